@@ -1,0 +1,456 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+)
+
+// BuildModule builds the semantic model of f. name is the dotted module name
+// ("" if unknown); isPackage is true for __init__.py, which changes how
+// relative imports resolve.
+func BuildModule(f *File, name string, isPackage bool) *Module {
+	m := &Module{File: f, Name: name, IsPackage: isPackage, scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
+	m.Scope = m.newScope(ModuleScope, f.Root, nil)
+	b := &builder{m: m}
+	b.visitChildren(f.Root, m.Scope, nil, nil)
+	for _, c := range f.Comments {
+		m.parseNoQA(c)
+	}
+	for _, c := range b.calls {
+		m.finishCall(c)
+	}
+	m.Calls = b.calls
+	return m
+}
+
+func (m *Module) newScope(kind ScopeKind, n *Node, parent *Scope) *Scope {
+	s := &Scope{Kind: kind, Node: n, Parent: parent, Bindings: map[string]*Binding{}}
+	m.scopeOf[n] = s
+	return s
+}
+
+type builder struct {
+	m     *Module
+	calls []*Call
+}
+
+func (b *builder) text(n *Node) string { return b.m.File.Text(n) }
+
+func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, value *Node) *Binding {
+	if name == "" {
+		return nil
+	}
+	bd, ok := s.Bindings[name]
+	if !ok {
+		bd = &Binding{Name: name, Kind: kind, Node: node}
+		s.Bindings[name] = bd
+	} else if bd.Kind != kind {
+		// Rebinding with another kind (import then assign): resolution gives up
+		// unless every value agrees, which BindOther never does.
+		if !(bd.Kind == BindAssign && kind == BindAssign) {
+			bd.Kind = BindOther
+		}
+	}
+	if kind == BindAssign || bd.Kind == BindAssign {
+		bd.Values = append(bd.Values, value)
+	}
+	return bd
+}
+
+// bindTarget binds the names in an assignment target. value is the
+// right-hand side when the target is a plain name, else nil.
+func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *Class) {
+	target = Unparen(target)
+	if target == nil {
+		return
+	}
+	switch target.Type {
+	case "identifier":
+		b.bind(s, b.text(target), BindAssign, target, value)
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
+		for _, c := range target.NamedChildren() {
+			b.bindTarget(s, c, nil, fn, cls)
+		}
+	case "list_splat_pattern", "list_splat":
+		for _, c := range target.NamedChildren() {
+			b.bindTarget(s, c, nil, fn, cls)
+		}
+	case "attribute":
+		// self.NAME = value inside a method records an instance attribute.
+		obj := target.ChildByField("object")
+		if fn != nil && fn.Class != nil && obj != nil && obj.Type == "identifier" && len(fn.Params) > 0 && b.text(obj) == fn.Params[0] {
+			attr := b.text(target.ChildByField("attribute"))
+			fn.Class.Attrs[attr] = append(fn.Class.Attrs[attr], value)
+		}
+	}
+}
+
+// functionScope returns the nearest enclosing non-comprehension scope (where
+// walrus targets bind).
+func functionScope(s *Scope) *Scope {
+	for s.Kind == ComprehensionScope && s.Parent != nil {
+		s = s.Parent
+	}
+	return s
+}
+
+func (b *builder) visitChildren(n *Node, s *Scope, fn *Function, cls *Class) {
+	for _, c := range n.Children {
+		b.visit(c, s, fn, cls)
+	}
+}
+
+func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
+	switch n.Type {
+	case "decorated_definition":
+		def := n.ChildByField("definition")
+		for _, c := range n.Children {
+			if c != def {
+				b.visit(c, s, fn, cls)
+			}
+		}
+		if def != nil {
+			b.visitDef(def, n, s, fn, cls)
+		}
+		return
+	case "function_definition", "class_definition":
+		b.visitDef(n, nil, s, fn, cls)
+		return
+	case "lambda":
+		lam := &Function{Lambda: true, Node: n, Parent: fn, module: b.m, QualName: qualPrefix(s) + "<lambda>"}
+		ls := b.m.newScope(LambdaScope, n, s)
+		ls.Func = lam
+		lam.Scope = ls
+		b.m.Functions = append(b.m.Functions, lam)
+		if params := n.ChildByField("parameters"); params != nil {
+			b.visitParams(params, s, ls, lam)
+		}
+		if body := n.ChildByField("body"); body != nil {
+			b.visit(body, ls, lam, nil)
+		}
+		return
+	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
+		cs := b.m.newScope(ComprehensionScope, n, s)
+		for _, c := range n.Children {
+			if c.Type == "for_in_clause" {
+				b.bindTarget(cs, c.ChildByField("left"), nil, fn, cls)
+			}
+		}
+		b.visitChildren(n, cs, fn, cls)
+		return
+	case "import_statement", "import_from_statement", "future_import_statement":
+		b.visitImport(n, s)
+		return
+	case "global_statement", "nonlocal_statement":
+		for _, c := range n.NamedChildren() {
+			if c.Type != "identifier" {
+				continue
+			}
+			if n.Type == "global_statement" {
+				if s.Globals == nil {
+					s.Globals = map[string]bool{}
+				}
+				s.Globals[b.text(c)] = true
+			} else {
+				if s.Nonlocals == nil {
+					s.Nonlocals = map[string]bool{}
+				}
+				s.Nonlocals[b.text(c)] = true
+			}
+		}
+		return
+	case "assignment":
+		left, right := n.ChildByField("left"), n.ChildByField("right")
+		// a = b = value nests assignments on the right.
+		value := right
+		for value != nil && value.Type == "assignment" {
+			value = value.ChildByField("right")
+		}
+		b.bindTarget(s, left, value, fn, cls)
+	case "augmented_assignment":
+		if l := Unparen(n.ChildByField("left")); l != nil && l.Type == "identifier" {
+			b.bind(s, b.text(l), BindOther, l, nil)
+		}
+	case "named_expression":
+		if name := n.ChildByField("name"); name != nil {
+			b.bind(functionScope(s), b.text(name), BindAssign, name, n.ChildByField("value"))
+		}
+	case "for_statement":
+		b.bindTarget(s, n.ChildByField("left"), nil, fn, cls)
+		b.markOther(s, n.ChildByField("left"))
+	case "as_pattern":
+		// with EXPR as NAME / except E as NAME
+		alias := n.ChildByField("alias")
+		var value *Node
+		if n.Parent != nil && n.Parent.Type == "with_item" {
+			if named := n.NamedChildren(); len(named) > 0 {
+				value = named[0]
+			}
+		}
+		if alias != nil {
+			for _, id := range alias.NamedChildren() {
+				if id.Type == "identifier" {
+					if value != nil {
+						b.bind(s, b.text(id), BindAssign, id, value)
+					} else {
+						b.bind(s, b.text(id), BindOther, id, nil)
+					}
+				} else {
+					b.bindTarget(s, id, nil, fn, cls)
+				}
+			}
+		}
+	case "except_clause":
+		// tree-sitter 0.23 puts "except E as e" in an as_pattern handled above.
+	case "call":
+		c := &Call{Node: n, Func: fn}
+		b.calls = append(b.calls, c)
+		if fn != nil {
+			fn.Calls = append(fn.Calls, c)
+		}
+	case "await":
+		if fn != nil {
+			fn.Awaits = append(fn.Awaits, n)
+		}
+	case "yield":
+		if fn != nil {
+			fn.Generator = true
+		}
+	}
+	b.visitChildren(n, s, fn, cls)
+}
+
+// markOther turns loop targets into non-resolvable bindings: a loop variable
+// takes many values.
+func (b *builder) markOther(s *Scope, target *Node) {
+	if target == nil {
+		return
+	}
+	target.Walk(func(n *Node) bool {
+		if n.Type == "identifier" {
+			if bd := s.Bindings[b.text(n)]; bd != nil {
+				bd.Kind = BindOther
+			}
+		}
+		return n.Type != "attribute" && n.Type != "subscript"
+	})
+}
+
+func qualPrefix(s *Scope) string {
+	switch {
+	case s == nil || s.Kind == ModuleScope:
+		return ""
+	case s.Kind == ClassScope:
+		return s.Class.QualName + "."
+	case s.Func != nil:
+		return s.Func.QualName + ".<locals>."
+	default:
+		return qualPrefix(s.Parent)
+	}
+}
+
+func (b *builder) visitDef(n, decorated *Node, s *Scope, fn *Function, cls *Class) {
+	nameNode := n.ChildByField("name")
+	name := b.text(nameNode)
+	var decorators []*Node
+	if decorated != nil {
+		for _, c := range decorated.Children {
+			if c.Type == "decorator" {
+				decorators = append(decorators, c)
+			}
+		}
+	}
+	if n.Type == "class_definition" {
+		c := &Class{Name: name, QualName: qualPrefix(s) + name, Node: n, Methods: map[string]*Function{}, Attrs: map[string][]*Node{}, module: b.m}
+		if sup := n.ChildByField("superclasses"); sup != nil {
+			c.Bases = sup.NamedChildren()
+			b.visit(sup, s, fn, cls)
+		}
+		bd := b.bind(s, name, BindClass, nameNode, nil)
+		if bd != nil && bd.Kind == BindClass {
+			bd.Class = c
+		}
+		cs := b.m.newScope(ClassScope, n, s)
+		cs.Class = c
+		c.Scope = cs
+		b.m.Classes = append(b.m.Classes, c)
+		if body := n.ChildByField("body"); body != nil {
+			b.visit(body, cs, fn, c)
+		}
+		return
+	}
+	f := &Function{Name: name, QualName: qualPrefix(s) + name, Node: n, Async: n.HasToken("async"), Parent: fn, Decorators: decorators, module: b.m}
+	if s.Kind == ClassScope {
+		f.Class = s.Class
+		s.Class.Methods[name] = f
+	}
+	bd := b.bind(s, name, BindDef, nameNode, nil)
+	if bd != nil && bd.Kind == BindDef {
+		bd.Func = f
+	}
+	fs := b.m.newScope(FunctionScope, n, s)
+	fs.Func = f
+	f.Scope = fs
+	b.m.Functions = append(b.m.Functions, f)
+	if params := n.ChildByField("parameters"); params != nil {
+		b.visitParams(params, s, fs, f)
+	}
+	if rt := n.ChildByField("return_type"); rt != nil {
+		b.visit(rt, s, fn, cls)
+	}
+	if body := n.ChildByField("body"); body != nil {
+		b.visit(body, fs, f, nil)
+	}
+}
+
+// visitParams binds parameter names in inner and visits defaults and
+// annotations in the enclosing scope, where Python evaluates them.
+func (b *builder) visitParams(params *Node, outer, inner *Scope, f *Function) {
+	for _, p := range params.NamedChildren() {
+		var nameNode *Node
+		switch p.Type {
+		case "identifier":
+			nameNode = p
+		case "default_parameter", "typed_default_parameter":
+			nameNode = p.ChildByField("name")
+		case "typed_parameter", "list_splat_pattern", "dictionary_splat_pattern":
+			for _, c := range p.NamedChildren() {
+				if c.Type == "identifier" {
+					nameNode = c
+					break
+				}
+				if c.Type == "list_splat_pattern" || c.Type == "dictionary_splat_pattern" {
+					for _, cc := range c.NamedChildren() {
+						if cc.Type == "identifier" {
+							nameNode = cc
+						}
+					}
+					break
+				}
+			}
+		}
+		if nameNode != nil {
+			name := b.text(nameNode)
+			f.Params = append(f.Params, name)
+			bd := b.bind(inner, name, BindParam, p, nil)
+			_ = bd
+		}
+		for _, c := range p.Children {
+			if c != nameNode && c.Field != "name" {
+				b.visit(c, outer, f.Parent, nil)
+			}
+		}
+	}
+}
+
+func (b *builder) visitImport(n *Node, s *Scope) {
+	switch n.Type {
+	case "import_statement":
+		for _, c := range n.ChildrenByField("name") {
+			switch c.Type {
+			case "dotted_name":
+				full := b.text(c)
+				first := strings.SplitN(full, ".", 2)[0]
+				// "import a.b" binds "a" to the package a.
+				b.addImport(n, s, full, "", first, first)
+			case "aliased_import":
+				full := b.text(c.ChildByField("name"))
+				alias := b.text(c.ChildByField("alias"))
+				b.addImport(n, s, full, "", alias, full)
+			}
+		}
+	case "import_from_statement":
+		mod := b.resolveModuleName(n.ChildByField("module_name"))
+		for _, c := range n.ChildrenByField("name") {
+			var name, alias string
+			switch c.Type {
+			case "dotted_name":
+				name = b.text(c)
+				alias = name
+			case "aliased_import":
+				name = b.text(c.ChildByField("name"))
+				alias = b.text(c.ChildByField("alias"))
+			default:
+				continue
+			}
+			qual := name
+			if mod != "" {
+				qual = mod + "." + name
+			}
+			b.addImport(n, s, mod, name, alias, qual)
+		}
+	}
+}
+
+func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string) {
+	bd := b.bind(s, bound, BindImport, n, nil)
+	if bd != nil && bd.Kind == BindImport {
+		if bd.Qualified != "" && bd.Qualified != qual {
+			bd.Kind = BindOther // conditional imports of different things
+		} else {
+			bd.Qualified = qual
+		}
+	}
+	b.m.Imports = append(b.m.Imports, &Import{Node: n, Module: module, Name: name, Qualified: qual, BoundName: bound, Scope: s})
+}
+
+// resolveModuleName turns "pkg.mod", ".mod" or ".." into an absolute module name.
+func (b *builder) resolveModuleName(n *Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.Type != "relative_import" {
+		return b.text(n)
+	}
+	dots := 0
+	rest := ""
+	for _, c := range n.Children {
+		if c.Type == "import_prefix" {
+			dots = strings.Count(b.text(c), ".")
+		} else if c.Type == "dotted_name" {
+			rest = b.text(c)
+		}
+	}
+	parts := strings.Split(b.m.Name, ".")
+	if b.m.Name == "" {
+		parts = nil
+	}
+	if !b.m.IsPackage && len(parts) > 0 {
+		parts = parts[:len(parts)-1]
+	}
+	up := dots - 1
+	if up > len(parts) {
+		return rest
+	}
+	parts = parts[:len(parts)-up]
+	base := strings.Join(parts, ".")
+	switch {
+	case base == "":
+		return rest
+	case rest == "":
+		return base
+	default:
+		return base + "." + rest
+	}
+}
+
+var noqaRE = regexp.MustCompile(`(?i)#\s*noqa(?::[\s]*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?`)
+
+func (m *Module) parseNoQA(c *Node) {
+	text := m.File.Text(c)
+	match := noqaRE.FindStringSubmatch(text)
+	if match == nil {
+		return
+	}
+	line := m.File.Lines.Position(int(c.Start)).Line
+	if match[1] == "" {
+		m.NoQA[line] = nil
+		return
+	}
+	if codes, ok := m.NoQA[line]; ok && codes == nil {
+		return
+	}
+	for _, code := range strings.FieldsFunc(match[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		m.NoQA[line] = append(m.NoQA[line], strings.ToUpper(code))
+	}
+}

@@ -1,0 +1,116 @@
+package analysis
+
+// The tree is lowered in a single cgo call: walking it from Go costs ~0.7 µs
+// per cgo step and several steps per node, which would make lowering slower
+// than parsing (see ../shared/notes/dependencies.md). The C walker below
+// writes one compact record per node into a Go-allocated buffer.
+
+/*
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+typedef struct TSTree TSTree;
+typedef uint16_t TSSymbol;
+typedef uint16_t TSFieldId;
+typedef struct TSNode { uint32_t context[4]; const void *id; const TSTree *tree; } TSNode;
+typedef struct TSTreeCursor { const void *tree; const void *id; uint32_t context[3]; } TSTreeCursor;
+
+// Provided by github.com/smacker/go-tree-sitter's C objects (tree-sitter 0.22.5).
+TSNode ts_tree_root_node(const TSTree *self);
+TSTreeCursor ts_tree_cursor_new(TSNode node);
+void ts_tree_cursor_delete(TSTreeCursor *self);
+bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
+bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
+bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
+TSNode ts_tree_cursor_current_node(const TSTreeCursor *self);
+TSFieldId ts_tree_cursor_current_field_id(const TSTreeCursor *self);
+TSSymbol ts_node_symbol(TSNode self);
+uint32_t ts_node_start_byte(TSNode self);
+uint32_t ts_node_end_byte(TSNode self);
+bool ts_node_is_named(TSNode self);
+bool ts_node_is_missing(TSNode self);
+uint32_t ts_node_descendant_count(TSNode self);
+
+typedef struct {
+	uint32_t start, end;
+	uint32_t parent;  // index of the parent record; self for the root
+	uint16_t symbol, field;
+	uint8_t flags;    // 1 named, 2 missing
+} flat_node;
+
+static uint32_t asl_count(const TSTree *tree) {
+	return ts_node_descendant_count(ts_tree_root_node(tree));
+}
+
+// Pre-order walk; returns the number of records written (<= cap).
+static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap) {
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+	uint32_t n = 0;
+	uint32_t stack[4096];
+	int depth = 0;
+	uint32_t parent = 0;
+	for (;;) {
+		if (n >= cap) break;
+		TSNode node = ts_tree_cursor_current_node(&c);
+		flat_node *r = &out[n];
+		r->start = ts_node_start_byte(node);
+		r->end = ts_node_end_byte(node);
+		r->symbol = ts_node_symbol(node);
+		r->field = ts_tree_cursor_current_field_id(&c);
+		r->flags = (ts_node_is_named(node) ? 1 : 0) | (ts_node_is_missing(node) ? 2 : 0);
+		r->parent = n == 0 ? 0 : parent;
+		uint32_t self = n++;
+		if (depth < 4096 && ts_tree_cursor_goto_first_child(&c)) {
+			stack[depth++] = parent;
+			parent = self;
+			continue;
+		}
+		// Too deep to descend (pathological input): its subtree is skipped.
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return n; }
+			parent = stack[--depth];
+		}
+	}
+	ts_tree_cursor_delete(&c);
+	return n;
+}
+*/
+import "C"
+
+import (
+	"unsafe"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+type flatNode struct {
+	start, end, parent uint32
+	symbol, field      uint16
+	flags              uint8
+}
+
+// cTree extracts the C tree from smacker's binding. BaseTree's first field is
+// the *C.TSTree; the pinned module version guarantees this layout and
+// TestFlattenMatchesBinding checks it.
+func cTree(t *sitter.Tree) *C.TSTree {
+	return *(**C.TSTree)(unsafe.Pointer(t.BaseTree))
+}
+
+func flatten(t *sitter.Tree) []flatNode {
+	ct := cTree(t)
+	count := uint32(C.asl_count(ct))
+	if count == 0 {
+		return nil
+	}
+	buf := make([]flatNode, count)
+	n := uint32(C.asl_flatten(ct, (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(count)))
+	return buf[:n]
+}
+
+func init() {
+	// The Go mirror of flat_node must have the C layout.
+	if unsafe.Sizeof(flatNode{}) != uintptr(C.sizeof_flat_node) {
+		panic("analysis: flatNode layout mismatch")
+	}
+}

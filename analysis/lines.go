@@ -1,0 +1,168 @@
+package analysis
+
+import (
+	"sort"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Position is a 0-based line and a 0-based column in bytes (UTF-8).
+type Position struct {
+	Line int
+	Col  int
+}
+
+// LineIndex maps byte offsets to lines and converts columns between the
+// encodings the outside world uses: bytes (UTF-8, our internal unit),
+// UTF-16 code units (LSP's default and VS Code's only one) and characters
+// (code points, for humans and the CLI's JSON output).
+type LineIndex struct {
+	src    []byte
+	starts []int // byte offset where each line begins
+}
+
+// NewLineIndex indexes src. "\n", "\r\n" and lone "\r" end lines, as in LSP.
+func NewLineIndex(src []byte) *LineIndex {
+	starts := make([]int, 1, len(src)/32+1)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &LineIndex{src: src, starts: starts}
+}
+
+// LineCount returns the number of lines.
+func (li *LineIndex) LineCount() int { return len(li.starts) }
+
+// LineStart returns the byte offset where line begins (clamped).
+func (li *LineIndex) LineStart(line int) int {
+	if line < 0 {
+		return 0
+	}
+	if line >= len(li.starts) {
+		return len(li.src)
+	}
+	return li.starts[line]
+}
+
+// lineEnd returns the offset of the end of the line's content (before the terminator).
+func (li *LineIndex) lineEnd(line int) int {
+	end := len(li.src)
+	if line+1 < len(li.starts) {
+		end = li.starts[line+1]
+	}
+	for end > li.starts[line] && (li.src[end-1] == '\n' || li.src[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+// LineText returns the text of line without its terminator.
+func (li *LineIndex) LineText(line int) string {
+	if line < 0 || line >= len(li.starts) {
+		return ""
+	}
+	return string(li.src[li.starts[line]:li.lineEnd(line)])
+}
+
+// Position converts a byte offset into a line and byte column.
+func (li *LineIndex) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(li.src) {
+		off = len(li.src)
+	}
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	return Position{Line: line, Col: off - li.starts[line]}
+}
+
+// Offset converts a line and byte column into a byte offset, clamping to the line.
+func (li *LineIndex) Offset(p Position) int {
+	if p.Line >= len(li.starts) {
+		return len(li.src)
+	}
+	if p.Line < 0 {
+		return 0
+	}
+	start := li.starts[p.Line]
+	end := li.lineEnd(p.Line)
+	if p.Col < 0 {
+		return start
+	}
+	if start+p.Col > end {
+		return end
+	}
+	return start + p.Col
+}
+
+// UTF16Col converts a byte column on line to UTF-16 code units.
+func (li *LineIndex) UTF16Col(line, byteCol int) int {
+	text := li.lineBytes(line, byteCol)
+	n := 0
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		text = text[size:]
+		if r >= 0x10000 && r != utf8.RuneError {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// RuneCol converts a byte column on line to a count of characters (code points).
+func (li *LineIndex) RuneCol(line, byteCol int) int {
+	return utf8.RuneCount(li.lineBytes(line, byteCol))
+}
+
+// ByteColFromUTF16 converts a UTF-16 column on line to a byte column,
+// clamping past the end of the line and inside a surrogate pair.
+func (li *LineIndex) ByteColFromUTF16(line, col16 int) int {
+	text := li.lineBytes(line, -1)
+	b, u := 0, 0
+	for b < len(text) && u < col16 {
+		r, size := utf8.DecodeRune(text[b:])
+		w := 1
+		if r >= 0x10000 {
+			w = len(utf16.Encode([]rune{r}))
+		}
+		if u+w > col16 {
+			break
+		}
+		u += w
+		b += size
+	}
+	return b
+}
+
+// ByteColFromRunes converts a character column on line to a byte column.
+func (li *LineIndex) ByteColFromRunes(line, runes int) int {
+	text := li.lineBytes(line, -1)
+	b := 0
+	for i := 0; i < runes && b < len(text); i++ {
+		_, size := utf8.DecodeRune(text[b:])
+		b += size
+	}
+	return b
+}
+
+// lineBytes returns the first byteCol bytes of line (all of it when byteCol < 0).
+func (li *LineIndex) lineBytes(line, byteCol int) []byte {
+	if line < 0 || line >= len(li.starts) {
+		return nil
+	}
+	start, end := li.starts[line], li.lineEnd(line)
+	if byteCol >= 0 && start+byteCol < end {
+		end = start + byteCol
+	}
+	return li.src[start:end]
+}

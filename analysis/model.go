@@ -1,0 +1,334 @@
+package analysis
+
+import (
+	"strings"
+)
+
+// ScopeKind distinguishes Python's scopes.
+type ScopeKind int
+
+const (
+	ModuleScope ScopeKind = iota
+	ClassScope
+	FunctionScope
+	LambdaScope
+	ComprehensionScope
+)
+
+// BindingKind says how a name was bound in a scope.
+type BindingKind int
+
+const (
+	BindImport BindingKind = iota
+	BindParam
+	BindAssign
+	BindDef   // def / async def
+	BindClass // class
+	BindOther // for-loop targets, except targets, del, match captures...
+)
+
+// Binding is one name bound in a scope. A name bound several times keeps
+// every value so resolution can tell when they disagree.
+type Binding struct {
+	Name      string
+	Kind      BindingKind
+	Node      *Node   // the defining node (identifier, function_definition, ...)
+	Qualified string  // BindImport: the imported qualified name
+	Values    []*Node // BindAssign: right-hand sides (nil entries for unknown values)
+	Func      *Function
+	Class     *Class
+}
+
+// Scope is a Python scope. Only function and lambda scopes own a Function.
+type Scope struct {
+	Kind      ScopeKind
+	Node      *Node
+	Parent    *Scope
+	Func      *Function // the function or lambda for FunctionScope / LambdaScope
+	Class     *Class    // for ClassScope
+	Bindings  map[string]*Binding
+	Globals   map[string]bool
+	Nonlocals map[string]bool
+}
+
+// Function is a def, async def or lambda.
+type Function struct {
+	Name       string // "" for lambdas
+	QualName   string // Python's __qualname__: "C.m", "outer.<locals>.inner"
+	Node       *Node
+	Async      bool
+	Lambda     bool
+	Generator  bool // contains yield (an async generator when Async)
+	Class      *Class
+	Parent     *Function // enclosing function, nil at module or class level
+	Scope      *Scope
+	Params     []string
+	Decorators []*Node
+	Calls      []*Call // calls whose innermost enclosing function is this one
+	Awaits     []*Node // await expressions directly in this function
+	module     *Module
+}
+
+// IsCoroutineFunction reports whether calling f returns a coroutine: an async
+// def that is not a generator and whose decorators are known to preserve that.
+func (f *Function) IsCoroutineFunction() bool {
+	if !f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	for _, d := range f.Decorators {
+		if !f.module.preservesCoroutine(d) {
+			return false
+		}
+	}
+	return true
+}
+
+// FullName is the project-wide qualified name: "pkg.mod.C.m".
+func (f *Function) FullName() string {
+	if f.module.Name == "" {
+		return f.QualName
+	}
+	return f.module.Name + "." + f.QualName
+}
+
+// Module returns the module that defines f.
+func (f *Function) Module() *Module { return f.module }
+
+// Class is a class definition.
+type Class struct {
+	Name     string
+	QualName string
+	Node     *Node
+	Scope    *Scope
+	Bases    []*Node
+	Methods  map[string]*Function
+	// Attrs holds values assigned to self.NAME in the class's methods.
+	Attrs  map[string][]*Node
+	module *Module
+}
+
+// FullName is "pkg.mod.C".
+func (c *Class) FullName() string {
+	if c.module.Name == "" {
+		return c.QualName
+	}
+	return c.module.Name + "." + c.QualName
+}
+
+// Usage says what happens to the value of a call.
+type Usage int
+
+const (
+	UsageDropped   Usage = iota // expression statement: the value is thrown away
+	UsageAwaited                // await f()
+	UsageScheduled              // handed to gather/wait/create_task/... which awaits or schedules it
+	UsageStored                 // assigned to a name, attribute, subscript
+	UsageReturned               // return f(), lambda: f()
+	UsageYielded
+	UsageCondition // if f():, while f():, x if f() else y, assert f()
+	UsageOperand   // not f(), f() and x, f() == 1, f() + 1
+	UsageArgument  // passed to some other callable
+	UsageAttribute // f().x
+	UsageOther     // with-items, comprehension iterables, f-strings, ...
+)
+
+var usageNames = [...]string{"dropped", "awaited", "scheduled", "stored", "returned", "yielded", "condition", "operand", "argument", "attribute", "other"}
+
+func (u Usage) String() string { return usageNames[u] }
+
+// Call is one call expression with what the model knows about it.
+type Call struct {
+	Node   *Node
+	Callee string    // qualified name of the callee ("time.sleep", "pkg.mod.f"), "" if unknown
+	Func   *Function // innermost enclosing def/lambda; nil at module or class level
+	Usage  Usage
+	// UsedBy is the node that consumes the value: the await, the scheduling
+	// call, the assignment, the return statement, ...
+	UsedBy *Node
+	// Target is set when the callee is a function defined in this module.
+	Target *Function
+}
+
+// InAsync reports whether the call runs directly in an async def (not in a
+// nested sync def or lambda).
+func (c *Call) InAsync() bool { return c.Func != nil && c.Func.Async }
+
+// Args returns the positional and keyword argument nodes.
+func (c *Call) Args() []*Node {
+	al := c.Node.ChildByField("arguments")
+	if al == nil {
+		return nil
+	}
+	return al.NamedChildren()
+}
+
+// Keyword returns the value of keyword argument name, or nil.
+func (c *Call) Keyword(name string, f *File) *Node {
+	for _, a := range c.Args() {
+		if a.Type == "keyword_argument" && f.Text(a.ChildByField("name")) == name {
+			return a.ChildByField("value")
+		}
+	}
+	return nil
+}
+
+// Positional returns the i-th positional argument, or nil.
+func (c *Call) Positional(i int) *Node {
+	k := 0
+	for _, a := range c.Args() {
+		switch a.Type {
+		case "keyword_argument", "list_splat", "dictionary_splat", "comment":
+			continue
+		}
+		if k == i {
+			return a
+		}
+		k++
+	}
+	return nil
+}
+
+// Import is one import statement's binding, for rules and the project index.
+type Import struct {
+	Node      *Node
+	Module    string // absolute module imported from ("" if a relative import escaped the root)
+	Name      string // imported name for from-imports, "" for plain imports
+	Qualified string // what the bound name refers to
+	BoundName string
+	Scope     *Scope
+}
+
+// Module is the semantic model of one file.
+type Module struct {
+	File      *File
+	Name      string // dotted module name ("pkg.mod"), "" when unknown
+	IsPackage bool   // __init__.py
+	Scope     *Scope
+	Functions []*Function
+	Classes   []*Class
+	Calls     []*Call
+	Imports   []*Import
+	// NoQA maps a 0-based line to the codes suppressed there; a nil slice
+	// means every code (a bare "# noqa").
+	NoQA map[int][]string
+
+	// Aliases are other names the project may import this module by
+	// (namespace packages, src/ layouts).
+	Aliases []string
+
+	scopeOf map[*Node]*Scope // scope-defining node -> scope
+}
+
+// ScopeAt returns the innermost scope containing n.
+func (m *Module) ScopeAt(n *Node) *Scope {
+	for p := n; p != nil; p = p.Parent {
+		if s, ok := m.scopeOf[p]; ok {
+			// A def's name, decorators and defaults belong to the enclosing scope.
+			if p != n && (p.Type == "function_definition" || p.Type == "lambda") && !insideBody(p, n) {
+				continue
+			}
+			return s
+		}
+	}
+	return m.Scope
+}
+
+// FunctionAt returns the innermost def or lambda whose body contains n.
+func (m *Module) FunctionAt(n *Node) *Function {
+	for s := m.ScopeAt(n); s != nil; s = s.Parent {
+		if s.Func != nil {
+			return s.Func
+		}
+		if s.Kind == ClassScope || s.Kind == ModuleScope {
+			return nil
+		}
+	}
+	return nil
+}
+
+// insideBody reports whether n is in the body (or lambda body / parameters) of def.
+func insideBody(def, n *Node) bool {
+	body := def.ChildByField("body")
+	params := def.ChildByField("parameters")
+	for p := n; p != nil && p != def; p = p.Parent {
+		if p == body {
+			return true
+		}
+		if p == params {
+			// Parameter names are bound inside; default values are evaluated outside.
+			return p == n.Parent && (n.Type == "identifier")
+		}
+	}
+	return false
+}
+
+// Lookup finds the binding a name refers to from scope s, following Python's
+// LEGB rule (class scopes are skipped from nested functions).
+func (s *Scope) Lookup(name string) *Binding {
+	first := true
+	for sc := s; sc != nil; sc = sc.Parent {
+		if sc.Kind == ClassScope && !first {
+			continue
+		}
+		first = false
+		if sc.Globals[name] {
+			for root := sc; root != nil; root = root.Parent {
+				if root.Kind == ModuleScope {
+					return root.Bindings[name]
+				}
+			}
+		}
+		if b, ok := sc.Bindings[name]; ok && !sc.Nonlocals[name] {
+			return b
+		}
+	}
+	return nil
+}
+
+// IsBuiltin reports whether name at n refers to Python's builtin of that
+// name (it is not shadowed by any binding in scope).
+func (m *Module) IsBuiltin(n *Node, name string) bool {
+	return m.ScopeAt(n).Lookup(name) == nil
+}
+
+func (m *Module) preservesCoroutine(dec *Node) bool {
+	expr := dec.NamedChildren()
+	if len(expr) == 0 {
+		return true
+	}
+	e := expr[0]
+	if e.Type == "call" {
+		e = e.ChildByField("function")
+	}
+	name := m.Resolve(e).Name
+	switch name {
+	case "staticmethod", "classmethod", "abc.abstractmethod", "functools.wraps", "typing.override",
+		"typing_extensions.override", "override", "abstractmethod":
+		return true
+	}
+	return false
+}
+
+func (m *Module) fullName(qual string) string {
+	if m.Name == "" {
+		return qual
+	}
+	return m.Name + "." + qual
+}
+
+// HasNoQA reports whether code is suppressed on the 0-based line.
+func (m *Module) HasNoQA(line int, code string) bool {
+	codes, ok := m.NoQA[line]
+	if !ok {
+		return false
+	}
+	if codes == nil {
+		return true
+	}
+	for _, c := range codes {
+		if c == code || (strings.HasPrefix(code, c) && len(c) < len(code)) {
+			return true
+		}
+	}
+	return false
+}

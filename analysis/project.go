@@ -1,0 +1,365 @@
+package analysis
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Layout names modules from file paths: a file's module name is its path
+// below the first ancestor directory that is not a package (has no
+// __init__.py among the project's files). That handles flat projects,
+// packages and src/ layouts alike without touching the file system.
+type Layout struct {
+	Root     string
+	packages map[string]bool // directories holding an __init__.py
+}
+
+// NewLayout records which directories of paths are packages.
+func NewLayout(root string, paths []string) *Layout {
+	l := &Layout{Root: filepath.Clean(root), packages: map[string]bool{}}
+	for _, p := range paths {
+		if filepath.Base(p) == "__init__.py" {
+			l.packages[filepath.Dir(filepath.Clean(p))] = true
+		}
+	}
+	return l
+}
+
+// AddPath records one more file (the server learns files one by one).
+func (l *Layout) AddPath(p string) {
+	if filepath.Base(p) == "__init__.py" {
+		l.packages[filepath.Dir(filepath.Clean(p))] = true
+	}
+}
+
+// ModuleName returns the dotted name of the module at path, whether it is a
+// package's __init__.py, and other names it may be imported by.
+func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases []string) {
+	path = filepath.Clean(path)
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	dir := filepath.Dir(path)
+	var parts []string
+	if base == "__init__" {
+		isPackage = true
+	} else {
+		parts = append(parts, base)
+	}
+	for l.packages[dir] {
+		parts = append(parts, filepath.Base(dir))
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	reverse(parts)
+	name = strings.Join(parts, ".")
+	// The path relative to the root also names the module when directories
+	// are namespace packages (no __init__.py).
+	if rel, err := filepath.Rel(l.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
+		rel = strings.TrimSuffix(rel, filepath.Ext(rel))
+		relParts := strings.Split(filepath.ToSlash(rel), "/")
+		if relParts[len(relParts)-1] == "__init__" {
+			relParts = relParts[:len(relParts)-1]
+		}
+		for len(relParts) > 0 {
+			alias := strings.Join(relParts, ".")
+			if alias != name && alias != "" {
+				aliases = append(aliases, alias)
+			}
+			if relParts[0] != "src" && relParts[0] != "lib" {
+				break
+			}
+			relParts = relParts[1:]
+		}
+	}
+	return name, isPackage, aliases
+}
+
+func reverse(s []string) {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+}
+
+// Project is an immutable snapshot of every module of a workspace. Changing
+// one file makes a new snapshot (With) that shares every other module's
+// model; only the changed file is re-parsed, and cross-module facts are
+// recomputed lazily over the per-function call summaries.
+type Project struct {
+	Root    string
+	byPath  map[string]*Module
+	byName  map[string]*Module
+	factsMu sync.Mutex
+	facts   map[string]*reachability
+}
+
+// NewProject makes a snapshot of modules.
+func NewProject(root string, modules []*Module) *Project {
+	p := &Project{Root: root, byPath: map[string]*Module{}, byName: map[string]*Module{}}
+	for _, m := range modules {
+		p.add(m)
+	}
+	return p
+}
+
+func (p *Project) add(m *Module) {
+	if old, ok := p.byPath[m.File.Path]; ok {
+		p.removeNames(old)
+	}
+	p.byPath[m.File.Path] = m
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		if n == "" {
+			continue
+		}
+		// Prefer the primary name of a module over another module's alias.
+		if prev, ok := p.byName[n]; !ok || prev.Name != n {
+			p.byName[n] = m
+		}
+	}
+}
+
+func (p *Project) removeNames(m *Module) {
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		if p.byName[n] == m {
+			delete(p.byName, n)
+		}
+	}
+}
+
+// With returns a new snapshot with modules added or replaced.
+func (p *Project) With(modules ...*Module) *Project {
+	q := p.clone()
+	for _, m := range modules {
+		q.add(m)
+	}
+	return q
+}
+
+// Without returns a new snapshot without the module at path.
+func (p *Project) Without(path string) *Project {
+	q := p.clone()
+	if m, ok := q.byPath[path]; ok {
+		q.removeNames(m)
+		delete(q.byPath, path)
+	}
+	return q
+}
+
+func (p *Project) clone() *Project {
+	q := &Project{Root: p.Root, byPath: make(map[string]*Module, len(p.byPath)), byName: make(map[string]*Module, len(p.byName))}
+	for k, v := range p.byPath {
+		q.byPath[k] = v
+	}
+	for k, v := range p.byName {
+		q.byName[k] = v
+	}
+	return q
+}
+
+// Module returns the module at path.
+func (p *Project) Module(path string) *Module { return p.byPath[path] }
+
+// ModuleNamed returns the module with the dotted name.
+func (p *Project) ModuleNamed(name string) *Module { return p.byName[name] }
+
+// Modules returns all modules sorted by path.
+func (p *Project) Modules() []*Module {
+	out := make([]*Module, 0, len(p.byPath))
+	for _, m := range p.byPath {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].File.Path < out[j].File.Path })
+	return out
+}
+
+// Dependents returns the modules that import the module at path.
+func (p *Project) Dependents(path string) []*Module {
+	target := p.byPath[path]
+	if target == nil {
+		return nil
+	}
+	names := append([]string{target.Name}, target.Aliases...)
+	var out []*Module
+	for _, m := range p.Modules() {
+		if m == target {
+			continue
+		}
+	imports:
+		for _, imp := range m.Imports {
+			for _, n := range names {
+				if n != "" && (imp.Module == n || imp.Qualified == n || strings.HasPrefix(imp.Qualified, n+".")) {
+					out = append(out, m)
+					break imports
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Symbol is a name of the project resolved to its definition.
+type Symbol struct {
+	Module *Module
+	Func   *Function
+	Class  *Class
+}
+
+// Lookup resolves a qualified name ("pkg.mod.C.m") to a function or class of
+// the project, following re-exports (from .mod import f in __init__.py).
+func (p *Project) Lookup(qualified string) Symbol {
+	return p.lookup(qualified, 0)
+}
+
+func (p *Project) lookup(qualified string, depth int) Symbol {
+	if p == nil || qualified == "" || depth > 8 {
+		return Symbol{}
+	}
+	parts := strings.Split(qualified, ".")
+	for i := len(parts) - 1; i >= 1; i-- {
+		m := p.byName[strings.Join(parts[:i], ".")]
+		if m == nil {
+			continue
+		}
+		rest := parts[i:]
+		b := m.Scope.Bindings[rest[0]]
+		if b == nil {
+			return Symbol{}
+		}
+		switch b.Kind {
+		case BindDef:
+			if len(rest) == 1 {
+				return Symbol{Module: m, Func: b.Func}
+			}
+		case BindClass:
+			cls := b.Class
+			if len(rest) == 1 {
+				return Symbol{Module: m, Class: cls}
+			}
+			if len(rest) == 2 {
+				if f := cls.lookupMethod(rest[1], 0); f != nil {
+					return Symbol{Module: f.module, Func: f}
+				}
+				// The method may come from a base class in another module.
+				for _, base := range cls.Bases {
+					r := m.Resolve(base)
+					if r.Class == nil && r.Name != "" {
+						if s := p.lookup(r.Name+"."+rest[1], depth+1); s.Func != nil {
+							return s
+						}
+					}
+				}
+			}
+		case BindImport:
+			target := b.Qualified
+			if len(rest) > 1 {
+				target += "." + strings.Join(rest[1:], ".")
+			}
+			if target != qualified {
+				return p.lookup(target, depth+1)
+			}
+		}
+		return Symbol{}
+	}
+	return Symbol{}
+}
+
+// Target resolves the project function a call runs: a function or method
+// of any module, or a class's __init__.
+func (p *Project) Target(c *Call) *Function {
+	if c.Target != nil {
+		return c.Target
+	}
+	if p == nil || c.Callee == "" {
+		return nil
+	}
+	s := p.Lookup(c.Callee)
+	if s.Func != nil {
+		return s.Func
+	}
+	if s.Class != nil {
+		return s.Class.lookupMethod("__init__", 0)
+	}
+	return nil
+}
+
+// IsCoroutineFunction reports whether callee names a coroutine function of
+// the project.
+func (p *Project) IsCoroutineFunction(c *Call) bool {
+	f := p.Target(c)
+	if f == nil {
+		return false
+	}
+	// A class's __init__ is never a coroutine to its caller.
+	if c.Target == nil && f.Name == "__init__" {
+		return false
+	}
+	return f.IsCoroutineFunction()
+}
+
+// Hop is one step of a call chain: Call runs inside Func.
+type Hop struct {
+	Func *Function
+	Call *Call
+}
+
+// Chain is a witness path from a function to a call of interest.
+type Chain []Hop
+
+type reachability struct {
+	memo map[*Function]Chain // nil value: known not to reach
+}
+
+// Reach returns, for the synchronous function f, the shortest-first chain of
+// calls through synchronous project functions that ends in a call for which
+// direct returns true, or nil. kind names the fact for memoisation; direct
+// must be a pure function of its arguments.
+func (p *Project) Reach(kind string, f *Function, direct func(*Module, *Call) bool) Chain {
+	p.factsMu.Lock()
+	defer p.factsMu.Unlock()
+	if p.facts == nil {
+		p.facts = map[string]*reachability{}
+	}
+	r := p.facts[kind]
+	if r == nil {
+		r = &reachability{memo: map[*Function]Chain{}}
+		p.facts[kind] = r
+	}
+	return p.reach(r, f, direct, map[*Function]bool{})
+}
+
+func (p *Project) reach(r *reachability, f *Function, direct func(*Module, *Call) bool, onStack map[*Function]bool) Chain {
+	if c, ok := r.memo[f]; ok {
+		return c
+	}
+	if f.Async || onStack[f] {
+		return nil
+	}
+	onStack[f] = true
+	defer delete(onStack, f)
+	var found Chain
+	for _, c := range f.Calls {
+		if direct(f.module, c) {
+			found = Chain{{Func: f, Call: c}}
+			break
+		}
+	}
+	if found == nil {
+		for _, c := range f.Calls {
+			t := p.Target(c)
+			if t == nil || t.Async || t.Lambda {
+				continue
+			}
+			if sub := p.reach(r, t, direct, onStack); sub != nil {
+				found = append(Chain{{Func: f, Call: c}}, sub...)
+				break
+			}
+		}
+	}
+	// Results computed while a cycle was open may be incomplete; caching them
+	// is still sound for reporting (a witness found is a real path).
+	r.memo[f] = found
+	return found
+}

@@ -1,0 +1,449 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Ref is what an expression is known to denote.
+type Ref struct {
+	// Name is a qualified name: a module ("os.path"), a function or class
+	// ("time.sleep", "pkg.mod.C"), or, when Instance, the type of the
+	// instance ("requests.Session"). "" when unknown.
+	Name     string
+	Instance bool
+	Func     *Function // a function of the project
+	Class    *Class    // a class of the project (the class itself, or the type of the instance)
+}
+
+// Known reports whether anything is known.
+func (r Ref) Known() bool { return r.Name != "" || r.Func != nil || r.Class != nil }
+
+// Resolve returns what expression n denotes, following imports, aliases,
+// simple single-valued assignments, self attributes and constructor calls.
+func (m *Module) Resolve(n *Node) Ref {
+	return m.resolve(n, 0)
+}
+
+const maxResolveDepth = 12
+
+func (m *Module) resolve(n *Node, depth int) Ref {
+	n = Unparen(n)
+	if n == nil || depth > maxResolveDepth {
+		return Ref{}
+	}
+	switch n.Type {
+	case "identifier":
+		return m.resolveName(n, m.File.Text(n), depth)
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), depth+1)
+		attr := m.File.Text(n.ChildByField("attribute"))
+		return m.member(obj, attr, depth)
+	case "call":
+		callee := m.resolve(n.ChildByField("function"), depth+1)
+		return m.callResult(callee)
+	}
+	return Ref{}
+}
+
+func (m *Module) resolveName(n *Node, name string, depth int) Ref {
+	b := m.ScopeAt(n).Lookup(name)
+	if b == nil {
+		if builtins[name] {
+			return Ref{Name: name}
+		}
+		return Ref{}
+	}
+	switch b.Kind {
+	case BindImport:
+		return Ref{Name: b.Qualified}
+	case BindDef:
+		return Ref{Name: b.Func.FullName(), Func: b.Func}
+	case BindClass:
+		return Ref{Name: b.Class.FullName(), Class: b.Class}
+	case BindParam:
+		return m.resolveParam(b, depth)
+	case BindAssign:
+		return m.agree(b.Values, depth)
+	}
+	return Ref{}
+}
+
+// agree resolves every value and returns the common result; None values are
+// ignored (x = None ... x = Client() is a common lazy initialisation).
+func (m *Module) agree(values []*Node, depth int) Ref {
+	var out Ref
+	seen := false
+	for _, v := range values {
+		v = Unparen(v)
+		if v == nil {
+			return Ref{}
+		}
+		if v.Type == "none" {
+			continue
+		}
+		r := m.resolve(v, depth+1)
+		if !r.Known() {
+			return Ref{}
+		}
+		if seen && (r.Name != out.Name || r.Instance != out.Instance) {
+			return Ref{}
+		}
+		out, seen = r, true
+	}
+	return out
+}
+
+func (m *Module) resolveParam(b *Binding, depth int) Ref {
+	p := b.Node
+	// An annotation names the type: session: requests.Session.
+	if p.Type == "typed_parameter" || p.Type == "typed_default_parameter" {
+		if t := p.ChildByField("type"); t != nil {
+			expr := t
+			if named := t.NamedChildren(); len(named) == 1 {
+				expr = named[0]
+			}
+			r := m.resolve(expr, depth+1)
+			if r.Known() && !r.Instance {
+				r.Instance = r.Class != nil || r.Name != ""
+				return r
+			}
+		}
+	}
+	// The first parameter of a method is the instance (or the class).
+	scope := m.scopeOf[functionNodeOfParam(p)]
+	if scope == nil || scope.Func == nil {
+		return Ref{}
+	}
+	f := scope.Func
+	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name {
+		return Ref{}
+	}
+	kind := "instance"
+	for _, d := range f.Decorators {
+		switch strings.TrimSpace(strings.TrimPrefix(m.File.Text(d), "@")) {
+		case "staticmethod":
+			return Ref{}
+		case "classmethod":
+			kind = "class"
+		}
+	}
+	return Ref{Name: f.Class.FullName(), Class: f.Class, Instance: kind == "instance"}
+}
+
+func functionNodeOfParam(p *Node) *Node {
+	for n := p; n != nil; n = n.Parent {
+		if n.Type == "function_definition" || n.Type == "lambda" {
+			return n
+		}
+	}
+	return nil
+}
+
+// member resolves obj.attr.
+func (m *Module) member(obj Ref, attr string, depth int) Ref {
+	if !obj.Known() {
+		return Ref{}
+	}
+	if obj.Class != nil {
+		cls := obj.Class
+		if obj.Instance {
+			if values, ok := cls.Attrs[attr]; ok {
+				if r := cls.module.agree(values, depth); r.Known() {
+					return r
+				}
+				return Ref{}
+			}
+		}
+		if meth := cls.lookupMethod(attr, 0); meth != nil {
+			return Ref{Name: meth.FullName(), Func: meth}
+		}
+		return Ref{Name: cls.FullName() + "." + attr}
+	}
+	if obj.Func != nil {
+		return Ref{}
+	}
+	return Ref{Name: obj.Name + "." + attr}
+}
+
+// lookupMethod finds a method on the class or its project base classes.
+func (c *Class) lookupMethod(name string, depth int) *Function {
+	if f, ok := c.Methods[name]; ok {
+		return f
+	}
+	if depth > 8 {
+		return nil
+	}
+	for _, base := range c.Bases {
+		if base.Type == "keyword_argument" {
+			continue
+		}
+		r := c.module.resolve(base, 0)
+		if r.Class != nil && r.Class != c {
+			if f := r.Class.lookupMethod(name, depth+1); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// callResult is what calling callee returns, as far as is known statically.
+func (m *Module) callResult(callee Ref) Ref {
+	switch {
+	case callee.Class != nil && !callee.Instance:
+		return Ref{Name: callee.Class.FullName(), Class: callee.Class, Instance: true}
+	case callee.Func != nil:
+		return Ref{}
+	case callee.Name == "":
+		return Ref{}
+	}
+	if t, ok := returnTypes[callee.Name]; ok {
+		if t == "" {
+			return Ref{}
+		}
+		return Ref{Name: t, Instance: true}
+	}
+	// CapWords names are classes by PEP 8: calling one makes an instance.
+	last := callee.Name[strings.LastIndexByte(callee.Name, '.')+1:]
+	if last != "" && unicode.IsUpper(rune(last[0])) && !callee.Instance {
+		return Ref{Name: callee.Name, Instance: true}
+	}
+	return Ref{}
+}
+
+// CalleeRef resolves the function part of a call.
+func (m *Module) CalleeRef(c *Call) Ref {
+	return m.Resolve(c.Node.ChildByField("function"))
+}
+
+// Method returns the attribute name when the callee is obj.attr, else "".
+func (c *Call) Method(f *File) string {
+	fn := c.Node.ChildByField("function")
+	if fn != nil && fn.Type == "attribute" {
+		return f.Text(fn.ChildByField("attribute"))
+	}
+	return ""
+}
+
+func (m *Module) finishCall(c *Call) {
+	r := m.CalleeRef(c)
+	c.Callee = r.Name
+	c.Target = r.Func
+	if r.Class != nil && !r.Instance {
+		c.Target = r.Class.lookupMethod("__init__", 0)
+	}
+	c.Usage, c.UsedBy = m.classifyUsage(c)
+}
+
+// schedulers take awaitables and await or schedule them.
+var schedulers = map[string]bool{
+	"asyncio.gather": true, "asyncio.wait": true, "asyncio.wait_for": true, "asyncio.create_task": true,
+	"asyncio.ensure_future": true, "asyncio.shield": true, "asyncio.run": true, "asyncio.as_completed": true,
+	"asyncio.run_coroutine_threadsafe": true, "asyncio.Runner.run": true, "asyncio.timeout": false,
+	"asyncio.tasks.gather": true, "asyncio.tasks.create_task": true, "asyncio.tasks.ensure_future": true,
+	"anyio.run": true, "trio.run": true,
+}
+
+// schedulerMethods are methods that schedule an awaitable whatever their
+// receiver: loop.create_task, tg.create_task, loop.run_until_complete, ...
+var schedulerMethods = map[string]bool{
+	"create_task": true, "ensure_future": true, "run_until_complete": true, "start_soon": true,
+	"spawn": true, "run_coroutine_threadsafe": true,
+}
+
+// IsScheduler reports whether call awaits or schedules awaitables passed to it.
+func (m *Module) IsScheduler(call *Node) bool {
+	fn := call.ChildByField("function")
+	r := m.Resolve(fn)
+	if schedulers[r.Name] {
+		return true
+	}
+	if fn != nil && fn.Type == "attribute" {
+		return schedulerMethods[m.File.Text(fn.ChildByField("attribute"))]
+	}
+	return false
+}
+
+func (m *Module) classifyUsage(c *Call) (Usage, *Node) {
+	u, by := m.classifyValue(c.Node)
+	return u, by
+}
+
+// classifyValue says what happens to the value of expression n.
+func (m *Module) classifyValue(n *Node) (Usage, *Node) {
+	child := n
+	// inLogic is set once the value went through not/and/or: the result is
+	// an operand unless that logic is itself a condition.
+	var inLogic *Node
+	for p := child.Parent; p != nil; child, p = p, p.Parent {
+		if inLogic != nil {
+			switch p.Type {
+			case "not_operator", "boolean_operator", "parenthesized_expression":
+				continue
+			case "if_statement", "while_statement", "elif_clause", "assert_statement":
+				if child.Field == "condition" || p.Type == "assert_statement" {
+					return UsageCondition, p
+				}
+			case "conditional_expression":
+				if named := p.NamedChildren(); len(named) == 3 && named[1] == child {
+					return UsageCondition, p
+				}
+			}
+			return UsageOperand, inLogic
+		}
+		switch p.Type {
+		case "not_operator", "boolean_operator":
+			inLogic = p
+			continue
+		case "parenthesized_expression", "keyword_argument", "list_splat", "dictionary_splat", "pair",
+			"list", "tuple", "set", "dictionary", "expression_list":
+			if p.Type == "keyword_argument" && child.Field != "value" {
+				return UsageOther, p
+			}
+			continue
+		case "list_comprehension", "set_comprehension", "generator_expression", "dictionary_comprehension":
+			if child.Field == "body" {
+				continue
+			}
+			return UsageOther, p
+		case "await":
+			return UsageAwaited, p
+		case "expression_statement":
+			return UsageDropped, p
+		case "argument_list":
+			if p.Parent != nil && p.Parent.Type == "call" {
+				if m.IsScheduler(p.Parent) {
+					return UsageScheduled, p.Parent
+				}
+				return UsageArgument, p.Parent
+			}
+			return UsageOther, p
+		case "assignment", "augmented_assignment":
+			if child.Field == "right" {
+				return UsageStored, p
+			}
+			return UsageOther, p
+		case "named_expression":
+			return UsageStored, p
+		case "return_statement":
+			return UsageReturned, p
+		case "lambda":
+			if child.Field == "body" {
+				return UsageReturned, p
+			}
+			return UsageOther, p
+		case "yield":
+			return UsageYielded, p
+		case "if_statement", "while_statement", "elif_clause":
+			if child.Field == "condition" {
+				return UsageCondition, p
+			}
+			return UsageOther, p
+		case "conditional_expression":
+			if named := p.NamedChildren(); len(named) == 3 && named[1] == child {
+				return UsageCondition, p
+			}
+			continue
+		case "assert_statement":
+			return UsageCondition, p
+		case "comparison_operator", "binary_operator", "unary_operator":
+			return UsageOperand, p
+		case "attribute":
+			if child.Field == "object" {
+				return UsageAttribute, p
+			}
+			return UsageOther, p
+		case "subscript":
+			if child.Field == "value" {
+				return UsageOperand, p
+			}
+			return UsageOther, p
+		default:
+			return UsageOther, p
+		}
+	}
+	if inLogic != nil {
+		return UsageOperand, inLogic
+	}
+	return UsageOther, nil
+}
+
+// returnTypes gives the type of instance a known factory returns; "" means
+// the result is not an instance worth tracking.
+var returnTypes = map[string]string{
+	"open":                                          "io.TextIOWrapper",
+	"io.open":                                       "io.TextIOWrapper",
+	"os.fdopen":                                     "io.TextIOWrapper",
+	"codecs.open":                                   "io.TextIOWrapper",
+	"gzip.open":                                     "gzip.GzipFile",
+	"bz2.open":                                      "bz2.BZ2File",
+	"lzma.open":                                     "lzma.LZMAFile",
+	"tempfile.TemporaryFile":                        "io.TextIOWrapper",
+	"tempfile.NamedTemporaryFile":                   "io.TextIOWrapper",
+	"pathlib.Path.open":                             "io.TextIOWrapper",
+	"asyncio.get_event_loop":                        "asyncio.AbstractEventLoop",
+	"asyncio.new_event_loop":                        "asyncio.AbstractEventLoop",
+	"asyncio.get_running_loop":                      "asyncio.AbstractEventLoop",
+	"asyncio.events.get_event_loop":                 "asyncio.AbstractEventLoop",
+	"requests.session":                              "requests.Session",
+	"requests.Session":                              "requests.Session",
+	"requests.sessions.Session":                     "requests.Session",
+	"httpx.Client":                                  "httpx.Client",
+	"urllib3.PoolManager":                           "urllib3.PoolManager",
+	"urllib3.HTTPConnectionPool":                    "urllib3.HTTPConnectionPool",
+	"urllib3.HTTPSConnectionPool":                   "urllib3.HTTPSConnectionPool",
+	"urllib3.connection_from_url":                   "urllib3.HTTPConnectionPool",
+	"sqlite3.connect":                               "sqlite3.Connection",
+	"sqlite3.Connection.cursor":                     "sqlite3.Cursor",
+	"socket.socket":                                 "socket.socket",
+	"socket.create_connection":                      "socket.socket",
+	"socket.socket.accept":                          "",
+	"pathlib.Path":                                  "pathlib.Path",
+	"pathlib.PurePath":                              "pathlib.PurePath",
+	"threading.Lock":                                "threading.Lock",
+	"threading.RLock":                               "threading.RLock",
+	"threading.Event":                               "threading.Event",
+	"threading.Semaphore":                           "threading.Semaphore",
+	"threading.BoundedSemaphore":                    "threading.BoundedSemaphore",
+	"threading.Condition":                           "threading.Condition",
+	"queue.Queue":                                   "queue.Queue",
+	"queue.LifoQueue":                               "queue.Queue",
+	"queue.PriorityQueue":                           "queue.Queue",
+	"queue.SimpleQueue":                             "queue.Queue",
+	"redis.Redis":                                   "redis.Redis",
+	"redis.StrictRedis":                             "redis.Redis",
+	"redis.from_url":                                "redis.Redis",
+	"redis.Redis.from_url":                          "redis.Redis",
+	"concurrent.futures.ThreadPoolExecutor":         "concurrent.futures.ThreadPoolExecutor",
+	"concurrent.futures.ProcessPoolExecutor":        "concurrent.futures.ProcessPoolExecutor",
+	"concurrent.futures.ThreadPoolExecutor.submit":  "concurrent.futures.Future",
+	"concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
+	"subprocess.Popen":                              "subprocess.Popen",
+	"psycopg2.connect":                              "psycopg2.extensions.connection",
+	"pymysql.connect":                               "pymysql.connections.Connection",
+	"asyncio.Runner":                                "asyncio.Runner",
+	"asyncio.TaskGroup":                             "asyncio.TaskGroup",
+	"asyncio.Queue":                                 "asyncio.Queue",
+	"asyncio.Lock":                                  "asyncio.Lock",
+	"asyncio.Event":                                 "asyncio.Event",
+	"asyncio.Semaphore":                             "asyncio.Semaphore",
+}
+
+// ReturnType exposes the factory table to rules that track instances.
+func ReturnType(callee string) (string, bool) {
+	t, ok := returnTypes[callee]
+	return t, ok
+}
+
+var builtins = map[string]bool{}
+
+func init() {
+	for _, name := range strings.Fields(`abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr
+		classmethod compile complex delattr dict dir divmod enumerate eval exec filter float format frozenset
+		getattr globals hasattr hash help hex id input int isinstance issubclass iter len list locals map max
+		memoryview min next object oct open ord pow print property range repr reversed round set setattr slice
+		sorted staticmethod str sum super tuple type vars zip __import__ exit quit`) {
+		builtins[name] = true
+	}
+}

@@ -1,0 +1,363 @@
+// Package config reads asyncls's settings from the [tool.asyncls] table of
+// pyproject.toml and turns them, together with command-line overrides, into
+// the per-file rules.Options the rules run with.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/asyncls/asyncls/rules"
+)
+
+// Config is the [tool.asyncls] table. Nil slices mean "not set".
+type Config struct {
+	// Path is the pyproject.toml it came from ("" for defaults); Dir is its directory,
+	// which relative patterns are resolved against.
+	Path, Dir string
+
+	Select         []string            `toml:"select"`
+	ExtendSelect   []string            `toml:"extend-select"`
+	Ignore         []string            `toml:"ignore"`
+	PerFileIgnores map[string][]string `toml:"per-file-ignores"`
+	Exclude        []string            `toml:"exclude"`
+	ExtendExclude  []string            `toml:"extend-exclude"`
+	// BlockingCalls are extra qualified names that block (flake8-async's ASYNC200 role).
+	BlockingCalls []string `toml:"blocking-calls"`
+	// Severity overrides a rule's default severity: { ASYNC251 = "error" }.
+	Severity map[string]string `toml:"severity"`
+	// Latency overrides the simulator's default latency for awaited calls it cannot see into.
+	Latency map[string]string `toml:"latency"`
+	// ASL401MinSavingMs is the least saving (ms) for which ASL401 reports sequential awaits.
+	ASL401MinSavingMs *float64 `toml:"asl401-min-saving-ms"`
+	// ExecutorWorkers overrides the simulated default executor's size.
+	ExecutorWorkers *int `toml:"executor-workers"`
+}
+
+// Keys lists every accepted key of [tool.asyncls], for messages and docs.
+var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
+	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers"}
+
+// DefaultExclude are directories never walked into.
+var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
+	"build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", ".eggs", "*.egg-info"}
+
+// Default returns the configuration used when no pyproject.toml sets one.
+func Default() *Config { return &Config{} }
+
+// Error is a configuration problem; it names the file and the key.
+type Error struct {
+	Path string
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Path == "" {
+		return "configuration: " + e.Msg
+	}
+	return e.Path + ": [tool.asyncls] " + e.Msg
+}
+
+// Find returns the nearest pyproject.toml at or above dir that has a
+// [tool.asyncls] table, or "" when there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, "pyproject.toml")
+		if data, err := os.ReadFile(p); err == nil && hasToolTable(data) {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+var toolTableRE = regexp.MustCompile(`(?m)^\s*\[\s*tool\s*\.\s*asyncls\s*[\].]`)
+
+func hasToolTable(data []byte) bool { return toolTableRE.Match(data) }
+
+// Load reads the configuration for files under dir (defaults when no
+// pyproject.toml has a [tool.asyncls] table).
+func Load(dir string) (*Config, error) {
+	p := Find(dir)
+	if p == "" {
+		return Default(), nil
+	}
+	return LoadFile(p)
+}
+
+// LoadFile reads [tool.asyncls] from the pyproject.toml at path.
+func LoadFile(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes pyproject.toml content and validates [tool.asyncls].
+func Parse(path string, data []byte) (*Config, error) {
+	var doc struct {
+		Tool struct {
+			Asyncls toml.Primitive `toml:"asyncls"`
+		} `toml:"tool"`
+	}
+	md, err := toml.Decode(string(data), &doc)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: "invalid TOML: " + err.Error()}
+	}
+	c := &Config{Path: path}
+	if path != "" {
+		c.Dir = filepath.Dir(path)
+	}
+	if err := md.PrimitiveDecode(doc.Tool.Asyncls, c); err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	var unknown []string
+	for _, k := range md.Undecoded() {
+		if len(k) >= 3 && k[0] == "tool" && k[1] == "asyncls" {
+			// Keys inside free-form tables (latency, per-file-ignores, severity) are values, not settings.
+			unknown = append(unknown, strings.Join(k[2:], "."))
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("unknown key %q (known keys: %s)", unknown[0], strings.Join(Keys, ", "))}
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Validate checks every code, severity and pattern.
+func (c *Config) Validate() error {
+	check := func(key string, codes []string) error {
+		for _, code := range codes {
+			if _, err := Expand(code); err != nil {
+				return &Error{Path: c.Path, Msg: key + ": " + err.Error()}
+			}
+		}
+		return nil
+	}
+	if err := check("select", c.Select); err != nil {
+		return err
+	}
+	if err := check("extend-select", c.ExtendSelect); err != nil {
+		return err
+	}
+	if err := check("ignore", c.Ignore); err != nil {
+		return err
+	}
+	for pat, codes := range c.PerFileIgnores {
+		if err := check("per-file-ignores."+pat, codes); err != nil {
+			return err
+		}
+		if _, err := globRE(pat); err != nil {
+			return &Error{Path: c.Path, Msg: "per-file-ignores: bad pattern " + strconvQuote(pat)}
+		}
+	}
+	for code, sev := range c.Severity {
+		if rules.Lookup(code) == nil {
+			return &Error{Path: c.Path, Msg: "severity: unknown rule code " + strconvQuote(code)}
+		}
+		if _, err := rules.ParseSeverity(sev); err != nil {
+			return &Error{Path: c.Path, Msg: "severity." + code + ": " + err.Error()}
+		}
+	}
+	for _, pat := range append(append([]string{}, c.Exclude...), c.ExtendExclude...) {
+		if _, err := globRE(pat); err != nil {
+			return &Error{Path: c.Path, Msg: "exclude: bad pattern " + strconvQuote(pat)}
+		}
+	}
+	return nil
+}
+
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+
+// Expand turns a code or prefix ("ASYNC251", "ASYNC2", "ASL", "ALL") into the
+// codes it selects; a selector that matches no rule is an error.
+func Expand(sel string) ([]string, error) {
+	sel = strings.ToUpper(strings.TrimSpace(sel))
+	var out []string
+	for _, r := range rules.All() {
+		if sel == "ALL" || strings.HasPrefix(r.Code, sel) {
+			out = append(out, r.Code)
+		}
+	}
+	if sel == rules.SyntaxErrorCode {
+		return nil, nil
+	}
+	if len(out) == 0 {
+		return nil, errors.New("unknown rule code or prefix " + strconvQuote(sel) + " (see `asyncls rules`)")
+	}
+	return out, nil
+}
+
+// Overrides are command-line settings; they take precedence over the file.
+type Overrides struct {
+	Select, ExtendSelect, Ignore []string
+}
+
+// Apply returns a copy of c with the overrides applied: --select replaces
+// select; --extend-select and --ignore add to the file's lists.
+func (c *Config) Apply(o Overrides) (*Config, error) {
+	out := *c
+	if o.Select != nil {
+		out.Select = o.Select
+	}
+	out.ExtendSelect = append(append([]string{}, c.ExtendSelect...), o.ExtendSelect...)
+	out.Ignore = append(append([]string{}, c.Ignore...), o.Ignore...)
+	v := out
+	v.Path = "command line"
+	if err := v.Validate(); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Options returns the rule options for the file at path.
+func (c *Config) Options(path string) *rules.Options {
+	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls}
+	if c.Select == nil {
+		for _, r := range rules.All() {
+			if r.Default {
+				o.Enabled[r.Code] = true
+			}
+		}
+	} else {
+		for _, s := range c.Select {
+			codes, _ := Expand(s)
+			for _, code := range codes {
+				o.Enabled[code] = true
+			}
+		}
+	}
+	for _, s := range c.ExtendSelect {
+		codes, _ := Expand(s)
+		for _, code := range codes {
+			o.Enabled[code] = true
+		}
+	}
+	ignore := append([]string{}, c.Ignore...)
+	rel := c.rel(path)
+	for pat, codes := range c.PerFileIgnores {
+		if matchGlob(pat, rel) {
+			ignore = append(ignore, codes...)
+		}
+	}
+	for _, s := range ignore {
+		codes, _ := Expand(s)
+		for _, code := range codes {
+			delete(o.Enabled, code)
+		}
+	}
+	for code, sev := range c.Severity {
+		s, _ := rules.ParseSeverity(sev)
+		o.Severity[strings.ToUpper(code)] = s
+	}
+	o.Settings = map[string]any{}
+	if c.ASL401MinSavingMs != nil {
+		o.Settings["asl401-min-saving-ms"] = *c.ASL401MinSavingMs
+	}
+	if c.ExecutorWorkers != nil {
+		o.Settings["executor-workers"] = *c.ExecutorWorkers
+	}
+	if len(c.Latency) > 0 {
+		o.Settings["latency"] = c.Latency
+	}
+	return o
+}
+
+func (c *Config) rel(path string) string {
+	base := c.Dir
+	if base == "" {
+		base, _ = os.Getwd()
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	if r, err := filepath.Rel(base, abs); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(path)
+}
+
+// Excluded reports whether path (a file or directory) is excluded by the
+// defaults, exclude or extend-exclude. Patterns match the path relative to
+// the configuration's directory, or any single component of it.
+func (c *Config) Excluded(path string) bool {
+	rel := c.rel(path)
+	pats := append(append(append([]string{}, DefaultExclude...), c.Exclude...), c.ExtendExclude...)
+	parts := strings.Split(rel, "/")
+	for _, pat := range pats {
+		if matchGlob(pat, rel) {
+			return true
+		}
+		if !strings.Contains(pat, "/") {
+			for _, part := range parts {
+				if ok, _ := filepath.Match(pat, part); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// globRE compiles a gitignore-like glob: * within a component, ** across components.
+func globRE(pat string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	b.WriteString("^")
+	p := strings.TrimPrefix(filepath.ToSlash(pat), "./")
+	for i := 0; i < len(p); i++ {
+		switch ch := p[i]; ch {
+		case '*':
+			if i+1 < len(p) && p[i+1] == '*' {
+				b.WriteString(".*")
+				i++
+				if i+1 < len(p) && p[i+1] == '/' {
+					i++
+					b.WriteString("/?")
+				}
+			} else {
+				b.WriteString("[^/]*")
+			}
+		case '?':
+			b.WriteString("[^/]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(ch)))
+		}
+	}
+	b.WriteString("(/.*)?$")
+	return regexp.Compile(b.String())
+}
+
+func matchGlob(pat, rel string) bool {
+	re, err := globRE(pat)
+	if err != nil {
+		return false
+	}
+	if re.MatchString(rel) {
+		return true
+	}
+	// A pattern without a slash also matches the file name alone (as ruff does).
+	if !strings.Contains(pat, "/") {
+		return re.MatchString(filepath.Base(rel))
+	}
+	return false
+}

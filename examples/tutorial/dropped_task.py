@@ -1,0 +1,12 @@
+"""A background task whose only reference is dropped."""
+import asyncio
+
+
+async def heartbeat():
+    while True:
+        await asyncio.sleep(1)
+
+
+async def main():
+    asyncio.create_task(heartbeat())  # may be garbage-collected mid-flight
+    await asyncio.sleep(5)

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASL101 reports event-loop entry points reachable from a coroutine.
+var ASL101 = register(&Rule{
+	Code:    "ASL101",
+	Name:    "run-in-running-loop",
+	Summary: "asyncio.run() or run_until_complete() reachable from a coroutine",
+	Rationale: "A coroutine runs inside a running event loop. Starting another loop from there, directly or through " +
+		"any number of synchronous helpers, fails at run time with `RuntimeError: asyncio.run() cannot be called from " +
+		"a running event loop` (or `This event loop is already running`). It typically hides in a sync helper written " +
+		"for scripts and later called from a web handler, a notebook or an agent framework.",
+	Bad: `import asyncio
+
+def load_user(uid):
+    return asyncio.run(fetch_user(uid))
+
+async def handler(uid):
+    return load_user(uid)`,
+	Good: `async def handler(uid):
+    return await fetch_user(uid)`,
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
+	Notes: "Reported at the call site inside the coroutine; the message names the chain of calls and related " +
+		"information points at each hop, across modules. Code reached only from synchronous callers or module level " +
+		"(`if __name__ == \"__main__\": asyncio.run(main())`) is not reported, nor is a helper handed by reference to " +
+		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread.",
+	Run: runRunInLoop,
+})
+
+func startsLoop(m *analysis.Module, c *analysis.Call) bool {
+	switch c.Callee {
+	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
+		return true
+	}
+	return c.Method(m.File) == "run_until_complete"
+}
+
+func runRunInLoop(p *Pass) {
+	for _, c := range p.Module.Calls {
+		if !c.InAsync() {
+			continue
+		}
+		if startsLoop(p.Module, c) {
+			p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` called in coroutine `"+c.Func.Name+
+				"` raises RuntimeError: it cannot run while the event loop is running; await the coroutine instead")
+			continue
+		}
+		target := p.Project.Target(c)
+		if target == nil || target.Async || target.Lambda {
+			continue
+		}
+		chain := p.Project.Reach("starts-loop", target, startsLoop)
+		if chain == nil {
+			continue
+		}
+		last := chain[len(chain)-1].Call
+		lastName := last.Func.Module().File.Text(last.Node.ChildByField("function"))
+		p.Report(c.Node, "coroutine `"+c.Func.Name+"` reaches `"+lastName+"()` via "+describeChain(chain)+
+			": it raises RuntimeError inside a running event loop; make the helpers async and await, or run them with asyncio.to_thread",
+			WithRelated(chainRelated(chain)...))
+	}
+}
+
+// describeChain renders "helper() -> inner() -> asyncio.run()".
+func describeChain(chain analysis.Chain) string {
+	parts := []string{chain[0].Func.QualName + "()"}
+	for _, h := range chain {
+		parts = append(parts, h.Func.Module().File.Text(h.Call.Node.ChildByField("function"))+"()")
+	}
+	return strings.Join(parts, " -> ")
+}
+
+// chainRelated points at each call of the chain.
+func chainRelated(chain analysis.Chain) []Related {
+	var out []Related
+	for _, h := range chain {
+		m := h.Func.Module()
+		out = append(out, RelatedAt(m, h.Call.Node, "`"+h.Func.QualName+"` calls `"+m.File.Text(h.Call.Node.ChildByField("function"))+"()` here"))
+	}
+	return out
+}

@@ -1,0 +1,128 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASL102 reports coroutines that are created and never awaited.
+var ASL102 = register(&Rule{
+	Code:    "ASL102",
+	Name:    "coroutine-never-awaited",
+	Summary: "Coroutine created but never awaited",
+	Rationale: "Calling a coroutine function only creates a coroutine object; nothing runs until it is awaited or " +
+		"scheduled. A call whose result is dropped, tested in a condition (`if not repo.exists(id):` is always " +
+		"false, since a coroutine object is truthy), used as an operand, or stored in a variable that is never used " +
+		"again silently does nothing, and Python only warns `coroutine ... was never awaited` at garbage collection.",
+	Bad: `async def exists(key): ...
+
+async def handler(key):
+    if not exists(key):
+        raise KeyError(key)`,
+	Good: `async def exists(key): ...
+
+async def handler(key):
+    if not await exists(key):
+        raise KeyError(key)`,
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
+	Fix:       "Insert `await` before the call (only inside an async function).",
+	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
+		"generators, and not functions whose decorators might change what they return) and asyncio's own coroutine " +
+		"functions such as `asyncio.sleep`. A coroutine passed to another call, returned, stored in an attribute or a " +
+		"container, or handed to `gather`/`create_task`/`wait_for` is not reported.",
+	Run: runNeverAwaited,
+})
+
+// asyncioCoroutines are asyncio's coroutine functions and coroutine methods.
+var asyncioCoroutines = map[string]bool{}
+
+func init() {
+	for _, n := range []string{"sleep", "wait_for", "wait", "open_connection", "start_server", "open_unix_connection",
+		"start_unix_server", "create_subprocess_exec", "create_subprocess_shell", "to_thread", "staggered_race",
+		"Lock.acquire", "Semaphore.acquire", "BoundedSemaphore.acquire", "Event.wait", "Condition.wait", "Condition.wait_for",
+		"Condition.acquire", "Queue.get", "Queue.put", "Queue.join", "Barrier.wait", "TaskGroup.__aenter__",
+		"AbstractEventLoop.sock_recv", "AbstractEventLoop.sock_sendall", "AbstractEventLoop.sock_connect",
+		"AbstractEventLoop.sock_accept", "AbstractEventLoop.create_connection", "AbstractEventLoop.create_server",
+		"AbstractEventLoop.getaddrinfo", "AbstractEventLoop.getnameinfo", "AbstractEventLoop.shutdown_asyncgens",
+		"AbstractEventLoop.shutdown_default_executor", "AbstractEventLoop.subprocess_exec", "AbstractEventLoop.subprocess_shell",
+		"AbstractEventLoop.create_datagram_endpoint", "AbstractEventLoop.sendfile", "AbstractEventLoop.start_tls",
+		"AbstractEventLoop.connect_read_pipe", "AbstractEventLoop.connect_write_pipe"} {
+		asyncioCoroutines["asyncio."+n] = true
+	}
+}
+
+// isCoroutineCall reports whether c returns a coroutine object.
+func isCoroutineCall(p *Pass, c *analysis.Call) bool {
+	if asyncioCoroutines[c.Callee] {
+		return true
+	}
+	return p.Project.IsCoroutineFunction(c)
+}
+
+func runNeverAwaited(p *Pass) {
+	for _, c := range p.Module.Calls {
+		var why string
+		switch c.Usage {
+		case analysis.UsageDropped:
+			why = "its result is discarded"
+		case analysis.UsageCondition:
+			why = "it is used as a condition (a coroutine object is always true)"
+		case analysis.UsageOperand:
+			why = "it is used as an operand, not awaited"
+		case analysis.UsageStored:
+			if !storedAndForgotten(p, c) {
+				continue
+			}
+			why = "it is stored in a variable that is never used again"
+		default:
+			continue
+		}
+		if !isCoroutineCall(p, c) {
+			continue
+		}
+		name := p.File.Text(c.Node.ChildByField("function"))
+		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
+		var opts []ReportOption
+		if c.InAsync() && c.Usage != analysis.UsageStored {
+			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false,
+				Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.Start), New: "await "}}}))
+		} else if !c.InAsync() {
+			msg = "coroutine `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
+		}
+		p.Report(c.Node, msg, opts...)
+	}
+}
+
+// storedAndForgotten reports whether c's value is assigned to a plain local
+// name that is not read anywhere else in its scope.
+func storedAndForgotten(p *Pass, c *analysis.Call) bool {
+	assign := c.UsedBy
+	if assign == nil || assign.Type != "assignment" {
+		return false
+	}
+	target := analysis.Unparen(assign.ChildByField("left"))
+	if target == nil || target.Type != "identifier" || analysis.Unparen(assign.ChildByField("right")) != c.Node {
+		return false
+	}
+	scope := p.Module.ScopeAt(target)
+	if scope.Kind == analysis.ModuleScope || scope.Kind == analysis.ClassScope {
+		return false // module and class attributes may be read from anywhere
+	}
+	name := p.File.Text(target)
+	binding := scope.Lookup(name)
+	used := false
+	scope.Node.Walk(func(n *analysis.Node) bool {
+		if used {
+			return false
+		}
+		if n != target && n.Type == "identifier" && p.File.Text(n) == name && n.Field != "attribute" &&
+			!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") {
+			if p.Module.ScopeAt(n).Lookup(name) == binding {
+				used = true
+			}
+		}
+		return true
+	})
+	return !used
+}

@@ -1,0 +1,74 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASL201 reports blocking calls reached through synchronous helpers.
+var ASL201 = register(&Rule{
+	Code:    "ASL201",
+	Name:    "blocking-call-via-helper",
+	Summary: "Blocking call reached from a coroutine through synchronous helpers",
+	Rationale: "Linters stop at the function boundary: `time.sleep` in a coroutine is caught, but a coroutine that " +
+		"calls `load_config()`, which calls `requests.get`, blocks the event loop just the same. asyncls follows calls " +
+		"into the project's synchronous functions and methods, at any depth and across modules.",
+	Bad: `import requests
+
+def load_config(url):
+    return requests.get(url).json()
+
+async def start(url):
+    config = load_config(url)`,
+	Good: `import asyncio
+import requests
+
+def load_config(url):
+    return requests.get(url).json()
+
+async def start(url):
+    config = await asyncio.to_thread(load_config, url)`,
+	Severity:  Warning,
+	Default:   true,
+	CrossFile: true,
+	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)`.",
+	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
+		"the call site in the coroutine, with the chain in the message and each hop as related information.",
+	Run: runBlockingViaHelper,
+})
+
+func runBlockingViaHelper(p *Pass) {
+	direct := func(m *analysis.Module, c *analysis.Call) bool { return IsBlocking(m, c, p.Options) }
+	for _, c := range p.Module.Calls {
+		if !c.InAsync() || IsBlocking(p.Module, c, p.Options) {
+			continue
+		}
+		target := p.Project.Target(c)
+		if target == nil || target.Async || target.Lambda || target.Generator {
+			continue
+		}
+		chain := p.Project.Reach("blocks", target, direct)
+		if chain == nil {
+			continue
+		}
+		last := chain[len(chain)-1]
+		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
+		p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` blocks the event loop in async function `"+
+			c.Func.Name+"`: "+describeChain(chain)+" ends in blocking `"+lastText+"()`; run it with `await asyncio.to_thread(...)`",
+			WithRelated(chainRelated(chain)...), WithFix(toThreadFix(p, c)))
+	}
+}
+
+// toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`
+// when asyncio is imported under its own name; otherwise it offers nothing.
+func toThreadFix(p *Pass, c *analysis.Call) *Fix {
+	b := p.Module.ScopeAt(c.Node).Lookup("asyncio")
+	if b == nil || b.Kind != analysis.BindImport || b.Qualified != "asyncio" {
+		return nil
+	}
+	fn := p.File.Text(c.Node.ChildByField("function"))
+	args := c.Node.ChildByField("arguments")
+	inner := ""
+	if args != nil && args.End-args.Start > 2 {
+		inner = ", " + string(p.File.Src[args.Start+1:args.End-1])
+	}
+	return &Fix{Title: "Run `" + fn + "` with `await asyncio.to_thread(...)`", Safe: false,
+		Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.End), New: "await asyncio.to_thread(" + fn + inner + ")"}}}
+}

@@ -1,0 +1,22 @@
+package rules
+
+// ASYNC210 reports blocking HTTP call in an async function.
+var ASYNC210 = register(&Rule{
+	Code:      "ASYNC210",
+	Name:      "blocking-http-call",
+	Summary:   `Blocking HTTP call in an async function`,
+	Rationale: `A synchronous HTTP request (requests, urllib, urllib3, httpx's module functions) waits for the network on the event loop's thread. Every other task stalls until the response arrives, so one slow server freezes the whole program.`,
+	Bad: `import requests
+
+async def fetch(url):
+    return requests.get(url).text`,
+	Good: `import httpx
+
+async def fetch(url):
+    async with httpx.AsyncClient() as client:
+        return (await client.get(url)).text`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    "Calls are recognised through imports and aliases (`import requests as r`), `requests.Session()` objects held in a local or in `self.<attr>`, and `with requests.Session() as s`. A module used without being imported is not recognised: asyncls resolves names as Python does, so a local variable called `requests` is not the library.",
+	Run:      runBlocking,
+})

@@ -1,0 +1,23 @@
+package rules
+
+// ASYNC212 reports blocking call on a synchronous httpx.Client in an async function.
+var ASYNC212 = register(&Rule{
+	Code:      "ASYNC212",
+	Name:      "blocking-http-call-httpx",
+	Summary:   `Blocking call on a synchronous httpx.Client in an async function`,
+	Rationale: "`httpx.Client` is the synchronous client: its `get`, `post`, `send`, `stream`... block the event loop. httpx ships `httpx.AsyncClient` with the same API.",
+	Bad: `import httpx
+
+async def fetch(url):
+    with httpx.Client() as client:
+        return client.get(url)`,
+	Good: `import httpx
+
+async def fetch(url):
+    async with httpx.AsyncClient() as client:
+        return await client.get(url)`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    ``,
+	Run:      runBlocking,
+})

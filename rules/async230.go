@@ -1,0 +1,24 @@
+package rules
+
+// ASYNC230 reports blocking open() of a file in an async function.
+var ASYNC230 = register(&Rule{
+	Code:      "ASYNC230",
+	Name:      "blocking-open-call",
+	Summary:   `Blocking open() of a file in an async function`,
+	Rationale: `Opening a file (and the reads and writes that follow) is disk I/O on the event loop's thread. On a network file system or a busy disk this takes milliseconds to seconds, during which no other task runs.`,
+	Bad: `async def load(path):
+    with open(path) as f:
+        return f.read()`,
+	Good: `import asyncio
+
+def _load(path):
+    with open(path) as f:
+        return f.read()
+
+async def load(path):
+    return await asyncio.to_thread(_load, path)`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    ``,
+	Run:      runBlocking,
+})

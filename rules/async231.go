@@ -1,0 +1,21 @@
+package rules
+
+// ASYNC231 reports blocking os.fdopen() in an async function.
+var ASYNC231 = register(&Rule{
+	Code:      "ASYNC231",
+	Name:      "blocking-fdopen-call",
+	Summary:   `Blocking os.fdopen() in an async function`,
+	Rationale: "`os.fdopen` wraps a descriptor in a synchronous file object; its use blocks the event loop just as `open()` does.",
+	Bad: `import os
+
+async def wrap(fd):
+    return os.fdopen(fd)`,
+	Good: `import asyncio, os
+
+async def wrap(fd):
+    return await asyncio.to_thread(os.fdopen, fd)`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    ``,
+	Run:      runBlocking,
+})

@@ -1,0 +1,24 @@
+package rules
+
+// ASYNC232 reports blocking method of a synchronous file object in an async function.
+var ASYNC232 = register(&Rule{
+	Code:      "ASYNC232",
+	Name:      "blocking-file-call",
+	Summary:   `Blocking method of a synchronous file object in an async function`,
+	Rationale: "`read`, `write`, `readline`... of a file object returned by `open()` (or annotated as `io.TextIOWrapper`, `typing.IO`, ...) do disk I/O on the event loop's thread.",
+	Bad: `async def first_line(path):
+    f = open(path)
+    return f.readline()`,
+	Good: `import asyncio
+
+def _first_line(path):
+    with open(path) as f:
+        return f.readline()
+
+async def first_line(path):
+    return await asyncio.to_thread(_first_line, path)`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation.",
+	Run:      runBlocking,
+})

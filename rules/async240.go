@@ -1,0 +1,23 @@
+package rules
+
+// ASYNC240 reports blocking file-system call (os.path, pathlib) in an async function.
+var ASYNC240 = register(&Rule{
+	Code:      "ASYNC240",
+	Name:      "blocking-path-usage",
+	Summary:   `Blocking file-system call (os.path, pathlib) in an async function`,
+	Rationale: "`os.path.exists`, `os.path.getsize`, `Path.read_text`, `Path.mkdir`... perform system calls that touch the disk; in an async function they stall the event loop. Pure string operations (`os.path.join`, `Path.name`) are not reported.",
+	Bad: `import os.path
+
+async def size(path):
+    if os.path.exists(path):
+        return os.path.getsize(path)`,
+	Good: `import asyncio, os.path
+
+async def size(path):
+    if await asyncio.to_thread(os.path.exists, path):
+        return await asyncio.to_thread(os.path.getsize, path)`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    ``,
+	Run:      runBlocking,
+})

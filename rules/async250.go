@@ -1,0 +1,19 @@
+package rules
+
+// ASYNC250 reports blocking input() in an async function.
+var ASYNC250 = register(&Rule{
+	Code:      "ASYNC250",
+	Name:      "blocking-input",
+	Summary:   `Blocking input() in an async function`,
+	Rationale: "`input()` waits for a line on standard input while holding the event loop: every task stops until the user presses Enter.",
+	Bad: `async def ask():
+    return input("name? ")`,
+	Good: `import asyncio
+
+async def ask():
+    return await asyncio.to_thread(input, "name? ")`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    ``,
+	Run:      runBlocking,
+})

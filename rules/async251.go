@@ -1,0 +1,21 @@
+package rules
+
+// ASYNC251 reports time.sleep() in an async function.
+var ASYNC251 = register(&Rule{
+	Code:      "ASYNC251",
+	Name:      "blocking-sleep",
+	Summary:   `time.sleep() in an async function`,
+	Rationale: "`time.sleep()` suspends the whole thread, and in a coroutine that thread is the event loop: no other task, callback or timer runs until it returns. `await asyncio.sleep()` suspends only the current task.",
+	Bad: `import time
+
+async def poll():
+    time.sleep(1)`,
+	Good: `import asyncio
+
+async def poll():
+    await asyncio.sleep(1)`,
+	Severity: Warning,
+	Default:  true,
+	Notes:    ``,
+	Run:      runBlocking,
+})

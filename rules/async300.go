@@ -1,0 +1,98 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC300 reports tasks whose only reference is dropped.
+var ASYNC300 = register(&Rule{
+	Code:    "ASYNC300",
+	Name:    "create-task-no-reference",
+	Summary: "Task created with create_task/ensure_future and its reference dropped",
+	Rationale: "The event loop keeps only a weak reference to tasks. A task whose result is not stored can be " +
+		"garbage-collected before it finishes, silently cancelling its work, and any exception it raises is never seen. " +
+		"Keep a reference (a set of background tasks, or an `asyncio.TaskGroup`) until the task is done.",
+	Bad: `import asyncio
+
+async def main():
+    asyncio.create_task(heartbeat())`,
+	Good: `import asyncio
+
+background = set()
+
+async def main():
+    task = asyncio.create_task(heartbeat())
+    background.add(task)
+    task.add_done_callback(background.discard)`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
+		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
+		"`.add_done_callback(...)` is called on the new task. `TaskGroup.create_task` is not reported: the group holds the task.",
+	Run: runTaskDropped,
+})
+
+func isTaskFactory(m *analysis.Module, c *analysis.Call) bool {
+	switch c.Callee {
+	case "asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future",
+		"asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future":
+		return true
+	}
+	if c.Callee != "" {
+		return false
+	}
+	// loop.create_task on a receiver whose type is unknown but is named like a loop.
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "create_task" {
+		return false
+	}
+	recv := m.File.Text(fn.ChildByField("object"))
+	return recv == "loop" || recv == "self.loop" || recv == "self._loop" || recv == "event_loop" || recv == "asyncio.get_event_loop()" || recv == "asyncio.get_running_loop()"
+}
+
+func runTaskDropped(p *Pass) {
+	for _, c := range p.Module.Calls {
+		if !isTaskFactory(p.Module, c) {
+			continue
+		}
+		if valueDropped(p.File, c.Node) {
+			p.Report(c.Node, "the task returned by `"+p.File.Text(c.Node.ChildByField("function"))+"()` is not kept: it may be garbage-collected "+
+				"before it finishes and its exceptions are lost; store it (e.g. in a set, with add_done_callback(set.discard)) or use asyncio.TaskGroup")
+		}
+	}
+}
+
+// valueDropped reports whether the value of expression n is discarded:
+// it flows only through parentheses, conditional branches, boolean
+// operators, collection literals and `.add_done_callback()` into an
+// expression statement.
+func valueDropped(f *analysis.File, n *analysis.Node) bool {
+	child := n
+	for p := n.Parent; p != nil; child, p = p, p.Parent {
+		switch p.Type {
+		case "expression_statement":
+			return true
+		case "parenthesized_expression", "boolean_operator", "list", "tuple", "set", "expression_list":
+			continue
+		case "conditional_expression":
+			if named := p.NamedChildren(); len(named) == 3 && named[1] == child {
+				return false
+			}
+			continue
+		case "list_comprehension", "set_comprehension", "generator_expression":
+			if child.Field == "body" {
+				continue
+			}
+			return false
+		case "attribute":
+			// task.add_done_callback(cb) returns None: the task is still dropped.
+			if child.Field == "object" && f.Text(p.ChildByField("attribute")) == "add_done_callback" &&
+				p.Parent != nil && p.Parent.Type == "call" && p.Field == "function" {
+				child, p = p, p.Parent
+				continue
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}

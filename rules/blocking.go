@@ -1,0 +1,158 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// blockingCall describes a call that blocks the thread it runs on.
+type blockingCall struct {
+	Code string // the most specific rule code for it
+	// Instead is what to do instead, shown in messages.
+	Instead string
+}
+
+// blockingNames maps qualified callee names to their blocking family. Names
+// of methods are qualified by the type of their receiver as the semantic
+// model resolves it ("requests.Session.get").
+var blockingNames = map[string]blockingCall{}
+
+func addBlocking(code, instead string, names ...string) {
+	for _, n := range names {
+		blockingNames[n] = blockingCall{Code: code, Instead: instead}
+	}
+}
+
+var httpVerbs = []string{"get", "options", "head", "post", "put", "patch", "delete", "request"}
+
+func init() {
+	const httpAlt = "use an async client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	for _, v := range httpVerbs {
+		addBlocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v)
+		addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client."+v)
+	}
+	addBlocking("ASYNC210", httpAlt, "requests.Session.send", "urllib.request.urlopen", "urllib.urlopen", "urllib2.urlopen",
+		"urllib3.request", "urllib3.PoolManager.request", "urllib3.PoolManager.urlopen", "urllib3.PoolManager.request_encode_url",
+		"urllib3.PoolManager.request_encode_body", "urllib3.HTTPConnectionPool.request", "urllib3.HTTPConnectionPool.urlopen",
+		"urllib3.HTTPSConnectionPool.request", "urllib3.HTTPSConnectionPool.urlopen", "httpx.stream")
+	addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client.send", "httpx.Client.stream")
+
+	const spawnAlt = "use `await asyncio.create_subprocess_exec(...)` (or `_shell`)"
+	addBlocking("ASYNC220", spawnAlt, "subprocess.Popen", "os.popen")
+	addBlocking("ASYNC221", spawnAlt+" and `await proc.communicate()`", "subprocess.run", "subprocess.call", "subprocess.check_call",
+		"subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system", "os.posix_spawn", "os.posix_spawnp")
+	addBlocking("ASYNC222", "await the asyncio subprocess's `wait()` instead, or use `await asyncio.to_thread(...)`",
+		"os.wait", "os.wait3", "os.wait4", "os.waitid", "os.waitpid")
+
+	const openAlt = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
+	addBlocking("ASYNC230", openAlt, "open", "io.open", "io.open_code", "codecs.open", "fileinput.input", "fileinput.FileInput",
+		"tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory",
+		"tempfile.mkstemp", "tempfile.mkdtemp", "pathlib.Path.open")
+	addBlocking("ASYNC231", openAlt, "os.fdopen")
+	for _, t := range fileTypes {
+		for _, meth := range []string{"read", "read1", "readall", "readinto", "readline", "readlines", "write", "writelines",
+			"seek", "truncate", "flush", "close", "__iter__", "__next__"} {
+			addBlocking("ASYNC232", "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles", t+"."+meth)
+		}
+	}
+
+	const pathAlt = "do the file-system call in `await asyncio.to_thread(...)`"
+	for _, f := range []string{"exists", "lexists", "isfile", "isdir", "islink", "ismount", "isjunction", "getsize", "getmtime",
+		"getatime", "getctime", "samefile", "sameopenfile", "samestat", "realpath"} {
+		addBlocking("ASYNC240", pathAlt, "os.path."+f, "posixpath."+f, "ntpath."+f)
+	}
+	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
+		"is_block_device", "is_char_device", "stat", "lstat", "read_text", "read_bytes", "write_text", "write_bytes",
+		"mkdir", "rmdir", "unlink", "touch", "rename", "replace", "iterdir", "glob", "rglob", "resolve", "samefile",
+		"chmod", "lchmod", "owner", "group", "readlink", "symlink_to", "hardlink_to", "expanduser", "walk"} {
+		addBlocking("ASYNC240", pathAlt, "pathlib.Path."+m)
+	}
+	addBlocking("ASYNC250", "use `await asyncio.to_thread(input, ...)`", "input")
+	addBlocking("ASYNC251", "use `await asyncio.sleep(...)`", "time.sleep")
+}
+
+// fileTypes are the types of sync file objects (what open() returns, and
+// what annotations commonly name).
+var fileTypes = []string{"io.TextIOWrapper", "io.BufferedReader", "io.BufferedWriter", "io.BufferedRandom", "io.FileIO",
+	"io.BufferedRWPair", "io.RawIOBase", "io.IOBase", "io.TextIOBase", "io.BufferedIOBase", "typing.IO", "typing.TextIO",
+	"typing.BinaryIO", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile"}
+
+// httpMethodStrings are first arguments that make x.request(...) / x.urlopen(...)
+// likely an HTTP call (ASYNC211).
+var httpMethodStrings = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// classifyBlocking returns the blocking family of call c in module m.
+func classifyBlocking(m *analysis.Module, c *analysis.Call, opts *Options) (blockingCall, bool) {
+	if c.Usage == analysis.UsageAwaited {
+		return blockingCall{}, false // an awaited call is an async API, whatever its name
+	}
+	if b, ok := blockingNames[c.Callee]; ok {
+		return b, true
+	}
+	if c.Callee == "os.spawnl" || strings.HasPrefix(c.Callee, "os.spawn") {
+		mode := m.File.Text(c.Positional(0))
+		if strings.HasSuffix(mode, "P_NOWAIT") || strings.HasSuffix(mode, "P_NOWAITO") {
+			return blockingCall{Code: "ASYNC220", Instead: "use `await asyncio.create_subprocess_exec(...)`"}, true
+		}
+		return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
+	}
+	if opts != nil {
+		for _, name := range opts.ExtraBlocking {
+			if c.Callee == name || (strings.HasSuffix(name, ".*") && strings.HasPrefix(c.Callee, strings.TrimSuffix(name, "*"))) {
+				return blockingCall{Code: "ASYNC200", Instead: "run it with `await asyncio.to_thread(...)`"}, true
+			}
+		}
+	}
+	// ASYNC211: an unknown object's .request("GET", ...) / .urlopen("GET", ...)
+	// looks like a urllib3 pool; the signature is all there is to go on.
+	if c.Callee == "" {
+		if meth := c.Method(m.File); meth == "request" || meth == "urlopen" {
+			if first := c.Positional(0); first != nil && first.Type == "string" {
+				if httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
+					return blockingCall{Code: "ASYNC211", Instead: "use an async HTTP client (httpx.AsyncClient, aiohttp)"}, true
+				}
+			}
+		}
+	}
+	return blockingCall{}, false
+}
+
+// IsBlocking reports whether c blocks its thread (any ASYNC2xx family).
+func IsBlocking(m *analysis.Module, c *analysis.Call, opts *Options) bool {
+	_, ok := classifyBlocking(m, c, opts)
+	return ok
+}
+
+// BlockingCode returns the rule code for a blocking call, or "".
+func BlockingCode(m *analysis.Module, c *analysis.Call, opts *Options) string {
+	b, _ := classifyBlocking(m, c, opts)
+	return b.Code
+}
+
+// runBlocking is the shared Run of the ASYNC2xx rules: each reports the calls
+// of its own family made directly in an async function.
+func runBlocking(p *Pass) {
+	for _, c := range p.Module.Calls {
+		if !c.InAsync() {
+			continue
+		}
+		b, ok := classifyBlocking(p.Module, c, p.Options)
+		if !ok || b.Code != p.Rule.Code {
+			continue
+		}
+		p.Report(c.Node, blockingMessage(p, c, b))
+	}
+}
+
+func blockingMessage(p *Pass, c *analysis.Call, b blockingCall) string {
+	return "`" + displayName(p.Module, c) + "` blocks the event loop in async function `" + c.Func.Name + "`; " + b.Instead
+}
+
+// displayName is how a call's callee is shown: its qualified name, or its source.
+func displayName(m *analysis.Module, c *analysis.Call) string {
+	if c.Callee != "" {
+		return c.Callee + "()"
+	}
+	return m.File.Text(c.Node.ChildByField("function")) + "()"
+}

@@ -1,0 +1,64 @@
+package rules
+
+import (
+	"sort"
+)
+
+// ApplyFixes applies the fixes of diags to src: safe fixes always, unsafe
+// ones only when unsafe is true. Fixes whose edits overlap an already
+// accepted fix are skipped (they apply on a later round, after re-analysis).
+// It returns the new source and how many fixes were applied.
+func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
+	type span struct{ start, end int }
+	var accepted []Edit
+	var taken []span
+	applied := 0
+	overlaps := func(e Edit) bool {
+		for _, s := range taken {
+			if e.Start < s.end && s.start < e.End || (e.Start == e.End && e.Start > s.start && e.Start < s.end) ||
+				(e.Start == s.start && e.End == s.end) {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	for _, d := range diags {
+		f := d.Fix
+		if f == nil || (!f.Safe && !unsafe) || len(f.Edits) == 0 {
+			continue
+		}
+		ok := true
+		for _, e := range f.Edits {
+			if e.Start < 0 || e.End > len(src) || e.Start > e.End || overlaps(e) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		key := ""
+		for _, e := range f.Edits {
+			key += string(rune(e.Start)) + string(rune(e.End)) + e.New + "\x00"
+		}
+		if seen[key] {
+			continue // two findings may carry the same fix (e.g. one import added once)
+		}
+		seen[key] = true
+		for _, e := range f.Edits {
+			accepted = append(accepted, e)
+			taken = append(taken, span{e.Start, e.End})
+		}
+		applied++
+	}
+	if applied == 0 {
+		return src, 0
+	}
+	sort.SliceStable(accepted, func(i, j int) bool { return accepted[i].Start > accepted[j].Start })
+	out := append([]byte{}, src...)
+	for _, e := range accepted {
+		out = append(out[:e.Start], append([]byte(e.New), out[e.End:]...)...)
+	}
+	return out, applied
+}

@@ -1,0 +1,276 @@
+// Package rules holds asyncls's checks. Each rule is a declarative value in a
+// file of its own (code, name, summary, rationale, examples, severity,
+// default, fix) registered in a single registry; the rule documentation in
+// docs/rules/ is generated from these values, so code and docs agree.
+//
+// Rules read the semantic model of package analysis and know nothing of the
+// language server or the command line.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+const (
+	Error Severity = iota + 1
+	Warning
+	Info
+	Hint
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	case Info:
+		return "info"
+	case Hint:
+		return "hint"
+	}
+	return "unknown"
+}
+
+// ParseSeverity parses "error", "warning", "info" or "hint".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info", "information":
+		return Info, nil
+	case "hint":
+		return Hint, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or hint)", s)
+}
+
+// Rule is one check.
+type Rule struct {
+	Code      string // "ASYNC251", "ASL101"
+	Name      string // kebab-case, e.g. "blocking-sleep"
+	Summary   string // one line
+	Rationale string // why it matters (Markdown)
+	Bad       string // Python that triggers the rule
+	Good      string // the corrected Python
+	Severity  Severity
+	Default   bool   // enabled without being selected
+	Fix       string // what the fix does; "" when the rule has none
+	Notes     string // deliberate choices, limits (Markdown), optional
+	// CrossFile is true when findings depend on other modules of the project.
+	CrossFile bool
+	Run       func(*Pass)
+}
+
+// DocURL is where the generated documentation of a rule lives.
+func (r *Rule) DocURL() string {
+	return "https://github.com/asyncls/asyncls/blob/main/docs/rules/" + r.Code + ".md"
+}
+
+var registry = map[string]*Rule{}
+
+// register adds a rule; each rule file calls it for its value.
+func register(r *Rule) *Rule {
+	if _, dup := registry[r.Code]; dup {
+		panic("rules: duplicate code " + r.Code)
+	}
+	if r.Code == "" || r.Name == "" || r.Summary == "" || r.Rationale == "" || r.Severity == 0 || r.Run == nil {
+		panic("rules: incomplete rule " + r.Code)
+	}
+	registry[r.Code] = r
+	return r
+}
+
+// All returns every rule sorted by code.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return codeLess(out[i].Code, out[j].Code) })
+	return out
+}
+
+// codeLess orders ASYNC before ASL and numerically within a prefix.
+func codeLess(a, b string) bool {
+	pa, na := splitCode(a)
+	pb, nb := splitCode(b)
+	if pa != pb {
+		return pa > pb // "ASYNC" > "ASL": flake8-async's codes first
+	}
+	return na < nb
+}
+
+func splitCode(c string) (string, int) {
+	i := strings.IndexFunc(c, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return c, 0
+	}
+	n := 0
+	fmt.Sscan(c[i:], &n)
+	return c[:i], n
+}
+
+// Lookup returns the rule with code (case-insensitive), or nil.
+func Lookup(code string) *Rule { return registry[strings.ToUpper(code)] }
+
+// SyntaxErrorCode is reported for code the parser had to recover from. It
+// is not a rule: it cannot be disabled, since later findings may be wrong.
+const SyntaxErrorCode = "E999"
+
+// Edit replaces bytes [Start, End) of the file with New.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// Fix is a rewrite that resolves a diagnostic.
+type Fix struct {
+	Title string
+	Safe  bool // applied by `check --fix`; unsafe fixes need --unsafe-fixes
+	Edits []Edit
+}
+
+// Related points at another place that explains a finding (a hop of a call chain).
+type Related struct {
+	Path       string
+	Start, End analysis.Position
+	Message    string
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Path       string
+	Code       string
+	Severity   Severity
+	Message    string
+	StartByte  int
+	EndByte    int
+	Start, End analysis.Position // 0-based line, byte column
+	Related    []Related
+	Fix        *Fix
+	// Unnecessary marks code that does nothing (LSP's Unnecessary tag).
+	Unnecessary bool
+}
+
+// Options say which rules run and how.
+type Options struct {
+	// Enabled holds the codes to run for this file.
+	Enabled map[string]bool
+	// Severity overrides per code.
+	Severity map[string]Severity
+	// ExtraBlocking lists qualified names users declared blocking (ASYNC200's role).
+	ExtraBlocking []string
+	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
+	Settings map[string]any
+}
+
+// DefaultOptions enables the rules that are on by default.
+func DefaultOptions() *Options {
+	o := &Options{Enabled: map[string]bool{}}
+	for _, r := range All() {
+		if r.Default {
+			o.Enabled[r.Code] = true
+		}
+	}
+	return o
+}
+
+// Pass is what a rule's Run receives for one module.
+type Pass struct {
+	Rule    *Rule
+	Module  *analysis.Module
+	File    *analysis.File
+	Project *analysis.Project
+	Options *Options
+	diags   *[]Diagnostic
+}
+
+// ReportOption adjusts a diagnostic being reported.
+type ReportOption func(*Diagnostic)
+
+// WithFix attaches a fix.
+func WithFix(f *Fix) ReportOption { return func(d *Diagnostic) { d.Fix = f } }
+
+// WithRelated attaches related locations.
+func WithRelated(r ...Related) ReportOption {
+	return func(d *Diagnostic) { d.Related = append(d.Related, r...) }
+}
+
+// Unnecessary tags the diagnostic as unused/unnecessary code.
+func Unnecessary() ReportOption { return func(d *Diagnostic) { d.Unnecessary = true } }
+
+// Report records a finding of the pass's rule on node n.
+func (p *Pass) Report(n *analysis.Node, msg string, opts ...ReportOption) {
+	p.ReportRange(int(n.Start), int(n.End), msg, opts...)
+}
+
+// ReportRange records a finding on bytes [start, end).
+func (p *Pass) ReportRange(start, end int, msg string, opts ...ReportOption) {
+	sev := p.Rule.Severity
+	if s, ok := p.Options.Severity[p.Rule.Code]; ok {
+		sev = s
+	}
+	d := Diagnostic{
+		Path: p.File.Path, Code: p.Rule.Code, Severity: sev, Message: msg,
+		StartByte: start, EndByte: end,
+		Start: p.File.Lines.Position(start), End: p.File.Lines.Position(end),
+	}
+	for _, o := range opts {
+		o(&d)
+	}
+	*p.diags = append(*p.diags, d)
+}
+
+// RelatedAt makes related information for node n of module m.
+func RelatedAt(m *analysis.Module, n *analysis.Node, msg string) Related {
+	return Related{Path: m.File.Path, Start: m.File.Lines.Position(int(n.Start)), End: m.File.Lines.Position(int(n.End)), Message: msg}
+}
+
+// Check runs the enabled rules over module m of project p and returns the
+// findings sorted by position, with # noqa comments applied. Syntax errors
+// are always reported.
+func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	if opts == nil {
+		opts = DefaultOptions()
+	}
+	var diags []Diagnostic
+	for _, e := range m.File.SyntaxErrors {
+		end := int(e.End)
+		if end <= int(e.Start) {
+			end = int(e.Start)
+		}
+		diags = append(diags, Diagnostic{Path: m.File.Path, Code: SyntaxErrorCode, Severity: Error, Message: e.Message,
+			StartByte: int(e.Start), EndByte: end, Start: m.File.Lines.Position(int(e.Start)), End: m.File.Lines.Position(end)})
+	}
+	var found []Diagnostic
+	for _, r := range All() {
+		if !opts.Enabled[r.Code] {
+			continue
+		}
+		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found}
+		r.Run(pass)
+	}
+	for _, d := range found {
+		if !m.HasNoQA(d.Start.Line, d.Code) {
+			diags = append(diags, d)
+		}
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.StartByte != b.StartByte {
+			return a.StartByte < b.StartByte
+		}
+		return codeLess(a.Code, b.Code)
+	})
+	return diags
+}

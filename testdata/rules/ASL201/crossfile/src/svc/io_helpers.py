@@ -1,0 +1,5 @@
+import subprocess
+
+
+def git_status():
+    return subprocess.check_output(["git", "status"])

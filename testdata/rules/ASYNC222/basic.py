@@ -1,0 +1,11 @@
+import os
+
+
+async def reap(pid):
+    os.waitpid(pid, 0)  # want: ASYNC222
+    os.wait()  # want: ASYNC222
+
+
+# Quiet.
+def sync_reap(pid):
+    os.waitpid(pid, 0)

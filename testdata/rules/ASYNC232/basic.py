@@ -1,0 +1,20 @@
+import io
+import typing
+
+
+async def methods(path, f: io.TextIOWrapper, g: typing.IO):
+    fh = open(path)  # want: ASYNC230
+    fh.read()  # want: ASYNC232
+    f.write("x")  # want: ASYNC232
+    g.readline()  # want: ASYNC232
+
+
+# Quiet: unknown receivers, async files, sync code.
+async def unknown(reader, stream):
+    await reader.read()
+    stream.write(b"x")
+
+
+def sync(path):
+    fh = open(path)
+    return fh.read()
