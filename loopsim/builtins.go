@@ -1,0 +1,892 @@
+package loopsim
+
+import (
+	"math"
+	"strings"
+)
+
+// modelled lists the qualified names the simulator implements natively.
+var modelled = map[string]bool{}
+
+func init() {
+	for _, q := range []string{
+		"asyncio.sleep", "asyncio.create_task", "asyncio.ensure_future", "asyncio.gather",
+		"asyncio.wait", "asyncio.wait_for", "asyncio.timeout", "asyncio.timeout_at",
+		"asyncio.TaskGroup", "asyncio.as_completed", "asyncio.shield", "asyncio.to_thread",
+		"asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.current_task",
+		"asyncio.all_tasks", "asyncio.Lock", "asyncio.Semaphore", "asyncio.BoundedSemaphore",
+		"asyncio.Event", "asyncio.Condition", "asyncio.Queue", "asyncio.LifoQueue",
+		"asyncio.PriorityQueue", "asyncio.Barrier", "asyncio.run", "asyncio.iscoroutine",
+		"asyncio.wrap_future", "asyncio.Future", "asyncio.Task", "asyncio.isfuture",
+		"asyncio.iscoroutinefunction",
+		"time.sleep", "time.time", "time.perf_counter", "time.monotonic", "time.process_time",
+		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
+		"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+		"functools.partial", "random.uniform", "random.random", "random.randint",
+		"random.choice", "random.seed", "random.randrange", "math.ceil", "math.floor", "math.sqrt",
+		"math.inf", "math.pi", "operator.itemgetter",
+	} {
+		modelled[q] = true
+	}
+}
+
+var asyncioConsts = map[string]Value{
+	"asyncio.FIRST_COMPLETED":            "FIRST_COMPLETED",
+	"asyncio.FIRST_EXCEPTION":            "FIRST_EXCEPTION",
+	"asyncio.ALL_COMPLETED":              "ALL_COMPLETED",
+	"concurrent.futures.FIRST_COMPLETED": "FIRST_COMPLETED",
+	"concurrent.futures.FIRST_EXCEPTION": "FIRST_EXCEPTION",
+	"concurrent.futures.ALL_COMPLETED":   "ALL_COMPLETED",
+	"math.inf":                           float64(math.Inf(1)),
+	"math.pi":                            math.Pi,
+}
+
+var knownModules = map[string]bool{
+	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
+	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
+	"collections": true, "itertools": true, "logging": true, "contextlib": true,
+}
+
+var excClasses = map[string]*Class{}
+
+func excClass(name string) *Class {
+	if c, ok := excClasses[name]; ok {
+		return c
+	}
+	c := &Class{Name: name, IsExc: true, Attrs: map[string]Value{"__builtin_exc__": name}}
+	excClasses[name] = c
+	return c
+}
+
+func init() {
+	excClass("BaseException")
+	for n := range builtinExcParents {
+		excClass(n)
+	}
+}
+
+// resolveQual maps a qualified name to the value the simulator uses for it.
+func resolveQual(q string) Value {
+	if v, ok := asyncioConsts[q]; ok {
+		return v
+	}
+	if alias, ok := excAliases[q]; ok {
+		return excClass(alias)
+	}
+	if strings.HasPrefix(q, "asyncio.") {
+		if _, ok := builtinExcParents[q[len("asyncio."):]]; ok {
+			return excClass(q[len("asyncio."):])
+		}
+	}
+	if modelled[q] {
+		return &Builtin{Qual: q}
+	}
+	if knownModules[q] || q == "asyncio.tasks" || q == "asyncio.exceptions" {
+		return &Module{Qual: q}
+	}
+	if strings.HasPrefix(q, "asyncio.") {
+		// asyncio.tasks.gather and similar spellings
+		parts := strings.Split(q, ".")
+		short := "asyncio." + parts[len(parts)-1]
+		if modelled[short] {
+			return &Builtin{Qual: short}
+		}
+	}
+	return &External{Qual: q}
+}
+
+var pyBuiltins = map[string]bool{
+	"print": true, "len": true, "range": true, "min": true, "max": true, "sum": true,
+	"abs": true, "round": true, "int": true, "float": true, "str": true, "bool": true,
+	"list": true, "tuple": true, "set": true, "dict": true, "enumerate": true, "zip": true,
+	"sorted": true, "reversed": true, "isinstance": true, "any": true, "all": true,
+	"map": true, "filter": true, "divmod": true, "pow": true, "repr": true, "id": true,
+	"hash": true, "type": true, "iter": true, "next": true, "input": true, "open": true,
+	"super": true, "getattr": true, "setattr": true, "hasattr": true, "callable": true,
+	"frozenset": true, "format": true, "staticmethod": true, "classmethod": true, "property": true,
+	"object": true, "chr": true, "ord": true, "hex": true, "bin": true,
+}
+
+func builtinName(id string) (Value, bool) {
+	switch id {
+	case "__name__":
+		return "loopsim", true
+	case "True":
+		return true, true
+	case "False":
+		return false, true
+	case "None":
+		return nil, true
+	}
+	if pyBuiltins[id] {
+		return &Builtin{Qual: id}, true
+	}
+	if alias, ok := excAliases[id]; ok {
+		return excClass(alias), true
+	}
+	if _, ok := builtinExcParents[id]; ok || id == "BaseException" {
+		if id == "CancelledError" || id == "QueueEmpty" || id == "QueueFull" || id == "InvalidStateError" || id == "BrokenBarrierError" {
+			return nil, false
+		}
+		return excClass(id), true
+	}
+	return nil, false
+}
+
+// typeKey names the native type of a value for method dispatch.
+func typeKey(v Value) string {
+	switch x := v.(type) {
+	case *Task:
+		return "Task"
+	case *Future:
+		return "Future"
+	case *Lock:
+		return "Lock"
+	case *Semaphore:
+		return "Semaphore"
+	case *Event:
+		return "Event"
+	case *Condition:
+		return "Condition"
+	case *Queue:
+		return "Queue"
+	case *Barrier:
+		return "Barrier"
+	case *TaskGroup:
+		return "TaskGroup"
+	case *Timeout:
+		return "Timeout"
+	case *LoopObj:
+		return "Loop"
+	case *PoolObj:
+		return "Pool"
+	case *CFuture:
+		return "CFuture"
+	case *TimerHandle:
+		return "Handle"
+	case *List:
+		if x.Kind == "set" {
+			return "set"
+		}
+		return "list"
+	case *Dict:
+		return "dict"
+	case string:
+		return "str"
+	case *Exc:
+		return "Exc"
+	case *Partial:
+		return "partial"
+	}
+	return ""
+}
+
+func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
+	switch o := obj.(type) {
+	case *Module:
+		q := o.Qual + "." + name
+		if v, ok := fr.globals.vars[q]; ok {
+			return v, nil
+		}
+		return resolveQual(q), nil
+	case *Instance:
+		if v, ok := o.Attrs[name]; ok {
+			return v, nil
+		}
+		if v, ok := o.Class.lookup(name); ok {
+			if fv, ok := v.(*FuncVal); ok && !fv.static {
+				b := *fv
+				b.Self = o
+				return &b, nil
+			}
+			return v, nil
+		}
+		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Class.Name, name, p.Line)
+	case *Class:
+		if v, ok := o.lookup(name); ok {
+			return v, nil
+		}
+		return nil, newExc("AttributeError", "type object '%s' has no attribute '%s'", o.Name, name)
+	case *External:
+		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name}, nil
+	case *UnknownValue:
+		return &UnknownValue{Why: o.Why + "." + name}, nil
+	case *Exc:
+		switch name {
+		case "exceptions":
+			l := &List{Kind: "tuple"}
+			for _, m := range o.Group {
+				l.Elems = append(l.Elems, m)
+			}
+			return l, nil
+		case "args":
+			return &List{Kind: "tuple", Elems: o.Args}, nil
+		}
+		return &UnknownValue{Why: "exception attribute " + name}, nil
+	case *Builtin:
+		return &UnknownValue{Why: o.Qual + "." + name}, nil
+	case *FuncVal:
+		if name == "__name__" {
+			return o.Fn.Name, nil
+		}
+	case *Queue:
+		if name == "maxsize" {
+			return int64(o.maxsize), nil
+		}
+	case *Barrier:
+		switch name {
+		case "parties":
+			return int64(o.parties), nil
+		case "n_waiting":
+			return int64(len(o.waiters)), nil
+		case "broken":
+			return false, nil
+		}
+	}
+	if k := typeKey(obj); k != "" {
+		return &Builtin{Qual: k + "." + name, Self: obj}, nil
+	}
+	return &UnknownValue{Why: typeName(obj) + "." + name}, nil
+}
+
+// argAt returns the i-th positional argument or the keyword name.
+func argAt(args []Value, kws []kwarg, i int, name string) (Value, bool) {
+	if i >= 0 && i < len(args) {
+		return args[i], true
+	}
+	for _, kw := range kws {
+		if kw.Name == name {
+			return kw.Value, true
+		}
+	}
+	return nil, false
+}
+
+// seconds converts a duration argument; unknown values become an
+// assumption of 0 s.
+func (c *ctx) seconds(v Value, p Pos, what string) float64 {
+	if f, ok := toFloat(v); ok {
+		return f
+	}
+	if v == nil {
+		return 0
+	}
+	c.s.assume(p, 0.3, "duration of %s cannot be known statically; assumed 0 s", what)
+	return 0
+}
+
+func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, error) {
+	q := b.Qual
+	if strings.HasPrefix(q, "asyncio.") {
+		return c.callAsyncio(q, args, kws, p)
+	}
+	if i := strings.IndexByte(q, '.'); i > 0 && typeKey(b.Self) != "" {
+		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
+	}
+	switch q {
+	case "time.sleep":
+		d := 0.0
+		if v, ok := argAt(args, kws, 0, "secs"); ok {
+			d = c.seconds(v, p, "time.sleep")
+		}
+		c.s.block(c, d, p, "time.sleep")
+		return nil, nil
+	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time":
+		return c.now(), nil
+	case "time.perf_counter_ns", "time.monotonic_ns", "time.time_ns":
+		return int64(c.now() * 1e9), nil
+	case "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":
+		n := 0
+		if v, ok := argAt(args, kws, 0, "max_workers"); ok && v != nil {
+			k, ok := toInt(v)
+			if !ok {
+				c.s.assume(p, 0.7, "max_workers unknown; assumed the default")
+			}
+			n = int(k)
+		}
+		if n <= 0 {
+			n = c.s.cfg.workers()
+			if q == "concurrent.futures.ProcessPoolExecutor" {
+				n = max(1, n-4)
+			}
+		}
+		if q == "concurrent.futures.ProcessPoolExecutor" {
+			c.s.assume(p, 0.8, "process pool start-up and pickling costs are not modelled")
+		}
+		return &PoolObj{pool: c.s.newPool(n)}, nil
+	case "functools.partial":
+		if len(args) == 0 {
+			return nil, newExc("TypeError", "partial needs a function")
+		}
+		return &Partial{Fn: args[0], Args: args[1:], Kws: kws}, nil
+	case "random.uniform":
+		if len(args) == 2 {
+			a, ok1 := toFloat(args[0])
+			bb, ok2 := toFloat(args[1])
+			if ok1 && ok2 {
+				c.s.assume(p, 0.6, "random.uniform(%s, %s) assumed to return its mean %s", repr(args[0]), repr(args[1]), repr((a+bb)/2))
+				return (a + bb) / 2, nil
+			}
+		}
+		return &UnknownValue{Why: "random value"}, nil
+	case "random.random":
+		c.s.assume(p, 0.6, "random.random() assumed to return its mean 0.5")
+		return 0.5, nil
+	case "random.randint", "random.randrange":
+		if len(args) >= 2 {
+			a, ok1 := toInt(args[0])
+			bb, ok2 := toInt(args[1])
+			if ok1 && ok2 {
+				if q == "random.randrange" {
+					bb--
+				}
+				m := (a + bb) / 2
+				c.s.assume(p, 0.6, "%s(%s, %s) assumed to return %d", q, repr(args[0]), repr(args[1]), m)
+				return m, nil
+			}
+		}
+		return &UnknownValue{Why: "random value"}, nil
+	case "random.seed":
+		return nil, nil
+	case "random.choice":
+		return &UnknownValue{Why: "random choice"}, nil
+	case "math.ceil", "math.floor", "math.sqrt":
+		if len(args) == 1 {
+			if f, ok := toFloat(args[0]); ok {
+				switch q {
+				case "math.ceil":
+					return int64(math.Ceil(f)), nil
+				case "math.floor":
+					return int64(math.Floor(f)), nil
+				default:
+					return math.Sqrt(f), nil
+				}
+			}
+		}
+		return &UnknownValue{Why: q}, nil
+	}
+	if !strings.Contains(q, ".") {
+		return c.callPyBuiltin(q, args, kws, p)
+	}
+	return &UnknownValue{Why: "result of " + q}, nil
+}
+
+// Partial is functools.partial.
+type Partial struct {
+	Fn   Value
+	Args []Value
+	Kws  []kwarg
+}
+
+func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	switch q {
+	case "print", "setattr", "hash", "id":
+		return nil, nil
+	case "input":
+		c.s.assume(p, 0.5, "input() waits for a user; assumed to return at once")
+		return &UnknownValue{Why: "user input"}, nil
+	case "open":
+		return &UnknownValue{Why: "file object"}, nil
+	case "len":
+		if len(args) != 1 {
+			break
+		}
+		switch x := args[0].(type) {
+		case *List:
+			return int64(len(x.Elems)), nil
+		case *Dict:
+			return int64(len(x.Keys)), nil
+		case string:
+			return int64(len(x)), nil
+		case *Range:
+			return x.length(), nil
+		case *Queue:
+			return int64(len(x.items)), nil
+		}
+		return &UnknownValue{Why: "length of unknown"}, nil
+	case "range":
+		var ints []int64
+		for _, a := range args {
+			n, ok := toInt(a)
+			if !ok {
+				return &UnknownValue{Why: "range with unknown bound"}, nil
+			}
+			ints = append(ints, n)
+		}
+		switch len(ints) {
+		case 1:
+			return &Range{0, ints[0], 1}, nil
+		case 2:
+			return &Range{ints[0], ints[1], 1}, nil
+		case 3:
+			if ints[2] == 0 {
+				return nil, newExc("ValueError", "range() arg 3 must not be zero")
+			}
+			return &Range{ints[0], ints[1], ints[2]}, nil
+		}
+	case "min", "max", "sum", "sorted", "any", "all", "list", "tuple", "set", "frozenset", "reversed", "enumerate", "zip", "map", "filter", "iter":
+		return c.callIterBuiltin(q, args, kws, p)
+	case "abs":
+		if len(args) == 1 {
+			switch x := args[0].(type) {
+			case int64:
+				if x < 0 {
+					return -x, nil
+				}
+				return x, nil
+			case float64:
+				return math.Abs(x), nil
+			}
+		}
+		return &UnknownValue{Why: "abs of unknown"}, nil
+	case "round":
+		if len(args) >= 1 {
+			if f, ok := toFloat(args[0]); ok {
+				if len(args) == 1 {
+					return int64(math.RoundToEven(f)), nil
+				}
+				if n, ok := toInt(args[1]); ok {
+					m := math.Pow(10, float64(n))
+					return math.RoundToEven(f*m) / m, nil
+				}
+			}
+		}
+		return &UnknownValue{Why: "round of unknown"}, nil
+	case "int":
+		if len(args) == 0 {
+			return int64(0), nil
+		}
+		switch x := args[0].(type) {
+		case int64:
+			return x, nil
+		case float64:
+			return int64(x), nil
+		case bool:
+			return b2i(x), nil
+		}
+		return &UnknownValue{Why: "int of unknown"}, nil
+	case "float":
+		if len(args) == 0 {
+			return 0.0, nil
+		}
+		if f, ok := toFloat(args[0]); ok {
+			return f, nil
+		}
+		if s, ok := args[0].(string); ok && s == "inf" {
+			return math.Inf(1), nil
+		}
+		return &UnknownValue{Why: "float of unknown"}, nil
+	case "str", "repr", "format", "chr", "hex", "bin", "type":
+		if len(args) == 1 && !isUnknown(args[0]) {
+			return repr(args[0]), nil
+		}
+		return &UnknownValue{Why: "string"}, nil
+	case "bool":
+		if len(args) == 0 {
+			return false, nil
+		}
+		b, ok := truth(args[0])
+		if !ok {
+			return &UnknownValue{Why: "bool of unknown"}, nil
+		}
+		return b, nil
+	case "dict":
+		d := &Dict{}
+		if len(args) == 1 {
+			if src, ok := args[0].(*Dict); ok {
+				d.Keys = append(d.Keys, src.Keys...)
+				d.Vals = append(d.Vals, src.Vals...)
+			}
+		}
+		for _, kw := range kws {
+			d.set(kw.Name, kw.Value)
+		}
+		return d, nil
+	case "divmod":
+		if len(args) == 2 {
+			qv, err := c.binop("//", args[0], args[1], p)
+			if err != nil {
+				return nil, err
+			}
+			mv, err := c.binop("%", args[0], args[1], p)
+			if err != nil {
+				return nil, err
+			}
+			return &List{Kind: "tuple", Elems: []Value{qv, mv}}, nil
+		}
+	case "pow":
+		if len(args) == 2 {
+			return c.binop("**", args[0], args[1], p)
+		}
+	case "isinstance", "hasattr", "callable", "getattr", "next", "super", "ord", "object":
+		return &UnknownValue{Why: q + "()"}, nil
+	case "staticmethod", "classmethod", "property":
+		if len(args) == 1 {
+			return args[0], nil
+		}
+	}
+	return &UnknownValue{Why: "result of " + q}, nil
+}
+
+func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	if len(args) == 0 {
+		switch q {
+		case "list", "tuple", "set", "frozenset":
+			return &List{Kind: strings.Replace(q, "frozenset", "set", 1)}, nil
+		}
+		return nil, newExc("TypeError", "%s expected an argument", q)
+	}
+	if q == "map" {
+		if len(args) < 2 {
+			return nil, newExc("TypeError", "map() needs a function and an iterable")
+		}
+		lists := make([][]Value, len(args)-1)
+		n := -1
+		for i, a := range args[1:] {
+			l, err := c.toList(a, p)
+			if err != nil {
+				return nil, err
+			}
+			lists[i] = l
+			if n < 0 || len(l) < n {
+				n = len(l)
+			}
+		}
+		out := &List{Kind: "list"}
+		for i := 0; i < n; i++ {
+			var callArgs []Value
+			for _, l := range lists {
+				callArgs = append(callArgs, l[i])
+			}
+			v, err := c.call(args[0], callArgs, nil, p)
+			if err != nil {
+				return nil, err
+			}
+			out.Elems = append(out.Elems, v)
+		}
+		return out, nil
+	}
+	if q == "filter" {
+		items, err := c.toList(args[1], p)
+		if err != nil {
+			return nil, err
+		}
+		out := &List{Kind: "list"}
+		for _, it := range items {
+			keep := it
+			if args[0] != nil {
+				r, err := c.call(args[0], []Value{it}, nil, p)
+				if err != nil {
+					return nil, err
+				}
+				keep = r
+			}
+			if b, ok := truth(keep); ok && b {
+				out.Elems = append(out.Elems, it)
+			}
+		}
+		return out, nil
+	}
+	if q == "zip" {
+		var lists [][]Value
+		n := -1
+		for _, a := range args {
+			l, err := c.toList(a, p)
+			if err != nil {
+				return nil, err
+			}
+			lists = append(lists, l)
+			if n < 0 || len(l) < n {
+				n = len(l)
+			}
+		}
+		out := &List{Kind: "list"}
+		for i := 0; i < n; i++ {
+			t := &List{Kind: "tuple"}
+			for _, l := range lists {
+				t.Elems = append(t.Elems, l[i])
+			}
+			out.Elems = append(out.Elems, t)
+		}
+		return out, nil
+	}
+	if (q == "min" || q == "max") && len(args) > 1 {
+		args = []Value{&List{Kind: "tuple", Elems: args}}
+	}
+	if isUnknown(args[0]) {
+		return &UnknownValue{Why: q + " of unknown"}, nil
+	}
+	items, err := c.toList(args[0], p)
+	if err != nil {
+		return nil, err
+	}
+	switch q {
+	case "list", "tuple", "set", "frozenset", "iter":
+		kind := q
+		if q == "frozenset" {
+			kind = "set"
+		}
+		if q == "iter" {
+			kind = "list"
+		}
+		l := &List{Kind: kind, Elems: items}
+		if kind == "set" {
+			l.Elems = dedupe(items)
+		}
+		return l, nil
+	case "reversed":
+		out := make([]Value, len(items))
+		for i, v := range items {
+			out[len(items)-1-i] = v
+		}
+		return &List{Kind: "list", Elems: out}, nil
+	case "enumerate":
+		start := int64(0)
+		if v, ok := argAt(args, kws, 1, "start"); ok {
+			start, _ = toInt(v)
+		}
+		out := &List{Kind: "list"}
+		for i, v := range items {
+			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{start + int64(i), v}})
+		}
+		return out, nil
+	case "sum":
+		var total Value = int64(0)
+		if v, ok := argAt(args, kws, 1, "start"); ok {
+			total = v
+		}
+		for _, v := range items {
+			total, err = c.binop("+", total, v, p)
+			if err != nil {
+				return nil, err
+			}
+		}
+		return total, nil
+	case "any", "all":
+		for _, v := range items {
+			b, ok := truth(v)
+			if !ok {
+				return &UnknownValue{Why: q + " of unknown"}, nil
+			}
+			if q == "any" && b {
+				return true, nil
+			}
+			if q == "all" && !b {
+				return false, nil
+			}
+		}
+		return q == "all", nil
+	case "sorted":
+		out := append([]Value(nil), items...)
+		if _, hasKey := argAt(nil, kws, -1, "key"); hasKey {
+			return &List{Kind: "list", Elems: out}, nil
+		}
+		if !sortValues(out) {
+			return &UnknownValue{Why: "sorted unknown"}, nil
+		}
+		if r, ok := argAt(nil, kws, -1, "reverse"); ok {
+			if b, _ := truth(r); b {
+				for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+					out[i], out[j] = out[j], out[i]
+				}
+			}
+		}
+		return &List{Kind: "list", Elems: out}, nil
+	case "min", "max":
+		if len(items) == 0 {
+			if d, ok := argAt(nil, kws, -1, "default"); ok {
+				return d, nil
+			}
+			return nil, newExc("ValueError", "%s() arg is an empty sequence", q)
+		}
+		best := items[0]
+		for _, v := range items[1:] {
+			var better, ok bool
+			if q == "min" {
+				better, ok = less(v, best)
+			} else {
+				better, ok = less(best, v)
+			}
+			if !ok {
+				return &UnknownValue{Why: q + " of unknown"}, nil
+			}
+			if better {
+				best = v
+			}
+		}
+		return best, nil
+	}
+	return &UnknownValue{Why: q}, nil
+}
+
+// callMethod dispatches methods of native values.
+func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg, p Pos) (Value, error) {
+	switch o := self.(type) {
+	case *List:
+		return c.listMethod(o, name, args, p)
+	case *Dict:
+		return c.dictMethod(o, name, args)
+	case string:
+		if name == "join" || name == "format" || name == "upper" || name == "lower" || name == "strip" {
+			return &UnknownValue{Why: "string"}, nil
+		}
+		return &UnknownValue{Why: "str." + name}, nil
+	case *Partial:
+		return &UnknownValue{Why: "partial." + name}, nil
+	case *Exc:
+		return &UnknownValue{Why: "exception method"}, nil
+	}
+	return c.callAsyncioMethod(typ, name, self, args, kws, p)
+}
+
+func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, error) {
+	switch name {
+	case "append", "add":
+		if len(args) == 1 {
+			if l.Kind == "set" {
+				for _, e := range l.Elems {
+					if e == args[0] {
+						return nil, nil
+					}
+					if eq, ok := equal(e, args[0]); ok && eq {
+						return nil, nil
+					}
+				}
+			}
+			l.Elems = append(l.Elems, args[0])
+		}
+		return nil, nil
+	case "extend", "update":
+		for _, a := range args {
+			items, err := c.toList(a, p)
+			if err != nil {
+				return nil, err
+			}
+			l.Elems = append(l.Elems, items...)
+		}
+		if l.Kind == "set" {
+			l.Elems = dedupe(l.Elems)
+		}
+		return nil, nil
+	case "pop":
+		if len(l.Elems) == 0 {
+			return nil, newExc("IndexError", "pop from empty list")
+		}
+		i := len(l.Elems) - 1
+		if len(args) == 1 {
+			n, ok := toInt(args[0])
+			if !ok {
+				return &UnknownValue{Why: "pop at unknown index"}, nil
+			}
+			if n < 0 {
+				n += int64(len(l.Elems))
+			}
+			if n < 0 || n >= int64(len(l.Elems)) {
+				return nil, newExc("IndexError", "pop index out of range")
+			}
+			i = int(n)
+		}
+		v := l.Elems[i]
+		l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
+		return v, nil
+	case "insert":
+		if len(args) == 2 {
+			n, _ := toInt(args[0])
+			n = max(0, min(n, int64(len(l.Elems))))
+			l.Elems = append(l.Elems[:n:n], append([]Value{args[1]}, l.Elems[n:]...)...)
+		}
+		return nil, nil
+	case "remove", "discard":
+		for i, e := range l.Elems {
+			if eq, ok := equal(e, args[0]); (ok && eq) || e == args[0] {
+				l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
+				return nil, nil
+			}
+		}
+		if name == "remove" {
+			return nil, newExc("ValueError", "list.remove(x): x not in list")
+		}
+		return nil, nil
+	case "clear":
+		l.Elems = nil
+		return nil, nil
+	case "copy":
+		return &List{Kind: l.Kind, Elems: append([]Value(nil), l.Elems...)}, nil
+	case "sort":
+		sortValues(l.Elems)
+		return nil, nil
+	case "reverse":
+		for i, j := 0, len(l.Elems)-1; i < j; i, j = i+1, j-1 {
+			l.Elems[i], l.Elems[j] = l.Elems[j], l.Elems[i]
+		}
+		return nil, nil
+	case "index", "count":
+		return &UnknownValue{Why: "list." + name}, nil
+	}
+	return &UnknownValue{Why: "list." + name}, nil
+}
+
+func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
+	switch name {
+	case "get":
+		if len(args) >= 1 {
+			if v, ok := d.get(args[0]); ok {
+				return v, nil
+			}
+			if len(args) == 2 {
+				return args[1], nil
+			}
+		}
+		return nil, nil
+	case "keys":
+		return &List{Kind: "list", Elems: append([]Value(nil), d.Keys...)}, nil
+	case "values":
+		return &List{Kind: "list", Elems: append([]Value(nil), d.Vals...)}, nil
+	case "items":
+		out := &List{Kind: "list"}
+		for i := range d.Keys {
+			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{d.Keys[i], d.Vals[i]}})
+		}
+		return out, nil
+	case "setdefault":
+		if len(args) >= 1 {
+			if v, ok := d.get(args[0]); ok {
+				return v, nil
+			}
+			var def Value
+			if len(args) == 2 {
+				def = args[1]
+			}
+			d.set(args[0], def)
+			return def, nil
+		}
+	case "pop":
+		if len(args) >= 1 {
+			if i := d.index(args[0]); i >= 0 {
+				v := d.Vals[i]
+				d.Keys = append(d.Keys[:i:i], d.Keys[i+1:]...)
+				d.Vals = append(d.Vals[:i:i], d.Vals[i+1:]...)
+				return v, nil
+			}
+			if len(args) == 2 {
+				return args[1], nil
+			}
+			return nil, newExc("KeyError", "%s", repr(args[0]))
+		}
+	case "update":
+		if len(args) == 1 {
+			if o, ok := args[0].(*Dict); ok {
+				for i := range o.Keys {
+					d.set(o.Keys[i], o.Vals[i])
+				}
+			}
+		}
+		return nil, nil
+	case "clear":
+		d.Keys, d.Vals = nil, nil
+		return nil, nil
+	case "copy":
+		return &Dict{Keys: append([]Value(nil), d.Keys...), Vals: append([]Value(nil), d.Vals...)}, nil
+	}
+	return &UnknownValue{Why: "dict." + name}, nil
+}

@@ -1,0 +1,901 @@
+package loopsim
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
+	switch x := e.(type) {
+	case *Const:
+		return x.Value, nil
+	case *Name:
+		if v, ok := fr.lookup(x.ID); ok {
+			return v, nil
+		}
+		if v, ok := builtinName(x.ID); ok {
+			return v, nil
+		}
+		return nil, newExc("NameError", "name '%s' is not defined (line %d)", x.ID, x.P.Line)
+	case *Attr:
+		obj, err := c.eval(fr, x.X)
+		if err != nil {
+			return nil, err
+		}
+		return c.getAttr(fr, obj, x.Name, x.P)
+	case *Call:
+		return c.evalCall(fr, x)
+	case *Await:
+		if call, ok := x.X.(*Call); ok && call.Latency != nil {
+			return &UnknownValue{Why: "result of " + describe(call)}, c.sleep(*call.Latency, SpanIO, describe(call.Fn), x.P)
+		}
+		v, err := c.eval(fr, x.X)
+		if err != nil {
+			return nil, err
+		}
+		return c.await(v, x.P, describe(x.X))
+	case *BinOp:
+		l, err := c.eval(fr, x.L)
+		if err != nil {
+			return nil, err
+		}
+		r, err := c.eval(fr, x.R)
+		if err != nil {
+			return nil, err
+		}
+		return c.binop(x.Op, l, r, x.P)
+	case *UnaryOp:
+		v, err := c.eval(fr, x.X)
+		if err != nil {
+			return nil, err
+		}
+		switch x.Op {
+		case "not":
+			b, ok := truth(v)
+			if !ok {
+				return &UnknownValue{Why: "not unknown"}, nil
+			}
+			return !b, nil
+		case "-":
+			switch n := v.(type) {
+			case int64:
+				return -n, nil
+			case float64:
+				return -n, nil
+			case bool:
+				if n {
+					return int64(-1), nil
+				}
+				return int64(0), nil
+			}
+			return &UnknownValue{Why: "negation"}, nil
+		case "+":
+			return v, nil
+		case "~":
+			if n, ok := toInt(v); ok {
+				return ^n, nil
+			}
+			return &UnknownValue{Why: "inversion"}, nil
+		}
+		return &UnknownValue{Why: "unary " + x.Op}, nil
+	case *Compare:
+		l, err := c.eval(fr, x.L)
+		if err != nil {
+			return nil, err
+		}
+		result := Value(true)
+		for i, op := range x.Ops {
+			r, err := c.eval(fr, x.Rs[i])
+			if err != nil {
+				return nil, err
+			}
+			b, ok := c.compare(op, l, r)
+			if !ok {
+				result = &UnknownValue{Why: "comparison"}
+			} else if !b {
+				return false, nil
+			}
+			l = r
+		}
+		return result, nil
+	case *BoolOp:
+		var last Value
+		for _, ve := range x.Values {
+			v, err := c.eval(fr, ve)
+			if err != nil {
+				return nil, err
+			}
+			b, ok := truth(v)
+			if !ok {
+				return &UnknownValue{Why: "boolean of unknown"}, nil
+			}
+			last = v
+			if (x.Op == "and" && !b) || (x.Op == "or" && b) {
+				return v, nil
+			}
+		}
+		return last, nil
+	case *IfExp:
+		cond, err := c.eval(fr, x.Cond)
+		if err != nil {
+			return nil, err
+		}
+		b, ok := truth(cond)
+		if !ok {
+			c.s.assume(x.P, 0.7, "condition %s cannot be known statically; assumed true", describe(x.Cond))
+			b = true
+		}
+		if b {
+			return c.eval(fr, x.Then)
+		}
+		return c.eval(fr, x.Else)
+	case *ListExpr:
+		out := &List{Kind: x.Kind}
+		for _, el := range x.Elts {
+			if st, ok := el.(*Starred); ok {
+				v, err := c.eval(fr, st.X)
+				if err != nil {
+					return nil, err
+				}
+				items, err := c.toList(v, st.P)
+				if err != nil {
+					return nil, err
+				}
+				out.Elems = append(out.Elems, items...)
+				continue
+			}
+			v, err := c.eval(fr, el)
+			if err != nil {
+				return nil, err
+			}
+			out.Elems = append(out.Elems, v)
+		}
+		if x.Kind == "set" {
+			out.Elems = dedupe(out.Elems)
+		}
+		return out, nil
+	case *DictExpr:
+		d := &Dict{}
+		for i := range x.Keys {
+			if x.Keys[i] == nil { // **other
+				v, err := c.eval(fr, x.Values[i])
+				if err != nil {
+					return nil, err
+				}
+				if o, ok := v.(*Dict); ok {
+					for j := range o.Keys {
+						d.set(o.Keys[j], o.Vals[j])
+					}
+				}
+				continue
+			}
+			k, err := c.eval(fr, x.Keys[i])
+			if err != nil {
+				return nil, err
+			}
+			v, err := c.eval(fr, x.Values[i])
+			if err != nil {
+				return nil, err
+			}
+			d.set(k, v)
+		}
+		return d, nil
+	case *Subscript:
+		obj, err := c.eval(fr, x.X)
+		if err != nil {
+			return nil, err
+		}
+		if sl, ok := x.Index.(*Slice); ok {
+			return c.slice(fr, obj, sl)
+		}
+		idx, err := c.eval(fr, x.Index)
+		if err != nil {
+			return nil, err
+		}
+		return c.index(obj, idx, x.P)
+	case *Comprehension:
+		return c.evalComprehension(fr, x)
+	case *Lambda:
+		return &LambdaVal{L: x, Closure: fr}, nil
+	case *Starred:
+		return c.eval(fr, x.X)
+	case *Unknown:
+		c.s.assume(x.P, 0.9, "%s is not evaluated", x.Why)
+		return &UnknownValue{Why: x.Why}, nil
+	case *Slice:
+		return &UnknownValue{Why: "slice"}, nil
+	}
+	return nil, fmt.Errorf("loopsim: unknown expression %T", e)
+}
+
+func dedupe(vals []Value) []Value {
+	var out []Value
+outer:
+	for _, v := range vals {
+		for _, o := range out {
+			if eq, ok := equal(o, v); ok && eq {
+				continue outer
+			}
+			if o == v {
+				continue outer
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
+	var bounds [3]*int64
+	for i, e := range []Expr{sl.Lo, sl.Hi, sl.Step} {
+		if e == nil {
+			continue
+		}
+		v, err := c.eval(fr, e)
+		if err != nil {
+			return nil, err
+		}
+		n, ok := toInt(v)
+		if !ok {
+			return &UnknownValue{Why: "slice with unknown bounds"}, nil
+		}
+		bounds[i] = &n
+	}
+	var elems []Value
+	var kind string
+	switch o := obj.(type) {
+	case *List:
+		elems, kind = o.Elems, o.Kind
+	case *Range:
+		var err error
+		elems, err = c.toList(o, sl.P)
+		if err != nil {
+			return nil, err
+		}
+		kind = "list"
+	case string:
+		return &UnknownValue{Why: "string slice"}, nil
+	default:
+		return &UnknownValue{Why: "slice of unknown"}, nil
+	}
+	n := int64(len(elems))
+	step := int64(1)
+	if bounds[2] != nil {
+		step = *bounds[2]
+	}
+	if step == 0 {
+		return nil, newExc("ValueError", "slice step cannot be zero")
+	}
+	norm := func(b *int64, def int64) int64 {
+		if b == nil {
+			return def
+		}
+		v := *b
+		if v < 0 {
+			v += n
+		}
+		lo, hi := int64(0), n
+		if step < 0 {
+			lo, hi = -1, n-1
+		}
+		return max(lo, min(hi, v))
+	}
+	var out []Value
+	if step > 0 {
+		for i := norm(bounds[0], 0); i < norm(bounds[1], n); i += step {
+			out = append(out, elems[i])
+		}
+	} else {
+		for i := norm(bounds[0], n-1); i > norm(bounds[1], -1); i += step {
+			out = append(out, elems[i])
+		}
+	}
+	return &List{Kind: kind, Elems: out}, nil
+}
+
+func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
+	switch o := obj.(type) {
+	case *List:
+		i, ok := toInt(idx)
+		if !ok {
+			return &UnknownValue{Why: "item at unknown index"}, nil
+		}
+		if i < 0 {
+			i += int64(len(o.Elems))
+		}
+		if i < 0 || i >= int64(len(o.Elems)) {
+			return nil, newExc("IndexError", "index out of range (line %d)", p.Line)
+		}
+		return o.Elems[i], nil
+	case *Range:
+		i, ok := toInt(idx)
+		if !ok {
+			return &UnknownValue{Why: "item at unknown index"}, nil
+		}
+		n := o.length()
+		if i < 0 {
+			i += n
+		}
+		if i < 0 || i >= n {
+			return nil, newExc("IndexError", "range object index out of range")
+		}
+		return o.Start + i*o.Step, nil
+	case *Dict:
+		if v, ok := o.get(idx); ok {
+			return v, nil
+		}
+		if isUnknown(idx) {
+			return &UnknownValue{Why: "dict item at unknown key"}, nil
+		}
+		return nil, newExc("KeyError", "%s", repr(idx))
+	case *Exc:
+		if i, ok := toInt(idx); ok && int(i) < len(o.Args) && i >= 0 {
+			return o.Args[i], nil
+		}
+	}
+	return &UnknownValue{Why: "subscript of " + typeName(obj)}, nil
+}
+
+func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
+	inner := newFrame(fr, fr.globals)
+	out := &List{Kind: "list"}
+	d := &Dict{}
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(x.Gens) {
+			if x.Kind == "dict" {
+				k, err := c.eval(inner, x.Key)
+				if err != nil {
+					return err
+				}
+				v, err := c.eval(inner, x.Elt)
+				if err != nil {
+					return err
+				}
+				d.set(k, v)
+				return nil
+			}
+			v, err := c.eval(inner, x.Elt)
+			if err != nil {
+				return err
+			}
+			out.Elems = append(out.Elems, v)
+			return nil
+		}
+		g := x.Gens[i]
+		it, err := c.eval(inner, g.Iter)
+		if err != nil {
+			return err
+		}
+		if g.Async {
+			c.s.assume(x.P, 0.6, "async comprehension is not simulated; assumed %d item(s)", c.s.cfg.UnknownLoopCount)
+			it = &UnknownValue{Why: "async iterator"}
+		}
+		return c.forEach(it, x.P, func(v Value) (bool, error) {
+			c.s.tick(x.P)
+			if err := c.assign(inner, g.Target, v); err != nil {
+				return true, err
+			}
+			for _, cond := range g.Ifs {
+				cv, err := c.eval(inner, cond)
+				if err != nil {
+					return true, err
+				}
+				b, ok := truth(cv)
+				if !ok {
+					c.s.assume(x.P, 0.7, "comprehension filter %s cannot be known statically; assumed true", describe(cond))
+					b = true
+				}
+				if !b {
+					return false, nil
+				}
+			}
+			return false, rec(i + 1)
+		})
+	}
+	if err := rec(0); err != nil {
+		return nil, err
+	}
+	switch x.Kind {
+	case "dict":
+		return d, nil
+	case "set":
+		out.Kind = "set"
+		out.Elems = dedupe(out.Elems)
+	}
+	return out, nil
+}
+
+func (c *ctx) compare(op string, l, r Value) (bool, bool) {
+	switch op {
+	case "is", "is not":
+		var same bool
+		switch {
+		case l == nil || r == nil:
+			if isUnknown(l) || isUnknown(r) {
+				return false, false
+			}
+			same = l == nil && r == nil
+		default:
+			if isUnknown(l) || isUnknown(r) {
+				return false, false
+			}
+			eq, _ := equal(l, r)
+			same = eq
+			if lb, ok := l.(bool); ok {
+				rb, ok2 := r.(bool)
+				same = ok2 && lb == rb
+			}
+		}
+		return same == (op == "is"), true
+	case "==", "!=":
+		eq, ok := equal(l, r)
+		if !ok {
+			return false, false
+		}
+		return eq == (op == "=="), true
+	case "<":
+		return less(l, r)
+	case ">":
+		return less(r, l)
+	case "<=":
+		b, ok := less(r, l)
+		return !b, ok
+	case ">=":
+		b, ok := less(l, r)
+		return !b, ok
+	case "in", "not in":
+		var found, known = false, true
+		switch coll := r.(type) {
+		case *List:
+			for _, e := range coll.Elems {
+				eq, ok := equal(e, l)
+				if !ok {
+					known = false
+				}
+				if eq || e == l {
+					found = true
+					break
+				}
+			}
+		case *Dict:
+			found = coll.index(l) >= 0
+		case *Range:
+			if n, ok := toInt(l); ok {
+				for i := int64(0); i < coll.length(); i++ {
+					if coll.Start+i*coll.Step == n {
+						found = true
+					}
+				}
+			}
+		case string:
+			ls, ok := l.(string)
+			if !ok {
+				return false, false
+			}
+			found = strings.Contains(coll, ls)
+		default:
+			return false, false
+		}
+		if !found && !known {
+			return false, false
+		}
+		return found == (op == "in"), true
+	}
+	return false, false
+}
+
+func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
+	if isUnknown(l) || isUnknown(r) {
+		return &UnknownValue{Why: "arithmetic on unknown"}, nil
+	}
+	li, lint := l.(int64)
+	ri, rint := r.(int64)
+	if lb, ok := l.(bool); ok {
+		li, lint = b2i(lb), true
+	}
+	if rb, ok := r.(bool); ok {
+		ri, rint = b2i(rb), true
+	}
+	if lint && rint {
+		switch op {
+		case "+":
+			return li + ri, nil
+		case "-":
+			return li - ri, nil
+		case "*":
+			return li * ri, nil
+		case "/":
+			if ri == 0 {
+				return nil, newExc("ZeroDivisionError", "division by zero")
+			}
+			return float64(li) / float64(ri), nil
+		case "//":
+			if ri == 0 {
+				return nil, newExc("ZeroDivisionError", "integer division or modulo by zero")
+			}
+			q := li / ri
+			if (li%ri != 0) && ((li < 0) != (ri < 0)) {
+				q--
+			}
+			return q, nil
+		case "%":
+			if ri == 0 {
+				return nil, newExc("ZeroDivisionError", "integer division or modulo by zero")
+			}
+			m := li % ri
+			if m != 0 && (m < 0) != (ri < 0) {
+				m += ri
+			}
+			return m, nil
+		case "**":
+			if ri >= 0 {
+				res := int64(1)
+				for i := int64(0); i < ri; i++ {
+					res *= li
+				}
+				return res, nil
+			}
+			return math.Pow(float64(li), float64(ri)), nil
+		case "&":
+			return li & ri, nil
+		case "|":
+			return li | ri, nil
+		case "^":
+			return li ^ ri, nil
+		case "<<":
+			return li << uint(ri), nil
+		case ">>":
+			return li >> uint(ri), nil
+		}
+	}
+	lf, lok := toFloat(l)
+	rf, rok := toFloat(r)
+	if lok && rok {
+		switch op {
+		case "+":
+			return lf + rf, nil
+		case "-":
+			return lf - rf, nil
+		case "*":
+			return lf * rf, nil
+		case "/":
+			if rf == 0 {
+				return nil, newExc("ZeroDivisionError", "float division by zero")
+			}
+			return lf / rf, nil
+		case "//":
+			if rf == 0 {
+				return nil, newExc("ZeroDivisionError", "float floor division by zero")
+			}
+			return math.Floor(lf / rf), nil
+		case "%":
+			if rf == 0 {
+				return nil, newExc("ZeroDivisionError", "float modulo")
+			}
+			m := math.Mod(lf, rf)
+			if m != 0 && (m < 0) != (rf < 0) {
+				m += rf
+			}
+			return m, nil
+		case "**":
+			return math.Pow(lf, rf), nil
+		}
+	}
+	switch lv := l.(type) {
+	case string:
+		switch op {
+		case "+":
+			if rs, ok := r.(string); ok {
+				return lv + rs, nil
+			}
+		case "*":
+			if n, ok := toInt(r); ok {
+				return strings.Repeat(lv, int(max(0, n))), nil
+			}
+		case "%":
+			return &UnknownValue{Why: "formatted string"}, nil
+		}
+	case *List:
+		switch op {
+		case "+":
+			if rl, ok := r.(*List); ok {
+				return &List{Kind: lv.Kind, Elems: append(append([]Value(nil), lv.Elems...), rl.Elems...)}, nil
+			}
+		case "*":
+			if n, ok := toInt(r); ok {
+				out := &List{Kind: lv.Kind}
+				for i := int64(0); i < n; i++ {
+					out.Elems = append(out.Elems, lv.Elems...)
+				}
+				return out, nil
+			}
+		case "|", "-", "&":
+			if rl, ok := r.(*List); ok && lv.Kind == "set" {
+				return setOp(op, lv, rl), nil
+			}
+		}
+	case int64:
+		if rl, ok := r.(*List); ok && op == "*" {
+			return c.binop(op, rl, lv, p)
+		}
+	}
+	return nil, newExc("TypeError", "unsupported operand type(s) for %s: '%s' and '%s' (line %d)", op, typeName(l), typeName(r), p.Line)
+}
+
+func setOp(op string, a, b *List) *List {
+	in := func(l *List, v Value) bool {
+		for _, e := range l.Elems {
+			if e == v {
+				return true
+			}
+			if eq, ok := equal(e, v); ok && eq {
+				return true
+			}
+		}
+		return false
+	}
+	out := &List{Kind: "set"}
+	switch op {
+	case "|":
+		out.Elems = dedupe(append(append([]Value(nil), a.Elems...), b.Elems...))
+	case "-":
+		for _, e := range a.Elems {
+			if !in(b, e) {
+				out.Elems = append(out.Elems, e)
+			}
+		}
+	case "&":
+		for _, e := range a.Elems {
+			if in(b, e) {
+				out.Elems = append(out.Elems, e)
+			}
+		}
+	}
+	return out
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (c *ctx) evalCall(fr *frame, x *Call) (Value, error) {
+	fn, err := c.eval(fr, x.Fn)
+	if err != nil {
+		return nil, err
+	}
+	var args []Value
+	var kws []kwarg
+	for _, a := range x.Args {
+		v, err := c.eval(fr, a.Value)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case a.Star:
+			items, err := c.toList(v, x.P)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, items...)
+		case a.DoubleStar:
+			if d, ok := v.(*Dict); ok {
+				for i, k := range d.Keys {
+					if ks, ok := k.(string); ok {
+						kws = append(kws, kwarg{ks, d.Vals[i]})
+					}
+				}
+			} else {
+				c.s.assume(x.P, 0.8, "**%s has unknown keys", describe(a.Value))
+			}
+		case a.Name != "":
+			kws = append(kws, kwarg{a.Name, v})
+		default:
+			args = append(args, v)
+		}
+	}
+	if x.Latency != nil {
+		lat := *x.Latency
+		label := describe(x.Fn)
+		if fv, ok := fn.(*FuncVal); ok && !fv.Fn.Async {
+			c.s.block(c, lat, x.P, label)
+			return &UnknownValue{Why: "result of " + label}, nil
+		}
+		if b, ok := fn.(*External); ok && !isAsyncQual(b.Qual) && blockingLatency(b.Qual) > 0 {
+			c.s.block(c, lat, x.P, label)
+			return &UnknownValue{Why: "result of " + label}, nil
+		}
+		return &Coroutine{Name: label, P: x.P, run: func(c *ctx) (Value, error) {
+			return &UnknownValue{Why: "result of " + label}, c.sleep(lat, SpanIO, label, x.P)
+		}}, nil
+	}
+	return c.call(fn, args, kws, x.P)
+}
+
+// call invokes any callable value.
+func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
+	switch f := fn.(type) {
+	case *FuncVal:
+		return c.callFunc(f, args, kws, p)
+	case *LambdaVal:
+		fr := newFrame(f.Closure, f.Closure.globals)
+		for i, prm := range f.L.Params {
+			switch {
+			case i < len(args):
+				fr.vars[prm.Name] = args[i]
+			case prm.Default != nil:
+				d, err := c.eval(f.Closure, prm.Default)
+				if err != nil {
+					return nil, err
+				}
+				fr.vars[prm.Name] = d
+			}
+		}
+		for _, kw := range kws {
+			fr.vars[kw.Name] = kw.Value
+		}
+		return c.eval(fr, f.L.Body)
+	case *Class:
+		if f.IsExc {
+			return c.newExcFromClass(f, args), nil
+		}
+		inst := &Instance{Class: f, Attrs: map[string]Value{}}
+		if init, ok := f.lookup("__init__"); ok {
+			if fv, ok := init.(*FuncVal); ok {
+				bound := *fv
+				bound.Self = inst
+				if _, err := c.callFunc(&bound, args, kws, p); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return inst, nil
+	case *Builtin:
+		return c.callBuiltin(f, args, kws, p)
+	case *Partial:
+		return c.call(f.Fn, append(append([]Value(nil), f.Args...), args...), append(append([]kwarg(nil), f.Kws...), kws...), p)
+	case *Module:
+		return c.callBuiltin(&Builtin{Qual: f.Qual}, args, kws, p)
+	case *External:
+		if !f.Called {
+			if d := blockingLatency(f.Qual); d > 0 && !isAsyncQual(f.Qual) {
+				c.s.assume(p, 0.8, "%s blocks for %s (built-in default)", f.Qual, fmtDur(d))
+				c.s.block(c, d, p, f.Qual)
+				return &External{Qual: f.Qual, Called: true}, nil
+			}
+		}
+		return &External{Qual: f.Qual, Called: true}, nil
+	case *UnknownValue:
+		c.s.assume(p, 0.8, "call of an unknown value; assumed to take no time")
+		return &UnknownValue{Why: "result of unknown call"}, nil
+	}
+	return nil, newExc("TypeError", "'%s' object is not callable (line %d)", typeName(fn), p.Line)
+}
+
+func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, error) {
+	fn := f.Fn
+	globals := c.s.globals
+	parent := f.Closure
+	fr := newFrame(parent, globals)
+	if f.Self != nil {
+		args = append([]Value{f.Self}, args...)
+	}
+	var extra []Value
+	pi := 0
+	kwDict := &Dict{}
+	hasKw := false
+	for i, prm := range fn.Params {
+		switch prm.Kind {
+		case ParamNormal:
+			if pi < len(args) {
+				fr.vars[prm.Name] = args[pi]
+				pi++
+			} else if f.defaults[i] != nil || prm.Default != nil {
+				fr.vars[prm.Name] = f.defaults[i]
+			}
+		case ParamVarArgs:
+			if pi < len(args) {
+				extra = args[pi:]
+				pi = len(args)
+			}
+			fr.vars[prm.Name] = &List{Kind: "tuple", Elems: append([]Value(nil), extra...)}
+		case ParamKwOnly:
+			if prm.Default != nil {
+				fr.vars[prm.Name] = f.defaults[i]
+			}
+		case ParamKwArgs:
+			hasKw = true
+			fr.vars[prm.Name] = kwDict
+		}
+	}
+	if pi < len(args) {
+		return nil, newExc("TypeError", "%s() takes %d positional arguments but %d were given (line %d)", fn.Name, pi, len(args), p.Line)
+	}
+	for _, kw := range kws {
+		found := false
+		for _, prm := range fn.Params {
+			if prm.Name == kw.Name && (prm.Kind == ParamNormal || prm.Kind == ParamKwOnly) {
+				fr.vars[kw.Name] = kw.Value
+				found = true
+			}
+		}
+		if !found {
+			if !hasKw {
+				return nil, newExc("TypeError", "%s() got an unexpected keyword argument '%s' (line %d)", fn.Name, kw.Name, p.Line)
+			}
+			kwDict.set(kw.Name, kw.Value)
+		}
+	}
+	for _, prm := range fn.Params {
+		if prm.Kind == ParamNormal || prm.Kind == ParamKwOnly {
+			if _, ok := fr.vars[prm.Name]; !ok {
+				return nil, newExc("TypeError", "%s() missing required argument '%s' (line %d)", fn.Name, prm.Name, p.Line)
+			}
+		}
+	}
+	if fn.Generator {
+		c.s.assume(fn.P, 0.6, "generator %s is not simulated; treated as unknown values", fn.Name)
+		return &UnknownValue{Why: "generator " + fn.Name}, nil
+	}
+	run := func(c *ctx) (Value, error) {
+		c.depth++
+		defer func() { c.depth-- }()
+		if c.depth > 900 {
+			return nil, newExc("RecursionError", "maximum recursion depth exceeded in %s", fn.Name)
+		}
+		k, v, err := c.execBlock(fr, fn.Body)
+		if err != nil {
+			return nil, err
+		}
+		if k == ctrlReturn {
+			return v, nil
+		}
+		return nil, nil
+	}
+	if fn.Async {
+		return &Coroutine{Name: fn.Name, P: fn.P, run: run}, nil
+	}
+	return run(c)
+}
+
+// await implements the await expression on any value.
+func (c *ctx) await(v Value, p Pos, label string) (Value, error) {
+	switch x := v.(type) {
+	case *Coroutine:
+		if x.used {
+			return nil, newExc("RuntimeError", "cannot reuse already awaited coroutine %s (line %d)", x.Name, p.Line)
+		}
+		x.used = true
+		if c.t == nil {
+			return nil, newExc("RuntimeError", "await outside a running task (line %d)", p.Line)
+		}
+		return x.run(c)
+	case *Task:
+		return c.awaitFuture(x.F, SpanWait, x.Name, -1, p)
+	case *Future:
+		kind := SpanWait
+		if x.label != "" {
+			kind = SpanExecutor
+			label = x.label
+		}
+		return c.awaitFuture(x, kind, label, -1, p)
+	case *External:
+		d, src := c.s.latencyOf(x.Qual)
+		c.s.assume(p, src.weight(), "await %s takes %s (%s)", x.Qual, fmtDur(d), src)
+		return &External{Qual: returnType(x.Qual), Called: true}, c.sleep(d, SpanIO, x.Qual, p)
+	case *UnknownValue:
+		c.s.assume(p, 0.6, "awaited value %s is unknown; assumed to complete at once", label)
+		return &UnknownValue{Why: "result of " + label}, c.yieldBare(p)
+	case *Instance:
+		if m, ok := x.Class.lookup("__await__"); ok {
+			_ = m
+			c.s.assume(p, 0.6, "custom awaitable %s is not simulated; assumed instantaneous", x.Class.Name)
+			return &UnknownValue{Why: "custom awaitable"}, nil
+		}
+	}
+	return nil, newExc("TypeError", "object %s can't be used in 'await' expression (line %d)", typeName(v), p.Line)
+}

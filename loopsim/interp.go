@@ -1,0 +1,718 @@
+package loopsim
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// frame is one scope: a function call, the module, or a comprehension.
+type frame struct {
+	vars       map[string]Value
+	parent     *frame // enclosing scope (closures); nil for the module
+	globals    *frame
+	globalDecl map[string]bool
+}
+
+func newFrame(parent, globals *frame) *frame {
+	f := &frame{vars: map[string]Value{}, parent: parent, globals: globals}
+	if globals == nil {
+		f.globals = f
+	}
+	return f
+}
+
+func (f *frame) lookup(name string) (Value, bool) {
+	if f.globalDecl[name] {
+		v, ok := f.globals.vars[name]
+		return v, ok
+	}
+	for s := f; s != nil; s = s.parent {
+		if v, ok := s.vars[name]; ok {
+			return v, true
+		}
+	}
+	v, ok := f.globals.vars[name]
+	return v, ok
+}
+
+func (f *frame) set(name string, v Value) {
+	if f.globalDecl[name] {
+		f.globals.vars[name] = v
+		return
+	}
+	f.vars[name] = v
+}
+
+// threadRun accumulates the duration of a synchronous function executed in
+// a worker thread.
+type threadRun struct{ elapsed float64 }
+
+// ctx is the execution context: the running task (nil at import time or in
+// a worker thread).
+type ctx struct {
+	s        *Sim
+	t        *Task
+	thread   *threadRun
+	handling []*Exc
+	depth    int
+}
+
+// now is the virtual time as seen by the running code.
+func (c *ctx) now() float64 {
+	if c.thread != nil {
+		return c.s.now + c.thread.elapsed
+	}
+	return c.s.now
+}
+
+type ctrl int
+
+const (
+	ctrlNext ctrl = iota
+	ctrlBreak
+	ctrlContinue
+	ctrlReturn
+)
+
+type kwarg struct {
+	Name  string
+	Value Value
+}
+
+func (c *ctx) execBlock(fr *frame, stmts []Stmt) (ctrl, Value, error) {
+	for _, st := range stmts {
+		k, v, err := c.exec(fr, st)
+		if err != nil || k != ctrlNext {
+			return k, v, err
+		}
+	}
+	return ctrlNext, nil, nil
+}
+
+func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
+	c.s.tick(st.stmtPos())
+	switch st := st.(type) {
+	case *ExprStmt:
+		_, err := c.eval(fr, st.X)
+		return ctrlNext, nil, err
+	case *Assign:
+		v, err := c.eval(fr, st.Value)
+		if err != nil {
+			return ctrlNext, nil, err
+		}
+		for _, t := range st.Targets {
+			if err := c.assign(fr, t, v); err != nil {
+				return ctrlNext, nil, err
+			}
+		}
+		return ctrlNext, nil, nil
+	case *AugAssign:
+		cur, err := c.eval(fr, st.Target)
+		if err != nil {
+			return ctrlNext, nil, err
+		}
+		v, err := c.eval(fr, st.Value)
+		if err != nil {
+			return ctrlNext, nil, err
+		}
+		if l, ok := cur.(*List); ok && st.Op == "+" && l.Kind == "list" {
+			if err := c.forEach(v, st.P, func(e Value) (bool, error) {
+				l.Elems = append(l.Elems, e)
+				return false, nil
+			}); err != nil {
+				return ctrlNext, nil, err
+			}
+			return ctrlNext, nil, nil
+		}
+		nv, err := c.binop(st.Op, cur, v, st.P)
+		if err != nil {
+			return ctrlNext, nil, err
+		}
+		return ctrlNext, nil, c.assign(fr, st.Target, nv)
+	case *If:
+		cond, err := c.eval(fr, st.Cond)
+		if err != nil {
+			return ctrlNext, nil, err
+		}
+		b, ok := truth(cond)
+		if !ok {
+			c.s.assume(st.P, 0.7, "condition %s cannot be known statically; assumed true", describe(st.Cond))
+			b = true
+		}
+		if b {
+			return c.execBlock(fr, st.Body)
+		}
+		return c.execBlock(fr, st.Else)
+	case *For:
+		return c.execFor(fr, st)
+	case *While:
+		unknownRuns := 0
+		for {
+			c.s.tick(st.P)
+			cond, err := c.eval(fr, st.Cond)
+			if err != nil {
+				return ctrlNext, nil, err
+			}
+			b, ok := truth(cond)
+			if !ok {
+				if unknownRuns == 0 {
+					c.s.assume(st.P, 0.5, "while condition %s cannot be known statically; assumed to loop %d time(s)", describe(st.Cond), c.s.cfg.UnknownLoopCount)
+				}
+				unknownRuns++
+				b = unknownRuns <= c.s.cfg.UnknownLoopCount
+			}
+			if !b {
+				return c.execBlock(fr, st.Else)
+			}
+			k, v, err := c.execBlock(fr, st.Body)
+			if err != nil || k == ctrlReturn {
+				return k, v, err
+			}
+			if k == ctrlBreak {
+				return ctrlNext, nil, nil
+			}
+		}
+	case *Break:
+		return ctrlBreak, nil, nil
+	case *Continue:
+		return ctrlContinue, nil, nil
+	case *Pass:
+		return ctrlNext, nil, nil
+	case *Return:
+		if st.Value == nil {
+			return ctrlReturn, nil, nil
+		}
+		v, err := c.eval(fr, st.Value)
+		return ctrlReturn, v, err
+	case *Raise:
+		return ctrlNext, nil, c.execRaise(fr, st)
+	case *Try:
+		return c.execTry(fr, st)
+	case *With:
+		return c.execWith(fr, st.Items, st)
+	case *FuncDef:
+		fv, err := c.makeFunc(fr, st.Func, nil)
+		if err != nil {
+			return ctrlNext, nil, err
+		}
+		fr.set(st.Func.Name, fv)
+		return ctrlNext, nil, nil
+	case *ClassDef:
+		return ctrlNext, nil, c.execClass(fr, st)
+	case *Import:
+		name := st.As
+		if name == "" {
+			name = strings.SplitN(st.Module, ".", 2)[0]
+			fr.set(name, &Module{Qual: name})
+			return ctrlNext, nil, nil
+		}
+		fr.set(name, resolveQual(st.Module))
+		return ctrlNext, nil, nil
+	case *ImportFrom:
+		for _, n := range st.Names {
+			if n[0] == "*" {
+				c.s.assume(st.P, 0.9, "names from \"from %s import *\" are not tracked", st.Module)
+				continue
+			}
+			fr.set(n[1], resolveQual(st.Module+"."+n[0]))
+		}
+		return ctrlNext, nil, nil
+	case *Global:
+		if fr.globalDecl == nil {
+			fr.globalDecl = map[string]bool{}
+		}
+		for _, n := range st.Names {
+			fr.globalDecl[n] = true
+		}
+		return ctrlNext, nil, nil
+	case *Unsupported:
+		c.s.assume(st.P, 0.8, "%s is not simulated; assumed to take no time", st.What)
+		return ctrlNext, nil, nil
+	}
+	return ctrlNext, nil, fmt.Errorf("loopsim: unknown statement %T", st)
+}
+
+func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
+	it, err := c.eval(fr, st.Iter)
+	if err != nil {
+		return ctrlNext, nil, err
+	}
+	if st.Async {
+		c.s.assume(st.P, 0.6, "async for over %s is not simulated; assumed %d iteration(s) taking no time", describe(st.Iter), c.s.cfg.UnknownLoopCount)
+		it = &UnknownValue{Why: "async iterator"}
+	}
+	var res ctrl
+	var rv Value
+	broke := false
+	err = c.forEach(it, st.P, func(v Value) (bool, error) {
+		c.s.tick(st.P)
+		if err := c.assign(fr, st.Target, v); err != nil {
+			return true, err
+		}
+		k, val, err := c.execBlock(fr, st.Body)
+		if err != nil {
+			return true, err
+		}
+		switch k {
+		case ctrlReturn:
+			res, rv = ctrlReturn, val
+			return true, nil
+		case ctrlBreak:
+			broke = true
+			return true, nil
+		}
+		return false, nil
+	})
+	if err != nil || res == ctrlReturn {
+		return res, rv, err
+	}
+	if !broke {
+		return c.execBlock(fr, st.Else)
+	}
+	return ctrlNext, nil, nil
+}
+
+// forEach iterates a value; fn returns stop=true to end early.
+func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
+	switch x := v.(type) {
+	case *List:
+		elems := x.Elems
+		if x.Kind != "list" {
+			elems = append([]Value(nil), elems...)
+		}
+		for i := 0; i < len(x.Elems) && (x.Kind == "list" || i < len(elems)); i++ {
+			e := elems[i]
+			if x.Kind == "list" {
+				e = x.Elems[i]
+			}
+			if stop, err := fn(e); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case *Range:
+		n := x.length()
+		for i := int64(0); i < n; i++ {
+			if stop, err := fn(x.Start + i*x.Step); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case *Dict:
+		keys := append([]Value(nil), x.Keys...)
+		for _, k := range keys {
+			if stop, err := fn(k); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case string:
+		for _, r := range x {
+			if stop, err := fn(string(r)); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case *UnknownValue, *External:
+		c.s.assume(p, 0.5, "the number of items in %s is unknown; assumed %d", repr(v), c.s.cfg.UnknownLoopCount)
+		for i := 0; i < c.s.cfg.UnknownLoopCount; i++ {
+			if stop, err := fn(&UnknownValue{Why: "item of unknown iterable"}); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return newExc("TypeError", "'%s' object is not iterable", typeName(v))
+}
+
+func (c *ctx) toList(v Value, p Pos) ([]Value, error) {
+	var out []Value
+	err := c.forEach(v, p, func(e Value) (bool, error) {
+		out = append(out, e)
+		return false, nil
+	})
+	return out, err
+}
+
+func (c *ctx) execRaise(fr *frame, st *Raise) error {
+	if st.Exc == nil {
+		if len(c.handling) == 0 {
+			return newExc("RuntimeError", "No active exception to reraise")
+		}
+		return c.handling[len(c.handling)-1]
+	}
+	v, err := c.eval(fr, st.Exc)
+	if err != nil {
+		return err
+	}
+	return c.toExc(v, st.P)
+}
+
+func (c *ctx) toExc(v Value, p Pos) error {
+	switch x := v.(type) {
+	case *Exc:
+		return x
+	case *Class:
+		if x.IsExc {
+			return c.newExcFromClass(x, nil)
+		}
+	case *UnknownValue, *External:
+		c.s.assume(p, 0.8, "raised exception of unknown type; assumed Exception")
+		return &Exc{Type: "Exception"}
+	}
+	return newExc("TypeError", "exceptions must derive from BaseException")
+}
+
+func (c *ctx) newExcFromClass(cl *Class, args []Value) *Exc {
+	e := &Exc{Args: args}
+	if b, ok := cl.Attrs["__builtin_exc__"].(string); ok {
+		e.Type = b
+	} else {
+		e.Type, e.Class = cl.Name, cl
+	}
+	if len(args) > 0 {
+		e.Msg = repr(args[0])
+	}
+	if e.Type == "ExceptionGroup" || e.Type == "BaseExceptionGroup" {
+		if len(args) > 1 {
+			if l, ok := args[1].(*List); ok {
+				for _, m := range l.Elems {
+					if me, ok := m.(*Exc); ok {
+						e.Group = append(e.Group, me)
+					}
+				}
+			}
+		}
+	}
+	return e
+}
+
+func (c *ctx) handlerMatches(fr *frame, h Handler, e *Exc) (bool, error) {
+	if h.Types == nil {
+		return true, nil
+	}
+	for _, te := range h.Types {
+		tv, err := c.eval(fr, te)
+		if err != nil {
+			return false, err
+		}
+		var classes []Value
+		if l, ok := tv.(*List); ok {
+			classes = l.Elems
+		} else {
+			classes = []Value{tv}
+		}
+		for _, cv := range classes {
+			cl, ok := cv.(*Class)
+			if !ok {
+				if isUnknown(cv) {
+					c.s.assume(h.P, 0.8, "except clause with unknown exception type; assumed it does not match")
+				}
+				continue
+			}
+			if excIsSubclass(e, "", cl) {
+				return true, nil
+			}
+			// except* T matches a group containing T.
+			for _, m := range e.Group {
+				if excIsSubclass(m, "", cl) {
+					return true, nil
+				}
+			}
+		}
+	}
+	return false, nil
+}
+
+func (c *ctx) execTry(fr *frame, st *Try) (ctrl, Value, error) {
+	k, v, err := c.execBlock(fr, st.Body)
+	if e, ok := err.(*Exc); ok && len(st.Handlers) > 0 {
+		for _, h := range st.Handlers {
+			m, herr := c.handlerMatches(fr, h, e)
+			if herr != nil {
+				k, v, err = ctrlNext, nil, herr
+				break
+			}
+			if !m {
+				continue
+			}
+			if h.Name != "" {
+				fr.set(h.Name, e)
+			}
+			c.handling = append(c.handling, e)
+			k, v, err = c.execBlock(fr, h.Body)
+			c.handling = c.handling[:len(c.handling)-1]
+			break
+		}
+	} else if err == nil && k == ctrlNext && len(st.Else) > 0 {
+		k, v, err = c.execBlock(fr, st.Else)
+	}
+	if len(st.Finally) > 0 {
+		fk, fv, ferr := c.execBlock(fr, st.Finally)
+		if ferr != nil || fk != ctrlNext {
+			return fk, fv, ferr
+		}
+	}
+	return k, v, err
+}
+
+func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
+	fv := &FuncVal{Fn: fn, Closure: fr, Class: class}
+	if fr == fr.globals {
+		fv.Closure = nil
+	}
+	fv.defaults = make([]Value, len(fn.Params))
+	for i, p := range fn.Params {
+		if p.Default != nil {
+			d, err := c.eval(fr, p.Default)
+			if err != nil {
+				return nil, err
+			}
+			fv.defaults[i] = d
+		}
+	}
+	var out Value = fv
+	for i := len(fn.Decorators) - 1; i >= 0; i-- {
+		d := fn.Decorators[i]
+		dv, err := c.eval(fr, d)
+		if err != nil {
+			return nil, err
+		}
+		switch x := dv.(type) {
+		case *FuncVal, *LambdaVal:
+			r, err := c.call(x, []Value{out}, nil, d.exprPos())
+			if err != nil {
+				return nil, err
+			}
+			out = r
+		case *Builtin:
+			if x.Qual == "staticmethod" {
+				fv.static = true
+				continue
+			}
+			if x.Qual == "classmethod" || x.Qual == "property" || strings.HasPrefix(x.Qual, "functools.") {
+				continue
+			}
+			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", x.Qual, fn.Name)
+		default:
+			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", describe(d), fn.Name)
+		}
+	}
+	return out, nil
+}
+
+func (c *ctx) execClass(fr *frame, st *ClassDef) error {
+	cl := &Class{Name: st.Name, Attrs: map[string]Value{}}
+	for _, b := range st.Bases {
+		bv, err := c.eval(fr, b)
+		if err != nil {
+			return err
+		}
+		if bc, ok := bv.(*Class); ok {
+			cl.Bases = append(cl.Bases, bc)
+			if bc.IsExc {
+				cl.IsExc = true
+			}
+		}
+	}
+	body := newFrame(fr, fr.globals)
+	for _, s := range st.Body {
+		if fd, ok := s.(*FuncDef); ok {
+			fv, err := c.makeFunc(fr, fd.Func, cl)
+			if err != nil {
+				return err
+			}
+			cl.Attrs[fd.Func.Name] = fv
+			continue
+		}
+		if _, _, err := c.exec(body, s); err != nil {
+			return err
+		}
+	}
+	for k, v := range body.vars {
+		cl.Attrs[k] = v
+	}
+	fr.set(st.Name, cl)
+	return nil
+}
+
+func (cl *Class) lookup(name string) (Value, bool) {
+	for k := cl; k != nil; {
+		if v, ok := k.Attrs[name]; ok {
+			return v, true
+		}
+		if len(k.Bases) == 0 {
+			break
+		}
+		for _, b := range k.Bases[1:] {
+			if v, ok := b.lookup(name); ok {
+				return v, true
+			}
+		}
+		k = k.Bases[0]
+	}
+	return nil, false
+}
+
+func (c *ctx) assign(fr *frame, target Expr, v Value) error {
+	switch t := target.(type) {
+	case *Name:
+		fr.set(t.ID, v)
+		return nil
+	case *ListExpr:
+		vals, err := c.toList(v, t.P)
+		if err != nil {
+			return err
+		}
+		star := -1
+		for i, e := range t.Elts {
+			if _, ok := e.(*Starred); ok {
+				star = i
+			}
+		}
+		if isUnknown(v) {
+			for _, e := range t.Elts {
+				if s, ok := e.(*Starred); ok {
+					e = s.X
+				}
+				if err := c.assign(fr, e, &UnknownValue{Why: "unpacked unknown"}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if star < 0 {
+			if len(vals) != len(t.Elts) {
+				return newExc("ValueError", "cannot unpack %d values into %d targets (line %d)", len(vals), len(t.Elts), t.P.Line)
+			}
+			for i, e := range t.Elts {
+				if err := c.assign(fr, e, vals[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		after := len(t.Elts) - star - 1
+		if len(vals) < star+after {
+			return newExc("ValueError", "not enough values to unpack (line %d)", t.P.Line)
+		}
+		for i := 0; i < star; i++ {
+			if err := c.assign(fr, t.Elts[i], vals[i]); err != nil {
+				return err
+			}
+		}
+		mid := &List{Kind: "list", Elems: append([]Value(nil), vals[star:len(vals)-after]...)}
+		if err := c.assign(fr, t.Elts[star].(*Starred).X, mid); err != nil {
+			return err
+		}
+		for i := 0; i < after; i++ {
+			if err := c.assign(fr, t.Elts[star+1+i], vals[len(vals)-after+i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *Starred:
+		return c.assign(fr, t.X, v)
+	case *Attr:
+		obj, err := c.eval(fr, t.X)
+		if err != nil {
+			return err
+		}
+		switch o := obj.(type) {
+		case *Instance:
+			o.Attrs[t.Name] = v
+		case *Class:
+			o.Attrs[t.Name] = v
+		case *Module:
+			fr.globals.vars[o.Qual+"."+t.Name] = v
+		}
+		return nil
+	case *Subscript:
+		obj, err := c.eval(fr, t.X)
+		if err != nil {
+			return err
+		}
+		idx, err := c.eval(fr, t.Index)
+		if err != nil {
+			return err
+		}
+		switch o := obj.(type) {
+		case *List:
+			i, ok := toInt(idx)
+			if !ok {
+				return nil
+			}
+			if i < 0 {
+				i += int64(len(o.Elems))
+			}
+			if i < 0 || i >= int64(len(o.Elems)) {
+				return newExc("IndexError", "list assignment index out of range")
+			}
+			o.Elems[i] = v
+		case *Dict:
+			o.set(idx, v)
+		}
+		return nil
+	}
+	return fmt.Errorf("loopsim: cannot assign to %T", target)
+}
+
+func (d *Dict) index(k Value) int {
+	for i, kk := range d.Keys {
+		if eq, ok := equal(kk, k); ok && eq {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *Dict) set(k, v Value) {
+	if i := d.index(k); i >= 0 {
+		d.Vals[i] = v
+		return
+	}
+	d.Keys = append(d.Keys, k)
+	d.Vals = append(d.Vals, v)
+}
+
+func (d *Dict) get(k Value) (Value, bool) {
+	if i := d.index(k); i >= 0 {
+		return d.Vals[i], true
+	}
+	return nil, false
+}
+
+// describe renders an expression briefly for assumption texts.
+func describe(e Expr) string {
+	switch x := e.(type) {
+	case *Name:
+		return x.ID
+	case *Attr:
+		return describe(x.X) + "." + x.Name
+	case *Call:
+		return describe(x.Fn) + "(...)"
+	case *Const:
+		return repr(x.Value)
+	case *Compare:
+		return describe(x.L) + " " + strings.Join(x.Ops, " ") + " ..."
+	case *Await:
+		return "await " + describe(x.X)
+	case *Subscript:
+		return describe(x.X) + "[...]"
+	case *UnaryOp:
+		return x.Op + " " + describe(x.X)
+	case *BoolOp:
+		return describe(x.Values[0]) + " " + x.Op + " ..."
+	case *Unknown:
+		return x.Why
+	}
+	return "expression"
+}
+
+func fmtDur(d float64) string {
+	if d < 1 {
+		return fmt.Sprintf("%.0f ms", math.Round(d*1000))
+	}
+	return fmt.Sprintf("%.3g s", d)
+}

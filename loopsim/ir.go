@@ -1,0 +1,323 @@
+// Package loopsim estimates how long an asyncio program takes by simulating
+// CPython 3.11's event loop over a small intermediate representation (IR) of
+// the program. It never runs user code: the IR is interpreted against a
+// virtual clock.
+//
+// The IR mirrors a subset of Python closely so that a front end (see
+// loopsim/pyfront) can translate source almost one to one; all asyncio
+// semantics live here.
+package loopsim
+
+// Pos locates an IR node in the source: a byte offset and a 1-based line.
+// The zero Pos means "unknown".
+type Pos struct {
+	Offset int
+	Line   int
+}
+
+// Expr is an expression node.
+type Expr interface{ exprPos() Pos }
+
+// Stmt is a statement node.
+type Stmt interface{ stmtPos() Pos }
+
+// Expressions.
+type (
+	// Const is a literal: nil (None), bool, int64, float64 or string.
+	Const struct {
+		Value Value
+		P     Pos
+	}
+	Name struct {
+		ID string
+		P  Pos
+	}
+	Attr struct {
+		X    Expr
+		Name string
+		P    Pos
+	}
+	// Call calls Fn. Latency, when non-nil, is a user-given duration in
+	// seconds (a "# asyncls: latency=..." comment) that replaces whatever the
+	// call would otherwise cost.
+	Call struct {
+		Fn      Expr
+		Args    []Arg
+		P       Pos
+		Latency *float64
+	}
+	Await struct {
+		X Expr
+		P Pos
+	}
+	BinOp struct {
+		Op   string // + - * / // % ** & | ^ << >>
+		L, R Expr
+		P    Pos
+	}
+	UnaryOp struct {
+		Op string // - + not ~
+		X  Expr
+		P  Pos
+	}
+	Compare struct {
+		L   Expr
+		Ops []string // == != < <= > >= in "not in" is "is not"
+		Rs  []Expr
+		P   Pos
+	}
+	BoolOp struct {
+		Op     string // and, or
+		Values []Expr
+		P      Pos
+	}
+	IfExp struct {
+		Cond, Then, Else Expr
+		P                Pos
+	}
+	// ListExpr is a list, tuple or set display; elements may be *Starred.
+	ListExpr struct {
+		Elts []Expr
+		Kind string // list, tuple, set
+		P    Pos
+	}
+	Starred struct {
+		X Expr
+		P Pos
+	}
+	DictExpr struct {
+		Keys, Values []Expr
+		P            Pos
+	}
+	Subscript struct {
+		X, Index Expr
+		P        Pos
+	}
+	Slice struct {
+		Lo, Hi, Step Expr // each may be nil
+		P            Pos
+	}
+	// Comprehension covers list/set/dict comprehensions and generator
+	// expressions.
+	Comprehension struct {
+		Kind string // list, set, dict, gen
+		Elt  Expr
+		Key  Expr // dict comprehensions only
+		Gens []CompFor
+		P    Pos
+	}
+	Lambda struct {
+		Params []Param
+		Body   Expr
+		P      Pos
+	}
+	// Unknown stands for an expression the front end could not translate;
+	// evaluating it yields an unknown value and records an assumption.
+	Unknown struct {
+		Why string
+		P   Pos
+	}
+)
+
+// CompFor is one "for target in iter if cond..." clause.
+type CompFor struct {
+	Target Expr
+	Iter   Expr
+	Ifs    []Expr
+	Async  bool
+}
+
+// Arg is one call argument: positional, keyword (Name set), *args (Star) or
+// **kwargs (DoubleStar).
+type Arg struct {
+	Name       string
+	Star       bool
+	DoubleStar bool
+	Value      Expr
+}
+
+func (e *Const) exprPos() Pos         { return e.P }
+func (e *Name) exprPos() Pos          { return e.P }
+func (e *Attr) exprPos() Pos          { return e.P }
+func (e *Call) exprPos() Pos          { return e.P }
+func (e *Await) exprPos() Pos         { return e.P }
+func (e *BinOp) exprPos() Pos         { return e.P }
+func (e *UnaryOp) exprPos() Pos       { return e.P }
+func (e *Compare) exprPos() Pos       { return e.P }
+func (e *BoolOp) exprPos() Pos        { return e.P }
+func (e *IfExp) exprPos() Pos         { return e.P }
+func (e *ListExpr) exprPos() Pos      { return e.P }
+func (e *Starred) exprPos() Pos       { return e.P }
+func (e *DictExpr) exprPos() Pos      { return e.P }
+func (e *Subscript) exprPos() Pos     { return e.P }
+func (e *Slice) exprPos() Pos         { return e.P }
+func (e *Comprehension) exprPos() Pos { return e.P }
+func (e *Lambda) exprPos() Pos        { return e.P }
+func (e *Unknown) exprPos() Pos       { return e.P }
+
+// Statements.
+type (
+	ExprStmt struct {
+		X Expr
+		P Pos
+	}
+	// Assign binds Value to every target (a = b = v); a target may be a
+	// Name, Attr, Subscript or a tuple/list ListExpr for unpacking.
+	Assign struct {
+		Targets []Expr
+		Value   Expr
+		P       Pos
+	}
+	AugAssign struct {
+		Target Expr
+		Op     string
+		Value  Expr
+		P      Pos
+	}
+	If struct {
+		Cond Expr
+		Body []Stmt
+		Else []Stmt
+		P    Pos
+	}
+	For struct {
+		Target Expr
+		Iter   Expr
+		Body   []Stmt
+		Else   []Stmt
+		Async  bool
+		P      Pos
+	}
+	While struct {
+		Cond Expr
+		Body []Stmt
+		Else []Stmt
+		P    Pos
+	}
+	Break    struct{ P Pos }
+	Continue struct{ P Pos }
+	Pass     struct{ P Pos }
+	Return   struct {
+		Value Expr // may be nil
+		P     Pos
+	}
+	Raise struct {
+		Exc   Expr // nil re-raises the exception being handled
+		Cause Expr
+		P     Pos
+	}
+	Try struct {
+		Body     []Stmt
+		Handlers []Handler
+		Else     []Stmt
+		Finally  []Stmt
+		Star     bool // except*
+		P        Pos
+	}
+	With struct {
+		Items []WithItem
+		Body  []Stmt
+		Async bool
+		P     Pos
+	}
+	FuncDef struct {
+		Func *Func
+		P    Pos
+	}
+	ClassDef struct {
+		Name  string
+		Bases []Expr
+		Body  []Stmt
+		P     Pos
+	}
+	// Import binds As (or the first component of Module) to a module.
+	Import struct {
+		Module, As string
+		P          Pos
+	}
+	// ImportFrom binds each Names[i][1] (alias) to Module.Names[i][0].
+	ImportFrom struct {
+		Module string
+		Names  [][2]string
+		P      Pos
+	}
+	Global struct {
+		Names []string
+		P     Pos
+	}
+	// Unsupported marks a statement the front end could not translate; it
+	// records an assumption when executed.
+	Unsupported struct {
+		What string
+		P    Pos
+	}
+)
+
+// Handler is one except clause; Types nil means a bare except.
+type Handler struct {
+	Types []Expr
+	Name  string
+	Body  []Stmt
+	P     Pos
+}
+
+// WithItem is "ctx as target".
+type WithItem struct {
+	Ctx    Expr
+	Target Expr // may be nil
+}
+
+func (s *ExprStmt) stmtPos() Pos    { return s.P }
+func (s *Assign) stmtPos() Pos      { return s.P }
+func (s *AugAssign) stmtPos() Pos   { return s.P }
+func (s *If) stmtPos() Pos          { return s.P }
+func (s *For) stmtPos() Pos         { return s.P }
+func (s *While) stmtPos() Pos       { return s.P }
+func (s *Break) stmtPos() Pos       { return s.P }
+func (s *Continue) stmtPos() Pos    { return s.P }
+func (s *Pass) stmtPos() Pos        { return s.P }
+func (s *Return) stmtPos() Pos      { return s.P }
+func (s *Raise) stmtPos() Pos       { return s.P }
+func (s *Try) stmtPos() Pos         { return s.P }
+func (s *With) stmtPos() Pos        { return s.P }
+func (s *FuncDef) stmtPos() Pos     { return s.P }
+func (s *ClassDef) stmtPos() Pos    { return s.P }
+func (s *Import) stmtPos() Pos      { return s.P }
+func (s *ImportFrom) stmtPos() Pos  { return s.P }
+func (s *Global) stmtPos() Pos      { return s.P }
+func (s *Unsupported) stmtPos() Pos { return s.P }
+
+// Func is a function definition (async or not).
+type Func struct {
+	Name       string
+	Params     []Param
+	Body       []Stmt
+	Async      bool
+	Generator  bool // contains yield: not simulated
+	Decorators []Expr
+	P          Pos
+}
+
+// ParamKind distinguishes ordinary, *args, keyword-only and **kwargs
+// parameters.
+type ParamKind int
+
+const (
+	ParamNormal ParamKind = iota
+	ParamVarArgs
+	ParamKwOnly
+	ParamKwArgs
+)
+
+// Param is one function parameter.
+type Param struct {
+	Name    string
+	Default Expr // nil when required
+	Kind    ParamKind
+}
+
+// Program is a translated module.
+type Program struct {
+	Path string
+	Body []Stmt
+}

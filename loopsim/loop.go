@@ -1,0 +1,761 @@
+package loopsim
+
+import (
+	"container/heap"
+	"fmt"
+	"iter"
+	"math"
+	"runtime"
+	"sort"
+)
+
+// Config tunes the simulation. The zero value is usable.
+type Config struct {
+	// CPUCount sizes the default executor as min(32, CPUCount+4); 0 means
+	// this machine's CPU count.
+	CPUCount int
+	// DefaultWorkers overrides the default executor's size when > 0.
+	DefaultWorkers int
+	// Latency maps qualified names ("aiohttp.ClientSession.get") to seconds;
+	// it overrides the built-in table.
+	Latency map[string]float64
+	// UnknownLoopCount is how many iterations a loop over an unknown
+	// iterable is assumed to make (default 1); each use is an assumption.
+	UnknownLoopCount int
+	// MaxSimTime stops the simulation after this much virtual time
+	// (default 24 h); a program still running then never finishes.
+	MaxSimTime float64
+	// MaxSteps bounds interpreted statements (default 20 million) so an
+	// infinite loop without awaits ends with a clear problem.
+	MaxSteps int
+	// TimerLag is added to every wake-up from a timer, modelling the
+	// selector's millisecond rounding (default 0).
+	TimerLag float64
+	// Sequential, when set, is used internally to estimate the
+	// one-after-another time; see Result.SequentialS.
+}
+
+func (c Config) workers() int {
+	if c.DefaultWorkers > 0 {
+		return c.DefaultWorkers
+	}
+	n := c.CPUCount
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	return min(32, n+4)
+}
+
+// SpanKind classifies what a task was doing during a span.
+type SpanKind string
+
+const (
+	SpanSleep    SpanKind = "sleep"    // awaiting asyncio.sleep
+	SpanIO       SpanKind = "io"       // awaiting unmodelled I/O (latency table)
+	SpanWait     SpanKind = "wait"     // awaiting other tasks or a primitive
+	SpanExecutor SpanKind = "executor" // awaiting a thread-pool job
+	SpanBlocking SpanKind = "blocking" // holding the loop with a blocking call
+	SpanReady    SpanKind = "ready"    // runnable but the loop was busy
+)
+
+// Span is one interval of a task's life.
+type Span struct {
+	Kind  SpanKind `json:"kind"`
+	Start float64  `json:"start"`
+	End   float64  `json:"end"`
+	Line  int      `json:"line,omitempty"`
+	Label string   `json:"label,omitempty"`
+}
+
+// TaskReport describes one simulated task.
+type TaskReport struct {
+	Name      string  `json:"name"`
+	Start     float64 `json:"start"`
+	End       float64 `json:"end"`
+	Outcome   string  `json:"outcome"` // result, exception, cancelled, unfinished
+	Line      int     `json:"line,omitempty"`
+	Spans     []Span  `json:"spans"`
+	startSeen bool
+}
+
+// Assumption is something the result depends on that the source does not
+// state: a default latency, an unknown loop bound, an unsupported construct.
+type Assumption struct {
+	Line int    `json:"line,omitempty"`
+	Text string `json:"text"`
+	// Weight is the factor this assumption applies to the confidence.
+	Weight float64 `json:"-"`
+}
+
+// BlockEvent is one blocking call that held the loop.
+type BlockEvent struct {
+	Line     int     `json:"line"`
+	Offset   int     `json:"offset"`
+	Label    string  `json:"label"`
+	Start    float64 `json:"start"`
+	Duration float64 `json:"duration"`
+	// Delayed is how many other callbacks (woken tasks, due timers) became
+	// ready during the call; MaxDelay is the longest any of them waited.
+	Delayed  int     `json:"delayed"`
+	MaxDelay float64 `json:"max_delay"`
+}
+
+type handle struct {
+	fn        func()
+	cancelled bool
+	when      float64
+	seq       int
+}
+
+type timerHeap []*handle
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if h[i].when != h[j].when {
+		return h[i].when < h[j].when
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*handle)) }
+func (h *timerHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// fatal is panicked for conditions that end the whole simulation.
+type fatal struct{ msg string }
+
+var errKilled = &fatal{"task killed at end of simulation"}
+
+// Sim is one simulation of one program run.
+type Sim struct {
+	cfg   Config
+	now   float64
+	ready []*handle
+	// batchRest holds the callbacks of the current iteration not yet run.
+	batchRest []*handle
+	timers    timerHeap
+	seq       int
+	stopping  bool
+	current   *Task
+	tasks     []*Task
+	names     map[string]int
+
+	defaultPool *Pool
+	pools       []*Pool
+
+	work, blocked float64
+	assumptions   []Assumption
+	assumeSeen    map[string]bool
+	blocks        []BlockEvent
+	steps         int
+	globals       *frame
+	ordinalByName map[string]int
+}
+
+func newSim(cfg Config) *Sim {
+	if cfg.UnknownLoopCount <= 0 {
+		cfg.UnknownLoopCount = 1
+	}
+	if cfg.MaxSimTime <= 0 {
+		cfg.MaxSimTime = 24 * 3600
+	}
+	if cfg.MaxSteps <= 0 {
+		cfg.MaxSteps = 20_000_000
+	}
+	return &Sim{cfg: cfg, assumeSeen: map[string]bool{}, names: map[string]int{}}
+}
+
+func (s *Sim) assume(p Pos, weight float64, format string, args ...any) {
+	text := fmt.Sprintf(format, args...)
+	key := fmt.Sprintf("%d:%s", p.Line, text)
+	if s.assumeSeen[key] {
+		return
+	}
+	s.assumeSeen[key] = true
+	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight})
+}
+
+func (s *Sim) callSoon(fn func()) *handle {
+	s.seq++
+	h := &handle{fn: fn, when: s.now, seq: s.seq}
+	s.ready = append(s.ready, h)
+	return h
+}
+
+func (s *Sim) callAt(when float64, fn func()) *handle {
+	s.seq++
+	h := &handle{fn: fn, when: when, seq: s.seq}
+	heap.Push(&s.timers, h)
+	return h
+}
+
+// runOnce is one iteration of BaseEventLoop._run_once.
+func (s *Sim) runOnce() (progress bool) {
+	for len(s.timers) > 0 && s.timers[0].cancelled {
+		heap.Pop(&s.timers)
+	}
+	if len(s.ready) == 0 && !s.stopping {
+		if len(s.timers) == 0 {
+			return false
+		}
+		if w := s.timers[0].when + s.cfg.TimerLag; w > s.now {
+			s.now = w
+		}
+	}
+	for len(s.timers) > 0 && s.timers[0].when <= s.now {
+		h := heap.Pop(&s.timers).(*handle)
+		s.ready = append(s.ready, h)
+	}
+	n := len(s.ready)
+	batch := s.ready[:n:n]
+	s.ready = append([]*handle(nil), s.ready[n:]...)
+	for i, h := range batch {
+		if !h.cancelled {
+			s.batchRest = batch[i+1:]
+			h.fn()
+		}
+	}
+	s.batchRest = nil
+	return true
+}
+
+// runUntilComplete runs the loop until f is done; it reports false when the
+// loop has nothing left to do (a deadlock) or exceeded the time budget.
+func (s *Sim) runUntilComplete(f *Future) (ok bool, problem string) {
+	f.addDoneCallback(func(*Future) { s.stopping = true })
+	defer func() { s.stopping = false }()
+	for {
+		if !s.runOnce() {
+			return false, "the program never finishes: every task waits on something nothing will ever complete"
+		}
+		if s.stopping {
+			return true, ""
+		}
+		if s.now > s.cfg.MaxSimTime {
+			return false, fmt.Sprintf("the program is still running after %.0f s of simulated time (an endless loop?)", s.cfg.MaxSimTime)
+		}
+	}
+}
+
+func (s *Sim) tick(p Pos) {
+	s.steps++
+	if s.steps > s.cfg.MaxSteps {
+		panic(&fatal{fmt.Sprintf("gave up after %d interpreted steps (line %d): a loop that never awaits holds the loop forever, or the program is too large", s.cfg.MaxSteps, p.Line)})
+	}
+}
+
+// block advances the clock while the current callback holds the loop.
+func (s *Sim) block(c *ctx, d float64, p Pos, label string) {
+	if d <= 0 {
+		return
+	}
+	if c.thread != nil {
+		c.thread.elapsed += d
+		return
+	}
+	start := s.now
+	s.now += d
+	s.blocked += d
+	s.work += d
+	ev := BlockEvent{Line: p.Line, Offset: p.Offset, Label: label, Start: start, Duration: d}
+	// Callbacks that were already ready, or timers that came due during the
+	// call, had to wait for it.
+	for _, h := range append(append([]*handle(nil), s.batchRest...), s.ready...) {
+		if !h.cancelled {
+			ev.Delayed++
+			ev.MaxDelay = max(ev.MaxDelay, s.now-max(h.when, start))
+		}
+	}
+	for _, h := range s.timers {
+		if !h.cancelled && h.when < s.now {
+			ev.Delayed++
+			ev.MaxDelay = max(ev.MaxDelay, s.now-max(h.when, start))
+		}
+	}
+	s.blocks = append(s.blocks, ev)
+	if c.t != nil {
+		c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: s.now, Line: p.Line, Label: label})
+	}
+}
+
+// Future mirrors asyncio.Future: callbacks run via call_soon on completion.
+type Future struct {
+	s         *Sim
+	state     int // 0 pending, 1 done, 2 cancelled
+	result    Value
+	exc       *Exc
+	callbacks []*futCallback
+	task      *Task
+	gather    *gatherState
+	doneAt    float64
+	onCancel  func() // extra work when cancelled (timer cancel)
+	label     string
+	retrieved bool
+}
+
+type futCallback struct {
+	fn      func(*Future)
+	removed bool
+}
+
+const (
+	futPending = iota
+	futDone
+	futCancelled
+)
+
+func (s *Sim) newFuture() *Future { return &Future{s: s} }
+
+func (f *Future) done() bool      { return f.state != futPending }
+func (f *Future) cancelled() bool { return f.state == futCancelled }
+
+func (f *Future) addDoneCallback(fn func(*Future)) *futCallback {
+	cb := &futCallback{fn: fn}
+	if f.done() {
+		f.s.callSoon(func() { fn(f) })
+		return cb
+	}
+	f.callbacks = append(f.callbacks, cb)
+	return cb
+}
+
+func (f *Future) removeDoneCallback(cb *futCallback) {
+	cb.removed = true
+}
+
+func (f *Future) scheduleCallbacks() {
+	cbs := f.callbacks
+	f.callbacks = nil
+	f.doneAt = f.s.now
+	for _, cb := range cbs {
+		if cb.removed {
+			continue
+		}
+		fn := cb.fn
+		f.s.callSoon(func() { fn(f) })
+	}
+}
+
+func (f *Future) setResult(v Value) {
+	if f.done() {
+		return
+	}
+	f.state, f.result = futDone, v
+	f.scheduleCallbacks()
+}
+
+func (f *Future) setException(e *Exc) {
+	if f.done() {
+		return
+	}
+	f.state, f.exc = futDone, e
+	f.scheduleCallbacks()
+}
+
+// cancelPlain is Future.cancel for plain futures.
+func (f *Future) cancelPlain() bool {
+	if f.done() {
+		return false
+	}
+	f.state = futCancelled
+	if f.onCancel != nil {
+		f.onCancel()
+	}
+	f.scheduleCallbacks()
+	return true
+}
+
+// cancel dispatches to the right cancel (Task, gather, plain).
+func (f *Future) cancel() bool {
+	switch {
+	case f.task != nil:
+		return f.task.cancel()
+	case f.gather != nil:
+		return f.gather.cancel(f)
+	}
+	return f.cancelPlain()
+}
+
+// outcome is Future.result(): the value or the exception to raise.
+func (f *Future) outcome() (Value, error) {
+	f.retrieved = true
+	switch f.state {
+	case futCancelled:
+		return nil, cancelledError()
+	case futDone:
+		if f.exc != nil {
+			return nil, f.exc
+		}
+		return f.result, nil
+	}
+	return nil, newExc("InvalidStateError", "Result is not set.")
+}
+
+// excOf is Future.exception(), treating cancellation as CancelledError.
+func (f *Future) excOf() *Exc {
+	if f.state == futCancelled {
+		return cancelledError()
+	}
+	return f.exc
+}
+
+// Coroutine is a coroutine object: run executes its body inside a task.
+type Coroutine struct {
+	Name    string
+	P       Pos
+	run     func(c *ctx) (Value, error)
+	used    bool
+	latency *float64
+}
+
+// Task mirrors asyncio.Task: it drives a Coroutine, one step per callback.
+type Task struct {
+	F    *Future
+	Name string
+	s    *Sim
+	coro *Coroutine
+
+	next      func() (struct{}, bool)
+	stop      func()
+	yield     func(struct{}) bool
+	resumeExc *Exc
+	waiter    *Future
+
+	mustCancel  bool
+	numCancels  int
+	finishedRun bool
+
+	rep       *TaskReport
+	parkKind  SpanKind
+	parkStart float64
+	parkDue   float64 // when the awaited thing is due (sleep end), or -1
+	parkLabel string
+	parkLine  int
+}
+
+func (s *Sim) taskName(base string) string {
+	s.names[base]++
+	if n := s.names[base]; n > 1 {
+		return fmt.Sprintf("%s#%d", base, n)
+	}
+	return base
+}
+
+// createTask is loop.create_task: the first step is scheduled with call_soon.
+func (s *Sim) createTask(coro *Coroutine, name string) *Task {
+	if name == "" {
+		name = coro.Name
+	}
+	t := &Task{s: s, coro: coro, Name: s.taskName(name)}
+	t.F = s.newFuture()
+	t.F.task = t
+	t.rep = &TaskReport{Name: t.Name, Line: coro.P.Line, Outcome: "unfinished"}
+	coro.used = true
+	s.tasks = append(s.tasks, t)
+	s.callSoon(func() { t.step(nil) })
+	return t
+}
+
+func (t *Task) addSpan(sp Span) {
+	if sp.End > sp.Start {
+		t.rep.Spans = append(t.rep.Spans, sp)
+	}
+}
+
+// step is Task.__step.
+func (t *Task) step(exc *Exc) {
+	if t.F.done() {
+		return
+	}
+	s := t.s
+	if t.mustCancel {
+		exc = cancelledError()
+		t.mustCancel = false
+	}
+	if !t.rep.startSeen {
+		t.rep.startSeen = true
+		t.rep.Start = s.now
+	} else {
+		t.endPark()
+	}
+	t.resumeExc = exc
+	prev := s.current
+	s.current = t
+	if t.next == nil {
+		t.next, t.stop = iter.Pull(t.body)
+	}
+	t.next()
+	s.current = prev
+}
+
+// endPark records the span a task spent suspended.
+func (t *Task) endPark() {
+	now := t.s.now
+	due := t.parkDue
+	if due < 0 || due > now {
+		due = now
+	}
+	if due < t.parkStart {
+		due = t.parkStart
+	}
+	t.addSpan(Span{Kind: t.parkKind, Start: t.parkStart, End: due, Line: t.parkLine, Label: t.parkLabel})
+	t.addSpan(Span{Kind: SpanReady, Start: due, End: now, Line: t.parkLine})
+	if t.parkKind == SpanSleep || t.parkKind == SpanIO {
+		t.s.work += due - t.parkStart
+	}
+}
+
+func (t *Task) body(yield func(struct{}) bool) {
+	t.yield = yield
+	defer func() {
+		if r := recover(); r != nil && r != errKilled {
+			panic(r)
+		}
+	}()
+	c := &ctx{s: t.s, t: t}
+	var v Value
+	var err error
+	if t.resumeExc != nil {
+		err = t.resumeExc
+	} else {
+		v, err = t.coro.run(c)
+	}
+	t.finishedRun = true
+	t.rep.End = t.s.now
+	switch {
+	case err == nil:
+		t.rep.Outcome = "result"
+		t.F.setResult(v)
+	case isCancelled(err):
+		t.rep.Outcome = "cancelled"
+		t.F.cancelPlain()
+	default:
+		e, ok := err.(*Exc)
+		if !ok {
+			e = newExc("RuntimeError", "%v", err)
+		}
+		t.rep.Outcome = "exception " + e.Type
+		t.F.setException(e)
+	}
+}
+
+// park suspends the running task until its next step.
+func (t *Task) park(kind SpanKind, label string, due float64, p Pos) {
+	t.parkKind, t.parkLabel, t.parkDue, t.parkLine = kind, label, due, p.Line
+	t.parkStart = t.s.now
+	if !t.yield(struct{}{}) {
+		panic(errKilled)
+	}
+}
+
+// cancel is Task.cancel.
+func (t *Task) cancel() bool {
+	if t.F.done() {
+		return false
+	}
+	t.numCancels++
+	if t.waiter != nil && t.waiter.cancel() {
+		return true
+	}
+	t.mustCancel = true
+	return true
+}
+
+func (t *Task) uncancel() int {
+	if t.numCancels > 0 {
+		t.numCancels--
+	}
+	return t.numCancels
+}
+
+// awaitFuture suspends the current task until f is done (Future.__await__).
+func (c *ctx) awaitFuture(f *Future, kind SpanKind, label string, due float64, p Pos) (Value, error) {
+	if f.done() {
+		return f.outcome()
+	}
+	t := c.t
+	if t == nil {
+		return nil, newExc("RuntimeError", "await outside a running task (line %d)", p.Line)
+	}
+	if f.task == t {
+		return nil, newExc("RuntimeError", "Task cannot await on itself")
+	}
+	t.waiter = f
+	f.addDoneCallback(func(f *Future) {
+		// Task.__wakeup
+		t.step(f.excOf())
+	})
+	t.park(kind, label, due, p)
+	t.waiter = nil
+	if t.resumeExc != nil {
+		return nil, t.resumeExc
+	}
+	return f.outcome()
+}
+
+// yieldBare is a bare yield (asyncio.sleep(0)): the task steps again soon.
+func (c *ctx) yieldBare(p Pos) error {
+	t := c.t
+	if t == nil {
+		return newExc("RuntimeError", "await outside a running task (line %d)", p.Line)
+	}
+	c.s.callSoon(func() { t.step(nil) })
+	t.park(SpanSleep, "sleep(0)", -1, p)
+	if t.resumeExc != nil {
+		return t.resumeExc
+	}
+	return nil
+}
+
+// sleep is asyncio.sleep(d) (also used for modelled I/O latency).
+func (c *ctx) sleep(d float64, kind SpanKind, label string, p Pos) error {
+	if d <= 0 {
+		return c.yieldBare(p)
+	}
+	s := c.s
+	f := s.newFuture()
+	h := s.callAt(s.now+d, func() {
+		if !f.done() {
+			f.setResult(nil)
+		}
+	})
+	f.onCancel = func() { h.cancelled = true }
+	_, err := c.awaitFuture(f, kind, label, s.now+d, p)
+	return err
+}
+
+// Pool is a thread pool: jobs start when a worker is free and run in
+// parallel with the loop.
+type Pool struct {
+	Size    int
+	freeAt  []float64
+	lastEnd float64
+}
+
+func (s *Sim) newPool(size int) *Pool {
+	if size <= 0 {
+		size = 1
+	}
+	p := &Pool{Size: size}
+	s.pools = append(s.pools, p)
+	return p
+}
+
+func (s *Sim) getDefaultPool() *Pool {
+	if s.defaultPool == nil {
+		s.defaultPool = s.newPool(s.cfg.workers())
+	}
+	return s.defaultPool
+}
+
+// submit runs a job of duration d; workers are taken FIFO as they free up.
+func (p *Pool) submit(now, d float64) (start, end float64) {
+	if len(p.freeAt) < p.Size {
+		p.freeAt = append(p.freeAt, now)
+	}
+	best := 0
+	for i, t := range p.freeAt {
+		if t < p.freeAt[best] {
+			best = i
+		}
+	}
+	start = max(now, p.freeAt[best])
+	end = start + d
+	p.freeAt[best] = end
+	p.lastEnd = max(p.lastEnd, end)
+	return start, end
+}
+
+// submitJob submits a job and returns an asyncio future for its result.
+func (s *Sim) submitJob(p *Pool, d float64, result Value, err error, label string) *Future {
+	start, end := p.submit(s.now, d)
+	_ = start
+	s.work += d
+	f := s.newFuture()
+	f.label = label
+	s.callAt(end, func() {
+		if f.done() {
+			return
+		}
+		if err != nil {
+			e, ok := err.(*Exc)
+			if !ok {
+				e = newExc("RuntimeError", "%v", err)
+			}
+			f.setException(e)
+			return
+		}
+		f.setResult(result)
+	})
+	return f
+}
+
+// Result is the outcome of simulating one entry coroutine.
+type Result struct {
+	Entry string `json:"entry"`
+	// ConcurrentS is the simulated wall time of asyncio.run(entry()).
+	ConcurrentS float64 `json:"concurrent_s"`
+	// SequentialS is the time if every latency (sleeps, I/O, blocking
+	// calls, executor jobs) that the run incurred happened one after
+	// another.
+	SequentialS float64 `json:"sequential_s"`
+	// BlockedS is the time the loop was held by blocking calls.
+	BlockedS    float64        `json:"blocked_s"`
+	Finished    bool           `json:"finished"`
+	Problem     string         `json:"problem,omitempty"`
+	Outcome     string         `json:"outcome"`
+	Confidence  float64        `json:"confidence"`
+	Level       string         `json:"confidence_level"`
+	Assumptions []Assumption   `json:"assumptions"`
+	Tasks       []*TaskReport  `json:"tasks"`
+	Blocks      []BlockEvent   `json:"blocking_calls"`
+	Executor    map[string]int `json:"executor,omitempty"`
+}
+
+func (s *Sim) result(entry string) *Result {
+	r := &Result{Entry: entry, ConcurrentS: s.now, SequentialS: s.work, BlockedS: s.blocked}
+	r.Assumptions = append([]Assumption{}, s.assumptions...)
+	sort.SliceStable(r.Assumptions, func(i, j int) bool { return r.Assumptions[i].Line < r.Assumptions[j].Line })
+	r.Confidence = 1
+	for _, a := range r.Assumptions {
+		if a.Weight > 0 {
+			r.Confidence *= a.Weight
+		}
+	}
+	r.Confidence = math.Round(r.Confidence*100) / 100
+	switch {
+	case r.Confidence >= 0.8:
+		r.Level = "high"
+	case r.Confidence >= 0.5:
+		r.Level = "medium"
+	default:
+		r.Level = "low"
+	}
+	for _, t := range s.tasks {
+		if !t.F.done() {
+			t.rep.End = s.now
+		}
+		if t.rep.Spans == nil {
+			t.rep.Spans = []Span{}
+		}
+		r.Tasks = append(r.Tasks, t.rep)
+	}
+	r.Blocks = s.blocks
+	if s.defaultPool != nil {
+		r.Executor = map[string]int{"default_workers": s.defaultPool.Size}
+	}
+	return r
+}
+
+// killAll ends every suspended task goroutine.
+func (s *Sim) killAll() {
+	for _, t := range s.tasks {
+		if t.stop != nil && !t.finishedRun {
+			t.stop()
+		}
+	}
+}

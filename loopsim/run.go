@@ -1,0 +1,92 @@
+package loopsim
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+// Run simulates asyncio.run(entry) for prog: it executes the module body
+// (imports, constants, definitions) without advancing the clock, evaluates
+// entry (normally a call such as main()), and runs the loop until the
+// coroutine and asyncio.run's shutdown finish.
+//
+// Errors are returned only for unusable input (no such entry, the entry
+// is not a coroutine); problems of the simulated program (it never
+// finishes, it raises) are reported in the Result.
+func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
+	s := newSim(cfg)
+	entryName := describe(entry)
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		s.killAllQuietly()
+		if f, ok := r.(*fatal); ok {
+			res = s.result(entryName)
+			res.Problem = f.msg
+			res.Outcome = "unfinished"
+			return
+		}
+		res, err = nil, fmt.Errorf("loopsim: internal error: %v\n%s", r, debug.Stack())
+	}()
+	globals := newFrame(nil, nil)
+	s.globals = globals
+	// The module body runs before asyncio.run starts; a thread-mode context
+	// keeps any blocking call there off the measured clock.
+	mod := &ctx{s: s, thread: &threadRun{}}
+	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
+		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
+	}
+	ev, err := mod.eval(globals, entry)
+	if err != nil {
+		return nil, fmt.Errorf("evaluating entry %s: %v", entryName, err)
+	}
+	co, ok := ev.(*Coroutine)
+	if !ok {
+		return nil, fmt.Errorf("entry %s is not a coroutine (got %s)", entryName, typeName(ev))
+	}
+	main := s.createTask(co, co.Name)
+	res = &Result{}
+	finished, problem := s.runUntilComplete(main.F)
+	if finished {
+		// asyncio.run: cancel what is left and wait for its cleanup.
+		var left []Value
+		for _, t := range s.tasks {
+			if !t.F.done() {
+				t.cancel()
+				left = append(left, t)
+			}
+		}
+		if len(left) > 0 {
+			g, _ := (&ctx{s: s}).gather(left, true, Pos{})
+			finished, problem = s.runUntilComplete(g.(*Future))
+		}
+	}
+	if finished && s.defaultPool != nil {
+		// shutdown_default_executor joins the worker threads.
+		joined := s.newFuture()
+		s.callAt(max(s.now, s.defaultPool.lastEnd), func() { joined.setResult(nil) })
+		finished, problem = s.runUntilComplete(joined)
+	}
+	s.killAll()
+	res = s.result(entryName)
+	res.Finished = finished
+	res.Problem = problem
+	switch {
+	case !finished:
+		res.Outcome = "unfinished"
+	case main.F.cancelled():
+		res.Outcome = "cancelled"
+	case main.F.exc != nil:
+		res.Outcome = "exception " + main.F.exc.Error()
+	default:
+		res.Outcome = "ok"
+	}
+	return res, nil
+}
+
+func (s *Sim) killAllQuietly() {
+	defer func() { recover() }()
+	s.killAll()
+}

@@ -1,0 +1,423 @@
+package loopsim
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Value is a simulated Python value: nil (None), bool, int64, float64,
+// string, or one of the pointer types below.
+type Value any
+
+// UnknownValue is a value the simulator cannot know statically (input,
+// randomness, network data). Operations on it yield unknown values too.
+type UnknownValue struct{ Why string }
+
+// List is a list, tuple or set.
+type List struct {
+	Elems []Value
+	Kind  string // list, tuple, set
+}
+
+// Dict is an insertion-ordered dictionary with linear lookup (small dicts
+// only matter for timing).
+type Dict struct {
+	Keys, Vals []Value
+}
+
+// Range is a lazy range().
+type Range struct{ Start, Stop, Step int64 }
+
+// Module is an imported module or an attribute path inside one.
+type Module struct{ Qual string }
+
+// Builtin is a native callable identified by its qualified name; Self is
+// the bound receiver for methods of native objects.
+type Builtin struct {
+	Qual string
+	Self Value
+}
+
+// External is an object from a library loopsim does not model (aiohttp,
+// asyncpg, ...); awaiting a call on it costs a latency from the table.
+type External struct {
+	Qual   string
+	Called bool
+}
+
+// FuncVal is a user function with its defining scope.
+type FuncVal struct {
+	Fn      *Func
+	Closure *frame
+	Self    Value // bound receiver for methods
+	Class   *Class
+
+	defaults []Value
+	static   bool
+}
+
+// LambdaVal is a lambda expression with its defining scope.
+type LambdaVal struct {
+	L       *Lambda
+	Closure *frame
+}
+
+// Class is a user class; exception classes have IsExc set.
+type Class struct {
+	Name  string
+	Bases []*Class
+	Attrs map[string]Value
+	IsExc bool
+}
+
+// Instance is an object of a user class.
+type Instance struct {
+	Class *Class
+	Attrs map[string]Value
+}
+
+// Exc is a raised exception. Type names follow Python's builtin names;
+// Group holds the members of an ExceptionGroup.
+type Exc struct {
+	Type  string
+	Class *Class // user-defined exception class, if any
+	Msg   string
+	Group []*Exc
+	Args  []Value
+}
+
+func (e *Exc) Error() string {
+	if e.Msg == "" {
+		return e.Type
+	}
+	return e.Type + ": " + e.Msg
+}
+
+// builtinExcParents maps exception names to their parent class.
+var builtinExcParents = map[string]string{
+	"Exception":           "BaseException",
+	"CancelledError":      "BaseException",
+	"KeyboardInterrupt":   "BaseException",
+	"SystemExit":          "BaseException",
+	"GeneratorExit":       "BaseException",
+	"BaseExceptionGroup":  "BaseException",
+	"ExceptionGroup":      "Exception",
+	"ArithmeticError":     "Exception",
+	"ZeroDivisionError":   "ArithmeticError",
+	"OverflowError":       "ArithmeticError",
+	"LookupError":         "Exception",
+	"KeyError":            "LookupError",
+	"IndexError":          "LookupError",
+	"ValueError":          "Exception",
+	"TypeError":           "Exception",
+	"RuntimeError":        "Exception",
+	"NotImplementedError": "RuntimeError",
+	"RecursionError":      "RuntimeError",
+	"AttributeError":      "Exception",
+	"NameError":           "Exception",
+	"AssertionError":      "Exception",
+	"StopIteration":       "Exception",
+	"OSError":             "Exception",
+	"ConnectionError":     "OSError",
+	"TimeoutError":        "OSError",
+	"InvalidStateError":   "Exception",
+	"QueueEmpty":          "Exception",
+	"QueueFull":           "Exception",
+	"BrokenBarrierError":  "RuntimeError",
+	"IncompleteReadError": "EOFError",
+	"EOFError":            "Exception",
+	"LimitOverrunError":   "Exception",
+}
+
+// excAliases maps qualified spellings to builtin names.
+var excAliases = map[string]string{
+	"asyncio.CancelledError":          "CancelledError",
+	"asyncio.TimeoutError":            "TimeoutError",
+	"asyncio.exceptions.TimeoutError": "TimeoutError",
+	"concurrent.futures.TimeoutError": "TimeoutError",
+	"asyncio.InvalidStateError":       "InvalidStateError",
+	"asyncio.QueueEmpty":              "QueueEmpty",
+	"asyncio.QueueFull":               "QueueFull",
+	"asyncio.BrokenBarrierError":      "BrokenBarrierError",
+	"asyncio.IncompleteReadError":     "IncompleteReadError",
+	"asyncio.LimitOverrunError":       "LimitOverrunError",
+	"builtins.Exception":              "Exception",
+	"socket.timeout":                  "TimeoutError",
+	"IOError":                         "OSError",
+	"EnvironmentError":                "OSError",
+}
+
+// excIsSubclass reports whether an exception of type name (or user class c)
+// is caught by handler type want.
+func excIsSubclass(e *Exc, want string, wantClass *Class) bool {
+	if wantClass != nil {
+		for c := e.Class; c != nil; {
+			if c == wantClass {
+				return true
+			}
+			if len(c.Bases) == 0 {
+				break
+			}
+			c = c.Bases[0]
+		}
+		if !wantClass.IsExc || wantClass.Name == "" {
+			return false
+		}
+		want = wantClass.builtinExcRoot()
+		if want == "" {
+			return false
+		}
+	}
+	name := e.Type
+	if e.Class != nil {
+		name = e.Class.builtinExcRoot()
+	}
+	for name != "" {
+		if name == want {
+			return true
+		}
+		name = builtinExcParents[name]
+	}
+	return false
+}
+
+// builtinExcRoot returns the nearest builtin exception a user class derives
+// from, or "" if the class is not rooted in one.
+func (c *Class) builtinExcRoot() string {
+	for k := c; k != nil; {
+		if k.Attrs != nil {
+			if b, ok := k.Attrs["__builtin_exc__"].(string); ok {
+				return b
+			}
+		}
+		if len(k.Bases) == 0 {
+			return ""
+		}
+		k = k.Bases[0]
+	}
+	return ""
+}
+
+func newExc(typ, format string, args ...any) *Exc {
+	return &Exc{Type: typ, Msg: fmt.Sprintf(format, args...)}
+}
+
+func cancelledError() *Exc { return &Exc{Type: "CancelledError"} }
+
+func isCancelled(err error) bool {
+	e, ok := err.(*Exc)
+	return ok && e.Type == "CancelledError" && e.Class == nil
+}
+
+// truth implements Python truthiness; ok is false for unknown values.
+func truth(v Value) (b bool, ok bool) {
+	switch x := v.(type) {
+	case nil:
+		return false, true
+	case bool:
+		return x, true
+	case int64:
+		return x != 0, true
+	case float64:
+		return x != 0, true
+	case string:
+		return x != "", true
+	case *List:
+		return len(x.Elems) > 0, true
+	case *Dict:
+		return len(x.Keys) > 0, true
+	case *Range:
+		return x.length() > 0, true
+	case *UnknownValue, *External:
+		return false, false
+	}
+	return true, true
+}
+
+func (r *Range) length() int64 {
+	if r.Step > 0 && r.Stop > r.Start {
+		return (r.Stop - r.Start + r.Step - 1) / r.Step
+	}
+	if r.Step < 0 && r.Stop < r.Start {
+		return (r.Start - r.Stop - r.Step - 1) / -r.Step
+	}
+	return 0
+}
+
+func toFloat(v Value) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+func toInt(v Value) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	case float64:
+		if x == math.Trunc(x) {
+			return int64(x), true
+		}
+	}
+	return 0, false
+}
+
+func isUnknown(v Value) bool {
+	switch v.(type) {
+	case *UnknownValue, *External:
+		return true
+	}
+	return false
+}
+
+// repr renders a value roughly as Python would, for messages and str().
+func repr(v Value) string {
+	switch x := v.(type) {
+	case nil:
+		return "None"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e16 {
+			return strconv.FormatFloat(x, 'f', 1, 64)
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case string:
+		return x
+	case *List:
+		parts := make([]string, len(x.Elems))
+		for i, e := range x.Elems {
+			parts[i] = repr(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case *Exc:
+		return x.Error()
+	case *Task:
+		return "<Task " + x.Name + ">"
+	case *UnknownValue:
+		return "<unknown>"
+	case *External:
+		return "<" + x.Qual + ">"
+	}
+	return fmt.Sprintf("<%T>", v)
+}
+
+func typeName(v Value) string {
+	switch x := v.(type) {
+	case nil:
+		return "NoneType"
+	case bool:
+		return "bool"
+	case int64:
+		return "int"
+	case float64:
+		return "float"
+	case string:
+		return "str"
+	case *List:
+		return x.Kind
+	case *Dict:
+		return "dict"
+	case *Instance:
+		return x.Class.Name
+	case *Exc:
+		return x.Type
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// equal implements ==; ok is false when unknown.
+func equal(a, b Value) (bool, bool) {
+	if isUnknown(a) || isUnknown(b) {
+		return false, false
+	}
+	if fa, ok := toFloat(a); ok {
+		if fb, ok := toFloat(b); ok {
+			return fa == fb, true
+		}
+		return false, true
+	}
+	switch x := a.(type) {
+	case string:
+		y, ok := b.(string)
+		return ok && x == y, true
+	case nil:
+		return b == nil, true
+	case *List:
+		y, ok := b.(*List)
+		if !ok || len(x.Elems) != len(y.Elems) {
+			return false, true
+		}
+		for i := range x.Elems {
+			eq, ok := equal(x.Elems[i], y.Elems[i])
+			if !ok {
+				return false, false
+			}
+			if !eq {
+				return false, true
+			}
+		}
+		return true, true
+	}
+	return a == b, true
+}
+
+// less implements <; ok is false when the values cannot be ordered.
+func less(a, b Value) (bool, bool) {
+	if fa, ok := toFloat(a); ok {
+		if fb, ok := toFloat(b); ok {
+			return fa < fb, true
+		}
+	}
+	if sa, ok := a.(string); ok {
+		if sb, ok := b.(string); ok {
+			return sa < sb, true
+		}
+	}
+	if la, ok := a.(*List); ok {
+		if lb, ok := b.(*List); ok {
+			for i := 0; i < len(la.Elems) && i < len(lb.Elems); i++ {
+				if eq, ok := equal(la.Elems[i], lb.Elems[i]); ok && eq {
+					continue
+				}
+				return less(la.Elems[i], lb.Elems[i])
+			}
+			return len(la.Elems) < len(lb.Elems), true
+		}
+	}
+	return false, false
+}
+
+func sortValues(vals []Value) bool {
+	ok := true
+	sort.SliceStable(vals, func(i, j int) bool {
+		l, k := less(vals[i], vals[j])
+		if !k {
+			ok = false
+		}
+		return l
+	})
+	return ok
+}

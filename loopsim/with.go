@@ -1,0 +1,177 @@
+package loopsim
+
+// execWith runs a with/async with statement, one item at a time (nested).
+func (c *ctx) execWith(fr *frame, items []WithItem, st *With) (ctrl, Value, error) {
+	if len(items) == 0 {
+		return c.execBlock(fr, st.Body)
+	}
+	item := items[0]
+	cm, err := c.eval(fr, item.Ctx)
+	if err != nil {
+		return ctrlNext, nil, err
+	}
+	val, exit, err := c.enter(cm, st.Async, st.P, item.Ctx)
+	if err != nil {
+		return ctrlNext, nil, err
+	}
+	if item.Target != nil {
+		if err := c.assign(fr, item.Target, val); err != nil {
+			return ctrlNext, nil, err
+		}
+	}
+	k, v, bodyErr := c.execWith(fr, items[1:], st)
+	exitErr := exit(bodyErr)
+	if exitErr != bodyErr {
+		if exitErr == nil { // swallowed
+			return ctrlNext, nil, nil
+		}
+		return ctrlNext, nil, exitErr
+	}
+	return k, v, bodyErr
+}
+
+// enter enters a context manager; exit receives the body's error and
+// returns the error to propagate (nil to swallow).
+func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) error, error) {
+	same := func(err error) error { return err }
+	switch o := cm.(type) {
+	case *Lock:
+		if !async {
+			break
+		}
+		if _, err := o.acquire(c, p); err != nil {
+			return nil, nil, err
+		}
+		return nil, func(err error) error {
+			if rerr := o.release(p); rerr != nil && err == nil {
+				return rerr
+			}
+			return err
+		}, nil
+	case *Semaphore:
+		if !async {
+			break
+		}
+		if _, err := o.acquire(c, p); err != nil {
+			return nil, nil, err
+		}
+		return nil, func(err error) error {
+			if rerr := o.release(p); rerr != nil && err == nil {
+				return rerr
+			}
+			return err
+		}, nil
+	case *Condition:
+		if !async {
+			break
+		}
+		if _, err := o.lock.acquire(c, p); err != nil {
+			return nil, nil, err
+		}
+		return nil, func(err error) error {
+			o.lock.release(p)
+			return err
+		}, nil
+	case *TaskGroup:
+		if !async {
+			break
+		}
+		if o.entered {
+			return nil, nil, newExc("RuntimeError", "TaskGroup has already been entered")
+		}
+		if c.t == nil {
+			return nil, nil, newExc("RuntimeError", "TaskGroup cannot determine the parent task")
+		}
+		o.entered = true
+		o.parent = c.t
+		return o, func(err error) error { return o.aexit(c, err, p) }, nil
+	case *Timeout:
+		if !async {
+			break
+		}
+		if err := o.aenter(c, p); err != nil {
+			return nil, nil, err
+		}
+		return o, func(err error) error { return o.aexit(c, err) }, nil
+	case *PoolObj:
+		return o, func(err error) error {
+			c.waitPool(o.pool, p)
+			return err
+		}, nil
+	case *External:
+		if async {
+			d, src, known := c.s.exactLatency(o.Qual)
+			val := Value(o)
+			if o.Called && !known {
+				d, src = c.s.latencyOf(o.Qual)
+				known = src != srcUnknown
+			}
+			if known && d > 0 {
+				c.s.assume(p, src.weight(), "async with %s takes %s (%s)", o.Qual, fmtDur(d), src)
+				if err := c.sleep(d, SpanIO, o.Qual, p); err != nil {
+					return nil, nil, err
+				}
+				val = &External{Qual: returnType(o.Qual), Called: true}
+			} else if err := c.yieldBare(p); err != nil {
+				return nil, nil, err
+			}
+			return val, same, nil
+		}
+		return o, same, nil
+	case *Instance:
+		enterName, exitName := "__enter__", "__exit__"
+		if async {
+			enterName, exitName = "__aenter__", "__aexit__"
+		}
+		ev, err := c.getAttr(nil, o, enterName, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		val, err := c.call(ev, nil, nil, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if async {
+			if val, err = c.await(val, p, enterName); err != nil {
+				return nil, nil, err
+			}
+		}
+		return val, func(bodyErr error) error {
+			xv, err := c.getAttr(nil, o, exitName, p)
+			if err != nil {
+				return err
+			}
+			var et, ev Value
+			if e, ok := bodyErr.(*Exc); ok {
+				ev = e
+				et = excClass(e.Type)
+				if e.Class != nil {
+					et = e.Class
+				}
+			}
+			r, err := c.call(xv, []Value{et, ev, nil}, nil, p)
+			if err != nil {
+				return err
+			}
+			if async {
+				if r, err = c.await(r, p, exitName); err != nil {
+					return err
+				}
+			}
+			if bodyErr != nil {
+				if b, ok := truth(r); ok && b {
+					return nil
+				}
+			}
+			return bodyErr
+		}, nil
+	case *UnknownValue:
+		c.s.assume(p, 0.7, "context manager %s is unknown; assumed to take no time", describe(e))
+		return &UnknownValue{Why: "context value"}, same, nil
+	}
+	kind := "with"
+	if async {
+		kind = "async with"
+	}
+	return nil, nil, newExc("TypeError", "'%s' object does not support the %s statement (line %d)", typeName(cm), kind, p.Line)
+}
