@@ -139,9 +139,11 @@ func (u Usage) String() string { return usageNames[u] }
 // Call is one call expression with what the model knows about it.
 type Call struct {
 	Node   *Node
-	Callee string    // qualified name of the callee ("time.sleep", "pkg.mod.f"), "" if unknown
-	Func   *Function // innermost enclosing def/lambda; nil at module or class level
-	Usage  Usage
+	Callee string // qualified name of the callee ("time.sleep", "pkg.mod.f"), "" if unknown
+	// CalleeInstance is set when the callee is an instance (calling it runs __call__).
+	CalleeInstance bool
+	Func           *Function // innermost enclosing def/lambda; nil at module or class level
+	Usage          Usage
 	// UsedBy is the node that consumes the value: the await, the scheduling
 	// call, the assignment, the return statement, ...
 	UsedBy *Node

@@ -276,10 +276,13 @@ func (p *Project) Target(c *Call) *Function {
 		return nil
 	}
 	s := p.Lookup(c.Callee)
-	if s.Func != nil {
+	if s.Func != nil && !c.CalleeInstance {
 		return s.Func
 	}
 	if s.Class != nil {
+		if c.CalleeInstance {
+			return s.Class.lookupMethod("__call__", 0)
+		}
 		return s.Class.lookupMethod("__init__", 0)
 	}
 	return nil
@@ -292,8 +295,8 @@ func (p *Project) IsCoroutineFunction(c *Call) bool {
 	if f == nil {
 		return false
 	}
-	// A class's __init__ is never a coroutine to its caller.
-	if c.Target == nil && f.Name == "__init__" {
+	// Calling a class runs __init__, which never returns a coroutine.
+	if f.Name == "__init__" {
 		return false
 	}
 	return f.IsCoroutineFunction()

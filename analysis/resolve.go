@@ -229,9 +229,14 @@ func (c *Call) Method(f *File) string {
 func (m *Module) finishCall(c *Call) {
 	r := m.CalleeRef(c)
 	c.Callee = r.Name
+	c.CalleeInstance = r.Instance
 	c.Target = r.Func
-	if r.Class != nil && !r.Instance {
-		c.Target = r.Class.lookupMethod("__init__", 0)
+	if r.Class != nil {
+		if r.Instance {
+			c.Target = r.Class.lookupMethod("__call__", 0)
+		} else {
+			c.Target = r.Class.lookupMethod("__init__", 0)
+		}
 	}
 	c.Usage, c.UsedBy = m.classifyUsage(c)
 }

@@ -65,7 +65,7 @@ func init() {
 	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
 		"is_block_device", "is_char_device", "stat", "lstat", "read_text", "read_bytes", "write_text", "write_bytes",
 		"mkdir", "rmdir", "unlink", "touch", "rename", "replace", "iterdir", "glob", "rglob", "resolve", "samefile",
-		"chmod", "lchmod", "owner", "group", "readlink", "symlink_to", "hardlink_to", "expanduser", "walk"} {
+		"chmod", "lchmod", "owner", "group", "readlink", "symlink_to", "hardlink_to", "walk"} {
 		addBlocking("ASYNC240", pathAlt, "pathlib.Path."+m)
 	}
 	addBlocking("ASYNC250", "use `await asyncio.to_thread(input, ...)`", "input")
@@ -146,13 +146,16 @@ func runBlocking(p *Pass) {
 }
 
 func blockingMessage(p *Pass, c *analysis.Call, b blockingCall) string {
-	return "`" + displayName(p.Module, c) + "` blocks the event loop in async function `" + c.Func.Name + "`; " + b.Instead
+	return displayName(p.Module, c) + " blocks the event loop in async function `" + c.Func.Name + "`; " + b.Instead
 }
 
-// displayName is how a call's callee is shown: its qualified name, or its source.
+// displayName is how a call is shown in messages: its source text, with the
+// qualified name it resolves to when that says more ("`rq.post()` (requests.post)").
 func displayName(m *analysis.Module, c *analysis.Call) string {
-	if c.Callee != "" {
-		return c.Callee + "()"
+	text := m.File.Text(c.Node.ChildByField("function"))
+	out := "`" + text + "()`"
+	if c.Callee != "" && !strings.HasSuffix(c.Callee, text) {
+		out += " (" + c.Callee + ")"
 	}
-	return m.File.Text(c.Node.ChildByField("function")) + "()"
+	return out
 }
