@@ -1,0 +1,278 @@
+package analysis
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func build(t *testing.T, src string) *Module {
+	t.Helper()
+	f := Parse("pkg/mod.py", []byte(src))
+	if len(f.SyntaxErrors) > 0 {
+		t.Fatalf("syntax errors: %v", f.SyntaxErrors)
+	}
+	return BuildModule(f, "pkg.mod", false)
+}
+
+// callAt returns the call whose source text starts with prefix.
+func callAt(t *testing.T, m *Module, prefix string) *Call {
+	t.Helper()
+	for _, c := range m.Calls {
+		if strings.HasPrefix(m.File.Text(c.Node), prefix) {
+			return c
+		}
+	}
+	t.Fatalf("no call starting with %q", prefix)
+	return nil
+}
+
+func TestResolveCallees(t *testing.T) {
+	m := build(t, `
+import time as t
+import os.path
+import urllib.request
+from time import sleep as nap
+import requests
+from . import sibling
+from ..up import thing
+
+class Client:
+    def __init__(self):
+        self.session = requests.Session()
+
+    def helper(self):
+        pass
+
+    async def go(self, url):
+        self.session.get(url)
+        self.helper()
+
+def f(time, session: requests.Session):
+    time.sleep(1)
+    session.post("u")
+    s = requests.Session()
+    s.get("u")
+    requests.Session().put("u")
+    with requests.Session() as w:
+        w.delete("u")
+    t.sleep(1)
+    nap(1)
+    os.path.exists("x")
+    urllib.request.urlopen("u")
+    sibling.run()
+    thing()
+    open("f")
+
+def g():
+    import time
+    time.sleep(2)
+    sleep = 3
+    sleep()
+`)
+	cases := map[string]string{
+		"self.session.get(url)":       "requests.Session.get",
+		"self.helper()":               "pkg.mod.Client.helper",
+		"time.sleep(1)":               "", // parameter named time shadows the module
+		`session.post("u")`:           "requests.Session.post",
+		`s.get("u")`:                  "requests.Session.get",
+		`requests.Session().put("u")`: "requests.Session.put",
+		`w.delete("u")`:               "requests.Session.delete",
+		"t.sleep(1)":                  "time.sleep",
+		"nap(1)":                      "time.sleep",
+		`os.path.exists("x")`:         "os.path.exists",
+		`urllib.request.urlopen("u")`: "urllib.request.urlopen",
+		"sibling.run()":               "pkg.sibling.run",
+		"thing()":                     "up.thing",
+		`open("f")`:                   "open",
+		"time.sleep(2)":               "time.sleep", // function-local import
+		"sleep()":                     "",
+	}
+	for prefix, want := range cases {
+		if got := callAt(t, m, prefix).Callee; got != want {
+			t.Errorf("%s: callee %q, want %q", prefix, got, want)
+		}
+	}
+	if c := callAt(t, m, "self.helper()"); c.Target == nil || c.Target.QualName != "Client.helper" {
+		t.Errorf("self.helper() target = %v", c.Target)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	m := build(t, `
+import asyncio
+async def a(): pass
+async def main(tg):
+    a()
+    await a()
+    x = a()
+    if a(): pass
+    not a()
+    asyncio.gather(a(), a())
+    tg.create_task(a())
+    print(a())
+    return a()
+
+def lam():
+    return lambda: a()
+
+def yielder():
+    yield a()
+`)
+	want := []Usage{UsageDropped, UsageAwaited, UsageStored, UsageCondition, UsageOperand, UsageScheduled, UsageScheduled, UsageScheduled, UsageArgument, UsageReturned, UsageReturned, UsageYielded}
+	var got []Usage
+	for _, c := range m.Calls {
+		if m.File.Text(c.Node) == "a()" {
+			got = append(got, c.Usage)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("found %d calls of a(), want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("call %d: usage %s, want %s", i, got[i], want[i])
+		}
+	}
+}
+
+func TestScopesAndFunctions(t *testing.T) {
+	m := build(t, `
+async def outer():
+    def inner():
+        return [y for y in range(3)]
+    f = lambda: 1
+    return inner
+
+async def agen():
+    yield 1
+
+class K:
+    @staticmethod
+    async def s(): pass
+    @some.decorator
+    async def d(self): pass
+`)
+	byName := map[string]*Function{}
+	for _, f := range m.Functions {
+		byName[f.QualName] = f
+	}
+	for _, name := range []string{"outer", "outer.<locals>.inner", "outer.<locals>.<lambda>", "agen", "K.s", "K.d"} {
+		if byName[name] == nil {
+			t.Errorf("function %s missing (have %v)", name, keys(byName))
+		}
+	}
+	if !byName["outer"].IsCoroutineFunction() {
+		t.Error("outer is a coroutine function")
+	}
+	if byName["agen"].IsCoroutineFunction() {
+		t.Error("an async generator is not a coroutine function")
+	}
+	if !byName["K.s"].IsCoroutineFunction() {
+		t.Error("staticmethod preserves coroutine functions")
+	}
+	if byName["K.d"].IsCoroutineFunction() {
+		t.Error("an unknown decorator may change the return value")
+	}
+	if byName["outer.<locals>.inner"].Parent != byName["outer"] {
+		t.Error("inner's parent should be outer")
+	}
+}
+
+func keys(m map[string]*Function) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestNoQA(t *testing.T) {
+	m := build(t, "x = 1  # noqa\ny = 2  # noqa: ASYNC251, asl101\nz = 3  # NOQA:ASYNC2\n")
+	if !m.HasNoQA(0, "ANY1") {
+		t.Error("bare noqa suppresses everything")
+	}
+	if !m.HasNoQA(1, "ASYNC251") || !m.HasNoQA(1, "ASL101") || m.HasNoQA(1, "ASYNC250") {
+		t.Error("coded noqa suppresses exactly its codes")
+	}
+	if !m.HasNoQA(2, "ASYNC251") {
+		t.Error("a code prefix in noqa suppresses the family")
+	}
+	if m.HasNoQA(3, "ASYNC251") {
+		t.Error("line without noqa")
+	}
+}
+
+func TestLayoutModuleNames(t *testing.T) {
+	root := "/proj"
+	paths := []string{"/proj/src/app/__init__.py", "/proj/src/app/core/__init__.py", "/proj/src/app/core/io.py",
+		"/proj/scripts/run.py", "/proj/src/app/main.py", "/proj/ns/pkg/mod.py"}
+	l := NewLayout(root, paths)
+	cases := []struct {
+		path, name string
+		pkg        bool
+		alias      string
+	}{
+		{"/proj/src/app/core/io.py", "app.core.io", false, ""},
+		{"/proj/src/app/__init__.py", "app", true, ""},
+		{"/proj/scripts/run.py", "run", false, "scripts.run"},
+		{"/proj/ns/pkg/mod.py", "mod", false, "ns.pkg.mod"},
+	}
+	for _, c := range cases {
+		name, pkg, aliases := l.ModuleName(filepath.FromSlash(c.path))
+		if name != c.name || pkg != c.pkg {
+			t.Errorf("%s: got %q pkg=%v, want %q pkg=%v", c.path, name, pkg, c.name, c.pkg)
+		}
+		if c.alias != "" && !contains(aliases, c.alias) {
+			t.Errorf("%s: aliases %v lack %q", c.path, aliases, c.alias)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestProjectLookupAndReach(t *testing.T) {
+	l := NewLayout("/p", []string{"/p/pkg/__init__.py", "/p/pkg/a.py", "/p/pkg/b.py"})
+	mk := func(path, src string) *Module {
+		name, pkg, aliases := l.ModuleName(path)
+		m := BuildModule(Parse(path, []byte(src)), name, pkg)
+		m.Aliases = aliases
+		return m
+	}
+	initMod := mk("/p/pkg/__init__.py", "from .a import helper\n")
+	a := mk("/p/pkg/a.py", "import time\ndef helper():\n    return deeper()\ndef deeper():\n    time.sleep(1)\n")
+	b := mk("/p/pkg/b.py", "from pkg import helper\nasync def main():\n    helper()\n")
+	p := NewProject("/p", []*Module{initMod, a, b})
+	sym := p.Lookup("pkg.helper")
+	if sym.Func == nil || sym.Func.FullName() != "pkg.a.helper" {
+		t.Fatalf("re-export not followed: %+v", sym)
+	}
+	call := b.Calls[0]
+	target := p.Target(call)
+	if target == nil {
+		t.Fatal("no target for helper()")
+	}
+	chain := p.Reach("sleeps", target, func(m *Module, c *Call) bool { return c.Callee == "time.sleep" })
+	if len(chain) != 2 || chain[1].Call.Callee != "time.sleep" {
+		t.Fatalf("chain = %v", chain)
+	}
+	// A new snapshot without the sleep no longer reaches it; the old one is unchanged.
+	a2 := mk("/p/pkg/a.py", "def helper():\n    return 1\n")
+	p2 := p.With(a2)
+	if p2.Reach("sleeps", p2.Target(call), func(m *Module, c *Call) bool { return c.Callee == "time.sleep" }) != nil {
+		t.Error("updated snapshot still reaches time.sleep")
+	}
+	if p.Reach("sleeps", target, func(m *Module, c *Call) bool { return c.Callee == "time.sleep" }) == nil {
+		t.Error("old snapshot changed")
+	}
+	if deps := p.Dependents("/p/pkg/a.py"); len(deps) == 0 {
+		t.Error("pkg/__init__.py imports pkg.a and should be a dependent")
+	}
+}

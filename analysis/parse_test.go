@@ -1,0 +1,127 @@
+package analysis
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+)
+
+const sample = `import time as t
+from . import sibling
+
+async def main(x=1, *args, y: int = 2, **kw):
+    await t.sleep(x)
+    return [i async for i in agen()]
+
+class C(Base):
+    def m(self):
+        return self.h(lambda z: z + 1)
+`
+
+// TestFlattenMatchesBinding checks the C-side walk against smacker's Go API:
+// same types, byte ranges and field names for every named node, in order.
+func TestFlattenMatchesBinding(t *testing.T) {
+	src := []byte(sample)
+	p := sitter.NewParser()
+	p.SetLanguage(python.GetLanguage())
+	tree, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	var rec func(n *sitter.Node, field string)
+	rec = func(n *sitter.Node, field string) {
+		if n.IsNamed() {
+			want = append(want, field+":"+n.Type()+":"+itoa(n.StartByte())+"-"+itoa(n.EndByte()))
+		}
+		for i := 0; i < int(n.ChildCount()); i++ {
+			rec(n.Child(i), n.FieldNameForChild(i))
+		}
+	}
+	rec(tree.RootNode(), "")
+	f := Lower("x.py", src, tree)
+	var got []string
+	f.Root.Walk(func(n *Node) bool {
+		if n.Named {
+			got = append(got, n.Field+":"+n.Type+":"+itoa(n.Start)+"-"+itoa(n.End))
+		}
+		return true
+	})
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("lowered tree differs from the binding's\n got: %v\nwant: %v", got, want)
+	}
+}
+
+func itoa(u uint32) string { return strconv.FormatUint(uint64(u), 10) }
+func TestParentLinksAndTokens(t *testing.T) {
+	f := Parse("x.py", []byte(sample))
+	f.Root.Walk(func(n *Node) bool {
+		for _, c := range n.Children {
+			if c.Parent != n {
+				t.Fatalf("child %s of %s has wrong parent", c.Type, n.Type)
+			}
+			if c.Start < n.Start || c.End > n.End {
+				t.Fatalf("child %s [%d,%d) outside parent %s [%d,%d)", c.Type, c.Start, c.End, n.Type, n.Start, n.End)
+			}
+			if c.Type == "," || c.Type == "(" {
+				t.Fatalf("punctuation %q was kept", c.Type)
+			}
+		}
+		return true
+	})
+	var asyncDef *Node
+	f.Root.Walk(func(n *Node) bool {
+		if n.Type == "function_definition" && n.HasToken("async") {
+			asyncDef = n
+		}
+		return true
+	})
+	if asyncDef == nil || f.Text(asyncDef.ChildByField("name")) != "main" {
+		t.Fatal("async def main not found through its async token")
+	}
+}
+
+func TestSyntaxErrorsKeepTheRest(t *testing.T) {
+	src := "import time\n\ndef broken(:\n    pass\n\nasync def ok():\n    time.sleep(1)\n"
+	f := Parse("x.py", []byte(src))
+	if len(f.SyntaxErrors) == 0 {
+		t.Fatal("no syntax error reported")
+	}
+	if line := f.Lines.Position(int(f.SyntaxErrors[0].Start)).Line; line != 2 {
+		t.Errorf("syntax error on line %d, want 2 (0-based)", line)
+	}
+	m := BuildModule(f, "x", false)
+	found := false
+	for _, c := range m.Calls {
+		if c.Callee == "time.sleep" && c.InAsync() {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the valid async def after the error was not analysed")
+	}
+}
+
+func TestCheckSource(t *testing.T) {
+	if err := CheckSource([]byte("x = 'é'\n")); err != nil {
+		t.Errorf("valid UTF-8 rejected: %v", err)
+	}
+	err := CheckSource([]byte("x = 1\n\xff\xfe\n"))
+	if err == nil || !strings.Contains(err.Error(), "offset 6") {
+		t.Errorf("want a UTF-8 error naming offset 6, got %v", err)
+	}
+	if err := CheckSource(make([]byte, MaxFileSize+1)); err == nil {
+		t.Error("oversized file accepted")
+	}
+}
+
+func TestParseOddInputsDoNotPanic(t *testing.T) {
+	for _, src := range []string{"", "\n", "(((((((((", strings.Repeat("(", 10000), "def f(:\n", "\x00\x01", "async", "'''", "match x:\n case {**r}: pass\n"} {
+		f := Parse("x.py", []byte(src))
+		BuildModule(f, "x", false)
+	}
+}
