@@ -212,15 +212,20 @@ type Overrides struct {
 	Select, ExtendSelect, Ignore []string
 }
 
-// Apply returns a copy of c with the overrides applied: --select replaces
-// select; --extend-select and --ignore add to the file's lists.
+// Apply returns a copy of c with the overrides applied. As in ruff, a
+// --select on the command line starts the selection afresh (the file's
+// select, extend-select and ignore no longer apply; per-file-ignores do);
+// without it, --extend-select and --ignore add to the file's lists.
 func (c *Config) Apply(o Overrides) (*Config, error) {
 	out := *c
 	if o.Select != nil {
 		out.Select = o.Select
+		out.ExtendSelect = o.ExtendSelect
+		out.Ignore = o.Ignore
+	} else {
+		out.ExtendSelect = append(append([]string{}, c.ExtendSelect...), o.ExtendSelect...)
+		out.Ignore = append(append([]string{}, c.Ignore...), o.Ignore...)
 	}
-	out.ExtendSelect = append(append([]string{}, c.ExtendSelect...), o.ExtendSelect...)
-	out.Ignore = append(append([]string{}, c.Ignore...), o.Ignore...)
 	v := out
 	v.Path = "command line"
 	if err := v.Validate(); err != nil {
@@ -297,22 +302,29 @@ func (c *Config) rel(path string) string {
 	return filepath.ToSlash(path)
 }
 
-// Excluded reports whether path (a file or directory) is excluded by the
-// defaults, exclude or extend-exclude. Patterns match the path relative to
-// the configuration's directory, or any single component of it.
-func (c *Config) Excluded(path string) bool {
+// Excluded reports whether path (a file or directory found while walking
+// walkRoot) is excluded by the defaults, exclude or extend-exclude. Patterns
+// with a slash match the path relative to the configuration's directory;
+// patterns without one match any single component below walkRoot, so a
+// project that itself lives under a directory called "build" is still checked.
+func (c *Config) Excluded(path, walkRoot string) bool {
 	rel := c.rel(path)
+	below := filepath.ToSlash(path)
+	if r, err := filepath.Rel(walkRoot, path); err == nil && !strings.HasPrefix(r, "..") {
+		below = filepath.ToSlash(r)
+	}
+	parts := strings.Split(below, "/")
 	pats := append(append(append([]string{}, DefaultExclude...), c.Exclude...), c.ExtendExclude...)
-	parts := strings.Split(rel, "/")
 	for _, pat := range pats {
-		if matchGlob(pat, rel) {
-			return true
+		if strings.Contains(pat, "/") {
+			if matchGlob(pat, rel) {
+				return true
+			}
+			continue
 		}
-		if !strings.Contains(pat, "/") {
-			for _, part := range parts {
-				if ok, _ := filepath.Match(pat, part); ok {
-					return true
-				}
+		for _, part := range parts {
+			if ok, _ := filepath.Match(pat, part); ok {
+				return true
 			}
 		}
 	}

@@ -62,7 +62,7 @@ func Collect(paths []string, cfg *config.Config) ([]string, []error) {
 				}
 				return nil
 			}
-			if p != root && cfg.Excluded(p) {
+			if p != root && cfg.Excluded(p, root) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const blocking = "import time\n\nasync def main():\n    time.sleep(1)\n"
+
+func TestTutorialExamples(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "check", filepath.Join("..", "..", "examples", "tutorial"))
+	if code != exitFindings {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{
+		"blocking.py:10:12: ASYNC210 ", "blocking.py:14:5: ASYNC251 ", "nested_run.py:16:12: ASL101 ",
+		"unawaited.py:15:5: ASL102 ", "unawaited.py:16:12: ASL102 ", "dropped_task.py:11:5: ASYNC300 ",
+		"use `await asyncio.sleep(...)`",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "correct.py") {
+		t.Errorf("correct code got findings:\n%s", out)
+	}
+}
+
+func TestExitCodesAndFormats(t *testing.T) {
+	dir := writeTree(t, map[string]string{"bad.py": blocking, "good.py": "async def f():\n    pass\n"})
+	if code, _, _ := runCLI(t, "", "check", filepath.Join(dir, "good.py")); code != exitOK {
+		t.Errorf("clean file: exit %d", code)
+	}
+	code, out, _ := runCLI(t, "", "check", "--format", "json", filepath.Join(dir, "good.py"))
+	if code != exitOK || strings.TrimSpace(out) != "[]" {
+		t.Errorf("clean JSON: exit %d, %q", code, out)
+	}
+	code, out, _ = runCLI(t, "", "check", dir, "--format", "json") // flags after paths
+	if code != exitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	var diags []map[string]any
+	if err := json.Unmarshal([]byte(out), &diags); err != nil || len(diags) != 1 {
+		t.Fatalf("json: %v %s", err, out)
+	}
+	d := diags[0]
+	if d["code"] != "ASYNC251" || d["line"].(float64) != 4 || d["column"].(float64) != 5 || d["end_column"].(float64) != 18 || d["severity"] != "warning" {
+		t.Errorf("json diagnostic = %v", d)
+	}
+	if code, _, errOut := runCLI(t, "", "check", "--format", "xml", dir); code != exitError || !strings.Contains(errOut, "xml") {
+		t.Errorf("bad format: exit %d %s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "check", "--select", "NOPE1", dir); code != exitError || !strings.Contains(errOut, "NOPE1") {
+		t.Errorf("bad code: exit %d %s", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "check", "--ignore", "ASYNC251", dir); code != exitOK {
+		t.Errorf("--ignore: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "", "check", "--exit-zero", dir); code != exitOK {
+		t.Errorf("--exit-zero: exit %d", code)
+	}
+	code, out, _ = runCLI(t, "", "check", "--format", "github", dir)
+	if code != exitFindings || !strings.HasPrefix(out, "::warning title=asyncls ASYNC251,file=") || !strings.Contains(out, "line=4,col=5") {
+		t.Errorf("github: %q", out)
+	}
+}
+
+func TestSARIF(t *testing.T) {
+	dir := writeTree(t, map[string]string{"bad.py": blocking})
+	_, out, _ := runCLI(t, "", "check", "--format", "sarif", dir)
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string           `json:"name"`
+					Rules []map[string]any `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string                `json:"ruleId"`
+				Message   struct{ Text string } `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }                 `json:"artifactLocation"`
+						Region           struct{ StartLine, StartColumn int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	// SARIF 2.1.0's required properties: version, runs, runs[].tool.driver.name, results[].message.
+	if doc.Version != "2.1.0" || len(doc.Runs) != 1 || doc.Runs[0].Tool.Driver.Name != "asyncls" || len(doc.Runs[0].Tool.Driver.Rules) == 0 {
+		t.Fatalf("sarif skeleton wrong: %s", out)
+	}
+	r := doc.Runs[0].Results
+	if len(r) != 1 || r[0].RuleID != "ASYNC251" || r[0].Message.Text == "" || r[0].Locations[0].PhysicalLocation.Region.StartLine != 4 {
+		t.Errorf("sarif results = %+v", r)
+	}
+}
+
+func TestStdinAndBadFiles(t *testing.T) {
+	code, out, _ := runCLI(t, blocking, "check", "--stdin-filename", "x.py")
+	if code != exitFindings || !strings.HasPrefix(out, "x.py:4:5: ASYNC251") {
+		t.Errorf("stdin: exit %d %q", code, out)
+	}
+	dir := writeTree(t, map[string]string{"bad.py": blocking, "latin1.py": "x = '\xe9'\n", "broken.py": "def f(:\n    pass\n"})
+	code, out, errOut := runCLI(t, "", "check", dir)
+	if code != exitError {
+		t.Errorf("a non-UTF-8 file is an I/O error: exit %d", code)
+	}
+	if !strings.Contains(errOut, "latin1.py") || !strings.Contains(errOut, "UTF-8") {
+		t.Errorf("stderr does not name the undecodable file: %q", errOut)
+	}
+	if !strings.Contains(out, "bad.py:4:5: ASYNC251") || !strings.Contains(out, "broken.py:1:") || !strings.Contains(out, "E999") {
+		t.Errorf("other files were not checked: %q", out)
+	}
+	if code, _, errOut := runCLI(t, "", "check", filepath.Join(dir, "missing.py")); code != exitError || !strings.Contains(errOut, "missing.py") {
+		t.Errorf("missing path: exit %d %q", code, errOut)
+	}
+}
+
+func TestConfigFromPyproject(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"pyproject.toml":     "[tool.asyncls]\nignore = [\"ASYNC251\"]\n",
+		"pkg/a.py":           blocking,
+		"build/generated.py": blocking,
+		"pkg/b.py":           "import time\n\nasync def g():\n    time.sleep(1)  # noqa: ASYNC251\n",
+	})
+	if code, out, errOut := runCLI(t, "", "check", dir); code != exitOK {
+		t.Errorf("ignored by config: exit %d %s %s", code, out, errOut)
+	}
+	code, out, _ := runCLI(t, "", "check", "--select", "ASYNC251", dir)
+	if code != exitFindings || !strings.Contains(out, "a.py:4:5") || strings.Contains(out, "b.py") || strings.Contains(out, "generated.py") {
+		t.Errorf("--select overrides config; noqa and build/ exclusion hold: %q", out)
+	}
+	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls]\nbogus = 1\n"), 0o644)
+	if code, _, errOut := runCLI(t, "", "check", dir); code != exitError || !strings.Contains(errOut, `unknown key "bogus"`) {
+		t.Errorf("unknown key: exit %d %q", code, errOut)
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	code, out, _ := runCLI(t, "", "rules")
+	if code != exitOK || !strings.Contains(out, "ASYNC251") || !strings.Contains(out, "ASL101") {
+		t.Errorf("rules list: %q", out)
+	}
+	code, out, _ = runCLI(t, "", "rules", "asl101")
+	if code != exitOK || !strings.Contains(out, "# ASL101") || !strings.Contains(out, "## Why") {
+		t.Errorf("rules ASL101: %q", out)
+	}
+	if code, _, _ := runCLI(t, "", "rules", "NOPE"); code != exitError {
+		t.Errorf("unknown rule: exit %d", code)
+	}
+}
+
+func TestFixRewritesFiles(t *testing.T) {
+	// ASL102's fix (add await) is unsafe: --fix alone leaves the file alone.
+	src := "async def save():\n    pass\n\nasync def main():\n    save()\n"
+	dir := writeTree(t, map[string]string{"a.py": src})
+	runCLI(t, "", "check", "--fix", dir)
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); string(got) != src {
+		t.Errorf("--fix applied an unsafe fix:\n%s", got)
+	}
+	code, _, _ := runCLI(t, "", "check", "--fix", "--unsafe-fixes", dir)
+	got, _ := os.ReadFile(filepath.Join(dir, "a.py"))
+	if !strings.Contains(string(got), "    await save()\n") || code != exitOK {
+		t.Errorf("--unsafe-fixes: exit %d, file:\n%s", code, got)
+	}
+}
