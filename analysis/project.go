@@ -337,7 +337,8 @@ func (p *Project) reach(r *reachability, f *Function, direct func(*Module, *Call
 	if c, ok := r.memo[f]; ok {
 		return c
 	}
-	if f.Async || onStack[f] {
+	// Calling a generator function runs none of its body.
+	if f.Async || f.Generator || onStack[f] {
 		return nil
 	}
 	onStack[f] = true
@@ -352,7 +353,7 @@ func (p *Project) reach(r *reachability, f *Function, direct func(*Module, *Call
 	if found == nil {
 		for _, c := range f.Calls {
 			t := p.Target(c)
-			if t == nil || t.Async || t.Lambda {
+			if t == nil || t.Async || t.Lambda || t.Generator {
 				continue
 			}
 			if sub := p.reach(r, t, direct, onStack); sub != nil {

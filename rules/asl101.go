@@ -37,9 +37,39 @@ async def handler(uid):
 func startsLoop(m *analysis.Module, c *analysis.Call) bool {
 	switch c.Callee {
 	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
+	default:
+		if c.Method(m.File) != "run_until_complete" {
+			return false
+		}
+	}
+	// A helper that first asks whether a loop is running is written for
+	// both worlds (try: get_running_loop() except RuntimeError: asyncio.run(...)).
+	return c.Func == nil || !checksRunningLoop(m, c.Func)
+}
+
+// isLoopEntry reports whether c starts an event loop, guarded or not: in a
+// coroutine a loop is always running, so the guard cannot help.
+func isLoopEntry(m *analysis.Module, c *analysis.Call) bool {
+	switch c.Callee {
+	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
 		return true
 	}
 	return c.Method(m.File) == "run_until_complete"
+}
+
+// checksRunningLoop reports whether f asks if an event loop is running.
+func checksRunningLoop(m *analysis.Module, f *analysis.Function) bool {
+	for _, c := range f.Calls {
+		switch c.Callee {
+		case "asyncio.get_running_loop", "asyncio._get_running_loop", "asyncio.events._get_running_loop",
+			"asyncio.events.get_running_loop":
+			return true
+		}
+		if c.Method(m.File) == "is_running" {
+			return true
+		}
+	}
+	return false
 }
 
 func runRunInLoop(p *Pass) {
@@ -47,13 +77,13 @@ func runRunInLoop(p *Pass) {
 		if !c.InAsync() {
 			continue
 		}
-		if startsLoop(p.Module, c) {
+		if isLoopEntry(p.Module, c) {
 			p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` called in coroutine `"+c.Func.Name+
 				"` raises RuntimeError: it cannot run while the event loop is running; await the coroutine instead")
 			continue
 		}
 		target := p.Project.Target(c)
-		if target == nil || target.Async || target.Lambda {
+		if target == nil || target.Async || target.Lambda || target.Generator {
 			continue
 		}
 		chain := p.Project.Reach("starts-loop", target, startsLoop)

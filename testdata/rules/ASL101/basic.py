@@ -61,3 +61,21 @@ async def defines_but_does_not_call():
 
 if __name__ == "__main__":
     asyncio.run(fetch())
+
+
+def run_anywhere(coro):
+    # Quiet: written for both worlds, it checks for a running loop first.
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    raise RuntimeError("use await instead")
+
+
+def gen_helper():
+    yield asyncio.run(fetch())
+
+
+async def guarded_and_generators():
+    run_anywhere(fetch())
+    gen_helper()
