@@ -313,7 +313,7 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 	f := c.s.newFuture()
 	f.label = "executor job"
-	c.s.callAt(max(cf.end, c.s.now), func() {
+	h := c.s.callAt(max(cf.end, c.s.now), func() {
 		if f.done() {
 			return
 		}
@@ -323,6 +323,7 @@ func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 		}
 		f.setResult(cf.result)
 	})
+	h.exact = true
 	return f
 }
 

@@ -12,6 +12,7 @@ type frame struct {
 	parent     *frame // enclosing scope (closures); nil for the module
 	globals    *frame
 	globalDecl map[string]bool
+	nonlocal   map[string]bool
 }
 
 func newFrame(parent, globals *frame) *frame {
@@ -40,6 +41,14 @@ func (f *frame) set(name string, v Value) {
 	if f.globalDecl[name] {
 		f.globals.vars[name] = v
 		return
+	}
+	if f.nonlocal[name] {
+		for s := f.parent; s != nil; s = s.parent {
+			if _, ok := s.vars[name]; ok {
+				s.vars[name] = v
+				return
+			}
+		}
 	}
 	f.vars[name] = v
 }
@@ -219,6 +228,15 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		}
 		return ctrlNext, nil, nil
 	case *Global:
+		if st.Nonlocal {
+			if fr.nonlocal == nil {
+				fr.nonlocal = map[string]bool{}
+			}
+			for _, n := range st.Names {
+				fr.nonlocal[n] = true
+			}
+			return ctrlNext, nil, nil
+		}
 		if fr.globalDecl == nil {
 			fr.globalDecl = map[string]bool{}
 		}

@@ -241,9 +241,11 @@ type (
 		Names  [][2]string
 		P      Pos
 	}
+	// Global is a global (or, with Nonlocal set, nonlocal) declaration.
 	Global struct {
-		Names []string
-		P     Pos
+		Names    []string
+		Nonlocal bool
+		P        Pos
 	}
 	// Unsupported marks a statement the front end could not translate; it
 	// records an assumption when executed.

@@ -66,7 +66,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	if finished && s.defaultPool != nil {
 		// shutdown_default_executor joins the worker threads.
 		joined := s.newFuture()
-		s.callAt(max(s.now, s.defaultPool.lastEnd), func() { joined.setResult(nil) })
+		s.callAt(max(s.now, s.defaultPool.lastEnd), func() { joined.setResult(nil) }).exact = true
 		finished, problem = s.runUntilComplete(joined)
 	}
 	s.killAll()

@@ -47,6 +47,7 @@ func program(body ...Stmt) *Program {
 
 func simulate(t *testing.T, p *Program, cfg Config) *Result {
 	t.Helper()
+	cfg.IdealTimers = true
 	r, err := Run(p, call(nm("main")), cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,144 @@
+package pyfront
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/loopsim"
+)
+
+// Options configures Simulate.
+type Options struct {
+	// Entry names the coroutine function to run; "" picks the coroutine
+	// passed to asyncio.run() under `if __name__ == "__main__":`, else main.
+	Entry  string
+	Config loopsim.Config
+}
+
+// LatencyFromStrings converts [tool.asyncls.latency] values ("120ms") to
+// seconds, naming the first bad entry.
+func LatencyFromStrings(in map[string]string) (map[string]float64, error) {
+	out := make(map[string]float64, len(in))
+	keys := make([]string, 0, len(in))
+	for k := range in {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		d, err := ParseDuration(in[k])
+		if err != nil {
+			return nil, fmt.Errorf("latency for %q: %v", k, err)
+		}
+		out[k] = d
+	}
+	return out, nil
+}
+
+// Entry is the coroutine call a simulation starts from.
+type Entry struct {
+	Name string         // display name, e.g. "main()"
+	Node *analysis.Node // the call in source, when one was found
+	Expr loopsim.Expr
+}
+
+// FindEntry picks the entry: an explicit function name, else the argument
+// of asyncio.run() in the `if __name__ == "__main__":` block (or at module
+// level), else main().
+func FindEntry(f *analysis.File, name string) (Entry, error) {
+	if name != "" {
+		if !definesFunction(f, name) {
+			return Entry{}, fmt.Errorf("%s: no function named %q at module level", f.Path, name)
+		}
+		return Entry{Name: name + "()", Expr: &loopsim.Call{Fn: &loopsim.Name{ID: name}}}, nil
+	}
+	t := &translator{f: f, latency: map[int]float64{}, used: map[int]bool{}}
+	var found *analysis.Node
+	var search func(n *analysis.Node, inMain bool)
+	search = func(n *analysis.Node, inMain bool) {
+		for _, c := range n.NamedChildren() {
+			switch c.Type {
+			case "if_statement":
+				cond := f.Text(c.ChildByField("condition"))
+				if isMainGuard(cond) {
+					search(c.ChildByField("consequence"), true)
+				}
+			case "expression_statement", "block":
+				c.Walk(func(k *analysis.Node) bool {
+					if found != nil && !inMain {
+						return false
+					}
+					if k.Type == "call" && isRunCall(f.Text(k.ChildByField("function"))) {
+						if args := k.ChildByField("arguments"); args != nil {
+							if an := args.NamedChildren(); len(an) >= 1 && an[0].Type != "keyword_argument" {
+								if found == nil || inMain {
+									found = an[0]
+								}
+								return false
+							}
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+	search(f.Root, false)
+	if found != nil {
+		return Entry{Name: f.Text(found), Node: found, Expr: t.expr(found)}, nil
+	}
+	if definesFunction(f, "main") {
+		return Entry{Name: "main()", Expr: &loopsim.Call{Fn: &loopsim.Name{ID: "main"}}}, nil
+	}
+	return Entry{}, fmt.Errorf("%s: no entry point: no asyncio.run(...) call and no main function (use --entry NAME)", f.Path)
+}
+
+func isMainGuard(cond string) bool {
+	switch cond {
+	case `__name__ == "__main__"`, `__name__ == '__main__'`, `"__main__" == __name__`, `'__main__' == __name__`:
+		return true
+	}
+	return false
+}
+
+func isRunCall(fn string) bool {
+	switch fn {
+	case "asyncio.run", "run", "loop.run_until_complete", "asyncio.get_event_loop().run_until_complete", "uvloop.run":
+		return true
+	}
+	return false
+}
+
+func definesFunction(f *analysis.File, name string) bool {
+	for _, c := range f.Root.NamedChildren() {
+		if c.Type == "decorated_definition" {
+			c = c.ChildByField("definition")
+		}
+		if c != nil && c.Type == "function_definition" && f.Text(c.ChildByField("name")) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Simulate translates f and simulates its entry coroutine.
+func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
+	entry, err := FindEntry(f, opts.Entry)
+	if err != nil {
+		return nil, err
+	}
+	prog := Translate(f)
+	res, err := loopsim.Run(prog, entry.Expr, opts.Config)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", f.Path, err)
+	}
+	res.Entry = entry.Name
+	if len(f.SyntaxErrors) > 0 {
+		res.Assumptions = append(res.Assumptions, loopsim.Assumption{
+			Line: f.Lines.Position(int(f.SyntaxErrors[0].Start)).Line + 1,
+			Text: "the file has syntax errors; the simulation used the recovered parse",
+		})
+		res.Confidence *= 0.5
+	}
+	return res, nil
+}
