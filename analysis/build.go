@@ -20,7 +20,25 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 		m.finishCall(c)
 	}
 	m.Calls = b.calls
+	m.resolveAll()
 	return m
+}
+
+// resolveAll computes every memoised resolution, so the finished module is
+// never written again and may be read by many goroutines.
+func (m *Module) resolveAll() {
+	for _, s := range m.scopeOf {
+		for _, b := range s.Bindings {
+			if b.Kind == BindAssign {
+				m.resolveBinding(b, 0)
+			}
+		}
+	}
+	for _, c := range m.Classes {
+		for attr := range c.Attrs {
+			c.module.resolveBinding(c.attrBinding(attr), 0)
+		}
+	}
 }
 
 func (m *Module) newScope(kind ScopeKind, n *Node, parent *Scope) *Scope {

@@ -37,6 +37,12 @@ type Binding struct {
 	Values    []*Node // BindAssign: right-hand sides (nil entries for unknown values)
 	Func      *Function
 	Class     *Class
+
+	// The resolution of an assigned name is computed once, while the module
+	// is built (resolving every value recursively each time is exponential
+	// for chains like `s = s.strip()`); afterwards it is only read.
+	resolving, resolved bool
+	ref                 Ref
 }
 
 // Scope is a Python scope. Only function and lambda scopes own a Function.
@@ -105,6 +111,8 @@ type Class struct {
 	// Attrs holds values assigned to self.NAME in the class's methods.
 	Attrs  map[string][]*Node
 	module *Module
+	// attrRefs memoises the resolution of Attrs, like Binding.ref.
+	attrRefs map[string]*Binding
 }
 
 // FullName is "pkg.mod.C".

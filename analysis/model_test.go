@@ -276,3 +276,48 @@ func TestProjectLookupAndReach(t *testing.T) {
 		t.Error("pkg/__init__.py imports pkg.a and should be a dependent")
 	}
 }
+
+// TestConcurrentReads runs resolution from many goroutines on one finished
+// module (as the language server does); run under -race.
+func TestConcurrentReads(t *testing.T) {
+	m := build(t, `
+import requests
+class C:
+    def __init__(self):
+        self.s = requests.Session()
+    async def go(self):
+        x = self.s
+        x = x.get("u")
+        return x.json()
+`)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				for _, c := range m.Calls {
+					m.CalleeRef(c)
+					m.Resolve(c.Node)
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
+
+// TestReassignmentChainsStayLinear guards against exponential resolution of
+// names assigned from themselves (s = s.strip(); s = s.lower(); ...).
+func TestReassignmentChainsStayLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("def f(a):\n    x = a\n")
+	for i := 0; i < 200; i++ {
+		b.WriteString("    x = x.m()\n    x = x.n\n")
+	}
+	b.WriteString("    return x.done()\n")
+	m := build(t, b.String())
+	if len(m.Calls) < 200 {
+		t.Fatal("calls missing")
+	}
+}

@@ -64,9 +64,24 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 	case BindParam:
 		return m.resolveParam(b, depth)
 	case BindAssign:
-		return m.agree(b.Values, depth)
+		return m.resolveBinding(b, depth)
 	}
 	return Ref{}
+}
+
+// resolveBinding resolves an assigned name once; a cycle (x = x.y) resolves
+// to unknown.
+func (m *Module) resolveBinding(b *Binding, depth int) Ref {
+	if b.resolved {
+		return b.ref
+	}
+	if b.resolving {
+		return Ref{}
+	}
+	b.resolving = true
+	b.ref = m.agree(b.Values, depth)
+	b.resolving, b.resolved = false, true
+	return b.ref
 }
 
 // agree resolves every value and returns the common result; None values are
@@ -148,11 +163,8 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 	if obj.Class != nil {
 		cls := obj.Class
 		if obj.Instance {
-			if values, ok := cls.Attrs[attr]; ok {
-				if r := cls.module.agree(values, depth); r.Known() {
-					return r
-				}
-				return Ref{}
+			if b := cls.attrBinding(attr); b != nil {
+				return cls.module.resolveBinding(b, depth)
 			}
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
@@ -164,6 +176,23 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 		return Ref{}
 	}
 	return Ref{Name: obj.Name + "." + attr}
+}
+
+// attrBinding returns the memo of self.attr's values, or nil.
+func (c *Class) attrBinding(attr string) *Binding {
+	values, ok := c.Attrs[attr]
+	if !ok {
+		return nil
+	}
+	if b, ok := c.attrRefs[attr]; ok {
+		return b
+	}
+	if c.attrRefs == nil {
+		c.attrRefs = map[string]*Binding{}
+	}
+	b := &Binding{Name: attr, Kind: BindAssign, Values: values}
+	c.attrRefs[attr] = b
+	return b
 }
 
 // lookupMethod finds a method on the class or its project base classes.
