@@ -1,0 +1,75 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC100 reports timeout contexts whose body never reaches a checkpoint.
+var ASYNC100 = register(&Rule{
+	Code:    "ASYNC100",
+	Name:    "cancel-scope-no-checkpoint",
+	Summary: "Timeout context that contains no checkpoint (await, async for, async with)",
+	Rationale: "A timeout can only interrupt a task where it suspends: at an `await`, an `async for` or an `async with`. " +
+		"A timeout context (`asyncio.timeout`, `asyncio.timeout_at`, trio's and anyio's `move_on_*`/`fail_*`) whose body " +
+		"has none of these can never fire, so it is either dead code or, more likely, the awaits it was meant to guard " +
+		"ended up outside it.",
+	Bad: `import asyncio
+
+async def fetch(client):
+    async with asyncio.timeout(5):
+        request = client.build_request()
+    return await client.send(request)`,
+	Good: `import asyncio
+
+async def fetch(client):
+    async with asyncio.timeout(5):
+        request = client.build_request()
+        return await client.send(request)`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "As in flake8-async, a `yield` inside the context counts as a checkpoint (the caller may suspend). An async " +
+		"comprehension (`[x async for x in it]`, or one containing `await`) is a checkpoint too, so a context whose only " +
+		"await is inside a comprehension is not reported. A nested timeout context's own `async with` is not a " +
+		"checkpoint (entering `asyncio.timeout` never suspends), but any other `async with` is. The timeout functions are " +
+		"recognised through imports; `asyncio.timeout` written without `import asyncio` (a snippet) is taken at face " +
+		"value when nothing else binds the name `asyncio`.",
+	Run: runCancelScopeNoCheckpoint,
+})
+
+func runCancelScopeNoCheckpoint(p *Pass) {
+	isTimeoutWith := func(w *analysis.Node) bool {
+		exprs, _ := withItems(w)
+		for _, e := range exprs {
+			if k, _ := contextKind(p.Module, e); k != "timeout" {
+				return false
+			}
+		}
+		return len(exprs) > 0
+	}
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type != "with_statement" {
+			return true
+		}
+		exprs, _ := withItems(n)
+		for i, e := range exprs {
+			kind, name := contextKind(p.Module, e)
+			if kind != "timeout" {
+				continue
+			}
+			// Later items of the same statement are entered inside this one.
+			later := false
+			for _, other := range exprs[i+1:] {
+				if k, _ := contextKind(p.Module, other); k != "timeout" {
+					later = true
+				}
+			}
+			if later && isAsyncStmt(n) {
+				continue
+			}
+			if hasCheckpoint(p.Module, n.ChildByField("body"), true, isTimeoutWith) {
+				continue
+			}
+			p.Report(e, "`"+name+"()` context contains no checkpoint, so the timeout can never fire; "+
+				"move the awaits it should guard inside it, or remove it")
+		}
+		return true
+	})
+}

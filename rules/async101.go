@@ -1,0 +1,74 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC101 reports yield inside a TaskGroup or timeout context.
+var ASYNC101 = register(&Rule{
+	Code:    "ASYNC101",
+	Name:    "yield-in-cancel-scope",
+	Summary: "`yield` inside a TaskGroup or timeout context outside a context manager",
+	Rationale: "A generator suspended at a `yield` inside `async with asyncio.TaskGroup()` or `asyncio.timeout()` " +
+		"leaves the context open while unrelated code of the consumer runs. Cancellations and errors raised by the " +
+		"group or the timeout are then delivered into the wrong code, or lost, and the timeout measures the consumer's " +
+		"time. It is only safe in a function decorated as a context manager, where the `yield` hands control to the " +
+		"`with` body by design.",
+	Bad: `import asyncio
+
+async def ticks():
+    async with asyncio.timeout(10):
+        while True:
+            yield await next_tick()`,
+	Good: `import asyncio
+
+async def ticks():
+    while True:
+        async with asyncio.timeout(10):
+            tick = await next_tick()
+        yield tick`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "Functions decorated with `@asynccontextmanager`, `@contextmanager` or a pytest fixture decorator are not " +
+		"reported. Overlaps with ASYNC119, which reports a `yield` inside any context manager of an async generator.",
+	Run: runYieldInCancelScope,
+})
+
+var contextManagerDecorators = []string{"asynccontextmanager", "contextmanager", "fixture", "yield_fixture"}
+
+func runYieldInCancelScope(p *Pass) {
+	funcs := funcByNode(p.Module)
+	for _, f := range p.Module.Functions {
+		if !f.Generator || f.Lambda || hasDecorator(p.Module, f, contextManagerDecorators...) {
+			continue
+		}
+		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+			if !isYield(n) {
+				return true
+			}
+			for q := n.Parent; q != nil && q != f.Node; q = q.Parent {
+				if q.Type != "with_statement" || !inWithBody(q, n) {
+					continue
+				}
+				exprs, _ := withItems(q)
+				for _, e := range exprs {
+					if kind, name := contextKind(p.Module, e); kind != "" {
+						p.Report(n, "`yield` inside `"+name+"()` in `"+funcDisplay(funcs[f.Node])+"` suspends the generator with the context open; "+
+							"move the `yield` outside the context, or make the function a context manager")
+						return true
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// inWithBody reports whether n lies in the body of with statement w (not its items).
+func inWithBody(w, n *analysis.Node) bool {
+	body := w.ChildByField("body")
+	for q := n; q != nil && q != w; q = q.Parent {
+		if q == body {
+			return true
+		}
+	}
+	return false
+}

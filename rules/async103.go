@@ -1,0 +1,48 @@
+package rules
+
+// ASYNC103 reports cancellation-catching handlers with a path that does not re-raise.
+var ASYNC103 = register(&Rule{
+	Code:    "ASYNC103",
+	Name:    "no-reraise-cancelled",
+	Summary: "Handler catching CancelledError (or BaseException, or bare except) with a path that does not re-raise",
+	Rationale: "`Task.cancel()`, `asyncio.timeout()`, `TaskGroup` and `asyncio.run()`'s shutdown all work by raising " +
+		"`CancelledError` inside the task. A handler that catches it and carries on makes the task ignore the " +
+		"cancellation: timeouts stop firing, a task group waits forever, shutdown hangs. Since Python 3.8 " +
+		"`CancelledError` derives from `BaseException`, so `except Exception` does not catch it, but `except " +
+		"BaseException` and a bare `except:` do. Clean up, then `raise`.",
+	Bad: `import asyncio
+
+async def worker(queue):
+    try:
+        while True:
+            await process(await queue.get())
+    except asyncio.CancelledError:
+        print("worker stopped")`,
+	Good: `import asyncio
+
+async def worker(queue):
+    try:
+        while True:
+            await process(await queue.get())
+    except asyncio.CancelledError:
+        print("worker stopped")
+        raise`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "Reported on the handler when control can reach its end (a path ending in `return`, `break`, `continue` or " +
+		"`raise OtherError` is ASYNC104's). `except asyncio.CancelledError` is checked everywhere; `except BaseException` " +
+		"and bare `except:` only inside async functions, where a cancellation can arrive. A broad handler after one that " +
+		"already handles `CancelledError` is not reported. Deliberately quieter than flake8-async: `t.cancel()` followed " +
+		"by `try: await t` / `except asyncio.CancelledError: pass` (the documented way to wait for a task one cancelled) " +
+		"is not reported.",
+	Run: runNoReraiseCancelled,
+})
+
+func runNoReraiseCancelled(p *Pass) {
+	for _, h := range cancelHandlers(p.Module) {
+		if fallsThrough(p.Module, statements(h.Body)) {
+			p.Report(h.Clause.Children[0], h.Shown+" has a path that does not re-raise: swallowing cancellation breaks "+
+				"`cancel()`, timeouts and TaskGroups; end the handler with `raise`")
+		}
+	}
+}

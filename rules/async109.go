@@ -1,0 +1,102 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC109 reports async functions with a `timeout` parameter.
+var ASYNC109 = register(&Rule{
+	Code:    "ASYNC109",
+	Name:    "async-function-with-timeout",
+	Summary: "Async function with a `timeout` parameter",
+	Rationale: "In structured concurrency the caller decides how long to wait, by wrapping the call in " +
+		"`async with asyncio.timeout(...)`. A `timeout` parameter duplicates that, composes badly (nested deadlines do " +
+		"not add up), and is often implemented by hand with a loop and a clock.",
+	Bad: `async def read_frame(stream, timeout=5):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ...`,
+	Good: `import asyncio
+
+async def read_frame(stream):
+    ...
+
+async def caller(stream):
+    async with asyncio.timeout(5):
+        await read_frame(stream)`,
+	Severity: Info,
+	Default:  true,
+	Notes: "As in flake8-async, decorated functions are skipped (they often implement an interface whose signature is " +
+		"fixed). Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
+		"machinery (`asyncio.timeout`, `timeout_at`, `wait_for`, `wait`, `as_completed`, or trio/anyio's " +
+		"`fail_after`/`move_on_after`) is a thin, correct wrapper and is not reported.",
+	Run: runAsyncTimeoutParam,
+})
+
+// timeoutConsumers take a timeout and implement it with cancellation.
+var timeoutConsumers = map[string]bool{
+	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.wait_for": true, "asyncio.wait": true,
+	"asyncio.as_completed": true, "asyncio.timeouts.timeout": true, "asyncio.tasks.wait_for": true,
+	"trio.fail_after": true, "trio.move_on_after": true, "trio.fail_at": true, "trio.move_on_at": true,
+	"anyio.fail_after": true, "anyio.move_on_after": true,
+}
+
+func runAsyncTimeoutParam(p *Pass) {
+	for _, f := range p.Module.Functions {
+		if !f.Async || f.Lambda || len(f.Decorators) > 0 {
+			continue
+		}
+		var param *analysis.Node
+		for _, prm := range f.Node.ChildByField("parameters").NamedChildren() {
+			name := prm
+			if prm.Type != "identifier" {
+				name = prm.ChildByField("name")
+				if name == nil {
+					for _, c := range prm.NamedChildren() {
+						if c.Type == "identifier" {
+							name = c
+							break
+						}
+					}
+				}
+			}
+			if prm.Type == "list_splat_pattern" || prm.Type == "dictionary_splat_pattern" {
+				continue
+			}
+			if name != nil && name.Type == "identifier" && p.File.Text(name) == "timeout" {
+				param = name
+			}
+		}
+		if param == nil || passesTimeoutOn(p, f) {
+			continue
+		}
+		p.Report(param, "async function `"+f.Name+"` takes a `timeout` parameter; let callers wrap the call in "+
+			"`async with asyncio.timeout(...)` instead")
+	}
+}
+
+// passesTimeoutOn reports whether f passes its timeout parameter to asyncio's
+// timeout machinery.
+func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
+	binding := f.Scope.Bindings["timeout"]
+	for _, c := range f.Calls {
+		name := c.Callee
+		if name == "" {
+			name = calleeOf(p.Module, c.Node)
+		}
+		if !timeoutConsumers[name] {
+			continue
+		}
+		uses := false
+		c.Node.ChildByField("arguments").Walk(func(n *analysis.Node) bool {
+			if n.Type == "identifier" && p.File.Text(n) == "timeout" && n.Field != "attribute" &&
+				!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") &&
+				p.Module.ScopeAt(n).Lookup("timeout") == binding {
+				uses = true
+			}
+			return !uses
+		})
+		if uses {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,56 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC110 reports busy-wait loops that poll with sleep.
+var ASYNC110 = register(&Rule{
+	Code:    "ASYNC110",
+	Name:    "async-busy-wait",
+	Summary: "`while ...: await asyncio.sleep()` busy-wait loop",
+	Rationale: "A loop whose body only sleeps polls a condition: it wakes up needlessly, and it reacts up to one sleep " +
+		"interval late. Have the code that changes the condition set an `asyncio.Event` (or notify an " +
+		"`asyncio.Condition`) and `await event.wait()` instead.",
+	Bad: `import asyncio
+
+async def wait_ready(service):
+    while not service.ready:
+        await asyncio.sleep(0.1)`,
+	Good: `async def wait_ready(service):
+    await service.ready_event.wait()`,
+	Severity: Info,
+	Default:  true,
+	Notes: "Reported when the loop body is exactly one statement, an awaited `asyncio.sleep` (or trio/anyio " +
+		"`sleep`/`sleep_until`, or `lowlevel.checkpoint`), as in flake8-async. A loop that does other work besides sleeping " +
+		"is not reported.",
+	Run: runBusyWait,
+})
+
+var sleepFunctions = map[string]bool{
+	"asyncio.sleep": true, "asyncio.tasks.sleep": true, "trio.sleep": true, "trio.sleep_until": true, "anyio.sleep": true,
+	"anyio.sleep_until": true, "trio.lowlevel.checkpoint": true, "anyio.lowlevel.checkpoint": true,
+}
+
+func runBusyWait(p *Pass) {
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type != "while_statement" {
+			return true
+		}
+		body := statements(n.ChildByField("body"))
+		if len(body) != 1 || body[0].Type != "expression_statement" {
+			return true
+		}
+		expr := body[0].NamedChildren()
+		if len(expr) != 1 || expr[0].Type != "await" {
+			return true
+		}
+		inner := expr[0].NamedChildren()
+		if len(inner) != 1 {
+			return true
+		}
+		if name := calleeOf(p.Module, inner[0]); sleepFunctions[name] {
+			p.Report(n.ChildByField("condition"), "busy-wait: this loop only polls with `"+name+"()`; have the code that changes the condition "+
+				"set an `asyncio.Event` and `await event.wait()` instead")
+		}
+		return true
+	})
+}

@@ -1,0 +1,64 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC112 reports task groups that only start one task.
+var ASYNC112 = register(&Rule{
+	Code:    "ASYNC112",
+	Name:    "useless-nursery",
+	Summary: "TaskGroup whose body only starts a single task",
+	Rationale: "A task group whose body is a single `tg.create_task(...)` runs one task and waits for it: the same as " +
+		"awaiting the coroutine directly, with more machinery and an `ExceptionGroup` wrapped around any error.",
+	Bad: `import asyncio
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(worker())`,
+	Good: `async def main():
+    await worker()`,
+	Severity: Info,
+	Default:  true,
+	Notes:    "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async.",
+	Run:      runUselessTaskGroup,
+})
+
+func runUselessTaskGroup(p *Pass) {
+	for _, tg := range taskGroupWiths(p.Module) {
+		if tg.Name == "" {
+			continue
+		}
+		body := statements(tg.With.ChildByField("body"))
+		if len(body) != 1 || body[0].Type != "expression_statement" {
+			continue
+		}
+		named := body[0].NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := named[0]
+		if call.Type == "await" {
+			if inner := call.NamedChildren(); len(inner) == 1 {
+				call = inner[0]
+			}
+		}
+		if call.Type != "call" {
+			continue
+		}
+		fn := call.ChildByField("function")
+		if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
+			!spawnMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			continue
+		}
+		passesItself := false
+		call.ChildByField("arguments").Walk(func(n *analysis.Node) bool {
+			if n.Type == "identifier" && p.File.Text(n) == tg.Name && n.Field != "attribute" {
+				passesItself = true
+			}
+			return !passesItself
+		})
+		if passesItself {
+			continue
+		}
+		p.Report(tg.Expr, "this "+tg.Kind+" only starts one task; await the coroutine directly instead")
+	}
+}

@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASYNC113 reports startable tasks started without waiting in __aenter__.
+var ASYNC113 = register(&Rule{
+	Code:    "ASYNC113",
+	Name:    "start-soon-in-aenter",
+	Summary: "Startable task started with `create_task`/`start_soon` in `__aenter__` without waiting for it to be ready",
+	Rationale: "A context manager that starts a server or a process in `__aenter__` (or before the `yield` of an " +
+		"`@asynccontextmanager`) with `tg.create_task(...)` / `nursery.start_soon(...)` returns before the task has " +
+		"started: the body of the `async with` may connect to a server that is not listening yet. Wait for readiness " +
+		"(`await nursery.start(...)` in trio/anyio; an `asyncio.Event` or future the task sets when ready in asyncio).",
+	Bad: `from contextlib import asynccontextmanager
+
+@asynccontextmanager
+async def running_server(nursery, handler):
+    nursery.start_soon(trio.serve_tcp, handler, 8080)
+    yield`,
+	Good: `from contextlib import asynccontextmanager
+
+@asynccontextmanager
+async def running_server(nursery, handler):
+    await nursery.start(trio.serve_tcp, handler, 8080)
+    yield`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "Startable functions are trio's `serve_tcp`, `serve_ssl_over_tcp`, `serve_listeners` and `run_process` (as " +
+		"flake8-async since 25.2.2), any async function of the project that takes a `task_status` parameter (which " +
+		"flake8-async asks users to list by hand, ASYNC114), and the names in the `startable-in-context-manager` setting " +
+		"when the configuration provides it. asyncio has no built-in startable functions, so on plain asyncio code the " +
+		"rule fires only for project functions with a `task_status` parameter.",
+	Run: runStartSoonInAenter,
+})
+
+var startableBuiltins = map[string]bool{
+	"trio.serve_tcp": true, "trio.serve_ssl_over_tcp": true, "trio.serve_listeners": true, "trio.run_process": true,
+}
+
+func runStartSoonInAenter(p *Pass) {
+	configured := map[string]bool{}
+	if p.Options != nil {
+		if v, ok := p.Options.Settings["startable-in-context-manager"].([]string); ok {
+			for _, s := range v {
+				configured[s] = true
+			}
+		}
+	}
+	startable := func(arg *analysis.Node) bool {
+		arg = analysis.Unparen(arg)
+		if arg == nil {
+			return false
+		}
+		target := arg
+		if arg.Type == "call" {
+			target = arg.ChildByField("function")
+		}
+		name := qualName(p.Module, target)
+		if startableBuiltins[name] {
+			return true
+		}
+		last := p.File.Text(target)
+		last = last[strings.LastIndexByte(last, '.')+1:]
+		if configured[last] || configured[name] {
+			return true
+		}
+		r := p.Module.Resolve(target)
+		f := r.Func
+		if f == nil && r.Name != "" && p.Project != nil {
+			f = p.Project.Lookup(r.Name).Func
+		}
+		if f != nil && f.Async {
+			for _, prm := range f.Params {
+				if prm == "task_status" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, f := range p.Module.Functions {
+		if !f.Async || f.Lambda {
+			continue
+		}
+		cm := hasDecorator(p.Module, f, "asynccontextmanager")
+		if f.Name != "__aenter__" && !cm {
+			continue
+		}
+		var firstYield uint32 = ^uint32(0)
+		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+			if isYield(n) && n.Start < firstYield {
+				firstYield = n.Start
+			}
+			return true
+		})
+		for _, c := range f.Calls {
+			if c.Node.Start > firstYield {
+				continue
+			}
+			meth := c.Method(p.File)
+			if meth != "start_soon" && meth != "create_task" {
+				continue
+			}
+			if startable(c.Positional(0)) {
+				p.Report(c.Node, "`"+meth+"()` in `"+f.Name+"` does not wait for the task to be ready before the context is entered; "+
+					"use `await nursery.start(...)` (trio/anyio) or wait on an Event the task sets when ready")
+			}
+		}
+	}
+}

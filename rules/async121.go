@@ -1,0 +1,77 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC121 reports return/break/continue inside a TaskGroup body.
+var ASYNC121 = register(&Rule{
+	Code:    "ASYNC121",
+	Name:    "control-flow-in-taskgroup",
+	Summary: "`return`, `break` or `continue` inside a TaskGroup block",
+	Rationale: "Leaving an `async with asyncio.TaskGroup()` block with `return`, `break` or `continue` does not take " +
+		"effect immediately: the group first waits for every task it started. Readers (and authors) expect the jump " +
+		"to happen at once, and with trio/anyio nurseries it can even be swallowed by cancellation. Cancel the tasks or " +
+		"set a flag inside the group, and put the jump after the `async with` block.",
+	Bad: `import asyncio
+
+async def first_match(items):
+    async with asyncio.TaskGroup() as tg:
+        for item in items:
+            if item.ok:
+                return item
+            tg.create_task(check(item))`,
+	Good: `import asyncio
+
+async def first_match(items):
+    found = None
+    async with asyncio.TaskGroup() as tg:
+        for item in items:
+            if item.ok:
+                found = item
+                break
+            tg.create_task(check(item))
+    return found`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "`break` and `continue` are reported only when the loop they leave encloses the task group; a loop entirely " +
+		"inside the task group body is fine.",
+	Run: runControlFlowInTaskGroup,
+})
+
+func runControlFlowInTaskGroup(p *Pass) {
+	for _, tg := range taskGroupWiths(p.Module) {
+		walkBody(tg.With.ChildByField("body"), func(n *analysis.Node) bool {
+			switch n.Type {
+			case "return_statement":
+				p.Report(n, "`return` inside a "+tg.Kind+" waits for all its tasks before returning; set the result and return after the `async with` block")
+			case "break_statement", "continue_statement":
+				// Only when the innermost loop around it encloses the task group.
+				for q := n.Parent; q != nil; q = q.Parent {
+					if q == tg.With {
+						word := "break"
+						if n.Type == "continue_statement" {
+							word = "continue"
+						}
+						p.Report(n, "`"+word+"` inside a "+tg.Kind+" waits for all its tasks first; move it after the `async with` block")
+						break
+					}
+					if q.Type == "for_statement" || q.Type == "while_statement" {
+						if q.ChildByField("body") != nil && isAncestor(q.ChildByField("body"), n) {
+							break
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// isAncestor reports whether a is n or one of its ancestors.
+func isAncestor(a, n *analysis.Node) bool {
+	for q := n; q != nil; q = q.Parent {
+		if q == a {
+			return true
+		}
+	}
+	return false
+}

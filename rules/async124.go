@@ -1,0 +1,36 @@
+package rules
+
+// ASYNC124 reports async functions that never suspend.
+var ASYNC124 = register(&Rule{
+	Code:    "ASYNC124",
+	Name:    "async-function-could-be-sync",
+	Summary: "Async function with no `await`, `async for` or `async with` could be a plain function",
+	Rationale: "An `async def` that never awaits gains nothing from being a coroutine: calling it is slower, callers " +
+		"must `await` it, and it cannot be used from synchronous code. It often means an `await` is missing or the " +
+		"function could simply be synchronous.",
+	Bad: `async def total(prices):
+    return sum(prices)`,
+	Good: `def total(prices):
+    return sum(prices)`,
+	Severity: Info,
+	Default:  true,
+	Notes: "As in flake8-async, methods (which often implement an async interface) and functions whose body is only " +
+		"`pass`, `...` or a docstring are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls " +
+		"also skips every decorated function: frameworks (web routes, event handlers, test markers) require coroutine " +
+		"functions whatever their body, so flagging them is noise. Awaits in nested functions do not count; an async " +
+		"comprehension does.",
+	Run: runCouldBeSync,
+})
+
+func runCouldBeSync(p *Pass) {
+	for _, f := range p.Module.Functions {
+		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
+			continue
+		}
+		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) {
+			continue
+		}
+		p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` never awaits; make it a plain `def` "+
+			"(or add the missing `await`)")
+	}
+}

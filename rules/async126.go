@@ -1,0 +1,58 @@
+package rules
+
+// ASYNC126 reports ExceptionGroup subclasses without derive().
+var ASYNC126 = register(&Rule{
+	Code:    "ASYNC126",
+	Name:    "exceptiongroup-subclass-missing-derive",
+	Summary: "ExceptionGroup subclass that does not override `derive`",
+	Rationale: "`except*`, `split()` and `subgroup()` build new groups with `derive()`. Without an override they " +
+		"build a plain `ExceptionGroup`, so a handler receives a group of the wrong class, with the subclass's extra " +
+		"attributes lost.",
+	Bad: `class RequestErrors(ExceptionGroup):
+    def __new__(cls, msg, excs, request):
+        self = super().__new__(cls, msg, excs)
+        self.request = request
+        return self`,
+	Good: `class RequestErrors(ExceptionGroup):
+    def __new__(cls, msg, excs, request):
+        self = super().__new__(cls, msg, excs)
+        self.request = request
+        return self
+
+    def derive(self, excs):
+        return RequestErrors(self.message, excs, self.request)`,
+	Severity: Warning,
+	Default:  true,
+	Run:      runExceptionGroupDerive,
+})
+
+var exceptionGroupBases = map[string]bool{
+	"ExceptionGroup": true, "BaseExceptionGroup": true, "exceptiongroup.ExceptionGroup": true, "exceptiongroup.BaseExceptionGroup": true,
+	"builtins.ExceptionGroup": true, "builtins.BaseExceptionGroup": true,
+}
+
+func runExceptionGroupDerive(p *Pass) {
+	for _, c := range p.Module.Classes {
+		for _, b := range c.Bases {
+			if b.Type == "keyword_argument" {
+				continue
+			}
+			target := b
+			if b.Type == "subscript" { // ExceptionGroup[ValueError]
+				target = b.ChildByField("value")
+			}
+			name := qualName(p.Module, target)
+			if name == "" && target.Type == "identifier" && p.Module.IsBuiltin(target, p.File.Text(target)) {
+				name = p.File.Text(target)
+			}
+			if !exceptionGroupBases[name] {
+				continue
+			}
+			if _, ok := c.Methods["derive"]; !ok {
+				p.Report(c.Node.ChildByField("name"), "`"+c.Name+"` subclasses "+p.File.Text(target)+" without overriding `derive`: "+
+					"`except*`, `split()` and `subgroup()` will produce plain ExceptionGroups; define `derive(self, excs)`")
+			}
+			break
+		}
+	}
+}

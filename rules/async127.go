@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASYNC127 reports imports of the unmaintained httpx.
+var ASYNC127 = register(&Rule{
+	Code:    "ASYNC127",
+	Name:    "unmaintained-httpx",
+	Summary: "Import of `httpx`, which is no longer maintained; use `httpx2`",
+	Rationale: "The original `httpx` package is no longer maintained; `httpx2` continues the project with the same " +
+		"API and receives security updates. A network client is exactly the kind of dependency that needs them.",
+	Bad: `import httpx
+
+async def fetch(url):
+    async with httpx.AsyncClient() as client:
+        return await client.get(url)`,
+	Good: `import httpx2
+
+async def fetch(url):
+    async with httpx2.AsyncClient() as client:
+        return await client.get(url)`,
+	Severity: Info,
+	Default:  true,
+	Notes:    "As flake8-async's ASYNC127 (25.x), every import of `httpx` or a submodule is reported once per statement.",
+	Run:      runUnmaintainedHttpx,
+})
+
+func runUnmaintainedHttpx(p *Pass) {
+	seen := map[*analysis.Node]bool{}
+	for _, imp := range p.Module.Imports {
+		if seen[imp.Node] || !(imp.Module == "httpx" || strings.HasPrefix(imp.Module, "httpx.")) {
+			continue
+		}
+		seen[imp.Node] = true
+		p.Report(imp.Node, "`httpx` is no longer maintained; switch to `httpx2`, its maintained continuation with the same API")
+	}
+}

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASYNC400 reports attribute access on an except* group as if it were one exception.
+var ASYNC400 = register(&Rule{
+	Code:    "ASYNC400",
+	Name:    "except-star-invalid-attribute",
+	Summary: "Attribute of a single exception read from the ExceptionGroup bound by `except*`",
+	Rationale: "In `except* ValueError as eg:` the name is bound to an `ExceptionGroup` holding the matching " +
+		"exceptions, never to one exception. Reading an attribute of the exception type (`eg.errno`, `eg.response`) " +
+		"raises AttributeError inside the handler. Iterate `eg.exceptions` instead.",
+	Bad: `try:
+    await fetch()
+except* OSError as eg:
+    log(eg.errno)`,
+	Good: `try:
+    await fetch()
+except* OSError as eg:
+    for exc in eg.exceptions:
+        log(exc.errno)`,
+	Severity: Error,
+	Default:  true,
+	Notes: "ExceptionGroup's own attributes (`message`, `exceptions`, `subgroup`, `split`, `derive`, `args`, " +
+		"`with_traceback`, `add_note`, `__notes__`, other dunders) are fine. Reassigning the name stops the check.",
+	Run: runExceptStarAttribute,
+})
+
+var exceptionGroupAttrs = map[string]bool{
+	"message": true, "exceptions": true, "subgroup": true, "split": true, "derive": true, "args": true,
+	"with_traceback": true, "add_note": true,
+}
+
+func runExceptStarAttribute(p *Pass) {
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type != "except_group_clause" {
+			return true
+		}
+		_, name, body := exceptParts(n)
+		if name == nil || body == nil || name.Type != "identifier" {
+			return true
+		}
+		group := p.File.Text(name)
+		rebound := uint32(^uint32(0))
+		walkBody(body, func(c *analysis.Node) bool {
+			if c.Type == "assignment" || c.Type == "augmented_assignment" || c.Type == "for_statement" || c.Type == "named_expression" ||
+				c.Type == "as_pattern" {
+				target := c.ChildByField("left")
+				if c.Type == "named_expression" {
+					target = c.ChildByField("name")
+				}
+				if c.Type == "as_pattern" {
+					target = c.ChildByField("alias")
+				}
+				if target != nil {
+					target.Walk(func(t *analysis.Node) bool {
+						if t.Type == "identifier" && p.File.Text(t) == group && t.Start < rebound {
+							rebound = t.Start
+						}
+						return true
+					})
+				}
+			}
+			return true
+		})
+		walkBody(body, func(c *analysis.Node) bool {
+			if c.Type != "attribute" || c.Start > rebound {
+				return true
+			}
+			obj := c.ChildByField("object")
+			attr := p.File.Text(c.ChildByField("attribute"))
+			if obj == nil || obj.Type != "identifier" || p.File.Text(obj) != group {
+				return true
+			}
+			if exceptionGroupAttrs[attr] || (strings.HasPrefix(attr, "__") && strings.HasSuffix(attr, "__")) {
+				return true
+			}
+			p.Report(c, "`"+group+"` is an ExceptionGroup, not a single exception: `."+attr+"` is not one of its attributes; "+
+				"iterate `"+group+".exceptions` instead")
+			return true
+		})
+		return true
+	})
+}

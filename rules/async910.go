@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASYNC910 reports async functions that can return without a checkpoint.
+var ASYNC910 = register(&Rule{
+	Code:    "ASYNC910",
+	Name:    "async-function-no-checkpoint",
+	Summary: "Exit from an async function with no guaranteed checkpoint since the function started",
+	Rationale: "Callers of an async function expect it to be a point where the task can be cancelled and other tasks " +
+		"can run. A path through it that never awaits delays cancellation and starves other tasks, and makes reasoning " +
+		"about cancellation (ASYNC911, timeouts) harder.",
+	Bad: `async def get(cache, key):
+    if key in cache:
+        return cache[key]
+    return await load(key)`,
+	Good: `import asyncio
+
+async def get(cache, key):
+    if key in cache:
+        await asyncio.sleep(0)
+        return cache[key]
+    return await load(key)`,
+	Severity: Info,
+	Default:  false,
+	Notes: "Off by default, as in flake8-async: asyncio does not promise that `await` suspends, so this is a policy " +
+		"for code bases that want trio-like guarantees. Raising is an acceptable exit. Functions whose body is only " +
+		"`pass`/`...`/a docstring, `@overload`, `@abstractmethod`, `@asynccontextmanager` and pytest fixtures are skipped; " +
+		"async generators are ASYNC911's.",
+	Run: runNoCheckpoint910,
+})
+
+func runNoCheckpoint910(p *Pass) {
+	for _, f := range p.Module.Functions {
+		if f.Generator || checkpointExempt(p.Module, f) {
+			continue
+		}
+		line := p.File.Lines.Position(int(f.Node.Start)).Line + 1
+		fl := &cpFlow{m: p.Module, report: func(n *analysis.Node) {
+			p.Report(n, fmt.Sprintf("return from async function `%s` with no guaranteed checkpoint since its definition on line %d; "+
+				"await something on this path (e.g. `await asyncio.sleep(0)`) or make the function sync", f.Name, line))
+		}}
+		if out, reach := fl.block(statements(f.Node.ChildByField("body")), false); reach && !out {
+			p.Report(f.Node.ChildByField("name"), fmt.Sprintf("async function `%s` can finish with no guaranteed checkpoint; "+
+				"await something on every path (e.g. `await asyncio.sleep(0)`) or make it sync", f.Name))
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASYNC913 reports indefinite loops with no guaranteed checkpoint.
+var ASYNC913 = register(&Rule{
+	Code:    "ASYNC913",
+	Name:    "indefinite-loop-no-guaranteed-checkpoint",
+	Summary: "`while True` loop in an async function with no guaranteed checkpoint in each iteration",
+	Rationale: "An endless loop in a coroutine that can go round without awaiting never lets the event loop run other " +
+		"tasks and cannot be cancelled on that path: the program hangs.",
+	Bad: `async def pump(queue, items):
+    while True:
+        if items:
+            await queue.put(items.pop())`,
+	Good: `async def pump(queue, items):
+    while True:
+        if items:
+            await queue.put(items.pop())
+        else:
+            await asyncio.sleep(0.1)`,
+	Severity: Warning,
+	Default:  false,
+	Notes:    "Off by default, as in flake8-async. Only `while True` / `while 1` loops directly in async functions are checked.",
+	Run:      runIndefiniteLoop,
+})
+
+func runIndefiniteLoop(p *Pass) {
+	for _, f := range p.Module.Functions {
+		if !f.Async || f.Lambda {
+			continue
+		}
+		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+			if n.Type != "while_statement" || !isInfinite(p.Module, n) {
+				return true
+			}
+			fl := &cpFlow{m: p.Module}
+			if !fl.loopBodyState(n, false, false) {
+				p.Report(n.ChildByField("condition"), "this endless loop can go round without a checkpoint, blocking the event loop "+
+					"and cancellation; await something on every path through it")
+			}
+			return true
+		})
+	}
+}

@@ -1,0 +1,229 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// cancelledNames are exception classes that carry cancellation.
+var cancelledNames = map[string]bool{
+	"asyncio.CancelledError": true, "asyncio.exceptions.CancelledError": true, "trio.Cancelled": true,
+}
+
+// catchesCancellation says whether an except clause's type catches
+// cancellation, and how to name it in messages: "specific" for
+// CancelledError itself, "broad" for BaseException or a bare except.
+func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown string) {
+	if typ == nil {
+		return "broad", "bare `except:`"
+	}
+	typ = analysis.Unparen(typ)
+	if typ.Type == "tuple" {
+		best, bestShown := "", ""
+		for _, e := range typ.NamedChildren() {
+			k, s := catchesCancellation(m, e)
+			if k == "specific" {
+				return k, s
+			}
+			if k == "broad" {
+				best, bestShown = k, s
+			}
+		}
+		return best, bestShown
+	}
+	if typ.Type == "call" && calleeOf(m, typ) == "anyio.get_cancelled_exc_class" {
+		return "specific", "`except " + m.File.Text(typ) + "`"
+	}
+	name := qualName(m, typ)
+	if name == "" && typ.Type == "identifier" && m.IsBuiltin(typ, m.File.Text(typ)) {
+		name = m.File.Text(typ) // builtin exception classes
+	}
+	switch {
+	case cancelledNames[name]:
+		return "specific", "`except " + m.File.Text(typ) + "`"
+	case name == "BaseException" || name == "BaseExceptionGroup":
+		return "broad", "`except " + m.File.Text(typ) + "`"
+	}
+	return "", ""
+}
+
+// cancelHandler is an except clause that catches cancellation.
+type cancelHandler struct {
+	Clause, Type, Name, Body *analysis.Node
+	Try                      *analysis.Node
+	Shown                    string
+}
+
+// cancelHandlers returns the except clauses of the module that catch
+// cancellation and must re-raise it: explicit CancelledError anywhere, and
+// BaseException or bare except inside async functions (where a task can be
+// cancelled). A broad handler after one that already handles
+// CancelledError, and the documented idiom `t.cancel()` followed by
+// `try: await t / except CancelledError:`, are skipped.
+func cancelHandlers(m *analysis.Module) []cancelHandler {
+	var out []cancelHandler
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type != "try_statement" {
+			return true
+		}
+		f := m.FunctionAt(n)
+		inAsync := f != nil && f.Async
+		handled := false
+		for _, clause := range exceptClauses(n) {
+			typ, name, body := exceptParts(clause)
+			kind, shown := catchesCancellation(m, typ)
+			if kind == "" || handled {
+				continue
+			}
+			handled = true
+			if kind == "broad" && !inAsync {
+				continue
+			}
+			if awaitsCancelledTask(m, n) {
+				continue
+			}
+			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
+		}
+		return true
+	})
+	return out
+}
+
+// awaitsCancelledTask reports whether the try body only awaits a name that the
+// enclosing function cancelled earlier (`t.cancel()`): catching the
+// CancelledError of a task one cancelled oneself is the documented way to
+// wait for it to finish.
+func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
+	body := statements(try.ChildByField("body"))
+	if len(body) != 1 || body[0].Type != "expression_statement" {
+		return false
+	}
+	named := body[0].NamedChildren()
+	if len(named) != 1 || named[0].Type != "await" {
+		return false
+	}
+	inner := named[0].NamedChildren()
+	if len(inner) != 1 {
+		return false
+	}
+	target := analysis.Unparen(inner[0])
+	if target.Type == "call" { // await asyncio.wait_for(t, ...) / asyncio.gather(t)
+		if arg := analysis.Unparen(firstArg(target)); arg != nil {
+			target = arg
+		}
+	}
+	if target.Type != "identifier" && target.Type != "attribute" {
+		return false
+	}
+	want := m.File.Text(target) + ".cancel"
+	scope := enclosingFunc(try)
+	if scope == nil {
+		scope = m.File.Root
+	}
+	found := false
+	walkBody(scope, func(c *analysis.Node) bool {
+		if c.Type == "call" && c.End <= try.Start && m.File.Text(c.ChildByField("function")) == want {
+			found = true
+		}
+		return !found && c.Start < try.Start
+	})
+	return found
+}
+
+func firstArg(call *analysis.Node) *analysis.Node {
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	for _, a := range args.NamedChildren() {
+		if a.Type != "keyword_argument" {
+			return a
+		}
+		break
+	}
+	return nil
+}
+
+// fallsThrough reports whether control can reach the end of stmts.
+func fallsThrough(m *analysis.Module, stmts []*analysis.Node) bool {
+	for _, s := range stmts {
+		if !stmtFallsThrough(m, s) {
+			return false
+		}
+	}
+	return true
+}
+
+func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
+	switch s.Type {
+	case "raise_statement", "return_statement", "continue_statement", "break_statement":
+		return false
+	case "if_statement":
+		if fallsThrough(m, statements(s.ChildByField("consequence"))) {
+			return true
+		}
+		hasElse := false
+		for _, alt := range s.ChildrenByField("alternative") {
+			if alt.Type == "else_clause" {
+				hasElse = true
+				if fallsThrough(m, statements(alt.ChildByField("body"))) {
+					return true
+				}
+			} else if fallsThrough(m, statements(alt.ChildByField("consequence"))) {
+				return true
+			}
+		}
+		return !hasElse
+	case "try_statement":
+		for _, c := range s.Children {
+			if c.Type == "finally_clause" {
+				if named := c.NamedChildren(); len(named) > 0 && !fallsThrough(m, statements(named[len(named)-1])) {
+					return false
+				}
+			}
+		}
+		bodyFalls := fallsThrough(m, statements(s.ChildByField("body")))
+		for _, c := range s.Children {
+			if c.Type == "else_clause" && bodyFalls {
+				bodyFalls = fallsThrough(m, statements(c.ChildByField("body")))
+			}
+		}
+		if bodyFalls {
+			return true
+		}
+		for _, clause := range exceptClauses(s) {
+			if _, _, body := exceptParts(clause); fallsThrough(m, statements(body)) {
+				return true
+			}
+		}
+		return false
+	case "with_statement":
+		exprs, _ := withItems(s)
+		for _, e := range exprs {
+			if name := calleeOf(m, e); name == "contextlib.suppress" {
+				return true
+			}
+		}
+		return fallsThrough(m, statements(s.ChildByField("body")))
+	case "while_statement":
+		cond := analysis.Unparen(s.ChildByField("condition"))
+		if cond != nil && (cond.Type == "true" || m.File.Text(cond) == "1") {
+			hasBreak := false
+			walkLoopBody(s, func(n *analysis.Node) {
+				if n.Type == "break_statement" {
+					hasBreak = true
+				}
+			})
+			return hasBreak
+		}
+	}
+	return true
+}
+
+// walkLoopBody visits the statements of a loop's body that belong to this
+// loop (not to nested loops or functions).
+func walkLoopBody(loop *analysis.Node, fn func(*analysis.Node)) {
+	walkBody(loop.ChildByField("body"), func(n *analysis.Node) bool {
+		fn(n)
+		return n.Type != "for_statement" && n.Type != "while_statement"
+	})
+}

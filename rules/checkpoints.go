@@ -1,0 +1,312 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// cpFlow computes, statement by statement, whether a checkpoint (await,
+// async for, async with) is guaranteed to have happened on every path since
+// a reference point: the function's start, or (in generators) the last
+// yield. It backs ASYNC910-913.
+type cpFlow struct {
+	m *analysis.Module
+	// gen: yields need a checkpoint before them and reset the state (ASYNC911).
+	gen bool
+	// report is called for returns and yields reached without a checkpoint;
+	// nil during the silent passes that compute loop states.
+	report func(n *analysis.Node)
+	loops  []*loopState
+}
+
+type loopState struct {
+	breaks, continues []bool
+}
+
+func and(a ...bool) bool {
+	for _, x := range a {
+		if !x {
+			return false
+		}
+	}
+	return true
+}
+
+// block runs stmts from state cp and returns the state at the end and
+// whether the end is reachable.
+func (fl *cpFlow) block(stmts []*analysis.Node, cp bool) (bool, bool) {
+	for _, s := range stmts {
+		var reach bool
+		cp, reach = fl.stmt(s, cp)
+		if !reach {
+			return cp, false
+		}
+	}
+	return cp, true
+}
+
+func (fl *cpFlow) silent() *cpFlow {
+	return &cpFlow{m: fl.m, gen: fl.gen}
+}
+
+func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
+	switch s.Type {
+	case "function_definition", "class_definition", "decorated_definition":
+		return cp, true
+	case "return_statement":
+		cp = fl.exprs(s, cp)
+		if !cp && fl.report != nil {
+			fl.report(s)
+		}
+		return cp, false
+	case "raise_statement":
+		return fl.exprs(s, cp), false
+	case "break_statement", "continue_statement":
+		if n := len(fl.loops); n > 0 {
+			l := fl.loops[n-1]
+			if s.Type == "break_statement" {
+				l.breaks = append(l.breaks, cp)
+			} else {
+				l.continues = append(l.continues, cp)
+			}
+		}
+		return cp, false
+	case "if_statement":
+		cp = fl.expr(s.ChildByField("condition"), cp)
+		out, reach := fl.block(statements(s.ChildByField("consequence")), cp)
+		outs := []bool{}
+		if reach {
+			outs = append(outs, out)
+		}
+		hasElse := false
+		for _, alt := range s.ChildrenByField("alternative") {
+			var o bool
+			var r bool
+			if alt.Type == "else_clause" {
+				hasElse = true
+				o, r = fl.block(statements(alt.ChildByField("body")), cp)
+			} else {
+				c := fl.expr(alt.ChildByField("condition"), cp)
+				o, r = fl.block(statements(alt.ChildByField("consequence")), c)
+			}
+			if r {
+				outs = append(outs, o)
+			}
+		}
+		if !hasElse {
+			outs = append(outs, cp)
+		}
+		return and(outs...), len(outs) > 0
+	case "while_statement":
+		return fl.loop(s, cp, false)
+	case "for_statement":
+		return fl.loop(s, cp, isAsyncStmt(s))
+	case "try_statement":
+		return fl.try(s, cp)
+	case "with_statement":
+		exprs, _ := withItems(s)
+		for _, e := range exprs {
+			cp = fl.expr(e, cp)
+		}
+		async := isAsyncStmt(s)
+		if async {
+			cp = true
+		}
+		out, reach := fl.block(statements(s.ChildByField("body")), cp)
+		if async {
+			out = true
+		}
+		return out, reach || s.ChildByField("body") == nil
+	case "match_statement":
+		cp = fl.expr(s.ChildByField("subject"), cp)
+		var outs []bool
+		exhaustive := false
+		if body := s.ChildByField("body"); body != nil {
+			for _, c := range body.ChildrenByField("alternative") {
+				for _, pat := range c.NamedChildren() {
+					if pat.Type == "case_pattern" && fl.m.File.Text(pat) == "_" {
+						exhaustive = true
+					}
+				}
+				if o, r := fl.block(statements(c.ChildByField("consequence")), cp); r {
+					outs = append(outs, o)
+				}
+			}
+		}
+		if !exhaustive {
+			outs = append(outs, cp)
+		}
+		return and(outs...), len(outs) > 0
+	}
+	return fl.exprs(s, cp), true
+}
+
+// exprs evaluates the named children of a simple statement in order.
+func (fl *cpFlow) exprs(s *analysis.Node, cp bool) bool {
+	for _, c := range s.NamedChildren() {
+		cp = fl.expr(c, cp)
+	}
+	return cp
+}
+
+// expr returns the state after evaluating n; only parts that always run count.
+func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
+	if n == nil {
+		return cp
+	}
+	switch n.Type {
+	case "lambda", "function_definition", "class_definition":
+		return cp
+	case "await":
+		fl.exprs(n, cp)
+		return true
+	case "yield":
+		cp = fl.exprs(n, cp)
+		if fl.gen {
+			if !cp && fl.report != nil {
+				fl.report(n)
+			}
+			return false
+		}
+		return cp
+	case "boolean_operator":
+		left := fl.expr(n.ChildByField("left"), cp)
+		fl.expr(n.ChildByField("right"), left) // may not run
+		return left
+	case "conditional_expression":
+		named := n.NamedChildren()
+		if len(named) != 3 {
+			return cp
+		}
+		c := fl.expr(named[1], cp)
+		return and(fl.expr(named[0], c), fl.expr(named[2], c))
+	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
+		// Only the first iterable is evaluated for sure; an async first clause awaits at least once.
+		for _, c := range n.NamedChildren() {
+			if c.Type == "for_in_clause" {
+				cp = fl.expr(c.ChildByField("right"), cp)
+				if isAsyncStmt(c) && n.Type != "generator_expression" {
+					cp = true
+				}
+				break
+			}
+		}
+		return cp
+	}
+	for _, c := range n.Children {
+		if c.Named {
+			cp = fl.expr(c, cp)
+		}
+	}
+	return cp
+}
+
+func isInfinite(m *analysis.Module, s *analysis.Node) bool {
+	if s.Type != "while_statement" {
+		return false
+	}
+	c := analysis.Unparen(s.ChildByField("condition"))
+	return c != nil && (c.Type == "true" || m.File.Text(c) == "1")
+}
+
+// loopBodyState returns the state at the start of a later iteration of a
+// loop entered with state entry (computed silently).
+func (fl *cpFlow) loopBodyState(s *analysis.Node, entry bool, async bool) bool {
+	if async {
+		return true
+	}
+	sil := fl.silent()
+	st := &loopState{}
+	sil.loops = append(sil.loops, st)
+	out, reach := sil.block(statements(s.ChildByField("body")), entry)
+	states := append([]bool{}, st.continues...)
+	if reach {
+		states = append(states, out)
+	}
+	back := and(states...)
+	if s.Type == "while_statement" {
+		back = sil.expr(s.ChildByField("condition"), back)
+	}
+	return back
+}
+
+func (fl *cpFlow) loop(s *analysis.Node, cp bool, async bool) (bool, bool) {
+	if s.Type == "while_statement" {
+		cp = fl.expr(s.ChildByField("condition"), cp)
+	} else {
+		cp = fl.expr(s.ChildByField("right"), cp)
+	}
+	entry := cp
+	if async {
+		entry = true
+	} else {
+		entry = and(cp, fl.loopBodyState(s, cp, false))
+	}
+	st := &loopState{}
+	fl.loops = append(fl.loops, st)
+	fl.block(statements(s.ChildByField("body")), entry)
+	fl.loops = fl.loops[:len(fl.loops)-1]
+	if isInfinite(fl.m, s) {
+		if len(st.breaks) == 0 {
+			return true, false
+		}
+		return and(st.breaks...), true
+	}
+	exit := entry
+	if async {
+		exit = true
+	}
+	if alt := s.ChildByField("alternative"); alt != nil {
+		var reach bool
+		exit, reach = fl.block(statements(alt.ChildByField("body")), exit)
+		if !reach && len(st.breaks) == 0 {
+			return exit, false
+		}
+		if !reach {
+			return and(st.breaks...), true
+		}
+	}
+	return and(append([]bool{exit}, st.breaks...)...), true
+}
+
+func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
+	var outs []bool
+	bodyOut, bodyReach := fl.block(statements(s.ChildByField("body")), cp)
+	for _, c := range s.Children {
+		if c.Type == "else_clause" && bodyReach {
+			bodyOut, bodyReach = fl.block(statements(c.ChildByField("body")), bodyOut)
+		}
+	}
+	if bodyReach {
+		outs = append(outs, bodyOut)
+	}
+	for _, clause := range exceptClauses(s) {
+		typ, _, body := exceptParts(clause)
+		c := fl.expr(typ, cp)
+		if o, r := fl.block(statements(body), c); r {
+			outs = append(outs, o)
+		}
+	}
+	out, reach := and(outs...), len(outs) > 0
+	for _, c := range s.Children {
+		if c.Type == "finally_clause" {
+			named := c.NamedChildren()
+			if len(named) == 0 {
+				continue
+			}
+			entry := out
+			if !reach {
+				entry = cp
+			}
+			fo, fr := fl.block(statements(named[len(named)-1]), entry)
+			if !fr {
+				return fo, false
+			}
+			out = fo
+		}
+	}
+	return out, reach
+}
+
+// checkpointExempt reports whether f is skipped by the ASYNC91x rules.
+func checkpointExempt(m *analysis.Module, f *analysis.Function) bool {
+	return !f.Async || f.Lambda || emptyBody(f.Node) ||
+		hasDecorator(m, f, "overload", "fixture", "yield_fixture", "asynccontextmanager", "abstractmethod")
+}

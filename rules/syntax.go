@@ -1,0 +1,306 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// Syntax helpers shared by the structural rules (ASYNC1xx, ASYNC9xx, ASL1xx).
+
+// faceValueRoots are module names taken at face value when they are used
+// without an import and nothing in scope binds them: code snippets often
+// forget `import asyncio`, and such a name cannot mean anything else.
+var faceValueRoots = map[string]bool{"asyncio": true, "trio": true, "anyio": true, "pytest": true, "exceptiongroup": true}
+
+// qualName returns the qualified name expression n denotes ("asyncio.timeout"),
+// following imports; an unbound dotted name rooted at one of faceValueRoots is
+// taken as written.
+func qualName(m *analysis.Module, n *analysis.Node) string {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return ""
+	}
+	if r := m.Resolve(n); r.Name != "" {
+		return r.Name
+	}
+	if n.Type != "attribute" && n.Type != "identifier" {
+		return ""
+	}
+	text := m.File.Text(n)
+	root := text
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		root = text[:i]
+	}
+	if faceValueRoots[root] && m.ScopeAt(n).Lookup(root) == nil && !strings.ContainsAny(text, " \t\n()[]") {
+		return text
+	}
+	return ""
+}
+
+// calleeOf returns the qualified name of the function called by call node n.
+func calleeOf(m *analysis.Module, n *analysis.Node) string {
+	n = analysis.Unparen(n)
+	if n == nil || n.Type != "call" {
+		return ""
+	}
+	return qualName(m, n.ChildByField("function"))
+}
+
+// isDef reports whether n opens a new function or class body.
+func isDef(n *analysis.Node) bool {
+	switch n.Type {
+	case "function_definition", "lambda", "class_definition":
+		return true
+	}
+	return false
+}
+
+// walkBody walks n without entering nested defs, lambdas and classes.
+func walkBody(n *analysis.Node, fn func(*analysis.Node) bool) {
+	if n == nil {
+		return
+	}
+	n.Walk(func(c *analysis.Node) bool {
+		if c != n && isDef(c) {
+			return false
+		}
+		if c != n && c.Type == "decorated_definition" {
+			return false
+		}
+		return fn(c)
+	})
+}
+
+// withItems returns the context expressions of a with_statement and the
+// node bound by `as` (nil when none), in order.
+func withItems(with *analysis.Node) (exprs, aliases []*analysis.Node) {
+	for _, c := range with.Children {
+		if c.Type != "with_clause" {
+			continue
+		}
+		for _, item := range c.NamedChildren() {
+			if item.Type != "with_item" {
+				continue
+			}
+			v := item.ChildByField("value")
+			if v == nil {
+				continue
+			}
+			var alias *analysis.Node
+			if v.Type == "as_pattern" {
+				alias = v.ChildByField("alias")
+				if named := v.NamedChildren(); len(named) > 0 {
+					v = named[0]
+				}
+				if alias != nil {
+					if inner := alias.NamedChildren(); len(inner) == 1 {
+						alias = inner[0]
+					}
+				}
+			}
+			exprs = append(exprs, analysis.Unparen(v))
+			aliases = append(aliases, alias)
+		}
+	}
+	return exprs, aliases
+}
+
+// timeoutContexts are the timeout context managers of asyncio, trio and anyio.
+var timeoutContexts = map[string]bool{
+	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.timeouts.timeout": true, "asyncio.timeouts.timeout_at": true,
+	"trio.move_on_after": true, "trio.move_on_at": true, "trio.fail_after": true, "trio.fail_at": true, "trio.CancelScope": true,
+	"anyio.move_on_after": true, "anyio.fail_after": true, "anyio.CancelScope": true,
+}
+
+// taskGroupFactories open a task group (asyncio) or nursery (trio/anyio).
+var taskGroupFactories = map[string]bool{
+	"asyncio.TaskGroup": true, "asyncio.taskgroups.TaskGroup": true, "trio.open_nursery": true, "anyio.create_task_group": true,
+}
+
+// contextKind classifies a with-item expression: "timeout", "taskgroup" or "".
+func contextKind(m *analysis.Module, expr *analysis.Node) (kind, name string) {
+	name = calleeOf(m, expr)
+	switch {
+	case timeoutContexts[name]:
+		return "timeout", name
+	case taskGroupFactories[name]:
+		return "taskgroup", name
+	}
+	return "", name
+}
+
+// isAsyncStmt reports whether a with/for statement or comprehension clause is async.
+func isAsyncStmt(n *analysis.Node) bool { return n.HasToken("async") }
+
+// hasCheckpoint reports whether n contains an await, async for, async with or
+// async comprehension (and, when yields is true, a yield) outside nested
+// functions. ignoreWith, when non-nil, says an async with does not count.
+func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith func(*analysis.Node) bool) bool {
+	found := false
+	walkBody(n, func(c *analysis.Node) bool {
+		if found {
+			return false
+		}
+		switch c.Type {
+		case "await":
+			found = true
+		case "yield":
+			found = yields && c.Named
+		case "for_statement", "for_in_clause":
+			if isAsyncStmt(c) {
+				found = true
+			}
+		case "with_statement":
+			if isAsyncStmt(c) && (ignoreWith == nil || !ignoreWith(c)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// enclosingFunc returns the innermost function_definition or lambda node
+// containing n (n itself excluded), or nil.
+func enclosingFunc(n *analysis.Node) *analysis.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == "function_definition" || p.Type == "lambda" {
+			return p
+		}
+	}
+	return nil
+}
+
+// decoratorNames returns the qualified (or, failing that, written) names of
+// a function's decorators, without call arguments.
+func decoratorNames(m *analysis.Module, f *analysis.Function) []string {
+	var out []string
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type == "call" {
+			e = e.ChildByField("function")
+		}
+		name := qualName(m, e)
+		if name == "" {
+			name = m.File.Text(e)
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// hasDecorator reports whether one of f's decorators ends in one of names
+// ("asynccontextmanager" matches contextlib.asynccontextmanager).
+func hasDecorator(m *analysis.Module, f *analysis.Function, names ...string) bool {
+	for _, d := range decoratorNames(m, f) {
+		last := d[strings.LastIndexByte(d, '.')+1:]
+		for _, n := range names {
+			if last == n || d == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// emptyBody reports whether a function body holds only pass, ... and strings.
+func emptyBody(def *analysis.Node) bool {
+	body := def.ChildByField("body")
+	if body == nil {
+		return true
+	}
+	for _, s := range body.NamedChildren() {
+		switch s.Type {
+		case "pass_statement":
+			continue
+		case "expression_statement":
+			named := s.NamedChildren()
+			if len(named) == 1 && (named[0].Type == "ellipsis" || named[0].Type == "string" || named[0].Type == "concatenated_string") {
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// funcByNode maps function nodes of m to their Function.
+func funcByNode(m *analysis.Module) map[*analysis.Node]*analysis.Function {
+	out := make(map[*analysis.Node]*analysis.Function, len(m.Functions))
+	for _, f := range m.Functions {
+		out[f.Node] = f
+	}
+	return out
+}
+
+// callByNode maps call nodes of m to their Call.
+func callByNode(m *analysis.Module) map[*analysis.Node]*analysis.Call {
+	out := make(map[*analysis.Node]*analysis.Call, len(m.Calls))
+	for _, c := range m.Calls {
+		out[c.Node] = c
+	}
+	return out
+}
+
+// exceptClauses returns the except / except* clauses of a try statement.
+func exceptClauses(try *analysis.Node) []*analysis.Node {
+	var out []*analysis.Node
+	for _, c := range try.Children {
+		if c.Type == "except_clause" || c.Type == "except_group_clause" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// exceptParts splits an except clause into the caught type expression (nil
+// for a bare except), the bound name (nil when none) and the body block.
+func exceptParts(clause *analysis.Node) (typ, name, body *analysis.Node) {
+	for _, c := range clause.NamedChildren() {
+		switch {
+		case c.Type == "block":
+			body = c
+		case c.Type == "as_pattern":
+			if named := c.NamedChildren(); len(named) > 0 {
+				typ = named[0]
+			}
+			if alias := c.ChildByField("alias"); alias != nil {
+				if inner := alias.NamedChildren(); len(inner) == 1 {
+					name = inner[0]
+				} else {
+					name = alias
+				}
+			}
+		case typ == nil:
+			typ = c
+		}
+	}
+	return typ, name, body
+}
+
+// statements returns the statements of a block (or the block-like body of a clause).
+func statements(block *analysis.Node) []*analysis.Node {
+	if block == nil {
+		return nil
+	}
+	return block.NamedChildren()
+}
+
+// funcDisplay names a function for messages.
+func funcDisplay(f *analysis.Function) string {
+	if f == nil {
+		return "<module>"
+	}
+	if f.Lambda {
+		return "<lambda>"
+	}
+	return f.Name
+}
+
+// isYield reports whether n is a yield expression (not the keyword token).
+func isYield(n *analysis.Node) bool { return n.Type == "yield" && n.Named }

@@ -1,0 +1,41 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// taskGroupScope is an `async with TaskGroup() as tg:` (or nursery) statement.
+type taskGroupScope struct {
+	With *analysis.Node
+	Expr *analysis.Node // the TaskGroup() call
+	Name string         // the bound name, "" when not bound
+	Kind string         // "task group" or "nursery"
+}
+
+// taskGroupWiths returns the task-group with statements of the module.
+func taskGroupWiths(m *analysis.Module) []taskGroupScope {
+	var out []taskGroupScope
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type != "with_statement" {
+			return true
+		}
+		exprs, aliases := withItems(n)
+		for i, e := range exprs {
+			kind, name := contextKind(m, e)
+			if kind != "taskgroup" {
+				continue
+			}
+			tg := taskGroupScope{With: n, Expr: e, Kind: "task group"}
+			if name == "trio.open_nursery" {
+				tg.Kind = "nursery"
+			}
+			if a := aliases[i]; a != nil && a.Type == "identifier" {
+				tg.Name = m.File.Text(a)
+			}
+			out = append(out, tg)
+		}
+		return true
+	})
+	return out
+}
+
+// spawnMethods start a task in a task group.
+var spawnMethods = map[string]bool{"create_task": true, "start_soon": true, "start": true}

@@ -1,0 +1,117 @@
+import asyncio
+from asyncio import CancelledError
+
+
+async def worker(queue):
+    try:
+        while True:
+            await queue.get()
+    except asyncio.CancelledError:  # want: ASYNC103
+        print("worker stopped")
+
+
+async def broad():
+    try:
+        await asyncio.sleep(1)
+    except BaseException:  # want: ASYNC103
+        print("oops")
+
+
+async def bare():
+    try:
+        await asyncio.sleep(1)
+    except:  # want: ASYNC103
+        pass
+
+
+async def some_paths(flag):
+    try:
+        await asyncio.sleep(1)
+    except CancelledError:  # want: ASYNC103
+        if flag:
+            raise
+
+
+async def tuple_catch():
+    try:
+        await asyncio.sleep(1)
+    except (ValueError, asyncio.CancelledError):  # want: ASYNC103
+        pass
+
+
+def sync_explicit(fut):
+    try:
+        return fut.result()
+    except asyncio.CancelledError:  # want: ASYNC103
+        print("cancelled")
+
+
+# Quiet: re-raised on every path.
+async def reraises():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("cleanup")
+        raise
+
+
+async def reraises_name():
+    try:
+        await asyncio.sleep(1)
+    except BaseException as exc:
+        print("cleanup")
+        raise exc
+
+
+async def both_branches(flag):
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        if flag:
+            raise
+        else:
+            raise
+
+
+async def exception_only():
+    try:
+        await asyncio.sleep(1)
+    except Exception:
+        pass
+
+
+async def handled_before():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        raise
+    except BaseException:
+        pass
+
+
+def sync_broad():
+    # KeyboardInterrupt handling in sync code is not about cancellation.
+    try:
+        run()
+    except BaseException:
+        pass
+
+
+async def cancelled_own_task(task):
+    # The documented way to wait for a task one has cancelled.
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        pass
+
+
+async def returns_instead():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        return None  # want: ASYNC104
+
+
+def run():
+    pass

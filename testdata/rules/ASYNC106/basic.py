@@ -1,0 +1,9 @@
+from asyncio import sleep  # want: ASYNC106
+import asyncio as aio  # want: ASYNC106
+import trio as t  # want: ASYNC106
+
+# Quiet
+import asyncio
+import asyncio.subprocess
+from asyncio.subprocess import PIPE
+import anyio

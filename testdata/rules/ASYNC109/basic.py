@@ -1,0 +1,53 @@
+import asyncio
+import time
+
+
+async def read_frame(stream, timeout=5):  # want: ASYNC109
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await stream.read(1)
+
+
+async def keyword_only(*, timeout: float):  # want: ASYNC109
+    await asyncio.sleep(timeout)
+
+
+class Client:
+    async def request(self, url, timeout=None):  # want: ASYNC109
+        return await self.session.get(url, timeout=timeout)
+
+
+# Quiet: better than the reference, the timeout is handed to asyncio's timeout machinery.
+async def with_timeout(coro, timeout):
+    async with asyncio.timeout(timeout):
+        return await coro
+
+
+async def with_wait_for(coro, timeout=None):
+    return await asyncio.wait_for(coro, timeout)
+
+
+async def with_wait_for_keyword(coro, timeout=None):
+    return await asyncio.wait_for(coro, timeout=timeout)
+
+
+async def with_wait(tasks, timeout):
+    return await asyncio.wait(tasks, timeout=timeout)
+
+
+# Quiet: decorated (an interface) and other names.
+def decorator(f):
+    return f
+
+
+@decorator
+async def handler(request, timeout=1):
+    await asyncio.sleep(timeout)
+
+
+async def other_name(delay):
+    await asyncio.sleep(delay)
+
+
+def sync(timeout):
+    time.sleep(timeout)

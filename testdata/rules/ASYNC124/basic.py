@@ -1,0 +1,53 @@
+import asyncio
+
+
+async def total(prices):  # want: ASYNC124
+    return sum(prices)
+
+
+async def nested_await_only():  # want: ASYNC124
+    async def inner():
+        await asyncio.sleep(1)
+
+    return inner
+
+
+# Quiet
+async def awaits():
+    await asyncio.sleep(1)
+
+
+async def iterates(stream):
+    async for x in stream:
+        print(x)
+
+
+async def uses_lock(lock):
+    async with lock:
+        pass
+
+
+async def comprehension(stream):
+    return [x async for x in stream]
+
+
+async def stub():
+    ...
+
+
+async def documented():
+    """Implemented by subclasses."""
+
+
+class Handler:
+    async def handle(self, request):
+        return request
+
+
+def route(path):
+    return lambda f: f
+
+
+@route("/")
+async def index():
+    return "hello"

@@ -1,0 +1,7 @@
+import httpx  # want: ASYNC127
+from httpx import AsyncClient  # want: ASYNC127
+import httpx._client as hc  # want: ASYNC127
+
+# Quiet
+import httpx2
+import aiohttp

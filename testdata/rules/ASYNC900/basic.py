@@ -1,0 +1,27 @@
+from contextlib import asynccontextmanager
+
+import pytest
+
+
+async def lines(reader):  # want: ASYNC900
+    while line := await reader.readline():
+        yield line
+
+
+# Quiet
+@asynccontextmanager
+async def managed(reader):
+    yield reader
+
+
+@pytest.fixture
+async def fixture():
+    yield 1
+
+
+async def coroutine(reader):
+    return await reader.readline()
+
+
+def sync_gen():
+    yield 1

@@ -1,0 +1,34 @@
+import asyncio
+
+
+async def pump(queue, items):
+    while True:  # want: ASYNC913
+        if items:
+            await queue.put(items.pop())
+
+
+async def spin(state):
+    while 1:  # want: ASYNC913
+        if state.done:
+            break
+
+
+# Quiet
+async def pump_ok(queue, items):
+    while True:
+        if items:
+            await queue.put(items.pop())
+        else:
+            await asyncio.sleep(0.1)
+
+
+async def consumer(queue):
+    while True:
+        item = await queue.get()
+        if item is None:
+            break
+
+
+def sync_loop(q):
+    while True:
+        q.get()
