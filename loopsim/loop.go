@@ -36,8 +36,6 @@ type Config struct {
 	IdealTimers bool
 	// WakeLatency and WakeSlack override the defaults (0.15 ms, 0.2 %).
 	WakeLatency, WakeSlack float64
-	// Sequential, when set, is used internally to estimate the
-	// one-after-another time; see Result.SequentialS.
 }
 
 func (c Config) workers() int {
@@ -524,7 +522,10 @@ func (t *Task) endPark() {
 		due = t.parkStart
 	}
 	t.addSpan(Span{Kind: t.parkKind, Start: t.parkStart, End: due, Line: t.parkLine, Label: t.parkLabel})
-	t.addSpan(Span{Kind: SpanReady, Start: due, End: now, Line: t.parkLine})
+	// A wake-up a hair late is timer latency, not a busy loop.
+	if now-due >= 0.001 {
+		t.addSpan(Span{Kind: SpanReady, Start: due, End: now, Line: t.parkLine})
+	}
 	if t.parkKind == SpanSleep || t.parkKind == SpanIO {
 		t.s.work += due - t.parkStart
 	}
@@ -739,7 +740,7 @@ type Result struct {
 }
 
 func (s *Sim) result(entry string) *Result {
-	r := &Result{Entry: entry, ConcurrentS: s.now, SequentialS: s.work, BlockedS: s.blocked}
+	r := &Result{Entry: entry, ConcurrentS: round6(s.now), SequentialS: round6(s.work), BlockedS: round6(s.blocked)}
 	r.Assumptions = append([]Assumption{}, s.assumptions...)
 	sort.SliceStable(r.Assumptions, func(i, j int) bool { return r.Assumptions[i].Line < r.Assumptions[j].Line })
 	r.Confidence = 1
@@ -764,9 +765,17 @@ func (s *Sim) result(entry string) *Result {
 		if t.rep.Spans == nil {
 			t.rep.Spans = []Span{}
 		}
+		t.rep.Start, t.rep.End = round6(t.rep.Start), round6(t.rep.End)
+		for i := range t.rep.Spans {
+			sp := &t.rep.Spans[i]
+			sp.Start, sp.End = round6(sp.Start), round6(sp.End)
+		}
 		r.Tasks = append(r.Tasks, t.rep)
 	}
 	r.Blocks = s.blocks
+	if r.Blocks == nil {
+		r.Blocks = []BlockEvent{}
+	}
 	if s.defaultPool != nil {
 		r.Executor = map[string]int{"default_workers": s.defaultPool.Size}
 	}
@@ -781,3 +790,6 @@ func (s *Sim) killAll() {
 		}
 	}
 }
+
+// round6 rounds to microseconds: finer digits are float noise.
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/loopsim"
+	"github.com/asyncls/asyncls/loopsim/pyfront"
+)
+
+func init() {
+	register(&command{name: "simulate", summary: "estimate how long an async program takes, concurrently and sequentially", run: runSimulate})
+}
+
+// simulateJSON is the --format json document.
+type simulateJSON struct {
+	Path string `json:"path"`
+	*loopsim.Result
+}
+
+func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	entry := fs.String("entry", "", "coroutine function to run (default: the one passed to asyncio.run() under __main__, else main)")
+	format := fs.String("format", "text", "output format: text, json or svg")
+	workers := fs.Int("workers", 0, "size of the default executor (default: min(32, CPUs+4), or executor-workers from pyproject.toml)")
+	configPath := fs.String("config", "", "pyproject.toml to read [tool.asyncls] from (default: the nearest one)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: asyncls simulate [flags] FILE\n\nSimulates asyncio.run(entry()) without running the code and prints the\nestimated wall time, the time if everything ran one after another, and the\ntime the loop was blocked. Exit status: 0 ok, 2 usage, I/O or parse error.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitError
+	}
+	if len(paths) != 1 {
+		fmt.Fprintln(stderr, "asyncls simulate: give exactly one Python file")
+		fs.Usage()
+		return exitError
+	}
+	if *format != "text" && *format != "json" && *format != "svg" {
+		fmt.Fprintf(stderr, "asyncls simulate: unknown --format %q (want text, json or svg)\n", *format)
+		return exitError
+	}
+	path := paths[0]
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	if err := analysis.CheckSource(src); err != nil {
+		fmt.Fprintf(stderr, "asyncls simulate: %s: %v\n", path, err)
+		return exitError
+	}
+	var cfg *config.Config
+	if *configPath != "" {
+		cfg, err = config.LoadFile(*configPath)
+	} else {
+		cfg, err = config.Load(filepath.Dir(path))
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	latency, err := pyfront.LatencyFromStrings(cfg.Latency)
+	if err != nil {
+		fmt.Fprintf(stderr, "asyncls simulate: %s: [tool.asyncls] %v\n", cfg.Path, err)
+		return exitError
+	}
+	simCfg := loopsim.Config{Latency: latency}
+	if cfg.ExecutorWorkers != nil {
+		simCfg.DefaultWorkers = *cfg.ExecutorWorkers
+	}
+	if *workers > 0 {
+		simCfg.DefaultWorkers = *workers
+	}
+	file := analysis.Parse(path, src)
+	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg})
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(simulateJSON{Path: path, Result: res}); err != nil {
+			fmt.Fprintln(stderr, "asyncls simulate:", err)
+			return exitError
+		}
+	case "svg":
+		loopsim.WriteSVG(stdout, path, res)
+	default:
+		loopsim.WriteText(stdout, path, res)
+	}
+	return exitOK
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestSimulateJSON(t *testing.T) {
+	code, out, stderr := runCmd("simulate", "--format", "json", "../../testdata/loopsim/01_tutorial_gather_two.py")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"concurrent_s", "sequential_s", "blocked_s", "entry", "assumptions", "confidence", "tasks"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("json lacks %q", k)
+		}
+	}
+	if c := doc["concurrent_s"].(float64); c < 0.2 || c > 0.202 {
+		t.Errorf("concurrent_s = %v, want about 0.2", c)
+	}
+	if doc["sequential_s"].(float64) != 0.3 || doc["entry"] != "main()" {
+		t.Errorf("sequential_s = %v entry = %v", doc["sequential_s"], doc["entry"])
+	}
+	tasks := doc["tasks"].([]any)
+	first := tasks[0].(map[string]any)
+	for _, k := range []string{"name", "start", "end", "spans"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("task lacks %q", k)
+		}
+	}
+}
+
+func TestSimulateTextAndSVG(t *testing.T) {
+	code, out, _ := runCmd("simulate", "../../testdata/loopsim/06_tutorial_blocking.py")
+	if code != exitOK || !strings.Contains(out, "concurrent  0.40 s") || !strings.Contains(out, "blocked     0.40 s") || !strings.Contains(out, "#") {
+		t.Errorf("exit %d, text output:\n%s", code, out)
+	}
+	code, out, _ = runCmd("simulate", "--format=svg", "../../testdata/loopsim/06_tutorial_blocking.py")
+	if code != exitOK || !strings.HasPrefix(out, "<svg") || !strings.Contains(out, "#e15759") || !strings.HasSuffix(strings.TrimSpace(out), "</svg>") {
+		t.Errorf("exit %d, svg output:\n%s", code, out)
+	}
+}
+
+func TestSimulateErrors(t *testing.T) {
+	dir := t.TempDir()
+	noMain := filepath.Join(dir, "lib.py")
+	os.WriteFile(noMain, []byte("async def helper():\n    pass\n"), 0o644)
+	notCoro := filepath.Join(dir, "sync.py")
+	os.WriteFile(notCoro, []byte("def main():\n    pass\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"simulate"}, "exactly one"},
+		{[]string{"simulate", filepath.Join(dir, "missing.py")}, "no such file"},
+		{[]string{"simulate", "--format", "png", noMain}, "unknown --format"},
+		{[]string{"simulate", noMain}, "no entry point"},
+		{[]string{"simulate", "--entry", "nope", noMain}, `no function named "nope"`},
+		{[]string{"simulate", notCoro}, "not a coroutine"},
+	} {
+		code, _, stderr := runCmd(tc.args...)
+		if code != exitError || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q (want %q)", tc.args, code, stderr, tc.want)
+		}
+	}
+	code, out, _ := runCmd("simulate", "--entry", "helper", noMain)
+	if code != exitOK || !strings.Contains(out, "helper()") {
+		t.Errorf("--entry helper: exit %d\n%s", code, out)
+	}
+}
+
+func TestSimulateLatencyConfig(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls.latency]\n\"aiohttp.ClientSession.get\" = \"250ms\"\n"), 0o644)
+	prog := filepath.Join(dir, "app.py")
+	os.WriteFile(prog, []byte(`import asyncio
+import aiohttp
+
+async def main():
+    async with aiohttp.ClientSession() as s:
+        await s.get("https://a")
+        await s.get("https://b")  # asyncls: latency=50ms
+
+if __name__ == "__main__":
+    asyncio.run(main())
+`), 0o644)
+	code, out, stderr := runCmd("simulate", "--format", "json", prog)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Concurrent  float64 `json:"concurrent_s"`
+		Assumptions []struct{ Text string }
+	}
+	json.Unmarshal([]byte(out), &doc)
+	if doc.Concurrent < 0.3 || doc.Concurrent > 0.302 {
+		t.Errorf("concurrent_s = %v, want 0.25 + 0.05", doc.Concurrent)
+	}
+	if len(doc.Assumptions) == 0 || !strings.Contains(doc.Assumptions[0].Text, "user setting") {
+		t.Errorf("assumptions %+v", doc.Assumptions)
+	}
+	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls.latency]\n\"x\" = \"soon\"\n"), 0o644)
+	if code, _, stderr := runCmd("simulate", prog); code != exitError || !strings.Contains(stderr, "invalid duration") {
+		t.Errorf("bad latency: exit %d %s", code, stderr)
+	}
+}
