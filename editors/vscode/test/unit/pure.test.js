@@ -1,0 +1,87 @@
+"use strict";
+// Unit tests of the extension's vscode-free modules (compiled to out/ by tsc).
+const test = require("node:test");
+const assert = require("node:assert");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { findCoroutineAt } = require("../../out/coroutine.js");
+const { readSettings } = require("../../out/settings.js");
+const { resolveServerPath, findOnPath } = require("../../out/serverPath.js");
+const { simulationHtml, escapeHtml } = require("../../out/simulate.js");
+
+const source = [
+  "import asyncio",             // 0
+  "",                           // 1
+  "async def main():",          // 2
+  "    x = await f(",           // 3
+  "1)",                         // 4  continuation line at column 0
+  "    # comment at body level", // 5
+  "",                           // 6
+  "class Client:",              // 7
+  "    def sync(self):",        // 8
+  "        return 1",           // 9
+  "    async def fetch(self):", // 10
+  "        async def inner():", // 11
+  "            await g()",      // 12
+  "        await inner()",      // 13
+  "def plain():",               // 14
+  "    pass",                   // 15
+];
+
+test("findCoroutineAt names the innermost async def around the cursor", () => {
+  assert.strictEqual(findCoroutineAt(source, 2), "main");
+  assert.strictEqual(findCoroutineAt(source, 3), "main");
+  assert.strictEqual(findCoroutineAt(source, 12), "Client.fetch.inner");
+  assert.strictEqual(findCoroutineAt(source, 13), "Client.fetch");
+  assert.strictEqual(findCoroutineAt(source, 10), "Client.fetch");
+});
+
+test("findCoroutineAt is undefined outside coroutines", () => {
+  assert.strictEqual(findCoroutineAt(source, 0), undefined);
+  assert.strictEqual(findCoroutineAt(source, 9), undefined, "sync method");
+  assert.strictEqual(findCoroutineAt(source, 15), undefined, "plain def");
+  assert.strictEqual(findCoroutineAt(source, 7), undefined, "class line");
+  assert.strictEqual(findCoroutineAt(source, 99), undefined, "out of range");
+});
+
+function sourceOf(values) {
+  return { explicit: (key) => values[key] };
+}
+
+test("readSettings sends only explicit, valid values with camelCase keys", () => {
+  assert.deepStrictEqual(readSettings(sourceOf({})), {});
+  assert.deepStrictEqual(
+    readSettings(sourceOf({ select: ["ASYNC", " ASL1 ", 3, ""], ignore: ["ASYNC300"], latency: { "httpx.get": "50ms", bad: 5 }, debounceMs: 25.4, logLevel: "debug" })),
+    { select: ["ASYNC", "ASL1"], ignore: ["ASYNC300"], latency: { "httpx.get": "50ms" }, debounceMs: 25, logLevel: "debug" },
+  );
+  assert.deepStrictEqual(readSettings(sourceOf({ debounceMs: -1, logLevel: "loud", latency: [] })), {});
+});
+
+test("resolveServerPath prefers asyncls.path, then PATH, and explains a miss", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "asyncls-unit-"));
+  const exe = path.join(dir, "asyncls");
+  fs.writeFileSync(exe, "#!/bin/sh\n");
+  fs.chmodSync(exe, 0o755);
+  const env = { PATH: dir };
+  assert.strictEqual(findOnPath("asyncls", env), exe);
+  assert.strictEqual(resolveServerPath("", env, []).path, exe);
+  assert.strictEqual(resolveServerPath(exe, { PATH: "" }, []).path, exe);
+  assert.strictEqual(resolveServerPath("${workspaceFolder}/asyncls", { PATH: "" }, [dir]).path, exe);
+  const missing = resolveServerPath("/nope/asyncls", env, []);
+  assert.strictEqual(missing.path, undefined);
+  assert.match(missing.problem, /asyncls\.path/);
+  assert.match(resolveServerPath("", { PATH: "" }, []).problem, /not found on PATH/);
+  fs.chmodSync(exe, 0o644);
+  assert.strictEqual(findOnPath("asyncls", env), undefined, "not executable");
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("simulationHtml embeds the SVG as an image and escapes the text", () => {
+  const html = simulationHtml("main<x>", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "a < b");
+  assert.match(html, /<img alt="timeline of main&lt;x&gt;" src="data:image\/svg\+xml;base64,/);
+  assert.ok(!html.includes("<script>"), "raw SVG must not be inlined");
+  assert.match(html, /<pre>a &lt; b<\/pre>/);
+  assert.match(html, /default-src 'none'/);
+  assert.strictEqual(escapeHtml(`"&"`), "&quot;&amp;&quot;");
+});
