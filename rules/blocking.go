@@ -87,7 +87,16 @@ func classifyBlocking(m *analysis.Module, c *analysis.Call, opts *Options) (bloc
 	if c.Usage == analysis.UsageAwaited {
 		return blockingCall{}, false // an awaited call is an async API, whatever its name
 	}
-	if b, ok := blockingNames[c.Callee]; ok {
+	name := c.Callee
+	if _, ok := blockingNames[name]; !ok && c.Node.ChildByField("function") != nil {
+		if n := calleeName(m, c.Node, 0); n != "" {
+			name = n
+		}
+	}
+	if b, ok := blockingNames[name]; ok {
+		if nonBlockingUse(m, c, name) {
+			return blockingCall{}, false
+		}
 		return b, true
 	}
 	if c.Callee == "os.spawnl" || strings.HasPrefix(c.Callee, "os.spawn") {
@@ -98,15 +107,15 @@ func classifyBlocking(m *analysis.Module, c *analysis.Call, opts *Options) (bloc
 		return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
 	}
 	if opts != nil {
-		for _, name := range opts.ExtraBlocking {
-			if c.Callee == name || (strings.HasSuffix(name, ".*") && strings.HasPrefix(c.Callee, strings.TrimSuffix(name, "*"))) {
-				return blockingCall{Code: "ASYNC200", Instead: "run it with `await asyncio.to_thread(...)`"}, true
+		for _, entry := range opts.ExtraBlocking {
+			if b, ok := matchConfigured(entry, name); ok {
+				return b, true
 			}
 		}
 	}
 	// ASYNC211: an unknown object's .request("GET", ...) / .urlopen("GET", ...)
 	// looks like a urllib3 pool; the signature is all there is to go on.
-	if c.Callee == "" {
+	if name == "" {
 		if meth := c.Method(m.File); meth == "request" || meth == "urlopen" {
 			if first := c.Positional(0); first != nil && first.Type == "string" {
 				if httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {

@@ -64,6 +64,14 @@ func runCase(t *testing.T, code, path string) {
 		t.Fatal(errs)
 	}
 	cfg := config.Default()
+	// A multi-file case may carry its own [tool.asyncls] settings.
+	if pyproject := filepath.Join(path, "pyproject.toml"); fileExists(pyproject) {
+		loaded, err := config.LoadFile(pyproject)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg = loaded
+	}
 	info, _ := os.Stat(path)
 	if info.IsDir() {
 		cfg.Dir, _ = filepath.Abs(path)
@@ -174,4 +182,9 @@ func TestRuleValues(t *testing.T) {
 			t.Errorf("%s: name %q is not kebab-case", r.Code, r.Name)
 		}
 	}
+}
+
+func fileExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
 }

@@ -1,0 +1,38 @@
+package rules
+
+// ASL202 reports blocking calls outside flake8-async's ASYNC2xx families.
+var ASL202 = register(&Rule{
+	Code:    "ASL202",
+	Name:    "blocking-call",
+	Summary: "Blocking network, database, DNS or thread-synchronisation call in an async function",
+	Rationale: "Blocking is not only HTTP, files and processes. A sync socket `recv`, a DNS lookup, a `sqlite3`/`psycopg2` " +
+		"query, a sync `redis` command, `threading.Event.wait()`, `threading.Lock.acquire()`, `queue.Queue.get()` or " +
+		"`concurrent.futures.Future.result()` in a coroutine stops the event loop until it returns: every other task " +
+		"waits, and waiting on something another task must provide deadlocks.",
+	Bad: `import sqlite3
+
+async def count_users(path):
+    conn = sqlite3.connect(path)
+    return conn.execute("SELECT count(*) FROM users").fetchone()`,
+	Good: `import asyncio
+import sqlite3
+
+def count_users_sync(path):
+    conn = sqlite3.connect(path)
+    return conn.execute("SELECT count(*) FROM users").fetchone()
+
+async def count_users(path):
+    return await asyncio.to_thread(count_users_sync, path)`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "Covers `socket` connect/recv/send/accept and `create_connection`, DNS lookups (`getaddrinfo`, " +
+		"`gethostbyname`, ...), the connect/execute/fetch/commit methods of sqlite3, psycopg2, psycopg (sync), pymysql, " +
+		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
+		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
+		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
+		"cannot block (`lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`) is not reported. File-system calls " +
+		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
+		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
+		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
+	Run: runBlocking,
+})

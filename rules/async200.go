@@ -1,0 +1,51 @@
+package rules
+
+import "strings"
+
+// ASYNC200 reports calls the user configured as blocking.
+var ASYNC200 = register(&Rule{
+	Code:    "ASYNC200",
+	Name:    "blocking-configured-call",
+	Summary: "Call configured as blocking (`blocking-calls` in [tool.asyncls]) in an async function",
+	Rationale: "Every code base has its own slow synchronous APIs: an in-house database layer, a vendored SDK, a " +
+		"legacy RPC client. List them in `blocking-calls` and asyncls reports them in coroutines, like the built-in " +
+		"blocking calls, and follows them through synchronous helpers (ASL201).",
+	Bad: `# pyproject.toml: [tool.asyncls] blocking-calls = ["legacy.db.query"]
+from legacy import db
+
+async def handler(uid):
+    return db.query("SELECT ...", uid)`,
+	Good: `import asyncio
+from legacy import db
+
+async def handler(uid):
+    return await asyncio.to_thread(db.query, "SELECT ...", uid)`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "Does nothing until configured, as in flake8-async. Entries are qualified names as asyncls resolves them " +
+		"(`pkg.mod.func`, `pkg.mod.Class.method`); a trailing `.*` matches everything under a prefix. flake8-async's " +
+		"form `name -> suggestion` is accepted too: the suggestion is shown in the message. A name that belongs to a " +
+		"built-in family (e.g. `requests.get`) is reported under that family's code.",
+	Run: runBlocking,
+})
+
+// matchConfigured matches one `blocking-calls` entry against a callee name.
+func matchConfigured(entry, name string) (blockingCall, bool) {
+	if name == "" {
+		return blockingCall{}, false
+	}
+	pattern, suggestion := entry, ""
+	if i := strings.Index(entry, "->"); i >= 0 {
+		pattern, suggestion = strings.TrimSpace(entry[:i]), strings.TrimSpace(entry[i+2:])
+	}
+	pattern = strings.TrimSpace(pattern)
+	ok := name == pattern || (strings.HasSuffix(pattern, ".*") && strings.HasPrefix(name, strings.TrimSuffix(pattern, "*")))
+	if !ok {
+		return blockingCall{}, false
+	}
+	instead := "run it with `await asyncio.to_thread(...)`"
+	if suggestion != "" {
+		instead = "use `" + suggestion + "` instead"
+	}
+	return blockingCall{Code: "ASYNC200", Instead: instead}, true
+}

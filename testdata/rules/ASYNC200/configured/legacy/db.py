@@ -1,0 +1,6 @@
+def query(sql, *args):
+    return sql
+
+
+def cheap(x):
+    return x
