@@ -29,7 +29,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-const blocking = "import time\n\nasync def main():\n    time.sleep(1)\n"
+const blocking = "import asyncio\nimport time\n\nasync def main():\n    time.sleep(1)\n    await asyncio.sleep(0)\n"
 
 func TestTutorialExamples(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "check", filepath.Join("..", "..", "examples", "tutorial"))
@@ -68,7 +68,7 @@ func TestExitCodesAndFormats(t *testing.T) {
 		t.Fatalf("json: %v %s", err, out)
 	}
 	d := diags[0]
-	if d["code"] != "ASYNC251" || d["line"].(float64) != 4 || d["column"].(float64) != 5 || d["end_column"].(float64) != 18 || d["severity"] != "warning" {
+	if d["code"] != "ASYNC251" || d["line"].(float64) != 5 || d["column"].(float64) != 5 || d["end_column"].(float64) != 18 || d["severity"] != "warning" {
 		t.Errorf("json diagnostic = %v", d)
 	}
 	if code, _, errOut := runCLI(t, "", "check", "--format", "xml", dir); code != exitError || !strings.Contains(errOut, "xml") {
@@ -84,7 +84,7 @@ func TestExitCodesAndFormats(t *testing.T) {
 		t.Errorf("--exit-zero: exit %d", code)
 	}
 	code, out, _ = runCLI(t, "", "check", "--format", "github", dir)
-	if code != exitFindings || !strings.HasPrefix(out, "::warning title=asyncls ASYNC251,file=") || !strings.Contains(out, "line=4,col=5") {
+	if code != exitFindings || !strings.HasPrefix(out, "::warning title=asyncls ASYNC251,file=") || !strings.Contains(out, "line=5,col=5") {
 		t.Errorf("github: %q", out)
 	}
 }
@@ -121,14 +121,14 @@ func TestSARIF(t *testing.T) {
 		t.Fatalf("sarif skeleton wrong: %s", out)
 	}
 	r := doc.Runs[0].Results
-	if len(r) != 1 || r[0].RuleID != "ASYNC251" || r[0].Message.Text == "" || r[0].Locations[0].PhysicalLocation.Region.StartLine != 4 {
+	if len(r) != 1 || r[0].RuleID != "ASYNC251" || r[0].Message.Text == "" || r[0].Locations[0].PhysicalLocation.Region.StartLine != 5 {
 		t.Errorf("sarif results = %+v", r)
 	}
 }
 
 func TestStdinAndBadFiles(t *testing.T) {
 	code, out, _ := runCLI(t, blocking, "check", "--stdin-filename", "x.py")
-	if code != exitFindings || !strings.HasPrefix(out, "x.py:4:5: ASYNC251") {
+	if code != exitFindings || !strings.HasPrefix(out, "x.py:5:5: ASYNC251") {
 		t.Errorf("stdin: exit %d %q", code, out)
 	}
 	dir := writeTree(t, map[string]string{"bad.py": blocking, "latin1.py": "x = '\xe9'\n", "broken.py": "def f(:\n    pass\n"})
@@ -139,7 +139,7 @@ func TestStdinAndBadFiles(t *testing.T) {
 	if !strings.Contains(errOut, "latin1.py") || !strings.Contains(errOut, "UTF-8") {
 		t.Errorf("stderr does not name the undecodable file: %q", errOut)
 	}
-	if !strings.Contains(out, "bad.py:4:5: ASYNC251") || !strings.Contains(out, "broken.py:1:") || !strings.Contains(out, "E999") {
+	if !strings.Contains(out, "bad.py:5:5: ASYNC251") || !strings.Contains(out, "broken.py:1:") || !strings.Contains(out, "E999") {
 		t.Errorf("other files were not checked: %q", out)
 	}
 	if code, _, errOut := runCLI(t, "", "check", filepath.Join(dir, "missing.py")); code != exitError || !strings.Contains(errOut, "missing.py") {
@@ -152,13 +152,13 @@ func TestConfigFromPyproject(t *testing.T) {
 		"pyproject.toml":     "[tool.asyncls]\nignore = [\"ASYNC251\"]\n",
 		"pkg/a.py":           blocking,
 		"build/generated.py": blocking,
-		"pkg/b.py":           "import time\n\nasync def g():\n    time.sleep(1)  # noqa: ASYNC251\n",
+		"pkg/b.py":           "import asyncio\nimport time\n\nasync def g():\n    time.sleep(1)  # noqa: ASYNC251\n    await asyncio.sleep(0)\n",
 	})
 	if code, out, errOut := runCLI(t, "", "check", dir); code != exitOK {
 		t.Errorf("ignored by config: exit %d %s %s", code, out, errOut)
 	}
 	code, out, _ := runCLI(t, "", "check", "--select", "ASYNC251", dir)
-	if code != exitFindings || !strings.Contains(out, "a.py:4:5") || strings.Contains(out, "b.py") || strings.Contains(out, "generated.py") {
+	if code != exitFindings || !strings.Contains(out, "a.py:5:5") || strings.Contains(out, "b.py") || strings.Contains(out, "generated.py") {
 		t.Errorf("--select overrides config; noqa and build/ exclusion hold: %q", out)
 	}
 	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls]\nbogus = 1\n"), 0o644)

@@ -11,6 +11,7 @@ async def get_user(uid):
 
 async def heartbeat():
     while True:
+        print("still alive")
         await asyncio.sleep(1)
 
 

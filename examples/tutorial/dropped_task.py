@@ -4,6 +4,7 @@ import asyncio
 
 async def heartbeat():
     while True:
+        print("still alive")
         await asyncio.sleep(1)
 
 
