@@ -201,6 +201,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 			}
 			return v, nil
 		}
+		if c.s.cfg.UnknownNames {
+			return &UnknownValue{Why: o.Class.Name + "." + name}, nil
+		}
 		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Class.Name, name, p.Line)
 	case *Class:
 		if v, ok := o.lookup(name); ok {

@@ -17,6 +17,10 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		if v, ok := builtinName(x.ID); ok {
 			return v, nil
 		}
+		if c.s.cfg.UnknownNames {
+			c.s.assume(x.P, 0.8, "%s is not known here; treated as an unknown value", x.ID)
+			return &UnknownValue{Why: x.ID}, nil
+		}
 		return nil, newExc("NameError", "name '%s' is not defined (line %d)", x.ID, x.P.Line)
 	case *Attr:
 		obj, err := c.eval(fr, x.X)
@@ -205,6 +209,8 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		return &UnknownValue{Why: x.Why}, nil
 	case *Slice:
 		return &UnknownValue{Why: "slice"}, nil
+	case *Placeholder:
+		return c.placeholder(fr, x)
 	}
 	return nil, fmt.Errorf("loopsim: unknown expression %T", e)
 }
@@ -898,4 +904,22 @@ func (c *ctx) await(v Value, p Pos, label string) (Value, error) {
 		}
 	}
 	return nil, newExc("TypeError", "object %s can't be used in 'await' expression (line %d)", typeName(v), p.Line)
+}
+
+func (c *ctx) placeholder(fr *frame, x *Placeholder) (Value, error) {
+	if x.Type != nil {
+		tv, err := c.eval(fr, x.Type)
+		if err == nil {
+			switch t := tv.(type) {
+			case *Class:
+				if !t.IsExc {
+					return &Instance{Class: t, Attrs: map[string]Value{}}, nil
+				}
+			case *External:
+				return &External{Qual: t.Qual, Called: true}, nil
+			}
+		}
+	}
+	c.s.assume(x.P, 0.7, "argument %s is unknown when the function is simulated on its own", x.Name)
+	return &UnknownValue{Why: "argument " + x.Name}, nil
 }

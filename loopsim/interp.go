@@ -244,6 +244,12 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			fr.globalDecl[n] = true
 		}
 		return ctrlNext, nil, nil
+	case *Mark:
+		if c.s.marks == nil {
+			c.s.marks = map[int][]MarkTime{}
+		}
+		c.s.marks[st.ID] = append(c.s.marks[st.ID], MarkTime{At: c.now(), Work: c.s.work})
+		return ctrlNext, nil, nil
 	case *Unsupported:
 		c.s.assume(st.P, 0.8, "%s is not simulated; assumed to take no time", st.What)
 		return ctrlNext, nil, nil

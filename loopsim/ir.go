@@ -111,6 +111,14 @@ type (
 		Body   Expr
 		P      Pos
 	}
+	// Placeholder stands for an argument nobody passed (when a function is
+	// simulated on its own): an instance of Type when it names a class or a
+	// library type, else an unknown value.
+	Placeholder struct {
+		Type Expr // may be nil
+		Name string
+		P    Pos
+	}
 	// Unknown stands for an expression the front end could not translate;
 	// evaluating it yields an unknown value and records an assumption.
 	Unknown struct {
@@ -154,6 +162,7 @@ func (e *Slice) exprPos() Pos         { return e.P }
 func (e *Comprehension) exprPos() Pos { return e.P }
 func (e *Lambda) exprPos() Pos        { return e.P }
 func (e *Unknown) exprPos() Pos       { return e.P }
+func (e *Placeholder) exprPos() Pos   { return e.P }
 
 // Statements.
 type (
@@ -247,6 +256,12 @@ type (
 		Nonlocal bool
 		P        Pos
 	}
+	// Mark records the virtual time (and accumulated work) each time it
+	// runs, so a region of code can be timed: see Result.Marks.
+	Mark struct {
+		ID int
+		P  Pos
+	}
 	// Unsupported marks a statement the front end could not translate; it
 	// records an assumption when executed.
 	Unsupported struct {
@@ -288,6 +303,7 @@ func (s *Import) stmtPos() Pos      { return s.P }
 func (s *ImportFrom) stmtPos() Pos  { return s.P }
 func (s *Global) stmtPos() Pos      { return s.P }
 func (s *Unsupported) stmtPos() Pos { return s.P }
+func (s *Mark) stmtPos() Pos        { return s.P }
 
 // Func is a function definition (async or not).
 type Func struct {
@@ -313,9 +329,10 @@ const (
 
 // Param is one function parameter.
 type Param struct {
-	Name    string
-	Default Expr // nil when required
-	Kind    ParamKind
+	Name       string
+	Default    Expr // nil when required
+	Kind       ParamKind
+	Annotation Expr // the declared type, if any (used for placeholders)
 }
 
 // Program is a translated module.
@@ -323,3 +340,9 @@ type Program struct {
 	Path string
 	Body []Stmt
 }
+
+// StmtPos returns the position of a statement.
+func StmtPos(s Stmt) Pos { return s.stmtPos() }
+
+// ExprPos returns the position of an expression.
+func ExprPos(e Expr) Pos { return e.exprPos() }

@@ -25,6 +25,10 @@ type Config struct {
 	// MaxSimTime stops the simulation after this much virtual time
 	// (default 24 h); a program still running then never finishes.
 	MaxSimTime float64
+	// UnknownNames makes undefined names and missing attributes unknown
+	// values (with an assumption) instead of NameError/AttributeError; used
+	// when one function is simulated outside its callers.
+	UnknownNames bool
 	// MaxSteps bounds interpreted statements (default 20 million) so an
 	// infinite loop without awaits ends with a clear problem.
 	MaxSteps int
@@ -160,6 +164,13 @@ type Sim struct {
 	steps         int
 	globals       *frame
 	ordinalByName map[string]int
+	marks         map[int][]MarkTime
+}
+
+// MarkTime is one execution of a Mark: the clock and the accumulated
+// sequential work at that moment.
+type MarkTime struct {
+	At, Work float64
 }
 
 func newSim(cfg Config) *Sim {
@@ -737,6 +748,8 @@ type Result struct {
 	Tasks       []*TaskReport  `json:"tasks"`
 	Blocks      []BlockEvent   `json:"blocking_calls"`
 	Executor    map[string]int `json:"executor,omitempty"`
+	// Marks holds the executions of Mark statements by ID.
+	Marks map[int][]MarkTime `json:"-"`
 }
 
 func (s *Sim) result(entry string) *Result {
@@ -773,6 +786,7 @@ func (s *Sim) result(entry string) *Result {
 		r.Tasks = append(r.Tasks, t.rep)
 	}
 	r.Blocks = s.blocks
+	r.Marks = s.marks
 	if r.Blocks == nil {
 		r.Blocks = []BlockEvent{}
 	}

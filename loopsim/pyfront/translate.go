@@ -364,10 +364,10 @@ func (t *translator) params(n *analysis.Node) []loopsim.Param {
 			case "dictionary_splat_pattern":
 				out = append(out, loopsim.Param{Name: t.splatName(inner[0]), Kind: loopsim.ParamKwArgs})
 			default:
-				out = append(out, loopsim.Param{Name: t.text(inner[0]), Kind: kindOf(kwOnly)})
+				out = append(out, loopsim.Param{Name: t.text(inner[0]), Kind: kindOf(kwOnly), Annotation: t.annotation(c)})
 			}
 		case "default_parameter", "typed_default_parameter":
-			out = append(out, loopsim.Param{Name: t.text(c.ChildByField("name")), Default: t.expr(c.ChildByField("value")), Kind: kindOf(kwOnly)})
+			out = append(out, loopsim.Param{Name: t.text(c.ChildByField("name")), Default: t.expr(c.ChildByField("value")), Kind: kindOf(kwOnly), Annotation: t.annotation(c)})
 		case "list_splat_pattern":
 			out = append(out, loopsim.Param{Name: t.splatName(c), Kind: loopsim.ParamVarArgs})
 			kwOnly = true
@@ -378,6 +378,38 @@ func (t *translator) params(n *analysis.Node) []loopsim.Param {
 		}
 	}
 	return out
+}
+
+// annotation translates a parameter's declared type when it is a plain
+// (dotted) name; other annotations do not help the simulation.
+func (t *translator) annotation(param *analysis.Node) loopsim.Expr {
+	ty := param.ChildByField("type")
+	if ty == nil {
+		return nil
+	}
+	named := ty.NamedChildren()
+	if len(named) != 1 {
+		return nil
+	}
+	switch named[0].Type {
+	case "identifier", "attribute":
+		return t.expr(named[0])
+	case "string":
+		// a forward reference such as "Client"
+		name := t.stringValue(named[0])
+		if name != "" && !strings.ContainsAny(name, "[]| ,") {
+			var e loopsim.Expr
+			for i, part := range strings.Split(name, ".") {
+				if i == 0 {
+					e = &loopsim.Name{ID: part, P: t.pos(named[0])}
+				} else {
+					e = &loopsim.Attr{X: e, Name: part, P: t.pos(named[0])}
+				}
+			}
+			return e
+		}
+	}
+	return nil
 }
 
 func (t *translator) splatName(n *analysis.Node) string {

@@ -1,0 +1,364 @@
+package pyfront
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/loopsim"
+)
+
+// The entry name given to a function simulated on its own.
+const isolatedEntry = "__asyncls_entry__"
+
+// found is a function located in the IR, with its enclosing class.
+type found struct {
+	fn    *loopsim.Func
+	class string
+}
+
+// findFunc locates the IR function defined at byte offset off (the start of
+// its function_definition node).
+func findFunc(body []loopsim.Stmt, off int, class string) (found, bool) {
+	for _, st := range body {
+		switch s := st.(type) {
+		case *loopsim.FuncDef:
+			if s.Func.P.Offset == off {
+				return found{s.Func, class}, true
+			}
+			if r, ok := findFunc(s.Func.Body, off, ""); ok {
+				return r, true
+			}
+		case *loopsim.ClassDef:
+			if r, ok := findFunc(s.Body, off, s.Name); ok {
+				if r.class == "" {
+					r.class = s.Name
+				}
+				return r, true
+			}
+		default:
+			for _, b := range childBlocks(st) {
+				if r, ok := findFunc(b, off, class); ok {
+					return r, true
+				}
+			}
+		}
+	}
+	return found{}, false
+}
+
+// childBlocks lists the statement blocks nested in a compound statement.
+func childBlocks(st loopsim.Stmt) [][]loopsim.Stmt {
+	switch s := st.(type) {
+	case *loopsim.If:
+		return [][]loopsim.Stmt{s.Body, s.Else}
+	case *loopsim.For:
+		return [][]loopsim.Stmt{s.Body, s.Else}
+	case *loopsim.While:
+		return [][]loopsim.Stmt{s.Body, s.Else}
+	case *loopsim.With:
+		return [][]loopsim.Stmt{s.Body}
+	case *loopsim.Try:
+		out := [][]loopsim.Stmt{s.Body, s.Else, s.Finally}
+		for _, h := range s.Handlers {
+			out = append(out, h.Body)
+		}
+		return out
+	}
+	return nil
+}
+
+// withBlocks returns a shallow copy of a compound statement with its blocks
+// replaced (in childBlocks order).
+func withBlocks(st loopsim.Stmt, blocks [][]loopsim.Stmt) loopsim.Stmt {
+	switch s := st.(type) {
+	case *loopsim.If:
+		c := *s
+		c.Body, c.Else = blocks[0], blocks[1]
+		return &c
+	case *loopsim.For:
+		c := *s
+		c.Body, c.Else = blocks[0], blocks[1]
+		return &c
+	case *loopsim.While:
+		c := *s
+		c.Body, c.Else = blocks[0], blocks[1]
+		return &c
+	case *loopsim.With:
+		c := *s
+		c.Body = blocks[0]
+		return &c
+	case *loopsim.Try:
+		c := *s
+		c.Body, c.Else, c.Finally = blocks[0], blocks[1], blocks[2]
+		c.Handlers = append([]loopsim.Handler(nil), s.Handlers...)
+		for i := range c.Handlers {
+			c.Handlers[i].Body = blocks[3+i]
+		}
+		return &c
+	}
+	return st
+}
+
+const (
+	markStart = 1
+	markEnd   = 2
+)
+
+// markRegion returns a copy of body where the statements starting inside
+// [start, end) — consecutive statements of one block — are preceded and
+// followed by Mark statements.
+func markRegion(body []loopsim.Stmt, start, end int) ([]loopsim.Stmt, bool) {
+	first, last := -1, -1
+	for i, st := range body {
+		o := stmtOffset(st)
+		if o >= start && o < end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		out := make([]loopsim.Stmt, 0, len(body)+2)
+		out = append(out, body[:first]...)
+		out = append(out, &loopsim.Mark{ID: markStart})
+		out = append(out, body[first:last+1]...)
+		out = append(out, &loopsim.Mark{ID: markEnd})
+		out = append(out, body[last+1:]...)
+		return out, true
+	}
+	for i, st := range body {
+		blocks := childBlocks(st)
+		for j, b := range blocks {
+			if nb, ok := markRegion(b, start, end); ok {
+				nbs := append([][]loopsim.Stmt(nil), blocks...)
+				nbs[j] = nb
+				out := append([]loopsim.Stmt(nil), body...)
+				out[i] = withBlocks(st, nbs)
+				return out, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func stmtOffset(st loopsim.Stmt) int { return loopsim.StmtPos(st).Offset }
+
+// isolate adds an entry function that runs fn alone, with placeholders for
+// its arguments, and returns the entry call.
+func isolate(prog *loopsim.Program, fd found, body []loopsim.Stmt) loopsim.Expr {
+	fn := *fd.fn
+	fn.Name = isolatedEntry
+	fn.Decorators = nil
+	fn.Body = body
+	prog.Body = append(prog.Body, &loopsim.FuncDef{Func: &fn, P: fn.P})
+	call := &loopsim.Call{Fn: &loopsim.Name{ID: isolatedEntry}, P: fn.P}
+	for i, p := range fn.Params {
+		if p.Kind != loopsim.ParamNormal || p.Default != nil {
+			continue
+		}
+		ty := p.Annotation
+		if i == 0 && fd.class != "" && ty == nil {
+			ty = &loopsim.Name{ID: fd.class}
+		}
+		call.Args = append(call.Args, loopsim.Arg{Value: &loopsim.Placeholder{Type: ty, Name: p.Name, P: fn.P}})
+	}
+	return call
+}
+
+// Region is the simulated time of a region of a function.
+type Region struct {
+	// ConcurrentS is the wall time from entering the region to leaving it
+	// (summed over repeated executions); SequentialS the latency incurred
+	// in between.
+	ConcurrentS, SequentialS float64
+	Result                   *loopsim.Result
+}
+
+// EstimateRegion simulates the function defined by fnNode on its own and
+// times the statements starting in [start, end). ok is false when the
+// region never ran in the simulation.
+func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opts Options) (Region, bool, error) {
+	prog := Translate(f)
+	fd, ok := findFunc(prog.Body, int(fnNode.Start), "")
+	if !ok {
+		return Region{}, false, fmt.Errorf("%s: no function at offset %d", f.Path, fnNode.Start)
+	}
+	body, ok := markRegion(fd.fn.Body, start, end)
+	if !ok {
+		return Region{}, false, nil
+	}
+	if !fd.fn.Async {
+		return Region{}, false, nil
+	}
+	entry := isolate(prog, fd, body)
+	cfg := opts.Config
+	cfg.UnknownNames = true
+	res, err := loopsim.Run(prog, entry, cfg)
+	if err != nil {
+		return Region{}, false, err
+	}
+	starts, ends := res.Marks[markStart], res.Marks[markEnd]
+	if len(starts) == 0 || len(ends) == 0 {
+		return Region{Result: res}, false, nil
+	}
+	r := Region{Result: res}
+	for i := range min(len(starts), len(ends)) {
+		r.ConcurrentS += ends[i].At - starts[i].At
+		r.SequentialS += ends[i].Work - starts[i].Work
+	}
+	return r, true, nil
+}
+
+// EstimateFunction simulates the coroutine function defined by fnNode on
+// its own: parameters take their defaults, or placeholders (instances of
+// their annotated types where known).
+func EstimateFunction(f *analysis.File, fnNode *analysis.Node, opts Options) (*loopsim.Result, error) {
+	prog := Translate(f)
+	fd, ok := findFunc(prog.Body, int(fnNode.Start), "")
+	if !ok {
+		return nil, fmt.Errorf("%s: no function at offset %d", f.Path, fnNode.Start)
+	}
+	if !fd.fn.Async {
+		return nil, fmt.Errorf("%s is not a coroutine function", fd.fn.Name)
+	}
+	entry := isolate(prog, fd, fd.fn.Body)
+	cfg := opts.Config
+	cfg.UnknownNames = true
+	res, err := loopsim.Run(prog, entry, cfg)
+	if err != nil {
+		return nil, err
+	}
+	res.Entry = fd.fn.Name + "()"
+	return res, nil
+}
+
+// Hint is a timing hint for the language server's hover.
+type Hint struct {
+	// Text is "≈0.30 s concurrently · 0.50 s sequentially".
+	Text        string
+	ConcurrentS float64
+	SequentialS float64
+	Confidence  string
+	Assumptions []loopsim.Assumption
+	// Start and End are the byte range the hint is about.
+	Start, End int
+}
+
+// Markdown renders the hint with its assumptions for a hover.
+func (h Hint) Markdown() string {
+	var b strings.Builder
+	b.WriteString("**" + h.Text + "** (loopsim, confidence " + h.Confidence + ")")
+	if len(h.Assumptions) > 0 {
+		b.WriteString("\n\nAssumptions:")
+		for _, a := range h.Assumptions {
+			if a.Line > 0 {
+				fmt.Fprintf(&b, "\n- line %d: %s", a.Line, a.Text)
+			} else {
+				b.WriteString("\n- " + a.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+func hintText(conc, seq float64) string {
+	return "≈" + loopsim.FormatSeconds(conc) + " concurrently · " + loopsim.FormatSeconds(seq) + " sequentially"
+}
+
+// EstimateAt returns a timing hint for the construct at byteOffset: the
+// name of an `async def` (the whole coroutine), an `await` expression, or a
+// gather/create_task/TaskGroup/wait call (the statement containing it). ok
+// is false elsewhere, or when the code there never runs in the simulation.
+func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
+	n := nodeAt(f.Root, byteOffset)
+	if n == nil {
+		return Hint{}, false
+	}
+	if n.Type == "identifier" && n.Field == "name" && n.Parent != nil && n.Parent.Type == "function_definition" && n.Parent.HasToken("async") {
+		res, err := EstimateFunction(f, n.Parent, opts)
+		if err != nil || !res.Finished {
+			return Hint{}, false
+		}
+		return Hint{Text: hintText(res.ConcurrentS, res.SequentialS), ConcurrentS: res.ConcurrentS, SequentialS: res.SequentialS,
+			Confidence: res.Level, Assumptions: res.Assumptions, Start: int(n.Start), End: int(n.End)}, true
+	}
+	target := interestingAncestor(f, n)
+	if target == nil {
+		return Hint{}, false
+	}
+	fn := enclosingFunction(target)
+	stmt := enclosingStatement(target)
+	if fn == nil || stmt == nil {
+		return Hint{}, false
+	}
+	region, ok, err := EstimateRegion(f, fn, int(stmt.Start), int(stmt.Start)+1, opts)
+	if err != nil || !ok {
+		return Hint{}, false
+	}
+	return Hint{Text: hintText(region.ConcurrentS, region.SequentialS), ConcurrentS: region.ConcurrentS, SequentialS: region.SequentialS,
+		Confidence: region.Result.Level, Assumptions: region.Result.Assumptions, Start: int(target.Start), End: int(target.End)}, true
+}
+
+// nodeAt returns the smallest node containing off.
+func nodeAt(n *analysis.Node, off int) *analysis.Node {
+	if n == nil || off < int(n.Start) || off > int(n.End) {
+		return nil
+	}
+	for _, c := range n.Children {
+		if off >= int(c.Start) && off < int(c.End) {
+			if d := nodeAt(c, off); d != nil {
+				return d
+			}
+		}
+	}
+	return n
+}
+
+var hintCalls = map[string]bool{"gather": true, "create_task": true, "ensure_future": true, "wait": true, "wait_for": true,
+	"as_completed": true, "TaskGroup": true, "to_thread": true, "run_in_executor": true, "shield": true}
+
+// interestingAncestor finds the await or concurrency call around n.
+func interestingAncestor(f *analysis.File, n *analysis.Node) *analysis.Node {
+	for a := n; a != nil; a = a.Parent {
+		switch a.Type {
+		case "await":
+			return a
+		case "call":
+			fn := f.Text(a.ChildByField("function"))
+			if i := strings.LastIndexByte(fn, '.'); i >= 0 {
+				fn = fn[i+1:]
+			}
+			if hintCalls[fn] {
+				return a
+			}
+		case "function_definition", "class_definition", "module":
+			return nil
+		}
+	}
+	return nil
+}
+
+func enclosingFunction(n *analysis.Node) *analysis.Node {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == "function_definition" {
+			return a
+		}
+	}
+	return nil
+}
+
+// enclosingStatement is the innermost statement around n (a with statement
+// for an `async with TaskGroup()` header).
+func enclosingStatement(n *analysis.Node) *analysis.Node {
+	for a := n; a != nil; a = a.Parent {
+		if strings.HasSuffix(a.Type, "_statement") || a.Type == "function_definition" {
+			if a.Type == "function_definition" {
+				return nil
+			}
+			return a
+		}
+	}
+	return nil
+}
