@@ -38,7 +38,7 @@ func TestTutorialExamples(t *testing.T) {
 	}
 	for _, want := range []string{
 		"blocking.py:10:12: ASYNC210 ", "blocking.py:14:5: ASYNC251 ", "nested_run.py:16:12: ASL101 ",
-		"unawaited.py:15:5: ASL102 ", "unawaited.py:16:12: ASL102 ", "dropped_task.py:11:5: ASYNC300 ",
+		"unawaited.py:15:5: ASL102 ", "unawaited.py:16:12: ASL102 ", "dropped_task.py:12:5: ASYNC300 ",
 		"use `await asyncio.sleep(...)`",
 	} {
 		if !strings.Contains(out, want) {
