@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/asyncls/asyncls/server"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "run the language server on standard input and output", run: runServe})
+}
+
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Bool("stdio", true, "talk LSP over standard input and output (the only transport; accepted for clients that pass it)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: asyncls serve [--stdio]\n\nRuns the language server over standard input and output. Settings come from the\nclient (initializationOptions, workspace/configuration section \"asyncls\") and pyproject.toml.\nThe log goes to standard error and to the client's log.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "asyncls serve: unexpected argument %q\n", fs.Arg(0))
+		return exitError
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return server.Serve(ctx, stdio{stdin, stdout}, server.Options{Stderr: stderr, Version: version})
+}
+
+// stdio joins standard input and output into the stream the server reads and writes.
+type stdio struct {
+	in  io.Reader
+	out io.Writer
+}
+
+func (s stdio) Read(p []byte) (int, error)  { return s.in.Read(p) }
+func (s stdio) Write(p []byte) (int, error) { return s.out.Write(p) }
+func (s stdio) Close() error {
+	if c, ok := s.in.(io.Closer); ok {
+		c.Close()
+	}
+	return nil
+}

@@ -1,0 +1,265 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"runtime/debug"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// diagnosticData is stored in a diagnostic's data field so code actions can
+// offer the fix without analysing again.
+type diagnosticData struct {
+	Version int32    `json:"version"`
+	Fix     *fixData `json:"fix,omitempty"`
+}
+
+type fixData struct {
+	Title string              `json:"title"`
+	Safe  bool                `json:"safe"`
+	Edits []protocol.TextEdit `json:"edits"`
+}
+
+// schedule (re)starts a document's debounce timer. cascade also re-analyses
+// the open documents that import it once it has been analysed.
+func (s *Server) schedule(d *document, delay time.Duration, cascade bool) {
+	if d.closed.Load() || s.ctx.Err() != nil {
+		return
+	}
+	d.schedMu.Lock()
+	defer d.schedMu.Unlock()
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.cascade = d.cascade || cascade
+	d.timer = time.AfterFunc(delay, func() { s.runAnalysis(d) })
+}
+
+// runAnalysis analyses the latest snapshot of d and publishes the result
+// unless a newer version arrived meanwhile.
+func (s *Server) runAnalysis(d *document) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.errorf("panic analysing %s: %v\n%s", d.path, r, debug.Stack())
+		}
+	}()
+	select {
+	case s.analyses <- struct{}{}:
+	case <-s.ctx.Done():
+		return
+	}
+	defer func() { <-s.analyses }()
+	if d.closed.Load() || s.ctx.Err() != nil {
+		return
+	}
+	d.schedMu.Lock()
+	cascade := d.cascade
+	d.cascade = false
+	d.schedMu.Unlock()
+
+	sn := d.snap.Load()
+	res := s.analyse(sn)
+	s.publish(sn, res)
+	if cascade {
+		for _, dep := range s.dependentsOf(d.path) {
+			if dep != d {
+				s.schedule(dep, s.currentSettings().Debounce(), false)
+			}
+		}
+	}
+}
+
+// analyse checks a snapshot against the current project, after putting its
+// module into the project when it is still the document's latest version.
+func (s *Server) analyse(sn *snapshot) *result {
+	mod := s.moduleOf(sn)
+	d := sn.doc
+	project := s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
+	if project.Module(mod.File.Path) != mod {
+		// A newer version is in the project: check this one on its own terms.
+		project = project.With(mod)
+	}
+	res := &result{module: mod, project: project, diags: rules.Check(mod, project, s.ws.options(d.path))}
+	sn.mu.Lock()
+	sn.result = res
+	sn.mu.Unlock()
+	return res
+}
+
+// resultOf returns the latest analysis of a snapshot, analysing it now
+// when none exists yet (a hover can arrive before the debounce fires).
+func (s *Server) resultOf(sn *snapshot) *result {
+	sn.mu.Lock()
+	res := sn.result
+	sn.mu.Unlock()
+	if res != nil {
+		return res
+	}
+	return s.analyse(sn)
+}
+
+// publish sends the diagnostics of a snapshot, dropping them when the
+// document changed or closed meanwhile, or when they repeat the last ones.
+func (s *Server) publish(sn *snapshot, res *result) {
+	d := sn.doc
+	if d.pulled.Load() {
+		return
+	}
+	diags := s.toLSPDiagnostics(sn, res)
+	key, _ := json.Marshal(struct {
+		V int32
+		D []protocol.Diagnostic
+	}{sn.version, diags})
+	d.publishMu.Lock()
+	defer d.publishMu.Unlock()
+	if d.closed.Load() || d.snap.Load() != sn || string(key) == d.lastPublished {
+		return
+	}
+	d.lastPublished = string(key)
+	s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{
+		URI: d.uri, Version: protocol.NewOptional(sn.version), Diagnostics: diags,
+	})
+}
+
+// toLSPDiagnostics converts findings, positions through the snapshot's line index.
+func (s *Server) toLSPDiagnostics(sn *snapshot, res *result) []protocol.Diagnostic {
+	out := make([]protocol.Diagnostic, 0, len(res.diags))
+	for _, d := range res.diags {
+		out = append(out, s.toLSP(sn, res, d))
+	}
+	return out
+}
+
+func (s *Server) toLSP(sn *snapshot, res *result, d rules.Diagnostic) protocol.Diagnostic {
+	li := sn.file.Lines
+	diag := protocol.Diagnostic{
+		Range:    s.rangeOf(li, d.Start, d.End),
+		Severity: lspSeverity(d.Severity),
+		Code:     protocol.String(d.Code),
+		Source:   protocol.NewOptional("asyncls"),
+		Message:  protocol.String(d.Message),
+	}
+	if r := rules.Lookup(d.Code); r != nil {
+		diag.CodeDescription = protocol.CodeDescription{Href: uri.URI(r.DocURL())}
+	}
+	if d.Unnecessary {
+		diag.Tags = protocol.NewDiagnosticTags(protocol.DiagnosticTagUnnecessary)
+	}
+	for _, r := range d.Related {
+		var rli *analysis.LineIndex
+		if m := res.project.Module(r.Path); m != nil {
+			rli = m.File.Lines
+		}
+		if r.Path == d.Path {
+			rli = li
+		}
+		diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
+			Location: protocol.Location{URI: s.uriFor(r.Path), Range: s.rangeOf(rli, r.Start, r.End)},
+			Message:  r.Message,
+		})
+	}
+	data := diagnosticData{Version: sn.version}
+	if d.Fix != nil && len(d.Fix.Edits) > 0 {
+		fd := &fixData{Title: d.Fix.Title, Safe: d.Fix.Safe}
+		for _, e := range d.Fix.Edits {
+			fd.Edits = append(fd.Edits, protocol.TextEdit{Range: s.offsetRange(li, e.Start, e.End), NewText: e.New})
+		}
+		data.Fix = fd
+	}
+	raw, _ := json.Marshal(data)
+	diag.Data = protocol.LSPAny(raw)
+	return diag
+}
+
+func lspSeverity(sev rules.Severity) protocol.DiagnosticSeverity {
+	switch sev {
+	case rules.Error:
+		return protocol.DiagnosticSeverityError
+	case rules.Warning:
+		return protocol.DiagnosticSeverityWarning
+	case rules.Info:
+		return protocol.DiagnosticSeverityInformation
+	}
+	return protocol.DiagnosticSeverityHint
+}
+
+// uriFor returns the URI of a path: the open document's own URI when there
+// is one (so untitled buffers and client spellings round-trip).
+func (s *Server) uriFor(path string) uri.URI {
+	for _, d := range s.openDocs() {
+		if d.path == path {
+			return d.uri
+		}
+	}
+	return uri.File(path)
+}
+
+// dependentsOf returns the open documents whose modules import path's module.
+func (s *Server) dependentsOf(path string) []*document {
+	project, _ := s.ws.snapshot()
+	deps := project.Dependents(path)
+	if len(deps) == 0 {
+		return nil
+	}
+	byPath := map[string]*document{}
+	for _, d := range s.openDocs() {
+		byPath[d.path] = d
+	}
+	var out []*document
+	for _, m := range deps {
+		if d := byPath[m.File.Path]; d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// reanalyseAll re-checks every open document (configuration or index
+// changed) and asks pulling clients to pull again.
+func (s *Server) reanalyseAll() {
+	pulled := false
+	for _, d := range s.openDocs() {
+		if d.pulled.Load() {
+			pulled = true
+		}
+		s.schedule(d, 0, false)
+	}
+	if pulled && s.caps.refresh {
+		s.goSafe("diagnostic refresh", func() {
+			if err := s.call(protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil {
+				s.log.debugf("workspace/diagnostic/refresh: %v", err)
+			}
+		})
+	}
+}
+
+// Diagnostic answers a pull-diagnostics request. A document the client pulls
+// is no longer pushed (VS Code and Neovim keep pulled and pushed diagnostics
+// in separate collections, which would show every finding twice); its pushed
+// diagnostics are cleared once.
+func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagnosticParams) (protocol.DocumentDiagnosticReport, error) {
+	sn, err := s.snapshotFor(params.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	d := sn.doc
+	if !d.pulled.Swap(true) {
+		d.publishMu.Lock()
+		d.lastPublished = ""
+		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+		d.publishMu.Unlock()
+	}
+	res := s.analyse(sn)
+	if ctx.Err() != nil {
+		return nil, protocol.ErrRequestCancelled
+	}
+	return &protocol.RelatedFullDocumentDiagnosticReport{FullDocumentDiagnosticReport: protocol.FullDocumentDiagnosticReport{
+		Kind: "full", Items: s.toLSPDiagnostics(sn, res),
+	}}, nil
+}

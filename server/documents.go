@@ -1,0 +1,258 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// document is one open text document.
+type document struct {
+	uri  uri.URI
+	path string
+
+	// inc is touched only by notification handlers, which run one at a
+	// time in wire order on the read loop.
+	inc *analysis.Incremental
+
+	snap   atomic.Pointer[snapshot] // the latest version, immutable
+	closed atomic.Bool
+	pulled atomic.Bool // the client pulls this document's diagnostics
+
+	schedMu sync.Mutex
+	timer   *time.Timer
+	cascade bool // the next analysis re-analyses dependents too
+
+	publishMu     sync.Mutex
+	lastPublished string
+}
+
+// snapshot is one version of a document: immutable text and syntax, with
+// the semantic model and diagnostics computed lazily.
+type snapshot struct {
+	doc     *document
+	version int32
+	file    *analysis.File
+
+	mu        sync.Mutex
+	module    *analysis.Module
+	moduleGen uint64
+	result    *result
+}
+
+// result is one analysis of a snapshot.
+type result struct {
+	module  *analysis.Module
+	project *analysis.Project
+	diags   []rules.Diagnostic
+}
+
+// Module returns the snapshot's semantic model, rebuilt when the layout
+// that names modules changed since it was built.
+func (s *Server) moduleOf(sn *snapshot) *analysis.Module {
+	_, gen := s.ws.snapshot()
+	sn.mu.Lock()
+	defer sn.mu.Unlock()
+	if sn.module == nil || sn.moduleGen != gen {
+		sn.module, sn.moduleGen = s.ws.buildModule(sn.file)
+	}
+	return sn.module
+}
+
+func (s *Server) getDoc(u uri.URI) *document {
+	s.docsMu.RLock()
+	defer s.docsMu.RUnlock()
+	return s.docs[u]
+}
+
+func (s *Server) openDocs() []*document {
+	s.docsMu.RLock()
+	defer s.docsMu.RUnlock()
+	out := make([]*document, 0, len(s.docs))
+	for _, d := range s.docs {
+		out = append(out, d)
+	}
+	return out
+}
+
+func (s *Server) openPaths() map[string]bool {
+	out := map[string]bool{}
+	for _, d := range s.openDocs() {
+		out[d.path] = true
+	}
+	return out
+}
+
+func (s *Server) isOpen(path string) bool { return s.openPaths()[path] }
+
+// docPath is the path a document is analysed under: its file path, or a
+// stable made-up one for untitled buffers.
+func docPath(u uri.URI) string {
+	if p, ok := uriPath(u); ok {
+		return filepath.Clean(p)
+	}
+	name := strings.NewReplacer("/", "_", ":", "_", "\\", "_").Replace(string(u))
+	if !strings.HasSuffix(name, ".py") {
+		name += ".py"
+	}
+	return name
+}
+
+// DidOpen starts tracking a document.
+func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
+	item := params.TextDocument
+	src := []byte(item.Text)
+	if err := analysis.CheckSource(src); err != nil {
+		s.showMessage(protocol.MessageTypeWarning, "asyncls: %s is not analysed: %v", item.URI, err)
+		return nil
+	}
+	d := &document{uri: item.URI, path: docPath(item.URI)}
+	d.inc = analysis.NewIncremental(d.path, src)
+	d.snap.Store(&snapshot{doc: d, version: item.Version, file: d.inc.Parse()})
+	s.docsMu.Lock()
+	if old := s.docs[item.URI]; old != nil {
+		old.closed.Store(true)
+		old.inc.Close()
+	}
+	s.docs[item.URI] = d
+	s.docsMu.Unlock()
+	s.schedule(d, 0, true)
+	return nil
+}
+
+// DidChange applies the content changes in order, reparses incrementally,
+// and schedules the debounced analysis.
+func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDocumentParams) error {
+	d := s.getDoc(params.TextDocument.URI)
+	if d == nil {
+		return fmt.Errorf("didChange for %s, which is not open", params.TextDocument.URI)
+	}
+	prev := d.snap.Load()
+	lines := prev.file.Lines
+	for i, change := range params.ContentChanges {
+		switch c := change.(type) {
+		case *protocol.TextDocumentContentChangeWholeDocument:
+			d.inc.Replace([]byte(c.Text))
+		case *protocol.TextDocumentContentChangePartial:
+			if i > 0 {
+				// Positions of a later change refer to the text after the earlier ones.
+				lines = analysis.NewLineIndex(d.inc.Src())
+			}
+			start := s.offset(lines, c.Range.Start)
+			end := s.offset(lines, c.Range.End)
+			if end < start {
+				start, end = end, start
+			}
+			if err := d.inc.Apply(analysis.TextEdit{Start: start, End: end, New: c.Text}); err != nil {
+				return s.resync(d, fmt.Errorf("change %d of version %d: %v", i, params.TextDocument.Version, err))
+			}
+		default:
+			return fmt.Errorf("didChange: unknown content change %T", change)
+		}
+	}
+	if err := analysis.CheckSource(d.inc.Src()); err != nil {
+		return s.resync(d, err)
+	}
+	d.snap.Store(&snapshot{doc: d, version: params.TextDocument.Version, file: d.inc.Parse()})
+	s.schedule(d, s.currentSettings().Debounce(), true)
+	return nil
+}
+
+// resync reports a change the server could not apply; the document stays at
+// its last good version until the client reopens it.
+func (s *Server) resync(d *document, err error) error {
+	d.inc.Replace(d.snap.Load().file.Src)
+	s.showMessage(protocol.MessageTypeError, "asyncls: lost track of %s (%v); close and reopen it", d.uri, err)
+	return err
+}
+
+// DidSave needs no work for the document itself (the buffer is already
+// known); a saved pyproject.toml reloads the configuration.
+func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
+	if p, ok := uriPath(params.TextDocument.URI); ok && filepath.Base(p) == "pyproject.toml" {
+		s.ws.invalidateConfig()
+		s.reanalyseAll()
+	}
+	return nil
+}
+
+// DidClose forgets a document, clears its diagnostics, and puts the disk
+// version back in the index.
+func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
+	s.docsMu.Lock()
+	d := s.docs[params.TextDocument.URI]
+	delete(s.docs, params.TextDocument.URI)
+	s.docsMu.Unlock()
+	if d == nil {
+		return nil
+	}
+	d.closed.Store(true)
+	d.schedMu.Lock()
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.schedMu.Unlock()
+	d.inc.Close()
+	d.publishMu.Lock()
+	s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+	d.publishMu.Unlock()
+	path := d.path
+	s.goSafe("revert "+path, func() {
+		dependents := s.dependentsOf(path)
+		s.ws.revert(path)
+		for _, dep := range dependents {
+			s.schedule(dep, s.currentSettings().Debounce(), false)
+		}
+	})
+	return nil
+}
+
+// snapshotFor returns the latest snapshot of an open document, or an
+// InvalidParams error.
+func (s *Server) snapshotFor(u uri.URI) (*snapshot, error) {
+	d := s.getDoc(u)
+	if d == nil {
+		return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, "asyncls: document is not open: "+string(u))
+	}
+	return d.snap.Load(), nil
+}
+
+// offset converts an LSP position to a byte offset in the negotiated encoding.
+func (s *Server) offset(li *analysis.LineIndex, p protocol.Position) int {
+	line, col := int(p.Line), int(p.Character)
+	if line >= li.LineCount() {
+		return li.Offset(analysis.Position{Line: line})
+	}
+	if !s.caps.utf8 {
+		col = li.ByteColFromUTF16(line, col)
+	}
+	return li.Offset(analysis.Position{Line: line, Col: col})
+}
+
+// position converts a 0-based line and byte column to an LSP position.
+func (s *Server) position(li *analysis.LineIndex, p analysis.Position) protocol.Position {
+	col := p.Col
+	if li != nil && !s.caps.utf8 {
+		col = li.UTF16Col(p.Line, p.Col)
+	}
+	return protocol.Position{Line: uint32(p.Line), Character: uint32(col)}
+}
+
+func (s *Server) rangeOf(li *analysis.LineIndex, start, end analysis.Position) protocol.Range {
+	return protocol.Range{Start: s.position(li, start), End: s.position(li, end)}
+}
+
+func (s *Server) offsetRange(li *analysis.LineIndex, start, end int) protocol.Range {
+	return s.rangeOf(li, li.Position(start), li.Position(end))
+}

@@ -1,0 +1,493 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// waitTimeout bounds every wait for the server. It is generous on purpose:
+// tests run on two busy cores and assert on what arrives, never on timing.
+const waitTimeout = 60 * time.Second
+
+var binary string // asyncls built by TestMain for the subprocess tests
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "asyncls-server-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	binary = filepath.Join(dir, "asyncls")
+	build := exec.Command("go", "build", "-o", binary, "../cmd/asyncls")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building asyncls:", err)
+		os.RemoveAll(dir)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// pipeConn joins a reader and a writer into the stream a connection needs.
+type pipeConn struct {
+	io.Reader
+	io.Writer
+	closers []io.Closer
+}
+
+func (p *pipeConn) Close() error {
+	for _, c := range p.closers {
+		c.Close()
+	}
+	return nil
+}
+
+// lockedWriter serialises whole-frame writes from the jsonrpc2 client and
+// from raw test frames.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// session is a server under test: in-process or a subprocess.
+type session struct {
+	t        *testing.T
+	toServer *lockedWriter
+	fromSrv  io.Reader
+	closeIn  func()
+	exitCode func() int // blocks until the server ends
+	stderr   *strings.Builder
+}
+
+// startInProcess runs Serve over in-memory pipes.
+func startInProcess(t *testing.T, opts Options) *session {
+	t.Helper()
+	cr, sw := io.Pipe() // server -> client
+	sr, cw := io.Pipe() // client -> server
+	var logBuf syncBuilder
+	if opts.Stderr == nil {
+		opts.Stderr = &logBuf
+	}
+	done := make(chan int, 1)
+	go func() {
+		code := Serve(context.Background(), &pipeConn{Reader: sr, Writer: sw, closers: []io.Closer{sr, sw}}, opts)
+		sw.Close()
+		done <- code
+	}()
+	var once sync.Once
+	code := -1
+	s := &session{t: t, toServer: &lockedWriter{w: cw}, fromSrv: cr, closeIn: func() { cw.Close() }}
+	s.exitCode = func() int {
+		once.Do(func() {
+			select {
+			case code = <-done:
+			case <-time.After(waitTimeout):
+				t.Errorf("the server did not end")
+			}
+		})
+		return code
+	}
+	t.Cleanup(func() {
+		cw.Close()
+		s.exitCode()
+		cr.Close()
+		if t.Failed() {
+			t.Logf("server log:\n%s", logBuf.String())
+		}
+	})
+	return s
+}
+
+// startSubprocess runs `asyncls serve`.
+func startSubprocess(t *testing.T, dir string) *session {
+	t.Helper()
+	cmd := exec.Command(binary, "serve")
+	cmd.Dir = dir
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr syncBuilder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan int, 1)
+	go func() {
+		err := cmd.Wait()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			code = -1
+		}
+		done <- code
+	}()
+	var once sync.Once
+	code := -1
+	s := &session{t: t, toServer: &lockedWriter{w: stdin}, fromSrv: stdout, closeIn: func() { stdin.Close() }}
+	s.exitCode = func() int {
+		once.Do(func() {
+			select {
+			case code = <-done:
+			case <-time.After(waitTimeout):
+				cmd.Process.Kill()
+				t.Errorf("asyncls serve did not exit")
+				code = <-done
+			}
+		})
+		return code
+	}
+	t.Cleanup(func() {
+		stdin.Close()
+		s.exitCode()
+		if t.Failed() {
+			t.Logf("asyncls serve stderr:\n%s", stderr.String())
+		}
+	})
+	return s
+}
+
+type syncBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuilder) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuilder) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// client is a real LSP client on jsonrpc2: it answers the server's requests
+// and records its notifications.
+type client struct {
+	t    *testing.T
+	conn jsonrpc2.Conn
+	sess *session
+
+	// settings answers workspace/configuration.
+	settings json.RawMessage
+
+	mu       sync.Mutex
+	changed  chan struct{} // closed and replaced on every notification
+	diags    map[uri.URI][]protocol.PublishDiagnosticsParams
+	messages []protocol.ShowMessageParams
+	progress []string // kinds of $/progress values, in order
+	requests []string // methods the server called
+}
+
+func newClient(t *testing.T, sess *session) *client {
+	c := &client{t: t, sess: sess, changed: make(chan struct{}), diags: map[uri.URI][]protocol.PublishDiagnosticsParams{}}
+	stream := jsonrpc2.NewHeaderStream(&pipeConn{Reader: sess.fromSrv, Writer: sess.toServer})
+	c.conn = jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(lspCodec{}))
+	c.conn.Go(context.Background(), c.handle)
+	return c
+}
+
+func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error) {
+	method := req.Method()
+	c.mu.Lock()
+	defer func() {
+		close(c.changed)
+		c.changed = make(chan struct{})
+		c.mu.Unlock()
+	}()
+	if req.IsCall() {
+		c.requests = append(c.requests, method)
+	}
+	switch method {
+	case protocol.MethodTextDocumentPublishDiagnostics:
+		var p protocol.PublishDiagnosticsParams
+		if err := protocol.Unmarshal(req.Params(), &p); err != nil {
+			c.t.Errorf("bad publishDiagnostics: %v", err)
+			return nil, nil
+		}
+		c.diags[p.URI] = append(c.diags[p.URI], p)
+	case protocol.MethodWindowShowMessage:
+		var p protocol.ShowMessageParams
+		protocol.Unmarshal(req.Params(), &p)
+		c.messages = append(c.messages, p)
+	case protocol.MethodProgress:
+		var p struct {
+			Value struct {
+				Kind string `json:"kind"`
+			} `json:"value"`
+		}
+		json.Unmarshal(req.Params(), &p)
+		c.progress = append(c.progress, p.Value.Kind)
+	case protocol.MethodWorkspaceConfiguration:
+		var p protocol.ConfigurationParams
+		protocol.Unmarshal(req.Params(), &p)
+		out := make([]json.RawMessage, len(p.Items))
+		for i := range out {
+			out[i] = c.settings
+			if out[i] == nil {
+				out[i] = json.RawMessage("null")
+			}
+		}
+		return out, nil
+	}
+	return nil, nil
+}
+
+// waitFor blocks until cond (called with the lock held) holds.
+func (c *client) waitFor(what string, cond func() bool) {
+	c.t.Helper()
+	deadline := time.After(waitTimeout)
+	for {
+		c.mu.Lock()
+		ok := cond()
+		ch := c.changed
+		c.mu.Unlock()
+		if ok {
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			c.t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// waitDiagnostics waits for diagnostics of u at version and returns them.
+func (c *client) waitDiagnostics(u uri.URI, version int32) []protocol.Diagnostic {
+	c.t.Helper()
+	var found []protocol.Diagnostic
+	c.waitFor(fmt.Sprintf("diagnostics of %s version %d", u, version), func() bool {
+		list := c.diags[u]
+		for i := len(list) - 1; i >= 0; i-- {
+			if v, ok := list[i].Version.Get(); ok && v == version {
+				found = list[i].Diagnostics
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+// lastDiagnostics returns the latest diagnostics of u once some satisfy cond.
+func (c *client) waitDiagnosticsWhere(u uri.URI, what string, cond func([]protocol.Diagnostic) bool) []protocol.Diagnostic {
+	c.t.Helper()
+	var found []protocol.Diagnostic
+	c.waitFor(what, func() bool {
+		list := c.diags[u]
+		if len(list) == 0 {
+			return false
+		}
+		found = list[len(list)-1].Diagnostics
+		return cond(found)
+	})
+	return found
+}
+
+func (c *client) call(method string, params, result any) error {
+	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
+	defer cancel()
+	_, err := c.conn.Call(ctx, method, params, result)
+	return err
+}
+
+func (c *client) notify(method string, params any) {
+	c.t.Helper()
+	if err := c.conn.Notify(context.Background(), method, params); err != nil {
+		c.t.Fatalf("notify %s: %v", method, err)
+	}
+}
+
+// initialize runs the handshake with the given capabilities and options.
+func (c *client) initialize(root string, caps protocol.ClientCapabilities, initOptions string) *protocol.InitializeResult {
+	c.t.Helper()
+	params := &protocol.InitializeParams{Capabilities: caps}
+	if root != "" {
+		params.WorkspaceFolders = protocol.NewNullable([]protocol.WorkspaceFolder{{URI: uri.File(root), Name: "root"}})
+	}
+	if initOptions != "" {
+		params.InitializationOptions = protocol.LSPAny(initOptions)
+	}
+	var res protocol.InitializeResult
+	if err := c.call(protocol.MethodInitialize, params, &res); err != nil {
+		c.t.Fatalf("initialize: %v", err)
+	}
+	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	return &res
+}
+
+func (c *client) open(u uri.URI, text string) {
+	c.t.Helper()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: u, LanguageID: "python", Version: 1, Text: text,
+	}})
+}
+
+func (c *client) change(u uri.URI, version int32, changes ...protocol.TextDocumentContentChangeEvent) {
+	c.t.Helper()
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+		ContentChanges: changes,
+	})
+}
+
+func (c *client) shutdownAndExit() int {
+	c.t.Helper()
+	if err := c.call(protocol.MethodShutdown, nil, nil); err != nil {
+		c.t.Fatalf("shutdown: %v", err)
+	}
+	c.notify(protocol.MethodExit, nil)
+	return c.sess.exitCode()
+}
+
+func utf16Caps() protocol.ClientCapabilities { return protocol.ClientCapabilities{} }
+
+func utf8Caps() protocol.ClientCapabilities {
+	return protocol.ClientCapabilities{General: &protocol.GeneralClientCapabilities{
+		PositionEncodings: []protocol.PositionEncodingKind{protocol.PositionEncodingKindUTF8, protocol.PositionEncodingKindUTF16},
+	}}
+}
+
+// rawClient speaks LSP framing by hand, to send what a jsonrpc2 client
+// never would (malformed JSON, bad params) and to see every response.
+type rawClient struct {
+	t  *testing.T
+	w  io.Writer
+	r  *bufio.Reader
+	id int
+}
+
+func newRawClient(t *testing.T, sess *session) *rawClient {
+	return &rawClient{t: t, w: sess.toServer, r: bufio.NewReader(sess.fromSrv)}
+}
+
+func (c *rawClient) sendRaw(body string) {
+	c.t.Helper()
+	if _, err := fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%s", len(body), body); err != nil {
+		c.t.Fatalf("write: %v", err)
+	}
+}
+
+func (c *rawClient) request(method string, params string) int {
+	c.id++
+	if params == "" {
+		params = "null"
+	}
+	c.sendRaw(fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":%q,"params":%s}`, c.id, method, params))
+	return c.id
+}
+
+func (c *rawClient) notification(method string, params string) {
+	if params == "" {
+		params = "null"
+	}
+	c.sendRaw(fmt.Sprintf(`{"jsonrpc":"2.0","method":%q,"params":%s}`, method, params))
+}
+
+type rawMessage struct {
+	ID     json.RawMessage `json:"id"`
+	Method string          `json:"method"`
+	Result json.RawMessage `json:"result"`
+	Error  *struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// read returns the next message from the server.
+func (c *rawClient) read() rawMessage {
+	c.t.Helper()
+	type frame struct {
+		msg rawMessage
+		err error
+	}
+	ch := make(chan frame, 1)
+	go func() {
+		length := -1
+		for {
+			line, err := c.r.ReadString('\n')
+			if err != nil {
+				ch <- frame{err: err}
+				return
+			}
+			line = strings.TrimRight(line, "\r\n")
+			if line == "" {
+				break
+			}
+			if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+				length, _ = strconv.Atoi(v)
+			}
+		}
+		body := make([]byte, length)
+		if _, err := io.ReadFull(c.r, body); err != nil {
+			ch <- frame{err: err}
+			return
+		}
+		var m rawMessage
+		err := json.Unmarshal(body, &m)
+		ch <- frame{msg: m, err: err}
+	}()
+	select {
+	case f := <-ch:
+		if f.err != nil {
+			c.t.Fatalf("reading from the server: %v", f.err)
+		}
+		return f.msg
+	case <-time.After(waitTimeout):
+		c.t.Fatal("timed out reading from the server")
+	}
+	return rawMessage{}
+}
+
+// response skips notifications until the response with id (a number, or
+// "null" for errors about unreadable requests) arrives.
+func (c *rawClient) response(id string) rawMessage {
+	c.t.Helper()
+	for {
+		m := c.read()
+		if m.Method == "" && string(m.ID) == id {
+			return m
+		}
+	}
+}
+
+func (c *rawClient) initialize() {
+	c.t.Helper()
+	id := c.request("initialize", `{"processId":null,"rootUri":null,"capabilities":{}}`)
+	if m := c.response(strconv.Itoa(id)); m.Error != nil {
+		c.t.Fatalf("initialize failed: %+v", m.Error)
+	}
+	c.notification("initialized", "{}")
+}

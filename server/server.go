@@ -1,0 +1,432 @@
+// Package server is asyncls's language server: it adapts the analysis and
+// rules packages to the Language Server Protocol over go.lsp.dev/protocol and
+// go.lsp.dev/jsonrpc2 (wired by hand; see ../shared/notes/dependencies.md for
+// why protocol.NewServer is not used).
+//
+// Documents are reparsed incrementally on every change and published as
+// immutable snapshots; diagnostics are computed by the same rules.Check call
+// as `asyncls check`, debounced per document on a server-lifetime context.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// TimingHints is the seam through which the event-loop simulator adds timing
+// estimates to hovers. It returns Markdown for a call of fn (a function of
+// the project), or "" when it knows nothing. It must be safe for concurrent
+// use and return promptly; ctx is cancelled when the hover is.
+type TimingHints func(ctx context.Context, project *analysis.Project, fn *analysis.Function) string
+
+// Hooks are test seams.
+type Hooks struct {
+	// BeforeHandle runs before every admitted message is dispatched, on the
+	// goroutine that handles it; ctx is the request's context.
+	BeforeHandle func(ctx context.Context, method string)
+}
+
+// Options configure a server.
+type Options struct {
+	// Stderr receives the log (nil: discard).
+	Stderr io.Writer
+	// Version is reported in serverInfo.
+	Version string
+	// TimingHints, when set, adds simulator estimates to hovers.
+	TimingHints TimingHints
+	Hooks       Hooks
+}
+
+type lifecycle int32
+
+const (
+	stateCreated lifecycle = iota
+	stateInitialized
+	stateShutdown
+)
+
+// clientCaps is what the server uses of the client's capabilities.
+type clientCaps struct {
+	utf8             bool
+	workDoneProgress bool
+	configuration    bool
+	pull             bool
+	refresh          bool
+	watchRegister    bool
+}
+
+// Server is one language-server session.
+type Server struct {
+	protocol.UnimplementedServer
+
+	opts  Options
+	hooks Hooks
+	log   *logger
+	conn  jsonrpc2.Conn
+
+	// ctx lives as long as the session: debounced analyses and indexing run
+	// on it (a request's context is recycled when its handler returns).
+	ctx        context.Context
+	cancel     context.CancelFunc
+	background sync.WaitGroup
+	analyses   chan struct{} // bounds concurrent analyses
+
+	state    atomic.Int32
+	exitOnce sync.Once
+	exited   chan struct{}
+
+	caps clientCaps // written by initialize before any concurrent reader exists
+
+	settingsMu   sync.Mutex
+	initSettings Settings // from initializationOptions
+	wsSettings   Settings // from workspace/configuration or didChangeConfiguration
+	settings     atomic.Pointer[Settings]
+
+	docsMu sync.RWMutex
+	docs   map[uri.URI]*document
+
+	ws *workspace
+
+	progressSeq atomic.Int64
+	inflight    sync.Map // jsonrpc2.ID -> context.CancelFunc of running requests
+}
+
+func newServer(opts Options) *Server {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Server{
+		opts: opts, hooks: opts.Hooks, log: newLogger(opts.Stderr, LevelInfo),
+		ctx: ctx, cancel: cancel, exited: make(chan struct{}),
+		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		docs:     map[uri.URI]*document{},
+	}
+	s.settings.Store(&Settings{})
+	s.ws = newWorkspace(s)
+	return s
+}
+
+// Serve runs a session over rwc until the client sends exit, the stream
+// ends, or ctx is cancelled. It returns the process exit code the LSP
+// specification asks for: 0 after shutdown, 1 otherwise.
+func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
+	s := newServer(opts)
+	stream := newTolerantStream(rwc, func(msg string) { s.log.warnf("%s", msg) })
+	s.conn = jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(lspCodec{}))
+	s.log.client = func(kind protocol.MessageType, msg string) {
+		s.notify(protocol.MethodWindowLogMessage, &protocol.LogMessageParams{Type: kind, Message: msg})
+	}
+	// The connection gets its own context: cancelling s.ctx at shutdown must
+	// not stop the read loop before the client's exit arrives.
+	s.conn.Go(context.Background(), s.handler())
+	select {
+	case <-s.exited:
+	case <-s.conn.Done():
+	case <-ctx.Done():
+	}
+	s.cancel()
+	// Close waits for in-flight handlers; never from a handler (that
+	// deadlocks), and not forever: a handler stuck in a client call must not
+	// keep the process alive.
+	closed := make(chan struct{})
+	go func() {
+		s.conn.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(2 * time.Second):
+		rwc.Close()
+	}
+	waited := make(chan struct{})
+	go func() {
+		s.background.Wait()
+		close(waited)
+	}()
+	select {
+	case <-waited:
+	case <-time.After(2 * time.Second):
+	}
+	s.ws.close()
+	if lifecycle(s.state.Load()) == stateShutdown {
+		return 0
+	}
+	return 1
+}
+
+// notify sends a notification; errors (a closed connection) are logged at debug level.
+func (s *Server) notify(method string, params any) {
+	if s.conn == nil {
+		return
+	}
+	// An error means the connection is gone; logging it would recurse
+	// through window/logMessage.
+	_ = s.conn.Notify(context.Background(), method, params)
+}
+
+// call makes a server-to-client request. It must not run on the read loop
+// (the answer is read there): callers run it on their own goroutine.
+func (s *Server) call(method string, params, result any) error {
+	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	defer cancel()
+	_, err := s.conn.Call(ctx, method, params, result)
+	return err
+}
+
+func (s *Server) showMessage(kind protocol.MessageType, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	s.log.warnf("%s", msg)
+	s.notify(protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{Type: kind, Message: msg})
+}
+
+// admitRequest enforces the lifecycle for requests.
+func (s *Server) admitRequest(method string) error {
+	switch lifecycle(s.state.Load()) {
+	case stateCreated:
+		if method != protocol.MethodInitialize {
+			return jsonrpc2.NewError(jsonrpc2.ServerNotInitialized, "asyncls: the server is not initialized yet")
+		}
+	case stateInitialized:
+		if method == protocol.MethodInitialize {
+			return jsonrpc2.NewError(jsonrpc2.InvalidRequest, "asyncls: initialize was already received")
+		}
+	case stateShutdown:
+		return jsonrpc2.NewError(jsonrpc2.InvalidRequest, "asyncls: the server is shutting down")
+	}
+	return nil
+}
+
+// admitNotification drops notifications the lifecycle does not allow.
+func (s *Server) admitNotification(method string) bool {
+	if method == protocol.MethodExit {
+		return true
+	}
+	return lifecycle(s.state.Load()) == stateInitialized
+}
+
+func (s *Server) currentSettings() Settings { return *s.settings.Load() }
+
+// Initialize negotiates capabilities.
+func (s *Server) Initialize(ctx context.Context, params *protocol.InitializeParams) (*protocol.InitializeResult, error) {
+	caps := params.Capabilities
+	if caps.General != nil {
+		for _, enc := range caps.General.PositionEncodings {
+			if enc == protocol.PositionEncodingKindUTF8 {
+				s.caps.utf8 = true
+			}
+		}
+	}
+	if caps.Window != nil && caps.Window.WorkDoneProgress != nil {
+		s.caps.workDoneProgress = *caps.Window.WorkDoneProgress
+	}
+	if w := caps.Workspace; w != nil {
+		s.caps.configuration = w.Configuration != nil && *w.Configuration
+		s.caps.refresh = w.Diagnostics != nil && w.Diagnostics.RefreshSupport != nil && *w.Diagnostics.RefreshSupport
+		s.caps.watchRegister = w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration != nil &&
+			*w.DidChangeWatchedFiles.DynamicRegistration
+	}
+	s.caps.pull = caps.TextDocument != nil && caps.TextDocument.Diagnostic != nil
+
+	var roots []string
+	if folders, ok := params.WorkspaceFolders.Get(); ok {
+		for _, f := range folders {
+			if p, ok := uriPath(f.URI); ok {
+				roots = append(roots, p)
+			}
+		}
+	}
+	if len(roots) == 0 && params.RootURI != nil {
+		if p, ok := uriPath(*params.RootURI); ok {
+			roots = append(roots, p)
+		}
+	}
+	if len(roots) == 0 {
+		if p, ok := params.RootPath.Get(); ok && p != "" {
+			roots = append(roots, p)
+		}
+	}
+	s.ws.setRoots(roots)
+
+	if len(params.InitializationOptions) > 0 {
+		set, err := ParseSettings(params.InitializationOptions)
+		if err != nil {
+			s.showMessage(protocol.MessageTypeError, "asyncls: initializationOptions: %v; using the defaults for them", err)
+		} else {
+			s.settingsMu.Lock()
+			s.initSettings = set
+			s.settingsMu.Unlock()
+		}
+	}
+	s.updateSettings()
+
+	encoding := protocol.PositionEncodingKindUTF16
+	if s.caps.utf8 {
+		encoding = protocol.PositionEncodingKindUTF8
+	}
+	openClose := true
+	change := protocol.TextDocumentSyncKindIncremental
+	includeText := false
+	supported := true
+	result := &protocol.InitializeResult{
+		Capabilities: protocol.ServerCapabilities{
+			PositionEncoding: encoding,
+			TextDocumentSync: &protocol.TextDocumentSyncOptions{
+				OpenClose: &openClose, Change: &change, Save: &protocol.SaveOptions{IncludeText: &includeText},
+			},
+			HoverProvider: protocol.Boolean(true),
+			CodeActionProvider: &protocol.CodeActionOptions{
+				CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, fixAllKind},
+			},
+			Workspace: &protocol.WorkspaceOptions{WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
+				Supported: &supported, ChangeNotifications: protocol.Boolean(true),
+			}},
+		},
+		ServerInfo: protocol.ServerInfo{Name: "asyncls", Version: protocol.NewOptional(s.opts.Version)},
+	}
+	if s.caps.pull {
+		id := "asyncls"
+		result.Capabilities.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: &id, InterFileDependencies: true}
+	}
+	s.state.Store(int32(stateInitialized))
+	s.log.infof("initialized: position encoding %s, roots %v, pull diagnostics %v, progress %v", encoding, roots, s.caps.pull, s.caps.workDoneProgress)
+	return result, nil
+}
+
+// Initialized starts what needs the client: its configuration, file
+// watching and the workspace index.
+func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedParams) error {
+	s.goSafe("initialized", func() {
+		if s.caps.configuration {
+			s.pullConfiguration()
+		}
+		if s.caps.watchRegister {
+			s.registerWatchers()
+		}
+		s.ws.index(s.ws.currentRoots())
+	})
+	return nil
+}
+
+// Shutdown stops accepting requests; exit then ends the process with 0.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.state.Store(int32(stateShutdown))
+	s.cancel()
+	return nil
+}
+
+// Exit ends the session. The connection is closed by Serve, not here:
+// closing it from a handler deadlocks.
+func (s *Server) Exit(ctx context.Context) error {
+	s.exitOnce.Do(func() { close(s.exited) })
+	return nil
+}
+
+// SetTrace is accepted and ignored (the log level setting controls logging).
+func (s *Server) SetTrace(ctx context.Context, params *protocol.SetTraceParams) error { return nil }
+
+// Progress from the client is ignored.
+func (s *Server) Progress(ctx context.Context, params *protocol.ProgressParams) error { return nil }
+
+// WorkDoneProgressCancel is ignored: indexing is cheap to let finish.
+func (s *Server) WorkDoneProgressCancel(ctx context.Context, params *protocol.WorkDoneProgressCancelParams) error {
+	return nil
+}
+
+// Request answers methods the protocol package does not know.
+func (s *Server) Request(ctx context.Context, method string, params any) (any, error) {
+	return nil, jsonrpc2.NewError(jsonrpc2.MethodNotFound, "asyncls: method not found: "+method)
+}
+
+// DidChangeConfiguration re-reads the settings: from the client when it
+// supports workspace/configuration, else from the notification.
+func (s *Server) DidChangeConfiguration(ctx context.Context, params *protocol.DidChangeConfigurationParams) error {
+	if s.caps.configuration {
+		s.goSafe("configuration", func() {
+			s.pullConfiguration()
+			s.reanalyseAll()
+		})
+		return nil
+	}
+	set, err := ParseSettings(params.Settings)
+	if err != nil {
+		s.showMessage(protocol.MessageTypeError, "asyncls: settings: %v; using the defaults for them", err)
+		set = Settings{}
+	}
+	s.settingsMu.Lock()
+	s.wsSettings = set
+	s.settingsMu.Unlock()
+	s.updateSettings()
+	s.reanalyseAll()
+	return nil
+}
+
+// pullConfiguration asks the client for section "asyncls".
+func (s *Server) pullConfiguration() {
+	section := "asyncls"
+	item := protocol.ConfigurationItem{Section: &section}
+	if roots := s.ws.currentRoots(); len(roots) > 0 {
+		u := uri.File(roots[0])
+		item.ScopeURI = &u
+	}
+	var result []json.RawMessage
+	if err := s.call(protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{item}}, &result); err != nil {
+		s.log.warnf("workspace/configuration failed: %v", err)
+		return
+	}
+	var set Settings
+	if len(result) > 0 {
+		var err error
+		if set, err = ParseSettings(result[0]); err != nil {
+			s.showMessage(protocol.MessageTypeError, "asyncls: workspace settings: %v; using the defaults for them", err)
+			set = Settings{}
+		}
+	}
+	s.settingsMu.Lock()
+	s.wsSettings = set
+	s.settingsMu.Unlock()
+	s.updateSettings()
+}
+
+// updateSettings recomputes the effective settings: workspace/configuration
+// values win over initializationOptions, key by key.
+func (s *Server) updateSettings() {
+	s.settingsMu.Lock()
+	eff := s.initSettings.Merge(s.wsSettings)
+	s.settingsMu.Unlock()
+	s.settings.Store(&eff)
+	if eff.LogLevel != nil {
+		level, _ := parseLevel(*eff.LogLevel)
+		s.log.setLevel(level)
+	} else {
+		s.log.setLevel(LevelInfo)
+	}
+	s.ws.invalidateConfig()
+}
+
+func (s *Server) registerWatchers() {
+	opts := json.RawMessage(`{"watchers":[{"globPattern":"**/*.py"},{"globPattern":"**/*.pyi"},{"globPattern":"**/pyproject.toml"}]}`)
+	params := &protocol.RegistrationParams{Registrations: []protocol.Registration{{
+		ID: "asyncls-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles, RegisterOptions: protocol.LSPAny(opts),
+	}}}
+	if err := s.call(protocol.MethodClientRegisterCapability, params, nil); err != nil {
+		s.log.warnf("registering file watchers failed: %v", err)
+	}
+}
+
+// uriPath returns the file-system path of a file: URI.
+func uriPath(u uri.URI) (string, bool) {
+	if !u.IsFile() {
+		return "", false
+	}
+	return u.FsPath(), true
+}

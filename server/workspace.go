@@ -1,0 +1,389 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/lint"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// MaxIndexedFiles bounds the background index so a huge monorepo cannot
+// exhaust memory; files beyond it are analysed only when opened.
+const MaxIndexedFiles = 20000
+
+// workspace holds the project index: the current immutable
+// analysis.Project snapshot (disk files plus open documents), the layout
+// that names modules, and the configuration per directory.
+type workspace struct {
+	s *Server
+
+	mu        sync.Mutex
+	roots     []string
+	layout    *analysis.Layout
+	layoutGen uint64
+	project   *analysis.Project
+	onDisk    map[string]bool // paths whose module in project came from disk
+	indexing  bool
+
+	cfgMu     sync.Mutex
+	cfgByDir  map[string]*config.Config // directory -> effective configuration
+	reported  map[string]bool           // configuration errors already shown
+	effective map[*config.Config]*config.Config
+}
+
+func newWorkspace(s *Server) *workspace {
+	w := &workspace{s: s, onDisk: map[string]bool{}}
+	w.layout = analysis.NewLayout("", nil)
+	w.project = analysis.NewProject("", nil)
+	w.invalidateConfig()
+	return w
+}
+
+func (w *workspace) close() {}
+
+func (w *workspace) setRoots(roots []string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.roots = roots
+	root := ""
+	if len(roots) > 0 {
+		root = roots[0]
+		// Modules are named relative to the configuration's directory, as
+		// `asyncls check` does, when the workspace has one.
+		if p := config.Find(root); p != "" {
+			root = filepath.Dir(p)
+		}
+	}
+	w.layout = analysis.NewLayout(root, nil)
+	w.layoutGen++
+	w.project = analysis.NewProject(root, w.project.Modules())
+}
+
+func (w *workspace) currentRoots() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string{}, w.roots...)
+}
+
+// snapshot returns the current project and layout generation.
+func (w *workspace) snapshot() (*analysis.Project, uint64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.project, w.layoutGen
+}
+
+// buildModule builds the module of path from f with the current layout.
+func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
+	w.mu.Lock()
+	w.layout.AddPath(f.Path)
+	name, isPkg, aliases := w.layout.ModuleName(f.Path)
+	gen := w.layoutGen
+	w.mu.Unlock()
+	m := analysis.BuildModule(f, name, isPkg)
+	m.Aliases = aliases
+	return m, gen
+}
+
+// put replaces path's module in the project when stillCurrent (checked under
+// the lock) holds, and returns the resulting snapshot.
+func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.Project {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if stillCurrent() && w.project.Module(m.File.Path) != m {
+		w.project = w.project.With(m)
+		delete(w.onDisk, m.File.Path)
+	}
+	return w.project
+}
+
+// revert puts the disk version of path back after its document closed
+// (or removes it when the file is gone or outside the workspace).
+func (w *workspace) revert(path string) {
+	src, err := os.ReadFile(path)
+	inside := w.inside(path)
+	if err != nil || !inside || analysis.CheckSource(src) != nil {
+		w.mu.Lock()
+		w.project = w.project.Without(path)
+		delete(w.onDisk, path)
+		w.mu.Unlock()
+		return
+	}
+	m, _ := w.buildModule(analysis.Parse(path, src))
+	w.mu.Lock()
+	w.project = w.project.With(m)
+	w.onDisk[path] = true
+	w.mu.Unlock()
+}
+
+func (w *workspace) inside(path string) bool {
+	for _, r := range w.currentRoots() {
+		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !filepath.IsAbs(rel) && !startsWithDotDot(rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithDotDot(rel string) bool {
+	return len(rel) >= 3 && rel[:3] == ".."+string(filepath.Separator)
+}
+
+// invalidateConfig forgets cached configurations (pyproject.toml or the
+// editor settings changed).
+func (w *workspace) invalidateConfig() {
+	w.cfgMu.Lock()
+	w.cfgByDir = map[string]*config.Config{}
+	w.effective = map[*config.Config]*config.Config{}
+	w.reported = map[string]bool{}
+	w.cfgMu.Unlock()
+}
+
+// options returns the rule options for path: the nearest pyproject.toml's
+// [tool.asyncls] with the editor settings layered on top. A bad
+// configuration is shown to the user once and replaced by the defaults.
+func (w *workspace) options(path string) *rules.Options {
+	return w.configFor(path).Options(path)
+}
+
+func (w *workspace) configFor(path string) *config.Config {
+	dir := filepath.Dir(path)
+	w.cfgMu.Lock()
+	defer w.cfgMu.Unlock()
+	if c, ok := w.cfgByDir[dir]; ok {
+		return c
+	}
+	base, err := config.Load(dir)
+	if err != nil {
+		w.reportOnce(fmt.Sprintf("asyncls: %v; using the default configuration until it is fixed", err))
+		base = config.Default()
+	}
+	eff, ok := w.effective[base]
+	if !ok {
+		settings := w.s.currentSettings()
+		eff, err = settings.Apply(base)
+		if err != nil {
+			w.reportOnce(fmt.Sprintf("asyncls: editor settings: %v; using pyproject.toml alone", err))
+			eff = base
+		}
+		w.effective[base] = eff
+	}
+	w.cfgByDir[dir] = eff
+	return eff
+}
+
+// reportOnce shows a configuration problem once per distinct message
+// (called with cfgMu held; the message goes out asynchronously).
+func (w *workspace) reportOnce(msg string) {
+	if w.reported[msg] {
+		return
+	}
+	w.reported[msg] = true
+	w.s.goSafe("show message", func() { w.s.showMessage(protocol.MessageTypeError, "%s", msg) })
+}
+
+// index parses the Python files under roots in the background, reporting
+// $/progress when the client supports it, then re-analyses open documents
+// so cross-file rules see the whole workspace.
+func (w *workspace) index(roots []string) {
+	if len(roots) == 0 {
+		return
+	}
+	w.mu.Lock()
+	if w.indexing {
+		w.mu.Unlock()
+		return
+	}
+	w.indexing = true
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.indexing = false
+		w.mu.Unlock()
+	}()
+
+	progress := w.s.startProgress("asyncls: indexing the workspace")
+	var files []string
+	for _, root := range roots {
+		cfg := w.configFor(filepath.Join(root, "__init__.py"))
+		found, errs := lint.Collect([]string{root}, cfg)
+		for _, e := range errs {
+			w.s.log.debugf("index: %v", e)
+		}
+		files = append(files, found...)
+	}
+	sort.Strings(files)
+	if len(files) > MaxIndexedFiles {
+		w.s.log.warnf("the workspace has %d Python files; indexing the first %d (cross-file findings may miss the rest)", len(files), MaxIndexedFiles)
+		files = files[:MaxIndexedFiles]
+	}
+	w.mu.Lock()
+	for _, f := range files {
+		w.layout.AddPath(f)
+	}
+	w.layoutGen++
+	w.mu.Unlock()
+
+	modules := make([]*analysis.Module, len(files))
+	var done int64
+	var doneMu sync.Mutex
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if w.s.ctx.Err() != nil {
+					continue
+				}
+				modules[i] = w.readModule(files[i])
+				doneMu.Lock()
+				done++
+				n := done
+				doneMu.Unlock()
+				if n%50 == 0 {
+					progress.report(fmt.Sprintf("%d/%d files", n, len(files)), uint32(n*100/int64(len(files))))
+				}
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	open := w.s.openPaths()
+	var add []*analysis.Module
+	for _, m := range modules {
+		if m != nil && !open[m.File.Path] {
+			add = append(add, m)
+		}
+	}
+	w.mu.Lock()
+	w.project = w.project.With(add...)
+	for _, m := range add {
+		w.onDisk[m.File.Path] = true
+	}
+	w.mu.Unlock()
+	progress.end(fmt.Sprintf("indexed %d files", len(add)))
+	w.s.log.infof("indexed %d Python files under %v", len(add), roots)
+	w.s.reanalyseAll()
+}
+
+// readModule reads and builds one file from disk (nil when unreadable).
+func (w *workspace) readModule(path string) (m *analysis.Module) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.s.log.errorf("internal error indexing %s: %v", path, r)
+			m = nil
+		}
+	}()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	if err := analysis.CheckSource(src); err != nil {
+		w.s.log.debugf("index: %s: %v", path, err)
+		return nil
+	}
+	mod, _ := w.buildModule(analysis.Parse(path, src))
+	return mod
+}
+
+// DidChangeWatchedFiles updates the index from disk and re-analyses the
+// open documents that depend on what changed.
+func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) error {
+	type change struct {
+		path    string
+		deleted bool
+	}
+	var changes []change
+	for _, ev := range params.Changes {
+		if p, ok := uriPath(ev.URI); ok {
+			changes = append(changes, change{p, ev.Type == protocol.FileChangeTypeDeleted})
+		}
+	}
+	s.goSafe("watched files", func() {
+		configChanged := false
+		var changed []string
+		for _, c := range changes {
+			base := filepath.Base(c.path)
+			if base == "pyproject.toml" {
+				configChanged = true
+				continue
+			}
+			if filepath.Ext(c.path) != ".py" && filepath.Ext(c.path) != ".pyi" {
+				continue
+			}
+			if s.isOpen(c.path) {
+				continue // the editor's buffer wins over the disk
+			}
+			w := s.ws
+			if c.deleted {
+				w.mu.Lock()
+				w.project = w.project.Without(c.path)
+				delete(w.onDisk, c.path)
+				w.mu.Unlock()
+			} else if w.inside(c.path) {
+				if m := w.readModule(c.path); m != nil {
+					w.mu.Lock()
+					w.project = w.project.With(m)
+					w.onDisk[c.path] = true
+					w.mu.Unlock()
+				}
+			}
+			changed = append(changed, c.path)
+		}
+		if configChanged {
+			s.log.infof("pyproject.toml changed: reloading the configuration")
+			s.ws.invalidateConfig()
+			s.reanalyseAll()
+			return
+		}
+		if len(changed) > 0 {
+			s.reanalyseAll()
+		}
+	})
+	return nil
+}
+
+// DidChangeWorkspaceFolders indexes added folders.
+func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *protocol.DidChangeWorkspaceFoldersParams) error {
+	roots := s.ws.currentRoots()
+	removed := map[string]bool{}
+	for _, f := range params.Event.Removed {
+		if p, ok := uriPath(f.URI); ok {
+			removed[p] = true
+		}
+	}
+	var kept []string
+	for _, r := range roots {
+		if !removed[r] {
+			kept = append(kept, r)
+		}
+	}
+	var added []string
+	for _, f := range params.Event.Added {
+		if p, ok := uriPath(f.URI); ok {
+			added = append(added, p)
+		}
+	}
+	s.ws.mu.Lock()
+	s.ws.roots = append(kept, added...)
+	s.ws.mu.Unlock()
+	if len(added) > 0 {
+		s.goSafe("index folders", func() { s.ws.index(added) })
+	}
+	return nil
+}
