@@ -1,0 +1,501 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/loopsim"
+	"github.com/asyncls/asyncls/loopsim/pyfront"
+)
+
+// ASL401 reports independent awaits that run one after another.
+var ASL401 = register(&Rule{
+	Code:    "ASL401",
+	Name:    "sequential-awaits",
+	Summary: "Independent awaits run one after another that would finish sooner concurrently",
+	Rationale: "Each `await` waits for its operation to finish before the next one starts, so three 100 ms requests " +
+		"awaited in turn take 300 ms; started together with `asyncio.gather` they take 100 ms. asyncls simulates the " +
+		"event loop (loopsim) over both versions of the code and reports the awaits only when neither uses the other's " +
+		"result and the estimated saving is worth it, with both estimates in the message.",
+	Bad: `import asyncio
+
+async def fetch(name):
+    await asyncio.sleep(0.2)
+    return name
+
+async def main():
+    a = await fetch("a")
+    b = await fetch("b")
+    return a, b`,
+	Good: `import asyncio
+
+async def fetch(name):
+    await asyncio.sleep(0.2)
+    return name
+
+async def main():
+    a, b = await asyncio.gather(fetch("a"), fetch("b"))
+    return a, b`,
+	Severity: Info,
+	Default:  true,
+	Fix:      "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
+	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
+		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
+		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
+		"for asyncio's own calls (sleeps, locks, queues, events), and when the estimated saving is below " +
+		"`asl401-min-saving-ms` (default 20). Functions are simulated on their own: arguments take their defaults or " +
+		"their annotated types; unknown loop counts are assumed to be 3 and the message says so.",
+	Run: runSequentialAwaits,
+})
+
+// defaultMinSaving is the least saving ASL401 reports, in seconds.
+const defaultMinSaving = 0.020
+
+// simOptions builds the simulator options from the rule options.
+func simOptions(p *Pass) pyfront.Options {
+	cfg := loopsim.Config{UnknownLoopCount: 3}
+	if lat, ok := p.Options.Settings["latency"].(map[string]string); ok {
+		if m, err := pyfront.LatencyFromStrings(lat); err == nil {
+			cfg.Latency = m
+		}
+	}
+	if w, ok := p.Options.Settings["executor-workers"].(int); ok && w > 0 {
+		cfg.DefaultWorkers = w
+	}
+	// A single lint must stay fast even on pathological input.
+	cfg.MaxSteps = 2_000_000
+	cfg.MaxSimTime = 3600
+	return pyfront.Options{Config: cfg}
+}
+
+func minSaving(p *Pass) float64 {
+	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {
+		return v / 1000
+	}
+	return defaultMinSaving
+}
+
+// awaitStmt is a statement `await CALL` or `TARGET = await CALL`.
+type awaitStmt struct {
+	stmt   *analysis.Node // expression_statement
+	await  *analysis.Node
+	call   *analysis.Node
+	target *analysis.Node // nil for a bare await
+	binds  []string
+	uses   map[string]bool
+	recv   string // receiver text of a method call ("session"), "" otherwise
+	method string
+}
+
+// asyncioOrdering are awaited asyncio calls that order work on purpose.
+func isAsyncioCall(p *Pass, call *analysis.Node) bool {
+	fn := call.ChildByField("function")
+	ref := p.Module.Resolve(fn)
+	if strings.HasPrefix(ref.Name, "asyncio.") || ref.Name == "asyncio" {
+		return true
+	}
+	if fn.Type != "attribute" {
+		return false
+	}
+	if recv := p.Module.Resolve(fn.ChildByField("object")); strings.HasPrefix(recv.Name, "asyncio.") {
+		return true
+	}
+	switch p.File.Text(fn.ChildByField("attribute")) {
+	case "acquire", "wait", "wait_for", "join", "drain", "sleep":
+		// Lock/Semaphore/Event/Condition/Barrier operations and stream
+		// writes are orderings, whatever the receiver's type.
+		return true
+	case "get", "put":
+		// queue.get() / queue.put(item), as opposed to session.get(url)
+		args := call.ChildByField("arguments")
+		return args == nil || len(args.NamedChildren()) == 0 ||
+			(p.File.Text(fn.ChildByField("attribute")) == "put" && len(args.NamedChildren()) == 1 && !strings.Contains(p.File.Text(args), "http"))
+	}
+	return false
+}
+
+// concurrentSafeMethods are methods whose calls on one receiver (an HTTP
+// client session) may overlap.
+var concurrentSafeMethods = map[string]bool{}
+
+func init() {
+	for _, v := range httpVerbs {
+		concurrentSafeMethods[v] = true
+	}
+}
+
+func names(f *analysis.File, n *analysis.Node) map[string]bool {
+	out := map[string]bool{}
+	n.Walk(func(c *analysis.Node) bool {
+		if c.Type == "identifier" && c.Field != "attribute" && c.Field != "name" {
+			out[f.Text(c)] = true
+		}
+		if c.Type == "keyword_argument" {
+			if v := c.ChildByField("value"); v != nil {
+				for k := range names(f, v) {
+					out[k] = true
+				}
+			}
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+func targetNames(f *analysis.File, n *analysis.Node) ([]string, bool) {
+	n = analysis.Unparen(n)
+	switch n.Type {
+	case "identifier":
+		return []string{f.Text(n)}, true
+	case "pattern_list", "tuple_pattern", "tuple", "list_pattern":
+		var out []string
+		for _, c := range n.NamedChildren() {
+			sub, ok := targetNames(f, c)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, sub...)
+		}
+		return out, true
+	}
+	return nil, false // attributes, subscripts: effects we do not track
+}
+
+func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
+	if st.Type != "expression_statement" {
+		return nil, false
+	}
+	named := st.NamedChildren()
+	if len(named) != 1 {
+		return nil, false
+	}
+	a := &awaitStmt{stmt: st}
+	e := named[0]
+	if e.Type == "assignment" {
+		right := e.ChildByField("right")
+		if right == nil || e.ChildByField("type") != nil {
+			return nil, false
+		}
+		binds, ok := targetNames(p.File, e.ChildByField("left"))
+		if !ok {
+			return nil, false
+		}
+		a.target, a.binds = e.ChildByField("left"), binds
+		e = right
+	}
+	if e.Type != "await" {
+		return nil, false
+	}
+	a.await = e
+	inner := e.NamedChildren()
+	if len(inner) != 1 || analysis.Unparen(inner[0]).Type != "call" {
+		return nil, false
+	}
+	a.call = analysis.Unparen(inner[0])
+	nested := false
+	a.call.Walk(func(c *analysis.Node) bool {
+		if c.Type == "await" || c.Type == "lambda" || c.Type == "named_expression" {
+			nested = true
+		}
+		return !nested
+	})
+	if nested || isAsyncioCall(p, a.call) {
+		return nil, false
+	}
+	a.uses = names(p.File, a.call)
+	if fn := a.call.ChildByField("function"); fn.Type == "attribute" {
+		a.recv = p.File.Text(fn.ChildByField("object"))
+		a.method = p.File.Text(fn.ChildByField("attribute"))
+	}
+	return a, true
+}
+
+func runSequentialAwaits(p *Pass) {
+	opts := simOptions(p)
+	threshold := minSaving(p)
+	for _, fn := range p.Module.Functions {
+		if !fn.Async || fn.Generator || fn.Lambda {
+			continue
+		}
+		body := fn.Node.ChildByField("body")
+		if body == nil {
+			continue
+		}
+		body.Walk(func(n *analysis.Node) bool {
+			switch n.Type {
+			case "function_definition", "class_definition", "lambda":
+				return false
+			case "block":
+				checkBlock(p, fn, n, opts, threshold)
+			case "for_statement":
+				checkLoop(p, fn, n, opts, threshold)
+			}
+			return true
+		})
+	}
+}
+
+// checkBlock finds runs of independent awaits among a block's statements.
+func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfront.Options, threshold float64) {
+	var run []*awaitStmt
+	flush := func() {
+		if len(run) >= 2 {
+			reportRun(p, fn, run, opts, threshold)
+		}
+		run = nil
+	}
+	for _, st := range block.NamedChildren() {
+		a, ok := classifyAwait(p, st)
+		if !ok {
+			flush()
+			continue
+		}
+		if dependsOn(a, run) {
+			flush()
+		}
+		run = append(run, a)
+	}
+	flush()
+}
+
+// dependsOn reports whether a must follow the awaits of run: it reads a
+// name they bind, rebinds a name they read, or shares their receiver.
+func dependsOn(a *awaitStmt, run []*awaitStmt) bool {
+	for _, r := range run {
+		for _, b := range r.binds {
+			if a.uses[b] {
+				return true
+			}
+		}
+		for _, b := range a.binds {
+			if r.uses[b] {
+				return true
+			}
+			for _, rb := range r.binds {
+				if rb == b {
+					return true
+				}
+			}
+		}
+		if a.recv != "" && a.recv == r.recv && !(concurrentSafeMethods[a.method] && concurrentSafeMethods[r.method]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asyncioName returns how the module refers to asyncio, or "".
+func asyncioName(p *Pass, at *analysis.Node) string {
+	b := p.Module.ScopeAt(at).Lookup("asyncio")
+	if b != nil && b.Kind == analysis.BindImport && b.Qualified == "asyncio" {
+		return "asyncio"
+	}
+	return ""
+}
+
+// simAsyncio is bound at the end of the simulated module so a rewrite can
+// call gather whatever the file imports.
+const simAsyncio = "__asyncls_asyncio__"
+
+// estimateRewrite times [start, end) of fn now and with newText (written
+// with prefix for asyncio) in its place.
+func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options) (now, after pyfront.Region, ok bool) {
+	now, ok, err := pyfront.EstimateRegion(p.File, fn.Node, start, end, opts)
+	if err != nil || !ok || !now.Result.Finished {
+		return now, after, false
+	}
+	simText := render(simAsyncio)
+	src := make([]byte, 0, len(p.File.Src)+len(simText)+64)
+	src = append(src, p.File.Src[:start]...)
+	src = append(src, simText...)
+	src = append(src, p.File.Src[end:]...)
+	src = append(src, "\nimport asyncio as "+simAsyncio+"\n"...)
+	f2 := analysis.Parse(p.File.Path, src)
+	fn2 := functionAt(f2.Root, int(fn.Node.Start))
+	if fn2 == nil {
+		return now, after, false
+	}
+	after, ok, err = pyfront.EstimateRegion(f2, fn2, start, start+len(simText), opts)
+	if err != nil || !ok || !after.Result.Finished {
+		return now, after, false
+	}
+	return now, after, true
+}
+
+func functionAt(n *analysis.Node, off int) *analysis.Node {
+	var out *analysis.Node
+	n.Walk(func(c *analysis.Node) bool {
+		if out != nil || int(c.End) < off || int(c.Start) > off {
+			return false
+		}
+		if c.Type == "function_definition" && int(c.Start) == off {
+			out = c
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+func hasComment(p *Pass, start, end int) bool {
+	for _, c := range p.File.Comments {
+		if int(c.Start) >= start && int(c.Start) < end {
+			return true
+		}
+	}
+	return false
+}
+
+func indentOf(p *Pass, off int) string {
+	pos := p.File.Lines.Position(off)
+	line := p.File.Lines.LineText(pos.Line)
+	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+}
+
+func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts pyfront.Options, threshold float64) {
+	start, end := int(run[0].stmt.Start), int(run[len(run)-1].stmt.End)
+	anyTarget := false
+	for _, a := range run {
+		if a.target != nil {
+			anyTarget = true
+		}
+	}
+	render := func(aio string) string {
+		var calls, targets []string
+		for _, a := range run {
+			calls = append(calls, p.File.Text(a.call))
+			if a.target != nil {
+				targets = append(targets, strings.TrimSpace(p.File.Text(a.target)))
+			} else {
+				targets = append(targets, "_")
+			}
+		}
+		lhs := ""
+		if anyTarget {
+			lhs = strings.Join(targets, ", ") + " = "
+		}
+		one := lhs + "await " + aio + ".gather(" + strings.Join(calls, ", ") + ")"
+		if len(indentOf(p, start))+len(one) <= 88 {
+			return one
+		}
+		ind := indentOf(p, start)
+		return lhs + "await " + aio + ".gather(\n" + ind + "    " + strings.Join(calls, ",\n"+ind+"    ") + ",\n" + ind + ")"
+	}
+	now, after, ok := estimateRewrite(p, fn, start, end, render, opts)
+	if !ok || now.ConcurrentS-after.ConcurrentS < threshold {
+		return
+	}
+	msg := fmt.Sprintf("%d independent awaits run one after another: ≈%s now, ≈%s with asyncio.gather", len(run),
+		loopsim.FormatSeconds(now.ConcurrentS), loopsim.FormatSeconds(after.ConcurrentS))
+	var fix *Fix
+	if aio := asyncioName(p, run[0].stmt); aio != "" && !hasComment(p, start, end) {
+		fix = &Fix{Title: "Run the awaits concurrently with asyncio.gather", Safe: false,
+			Edits: []Edit{{Start: start, End: end, New: render(aio)}}}
+	}
+	p.Report(run[0].await, msg+assumptionNote(now.Result), WithFix(fix))
+}
+
+// checkLoop handles `for x in xs: await f(x)` and
+// `for x in xs: out.append(await f(x))`.
+func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront.Options, threshold float64) {
+	if loop.HasToken("async") || loop.ChildByField("alternative") != nil {
+		return
+	}
+	body := loop.ChildByField("body")
+	if body == nil {
+		return
+	}
+	stmts := body.NamedChildren()
+	if len(stmts) != 1 || stmts[0].Type != "expression_statement" {
+		return
+	}
+	named := stmts[0].NamedChildren()
+	if len(named) != 1 {
+		return
+	}
+	var await *analysis.Node
+	collector := ""
+	switch e := named[0]; e.Type {
+	case "await":
+		await = e
+	case "call":
+		fnNode := e.ChildByField("function")
+		args := e.ChildByField("arguments")
+		if fnNode.Type != "attribute" || p.File.Text(fnNode.ChildByField("attribute")) != "append" || args == nil {
+			return
+		}
+		an := args.NamedChildren()
+		if len(an) != 1 || an[0].Type != "await" {
+			return
+		}
+		collector = p.File.Text(fnNode.ChildByField("object"))
+		await = an[0]
+	default:
+		return
+	}
+	a, ok := classifyAwait(p, &analysis.Node{Type: "expression_statement", Start: await.Start, End: await.End, Children: []*analysis.Node{await}})
+	if !ok {
+		return
+	}
+	target, iter := loop.ChildByField("left"), loop.ChildByField("right")
+	if target == nil || iter == nil {
+		return
+	}
+	if _, ok := targetNames(p.File, target); !ok {
+		return
+	}
+	start, end := int(loop.Start), int(loop.End)
+	render := func(aio string) string {
+		gen := "*(" + p.File.Text(a.call) + " for " + p.File.Text(target) + " in " + p.File.Text(iter) + ")"
+		if collector != "" {
+			return collector + ".extend(await " + aio + ".gather(" + gen + "))"
+		}
+		return "await " + aio + ".gather(" + gen + ")"
+	}
+	now, after, ok := estimateRewrite(p, fn, start, end, render, opts)
+	if !ok || now.ConcurrentS-after.ConcurrentS < threshold {
+		return
+	}
+	msg := fmt.Sprintf("the awaits of this loop run one after another: ≈%s now, ≈%s with asyncio.gather",
+		loopsim.FormatSeconds(now.ConcurrentS), loopsim.FormatSeconds(after.ConcurrentS))
+	var fix *Fix
+	if aio := asyncioName(p, loop); aio != "" && !hasComment(p, start, end) {
+		fix = &Fix{Title: "Run the loop's awaits concurrently with asyncio.gather", Safe: false,
+			Edits: []Edit{{Start: start, End: end, New: render(aio)}}}
+	}
+	p.Report(await, msg+assumptionNote(now.Result), WithFix(fix))
+}
+
+// assumptionNote summarises what the estimate assumed, briefly.
+func assumptionNote(r *loopsim.Result) string {
+	if r == nil || len(r.Assumptions) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, a := range r.Assumptions {
+		switch {
+		case strings.Contains(a.Text, "number of items"):
+			parts = append(parts, "assuming 3 items")
+		case strings.Contains(a.Text, "built-in default"):
+			parts = append(parts, "default I/O latencies")
+		}
+	}
+	if len(parts) == 0 {
+		return " (estimate with assumptions)"
+	}
+	return " (" + strings.Join(dedupeStrings(parts), ", ") + ")"
+}
+
+func dedupeStrings(in []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+import asyncio
+
+import aiohttp
+
+
+async def fetch(name, delay=0.2):
+    await asyncio.sleep(delay)
+    return name
+
+
+async def save(conn, row):
+    await conn.execute(row)
+
+
+async def sequential():
+    a = await fetch("a")  # want: ASL401
+    b = await fetch("b")
+    return a, b
+
+
+async def three_bare():
+    await fetch("a", 0.1)  # want: ASL401
+    await fetch("b", 0.1)
+    await fetch("c", 0.1)
+
+
+async def dependent():
+    a = await fetch("a")
+    b = await fetch(a)
+    return b
+
+
+async def tiny():
+    # 10 ms saved: below the default 20 ms threshold
+    await fetch("a", 0.01)
+    await fetch("b", 0.01)
+
+
+async def deliberate_pacing():
+    await asyncio.sleep(0.5)
+    await asyncio.sleep(0.5)
+
+
+async def same_connection(conn):
+    await conn.execute("a")
+    await conn.execute("b")
+
+
+async def shared_lock(lock):
+    await lock.acquire()
+    await fetch("x")
+
+
+async def http(session: aiohttp.ClientSession):
+    r1 = await session.get("https://example.com/a")  # want: ASL401
+    r2 = await session.get("https://example.com/b")
+    return r1, r2
+
+
+async def loop_over_constants():
+    results = []
+    for name in ["a", "b", "c", "d"]:
+        results.append(await fetch(name))  # want: ASL401
+    return results
+
+
+async def loop_unknown(names):
+    for name in names:
+        await fetch(name)  # want: ASL401
+
+
+async def loop_dependent():
+    total = 0
+    for name in ["a", "b"]:
+        total += len(await fetch(name))
+    return total
+
+
+async def queue_consumer(queue):
+    first = await queue.get()
+    second = await queue.get()
+    return first, second
