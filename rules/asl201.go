@@ -55,20 +55,3 @@ func runBlockingViaHelper(p *Pass) {
 			WithRelated(chainRelated(chain)...), WithFix(toThreadFix(p, c)))
 	}
 }
-
-// toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`
-// when asyncio is imported under its own name; otherwise it offers nothing.
-func toThreadFix(p *Pass, c *analysis.Call) *Fix {
-	b := p.Module.ScopeAt(c.Node).Lookup("asyncio")
-	if b == nil || b.Kind != analysis.BindImport || b.Qualified != "asyncio" {
-		return nil
-	}
-	fn := p.File.Text(c.Node.ChildByField("function"))
-	args := c.Node.ChildByField("arguments")
-	inner := ""
-	if args != nil && args.End-args.Start > 2 {
-		inner = ", " + string(p.File.Src[args.Start+1:args.End-1])
-	}
-	return &Fix{Title: "Run `" + fn + "` with `await asyncio.to_thread(...)`", Safe: false,
-		Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.End), New: "await asyncio.to_thread(" + fn + inner + ")"}}}
-}

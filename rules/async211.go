@@ -14,6 +14,7 @@ async def fetch(client: httpx.AsyncClient, url):
     return await client.get(url)`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes:    "Only the call's signature is matched, as flake8-async does; receivers whose type is known (for example an `aiohttp` session) are never matched by this rule.",
 	Run:      runBlocking,
 })

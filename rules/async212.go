@@ -18,6 +18,7 @@ async def fetch(url):
         return await client.get(url)`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
 	Run:      runBlocking,
 })

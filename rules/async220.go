@@ -16,6 +16,7 @@ async def start():
     return await asyncio.create_subprocess_exec("ls")`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
 	Run:      runBlocking,
 })

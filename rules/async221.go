@@ -17,6 +17,7 @@ async def build():
     await proc.wait()`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
 	Run:      runBlocking,
 })

@@ -19,6 +19,7 @@ async def load(path):
     return await asyncio.to_thread(_load, path)`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
 	Run:      runBlocking,
 })

@@ -14,6 +14,7 @@ async def ask():
     return await asyncio.to_thread(input, "name? ")`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
 	Run:      runBlocking,
 })

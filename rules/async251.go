@@ -16,6 +16,7 @@ async def poll():
     await asyncio.sleep(1)`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
 	Notes:    ``,
 	Run:      runBlocking,
 })

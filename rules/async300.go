@@ -24,6 +24,7 @@ async def main():
     task.add_done_callback(background.discard)`,
 	Severity: Warning,
 	Default:  true,
+	Fix:      "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task. `TaskGroup.create_task` is not reported: the group holds the task.",
@@ -55,7 +56,7 @@ func runTaskDropped(p *Pass) {
 		}
 		if valueDropped(p.File, c.Node) {
 			p.Report(c.Node, "the task returned by `"+p.File.Text(c.Node.ChildByField("function"))+"()` is not kept: it may be garbage-collected "+
-				"before it finishes and its exceptions are lost; store it (e.g. in a set, with add_done_callback(set.discard)) or use asyncio.TaskGroup")
+				"before it finishes and its exceptions are lost; store it (e.g. in a set, with add_done_callback(set.discard)) or use asyncio.TaskGroup", WithFix(storeTaskFix(p, c.Node)))
 		}
 	}
 }

@@ -150,7 +150,13 @@ func runBlocking(p *Pass) {
 		if !ok || b.Code != p.Rule.Code {
 			continue
 		}
-		p.Report(c.Node, blockingMessage(p, c, b))
+		var fix *Fix
+		if b.Code == "ASYNC251" {
+			fix = sleepFix(p, c)
+		} else {
+			fix = toThreadFix(p, c)
+		}
+		p.Report(c.Node, blockingMessage(p, c, b), WithFix(fix))
 	}
 }
 

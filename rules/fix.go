@@ -30,6 +30,9 @@ func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
 		}
 		ok := true
 		for _, e := range f.Edits {
+			if acceptedAlready(accepted, e) {
+				continue // an identical edit (one `import asyncio` for several fixes) is shared
+			}
 			if e.Start < 0 || e.End > len(src) || e.Start > e.End || overlaps(e) {
 				ok = false
 				break
@@ -47,6 +50,9 @@ func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
 		}
 		seen[key] = true
 		for _, e := range f.Edits {
+			if acceptedAlready(accepted, e) {
+				continue
+			}
 			accepted = append(accepted, e)
 			taken = append(taken, span{e.Start, e.End})
 		}
@@ -61,4 +67,13 @@ func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
 		out = append(out[:e.Start], append([]byte(e.New), out[e.End:]...)...)
 	}
 	return out, applied
+}
+
+func acceptedAlready(accepted []Edit, e Edit) bool {
+	for _, a := range accepted {
+		if a == e {
+			return true
+		}
+	}
+	return false
 }

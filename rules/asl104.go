@@ -1,0 +1,119 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// ASL104 reports asyncio.wait() given coroutines and gather(return_exceptions=True) results discarded.
+var ASL104 = register(&Rule{
+	Code:    "ASL104",
+	Name:    "misused-wait-gather",
+	Summary: "`asyncio.wait()` given bare coroutines, or `gather(..., return_exceptions=True)` whose result is discarded",
+	Rationale: "`asyncio.wait()` takes tasks or futures: since Python 3.11 passing coroutines raises `TypeError` " +
+		"(before, they were wrapped silently and the returned sets held tasks the caller never saw). " +
+		"`asyncio.gather(..., return_exceptions=True)` returns exceptions as values instead of raising them; if the " +
+		"result is thrown away, every error of every awaitable vanishes without a trace.",
+	Bad: `import asyncio
+
+async def main(urls):
+    await asyncio.wait([fetch(u) for u in urls])
+    await asyncio.gather(*(save(u) for u in urls), return_exceptions=True)`,
+	Good: `import asyncio
+
+async def main(urls):
+    await asyncio.wait([asyncio.create_task(fetch(u)) for u in urls])
+    results = await asyncio.gather(*(save(u) for u in urls), return_exceptions=True)
+    for r in results:
+        if isinstance(r, Exception):
+            log.error("save failed", exc_info=r)`,
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
+	Notes: "Coroutines are recognised as for ASL102 (the project's `async def` functions and asyncio's coroutine " +
+		"functions), in a list, tuple or set literal or comprehension passed to `wait`, directly or through a local " +
+		"variable assigned once. A gather result counts as discarded when the awaited call is a statement of its own or " +
+		"is assigned to `_`.",
+	Run: runMisusedWaitGather,
+})
+
+func runMisusedWaitGather(p *Pass) {
+	calls := callByNode(p.Module)
+	isCoro := func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		if n == nil || n.Type != "call" {
+			return false
+		}
+		c := calls[n]
+		return c != nil && isCoroutineCall(p, c)
+	}
+	var coroIn func(n *analysis.Node, depth int) *analysis.Node
+	coroIn = func(n *analysis.Node, depth int) *analysis.Node {
+		n = analysis.Unparen(n)
+		if n == nil || depth > 4 {
+			return nil
+		}
+		switch n.Type {
+		case "list", "tuple", "set":
+			for _, e := range n.NamedChildren() {
+				if isCoro(e) {
+					return e
+				}
+			}
+		case "list_comprehension", "set_comprehension", "generator_expression":
+			if body := n.ChildByField("body"); isCoro(body) {
+				return body
+			}
+		case "identifier":
+			b := p.Module.ScopeAt(n).Lookup(p.File.Text(n))
+			if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
+				return coroIn(b.Values[0], depth+1)
+			}
+		}
+		return nil
+	}
+	for _, c := range p.Module.Calls {
+		name := c.Callee
+		if name == "" {
+			name = calleeOf(p.Module, c.Node)
+		}
+		switch name {
+		case "asyncio.wait", "asyncio.tasks.wait":
+			arg := c.Positional(0)
+			if arg == nil {
+				arg = c.Keyword("fs", p.File)
+			}
+			if coro := coroIn(arg, 0); coro != nil {
+				p.Report(arg, "`asyncio.wait()` is given coroutines (`"+p.File.Text(coro)+"`) but needs tasks (TypeError since Python 3.11); wrap each in `asyncio.create_task(...)`")
+			}
+		case "asyncio.gather", "asyncio.tasks.gather":
+			kw := c.Keyword("return_exceptions", p.File)
+			if kw == nil || kw.Type == "false" || p.File.Text(kw) == "0" || kw.Type == "none" {
+				continue
+			}
+			if gatherResultDiscarded(p, c) {
+				p.Report(c.Node, "`gather(..., return_exceptions=True)` returns the exceptions as results, and they are discarded here: "+
+					"errors vanish silently; inspect the results (or drop `return_exceptions=True` to let them raise)")
+			}
+		}
+	}
+}
+
+func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
+	if c.Usage != analysis.UsageAwaited || c.UsedBy == nil {
+		return false
+	}
+	aw := c.UsedBy
+	par := aw.Parent
+	for par != nil && par.Type == "parenthesized_expression" {
+		par = par.Parent
+	}
+	if par == nil {
+		return false
+	}
+	switch par.Type {
+	case "expression_statement":
+		return true
+	case "assignment":
+		left := analysis.Unparen(par.ChildByField("left"))
+		return left != nil && left.Type == "identifier" && p.File.Text(left) == "_"
+	}
+	return false
+}

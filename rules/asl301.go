@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASL301 reports tasks kept only in a local variable that dies.
+var ASL301 = register(&Rule{
+	Code:    "ASL301",
+	Name:    "task-reference-dies",
+	Summary: "Task stored only in a local variable that goes out of scope without the task being awaited, cancelled or kept",
+	Rationale: "The event loop keeps only weak references to tasks. `task = asyncio.create_task(...)` in a function " +
+		"that returns without awaiting, cancelling or storing `task` leaves the task unreferenced as soon as the " +
+		"function returns: it may be garbage-collected mid-flight, silently cancelling its work, and its exception is " +
+		"never retrieved. ASYNC300 (and ruff's RUF006) only see the bare statement `asyncio.create_task(...)`; this is the " +
+		"same bug one assignment later.",
+	Bad: `import asyncio
+
+async def handle(event):
+    task = asyncio.create_task(notify(event))
+    task.add_done_callback(log_result)`,
+	Good: `import asyncio
+
+background = set()
+
+async def handle(event):
+    task = asyncio.create_task(notify(event))
+    background.add(task)
+    task.add_done_callback(background.discard)`,
+	Severity: Warning,
+	Default:  true,
+	Fix: "Keep the task in a module-level set: `_background_tasks.add(task)` and " +
+		"`task.add_done_callback(_background_tasks.discard)` after the assignment, with the set defined after the imports " +
+		"(safe: it only extends the task's lifetime to its completion).",
+	Notes: "Calls of `add_done_callback`, `set_name`, `get_name` and `done` on the task do not keep it; any other use " +
+		"(awaiting, `cancel()`, passing it to a function, storing it in a container or attribute, returning it, capturing " +
+		"it in a nested function) does. Tasks from `TaskGroup.create_task` are held by the group and not reported.",
+	Run: runTaskReferenceDies,
+})
+
+var nonRetainingTaskMethods = map[string]bool{
+	"add_done_callback": true, "remove_done_callback": true, "set_name": true, "get_name": true, "done": true,
+	"get_coro": true, "get_loop": true, "get_context": true,
+}
+
+func runTaskReferenceDies(p *Pass) {
+	for _, c := range p.Module.Calls {
+		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p.Module, c) {
+			continue
+		}
+		if c.UsedBy == nil || c.UsedBy.Type != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {
+			continue
+		}
+		name, uses, ok := localUses(p.Module, c.UsedBy)
+		if !ok {
+			continue
+		}
+		kept := false
+		for _, u := range uses {
+			k := useKind(p.Module, u)
+			if !strings.HasPrefix(k, "method:") || !nonRetainingTaskMethods[strings.TrimPrefix(k, "method:")] {
+				kept = true
+				break
+			}
+		}
+		if kept {
+			continue
+		}
+		p.Report(c.UsedBy.ChildByField("left"), "task `"+name+"` is only referenced by this local variable, which dies when `"+
+			funcDisplay(c.Func)+"` returns: the task may be garbage-collected before it finishes; keep it in a set (with "+
+			"`add_done_callback(set.discard)`), await it, or use an `asyncio.TaskGroup`", WithFix(keepTaskFix(p, c.UsedBy, name)))
+	}
+}

@@ -1,0 +1,237 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// Building blocks of the fixes: imports, the module-level task set, and
+// statement-level rewrites that keep the surrounding indentation.
+
+// backgroundSet is the name of the module-level set the task fixes add.
+const backgroundSet = "_background_tasks"
+
+// asyncioRef returns how asyncio can be named at node n, and the edit that
+// imports it when it is not imported yet. ok is false when the name
+// `asyncio` is bound to something else there.
+func asyncioRef(p *Pass, n *analysis.Node) (edit *Edit, ok bool) {
+	b := p.Module.ScopeAt(n).Lookup("asyncio")
+	if b != nil {
+		return nil, b.Kind == analysis.BindImport && b.Qualified == "asyncio"
+	}
+	e := importInsertion(p, "import asyncio\n")
+	return &e, true
+}
+
+// headerEnd returns the offset after the module docstring and __future__
+// imports, where new imports may go, and the offset after the last import
+// of the leading import block.
+func headerEnd(f *analysis.File) (afterFuture, afterImports int) {
+	stmts := f.Root.NamedChildren()
+	i := 0
+	lineAfter := func(n *analysis.Node) int {
+		line := f.Lines.Position(int(n.End)).Line
+		if line+1 < f.Lines.LineCount() {
+			return f.Lines.LineStart(line + 1)
+		}
+		return len(f.Src)
+	}
+	if i < len(stmts) && stmts[i].Type == "expression_statement" {
+		if named := stmts[i].NamedChildren(); len(named) == 1 && named[0].Type == "string" {
+			afterFuture = lineAfter(stmts[i])
+			i++
+		}
+	}
+	for i < len(stmts) && stmts[i].Type == "future_import_statement" {
+		afterFuture = lineAfter(stmts[i])
+		i++
+	}
+	afterImports = afterFuture
+	for ; i < len(stmts); i++ {
+		switch stmts[i].Type {
+		case "import_statement", "import_from_statement":
+			afterImports = lineAfter(stmts[i])
+			continue
+		}
+		break
+	}
+	return afterFuture, afterImports
+}
+
+// importInsertion inserts an import line at the top of the module: before
+// the first import, else after any docstring, __future__ imports and
+// leading comments (a shebang, a licence header).
+func importInsertion(p *Pass, line string) Edit {
+	f := p.File
+	at, _ := headerEnd(f)
+	for _, s := range f.Root.NamedChildren() {
+		if int(s.Start) >= at && (s.Type == "import_statement" || s.Type == "import_from_statement") {
+			return Edit{Start: f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line), End: f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line), New: line}
+		}
+	}
+	if at == 0 {
+		for l := 0; l < f.Lines.LineCount(); l++ {
+			text := strings.TrimSpace(f.Lines.LineText(l))
+			if text != "" && !strings.HasPrefix(text, "#") {
+				break
+			}
+			at = f.Lines.LineStart(l + 1)
+			if l+1 >= f.Lines.LineCount() {
+				at = len(f.Src)
+			}
+		}
+	}
+	if at == len(f.Src) && at > 0 && f.Src[at-1] != '\n' {
+		line = "\n" + line
+	}
+	return Edit{Start: at, End: at, New: line}
+}
+
+// backgroundSetEdit defines the module-level task set after the imports,
+// unless the module already has one.
+func backgroundSetEdit(p *Pass) (*Edit, bool) {
+	if b := p.Module.Scope.Bindings[backgroundSet]; b != nil {
+		return nil, true
+	}
+	_, at := headerEnd(p.File)
+	text := "\n# Strong references to fire-and-forget tasks: the event loop only keeps weak ones.\n" + backgroundSet + " = set()\n"
+	if at == len(p.File.Src) && at > 0 && p.File.Src[at-1] != '\n' {
+		text = "\n" + text
+	}
+	if at < len(p.File.Src) {
+		text += "\n"
+	}
+	return &Edit{Start: at, End: at, New: text}, true
+}
+
+// lineIndent returns the indentation of the line holding n.
+func lineIndent(f *analysis.File, n *analysis.Node) string {
+	start := f.Lines.LineStart(f.Lines.Position(int(n.Start)).Line)
+	i := start
+	for i < len(f.Src) && (f.Src[i] == ' ' || f.Src[i] == '\t') {
+		i++
+	}
+	return string(f.Src[start:i])
+}
+
+// ownLine reports whether statement s starts its line (it is not after a
+// `;` or on the header line of a compound statement).
+func ownLine(f *analysis.File, s *analysis.Node) bool {
+	start := f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line)
+	return strings.TrimSpace(string(f.Src[start:s.Start])) == ""
+}
+
+// keepTaskFix adds `_background_tasks.add(name)` and the discard callback
+// after the assignment statement that stores a task in a local.
+func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
+	stmt := assign.Parent
+	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
+		return nil
+	}
+	setEdit, ok := backgroundSetEdit(p)
+	if !ok {
+		return nil
+	}
+	indent := lineIndent(p.File, stmt)
+	add := "\n" + indent + backgroundSet + ".add(" + name + ")\n" + indent + name + ".add_done_callback(" + backgroundSet + ".discard)"
+	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: add}}
+	if setEdit != nil {
+		edits = append(edits, *setEdit)
+	}
+	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
+}
+
+// storeTaskFix rewrites the statement `asyncio.create_task(...)` into an
+// assignment kept in the module-level set.
+func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
+	stmt := call.Parent
+	if stmt == nil || stmt.Type != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
+		return nil
+	}
+	scope := p.Module.ScopeAt(call)
+	name := "task"
+	for i := 1; scope.Lookup(name) != nil; i++ {
+		name = "task_" + itoaSmall(i)
+	}
+	setEdit, ok := backgroundSetEdit(p)
+	if !ok {
+		return nil
+	}
+	indent := lineIndent(p.File, stmt)
+	text := name + " = " + p.File.Text(call) + "\n" + indent + backgroundSet + ".add(" + name + ")\n" + indent + name +
+		".add_done_callback(" + backgroundSet + ".discard)"
+	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: text}}
+	if setEdit != nil {
+		edits = append(edits, *setEdit)
+	}
+	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
+}
+
+func itoaSmall(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoaSmall(i/10) + digits[i%10:i%10+1]
+}
+
+// sleepFix rewrites a statement `time.sleep(x)` in a coroutine as
+// `await asyncio.sleep(x)`, importing asyncio when needed.
+func sleepFix(p *Pass, c *analysis.Call) *Fix {
+	if c.Usage != analysis.UsageDropped || !c.InAsync() {
+		return nil
+	}
+	imp, ok := asyncioRef(p, c.Node)
+	if !ok {
+		return nil
+	}
+	args := c.Node.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	edits := []Edit{{Start: int(c.Node.Start), End: int(args.Start), New: "await asyncio.sleep"}}
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	return &Fix{Title: "Use `await asyncio.sleep(...)`", Safe: true, Edits: edits}
+}
+
+// toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
+// importing asyncio when needed.
+func toThreadFix(p *Pass, c *analysis.Call) *Fix {
+	if !c.InAsync() {
+		return nil
+	}
+	imp, ok := asyncioRef(p, c.Node)
+	if !ok {
+		return nil
+	}
+	// Not inside a lambda or a generator expression (await is not allowed there)
+	// nor where the value is awaited already.
+	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
+		if q.Type == "lambda" || q.Type == "generator_expression" || q.Type == "await" {
+			return nil
+		}
+	}
+	fn := p.File.Text(c.Node.ChildByField("function"))
+	args := c.Node.ChildByField("arguments")
+	if args == nil || args.Type != "argument_list" {
+		return nil
+	}
+	inner := ""
+	if named := args.NamedChildren(); len(named) > 0 {
+		inner = ", " + string(p.File.Src[named[0].Start:named[len(named)-1].End])
+	}
+	text := "await asyncio.to_thread(" + fn + inner + ")"
+	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
+	if par := c.Node.Parent; par != nil && ((par.Type == "attribute" && c.Node.Field == "object") ||
+		(par.Type == "subscript" && c.Node.Field == "value") || (par.Type == "call" && c.Node.Field == "function")) {
+		text = "(" + text + ")"
+	}
+	edits := []Edit{{Start: int(c.Node.Start), End: int(c.Node.End), New: text}}
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	return &Fix{Title: "Run `" + fn + "` with `await asyncio.to_thread(...)`", Safe: false, Edits: edits}
+}

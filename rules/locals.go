@@ -1,0 +1,118 @@
+package rules
+
+import "github.com/asyncls/asyncls/analysis"
+
+// localUses returns the identifiers that read the binding of the plain local
+// name assigned by assign (an assignment statement in a function), in
+// source order, and whether the name is also rebound or captured by a
+// nested function (in which case its life cannot be followed).
+func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*analysis.Node, ok bool) {
+	if assign == nil || assign.Type != "assignment" {
+		return "", nil, false
+	}
+	target := analysis.Unparen(assign.ChildByField("left"))
+	if target == nil || target.Type != "identifier" {
+		return "", nil, false
+	}
+	scope := m.ScopeAt(target)
+	if scope.Kind != analysis.FunctionScope && scope.Kind != analysis.LambdaScope {
+		return "", nil, false
+	}
+	name = m.File.Text(target)
+	if scope.Globals[name] || scope.Nonlocals[name] {
+		return "", nil, false
+	}
+	binding := scope.Bindings[name]
+	if binding == nil || binding.Kind != analysis.BindAssign || len(binding.Values) != 1 {
+		return "", nil, false
+	}
+	ok = true
+	scope.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n == target || n.Type != "identifier" || m.File.Text(n) != name || n.Field == "attribute" ||
+			(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") {
+			return true
+		}
+		if m.ScopeAt(n).Lookup(name) != binding {
+			return true
+		}
+		if m.ScopeAt(n) != scope {
+			ok = false // captured by a nested function or comprehension
+			return false
+		}
+		uses = append(uses, n)
+		return true
+	})
+	return name, uses, ok
+}
+
+// useKind classifies what happens to a name at one use: "await", "schedule"
+// (handed to gather/create_task/...), "method:NAME" (obj.NAME(...)) or "other".
+func useKind(m *analysis.Module, n *analysis.Node) string {
+	p := n.Parent
+	for p != nil && p.Type == "parenthesized_expression" {
+		n, p = p, p.Parent
+	}
+	if p == nil {
+		return "other"
+	}
+	switch p.Type {
+	case "await":
+		return "await"
+	case "argument_list":
+		if p.Parent != nil && p.Parent.Type == "call" && m.IsScheduler(p.Parent) {
+			return "schedule"
+		}
+	case "list", "tuple", "set":
+		// gather(*[a, b]) / wait([a, b]): a container handed straight to a scheduler.
+		q := p.Parent
+		for q != nil && (q.Type == "list_splat" || q.Type == "parenthesized_expression") {
+			q = q.Parent
+		}
+		if q != nil && q.Type == "argument_list" && q.Parent != nil && m.IsScheduler(q.Parent) {
+			return "schedule"
+		}
+	case "attribute":
+		if n.Field == "object" && p.Parent != nil && p.Parent.Type == "call" && p.Field == "function" {
+			return "method:" + m.File.Text(p.ChildByField("attribute"))
+		}
+	}
+	return "other"
+}
+
+// exclusiveBranches reports whether a and b lie in different branches of
+// an if statement (so at most one of them runs).
+func exclusiveBranches(a, b *analysis.Node) bool {
+	for q := a.Parent; q != nil; q = q.Parent {
+		if !isAncestor(q, b) {
+			continue
+		}
+		if q.Type != "if_statement" {
+			return false
+		}
+		branch := func(n *analysis.Node) *analysis.Node {
+			for r := n; r != nil && r.Parent != nil; r = r.Parent {
+				if r.Parent == q {
+					return r
+				}
+			}
+			return nil
+		}
+		ba, bb := branch(a), branch(b)
+		return ba != bb && ba != nil && bb != nil && ba.Field != "condition" && bb.Field != "condition"
+	}
+	return false
+}
+
+// inLoopAfter reports whether use sits in a loop body that does not also
+// contain def (so it may run several times for one assignment).
+func inLoopAfter(use, def *analysis.Node) bool {
+	for q := use.Parent; q != nil && !isDef(q); q = q.Parent {
+		if (q.Type == "for_statement" || q.Type == "while_statement") && isAncestor(q.ChildByField("body"), use) && !isAncestor(q, def) {
+			return true
+		}
+	}
+	return false
+}

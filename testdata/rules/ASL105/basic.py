@@ -1,0 +1,24 @@
+import asyncio
+from asyncio import get_event_loop
+
+
+async def main():
+    loop = asyncio.get_event_loop()  # want: ASL105
+    other = get_event_loop()  # want: ASL105
+    return loop, other
+
+
+# Quiet
+async def running():
+    return asyncio.get_running_loop()
+
+
+def sync_entry():
+    return asyncio.get_event_loop()
+
+
+async def nested_sync():
+    def in_thread():
+        return asyncio.get_event_loop()
+
+    return await asyncio.to_thread(in_thread)

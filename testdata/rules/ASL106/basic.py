@@ -1,0 +1,60 @@
+import asyncio
+import functools
+import threading
+
+
+def produce(loop, fut):
+    fut.set_result(compute())
+
+
+def notify(loop):
+    loop.call_soon(print, "done")
+
+
+def helper_chain(loop):
+    notify(loop)
+
+
+def spawn(loop):
+    loop.create_task(work())
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    await loop.run_in_executor(None, produce, loop, fut)  # want: ASL106
+    await asyncio.to_thread(notify, loop)  # want: ASL106
+    await asyncio.to_thread(helper_chain, loop)  # want: ASL106
+    await loop.run_in_executor(None, functools.partial(spawn, loop))  # want: ASL106
+    await asyncio.to_thread(lambda: fut.set_result(1))  # want: ASL106
+    threading.Thread(target=notify, args=(loop,)).start()  # want: ASL106
+
+
+# Quiet: the thread-safe entry points.
+def produce_safely(loop, fut):
+    loop.call_soon_threadsafe(fut.set_result, compute())
+
+
+def submit(loop):
+    asyncio.run_coroutine_threadsafe(work(), loop)
+
+
+def pure():
+    return compute()
+
+
+async def main_ok():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    await loop.run_in_executor(None, produce_safely, loop, fut)
+    await asyncio.to_thread(submit, loop)
+    await asyncio.to_thread(pure)
+    fut.set_result(1)
+
+
+def compute():
+    return 1
+
+
+async def work():
+    await asyncio.sleep(0)
