@@ -36,7 +36,19 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if stdin == os.Stdin {
+		stdin = pollableStdin()
+	}
 	return server.Serve(ctx, stdio{stdin, stdout}, server.Options{Stderr: stderr, Version: version})
+}
+
+// pollableStdin returns standard input in non-blocking mode, so that closing
+// it at exit interrupts a pending read instead of leaving it blocked.
+func pollableStdin() io.Reader {
+	if err := syscall.SetNonblock(0, true); err != nil {
+		return os.Stdin
+	}
+	return os.NewFile(0, "/dev/stdin")
 }
 
 // stdio joins standard input and output into the stream the server reads and writes.
