@@ -25,6 +25,7 @@ func init() {
 		"functools.partial", "random.uniform", "random.random", "random.randint",
 		"random.choice", "random.seed", "random.randrange", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter",
+		"contextlib.asynccontextmanager", "contextlib.contextmanager",
 	} {
 		modelled[q] = true
 	}
@@ -104,7 +105,7 @@ var pyBuiltins = map[string]bool{
 	"hash": true, "type": true, "iter": true, "next": true, "input": true, "open": true,
 	"super": true, "getattr": true, "setattr": true, "hasattr": true, "callable": true,
 	"frozenset": true, "format": true, "staticmethod": true, "classmethod": true, "property": true,
-	"object": true, "chr": true, "ord": true, "hex": true, "bin": true,
+	"object": true, "chr": true, "ord": true, "hex": true, "bin": true, "anext": true, "aiter": true,
 }
 
 func builtinName(id string) (Value, bool) {
@@ -177,6 +178,8 @@ func typeKey(v Value) string {
 		return "Exc"
 	case *Partial:
 		return "partial"
+	case *Generator:
+		return "generator"
 	}
 	return ""
 }
@@ -521,7 +524,22 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		if len(args) == 2 {
 			return c.binop("**", args[0], args[1], p)
 		}
-	case "isinstance", "hasattr", "callable", "getattr", "next", "super", "ord", "object":
+	case "next", "anext":
+		if len(args) >= 1 {
+			if g, ok := args[0].(*Generator); ok {
+				m := "__next__"
+				if q == "anext" {
+					m = "__anext__"
+				}
+				return c.genMethod(g, m, nil, p)
+			}
+		}
+		return &UnknownValue{Why: q + "()"}, nil
+	case "aiter":
+		if len(args) == 1 {
+			return args[0], nil
+		}
+	case "isinstance", "hasattr", "callable", "getattr", "super", "ord", "object":
 		return &UnknownValue{Why: q + "()"}, nil
 	case "staticmethod", "classmethod", "property":
 		if len(args) == 1 {
@@ -736,6 +754,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		return &UnknownValue{Why: "str." + name}, nil
 	case *Partial:
 		return &UnknownValue{Why: "partial." + name}, nil
+	case *Generator:
+		return c.genMethod(o, name, args, p)
 	case *Exc:
 		return &UnknownValue{Why: "exception method"}, nil
 	}

@@ -211,6 +211,8 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		return &UnknownValue{Why: "slice"}, nil
 	case *Placeholder:
 		return c.placeholder(fr, x)
+	case *Yield:
+		return c.evalYield(fr, x)
 	}
 	return nil, fmt.Errorf("loopsim: unknown expression %T", e)
 }
@@ -374,11 +376,11 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 		if err != nil {
 			return err
 		}
+		iterate := c.forEach
 		if g.Async {
-			c.s.assume(x.P, 0.6, "async comprehension is not simulated; assumed %d item(s)", c.s.cfg.UnknownLoopCount)
-			it = &UnknownValue{Why: "async iterator"}
+			iterate = c.forEachAsync
 		}
-		return c.forEach(it, x.P, func(v Value) (bool, error) {
+		return iterate(it, x.P, func(v Value) (bool, error) {
 			c.s.tick(x.P)
 			if err := c.assign(inner, g.Target, v); err != nil {
 				return true, err
@@ -762,6 +764,16 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 		return inst, nil
 	case *Builtin:
 		return c.callBuiltin(f, args, kws, p)
+	case *CMFactory:
+		gv, err := c.call(f.Fn, args, kws, p)
+		if err != nil {
+			return nil, err
+		}
+		g, ok := gv.(*Generator)
+		if !ok {
+			return nil, newExc("TypeError", "contextmanager function did not return a generator (line %d)", p.Line)
+		}
+		return &GenCM{Gen: g, Async: f.Async}, nil
 	case *Partial:
 		return c.call(f.Fn, append(append([]Value(nil), f.Args...), args...), append(append([]kwarg(nil), f.Kws...), kws...), p)
 	case *Module:
@@ -843,10 +855,6 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 			}
 		}
 	}
-	if fn.Generator {
-		c.s.assume(fn.P, 0.6, "generator %s is not simulated; treated as unknown values", fn.Name)
-		return &UnknownValue{Why: "generator " + fn.Name}, nil
-	}
 	run := func(c *ctx) (Value, error) {
 		c.depth++
 		defer func() { c.depth-- }()
@@ -861,6 +869,9 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 			return v, nil
 		}
 		return nil, nil
+	}
+	if fn.Generator {
+		return c.s.newGenerator(fn.Name, fn.Async, run), nil
 	}
 	if fn.Async {
 		return &Coroutine{Name: fn.Name, P: fn.P, run: run}, nil
@@ -922,4 +933,26 @@ func (c *ctx) placeholder(fr *frame, x *Placeholder) (Value, error) {
 	}
 	c.s.assume(x.P, 0.7, "argument %s is unknown when the function is simulated on its own", x.Name)
 	return &UnknownValue{Why: "argument " + x.Name}, nil
+}
+
+func (c *ctx) evalYield(fr *frame, x *Yield) (Value, error) {
+	if c.gen == nil {
+		return nil, newExc("SyntaxError", "'yield' outside a generator (line %d)", x.P.Line)
+	}
+	var v Value
+	if x.Value != nil {
+		var err error
+		if v, err = c.eval(fr, x.Value); err != nil {
+			return nil, err
+		}
+	}
+	if x.From {
+		err := c.forEach(v, x.P, func(item Value) (bool, error) {
+			in := c.gen.suspend(genMsg{kind: genItem, value: item})
+			return false, in.err
+		})
+		return nil, err
+	}
+	in := c.gen.suspend(genMsg{kind: genItem, value: v})
+	return in.v, in.err
 }

@@ -65,6 +65,7 @@ type ctx struct {
 	thread   *threadRun
 	handling []*Exc
 	depth    int
+	gen      *Generator // set inside a generator's body
 }
 
 // now is the virtual time as seen by the running code.
@@ -262,14 +263,14 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 	if err != nil {
 		return ctrlNext, nil, err
 	}
-	if st.Async {
-		c.s.assume(st.P, 0.6, "async for over %s is not simulated; assumed %d iteration(s) taking no time", describe(st.Iter), c.s.cfg.UnknownLoopCount)
-		it = &UnknownValue{Why: "async iterator"}
-	}
 	var res ctrl
 	var rv Value
 	broke := false
-	err = c.forEach(it, st.P, func(v Value) (bool, error) {
+	iterate := c.forEach
+	if st.Async {
+		iterate = c.forEachAsync
+	}
+	err = iterate(it, st.P, func(v Value) (bool, error) {
 		c.s.tick(st.P)
 		if err := c.assign(fr, st.Target, v); err != nil {
 			return true, err
@@ -338,6 +339,11 @@ func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
 			}
 		}
 		return nil
+	case *Generator:
+		if x.Async {
+			return newExc("TypeError", "'async_generator' object is not iterable (line %d)", p.Line)
+		}
+		return c.iterGenerator(x, p, fn)
 	case *UnknownValue, *External:
 		c.s.assume(p, 0.5, "the number of items in %s is unknown; assumed %d", repr(v), c.s.cfg.UnknownLoopCount)
 		for i := 0; i < c.s.cfg.UnknownLoopCount; i++ {
@@ -511,6 +517,10 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 			}
 			out = r
 		case *Builtin:
+			if x.Qual == "contextlib.asynccontextmanager" || x.Qual == "contextlib.contextmanager" {
+				out = &CMFactory{Fn: out, Async: x.Qual == "contextlib.asynccontextmanager"}
+				continue
+			}
 			if x.Qual == "staticmethod" {
 				fv.static = true
 				continue

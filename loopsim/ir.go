@@ -111,6 +111,12 @@ type (
 		Body   Expr
 		P      Pos
 	}
+	// Yield is a yield expression (From for "yield from").
+	Yield struct {
+		Value Expr // may be nil
+		From  bool
+		P     Pos
+	}
 	// Placeholder stands for an argument nobody passed (when a function is
 	// simulated on its own): an instance of Type when it names a class or a
 	// library type, else an unknown value.
@@ -163,6 +169,7 @@ func (e *Comprehension) exprPos() Pos { return e.P }
 func (e *Lambda) exprPos() Pos        { return e.P }
 func (e *Unknown) exprPos() Pos       { return e.P }
 func (e *Placeholder) exprPos() Pos   { return e.P }
+func (e *Yield) exprPos() Pos         { return e.P }
 
 // Statements.
 type (
@@ -311,7 +318,7 @@ type Func struct {
 	Params     []Param
 	Body       []Stmt
 	Async      bool
-	Generator  bool // contains yield: not simulated
+	Generator  bool // contains yield
 	Decorators []Expr
 	P          Pos
 }

@@ -165,6 +165,7 @@ type Sim struct {
 	globals       *frame
 	ordinalByName map[string]int
 	marks         map[int][]MarkTime
+	gens          []*Generator
 }
 
 // MarkTime is one execution of a Mark: the clock and the accumulated
@@ -610,6 +611,10 @@ func (c *ctx) awaitFuture(f *Future, kind SpanKind, label string, due float64, p
 	if f.done() {
 		return f.outcome()
 	}
+	if c.gen != nil {
+		in := c.gen.suspend(genMsg{kind: genAwait, fut: f, span: kind, label: label, due: due, p: p})
+		return in.v, in.err
+	}
 	t := c.t
 	if t == nil {
 		return nil, newExc("RuntimeError", "await outside a running task (line %d)", p.Line)
@@ -632,6 +637,9 @@ func (c *ctx) awaitFuture(f *Future, kind SpanKind, label string, due float64, p
 
 // yieldBare is a bare yield (asyncio.sleep(0)): the task steps again soon.
 func (c *ctx) yieldBare(p Pos) error {
+	if c.gen != nil {
+		return c.gen.suspend(genMsg{kind: genBare, p: p}).err
+	}
 	t := c.t
 	if t == nil {
 		return newExc("RuntimeError", "await outside a running task (line %d)", p.Line)
@@ -801,6 +809,11 @@ func (s *Sim) killAll() {
 	for _, t := range s.tasks {
 		if t.stop != nil && !t.finishedRun {
 			t.stop()
+		}
+	}
+	for _, g := range s.gens {
+		if g.stop != nil && !g.finished {
+			g.stop()
 		}
 	}
 }

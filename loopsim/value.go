@@ -120,6 +120,7 @@ var builtinExcParents = map[string]string{
 	"NameError":           "Exception",
 	"AssertionError":      "Exception",
 	"StopIteration":       "Exception",
+	"StopAsyncIteration":  "Exception",
 	"OSError":             "Exception",
 	"ConnectionError":     "OSError",
 	"TimeoutError":        "OSError",

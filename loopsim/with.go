@@ -165,6 +165,11 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 			}
 			return bodyErr
 		}, nil
+	case *GenCM:
+		if o.Async != async {
+			break
+		}
+		return c.enterGenCM(o, p)
 	case *UnknownValue:
 		c.s.assume(p, 0.7, "context manager %s is unknown; assumed to take no time", describe(e))
 		return &UnknownValue{Why: "context value"}, same, nil

@@ -87,8 +87,6 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 			case "augmented_assignment":
 				op := strings.TrimSuffix(t.text(c.ChildByField("operator")), "=")
 				return []loopsim.Stmt{&loopsim.AugAssign{Target: t.expr(c.ChildByField("left")), Op: op, Value: t.expr(c.ChildByField("right")), P: p}}
-			case "yield":
-				return []loopsim.Stmt{&loopsim.ExprStmt{X: &loopsim.Unknown{Why: "yield", P: p}, P: p}}
 			}
 			return []loopsim.Stmt{&loopsim.ExprStmt{X: t.expr(c), P: p}}
 		}
@@ -612,7 +610,13 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 	case "named_expression":
 		return t.unknown(n, "assignment expression (:=)")
 	case "yield":
-		return t.unknown(n, "yield")
+		y := &loopsim.Yield{From: n.HasToken("from"), P: p}
+		if named := n.NamedChildren(); len(named) == 1 {
+			y.Value = t.expr(named[0])
+		} else if len(named) > 1 {
+			y.Value = t.tupleOf(named, p)
+		}
+		return y
 	}
 	return t.unknown(n, n.Type)
 }
