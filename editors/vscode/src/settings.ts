@@ -4,6 +4,7 @@
  */
 export interface ServerSettings {
   select?: string[];
+  extendSelect?: string[];
   ignore?: string[];
   latency?: Record<string, string>;
   debounceMs?: number;
@@ -34,6 +35,10 @@ export function readSettings(source: SettingsSource): ServerSettings {
   const select = stringList(source.explicit<unknown>("select"));
   if (select) {
     settings.select = select;
+  }
+  const extendSelect = stringList(source.explicit<unknown>("extendSelect"));
+  if (extendSelect) {
+    settings.extendSelect = extendSelect;
   }
   const ignore = stringList(source.explicit<unknown>("ignore"));
   if (ignore) {

@@ -142,6 +142,12 @@ async function main() {
     delete recorded.configuration["asyncls.ignore"];
   });
 
+  await step("the server never crashed or restarted on its own", async () => {
+    const text = recorded.output.join("");
+    const crash = /panic:|exited with code [1-9]|connection to server got closed|couldn't create connection/i.exec(text);
+    assert.ok(!crash, `the server crashed: ...${text.slice(Math.max(0, crash && crash.index - 200), (crash && crash.index) + 600)}`);
+  });
+
   await step("deactivate stops the server", async () => {
     const client = api.getClient();
     await extension.deactivate();

@@ -174,6 +174,7 @@ const recorded = {
   messages: [], // {level, message, items}
   configuration: {}, // section "asyncls" values by key
   webviews: [],
+  output: [], // everything written to output channels
 };
 
 function makeEvent(name) {
@@ -257,7 +258,7 @@ const window = namespace("window", {
   showInformationMessage: message("info"),
   createOutputChannel: (name) => ({
     name, lines: [],
-    append(v) { this.lines.push(v); if (process.env.ASYNCLS_TEST_VERBOSE) { process.stderr.write(v); } },
+    append(v) { this.lines.push(v); recorded.output.push(v); if (process.env.ASYNCLS_TEST_VERBOSE) { process.stderr.write(v); } },
     appendLine(v) { this.append(v + "\n"); },
     replace() {}, clear() {}, show() {}, hide() {}, dispose() {},
     trace() {}, debug() {}, info(v) { this.appendLine(v); }, warn(v) { this.appendLine(v); }, error(v) { this.appendLine(String(v)); },

@@ -154,11 +154,22 @@ async function main() {
       await squiggle.waitFor({ state: "attached", timeout: 15000 });
       await page.screenshot({ path: shot });
       console.log(`PASS vscode-e2e: squiggle and hover on screen; screenshot ${path.relative(process.cwd(), shot)}`);
+      // What a user would see if the server crashed or a request failed.
+      const toasts = await page.locator(".notifications-toasts .notification-list-item").allInnerTexts();
+      const errors = toasts.filter((t) => /asyncls/i.test(t));
+      if (errors.length > 0) {
+        console.log(`FAIL vscode-e2e: asyncls notifications on screen: ${JSON.stringify(errors)}`);
+        process.exitCode = 1;
+      } else {
+        console.log("PASS vscode-e2e: no asyncls error notifications on screen");
+      }
     } catch (error) {
       await page.screenshot({ path: shot });
       console.log(`FAIL vscode-e2e: squiggle/hover not visible in the workbench (${error.message.split("\n")[0]}); screenshot ${shot}`);
       process.exitCode = 1;
     }
+    // Close the hover so it does not cover the simulation webview.
+    await page.keyboard.press("Escape");
     fs.writeFileSync(screenshotDone, "");
   }
   if (await waitForLine(/^READY for simulation screenshot/, 60000, exitPromise)) {

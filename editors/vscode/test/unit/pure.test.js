@@ -52,8 +52,8 @@ function sourceOf(values) {
 test("readSettings sends only explicit, valid values with camelCase keys", () => {
   assert.deepStrictEqual(readSettings(sourceOf({})), {});
   assert.deepStrictEqual(
-    readSettings(sourceOf({ select: ["ASYNC", " ASL1 ", 3, ""], ignore: ["ASYNC300"], latency: { "httpx.get": "50ms", bad: 5 }, debounceMs: 25.4, logLevel: "debug" })),
-    { select: ["ASYNC", "ASL1"], ignore: ["ASYNC300"], latency: { "httpx.get": "50ms" }, debounceMs: 25, logLevel: "debug" },
+    readSettings(sourceOf({ select: ["ASYNC", " ASL1 ", 3, ""], extendSelect: ["ASYNC9"], ignore: ["ASYNC300"], latency: { "httpx.get": "50ms", bad: 5 }, debounceMs: 25.4, logLevel: "debug" })),
+    { select: ["ASYNC", "ASL1"], extendSelect: ["ASYNC9"], ignore: ["ASYNC300"], latency: { "httpx.get": "50ms" }, debounceMs: 25, logLevel: "debug" },
   );
   assert.deepStrictEqual(readSettings(sourceOf({ debounceMs: -1, logLevel: "loud", latency: [] })), {});
 });
