@@ -288,9 +288,12 @@ func (p *Project) Target(c *Call) *Function {
 	return nil
 }
 
-// IsCoroutineFunction reports whether callee names a coroutine function of
-// the project.
+// IsCoroutineFunction reports whether the call's callee is a coroutine
+// function: of the project, or of a common async library.
 func (p *Project) IsCoroutineFunction(c *Call) bool {
+	if knownCoroutineFunctions[c.Callee] {
+		return true
+	}
 	f := p.Target(c)
 	if f == nil {
 		return false

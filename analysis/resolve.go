@@ -36,12 +36,23 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	case "identifier":
 		return m.resolveName(n, m.File.Text(n), depth)
 	case "attribute":
-		obj := m.resolve(n.ChildByField("object"), depth+1)
 		attr := m.File.Text(n.ChildByField("attribute"))
+		if r, ok := m.superMember(n.ChildByField("object"), attr); ok {
+			return r
+		}
+		obj := m.resolve(n.ChildByField("object"), depth+1)
 		return m.member(obj, attr, depth)
 	case "call":
 		callee := m.resolve(n.ChildByField("function"), depth+1)
 		return m.callResult(callee)
+	case "await":
+		// x = await connect(): the awaited result's type, when the table knows it.
+		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type == "call" {
+			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
+			if t, ok := awaitResultTypes[callee.Name]; ok {
+				return Ref{Name: t, Instance: true}
+			}
+		}
 	}
 	return Ref{}
 }
@@ -118,7 +129,12 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 			if named := t.NamedChildren(); len(named) == 1 {
 				expr = named[0]
 			}
-			r := m.resolve(expr, depth+1)
+			var r Ref
+			if expr.Type == "string" {
+				r = m.resolveDotted(expr, strings.Trim(m.File.Text(expr), `"'`))
+			} else {
+				r = m.resolve(expr, depth+1)
+			}
 			if r.Known() && !r.Instance {
 				r.Instance = r.Class != nil || r.Name != ""
 				return r
@@ -144,6 +160,22 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		}
 	}
 	return Ref{Name: f.Class.FullName(), Class: f.Class, Instance: kind == "instance"}
+}
+
+// resolveDotted resolves a dotted name written in a string annotation
+// ("Repo", "models.Repo") as if it appeared at node n.
+func (m *Module) resolveDotted(n *Node, dotted string) Ref {
+	parts := strings.Split(dotted, ".")
+	for _, p := range parts {
+		if p == "" || strings.ContainsAny(p, "[] ,|()") {
+			return Ref{}
+		}
+	}
+	r := m.resolveName(n, parts[0], 1)
+	for _, p := range parts[1:] {
+		r = m.member(r, p, 1)
+	}
+	return r
 }
 
 func functionNodeOfParam(p *Node) *Node {
@@ -193,6 +225,42 @@ func (c *Class) attrBinding(attr string) *Binding {
 	b := &Binding{Name: attr, Kind: BindAssign, Values: values}
 	c.attrRefs[attr] = b
 	return b
+}
+
+// superMember resolves super().attr inside a method to the base classes'
+// method, when obj is a call of the builtin super.
+func (m *Module) superMember(obj *Node, attr string) (Ref, bool) {
+	obj = Unparen(obj)
+	if obj == nil || obj.Type != "call" {
+		return Ref{}, false
+	}
+	fn := obj.ChildByField("function")
+	if fn == nil || fn.Type != "identifier" || m.File.Text(fn) != "super" || !m.IsBuiltin(fn, "super") {
+		return Ref{}, false
+	}
+	f := m.FunctionAt(obj)
+	for f != nil && f.Lambda {
+		f = f.Parent
+	}
+	if f == nil || f.Class == nil {
+		return Ref{}, true
+	}
+	for _, base := range f.Class.Bases {
+		if base.Type == "keyword_argument" {
+			continue
+		}
+		r := m.resolve(base, 0)
+		if r.Class != nil && r.Class != f.Class {
+			if meth := r.Class.lookupMethod(attr, 0); meth != nil {
+				return Ref{Name: meth.FullName(), Func: meth}, true
+			}
+		}
+		if r.Class == nil && r.Name != "" {
+			// A base from another module: the project resolves the name later.
+			return Ref{Name: r.Name + "." + attr}, true
+		}
+	}
+	return Ref{}, true
 }
 
 // lookupMethod finds a method on the class or its project base classes.
@@ -462,7 +530,60 @@ var returnTypes = map[string]string{
 	"asyncio.Lock":                                  "asyncio.Lock",
 	"asyncio.Event":                                 "asyncio.Event",
 	"asyncio.Semaphore":                             "asyncio.Semaphore",
+	// async with session.get(url) as resp: the context manager yields the response.
+	"aiohttp.ClientSession.get":     "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.post":    "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.put":     "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.delete":  "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.request": "aiohttp.ClientResponse",
 }
+
+// awaitResultTypes gives the type of what awaiting a known coroutine returns.
+var awaitResultTypes = map[string]string{
+	"asyncpg.connect":                  "asyncpg.Connection",
+	"asyncpg.create_pool":              "asyncpg.Pool",
+	"aiohttp.ClientSession.get":        "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.post":       "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.put":        "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.patch":      "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.delete":     "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.request":    "aiohttp.ClientResponse",
+	"aiohttp.ClientSession.ws_connect": "aiohttp.ClientWebSocketResponse",
+	"asyncio.create_subprocess_exec":   "asyncio.subprocess.Process",
+	"asyncio.create_subprocess_shell":  "asyncio.subprocess.Process",
+	"httpx.AsyncClient.get":            "httpx.Response",
+	"httpx.AsyncClient.post":           "httpx.Response",
+	"asyncio.start_server":             "asyncio.Server",
+}
+
+// knownCoroutineFunctions are coroutine functions and methods of common
+// async libraries, by qualified name (methods by the type of their receiver).
+var knownCoroutineFunctions = map[string]bool{}
+
+func init() {
+	for _, n := range []string{
+		"aiohttp.ClientSession.close", "aiohttp.ClientResponse.json", "aiohttp.ClientResponse.text", "aiohttp.ClientResponse.read",
+		"aiohttp.ClientWebSocketResponse.send_str", "aiohttp.ClientWebSocketResponse.send_json", "aiohttp.ClientWebSocketResponse.send_bytes",
+		"aiohttp.ClientWebSocketResponse.receive", "aiohttp.ClientWebSocketResponse.close",
+		"aiohttp.web.AppRunner.setup", "aiohttp.web.AppRunner.cleanup", "aiohttp.web.TCPSite.start",
+		"asyncpg.connect", "asyncpg.Connection.execute", "asyncpg.Connection.executemany", "asyncpg.Connection.fetch",
+		"asyncpg.Connection.fetchrow", "asyncpg.Connection.fetchval", "asyncpg.Connection.close",
+		"asyncpg.Pool.execute", "asyncpg.Pool.fetch", "asyncpg.Pool.fetchrow", "asyncpg.Pool.fetchval", "asyncpg.Pool.close",
+		"asyncio.StreamWriter.drain", "asyncio.StreamWriter.wait_closed", "asyncio.StreamReader.read",
+		"asyncio.StreamReader.readline", "asyncio.StreamReader.readexactly", "asyncio.StreamReader.readuntil",
+		"asyncio.subprocess.Process.wait", "asyncio.subprocess.Process.communicate", "asyncio.Server.serve_forever",
+		"asyncio.Server.wait_closed", "asyncio.Server.start_serving",
+		"httpx.AsyncClient.get", "httpx.AsyncClient.post", "httpx.AsyncClient.put", "httpx.AsyncClient.patch",
+		"httpx.AsyncClient.delete", "httpx.AsyncClient.request", "httpx.AsyncClient.send", "httpx.AsyncClient.aclose",
+		"httpx.Response.aread",
+	} {
+		knownCoroutineFunctions[n] = true
+	}
+}
+
+// IsKnownCoroutineFunction reports whether a qualified name is a coroutine
+// function of a common async library.
+func IsKnownCoroutineFunction(name string) bool { return knownCoroutineFunctions[name] }
 
 // ReturnType exposes the factory table to rules that track instances.
 func ReturnType(callee string) (string, bool) {
