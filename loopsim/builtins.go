@@ -637,6 +637,13 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 	if isUnknown(args[0]) {
 		return &UnknownValue{Why: q + " of unknown"}, nil
 	}
+	if r, ok := args[0].(*Range); ok && r.length() > maxMaterialized {
+		if q == "sum" && len(args) == 1 {
+			n := r.length()
+			return n*r.Start + r.Step*n*(n-1)/2, nil
+		}
+		return &UnknownValue{Why: q + " of a large range"}, nil
+	}
 	items, err := c.toList(args[0], p)
 	if err != nil {
 		return nil, err

@@ -600,6 +600,9 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 			}
 		case "*":
 			if n, ok := toInt(r); ok {
+				if n > 0 && int64(len(lv))*n > maxString {
+					return &UnknownValue{Why: "large string"}, nil
+				}
 				return strings.Repeat(lv, int(max(0, n))), nil
 			}
 		case "%":
@@ -613,6 +616,9 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 			}
 		case "*":
 			if n, ok := toInt(r); ok {
+				if n > 0 && int64(len(lv.Elems))*n > maxMaterialized {
+					return &UnknownValue{Why: "large list"}, nil
+				}
 				out := &List{Kind: lv.Kind}
 				for i := int64(0); i < n; i++ {
 					out.Elems = append(out.Elems, lv.Elems...)
@@ -631,6 +637,13 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 	}
 	return nil, newExc("TypeError", "unsupported operand type(s) for %s: '%s' and '%s' (line %d)", op, typeName(l), typeName(r), p.Line)
 }
+
+// maxMaterialized bounds the strings and lists the simulator builds; larger
+// ones only matter for CPU time, which is not modelled anyway.
+const (
+	maxMaterialized = 1 << 20
+	maxString       = 4096
+)
 
 func setOp(op string, a, b *List) *List {
 	in := func(l *List, v Value) bool {
