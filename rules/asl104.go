@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASL104 reports asyncio.wait() given coroutines and gather(return_exceptions=True) results discarded.
 var ASL104 = register(&Rule{
@@ -30,7 +34,9 @@ async def main(urls):
 	Notes: "Coroutines are recognised as for ASL102 (the project's `async def` functions and asyncio's coroutine " +
 		"functions), in a list, tuple or set literal or comprehension passed to `wait`, directly or through a local " +
 		"variable assigned once. A gather result counts as discarded when the awaited call is a statement of its own or " +
-		"is assigned to `_`.",
+		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function cancelled (or threw into) " +
+		"the awaitables, inside an `except`/`finally` block, and in close/shutdown/stop/cancel/cleanup methods and " +
+		"`__aexit__`.",
 	Run: runMisusedWaitGather,
 })
 
@@ -88,7 +94,7 @@ func runMisusedWaitGather(p *Pass) {
 			if kw == nil || kw.Type == "false" || p.File.Text(kw) == "0" || kw.Type == "none" {
 				continue
 			}
-			if gatherResultDiscarded(p, c) {
+			if gatherResultDiscarded(p, c) && !cleanupGather(p, c) {
 				p.Report(c.Node, "`gather(..., return_exceptions=True)` returns the exceptions as results, and they are discarded here: "+
 					"errors vanish silently; inspect the results (or drop `return_exceptions=True` to let them raise)")
 			}
@@ -114,6 +120,35 @@ func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
 	case "assignment":
 		left := analysis.Unparen(par.ChildByField("left"))
 		return left != nil && left.Type == "identifier" && p.File.Text(left) == "_"
+	}
+	return false
+}
+
+// cleanupGather reports the idioms where discarding gather's exceptions is
+// the intent: waiting for tasks the function cancelled (or threw into)
+// itself, and best-effort cleanup in an except/finally block or in a
+// close/shutdown/cancel method.
+func cleanupGather(p *Pass, c *analysis.Call) bool {
+	if c.Func == nil {
+		return false
+	}
+	for _, other := range c.Func.Calls {
+		if other.Node.Start < c.Node.Start {
+			if m := other.Method(p.File); m == "cancel" || m == "throw" {
+				return true
+			}
+		}
+	}
+	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
+		if q.Type == "finally_clause" || q.Type == "except_clause" || q.Type == "except_group_clause" {
+			return true
+		}
+	}
+	name := strings.ToLower(c.Func.Name)
+	for _, w := range []string{"close", "shutdown", "cancel", "cleanup", "stop", "__aexit__", "teardown", "dispose"} {
+		if strings.Contains(name, w) {
+			return true
+		}
 	}
 	return false
 }

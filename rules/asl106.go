@@ -43,7 +43,8 @@ async def main():
 		"...)`) and the synchronous helpers it calls, across modules. Reported methods: `call_soon`, `call_later`, " +
 		"`call_at`, `create_task`, `set_result`, `set_exception` on any receiver except a `concurrent.futures.Future` " +
 		"(whose methods are thread-safe), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
-		"`asyncio.Queue`/`asyncio.Event`.",
+		"`asyncio.Queue`/`asyncio.Event`. A thread function that creates or runs its own event loop (`new_event_loop`, " +
+		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported.",
 	Run: runLoopCallFromThread,
 })
 
@@ -124,6 +125,9 @@ func runLoopCallFromThread(p *Pass) {
 		if target == nil || target.Async {
 			continue
 		}
+		if p.Project.Reach("runs-own-loop", target, runsOwnLoop) != nil {
+			continue // the thread runs its own event loop, to which these calls belong
+		}
 		chain := p.Project.Reach("thread-unsafe-loop-call", target, direct)
 		if chain == nil {
 			continue
@@ -135,4 +139,22 @@ func runLoopCallFromThread(p *Pass) {
 		p.Report(fnArg, "`"+p.File.Text(fnArg)+"` runs in another thread (via "+via+") and calls `"+shown+"()`, which is not "+
 			"thread-safe: "+advice, WithRelated(chainRelated(chain)...))
 	}
+}
+
+// runsOwnLoop reports calls that create or run an event loop in the current
+// thread: a thread doing so owns that loop and may call its methods.
+func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
+	name := c.Callee
+	if name == "" {
+		name = calleeOf(m, c.Node)
+	}
+	switch name {
+	case "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner":
+		return true
+	}
+	switch c.Method(m.File) {
+	case "run_until_complete", "run_forever", "run_sync":
+		return true
+	}
+	return false
 }

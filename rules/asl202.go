@@ -31,7 +31,9 @@ async def count_users(path):
 		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
-		"cannot block (`lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`) is not reported. File-system calls " +
+		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
+		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST`, and socket calls on a non-blocking socket (inside a " +
+		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",

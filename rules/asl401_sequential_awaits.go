@@ -64,7 +64,7 @@ func simOptions(p *Pass) pyfront.Options {
 		cfg.DefaultWorkers = w
 	}
 	// A single lint must stay fast even on pathological input.
-	cfg.MaxSteps = 2_000_000
+	cfg.MaxSteps = 300_000
 	cfg.MaxSimTime = 3600
 	return pyfront.Options{Config: cfg}
 }

@@ -30,8 +30,11 @@ async def worker(queue):
 	Severity: Warning,
 	Default:  true,
 	Notes: "Reported on the handler when control can reach its end (a path ending in `return`, `break`, `continue` or " +
-		"`raise OtherError` is ASYNC104's). `except asyncio.CancelledError` is checked everywhere; `except BaseException` " +
-		"and bare `except:` only inside async functions, where a cancellation can arrive. A broad handler after one that " +
+		"`raise OtherError` is ASYNC104's). Only handlers in async functions are checked: a task's cancellation arrives at " +
+		"an `await`, so a synchronous function that catches `CancelledError` got it from a cancelled future's `result()` and " +
+		"swallows nothing (flake8-async checks every function). A handler that always calls a function that never returns " +
+		"(it always raises, or is annotated `NoReturn`) re-raises, and so does one starting with " +
+		"`if not isinstance(exc, Exception): raise`. A broad handler after one that " +
 		"already handles `CancelledError` is not reported. Deliberately quieter than flake8-async: `t.cancel()` followed " +
 		"by `try: await t` / `except asyncio.CancelledError: pass` (the documented way to wait for a task one cancelled) " +
 		"is not reported.",
@@ -40,7 +43,7 @@ async def worker(queue):
 
 func runNoReraiseCancelled(p *Pass) {
 	for _, h := range cancelHandlers(p.Module) {
-		if fallsThrough(p.Module, statements(h.Body)) {
+		if fallsThrough(p.Module, statements(h.Body)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
 			p.Report(h.Clause.Children[0], h.Shown+" has a path that does not re-raise: swallowing cancellation breaks "+
 				"`cancel()`, timeouts and TaskGroups; end the handler with `raise`")
 		}

@@ -44,7 +44,7 @@ func runCancelledNotRaised(p *Pass) {
 				p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
 			case "raise_statement":
 				named := n.NamedChildren()
-				if len(named) == 0 || (bound != "" && named[0].Type == "identifier" && p.File.Text(named[0]) == bound && n.ChildByField("cause") == nil) {
+				if len(named) == 0 || (bound != "" && named[0].Type == "identifier" && p.File.Text(named[0]) == bound) {
 					return true
 				}
 				if insideOwnTry(n, h.Body) {

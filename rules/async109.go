@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC109 reports async functions with a `timeout` parameter.
 var ASYNC109 = register(&Rule{
@@ -25,9 +29,11 @@ async def caller(stream):
 	Severity: Info,
 	Default:  true,
 	Notes: "As in flake8-async, decorated functions are skipped (they often implement an interface whose signature is " +
-		"fixed). Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
+		"fixed), and so are stubs whose body only raises `NotImplementedError` (an interface to override). Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
 		"machinery (`asyncio.timeout`, `timeout_at`, `wait_for`, `wait`, `as_completed`, or trio/anyio's " +
-		"`fail_after`/`move_on_after`) is a thin, correct wrapper and is not reported.",
+		"`fail_after`/`move_on_after`), or passes it on as the `timeout=` keyword of an awaited (or returned) call that implements the " +
+		"timeout itself (`await conn.execute(sql, timeout=timeout)`), is a thin wrapper and is not reported: the function " +
+		"that implements the timeout is.",
 	Run: runAsyncTimeoutParam,
 })
 
@@ -41,7 +47,7 @@ var timeoutConsumers = map[string]bool{
 
 func runAsyncTimeoutParam(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || len(f.Decorators) > 0 {
+		if !f.Async || f.Lambda || len(f.Decorators) > 0 || stubBody(p.File, f.Node) {
 			continue
 		}
 		var param *analysis.Node
@@ -82,11 +88,21 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		if name == "" {
 			name = calleeOf(p.Module, c.Node)
 		}
-		if !timeoutConsumers[name] {
+		// Handing the timeout to an awaited call delegates it to an API that
+		// implements it (a thin wrapper), as handing it to asyncio.timeout does.
+		consumer := timeoutConsumers[name]
+		if !consumer && !(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled || c.Usage == analysis.UsageReturned) {
 			continue
 		}
 		uses := false
 		c.Node.ChildByField("arguments").Walk(func(n *analysis.Node) bool {
+			// Other APIs must take it as their own timeout: `timeout=timeout`.
+			if !consumer && n.Type == "keyword_argument" && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
+				return false
+			}
+			if !consumer && n.Type != "keyword_argument" && n.Parent != nil && n.Parent.Type == "argument_list" {
+				return false
+			}
 			if n.Type == "identifier" && p.File.Text(n) == "timeout" && n.Field != "attribute" &&
 				!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") &&
 				p.Module.ScopeAt(n).Lookup("timeout") == binding {
@@ -99,4 +115,28 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		}
 	}
 	return false
+}
+
+// stubBody reports whether a function body is only a docstring, pass, ... or
+// `raise NotImplementedError`.
+func stubBody(f *analysis.File, def *analysis.Node) bool {
+	body := def.ChildByField("body")
+	if body == nil {
+		return true
+	}
+	for _, s := range body.NamedChildren() {
+		if s.Type == "raise_statement" && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(f.Text(s), "raise")), "NotImplementedError") {
+			continue
+		}
+		if s.Type == "pass_statement" {
+			continue
+		}
+		if s.Type == "expression_statement" {
+			if named := s.NamedChildren(); len(named) == 1 && (named[0].Type == "string" || named[0].Type == "ellipsis") {
+				continue
+			}
+		}
+		return false
+	}
+	return true
 }

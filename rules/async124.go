@@ -1,5 +1,11 @@
 package rules
 
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
 // ASYNC124 reports async functions that never suspend.
 var ASYNC124 = register(&Rule{
 	Code:    "ASYNC124",
@@ -18,13 +24,25 @@ var ASYNC124 = register(&Rule{
 		"`pass`, `...` or a docstring are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls " +
 		"also skips every decorated function: frameworks (web routes, event handlers, test markers) require coroutine " +
 		"functions whatever their body, so flagging them is noise. Awaits in nested functions do not count; an async " +
-		"comprehension does.",
+		"comprehension does. Also skipped, to keep the rule about functions that could really be sync: async generators " +
+		"(consumers use `async for`), `test_*` functions (run by an async test plugin), and functions used by name " +
+		"anywhere in the module other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
+		"`app.add_route(path, handler)`), whose caller requires a coroutine function, or whose call is handed to `run_until_complete`, `create_task`, " +
+		"`gather` and the like, which require a coroutine.",
 	Run: runCouldBeSync,
 })
 
 func runCouldBeSync(p *Pass) {
+	var referenced map[string]bool
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
+		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) || f.Generator ||
+			strings.HasPrefix(f.Name, "test_") {
+			continue
+		}
+		if referenced == nil {
+			referenced = namesUsedAsValues(p.Module)
+		}
+		if referenced[f.Name] || scheduledSomewhere(p, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) {
@@ -33,4 +51,36 @@ func runCouldBeSync(p *Pass) {
 		p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` never awaits; make it a plain `def` "+
 			"(or add the missing `await`)")
 	}
+}
+
+// namesUsedAsValues returns the names that appear somewhere other than as
+// the callee of a call or their own definition: functions handed to a
+// framework, a task group or a router.
+func namesUsedAsValues(m *analysis.Module) map[string]bool {
+	out := map[string]bool{}
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type != "identifier" || n.Field == "name" || n.Field == "attribute" {
+			return true
+		}
+		if n.Parent != nil && n.Parent.Type == "call" && n.Field == "function" {
+			return true
+		}
+		if n.Parent != nil && (n.Parent.Type == "keyword_argument" && n.Field == "name" || n.Parent.Type == "parameters") {
+			return true
+		}
+		out[m.File.Text(n)] = true
+		return true
+	})
+	return out
+}
+
+// scheduledSomewhere reports whether a call of f in this module is handed to
+// run_until_complete/create_task/gather..., which require a coroutine.
+func scheduledSomewhere(p *Pass, f *analysis.Function) bool {
+	for _, c := range p.Module.Calls {
+		if c.Target == f && c.Usage == analysis.UsageScheduled {
+			return true
+		}
+	}
+	return false
 }

@@ -222,7 +222,21 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 	case name == "queue.Queue.get":
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f))
 	case name == "queue.Queue.put":
-		return isFalse(c.Positional(1)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f))
+		if isFalse(c.Positional(1)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f)) {
+			return true
+		}
+		// put() on an unbounded queue never waits.
+		ctor := constructorCall(m, c.Node.ChildByField("function").ChildByField("object"), 0)
+		if ctor == nil {
+			return false
+		}
+		size := c0(ctor, f)
+		return size == nil || f.Text(size) == "0" || strings.HasPrefix(calleeOf(m, ctor), "queue.SimpleQueue")
+	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
+		// Numeric hosts are parsed, not looked up.
+		return strings.Contains(f.Text(c.Node.ChildByField("arguments")), "NUMERICHOST")
+	case strings.HasPrefix(name, "socket.socket."):
+		return nonBlockingSocket(m, c)
 	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",
 		name == "concurrent.futures.Future.exception":
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
@@ -241,6 +255,85 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		}
 		// json.load(open(path)): the open() call is reported already.
 		return analysis.Unparen(arg).Type == "call"
+	}
+	return false
+}
+
+// c0 returns the size argument of a queue constructor call.
+func c0(ctor *analysis.Node, f *analysis.File) *analysis.Node {
+	args := ctor.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	for _, a := range args.NamedChildren() {
+		if a.Type == "keyword_argument" {
+			if f.Text(a.ChildByField("name")) == "maxsize" {
+				return a.ChildByField("value")
+			}
+			continue
+		}
+		return a
+	}
+	return nil
+}
+
+// constructorCall follows a name or self attribute assigned once to the call
+// that created its value.
+func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.Node {
+	n = analysis.Unparen(n)
+	if n == nil || depth > 6 {
+		return nil
+	}
+	switch n.Type {
+	case "call":
+		return n
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
+			return constructorCall(m, b.Values[0], depth+1)
+		}
+	case "attribute":
+		obj := m.Resolve(n.ChildByField("object"))
+		if obj.Class == nil || !obj.Instance {
+			return nil
+		}
+		own := false
+		for _, c := range m.Classes {
+			own = own || c == obj.Class
+		}
+		if vals := obj.Class.Attrs[m.File.Text(n.ChildByField("attribute"))]; own && len(vals) == 1 {
+			return constructorCall(m, vals[0], depth+1)
+		}
+	}
+	return nil
+}
+
+// nonBlockingSocket reports socket calls made on a socket in non-blocking
+// mode: inside a try that handles BlockingIOError, or on a receiver that the
+// module switches to non-blocking with setblocking(False).
+func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
+	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
+		if q.Type != "try_statement" || !isAncestor(q.ChildByField("body"), c.Node) {
+			continue
+		}
+		for _, clause := range exceptClauses(q) {
+			typ, _, _ := exceptParts(clause)
+			if typ != nil && strings.Contains(m.File.Text(typ), "BlockingIOError") {
+				return true
+			}
+		}
+	}
+	recv := m.File.Text(c.Node.ChildByField("function").ChildByField("object"))
+	for _, other := range m.Calls {
+		// The same local (same function), or the same attribute of self.
+		if other.Func != c.Func && !strings.HasPrefix(recv, "self.") {
+			continue
+		}
+		if m.File.Text(other.Node.ChildByField("function")) == recv+".setblocking" {
+			if a := other.Positional(0); a != nil && (a.Type == "false" || m.File.Text(a) == "0") {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -65,8 +65,13 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 		if n.Type != "try_statement" {
 			return true
 		}
+		// A task is cancelled at an await: only code of a coroutine can catch
+		// its own task's cancellation (a sync function catching
+		// CancelledError got it from a cancelled future's result()).
 		f := m.FunctionAt(n)
-		inAsync := f != nil && f.Async
+		if f == nil || !f.Async {
+			return true
+		}
 		handled := false
 		for _, clause := range exceptClauses(n) {
 			typ, name, body := exceptParts(clause)
@@ -75,9 +80,6 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 				continue
 			}
 			handled = true
-			if kind == "broad" && !inAsync {
-				continue
-			}
 			if awaitsCancelledTask(m, n) {
 				continue
 			}
@@ -155,6 +157,13 @@ func fallsThrough(m *analysis.Module, stmts []*analysis.Node) bool {
 
 func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 	switch s.Type {
+	case "expression_statement":
+		// A call of a project function that never returns (it always raises).
+		if named := s.NamedChildren(); len(named) == 1 && named[0].Type == "call" {
+			if f := m.Resolve(named[0].ChildByField("function")).Func; f != nil && neverReturns(m, f) {
+				return false
+			}
+		}
 	case "raise_statement", "return_statement", "continue_statement", "break_statement":
 		return false
 	case "if_statement":
@@ -226,4 +235,63 @@ func walkLoopBody(loop *analysis.Node, fn func(*analysis.Node)) {
 		fn(n)
 		return n.Type != "for_statement" && n.Type != "while_statement"
 	})
+}
+
+// neverReturns reports whether calling f always raises: it is annotated
+// NoReturn/Never, or its body cannot complete and has no return.
+func neverReturns(m *analysis.Module, f *analysis.Function) bool {
+	if f.Lambda || f.Generator || f.Async {
+		return false
+	}
+	if rt := f.Node.ChildByField("return_type"); rt != nil {
+		t := f.Module().File.Text(rt)
+		if t == "NoReturn" || t == "Never" || t == "typing.NoReturn" || t == "typing.Never" || t == "typing_extensions.Never" {
+			return true
+		}
+	}
+	body := f.Node.ChildByField("body")
+	hasReturn := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if n.Type == "return_statement" {
+			hasReturn = true
+		}
+		return !hasReturn
+	})
+	if hasReturn {
+		return false
+	}
+	fm := f.Module()
+	for _, st := range statements(body) {
+		// Avoid recursion through calls: only look at explicit raises here.
+		if st.Type == "raise_statement" {
+			return true
+		}
+		if st.Type == "expression_statement" || st.Type == "pass_statement" {
+			continue
+		}
+		if !stmtFallsThrough(fm, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// reraisesCancellation reports whether a handler re-raises everything that
+// is not an Exception up front: `if not isinstance(exc, Exception): raise`,
+// which covers CancelledError whatever the rest does.
+func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
+	if name == nil {
+		return false
+	}
+	for _, st := range statements(body) {
+		if st.Type != "if_statement" {
+			continue
+		}
+		cond := analysis.Unparen(st.ChildByField("condition"))
+		text := m.File.Text(cond)
+		if text == "not isinstance("+m.File.Text(name)+", Exception)" && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
+			return true
+		}
+	}
+	return false
 }

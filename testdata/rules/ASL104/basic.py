@@ -31,3 +31,20 @@ async def gather_used(urls):
     await asyncio.gather(fetch(1), fetch(2))
     await asyncio.gather(fetch(1), return_exceptions=False)
     return results
+
+
+async def cancel_and_wait(tasks):
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def close(tasks):
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def cleanup_in_finally(tasks):
+    try:
+        await asyncio.sleep(1)
+    finally:
+        await asyncio.gather(*tasks, return_exceptions=True)

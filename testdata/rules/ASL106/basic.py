@@ -58,3 +58,14 @@ def compute():
 
 async def work():
     await asyncio.sleep(0)
+
+
+def own_loop_thread():
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    loop.call_soon(print, "mine")
+    loop.run_forever()
+
+
+def start_own_loop():
+    threading.Thread(target=own_loop_thread).start()

@@ -47,7 +47,7 @@ async def sync_primitives(executor):
     ready.wait()  # want: ASL202
     lock.acquire()  # want: ASL202
     item = jobs.get()  # want: ASL202
-    jobs.put(item)  # want: ASL202
+    jobs.put(item)  # unbounded queue: put() never waits
     fut = executor.submit(print)
     pool = concurrent.futures.ThreadPoolExecutor()
     done = pool.submit(print).result()  # want: ASL202
@@ -86,3 +86,23 @@ def sync_code(path):
     lock.acquire()
     jobs.get()
     socket.gethostbyname("x")
+
+
+async def non_blocking_socket(sock, host):
+    sock.setblocking(False)
+    sock.recv(10)
+    raw = socket.socket()
+    try:
+        raw.connect((host, 80))
+    except BlockingIOError:
+        pass
+    socket.getaddrinfo(host, 0, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST)
+
+
+unbounded = queue.Queue()
+bounded = queue.Queue(maxsize=1)
+
+
+async def queue_puts():
+    unbounded.put(1)
+    bounded.put(1)  # want: ASL202

@@ -38,6 +38,13 @@ async def reraise():
         raise e
 
 
+async def reraise_from_none():
+    try:
+        await asyncio.sleep(1)
+    except BaseException as exc:
+        raise exc from None
+
+
 async def bare_reraise():
     try:
         await asyncio.sleep(1)

@@ -51,3 +51,27 @@ def route(path):
 @route("/")
 async def index():
     return "hello"
+
+
+async def agen():
+    yield 1
+
+
+async def test_runs_under_plugin():
+    assert True
+
+
+async def child(record):
+    record.append(1)
+
+
+async def parent(nursery, record):  # want: ASYNC124
+    nursery.start_soon(child, record)
+
+
+async def make_queue():
+    return asyncio.Queue()
+
+
+def run_factory(loop):
+    return loop.run_until_complete(make_queue())
