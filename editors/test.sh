@@ -89,9 +89,9 @@ fi
 # --- suites ------------------------------------------------------------------------------
 vscode_build() (
   cd "$ROOT/editors/vscode" &&
-    npx --no-install tsc -p . --noEmit && echo "PASS vscode-build: tsc type-check" &&
-    npx --no-install tsc -p . && node --test test/unit/ && echo "PASS vscode-build: unit tests" &&
-    npx --no-install vsce package --out asyncls.vsix && echo "PASS vscode-build: asyncls.vsix packaged"
+    node_modules/.bin/tsc -p . && echo "PASS vscode-build: tsc type-check and compile" &&
+    node --test test/unit/ && echo "PASS vscode-build: unit tests" &&
+    node_modules/.bin/vsce package --out asyncls.vsix && echo "PASS vscode-build: asyncls.vsix packaged"
 )
 wants vscode-build && run_suite vscode-build vscode_build
 wants vscode-client && run_suite vscode-client node editors/vscode/test/client/run.js
@@ -109,7 +109,7 @@ vim_ale() {
 wants vim && run_suite vim vim_ale
 if wants vscode-e2e; then
   if [ ! -f editors/vscode/asyncls.vsix ]; then
-    run_suite vscode-package bash -c "cd '$ROOT/editors/vscode' && npx --no-install vsce package --out asyncls.vsix"
+    run_suite vscode-package bash -c "cd '$ROOT/editors/vscode' && node_modules/.bin/vsce package --out asyncls.vsix"
   fi
   run_suite vscode-e2e timeout 300 node editors/vscode/test/e2e/run.js
 fi

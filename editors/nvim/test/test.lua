@@ -179,6 +179,44 @@ step("code action 'Disable ASYNC251 for this line' applies and the finding goes"
   end)
 end)
 
+-- The LSP form of the first diagnostic with `code` on `line` (0-based).
+local function lsp_diagnostic(code, line)
+  for _, d in ipairs(vim.lsp.diagnostic.get_line_diagnostics(bufnr, line)) do
+    if tostring(d.code) == code then
+      return d
+    end
+  end
+end
+
+step("the preferred quickfix for ASYNC251 rewrites the call to await asyncio.sleep", function()
+  vim.cmd("edit! " .. vim.fn.fnameescape(fixture)) -- back to the file on disk, without the noqa
+  wait_for("ASYNC251 to come back", function()
+    return has_finding(vim.diagnostic.get(bufnr), "ASYNC251", sleep.line)
+  end)
+  local diag = lsp_diagnostic("ASYNC251", sleep.line)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = diag.range,
+    context = { diagnostics = { diag }, only = { "quickfix" } },
+  }
+  local response = client().request_sync("textDocument/codeAction", params, 5000, bufnr)
+  assert(response and not response.err, "codeAction failed: " .. vim.inspect(response))
+  local preferred
+  for _, action in ipairs(response.result or {}) do
+    if action.isPreferred then
+      preferred = action
+    end
+  end
+  assert(preferred and preferred.edit, "no preferred quickfix with an edit among " .. vim.inspect(response.result))
+  vim.lsp.util.apply_workspace_edit(preferred.edit, client().offset_encoding)
+  local line = vim.api.nvim_buf_get_lines(bufnr, sleep.line, sleep.line + 1, false)[1]
+  assert(line:find("await asyncio.sleep(delay)", 1, true), "line after the fix: " .. line)
+  wait_for("ASYNC251 to go after the fix", function()
+    local diags = vim.diagnostic.get(bufnr)
+    return not has_finding(diags, "ASYNC251") and has_finding(diags, "ASYNC300")
+  end)
+end)
+
 step("workspace/configuration answers section asyncls with the settings", function()
   local handler = vim.lsp.handlers["workspace/configuration"]
   local result = handler(nil, { items = { { section = "asyncls" } } }, { client_id = client().id })
@@ -187,7 +225,7 @@ step("workspace/configuration answers section asyncls with the settings", functi
 end)
 
 step(":AsynclsSimulate shows the text timeline in a split", function()
-  vim.cmd("edit! " .. vim.fn.fnameescape(fixture)) -- drop the noqa edit, keep the file on disk unchanged
+  vim.cmd("edit! " .. vim.fn.fnameescape(fixture)) -- drop the edits, keep the file on disk unchanged
   local probe = vim.fn.system({ bin, "simulate", "--help" })
   if vim.v.shell_error ~= 0 and (probe:find("unknown command", 1, true) or probe:find("unknown subcommand", 1, true)) then
     out("SKIP nvim: `asyncls simulate` does not exist yet: " .. vim.trim(probe))

@@ -61,7 +61,7 @@ export function simulationHtml(entry: string, svg: string, text: string): string
 <style>
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
 img { max-width: 100%; background: white; border: 1px solid var(--vscode-panel-border); }
-pre { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; }
+pre { font-family: var(--vscode-editor-font-family); white-space: pre; overflow-x: auto; }
 </style>
 </head>
 <body>

@@ -135,6 +135,24 @@ async function main() {
     await waitFor("ASYNC251 to go while the others stay", () => hasAll(others) && !diagnosticsNow().some((d) => codeOf(d) === "ASYNC251"));
   });
 
+  await step("the preferred quickfix rewrites time.sleep to await asyncio.sleep", async () => {
+    // Undo the noqa edit first, as a user would.
+    const line = document.lineAt(sleepFinding.line);
+    const comment = line.text.indexOf("  # noqa: ASYNC251");
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(document.uri, new vscode.Range(sleepFinding.line, comment, sleepFinding.line, comment + "  # noqa: ASYNC251".length));
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    await waitFor("ASYNC251 to come back", () => hasAll(expected));
+    const diagnostic = diagnosticsNow().find((d) => codeOf(d) === "ASYNC251");
+    const [[, provider]] = recorded.providers.registerCodeActionsProvider;
+    const actions = await provider.provideCodeActions(document, diagnostic.range, { diagnostics: [diagnostic], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: vscode.CodeActionKind.QuickFix }, token);
+    const preferred = (actions || []).find((a) => a.isPreferred);
+    assert.ok(preferred && preferred.edit, `no preferred quickfix among ${JSON.stringify((actions || []).map((a) => a.title))}`);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit), "applyEdit failed");
+    assert.match(document.lineAt(sleepFinding.line).text, /await asyncio\.sleep\(delay\)/);
+    await waitFor("ASYNC251 to go after the fix", () => diagnosticsNow() && !diagnosticsNow().some((d) => codeOf(d) === "ASYNC251"));
+  });
+
   await step("changed settings reach the server (ignore ASYNC300)", async () => {
     recorded.configuration["asyncls.ignore"] = ["ASYNC300"];
     emitters["workspace.onDidChangeConfiguration"].fire({ affectsConfiguration: (s) => s === "asyncls" || s === "asyncls.ignore" });
