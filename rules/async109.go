@@ -31,8 +31,8 @@ async def caller(stream):
 	Notes: "As in flake8-async, decorated functions are skipped (they often implement an interface whose signature is " +
 		"fixed), and so are stubs whose body only raises `NotImplementedError` (an interface to override). Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
 		"machinery (`asyncio.timeout`, `timeout_at`, `wait_for`, `wait`, `as_completed`, or trio/anyio's " +
-		"`fail_after`/`move_on_after`), or passes it on as the `timeout=` keyword of an awaited (or returned) call that implements the " +
-		"timeout itself (`await conn.execute(sql, timeout=timeout)`), is a thin wrapper and is not reported: the function " +
+		"`fail_after`/`move_on_after`), or passes it on to an awaited (or returned) call, positionally or as its `timeout=` keyword " +
+		"(`await conn.execute(sql, timeout=timeout)`; not to `asyncio.sleep`), is a thin wrapper and is not reported: the function " +
 		"that implements the timeout is.",
 	Run: runAsyncTimeoutParam,
 })
@@ -95,12 +95,12 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 			continue
 		}
 		uses := false
+		if sleepFunctions[name] {
+			continue // a delay, not a timeout
+		}
 		c.Node.ChildByField("arguments").Walk(func(n *analysis.Node) bool {
-			// Other APIs must take it as their own timeout: `timeout=timeout`.
+			// Passed by keyword, other APIs must take it as their own timeout.
 			if !consumer && n.Type == "keyword_argument" && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
-				return false
-			}
-			if !consumer && n.Type != "keyword_argument" && n.Parent != nil && n.Parent.Type == "argument_list" {
 				return false
 			}
 			if n.Type == "identifier" && p.File.Text(n) == "timeout" && n.Field != "attribute" &&

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
 )
@@ -26,7 +27,7 @@ var ASYNC124 = register(&Rule{
 		"functions whatever their body, so flagging them is noise. Awaits in nested functions do not count; an async " +
 		"comprehension does. Also skipped, to keep the rule about functions that could really be sync: async generators " +
 		"(consumers use `async for`), `test_*` functions (run by an async test plugin), and functions used by name " +
-		"anywhere in the module other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
+		"anywhere in the project other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
 		"`app.add_route(path, handler)`), whose caller requires a coroutine function, or whose call is handed to `run_until_complete`, `create_task`, " +
 		"`gather` and the like, which require a coroutine.",
 	Run: runCouldBeSync,
@@ -40,7 +41,7 @@ func runCouldBeSync(p *Pass) {
 			continue
 		}
 		if referenced == nil {
-			referenced = namesUsedAsValues(p.Module)
+			referenced = projectNamesUsedAsValues(p)
 		}
 		if referenced[f.Name] || scheduledSomewhere(p, f) {
 			continue
@@ -53,13 +54,49 @@ func runCouldBeSync(p *Pass) {
 	}
 }
 
-// namesUsedAsValues returns the names that appear somewhere other than as
-// the callee of a call or their own definition: functions handed to a
-// framework, a task group or a router.
-func namesUsedAsValues(m *analysis.Module) map[string]bool {
-	out := map[string]bool{}
+// valueNamesCache keeps the names of the last project analysed: modules of
+// one check share a project snapshot.
+var valueNamesCache struct {
+	sync.Mutex
+	project *analysis.Project
+	names   map[string]bool
+}
+
+// projectNamesUsedAsValues returns the names used as values anywhere in the
+// project (or the module, without a project).
+func projectNamesUsedAsValues(p *Pass) map[string]bool {
+	if p.Project == nil {
+		out := map[string]bool{}
+		namesUsedAsValues(p.Module, out)
+		return out
+	}
+	valueNamesCache.Lock()
+	defer valueNamesCache.Unlock()
+	if valueNamesCache.project != p.Project {
+		out := map[string]bool{}
+		for _, m := range p.Project.Modules() {
+			namesUsedAsValues(m, out)
+		}
+		valueNamesCache.project, valueNamesCache.names = p.Project, out
+	}
+	return valueNamesCache.names
+}
+
+// namesUsedAsValues adds to out the names that appear somewhere other than
+// as the callee of a call or their own definition (`self.handler` counts as
+// `handler`): functions handed to a framework, a task group or a router.
+func namesUsedAsValues(m *analysis.Module, out map[string]bool) {
 	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type == "attribute" {
+			if !(n.Parent != nil && n.Parent.Type == "call" && n.Field == "function") {
+				out[m.File.Text(n.ChildByField("attribute"))] = true
+			}
+			return true
+		}
 		if n.Type != "identifier" || n.Field == "name" || n.Field == "attribute" {
+			return true
+		}
+		if n.Parent != nil && (n.Parent.Type == "import_from_statement" || n.Parent.Type == "dotted_name" || n.Parent.Type == "aliased_import") {
 			return true
 		}
 		if n.Parent != nil && n.Parent.Type == "call" && n.Field == "function" {
@@ -71,7 +108,6 @@ func namesUsedAsValues(m *analysis.Module) map[string]bool {
 		out[m.File.Text(n)] = true
 		return true
 	})
-	return out
 }
 
 // scheduledSomewhere reports whether a call of f in this module is handed to

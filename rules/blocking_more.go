@@ -234,7 +234,7 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		return size == nil || f.Text(size) == "0" || strings.HasPrefix(calleeOf(m, ctor), "queue.SimpleQueue")
 	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
 		// Numeric hosts are parsed, not looked up.
-		return strings.Contains(f.Text(c.Node.ChildByField("arguments")), "NUMERICHOST")
+		return strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC")
 	case strings.HasPrefix(name, "socket.socket."):
 		return nonBlockingSocket(m, c)
 	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",

@@ -160,8 +160,19 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 	case "expression_statement":
 		// A call of a project function that never returns (it always raises).
 		if named := s.NamedChildren(); len(named) == 1 && named[0].Type == "call" {
-			if f := m.Resolve(named[0].ChildByField("function")).Func; f != nil && neverReturns(m, f) {
+			fn := named[0].ChildByField("function")
+			if f := m.Resolve(fn).Func; f != nil && neverReturns(m, f) {
 				return false
+			}
+			// self.method() whose class the model could not follow (a generic
+			// base such as Mixin[T]): a method of that name in this module.
+			if fn != nil && fn.Type == "attribute" && m.File.Text(fn.ChildByField("object")) == "self" && m.Resolve(fn).Func == nil {
+				name := m.File.Text(fn.ChildByField("attribute"))
+				for _, f := range m.Functions {
+					if f.Class != nil && f.Name == name && neverReturns(m, f) {
+						return false
+					}
+				}
 			}
 		}
 	case "raise_statement", "return_statement", "continue_statement", "break_statement":
