@@ -21,8 +21,10 @@ var ASYNC913 = register(&Rule{
             await asyncio.sleep(0.1)`,
 	Severity: Warning,
 	Default:  false,
-	Notes:    "Off by default, as in flake8-async. Only `while True` / `while 1` loops directly in async functions are checked.",
-	Run:      runIndefiniteLoop,
+	Notes: "Off by default, as in flake8-async. Only `while True` / `while 1` loops directly in async functions are checked. " +
+		"A `yield` in an async generator's loop counts as a checkpoint here: it hands control to the consumer, so the " +
+		"loop cannot spin on its own.",
+	Run: runIndefiniteLoop,
 })
 
 func runIndefiniteLoop(p *Pass) {
@@ -34,7 +36,7 @@ func runIndefiniteLoop(p *Pass) {
 			if n.Type != "while_statement" || !isInfinite(p.Module, n) {
 				return true
 			}
-			fl := &cpFlow{m: p.Module}
+			fl := &cpFlow{m: p.Module, yieldSuspends: true}
 			if !fl.loopBodyState(n, false, false) {
 				p.Report(n.ChildByField("condition"), "this endless loop can go round without a checkpoint, blocking the event loop "+
 					"and cancellation; await something on every path through it")

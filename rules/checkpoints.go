@@ -10,6 +10,9 @@ type cpFlow struct {
 	m *analysis.Module
 	// gen: yields need a checkpoint before them and reset the state (ASYNC911).
 	gen bool
+	// yieldSuspends: a yield hands control to the consumer, so a loop with
+	// one cannot spin forever on its own (ASYNC913).
+	yieldSuspends bool
 	// report is called for returns and yields reached without a checkpoint;
 	// nil during the silent passes that compute loop states.
 	report func(n *analysis.Node)
@@ -43,7 +46,7 @@ func (fl *cpFlow) block(stmts []*analysis.Node, cp bool) (bool, bool) {
 }
 
 func (fl *cpFlow) silent() *cpFlow {
-	return &cpFlow{m: fl.m, gen: fl.gen}
+	return &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends}
 }
 
 func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
@@ -165,7 +168,7 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 			}
 			return false
 		}
-		return cp
+		return cp || fl.yieldSuspends
 	case "boolean_operator":
 		left := fl.expr(n.ChildByField("left"), cp)
 		fl.expr(n.ChildByField("right"), left) // may not run

@@ -16,6 +16,12 @@ const backgroundSet = "_background_tasks"
 // imports it when it is not imported yet. ok is false when the name
 // `asyncio` is bound to something else there.
 func asyncioRef(p *Pass, n *analysis.Node) (edit *Edit, ok bool) {
+	// Code written for trio or anyio must not be rewritten to asyncio.
+	for _, imp := range p.Module.Imports {
+		if root := strings.SplitN(imp.Module, ".", 2)[0]; root == "trio" || root == "anyio" {
+			return nil, false
+		}
+	}
 	b := p.Module.ScopeAt(n).Lookup("asyncio")
 	if b != nil {
 		return nil, b.Kind == analysis.BindImport && b.Qualified == "asyncio"

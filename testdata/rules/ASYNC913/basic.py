@@ -32,3 +32,9 @@ async def consumer(queue):
 def sync_loop(q):
     while True:
         q.get()
+
+
+async def generator_loop(q):
+    while True:
+        item = q.get_nowait()
+        yield item
