@@ -91,6 +91,7 @@ func (c *ctx) ensureFuture(v Value, p Pos) (*Future, error) {
 
 func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	s := c.s
+	c.flushCPU()
 	switch q {
 	case "asyncio.sleep":
 		d := 0.0
@@ -330,8 +331,10 @@ func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 // runInExecutor runs fn synchronously in "thread mode" to learn its
 // duration, then schedules its completion on the pool.
 func (c *ctx) runInExecutor(pool *Pool, fn Value, args []Value, kws []kwarg, p Pos) *Future {
+	c.flushCPU()
 	tc := &ctx{s: c.s, thread: &threadRun{}}
 	v, err := tc.call(fn, args, kws, p)
+	tc.flushCPU()
 	label := "executor job"
 	switch f := fn.(type) {
 	case *FuncVal:
@@ -955,8 +958,10 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			if len(args) < 1 {
 				return nil, newExc("TypeError", "submit(fn, *args)")
 			}
+			c.flushCPU()
 			tc := &ctx{s: s, thread: &threadRun{}}
 			v, err := tc.call(args[0], args[1:], kws, p)
+			tc.flushCPU()
 			_, end := o.pool.submit(s.now, tc.thread.elapsed)
 			s.work += tc.thread.elapsed
 			return &CFuture{end: end, result: v, err: err}, nil

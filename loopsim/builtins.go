@@ -640,6 +640,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 	if r, ok := args[0].(*Range); ok && r.length() > maxMaterialized {
 		if q == "sum" && len(args) == 1 {
 			n := r.length()
+			c.s.cpu(0.8 * float64(n))
 			return n*r.Start + r.Step*n*(n-1)/2, nil
 		}
 		return &UnknownValue{Why: q + " of a large range"}, nil
@@ -648,6 +649,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 	if err != nil {
 		return nil, err
 	}
+	c.s.cpu(0.3 * float64(len(items)))
 	switch q {
 	case "list", "tuple", "set", "frozenset", "iter":
 		kind := q

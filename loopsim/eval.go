@@ -382,6 +382,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 		}
 		return iterate(it, x.P, func(v Value) (bool, error) {
 			c.s.tick(x.P)
+			c.s.cpu(1.7) // an element costs about 40 ns
 			if err := c.assign(inner, g.Target, v); err != nil {
 				return true, err
 			}

@@ -70,6 +70,7 @@ type ctx struct {
 
 // now is the virtual time as seen by the running code.
 func (c *ctx) now() float64 {
+	c.flushCPU()
 	if c.thread != nil {
 		return c.s.now + c.thread.elapsed
 	}
@@ -272,6 +273,7 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 	}
 	err = iterate(it, st.P, func(v Value) (bool, error) {
 		c.s.tick(st.P)
+		c.s.cpu(0.5) // a for iteration costs about 23 ns before its body
 		if err := c.assign(fr, st.Target, v); err != nil {
 			return true, err
 		}

@@ -32,7 +32,12 @@ type Config struct {
 	// MaxSteps bounds interpreted statements (default 20 million) so an
 	// infinite loop without awaits ends with a clear problem.
 	MaxSteps int
-	// IdealTimers turns off the wake-up latency model: by default a loop
+	// CPUPerStep is the CPU time charged per interpreted statement or loop
+	// iteration (default 15 ns, CPython 3.11 on a current x86 core); pure
+	// Python work holds the loop (or its worker thread) for that long.
+	CPUPerStep float64
+	// IdealTimers turns off the wake-up latency and CPU cost models (for
+	// exact unit tests): by default a loop
 	// that sleeps until a timer wakes WakeLatency plus WakeSlack of the
 	// wait late (epoll's millisecond rounding, the kernel's timer slack of
 	// 0.1 % of the timeout, and the thread wake-up), measured at 0.1-0.9 ms
@@ -166,6 +171,37 @@ type Sim struct {
 	ordinalByName map[string]int
 	marks         map[int][]MarkTime
 	gens          []*Generator
+
+	// cpuPending is interpreted CPU work not yet charged to the clock;
+	// cpuTotal is what was charged (for the assumption note).
+	cpuPending, cpuTotal float64
+	cpuLine              int
+}
+
+// cpu charges extra CPU cost (function calls, builtin iterations).
+func (s *Sim) cpu(steps float64) { s.cpuPending += steps * s.cfg.CPUPerStep }
+
+// flushCPU turns pending CPU work into time: the loop is held (or, in a
+// worker thread, the thread is busy) for that long.
+func (c *ctx) flushCPU() {
+	s := c.s
+	d := s.cpuPending
+	if d <= 0 {
+		return
+	}
+	s.cpuPending = 0
+	if c.thread != nil {
+		c.thread.elapsed += d
+		return
+	}
+	start := s.now
+	s.now += d
+	s.blocked += d
+	s.work += d
+	s.cpuTotal += d
+	if c.t != nil && d >= 0.001 {
+		c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: s.now, Label: "CPU work"})
+	}
 }
 
 // MarkTime is one execution of a Mark: the clock and the accumulated
@@ -187,8 +223,11 @@ func newSim(cfg Config) *Sim {
 	if cfg.WakeSlack <= 0 {
 		cfg.WakeSlack = 0.002
 	}
+	if cfg.CPUPerStep <= 0 {
+		cfg.CPUPerStep = 15e-9
+	}
 	if cfg.IdealTimers {
-		cfg.WakeLatency, cfg.WakeSlack = 0, 0
+		cfg.WakeLatency, cfg.WakeSlack, cfg.CPUPerStep = 0, 0, 0
 	}
 	if cfg.MaxSteps <= 0 {
 		cfg.MaxSteps = 20_000_000
@@ -273,6 +312,7 @@ func (s *Sim) runUntilComplete(f *Future) (ok bool, problem string) {
 }
 
 func (s *Sim) tick(p Pos) {
+	s.cpuPending += s.cfg.CPUPerStep
 	s.steps++
 	if s.steps > s.cfg.MaxSteps {
 		panic(&fatal{fmt.Sprintf("gave up after %d interpreted steps (line %d): a loop that never awaits holds the loop forever, or the program is too large", s.cfg.MaxSteps, p.Line)})
@@ -281,6 +321,7 @@ func (s *Sim) tick(p Pos) {
 
 // block advances the clock while the current callback holds the loop.
 func (s *Sim) block(c *ctx, d float64, p Pos, label string) {
+	c.flushCPU()
 	if d <= 0 {
 		return
 	}
@@ -558,6 +599,7 @@ func (t *Task) body(yield func(struct{}) bool) {
 	} else {
 		v, err = t.coro.run(c)
 	}
+	c.flushCPU()
 	t.finishedRun = true
 	t.rep.End = t.s.now
 	switch {
@@ -611,6 +653,7 @@ func (c *ctx) awaitFuture(f *Future, kind SpanKind, label string, due float64, p
 	if f.done() {
 		return f.outcome()
 	}
+	c.flushCPU()
 	if c.gen != nil {
 		in := c.gen.suspend(genMsg{kind: genAwait, fut: f, span: kind, label: label, due: due, p: p})
 		return in.v, in.err
@@ -637,6 +680,7 @@ func (c *ctx) awaitFuture(f *Future, kind SpanKind, label string, due float64, p
 
 // yieldBare is a bare yield (asyncio.sleep(0)): the task steps again soon.
 func (c *ctx) yieldBare(p Pos) error {
+	c.flushCPU()
 	if c.gen != nil {
 		return c.gen.suspend(genMsg{kind: genBare, p: p}).err
 	}
@@ -654,6 +698,7 @@ func (c *ctx) yieldBare(p Pos) error {
 
 // sleep is asyncio.sleep(d) (also used for modelled I/O latency).
 func (c *ctx) sleep(d float64, kind SpanKind, label string, p Pos) error {
+	c.flushCPU()
 	if d <= 0 {
 		return c.yieldBare(p)
 	}
@@ -763,6 +808,9 @@ type Result struct {
 func (s *Sim) result(entry string) *Result {
 	r := &Result{Entry: entry, ConcurrentS: round6(s.now), SequentialS: round6(s.work), BlockedS: round6(s.blocked)}
 	r.Assumptions = append([]Assumption{}, s.assumptions...)
+	if s.cpuTotal >= 0.005 {
+		r.Assumptions = append(r.Assumptions, Assumption{Text: fmt.Sprintf("pure-Python CPU work estimated at %s (about %.0f ns per interpreted step; machine-dependent)", FormatSeconds(s.cpuTotal), s.cfg.CPUPerStep*1e9), Weight: 0.7})
+	}
 	sort.SliceStable(r.Assumptions, func(i, j int) bool { return r.Assumptions[i].Line < r.Assumptions[j].Line })
 	r.Confidence = 1
 	for _, a := range r.Assumptions {

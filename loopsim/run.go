@@ -42,6 +42,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("evaluating entry %s: %v", entryName, err)
 	}
+	s.cpuPending = 0 // import-time work happens before asyncio.run
 	co, ok := ev.(*Coroutine)
 	if !ok {
 		return nil, fmt.Errorf("entry %s is not a coroutine (got %s)", entryName, typeName(ev))
