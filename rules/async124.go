@@ -28,8 +28,9 @@ var ASYNC124 = register(&Rule{
 		"comprehension does. Also skipped, to keep the rule about functions that could really be sync: async generators " +
 		"(consumers use `async for`), `test_*` functions (run by an async test plugin), and functions used by name " +
 		"anywhere in the project other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
-		"`app.add_route(path, handler)`), whose caller requires a coroutine function, or whose call is handed to `run_until_complete`, `create_task`, " +
-		"`gather` and the like, which require a coroutine.",
+		"`app.add_route(path, handler)`), whose caller requires a coroutine function. A coroutine " +
+		"passed to `asyncio.run(main())` is still reported, as in flake8-async: making `main` sync means changing that caller, " +
+		"as for any `await main()`.",
 	Run: runCouldBeSync,
 })
 
@@ -43,7 +44,7 @@ func runCouldBeSync(p *Pass) {
 		if referenced == nil {
 			referenced = projectNamesUsedAsValues(p)
 		}
-		if referenced[f.Name] || scheduledSomewhere(p, f) {
+		if referenced[f.Name] {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) {
@@ -108,15 +109,4 @@ func namesUsedAsValues(m *analysis.Module, out map[string]bool) {
 		out[m.File.Text(n)] = true
 		return true
 	})
-}
-
-// scheduledSomewhere reports whether a call of f in this module is handed to
-// run_until_complete/create_task/gather..., which require a coroutine.
-func scheduledSomewhere(p *Pass, f *analysis.Function) bool {
-	for _, c := range p.Module.Calls {
-		if c.Target == f && c.Usage == analysis.UsageScheduled {
-			return true
-		}
-	}
-	return false
 }
