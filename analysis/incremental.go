@@ -104,6 +104,14 @@ func (d *Incremental) Parse() *File {
 // Close releases the tree.
 func (d *Incremental) Close() { d.closeTree() }
 
+// DropTree releases the tree but keeps the content: the next Parse is a full
+// parse. A server with many open documents keeps trees only for the ones
+// being edited (a tree-sitter tree takes several times the source's size).
+func (d *Incremental) DropTree() {
+	d.closeTree()
+	d.full = true
+}
+
 func (d *Incremental) closeTree() {
 	if d.tree != nil {
 		d.tree.Close()

@@ -139,13 +139,21 @@ func TestIncrementalReplaceAndBadEdit(t *testing.T) {
 	if dumpTree(f) != dumpTree(Parse("m.py", []byte("async def f(:\n"))) {
 		t.Fatal("a whole-document change does not match a full parse")
 	}
+	// After the tree is dropped, edits still apply and the next parse is full.
+	doc.DropTree()
+	if err := doc.Apply(TextEdit{Start: 0, End: 0, New: "x = 1\n"}); err != nil {
+		t.Fatal(err)
+	}
+	if dumpTree(doc.Parse()) != dumpTree(Parse("m.py", []byte("x = 1\nasync def f(:\n"))) {
+		t.Fatal("parse after DropTree does not match a full parse")
+	}
 	// Files lowered earlier keep their content: edits never write in place.
 	before := doc.Parse()
 	if err := doc.Apply(TextEdit{Start: 0, End: 5, New: ""}); err != nil {
 		t.Fatal(err)
 	}
 	doc.Parse()
-	if string(before.Src) != "async def f(:\n" {
+	if string(before.Src) != "x = 1\nasync def f(:\n" {
 		t.Fatalf("an earlier snapshot changed: %q", before.Src)
 	}
 }

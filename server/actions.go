@@ -104,6 +104,7 @@ func (s *Server) fixFor(sn *snapshot, diag protocol.Diagnostic) *fixData {
 		return data.Fix
 	}
 	res := s.resultOf(sn)
+	project, _ := s.ws.snapshot()
 	code := diagnosticCode(diag)
 	for _, d := range res.diags {
 		if d.Code != code || d.Fix == nil || len(d.Fix.Edits) == 0 {
@@ -112,7 +113,7 @@ func (s *Server) fixFor(sn *snapshot, diag protocol.Diagnostic) *fixData {
 		if s.rangeOf(sn.file.Lines, d.Start, d.End) != diag.Range {
 			continue
 		}
-		lsp := s.toLSP(sn, res, d)
+		lsp := s.toLSP(sn, d, project)
 		var current diagnosticData
 		if json.Unmarshal(lsp.Data, &current) == nil {
 			return current.Fix

@@ -85,7 +85,7 @@ func (s *Server) analyse(sn *snapshot) *result {
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	res := &result{module: mod, project: project, diags: rules.Check(mod, project, s.ws.options(d.path))}
+	res := &result{module: mod, diags: rules.Check(mod, project, s.ws.options(d.path))}
 	sn.mu.Lock()
 	sn.result = res
 	sn.mu.Unlock()
@@ -111,7 +111,8 @@ func (s *Server) publish(sn *snapshot, res *result) {
 	if d.pulled.Load() {
 		return
 	}
-	diags := s.toLSPDiagnostics(sn, res)
+	project, _ := s.ws.snapshot()
+	diags := s.toLSPDiagnostics(sn, res, project)
 	key, _ := json.Marshal(struct {
 		V int32
 		D []protocol.Diagnostic
@@ -128,15 +129,16 @@ func (s *Server) publish(sn *snapshot, res *result) {
 }
 
 // toLSPDiagnostics converts findings, positions through the snapshot's line index.
-func (s *Server) toLSPDiagnostics(sn *snapshot, res *result) []protocol.Diagnostic {
+// project supplies the line indexes of other modules named by related information.
+func (s *Server) toLSPDiagnostics(sn *snapshot, res *result, project *analysis.Project) []protocol.Diagnostic {
 	out := make([]protocol.Diagnostic, 0, len(res.diags))
 	for _, d := range res.diags {
-		out = append(out, s.toLSP(sn, res, d))
+		out = append(out, s.toLSP(sn, d, project))
 	}
 	return out
 }
 
-func (s *Server) toLSP(sn *snapshot, res *result, d rules.Diagnostic) protocol.Diagnostic {
+func (s *Server) toLSP(sn *snapshot, d rules.Diagnostic, project *analysis.Project) protocol.Diagnostic {
 	li := sn.file.Lines
 	diag := protocol.Diagnostic{
 		Range:    s.rangeOf(li, d.Start, d.End),
@@ -153,7 +155,7 @@ func (s *Server) toLSP(sn *snapshot, res *result, d rules.Diagnostic) protocol.D
 	}
 	for _, r := range d.Related {
 		var rli *analysis.LineIndex
-		if m := res.project.Module(r.Path); m != nil {
+		if m := project.Module(r.Path); m != nil {
 			rli = m.File.Lines
 		}
 		if r.Path == d.Path {
@@ -259,7 +261,8 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
+	project, _ := s.ws.snapshot()
 	return &protocol.RelatedFullDocumentDiagnosticReport{FullDocumentDiagnosticReport: protocol.FullDocumentDiagnosticReport{
-		Kind: "full", Items: s.toLSPDiagnostics(sn, res),
+		Kind: "full", Items: s.toLSPDiagnostics(sn, res, project),
 	}}, nil
 }

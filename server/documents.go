@@ -51,11 +51,12 @@ type snapshot struct {
 	result    *result
 }
 
-// result is one analysis of a snapshot.
+// result is one analysis of a snapshot. It keeps no project snapshot: a
+// result lives as long as its document version, and holding projects would
+// keep old versions of other modules alive.
 type result struct {
-	module  *analysis.Module
-	project *analysis.Project
-	diags   []rules.Diagnostic
+	module *analysis.Module
+	diags  []rules.Diagnostic
 }
 
 // Module returns the snapshot's semantic model, rebuilt when the layout
@@ -124,9 +125,11 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	if old := s.docs[item.URI]; old != nil {
 		old.closed.Store(true)
 		old.inc.Close()
+		s.forgetTree(old)
 	}
 	s.docs[item.URI] = d
 	s.docsMu.Unlock()
+	s.keepTree(d)
 	s.schedule(d, 0, true)
 	return nil
 }
@@ -165,8 +168,36 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 		return s.resync(d, err)
 	}
 	d.snap.Store(&snapshot{doc: d, version: params.TextDocument.Version, file: d.inc.Parse()})
+	s.keepTree(d)
 	s.schedule(d, s.currentSettings().Debounce(), true)
 	return nil
+}
+
+// maxTrees is how many documents keep their tree-sitter tree for
+// incremental reparsing: the ones edited most recently. The others drop it
+// and reparse in full on their next edit (a tree costs several times the
+// size of its source, and most open documents are not being typed in).
+const maxTrees = 8
+
+// keepTree marks d's tree as recently used and drops the least recently used
+// tree beyond maxTrees. Only notification handlers call it (in wire order on
+// the read loop), so the list needs no lock.
+func (s *Server) keepTree(d *document) {
+	s.forgetTree(d)
+	s.trees = append([]*document{d}, s.trees...)
+	if len(s.trees) > maxTrees {
+		s.trees[maxTrees].inc.DropTree()
+		s.trees = s.trees[:maxTrees]
+	}
+}
+
+func (s *Server) forgetTree(d *document) {
+	for i, t := range s.trees {
+		if t == d {
+			s.trees = append(s.trees[:i], s.trees[i+1:]...)
+			return
+		}
+	}
 }
 
 // resync reports a change the server could not apply; the document stays at
@@ -204,6 +235,7 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	}
 	d.schedMu.Unlock()
 	d.inc.Close()
+	s.forgetTree(d)
 	d.publishMu.Lock()
 	s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	d.publishMu.Unlock()

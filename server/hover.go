@@ -104,7 +104,8 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 	m := res.module
 	opts := s.ws.options(m.File.Path)
 	fnText := m.File.Text(c.Node.ChildByField("function"))
-	target := res.project.Target(c)
+	project, _ := s.ws.snapshot()
+	target := project.Target(c)
 	var b strings.Builder
 	if target == nil {
 		if code := rules.BlockingCode(m, c, opts); code != "" {
@@ -153,8 +154,8 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 					tm.File.Lines.Position(int(inner.Node.Start)).Line+1, rules.BlockingCode(tm, inner, opts)))
 				continue
 			}
-			if t := res.project.Target(inner); t != nil && !t.Async && !t.Lambda {
-				if chain := res.project.Reach("blocks", t, direct); chain != nil {
+			if t := project.Target(inner); t != nil && !t.Async && !t.Lambda {
+				if chain := project.Reach("blocks", t, direct); chain != nil {
 					blocks = append(blocks, fmt.Sprintf("`%s()` line %d, via %s", tm.File.Text(inner.Node.ChildByField("function")),
 						tm.File.Lines.Position(int(inner.Node.Start)).Line+1, chainText(chain)))
 				}
@@ -164,7 +165,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 			}
 		}
 	} else if !target.Lambda {
-		if chain := res.project.Reach("blocks", target, direct); chain != nil {
+		if chain := project.Reach("blocks", target, direct); chain != nil {
 			blocks = append(blocks, chainText(chain))
 		}
 	}
@@ -177,7 +178,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 		b.WriteString("\n\nNo blocking call found in it.")
 	}
 	if s.opts.TimingHints != nil {
-		if hint := s.opts.TimingHints(ctx, res.project, target); hint != "" {
+		if hint := s.opts.TimingHints(ctx, project, target); hint != "" {
 			b.WriteString("\n\n" + hint)
 		}
 	}

@@ -99,6 +99,8 @@ type Server struct {
 
 	ws *workspace
 
+	trees []*document // documents keeping their parse tree, most recent first (read loop only)
+
 	progressSeq atomic.Int64
 	inflight    sync.Map // jsonrpc2.ID -> context.CancelFunc of running requests
 }

@@ -233,6 +233,8 @@ func (w *workspace) index(roots []string) {
 	w.layoutGen++
 	w.mu.Unlock()
 
+	// Open documents are analysed from the editor's buffers: skip them.
+	open := w.s.openPaths()
 	modules := make([]*analysis.Module, len(files))
 	var done int64
 	var doneMu sync.Mutex
@@ -243,7 +245,7 @@ func (w *workspace) index(roots []string) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				if w.s.ctx.Err() != nil {
+				if w.s.ctx.Err() != nil || open[files[i]] {
 					continue
 				}
 				modules[i] = w.readModule(files[i])
@@ -263,7 +265,7 @@ func (w *workspace) index(roots []string) {
 	close(jobs)
 	wg.Wait()
 
-	open := w.s.openPaths()
+	open = w.s.openPaths()
 	var add []*analysis.Module
 	for _, m := range modules {
 		if m != nil && !open[m.File.Path] {

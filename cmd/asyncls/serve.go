@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/asyncls/asyncls/server"
@@ -36,11 +37,20 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// An editor runs the server for hours next to everything else: make
+		// the collector work harder before the heap doubles, rather than
+		// after (GOMEMLIMIT overrides this).
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
 	if stdin == os.Stdin {
 		stdin = pollableStdin()
 	}
 	return server.Serve(ctx, stdio{stdin, stdout}, server.Options{Stderr: stderr, Version: version})
 }
+
+// serveMemoryLimit is the soft heap limit of the language server.
+const serveMemoryLimit = 100 << 20
 
 // pollableStdin returns standard input in non-blocking mode, so that closing
 // it at exit interrupts a pending read instead of leaving it blocked.
