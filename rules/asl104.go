@@ -103,6 +103,9 @@ func runMisusedWaitGather(p *Pass) {
 }
 
 func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
+	if c.Usage == analysis.UsageDropped {
+		return true // not even awaited: the future and its results are thrown away
+	}
 	if c.Usage != analysis.UsageAwaited || c.UsedBy == nil {
 		return false
 	}

@@ -11,7 +11,8 @@ var ASL106 = register(&Rule{
 	Code:    "ASL106",
 	Name:    "loop-call-from-thread",
 	Summary: "Event-loop or future method that is not thread-safe called from a function run in a thread",
-	Rationale: "A function handed to `loop.run_in_executor()`, `asyncio.to_thread()` or `threading.Thread(target=...)` " +
+	Rationale: "A function handed to `loop.run_in_executor()`, `asyncio.to_thread()`, `ThreadPoolExecutor.submit()` or " +
+		"`threading.Thread(target=...)` " +
 		"runs in another thread. The event loop and its futures are not thread-safe: `loop.call_soon()`, " +
 		"`loop.create_task()`, `fut.set_result()` or `queue.put_nowait()` called from there may corrupt the loop's state or " +
 		"sit unnoticed until something else wakes the loop. Use the thread-safe entry points: " +
@@ -99,6 +100,9 @@ func runLoopCallFromThread(p *Pass) {
 			fnArg, via = c.Positional(1), "run_in_executor"
 		case name == "threading.Thread":
 			fnArg, via = c.Keyword("target", p.File), "threading.Thread"
+		case name == "concurrent.futures.ThreadPoolExecutor.submit" || name == "concurrent.futures.Executor.submit" ||
+			(c.Method(p.File) == "submit" && receiverType(p.Module, c.Node.ChildByField("function").ChildByField("object"), 0) == "concurrent.futures.ThreadPoolExecutor"):
+			fnArg, via = c.Positional(0), "ThreadPoolExecutor.submit"
 		default:
 			continue
 		}

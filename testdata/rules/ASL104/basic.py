@@ -48,3 +48,7 @@ async def cleanup_in_finally(tasks):
         await asyncio.sleep(1)
     finally:
         await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def fire_and_forget(urls):
+    asyncio.gather(*(fetch(u) for u in urls), return_exceptions=True)  # want: ASL104

@@ -1,4 +1,5 @@
 import asyncio
+import concurrent.futures
 import functools
 import threading
 
@@ -69,3 +70,9 @@ def own_loop_thread():
 
 def start_own_loop():
     threading.Thread(target=own_loop_thread).start()
+
+
+async def via_pool():
+    loop = asyncio.get_running_loop()
+    pool = concurrent.futures.ThreadPoolExecutor()
+    pool.submit(notify, loop)  # want: ASL106
