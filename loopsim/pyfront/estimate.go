@@ -211,6 +211,58 @@ func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opt
 	return r, true, nil
 }
 
+// regionStmts returns the statements starting in [start, end) of one block.
+func regionStmts(body []loopsim.Stmt, start, end int) []loopsim.Stmt {
+	var out []loopsim.Stmt
+	for _, st := range body {
+		if o := stmtOffset(st); o >= start && o < end {
+			out = append(out, st)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, st := range body {
+		for _, b := range childBlocks(st) {
+			if r := regionStmts(b, start, end); len(r) > 0 {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// estimateAlone times the statements starting in [start, end) of the
+// function by themselves, every local name unknown.
+func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts Options) (Region, bool, error) {
+	prog := Translate(f)
+	fd, ok := findFunc(prog.Body, int(fnNode.Start), "")
+	if !ok || !fd.fn.Async {
+		return Region{}, false, nil
+	}
+	stmts := regionStmts(fd.fn.Body, start, end)
+	if len(stmts) == 0 {
+		return Region{}, false, nil
+	}
+	body := append([]loopsim.Stmt{&loopsim.Mark{ID: markStart}}, stmts...)
+	body = append(body, &loopsim.Mark{ID: markEnd})
+	alone := found{fn: &loopsim.Func{Name: fd.fn.Name, Async: true, P: fd.fn.P}}
+	entry := isolate(prog, alone, body)
+	cfg := opts.Config
+	cfg.UnknownNames = true
+	res, err := loopsim.Run(prog, entry, cfg)
+	if err != nil {
+		return Region{}, false, err
+	}
+	starts, ends := res.Marks[markStart], res.Marks[markEnd]
+	if len(starts) == 0 || len(ends) == 0 {
+		return Region{Result: res}, false, nil
+	}
+	res.Assumptions = append(res.Assumptions, loopsim.Assumption{Line: loopsim.StmtPos(stmts[0]).Line,
+		Text: "timed on its own: the code before it in " + fd.fn.Name + " did not reach it when simulated"})
+	return Region{ConcurrentS: ends[0].At - starts[0].At, SequentialS: ends[0].Work - starts[0].Work, Result: res}, true, nil
+}
+
 // EstimateFunction simulates the coroutine function defined by fnNode on
 // its own: parameters take their defaults, or placeholders (instances of
 // their annotated types where known).
@@ -294,6 +346,11 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 		return Hint{}, false
 	}
 	region, ok, err := EstimateRegion(f, fn, int(stmt.Start), int(stmt.Start)+1, opts)
+	if err == nil && !ok {
+		// The statement did not run when the function was simulated on its
+		// own (it sits behind a condition on unknown data): time it alone.
+		region, ok, err = estimateAlone(f, fn, int(stmt.Start), int(stmt.Start)+1, opts)
+	}
 	if err != nil || !ok {
 		return Hint{}, false
 	}
