@@ -224,7 +224,12 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 			}
 		}
 		return fallsThrough(m, statements(s.ChildByField("body")))
+	case "for_statement":
+		return loopElseFallsThrough(m, s)
 	case "while_statement":
+		if !loopElseFallsThrough(m, s) {
+			return false
+		}
 		cond := analysis.Unparen(s.ChildByField("condition"))
 		if cond != nil && (cond.Type == "true" || m.File.Text(cond) == "1") {
 			hasBreak := false
@@ -305,4 +310,20 @@ func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// loopElseFallsThrough is false for a loop without `break` whose `else`
+// block cannot complete: the else block always runs.
+func loopElseFallsThrough(m *analysis.Module, loop *analysis.Node) bool {
+	alt := loop.ChildByField("alternative")
+	if alt == nil || fallsThrough(m, statements(alt.ChildByField("body"))) {
+		return true
+	}
+	hasBreak := false
+	walkLoopBody(loop, func(n *analysis.Node) {
+		if n.Type == "break_statement" {
+			hasBreak = true
+		}
+	})
+	return hasBreak
 }

@@ -138,3 +138,25 @@ async def returns_instead():
 
 def run():
     pass
+
+
+async def raise_in_loop_else(items):
+    # Quiet: the else block always runs (no break), and it re-raises.
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        for item in items:
+            print(item)
+        else:
+            raise
+
+
+async def loop_with_break(items):
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:  # want: ASYNC103
+        for item in items:
+            if item:
+                break
+        else:
+            raise
