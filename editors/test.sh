@@ -7,6 +7,7 @@
 #   emacs          Emacs + Eglot (editors/emacs/test.el)
 #   vim            Vim + ALE (editors/vim/test.vim)
 #   vscode-e2e     code-server 4.100.3 + chromium + the packaged .vsix (editors/vscode/test/e2e)
+#   ci             the docs/ci.md workflow step and the pre-commit hooks (editors/ci/test.sh)
 # Usage: editors/test.sh [SUITE...]   (default: all). Prints PASS/FAIL lines; exits 1 on failure.
 # ASYNCLS_TEST_BIN=/path/to/asyncls uses that executable instead of building ./cmd/asyncls.
 set -uo pipefail
@@ -14,7 +15,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SUITES=("$@")
-[ "${#SUITES[@]}" -eq 0 ] && SUITES=(vscode-build vscode-client nvim emacs vim vscode-e2e)
+[ "${#SUITES[@]}" -eq 0 ] && SUITES=(vscode-build vscode-client nvim emacs vim vscode-e2e ci)
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/asyncls-editor-tests.XXXXXX")"
 BIN="$WORK/asyncls"
 export ASYNCLS_BIN="$BIN"
@@ -113,4 +114,5 @@ if wants vscode-e2e; then
   fi
   run_suite vscode-e2e timeout 300 node editors/vscode/test/e2e/run.js
 fi
+wants ci && run_suite ci timeout 900 bash editors/ci/test.sh
 finish

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the editor tests (editors/test.sh) need, idempotently:
 #   Debian packages: neovim (0.7.2), emacs-nox + elpa-eglot, vim-nox + vim-ale, chromium,
-#     ripgrep, and the build tools code-server's native modules need;
+#     ripgrep, pre-commit, and the build tools code-server's native modules need;
 #   npm packages of the VS Code extension (npm ci, only when package-lock.json changed);
 #   code-server 4.100.3 (VS Code 1.100, the last release on Node 20) into editors/vscode/.e2e.
 # Usage: scripts/install-editor-test-deps.sh [apt] [npm] [code-server]   (default: all three)
@@ -15,7 +15,7 @@ CODE_SERVER_VERSION=4.100.3
 RIPGREP_CACHE="${TMPDIR:-/tmp}/vscode-ripgrep-cache-1.15.11"
 RIPGREP_TARBALL="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
-APT_PACKAGES=(neovim emacs-nox elpa-eglot vim-nox vim-ale chromium ripgrep
+APT_PACKAGES=(neovim emacs-nox elpa-eglot vim-nox vim-ale chromium ripgrep pre-commit
   build-essential pkg-config libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
 
 log() { echo "[editor-deps] $*"; }
