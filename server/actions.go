@@ -45,7 +45,8 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 		}
 		noqaDone := map[codeLine]bool{}
 		for _, diag := range params.Context.Diagnostics {
-			if src, _ := diag.Source.Get(); src != "asyncls" {
+			// Some clients drop the source when they send diagnostics back.
+			if src, ok := diag.Source.Get(); ok && src != "asyncls" {
 				continue
 			}
 			code := diagnosticCode(diag)
