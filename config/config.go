@@ -39,11 +39,14 @@ type Config struct {
 	ASL401MinSavingMs *float64 `toml:"asl401-min-saving-ms"`
 	// ExecutorWorkers overrides the simulated default executor's size.
 	ExecutorWorkers *int `toml:"executor-workers"`
+	// StartableInContextManager names functions (qualified or bare) that must not be
+	// started in __aenter__ (flake8-async's ASYNC113 option of the same name).
+	StartableInContextManager []string `toml:"startable-in-context-manager"`
 }
 
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers"}
+	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager"}
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -283,6 +286,9 @@ func (c *Config) Options(path string) *rules.Options {
 	}
 	if len(c.Latency) > 0 {
 		o.Settings["latency"] = c.Latency
+	}
+	if len(c.StartableInContextManager) > 0 {
+		o.Settings["startable-in-context-manager"] = c.StartableInContextManager
 	}
 	return o
 }

@@ -18,6 +18,7 @@ extend-select = ["ASL102"]
 ignore = ["ASYNC240"]
 per-file-ignores = { "tests/**" = ["ASYNC251"], "legacy_*.py" = ["ASYNC"] }
 blocking-calls = ["mylib.slow"]
+startable-in-context-manager = ["mylib.serve"]
 severity = { ASYNC251 = "error" }
 
 [tool.asyncls.latency]
@@ -38,6 +39,9 @@ severity = { ASYNC251 = "error" }
 	}
 	if c.Options("legacy_io.py").Enabled["ASYNC210"] {
 		t.Error("per-file-ignores on a file name pattern did not apply")
+	}
+	if v, _ := o.Settings["startable-in-context-manager"].([]string); len(v) != 1 || v[0] != "mylib.serve" {
+		t.Errorf("startable-in-context-manager not passed to the rules: %v", o.Settings)
 	}
 	if c.Latency["aiohttp.ClientSession.get"] != "120ms" {
 		t.Error("latency table lost")
