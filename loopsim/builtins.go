@@ -26,6 +26,7 @@ func init() {
 		"random.choice", "random.seed", "random.randrange", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple",
 	} {
 		modelled[q] = true
 	}
@@ -46,6 +47,7 @@ var knownModules = map[string]bool{
 	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
+	"dataclasses": true, "typing": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -320,6 +322,18 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 			c.s.assume(p, 0.8, "process pool start-up and pickling costs are not modelled")
 		}
 		return &PoolObj{pool: c.s.newPool(n)}, nil
+	case "dataclasses.dataclass":
+		// @dataclass and @dataclass(...) both end up as the decorator.
+		return &Builtin{Qual: q}, nil
+	case "dataclasses.field":
+		fs := &FieldSpec{}
+		if v, ok := argAt(nil, kws, -1, "default"); ok {
+			fs.Default, fs.HasDef = v, true
+		}
+		if v, ok := argAt(nil, kws, -1, "default_factory"); ok {
+			fs.Factory = v
+		}
+		return fs, nil
 	case "functools.partial":
 		if len(args) == 0 {
 			return nil, newExc("TypeError", "partial needs a function")

@@ -766,6 +766,12 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 			return c.newExcFromClass(f, args), nil
 		}
 		inst := &Instance{Class: f, Attrs: map[string]Value{}}
+		if _, hasInit := f.lookup("__init__"); !hasInit && f.Fields != nil {
+			if err := c.initFields(f, inst, args, kws, p); err != nil {
+				return nil, err
+			}
+			return inst, nil
+		}
 		if init, ok := f.lookup("__init__"); ok {
 			if fv, ok := init.(*FuncVal); ok {
 				bound := *fv

@@ -540,10 +540,24 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 
 func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	cl := &Class{Name: st.Name, Attrs: map[string]Value{}}
+	withFields := false
+	for _, d := range st.Decorators {
+		dv, err := c.eval(fr, d)
+		if err != nil {
+			return err
+		}
+		if b, ok := dv.(*Builtin); ok && b.Qual == "dataclasses.dataclass" {
+			withFields = true
+		}
+	}
 	for _, b := range st.Bases {
 		bv, err := c.eval(fr, b)
 		if err != nil {
 			return err
+		}
+		if bb, ok := bv.(*Builtin); ok && bb.Qual == "typing.NamedTuple" {
+			withFields = true
+			continue
 		}
 		if bc, ok := bv.(*Class); ok {
 			cl.Bases = append(cl.Bases, bc)
@@ -569,7 +583,64 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	for k, v := range body.vars {
 		cl.Attrs[k] = v
 	}
+	if withFields {
+		cl.Defaults = map[string]Value{}
+		for _, b := range cl.Bases {
+			for _, f := range b.Fields {
+				cl.Fields = append(cl.Fields, f)
+				if d, ok := b.Defaults[f]; ok {
+					cl.Defaults[f] = d
+				}
+			}
+		}
+		for _, f := range st.Fields {
+			cl.Fields = append(cl.Fields, f.Name)
+			if v, ok := body.vars[f.Name]; ok {
+				cl.Defaults[f.Name] = v
+			}
+		}
+	}
 	fr.set(st.Name, cl)
+	return nil
+}
+
+// initFields is the generated __init__ of a dataclass or NamedTuple.
+func (c *ctx) initFields(cl *Class, inst *Instance, args []Value, kws []kwarg, p Pos) error {
+	if len(args) > len(cl.Fields) {
+		return newExc("TypeError", "%s() takes %d positional arguments but %d were given (line %d)", cl.Name, len(cl.Fields), len(args), p.Line)
+	}
+	for i, f := range cl.Fields {
+		if i < len(args) {
+			inst.Attrs[f] = args[i]
+		}
+	}
+	for _, kw := range kws {
+		inst.Attrs[kw.Name] = kw.Value
+	}
+	for _, f := range cl.Fields {
+		if _, ok := inst.Attrs[f]; ok {
+			continue
+		}
+		d, ok := cl.Defaults[f]
+		if !ok {
+			return newExc("TypeError", "%s() missing required argument '%s' (line %d)", cl.Name, f, p.Line)
+		}
+		if fs, ok := d.(*FieldSpec); ok {
+			switch {
+			case fs.Factory != nil:
+				v, err := c.call(fs.Factory, nil, nil, p)
+				if err != nil {
+					return err
+				}
+				d = v
+			case fs.HasDef:
+				d = fs.Default
+			default:
+				return newExc("TypeError", "%s() missing required argument '%s' (line %d)", cl.Name, f, p.Line)
+			}
+		}
+		inst.Attrs[f] = d
+	}
 	return nil
 }
 

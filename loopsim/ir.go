@@ -241,10 +241,14 @@ type (
 		P    Pos
 	}
 	ClassDef struct {
-		Name  string
-		Bases []Expr
-		Body  []Stmt
-		P     Pos
+		Name       string
+		Bases      []Expr
+		Body       []Stmt
+		Decorators []Expr
+		// Fields are the annotated class attributes in order (what
+		// @dataclass and NamedTuple turn into __init__ parameters).
+		Fields []Param
+		P      Pos
 	}
 	// Import binds As (or the first component of Module) to a module.
 	Import struct {

@@ -71,6 +71,16 @@ type Class struct {
 	Bases []*Class
 	Attrs map[string]Value
 	IsExc bool
+	// Fields, when set, generate __init__ (dataclasses, NamedTuple).
+	Fields   []string
+	Defaults map[string]Value
+}
+
+// FieldSpec is dataclasses.field(default=..., default_factory=...).
+type FieldSpec struct {
+	Default Value
+	Factory Value
+	HasDef  bool
 }
 
 // Instance is an object of a user class.

@@ -207,7 +207,13 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 		if def.Type == "function_definition" {
 			return []loopsim.Stmt{&loopsim.FuncDef{Func: t.function(def, decs), P: p}}
 		}
-		return t.stmt(def)
+		out := t.stmt(def)
+		if len(out) == 1 {
+			if cd, ok := out[0].(*loopsim.ClassDef); ok {
+				cd.Decorators = decs
+			}
+		}
+		return out
 	case "import_statement":
 		var out []loopsim.Stmt
 		for _, c := range n.ChildrenByField("name") {
@@ -426,6 +432,17 @@ func kindOf(kwOnly bool) loopsim.ParamKind {
 
 func (t *translator) class(n *analysis.Node) loopsim.Stmt {
 	st := &loopsim.ClassDef{Name: t.text(n.ChildByField("name")), Body: t.block(n.ChildByField("body")), P: t.pos(n)}
+	if body := n.ChildByField("body"); body != nil {
+		for _, c := range body.NamedChildren() {
+			if c.Type != "expression_statement" || len(c.NamedChildren()) != 1 {
+				continue
+			}
+			a := c.NamedChildren()[0]
+			if a.Type == "assignment" && a.ChildByField("type") != nil && a.ChildByField("left").Type == "identifier" {
+				st.Fields = append(st.Fields, loopsim.Param{Name: t.text(a.ChildByField("left"))})
+			}
+		}
+	}
 	if sc := n.ChildByField("superclasses"); sc != nil {
 		for _, b := range sc.NamedChildren() {
 			if b.Type != "keyword_argument" {
