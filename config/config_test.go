@@ -19,6 +19,8 @@ ignore = ["ASYNC240"]
 per-file-ignores = { "tests/**" = ["ASYNC251"], "legacy_*.py" = ["ASYNC"] }
 blocking-calls = ["mylib.slow"]
 startable-in-context-manager = ["mylib.serve"]
+asl401-min-saving-ms = 50
+executor-workers = 8
 severity = { ASYNC251 = "error" }
 
 [tool.asyncls.latency]
@@ -42,6 +44,9 @@ severity = { ASYNC251 = "error" }
 	}
 	if v, _ := o.Settings["startable-in-context-manager"].([]string); len(v) != 1 || v[0] != "mylib.serve" {
 		t.Errorf("startable-in-context-manager not passed to the rules: %v", o.Settings)
+	}
+	if o.Settings["asl401-min-saving-ms"] != 50.0 || o.Settings["executor-workers"] != 8 {
+		t.Errorf("simulator settings not passed to the rules: %v", o.Settings)
 	}
 	if c.Latency["aiohttp.ClientSession.get"] != "120ms" {
 		t.Error("latency table lost")

@@ -165,6 +165,16 @@ func TestDocsUpToDate(t *testing.T) {
 			t.Errorf("docs/rules/%s belongs to no rule: run `go generate ./rules`", e.Name())
 		}
 	}
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, ok := rules.ReplaceReadmeRules(string(readme))
+	if !ok {
+		t.Error("README.md lacks the generated rule list markers")
+	} else if fresh != string(readme) {
+		t.Error("README.md's rule list is stale: run `go generate ./rules`")
+	}
 }
 
 // TestRuleValues checks every rule is fully documented.

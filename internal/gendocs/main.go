@@ -13,7 +13,24 @@ import (
 
 func main() {
 	out := flag.String("out", "docs/rules", "output directory")
+	readme := flag.String("readme", "", "README.md whose rule list (between the markers) to regenerate")
 	flag.Parse()
+	if *readme != "" {
+		data, err := os.ReadFile(*readme)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		text, ok := rules.ReplaceReadmeRules(string(data))
+		if !ok {
+			fmt.Fprintf(os.Stderr, "%s: rule list markers not found\n", *readme)
+			os.Exit(1)
+		}
+		if err := os.WriteFile(*readme, []byte(text), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
