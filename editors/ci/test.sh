@@ -47,13 +47,20 @@ fi
 if ! command -v pre-commit >/dev/null; then
   fail "pre-commit is not installed (scripts/install-editor-test-deps.sh apt)"
 else
+  # The hooks as a user gets them: from a clone of the committed tree (try-repo on a work tree
+  # would build its tracked changes without its untracked files).
+  hooks_repo="$ROOT"
+  if git -C "$ROOT" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+    hooks_repo="$WORK/asyncls-clone"
+    git clone -q "$ROOT" "$hooks_repo" || fail "git clone of $ROOT"
+  fi
   repo="$WORK/repo"
   mkdir -p "$repo" && cp "$FIXTURE/app.py" "$repo/" &&
     git -C "$repo" init -q && git -C "$repo" add app.py
   hooks=(asyncls-system)
   [ "${ASYNCLS_SKIP_GOLANG_HOOK:-0}" = 1 ] || hooks+=(asyncls)
   for hook in "${hooks[@]}"; do
-    out="$(cd "$repo" && PRE_COMMIT_HOME="$WORK/pre-commit-home" timeout 600 pre-commit try-repo "$ROOT" "$hook" --files app.py 2>&1)"
+    out="$(cd "$repo" && PRE_COMMIT_HOME="$WORK/pre-commit-home" timeout 600 pre-commit try-repo "$hooks_repo" "$hook" --files app.py 2>&1)"
     status=$?
     if [ "$status" -eq 1 ] && grep -qE '^app\.py:[0-9]+:[0-9]+: ASYNC251' <<<"$out" && grep -q -- "- hook id: $hook" <<<"$out"; then
       pass "pre-commit hook $hook reports the fixture's findings and fails the commit"
