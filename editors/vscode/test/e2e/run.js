@@ -173,10 +173,23 @@ async function main() {
     fs.writeFileSync(screenshotDone, "");
   }
   if (await waitForLine(/^READY for simulation screenshot/, 60000, exitPromise)) {
-    await page.waitForTimeout(1500);
     const shot = path.join(artifacts, "vscode-simulation.png");
-    await page.screenshot({ path: shot });
-    console.log(`PASS vscode-e2e: simulation webview screenshot ${path.relative(process.cwd(), shot)}`);
+    // VS Code puts a webview's page in an iframe (#active-frame) inside the webview iframe.
+    const timeline = page.frameLocator("iframe.webview").frameLocator("#active-frame").locator('img[src^="data:image/svg+xml;base64,"]');
+    try {
+      await timeline.waitFor({ state: "visible", timeout: 15000 });
+      const box = await timeline.boundingBox();
+      if (!box || box.width < 100 || box.height < 20) {
+        throw new Error(`timeline image is ${JSON.stringify(box)}`);
+      }
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: shot });
+      console.log(`PASS vscode-e2e: the simulation webview shows the SVG timeline (${Math.round(box.width)}x${Math.round(box.height)} px); screenshot ${path.relative(process.cwd(), shot)}`);
+    } catch (error) {
+      await page.screenshot({ path: shot });
+      console.log(`FAIL vscode-e2e: no SVG timeline in the simulation webview (${error.message.split("\n")[0]}); screenshot ${shot}`);
+      process.exitCode = 1;
+    }
     fs.writeFileSync(screenshotDone + ".simulation", "");
   }
 
