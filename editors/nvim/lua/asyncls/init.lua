@@ -94,9 +94,27 @@ local function client_config(root)
   }
 end
 
+-- Client methods are closures on 0.7-0.10 and take self (`client:stop()`) from 0.11 on.
+local method_style = vim.fn.has("nvim-0.11") == 1
+
+local function client_is_stopped(client)
+  if method_style then
+    return client:is_stopped()
+  end
+  return client.is_stopped()
+end
+
+local function client_stop(client)
+  if method_style then
+    client:stop()
+  else
+    client.stop()
+  end
+end
+
 local function is_live(client_id)
   local client = client_id and vim.lsp.get_client_by_id(client_id)
-  return client ~= nil and not client.is_stopped()
+  return client ~= nil and not client_is_stopped(client)
 end
 
 --- Starts (or reuses) the server for the buffer's root and attaches the buffer.
@@ -130,7 +148,8 @@ end
 --- The asyncls clients currently running.
 function M.clients()
   local found = {}
-  for _, client in pairs(vim.lsp.get_active_clients()) do
+  local all = vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients()
+  for _, client in pairs(all) do
     if client.name == "asyncls" then
       table.insert(found, client)
     end
@@ -145,12 +164,12 @@ function M.restart()
     for bufnr in pairs(client.attached_buffers or {}) do
       buffers[bufnr] = true
     end
-    client.stop()
+    client_stop(client)
   end
   clients_by_root = {}
   local function reattach()
     for _, client in ipairs(M.clients()) do
-      if not client.is_stopped() then
+      if not client_is_stopped(client) then
         return false
       end
     end
