@@ -29,7 +29,7 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 func (m *Module) resolveAll() {
 	for _, s := range m.scopeOf {
 		for _, b := range s.Bindings {
-			if b.Kind == BindAssign {
+			if b.Kind == BindAssign || b.Kind == BindParam && len(b.Values) > 0 {
 				m.resolveBinding(b, 0)
 			}
 		}
@@ -64,12 +64,14 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 		s.Bindings[name] = bd
 	} else if bd.Kind != kind {
 		// Rebinding with another kind (import then assign): resolution gives up
-		// unless every value agrees, which BindOther never does.
-		if !(bd.Kind == BindAssign && kind == BindAssign) {
+		// unless every value agrees, which BindOther never does. A parameter
+		// reassigned (`session = session or Session()`) stays a parameter
+		// whose values are resolved together with its annotation.
+		if !(bd.Kind == BindParam && kind == BindAssign) {
 			bd.Kind = BindOther
 		}
 	}
-	if kind == BindAssign || bd.Kind == BindAssign {
+	if kind == BindAssign || bd.Kind == BindAssign || bd.Kind == BindParam && kind == BindAssign {
 		bd.Values = append(bd.Values, value)
 	}
 	return bd

@@ -45,12 +45,38 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	case "call":
 		callee := m.resolve(n.ChildByField("function"), depth+1)
 		return m.callResult(callee)
+	case "binary_operator":
+		// Path("a") / "b" is a Path.
+		if op := n.ChildByField("operator"); op != nil && m.File.Text(op) == "/" {
+			if left := m.resolve(n.ChildByField("left"), depth+1); left.Instance && pathTypes[left.Name] {
+				return left
+			}
+		}
+		return Ref{}
+	case "boolean_operator":
+		// session or requests.Session(): the value is one of the operands;
+		// when the left one is unknown (an injected dependency), the
+		// fallback on the right names its type.
+		if op := n.ChildByField("operator"); op != nil && m.File.Text(op) == "or" {
+			left := m.resolve(n.ChildByField("left"), depth+1)
+			right := m.resolve(n.ChildByField("right"), depth+1)
+			switch {
+			case !left.Known():
+				return right
+			case !right.Known() || (left.Name == right.Name && left.Instance == right.Instance):
+				return left
+			}
+		}
+		return Ref{}
 	case "await":
 		// x = await connect(): the awaited result's type, when the table knows it.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
 			if t, ok := awaitResultTypes[callee.Name]; ok {
 				return Ref{Name: t, Instance: true}
+			}
+			if f := callee.Func; f != nil && f.Async && !f.Generator {
+				return f.returnType()
 			}
 		}
 	}
@@ -67,12 +93,16 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 	}
 	switch b.Kind {
 	case BindImport:
-		return Ref{Name: b.Qualified}
+		// from builtins import open: the builtin itself.
+		return Ref{Name: strings.TrimPrefix(b.Qualified, "builtins.")}
 	case BindDef:
 		return Ref{Name: b.Func.FullName(), Func: b.Func}
 	case BindClass:
 		return Ref{Name: b.Class.FullName(), Class: b.Class}
 	case BindParam:
+		if len(b.Values) > 0 {
+			return m.resolveBinding(b, depth)
+		}
 		return m.resolveParam(b, depth)
 	case BindAssign:
 		return m.resolveBinding(b, depth)
@@ -90,7 +120,11 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 		return Ref{}
 	}
 	b.resolving = true
-	b.ref = m.agree(b.Values, depth)
+	if b.Kind == BindParam {
+		b.ref = m.reassignedParam(b, depth)
+	} else {
+		b.ref = m.agree(b.Values, depth)
+	}
 	b.resolving, b.resolved = false, true
 	return b.ref
 }
@@ -120,23 +154,27 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 	return out
 }
 
+// reassignedParam resolves a parameter that the body assigns again: the
+// annotation (or self) and every assigned value must agree; an untyped
+// parameter takes the type of its assigned values (`path = Path(path)`).
+func (m *Module) reassignedParam(b *Binding, depth int) Ref {
+	values := m.agree(b.Values, depth)
+	if !values.Known() {
+		return Ref{}
+	}
+	param := m.resolveParam(b, depth)
+	if param.Known() && (param.Name != values.Name || param.Instance != values.Instance) {
+		return Ref{}
+	}
+	return values
+}
+
 func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	p := b.Node
 	// An annotation names the type: session: requests.Session.
 	if p.Type == "typed_parameter" || p.Type == "typed_default_parameter" {
 		if t := p.ChildByField("type"); t != nil {
-			expr := t
-			if named := t.NamedChildren(); len(named) == 1 {
-				expr = named[0]
-			}
-			var r Ref
-			if expr.Type == "string" {
-				r = m.resolveDotted(expr, strings.Trim(m.File.Text(expr), `"'`))
-			} else {
-				r = m.resolve(expr, depth+1)
-			}
-			if r.Known() && !r.Instance {
-				r.Instance = r.Class != nil || r.Name != ""
+			if r := m.annotationType(t, depth); r.Known() {
 				return r
 			}
 		}
@@ -160,6 +198,131 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		}
 	}
 	return Ref{Name: f.Class.FullName(), Class: f.Class, Instance: kind == "instance"}
+}
+
+// returnType is the instance a function's return annotation names.
+func (f *Function) returnType() Ref {
+	rt := f.Node.ChildByField("return_type")
+	if rt == nil {
+		return Ref{}
+	}
+	return f.module.annotationType(rt, 1)
+}
+
+// annotationType resolves a type annotation to the instance it describes:
+// `requests.Session`, `"Repo"`, `Optional[Session]`, `Session | None`,
+// `Annotated[Session, ...]`. Unknown or ambiguous annotations (unions of two
+// types, generics of containers) resolve to nothing.
+func (m *Module) annotationType(t *Node, depth int) Ref {
+	t = Unparen(t)
+	if t == nil || depth > maxResolveDepth {
+		return Ref{}
+	}
+	switch t.Type {
+	case "type":
+		if named := t.NamedChildren(); len(named) == 1 {
+			return m.annotationType(named[0], depth+1)
+		}
+		return Ref{}
+	case "string":
+		return m.annotationText(t, strings.Trim(m.File.Text(t), `"'`))
+	case "binary_operator":
+		// X | None
+		left, right := t.ChildByField("left"), t.ChildByField("right")
+		switch {
+		case isNoneAnnotation(m.File, right):
+			return m.annotationType(left, depth+1)
+		case isNoneAnnotation(m.File, left):
+			return m.annotationType(right, depth+1)
+		}
+		return Ref{}
+	case "generic_type", "subscript":
+		var base *Node
+		var params []*Node
+		if t.Type == "subscript" {
+			base = t.ChildByField("value")
+			params = t.ChildrenByField("subscript")
+		} else {
+			named := t.NamedChildren()
+			if len(named) != 2 {
+				return Ref{}
+			}
+			base = named[0]
+			for _, p := range named[1].NamedChildren() {
+				params = append(params, p)
+			}
+		}
+		switch m.resolve(base, depth+1).Name {
+		case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Annotated", "typing_extensions.Annotated", "Annotated":
+			if len(params) > 0 {
+				return m.annotationType(params[0], depth+1)
+			}
+		case "typing.Union", "Union", "typing_extensions.Union":
+			var only *Node
+			for _, p := range params {
+				if isNoneAnnotation(m.File, p) {
+					continue
+				}
+				if only != nil {
+					return Ref{}
+				}
+				only = p
+			}
+			if only != nil {
+				return m.annotationType(only, depth+1)
+			}
+			return Ref{}
+		}
+		// IO[str], Queue[int]: an instance of the generic class.
+		return m.annotationType(base, depth+1)
+	}
+	r := m.resolve(t, depth+1)
+	if r.Known() && !r.Instance {
+		r.Instance = r.Class != nil || r.Name != ""
+		return r
+	}
+	return Ref{}
+}
+
+// annotationText resolves a string annotation: "Repo", "models.Repo",
+// "Optional[Repo]", "Repo | None".
+func (m *Module) annotationText(n *Node, text string) Ref {
+	text = strings.TrimSpace(text)
+	if parts := strings.Split(text, "|"); len(parts) > 1 {
+		var only string
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if p == "None" {
+				continue
+			}
+			if only != "" {
+				return Ref{}
+			}
+			only = p
+		}
+		text = only
+	}
+	for _, wrapper := range []string{"typing.Optional[", "Optional["} {
+		if strings.HasPrefix(text, wrapper) && strings.HasSuffix(text, "]") {
+			text = strings.TrimSpace(text[len(wrapper) : len(text)-1])
+		}
+	}
+	r := m.resolveDotted(n, text)
+	if r.Known() && !r.Instance {
+		r.Instance = r.Class != nil || r.Name != ""
+		return r
+	}
+	return Ref{}
+}
+
+func isNoneAnnotation(f *File, n *Node) bool {
+	n = Unparen(n)
+	if n != nil && n.Type == "type" {
+		if named := n.NamedChildren(); len(named) == 1 {
+			n = named[0]
+		}
+	}
+	return n != nil && (n.Type == "none" || (n.Type == "string" && strings.Trim(f.Text(n), `"'`) == "None"))
 }
 
 // resolveDotted resolves a dotted name written in a string annotation
@@ -202,10 +365,25 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
 			return Ref{Name: meth.FullName(), Func: meth}
 		}
+		// A class attribute: `templates = Path("t")` in the class body.
+		if b := cls.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+			if r := cls.module.resolveBinding(b, depth); r.Known() {
+				return r
+			}
+		}
 		return Ref{Name: cls.FullName() + "." + attr}
+	}
+	if obj.Instance && pathTypes[obj.Name] && (attr == "parent" || attr == "parents") {
+		if attr == "parent" {
+			return obj
+		}
+		return Ref{}
 	}
 	if obj.Func != nil {
 		return Ref{}
+	}
+	if obj.Name == "builtins" && !obj.Instance {
+		return Ref{Name: attr}
 	}
 	return Ref{Name: obj.Name + "." + attr}
 }
@@ -291,7 +469,12 @@ func (m *Module) callResult(callee Ref) Ref {
 	case callee.Class != nil && !callee.Instance:
 		return Ref{Name: callee.Class.FullName(), Class: callee.Class, Instance: true}
 	case callee.Func != nil:
-		return Ref{}
+		// A sync function's return annotation names what the call returns.
+		f := callee.Func
+		if f.Async || f.Generator || f.Lambda {
+			return Ref{}
+		}
+		return f.returnType()
 	case callee.Name == "":
 		return Ref{}
 	}
@@ -371,6 +554,10 @@ func (m *Module) classifyUsage(c *Call) (Usage, *Node) {
 	u, by := m.classifyValue(c.Node)
 	return u, by
 }
+
+// UsageOf says what happens to the value of expression n (a call, or a
+// name read): awaited, stored, used as a condition...
+func (m *Module) UsageOf(n *Node) (Usage, *Node) { return m.classifyValue(n) }
 
 // classifyValue says what happens to the value of expression n.
 func (m *Module) classifyValue(n *Node) (Usage, *Node) {
@@ -471,6 +658,9 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 	return UsageOther, nil
 }
 
+// pathTypes are pathlib's concrete path classes: `/` and `.parent` keep the type.
+var pathTypes = map[string]bool{"pathlib.Path": true, "pathlib.PosixPath": true, "pathlib.WindowsPath": true, "pathlib.PurePath": true}
+
 // returnTypes gives the type of instance a known factory returns; "" means
 // the result is not an instance worth tracking.
 var returnTypes = map[string]string{
@@ -503,6 +693,15 @@ var returnTypes = map[string]string{
 	"socket.socket.accept":                          "",
 	"pathlib.Path":                                  "pathlib.Path",
 	"pathlib.PurePath":                              "pathlib.PurePath",
+	"pathlib.Path.home":                             "pathlib.Path",
+	"pathlib.Path.cwd":                              "pathlib.Path",
+	"pathlib.Path.with_suffix":                      "pathlib.Path",
+	"pathlib.Path.with_name":                        "pathlib.Path",
+	"pathlib.Path.with_stem":                        "pathlib.Path",
+	"pathlib.Path.joinpath":                         "pathlib.Path",
+	"pathlib.Path.absolute":                         "pathlib.Path",
+	"pathlib.Path.expanduser":                       "pathlib.Path",
+	"pathlib.Path.relative_to":                      "pathlib.Path",
 	"threading.Lock":                                "threading.Lock",
 	"threading.RLock":                               "threading.RLock",
 	"threading.Event":                               "threading.Event",

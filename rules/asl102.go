@@ -74,7 +74,7 @@ func runNeverAwaited(p *Pass) {
 			if !storedAndForgotten(p, c) {
 				continue
 			}
-			why = "it is stored in a variable that is never used again"
+			why = "it is stored in a variable that is never awaited or passed on"
 		default:
 			continue
 		}
@@ -111,18 +111,32 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 	}
 	name := p.File.Text(target)
 	binding := scope.Lookup(name)
-	used := false
+	passedOn := false
 	scope.Node.Walk(func(n *analysis.Node) bool {
-		if used {
+		if passedOn {
 			return false
 		}
 		if n != target && n.Type == "identifier" && p.File.Text(n) == name && n.Field != "attribute" &&
 			!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") {
-			if p.Module.ScopeAt(n).Lookup(name) == binding {
-				used = true
+			if p.Module.ScopeAt(n).Lookup(name) == binding && !inertUse(p.Module, n) {
+				passedOn = true
 			}
 		}
 		return true
 	})
-	return !used
+	return !passedOn
+}
+
+// inertUse reports a read of a stored coroutine that can neither run it nor
+// hand it on: a truth test, a comparison, an operand (`if user:`,
+// `user is None`, `user["name"]`).
+func inertUse(m *analysis.Module, n *analysis.Node) bool {
+	switch u, by := m.UsageOf(n); u {
+	case analysis.UsageCondition:
+		return true
+	case analysis.UsageOperand:
+		// `user or default` may hand the coroutine on; `not user` cannot.
+		return by == nil || by.Type != "boolean_operator"
+	}
+	return false
 }

@@ -1,0 +1,3 @@
+from .chat import on_message
+
+__all__ = ["on_message"]

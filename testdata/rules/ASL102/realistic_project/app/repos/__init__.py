@@ -1,0 +1,2 @@
+from .users import UserRepo
+from .cache import Cache as Cache
