@@ -297,6 +297,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		if v, ok := argAt(args, kws, 0, "secs"); ok {
 			d = c.seconds(v, p, "time.sleep")
 		}
+		if d > 0 {
+			d += c.s.cfg.SleepOverhead
+		}
 		c.s.block(c, d, p, "time.sleep")
 		return nil, nil
 	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time":

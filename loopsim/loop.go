@@ -45,6 +45,9 @@ type Config struct {
 	IdealTimers bool
 	// WakeLatency and WakeSlack override the defaults (0.15 ms, 0.2 %).
 	WakeLatency, WakeSlack float64
+	// SleepOverhead is added to each time.sleep() call (default 0.08 ms,
+	// the measured cost of the system call and the thread's wake-up).
+	SleepOverhead float64
 }
 
 func (c Config) workers() int {
@@ -223,11 +226,14 @@ func newSim(cfg Config) *Sim {
 	if cfg.WakeSlack <= 0 {
 		cfg.WakeSlack = 0.002
 	}
+	if cfg.SleepOverhead <= 0 {
+		cfg.SleepOverhead = 0.00008
+	}
 	if cfg.CPUPerStep <= 0 {
 		cfg.CPUPerStep = 15e-9
 	}
 	if cfg.IdealTimers {
-		cfg.WakeLatency, cfg.WakeSlack, cfg.CPUPerStep = 0, 0, 0
+		cfg.WakeLatency, cfg.WakeSlack, cfg.CPUPerStep, cfg.SleepOverhead = 0, 0, 0, 0
 	}
 	if cfg.MaxSteps <= 0 {
 		cfg.MaxSteps = 20_000_000

@@ -97,8 +97,8 @@ func tolerance(measured float64) float64 { return math.Max(0.05*measured, 0.010)
 // TestGroundTruth runs every program under testdata/loopsim with python3,
 // timing asyncio.run(main()) inside the process, and checks the simulated
 // concurrent time within max(5 %, 10 ms). Programs out of tolerance are
-// measured again (minimum of three runs) before failing, because timing
-// noise on a busy machine only ever adds time.
+// measured again before failing, because timing noise on a busy machine
+// only ever adds time.
 func TestGroundTruth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ground truth runs python3 programs for ~15 s; skipped in -short mode")
@@ -113,16 +113,21 @@ func TestGroundTruth(t *testing.T) {
 		sims[f] = simulateFile(t, f)
 	}
 	measured := measure(t, python, 1, files)
-	var retry []string
-	for _, f := range files {
-		m, ok := measured[f]
-		if !ok || math.Abs(sims[f].ConcurrentS-m.Seconds) > tolerance(m.Seconds) {
-			retry = append(retry, f)
+	// Noise from other processes only ever adds time: re-measure programs out
+	// of tolerance (minimum over up to three rounds of three runs).
+	for round := 0; round < 3; round++ {
+		var retry []string
+		for _, f := range files {
+			m, ok := measured[f]
+			if !ok || math.Abs(sims[f].ConcurrentS-m.Seconds) > tolerance(m.Seconds) {
+				retry = append(retry, f)
+			}
 		}
-	}
-	if len(retry) > 0 {
+		if len(retry) == 0 {
+			break
+		}
 		for f, m := range measure(t, python, 3, retry) {
-			if old, ok := measured[f]; !ok || m.Seconds < old.Seconds {
+			if old, ok := measured[f]; !ok || (m.Seconds >= 0 && m.Seconds < old.Seconds) {
 				measured[f] = m
 			}
 		}
