@@ -83,6 +83,35 @@
       (unless (string-match-p "ASYNC251" text)
         (error "Hover text: %s" text))))
 
+  (asyncls-test-step "the preferred quickfix for ASYNC251 applies and the finding goes"
+    (let* ((sleep-line (car (rassoc "ASYNC251" expected)))
+           (diag (cl-find-if (lambda (d)
+                               (and (string-match-p "\\[ASYNC251\\]" (flymake-diagnostic-text d))
+                                    (= sleep-line (line-number-at-pos (flymake-diagnostic-beg d)))))
+                             (flymake-diagnostics)))
+           (spec (cdr (assoc 'eglot-lsp-diag (flymake-diagnostic-data diag))))
+           (actions (jsonrpc-request (eglot-current-server) :textDocument/codeAction
+                                     (list :textDocument (eglot--TextDocumentIdentifier)
+                                           :range (plist-get spec :range)
+                                           :context (list :diagnostics (vector spec)))))
+           (preferred (cl-find-if (lambda (a) (eq (plist-get a :isPreferred) t)) actions)))
+      (unless (and preferred (plist-get preferred :edit))
+        (error "No preferred quickfix among %S" (mapcar (lambda (a) (plist-get a :title)) actions)))
+      (eglot--apply-workspace-edit (plist-get preferred :edit))
+      ;; Eglot sends didChange from an idle timer, which never fires in batch mode.
+      (eglot--signal-textDocument/didChange)
+      (save-excursion
+        (goto-char (point-min))
+        (forward-line (1- sleep-line))
+        (unless (search-forward "await asyncio.sleep(delay)" (line-end-position) t)
+          (error "Line after the fix: %s" (thing-at-point 'line))))
+      (asyncls-test-wait "ASYNC251 to go after the fix"
+                         (lambda () (and (not (asyncls-test-has sleep-line "ASYNC251"))
+                                         (cl-every (lambda (e) (or (equal (cdr e) "ASYNC251")
+                                                                   (asyncls-test-has (car e) (cdr e))))
+                                                   expected))))
+      (set-buffer-modified-p nil)))
+
   (ignore-errors (eglot-shutdown (eglot-current-server)))
   (asyncls-test-out (if (= asyncls-test-failures 0) "PASS emacs-eglot: all steps"
                       (format "FAIL emacs-eglot: %d step(s) failed" asyncls-test-failures)))

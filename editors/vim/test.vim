@@ -78,4 +78,28 @@ else
     let s:got = map(copy(get(get(g:ale_buffer_info, bufnr(''), {}), 'loclist', [])), 'get(v:val, "code", "?") . "@" . v:val.lnum')
     call s:Out('FAIL vim-ale: expected codes (' . s:label . ') but got [' . join(s:got, ', ') . ']')
 endif
+" Hover through ALE's LSP client, shown in the preview window.
+let g:ale_hover_to_preview = 1
+let s:sleep_line = filter(copy(s:expected), 'v:val.code is# "ASYNC251"')
+if !empty(s:sleep_line)
+    let s:row = s:sleep_line[0].lnum
+    call cursor(s:row, stridx(getline(s:row), 'time.sleep') + 7)
+    ALEHover
+    let s:deadline = reltimefloat(reltime()) + 20
+    let s:hover = ''
+    while reltimefloat(reltime()) < s:deadline
+        let s:preview = filter(getwininfo(), 'getwinvar(v:val.winid, "&previewwindow")')
+        if !empty(s:preview)
+            let s:hover = join(getbufline(s:preview[0].bufnr, 1, '$'), "\n")
+            break
+        endif
+        sleep 50m
+    endwhile
+    if s:hover =~# 'ASYNC251'
+        call s:Out('PASS vim-ale: :ALEHover on time.sleep shows the ASYNC251 explanation')
+    else
+        let s:failures += 1
+        call s:Out('FAIL vim-ale: :ALEHover showed ' . string(s:hover))
+    endif
+endif
 call s:Finish()
