@@ -83,7 +83,7 @@ func runRunInLoop(p *Pass) {
 			continue
 		}
 		target := p.Project.Target(c)
-		if target == nil || target.Async || target.Lambda || target.Generator {
+		if target == nil || target.Async || target.Lambda || target.Generator || returnsAwaitable(c) {
 			continue
 		}
 		chain := p.Project.Reach("starts-loop", target, startsLoop)

@@ -41,7 +41,7 @@ func runBlockingViaHelper(p *Pass) {
 			continue
 		}
 		target := p.Project.Target(c)
-		if target == nil || target.Async || target.Lambda || target.Generator {
+		if target == nil || target.Async || target.Lambda || target.Generator || returnsAwaitable(c) {
 			continue
 		}
 		chain := p.Project.Reach("blocks", target, direct)
@@ -54,4 +54,12 @@ func runBlockingViaHelper(p *Pass) {
 			c.Func.Name+"`: "+describeChain(chain)+" ends in blocking `"+lastText+"()`; run it with `await asyncio.to_thread(...)`",
 			WithRelated(chainRelated(chain)...), WithFix(toThreadFix(p, c)))
 	}
+}
+
+// returnsAwaitable reports a call of a sync def whose result the coroutine
+// awaits or schedules: a decorator (`@sync_to_async`, a thread-pool
+// wrapper) has turned it into something asynchronous, so its body does not
+// run on the event loop's thread.
+func returnsAwaitable(c *analysis.Call) bool {
+	return c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
 }

@@ -33,10 +33,13 @@ func init() {
 		addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client."+v)
 	}
 	addBlocking("ASYNC210", httpAlt, "requests.Session.send", "urllib.request.urlopen", "urllib.urlopen", "urllib2.urlopen",
-		"urllib3.request", "urllib3.PoolManager.request", "urllib3.PoolManager.urlopen", "urllib3.PoolManager.request_encode_url",
-		"urllib3.PoolManager.request_encode_body", "urllib3.HTTPConnectionPool.request", "urllib3.HTTPConnectionPool.urlopen",
-		"urllib3.HTTPSConnectionPool.request", "urllib3.HTTPSConnectionPool.urlopen", "httpx.stream")
-	addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client.send", "httpx.Client.stream")
+		"urllib3.request", "httpx.stream")
+	// Methods of urllib3's pools are ASYNC211, as flake8-async documents it
+	// ("urllib3 method calls on pool objects").
+	for _, pool := range []string{"urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool"} {
+		addBlocking("ASYNC211", poolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
+	}
+	addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
 
 	const spawnAlt = "use `await asyncio.create_subprocess_exec(...)` (or `_shell`)"
 	addBlocking("ASYNC220", spawnAlt, "subprocess.Popen", "os.popen")
@@ -113,18 +116,31 @@ func classifyBlocking(m *analysis.Module, c *analysis.Call, opts *Options) (bloc
 			}
 		}
 	}
-	// ASYNC211: an unknown object's .request("GET", ...) / .urlopen("GET", ...)
-	// looks like a urllib3 pool; the signature is all there is to go on.
-	if name == "" {
+	// ASYNC211: in a module that uses urllib3, an unknown object's
+	// .request("GET", ...) / .urlopen("GET", ...) looks like a urllib3 pool;
+	// the signature is all there is to go on (flake8-async's condition).
+	if name == "" && importsUrllib3(m) {
 		if meth := c.Method(m.File); meth == "request" || meth == "urlopen" {
 			if first := c.Positional(0); first != nil && first.Type == "string" {
 				if httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
-					return blockingCall{Code: "ASYNC211", Instead: "use an async HTTP client (httpx.AsyncClient, aiohttp)"}, true
+					return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
 				}
 			}
 		}
 	}
 	return blockingCall{}, false
+}
+
+const poolAlt = "use an async HTTP client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+
+// importsUrllib3 reports whether the module imports urllib3 or a part of it.
+func importsUrllib3(m *analysis.Module) bool {
+	for _, imp := range m.Imports {
+		if imp.Qualified == "urllib3" || strings.HasPrefix(imp.Qualified, "urllib3.") {
+			return true
+		}
+	}
+	return false
 }
 
 // IsBlocking reports whether c blocks its thread (any ASYNC2xx family).

@@ -235,6 +235,13 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
 		// Numeric hosts are parsed, not looked up.
 		return strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC")
+	case name == "psycopg2.connect":
+		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
+		v := c.Keyword("async_", f)
+		if v == nil {
+			v = c.Keyword("async", f)
+		}
+		return v != nil && v.Type != "false" && f.Text(v) != "0"
 	case strings.HasPrefix(name, "socket.socket."):
 		return nonBlockingSocket(m, c)
 	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",

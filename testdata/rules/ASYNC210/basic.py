@@ -27,7 +27,7 @@ async def calls(url):
     httpx.get(url)  # want: ASYNC210
     urllib3.request("GET", url)  # want: ASYNC210
     pool = urllib3.PoolManager()
-    pool.request("GET", url)  # want: ASYNC210
+    pool.request("GET", url)  # want: ASYNC211
 
 
 # Quiet cases.

@@ -1,3 +1,6 @@
+import urllib3
+
+
 async def pool_calls(pool, url, http):
     pool.request("GET", url)  # want: ASYNC211
     http.urlopen("POST", url, body=b"")  # want: ASYNC211

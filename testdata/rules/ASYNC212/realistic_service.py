@@ -55,3 +55,8 @@ async def in_thread(url: str) -> int:
     # Quiet: handed to a thread by reference.
     resp = await asyncio.to_thread(client.get, url)
     return resp.status_code
+
+
+async def shutdown(service: GitHubService) -> None:
+    service.client.close()  # want: ASYNC212
+    await service.aclient.aclose()
