@@ -63,11 +63,18 @@ func (s *Server) runAnalysis(d *document) {
 	d.cascade = false
 	d.schedMu.Unlock()
 
+	// Analyses of one document may overlap (a change, then a module it
+	// imports changes): only the one started last may publish, since it saw
+	// the newest project.
+	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
 	res := s.analyse(sn)
-	s.publish(sn, res)
+	s.log.debugf("analysed %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
+	s.publish(sn, res, seq)
 	if cascade {
-		for _, dep := range s.dependentsOf(d.path) {
+		deps := s.dependentsOf(d.path)
+		s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)
+		for _, dep := range deps {
 			if dep != d {
 				s.schedule(dep, s.currentSettings().Debounce(), false)
 			}
@@ -105,12 +112,10 @@ func (s *Server) resultOf(sn *snapshot) *result {
 }
 
 // publish sends the diagnostics of a snapshot, dropping them when the
-// document changed or closed meanwhile, or when they repeat the last ones.
-func (s *Server) publish(sn *snapshot, res *result) {
+// document changed or closed meanwhile, when a newer analysis (seq) started,
+// or when they repeat the last ones.
+func (s *Server) publish(sn *snapshot, res *result, seq uint64) {
 	d := sn.doc
-	if d.pulled.Load() {
-		return
-	}
 	project, _ := s.ws.snapshot()
 	diags := s.toLSPDiagnostics(sn, res, project)
 	key, _ := json.Marshal(struct {
@@ -119,7 +124,9 @@ func (s *Server) publish(sn *snapshot, res *result) {
 	}{sn.version, diags})
 	d.publishMu.Lock()
 	defer d.publishMu.Unlock()
-	if d.closed.Load() || d.snap.Load() != sn || string(key) == d.lastPublished {
+	// pulled is read under publishMu: Diagnostic sets it and clears the
+	// pushed diagnostics under the same lock.
+	if d.pulled.Load() || d.closed.Load() || d.snap.Load() != sn || d.analysisSeq.Load() != seq || string(key) == d.lastPublished {
 		return
 	}
 	d.lastPublished = string(key)
@@ -251,12 +258,12 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 		return nil, err
 	}
 	d := sn.doc
+	d.publishMu.Lock()
 	if !d.pulled.Swap(true) {
-		d.publishMu.Lock()
 		d.lastPublished = ""
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
-		d.publishMu.Unlock()
 	}
+	d.publishMu.Unlock()
 	res := s.analyse(sn)
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled

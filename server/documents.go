@@ -34,6 +34,7 @@ type document struct {
 	timer   *time.Timer
 	cascade bool // the next analysis re-analyses dependents too
 
+	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
 	lastPublished string
 }

@@ -46,6 +46,15 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 			}
 		}
 	}
+	if s.opts.TimingHints != nil {
+		if text, start, end, ok := s.opts.TimingHints(ctx, sn.file, off, s.ws.configFor(sn.doc.path)); ok && text != "" {
+			parts = append(parts, text)
+			if rng == nil && start <= end {
+				r := s.offsetRange(li, start, end)
+				rng = &r
+			}
+		}
+	}
 	if len(parts) == 0 {
 		return nil, nil
 	}
@@ -176,11 +185,6 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 		}
 	} else if target.Async {
 		b.WriteString("\n\nNo blocking call found in it.")
-	}
-	if s.opts.TimingHints != nil {
-		if hint := s.opts.TimingHints(ctx, project, target); hint != "" {
-			b.WriteString("\n\n" + hint)
-		}
 	}
 	return b.String()
 }

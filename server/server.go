@@ -23,13 +23,16 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/config"
 )
 
 // TimingHints is the seam through which the event-loop simulator adds timing
-// estimates to hovers. It returns Markdown for a call of fn (a function of
-// the project), or "" when it knows nothing. It must be safe for concurrent
-// use and return promptly; ctx is cancelled when the hover is.
-type TimingHints func(ctx context.Context, project *analysis.Project, fn *analysis.Function) string
+// estimates to hovers: Markdown about the construct at byte offset of file
+// and the byte range it is about, or ok=false when it has nothing to say.
+// cfg is the file's configuration ([tool.asyncls.latency] and so on). It
+// must be safe for concurrent use on the same immutable File; ctx is
+// cancelled when the hover is. DefaultTimingHints asks loopsim.
+type TimingHints func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (markdown string, start, end int, ok bool)
 
 // Hooks are test seams.
 type Hooks struct {
@@ -44,8 +47,10 @@ type Options struct {
 	Stderr io.Writer
 	// Version is reported in serverInfo.
 	Version string
-	// TimingHints, when set, adds simulator estimates to hovers.
-	TimingHints TimingHints
+	// TimingHints adds simulator estimates to hovers; nil means
+	// DefaultTimingHints. NoTimingHints turns them off.
+	TimingHints   TimingHints
+	NoTimingHints bool
 	Hooks       Hooks
 }
 
@@ -112,6 +117,9 @@ func newServer(opts Options) *Server {
 		ctx: ctx, cancel: cancel, exited: make(chan struct{}),
 		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
 		docs:     map[uri.URI]*document{},
+	}
+	if s.opts.TimingHints == nil && !s.opts.NoTimingHints {
+		s.opts.TimingHints = DefaultTimingHints
 	}
 	s.settings.Store(&Settings{})
 	s.ws = newWorkspace(s)

@@ -233,6 +233,10 @@ async def handler(record):
 	if text := hover(11, 4); !strings.Contains(text, "async def save") {
 		t.Errorf("hover on the await keyword does not show the awaited call:\n%s", text)
 	}
+	// The simulator's timing hint on a coroutine's name.
+	if text := hover(4, 11); !strings.Contains(text, "concurrently") || !strings.Contains(text, "loopsim") {
+		t.Errorf("hover on a coroutine's name lacks loopsim's estimate:\n%s", text)
+	}
 	if text := hover(2, 0); text != "" {
 		t.Errorf("hover on an empty line: %q", text)
 	}

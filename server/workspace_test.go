@@ -194,7 +194,7 @@ func TestWorkspaceIndexAndDependents(t *testing.T) {
 	yes := true
 	caps.Window = &protocol.WindowClientCapabilities{WorkDoneProgress: &yes}
 	c := newClient(t, startInProcess(t, Options{}))
-	c.initialize(dir, caps, `{"debounceMs": 0}`)
+	c.initialize(dir, caps, `{"debounceMs": 0, "logLevel": "debug"}`)
 	c.waitFor("indexing progress to end", func() bool {
 		return len(c.progress) > 0 && c.progress[len(c.progress)-1] == "end"
 	})

@@ -1,0 +1,32 @@
+package server
+
+import (
+	"context"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/loopsim"
+	"github.com/asyncls/asyncls/loopsim/pyfront"
+)
+
+// DefaultTimingHints estimates with loopsim how long the coroutine, await or
+// gather/create_task statement at offset takes (see docs/loopsim.md).
+func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+	simCfg := loopsim.Config{}
+	if cfg != nil {
+		// A bad latency entry is reported by `asyncls simulate`; the hover
+		// uses the entries that parse.
+		simCfg.Latency, _ = pyfront.LatencyFromStrings(cfg.Latency)
+		if cfg.ExecutorWorkers != nil {
+			simCfg.DefaultWorkers = *cfg.ExecutorWorkers
+		}
+	}
+	if ctx.Err() != nil {
+		return "", 0, 0, false
+	}
+	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg})
+	if !ok {
+		return "", 0, 0, false
+	}
+	return hint.Markdown(), hint.Start, hint.End, true
+}
