@@ -51,7 +51,7 @@ type Options struct {
 	// DefaultTimingHints. NoTimingHints turns them off.
 	TimingHints   TimingHints
 	NoTimingHints bool
-	Hooks       Hooks
+	Hooks         Hooks
 }
 
 type lifecycle int32
