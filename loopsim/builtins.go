@@ -2,6 +2,7 @@ package loopsim
 
 import (
 	"math"
+	"math/big"
 	"strings"
 )
 
@@ -23,10 +24,10 @@ func init() {
 		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
 		"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
 		"functools.partial", "random.uniform", "random.random", "random.randint",
-		"random.choice", "random.seed", "random.randrange", "math.ceil", "math.floor", "math.sqrt",
+		"random.choice", "random.seed", "random.randrange", "random.shuffle", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
-		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
 	} {
 		modelled[q] = true
 	}
@@ -47,7 +48,7 @@ var knownModules = map[string]bool{
 	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
-	"dataclasses": true, "typing": true,
+	"dataclasses": true, "typing": true, "threading": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -182,6 +183,8 @@ func typeKey(v Value) string {
 		return "partial"
 	case *Generator:
 		return "generator"
+	case *ThreadObj:
+		return "Thread"
 	}
 	return ""
 }
@@ -325,6 +328,24 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 			c.s.assume(p, 0.8, "process pool start-up and pickling costs are not modelled")
 		}
 		return &PoolObj{pool: c.s.newPool(n)}, nil
+	case "threading.Thread":
+		th := &ThreadObj{}
+		th.target, _ = argAt(nil, kws, -1, "target")
+		if a, ok := argAt(nil, kws, -1, "args"); ok {
+			if l, ok := a.(*List); ok {
+				th.args = l.Elems
+			}
+		}
+		if k, ok := argAt(nil, kws, -1, "kwargs"); ok {
+			if d, ok := k.(*Dict); ok {
+				for i, key := range d.Keys {
+					if ks, ok := key.(string); ok {
+						th.kws = append(th.kws, kwarg{ks, d.Vals[i]})
+					}
+				}
+			}
+		}
+		return th, nil
 	case "dataclasses.dataclass":
 		// @dataclass and @dataclass(...) both end up as the decorator.
 		return &Builtin{Qual: q}, nil
@@ -342,37 +363,24 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 			return nil, newExc("TypeError", "partial needs a function")
 		}
 		return &Partial{Fn: args[0], Args: args[1:], Kws: kws}, nil
-	case "random.uniform":
-		if len(args) == 2 {
-			a, ok1 := toFloat(args[0])
-			bb, ok2 := toFloat(args[1])
-			if ok1 && ok2 {
-				c.s.assume(p, 0.6, "random.uniform(%s, %s) assumed to return its mean %s", repr(args[0]), repr(args[1]), repr((a+bb)/2))
-				return (a + bb) / 2, nil
-			}
-		}
-		return &UnknownValue{Why: "random value"}, nil
-	case "random.random":
-		c.s.assume(p, 0.6, "random.random() assumed to return its mean 0.5")
-		return 0.5, nil
-	case "random.randint", "random.randrange":
-		if len(args) >= 2 {
-			a, ok1 := toInt(args[0])
-			bb, ok2 := toInt(args[1])
-			if ok1 && ok2 {
-				if q == "random.randrange" {
-					bb--
-				}
-				m := (a + bb) / 2
-				c.s.assume(p, 0.6, "%s(%s, %s) assumed to return %d", q, repr(args[0]), repr(args[1]), m)
-				return m, nil
-			}
-		}
-		return &UnknownValue{Why: "random value"}, nil
 	case "random.seed":
+		v, _ := argAt(args, kws, 0, "a")
+		r := &pyRandom{}
+		switch x := v.(type) {
+		case int64:
+			r.seedInt(big.NewInt(x))
+		case string:
+			r.seedString(x)
+		case bool:
+			r.seedInt(big.NewInt(b2i(x)))
+		default:
+			c.s.rng = nil
+			return nil, nil
+		}
+		c.s.rng = r
 		return nil, nil
-	case "random.choice":
-		return &UnknownValue{Why: "random choice"}, nil
+	case "random.random", "random.uniform", "random.randint", "random.randrange", "random.choice", "random.shuffle":
+		return c.callRandom(q, args, kws, p)
 	case "math.ceil", "math.floor", "math.sqrt":
 		if len(args) == 1 {
 			if f, ok := toFloat(args[0]); ok {
@@ -782,6 +790,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		return &UnknownValue{Why: "partial." + name}, nil
 	case *Generator:
 		return c.genMethod(o, name, args, p)
+	case *ThreadObj:
+		return c.threadMethod(o, name, args, kws, p)
 	case *Exc:
 		return &UnknownValue{Why: "exception method"}, nil
 	}
@@ -938,4 +948,128 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 		return &Dict{Keys: append([]Value(nil), d.Keys...), Vals: append([]Value(nil), d.Vals...)}, nil
 	}
 	return &UnknownValue{Why: "dict." + name}, nil
+}
+
+// callRandom reproduces the random module after random.seed(); without a
+// seed, values are unknown and uniform/randint are assumed to return their
+// means.
+func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	r := c.s.rng
+	ints := func() (int64, int64, bool) {
+		if len(args) < 2 {
+			if len(args) == 1 && q == "random.randrange" {
+				b, ok := toInt(args[0])
+				return 0, b, ok
+			}
+			return 0, 0, false
+		}
+		a, ok1 := toInt(args[0])
+		b, ok2 := toInt(args[1])
+		return a, b, ok1 && ok2
+	}
+	switch q {
+	case "random.random":
+		if r != nil {
+			return r.random(), nil
+		}
+		c.s.assume(p, 0.6, "random.random() without random.seed() assumed to return its mean 0.5")
+		return 0.5, nil
+	case "random.uniform":
+		if len(args) == 2 {
+			a, ok1 := toFloat(args[0])
+			b, ok2 := toFloat(args[1])
+			if ok1 && ok2 {
+				if r != nil {
+					return a + (b-a)*r.random(), nil
+				}
+				c.s.assume(p, 0.6, "random.uniform(%s, %s) without random.seed() assumed to return its mean %s", repr(args[0]), repr(args[1]), repr((a+b)/2))
+				return (a + b) / 2, nil
+			}
+		}
+	case "random.randint", "random.randrange":
+		if a, b, ok := ints(); ok {
+			if q == "random.randint" {
+				b++
+			}
+			if b <= a {
+				return nil, newExc("ValueError", "empty range for %s (line %d)", q, p.Line)
+			}
+			if r != nil {
+				return a + r.randbelow(b-a), nil
+			}
+			m := a + (b-1-a)/2
+			c.s.assume(p, 0.6, "%s without random.seed() assumed to return %d (the middle of its range)", q, m)
+			return m, nil
+		}
+	case "random.choice":
+		if len(args) == 1 {
+			if l, ok := args[0].(*List); ok && len(l.Elems) > 0 && r != nil {
+				return l.Elems[r.randbelow(int64(len(l.Elems)))], nil
+			}
+		}
+		c.s.assume(p, 0.6, "random.choice without random.seed() is unknown")
+		return &UnknownValue{Why: "random choice"}, nil
+	case "random.shuffle":
+		if len(args) == 1 {
+			if l, ok := args[0].(*List); ok && r != nil {
+				for i := len(l.Elems) - 1; i > 0; i-- {
+					j := r.randbelow(int64(i + 1))
+					l.Elems[i], l.Elems[j] = l.Elems[j], l.Elems[i]
+				}
+				return nil, nil
+			}
+		}
+		c.s.assume(p, 0.7, "random.shuffle without random.seed(): order unknown, left as is")
+		return nil, nil
+	}
+	return &UnknownValue{Why: "random value"}, nil
+}
+
+// ThreadObj is a threading.Thread: its target runs in parallel with the
+// loop from start(); join() blocks the caller until it ends.
+type ThreadObj struct {
+	target  Value
+	args    []Value
+	kws     []kwarg
+	started bool
+	end     float64
+}
+
+func (c *ctx) threadMethod(th *ThreadObj, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	switch name {
+	case "start":
+		if th.started {
+			return nil, newExc("RuntimeError", "threads can only be started once (line %d)", p.Line)
+		}
+		th.started = true
+		c.flushCPU()
+		start := c.now()
+		if th.target != nil {
+			tc := &ctx{s: c.s, thread: &threadRun{}}
+			_, _ = tc.call(th.target, th.args, th.kws, p)
+			tc.flushCPU()
+			th.end = start + tc.thread.elapsed
+			c.s.work += tc.thread.elapsed
+		} else {
+			th.end = start
+		}
+		return nil, nil
+	case "join":
+		if !th.started {
+			return nil, newExc("RuntimeError", "cannot join thread before it is started (line %d)", p.Line)
+		}
+		wait := th.end - c.now()
+		if v, ok := argAt(args, kws, 0, "timeout"); ok && v != nil {
+			if t, ok := toFloat(v); ok {
+				wait = min(wait, t)
+			}
+		}
+		if wait > 0 {
+			c.s.block(c, wait, p, "Thread.join")
+		}
+		return nil, nil
+	case "is_alive":
+		return th.started && c.now() < th.end, nil
+	}
+	return &UnknownValue{Why: "Thread." + name}, nil
 }

@@ -174,6 +174,7 @@ type Sim struct {
 	ordinalByName map[string]int
 	marks         map[int][]MarkTime
 	gens          []*Generator
+	rng           *pyRandom // non-nil once the program called random.seed
 
 	// cpuPending is interpreted CPU work not yet charged to the clock;
 	// cpuTotal is what was charged (for the assumption note).
