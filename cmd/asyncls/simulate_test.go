@@ -81,6 +81,14 @@ func TestSimulateErrors(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "helper()") {
 		t.Errorf("--entry helper: exit %d\n%s", code, out)
 	}
+	withArgs := filepath.Join(dir, "args.py")
+	os.WriteFile(withArgs, []byte("import asyncio\n\nclass Svc:\n    async def run(self, d=0.2):\n        await asyncio.sleep(d)\n\nasync def job(n, delay: float):\n    await asyncio.sleep(0.1)\n"), 0o644)
+	for _, entry := range []string{"job", "Svc.run"} {
+		code, out, stderr := runCmd("simulate", "--entry", entry, "--format", "json", withArgs)
+		if code != exitOK || !strings.Contains(out, `"concurrent_s"`) {
+			t.Errorf("--entry %s: exit %d %s\n%s", entry, code, stderr, out)
+		}
+	}
 }
 
 func TestSimulateLatencyConfig(t *testing.T) {

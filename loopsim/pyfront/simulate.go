@@ -3,6 +3,7 @@ package pyfront
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
@@ -93,6 +94,26 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 	return Entry{}, fmt.Errorf("%s: no entry point: no asyncio.run(...) call and no main function (use --entry NAME)", f.Path)
 }
 
+// needsArguments reports a parameter without a default (other than *args
+// and **kwargs).
+func needsArguments(fn *analysis.Node) bool {
+	params := fn.ChildByField("parameters")
+	if params == nil {
+		return false
+	}
+	for _, c := range params.NamedChildren() {
+		switch c.Type {
+		case "identifier", "typed_parameter":
+			if inner := c.NamedChildren(); c.Type == "typed_parameter" && len(inner) > 0 &&
+				(inner[0].Type == "list_splat_pattern" || inner[0].Type == "dictionary_splat_pattern") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
 func isMainGuard(cond string) bool {
 	switch cond {
 	case `__name__ == "__main__"`, `__name__ == '__main__'`, `"__main__" == __name__`, `'__main__' == __name__`:
@@ -121,8 +142,55 @@ func definesFunction(f *analysis.File, name string) bool {
 	return false
 }
 
-// Simulate translates f and simulates its entry coroutine.
+// FunctionNamed finds a module-level function, or a method as "Class.name".
+func FunctionNamed(f *analysis.File, name string) *analysis.Node {
+	scope := f.Root
+	parts := strings.Split(name, ".")
+	for i, part := range parts {
+		var next *analysis.Node
+		for _, c := range scope.NamedChildren() {
+			if c.Type == "decorated_definition" {
+				c = c.ChildByField("definition")
+			}
+			if c == nil || f.Text(c.ChildByField("name")) != part {
+				continue
+			}
+			if i == len(parts)-1 && c.Type == "function_definition" {
+				return c
+			}
+			if c.Type == "class_definition" {
+				next = c.ChildByField("body")
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		scope = next
+	}
+	return nil
+}
+
+// Simulate translates f and simulates its entry coroutine. An explicit
+// entry that needs arguments (or is a method, "Class.method") is simulated
+// on its own, as EstimateFunction does.
 func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
+	if opts.Entry != "" {
+		fn := FunctionNamed(f, opts.Entry)
+		if fn == nil {
+			return nil, fmt.Errorf("%s: no function named %q", f.Path, opts.Entry)
+		}
+		if !fn.HasToken("async") {
+			return nil, fmt.Errorf("%s: entry %s is not a coroutine function (async def)", f.Path, opts.Entry)
+		}
+		if strings.Contains(opts.Entry, ".") || needsArguments(fn) {
+			res, err := EstimateFunction(f, fn, opts)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", f.Path, err)
+			}
+			res.Entry = opts.Entry + "()"
+			return res, nil
+		}
+	}
 	entry, err := FindEntry(f, opts.Entry)
 	if err != nil {
 		return nil, err
