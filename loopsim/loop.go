@@ -831,8 +831,11 @@ func (s *Sim) result(entry string) *Result {
 		r.Level = "high"
 	case r.Confidence >= 0.5:
 		r.Level = "medium"
-	default:
+	case r.Confidence >= 0.25:
 		r.Level = "low"
+	default:
+		// Too much of the timing rests on values nobody can know statically.
+		r.Level = "unknown"
 	}
 	for _, t := range s.tasks {
 		if !t.F.done() {

@@ -63,12 +63,17 @@ func WriteText(w io.Writer, path string, r *Result) {
 		return
 	}
 	const width = 60
+	const maxRows = 100
+	tasks := r.Tasks
+	if len(tasks) > maxRows {
+		tasks = tasks[:maxRows]
+	}
 	nameW := 4
-	for _, t := range r.Tasks {
+	for _, t := range tasks {
 		nameW = max(nameW, min(len(t.Name), 24))
 	}
 	fmt.Fprintf(w, "\n  timeline (0 .. %s, one column = %s)\n", FormatSeconds(total), FormatSeconds(total/width))
-	for _, t := range r.Tasks {
+	for _, t := range tasks {
 		row := []byte(strings.Repeat(" ", width))
 		col := func(x float64) int { return min(width-1, max(0, int(x/total*width))) }
 		for i := col(t.Start); i <= col(math.Max(t.Start, t.End-1e-12)); i++ {
@@ -84,6 +89,9 @@ func WriteText(w io.Writer, path string, r *Result) {
 			name = name[:23] + "…"
 		}
 		fmt.Fprintf(w, "  %-*s |%s| %s-%s %s\n", nameW, name, row, trimS(t.Start), trimS(t.End), t.Outcome)
+	}
+	if len(r.Tasks) > len(tasks) {
+		fmt.Fprintf(w, "  ... %d more tasks (use --format json for all)\n", len(r.Tasks)-len(tasks))
 	}
 	fmt.Fprint(w, "  legend:")
 	for _, k := range spanOrder {
@@ -123,7 +131,12 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	if total <= 0 {
 		total = 1
 	}
-	height := top + float64(len(r.Tasks))*rowH + 66
+	const maxRows = 300
+	tasks := r.Tasks
+	if len(tasks) > maxRows {
+		tasks = tasks[:maxRows]
+	}
+	height := top + float64(len(tasks))*rowH + 66
 	width := left + chartW + right
 	x := func(t float64) float64 { return left + t/total*chartW }
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="12">`+"\n", width, height, width, height)
@@ -134,16 +147,19 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	if !r.Finished {
 		summary = "does not finish: " + r.Problem
 	}
+	if len(r.Tasks) > len(tasks) {
+		summary += fmt.Sprintf(" · first %d of %d tasks shown", len(tasks), len(r.Tasks))
+	}
 	fmt.Fprintf(w, `<text x="10" y="42" fill="#333">%s</text>`+"\n", html.EscapeString(summary))
 	// Axis and grid.
-	axisY := top + float64(len(r.Tasks))*rowH + 6
+	axisY := top + float64(len(tasks))*rowH + 6
 	step := niceStep(total)
 	for t := 0.0; t <= total+1e-9; t += step {
 		fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e6e6e6"/>`+"\n", x(t), top-6, x(t), axisY)
 		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="#555">%s</text>`+"\n", x(t), axisY+16, trimS(t))
 	}
 	fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333"/>`+"\n", left, axisY, left+chartW, axisY)
-	for i, t := range r.Tasks {
+	for i, t := range tasks {
 		y := top + float64(i)*rowH
 		name := t.Name
 		if len(name) > 26 {

@@ -74,6 +74,9 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	res = s.result(entryName)
 	res.Finished = finished
 	res.Problem = problem
+	if !finished {
+		res.Level = "unknown"
+	}
 	switch {
 	case !finished:
 		res.Outcome = "unfinished"
