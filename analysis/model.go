@@ -82,11 +82,108 @@ func (f *Function) IsCoroutineFunction() bool {
 		return false
 	}
 	for _, d := range f.Decorators {
+		if !f.module.preservesCoroutine(d) && !f.module.wrapsInCoroutine(d, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// isCoroutineFunctionIn is IsCoroutineFunction with decorators looked up
+// across the project (a `@log_calls` imported from another module).
+func (f *Function) isCoroutineFunctionIn(p *Project) bool {
+	if !f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	for _, d := range f.Decorators {
+		if !f.module.preservesCoroutine(d) && !f.module.wrapsInCoroutine(d, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapsInCoroutine reports whether decorator dec is a function of the
+// project that returns an `async def` wrapper (`@log_calls`), or a factory
+// whose decorator does (`@retry(3)`): the decorated function then still
+// returns a coroutine.
+func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
+	expr := dec.NamedChildren()
+	if len(expr) == 0 {
+		return false
+	}
+	e, factory := expr[0], false
+	if e.Type == "call" {
+		e, factory = e.ChildByField("function"), true
+	}
+	r := m.Resolve(e)
+	f := r.Func
+	if f == nil && p != nil && r.Name != "" && r.Class == nil {
+		f = p.Lookup(r.Name).Func
+	}
+	if f == nil {
+		return false
+	}
+	if factory {
+		inner := f.returnedLocalDef()
+		return inner != nil && !inner.Async && inner.returnedLocalDef().isPlainCoroutineDef()
+	}
+	return f.returnedLocalDef().isPlainCoroutineDef()
+}
+
+// isPlainCoroutineDef: an async def (not a generator) whose own decorators
+// are known to keep it one (`@functools.wraps(func)`).
+func (f *Function) isPlainCoroutineDef() bool {
+	if f == nil || !f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	for _, d := range f.Decorators {
 		if !f.module.preservesCoroutine(d) {
 			return false
 		}
 	}
 	return true
+}
+
+// returnedLocalDef returns the nested def that every return statement of
+// the sync function f returns by name, or nil.
+func (f *Function) returnedLocalDef() *Function {
+	if f == nil || f.Async || f.Generator || f.Lambda {
+		return nil
+	}
+	body := f.Node.ChildByField("body")
+	if body == nil {
+		return nil
+	}
+	var found *Function
+	ok := true
+	body.Walk(func(n *Node) bool {
+		if !ok {
+			return false
+		}
+		switch n.Type {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "return_statement":
+			named := n.NamedChildren()
+			if len(named) != 1 || named[0].Type != "identifier" {
+				ok = false
+				return false
+			}
+			b := f.Scope.Bindings[f.module.File.Text(named[0])]
+			if b == nil || b.Kind != BindDef || b.Func == nil || (found != nil && found != b.Func) {
+				ok = false
+				return false
+			}
+			found = b.Func
+			return false
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return found
 }
 
 // FullName is the project-wide qualified name: "pkg.mod.C.m".

@@ -302,7 +302,7 @@ func (p *Project) IsCoroutineFunction(c *Call) bool {
 	if f.Name == "__init__" {
 		return false
 	}
-	return f.IsCoroutineFunction()
+	return f.isCoroutineFunctionIn(p)
 }
 
 // Hop is one step of a call chain: Call runs inside Func.

@@ -30,7 +30,8 @@ async def handler(uid):
 	Notes: "Reported at the call site inside the coroutine; the message names the chain of calls and related " +
 		"information points at each hop, across modules. Code reached only from synchronous callers or module level " +
 		"(`if __name__ == \"__main__\": asyncio.run(main())`) is not reported, nor is a helper handed by reference to " +
-		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread.",
+		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread. A module that calls `nest_asyncio.apply()` " +
+		"(which makes nested loops legal) is exempt, as is a chain ending in such a module.",
 	Run: runRunInLoop,
 })
 
@@ -72,7 +73,21 @@ func checksRunningLoop(m *analysis.Module, f *analysis.Function) bool {
 	return false
 }
 
+// appliesNestAsyncio reports whether module m calls nest_asyncio.apply(),
+// which patches asyncio so that a nested run() works in a running loop.
+func appliesNestAsyncio(m *analysis.Module) bool {
+	for _, c := range m.Calls {
+		if c.Callee == "nest_asyncio.apply" {
+			return true
+		}
+	}
+	return false
+}
+
 func runRunInLoop(p *Pass) {
+	if appliesNestAsyncio(p.Module) {
+		return
+	}
 	for _, c := range p.Module.Calls {
 		if !c.InAsync() {
 			continue
@@ -91,6 +106,9 @@ func runRunInLoop(p *Pass) {
 			continue
 		}
 		last := chain[len(chain)-1].Call
+		if appliesNestAsyncio(last.Func.Module()) {
+			continue
+		}
 		lastName := last.Func.Module().File.Text(last.Node.ChildByField("function"))
 		p.Report(c.Node, "coroutine `"+c.Func.Name+"` reaches `"+lastName+"()` via "+describeChain(chain)+
 			": it raises RuntimeError inside a running event loop; make the helpers async and await, or run them with asyncio.to_thread",
