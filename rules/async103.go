@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/asyncls/asyncls/analysis"
+
 // ASYNC103 reports cancellation-catching handlers with a path that does not re-raise.
 var ASYNC103 = register(&Rule{
 	Code:    "ASYNC103",
@@ -29,8 +31,8 @@ async def worker(queue):
         raise`,
 	Severity: Warning,
 	Default:  true,
-	Notes: "Reported on the handler when control can reach its end (a path ending in `return`, `break`, `continue` or " +
-		"`raise OtherError` is ASYNC104's). Only handlers in async functions are checked: a task's cancellation arrives at " +
+	Notes: "Reported on the handler when control can reach its end or leave it with `return`, `break` or `continue` " +
+		"(those statements are also ASYNC104's, as in flake8-async; a path ending in `raise OtherError` is only ASYNC104's). Only handlers in async functions are checked: a task's cancellation arrives at " +
 		"an `await`, so a synchronous function that catches `CancelledError` got it from a cancelled future's `result()` and " +
 		"swallows nothing (flake8-async checks every function). A handler that always calls a function that never returns " +
 		"(it always raises, or is annotated `NoReturn`) re-raises, and so does one starting with " +
@@ -43,9 +45,42 @@ async def worker(queue):
 
 func runNoReraiseCancelled(p *Pass) {
 	for _, h := range cancelHandlers(p.Module) {
-		if fallsThrough(p.Module, statements(h.Body)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
+		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(h.Body)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
 			p.Report(h.Clause.Children[0], h.Shown+" has a path that does not re-raise: swallowing cancellation breaks "+
 				"`cancel()`, timeouts and TaskGroups; end the handler with `raise`")
 		}
 	}
+}
+
+// leavesHandler reports whether an except block can be left with return,
+// or with break/continue of a loop around the handler: the caught
+// cancellation is then dropped without a raise.
+func leavesHandler(body *analysis.Node) bool {
+	found := false
+	var walk func(n *analysis.Node, inLoop bool)
+	walk = func(n *analysis.Node, inLoop bool) {
+		if found {
+			return
+		}
+		switch n.Type {
+		case "function_definition", "lambda", "class_definition":
+			return
+		case "return_statement":
+			found = true
+			return
+		case "break_statement", "continue_statement":
+			found = found || !inLoop
+			return
+		case "for_statement", "while_statement":
+			for _, c := range n.Children {
+				walk(c, inLoop || c.Field == "body")
+			}
+			return
+		}
+		for _, c := range n.Children {
+			walk(c, inLoop)
+		}
+	}
+	walk(body, false)
+	return found
 }
