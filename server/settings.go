@@ -21,10 +21,12 @@ type Settings struct {
 	Latency      map[string]string `json:"latency"`
 	DebounceMs   *int              `json:"debounceMs"`
 	LogLevel     *string           `json:"logLevel"`
+	// TimingHints turns the simulator's estimates in hovers on or off (default on).
+	TimingHints *bool `json:"timingHints"`
 }
 
 // SettingKeys lists the accepted keys, for messages and docs.
-var SettingKeys = []string{"select", "extendSelect", "ignore", "latency", "debounceMs", "logLevel"}
+var SettingKeys = []string{"select", "extendSelect", "ignore", "latency", "debounceMs", "logLevel", "timingHints"}
 
 // DefaultDebounce is how long the server waits after the last change of a
 // document before analysing it.
@@ -115,6 +117,9 @@ func (s Settings) Merge(over Settings) Settings {
 	if over.LogLevel != nil {
 		s.LogLevel = over.LogLevel
 	}
+	if over.TimingHints != nil {
+		s.TimingHints = over.TimingHints
+	}
 	return s
 }
 
@@ -126,10 +131,11 @@ func (s Settings) Debounce() time.Duration {
 	return time.Duration(*s.DebounceMs) * time.Millisecond
 }
 
-// Apply layers the editor settings over a file's configuration, the way
-// command-line flags layer over pyproject.toml for `asyncls check`: select
-// replaces the file's select, extendSelect and ignore add to its lists,
-// latency entries override the file's entries of the same name.
+// Apply layers the editor settings over a file's configuration exactly as
+// command-line flags layer over pyproject.toml for `asyncls check`
+// (config.Apply: select replaces the file's selection, otherwise
+// extendSelect and ignore add to its lists); latency entries override the
+// file's entries of the same name.
 func (s Settings) Apply(cfg *config.Config) (*config.Config, error) {
 	out, err := cfg.Apply(config.Overrides{Select: s.Select, ExtendSelect: s.ExtendSelect, Ignore: s.Ignore})
 	if err != nil {

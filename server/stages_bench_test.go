@@ -46,6 +46,11 @@ func BenchmarkEditStages(b *testing.B) {
 			diags = rules.Check(m, p.With(m), opts)
 		}
 	})
+	b.Run("check-on-all-cores", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			checkModule(m, p.With(m), opts)
+		}
+	})
 	s := newServer(Options{})
 	sn := &snapshot{file: f}
 	res := &result{module: m, diags: diags}
