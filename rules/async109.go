@@ -31,7 +31,7 @@ async def caller(stream):
 	Notes: "As in flake8-async, decorated functions are skipped (they often implement an interface whose signature is " +
 		"fixed), and so are stubs whose body only raises `NotImplementedError` (an interface to override). Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
 		"machinery (`asyncio.timeout`, `timeout_at`, `wait_for`, `wait`, `as_completed`, or trio/anyio's " +
-		"`fail_after`/`move_on_after`), or passes it on to an awaited (or returned) call, positionally or as its `timeout=` keyword " +
+		"`fail_after`/`move_on_after`), or passes it on to an awaited (or returned) call or an `async with` context manager, positionally or as its `timeout=` keyword " +
 		"(`await conn.execute(sql, timeout=timeout)`; not to `asyncio.sleep`), is a thin wrapper and is not reported: the function " +
 		"that implements the timeout is.",
 	Run: runAsyncTimeoutParam,
@@ -91,16 +91,19 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		// Handing the timeout to an awaited call delegates it to an API that
 		// implements it (a thin wrapper), as handing it to asyncio.timeout does.
 		consumer := timeoutConsumers[name]
-		if !consumer && !(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled || c.Usage == analysis.UsageReturned) {
+		if !consumer && !(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled || c.Usage == analysis.UsageReturned ||
+			enteredByAsyncWith(c.Node)) {
 			continue
 		}
 		uses := false
 		if sleepFunctions[name] {
 			continue // a delay, not a timeout
 		}
-		c.Node.ChildByField("arguments").Walk(func(n *analysis.Node) bool {
-			// Passed by keyword, other APIs must take it as their own timeout.
-			if !consumer && n.Type == "keyword_argument" && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
+		args := c.Node.ChildByField("arguments")
+		args.Walk(func(n *analysis.Node) bool {
+			// Passed by keyword, other APIs must take it as their own timeout
+			// (`timeout=ClientTimeout(total=timeout)` counts).
+			if !consumer && n.Type == "keyword_argument" && n.Parent == args && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
 				return false
 			}
 			if n.Type == "identifier" && p.File.Text(n) == "timeout" && n.Field != "attribute" &&
@@ -139,4 +142,25 @@ func stubBody(f *analysis.File, def *analysis.Node) bool {
 		return false
 	}
 	return true
+}
+
+// enteredByAsyncWith reports whether call is the context manager of an
+// `async with` item (`async with session.get(url, timeout=...) as resp:`),
+// which awaits it.
+func enteredByAsyncWith(call *analysis.Node) bool {
+	n := call
+	for p := n.Parent; p != nil; n, p = p, p.Parent {
+		switch p.Type {
+		case "as_pattern":
+			if p.ChildByField("alias") == n {
+				return false
+			}
+		case "with_item", "with_clause", "parenthesized_expression":
+		case "with_statement":
+			return p.HasToken("async")
+		default:
+			return false
+		}
+	}
+	return false
 }
