@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
@@ -102,9 +103,15 @@ func runBlockingDelay(p *Pass) {
 		if a.delayed > 1 {
 			others = fmt.Sprintf("%d other ready tasks or callbacks", a.delayed)
 		}
-		p.Report(call, fmt.Sprintf("`%s()` holds the event loop for ≈%s%s and delays %s by up to ≈%s (simulated run of %s)",
+		assumed := ""
+		for _, as := range res.Assumptions {
+			if strings.Contains(as.Text, a.first.Label) && strings.Contains(as.Text, "built-in default") {
+				assumed = ", assuming its default latency"
+			}
+		}
+		p.Report(call, fmt.Sprintf("`%s()` holds the event loop for ≈%s%s and delays %s by up to ≈%s (simulated run of %s%s)",
 			p.File.Text(call.ChildByField("function")), loopsim.FormatSeconds(a.first.Duration), times, others,
-			loopsim.FormatSeconds(a.worstDelay), res.Entry))
+			loopsim.FormatSeconds(a.worstDelay), res.Entry, assumed))
 	}
 }
 
