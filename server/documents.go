@@ -114,6 +114,10 @@ func docPath(u uri.URI) string {
 // DidOpen starts tracking a document.
 func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	item := params.TextDocument
+	if item.LanguageID != "python" && !strings.HasSuffix(string(item.URI), ".py") && !strings.HasSuffix(string(item.URI), ".pyi") {
+		s.log.debugf("not analysing %s (language %q)", item.URI, item.LanguageID)
+		return nil
+	}
 	src := []byte(item.Text)
 	if err := analysis.CheckSource(src); err != nil {
 		s.showMessage(protocol.MessageTypeWarning, "asyncls: %s is not analysed: %v", item.URI, err)

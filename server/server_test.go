@@ -442,3 +442,23 @@ func TestRequestsBeforeInitialize(t *testing.T) {
 		t.Fatal("a second initialize was accepted")
 	}
 }
+
+func TestUntitledAndOtherLanguages(t *testing.T) {
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(t.TempDir(), utf16Caps(), `{"debounceMs": 0}`)
+	untitled := uri.URI("untitled:Untitled-1")
+	c.open(untitled, blockingSrc)
+	if diags := c.waitDiagnostics(untitled, 1); !hasCode(diags, "ASYNC251") {
+		t.Fatalf("untitled buffer: %v", codes(diags))
+	}
+	toml := uri.URI("untitled:notes")
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: toml, LanguageID: "markdown", Version: 1, Text: "time.sleep(1)",
+	}})
+	// A request on it says it is not open (it was ignored), and the server goes on.
+	if err := c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: toml}}}, nil); err == nil {
+		t.Fatal("a markdown document was analysed")
+	}
+	c.shutdownAndExit()
+}
