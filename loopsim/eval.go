@@ -380,6 +380,10 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 		if g.Async {
 			iterate = c.forEachAsync
 		}
+		if isUnknown(it) {
+			c.s.assume(x.P, 0.5, "the number of items of %s is unknown; assumed %d", describe(g.Iter), c.s.cfg.UnknownLoopCount)
+			it = unknownItems(c.s.cfg.UnknownLoopCount)
+		}
 		return iterate(it, x.P, func(v Value) (bool, error) {
 			c.s.tick(x.P)
 			c.s.cpu(1.7) // an element costs about 40 ns

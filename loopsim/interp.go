@@ -271,6 +271,10 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 	if st.Async {
 		iterate = c.forEachAsync
 	}
+	if isUnknown(it) {
+		c.s.assume(st.P, 0.5, "the number of items of %s is unknown; the loop is assumed to run %d time(s)", describe(st.Iter), c.s.cfg.UnknownLoopCount)
+		it = unknownItems(c.s.cfg.UnknownLoopCount)
+	}
 	err = iterate(it, st.P, func(v Value) (bool, error) {
 		c.s.tick(st.P)
 		c.s.cpu(0.5) // a for iteration costs about 23 ns before its body
@@ -356,6 +360,15 @@ func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
 		return nil
 	}
 	return newExc("TypeError", "'%s' object is not iterable", typeName(v))
+}
+
+// unknownItems stands for an iterable of unknown length.
+func unknownItems(n int) *List {
+	l := &List{Kind: "list"}
+	for range n {
+		l.Elems = append(l.Elems, &UnknownValue{Why: "item of unknown iterable"})
+	}
+	return l
 }
 
 func (c *ctx) toList(v Value, p Pos) ([]Value, error) {

@@ -29,7 +29,7 @@ type Config struct {
 	// values (with an assumption) instead of NameError/AttributeError; used
 	// when one function is simulated outside its callers.
 	UnknownNames bool
-	// MaxSteps bounds interpreted statements (default 20 million) so an
+	// MaxSteps bounds interpreted statements (default 5 million) so an
 	// infinite loop without awaits ends with a clear problem.
 	MaxSteps int
 	// CPUPerStep is the CPU time charged per interpreted statement or loop
@@ -237,7 +237,7 @@ func newSim(cfg Config) *Sim {
 		cfg.WakeLatency, cfg.WakeSlack, cfg.CPUPerStep, cfg.SleepOverhead = 0, 0, 0, 0
 	}
 	if cfg.MaxSteps <= 0 {
-		cfg.MaxSteps = 20_000_000
+		cfg.MaxSteps = 5_000_000
 	}
 	return &Sim{cfg: cfg, assumeSeen: map[string]bool{}, names: map[string]int{}}
 }
@@ -322,7 +322,7 @@ func (s *Sim) tick(p Pos) {
 	s.cpuPending += s.cfg.CPUPerStep
 	s.steps++
 	if s.steps > s.cfg.MaxSteps {
-		panic(&fatal{fmt.Sprintf("gave up after %d interpreted steps (line %d): a loop that never awaits holds the loop forever, or the program is too large", s.cfg.MaxSteps, p.Line)})
+		panic(&fatal{fmt.Sprintf("gave up after %d interpreted steps (at line %d): a loop that never awaits, or only awaits sleep(0), runs forever; or the program is too large to simulate", s.cfg.MaxSteps, p.Line)})
 	}
 }
 

@@ -26,6 +26,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 			res = s.result(entryName)
 			res.Problem = f.msg
 			res.Outcome = "unfinished"
+			res.Level = "unknown"
 			return
 		}
 		res, err = nil, fmt.Errorf("loopsim: internal error: %v\n%s", r, debug.Stack())

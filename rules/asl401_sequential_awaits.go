@@ -476,7 +476,7 @@ func assumptionNote(r *loopsim.Result) string {
 	var parts []string
 	for _, a := range r.Assumptions {
 		switch {
-		case strings.Contains(a.Text, "number of items"):
+		case strings.Contains(a.Text, "number of items"), strings.Contains(a.Text, "number of iterations"):
 			parts = append(parts, "assuming 3 items")
 		case strings.Contains(a.Text, "built-in default"):
 			parts = append(parts, "default I/O latencies")
