@@ -10,6 +10,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -87,17 +88,18 @@ func register(r *Rule) *Rule {
 		panic("rules: incomplete rule " + r.Code)
 	}
 	registry[r.Code] = r
+	sorted = append(sorted, r)
+	sort.Slice(sorted, func(i, j int) bool { return codeLess(sorted[i].Code, sorted[j].Code) })
 	return r
 }
 
+// sorted is the registry ordered by code, kept by register (which runs only
+// during package initialisation): All is called for every checked module.
+var sorted []*Rule
+
 // All returns every rule sorted by code.
 func All() []*Rule {
-	out := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return codeLess(out[i].Code, out[j].Code) })
-	return out
+	return append([]*Rule(nil), sorted...)
 }
 
 // codeLess orders ASYNC before ASL and numerically within a prefix.
@@ -115,8 +117,7 @@ func splitCode(c string) (string, int) {
 	if i < 0 {
 		return c, 0
 	}
-	n := 0
-	fmt.Sscan(c[i:], &n)
+	n, _ := strconv.Atoi(c[i:])
 	return c[:i], n
 }
 
