@@ -803,9 +803,14 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 	case *Module:
 		return c.callBuiltin(&Builtin{Qual: f.Qual}, args, kws, p)
 	case *External:
-		if !f.Called {
-			if d := blockingLatency(f.Qual); d > 0 && !isAsyncQual(f.Qual) {
-				c.s.assume(p, 0.8, "%s blocks for %s (built-in default)", f.Qual, fmtDur(d))
+		if !f.Called && !isAsyncQual(f.Qual) {
+			if d, ok := c.s.blockingOf(f.Qual); ok {
+				if d < 0 {
+					c.s.assume(p, 0.9, "%s blocks for an unknown time; counted as 0 s", f.Qual)
+					d = 0
+				} else {
+					c.s.assume(p, 0.8, "%s blocks for %s (built-in default)", f.Qual, fmtDur(d))
+				}
 				c.s.block(c, d, p, f.Qual)
 				return &External{Qual: f.Qual, Called: true}, nil
 			}

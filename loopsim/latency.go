@@ -124,6 +124,16 @@ func blockingLatency(q string) float64 {
 	return DefaultBlocking[q]
 }
 
+// blockingOf looks up a synchronous call: d < 0 means it blocks for an
+// unknown time; ok is false when it is not known to block.
+func (s *Sim) blockingOf(q string) (d float64, ok bool) {
+	if d, ok := s.cfg.Blocking[q]; ok {
+		return d, true
+	}
+	d, ok = DefaultBlocking[q]
+	return d, ok
+}
+
 // latencyOf looks up an awaited call: user setting, exact table entry,
 // module prefix, then unknown.
 func (s *Sim) latencyOf(q string) (float64, latencySource) {

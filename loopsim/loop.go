@@ -19,6 +19,11 @@ type Config struct {
 	// Latency maps qualified names ("aiohttp.ClientSession.get") to seconds;
 	// it overrides the built-in table.
 	Latency map[string]float64
+	// Blocking names more synchronous calls that block (qualified name ->
+	// seconds); a negative duration means unknown: the call is counted as
+	// blocking for 0 s and listed as an assumption. DefaultBlocking applies
+	// to names not listed here.
+	Blocking map[string]float64
 	// UnknownLoopCount is how many iterations a loop over an unknown
 	// iterable is assumed to make (default 1); each use is an assumption.
 	UnknownLoopCount int

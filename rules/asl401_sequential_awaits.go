@@ -54,7 +54,7 @@ const defaultMinSaving = 0.020
 
 // simOptions builds the simulator options from the rule options.
 func simOptions(p *Pass) pyfront.Options {
-	cfg := loopsim.Config{UnknownLoopCount: 3}
+	cfg := loopsim.Config{UnknownLoopCount: 3, Blocking: BlockingCallNames(p.Options.ExtraBlocking)}
 	if lat, ok := p.Options.Settings["latency"].(map[string]string); ok {
 		if m, err := pyfront.LatencyFromStrings(lat); err == nil {
 			cfg.Latency = m

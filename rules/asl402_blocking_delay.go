@@ -130,3 +130,22 @@ func callAt(f *analysis.File, off int) *analysis.Node {
 	})
 	return out
 }
+
+// BlockingCallNames returns the qualified names the blocking rules know
+// (ASYNC2xx families) plus the configured extra ones, as loopsim's
+// Config.Blocking: durations the simulator knows by default are kept,
+// the others are unknown (-1).
+func BlockingCallNames(extra []string) map[string]float64 {
+	out := map[string]float64{}
+	for name := range blockingNames {
+		if _, known := loopsim.DefaultBlocking[name]; !known {
+			out[name] = -1
+		}
+	}
+	for _, name := range extra {
+		if _, known := loopsim.DefaultBlocking[name]; !known {
+			out[name] = -1
+		}
+	}
+	return out
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
+	"github.com/asyncls/asyncls/rules"
 )
 
 func init() {
@@ -76,7 +77,7 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "asyncls simulate: %s: [tool.asyncls] %v\n", cfg.Path, err)
 		return exitError
 	}
-	simCfg := loopsim.Config{Latency: latency}
+	simCfg := loopsim.Config{Latency: latency, Blocking: rules.BlockingCallNames(cfg.BlockingCalls)}
 	if cfg.ExecutorWorkers != nil {
 		simCfg.DefaultWorkers = *cfg.ExecutorWorkers
 	}
