@@ -186,6 +186,11 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		for value != nil && value.Type == "assignment" {
 			value = value.ChildByField("right")
 		}
+		// `repo: UserRepo` (a dataclass field) or `self.session:
+		// Optional[Session] = None`: the annotation says what the name holds.
+		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type == "none") {
+			value = typ
+		}
 		b.bindTarget(s, left, value, fn, cls)
 	case "augmented_assignment":
 		if l := Unparen(n.ChildByField("left")); l != nil && l.Type == "identifier" {

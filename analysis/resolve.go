@@ -33,6 +33,9 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		return Ref{}
 	}
 	switch n.Type {
+	case "type":
+		// The annotation of an annotated assignment, kept as its value.
+		return m.annotationType(n, depth+1)
 	case "identifier":
 		return m.resolveName(n, m.File.Text(n), depth)
 	case "attribute":

@@ -145,3 +145,15 @@ def background_refresh(url):
 
 if __name__ == "__main__":
     print(requests.get(UPSTREAM).status_code)
+
+
+class Annotated:
+    session: requests.Session
+
+    def __init__(self) -> None:
+        self.other: Optional[Session] = None
+
+    async def ping(self) -> int:
+        a = self.session.get(UPSTREAM).status_code  # want: ASYNC210
+        b = self.other.get(UPSTREAM).status_code if self.other else 0  # want: ASYNC210
+        return a + b
