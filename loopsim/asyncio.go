@@ -276,7 +276,15 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 		}
 		return &Barrier{parties: int(n)}, nil
 	case "asyncio.run":
-		return nil, newExc("RuntimeError", "asyncio.run() cannot be called from a running event loop (line %d)", p.Line)
+		if c.t != nil || s.loopRunning {
+			return nil, newExc("RuntimeError", "asyncio.run() cannot be called from a running event loop (line %d)", p.Line)
+		}
+		co, ok := argAt(args, kws, 0, "main")
+		cr, isCoro := co.(*Coroutine)
+		if !ok || !isCoro {
+			return nil, newExc("ValueError", "a coroutine was expected, got %s (line %d)", typeName(co), p.Line)
+		}
+		return s.runMain(cr)
 	case "asyncio.iscoroutine":
 		if len(args) == 1 {
 			_, ok := args[0].(*Coroutine)

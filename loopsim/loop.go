@@ -181,6 +181,11 @@ type Sim struct {
 	gens          []*Generator
 	rng           *pyRandom // non-nil once the program called random.seed
 
+	// asyncio.run state
+	loopRunning, runFinished bool
+	runProblem               string
+	mainTask                 *Task
+
 	// cpuPending is interpreted CPU work not yet charged to the clock;
 	// cpuTotal is what was charged (for the assumption note).
 	cpuPending, cpuTotal float64

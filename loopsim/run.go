@@ -8,11 +8,13 @@ import (
 // Run simulates asyncio.run(entry) for prog: it executes the module body
 // (imports, constants, definitions) without advancing the clock, evaluates
 // entry (normally a call such as main()), and runs the loop until the
-// coroutine and asyncio.run's shutdown finish.
+// coroutine and asyncio.run's shutdown finish. entry may also be a plain
+// function that calls asyncio.run() itself; every such run is simulated
+// and the clock covers them all.
 //
 // Errors are returned only for unusable input (no such entry, the entry
-// is not a coroutine); problems of the simulated program (it never
-// finishes, it raises) are reported in the Result.
+// is not a coroutine and never runs a loop); problems of the simulated
+// program (it never finishes, it raises) are reported in the Result.
 func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	s := newSim(cfg)
 	entryName := describe(entry)
@@ -39,20 +41,46 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
 		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
 	}
+	s.cpuPending = 0 // import-time work happens before asyncio.run
 	ev, err := mod.eval(globals, entry)
-	if err != nil {
+	if err != nil && s.mainTask == nil {
 		return nil, fmt.Errorf("evaluating entry %s: %v", entryName, err)
 	}
-	s.cpuPending = 0 // import-time work happens before asyncio.run
-	co, ok := ev.(*Coroutine)
-	if !ok {
+	if co, ok := ev.(*Coroutine); ok && err == nil {
+		s.runMain(co)
+	} else if s.mainTask == nil {
 		return nil, fmt.Errorf("entry %s is not a coroutine (got %s)", entryName, typeName(ev))
 	}
+	s.killAll()
+	res = s.result(entryName)
+	res.Finished = s.runFinished
+	res.Problem = s.runProblem
+	main := s.mainTask
+	if !res.Finished {
+		res.Level = "unknown"
+	}
+	switch {
+	case !res.Finished:
+		res.Outcome = "unfinished"
+	case main.F.cancelled():
+		res.Outcome = "cancelled"
+	case main.F.exc != nil:
+		res.Outcome = "exception " + main.F.exc.Error()
+	default:
+		res.Outcome = "ok"
+	}
+	return res, nil
+}
+
+// runMain is asyncio.run(co): run the main task, cancel what is left and
+// wait for its cleanup, then join the default executor's threads.
+func (s *Sim) runMain(co *Coroutine) (Value, error) {
+	s.loopRunning = true
+	defer func() { s.loopRunning = false }()
 	main := s.createTask(co, co.Name)
-	res = &Result{}
+	s.mainTask = main
 	finished, problem := s.runUntilComplete(main.F)
 	if finished {
-		// asyncio.run: cancel what is left and wait for its cleanup.
 		var left []Value
 		for _, t := range s.tasks {
 			if !t.F.done() {
@@ -70,25 +98,13 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 		joined := s.newFuture()
 		s.callAt(max(s.now, s.defaultPool.lastEnd), func() { joined.setResult(nil) }).exact = true
 		finished, problem = s.runUntilComplete(joined)
+		s.defaultPool = nil // a later asyncio.run gets a new executor
 	}
-	s.killAll()
-	res = s.result(entryName)
-	res.Finished = finished
-	res.Problem = problem
+	s.runFinished, s.runProblem = finished, problem
 	if !finished {
-		res.Level = "unknown"
+		panic(&fatal{problem})
 	}
-	switch {
-	case !finished:
-		res.Outcome = "unfinished"
-	case main.F.cancelled():
-		res.Outcome = "cancelled"
-	case main.F.exc != nil:
-		res.Outcome = "exception " + main.F.exc.Error()
-	default:
-		res.Outcome = "ok"
-	}
-	return res, nil
+	return main.F.outcome()
 }
 
 func (s *Sim) killAllQuietly() {

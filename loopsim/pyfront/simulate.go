@@ -88,6 +88,30 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 	if found != nil {
 		return Entry{Name: f.Text(found), Node: found, Expr: t.expr(found)}, nil
 	}
+	// `if __name__ == "__main__": main()` where a plain main() calls
+	// asyncio.run(amain(...)): simulate that function; its asyncio.run runs
+	// the loop.
+	for _, c := range f.Root.NamedChildren() {
+		if c.Type != "if_statement" || !isMainGuard(f.Text(c.ChildByField("condition"))) {
+			continue
+		}
+		var wrapper *analysis.Node
+		c.ChildByField("consequence").Walk(func(k *analysis.Node) bool {
+			if wrapper != nil {
+				return false
+			}
+			if k.Type == "call" && k.ChildByField("function").Type == "identifier" {
+				fn := FunctionNamed(f, f.Text(k.ChildByField("function")))
+				if fn != nil && !fn.HasToken("async") && callsRun(f, fn) {
+					wrapper = k
+				}
+			}
+			return true
+		})
+		if wrapper != nil {
+			return Entry{Name: f.Text(wrapper), Node: wrapper, Expr: t.expr(wrapper)}, nil
+		}
+	}
 	if definesFunction(f, "main") {
 		return Entry{Name: "main()", Expr: &loopsim.Call{Fn: &loopsim.Name{ID: "main"}}}, nil
 	}
@@ -112,6 +136,18 @@ func needsArguments(fn *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// callsRun reports an asyncio.run() call in fn's body.
+func callsRun(f *analysis.File, fn *analysis.Node) bool {
+	found := false
+	fn.ChildByField("body").Walk(func(b *analysis.Node) bool {
+		if b.Type == "call" && isRunCall(f.Text(b.ChildByField("function"))) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func isMainGuard(cond string) bool {
