@@ -79,6 +79,9 @@ func (s *Server) runAnalysis(d *document) {
 				s.schedule(dep, s.currentSettings().Debounce(), false)
 			}
 		}
+		if len(deps) > 0 {
+			s.refreshPulled()
+		}
 	}
 }
 
@@ -209,19 +212,33 @@ func (s *Server) uriFor(path string) uri.URI {
 	return uri.File(path)
 }
 
-// dependentsOf returns the open documents whose modules import path's module.
+// dependentsOf returns the open documents whose modules import path's
+// module. It asks analysis.Project.Dependents on a small project of just the
+// open documents' modules: scanning every module of a large workspace on
+// each keystroke would cost milliseconds, and only open documents are
+// published.
 func (s *Server) dependentsOf(path string) []*document {
 	project, _ := s.ws.snapshot()
-	deps := project.Dependents(path)
-	if len(deps) == 0 {
+	target := project.Module(path)
+	if target == nil {
 		return nil
 	}
+	mods := []*analysis.Module{target}
 	byPath := map[string]*document{}
 	for _, d := range s.openDocs() {
-		byPath[d.path] = d
+		if d.path == path {
+			continue
+		}
+		if m := project.Module(d.path); m != nil {
+			mods = append(mods, m)
+			byPath[d.path] = d
+		}
+	}
+	if len(byPath) == 0 {
+		return nil
 	}
 	var out []*document
-	for _, m := range deps {
+	for _, m := range analysis.NewProject(project.Root, mods).Dependents(path) {
 		if d := byPath[m.File.Path]; d != nil {
 			out = append(out, d)
 		}
@@ -232,12 +249,20 @@ func (s *Server) dependentsOf(path string) []*document {
 // reanalyseAll re-checks every open document (configuration or index
 // changed) and asks pulling clients to pull again.
 func (s *Server) reanalyseAll() {
+	for _, d := range s.openDocs() {
+		s.schedule(d, 0, false)
+	}
+	s.refreshPulled()
+}
+
+// refreshPulled asks a pulling client to pull again (the server cannot push
+// to it).
+func (s *Server) refreshPulled() {
 	pulled := false
 	for _, d := range s.openDocs() {
 		if d.pulled.Load() {
 			pulled = true
 		}
-		s.schedule(d, 0, false)
 	}
 	if pulled && s.caps.refresh {
 		s.goSafe("diagnostic refresh", func() {

@@ -32,8 +32,12 @@ type workspace struct {
 	layout    *analysis.Layout
 	layoutGen uint64
 	project   *analysis.Project
-	onDisk    map[string]bool // paths whose module in project came from disk
 	indexing  bool
+	// updated records, per path, the sequence number of the last change made
+	// to its module other than by the index, so an index that read the file
+	// earlier does not put back an older version.
+	updated map[string]uint64
+	seq     uint64
 
 	cfgMu     sync.Mutex
 	cfgByDir  map[string]*config.Config // directory -> effective configuration
@@ -42,7 +46,7 @@ type workspace struct {
 }
 
 func newWorkspace(s *Server) *workspace {
-	w := &workspace{s: s, onDisk: map[string]bool{}}
+	w := &workspace{s: s, updated: map[string]uint64{}}
 	w.layout = analysis.NewLayout("", nil)
 	w.project = analysis.NewProject("", nil)
 	w.invalidateConfig()
@@ -101,7 +105,7 @@ func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.
 	defer w.mu.Unlock()
 	if stillCurrent() && w.project.Module(m.File.Path) != m {
 		w.project = w.project.With(m)
-		delete(w.onDisk, m.File.Path)
+		w.markLocked(m.File.Path)
 	}
 	return w.project
 }
@@ -114,15 +118,21 @@ func (w *workspace) revert(path string) {
 	if err != nil || !inside || analysis.CheckSource(src) != nil {
 		w.mu.Lock()
 		w.project = w.project.Without(path)
-		delete(w.onDisk, path)
+		w.markLocked(path)
 		w.mu.Unlock()
 		return
 	}
 	m, _ := w.buildModule(analysis.Parse(path, src))
 	w.mu.Lock()
 	w.project = w.project.With(m)
-	w.onDisk[path] = true
+	w.markLocked(path)
 	w.mu.Unlock()
+}
+
+// markLocked records a change to path's module (w.mu held).
+func (w *workspace) markLocked(path string) {
+	w.seq++
+	w.updated[path] = w.seq
 }
 
 func (w *workspace) inside(path string) bool {
@@ -231,6 +241,7 @@ func (w *workspace) index(roots []string) {
 		w.layout.AddPath(f)
 	}
 	w.layoutGen++
+	startSeq := w.seq
 	w.mu.Unlock()
 
 	// Open documents are analysed from the editor's buffers: skip them.
@@ -273,10 +284,13 @@ func (w *workspace) index(roots []string) {
 		}
 	}
 	w.mu.Lock()
-	w.project = w.project.With(add...)
+	var fresh []*analysis.Module
 	for _, m := range add {
-		w.onDisk[m.File.Path] = true
+		if w.updated[m.File.Path] <= startSeq {
+			fresh = append(fresh, m)
+		}
 	}
+	w.project = w.project.With(fresh...)
 	w.mu.Unlock()
 	progress.end(fmt.Sprintf("indexed %d files", len(add)))
 	w.s.log.infof("indexed %d Python files under %v", len(add), roots)
@@ -318,14 +332,13 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 	}
 	s.goSafe("watched files", func() {
 		configChanged := false
-		var changed []string
+		affected := map[*document]bool{}
 		for _, c := range changes {
-			base := filepath.Base(c.path)
-			if base == "pyproject.toml" {
+			if filepath.Base(c.path) == "pyproject.toml" {
 				configChanged = true
 				continue
 			}
-			if filepath.Ext(c.path) != ".py" && filepath.Ext(c.path) != ".pyi" {
+			if ext := filepath.Ext(c.path); ext != ".py" && ext != ".pyi" {
 				continue
 			}
 			if s.isOpen(c.path) {
@@ -333,19 +346,28 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			}
 			w := s.ws
 			if c.deleted {
+				// Dependents are found while the module is still there.
+				for _, d := range s.dependentsOf(c.path) {
+					affected[d] = true
+				}
 				w.mu.Lock()
 				w.project = w.project.Without(c.path)
-				delete(w.onDisk, c.path)
+				w.markLocked(c.path)
 				w.mu.Unlock()
-			} else if w.inside(c.path) {
-				if m := w.readModule(c.path); m != nil {
-					w.mu.Lock()
-					w.project = w.project.With(m)
-					w.onDisk[c.path] = true
-					w.mu.Unlock()
+				continue
+			}
+			if !w.inside(c.path) {
+				continue
+			}
+			if m := w.readModule(c.path); m != nil {
+				w.mu.Lock()
+				w.project = w.project.With(m)
+				w.markLocked(c.path)
+				w.mu.Unlock()
+				for _, d := range s.dependentsOf(c.path) {
+					affected[d] = true
 				}
 			}
-			changed = append(changed, c.path)
 		}
 		if configChanged {
 			s.log.infof("pyproject.toml changed: reloading the configuration")
@@ -353,8 +375,11 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			s.reanalyseAll()
 			return
 		}
-		if len(changed) > 0 {
-			s.reanalyseAll()
+		for d := range affected {
+			s.schedule(d, 0, false)
+		}
+		if len(affected) > 0 {
+			s.refreshPulled()
 		}
 	})
 	return nil

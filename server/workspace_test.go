@@ -352,3 +352,30 @@ func TestFixAllEdit(t *testing.T) {
 		t.Fatalf("fix all gives %q", got)
 	}
 }
+
+// TestWatchedFiles updates the index from disk changes reported by the
+// client and re-publishes the open documents that import the changed module.
+func TestWatchedFiles(t *testing.T) {
+	app := "from helpers import load\n\n\nasync def handler():\n    load()\n    await handler()\n"
+	dir := writeFiles(t, map[string]string{"helpers.py": "def load():\n    return 1\n", "app.py": app})
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	appURI := uri.File(filepath.Join(dir, "app.py"))
+	c.open(appURI, app)
+	if diags := c.waitDiagnostics(appURI, 1); hasCode(diags, "ASL201") {
+		t.Fatalf("ASL201 before load() blocks: %v", codes(diags))
+	}
+	helpers := filepath.Join(dir, "helpers.py")
+	notify := func(kind protocol.FileChangeType) {
+		c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{URI: uri.File(helpers), Type: kind}}})
+	}
+	if err := os.WriteFile(helpers, []byte("import time\n\n\ndef load():\n    time.sleep(1)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notify(protocol.FileChangeTypeChanged)
+	c.waitDiagnosticsWhere(appURI, "ASL201 after helpers.py changed on disk", func(d []protocol.Diagnostic) bool { return hasCode(d, "ASL201") })
+	os.Remove(helpers)
+	notify(protocol.FileChangeTypeDeleted)
+	c.waitDiagnosticsWhere(appURI, "ASL201 gone after helpers.py was deleted", func(d []protocol.Diagnostic) bool { return !hasCode(d, "ASL201") })
+	c.shutdownAndExit()
+}
