@@ -318,6 +318,9 @@ func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedPa
 	s.goSafe("initialized", func() {
 		if s.caps.configuration {
 			s.pullConfiguration()
+			// Documents opened meanwhile were analysed with the settings
+			// from initializationOptions alone.
+			s.reanalyseAll()
 		}
 		if s.caps.watchRegister {
 			s.registerWatchers()

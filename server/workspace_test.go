@@ -359,7 +359,11 @@ func TestWatchedFiles(t *testing.T) {
 	app := "from helpers import load\n\n\nasync def handler():\n    load()\n    await handler()\n"
 	dir := writeFiles(t, map[string]string{"helpers.py": "def load():\n    return 1\n", "app.py": app})
 	c := newClient(t, startInProcess(t, Options{}))
-	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	yes := true
+	caps := utf16Caps()
+	caps.Workspace = &protocol.WorkspaceClientCapabilities{DidChangeWatchedFiles: &protocol.DidChangeWatchedFilesClientCapabilities{DynamicRegistration: &yes}}
+	c.initialize(dir, caps, `{"debounceMs": 0}`)
+	c.waitFor("file watchers registered", func() bool { return containsString(c.requests, protocol.MethodClientRegisterCapability) })
 	appURI := uri.File(filepath.Join(dir, "app.py"))
 	c.open(appURI, app)
 	if diags := c.waitDiagnostics(appURI, 1); hasCode(diags, "ASL201") {
