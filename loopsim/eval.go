@@ -899,6 +899,16 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 		}
 		return nil, nil
 	}
+	if fn.Latency != nil {
+		lat := *fn.Latency
+		if !fn.Async {
+			c.s.block(c, lat, p, fn.Name)
+			return &UnknownValue{Why: "result of " + fn.Name}, nil
+		}
+		run = func(c *ctx) (Value, error) {
+			return &UnknownValue{Why: "result of " + fn.Name}, c.sleep(lat, SpanIO, fn.Name, p)
+		}
+	}
 	if fn.Generator {
 		return c.s.newGenerator(fn.Name, fn.Async, run), nil
 	}

@@ -324,7 +324,11 @@ type Func struct {
 	Async      bool
 	Generator  bool // contains yield
 	Decorators []Expr
-	P          Pos
+	// Latency, when set (a "# asyncls: latency=..." comment on the def
+	// line), replaces the body: a call takes that long (awaited, or
+	// blocking for a plain function).
+	Latency *float64
+	P       Pos
 }
 
 // ParamKind distinguishes ordinary, *args, keyword-only and **kwargs

@@ -103,3 +103,24 @@ async def main():
 		t.Errorf("%.3f s, level %s, assumptions %+v", res.ConcurrentS, res.Level, res.Assumptions)
 	}
 }
+
+func TestLatencyCommentOnDef(t *testing.T) {
+	src := `import asyncio
+import external
+
+async def fetch(url):  # asyncls: latency=150ms
+    return await external.call(url)
+
+def parse(page):  # asyncls: latency=20ms
+    return page
+
+async def main():
+    pages = await asyncio.gather(fetch("a"), fetch("b"))
+    for p in pages:
+        parse(p)
+`
+	res := simulateSrc(t, src, Options{})
+	if math.Abs(res.ConcurrentS-0.19) > 1e-9 || math.Abs(res.BlockedS-0.04) > 1e-9 {
+		t.Errorf("concurrent %.3f blocked %.3f, want 0.190 / 0.040", res.ConcurrentS, res.BlockedS)
+	}
+}

@@ -321,6 +321,19 @@ func (t *translator) function(n *analysis.Node, decorators []loopsim.Expr) *loop
 		P:          t.pos(n),
 	}
 	fn.Params = t.params(n.ChildByField("parameters"))
+	// A latency comment on the def line (up to the body) sets the cost of
+	// every call.
+	if body := n.ChildByField("body"); body != nil {
+		first := t.f.Lines.Position(int(n.Start)).Line
+		last := max(first, t.f.Lines.Position(int(body.Start)).Line-1)
+		for line := first; line <= last; line++ {
+			if d, ok := t.latency[line]; ok && !t.used[line] {
+				t.used[line] = true
+				fn.Latency = &d
+				break
+			}
+		}
+	}
 	body := n.ChildByField("body")
 	fn.Body = t.block(body)
 	fn.Generator = containsYield(body)
