@@ -260,10 +260,71 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 			if target != qualified {
 				return p.lookup(target, depth+1)
 			}
+		case BindAssign:
+			// A module-level instance: `repo = Repo()` in another module.
+			r := m.resolveBinding(b, 0)
+			if r.Class != nil && r.Instance && len(rest) == 2 {
+				if f := r.Class.lookupMethod(rest[1], 0); f != nil {
+					return Symbol{Module: f.module, Func: f}
+				}
+			}
+			if r.Name != "" && r.Class == nil && r.Func == nil && len(rest) > 1 {
+				if target := r.Name + "." + strings.Join(rest[1:], "."); target != qualified {
+					return p.lookup(target, depth+1)
+				}
+			}
 		}
 		return Symbol{}
 	}
 	return Symbol{}
+}
+
+// Canonical follows a qualified name through the project's modules to what
+// it denotes outside them: `app.http.session.get`, where app/http.py says
+// `session = requests.Session()`, is `requests.Session.get`. Names that do
+// not go through a module of the project are returned unchanged.
+func (p *Project) Canonical(qualified string) string {
+	for depth := 0; p != nil && depth < 8; depth++ {
+		next := p.canonicalStep(qualified)
+		if next == qualified {
+			break
+		}
+		qualified = next
+	}
+	return qualified
+}
+
+func (p *Project) canonicalStep(qualified string) string {
+	parts := strings.Split(qualified, ".")
+	for i := len(parts) - 1; i >= 1; i-- {
+		m := p.byName[strings.Join(parts[:i], ".")]
+		if m == nil {
+			continue
+		}
+		rest := parts[i:]
+		b := m.Scope.Bindings[rest[0]]
+		if b == nil {
+			return qualified
+		}
+		var base string
+		switch b.Kind {
+		case BindImport:
+			base = b.Qualified
+		case BindAssign:
+			r := m.resolveBinding(b, 0)
+			if r.Func != nil || r.Name == "" {
+				return qualified
+			}
+			base = r.Name
+		default:
+			return qualified
+		}
+		if len(rest) > 1 {
+			base += "." + strings.Join(rest[1:], ".")
+		}
+		return base
+	}
+	return qualified
 }
 
 // Target resolves the project function a call runs: a function or method

@@ -35,9 +35,15 @@ async def start(url):
 })
 
 func runBlockingViaHelper(p *Pass) {
-	direct := func(m *analysis.Module, c *analysis.Call) bool { return IsBlocking(m, c, p.Options) }
+	blocks := func(m *analysis.Module, c *analysis.Call) bool {
+		_, ok := classifyBlockingIn(p.Project, m, c, p.Options)
+		return ok
+	}
+	// Reach memoises per project snapshot and kind; the options (configured
+	// blocking names) are the same for every module of one run.
+	direct := blocks
 	for _, c := range p.Module.Calls {
-		if !c.InAsync() || IsBlocking(p.Module, c, p.Options) {
+		if !c.InAsync() || blocks(p.Module, c) {
 			continue
 		}
 		target := p.Project.Target(c)

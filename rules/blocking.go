@@ -87,10 +87,19 @@ var httpMethodStrings = map[string]bool{"GET": true, "POST": true, "PUT": true, 
 
 // classifyBlocking returns the blocking family of call c in module m.
 func classifyBlocking(m *analysis.Module, c *analysis.Call, opts *Options) (blockingCall, bool) {
+	return classifyBlockingIn(nil, m, c, opts)
+}
+
+// classifyBlockingIn is classifyBlocking that also follows names through the
+// project's other modules (`from .clients import session; session.get(url)`).
+func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.Call, opts *Options) (blockingCall, bool) {
 	if c.Usage == analysis.UsageAwaited {
 		return blockingCall{}, false // an awaited call is an async API, whatever its name
 	}
 	name := c.Callee
+	if _, ok := blockingNames[name]; !ok && proj != nil && name != "" {
+		name = proj.Canonical(name)
+	}
 	if _, ok := blockingNames[name]; !ok && c.Node.ChildByField("function") != nil {
 		if n := calleeName(m, c.Node, 0); n != "" {
 			name = n
@@ -162,7 +171,7 @@ func runBlocking(p *Pass) {
 		if !c.InAsync() {
 			continue
 		}
-		b, ok := classifyBlocking(p.Module, c, p.Options)
+		b, ok := classifyBlockingIn(p.Project, p.Module, c, p.Options)
 		if !ok || b.Code != p.Rule.Code {
 			continue
 		}

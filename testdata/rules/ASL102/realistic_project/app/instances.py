@@ -1,0 +1,3 @@
+from app.repos import Cache
+
+cache = Cache()

@@ -1,0 +1,1 @@
+from .http import session as session
