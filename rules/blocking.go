@@ -27,10 +27,10 @@ func addBlocking(code, instead string, names ...string) {
 var httpVerbs = []string{"get", "options", "head", "post", "put", "patch", "delete", "request"}
 
 func init() {
-	const httpAlt = "use an async client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	const httpAlt = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 	for _, v := range httpVerbs {
 		addBlocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v)
-		addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client."+v)
+		addBlocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client."+v)
 	}
 	addBlocking("ASYNC210", httpAlt, "requests.Session.send", "urllib.request.urlopen", "urllib.urlopen", "urllib2.urlopen",
 		"urllib3.request", "httpx.stream")
@@ -39,7 +39,7 @@ func init() {
 	for _, pool := range []string{"urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool"} {
 		addBlocking("ASYNC211", poolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
 	}
-	addBlocking("ASYNC212", "use `httpx.AsyncClient` and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
+	addBlocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
 
 	const spawnAlt = "use `await asyncio.create_subprocess_exec(...)` (or `_shell`)"
 	addBlocking("ASYNC220", spawnAlt, "subprocess.Popen", "os.popen")
@@ -140,7 +140,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 	return blockingCall{}, false
 }
 
-const poolAlt = "use an async HTTP client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+const poolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 
 // importsUrllib3 reports whether the module imports urllib3 or a part of it.
 func importsUrllib3(m *analysis.Module) bool {

@@ -21,7 +21,7 @@ const (
 	smtpAlt    = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
 	fsAlt      = "do the file-system call in `await asyncio.to_thread(...)`"
 	fileLoad   = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
-	httpAltMsg = "use an async client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	httpAltMsg = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 )
 
 // dbDrivers maps sync database drivers' connect functions to the types of
@@ -130,7 +130,7 @@ func init() {
 		addBlocking("ASYNC210", httpAltMsg, "httpx2."+v)
 		addBlocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client."+v)
 	}
-	addBlocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client.send", "httpx2.Client.stream")
+	addBlocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client.send", "httpx2.Client.stream", "httpx2.Client.close")
 	extraReturnTypes["httpx2.Client"] = "httpx2.Client"
 }
 
