@@ -352,7 +352,7 @@ func (p *Project) Target(c *Call) *Function {
 // IsCoroutineFunction reports whether the call's callee is a coroutine
 // function: of the project, or of a common async library.
 func (p *Project) IsCoroutineFunction(c *Call) bool {
-	if knownCoroutineFunctions[c.Callee] {
+	if knownCoroutineFunctions[c.Callee] || (c.Callee != "" && knownCoroutineFunctions[p.Canonical(c.Callee)]) {
 		return true
 	}
 	f := p.Target(c)

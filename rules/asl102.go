@@ -54,7 +54,7 @@ func init() {
 
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
-	if asyncioCoroutines[c.Callee] {
+	if asyncioCoroutines[c.Callee] || (c.Callee != "" && asyncioCoroutines[p.Project.Canonical(c.Callee)]) {
 		return true
 	}
 	return p.Project.IsCoroutineFunction(c)

@@ -25,3 +25,20 @@ async def evict(key: str) -> None:
     cache.invalidate(key)  # want: ASL102
     cache.get(key)
     await cache.set(key, None)
+
+
+async def ping() -> None:
+    from .http import client
+
+    client.get("/ping")  # want: ASL102
+    await client.get("/ping")
+
+
+async def guarded() -> None:
+    from .locks import refresh_lock
+
+    refresh_lock.acquire()  # want: ASL102
+    try:
+        await asyncio.sleep(0)
+    finally:
+        refresh_lock.release()

@@ -1,0 +1,3 @@
+import httpx
+
+client = httpx.AsyncClient(base_url="https://api.example.com")

@@ -1,0 +1,3 @@
+import asyncio
+
+refresh_lock = asyncio.Lock()
