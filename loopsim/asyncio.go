@@ -340,9 +340,13 @@ func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 // duration, then schedules its completion on the pool.
 func (c *ctx) runInExecutor(pool *Pool, fn Value, args []Value, kws []kwarg, p Pos) *Future {
 	c.flushCPU()
+	c.startPool(pool, p)
 	tc := &ctx{s: c.s, thread: &threadRun{}}
 	v, err := tc.call(fn, args, kws, p)
 	tc.flushCPU()
+	if pool.Process {
+		tc.thread.elapsed += processJobCost
+	}
 	label := "executor job"
 	switch f := fn.(type) {
 	case *FuncVal:
@@ -967,9 +971,13 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 				return nil, newExc("TypeError", "submit(fn, *args)")
 			}
 			c.flushCPU()
+			c.startPool(o.pool, p)
 			tc := &ctx{s: s, thread: &threadRun{}}
 			v, err := tc.call(args[0], args[1:], kws, p)
 			tc.flushCPU()
+			if o.pool.Process {
+				tc.thread.elapsed += processJobCost
+			}
 			_, end := o.pool.submit(s.now, tc.thread.elapsed)
 			s.work += tc.thread.elapsed
 			return &CFuture{end: end, result: v, err: err}, nil
@@ -1005,7 +1013,21 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 
 // waitPool blocks the caller until every job of pool has finished (the
 // shutdown(wait=True) at the end of "with ThreadPoolExecutor()").
+// startPool forks a process pool's workers at its first submission; the
+// submitting thread (usually the loop) waits for the forks.
+func (c *ctx) startPool(pool *Pool, p Pos) {
+	if !pool.Process || pool.spawned {
+		return
+	}
+	pool.spawned = true
+	c.s.block(c, processSpawnCost*float64(pool.Size), p, "ProcessPoolExecutor start")
+}
+
 func (c *ctx) waitPool(pool *Pool, p Pos) {
+	if pool.Process && pool.spawned {
+		pool.lastEnd = max(pool.lastEnd, c.now()) + processShutdownCost
+		pool.spawned = false
+	}
 	if d := pool.lastEnd - c.now(); d > 0 {
 		if c.thread != nil {
 			c.thread.elapsed += d

@@ -324,10 +324,13 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				n = max(1, n-4)
 			}
 		}
+		pool := c.s.newPool(n)
 		if q == "concurrent.futures.ProcessPoolExecutor" {
-			c.s.assume(p, 0.8, "process pool start-up and pickling costs are not modelled")
+			pool.Process = true
+			c.s.assume(p, 0.8, "process pool costs estimated (machine-dependent): %s to fork each worker, %s per job, %s to shut down",
+				fmtDur(processSpawnCost), fmtDur(processJobCost), fmtDur(processShutdownCost))
 		}
-		return &PoolObj{pool: c.s.newPool(n)}, nil
+		return &PoolObj{pool: pool}, nil
 	case "threading.Thread":
 		th := &ThreadObj{}
 		th.target, _ = argAt(nil, kws, -1, "target")

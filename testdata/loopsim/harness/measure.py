@@ -24,6 +24,9 @@ def measure(path):
 def _measure(path):
     spec = importlib.util.spec_from_file_location("loopsim_ground_truth", path)
     mod = importlib.util.module_from_spec(spec)
+    # Registered like a real import, so worker processes can unpickle its
+    # functions.
+    sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)
     start = time.perf_counter()
     outcome = "ok"
