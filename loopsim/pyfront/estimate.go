@@ -173,7 +173,9 @@ type Region struct {
 	// (summed over repeated executions); SequentialS the latency incurred
 	// in between.
 	ConcurrentS, SequentialS float64
-	Result                   *loopsim.Result
+	// Runs is how many times the region ran (inside loops).
+	Runs   int
+	Result *loopsim.Result
 }
 
 // EstimateRegion simulates the function defined by fnNode on its own and
@@ -203,7 +205,7 @@ func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opt
 	if len(starts) == 0 || len(ends) == 0 {
 		return Region{Result: res}, false, nil
 	}
-	r := Region{Result: res}
+	r := Region{Result: res, Runs: min(len(starts), len(ends))}
 	for i := range min(len(starts), len(ends)) {
 		r.ConcurrentS += ends[i].At - starts[i].At
 		r.SequentialS += ends[i].Work - starts[i].Work
@@ -260,7 +262,7 @@ func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts
 	}
 	res.Assumptions = append(res.Assumptions, loopsim.Assumption{Line: loopsim.StmtPos(stmts[0]).Line,
 		Text: "timed on its own: the code before it in " + fd.fn.Name + " did not reach it when simulated"})
-	return Region{ConcurrentS: ends[0].At - starts[0].At, SequentialS: ends[0].Work - starts[0].Work, Result: res}, true, nil
+	return Region{ConcurrentS: ends[0].At - starts[0].At, SequentialS: ends[0].Work - starts[0].Work, Runs: 1, Result: res}, true, nil
 }
 
 // EstimateFunction simulates the coroutine function defined by fnNode on
@@ -354,7 +356,11 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 	if err != nil || !ok {
 		return Hint{}, false
 	}
-	return Hint{Text: hintText(region.ConcurrentS, region.SequentialS), ConcurrentS: region.ConcurrentS, SequentialS: region.SequentialS,
+	text := hintText(region.ConcurrentS, region.SequentialS)
+	if region.Runs > 1 {
+		text += fmt.Sprintf(" (in all, over %d runs)", region.Runs)
+	}
+	return Hint{Text: text, ConcurrentS: region.ConcurrentS, SequentialS: region.SequentialS,
 		Confidence: region.Result.Level, Assumptions: region.Result.Assumptions, Start: int(target.Start), End: int(target.End)}, true
 }
 
