@@ -176,7 +176,6 @@ type Sim struct {
 	blocks        []BlockEvent
 	steps         int
 	globals       *frame
-	ordinalByName map[string]int
 	marks         map[int][]MarkTime
 	gens          []*Generator
 	rng           *pyRandom // non-nil once the program called random.seed
