@@ -374,6 +374,11 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 				return r
 			}
 		}
+		// Inherited from a library class: `class Api(requests.Session)`
+		// makes `Api().get` requests.Session.get.
+		if base := cls.libraryBase(0); base != "" && !cls.definesAttr(attr, 0) {
+			return Ref{Name: base + "." + attr}
+		}
 		return Ref{Name: cls.FullName() + "." + attr}
 	}
 	if obj.Instance && pathTypes[obj.Name] && (attr == "parent" || attr == "parents") {
@@ -442,6 +447,79 @@ func (m *Module) superMember(obj *Node, attr string) (Ref, bool) {
 		}
 	}
 	return Ref{}, true
+}
+
+// libraryBase returns the qualified name of the first base class (searched
+// through the project's own bases) that is imported from a library, or "".
+// Bases of other project modules are left to the project's lookup.
+func (c *Class) libraryBase(depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	for _, base := range c.Bases {
+		if base.Type == "keyword_argument" {
+			continue
+		}
+		r := c.module.resolve(base, 0)
+		switch {
+		case r.Class != nil && r.Class != c:
+			if b := r.Class.libraryBase(depth + 1); b != "" {
+				return b
+			}
+		case r.Class == nil && r.Func == nil && r.Name != "" && libraryName(c.module, base):
+			return r.Name
+		}
+	}
+	return ""
+}
+
+// libraryName reports whether the base expression names something imported
+// from outside this module's own package (`requests.Session`, `Client` from
+// httpx), as opposed to a class of another project module.
+func libraryName(m *Module, base *Node) bool {
+	root := Unparen(base)
+	for root != nil && root.Type == "attribute" {
+		root = Unparen(root.ChildByField("object"))
+	}
+	if root == nil || root.Type != "identifier" {
+		return false
+	}
+	b := m.ScopeAt(root).Lookup(m.File.Text(root))
+	if b == nil || b.Kind != BindImport {
+		return false
+	}
+	top := m.Name
+	if i := strings.IndexByte(top, '.'); i >= 0 {
+		top = top[:i]
+	}
+	q := b.Qualified
+	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
+}
+
+// definesAttr reports whether the class or its project bases define attr
+// (a method, a class attribute or a self attribute).
+func (c *Class) definesAttr(attr string, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if _, ok := c.Methods[attr]; ok {
+		return true
+	}
+	if _, ok := c.Attrs[attr]; ok {
+		return true
+	}
+	if _, ok := c.Scope.Bindings[attr]; ok {
+		return true
+	}
+	for _, base := range c.Bases {
+		if base.Type == "keyword_argument" {
+			continue
+		}
+		if r := c.module.resolve(base, 0); r.Class != nil && r.Class != c && r.Class.definesAttr(attr, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // lookupMethod finds a method on the class or its project base classes.

@@ -157,3 +157,20 @@ class Annotated:
         a = self.session.get(UPSTREAM).status_code  # want: ASYNC210
         b = self.other.get(UPSTREAM).status_code if self.other else 0  # want: ASYNC210
         return a + b
+
+
+class RetryingSession(requests.Session):
+    retries = 3
+
+    def fetch(self, url: str) -> bytes:
+        return self.get(url).content
+
+
+class Service:
+    def __init__(self) -> None:
+        self.http = RetryingSession()
+
+    async def run(self, url: str) -> int:
+        resp = self.http.post(url, data=b"")  # want: ASYNC210
+        n = self.http.retries
+        return resp.status_code + n

@@ -60,3 +60,21 @@ async def in_thread(url: str) -> int:
 async def shutdown(service: GitHubService) -> None:
     service.client.close()  # want: ASYNC212
     await service.aclient.aclose()
+
+
+class ApiClient(httpx.Client):
+    def __init__(self, token: str) -> None:
+        super().__init__(base_url="https://api.example.com", headers={"Authorization": token})
+
+    def me(self) -> dict:
+        return self.get("/me").json()
+
+
+async def whoami(token: str) -> dict:
+    api = ApiClient(token)
+    profile = api.get("/profile")  # want: ASYNC212
+    return profile.json()
+
+
+async def whoami_helper(token: str) -> dict:
+    return ApiClient(token).me()  # want: ASL201
