@@ -39,7 +39,8 @@ func startsLoop(m *analysis.Module, c *analysis.Call) bool {
 	switch c.Callee {
 	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
 	default:
-		if c.Method(m.File) != "run_until_complete" {
+		// A method of the project that happens to share the name is not the loop's.
+		if c.Method(m.File) != "run_until_complete" || c.Target != nil {
 			return false
 		}
 	}
@@ -55,7 +56,7 @@ func isLoopEntry(m *analysis.Module, c *analysis.Call) bool {
 	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
 		return true
 	}
-	return c.Method(m.File) == "run_until_complete"
+	return c.Method(m.File) == "run_until_complete" && c.Target == nil
 }
 
 // checksRunningLoop reports whether f asks if an event loop is running.
