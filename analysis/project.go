@@ -57,22 +57,34 @@ func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases [
 	reverse(parts)
 	name = strings.Join(parts, ".")
 	// The path relative to the root also names the module when directories
-	// are namespace packages (no __init__.py).
-	if rel, err := filepath.Rel(l.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
+	// are namespace packages (no __init__.py). Relative paths are compared
+	// as absolute ones (the root usually is).
+	relTo := path
+	if filepath.IsAbs(l.Root) && !filepath.IsAbs(relTo) {
+		if abs, err := filepath.Abs(relTo); err == nil {
+			relTo = abs
+		}
+	}
+	if rel, err := filepath.Rel(l.Root, relTo); err == nil && !strings.HasPrefix(rel, "..") {
 		rel = strings.TrimSuffix(rel, filepath.Ext(rel))
 		relParts := strings.Split(filepath.ToSlash(rel), "/")
 		if relParts[len(relParts)-1] == "__init__" {
 			relParts = relParts[:len(relParts)-1]
 		}
-		for len(relParts) > 0 {
-			alias := strings.Join(relParts, ".")
-			if alias != name && alias != "" {
-				aliases = append(aliases, alias)
-			}
-			if relParts[0] != "src" && relParts[0] != "lib" {
+		seen := map[string]bool{name: true, "": true}
+		// Every dotted suffix of two or more parts: the project may be
+		// checked from a directory above the one it is imported from
+		// (`asyncls check services/api` with `from app.db import x`).
+		// Exact module names always win over these aliases.
+		for i := 0; i < len(relParts); i++ {
+			if len(relParts)-i < 2 && i > 0 {
 				break
 			}
-			relParts = relParts[1:]
+			alias := strings.Join(relParts[i:], ".")
+			if !seen[alias] {
+				seen[alias] = true
+				aliases = append(aliases, alias)
+			}
 		}
 	}
 	return name, isPackage, aliases
