@@ -113,6 +113,33 @@ func TestOpenChangeClose(t *testing.T) {
 	if diags := c.waitDiagnostics(u, 4); len(diags) != 0 {
 		t.Fatalf("version 4: got %v, want none", codes(diags))
 	}
+	// source.fixAll.asyncls applies every safe fix (ASYNC251's here).
+	c.change(u, 5, &protocol.TextDocumentContentChangeWholeDocument{Text: blockingSrc + "\n\nasync def tock():\n    time.sleep(2)\n    await tock()\n"})
+	if diags := c.waitDiagnostics(u, 5); strings.Join(codes(diags), ",") != "ASYNC251,ASYNC251" {
+		t.Fatalf("version 5: got %v", codes(diags))
+	}
+	var actions []protocol.CommandOrCodeAction
+	if err := c.call(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u},
+		Context:      protocol.CodeActionContext{Only: []protocol.CodeActionKind{"source.fixAll"}},
+	}, &actions); err != nil {
+		t.Fatal(err)
+	}
+	if len(actions) != 1 {
+		t.Fatalf("fix-all actions: %d, want 1", len(actions))
+	}
+	fixAll := actions[0].(*protocol.CodeAction)
+	if fixAll.Kind == nil || *fixAll.Kind != fixAllKind {
+		t.Fatalf("fix-all kind %v", fixAll.Kind)
+	}
+	edits := fixAll.Edit.Changes[u]
+	if len(edits) != 1 {
+		t.Fatalf("fix-all edits %+v", edits)
+	}
+	c.change(u, 6, &protocol.TextDocumentContentChangePartial{Range: edits[0].Range, Text: edits[0].NewText})
+	if diags := c.waitDiagnostics(u, 6); len(diags) != 0 {
+		t.Fatalf("after fix-all: %v", codes(diags))
+	}
 	c.notify(protocol.MethodTextDocumentDidClose, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
 	c.waitFor("diagnostics cleared on close", func() bool {
 		list := c.diags[u]
