@@ -56,8 +56,12 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		last := chain[len(chain)-1]
 		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
+		how := "it calls blocking `" + lastText + "()`"
+		if len(chain) > 1 {
+			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
+		}
 		p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` blocks the event loop in async function `"+
-			c.Func.Name+"`: "+describeChain(chain)+" ends in blocking `"+lastText+"()`; run it with `await asyncio.to_thread(...)`",
+			c.Func.Name+"`: "+how+"; run it with `await asyncio.to_thread(...)`",
 			WithRelated(chainRelated(chain)...), WithFix(toThreadFix(p, c)))
 	}
 }
