@@ -98,11 +98,27 @@ func runNeverAwaited(p *Pass) {
 // name that is not read anywhere else in its scope.
 func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 	assign := c.UsedBy
-	if assign == nil || assign.Type != "assignment" {
+	if assign == nil {
 		return false
 	}
-	target := analysis.Unparen(assign.ChildByField("left"))
-	if target == nil || target.Type != "identifier" || analysis.Unparen(assign.ChildByField("right")) != c.Node {
+	var target *analysis.Node
+	switch assign.Type {
+	case "assignment":
+		target = analysis.Unparen(assign.ChildByField("left"))
+		if analysis.Unparen(assign.ChildByField("right")) != c.Node {
+			return false
+		}
+	case "named_expression":
+		// `if (user := repo.get(id)):` tests the coroutine object; the walrus
+		// itself must not hand it on (`await (c := f())`).
+		target = assign.ChildByField("name")
+		if analysis.Unparen(assign.ChildByField("value")) != c.Node || !inertUse(p.Module, assign) {
+			return false
+		}
+	default:
+		return false
+	}
+	if target == nil || target.Type != "identifier" {
 		return false
 	}
 	scope := p.Module.ScopeAt(target)

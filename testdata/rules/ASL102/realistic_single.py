@@ -114,3 +114,15 @@ def on_signal() -> None:
     # Sync callback: the coroutine object is created and dropped.
     save({})  # want: ASL102
     asyncio.ensure_future(save({}))
+
+
+async def walrus(item: dict) -> None:
+    if (found := Base.ping()) is None:  # want: ASL102
+        return
+    if found:
+        print("pinged")
+    # Quiet: the walrus value is awaited, or the name is awaited later.
+    if await (again := Base.ping()):
+        print(again)
+    if (pending := Base.ping()) is not None:
+        await pending
