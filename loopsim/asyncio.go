@@ -341,7 +341,7 @@ func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 func (c *ctx) runInExecutor(pool *Pool, fn Value, args []Value, kws []kwarg, p Pos) *Future {
 	c.flushCPU()
 	c.startPool(pool, p)
-	tc := &ctx{s: c.s, thread: &threadRun{}}
+	tc := &ctx{s: c.s, thread: &threadRun{base: pool.nextStart(c.s.now)}}
 	v, err := tc.call(fn, args, kws, p)
 	tc.flushCPU()
 	if pool.Process {
@@ -925,6 +925,25 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 				s.assume(p, 0.7, "executor %s unknown; assumed the default pool", repr(args[0]))
 			}
 			return c.runInExecutor(pool, args[1], args[2:], nil, p), nil
+		case "call_soon_threadsafe":
+			if len(args) < 1 {
+				break
+			}
+			fn, rest := args[0], args[1:]
+			run := func() {
+				cc := &ctx{s: s}
+				if _, err := cc.call(fn, rest, nil, p); err != nil {
+					s.assume(p, 1, "callback raised %v", err)
+				}
+			}
+			if c.thread != nil {
+				// From a worker thread: it reaches the loop when the thread gets
+				// there, through the self-pipe.
+				h := s.callAt(max(s.now, c.now()), run)
+				h.exact = true
+				return &TimerHandle{h: h}, nil
+			}
+			return &TimerHandle{h: s.callSoon(run)}, nil
 		case "call_soon", "call_later", "call_at":
 			var when float64
 			var fn Value
@@ -972,7 +991,7 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			}
 			c.flushCPU()
 			c.startPool(o.pool, p)
-			tc := &ctx{s: s, thread: &threadRun{}}
+			tc := &ctx{s: s, thread: &threadRun{base: o.pool.nextStart(s.now)}}
 			v, err := tc.call(args[0], args[1:], kws, p)
 			tc.flushCPU()
 			if o.pool.Process {

@@ -28,6 +28,7 @@ func init() {
 		"math.inf", "math.pi", "operator.itemgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
 		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
+		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 	} {
 		modelled[q] = true
 	}
@@ -349,9 +350,21 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 			}
 		}
 		return th, nil
-	case "dataclasses.dataclass":
-		// @dataclass and @dataclass(...) both end up as the decorator.
+	case "dataclasses.dataclass", "functools.wraps", "functools.lru_cache":
+		// @dataclass and @dataclass(...) both end up as the decorator;
+		// wraps(fn) and lru_cache(...) decorate without changing timing.
+		if q != "dataclasses.dataclass" && len(args) == 1 {
+			if _, isFn := args[0].(*FuncVal); isFn && q == "functools.lru_cache" {
+				return args[0], nil
+			}
+		}
 		return &Builtin{Qual: q}, nil
+	case "functools.cache":
+		if len(args) == 1 {
+			return args[0], nil
+		}
+	case "contextlib.suppress":
+		return &Suppress{Types: args}, nil
 	case "dataclasses.field":
 		fs := &FieldSpec{}
 		if v, ok := argAt(nil, kws, -1, "default"); ok {
@@ -1048,7 +1061,7 @@ func (c *ctx) threadMethod(th *ThreadObj, name string, args []Value, kws []kwarg
 		c.flushCPU()
 		start := c.now()
 		if th.target != nil {
-			tc := &ctx{s: c.s, thread: &threadRun{}}
+			tc := &ctx{s: c.s, thread: &threadRun{base: start}}
 			_, _ = tc.call(th.target, th.args, th.kws, p)
 			tc.flushCPU()
 			th.end = start + tc.thread.elapsed
@@ -1076,3 +1089,6 @@ func (c *ctx) threadMethod(th *ThreadObj, name string, args []Value, kws []kwarg
 	}
 	return &UnknownValue{Why: "Thread." + name}, nil
 }
+
+// Suppress is contextlib.suppress(*exceptions).
+type Suppress struct{ Types []Value }

@@ -55,7 +55,8 @@ func (f *frame) set(name string, v Value) {
 
 // threadRun accumulates the duration of a synchronous function executed in
 // a worker thread.
-type threadRun struct{ elapsed float64 }
+// a worker thread; base is when the thread started on the virtual clock.
+type threadRun struct{ base, elapsed float64 }
 
 // ctx is the execution context: the running task (nil at import time or in
 // a worker thread).
@@ -72,7 +73,7 @@ type ctx struct {
 func (c *ctx) now() float64 {
 	c.flushCPU()
 	if c.thread != nil {
-		return c.s.now + c.thread.elapsed
+		return c.thread.base + c.thread.elapsed
 	}
 	return c.s.now
 }

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 )
 
@@ -764,6 +765,14 @@ func (s *Sim) getDefaultPool() *Pool {
 		s.defaultPool = s.newPool(s.cfg.workers())
 	}
 	return s.defaultPool
+}
+
+// nextStart is when a job submitted now would start.
+func (p *Pool) nextStart(now float64) float64 {
+	if len(p.freeAt) < p.Size {
+		return now
+	}
+	return max(now, slices.Min(p.freeAt))
 }
 
 // submit runs a job of duration d; workers are taken FIFO as they free up.

@@ -165,6 +165,19 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 			}
 			return bodyErr
 		}, nil
+	case *Suppress:
+		return nil, func(err error) error {
+			e, ok := err.(*Exc)
+			if !ok {
+				return err
+			}
+			for _, tv := range o.Types {
+				if cl, ok := tv.(*Class); ok && excIsSubclass(e, "", cl) {
+					return nil
+				}
+			}
+			return err
+		}, nil
 	case *GenCM:
 		if o.Async != async {
 			break
