@@ -123,13 +123,6 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 		}
 		return ""
 	}
-	kind := "def"
-	switch {
-	case target.Async && target.Generator:
-		kind = "async def (async generator)"
-	case target.Async:
-		kind = "async def"
-	}
 	params := strings.Join(target.Params, ", ")
 	keyword := "def"
 	if target.Async {
@@ -138,7 +131,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 	fmt.Fprintf(&b, "```python\n%s %s(%s)\n```\n", keyword, target.QualName, params)
 	tm := target.Module()
 	line := tm.File.Lines.Position(int(target.Node.Start)).Line + 1
-	fmt.Fprintf(&b, "\n`%s` is %s, defined in `%s` line %d.", target.FullName(), describeKind(target, kind), s.displayPath(tm.File.Path), line)
+	fmt.Fprintf(&b, "\n`%s` is %s, defined in `%s` line %d.", target.FullName(), describeKind(target), s.displayPath(tm.File.Path), line)
 	if target.IsCoroutineFunction() {
 		switch c.Usage {
 		case analysis.UsageAwaited:
@@ -189,7 +182,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 	return b.String()
 }
 
-func describeKind(f *analysis.Function, kind string) string {
+func describeKind(f *analysis.Function) string {
 	switch {
 	case f.IsCoroutineFunction():
 		return "a coroutine function"

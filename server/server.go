@@ -167,7 +167,6 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	case <-waited:
 	case <-time.After(2 * time.Second):
 	}
-	s.ws.close()
 	if lifecycle(s.state.Load()) == stateShutdown {
 		return 0
 	}

@@ -53,8 +53,6 @@ func newWorkspace(s *Server) *workspace {
 	return w
 }
 
-func (w *workspace) close() {}
-
 func (w *workspace) setRoots(roots []string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
