@@ -410,7 +410,10 @@ func (m *Module) preservesCoroutine(dec *Node) bool {
 	name := m.Resolve(e).Name
 	switch name {
 	case "staticmethod", "classmethod", "abc.abstractmethod", "functools.wraps", "typing.override",
-		"typing_extensions.override", "override", "abstractmethod":
+		"typing_extensions.override", "override", "abstractmethod", "typing.final", "typing_extensions.final",
+		// Libraries whose decorators wrap a coroutine function in another one.
+		"tenacity.retry", "backoff.on_exception", "backoff.on_predicate", "async_lru.alru_cache", "aiocache.cached",
+		"asyncstdlib.lru_cache", "asyncstdlib.cache":
 		return true
 	}
 	return false

@@ -28,9 +28,12 @@ async def handler(key):
 	CrossFile: true,
 	Fix:       "Insert `await` before the call (only inside an async function).",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
-		"generators, and not functions whose decorators might change what they return) and asyncio's own coroutine " +
-		"functions such as `asyncio.sleep`. A coroutine passed to another call, returned, stored in an attribute or a " +
-		"container, or handed to `gather`/`create_task`/`wait_for` is not reported.",
+		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
+		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions) and asyncio's own coroutine " +
+		"functions such as `asyncio.sleep`, and coroutine methods of common async libraries (aiohttp, asyncpg, httpx), also of " +
+		"instances created in another module. A coroutine passed to another call, returned, stored in an attribute or a " +
+		"container, or handed to `gather`/`create_task`/`wait_for` is not reported; one stored in a local that is only " +
+		"tested or compared (`user = repo.get(id)`, `if user is None:`) is.",
 	Run: runNeverAwaited,
 })
 

@@ -126,3 +126,23 @@ async def walrus(item: dict) -> None:
         print(again)
     if (pending := Base.ping()) is not None:
         await pending
+
+
+from tenacity import retry as tenacity_retry, stop_after_attempt
+import backoff
+
+
+@tenacity_retry(stop=stop_after_attempt(3))
+async def flaky() -> None:
+    await asyncio.sleep(0)
+
+
+@backoff.on_exception(backoff.expo, OSError, max_tries=3)
+async def flaky_too() -> None:
+    await asyncio.sleep(0)
+
+
+async def uses_flaky() -> None:
+    flaky()  # want: ASL102
+    flaky_too()  # want: ASL102
+    await flaky()

@@ -80,3 +80,15 @@ async def queue_consumer(queue):
     first = await queue.get()
     second = await queue.get()
     return first, second
+
+
+async def serialised(lock):
+    async with lock:
+        await fetch("a")
+        await fetch("b")
+
+
+async def under_semaphore(sem):
+    async with sem:
+        for name in ["a", "b", "c"]:
+            await fetch(name)
