@@ -43,6 +43,7 @@ async def main():
 	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
 		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
 		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
+		"inside `async with` a lock, semaphore or condition, " +
 		"for asyncio's own calls (sleeps, locks, queues, events), and when the estimated saving is below " +
 		"`asl401-min-saving-ms` (default 20). Functions are simulated on their own: arguments take their defaults or " +
 		"their annotated types; unknown loop counts are assumed to be 3 and the message says so.",
@@ -237,8 +238,45 @@ func runSequentialAwaits(p *Pass) {
 	}
 }
 
+// underLock reports whether n sits in an `async with` (or `with`) of a lock,
+// semaphore or condition: code there is serialised on purpose.
+func underLock(p *Pass, n, fnNode *analysis.Node) bool {
+	for a := n.Parent; a != nil && a != fnNode; a = a.Parent {
+		if a.Type != "with_statement" {
+			continue
+		}
+		for _, c := range a.NamedChildren() {
+			if c.Type != "with_clause" {
+				continue
+			}
+			for _, item := range c.NamedChildren() {
+				v := item.ChildByField("value")
+				if v == nil {
+					continue
+				}
+				if v.Type == "as_pattern" {
+					v = v.NamedChildren()[0]
+				}
+				ref := p.Module.Resolve(v)
+				switch strings.TrimPrefix(ref.Name, "asyncio.") {
+				case "Lock", "Semaphore", "BoundedSemaphore", "Condition":
+					return true
+				}
+				text := strings.ToLower(p.File.Text(v))
+				if strings.Contains(text, "lock") || strings.Contains(text, "sem") || strings.Contains(text, "cond") || strings.Contains(text, "mutex") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // checkBlock finds runs of independent awaits among a block's statements.
 func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfront.Options, threshold float64) {
+	if underLock(p, block, fn.Node) {
+		return
+	}
 	var run []*awaitStmt
 	flush := func() {
 		if len(run) >= 2 {
@@ -400,7 +438,7 @@ func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts pyfront.Op
 // checkLoop handles `for x in xs: await f(x)` and
 // `for x in xs: out.append(await f(x))`.
 func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront.Options, threshold float64) {
-	if loop.HasToken("async") || loop.ChildByField("alternative") != nil {
+	if loop.HasToken("async") || loop.ChildByField("alternative") != nil || underLock(p, loop, fn.Node) {
 		return
 	}
 	body := loop.ChildByField("body")
