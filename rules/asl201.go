@@ -30,7 +30,9 @@ async def start(url):
 	CrossFile: true,
 	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)`.",
 	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
-		"the call site in the coroutine, with the chain in the message and each hop as related information.",
+		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
+		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit). A helper whose result " +
+		"is awaited or scheduled has been made asynchronous by a decorator and is not followed.",
 	Run: runBlockingViaHelper,
 })
 
@@ -47,10 +49,20 @@ func runBlockingViaHelper(p *Pass) {
 			continue
 		}
 		target := p.Project.Target(c)
-		if target == nil || target.Async || target.Lambda || target.Generator || returnsAwaitable(c) {
+		if target == nil || target.Async || target.Lambda || returnsAwaitable(c) {
 			continue
 		}
-		chain := p.Project.Reach("blocks", target, direct)
+		var chain analysis.Chain
+		var fix *Fix
+		switch {
+		case !target.Generator:
+			chain = p.Project.Reach("blocks", target, direct)
+			fix = toThreadFix(p, c)
+		case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
+			// `with opened(path) as f:` runs the @contextmanager body up to
+			// its yield (and the rest on exit) on the event loop's thread.
+			chain = contextManagerReach(p, target, direct)
+		}
 		if chain == nil {
 			continue
 		}
@@ -62,8 +74,59 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` blocks the event loop in async function `"+
 			c.Func.Name+"`: "+how+"; run it with `await asyncio.to_thread(...)`",
-			WithRelated(chainRelated(chain)...), WithFix(toThreadFix(p, c)))
+			WithRelated(chainRelated(chain)...), WithFix(fix))
 	}
+}
+
+// isContextManagerDef reports a generator decorated with
+// contextlib.contextmanager.
+func isContextManagerDef(f *analysis.Function) bool {
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 1 && f.Module().Resolve(named[0]).Name == "contextlib.contextmanager" {
+			return true
+		}
+	}
+	return false
+}
+
+// contextManagerReach is Reach for the body of a @contextmanager generator,
+// which Reach skips (calling a plain generator runs none of its body).
+func contextManagerReach(p *Pass, f *analysis.Function, direct func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
+	for _, c := range f.Calls {
+		if direct(f.Module(), c) {
+			return analysis.Chain{{Func: f, Call: c}}
+		}
+	}
+	for _, c := range f.Calls {
+		t := p.Project.Target(c)
+		if t == nil || t.Async || t.Lambda || t.Generator || t == f {
+			continue
+		}
+		if sub := p.Project.Reach("blocks", t, direct); sub != nil {
+			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
+		}
+	}
+	return nil
+}
+
+// withStatementOf returns the with statement whose item is call, or nil.
+func withStatementOf(call *analysis.Node) *analysis.Node {
+	n := call
+	for p := n.Parent; p != nil; n, p = p, p.Parent {
+		switch p.Type {
+		case "as_pattern":
+			if p.ChildByField("alias") == n {
+				return nil
+			}
+		case "with_item", "with_clause", "parenthesized_expression":
+		case "with_statement":
+			return p
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // returnsAwaitable reports a call of a sync def whose result the coroutine

@@ -148,19 +148,6 @@ func stubBody(f *analysis.File, def *analysis.Node) bool {
 // `async with` item (`async with session.get(url, timeout=...) as resp:`),
 // which awaits it.
 func enteredByAsyncWith(call *analysis.Node) bool {
-	n := call
-	for p := n.Parent; p != nil; n, p = p, p.Parent {
-		switch p.Type {
-		case "as_pattern":
-			if p.ChildByField("alias") == n {
-				return false
-			}
-		case "with_item", "with_clause", "parenthesized_expression":
-		case "with_statement":
-			return p.HasToken("async")
-		default:
-			return false
-		}
-	}
-	return false
+	ws := withStatementOf(call)
+	return ws != nil && ws.HasToken("async")
 }
