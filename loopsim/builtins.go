@@ -221,6 +221,22 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		return nil, newExc("AttributeError", "type object '%s' has no attribute '%s'", o.Name, name)
 	case *External:
 		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name}, nil
+	case *SuperObj:
+		for _, b := range o.Class.Bases {
+			if v, ok := b.lookup(name); ok {
+				if fv, ok := v.(*FuncVal); ok && !fv.static {
+					bound := *fv
+					bound.Self = o.Self
+					return &bound, nil
+				}
+				return v, nil
+			}
+		}
+		if name == "__init__" {
+			// object.__init__ (or an exception's): nothing to simulate
+			return &Builtin{Qual: "object.__init__"}, nil
+		}
+		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:
 		return &UnknownValue{Why: o.Why + "." + name}, nil
 	case *Exc:
@@ -412,6 +428,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 		return &UnknownValue{Why: q}, nil
 	}
+	if q == "object.__init__" {
+		return nil, nil
+	}
 	if !strings.Contains(q, ".") {
 		return c.callPyBuiltin(q, args, kws, p)
 	}
@@ -580,7 +599,28 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		if len(args) == 1 {
 			return args[0], nil
 		}
-	case "isinstance", "hasattr", "callable", "getattr", "super", "ord", "object":
+	case "isinstance":
+		if len(args) == 2 {
+			if isUnknown(args[0]) {
+				return &UnknownValue{Why: "isinstance of unknown"}, nil
+			}
+			if l, ok := args[1].(*List); ok {
+				for _, cl := range l.Elems {
+					if isInstanceOf(args[0], cl) {
+						return true, nil
+					}
+				}
+				return false, nil
+			}
+			if _, ok := args[1].(*Class); ok {
+				return isInstanceOf(args[0], args[1]), nil
+			}
+			if b, ok := args[1].(*Builtin); ok && pyBuiltins[b.Qual] {
+				return isInstanceOf(args[0], args[1]), nil
+			}
+		}
+		return &UnknownValue{Why: "isinstance()"}, nil
+	case "hasattr", "callable", "getattr", "super", "ord", "object":
 		return &UnknownValue{Why: q + "()"}, nil
 	case "staticmethod", "classmethod", "property":
 		if len(args) == 1 {

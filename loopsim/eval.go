@@ -213,6 +213,13 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		return c.placeholder(fr, x)
 	case *Yield:
 		return c.evalYield(fr, x)
+	case *NamedExpr:
+		v, err := c.eval(fr, x.Value)
+		if err != nil {
+			return nil, err
+		}
+		fr.setNamed(x.Target, v)
+		return v, nil
 	}
 	return nil, fmt.Errorf("loopsim: unknown expression %T", e)
 }
@@ -347,6 +354,7 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 
 func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 	inner := newFrame(fr, fr.globals)
+	inner.comprehension = true
 	out := &List{Kind: "list"}
 	d := &Dict{}
 	var rec func(i int) error
@@ -689,7 +697,24 @@ func b2i(b bool) int64 {
 	return 0
 }
 
+// SuperObj is super(): attribute lookup starts after Class.
+type SuperObj struct {
+	Class *Class
+	Self  Value
+}
+
 func (c *ctx) evalCall(fr *frame, x *Call) (Value, error) {
+	if n, ok := x.Fn.(*Name); ok && n.ID == "super" && len(x.Args) == 0 {
+		if _, shadowed := fr.lookup("super"); !shadowed {
+			for f := fr; f != nil; f = f.parent {
+				if f.class != nil {
+					return &SuperObj{Class: f.class, Self: f.self}, nil
+				}
+			}
+			c.s.assume(x.P, 0.8, "super() outside a method is not simulated")
+			return &UnknownValue{Why: "super()"}, nil
+		}
+	}
 	fn, err := c.eval(fr, x.Fn)
 	if err != nil {
 		return nil, err
@@ -830,6 +855,9 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 	fr := newFrame(parent, globals)
 	if f.Self != nil {
 		args = append([]Value{f.Self}, args...)
+	}
+	if f.Class != nil && len(args) > 0 && !f.static {
+		fr.class, fr.self = f.Class, args[0]
 	}
 	var extra []Value
 	pi := 0

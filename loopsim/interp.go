@@ -8,11 +8,15 @@ import (
 
 // frame is one scope: a function call, the module, or a comprehension.
 type frame struct {
-	vars       map[string]Value
-	parent     *frame // enclosing scope (closures); nil for the module
-	globals    *frame
-	globalDecl map[string]bool
-	nonlocal   map[string]bool
+	vars          map[string]Value
+	parent        *frame // enclosing scope (closures); nil for the module
+	globals       *frame
+	globalDecl    map[string]bool
+	nonlocal      map[string]bool
+	comprehension bool
+	// class and self of a method call, for super()
+	class *Class
+	self  Value
 }
 
 func newFrame(parent, globals *frame) *frame {
@@ -21,6 +25,18 @@ func newFrame(parent, globals *frame) *frame {
 		f.globals = f
 	}
 	return f
+}
+
+// comprehension marks a comprehension's own scope: an assignment
+// expression inside it binds in the enclosing function.
+func (f *frame) setNamed(name string, v Value) {
+	for s := f; s != nil; s = s.parent {
+		if !s.comprehension {
+			s.set(name, v)
+			return
+		}
+	}
+	f.set(name, v)
 }
 
 func (f *frame) lookup(name string) (Value, bool) {
@@ -247,6 +263,8 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			fr.globalDecl[n] = true
 		}
 		return ctrlNext, nil, nil
+	case *Match:
+		return c.execMatch(fr, st)
 	case *Mark:
 		if c.s.marks == nil {
 			c.s.marks = map[int][]MarkTime{}

@@ -111,6 +111,12 @@ type (
 		Body   Expr
 		P      Pos
 	}
+	// NamedExpr is an assignment expression (target := value).
+	NamedExpr struct {
+		Target string
+		Value  Expr
+		P      Pos
+	}
 	// Yield is a yield expression (From for "yield from").
 	Yield struct {
 		Value Expr // may be nil
@@ -170,6 +176,7 @@ func (e *Lambda) exprPos() Pos        { return e.P }
 func (e *Unknown) exprPos() Pos       { return e.P }
 func (e *Placeholder) exprPos() Pos   { return e.P }
 func (e *Yield) exprPos() Pos         { return e.P }
+func (e *NamedExpr) exprPos() Pos     { return e.P }
 
 // Statements.
 type (
@@ -267,6 +274,13 @@ type (
 		Nonlocal bool
 		P        Pos
 	}
+	// Match is a match statement; the first case whose pattern matches
+	// (and whose guard holds) runs.
+	Match struct {
+		Subject Expr
+		Cases   []MatchCase
+		P       Pos
+	}
 	// Mark records the virtual time (and accumulated work) each time it
 	// runs, so a region of code can be timed: see Result.Marks.
 	Mark struct {
@@ -315,6 +329,42 @@ func (s *ImportFrom) stmtPos() Pos  { return s.P }
 func (s *Global) stmtPos() Pos      { return s.P }
 func (s *Unsupported) stmtPos() Pos { return s.P }
 func (s *Mark) stmtPos() Pos        { return s.P }
+func (s *Match) stmtPos() Pos       { return s.P }
+
+// MatchCase is one case clause.
+type MatchCase struct {
+	Pattern *Pattern
+	Guard   Expr // may be nil
+	Body    []Stmt
+}
+
+// PatternKind says what a pattern matches.
+type PatternKind int
+
+const (
+	PatWildcard PatternKind = iota // _
+	PatCapture                     // a name: binds the subject
+	PatValue                       // a literal or dotted name: ==
+	PatSequence                    // [a, *rest] / (a, b)
+	PatStar                        // *name inside a sequence ("" for *_)
+	PatMapping                     // {"k": p, **rest}
+	PatClass                       // Cls(p, k=p)
+	PatOr                          // p | q
+	PatAs                          // p as name
+	PatUnknown                     // a pattern the front end could not read
+)
+
+// Pattern is a match-statement pattern.
+type Pattern struct {
+	Kind    PatternKind
+	Name    string     // capture, star and as targets; mapping **rest
+	Value   Expr       // value patterns; the class of class patterns
+	Elts    []*Pattern // sequence items, alternatives, class positional patterns, as subpattern
+	Keys    []Expr     // mapping keys
+	Vals    []*Pattern // mapping values
+	KwNames []string   // class keyword patterns
+	KwPats  []*Pattern
+}
 
 // Func is a function definition (async or not).
 type Func struct {

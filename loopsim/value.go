@@ -174,13 +174,13 @@ func excIsSubclass(e *Exc, want string, wantClass *Class) bool {
 			}
 			c = c.Bases[0]
 		}
-		if !wantClass.IsExc || wantClass.Name == "" {
+		// A user class matches only its own subclasses (above); a builtin
+		// class also matches by name below.
+		b, ok := wantClass.Attrs["__builtin_exc__"].(string)
+		if !ok {
 			return false
 		}
-		want = wantClass.builtinExcRoot()
-		if want == "" {
-			return false
-		}
+		want = b
 	}
 	name := e.Type
 	if e.Class != nil {

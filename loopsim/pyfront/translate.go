@@ -245,7 +245,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "future_import_statement", "comment", "delete_statement", "assert_statement", "type_alias_statement":
 		return nil
 	case "match_statement":
-		return t.unsupported(n, "match statement")
+		return []loopsim.Stmt{t.match(n)}
 	case "exec_statement", "print_statement", "ERROR":
 		return t.unsupported(n, "unparsable statement")
 	}
@@ -638,7 +638,11 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 	case "keyword_argument":
 		return t.expr(n.ChildByField("value"))
 	case "named_expression":
-		return t.unknown(n, "assignment expression (:=)")
+		name := n.ChildByField("name")
+		if name == nil || name.Type != "identifier" {
+			return t.unknown(n, "assignment expression (:=)")
+		}
+		return &loopsim.NamedExpr{Target: t.text(name), Value: t.expr(n.ChildByField("value")), P: p}
 	case "yield":
 		y := &loopsim.Yield{From: n.HasToken("from"), P: p}
 		if named := n.NamedChildren(); len(named) == 1 {
@@ -771,4 +775,217 @@ func (t *translator) lineHasAwaitedCall(n *analysis.Node, line int) bool {
 		return !found
 	})
 	return found
+}
+
+func (t *translator) match(n *analysis.Node) loopsim.Stmt {
+	m := &loopsim.Match{Subject: t.expr(n.ChildByField("subject")), P: t.pos(n)}
+	if subjects := n.ChildrenByField("subject"); len(subjects) > 1 {
+		m.Subject = t.tupleOf(subjects, t.pos(n))
+	}
+	body := n.ChildByField("body")
+	if body == nil {
+		return m
+	}
+	for _, cc := range body.NamedChildren() {
+		if cc.Type != "case_clause" {
+			continue
+		}
+		mc := loopsim.MatchCase{Body: t.block(cc.ChildByField("consequence"))}
+		var pats []*analysis.Node
+		for _, k := range cc.NamedChildren() {
+			if k.Type == "case_pattern" {
+				pats = append(pats, k)
+			}
+		}
+		switch len(pats) {
+		case 0:
+			mc.Pattern = &loopsim.Pattern{Kind: loopsim.PatUnknown}
+		case 1:
+			mc.Pattern = t.pattern(pats[0])
+		default: // case a, b: an open sequence
+			seq := &loopsim.Pattern{Kind: loopsim.PatSequence}
+			for _, pn := range pats {
+				seq.Elts = append(seq.Elts, t.pattern(pn))
+			}
+			mc.Pattern = seq
+		}
+		if g := cc.ChildByField("guard"); g != nil {
+			if gn := g.NamedChildren(); len(gn) == 1 {
+				mc.Guard = t.expr(gn[0])
+			}
+		}
+		m.Cases = append(m.Cases, mc)
+	}
+	return m
+}
+
+// pattern translates a case pattern; nodes is the pattern's own children
+// for wrappers (case_pattern) and alternatives.
+func (t *translator) pattern(n *analysis.Node) *loopsim.Pattern {
+	if n.Type == "case_pattern" {
+		return t.patternOf(n.Children)
+	}
+	return t.patternOf([]*analysis.Node{n})
+}
+
+func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
+	unknown := &loopsim.Pattern{Kind: loopsim.PatUnknown}
+	var named []*analysis.Node
+	negative := false
+	for _, c := range nodes {
+		switch {
+		case c.Type == "_" && !c.Named:
+			return &loopsim.Pattern{Kind: loopsim.PatWildcard}
+		case c.Type == "-" && !c.Named:
+			negative = true
+		case c.Named && c.Type != "comment":
+			named = append(named, c)
+		}
+	}
+	if len(named) != 1 {
+		return unknown
+	}
+	c := named[0]
+	switch c.Type {
+	case "case_pattern":
+		return t.pattern(c)
+	case "dotted_name":
+		ids := c.NamedChildren()
+		if len(ids) == 1 {
+			name := t.text(ids[0])
+			if name == "_" {
+				return &loopsim.Pattern{Kind: loopsim.PatWildcard}
+			}
+			return &loopsim.Pattern{Kind: loopsim.PatCapture, Name: name}
+		}
+		return &loopsim.Pattern{Kind: loopsim.PatValue, Value: t.dotted(c)}
+	case "string", "concatenated_string", "integer", "float", "true", "false", "none":
+		v := t.expr(c)
+		if negative {
+			v = &loopsim.UnaryOp{Op: "-", X: v, P: t.pos(c)}
+		}
+		return &loopsim.Pattern{Kind: loopsim.PatValue, Value: v}
+	case "union_pattern":
+		or := &loopsim.Pattern{Kind: loopsim.PatOr}
+		var group []*analysis.Node
+		flush := func() {
+			if len(group) > 0 {
+				or.Elts = append(or.Elts, t.patternOf(group))
+				group = nil
+			}
+		}
+		for _, k := range c.Children {
+			if k.Type == "|" && !k.Named {
+				flush()
+				continue
+			}
+			group = append(group, k)
+		}
+		flush()
+		return or
+	case "list_pattern", "tuple_pattern":
+		seq := &loopsim.Pattern{Kind: loopsim.PatSequence}
+		for _, k := range c.NamedChildren() {
+			seq.Elts = append(seq.Elts, t.pattern(k))
+		}
+		return seq
+	case "splat_pattern":
+		star := &loopsim.Pattern{Kind: loopsim.PatStar}
+		if ids := c.NamedChildren(); len(ids) == 1 && t.text(ids[0]) != "_" {
+			star.Name = t.text(ids[0])
+		}
+		return star
+	case "dict_pattern":
+		mp := &loopsim.Pattern{Kind: loopsim.PatMapping}
+		for _, k := range c.NamedChildren() {
+			switch {
+			case k.Field == "key":
+				mp.Keys = append(mp.Keys, t.patternKey(k))
+			case k.Field == "value":
+				mp.Vals = append(mp.Vals, t.pattern(k))
+			case k.Type == "splat_pattern":
+				if ids := k.NamedChildren(); len(ids) == 1 {
+					mp.Name = t.text(ids[0])
+				}
+			}
+		}
+		if len(mp.Keys) != len(mp.Vals) {
+			return unknown
+		}
+		return mp
+	case "class_pattern":
+		cp := &loopsim.Pattern{Kind: loopsim.PatClass}
+		for _, k := range c.NamedChildren() {
+			switch k.Type {
+			case "dotted_name":
+				cp.Value = t.dotted(k)
+			case "case_pattern":
+				inner := k.NamedChildren()
+				if len(inner) == 1 && inner[0].Type == "keyword_pattern" {
+					kw := inner[0]
+					kn := kw.NamedChildren()
+					if len(kn) < 2 {
+						return unknown
+					}
+					cp.KwNames = append(cp.KwNames, t.text(kn[0]))
+					var rest []*analysis.Node
+					seenEq := false
+					for _, x := range kw.Children {
+						if x.Type == "=" && !x.Named {
+							seenEq = true
+							continue
+						}
+						if seenEq {
+							rest = append(rest, x)
+						}
+					}
+					cp.KwPats = append(cp.KwPats, t.patternOf(rest))
+					continue
+				}
+				cp.Elts = append(cp.Elts, t.pattern(k))
+			}
+		}
+		if cp.Value == nil {
+			return unknown
+		}
+		return cp
+	case "as_pattern":
+		var sub *analysis.Node
+		var alias string
+		for _, k := range c.NamedChildren() {
+			if k.Type == "case_pattern" && sub == nil {
+				sub = k
+			} else if k.Type == "identifier" {
+				alias = t.text(k)
+			}
+		}
+		if sub == nil || alias == "" {
+			return unknown
+		}
+		return &loopsim.Pattern{Kind: loopsim.PatAs, Name: alias, Elts: []*loopsim.Pattern{t.pattern(sub)}}
+	}
+	return unknown
+}
+
+// patternKey translates a mapping-pattern key (a literal or dotted name).
+func (t *translator) patternKey(n *analysis.Node) loopsim.Expr {
+	if n.Type == "dotted_name" {
+		return t.dotted(n)
+	}
+	return t.expr(n)
+}
+
+func (t *translator) dotted(n *analysis.Node) loopsim.Expr {
+	var e loopsim.Expr
+	for i, id := range n.NamedChildren() {
+		if i == 0 {
+			e = &loopsim.Name{ID: t.text(id), P: t.pos(id)}
+		} else {
+			e = &loopsim.Attr{X: e, Name: t.text(id), P: t.pos(id)}
+		}
+	}
+	if e == nil {
+		return t.unknown(n, "pattern name")
+	}
+	return e
 }
