@@ -38,7 +38,7 @@ async def start(url):
 
 func runBlockingViaHelper(p *Pass) {
 	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := classifyBlockingIn(p.Project, m, c, p.Options)
+		_, ok := p.blockingOf(m, c)
 		return ok
 	}
 	// Reach memoises per project snapshot and kind; the options (configured

@@ -171,7 +171,7 @@ func runBlocking(p *Pass) {
 		if !c.InAsync() {
 			continue
 		}
-		b, ok := classifyBlockingIn(p.Project, p.Module, c, p.Options)
+		b, ok := p.blockingOf(p.Module, c)
 		if !ok || b.Code != p.Rule.Code {
 			continue
 		}

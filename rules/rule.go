@@ -194,6 +194,32 @@ type Pass struct {
 	Project *analysis.Project
 	Options *Options
 	diags   *[]Diagnostic
+	shared  *checkState
+}
+
+// checkState is shared by the rules of one Check call (one module, one
+// goroutine): facts several rules need, computed once.
+type checkState struct {
+	blocking map[*analysis.Call]blockingVerdict
+}
+
+type blockingVerdict struct {
+	call blockingCall
+	ok   bool
+}
+
+// blockingOf classifies c (of any module) once per Check: the ASYNC2xx
+// rules, ASL201 and ASL202 all ask about the same calls.
+func (p *Pass) blockingOf(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	if p.shared == nil {
+		return classifyBlockingIn(p.Project, m, c, p.Options)
+	}
+	if v, ok := p.shared.blocking[c]; ok {
+		return v.call, v.ok
+	}
+	b, ok := classifyBlockingIn(p.Project, m, c, p.Options)
+	p.shared.blocking[c] = blockingVerdict{b, ok}
+	return b, ok
 }
 
 // ReportOption adjusts a diagnostic being reported.
@@ -254,11 +280,12 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 			StartByte: int(e.Start), EndByte: end, Start: m.File.Lines.Position(int(e.Start)), End: m.File.Lines.Position(end)})
 	}
 	var found []Diagnostic
-	for _, r := range All() {
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
+	for _, r := range sorted {
 		if !opts.Enabled[r.Code] {
 			continue
 		}
-		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found}
+		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found, shared: shared}
 		r.Run(pass)
 	}
 	for _, d := range found {
