@@ -542,11 +542,27 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			return math.Inf(1), nil
 		}
 		return &UnknownValue{Why: "float of unknown"}, nil
-	case "str", "repr", "format", "chr", "hex", "bin", "type":
+	case "str", "repr":
+		if len(args) == 0 {
+			return "", nil
+		}
 		if len(args) == 1 && !isUnknown(args[0]) {
-			return repr(args[0]), nil
+			return str(args[0], q == "repr"), nil
 		}
 		return &UnknownValue{Why: "string"}, nil
+	case "format":
+		if len(args) >= 1 && !isUnknown(args[0]) {
+			spec := ""
+			if len(args) == 2 {
+				spec, _ = args[1].(string)
+			}
+			if s, ok := pyFormat(args[0], spec, ""); ok {
+				return s, nil
+			}
+		}
+		return &UnknownValue{Why: "string"}, nil
+	case "chr", "hex", "bin", "type":
+		return &UnknownValue{Why: q + "()"}, nil
 	case "bool":
 		if len(args) == 0 {
 			return false, nil
@@ -838,8 +854,13 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	case *Dict:
 		return c.dictMethod(o, name, args)
 	case string:
-		if name == "join" || name == "format" || name == "upper" || name == "lower" || name == "strip" {
-			return &UnknownValue{Why: "string"}, nil
+		for _, a := range args {
+			if isUnknown(a) {
+				return &UnknownValue{Why: "str." + name}, nil
+			}
+		}
+		if v, ok := strMethod(o, name, args); ok {
+			return v, nil
 		}
 		return &UnknownValue{Why: "str." + name}, nil
 	case *Partial:

@@ -213,6 +213,8 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		return c.placeholder(fr, x)
 	case *Yield:
 		return c.evalYield(fr, x)
+	case *FString:
+		return c.evalFString(fr, x)
 	case *NamedExpr:
 		v, err := c.eval(fr, x.Value)
 		if err != nil {
@@ -619,7 +621,7 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 				return strings.Repeat(lv, int(max(0, n))), nil
 			}
 		case "%":
-			return &UnknownValue{Why: "formatted string"}, nil
+			return percentFormat(lv, r), nil
 		}
 	case *List:
 		switch op {

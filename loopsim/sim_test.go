@@ -9,7 +9,7 @@ import (
 // Tiny IR builders for hand-built task graphs.
 func nm(id string) Expr               { return &Name{ID: id} }
 func num(f float64) Expr              { return &Const{Value: f} }
-func str(s string) Expr               { return &Const{Value: s} }
+func strc(s string) Expr              { return &Const{Value: s} }
 func at(x Expr, name string) Expr     { return &Attr{X: x, Name: name} }
 func aw(x Expr) Expr                  { return &Await{X: x} }
 func ex(e Expr) Stmt                  { return &ExprStmt{X: e} }
@@ -254,7 +254,7 @@ func TestEventAndTaskGroup(t *testing.T) {
 // A failing TaskGroup child cancels its siblings.
 func TestTaskGroupFailureCancelsSiblings(t *testing.T) {
 	p := program(
-		adef("fail", nil, sleepS(0.2), &Raise{Exc: call(nm("ValueError"), str("boom"))}),
+		adef("fail", nil, sleepS(0.2), &Raise{Exc: call(nm("ValueError"), strc("boom"))}),
 		adef("long", nil, sleepS(5)),
 		adef("main", nil, &Try{
 			Body: []Stmt{&With{Async: true, Items: []WithItem{{Ctx: call(aio("TaskGroup")), Target: nm("tg")}}, Body: []Stmt{

@@ -530,7 +530,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 		}
 		return t.unknown(n, "float literal "+s)
 	case "string", "concatenated_string":
-		return &loopsim.Const{Value: t.stringValue(n), P: p}
+		return t.stringExpr(n)
 	case "parenthesized_expression":
 		if named := n.NamedChildren(); len(named) == 1 {
 			return t.expr(named[0])
@@ -655,8 +655,71 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 	return t.unknown(n, n.Type)
 }
 
-// stringValue returns the literal text of a string; f-strings keep their
-// raw text, which is enough because strings rarely affect timing.
+// stringExpr translates a string literal, an f-string (to loopsim.FString)
+// or an implicit concatenation of them.
+func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
+	var parts []loopsim.FPart
+	hasInterp := false
+	var walk func(str *analysis.Node)
+	walk = func(str *analysis.Node) {
+		if str.Type == "concatenated_string" {
+			for _, c := range str.NamedChildren() {
+				walk(c)
+			}
+			return
+		}
+		raw := false
+		if st := str.ChildByField("string_start"); st != nil {
+			raw = strings.ContainsAny(t.text(st), "rR")
+		}
+		for _, c := range str.Children {
+			switch c.Type {
+			case "string_start":
+				raw = strings.ContainsAny(t.text(c), "rR")
+			case "string_content":
+				text := t.text(c)
+				if !raw {
+					text = unescape(text)
+				}
+				parts = append(parts, loopsim.FPart{Lit: text})
+			case "interpolation":
+				hasInterp = true
+				fp := loopsim.FPart{X: t.expr(c.ChildByField("expression"))}
+				if conv := c.ChildByField("type_conversion"); conv != nil {
+					fp.Conv = strings.TrimPrefix(t.text(conv), "!")
+				}
+				if spec := c.ChildByField("format_specifier"); spec != nil {
+					fp.Spec = strings.TrimPrefix(t.text(spec), ":")
+					if strings.Contains(fp.Spec, "{") {
+						fp.X = t.unknown(c, "nested format specifier")
+					}
+				}
+				parts = append(parts, fp)
+			}
+		}
+	}
+	walk(n)
+	if !hasInterp {
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(p.Lit)
+		}
+		return &loopsim.Const{Value: b.String(), P: t.pos(n)}
+	}
+	return &loopsim.FString{Parts: parts, P: t.pos(n)}
+}
+
+// unescape decodes the common backslash escapes of a string literal.
+func unescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	r := strings.NewReplacer("\\\\", "\\", "\\n", "\n", "\\t", "\t", "\\r", "\r", "\\'", "'", "\\\"", "\"", "\\0", "\x00")
+	return r.Replace(s)
+}
+
+// stringValue returns the literal text of a string (interpolations kept
+// as written).
 func (t *translator) stringValue(n *analysis.Node) string {
 	var b strings.Builder
 	n.Walk(func(c *analysis.Node) bool {

@@ -1,0 +1,462 @@
+package loopsim
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// FString is an f-string: literal parts and interpolated expressions.
+type FString struct {
+	Parts []FPart
+	P     Pos
+}
+
+// FPart is a literal (X nil) or an interpolation {X!Conv:Spec}.
+type FPart struct {
+	Lit  string
+	X    Expr
+	Conv string
+	Spec string
+}
+
+func (e *FString) exprPos() Pos { return e.P }
+
+func (c *ctx) evalFString(fr *frame, x *FString) (Value, error) {
+	var b strings.Builder
+	for _, part := range x.Parts {
+		if part.X == nil {
+			b.WriteString(part.Lit)
+			continue
+		}
+		v, err := c.eval(fr, part.X)
+		if err != nil {
+			return nil, err
+		}
+		if isUnknown(v) {
+			return &UnknownValue{Why: "formatted string"}, nil
+		}
+		s, ok := pyFormat(v, part.Spec, part.Conv)
+		if !ok {
+			return &UnknownValue{Why: "formatted string"}, nil
+		}
+		b.WriteString(s)
+	}
+	return b.String(), nil
+}
+
+var specRE = regexp.MustCompile(`^(?:(.)?([<>^=]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$`)
+
+// pyFormat implements format(v, spec) for the common cases; ok is false
+// for specs it does not know.
+func pyFormat(v Value, spec, conv string) (string, bool) {
+	if conv == "r" || conv == "s" || conv == "a" {
+		v = str(v, conv == "r" || conv == "a")
+	}
+	if spec == "" {
+		return str(v, false).(string), true
+	}
+	m := specRE.FindStringSubmatch(spec)
+	if m == nil {
+		return "", false
+	}
+	fill, align, sign, zero, width, group, prec, typ := m[1], m[2], m[3], m[5], m[6], m[7], m[8], m[9]
+	var s string
+	f, isNum := toFloat(v)
+	_, isBoolV := v.(bool)
+	switch {
+	case typ == "s" || (typ == "" && !isNum) || (isBoolV && typ == ""):
+		s = str(v, false).(string)
+		if prec != "" {
+			n, _ := strconv.Atoi(prec)
+			if n < len(s) {
+				s = s[:n]
+			}
+		}
+	case isNum:
+		p := -1
+		if prec != "" {
+			p, _ = strconv.Atoi(prec)
+		}
+		switch typ {
+		case "f", "F":
+			if p < 0 {
+				p = 6
+			}
+			s = strconv.FormatFloat(f, 'f', p, 64)
+		case "%":
+			if p < 0 {
+				p = 6
+			}
+			s = strconv.FormatFloat(f*100, 'f', p, 64) + "%"
+		case "e", "E":
+			if p < 0 {
+				p = 6
+			}
+			s = strconv.FormatFloat(f, 'e', p, 64)
+			s = fixExponent(s)
+			if typ == "E" {
+				s = strings.ToUpper(s)
+			}
+		case "d", "n":
+			i, ok := toInt(v)
+			if !ok {
+				return "", false
+			}
+			s = strconv.FormatInt(i, 10)
+		case "x", "X", "o", "b":
+			i, ok := toInt(v)
+			if !ok {
+				return "", false
+			}
+			base := map[string]int{"x": 16, "X": 16, "o": 8, "b": 2}[typ]
+			s = strconv.FormatInt(i, base)
+			if typ == "X" {
+				s = strings.ToUpper(s)
+			}
+		case "g", "G", "":
+			if typ == "" && p < 0 {
+				s = str(v, false).(string)
+			} else {
+				if p < 0 {
+					p = 6
+				}
+				if p == 0 {
+					p = 1
+				}
+				s = strconv.FormatFloat(f, 'g', p, 64)
+				s = fixExponent(s)
+			}
+		default:
+			return "", false
+		}
+		if group != "" && !strings.ContainsAny(s, "eE") {
+			s = groupDigits(s, group)
+		}
+		if sign == "+" && f >= 0 {
+			s = "+" + s
+		} else if sign == " " && f >= 0 {
+			s = " " + s
+		}
+		if zero != "" && align == "" {
+			fill, align = "0", "="
+		}
+		if align == "" {
+			align = ">"
+		}
+	default:
+		return "", false
+	}
+	if width != "" {
+		w, _ := strconv.Atoi(width)
+		if fill == "" {
+			fill = " "
+		}
+		if align == "" {
+			align = "<"
+		}
+		for n := len([]rune(s)); n < w; n++ {
+			switch align {
+			case "<":
+				s += fill
+			case ">":
+				s = fill + s
+			case "^":
+				if (w-n)%2 == 0 {
+					s = fill + s
+				} else {
+					s += fill
+				}
+			case "=":
+				if len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == ' ') {
+					s = s[:1] + fill + s[1:]
+				} else {
+					s = fill + s
+				}
+			}
+		}
+	}
+	return s, true
+}
+
+func fixExponent(s string) string {
+	// Go writes e+06 like Python; only single-digit exponents differ (e+6).
+	if i := strings.LastIndexAny(s, "eE"); i >= 0 && len(s)-i == 3 {
+		return s[:i+2] + "0" + s[i+2:]
+	}
+	return s
+}
+
+func groupDigits(s, sep string) string {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// str is Python's str() (or repr() when asRepr) for simulated values.
+func str(v Value, asRepr bool) Value {
+	switch x := v.(type) {
+	case string:
+		if asRepr {
+			return "'" + strings.ReplaceAll(x, "'", "\\'") + "'"
+		}
+		return x
+	case float64:
+		if math.IsInf(x, 1) {
+			return "inf"
+		}
+		if math.IsInf(x, -1) {
+			return "-inf"
+		}
+		if x == math.Trunc(x) && math.Abs(x) < 1e16 {
+			return strconv.FormatFloat(x, 'f', 1, 64)
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case *List:
+		parts := make([]string, len(x.Elems))
+		for i, e := range x.Elems {
+			parts[i] = str(e, true).(string)
+		}
+		switch x.Kind {
+		case "tuple":
+			if len(parts) == 1 {
+				return "(" + parts[0] + ",)"
+			}
+			return "(" + strings.Join(parts, ", ") + ")"
+		case "set":
+			if len(parts) == 0 {
+				return "set()"
+			}
+			return "{" + strings.Join(parts, ", ") + "}"
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case *Dict:
+		parts := make([]string, len(x.Keys))
+		for i := range x.Keys {
+			parts[i] = str(x.Keys[i], true).(string) + ": " + str(x.Vals[i], true).(string)
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	case *Exc:
+		if asRepr {
+			return fmt.Sprintf("%s(%s)", x.Type, str(x.Msg, true))
+		}
+		return x.Msg
+	}
+	return repr(v)
+}
+
+// strMethod implements the str methods that can matter for values the
+// program computes (keys, counts, loop items).
+func strMethod(s, name string, args []Value) (Value, bool) {
+	arg := func(i int) (string, bool) {
+		if i >= len(args) {
+			return "", false
+		}
+		a, ok := args[i].(string)
+		return a, ok
+	}
+	switch name {
+	case "upper":
+		return strings.ToUpper(s), true
+	case "lower":
+		return strings.ToLower(s), true
+	case "strip", "lstrip", "rstrip":
+		cut := " \t\n\r\v\f"
+		if a, ok := arg(0); ok {
+			cut = a
+		}
+		switch name {
+		case "strip":
+			return strings.Trim(s, cut), true
+		case "lstrip":
+			return strings.TrimLeft(s, cut), true
+		}
+		return strings.TrimRight(s, cut), true
+	case "split":
+		var parts []string
+		if a, ok := arg(0); ok {
+			parts = strings.Split(s, a)
+		} else {
+			parts = strings.Fields(s)
+		}
+		out := &List{Kind: "list"}
+		for _, p := range parts {
+			out.Elems = append(out.Elems, p)
+		}
+		return out, true
+	case "join":
+		if len(args) != 1 {
+			return nil, false
+		}
+		l, ok := args[0].(*List)
+		if !ok {
+			return nil, false
+		}
+		var parts []string
+		for _, e := range l.Elems {
+			es, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			parts = append(parts, es)
+		}
+		return strings.Join(parts, s), true
+	case "replace":
+		a, ok1 := arg(0)
+		b, ok2 := arg(1)
+		if ok1 && ok2 {
+			return strings.ReplaceAll(s, a, b), true
+		}
+	case "startswith", "endswith":
+		if a, ok := arg(0); ok {
+			if name == "startswith" {
+				return strings.HasPrefix(s, a), true
+			}
+			return strings.HasSuffix(s, a), true
+		}
+	case "count":
+		if a, ok := arg(0); ok {
+			return int64(strings.Count(s, a)), true
+		}
+	case "find":
+		if a, ok := arg(0); ok {
+			return int64(strings.Index(s, a)), true
+		}
+	case "isdigit":
+		if s == "" {
+			return false, true
+		}
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false, true
+			}
+		}
+		return true, true
+	case "format":
+		var b strings.Builder
+		auto := 0
+		for i := 0; i < len(s); i++ {
+			ch := s[i]
+			if ch == '{' {
+				if i+1 < len(s) && s[i+1] == '{' {
+					b.WriteByte('{')
+					i++
+					continue
+				}
+				j := strings.IndexByte(s[i:], '}')
+				if j < 0 {
+					return nil, false
+				}
+				field := s[i+1 : i+j]
+				i += j
+				spec := ""
+				if k := strings.IndexByte(field, ':'); k >= 0 {
+					field, spec = field[:k], field[k+1:]
+				}
+				var v Value
+				if field == "" {
+					if auto >= len(args) {
+						return nil, false
+					}
+					v = args[auto]
+					auto++
+				} else if n, err := strconv.Atoi(field); err == nil && n < len(args) {
+					v = args[n]
+				} else {
+					return nil, false // keyword fields: unknown
+				}
+				if isUnknown(v) {
+					return nil, false
+				}
+				out, ok := pyFormat(v, spec, "")
+				if !ok {
+					return nil, false
+				}
+				b.WriteString(out)
+				continue
+			}
+			if ch == '}' && i+1 < len(s) && s[i+1] == '}' {
+				i++
+			}
+			b.WriteByte(ch)
+		}
+		return b.String(), true
+	}
+	return nil, false
+}
+
+// percentFormat is "..." % args for %s, %d, %r and %.Nf; other
+// conversions make the result unknown.
+func percentFormat(f string, arg Value) Value {
+	var args []Value
+	if l, ok := arg.(*List); ok && l.Kind == "tuple" {
+		args = l.Elems
+	} else {
+		args = []Value{arg}
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			b.WriteByte(f[i])
+			continue
+		}
+		if i+1 < len(f) && f[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(f) && strings.IndexByte("0123456789.-+ ", f[j]) >= 0 {
+			j++
+		}
+		if j >= len(f) || n >= len(args) || isUnknown(args[n]) {
+			return &UnknownValue{Why: "formatted string"}
+		}
+		spec, conv := f[i+1:j], f[j]
+		v := args[n]
+		n++
+		var out string
+		var ok bool
+		switch conv {
+		case 's':
+			out, ok = pyFormat(v, spec, "s")
+		case 'r':
+			out, ok = pyFormat(v, spec, "r")
+		case 'd', 'i', 'f', 'e', 'g', 'x':
+			t := string(conv)
+			if t == "i" {
+				t = "d"
+			}
+			if strings.HasPrefix(spec, "-") {
+				spec = "<" + spec[1:]
+			}
+			out, ok = pyFormat(v, spec+t, "")
+		}
+		if !ok {
+			return &UnknownValue{Why: "formatted string"}
+		}
+		b.WriteString(out)
+		i = j
+	}
+	return b.String()
+}
