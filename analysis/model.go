@@ -324,6 +324,7 @@ type Module struct {
 	Aliases []string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
+	values  valueNames
 }
 
 // ScopeAt returns the innermost scope containing n.

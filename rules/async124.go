@@ -2,9 +2,6 @@ package rules
 
 import (
 	"strings"
-	"sync"
-
-	"github.com/asyncls/asyncls/analysis"
 )
 
 // ASYNC124 reports async functions that never suspend.
@@ -35,16 +32,12 @@ var ASYNC124 = register(&Rule{
 })
 
 func runCouldBeSync(p *Pass) {
-	var referenced map[string]bool
 	for _, f := range p.Module.Functions {
 		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) || f.Generator ||
 			strings.HasPrefix(f.Name, "test_") {
 			continue
 		}
-		if referenced == nil {
-			referenced = projectNamesUsedAsValues(p)
-		}
-		if referenced[f.Name] {
+		if usedAsValue(p, f.Name) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) {
@@ -55,58 +48,11 @@ func runCouldBeSync(p *Pass) {
 	}
 }
 
-// valueNamesCache keeps the names of the last project analysed: modules of
-// one check share a project snapshot.
-var valueNamesCache struct {
-	sync.Mutex
-	project *analysis.Project
-	names   map[string]bool
-}
-
-// projectNamesUsedAsValues returns the names used as values anywhere in the
-// project (or the module, without a project).
-func projectNamesUsedAsValues(p *Pass) map[string]bool {
+// usedAsValue reports whether name is used other than by calling it,
+// anywhere in the project (or the module, without a project).
+func usedAsValue(p *Pass, name string) bool {
 	if p.Project == nil {
-		out := map[string]bool{}
-		namesUsedAsValues(p.Module, out)
-		return out
+		return p.Module.UsesNameAsValue(name)
 	}
-	valueNamesCache.Lock()
-	defer valueNamesCache.Unlock()
-	if valueNamesCache.project != p.Project {
-		out := map[string]bool{}
-		for _, m := range p.Project.Modules() {
-			namesUsedAsValues(m, out)
-		}
-		valueNamesCache.project, valueNamesCache.names = p.Project, out
-	}
-	return valueNamesCache.names
-}
-
-// namesUsedAsValues adds to out the names that appear somewhere other than
-// as the callee of a call or their own definition (`self.handler` counts as
-// `handler`): functions handed to a framework, a task group or a router.
-func namesUsedAsValues(m *analysis.Module, out map[string]bool) {
-	m.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type == "attribute" {
-			if !(n.Parent != nil && n.Parent.Type == "call" && n.Field == "function") {
-				out[m.File.Text(n.ChildByField("attribute"))] = true
-			}
-			return true
-		}
-		if n.Type != "identifier" || n.Field == "name" || n.Field == "attribute" {
-			return true
-		}
-		if n.Parent != nil && (n.Parent.Type == "import_from_statement" || n.Parent.Type == "dotted_name" || n.Parent.Type == "aliased_import") {
-			return true
-		}
-		if n.Parent != nil && n.Parent.Type == "call" && n.Field == "function" {
-			return true
-		}
-		if n.Parent != nil && (n.Parent.Type == "keyword_argument" && n.Field == "name" || n.Parent.Type == "parameters") {
-			return true
-		}
-		out[m.File.Text(n)] = true
-		return true
-	})
+	return p.Project.UsesNameAsValue(name)
 }
