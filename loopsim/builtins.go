@@ -29,6 +29,8 @@ func init() {
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
 		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
+		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
+		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
 	} {
 		modelled[q] = true
 	}
@@ -381,6 +383,118 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 	case "contextlib.suppress":
 		return &Suppress{Types: args}, nil
+	case "collections.deque":
+		l := &List{Kind: "list", Deque: true}
+		if len(args) >= 1 && args[0] != nil {
+			items, err := c.toList(args[0], p)
+			if err != nil {
+				return nil, err
+			}
+			l.Elems = items
+		}
+		return l, nil
+	case "collections.defaultdict", "collections.OrderedDict":
+		d := &Dict{}
+		if q == "collections.defaultdict" && len(args) >= 1 {
+			d.Factory = args[0]
+		}
+		return d, nil
+	case "collections.Counter":
+		d := &Dict{}
+		if len(args) == 1 {
+			items, err := c.toList(args[0], p)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				n, _ := d.get(it)
+				k, _ := toInt(n)
+				d.set(it, k+1)
+			}
+		}
+		return d, nil
+	case "itertools.count":
+		start, step := int64(0), int64(1)
+		if len(args) >= 1 {
+			start, _ = toInt(args[0])
+		}
+		if len(args) >= 2 {
+			step, _ = toInt(args[1])
+		}
+		stop := int64(math.MaxInt64 / 2)
+		if step < 0 {
+			stop = -stop
+		}
+		return &Range{start, stop, step}, nil
+	case "itertools.repeat":
+		if len(args) == 2 {
+			if n, ok := toInt(args[1]); ok {
+				out := &List{Kind: "list"}
+				for i := int64(0); i < n && i < maxMaterialized; i++ {
+					out.Elems = append(out.Elems, args[0])
+				}
+				return out, nil
+			}
+		}
+		return &UnknownValue{Why: "itertools.repeat"}, nil
+	case "itertools.chain":
+		out := &List{Kind: "list"}
+		for _, a := range args {
+			items, err := c.toList(a, p)
+			if err != nil {
+				return nil, err
+			}
+			out.Elems = append(out.Elems, items...)
+		}
+		return out, nil
+	case "itertools.islice":
+		if len(args) >= 2 {
+			start, stop := int64(0), int64(0)
+			var ok bool
+			if len(args) == 2 {
+				stop, ok = toInt(args[1])
+			} else {
+				start, _ = toInt(args[1])
+				stop, ok = toInt(args[2])
+			}
+			if ok {
+				if r, isRange := args[0].(*Range); isRange {
+					n := min(r.length(), stop)
+					return &Range{r.Start + start*r.Step, r.Start + n*r.Step, r.Step}, nil
+				}
+				items, err := c.toList(args[0], p)
+				if err != nil {
+					return nil, err
+				}
+				stop = min(stop, int64(len(items)))
+				start = min(start, stop)
+				return &List{Kind: "list", Elems: items[start:stop]}, nil
+			}
+		}
+		return &UnknownValue{Why: "itertools.islice"}, nil
+	case "itertools.product":
+		result := [][]Value{{}}
+		for _, a := range args {
+			items, err := c.toList(a, p)
+			if err != nil {
+				return nil, err
+			}
+			var next [][]Value
+			for _, prefix := range result {
+				for _, it := range items {
+					next = append(next, append(append([]Value(nil), prefix...), it))
+				}
+			}
+			if len(next) > maxMaterialized {
+				return &UnknownValue{Why: "large product"}, nil
+			}
+			result = next
+		}
+		out := &List{Kind: "list"}
+		for _, tup := range result {
+			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: tup})
+		}
+		return out, nil
 	case "dataclasses.field":
 		fs := &FieldSpec{}
 		if v, ok := argAt(nil, kws, -1, "default"); ok {
@@ -925,6 +1039,18 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		v := l.Elems[i]
 		l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
 		return v, nil
+	case "popleft":
+		if len(l.Elems) == 0 {
+			return nil, newExc("IndexError", "pop from an empty deque")
+		}
+		v := l.Elems[0]
+		l.Elems = l.Elems[1:]
+		return v, nil
+	case "appendleft":
+		if len(args) == 1 {
+			l.Elems = append([]Value{args[0]}, l.Elems...)
+		}
+		return nil, nil
 	case "insert":
 		if len(args) == 2 {
 			n, _ := toInt(args[0])
@@ -978,6 +1104,12 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 		return &List{Kind: "list", Elems: append([]Value(nil), d.Keys...)}, nil
 	case "values":
 		return &List{Kind: "list", Elems: append([]Value(nil), d.Vals...)}, nil
+	case "most_common":
+		out := &List{Kind: "list"}
+		for i := range d.Keys {
+			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{d.Keys[i], d.Vals[i]}})
+		}
+		return out, nil
 	case "items":
 		out := &List{Kind: "list"}
 		for i := range d.Keys {

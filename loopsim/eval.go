@@ -272,7 +272,10 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 		}
 		kind = "list"
 	case string:
-		return &UnknownValue{Why: "string slice"}, nil
+		for _, r := range o {
+			elems = append(elems, string(r))
+		}
+		kind = "str"
 	default:
 		return &UnknownValue{Why: "slice of unknown"}, nil
 	}
@@ -308,6 +311,13 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 			out = append(out, elems[i])
 		}
 	}
+	if kind == "str" {
+		var b strings.Builder
+		for _, e := range out {
+			b.WriteString(e.(string))
+		}
+		return b.String(), nil
+	}
 	return &List{Kind: kind, Elems: out}, nil
 }
 
@@ -342,6 +352,14 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 		if v, ok := o.get(idx); ok {
 			return v, nil
 		}
+		if o.Factory != nil && !isUnknown(idx) {
+			v, err := c.call(o.Factory, nil, nil, p)
+			if err != nil {
+				return nil, err
+			}
+			o.set(idx, v)
+			return v, nil
+		}
 		if isUnknown(idx) {
 			return &UnknownValue{Why: "dict item at unknown key"}, nil
 		}
@@ -350,6 +368,19 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 		if i, ok := toInt(idx); ok && int(i) < len(o.Args) && i >= 0 {
 			return o.Args[i], nil
 		}
+	case string:
+		r := []rune(o)
+		i, ok := toInt(idx)
+		if !ok {
+			return &UnknownValue{Why: "character at unknown index"}, nil
+		}
+		if i < 0 {
+			i += int64(len(r))
+		}
+		if i < 0 || i >= int64(len(r)) {
+			return nil, newExc("IndexError", "string index out of range (line %d)", p.Line)
+		}
+		return string(r[i]), nil
 	}
 	return &UnknownValue{Why: "subscript of " + typeName(obj)}, nil
 }

@@ -20,12 +20,15 @@ type UnknownValue struct{ Why string }
 type List struct {
 	Elems []Value
 	Kind  string // list, tuple, set
+	Deque bool   // collections.deque
 }
 
 // Dict is an insertion-ordered dictionary with linear lookup (small dicts
 // only matter for timing).
 type Dict struct {
 	Keys, Vals []Value
+	// Factory makes missing items (collections.defaultdict).
+	Factory Value
 }
 
 // Range is a lazy range().
