@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
@@ -136,6 +137,21 @@ func callAt(f *analysis.File, off int) *analysis.Node {
 // Config.Blocking: durations the simulator knows by default are kept,
 // the others are unknown (-1).
 func BlockingCallNames(extra []string) map[string]float64 {
+	if len(extra) == 0 {
+		defaultBlockingOnce.Do(func() { defaultBlocking = blockingCallNames(nil) })
+		return defaultBlocking
+	}
+	return blockingCallNames(extra)
+}
+
+// The table without configured names is the same for every module: built
+// once (the simulator only reads it).
+var (
+	defaultBlockingOnce sync.Once
+	defaultBlocking     map[string]float64
+)
+
+func blockingCallNames(extra []string) map[string]float64 {
 	out := map[string]float64{}
 	for name := range blockingNames {
 		if _, known := loopsim.DefaultBlocking[name]; !known {
