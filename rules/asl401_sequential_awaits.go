@@ -339,9 +339,14 @@ const simAsyncio = "__asyncls_asyncio__"
 
 // estimateRewrite times [start, end) of fn now and with newText (written
 // with prefix for asyncio) in its place.
-func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options) (now, after pyfront.Region, ok bool) {
+func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options, threshold float64) (now, after pyfront.Region, ok bool) {
 	now, ok, err := pyfront.EstimateRegion(p.File, fn.Node, start, end, opts)
 	if err != nil || !ok || !now.Result.Finished {
+		return now, after, false
+	}
+	// The rewrite cannot save more than the region takes now: skip the
+	// re-parse and second simulation when that is below the threshold.
+	if now.ConcurrentS < threshold {
 		return now, after, false
 	}
 	simText := render(simAsyncio)
@@ -421,7 +426,7 @@ func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts pyfront.Op
 		ind := indentOf(p, start)
 		return lhs + "await " + aio + ".gather(\n" + ind + "    " + strings.Join(calls, ",\n"+ind+"    ") + ",\n" + ind + ")"
 	}
-	now, after, ok := estimateRewrite(p, fn, start, end, render, opts)
+	now, after, ok := estimateRewrite(p, fn, start, end, render, opts, threshold)
 	if !ok || now.ConcurrentS-after.ConcurrentS < threshold {
 		return
 	}
@@ -492,7 +497,7 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront
 		}
 		return "await " + aio + ".gather(" + gen + ")"
 	}
-	now, after, ok := estimateRewrite(p, fn, start, end, render, opts)
+	now, after, ok := estimateRewrite(p, fn, start, end, render, opts, threshold)
 	if !ok || now.ConcurrentS-after.ConcurrentS < threshold {
 		return
 	}
