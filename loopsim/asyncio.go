@@ -974,7 +974,10 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			if name == "call_soon" {
 				return &TimerHandle{h: s.callSoon(run)}, nil
 			}
-			return &TimerHandle{h: s.callAt(when, run)}, nil
+			// A delayed callback is latency like a sleep: it counts in the
+			// one-after-another time when it fires.
+			delay := max(0, when-s.now)
+			return &TimerHandle{h: s.callAt(when, func() { s.work += delay; run() })}, nil
 		case "run_until_complete":
 			return nil, newExc("RuntimeError", "This event loop is already running (line %d)", p.Line)
 		}
