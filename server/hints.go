@@ -5,21 +5,20 @@ import (
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
-	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
 
 // DefaultTimingHints estimates with loopsim how long the coroutine, await or
 // gather/create_task statement at offset takes (see docs/loopsim.md).
 func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
-	simCfg := loopsim.Config{}
-	if cfg != nil {
-		// A bad latency entry is reported by `asyncls simulate`; the hover
-		// uses the entries that parse.
-		simCfg.Latency, _ = pyfront.LatencyFromStrings(cfg.Latency)
-		if cfg.ExecutorWorkers != nil {
-			simCfg.DefaultWorkers = *cfg.ExecutorWorkers
-		}
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	// A bad latency entry is reported when the configuration loads; the
+	// hover then estimates with the defaults.
+	simCfg, err := cfg.Simulator()
+	if err != nil {
+		simCfg, _ = config.Default().Simulator()
 	}
 	if ctx.Err() != nil {
 		return "", 0, 0, false

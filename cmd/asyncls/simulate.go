@@ -12,7 +12,6 @@ import (
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
-	"github.com/asyncls/asyncls/rules"
 )
 
 func init() {
@@ -72,14 +71,10 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
 		return exitError
 	}
-	latency, err := pyfront.LatencyFromStrings(cfg.Latency)
+	simCfg, err := cfg.Simulator()
 	if err != nil {
-		fmt.Fprintf(stderr, "asyncls simulate: %s: [tool.asyncls] %v\n", cfg.Path, err)
+		fmt.Fprintln(stderr, "asyncls simulate:", err)
 		return exitError
-	}
-	simCfg := loopsim.Config{Latency: latency, Blocking: rules.BlockingCallNames(cfg.BlockingCalls)}
-	if cfg.ExecutorWorkers != nil {
-		simCfg.DefaultWorkers = *cfg.ExecutorWorkers
 	}
 	if *workers > 0 {
 		simCfg.DefaultWorkers = *workers
