@@ -147,12 +147,14 @@ func stmtOffset(st loopsim.Stmt) int { return loopsim.StmtPos(st).Offset }
 
 // isolate adds an entry function that runs fn alone, with placeholders for
 // its arguments, and returns the entry call.
-func isolate(prog *loopsim.Program, fd found, body []loopsim.Stmt) loopsim.Expr {
+func isolate(shared *loopsim.Program, fd found, body []loopsim.Stmt) (*loopsim.Program, loopsim.Expr) {
 	fn := *fd.fn
 	fn.Name = isolatedEntry
 	fn.Decorators = nil
 	fn.Body = body
-	prog.Body = append(prog.Body, &loopsim.FuncDef{Func: &fn, P: fn.P})
+	// The translated program is shared (see translated): extend a copy.
+	prog := *shared
+	prog.Body = append(shared.Body[:len(shared.Body):len(shared.Body)], &loopsim.FuncDef{Func: &fn, P: fn.P})
 	call := &loopsim.Call{Fn: &loopsim.Name{ID: isolatedEntry}, P: fn.P}
 	for i, p := range fn.Params {
 		if p.Kind != loopsim.ParamNormal || p.Default != nil {
@@ -164,7 +166,7 @@ func isolate(prog *loopsim.Program, fd found, body []loopsim.Stmt) loopsim.Expr 
 		}
 		call.Args = append(call.Args, loopsim.Arg{Value: &loopsim.Placeholder{Type: ty, Name: p.Name, P: fn.P}})
 	}
-	return call
+	return &prog, call
 }
 
 // Region is the simulated time of a region of a function.
@@ -182,7 +184,7 @@ type Region struct {
 // times the statements starting in [start, end). ok is false when the
 // region never ran in the simulation.
 func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opts Options) (Region, bool, error) {
-	prog := Translate(f)
+	prog := translated(f)
 	fd, ok := findFunc(prog.Body, int(fnNode.Start), "")
 	if !ok {
 		return Region{}, false, fmt.Errorf("%s: no function at offset %d", f.Path, fnNode.Start)
@@ -194,7 +196,7 @@ func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opt
 	if !fd.fn.Async {
 		return Region{}, false, nil
 	}
-	entry := isolate(prog, fd, body)
+	prog, entry := isolate(prog, fd, body)
 	cfg := opts.Config
 	cfg.UnknownNames = true
 	res, err := loopsim.Run(prog, entry, cfg)
@@ -237,7 +239,7 @@ func regionStmts(body []loopsim.Stmt, start, end int) []loopsim.Stmt {
 // estimateAlone times the statements starting in [start, end) of the
 // function by themselves, every local name unknown.
 func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts Options) (Region, bool, error) {
-	prog := Translate(f)
+	prog := translated(f)
 	fd, ok := findFunc(prog.Body, int(fnNode.Start), "")
 	if !ok || !fd.fn.Async {
 		return Region{}, false, nil
@@ -249,7 +251,7 @@ func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts
 	body := append([]loopsim.Stmt{&loopsim.Mark{ID: markStart}}, stmts...)
 	body = append(body, &loopsim.Mark{ID: markEnd})
 	alone := found{fn: &loopsim.Func{Name: fd.fn.Name, Async: true, P: fd.fn.P}}
-	entry := isolate(prog, alone, body)
+	prog, entry := isolate(prog, alone, body)
 	cfg := opts.Config
 	cfg.UnknownNames = true
 	res, err := loopsim.Run(prog, entry, cfg)
@@ -269,7 +271,7 @@ func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts
 // its own: parameters take their defaults, or placeholders (instances of
 // their annotated types where known).
 func EstimateFunction(f *analysis.File, fnNode *analysis.Node, opts Options) (*loopsim.Result, error) {
-	prog := Translate(f)
+	prog := translated(f)
 	fd, ok := findFunc(prog.Body, int(fnNode.Start), "")
 	if !ok {
 		return nil, fmt.Errorf("%s: no function at offset %d", f.Path, fnNode.Start)
@@ -277,7 +279,7 @@ func EstimateFunction(f *analysis.File, fnNode *analysis.Node, opts Options) (*l
 	if !fd.fn.Async {
 		return nil, fmt.Errorf("%s is not a coroutine function", fd.fn.Name)
 	}
-	entry := isolate(prog, fd, fd.fn.Body)
+	prog, entry := isolate(prog, fd, fd.fn.Body)
 	cfg := opts.Config
 	cfg.UnknownNames = true
 	res, err := loopsim.Run(prog, entry, cfg)
