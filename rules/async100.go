@@ -28,17 +28,25 @@ async def fetch(client):
 	Notes: "As in flake8-async, a `yield` inside the context counts as a checkpoint (the caller may suspend). An async " +
 		"comprehension (`[x async for x in it]`, or one containing `await`) is a checkpoint too, so a context whose only " +
 		"await is inside a comprehension is not reported. A nested timeout context's own `async with` is not a " +
-		"checkpoint (entering `asyncio.timeout` never suspends), but any other `async with` is. The timeout functions are " +
+		"checkpoint (entering `asyncio.timeout` never suspends), nor is a TaskGroup whose body calls nothing (its exit waits only for tasks started in it; as in flake8-async), but any other `async with` is, including a TaskGroup that starts tasks. The timeout functions are " +
 		"recognised through imports; `asyncio.timeout` written without `import asyncio` (a snippet) is taken at face " +
 		"value when nothing else binds the name `asyncio`.",
 	Run: runCancelScopeNoCheckpoint,
 })
 
 func runCancelScopeNoCheckpoint(p *Pass) {
+	// Entering and leaving a timeout never suspends, nor does a task group
+	// that starts no task (its exit waits only for the tasks started in it).
 	isTimeoutWith := func(w *analysis.Node) bool {
 		exprs, _ := withItems(w)
 		for _, e := range exprs {
-			if k, _ := contextKind(p.Module, e); k != "timeout" {
+			switch k, _ := contextKind(p.Module, e); k {
+			case "timeout":
+			case "taskgroup":
+				if containsCall(w.ChildByField("body")) {
+					return false
+				}
+			default:
 				return false
 			}
 		}
@@ -72,4 +80,16 @@ func runCancelScopeNoCheckpoint(p *Pass) {
 		}
 		return true
 	})
+}
+
+// containsCall reports whether n has a call outside nested definitions.
+func containsCall(n *analysis.Node) bool {
+	found := false
+	walkBody(n, func(c *analysis.Node) bool {
+		if c.Type == "call" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -28,7 +28,8 @@ async def ticks():
 	Severity: Warning,
 	Default:  true,
 	Notes: "Functions decorated with `@asynccontextmanager`, `@contextmanager` or a pytest fixture decorator are not " +
-		"reported. Overlaps with ASYNC119, which reports a `yield` inside any context manager of an async generator.",
+		"reported; decorators are resolved through imports, so `from contextlib import contextmanager as cm` then `@cm` " +
+		"is recognised (flake8-async compares the written name and reports it). Overlaps with ASYNC119, which reports a `yield` inside any context manager of an async generator.",
 	Run: runYieldInCancelScope,
 })
 

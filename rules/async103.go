@@ -46,7 +46,11 @@ async def worker(queue):
 func runNoReraiseCancelled(p *Pass) {
 	for _, h := range cancelHandlers(p.Module) {
 		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(h.Body)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
-			p.Report(h.Clause.Children[0], h.Shown+" has a path that does not re-raise: swallowing cancellation breaks "+
+			at := h.Clause.Children[0] // the `except` keyword of a bare except
+			if h.Type != nil {
+				at = cancellationTypeNode(p.Module, h.Type)
+			}
+			p.Report(at, h.Shown+" has a path that does not re-raise: swallowing cancellation breaks "+
 				"`cancel()`, timeouts and TaskGroups; end the handler with `raise`")
 		}
 	}
@@ -83,4 +87,18 @@ func leavesHandler(body *analysis.Node) bool {
 	}
 	walk(body, false)
 	return found
+}
+
+// cancellationTypeNode returns the part of an except clause's type that
+// catches cancellation (the element of a tuple), where flake8-async reports.
+func cancellationTypeNode(m *analysis.Module, typ *analysis.Node) *analysis.Node {
+	kind, _ := catchesCancellation(m, typ)
+	if t := analysis.Unparen(typ); t.Type == "tuple" {
+		for _, e := range t.NamedChildren() {
+			if k, _ := catchesCancellation(m, e); k == kind {
+				return e
+			}
+		}
+	}
+	return typ
 }

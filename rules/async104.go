@@ -6,7 +6,7 @@ import "github.com/asyncls/asyncls/analysis"
 var ASYNC104 = register(&Rule{
 	Code:    "ASYNC104",
 	Name:    "cancelled-not-raised",
-	Summary: "`return`, `break`, `continue` or a different exception inside a handler catching CancelledError",
+	Summary: "`return`, `break`, `continue`, `yield` or a different exception inside a handler catching CancelledError",
 	Rationale: "Leaving a handler that caught `CancelledError` (or `BaseException`) by `return`, by a jump out of " +
 		"the enclosing loop, or by raising another exception replaces the cancellation: the task reports a normal " +
 		"result or an ordinary error, and whoever cancelled it (a timeout, a TaskGroup, `asyncio.run()` shutting down) " +
@@ -28,8 +28,11 @@ async def fetch(client, url):
         raise`,
 	Severity: Warning,
 	Default:  true,
-	Notes:    "Checks the same handlers as ASYNC103. `raise exc` where `exc` is the name the handler bound is a re-raise.",
-	Run:      runCancelledNotRaised,
+	Notes: "Checks the same handlers as ASYNC103 (so only in async functions). `raise exc` where `exc` is the name the " +
+		"handler bound is a re-raise; inside a nested handler that itself catches cancellation, `raise inner` re-raises " +
+		"what that handler caught and is checked against it. As in flake8-async, a `yield` in the handler (an async " +
+		"generator) is reported: the consumer may never resume it, so the cancellation is lost.",
+	Run: runCancelledNotRaised,
 })
 
 func runCancelledNotRaised(p *Pass) {
@@ -40,6 +43,18 @@ func runCancelledNotRaised(p *Pass) {
 		}
 		walkBody(h.Body, func(n *analysis.Node) bool {
 			switch n.Type {
+			case "except_clause", "except_group_clause":
+				// A nested handler that catches cancellation is checked on its own
+				// (`raise inner` re-raises what it caught).
+				if typ, _, _ := exceptParts(n); n != h.Clause {
+					if kind, _ := catchesCancellation(p.Module, typ); kind != "" {
+						return false
+					}
+				}
+			case "yield":
+				if n.Named {
+					p.Report(n, "`yield` inside "+h.Shown+" suspends the generator while cancellation is pending; re-raise it with `raise` first")
+				}
 			case "return_statement":
 				p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
 			case "raise_statement":

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"math/big"
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
 )
 
@@ -225,7 +228,24 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 		}
 		return fallsThrough(m, statements(s.ChildByField("body")))
 	case "for_statement":
+		// A loop over a non-empty literal runs its body at least once: when
+		// that body cannot complete (and never breaks or continues), neither
+		// can the loop.
+		if nonEmptyIterable(m, s.ChildByField("right")) && !fallsThrough(m, statements(s.ChildByField("body"))) && !hasLoopJump(s) {
+			return false
+		}
 		return loopElseFallsThrough(m, s)
+	case "match_statement":
+		exhaustive := false
+		if body := s.ChildByField("body"); body != nil {
+			for _, c := range body.ChildrenByField("alternative") {
+				if fallsThrough(m, statements(c.ChildByField("consequence"))) {
+					return true
+				}
+				exhaustive = exhaustive || irrefutableCase(m, c)
+			}
+		}
+		return !exhaustive
 	case "while_statement":
 		if !loopElseFallsThrough(m, s) {
 			return false
@@ -326,4 +346,98 @@ func loopElseFallsThrough(m *analysis.Module, loop *analysis.Node) bool {
 		}
 	})
 	return hasBreak
+}
+
+// hasLoopJump reports whether loop's own body has a break or continue.
+func hasLoopJump(loop *analysis.Node) bool {
+	found := false
+	walkLoopBody(loop, func(n *analysis.Node) {
+		if n.Type == "break_statement" || n.Type == "continue_statement" {
+			found = true
+		}
+	})
+	return found
+}
+
+// irrefutableCase reports whether a case clause matches every subject:
+// `case _:` or a bare capture `case x:`, without a guard.
+func irrefutableCase(m *analysis.Module, clause *analysis.Node) bool {
+	if clause.ChildByField("guard") != nil {
+		return false
+	}
+	for _, pat := range clause.NamedChildren() {
+		if pat.Type != "case_pattern" {
+			continue
+		}
+		inner := pat.Children
+		if len(inner) != 1 {
+			return false
+		}
+		switch p := inner[0]; p.Type {
+		case "_":
+			return true
+		case "dotted_name":
+			return len(p.NamedChildren()) == 1
+		case "identifier":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// nonEmptyIterable reports whether n is a literal collection, string or
+// range() with literal bounds that has at least one element.
+func nonEmptyIterable(m *analysis.Module, n *analysis.Node) bool {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return false
+	}
+	switch n.Type {
+	case "list", "tuple", "set", "dictionary":
+		for _, e := range n.NamedChildren() {
+			switch e.Type {
+			case "comment":
+				continue
+			case "list_splat", "dictionary_splat":
+				if inner := e.NamedChildren(); len(inner) == 1 && nonEmptyIterable(m, inner[0]) {
+					return true
+				}
+				continue
+			}
+			return true
+		}
+		return false
+	case "string":
+		text := m.File.Text(n)
+		i := strings.IndexAny(text, "'\"")
+		return i >= 0 && len(text)-i > 2*quoteLen(text[i:])
+	case "call":
+		if calleeOf(m, n) != "range" && !(m.File.Text(n.ChildByField("function")) == "range" && m.IsBuiltin(n, "range")) {
+			return false
+		}
+		var bounds []*big.Int
+		for _, a := range n.ChildByField("arguments").NamedChildren() {
+			v, ok := new(big.Int).SetString(strings.ReplaceAll(m.File.Text(a), "_", ""), 0)
+			if a.Type != "integer" || !ok {
+				return false
+			}
+			bounds = append(bounds, v)
+		}
+		switch len(bounds) {
+		case 1:
+			return bounds[0].Sign() > 0
+		case 2:
+			return bounds[0].Cmp(bounds[1]) < 0
+		}
+	}
+	return false
+}
+
+// quoteLen is the length of the opening quote of a string literal body.
+func quoteLen(s string) int {
+	if strings.HasPrefix(s, `"""`) || strings.HasPrefix(s, "'''") {
+		return 3
+	}
+	return 1
 }

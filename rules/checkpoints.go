@@ -123,11 +123,7 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 		exhaustive := false
 		if body := s.ChildByField("body"); body != nil {
 			for _, c := range body.ChildrenByField("alternative") {
-				for _, pat := range c.NamedChildren() {
-					if pat.Type == "case_pattern" && fl.m.File.Text(pat) == "_" {
-						exhaustive = true
-					}
-				}
+				exhaustive = exhaustive || irrefutableCase(fl.m, c)
 				if o, r := fl.block(statements(c.ChildByField("consequence")), cp); r {
 					outs = append(outs, o)
 				}
