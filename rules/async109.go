@@ -29,7 +29,8 @@ async def caller(stream):
 	Severity: Info,
 	Default:  true,
 	Notes: "As in flake8-async, decorated functions are skipped (they often implement an interface whose signature is " +
-		"fixed), and so are stubs whose body only raises `NotImplementedError` (an interface to override). Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
+		"fixed), and so are methods whose body is a stub (`...`, `pass`, a docstring) and functions that only raise " +
+		"`NotImplementedError` (an interface to override); a module-level `async def f(timeout): ...` is reported. Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
 		"machinery (`asyncio.timeout`, `timeout_at`, `wait_for`, `wait`, `as_completed`, or trio/anyio's " +
 		"`fail_after`/`move_on_after`), or passes it on to an awaited (or returned) call or an `async with` context manager, positionally or as its `timeout=` keyword " +
 		"(`await conn.execute(sql, timeout=timeout)`; not to `asyncio.sleep`), is a thin wrapper and is not reported: the function " +
@@ -47,7 +48,9 @@ var timeoutConsumers = map[string]bool{
 
 func runAsyncTimeoutParam(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || len(f.Decorators) > 0 || stubBody(p.File, f.Node) {
+		// A method with a stub body declares an interface to override; a
+		// module-level `async def f(timeout): ...` is reported as flake8-async does.
+		if !f.Async || f.Lambda || len(f.Decorators) > 0 || (f.Class != nil && stubBody(p.File, f.Node)) || raisesNotImplemented(p.File, f.Node) {
 			continue
 		}
 		var param *analysis.Node
@@ -150,4 +153,18 @@ func stubBody(f *analysis.File, def *analysis.Node) bool {
 func enteredByAsyncWith(call *analysis.Node) bool {
 	ws := withStatementOf(call)
 	return ws != nil && ws.HasToken("async")
+}
+
+// raisesNotImplemented reports whether a function body is a stub that
+// raises NotImplementedError.
+func raisesNotImplemented(f *analysis.File, def *analysis.Node) bool {
+	if !stubBody(f, def) {
+		return false
+	}
+	for _, s := range statements(def.ChildByField("body")) {
+		if s.Type == "raise_statement" {
+			return true
+		}
+	}
+	return false
 }

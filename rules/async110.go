@@ -48,7 +48,8 @@ func runBusyWait(p *Pass) {
 			return true
 		}
 		if name := calleeOf(p.Module, inner[0]); sleepFunctions[name] {
-			p.Report(n.ChildByField("condition"), "busy-wait: this loop only polls with `"+name+"()`; have the code that changes the condition "+
+			// From `while` to the end of the condition, as flake8-async reports the statement.
+			p.ReportRange(int(n.Start), int(n.ChildByField("condition").End), "busy-wait: this loop only polls with `"+name+"()`; have the code that changes the condition "+
 				"set an `asyncio.Event` and `await event.wait()` instead")
 		}
 		return true
