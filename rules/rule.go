@@ -9,9 +9,13 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/asyncls/asyncls/analysis"
 )
@@ -197,9 +201,11 @@ type Pass struct {
 	shared  *checkState
 }
 
-// checkState is shared by the rules of one Check call (one module, one
-// goroutine): facts several rules need, computed once.
+// checkState is shared by the rules of one Check call (one module; the
+// rules may run on several goroutines): facts several rules need, computed
+// once.
 type checkState struct {
+	mu       sync.Mutex
 	blocking map[*analysis.Call]blockingVerdict
 }
 
@@ -214,11 +220,18 @@ func (p *Pass) blockingOf(m *analysis.Module, c *analysis.Call) (blockingCall, b
 	if p.shared == nil {
 		return classifyBlockingIn(p.Project, m, c, p.Options)
 	}
-	if v, ok := p.shared.blocking[c]; ok {
+	p.shared.mu.Lock()
+	v, found := p.shared.blocking[c]
+	p.shared.mu.Unlock()
+	if found {
 		return v.call, v.ok
 	}
+	// Computed outside the lock: two rules asking at once both compute the
+	// same (deterministic) verdict, which is cheaper than waiting.
 	b, ok := classifyBlockingIn(p.Project, m, c, p.Options)
+	p.shared.mu.Lock()
 	p.shared.blocking[c] = blockingVerdict{b, ok}
+	p.shared.mu.Unlock()
 	return b, ok
 }
 
@@ -279,18 +292,34 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 		diags = append(diags, Diagnostic{Path: m.File.Path, Code: SyntaxErrorCode, Severity: Error, Message: e.Message,
 			StartByte: int(e.Start), EndByte: end, Start: m.File.Lines.Position(int(e.Start)), End: m.File.Lines.Position(end)})
 	}
-	var found []Diagnostic
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
+	var enabled []*Rule
 	for _, r := range sorted {
-		if !opts.Enabled[r.Code] {
-			continue
+		if opts.Enabled[r.Code] {
+			enabled = append(enabled, r)
 		}
-		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found, shared: shared}
+	}
+	// Each rule reports into a slice of its own; concatenated in registry
+	// order they are what running the rules one after another reports, so
+	// the result does not depend on how the rules were scheduled.
+	found := make([][]Diagnostic, len(enabled))
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
+	run := func(i int) {
+		r := enabled[i]
+		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found[i], shared: shared}
 		r.Run(pass)
 	}
-	for _, d := range found {
-		if !m.HasNoQA(d.Start.Line, d.Code) {
-			diags = append(diags, d)
+	if workers := min(runtime.GOMAXPROCS(0), len(enabled)); workers < 2 {
+		for i := range enabled {
+			run(i)
+		}
+	} else {
+		runParallel(enabled, workers, run)
+	}
+	for _, f := range found {
+		for _, d := range f {
+			if !m.HasNoQA(d.Start.Line, d.Code) {
+				diags = append(diags, d)
+			}
 		}
 	}
 	sort.SliceStable(diags, func(i, j int) bool {
@@ -301,4 +330,54 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 		return codeLess(a.Code, b.Code)
 	})
 	return diags
+}
+
+// ruleCost is each rule's running time in its last parallel Check, so the
+// slowest rules start first and the cheap ones fill the other cores.
+var ruleCost sync.Map // code -> time.Duration
+
+// runParallel calls run(i) for every rule on workers goroutines, the
+// slowest rules (by ruleCost) first. A panic in a rule is re-raised on the
+// caller's goroutine, as if the rules had run there.
+func runParallel(enabled []*Rule, workers int, run func(int)) {
+	cost := make([]time.Duration, len(enabled))
+	order := make([]int, len(enabled))
+	for i, r := range enabled {
+		order[i] = i
+		if c, ok := ruleCost.Load(r.Code); ok {
+			cost[i] = c.(time.Duration)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cost[order[a]] > cost[order[b]] })
+	var next atomic.Int32
+	type rulePanic struct{ value any }
+	var panicked atomic.Pointer[rulePanic]
+	var wg sync.WaitGroup
+	work := func() {
+		defer wg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				panicked.CompareAndSwap(nil, &rulePanic{r})
+			}
+		}()
+		for {
+			k := int(next.Add(1)) - 1
+			if k >= len(order) || panicked.Load() != nil {
+				return
+			}
+			i := order[k]
+			start := time.Now()
+			run(i)
+			ruleCost.Store(enabled[i].Code, time.Since(start))
+		}
+	}
+	wg.Add(workers)
+	for w := 1; w < workers; w++ {
+		go work()
+	}
+	work()
+	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		panic(p.value)
+	}
 }

@@ -95,7 +95,7 @@ func (s *Server) analyse(sn *snapshot) *result {
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	res := &result{module: mod, diags: checkModule(mod, project, s.ws.options(d.path))}
+	res := &result{module: mod, diags: rules.Check(mod, project, s.ws.options(d.path))}
 	sn.mu.Lock()
 	sn.result = res
 	sn.mu.Unlock()
