@@ -404,7 +404,26 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 			}
 			b.addImport(n, s, mod, name, alias, qual)
 		}
+		// `from m import *` binds no name the model can follow, but rules
+		// about what is imported (ASYNC106, ASYNC127) still see it.
+		for _, c := range n.NamedChildren() {
+			if c.Type == "wildcard_import" {
+				b.m.Imports = append(b.m.Imports, &Import{Node: n, Module: mod, Name: "*", Qualified: mod + ".*", Scope: s,
+					Relative: isRelative(n)})
+			}
+		}
 	}
+	if len(b.m.Imports) > 0 && n.Type == "import_from_statement" && isRelative(n) {
+		for i := len(b.m.Imports) - 1; i >= 0 && b.m.Imports[i].Node == n; i-- {
+			b.m.Imports[i].Relative = true
+		}
+	}
+}
+
+// isRelative reports whether a from-import names its module relatively (`from .x import y`).
+func isRelative(n *Node) bool {
+	m := n.ChildByField("module_name")
+	return m != nil && m.Type == "relative_import"
 }
 
 func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string) {

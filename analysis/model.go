@@ -299,10 +299,13 @@ func (c *Call) Positional(i int) *Node {
 type Import struct {
 	Node      *Node
 	Module    string // absolute module imported from ("" if a relative import escaped the root)
-	Name      string // imported name for from-imports, "" for plain imports
+	Name      string // imported name for from-imports ("*" for a wildcard), "" for plain imports
 	Qualified string // what the bound name refers to
-	BoundName string
+	BoundName string // "" for `from m import *`
 	Scope     *Scope
+	// Relative is true for `from .m import x`: a module of the project, not
+	// an installed package of that name.
+	Relative bool
 }
 
 // Module is the semantic model of one file.

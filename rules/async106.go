@@ -45,7 +45,10 @@ func runBadLibraryImport(p *Pass) {
 			continue
 		}
 		switch {
-		case imp.Name != "" && asyncLibraries[imp.Module]:
+		case imp.Name == "*" && asyncLibraries[imp.Module] && !imp.Relative:
+			seen[imp.Node] = true
+			p.Report(imp.Node, "`from "+imp.Module+" import *`: use `import "+imp.Module+"` and the full names")
+		case imp.Name != "" && asyncLibraries[imp.Module] && !imp.Relative:
 			seen[imp.Node] = true
 			p.Report(imp.Node, "`from "+imp.Module+" import ...`: use `import "+imp.Module+"` and write `"+imp.Module+"."+imp.Name+"`")
 		case imp.Name == "" && asyncLibraries[imp.Module] && imp.BoundName != imp.Module:

@@ -1,9 +1,5 @@
 package rules
 
-import (
-	"strings"
-)
-
 // ASYNC124 reports async functions that never suspend.
 var ASYNC124 = register(&Rule{
 	Code:    "ASYNC124",
@@ -19,22 +15,22 @@ var ASYNC124 = register(&Rule{
 	Severity: Info,
 	Default:  true,
 	Notes: "As in flake8-async, methods (which often implement an async interface) and functions whose body is only " +
-		"`pass`, `...` or a docstring are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls " +
-		"also skips every decorated function: frameworks (web routes, event handlers, test markers) require coroutine " +
-		"functions whatever their body, so flagging them is noise. Awaits in nested functions do not count; an async " +
-		"comprehension does. Also skipped, to keep the rule about functions that could really be sync: async generators " +
-		"(consumers use `async for`), `test_*` functions (run by an async test plugin), and functions used by name " +
-		"anywhere in the project other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
-		"`app.add_route(path, handler)`), whose caller requires a coroutine function. A coroutine " +
-		"passed to `asyncio.run(main())` is still reported, as in flake8-async: making `main` sync means changing that caller, " +
-		"as for any `await main()`.",
+		"`pass`, `...` or a docstring are skipped, as are `@overload` stubs and pytest fixtures with parameters; async " +
+		"generators and `test_*` functions are reported like any other async function (a test without an await runs as a " +
+		"plain `def` too). asyncls also skips every decorated function: frameworks (web routes, event handlers, test " +
+		"markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports them). " +
+		"Awaits in nested functions do not count, but one in a nested function's default value does; a list, set or dict " +
+		"comprehension with `async for` or `await` counts, while a generator expression counts only for its first iterable " +
+		"(the rest runs lazily, when it is consumed). Also skipped: functions used by name anywhere in the project other " +
+		"than being called (`trio.run(main)`, `tg.start_soon(child)`, `app.add_route(path, handler)`), whose caller " +
+		"requires a coroutine function. A coroutine passed to `asyncio.run(main())` is still reported, as in flake8-async: " +
+		"making `main` sync means changing that caller, as for any `await main()`.",
 	Run: runCouldBeSync,
 })
 
 func runCouldBeSync(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) || f.Generator ||
-			strings.HasPrefix(f.Name, "test_") {
+		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
 			continue
 		}
 		if usedAsValue(p, f.Name) {

@@ -25,14 +25,15 @@ async def fetch(url):
         return await client.get(url)`,
 	Severity: Info,
 	Default:  true,
-	Notes:    "As flake8-async's ASYNC127 (25.x), every import of `httpx` or a submodule is reported once per statement.",
-	Run:      runUnmaintainedHttpx,
+	Notes: "As flake8-async's ASYNC127 (25.x), every import of `httpx` or a submodule is reported once per statement " +
+		"(`from httpx import *` included); relative imports (`from .httpx import Client`) name a module of the project and are not.",
+	Run: runUnmaintainedHttpx,
 })
 
 func runUnmaintainedHttpx(p *Pass) {
 	seen := map[*analysis.Node]bool{}
 	for _, imp := range p.Module.Imports {
-		if seen[imp.Node] || !(imp.Module == "httpx" || strings.HasPrefix(imp.Module, "httpx.")) {
+		if seen[imp.Node] || imp.Relative || !(imp.Module == "httpx" || strings.HasPrefix(imp.Module, "httpx.")) {
 			continue
 		}
 		seen[imp.Node] = true

@@ -138,11 +138,39 @@ func isAsyncStmt(n *analysis.Node) bool { return n.HasToken("async") }
 // functions. ignoreWith, when non-nil, says an async with does not count.
 func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith func(*analysis.Node) bool) bool {
 	found := false
-	walkBody(n, func(c *analysis.Node) bool {
+	if n == nil {
+		return false
+	}
+	n.Walk(func(c *analysis.Node) bool {
 		if found {
 			return false
 		}
+		if c != n && (c.Type == "function_definition" || c.Type == "lambda") {
+			// A nested def's body runs later, but its default values run here.
+			if params := c.ChildByField("parameters"); params != nil {
+				for _, p := range params.NamedChildren() {
+					if v := p.ChildByField("value"); v != nil && hasCheckpoint(m, v, yields, ignoreWith) {
+						found = true
+					}
+				}
+			}
+			return false
+		}
+		if c != n && c.Type == "class_definition" {
+			return false
+		}
 		switch c.Type {
+		case "generator_expression":
+			// Only the first iterable is evaluated when a generator expression
+			// is created; the rest runs when it is consumed.
+			for _, clause := range c.NamedChildren() {
+				if clause.Type == "for_in_clause" {
+					found = hasCheckpoint(m, clause.ChildByField("right"), yields, ignoreWith)
+					break
+				}
+			}
+			return false
+
 		case "await":
 			found = true
 		case "yield":

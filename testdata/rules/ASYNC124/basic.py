@@ -53,11 +53,11 @@ async def index():
     return "hello"
 
 
-async def agen():
+async def agen():  # want: ASYNC124 (as flake8-async: it could be a plain generator)
     yield 1
 
 
-async def test_runs_under_plugin():
+async def test_runs_under_plugin():  # want: ASYNC124 (as flake8-async: pytest runs a plain def too)
     assert True
 
 
