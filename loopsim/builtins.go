@@ -3,6 +3,8 @@ package loopsim
 import (
 	"math"
 	"math/big"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -33,6 +35,7 @@ func init() {
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
 		"asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
 		"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+		"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.auto",
 	} {
 		modelled[q] = true
 	}
@@ -53,7 +56,7 @@ var knownModules = map[string]bool{
 	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
-	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "asyncio.subprocess": true,
+	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "asyncio.subprocess": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -212,6 +215,12 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 			if fv, ok := v.(*FuncVal); ok && !fv.static {
 				b := *fv
 				b.Self = o
+				if fv.classMethod {
+					b.Self = o.Class
+				}
+				if fv.property {
+					return c.call(&b, nil, nil, p)
+				}
 				return &b, nil
 			}
 			return v, nil
@@ -222,6 +231,11 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Class.Name, name, p.Line)
 	case *Class:
 		if v, ok := o.lookup(name); ok {
+			if fv, ok := v.(*FuncVal); ok && fv.classMethod {
+				b := *fv
+				b.Self = o
+				return &b, nil
+			}
 			return v, nil
 		}
 		return nil, newExc("AttributeError", "type object '%s' has no attribute '%s'", o.Name, name)
@@ -233,6 +247,12 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 				if fv, ok := v.(*FuncVal); ok && !fv.static {
 					bound := *fv
 					bound.Self = o.Self
+					if inst, ok := o.Self.(*Instance); ok && fv.classMethod {
+						bound.Self = inst.Class
+					}
+					if fv.property {
+						return c.call(&bound, nil, nil, p)
+					}
 					return &bound, nil
 				}
 				return v, nil
@@ -309,13 +329,16 @@ func argAt(args []Value, kws []kwarg, i int, name string) (Value, bool) {
 // seconds converts a duration argument; unknown values become an
 // assumption of 0 s.
 func (c *ctx) seconds(v Value, p Pos, what string) float64 {
+	if rv, ok := v.(*RandomValue); ok {
+		return rv.Mean
+	}
 	if f, ok := toFloat(v); ok {
 		return f
 	}
 	if v == nil {
 		return 0
 	}
-	c.s.assume(p, 0.3, "duration of %s cannot be known statically; assumed 0 s", what)
+	c.s.assume(p, 0.3, "duration of %s cannot be known statically%s; assumed 0 s", what, dependsOn(v, what))
 	return 0
 }
 
@@ -331,6 +354,8 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
 	}
 	switch q {
+	case "enum.auto":
+		return &enumAuto{}, nil
 	case "time.sleep":
 		d := 0.0
 		if v, ok := argAt(args, kws, 0, "secs"); ok {
@@ -589,6 +614,10 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			break
 		}
 		switch x := args[0].(type) {
+		case *Class:
+			if x.Members != nil {
+				return int64(len(x.Members)), nil
+			}
 		case *List:
 			return int64(len(x.Elems)), nil
 		case *Dict:
@@ -600,13 +629,17 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		case *Queue:
 			return int64(len(x.items)), nil
 		}
-		return &UnknownValue{Why: "length of unknown"}, nil
+		return unknownOf("length of unknown", args...), nil
 	case "range":
 		var ints []int64
 		for _, a := range args {
+			if rv, ok := a.(*RandomValue); ok && rv.Int {
+				// the assumption made when the value was drawn covers this
+				a = int64(math.Round(rv.Mean))
+			}
 			n, ok := toInt(a)
 			if !ok {
-				return &UnknownValue{Why: "range with unknown bound"}, nil
+				return unknownOf("range with unknown bound", a), nil
 			}
 			ints = append(ints, n)
 		}
@@ -635,7 +668,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				return math.Abs(x), nil
 			}
 		}
-		return &UnknownValue{Why: "abs of unknown"}, nil
+		return unknownOf("abs of unknown", args...), nil
 	case "round":
 		if len(args) >= 1 {
 			if f, ok := toFloat(args[0]); ok {
@@ -648,7 +681,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				}
 			}
 		}
-		return &UnknownValue{Why: "round of unknown"}, nil
+		return unknownOf("round of unknown", args...), nil
 	case "int":
 		if len(args) == 0 {
 			return int64(0), nil
@@ -660,8 +693,12 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			return int64(x), nil
 		case bool:
 			return b2i(x), nil
+		case string:
+			if n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(x, "_", "")), 10, 64); err == nil && len(args) == 1 {
+				return n, nil
+			}
 		}
-		return &UnknownValue{Why: "int of unknown"}, nil
+		return unknownOf("int of unknown", args...), nil
 	case "float":
 		if len(args) == 0 {
 			return 0.0, nil
@@ -669,10 +706,12 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		if f, ok := toFloat(args[0]); ok {
 			return f, nil
 		}
-		if s, ok := args[0].(string); ok && s == "inf" {
-			return math.Inf(1), nil
+		if s, ok := args[0].(string); ok {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+				return f, nil
+			}
 		}
-		return &UnknownValue{Why: "float of unknown"}, nil
+		return unknownOf("float of unknown", args...), nil
 	case "str", "repr":
 		if len(args) == 0 {
 			return "", nil
@@ -700,7 +739,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 		b, ok := truth(args[0])
 		if !ok {
-			return &UnknownValue{Why: "bool of unknown"}, nil
+			return unknownOf("bool of unknown", args...), nil
 		}
 		return b, nil
 	case "dict":
@@ -709,6 +748,21 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			if src, ok := args[0].(*Dict); ok {
 				d.Keys = append(d.Keys, src.Keys...)
 				d.Vals = append(d.Vals, src.Vals...)
+			} else if isUnknown(args[0]) {
+				return &UnknownValue{Why: "dict of " + whyOf(args[0])}, nil
+			} else {
+				// dict(pairs): zip(...), a list of tuples, enumerate(...).
+				items, err := c.toList(args[0], p)
+				if err != nil {
+					return nil, err
+				}
+				for _, it := range items {
+					pair, ok := it.(*List)
+					if !ok || len(pair.Elems) != 2 {
+						return &UnknownValue{Why: "dict of unknown pairs"}, nil
+					}
+					d.set(pair.Elems[0], pair.Elems[1])
+				}
 			}
 		}
 		for _, kw := range kws {
@@ -863,7 +917,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		args = []Value{&List{Kind: "tuple", Elems: args}}
 	}
 	if isUnknown(args[0]) {
-		return &UnknownValue{Why: q + " of unknown"}, nil
+		return unknownOf(q+" of unknown", args[0]), nil
 	}
 	if r, ok := args[0].(*Range); ok && r.length() > maxMaterialized {
 		if q == "sum" && len(args) == 1 {
@@ -924,7 +978,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		for _, v := range items {
 			b, ok := truth(v)
 			if !ok {
-				return &UnknownValue{Why: q + " of unknown"}, nil
+				return unknownOf(q+" of unknown", items...), nil
 			}
 			if q == "any" && b {
 				return true, nil
@@ -935,19 +989,12 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		}
 		return q == "all", nil
 	case "sorted":
-		out := append([]Value(nil), items...)
-		if _, hasKey := argAt(nil, kws, -1, "key"); hasKey {
-			return &List{Kind: "list", Elems: out}, nil
+		out, ok, err := c.sortItems(items, kws, p)
+		if err != nil {
+			return nil, err
 		}
-		if !sortValues(out) {
+		if !ok {
 			return &UnknownValue{Why: "sorted unknown"}, nil
-		}
-		if r, ok := argAt(nil, kws, -1, "reverse"); ok {
-			if b, _ := truth(r); b {
-				for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-					out[i], out[j] = out[j], out[i]
-				}
-			}
 		}
 		return &List{Kind: "list", Elems: out}, nil
 	case "min", "max":
@@ -957,19 +1004,24 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			}
 			return nil, newExc("ValueError", "%s() arg is an empty sequence", q)
 		}
-		best := items[0]
-		for _, v := range items[1:] {
+		keys, err := c.sortKeys(items, kws, p)
+		if err != nil {
+			return nil, err
+		}
+		best, bestKey := items[0], keys[0]
+		for i, v := range items[1:] {
+			k := keys[i+1]
 			var better, ok bool
 			if q == "min" {
-				better, ok = less(v, best)
+				better, ok = less(k, bestKey)
 			} else {
-				better, ok = less(best, v)
+				better, ok = less(bestKey, k)
 			}
 			if !ok {
-				return &UnknownValue{Why: q + " of unknown"}, nil
+				return unknownOf(q+" of unknown", items...), nil
 			}
 			if better {
-				best = v
+				best, bestKey = v, k
 			}
 		}
 		return best, nil
@@ -981,6 +1033,17 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch o := self.(type) {
 	case *List:
+		if name == "sort" {
+			out, ok, err := c.sortItems(o.Elems, kws, p)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return &UnknownValue{Why: "list.sort of unknown"}, nil
+			}
+			copy(o.Elems, out)
+			return nil, nil
+		}
 		return c.listMethod(o, name, args, p)
 	case *Dict:
 		return c.dictMethod(o, name, args)
@@ -1200,8 +1263,8 @@ func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, err
 		if r != nil {
 			return r.random(), nil
 		}
-		c.s.assume(p, 0.6, "random.random() without random.seed() assumed to return its mean 0.5")
-		return 0.5, nil
+		c.s.assume(p, 0.45, "random.random() without random.seed() is unknown; as a duration it counts its mean 0.5")
+		return &RandomValue{Mean: 0.5, Why: "random.random()"}, nil
 	case "random.uniform":
 		if len(args) == 2 {
 			a, ok1 := toFloat(args[0])
@@ -1210,8 +1273,8 @@ func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, err
 				if r != nil {
 					return a + (b-a)*r.random(), nil
 				}
-				c.s.assume(p, 0.6, "random.uniform(%s, %s) without random.seed() assumed to return its mean %s", repr(args[0]), repr(args[1]), repr((a+b)/2))
-				return (a + b) / 2, nil
+				c.s.assume(p, 0.45, "random.uniform(%s, %s) without random.seed() is unknown; as a duration it counts its mean %.4g", repr(args[0]), repr(args[1]), (a+b)/2)
+				return &RandomValue{Mean: (a + b) / 2, Why: "random.uniform(...)"}, nil
 			}
 		}
 	case "random.randint", "random.randrange":
@@ -1226,8 +1289,8 @@ func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, err
 				return a + r.randbelow(b-a), nil
 			}
 			m := a + (b-1-a)/2
-			c.s.assume(p, 0.6, "%s without random.seed() assumed to return %d (the middle of its range)", q, m)
-			return m, nil
+			c.s.assume(p, 0.45, "%s without random.seed() is unknown; as a count or duration it counts %d (the middle of its range)", q, m)
+			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)"}, nil
 		}
 	case "random.choice":
 		if len(args) == 1 {
@@ -1304,3 +1367,56 @@ func (c *ctx) threadMethod(th *ThreadObj, name string, args []Value, kws []kwarg
 
 // Suppress is contextlib.suppress(*exceptions).
 type Suppress struct{ Types []Value }
+
+// sortKeys applies the key= function of sorted/min/max/list.sort to each
+// item (the items themselves without one).
+func (c *ctx) sortKeys(items []Value, kws []kwarg, p Pos) ([]Value, error) {
+	key, ok := argAt(nil, kws, -1, "key")
+	if !ok || key == nil {
+		return items, nil
+	}
+	keys := make([]Value, len(items))
+	for i, v := range items {
+		k, err := c.call(key, []Value{v}, nil, p)
+		if err != nil {
+			return nil, err
+		}
+		keys[i] = k
+	}
+	return keys, nil
+}
+
+// sortItems is Python's stable sort with key= and reverse=; ok is false
+// when some keys cannot be compared (unknown values).
+func (c *ctx) sortItems(items []Value, kws []kwarg, p Pos) ([]Value, bool, error) {
+	keys, err := c.sortKeys(items, kws, p)
+	if err != nil {
+		return nil, false, err
+	}
+	reverse := false
+	if r, ok := argAt(nil, kws, -1, "reverse"); ok {
+		reverse, _ = truth(r)
+	}
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	comparable := true
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := keys[idx[a]], keys[idx[b]]
+		if reverse {
+			// Python's reverse sort keeps equal items in their original order.
+			x, y = y, x
+		}
+		l, ok := less(x, y)
+		if !ok {
+			comparable = false
+		}
+		return l
+	})
+	out := make([]Value, len(items))
+	for i, j := range idx {
+		out[i] = items[j]
+	}
+	return out, comparable, nil
+}

@@ -58,7 +58,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		case "not":
 			b, ok := truth(v)
 			if !ok {
-				return &UnknownValue{Why: "not unknown"}, nil
+				return unknownOf("not unknown", v), nil
 			}
 			return !b, nil
 		case "-":
@@ -73,16 +73,16 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 				}
 				return int64(0), nil
 			}
-			return &UnknownValue{Why: "negation"}, nil
+			return unknownOf("negation", v), nil
 		case "+":
 			return v, nil
 		case "~":
 			if n, ok := toInt(v); ok {
 				return ^n, nil
 			}
-			return &UnknownValue{Why: "inversion"}, nil
+			return unknownOf("inversion", v), nil
 		}
-		return &UnknownValue{Why: "unary " + x.Op}, nil
+		return unknownOf("unary "+x.Op, v), nil
 	case *Compare:
 		l, err := c.eval(fr, x.L)
 		if err != nil {
@@ -96,7 +96,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 			}
 			b, ok := c.compare(op, l, r)
 			if !ok {
-				result = &UnknownValue{Why: "comparison"}
+				result = unknownOf("comparison", l, r)
 			} else if !b {
 				return false, nil
 			}
@@ -112,7 +112,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 			}
 			b, ok := truth(v)
 			if !ok {
-				return &UnknownValue{Why: "boolean of unknown"}, nil
+				return unknownOf("boolean of unknown", v), nil
 			}
 			last = v
 			if (x.Op == "and" && !b) || (x.Op == "or" && b) {
@@ -127,7 +127,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		}
 		b, ok := truth(cond)
 		if !ok {
-			c.s.assume(x.P, 0.7, "condition %s cannot be known statically; assumed true", describe(x.Cond))
+			c.s.assume(x.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(x.Cond), dependsOn(cond, describe(x.Cond)))
 			b = true
 		}
 		if b {
@@ -255,7 +255,7 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 		}
 		n, ok := toInt(v)
 		if !ok {
-			return &UnknownValue{Why: "slice with unknown bounds"}, nil
+			return unknownOf("slice with unknown bounds", v), nil
 		}
 		bounds[i] = &n
 	}
@@ -277,7 +277,7 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 		}
 		kind = "str"
 	default:
-		return &UnknownValue{Why: "slice of unknown"}, nil
+		return unknownOf("slice of unknown", obj), nil
 	}
 	n := int64(len(elems))
 	step := int64(1)
@@ -323,10 +323,28 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 
 func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 	switch o := obj.(type) {
+	case *Class:
+		if o.Members != nil {
+			// Color["RED"] looks a member up by name.
+			for _, m := range o.Members {
+				if eq, ok := equal(m.Attrs["name"], idx); ok && eq {
+					return m, nil
+				}
+			}
+			if name, ok := idx.(string); ok {
+				if v, ok := o.Attrs[name]; ok {
+					return v, nil
+				}
+			}
+			if isUnknown(idx) {
+				return &UnknownValue{Why: o.Name + " member named by " + whyOf(idx)}, nil
+			}
+			return nil, newExc("KeyError", "%s (line %d)", repr(idx), p.Line)
+		}
 	case *List:
 		i, ok := toInt(idx)
 		if !ok {
-			return &UnknownValue{Why: "item at unknown index"}, nil
+			return unknownOf("item at unknown index", idx), nil
 		}
 		if i < 0 {
 			i += int64(len(o.Elems))
@@ -338,7 +356,7 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 	case *Range:
 		i, ok := toInt(idx)
 		if !ok {
-			return &UnknownValue{Why: "item at unknown index"}, nil
+			return unknownOf("item at unknown index", idx), nil
 		}
 		n := o.length()
 		if i < 0 {
@@ -382,6 +400,9 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 		}
 		return string(r[i]), nil
 	}
+	if isUnknown(obj) {
+		return &UnknownValue{Why: whyOf(obj) + "[...]"}, nil
+	}
 	return &UnknownValue{Why: "subscript of " + typeName(obj)}, nil
 }
 
@@ -422,8 +443,8 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 			iterate = c.forEachAsync
 		}
 		if isUnknown(it) {
-			c.s.assume(x.P, 0.5, "the number of items of %s is unknown; assumed %d", describe(g.Iter), c.s.cfg.UnknownLoopCount)
-			it = unknownItems(c.s.cfg.UnknownLoopCount)
+			c.s.assume(x.P, 0.5, "the number of items of %s is unknown%s; assumed %d", describe(g.Iter), dependsOn(it, describe(g.Iter)), c.s.cfg.UnknownLoopCount)
+			it = unknownItems(c.s.cfg.UnknownLoopCount, it)
 		}
 		return iterate(it, x.P, func(v Value) (bool, error) {
 			c.s.tick(x.P)
@@ -438,7 +459,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 				}
 				b, ok := truth(cv)
 				if !ok {
-					c.s.assume(x.P, 0.7, "comprehension filter %s cannot be known statically; assumed true", describe(cond))
+					c.s.assume(x.P, 0.7, "comprehension filter %s cannot be known statically%s; assumed true", describe(cond), dependsOn(cv, describe(cond)))
 					b = true
 				}
 				if !b {
@@ -541,8 +562,12 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 }
 
 func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
+	l, r = enumValue(l), enumValue(r)
+	if rv, ok := randomArith(op, l, r); ok {
+		return rv, nil
+	}
 	if isUnknown(l) || isUnknown(r) {
-		return &UnknownValue{Why: "arithmetic on unknown"}, nil
+		return unknownOf("arithmetic on unknown", l, r), nil
 	}
 	li, lint := l.(int64)
 	ri, rint := r.(int64)
@@ -826,6 +851,18 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 	case *Class:
 		if f.IsExc {
 			return c.newExcFromClass(f, args), nil
+		}
+		if f.Members != nil && len(args) == 1 {
+			// Color(value) looks a member up by value.
+			for _, m := range f.Members {
+				if eq, ok := equal(m.Attrs["value"], args[0]); ok && eq {
+					return m, nil
+				}
+			}
+			if isUnknown(args[0]) {
+				return &UnknownValue{Why: f.Name + " member from " + whyOf(args[0])}, nil
+			}
+			return nil, newExc("ValueError", "%s is not a valid %s (line %d)", repr(args[0]), f.Name, p.Line)
 		}
 		inst := &Instance{Class: f, Attrs: map[string]Value{}}
 		if _, hasInit := f.lookup("__init__"); !hasInit && f.Fields != nil {

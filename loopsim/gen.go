@@ -180,7 +180,7 @@ func (c *ctx) forEachAsync(v Value, p Pos, fn func(Value) (bool, error)) error {
 				return err
 			}
 		}
-	case *UnknownValue, *External:
+	case *UnknownValue, *External, *RandomValue:
 		return c.forEach(v, p, fn)
 	}
 	return newExc("TypeError", "'async for' requires an object with __aiter__, got %s (line %d)", typeName(v), p.Line)

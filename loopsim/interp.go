@@ -165,7 +165,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		}
 		b, ok := truth(cond)
 		if !ok {
-			c.s.assume(st.P, 0.7, "condition %s cannot be known statically; assumed true", describe(st.Cond))
+			c.s.assume(st.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(st.Cond), dependsOn(cond, describe(st.Cond)))
 			b = true
 		}
 		if b {
@@ -185,7 +185,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			b, ok := truth(cond)
 			if !ok {
 				if unknownRuns == 0 {
-					c.s.assume(st.P, 0.5, "while condition %s cannot be known statically; assumed to loop %d time(s)", describe(st.Cond), c.s.cfg.UnknownLoopCount)
+					c.s.assume(st.P, 0.5, "while condition %s cannot be known statically%s; assumed to loop %d time(s)", describe(st.Cond), dependsOn(cond, describe(st.Cond)), c.s.cfg.UnknownLoopCount)
 				}
 				unknownRuns++
 				b = unknownRuns <= c.s.cfg.UnknownLoopCount
@@ -291,8 +291,8 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 		iterate = c.forEachAsync
 	}
 	if isUnknown(it) {
-		c.s.assume(st.P, 0.5, "the number of items of %s is unknown; the loop is assumed to run %d time(s)", describe(st.Iter), c.s.cfg.UnknownLoopCount)
-		it = unknownItems(c.s.cfg.UnknownLoopCount)
+		c.s.assume(st.P, 0.5, "the number of items of %s is unknown%s; the loop is assumed to run %d time(s)", describe(st.Iter), dependsOn(it, describe(st.Iter)), c.s.cfg.UnknownLoopCount)
+		it = unknownItems(c.s.cfg.UnknownLoopCount, it)
 	}
 	err = iterate(it, st.P, func(v Value) (bool, error) {
 		c.s.tick(st.P)
@@ -325,6 +325,13 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 
 // forEach iterates a value; fn returns stop=true to end early.
 func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
+	if cl, ok := v.(*Class); ok && cl.Members != nil {
+		members := &List{Kind: "list"}
+		for _, m := range cl.Members {
+			members.Elems = append(members.Elems, m)
+		}
+		v = members
+	}
 	switch x := v.(type) {
 	case *List:
 		elems := x.Elems
@@ -369,10 +376,10 @@ func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
 			return newExc("TypeError", "'async_generator' object is not iterable (line %d)", p.Line)
 		}
 		return c.iterGenerator(x, p, fn)
-	case *UnknownValue, *External:
+	case *UnknownValue, *External, *RandomValue:
 		c.s.assume(p, 0.5, "the number of items in %s is unknown; assumed %d", repr(v), c.s.cfg.UnknownLoopCount)
 		for i := 0; i < c.s.cfg.UnknownLoopCount; i++ {
-			if stop, err := fn(&UnknownValue{Why: "item of unknown iterable"}); stop || err != nil {
+			if stop, err := fn(&UnknownValue{Why: "item of " + whyOf(v)}); stop || err != nil {
 				return err
 			}
 		}
@@ -382,10 +389,10 @@ func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
 }
 
 // unknownItems stands for an iterable of unknown length.
-func unknownItems(n int) *List {
+func unknownItems(n int, of Value) *List {
 	l := &List{Kind: "list"}
 	for range n {
-		l.Elems = append(l.Elems, &UnknownValue{Why: "item of unknown iterable"})
+		l.Elems = append(l.Elems, &UnknownValue{Why: "item of " + whyOf(of)})
 	}
 	return l
 }
@@ -421,7 +428,7 @@ func (c *ctx) toExc(v Value, p Pos) error {
 		if x.IsExc {
 			return c.newExcFromClass(x, nil)
 		}
-	case *UnknownValue, *External:
+	case *UnknownValue, *External, *RandomValue:
 		c.s.assume(p, 0.8, "raised exception of unknown type; assumed Exception")
 		return &Exc{Type: "Exception"}
 	}
@@ -429,7 +436,7 @@ func (c *ctx) toExc(v Value, p Pos) error {
 }
 
 func (c *ctx) newExcFromClass(cl *Class, args []Value) *Exc {
-	e := &Exc{Args: args}
+	e := &Exc{Args: args, User: true}
 	if b, ok := cl.Attrs["__builtin_exc__"].(string); ok {
 		e.Type = b
 	} else {
@@ -559,7 +566,15 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 				fv.static = true
 				continue
 			}
-			if x.Qual == "classmethod" || x.Qual == "property" || strings.HasPrefix(x.Qual, "functools.") {
+			if x.Qual == "classmethod" {
+				fv.classMethod = true
+				continue
+			}
+			if x.Qual == "property" || x.Qual == "functools.cached_property" {
+				fv.property = true
+				continue
+			}
+			if strings.HasPrefix(x.Qual, "functools.") {
 				continue
 			}
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", x.Qual, fn.Name)
@@ -572,7 +587,7 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 
 func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	cl := &Class{Name: st.Name, Attrs: map[string]Value{}}
-	withFields := false
+	withFields, isEnum := false, false
 	for _, d := range st.Decorators {
 		dv, err := c.eval(fr, d)
 		if err != nil {
@@ -591,10 +606,19 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 			withFields = true
 			continue
 		}
+		if bb, ok := bv.(*Builtin); ok && enumBases[bb.Qual] != 0 {
+			isEnum = true
+			cl.MixinValue = cl.MixinValue || enumBases[bb.Qual] == 2
+			continue
+		}
 		if bc, ok := bv.(*Class); ok {
 			cl.Bases = append(cl.Bases, bc)
 			if bc.IsExc {
 				cl.IsExc = true
+			}
+			if bc.Members != nil {
+				isEnum = true
+				cl.MixinValue = cl.MixinValue || bc.MixinValue
 			}
 		}
 	}
@@ -614,6 +638,9 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	}
 	for k, v := range body.vars {
 		cl.Attrs[k] = v
+	}
+	if isEnum {
+		c.makeEnumMembers(cl, st, body)
 	}
 	if withFields {
 		cl.Defaults = map[string]Value{}
@@ -854,4 +881,53 @@ func fmtDur(d float64) string {
 		return fmt.Sprintf("%.0f ms", math.Round(d*1000))
 	}
 	return fmt.Sprintf("%.3g s", d)
+}
+
+// enumBases are the enum module's base classes: 1 plain, 2 with a value
+// mixin (members compare and compute as their values).
+var enumBases = map[string]int{
+	"enum.Enum": 1, "enum.Flag": 1,
+	"enum.IntEnum": 2, "enum.StrEnum": 2, "enum.IntFlag": 2,
+}
+
+// makeEnumMembers turns the class body's plain assignments into members,
+// in definition order; enum.auto() numbers from 1.
+func (c *ctx) makeEnumMembers(cl *Class, st *ClassDef, body *frame) {
+	cl.Members = []*Instance{}
+	var last int64
+	for _, s := range st.Body {
+		as, ok := s.(*Assign)
+		if !ok || len(as.Targets) != 1 {
+			continue
+		}
+		nm, ok := as.Targets[0].(*Name)
+		if !ok || strings.HasPrefix(nm.ID, "_") {
+			continue
+		}
+		v, ok := body.vars[nm.ID]
+		if !ok {
+			continue
+		}
+		if _, ok := v.(*enumAuto); ok {
+			last++
+			v = last
+		} else if i, ok := v.(int64); ok {
+			last = i
+		}
+		// An alias (same value as an earlier member) is that member.
+		var alias *Instance
+		for _, m := range cl.Members {
+			if eq, ok := equal(m.Attrs["value"], v); ok && eq {
+				alias = m
+				break
+			}
+		}
+		if alias != nil {
+			cl.Attrs[nm.ID] = alias
+			continue
+		}
+		m := &Instance{Class: cl, Attrs: map[string]Value{"name": nm.ID, "value": v, "_name_": nm.ID, "_value_": v}}
+		cl.Members = append(cl.Members, m)
+		cl.Attrs[nm.ID] = m
+	}
 }

@@ -24,7 +24,7 @@ func (c *ctx) execMatch(fr *frame, st *Match) (ctrl, Value, error) {
 			}
 			b, known := truth(g)
 			if !known {
-				c.s.assume(st.P, 0.7, "case guard %s cannot be known statically; assumed true", describe(cs.Guard))
+				c.s.assume(st.P, 0.7, "case guard %s cannot be known statically%s; assumed true", describe(cs.Guard), dependsOn(g, describe(cs.Guard)))
 				b = true
 			}
 			if !b {

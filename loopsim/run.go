@@ -52,6 +52,13 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 		return nil, fmt.Errorf("entry %s is not a coroutine (got %s)", entryName, typeName(ev))
 	}
 	s.killAll()
+	if s.mainTask != nil && s.mainTask.F.exc != nil {
+		if e := s.mainTask.F.exc; !e.User && interpreterErrors[e.Type] {
+			// More often a gap in the simulator than in a program someone
+			// wants timed: the time up to the error may be all of it.
+			s.assume(Pos{}, 0.6, "the simulated program stops with %s; if the real program does not, the estimate covers only the part before it", e.Error())
+		}
+	}
 	res = s.result(entryName)
 	res.Finished = s.runFinished
 	res.Problem = s.runProblem
@@ -110,4 +117,12 @@ func (s *Sim) runMain(co *Coroutine) (Value, error) {
 func (s *Sim) killAllQuietly() {
 	defer func() { recover() }()
 	s.killAll()
+}
+
+// interpreterErrors are the exceptions Python raises for faulty operations
+// (as opposed to asyncio's timeouts and cancellations).
+var interpreterErrors = map[string]bool{
+	"TypeError": true, "AttributeError": true, "NameError": true, "UnboundLocalError": true,
+	"KeyError": true, "IndexError": true, "ValueError": true, "ZeroDivisionError": true,
+	"RecursionError": true, "NotImplementedError": true, "RuntimeError": true,
 }

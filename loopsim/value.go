@@ -58,8 +58,10 @@ type FuncVal struct {
 	Self    Value // bound receiver for methods
 	Class   *Class
 
-	defaults []Value
-	static   bool
+	defaults    []Value
+	static      bool
+	classMethod bool // @classmethod: binds the class
+	property    bool // @property: read as an attribute, the getter runs
 }
 
 // LambdaVal is a lambda expression with its defining scope.
@@ -77,6 +79,24 @@ type Class struct {
 	// Fields, when set, generate __init__ (dataclasses, NamedTuple).
 	Fields   []string
 	Defaults map[string]Value
+	// Members, for an enum.Enum subclass, are its members in definition
+	// order (Instances with name and value); MixinValue marks IntEnum,
+	// StrEnum and IntFlag, whose members act as their values.
+	Members    []*Instance
+	MixinValue bool
+}
+
+// enumAuto is the value of enum.auto() before the class numbers it.
+type enumAuto struct{}
+
+// enumValue unwraps a member of an IntEnum/StrEnum to its value.
+func enumValue(v Value) Value {
+	if in, ok := v.(*Instance); ok && in.Class.MixinValue {
+		if val, ok := in.Attrs["value"]; ok {
+			return val
+		}
+	}
+	return v
 }
 
 // FieldSpec is dataclasses.field(default=..., default_factory=...).
@@ -100,6 +120,9 @@ type Exc struct {
 	Msg   string
 	Group []*Exc
 	Args  []Value
+	// User is set for exceptions the program constructs itself (raise
+	// ValueError(...)), as opposed to errors the interpreter raises.
+	User bool
 }
 
 func (e *Exc) Error() string {
@@ -245,7 +268,7 @@ func truth(v Value) (b bool, ok bool) {
 		return len(x.Keys) > 0, true
 	case *Range:
 		return x.length() > 0, true
-	case *UnknownValue, *External:
+	case *UnknownValue, *External, *RandomValue:
 		return false, false
 	}
 	return true, true
@@ -262,7 +285,7 @@ func (r *Range) length() int64 {
 }
 
 func toFloat(v Value) (float64, bool) {
-	switch x := v.(type) {
+	switch x := enumValue(v).(type) {
 	case int64:
 		return float64(x), true
 	case float64:
@@ -277,7 +300,7 @@ func toFloat(v Value) (float64, bool) {
 }
 
 func toInt(v Value) (int64, bool) {
-	switch x := v.(type) {
+	switch x := enumValue(v).(type) {
 	case int64:
 		return x, true
 	case bool:
@@ -295,7 +318,7 @@ func toInt(v Value) (int64, bool) {
 
 func isUnknown(v Value) bool {
 	switch v.(type) {
-	case *UnknownValue, *External:
+	case *UnknownValue, *External, *RandomValue:
 		return true
 	}
 	return false
@@ -364,6 +387,7 @@ func typeName(v Value) string {
 
 // equal implements ==; ok is false when unknown.
 func equal(a, b Value) (bool, bool) {
+	a, b = enumValue(a), enumValue(b)
 	if isUnknown(a) || isUnknown(b) {
 		return false, false
 	}
@@ -400,6 +424,7 @@ func equal(a, b Value) (bool, bool) {
 
 // less implements <; ok is false when the values cannot be ordered.
 func less(a, b Value) (bool, bool) {
+	a, b = enumValue(a), enumValue(b)
 	if fa, ok := toFloat(a); ok {
 		if fb, ok := toFloat(b); ok {
 			return fa < fb, true
@@ -434,4 +459,96 @@ func sortValues(vals []Value) bool {
 		return l
 	})
 	return ok
+}
+
+// whyOf names where an unknown value came from, for assumptions.
+func whyOf(v Value) string {
+	switch x := v.(type) {
+	case *RandomValue:
+		return x.Why
+	case *UnknownValue:
+		return x.Why
+	case *External:
+		return x.Qual
+	}
+	return "unknown"
+}
+
+// unknownOf is the unknown result of an operation on vals: it keeps the
+// origin of the first unknown operand (sys.argv, random value, ...) so
+// assumptions can name it, else says what failed.
+func unknownOf(fallback string, vals ...Value) *UnknownValue {
+	for _, v := range vals {
+		if isUnknown(v) {
+			return &UnknownValue{Why: whyOf(v)}
+		}
+	}
+	return &UnknownValue{Why: fallback}
+}
+
+// dependsOn names, for an assumption about desc, the origin of the unknown
+// value v when that says more than desc itself.
+func dependsOn(v Value, desc string) string {
+	why := whyOf(v)
+	if !isUnknown(v) || why == "" || why == desc || why == "unknown" {
+		return ""
+	}
+	return " (it depends on " + why + ")"
+}
+
+// RandomValue is a number drawn without random.seed(): unknown, so
+// comparisons and branches on it are unknown, but arithmetic keeps its mean
+// so that a random duration counts its mean (an assumption says so).
+type RandomValue struct {
+	Mean float64
+	Int  bool // randint/randrange
+	Why  string
+}
+
+// randomArith computes arithmetic on random values with their means.
+func randomArith(op string, l, r Value) (Value, bool) {
+	lr, lok := l.(*RandomValue)
+	rr, rok := r.(*RandomValue)
+	if !lok && !rok {
+		return nil, false
+	}
+	switch op {
+	case "+", "-", "*", "/", "//", "**", "%":
+	default:
+		return nil, false
+	}
+	why := ""
+	lf, ok1 := toFloat(l)
+	if lok {
+		lf, ok1, why = lr.Mean, true, lr.Why
+	}
+	rf, ok2 := toFloat(r)
+	if rok {
+		rf, ok2 = rr.Mean, true
+		if why == "" {
+			why = rr.Why
+		}
+	}
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	var m float64
+	switch op {
+	case "+":
+		m = lf + rf
+	case "-":
+		m = lf - rf
+	case "*":
+		m = lf * rf
+	case "/", "//":
+		if rf == 0 {
+			return nil, false
+		}
+		m = lf / rf
+	case "**":
+		m = math.Pow(lf, rf)
+	case "%":
+		return &UnknownValue{Why: why}, true
+	}
+	return &RandomValue{Mean: m, Why: why}, true
 }

@@ -172,3 +172,35 @@ func TestGroundTruthMachineDependent(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownProgramsFlagged covers programs whose timing cannot be known
+// from the source (unseeded randomness, command-line arguments, the
+// environment, files, standard input, servers that run until stopped):
+// the result must not claim high confidence, and an assumption (or the
+// reported problem) must name the unknown given on the file's first line
+// as "# unknown: WORD".
+func TestUnknownProgramsFlagged(t *testing.T) {
+	for _, f := range globPrograms(t, filepath.Join(groundTruthDir, "unknown")) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(src), "\n")
+		word, ok := strings.CutPrefix(first, "# unknown: ")
+		if !ok {
+			t.Errorf("%s: first line must be \"# unknown: WORD\" naming what makes its timing unknowable", filepath.Base(f))
+			continue
+		}
+		res := simulateFile(t, f)
+		if res.Level == "high" {
+			t.Errorf("%s: confidence %s (%.2f); its timing depends on %s", filepath.Base(f), res.Level, res.Confidence, word)
+		}
+		named := strings.Contains(res.Problem, word)
+		for _, a := range res.Assumptions {
+			named = named || strings.Contains(a.Text, word)
+		}
+		if !named {
+			t.Errorf("%s: no assumption names %q: %+v %s", filepath.Base(f), word, res.Assumptions, res.Problem)
+		}
+	}
+}
