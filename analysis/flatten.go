@@ -34,7 +34,8 @@ uint32_t ts_node_descendant_count(TSNode self);
 
 typedef struct {
 	uint32_t start, end;
-	uint32_t parent;  // index of the parent record; self for the root
+	uint32_t parent;  // index of the parent record; 0 for the root
+	uint32_t nchild;  // number of child records
 	uint16_t symbol, field;
 	uint8_t flags;    // 1 named, 2 missing
 } flat_node;
@@ -43,8 +44,13 @@ static uint32_t asl_count(const TSTree *tree) {
 	return ts_node_descendant_count(ts_tree_root_node(tree));
 }
 
-// Pre-order walk; returns the number of records written (<= cap).
-static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap) {
+// Pre-order walk writing one record per kept node; returns the number of
+// records written (<= cap). A node is kept when it is the root, named,
+// missing, or its symbol is marked in keep (symbols >= nsym are kept); the
+// subtree of a dropped node is not visited (only punctuation tokens, which
+// are leaves, are dropped). Each record counts its children, so the Go side
+// lowers in one pass.
+static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap, const uint8_t *keep, uint32_t nsym) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	uint32_t n = 0;
 	uint32_t stack[4096];
@@ -53,18 +59,26 @@ static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap) {
 	for (;;) {
 		if (n >= cap) break;
 		TSNode node = ts_tree_cursor_current_node(&c);
-		flat_node *r = &out[n];
-		r->start = ts_node_start_byte(node);
-		r->end = ts_node_end_byte(node);
-		r->symbol = ts_node_symbol(node);
-		r->field = ts_tree_cursor_current_field_id(&c);
-		r->flags = (ts_node_is_named(node) ? 1 : 0) | (ts_node_is_missing(node) ? 2 : 0);
-		r->parent = n == 0 ? 0 : parent;
-		uint32_t self = n++;
-		if (depth < 4096 && ts_tree_cursor_goto_first_child(&c)) {
-			stack[depth++] = parent;
-			parent = self;
-			continue;
+		TSSymbol sym = ts_node_symbol(node);
+		bool named = ts_node_is_named(node);
+		bool missing = ts_node_is_missing(node);
+		bool kept = n == 0 || named || missing || sym >= nsym || keep[sym];
+		if (kept) {
+			flat_node *r = &out[n];
+			r->start = ts_node_start_byte(node);
+			r->end = ts_node_end_byte(node);
+			r->symbol = sym;
+			r->field = ts_tree_cursor_current_field_id(&c);
+			r->flags = (named ? 1 : 0) | (missing ? 2 : 0);
+			r->parent = parent;
+			r->nchild = 0;
+			if (n > 0) out[parent].nchild++;
+			uint32_t self = n++;
+			if (depth < 4096 && ts_tree_cursor_goto_first_child(&c)) {
+				stack[depth++] = parent;
+				parent = self;
+				continue;
+			}
 		}
 		// Too deep to descend (pathological input): its subtree is skipped.
 		while (!ts_tree_cursor_goto_next_sibling(&c)) {
@@ -79,15 +93,16 @@ static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap) {
 import "C"
 
 import (
+	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
 type flatNode struct {
-	start, end, parent uint32
-	symbol, field      uint16
-	flags              uint8
+	start, end, parent, nchild uint32
+	symbol, field              uint16
+	flags                      uint8
 }
 
 // cTree extracts the C tree from smacker's binding. BaseTree's first field is
@@ -97,15 +112,28 @@ func cTree(t *sitter.Tree) *C.TSTree {
 	return *(**C.TSTree)(unsafe.Pointer(t.BaseTree))
 }
 
-func flatten(t *sitter.Tree) []flatNode {
+// flatBuffers are reused between lowerings: the records are copied into
+// Nodes, and a keystroke in a large file would otherwise allocate them anew.
+var flatBuffers sync.Pool
+
+// flatten returns the kept nodes of t in pre-order (see asl_flatten) and a
+// function that gives the buffer back once the records are no longer used.
+func flatten(t *sitter.Tree) ([]flatNode, func()) {
 	ct := cTree(t)
 	count := uint32(C.asl_count(ct))
 	if count == 0 {
-		return nil
+		return nil, func() {}
 	}
-	buf := make([]flatNode, count)
-	n := uint32(C.asl_flatten(ct, (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(count)))
-	return buf[:n]
+	bp, _ := flatBuffers.Get().(*[]flatNode)
+	if bp == nil || uint32(cap(*bp)) < count {
+		buf := make([]flatNode, count)
+		bp = &buf
+	}
+	buf := (*bp)[:count]
+	keep := keepTable()
+	n := uint32(C.asl_flatten(ct, (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(count),
+		(*C.uint8_t)(unsafe.Pointer(&keep[0])), C.uint32_t(len(keep))))
+	return buf[:n], func() { flatBuffers.Put(bp) }
 }
 
 func init() {

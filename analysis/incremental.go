@@ -24,6 +24,8 @@ type Incremental struct {
 	path string
 	src  []byte
 	tree *sitter.Tree
+	// lines indexes src, kept up to date by each edit (nil: not computed).
+	lines *LineIndex
 	// dirty is true when edits were applied to src and tree since the last parse.
 	dirty bool
 	// full is true when the next parse must start from scratch.
@@ -38,10 +40,19 @@ func NewIncremental(path string, src []byte) *Incremental {
 // Src returns the current content. Callers must not modify it.
 func (d *Incremental) Src() []byte { return d.src }
 
+// Lines returns the line index of the current content.
+func (d *Incremental) Lines() *LineIndex {
+	if d.lines == nil {
+		d.lines = NewLineIndex(d.src)
+	}
+	return d.lines
+}
+
 // Replace sets the whole content (a whole-document change): the next Parse
 // is a full parse.
 func (d *Incremental) Replace(src []byte) {
 	d.src = src
+	d.lines = nil
 	d.dirty, d.full = true, true
 }
 
@@ -65,6 +76,9 @@ func (d *Incremental) Apply(e TextEdit) error {
 			StartIndex: uint32(e.Start), OldEndIndex: uint32(e.End), NewEndIndex: uint32(e.Start + len(e.New)),
 			StartPoint: start, OldEndPoint: oldEnd, NewEndPoint: newEnd,
 		})
+	}
+	if d.lines != nil {
+		d.lines = d.lines.Edited(next, e)
 	}
 	d.src = next
 	d.dirty = true
@@ -90,7 +104,7 @@ func (d *Incremental) Parse() *File {
 	if err != nil || tree == nil {
 		d.closeTree()
 		d.full = true
-		return &File{Path: d.path, Src: d.src, Root: &Node{Type: "module", End: uint32(len(d.src)), Named: true}, Lines: NewLineIndex(d.src),
+		return &File{Path: d.path, Src: d.src, Root: &Node{Type: "module", End: uint32(len(d.src)), Named: true}, Lines: d.Lines(),
 			SyntaxErrors: []SyntaxError{{Message: "parser failed: " + fmt.Sprint(err)}}}
 	}
 	if d.tree != nil && d.tree != tree {
@@ -98,7 +112,7 @@ func (d *Incremental) Parse() *File {
 	}
 	d.tree = tree
 	d.dirty, d.full = false, false
-	return Lower(d.path, d.src, tree)
+	return lower(d.path, d.src, tree, d.Lines())
 }
 
 // Close releases the tree.

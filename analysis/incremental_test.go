@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -109,7 +110,11 @@ func TestIncrementalMatchesFullParse(t *testing.T) {
 			if string(doc.Src()) != string(src) {
 				t.Fatalf("seed %d step %d: content diverged", seed, step)
 			}
-			got := dumpTree(doc.Parse())
+			f := doc.Parse()
+			if !reflect.DeepEqual(f.Lines.starts, NewLineIndex(src).starts) {
+				t.Fatalf("seed %d step %d: line index kept through the edits differs from a fresh one", seed, step)
+			}
+			got := dumpTree(f)
 			want := dumpTree(Parse("m.py", src))
 			if got != want {
 				t.Fatalf("seed %d step %d: incremental tree differs from a full parse of:\n%s\n--- incremental\n%s\n--- full\n%s", seed, step, src, got, want)

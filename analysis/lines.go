@@ -38,6 +38,43 @@ func NewLineIndex(src []byte) *LineIndex {
 	return &LineIndex{src: src, starts: starts}
 }
 
+// isLineStart reports whether a line starts at offset x > 0 of src: after
+// "\n", or after a "\r" that is not followed by "\n".
+func isLineStart(src []byte, x int) bool {
+	switch src[x-1] {
+	case '\n':
+		return true
+	case '\r':
+		return x == len(src) || src[x] != '\n'
+	}
+	return false
+}
+
+// Edited returns the index of next, the source after replacing bytes
+// [e.Start, e.End) of li's source with e.New, without rescanning the whole
+// source: whether a line starts at x depends only on bytes x-1 and x, so
+// only the starts around the replaced text are scanned again and the ones
+// after it are shifted. It equals NewLineIndex(next).
+func (li *LineIndex) Edited(next []byte, e TextEdit) *LineIndex {
+	newEnd := e.Start + len(e.New)
+	// Starts before e.Start depend on bytes before it only: unchanged.
+	keep := max(sort.SearchInts(li.starts, e.Start), 1) // line 0 starts at 0
+	// Starts after e.End in the old source depend on unchanged bytes: shifted.
+	tail := sort.SearchInts(li.starts, e.End+1)
+	starts := make([]int, keep, keep+(newEnd-e.Start+1)/32+len(li.starts)-tail+1)
+	copy(starts, li.starts[:keep])
+	for x := max(e.Start, 1); x <= newEnd && x <= len(next); x++ {
+		if isLineStart(next, x) {
+			starts = append(starts, x)
+		}
+	}
+	delta := newEnd - e.End
+	for _, x := range li.starts[tail:] {
+		starts = append(starts, x+delta)
+	}
+	return &LineIndex{src: next, starts: starts}
+}
+
 // LineCount returns the number of lines.
 func (li *LineIndex) LineCount() int { return len(li.starts) }
 

@@ -1,6 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"math/rand"
+	"reflect"
+	"testing"
+)
 
 func TestLineIndexEncodings(t *testing.T) {
 	src := []byte("ab\r\né中😀x\rlast")
@@ -40,5 +44,31 @@ func TestLineIndexEncodings(t *testing.T) {
 	}
 	if li.LineText(2) != "last" {
 		t.Errorf("LineText(2) = %q", li.LineText(2))
+	}
+}
+
+// TestLineIndexEdited checks the index derived from an edit against a fresh
+// one, with edits that join and split "\r\n" and touch both ends.
+func TestLineIndexEdited(t *testing.T) {
+	pieces := []string{"", "a", "\n", "\r", "\r\n", "\n\r", "é", "xy\rz", "\n\n"}
+	r := rand.New(rand.NewSource(7))
+	for trial := 0; trial < 3000; trial++ {
+		var src []byte
+		for i := r.Intn(8); i > 0; i-- {
+			src = append(src, pieces[r.Intn(len(pieces))]...)
+		}
+		li := NewLineIndex(src)
+		for step := 0; step < 5; step++ {
+			start := r.Intn(len(src) + 1)
+			end := start + r.Intn(len(src)-start+1)
+			e := TextEdit{Start: start, End: end, New: pieces[r.Intn(len(pieces))]}
+			next := append(append(append([]byte{}, src[:start]...), e.New...), src[end:]...)
+			got := li.Edited(next, e)
+			want := NewLineIndex(next)
+			if !reflect.DeepEqual(got.starts, want.starts) {
+				t.Fatalf("%q with [%d,%d) replaced by %q: starts %v, want %v", src, start, end, e.New, got.starts, want.starts)
+			}
+			src, li = next, got
+		}
 	}
 }

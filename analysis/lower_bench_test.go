@@ -23,14 +23,9 @@ func BenchmarkLowerStages(b *testing.B) {
 	}
 	defer tree.Close()
 	symbolsOnce.Do(loadSymbols)
-	flat := flatten(tree)
-	kept := 0
-	for _, fn := range flat {
-		if fn.flags&1 != 0 || int(fn.symbol) < len(symbols) && symbols[fn.symbol].keep {
-			kept++
-		}
-	}
-	b.Logf("%d tree nodes, about %d kept", len(flat), kept)
+	flat, release := flatten(tree)
+	b.Logf("%d nodes kept", len(flat))
+	release()
 	b.Run("reparse", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			t := tree.Copy()
@@ -43,7 +38,8 @@ func BenchmarkLowerStages(b *testing.B) {
 	})
 	b.Run("flatten", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			flatten(tree)
+			_, release := flatten(tree)
+			release()
 		}
 	})
 	b.Run("lower", func(b *testing.B) {

@@ -183,8 +183,15 @@ type symbolInfo struct {
 var (
 	symbolsOnce sync.Once
 	symbols     []symbolInfo
+	symbolKeep  []uint8 // 1 where symbols[i].keep, for the C walker
 	fieldNames  []string
 )
+
+// keepTable returns, per symbol, whether its nodes survive lowering.
+func keepTable() []uint8 {
+	symbolsOnce.Do(loadSymbols)
+	return symbolKeep
+}
 
 // punctuation tokens carry no meaning once the tree is built.
 var punctuation = map[string]bool{
@@ -201,6 +208,12 @@ func loadSymbols() {
 		named := lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular
 		symbols[i] = symbolInfo{name: name, keep: named || !punctuation[name]}
 	}
+	symbolKeep = make([]uint8, n)
+	for i, info := range symbols {
+		if info.keep {
+			symbolKeep[i] = 1
+		}
+	}
 	for i := 0; ; i++ {
 		if i > 0 && lang.FieldName(i) == "" {
 			break
@@ -212,70 +225,54 @@ func loadSymbols() {
 // Lower converts a tree-sitter tree of src into immutable Nodes. It is used
 // for full parses and by the language server after incremental reparses.
 func Lower(path string, src []byte, tree *sitter.Tree) *File {
+	return lower(path, src, tree, nil)
+}
+
+// lower is Lower with the line index of src when the caller already has it.
+func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	symbolsOnce.Do(loadSymbols)
-	flat := flatten(tree)
-	f := &File{Path: path, Src: src, Lines: NewLineIndex(src)}
+	if lines == nil {
+		lines = NewLineIndex(src)
+	}
+	flat, release := flatten(tree)
+	defer release()
+	f := &File{Path: path, Src: src, Lines: lines}
 	if len(flat) == 0 {
 		f.Root = &Node{Type: "module", End: uint32(len(src)), Named: true}
 		return f
 	}
-	// One slab for all nodes keeps allocation proportional to the file, not the node count.
+	// The walker kept only the nodes that survive lowering and counted each
+	// one's children, so one slab of nodes and one of child pointers, both
+	// sized exactly, hold the whole tree. In pre-order a parent comes before
+	// its children, so its Children slice exists when they are appended.
 	slab := make([]Node, len(flat))
-	kept := make([]bool, len(flat))
-	childCount := make([]int32, len(flat))
+	childSlab := make([]*Node, len(flat)-1)
+	off := 0
 	for i := range flat {
 		fn := &flat[i]
-		var info symbolInfo
+		n := &slab[i]
 		switch {
 		case fn.symbol == 0xFFFF:
-			info = symbolInfo{name: "ERROR", keep: true}
+			n.Type = "ERROR"
 		case int(fn.symbol) < len(symbols):
-			info = symbols[fn.symbol]
+			n.Type = symbols[fn.symbol].name
 		default:
-			info = symbolInfo{name: "?", keep: true}
+			n.Type = "?"
 		}
-		named := fn.flags&1 != 0
-		keep := i == 0 || named || info.keep
-		if fn.flags&2 != 0 {
-			keep = true // MISSING tokens report syntax errors
-		}
-		if i > 0 && !kept[fn.parent] {
-			keep = false
-		}
-		kept[i] = keep
-		if !keep {
-			continue
-		}
-		n := &slab[i]
-		n.Type = info.name
 		if int(fn.field) < len(fieldNames) {
 			n.Field = fieldNames[fn.field]
 		}
 		n.Start, n.End = fn.start, fn.end
-		n.Named = named
+		n.Named = fn.flags&1 != 0
 		n.Missing = fn.flags&2 != 0
-		if i > 0 {
-			childCount[fn.parent]++
+		if c := int(fn.nchild); c > 0 && off+c <= len(childSlab) {
+			n.Children = childSlab[off : off : off+c]
+			off += c
 		}
-	}
-	total := 0
-	for _, c := range childCount {
-		total += int(c)
-	}
-	childSlab := make([]*Node, total)
-	off := 0
-	for i := range flat {
-		if kept[i] && childCount[i] > 0 {
-			slab[i].Children = childSlab[off : off : off+int(childCount[i])]
-			off += int(childCount[i])
-		}
-	}
-	for i := 1; i < len(flat); i++ {
-		if !kept[i] {
+		if i == 0 {
 			continue
 		}
-		n := &slab[i]
-		parent := &slab[flat[i].parent]
+		parent := &slab[fn.parent]
 		n.Parent = parent
 		parent.Children = append(parent.Children, n)
 		switch {

@@ -146,17 +146,14 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 	if d == nil {
 		return fmt.Errorf("didChange for %s, which is not open", params.TextDocument.URI)
 	}
-	prev := d.snap.Load()
-	lines := prev.file.Lines
 	for i, change := range params.ContentChanges {
 		switch c := change.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
 			d.inc.Replace([]byte(c.Text))
 		case *protocol.TextDocumentContentChangePartial:
-			if i > 0 {
-				// Positions of a later change refer to the text after the earlier ones.
-				lines = analysis.NewLineIndex(d.inc.Src())
-			}
+			// Positions of a later change refer to the text after the
+			// earlier ones; the index follows each edit.
+			lines := d.inc.Lines()
 			start := s.offset(lines, c.Range.Start)
 			end := s.offset(lines, c.Range.End)
 			if end < start {
