@@ -419,7 +419,7 @@ func nonEmptyIterable(m *analysis.Module, n *analysis.Node) bool {
 		var bounds []*big.Int
 		for _, a := range n.ChildByField("arguments").NamedChildren() {
 			v, ok := new(big.Int).SetString(strings.ReplaceAll(m.File.Text(a), "_", ""), 0)
-			if a.Type != "integer" || !ok {
+			if (a.Type != "integer" && a.Type != "unary_operator") || !ok {
 				return false
 			}
 			bounds = append(bounds, v)
@@ -429,6 +429,9 @@ func nonEmptyIterable(m *analysis.Module, n *analysis.Node) bool {
 			return bounds[0].Sign() > 0
 		case 2:
 			return bounds[0].Cmp(bounds[1]) < 0
+		case 3:
+			step := bounds[2].Sign()
+			return step*bounds[0].Cmp(bounds[1]) < 0
 		}
 	}
 	return false

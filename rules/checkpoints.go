@@ -178,14 +178,34 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		return and(fl.expr(named[0], c), fl.expr(named[2], c))
 	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
 		// Only the first iterable is evaluated for sure; an async first clause awaits at least once.
-		for _, c := range n.NamedChildren() {
-			if c.Type == "for_in_clause" {
-				cp = fl.expr(c.ChildByField("right"), cp)
-				if isAsyncStmt(c) && n.Type != "generator_expression" {
-					cp = true
-				}
+		named := n.NamedChildren()
+		for i, c := range named {
+			if c.Type != "for_in_clause" {
+				continue
+			}
+			cp = fl.expr(c.ChildByField("right"), cp)
+			if n.Type == "generator_expression" {
 				break
 			}
+			if isAsyncStmt(c) {
+				cp = true
+			}
+			// Over a non-empty literal the first iteration surely runs: its
+			// first condition, or, without conditions or nested loops, the element.
+			if nonEmptyIterable(fl.m, c.ChildByField("right")) {
+				rest := named[i+1:]
+				switch {
+				case len(rest) > 0 && rest[0].Type == "if_clause":
+					if cond := rest[0].NamedChildren(); len(cond) > 0 {
+						cp = fl.expr(cond[0], cp)
+					}
+				case len(rest) == 0 && i > 0:
+					for _, e := range named[:i] {
+						cp = fl.expr(e, cp)
+					}
+				}
+			}
+			break
 		}
 		return cp
 	}
@@ -251,6 +271,9 @@ func (fl *cpFlow) loop(s *analysis.Node, cp bool, async bool) (bool, bool) {
 	exit := entry
 	if async {
 		exit = true
+	} else if s.Type == "for_statement" && nonEmptyIterable(fl.m, s.ChildByField("right")) {
+		// The body runs at least once before the loop is exhausted.
+		exit = fl.loopBodyState(s, cp, false)
 	}
 	if alt := s.ChildByField("alternative"); alt != nil {
 		var reach bool
