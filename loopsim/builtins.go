@@ -35,6 +35,10 @@ func init() {
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
 		"asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
 		"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+		"contextlib.ExitStack", "contextlib.AsyncExitStack", "collections.namedtuple",
+		"dataclasses.replace", "dataclasses.asdict", "dataclasses.astuple",
+		"heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heappushpop", "heapq.heapreplace",
+		"heapq.nsmallest", "heapq.nlargest", "functools.reduce",
 		"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.auto",
 	} {
 		modelled[q] = true
@@ -56,7 +60,7 @@ var knownModules = map[string]bool{
 	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
-	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "asyncio.subprocess": true,
+	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -195,6 +199,8 @@ func typeKey(v Value) string {
 		return "Thread"
 	case *ProcessObj:
 		return "Process"
+	case *ExitStack:
+		return "ExitStack"
 	}
 	return ""
 }
@@ -352,6 +358,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	}
 	if i := strings.IndexByte(q, '.'); i > 0 && typeKey(b.Self) != "" {
 		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
+	}
+	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {
+		return v, err
 	}
 	switch q {
 	case "enum.auto":
@@ -1032,6 +1041,8 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 // callMethod dispatches methods of native values.
 func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch o := self.(type) {
+	case *ExitStack:
+		return c.exitStackMethod(o, name, args, kws, p)
 	case *List:
 		if name == "sort" {
 			out, ok, err := c.sortItems(o.Elems, kws, p)

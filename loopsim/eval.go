@@ -848,6 +848,15 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 			fr.vars[kw.Name] = kw.Value
 		}
 		return c.eval(fr, f.L.Body)
+	case *Instance:
+		// an object with __call__ (sync or async)
+		if call, ok := f.Class.lookup("__call__"); ok {
+			if fv, ok := call.(*FuncVal); ok {
+				bound := *fv
+				bound.Self = f
+				return c.callFunc(&bound, args, kws, p)
+			}
+		}
 	case *Class:
 		if f.IsExc {
 			return c.newExcFromClass(f, args), nil
@@ -868,6 +877,15 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 		if _, hasInit := f.lookup("__init__"); !hasInit && f.Fields != nil {
 			if err := c.initFields(f, inst, args, kws, p); err != nil {
 				return nil, err
+			}
+			if post, ok := f.lookup("__post_init__"); ok {
+				if fv, ok := post.(*FuncVal); ok {
+					bound := *fv
+					bound.Self = inst
+					if _, err := c.callFunc(&bound, nil, nil, p); err != nil {
+						return nil, err
+					}
+				}
 			}
 			return inst, nil
 		}
@@ -909,6 +927,9 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 				c.s.block(c, d, p, f.Qual)
 				return &External{Qual: f.Qual, Called: true}, nil
 			}
+		}
+		if !f.Called && mutatesArgs(f.Qual, args) {
+			c.s.assume(p, 0.85, "%s() is not simulated; what it does to the list or dict passed to it is unknown", f.Qual)
 		}
 		return &External{Qual: f.Qual, Called: true}, nil
 	case *UnknownValue:

@@ -578,6 +578,11 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 				continue
 			}
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", x.Qual, fn.Name)
+		case *External:
+			if harmlessDecorators[x.Qual] {
+				continue
+			}
+			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", describe(d), fn.Name)
 		default:
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", describe(d), fn.Name)
 		}
@@ -930,4 +935,29 @@ func (c *ctx) makeEnumMembers(cl *Class, st *ClassDef, body *frame) {
 		cl.Members = append(cl.Members, m)
 		cl.Attrs[nm.ID] = m
 	}
+}
+
+// harmlessDecorators change nothing about how a function runs.
+var harmlessDecorators = map[string]bool{
+	"abc.abstractmethod": true, "typing.final": true, "typing.override": true,
+	"typing.overload": true, "typing_extensions.override": true, "typing_extensions.final": true,
+	"functools.total_ordering": true, "typing.no_type_check": true,
+}
+
+// mutatesArgs reports an unmodelled call that gets a list or dict it may
+// change (bisect.insort, json.load into, a library filling a buffer);
+// logging and printing only read their arguments.
+func mutatesArgs(qual string, args []Value) bool {
+	if strings.HasPrefix(qual, "logging.") || strings.HasPrefix(qual, "json.dump") || strings.HasPrefix(qual, "pprint.") ||
+		strings.HasSuffix(qual, ".debug") || strings.HasSuffix(qual, ".info") || strings.HasSuffix(qual, ".warning") ||
+		strings.HasSuffix(qual, ".error") || strings.HasSuffix(qual, ".exception") {
+		return false
+	}
+	for _, a := range args {
+		switch a.(type) {
+		case *List, *Dict:
+			return true
+		}
+	}
+	return false
 }

@@ -165,6 +165,11 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 			}
 			return bodyErr
 		}, nil
+	case *ExitStack:
+		if o.Async != async {
+			break
+		}
+		return o, o.unwind, nil
 	case *Suppress:
 		return nil, func(err error) error {
 			e, ok := err.(*Exc)
