@@ -21,9 +21,10 @@ var ASYNC913 = register(&Rule{
             await asyncio.sleep(0.1)`,
 	Severity: Warning,
 	Default:  false,
-	Notes: "Off by default, as in flake8-async. Only `while True` / `while 1` loops directly in async functions are checked. " +
+	Notes: "Off by default, as in flake8-async. Only `while True` / `while 1` loops without a `break` directly in async functions " +
+		"are checked. " +
 		"A `yield` in an async generator's loop counts as a checkpoint here: it hands control to the consumer, so the " +
-		"loop cannot spin on its own.",
+		"loop cannot spin on its own (flake8-async does not count a yield, so it also reports `while True: yield x`).",
 	Run: runIndefiniteLoop,
 })
 
@@ -33,7 +34,8 @@ func runIndefiniteLoop(p *Pass) {
 			continue
 		}
 		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
-			if n.Type != "while_statement" || !isInfinite(p.Module, n) {
+			// As in flake8-async, a loop with a `break` is not indefinite (ASYNC910-912 cover its exits).
+			if n.Type != "while_statement" || !isInfinite(p.Module, n) || hasBreak(n) {
 				return true
 			}
 			fl := &cpFlow{m: p.Module, yieldSuspends: true}
@@ -44,4 +46,13 @@ func runIndefiniteLoop(p *Pass) {
 			return true
 		})
 	}
+}
+
+// hasBreak reports whether loop's own body has a break.
+func hasBreak(loop *analysis.Node) bool {
+	found := false
+	walkLoopBody(loop, func(n *analysis.Node) {
+		found = found || n.Type == "break_statement"
+	})
+	return found
 }

@@ -290,6 +290,13 @@ func (fl *cpFlow) loop(s *analysis.Node, cp bool, async bool) (bool, bool) {
 
 func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 	var outs []bool
+	// An exception may leave the try body at any point: right at its start,
+	// or (in a generator) after a yield that reset the state.
+	raised := cp
+	if fl.gen && containsYield(s.ChildByField("body")) {
+		raised = false
+	}
+	catchAll := false
 	bodyOut, bodyReach := fl.block(statements(s.ChildByField("body")), cp)
 	for _, c := range s.Children {
 		if c.Type == "else_clause" && bodyReach {
@@ -301,7 +308,10 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 	}
 	for _, clause := range exceptClauses(s) {
 		typ, _, body := exceptParts(clause)
-		c := fl.expr(typ, cp)
+		if kind, _ := catchesCancellation(fl.m, typ); kind == "broad" {
+			catchAll = true
+		}
+		c := fl.expr(typ, raised)
 		if o, r := fl.block(statements(body), c); r {
 			outs = append(outs, o)
 		}
@@ -315,7 +325,14 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 			}
 			entry := out
 			if !reach {
-				entry = cp
+				entry = raised
+			}
+			if !catchAll && reach {
+				// The finally block also runs for an exception nothing caught,
+				// which then propagates: yields and returns in it are checked
+				// from that state, but only the normal path continues after it.
+				fl.block(statements(named[len(named)-1]), and(out, raised))
+				fl = &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, loops: fl.loops}
 			}
 			fo, fr := fl.block(statements(named[len(named)-1]), entry)
 			if !fr {
@@ -331,4 +348,14 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 func checkpointExempt(m *analysis.Module, f *analysis.Function) bool {
 	return !f.Async || f.Lambda || emptyBody(f.Node) ||
 		hasDecorator(m, f, "overload", "fixture", "yield_fixture", "asynccontextmanager", "abstractmethod")
+}
+
+// containsYield reports whether n has a yield outside nested definitions.
+func containsYield(n *analysis.Node) bool {
+	found := false
+	walkBody(n, func(c *analysis.Node) bool {
+		found = found || isYield(c)
+		return !found
+	})
+	return found
 }

@@ -8,7 +8,8 @@ async def pump(queue, items):
 
 
 async def spin(state):
-    while 1:  # want: ASYNC913
+    # Quiet, as in flake8-async: a loop with a break is not indefinite.
+    while 1:
         if state.done:
             break
 
