@@ -12,22 +12,35 @@ import (
 // backgroundSet is the name of the module-level set the task fixes add.
 const backgroundSet = "_background_tasks"
 
-// asyncioRef returns how asyncio can be named at node n, and the edit that
-// imports it when it is not imported yet. ok is false when the name
-// `asyncio` is bound to something else there.
-func asyncioRef(p *Pass, n *analysis.Node) (edit *Edit, ok bool) {
+// asyncioRef returns the name asyncio has at node n (`asyncio`, or the alias
+// of an `import asyncio as aio` visible there), and the edit that imports it
+// when nothing does yet. ok is false when asyncio cannot be named there
+// without clashing with another binding of `asyncio`.
+func asyncioRef(p *Pass, n *analysis.Node) (name string, edit *Edit, ok bool) {
 	// Code written for trio or anyio must not be rewritten to asyncio.
 	for _, imp := range p.Module.Imports {
 		if root := strings.SplitN(imp.Module, ".", 2)[0]; root == "trio" || root == "anyio" {
-			return nil, false
+			return "", nil, false
 		}
 	}
-	b := p.Module.ScopeAt(n).Lookup("asyncio")
+	scope := p.Module.ScopeAt(n)
+	isAsyncio := func(b *analysis.Binding) bool {
+		return b != nil && b.Kind == analysis.BindImport && b.Qualified == "asyncio"
+	}
+	b := scope.Lookup("asyncio")
+	if isAsyncio(b) {
+		return "asyncio", nil, true
+	}
+	for _, imp := range p.Module.Imports {
+		if imp.Name == "" && imp.Qualified == "asyncio" && imp.BoundName != "" && isAsyncio(scope.Lookup(imp.BoundName)) {
+			return imp.BoundName, nil, true
+		}
+	}
 	if b != nil {
-		return nil, b.Kind == analysis.BindImport && b.Qualified == "asyncio"
+		return "", nil, false
 	}
 	e := importInsertion(p, "import asyncio\n")
-	return &e, true
+	return "asyncio", &e, true
 }
 
 // headerEnd returns the offset after the module docstring and __future__
@@ -105,7 +118,8 @@ func backgroundSetEdit(p *Pass) (*Edit, bool) {
 	if at == len(p.File.Src) && at > 0 && p.File.Src[at-1] != '\n' {
 		text = "\n" + text
 	}
-	if at < len(p.File.Src) {
+	// Keep the blank lines that separate it from the code after it.
+	if at < len(p.File.Src) && p.File.Src[at] != '\n' && p.File.Src[at] != '\r' {
 		text += "\n"
 	}
 	return &Edit{Start: at, End: at, New: text}, true
@@ -188,7 +202,7 @@ func sleepFix(p *Pass, c *analysis.Call) *Fix {
 	if c.Usage != analysis.UsageDropped || !c.InAsync() {
 		return nil
 	}
-	imp, ok := asyncioRef(p, c.Node)
+	aio, imp, ok := asyncioRef(p, c.Node)
 	if !ok {
 		return nil
 	}
@@ -196,11 +210,11 @@ func sleepFix(p *Pass, c *analysis.Call) *Fix {
 	if args == nil {
 		return nil
 	}
-	edits := []Edit{{Start: int(c.Node.Start), End: int(args.Start), New: "await asyncio.sleep"}}
+	edits := []Edit{{Start: int(c.Node.Start), End: int(args.Start), New: "await " + aio + ".sleep"}}
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &Fix{Title: "Use `await asyncio.sleep(...)`", Safe: true, Edits: edits}
+	return &Fix{Title: "Use `await " + aio + ".sleep(...)`", Safe: true, Edits: edits}
 }
 
 // toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
@@ -209,7 +223,7 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if !c.InAsync() {
 		return nil
 	}
-	imp, ok := asyncioRef(p, c.Node)
+	aio, imp, ok := asyncioRef(p, c.Node)
 	if !ok {
 		return nil
 	}
@@ -225,11 +239,18 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if args == nil || args.Type != "argument_list" {
 		return nil
 	}
-	inner := ""
-	if named := args.NamedChildren(); len(named) > 0 {
-		inner = ", " + string(p.File.Src[named[0].Start:named[len(named)-1].End])
+	// The arguments are kept as written, with their comments, line breaks
+	// and trailing comma.
+	inner := string(p.File.Src[args.Start+1 : args.End-1])
+	switch {
+	case strings.TrimSpace(inner) == "":
+		inner = ""
+	case inner[0] == ' ' || inner[0] == '\t' || inner[0] == '\n' || inner[0] == '\r':
+		inner = "," + inner
+	default:
+		inner = ", " + inner
 	}
-	text := "await asyncio.to_thread(" + fn + inner + ")"
+	text := "await " + aio + ".to_thread(" + fn + inner + ")"
 	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
 	if par := c.Node.Parent; par != nil && ((par.Type == "attribute" && c.Node.Field == "object") ||
 		(par.Type == "subscript" && c.Node.Field == "value") || (par.Type == "call" && c.Node.Field == "function")) {
@@ -239,5 +260,5 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &Fix{Title: "Run `" + fn + "` with `await asyncio.to_thread(...)`", Safe: false, Edits: edits}
+	return &Fix{Title: "Run `" + fn + "` with `await " + aio + ".to_thread(...)`", Safe: false, Edits: edits}
 }
