@@ -22,8 +22,9 @@ async def main():
 	Default:  true,
 	Fix:      "Replace `get_event_loop` with `get_running_loop` (safe: inside a coroutine both return the running loop).",
 	Notes: "Only calls made directly in an `async def` are reported: a nested synchronous function may run in another " +
-		"thread, where there is no running loop. The fix is offered when the call is written `asyncio.get_event_loop()` " +
-		"(or through an `import asyncio as ...` alias).",
+		"thread, where there is no running loop. The fix rewrites the call to `asyncio.get_running_loop()` (through an " +
+		"`import asyncio as ...` alias when there is one, importing asyncio when nothing does), whether it was written " +
+		"`asyncio.get_event_loop()`, `asyncio.events.get_event_loop()` or `get_event_loop()` imported by name.",
 	Run: runGetEventLoopInCoroutine,
 })
 
@@ -45,6 +46,13 @@ func runGetEventLoopInCoroutine(p *Pass) {
 			attr := fn.ChildByField("attribute")
 			opts = append(opts, WithFix(&Fix{Title: "Use `get_running_loop()`", Safe: true,
 				Edits: []Edit{{Start: int(attr.Start), End: int(attr.End), New: "get_running_loop"}}}))
+		} else if aio, imp, ok := asyncioRef(p, c.Node); ok {
+			// `get_event_loop()` imported by name, or `asyncio.events.get_event_loop()`.
+			edits := []Edit{{Start: int(fn.Start), End: int(fn.End), New: aio + ".get_running_loop"}}
+			if imp != nil {
+				edits = append(edits, *imp)
+			}
+			opts = append(opts, WithFix(&Fix{Title: "Use `" + aio + ".get_running_loop()`", Safe: true, Edits: edits}))
 		}
 		p.Report(c.Node, "`get_event_loop()` in coroutine `"+c.Func.Name+"`: use `asyncio.get_running_loop()`, which "+
 			"returns the running loop without creating one or warning", opts...)
