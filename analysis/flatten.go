@@ -34,36 +34,63 @@ uint32_t ts_node_descendant_count(TSNode self);
 
 typedef struct {
 	uint32_t start, end;
-	uint32_t parent;  // index of the parent record; 0 for the root
+	uint32_t parent;  // index of the parent record in its part; NO_PARENT for a top-level node
 	uint32_t nchild;  // number of child records
 	uint16_t symbol, field;
 	uint8_t flags;    // 1 named, 2 missing
 } flat_node;
 
-static uint32_t asl_count(const TSTree *tree) {
-	return ts_node_descendant_count(ts_tree_root_node(tree));
+#define NO_PARENT 0xFFFFFFFFu
+
+// asl_root describes the root node and returns its number of top-level
+// (visible) children; desc[i] receives the i-th one's node count (itself
+// included), for the first cap of them.
+static uint32_t asl_root(const TSTree *tree, flat_node *root, uint32_t *desc, uint32_t cap) {
+	TSNode r = ts_tree_root_node(tree);
+	root->start = ts_node_start_byte(r);
+	root->end = ts_node_end_byte(r);
+	root->symbol = ts_node_symbol(r);
+	root->field = 0;
+	root->flags = (ts_node_is_named(r) ? 1 : 0) | (ts_node_is_missing(r) ? 2 : 0);
+	root->parent = NO_PARENT;
+	root->nchild = 0;
+	TSTreeCursor c = ts_tree_cursor_new(r);
+	uint32_t n = 0;
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			if (n < cap) desc[n] = ts_node_descendant_count(ts_tree_cursor_current_node(&c));
+			n++;
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+	return n;
 }
 
-// Pre-order walk writing one record per kept node; returns the number of
-// records written (<= cap). A node is kept when it is the root, named,
-// missing, or its symbol is marked in keep (symbols >= nsym are kept); the
-// subtree of a dropped node is not visited (only punctuation tokens, which
-// are leaves, are dropped). Each record counts its children, so the Go side
-// lowers in one pass.
-static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap, const uint8_t *keep, uint32_t nsym) {
+// asl_flatten_part walks, in pre-order, the subtrees of the root's top-level
+// children first .. first+count-1 and writes one record per kept node;
+// returns the number of records written (<= cap). A node is kept when it is
+// named, missing, or its symbol is marked in keep (symbols >= nsym are
+// kept); the subtree of a dropped node is not visited (only punctuation
+// tokens, which are leaves, are dropped). Each record counts its children,
+// so the Go side lowers in one pass. Parts of one tree may be walked
+// concurrently: a cursor only reads the tree.
+static uint32_t asl_flatten_part(const TSTree *tree, uint32_t first, uint32_t count, flat_node *out, uint32_t cap, const uint8_t *keep, uint32_t nsym) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	uint32_t n = 0;
 	uint32_t stack[4096];
 	int depth = 0;
-	uint32_t parent = 0;
+	uint32_t parent = NO_PARENT;
+	if (count == 0 || !ts_tree_cursor_goto_first_child(&c)) goto done;
+	for (uint32_t i = 0; i < first; i++) {
+		if (!ts_tree_cursor_goto_next_sibling(&c)) goto done;
+	}
 	for (;;) {
 		if (n >= cap) break;
 		TSNode node = ts_tree_cursor_current_node(&c);
 		TSSymbol sym = ts_node_symbol(node);
 		bool named = ts_node_is_named(node);
 		bool missing = ts_node_is_missing(node);
-		bool kept = n == 0 || named || missing || sym >= nsym || keep[sym];
-		if (kept) {
+		if (named || missing || sym >= nsym || keep[sym]) {
 			flat_node *r = &out[n];
 			r->start = ts_node_start_byte(node);
 			r->end = ts_node_end_byte(node);
@@ -72,20 +99,27 @@ static uint32_t asl_flatten(const TSTree *tree, flat_node *out, uint32_t cap, co
 			r->flags = (named ? 1 : 0) | (missing ? 2 : 0);
 			r->parent = parent;
 			r->nchild = 0;
-			if (n > 0) out[parent].nchild++;
+			if (parent != NO_PARENT) out[parent].nchild++;
 			uint32_t self = n++;
+			// Too deep to descend (pathological input): its subtree is skipped.
 			if (depth < 4096 && ts_tree_cursor_goto_first_child(&c)) {
 				stack[depth++] = parent;
 				parent = self;
 				continue;
 			}
 		}
-		// Too deep to descend (pathological input): its subtree is skipped.
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (depth == 0 || !ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return n; }
+		for (;;) {
+			if (depth == 0) {
+				// At a top-level node: on to the next one of the part.
+				if (--count == 0 || !ts_tree_cursor_goto_next_sibling(&c)) goto done;
+				break;
+			}
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			ts_tree_cursor_goto_parent(&c);
 			parent = stack[--depth];
 		}
 	}
+done:
 	ts_tree_cursor_delete(&c);
 	return n;
 }
@@ -105,6 +139,8 @@ type flatNode struct {
 	flags                      uint8
 }
 
+const noParent = 0xFFFFFFFF
+
 // cTree extracts the C tree from smacker's binding. BaseTree's first field is
 // the *C.TSTree; the pinned module version guarantees this layout and
 // TestFlattenMatchesBinding checks it.
@@ -112,26 +148,40 @@ func cTree(t *sitter.Tree) *C.TSTree {
 	return *(**C.TSTree)(unsafe.Pointer(t.BaseTree))
 }
 
+// rootOf returns the root's record and the node counts of its top-level
+// children (one entry per child).
+func rootOf(t *sitter.Tree) (flatNode, []uint32) {
+	ct := cTree(t)
+	var root flatNode
+	desc := make([]uint32, 64)
+	n := uint32(C.asl_root(ct, (*C.flat_node)(unsafe.Pointer(&root)), (*C.uint32_t)(unsafe.Pointer(&desc[0])), C.uint32_t(len(desc))))
+	if int(n) > len(desc) {
+		desc = make([]uint32, n)
+		C.asl_root(ct, (*C.flat_node)(unsafe.Pointer(&root)), (*C.uint32_t)(unsafe.Pointer(&desc[0])), C.uint32_t(len(desc)))
+	}
+	return root, desc[:n]
+}
+
 // flatBuffers are reused between lowerings: the records are copied into
 // Nodes, and a keystroke in a large file would otherwise allocate them anew.
 var flatBuffers sync.Pool
 
-// flatten returns the kept nodes of t in pre-order (see asl_flatten) and a
-// function that gives the buffer back once the records are no longer used.
-func flatten(t *sitter.Tree) ([]flatNode, func()) {
-	ct := cTree(t)
-	count := uint32(C.asl_count(ct))
-	if count == 0 {
+// flattenPart returns the kept nodes of top-level children [first,
+// first+count) in pre-order (see asl_flatten_part), given their node count
+// (an upper bound of the records), and a function that gives the buffer
+// back once the records are no longer used.
+func flattenPart(t *sitter.Tree, first, count int, nodes uint32) ([]flatNode, func()) {
+	if count == 0 || nodes == 0 {
 		return nil, func() {}
 	}
 	bp, _ := flatBuffers.Get().(*[]flatNode)
-	if bp == nil || uint32(cap(*bp)) < count {
-		buf := make([]flatNode, count)
+	if bp == nil || uint32(cap(*bp)) < nodes {
+		buf := make([]flatNode, nodes)
 		bp = &buf
 	}
-	buf := (*bp)[:count]
+	buf := (*bp)[:nodes]
 	keep := keepTable()
-	n := uint32(C.asl_flatten(ct, (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(count),
+	n := uint32(C.asl_flatten_part(cTree(t), C.uint32_t(first), C.uint32_t(count), (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(nodes),
 		(*C.uint8_t)(unsafe.Pointer(&keep[0])), C.uint32_t(len(keep))))
 	return buf[:n], func() { flatBuffers.Put(bp) }
 }

@@ -1,11 +1,16 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
+	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
 )
 
 const incrementalSeed = `import asyncio
@@ -160,5 +165,60 @@ func TestIncrementalReplaceAndBadEdit(t *testing.T) {
 	doc.Parse()
 	if string(before.Src) != "x = 1\nasync def f(:\n" {
 		t.Fatalf("an earlier snapshot changed: %q", before.Src)
+	}
+}
+
+// TestParallelLowerMatchesSequential lowers trees in two parts at once (as
+// large files are) and in one, and requires the same Files: sources with
+// many top-level statements, syntax errors, comments, and random edits.
+func TestParallelLowerMatchesSequential(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer func(n uint32) { parallelLowerNodes = n }(parallelLowerNodes)
+	sources := []string{sample, incrementalSeed, "x = 1\n", "", "# only a comment\n", "def f(:\n  return )\n# c\nclass C:\n  pass\n"}
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 200; i++ {
+		src := []byte(incrementalSeed)
+		for j := r.Intn(6); j > 0; j-- {
+			src = applyEdit(src, randomEdit(r, src))
+		}
+		sources = append(sources, string(src))
+	}
+	if large, err := os.ReadFile("../../corpus/files/large.py"); err == nil {
+		sources = append(sources, string(large))
+	}
+	for _, src := range sources {
+		p := parserPool.Get().(*sitter.Parser)
+		tree, err := p.ParseCtx(context.Background(), nil, []byte(src))
+		parserPool.Put(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parallelLowerNodes = ^uint32(0)
+		one := Lower("m.py", []byte(src), tree)
+		want := dumpTree(one)
+		parallelLowerNodes = 0
+		f := Lower("m.py", []byte(src), tree)
+		tree.Close()
+		if len(f.Comments) != len(one.Comments) {
+			t.Fatalf("%d comments in two parts, %d in one", len(f.Comments), len(one.Comments))
+		}
+		for i, c := range f.Comments {
+			if c.Start != one.Comments[i].Start || c.End != one.Comments[i].End {
+				t.Fatalf("comment %d differs", i)
+			}
+		}
+		if got := dumpTree(f); got != want {
+			t.Fatalf("lowered in two parts differs from one part for:\n%s\n--- two parts\n%s\n--- one part\n%s", src, got, want)
+		}
+		var check func(n *Node)
+		check = func(n *Node) {
+			for _, c := range n.Children {
+				if c.Parent != n {
+					t.Fatalf("%s [%d,%d): wrong parent", c.Type, c.Start, c.End)
+				}
+				check(c)
+			}
+		}
+		check(f.Root)
 	}
 }

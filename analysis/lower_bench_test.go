@@ -23,8 +23,13 @@ func BenchmarkLowerStages(b *testing.B) {
 	}
 	defer tree.Close()
 	symbolsOnce.Do(loadSymbols)
-	flat, release := flatten(tree)
-	b.Logf("%d nodes kept", len(flat))
+	_, desc := rootOf(tree)
+	var nodes uint32
+	for _, d := range desc {
+		nodes += d
+	}
+	flat, release := flattenPart(tree, 0, len(desc), nodes)
+	b.Logf("%d nodes, %d kept", nodes, len(flat))
 	release()
 	b.Run("reparse", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
@@ -38,11 +43,19 @@ func BenchmarkLowerStages(b *testing.B) {
 	})
 	b.Run("flatten", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			_, release := flatten(tree)
+			_, release := flattenPart(tree, 0, len(desc), nodes)
 			release()
 		}
 	})
 	b.Run("lower", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			Lower("large.py", src, tree)
+		}
+	})
+	b.Run("lower-one-core", func(b *testing.B) {
+		defer func(n uint32) { parallelLowerNodes = n }(parallelLowerNodes)
+		parallelLowerNodes = ^uint32(0)
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
 			Lower("large.py", src, tree)
