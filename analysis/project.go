@@ -106,6 +106,25 @@ type Project struct {
 	byName  map[string]*Module
 	factsMu sync.Mutex
 	facts   map[string]*reachability
+	memoMu  sync.Mutex
+	memo    map[string]any
+}
+
+// Memo returns compute()'s result, computed once per snapshot under key:
+// project-wide facts (which functions run in threads, ...) that every
+// module's check would otherwise recompute. compute must not call Memo.
+func (p *Project) Memo(key string, compute func() any) any {
+	p.memoMu.Lock()
+	defer p.memoMu.Unlock()
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	if p.memo == nil {
+		p.memo = map[string]any{}
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // NewProject makes a snapshot of modules.

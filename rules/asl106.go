@@ -40,7 +40,8 @@ async def main():
 	Severity:  Error,
 	Default:   true,
 	CrossFile: true,
-	Notes: "Follows the function handed over (a function or method of the project, a lambda, or `functools.partial(f, " +
+	Notes: "Reported where the unsafe call is written, with the hand-off as related information. Follows the " +
+		"function handed over (a function or method of the project, a lambda, or `functools.partial(f, " +
 		"...)`) and the synchronous helpers it calls, across modules. Reported methods: `call_soon`, `call_later`, " +
 		"`call_at`, `create_task`, `set_result`, `set_exception` on any receiver except a `concurrent.futures.Future` " +
 		"(whose methods are thread-safe), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
@@ -83,65 +84,129 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	return advice
 }
 
-func runLoopCallFromThread(p *Pass) {
-	funcs := funcByNode(p.Module)
-	direct := func(m *analysis.Module, c *analysis.Call) bool { return threadUnsafe(m, c) != "" }
-	for _, c := range p.Module.Calls {
+// handoff is a place where a function is handed to another thread.
+type handoff struct {
+	module *analysis.Module
+	node   *analysis.Node // the function argument
+	via    string
+}
+
+// threadFunctions maps every synchronous function of the project that runs
+// in another thread (handed to an executor or a thread, or called from one
+// that is) to the hand-off that puts it there. Computed once per project
+// snapshot.
+func threadFunctions(p *Pass) map[*analysis.Function]handoff {
+	return p.Project.Memo("asl106-thread-functions", func() any {
+		out := map[*analysis.Function]handoff{}
+		var queue []*analysis.Function
+		for _, m := range p.Project.Modules() {
+			for _, h := range handoffsIn(m, p.Project) {
+				if h.target.Async || out[h.target].node != nil {
+					continue
+				}
+				if p.Project.Reach("runs-own-loop", h.target, runsOwnLoop) != nil {
+					continue // the thread runs its own event loop, to which these calls belong
+				}
+				out[h.target] = h.handoff
+				queue = append(queue, h.target)
+			}
+		}
+		// Synchronous helpers called from a thread function run there too.
+		for len(queue) > 0 {
+			f := queue[0]
+			queue = queue[1:]
+			for _, c := range f.Calls {
+				t := p.Project.Target(c)
+				if t == nil || t.Async || t.Generator || out[t].node != nil {
+					continue
+				}
+				out[t] = out[f]
+				queue = append(queue, t)
+			}
+		}
+		return out
+	}).(map[*analysis.Function]handoff)
+}
+
+type handoffTarget struct {
+	handoff
+	target *analysis.Function
+}
+
+// handoffsIn finds the functions module m hands to other threads.
+func handoffsIn(m *analysis.Module, proj *analysis.Project) []handoffTarget {
+	var out []handoffTarget
+	var funcs map[*analysis.Node]*analysis.Function
+	for _, c := range m.Calls {
 		name := c.Callee
 		if name == "" {
-			name = calleeOf(p.Module, c.Node)
+			name = calleeOf(m, c.Node)
 		}
 		var fnArg *analysis.Node
 		via := ""
 		switch {
 		case name == "asyncio.to_thread" || name == "asyncio.threads.to_thread":
 			fnArg, via = c.Positional(0), "asyncio.to_thread"
-		case c.Method(p.File) == "run_in_executor":
+		case c.Method(m.File) == "run_in_executor":
 			fnArg, via = c.Positional(1), "run_in_executor"
 		case name == "threading.Thread":
-			fnArg, via = c.Keyword("target", p.File), "threading.Thread"
+			fnArg, via = c.Keyword("target", m.File), "threading.Thread"
 		case name == "concurrent.futures.ThreadPoolExecutor.submit" || name == "concurrent.futures.Executor.submit" ||
-			(c.Method(p.File) == "submit" && receiverType(p.Module, c.Node.ChildByField("function").ChildByField("object"), 0) == "concurrent.futures.ThreadPoolExecutor"):
+			(c.Method(m.File) == "submit" && receiverType(m, c.Node.ChildByField("function").ChildByField("object"), 0) == "concurrent.futures.ThreadPoolExecutor"):
 			fnArg, via = c.Positional(0), "ThreadPoolExecutor.submit"
 		default:
 			continue
 		}
 		fnArg = analysis.Unparen(fnArg)
+		if fnArg != nil && fnArg.Type == "call" && calleeOf(m, fnArg) == "functools.partial" {
+			fnArg = analysis.Unparen(firstArg(fnArg))
+		}
 		if fnArg == nil {
 			continue
 		}
-		if fnArg.Type == "call" && calleeOf(p.Module, fnArg) == "functools.partial" {
-			fnArg = analysis.Unparen(firstArg(fnArg))
-			if fnArg == nil {
-				continue
-			}
-		}
 		var target *analysis.Function
 		if fnArg.Type == "lambda" {
+			if funcs == nil {
+				funcs = funcByNode(m)
+			}
 			target = funcs[fnArg]
 		} else {
-			r := p.Module.Resolve(fnArg)
+			r := m.Resolve(fnArg)
 			target = r.Func
-			if target == nil && r.Name != "" && p.Project != nil {
-				target = p.Project.Lookup(r.Name).Func
+			if target == nil && r.Name != "" && proj != nil {
+				target = proj.Lookup(r.Name).Func
 			}
 		}
-		if target == nil || target.Async {
+		if target != nil {
+			out = append(out, handoffTarget{handoff{m, fnArg, via}, target})
+		}
+	}
+	return out
+}
+
+// runLoopCallFromThread reports each thread-unsafe call made by a function
+// that runs in another thread, where the call is written.
+func runLoopCallFromThread(p *Pass) {
+	threads := threadFunctions(p)
+	for _, c := range p.Module.Calls {
+		if c.Func == nil || c.Func.Async {
 			continue
 		}
-		if p.Project.Reach("runs-own-loop", target, runsOwnLoop) != nil {
-			continue // the thread runs its own event loop, to which these calls belong
-		}
-		chain := p.Project.Reach("thread-unsafe-loop-call", target, direct)
-		if chain == nil {
+		h, inThread := threads[c.Func]
+		if !inThread {
 			continue
 		}
-		last := chain[len(chain)-1]
-		lm := last.Func.Module()
-		advice := threadUnsafe(lm, last.Call)
-		shown := lm.File.Text(last.Call.Node.ChildByField("function"))
-		p.Report(fnArg, "`"+p.File.Text(fnArg)+"` runs in another thread (via "+via+") and calls `"+shown+"()`, which is not "+
-			"thread-safe: "+advice, WithRelated(chainRelated(chain)...))
+		advice := threadUnsafe(p.Module, c)
+		if advice == "" {
+			continue
+		}
+		shown := p.File.Text(c.Node.ChildByField("function"))
+		who := "this lambda"
+		if !c.Func.Lambda {
+			who = "`" + c.Func.QualName + "`"
+		}
+		p.Report(c.Node, "`"+shown+"()` is not thread-safe and "+who+" runs in another thread (handed to "+h.via+"): "+advice,
+			WithRelated(RelatedAt(h.module, h.node, "handed to "+h.via+" here")))
 	}
 }
 

@@ -5,11 +5,11 @@ import threading
 
 
 def produce(loop, fut):
-    fut.set_result(compute())
+    fut.set_result(compute())  # want: ASL106
 
 
 def notify(loop):
-    loop.call_soon(print, "done")
+    loop.call_soon(print, "done")  # want: ASL106
 
 
 def helper_chain(loop):
@@ -17,18 +17,18 @@ def helper_chain(loop):
 
 
 def spawn(loop):
-    loop.create_task(work())
+    loop.create_task(work())  # want: ASL106
 
 
 async def main():
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
-    await loop.run_in_executor(None, produce, loop, fut)  # want: ASL106
-    await asyncio.to_thread(notify, loop)  # want: ASL106
-    await asyncio.to_thread(helper_chain, loop)  # want: ASL106
-    await loop.run_in_executor(None, functools.partial(spawn, loop))  # want: ASL106
+    await loop.run_in_executor(None, produce, loop, fut)
+    await asyncio.to_thread(notify, loop)
+    await asyncio.to_thread(helper_chain, loop)
+    await loop.run_in_executor(None, functools.partial(spawn, loop))
     await asyncio.to_thread(lambda: fut.set_result(1))  # want: ASL106
-    threading.Thread(target=notify, args=(loop,)).start()  # want: ASL106
+    threading.Thread(target=notify, args=(loop,)).start()
 
 
 # Quiet: the thread-safe entry points.
@@ -75,4 +75,4 @@ def start_own_loop():
 async def via_pool():
     loop = asyncio.get_running_loop()
     pool = concurrent.futures.ThreadPoolExecutor()
-    pool.submit(notify, loop)  # want: ASL106
+    pool.submit(notify, loop)
