@@ -1,7 +1,11 @@
 package server
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -55,6 +59,20 @@ func BenchmarkEditStages(b *testing.B) {
 			rules.Check(m, p.With(m), opts)
 		}
 	})
+	// The same check with 200 corpus files in the project (the second
+	// scenario of bench/server).
+	var others []*analysis.Module
+	for _, path := range corpusSample("../../corpus/src", 200) {
+		if osrc, err := os.ReadFile(path); err == nil {
+			others = append(others, analysis.BuildModule(analysis.Parse(path, osrc), strings.TrimSuffix(filepath.Base(path), ".py"), false))
+		}
+	}
+	big := analysis.NewProject("", append(others, m))
+	b.Run("check-200-modules", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rules.Check(m, big.With(m), opts)
+		}
+	})
 	// Each enabled rule alone (without the facts rules.Check shares between
 	// rules, so the sum exceeds "check").
 	for _, r := range rules.All() {
@@ -78,4 +96,22 @@ func BenchmarkEditStages(b *testing.B) {
 		}
 	})
 	b.Logf("%d diagnostics", len(diags))
+}
+
+// corpusSample picks n Python files spread over dir, as bench/server does.
+func corpusSample(dir string, n int) []string {
+	var paths []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	sort.Strings(paths)
+	step := max(len(paths)/max(n, 1), 1)
+	var out []string
+	for i := 0; i < len(paths) && len(out) < n; i += step {
+		out = append(out, paths[i])
+	}
+	return out
 }
