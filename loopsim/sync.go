@@ -409,6 +409,12 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 
 func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, error) {
 	switch name {
+	case "put", "get":
+		c.overhead(0.25e-6) // creating and running the method's coroutine
+	case "put_nowait", "get_nowait", "task_done":
+		c.overhead(0.12e-6)
+	}
+	switch name {
 	case "put":
 		if len(args) != 1 {
 			return nil, newExc("TypeError", "put(item)")

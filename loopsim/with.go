@@ -39,6 +39,7 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 		if !async {
 			break
 		}
+		c.overhead(0.35e-6) // acquire and release are Python code
 		if _, err := o.acquire(c, p); err != nil {
 			return nil, nil, err
 		}
@@ -52,6 +53,7 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 		if !async {
 			break
 		}
+		c.overhead(0.55e-6) // acquire and release are Python code
 		if _, err := o.acquire(c, p); err != nil {
 			return nil, nil, err
 		}
