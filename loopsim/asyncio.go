@@ -218,6 +218,8 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 		fn, rest := args[0], args[1:]
 		return coro("to_thread", p, func(c *ctx) (Value, error) {
 			f := c.runInExecutor(c.s.getDefaultPool(), fn, rest, kws, p)
+			// the to_thread task's own row shows this job
+			c.s.jobs = c.s.jobs[:len(c.s.jobs)-1]
 			return c.awaitFuture(f, SpanExecutor, f.label, -1, p)
 		}), nil
 	case "asyncio.get_running_loop", "asyncio.get_event_loop":
@@ -347,21 +349,31 @@ func (c *ctx) runInExecutor(pool *Pool, fn Value, args []Value, kws []kwarg, p P
 	if pool.Process {
 		tc.thread.elapsed += processJobCost
 	}
-	label := "executor job"
-	switch f := fn.(type) {
-	case *FuncVal:
-		label = f.Fn.Name
-	case *Builtin:
-		label = f.Qual
-	case *External:
-		label = f.Qual
-	}
+	label := jobLabel(fn)
 	if err != nil {
 		if _, ok := err.(*Exc); !ok {
 			err = newExc("RuntimeError", "%v", err)
 		}
 	}
-	return c.s.submitJob(pool, tc.thread.elapsed, v, err, label)
+	f := c.s.submitJob(pool, tc.thread.elapsed, v, err, label)
+	if n := len(c.s.jobs); n > 0 {
+		c.s.jobs[n-1].Line = p.Line
+	}
+	return f
+}
+
+func jobLabel(fn Value) string {
+	switch f := fn.(type) {
+	case *FuncVal:
+		return f.Fn.Name
+	case *Builtin:
+		return f.Qual
+	case *External:
+		return f.Qual
+	case *Partial:
+		return jobLabel(f.Fn)
+	}
+	return "executor job"
 }
 
 func (c *ctx) gather(args []Value, retExc bool, p Pos) (Value, error) {
@@ -1000,7 +1012,8 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			if o.pool.Process {
 				tc.thread.elapsed += processJobCost
 			}
-			_, end := o.pool.submit(s.now, tc.thread.elapsed)
+			start, end := o.pool.submit(s.now, tc.thread.elapsed)
+			s.recordJob(jobLabel(args[0]), p.Line, start, end, err != nil)
 			s.work += tc.thread.elapsed
 			return &CFuture{end: end, result: v, err: err}, nil
 		case "shutdown":

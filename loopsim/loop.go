@@ -200,6 +200,10 @@ type Sim struct {
 	// cpuTotal is what was charged (for the assumption note).
 	cpuPending, cpuTotal float64
 	cpuLine              int
+
+	// jobs are executor jobs submitted by run_in_executor or
+	// Executor.submit, shown as rows of their own.
+	jobs []*TaskReport
 }
 
 // cpu charges extra CPU cost (function calls, builtin iterations).
@@ -823,7 +827,7 @@ func (p *Pool) submit(now, d float64) (start, end float64) {
 // submitJob submits a job and returns an asyncio future for its result.
 func (s *Sim) submitJob(p *Pool, d float64, result Value, err error, label string) *Future {
 	start, end := p.submit(s.now, d)
-	_ = start
+	s.recordJob(label, 0, start, end, err != nil)
 	s.work += d
 	f := s.newFuture()
 	f.label = label
@@ -855,16 +859,20 @@ type Result struct {
 	// another.
 	SequentialS float64 `json:"sequential_s"`
 	// BlockedS is the time the loop was held by blocking calls.
-	BlockedS    float64        `json:"blocked_s"`
-	Finished    bool           `json:"finished"`
-	Problem     string         `json:"problem,omitempty"`
-	Outcome     string         `json:"outcome"`
-	Confidence  float64        `json:"confidence"`
-	Level       string         `json:"confidence_level"`
-	Assumptions []Assumption   `json:"assumptions"`
-	Tasks       []*TaskReport  `json:"tasks"`
-	Blocks      []BlockEvent   `json:"blocking_calls"`
-	Executor    map[string]int `json:"executor,omitempty"`
+	BlockedS    float64       `json:"blocked_s"`
+	Finished    bool          `json:"finished"`
+	Problem     string        `json:"problem,omitempty"`
+	Outcome     string        `json:"outcome"`
+	Confidence  float64       `json:"confidence"`
+	Level       string        `json:"confidence_level"`
+	Assumptions []Assumption  `json:"assumptions"`
+	Tasks       []*TaskReport `json:"tasks"`
+	// Jobs are the executor jobs submitted with run_in_executor or
+	// Executor.submit (to_thread's show in their task): queued until a
+	// worker is free, then running in a thread.
+	Jobs     []*TaskReport  `json:"executor_jobs"`
+	Blocks   []BlockEvent   `json:"blocking_calls"`
+	Executor map[string]int `json:"executor,omitempty"`
 	// Marks holds the executions of Mark statements by ID.
 	Marks map[int][]MarkTime `json:"-"`
 }
@@ -908,6 +916,10 @@ func (s *Sim) result(entry string) *Result {
 		}
 		r.Tasks = append(r.Tasks, t.rep)
 	}
+	r.Jobs = s.jobs
+	if r.Jobs == nil {
+		r.Jobs = []*TaskReport{}
+	}
 	r.Blocks = s.blocks
 	r.Marks = s.marks
 	if r.Blocks == nil {
@@ -947,4 +959,18 @@ func (c *ctx) overhead(d float64) {
 		return
 	}
 	c.s.now += d
+}
+
+// recordJob notes an executor job for the timeline: waiting for a worker
+// from now until start, then running until end.
+func (s *Sim) recordJob(label string, line int, start, end float64, failed bool) {
+	rep := &TaskReport{Name: "thread: " + label, Start: round6(s.now), End: round6(end), Outcome: "result", Line: line}
+	if failed {
+		rep.Outcome = "exception"
+	}
+	if start > s.now {
+		rep.Spans = append(rep.Spans, Span{Kind: SpanWait, Start: round6(s.now), End: round6(start), Label: "waiting for a free worker"})
+	}
+	rep.Spans = append(rep.Spans, Span{Kind: SpanExecutor, Start: round6(start), End: round6(end), Label: label})
+	s.jobs = append(s.jobs, rep)
 }

@@ -59,12 +59,13 @@ func WriteText(w io.Writer, path string, r *Result) {
 		}
 	}
 	total := r.ConcurrentS
-	if total <= 0 || len(r.Tasks) == 0 {
+	rows := timelineRows(r)
+	if total <= 0 || len(rows) == 0 {
 		return
 	}
 	const width = 60
 	const maxRows = 100
-	tasks := r.Tasks
+	tasks := rows
 	if len(tasks) > maxRows {
 		tasks = tasks[:maxRows]
 	}
@@ -90,8 +91,8 @@ func WriteText(w io.Writer, path string, r *Result) {
 		}
 		fmt.Fprintf(w, "  %-*s |%s| %s-%s %s\n", nameW, name, row, trimS(t.Start), trimS(t.End), t.Outcome)
 	}
-	if len(r.Tasks) > len(tasks) {
-		fmt.Fprintf(w, "  ... %d more tasks (use --format json for all)\n", len(r.Tasks)-len(tasks))
+	if len(rows) > len(tasks) {
+		fmt.Fprintf(w, "  ... %d more rows (use --format json for all)\n", len(rows)-len(tasks))
 	}
 	fmt.Fprint(w, "  legend:")
 	for _, k := range spanOrder {
@@ -132,11 +133,12 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 		total = 1
 	}
 	const maxRows = 300
-	tasks := r.Tasks
+	rows := timelineRows(r)
+	tasks := rows
 	if len(tasks) > maxRows {
 		tasks = tasks[:maxRows]
 	}
-	height := top + float64(len(tasks))*rowH + 66
+	height := top + float64(len(tasks))*rowH + 86
 	width := left + chartW + right
 	x := func(t float64) float64 { return left + t/total*chartW }
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="12">`+"\n", width, height, width, height)
@@ -147,8 +149,8 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	if !r.Finished {
 		summary = "does not finish: " + r.Problem
 	}
-	if len(r.Tasks) > len(tasks) {
-		summary += fmt.Sprintf(" · first %d of %d tasks shown", len(tasks), len(r.Tasks))
+	if len(rows) > len(tasks) {
+		summary += fmt.Sprintf(" · first %d of %d rows shown", len(tasks), len(rows))
 	}
 	fmt.Fprintf(w, `<text x="10" y="42" fill="#333">%s</text>`+"\n", html.EscapeString(summary))
 	// Axis and grid.
@@ -169,6 +171,13 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 		end := math.Max(t.End, t.Start)
 		fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#f7f7f7" stroke="#999" stroke-width="0.8"><title>%s: %s-%s (%s)</title></rect>`+"\n",
 			x(t.Start), y, math.Max(1, x(end)-x(t.Start)), barH, html.EscapeString(t.Name), trimS(t.Start), trimS(t.End), html.EscapeString(t.Outcome))
+		// How the task ended, at the end of its bar.
+		switch {
+		case strings.HasPrefix(t.Outcome, "exception"):
+			fmt.Fprintf(w, `<text x="%.1f" y="%.1f" fill="#c62828" font-weight="bold">✕<title>%s</title></text>`+"\n", x(end)+3, y+barH-3, html.EscapeString(t.Outcome))
+		case t.Outcome == "cancelled":
+			fmt.Fprintf(w, `<text x="%.1f" y="%.1f" fill="#666">⊘<title>cancelled</title></text>`+"\n", x(end)+3, y+barH-3)
+		}
 		for _, sp := range t.Spans {
 			st := spanStyle[sp.Kind]
 			tip := fmt.Sprintf("%s %s-%s", sp.Kind, trimS(sp.Start), trimS(sp.End))
@@ -189,5 +198,11 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 		fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="14" height="12" fill="%s"/><text x="%.1f" y="%.1f">%s</text>`+"\n", lx, ly-10, st.colour, lx+19, ly, html.EscapeString(st.legend))
 		lx += 30 + float64(len(st.legend))*6.3
 	}
+	fmt.Fprintf(w, `<text x="10" y="%.1f" fill="#555"><tspan fill="#c62828" font-weight="bold">✕</tspan> raised  <tspan fill="#666">⊘</tspan> cancelled  (hover a bar for details)</text>`+"\n", ly+20)
 	fmt.Fprintln(w, "</svg>")
+}
+
+// timelineRows are the tasks, then the executor jobs not shown by a task.
+func timelineRows(r *Result) []*TaskReport {
+	return append(append([]*TaskReport(nil), r.Tasks...), r.Jobs...)
 }
