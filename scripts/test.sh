@@ -21,7 +21,12 @@ echo "== go test"
 go test -count=1 -short ./...
 
 echo "== simulator ground truth (python3 asyncio runs vs loopsim, alone)"
-go test -count=1 -run 'TestGroundTruth' ./loopsim/...
+# Timing noise on a shared machine only ever adds time; one full re-measure
+# is allowed before the comparison counts as failed.
+if ! go test -count=1 -run 'TestGroundTruth|TestUnknownProgramsFlagged' ./loopsim/...; then
+  echo "== ground truth: re-measuring once (a busy machine makes python3 runs slower)"
+  go test -count=1 -run 'TestGroundTruth|TestUnknownProgramsFlagged' ./loopsim/...
+fi
 
 if [ -d server ]; then
   echo "== go test -race (server)"
