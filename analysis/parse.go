@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
@@ -30,6 +31,11 @@ type Node struct {
 	Children []*Node
 	Named    bool
 	Missing  bool // inserted by error recovery
+
+	// descendants counts the nodes below this one when it was lowered into
+	// a slab in pre-order (its subtree then follows it in memory); 0 for a
+	// leaf or a Node built by hand.
+	descendants uint32
 }
 
 // ChildByField returns the first child with the given field name.
@@ -80,11 +86,27 @@ func (n *Node) HasToken(typ string) bool {
 // Walk calls fn for n and its descendants in pre-order; returning false skips
 // the node's children.
 func (n *Node) Walk(fn func(*Node) bool) {
-	if n == nil || !fn(n) {
+	if n == nil {
 		return
 	}
-	for _, c := range n.Children {
-		c.Walk(fn)
+	if n.descendants == 0 && len(n.Children) > 0 {
+		// Built by hand: its nodes are not laid out in pre-order.
+		if fn(n) {
+			for _, c := range n.Children {
+				c.Walk(fn)
+			}
+		}
+		return
+	}
+	// A lowered subtree is contiguous in pre-order: scan it, jumping over
+	// the subtree of a node whose children fn declines.
+	nodes := unsafe.Slice(n, int(n.descendants)+1)
+	for i := 0; i < len(nodes); {
+		if fn(&nodes[i]) {
+			i++
+		} else {
+			i += int(nodes[i].descendants) + 1
+		}
 	}
 }
 
@@ -307,6 +329,11 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	parts[0].childOff = top
 	parts[1].childOff = top + n0 - parts[0].top
 	both(func(p *lowerPart) { p.lower(src, slab, childSlab, root) })
+	// Children follow their parent in the slab, so one backward pass
+	// counts every subtree (for Walk).
+	for i := len(slab) - 1; i > 0; i-- {
+		slab[i].Parent.descendants += slab[i].descendants + 1
+	}
 	f.Root = root
 	f.SyntaxErrors = append(parts[0].errors, parts[1].errors...)
 	f.Comments = append(parts[0].comments, parts[1].comments...)

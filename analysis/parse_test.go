@@ -147,3 +147,54 @@ func TestParseOddInputsDoNotPanic(t *testing.T) {
 		BuildModule(f, "x", false)
 	}
 }
+
+// TestWalkMatchesChildren: Walk scans lowered trees in memory order; it must
+// visit what a recursion over Children visits, also when fn skips subtrees.
+func TestWalkMatchesChildren(t *testing.T) {
+	sources := []string{sample, incrementalSeed, "def f(:\n  x = [1,\n# c\nclass C:\n  pass\n", ""}
+	if large, err := os.ReadFile("../../corpus/files/large.py"); err == nil {
+		sources = append(sources, string(large))
+	}
+	var recurse func(n *Node, fn func(*Node) bool)
+	recurse = func(n *Node, fn func(*Node) bool) {
+		if fn(n) {
+			for _, c := range n.Children {
+				recurse(c, fn)
+			}
+		}
+	}
+	for _, src := range sources {
+		f := Parse("m.py", []byte(src))
+		for _, skip := range []string{"", "call", "block", "function_definition"} {
+			var want, got []*Node
+			recurse(f.Root, func(n *Node) bool { want = append(want, n); return n.Type != skip })
+			f.Root.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
+			if len(got) != len(want) {
+				t.Fatalf("skipping %q: Walk visited %d nodes, the recursion %d", skip, len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("skipping %q: node %d differs", skip, i)
+				}
+			}
+			// From an inner node too.
+			if len(f.Root.Children) > 0 {
+				inner := f.Root.Children[len(f.Root.Children)/2]
+				want, got = nil, nil
+				recurse(inner, func(n *Node) bool { want = append(want, n); return n.Type != skip })
+				inner.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
+				if len(got) != len(want) {
+					t.Fatalf("inner, skipping %q: Walk visited %d nodes, the recursion %d", skip, len(got), len(want))
+				}
+			}
+		}
+	}
+	// A Node built by hand is walked through its Children.
+	leaf := &Node{Type: "identifier"}
+	root := &Node{Type: "module", Children: []*Node{leaf}}
+	var n int
+	root.Walk(func(*Node) bool { n++; return true })
+	if n != 2 {
+		t.Fatalf("hand-built tree: %d nodes visited, want 2", n)
+	}
+}
