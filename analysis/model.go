@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 )
 
 // ScopeKind distinguishes Python's scopes.
@@ -328,6 +329,25 @@ type Module struct {
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
 	values  valueNames
+	memoMu  sync.Mutex
+	memo    map[string]any
+}
+
+// Memo returns compute()'s result, computed once per module under key: facts
+// a rule derives from one module alone, reused by every project snapshot
+// that contains the module. compute must not call Memo.
+func (m *Module) Memo(key string, compute func() any) any {
+	m.memoMu.Lock()
+	defer m.memoMu.Unlock()
+	if v, ok := m.memo[key]; ok {
+		return v
+	}
+	if m.memo == nil {
+		m.memo = map[string]any{}
+	}
+	v := compute()
+	m.memo[key] = v
+	return v
 }
 
 // ScopeAt returns the innermost scope containing n.

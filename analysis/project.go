@@ -212,7 +212,13 @@ func (p *Project) Dependents(path string) []*Module {
 	if target == nil {
 		return nil
 	}
-	names := append([]string{target.Name}, target.Aliases...)
+	var names, prefixes []string
+	for _, n := range append([]string{target.Name}, target.Aliases...) {
+		if n != "" {
+			names = append(names, n)
+			prefixes = append(prefixes, n+".")
+		}
+	}
 	var out []*Module
 	for _, m := range p.Modules() {
 		if m == target {
@@ -220,8 +226,8 @@ func (p *Project) Dependents(path string) []*Module {
 		}
 	imports:
 		for _, imp := range m.Imports {
-			for _, n := range names {
-				if n != "" && (imp.Module == n || imp.Qualified == n || strings.HasPrefix(imp.Qualified, n+".")) {
+			for i, n := range names {
+				if imp.Module == n || imp.Qualified == n || strings.HasPrefix(imp.Qualified, prefixes[i]) {
 					out = append(out, m)
 					break imports
 				}

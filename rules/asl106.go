@@ -131,10 +131,27 @@ func threadFunctions(p *Pass) map[*analysis.Function]handoff {
 type handoffTarget struct {
 	handoff
 	target *analysis.Function
+	name   string // the qualified name to look up in the project when target is nil
 }
 
-// handoffsIn finds the functions module m hands to other threads.
+// handoffsIn finds the functions module m hands to other threads. The list
+// depends on m alone and is kept with the module; only names defined in
+// other modules are looked up in each project snapshot.
 func handoffsIn(m *analysis.Module, proj *analysis.Project) []handoffTarget {
+	local := m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)
+	out := make([]handoffTarget, 0, len(local))
+	for _, h := range local {
+		if h.target == nil && proj != nil {
+			h.target = proj.Lookup(h.name).Func
+		}
+		if h.target != nil {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func moduleHandoffs(m *analysis.Module) []handoffTarget {
 	var out []handoffTarget
 	var funcs map[*analysis.Node]*analysis.Function
 	for _, c := range m.Calls {
@@ -164,21 +181,18 @@ func handoffsIn(m *analysis.Module, proj *analysis.Project) []handoffTarget {
 		if fnArg == nil {
 			continue
 		}
-		var target *analysis.Function
+		h := handoffTarget{handoff: handoff{m, fnArg, via}}
 		if fnArg.Type == "lambda" {
 			if funcs == nil {
 				funcs = funcByNode(m)
 			}
-			target = funcs[fnArg]
+			h.target = funcs[fnArg]
 		} else {
 			r := m.Resolve(fnArg)
-			target = r.Func
-			if target == nil && r.Name != "" && proj != nil {
-				target = proj.Lookup(r.Name).Func
-			}
+			h.target, h.name = r.Func, r.Name
 		}
-		if target != nil {
-			out = append(out, handoffTarget{handoff{m, fnArg, via}, target})
+		if h.target != nil || h.name != "" {
+			out = append(out, h)
 		}
 	}
 	return out

@@ -54,10 +54,10 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if path := os.Getenv("ASYNCLS_CPUPROFILE"); path != "" {
 		path = strings.ReplaceAll(path, "%p", strconv.Itoa(os.Getpid()))
 		if f, err := os.Create(path); err == nil {
+			defer f.Close() // deferred first: runs after the profile is written
 			if pprof.StartCPUProfile(f) == nil {
 				defer pprof.StopCPUProfile()
 			}
-			defer f.Close()
 		}
 	}
 	return server.Serve(ctx, stdio{stdin, stdout}, server.Options{Stderr: stderr, Version: version})
