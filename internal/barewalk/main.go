@@ -1,11 +1,13 @@
 // Command barewalk is the baseline of bench/check.sh: it parses every
 // Python file under the given directories with tree-sitter on all cores
 // and visits every node with a TreeCursor (no analysis), which is the
-// least any tree-sitter-based checker must do.
+// least any tree-sitter-based checker must do. With -types it also reads
+// each node's type, as any checker walking the tree from Go must.
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -19,8 +21,10 @@ import (
 )
 
 func main() {
+	readTypes := flag.Bool("types", false, "read each node's type while walking")
+	flag.Parse()
 	var files []string
-	for _, root := range os.Args[1:] {
+	for _, root := range flag.Args() {
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
 				files = append(files, p)
@@ -42,7 +46,7 @@ func main() {
 			defer wg.Done()
 			p := sitter.NewParser()
 			p.SetLanguage(python.GetLanguage())
-			count := 0
+			count, typeBytes := 0, 0
 			for f := range next {
 				src, err := os.ReadFile(f)
 				if err != nil {
@@ -55,6 +59,9 @@ func main() {
 				c := sitter.NewTreeCursor(tree.RootNode())
 				for {
 					count++
+					if *readTypes {
+						typeBytes += len(c.CurrentNode().Type())
+					}
 					if c.GoToFirstChild() {
 						continue
 					}
@@ -70,6 +77,7 @@ func main() {
 			}
 			mu.Lock()
 			total += count
+			_ = typeBytes
 			mu.Unlock()
 		}()
 	}
