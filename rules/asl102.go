@@ -31,9 +31,10 @@ async def handler(key):
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions) and asyncio's own coroutine " +
 		"functions such as `asyncio.sleep`, and coroutine methods of common async libraries (aiohttp, asyncpg, httpx), also of " +
-		"instances created in another module. A coroutine passed to another call, returned, stored in an attribute or a " +
+		"instances created in another module. A coroutine passed to another call (other than builtins that only read it, " +
+		"such as `print`, `str` or `isinstance`), returned, stored in an attribute or a " +
 		"container, or handed to `gather`/`create_task`/`wait_for` is not reported; one stored in a local that is only " +
-		"tested or compared (`user = repo.get(id)`, `if user is None:`) is.",
+		"tested, compared or printed (`user = repo.get(id)`, `if user is None:`, `print(user)`) is.",
 	Run: runNeverAwaited,
 })
 
@@ -73,6 +74,11 @@ func runNeverAwaited(p *Pass) {
 			why = "it is used as a condition (a coroutine object is always true)"
 		case analysis.UsageOperand:
 			why = "it is used as an operand, not awaited"
+		case analysis.UsageArgument:
+			if !readOnlyArgument(p.Module, c.Node) {
+				continue
+			}
+			why = "it is only printed or inspected, never run"
 		case analysis.UsageStored:
 			if !storedAndForgotten(p, c) {
 				continue
@@ -156,6 +162,8 @@ func inertUse(m *analysis.Module, n *analysis.Node) bool {
 	case analysis.UsageOperand:
 		// `user or default` may hand the coroutine on; `not user` cannot.
 		return by == nil || by.Type != "boolean_operator"
+	case analysis.UsageArgument:
+		return readOnlyArgument(m, n)
 	}
 	return false
 }

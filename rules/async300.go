@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC300 reports tasks whose only reference is dropped.
 var ASYNC300 = register(&Rule{
@@ -27,7 +31,8 @@ async def main():
 	Fix:      "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
-		"`.add_done_callback(...)` is called on the new task. `TaskGroup.create_task` is not reported: the group holds the task.",
+		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
+		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task.",
 	Run: runTaskDropped,
 })
 
@@ -37,16 +42,49 @@ func isTaskFactory(m *analysis.Module, c *analysis.Call) bool {
 		"asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future":
 		return true
 	}
-	if c.Callee != "" {
-		return false
-	}
-	// loop.create_task on a receiver whose type is unknown but is named like a loop.
 	fn := c.Node.ChildByField("function")
 	if fn == nil || fn.Type != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "create_task" {
 		return false
 	}
-	recv := m.File.Text(fn.ChildByField("object"))
-	return recv == "loop" || recv == "self.loop" || recv == "self._loop" || recv == "event_loop" || recv == "asyncio.get_event_loop()" || recv == "asyncio.get_running_loop()"
+	// The resolver names an attribute of a library object it has no type for
+	// by its path ("discord.Client.loop.create_task" for self.loop in a
+	// discord.Client subclass): a receiver named like a loop is then taken as
+	// one, as it is when nothing resolves.
+	if c.Callee != "" && !strings.HasSuffix(c.Callee, "loop.create_task") {
+		return false
+	}
+	return loopLikeReceiver(m.File, fn.ChildByField("object"))
+}
+
+// loopLikeReceiver reports whether an expression reads as an event loop by
+// its name: loop, self.loop, bot.loop, self._loop, event_loop, or a call of
+// get_event_loop / get_running_loop / new_event_loop.
+func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
+	if recv == nil {
+		return false
+	}
+	var name string
+	switch recv.Type {
+	case "identifier":
+		name = f.Text(recv)
+	case "attribute":
+		name = f.Text(recv.ChildByField("attribute"))
+	case "call":
+		fn := recv.ChildByField("function")
+		if fn != nil && fn.Type == "attribute" {
+			fn = fn.ChildByField("attribute")
+		}
+		switch f.Text(fn) {
+		case "get_event_loop", "get_running_loop", "new_event_loop":
+			return true
+		}
+		return false
+	}
+	switch name {
+	case "loop", "_loop", "event_loop", "ev_loop":
+		return true
+	}
+	return false
 }
 
 func runTaskDropped(p *Pass) {
@@ -54,7 +92,7 @@ func runTaskDropped(p *Pass) {
 		if !isTaskFactory(p.Module, c) {
 			continue
 		}
-		if valueDropped(p.File, c.Node) {
+		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {
 			p.Report(c.Node, "the task returned by `"+p.File.Text(c.Node.ChildByField("function"))+"()` is not kept: it may be garbage-collected "+
 				"before it finishes and its exceptions are lost; store it (e.g. in a set, with add_done_callback(set.discard)) or use asyncio.TaskGroup", WithFix(storeTaskFix(p, c.Node)))
 		}

@@ -116,3 +116,25 @@ func inLoopAfter(use, def *analysis.Node) bool {
 	}
 	return false
 }
+
+// readingBuiltins are builtins that only look at an argument (print it,
+// format it, test its type) and keep no reference to it.
+var readingBuiltins = map[string]bool{
+	"print": true, "str": true, "repr": true, "format": true, "bool": true, "id": true, "hash": true,
+	"type": true, "isinstance": true, "callable": true,
+}
+
+// readOnlyArgument reports whether n is an argument of a call of a builtin
+// that only reads it (`print(fetch())`): the value is gone afterwards.
+func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
+	u, by := m.UsageOf(n)
+	if u != analysis.UsageArgument || by == nil || by.Type != "call" {
+		return false
+	}
+	fn := by.ChildByField("function")
+	if fn == nil || fn.Type != "identifier" {
+		return false
+	}
+	name := m.File.Text(fn)
+	return readingBuiltins[name] && m.IsBuiltin(fn, name)
+}
