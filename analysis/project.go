@@ -263,7 +263,10 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 		rest := parts[i:]
 		b := m.Scope.Bindings[rest[0]]
 		if b == nil {
-			return Symbol{}
+			// `pkg.storage.balance` where pkg/__init__.py rebinds the name of
+			// its submodule (`storage = Storage()`): the attribute of the
+			// package is what an import of pkg.storage yields.
+			continue
 		}
 		switch b.Kind {
 		case BindDef:

@@ -1,0 +1,3 @@
+from .storage import Storage, get_balance
+
+storage = Storage()
