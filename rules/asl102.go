@@ -34,7 +34,9 @@ async def handler(key):
 		"instances created in another module. A coroutine passed to another call (other than builtins that only read it, " +
 		"such as `print`, `str` or `isinstance`), returned, stored in an attribute or a " +
 		"container, or handed to `gather`/`create_task`/`wait_for` is not reported; one stored in a local that is only " +
-		"tested, compared or printed (`user = repo.get(id)`, `if user is None:`, `print(user)`) is.",
+		"tested, compared or printed (`user = repo.get(id)`, `if user is None:`, `print(user)`) is, and so is a list " +
+		"of coroutines (`pending = [fetch(u) for u in urls]`) that is never used. `.drain()` and `.wait_closed()` on a " +
+		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.",
 	Run: runNeverAwaited,
 })
 
@@ -60,6 +62,12 @@ func init() {
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 	if asyncioCoroutines[c.Callee] || (c.Callee != "" && asyncioCoroutines[p.Project.Canonical(c.Callee)]) {
 		return true
+	}
+	if c.Callee == "" {
+		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type == "attribute" &&
+			streamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			return true
+		}
 	}
 	return p.Project.IsCoroutineFunction(c)
 }
@@ -114,7 +122,7 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 	switch assign.Type {
 	case "assignment":
 		target = analysis.Unparen(assign.ChildByField("left"))
-		if analysis.Unparen(assign.ChildByField("right")) != c.Node {
+		if !holdsDirectly(analysis.Unparen(assign.ChildByField("right")), c.Node) {
 			return false
 		}
 	case "named_expression":
@@ -151,6 +159,35 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 	})
 	return !passedOn
 }
+
+// holdsDirectly reports whether value is the call itself or a list, tuple,
+// set or comprehension whose elements are the call's results
+// (`pending = [fetch(u) for u in urls]`).
+func holdsDirectly(value, call *analysis.Node) bool {
+	if value == call {
+		return true
+	}
+	if value == nil {
+		return false
+	}
+	switch value.Type {
+	case "list", "tuple", "set":
+		for _, el := range value.NamedChildren() {
+			if analysis.Unparen(el) == call {
+				return true
+			}
+		}
+	case "list_comprehension", "set_comprehension", "generator_expression":
+		return analysis.Unparen(value.ChildByField("body")) == call
+	}
+	return false
+}
+
+// streamCoroutineMethods are methods that are coroutines wherever they occur
+// in the asyncio ecosystem (StreamWriter, Server, websockets, aiohttp), so a
+// call of one on a receiver of unknown type (the writer handed to a
+// start_server callback) still returns a coroutine.
+var streamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
 
 // inertUse reports a read of a stored coroutine that can neither run it nor
 // hand it on: a truth test, a comparison, an operand (`if user:`,
