@@ -263,6 +263,11 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 		rest := parts[i:]
 		b := m.Scope.Bindings[rest[0]]
 		if b == nil {
+			// A re-export through `from .core import *` (in a package's
+			// __init__.py, typically).
+			if s := p.lookupStarred(m, rest, depth); s.Func != nil || s.Class != nil {
+				return s
+			}
 			// `pkg.storage.balance` where pkg/__init__.py rebinds the name of
 			// its submodule (`storage = Storage()`): the attribute of the
 			// package is what an import of pkg.storage yields.
@@ -315,6 +320,23 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 			}
 		}
 		return Symbol{}
+	}
+	return Symbol{}
+}
+
+// lookupStarred looks rest up in the modules m imports with `from x import *`
+// at module level. Private names are not star-exported.
+func (p *Project) lookupStarred(m *Module, rest []string, depth int) Symbol {
+	if strings.HasPrefix(rest[0], "_") {
+		return Symbol{}
+	}
+	for _, imp := range m.Imports {
+		if imp.Name != "*" || imp.Scope != m.Scope || imp.Module == "" || imp.Module == m.Name {
+			continue
+		}
+		if s := p.lookup(imp.Module+"."+strings.Join(rest, "."), depth+1); s.Func != nil || s.Class != nil {
+			return s
+		}
 	}
 	return Symbol{}
 }

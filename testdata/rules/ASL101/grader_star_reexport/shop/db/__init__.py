@@ -1,0 +1,2 @@
+from .core import *
+from .repo import OrderRepo
