@@ -92,6 +92,9 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 		if builtins[name] {
 			return Ref{Name: name}
 		}
+		if mod := m.starSource(); mod != "" {
+			return Ref{Name: mod + "." + name}
+		}
 		return Ref{}
 	}
 	switch b.Kind {
@@ -111,6 +114,23 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 		return m.resolveBinding(b, depth)
 	}
 	return Ref{}
+}
+
+// starSource returns the module of the module's only `from x import *`, the
+// one place an otherwise unbound name can come from; "" when there is none
+// or several (which of them binds the name is not known here).
+func (m *Module) starSource() string {
+	source := ""
+	for _, imp := range m.Imports {
+		if imp.Name != "*" || imp.Scope != m.Scope {
+			continue
+		}
+		if source != "" || imp.Module == "" {
+			return ""
+		}
+		source = imp.Module
+	}
+	return source
 }
 
 // resolveBinding resolves an assigned name once; a cycle (x = x.y) resolves
