@@ -31,7 +31,8 @@ async def start(url):
 	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)`.",
 	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
 		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
-		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit). A helper whose result " +
+		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
+		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A helper whose result " +
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed.",
 	Run: runBlockingViaHelper,
 })
@@ -62,6 +63,10 @@ func runBlockingViaHelper(p *Pass) {
 			// `with opened(path) as f:` runs the @contextmanager body up to
 			// its yield (and the rest on exit) on the event loop's thread.
 			chain = contextManagerReach(p, target, direct)
+		case iteratedOnLoop(p.Module, c.Node):
+			// `for line in read_lines(path):` runs the generator's body, one
+			// step per iteration, in the coroutine.
+			chain = contextManagerReach(p, target, direct)
 		}
 		if chain == nil {
 			continue
@@ -90,8 +95,9 @@ func isContextManagerDef(f *analysis.Function) bool {
 	return false
 }
 
-// contextManagerReach is Reach for the body of a @contextmanager generator,
-// which Reach skips (calling a plain generator runs none of its body).
+// contextManagerReach is Reach for the body of a generator that is run (a
+// @contextmanager entered by `with`, or a generator iterated in place), which
+// Reach skips (calling a plain generator runs none of its body).
 func contextManagerReach(p *Pass, f *analysis.Function, direct func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
 	for _, c := range f.Calls {
 		if direct(f.Module(), c) {
@@ -108,6 +114,40 @@ func contextManagerReach(p *Pass, f *analysis.Function, direct func(*analysis.Mo
 		}
 	}
 	return nil
+}
+
+// consumingBuiltins iterate their argument to the end at once.
+var consumingBuiltins = map[string]bool{"list": true, "tuple": true, "set": true, "frozenset": true, "dict": true,
+	"sorted": true, "sum": true, "any": true, "all": true, "min": true, "max": true}
+
+// iteratedOnLoop reports whether the value of call is iterated where it is
+// made: the iterable of a (non-async) for statement or comprehension, or the
+// argument of a builtin that consumes an iterable (`list(gen())`).
+func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
+	n := call
+	p := n.Parent
+	for p != nil && p.Type == "parenthesized_expression" {
+		n, p = p, p.Parent
+	}
+	if p == nil {
+		return false
+	}
+	switch p.Type {
+	case "for_statement", "for_in_clause":
+		return n.Field == "right" && !p.HasToken("async")
+	case "argument_list":
+		outer := p.Parent
+		if outer == nil || outer.Type != "call" || len(p.NamedChildren()) != 1 {
+			return false
+		}
+		fn := outer.ChildByField("function")
+		if fn == nil || fn.Type != "identifier" {
+			return false
+		}
+		name := m.File.Text(fn)
+		return consumingBuiltins[name] && m.IsBuiltin(fn, name)
+	}
+	return false
 }
 
 // withStatementOf returns the with statement whose item is call, or nil.
