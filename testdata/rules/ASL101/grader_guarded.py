@@ -23,7 +23,12 @@ def run_sync_checked(coro):
     return loop.run_until_complete(coro)
 
 
+def run_plain(coro):
+    return asyncio.run(coro)
+
+
 async def handler():
     a = run_sync(fetch())  # want: ASL201
     b = run_sync_checked(fetch())
-    return a, b
+    c = run_plain(fetch())  # want: ASL101
+    return a, b, c
