@@ -413,7 +413,31 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 	if obj.Name == "builtins" && !obj.Instance {
 		return Ref{Name: attr}
 	}
+	if t, ok := libraryAttrTypes[obj.Name+"."+attr]; ok && obj.Instance {
+		return Ref{Name: t, Instance: true}
+	}
 	return Ref{Name: obj.Name + "." + attr}
+}
+
+// libraryAttrTypes gives the types of attributes of library objects that
+// handlers reach through (`message.channel.send(...)` in a discord.py
+// handler, `update.message.reply_text(...)` in python-telegram-bot).
+var libraryAttrTypes = map[string]string{
+	"discord.Message.channel":                    "discord.abc.Messageable",
+	"discord.Message.author":                     "discord.abc.Messageable",
+	"discord.ext.commands.Context.channel":       "discord.abc.Messageable",
+	"discord.ext.commands.Context.author":        "discord.abc.Messageable",
+	"discord.ext.commands.Context.message":       "discord.Message",
+	"discord.Interaction.response":               "discord.InteractionResponse",
+	"discord.Interaction.followup":               "discord.Webhook",
+	"discord.Interaction.channel":                "discord.abc.Messageable",
+	"telegram.Update.message":                    "telegram.Message",
+	"telegram.Update.effective_message":          "telegram.Message",
+	"telegram.Update.callback_query":             "telegram.CallbackQuery",
+	"telegram.ext.ContextTypes.DEFAULT_TYPE.bot": "telegram.Bot",
+	"telegram.ext.CallbackContext.bot":           "telegram.Bot",
+	"aiogram.types.Message.bot":                  "aiogram.Bot",
+	"aiogram.types.CallbackQuery.message":        "aiogram.types.Message",
 }
 
 // attrBinding returns the memo of self.attr's values, or nil.
@@ -879,6 +903,23 @@ func init() {
 		"httpx.AsyncClient.get", "httpx.AsyncClient.post", "httpx.AsyncClient.put", "httpx.AsyncClient.patch",
 		"httpx.AsyncClient.delete", "httpx.AsyncClient.request", "httpx.AsyncClient.send", "httpx.AsyncClient.aclose",
 		"httpx.Response.aread",
+		// Bot frameworks: the handler's `message.answer(...)` / `ctx.send(...)`
+		// without await is the classic "my bot does not reply".
+		"aiogram.Bot.send_message", "aiogram.Bot.send_photo", "aiogram.Bot.delete_message", "aiogram.Bot.edit_message_text",
+		"aiogram.Bot.answer_callback_query", "aiogram.types.Message.answer", "aiogram.types.Message.reply",
+		"aiogram.types.Message.answer_photo", "aiogram.types.Message.reply_photo", "aiogram.types.Message.delete",
+		"aiogram.types.Message.edit_text", "aiogram.types.Message.forward", "aiogram.types.CallbackQuery.answer",
+		"discord.abc.Messageable.send", "discord.TextChannel.send", "discord.User.send", "discord.Member.send",
+		"discord.ext.commands.Context.send", "discord.ext.commands.Context.reply", "discord.Message.reply",
+		"discord.Message.delete", "discord.Message.edit", "discord.Message.add_reaction", "discord.Message.pin",
+		"discord.Member.add_roles", "discord.Member.remove_roles", "discord.Member.kick", "discord.Member.ban",
+		"discord.Client.change_presence", "discord.Client.fetch_user", "discord.Client.fetch_channel",
+		"discord.ext.commands.Bot.change_presence", "discord.ext.commands.Bot.fetch_user", "discord.ext.commands.Bot.fetch_channel",
+		"discord.ext.commands.Bot.load_extension", "discord.ext.commands.Bot.add_cog",
+		"discord.InteractionResponse.send_message", "discord.InteractionResponse.defer", "discord.Webhook.send",
+		"telegram.Bot.send_message", "telegram.Bot.send_photo", "telegram.Message.reply_text", "telegram.Message.reply_photo",
+		"telegram.Message.edit_text", "telegram.Message.delete", "telegram.CallbackQuery.answer",
+		"telegram.CallbackQuery.edit_message_text",
 	} {
 		knownCoroutineFunctions[n] = true
 	}

@@ -1,0 +1,3 @@
+import asyncio
+
+loop = asyncio.get_event_loop()
