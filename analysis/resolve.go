@@ -208,6 +208,9 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		return Ref{}
 	}
 	f := scope.Func
+	if t := m.callbackParamType(f, b.Name); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
 	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name {
 		return Ref{}
 	}
@@ -417,6 +420,76 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{Name: obj.Name + "." + attr}
+}
+
+// callbackParams gives the argument types a library passes to the handlers
+// it registers by decorator (`@bot.command()` handlers get a Context first).
+var callbackParams = map[string][]string{
+	"discord.ext.commands.command":              {"discord.ext.commands.Context"},
+	"discord.ext.commands.hybrid_command":       {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.command":          {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.hybrid_command":   {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.tree.command":     {"discord.Interaction"},
+	"discord.app_commands.command":              {"discord.Interaction"},
+	"discord.app_commands.CommandTree.command":  {"discord.Interaction"},
+	"aiogram.Router.message":                    {"aiogram.types.Message"},
+	"aiogram.Dispatcher.message":                {"aiogram.types.Message"},
+	"aiogram.Dispatcher.message_handler":        {"aiogram.types.Message"},
+	"aiogram.Router.callback_query":             {"aiogram.types.CallbackQuery"},
+	"aiogram.Dispatcher.callback_query":         {"aiogram.types.CallbackQuery"},
+	"aiogram.Dispatcher.callback_query_handler": {"aiogram.types.CallbackQuery"},
+}
+
+// discordEvents gives the argument types of discord.py event handlers, which
+// are registered by name (`@client.event`, a Client subclass's method, or
+// `@commands.Cog.listener()`).
+var discordEvents = map[string][]string{
+	"on_message":        {"discord.Message"},
+	"on_message_delete": {"discord.Message"},
+	"on_message_edit":   {"discord.Message", "discord.Message"},
+	"on_member_join":    {"discord.Member"},
+	"on_member_remove":  {"discord.Member"},
+}
+
+// callbackParamType returns the type a library passes as the untyped
+// parameter name of f when it calls f as a registered handler, or "".
+func (m *Module) callbackParamType(f *Function, name string) string {
+	params := f.Params
+	if f.Class != nil && len(params) > 0 {
+		params = params[1:] // self
+	}
+	index := -1
+	for i, p := range params {
+		if p == name {
+			index = i
+		}
+	}
+	if index < 0 {
+		return ""
+	}
+	var types []string
+	for _, d := range f.Decorators {
+		expr := Unparen(d)
+		if named := d.NamedChildren(); len(named) == 1 {
+			expr = named[0]
+		}
+		if expr.Type == "call" {
+			expr = expr.ChildByField("function")
+		}
+		switch ref := m.resolve(expr, 0); {
+		case callbackParams[ref.Name] != nil:
+			types = callbackParams[ref.Name]
+		case strings.HasPrefix(ref.Name, "discord.") && (strings.HasSuffix(ref.Name, ".event") || strings.HasSuffix(ref.Name, ".listener")):
+			types = discordEvents[f.Name]
+		}
+	}
+	if types == nil && f.Class != nil && strings.HasPrefix(f.Class.libraryBase(0), "discord.") {
+		types = discordEvents[f.Name]
+	}
+	if index < len(types) {
+		return types[index]
+	}
+	return ""
 }
 
 // libraryAttrTypes gives the types of attributes of library objects that

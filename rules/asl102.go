@@ -31,7 +31,8 @@ async def handler(key):
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions) and asyncio's own coroutine " +
 		"functions such as `asyncio.sleep`, and coroutine methods of common async libraries (aiohttp, asyncpg, httpx, and the " +
-		"bot frameworks discord.py, aiogram and python-telegram-bot: `ctx.send`, `message.answer`, `update.message.reply_text`), also of " +
+		"bot frameworks discord.py, aiogram and python-telegram-bot: `ctx.send`, `message.answer`, `update.message.reply_text`; a handler's untyped `ctx`, `message` or `interaction` takes its type from the registering " +
+		"decorator or the event's name), also of " +
 		"instances created in another module. A coroutine passed to another call (other than builtins that only read it, " +
 		"such as `print`, `str` or `isinstance`), returned, stored in an attribute or a " +
 		"container, or handed to `gather`/`create_task`/`wait_for` is not reported; one stored in a local that is only " +
