@@ -47,7 +47,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		return m.member(obj, attr, depth)
 	case "call":
 		callee := m.resolve(n.ChildByField("function"), depth+1)
-		return m.callResult(callee)
+		return m.callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
 		if op := n.ChildByField("operator"); op != nil && m.File.Text(op) == "/" {
@@ -79,7 +79,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 				return Ref{Name: t, Instance: true}
 			}
 			if f := callee.Func; f != nil && f.Async && !f.Generator {
-				return f.returnType()
+				return f.returnType(depth)
 			}
 		}
 	}
@@ -227,12 +227,35 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 }
 
 // returnType is the instance a function's return annotation names.
-func (f *Function) returnType() Ref {
+func (f *Function) returnType(depth int) Ref {
 	rt := f.Node.ChildByField("return_type")
-	if rt == nil {
+	if rt != nil {
+		return f.module.annotationType(rt, 1)
+	}
+	// Unannotated: what every return statement returns, when they agree
+	// (`def make_client(): return ApiClient()`).
+	body := f.Node.ChildByField("body")
+	if body == nil || f.Lambda || depth > maxResolveDepth {
 		return Ref{}
 	}
-	return f.module.annotationType(rt, 1)
+	var values []*Node
+	body.Walk(func(n *Node) bool {
+		switch n.Type {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "return_statement":
+			// A bare return is None, which agree skips like `return None`.
+			if named := n.NamedChildren(); len(named) > 0 {
+				values = append(values, named[0])
+			}
+			return false
+		}
+		return true
+	})
+	if len(values) == 0 {
+		return Ref{}
+	}
+	return f.module.agree(values, depth+1)
 }
 
 // annotationType resolves a type annotation to the instance it describes:
@@ -662,7 +685,7 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 }
 
 // callResult is what calling callee returns, as far as is known statically.
-func (m *Module) callResult(callee Ref) Ref {
+func (m *Module) callResult(callee Ref, depth int) Ref {
 	switch {
 	case callee.Class != nil && !callee.Instance:
 		return Ref{Name: callee.Class.FullName(), Class: callee.Class, Instance: true}
@@ -672,7 +695,7 @@ func (m *Module) callResult(callee Ref) Ref {
 		if f.Async || f.Generator || f.Lambda {
 			return Ref{}
 		}
-		return f.returnType()
+		return f.returnType(depth)
 	case callee.Name == "":
 		return Ref{}
 	}
