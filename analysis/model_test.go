@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -319,5 +320,39 @@ func TestReassignmentChainsStayLinear(t *testing.T) {
 	m := build(t, b.String())
 	if len(m.Calls) < 200 {
 		t.Fatal("calls missing")
+	}
+}
+
+// TestStarImportsExpandOnce guards against exponential lookups through
+// packages whose modules star-import each other (as asyncio/__init__.py
+// does): each lookup must expand each module's star imports once.
+func TestStarImportsExpandOnce(t *testing.T) {
+	const n = 12
+	var paths []string
+	for i := 0; i < n; i++ {
+		paths = append(paths, fmt.Sprintf("/p/pkg/m%d.py", i))
+	}
+	paths = append(paths, "/p/pkg/__init__.py")
+	l := NewLayout("/p", paths)
+	var mods []*Module
+	for _, path := range paths {
+		var src strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&src, "from .m%d import *\n", i)
+		}
+		if strings.HasSuffix(path, "m7.py") {
+			src.WriteString("def found():\n    pass\n")
+		}
+		name, pkg, aliases := l.ModuleName(path)
+		m := BuildModule(Parse(path, []byte(src.String())), name, pkg)
+		m.Aliases = aliases
+		mods = append(mods, m)
+	}
+	p := NewProject("/p", mods)
+	if s := p.Lookup("pkg.missing"); s.Func != nil || s.Class != nil {
+		t.Errorf("pkg.missing resolved to %+v", s)
+	}
+	if s := p.Lookup("pkg.found"); s.Func == nil || s.Func.FullName() != "pkg.m7.found" {
+		t.Errorf("pkg.found = %+v, want pkg.m7.found through the star imports", s)
 	}
 }

@@ -108,6 +108,7 @@ type Project struct {
 	facts   map[string]*reachability
 	memoMu  sync.Mutex
 	memo    map[string]any
+	lookups sync.Map // qualified name -> Symbol
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -247,10 +248,24 @@ type Symbol struct {
 // Lookup resolves a qualified name ("pkg.mod.C.m") to a function or class of
 // the project, following re-exports (from .mod import f in __init__.py).
 func (p *Project) Lookup(qualified string) Symbol {
-	return p.lookup(qualified, 0)
+	if p == nil || qualified == "" {
+		return Symbol{}
+	}
+	// Lookups repeat across the modules of a check (every call of the same
+	// name): remember them for this snapshot.
+	if v, ok := p.lookups.Load(qualified); ok {
+		return v.(Symbol)
+	}
+	s := p.lookup(qualified, 0, map[*Module]bool{})
+	p.lookups.Store(qualified, s)
+	return s
 }
 
-func (p *Project) lookup(qualified string, depth int) Symbol {
+// lookup resolves qualified; starred records the modules whose star
+// imports this lookup already followed, so packages that star-import each
+// other (asyncio/__init__.py has twenty) are expanded once, not
+// exponentially often.
+func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) Symbol {
 	if p == nil || qualified == "" || depth > 8 {
 		return Symbol{}
 	}
@@ -265,7 +280,7 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 		if b == nil {
 			// A re-export through `from .core import *` (in a package's
 			// __init__.py, typically).
-			if s := p.lookupStarred(m, rest, depth); s.Func != nil || s.Class != nil {
+			if s := p.lookupStarred(m, rest, depth, starred); s.Func != nil || s.Class != nil {
 				return s
 			}
 			// `pkg.storage.balance` where pkg/__init__.py rebinds the name of
@@ -291,7 +306,7 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 				for _, base := range cls.Bases {
 					r := m.Resolve(base)
 					if r.Class == nil && r.Name != "" {
-						if s := p.lookup(r.Name+"."+rest[1], depth+1); s.Func != nil {
+						if s := p.lookup(r.Name+"."+rest[1], depth+1, starred); s.Func != nil {
 							return s
 						}
 					}
@@ -303,7 +318,7 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 				target += "." + strings.Join(rest[1:], ".")
 			}
 			if target != qualified {
-				return p.lookup(target, depth+1)
+				return p.lookup(target, depth+1, starred)
 			}
 		case BindAssign:
 			// A module-level instance: `repo = Repo()` in another module.
@@ -315,7 +330,7 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 			}
 			if r.Name != "" && r.Class == nil && r.Func == nil && len(rest) > 1 {
 				if target := r.Name + "." + strings.Join(rest[1:], "."); target != qualified {
-					return p.lookup(target, depth+1)
+					return p.lookup(target, depth+1, starred)
 				}
 			}
 		}
@@ -326,15 +341,16 @@ func (p *Project) lookup(qualified string, depth int) Symbol {
 
 // lookupStarred looks rest up in the modules m imports with `from x import *`
 // at module level. Private names are not star-exported.
-func (p *Project) lookupStarred(m *Module, rest []string, depth int) Symbol {
-	if strings.HasPrefix(rest[0], "_") {
+func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map[*Module]bool) Symbol {
+	if strings.HasPrefix(rest[0], "_") || starred[m] {
 		return Symbol{}
 	}
+	starred[m] = true
 	for _, imp := range m.Imports {
 		if imp.Name != "*" || imp.Scope != m.Scope || imp.Module == "" || imp.Module == m.Name {
 			continue
 		}
-		if s := p.lookup(imp.Module+"."+strings.Join(rest, "."), depth+1); s.Func != nil || s.Class != nil {
+		if s := p.lookup(imp.Module+"."+strings.Join(rest, "."), depth+1, starred); s.Func != nil || s.Class != nil {
 			return s
 		}
 	}
