@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/asyncls/asyncls/pylib"
 	"strings"
 	"unicode"
 )
@@ -75,7 +76,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		// x = await connect(): the awaited result's type, when the table knows it.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
-			if t, ok := awaitResultTypes[callee.Name]; ok {
+			if t, ok := pylib.AwaitResult[callee.Name]; ok {
 				return Ref{Name: t, Instance: true}
 			}
 			if f := callee.Func; f != nil && f.Async && !f.Generator {
@@ -959,24 +960,6 @@ var returnTypes = map[string]string{
 	"aiohttp.ClientSession.put":     "aiohttp.ClientResponse",
 	"aiohttp.ClientSession.delete":  "aiohttp.ClientResponse",
 	"aiohttp.ClientSession.request": "aiohttp.ClientResponse",
-}
-
-// awaitResultTypes gives the type of what awaiting a known coroutine returns.
-var awaitResultTypes = map[string]string{
-	"asyncpg.connect":                  "asyncpg.Connection",
-	"asyncpg.create_pool":              "asyncpg.Pool",
-	"aiohttp.ClientSession.get":        "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.post":       "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.put":        "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.patch":      "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.delete":     "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.request":    "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.ws_connect": "aiohttp.ClientWebSocketResponse",
-	"asyncio.create_subprocess_exec":   "asyncio.subprocess.Process",
-	"asyncio.create_subprocess_shell":  "asyncio.subprocess.Process",
-	"httpx.AsyncClient.get":            "httpx.Response",
-	"httpx.AsyncClient.post":           "httpx.Response",
-	"asyncio.start_server":             "asyncio.Server",
 }
 
 // knownCoroutineFunctions are coroutine functions and methods of common

@@ -1,6 +1,10 @@
 package loopsim
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // latencySource says where a latency came from; it sets how much the
 // estimate can be trusted.
@@ -174,25 +178,9 @@ func lookupQual(table map[string]float64, q string) (float64, bool) {
 	}
 }
 
-var returnTypes = map[string]string{
-	"aiohttp.ClientSession.get":     "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.post":    "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.put":     "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.patch":   "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.delete":  "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.request": "aiohttp.ClientResponse",
-	"aiohttp.request":               "aiohttp.ClientResponse",
-	"httpx.AsyncClient.get":         "httpx.Response",
-	"httpx.AsyncClient.post":        "httpx.Response",
-	"httpx.AsyncClient.request":     "httpx.Response",
-	"asyncpg.connect":               "asyncpg.Connection",
-	"asyncpg.create_pool":           "asyncpg.Pool",
-	"asyncpg.Pool.acquire":          "asyncpg.Connection",
-}
-
 // returnType names the object an awaited library call produces.
 func returnType(q string) string {
-	if r, ok := returnTypes[q]; ok {
+	if r, ok := pylib.AwaitResult[q]; ok {
 		return r
 	}
 	return q + "()"
