@@ -450,8 +450,9 @@ func isPointer(v Value) bool {
 	return false
 }
 
-func (c *ctx) wait(items []Value, timeout *float64, when string, p Pos) (Value, error) {
-	s := c.s
+// uniqueFutures wraps each awaitable in a future (scheduling coroutines as
+// tasks, in order), dropping repeats as wait() and as_completed() do.
+func (c *ctx) uniqueFutures(items []Value, p Pos) ([]*Future, error) {
 	var fs []*Future
 	seen := map[*Future]bool{}
 	for _, it := range items {
@@ -463,6 +464,15 @@ func (c *ctx) wait(items []Value, timeout *float64, when string, p Pos) (Value, 
 			seen[f] = true
 			fs = append(fs, f)
 		}
+	}
+	return fs, nil
+}
+
+func (c *ctx) wait(items []Value, timeout *float64, when string, p Pos) (Value, error) {
+	s := c.s
+	fs, err := c.uniqueFutures(items, p)
+	if err != nil {
+		return nil, err
 	}
 	if len(fs) == 0 {
 		return nil, newExc("ValueError", "Set of Tasks/Futures is empty.")
@@ -496,7 +506,7 @@ func (c *ctx) wait(items []Value, timeout *float64, when string, p Pos) (Value, 
 	if timeout != nil {
 		due = s.now + *timeout
 	}
-	_, err := c.awaitFuture(waiter, SpanWait, "asyncio.wait", due, p)
+	_, err = c.awaitFuture(waiter, SpanWait, "asyncio.wait", due, p)
 	if th != nil {
 		th.cancelled = true
 	}
@@ -633,17 +643,9 @@ func (c *ctx) shield(v Value, p Pos) (Value, error) {
 func (c *ctx) asCompleted(items []Value, timeout *float64, p Pos) (Value, error) {
 	s := c.s
 	done := &Queue{kind: "fifo"}
-	var todo []*Future
-	seen := map[*Future]bool{}
-	for _, it := range items {
-		f, err := c.ensureFuture(it, p)
-		if err != nil {
-			return nil, err
-		}
-		if !seen[f] {
-			seen[f] = true
-			todo = append(todo, f)
-		}
+	todo, err := c.uniqueFutures(items, p)
+	if err != nil {
+		return nil, err
 	}
 	var th *handle
 	remove := func(f *Future) bool {

@@ -30,39 +30,40 @@ func (c *ctx) execWith(fr *frame, items []WithItem, st *With) (ctrl, Value, erro
 	return k, v, bodyErr
 }
 
+// acquirer is a primitive entered with `async with` (Lock, Semaphore).
+type acquirer interface {
+	acquire(c *ctx, p Pos) (Value, error)
+	release(p Pos) error
+}
+
+// enterAcquired acquires lk for an `async with` body and releases it on exit;
+// overhead is the CPU cost of acquire and release, which are Python code.
+func (c *ctx) enterAcquired(lk acquirer, overhead float64, p Pos) (Value, func(error) error, error) {
+	c.overhead(overhead)
+	if _, err := lk.acquire(c, p); err != nil {
+		return nil, nil, err
+	}
+	return nil, func(err error) error {
+		if rerr := lk.release(p); rerr != nil && err == nil {
+			return rerr
+		}
+		return err
+	}, nil
+}
+
 // enter enters a context manager; exit receives the body's error and
 // returns the error to propagate (nil to swallow).
 func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) error, error) {
 	same := func(err error) error { return err }
 	switch o := cm.(type) {
 	case *Lock:
-		if !async {
-			break
+		if async {
+			return c.enterAcquired(o, 0.35e-6, p)
 		}
-		c.overhead(0.35e-6) // acquire and release are Python code
-		if _, err := o.acquire(c, p); err != nil {
-			return nil, nil, err
-		}
-		return nil, func(err error) error {
-			if rerr := o.release(p); rerr != nil && err == nil {
-				return rerr
-			}
-			return err
-		}, nil
 	case *Semaphore:
-		if !async {
-			break
+		if async {
+			return c.enterAcquired(o, 0.55e-6, p)
 		}
-		c.overhead(0.55e-6) // acquire and release are Python code
-		if _, err := o.acquire(c, p); err != nil {
-			return nil, nil, err
-		}
-		return nil, func(err error) error {
-			if rerr := o.release(p); rerr != nil && err == nil {
-				return rerr
-			}
-			return err
-		}, nil
 	case *Condition:
 		if !async {
 			break
