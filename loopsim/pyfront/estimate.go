@@ -169,6 +169,19 @@ func isolate(shared *loopsim.Program, fd found, body []loopsim.Stmt) (*loopsim.P
 	return &prog, call
 }
 
+// runMarked simulates body as the isolated function fd, every unknown name
+// a placeholder, and returns the times its region marks were passed.
+func runMarked(prog *loopsim.Program, fd found, body []loopsim.Stmt, opts Options) (res *loopsim.Result, starts, ends []loopsim.MarkTime, err error) {
+	prog, entry := isolate(prog, fd, body)
+	cfg := opts.Config
+	cfg.UnknownNames = true
+	res, err = loopsim.Run(prog, entry, cfg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return res, res.Marks[markStart], res.Marks[markEnd], nil
+}
+
 // Region is the simulated time of a region of a function.
 type Region struct {
 	// ConcurrentS is the wall time from entering the region to leaving it
@@ -196,14 +209,10 @@ func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opt
 	if !fd.fn.Async {
 		return Region{}, false, nil
 	}
-	prog, entry := isolate(prog, fd, body)
-	cfg := opts.Config
-	cfg.UnknownNames = true
-	res, err := loopsim.Run(prog, entry, cfg)
+	res, starts, ends, err := runMarked(prog, fd, body, opts)
 	if err != nil {
 		return Region{}, false, err
 	}
-	starts, ends := res.Marks[markStart], res.Marks[markEnd]
 	if len(starts) == 0 || len(ends) == 0 {
 		return Region{Result: res}, false, nil
 	}
@@ -251,14 +260,10 @@ func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts
 	body := append([]loopsim.Stmt{&loopsim.Mark{ID: markStart}}, stmts...)
 	body = append(body, &loopsim.Mark{ID: markEnd})
 	alone := found{fn: &loopsim.Func{Name: fd.fn.Name, Async: true, P: fd.fn.P}}
-	prog, entry := isolate(prog, alone, body)
-	cfg := opts.Config
-	cfg.UnknownNames = true
-	res, err := loopsim.Run(prog, entry, cfg)
+	res, starts, ends, err := runMarked(prog, alone, body, opts)
 	if err != nil {
 		return Region{}, false, err
 	}
-	starts, ends := res.Marks[markStart], res.Marks[markEnd]
 	if len(starts) == 0 || len(ends) == 0 {
 		return Region{Result: res}, false, nil
 	}
