@@ -40,6 +40,8 @@ func init() {
 		"heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heappushpop", "heapq.heapreplace",
 		"heapq.nsmallest", "heapq.nlargest", "functools.reduce",
 		"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.auto",
+		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today", "datetime.timedelta",
+		"datetime.date.today", "time.strftime", "time.localtime", "time.gmtime", "time.ctime", "time.asctime",
 	} {
 		modelled[q] = true
 	}
@@ -61,6 +63,7 @@ var knownModules = map[string]bool{
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
+	"datetime": true, "datetime.datetime": true, "datetime.date": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -201,6 +204,10 @@ func typeKey(v Value) string {
 		return "Process"
 	case *ExitStack:
 		return "ExitStack"
+	case *ClockReading:
+		return "datetime"
+	case *Timedelta:
+		return "timedelta"
 	}
 	return ""
 }
@@ -271,6 +278,12 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:
 		return &UnknownValue{Why: o.Why + "." + name}, nil
+	case *ClockReading:
+		return c.clockAttr(o, name, p), nil
+	case *Timedelta:
+		if v, ok := timedeltaAttr(o, name); ok {
+			return v, nil
+		}
 	case *Exc:
 		switch name {
 		case "exceptions":
@@ -284,7 +297,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return &UnknownValue{Why: "exception attribute " + name}, nil
 	case *Builtin:
-		return &UnknownValue{Why: o.Qual + "." + name}, nil
+		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {
 			return o.Fn.Name, nil
@@ -316,7 +329,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 	if k := typeKey(obj); k != "" {
 		return &Builtin{Qual: k + "." + name, Self: obj}, nil
 	}
-	return &UnknownValue{Why: typeName(obj) + "." + name}, nil
+	return c.unmodelled(p, typeName(obj)+"."+name), nil
 }
 
 // argAt returns the i-th positional argument or the keyword name.
@@ -375,10 +388,15 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 		c.s.block(c, d, p, "time.sleep")
 		return nil, nil
-	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time":
-		return c.now(), nil
-	case "time.perf_counter_ns", "time.monotonic_ns", "time.time_ns":
-		return int64(c.now() * 1e9), nil
+	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time",
+		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
+		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
+		return c.readClock(q), nil
+	case "time.strftime", "time.localtime", "time.gmtime", "time.ctime", "time.asctime", "datetime.date.today":
+		return &UnknownValue{Why: "the time of day (" + q + "())"}, nil
+	case "datetime.timedelta":
+		v, _ := newTimedelta(args, kws)
+		return v, nil
 	case "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":
 		n := 0
 		if v, ok := argAt(args, kws, 0, "max_workers"); ok && v != nil {
@@ -487,7 +505,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				return out, nil
 			}
 		}
-		return &UnknownValue{Why: "itertools.repeat"}, nil
+		return c.unmodelled(p, "itertools.repeat"), nil
 	case "itertools.chain":
 		out := &List{Kind: "list"}
 		for _, a := range args {
@@ -522,7 +540,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				return &List{Kind: "list", Elems: items[start:stop]}, nil
 			}
 		}
-		return &UnknownValue{Why: "itertools.islice"}, nil
+		return c.unmodelled(p, "itertools.islice"), nil
 	case "itertools.product":
 		result := [][]Value{{}}
 		for _, a := range args {
@@ -537,7 +555,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				}
 			}
 			if len(next) > maxMaterialized {
-				return &UnknownValue{Why: "large product"}, nil
+				return c.unmodelled(p, "itertools.product (large)"), nil
 			}
 			result = next
 		}
@@ -591,7 +609,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				}
 			}
 		}
-		return &UnknownValue{Why: q}, nil
+		return unknownOf(q, args...), nil
 	}
 	if q == "object.__init__" {
 		return nil, nil
@@ -599,7 +617,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	if !strings.Contains(q, ".") {
 		return c.callPyBuiltin(q, args, kws, p)
 	}
-	return &UnknownValue{Why: "result of " + q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 // Partial is functools.partial.
@@ -829,7 +847,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				return isInstanceOf(args[0], args[1]), nil
 			}
 		}
-		return &UnknownValue{Why: "isinstance()"}, nil
+		return c.unmodelled(p, "isinstance"), nil
 	case "hasattr", "callable", "getattr", "super", "ord", "object":
 		return &UnknownValue{Why: q + "()"}, nil
 	case "staticmethod", "classmethod", "property":
@@ -837,7 +855,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			return args[0], nil
 		}
 	}
-	return &UnknownValue{Why: "result of " + q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
@@ -1035,7 +1053,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		}
 		return best, nil
 	}
-	return &UnknownValue{Why: q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 // callMethod dispatches methods of native values.
@@ -1043,6 +1061,13 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	switch o := self.(type) {
 	case *ExitStack:
 		return c.exitStackMethod(o, name, args, kws, p)
+	case *ClockReading:
+		return c.clockMethod(o, name, args, kws, p)
+	case *Timedelta:
+		if name == "total_seconds" {
+			return o.S, nil
+		}
+		return c.unmodelled(p, "timedelta."+name), nil
 	case *List:
 		if name == "sort" {
 			out, ok, err := c.sortItems(o.Elems, kws, p)
@@ -1057,7 +1082,7 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		}
 		return c.listMethod(o, name, args, p)
 	case *Dict:
-		return c.dictMethod(o, name, args)
+		return c.dictMethod(o, name, args, kws, p)
 	case string:
 		for _, a := range args {
 			if isUnknown(a) {
@@ -1067,9 +1092,9 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		if v, ok := strMethod(o, name, args); ok {
 			return v, nil
 		}
-		return &UnknownValue{Why: "str." + name}, nil
+		return c.unmodelled(p, "str."+name), nil
 	case *Partial:
-		return &UnknownValue{Why: "partial." + name}, nil
+		return c.unmodelled(p, "partial."+name), nil
 	case *Generator:
 		return c.genMethod(o, name, args, p)
 	case *ThreadObj:
@@ -1077,7 +1102,7 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	case *ProcessObj:
 		return c.processMethod(o, name, p)
 	case *Exc:
-		return &UnknownValue{Why: "exception method"}, nil
+		return c.unmodelled(p, o.Type+"."+name), nil
 	}
 	return c.callAsyncioMethod(typ, name, self, args, kws, p)
 }
@@ -1176,12 +1201,12 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		return nil, nil
 	case "index", "count":
-		return &UnknownValue{Why: "list." + name}, nil
+		return c.unmodelled(p, l.Kind+"."+name), nil
 	}
-	return &UnknownValue{Why: "list." + name}, nil
+	return c.unmodelled(p, l.Kind+"."+name), nil
 }
 
-func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
+func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch name {
 	case "get":
 		if len(args) >= 1 {
@@ -1236,20 +1261,37 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 		}
 	case "update":
 		if len(args) == 1 {
-			if o, ok := args[0].(*Dict); ok {
-				for i := range o.Keys {
-					d.set(o.Keys[i], o.Vals[i])
-				}
+			o, err := c.call(&Builtin{Qual: "dict"}, args, nil, p)
+			if err != nil {
+				return nil, err
+			}
+			od, ok := o.(*Dict)
+			if !ok {
+				return c.unmodelled(p, "dict.update of "+whyOf(args[0])), nil
+			}
+			for i := range od.Keys {
+				d.set(od.Keys[i], od.Vals[i])
 			}
 		}
+		for _, kw := range kws {
+			d.set(kw.Name, kw.Value)
+		}
 		return nil, nil
+	case "popitem":
+		if len(d.Keys) == 0 {
+			return nil, newExc("KeyError", "popitem(): dictionary is empty (line %d)", p.Line)
+		}
+		n := len(d.Keys) - 1
+		k, v := d.Keys[n], d.Vals[n]
+		d.Keys, d.Vals = d.Keys[:n], d.Vals[:n]
+		return &List{Kind: "tuple", Elems: []Value{k, v}}, nil
 	case "clear":
 		d.Keys, d.Vals = nil, nil
 		return nil, nil
 	case "copy":
 		return &Dict{Keys: append([]Value(nil), d.Keys...), Vals: append([]Value(nil), d.Vals...)}, nil
 	}
-	return &UnknownValue{Why: "dict." + name}, nil
+	return c.unmodelled(p, "dict."+name), nil
 }
 
 // callRandom reproduces the random module after random.seed(); without a
@@ -1373,7 +1415,7 @@ func (c *ctx) threadMethod(th *ThreadObj, name string, args []Value, kws []kwarg
 	case "is_alive":
 		return th.started && c.now() < th.end, nil
 	}
-	return &UnknownValue{Why: "Thread." + name}, nil
+	return c.unmodelled(p, "Thread."+name), nil
 }
 
 // Suppress is contextlib.suppress(*exceptions).

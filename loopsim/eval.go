@@ -205,10 +205,10 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 	case *Starred:
 		return c.eval(fr, x.X)
 	case *Unknown:
-		c.s.assume(x.P, 0.9, "%s is not evaluated", x.Why)
+		c.s.addAssumption(x.P, 0.9, true, "%s is not evaluated", x.Why)
 		return &UnknownValue{Why: x.Why}, nil
 	case *Slice:
-		return &UnknownValue{Why: "slice"}, nil
+		return c.unmodelled(x.P, "slice object"), nil
 	case *Placeholder:
 		return c.placeholder(fr, x)
 	case *Yield:
@@ -403,7 +403,7 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 	if isUnknown(obj) {
 		return &UnknownValue{Why: whyOf(obj) + "[...]"}, nil
 	}
-	return &UnknownValue{Why: "subscript of " + typeName(obj)}, nil
+	return c.unmodelled(p, typeName(obj)+"[...]"), nil
 }
 
 func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
@@ -483,6 +483,9 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 }
 
 func (c *ctx) compare(op string, l, r Value) (bool, bool) {
+	if res, known, handled := clockCompare(op, l, r); handled {
+		return res, known
+	}
 	switch op {
 	case "is", "is not":
 		var same bool
@@ -563,6 +566,9 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 
 func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 	l, r = enumValue(l), enumValue(r)
+	if v, ok := clockArith(op, l, r); ok {
+		return v, nil
+	}
 	if rv, ok := randomArith(op, l, r); ok {
 		return rv, nil
 	}
@@ -931,10 +937,13 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 		if !f.Called && mutatesArgs(f.Qual, args) {
 			c.s.assume(p, 0.85, "%s() is not simulated; what it does to the list or dict passed to it is unknown", f.Qual)
 		}
+		if !c.s.modelledExternally(f.Qual) {
+			c.s.notModelled(p, f.Qual)
+		}
 		return &External{Qual: f.Qual, Called: true}, nil
 	case *UnknownValue:
-		c.s.assume(p, 0.8, "call of an unknown value; assumed to take no time")
-		return &UnknownValue{Why: "result of unknown call"}, nil
+		c.s.addAssumption(p, 0.8, true, "call of an unknown value (%s) not modelled: assumed to take no time", f.Why)
+		return &UnknownValue{Why: "result of " + f.Why}, nil
 	}
 	return nil, newExc("TypeError", "'%s' object is not callable (line %d)", typeName(fn), p.Line)
 }
@@ -1064,12 +1073,12 @@ func (c *ctx) await(v Value, p Pos, label string) (Value, error) {
 		c.s.assume(p, src.weight(), "await %s takes %s (%s)", x.Qual, fmtDur(d), src)
 		return &External{Qual: returnType(x.Qual), Called: true}, c.sleep(d, SpanIO, x.Qual, p)
 	case *UnknownValue:
-		c.s.assume(p, 0.6, "awaited value %s is unknown; assumed to complete at once", label)
+		c.s.addAssumption(p, 0.6, true, "awaited value %s is unknown; assumed to complete at once", label)
 		return &UnknownValue{Why: "result of " + label}, c.yieldBare(p)
 	case *Instance:
 		if m, ok := x.Class.lookup("__await__"); ok {
 			_ = m
-			c.s.assume(p, 0.6, "custom awaitable %s is not simulated; assumed instantaneous", x.Class.Name)
+			c.s.addAssumption(p, 0.6, true, "custom awaitable %s (__await__) not modelled: assumed instantaneous", x.Class.Name)
 			return &UnknownValue{Why: "custom awaitable"}, nil
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Config tunes the simulation. The zero value is usable.
@@ -116,7 +117,14 @@ type Assumption struct {
 	Text string `json:"text"`
 	// Weight is the factor this assumption applies to the confidence.
 	Weight float64 `json:"-"`
+	// Unmodelled marks a call, attribute or builtin the simulator does not
+	// implement: its cost was assumed, so the confidence is capped at low.
+	Unmodelled bool `json:"unmodelled,omitempty"`
 }
+
+// unmodelledCap is the highest confidence of a result with an unmodelled
+// step: the top of "low".
+const unmodelledCap = 0.45
 
 // BlockEvent is one blocking call that held the loop.
 type BlockEvent struct {
@@ -280,6 +288,17 @@ func newSim(cfg Config) *Sim {
 }
 
 func (s *Sim) assume(p Pos, weight float64, format string, args ...any) {
+	s.addAssumption(p, weight, false, format, args...)
+}
+
+// notModelled records that the simulator does not implement what (a call,
+// attribute or builtin, in the code's spelling) and assumed it takes no
+// time; the result's confidence is capped at low.
+func (s *Sim) notModelled(p Pos, what string) {
+	s.addAssumption(p, 0.9, true, "`%s` not modelled: assumed instantaneous", what)
+}
+
+func (s *Sim) addAssumption(p Pos, weight float64, unmodelled bool, format string, args ...any) {
 	// The same assumption recurs on every pass through a loop: recognise it
 	// by its format and plain arguments before paying for formatting.
 	key := assumeKey{line: p.Line, format: format}
@@ -306,7 +325,7 @@ func (s *Sim) assume(p Pos, weight float64, format string, args ...any) {
 	if plain {
 		text = fmt.Sprintf(format, args...)
 	}
-	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight})
+	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight, Unmodelled: unmodelled})
 }
 
 // assumeKey identifies an assumption: its line and either its format with
@@ -917,6 +936,9 @@ func (s *Sim) result(entry string) *Result {
 		if a.Weight > 0 {
 			r.Confidence *= a.Weight
 		}
+		if a.Unmodelled {
+			r.Confidence = min(r.Confidence, unmodelledCap)
+		}
 	}
 	r.Confidence = math.Round(r.Confidence*100) / 100
 	switch {
@@ -1001,4 +1023,37 @@ func (s *Sim) recordJob(label string, line int, start, end float64, failed bool)
 	}
 	rep.Spans = append(rep.Spans, Span{Kind: SpanExecutor, Start: round6(start), End: round6(end), Label: label})
 	s.jobs = append(s.jobs, rep)
+}
+
+// unmodelled records that what is not implemented by the simulator and
+// returns its (unknown) result.
+func (c *ctx) unmodelled(p Pos, what string) *UnknownValue {
+	c.s.notModelled(p, what)
+	return &UnknownValue{Why: what}
+}
+
+// instantLibraries are modules whose synchronous calls take no time worth
+// simulating and whose results do not steer timing (logging, typing
+// helpers, warnings).
+var instantLibraries = []string{"logging.", "typing.", "warnings.", "abc.", "traceback.print", "sys.stdout.write", "sys.stderr.write", "sys.stdout.flush", "sys.stderr.flush"}
+
+// modelledExternally reports a synchronous call on a library object that
+// the simulator accounts for without running it: an instantaneous helper
+// (logging), a library whose awaited calls have latencies in the table
+// (building an aiohttp session or a timeout object is instantaneous), or
+// a latency the user configured.
+func (s *Sim) modelledExternally(q string) bool {
+	for _, m := range instantLibraries {
+		if strings.HasPrefix(q, m) {
+			return true
+		}
+	}
+	if isAsyncQual(q) {
+		return true
+	}
+	if _, ok := lookupQual(s.cfg.Latency, q); ok {
+		return true
+	}
+	_, ok := lookupQual(DefaultLatency, q)
+	return ok
 }

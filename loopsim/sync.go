@@ -104,7 +104,7 @@ func (c *ctx) lockMethod(l *Lock, name string, p Pos) (Value, error) {
 	case "locked":
 		return l.locked, nil
 	}
-	return &UnknownValue{Why: "Lock." + name}, nil
+	return c.unmodelled(p, "Lock."+name), nil
 }
 
 // Semaphore (3.11.x with the FIFO fairness fix).
@@ -172,7 +172,7 @@ func (c *ctx) semMethod(s *Semaphore, name string, p Pos) (Value, error) {
 	case "locked":
 		return s.isLocked(), nil
 	}
-	return &UnknownValue{Why: "Semaphore." + name}, nil
+	return c.unmodelled(p, "Semaphore."+name), nil
 }
 
 // Event.
@@ -216,7 +216,7 @@ func (c *ctx) eventMethod(e *Event, name string, p Pos) (Value, error) {
 	case "is_set":
 		return e.value, nil
 	}
-	return &UnknownValue{Why: "Event." + name}, nil
+	return c.unmodelled(p, "Event."+name), nil
 }
 
 // Condition.
@@ -316,7 +316,7 @@ func (c *ctx) condMethod(cd *Condition, name string, args []Value, kws []kwarg, 
 		cd.notify(len(cd.waiters))
 		return nil, nil
 	}
-	return &UnknownValue{Why: "Condition." + name}, nil
+	return c.unmodelled(p, "Condition."+name), nil
 }
 
 // Queue.
@@ -459,7 +459,7 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 	case "full":
 		return q.full(), nil
 	}
-	return &UnknownValue{Why: "Queue." + name}, nil
+	return c.unmodelled(p, "Queue."+name), nil
 }
 
 // Barrier: the n-th arrival releases every waiting party.
@@ -503,5 +503,5 @@ func (c *ctx) barrierMethod(b *Barrier, name string, p Pos) (Value, error) {
 		b.waiters, b.count = nil, 0
 		return coro("Barrier."+name, p, func(c *ctx) (Value, error) { return nil, nil }), nil
 	}
-	return &UnknownValue{Why: "Barrier." + name}, nil
+	return c.unmodelled(p, "Barrier."+name), nil
 }

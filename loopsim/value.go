@@ -318,7 +318,7 @@ func toInt(v Value) (int64, bool) {
 
 func isUnknown(v Value) bool {
 	switch v.(type) {
-	case *UnknownValue, *External, *RandomValue:
+	case *UnknownValue, *External, *RandomValue, *ClockReading:
 		return true
 	}
 	return false
@@ -470,6 +470,8 @@ func whyOf(v Value) string {
 		return x.Why
 	case *External:
 		return x.Qual
+	case *ClockReading:
+		return x.why()
 	}
 	return "unknown"
 }
