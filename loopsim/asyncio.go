@@ -336,7 +336,7 @@ func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 		}
 		f.setResult(cf.result)
 	})
-	h.exact = true
+	c.s.markExact(h)
 	return f
 }
 
@@ -956,7 +956,7 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 				// From a worker thread: it reaches the loop when the thread gets
 				// there, through the self-pipe.
 				h := s.callAt(max(s.now, c.now()), run)
-				h.exact = true
+				s.markExact(h)
 				return &TimerHandle{h: h}, nil
 			}
 			return &TimerHandle{h: s.callSoon(run)}, nil

@@ -1,6 +1,7 @@
 package loopsim
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strings"
@@ -276,6 +277,11 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 			elems = append(elems, string(r))
 		}
 		kind = "str"
+	case *Bytes:
+		for _, b := range o.B {
+			elems = append(elems, int64(b))
+		}
+		kind = "bytes"
 	default:
 		return unknownOf("slice of unknown", obj), nil
 	}
@@ -311,6 +317,13 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 			out = append(out, elems[i])
 		}
 	}
+	if kind == "bytes" {
+		res := &Bytes{Mutable: obj.(*Bytes).Mutable}
+		for _, e := range out {
+			res.B = append(res.B, byte(e.(int64)))
+		}
+		return res, nil
+	}
 	if kind == "str" {
 		var b strings.Builder
 		for _, e := range out {
@@ -341,6 +354,22 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 			}
 			return nil, newExc("KeyError", "%s (line %d)", repr(idx), p.Line)
 		}
+	case *Instance:
+		if o.Class.Tuple {
+			return c.index(o.Class.compareKey(o), idx, p)
+		}
+	case *Bytes:
+		i, ok := toInt(idx)
+		if !ok {
+			return unknownOf("item at unknown index", idx), nil
+		}
+		if i < 0 {
+			i += int64(len(o.B))
+		}
+		if i < 0 || i >= int64(len(o.B)) {
+			return nil, newExc("IndexError", "index out of range (line %d)", p.Line)
+		}
+		return int64(o.B[i]), nil
 	case *List:
 		i, ok := toInt(idx)
 		if !ok {
@@ -501,6 +530,10 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 			}
 			eq, _ := equal(l, r)
 			same = eq
+			switch l.(type) {
+			case *Instance, *List, *Dict, *Exc, *Bytes:
+				same = l == r // identity, not equality
+			}
 			if lb, ok := l.(bool); ok {
 				rb, ok2 := r.(bool)
 				same = ok2 && lb == rb
@@ -553,6 +586,12 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 				return false, false
 			}
 			found = strings.Contains(coll, ls)
+		case *Bytes:
+			lb, ok := bytesArg(l)
+			if !ok {
+				return false, false
+			}
+			found = bytes.Contains(coll.B, lb)
 		default:
 			return false, false
 		}
@@ -707,9 +746,26 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 				return setOp(op, lv, rl), nil
 			}
 		}
+	case *Bytes:
+		switch op {
+		case "+":
+			if rb, ok := r.(*Bytes); ok {
+				return &Bytes{B: append(append([]byte(nil), lv.B...), rb.B...), Mutable: lv.Mutable}, nil
+			}
+		case "*":
+			if n, ok := toInt(r); ok {
+				if n > 0 && int64(len(lv.B))*n > maxBytes {
+					return &UnknownValue{Why: "large bytes"}, nil
+				}
+				return &Bytes{B: bytes.Repeat(lv.B, int(max(0, n))), Mutable: lv.Mutable}, nil
+			}
+		}
 	case int64:
 		if rl, ok := r.(*List); ok && op == "*" {
 			return c.binop(op, rl, lv, p)
+		}
+		if rb, ok := r.(*Bytes); ok && op == "*" {
+			return c.binop(op, rb, lv, p)
 		}
 	}
 	return nil, newExc("TypeError", "unsupported operand type(s) for %s: '%s' and '%s' (line %d)", op, typeName(l), typeName(r), p.Line)
@@ -720,6 +776,7 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 const (
 	maxMaterialized = 1 << 20
 	maxString       = 4096
+	maxBytes        = 1 << 22
 )
 
 func setOp(op string, a, b *List) *List {
@@ -865,7 +922,20 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 		}
 	case *Class:
 		if f.IsExc {
-			return c.newExcFromClass(f, args), nil
+			e := c.newExcFromClass(f, args)
+			if init, ok := f.lookup("__init__"); ok {
+				if fv, ok := init.(*FuncVal); ok {
+					// A custom __init__ sets attributes and passes the
+					// message on with super().__init__(...).
+					e.Args, e.Msg = nil, ""
+					bound := *fv
+					bound.Self = e
+					if _, err := c.callFunc(&bound, args, kws, p); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return e, nil
 		}
 		if f.Members != nil && len(args) == 1 {
 			// Color(value) looks a member up by value.

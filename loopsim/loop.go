@@ -180,6 +180,8 @@ type Sim struct {
 	// batchRest holds the callbacks of the current iteration not yet run.
 	batchRest []*handle
 	timers    timerHeap
+	// exactPending counts self-pipe wake-ups in timers.
+	exactPending int
 	seq       int
 	stopping  bool
 	current   *Task
@@ -343,6 +345,41 @@ func (s *Sim) callSoon(fn func()) *handle {
 	return h
 }
 
+// wakeTime is when the idle loop wakes for its earliest timer h, as
+// BaseEventLoop._run_once does it: it selects with timeout h.when - now,
+// which EpollSelector rounds up to whole milliseconds (so a 0.1 ms sleep
+// waits 1 ms, a 12.3 ms one 13 ms), and the kernel adds its timer slack
+// and the thread's wake-up. A self-pipe event (an executor result) that
+// arrives earlier wakes the loop at once, without that rounding.
+func (s *Sim) wakeTime(h *handle) float64 {
+	if h.exact || s.cfg.IdealTimers {
+		return h.when
+	}
+	timeout := h.when - s.now
+	// The loop reads its clock a little after the timer was set, so a
+	// whole-millisecond wait does not round up to the next millisecond.
+	ms := math.Ceil(timeout*1e3-1e-6) * 1e-3
+	if ms < timeout {
+		ms = timeout
+	}
+	wake := s.now + ms + s.cfg.WakeLatency + s.cfg.WakeSlack*ms
+	if s.exactPending > 0 {
+		for _, t := range s.timers {
+			if t.exact && !t.cancelled && t.when < wake {
+				wake = max(t.when, s.now)
+			}
+		}
+	}
+	return max(wake, h.when)
+}
+
+// markExact makes h a self-pipe wake-up (see handle.exact).
+func (s *Sim) markExact(h *handle) *handle {
+	h.exact = true
+	s.exactPending++
+	return h
+}
+
 func (s *Sim) callAt(when float64, fn func()) *handle {
 	s.seq++
 	h := &handle{fn: fn, when: when, seq: s.seq}
@@ -353,22 +390,23 @@ func (s *Sim) callAt(when float64, fn func()) *handle {
 // runOnce is one iteration of BaseEventLoop._run_once.
 func (s *Sim) runOnce() (progress bool) {
 	for len(s.timers) > 0 && s.timers[0].cancelled {
-		heap.Pop(&s.timers)
+		if heap.Pop(&s.timers).(*handle).exact {
+			s.exactPending--
+		}
 	}
 	if len(s.ready) == 0 && !s.stopping {
 		if len(s.timers) == 0 {
 			return false
 		}
 		if h := s.timers[0]; h.when > s.now {
-			wait := h.when - s.now
-			s.now = h.when
-			if !h.exact {
-				s.now += s.cfg.WakeLatency + s.cfg.WakeSlack*wait
-			}
+			s.now = s.wakeTime(h)
 		}
 	}
 	for len(s.timers) > 0 && s.timers[0].when <= s.now {
 		h := heap.Pop(&s.timers).(*handle)
+		if h.exact {
+			s.exactPending--
+		}
 		s.ready = append(s.ready, h)
 	}
 	n := len(s.ready)
@@ -892,7 +930,7 @@ func (s *Sim) submitJob(p *Pool, d float64, result Value, err error, label strin
 		}
 		f.setResult(result)
 	})
-	h.exact = true
+	s.markExact(h)
 	return f
 }
 
