@@ -182,11 +182,11 @@ type Sim struct {
 	timers    timerHeap
 	// exactPending counts self-pipe wake-ups in timers.
 	exactPending int
-	seq       int
-	stopping  bool
-	current   *Task
-	tasks     []*Task
-	names     map[string]int
+	seq          int
+	stopping     bool
+	current      *Task
+	tasks        []*Task
+	names        map[string]int
 
 	defaultPool *Pool
 	pools       []*Pool
