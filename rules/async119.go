@@ -38,7 +38,7 @@ async def rows(pool):
 		"`pytest.raises`, or " +
 		"a project `@contextmanager` whose only code after its `yield` is in `except` clauses, which translate " +
 		"exceptions) is not reported: delaying its exit delays nothing.",
-	Run:      runYieldInCMInAsyncGen,
+	Run: runYieldInCMInAsyncGen,
 })
 
 func runYieldInCMInAsyncGen(p *Pass) {
