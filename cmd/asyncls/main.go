@@ -108,3 +108,9 @@ func (l *listFlag) Set(s string) error {
 	}
 	return nil
 }
+
+// multiFlag collects repeatable values as given (no comma splitting).
+type multiFlag struct{ values []string }
+
+func (m *multiFlag) String() string     { return strings.Join(m.values, " ") }
+func (m *multiFlag) Set(s string) error { m.values = append(m.values, s); return nil }
