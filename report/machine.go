@@ -16,6 +16,7 @@ import (
 // writeJSONLines prints one JSON object per finding and line, for streaming tools.
 func writeJSONLines(w io.Writer, diags []rules.Diagnostic, lines Lines) error {
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	for _, d := range diags {
 		if err := enc.Encode(toJSON(d, lines)); err != nil {
 			return err
@@ -67,6 +68,7 @@ func writeGitLab(w io.Writer, diags []rules.Diagnostic, lines Lines) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }
 

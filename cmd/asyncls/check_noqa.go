@@ -20,8 +20,8 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 	}
 	byPath := map[string]map[int][]string{}
 	for _, d := range res.Diagnostics {
-		if d.Code == rules.SyntaxErrorCode {
-			continue // not a rule: cannot be silenced
+		if d.Code == rules.SyntaxErrorCode || d.Code == rules.ASL100.Code {
+			continue // a syntax error cannot be silenced; an unused directive is fixed, not silenced
 		}
 		if byPath[d.Path] == nil {
 			byPath[d.Path] = map[int][]string{}
