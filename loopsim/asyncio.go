@@ -288,6 +288,11 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 		if !ok || !isCoro {
 			return nil, newExc("ValueError", "a coroutine was expected, got %s (line %d)", typeName(co), p.Line)
 		}
+		if s.inModuleBody {
+			// A script's unguarded asyncio.run(main()): the simulation's
+			// entry is that run, started after the module body.
+			return nil, nil
+		}
 		return s.runMain(cr)
 	case "asyncio.iscoroutine":
 		if len(args) == 1 {

@@ -1656,10 +1656,15 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)"}, nil
 		}
 	case "random.choice":
-		if len(args) == 1 {
-			if l, ok := args[0].(*List); ok && len(l.Elems) > 0 && r != nil {
-				return l.Elems[r.randbelow(int64(len(l.Elems)))], nil
+		if len(args) == 1 && r != nil && !isUnknown(args[0]) {
+			items, err := c.toList(args[0], p)
+			if err != nil {
+				return nil, err
 			}
+			if len(items) == 0 {
+				return nil, newExc("IndexError", "Cannot choose from an empty sequence (line %d)", p.Line)
+			}
+			return items[r.randbelow(int64(len(items)))], nil
 		}
 		c.s.assume(p, 0.6, "random.choice without random.seed() is unknown")
 		return &UnknownValue{Why: "random choice"}, nil

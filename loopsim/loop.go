@@ -182,6 +182,9 @@ type Sim struct {
 	timers    timerHeap
 	// exactPending counts self-pipe wake-ups in timers.
 	exactPending int
+	// inModuleBody is set while the module body runs (imports, constants,
+	// definitions and a script's own asyncio.run call, which is the entry).
+	inModuleBody bool
 	seq          int
 	stopping     bool
 	current      *Task
@@ -974,22 +977,14 @@ func (s *Sim) result(entry string) *Result {
 		if a.Weight > 0 {
 			r.Confidence *= a.Weight
 		}
+	}
+	for _, a := range r.Assumptions {
 		if a.Unmodelled {
 			r.Confidence = min(r.Confidence, unmodelledCap)
 		}
 	}
 	r.Confidence = math.Round(r.Confidence*100) / 100
-	switch {
-	case r.Confidence >= 0.8:
-		r.Level = "high"
-	case r.Confidence >= 0.5:
-		r.Level = "medium"
-	case r.Confidence >= 0.25:
-		r.Level = "low"
-	default:
-		// Too much of the timing rests on values nobody can know statically.
-		r.Level = "unknown"
-	}
+	r.Level = LevelOf(r.Confidence)
 	for _, t := range s.tasks {
 		if !t.F.done() {
 			t.rep.End = s.now
@@ -1094,4 +1089,19 @@ func (s *Sim) modelledExternally(q string) bool {
 	}
 	_, ok := lookupQual(DefaultLatency, q)
 	return ok
+}
+
+// LevelOf names a confidence: high >= 0.8, medium >= 0.5, low >= 0.25,
+// else unknown (too much of the timing rests on values nobody can know
+// statically).
+func LevelOf(confidence float64) string {
+	switch {
+	case confidence >= 0.8:
+		return "high"
+	case confidence >= 0.5:
+		return "medium"
+	case confidence >= 0.25:
+		return "low"
+	}
+	return "unknown"
 }

@@ -38,7 +38,10 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	// The module body runs before asyncio.run starts; a thread-mode context
 	// keeps any blocking call there off the measured clock.
 	mod := &ctx{s: s, thread: &threadRun{}}
-	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
+	s.inModuleBody = true
+	_, _, err = mod.execBlock(globals, prog.Body)
+	s.inModuleBody = false
+	if err != nil {
 		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
 	}
 	s.cpuPending = 0 // import-time work happens before asyncio.run
