@@ -282,6 +282,14 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 			return v, nil
 		}
 		if v, ok := o.Class.lookup(name); ok {
+			if cm, ok := v.(*CMFactory); ok {
+				// an (async)contextmanager method
+				if fv, ok := cm.Fn.(*FuncVal); ok && !fv.static {
+					b := *fv
+					b.Self = o
+					return &CMFactory{Fn: &b, Async: cm.Async}, nil
+				}
+			}
 			if fv, ok := v.(*FuncVal); ok && !fv.static {
 				b := *fv
 				b.Self = o
@@ -582,7 +590,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 		return d, nil
 	case "collections.Counter":
-		d := &Dict{}
+		d := &Dict{Counter: true}
 		if len(args) == 1 {
 			items, err := c.toList(args[0], p)
 			if err != nil {
@@ -644,13 +652,21 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 					n := min(r.length(), stop)
 					return &Range{r.Start + start*r.Step, r.Start + n*r.Step, r.Step}, nil
 				}
+				if it, isIter := args[0].(*List); isIter && it.Iter {
+					// islice consumes what it takes from an iterator
+					stop = min(stop, int64(len(it.Elems)))
+					start = min(start, stop)
+					out := &List{Kind: "list", Elems: append([]Value(nil), it.Elems[start:stop]...), Iter: true}
+					it.Elems = it.Elems[stop:]
+					return out, nil
+				}
 				items, err := c.toList(args[0], p)
 				if err != nil {
 					return nil, err
 				}
 				stop = min(stop, int64(len(items)))
 				start = min(start, stop)
-				return &List{Kind: "list", Elems: items[start:stop]}, nil
+				return &List{Kind: "list", Elems: items[start:stop], Iter: true}, nil
 			}
 		}
 		return c.unmodelled(p, "itertools.islice"), nil
@@ -1119,6 +1135,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			}
 			out.Elems = append(out.Elems, v)
 		}
+		out.Iter = true
 		return out, nil
 	}
 	if q == "filter" {
@@ -1140,19 +1157,38 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 				out.Elems = append(out.Elems, it)
 			}
 		}
+		out.Iter = true
 		return out, nil
 	}
 	if q == "zip" {
-		var lists [][]Value
+		// Ranges (itertools.count() is one) are read only as far as the
+		// shortest other argument goes.
+		lists := make([][]Value, len(args))
 		n := -1
-		for _, a := range args {
+		for i, a := range args {
+			if r, ok := a.(*Range); ok {
+				if m := int(min(r.length(), maxMaterialized)); n < 0 || m < n {
+					n = m
+				}
+				continue
+			}
 			l, err := c.toList(a, p)
 			if err != nil {
 				return nil, err
 			}
-			lists = append(lists, l)
+			lists[i] = l
 			if n < 0 || len(l) < n {
 				n = len(l)
+			}
+		}
+		for i, a := range args {
+			if r, ok := a.(*Range); ok {
+				for k := 0; k < n; k++ {
+					lists[i] = append(lists[i], r.Start+int64(k)*r.Step)
+				}
+				if r.Stop == math.MaxInt64/2 || r.Stop == -math.MaxInt64/2 {
+					r.Start += int64(n) * r.Step // an itertools.count() advances
+				}
 			}
 		}
 		out := &List{Kind: "list"}
@@ -1163,6 +1199,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			}
 			out.Elems = append(out.Elems, t)
 		}
+		out.Iter = true
 		return out, nil
 	}
 	if (q == "min" || q == "max") && len(args) > 1 {
@@ -1193,7 +1230,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		if q == "iter" {
 			kind = "list"
 		}
-		l := &List{Kind: kind, Elems: items}
+		l := &List{Kind: kind, Elems: items, Iter: q == "iter"}
 		if kind == "set" {
 			l.Elems = dedupe(items)
 		}
@@ -1213,6 +1250,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		for i, v := range items {
 			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{start + int64(i), v}})
 		}
+		out.Iter = true
 		return out, nil
 	case "sum":
 		var total Value = int64(0)

@@ -399,6 +399,9 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 		if v, ok := o.get(idx); ok {
 			return v, nil
 		}
+		if o.Counter && !isUnknown(idx) {
+			return int64(0), nil
+		}
 		if o.Factory != nil && !isUnknown(idx) {
 			v, err := c.call(o.Factory, nil, nil, p)
 			if err != nil {
@@ -507,6 +510,8 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 	case "set":
 		out.Kind = "set"
 		out.Elems = dedupe(out.Elems)
+	case "gen":
+		out.Iter = true
 	}
 	return out, nil
 }

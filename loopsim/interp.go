@@ -337,6 +337,16 @@ func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
 	}
 	switch x := v.(type) {
 	case *List:
+		if x.Iter {
+			for len(x.Elems) > 0 {
+				e := x.Elems[0]
+				x.Elems = x.Elems[1:]
+				if stop, err := fn(e); stop || err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		elems := x.Elems
 		if x.Kind != "list" {
 			elems = append([]Value(nil), elems...)

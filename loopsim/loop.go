@@ -213,6 +213,10 @@ type Sim struct {
 	// cpuTotal is what was charged (for the assumption note).
 	cpuPending, cpuTotal float64
 	cpuLine              int
+	// threadCPU is the CPU work of worker threads, gil when the GIL is
+	// held by it, gilWait how long threads waited for the GIL.
+	threadCPU, gilWait float64
+	gil                busyTimes
 
 	// jobs are executor jobs submitted by run_in_executor or
 	// Executor.submit, shown as rows of their own.
@@ -232,7 +236,15 @@ func (c *ctx) flushCPU() {
 	}
 	s.cpuPending = 0
 	if c.thread != nil {
-		c.thread.elapsed += d
+		// The GIL lets one thread run Python at a time: CPU work of worker
+		// threads is serialised (a thread waits until the GIL is free).
+		// CPython switches every 5 ms, so threads really interleave and
+		// finish together; the total is the same.
+		at := c.thread.base + c.thread.elapsed
+		start := s.gil.place(at, d)
+		s.gilWait += start - at
+		s.threadCPU += d
+		c.thread.elapsed = start + d - c.thread.base
 		return
 	}
 	start := s.now
@@ -971,6 +983,9 @@ func (s *Sim) result(entry string) *Result {
 	if s.cpuTotal >= 0.005 {
 		r.Assumptions = append(r.Assumptions, Assumption{Text: fmt.Sprintf("pure-Python CPU work estimated at %s (about %.0f ns per interpreted step; machine-dependent)", FormatSeconds(s.cpuTotal), s.cfg.CPUPerStep*1e9), Weight: 0.7})
 	}
+	if s.threadCPU >= 0.005 {
+		r.Assumptions = append(r.Assumptions, Assumption{Text: fmt.Sprintf("pure-Python CPU work in threads estimated at %s; the GIL runs it one thread at a time (threads waited %s for it), and its contention with the event loop is not modelled (machine-dependent)", FormatSeconds(s.threadCPU), FormatSeconds(s.gilWait)), Weight: 0.6})
+	}
 	sort.SliceStable(r.Assumptions, func(i, j int) bool { return r.Assumptions[i].Line < r.Assumptions[j].Line })
 	r.Confidence = 1
 	for _, a := range r.Assumptions {
@@ -1104,4 +1119,33 @@ func LevelOf(confidence float64) string {
 		return "low"
 	}
 	return "unknown"
+}
+
+// busyTimes are the disjoint intervals, in order, when worker threads held
+// the GIL. Threads are simulated one after another, each from its start,
+// so a later-simulated thread fits its CPU work into the gaps.
+type busyTimes []struct{ start, end float64 }
+
+// place books d of GIL time at the earliest free moment from at and
+// returns when it starts.
+func (b *busyTimes) place(at, d float64) float64 {
+	t := at
+	i := 0
+	for ; i < len(*b); i++ {
+		iv := (*b)[i]
+		if iv.end <= t {
+			continue
+		}
+		if iv.start >= t+d {
+			break
+		}
+		t = iv.end
+	}
+	switch {
+	case i > 0 && (*b)[i-1].end >= t:
+		(*b)[i-1].end = t + d // adjoins the previous interval
+	default:
+		*b = slices.Insert(*b, i, struct{ start, end float64 }{t, t + d})
+	}
+	return t
 }

@@ -21,6 +21,9 @@ type List struct {
 	Elems []Value
 	Kind  string // list, tuple, set
 	Deque bool   // collections.deque
+	// Iter marks a one-shot iterator (iter(), map, zip, filter, enumerate,
+	// a generator expression): iterating it consumes its items.
+	Iter bool
 }
 
 // Dict is an insertion-ordered dictionary with linear lookup (small dicts
@@ -29,6 +32,9 @@ type Dict struct {
 	Keys, Vals []Value
 	// Factory makes missing items (collections.defaultdict).
 	Factory Value
+	// Counter marks collections.Counter: a missing key counts 0 and is not
+	// inserted by reading it.
+	Counter bool
 }
 
 // Range is a lazy range().

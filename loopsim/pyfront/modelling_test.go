@@ -1,11 +1,13 @@
 package pyfront
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/loopsim"
 )
 
 // Everyday Python whose values decide the time: each program sleeps for a
@@ -278,3 +280,40 @@ asyncio.run(main())
 }
 
 func parse(src string) *analysis.File { return analysis.Parse("t.py", []byte(src)) }
+
+// The GIL runs pure-Python work of threads one at a time: four CPU-bound
+// to_thread jobs take about four times as long as one, and the result
+// says the figure is machine-dependent. Sleeping threads still overlap.
+func TestGILSerialisesThreadCPU(t *testing.T) {
+	prog := func(jobs int, body string) *loopsim.Result {
+		src := fmt.Sprintf(`import asyncio, time
+def work(n):
+    total = 0
+%s
+    return total
+async def main():
+    await asyncio.gather(*(asyncio.to_thread(work, 200_000) for _ in range(%d)))
+`, body, jobs)
+		res, err := Simulate(parse(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	cpu := "    for i in range(n):\n        total += i % 7"
+	one, four := prog(1, cpu), prog(4, cpu)
+	if ratio := four.ConcurrentS / one.ConcurrentS; ratio < 3.8 || ratio > 4.2 {
+		t.Errorf("4 CPU-bound threads take %.1fx one (%.4f s vs %.4f s), want about 4x", ratio, four.ConcurrentS, one.ConcurrentS)
+	}
+	named := false
+	for _, a := range four.Assumptions {
+		named = named || strings.Contains(a.Text, "GIL") && strings.Contains(a.Text, "machine-dependent")
+	}
+	if !named || four.Level == "high" {
+		t.Errorf("no machine-dependent GIL assumption: %s %+v", four.Level, four.Assumptions)
+	}
+	sleepy := prog(4, "    time.sleep(0.1)")
+	if sleepy.ConcurrentS > 0.11 {
+		t.Errorf("4 sleeping threads take %.3f s, want about 0.1 s (time.sleep releases the GIL)", sleepy.ConcurrentS)
+	}
+}
