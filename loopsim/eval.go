@@ -1009,6 +1009,11 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 				return &External{Qual: f.Qual, Called: true}, nil
 			}
 		}
+		if !f.Called {
+			if v, ok := c.callKnownExternal(f.Qual, args, kws, p); ok {
+				return v, nil
+			}
+		}
 		if !f.Called && mutatesArgs(f.Qual, args) {
 			c.s.assume(p, 0.85, "%s() is not simulated; what it does to the list or dict passed to it is unknown", f.Qual)
 		}

@@ -1,10 +1,13 @@
 package loopsim
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // callMoreStdlib implements urllib.parse, more of math and itertools, and
@@ -404,4 +407,184 @@ func (c *ctx) mathCall(name string, args []Value, p Pos) (Value, bool) {
 		return acc, true
 	}
 	return nil, false
+}
+
+// environmentCalls return values that depend on the machine, its
+// environment or its files: instantaneous, their values unknown (an
+// assumption names them where a value matters).
+var environmentCalls = map[string]bool{
+	"os.getenv": true, "os.environ.get": true, "os.cpu_count": true, "os.getpid": true, "os.getcwd": true,
+	"os.listdir": true, "os.path.exists": true, "os.path.isfile": true, "os.path.isdir": true,
+	"os.path.getsize": true, "os.stat": true, "socket.gethostname": true, "getpass.getuser": true,
+	"platform.system": true, "platform.node": true, "platform.machine": true, "platform.python_version": true,
+	"shutil.which": true, "multiprocessing.cpu_count": true,
+}
+
+// randomCalls return random values: instantaneous, values unknowable.
+var randomCalls = map[string]bool{
+	"uuid.uuid4": true, "uuid.uuid1": true, "os.urandom": true, "secrets.token_hex": true,
+	"secrets.token_bytes": true, "secrets.token_urlsafe": true, "secrets.randbelow": true, "secrets.choice": true,
+}
+
+// callKnownExternal models synchronous calls into libraries the simulator
+// does not implement as objects but whose cost and result it knows: the
+// environment and randomness (instantaneous, value unknown, and said so
+// where the value matters) and json. ok is false for other names.
+func (c *ctx) callKnownExternal(q string, args []Value, kws []kwarg, p Pos) (Value, bool) {
+	switch {
+	case environmentCalls[q]:
+		return &UnknownValue{Why: q + "() (the machine, its environment or files)"}, true
+	case randomCalls[q]:
+		return &UnknownValue{Why: q + "() (random)"}, true
+	case q == "json.dumps":
+		if len(args) == 1 && len(kws) == 0 {
+			if s, ok := jsonDump(args[0]); ok {
+				c.s.cpu(float64(len(s)) / 8)
+				return s, true
+			}
+		}
+	case q == "json.loads":
+		if len(args) == 1 {
+			var s string
+			switch x := args[0].(type) {
+			case string:
+				s = x
+			case *Bytes:
+				s = string(x.B)
+			default:
+				return nil, false
+			}
+			dec := json.NewDecoder(strings.NewReader(s))
+			dec.UseNumber()
+			if v, err := decodeJSON(dec); err == nil && !dec.More() {
+				c.s.cpu(float64(len(s)) / 8)
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// jsonDump is json.dumps(v) with its default separators, for plain data.
+func jsonDump(v Value) (string, bool) {
+	switch x := v.(type) {
+	case nil:
+		return "null", true
+	case bool:
+		if x {
+			return "true", true
+		}
+		return "false", true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return "", false
+		}
+		return repr(x), true
+	case string:
+		b, err := json.Marshal(x)
+		if err != nil {
+			return "", false
+		}
+		// Python escapes non-ASCII (ensure_ascii) and not <, >, &.
+		out := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(string(b))
+		var esc strings.Builder
+		for _, r := range out {
+			if r > 127 {
+				if r > 0xFFFF {
+					r1, r2 := utf16.EncodeRune(r)
+					fmt.Fprintf(&esc, `\u%04x\u%04x`, r1, r2)
+				} else {
+					fmt.Fprintf(&esc, `\u%04x`, r)
+				}
+				continue
+			}
+			esc.WriteRune(r)
+		}
+		return esc.String(), true
+	case *List:
+		if x.Kind == "set" {
+			return "", false
+		}
+		parts := make([]string, len(x.Elems))
+		for i, e := range x.Elems {
+			s, ok := jsonDump(e)
+			if !ok {
+				return "", false
+			}
+			parts[i] = s
+		}
+		return "[" + strings.Join(parts, ", ") + "]", true
+	case *Dict:
+		parts := make([]string, len(x.Keys))
+		for i, k := range x.Keys {
+			var ks string
+			switch kk := k.(type) {
+			case string:
+				ks, _ = jsonDump(kk)
+			case int64, float64, bool, nil:
+				s, _ := jsonDump(kk)
+				ks, _ = jsonDump(s)
+			default:
+				return "", false
+			}
+			vs, ok := jsonDump(x.Vals[i])
+			if !ok {
+				return "", false
+			}
+			parts[i] = ks + ": " + vs
+		}
+		return "{" + strings.Join(parts, ", ") + "}", true
+	}
+	return "", false
+}
+
+// decodeJSON reads one JSON value keeping the order of object keys, as
+// json.loads does.
+func decodeJSON(dec *json.Decoder) (Value, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch x := tok.(type) {
+	case json.Delim:
+		switch x {
+		case '[':
+			l := &List{Kind: "list"}
+			for dec.More() {
+				v, err := decodeJSON(dec)
+				if err != nil {
+					return nil, err
+				}
+				l.Elems = append(l.Elems, v)
+			}
+			_, err := dec.Token()
+			return l, err
+		case '{':
+			d := &Dict{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				v, err := decodeJSON(dec)
+				if err != nil {
+					return nil, err
+				}
+				d.set(kt.(string), v)
+			}
+			_, err := dec.Token()
+			return d, err
+		}
+	case json.Number:
+		if n, err := x.Int64(); err == nil {
+			return n, nil
+		}
+		f, _ := x.Float64()
+		return f, nil
+	case nil, bool, string:
+		return x, nil
+	}
+	return nil, fmt.Errorf("unexpected JSON token %v", tok)
 }

@@ -33,6 +33,8 @@ type Queue struct {
 	putters    []*Future
 	unfinished int
 	finished   *Event
+	// unordered is set once a PriorityQueue met items it could not order.
+	unordered bool
 }
 
 type Barrier struct {
@@ -359,7 +361,11 @@ func (q *Queue) getNowait() (Value, error) {
 	case "priority":
 		best := 0
 		for i := range q.items {
-			if l, ok := less(q.items[i], q.items[best]); ok && l {
+			l, ok := less(q.items[i], q.items[best])
+			if !ok {
+				q.unordered = true
+			}
+			if ok && l {
 				best = i
 			}
 		}
@@ -404,7 +410,17 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 			return nil, err
 		}
 	}
-	return q.getNowait()
+	v, err := q.getNowait()
+	c.noteUnordered(q, p)
+	return v, err
+}
+
+// noteUnordered records a PriorityQueue whose items could not be ordered
+// (unknown or incomparable priorities): they were taken in arrival order.
+func (c *ctx) noteUnordered(q *Queue, p Pos) {
+	if q.unordered {
+		c.s.assume(p, 0.6, "PriorityQueue items cannot be ordered statically (unknown or incomparable priorities); taken in arrival order")
+	}
 }
 
 func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, error) {
@@ -429,7 +445,9 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 		}
 		return nil, q.putNowait(c, args[0])
 	case "get_nowait":
-		return q.getNowait()
+		v, err := q.getNowait()
+		c.noteUnordered(q, p)
+		return v, err
 	case "task_done":
 		if q.unfinished <= 0 {
 			return nil, newExc("ValueError", "task_done() called too many times (line %d)", p.Line)

@@ -135,6 +135,14 @@ async def main():
         if found == 3 and batches == [(0, 1), (2, 3), (4,)] and divmod(7, 2) == (3, 1):
             await asyncio.sleep(0.1)
 `, 0.1},
+		{"json round trip keeps key order", `
+import json
+CONFIG = json.loads('{"workers": 3, "delays": [0.1, 0.2], "name": "x"}')
+async def main():
+    body = json.dumps({"id": 1, "tags": ["a", "b"], "ok": True, "v": None})
+    if body == '{"id": 1, "tags": ["a", "b"], "ok": true, "v": null}' and list(CONFIG) == ["workers", "delays", "name"]:
+        await asyncio.sleep(sum(CONFIG["delays"]) * CONFIG["workers"])
+`, 0.9},
 		{"timedelta and clock differences", `
 import time
 from datetime import datetime, timedelta
@@ -315,5 +323,32 @@ async def main():
 	sleepy := prog(4, "    time.sleep(0.1)")
 	if sleepy.ConcurrentS > 0.11 {
 		t.Errorf("4 sleeping threads take %.3f s, want about 0.1 s (time.sleep releases the GIL)", sleepy.ConcurrentS)
+	}
+}
+
+// A PriorityQueue whose priorities are unknown says its order was assumed;
+// known priorities say nothing.
+func TestPriorityQueueUnknownOrder(t *testing.T) {
+	src := `import asyncio, random
+async def main():
+    q = asyncio.PriorityQueue()
+    for name in ["a", "b", "c"]:
+        q.put_nowait((PRIORITY, name))
+    while not q.empty():
+        _, name = await q.get()
+        await asyncio.sleep(0.1)
+`
+	for _, c := range []struct {
+		priority string
+		flagged  bool
+	}{{"random.random()", true}, {"len(name)", false}} {
+		res := simulateSrc(t, strings.Replace(src, "PRIORITY", c.priority, 1), Options{})
+		flagged := false
+		for _, a := range res.Assumptions {
+			flagged = flagged || strings.Contains(a.Text, "PriorityQueue items cannot be ordered")
+		}
+		if flagged != c.flagged {
+			t.Errorf("priority %s: flagged %v, want %v: %+v", c.priority, flagged, c.flagged, res.Assumptions)
+		}
 	}
 }
