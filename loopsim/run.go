@@ -17,6 +17,7 @@ import (
 // program (it never finishes, it raises) are reported in the Result.
 func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	s := newSim(cfg)
+	s.startBudget()
 	entryName := describe(entry)
 	defer func() {
 		r := recover()
@@ -24,6 +25,14 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 			return
 		}
 		s.killAllQuietly()
+		if b, ok := r.(*budgetError); ok {
+			res, err = s.result(entryName), nil
+			res.Budget = b.budget
+			res.Problem = b.msg
+			res.Outcome = "unknown"
+			res.Level = "unknown"
+			return
+		}
 		if f, ok := r.(*fatal); ok {
 			res = s.result(entryName)
 			res.Problem = f.msg
@@ -37,7 +46,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	s.globals = globals
 	// The module body runs before asyncio.run starts; a thread-mode context
 	// keeps any blocking call there off the measured clock.
-	mod := &ctx{s: s, thread: &threadRun{}}
+	mod := &ctx{s: s, thread: &threadRun{}, fn: "the module body"}
 	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
 		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
 	}
