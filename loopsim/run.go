@@ -17,7 +17,6 @@ import (
 // program (it never finishes, it raises) are reported in the Result.
 func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	s := newSim(cfg)
-	s.startBudget()
 	entryName := describe(entry)
 	defer func() {
 		r := recover()
@@ -42,11 +41,13 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 		}
 		res, err = nil, fmt.Errorf("loopsim: internal error: %v\n%s", r, debug.Stack())
 	}()
+	s.startBudget()
 	globals := newFrame(nil, nil)
 	s.globals = globals
 	// The module body runs before asyncio.run starts; a thread-mode context
 	// keeps any blocking call there off the measured clock.
 	mod := &ctx{s: s, thread: &threadRun{}, fn: "the module body"}
+	mod.checkClock(Pos{}) // a caller that already gave up gets no work done
 	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
 		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
 	}
