@@ -71,8 +71,11 @@ install_apt() {
     return
   fi
   log "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Another apt run (unattended upgrades, a parallel job) holds dpkg's lock
+  # for a while: wait for it instead of failing.
+  local wait_lock=(-o DPkg::Lock::Timeout=900)
+  as_root apt-get "${wait_lock[@]}" update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait_lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 install_npm() {
