@@ -181,7 +181,7 @@ func runBlocking(p *Pass) {
 		} else {
 			fix = toThreadFix(p, c)
 		}
-		p.Report(c.Node, blockingMessage(p, c, b), WithFix(fix))
+		p.Report(c.Node, withDelay(p, blockingMessage(p, c, b), int(c.Node.Start)), WithFix(fix))
 	}
 }
 
