@@ -239,3 +239,38 @@ func blockingCallNames(extra []string) map[string]float64 {
 	}
 	return out
 }
+
+// Consulted returns the other rules whose being enabled changes what rule
+// code reports: a blocking rule's message carries ASL402's simulated delay,
+// and ASL402 leaves to the blocking rules the calls they report. Tests that
+// run rules one at a time enable these too.
+func Consulted(code string) []string {
+	if code == "ASL402" {
+		out := []string{"ASL201"}
+		for _, r := range sorted {
+			if r.Run != nil && isBlockingRunner(r) {
+				out = append(out, r.Code)
+			}
+		}
+		return out
+	}
+	if r := Lookup(code); r != nil && (code == "ASL201" || isBlockingRunner(r)) {
+		return []string{"ASL402"}
+	}
+	return nil
+}
+
+// isBlockingRunner reports the rules that report blocking calls made
+// directly in a coroutine: the codes of the blocking table, and ASYNC200
+// for configured names.
+func isBlockingRunner(r *Rule) bool {
+	if r.Code == "ASYNC200" {
+		return true
+	}
+	for _, b := range blockingNames {
+		if b.Code == r.Code {
+			return true
+		}
+	}
+	return false
+}
