@@ -106,7 +106,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 	}
 	if b, ok := blockingNames[name]; ok {
-		if nonBlockingUse(m, c, name) {
+		if nonBlockingUse(m, c, name) || guardedAgainstBlocking(m, c, name) {
 			return blockingCall{}, false
 		}
 		return b, true
