@@ -210,6 +210,11 @@ type checkState struct {
 
 	trioOnce sync.Once
 	trio     bool // the module imports trio or anyio
+
+	// delays is the simulated effect of the module's blocking calls
+	// (ASL402), computed once for the blocking rules and ASL402.
+	delaysOnce sync.Once
+	delays     map[int]*blockDelay
 }
 
 // importsTrioOrAnyio reports whether the module imports trio or anyio
