@@ -25,8 +25,13 @@ func ruleByRule(m *analysis.Module, p *analysis.Project, opts *rules.Options) []
 		}
 		one := *opts
 		one.Enabled = map[string]bool{r.Code: true}
+		if r == rules.ASL100 {
+			// Unused noqa codes are judged against the findings of all the
+			// enabled rules: run them all and keep ASL100's findings.
+			one.Enabled = opts.Enabled
+		}
 		for _, d := range rules.Check(m, p, &one) {
-			if d.Code != rules.SyntaxErrorCode {
+			if d.Code != rules.SyntaxErrorCode && (r != rules.ASL100 || d.Code == r.Code) {
 				out = append(out, d)
 			}
 		}
