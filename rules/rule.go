@@ -207,6 +207,30 @@ type Pass struct {
 type checkState struct {
 	mu       sync.Mutex
 	blocking map[*analysis.Call]blockingVerdict
+
+	trioOnce sync.Once
+	trio     bool // the module imports trio or anyio
+}
+
+// importsTrioOrAnyio reports whether the module imports trio or anyio
+// (asked once per Check: every fix of a module with thousands of imports
+// asked it again).
+func (p *Pass) importsTrioOrAnyio() bool {
+	if p.shared == nil {
+		return moduleImportsTrioOrAnyio(p.Module)
+	}
+	p.shared.trioOnce.Do(func() { p.shared.trio = moduleImportsTrioOrAnyio(p.Module) })
+	return p.shared.trio
+}
+
+func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
+	for _, imp := range m.Imports {
+		root, _, _ := strings.Cut(imp.Module, ".")
+		if root == "trio" || root == "anyio" {
+			return true
+		}
+	}
+	return false
 }
 
 type blockingVerdict struct {

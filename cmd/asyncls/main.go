@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -57,6 +59,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// Asked for, help is the output: stdout, so that it can be paged.
 		stderr = stdout
 	}
+	if stop := startCPUProfile(); stop != nil {
+		defer stop()
+	}
 	return c.run(args[1:], stdin, stdout, stderr)
 }
 
@@ -71,6 +76,29 @@ func wantsHelp(args []string) bool {
 		}
 	}
 	return false
+}
+
+// startCPUProfile honours ASYNCLS_CPUPROFILE=FILE: a CPU profile of the whole
+// command, for performance work (`go tool pprof bin/asyncls FILE`); "%p" in
+// FILE becomes the pid. It returns the function that writes the profile.
+func startCPUProfile() func() {
+	path := os.Getenv("ASYNCLS_CPUPROFILE")
+	if path == "" {
+		return nil
+	}
+	path = strings.ReplaceAll(path, "%p", strconv.Itoa(os.Getpid()))
+	f, err := os.Create(path)
+	if err != nil {
+		return nil
+	}
+	if pprof.StartCPUProfile(f) != nil {
+		f.Close()
+		return nil
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 const version = "0.1.0"

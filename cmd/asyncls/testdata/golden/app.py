@@ -19,3 +19,7 @@ async def handler(record):
     time.sleep(0.5)
     save(record)
     return load(record)
+
+
+async def version():
+    return "1.0"
