@@ -1,47 +1,83 @@
 #!/usr/bin/env python3
-"""Compare the findings of `asyncls check` on a corpus with a baseline.
+"""Compare asyncls findings with a baseline JSON (output of `asyncls check --format json`).
 
-    python3 bench/corpus_diff.py [BASELINE_JSON] [CORPUS_DIR] [-- EXTRA CHECK FLAGS]
+    python3 bench/corpus_diff.py BASELINE.json NEW.json [--code CODE ...] [--list] [--source]
 
-Defaults: /work/baseline/default.json and /work/corpus/src. Runs
-bin/asyncls check --format json on the corpus, compares each finding
-(path, position, code, message, fix) with the baseline, prints the ones
-only in either, and exits 1 when they differ.
+Prints, per code, the baseline count, the new count and how many findings
+appeared or disappeared (keyed by path, line and code, so a changed message is
+not a difference). --list prints the findings that appeared or disappeared;
+--source adds the line of source each points at. Used to read what a rule
+change does to the real-code corpus (/work/corpus/src) before committing it.
 """
+import argparse
+import collections
 import json
-import subprocess
 import sys
 
 
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
 def key(d):
-    return json.dumps(d, sort_keys=True)
+    return (d["path"], d["line"], d["code"])
+
+
+def source_line(path, line, cache={}):
+    if path not in cache:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                cache[path] = f.read().splitlines()
+        except OSError:
+            cache[path] = []
+    lines = cache[path]
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
 
 def main():
-    args = sys.argv[1:]
-    extra = []
-    if "--" in args:
-        i = args.index("--")
-        args, extra = args[:i], args[i + 1:]
-    baseline = args[0] if len(args) > 0 else "/work/baseline/default.json"
-    corpus = args[1] if len(args) > 1 else "/work/corpus/src"
-    out = subprocess.run(["bin/asyncls", "check", "--format", "json", *extra, corpus],
-                         capture_output=True, text=True)
-    if out.returncode not in (0, 1):
-        print(out.stderr, file=sys.stderr)
-        sys.exit(2)
-    got = {key(d): d for d in json.loads(out.stdout)}
-    with open(baseline) as f:
-        want = {key(d): d for d in json.load(f)}
-    missing = [want[k] for k in want if k not in got]
-    extra_found = [got[k] for k in got if k not in want]
-    for title, items in (("only in the baseline", missing), ("only now", extra_found)):
-        for d in sorted(items, key=lambda d: (d["path"], d["line"], d["column"], d["code"])):
-            print("%s: %s:%d:%d: %s %s" % (title, d["path"], d["line"], d["column"], d["code"], d["message"]))
-    print("%d finding(s) now, %d in the baseline, %d only in the baseline, %d only now"
-          % (len(got), len(want), len(missing), len(extra_found)))
-    sys.exit(1 if missing or extra_found else 0)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("baseline")
+    ap.add_argument("new")
+    ap.add_argument("--code", action="append", help="only these codes (repeatable)")
+    ap.add_argument("--list", action="store_true", help="list findings that appeared or disappeared")
+    ap.add_argument("--source", action="store_true", help="with --list, show the source line")
+    a = ap.parse_args()
+
+    old, new = load(a.baseline), load(a.new)
+    if a.code:
+        keep = set(a.code)
+        old = [d for d in old if d["code"] in keep]
+        new = [d for d in new if d["code"] in keep]
+    old_keys = collections.Counter(key(d) for d in old)
+    new_keys = collections.Counter(key(d) for d in new)
+    gone = old_keys - new_keys
+    added = new_keys - old_keys
+
+    codes = sorted({d["code"] for d in old} | {d["code"] for d in new})
+    count_old = collections.Counter(d["code"] for d in old)
+    count_new = collections.Counter(d["code"] for d in new)
+    gone_by = collections.Counter(k[2] for k in gone.elements())
+    added_by = collections.Counter(k[2] for k in added.elements())
+    print(f"{'code':10} {'base':>6} {'new':>6} {'-gone':>6} {'+added':>6}")
+    for c in codes:
+        print(f"{c:10} {count_old[c]:6} {count_new[c]:6} {-gone_by[c]:6} {added_by[c]:+6}")
+    print(f"{'total':10} {len(old):6} {len(new):6} {-sum(gone.values()):6} {sum(added.values()):+6}")
+
+    if a.list:
+        by_key = {key(d): d for d in old}
+        by_key.update({key(d): d for d in new})
+        for label, keys in (("gone", gone), ("added", added)):
+            if not keys:
+                continue
+            print(f"\n== {label}")
+            for k in sorted(keys):
+                d = by_key[k]
+                print(f"{d['path']}:{d['line']}:{d['column']}: {d['code']} {d['message']}")
+                if a.source:
+                    print("    | " + source_line(d["path"], d["line"]))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

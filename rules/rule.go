@@ -339,12 +339,27 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 	} else {
 		runParallel(enabled, workers, run)
 	}
+	used := map[int]map[string]bool{} // line -> noqa codes that silenced a finding
 	for _, f := range found {
 		for _, d := range f {
-			if !m.HasNoQA(d.Start.Line, d.Code) {
+			codes, ok := m.NoQA[d.Start.Line]
+			if !ok {
 				diags = append(diags, d)
+				continue
 			}
+			match := noqaMatch(codes, d.Code)
+			if match == "" {
+				diags = append(diags, d)
+				continue
+			}
+			if used[d.Start.Line] == nil {
+				used[d.Start.Line] = map[string]bool{}
+			}
+			used[d.Start.Line][match] = true
 		}
+	}
+	if opts.Enabled[ASL100.Code] {
+		diags = append(diags, checkUnusedNoqa(m, opts, used)...)
 	}
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i], diags[j]
