@@ -112,9 +112,9 @@ type Project struct {
 	memo    map[string]any
 	lookups sync.Map // qualified name -> Symbol
 
-	valuesMu sync.Mutex
-	values   atomic.Pointer[valueIndex]
-	sorted   atomic.Pointer[[]*Module] // Modules(), once asked
+	indexMu sync.Mutex
+	indexes sync.Map                  // key -> *nameIndex (AnyModuleHas)
+	sorted  atomic.Pointer[[]*Module] // Modules(), once asked
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -195,9 +195,12 @@ func (p *Project) Without(path string) *Project {
 // deriveIndexes gives p, made from prev by changed (path -> new module, nil
 // when removed), the indexes prev has already built, updated incrementally.
 func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
-	if v := prev.values.Load().derive(changed); v != nil {
-		p.values.Store(v)
-	}
+	prev.indexes.Range(func(key, x any) bool {
+		if y := x.(*nameIndex).derive(changed); y != nil {
+			p.indexes.Store(key, y)
+		}
+		return true
+	})
 	if s := prev.sorted.Load(); s != nil {
 		sorted := deriveSorted(*s, changed)
 		p.sorted.Store(&sorted)

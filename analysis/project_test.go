@@ -31,7 +31,7 @@ func TestIndexesFollowEdits(t *testing.T) {
 		mods = append(mods, module(fmt.Sprintf("m%d.py", i), 0))
 	}
 	p := NewProject("", mods)
-	for step := 1; step < 4*maxValueDelta; step++ {
+	for step := 1; step < 4*maxIndexDelta; step++ {
 		path := fmt.Sprintf("m%d.py", rng.Intn(12))
 		if rng.Intn(4) == 0 {
 			p = p.Without(path)

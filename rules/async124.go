@@ -116,21 +116,12 @@ func usedAsValue(p *Pass, name string) bool {
 // handed to something that requires a coroutine (`run_until_complete(f())`,
 // `create_task(f())`, `gather(f(), ...)`) in some module of the project.
 // Each module's set of such names is computed once and shared by every
-// snapshot containing it; the project's union is computed once per snapshot.
+// snapshot containing it; the project's index of them once per snapshot.
 func coroutineRequired(p *Pass, name string) bool {
 	if p.Project == nil {
 		return scheduledCallNames(p.Module)[name]
 	}
-	all := p.Project.Memo("async124-scheduled-names", func() any {
-		out := map[string]bool{}
-		for _, m := range p.Project.Modules() {
-			for n := range scheduledCallNames(m) {
-				out[n] = true
-			}
-		}
-		return out
-	}).(map[string]bool)
-	return all[name]
+	return p.Project.AnyModuleHas("async124-scheduled-names", scheduledCallNames, name)
 }
 
 // scheduledCallNames is the set of names (the last component of the callee,
