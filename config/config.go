@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -42,11 +43,75 @@ type Config struct {
 	// StartableInContextManager names functions (qualified or bare) that must not be
 	// started in __aenter__ (flake8-async's ASYNC113 option of the same name).
 	StartableInContextManager []string `toml:"startable-in-context-manager"`
+	// MaxFileSize is the largest file read (bytes, or a string such as "10MB");
+	// larger files are skipped with a warning. Nil: lint.DefaultMaxFileSize.
+	MaxFileSize *ByteSize `toml:"max-file-size"`
+	// RespectGitignore: skip what .gitignore files ignore when walking
+	// directories (default true, as ruff does).
+	RespectGitignore *bool `toml:"respect-gitignore"`
+}
+
+// ByteSize is a size in bytes, written in TOML as an integer or as a string
+// with a unit ("512KB", "10MB", "1GB"; powers of 1024).
+type ByteSize int64
+
+// UnmarshalTOML accepts an integer or a string with a unit.
+func (b *ByteSize) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case int64:
+		*b = ByteSize(x)
+	case string:
+		n, err := parseByteSize(x)
+		if err != nil {
+			return err
+		}
+		*b = ByteSize(n)
+	default:
+		return fmt.Errorf("max-file-size: want a number of bytes or a string such as \"10MB\", got %v", v)
+	}
+	if *b <= 0 {
+		return fmt.Errorf("max-file-size: must be positive, got %v", v)
+	}
+	return nil
+}
+
+func parseByteSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			mult = u.mult
+			t = strings.TrimSpace(strings.TrimSuffix(t, u.suffix))
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("max-file-size: %q is not a size (want e.g. 10485760 or \"10MB\")", s)
+	}
+	return n * mult, nil
+}
+
+// MaxBytes returns the file size limit, or 0 when the configuration leaves it to the caller's default.
+func (c *Config) MaxBytes() int64 {
+	if c == nil || c.MaxFileSize == nil {
+		return 0
+	}
+	return int64(*c.MaxFileSize)
+}
+
+// GitignoreRespected reports whether directory walks skip what .gitignore ignores.
+func (c *Config) GitignoreRespected() bool {
+	return c == nil || c.RespectGitignore == nil || *c.RespectGitignore
 }
 
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager"}
+	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
+	"max-file-size", "respect-gitignore"}
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
