@@ -118,18 +118,24 @@ type target struct {
 func Check(req Request) *Result {
 	res := &Result{}
 	wd, _ := os.Getwd()
-	targets := map[string][]target{} // project root -> files
-	seen := map[string]bool{}        // real paths
-	add := func(t target, fallbackRoot string) {
+	targets := map[projectKey][]target{}
+	seen := map[string]bool{} // real paths
+	add := func(t target, namedDir string) {
 		if seen[t.real] {
 			return
 		}
 		seen[t.real] = true
-		root := ProjectRoot(filepath.Dir(t.abs))
-		if root == "" {
-			root = fallbackRoot
+		key := projectKey{root: ProjectRoot(filepath.Dir(t.abs))}
+		if key.root == "" {
+			// No marker: the directory named is the project, and a file
+			// named alone has the files beside it as context (walking up
+			// to an unmarked home directory would never end).
+			key = projectKey{root: namedDir, shallow: namedDir == ""}
+			if key.shallow {
+				key.root = filepath.Dir(t.abs)
+			}
 		}
-		targets[root] = append(targets[root], t)
+		targets[key] = append(targets[key], t)
 	}
 	w := newWalker(req.Configs.configFor, false)
 	for _, p := range req.Paths {
@@ -148,7 +154,7 @@ func Check(req Request) *Result {
 			if err != nil {
 				real = abs
 			}
-			add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, filepath.Dir(abs))
+			add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, "")
 			continue
 		}
 		found, warns, err := w.walk(abs)
@@ -170,24 +176,31 @@ func Check(req Request) *Result {
 		}
 		stdin = &target{abs: abs, real: real, shown: displayPath(wd, abs)}
 		delete(seen, real)
-		add(*stdin, filepath.Dir(abs))
+		add(*stdin, "")
 	}
 
-	roots := make([]string, 0, len(targets))
-	for r := range targets {
-		roots = append(roots, r)
+	keys := make([]projectKey, 0, len(targets))
+	for k := range targets {
+		keys = append(keys, k)
 	}
-	sort.Strings(roots)
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].root != keys[j].root {
+			return keys[i].root < keys[j].root
+		}
+		return !keys[i].shallow
+	})
 	context := newWalker(req.Configs.configFor, true)
+	context.maxFiles = MaxProjectFiles
 	var units []*unit
-	for _, root := range roots {
+	for _, key := range keys {
+		root := key.root
 		u := &unit{root: root, wd: wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
 		u.options = func(path string) *rules.Options {
 			return req.Configs.configFor(filepath.Dir(path)).Options(path)
 		}
 		byReal := map[string]string{} // real path -> path analysed
 		var toRead []string
-		for _, t := range targets[root] {
+		for _, t := range targets[key] {
 			byReal[t.real] = t.abs
 			u.targets[t.abs] = true
 			u.shown[t.abs] = t.shown
@@ -199,7 +212,20 @@ func Check(req Request) *Result {
 		// The rest of the project is read for context; problems with those
 		// files are reported when they are checked themselves.
 		var contextFiles []string
-		if found, _, err := context.walk(root); err == nil {
+		var found []walkedFile
+		var warns []error
+		var err error
+		if key.shallow {
+			found, warns, err = filesIn(root)
+		} else {
+			found, warns, err = context.walk(root)
+		}
+		for _, w := range warns {
+			if _, ok := w.(*Warning); ok && err == nil {
+				res.Warnings = append(res.Warnings, w)
+			}
+		}
+		if err == nil {
 			for _, f := range found {
 				if _, ok := byReal[f.Real]; !ok {
 					byReal[f.Real] = f.Path
@@ -226,6 +252,34 @@ func Check(req Request) *Result {
 	sortErrors(out.Errors)
 	sortErrors(out.Warnings)
 	return out
+}
+
+// MaxProjectFiles bounds the files read as one project's context, so a
+// project root high above the files named (a home directory under git)
+// cannot make a run read everything below it.
+const MaxProjectFiles = 20000
+
+// projectKey identifies a project: its root, and whether it is only the
+// files directly in that directory (no marker found above a file named alone).
+type projectKey struct {
+	root    string
+	shallow bool
+}
+
+// filesIn returns the Python files directly in dir.
+func filesIn(dir string) ([]walkedFile, []error, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []walkedFile
+	for _, e := range entries {
+		if isPython(e.Name()) && e.Type().IsRegular() {
+			p := filepath.Join(dir, e.Name())
+			out = append(out, walkedFile{p, p})
+		}
+	}
+	return out, nil, nil
 }
 
 // showError names the file of a read problem as it is shown.

@@ -75,6 +75,9 @@ type walker struct {
 	// stopAtProjects skips directories that are projects of their own
 	// (they hold a ProjectMarker): the files of a project, not a tree.
 	stopAtProjects bool
+	// maxFiles, when positive, ends a walk once it has found that many
+	// files (with a warning).
+	maxFiles int
 
 	mu       sync.Mutex
 	matchers map[string]*gitignore.Matcher // git top -> matcher
@@ -103,6 +106,7 @@ type walkState struct {
 	links                   []walkEntry     // links to follow once the plain tree is done
 	files                   []walkedFile
 	warnings                []error
+	full                    bool // maxFiles reached
 }
 
 type walkEntry struct {
@@ -130,10 +134,14 @@ func (w *walker) walk(root string) ([]walkedFile, []error, error) {
 	errs = append(errs, w.dir(st, walkEntry{root, abs}, real)...)
 	// Links are followed after the plain tree, so a file reachable both
 	// ways is shown under its own path, and each target once.
-	for len(st.links) > 0 {
+	for len(st.links) > 0 && !st.full {
 		l := st.links[0]
 		st.links = st.links[1:]
 		errs = append(errs, w.link(st, l)...)
+	}
+	if st.full {
+		st.warnings = append(st.warnings, &Warning{Path: root, Msg: fmt.Sprintf(
+			"more than %d Python files below; only the first %d are read for cross-file findings", w.maxFiles, w.maxFiles)})
 	}
 	sort.Slice(st.files, func(i, j int) bool { return st.files[i].Path < st.files[j].Path })
 	return st.files, append(st.warnings, errs...), nil
@@ -161,6 +169,10 @@ func (w *walker) dir(st *walkState, d walkEntry, real string) []error {
 	}
 	var errs []error
 	for _, ent := range entries {
+		if w.maxFiles > 0 && len(st.files) >= w.maxFiles {
+			st.full = true
+			return errs
+		}
 		name := ent.Name()
 		e := walkEntry{filepath.Join(d.path, name), filepath.Join(d.abs, name)}
 		r := filepath.Join(real, name)

@@ -12,7 +12,6 @@ import (
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/report"
-	"github.com/asyncls/asyncls/rules"
 )
 
 func init() {
@@ -53,71 +52,89 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "asyncls: unknown --format %q (want text, json, sarif or github)\n", *format)
 		return exitError
 	}
-	var cfg *config.Config
-	if *configPath != "" {
-		cfg, err = config.LoadFile(*configPath)
-	} else {
-		start := "."
-		if len(paths) > 0 {
-			start = paths[0]
-			if info, statErr := os.Stat(start); statErr == nil && !info.IsDir() {
-				start = filepath.Dir(start)
-			}
-		}
-		cfg, err = config.Load(start)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "asyncls:", err)
-		return exitError
-	}
 	o := config.Overrides{ExtendSelect: extend.values, Ignore: ignore.values}
 	if sel.set {
 		o.Select = sel.values
 	}
-	if cfg, err = cfg.Apply(o); err != nil {
-		fmt.Fprintln(stderr, "asyncls:", err)
-		return exitError
+	// Configuration is resolved per file (the nearest pyproject.toml with
+	// [tool.asyncls]) unless --config names one for all; a broken one for
+	// the paths named stops the run before anything is read.
+	var given *config.Config
+	if *configPath != "" {
+		if given, err = config.LoadFile(*configPath); err != nil {
+			fmt.Fprintln(stderr, "asyncls:", err)
+			return exitError
+		}
+	}
+	configs := lint.NewConfigs(given, o)
+	starts := paths
+	if *stdinName != "" {
+		starts = []string{*stdinName}
+	} else if len(starts) == 0 {
+		starts = []string{"."}
+	}
+	for _, p := range starts {
+		dir := p
+		if info, statErr := os.Stat(p); statErr != nil || !info.IsDir() {
+			dir = filepath.Dir(p)
+		}
+		if _, err := configs.ForDir(dir); err != nil {
+			fmt.Fprintln(stderr, "asyncls:", err)
+			return exitError
+		}
 	}
 
-	var res *lint.Result
-	var stdinSrc []byte
+	req := lint.Request{Paths: paths, Configs: configs}
 	if *stdinName != "" {
 		if len(paths) > 0 {
 			fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
 			return exitError
 		}
-		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, analysis.MaxFileSize+1))
+		cfg, _ := configs.ForDir(filepath.Dir(*stdinName))
+		limit := cfg.MaxBytes()
+		if limit <= 0 {
+			limit = lint.DefaultMaxFileSize
+		}
+		src, err := io.ReadAll(io.LimitReader(stdin, limit+1))
 		if err != nil {
 			fmt.Fprintln(stderr, "asyncls: reading standard input:", err)
 			return exitError
 		}
-		res = lint.Analyse([]lint.Source{{Path: *stdinName, Src: stdinSrc}}, cfg)
-	} else {
-		if len(paths) == 0 {
-			paths = []string{"."}
+		if int64(len(src)) > limit {
+			fmt.Fprintf(stderr, "asyncls: standard input is larger than the %d-byte limit (max-file-size in [tool.asyncls])\n", limit)
+			return exitError
 		}
-		files, errs := lint.Collect(paths, cfg)
-		res = lint.Run(files, nil, cfg)
-		res.Errors = append(errs, res.Errors...)
+		req.Stdin = &lint.Source{Path: *stdinName, Src: src}
+	} else if len(paths) == 0 {
+		req.Paths = []string{"."}
 	}
+	res := lint.Check(req)
 
 	fixed := 0
 	if *fix {
-		var fixErrs []error
-		res, fixed, stdinSrc, fixErrs = applyFixes(res, cfg, *unsafeFixes, *stdinName, stdinSrc)
-		res.Errors = append(res.Errors, fixErrs...)
-		if *stdinName != "" {
+		var stdinSrc []byte
+		stdinPath := ""
+		if req.Stdin != nil {
+			stdinSrc = req.Stdin.Src
+			stdinPath, _ = filepath.Abs(*stdinName)
+		}
+		f := lint.Fix(res, *unsafeFixes, stdinSrc, stdinPath)
+		res, fixed = f.Result, f.Applied
+		if req.Stdin != nil {
 			// As ruff does: with --fix and stdin, the fixed source goes to stdout.
-			stdout.Write(stdinSrc)
+			stdout.Write(f.Stdin)
 			stdout = stderr
 		}
 	}
 
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "asyncls: error:", e)
 	}
 	lines := func(path string) *analysis.LineIndex {
-		if m := res.Project.Module(path); m != nil {
+		if m := res.Module(path); m != nil {
 			return m.File.Lines
 		}
 		return nil
@@ -145,73 +162,4 @@ func validFormat(f string) bool {
 		}
 	}
 	return false
-}
-
-// applyFixes applies fixes file by file, re-analysing after each round so
-// one fix cannot hide another rule's finding, until nothing changes (at most
-// a few rounds). Files are written only when their content changed.
-func applyFixes(res *lint.Result, cfg *config.Config, unsafe bool, stdinName string, stdinSrc []byte) (*lint.Result, int, []byte, []error) {
-	total := 0
-	var errs []error
-	for round := 0; round < 5; round++ {
-		byPath := map[string][]rules.Diagnostic{}
-		for _, d := range res.Diagnostics {
-			byPath[d.Path] = append(byPath[d.Path], d)
-		}
-		changed := false
-		var sources []lint.Source
-		for _, m := range res.Project.Modules() {
-			src := m.File.Src
-			if diags := byPath[m.File.Path]; len(diags) > 0 {
-				newSrc, n := rules.ApplyFixes(src, diags, unsafe)
-				if n > 0 {
-					// Never write a fix that breaks the file's syntax.
-					if len(analysis.Parse(m.File.Path, newSrc).SyntaxErrors) > len(m.File.SyntaxErrors) {
-						errs = append(errs, fmt.Errorf("%s: a fix produced invalid Python and was not applied (please report it)", m.File.Path))
-					} else {
-						src = newSrc
-						total += n
-						changed = true
-						if m.File.Path == stdinName {
-							stdinSrc = src
-						} else if err := writeFile(m.File.Path, src); err != nil {
-							errs = append(errs, err)
-						}
-					}
-				}
-			}
-			sources = append(sources, lint.Source{Path: m.File.Path, Src: src})
-		}
-		if !changed {
-			break
-		}
-		prevErrs := res.Errors
-		res = lint.Analyse(sources, cfg)
-		res.Errors = append(prevErrs, res.Errors...)
-	}
-	return res, total, stdinSrc, errs
-}
-
-// writeFile replaces path atomically so an interrupted run never leaves a
-// half-written source file.
-func writeFile(path string, data []byte) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".asyncls-fix-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	os.Chmod(tmp.Name(), info.Mode().Perm())
-	return os.Rename(tmp.Name(), path)
 }
