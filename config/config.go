@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -142,7 +143,7 @@ func Find(dir string) string {
 	}
 	for {
 		p := filepath.Join(dir, "pyproject.toml")
-		if data, err := os.ReadFile(p); err == nil && hasToolTable(data) {
+		if data, err := readConfigFile(p); err == nil && hasToolTable(data) {
 			return p
 		}
 		parent := filepath.Dir(dir)
@@ -169,11 +170,38 @@ func Load(dir string) (*Config, error) {
 
 // LoadFile reads [tool.asyncls] from the pyproject.toml at path.
 func LoadFile(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	return Parse(path, data)
+}
+
+// maxConfigSize bounds what is read of a pyproject.toml: one that is a link
+// to /dev/zero or a multi-gigabyte file is not a configuration.
+const maxConfigSize = 4 << 20
+
+func readConfigFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigSize {
+		return nil, fmt.Errorf("larger than %d bytes; not read", maxConfigSize)
+	}
+	return data, nil
 }
 
 // Parse decodes pyproject.toml content and validates [tool.asyncls].

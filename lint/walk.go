@@ -234,7 +234,9 @@ func (w *walker) link(st *walkState, l walkEntry) []error {
 	return nil
 }
 
-// within reports whether path is dir or below it (both cleaned, absolute).
+// Within reports whether path is dir or below it (both cleaned, absolute).
+func Within(dir, path string) bool { return within(dir, path) }
+
 func within(dir, path string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
@@ -276,4 +278,22 @@ func Collect(paths []string, cfg *config.Config) ([]string, []error) {
 	}
 	sort.Strings(files)
 	return files, errs
+}
+
+// WalkFiles returns the Python files below the directory root (or a link to
+// one) as Check's walks find them, each directory configured by configFor;
+// at most max files when max > 0. Problems with single entries are
+// returned and the walk goes on.
+func WalkFiles(root string, configFor func(dir string) *config.Config, max int) ([]string, []error) {
+	w := newWalker(configFor, false)
+	w.maxFiles = max
+	found, problems, err := w.walk(root)
+	if err != nil {
+		return nil, []error{&FileError{Path: root, Err: unwrapPathError(err)}}
+	}
+	files := make([]string, len(found))
+	for i, f := range found {
+		files[i] = f.Path
+	}
+	return files, problems
 }

@@ -76,23 +76,23 @@ func write(t *testing.T, root string, files map[string]string) {
 func TestNestedNegationAndParents(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, map[string]string{
-		".gitignore":           "*.gen.py\n!keep.gen.py\nout/\n/vendored\n",
-		"pkg/.gitignore":       "!special.gen.py\nlocal.py\n",
-		"pkg/sub/.gitignore":   "*.py\n!wanted.py\n",
-		".git/info/exclude":    "secret.py\n",
-		"out/.gitignore":       "!x.py\n", // cannot re-include below an ignored directory
-		"a.gen.py":             "",
-		"keep.gen.py":          "",
-		"pkg/special.gen.py":   "",
-		"pkg/other.gen.py":     "",
-		"pkg/local.py":         "",
-		"local.py":             "",
-		"pkg/sub/x.py":         "",
-		"pkg/sub/wanted.py":    "",
-		"out/x.py":             "",
-		"vendored/v.py":        "",
-		"pkg/vendored/v.py":    "",
-		"secret.py":            "",
+		".gitignore":         "*.gen.py\n!keep.gen.py\nout/\n/vendored\n",
+		"pkg/.gitignore":     "!special.gen.py\nlocal.py\n",
+		"pkg/sub/.gitignore": "*.py\n!wanted.py\n",
+		".git/info/exclude":  "secret.py\n",
+		"out/.gitignore":     "!x.py\n", // cannot re-include below an ignored directory
+		"a.gen.py":           "",
+		"keep.gen.py":        "",
+		"pkg/special.gen.py": "",
+		"pkg/other.gen.py":   "",
+		"pkg/local.py":       "",
+		"local.py":           "",
+		"pkg/sub/x.py":       "",
+		"pkg/sub/wanted.py":  "",
+		"out/x.py":           "",
+		"vendored/v.py":      "",
+		"pkg/vendored/v.py":  "",
+		"secret.py":          "",
 	})
 	m := New(root)
 	for rel, want := range map[string]bool{
