@@ -15,8 +15,8 @@ import (
 // [tool.asyncls] table above the file; command-line overrides apply on top.
 // Results are cached per directory; it is safe for concurrent use.
 type Configs struct {
-	fixed     *config.Config
-	overrides config.Overrides
+	fixed  *config.Config
+	adjust func(*config.Config) (*config.Config, error)
 
 	mu     sync.Mutex
 	byDir  map[string]*config.Config
@@ -25,9 +25,13 @@ type Configs struct {
 }
 
 // NewConfigs resolves configurations from fixed (when not nil, for every
-// file) or from each file's nearest pyproject.toml, with o applied.
-func NewConfigs(fixed *config.Config, o config.Overrides) *Configs {
-	return &Configs{fixed: fixed, overrides: o, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}, errs: map[string]error{}}
+// file) or from each file's nearest pyproject.toml, then adjusted by adjust
+// (command-line settings; nil: none).
+func NewConfigs(fixed *config.Config, adjust func(*config.Config) (*config.Config, error)) *Configs {
+	if adjust == nil {
+		adjust = func(c *config.Config) (*config.Config, error) { return c, nil }
+	}
+	return &Configs{fixed: fixed, adjust: adjust, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}, errs: map[string]error{}}
 }
 
 // ForDir returns the configuration of the files in dir.
@@ -54,7 +58,7 @@ func (c *Configs) ForDir(dir string) (*config.Config, error) {
 			base = config.Default()
 		}
 		if err == nil {
-			cfg, err = base.Apply(c.overrides)
+			cfg, err = c.adjust(base)
 		}
 		if err != nil {
 			c.errs[file] = err
@@ -101,6 +105,8 @@ type Request struct {
 	// file of that name, if any, in its project).
 	Stdin   *Source
 	Configs *Configs
+	// Progress, when not nil, is told how parsing and checking advance.
+	Progress Progress
 }
 
 // target is a file to report on.
@@ -246,7 +252,10 @@ func Check(req Request) *Result {
 		u.sources = sources
 		units = append(units, u)
 	}
-	out := analyseUnits(units)
+	out := analyseUnits(units, req.Progress)
+	if stdin != nil {
+		out.stdin = stdin.shown
+	}
 	out.Errors = append(append(res.Errors, req.Configs.Errors()...), out.Errors...)
 	out.Warnings = append(res.Warnings, out.Warnings...)
 	sortErrors(out.Errors)

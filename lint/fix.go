@@ -8,89 +8,42 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/rules"
 )
 
-// Fixed is the outcome of Fix.
-type Fixed struct {
-	*Result
-	Applied int    // fixes applied (and written)
-	Stdin   []byte // the fixed standard input, when the request had one
-}
-
-// Fix applies the fixes of res's findings (safe ones, and unsafe ones when
-// unsafe is true) to the files reported on, writing each changed file with
-// WriteFile, and re-analyses after each round so one fix cannot hide another
-// rule's finding, until nothing changes (at most a few rounds). A fix is
-// applied only when the fixed file parses no worse than before; a file that
-// cannot be written is an error and keeps its findings. stdin names the
-// analysed path of standard input (never written; its fixed source is
-// returned), or "".
-func Fix(res *Result, unsafe bool, stdin []byte, stdinPath string) *Fixed {
-	out := &Fixed{Result: res, Stdin: stdin}
-	var errs []error
-	for round := 0; round < 5; round++ {
-		byPath := map[string][]rules.Diagnostic{}
-		for _, d := range out.Diagnostics {
-			byPath[d.Path] = append(byPath[d.Path], d)
-		}
-		changed := false
-		units := make([]*unit, len(out.units))
-		for i, u := range out.units {
-			next := *u
-			next.sources = append([]Source(nil), u.sources...)
-			for j, s := range next.sources {
-				if !u.target(s.Path) {
-					continue
-				}
-				m := u.project.Module(s.Path)
-				diags := byPath[u.show(s.Path)]
-				if m == nil || len(diags) == 0 {
-					continue
-				}
-				newSrc, n := rules.ApplyFixes(s.Src, diags, unsafe)
-				if n == 0 {
-					continue
-				}
-				if err := fixedSourceOK(m.File, newSrc); err != nil {
-					errs = append(errs, &FileError{Path: u.show(s.Path), Err: err})
-					continue
-				}
-				if s.Path == stdinPath {
-					out.Stdin = newSrc
-				} else if err := WriteFile(s.Path, s.Src, newSrc); err != nil {
-					errs = append(errs, &FileError{Path: u.show(s.Path), Err: err})
-					continue
-				}
-				next.sources[j].Src = newSrc
-				out.Applied += n
-				changed = true
+// Sources returns the content of every file reported on, by the path it is shown under.
+func (r *Result) Sources() map[string][]byte {
+	out := map[string][]byte{}
+	for _, u := range r.units {
+		for _, s := range u.sources {
+			if u.target(s.Path) {
+				out[u.show(s.Path)] = s.Src
 			}
-			units[i] = &next
 		}
-		if !changed {
-			break
-		}
-		prev := out.Result
-		out.Result = analyseUnits(units)
-		out.Errors = append(append([]error(nil), prev.Errors...), out.Errors...)
-		out.Warnings = prev.Warnings
 	}
-	out.Errors = append(out.Errors, errs...)
 	return out
 }
 
-// fixedSourceOK re-parses a fixed source before it is written: it must be
-// valid UTF-8 within the limits and have no more syntax errors than the file had.
-func fixedSourceOK(before *analysis.File, src []byte) error {
-	if err := analysis.CheckSource(src); err != nil {
-		return fmt.Errorf("a fix produced an unusable file and was not applied (please report it): %v", err)
+// Reanalyse analyses the same files again, in the same projects and with
+// the same configurations, with the content of some of the files reported
+// on replaced (by the path they are shown under): how `--fix` sees the
+// effect of one round of fixes. Nothing is read from disk.
+func (r *Result) Reanalyse(changed map[string][]byte, progress Progress) *Result {
+	units := make([]*unit, len(r.units))
+	for i, u := range r.units {
+		next := *u
+		next.sources = append([]Source(nil), u.sources...)
+		for j, s := range next.sources {
+			if src, ok := changed[u.show(s.Path)]; ok && u.target(s.Path) {
+				next.sources[j].Src = src
+			}
+		}
+		units[i] = &next
 	}
-	if len(analysis.Parse(before.Path, src).SyntaxErrors) > len(before.SyntaxErrors) {
-		return errors.New("a fix produced invalid Python and was not applied (please report it)")
-	}
-	return nil
+	out := analyseUnits(units, progress)
+	out.stdin = r.stdin
+	out.Errors = append(append([]error(nil), r.Errors...), out.Errors...)
+	out.Warnings = append([]error(nil), r.Warnings...)
+	return out
 }
 
 // WriteFile replaces the content of the file at path, which was read as

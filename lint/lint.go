@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -51,7 +52,11 @@ type Result struct {
 	Warnings    []error            // files skipped on purpose (*Warning)
 	Files       int                // files reported on
 	units       []*unit
+	stdin       string // the path standard input is shown under, or ""
 }
+
+// StdinPath returns the path standard input is reported under ("" without one).
+func (r *Result) StdinPath() string { return r.stdin }
 
 // Module returns the module shown under path.
 func (r *Result) Module(path string) *analysis.Module {
@@ -97,11 +102,28 @@ func (u *unit) analysed(shown string) string {
 	return shown
 }
 
+// Stage names a phase of a run, for progress reports.
+type Stage string
+
+const (
+	Parsing  Stage = "parsing"
+	Checking Stage = "checking"
+)
+
+// Progress is told how many files of a stage are done; it is called from
+// several goroutines.
+type Progress func(stage Stage, done, total int)
+
 // Run reads and analyses files (with extra in-memory sources, e.g. stdin)
 // as one project with one configuration, using every core.
 func Run(files []string, extra []Source, cfg *config.Config) *Result {
+	return RunProgress(files, extra, cfg, nil)
+}
+
+// RunProgress is Run that reports its progress (progress may be nil).
+func RunProgress(files []string, extra []Source, cfg *config.Config, progress Progress) *Result {
 	sources, errs, warns := readAll(files, func(string) int64 { return cfg.MaxBytes() })
-	res := Analyse(append(sources, extra...), cfg)
+	res := analyse(append(sources, extra...), cfg, progress)
 	res.Errors = append(errs, res.Errors...)
 	res.Warnings = append(warns, res.Warnings...)
 	sortErrors(res.Errors)
@@ -143,19 +165,39 @@ func sortErrors(errs []error) {
 
 // Analyse parses sources into one project and checks every module with cfg.
 func Analyse(sources []Source, cfg *config.Config) *Result {
+	return analyse(sources, cfg, nil)
+}
+
+func analyse(sources []Source, cfg *config.Config, progress Progress) *Result {
 	root := cfg.Dir
 	if root == "" {
 		root, _ = os.Getwd()
 	}
 	u := &unit{root: root, sources: sources, options: cfg.Options}
-	return analyseUnits([]*unit{u})
+	return analyseUnits([]*unit{u}, progress)
 }
 
 // analyseUnits analyses each unit and merges what is reported.
-func analyseUnits(units []*unit) *Result {
+func analyseUnits(units []*unit, progress Progress) *Result {
 	res := &Result{units: units}
+	var parsed, checked atomic.Int64
+	totalSources, totalTargets := 0, 0
 	for _, u := range units {
-		diags, errs, files := analyseUnit(u)
+		totalSources += len(u.sources)
+		for _, s := range u.sources {
+			if u.target(s.Path) {
+				totalTargets++
+			}
+		}
+	}
+	count := func(stage Stage, n *atomic.Int64, total int) func() {
+		if progress == nil {
+			return func() {}
+		}
+		return func() { progress(stage, int(n.Add(1)), total) }
+	}
+	for _, u := range units {
+		diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets))
 		res.Projects = append(res.Projects, u.project)
 		res.Diagnostics = append(res.Diagnostics, diags...)
 		res.Errors = append(res.Errors, errs...)
@@ -168,7 +210,8 @@ func analyseUnits(units []*unit) *Result {
 }
 
 // analyseUnit builds u's project from all its sources and checks its targets.
-func analyseUnit(u *unit) (diags []rules.Diagnostic, errs []error, files int) {
+// parsedOne and checkedOne are called after each file is parsed or checked.
+func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int) {
 	var paths []string
 	for _, s := range u.sources {
 		if s.Path != "" {
@@ -188,6 +231,7 @@ func analyseUnit(u *unit) (diags []rules.Diagnostic, errs []error, files int) {
 			return
 		}
 		modules[i] = BuildModule(layout, s.Path, s.Src)
+		parsedOne()
 	}) {
 		fileErrs[i] = internalError(u.show(u.sources[i].Path), p)
 	}
@@ -207,6 +251,7 @@ func analyseUnit(u *unit) (diags []rules.Diagnostic, errs []error, files int) {
 	perModule := make([][]rules.Diagnostic, len(checked))
 	for i, p := range parallel(len(checked), func(i int) {
 		perModule[i] = rules.Check(checked[i], u.project, u.options(checked[i].File.Path))
+		checkedOne()
 	}) {
 		errs = append(errs, internalError(u.show(checked[i].File.Path), p))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.lsp.dev/protocol"
@@ -44,6 +45,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 			line int
 		}
 		noqaDone := map[codeLine]bool{}
+		docDone := map[string]bool{}
 		for _, diag := range params.Context.Diagnostics {
 			// Some clients drop the source when they send diagnostics back.
 			if src, ok := diag.Source.Get(); ok && src != "asyncls" {
@@ -70,6 +72,13 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 				out = append(out, &protocol.CodeAction{
 					Title: "Disable " + code + " for this line", Kind: &quickfix, Diagnostics: []protocol.Diagnostic{diag},
 					Edit: &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{u: {edit}}},
+				})
+			}
+			if rules.Lookup(code) != nil && !docDone[code] {
+				docDone[code] = true
+				out = append(out, &protocol.CodeAction{
+					Title: "Show documentation for " + code, Kind: &quickfix, Diagnostics: []protocol.Diagnostic{diag},
+					Command: protocol.Command{Title: "Show documentation for " + code, Command: showDocumentationCommand, Arguments: []protocol.LSPAny{protocol.LSPAny(strconv.Quote(code))}},
 				})
 			}
 		}

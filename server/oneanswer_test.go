@@ -59,7 +59,7 @@ func byFile(ds []rules.Diagnostic) map[string][]string {
 // workspace (every rule enabled, so cross-file findings are compared too).
 func TestOneAnswerEverywhere(t *testing.T) {
 	projects, _ := filepath.Glob("../testdata/rules/*/*")
-	overrides := config.Overrides{Select: []string{"ALL"}}
+	selectAll := func(c *config.Config) (*config.Config, error) { return c.Apply(config.Overrides{Select: []string{"ALL"}}) }
 	compared, crossFile := 0, 0
 	for _, p := range projects {
 		if info, err := os.Stat(p); err != nil || !info.IsDir() {
@@ -69,7 +69,7 @@ func TestOneAnswerEverywhere(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			root := copyProject(t, p)
 			check := func(req lint.Request) map[string][]string {
-				req.Configs = lint.NewConfigs(nil, overrides)
+				req.Configs = lint.NewConfigs(nil, selectAll)
 				res := lint.Check(req)
 				if len(res.Errors) > 0 {
 					t.Fatalf("%v: %v", req.Paths, res.Errors)

@@ -18,23 +18,64 @@ func init() {
 	register(&command{name: "check", summary: "lint files or directories (default .)", run: runCheck})
 }
 
-func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// checkFlags are the flags of `asyncls check`.
+type checkFlags struct {
+	format                   string
+	sel, extend, ignore      listFlag
+	configs                  multiFlag
+	stdinName                string
+	fix, unsafeFixes         bool
+	diff, showFixes          bool
+	statistics               bool
+	exitZero, exitNonZeroFix bool
+	addNoqa                  bool
+	watch                    bool
+	showSettings, showFiles  bool
+}
+
+func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
+	f := &checkFlags{}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text, json, sarif or github")
-	var sel, extend, ignore listFlag
-	fs.Var(&sel, "select", "rule codes or prefixes to enable, replacing the configured set (ALL enables every rule)")
-	fs.Var(&extend, "extend-select", "rule codes or prefixes to enable in addition")
-	fs.Var(&ignore, "ignore", "rule codes or prefixes to disable")
-	configPath := fs.String("config", "", "pyproject.toml to read [tool.asyncls] from (default: the nearest one)")
-	stdinName := fs.String("stdin-filename", "", "lint standard input, reporting it under this file name")
-	fix := fs.Bool("fix", false, "apply safe fixes to the files")
-	unsafeFixes := fs.Bool("unsafe-fixes", false, "with --fix, also apply fixes that may change behaviour")
-	exitZero := fs.Bool("exit-zero", false, "exit 0 even when there are findings")
+	formatHelp := "output format: full (the finding, its source and fix), concise (one line each), json, json-lines, sarif, github, gitlab or junit"
+	fs.StringVar(&f.format, "output-format", "full", formatHelp)
+	fs.StringVar(&f.format, "format", "full", "alias of --output-format")
+	fs.Var(&f.sel, "select", "rule codes or prefixes to enable, replacing the configured set (ALL enables every rule)")
+	fs.Var(&f.extend, "extend-select", "rule codes or prefixes to enable in addition")
+	fs.Var(&f.ignore, "ignore", "rule codes or prefixes to disable")
+	fs.Var(&f.configs, "config", "pyproject.toml to read [tool.asyncls] from (default: the nearest one), or an inline setting 'KEY = VALUE' (TOML, repeatable) that overrides it")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "lint standard input, reporting it under this file name (the path - reads standard input too)")
+	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes to the files")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "let --fix and --diff also apply fixes that may change behaviour, and mark them [*]")
+	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and change nothing (exit 1 when there is one)")
+	fs.BoolVar(&f.showFixes, "show-fixes", false, "list the fixes applied (with --fix) or that would be (otherwise)")
+	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings")
+	fs.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
+	fs.BoolVar(&f.exitNonZeroFix, "exit-non-zero-on-fix", false, "exit 1 when --fix changed a file, even if nothing remains")
+	fs.BoolVar(&f.addNoqa, "add-noqa", false, "add '# noqa: CODE' to the line of every finding (merging existing noqa comments)")
+	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
+	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
+	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: asyncls check [flags] [PATHS...]\n\nExit status: 0 clean, 1 findings, 2 usage, configuration or I/O error.\n\nFlags:")
+		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
+
+Output: by default each finding with its source line(s) underlined and, when
+it has one, its fix as a diff; then a summary on stderr. [*] marks findings
+that --fix repairs (with --unsafe-fixes, also those whose fix may change
+behaviour).
+
+Exit status: 0 clean, 1 findings (or fixes, with --diff / --exit-non-zero-on-fix),
+2 usage, configuration or I/O error.
+
+Flags:
+`)
 		fs.PrintDefaults()
 	}
+	return fs, f
+}
+
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, f := newCheckFlags(stderr)
 	if os.Getenv("GOGC") == "" {
 		// A check run is a batch job whose live heap (every module's tree
 		// and model, kept for cross-module rules) only grows: collecting
@@ -48,118 +89,253 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
-	if !validFormat(*format) {
-		fmt.Fprintf(stderr, "asyncls: unknown --format %q (want text, json, sarif or github)\n", *format)
+	if !report.Valid(f.format) {
+		fmt.Fprintf(stderr, "asyncls: unknown --output-format %q (want one of %v)\n", f.format, report.Formats)
 		return exitError
 	}
-	o := config.Overrides{ExtendSelect: extend.values, Ignore: ignore.values}
-	if sel.set {
-		o.Select = sel.values
+	if len(paths) == 1 && paths[0] == "-" {
+		paths = nil
+		if f.stdinName == "" {
+			f.stdinName = "-"
+		}
 	}
-	// Configuration is resolved per file (the nearest pyproject.toml with
-	// [tool.asyncls]) unless --config names one for all; a broken one for
-	// the paths named stops the run before anything is read.
-	var given *config.Config
-	if *configPath != "" {
-		if given, err = config.LoadFile(*configPath); err != nil {
-			fmt.Fprintln(stderr, "asyncls:", err)
+	if f.unsafeFixes && !f.fix && !f.diff {
+		fmt.Fprintln(stderr, "asyncls: note: --unsafe-fixes only widens --fix (and --diff); without them nothing is changed, unsafe fixes are only marked [*]")
+	}
+	if f.diff && f.fix {
+		fmt.Fprintln(stderr, "asyncls: --diff shows the fixes without applying them; do not combine it with --fix")
+		return exitError
+	}
+	cfg, err := loadCheckConfig(f, paths)
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls:", err)
+		return exitError
+	}
+	if f.stdinName != "" && len(paths) > 0 {
+		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
+		return exitError
+	}
+	if len(paths) == 0 && f.stdinName == "" {
+		paths = []string{"."}
+	}
+	if f.showSettings {
+		return showSettings(stdout, cfg, paths)
+	}
+	if f.showFiles {
+		files, errs := lint.Collect(paths, cfg)
+		for _, e := range errs {
+			fmt.Fprintln(stderr, "asyncls: error:", e)
+		}
+		for _, p := range files {
+			fmt.Fprintln(stdout, p)
+		}
+		if len(errs) > 0 {
 			return exitError
 		}
+		return exitOK
 	}
-	configs := lint.NewConfigs(given, o)
-	starts := paths
-	if *stdinName != "" {
-		starts = []string{*stdinName}
-	} else if len(starts) == 0 {
-		starts = []string{"."}
-	}
-	for _, p := range starts {
-		dir := p
-		if info, statErr := os.Stat(p); statErr != nil || !info.IsDir() {
-			dir = filepath.Dir(p)
-		}
-		if _, err := configs.ForDir(dir); err != nil {
-			fmt.Fprintln(stderr, "asyncls:", err)
+	if f.watch {
+		if f.stdinName != "" || f.fix || f.diff || f.addNoqa {
+			fmt.Fprintln(stderr, "asyncls: --watch re-checks files on disk; it does not combine with standard input, --fix, --diff or --add-noqa")
 			return exitError
 		}
+		return watch(f, cfg, paths, stdout, stderr, nil)
 	}
+	return checkOnce(f, cfg, paths, stdin, stdout, stderr)
+}
 
-	req := lint.Request{Paths: paths, Configs: configs}
-	if *stdinName != "" {
-		if len(paths) > 0 {
-			fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
-			return exitError
+// configFlags splits --config values into the file named (or "") and
+// the inline settings.
+func configFlags(f *checkFlags) (file string, inline []string, err error) {
+	for _, c := range f.configs.values {
+		if config.IsInline(c) {
+			inline = append(inline, c)
+		} else if file != "" {
+			return "", nil, fmt.Errorf("--config names two files (%s and %s)", file, c)
+		} else {
+			file = c
 		}
-		cfg, _ := configs.ForDir(filepath.Dir(*stdinName))
+	}
+	return file, inline, nil
+}
+
+// commandLineSettings returns what the command line changes in a file's
+// configuration: the inline --config settings, then the rule-selection flags.
+func commandLineSettings(f *checkFlags, inline []string) func(*config.Config) (*config.Config, error) {
+	return func(cfg *config.Config) (*config.Config, error) {
+		var err error
+		for _, s := range inline {
+			if cfg, err = cfg.Override(s); err != nil {
+				return nil, err
+			}
+		}
+		o := config.Overrides{ExtendSelect: f.extend.values, Ignore: f.ignore.values}
+		if f.sel.set {
+			o.Select = f.sel.values
+		}
+		return cfg.Apply(o)
+	}
+}
+
+// checkConfigs resolves each file's configuration: --config FILE for all,
+// else the nearest pyproject.toml with [tool.asyncls] (as ruff does), with
+// the command line's settings on top.
+func checkConfigs(f *checkFlags) (*lint.Configs, error) {
+	file, inline, err := configFlags(f)
+	if err != nil {
+		return nil, err
+	}
+	var fixed *config.Config
+	if file != "" {
+		if fixed, err = config.LoadFile(file); err != nil {
+			return nil, err
+		}
+	}
+	return lint.NewConfigs(fixed, commandLineSettings(f, inline)), nil
+}
+
+// loadCheckConfig returns the configuration of the first path (for
+// --show-settings and --watch): --config PATH or the nearest
+// pyproject.toml, with the command line's settings on top.
+func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
+	file, inline, err := configFlags(f)
+	if err != nil {
+		return nil, err
+	}
+	var cfg *config.Config
+	if file != "" {
+		cfg, err = config.LoadFile(file)
+	} else {
+		start := "."
+		if len(paths) > 0 && paths[0] != "-" {
+			start = paths[0]
+			if info, statErr := os.Stat(start); statErr == nil && !info.IsDir() {
+				start = filepath.Dir(start)
+			}
+		}
+		cfg, err = config.Load(start)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return commandLineSettings(f, inline)(cfg)
+}
+
+// checkOnce lints, fixes or annotates once and reports; it returns the exit status.
+func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var stdinSrc []byte
+	configs, err := checkConfigs(f)
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls:", err)
+		return exitError
+	}
+	progress := newProgress(stderr)
+	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update}
+	if f.stdinName != "" {
 		limit := cfg.MaxBytes()
+		if c, err := configs.ForDir(filepath.Dir(f.stdinName)); err == nil && c.MaxBytes() > 0 {
+			limit = c.MaxBytes()
+		}
 		if limit <= 0 {
 			limit = lint.DefaultMaxFileSize
 		}
-		src, err := io.ReadAll(io.LimitReader(stdin, limit+1))
+		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, limit+1))
 		if err != nil {
 			fmt.Fprintln(stderr, "asyncls: reading standard input:", err)
 			return exitError
 		}
-		if int64(len(src)) > limit {
+		if int64(len(stdinSrc)) > limit {
 			fmt.Fprintf(stderr, "asyncls: standard input is larger than the %d-byte limit (max-file-size in [tool.asyncls])\n", limit)
 			return exitError
 		}
-		req.Stdin = &lint.Source{Path: *stdinName, Src: src}
-	} else if len(paths) == 0 {
-		req.Paths = []string{"."}
+		req.Paths = nil
+		req.Stdin = &lint.Source{Path: f.stdinName, Src: stdinSrc}
 	}
 	res := lint.Check(req)
+	progress.done()
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
 
-	fixed := 0
-	if *fix {
-		var stdinSrc []byte
-		stdinPath := ""
-		if req.Stdin != nil {
-			stdinSrc = req.Stdin.Src
-			stdinPath, _ = filepath.Abs(*stdinName)
+	if f.addNoqa {
+		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
+	}
+	found := len(res.Diagnostics)
+	var applied []appliedFix
+	switch {
+	case f.fix || f.diff:
+		var fixErrs []error
+		var changed map[string][]byte
+		original := res.Sources()
+		res, applied, changed, fixErrs = computeFixes(res, f.unsafeFixes)
+		res.Errors = append(res.Errors, fixErrs...)
+		if f.diff {
+			return printDiff(f, res, original, changed, applied, stdout, stderr)
 		}
-		f := lint.Fix(res, *unsafeFixes, stdinSrc, stdinPath)
-		res, fixed = f.Result, f.Applied
+		stdinShown := ""
 		if req.Stdin != nil {
+			stdinShown = res.StdinPath()
+		}
+		unwritten := map[string][]byte{}
+		for _, path := range sortedKeys(changed) {
+			if path == stdinShown {
+				stdinSrc = changed[path]
+			} else if err := lint.WriteFile(path, original[path], changed[path]); err != nil {
+				res.Errors = append(res.Errors, &lint.FileError{Path: path, Err: err})
+				unwritten[path] = original[path]
+			}
+		}
+		if len(unwritten) > 0 {
+			// What is reported is what is on disk: the files not written
+			// keep their findings, and their fixes do not count.
+			res = res.Reanalyse(unwritten, nil)
+			kept := applied[:0]
+			for _, a := range applied {
+				if _, ok := unwritten[a.Path]; !ok {
+					kept = append(kept, a)
+				}
+			}
+			applied = kept
+		}
+		if f.stdinName != "" {
 			// As ruff does: with --fix and stdin, the fixed source goes to stdout.
-			stdout.Write(f.Stdin)
+			stdout.Write(stdinSrc)
 			stdout = stderr
 		}
 	}
 
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, "asyncls: warning:", w)
-	}
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "asyncls: error:", e)
 	}
-	lines := func(path string) *analysis.LineIndex {
-		if m := res.Module(path); m != nil {
-			return m.File.Lines
-		}
-		return nil
-	}
-	if err := report.Write(stdout, *format, res.Diagnostics, lines); err != nil {
+	lines := linesOf(res)
+	if f.statistics {
+		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes)
+	} else if err := report.Write(stdout, f.format, res.Diagnostics, lines, report.Options{UnsafeFixes: f.unsafeFixes}); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
-	if *format == "text" && (fixed > 0 || *fix) {
-		fmt.Fprintf(stderr, "Fixed %d finding(s); %d remaining.\n", fixed, len(res.Diagnostics))
+	if f.showFixes {
+		writeShowFixes(stderr, f, res.Diagnostics, applied)
+	}
+	if report.Textual(f.format) || f.statistics {
+		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
 	}
 	switch {
 	case len(res.Errors) > 0:
 		return exitError
-	case len(res.Diagnostics) > 0 && !*exitZero:
+	case len(res.Diagnostics) > 0 && !f.exitZero:
+		return exitFindings
+	case len(applied) > 0 && f.exitNonZeroFix:
 		return exitFindings
 	}
 	return exitOK
 }
 
-func validFormat(f string) bool {
-	for _, v := range report.Formats {
-		if v == f {
-			return true
+func linesOf(res *lint.Result) report.Lines {
+	return func(path string) *analysis.LineIndex {
+		if m := res.Module(path); m != nil {
+			return m.File.Lines
 		}
+		return nil
 	}
-	return false
 }
