@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
-
 )
 
 // Sources returns the content of every file reported on, by the path it is shown under.

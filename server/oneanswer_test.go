@@ -59,7 +59,9 @@ func byFile(ds []rules.Diagnostic) map[string][]string {
 // workspace (every rule enabled, so cross-file findings are compared too).
 func TestOneAnswerEverywhere(t *testing.T) {
 	projects, _ := filepath.Glob("../testdata/rules/*/*")
-	selectAll := func(c *config.Config) (*config.Config, error) { return c.Apply(config.Overrides{Select: []string{"ALL"}}) }
+	selectAll := func(c *config.Config) (*config.Config, error) {
+		return c.Apply(config.Overrides{Select: []string{"ALL"}})
+	}
 	compared, crossFile := 0, 0
 	for _, p := range projects {
 		if info, err := os.Stat(p); err != nil || !info.IsDir() {
