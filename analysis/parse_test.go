@@ -260,7 +260,7 @@ func TestPython2SyntaxIsAnError(t *testing.T) {
 		"exec 'x = 1'\n":    "an `exec` statement",
 		"y = `x`\n":         "a backquoted expression",
 		"if a <> b: pass\n": "the `<>` operator",
-		"x = 0777\n":        "an octal literal",
+		"x = 0777\n":        "an octal literal without `0o`",
 		"x = 10L\n":         "a long integer literal",
 		"s = ur'x'\n":       "a `ur` string prefix",
 	} {
