@@ -124,6 +124,8 @@ type target struct {
 func Check(req Request) *Result {
 	res := &Result{}
 	wd, _ := os.Getwd()
+	roots := &rootCache{byDir: map[string]string{}}
+	walked := map[string]bool{} // directories walked for targets
 	targets := map[projectKey][]target{}
 	seen := map[string]bool{} // real paths
 	add := func(t target, namedDir string) {
@@ -131,7 +133,7 @@ func Check(req Request) *Result {
 			return
 		}
 		seen[t.real] = true
-		key := projectKey{root: ProjectRoot(filepath.Dir(t.abs))}
+		key := projectKey{root: roots.of(filepath.Dir(t.abs))}
 		if key.root == "" {
 			// No marker: the directory named is the project, and a file
 			// named alone has the files beside it as context (walking up
@@ -163,6 +165,7 @@ func Check(req Request) *Result {
 			add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, "")
 			continue
 		}
+		walked[abs] = true
 		found, warns, err := w.walk(abs)
 		if err != nil {
 			res.Errors = append(res.Errors, &FileError{Path: p, Err: unwrapPathError(err)})
@@ -221,9 +224,13 @@ func Check(req Request) *Result {
 		var found []walkedFile
 		var warns []error
 		var err error
-		if key.shallow {
+		switch {
+		case key.shallow:
 			found, warns, err = filesIn(root)
-		} else {
+		case walked[root]:
+			// The root was named: its files, minus nested projects, are
+			// the targets grouped under it already.
+		default:
 			found, warns, err = context.walk(root)
 		}
 		for _, w := range warns {
@@ -261,6 +268,25 @@ func Check(req Request) *Result {
 	sortErrors(out.Errors)
 	sortErrors(out.Warnings)
 	return out
+}
+
+// rootCache is ProjectRoot remembered per directory for one run.
+type rootCache struct {
+	byDir map[string]string
+}
+
+func (c *rootCache) of(dir string) string {
+	if r, ok := c.byDir[dir]; ok {
+		return r
+	}
+	var r string
+	if isProjectRoot(dir) {
+		r = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		r = c.of(parent)
+	}
+	c.byDir[dir] = r
+	return r
 }
 
 // MaxProjectFiles bounds the files read as one project's context, so a
