@@ -86,7 +86,8 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) {
+			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
+				forwardsException(m, body, name) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
@@ -376,6 +377,47 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 		}
 	}
 	return false
+}
+
+// loggingMethods report or inspect an exception without delivering it to anyone.
+var loggingMethods = map[string]bool{"isinstance": true, "issubclass": true, "type": true, "id": true, "getattr": true,
+	"hasattr": true, "debug": true, "info": true, "warning": true, "warn": true, "error": true,
+	"exception": true, "critical": true, "log": true, "print_exc": true, "print_exception": true, "format_exc": true,
+	"log_debug": true, "call_exception_handler": true, "print": true, "repr": true, "str": true, "format": true}
+
+// forwardsException reports a handler that hands the caught exception to
+// whoever waits for the outcome: passes it to a call that is not logging
+// (`fut.set_exception(exc)`, `self._exceptions.append(exc)`,
+// `queue.append(Error(exc))`) or stores it in an attribute or container
+// (`results[i] = exc`). The cancellation then reaches the task's consumer,
+// as in asyncio's own future bridging and task-group machinery.
+func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
+	if name == nil {
+		return false
+	}
+	bound := m.File.Text(name)
+	found := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if found || n.Type != "identifier" || m.File.Text(n) != bound || n.Parent == nil {
+			return !found
+		}
+		switch p := n.Parent; {
+		case p.Type == "argument_list":
+			call := p.Parent
+			fn := call.ChildByField("function")
+			method := m.File.Text(fn)
+			if fn != nil && fn.Type == "attribute" {
+				method = m.File.Text(fn.ChildByField("attribute"))
+			}
+			found = !loggingMethods[method]
+		case p.Type == "assignment" && n.Field == "right":
+			if left := p.ChildByField("left"); left != nil && (left.Type == "attribute" || left.Type == "subscript") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // reraisesCancellation reports whether a handler re-raises cancellation up
