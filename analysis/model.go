@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"sync"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ScopeKind distinguishes Python's scopes.
@@ -431,16 +433,7 @@ func (m *Module) preservesCoroutine(dec *Node) bool {
 	if e.Type == "call" {
 		e = e.ChildByField("function")
 	}
-	name := m.Resolve(e).Name
-	switch name {
-	case "staticmethod", "classmethod", "abc.abstractmethod", "functools.wraps", "typing.override",
-		"typing_extensions.override", "override", "abstractmethod", "typing.final", "typing_extensions.final",
-		// Libraries whose decorators wrap a coroutine function in another one.
-		"tenacity.retry", "backoff.on_exception", "backoff.on_predicate", "async_lru.alru_cache", "aiocache.cached",
-		"asyncstdlib.lru_cache", "asyncstdlib.cache":
-		return true
-	}
-	return false
+	return pylib.KeepsCoroutine[m.Resolve(e).Name]
 }
 
 func (m *Module) fullName(qual string) string {

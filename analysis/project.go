@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/asyncls/asyncls/pylib"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -430,8 +431,14 @@ func (p *Project) Target(c *Call) *Function {
 // IsCoroutineFunction reports whether the call's callee is a coroutine
 // function: of the project, or of a common async library.
 func (p *Project) IsCoroutineFunction(c *Call) bool {
-	if knownCoroutineFunctions[c.Callee] || (c.Callee != "" && knownCoroutineFunctions[p.Canonical(c.Callee)]) {
-		return true
+	if c.Callee != "" {
+		api, ok := pylib.Lookup(c.Callee)
+		if !ok || !api.Has(pylib.Coroutine) {
+			api, ok = pylib.Lookup(p.Canonical(c.Callee))
+		}
+		if ok && api.Has(pylib.Coroutine) {
+			return !api.Has(pylib.InAsyncOnly) || c.InAsync()
+		}
 	}
 	f := p.Target(c)
 	if f == nil {
@@ -441,7 +448,65 @@ func (p *Project) IsCoroutineFunction(c *Call) bool {
 	if f.Name == "__init__" {
 		return false
 	}
-	return f.isCoroutineFunctionIn(p)
+	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f)
+}
+
+// overriddenBySync reports whether a subclass in the project overrides the
+// method f with something that is not an async def (`def _close(self)` or
+// `_close = AsyncCommand()` below an abstract `async def _close`): a call
+// through self may then not return a coroutine.
+func (p *Project) overriddenBySync(f *Function) bool {
+	if f.Class == nil {
+		return false
+	}
+	overrides := p.Memo("analysis.syncOverrides", func() any {
+		out := map[string][]*Class{}
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				for name, meth := range c.Methods {
+					if !meth.Async {
+						out[name] = append(out[name], c)
+					}
+				}
+				for name, b := range c.Scope.Bindings {
+					if b.Kind == BindAssign {
+						out[name] = append(out[name], c)
+					}
+				}
+			}
+		}
+		return out
+	}).(map[string][]*Class)
+	for _, c := range overrides[f.Name] {
+		if c != f.Class && p.derivesFrom(c, f.Class, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivesFrom reports whether class c has base among its ancestors.
+func (p *Project) derivesFrom(c, base *Class, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, b := range c.Bases {
+		if b.Type == "keyword_argument" {
+			continue
+		}
+		r := c.module.Resolve(b)
+		parent := r.Class
+		if parent == nil && r.Name != "" {
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent == nil || parent == c {
+			continue
+		}
+		if parent == base || p.derivesFrom(parent, base, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Hop is one step of a call chain: Call runs inside Func.

@@ -180,7 +180,7 @@ func lookupQual(table map[string]float64, q string) (float64, bool) {
 
 // returnType names the object an awaited library call produces.
 func returnType(q string) string {
-	if r, ok := pylib.AwaitResult[q]; ok {
+	if r := pylib.AwaitResult(q); r != "" {
 		return r
 	}
 	return q + "()"

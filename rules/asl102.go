@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL102 reports coroutines that are created and never awaited.
@@ -42,32 +43,11 @@ async def handler(key):
 	Run: runNeverAwaited,
 })
 
-// asyncioCoroutines are asyncio's coroutine functions and coroutine methods.
-var asyncioCoroutines = map[string]bool{}
-
-func init() {
-	for _, n := range []string{"sleep", "wait_for", "wait", "open_connection", "start_server", "open_unix_connection",
-		"start_unix_server", "create_subprocess_exec", "create_subprocess_shell", "to_thread", "staggered_race",
-		"Lock.acquire", "Semaphore.acquire", "BoundedSemaphore.acquire", "Event.wait", "Condition.wait", "Condition.wait_for",
-		"Condition.acquire", "Queue.get", "Queue.put", "Queue.join", "Barrier.wait", "TaskGroup.__aenter__",
-		"AbstractEventLoop.sock_recv", "AbstractEventLoop.sock_sendall", "AbstractEventLoop.sock_connect",
-		"AbstractEventLoop.sock_accept", "AbstractEventLoop.create_connection", "AbstractEventLoop.create_server",
-		"AbstractEventLoop.getaddrinfo", "AbstractEventLoop.getnameinfo", "AbstractEventLoop.shutdown_asyncgens",
-		"AbstractEventLoop.shutdown_default_executor", "AbstractEventLoop.subprocess_exec", "AbstractEventLoop.subprocess_shell",
-		"AbstractEventLoop.create_datagram_endpoint", "AbstractEventLoop.sendfile", "AbstractEventLoop.start_tls",
-		"AbstractEventLoop.connect_read_pipe", "AbstractEventLoop.connect_write_pipe"} {
-		asyncioCoroutines["asyncio."+n] = true
-	}
-}
-
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
-	if asyncioCoroutines[c.Callee] || (c.Callee != "" && asyncioCoroutines[p.Project.Canonical(c.Callee)]) {
-		return true
-	}
 	if c.Callee == "" {
 		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type == "attribute" &&
-			streamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
 			return true
 		}
 	}
@@ -76,30 +56,20 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 
 func runNeverAwaited(p *Pass) {
 	for _, c := range p.Module.Calls {
-		var why string
 		switch c.Usage {
-		case analysis.UsageDropped:
-			why = "its result is discarded"
-		case analysis.UsageCondition:
-			why = "it is used as a condition (a coroutine object is always true)"
-		case analysis.UsageOperand:
-			why = "it is used as an operand, not awaited"
-		case analysis.UsageArgument:
-			if !readOnlyArgument(p.Module, c.Node) {
-				continue
-			}
-			why = "it is only printed or inspected, never run"
-		case analysis.UsageStored:
-			if !storedAndForgotten(p, c) {
-				continue
-			}
-			why = "it is stored in a variable that is never awaited or passed on"
-		default:
+		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
 		if !isCoroutineCall(p, c) {
 			continue
 		}
+		fl := &coroFlow{p: p, awaitableObject: pylib.Is(c.Callee, pylib.Awaitable) ||
+			(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.Awaitable))}
+		use := fl.judgeValue(c.Node, false)
+		if use.fate == fateConsumed {
+			continue
+		}
+		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
 		var opts []ReportOption
@@ -184,12 +154,6 @@ func holdsDirectly(value, call *analysis.Node) bool {
 	}
 	return false
 }
-
-// streamCoroutineMethods are methods that are coroutines wherever they occur
-// in the asyncio ecosystem (StreamWriter, Server, websockets, aiohttp), so a
-// call of one on a receiver of unknown type (the writer handed to a
-// start_server callback) still returns a coroutine.
-var streamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
 
 // inertUse reports a read of a stored coroutine that can neither run it nor
 // hand it on: a truth test, a comparison, an operand (`if user:`,

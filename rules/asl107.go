@@ -43,12 +43,6 @@ var syncLockTypes = map[string]bool{
 	"_thread.LockType": true, "_thread.allocate_lock": true,
 }
 
-func init() {
-	for _, n := range []string{"multiprocessing.Lock", "multiprocessing.RLock", "multiprocessing.Semaphore", "_thread.allocate_lock"} {
-		extraReturnTypes[n] = n
-	}
-}
-
 func runSyncLockAcrossAwait(p *Pass) {
 	for _, f := range p.Module.Functions {
 		if !f.Async || f.Lambda {

@@ -8,6 +8,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL402 reports blocking calls that delay other ready tasks.
@@ -153,11 +154,11 @@ var (
 
 func blockingCallNames(extra []string) map[string]float64 {
 	out := map[string]float64{}
-	for name := range blockingNames {
-		if _, known := loopsim.DefaultBlocking[name]; !known {
-			out[name] = -1
+	pylib.Each(pylib.Blocking, func(api pylib.API) {
+		if _, known := loopsim.DefaultBlocking[api.Name]; !known {
+			out[api.Name] = -1
 		}
-	}
+	})
 	for _, name := range extra {
 		if _, known := loopsim.DefaultBlocking[name]; !known {
 			out[name] = -1

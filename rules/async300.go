@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC300 reports tasks whose only reference is dropped.
@@ -37,9 +38,7 @@ async def main():
 })
 
 func isTaskFactory(m *analysis.Module, c *analysis.Call) bool {
-	switch c.Callee {
-	case "asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future",
-		"asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future":
+	if pylib.Is(c.Callee, pylib.TaskFactory) {
 		return true
 	}
 	fn := c.Node.ChildByField("function")
