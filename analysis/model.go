@@ -189,6 +189,22 @@ func (f *Function) returnedLocalDef() *Function {
 	return found
 }
 
+// isProperty reports a method decorated as a property: reading the
+// attribute runs it.
+func (f *Function) isProperty() bool {
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		switch f.module.Resolve(named[0]).Name {
+		case "property", "functools.cached_property", "cached_property":
+			return true
+		}
+	}
+	return false
+}
+
 // FullName is the project-wide qualified name: "pkg.mod.C.m".
 func (f *Function) FullName() string {
 	if f.module.Name == "" {
@@ -257,6 +273,9 @@ type Call struct {
 	UsedBy *Node
 	// Target is set when the callee is a function defined in this module.
 	Target *Function
+	// Via is the callee's path through another module of the project when
+	// only the project can resolve it (see Ref.Via and Project.Callee).
+	Via string
 }
 
 // InAsync reports whether the call runs directly in an async def (not in a

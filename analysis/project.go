@@ -110,6 +110,7 @@ type Project struct {
 	memoMu  sync.Mutex
 	memo    map[string]any
 	lookups sync.Map // qualified name -> Symbol
+	vias    sync.Map // Ref.Via path -> Ref
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -324,7 +325,12 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 		case BindAssign:
 			// A module-level instance: `repo = Repo()` in another module.
 			r := m.resolveBinding(b, 0)
-			if r.Class != nil && r.Instance && len(rest) == 2 {
+			if !r.Known() && len(b.Values) == 1 && b.Values[0] != nil {
+				// A type alias: `MaybeApi = Optional[Api]`.
+				r = m.annotationType(b.Values[0], 0)
+			}
+			// An instance (`repo = Repo()`) or an alias of the class (`ApiAlias = Api`).
+			if r.Class != nil && len(rest) == 2 {
 				if f := r.Class.lookupMethod(rest[1], 0); f != nil {
 					return Symbol{Module: f.module, Func: f}
 				}
@@ -406,11 +412,135 @@ func (p *Project) canonicalStep(qualified string) string {
 	return qualified
 }
 
+// ResolveVia resolves a path through other modules of the project
+// (Ref.Via): "pkg.mod.make_api().fetch" is the method fetch of the class
+// make_api returns; a library type at the end gives its qualified name
+// ("pkg.http.make_session().get" -> requests.Session.get).
+func (p *Project) ResolveVia(via string) Ref {
+	if p == nil || via == "" {
+		return Ref{}
+	}
+	if v, ok := p.vias.Load(via); ok {
+		return v.(Ref)
+	}
+	r := p.resolveVia(via, 0)
+	p.vias.Store(via, r)
+	return r
+}
+
+func (p *Project) resolveVia(via string, depth int) Ref {
+	if depth > 6 {
+		return Ref{}
+	}
+	i := strings.Index(via, "()")
+	if i < 0 {
+		return p.refOf(via)
+	}
+	r := p.called(p.refOf(via[:i]), depth)
+	rest := via[i+2:]
+	for rest != "" && (r.Known() || r.Via != "") {
+		if strings.HasPrefix(rest, "()") {
+			r = p.called(r, depth)
+			rest = rest[2:]
+			continue
+		}
+		rest = rest[1:] // "."
+		j := strings.IndexAny(rest, ".(")
+		if j < 0 {
+			j = len(rest)
+		}
+		r = p.attribute(r, rest[:j], depth)
+		rest = rest[j:]
+	}
+	if rest != "" {
+		return Ref{}
+	}
+	return r
+}
+
+// refOf is what a qualified name denotes in the project, or the name
+// itself (followed through the project's re-exports) when it is outside.
+func (p *Project) refOf(name string) Ref {
+	s := p.Lookup(name)
+	switch {
+	case s.Func != nil:
+		return Ref{Name: s.Func.FullName(), Func: s.Func}
+	case s.Class != nil:
+		return Ref{Name: s.Class.FullName(), Class: s.Class}
+	}
+	return Ref{Name: p.Canonical(name)}
+}
+
+// called is what calling r returns.
+func (p *Project) called(r Ref, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	out := callResult(r, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1)
+	}
+	return out
+}
+
+// attribute is r.attr.
+func (p *Project) attribute(r Ref, attr string, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name); q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		} else if !r.Instance {
+			return p.refOf(r.Name + "." + attr)
+		}
+	}
+	out := member(r, attr, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1)
+	}
+	if out.Func == nil && out.Class == nil && out.Name != "" && r.Class != nil {
+		// A method a project class inherits from a base in another module.
+		if q := p.refOf(out.Name); q.Func != nil {
+			return q
+		}
+	}
+	return out
+}
+
+// Callee is what the call's callee denotes with the whole project in view:
+// the module's own resolution, or the resolution of its Via path.
+func (p *Project) Callee(c *Call) Ref {
+	if c.Callee != "" || c.Via == "" || p == nil {
+		return Ref{Name: c.Callee, Func: c.Target, Instance: c.CalleeInstance}
+	}
+	return p.ResolveVia(c.Via)
+}
+
 // Target resolves the project function a call runs: a function or method
 // of any module, or a class's __init__.
 func (p *Project) Target(c *Call) *Function {
 	if c.Target != nil {
 		return c.Target
+	}
+	if p != nil && c.Callee == "" && c.Via != "" {
+		r := p.ResolveVia(c.Via)
+		switch {
+		case r.Func != nil && !r.Instance:
+			return r.Func
+		case r.Class != nil && r.Instance:
+			return r.Class.lookupMethod("__call__", 0)
+		case r.Class != nil:
+			return r.Class.lookupMethod("__init__", 0)
+		}
+		return nil
 	}
 	if p == nil || c.Callee == "" {
 		return nil
@@ -431,10 +561,14 @@ func (p *Project) Target(c *Call) *Function {
 // IsCoroutineFunction reports whether the call's callee is a coroutine
 // function: of the project, or of a common async library.
 func (p *Project) IsCoroutineFunction(c *Call) bool {
-	if c.Callee != "" {
-		api, ok := pylib.Lookup(c.Callee)
+	name := c.Callee
+	if name == "" && c.Via != "" {
+		name = p.ResolveVia(c.Via).Name
+	}
+	if name != "" {
+		api, ok := pylib.Lookup(name)
 		if !ok || !api.Has(pylib.Coroutine) {
-			api, ok = pylib.Lookup(p.Canonical(c.Callee))
+			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
 			return !api.Has(pylib.InAsyncOnly) || c.InAsync()

@@ -15,6 +15,11 @@ type Ref struct {
 	Instance bool
 	Func     *Function // a function of the project
 	Class    *Class    // a class of the project (the class itself, or the type of the instance)
+	// Via is set when the value comes from another module of the project
+	// in a way only the project can resolve: what a function of another
+	// module returns ("pkg.mod.make_api()"), and attributes and calls on
+	// that ("pkg.mod.make_api().fetch"). Project.ResolveVia follows it.
+	Via string
 }
 
 // Known reports whether anything is known.
@@ -45,10 +50,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return r
 		}
 		obj := m.resolve(n.ChildByField("object"), depth+1)
-		return m.member(obj, attr, depth)
+		return member(obj, attr, depth)
 	case "call":
 		callee := m.resolve(n.ChildByField("function"), depth+1)
-		return m.callResult(callee, depth)
+		return callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
 		if op := n.ChildByField("operator"); op != nil && m.File.Text(op) == "/" {
@@ -167,10 +172,10 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 			continue
 		}
 		r := m.resolve(v, depth+1)
-		if !r.Known() {
+		if !r.Known() && r.Via == "" {
 			return Ref{}
 		}
-		if seen && (r.Name != out.Name || r.Instance != out.Instance) {
+		if seen && (r.Name != out.Name || r.Instance != out.Instance || r.Via != out.Via) {
 			return Ref{}
 		}
 		out, seen = r, true
@@ -386,7 +391,7 @@ func (m *Module) resolveDotted(n *Node, dotted string) Ref {
 	}
 	r := m.resolveName(n, parts[0], 1)
 	for _, p := range parts[1:] {
-		r = m.member(r, p, 1)
+		r = member(r, p, 1)
 	}
 	return r
 }
@@ -401,8 +406,11 @@ func functionNodeOfParam(p *Node) *Node {
 }
 
 // member resolves obj.attr.
-func (m *Module) member(obj Ref, attr string, depth int) Ref {
+func member(obj Ref, attr string, depth int) Ref {
 	if !obj.Known() {
+		if obj.Via != "" {
+			return Ref{Via: obj.Via + "." + attr}
+		}
 		return Ref{}
 	}
 	if obj.Class != nil {
@@ -413,6 +421,9 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 			}
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
+			if obj.Instance && meth.isProperty() {
+				return meth.returnType(depth + 1)
+			}
 			return Ref{Name: meth.FullName(), Func: meth}
 		}
 		// A class attribute: `templates = Path("t")` in the class body.
@@ -636,7 +647,7 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 }
 
 // callResult is what calling callee returns, as far as is known statically.
-func (m *Module) callResult(callee Ref, depth int) Ref {
+func callResult(callee Ref, depth int) Ref {
 	switch {
 	case callee.Class != nil && !callee.Instance:
 		return Ref{Name: callee.Class.FullName(), Class: callee.Class, Instance: true}
@@ -648,6 +659,9 @@ func (m *Module) callResult(callee Ref, depth int) Ref {
 		}
 		return f.returnType(depth)
 	case callee.Name == "":
+		if callee.Via != "" {
+			return Ref{Via: callee.Via + "()"}
+		}
 		return Ref{}
 	}
 	if callee.Instance {
@@ -668,7 +682,9 @@ func (m *Module) callResult(callee Ref, depth int) Ref {
 	if last != "" && unicode.IsUpper(rune(last[0])) && !callee.Instance {
 		return Ref{Name: callee.Name, Instance: true}
 	}
-	return Ref{}
+	// A function or method of another module: the project knows what it
+	// returns.
+	return Ref{Via: callee.Name + "()"}
 }
 
 // CalleeRef resolves the function part of a call.
@@ -688,6 +704,7 @@ func (c *Call) Method(f *File) string {
 func (m *Module) finishCall(c *Call) {
 	r := m.CalleeRef(c)
 	c.Callee = r.Name
+	c.Via = r.Via
 	c.CalleeInstance = r.Instance
 	c.Target = r.Func
 	if r.Class != nil {

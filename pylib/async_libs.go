@@ -90,10 +90,10 @@ func init() {
 			awaitReturns(mod+"AsyncSession."+m, "sqlalchemy.engine.Result")
 		}
 		awaitReturns(mod+"AsyncSession.scalars", "sqlalchemy.engine.ScalarResult")
-		returns(mod+"async_sessionmaker.__call__", "sqlalchemy.ext.asyncio.AsyncSession")
+		returns(mod+"async_sessionmaker", "sqlalchemy.ext.asyncio.async_sessionmaker")
 		returns(mod+"AsyncSession", "sqlalchemy.ext.asyncio.AsyncSession")
 	}
-	returns("sqlalchemy.orm.sessionmaker.__call__", "sqlalchemy.orm.Session")
+	returns("sqlalchemy.ext.asyncio.async_sessionmaker.__call__", "sqlalchemy.ext.asyncio.AsyncSession")
 	for _, mod := range []string{"sqlalchemy.ext.asyncio.", "sqlalchemy.ext.asyncio.engine."} {
 		coroutineMethods(mod+"AsyncConnection", "execute", "scalar", "scalars", "commit", "rollback", "close",
 			"run_sync", "stream", "stream_scalars", "exec_driver_sql", "start", "invalidate", "get_raw_connection")
