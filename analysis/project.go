@@ -107,10 +107,16 @@ type Project struct {
 	byName  map[string]*Module
 	factsMu sync.Mutex
 	facts   map[string]*reachability
-	memoMu  sync.Mutex
-	memo    map[string]any
-	lookups sync.Map // qualified name -> Symbol
-	vias    sync.Map // Ref.Via path -> Ref
+	// wrappers memoises Wrapper per kind.
+	wrappersMu sync.Mutex
+	wrappers   map[string]map[*Function]bool
+	// syncOverrides: method name -> classes defining it other than as an async def.
+	syncOverridesOnce sync.Once
+	syncOverrides     map[string][]*Class
+	memoMu            sync.Mutex
+	memo              map[string]any
+	lookups           sync.Map // qualified name -> Symbol
+	vias              sync.Map // Ref.Via path -> Ref
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -559,8 +565,18 @@ func (p *Project) Target(c *Call) *Function {
 }
 
 // IsCoroutineFunction reports whether the call's callee is a coroutine
-// function: of the project, or of a common async library.
+// function: of the project, of a common async library, or a synchronous
+// function of the project that only returns what such a call makes (a
+// coroutine factory: `def fetch(self): return self._fetch()`).
 func (p *Project) IsCoroutineFunction(c *Call) bool {
+	if p.isCoroutineFunctionCall(nil, c) {
+		return true
+	}
+	f := p.Target(c)
+	return f != nil && !f.Async && f.Name != "__init__" && p.Wrapper("coroutine", f, p.isCoroutineFunctionCall)
+}
+
+func (p *Project) isCoroutineFunctionCall(_ *Module, c *Call) bool {
 	name := c.Callee
 	if name == "" && c.Via != "" {
 		name = p.ResolveVia(c.Via).Name
@@ -593,7 +609,7 @@ func (p *Project) overriddenBySync(f *Function) bool {
 	if f.Class == nil {
 		return false
 	}
-	overrides := p.Memo("analysis.syncOverrides", func() any {
+	p.syncOverridesOnce.Do(func() {
 		out := map[string][]*Class{}
 		for _, m := range p.Modules() {
 			for _, c := range m.Classes {
@@ -609,8 +625,9 @@ func (p *Project) overriddenBySync(f *Function) bool {
 				}
 			}
 		}
-		return out
-	}).(map[string][]*Class)
+		p.syncOverrides = out
+	})
+	overrides := p.syncOverrides
 	for _, c := range overrides[f.Name] {
 		if c != f.Class && p.derivesFrom(c, f.Class, 0) {
 			return true
@@ -651,6 +668,77 @@ type Hop struct {
 
 // Chain is a witness path from a function to a call of interest.
 type Chain []Hop
+
+// Wrapper reports whether the synchronous function f only hands on what a
+// call of interest makes: every return statement returns such a call's
+// value, directly or through other wrappers of the project (`def
+// spawn(coro): return asyncio.create_task(coro)`, `def fetch(self): return
+// self._fetch()`). kind names the fact for memoisation; direct must be a
+// pure function of its arguments and must not call Wrapper.
+func (p *Project) Wrapper(kind string, f *Function, direct func(*Module, *Call) bool) bool {
+	if p == nil || f == nil {
+		return false
+	}
+	p.wrappersMu.Lock()
+	defer p.wrappersMu.Unlock()
+	if p.wrappers == nil {
+		p.wrappers = map[string]map[*Function]bool{}
+	}
+	memo := p.wrappers[kind]
+	if memo == nil {
+		memo = map[*Function]bool{}
+		p.wrappers[kind] = memo
+	}
+	return p.wrapper(memo, f, direct, 0)
+}
+
+func (p *Project) wrapper(memo map[*Function]bool, f *Function, direct func(*Module, *Call) bool, depth int) bool {
+	if v, ok := memo[f]; ok {
+		return v
+	}
+	if f.Async || f.Generator || f.Lambda || depth > 6 {
+		return false
+	}
+	memo[f] = false // a cycle is not a wrapper
+	body := f.Node.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	returns := 0
+	ok := true
+	body.Walk(func(n *Node) bool {
+		if !ok {
+			return false
+		}
+		switch n.Type {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "return_statement":
+			returns++
+			named := n.NamedChildren()
+			if len(named) != 1 || Unparen(named[0]).Type != "call" {
+				ok = false
+				return false
+			}
+			ok = false
+			for _, c := range f.Calls {
+				if c.Node != Unparen(named[0]) {
+					continue
+				}
+				if direct(f.module, c) {
+					ok = true
+				} else if t := p.Target(c); t != nil && t != f {
+					ok = p.wrapper(memo, t, direct, depth+1)
+				}
+			}
+			return false
+		}
+		return true
+	})
+	v := ok && returns > 0
+	memo[f] = v
+	return v
+}
 
 type reachability struct {
 	memo map[*Function]Chain // nil value: known not to reach

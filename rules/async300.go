@@ -37,7 +37,19 @@ async def main():
 	Run: runTaskDropped,
 })
 
-func isTaskFactory(m *analysis.Module, c *analysis.Call) bool {
+// isTaskFactory reports a call that creates a task: asyncio's factories, a
+// loop's create_task, or a synchronous function of the project that only
+// returns what one of those makes (`def spawn(coro): return
+// asyncio.create_task(coro)`), through any number of such wrappers.
+func isTaskFactory(p *Pass, c *analysis.Call) bool {
+	if isTaskFactoryCall(p.Module, c) {
+		return true
+	}
+	t := p.Project.Target(c)
+	return t != nil && !t.Async && p.Project.Wrapper("task-factory", t, isTaskFactoryCall)
+}
+
+func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
 	if pylib.Is(c.Callee, pylib.TaskFactory) {
 		return true
 	}
@@ -88,7 +100,7 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 
 func runTaskDropped(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if !isTaskFactory(p.Module, c) {
+		if !isTaskFactory(p, c) {
 			continue
 		}
 		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {

@@ -43,6 +43,10 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		return blockingCall{}, false // an awaited call is an async API, whatever its name
 	}
 	name := c.Callee
+	if name == "" && proj != nil && c.Via != "" {
+		// A method of what another module's function returns.
+		name = proj.ResolveVia(c.Via).Name
+	}
 	if _, ok := blockingNamed(name); !ok && proj != nil && name != "" {
 		name = proj.Canonical(name)
 	}
