@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -51,7 +53,60 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 			return true
 		}
 	}
-	return p.Project.IsCoroutineFunction(c)
+	if p.Project.IsCoroutineFunction(c) {
+		return true
+	}
+	return configuredCoroutine(p, c)
+}
+
+// configuredCoroutine applies [tool.asyncls] coroutine-functions and
+// coroutine-wrappers to a call.
+func configuredCoroutine(p *Pass, c *analysis.Call) bool {
+	if p.Options == nil || len(p.Options.ExtraCoroutines)+len(p.Options.CoroutineWrappers) == 0 {
+		return false
+	}
+	name := p.Project.Callee(c).Name
+	if name != "" && (configured(p.Options.ExtraCoroutines, name) || configured(p.Options.ExtraCoroutines, p.Project.Canonical(name))) {
+		return true
+	}
+	f := p.Project.Target(c)
+	if f == nil || !f.Async || f.Generator || f.Lambda || len(p.Options.CoroutineWrappers) == 0 {
+		return false
+	}
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type == "call" {
+			e = e.ChildByField("function")
+		}
+		dn := f.Module().Resolve(e).Name
+		if !pylib.KeepsCoroutine[dn] && !configured(p.Options.CoroutineWrappers, dn) &&
+			!configured(p.Options.CoroutineWrappers, p.Project.Canonical(dn)) {
+			return false
+		}
+	}
+	return true
+}
+
+// configured reports whether name matches one of the configured entries:
+// a qualified name, or a `module.*` prefix.
+func configured(entries []string, name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, e := range entries {
+		if i := strings.Index(e, "->"); i >= 0 {
+			e = e[:i]
+		}
+		e = strings.TrimSpace(e)
+		if name == e || (strings.HasSuffix(e, ".*") && strings.HasPrefix(name, strings.TrimSuffix(e, "*"))) {
+			return true
+		}
+	}
+	return false
 }
 
 func runNeverAwaited(p *Pass) {

@@ -45,6 +45,12 @@ func isTaskFactory(p *Pass, c *analysis.Call) bool {
 	if isTaskFactoryCall(p.Module, c) {
 		return true
 	}
+	if p.Options != nil && len(p.Options.ExtraTaskFactories) > 0 {
+		if name := p.Project.Callee(c).Name; configured(p.Options.ExtraTaskFactories, name) ||
+			configured(p.Options.ExtraTaskFactories, p.Project.Canonical(name)) {
+			return true
+		}
+	}
 	t := p.Project.Target(c)
 	return t != nil && !t.Async && p.Project.Wrapper("task-factory", t, isTaskFactoryCall)
 }
