@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Layout names modules from file paths: a file's module name is its path
@@ -117,6 +118,9 @@ type Project struct {
 	memo              map[string]any
 	lookups           sync.Map // qualified name -> Symbol
 	vias              sync.Map // Ref.Via path -> Ref
+
+	valuesMu sync.Mutex
+	values   atomic.Pointer[valueIndex]
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -172,9 +176,12 @@ func (p *Project) removeNames(m *Module) {
 // With returns a new snapshot with modules added or replaced.
 func (p *Project) With(modules ...*Module) *Project {
 	q := p.clone()
+	changed := make(map[string]*Module, len(modules))
 	for _, m := range modules {
 		q.add(m)
+		changed[m.File.Path] = m
 	}
+	q.deriveIndexes(p, changed)
 	return q
 }
 
@@ -184,8 +191,19 @@ func (p *Project) Without(path string) *Project {
 	if m, ok := q.byPath[path]; ok {
 		q.removeNames(m)
 		delete(q.byPath, path)
+		q.deriveIndexes(p, map[string]*Module{path: nil})
+	} else {
+		q.deriveIndexes(p, nil)
 	}
 	return q
+}
+
+// deriveIndexes gives p, made from prev by changed (path -> new module, nil
+// when removed), the indexes prev has already built, updated incrementally.
+func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
+	if v := prev.values.Load().derive(changed); v != nil {
+		p.values.Store(v)
+	}
 }
 
 func (p *Project) clone() *Project {

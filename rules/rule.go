@@ -214,6 +214,30 @@ type Pass struct {
 type checkState struct {
 	mu       sync.Mutex
 	blocking map[*analysis.Call]blockingVerdict
+
+	trioOnce sync.Once
+	trio     bool // the module imports trio or anyio
+}
+
+// importsTrioOrAnyio reports whether the module imports trio or anyio
+// (asked once per Check: every fix of a module with thousands of imports
+// asked it again).
+func (p *Pass) importsTrioOrAnyio() bool {
+	if p.shared == nil {
+		return moduleImportsTrioOrAnyio(p.Module)
+	}
+	p.shared.trioOnce.Do(func() { p.shared.trio = moduleImportsTrioOrAnyio(p.Module) })
+	return p.shared.trio
+}
+
+func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
+	for _, imp := range m.Imports {
+		root, _, _ := strings.Cut(imp.Module, ".")
+		if root == "trio" || root == "anyio" {
+			return true
+		}
+	}
+	return false
 }
 
 type blockingVerdict struct {
@@ -322,12 +346,27 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 	} else {
 		runParallel(enabled, workers, run)
 	}
+	used := map[int]map[string]bool{} // line -> noqa codes that silenced a finding
 	for _, f := range found {
 		for _, d := range f {
-			if !m.HasNoQA(d.Start.Line, d.Code) {
+			codes, ok := m.NoQA[d.Start.Line]
+			if !ok {
 				diags = append(diags, d)
+				continue
 			}
+			match := noqaMatch(codes, d.Code)
+			if match == "" {
+				diags = append(diags, d)
+				continue
+			}
+			if used[d.Start.Line] == nil {
+				used[d.Start.Line] = map[string]bool{}
+			}
+			used[d.Start.Line][match] = true
 		}
+	}
+	if opts.Enabled[ASL100.Code] {
+		diags = append(diags, checkUnusedNoqa(m, opts, used)...)
 	}
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i], diags[j]

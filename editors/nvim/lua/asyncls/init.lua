@@ -69,7 +69,7 @@ local function executable_missing()
     warned_missing = true
     notify(
       string.format(
-        "asyncls: executable %q not found. Install it (go install github.com/asyncls/asyncls/cmd/asyncls@latest) or pass cmd to require('asyncls').setup{}. See %s",
+        "asyncls: executable %q not found. Build it from a clone of the asyncls repository (go install ./cmd/asyncls, into $(go env GOPATH)/bin; the module is not published, so go install ...@latest does not work) and put it on PATH, or pass cmd to require('asyncls').setup{}. See %s",
         exe,
         M.install_docs
       ),
