@@ -6,6 +6,10 @@ func init() {
 		"start_unix_server", "create_subprocess_exec", "create_subprocess_shell", "to_thread", "staggered_race",
 		"timeout_at")...)
 	coroutines("asyncio.tasks.sleep", "asyncio.tasks.wait_for", "asyncio.tasks.wait")
+	// gather returns a future: the awaitables run as tasks, but a caller
+	// that does not await it goes on before they finish and loses their
+	// exceptions.
+	with(Coroutine|Awaitable, "asyncio.gather", "asyncio.tasks.gather")
 	coroutineMethods("asyncio.Lock", "acquire")
 	coroutineMethods("asyncio.Semaphore", "acquire")
 	coroutineMethods("asyncio.BoundedSemaphore", "acquire")

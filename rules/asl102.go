@@ -59,6 +59,20 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 	return configuredCoroutine(p, c)
 }
 
+// isAwaitableObjectCall reports a library call that returns an awaitable
+// object other than a coroutine (a future, a request context manager): it
+// may be awaited several times, kept and returned.
+func isAwaitableObjectCall(p *Pass, c *analysis.Call) bool {
+	name := p.Project.Callee(c).Name
+	return name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable))
+}
+
+// isCoroutineObjectCall reports a call that returns a coroutine object
+// proper (which runs once).
+func isCoroutineObjectCall(p *Pass, c *analysis.Call) bool {
+	return isCoroutineCall(p, c) && !isAwaitableObjectCall(p, c)
+}
+
 // configuredCoroutine applies [tool.asyncls] coroutine-functions and
 // coroutine-wrappers to a call.
 func configuredCoroutine(p *Pass, c *analysis.Call) bool {
@@ -118,8 +132,7 @@ func runNeverAwaited(p *Pass) {
 		if !isCoroutineCall(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: pylib.Is(c.Callee, pylib.Awaitable) ||
-			(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.Awaitable))}
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed {
 			continue

@@ -85,7 +85,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateConsumed}
 		}
 		attr := p.File.Text(by.ChildByField("attribute"))
-		if coroutineAttrs[attr] {
+		if coroutineAttrs[attr] || (fl.awaitableObject && futureAttrs[attr]) {
 			return coroUse{fate: fateConsumed}
 		}
 		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
@@ -119,6 +119,10 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 
 // containerAdders are the methods that put a value into a list, set or deque.
 var containerAdders = map[string]bool{"append": true, "add": true, "insert": true, "appendleft": true}
+
+// futureAttrs are what a future (asyncio.gather's result) really has.
+var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": true, "result": true, "exception": true,
+	"add_done_callback": true, "remove_done_callback": true, "get_loop": true}
 
 // awaitableTests check whether a value is awaitable: code that asks expects
 // either a coroutine or a plain value in the name.

@@ -165,3 +165,17 @@ class ApiClient:
     async def tasks(self) -> list:
         pending = [self.get_me() for _ in range(3)]
         return await asyncio.gather(*pending)
+
+
+async def refresh_all(clients: list) -> None:
+    asyncio.gather(*[ApiClient().get_me() for _ in clients])  # want: ASL102
+
+
+async def refresh_all_ok(clients: list) -> list:
+    # Quiet: awaited, or kept as a future and cancelled or returned.
+    results = await asyncio.gather(*[ApiClient().get_me() for _ in clients])
+    pending = asyncio.gather(ApiClient().get_me(), ApiClient().check())
+    pending.add_done_callback(print)
+    await asyncio.sleep(0)
+    pending.cancel()
+    return asyncio.gather(ApiClient().get_me())
