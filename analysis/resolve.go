@@ -51,7 +51,22 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		}
 		obj := m.resolve(n.ChildByField("object"), depth+1)
 		return member(obj, attr, depth)
+	case "subscript":
+		// clients[name] where clients: dict[str, Client].
+		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
+			return m.annotationType(t, depth+1)
+		}
+		return Ref{}
 	case "call":
+		// clients.get(name) where clients: dict[str, Client].
+		if fn := n.ChildByField("function"); fn != nil && fn.Type == "attribute" {
+			switch m.File.Text(fn.ChildByField("attribute")) {
+			case "get", "pop", "setdefault":
+				if t := m.elementAnnotation(fn.ChildByField("object"), depth); t != nil {
+					return m.annotationType(t, depth+1)
+				}
+			}
+		}
 		callee := m.resolve(n.ChildByField("function"), depth+1)
 		return callResult(callee, depth)
 	case "binary_operator":
@@ -337,6 +352,96 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 		return r
 	}
 	return Ref{}
+}
+
+// elementAnnotation returns the annotation of the elements of container
+// expression n, from the annotation of the name or self attribute holding
+// it: the value type of `dict[str, Client]`, the item type of
+// `list[Client]`; nil when unknown.
+func (m *Module) elementAnnotation(n *Node, depth int) *Node {
+	n = Unparen(n)
+	if n == nil || depth > maxResolveDepth {
+		return nil
+	}
+	var ann *Node
+	switch n.Type {
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil {
+			return nil
+		}
+		switch b.Kind {
+		case BindParam:
+			if b.Node.Type == "typed_parameter" || b.Node.Type == "typed_default_parameter" {
+				ann = b.Node.ChildByField("type")
+			}
+		case BindAssign:
+			ann = annotationValue(b.Values)
+		}
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), depth+1)
+		if obj.Class == nil || !obj.Instance {
+			return nil
+		}
+		attr := m.File.Text(n.ChildByField("attribute"))
+		ann = annotationValue(obj.Class.Attrs[attr])
+		if ann == nil {
+			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+				ann = annotationValue(b.Values)
+			}
+		}
+	}
+	if ann == nil {
+		return nil
+	}
+	base, params := genericParts(Unparen(ann))
+	if base == nil || len(params) == 0 {
+		return nil
+	}
+	name := m.resolve(base, depth+1).Name
+	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
+	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
+		return params[len(params)-1]
+	case "list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable":
+		return params[0]
+	}
+	return nil
+}
+
+// annotationValue returns the annotation among a binding's values (an
+// annotated assignment keeps its annotation as its value), or nil.
+func annotationValue(values []*Node) *Node {
+	for _, v := range values {
+		if v != nil && v.Type == "type" {
+			return v
+		}
+	}
+	return nil
+}
+
+// genericParts splits `Base[A, B]` into its base and parameters.
+func genericParts(t *Node) (*Node, []*Node) {
+	if t != nil && t.Type == "type" {
+		named := t.NamedChildren()
+		if len(named) != 1 {
+			return nil, nil
+		}
+		t = Unparen(named[0])
+	}
+	if t == nil {
+		return nil, nil
+	}
+	switch t.Type {
+	case "subscript":
+		return t.ChildByField("value"), t.ChildrenByField("subscript")
+	case "generic_type":
+		named := t.NamedChildren()
+		if len(named) != 2 {
+			return nil, nil
+		}
+		return named[0], named[1].NamedChildren()
+	}
+	return nil, nil
 }
 
 // annotationText resolves a string annotation: "Repo", "models.Repo",
