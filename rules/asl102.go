@@ -32,15 +32,25 @@ async def handler(key):
 	Fix:       "Insert `await` before the call (only inside an async function).",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
-		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions) and asyncio's own coroutine " +
-		"functions such as `asyncio.sleep`, and coroutine methods of common async libraries (aiohttp, asyncpg, httpx, and the " +
-		"bot frameworks discord.py, aiogram and python-telegram-bot: `ctx.send`, `message.answer`, `update.message.reply_text`; a handler's untyped `ctx`, `message` or `interaction` takes its type from the registering " +
-		"decorator or the event's name), also of " +
-		"instances created in another module. A coroutine passed to another call (other than builtins that only read it, " +
-		"such as `print`, `str` or `isinstance`), returned, stored in an attribute or a " +
-		"container, or handed to `gather`/`create_task`/`wait_for` is not reported; one stored in a local that is only " +
-		"tested, compared or printed (`user = repo.get(id)`, `if user is None:`, `print(user)`) is, and so is a list " +
-		"of coroutines (`pending = [fetch(u) for u in urls]`) that is never used. `.drain()` and `.wait_closed()` on a " +
+		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
+		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`), " +
+		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
+		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
+		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
+		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
+		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
+		"registering decorator or the event's name). Receivers are typed through constructors, annotations, properties, type aliases, " +
+		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, and functions of other " +
+		"modules whose return annotation or every `return` names the type. `[tool.asyncls]` `coroutine-functions` and " +
+		"`coroutine-wrappers` add your own.\n\n" +
+		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
+		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
+		"code that may await it is fine (so is `c = f(); ...; await c`). Reported: discarding it; using it as if it were the result " +
+		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
+		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
+		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"assigning it in one branch while only another awaits; and a local that is only tested, compared or printed. A name tested " +
+		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.",
 	Run: runNeverAwaited,
 })
