@@ -127,6 +127,24 @@ func Each(r Role, fn func(API)) {
 	}
 }
 
+// AsyncModules are name prefixes of async APIs: what they name is awaited,
+// never blocking.
+var AsyncModules = []string{"aiohttp.", "httpx.Async", "asyncpg.", "aiosqlite.", "redis.asyncio.", "aioredis.", "motor.",
+	"aiofiles.", "aiobotocore.", "asyncio."}
+
+// Latencies returns the simulator's default durations: of blocking calls
+// (blocking true) or of awaited calls. Names ending in "." apply to a whole
+// module.
+func Latencies(blocking bool) map[string]float64 {
+	out := map[string]float64{}
+	for name, a := range apis {
+		if a.LatencyKnown && a.Roles&Blocking != 0 == blocking {
+			out[name] = a.Latency
+		}
+	}
+	return out
+}
+
 // entry returns the record of name, creating it.
 func entry(name string) *API {
 	a := apis[name]
