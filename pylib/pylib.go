@@ -13,7 +13,7 @@ import "strings"
 
 // Role is one thing a library API is known to do; an API may have several
 // (asyncio.wait_for is a coroutine function that awaits its argument).
-type Role uint16
+type Role uint32
 
 const (
 	// Coroutine: calling it returns a coroutine (or another awaitable that
@@ -207,6 +207,22 @@ func latency(name string, seconds float64) {
 // when no loop is running (pyrogram's wrappers, python-telegram-bot before
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
+
+// Roles the rules about structure read.
+const (
+	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
+	TimeoutScope = Awaitable << (iota + 1)
+	// TaskGroupOpener: opens a task group or nursery.
+	TaskGroupOpener
+	// Sleep: sleeps (and is a checkpoint).
+	Sleep
+	// TakesTimeout: takes a timeout and implements it with cancellation.
+	TakesTimeout
+	// SyncLock: a thread lock type.
+	SyncLock
+	// ExceptionGroupClass: an ExceptionGroup class.
+	ExceptionGroupClass
+)
 
 // Awaitable marks calls that return an awaitable which does nothing until
 // awaited or entered with `async with` (aiohttp's session.get(),
