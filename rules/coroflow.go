@@ -17,6 +17,8 @@ import (
 // coroFlow follows the value of one call.
 type coroFlow struct {
 	p *Pass
+	// depth counts the functions entered through parameters.
+	depth int
 	// awaitableObject is set for library calls that return an awaitable
 	// object rather than a coroutine: returning one is handing it on.
 	awaitableObject bool
@@ -235,7 +237,142 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which takes data, not an awaitable"}
 		}
 	}
+	if c := moduleCallAt(m, call); c != nil && p.Project != nil {
+		if t := p.Project.Target(c); t != nil && t.Module() != nil {
+			return fl.judgeParameter(c, t, n, inContainer)
+		}
+	}
 	return coroUse{fate: fateConsumed}
+}
+
+// moduleCallAt returns the Call of a call node of m.
+func moduleCallAt(m *analysis.Module, n *analysis.Node) *analysis.Call {
+	calls := m.Memo("rules.callByNode", func() any { return callByNode(m) }).(map[*analysis.Node]*analysis.Call)
+	return calls[n]
+}
+
+// judgeParameter follows a coroutine passed to a function of the project
+// into that function: a parameter it only reads as data (`completion.get(...)`)
+// means the callee never awaits it.
+func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *analysis.Node, inContainer bool) coroUse {
+	consumed := coroUse{fate: fateConsumed}
+	if fl.depth >= 3 || inContainer || t.Lambda || t.Generator || t.Name == "__init__" {
+		return consumed
+	}
+	name := parameterFor(fl.p, c, t, arg)
+	if name == "" {
+		return consumed
+	}
+	b := t.Scope.Bindings[name]
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
+		return consumed
+	}
+	switch b.Node.Type {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return consumed
+	}
+	tm := t.Module()
+	inner := &coroFlow{p: &Pass{Rule: fl.p.Rule, Module: tm, File: tm.File, Project: fl.p.Project, Options: fl.p.Options,
+		diags: fl.p.diags, shared: fl.p.shared}, depth: fl.depth + 1}
+	body := t.Node.ChildByField("body")
+	if body == nil {
+		return consumed
+	}
+	var uses []*analysis.Node
+	escaped := false
+	body.Walk(func(n *analysis.Node) bool {
+		if escaped {
+			return false
+		}
+		if n.Type != "identifier" || n.Field == "attribute" || p0(n) || tm.File.Text(n) != name {
+			return true
+		}
+		if tm.ScopeAt(n).Lookup(name) != b {
+			return true
+		}
+		if tm.ScopeAt(n) != t.Scope || isBindingTarget(n) {
+			escaped = true
+			return false
+		}
+		uses = append(uses, n)
+		return true
+	})
+	if escaped || len(uses) == 0 {
+		return consumed
+	}
+	var misuse *coroUse
+	for _, u := range uses {
+		v := inner.judgeValue(u, false)
+		switch v.fate {
+		case fateConsumed, fateGuarded, fateWeak, fateDropped:
+			if v.fate != fateWeak && v.fate != fateDropped {
+				return consumed
+			}
+		case fateMisuse:
+			if misuse == nil {
+				misuse = &v
+			}
+		}
+	}
+	if misuse == nil {
+		return consumed
+	}
+	return coroUse{fate: fateMisuse, why: "it is passed to `" + t.Name + "()` as `" + name + "`, which " +
+		strings.TrimPrefix(strings.TrimPrefix(misuse.why, "it is "), "its ")}
+}
+
+// parameterFor names the parameter of t that argument arg of call c binds.
+func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis.Node) string {
+	for q := arg; q != nil && q != c.Node; q = q.Parent {
+		if q.Type == "keyword_argument" {
+			return p.File.Text(q.ChildByField("name"))
+		}
+		if q.Parent != nil && q.Parent.Type == "argument_list" {
+			arg = q
+			break
+		}
+	}
+	offset := 0
+	fn := c.Node.ChildByField("function")
+	if t.Class != nil && fn != nil && fn.Type == "attribute" && len(t.Params) > 0 {
+		static := false
+		for _, d := range t.Decorators {
+			if strings.Contains(t.Module().File.Text(d), "staticmethod") {
+				static = true
+			}
+		}
+		recv := p.Module.Resolve(fn.ChildByField("object"))
+		classmethod := false
+		for _, d := range t.Decorators {
+			if strings.Contains(t.Module().File.Text(d), "classmethod") {
+				classmethod = true
+			}
+		}
+		if !static && (recv.Instance || classmethod || recv.Class == nil) {
+			offset = 1
+		}
+	}
+	if t.Class != nil && t.Name == "__call__" {
+		offset = 1 // calling an instance binds it to self
+	}
+	i := 0
+	for _, a := range c.Args() {
+		switch a.Type {
+		case "keyword_argument", "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return ""
+		}
+		if a == arg {
+			// Never the receiver itself: what binds self is not an argument.
+			if i+offset < len(t.Params) && !(t.Class != nil && i+offset == 0) {
+				return t.Params[i+offset]
+			}
+			return ""
+		}
+		i++
+	}
+	return ""
 }
 
 // judgeStored follows a coroutine assigned somewhere.

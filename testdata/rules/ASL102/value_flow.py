@@ -179,3 +179,53 @@ async def refresh_all_ok(clients: list) -> list:
     await asyncio.sleep(0)
     pending.cancel()
     return asyncio.gather(ApiClient().get_me())
+
+
+class Chatbot:
+    async def _get_completion(self, prompt: str) -> dict:
+        return {}
+
+    def _process_completion(self, request: str, completion: dict) -> str:
+        if completion.get("choices") is None:
+            raise ValueError(request)
+        return completion["choices"][0]
+
+    async def _finish(self, completion) -> str:
+        return (await completion)["choices"][0]
+
+    def _keep(self, completion) -> None:
+        self.pending = completion
+
+    async def ask(self, request: str) -> str:
+        completion = self._get_completion(request)  # want: ASL102
+        return self._process_completion(request, completion)
+
+    async def ask_inline(self, request: str) -> str:
+        return self._process_completion(request, completion=self._get_completion(request))  # want: ASL102
+
+    async def ask_ok(self, request: str) -> str:
+        # Quiet: the helper awaits it, or keeps it.
+        answer = await self._finish(self._get_completion(request))
+        self._keep(self._get_completion(request))
+        completion = await self._get_completion(request)
+        return self._process_completion(request, completion) + answer
+
+
+class Countdown:
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+
+    def get_timeout(self) -> float:
+        return self.timeout
+
+    def __call__(self, coro: Any) -> Any:
+        timeout = self.get_timeout()
+        if not timeout:
+            return coro
+        return asyncio.wait_for(coro, timeout=timeout)
+
+
+async def read_frame(client: ApiClient) -> dict:
+    # Quiet: the callable instance hands the coroutine to wait_for.
+    countdown = Countdown(5)
+    return await countdown(client.get_me())
