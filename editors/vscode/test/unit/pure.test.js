@@ -8,7 +8,7 @@ const path = require("path");
 const { findCoroutineAt } = require("../../out/coroutine.js");
 const { readSettings } = require("../../out/settings.js");
 const { resolveServerPath, findOnPath, goBinDirs } = require("../../out/serverPath.js");
-const { simulationHtml, escapeHtml } = require("../../out/simulate.js");
+const { simulationHtml, escapeHtml, makeNonce } = require("../../out/simulate.js");
 
 const source = [
   "import asyncio",             // 0
@@ -89,11 +89,22 @@ test("resolveServerPath prefers asyncls.path, then PATH, and explains a miss", (
   fs.rmSync(dir, { recursive: true });
 });
 
-test("simulationHtml embeds the SVG as an image and escapes the text", () => {
-  const html = simulationHtml("main<x>", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "a < b");
-  assert.match(html, /<img alt="timeline of main&lt;x&gt;" src="data:image\/svg\+xml;base64,/);
-  assert.ok(!html.includes("<script>"), "raw SVG must not be inlined");
+test("simulationHtml inlines the SVG without scripts, lets bars open their line, escapes the text", () => {
+  const svg = `<?xml version="1.0"?><svg xmlns='http://www.w3.org/2000/svg' viewBox="0 0 10 10"><script>alert(1)</script>` +
+    `<rect class="span" data-line="12" onclick="alert(2)" width="5" height="5"><title>sleep</title></rect>` +
+    `<a href="javascript:alert(3)"><text>x</text></a></svg>`;
+  const html = simulationHtml("main<x>", svg, "a < b", "NONCE123");
+  assert.match(html, /<div class="timeline"><svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox="0 0 10 10">/);
+  assert.ok(!html.includes("<?xml"), "the XML declaration is dropped");
+  assert.ok(!html.includes("alert(1)") && !html.includes("alert(2)") && !html.includes("javascript:"), "script removed");
+  assert.match(html, /<rect class="span" data-line="12" width="5" height="5"><title>sleep<\/title><\/rect>/);
+  assert.match(html, /<title>asyncls: main&lt;x&gt;<\/title>/);
   assert.match(html, /<pre>a &lt; b<\/pre>/);
-  assert.match(html, /default-src 'none'/);
+  assert.match(html, /default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-NONCE123';/);
+  assert.match(html, /<script nonce="NONCE123">[\s\S]*postMessage\(\{ type: "reveal", line: Number/);
+  assert.match(html, /\.timeline svg \{ display: block; width: 100%; height: auto; \}/, "scales to the panel");
+  assert.match(html, /pre \{[^}]*white-space: pre-wrap/, "text wraps instead of being cut off");
+  assert.strictEqual((html.match(/<script/g) || []).length, 1, "only the page's own script");
   assert.strictEqual(escapeHtml(`"&"`), "&quot;&amp;&quot;");
+  assert.notStrictEqual(makeNonce(), makeNonce());
 });
