@@ -25,10 +25,10 @@ const timeEps = 2e-6
 // dependency: a task passing one on the critical path queued behind others.
 func isLimit(label string) bool {
 	switch label {
-	case "Semaphore", "Lock", "Queue.put", "waiting for a free worker":
+	case "Lock", "Queue.put", "waiting for a free worker":
 		return true
 	}
-	return false
+	return strings.HasPrefix(label, "Semaphore(") || strings.HasPrefix(label, "BoundedSemaphore(")
 }
 
 // CriticalPath walks back from the end of the entry task: a span that

@@ -40,8 +40,8 @@ func TestTimelineSVG(t *testing.T) {
 		legend   []string // kinds that must be in the legend
 		noLegend []string // kinds that must not
 	}{
-		{"114_semaphore_pool_dict_latency.py", "Bounded by the Semaphore at 114_semaphore_pool_dict_latency.py:27: 3 tasks on the critical path pass it one after another.",
-			[]string{"sleep(150 ms) :28", "asyncio.gather(...) :34", "Semaphore :27"}, []string{"asyncio.sleep", "waiting on tasks/primitives"}, []string{"executor thread", "blocking the loop"}},
+		{"114_semaphore_pool_dict_latency.py", "Bounded by the Semaphore(3) at 114_semaphore_pool_dict_latency.py:27: 3 tasks on the critical path pass it one after another.",
+			[]string{"sleep(150 ms) :28", "asyncio.gather(...) :34", "Semaphore(3) :27"}, []string{"asyncio.sleep", "waiting on tasks/primitives"}, []string{"executor thread", "blocking the loop"}},
 		{"06_tutorial_blocking.py", "Bounded by the blocking time.sleep at 06_tutorial_blocking.py:7, which holds the loop 0.40 s (2 times).",
 			[]string{"time.sleep :7"}, []string{"blocking the loop"}, []string{"asyncio.sleep", "executor thread"}},
 		{"01_tutorial_gather_two.py", "Bounded by sleep(200 ms) at 01_tutorial_gather_two.py:8 (0.20 s of the 0.20 s).",
