@@ -76,18 +76,20 @@ export function simulationHtml(entry: string, svg: string, text: string, nonce: 
 <title>asyncls: ${escapeHtml(entry)}</title>
 <style>
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
-.timeline { background: white; border: 1px solid var(--vscode-panel-border); }
-.timeline svg { display: block; width: 100%; height: auto; }
+.timeline { background: white; border: 1px solid var(--vscode-panel-border); overflow-x: auto; }
+.timeline svg { display: block; width: 100%; min-width: 640px; height: auto; }
 .timeline [data-line] { cursor: pointer; }
 .timeline rect[data-line]:hover { opacity: 0.8; }
-pre { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; overflow-wrap: anywhere; }
+pre { font-family: var(--vscode-editor-font-family); }
+pre.summary { white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.rows { white-space: pre; overflow-x: auto; max-width: 100%; }
 </style>
 </head>
 <body>
 <h2>Simulated timeline of ${escapeHtml(entry)}</h2>
 <p>Click a bar to open its line; hover it for details.</p>
 <div class="timeline">${sanitizeSvg(svg)}</div>
-<pre>${escapeHtml(text)}</pre>
+${textReport(text)}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.querySelector(".timeline").addEventListener("click", (event) => {
@@ -100,6 +102,22 @@ document.querySelector(".timeline").addEventListener("click", (event) => {
 </body>
 </html>
 `;
+}
+
+/**
+ * The text report: the summary and assumptions wrap to the panel; the character timeline
+ * keeps its columns and scrolls sideways when the panel is narrow, so nothing is cut off.
+ */
+export function textReport(text: string): string {
+  const lines = text.split("\n");
+  const at = lines.findIndex((line) => /^\s*timeline \(/.test(line));
+  const summary = at < 0 ? text : lines.slice(0, at).join("\n");
+  const rows = at < 0 ? "" : lines.slice(at).join("\n");
+  let html = `<pre class="summary">${escapeHtml(summary.replace(/\s+$/, ""))}</pre>`;
+  if (rows !== "") {
+    html += `\n<pre class="rows">${escapeHtml(rows.replace(/\s+$/, ""))}</pre>`;
+  }
+  return html;
 }
 
 /** A fresh nonce for the page's script. */
