@@ -38,3 +38,16 @@ async def never_runs(lock: threading.Lock):
     if False:
         lock.acquire()  # quiet: dead code
     lock.acquire()  # want: ASL202
+
+
+async def compare_with_sqlite(rows):
+    import sqlite3
+
+    with sqlite3.connect(":memory:") as db:
+        db.execute("create table t (x)")  # quiet: an in-memory database is CPU work
+        cur = db.execute("select x from t")
+        rows.extend(cur.fetchall())  # quiet
+    mem = sqlite3.connect(":memory:")  # quiet
+    disk = sqlite3.connect("app.db")  # want: ASL202
+    disk.execute("select 1")  # want: ASL202
+    return mem
