@@ -17,6 +17,7 @@ import (
 //     author routes the call by whether it blocks;
 //   - a compressed file (gzip.GzipFile, bz2, lzma) over an in-memory buffer:
 //     compression is CPU work, not file I/O;
+//   - acquiring a lock the function has just created;
 //   - queries on `sqlite3.connect(":memory:")`: an in-memory database;
 //   - code that never runs: the body of a loop over an empty literal
 //     (`for name in ():`), of `if False:` or `while False:`.
@@ -35,6 +36,9 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call, name string) b
 			return true
 		}
 		if compressedOverMemory(m, fn.ChildByField("object"), name) || inMemorySQLite(m, fn.ChildByField("object"), name, 0) {
+			return true
+		}
+		if method == "acquire" && strings.HasPrefix(name, "threading.") && freshLock(m, c, fn.ChildByField("object")) {
 			return true
 		}
 	}
@@ -193,6 +197,33 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 		}
 	}
 	return false
+}
+
+// freshLock: the first acquire of a lock created earlier in the same
+// function (`self._lock = Lock(); self._lock.acquire()`): nobody else can
+// hold it yet.
+func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start {
+		return false
+	}
+	switch calleeOf(m, ctor) {
+	case "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore":
+	default:
+		return false
+	}
+	if m.FunctionAt(ctor) != c.Func {
+		return false
+	}
+	// The first acquire only: a second one waits for the first's release.
+	callee := m.File.Text(c.Node.ChildByField("function"))
+	for _, other := range c.Func.Calls {
+		if other != c && other.Node.Start > ctor.Start && other.Node.Start < c.Node.Start &&
+			m.File.Text(other.Node.ChildByField("function")) == callee {
+			return false
+		}
+	}
+	return true
 }
 
 // compressedFileTypes wrap another file object given as fileobj.
