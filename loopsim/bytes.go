@@ -42,9 +42,7 @@ func (c *ctx) newBytes(q string, args []Value, p Pos) (Value, error) {
 		return out, nil
 	}
 	if n, ok := toInt(args[0]); ok {
-		if n > maxBytes {
-			return &UnknownValue{Why: "large " + q}, nil
-		}
+		c.allocate(n/16, "a "+q, p)
 		out.B = make([]byte, n)
 		return out, nil
 	}

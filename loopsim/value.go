@@ -26,8 +26,7 @@ type List struct {
 	Iter bool
 }
 
-// Dict is an insertion-ordered dictionary with linear lookup (small dicts
-// only matter for timing).
+// Dict is an insertion-ordered dictionary.
 type Dict struct {
 	Keys, Vals []Value
 	// Factory makes missing items (collections.defaultdict).
@@ -35,6 +34,10 @@ type Dict struct {
 	// Counter marks collections.Counter: a missing key counts 0 and is not
 	// inserted by reading it.
 	Counter bool
+	// hash indexes the first hashed keys (see rehash); code that removes
+	// or reorders keys sets it to nil.
+	hash   map[dictKey]int
+	hashed int
 }
 
 // Range is a lazy range().

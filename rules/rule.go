@@ -8,6 +8,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sort"
@@ -175,6 +176,13 @@ type Options struct {
 	Severity map[string]Severity
 	// ExtraBlocking lists qualified names users declared blocking (ASYNC200's role).
 	ExtraBlocking []string
+	// ExtraCoroutines, CoroutineWrappers and ExtraTaskFactories extend the
+	// library table from [tool.asyncls]: callables returning coroutines,
+	// decorators keeping an async def a coroutine function, and callables
+	// returning tasks. Entries are qualified names or `module.*`.
+	ExtraCoroutines    []string
+	CoroutineWrappers  []string
+	ExtraTaskFactories []string
 	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
 	Settings map[string]any
 }
@@ -197,6 +205,8 @@ type Pass struct {
 	File    *analysis.File
 	Project *analysis.Project
 	Options *Options
+	// Context is done when the caller no longer wants the findings.
+	Context context.Context
 	diags   *[]Diagnostic
 	shared  *checkState
 }
@@ -210,6 +220,11 @@ type checkState struct {
 
 	trioOnce sync.Once
 	trio     bool // the module imports trio or anyio
+
+	// delays is the simulated effect of the module's blocking calls
+	// (ASL402), computed once for the blocking rules and ASL402.
+	delaysOnce sync.Once
+	delays     map[int]*blockDelay
 }
 
 // importsTrioOrAnyio reports whether the module imports trio or anyio
@@ -292,6 +307,9 @@ func (p *Pass) ReportRange(start, end int, msg string, opts ...ReportOption) {
 	for _, o := range opts {
 		o(&d)
 	}
+	if d.Fix != nil {
+		d.Fix = fitFix(p.File.Src, d.Fix)
+	}
 	*p.diags = append(*p.diags, d)
 }
 
@@ -304,6 +322,13 @@ func RelatedAt(m *analysis.Module, n *analysis.Node, msg string) Related {
 // findings sorted by position, with # noqa comments applied. Syntax errors
 // are always reported.
 func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	return CheckContext(context.Background(), m, p, opts)
+}
+
+// CheckContext is Check for a caller that may stop wanting the result (a
+// superseded edit in the language server): rules that simulate stop early
+// once ctx is done, and the findings are then incomplete.
+func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
 	if opts == nil {
 		opts = DefaultOptions()
 	}
@@ -329,7 +354,7 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
 	run := func(i int) {
 		r := enabled[i]
-		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found[i], shared: shared}
+		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
 		r.Run(pass)
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(enabled)); workers < 2 {

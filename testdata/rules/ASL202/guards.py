@@ -1,0 +1,73 @@
+# Blocking-capable calls that the code around them has made non-blocking.
+import asyncio
+import queue
+import threading
+
+
+class Receiver:
+    def __init__(self):
+        self._queue = queue.Queue()
+
+    async def receive(self):
+        while self._queue.empty():  # want: ASYNC110 (a busy-wait, but get() below cannot wait)
+            await asyncio.sleep(0)
+        return self._queue.get()  # quiet: the loop above waited until it is not empty
+
+    async def receive_now(self):
+        if not self._queue.empty():
+            return self._queue.get()  # quiet: only when an item is there
+        return None
+
+    async def receive_blocking(self):
+        return self._queue.get()  # want: ASL202
+
+
+async def stop(thread: threading.Thread):
+    while thread.is_alive():  # want: ASYNC110
+        await asyncio.sleep(0.01)
+    thread.join()  # quiet: the thread has finished
+
+
+async def stop_blocking(thread: threading.Thread):
+    thread.join()  # want: ASL202
+
+
+async def never_runs(lock: threading.Lock):
+    for _ in ():
+        lock.acquire()  # quiet: the loop body never runs
+    if False:
+        lock.acquire()  # quiet: dead code
+    lock.acquire()  # want: ASL202
+
+
+async def compare_with_sqlite(rows):
+    import sqlite3
+
+    with sqlite3.connect(":memory:") as db:
+        db.execute("create table t (x)")  # quiet: an in-memory database is CPU work
+        cur = db.execute("select x from t")
+        rows.extend(cur.fetchall())  # quiet
+    mem = sqlite3.connect(":memory:")  # quiet
+    disk = sqlite3.connect("app.db")  # want: ASL202
+    disk.execute("select 1")  # want: ASL202
+    return mem
+
+
+class Worker:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._lock.acquire()  # not in a coroutine: not reported anyway
+
+    async def restart(self):
+        self._ready = threading.Lock()
+        self._ready.acquire()  # quiet: a lock created just now cannot be held by anyone
+        self._ready.acquire()  # want: ASL202 (the second acquire waits forever)
+
+
+async def resolve(socket_mod):
+    import socket
+
+    socket.getaddrinfo("1.2.3.4", 0, family=socket.AF_INET6)  # quiet: an address literal is parsed, not looked up
+    socket.getaddrinfo("::1", 80)  # quiet
+    socket.getaddrinfo("example.com", 80)  # want: ASL202
+    socket.getnameinfo(("127.0.0.1", 80), 0)  # want: ASL202 (a reverse lookup)
