@@ -27,7 +27,7 @@ func init() {
 		"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
 		"functools.partial", "random.uniform", "random.random", "random.randint",
 		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
-		"math.inf", "math.pi", "operator.itemgetter",
+		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
 		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
@@ -72,7 +72,7 @@ var knownModules = map[string]bool{
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
-	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true,
+	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -98,6 +98,9 @@ func resolveQual(q string) Value {
 	if v, ok := asyncioConsts[q]; ok {
 		return v
 	}
+	if v, ok := reFlags[q]; ok {
+		return v
+	}
 	if alias, ok := excAliases[q]; ok {
 		return excClass(alias)
 	}
@@ -106,7 +109,7 @@ func resolveQual(q string) Value {
 			return excClass(q[len("asyncio."):])
 		}
 	}
-	if modelled[q] || strings.HasPrefix(q, "urllib.parse.") {
+	if modelled[q] || strings.HasPrefix(q, "urllib.parse.") || strings.HasPrefix(q, "re.") {
 		return &Builtin{Qual: q}
 	}
 	if knownModules[q] || q == "asyncio.tasks" || q == "asyncio.exceptions" {
@@ -263,6 +266,10 @@ func typeKey(v Value) string {
 		return "bytes"
 	case *RandomObj:
 		return "Random"
+	case *RePattern:
+		return "Pattern"
+	case *ReMatch:
+		return "Match"
 	case *Timedelta:
 		return "timedelta"
 	}
@@ -486,9 +493,17 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {
 		return v, err
 	}
+	if strings.HasPrefix(q, "re.") {
+		return c.callRe(q[len("re."):], args, kws, p)
+	}
 	switch q {
 	case "enum.auto":
 		return &enumAuto{}, nil
+	case "operator.itemgetter", "operator.attrgetter":
+		if len(args) == 0 {
+			return nil, newExc("TypeError", "%s expected 1 argument (line %d)", q, p.Line)
+		}
+		return &getter{keys: args, attr: q == "operator.attrgetter"}, nil
 	case "time.sleep":
 		d := 0.0
 		if v, ok := argAt(args, kws, 0, "secs"); ok {
@@ -964,7 +979,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 	case "callable":
 		if len(args) == 1 {
 			switch x := args[0].(type) {
-			case *FuncVal, *LambdaVal, *Builtin, *Class, *Partial, *CMFactory:
+			case *FuncVal, *LambdaVal, *Builtin, *Class, *Partial, *CMFactory, *getter:
 				return true, nil
 			case *Instance:
 				_, ok := x.Class.lookup("__call__")
@@ -1338,6 +1353,10 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		return c.bytesMethod(o, name, args, p)
 	case *RandomObj:
 		return c.randomMethod(o, name, args, kws, p)
+	case *RePattern:
+		return c.patternMethod(o, name, args, kws, p)
+	case *ReMatch:
+		return c.matchMethod(o, name, args, p)
 	case *Timedelta:
 		if name == "total_seconds" {
 			return o.S, nil
@@ -1606,9 +1625,42 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos)
 			return nil, newExc("KeyError", "popitem(): dictionary is empty (line %d)", p.Line)
 		}
 		n := len(d.Keys) - 1
+		if v, ok := argAt(args, kws, 0, "last"); ok {
+			// OrderedDict.popitem(last=False) takes the oldest item
+			if b, known := truth(v); !known {
+				return c.unmodelled(p, "OrderedDict.popitem with an unknown last="), nil
+			} else if !b {
+				n = 0
+			}
+		}
 		k, v := d.Keys[n], d.Vals[n]
-		d.Keys, d.Vals = d.Keys[:n], d.Vals[:n]
+		c.dictRemove(d, n)
 		return &List{Kind: "tuple", Elems: []Value{k, v}}, nil
+	case "move_to_end":
+		if len(args) == 0 {
+			break
+		}
+		i := d.index(args[0])
+		if i < 0 {
+			if isUnknown(args[0]) {
+				return unknownOf("move_to_end", args[0]), nil
+			}
+			return nil, newExc("KeyError", "%s (line %d)", repr(args[0]), p.Line)
+		}
+		last := true
+		if v, ok := argAt(args, kws, 1, "last"); ok {
+			last, _ = truth(v)
+		}
+		k, v := d.Keys[i], d.Vals[i]
+		c.dictRemove(d, i)
+		if last {
+			d.set(k, v)
+		} else {
+			d.Keys = append([]Value{k}, d.Keys...)
+			d.Vals = append([]Value{v}, d.Vals...)
+			d.hash = nil
+		}
+		return nil, nil
 	case "clear":
 		d.Keys, d.Vals, d.hash = nil, nil, nil
 		return nil, nil
@@ -1861,4 +1913,50 @@ func (c *ctx) sortItems(items []Value, kws []kwarg, p Pos) ([]Value, bool, error
 		out[i] = items[j]
 	}
 	return out, comparable, nil
+}
+
+// dictRemove deletes the i-th item, keeping the order of the others.
+func (c *ctx) dictRemove(d *Dict, i int) {
+	d.Keys = append(d.Keys[:i:i], d.Keys[i+1:]...)
+	d.Vals = append(d.Vals[:i:i], d.Vals[i+1:]...)
+	d.hash = nil
+}
+
+// getter is operator.itemgetter/attrgetter: calling it on an object picks
+// the item or attribute (a tuple of them for several).
+type getter struct {
+	keys []Value
+	attr bool
+}
+
+func (c *ctx) callGetter(g *getter, args []Value, p Pos) (Value, error) {
+	if len(args) != 1 {
+		return nil, newExc("TypeError", "a getter takes one argument (line %d)", p.Line)
+	}
+	pick := func(k Value) (Value, error) {
+		if !g.attr {
+			return c.index(args[0], k, p)
+		}
+		name, _ := k.(string)
+		var v Value = args[0]
+		for _, part := range strings.Split(name, ".") {
+			var err error
+			if v, err = c.getAttr(c.s.globals, v, part, p); err != nil {
+				return nil, err
+			}
+		}
+		return v, nil
+	}
+	if len(g.keys) == 1 {
+		return pick(g.keys[0])
+	}
+	out := &List{Kind: "tuple"}
+	for _, k := range g.keys {
+		v, err := pick(k)
+		if err != nil {
+			return nil, err
+		}
+		out.Elems = append(out.Elems, v)
+	}
+	return out, nil
 }

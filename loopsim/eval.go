@@ -1007,6 +1007,8 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 			return nil, newExc("TypeError", "contextmanager function did not return a generator (line %d)", p.Line)
 		}
 		return &GenCM{Gen: g, Async: f.Async}, nil
+	case *getter:
+		return c.callGetter(f, args, p)
 	case *Partial:
 		return c.call(f.Fn, append(append([]Value(nil), f.Args...), args...), append(append([]kwarg(nil), f.Kws...), kws...), p)
 	case *Module:

@@ -135,6 +135,32 @@ async def main():
         if found == 3 and batches == [(0, 1), (2, 3), (4,)] and divmod(7, 2) == (3, 1):
             await asyncio.sleep(0.1)
 `, 0.1},
+		{"re parses durations from config text", `
+import re
+DUR = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>ms|s)$")
+def parse(text):
+    m = DUR.match(text.strip())
+    n = float(m.group("n"))
+    return n / 1000 if m.group("unit") == "ms" else n
+async def main():
+    total = sum(parse(t) for t in ["250ms", " 0.1 s"])
+    ids = re.findall(r"id=(\d+)", "id=3 x id=14")
+    if re.search(r"ERROR", "ok error", re.I) and ids == ["3", "14"] and not re.match("x", "yx"):
+        await asyncio.sleep(total)
+`, 0.35},
+		{"OrderedDict LRU and itemgetter", `
+import operator
+from collections import OrderedDict
+async def main():
+    lru = OrderedDict()
+    for k in ["a", "b", "c"]:
+        lru[k] = len(lru)
+    lru.move_to_end("a")
+    oldest, _ = lru.popitem(last=False)
+    pairs = sorted([("x", 3), ("y", 1), ("z", 2)], key=operator.itemgetter(1))
+    if oldest == "b" and list(lru) == ["c", "a"] and pairs[0] == ("y", 1):
+        await asyncio.sleep(0.2)
+`, 0.2},
 		{"json round trip keeps key order", `
 import json
 CONFIG = json.loads('{"workers": 3, "delays": [0.1, 0.2], "name": "x"}')
