@@ -772,7 +772,26 @@ type Partial struct {
 	Kws  []kwarg
 }
 
+// builtinKeywords are the keyword arguments each builtin is simulated
+// with; any other keyword would be ignored, so it makes the call unmodelled.
+var builtinKeywords = map[string]string{
+	"print": "*", "sorted": "key reverse", "min": "key default", "max": "key default", "sum": "start",
+	"enumerate": "start", "dict": "*", "round": "ndigits", "zip": "strict", "open": "*", "next": "",
+	"range": "", "len": "", "int": "", "float": "", "str": "", "list": "", "tuple": "", "set": "",
+	"any": "", "all": "", "abs": "", "divmod": "", "isinstance": "", "getattr": "", "hasattr": "",
+	"map": "", "filter": "", "reversed": "", "iter": "", "bool": "", "repr": "", "format": "",
+	"chr": "", "ord": "", "hex": "", "bin": "", "oct": "", "type": "", "callable": "", "pow": "",
+	"bytes": "", "bytearray": "", "memoryview": "", "frozenset": "", "object": "",
+}
+
 func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	if allowed, ok := builtinKeywords[q]; ok && allowed != "*" {
+		for _, kw := range kws {
+			if !strings.Contains(" "+allowed+" ", " "+kw.Name+" ") {
+				return c.unmodelled(p, q+"(..., "+kw.Name+"=...)"), nil
+			}
+		}
+	}
 	switch q {
 	case "print", "setattr", "hash", "id":
 		return nil, nil
@@ -798,6 +817,10 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			return int64(len(x)), nil
 		case *Bytes:
 			return int64(len(x.B)), nil
+		case *Instance:
+			if m, err := c.getAttr(c.s.globals, x, "__len__", p); err == nil {
+				return c.call(m, nil, nil, p)
+			}
 		case *Range:
 			return x.length(), nil
 		case *Queue:
@@ -846,10 +869,11 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 	case "round":
 		if len(args) >= 1 {
 			if f, ok := toFloat(args[0]); ok {
-				if len(args) == 1 {
+				nd, given := argAt(args, kws, 1, "ndigits")
+				if !given || nd == nil {
 					return int64(math.RoundToEven(f)), nil
 				}
-				if n, ok := toInt(args[1]); ok {
+				if n, ok := toInt(nd); ok {
 					m := math.Pow(10, float64(n))
 					return math.RoundToEven(f*m) / m, nil
 				}
@@ -1554,6 +1578,9 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos)
 		if len(args) >= 1 {
 			if v, ok := d.get(args[0]); ok {
 				return v, nil
+			}
+			if isUnknown(args[0]) {
+				return unknownOf("dict.get", args[0]), nil
 			}
 			if len(args) == 2 {
 				return args[1], nil

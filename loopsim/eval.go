@@ -58,7 +58,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		}
 		switch x.Op {
 		case "not":
-			b, ok := truth(v)
+			b, ok := c.truth(v, x.P)
 			if !ok {
 				return unknownOf("not unknown", v), nil
 			}
@@ -112,7 +112,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			b, ok := truth(v)
+			b, ok := c.truth(v, x.P)
 			if !ok {
 				return unknownOf("boolean of unknown", v), nil
 			}
@@ -127,7 +127,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, ok := truth(cond)
+		b, ok := c.truth(cond, x.P)
 		if !ok {
 			c.s.assume(x.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(x.Cond), dependsOn(cond, describe(x.Cond)))
 			b = true
@@ -493,7 +493,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 				if err != nil {
 					return true, err
 				}
-				b, ok := truth(cv)
+				b, ok := c.truth(cv, x.P)
 				if !ok {
 					c.s.assume(x.P, 0.7, "comprehension filter %s cannot be known statically%s; assumed true", describe(cond), dependsOn(cv, describe(cond)))
 					b = true
@@ -580,6 +580,9 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 				}
 			}
 		case *Dict:
+			if isUnknown(l) {
+				return false, false
+			}
 			found = coll.index(l) >= 0
 		case *Range:
 			if n, ok := toInt(l); ok {

@@ -198,7 +198,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		if err != nil {
 			return ctrlNext, nil, err
 		}
-		b, ok := truth(cond)
+		b, ok := c.truth(cond, st.P)
 		if !ok {
 			c.s.assume(st.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(st.Cond), dependsOn(cond, describe(st.Cond)))
 			b = true
@@ -218,7 +218,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			if err != nil {
 				return ctrlNext, nil, err
 			}
-			b, ok := truth(cond)
+			b, ok := c.truth(cond, st.P)
 			if !ok {
 				if unknownRuns == 0 {
 					c.s.assume(st.P, 0.5, "while condition %s cannot be known statically%s; assumed to loop %d time(s)", describe(st.Cond), dependsOn(cond, describe(st.Cond)), c.s.cfg.UnknownLoopCount)
@@ -377,6 +377,18 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 	}
 	if in, ok := v.(*Instance); ok && in.Class.Tuple {
 		v = in.Class.compareKey(in)
+	} else if ok {
+		// a class with __iter__ (often a generator method)
+		if m, err := c.getAttr(c.s.globals, in, "__iter__", p); err == nil {
+			it, err := c.call(m, nil, nil, p)
+			if err != nil {
+				return err
+			}
+			if it == v {
+				return newExc("TypeError", "%s.__iter__ returned itself; __next__ is not simulated (line %d)", in.Class.Name, p.Line)
+			}
+			return c.forEach(it, p, fn)
+		}
 	}
 	switch x := v.(type) {
 	case *List:

@@ -305,6 +305,15 @@ func truth(v Value) (b bool, ok bool) {
 		return x.length() > 0, true
 	case *Bytes:
 		return len(x.B) > 0, true
+	case *Instance:
+		// __bool__/__len__ run user code, which truth cannot: unknown.
+		if _, ok := x.Class.lookup("__bool__"); ok {
+			return false, false
+		}
+		if _, ok := x.Class.lookup("__len__"); ok {
+			return false, false
+		}
+		return true, true
 	case *UnknownValue, *External, *RandomValue:
 		return false, false
 	}
@@ -607,4 +616,28 @@ func randomArith(op string, l, r Value) (Value, bool) {
 		return &UnknownValue{Why: why}, true
 	}
 	return &RandomValue{Mean: m, Why: why}, true
+}
+
+// truth is Python truthiness, running __bool__ or __len__ of user classes;
+// ok is false for unknown values.
+func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
+	in, isInst := v.(*Instance)
+	if !isInst {
+		return truth(v)
+	}
+	for _, name := range []string{"__bool__", "__len__"} {
+		if _, has := in.Class.lookup(name); !has {
+			continue
+		}
+		m, err := c.getAttr(c.s.globals, in, name, p)
+		if err != nil {
+			return false, false
+		}
+		r, err := c.call(m, nil, nil, p)
+		if err != nil {
+			return false, false
+		}
+		return truth(r)
+	}
+	return true, true
 }

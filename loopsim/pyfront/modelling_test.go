@@ -161,6 +161,25 @@ async def main():
     if oldest == "b" and list(lru) == ["c", "a"] and pairs[0] == ("y", 1):
         await asyncio.sleep(0.2)
 `, 0.2},
+		{"__len__, __bool__ and __iter__ of user classes", `
+class Batch:
+    def __init__(self, items):
+        self.items = list(items)
+    def __len__(self):
+        return len(self.items)
+    def __iter__(self):
+        for it in self.items:
+            yield it * 0.01
+async def main():
+    b = Batch([1, 2, 3])
+    for d in b:
+        await asyncio.sleep(d)
+    await asyncio.sleep(len(b) / 100)
+    if Batch([]) or not b:
+        await asyncio.sleep(1)
+    if round(0.123456, ndigits=2) == 0.12:
+        await asyncio.sleep(0.01)
+`, 0.1},
 		{"json round trip keeps key order", `
 import json
 CONFIG = json.loads('{"workers": 3, "delays": [0.1, 0.2], "name": "x"}')
