@@ -793,8 +793,31 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 	}
 	switch q {
-	case "print", "setattr", "hash", "id":
+	case "print":
 		return nil, nil
+	case "setattr":
+		if len(args) == 3 {
+			if name, ok := args[1].(string); ok {
+				switch o := args[0].(type) {
+				case *Instance:
+					o.Attrs[name] = args[2]
+					return nil, nil
+				case *Class:
+					o.Attrs[name] = args[2]
+					return nil, nil
+				}
+			}
+		}
+		return c.unmodelled(p, "setattr"), nil
+	case "hash":
+		// hash() of small ints is the int; of str and bytes it is salted per
+		// process (PYTHONHASHSEED), so unknown.
+		if n, ok := firstArg(args).(int64); ok && len(args) == 1 && n > -(1<<61) && n < 1<<61 && n != -1 {
+			return n, nil
+		}
+		return &UnknownValue{Why: "hash() (salted per process)"}, nil
+	case "id":
+		return &UnknownValue{Why: "id() (a memory address)"}, nil
 	case "input":
 		c.s.assume(p, 0.5, "input() waits for a user; assumed to return at once")
 		return &UnknownValue{Why: "user input"}, nil
@@ -1410,6 +1433,10 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		if name == "encode" {
 			return &Bytes{B: []byte(o)}, nil
 		}
+		if n, ok := strMethodArgs[name]; ok && len(args) > n {
+			// start/end, count: not simulated
+			return c.unmodelled(p, "str."+name+" with "+strconv.Itoa(len(args))+" arguments"), nil
+		}
 		for _, kw := range kws {
 			if isUnknown(kw.Value) {
 				return unknownOf("str."+name, kw.Value), nil
@@ -1527,7 +1554,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		return nil, nil
 	case "index", "count":
-		if len(args) == 0 {
+		if len(args) != 1 {
 			break
 		}
 		n := int64(0)
@@ -1986,4 +2013,13 @@ func (c *ctx) callGetter(g *getter, args []Value, p Pos) (Value, error) {
 		out.Elems = append(out.Elems, v)
 	}
 	return out, nil
+}
+
+// strMethodArgs is how many positional arguments each str method is
+// simulated with (start/end and count arguments are not).
+var strMethodArgs = map[string]int{
+	"split": 2, "rsplit": 2, "strip": 1, "lstrip": 1, "rstrip": 1, "startswith": 1, "endswith": 1,
+	"count": 1, "find": 1, "rfind": 1, "index": 1, "rindex": 1, "replace": 2, "join": 1, "partition": 1,
+	"rpartition": 1, "zfill": 1, "ljust": 2, "rjust": 2, "center": 2, "upper": 0, "lower": 0,
+	"removeprefix": 1, "removesuffix": 1, "splitlines": 0, "title": 0, "capitalize": 0,
 }
