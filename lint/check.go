@@ -122,60 +122,10 @@ type target struct {
 // files are those below the root that a walk keeps (excludes, .gitignore),
 // minus nested projects.
 func Check(req Request) *Result {
-	res := &Result{}
 	wd, _ := os.Getwd()
-	roots := &rootCache{byDir: map[string]string{}}
-	walked := map[string]bool{} // directories walked for targets
-	targets := map[projectKey][]target{}
-	seen := map[string]bool{} // real paths
-	add := func(t target, namedDir string) {
-		if seen[t.real] {
-			return
-		}
-		seen[t.real] = true
-		key := projectKey{root: roots.of(filepath.Dir(t.abs))}
-		if key.root == "" {
-			// No marker: the directory named is the project, and a file
-			// named alone has the files beside it as context (walking up
-			// to an unmarked home directory would never end).
-			key = projectKey{root: namedDir, shallow: namedDir == ""}
-			if key.shallow {
-				key.root = filepath.Dir(t.abs)
-			}
-		}
-		targets[key] = append(targets[key], t)
-	}
-	w := newWalker(req.Configs.configFor, false)
-	for _, p := range req.Paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: err})
-			continue
-		}
-		info, err := os.Stat(abs)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: unwrapPathError(err)})
-			continue
-		}
-		if !info.IsDir() {
-			real, err := filepath.EvalSymlinks(abs)
-			if err != nil {
-				real = abs
-			}
-			add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, "")
-			continue
-		}
-		walked[abs] = true
-		found, warns, err := w.walk(abs)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: unwrapPathError(err)})
-			continue
-		}
-		splitProblems(res, warns)
-		for _, f := range found {
-			add(target{abs: f.Path, real: f.Real, shown: displayPath(wd, f.Path)}, abs)
-		}
-	}
+	ts := collectTargets(req.Paths, req.Configs, wd)
+	res := &Result{Errors: ts.errors, Warnings: ts.warnings}
+	targets, walked := ts.targets, ts.walked
 	var stdin *target
 	if req.Stdin != nil {
 		abs, _ := filepath.Abs(req.Stdin.Path)
@@ -184,8 +134,7 @@ func Check(req Request) *Result {
 			real = r
 		}
 		stdin = &target{abs: abs, real: real, shown: displayPath(wd, abs)}
-		delete(seen, real)
-		add(*stdin, "")
+		ts.add(*stdin, "")
 	}
 
 	keys := make([]projectKey, 0, len(targets))
@@ -268,6 +217,95 @@ func Check(req Request) *Result {
 	sortErrors(out.Errors)
 	sortErrors(out.Warnings)
 	return out
+}
+
+// targetSet is the files a run reports on, grouped by project.
+type targetSet struct {
+	wd       string
+	roots    *rootCache
+	walked   map[string]bool // directories walked for targets
+	targets  map[projectKey][]target
+	seen     map[string]bool // real paths
+	errors   []error
+	warnings []error
+}
+
+// add records t, found by walking namedDir ("" for a file named alone).
+func (ts *targetSet) add(t target, namedDir string) {
+	if ts.seen[t.real] {
+		return
+	}
+	ts.seen[t.real] = true
+	key := projectKey{root: ts.roots.of(filepath.Dir(t.abs))}
+	if key.root == "" {
+		// No marker: the directory named is the project, and a file
+		// named alone has the files beside it as context (walking up
+		// to an unmarked home directory would never end).
+		key = projectKey{root: namedDir, shallow: namedDir == ""}
+		if key.shallow {
+			key.root = filepath.Dir(t.abs)
+		}
+	}
+	ts.targets[key] = append(ts.targets[key], t)
+}
+
+// collectTargets expands paths: files named are always included,
+// directories are walked.
+func collectTargets(paths []string, configs *Configs, wd string) *targetSet {
+	ts := &targetSet{wd: wd, roots: &rootCache{byDir: map[string]string{}}, walked: map[string]bool{},
+		targets: map[projectKey][]target{}, seen: map[string]bool{}}
+	w := newWalker(configs.configFor, false)
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			ts.errors = append(ts.errors, &FileError{Path: p, Err: err})
+			continue
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			ts.errors = append(ts.errors, &FileError{Path: p, Err: unwrapPathError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			real, err := filepath.EvalSymlinks(abs)
+			if err != nil {
+				real = abs
+			}
+			ts.add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, "")
+			continue
+		}
+		ts.walked[abs] = true
+		found, problems, err := w.walk(abs)
+		if err != nil {
+			ts.errors = append(ts.errors, &FileError{Path: p, Err: unwrapPathError(err)})
+			continue
+		}
+		for _, p := range problems {
+			if _, ok := p.(*Warning); ok {
+				ts.warnings = append(ts.warnings, p)
+			} else {
+				ts.errors = append(ts.errors, p)
+			}
+		}
+		for _, f := range found {
+			ts.add(target{abs: f.Path, real: f.Real, shown: displayPath(wd, f.Path)}, abs)
+		}
+	}
+	return ts
+}
+
+// Files returns the files Check reports on for paths (as shown, sorted),
+// with the errors and warnings met finding them.
+func Files(paths []string, configs *Configs) (files []string, errs, warnings []error) {
+	wd, _ := os.Getwd()
+	ts := collectTargets(paths, configs, wd)
+	for _, group := range ts.targets {
+		for _, t := range group {
+			files = append(files, t.shown)
+		}
+	}
+	sort.Strings(files)
+	return files, append(ts.errors, configs.Errors()...), ts.warnings
 }
 
 // rootCache is ProjectRoot remembered per directory for one run.

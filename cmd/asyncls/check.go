@@ -122,7 +122,15 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return showSettings(stdout, cfg, paths)
 	}
 	if f.showFiles {
-		files, errs := lint.Collect(paths, cfg)
+		configs, err := checkConfigs(f)
+		if err != nil {
+			fmt.Fprintln(stderr, "asyncls:", err)
+			return exitError
+		}
+		files, errs, warnings := lint.Files(paths, configs)
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		for _, e := range errs {
 			fmt.Fprintln(stderr, "asyncls: error:", e)
 		}

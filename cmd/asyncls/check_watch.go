@@ -60,7 +60,7 @@ func watch(f *checkFlags, cfg *config.Config, paths []string, stdout, stderr io.
 // watchSnapshot is a fingerprint of the files a check would read: their
 // names, sizes and modification times, and the configuration file's.
 func watchSnapshot(cfg *config.Config, paths []string) string {
-	files, _ := lint.Collect(paths, cfg)
+	files, _, _ := lint.Files(paths, lint.NewConfigs(nil, nil))
 	if cfg.Path != "" {
 		files = append(files, cfg.Path)
 	}
