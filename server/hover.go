@@ -22,7 +22,7 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	}
 	li := sn.file.Lines
 	off := s.offset(li, params.Position)
-	res := s.resultOf(sn)
+	res := s.resultOf(ctx, sn)
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}

@@ -87,6 +87,9 @@ func (s Settings) validate() error {
 			}
 		}
 	}
+	if err := config.ValidateLatency(s.Latency); err != nil {
+		return fmt.Errorf("asyncls setting %v", err)
+	}
 	if s.DebounceMs != nil && (*s.DebounceMs < 0 || *s.DebounceMs > 10000) {
 		return fmt.Errorf("asyncls setting debounceMs: %d is outside 0..10000", *s.DebounceMs)
 	}
