@@ -105,3 +105,20 @@ func lineOf(out, file, code string) string {
 	}
 	return ""
 }
+
+// TestSimulateNeverReadsADevice: `asyncls simulate x.py` where x.py is a
+// link to /dev/zero refuses at once instead of reading gigabytes.
+func TestSimulateNeverReadsADevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	dir := t.TempDir()
+	link := filepath.Join(dir, "x.py")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "simulate", link)
+	if code != exitError || !strings.Contains(errOut, "not a regular file (a device)") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
