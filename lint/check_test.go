@@ -221,3 +221,37 @@ func TestConfigsCachePerDirectory(t *testing.T) {
 		t.Error("--config applies to every file")
 	}
 }
+
+// TestNestedProjects: a directory with its own marker is a project of its
+// own; whatever is named (the top, the nested project, one file), each file
+// gets the findings of its own project's context.
+func TestNestedProjects(t *testing.T) {
+	root := t.TempDir()
+	helper := "import time\n\ndef block():\n    time.sleep(1)\n"
+	user := "import asyncio\nfrom util import block\n\nasync def main():\n    block()\n    await asyncio.sleep(0)\n"
+	writeFiles(t, root, map[string]string{
+		".git/HEAD":              "ref: refs/heads/main\n",
+		"util.py":                helper,
+		"app.py":                 user,
+		"sub/pyproject.toml":     "[project]\nname = \"sub\"\n",
+		"sub/util.py":            "def block():\n    return 1\n", // not blocking: sub's app gets no ASL201
+		"sub/app.py":             user,
+		"sub/deeper/__init__.py": "",
+	})
+	all := findings(root, check(t, root))
+	if want := []string{"app.py ASL201 5"}; !reflect.DeepEqual(all, want) {
+		t.Errorf("check of the top = %v, want %v", all, want)
+	}
+	for _, p := range []string{"app.py", "sub/app.py", "sub"} {
+		got := findings(root, check(t, filepath.Join(root, p)))
+		var want []string
+		for _, f := range all {
+			if strings.HasPrefix(f, p) {
+				want = append(want, f)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("check %s = %v, want %v", p, got, want)
+		}
+	}
+}
