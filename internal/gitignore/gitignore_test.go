@@ -134,8 +134,8 @@ func TestAgreesWithGit(t *testing.T) {
 		t.Skipf("git init: %v %s", err, out)
 	}
 	files := map[string]string{
-		".gitignore":      "*.log\n/build/\ndocs/**/*.tmp\n!important.log\n**/cache\n[ab]?.py\nsp\\ ace.py\n\\#x.py\nnested/deep/\n*.gen.*\n!keep.gen.py\n",
-		"src/.gitignore":  "!*.log\n/local.py\nsub/*.py\n!sub/ok.py\n",
+		".gitignore":       "*.log\n/build/\ndocs/**/*.tmp\n!important.log\n**/cache\n[ab]?.py\nsp\\ ace.py\n\\#x.py\nnested/deep/\n*.gen.*\n!keep.gen.py\n",
+		"src/.gitignore":   "!*.log\n/local.py\nsub/*.py\n!sub/ok.py\n",
 		"src/a/.gitignore": "*\n!*.py\n!*/\n",
 	}
 	paths := []string{
