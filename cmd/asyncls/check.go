@@ -266,7 +266,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 
 	if f.addNoqa {
-		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
+		return addNoqa(res, res.StdinPath(), stdinSrc, stdout, stderr)
 	}
 	found := len(res.Diagnostics)
 	var applied []appliedFix

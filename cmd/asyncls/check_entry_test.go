@@ -122,3 +122,20 @@ func TestSimulateNeverReadsADevice(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestStdinIsNeverWritten: with --stdin-filename ./x.py (a name that is
+// shown as x.py), --fix and --add-noqa print the result and leave the file
+// of that name alone.
+func TestStdinIsNeverWritten(t *testing.T) {
+	dir := writeTree(t, map[string]string{"x.py": blocking})
+	t.Chdir(dir)
+	for _, flag := range []string{"--fix", "--add-noqa"} {
+		code, out, errOut := runCLI(t, blocking, "check", flag, "--stdin-filename", "./x.py")
+		if code == exitError || !strings.Contains(out, "asyncio.sleep(1)") && !strings.Contains(out, "noqa") {
+			t.Errorf("%s: exit %d, out %q, err %q", flag, code, out, errOut)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, "x.py")); string(got) != blocking {
+			t.Errorf("%s wrote the file of standard input's name:\n%s", flag, got)
+		}
+	}
+}
