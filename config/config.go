@@ -45,15 +45,25 @@ type Config struct {
 	// StartableInContextManager names functions (qualified or bare) that must not be
 	// started in __aenter__ (flake8-async's ASYNC113 option of the same name).
 	StartableInContextManager []string `toml:"startable-in-context-manager"`
+	// SimulationBudget overrides the simulator's budgets for `asyncls simulate`
+	// and hover hints (docs/loopsim.md).
+	SimulationBudget *SimulationBudget `toml:"simulation-budget"`
 	// MaxFileSize is the largest file read (bytes, or a string such as "10MB");
 	// larger files are skipped with a warning. Nil: lint.DefaultMaxFileSize.
 	MaxFileSize *ByteSize `toml:"max-file-size"`
 	// RespectGitignore: skip what .gitignore files ignore when walking
 	// directories (default true, as ruff does).
 	RespectGitignore *bool `toml:"respect-gitignore"`
-	// SimulationBudget overrides the simulator's budgets for `asyncls simulate`
-	// and hover hints (docs/loopsim.md).
-	SimulationBudget *SimulationBudget `toml:"simulation-budget"`
+}
+
+// SimulationBudget is [tool.asyncls.simulation-budget]; unset keys keep
+// the defaults.
+type SimulationBudget struct {
+	Steps       *int    `toml:"steps"`
+	Tasks       *int    `toml:"tasks"`
+	ValueSize   *int64  `toml:"value-size"`
+	Allocations *int64  `toml:"allocations"`
+	Time        *string `toml:"time"`
 }
 
 // ByteSize is a size in bytes, written in TOML as an integer or as a string
@@ -113,20 +123,10 @@ func (c *Config) GitignoreRespected() bool {
 	return c == nil || c.RespectGitignore == nil || *c.RespectGitignore
 }
 
-// SimulationBudget is [tool.asyncls.simulation-budget]; unset keys keep
-// the defaults.
-type SimulationBudget struct {
-	Steps       *int    `toml:"steps"`
-	Tasks       *int    `toml:"tasks"`
-	ValueSize   *int64  `toml:"value-size"`
-	Allocations *int64  `toml:"allocations"`
-	Time        *string `toml:"time"`
-}
-
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
 	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
-	"max-file-size", "respect-gitignore", "simulation-budget"}
+	"simulation-budget", "max-file-size", "respect-gitignore"}
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -372,10 +372,78 @@ func Expand(sel string) ([]string, error) {
 	if sel == rules.SyntaxErrorCode {
 		return nil, nil
 	}
+	if len(out) == 0 && ForeignCode(sel) {
+		return nil, nil // selects nothing here; Warnings says so
+	}
 	if len(out) == 0 {
 		return nil, errors.New("unknown rule code or prefix " + strconvQuote(sel) + " (see `asyncls rules`)")
 	}
 	return out, nil
+}
+
+// ForeignCode reports a selector shaped like another linter's code or
+// prefix (flake8-async's ASYNC102, ruff's RUF006 or E501) that names no
+// asyncls rule: users switching from flake8-async or ruff keep them in
+// their lists, so they are accepted, select nothing, and get a warning.
+// An unknown code with asyncls's own prefix (ASL) is a typo and an error.
+func ForeignCode(sel string) bool {
+	sel = strings.ToUpper(strings.TrimSpace(sel))
+	if sel == "" || strings.HasPrefix(sel, "ASL") {
+		return false
+	}
+	i := 0
+	for i < len(sel) && sel[i] >= 'A' && sel[i] <= 'Z' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for j := i; j < len(sel); j++ {
+		if sel[j] < '0' || sel[j] > '9' {
+			return false
+		}
+	}
+	for _, r := range rules.All() {
+		if strings.HasPrefix(r.Code, sel) {
+			return false
+		}
+	}
+	return true
+}
+
+// ruffAliases are ruff's own codes for checks asyncls has under flake8-async's code.
+var ruffAliases = map[string]string{"RUF006": "ASYNC300", "RUF029": "ASYNC124"}
+
+// Warnings lists the selectors of c (select, extend-select, ignore,
+// per-file-ignores) that are another linter's codes: accepted, without effect.
+func (c *Config) Warnings() []string {
+	var out []string
+	add := func(key string, codes []string) {
+		for _, code := range codes {
+			if !ForeignCode(code) {
+				continue
+			}
+			msg := key + ": " + strconvQuote(code) + " is not an asyncls rule (a flake8-async or ruff code asyncls does " +
+				"not implement?); it has no effect here"
+			if same := ruffAliases[strings.ToUpper(strings.TrimSpace(code))]; same != "" {
+				msg = key + ": " + strconvQuote(code) + " is ruff's name for asyncls's " + same + "; write " + same +
+					" (as written it has no effect here)"
+			}
+			out = append(out, msg)
+		}
+	}
+	add("select", c.Select)
+	add("extend-select", c.ExtendSelect)
+	add("ignore", c.Ignore)
+	pats := make([]string, 0, len(c.PerFileIgnores))
+	for pat := range c.PerFileIgnores {
+		pats = append(pats, pat)
+	}
+	sort.Strings(pats)
+	for _, pat := range pats {
+		add("per-file-ignores."+pat, c.PerFileIgnores[pat])
+	}
+	return out
 }
 
 // Overrides are command-line settings; they take precedence over the file.

@@ -111,6 +111,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
+	for _, w := range cfg.Warnings() {
+		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
 	if f.stdinName != "" && len(paths) > 0 {
 		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
 		return exitError
