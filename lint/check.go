@@ -18,10 +18,12 @@ type Configs struct {
 	fixed  *config.Config
 	adjust func(*config.Config) (*config.Config, error)
 
-	mu     sync.Mutex
-	byDir  map[string]*config.Config
-	byFile map[string]*config.Config
-	errs   map[string]error
+	mu       sync.Mutex
+	byDir    map[string]*config.Config
+	byFile   map[string]*config.Config
+	errs     map[string]error
+	warnings []error // settings accepted without effect
+	warned   map[string]bool
 }
 
 // NewConfigs resolves configurations from fixed (when not nil, for every
@@ -31,7 +33,7 @@ func NewConfigs(fixed *config.Config, adjust func(*config.Config) (*config.Confi
 	if adjust == nil {
 		adjust = func(c *config.Config) (*config.Config, error) { return c, nil }
 	}
-	return &Configs{fixed: fixed, adjust: adjust, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}, errs: map[string]error{}}
+	return &Configs{fixed: fixed, adjust: adjust, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}, errs: map[string]error{}, warned: map[string]bool{}}
 }
 
 // ForDir returns the configuration of the files in dir.
@@ -63,6 +65,15 @@ func (c *Configs) ForDir(dir string) (*config.Config, error) {
 		if err != nil {
 			c.errs[file] = err
 			cfg = nil
+		} else {
+			// The messages name the setting; the same one met through
+			// several files is said once.
+			for _, w := range cfg.Warnings() {
+				if !c.warned[w] {
+					c.warned[w] = true
+					c.warnings = append(c.warnings, &Warning{Msg: w})
+				}
+			}
 		}
 		c.byFile[file] = cfg
 	}
@@ -95,6 +106,14 @@ func (c *Configs) Errors() []error {
 	}
 	sortErrors(out)
 	return out
+}
+
+// Warnings returns what the configurations met so far accept without
+// effect (another linter's codes), each once.
+func (c *Configs) Warnings() []error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]error(nil), c.warnings...)
 }
 
 // Request is what `asyncls check` asks for.
@@ -213,7 +232,7 @@ func Check(req Request) *Result {
 		out.stdin = stdin.shown
 	}
 	out.Errors = append(append(res.Errors, req.Configs.Errors()...), out.Errors...)
-	out.Warnings = append(res.Warnings, out.Warnings...)
+	out.Warnings = append(append(res.Warnings, req.Configs.Warnings()...), out.Warnings...)
 	sortErrors(out.Errors)
 	sortErrors(out.Warnings)
 	return out

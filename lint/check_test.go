@@ -60,9 +60,14 @@ func TestConfigurationPerFile(t *testing.T) {
 	if want := []string{"b/x.py ASYNC251 4"}; !reflect.DeepEqual(ab, want) {
 		t.Errorf("got %v, want %v (a ignores ASYNC251, b selects it)", ab, want)
 	}
+	// Another linter's code in a file's configuration is a warning, said once.
+	writeFiles(t, root, map[string]string{"d/pyproject.toml": "[tool.asyncls]\nignore = [\"ASYNC115\"]\n", "d/x.py": blockingSrc, "d/y.py": blockingSrc})
+	if res := check(t, a, filepath.Join(root, "d")); len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `"ASYNC115" is not an asyncls rule`) {
+		t.Errorf("warnings %v: want one about ASYNC115", res.Warnings)
+	}
 	// A broken configuration is an error for its files, not a crash.
-	writeFiles(t, root, map[string]string{"c/pyproject.toml": "[tool.asyncls]\nselect = [\"NOPE9\"]\n", "c/x.py": blockingSrc})
-	if res := check(t, filepath.Join(root, "c")); len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "NOPE9") {
+	writeFiles(t, root, map[string]string{"c/pyproject.toml": "[tool.asyncls]\nselect = [\"ASLNOPE9\"]\n", "c/x.py": blockingSrc})
+	if res := check(t, filepath.Join(root, "c")); len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "ASLNOPE9") {
 		t.Errorf("bad configuration: errors %v", res.Errors)
 	}
 }

@@ -18,7 +18,12 @@ type Warning struct {
 	Path, Msg string
 }
 
-func (w *Warning) Error() string { return w.Path + ": " + w.Msg }
+func (w *Warning) Error() string {
+	if w.Path == "" {
+		return w.Msg
+	}
+	return w.Path + ": " + w.Msg
+}
 
 func tooLarge(path string, limit int64) *Warning {
 	return &Warning{Path: path, Msg: fmt.Sprintf("skipped: larger than the %d-byte limit (max-file-size in [tool.asyncls])", limit)}

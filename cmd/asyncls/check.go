@@ -111,9 +111,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
-	for _, w := range cfg.Warnings() {
-		fmt.Fprintln(stderr, "asyncls: warning:", w)
-	}
 	if f.stdinName != "" && len(paths) > 0 {
 		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
 		return exitError
@@ -122,6 +119,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		paths = []string{"."}
 	}
 	if f.showSettings {
+		// (A check reports the warnings of every file's configuration.)
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		return showSettings(stdout, cfg, paths)
 	}
 	if f.showFiles {
