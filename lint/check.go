@@ -126,6 +126,10 @@ type Request struct {
 	Configs *Configs
 	// Progress, when not nil, is told how parsing and checking advance.
 	Progress Progress
+	// ForceExclude applies exclude, extend-exclude and .gitignore to files
+	// named explicitly too (as ruff's --force-exclude): what the pre-commit
+	// hook, which names every changed file, needs to agree with `check .`.
+	ForceExclude bool
 }
 
 // target is a file to report on.
@@ -142,7 +146,7 @@ type target struct {
 // minus nested projects.
 func Check(req Request) *Result {
 	wd, _ := os.Getwd()
-	ts := collectTargets(req.Paths, req.Configs, wd)
+	ts := collectTargets(req.Paths, req.Configs, wd, req.ForceExclude)
 	res := &Result{Errors: ts.errors, Warnings: ts.warnings}
 	targets, walked := ts.targets, ts.walked
 	var stdin *target
@@ -270,7 +274,7 @@ func (ts *targetSet) add(t target, namedDir string) {
 
 // collectTargets expands paths: files named are always included,
 // directories are walked.
-func collectTargets(paths []string, configs *Configs, wd string) *targetSet {
+func collectTargets(paths []string, configs *Configs, wd string, forceExclude bool) *targetSet {
 	ts := &targetSet{wd: wd, roots: &rootCache{byDir: map[string]string{}}, walked: map[string]bool{},
 		targets: map[projectKey][]target{}, seen: map[string]bool{}}
 	w := newWalker(configs.configFor, false)
@@ -286,6 +290,9 @@ func collectTargets(paths []string, configs *Configs, wd string) *targetSet {
 			continue
 		}
 		if !info.IsDir() {
+			if forceExclude && w.excludedFile(abs, ts.roots) {
+				continue
+			}
 			real, err := filepath.EvalSymlinks(abs)
 			if err != nil {
 				real = abs
@@ -315,9 +322,9 @@ func collectTargets(paths []string, configs *Configs, wd string) *targetSet {
 
 // Files returns the files Check reports on for paths (as shown, sorted),
 // with the errors and warnings met finding them.
-func Files(paths []string, configs *Configs) (files []string, errs, warnings []error) {
+func Files(paths []string, configs *Configs, forceExclude bool) (files []string, errs, warnings []error) {
 	wd, _ := os.Getwd()
-	ts := collectTargets(paths, configs, wd)
+	ts := collectTargets(paths, configs, wd, forceExclude)
 	for _, group := range ts.targets {
 		for _, t := range group {
 			files = append(files, t.shown)

@@ -158,6 +158,29 @@ func (w *walker) skipped(st *walkState, e walkEntry, isDir bool) bool {
 	return isDir && w.stopAtProjects && isProjectRoot(e.abs)
 }
 
+// excludedFile reports whether a walk of the file's project would skip the
+// file at abs: an exclude pattern matches it or a directory above it below
+// the project root, or .gitignore ignores it.
+func (w *walker) excludedFile(abs string, roots *rootCache) bool {
+	dir := filepath.Dir(abs)
+	root := roots.of(dir)
+	if root == "" {
+		root = dir
+	}
+	cfg := w.configFor(dir)
+	if cfg.Excluded(abs, root) {
+		return true
+	}
+	if !cfg.GitignoreRespected() {
+		return false
+	}
+	top := gitTop(dir)
+	if top == "" {
+		top = root
+	}
+	return w.matcher(top).Ignored(abs, false)
+}
+
 func isPython(name string) bool {
 	return strings.HasSuffix(name, ".py") || strings.HasSuffix(name, ".pyi")
 }

@@ -31,6 +31,7 @@ type checkFlags struct {
 	addNoqa                  bool
 	watch                    bool
 	showSettings, showFiles  bool
+	forceExclude             bool
 }
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -56,6 +57,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
 	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude and .gitignore to files named explicitly too (the pre-commit hook does)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
 
@@ -131,7 +133,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "asyncls:", err)
 			return exitError
 		}
-		files, errs, warnings := lint.Files(paths, configs)
+		files, errs, warnings := lint.Files(paths, configs, f.forceExclude)
 		for _, w := range warnings {
 			fmt.Fprintln(stderr, "asyncls: warning:", w)
 		}
@@ -242,7 +244,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		return exitError
 	}
 	progress := newProgress(stderr)
-	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update}
+	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
 		limit := cfg.MaxBytes()
 		if c, err := configs.ForDir(filepath.Dir(f.stdinName)); err == nil && c.MaxBytes() > 0 {

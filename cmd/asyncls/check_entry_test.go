@@ -139,3 +139,31 @@ func TestStdinIsNeverWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestForceExclude: the pre-commit hook names every changed file; with
+// --force-exclude (its entry) an excluded or git-ignored file named
+// explicitly is skipped as `check .` skips it, so both agree.
+func TestForceExclude(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"pyproject.toml":       "[tool.asyncls]\nextend-exclude = [\"migrations\"]\n",
+		".gitignore":           "generated_*.py\n",
+		".git/HEAD":            "ref: refs/heads/main\n",
+		"app/migrations/m1.py": blocking,
+		"generated_x.py":       blocking,
+		"app/ok.py":            blocking,
+	})
+	named := []string{filepath.Join(dir, "app", "migrations", "m1.py"), filepath.Join(dir, "generated_x.py"), filepath.Join(dir, "app", "ok.py")}
+	_, whole, _ := runCLI(t, "", "check", "--output-format", "concise", dir)
+	_, forced, _ := runCLI(t, "", append([]string{"check", "--output-format", "concise", "--force-exclude"}, named...)...)
+	if whole != forced || !strings.Contains(forced, "ok.py") || strings.Contains(forced, "m1.py") || strings.Contains(forced, "generated_x.py") {
+		t.Errorf("check --force-exclude FILES:\n%s\ncheck DIR:\n%s", forced, whole)
+	}
+	_, plain, _ := runCLI(t, "", append([]string{"check", "--output-format", "concise"}, named...)...)
+	if !strings.Contains(plain, "m1.py") || !strings.Contains(plain, "generated_x.py") {
+		t.Errorf("without --force-exclude, files named are checked:\n%s", plain)
+	}
+	hooks, err := os.ReadFile(filepath.Join("..", "..", ".pre-commit-hooks.yaml"))
+	if err != nil || strings.Count(string(hooks), "entry: asyncls check --force-exclude") != 2 {
+		t.Errorf("both pre-commit hooks must pass --force-exclude: %v\n%s", err, hooks)
+	}
+}
