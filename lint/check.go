@@ -148,7 +148,6 @@ func Check(req Request) *Result {
 	wd, _ := os.Getwd()
 	ts := collectTargets(req.Paths, req.Configs, wd, req.ForceExclude)
 	res := &Result{Errors: ts.errors, Warnings: ts.warnings}
-	targets, walked := ts.targets, ts.walked
 	var stdin *target
 	if req.Stdin != nil {
 		abs, _ := filepath.Abs(req.Stdin.Path)
@@ -160,76 +159,22 @@ func Check(req Request) *Result {
 		ts.add(*stdin, "")
 	}
 
-	keys := make([]projectKey, 0, len(targets))
-	for k := range targets {
+	keys := make([]projectKey, 0, len(ts.targets))
+	for k := range ts.targets {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].root != keys[j].root {
 			return keys[i].root < keys[j].root
 		}
-		return !keys[i].shallow
+		return !keys[i].shallow && keys[j].shallow
 	})
 	context := newWalker(req.Configs.configFor, true)
 	context.maxFiles = MaxProjectFiles
+	context.quietLinks = true
 	var units []*unit
 	for _, key := range keys {
-		root := key.root
-		u := &unit{root: root, wd: wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
-		u.options = func(path string) *rules.Options {
-			return req.Configs.configFor(filepath.Dir(path)).Options(path)
-		}
-		byReal := map[string]string{} // real path -> path analysed
-		var toRead []string
-		for _, t := range targets[key] {
-			byReal[t.real] = t.abs
-			u.targets[t.abs] = true
-			u.shown[t.abs] = t.shown
-			u.byShown[t.shown] = t.abs
-			if stdin == nil || t.abs != stdin.abs {
-				toRead = append(toRead, t.abs)
-			}
-		}
-		// The rest of the project is read for context; problems with those
-		// files are reported when they are checked themselves.
-		var contextFiles []string
-		var found []walkedFile
-		var warns []error
-		var err error
-		switch {
-		case key.shallow:
-			found, warns, err = filesIn(root)
-		case walked[root]:
-			// The root was named: its files, minus nested projects, are
-			// the targets grouped under it already.
-		default:
-			found, warns, err = context.walk(root)
-		}
-		for _, w := range warns {
-			if _, ok := w.(*Warning); ok && err == nil {
-				res.Warnings = append(res.Warnings, w)
-			}
-		}
-		if err == nil {
-			for _, f := range found {
-				if _, ok := byReal[f.Real]; !ok {
-					byReal[f.Real] = f.Path
-					contextFiles = append(contextFiles, f.Path)
-				}
-			}
-		}
-		limit := func(path string) int64 { return req.Configs.configFor(filepath.Dir(path)).MaxBytes() }
-		sources, errs, warns := readAll(toRead, limit)
-		for _, e := range append(errs, warns...) {
-			splitProblems(res, []error{u.showError(e)})
-		}
-		ctx, _, _ := readAll(contextFiles, limit)
-		sources = append(sources, ctx...)
-		if stdin != nil && u.targets[stdin.abs] {
-			sources = append(sources, Source{Path: stdin.abs, Src: req.Stdin.Src})
-		}
-		u.sources = sources
-		units = append(units, u)
+		units = append(units, ts.unit(key, req, context, stdin, res))
 	}
 	out := analyseUnits(units, req.Progress)
 	if stdin != nil {
@@ -240,6 +185,66 @@ func Check(req Request) *Result {
 	sortErrors(out.Errors)
 	sortErrors(out.Warnings)
 	return out
+}
+
+// unit prepares the analysis of one project: its targets, and the rest of
+// its files read for context (problems with those are reported when they
+// are checked themselves). Problems with the targets go to res.
+func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *target, res *Result) *unit {
+	root := key.root
+	u := &unit{root: root, wd: ts.wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
+	u.options = func(path string) *rules.Options {
+		return req.Configs.configFor(filepath.Dir(path)).Options(path)
+	}
+	byReal := map[string]string{} // real path -> path analysed
+	var toRead []string
+	for _, t := range ts.targets[key] {
+		byReal[t.real] = t.abs
+		u.targets[t.abs] = true
+		u.shown[t.abs] = t.shown
+		u.byShown[t.shown] = t.abs
+		if stdin == nil || t.abs != stdin.abs {
+			toRead = append(toRead, t.abs)
+		}
+	}
+	var found []walkedFile
+	var warns []error
+	var err error
+	switch {
+	case key.shallow:
+		found, warns, err = filesIn(root)
+	case ts.walked[root]:
+		// The root was named: its files, minus nested projects, are the
+		// targets grouped under it already.
+	default:
+		found, warns, err = context.walk(root)
+	}
+	for _, w := range warns {
+		// Only the walk's limit is said; an unreadable corner of the
+		// project is not the named files' problem.
+		if _, ok := w.(*Warning); ok && err == nil {
+			res.Warnings = append(res.Warnings, w)
+		}
+	}
+	var contextFiles []string
+	for _, f := range found {
+		if _, ok := byReal[f.Real]; !ok {
+			byReal[f.Real] = f.Path
+			contextFiles = append(contextFiles, f.Path)
+		}
+	}
+	limit := func(path string) int64 { return req.Configs.configFor(filepath.Dir(path)).MaxBytes() }
+	sources, errs, skipped := readAll(toRead, limit)
+	for _, e := range append(errs, skipped...) {
+		splitProblems(res, []error{u.showError(e)})
+	}
+	others, _, _ := readAll(contextFiles, limit)
+	sources = append(sources, others...)
+	if stdin != nil && u.targets[stdin.abs] {
+		sources = append(sources, Source{Path: stdin.abs, Src: req.Stdin.Src})
+	}
+	u.sources = sources
+	return u
 }
 
 // targetSet is the files a run reports on, grouped by project.

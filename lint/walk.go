@@ -78,6 +78,9 @@ type walker struct {
 	// maxFiles, when positive, ends a walk once it has found that many
 	// files (with a warning).
 	maxFiles int
+	// quietLinks: links leading out of the tree are skipped without a
+	// warning (a walk for context, not for what the user named).
+	quietLinks bool
 
 	mu       sync.Mutex
 	matchers map[string]*gitignore.Matcher // git top -> matcher
@@ -236,8 +239,10 @@ func (w *walker) link(st *walkState, l walkEntry) []error {
 		return nil
 	}
 	if !within(st.realRoot, target) {
-		st.warnings = append(st.warnings, &Warning{Path: l.path,
-			Msg: fmt.Sprintf("not followed: symbolic link to %s, outside %s", target, st.root)})
+		if !w.quietLinks {
+			st.warnings = append(st.warnings, &Warning{Path: l.path,
+				Msg: fmt.Sprintf("not followed: symbolic link to %s, outside %s", target, st.root)})
+		}
 		return nil
 	}
 	switch {
