@@ -167,3 +167,27 @@ func TestForceExclude(t *testing.T) {
 		t.Errorf("both pre-commit hooks must pass --force-exclude: %v\n%s", err, hooks)
 	}
 }
+
+// TestFixOneFileOfAProject: --fix on one file of a project applies a fix
+// that only the project's context reveals (ASL201 through another module)
+// and re-analyses it in that context: nothing remains, nothing else is written.
+func TestFixOneFileOfAProject(t *testing.T) {
+	util := "import time\n\n\ndef block():\n    time.sleep(1)\n"
+	dir := writeTree(t, map[string]string{
+		"pyproject.toml":  "[project]\nname = \"app\"\n",
+		"app/__init__.py": "",
+		"app/util.py":     util,
+		"app/main.py":     "import asyncio\n\nfrom app.util import block\n\n\nasync def main():\n    block()\n    await asyncio.sleep(0)\n",
+	})
+	main := filepath.Join(dir, "app", "main.py")
+	code, out, errOut := runCLI(t, "", "check", "--output-format", "concise", "--select", "ASL201", "--fix", "--unsafe-fixes", main)
+	if code != exitOK {
+		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	if got, _ := os.ReadFile(main); !strings.Contains(string(got), "await asyncio.to_thread(block)") {
+		t.Errorf("main.py:\n%s", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "app", "util.py")); string(got) != util {
+		t.Errorf("util.py, not named, was changed:\n%s", got)
+	}
+}
