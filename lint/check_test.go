@@ -260,3 +260,23 @@ func TestNestedProjects(t *testing.T) {
 		}
 	}
 }
+
+// TestGitignoreWithoutRepository: outside a git repository, the project
+// root's .gitignore applies whether the project or a directory in it is named.
+func TestGitignoreWithoutRepository(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"pyproject.toml":   "[project]\nname = \"x\"\n",
+		".gitignore":       "gen_*.py\n",
+		"pkg/gen_a.py":     blockingSrc,
+		"pkg/handwrite.py": blockingSrc,
+	})
+	if gitTop(root) != "" {
+		t.Skip("the temporary directory is inside a git repository")
+	}
+	whole := findings(root, check(t, root))
+	sub := findings(root, check(t, filepath.Join(root, "pkg")))
+	if want := []string{"pkg/handwrite.py ASYNC251 4"}; !reflect.DeepEqual(whole, want) || !reflect.DeepEqual(sub, want) {
+		t.Errorf("check of the project %v, of pkg %v; want %v for both", whole, sub, want)
+	}
+}
