@@ -128,7 +128,12 @@ func (w *walker) walk(root string) ([]walkedFile, []error, error) {
 		return nil, nil, err
 	}
 	st := &walkState{root: root, absRoot: abs, realRoot: real, seenDirs: map[string]bool{real: true}, seenFiles: map[string]bool{}}
+	// .gitignore files count from the repository's top, else from the
+	// project's root: the same for every walk inside one project.
 	top := gitTop(abs)
+	if top == "" {
+		top = ProjectRoot(abs)
+	}
 	if top == "" {
 		top = abs
 	}
