@@ -52,7 +52,7 @@ func TestCheckContextCancelled(t *testing.T) {
 	mod := analysis.BuildModule(analysis.Parse("beat.py", src), "beat", false)
 	project := analysis.NewProject("", []*analysis.Module{mod})
 	opts := config.Default().Options("beat.py")
-	opts.Enabled = map[string]bool{"ASL402": true, "ASYNC251": true}
+	opts.Enabled = map[string]bool{"ASL402": true, "ASYNC110": true}
 	codes := func(diags []rules.Diagnostic) string {
 		var out []string
 		for _, d := range diags {
@@ -60,12 +60,12 @@ func TestCheckContextCancelled(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	if got := codes(rules.CheckContext(context.Background(), mod, project, opts)); got != "ASYNC251 ASL402" {
-		t.Fatalf("findings %q, want ASYNC251 ASL402", got)
+	if got := codes(rules.CheckContext(context.Background(), mod, project, opts)); got != "ASYNC110 ASL402" {
+		t.Fatalf("findings %q, want ASYNC110 ASL402", got)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if got := codes(rules.CheckContext(ctx, mod, project, opts)); got != "ASYNC251" {
-		t.Errorf("findings with a cancelled context %q, want ASYNC251 alone", got)
+	if got := codes(rules.CheckContext(ctx, mod, project, opts)); got != "ASYNC110" {
+		t.Errorf("findings with a cancelled context %q, want ASYNC110 alone", got)
 	}
 }
