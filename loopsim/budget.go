@@ -57,7 +57,11 @@ func (s *Sim) startBudget() {
 // and the likely cause.
 func (c *ctx) exceed(budget, what string, line int, likely string) {
 	where := c.fn
-	if where == "" {
+	switch {
+	case where != "":
+	case c.t != nil:
+		where = "task " + c.t.Name
+	default:
 		where = "the module body"
 	}
 	if line > 0 {
