@@ -415,8 +415,79 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		return coroUse{fate: fateConsumed}
 	case "identifier":
 		return fl.judgeLocal(target, assign, inContainer)
+	case "attribute":
+		if analysis.Unparen(value) == n {
+			return fl.judgeSelfAttribute(target)
+		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// judgeSelfAttribute follows a coroutine stored in `self.NAME` to the reads
+// of `self.NAME` in the class's methods: read as data there (`self.me.id`)
+// and never awaited or handed on, it was meant to be the result.
+func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
+	consumed := coroUse{fate: fateConsumed}
+	m := fl.p.Module
+	obj := analysis.Unparen(target.ChildByField("object"))
+	f := m.FunctionAt(target)
+	if obj == nil || obj.Type != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+		return consumed
+	}
+	attr := m.File.Text(target.ChildByField("attribute"))
+	var misuse *coroUse
+	for _, meth := range f.Class.Methods {
+		if len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
+			continue
+		}
+		self := meth.Params[0]
+		found := false
+		meth.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
+			if found || n.Type != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
+				return !found
+			}
+			o := analysis.Unparen(n.ChildByField("object"))
+			if o == nil || o.Type != "identifier" || m.File.Text(o) != self {
+				return true
+			}
+			if isAttributeTarget(n) {
+				return true
+			}
+			v := fl.judgeValue(n, false)
+			switch v.fate {
+			case fateMisuse:
+				if misuse == nil {
+					misuse = &v
+				}
+			case fateWeak:
+			default:
+				found = true // awaited, handed on or discarded: someone handles it
+			}
+			return true
+		})
+		if found {
+			return consumed
+		}
+	}
+	if misuse == nil {
+		return consumed
+	}
+	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// isAttributeTarget reports an attribute being assigned (`self.x = ...`).
+func isAttributeTarget(n *analysis.Node) bool {
+	child := n
+	for q := n.Parent; q != nil; child, q = q, q.Parent {
+		switch q.Type {
+		case "pattern_list", "tuple_pattern", "tuple", "expression_list", "parenthesized_expression":
+			continue
+		case "assignment", "augmented_assignment":
+			return child.Field == "left"
+		}
+		return false
+	}
+	return false
 }
 
 // judgeLocal follows a coroutine (or a container of coroutines) stored in a
