@@ -87,7 +87,9 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateConsumed}
 		}
 		attr := p.File.Text(by.ChildByField("attribute"))
-		if coroutineAttrs[attr] || (fl.awaitableObject && futureAttrs[attr]) {
+		// An awaitable object (a future, a request or file context manager)
+		// has future methods and the context-manager protocol.
+		if coroutineAttrs[attr] || (fl.awaitableObject && (futureAttrs[attr] || strings.HasPrefix(attr, "__"))) {
 			return coroUse{fate: fateConsumed}
 		}
 		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
