@@ -152,3 +152,13 @@ async def scrape_pyppeteer(url: str) -> str:
     page = await browser.newPage()
     page.goto(url)  # want: ASL102
     return await page.content()
+
+
+class Download:
+    async def open(self, path: str) -> None:
+        # Quiet: the file context manager is entered by hand.
+        self.file_manager = aiofiles.open(path)
+        self.file = await self.file_manager.__aenter__()
+
+    async def close(self) -> None:
+        await self.file_manager.__aexit__(None, None, None)
