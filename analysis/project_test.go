@@ -6,10 +6,11 @@ import (
 	"testing"
 )
 
-// TestValueIndexFollowsEdits edits, adds and removes modules through many
-// snapshots (past the point where the index is rebuilt) and compares the
-// project's index of value names with asking every module.
-func TestValueIndexFollowsEdits(t *testing.T) {
+// TestIndexesFollowEdits edits, adds and removes modules through many
+// snapshots (past the point where the value index is rebuilt) and compares
+// the project's indexes, derived from snapshot to snapshot, with what a
+// fresh project of the same modules says.
+func TestIndexesFollowEdits(t *testing.T) {
 	names := []string{"alpha", "beta", "gamma", "delta", "epsilon"}
 	rng := rand.New(rand.NewSource(1))
 	module := func(path string, version int) *Module {
@@ -30,16 +31,26 @@ func TestValueIndexFollowsEdits(t *testing.T) {
 		mods = append(mods, module(fmt.Sprintf("m%d.py", i), 0))
 	}
 	p := NewProject("", mods)
-	for step := 1; step < 4*maxValueDelta; step++ {
+	for step := 1; step < 4*maxIndexDelta; step++ {
 		path := fmt.Sprintf("m%d.py", rng.Intn(12))
 		if rng.Intn(4) == 0 {
 			p = p.Without(path)
 		} else {
 			p = p.With(module(path, step))
 		}
+		fresh := NewProject("", p.Modules()).Modules()
+		got := p.Modules()
+		if len(got) != len(fresh) {
+			t.Fatalf("step %d: %d modules, a fresh project has %d", step, len(got), len(fresh))
+		}
+		for i := range got {
+			if got[i] != fresh[i] {
+				t.Fatalf("step %d: module %d is %s, a fresh project says %s", step, i, got[i].File.Path, fresh[i].File.Path)
+			}
+		}
 		for _, n := range names {
 			want := false
-			for _, m := range p.Modules() {
+			for _, m := range fresh {
 				want = want || m.UsesNameAsValue(n)
 			}
 			if got := p.UsesNameAsValue(n); got != want {

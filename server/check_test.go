@@ -25,6 +25,9 @@ func ruleByRule(m *analysis.Module, p *analysis.Project, opts *rules.Options) []
 		}
 		one := *opts
 		one.Enabled = map[string]bool{r.Code: true}
+		for _, c := range rules.Consulted(r.Code) {
+			one.Enabled[c] = opts.Enabled[c]
+		}
 		if r.Code == rules.ASL100.Code {
 			// ASL100 judges the noqa directives against every enabled
 			// rule's findings, so alone it would see none of them.
@@ -65,10 +68,10 @@ func TestCheckEqualsRuleByRule(t *testing.T) {
 		cfg := config.Default()
 		files, _ := lint.Collect([]string{dir}, cfg)
 		res := lint.Run(files, nil, cfg)
-		for _, m := range res.Project.Modules() {
-			want := ruleByRule(m, res.Project, all)
+		for _, m := range res.Projects[0].Modules() {
+			want := ruleByRule(m, res.Projects[0], all)
 			for run := 0; run < 2; run++ { // the second run is ordered by the first's costs
-				got := rules.Check(m, res.Project, all)
+				got := rules.Check(m, res.Projects[0], all)
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s: rules.Check differs from the rules run one by one\n got %v\nwant %v", m.File.Path, got, want)
 				}

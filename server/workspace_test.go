@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"os"
@@ -286,7 +287,7 @@ func TestConfiguration(t *testing.T) {
 		c.shutdownAndExit()
 	})
 	t.Run("bad", func(t *testing.T) {
-		dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": "[tool.asyncls]\nselect = [\"NOPE1\"]\n"})
+		dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": "[tool.asyncls]\nselect = [\"ASLNOPE1\"]\n"})
 		u := uri.File(filepath.Join(dir, "app.py"))
 		c := newClient(t, startInProcess(t, Options{}))
 		c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "colour": "blue"}`)
@@ -300,7 +301,7 @@ func TestConfiguration(t *testing.T) {
 				all = append(all, m.Message)
 			}
 			joined := strings.Join(all, "\n")
-			return strings.Contains(joined, "colour") && strings.Contains(joined, "NOPE1")
+			return strings.Contains(joined, "colour") && strings.Contains(joined, "ASLNOPE1")
 		})
 		c.shutdownAndExit()
 	})
@@ -340,7 +341,7 @@ func TestFixAllEdit(t *testing.T) {
 		{Code: "X2", StartByte: 16, EndByte: 17, Fix: &rules.Fix{Title: "t", Safe: true, Edits: []rules.Edit{{Start: 16, End: 17, New: "20"}}}},
 		{Code: "X3", StartByte: 0, EndByte: 1, Fix: &rules.Fix{Title: "unsafe", Safe: false, Edits: []rules.Edit{{Start: 0, End: 1, New: "z"}}}},
 	}}
-	edit, ok := s.fixAllEdit(sn)
+	edit, ok := s.fixAllEdit(context.Background(), sn)
 	if !ok {
 		t.Fatal("no fix-all edit")
 	}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare asyncls findings with a baseline JSON (output of `asyncls check --format json`).
 
-    python3 bench/corpus_diff.py BASELINE.json NEW.json [--code CODE ...] [--list] [--source]
+    python3 bench/corpus_codes.py BASELINE.json NEW.json [--code CODE ...] [--list] [--source]
 
 Prints, per code, the baseline count, the new count and how many findings
 appeared or disappeared (keyed by path, line and code, so a changed message is
