@@ -35,7 +35,6 @@ var DefaultLatency = pylib.Latencies(false)
 // loop (or a worker thread), in seconds, from the library table.
 var DefaultBlocking = pylib.Latencies(true)
 
-
 // isAsyncQual reports whether a qualified name belongs to an async API.
 func isAsyncQual(q string) bool {
 	for _, m := range pylib.AsyncModules {
