@@ -243,6 +243,9 @@ const (
 	SyncLock
 	// ExceptionGroupClass: an ExceptionGroup class.
 	ExceptionGroupClass
+	// CallsBack: calls the callable it is given synchronously and discards
+	// its result (loop.call_soon, signal.signal, threading.Thread's target).
+	CallsBack
 )
 
 // Awaitable marks calls that return an awaitable which does nothing until

@@ -66,6 +66,11 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		}
 		return coroUse{fate: fateDropped, why: "its result is discarded"}
 	case analysis.UsageReturned:
+		if by != nil && by.Type == "lambda" && !inContainer {
+			if api := syncCallbackAPI(p, analysis.Unparen(by)); api != "" {
+				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
+			}
+		}
 		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type == "return_statement" && !inContainer &&
 			!fl.awaitableObject {
 			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
@@ -132,6 +137,33 @@ var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": tru
 // either a coroutine or a plain value in the name.
 var awaitableTests = map[string]bool{"asyncio.iscoroutine": true, "inspect.isawaitable": true, "inspect.iscoroutine": true,
 	"asyncio.isfuture": true, "isinstance": true, "asyncio.coroutines.iscoroutine": true}
+
+// syncCallbackAPI returns how a call that arg is passed to is shown when
+// that call runs its callable argument synchronously and discards the
+// result (`loop.call_soon(cb)`, `signal.signal(sig, cb)`,
+// `threading.Thread(target=cb)`), or "".
+func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
+	q := arg.Parent
+	if q != nil && q.Type == "keyword_argument" {
+		if p.File.Text(q.ChildByField("name")) != "target" {
+			return ""
+		}
+		q = q.Parent
+	}
+	if q == nil || q.Type != "argument_list" || q.Parent == nil || q.Parent.Type != "call" {
+		return ""
+	}
+	call := q.Parent
+	fn := call.ChildByField("function")
+	name := p.Module.Resolve(fn).Name
+	if name != "" && (pylib.Is(name, pylib.CallsBack) || (p.Project != nil && pylib.Is(p.Project.Canonical(name), pylib.CallsBack))) {
+		return p.File.Text(fn)
+	}
+	if fn != nil && fn.Type == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+		return p.File.Text(fn)
+	}
+	return ""
+}
 
 // throughContainer reports whether the value reached its consumer through a
 // list, tuple, set, dict or comprehension.
