@@ -170,6 +170,12 @@ func runNeverAwaited(p *Pass) {
 // shutdown): each call makes a coroutine that never runs.
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
+		fn := c.Node.ChildByField("function")
+		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type == "attribute" &&
+			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
+			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
+			continue
+		}
 		for _, a := range c.Args() {
 			arg := a
 			if a.Type == "keyword_argument" {
