@@ -290,6 +290,8 @@ func init() {
 		"conversation", "action", "set_proxy", "loop", "session", "parse_mode", "flood_sleep_threshold",
 		"disconnected", "run_until_disconnected", "start", "disconnect", "set_receive_updates", "api_id", "api_hash")
 	returns("telethon.TelegramClient", "telethon.TelegramClient")
+	// bot = TelegramClient(...).start(bot_token=...) gives the client back.
+	returns("telethon.TelegramClient.start", "telethon.TelegramClient")
 	returns("telethon.client.TelegramClient", "telethon.TelegramClient")
 	coroutineMethods("telethon.events.NewMessage.Event", "reply", "respond", "delete", "edit", "get_sender",
 		"get_chat", "get_input_sender", "get_input_chat", "forward_to", "download_media", "get_reply_message",
