@@ -88,14 +88,20 @@ func snippet(b *strings.Builder, li *analysis.LineIndex, d rules.Diagnostic) {
 		if line < first {
 			continue
 		}
+		raw := li.LineText(line)
+		// Columns on screen: tabs were expanded, characters count once.
+		col := func(byteCol int) int {
+			byteCol = min(max(byteCol, 0), len(raw))
+			return utf8.RuneCountInString(expandTabs(raw[:byteCol]))
+		}
 		startCol, endCol := 0, utf8.RuneCountInString(text)
 		if line == first {
-			startCol = li.RuneCol(line, d.Start.Col)
+			startCol = col(d.Start.Col)
 		} else {
-			startCol = len(text) - len(strings.TrimLeft(text, " "))
+			startCol = col(len(raw) - len(strings.TrimLeft(raw, " \t")))
 		}
 		if line == d.End.Line {
-			endCol = li.RuneCol(line, d.End.Col)
+			endCol = col(d.End.Col)
 		}
 		if endCol <= startCol {
 			endCol = startCol + 1
@@ -134,7 +140,11 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 		}
 		hunks = append(hunks, hunk{first, last, []rules.Edit{e}})
 	}
-	width := len(strconv.Itoa(li.LineCount() + 1))
+	added := 0
+	for _, e := range edits {
+		added += strings.Count(e.New, "\n")
+	}
+	width := len(strconv.Itoa(li.LineCount() + added + 1)) // wide enough for the new numbering too
 	delta := 0 // lines added minus lines removed by the hunks before
 	for i, h := range hunks {
 		if i > 0 {
@@ -158,16 +168,6 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 		}
 		nb.Write(src[at:end])
 		oldLines, newLines := splitLines(old), splitLines(nb.String())
-		// Lines the hunk leaves alone at either end are context.
-		pre := 0
-		for pre < len(oldLines) && pre < len(newLines) && oldLines[pre] == newLines[pre] {
-			pre++
-		}
-		post := 0
-		for post < len(oldLines)-pre && post < len(newLines)-pre &&
-			oldLines[len(oldLines)-1-post] == newLines[len(newLines)-1-post] {
-			post++
-		}
 		row := func(oldNo, newNo int, mark byte, text string) {
 			num := func(n int) string {
 				if n == 0 {
@@ -177,18 +177,16 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 			}
 			fmt.Fprintf(b, "  %s %s |%c%s\n", num(oldNo), num(newNo), mark, expandTabs(text))
 		}
-		oldNo, newNo := h.first+1, h.first+1+delta
-		for k := 0; k < pre; k++ {
-			row(oldNo+k, newNo+k, ' ', oldLines[k])
-		}
-		for k := pre; k < len(oldLines)-post; k++ {
-			row(oldNo+k, 0, '-', oldLines[k])
-		}
-		for k := pre; k < len(newLines)-post; k++ {
-			row(0, newNo+k, '+', newLines[k])
-		}
-		for k := 0; k < post; k++ {
-			row(oldNo+len(oldLines)-post+k, newNo+len(newLines)-post+k, ' ', oldLines[len(oldLines)-post+k])
+		for _, op := range DiffLines(oldLines, newLines) {
+			oldNo, newNo := h.first+op.OldLine, h.first+op.NewLine+delta
+			switch op.Kind {
+			case '-':
+				row(oldNo, 0, '-', op.Text)
+			case '+':
+				row(0, newNo, '+', op.Text)
+			default:
+				row(oldNo, newNo, ' ', op.Text)
+			}
 		}
 		delta += len(newLines) - len(oldLines)
 	}

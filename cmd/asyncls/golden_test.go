@@ -147,3 +147,15 @@ func TestDiffStatisticsShowFixesGolden(t *testing.T) {
 		t.Errorf("--diff without fixes: exit %d %q %q", code, out, errOut)
 	}
 }
+
+// Tabs and non-ASCII text before a finding: the caret stays under it, and a
+// fix that inserts lines away from the finding shows the kept line between.
+func TestFullFormatTabsAndInsertionsGolden(t *testing.T) {
+	_, out, errOut := runCLI(t, "", "check", filepath.Join("testdata", "golden", "tabs.py"))
+	checkGolden(t, "tabs.full", out+"--- stderr\n"+errOut)
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "^") && !strings.HasPrefix(line, "  |     ^") {
+			t.Errorf("caret not under the tab-indented call: %q", line)
+		}
+	}
+}
