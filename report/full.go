@@ -144,8 +144,9 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 	for _, e := range edits {
 		added += strings.Count(e.New, "\n")
 	}
-	width := len(strconv.Itoa(li.LineCount() + added + 1)) // wide enough for the new numbering too
-	delta := 0                                             // lines added minus lines removed by the hunks before
+	// Wide enough for the new numbering too.
+	width := len(strconv.Itoa(li.LineCount() + added + 1))
+	delta := 0 // lines added minus lines removed by the hunks before
 	for i, h := range hunks {
 		if i > 0 {
 			fmt.Fprintf(b, "  %s ...\n", strings.Repeat(" ", 2*width+1))
