@@ -142,6 +142,17 @@ func TestDiffStatisticsShowFixesGolden(t *testing.T) {
 	}
 	checkGolden(t, "app.statistics", out+"--- stderr\n"+errOut)
 
+	code, out, errOut = runCLI(t, "", "check", "--statistics", "--output-format", "json", goldenInput)
+	var stats []statJSON
+	if err := json.Unmarshal([]byte(out), &stats); err != nil || code != exitFindings || errOut != "" || len(stats) != 4 {
+		t.Fatalf("--statistics json: exit %d, %v, %q, %q", code, err, out, errOut)
+	}
+	for _, s := range stats {
+		if s.Count != 1 || s.Name == "" || s.Fixable != (s.Code == "ASYNC251") {
+			t.Errorf("statistics entry %+v", s)
+		}
+	}
+
 	dir := writeTree(t, map[string]string{"ok.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
 	if code, out, errOut := runCLI(t, "", "check", "--diff", dir); code != exitOK || out != "" || !strings.Contains(errOut, "No fixes") {
 		t.Errorf("--diff without fixes: exit %d %q %q", code, out, errOut)
