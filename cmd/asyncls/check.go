@@ -69,7 +69,7 @@ Exit status: 0 clean, 1 findings (or fixes, with --diff / --exit-non-zero-on-fix
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	return fs, f
 }

@@ -33,7 +33,7 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "pyproject.toml to read [tool.asyncls] from (default: the nearest one)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: asyncls simulate [flags] FILE\n\nSimulates asyncio.run(entry()) without running the code and prints the\nestimated wall time, the time if everything ran one after another, and the\ntime the loop was blocked. Exit status: 0 ok, 2 usage, I/O or parse error.\n\nFlags:")
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
