@@ -82,17 +82,27 @@ func snippet(b *strings.Builder, li *analysis.LineIndex, d rules.Diagnostic) {
 	width := len(strconv.Itoa(shown + 1))
 	gutter := strings.Repeat(" ", width)
 	fmt.Fprintf(b, "%s |\n", gutter)
+	// A very long line (minified or generated code) is shown as a window
+	// around the finding's start, so one finding cannot print megabytes.
+	winStart := 0
+	if first == d.Start.Line {
+		raw := li.LineText(first)
+		winStart = max(0, utf8.RuneCountInString(expandTabs(raw[:min(max(d.Start.Col, 0), len(raw))]))-maxSnippetWidth/3)
+	}
 	for line := from; line <= shown; line++ {
-		text := expandTabs(li.LineText(line))
+		full := []rune(expandTabs(li.LineText(line)))
+		text, cut := clip(full, winStart)
 		fmt.Fprintf(b, "%*d | %s\n", width, line+1, text)
 		if line < first {
 			continue
 		}
 		raw := li.LineText(line)
-		// Columns on screen: tabs were expanded, characters count once.
+		// Columns on screen: tabs were expanded, characters count once,
+		// and a clipped line starts later.
 		col := func(byteCol int) int {
 			byteCol = min(max(byteCol, 0), len(raw))
-			return utf8.RuneCountInString(expandTabs(raw[:byteCol]))
+			c := utf8.RuneCountInString(expandTabs(raw[:byteCol])) - cut
+			return min(max(c, 0), utf8.RuneCountInString(text))
 		}
 		startCol, endCol := 0, utf8.RuneCountInString(text)
 		if line == first {
@@ -116,6 +126,30 @@ func snippet(b *strings.Builder, li *analysis.LineIndex, d rules.Diagnostic) {
 }
 
 func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+
+// maxSnippetWidth is the most characters of a source line a snippet shows.
+const maxSnippetWidth = 160
+
+// clip returns the part of line shown when the window starts at column
+// start, with "…" where text was left out, and how many columns of the
+// line come before the shown text's first column (for the carets).
+func clip(line []rune, start int) (string, int) {
+	if len(line) <= maxSnippetWidth {
+		return string(line), 0
+	}
+	start = min(start, len(line)-maxSnippetWidth)
+	end := start + maxSnippetWidth
+	out := string(line[start:end])
+	offset := start
+	if start > 0 {
+		out = "…" + out
+		offset-- // the ellipsis takes a column
+	}
+	if end < len(line) {
+		out += "…"
+	}
+	return out, offset
+}
 
 // fixDiff prints the lines a fix changes, before (-) and after (+), one
 // hunk per group of edits that touch neighbouring lines.
@@ -169,6 +203,8 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 		}
 		nb.Write(src[at:end])
 		oldLines, newLines := splitLines(old), splitLines(nb.String())
+		// Long lines are shown from a little before the first edit.
+		winStart := max(0, utf8.RuneCountInString(expandTabs(string(src[start:max(start, h.edits[0].Start)])))-maxSnippetWidth/3)
 		row := func(oldNo, newNo int, mark byte, text string) {
 			num := func(n int) string {
 				if n == 0 {
@@ -176,7 +212,8 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 				}
 				return fmt.Sprintf("%*d", width, n)
 			}
-			fmt.Fprintf(b, "  %s %s |%c%s\n", num(oldNo), num(newNo), mark, expandTabs(text))
+			shown, _ := clip([]rune(expandTabs(text)), winStart)
+			fmt.Fprintf(b, "  %s %s |%c%s\n", num(oldNo), num(newNo), mark, shown)
 		}
 		for _, op := range DiffLines(oldLines, newLines) {
 			oldNo, newNo := h.first+op.OldLine, h.first+op.NewLine+delta
