@@ -34,7 +34,7 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	explain := fs.Bool("explain", false, "text format: list every assumption with its line, which steps are not modelled, and why the confidence has its level (json always has them all)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: asyncls simulate [flags] FILE\n\nSimulates asyncio.run(entry()) without running the code and prints the\nestimated wall time, the time if everything ran one after another, and the\ntime the loop was blocked. Exit status: 0 ok, 2 usage, I/O or parse error.\n\nFlags:")
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
