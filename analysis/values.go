@@ -64,40 +64,44 @@ func (m *Module) valueNameSet() map[string]bool {
 // time (memoise it on the module: Module.Memo) and always be passed with the
 // same key.
 func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, name string) bool {
-	return p.nameIndex(key, names).has(name, names)
+	return p.nameIndex(key, names).has(name)
 }
 
 // nameIndex counts, per name, the modules whose set holds it. An edited
-// snapshot shares its predecessor's counts (base, over the modules of
-// baseModules) and records only the modules that changed since (delta, by
-// path; nil for a removed module), so an edit costs O(changed modules), not
-// O(project); past maxIndexDelta changes the counts are rebuilt.
+// snapshot shares its predecessor's counts (base, over the sets of
+// baseSets) and records only the sets of the modules that changed since
+// (delta, by path; nil for a removed module), so an edit costs O(changed
+// modules), not O(project); past maxIndexDelta changes the counts are
+// rebuilt. It keeps sets, not modules: a module replaced or removed from the
+// project is not kept alive by the index.
 type nameIndex struct {
-	names       func(*Module) map[string]bool
-	base        map[string]int32
-	baseModules map[string]*Module // never mutated: a snapshot's byPath
-	delta       map[string]*Module
+	names    func(*Module) map[string]bool
+	base     map[string]int32
+	baseSets map[string]map[string]bool // path -> set, for the modules counted in base
+	delta    map[string]map[string]bool // path -> set of the current module (nil: removed)
 }
 
 const maxIndexDelta = 32
 
 func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool) *nameIndex {
-	x := &nameIndex{names: names, base: map[string]int32{}, baseModules: modules}
-	for _, m := range modules {
-		for n := range names(m) {
+	x := &nameIndex{names: names, base: map[string]int32{}, baseSets: make(map[string]map[string]bool, len(modules))}
+	for path, m := range modules {
+		set := names(m)
+		x.baseSets[path] = set
+		for n := range set {
 			x.base[n]++
 		}
 	}
 	return x
 }
 
-func (x *nameIndex) has(name string, names func(*Module) map[string]bool) bool {
+func (x *nameIndex) has(name string) bool {
 	n := x.base[name]
-	for path, m := range x.delta {
-		if old := x.baseModules[path]; old != nil && names(old)[name] {
+	for path, set := range x.delta {
+		if x.baseSets[path][name] {
 			n--
 		}
-		if m != nil && names(m)[name] {
+		if set[name] {
 			n++
 		}
 	}
@@ -111,15 +115,15 @@ func (x *nameIndex) derive(changed map[string]*Module) *nameIndex {
 	if len(x.delta)+len(changed) > maxIndexDelta {
 		return nil
 	}
-	y := &nameIndex{names: x.names, base: x.base, baseModules: x.baseModules, delta: make(map[string]*Module, len(x.delta)+len(changed))}
-	for path, m := range x.delta {
-		y.delta[path] = m
+	y := &nameIndex{names: x.names, base: x.base, baseSets: x.baseSets, delta: make(map[string]map[string]bool, len(x.delta)+len(changed))}
+	for path, set := range x.delta {
+		y.delta[path] = set
 	}
 	for path, m := range changed {
-		if m == x.baseModules[path] {
-			delete(y.delta, path) // back to the base version
+		if m == nil {
+			y.delta[path] = nil
 		} else {
-			y.delta[path] = m
+			y.delta[path] = x.names(m)
 		}
 	}
 	return y
