@@ -234,7 +234,8 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 			fn.Calls = append(fn.Calls, c)
 		}
 	case "await":
-		if fn != nil {
+		// The await expression, not its keyword token (which has the same type).
+		if fn != nil && n.Named {
 			fn.Awaits = append(fn.Awaits, n)
 		}
 	case "yield":

@@ -12,6 +12,9 @@ type valueNames struct {
 // UsesNameAsValue reports whether the module mentions name other than as the
 // callee of a call or at its own definition (`self.handler` counts as
 // `handler`): a function handed to a framework, a task group or a router.
+// A call whose coroutine is handed to a scheduler (`create_task(f())`,
+// `loop.run_until_complete(f())`, `gather(f(), g())`) counts too: like a
+// function passed by name, its callee must be a coroutine function.
 func (m *Module) UsesNameAsValue(name string) bool {
 	return m.valueNameSet()[name]
 }
@@ -41,6 +44,18 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		out[m.File.Text(n)] = true
 		return true
 	})
+	for _, c := range m.Calls {
+		if c.Usage != UsageScheduled {
+			continue
+		}
+		switch fn := c.Node.ChildByField("function"); {
+		case fn == nil:
+		case fn.Type == "identifier":
+			out[m.File.Text(fn)] = true
+		case fn.Type == "attribute":
+			out[m.File.Text(fn.ChildByField("attribute"))] = true
+		}
+	}
 	return out
 }
 

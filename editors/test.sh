@@ -58,7 +58,8 @@ finish() {
 # --- installs ----------------------------------------------------------------------------
 deps=(apt npm)
 wants vscode-e2e && deps+=(code-server)
-say "installing dependencies (${deps[*]})"
+say "installing dependencies (${deps[*]}); what is missing:"
+scripts/install-editor-test-deps.sh --plan "${deps[@]}"
 if ! scripts/install-editor-test-deps.sh "${deps[@]}" >"$WORK/install.log" 2>&1; then
   echo "FAIL editors: installing dependencies; last lines:"
   tail -n 40 "$WORK/install.log" | sed 's/^/    /'

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
@@ -64,11 +66,23 @@ func simOptions(p *Pass) pyfront.Options {
 	if w, ok := p.Options.Settings["executor-workers"].(int); ok && w > 0 {
 		cfg.DefaultWorkers = w
 	}
-	// A single lint must stay fast even on pathological input.
+	// A single lint must stay fast even on pathological input: a small
+	// step budget (tens of milliseconds), and a second of real time for
+	// whatever steps do not count.
 	cfg.MaxSteps = 300_000
+	cfg.MaxWallTime = time.Second
 	cfg.MaxSimTime = 3600
+	cfg.Context = p.Context
+	if cfg.Context == nil {
+		cfg.Context = context.Background()
+	}
 	return pyfront.Options{Config: cfg}
 }
+
+// simulationsPerFile bounds the real time one rule spends simulating one
+// file, so that a file with many functions that exhaust their budgets
+// cannot hold up its findings for long.
+const simulationsPerFile = 5 * time.Second
 
 func minSaving(p *Pass) float64 {
 	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {
@@ -215,6 +229,9 @@ func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
 
 func runSequentialAwaits(p *Pass) {
 	opts := simOptions(p)
+	ctx, cancel := context.WithTimeout(opts.Config.Context, simulationsPerFile)
+	defer cancel()
+	opts.Config.Context = ctx
 	threshold := minSaving(p)
 	for _, fn := range p.Module.Functions {
 		if !fn.Async || fn.Generator || fn.Lambda {

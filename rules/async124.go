@@ -57,7 +57,7 @@ func runCouldBeSync(p *Pass) {
 		if testModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f.Name) || coroutineRequired(p, f.Name) {
+		if usedAsValue(p, f.Name) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -103,47 +103,14 @@ func isTestModule(path string) bool {
 	return false
 }
 
-// usedAsValue reports whether name is used other than by calling it,
-// anywhere in the project (or the module, without a project).
+// usedAsValue reports whether name is used other than by calling it, or
+// by a call whose coroutine is handed to a scheduler, anywhere in the
+// project (or the module, without a project), through the project's index.
 func usedAsValue(p *Pass, name string) bool {
 	if p.Project == nil {
 		return p.Module.UsesNameAsValue(name)
 	}
 	return p.Project.UsesNameAsValue(name)
-}
-
-// coroutineRequired reports whether a call of a function called name is
-// handed to something that requires a coroutine (`run_until_complete(f())`,
-// `create_task(f())`, `gather(f(), ...)`) in some module of the project.
-// Each module's set of such names is computed once and shared by every
-// snapshot containing it; the project's index of them once per snapshot.
-func coroutineRequired(p *Pass, name string) bool {
-	if p.Project == nil {
-		return scheduledCallNames(p.Module)[name]
-	}
-	return p.Project.AnyModuleHas("async124-scheduled-names", scheduledCallNames, name)
-}
-
-// scheduledCallNames is the set of names (the last component of the callee,
-// `f` of `self.f()`) of calls whose coroutine module m hands to a scheduler.
-func scheduledCallNames(m *analysis.Module) map[string]bool {
-	return m.Memo("async124-scheduled-names", func() any {
-		out := map[string]bool{}
-		for _, c := range m.Calls {
-			if c.Usage != analysis.UsageScheduled {
-				continue
-			}
-			fn := c.Node.ChildByField("function")
-			switch {
-			case fn == nil:
-			case fn.Type == "identifier":
-				out[m.File.Text(fn)] = true
-			case fn.Type == "attribute":
-				out[m.File.Text(fn.ChildByField("attribute"))] = true
-			}
-		}
-		return out
-	}).(map[string]bool)
 }
 
 // makesBlockingCall reports whether the coroutine f makes a call that a

@@ -8,6 +8,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sort"
@@ -197,6 +198,8 @@ type Pass struct {
 	File    *analysis.File
 	Project *analysis.Project
 	Options *Options
+	// Context is done when the caller no longer wants the findings.
+	Context context.Context
 	diags   *[]Diagnostic
 	shared  *checkState
 }
@@ -210,6 +213,11 @@ type checkState struct {
 
 	trioOnce sync.Once
 	trio     bool // the module imports trio or anyio
+
+	// delays is the simulated effect of the module's blocking calls
+	// (ASL402), computed once for the blocking rules and ASL402.
+	delaysOnce sync.Once
+	delays     map[int]*blockDelay
 }
 
 // importsTrioOrAnyio reports whether the module imports trio or anyio
@@ -304,6 +312,13 @@ func RelatedAt(m *analysis.Module, n *analysis.Node, msg string) Related {
 // findings sorted by position, with # noqa comments applied. Syntax errors
 // are always reported.
 func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	return CheckContext(context.Background(), m, p, opts)
+}
+
+// CheckContext is Check for a caller that may stop wanting the result (a
+// superseded edit in the language server): rules that simulate stop early
+// once ctx is done, and the findings are then incomplete.
+func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
 	if opts == nil {
 		opts = DefaultOptions()
 	}
@@ -329,7 +344,7 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
 	run := func(i int) {
 		r := enabled[i]
-		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found[i], shared: shared}
+		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
 		r.Run(pass)
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(enabled)); workers < 2 {

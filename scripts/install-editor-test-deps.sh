@@ -4,7 +4,9 @@
 #     ripgrep, pre-commit, and the build tools code-server's native modules need;
 #   npm packages of the VS Code extension (npm ci, only when package-lock.json changed);
 #   code-server 4.100.3 (VS Code 1.100, the last release on Node 20) into editors/vscode/.e2e.
-# Usage: scripts/install-editor-test-deps.sh [apt] [npm] [code-server]   (default: all three)
+# Usage: scripts/install-editor-test-deps.sh [--plan] [apt] [npm] [code-server]   (default: all three)
+#   --plan prints what would be installed (only what is missing) and installs nothing.
+# apt needs root or sudo; npm and code-server install under editors/vscode only.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,27 +26,63 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-install_apt() {
-  local missing=()
+PLAN=0
+
+missing_apt_packages() {
+  local package
   for package in "${APT_PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-      missing+=("$package")
+      echo "$package"
     fi
   done
+}
+
+npm_lock_hash() { sha256sum "$VSCODE_DIR/package-lock.json" | cut -d' ' -f1; }
+npm_up_to_date() {
+  local stamp="$VSCODE_DIR/node_modules/.asyncls-lock-hash"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(npm_lock_hash)" ]
+}
+code_server_installed() {
+  local bin="$VSCODE_DIR/.e2e/node_modules/.bin/code-server"
+  [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION "
+}
+
+plan() {
+  local missing
+  case "$1" in
+    apt)
+      missing="$(missing_apt_packages | xargs)"
+      if [ -z "$missing" ]; then log "apt: nothing to install (${APT_PACKAGES[*]} present)"
+      else log "apt: would install Debian packages (needs root or sudo): $missing"; fi ;;
+    npm)
+      if npm_up_to_date; then log "npm: editors/vscode/node_modules up to date"
+      else log "npm: would run npm ci in editors/vscode (packages of package-lock.json)"; fi ;;
+    code-server)
+      if code_server_installed; then log "code-server: $CODE_SERVER_VERSION already installed"
+      else log "code-server: would npm install code-server@$CODE_SERVER_VERSION into editors/vscode/.e2e"; fi ;;
+  esac
+}
+
+install_apt() {
+  local missing=()
+  mapfile -t missing < <(missing_apt_packages)
   if [ "${#missing[@]}" -eq 0 ]; then
     log "Debian packages already installed"
     return
   fi
   log "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Another apt run (unattended upgrades, a parallel job) holds dpkg's lock
+  # for a while: wait for it instead of failing.
+  local wait_lock=(-o DPkg::Lock::Timeout=900)
+  as_root apt-get "${wait_lock[@]}" update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait_lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 install_npm() {
   local stamp="$VSCODE_DIR/node_modules/.asyncls-lock-hash"
   local hash
-  hash="$(sha256sum "$VSCODE_DIR/package-lock.json" | cut -d' ' -f1)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
+  hash="$(npm_lock_hash)"
+  if npm_up_to_date; then
     log "editors/vscode/node_modules up to date"
     return
   fi
@@ -56,7 +94,7 @@ install_npm() {
 install_code_server() {
   local dir="$VSCODE_DIR/.e2e"
   local bin="$dir/node_modules/.bin/code-server"
-  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "^$CODE_SERVER_VERSION "; then
+  if code_server_installed; then
     log "code-server $CODE_SERVER_VERSION already installed"
     return
   fi
@@ -77,10 +115,12 @@ install_code_server() {
   "$bin" --version | grep -q "^$CODE_SERVER_VERSION " || { log "code-server did not install"; exit 1; }
 }
 
+if [ "${1:-}" = "--plan" ]; then PLAN=1; shift; fi
 parts=("$@")
 [ "${#parts[@]}" -eq 0 ] && parts=(apt npm code-server)
 for part in "${parts[@]}"; do
   case "$part" in
+    apt|npm|code-server) if [ $PLAN -eq 1 ]; then plan "$part"; continue; fi ;;&
     apt) install_apt ;;
     npm) install_npm ;;
     code-server) install_code_server ;;

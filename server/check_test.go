@@ -25,6 +25,9 @@ func ruleByRule(m *analysis.Module, p *analysis.Project, opts *rules.Options) []
 		}
 		one := *opts
 		one.Enabled = map[string]bool{r.Code: true}
+		for _, c := range rules.Consulted(r.Code) {
+			one.Enabled[c] = opts.Enabled[c]
+		}
 		if r.Code == rules.ASL100.Code {
 			// ASL100 judges the noqa directives against every enabled
 			// rule's findings, so alone it would see none of them.

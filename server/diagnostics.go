@@ -37,6 +37,9 @@ func (s *Server) schedule(d *document, delay time.Duration, cascade bool) {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
+	if d.cancelAnalysis != nil {
+		d.cancelAnalysis() // superseded: its simulations stop, it publishes nothing
+	}
 	d.cascade = d.cascade || cascade
 	d.timer = time.AfterFunc(delay, func() { s.runAnalysis(d) })
 }
@@ -58,9 +61,12 @@ func (s *Server) runAnalysis(d *document) {
 	if d.closed.Load() || s.ctx.Err() != nil {
 		return
 	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
 	d.schedMu.Lock()
 	cascade := d.cascade
 	d.cascade = false
+	d.cancelAnalysis = cancel
 	d.schedMu.Unlock()
 
 	// Analyses of one document may overlap (a change, then a module it
@@ -68,7 +74,12 @@ func (s *Server) runAnalysis(d *document) {
 	// the newest project.
 	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
-	res := s.analyse(sn)
+	res := s.analyse(ctx, sn)
+	if ctx.Err() != nil {
+		// A newer edit (or a change it depends on) scheduled the next one.
+		s.log.debugf("analysis of %s version %d superseded", d.path, sn.version)
+		return
+	}
 	s.log.debugf("analysed %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
 	s.publish(sn, res, seq)
 	if cascade {
@@ -87,7 +98,8 @@ func (s *Server) runAnalysis(d *document) {
 
 // analyse checks a snapshot against the current project, after putting its
 // module into the project when it is still the document's latest version.
-func (s *Server) analyse(sn *snapshot) *result {
+// When ctx ends first the result is incomplete and is not kept.
+func (s *Server) analyse(ctx context.Context, sn *snapshot) *result {
 	mod := s.moduleOf(sn)
 	d := sn.doc
 	project := s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
@@ -95,7 +107,10 @@ func (s *Server) analyse(sn *snapshot) *result {
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	res := &result{module: mod, diags: rules.Check(mod, project, s.ws.options(d.path))}
+	res := &result{module: mod, diags: rules.CheckContext(ctx, mod, project, s.ws.options(d.path))}
+	if ctx.Err() != nil {
+		return res
+	}
 	sn.mu.Lock()
 	sn.result = res
 	sn.mu.Unlock()
@@ -104,14 +119,14 @@ func (s *Server) analyse(sn *snapshot) *result {
 
 // resultOf returns the latest analysis of a snapshot, analysing it now
 // when none exists yet (a hover can arrive before the debounce fires).
-func (s *Server) resultOf(sn *snapshot) *result {
+func (s *Server) resultOf(ctx context.Context, sn *snapshot) *result {
 	sn.mu.Lock()
 	res := sn.result
 	sn.mu.Unlock()
 	if res != nil {
 		return res
 	}
-	return s.analyse(sn)
+	return s.analyse(ctx, sn)
 }
 
 // publish sends the diagnostics of a snapshot, dropping them when the
@@ -289,7 +304,7 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	}
 	d.publishMu.Unlock()
-	res := s.analyse(sn)
+	res := s.analyse(ctx, sn)
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
