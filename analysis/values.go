@@ -66,6 +66,23 @@ func (p *Project) UsesNameAsValue(name string) bool {
 	return p.AnyModuleHas("values", (*Module).valueNameSet, name)
 }
 
+// ValueNames returns the set of names the module uses as values (see
+// UsesNameAsValue); shared, not to be modified. It is the module's part of
+// the project-wide index, kept by caches that do not keep the module.
+func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
+
+// AddValueNames counts sets of names used as values by modules that are not
+// in the project (a cache summarised them instead of keeping them), for
+// UsesNameAsValue. Call it before the first question.
+func (p *Project) AddValueNames(sets ...map[string]bool) {
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	if p.external == nil {
+		p.external = map[string][]map[string]bool{}
+	}
+	p.external["values"] = append(p.external["values"], sets...)
+}
+
 // valueNameSet returns the module's names used as values (computed once).
 func (m *Module) valueNameSet() map[string]bool {
 	m.values.once.Do(func() { m.values.names = namesUsedAsValues(m) })
@@ -98,8 +115,13 @@ type nameIndex struct {
 
 const maxIndexDelta = 32
 
-func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool) *nameIndex {
+func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool, external []map[string]bool) *nameIndex {
 	x := &nameIndex{names: names, base: map[string]int32{}, baseSets: make(map[string]map[string]bool, len(modules))}
+	for _, set := range external {
+		for n := range set {
+			x.base[n]++
+		}
+	}
 	for path, m := range modules {
 		set := names(m)
 		x.baseSets[path] = set
@@ -154,7 +176,7 @@ func (p *Project) nameIndex(key string, names func(*Module) map[string]bool) *na
 	if x, ok := p.indexes.Load(key); ok {
 		return x.(*nameIndex)
 	}
-	x := buildNameIndex(p.byPath, names)
+	x := buildNameIndex(p.byPath, names, p.external[key])
 	p.indexes.Store(key, x)
 	return x
 }

@@ -7,7 +7,7 @@
 #   bash bench/scale.sh [SIZES...]        (default: 1000 5000 20000)
 #
 # The projects are generated once under ${ASYNCLS_BENCH_DIR:-/tmp/asyncls-scale}.
-# Extra flags for check go in CHECK_FLAGS (e.g. CHECK_FLAGS=--no-cache).
+# Runs are cold (--no-cache); extra flags for check go in CHECK_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -25,7 +25,7 @@ for n in "${sizes[@]}"; do
     touch "$proj/.complete"
   fi
   # shellcheck disable=SC2086
-  /usr/bin/time -o "$dir/time.out" -f '%e %M' bin/asyncls check ${CHECK_FLAGS:-} "$proj" >/dev/null 2>&1 || true
+  /usr/bin/time -o "$dir/time.out" -f '%e %M' bin/asyncls check --no-cache ${CHECK_FLAGS:-} "$proj" >/dev/null 2>&1 || true
   out=$(tail -1 "$dir/time.out")
   secs=${out% *}
   kb=${out#* }

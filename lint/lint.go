@@ -97,6 +97,19 @@ type Result struct {
 	Diagnostics []rules.Diagnostic // sorted by path, then position
 	Errors      []error            // files that could not be read or decoded
 	Files       int                // files analysed
+
+	sources map[string][]byte // sources of files not in Project (a cached run)
+}
+
+// Lines returns the line index of an analysed file (nil if unknown).
+func (r *Result) Lines(path string) *analysis.LineIndex {
+	if m := r.Project.Module(path); m != nil {
+		return m.File.Lines
+	}
+	if src, ok := r.sources[path]; ok {
+		return analysis.NewLineIndex(src)
+	}
+	return nil
 }
 
 // Stage names a phase of a run, for progress reports.

@@ -137,6 +137,13 @@ type handoffTarget struct {
 // handoffsIn finds the functions module m hands to other threads. The list
 // depends on m alone and is kept with the module; only names defined in
 // other modules are looked up in each project snapshot.
+// HandsOffToThreads reports whether module m hands functions to other
+// threads (ASL106's project-wide fact starts from such modules): a cache
+// that checks only part of a project must include every such module.
+func HandsOffToThreads(m *analysis.Module) bool {
+	return len(m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)) > 0
+}
+
 func handoffsIn(m *analysis.Module, proj *analysis.Project) []handoffTarget {
 	local := m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)
 	out := make([]handoffTarget, 0, len(local))

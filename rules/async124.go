@@ -110,7 +110,7 @@ func usedAsValue(p *Pass, name string) bool {
 	if p.Project == nil {
 		return p.Module.UsesNameAsValue(name)
 	}
-	return p.Project.UsesNameAsValue(name)
+	return p.projectUsesNameAsValue(name)
 }
 
 // makesBlockingCall reports whether the coroutine f makes a call that a

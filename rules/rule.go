@@ -218,6 +218,22 @@ type checkState struct {
 	// (ASL402), computed once for the blocking rules and ASL402.
 	delaysOnce sync.Once
 	delays     map[int]*blockDelay
+
+	// valueQueries records the project-wide questions "is name used as a
+	// value?" the rules asked, with their answers (see CheckRecorded).
+	valueQueries map[string]bool
+}
+
+// projectUsesNameAsValue asks the project whether any module uses name as a
+// value, recording the question for CheckRecorded.
+func (p *Pass) projectUsesNameAsValue(name string) bool {
+	used := p.Project.UsesNameAsValue(name)
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.valueQueries[name] = used
+		p.shared.mu.Unlock()
+	}
+	return used
 }
 
 // importsTrioOrAnyio reports whether the module imports trio or anyio
@@ -319,6 +335,20 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 // superseded edit in the language server): rules that simulate stop early
 // once ctx is done, and the findings are then incomplete.
 func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	diags, _ := checkRecording(ctx, m, p, opts)
+	return diags
+}
+
+// CheckRecorded is Check that also returns what the findings depend on
+// beyond the module and the modules it imports (directly or not): the
+// project-wide questions "is this name used as a value?" the rules asked,
+// with their answers. A cache may reuse the findings while the module, the
+// modules it imports and every one of these answers stay the same.
+func CheckRecorded(m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, map[string]bool) {
+	return checkRecording(context.Background(), m, p, opts)
+}
+
+func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, map[string]bool) {
 	if opts == nil {
 		opts = DefaultOptions()
 	}
@@ -341,7 +371,7 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, valueQueries: map[string]bool{}}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
@@ -383,7 +413,7 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 		}
 		return codeLess(a.Code, b.Code)
 	})
-	return diags
+	return diags, shared.valueQueries
 }
 
 // ruleCost is each rule's running time in its last parallel Check, so the

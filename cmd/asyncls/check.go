@@ -31,6 +31,7 @@ type checkFlags struct {
 	addNoqa                  bool
 	watch                    bool
 	showSettings, showFiles  bool
+	noCache                  bool
 }
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -56,6 +57,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
 	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
+	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the cache (.asyncls_cache at the project root, or $ASYNCLS_CACHE_DIR)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
 
@@ -203,7 +205,16 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		res = lint.Analyse([]lint.Source{{Path: f.stdinName, Src: stdinSrc}}, cfg)
 	} else {
 		files, errs := lint.Collect(paths, cfg)
-		res = lint.RunProgress(files, nil, cfg, progress.update)
+		if f.noCache || f.fix || f.diff || f.addNoqa {
+			// Fixing and annotating need every module's tree.
+			res = lint.RunProgress(files, nil, cfg, progress.update)
+		} else {
+			var cacheErr error
+			res, _, cacheErr = lint.RunCached(files, cfg, lint.OpenCache(lint.CacheDir(projectRoot(cfg)), version, cfg))
+			if cacheErr != nil {
+				fmt.Fprintln(stderr, "asyncls: warning: could not write the cache:", cacheErr)
+			}
+		}
 		res.Errors = append(errs, res.Errors...)
 	}
 	progress.done()
@@ -265,12 +276,17 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 }
 
 func linesOf(res *lint.Result) report.Lines {
-	return func(path string) *analysis.LineIndex {
-		if m := res.Project.Module(path); m != nil {
-			return m.File.Lines
-		}
-		return nil
+	return res.Lines
+}
+
+// projectRoot is the directory of the configuration, or the working
+// directory without one: where the cache lives.
+func projectRoot(cfg *config.Config) string {
+	if cfg.Dir != "" {
+		return cfg.Dir
 	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 // writeFile replaces path atomically so an interrupted run never leaves a
