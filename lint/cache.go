@@ -32,8 +32,9 @@ import (
 //   - the answers to the project-wide question "is this name used as a
 //     value?" its rules asked (rules.CheckRecorded), re-asked of the
 //     summaries of every module;
-//   - the modules that hand functions to threads and what they import
-//     (ASL106's project-wide fact: threads).
+//   - when its rules used ASL106's project-wide set of functions that run
+//     in other threads: the modules that hand functions to threads and what
+//     they import (threads).
 //
 // An entry whose content hash, name or any of these differ is not used; an
 // unreadable or corrupt cache file is ignored (and replaced).
@@ -42,7 +43,7 @@ import (
 const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 1
+const cacheFormat = 2
 
 type cacheFile struct {
 	Format  int
@@ -55,11 +56,14 @@ type cacheEntry struct {
 	Aliases []string
 	Summary moduleSummary
 
-	Checked  bool // Findings, Deps, Threads and Queries are valid
+	Checked  bool // Findings, Deps, UsesThreads, Threads and Queries are valid
 	Findings []rules.Diagnostic
 	Deps     [32]byte
-	Threads  [32]byte
-	Queries  map[string]bool
+	// UsesThreads: the findings depend on the project's thread functions,
+	// and Threads is the digest of the modules those depend on.
+	UsesThreads bool
+	Threads     [32]byte
+	Queries     map[string]bool
 }
 
 // moduleSummary is what the cache keeps of a module for the cross-file
@@ -362,7 +366,7 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 	var recheck []int
 	for i, f := range present {
 		e := f.entry
-		if e == nil || !e.Checked || e.Deps != deps[i] || e.Threads != threads || !answersHold(e.Queries, valueCounts) {
+		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) {
 			recheck = append(recheck, i)
 		}
 	}
@@ -372,55 +376,95 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 	res := &Result{Files: len(present)}
 	entries := make(map[string]*cacheEntry, len(present)) // this run's files, checked now or still valid
 	if len(recheck) > 0 {
-		// Parse what the modules to check may look names up in.
-		need := closure(append(append([]int(nil), recheck...), threadClosure...))
 		inProject := map[int]bool{}
-		var toBuild []*file
-		for _, i := range need {
-			inProject[i] = true
-			if present[i].module == nil && present[i].err == nil {
-				toBuild = append(toBuild, present[i])
-			}
-		}
-		for i, p := range parallel(len(toBuild), func(i int) { build(toBuild[i]) }) {
-			internal = append(internal, internalError(toBuild[i].path, p))
-			toBuild[i].err = internal[len(internal)-1]
-		}
-		stats.Parsed = len(fresh) + len(toBuild)
-		var mods []*analysis.Module
-		var outside []map[string]bool
-		for i, f := range present {
-			if inProject[i] && f.module != nil {
-				mods = append(mods, f.module)
-			} else {
-				set := make(map[string]bool, len(f.summary.ValueNames))
-				for _, n := range f.summary.ValueNames {
-					set[n] = true
+		parsed := len(fresh)
+		// checkIn checks the modules of which (indexes into recheck) in a
+		// project of the modules they may look names up in (with starts
+		// and what those import).
+		checkIn := func(starts []int, which []int) ([][]rules.Diagnostic, []rules.Dependencies) {
+			need := closure(starts)
+			inProject = map[int]bool{}
+			var toBuild []*file
+			for _, i := range need {
+				inProject[i] = true
+				if present[i].module == nil && present[i].err == nil {
+					toBuild = append(toBuild, present[i])
 				}
-				outside = append(outside, set)
+			}
+			for i, p := range parallel(len(toBuild), func(i int) { build(toBuild[i]) }) {
+				internal = append(internal, internalError(toBuild[i].path, p))
+				toBuild[i].err = internal[len(internal)-1]
+			}
+			parsed += len(toBuild)
+			var mods []*analysis.Module
+			var outside []map[string]bool
+			for i, f := range present {
+				if inProject[i] && f.module != nil {
+					mods = append(mods, f.module)
+				} else {
+					set := make(map[string]bool, len(f.summary.ValueNames))
+					for _, n := range f.summary.ValueNames {
+						set[n] = true
+					}
+					outside = append(outside, set)
+				}
+			}
+			res.Project = analysis.NewProject(root, mods)
+			res.Project.AddValueNames(outside...)
+			found := make([][]rules.Diagnostic, len(which))
+			recorded := make([]rules.Dependencies, len(which))
+			for k, p := range parallel(len(which), func(k int) {
+				f := present[recheck[which[k]]]
+				if f.module == nil {
+					return
+				}
+				found[k], recorded[k] = rules.CheckRecorded(f.module, res.Project, cfg.Options(f.path))
+			}) {
+				f := present[recheck[which[k]]]
+				internal = append(internal, internalError(f.path, p))
+				f.err = internal[len(internal)-1]
+			}
+			return found, recorded
+		}
+		all := make([]int, len(recheck))
+		for k := range all {
+			all[k] = k
+		}
+		found, recorded := checkIn(recheck, all)
+		// Modules whose rules used the project's thread functions are checked
+		// again with the modules those depend on, when the first project
+		// lacked some (ASL106 hands-offs are rare: most edits skip this).
+		var again []int
+		missing := false
+		for _, i := range threadClosure {
+			missing = missing || !inProject[i]
+		}
+		if missing {
+			for k := range recheck {
+				if recorded[k].ThreadFunctions {
+					again = append(again, k)
+				}
 			}
 		}
-		res.Project = analysis.NewProject(root, mods)
-		res.Project.AddValueNames(outside...)
-		found := make([][]rules.Diagnostic, len(recheck))
-		queries := make([]map[string]bool, len(recheck))
-		for k, p := range parallel(len(recheck), func(k int) {
-			f := present[recheck[k]]
-			if f.module == nil {
-				return
+		if len(again) > 0 {
+			starts := append([]int(nil), threadClosure...)
+			for _, k := range again {
+				starts = append(starts, recheck[k])
 			}
-			found[k], queries[k] = rules.CheckRecorded(f.module, res.Project, cfg.Options(f.path))
-		}) {
-			internal = append(internal, internalError(present[recheck[k]].path, p))
-			present[recheck[k]].err = internal[len(internal)-1]
+			found2, recorded2 := checkIn(starts, again)
+			for j, k := range again {
+				found[k], recorded[k] = found2[j], recorded2[j]
+			}
 		}
+		stats.Parsed = parsed
 		for k, i := range recheck {
 			f := present[i]
 			if f.err != nil || f.module == nil {
 				continue
 			}
 			entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary,
-				Checked: true, Findings: found[k], Deps: deps[i], Threads: threads, Queries: queries[k]}
+				Checked: true, Findings: found[k], Deps: deps[i],
+				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
 		}
 	} else {
 		stats.Parsed = len(fresh)

@@ -174,3 +174,26 @@ func TestCleanRefusesOtherDirectories(t *testing.T) {
 		t.Fatalf("cleaning a missing cache: %v", err)
 	}
 }
+
+// TestCacheFollowsThreadHandOffs: ASL106's findings in a module depend on a
+// hand-off to a thread in a module that it does not import; editing the
+// module in between changes them, and the cache must see it.
+func TestCacheFollowsThreadHandOffs(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		"start.py":  "import threading\nfrom worker import work\n\n\ndef go(loop):\n    threading.Thread(target=work, args=(loop,)).start()\n",
+		"worker.py": "from helper import poke\n\n\ndef work(loop):\n    poke(loop)\n",
+		"helper.py": "def poke(loop):\n    loop.call_soon(print)\n",
+		"quiet.py":  "def other(loop):\n    loop.call_soon(print)\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	cachedRun(t, dir, cacheDir, cfg)
+	res := Run([]string{filepath.Join(dir, "helper.py"), filepath.Join(dir, "start.py"), filepath.Join(dir, "worker.py")}, nil, cfg)
+	if len(res.Diagnostics) == 0 || res.Diagnostics[0].Code != "ASL106" {
+		t.Fatalf("the project has no ASL106 to follow: %v", render(res))
+	}
+	writeText(t, filepath.Join(dir, "worker.py"), "def work(loop):\n    return loop\n")
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 4 {
+		t.Fatalf("after editing worker.py: %+v, want worker.py, start.py (imports it) and the modules using thread functions (helper.py, quiet.py) checked", s)
+	}
+}

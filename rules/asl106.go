@@ -208,17 +208,24 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 // runLoopCallFromThread reports each thread-unsafe call made by a function
 // that runs in another thread, where the call is written.
 func runLoopCallFromThread(p *Pass) {
-	threads := threadFunctions(p)
+	// The project-wide set of thread functions is asked for only by modules
+	// with a thread-unsafe call in a synchronous function (the cache records
+	// which modules depend on it).
+	var threads map[*analysis.Function]handoff
 	for _, c := range p.Module.Calls {
 		if c.Func == nil || c.Func.Async {
 			continue
 		}
-		h, inThread := threads[c.Func]
-		if !inThread {
-			continue
-		}
 		advice := threadUnsafe(p.Module, c)
 		if advice == "" {
+			continue
+		}
+		if threads == nil {
+			threads = threadFunctions(p)
+			p.recordUsesThreadFunctions()
+		}
+		h, inThread := threads[c.Func]
+		if !inThread {
 			continue
 		}
 		shown := p.File.Text(c.Node.ChildByField("function"))

@@ -219,9 +219,31 @@ type checkState struct {
 	delaysOnce sync.Once
 	delays     map[int]*blockDelay
 
-	// valueQueries records the project-wide questions "is name used as a
-	// value?" the rules asked, with their answers (see CheckRecorded).
-	valueQueries map[string]bool
+	// recorded is what the findings depend on beyond the module and what it
+	// imports (see CheckRecorded).
+	recorded Dependencies
+}
+
+// Dependencies is what a module's findings depend on beyond the module
+// and the modules it imports (directly or not).
+type Dependencies struct {
+	// ValueQueries holds the project-wide questions "is this name used as a
+	// value?" the rules asked, with their answers.
+	ValueQueries map[string]bool
+	// ThreadFunctions is true when the rules used the project-wide set of
+	// functions that run in other threads (ASL106), which depends on every
+	// module that hands functions to threads and what those modules import.
+	ThreadFunctions bool
+}
+
+// recordUsesThreadFunctions notes that the findings depend on the project's
+// thread functions.
+func (p *Pass) recordUsesThreadFunctions() {
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.recorded.ThreadFunctions = true
+		p.shared.mu.Unlock()
+	}
 }
 
 // projectUsesNameAsValue asks the project whether any module uses name as a
@@ -230,7 +252,7 @@ func (p *Pass) projectUsesNameAsValue(name string) bool {
 	used := p.Project.UsesNameAsValue(name)
 	if p.shared != nil {
 		p.shared.mu.Lock()
-		p.shared.valueQueries[name] = used
+		p.shared.recorded.ValueQueries[name] = used
 		p.shared.mu.Unlock()
 	}
 	return used
@@ -340,15 +362,14 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 }
 
 // CheckRecorded is Check that also returns what the findings depend on
-// beyond the module and the modules it imports (directly or not): the
-// project-wide questions "is this name used as a value?" the rules asked,
-// with their answers. A cache may reuse the findings while the module, the
-// modules it imports and every one of these answers stay the same.
-func CheckRecorded(m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, map[string]bool) {
+// beyond the module and the modules it imports (directly or not). A cache
+// may reuse the findings while the module, the modules it imports and these
+// dependencies stay the same.
+func CheckRecorded(m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
 	return checkRecording(context.Background(), m, p, opts)
 }
 
-func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, map[string]bool) {
+func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
 	if opts == nil {
 		opts = DefaultOptions()
 	}
@@ -371,7 +392,7 @@ func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, valueQueries: map[string]bool{}}
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
@@ -413,7 +434,7 @@ func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project
 		}
 		return codeLess(a.Code, b.Code)
 	})
-	return diags, shared.valueQueries
+	return diags, shared.recorded
 }
 
 // ruleCost is each rule's running time in its last parallel Check, so the
