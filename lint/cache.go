@@ -12,10 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -52,6 +50,7 @@ type cacheFile struct {
 
 type cacheEntry struct {
 	Content [32]byte // sha256 of the source
+	Options [32]byte // sha256 of the rules.Options it was checked with
 	Name    string   // module name and aliases it was analysed under
 	Aliases []string
 	Summary moduleSummary
@@ -110,10 +109,10 @@ func CacheDir(root string) string {
 }
 
 // OpenCache opens (without creating) the cache in dir for this version of
-// asyncls and configuration; a missing or unreadable cache is empty.
-func OpenCache(dir, version string, cfg *config.Config) *Cache {
-	cfgJSON, _ := json.Marshal(cfg)
-	key := sha256.Sum256([]byte(fmt.Sprintf("asyncls %s\x00format %d\x00%s", version, cacheFormat, cfgJSON)))
+// asyncls and the project at root; a missing or unreadable cache is empty.
+// Each entry also records the configuration its file was checked with.
+func OpenCache(dir, version, root string) *Cache {
+	key := sha256.Sum256([]byte(fmt.Sprintf("asyncls %s\x00format %d\x00%s", version, cacheFormat, root)))
 	c := &Cache{dir: dir, file: filepath.Join(dir, "check-"+hex.EncodeToString(key[:12])+".gob")}
 	c.old = readCacheFile(c.file)
 	return c
@@ -200,18 +199,17 @@ func Clean(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// RunCached is Run with the cache: files whose entries are still valid are
-// neither parsed nor checked. CacheStats says what it did.
-func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, CacheStats, error) {
-	var stats CacheStats
-	root := cfg.Dir
-	if root == "" {
-		root, _ = os.Getwd()
-	}
+// analyseUnitCached is analyseUnit with the cache: targets whose entries
+// are still valid are neither parsed nor checked (their sources are kept
+// for reporting).
+func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
+	root := u.root
 	type file struct {
 		path    string
 		src     []byte
 		content [32]byte
+		options [32]byte
+		target  bool
 		name    string
 		aliases []string
 		entry   *cacheEntry // valid for content and name, or nil
@@ -219,29 +217,35 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 		summary moduleSummary
 		err     error
 	}
-	fs := make([]*file, len(files))
-	var errs []error
-	var mu sync.Mutex
-	parallel(len(files), func(i int) {
-		data, err := os.ReadFile(files[i])
-		if err != nil {
-			mu.Lock()
-			errs = append(errs, &FileError{Path: files[i], Err: unwrapPathError(err)})
-			mu.Unlock()
+	fs := make([]*file, len(u.sources))
+	parallel(len(u.sources), func(i int) {
+		s := u.sources[i]
+		if s.Path == "" && s.Src == nil {
 			return
 		}
-		if err := analysis.CheckSource(data); err != nil {
-			mu.Lock()
-			errs = append(errs, &FileError{Path: files[i], Err: err})
-			mu.Unlock()
+		if err := analysis.CheckSource(s.Src); err != nil {
+			if u.target(s.Path) {
+				fs[i] = &file{path: s.Path, err: &FileError{Path: u.show(s.Path), Err: err}, target: true}
+			}
 			return
 		}
-		fs[i] = &file{path: files[i], src: data, content: sha256.Sum256(data)}
+		f := &file{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
+		if f.target {
+			opts, _ := json.Marshal(u.options(s.Path))
+			f.options = sha256.Sum256(opts)
+		}
+		fs[i] = f
 	})
+	var internal []error
+	for _, f := range fs {
+		if f != nil && f.src == nil && f.err != nil {
+			errs = append(errs, f.err)
+		}
+	}
 	var present []*file
 	var paths []string
 	for _, f := range fs {
-		if f != nil {
+		if f != nil && f.src != nil {
 			present = append(present, f)
 			paths = append(paths, f.path)
 		}
@@ -260,16 +264,15 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 	var fresh []*file
 	for _, f := range present {
 		f.name, _, f.aliases = layout.ModuleName(f.path)
-		if e := old[f.path]; e != nil && e.Content == f.content && e.Name == f.name && equalStrings(e.Aliases, f.aliases) {
+		if e := old[f.path]; e != nil && e.Content == f.content && e.Name == f.name && equalStrings(e.Aliases, f.aliases) && (!f.target || e.Options == f.options) {
 			f.entry = e
 			f.summary = e.Summary
 		} else {
 			fresh = append(fresh, f)
 		}
 	}
-	var internal []error
 	for i, p := range parallel(len(fresh), func(i int) { build(fresh[i]) }) {
-		internal = append(internal, internalError(fresh[i].path, p))
+		internal = append(internal, internalError(u.show(fresh[i].path), p))
 		fresh[i].err = internal[len(internal)-1]
 	}
 
@@ -365,15 +368,21 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 	deps := importDigests(len(present), direct, func(i int) [32]byte { return digest([]int{i}) })
 	var recheck []int
 	for i, f := range present {
+		if !f.target {
+			continue
+		}
 		e := f.entry
 		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) {
 			recheck = append(recheck, i)
 		}
 	}
-	stats.Files = len(present)
-	stats.Checked = len(recheck)
-
-	res := &Result{Files: len(present)}
+	for _, f := range present {
+		if f.target {
+			files++
+		}
+	}
+	stats.Files += files
+	stats.Checked += len(recheck)
 	entries := make(map[string]*cacheEntry, len(present)) // this run's files, checked now or still valid
 	if len(recheck) > 0 {
 		inProject := map[int]bool{}
@@ -392,7 +401,7 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 				}
 			}
 			for i, p := range parallel(len(toBuild), func(i int) { build(toBuild[i]) }) {
-				internal = append(internal, internalError(toBuild[i].path, p))
+				internal = append(internal, internalError(u.show(toBuild[i].path), p))
 				toBuild[i].err = internal[len(internal)-1]
 			}
 			parsed += len(toBuild)
@@ -409,8 +418,8 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 					outside = append(outside, set)
 				}
 			}
-			res.Project = analysis.NewProject(root, mods)
-			res.Project.AddValueNames(outside...)
+			u.project = analysis.NewProject(root, mods)
+			u.project.AddValueNames(outside...)
 			found := make([][]rules.Diagnostic, len(which))
 			recorded := make([]rules.Dependencies, len(which))
 			for k, p := range parallel(len(which), func(k int) {
@@ -418,10 +427,10 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 				if f.module == nil {
 					return
 				}
-				found[k], recorded[k] = rules.CheckRecorded(f.module, res.Project, cfg.Options(f.path))
+				found[k], recorded[k] = rules.CheckRecorded(f.module, u.project, u.options(f.path))
 			}) {
 				f := present[recheck[which[k]]]
-				internal = append(internal, internalError(f.path, p))
+				internal = append(internal, internalError(u.show(f.path), p))
 				f.err = internal[len(internal)-1]
 			}
 			return found, recorded
@@ -456,35 +465,53 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 				found[k], recorded[k] = found2[j], recorded2[j]
 			}
 		}
-		stats.Parsed = parsed
+		stats.Parsed += parsed
 		for k, i := range recheck {
 			f := present[i]
 			if f.err != nil || f.module == nil {
 				continue
 			}
-			entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary,
+			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Summary: f.summary,
 				Checked: true, Findings: found[k], Deps: deps[i],
 				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
 		}
 	} else {
-		stats.Parsed = len(fresh)
-		res.Project = analysis.NewProject(root, nil)
+		stats.Parsed += len(fresh)
+		u.project = analysis.NewProject(root, nil)
 	}
-	res.sources = map[string][]byte{}
+	u.cached = map[string][]byte{}
 	for _, f := range present {
+		if !f.target {
+			// Context modules keep their summaries (no findings).
+			if e := entries[f.path]; e == nil {
+				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary}
+			}
+			continue
+		}
 		if e := entries[f.path]; e == nil && f.entry != nil && f.err == nil {
 			entries[f.path] = f.entry
 		}
-		if e := entries[f.path]; e != nil {
-			res.Diagnostics = append(res.Diagnostics, e.Findings...)
+		if e := entries[f.path]; e != nil && e.Checked {
+			for _, d := range e.Findings {
+				d.Path = u.show(d.Path)
+				if len(d.Related) > 0 {
+					d.Related = append([]rules.Related(nil), d.Related...)
+					for j := range d.Related {
+						d.Related[j].Path = u.show(d.Related[j].Path)
+					}
+				}
+				diags = append(diags, d)
+			}
 		}
-		res.sources[f.path] = f.src
+		if u.project.Module(f.path) == nil {
+			u.cached[f.path] = f.src
+		}
 	}
 	// Entries of files this run did not include stay while the files exist
 	// (`check a.py` between two `check .`).
 	inRun := map[string]bool{}
-	for _, path := range files {
-		inRun[path] = true
+	for _, f := range present {
+		inRun[f.path] = true
 	}
 	for path, e := range old {
 		if !inRun[path] {
@@ -493,10 +520,8 @@ func RunCached(files []string, cfg *config.Config, cache *Cache) (*Result, Cache
 			}
 		}
 	}
-	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return res.Diagnostics[i].Path < res.Diagnostics[j].Path })
-	res.Errors = append(errs, internal...)
-	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Error() < res.Errors[j].Error() })
-	return res, stats, cache.write(entries)
+	errs = append(errs, internal...)
+	return diags, errs, files, cache.write(entries)
 }
 
 // importDigests returns, for each of n modules with the given import edges,

@@ -34,16 +34,16 @@ func writeText(t *testing.T, path, text string) {
 // with an uncached run; it returns what the cache did.
 func cachedRun(t *testing.T, dir, cacheDir string, cfg *config.Config) CacheStats {
 	t.Helper()
-	files, _ := Collect([]string{dir}, cfg)
-	res, stats, err := RunCached(files, cfg, OpenCache(cacheDir, "test", cfg))
-	if err != nil {
-		t.Fatal(err)
+	t.Setenv("ASYNCLS_CACHE_DIR", cacheDir)
+	res := Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil), CacheVersion: "test"})
+	for _, w := range res.Warnings {
+		t.Fatalf("warning: %v", w)
 	}
-	want := Run(files, nil, cfg)
+	want := Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil)})
 	if got, wantText := render(res), render(want); !reflect.DeepEqual(got, wantText) {
 		t.Fatalf("cached run found\n%v\nan uncached run\n%v", got, wantText)
 	}
-	return stats
+	return res.Cache
 }
 
 func render(res *Result) []string {
@@ -188,7 +188,7 @@ func TestCacheFollowsThreadHandOffs(t *testing.T) {
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	cfg := config.Default()
 	cachedRun(t, dir, cacheDir, cfg)
-	res := Run([]string{filepath.Join(dir, "helper.py"), filepath.Join(dir, "start.py"), filepath.Join(dir, "worker.py")}, nil, cfg)
+	res := Check(Request{Paths: []string{filepath.Join(dir, "helper.py")}, Configs: NewConfigs(cfg, nil)})
 	if len(res.Diagnostics) == 0 || res.Diagnostics[0].Code != "ASL106" {
 		t.Fatalf("the project has no ASL106 to follow: %v", render(res))
 	}

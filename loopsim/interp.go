@@ -874,14 +874,16 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 }
 
 func (d *Dict) index(k Value) int {
-	if hk, ok := hashKey(k); ok && len(d.Keys) > 8 {
-		if d.hash == nil || d.hashed != len(d.Keys) {
-			d.rehash()
+	if len(d.Keys) > 8 {
+		if hk, ok := hashKey(k); ok {
+			if d.hash == nil || d.hashed != len(d.Keys) {
+				d.rehash()
+			}
+			if i, ok := d.hash[hk]; ok {
+				return i
+			}
+			return -1
 		}
-		if i, ok := d.hash[hk]; ok {
-			return i
-		}
-		return -1
 	}
 	for i, kk := range d.Keys {
 		if eq, ok := equal(kk, k); ok && eq {
@@ -894,7 +896,7 @@ func (d *Dict) index(k Value) int {
 // rehash indexes the keys that hashKey knows, so lookups in large dicts
 // (a dict comprehension over a range) do not scan.
 func (d *Dict) rehash() {
-	d.hash = make(map[any]int, len(d.Keys))
+	d.hash = make(map[dictKey]int, len(d.Keys))
 	for i, k := range d.Keys {
 		if hk, ok := hashKey(k); ok {
 			if _, dup := d.hash[hk]; !dup {
@@ -905,21 +907,28 @@ func (d *Dict) rehash() {
 	d.hashed = len(d.Keys)
 }
 
-// hashKey maps the keys equal() compares by value to a Go map key: numbers
-// (and bools) by their float value as == does, and strings. Other keys are
-// never equal to these.
-func hashKey(k Value) (any, bool) {
+// dictKey is a key hashKey knows: a number by its float value (as ==
+// compares numbers and bools), or a string.
+type dictKey struct {
+	num   float64
+	str   string
+	isStr bool
+}
+
+// hashKey maps the keys equal() compares by value to a Go map key. Other
+// keys are never equal to these.
+func hashKey(k Value) (dictKey, bool) {
 	k = enumValue(k)
 	if f, ok := toFloat(k); ok {
 		if f != f { // NaN equals nothing
-			return nil, false
+			return dictKey{}, false
 		}
-		return f, true
+		return dictKey{num: f}, true
 	}
 	if s, ok := k.(string); ok {
-		return s, true
+		return dictKey{str: s, isStr: true}, true
 	}
-	return nil, false
+	return dictKey{}, false
 }
 
 func (d *Dict) set(k, v Value) {

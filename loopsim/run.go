@@ -30,6 +30,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 			res.Problem = b.msg
 			res.Outcome = "unknown"
 			res.Level = "unknown"
+			res.Confidence = 0
 			return
 		}
 		if f, ok := r.(*fatal); ok {

@@ -30,7 +30,7 @@ type Dict struct {
 	Factory Value
 	// hash indexes the first hashed keys (see rehash); code that removes
 	// or reorders keys sets it to nil.
-	hash   map[any]int
+	hash   map[dictKey]int
 	hashed int
 }
 

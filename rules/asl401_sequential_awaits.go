@@ -66,10 +66,13 @@ func simOptions(p *Pass) pyfront.Options {
 	if w, ok := p.Options.Settings["executor-workers"].(int); ok && w > 0 {
 		cfg.DefaultWorkers = w
 	}
-	// A single lint must stay fast even on pathological input: a small
-	// step budget (tens of milliseconds), and a second of real time for
-	// whatever steps do not count.
+	// A single lint must stay fast even on pathological input: budgets
+	// that a simulation uses up in tens of milliseconds, and a second of
+	// real time for whatever they do not count.
 	cfg.MaxSteps = 300_000
+	cfg.MaxTasks = 10_000
+	cfg.MaxValueSize = 100_000
+	cfg.MaxAllocated = 2_000_000
 	cfg.MaxWallTime = time.Second
 	cfg.MaxSimTime = 3600
 	cfg.Context = p.Context

@@ -105,6 +105,11 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			name = n
 		}
 	}
+	if _, ok := blockingNames[name]; !ok {
+		if n := unboundModuleCallee(m, c); n != "" {
+			name = n
+		}
+	}
 	if b, ok := blockingNames[name]; ok {
 		if nonBlockingUse(m, c, name) || guardedAgainstBlocking(m, c, name) {
 			return blockingCall{}, false
@@ -199,3 +204,40 @@ func displayName(m *analysis.Module, c *analysis.Call) string {
 	}
 	return out
 }
+
+// unboundModuleCallee reads `subprocess.run(...)` whose root name is bound
+// nowhere in the file (no import, no assignment, not a builtin) as a call of
+// that module, as flake8-async does: the import is elsewhere (a star import,
+// an exec'd prelude, a snippet) and the name can only mean the module.
+func unboundModuleCallee(m *analysis.Module, c *analysis.Call) string {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type != "attribute" {
+		return ""
+	}
+	root := fn
+	for root.Type == "attribute" {
+		root = root.ChildByField("object")
+	}
+	if root == nil || root.Type != "identifier" {
+		return ""
+	}
+	name := m.File.Text(root)
+	if !m.IsBuiltin(root, name) || pythonBuiltins[name] {
+		return ""
+	}
+	for _, imp := range m.Imports {
+		if imp.Name == "*" {
+			return "" // a star import may bind it to anything
+		}
+	}
+	text := m.File.Text(fn)
+	if strings.ContainsAny(text, " \t\n()[]") {
+		return ""
+	}
+	return text
+}
+
+// pythonBuiltins are builtin names that are not modules (a root that is
+// one of these is never read as a module).
+var pythonBuiltins = map[string]bool{"open": true, "print": true, "input": true, "str": true, "bytes": true, "int": true,
+	"list": true, "dict": true, "set": true, "tuple": true, "object": true, "type": true, "super": true, "self": true, "cls": true}

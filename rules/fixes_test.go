@@ -72,7 +72,7 @@ func TestFixes(t *testing.T) {
 					t.Errorf("%s: fixed output has syntax errors: %v", path, errs)
 				}
 				if py, err := exec.LookPath("python3"); err == nil {
-					cmd := exec.Command(py, "-c", "import ast,sys; ast.parse(sys.stdin.read())")
+					cmd := exec.Command(py, "-c", "import ast,sys; ast.parse(sys.stdin.buffer.read())")
 					cmd.Stdin = strings.NewReader(string(got))
 					if out, err := cmd.CombinedOutput(); err != nil {
 						t.Errorf("%s: python3 cannot parse the fixed output: %v\n%s", path, err, out)

@@ -338,6 +338,9 @@ func (p *Pass) ReportRange(start, end int, msg string, opts ...ReportOption) {
 	for _, o := range opts {
 		o(&d)
 	}
+	if d.Fix != nil {
+		d.Fix = fitFix(p.File.Src, d.Fix)
+	}
 	*p.diags = append(*p.diags, d)
 }
 

@@ -104,10 +104,10 @@ func (w *workspace) setRoots(roots []string) {
 	root := ""
 	if len(roots) > 0 {
 		root = roots[0]
-		// Modules are named relative to the configuration's directory, as
-		// `asyncls check` does, when the workspace has one.
-		if p := config.Find(root); p != "" {
-			root = filepath.Dir(p)
+		// Modules are named relative to the project's root, as `asyncls
+		// check` names them.
+		if p := lint.ProjectRoot(root); p != "" {
+			root = p
 		}
 	}
 	w.layout = analysis.NewLayout(root, nil)
@@ -155,8 +155,12 @@ func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.
 // revert puts the disk version of path back after its document closed
 // (or removes it when the file is gone or outside the workspace).
 func (w *workspace) revert(path string) {
-	src, err := os.ReadFile(path)
 	inside := w.inside(path)
+	var src []byte
+	var err error
+	if inside {
+		src, err = w.read(path)
+	}
 	w.mu.Lock()
 	fits := err == nil && inside && analysis.CheckSource(src) == nil && w.budget.admit(path, int64(len(src)))
 	if !fits {
@@ -182,17 +186,31 @@ func (w *workspace) markLocked(path string) {
 	w.updated[path] = w.seq
 }
 
+// inside reports whether path, and the file it leads to once symbolic links
+// are resolved, are inside a workspace root: a link in the workspace to
+// /etc/passwd is not the workspace's to read.
 func (w *workspace) inside(path string) bool {
-	for _, r := range w.currentRoots() {
-		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !filepath.IsAbs(rel) && !startsWithDotDot(rel) {
-			return true
-		}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		real = path // a deleted file: its path is all there is
 	}
-	return false
+	in := func(p string) bool {
+		for _, r := range w.currentRoots() {
+			if lint.Within(r, p) {
+				return true
+			}
+			if rr, err := filepath.EvalSymlinks(r); err == nil && lint.Within(rr, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(path) && in(real)
 }
 
-func startsWithDotDot(rel string) bool {
-	return len(rel) >= 3 && rel[:3] == ".."+string(filepath.Separator)
+// read reads a file of the workspace within the configured size limit.
+func (w *workspace) read(path string) ([]byte, error) {
+	return lint.ReadSource(path, w.configFor(path).MaxBytes())
 }
 
 // invalidateConfig forgets cached configurations (pyproject.toml or the
@@ -271,8 +289,11 @@ func (w *workspace) index(roots []string) {
 	progress := w.s.startProgress("asyncls: indexing the workspace")
 	var files []string
 	for _, root := range roots {
-		cfg := w.configFor(filepath.Join(root, "__init__.py"))
-		found, errs := lint.Collect([]string{root}, cfg)
+		// The walk `asyncls check` makes (excludes, .gitignore, links
+		// followed once inside the root), from a linked root too.
+		found, errs := lint.WalkFiles(root, func(dir string) *config.Config {
+			return w.configFor(filepath.Join(dir, "__init__.py"))
+		}, MaxIndexedFiles)
 		for _, e := range errs {
 			w.s.log.debugf("index: %v", e)
 		}
@@ -381,8 +402,9 @@ func (w *workspace) readModule(path string) (m *analysis.Module) {
 			m = nil
 		}
 	}()
-	src, err := os.ReadFile(path)
+	src, err := w.read(path)
 	if err != nil {
+		w.s.log.debugf("index: %v", err)
 		return nil
 	}
 	if err := analysis.CheckSource(src); err != nil {

@@ -287,7 +287,7 @@ func TestConfiguration(t *testing.T) {
 		c.shutdownAndExit()
 	})
 	t.Run("bad", func(t *testing.T) {
-		dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": "[tool.asyncls]\nselect = [\"NOPE1\"]\n"})
+		dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": "[tool.asyncls]\nselect = [\"ASLNOPE1\"]\n"})
 		u := uri.File(filepath.Join(dir, "app.py"))
 		c := newClient(t, startInProcess(t, Options{}))
 		c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "colour": "blue"}`)
@@ -301,7 +301,7 @@ func TestConfiguration(t *testing.T) {
 				all = append(all, m.Message)
 			}
 			joined := strings.Join(all, "\n")
-			return strings.Contains(joined, "colour") && strings.Contains(joined, "NOPE1")
+			return strings.Contains(joined, "colour") && strings.Contains(joined, "ASLNOPE1")
 		})
 		c.shutdownAndExit()
 	})

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
-	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/report"
@@ -113,6 +112,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
+	for _, w := range cfg.Warnings() {
+		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
 	if f.stdinName != "" && len(paths) > 0 {
 		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
 		return exitError
@@ -146,23 +148,65 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return checkOnce(f, cfg, paths, stdin, stdout, stderr)
 }
 
-// loadCheckConfig reads the configuration file (--config PATH or the
-// nearest pyproject.toml) and applies the inline --config settings and the
-// rule-selection flags on top.
-func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
-	var file string
-	var inline []string
+// configFlags splits --config values into the file named (or "") and
+// the inline settings.
+func configFlags(f *checkFlags) (file string, inline []string, err error) {
 	for _, c := range f.configs.values {
 		if config.IsInline(c) {
 			inline = append(inline, c)
 		} else if file != "" {
-			return nil, fmt.Errorf("--config names two files (%s and %s)", file, c)
+			return "", nil, fmt.Errorf("--config names two files (%s and %s)", file, c)
 		} else {
 			file = c
 		}
 	}
+	return file, inline, nil
+}
+
+// commandLineSettings returns what the command line changes in a file's
+// configuration: the inline --config settings, then the rule-selection flags.
+func commandLineSettings(f *checkFlags, inline []string) func(*config.Config) (*config.Config, error) {
+	return func(cfg *config.Config) (*config.Config, error) {
+		var err error
+		for _, s := range inline {
+			if cfg, err = cfg.Override(s); err != nil {
+				return nil, err
+			}
+		}
+		o := config.Overrides{ExtendSelect: f.extend.values, Ignore: f.ignore.values}
+		if f.sel.set {
+			o.Select = f.sel.values
+		}
+		return cfg.Apply(o)
+	}
+}
+
+// checkConfigs resolves each file's configuration: --config FILE for all,
+// else the nearest pyproject.toml with [tool.asyncls] (as ruff does), with
+// the command line's settings on top.
+func checkConfigs(f *checkFlags) (*lint.Configs, error) {
+	file, inline, err := configFlags(f)
+	if err != nil {
+		return nil, err
+	}
+	var fixed *config.Config
+	if file != "" {
+		if fixed, err = config.LoadFile(file); err != nil {
+			return nil, err
+		}
+	}
+	return lint.NewConfigs(fixed, commandLineSettings(f, inline)), nil
+}
+
+// loadCheckConfig returns the configuration of the first path (for
+// --show-settings and --watch): --config PATH or the nearest
+// pyproject.toml, with the command line's settings on top.
+func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
+	file, inline, err := configFlags(f)
+	if err != nil {
+		return nil, err
+	}
 	var cfg *config.Config
-	var err error
 	if file != "" {
 		cfg, err = config.LoadFile(file)
 	} else {
@@ -178,51 +222,52 @@ func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range inline {
-		if cfg, err = cfg.Override(s); err != nil {
-			return nil, err
-		}
-	}
-	o := config.Overrides{ExtendSelect: f.extend.values, Ignore: f.ignore.values}
-	if f.sel.set {
-		o.Select = f.sel.values
-	}
-	return cfg.Apply(o)
+	return commandLineSettings(f, inline)(cfg)
 }
 
 // checkOnce lints, fixes or annotates once and reports; it returns the exit status.
 func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var res *lint.Result
 	var stdinSrc []byte
-	var err error
+	configs, err := checkConfigs(f)
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls:", err)
+		return exitError
+	}
 	progress := newProgress(stderr)
+	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update}
 	if f.stdinName != "" {
-		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, analysis.MaxFileSize+1))
+		limit := cfg.MaxBytes()
+		if c, err := configs.ForDir(filepath.Dir(f.stdinName)); err == nil && c.MaxBytes() > 0 {
+			limit = c.MaxBytes()
+		}
+		if limit <= 0 {
+			limit = lint.DefaultMaxFileSize
+		}
+		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, limit+1))
 		if err != nil {
 			fmt.Fprintln(stderr, "asyncls: reading standard input:", err)
 			return exitError
 		}
-		res = lint.Analyse([]lint.Source{{Path: f.stdinName, Src: stdinSrc}}, cfg)
-	} else {
-		files, errs := lint.Collect(paths, cfg)
-		if f.noCache || f.fix || f.diff || f.addNoqa {
-			// Fixing and annotating need every module's tree.
-			res = lint.RunProgress(files, nil, cfg, progress.update)
-		} else {
-			var cacheErr error
-			var stats lint.CacheStats
-			res, stats, cacheErr = lint.RunCached(files, cfg, lint.OpenCache(lint.CacheDir(projectRoot(cfg)), version, cfg))
-			if cacheErr != nil {
-				fmt.Fprintln(stderr, "asyncls: warning: could not write the cache:", cacheErr)
-			}
-			if os.Getenv("ASYNCLS_CACHE_STATS") != "" {
-				// For benchmarks: what the cache spared.
-				fmt.Fprintf(stderr, "asyncls: cache: %d files, %d parsed, %d checked\n", stats.Files, stats.Parsed, stats.Checked)
-			}
+		if int64(len(stdinSrc)) > limit {
+			fmt.Fprintf(stderr, "asyncls: standard input is larger than the %d-byte limit (max-file-size in [tool.asyncls])\n", limit)
+			return exitError
 		}
-		res.Errors = append(errs, res.Errors...)
+		req.Paths = nil
+		req.Stdin = &lint.Source{Path: f.stdinName, Src: stdinSrc}
 	}
+	if !f.noCache && !f.fix && !f.diff && !f.addNoqa {
+		// Fixing and annotating need every module's tree.
+		req.CacheVersion = version
+	}
+	res := lint.Check(req)
 	progress.done()
+	if req.CacheVersion != "" && os.Getenv("ASYNCLS_CACHE_STATS") != "" {
+		// For benchmarks: what the cache spared.
+		fmt.Fprintf(stderr, "asyncls: cache: %d files, %d parsed, %d checked\n", res.Cache.Files, res.Cache.Parsed, res.Cache.Checked)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
 
 	if f.addNoqa {
 		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
@@ -233,18 +278,36 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	case f.fix || f.diff:
 		var fixErrs []error
 		var changed map[string][]byte
-		original := sourcesOf(res)
-		res, applied, changed, fixErrs = computeFixes(res, cfg, f.unsafeFixes)
+		original := res.Sources()
+		res, applied, changed, fixErrs = computeFixes(res, f.unsafeFixes)
 		res.Errors = append(res.Errors, fixErrs...)
 		if f.diff {
 			return printDiff(f, res, original, changed, applied, stdout, stderr)
 		}
+		stdinShown := ""
+		if req.Stdin != nil {
+			stdinShown = res.StdinPath()
+		}
+		unwritten := map[string][]byte{}
 		for _, path := range sortedKeys(changed) {
-			if path == f.stdinName {
+			if path == stdinShown {
 				stdinSrc = changed[path]
-			} else if err := writeFile(path, changed[path]); err != nil {
-				res.Errors = append(res.Errors, err)
+			} else if err := lint.WriteFile(path, original[path], changed[path]); err != nil {
+				res.Errors = append(res.Errors, &lint.FileError{Path: path, Err: err})
+				unwritten[path] = original[path]
 			}
+		}
+		if len(unwritten) > 0 {
+			// What is reported is what is on disk: the files not written
+			// keep their findings, and their fixes do not count.
+			res = res.Reanalyse(unwritten, nil)
+			kept := applied[:0]
+			for _, a := range applied {
+				if _, ok := unwritten[a.Path]; !ok {
+					kept = append(kept, a)
+				}
+			}
+			applied = kept
 		}
 		if f.stdinName != "" {
 			// As ruff does: with --fix and stdin, the fixed source goes to stdout.
@@ -282,38 +345,4 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 
 func linesOf(res *lint.Result) report.Lines {
 	return res.Lines
-}
-
-// projectRoot is the directory of the configuration, or the working
-// directory without one: where the cache lives.
-func projectRoot(cfg *config.Config) string {
-	if cfg.Dir != "" {
-		return cfg.Dir
-	}
-	wd, _ := os.Getwd()
-	return wd
-}
-
-// writeFile replaces path atomically so an interrupted run never leaves a
-// half-written source file.
-func writeFile(path string, data []byte) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".asyncls-fix-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	os.Chmod(tmp.Name(), info.Mode().Perm())
-	return os.Rename(tmp.Name(), path)
 }

@@ -74,8 +74,13 @@ func TestExitCodesAndFormats(t *testing.T) {
 	if code, _, errOut := runCLI(t, "", "check", "--format", "xml", dir); code != exitError || !strings.Contains(errOut, "xml") {
 		t.Errorf("bad format: exit %d %s", code, errOut)
 	}
-	if code, _, errOut := runCLI(t, "", "check", "--select", "NOPE1", dir); code != exitError || !strings.Contains(errOut, "NOPE1") {
+	if code, _, errOut := runCLI(t, "", "check", "--select", "ASLNOPE1", dir); code != exitError || !strings.Contains(errOut, "ASLNOPE1") {
 		t.Errorf("bad code: exit %d %s", code, errOut)
+	}
+	// flake8-async's and ruff's codes that asyncls lacks: a warning, never fatal.
+	if code, _, errOut := runCLI(t, "", "check", "--ignore", "ASYNC115,E501", dir); code != exitFindings ||
+		!strings.Contains(errOut, `warning: ignore: "ASYNC115" is not an asyncls rule`) {
+		t.Errorf("foreign code: exit %d %s", code, errOut)
 	}
 	if code, _, _ := runCLI(t, "", "check", "--ignore", "ASYNC251", dir); code != exitOK {
 		t.Errorf("--ignore: exit %d", code)

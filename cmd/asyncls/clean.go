@@ -4,8 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 
-	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 )
 
@@ -17,7 +17,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: asyncls clean [DIR]\n\nRemoves the cache of `asyncls check` for the project containing DIR (default .):\n$ASYNCLS_CACHE_DIR when set, else .asyncls_cache next to its pyproject.toml (or in DIR).")
+		fmt.Fprintln(stderr, "Usage: asyncls clean [DIR]\n\nRemoves the cache of `asyncls check` for the project containing DIR (default .):\n$ASYNCLS_CACHE_DIR when set, else .asyncls_cache at the project root (the nearest\ndirectory with pyproject.toml, setup.cfg, setup.py or .git; else DIR).")
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -30,15 +30,18 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(paths) > 0 {
 		start = paths[0]
 	}
-	cfg, err := config.Load(start)
+	abs, err := filepath.Abs(start)
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
-	dir := lint.CacheDir(projectRoot(cfg))
-	if cfg.Dir == "" && len(paths) > 0 {
-		dir = lint.CacheDir(start)
+	// The project root `check` uses: the nearest directory with a project
+	// marker, else the directory itself.
+	root := lint.ProjectRoot(abs)
+	if root == "" {
+		root = abs
 	}
+	dir := lint.CacheDir(root)
 	if err := lint.Clean(dir); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError

@@ -126,3 +126,56 @@ if __name__ == "__main__":
 		t.Errorf("bad latency: exit %d %s", code, stderr)
 	}
 }
+
+// TestSimulateLimitsReproducers runs `asyncls simulate` on the reproducers
+// of unbounded work (their pyproject.toml sets small budgets): each ends
+// quickly, as its `# expect:` line says, with valid JSON (no NaN).
+func TestSimulateLimitsReproducers(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/loopsim-limits/*.py")
+	if len(files) < 20 {
+		t.Fatalf("only %d reproducers", len(files))
+	}
+	for _, path := range files {
+		src, _ := os.ReadFile(path)
+		first, _, _ := strings.Cut(string(src), "\n")
+		kind, arg, _ := strings.Cut(strings.TrimPrefix(first, "# expect: "), " ")
+		kind = strings.TrimSuffix(kind, ":")
+		code, out, stderr := runCmd("simulate", "--format", "json", path)
+		if kind == "function" {
+			if code != exitError || !strings.Contains(stderr, "no entry point") {
+				t.Errorf("%s: exit %d, stderr %q; want no entry point", path, code, stderr)
+			}
+			continue
+		}
+		var doc struct {
+			Finished   bool    `json:"finished"`
+			Concurrent float64 `json:"concurrent_s"`
+			Budget     string  `json:"budget_exceeded"`
+			Problem    string  `json:"problem"`
+			Outcome    string  `json:"outcome"`
+		}
+		if code != exitOK || json.Unmarshal([]byte(out), &doc) != nil {
+			t.Errorf("%s: exit %d, stderr %q, output %.200q", path, code, stderr, out)
+			continue
+		}
+		switch kind {
+		case "budget":
+			name, text, _ := strings.Cut(arg, ": ")
+			if doc.Budget != name || doc.Outcome != "unknown" || !strings.Contains(doc.Problem, text) {
+				t.Errorf("%s: budget %q outcome %q problem %q; want the %s budget, %q", path, doc.Budget, doc.Outcome, doc.Problem, name, text)
+			}
+		case "seconds":
+			if !doc.Finished || doc.Budget != "" {
+				t.Errorf("%s: finished %v budget %q; want it to finish", path, doc.Finished, doc.Budget)
+			}
+		case "unknown", "unfinished":
+			if doc.Finished || !strings.Contains(doc.Problem, arg) {
+				t.Errorf("%s: problem %q; want %q", path, doc.Problem, arg)
+			}
+		}
+	}
+	code, out, _ := runCmd("simulate", "../../testdata/loopsim-limits/endless_poll.py")
+	if code != exitOK || !strings.Contains(out, "  unknown: budget exceeded (step budget of 200000 interpreted steps, in poll at line 6, likely a loop whose exit depends on not state[...] (line 6))") {
+		t.Errorf("text output:\n%s", out)
+	}
+}
