@@ -105,6 +105,25 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 	}
 }
 
+// emptyContainer reports `{}`, `[]`, `set()`, `dict()`, `list()`: an
+// annotation on such an assignment says what the container will hold.
+func (b *builder) emptyContainer(v *Node) bool {
+	switch v.Type {
+	case "dictionary", "list":
+		return len(v.NamedChildren()) == 0
+	case "call":
+		args := v.ChildByField("arguments")
+		if args == nil || len(args.NamedChildren()) != 0 {
+			return false
+		}
+		switch b.text(v.ChildByField("function")) {
+		case "set", "dict", "list", "defaultdict", "OrderedDict", "deque":
+			return true
+		}
+	}
+	return false
+}
+
 // functionScope returns the nearest enclosing non-comprehension scope (where
 // walrus targets bind).
 func functionScope(s *Scope) *Scope {
@@ -188,7 +207,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		}
 		// `repo: UserRepo` (a dataclass field) or `self.session:
 		// Optional[Session] = None`: the annotation says what the name holds.
-		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type == "none") {
+		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type == "none" || b.emptyContainer(value)) {
 			value = typ
 		}
 		b.bindTarget(s, left, value, fn, cls)

@@ -34,6 +34,15 @@ type Config struct {
 	ExtendExclude  []string            `toml:"extend-exclude"`
 	// BlockingCalls are extra qualified names that block (flake8-async's ASYNC200 role).
 	BlockingCalls []string `toml:"blocking-calls"`
+	// CoroutineFunctions are extra callables whose call returns a coroutine
+	// (ASL102 and the rules that follow coroutines).
+	CoroutineFunctions []string `toml:"coroutine-functions"`
+	// CoroutineWrappers are decorators that keep an async def a coroutine
+	// function (like tenacity.retry); other unknown decorators make asyncls
+	// stop assuming what the decorated function returns.
+	CoroutineWrappers []string `toml:"coroutine-wrappers"`
+	// TaskFactories are extra callables that return a task (ASYNC300, ASL301).
+	TaskFactories []string `toml:"task-factories"`
 	// Severity overrides a rule's default severity: { ASYNC251 = "error" }.
 	Severity map[string]string `toml:"severity"`
 	// Latency overrides the simulator's default latency for awaited calls it cannot see into.
@@ -125,7 +134,7 @@ func (c *Config) GitignoreRespected() bool {
 
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
+	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
 	"simulation-budget", "max-file-size", "respect-gitignore"}
 
 // DefaultExclude are directories never walked into.
@@ -287,6 +296,18 @@ func (c *Config) Validate() error {
 			return &Error{Path: c.Path, Msg: "per-file-ignores: bad pattern " + strconvQuote(pat)}
 		}
 	}
+	for _, list := range []struct {
+		key   string
+		names []string
+	}{{"blocking-calls", c.BlockingCalls}, {"coroutine-functions", c.CoroutineFunctions},
+		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories}} {
+		for _, name := range list.names {
+			if !qualifiedNameRE.MatchString(name) {
+				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
+					" is not a qualified name (expected e.g. \"myapp.db.fetch\" or \"myapp.db.*\")"}
+			}
+		}
+	}
 	for code, sev := range c.Severity {
 		if rules.Lookup(code) == nil {
 			return &Error{Path: c.Path, Msg: "severity: unknown rule code " + strconvQuote(code)}
@@ -356,6 +377,10 @@ func intPtr64(v *int) *int64 {
 	n := int64(*v)
 	return &n
 }
+
+// qualifiedNameRE matches a dotted Python name, optionally ending in `.*`;
+// a blocking-calls entry may add `-> suggestion`.
+var qualifiedNameRE = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\.\*)?\s*(->.*)?$`)
 
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
@@ -475,7 +500,8 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 
 // Options returns the rule options for the file at path.
 func (c *Config) Options(path string) *rules.Options {
-	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls}
+	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
+		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {

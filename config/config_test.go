@@ -186,3 +186,28 @@ func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
 		t.Errorf("respect-gitignore = false: %v %v", c, err)
 	}
 }
+
+func TestLibraryExtensions(t *testing.T) {
+	c, err := Parse("pyproject.toml", []byte(`
+[tool.asyncls]
+coroutine-functions = ["vendor.Client.*"]
+coroutine-wrappers = ["inhouse.traced"]
+task-factories = ["aiojobs.Scheduler.spawn_task"]
+blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Options("a.py")
+	if len(o.ExtraCoroutines) != 1 || o.ExtraCoroutines[0] != "vendor.Client.*" || len(o.CoroutineWrappers) != 1 ||
+		len(o.ExtraTaskFactories) != 1 || len(o.ExtraBlocking) != 1 {
+		t.Errorf("extensions not passed to the rules: %+v", o)
+	}
+	for _, bad := range []string{`coroutine-functions = ["vendor Client"]`, `task-factories = ["spawn("]`,
+		`coroutine-wrappers = [""]`, `blocking-calls = ["a..b"]`} {
+		_, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n"))
+		if err == nil || !strings.Contains(err.Error(), "is not a qualified name") {
+			t.Errorf("%s: got %v, want an error naming the bad entry", bad, err)
+		}
+	}
+}

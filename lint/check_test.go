@@ -61,8 +61,8 @@ func TestConfigurationPerFile(t *testing.T) {
 		t.Errorf("got %v, want %v (a ignores ASYNC251, b selects it)", ab, want)
 	}
 	// A broken configuration is an error for its files, not a crash.
-	writeFiles(t, root, map[string]string{"c/pyproject.toml": "[tool.asyncls]\nselect = [\"NOPE9\"]\n", "c/x.py": blockingSrc})
-	if res := check(t, filepath.Join(root, "c")); len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "NOPE9") {
+	writeFiles(t, root, map[string]string{"c/pyproject.toml": "[tool.asyncls]\nselect = [\"ASL999\"]\n", "c/x.py": blockingSrc})
+	if res := check(t, filepath.Join(root, "c")); len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "ASL999") {
 		t.Errorf("bad configuration: errors %v", res.Errors)
 	}
 }

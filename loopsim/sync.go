@@ -4,6 +4,8 @@ package loopsim
 // queues.py: waiters are futures woken FIFO; a woken waiter runs on a later
 // loop iteration.
 
+import "fmt"
+
 type Lock struct {
 	locked  bool
 	waiters []*Future
@@ -109,6 +111,15 @@ func (c *ctx) lockMethod(l *Lock, name string, p Pos) (Value, error) {
 
 // Semaphore (3.11.x with the FIFO fairness fix).
 
+// label names the semaphore with its size in timelines: "Semaphore(3)".
+func (s *Semaphore) label() string {
+	name := "Semaphore"
+	if s.bounded {
+		name = "BoundedSemaphore"
+	}
+	return fmt.Sprintf("%s(%d)", name, s.bound)
+}
+
 func (s *Semaphore) isLocked() bool {
 	if s.value == 0 {
 		return true
@@ -128,7 +139,7 @@ func (s *Semaphore) acquire(c *ctx, p Pos) (Value, error) {
 	}
 	fut := c.s.newFuture()
 	s.waiters = append(s.waiters, fut)
-	_, err := c.awaitFuture(fut, SpanWait, "Semaphore", -1, p)
+	_, err := c.awaitFuture(fut, SpanWait, s.label(), -1, p)
 	s.waiters = removeFuture(s.waiters, fut)
 	if err != nil {
 		if isCancelled(err) && fut.done() && !fut.cancelled() {

@@ -37,7 +37,7 @@ async def main():
 
 func runCoroutineReused(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if c.Usage != analysis.UsageStored || c.Func == nil || !isCoroutineCall(p, c) {
+		if c.Usage != analysis.UsageStored || c.Func == nil || !isCoroutineObjectCall(p, c) {
 			continue
 		}
 		if analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {

@@ -9,6 +9,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL401 reports independent awaits that run one after another.
@@ -138,7 +139,7 @@ func isAsyncioCall(p *Pass, call *analysis.Node) bool {
 var concurrentSafeMethods = map[string]bool{}
 
 func init() {
-	for _, v := range httpVerbs {
+	for _, v := range pylib.HTTPVerbs {
 		concurrentSafeMethods[v] = true
 	}
 }

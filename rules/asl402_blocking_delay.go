@@ -9,6 +9,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL402 reports blocking calls that delay other ready tasks.
@@ -227,11 +228,11 @@ var (
 
 func blockingCallNames(extra []string) map[string]float64 {
 	out := map[string]float64{}
-	for name := range blockingNames {
-		if _, known := loopsim.DefaultBlocking[name]; !known {
-			out[name] = -1
+	pylib.Each(pylib.Blocking, func(api pylib.API) {
+		if _, known := loopsim.DefaultBlocking[api.Name]; !known {
+			out[api.Name] = -1
 		}
-	}
+	})
 	for _, name := range extra {
 		if _, known := loopsim.DefaultBlocking[name]; !known {
 			out[name] = -1
@@ -267,10 +268,7 @@ func isBlockingRunner(r *Rule) bool {
 	if r.Code == "ASYNC200" {
 		return true
 	}
-	for _, b := range blockingNames {
-		if b.Code == r.Code {
-			return true
-		}
-	}
-	return false
+	found := false
+	pylib.Each(pylib.Blocking, func(a pylib.API) { found = found || a.Code == r.Code })
+	return found
 }

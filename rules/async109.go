@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC109 reports async functions with a `timeout` parameter.
@@ -37,14 +38,6 @@ async def caller(stream):
 		"that implements the timeout is.",
 	Run: runAsyncTimeoutParam,
 })
-
-// timeoutConsumers take a timeout and implement it with cancellation.
-var timeoutConsumers = map[string]bool{
-	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.wait_for": true, "asyncio.wait": true,
-	"asyncio.as_completed": true, "asyncio.timeouts.timeout": true, "asyncio.tasks.wait_for": true,
-	"trio.fail_after": true, "trio.move_on_after": true, "trio.fail_at": true, "trio.move_on_at": true,
-	"anyio.fail_after": true, "anyio.move_on_after": true,
-}
 
 func runAsyncTimeoutParam(p *Pass) {
 	for _, f := range p.Module.Functions {
@@ -93,13 +86,13 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		}
 		// Handing the timeout to an awaited call delegates it to an API that
 		// implements it (a thin wrapper), as handing it to asyncio.timeout does.
-		consumer := timeoutConsumers[name]
+		consumer := pylib.Is(name, pylib.TakesTimeout)
 		if !consumer && !(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled || c.Usage == analysis.UsageReturned ||
 			enteredByAsyncWith(c.Node)) {
 			continue
 		}
 		uses := false
-		if sleepFunctions[name] {
+		if pylib.Is(name, pylib.Sleep) {
 			continue // a delay, not a timeout
 		}
 		args := c.Node.ChildByField("arguments")

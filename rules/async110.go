@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC110 reports busy-wait loops that poll with sleep.
 var ASYNC110 = register(&Rule{
@@ -25,11 +28,6 @@ async def wait_ready(service):
 	Run: runBusyWait,
 })
 
-var sleepFunctions = map[string]bool{
-	"asyncio.sleep": true, "asyncio.tasks.sleep": true, "trio.sleep": true, "trio.sleep_until": true, "anyio.sleep": true,
-	"anyio.sleep_until": true, "trio.lowlevel.checkpoint": true, "anyio.lowlevel.checkpoint": true,
-}
-
 func runBusyWait(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type != "while_statement" {
@@ -47,7 +45,7 @@ func runBusyWait(p *Pass) {
 		if len(inner) != 1 {
 			return true
 		}
-		if name := calleeOf(p.Module, inner[0]); sleepFunctions[name] {
+		if name := calleeOf(p.Module, inner[0]); pylib.Is(name, pylib.Sleep) {
 			// From `while` to the end of the condition, as flake8-async reports the statement.
 			p.ReportRange(int(n.Start), int(n.ChildByField("condition").End), "busy-wait: this loop only polls with `"+name+"()`; have the code that changes the condition "+
 				"set an `asyncio.Event` and `await event.wait()` instead")

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // guardedAgainstBlocking reports a blocking-capable call that the code
@@ -166,7 +167,7 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 			break
 		}
 	}
-	return under != nil && inMemoryFiles[receiverType(m, under, 0)]
+	return under != nil && pylib.InMemoryFiles[receiverType(m, under, 0)]
 }
 
 // neverRuns reports a node inside the body of a loop over an empty literal

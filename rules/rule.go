@@ -176,6 +176,13 @@ type Options struct {
 	Severity map[string]Severity
 	// ExtraBlocking lists qualified names users declared blocking (ASYNC200's role).
 	ExtraBlocking []string
+	// ExtraCoroutines, CoroutineWrappers and ExtraTaskFactories extend the
+	// library table from [tool.asyncls]: callables returning coroutines,
+	// decorators keeping an async def a coroutine function, and callables
+	// returning tasks. Entries are qualified names or `module.*`.
+	ExtraCoroutines    []string
+	CoroutineWrappers  []string
+	ExtraTaskFactories []string
 	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
 	Settings map[string]any
 }

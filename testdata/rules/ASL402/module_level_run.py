@@ -16,10 +16,15 @@ async def spin():
     time.sleep(0.5)  # unknown whether it runs: quiet
 
 
+def refresh():
+    time.sleep(0.5)  # want: ASL402 (a loop callback: no other rule reports it)
+
+
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    time.sleep(0.5)  # want: ASL402
+    asyncio.get_running_loop().call_soon(refresh)
+    await asyncio.sleep(0.6)
     beat.cancel()
     await spin()
 

@@ -167,6 +167,16 @@ exports.run = async function run() {
       log("READY for simulation screenshot");
       await waitFor("the driver's screenshot", () => fs.existsSync(screenshotDone + ".simulation"), 60000);
     });
+    await step("clicking a timeline bar opens its line in the editor", async () => {
+      const clicked = Number(fs.readFileSync(screenshotDone + ".simulation", "utf8"));
+      if (!clicked) {
+        throw new Error("the driver clicked no bar (see its FAIL line)");
+      }
+      await waitFor(`the cursor on line ${clicked}`, () => {
+        const active = vscode.window.activeTextEditor;
+        return active && active.document.uri.fsPath === fileUri.fsPath && active.selection.active.line === clicked - 1;
+      });
+    });
   }
 
   log(failures === 0 ? "PASS vscode-e2e: all steps in the extension host" : `FAIL vscode-e2e: ${failures} step(s) failed in the extension host`);
