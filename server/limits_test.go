@@ -155,6 +155,7 @@ func TestConcurrentRequestsBounded(t *testing.T) {
 	var mu sync.Mutex
 	running, most := 0, 0
 	reached := make(chan struct{})
+	var reachedOnce sync.Once
 	release := make(chan struct{})
 	opts := Options{Hooks: Hooks{BeforeHandle: func(ctx context.Context, method string) {
 		if method != protocol.MethodTextDocumentHover {
@@ -164,7 +165,7 @@ func TestConcurrentRequestsBounded(t *testing.T) {
 		running++
 		most = max(most, running)
 		if running == maxConcurrentRequests {
-			close(reached)
+			reachedOnce.Do(func() { close(reached) })
 		}
 		mu.Unlock()
 		<-release
