@@ -24,7 +24,8 @@ async def wait_ready(service):
 	Default:  true,
 	Notes: "Reported when the loop body is exactly one statement, an awaited `asyncio.sleep` (or trio/anyio " +
 		"`sleep`/`sleep_until`, or `lowlevel.checkpoint`), as in flake8-async. A loop that does other work besides sleeping " +
-		"is not reported.",
+		"is not reported, and neither is `while True:` (or `while 1:`) around a sleep: it sleeps until cancelled, " +
+		"with no condition an Event could signal (flake8-async does not check asyncio code for this rule).",
 	Run: runBusyWait,
 })
 
@@ -35,6 +36,11 @@ func runBusyWait(p *Pass) {
 		}
 		body := statements(n.ChildByField("body"))
 		if len(body) != 1 || body[0].Type != "expression_statement" {
+			return true
+		}
+		// `while True: await asyncio.sleep(1)` sleeps forever (keeping the
+		// loop awake, waiting to be cancelled): there is no condition to wait for.
+		if cond := analysis.Unparen(n.ChildByField("condition")); cond != nil && (cond.Type == "true" || p.File.Text(cond) == "1") {
 			return true
 		}
 		expr := body[0].NamedChildren()

@@ -66,9 +66,14 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 		return b, true
 	}
-	if c.Callee == "os.spawnl" || strings.HasPrefix(c.Callee, "os.spawn") {
-		mode := m.File.Text(c.Positional(0))
-		if strings.HasSuffix(mode, "P_NOWAIT") || strings.HasSuffix(mode, "P_NOWAITO") {
+	if osSpawn[name] {
+		// As flake8-async: without a mode, or with P_WAIT, the call waits for
+		// the process (ASYNC221); any other mode only starts it (ASYNC220).
+		mode := c.Positional(0)
+		if kw := c.Keyword("mode", m.File); kw != nil {
+			mode = kw
+		}
+		if mode != nil && !strings.HasSuffix(m.File.Text(mode), "P_WAIT") {
 			return blockingCall{Code: "ASYNC220", Instead: "use `await asyncio.create_subprocess_exec(...)`"}, true
 		}
 		return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
@@ -154,6 +159,10 @@ func displayName(m *analysis.Module, c *analysis.Call) string {
 	}
 	return out
 }
+
+// osSpawn are the os.spawn* functions (their mode says whether they wait).
+var osSpawn = map[string]bool{"os.spawnl": true, "os.spawnle": true, "os.spawnlp": true, "os.spawnlpe": true,
+	"os.spawnv": true, "os.spawnve": true, "os.spawnvp": true, "os.spawnvpe": true}
 
 // unboundModuleCallee reads `subprocess.run(...)` whose root name is bound
 // nowhere in the file (no import, no assignment, not a builtin) as a call of

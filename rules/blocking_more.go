@@ -79,6 +79,7 @@ func calleeName(m *analysis.Module, call *analysis.Node, depth int) string {
 
 // nonBlockingUse reports calls of blocking-capable APIs made in a way that
 // does not block: lock.acquire(False), q.get(block=False), ev.wait(0),
+// getaddrinfo of an IP address literal,
 // json.load on an in-memory buffer.
 func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
@@ -102,8 +103,18 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		size := c0(ctor, f)
 		return size == nil || f.Text(size) == "0" || strings.HasPrefix(calleeOf(m, ctor), "queue.SimpleQueue")
 	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
-		// Numeric hosts are parsed, not looked up.
-		return strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC")
+		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST, or an IP
+		// address literal ("127.0.0.1", "::1").
+		if strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
+			return true
+		}
+		// (getnameinfo of an address literal still looks its name up.)
+		host := c.Positional(0)
+		if name != "socket.getaddrinfo" || host == nil || host.Type != "string" {
+			return false
+		}
+		lit := strings.Trim(f.Text(host), `"'`)
+		return lit != "" && strings.Trim(lit, "0123456789.") == "" || strings.Contains(lit, ":") && strings.Trim(lit, "0123456789abcdefABCDEF:") == ""
 	case name == "psycopg2.connect":
 		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
 		v := c.Keyword("async_", f)
