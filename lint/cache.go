@@ -521,6 +521,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 	}
 	errs = append(errs, internal...)
+	if len(fresh) == 0 && len(recheck) == 0 && cache.old != nil && len(entries) == len(old) {
+		return diags, errs, files, nil // every entry was reused: nothing to write
+	}
 	return diags, errs, files, cache.write(entries)
 }
 
