@@ -11,6 +11,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/asyncls/asyncls/analysis"
 )
 
 // TestIndexBudget: a module beyond the index's byte or file budget is left
@@ -196,5 +198,38 @@ func TestConcurrentRequestsBounded(t *testing.T) {
 	defer mu.Unlock()
 	if most != maxConcurrentRequests {
 		t.Errorf("%d requests ran at once, want the bound, %d", most, maxConcurrentRequests)
+	}
+}
+
+// TestClosedDocumentReleased: when a document closes, its module leaves the
+// index unless its disk version belongs there (inside the workspace and
+// within the budget), and the budget follows.
+func TestClosedDocumentReleased(t *testing.T) {
+	small := "def f():\n    return 1\n"
+	big := "def g():\n    return '" + strings.Repeat("x", 200) + "'\n"
+	dir := writeFiles(t, map[string]string{"small.py": small, "big.py": big})
+	outside := writeFiles(t, map[string]string{"elsewhere.py": small})
+	s := newServer(Options{IndexMaxBytes: int64(len(small) + 10)})
+	s.ws.setRoots([]string{dir})
+	for _, path := range []string{filepath.Join(dir, "small.py"), filepath.Join(dir, "big.py"), filepath.Join(outside, "elsewhere.py")} {
+		// As if open: the editor's version is in the project.
+		m, _ := s.ws.buildModule(analysis.Parse(path, []byte(small)))
+		s.ws.put(m, func() bool { return true })
+		s.ws.revert(path) // closed
+	}
+	project, _ := s.ws.snapshot()
+	if project.Module(filepath.Join(dir, "small.py")) == nil {
+		t.Error("small.py, inside the workspace and the budget, left the index")
+	}
+	if project.Module(filepath.Join(dir, "big.py")) != nil {
+		t.Error("big.py, beyond the byte budget, stayed in the index after closing")
+	}
+	if project.Module(filepath.Join(outside, "elsewhere.py")) != nil {
+		t.Error("a document outside the workspace stayed in the index after closing")
+	}
+	s.ws.mu.Lock()
+	defer s.ws.mu.Unlock()
+	if s.ws.budget.bytes != int64(len(small)) || len(s.ws.budget.sizes) != 1 {
+		t.Errorf("budget holds %d bytes in %d files, want small.py alone", s.ws.budget.bytes, len(s.ws.budget.sizes))
 	}
 }
