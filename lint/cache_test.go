@@ -88,7 +88,7 @@ func TestCacheReusesAndRechecksDependents(t *testing.T) {
 		t.Fatalf("after adding register.py: %+v, want register.py and idle.py checked", s)
 	}
 	// Another configuration has entries of its own.
-	sel, err := cfg.Apply(config.Overrides{Select: []string{"ALL"}})
+	sel, err := cfg.Apply(config.Overrides{Ignore: []string{"ASYNC251"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,7 @@ type checkFlags struct {
 	watch                    bool
 	showSettings, showFiles  bool
 	noCache                  bool
+	forceExclude             bool
 }
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -49,7 +50,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "let --fix and --diff also apply fixes that may change behaviour, and mark them [*]")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and change nothing (exit 1 when there is one)")
 	fs.BoolVar(&f.showFixes, "show-fixes", false, "list the fixes applied (with --fix) or that would be (otherwise)")
-	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings")
+	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings (a JSON array with --output-format json)")
 	fs.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
 	fs.BoolVar(&f.exitNonZeroFix, "exit-non-zero-on-fix", false, "exit 1 when --fix changed a file, even if nothing remains")
 	fs.BoolVar(&f.addNoqa, "add-noqa", false, "add '# noqa: CODE' to the line of every finding (merging existing noqa comments)")
@@ -57,6 +58,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
 	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the cache (.asyncls_cache at the project root, or $ASYNCLS_CACHE_DIR)")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude and .gitignore to files named explicitly too (the pre-commit hook does)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
 
@@ -70,7 +72,7 @@ Exit status: 0 clean, 1 findings (or fixes, with --diff / --exit-non-zero-on-fix
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	return fs, f
 }
@@ -112,9 +114,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
-	for _, w := range cfg.Warnings() {
-		fmt.Fprintln(stderr, "asyncls: warning:", w)
-	}
 	if f.stdinName != "" && len(paths) > 0 {
 		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
 		return exitError
@@ -123,10 +122,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		paths = []string{"."}
 	}
 	if f.showSettings {
+		// (A check reports the warnings of every file's configuration.)
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		return showSettings(stdout, cfg, paths)
 	}
 	if f.showFiles {
-		files, errs := lint.Collect(paths, cfg)
+		configs, err := checkConfigs(f)
+		if err != nil {
+			fmt.Fprintln(stderr, "asyncls:", err)
+			return exitError
+		}
+		files, errs, warnings := lint.Files(paths, configs, f.forceExclude)
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		for _, e := range errs {
 			fmt.Fprintln(stderr, "asyncls: error:", e)
 		}
@@ -234,7 +245,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		return exitError
 	}
 	progress := newProgress(stderr)
-	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update}
+	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
 		limit := cfg.MaxBytes()
 		if c, err := configs.ForDir(filepath.Dir(f.stdinName)); err == nil && c.MaxBytes() > 0 {
@@ -270,7 +281,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 
 	if f.addNoqa {
-		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
+		return addNoqa(res, res.StdinPath(), stdinSrc, stdout, stderr)
 	}
 	found := len(res.Diagnostics)
 	var applied []appliedFix
@@ -321,7 +332,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 	lines := linesOf(res)
 	if f.statistics {
-		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes)
+		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes, f.format)
 	} else if err := report.Write(stdout, f.format, res.Diagnostics, lines, report.Options{UnsafeFixes: f.unsafeFixes}); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
@@ -329,7 +340,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	if f.showFixes {
 		writeShowFixes(stderr, f, res.Diagnostics, applied)
 	}
-	if report.Textual(f.format) || f.statistics {
+	if report.Textual(f.format) {
 		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
 	}
 	switch {
