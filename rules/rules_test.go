@@ -1,10 +1,12 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,13 +15,58 @@ import (
 	"github.com/asyncls/asyncls/rules"
 )
 
-// wantRE matches the inline expectations of testdata files: "# want: CODE, CODE".
-var wantRE = regexp.MustCompile(`#\s*want:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)`)
+// wantRE matches the inline expectations of testdata files:
+// "# want: CODE, CODE" or, pinning the message, `# want: CODE "regexp"`.
+// Inside the quotes only \" is an escape (a quote); the rest is the regexp
+// as written.
+var (
+	wantItem   = `[A-Z]+[0-9]+(?:\s+"(?:[^"\\]|\\.)*")?`
+	wantRE     = regexp.MustCompile(`#\s*want:\s*(` + wantItem + `(?:\s*,\s*` + wantItem + `)*)`)
+	wantItemRE = regexp.MustCompile(`([A-Z]+[0-9]+)(?:\s+"((?:[^"\\]|\\.)*)")?`)
+)
+
+// expectation is one code a line must produce, with the pattern its message
+// must match (nil when the marker pins only the code).
+type expectation struct {
+	code    string
+	message *regexp.Regexp
+}
+
+// parseWant returns the expectations of one line, or an error for a marker
+// that is malformed (a pin left unterminated must not pass unnoticed).
+func parseWant(line string) ([]expectation, error) {
+	loc := wantRE.FindStringSubmatchIndex(line)
+	if loc == nil {
+		if strings.Contains(line, "# want:") {
+			return nil, fmt.Errorf("malformed marker %q", line)
+		}
+		return nil, nil
+	}
+	if rest := strings.TrimSpace(line[loc[1]:]); strings.HasPrefix(rest, `"`) || strings.HasPrefix(rest, ",") {
+		return nil, fmt.Errorf("malformed marker (unterminated message pattern?) %q", line)
+	}
+	var out []expectation
+	for _, m := range wantItemRE.FindAllStringSubmatchIndex(line[loc[2]:loc[3]], -1) {
+		item := line[loc[2]:loc[3]]
+		e := expectation{code: item[m[2]:m[3]]}
+		if m[4] >= 0 {
+			pattern := strings.ReplaceAll(item[m[4]:m[5]], `\"`, `"`)
+			re, err := regexp.Compile(pattern)
+			if err != nil {
+				return nil, fmt.Errorf("message pattern of %s: %v", e.code, err)
+			}
+			e.message = re
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
 
 // TestRules runs every case under testdata/rules. A case is a .py file or a
 // directory (a multi-file project) inside a directory named after a rule.
 // Each line must produce exactly the codes its "# want:" marker names, for
-// the codes under test: the directory's code and any code a marker names.
+// the codes under test: the directory's code and any code a marker names;
+// a code followed by a quoted regexp must also have a message it matches.
 func TestRules(t *testing.T) {
 	root := filepath.Join("..", "testdata", "rules")
 	dirs, err := os.ReadDir(root)
@@ -85,19 +132,23 @@ func runCase(t *testing.T, code, path string) {
 	}
 	compared := map[string]bool{code: true}
 	want := map[lineKey][]string{}
+	pins := map[lineKey][]expectation{}
 	fires := 0
 	for _, f := range files {
 		src, _ := os.ReadFile(f)
 		for i, line := range strings.Split(string(src), "\n") {
-			m := wantRE.FindStringSubmatch(line)
-			if m == nil {
-				continue
+			expected, err := parseWant(line)
+			if err != nil {
+				t.Errorf("%s:%d: %v", f, i+1, err)
 			}
-			for _, c := range strings.Split(m[1], ",") {
-				c = strings.TrimSpace(c)
-				compared[c] = true
-				want[lineKey{f, i + 1}] = append(want[lineKey{f, i + 1}], c)
-				if c == code {
+			k := lineKey{f, i + 1}
+			for _, e := range expected {
+				compared[e.code] = true
+				want[k] = append(want[k], e.code)
+				if e.message != nil {
+					pins[k] = append(pins[k], e)
+				}
+				if e.code == code {
 					fires++
 				}
 			}
@@ -108,6 +159,7 @@ func runCase(t *testing.T, code, path string) {
 	}
 	got := map[lineKey][]string{}
 	msgs := map[lineKey][]string{}
+	diagsAt := map[lineKey][]rules.Diagnostic{}
 	for _, d := range res.Diagnostics {
 		if d.Code == rules.SyntaxErrorCode {
 			t.Errorf("%s:%d: unexpected syntax error: %s", d.Path, d.Start.Line+1, d.Message)
@@ -117,6 +169,7 @@ func runCase(t *testing.T, code, path string) {
 		}
 		k := lineKey{d.Path, d.Start.Line + 1}
 		got[k] = append(got[k], d.Code)
+		diagsAt[k] = append(diagsAt[k], d)
 		msgs[k] = append(msgs[k], d.Code+" "+d.Message)
 		if strings.TrimSpace(d.Message) == "" {
 			t.Errorf("%s:%d: %s has an empty message", d.Path, k.line, d.Code)
@@ -145,6 +198,33 @@ func runCase(t *testing.T, code, path string) {
 		sort.Strings(g)
 		if strings.Join(w, ",") != strings.Join(g, ",") {
 			t.Errorf("%s:%d: want [%s], got [%s] %v", k.path, k.line, strings.Join(w, ","), strings.Join(g, ","), msgs[k])
+			continue
+		}
+		checkMessages(t, k, pins[k], diagsAt[k])
+	}
+}
+
+// checkMessages matches each pinned message pattern with a different
+// diagnostic of its code on the line.
+func checkMessages(t *testing.T, k lineKey, pinned []expectation, diags []rules.Diagnostic) {
+	t.Helper()
+	used := make([]bool, len(diags))
+	for _, e := range pinned {
+		found := false
+		for i, d := range diags {
+			if !used[i] && d.Code == e.code && e.message.MatchString(d.Message) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			var got []string
+			for _, d := range diags {
+				if d.Code == e.code {
+					got = append(got, strconv.Quote(d.Message))
+				}
+			}
+			t.Errorf("%s:%d: no %s message matches %q; got %s", k.path, k.line, e.code, e.message, strings.Join(got, ", "))
 		}
 	}
 }
@@ -197,4 +277,37 @@ func TestRuleValues(t *testing.T) {
 func fileExists(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && !info.IsDir()
+}
+
+// TestParseWant pins the marker syntax the testdata relies on.
+func TestParseWant(t *testing.T) {
+	for _, c := range []struct {
+		line, want string // want: code=pattern pairs, "!" for an error
+	}{
+		{`x()  # want: ASYNC251`, `ASYNC251=`},
+		{`x()  # want: ASYNC251, ASL201 (a note)`, `ASYNC251= ASL201=`},
+		{`x()  # want: ASYNC251 "time\.sleep\(\)", ASL201`, `ASYNC251=time\.sleep\(\) ASL201=`},
+		{`x()  # want: ASL102 "say \"await\""`, `ASL102=say "await"`},
+		{`x()  # want: ASL102 "unterminated`, `!`},
+		{`x()  # want: ASL102 "(("`, `!`},
+		{`x()  # want: nothing`, `!`},
+		{`x()  # wanted: ASL102`, ``},
+	} {
+		exps, err := parseWant(c.line)
+		var got []string
+		for _, e := range exps {
+			pattern := ""
+			if e.message != nil {
+				pattern = e.message.String()
+			}
+			got = append(got, e.code+"="+pattern)
+		}
+		gotText := strings.Join(got, " ")
+		if err != nil {
+			gotText = "!"
+		}
+		if gotText != c.want {
+			t.Errorf("parseWant(%q) = %q (err %v), want %q", c.line, gotText, err, c.want)
+		}
+	}
 }
