@@ -392,6 +392,11 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type)})
 		case n.Type == "comment":
 			p.comments = append(p.comments, n)
+		case n.Type == "identifier" && hardKeywords[string(src[n.Start:n.End])]:
+			// tree-sitter's error recovery can read `else:` alone as an
+			// annotated name: Python never does.
+			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
+				Message: fmt.Sprintf("syntax error: `%s` is a keyword, not a name", src[n.Start:n.End])})
 		default:
 			if msg := python2Only(src, n); msg != "" {
 				p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: "syntax error: " + msg + " is Python 2 syntax (asyncls reads Python 3)"})
@@ -446,6 +451,16 @@ func outermostErrors(errs []SyntaxError) []SyntaxError {
 		out = append(out, e)
 	}
 	return out
+}
+
+// hardKeywords are Python 3's reserved words (not the soft keywords match,
+// case, type and _, which are names elsewhere).
+var hardKeywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true, "await": true,
+	"break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true, "else": true, "except": true,
+	"finally": true, "for": true, "from": true, "global": true, "if": true, "import": true, "in": true, "is": true,
+	"lambda": true, "nonlocal": true, "not": true, "or": true, "pass": true, "raise": true, "return": true, "try": true,
+	"while": true, "with": true, "yield": true,
 }
 
 // python2Only names the Python 2 construct n is, or returns "": the

@@ -276,3 +276,19 @@ func TestPython2SyntaxIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestKeywordAsNameIsAnError: error recovery can read a stray `else:` as an
+// annotated name `else: x`; that is a syntax error, never a clean file.
+func TestKeywordAsNameIsAnError(t *testing.T) {
+	for _, src := range []string{"else:\n  x\n", "except:\n  x\n", "finally:\n  x\n"} {
+		f := Parse("x.py", []byte(src))
+		if len(f.SyntaxErrors) == 0 || !strings.Contains(f.SyntaxErrors[0].Message, "is a keyword, not a name") {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+	for _, src := range []string{"match = 1\ncase = 2\ntype = 3\n_ = 4\n", "async def f():\n    await g()\n", "x: None = None\n"} {
+		if f := Parse("x.py", []byte(src)); len(f.SyntaxErrors) > 0 {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+}

@@ -18,10 +18,12 @@ type Configs struct {
 	fixed  *config.Config
 	adjust func(*config.Config) (*config.Config, error)
 
-	mu     sync.Mutex
-	byDir  map[string]*config.Config
-	byFile map[string]*config.Config
-	errs   map[string]error
+	mu       sync.Mutex
+	byDir    map[string]*config.Config
+	byFile   map[string]*config.Config
+	errs     map[string]error
+	warnings []error // settings accepted without effect
+	warned   map[string]bool
 }
 
 // NewConfigs resolves configurations from fixed (when not nil, for every
@@ -31,7 +33,7 @@ func NewConfigs(fixed *config.Config, adjust func(*config.Config) (*config.Confi
 	if adjust == nil {
 		adjust = func(c *config.Config) (*config.Config, error) { return c, nil }
 	}
-	return &Configs{fixed: fixed, adjust: adjust, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}, errs: map[string]error{}}
+	return &Configs{fixed: fixed, adjust: adjust, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}, errs: map[string]error{}, warned: map[string]bool{}}
 }
 
 // ForDir returns the configuration of the files in dir.
@@ -63,6 +65,15 @@ func (c *Configs) ForDir(dir string) (*config.Config, error) {
 		if err != nil {
 			c.errs[file] = err
 			cfg = nil
+		} else {
+			// The messages name the setting; the same one met through
+			// several files is said once.
+			for _, w := range cfg.Warnings() {
+				if !c.warned[w] {
+					c.warned[w] = true
+					c.warnings = append(c.warnings, &Warning{Msg: w})
+				}
+			}
 		}
 		c.byFile[file] = cfg
 	}
@@ -97,6 +108,14 @@ func (c *Configs) Errors() []error {
 	return out
 }
 
+// Warnings returns what the configurations met so far accept without
+// effect (another linter's codes), each once.
+func (c *Configs) Warnings() []error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]error(nil), c.warnings...)
+}
+
 // Request is what `asyncls check` asks for.
 type Request struct {
 	// Paths are files and directories to report on.
@@ -107,6 +126,10 @@ type Request struct {
 	Configs *Configs
 	// Progress, when not nil, is told how parsing and checking advance.
 	Progress Progress
+	// ForceExclude applies exclude, extend-exclude and .gitignore to files
+	// named explicitly too (as ruff's --force-exclude): what the pre-commit
+	// hook, which names every changed file, needs to agree with `check .`.
+	ForceExclude bool
 }
 
 // target is a file to report on.
@@ -122,60 +145,9 @@ type target struct {
 // files are those below the root that a walk keeps (excludes, .gitignore),
 // minus nested projects.
 func Check(req Request) *Result {
-	res := &Result{}
 	wd, _ := os.Getwd()
-	roots := &rootCache{byDir: map[string]string{}}
-	walked := map[string]bool{} // directories walked for targets
-	targets := map[projectKey][]target{}
-	seen := map[string]bool{} // real paths
-	add := func(t target, namedDir string) {
-		if seen[t.real] {
-			return
-		}
-		seen[t.real] = true
-		key := projectKey{root: roots.of(filepath.Dir(t.abs))}
-		if key.root == "" {
-			// No marker: the directory named is the project, and a file
-			// named alone has the files beside it as context (walking up
-			// to an unmarked home directory would never end).
-			key = projectKey{root: namedDir, shallow: namedDir == ""}
-			if key.shallow {
-				key.root = filepath.Dir(t.abs)
-			}
-		}
-		targets[key] = append(targets[key], t)
-	}
-	w := newWalker(req.Configs.configFor, false)
-	for _, p := range req.Paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: err})
-			continue
-		}
-		info, err := os.Stat(abs)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: unwrapPathError(err)})
-			continue
-		}
-		if !info.IsDir() {
-			real, err := filepath.EvalSymlinks(abs)
-			if err != nil {
-				real = abs
-			}
-			add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, "")
-			continue
-		}
-		walked[abs] = true
-		found, warns, err := w.walk(abs)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: unwrapPathError(err)})
-			continue
-		}
-		splitProblems(res, warns)
-		for _, f := range found {
-			add(target{abs: f.Path, real: f.Real, shown: displayPath(wd, f.Path)}, abs)
-		}
-	}
+	ts := collectTargets(req.Paths, req.Configs, wd, req.ForceExclude)
+	res := &Result{Errors: ts.errors, Warnings: ts.warnings}
 	var stdin *target
 	if req.Stdin != nil {
 		abs, _ := filepath.Abs(req.Stdin.Path)
@@ -184,90 +156,187 @@ func Check(req Request) *Result {
 			real = r
 		}
 		stdin = &target{abs: abs, real: real, shown: displayPath(wd, abs)}
-		delete(seen, real)
-		add(*stdin, "")
+		ts.add(*stdin, "")
 	}
 
-	keys := make([]projectKey, 0, len(targets))
-	for k := range targets {
+	keys := make([]projectKey, 0, len(ts.targets))
+	for k := range ts.targets {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].root != keys[j].root {
 			return keys[i].root < keys[j].root
 		}
-		return !keys[i].shallow
+		return !keys[i].shallow && keys[j].shallow
 	})
 	context := newWalker(req.Configs.configFor, true)
 	context.maxFiles = MaxProjectFiles
+	context.quietLinks = true
 	var units []*unit
 	for _, key := range keys {
-		root := key.root
-		u := &unit{root: root, wd: wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
-		u.options = func(path string) *rules.Options {
-			return req.Configs.configFor(filepath.Dir(path)).Options(path)
-		}
-		byReal := map[string]string{} // real path -> path analysed
-		var toRead []string
-		for _, t := range targets[key] {
-			byReal[t.real] = t.abs
-			u.targets[t.abs] = true
-			u.shown[t.abs] = t.shown
-			u.byShown[t.shown] = t.abs
-			if stdin == nil || t.abs != stdin.abs {
-				toRead = append(toRead, t.abs)
-			}
-		}
-		// The rest of the project is read for context; problems with those
-		// files are reported when they are checked themselves.
-		var contextFiles []string
-		var found []walkedFile
-		var warns []error
-		var err error
-		switch {
-		case key.shallow:
-			found, warns, err = filesIn(root)
-		case walked[root]:
-			// The root was named: its files, minus nested projects, are
-			// the targets grouped under it already.
-		default:
-			found, warns, err = context.walk(root)
-		}
-		for _, w := range warns {
-			if _, ok := w.(*Warning); ok && err == nil {
-				res.Warnings = append(res.Warnings, w)
-			}
-		}
-		if err == nil {
-			for _, f := range found {
-				if _, ok := byReal[f.Real]; !ok {
-					byReal[f.Real] = f.Path
-					contextFiles = append(contextFiles, f.Path)
-				}
-			}
-		}
-		limit := func(path string) int64 { return req.Configs.configFor(filepath.Dir(path)).MaxBytes() }
-		sources, errs, warns := readAll(toRead, limit)
-		for _, e := range append(errs, warns...) {
-			splitProblems(res, []error{u.showError(e)})
-		}
-		ctx, _, _ := readAll(contextFiles, limit)
-		sources = append(sources, ctx...)
-		if stdin != nil && u.targets[stdin.abs] {
-			sources = append(sources, Source{Path: stdin.abs, Src: req.Stdin.Src})
-		}
-		u.sources = sources
-		units = append(units, u)
+		units = append(units, ts.unit(key, req, context, stdin, res))
 	}
 	out := analyseUnits(units, req.Progress)
 	if stdin != nil {
 		out.stdin = stdin.shown
 	}
 	out.Errors = append(append(res.Errors, req.Configs.Errors()...), out.Errors...)
-	out.Warnings = append(res.Warnings, out.Warnings...)
+	out.Warnings = append(append(res.Warnings, req.Configs.Warnings()...), out.Warnings...)
 	sortErrors(out.Errors)
 	sortErrors(out.Warnings)
 	return out
+}
+
+// unit prepares the analysis of one project: its targets, and the rest of
+// its files read for context (problems with those are reported when they
+// are checked themselves). Problems with the targets go to res.
+func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *target, res *Result) *unit {
+	root := key.root
+	u := &unit{root: root, wd: ts.wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
+	u.options = func(path string) *rules.Options {
+		return req.Configs.configFor(filepath.Dir(path)).Options(path)
+	}
+	byReal := map[string]string{} // real path -> path analysed
+	var toRead []string
+	for _, t := range ts.targets[key] {
+		byReal[t.real] = t.abs
+		u.targets[t.abs] = true
+		u.shown[t.abs] = t.shown
+		u.byShown[t.shown] = t.abs
+		if stdin == nil || t.abs != stdin.abs {
+			toRead = append(toRead, t.abs)
+		}
+	}
+	var found []walkedFile
+	var warns []error
+	var err error
+	switch {
+	case key.shallow:
+		found, warns, err = filesIn(root)
+	case ts.walked[root]:
+		// The root was named: its files, minus nested projects, are the
+		// targets grouped under it already.
+	default:
+		found, warns, err = context.walk(root)
+	}
+	for _, w := range warns {
+		// Only the walk's limit is said; an unreadable corner of the
+		// project is not the named files' problem.
+		if _, ok := w.(*Warning); ok && err == nil {
+			res.Warnings = append(res.Warnings, w)
+		}
+	}
+	var contextFiles []string
+	for _, f := range found {
+		if _, ok := byReal[f.Real]; !ok {
+			byReal[f.Real] = f.Path
+			contextFiles = append(contextFiles, f.Path)
+		}
+	}
+	limit := func(path string) int64 { return req.Configs.configFor(filepath.Dir(path)).MaxBytes() }
+	sources, errs, skipped := readAll(toRead, limit)
+	for _, e := range append(errs, skipped...) {
+		splitProblems(res, []error{u.showError(e)})
+	}
+	others, _, _ := readAll(contextFiles, limit)
+	sources = append(sources, others...)
+	if stdin != nil && u.targets[stdin.abs] {
+		sources = append(sources, Source{Path: stdin.abs, Src: req.Stdin.Src})
+	}
+	u.sources = sources
+	return u
+}
+
+// targetSet is the files a run reports on, grouped by project.
+type targetSet struct {
+	wd       string
+	roots    *rootCache
+	walked   map[string]bool // directories walked for targets
+	targets  map[projectKey][]target
+	seen     map[string]bool // real paths
+	errors   []error
+	warnings []error
+}
+
+// add records t, found by walking namedDir ("" for a file named alone).
+func (ts *targetSet) add(t target, namedDir string) {
+	if ts.seen[t.real] {
+		return
+	}
+	ts.seen[t.real] = true
+	key := projectKey{root: ts.roots.of(filepath.Dir(t.abs))}
+	if key.root == "" {
+		// No marker: the directory named is the project, and a file
+		// named alone has the files beside it as context (walking up
+		// to an unmarked home directory would never end).
+		key = projectKey{root: namedDir, shallow: namedDir == ""}
+		if key.shallow {
+			key.root = filepath.Dir(t.abs)
+		}
+	}
+	ts.targets[key] = append(ts.targets[key], t)
+}
+
+// collectTargets expands paths: files named are always included,
+// directories are walked.
+func collectTargets(paths []string, configs *Configs, wd string, forceExclude bool) *targetSet {
+	ts := &targetSet{wd: wd, roots: &rootCache{byDir: map[string]string{}}, walked: map[string]bool{},
+		targets: map[projectKey][]target{}, seen: map[string]bool{}}
+	w := newWalker(configs.configFor, false)
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			ts.errors = append(ts.errors, &FileError{Path: p, Err: err})
+			continue
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			ts.errors = append(ts.errors, &FileError{Path: p, Err: unwrapPathError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			if forceExclude && w.excludedFile(abs, ts.roots) {
+				continue
+			}
+			real, err := filepath.EvalSymlinks(abs)
+			if err != nil {
+				real = abs
+			}
+			ts.add(target{abs: abs, real: real, shown: displayPath(wd, abs)}, "")
+			continue
+		}
+		ts.walked[abs] = true
+		found, problems, err := w.walk(abs)
+		if err != nil {
+			ts.errors = append(ts.errors, &FileError{Path: p, Err: unwrapPathError(err)})
+			continue
+		}
+		for _, p := range problems {
+			if _, ok := p.(*Warning); ok {
+				ts.warnings = append(ts.warnings, p)
+			} else {
+				ts.errors = append(ts.errors, p)
+			}
+		}
+		for _, f := range found {
+			ts.add(target{abs: f.Path, real: f.Real, shown: displayPath(wd, f.Path)}, abs)
+		}
+	}
+	return ts
+}
+
+// Files returns the files Check reports on for paths (as shown, sorted),
+// with the errors and warnings met finding them.
+func Files(paths []string, configs *Configs, forceExclude bool) (files []string, errs, warnings []error) {
+	wd, _ := os.Getwd()
+	ts := collectTargets(paths, configs, wd, forceExclude)
+	for _, group := range ts.targets {
+		for _, t := range group {
+			files = append(files, t.shown)
+		}
+	}
+	sort.Strings(files)
+	return files, append(ts.errors, configs.Errors()...), ts.warnings
 }
 
 // rootCache is ProjectRoot remembered per directory for one run.

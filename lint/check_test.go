@@ -60,9 +60,14 @@ func TestConfigurationPerFile(t *testing.T) {
 	if want := []string{"b/x.py ASYNC251 4"}; !reflect.DeepEqual(ab, want) {
 		t.Errorf("got %v, want %v (a ignores ASYNC251, b selects it)", ab, want)
 	}
+	// Another linter's code in a file's configuration is a warning, said once.
+	writeFiles(t, root, map[string]string{"d/pyproject.toml": "[tool.asyncls]\nignore = [\"ASYNC115\"]\n", "d/x.py": blockingSrc, "d/y.py": blockingSrc})
+	if res := check(t, a, filepath.Join(root, "d")); len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `"ASYNC115" is not an asyncls rule`) {
+		t.Errorf("warnings %v: want one about ASYNC115", res.Warnings)
+	}
 	// A broken configuration is an error for its files, not a crash.
-	writeFiles(t, root, map[string]string{"c/pyproject.toml": "[tool.asyncls]\nselect = [\"ASL999\"]\n", "c/x.py": blockingSrc})
-	if res := check(t, filepath.Join(root, "c")); len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "ASL999") {
+	writeFiles(t, root, map[string]string{"c/pyproject.toml": "[tool.asyncls]\nselect = [\"ASLNOPE9\"]\n", "c/x.py": blockingSrc})
+	if res := check(t, filepath.Join(root, "c")); len(res.Errors) == 0 || !strings.Contains(res.Errors[0].Error(), "ASLNOPE9") {
 		t.Errorf("bad configuration: errors %v", res.Errors)
 	}
 }
@@ -219,5 +224,59 @@ func TestConfigsCachePerDirectory(t *testing.T) {
 	fixed := config.Default()
 	if got, _ := NewConfigs(fixed, nil).ForDir(root); got != fixed {
 		t.Error("--config applies to every file")
+	}
+}
+
+// TestNestedProjects: a directory with its own marker is a project of its
+// own; whatever is named (the top, the nested project, one file), each file
+// gets the findings of its own project's context.
+func TestNestedProjects(t *testing.T) {
+	root := t.TempDir()
+	helper := "import time\n\ndef block():\n    time.sleep(1)\n"
+	user := "import asyncio\nfrom util import block\n\nasync def main():\n    block()\n    await asyncio.sleep(0)\n"
+	writeFiles(t, root, map[string]string{
+		".git/HEAD":              "ref: refs/heads/main\n",
+		"util.py":                helper,
+		"app.py":                 user,
+		"sub/pyproject.toml":     "[project]\nname = \"sub\"\n",
+		"sub/util.py":            "def block():\n    return 1\n", // not blocking: sub's app gets no ASL201
+		"sub/app.py":             user,
+		"sub/deeper/__init__.py": "",
+	})
+	all := findings(root, check(t, root))
+	if want := []string{"app.py ASL201 5"}; !reflect.DeepEqual(all, want) {
+		t.Errorf("check of the top = %v, want %v", all, want)
+	}
+	for _, p := range []string{"app.py", "sub/app.py", "sub"} {
+		got := findings(root, check(t, filepath.Join(root, p)))
+		var want []string
+		for _, f := range all {
+			if strings.HasPrefix(f, p) {
+				want = append(want, f)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("check %s = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// TestGitignoreWithoutRepository: outside a git repository, the project
+// root's .gitignore applies whether the project or a directory in it is named.
+func TestGitignoreWithoutRepository(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"pyproject.toml":   "[project]\nname = \"x\"\n",
+		".gitignore":       "gen_*.py\n",
+		"pkg/gen_a.py":     blockingSrc,
+		"pkg/handwrite.py": blockingSrc,
+	})
+	if gitTop(root) != "" {
+		t.Skip("the temporary directory is inside a git repository")
+	}
+	whole := findings(root, check(t, root))
+	sub := findings(root, check(t, filepath.Join(root, "pkg")))
+	if want := []string{"pkg/handwrite.py ASYNC251 4"}; !reflect.DeepEqual(whole, want) || !reflect.DeepEqual(sub, want) {
+		t.Errorf("check of the project %v, of pkg %v; want %v for both", whole, sub, want)
 	}
 }

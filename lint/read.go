@@ -18,7 +18,12 @@ type Warning struct {
 	Path, Msg string
 }
 
-func (w *Warning) Error() string { return w.Path + ": " + w.Msg }
+func (w *Warning) Error() string {
+	if w.Path == "" {
+		return w.Msg
+	}
+	return w.Path + ": " + w.Msg
+}
 
 func tooLarge(path string, limit int64) *Warning {
 	return &Warning{Path: path, Msg: fmt.Sprintf("skipped: larger than the %d-byte limit (max-file-size in [tool.asyncls])", limit)}
@@ -37,7 +42,7 @@ func ReadSource(path string, limit int64) ([]byte, error) {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())}
+		return nil, &FileError{Path: path, Err: fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))}
 	}
 	if info.Size() > limit {
 		return nil, tooLarge(path, limit)
@@ -55,4 +60,19 @@ func ReadSource(path string, limit int64) ([]byte, error) {
 		return nil, tooLarge(path, limit)
 	}
 	return data, nil
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file: " + m.Type().String()
 }

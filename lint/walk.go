@@ -78,6 +78,9 @@ type walker struct {
 	// maxFiles, when positive, ends a walk once it has found that many
 	// files (with a warning).
 	maxFiles int
+	// quietLinks: links leading out of the tree are skipped without a
+	// warning (a walk for context, not for what the user named).
+	quietLinks bool
 
 	mu       sync.Mutex
 	matchers map[string]*gitignore.Matcher // git top -> matcher
@@ -125,7 +128,12 @@ func (w *walker) walk(root string) ([]walkedFile, []error, error) {
 		return nil, nil, err
 	}
 	st := &walkState{root: root, absRoot: abs, realRoot: real, seenDirs: map[string]bool{real: true}, seenFiles: map[string]bool{}}
+	// .gitignore files count from the repository's top, else from the
+	// project's root: the same for every walk inside one project.
 	top := gitTop(abs)
+	if top == "" {
+		top = ProjectRoot(abs)
+	}
 	if top == "" {
 		top = abs
 	}
@@ -156,6 +164,29 @@ func (w *walker) skipped(st *walkState, e walkEntry, isDir bool) bool {
 		return true
 	}
 	return isDir && w.stopAtProjects && isProjectRoot(e.abs)
+}
+
+// excludedFile reports whether a walk of the file's project would skip the
+// file at abs: an exclude pattern matches it or a directory above it below
+// the project root, or .gitignore ignores it.
+func (w *walker) excludedFile(abs string, roots *rootCache) bool {
+	dir := filepath.Dir(abs)
+	root := roots.of(dir)
+	if root == "" {
+		root = dir
+	}
+	cfg := w.configFor(dir)
+	if cfg.Excluded(abs, root) {
+		return true
+	}
+	if !cfg.GitignoreRespected() {
+		return false
+	}
+	top := gitTop(dir)
+	if top == "" {
+		top = root
+	}
+	return w.matcher(top).Ignored(abs, false)
 }
 
 func isPython(name string) bool {
@@ -213,8 +244,10 @@ func (w *walker) link(st *walkState, l walkEntry) []error {
 		return nil
 	}
 	if !within(st.realRoot, target) {
-		st.warnings = append(st.warnings, &Warning{Path: l.path,
-			Msg: fmt.Sprintf("not followed: symbolic link to %s, outside %s", target, st.root)})
+		if !w.quietLinks {
+			st.warnings = append(st.warnings, &Warning{Path: l.path,
+				Msg: fmt.Sprintf("not followed: symbolic link to %s, outside %s", target, st.root)})
+		}
 		return nil
 	}
 	switch {

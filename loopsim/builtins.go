@@ -1094,7 +1094,15 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	switch name {
 	case "append", "add":
 		if len(args) == 1 {
+			c.grow(len(l.Elems), "a "+l.Kind)
+			if f, ok := l.setHas(args[0]); ok {
+				if !f {
+					l.Elems = append(l.Elems, args[0])
+				}
+				return nil, nil
+			}
 			if l.Kind == "set" {
+				c.scan(len(l.Elems), p)
 				for _, e := range l.Elems {
 					if e == args[0] {
 						return nil, nil
@@ -1113,16 +1121,19 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 			if err != nil {
 				return nil, err
 			}
+			c.sized(int64(len(l.Elems)+len(items)), "an extended "+l.Kind, p)
 			l.Elems = append(l.Elems, items...)
 		}
 		if l.Kind == "set" {
 			l.Elems = dedupe(l.Elems)
+			l.dropIndex()
 		}
 		return nil, nil
 	case "pop":
 		if len(l.Elems) == 0 {
 			return nil, newExc("IndexError", "pop from empty list")
 		}
+		l.dropIndex()
 		i := len(l.Elems) - 1
 		if len(args) == 1 {
 			n, ok := toInt(args[0])
@@ -1160,6 +1171,8 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		return nil, nil
 	case "remove", "discard":
+		c.scan(len(l.Elems), p)
+		l.dropIndex()
 		for i, e := range l.Elems {
 			if eq, ok := equal(e, args[0]); (ok && eq) || e == args[0] {
 				l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
@@ -1172,6 +1185,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		return nil, nil
 	case "clear":
 		l.Elems = nil
+		l.dropIndex()
 		return nil, nil
 	case "copy":
 		return &List{Kind: l.Kind, Elems: append([]Value(nil), l.Elems...)}, nil

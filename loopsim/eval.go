@@ -229,19 +229,57 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 
 func dedupe(vals []Value) []Value {
 	var out []Value
-outer:
+	seen := newMembers(nil)
 	for _, v := range vals {
-		for _, o := range out {
-			if eq, ok := equal(o, v); ok && eq {
-				continue outer
-			}
-			if o == v {
-				continue outer
-			}
+		if !seen.has(v) {
+			seen.add(v)
+			out = append(out, v)
 		}
-		out = append(out, v)
 	}
 	return out
+}
+
+// members answers `v in collection` for a set being built or a list
+// searched many times: numbers and strings through a map (hashKey), other
+// values by a scan of the others only, since they never equal those.
+type members struct {
+	hashed  map[dictKey]bool
+	others  []Value
+	unknown bool // an element is unknown: has() may be wrong
+}
+
+func newMembers(vals []Value) *members {
+	m := &members{hashed: map[dictKey]bool{}}
+	for _, v := range vals {
+		m.add(v)
+	}
+	return m
+}
+
+func (m *members) add(v Value) {
+	if isUnknown(v) {
+		m.unknown = true
+	}
+	if k, ok := hashKey(v); ok {
+		m.hashed[k] = true
+	} else {
+		m.others = append(m.others, v)
+	}
+}
+
+func (m *members) has(v Value) bool {
+	if k, ok := hashKey(v); ok {
+		return m.hashed[k]
+	}
+	for _, o := range m.others {
+		if o == v {
+			return true
+		}
+		if eq, ok := equal(o, v); ok && eq {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
@@ -528,6 +566,11 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 		var found, known = false, true
 		switch coll := r.(type) {
 		case *List:
+			if f, ok := coll.setHas(l); ok {
+				found = f
+				break
+			}
+			c.scan(len(coll.Elems), Pos{})
 			for _, e := range coll.Elems {
 				eq, ok := equal(e, l)
 				if !ok {
@@ -542,11 +585,7 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 			found = coll.index(l) >= 0
 		case *Range:
 			if n, ok := toInt(l); ok {
-				for i := int64(0); i < coll.length(); i++ {
-					if coll.Start+i*coll.Step == n {
-						found = true
-					}
-				}
+				found = coll.contains(n)
 			}
 		case string:
 			ls, ok := l.(string)
@@ -734,17 +773,8 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 }
 
 func setOp(op string, a, b *List) *List {
-	in := func(l *List, v Value) bool {
-		for _, e := range l.Elems {
-			if e == v {
-				return true
-			}
-			if eq, ok := equal(e, v); ok && eq {
-				return true
-			}
-		}
-		return false
-	}
+	inB := newMembers(b.Elems)
+	in := func(_ *List, v Value) bool { return inB.has(v) }
 	out := &List{Kind: "set"}
 	switch op {
 	case "|":

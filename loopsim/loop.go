@@ -199,6 +199,7 @@ type Sim struct {
 	blocks        []BlockEvent
 	steps         int
 	allocated     int64     // values built or iterated (MaxAllocated)
+	scanned       int64     // elements compared by builtins (see scan)
 	deadline      time.Time // end of the wall-clock budget
 	liveGens      int       // generators started and not finished
 	globals       *frame

@@ -21,7 +21,33 @@ type List struct {
 	Elems []Value
 	Kind  string // list, tuple, set
 	Deque bool   // collections.deque
+	// index answers membership in a large set (see setHas) while it
+	// covers all of Elems; removing an element drops it.
+	index *members
+	// indexed is how many elements index covers.
+	indexed int
 }
+
+// setHas is `v in l` for a large set whose elements are all known, through
+// its index; ok is false when it cannot answer (use a scan).
+func (l *List) setHas(v Value) (found, ok bool) {
+	if l.Kind != "set" || len(l.Elems) <= 8 || isUnknown(v) {
+		return false, false
+	}
+	if l.index == nil || l.indexed > len(l.Elems) {
+		l.index, l.indexed = newMembers(nil), 0
+	}
+	for ; l.indexed < len(l.Elems); l.indexed++ {
+		l.index.add(l.Elems[l.indexed])
+	}
+	if l.index.unknown {
+		return false, false
+	}
+	return l.index.has(v), true
+}
+
+// dropIndex is called when elements leave a set.
+func (l *List) dropIndex() { l.index, l.indexed = nil, 0 }
 
 // Dict is an insertion-ordered dictionary.
 type Dict struct {
@@ -275,6 +301,17 @@ func truth(v Value) (b bool, ok bool) {
 		return false, false
 	}
 	return true, true
+}
+
+// contains is `n in range(...)`, computed as CPython does for ints.
+func (r *Range) contains(n int64) bool {
+	switch {
+	case r.Step > 0:
+		return n >= r.Start && n < r.Stop && (n-r.Start)%r.Step == 0
+	case r.Step < 0:
+		return n <= r.Start && n > r.Stop && (r.Start-n)%(-r.Step) == 0
+	}
+	return false
 }
 
 func (r *Range) length() int64 {

@@ -68,13 +68,14 @@ func simOptions(p *Pass) pyfront.Options {
 		cfg.DefaultWorkers = w
 	}
 	// A single lint must stay fast even on pathological input: budgets
-	// that a simulation uses up in tens of milliseconds, and a second of
-	// real time for whatever they do not count.
+	// that a simulation uses up in tens of milliseconds, and two seconds
+	// of real time as a backstop (generous, so that a loaded machine does
+	// not change the findings).
 	cfg.MaxSteps = 300_000
 	cfg.MaxTasks = 10_000
 	cfg.MaxValueSize = 100_000
 	cfg.MaxAllocated = 2_000_000
-	cfg.MaxWallTime = time.Second
+	cfg.MaxWallTime = 2 * time.Second
 	cfg.MaxSimTime = 3600
 	cfg.Context = p.Context
 	if cfg.Context == nil {
@@ -86,7 +87,7 @@ func simOptions(p *Pass) pyfront.Options {
 // simulationsPerFile bounds the real time one rule spends simulating one
 // file, so that a file with many functions that exhaust their budgets
 // cannot hold up its findings for long.
-const simulationsPerFile = 5 * time.Second
+const simulationsPerFile = 10 * time.Second
 
 func minSaving(p *Pass) float64 {
 	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {

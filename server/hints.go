@@ -27,7 +27,9 @@ func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cf
 	// $/cancelRequest or a newer hover ends the simulation; its budgets
 	// bound it otherwise (a hover must answer quickly).
 	simCfg.Context = ctx
-	simCfg.MaxWallTime = time.Second
+	if simCfg.MaxWallTime <= 0 || simCfg.MaxWallTime > time.Second {
+		simCfg.MaxWallTime = time.Second
+	}
 	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg})
 	if !ok {
 		return "", 0, 0, false

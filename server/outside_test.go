@@ -88,3 +88,33 @@ func TestLinkedWorkspaceRootIsIndexed(t *testing.T) {
 	})
 	c.shutdownAndExit()
 }
+
+// TestDeviceLinksInWorkspace: a link named x.py or pyproject.toml to
+// /dev/zero in the workspace is never read (it used to take gigabytes):
+// indexing ends and the other files get their diagnostics.
+func TestDeviceLinksInWorkspace(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	dir := t.TempDir()
+	app := "import time\n\n\nasync def handler():\n    time.sleep(1)\n"
+	os.WriteFile(filepath.Join(dir, "app.py"), []byte(app), 0o644)
+	for _, name := range []string{"x.py", "pyproject.toml"} {
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	appURI := uri.File(filepath.Join(dir, "app.py"))
+	c.open(appURI, app)
+	if diags := c.waitDiagnostics(appURI, 1); !hasCode(diags, "ASYNC251") {
+		t.Errorf("app.py: %v", codes(diags))
+	}
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{
+		{URI: uri.File(filepath.Join(dir, "x.py")), Type: protocol.FileChangeTypeChanged},
+		{URI: uri.File(filepath.Join(dir, "pyproject.toml")), Type: protocol.FileChangeTypeChanged},
+	}})
+	c.waitDiagnosticsWhere(appURI, "app.py re-analysed after the events", func(d []protocol.Diagnostic) bool { return hasCode(d, "ASYNC251") })
+	c.shutdownAndExit()
+}

@@ -325,7 +325,11 @@ func (w *workspace) readModule(path string) (m *analysis.Module) {
 	}()
 	src, err := w.read(path)
 	if err != nil {
-		w.s.log.debugf("index: %v", err)
+		if _, skipped := err.(*lint.Warning); skipped {
+			w.s.log.warnf("index: %v", err) // a file over max-file-size: said, not silently missing
+		} else {
+			w.s.log.debugf("index: %v", err)
+		}
 		return nil
 	}
 	if err := analysis.CheckSource(src); err != nil {

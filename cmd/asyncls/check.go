@@ -31,6 +31,7 @@ type checkFlags struct {
 	addNoqa                  bool
 	watch                    bool
 	showSettings, showFiles  bool
+	forceExclude             bool
 }
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -56,6 +57,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
 	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude and .gitignore to files named explicitly too (the pre-commit hook does)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
 
@@ -111,9 +113,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
-	for _, w := range cfg.Warnings() {
-		fmt.Fprintln(stderr, "asyncls: warning:", w)
-	}
 	if f.stdinName != "" && len(paths) > 0 {
 		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
 		return exitError
@@ -122,10 +121,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		paths = []string{"."}
 	}
 	if f.showSettings {
+		// (A check reports the warnings of every file's configuration.)
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		return showSettings(stdout, cfg, paths)
 	}
 	if f.showFiles {
-		files, errs := lint.Collect(paths, cfg)
+		configs, err := checkConfigs(f)
+		if err != nil {
+			fmt.Fprintln(stderr, "asyncls:", err)
+			return exitError
+		}
+		files, errs, warnings := lint.Files(paths, configs, f.forceExclude)
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		for _, e := range errs {
 			fmt.Fprintln(stderr, "asyncls: error:", e)
 		}
@@ -233,7 +244,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		return exitError
 	}
 	progress := newProgress(stderr)
-	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update}
+	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
 		limit := cfg.MaxBytes()
 		if c, err := configs.ForDir(filepath.Dir(f.stdinName)); err == nil && c.MaxBytes() > 0 {
@@ -261,7 +272,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 
 	if f.addNoqa {
-		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
+		return addNoqa(res, res.StdinPath(), stdinSrc, stdout, stderr)
 	}
 	found := len(res.Diagnostics)
 	var applied []appliedFix

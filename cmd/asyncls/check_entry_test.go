@@ -105,3 +105,89 @@ func lineOf(out, file, code string) string {
 	}
 	return ""
 }
+
+// TestSimulateNeverReadsADevice: `asyncls simulate x.py` where x.py is a
+// link to /dev/zero refuses at once instead of reading gigabytes.
+func TestSimulateNeverReadsADevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	dir := t.TempDir()
+	link := filepath.Join(dir, "x.py")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "simulate", link)
+	if code != exitError || !strings.Contains(errOut, "not a regular file (a device)") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestStdinIsNeverWritten: with --stdin-filename ./x.py (a name that is
+// shown as x.py), --fix and --add-noqa print the result and leave the file
+// of that name alone.
+func TestStdinIsNeverWritten(t *testing.T) {
+	dir := writeTree(t, map[string]string{"x.py": blocking})
+	t.Chdir(dir)
+	for _, flag := range []string{"--fix", "--add-noqa"} {
+		code, out, errOut := runCLI(t, blocking, "check", flag, "--stdin-filename", "./x.py")
+		if code == exitError || !strings.Contains(out, "asyncio.sleep(1)") && !strings.Contains(out, "noqa") {
+			t.Errorf("%s: exit %d, out %q, err %q", flag, code, out, errOut)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, "x.py")); string(got) != blocking {
+			t.Errorf("%s wrote the file of standard input's name:\n%s", flag, got)
+		}
+	}
+}
+
+// TestForceExclude: the pre-commit hook names every changed file; with
+// --force-exclude (its entry) an excluded or git-ignored file named
+// explicitly is skipped as `check .` skips it, so both agree.
+func TestForceExclude(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"pyproject.toml":       "[tool.asyncls]\nextend-exclude = [\"migrations\"]\n",
+		".gitignore":           "generated_*.py\n",
+		".git/HEAD":            "ref: refs/heads/main\n",
+		"app/migrations/m1.py": blocking,
+		"generated_x.py":       blocking,
+		"app/ok.py":            blocking,
+	})
+	named := []string{filepath.Join(dir, "app", "migrations", "m1.py"), filepath.Join(dir, "generated_x.py"), filepath.Join(dir, "app", "ok.py")}
+	_, whole, _ := runCLI(t, "", "check", "--output-format", "concise", dir)
+	_, forced, _ := runCLI(t, "", append([]string{"check", "--output-format", "concise", "--force-exclude"}, named...)...)
+	if whole != forced || !strings.Contains(forced, "ok.py") || strings.Contains(forced, "m1.py") || strings.Contains(forced, "generated_x.py") {
+		t.Errorf("check --force-exclude FILES:\n%s\ncheck DIR:\n%s", forced, whole)
+	}
+	_, plain, _ := runCLI(t, "", append([]string{"check", "--output-format", "concise"}, named...)...)
+	if !strings.Contains(plain, "m1.py") || !strings.Contains(plain, "generated_x.py") {
+		t.Errorf("without --force-exclude, files named are checked:\n%s", plain)
+	}
+	hooks, err := os.ReadFile(filepath.Join("..", "..", ".pre-commit-hooks.yaml"))
+	if err != nil || strings.Count(string(hooks), "entry: asyncls check --force-exclude") != 2 {
+		t.Errorf("both pre-commit hooks must pass --force-exclude: %v\n%s", err, hooks)
+	}
+}
+
+// TestFixOneFileOfAProject: --fix on one file of a project applies a fix
+// that only the project's context reveals (ASL201 through another module)
+// and re-analyses it in that context: nothing remains, nothing else is written.
+func TestFixOneFileOfAProject(t *testing.T) {
+	util := "import time\n\n\ndef block():\n    time.sleep(1)\n"
+	dir := writeTree(t, map[string]string{
+		"pyproject.toml":  "[project]\nname = \"app\"\n",
+		"app/__init__.py": "",
+		"app/util.py":     util,
+		"app/main.py":     "import asyncio\n\nfrom app.util import block\n\n\nasync def main():\n    block()\n    await asyncio.sleep(0)\n",
+	})
+	main := filepath.Join(dir, "app", "main.py")
+	code, out, errOut := runCLI(t, "", "check", "--output-format", "concise", "--select", "ASL201", "--fix", "--unsafe-fixes", main)
+	if code != exitOK {
+		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	if got, _ := os.ReadFile(main); !strings.Contains(string(got), "await asyncio.to_thread(block)") {
+		t.Errorf("main.py:\n%s", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "app", "util.py")); string(got) != util {
+		t.Errorf("util.py, not named, was changed:\n%s", got)
+	}
+}

@@ -56,7 +56,7 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 			continue
 		}
 		if err := lint.WriteFile(path, m.File.Src, src); err != nil {
-			fmt.Fprintln(stderr, "asyncls: error:", err)
+			fmt.Fprintf(stderr, "asyncls: error: %s: %v\n", path, err)
 			status = exitError
 		}
 	}

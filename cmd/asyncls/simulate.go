@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
@@ -52,15 +52,6 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	path := paths[0]
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "asyncls simulate:", err)
-		return exitError
-	}
-	if err := analysis.CheckSource(src); err != nil {
-		fmt.Fprintf(stderr, "asyncls simulate: %s: %v\n", path, err)
-		return exitError
-	}
 	var cfg *config.Config
 	if *configPath != "" {
 		cfg, err = config.LoadFile(*configPath)
@@ -69,6 +60,16 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	// Never read past the size limit (a link named x.py to /dev/zero).
+	src, err := lint.ReadSource(path, cfg.MaxBytes())
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	if err := analysis.CheckSource(src); err != nil {
+		fmt.Fprintf(stderr, "asyncls simulate: %s: %v\n", path, err)
 		return exitError
 	}
 	simCfg, err := cfg.Simulator()

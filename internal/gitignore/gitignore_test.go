@@ -2,6 +2,7 @@ package gitignore
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -118,5 +119,51 @@ func TestNestedNegationAndParents(t *testing.T) {
 	}
 	if m.Ignored(root, true) || m.Ignored(filepath.Dir(root), true) {
 		t.Error("the top and paths outside it are never ignored")
+	}
+}
+
+// TestAgreesWithGit compares Ignored with `git check-ignore` on a tree of
+// nested .gitignore files (skipped without git).
+func TestAgreesWithGit(t *testing.T) {
+	gitPath, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("no git")
+	}
+	root := t.TempDir()
+	if out, err := exec.Command(gitPath, "init", "-q", root).CombinedOutput(); err != nil {
+		t.Skipf("git init: %v %s", err, out)
+	}
+	files := map[string]string{
+		".gitignore":       "*.log\n/build/\ndocs/**/*.tmp\n!important.log\n**/cache\n[ab]?.py\nsp\\ ace.py\n\\#x.py\nnested/deep/\n*.gen.*\n!keep.gen.py\n",
+		"src/.gitignore":   "!*.log\n/local.py\nsub/*.py\n!sub/ok.py\n",
+		"src/a/.gitignore": "*\n!*.py\n!*/\n",
+	}
+	paths := []string{
+		"x.log", "important.log", "src/x.log", "build/a.py", "src/build/a.py", "docs/a/b/c.tmp", "docs/c.tmp",
+		"cache/x.py", "src/cache/y.py", "a1.py", "ab.py", "c1.py", "sp ace.py", "#x.py", "nested/deep/f.py",
+		"src/nested/deep/f.py", "m.gen.py", "keep.gen.py", "src/local.py", "src/x/local.py", "src/sub/a.py",
+		"src/sub/ok.py", "src/sub/deeper/a.py", "src/a/f.py", "src/a/f.txt", "src/a/d/g.py", "src/a/d/g.txt",
+	}
+	for name, content := range files {
+		p := filepath.Join(root, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	for _, rel := range paths {
+		p := filepath.Join(root, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, nil, 0o644)
+	}
+	m := New(root)
+	for _, rel := range paths {
+		cmd := exec.Command(gitPath, "-C", root, "check-ignore", "-q", "--no-index", rel)
+		err := cmd.Run()
+		gitIgnored := err == nil
+		if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+			t.Fatalf("git check-ignore %s: %v", rel, err)
+		}
+		if got := m.Ignored(filepath.Join(root, rel), false); got != gitIgnored {
+			t.Errorf("%s: Ignored = %v, git says %v", rel, got, gitIgnored)
+		}
 	}
 }

@@ -351,6 +351,11 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 	}
 	if n.Type == "identifier" && n.Field == "name" && n.Parent != nil && n.Parent.Type == "function_definition" && n.Parent.HasToken("async") {
 		res, err := EstimateFunction(f, n.Parent, opts)
+		if err == nil && res.Budget != "" && res.Budget != loopsim.BudgetCancelled {
+			// Say why there is no figure: the function does not end, or
+			// not within what a simulation may spend.
+			return Hint{Text: "timing unknown: " + res.Problem, Confidence: res.Level, Start: int(n.Start), End: int(n.End)}, true
+		}
 		if err != nil || !res.Finished {
 			return Hint{}, false
 		}

@@ -137,3 +137,17 @@ func TestLimitsReproducers(t *testing.T) {
 		})
 	}
 }
+
+// TestHoverSaysWhyTimingIsUnknown: hovering a coroutine whose simulation
+// exceeds a budget names the budget, the function and the likely cause.
+func TestHoverSaysWhyTimingIsUnknown(t *testing.T) {
+	src, _ := readExpectations(t, filepath.Join(limitsDir, "endless_poll.py"))
+	file := analysis.Parse("endless_poll.py", []byte(src))
+	hint, ok := EstimateAt(file, strings.Index(src, "main():"), Options{Config: limitsConfig()})
+	// The step that exceeds the budget is the loop's test or its body.
+	start := "timing unknown: budget exceeded (step budget of 200000 interpreted steps, in poll at line "
+	end := ", likely a loop whose exit depends on not state[...] (line 6))"
+	if !ok || !strings.HasPrefix(hint.Text, start) || !strings.HasSuffix(hint.Text, end) || hint.Confidence != "unknown" {
+		t.Errorf("hint %q (ok %v, confidence %q), want %q...%q", hint.Text, ok, hint.Confidence, start, end)
+	}
+}
