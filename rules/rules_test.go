@@ -93,12 +93,36 @@ func TestRules(t *testing.T) {
 			}
 			t.Run(code+"/"+c.Name(), func(t *testing.T) { runCase(t, code, path) })
 		}
+		if !pinsMessage(filepath.Join(root, code), code) {
+			t.Errorf("testdata/rules/%s: no `# want: %s \"regexp\"` pins the message users read", code, code)
+		}
 	}
 	for _, r := range rules.All() {
 		if !covered[r.Code] {
 			t.Errorf("rule %s has no testdata/rules/%s directory", r.Code, r.Code)
 		}
 	}
+}
+
+// pinsMessage reports whether a case under dir pins a message of code.
+func pinsMessage(dir, code string) bool {
+	pinned := false
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".py") || pinned {
+			return nil
+		}
+		src, _ := os.ReadFile(path)
+		for _, line := range strings.Split(string(src), "\n") {
+			expected, _ := parseWant(line)
+			for _, e := range expected {
+				if e.code == code && e.message != nil {
+					pinned = true
+				}
+			}
+		}
+		return nil
+	})
+	return pinned
 }
 
 type lineKey struct {
