@@ -3,6 +3,8 @@ package analysis
 import (
 	"regexp"
 	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // BuildModule builds the semantic model of f. name is the dotted module name
@@ -16,6 +18,7 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 	for _, c := range f.Comments {
 		m.parseNoQA(c)
 	}
+	m.handlerTypes = m.registeredHandlers(b.calls)
 	for _, c := range b.calls {
 		m.finishCall(c)
 	}
@@ -103,6 +106,35 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 			fn.Class.Attrs[attr] = append(fn.Class.Attrs[attr], value)
 		}
 	}
+}
+
+// registeredHandlers finds the functions the module registers as handlers
+// by a call (`CommandHandler("start", start)`), with the argument types the
+// library will pass them. Only modules importing such a library look.
+func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
+	relevant := false
+	for _, imp := range m.Imports {
+		if pylib.HandlerLibrary(imp.Qualified) {
+			relevant = true
+			break
+		}
+	}
+	if !relevant {
+		return nil
+	}
+	out := map[*Function][]string{}
+	for _, c := range calls {
+		reg, ok := pylib.HandlerRegistrations[m.resolve(c.Node.ChildByField("function"), 0).Name]
+		if !ok {
+			continue
+		}
+		if arg := c.Positional(reg.Arg); arg != nil {
+			if f := m.resolve(arg, 0).Func; f != nil {
+				out[f] = reg.Types
+			}
+		}
+	}
+	return out
 }
 
 // emptyContainer reports `{}`, `[]`, `set()`, `dict()`, `list()`: an

@@ -352,9 +352,12 @@ type Module struct {
 	Aliases []string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
-	values  valueNames
-	memoMu  sync.Mutex
-	memo    map[string]any
+	// handlerTypes: functions registered as handlers by a call, with the
+	// argument types the library passes them (set while building).
+	handlerTypes map[*Function][]string
+	values       valueNames
+	memoMu       sync.Mutex
+	memo         map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts

@@ -119,6 +119,7 @@ type Project struct {
 	memo              map[string]any
 	lookups           sync.Map // qualified name -> Symbol
 	vias              sync.Map // Ref.Via path -> Ref
+	canonical         sync.Map // qualified name -> Canonical
 
 	indexMu sync.Mutex
 	indexes sync.Map                  // key -> *nameIndex (AnyModuleHas)
@@ -425,6 +426,18 @@ func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map
 // `session = requests.Session()`, is `requests.Session.get`. Names that do
 // not go through a module of the project are returned unchanged.
 func (p *Project) Canonical(qualified string) string {
+	if p == nil {
+		return qualified
+	}
+	if v, ok := p.canonical.Load(qualified); ok {
+		return v.(string)
+	}
+	out := p.canonicalOf(qualified)
+	p.canonical.Store(qualified, out)
+	return out
+}
+
+func (p *Project) canonicalOf(qualified string) string {
 	for depth := 0; p != nil && depth < 8; depth++ {
 		next := p.canonicalStep(qualified)
 		if next == qualified {

@@ -594,6 +594,9 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 			types = pylib.DiscordEvents[f.Name]
 		}
 	}
+	if types == nil {
+		types = m.handlerTypes[f]
+	}
 	if types == nil && f.Class != nil && strings.HasPrefix(f.Class.libraryBase(0), "discord.") {
 		types = pylib.DiscordEvents[f.Name]
 	}

@@ -134,8 +134,8 @@ func (c *Config) GitignoreRespected() bool {
 
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
-	"simulation-budget", "max-file-size", "respect-gitignore"}
+	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "severity", "latency", "asl401-min-saving-ms",
+	"executor-workers", "startable-in-context-manager", "simulation-budget", "max-file-size", "respect-gitignore"}
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -335,6 +335,10 @@ func (c *Config) Validate() error {
 	return nil
 }
 
+// qualifiedNameRE matches a dotted Python name, optionally ending in `.*`;
+// a blocking-calls entry may add `-> suggestion`.
+var qualifiedNameRE = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\.\*)?\s*(->.*)?$`)
+
 // ValidateLatency checks latency overrides ("aiohttp.ClientSession.get" =
 // "120ms"), naming the first bad entry.
 func ValidateLatency(latency map[string]string) error {
@@ -377,10 +381,6 @@ func intPtr64(v *int) *int64 {
 	n := int64(*v)
 	return &n
 }
-
-// qualifiedNameRE matches a dotted Python name, optionally ending in `.*`;
-// a blocking-calls entry may add `-> suggestion`.
-var qualifiedNameRE = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\.\*)?\s*(->.*)?$`)
 
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 

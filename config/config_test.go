@@ -162,31 +162,6 @@ func TestFindAndExclude(t *testing.T) {
 	}
 }
 
-func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
-	for text, want := range map[string]int64{
-		"max-file-size = 2048":    2048,
-		`max-file-size = "10MB"`:  10 << 20,
-		`max-file-size = "512kb"`: 512 << 10,
-	} {
-		c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+text+"\n"))
-		if err != nil || c.MaxBytes() != want {
-			t.Errorf("%s: got %v, %v; want %d", text, c, err, want)
-		}
-	}
-	for _, bad := range []string{`max-file-size = "lots"`, "max-file-size = -1", "max-file-size = true"} {
-		if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n")); err == nil {
-			t.Errorf("%s: accepted", bad)
-		}
-	}
-	if Default().MaxBytes() != 0 || !Default().GitignoreRespected() {
-		t.Error("defaults: no size set, .gitignore respected")
-	}
-	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nrespect-gitignore = false\n"))
-	if err != nil || c.GitignoreRespected() {
-		t.Errorf("respect-gitignore = false: %v %v", c, err)
-	}
-}
-
 func TestLibraryExtensions(t *testing.T) {
 	c, err := Parse("pyproject.toml", []byte(`
 [tool.asyncls]
@@ -209,5 +184,30 @@ blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
 		if err == nil || !strings.Contains(err.Error(), "is not a qualified name") {
 			t.Errorf("%s: got %v, want an error naming the bad entry", bad, err)
 		}
+	}
+}
+
+func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
+	for text, want := range map[string]int64{
+		"max-file-size = 2048":    2048,
+		`max-file-size = "10MB"`:  10 << 20,
+		`max-file-size = "512kb"`: 512 << 10,
+	} {
+		c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+text+"\n"))
+		if err != nil || c.MaxBytes() != want {
+			t.Errorf("%s: got %v, %v; want %d", text, c, err, want)
+		}
+	}
+	for _, bad := range []string{`max-file-size = "lots"`, "max-file-size = -1", "max-file-size = true"} {
+		if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n")); err == nil {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+	if Default().MaxBytes() != 0 || !Default().GitignoreRespected() {
+		t.Error("defaults: no size set, .gitignore respected")
+	}
+	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nrespect-gitignore = false\n"))
+	if err != nil || c.GitignoreRespected() {
+		t.Errorf("respect-gitignore = false: %v %v", c, err)
 	}
 }

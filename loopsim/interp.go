@@ -375,8 +375,21 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 		}
 		v = members
 	}
+	if in, ok := v.(*Instance); ok && in.Class.Tuple {
+		v = in.Class.compareKey(in)
+	}
 	switch x := v.(type) {
 	case *List:
+		if x.Iter {
+			for len(x.Elems) > 0 {
+				e := x.Elems[0]
+				x.Elems = x.Elems[1:]
+				if stop, err := fn(e); stop || err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		elems := x.Elems
 		if x.Kind != "list" {
 			elems = append([]Value(nil), elems...)
@@ -410,6 +423,13 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 	case string:
 		for _, r := range x {
 			if stop, err := fn(string(r)); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case *Bytes:
+		for _, b := range append([]byte(nil), x.B...) {
+			if stop, err := fn(int64(b)); stop || err != nil {
 				return err
 			}
 		}
@@ -644,6 +664,10 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		}
 		if b, ok := dv.(*Builtin); ok && b.Qual == "dataclasses.dataclass" {
 			withFields = true
+			cl.DataEq = true
+			if o, ok := b.Self.(*dataclassOpts); ok {
+				cl.DataEq, cl.DataOrder = o.eq, o.order
+			}
 		}
 	}
 	for _, b := range st.Bases {
@@ -653,6 +677,7 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		}
 		if bb, ok := bv.(*Builtin); ok && bb.Qual == "typing.NamedTuple" {
 			withFields = true
+			cl.Tuple, cl.DataEq, cl.DataOrder = true, true, true
 			continue
 		}
 		if bb, ok := bv.(*Builtin); ok && enumBases[bb.Qual] != 0 {
@@ -705,6 +730,17 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 			cl.Fields = append(cl.Fields, f.Name)
 			if v, ok := body.vars[f.Name]; ok {
 				cl.Defaults[f.Name] = v
+			}
+		}
+		cl.NoCompare = map[string]bool{}
+		for _, b := range cl.Bases {
+			for f := range b.NoCompare {
+				cl.NoCompare[f] = true
+			}
+		}
+		for f, d := range cl.Defaults {
+			if fs, ok := d.(*FieldSpec); ok && fs.NoCompare {
+				cl.NoCompare[f] = true
 			}
 		}
 	}
@@ -841,6 +877,11 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 			o.Attrs[t.Name] = v
 		case *Module:
 			fr.globals.vars[o.Qual+"."+t.Name] = v
+		case *Exc:
+			if o.Attrs == nil {
+				o.Attrs = map[string]Value{}
+			}
+			o.Attrs[t.Name] = v
 		}
 		return nil
 	case *Subscript:

@@ -36,8 +36,19 @@ func FormatSeconds(s float64) string {
 	}
 }
 
-// WriteText prints a summary and a timeline of the result.
-func WriteText(w io.Writer, path string, r *Result) {
+// briefAssumptions is how many assumptions WriteText lists before pointing
+// to WriteTextExplained (asyncls simulate --explain).
+const briefAssumptions = 8
+
+// WriteText prints a summary, the first assumptions and a timeline.
+func WriteText(w io.Writer, path string, r *Result) { writeText(w, path, r, false) }
+
+// WriteTextExplained is WriteText listing every assumption with its line,
+// whether it is a step the simulator does not model, how much it lowered
+// the confidence, and why the confidence has its level.
+func WriteTextExplained(w io.Writer, path string, r *Result) { writeText(w, path, r, true) }
+
+func writeText(w io.Writer, path string, r *Result, explain bool) {
 	fmt.Fprintf(w, "%s: %s\n", path, r.Entry)
 	if r.Finished {
 		fmt.Fprintf(w, "  concurrent  %s\n  sequential  %s\n  blocked     %s\n", FormatSeconds(r.ConcurrentS), FormatSeconds(r.SequentialS), FormatSeconds(r.BlockedS))
@@ -50,6 +61,9 @@ func WriteText(w io.Writer, path string, r *Result) {
 		fmt.Fprintf(w, "  outcome     %s\n", r.Outcome)
 	}
 	fmt.Fprintf(w, "  confidence  %s (%.2f)\n", r.Level, r.Confidence)
+	if explain {
+		fmt.Fprintf(w, "  why         %s\n", confidenceReason(r))
+	}
 	if sentence := Bottleneck(path, r); sentence != "" {
 		for i, line := range wrapWords(sentence, 96) {
 			if i == 0 {
@@ -60,13 +74,29 @@ func WriteText(w io.Writer, path string, r *Result) {
 		}
 	}
 	if len(r.Assumptions) > 0 {
-		fmt.Fprintln(w, "  assumptions:")
-		for _, a := range r.Assumptions {
-			if a.Line > 0 {
-				fmt.Fprintf(w, "    line %d: %s\n", a.Line, a.Text)
-			} else {
-				fmt.Fprintf(w, "    %s\n", a.Text)
+		if explain {
+			fmt.Fprintln(w, "  assumptions (all of them, with the factor each applies to the confidence):")
+		} else {
+			fmt.Fprintln(w, "  assumptions:")
+		}
+		for i, a := range r.Assumptions {
+			if !explain && i == briefAssumptions {
+				fmt.Fprintf(w, "    ... and %d more (--explain lists them all)\n", len(r.Assumptions)-i)
+				break
 			}
+			where := ""
+			if a.Line > 0 {
+				where = fmt.Sprintf("line %d: ", a.Line)
+			}
+			if !explain {
+				fmt.Fprintf(w, "    %s%s\n", where, a.Text)
+				continue
+			}
+			tag := ""
+			if a.Unmodelled {
+				tag = "[not modelled, caps at low] "
+			}
+			fmt.Fprintf(w, "    %s%s%s (x%.2f)\n", where, tag, a.Text, a.Weight)
 		}
 	}
 	total := r.ConcurrentS
@@ -360,4 +390,24 @@ func dataLine(line int) string {
 // timelineRows are the tasks, then the executor jobs not shown by a task.
 func timelineRows(r *Result) []*TaskReport {
 	return append(append([]*TaskReport(nil), r.Tasks...), r.Jobs...)
+}
+
+// confidenceReason says why a result has its confidence level.
+func confidenceReason(r *Result) string {
+	if !r.Finished {
+		return "the simulated program does not finish: " + r.Problem
+	}
+	unmodelled := 0
+	for _, a := range r.Assumptions {
+		if a.Unmodelled {
+			unmodelled++
+		}
+	}
+	switch {
+	case len(r.Assumptions) == 0:
+		return "every step was modelled and nothing was assumed"
+	case unmodelled > 0:
+		return fmt.Sprintf("%d of %d assumptions are steps the simulator does not model, which caps the confidence at %.2f (low)", unmodelled, len(r.Assumptions), unmodelledCap)
+	}
+	return fmt.Sprintf("every step was modelled; the confidence is the product of %d assumption factors", len(r.Assumptions))
 }

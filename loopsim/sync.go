@@ -35,6 +35,8 @@ type Queue struct {
 	putters    []*Future
 	unfinished int
 	finished   *Event
+	// unordered is set once a PriorityQueue met items it could not order.
+	unordered bool
 }
 
 type Barrier struct {
@@ -106,7 +108,7 @@ func (c *ctx) lockMethod(l *Lock, name string, p Pos) (Value, error) {
 	case "locked":
 		return l.locked, nil
 	}
-	return &UnknownValue{Why: "Lock." + name}, nil
+	return c.unmodelled(p, "Lock."+name), nil
 }
 
 // Semaphore (3.11.x with the FIFO fairness fix).
@@ -183,7 +185,7 @@ func (c *ctx) semMethod(s *Semaphore, name string, p Pos) (Value, error) {
 	case "locked":
 		return s.isLocked(), nil
 	}
-	return &UnknownValue{Why: "Semaphore." + name}, nil
+	return c.unmodelled(p, "Semaphore."+name), nil
 }
 
 // Event.
@@ -227,7 +229,7 @@ func (c *ctx) eventMethod(e *Event, name string, p Pos) (Value, error) {
 	case "is_set":
 		return e.value, nil
 	}
-	return &UnknownValue{Why: "Event." + name}, nil
+	return c.unmodelled(p, "Event."+name), nil
 }
 
 // Condition.
@@ -327,7 +329,7 @@ func (c *ctx) condMethod(cd *Condition, name string, args []Value, kws []kwarg, 
 		cd.notify(len(cd.waiters))
 		return nil, nil
 	}
-	return &UnknownValue{Why: "Condition." + name}, nil
+	return c.unmodelled(p, "Condition."+name), nil
 }
 
 // Queue.
@@ -370,7 +372,11 @@ func (q *Queue) getNowait() (Value, error) {
 	case "priority":
 		best := 0
 		for i := range q.items {
-			if l, ok := less(q.items[i], q.items[best]); ok && l {
+			l, ok := less(q.items[i], q.items[best])
+			if !ok {
+				q.unordered = true
+			}
+			if ok && l {
 				best = i
 			}
 		}
@@ -415,7 +421,17 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 			return nil, err
 		}
 	}
-	return q.getNowait()
+	v, err := q.getNowait()
+	c.noteUnordered(q, p)
+	return v, err
+}
+
+// noteUnordered records a PriorityQueue whose items could not be ordered
+// (unknown or incomparable priorities): they were taken in arrival order.
+func (c *ctx) noteUnordered(q *Queue, p Pos) {
+	if q.unordered {
+		c.s.assume(p, 0.6, "PriorityQueue items cannot be ordered statically (unknown or incomparable priorities); taken in arrival order")
+	}
 }
 
 func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, error) {
@@ -440,7 +456,9 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 		}
 		return nil, q.putNowait(c, args[0])
 	case "get_nowait":
-		return q.getNowait()
+		v, err := q.getNowait()
+		c.noteUnordered(q, p)
+		return v, err
 	case "task_done":
 		if q.unfinished <= 0 {
 			return nil, newExc("ValueError", "task_done() called too many times (line %d)", p.Line)
@@ -470,7 +488,7 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 	case "full":
 		return q.full(), nil
 	}
-	return &UnknownValue{Why: "Queue." + name}, nil
+	return c.unmodelled(p, "Queue."+name), nil
 }
 
 // Barrier: the n-th arrival releases every waiting party.
@@ -514,5 +532,5 @@ func (c *ctx) barrierMethod(b *Barrier, name string, p Pos) (Value, error) {
 		b.waiters, b.count = nil, 0
 		return coro("Barrier."+name, p, func(c *ctx) (Value, error) { return nil, nil }), nil
 	}
-	return &UnknownValue{Why: "Barrier." + name}, nil
+	return c.unmodelled(p, "Barrier."+name), nil
 }

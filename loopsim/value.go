@@ -26,6 +26,9 @@ type List struct {
 	index *members
 	// indexed is how many elements index covers.
 	indexed int
+	// Iter marks a one-shot iterator (iter(), map, zip, filter, enumerate,
+	// a generator expression): iterating it consumes its items.
+	Iter bool
 }
 
 // setHas is `v in l` for a large set whose elements are all known, through
@@ -54,6 +57,9 @@ type Dict struct {
 	Keys, Vals []Value
 	// Factory makes missing items (collections.defaultdict).
 	Factory Value
+	// Counter marks collections.Counter: a missing key counts 0 and is not
+	// inserted by reading it.
+	Counter bool
 	// hash indexes the first hashed keys (see rehash); code that removes
 	// or reorders keys sets it to nil.
 	hash   map[dictKey]int
@@ -113,6 +119,28 @@ type Class struct {
 	// StrEnum and IntFlag, whose members act as their values.
 	Members    []*Instance
 	MixinValue bool
+	// DataEq and DataOrder are a dataclass's generated __eq__ and
+	// __lt__/__le__/... (order=True): they compare the fields not marked
+	// field(compare=False), as tuples.
+	DataEq, DataOrder bool
+	NoCompare         map[string]bool
+	// Tuple marks a named tuple: its instances index, iterate and unpack
+	// as their fields.
+	Tuple bool
+}
+
+// dataclassOpts are the arguments of @dataclass(...).
+type dataclassOpts struct{ eq, order bool }
+
+// compareKey is the tuple a dataclass compares by.
+func (cl *Class) compareKey(in *Instance) *List {
+	t := &List{Kind: "tuple"}
+	for _, f := range cl.Fields {
+		if !cl.NoCompare[f] {
+			t.Elems = append(t.Elems, in.Attrs[f])
+		}
+	}
+	return t
 }
 
 // enumAuto is the value of enum.auto() before the class numbers it.
@@ -130,9 +158,10 @@ func enumValue(v Value) Value {
 
 // FieldSpec is dataclasses.field(default=..., default_factory=...).
 type FieldSpec struct {
-	Default Value
-	Factory Value
-	HasDef  bool
+	Default   Value
+	Factory   Value
+	HasDef    bool
+	NoCompare bool // field(compare=False)
 }
 
 // Instance is an object of a user class.
@@ -152,6 +181,9 @@ type Exc struct {
 	// User is set for exceptions the program constructs itself (raise
 	// ValueError(...)), as opposed to errors the interpreter raises.
 	User bool
+	// Attrs are attributes set on the exception object (self.status in a
+	// custom __init__, e.retry_after = ... after constructing it).
+	Attrs map[string]Value
 }
 
 func (e *Exc) Error() string {
@@ -297,6 +329,8 @@ func truth(v Value) (b bool, ok bool) {
 		return len(x.Keys) > 0, true
 	case *Range:
 		return x.length() > 0, true
+	case *Bytes:
+		return len(x.B) > 0, true
 	case *UnknownValue, *External, *RandomValue:
 		return false, false
 	}
@@ -358,7 +392,7 @@ func toInt(v Value) (int64, bool) {
 
 func isUnknown(v Value) bool {
 	switch v.(type) {
-	case *UnknownValue, *External, *RandomValue:
+	case *UnknownValue, *External, *RandomValue, *ClockReading:
 		return true
 	}
 	return false
@@ -391,6 +425,8 @@ func repr(v Value) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case *Exc:
 		return x.Error()
+	case *Bytes:
+		return bytesRepr(x)
 	case *Task:
 		return "<Task " + x.Name + ">"
 	case *UnknownValue:
@@ -421,6 +457,8 @@ func typeName(v Value) string {
 		return x.Class.Name
 	case *Exc:
 		return x.Type
+	case *Bytes:
+		return x.kind()
 	}
 	return fmt.Sprintf("%T", v)
 }
@@ -441,6 +479,14 @@ func equal(a, b Value) (bool, bool) {
 	case string:
 		y, ok := b.(string)
 		return ok && x == y, true
+	case *Bytes:
+		y, ok := b.(*Bytes)
+		return ok && string(x.B) == string(y.B), true
+	case *Instance:
+		y, ok := b.(*Instance)
+		if ok && x != y && x.Class == y.Class && x.Class.DataEq {
+			return equal(x.Class.compareKey(x), y.Class.compareKey(y))
+		}
 	case nil:
 		return b == nil, true
 	case *List:
@@ -473,6 +519,11 @@ func less(a, b Value) (bool, bool) {
 	if sa, ok := a.(string); ok {
 		if sb, ok := b.(string); ok {
 			return sa < sb, true
+		}
+	}
+	if ia, ok := a.(*Instance); ok {
+		if ib, ok := b.(*Instance); ok && ia.Class == ib.Class && ia.Class.DataOrder {
+			return less(ia.Class.compareKey(ia), ib.Class.compareKey(ib))
 		}
 	}
 	if la, ok := a.(*List); ok {
@@ -510,6 +561,8 @@ func whyOf(v Value) string {
 		return x.Why
 	case *External:
 		return x.Qual
+	case *ClockReading:
+		return x.why()
 	}
 	return "unknown"
 }

@@ -290,6 +290,8 @@ func init() {
 		"conversation", "action", "set_proxy", "loop", "session", "parse_mode", "flood_sleep_threshold",
 		"disconnected", "run_until_disconnected", "start", "disconnect", "set_receive_updates", "api_id", "api_hash")
 	returns("telethon.TelegramClient", "telethon.TelegramClient")
+	// bot = TelegramClient(...).start(bot_token=...) gives the client back.
+	returns("telethon.TelegramClient.start", "telethon.TelegramClient")
 	returns("telethon.client.TelegramClient", "telethon.TelegramClient")
 	coroutineMethods("telethon.events.NewMessage.Event", "reply", "respond", "delete", "edit", "get_sender",
 		"get_chat", "get_input_sender", "get_input_chat", "forward_to", "download_media", "get_reply_message",
@@ -317,4 +319,41 @@ func init() {
 		"unpin", "click", "react")...)
 	with(Coroutine|InAsyncOnly, prefixed("pyrogram.types.CallbackQuery.", "answer", "edit_message_text",
 		"edit_message_reply_markup", "edit_message_caption", "edit_message_media")...)
+}
+
+// Browser automation (Playwright's async API, pyppeteer).
+func init() {
+	const pw = "playwright.async_api."
+	returns(pw+"async_playwright", pw+"Playwright")
+	for _, engine := range []string{"chromium", "firefox", "webkit"} {
+		LibraryAttrTypes[pw+"Playwright."+engine] = pw + "BrowserType"
+	}
+	coroutineMethods(pw+"BrowserType", "launch", "connect", "connect_over_cdp", "launch_persistent_context")
+	awaitReturns(pw+"BrowserType.launch", pw+"Browser")
+	awaitReturns(pw+"BrowserType.connect", pw+"Browser")
+	awaitReturns(pw+"BrowserType.connect_over_cdp", pw+"Browser")
+	awaitReturns(pw+"BrowserType.launch_persistent_context", pw+"BrowserContext")
+	coroutineMethods(pw+"Browser", "new_page", "new_context", "close")
+	awaitReturns(pw+"Browser.new_page", pw+"Page")
+	awaitReturns(pw+"Browser.new_context", pw+"BrowserContext")
+	coroutineMethods(pw+"BrowserContext", "new_page", "close", "add_cookies", "cookies", "storage_state", "add_init_script")
+	awaitReturns(pw+"BrowserContext.new_page", pw+"Page")
+	pageMethods := []string{"goto", "click", "fill", "type", "press", "content", "title", "screenshot", "wait_for_selector",
+		"wait_for_timeout", "wait_for_load_state", "wait_for_url", "evaluate", "close", "query_selector",
+		"query_selector_all", "inner_text", "inner_html", "text_content", "get_attribute", "set_content", "reload",
+		"pdf", "set_viewport_size", "select_option", "check", "hover", "go_back", "set_extra_http_headers"}
+	coroutineMethods(pw+"Page", pageMethods...)
+	returns(pw+"Page.locator", pw+"Locator")
+	coroutineMethods(pw+"Locator", "click", "fill", "type", "press", "text_content", "inner_text", "inner_html",
+		"count", "is_visible", "is_enabled", "wait_for", "get_attribute", "all_text_contents", "screenshot", "check",
+		"hover", "select_option", "input_value")
+
+	coroutines("pyppeteer.launch", "pyppeteer.connect")
+	awaitReturns("pyppeteer.launch", "pyppeteer.browser.Browser")
+	awaitReturns("pyppeteer.connect", "pyppeteer.browser.Browser")
+	coroutineMethods("pyppeteer.browser.Browser", "newPage", "close", "pages", "createIncognitoBrowserContext", "version")
+	awaitReturns("pyppeteer.browser.Browser.newPage", "pyppeteer.page.Page")
+	coroutineMethods("pyppeteer.page.Page", "goto", "click", "type", "content", "title", "screenshot", "waitForSelector",
+		"waitFor", "evaluate", "close", "querySelector", "querySelectorAll", "setViewport", "pdf", "reload",
+		"setUserAgent", "waitForNavigation", "cookies", "setCookie", "setContent", "focus", "hover", "select")
 }

@@ -43,6 +43,10 @@ func init() {
 		"asyncio.tasks.ensure_future", "asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future")
 	with(LoopStarter, "asyncio.run", "asyncio.Runner.run", "asyncio.AbstractEventLoop.run_until_complete",
 		"asyncio.AbstractEventLoop.run_forever", "anyio.run", "trio.run")
+	with(CallsBack, "signal.signal", "atexit.register", "threading.Thread", "threading.Timer",
+		"asyncio.AbstractEventLoop.call_soon", "asyncio.AbstractEventLoop.call_soon_threadsafe",
+		"asyncio.AbstractEventLoop.call_later", "asyncio.AbstractEventLoop.call_at",
+		"asyncio.AbstractEventLoop.add_signal_handler", "asyncio.Future.add_done_callback", "asyncio.Task.add_done_callback")
 	with(Offload, "asyncio.to_thread", "asyncio.AbstractEventLoop.run_in_executor", "anyio.to_thread.run_sync",
 		"trio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
 		"asgiref.sync.sync_to_async")
@@ -73,6 +77,14 @@ func init() {
 	} {
 		latency(name, seconds)
 	}
+}
+
+// CallbackMethods are method names that call the callable they are given
+// and discard its result, whatever their receiver (loop.call_soon,
+// fut.add_done_callback): a coroutine function given to them never runs.
+var CallbackMethods = map[string]bool{
+	"call_soon": true, "call_soon_threadsafe": true, "call_later": true, "call_at": true, "add_signal_handler": true,
+	"add_done_callback": true, "add_reader": true, "add_writer": true,
 }
 
 // SchedulerMethods are method names that schedule an awaitable whatever

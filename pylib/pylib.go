@@ -9,7 +9,10 @@
 // ("aiohttp.ClientSession.get").
 package pylib
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Role is one thing a library API is known to do; an API may have several
 // (asyncio.wait_for is a coroutine function that awaits its argument).
@@ -132,6 +135,24 @@ func Each(r Role, fn func(API)) {
 var AsyncModules = []string{"aiohttp.", "httpx.Async", "asyncpg.", "aiosqlite.", "redis.asyncio.", "aioredis.", "motor.",
 	"aiofiles.", "aiobotocore.", "asyncio."}
 
+// BlockingCodes returns the rule codes of the blocking calls.
+func BlockingCodes() map[string]bool {
+	blockingCodesOnce.Do(func() {
+		blockingCodes = map[string]bool{}
+		for _, a := range apis {
+			if a.Roles&Blocking != 0 {
+				blockingCodes[a.Code] = true
+			}
+		}
+	})
+	return blockingCodes
+}
+
+var (
+	blockingCodesOnce sync.Once
+	blockingCodes     map[string]bool
+)
+
 // Latencies returns the simulator's default durations: of blocking calls
 // (blocking true) or of awaited calls. Names ending in "." apply to a whole
 // module.
@@ -222,6 +243,9 @@ const (
 	SyncLock
 	// ExceptionGroupClass: an ExceptionGroup class.
 	ExceptionGroupClass
+	// CallsBack: calls the callable it is given synchronously and discards
+	// its result (loop.call_soon, signal.signal, threading.Thread's target).
+	CallsBack
 )
 
 // Awaitable marks calls that return an awaitable which does nothing until

@@ -1,5 +1,7 @@
 package pylib
 
+import "strings"
+
 // What library calls return, what attributes of library objects hold, what
 // arguments libraries pass to the handlers they call, and which decorators
 // keep a coroutine function one.
@@ -120,6 +122,36 @@ var CallbackParams = map[string][]string{
 	"pyrogram.Client.on_callback_query":         {"pyrogram.Client", "pyrogram.types.CallbackQuery"},
 	"pyrogram.Client.on_edited_message":         {"pyrogram.Client", "pyrogram.types.Message"},
 	"telethon.TelegramClient.on":                {"telethon.events.NewMessage.Event"},
+}
+
+// Registration is where a handler registered by a call sits among the
+// call's positional arguments, and the argument types it will receive.
+type Registration struct {
+	Arg   int
+	Types []string
+}
+
+var ptbHandler = []string{"telegram.Update", "telegram.ext.CallbackContext"}
+
+// HandlerRegistrations are calls that register a handler function
+// (`CommandHandler("start", start)`, aiogram 3's `router.message.register(h)`).
+var HandlerRegistrations = map[string]Registration{
+	"telegram.ext.CommandHandler":                        {1, ptbHandler},
+	"telegram.ext.MessageHandler":                        {1, ptbHandler},
+	"telegram.ext.CallbackQueryHandler":                  {0, ptbHandler},
+	"telegram.ext.InlineQueryHandler":                    {0, ptbHandler},
+	"telegram.ext.PrefixHandler":                         {2, ptbHandler},
+	"aiogram.Router.message.register":                    {0, []string{"aiogram.types.Message"}},
+	"aiogram.Router.callback_query.register":             {0, []string{"aiogram.types.CallbackQuery"}},
+	"aiogram.Dispatcher.message.register":                {0, []string{"aiogram.types.Message"}},
+	"aiogram.Dispatcher.register_message_handler":        {0, []string{"aiogram.types.Message"}},
+	"aiogram.Dispatcher.register_callback_query_handler": {0, []string{"aiogram.types.CallbackQuery"}},
+}
+
+// HandlerLibrary reports whether an imported name belongs to a library
+// that registers handlers by call.
+func HandlerLibrary(qualified string) bool {
+	return strings.HasPrefix(qualified, "telegram") || strings.HasPrefix(qualified, "aiogram")
 }
 
 // DiscordEvents gives the argument types of discord.py event handlers, which

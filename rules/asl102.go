@@ -49,7 +49,9 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
-		"assigning it in one branch while only another awaits; and a local that is only tested, compared or printed. A name tested " +
+		"assigning it in one branch while only another awaits; returning it from a lambda handed to an API that calls its " +
+		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
+		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself; and a local that is only tested, compared or printed. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.",
 	Run: runNeverAwaited,
@@ -158,6 +160,50 @@ func runNeverAwaited(p *Pass) {
 			msg = "coroutine `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
 		p.Report(c.Node, msg, opts...)
+	}
+	reportCoroutineCallbacks(p)
+}
+
+// reportCoroutineCallbacks reports coroutine functions handed, uncalled,
+// to APIs that call their callable synchronously and drop the result
+// (`loop.add_signal_handler(SIGTERM, self.shutdown)` with an async
+// shutdown): each call makes a coroutine that never runs.
+func reportCoroutineCallbacks(p *Pass) {
+	for _, c := range p.Module.Calls {
+		fn := c.Node.ChildByField("function")
+		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type == "attribute" &&
+			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
+			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
+			continue
+		}
+		for _, a := range c.Args() {
+			arg := a
+			if a.Type == "keyword_argument" {
+				arg = a.ChildByField("value")
+			}
+			arg = analysis.Unparen(arg)
+			if arg == nil || (arg.Type != "identifier" && arg.Type != "attribute") {
+				continue
+			}
+			api := syncCallbackAPI(p, arg)
+			if api == "" {
+				continue
+			}
+			r := p.Module.Resolve(arg)
+			f := r.Func
+			if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
+				f = p.Project.Lookup(r.Name).Func
+			}
+			if f == nil && r.Via != "" && p.Project != nil {
+				f = p.Project.ResolveVia(r.Via).Func
+			}
+			if f == nil || r.Instance || !f.IsCoroutineFunction() {
+				continue
+			}
+			p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
+				"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
+				"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
+		}
 	}
 }
 

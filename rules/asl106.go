@@ -77,7 +77,7 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 		return ""
 	}
 	recv := c.Node.ChildByField("function").ChildByField("object")
-	t := receiverType(m, recv, 0)
+	t := receiverType(m, recv)
 	if strings.HasPrefix(t, "concurrent.futures.") || strings.HasPrefix(name, "concurrent.futures.") {
 		return ""
 	}
@@ -169,7 +169,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		case name == "threading.Thread":
 			fnArg, via = c.Keyword("target", m.File), "threading.Thread"
 		case name == "concurrent.futures.ThreadPoolExecutor.submit" || name == "concurrent.futures.Executor.submit" ||
-			(c.Method(m.File) == "submit" && receiverType(m, c.Node.ChildByField("function").ChildByField("object"), 0) == "concurrent.futures.ThreadPoolExecutor"):
+			(c.Method(m.File) == "submit" && receiverType(m, c.Node.ChildByField("function").ChildByField("object")) == "concurrent.futures.ThreadPoolExecutor"):
 			fnArg, via = c.Positional(0), "ThreadPoolExecutor.submit"
 		default:
 			continue

@@ -51,7 +51,7 @@ func runSyncLockAcrossAwait(p *Pass) {
 				}
 				exprs, _ := withItems(n)
 				for _, e := range exprs {
-					if !pylib.Is(receiverType(p.Module, e, 0), pylib.SyncLock) {
+					if !pylib.Is(receiverType(p.Module, e), pylib.SyncLock) {
 						continue
 					}
 					if hasCheckpoint(p.Module, n.ChildByField("body"), false, nil) {
@@ -80,7 +80,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 		return
 	}
 	recv := fn.ChildByField("object")
-	if !pylib.Is(receiverType(p.Module, recv, 0), pylib.SyncLock) {
+	if !pylib.Is(receiverType(p.Module, recv), pylib.SyncLock) {
 		return
 	}
 	release := p.File.Text(recv) + ".release"

@@ -278,7 +278,5 @@ func isBlockingRunner(r *Rule) bool {
 	if r.Code == "ASYNC200" {
 		return true
 	}
-	found := false
-	pylib.Each(pylib.Blocking, func(a pylib.API) { found = found || a.Code == r.Code })
-	return found
+	return pylib.BlockingCodes()[r.Code]
 }

@@ -50,11 +50,6 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 	if _, ok := blockingNamed(name); !ok && proj != nil && name != "" {
 		name = proj.Canonical(name)
 	}
-	if _, ok := blockingNamed(name); !ok && c.Node.ChildByField("function") != nil {
-		if n := calleeName(m, c.Node, 0); n != "" {
-			name = n
-		}
-	}
 	if _, ok := blockingNamed(name); !ok {
 		if n := unboundModuleCallee(m, c); n != "" {
 			name = n

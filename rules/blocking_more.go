@@ -13,68 +13,13 @@ import (
 // the ASYNC2xx families under ASL202.
 
 // receiverType returns the type of the instance expression n evaluates to,
-// following the model and, where it stops, the factories above: assignments
-// of one value, `with ... as` targets, and calls of known factories and
-// methods.
-func receiverType(m *analysis.Module, n *analysis.Node, depth int) string {
-	n = analysis.Unparen(n)
-	if n == nil || depth > 8 {
-		return ""
-	}
+// as the semantic model resolves it (constructors, annotations, `with ...
+// as` targets, and the library table's return types).
+func receiverType(m *analysis.Module, n *analysis.Node) string {
 	if r := m.Resolve(n); r.Instance && r.Name != "" {
 		return r.Name
 	}
-	switch n.Type {
-	case "identifier":
-		b := m.ScopeAt(n).Lookup(m.File.Text(n))
-		if b == nil || b.Kind != analysis.BindAssign {
-			return ""
-		}
-		var t string
-		for _, v := range b.Values {
-			if v == nil {
-				return ""
-			}
-			if v.Type == "none" {
-				continue
-			}
-			vt := receiverType(m, v, depth+1)
-			if vt == "" || (t != "" && vt != t) {
-				return ""
-			}
-			t = vt
-		}
-		return t
-	case "call":
-		name := calleeName(m, n, depth)
-		if t, ok := pylib.ReturnType(name); ok {
-			return t
-		}
-	}
 	return ""
-}
-
-// calleeName is the qualified name of a call's callee, using receiverType
-// for methods of instances the model could not type.
-func calleeName(m *analysis.Module, call *analysis.Node, depth int) string {
-	fn := analysis.Unparen(call.ChildByField("function"))
-	if fn == nil {
-		return ""
-	}
-	if r := m.Resolve(fn); r.Name != "" {
-		if _, known := blockingNamed(r.Name); known || fn.Type != "attribute" {
-			return r.Name
-		}
-		if _, ok := pylib.ReturnType(r.Name); ok {
-			return r.Name
-		}
-	}
-	if fn.Type == "attribute" {
-		if t := receiverType(m, fn.ChildByField("object"), depth+1); t != "" {
-			return t + "." + m.File.Text(fn.ChildByField("attribute"))
-		}
-	}
-	return qualName(m, fn)
 }
 
 // nonBlockingUse reports calls of blocking-capable APIs made in a way that
@@ -136,7 +81,7 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		if arg == nil {
 			return true
 		}
-		t := receiverType(m, arg, 0)
+		t := receiverType(m, arg)
 		if pylib.InMemoryFiles[t] {
 			return true
 		}

@@ -66,6 +66,11 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		}
 		return coroUse{fate: fateDropped, why: "its result is discarded"}
 	case analysis.UsageReturned:
+		if by != nil && by.Type == "lambda" && !inContainer {
+			if api := syncCallbackAPI(p, analysis.Unparen(by)); api != "" {
+				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
+			}
+		}
 		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type == "return_statement" && !inContainer &&
 			!fl.awaitableObject {
 			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
@@ -87,7 +92,9 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateConsumed}
 		}
 		attr := p.File.Text(by.ChildByField("attribute"))
-		if coroutineAttrs[attr] || (fl.awaitableObject && futureAttrs[attr]) {
+		// An awaitable object (a future, a request or file context manager)
+		// has future methods and the context-manager protocol.
+		if coroutineAttrs[attr] || (fl.awaitableObject && (futureAttrs[attr] || strings.HasPrefix(attr, "__"))) {
 			return coroUse{fate: fateConsumed}
 		}
 		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
@@ -130,6 +137,33 @@ var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": tru
 // either a coroutine or a plain value in the name.
 var awaitableTests = map[string]bool{"asyncio.iscoroutine": true, "inspect.isawaitable": true, "inspect.iscoroutine": true,
 	"asyncio.isfuture": true, "isinstance": true, "asyncio.coroutines.iscoroutine": true}
+
+// syncCallbackAPI returns how a call that arg is passed to is shown when
+// that call runs its callable argument synchronously and discards the
+// result (`loop.call_soon(cb)`, `signal.signal(sig, cb)`,
+// `threading.Thread(target=cb)`), or "".
+func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
+	q := arg.Parent
+	if q != nil && q.Type == "keyword_argument" {
+		if p.File.Text(q.ChildByField("name")) != "target" {
+			return ""
+		}
+		q = q.Parent
+	}
+	if q == nil || q.Type != "argument_list" || q.Parent == nil || q.Parent.Type != "call" {
+		return ""
+	}
+	call := q.Parent
+	fn := call.ChildByField("function")
+	name := p.Module.Resolve(fn).Name
+	if name != "" && (pylib.Is(name, pylib.CallsBack) || (p.Project != nil && pylib.Is(p.Project.Canonical(name), pylib.CallsBack))) {
+		return p.File.Text(fn)
+	}
+	if fn != nil && fn.Type == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+		return p.File.Text(fn)
+	}
+	return ""
+}
 
 // throughContainer reports whether the value reached its consumer through a
 // list, tuple, set, dict or comprehension.
@@ -415,8 +449,79 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		return coroUse{fate: fateConsumed}
 	case "identifier":
 		return fl.judgeLocal(target, assign, inContainer)
+	case "attribute":
+		if analysis.Unparen(value) == n {
+			return fl.judgeSelfAttribute(target)
+		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// judgeSelfAttribute follows a coroutine stored in `self.NAME` to the reads
+// of `self.NAME` in the class's methods: read as data there (`self.me.id`)
+// and never awaited or handed on, it was meant to be the result.
+func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
+	consumed := coroUse{fate: fateConsumed}
+	m := fl.p.Module
+	obj := analysis.Unparen(target.ChildByField("object"))
+	f := m.FunctionAt(target)
+	if obj == nil || obj.Type != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+		return consumed
+	}
+	attr := m.File.Text(target.ChildByField("attribute"))
+	var misuse *coroUse
+	for _, meth := range f.Class.Methods {
+		if len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
+			continue
+		}
+		self := meth.Params[0]
+		found := false
+		meth.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
+			if found || n.Type != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
+				return !found
+			}
+			o := analysis.Unparen(n.ChildByField("object"))
+			if o == nil || o.Type != "identifier" || m.File.Text(o) != self {
+				return true
+			}
+			if isAttributeTarget(n) {
+				return true
+			}
+			v := fl.judgeValue(n, false)
+			switch v.fate {
+			case fateMisuse:
+				if misuse == nil {
+					misuse = &v
+				}
+			case fateWeak:
+			default:
+				found = true // awaited, handed on or discarded: someone handles it
+			}
+			return true
+		})
+		if found {
+			return consumed
+		}
+	}
+	if misuse == nil {
+		return consumed
+	}
+	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// isAttributeTarget reports an attribute being assigned (`self.x = ...`).
+func isAttributeTarget(n *analysis.Node) bool {
+	child := n
+	for q := n.Parent; q != nil; child, q = q, q.Parent {
+		switch q.Type {
+		case "pattern_list", "tuple_pattern", "tuple", "expression_list", "parenthesized_expression":
+			continue
+		case "assignment", "augmented_assignment":
+			return child.Field == "left"
+		}
+		return false
+	}
+	return false
 }
 
 // judgeLocal follows a coroutine (or a container of coroutines) stored in a

@@ -260,7 +260,7 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 			break
 		}
 	}
-	return under != nil && pylib.InMemoryFiles[receiverType(m, under, 0)]
+	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
 }
 
 // neverRuns reports a node inside the body of a loop over an empty literal

@@ -50,7 +50,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "let --fix and --diff also apply fixes that may change behaviour, and mark them [*]")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and change nothing (exit 1 when there is one)")
 	fs.BoolVar(&f.showFixes, "show-fixes", false, "list the fixes applied (with --fix) or that would be (otherwise)")
-	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings")
+	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings (a JSON array with --output-format json)")
 	fs.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
 	fs.BoolVar(&f.exitNonZeroFix, "exit-non-zero-on-fix", false, "exit 1 when --fix changed a file, even if nothing remains")
 	fs.BoolVar(&f.addNoqa, "add-noqa", false, "add '# noqa: CODE' to the line of every finding (merging existing noqa comments)")
@@ -71,7 +71,7 @@ Exit status: 0 clean, 1 findings (or fixes, with --diff / --exit-non-zero-on-fix
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	return fs, f
 }
@@ -323,7 +323,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 	lines := linesOf(res)
 	if f.statistics {
-		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes)
+		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes, f.format)
 	} else if err := report.Write(stdout, f.format, res.Diagnostics, lines, report.Options{UnsafeFixes: f.unsafeFixes}); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
@@ -331,7 +331,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	if f.showFixes {
 		writeShowFixes(stderr, f, res.Diagnostics, applied)
 	}
-	if report.Textual(f.format) || f.statistics {
+	if report.Textual(f.format) {
 		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
 	}
 	switch {

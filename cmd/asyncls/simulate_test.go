@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,6 +125,33 @@ if __name__ == "__main__":
 	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls.latency]\n\"x\" = \"soon\"\n"), 0o644)
 	if code, _, stderr := runCmd("simulate", prog); code != exitError || !strings.Contains(stderr, "invalid duration") {
 		t.Errorf("bad latency: exit %d %s", code, stderr)
+	}
+}
+
+func TestSimulateExplain(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.py")
+	src := "import asyncio, hashlib, zlib\n\nasync def main():\n    hashlib.sha256(b'x')\n"
+	for i := 0; i < 10; i++ {
+		src += fmt.Sprintf("    zlib.crc32(b'%d')\n", i)
+	}
+	src += "    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCmd("simulate", "--explain", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"confidence  low", "why         11 of 11 assumptions are steps the simulator does not model, which caps",
+		"line 4: [not modelled, caps at low] `hashlib.sha256` not modelled: assumed instantaneous", "line 14: [not modelled"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--explain output lacks %q:\n%s", want, out)
+		}
+	}
+	_, brief, _ := runCmd("simulate", path)
+	if !strings.Contains(brief, "... and 3 more (--explain lists them all)") || strings.Contains(brief, "line 14:") {
+		t.Errorf("default output should list 8 assumptions and point to --explain:\n%s", brief)
 	}
 }
 

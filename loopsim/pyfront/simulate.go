@@ -248,6 +248,9 @@ func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
 			Text: "the file has syntax errors; the simulation used the recovered parse",
 		})
 		res.Confidence *= 0.5
+		if res.Finished {
+			res.Level = loopsim.LevelOf(res.Confidence)
+		}
 	}
 	return res, nil
 }

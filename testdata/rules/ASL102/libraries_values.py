@@ -130,3 +130,35 @@ async def read_config(path: str) -> dict:
 async def read_config_ok(path: str) -> str:
     async with aiofiles.open(path) as f:
         return await f.read()
+
+
+async def scrape(url: str) -> str:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch()
+        page = browser.new_page()  # want: ASL102
+        await page.goto(url)
+        ok_page = await browser.new_page()
+        await ok_page.goto(url)
+        title = ok_page.title()  # want: ASL102
+        return title.upper()
+
+
+async def scrape_pyppeteer(url: str) -> str:
+    import pyppeteer
+
+    browser = await pyppeteer.launch()
+    page = await browser.newPage()
+    page.goto(url)  # want: ASL102
+    return await page.content()
+
+
+class Download:
+    async def open(self, path: str) -> None:
+        # Quiet: the file context manager is entered by hand.
+        self.file_manager = aiofiles.open(path)
+        self.file = await self.file_manager.__aenter__()
+
+    async def close(self) -> None:
+        await self.file_manager.__aexit__(None, None, None)

@@ -229,3 +229,24 @@ async def read_frame(client: ApiClient) -> dict:
     # Quiet: the callable instance hands the coroutine to wait_for.
     countdown = Countdown(5)
     return await countdown(client.get_me())
+
+
+class Bot:
+    def __init__(self, client: ApiClient) -> None:
+        self.client = client
+
+    async def start(self) -> None:
+        self.me = self.client.get_me()  # want: ASL102
+        self.pending = self.client.check()
+        self.job = self.client.get_me()
+
+    async def greet(self) -> str:
+        return "I am " + self.me["username"]
+
+    async def finish(self) -> None:
+        # Quiet: these stored coroutines are awaited or scheduled elsewhere.
+        await self.pending
+        asyncio.ensure_future(self.job)
+
+    def describe(self) -> str:
+        return str(self.job.cr_running)

@@ -110,6 +110,11 @@ exports.run = async function run() {
     if (!/ASYNC251/.test(text)) {
       throw new Error(`hover text: ${JSON.stringify(text)}`);
     }
+    // VS Code shows the diagnostic's message in the same hover: asyncls's part must not repeat it.
+    const finding = vscode.languages.getDiagnostics(fileUri).find((d) => codeOf(d) === "ASYNC251");
+    if (!finding || text.includes(finding.message)) {
+      throw new Error(`hover repeats the diagnostic message ${JSON.stringify(finding && finding.message)}: ${JSON.stringify(text)}`);
+    }
   });
 
   let disableAction;
