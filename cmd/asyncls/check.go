@@ -268,7 +268,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 	if !f.noCache && !f.fix && !f.diff && !f.addNoqa {
 		// Fixing and annotating need every module's tree.
-		req.CacheVersion = version
+		req.CacheVersion = cacheVersion()
 	}
 	res := lint.Check(req)
 	progress.done()
