@@ -8,6 +8,7 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"runtime"
@@ -337,6 +338,12 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	for i := len(slab) - 1; i > 0; i-- {
 		slab[i].Parent.descendants += slab[i].descendants + 1
 	}
+	if parts[0].top > 0 && parts[1].top > 0 {
+		// The two parts' neighbouring top-level statements.
+		var boundary lowerPart
+		boundary.checkSeparated(src, root.Children[:parts[1].rootChild], root.Children[parts[1].rootChild])
+		parts[0].errors = append(parts[0].errors, boundary.errors...)
+	}
 	f.Root = root
 	f.SyntaxErrors = append(parts[0].errors, parts[1].errors...)
 	f.Comments = append(parts[0].comments, parts[1].comments...)
@@ -378,11 +385,17 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 		}
 		if fn.parent == noParent {
 			n.Parent = root
+			if k > p.rootChild {
+				p.checkSeparated(src, root.Children[:k], n)
+			}
 			root.Children[k] = n
 			k++
 		} else {
 			parent := &slab[p.base+int(fn.parent)]
 			n.Parent = parent
+			if parent.Type == "block" {
+				p.checkSeparated(src, parent.Children, n)
+			}
 			parent.Children = append(parent.Children, n)
 		}
 		switch {
@@ -403,6 +416,29 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 			}
 		}
 	}
+}
+
+// checkSeparated records a syntax error when statement n follows the
+// statement before it (among siblings, comments aside) on the same line
+// without a `;`. Python never allows that, but tree-sitter's recovery can
+// split `e()0` in a block into two statements with no ERROR node, and the
+// fixes and findings would then trust a file Python rejects.
+func (p *lowerPart) checkSeparated(src []byte, siblings []*Node, n *Node) {
+	if n.Type == "comment" || n.Type == "ERROR" || n.Missing {
+		return
+	}
+	i := len(siblings) - 1
+	for i >= 0 && siblings[i].Type == "comment" {
+		i--
+	}
+	if i < 0 || siblings[i].Type == "ERROR" || siblings[i].End > n.Start {
+		return
+	}
+	if bytes.ContainsAny(src[siblings[i].End:n.Start], ";\n\r") {
+		return
+	}
+	p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
+		Message: "syntax error: two statements on one line need a `;` between them"})
 }
 
 func fillNode(n *Node, fn *flatNode) {

@@ -292,3 +292,44 @@ func TestKeywordAsNameIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementsOnOneLineNeedASemicolon: tree-sitter's recovery reads `e()0`
+// as two statements with no ERROR node (found by FuzzCheck: the ASL102 fix
+// then "broke" a file Python already rejects). Serial and two-part lowering
+// must agree, including at the parts' boundary.
+func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
+	defer func(n uint32) { parallelLowerNodes = n }(parallelLowerNodes)
+	var many strings.Builder
+	for i := 0; i < 40; i++ {
+		many.WriteString("x = 1\n")
+	}
+	half := many.String()
+	for _, src := range []string{
+		"async def e():\n ()\n e()0",
+		"if 1:\n    pass\n    e()x\n",
+		"x = 1\n(e)0\n",
+		"pass\nf(e)(1)0\n",
+		half + "e()0\n" + half,
+		half + "f()\ne()0\n" + half,
+	} {
+		for _, parallel := range []uint32{^uint32(0), 0} {
+			parallelLowerNodes = parallel
+			f := Parse("x.py", []byte(src))
+			if len(f.SyntaxErrors) != 1 || !strings.Contains(f.SyntaxErrors[0].Message, "need a `;`") {
+				t.Errorf("%q (parallel threshold %d): %v", src, parallel, f.SyntaxErrors)
+			}
+		}
+	}
+	for _, src := range []string{
+		"if 1: a; b\n", "x = 1; y = 2;\n", "class A: x = 1; y = 2\n", "x = 1  # c\ny = 2\n",
+		"x = 1\r\ny = 2\r\n", "x = 1\ry = 2\r", "def f(): return 1\nf()\n", "if x:\n  a\nelse: b\n",
+		"match x:\n case 1: a\n case _: b\n", half + half, half + "a; b\n" + half,
+	} {
+		for _, parallel := range []uint32{^uint32(0), 0} {
+			parallelLowerNodes = parallel
+			if f := Parse("x.py", []byte(src)); len(f.SyntaxErrors) > 0 {
+				t.Errorf("%q (parallel threshold %d): %v", src, parallel, f.SyntaxErrors)
+			}
+		}
+	}
+}
