@@ -79,10 +79,12 @@ type client struct {
 	sent     map[string]int
 	answered map[string]int
 	errors   map[string]int
-	maxLat   time.Duration
-	maxLatM  string
-	leaks    []string
-	notes    map[string]int
+	// errorExample: the first message of each kind of error answer.
+	errorExample map[string]string
+	maxLat       time.Duration
+	maxLatM      string
+	leaks        []string
+	notes        map[string]int
 
 	pauseMu sync.Mutex // held while the client "stops reading"
 	writeMu sync.Mutex // one message at a time on the server's stdin
@@ -230,7 +232,11 @@ func (c *client) handle(body []byte) {
 				c.maxLat, c.maxLatM = lat, p.method
 			}
 			if msg.Error != nil {
-				c.errors[fmt.Sprintf("%s %d", p.method, msg.Error.Code)]++
+				k := fmt.Sprintf("%s %d", p.method, msg.Error.Code)
+				if c.errors[k] == 0 {
+					c.errorExample[k] = msg.Error.Message
+				}
+				c.errors[k]++
 			}
 		} else {
 			c.notes["answer to unknown id"]++
@@ -247,14 +253,13 @@ type doc struct {
 	text    string
 }
 
-// position returns the LSP position (UTF-16) of a rune boundary at or before byte offset off.
+// position returns the LSP position (UTF-16) of byte offset off, which
+// runeStart has placed; lines end at "\n", "\r\n" or "\r", as LSP defines.
 func position(text string, off int) map[string]int {
-	for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
-		off--
-	}
 	line, start := 0, 0
 	for i := 0; i < off; i++ {
-		if text[i] == '\n' {
+		switch {
+		case text[i] == '\n', text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n'):
 			line++
 			start = i + 1
 		}
@@ -266,9 +271,12 @@ func position(text string, off int) map[string]int {
 	return map[string]int{"line": line, "character": ch}
 }
 
-// runeStart moves off back to a rune boundary.
+// runeStart moves off back to the start of a rune, and out of a "\r\n".
 func runeStart(text string, off int) int {
 	for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+		off--
+	}
+	if off > 0 && off < len(text) && text[off-1] == '\r' && text[off] == '\n' {
 		off--
 	}
 	return off
@@ -375,7 +383,7 @@ func main() {
 	go func() { exited <- cmd.Wait() }()
 
 	c := &client{w: stdin, inflight: map[int]pending{}, sent: map[string]int{}, answered: map[string]int{},
-		errors: map[string]int{}, notes: map[string]int{}}
+		errors: map[string]int{}, errorExample: map[string]string{}, notes: map[string]int{}}
 	readDone := make(chan struct{})
 	go c.readLoop(stdout, readDone)
 
@@ -558,13 +566,13 @@ func main() {
 		case k < 55:
 			if d := randomDoc(); d != nil {
 				c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": d.uri},
-					"position": position(d.text, r.Intn(len(d.text)+1))})
+					"position": position(d.text, runeStart(d.text, r.Intn(len(d.text)+1)))})
 				ops["hover"]++
 			}
 		case k < 65:
 			if d := randomDoc(); d != nil {
-				a := r.Intn(len(d.text) + 1)
-				b := min(len(d.text), a+r.Intn(500))
+				a := runeStart(d.text, r.Intn(len(d.text)+1))
+				b := runeStart(d.text, min(len(d.text), a+r.Intn(500)))
 				c.request("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": d.uri},
 					"range":   map[string]any{"start": position(d.text, a), "end": position(d.text, b)},
 					"context": map[string]any{"diagnostics": []any{}}})
@@ -654,6 +662,9 @@ func main() {
 	fmt.Printf("requests sent: %s\n", counts(c.sent))
 	fmt.Printf("requests answered: %s\n", counts(c.answered))
 	fmt.Printf("error answers: %s\n", counts(c.errors))
+	for _, k := range sortedKeys(c.errorExample) {
+		fmt.Printf("  %s, e.g. %q\n", k, truncate(c.errorExample[k], 200))
+	}
 	fmt.Printf("from the server: %s\n", counts(c.notes))
 	fmt.Printf("max latency: %s (%s)\n", c.maxLat.Round(time.Millisecond), c.maxLatM)
 	fmt.Printf("server exit: %v (race build: %v)\n", exitErr, raceBuild)
@@ -836,6 +847,15 @@ func counts(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
 	}
 	return fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", "))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func first(s []string, n int) []string {
