@@ -21,7 +21,7 @@ const fixAllKind protocol.CodeActionKind = "source.fixAll.asyncls"
 // (from the diagnostic's data, so no re-analysis), "Disable CODE for this
 // line" (# noqa), and source.fixAll.asyncls for the whole document.
 func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionParams) ([]protocol.CommandOrCodeAction, error) {
-	sn, err := s.snapshotFor(params.TextDocument.URI)
+	sn, err := s.snapshotFor(ctx, params.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}

@@ -293,7 +293,7 @@ func (s *Server) refreshPulled() {
 // in separate collections, which would show every finding twice); its pushed
 // diagnostics are cleared once.
 func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagnosticParams) (protocol.DocumentDiagnosticReport, error) {
-	sn, err := s.snapshotFor(params.TextDocument.URI)
+	sn, err := s.snapshotFor(ctx, params.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}

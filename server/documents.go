@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -258,14 +259,50 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	return nil
 }
 
-// snapshotFor returns the latest snapshot of an open document, or an
+// snapshotFor returns the snapshot of an open document as it was when the
+// request in ctx arrived (see snapshotAtReceipt), else the latest one, or an
 // InvalidParams error.
-func (s *Server) snapshotFor(u uri.URI) (*snapshot, error) {
-	d := s.getDoc(u)
-	if d == nil {
+func (s *Server) snapshotFor(ctx context.Context, u uri.URI) (*snapshot, error) {
+	var sn *snapshot
+	if r, ok := ctx.Value(receivedDocKey{}).(*receivedDoc); ok && r.uri == u {
+		sn = r.snap
+	} else if d := s.getDoc(u); d != nil {
+		sn = d.snap.Load()
+	}
+	if sn == nil {
 		return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, "asyncls: document is not open: "+string(u))
 	}
-	return d.snap.Load(), nil
+	return sn, nil
+}
+
+// receivedDoc is the document a request names, as it was when the request
+// was read (snap nil: not open then).
+type receivedDoc struct {
+	uri  uri.URI
+	snap *snapshot
+}
+
+type receivedDocKey struct{}
+
+// snapshotAtReceipt reads the textDocument a request's params name and
+// returns its current snapshot. Requests run concurrently with the read
+// loop, which goes on applying notifications: without this, a hover sent
+// before a didChange could be answered on the newer text, and one sent
+// before a didClose with "not open".
+func (s *Server) snapshotAtReceipt(params []byte) *receivedDoc {
+	var p struct {
+		TextDocument struct {
+			URI uri.URI `json:"uri"`
+		} `json:"textDocument"`
+	}
+	if json.Unmarshal(params, &p) != nil || p.TextDocument.URI == "" {
+		return nil
+	}
+	r := &receivedDoc{uri: p.TextDocument.URI}
+	if d := s.getDoc(r.uri); d != nil {
+		r.snap = d.snap.Load()
+	}
+	return r
 }
 
 // offset converts an LSP position to a byte offset in the negotiated encoding.

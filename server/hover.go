@@ -16,7 +16,7 @@ import (
 // Hover explains the diagnostics under the cursor and what is known about
 // the call (or awaited call) there.
 func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
-	sn, err := s.snapshotFor(params.TextDocument.URI)
+	sn, err := s.snapshotFor(ctx, params.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}

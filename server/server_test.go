@@ -539,3 +539,50 @@ asyncio.run(main())
 		}
 	}
 }
+
+// TestRequestSeesTheDocumentAsSent: requests run concurrently with the read
+// loop, which goes on applying notifications. A hover sent before a didChange
+// or a didClose must be answered on the text it was sent for (found by
+// bench/stress: "document is not open" for a hover sent while it was open).
+func TestRequestSeesTheDocumentAsSent(t *testing.T) {
+	for _, then := range []string{"change", "close"} {
+		t.Run(then, func(t *testing.T) {
+			started, release := make(chan struct{}), make(chan struct{})
+			opens := 0
+			opts := Options{Hooks: Hooks{BeforeHandle: func(ctx context.Context, method string) {
+				switch method {
+				case protocol.MethodTextDocumentHover:
+					close(started)
+					<-release
+				case protocol.MethodTextDocumentDidOpen:
+					// Notifications run in order on the read loop: the second
+					// didOpen comes after the change or close was applied.
+					if opens++; opens == 2 {
+						close(release)
+					}
+				}
+			}}}
+			sess := startInProcess(t, opts)
+			c := newRawClient(t, sess)
+			c.initialize()
+			src, _ := json.Marshal(blockingSrc)
+			c.notification("textDocument/didOpen", `{"textDocument":{"uri":"file:///w/a.py","languageId":"python","version":1,"text":`+string(src)+`}}`)
+			// The cursor on `sleep` of time.sleep(1), line 5.
+			id := c.request("textDocument/hover", `{"textDocument":{"uri":"file:///w/a.py"},"position":{"line":5,"character":10}}`)
+			<-started
+			if then == "change" {
+				c.notification("textDocument/didChange", `{"textDocument":{"uri":"file:///w/a.py","version":2},"contentChanges":[{"text":"\n\n\n\n\n\n\n"}]}`)
+			} else {
+				c.notification("textDocument/didClose", `{"textDocument":{"uri":"file:///w/a.py"}}`)
+			}
+			c.notification("textDocument/didOpen", `{"textDocument":{"uri":"file:///w/b.py","languageId":"python","version":1,"text":"x = 1\n"}}`)
+			m := c.response(strconv.Itoa(id))
+			if m.Error != nil {
+				t.Fatalf("hover sent before the %s answered %+v", then, m.Error)
+			}
+			if !strings.Contains(string(m.Result), "sleep") {
+				t.Fatalf("hover sent before the %s is not about time.sleep: %s", then, m.Result)
+			}
+		})
+	}
+}

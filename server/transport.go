@@ -170,6 +170,10 @@ func (s *Server) handler() jsonrpc2.Handler {
 				return nil, protocol.ErrRequestCancelled
 			}
 			defer func() { <-s.requestSlots }()
+			// Positions in a request refer to the document as it was when
+			// the request was sent: take its snapshot here, on the read
+			// loop, before later edits or a close are applied.
+			atReceipt := s.snapshotAtReceipt(req.Params())
 			// Released requests are never recycled by jsonrpc2, so a context
 			// derived from ctx stays valid (deriving one from an inline
 			// request's pooled context is not safe).
@@ -179,6 +183,9 @@ func (s *Server) handler() jsonrpc2.Handler {
 			method = req.Method()
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithCancel(ctx)
+			if atReceipt != nil {
+				ctx = context.WithValue(ctx, receivedDocKey{}, atReceipt)
+			}
 			id := req.ID()
 			s.inflight.Store(id, cancel)
 			defer func() {
