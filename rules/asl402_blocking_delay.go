@@ -48,8 +48,9 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())`,
-	Severity: Warning,
-	Default:  true,
+	Severity:  Warning,
+	Default:   true,
+	Simulates: true,
 	Notes: "Only files with an entry point are simulated: the coroutine passed to `asyncio.run()` under " +
 		"`if __name__ == \"__main__\":`, else `main`. Reported when another callback waits at least 10 ms. " +
 		"ASYNC2xx and ASL201 name the blocking call; this rule adds its measured effect, so it offers no fix of its own.",
@@ -59,11 +60,18 @@ if __name__ == "__main__":
 const minBlockingDelay = 0.010
 
 func runBlockingDelay(p *Pass) {
-	opts := simOptions(p)
-	opts.Config.UnknownLoopCount = 1
 	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
 		return
 	}
+	// The findings are cached by what the entry point's simulation reads.
+	p.simulate(p.entryUnit(), func() { reportBlockingDelays(p) })
+}
+
+// reportBlockingDelays simulates the entry point and reports the blocking
+// calls that delayed other work.
+func reportBlockingDelays(p *Pass) {
+	opts := simOptions(p)
+	opts.Config.UnknownLoopCount = 1
 	res, err := pyfront.Simulate(p.File, opts)
 	if err != nil || res == nil {
 		return

@@ -73,6 +73,11 @@ type Rule struct {
 	Notes     string // deliberate choices, limits (Markdown), optional
 	// CrossFile is true when findings depend on other modules of the project.
 	CrossFile bool
+	// Simulates is true when the rule runs the event-loop simulator, which
+	// takes far longer than the other rules: the language server publishes
+	// the other rules' findings first (CheckRun's phases), and the rule
+	// wraps each simulation in Pass.simulate, which caches its findings.
+	Simulates bool
 	Run       func(*Pass)
 }
 
@@ -207,6 +212,7 @@ type Pass struct {
 type checkState struct {
 	mu       sync.Mutex
 	blocking map[*analysis.Call]blockingVerdict
+	sim      *simRun
 }
 
 type blockingVerdict struct {
@@ -280,11 +286,18 @@ func RelatedAt(m *analysis.Module, n *analysis.Node, msg string) Related {
 // findings sorted by position, with # noqa comments applied. Syntax errors
 // are always reported.
 func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	return check(m, p, opts, &simRun{})
+}
+
+func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) []Diagnostic {
 	if opts == nil {
 		opts = DefaultOptions()
 	}
 	var diags []Diagnostic
 	for _, e := range m.File.SyntaxErrors {
+		if sim.Phase == SimulatorRules {
+			break // reported by the QuickRules phase
+		}
 		end := int(e.End)
 		if end <= int(e.Start) {
 			end = int(e.Start)
@@ -294,7 +307,7 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 	}
 	var enabled []*Rule
 	for _, r := range sorted {
-		if opts.Enabled[r.Code] {
+		if opts.Enabled[r.Code] && (sim.Phase != SimulatorRules || r.Simulates) {
 			enabled = append(enabled, r)
 		}
 	}
@@ -302,7 +315,7 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found[i], shared: shared}
@@ -322,6 +335,13 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 			}
 		}
 	}
+	sortDiagnostics(diags)
+	return diags
+}
+
+// sortDiagnostics orders findings by position, then code; findings of one
+// rule at one position keep the order the rule reported them in.
+func sortDiagnostics(diags []Diagnostic) {
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i], diags[j]
 		if a.StartByte != b.StartByte {
@@ -329,7 +349,6 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 		}
 		return codeLess(a.Code, b.Code)
 	})
-	return diags
 }
 
 // ruleCost is each rule's running time in its last parallel Check, so the

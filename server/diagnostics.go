@@ -38,6 +38,8 @@ func (s *Server) schedule(d *document, delay time.Duration, cascade bool) {
 		d.timer.Stop()
 	}
 	d.cascade = d.cascade || cascade
+	// A simulation of the previous version is of no use any more.
+	d.stopSimulation()
 	d.timer = time.AfterFunc(delay, func() { s.runAnalysis(d) })
 }
 
@@ -68,9 +70,21 @@ func (s *Server) runAnalysis(d *document) {
 	// the newest project.
 	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
-	res := s.analyse(sn)
-	s.log.debugf("analysed %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
+	// The rules that simulate take far longer than the others: publish the
+	// others' findings (and what the simulator found before in the parts
+	// this version did not change) at once, the rest when it is ready.
+	res, project, complete := s.analyse(sn, rules.Run{Phase: rules.QuickRules})
+	follow := ""
+	if !complete {
+		follow = " (simulator findings follow)"
+	}
+	s.log.debugf("analysed %s version %d: %d finding(s)%s", d.path, sn.version, len(res.diags), follow)
 	s.publish(sn, res, seq)
+	if complete {
+		s.analysed(sn, res)
+	} else {
+		s.simulateLater(sn, res, project, seq)
+	}
 	if cascade {
 		deps := s.dependentsOf(d.path)
 		s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)
@@ -87,23 +101,95 @@ func (s *Server) runAnalysis(d *document) {
 
 // analyse checks a snapshot against the current project, after putting its
 // module into the project when it is still the document's latest version.
-func (s *Server) analyse(sn *snapshot) *result {
+// complete is false when simulator findings are missing (run's phase or
+// budget); the project is the one it was checked in.
+func (s *Server) analyse(sn *snapshot, run rules.Run) (res *result, project *analysis.Project, complete bool) {
 	mod := s.moduleOf(sn)
 	d := sn.doc
-	project := s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
+	project = s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
 	if project.Module(mod.File.Path) != mod {
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	res := &result{module: mod, diags: rules.Check(mod, project, s.ws.options(d.path))}
+	run.Simulations = s.simulations
+	diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path), run)
+	res = &result{module: mod, diags: diags}
 	sn.mu.Lock()
 	sn.result = res
 	sn.mu.Unlock()
-	return res
+	return res, project, complete
+}
+
+// simulateLater runs the rules that simulate for a snapshot whose quick
+// analysis was published, within the simulation budget, and publishes the
+// complete findings, unless a newer analysis of the document starts first
+// (which cancels it).
+func (s *Server) simulateLater(sn *snapshot, quick *result, project *analysis.Project, seq uint64) {
+	d := sn.doc
+	ctx, cancel := context.WithCancel(s.ctx)
+	// Analyses of one document may finish out of order: the simulation of
+	// an older one must neither run nor cancel a newer one's.
+	if d.analysisSeq.Load() != seq || !d.startSimulation(seq, cancel) {
+		cancel()
+		return
+	}
+	s.goSafe("simulate "+d.path, func() {
+		defer cancel()
+		// One simulation at a time, so the quick analyses of the next
+		// keystrokes keep a core.
+		select {
+		case s.simulating <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		defer func() { <-s.simulating }()
+		if d.snap.Load() != sn || d.analysisSeq.Load() != seq {
+			return
+		}
+		budget, stop := context.WithTimeout(ctx, s.simulationBudget())
+		defer stop()
+		found, complete := rules.CheckRun(quick.module, project, s.ws.options(d.path),
+			rules.Run{Phase: rules.SimulatorRules, Simulations: s.simulations, Context: budget})
+		if ctx.Err() != nil {
+			return // a newer analysis started
+		}
+		res := &result{module: quick.module, diags: rules.WithSimulated(quick.diags, found)}
+		sn.mu.Lock()
+		if sn.result == quick {
+			sn.result = res
+		}
+		sn.mu.Unlock()
+		if complete {
+			s.log.debugf("simulated %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
+		} else {
+			s.log.infof("simulating %s version %d took longer than %v: the rest of its simulator findings (ASL401, ASL402) are skipped until it changes",
+				d.path, sn.version, s.simulationBudget())
+		}
+		s.publish(sn, res, seq)
+		s.analysed(sn, res)
+	})
+}
+
+// simulationBudget is how long the simulator rules may take for one
+// version of a document before the rest is skipped.
+func (s *Server) simulationBudget() time.Duration {
+	if s.opts.SimulationBudget > 0 {
+		return s.opts.SimulationBudget
+	}
+	return DefaultSimulationBudget
+}
+
+// analysed tells the test hook that a version's findings are final.
+func (s *Server) analysed(sn *snapshot, res *result) {
+	if s.hooks.Analysed != nil {
+		project, _ := s.ws.snapshot()
+		s.hooks.Analysed(sn.doc.uri, sn.version, s.toLSPDiagnostics(sn, res, project))
+	}
 }
 
 // resultOf returns the latest analysis of a snapshot, analysing it now
-// when none exists yet (a hover can arrive before the debounce fires).
+// when none exists yet (a hover can arrive before the debounce fires); the
+// simulator's findings are then those already cached.
 func (s *Server) resultOf(sn *snapshot) *result {
 	sn.mu.Lock()
 	res := sn.result
@@ -111,7 +197,8 @@ func (s *Server) resultOf(sn *snapshot) *result {
 	if res != nil {
 		return res
 	}
-	return s.analyse(sn)
+	res, _, _ = s.analyse(sn, rules.Run{Phase: rules.QuickRules})
+	return res
 }
 
 // publish sends the diagnostics of a snapshot, dropping them when the
@@ -289,7 +376,9 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	}
 	d.publishMu.Unlock()
-	res := s.analyse(sn)
+	budget, stop := context.WithTimeout(ctx, s.simulationBudget())
+	res, _, _ := s.analyse(sn, rules.Run{Context: budget})
+	stop()
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
