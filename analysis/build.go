@@ -234,7 +234,8 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 			fn.Calls = append(fn.Calls, c)
 		}
 	case "await":
-		if fn != nil {
+		// The await expression, not its keyword token (which has the same type).
+		if fn != nil && n.Named {
 			fn.Awaits = append(fn.Awaits, n)
 		}
 	case "yield":
@@ -479,6 +480,22 @@ func (b *builder) resolveModuleName(n *Node) string {
 }
 
 var noqaRE = regexp.MustCompile(`(?i)#\s*noqa(?::[\s]*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?`)
+
+// NoQADirective finds a noqa directive in comment text: the byte range of
+// the whole directive, the range of its code list (-1, -1 for a bare
+// "# noqa") and the codes, upper-cased. ok is false when there is none.
+func NoQADirective(text string) (start, end, codesStart, codesEnd int, codes []string, ok bool) {
+	m := noqaRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, 0, 0, 0, nil, false
+	}
+	if m[2] >= 0 {
+		for _, c := range strings.FieldsFunc(text[m[2]:m[3]], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+			codes = append(codes, strings.ToUpper(c))
+		}
+	}
+	return m[0], m[1], m[2], m[3], codes, true
+}
 
 func (m *Module) parseNoQA(c *Node) {
 	text := m.File.Text(c)

@@ -203,3 +203,6 @@ func (li *LineIndex) lineBytes(line, byteCol int) []byte {
 	}
 	return li.src[start:end]
 }
+
+// Source returns the indexed source (not a copy: do not modify it).
+func (li *LineIndex) Source() []byte { return li.src }

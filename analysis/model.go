@@ -221,6 +221,9 @@ func (c *Class) FullName() string {
 	return c.module.Name + "." + c.QualName
 }
 
+// Module returns the module that defines c.
+func (c *Class) Module() *Module { return c.module }
+
 // Usage says what happens to the value of a call.
 type Usage int
 

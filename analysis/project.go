@@ -1,10 +1,12 @@
 package analysis
 
 import (
+	"maps"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Layout names modules from file paths: a file's module name is its path
@@ -109,6 +111,10 @@ type Project struct {
 	memoMu  sync.Mutex
 	memo    map[string]any
 	lookups sync.Map // qualified name -> Symbol
+
+	indexMu sync.Mutex
+	indexes sync.Map                  // key -> *nameIndex (AnyModuleHas)
+	sorted  atomic.Pointer[[]*Module] // Modules(), once asked
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -164,9 +170,12 @@ func (p *Project) removeNames(m *Module) {
 // With returns a new snapshot with modules added or replaced.
 func (p *Project) With(modules ...*Module) *Project {
 	q := p.clone()
+	changed := make(map[string]*Module, len(modules))
 	for _, m := range modules {
 		q.add(m)
+		changed[m.File.Path] = m
 	}
+	q.deriveIndexes(p, changed)
 	return q
 }
 
@@ -176,19 +185,32 @@ func (p *Project) Without(path string) *Project {
 	if m, ok := q.byPath[path]; ok {
 		q.removeNames(m)
 		delete(q.byPath, path)
+		q.deriveIndexes(p, map[string]*Module{path: nil})
+	} else {
+		q.deriveIndexes(p, nil)
 	}
 	return q
 }
 
+// deriveIndexes gives p, made from prev by changed (path -> new module, nil
+// when removed), the indexes prev has already built, updated incrementally.
+func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
+	prev.indexes.Range(func(key, x any) bool {
+		if y := x.(*nameIndex).derive(changed); y != nil {
+			p.indexes.Store(key, y)
+		}
+		return true
+	})
+	if s := prev.sorted.Load(); s != nil {
+		sorted := deriveSorted(*s, changed)
+		p.sorted.Store(&sorted)
+	}
+}
+
 func (p *Project) clone() *Project {
-	q := &Project{Root: p.Root, byPath: make(map[string]*Module, len(p.byPath)), byName: make(map[string]*Module, len(p.byName))}
-	for k, v := range p.byPath {
-		q.byPath[k] = v
-	}
-	for k, v := range p.byName {
-		q.byName[k] = v
-	}
-	return q
+	// maps.Clone copies the tables wholesale, several times faster than
+	// re-inserting each of a large workspace's modules on every edit.
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName)}
 }
 
 // Module returns the module at path.
@@ -197,13 +219,41 @@ func (p *Project) Module(path string) *Module { return p.byPath[path] }
 // ModuleNamed returns the module with the dotted name.
 func (p *Project) ModuleNamed(name string) *Module { return p.byName[name] }
 
-// Modules returns all modules sorted by path.
+// Modules returns all modules sorted by path. The slice is shared: callers
+// must not modify it. A snapshot made by With or Without derives it from its
+// predecessor's (a copy and one insertion), so rules asking for it on each
+// keystroke of a large workspace do not sort every module again.
 func (p *Project) Modules() []*Module {
+	if s := p.sorted.Load(); s != nil {
+		return *s
+	}
 	out := make([]*Module, 0, len(p.byPath))
 	for _, m := range p.byPath {
 		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].File.Path < out[j].File.Path })
+	p.sorted.Store(&out)
+	return out
+}
+
+// deriveSorted returns prev (sorted by path) with changed applied (path ->
+// new module, nil when removed).
+func deriveSorted(prev []*Module, changed map[string]*Module) []*Module {
+	out := append(make([]*Module, 0, len(prev)+len(changed)), prev...)
+	for path, m := range changed {
+		i := sort.Search(len(out), func(i int) bool { return out[i].File.Path >= path })
+		found := i < len(out) && out[i].File.Path == path
+		switch {
+		case found && m != nil:
+			out[i] = m
+		case found:
+			out = append(out[:i], out[i+1:]...)
+		case m != nil:
+			out = append(out, nil)
+			copy(out[i+1:], out[i:])
+			out[i] = m
+		}
+	}
 	return out
 }
 

@@ -12,9 +12,11 @@ type valueNames struct {
 // UsesNameAsValue reports whether the module mentions name other than as the
 // callee of a call or at its own definition (`self.handler` counts as
 // `handler`): a function handed to a framework, a task group or a router.
+// A call whose coroutine is handed to a scheduler (`create_task(f())`,
+// `loop.run_until_complete(f())`, `gather(f(), g())`) counts too: like a
+// function passed by name, its callee must be a coroutine function.
 func (m *Module) UsesNameAsValue(name string) bool {
-	m.values.once.Do(func() { m.values.names = namesUsedAsValues(m) })
-	return m.values.names[name]
+	return m.valueNameSet()[name]
 }
 
 func namesUsedAsValues(m *Module) map[string]bool {
@@ -42,17 +44,113 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		out[m.File.Text(n)] = true
 		return true
 	})
+	for _, c := range m.Calls {
+		if c.Usage != UsageScheduled {
+			continue
+		}
+		switch fn := c.Node.ChildByField("function"); {
+		case fn == nil:
+		case fn.Type == "identifier":
+			out[m.File.Text(fn)] = true
+		case fn.Type == "attribute":
+			out[m.File.Text(fn.ChildByField("attribute"))] = true
+		}
+	}
 	return out
 }
 
 // UsesNameAsValue reports whether any module of the project uses name as a
-// value. Each module's set is computed once, so a new snapshot after one
-// edit only walks the edited module.
+// value. It asks the project's index (see AnyModuleHas), never every module:
+// ASYNC124 asks it for each async function of each module.
 func (p *Project) UsesNameAsValue(name string) bool {
-	for _, m := range p.byPath {
-		if m.UsesNameAsValue(name) {
-			return true
+	return p.AnyModuleHas("values", (*Module).valueNameSet, name)
+}
+
+// valueNameSet returns the module's names used as values (computed once).
+func (m *Module) valueNameSet() map[string]bool {
+	m.values.once.Do(func() { m.values.names = namesUsedAsValues(m) })
+	return m.values.names
+}
+
+// AnyModuleHas reports whether name is in names(m) for some module m of the
+// project: a project-wide question answered from an index built once per
+// snapshot (or derived from the previous snapshot's), not by asking every
+// module. names must depend on the module alone, return the same set each
+// time (memoise it on the module: Module.Memo) and always be passed with the
+// same key.
+func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, name string) bool {
+	return p.nameIndex(key, names).has(name, names)
+}
+
+// nameIndex counts, per name, the modules whose set holds it. An edited
+// snapshot shares its predecessor's counts (base, over the modules of
+// baseModules) and records only the modules that changed since (delta, by
+// path; nil for a removed module), so an edit costs O(changed modules), not
+// O(project); past maxIndexDelta changes the counts are rebuilt.
+type nameIndex struct {
+	names       func(*Module) map[string]bool
+	base        map[string]int32
+	baseModules map[string]*Module // never mutated: a snapshot's byPath
+	delta       map[string]*Module
+}
+
+const maxIndexDelta = 32
+
+func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool) *nameIndex {
+	x := &nameIndex{names: names, base: map[string]int32{}, baseModules: modules}
+	for _, m := range modules {
+		for n := range names(m) {
+			x.base[n]++
 		}
 	}
-	return false
+	return x
+}
+
+func (x *nameIndex) has(name string, names func(*Module) map[string]bool) bool {
+	n := x.base[name]
+	for path, m := range x.delta {
+		if old := x.baseModules[path]; old != nil && names(old)[name] {
+			n--
+		}
+		if m != nil && names(m)[name] {
+			n++
+		}
+	}
+	return n > 0
+}
+
+// derive returns the index of a snapshot that differs from x's by changed
+// (path -> new module, nil when removed), or nil when it is cheaper to
+// rebuild it.
+func (x *nameIndex) derive(changed map[string]*Module) *nameIndex {
+	if len(x.delta)+len(changed) > maxIndexDelta {
+		return nil
+	}
+	y := &nameIndex{names: x.names, base: x.base, baseModules: x.baseModules, delta: make(map[string]*Module, len(x.delta)+len(changed))}
+	for path, m := range x.delta {
+		y.delta[path] = m
+	}
+	for path, m := range changed {
+		if m == x.baseModules[path] {
+			delete(y.delta, path) // back to the base version
+		} else {
+			y.delta[path] = m
+		}
+	}
+	return y
+}
+
+// nameIndex returns the snapshot's index under key, building it on first use.
+func (p *Project) nameIndex(key string, names func(*Module) map[string]bool) *nameIndex {
+	if x, ok := p.indexes.Load(key); ok {
+		return x.(*nameIndex)
+	}
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	if x, ok := p.indexes.Load(key); ok {
+		return x.(*nameIndex)
+	}
+	x := buildNameIndex(p.byPath, names)
+	p.indexes.Store(key, x)
+	return x
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/asyncls/asyncls/loopsim/pyfront"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -42,11 +43,25 @@ type Config struct {
 	// StartableInContextManager names functions (qualified or bare) that must not be
 	// started in __aenter__ (flake8-async's ASYNC113 option of the same name).
 	StartableInContextManager []string `toml:"startable-in-context-manager"`
+	// SimulationBudget overrides the simulator's budgets for `asyncls simulate`
+	// and hover hints (docs/loopsim.md).
+	SimulationBudget *SimulationBudget `toml:"simulation-budget"`
+}
+
+// SimulationBudget is [tool.asyncls.simulation-budget]; unset keys keep
+// the defaults.
+type SimulationBudget struct {
+	Steps       *int    `toml:"steps"`
+	Tasks       *int    `toml:"tasks"`
+	ValueSize   *int64  `toml:"value-size"`
+	Allocations *int64  `toml:"allocations"`
+	Time        *string `toml:"time"`
 }
 
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager"}
+	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
+	"simulation-budget"}
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -129,6 +144,13 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err := md.PrimitiveDecode(doc.Tool.Asyncls, c); err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
+	// The TOML decoder leaves a table-typed key given a plain value
+	// (latency = "forever") empty without a word: refuse it.
+	for _, key := range []string{"latency", "per-file-ignores", "severity", "simulation-budget"} {
+		if t := md.Type("tool", "asyncls", key); t != "" && t != "Hash" {
+			return nil, &Error{Path: path, Msg: fmt.Sprintf("%s: want a table (%s = { ... } or [tool.asyncls.%s]), not a %s", key, key, key, strings.ToLower(t))}
+		}
+	}
 	var unknown []string
 	for _, k := range md.Undecoded() {
 		if len(k) >= 3 && k[0] == "tool" && k[1] == "asyncls" {
@@ -186,7 +208,61 @@ func (c *Config) Validate() error {
 			return &Error{Path: c.Path, Msg: "exclude: bad pattern " + strconvQuote(pat)}
 		}
 	}
+	// Simulator settings are checked here, once for every command, so
+	// `check` and `simulate` accept and refuse the same files.
+	if err := ValidateLatency(c.Latency); err != nil {
+		return &Error{Path: c.Path, Msg: err.Error()}
+	}
+	if c.ExecutorWorkers != nil && *c.ExecutorWorkers < 1 {
+		return &Error{Path: c.Path, Msg: fmt.Sprintf("executor-workers: %d is not a positive number of threads", *c.ExecutorWorkers)}
+	}
+	if err := c.SimulationBudget.validate(); err != nil {
+		return &Error{Path: c.Path, Msg: err.Error()}
+	}
 	return nil
+}
+
+// ValidateLatency checks latency overrides ("aiohttp.ClientSession.get" =
+// "120ms"), naming the first bad entry.
+func ValidateLatency(latency map[string]string) error {
+	if _, err := pyfront.LatencyFromStrings(latency); err != nil {
+		return fmt.Errorf("latency: %v", err)
+	}
+	return nil
+}
+
+func (b *SimulationBudget) validate() error {
+	if b == nil {
+		return nil
+	}
+	positive := func(key string, v *int64) error {
+		if v != nil && *v < 1 {
+			return fmt.Errorf("simulation-budget.%s: %d is not a positive number", key, *v)
+		}
+		return nil
+	}
+	for _, f := range []struct {
+		key string
+		v   *int64
+	}{{"steps", intPtr64(b.Steps)}, {"tasks", intPtr64(b.Tasks)}, {"value-size", b.ValueSize}, {"allocations", b.Allocations}} {
+		if err := positive(f.key, f.v); err != nil {
+			return err
+		}
+	}
+	if b.Time != nil {
+		if d, err := pyfront.ParseDuration(*b.Time); err != nil || d <= 0 {
+			return fmt.Errorf("simulation-budget.time: %q is not a positive duration (use e.g. 5s, 500ms)", *b.Time)
+		}
+	}
+	return nil
+}
+
+func intPtr64(v *int) *int64 {
+	if v == nil {
+		return nil
+	}
+	n := int64(*v)
+	return &n
 }
 
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }

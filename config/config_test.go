@@ -62,6 +62,13 @@ func TestParseErrorsNameTheProblem(t *testing.T) {
 		"[tool.asyncls]\nselect = \"ASYNC\"\n":                      "select",
 		"[tool.asyncls\n":                                           "invalid TOML",
 		"[tool.asyncls]\nper-file-ignores = { \"x\" = [\"Q1\"] }\n": `"Q1"`,
+		// Simulator settings are refused here, for every command alike.
+		"[tool.asyncls.latency]\n\"aiohttp.\" = \"forever\"\n":   `latency: latency for "aiohttp.": invalid duration "forever"`,
+		"[tool.asyncls]\nlatency = \"forever\"\n":                `latency`,
+		"[tool.asyncls]\nexecutor-workers = 0\n":                 "executor-workers: 0 is not a positive number",
+		"[tool.asyncls.simulation-budget]\nsteps = 0\n":          "simulation-budget.steps: 0 is not a positive number",
+		"[tool.asyncls.simulation-budget]\ntime = \"forever\"\n": `simulation-budget.time: "forever" is not a positive duration`,
+		"[tool.asyncls.simulation-budget]\nstepz = 5\n":          `unknown key "simulation-budget.stepz"`,
 	}
 	for src, want := range cases {
 		_, err := Parse("pyproject.toml", []byte(src))

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -98,9 +99,26 @@ type Result struct {
 	Files       int                // files analysed
 }
 
+// Stage names a phase of a run, for progress reports.
+type Stage string
+
+const (
+	Parsing  Stage = "parsing"
+	Checking Stage = "checking"
+)
+
+// Progress is told how many files of a stage are done; it is called from
+// several goroutines.
+type Progress func(stage Stage, done, total int)
+
 // Run reads and analyses files (with extra in-memory sources, e.g. stdin)
 // using every core.
 func Run(files []string, extra []Source, cfg *config.Config) *Result {
+	return RunProgress(files, extra, cfg, nil)
+}
+
+// RunProgress is Run that reports its progress (progress may be nil).
+func RunProgress(files []string, extra []Source, cfg *config.Config, progress Progress) *Result {
 	var sources []Source
 	var errs []error
 	var mu sync.Mutex
@@ -116,7 +134,7 @@ func Run(files []string, extra []Source, cfg *config.Config) *Result {
 		sources[i] = Source{Path: files[i], Src: data}
 	})
 	sources = append(sources, extra...)
-	res := Analyse(sources, cfg)
+	res := analyse(sources, cfg, progress)
 	res.Errors = append(errs, res.Errors...)
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Error() < res.Errors[j].Error() })
 	return res
@@ -124,6 +142,11 @@ func Run(files []string, extra []Source, cfg *config.Config) *Result {
 
 // Analyse parses sources into a project and checks every module.
 func Analyse(sources []Source, cfg *config.Config) *Result {
+	return analyse(sources, cfg, nil)
+}
+
+func analyse(sources []Source, cfg *config.Config, progress Progress) *Result {
+	var parsed, checked atomic.Int64
 	root := cfg.Dir
 	if root == "" {
 		root, _ = os.Getwd()
@@ -147,6 +170,9 @@ func Analyse(sources []Source, cfg *config.Config) *Result {
 			return
 		}
 		modules[i] = BuildModule(layout, s.Path, s.Src)
+		if progress != nil {
+			progress(Parsing, int(parsed.Add(1)), len(sources))
+		}
 	}) {
 		fileErrs[i] = internalError(sources[i].Path, p)
 	}
@@ -164,6 +190,9 @@ func Analyse(sources []Source, cfg *config.Config) *Result {
 	perModule := make([][]rules.Diagnostic, len(mods))
 	for i, p := range parallel(len(mods), func(i int) {
 		perModule[i] = rules.Check(mods[i], res.Project, cfg.Options(mods[i].File.Path))
+		if progress != nil {
+			progress(Checking, int(checked.Add(1)), len(mods))
+		}
 	}) {
 		res.Errors = append(res.Errors, internalError(mods[i].File.Path, p))
 	}

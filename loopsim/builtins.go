@@ -370,6 +370,14 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		if v, ok := argAt(args, kws, 0, "secs"); ok {
 			d = c.seconds(v, p, "time.sleep")
 		}
+		switch {
+		case math.IsNaN(d):
+			return nil, newExc("ValueError", "Invalid value NaN (not a number)")
+		case d < 0:
+			return nil, newExc("ValueError", "sleep length must be non-negative")
+		case d > math.MaxInt64/1e9: // CPython converts to int64 nanoseconds
+			return nil, newExc("OverflowError", "timestamp out of range for platform time_t")
+		}
 		if d > 0 {
 			d += c.s.cfg.SleepOverhead
 		}
@@ -480,8 +488,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	case "itertools.repeat":
 		if len(args) == 2 {
 			if n, ok := toInt(args[1]); ok {
+				c.allocate(n, "itertools.repeat", p)
 				out := &List{Kind: "list"}
-				for i := int64(0); i < n && i < maxMaterialized; i++ {
+				for i := int64(0); i < n; i++ {
 					out.Elems = append(out.Elems, args[0])
 				}
 				return out, nil
@@ -530,14 +539,12 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 			if err != nil {
 				return nil, err
 			}
+			c.allocate(product(int64(len(result)), int64(len(items))), "itertools.product", p)
 			var next [][]Value
 			for _, prefix := range result {
 				for _, it := range items {
 					next = append(next, append(append([]Value(nil), prefix...), it))
 				}
-			}
-			if len(next) > maxMaterialized {
-				return &UnknownValue{Why: "large product"}, nil
 			}
 			result = next
 		}
@@ -735,7 +742,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			if len(args) == 2 {
 				spec, _ = args[1].(string)
 			}
-			if s, ok := pyFormat(args[0], spec, ""); ok {
+			if s, ok := c.pyFormat(args[0], spec, ""); ok {
 				return s, nil
 			}
 		}
@@ -928,13 +935,14 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 	if isUnknown(args[0]) {
 		return unknownOf(q+" of unknown", args[0]), nil
 	}
-	if r, ok := args[0].(*Range); ok && r.length() > maxMaterialized {
+	if r, ok := args[0].(*Range); ok && r.length() > c.s.cfg.MaxValueSize {
 		if q == "sum" && len(args) == 1 {
 			n := r.length()
 			c.s.cpu(0.8 * float64(n))
 			return n*r.Start + r.Step*n*(n-1)/2, nil
 		}
-		return &UnknownValue{Why: q + " of a large range"}, nil
+		// CPython walks the whole range: too long to simulate.
+		c.allocate(r.length(), q+"() of a range", p)
 	}
 	items, err := c.toList(args[0], p)
 	if err != nil {
@@ -1064,7 +1072,7 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 				return &UnknownValue{Why: "str." + name}, nil
 			}
 		}
-		if v, ok := strMethod(o, name, args); ok {
+		if v, ok := c.strMethod(o, name, args); ok {
 			return v, nil
 		}
 		return &UnknownValue{Why: "str." + name}, nil
@@ -1226,6 +1234,7 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 			if i := d.index(args[0]); i >= 0 {
 				v := d.Vals[i]
 				d.Keys = append(d.Keys[:i:i], d.Keys[i+1:]...)
+				d.hash = nil
 				d.Vals = append(d.Vals[:i:i], d.Vals[i+1:]...)
 				return v, nil
 			}
@@ -1244,7 +1253,7 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 		}
 		return nil, nil
 	case "clear":
-		d.Keys, d.Vals = nil, nil
+		d.Keys, d.Vals, d.hash = nil, nil, nil
 		return nil, nil
 	case "copy":
 		return &Dict{Keys: append([]Value(nil), d.Keys...), Vals: append([]Value(nil), d.Vals...)}, nil

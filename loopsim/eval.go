@@ -3,6 +3,7 @@ package loopsim
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -423,6 +424,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 				if err != nil {
 					return err
 				}
+				c.grow(len(d.Keys), "a dict built by a comprehension")
 				d.set(k, v)
 				return nil
 			}
@@ -430,6 +432,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 			if err != nil {
 				return err
 			}
+			c.grow(len(out.Elems), "a list built by a comprehension")
 			out.Elems = append(out.Elems, v)
 			return nil
 		}
@@ -446,8 +449,9 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 			c.s.assume(x.P, 0.5, "the number of items of %s is unknown%s; assumed %d", describe(g.Iter), dependsOn(it, describe(g.Iter)), c.s.cfg.UnknownLoopCount)
 			it = unknownItems(c.s.cfg.UnknownLoopCount, it)
 		}
+		defer c.enterLoop("comprehension", g.Iter, x.P.Line)()
 		return iterate(it, x.P, func(v Value) (bool, error) {
-			c.s.tick(x.P)
+			c.tick(x.P)
 			c.s.cpu(1.7) // an element costs about 40 ns
 			if err := c.assign(inner, g.Target, v); err != nil {
 				return true, err
@@ -580,11 +584,21 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 	if lint && rint {
 		switch op {
 		case "+":
-			return li + ri, nil
+			if sum := li + ri; (sum > li) == (ri > 0) {
+				return sum, nil
+			}
+			return c.bigInt(op, li, ri, 65, p), nil
 		case "-":
-			return li - ri, nil
+			if diff := li - ri; (diff < li) == (ri > 0) {
+				return diff, nil
+			}
+			return c.bigInt(op, li, ri, 65, p), nil
 		case "*":
-			return li * ri, nil
+			hi, lo := bits.Mul64(uint64(abs64(li)), uint64(abs64(ri)))
+			if hi == 0 && lo <= math.MaxInt64 && li != math.MinInt64 && ri != math.MinInt64 {
+				return li * ri, nil
+			}
+			return c.bigInt(op, li, ri, float64(bitLen(li)+bitLen(ri)), p), nil
 		case "/":
 			if ri == 0 {
 				return nil, newExc("ZeroDivisionError", "division by zero")
@@ -610,11 +624,10 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 			return m, nil
 		case "**":
 			if ri >= 0 {
-				res := int64(1)
-				for i := int64(0); i < ri; i++ {
-					res *= li
+				if res, ok := powInt(li, ri); ok {
+					return res, nil
 				}
-				return res, nil
+				return c.bigInt(op, li, ri, float64(ri)*math.Log2(math.Abs(float64(li))), p), nil
 			}
 			return math.Pow(float64(li), float64(ri)), nil
 		case "&":
@@ -624,9 +637,22 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 		case "^":
 			return li ^ ri, nil
 		case "<<":
-			return li << uint(ri), nil
+			if ri < 0 {
+				return nil, newExc("ValueError", "negative shift count")
+			}
+			if li == 0 {
+				return int64(0), nil
+			}
+			if ri < 63 && bitLen(li)+int(ri) < 64 {
+				return li << uint(ri), nil
+			}
+			return c.bigInt(op, li, ri, float64(bitLen(li))+float64(ri), p), nil
 		case ">>":
-			return li >> uint(ri), nil
+			if ri < 0 {
+				return nil, newExc("ValueError", "negative shift count")
+			}
+			return li >> uint(min(ri, 63)), nil
+
 		}
 	}
 	lf, lok := toFloat(l)
@@ -667,29 +693,27 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 		switch op {
 		case "+":
 			if rs, ok := r.(string); ok {
+				c.sized(int64(len(lv)+len(rs)), "a string", p)
 				return lv + rs, nil
 			}
 		case "*":
 			if n, ok := toInt(r); ok {
-				if n > 0 && int64(len(lv))*n > maxString {
-					return &UnknownValue{Why: "large string"}, nil
-				}
+				c.allocate(product(int64(len(lv)), n), "a repeated string", p)
 				return strings.Repeat(lv, int(max(0, n))), nil
 			}
 		case "%":
-			return percentFormat(lv, r), nil
+			return c.percentFormat(lv, r), nil
 		}
 	case *List:
 		switch op {
 		case "+":
 			if rl, ok := r.(*List); ok {
+				c.sized(int64(len(lv.Elems)+len(rl.Elems)), "a concatenated "+lv.Kind, p)
 				return &List{Kind: lv.Kind, Elems: append(append([]Value(nil), lv.Elems...), rl.Elems...)}, nil
 			}
 		case "*":
 			if n, ok := toInt(r); ok {
-				if n > 0 && int64(len(lv.Elems))*n > maxMaterialized {
-					return &UnknownValue{Why: "large list"}, nil
-				}
+				c.allocate(product(int64(len(lv.Elems)), n), "a repeated "+lv.Kind, p)
 				out := &List{Kind: lv.Kind}
 				for i := int64(0); i < n; i++ {
 					out.Elems = append(out.Elems, lv.Elems...)
@@ -708,13 +732,6 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 	}
 	return nil, newExc("TypeError", "unsupported operand type(s) for %s: '%s' and '%s' (line %d)", op, typeName(l), typeName(r), p.Line)
 }
-
-// maxMaterialized bounds the strings and lists the simulator builds; larger
-// ones only matter for CPU time, which is not modelled anyway.
-const (
-	maxMaterialized = 1 << 20
-	maxString       = 4096
-)
 
 func setOp(op string, a, b *List) *List {
 	in := func(l *List, v Value) bool {
@@ -1006,7 +1023,9 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 	}
 	run := func(c *ctx) (Value, error) {
 		c.depth++
-		defer func() { c.depth-- }()
+		outer, outerLoops := c.fn, c.loops
+		c.fn, c.loops = fn.Name, nil
+		defer func() { c.depth--; c.fn, c.loops = outer, outerLoops }()
 		if c.depth > 900 {
 			return nil, newExc("RecursionError", "maximum recursion depth exceeded in %s", fn.Name)
 		}
@@ -1114,4 +1133,57 @@ func (c *ctx) evalYield(fr *frame, x *Yield) (Value, error) {
 	}
 	in := c.gen.suspend(genMsg{kind: genItem, value: v})
 	return in.v, in.err
+}
+
+// bigInt is the result of integer arithmetic beyond 64 bits, which the
+// simulator does not model: an unknown value, or the end of the simulation
+// when the integer (of about resultBits bits) is too large to build.
+func (c *ctx) bigInt(op string, l, r int64, resultBits float64, p Pos) Value {
+	digits := resultBits * math.Log10(2)
+	if digits > float64(c.s.cfg.MaxValueSize) {
+		c.allocate(int64(min(digits, math.MaxInt64/2)), fmt.Sprintf("an integer (%d %s %d)", l, op, r), p)
+	}
+	c.s.assume(p, 0.5, "integers beyond 64 bits are not simulated: %d %s %d is unknown", l, op, r)
+	return &UnknownValue{Why: "integer beyond 64 bits"}
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// bitLen is the number of bits of |x|.
+func bitLen(x int64) int {
+	if x == math.MinInt64 {
+		return 64
+	}
+	return bits.Len64(uint64(abs64(x)))
+}
+
+// powInt is b**e by squaring; ok is false when it overflows int64.
+func powInt(b, e int64) (int64, bool) {
+	res := int64(1)
+	for e > 0 {
+		if e&1 == 1 {
+			hi, lo := bits.Mul64(uint64(abs64(res)), uint64(abs64(b)))
+			if hi != 0 || lo > math.MaxInt64 || b == math.MinInt64 {
+				return 0, false
+			}
+			res *= b
+		}
+		e >>= 1
+		if e > 0 {
+			hi, lo := bits.Mul64(uint64(abs64(b)), uint64(abs64(b)))
+			if hi != 0 || lo > math.MaxInt64 {
+				if b == 1 || b == -1 || b == 0 {
+					break
+				}
+				return 0, false
+			}
+			b *= b
+		}
+	}
+	return res, true
 }

@@ -38,7 +38,7 @@ func (c *ctx) evalFString(fr *frame, x *FString) (Value, error) {
 		if isUnknown(v) {
 			return &UnknownValue{Why: "formatted string"}, nil
 		}
-		s, ok := pyFormat(v, part.Spec, part.Conv)
+		s, ok := c.pyFormat(v, part.Spec, part.Conv)
 		if !ok {
 			return &UnknownValue{Why: "formatted string"}, nil
 		}
@@ -51,7 +51,7 @@ var specRE = regexp.MustCompile(`^(?:(.)?([<>^=]))?([+\- ])?(#)?(0)?(\d+)?([,_])
 
 // pyFormat implements format(v, spec) for the common cases; ok is false
 // for specs it does not know.
-func pyFormat(v Value, spec, conv string) (string, bool) {
+func (c *ctx) pyFormat(v Value, spec, conv string) (string, bool) {
 	if conv == "r" || conv == "s" || conv == "a" {
 		v = str(v, conv == "r" || conv == "a")
 	}
@@ -63,6 +63,12 @@ func pyFormat(v Value, spec, conv string) (string, bool) {
 		return "", false
 	}
 	fill, align, sign, zero, width, group, prec, typ := m[1], m[2], m[3], m[5], m[6], m[7], m[8], m[9]
+	if prec != "" {
+		if n, err := strconv.Atoi(prec); err != nil || n > 64 {
+			// Digits beyond a float's precision cost memory, not meaning.
+			c.allocate(int64(max(n, -1)), "a formatted field's precision", Pos{})
+		}
+	}
 	var s string
 	f, isNum := toFloat(v)
 	_, isBoolV := v.(bool)
@@ -150,31 +156,31 @@ func pyFormat(v Value, spec, conv string) (string, bool) {
 		return "", false
 	}
 	if width != "" {
-		w, _ := strconv.Atoi(width)
+		w, err := strconv.Atoi(width)
+		if err != nil {
+			w = -1 // more digits than an int: CPython refuses it too
+		}
 		if fill == "" {
 			fill = " "
 		}
 		if align == "" {
 			align = "<"
 		}
-		for n := len([]rune(s)); n < w; n++ {
+		if pad := w - len([]rune(s)); pad > 0 || w < 0 {
+			c.allocate(int64(w), "a formatted field", Pos{})
+			left, right := "", ""
 			switch align {
 			case "<":
-				s += fill
-			case ">":
-				s = fill + s
+				right = strings.Repeat(fill, pad)
 			case "^":
-				if (w-n)%2 == 0 {
-					s = fill + s
-				} else {
-					s += fill
-				}
-			case "=":
-				if len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == ' ') {
-					s = s[:1] + fill + s[1:]
-				} else {
-					s = fill + s
-				}
+				left, right = strings.Repeat(fill, pad/2), strings.Repeat(fill, pad-pad/2)
+			default:
+				left = strings.Repeat(fill, pad)
+			}
+			if align == "=" && len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == ' ') {
+				s = s[:1] + left + s[1:]
+			} else {
+				s = left + s + right
 			}
 		}
 	}
@@ -266,7 +272,7 @@ func str(v Value, asRepr bool) Value {
 
 // strMethod implements the str methods that can matter for values the
 // program computes (keys, counts, loop items).
-func strMethod(s, name string, args []Value) (Value, bool) {
+func (c *ctx) strMethod(s, name string, args []Value) (Value, bool) {
 	arg := func(i int) (string, bool) {
 		if i >= len(args) {
 			return "", false
@@ -312,18 +318,27 @@ func strMethod(s, name string, args []Value) (Value, bool) {
 			return nil, false
 		}
 		var parts []string
+		size := int64(len(s)) * int64(max(0, len(l.Elems)-1))
 		for _, e := range l.Elems {
 			es, ok := e.(string)
 			if !ok {
 				return nil, false
 			}
 			parts = append(parts, es)
+			size += int64(len(es))
 		}
+		c.allocate(size, "a joined string", Pos{})
 		return strings.Join(parts, s), true
 	case "replace":
 		a, ok1 := arg(0)
 		b, ok2 := arg(1)
 		if ok1 && ok2 {
+			n := int64(strings.Count(s, a)) // len(s)+1 for an empty a, as in Python
+			size := product(n, int64(len(b)))
+			if size >= 0 {
+				size += int64(len(s)) - n*int64(len(a))
+			}
+			c.allocate(size, "a replaced string", Pos{})
 			return strings.ReplaceAll(s, a, b), true
 		}
 	case "startswith", "endswith":
@@ -387,7 +402,7 @@ func strMethod(s, name string, args []Value) (Value, bool) {
 				if isUnknown(v) {
 					return nil, false
 				}
-				out, ok := pyFormat(v, spec, "")
+				out, ok := c.pyFormat(v, spec, "")
 				if !ok {
 					return nil, false
 				}
@@ -406,7 +421,7 @@ func strMethod(s, name string, args []Value) (Value, bool) {
 
 // percentFormat is "..." % args for %s, %d, %r and %.Nf; other
 // conversions make the result unknown.
-func percentFormat(f string, arg Value) Value {
+func (c *ctx) percentFormat(f string, arg Value) Value {
 	var args []Value
 	if l, ok := arg.(*List); ok && l.Kind == "tuple" {
 		args = l.Elems
@@ -439,9 +454,9 @@ func percentFormat(f string, arg Value) Value {
 		var ok bool
 		switch conv {
 		case 's':
-			out, ok = pyFormat(v, spec, "s")
+			out, ok = c.pyFormat(v, spec, "s")
 		case 'r':
-			out, ok = pyFormat(v, spec, "r")
+			out, ok = c.pyFormat(v, spec, "r")
 		case 'd', 'i', 'f', 'e', 'g', 'x':
 			t := string(conv)
 			if t == "i" {
@@ -450,7 +465,7 @@ func percentFormat(f string, arg Value) Value {
 			if strings.HasPrefix(spec, "-") {
 				spec = "<" + spec[1:]
 			}
-			out, ok = pyFormat(v, spec+t, "")
+			out, ok = c.pyFormat(v, spec+t, "")
 		}
 		if !ok {
 			return &UnknownValue{Why: "formatted string"}

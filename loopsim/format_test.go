@@ -23,13 +23,14 @@ func TestPyFormat(t *testing.T) {
 		{"abc", "", "", "abc"},
 		{int64(255), "x", "", "ff"},
 	}
+	fc := &ctx{s: newSim(Config{})}
 	for _, c := range cases {
-		got, ok := pyFormat(c.v, c.spec, c.conv)
+		got, ok := fc.pyFormat(c.v, c.spec, c.conv)
 		if !ok || got != c.want {
 			t.Errorf("format(%v, %q) conv %q = %q, %v; want %q", c.v, c.spec, c.conv, got, ok, c.want)
 		}
 	}
-	if got := percentFormat("%s/%d %.2f%%", &List{Kind: "tuple", Elems: []Value{"x", int64(1), 0.5}}); got != "x/1 0.50%" {
+	if got := fc.percentFormat("%s/%d %.2f%%", &List{Kind: "tuple", Elems: []Value{"x", int64(1), 0.5}}); got != "x/1 0.50%" {
 		t.Errorf("percent format = %v", got)
 	}
 }

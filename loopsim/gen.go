@@ -72,6 +72,7 @@ func (g *Generator) body(yield func(genMsg) bool) {
 		v, err = g.run(g.gctx)
 	}
 	g.finished = true
+	g.s.liveGens--
 	yield(genMsg{kind: genDone, value: v, err: err})
 }
 
@@ -96,6 +97,9 @@ func (c *ctx) genStep(g *Generator, in genIn, p Pos) (v Value, err error, exhaus
 		return nil, newExc("RuntimeError", "generator %s is already running (line %d)", g.Name, p.Line), true
 	}
 	if g.next == nil {
+		// Each running generator holds a goroutine until it finishes.
+		g.s.checkTasks(len(g.s.tasks)+g.s.liveGens, g.Name)
+		g.s.liveGens++
 		g.next, g.stop = iter.Pull(g.body)
 	}
 	for {

@@ -83,6 +83,40 @@ type ctx struct {
 	handling []*Exc
 	depth    int
 	gen      *Generator // set inside a generator's body
+	// fn is the function running and loops describe the loops it is in,
+	// innermost last: where a budget ran out and why (budget.go).
+	fn    string
+	loops []loopNote
+	line  int // of the statement running
+}
+
+// loopNote is a loop being run: a while loop's condition, or what a for
+// loop or comprehension iterates.
+type loopNote struct {
+	kind string // while, for, comprehension
+	x    Expr
+	line int
+}
+
+func (l loopNote) String() string {
+	at := ""
+	if l.line > 0 {
+		at = fmt.Sprintf(" (line %d)", l.line)
+	}
+	switch l.kind {
+	case "while":
+		return "a loop whose exit depends on " + describe(l.x) + at
+	case "comprehension":
+		return "a comprehension over " + describe(l.x) + " with too many items to simulate" + at
+	}
+	return "a loop over " + describe(l.x) + " with too many iterations to simulate" + at
+}
+
+// enterLoop notes a loop for budget messages; the returned func leaves it.
+func (c *ctx) enterLoop(kind string, x Expr, line int) func() {
+	c.loops = append(c.loops, loopNote{kind, x, line})
+	n := len(c.loops)
+	return func() { c.loops = c.loops[:n-1] }
 }
 
 // now is the virtual time as seen by the running code.
@@ -119,7 +153,7 @@ func (c *ctx) execBlock(fr *frame, stmts []Stmt) (ctrl, Value, error) {
 }
 
 func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
-	c.s.tick(st.stmtPos())
+	c.tick(st.stmtPos())
 	switch st := st.(type) {
 	case *ExprStmt:
 		_, err := c.eval(fr, st.X)
@@ -146,6 +180,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		}
 		if l, ok := cur.(*List); ok && st.Op == "+" && l.Kind == "list" {
 			if err := c.forEach(v, st.P, func(e Value) (bool, error) {
+				c.grow(len(l.Elems), "a list")
 				l.Elems = append(l.Elems, e)
 				return false, nil
 			}); err != nil {
@@ -176,8 +211,9 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		return c.execFor(fr, st)
 	case *While:
 		unknownRuns := 0
+		defer c.enterLoop("while", st.Cond, st.P.Line)()
 		for {
-			c.s.tick(st.P)
+			c.tick(st.P)
 			cond, err := c.eval(fr, st.Cond)
 			if err != nil {
 				return ctrlNext, nil, err
@@ -294,8 +330,9 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 		c.s.assume(st.P, 0.5, "the number of items of %s is unknown%s; the loop is assumed to run %d time(s)", describe(st.Iter), dependsOn(it, describe(st.Iter)), c.s.cfg.UnknownLoopCount)
 		it = unknownItems(c.s.cfg.UnknownLoopCount, it)
 	}
+	defer c.enterLoop("for", st.Iter, st.P.Line)()
 	err = iterate(it, st.P, func(v Value) (bool, error) {
-		c.s.tick(st.P)
+		c.tick(st.P)
 		c.s.cpu(0.5) // a for iteration costs about 23 ns before its body
 		if err := c.assign(fr, st.Target, v); err != nil {
 			return true, err
@@ -324,7 +361,13 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 }
 
 // forEach iterates a value; fn returns stop=true to end early.
-func (c *ctx) forEach(v Value, p Pos, fn func(Value) (bool, error)) error {
+func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
+	// Every element counts against the allocation budget: builtins such
+	// as list() and sorted() iterate without interpreted steps.
+	fn := func(v Value) (bool, error) {
+		c.produce(1, p)
+		return each(v)
+	}
 	if cl, ok := v.(*Class); ok && cl.Members != nil {
 		members := &List{Kind: "list"}
 		for _, m := range cl.Members {
@@ -400,6 +443,7 @@ func unknownItems(n int, of Value) *List {
 func (c *ctx) toList(v Value, p Pos) ([]Value, error) {
 	var out []Value
 	err := c.forEach(v, p, func(e Value) (bool, error) {
+		c.grow(len(out), "a list")
 		out = append(out, e)
 		return false, nil
 	})
@@ -830,12 +874,52 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 }
 
 func (d *Dict) index(k Value) int {
+	if hk, ok := hashKey(k); ok && len(d.Keys) > 8 {
+		if d.hash == nil || d.hashed != len(d.Keys) {
+			d.rehash()
+		}
+		if i, ok := d.hash[hk]; ok {
+			return i
+		}
+		return -1
+	}
 	for i, kk := range d.Keys {
 		if eq, ok := equal(kk, k); ok && eq {
 			return i
 		}
 	}
 	return -1
+}
+
+// rehash indexes the keys that hashKey knows, so lookups in large dicts
+// (a dict comprehension over a range) do not scan.
+func (d *Dict) rehash() {
+	d.hash = make(map[any]int, len(d.Keys))
+	for i, k := range d.Keys {
+		if hk, ok := hashKey(k); ok {
+			if _, dup := d.hash[hk]; !dup {
+				d.hash[hk] = i
+			}
+		}
+	}
+	d.hashed = len(d.Keys)
+}
+
+// hashKey maps the keys equal() compares by value to a Go map key: numbers
+// (and bools) by their float value as == does, and strings. Other keys are
+// never equal to these.
+func hashKey(k Value) (any, bool) {
+	k = enumValue(k)
+	if f, ok := toFloat(k); ok {
+		if f != f { // NaN equals nothing
+			return nil, false
+		}
+		return f, true
+	}
+	if s, ok := k.(string); ok {
+		return s, true
+	}
+	return nil, false
 }
 
 func (d *Dict) set(k, v Value) {
@@ -845,6 +929,12 @@ func (d *Dict) set(k, v Value) {
 	}
 	d.Keys = append(d.Keys, k)
 	d.Vals = append(d.Vals, v)
+	if d.hash != nil && d.hashed == len(d.Keys)-1 {
+		if hk, ok := hashKey(k); ok {
+			d.hash[hk] = len(d.Keys) - 1
+		}
+		d.hashed = len(d.Keys)
+	}
 }
 
 func (d *Dict) get(k Value) (Value, bool) {

@@ -2,12 +2,14 @@ package loopsim
 
 import (
 	"container/heap"
+	"context"
 	"fmt"
 	"iter"
 	"math"
 	"runtime"
 	"slices"
 	"sort"
+	"time"
 )
 
 // Config tunes the simulation. The zero value is usable.
@@ -35,9 +37,19 @@ type Config struct {
 	// values (with an assumption) instead of NameError/AttributeError; used
 	// when one function is simulated outside its callers.
 	UnknownNames bool
-	// MaxSteps bounds interpreted statements (default 5 million) so an
-	// infinite loop without awaits ends with a clear problem.
-	MaxSteps int
+	// The budgets of one simulation (see budget.go; 0 means the default):
+	// MaxSteps bounds interpreted statements and event-loop iterations
+	// (DefaultMaxSteps), MaxTasks the tasks created and generators running
+	// at once (DefaultMaxTasks), MaxValueSize the elements (items,
+	// characters, bytes) of any one value (DefaultMaxValueSize),
+	// MaxAllocated the values built or iterated in all
+	// (DefaultMaxAllocated), MaxWallTime the real time spent
+	// (DefaultMaxWallTime). Context cancels the simulation early.
+	MaxSteps                   int
+	MaxTasks                   int
+	MaxValueSize, MaxAllocated int64
+	MaxWallTime                time.Duration
+	Context                    context.Context
 	// CPUPerStep is the CPU time charged per interpreted statement or loop
 	// iteration (default 15 ns, CPython 3.11 on a current x86 core); pure
 	// Python work holds the loop (or its worker thread) for that long.
@@ -186,6 +198,9 @@ type Sim struct {
 	assumeSeen    map[assumeKey]bool
 	blocks        []BlockEvent
 	steps         int
+	allocated     int64     // values built or iterated (MaxAllocated)
+	deadline      time.Time // end of the wall-clock budget
+	liveGens      int       // generators started and not finished
 	globals       *frame
 	marks         map[int][]MarkTime
 	gens          []*Generator
@@ -274,7 +289,19 @@ func newSim(cfg Config) *Sim {
 		cfg.CallbackCost, cfg.IterationCost, cfg.TaskCost, cfg.TimerCost = 0, 0, 0, 0
 	}
 	if cfg.MaxSteps <= 0 {
-		cfg.MaxSteps = 5_000_000
+		cfg.MaxSteps = DefaultMaxSteps
+	}
+	if cfg.MaxTasks <= 0 {
+		cfg.MaxTasks = DefaultMaxTasks
+	}
+	if cfg.MaxValueSize <= 0 {
+		cfg.MaxValueSize = DefaultMaxValueSize
+	}
+	if cfg.MaxAllocated <= 0 {
+		cfg.MaxAllocated = DefaultMaxAllocated
+	}
+	if cfg.MaxWallTime <= 0 {
+		cfg.MaxWallTime = DefaultMaxWallTime
 	}
 	return &Sim{cfg: cfg, assumeSeen: map[assumeKey]bool{}, names: map[string]int{}}
 }
@@ -325,6 +352,9 @@ func (s *Sim) callSoon(fn func()) *handle {
 }
 
 func (s *Sim) callAt(when float64, fn func()) *handle {
+	if math.IsNaN(when) {
+		when = s.nanDeadline()
+	}
 	s.seq++
 	h := &handle{fn: fn, when: when, seq: s.seq}
 	heap.Push(&s.timers, h)
@@ -340,7 +370,11 @@ func (s *Sim) runOnce() (progress bool) {
 		if len(s.timers) == 0 {
 			return false
 		}
-		if h := s.timers[0]; h.when > s.now {
+		if h := s.timers[0]; h.when > s.cfg.MaxSimTime {
+			// An infinite (or longer than simulated) wait: never reached.
+			s.now = math.Nextafter(max(s.now, s.cfg.MaxSimTime), math.Inf(1))
+			return true
+		} else if h.when > s.now {
 			wait := h.when - s.now
 			s.now = h.when
 			if !h.exact {
@@ -373,6 +407,7 @@ func (s *Sim) runUntilComplete(f *Future) (ok bool, problem string) {
 	f.addDoneCallback(func(*Future) { s.stopping = true })
 	defer func() { s.stopping = false }()
 	for {
+		s.loopStep()
 		if !s.runOnce() {
 			return false, "the program never finishes: every task waits on something nothing will ever complete"
 		}
@@ -380,16 +415,8 @@ func (s *Sim) runUntilComplete(f *Future) (ok bool, problem string) {
 			return true, ""
 		}
 		if s.now > s.cfg.MaxSimTime {
-			return false, fmt.Sprintf("the program is still running after %.0f s of simulated time (an endless loop?)", s.cfg.MaxSimTime)
+			return false, fmt.Sprintf("the program is still running after %.0f s of simulated time (an endless loop, or an infinite or very long wait?)", s.cfg.MaxSimTime)
 		}
-	}
-}
-
-func (s *Sim) tick(p Pos) {
-	s.cpuPending += s.cfg.CPUPerStep
-	s.steps++
-	if s.steps > s.cfg.MaxSteps {
-		panic(&fatal{fmt.Sprintf("gave up after %d interpreted steps (at line %d): a loop that never awaits, or only awaits sleep(0), runs forever; or the program is too large to simulate", s.cfg.MaxSteps, p.Line)})
 	}
 }
 
@@ -398,6 +425,9 @@ func (s *Sim) block(c *ctx, d float64, p Pos, label string) {
 	c.flushCPU()
 	if d <= 0 {
 		return
+	}
+	if !(d <= s.cfg.MaxSimTime) { // NaN too
+		c.unknownRun(fmt.Sprintf("%s blocks for %v s at line %d, which cannot be simulated", label, d, p.Line))
 	}
 	if c.thread != nil {
 		c.thread.elapsed += d
@@ -596,6 +626,7 @@ func (s *Sim) createTask(coro *Coroutine, name string) *Task {
 	if name == "" {
 		name = coro.Name
 	}
+	s.checkTasks(len(s.tasks)+s.liveGens, coro.Name)
 	t := &Task{s: s, coro: coro, Name: s.taskName(name)}
 	s.now += s.cfg.TaskCost
 	t.F = s.newFuture()
@@ -786,7 +817,7 @@ func (c *ctx) sleep(d float64, kind SpanKind, label string, p Pos) error {
 	})
 	f.onCancel = func() { h.cancelled = true }
 	s.now += s.cfg.TimerCost
-	_, err := c.awaitFuture(f, kind, label, s.now+d, p)
+	_, err := c.awaitFuture(f, kind, label, h.when+s.cfg.TimerCost, p)
 	return err
 }
 
@@ -887,8 +918,11 @@ type Result struct {
 	// another.
 	SequentialS float64 `json:"sequential_s"`
 	// BlockedS is the time the loop was held by blocking calls.
-	BlockedS    float64       `json:"blocked_s"`
-	Finished    bool          `json:"finished"`
+	BlockedS float64 `json:"blocked_s"`
+	Finished bool    `json:"finished"`
+	// Budget names the budget the simulation exceeded (BudgetSteps, ...),
+	// which ended it: the timing is unknown, Problem says why.
+	Budget      string        `json:"budget_exceeded,omitempty"`
 	Problem     string        `json:"problem,omitempty"`
 	Outcome     string        `json:"outcome"`
 	Confidence  float64       `json:"confidence"`

@@ -41,6 +41,8 @@ func WriteText(w io.Writer, path string, r *Result) {
 	fmt.Fprintf(w, "%s: %s\n", path, r.Entry)
 	if r.Finished {
 		fmt.Fprintf(w, "  concurrent  %s\n  sequential  %s\n  blocked     %s\n", FormatSeconds(r.ConcurrentS), FormatSeconds(r.SequentialS), FormatSeconds(r.BlockedS))
+	} else if r.Outcome == "unknown" {
+		fmt.Fprintf(w, "  unknown: %s\n  simulated until %s\n", r.Problem, FormatSeconds(r.ConcurrentS))
 	} else {
 		fmt.Fprintf(w, "  does not finish: %s\n  simulated until %s\n", r.Problem, FormatSeconds(r.ConcurrentS))
 	}
@@ -146,7 +148,9 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	title := fmt.Sprintf("%s — %s", path, r.Entry)
 	fmt.Fprintf(w, `<text x="10" y="22" font-size="15" font-weight="bold">%s</text>`+"\n", html.EscapeString(title))
 	summary := fmt.Sprintf("≈%s concurrently · %s sequentially · %s blocked · confidence %s", FormatSeconds(r.ConcurrentS), FormatSeconds(r.SequentialS), FormatSeconds(r.BlockedS), r.Level)
-	if !r.Finished {
+	if r.Outcome == "unknown" {
+		summary = "unknown: " + r.Problem
+	} else if !r.Finished {
 		summary = "does not finish: " + r.Problem
 	}
 	if len(rows) > len(tasks) {

@@ -24,6 +24,14 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 			return
 		}
 		s.killAllQuietly()
+		if b, ok := r.(*budgetError); ok {
+			res, err = s.result(entryName), nil
+			res.Budget = b.budget
+			res.Problem = b.msg
+			res.Outcome = "unknown"
+			res.Level = "unknown"
+			return
+		}
 		if f, ok := r.(*fatal); ok {
 			res = s.result(entryName)
 			res.Problem = f.msg
@@ -33,11 +41,13 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 		}
 		res, err = nil, fmt.Errorf("loopsim: internal error: %v\n%s", r, debug.Stack())
 	}()
+	s.startBudget()
 	globals := newFrame(nil, nil)
 	s.globals = globals
 	// The module body runs before asyncio.run starts; a thread-mode context
 	// keeps any blocking call there off the measured clock.
-	mod := &ctx{s: s, thread: &threadRun{}}
+	mod := &ctx{s: s, thread: &threadRun{}, fn: "the module body"}
+	mod.checkClock(Pos{}) // a caller that already gave up gets no work done
 	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
 		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
 	}

@@ -311,8 +311,9 @@ func TestDeadlockIsReported(t *testing.T) {
 func TestEndlessLoopWithoutAwait(t *testing.T) {
 	p := program(adef("main", nil, &While{Cond: &Const{Value: true}, Body: []Stmt{&Pass{}}}))
 	r := simulate(t, p, Config{MaxSteps: 10000})
-	if r.Finished || !strings.Contains(r.Problem, "gave up") {
-		t.Errorf("finished=%v problem=%q", r.Finished, r.Problem)
+	want := "budget exceeded (step budget of 10000 interpreted steps, in main, likely a loop whose exit depends on True)"
+	if r.Finished || r.Budget != BudgetSteps || r.Problem != want || r.Level != "unknown" {
+		t.Errorf("finished=%v budget=%q problem=%q level=%s; want problem %q", r.Finished, r.Budget, r.Problem, r.Level, want)
 	}
 }
 

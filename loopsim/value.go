@@ -23,12 +23,15 @@ type List struct {
 	Deque bool   // collections.deque
 }
 
-// Dict is an insertion-ordered dictionary with linear lookup (small dicts
-// only matter for timing).
+// Dict is an insertion-ordered dictionary.
 type Dict struct {
 	Keys, Vals []Value
 	// Factory makes missing items (collections.defaultdict).
 	Factory Value
+	// hash indexes the first hashed keys (see rehash); code that removes
+	// or reorders keys sets it to nil.
+	hash   map[any]int
+	hashed int
 }
 
 // Range is a lazy range().

@@ -1,6 +1,8 @@
-// Package report renders diagnostics for people and machines: text (like
-// ruff and flake8), JSON, SARIF 2.1.0 for code scanning, and GitHub Actions
-// workflow annotations. Columns are counted in characters, 1-based.
+// Package report renders diagnostics for people and machines: full (the
+// finding with its source and fix, like ruff) and concise text, JSON, JSON
+// lines, SARIF 2.1.0 for code scanning, GitHub Actions workflow
+// annotations, GitLab code quality and JUnit XML. Columns are counted in
+// characters, 1-based.
 package report
 
 import (
@@ -14,8 +16,34 @@ import (
 	"github.com/asyncls/asyncls/rules"
 )
 
-// Formats lists the accepted --format values.
-var Formats = []string{"text", "json", "sarif", "github"}
+// Formats lists the accepted --output-format values ("text" is accepted
+// too, as the name of the concise form before full existed).
+var Formats = []string{"full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"}
+
+// Options adjust the rendering.
+type Options struct {
+	// UnsafeFixes marks unsafe fixes as applicable ([*]) too, as --unsafe-fixes does.
+	UnsafeFixes bool
+}
+
+// Valid reports whether format is accepted.
+func Valid(format string) bool {
+	if format == "text" {
+		return true
+	}
+	for _, f := range Formats {
+		if f == format {
+			return true
+		}
+	}
+	return false
+}
+
+// Textual reports whether format is for people (the summary goes to stderr
+// after it); the others are for machines and stand alone.
+func Textual(format string) bool {
+	return format == "full" || format == "concise" || format == "text" || format == ""
+}
 
 // Lines finds the line index of a file, to convert byte columns.
 type Lines func(path string) *analysis.LineIndex
@@ -38,32 +66,26 @@ func Locate(lines Lines, d rules.Diagnostic) Location {
 }
 
 // Write renders diags in format to w.
-func Write(w io.Writer, format string, diags []rules.Diagnostic, lines Lines) error {
+func Write(w io.Writer, format string, diags []rules.Diagnostic, lines Lines, o Options) error {
 	switch format {
-	case "text", "":
-		return writeText(w, diags, lines)
+	case "full", "":
+		return writeFull(w, diags, lines, o)
+	case "concise", "text":
+		return writeConcise(w, diags, lines, o)
 	case "json":
 		return writeJSON(w, diags, lines)
+	case "json-lines":
+		return writeJSONLines(w, diags, lines)
 	case "sarif":
 		return writeSARIF(w, diags, lines)
 	case "github":
 		return writeGitHub(w, diags, lines)
+	case "gitlab":
+		return writeGitLab(w, diags, lines)
+	case "junit":
+		return writeJUnit(w, diags, lines)
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
-}
-
-func writeText(w io.Writer, diags []rules.Diagnostic, lines Lines) error {
-	for _, d := range diags {
-		loc := Locate(lines, d)
-		fix := ""
-		if d.Fix != nil && d.Fix.Safe {
-			fix = " [*]"
-		}
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s%s %s\n", d.Path, loc.Line, loc.Column, d.Code, fix, d.Message); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // JSONDiagnostic is one element of `--format json`.

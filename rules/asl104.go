@@ -34,8 +34,10 @@ async def main(urls):
 	Notes: "Coroutines are recognised as for ASL102 (the project's `async def` functions and asyncio's coroutine " +
 		"functions), in a list, tuple or set literal or comprehension passed to `wait`, directly or through a local " +
 		"variable assigned once. A gather result counts as discarded when the awaited call is a statement of its own or " +
-		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function cancelled (or threw into) " +
-		"the awaitables, inside an `except`/`finally` block, and in close/shutdown/stop/cancel/cleanup methods and " +
+		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function (or one it is nested in) " +
+		"cancelled (or threw into) the awaitables, when the gathered tasks' exceptions are retrieved another way " +
+		"(`task.exception()`, `task.result()` or a done callback on a gathered name or on the variable of a loop over " +
+		"it), inside an `except`/`finally` block, and in close/shutdown/stop/cancel/cleanup methods and " +
 		"`__aexit__`.",
 	Run: runMisusedWaitGather,
 })
@@ -129,18 +131,26 @@ func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
 
 // cleanupGather reports the idioms where discarding gather's exceptions is
 // the intent: waiting for tasks the function cancelled (or threw into)
-// itself, and best-effort cleanup in an except/finally block or in a
+// itself, tasks whose exceptions are retrieved another way, and best-effort cleanup in an except/finally block or in a
 // close/shutdown/cancel method.
 func cleanupGather(p *Pass, c *analysis.Call) bool {
 	if c.Func == nil {
 		return false
 	}
-	for _, other := range c.Func.Calls {
-		if other.Node.Start < c.Node.Start {
-			if m := other.Method(p.File); m == "cancel" || m == "throw" {
-				return true
+	// The function around the gather, and the functions it is nested in
+	// (`async def wait_all(): await gather(*tasks, ...)` run right after
+	// cancelling `tasks`).
+	for f := c.Func; f != nil; f = f.Parent {
+		for _, other := range f.Calls {
+			if other.Node.Start < c.Node.Start {
+				if m := other.Method(p.File); m == "cancel" || m == "throw" {
+					return true
+				}
 			}
 		}
+	}
+	if exceptionsRetrievedElsewhere(p, c) {
+		return true
 	}
 	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
 		if q.Type == "finally_clause" || q.Type == "except_clause" || q.Type == "except_group_clause" {
@@ -151,6 +161,59 @@ func cleanupGather(p *Pass, c *analysis.Call) bool {
 	for _, w := range []string{"close", "shutdown", "cancel", "cleanup", "stop", "__aexit__", "teardown", "dispose"} {
 		if strings.Contains(name, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// exceptionsRetrievedElsewhere reports a gather over named tasks whose
+// exceptions the code retrieves another way: `t.exception()` or
+// `t.result()` on a gathered name (or on the variable of a loop over it),
+// or a done callback added to it, in the function around the gather or one
+// it is nested in.
+func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
+	gathered := map[string]bool{}
+	for _, a := range c.Args() {
+		if a.Type == "list_splat" {
+			if named := a.NamedChildren(); len(named) == 1 {
+				a = named[0]
+			}
+		}
+		if a.Type == "identifier" {
+			gathered[p.File.Text(a)] = true
+		}
+	}
+	if len(gathered) == 0 {
+		return false
+	}
+	refersToGathered := func(recv *analysis.Node) bool {
+		if recv == nil || recv.Type != "identifier" {
+			return false
+		}
+		name := p.File.Text(recv)
+		if gathered[name] {
+			return true
+		}
+		// `for task in tasks: task.exception()`
+		for q := recv.Parent; q != nil; q = q.Parent {
+			if q.Type == "for_statement" {
+				left, right := q.ChildByField("left"), analysis.Unparen(q.ChildByField("right"))
+				if left != nil && p.File.Text(left) == name && right != nil && right.Type == "identifier" && gathered[p.File.Text(right)] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for f := c.Func; f != nil; f = f.Parent {
+		for _, other := range f.Calls {
+			switch other.Method(p.File) {
+			case "exception", "result", "add_done_callback":
+				fn := other.Node.ChildByField("function")
+				if refersToGathered(fn.ChildByField("object")) {
+					return true
+				}
+			}
 		}
 	}
 	return false

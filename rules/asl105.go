@@ -19,9 +19,10 @@ async def main():
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, work)`,
 	Severity: Warning,
-	Default:  true,
+	Default:  false,
 	Fix:      "Replace `get_event_loop` with `get_running_loop` (safe: inside a coroutine both return the running loop).",
-	Notes: "Only calls made directly in an `async def` are reported: a nested synchronous function may run in another " +
+	Notes: "Off by default: inside a coroutine `get_event_loop()` returns the running loop, so this is style (and " +
+		"modernisation), not a bug; enable it with `extend-select = [\"ASL105\"]`. Only calls made directly in an `async def` are reported: a nested synchronous function may run in another " +
 		"thread, where there is no running loop. The fix rewrites the call to `asyncio.get_running_loop()` (through an " +
 		"`import asyncio as ...` alias when there is one, importing asyncio when nothing does), whether it was written " +
 		"`asyncio.get_event_loop()`, `asyncio.events.get_event_loop()` or `get_event_loop()` imported by name.",

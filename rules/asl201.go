@@ -38,36 +38,11 @@ async def start(url):
 })
 
 func runBlockingViaHelper(p *Pass) {
-	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
-		return ok
-	}
-	// Reach memoises per project snapshot and kind; the options (configured
-	// blocking names) are the same for every module of one run.
-	direct := blocks
 	for _, c := range p.Module.Calls {
-		if !c.InAsync() || blocks(p.Module, c) {
+		if !c.InAsync() {
 			continue
 		}
-		target := p.Project.Target(c)
-		if target == nil || target.Async || target.Lambda || returnsAwaitable(c) {
-			continue
-		}
-		var chain analysis.Chain
-		var fix *Fix
-		switch {
-		case !target.Generator:
-			chain = p.Project.Reach("blocks", target, direct)
-			fix = toThreadFix(p, c)
-		case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
-			// `with opened(path) as f:` runs the @contextmanager body up to
-			// its yield (and the rest on exit) on the event loop's thread.
-			chain = contextManagerReach(p, target, direct)
-		case iteratedOnLoop(p.Module, c.Node):
-			// `for line in read_lines(path):` runs the generator's body, one
-			// step per iteration, in the coroutine.
-			chain = contextManagerReach(p, target, direct)
-		}
+		chain, fix := blockingHelperChain(p, c)
 		if chain == nil {
 			continue
 		}
@@ -77,10 +52,46 @@ func runBlockingViaHelper(p *Pass) {
 		if len(chain) > 1 {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
 		}
-		p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` blocks the event loop in async function `"+
-			c.Func.Name+"`: "+how+"; run it with `await asyncio.to_thread(...)`",
-			WithRelated(chainRelated(chain)...), WithFix(fix))
+		msg := "`" + p.File.Text(c.Node.ChildByField("function")) + "()` blocks the event loop in async function `" +
+			c.Func.Name + "`: " + how + "; run it with `await asyncio.to_thread(...)`"
+		if last.Func.Module() == p.Module {
+			msg = withDelay(p, msg, int(last.Call.Node.Start))
+		}
+		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(fix))
 	}
+}
+
+// blockingHelperChain returns, for call c in a coroutine, the chain through
+// synchronous project helpers to a blocking call (nil when there is none or
+// c itself is a blocking call), and the fix that moves c to a thread.
+func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
+	blocks := func(m *analysis.Module, c *analysis.Call) bool {
+		_, ok := p.blockingOf(m, c)
+		return ok
+	}
+	// Reach memoises per project snapshot and kind; the options (configured
+	// blocking names) are the same for every module of one run.
+	direct := blocks
+	if blocks(p.Module, c) {
+		return nil, nil
+	}
+	target := p.Project.Target(c)
+	if target == nil || target.Async || target.Lambda || returnsAwaitable(c) {
+		return nil, nil
+	}
+	switch {
+	case !target.Generator:
+		return p.Project.Reach("blocks", target, direct), toThreadFix(p, c)
+	case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
+		// `with opened(path) as f:` runs the @contextmanager body up to
+		// its yield (and the rest on exit) on the event loop's thread.
+		return contextManagerReach(p, target, direct), nil
+	case iteratedOnLoop(p.Module, c.Node):
+		// `for line in read_lines(path):` runs the generator's body, one
+		// step per iteration, in the coroutine.
+		return contextManagerReach(p, target, direct), nil
+	}
+	return nil, nil
 }
 
 // isContextManagerDef reports a generator decorated with

@@ -36,9 +36,43 @@ async def handle(event):
 		"(safe: it only extends the task's lifetime to its completion).",
 	Notes: "Calls of `add_done_callback`, `set_name`, `get_name` and `done` on the task do not keep it; any other use " +
 		"(awaiting, `cancel()`, passing it to a function, storing it in a container or attribute, returning it, capturing " +
-		"it in a nested function) does. Tasks from `TaskGroup.create_task` are held by the group and not reported.",
+		"it in a nested function) does. Tasks from `TaskGroup.create_task` are held by the group and not reported. " +
+		"`ensure_future(x)` makes a new task only from a coroutine: it is not reported when `x` is a call of a " +
+		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures) or a value the model " +
+		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
+		"already a Future or Task.",
 	Run: runTaskReferenceDies,
 })
+
+// wrapsExistingFuture reports an ensure_future call that is not known to
+// make a new task: its argument is not a call (an existing object, often a
+// Future, returned unchanged), or a call of a project function that is not
+// a coroutine function (it returns some awaitable it made already).
+func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || !strings.HasSuffix(p.File.Text(fn), "ensure_future") {
+		return false
+	}
+	arg := c.Positional(0)
+	if arg == nil {
+		return false
+	}
+	arg = analysis.Unparen(arg)
+	if arg.Type != "call" {
+		return true
+	}
+	for _, inner := range p.Module.Calls {
+		if inner.Node != arg {
+			continue
+		}
+		if p.Project.IsCoroutineFunction(inner) {
+			return false
+		}
+		t := p.Project.Target(inner)
+		return t != nil && !t.Async
+	}
+	return false
+}
 
 var nonRetainingTaskMethods = map[string]bool{
 	"add_done_callback": true, "remove_done_callback": true, "set_name": true, "get_name": true, "done": true,
@@ -47,7 +81,7 @@ var nonRetainingTaskMethods = map[string]bool{
 
 func runTaskReferenceDies(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p.Module, c) {
+		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p.Module, c) || wrapsExistingFuture(p, c) {
 			continue
 		}
 		if c.UsedBy == nil || c.UsedBy.Type != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
@@ -65,11 +67,23 @@ func simOptions(p *Pass) pyfront.Options {
 	if w, ok := p.Options.Settings["executor-workers"].(int); ok && w > 0 {
 		cfg.DefaultWorkers = w
 	}
-	// A single lint must stay fast even on pathological input.
+	// A single lint must stay fast even on pathological input: a small
+	// step budget (tens of milliseconds), and a second of real time for
+	// whatever steps do not count.
 	cfg.MaxSteps = 300_000
+	cfg.MaxWallTime = time.Second
 	cfg.MaxSimTime = 3600
+	cfg.Context = p.Context
+	if cfg.Context == nil {
+		cfg.Context = context.Background()
+	}
 	return pyfront.Options{Config: cfg}
 }
+
+// simulationsPerFile bounds the real time one rule spends simulating one
+// file, so that a file with many functions that exhaust their budgets
+// cannot hold up its findings for long.
+const simulationsPerFile = 5 * time.Second
 
 func minSaving(p *Pass) float64 {
 	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {
@@ -216,6 +230,9 @@ func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
 
 func runSequentialAwaits(p *Pass) {
 	opts := simOptions(p)
+	ctx, cancel := context.WithTimeout(opts.Config.Context, simulationsPerFile)
+	defer cancel()
+	opts.Config.Context = ctx
 	threshold := minSaving(p)
 	for _, fn := range p.Module.Functions {
 		if !fn.Async || fn.Generator || fn.Lambda {
@@ -251,11 +268,7 @@ func runSequentialAwaits(p *Pass) {
 				simulate()
 			}
 		}
-		if unit, ok := p.functionUnit(fn); ok {
-			p.simulate(unit, simulateAll)
-		} else {
-			simulateAll()
-		}
+		p.simulate(func() (simUnit, bool) { return p.functionUnit(fn) }, simulateAll)
 	}
 }
 
@@ -369,6 +382,7 @@ const simAsyncio = "__asyncls_asyncio__"
 // The caller has checked regionMayTakeTime.
 func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options, threshold float64) (now, after pyfront.Region, ok bool) {
 	now, ok, err := pyfront.EstimateRegion(p.File, fn.Node, start, end, opts)
+	p.noteSimulation(now.Result)
 	if err != nil || !ok || !now.Result.Finished {
 		return now, after, false
 	}
@@ -389,6 +403,7 @@ func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func
 		return now, after, false
 	}
 	after, ok, err = pyfront.EstimateRegion(f2, fn2, start, start+len(simText), opts)
+	p.noteSimulation(after.Result)
 	if err != nil || !ok || !after.Result.Finished {
 		return now, after, false
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -53,74 +54,144 @@ if __name__ == "__main__":
 	Simulates: true,
 	Notes: "Only files with an entry point are simulated: the coroutine passed to `asyncio.run()` under " +
 		"`if __name__ == \"__main__\":`, else `main`. Reported when another callback waits at least 10 ms. " +
-		"ASYNC2xx and ASL201 name the blocking call; this rule adds its measured effect, so it offers no fix of its own.",
+		"One mistake gets one finding: when ASYNC2xx, ASL202 or ASL201 reports the blocking call, the simulated effect " +
+		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
+		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
+		"rule names, or a rule that is disabled). It offers no fix of its own.",
 	Run: runBlockingDelay,
 })
 
 const minBlockingDelay = 0.010
 
-func runBlockingDelay(p *Pass) {
-	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
-		return
-	}
-	// The findings are cached by what the entry point's simulation reads.
-	p.simulate(p.entryUnit(), func() { reportBlockingDelays(p) })
+// blockDelay is what the simulation measured for one blocking call.
+type blockDelay struct {
+	first             loopsim.BlockEvent
+	count, delayed    int
+	total, worstDelay float64
+	entry             string
+	assumed           bool // the call's duration is asyncls's built-in default
 }
 
-// reportBlockingDelays simulates the entry point and reports the blocking
-// calls that delayed other work.
-func reportBlockingDelays(p *Pass) {
+// describe says what the blocking call does to the loop: "holds the event
+// loop for ≈0.50 s and delays another ready task or callback by up to ≈0.45
+// s (simulated run of main())".
+func (d *blockDelay) describe() string {
+	times := ""
+	if d.count > 1 {
+		times = fmt.Sprintf(" (%d times, %s in all)", d.count, loopsim.FormatSeconds(d.total))
+	}
+	others := "another ready task or callback"
+	if d.delayed > 1 {
+		others = fmt.Sprintf("%d other ready tasks or callbacks", d.delayed)
+	}
+	assumed := ""
+	if d.assumed {
+		assumed = ", assuming its default latency"
+	}
+	return fmt.Sprintf("holds the event loop for ≈%s%s and delays %s by up to ≈%s (simulated run of %s%s)",
+		loopsim.FormatSeconds(d.first.Duration), times, others, loopsim.FormatSeconds(d.worstDelay), d.entry, assumed)
+}
+
+// blockingDelays simulates the module's entry point once per Check, when
+// ASL402 is enabled, and returns the blocking calls that delayed other work,
+// by the byte offset of the call. The blocking rules (ASYNC2xx, ASL201,
+// ASL202) add the delay to their own finding; ASL402 reports the rest.
+func (p *Pass) blockingDelays() map[int]*blockDelay {
+	if !p.Options.Enabled["ASL402"] {
+		return nil
+	}
+	if p.shared == nil {
+		delays, _ := simulateDelays(p)
+		return delays
+	}
+	p.shared.delaysOnce.Do(func() { p.shared.delays = p.cachedDelays() })
+	return p.shared.delays
+}
+
+// simulateDelays simulates the entry point; cut is true when the
+// simulation ended on its wall-clock budget or was cancelled.
+func simulateDelays(p *Pass) (delays map[int]*blockDelay, cut bool) {
 	opts := simOptions(p)
 	opts.Config.UnknownLoopCount = 1
+	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
+		return nil, false
+	}
 	res, err := pyfront.Simulate(p.File, opts)
 	if err != nil || res == nil {
-		return
+		return nil, false
 	}
-	type agg struct {
-		first             loopsim.BlockEvent
-		count, delayed    int
-		total, worstDelay float64
-	}
-	byOffset := map[int]*agg{}
-	var order []int
+	cut = res.Budget == loopsim.BudgetWallTime || res.Budget == loopsim.BudgetCancelled
+	out := map[int]*blockDelay{}
 	for _, b := range res.Blocks {
 		if b.Delayed == 0 || b.MaxDelay < minBlockingDelay {
 			continue
 		}
-		a, ok := byOffset[b.Offset]
+		d, ok := out[b.Offset]
 		if !ok {
-			a = &agg{first: b}
-			byOffset[b.Offset] = a
-			order = append(order, b.Offset)
+			d = &blockDelay{first: b, entry: res.Entry}
+			for _, as := range res.Assumptions {
+				if strings.Contains(as.Text, b.Label) && strings.Contains(as.Text, "built-in default") {
+					d.assumed = true
+				}
+			}
+			out[b.Offset] = d
 		}
-		a.count++
-		a.total += b.Duration
-		a.delayed = max(a.delayed, b.Delayed)
-		a.worstDelay = max(a.worstDelay, b.MaxDelay)
+		d.count++
+		d.total += b.Duration
+		d.delayed = max(d.delayed, b.Delayed)
+		d.worstDelay = max(d.worstDelay, b.MaxDelay)
 	}
-	for _, off := range order {
-		a := byOffset[off]
-		call := callAt(p.File, off)
-		if call == nil {
-			continue
-		}
-		times := ""
-		if a.count > 1 {
-			times = fmt.Sprintf(" (%d times, %s in all)", a.count, loopsim.FormatSeconds(a.total))
-		}
-		others := "another ready task or callback"
-		if a.delayed > 1 {
-			others = fmt.Sprintf("%d other ready tasks or callbacks", a.delayed)
-		}
-		assumed := ""
-		for _, as := range res.Assumptions {
-			if strings.Contains(as.Text, a.first.Label) && strings.Contains(as.Text, "built-in default") {
-				assumed = ", assuming its default latency"
+	return out, cut
+}
+
+// withDelay appends the simulated delay of the blocking call at offset to
+// a blocking rule's message.
+func withDelay(p *Pass, msg string, offset int) string {
+	if d := p.blockingDelays()[offset]; d != nil {
+		return msg + "; it " + d.describe()
+	}
+	return msg
+}
+
+// reportedByBlockingRule reports whether another enabled rule reports the
+// blocking call at node call (and carries its delay): an ASYNC2xx or ASL202
+// call made directly in a coroutine, or the blocking call at the end of an
+// ASL201 chain from a coroutine of this module.
+func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
+	for _, c := range p.Module.Calls {
+		if c.Node == call && c.InAsync() {
+			if b, ok := p.blockingOf(p.Module, c); ok && p.Options.Enabled[b.Code] {
+				return true
 			}
 		}
-		p.Report(call, fmt.Sprintf("`%s()` holds the event loop for ≈%s%s and delays %s by up to ≈%s (simulated run of %s%s)",
-			p.File.Text(call.ChildByField("function")), loopsim.FormatSeconds(a.first.Duration), times, others,
-			loopsim.FormatSeconds(a.worstDelay), res.Entry, assumed))
+	}
+	if !p.Options.Enabled["ASL201"] {
+		return false
+	}
+	for _, c := range p.Module.Calls {
+		if !c.InAsync() {
+			continue
+		}
+		if chain, _ := blockingHelperChain(p, c); len(chain) > 0 && chain[len(chain)-1].Call.Node == call {
+			return true
+		}
+	}
+	return false
+}
+
+func runBlockingDelay(p *Pass) {
+	delays := p.blockingDelays()
+	offsets := make([]int, 0, len(delays))
+	for off := range delays {
+		offsets = append(offsets, off)
+	}
+	sort.Ints(offsets)
+	for _, off := range offsets {
+		call := callAt(p.File, off)
+		if call == nil || reportedByBlockingRule(p, call) {
+			continue
+		}
+		p.Report(call, fmt.Sprintf("`%s()` %s", p.File.Text(call.ChildByField("function")), delays[off].describe()))
 	}
 }
 
@@ -172,4 +243,39 @@ func blockingCallNames(extra []string) map[string]float64 {
 		}
 	}
 	return out
+}
+
+// Consulted returns the other rules whose being enabled changes what rule
+// code reports: a blocking rule's message carries ASL402's simulated delay,
+// and ASL402 leaves to the blocking rules the calls they report. Tests that
+// run rules one at a time enable these too.
+func Consulted(code string) []string {
+	if code == "ASL402" {
+		out := []string{"ASL201"}
+		for _, r := range sorted {
+			if r.Run != nil && isBlockingRunner(r) {
+				out = append(out, r.Code)
+			}
+		}
+		return out
+	}
+	if r := Lookup(code); r != nil && (code == "ASL201" || isBlockingRunner(r)) {
+		return []string{"ASL402"}
+	}
+	return nil
+}
+
+// isBlockingRunner reports the rules that report blocking calls made
+// directly in a coroutine: the codes of the blocking table, and ASYNC200
+// for configured names.
+func isBlockingRunner(r *Rule) bool {
+	if r.Code == "ASYNC200" {
+		return true
+	}
+	for _, b := range blockingNames {
+		if b.Code == r.Code {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC119 reports yield inside a context manager in an async generator.
 var ASYNC119 = register(&Rule{
@@ -24,8 +28,17 @@ async def rows(pool):
         yield conn.cursor("SELECT 1")`,
 	Severity: Warning,
 	Default:  true,
-	Notes:    "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported.",
-	Run:      runYieldInCMInAsyncGen,
+	Notes: "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported. " +
+		"Deliberate differences from flake8-async, which reports every `with` around a `yield`:\n" +
+		"- an async generator whose decorator is a real function or class (aiostream's `@operator`, a benchmark " +
+		"harness) is not reported: the decorator receives the generator function and decides how its generators are " +
+		"consumed and closed (a decorator with an empty body, like flake8-async's test stub, manages nothing and is " +
+		"reported through), and neither is one passed by name to something else (`timed(gen_func)`);\n" +
+		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
+		"`pytest.raises`, or " +
+		"a project `@contextmanager` whose only code after its `yield` is in `except` clauses, which translate " +
+		"exceptions) is not reported: delaying its exit delays nothing.",
+	Run: runYieldInCMInAsyncGen,
 })
 
 func runYieldInCMInAsyncGen(p *Pass) {
@@ -33,12 +46,22 @@ func runYieldInCMInAsyncGen(p *Pass) {
 		if !f.Async || !f.Generator || f.Lambda || hasDecorator(p.Module, f, contextManagerDecorators...) {
 			continue
 		}
+		if managedByDecorator(p, f) {
+			continue
+		}
+		passed, checkedPassed := false, false
 		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
 			if !isYield(n) {
 				return true
 			}
 			for q := n.Parent; q != nil && q != f.Node; q = q.Parent {
-				if q.Type == "with_statement" && inWithBody(q, n) {
+				if q.Type == "with_statement" && inWithBody(q, n) && !holdsNothing(p, q) {
+					if !checkedPassed {
+						passed, checkedPassed = passedByName(p.Module, f), true
+					}
+					if passed {
+						return false
+					}
 					p.Report(n, "`yield` inside a `with` block of async generator `"+f.Name+"`: cleanup may be delayed until the generator is "+
 						"garbage-collected; use `@asynccontextmanager` or have callers wrap it in `contextlib.aclosing()`")
 					break
@@ -47,4 +70,167 @@ func runYieldInCMInAsyncGen(p *Pass) {
 			return true
 		})
 	}
+}
+
+// passedByName reports whether the generator function f is passed by name
+// as an argument of a call in its module (`timed(one_query)`): the callee
+// makes and consumes its generators, and manages their lifetime.
+func passedByName(m *analysis.Module, f *analysis.Function) bool {
+	found := false
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type == "identifier" && n.Parent != nil && n.Parent.Type == "argument_list" && m.File.Text(n) == f.Name &&
+			m.Resolve(n).Func == f {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// transparentDecorators wrap a function without taking charge of what it
+// returns.
+var transparentDecorators = map[string]bool{"staticmethod": true, "classmethod": true, "abc.abstractmethod": true,
+	"abstractmethod": true, "functools.wraps": true, "typing.override": true, "typing_extensions.override": true,
+	"typing.final": true, "typing_extensions.final": true, "typing.overload": true}
+
+// managedByDecorator reports whether a decorator of the async generator f
+// is a function or class that is not known to be transparent and has a
+// body: it receives the generator function and manages the generators it
+// makes (aiostream's @operator opens each in a stream context, a benchmark
+// harness calls aclose()).
+func managedByDecorator(p *Pass, f *analysis.Function) bool {
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type == "call" {
+			e = e.ChildByField("function")
+		}
+		r := f.Module().Resolve(e)
+		if transparentDecorators[r.Name] {
+			continue
+		}
+		fn, cls := r.Func, r.Class
+		if fn == nil && cls == nil && p.Project != nil && r.Name != "" {
+			s := p.Project.Lookup(r.Name)
+			fn, cls = s.Func, s.Class
+		}
+		switch {
+		case cls != nil:
+			return true
+		case fn != nil:
+			if !emptyBody(fn.Node) {
+				return true
+			}
+		case r.Name != "" && !strings.HasPrefix(r.Name, "builtins."):
+			// A library's decorator: it is handed the generator function
+			// for a reason (a framework's stream or dependency system).
+			return true
+		}
+	}
+	return false
+}
+
+// noResourceContextManagers exit without releasing anything.
+var noResourceContextManagers = map[string]bool{"contextlib.suppress": true, "contextlib.nullcontext": true,
+	"pytest.raises": true}
+
+// holdsNothing reports whether every context manager of the with statement
+// w holds nothing whose release a delayed exit would delay: a known one, or
+// a project @contextmanager / @asynccontextmanager whose only code after its
+// yield is in except clauses (it translates exceptions).
+func holdsNothing(p *Pass, w *analysis.Node) bool {
+	clause := w.ChildByField("with_clause")
+	if clause == nil {
+		for _, ch := range w.NamedChildren() {
+			if ch.Type == "with_clause" {
+				clause = ch
+			}
+		}
+	}
+	if clause == nil {
+		return false
+	}
+	items := clause.NamedChildren()
+	if len(items) == 0 {
+		return false
+	}
+	calls := callByNode(p.Module)
+	for _, item := range items {
+		if item.Type != "with_item" {
+			return false
+		}
+		v := item.ChildByField("value")
+		if v != nil && v.Type == "as_pattern" {
+			if named := v.NamedChildren(); len(named) > 0 {
+				v = named[0]
+			}
+		}
+		if v == nil || v.Type != "call" || calls[v] == nil {
+			return false
+		}
+		c := calls[v]
+		if noResourceContextManagers[c.Callee] {
+			continue
+		}
+		if p.Project == nil {
+			return false
+		}
+		t := p.Project.Target(c)
+		if t == nil || !t.Generator || !translatesOnly(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// translatesOnly reports whether the generator-based context manager f
+// runs nothing after its yield except in except clauses: its body ends with
+// a try statement without else or finally whose body ends with the only
+// yield.
+func translatesOnly(f *analysis.Function) bool {
+	body := f.Node.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	stmts := body.NamedChildren()
+	if len(stmts) == 0 || stmts[len(stmts)-1].Type != "try_statement" {
+		return false
+	}
+	try := stmts[len(stmts)-1]
+	yields := 0
+	for _, s := range stmts {
+		walkBody(s, func(n *analysis.Node) bool {
+			if isYield(n) {
+				yields++
+			}
+			return true
+		})
+	}
+	if yields != 1 {
+		return false
+	}
+	var tryBody *analysis.Node
+	for _, ch := range try.NamedChildren() {
+		switch ch.Type {
+		case "else_clause", "finally_clause":
+			return false
+		case "block":
+			tryBody = ch
+		}
+	}
+	if tryBody == nil {
+		return false
+	}
+	inner := tryBody.NamedChildren()
+	if len(inner) == 0 || inner[len(inner)-1].Type != "expression_statement" {
+		return false
+	}
+	last := inner[len(inner)-1].NamedChildren()
+	return len(last) == 1 && isYield(last[0])
 }

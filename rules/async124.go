@@ -1,5 +1,12 @@
 package rules
 
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
 // ASYNC124 reports async functions that never suspend.
 var ASYNC124 = register(&Rule{
 	Code:    "ASYNC124",
@@ -14,29 +21,46 @@ var ASYNC124 = register(&Rule{
     return sum(prices)`,
 	Severity: Info,
 	Default:  true,
-	Notes: "As in flake8-async, methods (which often implement an async interface) and functions whose body is only " +
-		"`pass`, `...` or a docstring are skipped, as are `@overload` stubs and pytest fixtures with parameters; async " +
-		"generators and `test_*` functions are reported like any other async function (a test without an await runs as a " +
-		"plain `def` too). asyncls also skips every decorated function: frameworks (web routes, event handlers, test " +
-		"markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports them). " +
-		"Awaits in nested functions do not count, but one in a nested function's default value does; a list, set or dict " +
-		"comprehension with `async for` or `await` counts, while a generator expression counts only for its first iterable " +
-		"(the rest runs lazily, when it is consumed). Also skipped: functions used by name anywhere in the project other " +
-		"than being called (`trio.run(main)`, `tg.start_soon(child)`, `app.add_route(path, handler)`), whose caller " +
-		"requires a coroutine function. A coroutine passed to `asyncio.run(main())` is still reported, as in flake8-async: " +
-		"making `main` sync means changing that caller, as for any `await main()`.",
+	Notes: "As in flake8-async, methods (which often implement an async interface: overrides of a base class's async " +
+		"methods, protocol methods such as `__aenter__`) and functions whose body is only `pass`, `...` or a docstring " +
+		"are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls also skips every decorated function: frameworks (web routes, event handlers, " +
+		"test markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports " +
+		"them). Awaits in nested functions do not count, but one in a nested function's default value does; a list, set " +
+		"or dict comprehension with `async for` or `await` counts, while a generator expression counts only for its first " +
+		"iterable (the rest runs lazily, when it is consumed).\n\n" +
+		"Deliberate differences from flake8-async, each a function that must stay a coroutine whatever its body:\n" +
+		"- test functions (`test*` in a test module: `test_*.py`, `*_test.py`, `conftest.py` or under a `tests` " +
+		"directory): pytest-asyncio, anyio, pytest-trio and `IsolatedAsyncioTestCase` run them inside the event loop, " +
+		"where loop-bound calls work (flake8-async reports a test with no await);\n" +
+		"- functions whose coroutine is handed to something that requires one anywhere in the project " +
+		"(`asyncio.run(main())`, `loop.run_until_complete(f())`, `asyncio.create_task(f())`, `gather`, `start_soon`), " +
+		"and functions used by name other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
+		"`app.add_route(path, handler)`, a callback stored to be awaited later);\n" +
+		"- async generators: one is how an async iterator is written (`__aiter__` returning one, an API consumed with " +
+		"`async for`), so it must stay async even when it never awaits (flake8-async reports them);\n" +
+		"- a function whose name is also imported or defined elsewhere in the same scope (an `except ImportError:` " +
+		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
+		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
+		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding.",
 	Run: runCouldBeSync,
 })
 
 func runCouldBeSync(p *Pass) {
+	testModule := isTestModule(p.File.Path)
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
+		if !f.Async || f.Generator || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
+			continue
+		}
+		if alternativeDefinition(p.Module, f) {
+			continue
+		}
+		if testModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
 		if usedAsValue(p, f.Name) {
 			continue
 		}
-		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) {
+		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
 			continue
 		}
 		p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` never awaits; make it a plain `def` "+
@@ -44,11 +68,69 @@ func runCouldBeSync(p *Pass) {
 	}
 }
 
-// usedAsValue reports whether name is used other than by calling it,
-// anywhere in the project (or the module, without a project).
+// alternativeDefinition reports whether f's name is also bound in the same
+// scope by an import or another def: a fallback (`except ImportError:
+// async def open_agent(...): raise OSError(...)`) or a platform variant,
+// which must keep the signature of the function it stands in for.
+func alternativeDefinition(m *analysis.Module, f *analysis.Function) bool {
+	scope := f.Scope.Parent
+	for _, imp := range m.Imports {
+		if imp.BoundName == f.Name && imp.Scope == scope {
+			return true
+		}
+	}
+	for _, g := range m.Functions {
+		if g != f && g.Name == f.Name && !g.Lambda && g.Scope.Parent == scope && !emptyBody(g.Node) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTestModule reports a file that pytest or unittest collects tests from
+// (or a pytest conftest), going by pytest's default naming conventions.
+func isTestModule(path string) bool {
+	base := filepath.Base(path)
+	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || strings.HasSuffix(base, "_tests.py") ||
+		base == "conftest.py" || base == "tests.py" {
+		return true
+	}
+	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if dir == "tests" || dir == "test" || dir == "testing" {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAsValue reports whether name is used other than by calling it, or
+// by a call whose coroutine is handed to a scheduler, anywhere in the
+// project (or the module, without a project), through the project's index.
 func usedAsValue(p *Pass, name string) bool {
 	if p.Project == nil {
 		return p.Module.UsesNameAsValue(name)
 	}
 	return p.Project.UsesNameAsValue(name)
+}
+
+// makesBlockingCall reports whether the coroutine f makes a call that a
+// blocking rule reports: directly (ASYNC2xx, ASL202) or through synchronous
+// helpers (ASL201).
+func makesBlockingCall(p *Pass, f *analysis.Function) bool {
+	blocks := func(m *analysis.Module, c *analysis.Call) bool {
+		_, ok := p.blockingOf(m, c)
+		return ok
+	}
+	for _, c := range f.Calls {
+		if blocks(p.Module, c) {
+			return true
+		}
+		if p.Project == nil || returnsAwaitable(c) {
+			continue
+		}
+		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach("blocks", t, blocks) != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/asyncls/asyncls/analysis"
+
 // ASYNC126 reports ExceptionGroup subclasses without derive().
 var ASYNC126 = register(&Rule{
 	Code:    "ASYNC126",
@@ -23,6 +25,7 @@ var ASYNC126 = register(&Rule{
         return RequestErrors(self.message, excs, self.request)`,
 	Severity: Warning,
 	Default:  true,
+	Notes:    "A `derive` inherited from a base class of the project (in any module) counts: `class NonBaseMultiError(MultiError, ExceptionGroup)` gets `MultiError.derive`.",
 	Run:      runExceptionGroupDerive,
 })
 
@@ -48,11 +51,38 @@ func runExceptionGroupDerive(p *Pass) {
 			if !exceptionGroupBases[name] {
 				continue
 			}
-			if _, ok := c.Methods["derive"]; !ok {
+			if !definesMethod(p, c, "derive", 0) {
 				p.Report(c.Node.ChildByField("name"), "`"+c.Name+"` subclasses "+p.File.Text(target)+" without overriding `derive`: "+
 					"`except*`, `split()` and `subgroup()` will produce plain ExceptionGroups; define `derive(self, excs)`")
 			}
 			break
 		}
 	}
+}
+
+// definesMethod reports whether class c or one of its project base classes
+// (in any module) defines method name: `class Group(MultiError,
+// ExceptionGroup)` inherits MultiError's derive.
+func definesMethod(p *Pass, c *analysis.Class, name string, depth int) bool {
+	if _, ok := c.Methods[name]; ok {
+		return true
+	}
+	if depth > 8 {
+		return false
+	}
+	m := c.Module()
+	for _, b := range c.Bases {
+		if b.Type == "keyword_argument" {
+			continue
+		}
+		r := m.Resolve(b)
+		base := r.Class
+		if base == nil && r.Name != "" && p.Project != nil {
+			base = p.Project.Lookup(r.Name).Class
+		}
+		if base != nil && base != c && definesMethod(p, base, name, depth+1) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,10 @@ async def first_line(path):
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
 	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation. " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
-		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself.",
+		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself. " +
+		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
+		"work, no file I/O), and a call the function routes by whether it blocks: called directly under a condition " +
+		"(`if self._in_memory: return self.file.read(n)`) and offloaded elsewhere in the same function " +
+		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule.",
 	Run: runBlocking,
 })

@@ -106,7 +106,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 	}
 	if b, ok := blockingNames[name]; ok {
-		if nonBlockingUse(m, c, name) {
+		if nonBlockingUse(m, c, name) || guardedAgainstBlocking(m, c, name) {
 			return blockingCall{}, false
 		}
 		return b, true
@@ -181,7 +181,7 @@ func runBlocking(p *Pass) {
 		} else {
 			fix = toThreadFix(p, c)
 		}
-		p.Report(c.Node, blockingMessage(p, c, b), WithFix(fix))
+		p.Report(c.Node, withDelay(p, blockingMessage(p, c, b), int(c.Node.Start)), WithFix(fix))
 	}
 }
 

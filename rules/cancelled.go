@@ -68,11 +68,12 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 		if n.Type != "try_statement" {
 			return true
 		}
-		// A task is cancelled at an await: only code of a coroutine can catch
-		// its own task's cancellation (a sync function catching
-		// CancelledError got it from a cancelled future's result()).
-		f := m.FunctionAt(n)
-		if f == nil || !f.Async {
+		// A task is cancelled at an await: only a try body of a coroutine
+		// with an await, async for or async with can receive the task's
+		// cancellation. A CancelledError caught elsewhere (a sync callback,
+		// a try body with no await) came from a cancelled future's result(),
+		// and swallowing it swallows nothing.
+		if f := m.FunctionAt(n); f == nil || !f.Async || !hasCheckpoint(m, n.ChildByField("body"), false, nil) {
 			return true
 		}
 		handled := false
@@ -83,7 +84,7 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) {
+			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
@@ -91,6 +92,69 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 		return true
 	})
 	return out
+}
+
+// reraisedLater reports whether a handler records the cancellation (`cancelled
+// = True`, `self._cancel_exc = exc`) and, after the try statement, code of the
+// same function raises when that record is set (`if cancelled: raise
+// CancelledError`, `raise exc`): the cleanup finishes first, then the
+// cancellation propagates. A handler that returns leaves before that raise.
+func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
+	var recorded []string
+	returns := false
+	walkBody(body, func(n *analysis.Node) bool {
+		switch n.Type {
+		case "return_statement":
+			returns = true
+		case "assignment":
+			if left := n.ChildByField("left"); left != nil && (left.Type == "identifier" || left.Type == "attribute") {
+				recorded = append(recorded, m.File.Text(left))
+			}
+		}
+		return true
+	})
+	if returns || len(recorded) == 0 {
+		return false
+	}
+	scope := enclosingFunc(try)
+	if scope == nil {
+		scope = m.File.Root
+	}
+	mentions := func(n *analysis.Node) bool {
+		found := false
+		n.Walk(func(c *analysis.Node) bool {
+			if (c.Type == "identifier" || c.Type == "attribute") && !found {
+				for _, r := range recorded {
+					if m.File.Text(c) == r {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	raises := false
+	walkBody(scope, func(n *analysis.Node) bool {
+		if raises || n.Start < try.End {
+			return !raises && n.End > try.Start // descend only into what contains the try
+		}
+		switch n.Type {
+		case "raise_statement":
+			if named := n.NamedChildren(); len(named) > 0 && mentions(named[0]) {
+				raises = true
+			}
+		case "if_statement":
+			if cond := n.ChildByField("condition"); cond != nil && mentions(cond) {
+				walkBody(n.ChildByField("consequence"), func(c *analysis.Node) bool {
+					raises = raises || c.Type == "raise_statement"
+					return !raises
+				})
+			}
+		}
+		return !raises
+	})
+	return raises
 }
 
 // awaitsCancelledTask reports whether the try body only awaits a name that the

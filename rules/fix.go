@@ -9,10 +9,17 @@ import (
 // accepted fix are skipped (they apply on a later round, after re-analysis).
 // It returns the new source and how many fixes were applied.
 func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
+	out, applied := ApplyFixesOf(src, diags, unsafe)
+	return out, len(applied)
+}
+
+// ApplyFixesOf is ApplyFixes that says which diagnostics (indices into
+// diags) had their fix applied.
+func ApplyFixesOf(src []byte, diags []Diagnostic, unsafe bool) ([]byte, []int) {
 	type span struct{ start, end int }
 	var accepted []Edit
 	var taken []span
-	applied := 0
+	var applied []int
 	overlaps := func(e Edit) bool {
 		for _, s := range taken {
 			if e.Start < s.end && s.start < e.End || (e.Start == e.End && e.Start > s.start && e.Start < s.end) ||
@@ -23,7 +30,7 @@ func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
 		return false
 	}
 	seen := map[string]bool{}
-	for _, d := range diags {
+	for i, d := range diags {
 		f := d.Fix
 		if f == nil || (!f.Safe && !unsafe) || len(f.Edits) == 0 {
 			continue
@@ -56,10 +63,10 @@ func ApplyFixes(src []byte, diags []Diagnostic, unsafe bool) ([]byte, int) {
 			accepted = append(accepted, e)
 			taken = append(taken, span{e.Start, e.End})
 		}
-		applied++
+		applied = append(applied, i)
 	}
-	if applied == 0 {
-		return src, 0
+	if len(applied) == 0 {
+		return src, nil
 	}
 	sort.SliceStable(accepted, func(i, j int) bool { return accepted[i].Start > accepted[j].Start })
 	out := append([]byte{}, src...)

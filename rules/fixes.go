@@ -18,10 +18,8 @@ const backgroundSet = "_background_tasks"
 // without clashing with another binding of `asyncio`.
 func asyncioRef(p *Pass, n *analysis.Node) (name string, edit *Edit, ok bool) {
 	// Code written for trio or anyio must not be rewritten to asyncio.
-	for _, imp := range p.Module.Imports {
-		if root := strings.SplitN(imp.Module, ".", 2)[0]; root == "trio" || root == "anyio" {
-			return "", nil, false
-		}
+	if p.importsTrioOrAnyio() {
+		return "", nil, false
 	}
 	scope := p.Module.ScopeAt(n)
 	isAsyncio := func(b *analysis.Binding) bool {

@@ -8,6 +8,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sort"
@@ -74,9 +75,9 @@ type Rule struct {
 	// CrossFile is true when findings depend on other modules of the project.
 	CrossFile bool
 	// Simulates is true when the rule runs the event-loop simulator, which
-	// takes far longer than the other rules: the language server publishes
-	// the other rules' findings first (CheckRun's phases), and the rule
-	// wraps each simulation in Pass.simulate, which caches its findings.
+	// takes far longer than the other rules; it then goes through
+	// Pass.simulate or Pass.blockingDelays, which cache what the simulator
+	// found and skip simulating in CheckRun's QuickRules phase.
 	Simulates bool
 	Run       func(*Pass)
 }
@@ -202,8 +203,11 @@ type Pass struct {
 	File    *analysis.File
 	Project *analysis.Project
 	Options *Options
+	// Context is done when the caller no longer wants the findings.
+	Context context.Context
 	diags   *[]Diagnostic
 	shared  *checkState
+	cut     bool // a simulation of the current unit was cut short (noteSimulation)
 }
 
 // checkState is shared by the rules of one Check call (one module; the
@@ -212,7 +216,37 @@ type Pass struct {
 type checkState struct {
 	mu       sync.Mutex
 	blocking map[*analysis.Call]blockingVerdict
-	sim      *simRun
+
+	trioOnce sync.Once
+	trio     bool // the module imports trio or anyio
+
+	// delays is the simulated effect of the module's blocking calls
+	// (ASL402), computed once for the blocking rules and ASL402.
+	delaysOnce sync.Once
+	delays     map[int]*blockDelay
+
+	sim *simRun // the phase, cache and budget of this check
+}
+
+// importsTrioOrAnyio reports whether the module imports trio or anyio
+// (asked once per Check: every fix of a module with thousands of imports
+// asked it again).
+func (p *Pass) importsTrioOrAnyio() bool {
+	if p.shared == nil {
+		return moduleImportsTrioOrAnyio(p.Module)
+	}
+	p.shared.trioOnce.Do(func() { p.shared.trio = moduleImportsTrioOrAnyio(p.Module) })
+	return p.shared.trio
+}
+
+func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
+	for _, imp := range m.Imports {
+		root, _, _ := strings.Cut(imp.Module, ".")
+		if root == "trio" || root == "anyio" {
+			return true
+		}
+	}
+	return false
 }
 
 type blockingVerdict struct {
@@ -286,18 +320,27 @@ func RelatedAt(m *analysis.Module, n *analysis.Node, msg string) Related {
 // findings sorted by position, with # noqa comments applied. Syntax errors
 // are always reported.
 func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
-	return check(m, p, opts, &simRun{})
+	return CheckContext(context.Background(), m, p, opts)
+}
+
+// CheckContext is Check for a caller that may stop wanting the result (a
+// superseded edit in the language server): rules that simulate stop early
+// once ctx is done, and the findings are then incomplete.
+func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	diags, _ := CheckRun(m, p, opts, Run{Context: ctx})
+	return diags
 }
 
 func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) []Diagnostic {
+	ctx := sim.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if opts == nil {
 		opts = DefaultOptions()
 	}
 	var diags []Diagnostic
 	for _, e := range m.File.SyntaxErrors {
-		if sim.Phase == SimulatorRules {
-			break // reported by the QuickRules phase
-		}
 		end := int(e.End)
 		if end <= int(e.Start) {
 			end = int(e.Start)
@@ -307,7 +350,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	}
 	var enabled []*Rule
 	for _, r := range sorted {
-		if opts.Enabled[r.Code] && (sim.Phase != SimulatorRules || r.Simulates) {
+		if opts.Enabled[r.Code] {
 			enabled = append(enabled, r)
 		}
 	}
@@ -318,7 +361,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
-		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, diags: &found[i], shared: shared}
+		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
 		r.Run(pass)
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(enabled)); workers < 2 {
@@ -328,12 +371,29 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	} else {
 		runParallel(enabled, workers, run)
 	}
+	used := map[int]map[string]bool{} // line -> noqa codes that silenced a finding
 	for _, f := range found {
 		for _, d := range f {
-			if !m.HasNoQA(d.Start.Line, d.Code) {
+			codes, ok := m.NoQA[d.Start.Line]
+			if !ok {
 				diags = append(diags, d)
+				continue
 			}
+			match := noqaMatch(codes, d.Code)
+			if match == "" {
+				diags = append(diags, d)
+				continue
+			}
+			if used[d.Start.Line] == nil {
+				used[d.Start.Line] = map[string]bool{}
+			}
+			used[d.Start.Line][match] = true
 		}
+	}
+	if opts.Enabled[ASL100.Code] {
+		// Simulations skipped (QuickRules, budget) may be what a noqa
+		// silences: it is judged once they ran.
+		diags = append(diags, checkUnusedNoqa(m, opts, used, sim.incomplete.Load())...)
 	}
 	sortDiagnostics(diags)
 	return diags

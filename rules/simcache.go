@@ -11,37 +11,40 @@ import (
 	"sync/atomic"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/loopsim"
+	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
 
-// Phase says which rules a CheckRun runs.
+// Phase says how the rules that simulate run in a CheckRun.
 type Phase int
 
 const (
-	// AllRules runs every enabled rule, as Check does.
+	// AllRules runs every enabled rule, as Check does (simulating what the
+	// cache does not hold).
 	AllRules Phase = iota
-	// QuickRules runs every enabled rule, but the rules that simulate
-	// (Rule.Simulates) only report what Run.Simulations already holds for
-	// the parts of the module they would simulate; they simulate nothing.
+	// QuickRules runs every enabled rule, but what needs the simulator
+	// (ASL401, ASL402, the simulated delay the blocking rules add to their
+	// messages) comes only from Run.Simulations: nothing is simulated, and
+	// the run is incomplete when something was not cached.
 	QuickRules
-	// SimulatorRules runs only the enabled rules that simulate.
-	SimulatorRules
 )
 
 // Run says how CheckRun runs the rules. The zero value is Check.
 type Run struct {
 	Phase Phase
-	// Simulations keeps the simulator rules' findings across checks; nil
-	// keeps nothing.
+	// Simulations keeps what the simulator found across checks; nil keeps
+	// nothing.
 	Simulations *SimulationCache
-	// Context bounds the simulator rules: once it is done, the parts of the
-	// module not simulated yet are skipped. nil: no bound.
+	// Context is the rules' Pass.Context and bounds the simulator: once it
+	// is done, running simulations stop and the parts of the module not
+	// simulated yet are skipped. nil: no bound.
 	Context context.Context
 }
 
-// CheckRun is Check with a phase, a cache of simulator findings and a time
-// budget. complete is false when simulator findings may be missing: parts
-// of the module that QuickRules did not find in the cache, or that were
-// skipped once run.Context was done.
+// CheckRun is Check with a phase, a cache of simulator results and a time
+// budget. complete is false when findings the simulator would add may be
+// missing: parts of the module that QuickRules did not find in the cache,
+// or that were skipped once run.Context was done.
 func CheckRun(m *analysis.Module, p *analysis.Project, opts *Options, run Run) (diags []Diagnostic, complete bool) {
 	st := &simRun{Run: run}
 	diags = check(m, p, opts, st)
@@ -52,21 +55,6 @@ func CheckRun(m *analysis.Module, p *analysis.Project, opts *Options, run Run) (
 func IsSimulatorFinding(d Diagnostic) bool {
 	r := registry[d.Code]
 	return r != nil && r.Simulates
-}
-
-// WithSimulated replaces the simulator rules' findings in quick (a
-// QuickRules result) by simulated (a SimulatorRules result of the same
-// module): the result is what Check returns when simulated is complete.
-func WithSimulated(quick, simulated []Diagnostic) []Diagnostic {
-	out := make([]Diagnostic, 0, len(quick)+len(simulated))
-	for _, d := range quick {
-		if !IsSimulatorFinding(d) {
-			out = append(out, d)
-		}
-	}
-	out = append(out, simulated...)
-	sortDiagnostics(out)
-	return out
 }
 
 // simRun is the state of one CheckRun that the simulator rules share.
@@ -84,7 +72,16 @@ func (st *simRun) expired() bool { return st.Context != nil && st.Context.Err() 
 
 // outOfTime reports whether the check's time budget (Run.Context) is spent:
 // a simulator rule stops simulating then.
-func (p *Pass) outOfTime() bool { return p.shared.sim.expired() }
+func (p *Pass) outOfTime() bool { return p.shared != nil && p.shared.sim.expired() }
+
+// noteSimulation records a simulation that ended on its wall-clock budget
+// or was cancelled: its outcome depends on the moment, so what the unit
+// found is not cached.
+func (p *Pass) noteSimulation(res *loopsim.Result) {
+	if res != nil && (res.Budget == loopsim.BudgetWallTime || res.Budget == loopsim.BudgetCancelled) {
+		p.cut = true
+	}
+}
 
 // SimulationCache remembers what the simulator rules found in a part of a
 // module (one function for ASL401, the entry point for ASL402), keyed by the
@@ -103,7 +100,7 @@ type SimulationCache struct {
 
 type cacheEntry struct {
 	key   [sha256.Size]byte
-	found []storedFinding
+	value any // []storedFinding (ASL401) or []storedDelay (ASL402 and the blocking rules)
 }
 
 // storedFinding is a finding with its byte offsets (and its fix's) relative
@@ -129,7 +126,7 @@ func (c *SimulationCache) Len() int {
 	return c.lru.Len()
 }
 
-func (c *SimulationCache) get(key [sha256.Size]byte) ([]storedFinding, bool) {
+func (c *SimulationCache) get(key [sha256.Size]byte) (any, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
@@ -137,18 +134,18 @@ func (c *SimulationCache) get(key [sha256.Size]byte) ([]storedFinding, bool) {
 		return nil, false
 	}
 	c.lru.MoveToFront(e)
-	return e.Value.(*cacheEntry).found, true
+	return e.Value.(*cacheEntry).value, true
 }
 
-func (c *SimulationCache) put(key [sha256.Size]byte, found []storedFinding) {
+func (c *SimulationCache) put(key [sha256.Size]byte, value any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[key]; ok {
-		e.Value.(*cacheEntry).found = found
+		e.Value.(*cacheEntry).value = value
 		c.lru.MoveToFront(e)
 		return
 	}
-	c.entries[key] = c.lru.PushFront(&cacheEntry{key: key, found: found})
+	c.entries[key] = c.lru.PushFront(&cacheEntry{key: key, value: value})
 	for c.lru.Len() > c.max {
 		last := c.lru.Back()
 		delete(c.entries, last.Value.(*cacheEntry).key)
@@ -164,24 +161,33 @@ type simUnit struct {
 	facts string // e.g. where the function sits in its statement
 }
 
-// simulate runs compute, which simulates unit u and reports what it finds,
+// simulate runs compute, which simulates the unit unitOf returns and
+// reports what it finds,
 // unless the cache knows what it found for the same statements and options
 // (then that is reported again, moved to where the statements are now).
 // In the QuickRules phase, or once the run's context is done, a unit not
 // in the cache is skipped and the run marked incomplete.
-func (p *Pass) simulate(u simUnit, compute func()) {
-	st := p.shared.sim
-	if st.Simulations == nil && st.Phase == AllRules && st.Context == nil {
-		compute() // Check: nothing to remember, no budget
+func (p *Pass) simulate(unitOf func() (simUnit, bool), compute func()) {
+	if p.shared == nil {
+		compute()
 		return
 	}
-	units := p.moduleUnits()
+	st := p.shared.sim
 	var key [sha256.Size]byte
+	var units *moduleUnits
+	var u simUnit
 	cache := st.Simulations
 	if cache != nil {
+		var ok bool
+		if u, ok = unitOf(); !ok {
+			cache = nil
+		}
+	}
+	if cache != nil {
+		units = p.moduleUnits()
 		key = units.key(u, p.Rule.Code, p.optionsKey())
 		if found, ok := cache.get(key); ok {
-			p.replay(units, u, found)
+			p.replay(units, u, found.([]storedFinding))
 			return
 		}
 	}
@@ -190,6 +196,7 @@ func (p *Pass) simulate(u simUnit, compute func()) {
 		return
 	}
 	before := len(*p.diags)
+	p.cut = false
 	compute()
 	if st.expired() {
 		// The budget ran out during the simulation: its findings may be
@@ -198,8 +205,8 @@ func (p *Pass) simulate(u simUnit, compute func()) {
 		st.incomplete.Store(true)
 		return
 	}
-	if cache != nil {
-		if found, ok := units.store(u, (*p.diags)[before:]); ok {
+	if cache != nil && !p.cut {
+		if found, ok := units.storeFindings(u, (*p.diags)[before:]); ok {
 			cache.put(key, found)
 		}
 	}
@@ -225,22 +232,16 @@ func (p *Pass) replay(units *moduleUnits, u simUnit, found []storedFinding) {
 	}
 }
 
-// store makes findings relative to the statements of u; ok is false when
-// one lies outside them or points elsewhere (such a unit is not cached).
-func (mu *moduleUnits) store(u simUnit, diags []Diagnostic) ([]storedFinding, bool) {
+// storeFindings makes findings relative to the statements of u; ok is
+// false when one lies outside them or points elsewhere (such a unit is not
+// cached).
+func (mu *moduleUnits) storeFindings(u simUnit, diags []Diagnostic) ([]storedFinding, bool) {
 	out := make([]storedFinding, 0, len(diags))
 	for _, d := range diags {
 		if len(d.Related) > 0 {
 			return nil, false
 		}
-		k := -1
-		for i, s := range u.stmts {
-			n := mu.top[s]
-			if d.StartByte >= int(n.Start) && d.EndByte <= int(n.End) {
-				k = i
-				break
-			}
-		}
+		k := mu.stmtOf(u, d.StartByte, d.EndByte)
 		if k < 0 {
 			return nil, false
 		}
@@ -261,6 +262,74 @@ func (mu *moduleUnits) store(u simUnit, diags []Diagnostic) ([]storedFinding, bo
 		out = append(out, f)
 	}
 	return out, true
+}
+
+// stmtOf returns the index among u's statements of the one holding bytes
+// [start, end), or -1.
+func (mu *moduleUnits) stmtOf(u simUnit, start, end int) int {
+	for i, s := range u.stmts {
+		n := mu.top[s]
+		if start >= int(n.Start) && end <= int(n.End) {
+			return i
+		}
+	}
+	return -1
+}
+
+// storedDelay is a blocking call's simulated delay with its offset relative
+// to statement stmt of the entry point's unit.
+type storedDelay struct {
+	stmt, offset int
+	delay        blockDelay
+}
+
+// cachedDelays is blockingDelays through the cache: the entry point's
+// simulation is keyed by what it reads (entryUnit).
+func (p *Pass) cachedDelays() map[int]*blockDelay {
+	st := p.shared.sim
+	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
+		return nil
+	}
+	var units *moduleUnits
+	var u simUnit
+	var key [sha256.Size]byte
+	cache := st.Simulations
+	if cache != nil {
+		units, u = p.moduleUnits(), p.entryUnit()
+		key = units.key(u, "blocking-delays", p.optionsKey())
+		if v, ok := cache.get(key); ok {
+			out := map[int]*blockDelay{}
+			for _, sd := range v.([]storedDelay) {
+				d := sd.delay
+				off := int(units.top[u.stmts[sd.stmt]].Start) + sd.offset
+				d.first.Offset = off
+				out[off] = &d
+			}
+			return out
+		}
+	}
+	if st.Phase == QuickRules || st.expired() {
+		st.incomplete.Store(true)
+		return nil
+	}
+	delays, cut := simulateDelays(p)
+	if st.expired() {
+		st.incomplete.Store(true)
+		return nil
+	}
+	if cache == nil || cut {
+		return delays
+	}
+	stored := make([]storedDelay, 0, len(delays))
+	for off, d := range delays {
+		k := units.stmtOf(u, off, off)
+		if k < 0 {
+			return delays // outside what the key covers: not cached
+		}
+		stored = append(stored, storedDelay{stmt: k, offset: off - int(units.top[u.stmts[k]].Start), delay: *d})
+	}
+	cache.put(key, stored)
+	return delays
 }
 
 // optionsKey is what of the options a simulator rule's findings depend on.

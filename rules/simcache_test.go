@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,15 +14,36 @@ import (
 )
 
 // simulatorTestFiles are files on which ASL401 and ASL402 simulate and
-// report: their rule test data and the simulator's ground-truth programs.
+// report: their rule test data and the simulator's ground-truth programs,
+// except those marked machine-dependent in groundtruth.json (thousands of
+// tasks, CPU-bound): they take about a second to simulate, where the rules'
+// wall-clock budget makes the outcome depend on the machine's load, and a
+// simulation cut short is (rightly) not cached.
 func simulatorTestFiles(t *testing.T) []string {
 	t.Helper()
+	data, err := os.ReadFile("../testdata/loopsim/groundtruth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth struct {
+		Programs map[string]struct {
+			Tolerance float64 `json:"tolerance"`
+		} `json:"programs"`
+	}
+	if err := json.Unmarshal(data, &truth); err != nil {
+		t.Fatal(err)
+	}
 	files := []string{"../testdata/rules/ASL401/basic.py", "../testdata/rules/ASL402/basic.py"}
 	programs, _ := filepath.Glob("../testdata/loopsim/*.py")
 	if len(programs) == 0 {
 		t.Fatal("no programs under testdata/loopsim")
 	}
-	return append(files, programs...)
+	for _, p := range programs {
+		if truth.Programs[filepath.Base(p)].Tolerance == 0 {
+			files = append(files, p)
+		}
+	}
+	return files
 }
 
 func moduleOf(path string, src []byte) (*analysis.Module, *analysis.Project) {
@@ -52,9 +74,8 @@ func countSimulatorFindings(diags []rules.Diagnostic) int {
 	return n
 }
 
-// TestCheckRunPhasesEqualCheck: the quick phase and the simulator phase
-// merged with WithSimulated report what Check reports, with an empty cache
-// and again from the cache, and a run from the cache simulates nothing.
+// TestCheckRunPhasesEqualCheck: a run that fills the cache, and then the
+// quick phase from the cache alone, report what Check reports.
 func TestCheckRunPhasesEqualCheck(t *testing.T) {
 	opts := allRules()
 	cache := rules.NewSimulationCache(10000)
@@ -67,22 +88,21 @@ func TestCheckRunPhasesEqualCheck(t *testing.T) {
 		m, p := moduleOf(path, src)
 		want := rules.Check(m, p, opts)
 		simulated += countSimulatorFindings(want)
-		for round := 0; round < 2; round++ {
-			quick, _ := rules.CheckRun(m, p, opts, rules.Run{Phase: rules.QuickRules, Simulations: cache})
-			found, complete := rules.CheckRun(m, p, opts, rules.Run{Phase: rules.SimulatorRules, Simulations: cache})
-			if !complete {
-				t.Errorf("%s: the simulator phase without a budget is incomplete", path)
-			}
-			if got := rules.WithSimulated(quick, found); !sameFindings(got, want) {
-				t.Fatalf("%s round %d: phases merged differ from Check\n got %v\nwant %v", path, round, got, want)
-			}
-			if round == 1 {
-				// Everything is cached now: the quick phase alone is complete.
-				all, complete := rules.CheckRun(m, p, opts, rules.Run{Phase: rules.QuickRules, Simulations: cache})
-				if !complete || !sameFindings(all, want) {
-					t.Fatalf("%s: quick phase from a full cache (complete=%v) differs from Check\n got %v\nwant %v", path, complete, all, want)
-				}
-			}
+		quick, complete := rules.CheckRun(m, p, opts, rules.Run{Phase: rules.QuickRules, Simulations: cache})
+		if complete && countSimulatorFindings(want) > 0 {
+			t.Fatalf("%s: the quick phase with nothing cached claims to be complete", path)
+		}
+		if countSimulatorFindings(quick) != 0 {
+			t.Fatalf("%s: the quick phase with nothing cached reports simulator findings: %v", path, quick)
+		}
+		got, complete := rules.CheckRun(m, p, opts, rules.Run{Simulations: cache})
+		if !complete || !sameFindings(got, want) {
+			t.Fatalf("%s: a run filling the cache (complete=%v) differs from Check\n got %v\nwant %v", path, complete, got, want)
+		}
+		// Everything is cached now: the quick phase alone is complete.
+		got, complete = rules.CheckRun(m, p, opts, rules.Run{Phase: rules.QuickRules, Simulations: cache})
+		if !complete || !sameFindings(got, want) {
+			t.Fatalf("%s: the quick phase from the cache (complete=%v) differs from Check\n got %v\nwant %v", path, complete, got, want)
 		}
 	}
 	if simulated == 0 {
@@ -136,12 +156,10 @@ func TestSimulationCacheFollowsEdits(t *testing.T) {
 	edited := []byte(string(moved[:i]) + "    unused = 1\n" + string(moved[i:]))
 	m3, p3 := moduleOf(path, edited)
 	want3 := rules.Check(m3, p3, opts)
-	quick, complete := rules.CheckRun(m3, p3, opts, rules.Run{Phase: rules.QuickRules, Simulations: cache})
-	if complete {
+	if _, complete := rules.CheckRun(m3, p3, opts, rules.Run{Phase: rules.QuickRules, Simulations: cache}); complete {
 		t.Fatal("the quick phase after editing a simulated function claims to be complete")
 	}
-	found, _ := rules.CheckRun(m3, p3, opts, rules.Run{Phase: rules.SimulatorRules, Simulations: cache})
-	if got := rules.WithSimulated(quick, found); !sameFindings(got, want3) {
+	if got, _ := rules.CheckRun(m3, p3, opts, rules.Run{Simulations: cache}); !sameFindings(got, want3) {
 		t.Fatalf("after editing one function:\n got %v\nwant %v", got, want3)
 	}
 	if added := cache.Len() - units; added != 1 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.lsp.dev/protocol"
@@ -44,13 +45,14 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 			line int
 		}
 		noqaDone := map[codeLine]bool{}
+		docDone := map[string]bool{}
 		for _, diag := range params.Context.Diagnostics {
 			// Some clients drop the source when they send diagnostics back.
 			if src, ok := diag.Source.Get(); ok && src != "asyncls" {
 				continue
 			}
 			code := diagnosticCode(diag)
-			if fix := s.fixFor(sn, diag); fix != nil {
+			if fix := s.fixFor(ctx, sn, diag); fix != nil {
 				preferred := fix.Safe
 				out = append(out, &protocol.CodeAction{
 					Title: fix.Title, Kind: &quickfix, Diagnostics: []protocol.Diagnostic{diag}, IsPreferred: &preferred,
@@ -72,10 +74,17 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 					Edit: &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{u: {edit}}},
 				})
 			}
+			if rules.Lookup(code) != nil && !docDone[code] {
+				docDone[code] = true
+				out = append(out, &protocol.CodeAction{
+					Title: "Show documentation for " + code, Kind: &quickfix, Diagnostics: []protocol.Diagnostic{diag},
+					Command: protocol.Command{Title: "Show documentation for " + code, Command: showDocumentationCommand, Arguments: []protocol.LSPAny{protocol.LSPAny(strconv.Quote(code))}},
+				})
+			}
 		}
 	}
 	if wants(fixAllKind) {
-		if edit, ok := s.fixAllEdit(sn); ok {
+		if edit, ok := s.fixAllEdit(ctx, sn); ok {
 			kind := fixAllKind
 			out = append(out, &protocol.CodeAction{
 				Title: "asyncls: fix all safely fixable problems", Kind: &kind,
@@ -99,12 +108,12 @@ func diagnosticCode(d protocol.Diagnostic) string {
 // fixFor returns the fix of a diagnostic: from its data when that was
 // computed for the current version, otherwise from the current analysis
 // (the same code at the same range).
-func (s *Server) fixFor(sn *snapshot, diag protocol.Diagnostic) *fixData {
+func (s *Server) fixFor(ctx context.Context, sn *snapshot, diag protocol.Diagnostic) *fixData {
 	var data diagnosticData
 	if len(diag.Data) > 0 && json.Unmarshal(diag.Data, &data) == nil && data.Version == sn.version {
 		return data.Fix
 	}
-	res := s.resultOf(sn)
+	res := s.resultOf(ctx, sn)
 	project, _ := s.ws.snapshot()
 	code := diagnosticCode(diag)
 	for _, d := range res.diags {
@@ -169,8 +178,8 @@ func (s *Server) noqaEdit(f *analysis.File, line int, code string) (protocol.Tex
 // fixAllEdit applies every safe fix of the current version (the same
 // selection as `asyncls check --fix`: overlapping fixes wait for the next
 // round) and returns it as one edit covering the changed span.
-func (s *Server) fixAllEdit(sn *snapshot) (protocol.TextEdit, bool) {
-	res := s.resultOf(sn)
+func (s *Server) fixAllEdit(ctx context.Context, sn *snapshot) (protocol.TextEdit, bool) {
+	res := s.resultOf(ctx, sn)
 	src := sn.file.Src
 	fixed, n := rules.ApplyFixes(src, res.diags, false)
 	if n == 0 {

@@ -25,8 +25,16 @@ func ruleByRule(m *analysis.Module, p *analysis.Project, opts *rules.Options) []
 		}
 		one := *opts
 		one.Enabled = map[string]bool{r.Code: true}
+		for _, c := range rules.Consulted(r.Code) {
+			one.Enabled[c] = opts.Enabled[c]
+		}
+		if r.Code == rules.ASL100.Code {
+			// ASL100 judges the noqa directives against every enabled
+			// rule's findings, so alone it would see none of them.
+			one.Enabled = opts.Enabled
+		}
 		for _, d := range rules.Check(m, p, &one) {
-			if d.Code != rules.SyntaxErrorCode {
+			if d.Code == r.Code {
 				out = append(out, d)
 			}
 		}

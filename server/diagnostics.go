@@ -37,9 +37,12 @@ func (s *Server) schedule(d *document, delay time.Duration, cascade bool) {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	d.cascade = d.cascade || cascade
-	// A simulation of the previous version is of no use any more.
+	if d.cancelAnalysis != nil {
+		d.cancelAnalysis() // superseded: its simulations stop, it publishes nothing
+	}
+	// So is the simulation phase of the previous analysis.
 	d.stopSimulation()
+	d.cascade = d.cascade || cascade
 	d.timer = time.AfterFunc(delay, func() { s.runAnalysis(d) })
 }
 
@@ -60,9 +63,12 @@ func (s *Server) runAnalysis(d *document) {
 	if d.closed.Load() || s.ctx.Err() != nil {
 		return
 	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
 	d.schedMu.Lock()
 	cascade := d.cascade
 	d.cascade = false
+	d.cancelAnalysis = cancel
 	d.schedMu.Unlock()
 
 	// Analyses of one document may overlap (a change, then a module it
@@ -70,10 +76,15 @@ func (s *Server) runAnalysis(d *document) {
 	// the newest project.
 	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
-	// The rules that simulate take far longer than the others: publish the
-	// others' findings (and what the simulator found before in the parts
-	// this version did not change) at once, the rest when it is ready.
-	res, project, complete := s.analyse(sn, rules.Run{Phase: rules.QuickRules})
+	// The simulator takes far longer than the rest: publish at once what
+	// needs no simulation (and what it found before in the parts this
+	// version did not change), the rest when it is ready.
+	res, project, complete := s.analyse(ctx, sn, rules.QuickRules)
+	if ctx.Err() != nil {
+		// A newer edit (or a change it depends on) scheduled the next one.
+		s.log.debugf("analysis of %s version %d superseded", d.path, sn.version)
+		return
+	}
 	follow := ""
 	if !complete {
 		follow = " (simulator findings follow)"
@@ -83,7 +94,7 @@ func (s *Server) runAnalysis(d *document) {
 	if complete {
 		s.analysed(sn, res)
 	} else {
-		s.simulateLater(sn, res, project, seq)
+		s.simulateLater(sn, res.module, project, seq)
 	}
 	if cascade {
 		deps := s.dependentsOf(d.path)
@@ -101,9 +112,10 @@ func (s *Server) runAnalysis(d *document) {
 
 // analyse checks a snapshot against the current project, after putting its
 // module into the project when it is still the document's latest version.
-// complete is false when simulator findings are missing (run's phase or
-// budget); the project is the one it was checked in.
-func (s *Server) analyse(sn *snapshot, run rules.Run) (res *result, project *analysis.Project, complete bool) {
+// When ctx ends first the result is incomplete and is not kept. complete
+// is false when simulator findings are missing (the phase, or ctx); the
+// project is the one it was checked in.
+func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (res *result, project *analysis.Project, complete bool) {
 	mod := s.moduleOf(sn)
 	d := sn.doc
 	project = s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
@@ -111,20 +123,23 @@ func (s *Server) analyse(sn *snapshot, run rules.Run) (res *result, project *ana
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	run.Simulations = s.simulations
-	diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path), run)
+	diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path),
+		rules.Run{Phase: phase, Simulations: s.simulations, Context: ctx})
 	res = &result{module: mod, diags: diags}
+	if ctx.Err() != nil {
+		return res, project, false
+	}
 	sn.mu.Lock()
 	sn.result = res
 	sn.mu.Unlock()
 	return res, project, complete
 }
 
-// simulateLater runs the rules that simulate for a snapshot whose quick
-// analysis was published, within the simulation budget, and publishes the
-// complete findings, unless a newer analysis of the document starts first
-// (which cancels it).
-func (s *Server) simulateLater(sn *snapshot, quick *result, project *analysis.Project, seq uint64) {
+// simulateLater checks a snapshot whose quick analysis was published again
+// with the simulator (what the cache does not hold), within the simulation
+// budget, and publishes the complete findings, unless a newer analysis of
+// the document starts first (which cancels it).
+func (s *Server) simulateLater(sn *snapshot, mod *analysis.Module, project *analysis.Project, seq uint64) {
 	d := sn.doc
 	ctx, cancel := context.WithCancel(s.ctx)
 	// Analyses of one document may finish out of order: the simulation of
@@ -135,7 +150,7 @@ func (s *Server) simulateLater(sn *snapshot, quick *result, project *analysis.Pr
 	}
 	s.goSafe("simulate "+d.path, func() {
 		defer cancel()
-		// One simulation at a time, so the quick analyses of the next
+		// One simulation phase at a time, so the quick analyses of the next
 		// keystrokes keep a core.
 		select {
 		case s.simulating <- struct{}{}:
@@ -148,21 +163,19 @@ func (s *Server) simulateLater(sn *snapshot, quick *result, project *analysis.Pr
 		}
 		budget, stop := context.WithTimeout(ctx, s.simulationBudget())
 		defer stop()
-		found, complete := rules.CheckRun(quick.module, project, s.ws.options(d.path),
-			rules.Run{Phase: rules.SimulatorRules, Simulations: s.simulations, Context: budget})
+		diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path),
+			rules.Run{Simulations: s.simulations, Context: budget})
 		if ctx.Err() != nil {
 			return // a newer analysis started
 		}
-		res := &result{module: quick.module, diags: rules.WithSimulated(quick.diags, found)}
+		res := &result{module: mod, diags: diags}
 		sn.mu.Lock()
-		if sn.result == quick {
-			sn.result = res
-		}
+		sn.result = res
 		sn.mu.Unlock()
 		if complete {
 			s.log.debugf("simulated %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
 		} else {
-			s.log.infof("simulating %s version %d took longer than %v: the rest of its simulator findings (ASL401, ASL402) are skipped until it changes",
+			s.log.infof("simulating %s version %d took longer than %v: the rest of its simulator findings (ASL401, ASL402, delays of blocking calls) are skipped until it changes",
 				d.path, sn.version, s.simulationBudget())
 		}
 		s.publish(sn, res, seq)
@@ -170,8 +183,8 @@ func (s *Server) simulateLater(sn *snapshot, quick *result, project *analysis.Pr
 	})
 }
 
-// simulationBudget is how long the simulator rules may take for one
-// version of a document before the rest is skipped.
+// simulationBudget is how long the simulator may take for one version of a
+// document before the rest is skipped.
 func (s *Server) simulationBudget() time.Duration {
 	if s.opts.SimulationBudget > 0 {
 		return s.opts.SimulationBudget
@@ -190,14 +203,14 @@ func (s *Server) analysed(sn *snapshot, res *result) {
 // resultOf returns the latest analysis of a snapshot, analysing it now
 // when none exists yet (a hover can arrive before the debounce fires); the
 // simulator's findings are then those already cached.
-func (s *Server) resultOf(sn *snapshot) *result {
+func (s *Server) resultOf(ctx context.Context, sn *snapshot) *result {
 	sn.mu.Lock()
 	res := sn.result
 	sn.mu.Unlock()
 	if res != nil {
 		return res
 	}
-	res, _, _ = s.analyse(sn, rules.Run{Phase: rules.QuickRules})
+	res, _, _ = s.analyse(ctx, sn, rules.QuickRules)
 	return res
 }
 
@@ -377,7 +390,7 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 	}
 	d.publishMu.Unlock()
 	budget, stop := context.WithTimeout(ctx, s.simulationBudget())
-	res, _, _ := s.analyse(sn, rules.Run{Context: budget})
+	res, _, _ := s.analyse(budget, sn, rules.AllRules)
 	stop()
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled

@@ -32,7 +32,10 @@ type document struct {
 
 	schedMu sync.Mutex
 	timer   *time.Timer
-	cascade bool // the next analysis re-analyses dependents too
+	// cancelAnalysis stops the analysis running, when a newer one is
+	// scheduled or the document closes.
+	cancelAnalysis context.CancelFunc
+	cascade        bool // the next analysis re-analyses dependents too
 
 	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
@@ -265,6 +268,9 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	d.schedMu.Lock()
 	if d.timer != nil {
 		d.timer.Stop()
+	}
+	if d.cancelAnalysis != nil {
+		d.cancelAnalysis()
 	}
 	d.schedMu.Unlock()
 	d.stopSimulation()

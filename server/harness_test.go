@@ -240,6 +240,7 @@ type client struct {
 	messages []protocol.ShowMessageParams
 	progress []string // kinds of $/progress values, in order
 	requests []string // methods the server called
+	shown    []string // URIs of window/showDocument requests
 }
 
 func newClient(t *testing.T, sess *session) *client {
@@ -281,6 +282,11 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 		}
 		json.Unmarshal(req.Params(), &p)
 		c.progress = append(c.progress, p.Value.Kind)
+	case protocol.MethodWindowShowDocument:
+		var p protocol.ShowDocumentParams
+		protocol.Unmarshal(req.Params(), &p)
+		c.shown = append(c.shown, string(p.URI))
+		return map[string]bool{"success": true}, nil
 	case protocol.MethodWorkspaceConfiguration:
 		var p protocol.ConfigurationParams
 		protocol.Unmarshal(req.Params(), &p)

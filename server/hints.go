@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"time"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -23,6 +24,10 @@ func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cf
 	if ctx.Err() != nil {
 		return "", 0, 0, false
 	}
+	// $/cancelRequest or a newer hover ends the simulation; its budgets
+	// bound it otherwise (a hover must answer quickly).
+	simCfg.Context = ctx
+	simCfg.MaxWallTime = time.Second
 	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg})
 	if !ok {
 		return "", 0, 0, false

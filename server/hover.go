@@ -21,16 +21,18 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	}
 	li := sn.file.Lines
 	off := s.offset(li, params.Position)
-	res := s.resultOf(sn)
+	res := s.resultOf(ctx, sn)
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
 	var parts []string
 	var rng *protocol.Range
+	explained := map[string]bool{} // codes of the findings under the cursor
 	for _, d := range res.diags {
 		if off < d.StartByte || off > d.EndByte || (off == d.EndByte && d.EndByte > d.StartByte) {
 			continue
 		}
+		explained[d.Code] = true
 		parts = append(parts, diagnosticHover(d))
 		if rng == nil {
 			r := s.rangeOf(li, d.Start, d.End)
@@ -38,7 +40,7 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		}
 	}
 	if c := callAt(res.module, off); c != nil {
-		if text := s.callHover(ctx, res, c); text != "" {
+		if text := s.callHover(ctx, res, c, explained); text != "" {
 			parts = append(parts, text)
 			if rng == nil {
 				r := s.offsetRange(li, int(c.Node.Start), int(c.Node.End))
@@ -64,8 +66,10 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	}, nil
 }
 
-// diagnosticHover renders a finding with its rule's summary, why it matters
-// and how to fix it.
+// diagnosticHover explains the rule behind a finding: what it is, why it
+// matters and how to fix it. The finding's own message is not repeated:
+// every client shows it already (VS Code in the same hover, Neovim as
+// virtual text, Emacs in the echo area).
 func diagnosticHover(d rules.Diagnostic) string {
 	var b strings.Builder
 	r := rules.Lookup(d.Code)
@@ -73,7 +77,7 @@ func diagnosticHover(d rules.Diagnostic) string {
 		fmt.Fprintf(&b, "**%s** %s", d.Code, d.Message)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "**%s** `%s` (%s): %s\n\n%s\n\n**Why:** %s", r.Code, r.Name, d.Severity, r.Summary, d.Message, r.Rationale)
+	fmt.Fprintf(&b, "**%s** `%s` (%s): %s\n\n**Why:** %s", r.Code, r.Name, d.Severity, r.Summary, r.Rationale)
 	switch {
 	case d.Fix != nil && r.Fix != "":
 		fmt.Fprintf(&b, "\n\n**Fix:** %s (quick fix available: %s)", r.Fix, d.Fix.Title)
@@ -109,7 +113,7 @@ func callAt(m *analysis.Module, off int) *analysis.Call {
 
 // callHover describes the callee of c: whether it is a coroutine function,
 // where it is defined, and what it blocks on.
-func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) string {
+func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call, explained map[string]bool) string {
 	m := res.module
 	opts := s.ws.options(m.File.Path)
 	fnText := m.File.Text(c.Node.ChildByField("function"))
@@ -117,7 +121,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 	target := project.Target(c)
 	var b strings.Builder
 	if target == nil {
-		if code := rules.BlockingCode(m, c, opts); code != "" {
+		if code := rules.BlockingCode(m, c, opts); code != "" && !explained[code] {
 			fmt.Fprintf(&b, "**blocking call** `%s()`: it blocks the thread it runs on; in a coroutine that is the event loop (%s).", displayCallee(c, fnText), code)
 			return b.String()
 		}
@@ -143,8 +147,12 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call) s
 		default:
 			b.WriteString(" Calling it returns a coroutine; the body runs only when it is awaited or scheduled.")
 		}
-		if n := len(target.Awaits); n > 0 {
-			fmt.Fprintf(&b, " It awaits %d time(s).", n)
+		switch n := len(target.Awaits); n {
+		case 0:
+		case 1:
+			b.WriteString(" Its body has one `await`.")
+		default:
+			fmt.Fprintf(&b, " Its body has %d `await`s.", n)
 		}
 	}
 	direct := func(mm *analysis.Module, cc *analysis.Call) bool { return rules.IsBlocking(mm, cc, opts) }

@@ -81,6 +81,7 @@ type clientCaps struct {
 	pull             bool
 	refresh          bool
 	watchRegister    bool
+	showDocument     bool
 }
 
 // Server is one language-server session.
@@ -262,6 +263,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	if caps.Window != nil && caps.Window.WorkDoneProgress != nil {
 		s.caps.workDoneProgress = *caps.Window.WorkDoneProgress
 	}
+	s.caps.showDocument = caps.Window != nil && caps.Window.ShowDocument != nil && caps.Window.ShowDocument.Support
 	if w := caps.Workspace; w != nil {
 		s.caps.configuration = w.Configuration != nil && *w.Configuration
 		s.caps.refresh = w.Diagnostics != nil && w.Diagnostics.RefreshSupport != nil && *w.Diagnostics.RefreshSupport
@@ -320,6 +322,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, fixAllKind},
 			},
+			ExecuteCommandProvider: protocol.ExecuteCommandOptions{Commands: []string{showDocumentationCommand}},
 			Workspace: &protocol.WorkspaceOptions{WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 				Supported: &supported, ChangeNotifications: protocol.Boolean(true),
 			}},

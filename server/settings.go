@@ -32,13 +32,14 @@ var SettingKeys = []string{"select", "extendSelect", "ignore", "latency", "debou
 // document before analysing it.
 const DefaultDebounce = 100 * time.Millisecond
 
-// ParseSettings decodes a settings object. null or an empty value is "no
-// settings". Some clients wrap the section in {"asyncls": {...}}, which is
+// ParseSettings decodes a settings object. null, an empty value or an
+// empty array is "no settings". Some clients wrap the section in {"asyncls": {...}}, which is
 // accepted too. Unknown keys and bad values are errors that name them.
 func ParseSettings(raw []byte) (Settings, error) {
 	var s Settings
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
+	// An empty array is what Lua clients (Neovim) send for an empty table.
+	if len(raw) == 0 || string(raw) == "null" || isEmptyArray(raw) {
 		return s, nil
 	}
 	var obj map[string]json.RawMessage
@@ -85,6 +86,9 @@ func (s Settings) validate() error {
 				return fmt.Errorf("asyncls setting %s: %v", list.key, err)
 			}
 		}
+	}
+	if err := config.ValidateLatency(s.Latency); err != nil {
+		return fmt.Errorf("asyncls setting %v", err)
 	}
 	if s.DebounceMs != nil && (*s.DebounceMs < 0 || *s.DebounceMs > 10000) {
 		return fmt.Errorf("asyncls setting debounceMs: %d is outside 0..10000", *s.DebounceMs)
@@ -161,4 +165,9 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func isEmptyArray(raw []byte) bool {
+	var a []json.RawMessage
+	return raw[0] == '[' && json.Unmarshal(raw, &a) == nil && len(a) == 0
 }

@@ -96,9 +96,12 @@ func TestSimulatorFindingsMatchCheckAfterEdits(t *testing.T) {
 		c.change(u, version, &protocol.TextDocumentContentChangeWholeDocument{Text: text})
 	}
 
+	// The entry point's simulation shows as "holds the event loop ..." in
+	// ASL402's findings and in the blocking rules' messages.
+	delays := func(rendered string) int { return strings.Count(rendered, "holds the event loop") }
 	first := compare("opened")
-	if countCodes(first, "ASL401") < 3 || countCodes(first, "ASL402") < 2 {
-		t.Fatalf("the test text should produce ASL401 and ASL402 findings:\n%s", first)
+	if countCodes(first, "ASL401") < 3 || delays(first) < 2 {
+		t.Fatalf("the test text should produce ASL401 findings and simulated delays:\n%s", first)
 	}
 
 	replace("a line above every function", "import asyncio\n", "# moved down\nimport asyncio\n")
@@ -116,16 +119,18 @@ func TestSimulatorFindingsMatchCheckAfterEdits(t *testing.T) {
 		t.Fatalf("shortening fetch's delay should drop ASL401 findings:\n%s", after)
 	}
 
-	replace("a blocking call the entry point reaches", "    time.sleep(0.3)  # want: ASL402", "    time.sleep(0.001)  # want: ASL402")
+	replace("a blocking call the entry point reaches", "def load():\n    time.sleep(0.3)", "def load():\n    time.sleep(0.001)")
 	last := compare("after editing what the entry point calls")
-	if countCodes(last, "ASL402") >= countCodes(first, "ASL402") {
-		t.Fatalf("shortening load's sleep should drop an ASL402 finding:\n%s", last)
+	if delays(last) >= delays(first) {
+		t.Fatalf("shortening load's sleep should drop a simulated delay:\n%s", last)
 	}
 	c.shutdownAndExit()
 }
 
 // TestSimulatorBudgetSkips: with no time for the simulator, the server
 // still publishes every other rule's findings as final, without ASL401.
+// (The file has no entry point, so no blocking call's message carries a
+// simulated delay.)
 func TestSimulatorBudgetSkips(t *testing.T) {
 	src, err := os.ReadFile("../testdata/rules/ASL401/basic.py")
 	if err != nil {

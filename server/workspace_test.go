@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"os"
@@ -340,7 +341,7 @@ func TestFixAllEdit(t *testing.T) {
 		{Code: "X2", StartByte: 16, EndByte: 17, Fix: &rules.Fix{Title: "t", Safe: true, Edits: []rules.Edit{{Start: 16, End: 17, New: "20"}}}},
 		{Code: "X3", StartByte: 0, EndByte: 1, Fix: &rules.Fix{Title: "unsafe", Safe: false, Edits: []rules.Edit{{Start: 0, End: 1, New: "z"}}}},
 	}}
-	edit, ok := s.fixAllEdit(sn)
+	edit, ok := s.fixAllEdit(context.Background(), sn)
 	if !ok {
 		t.Fatal("no fix-all edit")
 	}

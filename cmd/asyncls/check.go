@@ -12,30 +12,70 @@ import (
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/report"
-	"github.com/asyncls/asyncls/rules"
 )
 
 func init() {
 	register(&command{name: "check", summary: "lint files or directories (default .)", run: runCheck})
 }
 
-func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// checkFlags are the flags of `asyncls check`.
+type checkFlags struct {
+	format                   string
+	sel, extend, ignore      listFlag
+	configs                  multiFlag
+	stdinName                string
+	fix, unsafeFixes         bool
+	diff, showFixes          bool
+	statistics               bool
+	exitZero, exitNonZeroFix bool
+	addNoqa                  bool
+	watch                    bool
+	showSettings, showFiles  bool
+}
+
+func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
+	f := &checkFlags{}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text, json, sarif or github")
-	var sel, extend, ignore listFlag
-	fs.Var(&sel, "select", "rule codes or prefixes to enable, replacing the configured set (ALL enables every rule)")
-	fs.Var(&extend, "extend-select", "rule codes or prefixes to enable in addition")
-	fs.Var(&ignore, "ignore", "rule codes or prefixes to disable")
-	configPath := fs.String("config", "", "pyproject.toml to read [tool.asyncls] from (default: the nearest one)")
-	stdinName := fs.String("stdin-filename", "", "lint standard input, reporting it under this file name")
-	fix := fs.Bool("fix", false, "apply safe fixes to the files")
-	unsafeFixes := fs.Bool("unsafe-fixes", false, "with --fix, also apply fixes that may change behaviour")
-	exitZero := fs.Bool("exit-zero", false, "exit 0 even when there are findings")
+	formatHelp := "output format: full (the finding, its source and fix), concise (one line each), json, json-lines, sarif, github, gitlab or junit"
+	fs.StringVar(&f.format, "output-format", "full", formatHelp)
+	fs.StringVar(&f.format, "format", "full", "alias of --output-format")
+	fs.Var(&f.sel, "select", "rule codes or prefixes to enable, replacing the configured set (ALL enables every rule)")
+	fs.Var(&f.extend, "extend-select", "rule codes or prefixes to enable in addition")
+	fs.Var(&f.ignore, "ignore", "rule codes or prefixes to disable")
+	fs.Var(&f.configs, "config", "pyproject.toml to read [tool.asyncls] from (default: the nearest one), or an inline setting 'KEY = VALUE' (TOML, repeatable) that overrides it")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "lint standard input, reporting it under this file name (the path - reads standard input too)")
+	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes to the files")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "let --fix and --diff also apply fixes that may change behaviour, and mark them [*]")
+	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and change nothing (exit 1 when there is one)")
+	fs.BoolVar(&f.showFixes, "show-fixes", false, "list the fixes applied (with --fix) or that would be (otherwise)")
+	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings")
+	fs.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
+	fs.BoolVar(&f.exitNonZeroFix, "exit-non-zero-on-fix", false, "exit 1 when --fix changed a file, even if nothing remains")
+	fs.BoolVar(&f.addNoqa, "add-noqa", false, "add '# noqa: CODE' to the line of every finding (merging existing noqa comments)")
+	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
+	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
+	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: asyncls check [flags] [PATHS...]\n\nExit status: 0 clean, 1 findings, 2 usage, configuration or I/O error.\n\nFlags:")
+		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
+
+Output: by default each finding with its source line(s) underlined and, when
+it has one, its fix as a diff; then a summary on stderr. [*] marks findings
+that --fix repairs (with --unsafe-fixes, also those whose fix may change
+behaviour).
+
+Exit status: 0 clean, 1 findings (or fixes, with --diff / --exit-non-zero-on-fix),
+2 usage, configuration or I/O error.
+
+Flags:
+`)
 		fs.PrintDefaults()
 	}
+	return fs, f
+}
+
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, f := newCheckFlags(stderr)
 	if os.Getenv("GOGC") == "" {
 		// A check run is a batch job whose live heap (every module's tree
 		// and model, kept for cross-module rules) only grows: collecting
@@ -49,16 +89,83 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
-	if !validFormat(*format) {
-		fmt.Fprintf(stderr, "asyncls: unknown --format %q (want text, json, sarif or github)\n", *format)
+	if !report.Valid(f.format) {
+		fmt.Fprintf(stderr, "asyncls: unknown --output-format %q (want one of %v)\n", f.format, report.Formats)
 		return exitError
 	}
+	if len(paths) == 1 && paths[0] == "-" {
+		paths = nil
+		if f.stdinName == "" {
+			f.stdinName = "-"
+		}
+	}
+	if f.unsafeFixes && !f.fix && !f.diff {
+		fmt.Fprintln(stderr, "asyncls: note: --unsafe-fixes only widens --fix (and --diff); without them nothing is changed, unsafe fixes are only marked [*]")
+	}
+	if f.diff && f.fix {
+		fmt.Fprintln(stderr, "asyncls: --diff shows the fixes without applying them; do not combine it with --fix")
+		return exitError
+	}
+	cfg, err := loadCheckConfig(f, paths)
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls:", err)
+		return exitError
+	}
+	if f.stdinName != "" && len(paths) > 0 {
+		fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
+		return exitError
+	}
+	if len(paths) == 0 && f.stdinName == "" {
+		paths = []string{"."}
+	}
+	if f.showSettings {
+		return showSettings(stdout, cfg, paths)
+	}
+	if f.showFiles {
+		files, errs := lint.Collect(paths, cfg)
+		for _, e := range errs {
+			fmt.Fprintln(stderr, "asyncls: error:", e)
+		}
+		for _, p := range files {
+			fmt.Fprintln(stdout, p)
+		}
+		if len(errs) > 0 {
+			return exitError
+		}
+		return exitOK
+	}
+	if f.watch {
+		if f.stdinName != "" || f.fix || f.diff || f.addNoqa {
+			fmt.Fprintln(stderr, "asyncls: --watch re-checks files on disk; it does not combine with standard input, --fix, --diff or --add-noqa")
+			return exitError
+		}
+		return watch(f, cfg, paths, stdout, stderr, nil)
+	}
+	return checkOnce(f, cfg, paths, stdin, stdout, stderr)
+}
+
+// loadCheckConfig reads the configuration file (--config PATH or the
+// nearest pyproject.toml) and applies the inline --config settings and the
+// rule-selection flags on top.
+func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
+	var file string
+	var inline []string
+	for _, c := range f.configs.values {
+		if config.IsInline(c) {
+			inline = append(inline, c)
+		} else if file != "" {
+			return nil, fmt.Errorf("--config names two files (%s and %s)", file, c)
+		} else {
+			file = c
+		}
+	}
 	var cfg *config.Config
-	if *configPath != "" {
-		cfg, err = config.LoadFile(*configPath)
+	var err error
+	if file != "" {
+		cfg, err = config.LoadFile(file)
 	} else {
 		start := "."
-		if len(paths) > 0 {
+		if len(paths) > 0 && paths[0] != "-" {
 			start = paths[0]
 			if info, statErr := os.Stat(start); statErr == nil && !info.IsDir() {
 				start = filepath.Dir(start)
@@ -67,46 +174,63 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cfg, err = config.Load(start)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "asyncls:", err)
-		return exitError
+		return nil, err
 	}
-	o := config.Overrides{ExtendSelect: extend.values, Ignore: ignore.values}
-	if sel.set {
-		o.Select = sel.values
+	for _, s := range inline {
+		if cfg, err = cfg.Override(s); err != nil {
+			return nil, err
+		}
 	}
-	if cfg, err = cfg.Apply(o); err != nil {
-		fmt.Fprintln(stderr, "asyncls:", err)
-		return exitError
+	o := config.Overrides{ExtendSelect: f.extend.values, Ignore: f.ignore.values}
+	if f.sel.set {
+		o.Select = f.sel.values
 	}
+	return cfg.Apply(o)
+}
 
+// checkOnce lints, fixes or annotates once and reports; it returns the exit status.
+func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var res *lint.Result
 	var stdinSrc []byte
-	if *stdinName != "" {
-		if len(paths) > 0 {
-			fmt.Fprintln(stderr, "asyncls: --stdin-filename lints standard input; do not also give paths")
-			return exitError
-		}
+	var err error
+	progress := newProgress(stderr)
+	if f.stdinName != "" {
 		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, analysis.MaxFileSize+1))
 		if err != nil {
 			fmt.Fprintln(stderr, "asyncls: reading standard input:", err)
 			return exitError
 		}
-		res = lint.Analyse([]lint.Source{{Path: *stdinName, Src: stdinSrc}}, cfg)
+		res = lint.Analyse([]lint.Source{{Path: f.stdinName, Src: stdinSrc}}, cfg)
 	} else {
-		if len(paths) == 0 {
-			paths = []string{"."}
-		}
 		files, errs := lint.Collect(paths, cfg)
-		res = lint.Run(files, nil, cfg)
+		res = lint.RunProgress(files, nil, cfg, progress.update)
 		res.Errors = append(errs, res.Errors...)
 	}
+	progress.done()
 
-	fixed := 0
-	if *fix {
+	if f.addNoqa {
+		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
+	}
+	found := len(res.Diagnostics)
+	var applied []appliedFix
+	switch {
+	case f.fix || f.diff:
 		var fixErrs []error
-		res, fixed, stdinSrc, fixErrs = applyFixes(res, cfg, *unsafeFixes, *stdinName, stdinSrc)
+		var changed map[string][]byte
+		original := sourcesOf(res)
+		res, applied, changed, fixErrs = computeFixes(res, cfg, f.unsafeFixes)
 		res.Errors = append(res.Errors, fixErrs...)
-		if *stdinName != "" {
+		if f.diff {
+			return printDiff(f, res, original, changed, applied, stdout, stderr)
+		}
+		for _, path := range sortedKeys(changed) {
+			if path == f.stdinName {
+				stdinSrc = changed[path]
+			} else if err := writeFile(path, changed[path]); err != nil {
+				res.Errors = append(res.Errors, err)
+			}
+		}
+		if f.stdinName != "" {
 			// As ruff does: with --fix and stdin, the fixed source goes to stdout.
 			stdout.Write(stdinSrc)
 			stdout = stderr
@@ -116,80 +240,37 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "asyncls: error:", e)
 	}
-	lines := func(path string) *analysis.LineIndex {
-		if m := res.Project.Module(path); m != nil {
-			return m.File.Lines
-		}
-		return nil
-	}
-	if err := report.Write(stdout, *format, res.Diagnostics, lines); err != nil {
+	lines := linesOf(res)
+	if f.statistics {
+		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes)
+	} else if err := report.Write(stdout, f.format, res.Diagnostics, lines, report.Options{UnsafeFixes: f.unsafeFixes}); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
-	if *format == "text" && (fixed > 0 || *fix) {
-		fmt.Fprintf(stderr, "Fixed %d finding(s); %d remaining.\n", fixed, len(res.Diagnostics))
+	if f.showFixes {
+		writeShowFixes(stderr, f, res.Diagnostics, applied)
+	}
+	if report.Textual(f.format) || f.statistics {
+		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
 	}
 	switch {
 	case len(res.Errors) > 0:
 		return exitError
-	case len(res.Diagnostics) > 0 && !*exitZero:
+	case len(res.Diagnostics) > 0 && !f.exitZero:
+		return exitFindings
+	case len(applied) > 0 && f.exitNonZeroFix:
 		return exitFindings
 	}
 	return exitOK
 }
 
-func validFormat(f string) bool {
-	for _, v := range report.Formats {
-		if v == f {
-			return true
+func linesOf(res *lint.Result) report.Lines {
+	return func(path string) *analysis.LineIndex {
+		if m := res.Project.Module(path); m != nil {
+			return m.File.Lines
 		}
+		return nil
 	}
-	return false
-}
-
-// applyFixes applies fixes file by file, re-analysing after each round so
-// one fix cannot hide another rule's finding, until nothing changes (at most
-// a few rounds). Files are written only when their content changed.
-func applyFixes(res *lint.Result, cfg *config.Config, unsafe bool, stdinName string, stdinSrc []byte) (*lint.Result, int, []byte, []error) {
-	total := 0
-	var errs []error
-	for round := 0; round < 5; round++ {
-		byPath := map[string][]rules.Diagnostic{}
-		for _, d := range res.Diagnostics {
-			byPath[d.Path] = append(byPath[d.Path], d)
-		}
-		changed := false
-		var sources []lint.Source
-		for _, m := range res.Project.Modules() {
-			src := m.File.Src
-			if diags := byPath[m.File.Path]; len(diags) > 0 {
-				newSrc, n := rules.ApplyFixes(src, diags, unsafe)
-				if n > 0 {
-					// Never write a fix that breaks the file's syntax.
-					if len(analysis.Parse(m.File.Path, newSrc).SyntaxErrors) > len(m.File.SyntaxErrors) {
-						errs = append(errs, fmt.Errorf("%s: a fix produced invalid Python and was not applied (please report it)", m.File.Path))
-					} else {
-						src = newSrc
-						total += n
-						changed = true
-						if m.File.Path == stdinName {
-							stdinSrc = src
-						} else if err := writeFile(m.File.Path, src); err != nil {
-							errs = append(errs, err)
-						}
-					}
-				}
-			}
-			sources = append(sources, lint.Source{Path: m.File.Path, Src: src})
-		}
-		if !changed {
-			break
-		}
-		prevErrs := res.Errors
-		res = lint.Analyse(sources, cfg)
-		res.Errors = append(prevErrs, res.Errors...)
-	}
-	return res, total, stdinSrc, errs
 }
 
 // writeFile replaces path atomically so an interrupted run never leaves a

@@ -195,3 +195,39 @@ func TestFixRewritesFiles(t *testing.T) {
 		t.Errorf("--unsafe-fixes: exit %d, file:\n%s", code, got)
 	}
 }
+
+func TestRulesFiltersAndFormats(t *testing.T) {
+	code, out, _ := runCLI(t, "", "rules", "ASYNC2")
+	if code != exitOK || !strings.Contains(out, "ASYNC251 ") || strings.Contains(out, "ASYNC100") || strings.Contains(out, "ASL101") || strings.Contains(out, "## Why") {
+		t.Errorf("rules ASYNC2 (a prefix: the table narrowed): %q", out)
+	}
+	code, out, _ = runCLI(t, "", "rules", "--all", "ASL10")
+	if code != exitOK || strings.Count(out, "## Why") < 3 || !strings.Contains(out, "# ASL101") || strings.Contains(out, "# ASYNC") {
+		t.Errorf("rules --all ASL10: documentation of each: %q", out)
+	}
+	code, out, _ = runCLI(t, "", "rules", "--format", "json")
+	var list []ruleJSON
+	if err := json.Unmarshal([]byte(out), &list); err != nil || code != exitOK || len(list) < 40 {
+		t.Fatalf("rules --format json: %v %d", err, len(list))
+	}
+	for _, r := range list {
+		if r.Code == "" || r.Name == "" || r.Summary == "" || r.URL == "" || r.Explanation != "" {
+			t.Errorf("rule json %+v", r)
+		}
+	}
+	_, out, _ = runCLI(t, "", "rules", "--format", "json", "ASYNC251")
+	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 1 || !strings.Contains(list[0].Explanation, "## Why") {
+		t.Errorf("rules --format json CODE carries the documentation: %v %q", err, out)
+	}
+}
+
+func TestEverySubcommandAnswersHelp(t *testing.T) {
+	for name := range commands {
+		for _, args := range [][]string{{name, "--help"}, {name, "-h"}, {"help", name}} {
+			code, out, errOut := runCLI(t, "", args...)
+			if code != exitOK || !strings.Contains(out, "Usage: asyncls "+name) || errOut != "" {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+			}
+		}
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -33,7 +35,7 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || (args[0] == "help" && len(args) == 1) {
 		usage(stdout)
 		if len(args) == 0 {
 			return exitError
@@ -44,13 +46,59 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "asyncls", version)
 		return exitOK
 	}
+	if args[0] == "help" && len(args) > 1 {
+		args = []string{args[1], "--help"}
+	}
 	c, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "asyncls: unknown command %q\n\n", args[0])
 		usage(stderr)
 		return exitError
 	}
+	if wantsHelp(args[1:]) {
+		// Asked for, help is the output: stdout, so that it can be paged.
+		stderr = stdout
+	}
+	if stop := startCPUProfile(); stop != nil {
+		defer stop()
+	}
 	return c.run(args[1:], stdin, stdout, stderr)
+}
+
+// wantsHelp reports whether -h or --help comes before any "--".
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
+}
+
+// startCPUProfile honours ASYNCLS_CPUPROFILE=FILE: a CPU profile of the whole
+// command, for performance work (`go tool pprof bin/asyncls FILE`); "%p" in
+// FILE becomes the pid. It returns the function that writes the profile.
+func startCPUProfile() func() {
+	path := os.Getenv("ASYNCLS_CPUPROFILE")
+	if path == "" {
+		return nil
+	}
+	path = strings.ReplaceAll(path, "%p", strconv.Itoa(os.Getpid()))
+	f, err := os.Create(path)
+	if err != nil {
+		return nil
+	}
+	if pprof.StartCPUProfile(f) != nil {
+		f.Close()
+		return nil
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 const version = "0.1.0"
@@ -66,7 +114,7 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun `asyncls <command> -h` for a command's flags.")
+	fmt.Fprintln(w, "\nRun `asyncls <command> --help` (or `asyncls help <command>`) for a command's flags.")
 }
 
 // parseInterleaved parses flags that may appear before, between or after
@@ -108,3 +156,9 @@ func (l *listFlag) Set(s string) error {
 	}
 	return nil
 }
+
+// multiFlag collects repeatable values as given (no comma splitting).
+type multiFlag struct{ values []string }
+
+func (m *multiFlag) String() string     { return strings.Join(m.values, " ") }
+func (m *multiFlag) Set(s string) error { m.values = append(m.values, s); return nil }

@@ -8,9 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"runtime/pprof"
-	"strconv"
-	"strings"
 	"syscall"
 
 	"github.com/asyncls/asyncls/server"
@@ -48,17 +45,6 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if stdin == os.Stdin {
 		stdin = pollableStdin()
-	}
-	// ASYNCLS_CPUPROFILE=FILE writes a CPU profile of the session, for
-	// performance work with bench/server ("%p" in FILE becomes the pid).
-	if path := os.Getenv("ASYNCLS_CPUPROFILE"); path != "" {
-		path = strings.ReplaceAll(path, "%p", strconv.Itoa(os.Getpid()))
-		if f, err := os.Create(path); err == nil {
-			defer f.Close() // deferred first: runs after the profile is written
-			if pprof.StartCPUProfile(f) == nil {
-				defer pprof.StopCPUProfile()
-			}
-		}
 	}
 	return server.Serve(ctx, stdio{stdin, stdout}, server.Options{Stderr: stderr, Version: version})
 }

@@ -257,4 +257,62 @@ step("restart brings diagnostics back", function()
   end)
 end)
 
+-- Compact JSON as the client sends it (json_encode puts blanks after : and ,).
+local function json(value)
+  return (vim.fn.json_encode(value):gsub('([:,]) ', '%1'))
+end
+
+step("setup{} with no settings sends objects, and the server takes them", function()
+  local asyncls = require("asyncls")
+  assert(json(asyncls.settings_object({})) == "{}", "empty settings encode as " .. json(asyncls.settings_object({})))
+  local with_map = json(asyncls.settings_object({ latency = {}, select = { "ASYNC" } }))
+  assert(with_map:find('"latency":{}', 1, true) and with_map:find('"select":["ASYNC"]', 1, true), "settings encode as " .. with_map)
+  local default = dofile(editors_dir .. "/nvim/lsp/asyncls.lua")
+  assert(json(default.init_options) == "{}" and json(default.settings) == '{"asyncls":{}}',
+    "lsp/asyncls.lua sends " .. json(default.init_options))
+  local messages = {}
+  local notify = vim.notify
+  vim.notify = function(message, level)
+    table.insert(messages, tostring(message))
+    return notify(message, level)
+  end
+  local show_message = vim.lsp.handlers["window/showMessage"]
+  vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
+    table.insert(messages, result and result.message or "")
+    return show_message(err, result, ctx, config)
+  end
+  asyncls.setup({ cmd = { bin, "serve" } })
+  local old = client().id
+  asyncls.restart()
+  wait_for("a client started with no settings to publish diagnostics", function()
+    local c = client()
+    return c ~= nil and c.id ~= old and c.initialized and has_finding(vim.diagnostic.get(bufnr), "ASYNC251")
+  end)
+  vim.notify = notify
+  vim.lsp.handlers["window/showMessage"] = show_message
+  local result = vim.lsp.handlers["workspace/configuration"](nil, { items = { { section = "asyncls" } } }, { client_id = client().id })
+  assert(json(result) == "[{}]", "configuration answer " .. json(result))
+  for _, m in ipairs(messages) do
+    assert(not m:find("must be an object", 1, true), "the server rejected the settings: " .. m)
+  end
+end)
+
+step("on Neovim 0.11+ setup registers with vim.lsp.config and vim.lsp.enable", function()
+  -- This Neovim (0.7) lacks them: stand-ins record what setup passes, as 0.11 would receive it.
+  local asyncls = require("asyncls")
+  local saved_config, saved_enable = vim.lsp.config, vim.lsp.enable
+  local registered, enabled = {}, {}
+  vim.lsp.config = setmetatable({}, { __call = function(_, name, cfg) registered[name] = cfg end })
+  vim.lsp.enable = function(name) table.insert(enabled, name) end
+  local ok, err = pcall(asyncls.setup, { cmd = { bin, "serve" }, settings = { ignore = { "ASYNC109" } } })
+  vim.lsp.config, vim.lsp.enable = saved_config, saved_enable
+  assert(ok, err)
+  local cfg = registered.asyncls
+  assert(cfg and enabled[1] == "asyncls", "registered " .. vim.inspect(registered) .. ", enabled " .. vim.inspect(enabled))
+  assert(cfg.cmd[1] == bin and cfg.filetypes[1] == "python" and cfg.root_markers[1] == "pyproject.toml", vim.inspect(cfg))
+  assert(json(cfg.settings) == '{"asyncls":{"ignore":["ASYNC109"]}}', json(cfg.settings))
+  assert(cfg.root_dir == nil, "vim.lsp.config finds the root from root_markers")
+  asyncls.setup({ cmd = { bin, "serve" }, settings = { debounceMs = 50 } }) -- back to the 0.7 path
+end)
+
 finish()

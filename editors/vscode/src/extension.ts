@@ -171,7 +171,7 @@ async function simulateAtCursor(): Promise<void> {
     return;
   }
   if (!serverPath) {
-    void showMissingServer("asyncls: the asyncls executable was not found, so there is nothing to simulate with.");
+    void showMissingServer("asyncls: the asyncls executable was not found (on PATH, in $(go env GOPATH)/bin or at asyncls.path), so there is nothing to simulate with. Build it from a clone of the asyncls repository: go install ./cmd/asyncls.");
     return;
   }
   const document = editor.document;

@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -54,8 +55,34 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undef
 }
 
 /**
+ * The directories `go install` puts binaries in: $GOBIN, else the bin directory of each
+ * GOPATH entry ($GOPATH, else `go env GOPATH`, else ~/go). VS Code started from a desktop
+ * launcher often lacks them on PATH.
+ */
+export function goBinDirs(env: NodeJS.ProcessEnv): string[] {
+  if (env.GOBIN) {
+    return [env.GOBIN];
+  }
+  let gopath = env.GOPATH ?? "";
+  if (gopath === "") {
+    try {
+      gopath = execFileSync("go", ["env", "GOPATH"], { env, timeout: 3000, encoding: "utf8" }).trim();
+    } catch {
+      gopath = "";
+    }
+  }
+  if (gopath === "") {
+    gopath = path.join(env.HOME ?? os.homedir(), "go");
+  }
+  return gopath.split(path.delimiter).filter((dir) => dir.length > 0).map((dir) => path.join(dir, "bin"));
+}
+
+const notFound =
+  "asyncls: the asyncls executable was not found on PATH or in $(go env GOPATH)/bin. Build it from a clone of the asyncls repository (`go install ./cmd/asyncls`; the module is not published, so `go install ...@latest` does not work) or set asyncls.path.";
+
+/**
  * Finds the asyncls executable: the `asyncls.path` setting when set (it must exist), else
- * `asyncls` on PATH.
+ * `asyncls` on PATH, else in the Go bin directory.
  */
 export function resolveServerPath(
   configured: string,
@@ -75,12 +102,9 @@ export function resolveServerPath(
       problem: `asyncls: the setting asyncls.path is "${configured}", but no executable file is there. Fix the setting or install asyncls.`,
     };
   }
-  const onPath = findOnPath("asyncls", env);
+  const onPath = findOnPath("asyncls", env) ?? findOnPath("asyncls", { PATH: goBinDirs(env).join(path.delimiter), PATHEXT: env.PATHEXT });
   if (onPath) {
     return { path: onPath, problem: "" };
   }
-  return {
-    problem:
-      "asyncls: the asyncls executable was not found on PATH. Install it (go install github.com/asyncls/asyncls/cmd/asyncls@latest) or set asyncls.path.",
-  };
+  return { problem: notFound };
 }

@@ -3,7 +3,11 @@ import time
 
 
 def load():
-    time.sleep(0.3)  # want: ASL402
+    time.sleep(0.3)  # quiet: ASL201 reports it at `load()` and carries the delay
+
+
+def refresh():
+    time.sleep(0.2)  # want: ASL402 (run as a loop callback: no other rule reports it)
 
 
 async def heartbeat():
@@ -12,16 +16,18 @@ async def heartbeat():
 
 
 async def quick():
-    time.sleep(0.001)
+    time.sleep(0.001)  # want: ASYNC251 (too short to delay anything)
 
 
 async def main():
-    time.sleep(0.2)  # nothing else exists yet: nobody is delayed
+    time.sleep(0.2)  # want: ASYNC251 (nothing else exists yet: nobody is delayed)
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    time.sleep(0.5)  # want: ASL402
-    load()
+    time.sleep(0.5)  # want: ASYNC251 (one finding: its message carries the simulated delay)
+    load()  # want: ASL201
     await quick()
+    asyncio.get_running_loop().call_soon(refresh)
+    await asyncio.sleep(0.3)
     beat.cancel()
 
 

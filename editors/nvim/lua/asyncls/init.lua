@@ -1,5 +1,6 @@
 -- asyncls for Neovim: starts `asyncls serve` for Python buffers and attaches it.
--- Works on Neovim 0.7 (vim.lsp.start_client + buf_attach_client) and 0.8+ (vim.lsp.start).
+-- Works on Neovim 0.7 (vim.lsp.start_client + buf_attach_client), 0.8-0.10 (vim.lsp.start)
+-- and 0.11+ (vim.lsp.config + vim.lsp.enable; lsp/asyncls.lua is the default config there).
 local M = {}
 
 M.install_docs = "https://github.com/asyncls/asyncls/blob/main/docs/editors.md#install-asyncls"
@@ -69,7 +70,7 @@ local function executable_missing()
     warned_missing = true
     notify(
       string.format(
-        "asyncls: executable %q not found. Install it (go install github.com/asyncls/asyncls/cmd/asyncls@latest) or pass cmd to require('asyncls').setup{}. See %s",
+        "asyncls: executable %q not found. Build it from a clone of the asyncls repository (go install ./cmd/asyncls, into $(go env GOPATH)/bin; the module is not published, so go install ...@latest does not work) and put it on PATH, or pass cmd to require('asyncls').setup{}. See %s",
         exe,
         M.install_docs
       ),
@@ -79,19 +80,47 @@ local function executable_missing()
   return true
 end
 
-local function client_config(root)
-  local settings = M.config.settings or {}
+-- Settings keys whose values are maps: an empty one must go out as {} too.
+local map_settings = { latency = true }
+
+--- `settings` ready to send: Lua cannot tell an empty table from an empty list, and
+--- vim.json encodes it as [], which the server rejects as settings; send objects.
+function M.settings_object(settings)
+  if type(settings) ~= "table" or next(settings) == nil then
+    return vim.empty_dict()
+  end
+  local out = {}
+  for key, value in pairs(settings) do
+    if map_settings[key] and type(value) == "table" and next(value) == nil then
+      value = vim.empty_dict()
+    end
+    out[key] = value
+  end
+  return out
+end
+
+--- The client configuration shared by every Neovim version (vim.lsp.start / start_client
+--- take it as is; vim.lsp.config takes it without root_dir and workspace_folders).
+function M.lsp_config()
+  local settings = M.settings_object(M.config.settings)
   return {
     name = "asyncls",
     cmd = M.config.cmd,
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+    filetypes = M.config.filetypes,
+    root_markers = M.config.root_markers,
     init_options = settings,
     -- The default workspace/configuration handler answers section "asyncls" from here.
     settings = { asyncls = settings },
     capabilities = M.config.capabilities,
     on_attach = M.config.on_attach,
   }
+end
+
+local function client_config(root)
+  local config = M.lsp_config()
+  config.root_dir = root
+  config.workspace_folders = { { uri = vim.uri_from_fname(root), name = root } }
+  return config
 end
 
 -- Client methods are closures on 0.7-0.10 and take self (`client:stop()`) from 0.11 on.
@@ -275,6 +304,12 @@ function M.simulate(entry)
   return out
 end
 
+--- Whether this Neovim has vim.lsp.config and vim.lsp.enable (0.11+).
+function M.uses_lsp_enable()
+  local config = vim.lsp.config
+  return (type(config) == "table" or type(config) == "function") and type(vim.lsp.enable) == "function"
+end
+
 local function has_filetype(ft)
   for _, wanted in ipairs(M.config.filetypes) do
     if wanted == ft then
@@ -303,6 +338,15 @@ function M.setup(opts)
   end, { desc = "asyncls: restart the language server" })
 
   local group = vim.api.nvim_create_augroup("asyncls", { clear = true })
+  if M.uses_lsp_enable() then
+    -- Neovim 0.11+: the built-in configuration registry starts and attaches the server
+    -- (one per root_markers root), as for any server configured with vim.lsp.config.
+    vim.lsp.config("asyncls", M.lsp_config())
+    if M.config.autostart and not executable_missing() then
+      vim.lsp.enable("asyncls")
+    end
+    return
+  end
   if M.config.autostart then
     vim.api.nvim_create_autocmd("FileType", {
       group = group,

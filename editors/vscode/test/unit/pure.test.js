@@ -7,7 +7,7 @@ const os = require("os");
 const path = require("path");
 const { findCoroutineAt } = require("../../out/coroutine.js");
 const { readSettings } = require("../../out/settings.js");
-const { resolveServerPath, findOnPath } = require("../../out/serverPath.js");
+const { resolveServerPath, findOnPath, goBinDirs } = require("../../out/serverPath.js");
 const { simulationHtml, escapeHtml } = require("../../out/simulate.js");
 
 const source = [
@@ -71,7 +71,19 @@ test("resolveServerPath prefers asyncls.path, then PATH, and explains a miss", (
   const missing = resolveServerPath("/nope/asyncls", env, []);
   assert.strictEqual(missing.path, undefined);
   assert.match(missing.problem, /asyncls\.path/);
-  assert.match(resolveServerPath("", { PATH: "" }, []).problem, /not found on PATH/);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "asyncls-home-"));
+  const noGo = { PATH: "", HOME: home };
+  assert.match(resolveServerPath("", noGo, []).problem, /not found on PATH or in \$\(go env GOPATH\)\/bin\. Build it from a clone/);
+  // `go install ./cmd/asyncls` puts it in $GOPATH/bin (default ~/go/bin), often not on an app's PATH.
+  assert.deepStrictEqual(goBinDirs({ GOPATH: `/a${path.delimiter}/b` }), ["/a/bin", "/b/bin"]);
+  assert.deepStrictEqual(goBinDirs({ GOBIN: "/gobin", GOPATH: "/a" }), ["/gobin"]);
+  assert.deepStrictEqual(goBinDirs(noGo), [path.join(home, "go", "bin")]);
+  fs.mkdirSync(path.join(home, "go", "bin"), { recursive: true });
+  fs.copyFileSync(exe, path.join(home, "go", "bin", "asyncls"));
+  fs.chmodSync(path.join(home, "go", "bin", "asyncls"), 0o755);
+  assert.strictEqual(resolveServerPath("", noGo, []).path, path.join(home, "go", "bin", "asyncls"));
+  assert.strictEqual(resolveServerPath("", { PATH: "", GOPATH: dir + "-none", HOME: home }, []).path, undefined);
+  fs.rmSync(home, { recursive: true });
   fs.chmodSync(exe, 0o644);
   assert.strictEqual(findOnPath("asyncls", env), undefined, "not executable");
   fs.rmSync(dir, { recursive: true });

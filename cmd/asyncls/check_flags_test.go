@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/asyncls/asyncls/lint"
+)
+
+func TestExitNonZeroOnFix(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": blocking})
+	code, _, errOut := runCLI(t, "", "check", "--fix", dir)
+	if code != exitOK || !strings.Contains(errOut, "Found 1 problem (1 fixed, 0 remaining).") {
+		t.Errorf("--fix that leaves nothing: exit %d, %q", code, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "a.py"), []byte(blocking), 0o644)
+	if code, _, _ := runCLI(t, "", "check", "--fix", "--exit-non-zero-on-fix", dir); code != exitFindings {
+		t.Errorf("--exit-non-zero-on-fix after a fix: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "", "check", "--fix", "--exit-non-zero-on-fix", dir); code != exitOK {
+		t.Errorf("--exit-non-zero-on-fix with nothing to fix: exit %d", code)
+	}
+}
+
+func TestUnsafeFixesAloneSaysItOnlyWidensFix(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": "async def save():\n    pass\n\nasync def main():\n    save()\n"})
+	code, out, errOut := runCLI(t, "", "check", "--unsafe-fixes", "--output-format", "concise", dir)
+	if code != exitFindings || !strings.Contains(errOut, "--unsafe-fixes only widens --fix") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "ASL102 [*]") || !strings.Contains(errOut, "[*] 1 fixable with --fix.") {
+		t.Errorf("with --unsafe-fixes the unsafe fix is marked fixable: %q %q", out, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); strings.Contains(string(got), "await") {
+		t.Error("--unsafe-fixes without --fix changed the file")
+	}
+}
+
+// An unsafe fix (add `await`) that creates another rule's finding (ASL401:
+// the awaits are now sequential, fixable with gather) must show that
+// finding, not apply its fix in the same run.
+func TestFixDoesNotApplyFixesOfFindingsItCreated(t *testing.T) {
+	src := "import asyncio\n\n\nasync def fetch(url):\n    await asyncio.sleep(0.2)\n    return url\n\n\nasync def main():\n" +
+		"    a = await fetch(\"a\")\n    fetch(\"b\")\n    return a\n\n\nasyncio.run(main())\n"
+	dir := writeTree(t, map[string]string{"a.py": src})
+	code, out, errOut := runCLI(t, "", "check", "--fix", "--unsafe-fixes", "--output-format", "concise", dir)
+	got, _ := os.ReadFile(filepath.Join(dir, "a.py"))
+	if !strings.Contains(string(got), "    await fetch(\"b\")\n") || strings.Contains(string(got), "gather") {
+		t.Fatalf("file after --fix --unsafe-fixes:\n%s", got)
+	}
+	if code != exitFindings || !strings.Contains(out, "ASL401") || !strings.Contains(errOut, "(1 fixed, 1 remaining)") {
+		t.Errorf("the new ASL401 finding must be reported: exit %d\n%s\n%s", code, out, errOut)
+	}
+	// Shown now, the next run fixes it.
+	runCLI(t, "", "check", "--fix", "--unsafe-fixes", dir)
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); !strings.Contains(string(got), "gather") {
+		t.Errorf("second run did not apply the shown ASL401 fix:\n%s", got)
+	}
+}
+
+func TestAddNoqaMergesExisting(t *testing.T) {
+	src := "import asyncio\nimport time\n\nasync def save():\n    pass\n\nasync def main():\n" +
+		"    time.sleep(1)  # noqa: E501\n" + // merged into the existing directive
+		"    save()  # keep this comment\n" + // appended after another comment
+		"    time.sleep(2)   \n" + // trailing blanks replaced
+		"    save(\"\"\"\n    \"\"\")\n" + // the line ends inside a string: left alone, named
+		"    await asyncio.sleep(0)\n"
+	dir := writeTree(t, map[string]string{"a.py": src})
+	code, _, errOut := runCLI(t, "", "check", "--add-noqa", dir)
+	got, _ := os.ReadFile(filepath.Join(dir, "a.py"))
+	for _, want := range []string{
+		"    time.sleep(1)  # noqa: E501, ASYNC251\n",
+		"    save()  # keep this comment  # noqa: ASL102\n",
+		"    time.sleep(2)  # noqa: ASYNC251\n",
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("--add-noqa: missing %q in\n%s", want, got)
+		}
+	}
+	if code != exitOK || !strings.Contains(errOut, "Added 3 noqa directives.") || !strings.Contains(errOut, "a.py:11: the line ends inside a string") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	code, out, _ := runCLI(t, "", "check", "--output-format", "concise", dir)
+	if code != exitFindings || strings.Count(out, "\n") != 1 || !strings.Contains(out, "a.py:11:5: ASL102") {
+		t.Errorf("after --add-noqa only the finding inside the string remains: %s", out)
+	}
+}
+
+func TestStdinDashAndInlineConfig(t *testing.T) {
+	code, out, _ := runCLI(t, blocking, "check", "--output-format", "concise", "-")
+	if code != exitFindings || !strings.HasPrefix(out, "-:5:5: ASYNC251") {
+		t.Errorf("- as path: exit %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, blocking, "check", "--output-format", "concise", "--stdin-filename", "app.py", "-")
+	if code != exitFindings || !strings.HasPrefix(out, "app.py:5:5: ASYNC251") {
+		t.Errorf("- with --stdin-filename: exit %d %q", code, out)
+	}
+	if code, _, errOut := runCLI(t, blocking, "check", "--config", `ignore = ["ASYNC251"]`, "-"); code != exitOK {
+		t.Errorf("inline --config ignore: exit %d %q", code, errOut)
+	}
+	dir := writeTree(t, map[string]string{"pyproject.toml": "[tool.asyncls]\nignore = [\"ASYNC251\"]\n", "a.py": blocking})
+	if code, _, _ := runCLI(t, "", "check", dir); code != exitOK {
+		t.Errorf("file config ignores ASYNC251: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "", "check", "--config", "ignore = []", dir); code != exitFindings {
+		t.Errorf("inline --config overrides the file's key: exit %d", code)
+	}
+	if code, _, errOut := runCLI(t, "", "check", "--config", "bogus = 1", dir); code != exitError || !strings.Contains(errOut, "bogus") {
+		t.Errorf("bad inline key: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "check", "--config", "select = [", dir); code != exitError || !strings.Contains(errOut, "--config") {
+		t.Errorf("bad inline TOML: exit %d %q", code, errOut)
+	}
+}
+
+func TestShowSettingsAndFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{"pyproject.toml": "[tool.asyncls]\nignore = [\"ASYNC251\"]\n", "pkg/a.py": blocking, "build/gen.py": blocking, "notes.txt": "x"})
+	code, out, _ := runCLI(t, "", "check", "--show-files", dir)
+	if code != exitOK || !strings.Contains(out, filepath.Join("pkg", "a.py")) || strings.Contains(out, "gen.py") || strings.Contains(out, "notes.txt") {
+		t.Errorf("--show-files: exit %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, "", "check", "--show-settings", "--config", "executor-workers = 4", dir)
+	for _, want := range []string{"pyproject.toml", `ignore = ["ASYNC251"]`, "executor-workers = 4", "Enabled rules", "ASL101"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--show-settings lacks %q:\n%s", want, out)
+		}
+	}
+	if code != exitOK || strings.Contains(out, " ASYNC251") {
+		t.Errorf("--show-settings: exit %d, ignored rule listed as enabled:\n%s", code, out)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the watcher goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestWatchRechecksOnChange(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
+	saved := watchPoll
+	watchPoll = 20 * time.Millisecond
+	defer func() { watchPoll = saved }()
+	fs, f := newCheckFlags(&bytes.Buffer{})
+	fs.Parse([]string{"--watch", "--output-format", "concise"})
+	cfg, err := loadCheckConfig(f, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut syncBuffer
+	stop := make(chan struct{})
+	done := make(chan int)
+	go func() { done <- watch(f, cfg, []string{dir}, &out, &errOut, stop) }()
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		// Bounded: the watcher polls every 20 ms; give it 10 s on a loaded machine.
+		for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				close(stop)
+				t.Fatalf("watch: %s never happened; stdout %q stderr %q", what, out.String(), errOut.String())
+			}
+		}
+	}
+	waitFor("first check", func() bool { return strings.Contains(errOut.String(), "All checks passed!") })
+	os.WriteFile(filepath.Join(dir, "a.py"), []byte(blocking), 0o644)
+	waitFor("re-check after the edit", func() bool { return strings.Contains(out.String(), "ASYNC251") })
+	os.WriteFile(filepath.Join(dir, "b.py"), []byte(blocking), 0o644)
+	waitFor("check of a new file", func() bool { return strings.Contains(out.String(), "b.py:5:5: ASYNC251") })
+	close(stop)
+	if status := <-done; status != exitFindings {
+		t.Errorf("watch returned %d, want the last check's status %d", status, exitFindings)
+	}
+	if n := strings.Count(errOut.String(), "Watching for file changes"); n != 3 {
+		t.Errorf("want 3 checks, got %d:\n%s", n, errOut.String())
+	}
+}
+
+func TestProgressCounter(t *testing.T) {
+	var buf bytes.Buffer
+	if p := newProgress(&buf); p != nil {
+		t.Fatal("a buffer is not a terminal: no progress")
+	}
+	p := &progress{w: &buf, start: time.Now()}
+	p.update(lint.Checking, 1, 10)
+	if buf.Len() != 0 {
+		t.Errorf("progress shown before a second passed: %q", buf.String())
+	}
+	p.start = time.Now().Add(-2 * time.Second)
+	p.update(lint.Checking, 10, 10)
+	p.done()
+	if s := buf.String(); !strings.Contains(s, "checking 10/10 files") || !strings.HasSuffix(s, "\r") {
+		t.Errorf("progress = %q", s)
+	}
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/lint"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// addNoqa is --add-noqa: every finding's line gets "# noqa: CODE", merged
+// into a noqa directive already there. Lines that end inside a string
+// (where a comment would become text) are left alone and named.
+func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr io.Writer) int {
+	for _, e := range res.Errors {
+		fmt.Fprintln(stderr, "asyncls: error:", e)
+	}
+	byPath := map[string]map[int][]string{}
+	for _, d := range res.Diagnostics {
+		if d.Code == rules.SyntaxErrorCode || d.Code == rules.ASL100.Code {
+			continue // a syntax error cannot be silenced; an unused directive is fixed, not silenced
+		}
+		if byPath[d.Path] == nil {
+			byPath[d.Path] = map[int][]string{}
+		}
+		byPath[d.Path][d.Start.Line] = append(byPath[d.Path][d.Start.Line], d.Code)
+	}
+	added := 0
+	status := exitOK
+	if len(res.Errors) > 0 {
+		status = exitError
+	}
+	paths := make([]string, 0, len(byPath))
+	for p := range byPath {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		m := res.Project.Module(path)
+		if m == nil {
+			continue
+		}
+		src, n, skipped := withNoqa(m.File, byPath[path])
+		for _, line := range skipped {
+			fmt.Fprintf(stderr, "asyncls: %s:%d: the line ends inside a string; add the noqa comment by hand\n", path, line+1)
+		}
+		if n == 0 {
+			continue
+		}
+		added += n
+		if path == stdinName {
+			stdout.Write(src)
+			continue
+		}
+		if err := writeFile(path, src); err != nil {
+			fmt.Fprintln(stderr, "asyncls: error:", err)
+			status = exitError
+		}
+	}
+	if stdinName != "" && added == 0 {
+		stdout.Write(stdinSrc)
+	}
+	fmt.Fprintf(stderr, "Added %s.\n", plural(added, "noqa directive"))
+	return status
+}
+
+// withNoqa returns f's source with the codes added to the noqa directives
+// of their lines (0-based), how many lines changed, and the lines skipped.
+func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []int) {
+	commentOn := map[int]*analysis.Node{}
+	for _, c := range f.Comments {
+		commentOn[f.Lines.Position(int(c.Start)).Line] = c
+	}
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	var skipped []int
+	lines := make([]int, 0, len(codesByLine))
+	for l := range codesByLine {
+		lines = append(lines, l)
+	}
+	sort.Ints(lines)
+	for _, line := range lines {
+		codes := codesByLine[line]
+		if c := commentOn[line]; c != nil {
+			text := f.Text(c)
+			if _, _, cs, ce, have, ok := analysis.NoQADirective(text); ok {
+				if cs < 0 {
+					continue // a bare noqa already silences everything
+				}
+				edits = append(edits, edit{int(c.Start) + cs, int(c.Start) + ce, strings.Join(mergeCodes(have, codes), ", ")})
+				continue
+			}
+			edits = append(edits, edit{int(c.End), int(c.End), "  # noqa: " + strings.Join(mergeCodes(nil, codes), ", ")})
+			continue
+		}
+		end := f.Lines.LineStart(line) + len(f.Lines.LineText(line))
+		if insideString(f, end) {
+			skipped = append(skipped, line)
+			continue
+		}
+		// Trailing whitespace goes; the directive follows two spaces, as PEP 8 puts comments.
+		text := f.Lines.LineText(line)
+		trimmed := strings.TrimRight(text, " \t")
+		edits = append(edits, edit{f.Lines.LineStart(line) + len(trimmed), end, "  # noqa: " + strings.Join(mergeCodes(nil, codes), ", ")})
+	}
+	if len(edits) == 0 {
+		return f.Src, 0, skipped
+	}
+	out := append([]byte(nil), f.Src...)
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+	}
+	return out, len(edits), skipped
+}
+
+// mergeCodes returns have followed by the codes of add it lacks, sorted,
+// without duplicates.
+func mergeCodes(have, add []string) []string {
+	add = append([]string(nil), add...)
+	sort.Strings(add)
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range append(append([]string{}, have...), add...) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// insideString reports whether offset off (not at a string's edge) lies in
+// a string literal, such as the line ends of a triple-quoted string.
+func insideString(f *analysis.File, off int) bool {
+	found := false
+	f.Root.Walk(func(n *analysis.Node) bool {
+		if found || int(n.Start) >= off || int(n.End) <= off {
+			return false
+		}
+		if n.Type == "string" || n.Type == "concatenated_string" {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}

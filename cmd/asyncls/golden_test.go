@@ -1,0 +1,149 @@
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// goldenInput has a finding with a safe fix (ASYNC251), one with an unsafe
+// fix (ASL102) and two without (ASYNC124, ASL101 with a call chain).
+var goldenInput = filepath.Join("testdata", "golden", "app.py")
+
+// checkGolden compares got with testdata/golden/NAME; UPDATE_GOLDEN=1 rewrites it.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (UPDATE_GOLDEN=1 rewrites it)\n--- got:\n%s\n--- want:\n%s", name, got, want)
+	}
+}
+
+func TestOutputFormatsGolden(t *testing.T) {
+	for _, format := range []string{"full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "", "check", "--output-format", format, goldenInput)
+			if code != exitFindings {
+				t.Fatalf("exit %d, stderr %s", code, errOut)
+			}
+			switch format {
+			case "full", "concise":
+				checkGolden(t, "app."+format, out+"--- stderr\n"+errOut)
+				return
+			case "sarif":
+				// The rule catalogue in the driver changes with every rule; the results are the golden part.
+				var doc map[string]any
+				if err := json.Unmarshal([]byte(out), &doc); err != nil {
+					t.Fatal(err)
+				}
+				run := doc["runs"].([]any)[0].(map[string]any)
+				driver := run["tool"].(map[string]any)["driver"].(map[string]any)
+				ruleList := driver["rules"].([]any)
+				if len(ruleList) < 40 {
+					t.Errorf("SARIF driver lists %d rules", len(ruleList))
+				}
+				for _, r := range run["results"].([]any) {
+					res := r.(map[string]any)
+					i := int(res["ruleIndex"].(float64))
+					if i >= len(ruleList) || ruleList[i].(map[string]any)["id"] != res["ruleId"] {
+						t.Errorf("SARIF ruleIndex %d does not point at %v", i, res["ruleId"])
+					}
+					delete(res, "ruleIndex")
+				}
+				delete(driver, "rules")
+				b, _ := json.MarshalIndent(doc, "", "  ")
+				out = string(b) + "\n"
+			case "json", "gitlab":
+				var v []any
+				if err := json.Unmarshal([]byte(out), &v); err != nil || len(v) != 4 {
+					t.Fatalf("%s: %d items, %v", format, len(v), err)
+				}
+			case "json-lines":
+				lines := strings.Split(strings.TrimSpace(out), "\n")
+				for _, l := range lines {
+					var v map[string]any
+					if err := json.Unmarshal([]byte(l), &v); err != nil {
+						t.Fatalf("json-lines: %q: %v", l, err)
+					}
+				}
+				if len(lines) != 4 {
+					t.Errorf("json-lines: %d lines", len(lines))
+				}
+			case "junit":
+				var v struct {
+					Tests    int `xml:"tests,attr"`
+					Failures int `xml:"failures,attr"`
+				}
+				if err := xml.Unmarshal([]byte(out), &v); err != nil || v.Tests != 4 || v.Failures != 4 {
+					t.Fatalf("junit: %+v %v", v, err)
+				}
+			}
+			if errOut != "" {
+				t.Errorf("machine format %s wrote to stderr: %q", format, errOut)
+			}
+			checkGolden(t, "app."+format, out)
+		})
+	}
+}
+
+func TestFormatAliasAndCleanSummary(t *testing.T) {
+	_, viaAlias, _ := runCLI(t, "", "check", "--format", "concise", goldenInput)
+	_, viaFlag, _ := runCLI(t, "", "check", "--output-format", "concise", goldenInput)
+	if viaAlias != viaFlag || viaAlias == "" {
+		t.Errorf("--format is not an alias of --output-format:\n%s\n%s", viaAlias, viaFlag)
+	}
+	_, text, _ := runCLI(t, "", "check", "--format", "text", goldenInput)
+	if text != viaFlag {
+		t.Errorf("--format text (the old name) is not the concise form:\n%s", text)
+	}
+	dir := writeTree(t, map[string]string{"ok.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
+	code, out, errOut := runCLI(t, "", "check", dir)
+	if code != exitOK || out != "" || errOut != "All checks passed!\n" {
+		t.Errorf("clean run: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	for _, format := range []string{"junit", "json", "gitlab"} {
+		if code, out, errOut := runCLI(t, "", "check", "--output-format", format, dir); code != exitOK || out == "" || errOut != "" {
+			t.Errorf("clean %s: exit %d, stdout %q, stderr %q", format, code, out, errOut)
+		}
+	}
+}
+
+func TestDiffStatisticsShowFixesGolden(t *testing.T) {
+	before, _ := os.ReadFile(goldenInput)
+	code, out, errOut := runCLI(t, "", "check", "--diff", "--show-fixes", goldenInput)
+	if code != exitFindings {
+		t.Errorf("--diff with a fix: exit %d", code)
+	}
+	checkGolden(t, "app.diff", out+"--- stderr\n"+errOut)
+	code, out, errOut = runCLI(t, "", "check", "--diff", "--unsafe-fixes", goldenInput)
+	if code != exitFindings {
+		t.Errorf("--diff --unsafe-fixes: exit %d", code)
+	}
+	checkGolden(t, "app.unsafe-diff", out+"--- stderr\n"+errOut)
+	if after, _ := os.ReadFile(goldenInput); string(after) != string(before) {
+		t.Fatal("--diff changed the file")
+	}
+	code, out, errOut = runCLI(t, "", "check", "--statistics", goldenInput)
+	if code != exitFindings {
+		t.Errorf("--statistics: exit %d", code)
+	}
+	checkGolden(t, "app.statistics", out+"--- stderr\n"+errOut)
+
+	dir := writeTree(t, map[string]string{"ok.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
+	if code, out, errOut := runCLI(t, "", "check", "--diff", dir); code != exitOK || out != "" || !strings.Contains(errOut, "No fixes") {
+		t.Errorf("--diff without fixes: exit %d %q %q", code, out, errOut)
+	}
+}

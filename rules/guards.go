@@ -1,0 +1,223 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// guardedAgainstBlocking reports a blocking-capable call that the code
+// around it has made non-blocking, in the simple shapes real code uses:
+//   - `while q.empty(): await asyncio.sleep(0)` before `q.get()` (and
+//     `while t.is_alive(): await ...` before `t.join()`), or an enclosing
+//     `if not q.empty():`: the call cannot wait;
+//   - the same callee offloaded elsewhere in the function
+//     (`await run_in_threadpool(self.file.read, n)`) and called directly only
+//     under a condition (`if self._in_memory: return self.file.read(n)`): the
+//     author routes the call by whether it blocks;
+//   - a compressed file (gzip.GzipFile, bz2, lzma) over an in-memory buffer:
+//     compression is CPU work, not file I/O;
+//   - code that never runs: the body of a loop over an empty literal
+//     (`for name in ():`), of `if False:` or `while False:`.
+func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call, name string) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil {
+		return false
+	}
+	if neverRuns(m, c.Node) {
+		return true
+	}
+	if fn.Type == "attribute" {
+		recv := m.File.Text(fn.ChildByField("object"))
+		method := m.File.Text(fn.ChildByField("attribute"))
+		if preds := readinessPredicates[method]; preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds)) {
+			return true
+		}
+		if compressedOverMemory(m, fn.ChildByField("object"), name) {
+			return true
+		}
+	}
+	return offloadedElsewhere(m, c, m.File.Text(fn))
+}
+
+// readinessPredicates are, per blocking method, the methods of the same
+// object that tell whether it would wait.
+var readinessPredicates = map[string][]string{
+	"get":     {"empty", "qsize"},
+	"join":    {"is_alive"},
+	"wait":    {"is_set"},
+	"result":  {"done"},
+	"acquire": {"locked"},
+}
+
+func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {
+	if cond == nil {
+		return false
+	}
+	text := m.File.Text(cond)
+	for _, p := range preds {
+		if strings.Contains(text, recv+"."+p+"(") {
+			return true
+		}
+	}
+	return false
+}
+
+// waitedUntilReady: an earlier statement of the block holding the call's
+// statement (or of an enclosing block) is a while loop on the readiness
+// predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
+func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
+	for n := c.Node; n.Parent != nil && !isDef(n); n = n.Parent {
+		if n.Parent.Type != "block" && n.Parent.Type != "module" {
+			continue
+		}
+		for _, s := range n.Parent.NamedChildren() {
+			if s.Start >= n.Start {
+				break
+			}
+			if s.Type == "while_statement" && mentionsPredicate(m, s.ChildByField("condition"), recv, preds) &&
+				hasCheckpoint(m, s.ChildByField("body"), false, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// underReadyCheck: the call is in the consequence of an if statement (or
+// conditional expression) whose condition asks the readiness predicate.
+func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
+	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
+		switch q.Type {
+		case "if_statement", "elif_clause", "while_statement":
+			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) &&
+				mentionsPredicate(m, q.ChildByField("condition"), recv, preds) {
+				return true
+			}
+		case "conditional_expression", "boolean_operator":
+			if mentionsPredicate(m, q, recv, preds) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offloadedElsewhere: the callee expression (`self.file.read`) is passed,
+// uncalled, as an argument of an awaited call in the same function, and
+// the direct call sits under a condition.
+func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) bool {
+	if c.Func == nil || !strings.Contains(callee, ".") {
+		return false
+	}
+	conditional := false
+	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
+		if q.Type == "if_statement" || q.Type == "elif_clause" || q.Type == "else_clause" || q.Type == "conditional_expression" {
+			conditional = true
+			break
+		}
+	}
+	if !conditional {
+		return false
+	}
+	for _, other := range c.Func.Calls {
+		if other == c || other.Usage != analysis.UsageAwaited {
+			continue
+		}
+		for _, a := range other.Args() {
+			if a.Type != "call" && m.File.Text(a) == callee {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compressedFileTypes wrap another file object given as fileobj.
+var compressedFileTypes = map[string]bool{"gzip.GzipFile": true, "bz2.BZ2File": true, "lzma.LZMAFile": true}
+
+// compressedOverMemory: recv is a gzip/bz2/lzma file object whose
+// underlying file (fileobj=, or the first argument of bz2/lzma) is an
+// in-memory buffer.
+func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) bool {
+	typ := name[:max(strings.LastIndexByte(name, '.'), 0)]
+	if !compressedFileTypes[typ] {
+		return false
+	}
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil {
+		return false
+	}
+	var under *analysis.Node
+	args := ctor.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	for _, a := range args.NamedChildren() {
+		if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "fileobj" {
+			under = a.ChildByField("value")
+		}
+	}
+	if under == nil && typ != "gzip.GzipFile" {
+		for _, a := range args.NamedChildren() {
+			if a.Type != "keyword_argument" {
+				under = a
+			}
+			break
+		}
+	}
+	return under != nil && inMemoryFiles[receiverType(m, under, 0)]
+}
+
+// neverRuns reports a node inside the body of a loop over an empty literal
+// or of `if False:` / `while False:` (in its function).
+func neverRuns(m *analysis.Module, n *analysis.Node) bool {
+	for q := n.Parent; q != nil && !isDef(q); q = q.Parent {
+		switch q.Type {
+		case "for_statement":
+			if body := q.ChildByField("body"); body != nil && isAncestor(body, n) && emptyLiteral(m, q.ChildByField("right")) {
+				return true
+			}
+		case "if_statement", "while_statement":
+			cond := analysis.Unparen(q.ChildByField("condition"))
+			if cond != nil && (cond.Type == "false" || m.File.Text(cond) == "0") {
+				if body := firstBlock(q); body != nil && isAncestor(body, n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// firstBlock is the block an if or while statement runs when its condition holds.
+func firstBlock(stmt *analysis.Node) *analysis.Node {
+	if b := stmt.ChildByField("consequence"); b != nil {
+		return b
+	}
+	return stmt.ChildByField("body")
+}
+
+// emptyLiteral: [], (), {}, "", set(), an empty tuple, list or dict call.
+func emptyLiteral(m *analysis.Module, n *analysis.Node) bool {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return false
+	}
+	switch n.Type {
+	case "list", "tuple", "dictionary", "set":
+		return len(n.NamedChildren()) == 0
+	case "string":
+		t := m.File.Text(n)
+		return t == `""` || t == "''"
+	case "call":
+		fn := n.ChildByField("function")
+		args := n.ChildByField("arguments")
+		if fn == nil || fn.Type != "identifier" || args == nil || len(args.NamedChildren()) != 0 {
+			return false
+		}
+		name := m.File.Text(fn)
+		return (name == "list" || name == "tuple" || name == "set" || name == "dict" || name == "frozenset") && m.IsBuiltin(fn, name)
+	}
+	return false
+}

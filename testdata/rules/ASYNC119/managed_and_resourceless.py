@@ -1,0 +1,113 @@
+# Cases found on real code: context managers that hold nothing, and async
+# generators whose lifetime their decorator or consumer manages.
+import contextlib
+
+import aiostream
+
+
+class StreamError(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def translate_errors():
+    try:
+        yield
+    except OSError as exc:
+        raise StreamError(str(exc)) from exc
+
+
+@contextlib.contextmanager
+def timed_section(log):
+    try:
+        yield
+    finally:
+        log.append("done")
+
+
+@contextlib.contextmanager
+def released(lock):
+    lock.acquire()
+    try:
+        yield
+    except OSError:
+        raise
+    lock.release()
+
+
+async def lines(stream):
+    with translate_errors():  # holds nothing: it only translates exceptions
+        async for line in stream:
+            yield line
+
+
+async def quiet_lines(stream):
+    with contextlib.suppress(ValueError):
+        async for line in stream:
+            yield line
+
+
+async def timed_lines(stream, log):
+    with timed_section(log):
+        async for line in stream:
+            yield line  # want: ASYNC119
+
+
+async def locked_lines(stream, lock):
+    with released(lock):
+        async for line in stream:
+            yield line  # want: ASYNC119
+
+
+async def translated_and_opened(stream, path):
+    with translate_errors(), open(path) as f:
+        async for line in stream:
+            yield line + f.readline()  # want: ASYNC119
+
+
+def timed(fn):
+    async def wrapper(*args):
+        gen = fn(*args)
+        try:
+            await gen.asend(None)
+        finally:
+            await gen.aclose()
+
+    return wrapper
+
+
+@timed
+async def bench_queries(pool):  # the decorator drives and closes the generator
+    async with pool.acquire() as conn:
+        while True:
+            yield
+            await conn.execute("SELECT 1")
+
+
+@aiostream.core.operator(pipable=True)
+async def take_all(source):  # a library decorator turns it into a managed stream
+    async with aiostream.stream.streamcontext(source) as streamer:
+        async for item in streamer:
+            yield item
+
+
+async def run_bench(pool):
+    async def one_query():  # handed by name to the harness, which closes it
+        async with pool.acquire() as conn:
+            while True:
+                yield
+                await conn.execute("SELECT 1")
+
+    await timed(one_query)(pool)
+
+
+async def test_finaliser_sees_generator_exit():
+    import pytest
+
+    async def closes_cleanly():
+        with pytest.raises(GeneratorExit):  # checks an exception, holds nothing
+            yield 42
+
+    gen = closes_cleanly()
+    await gen.asend(None)
+    await gen.aclose()
