@@ -109,7 +109,7 @@ func (p *Pass) blockingDelays() map[int]*blockDelay {
 }
 
 // simulateDelays simulates the entry point; cut is true when the
-// simulation ended on its wall-clock budget or was cancelled.
+// simulation was cancelled (see noteSimulation).
 func simulateDelays(p *Pass) (delays map[int]*blockDelay, cut bool) {
 	opts := simOptions(p)
 	opts.Config.UnknownLoopCount = 1
@@ -120,7 +120,7 @@ func simulateDelays(p *Pass) (delays map[int]*blockDelay, cut bool) {
 	if err != nil || res == nil {
 		return nil, false
 	}
-	cut = res.Budget == loopsim.BudgetWallTime || res.Budget == loopsim.BudgetCancelled
+	cut = res.Budget == loopsim.BudgetCancelled
 	out := map[int]*blockDelay{}
 	for _, b := range res.Blocks {
 		if b.Delayed == 0 || b.MaxDelay < minBlockingDelay {

@@ -74,11 +74,13 @@ func (st *simRun) expired() bool { return st.Context != nil && st.Context.Err() 
 // a simulator rule stops simulating then.
 func (p *Pass) outOfTime() bool { return p.shared != nil && p.shared.sim.expired() }
 
-// noteSimulation records a simulation that ended on its wall-clock budget
-// or was cancelled: its outcome depends on the moment, so what the unit
-// found is not cached.
+// noteSimulation records a simulation that was cancelled (the check's
+// budget, or a rule's budget for the whole file): what the unit found then
+// depends on the moment and is not cached. One that exceeded its own
+// wall-clock budget is cached like any other outcome: simulating it again
+// on every edit would take that second each time.
 func (p *Pass) noteSimulation(res *loopsim.Result) {
-	if res != nil && (res.Budget == loopsim.BudgetWallTime || res.Budget == loopsim.BudgetCancelled) {
+	if res != nil && res.Budget == loopsim.BudgetCancelled {
 		p.cut = true
 	}
 }

@@ -17,8 +17,8 @@ import (
 // report: their rule test data and the simulator's ground-truth programs,
 // except those marked machine-dependent in groundtruth.json (thousands of
 // tasks, CPU-bound): they take about a second to simulate, where the rules'
-// wall-clock budget makes the outcome depend on the machine's load, and a
-// simulation cut short is (rightly) not cached.
+// wall-clock budget makes the outcome depend on the machine's load (two
+// runs may differ).
 func simulatorTestFiles(t *testing.T) []string {
 	t.Helper()
 	data, err := os.ReadFile("../testdata/loopsim/groundtruth.json")
