@@ -150,6 +150,13 @@ func (s *Server) simulateLater(sn *snapshot, mod *analysis.Module, project *anal
 	}
 	s.goSafe("simulate "+d.path, func() {
 		defer cancel()
+		// Wait for a pause in typing: keystrokes in quick succession would
+		// each start a simulation that the next one cancels.
+		select {
+		case <-time.After(simulationDelay):
+		case <-ctx.Done():
+			return
+		}
 		// One simulation phase at a time, so the quick analyses of the next
 		// keystrokes keep a core.
 		select {
@@ -182,6 +189,10 @@ func (s *Server) simulateLater(sn *snapshot, mod *analysis.Module, project *anal
 		s.analysed(sn, res)
 	})
 }
+
+// simulationDelay is how long after its quick publication a version's
+// simulation phase starts, unless a newer version arrives first.
+const simulationDelay = 50 * time.Millisecond
 
 // simulationBudget is how long the simulator may take for one version of a
 // document before the rest is skipped.
