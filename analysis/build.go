@@ -3,6 +3,8 @@ package analysis
 import (
 	"regexp"
 	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // BuildModule builds the semantic model of f. name is the dotted module name
@@ -16,6 +18,7 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 	for _, c := range f.Comments {
 		m.parseNoQA(c)
 	}
+	m.handlerTypes = m.registeredHandlers(b.calls)
 	for _, c := range b.calls {
 		m.finishCall(c)
 	}
@@ -105,6 +108,54 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 	}
 }
 
+// registeredHandlers finds the functions the module registers as handlers
+// by a call (`CommandHandler("start", start)`), with the argument types the
+// library will pass them. Only modules importing such a library look.
+func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
+	relevant := false
+	for _, imp := range m.Imports {
+		if pylib.HandlerLibrary(imp.Qualified) {
+			relevant = true
+			break
+		}
+	}
+	if !relevant {
+		return nil
+	}
+	out := map[*Function][]string{}
+	for _, c := range calls {
+		reg, ok := pylib.HandlerRegistrations[m.resolve(c.Node.ChildByField("function"), 0).Name]
+		if !ok {
+			continue
+		}
+		if arg := c.Positional(reg.Arg); arg != nil {
+			if f := m.resolve(arg, 0).Func; f != nil {
+				out[f] = reg.Types
+			}
+		}
+	}
+	return out
+}
+
+// emptyContainer reports `{}`, `[]`, `set()`, `dict()`, `list()`: an
+// annotation on such an assignment says what the container will hold.
+func (b *builder) emptyContainer(v *Node) bool {
+	switch v.Type {
+	case "dictionary", "list":
+		return len(v.NamedChildren()) == 0
+	case "call":
+		args := v.ChildByField("arguments")
+		if args == nil || len(args.NamedChildren()) != 0 {
+			return false
+		}
+		switch b.text(v.ChildByField("function")) {
+		case "set", "dict", "list", "defaultdict", "OrderedDict", "deque":
+			return true
+		}
+	}
+	return false
+}
+
 // functionScope returns the nearest enclosing non-comprehension scope (where
 // walrus targets bind).
 func functionScope(s *Scope) *Scope {
@@ -188,7 +239,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		}
 		// `repo: UserRepo` (a dataclass field) or `self.session:
 		// Optional[Session] = None`: the annotation says what the name holds.
-		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type == "none") {
+		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type == "none" || b.emptyContainer(value)) {
 			value = typ
 		}
 		b.bindTarget(s, left, value, fn, cls)

@@ -127,6 +127,7 @@ done:
 import "C"
 
 import (
+	"runtime"
 	"sync"
 	"unsafe"
 
@@ -143,7 +144,11 @@ const noParent = 0xFFFFFFFF
 
 // cTree extracts the C tree from smacker's binding. BaseTree's first field is
 // the *C.TSTree; the pinned module version guarantees this layout and
-// TestFlattenMatchesBinding checks it.
+// TestFlattenMatchesBinding checks it. The binding frees the C tree in a
+// finalizer of BaseTree, so every caller must keep t alive
+// (runtime.KeepAlive) until its C call returns: once t is no longer used,
+// the collector may free the tree while C still walks it (seen as a SIGSEGV
+// in asl_flatten_part under load).
 func cTree(t *sitter.Tree) *C.TSTree {
 	return *(**C.TSTree)(unsafe.Pointer(t.BaseTree))
 }
@@ -159,6 +164,7 @@ func rootOf(t *sitter.Tree) (flatNode, []uint32) {
 		desc = make([]uint32, n)
 		C.asl_root(ct, (*C.flat_node)(unsafe.Pointer(&root)), (*C.uint32_t)(unsafe.Pointer(&desc[0])), C.uint32_t(len(desc)))
 	}
+	runtime.KeepAlive(t)
 	return root, desc[:n]
 }
 
@@ -183,6 +189,7 @@ func flattenPart(t *sitter.Tree, first, count int, nodes uint32) ([]flatNode, fu
 	keep := keepTable()
 	n := uint32(C.asl_flatten_part(cTree(t), C.uint32_t(first), C.uint32_t(count), (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(nodes),
 		(*C.uint8_t)(unsafe.Pointer(&keep[0])), C.uint32_t(len(keep))))
+	runtime.KeepAlive(t)
 	return buf[:n], func() { flatBuffers.Put(bp) }
 }
 

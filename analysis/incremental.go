@@ -90,16 +90,18 @@ func (d *Incremental) Apply(e TextEdit) error {
 func (d *Incremental) Parse() *File {
 	p := parserPool.Get().(*sitter.Parser)
 	defer parserPool.Put(p)
+	in, problem := parserInput(d.src)
+	rewritten := len(in) > 0 && &in[0] != &d.src[0]
 	var old *sitter.Tree
-	if !d.full {
+	if !d.full && !rewritten {
 		old = d.tree
 	}
 	// A background context: a cancelled parse would leave the pooled parser
 	// in a state the next parse must not inherit.
-	tree, err := p.ParseCtx(context.Background(), old, d.src)
+	tree, err := p.ParseCtx(context.Background(), old, in)
 	if err != nil || tree == nil {
 		p.Reset()
-		tree, err = p.ParseCtx(context.Background(), nil, d.src)
+		tree, err = p.ParseCtx(context.Background(), nil, in)
 	}
 	if err != nil || tree == nil {
 		d.closeTree()
@@ -111,8 +113,12 @@ func (d *Incremental) Parse() *File {
 		d.tree.Close()
 	}
 	d.tree = tree
-	d.dirty, d.full = false, false
-	return lower(d.path, d.src, tree, d.Lines())
+	// A tree of a rewritten input does not match the edits of the content:
+	// the next parse starts afresh.
+	d.dirty, d.full = false, rewritten
+	f := lower(d.path, d.src, tree, d.Lines())
+	untrusted(f, problem)
+	return f
 }
 
 // Close releases the tree.

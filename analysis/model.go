@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"sync"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ScopeKind distinguishes Python's scopes.
@@ -187,6 +189,22 @@ func (f *Function) returnedLocalDef() *Function {
 	return found
 }
 
+// isProperty reports a method decorated as a property: reading the
+// attribute runs it.
+func (f *Function) isProperty() bool {
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		switch f.module.Resolve(named[0]).Name {
+		case "property", "functools.cached_property", "cached_property":
+			return true
+		}
+	}
+	return false
+}
+
 // FullName is the project-wide qualified name: "pkg.mod.C.m".
 func (f *Function) FullName() string {
 	if f.module.Name == "" {
@@ -258,6 +276,9 @@ type Call struct {
 	UsedBy *Node
 	// Target is set when the callee is a function defined in this module.
 	Target *Function
+	// Via is the callee's path through another module of the project when
+	// only the project can resolve it (see Ref.Via and Project.Callee).
+	Via string
 }
 
 // InAsync reports whether the call runs directly in an async def (not in a
@@ -331,9 +352,12 @@ type Module struct {
 	Aliases []string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
-	values  valueNames
-	memoMu  sync.Mutex
-	memo    map[string]any
+	// handlerTypes: functions registered as handlers by a call, with the
+	// argument types the library passes them (set while building).
+	handlerTypes map[*Function][]string
+	values       valueNames
+	memoMu       sync.Mutex
+	memo         map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
@@ -434,16 +458,7 @@ func (m *Module) preservesCoroutine(dec *Node) bool {
 	if e.Type == "call" {
 		e = e.ChildByField("function")
 	}
-	name := m.Resolve(e).Name
-	switch name {
-	case "staticmethod", "classmethod", "abc.abstractmethod", "functools.wraps", "typing.override",
-		"typing_extensions.override", "override", "abstractmethod", "typing.final", "typing_extensions.final",
-		// Libraries whose decorators wrap a coroutine function in another one.
-		"tenacity.retry", "backoff.on_exception", "backoff.on_predicate", "async_lru.alru_cache", "aiocache.cached",
-		"asyncstdlib.lru_cache", "asyncstdlib.cache":
-		return true
-	}
-	return false
+	return pylib.KeepsCoroutine[m.Resolve(e).Name]
 }
 
 func (m *Module) fullName(qual string) string {

@@ -188,14 +188,17 @@ var parserPool = sync.Pool{New: func() any {
 func Parse(path string, src []byte) *File {
 	p := parserPool.Get().(*sitter.Parser)
 	defer parserPool.Put(p)
-	tree, err := p.ParseCtx(context.Background(), nil, src)
+	in, problem := parserInput(src)
+	tree, err := p.ParseCtx(context.Background(), nil, in)
 	if err != nil || tree == nil {
 		// Only cancellation or a missing language make tree-sitter fail.
 		return &File{Path: path, Src: src, Root: &Node{Type: "module", End: uint32(len(src)), Named: true}, Lines: NewLineIndex(src),
 			SyntaxErrors: []SyntaxError{{Message: "parser failed: " + fmt.Sprint(err)}}}
 	}
 	defer tree.Close()
-	return Lower(path, src, tree)
+	f := Lower(path, src, tree)
+	untrusted(f, problem)
+	return f
 }
 
 type symbolInfo struct {
@@ -389,6 +392,15 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type)})
 		case n.Type == "comment":
 			p.comments = append(p.comments, n)
+		case n.Type == "identifier" && hardKeywords[string(src[n.Start:n.End])]:
+			// tree-sitter's error recovery can read `else:` alone as an
+			// annotated name: Python never does.
+			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
+				Message: fmt.Sprintf("syntax error: `%s` is a keyword, not a name", src[n.Start:n.End])})
+		default:
+			if msg := python2Only(src, n); msg != "" {
+				p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: "syntax error: " + msg + " is Python 2 syntax (asyncls reads Python 3)"})
+			}
 		}
 	}
 }
@@ -439,4 +451,55 @@ func outermostErrors(errs []SyntaxError) []SyntaxError {
 		out = append(out, e)
 	}
 	return out
+}
+
+// hardKeywords are Python 3's reserved words (not the soft keywords match,
+// case, type and _, which are names elsewhere).
+var hardKeywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true, "await": true,
+	"break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true, "else": true, "except": true,
+	"finally": true, "for": true, "from": true, "global": true, "if": true, "import": true, "in": true, "is": true,
+	"lambda": true, "nonlocal": true, "not": true, "or": true, "pass": true, "raise": true, "return": true, "try": true,
+	"while": true, "with": true, "yield": true,
+}
+
+// python2Only names the Python 2 construct n is, or returns "": the
+// tree-sitter grammar accepts them, Python 3 does not.
+func python2Only(src []byte, n *Node) string {
+	switch n.Type {
+	case "print_statement":
+		return "a `print` statement"
+	case "exec_statement":
+		return "an `exec` statement"
+	case "<>":
+		return "the `<>` operator"
+	case "string_start":
+		if src[n.Start] == '`' {
+			return "a backquoted expression"
+		}
+		if n.End-n.Start >= 2 && (src[n.Start]|0x20) == 'u' && (src[n.Start+1]|0x20) == 'r' {
+			return "a `ur` string prefix"
+		}
+	case "integer":
+		if t := src[n.Start:n.End]; len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' && !allZeros(t) {
+			return "an octal literal without `0o`"
+		}
+		if t := src[n.Start:n.End]; len(t) > 1 && (t[len(t)-1] == 'l' || t[len(t)-1] == 'L') && !isHexLike(t) {
+			return "a long integer literal"
+		}
+	}
+	return ""
+}
+
+func allZeros(t []byte) bool {
+	for _, c := range t {
+		if c != '0' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isHexLike(t []byte) bool {
+	return len(t) > 1 && t[0] == '0' && (t[1]|0x20 == 'x' || t[1]|0x20 == 'b' || t[1]|0x20 == 'o')
 }

@@ -198,3 +198,97 @@ func TestWalkMatchesChildren(t *testing.T) {
 		t.Fatalf("hand-built tree: %d nodes visited, want 2", n)
 	}
 }
+
+// TestParserInputLimits: valid Python that tree-sitter-python's scanner
+// cannot read as written (lone CR line endings; indentation of 256 columns
+// or more, which it stores in a byte) parses without syntax errors and with
+// offsets into the original source; what cannot be worked around is said.
+func TestParserInputLimits(t *testing.T) {
+	var nested strings.Builder
+	nested.WriteString("async def f():\n")
+	for i := 1; i <= 70; i++ {
+		nested.WriteString(strings.Repeat("    ", i) + "if x:\n")
+	}
+	nested.WriteString(strings.Repeat("    ", 71) + "g()\n")
+	nested.WriteString("    h()\n")
+	for name, src := range map[string]string{
+		"nested":  nested.String(),
+		"indent":  "def f():\n    if x:\n" + strings.Repeat(" ", 300) + "g()\n    h()\n",
+		"tabs":    "def f():\n    if x:\n" + strings.Repeat("\t", 40) + "g()\n    h()\n",
+		"cr only": "def f():\r    g()\r    h()\r",
+		"mixed":   "def f():\r\n    g()\r    h()\n",
+	} {
+		for _, f := range []*File{Parse(name, []byte(src)), NewIncremental(name, []byte(src)).Parse()} {
+			if len(f.SyntaxErrors) > 0 {
+				t.Errorf("%s: syntax errors %v", name, f.SyntaxErrors)
+			}
+			if string(f.Src) != src {
+				t.Errorf("%s: the file's source was changed", name)
+			}
+			calls := 0
+			f.Root.Walk(func(n *Node) bool {
+				if n.Type == "call" {
+					calls++
+					if txt := f.Text(n); txt != "g()" && txt != "h()" {
+						t.Errorf("%s: call text %q: offsets do not refer to the source", name, txt)
+					}
+				}
+				return true
+			})
+			if calls != 2 {
+				t.Errorf("%s: %d calls, want 2", name, calls)
+			}
+		}
+	}
+	// 300 different indentation widths, 256 columns and more: more than the
+	// scanner can keep apart. The parse is not trusted, and says so.
+	var wide strings.Builder
+	wide.WriteString("x = [\n")
+	for i := 1; i <= 300; i++ {
+		wide.WriteString(strings.Repeat(" ", i) + "1,\n")
+	}
+	wide.WriteString("]\n")
+	f := Parse("wide.py", []byte(wide.String()))
+	if len(f.SyntaxErrors) == 0 || !strings.Contains(f.SyntaxErrors[0].Message, "findings for this file are incomplete") {
+		t.Errorf("wide: %v", f.SyntaxErrors)
+	}
+}
+
+func TestPython2SyntaxIsAnError(t *testing.T) {
+	for src, want := range map[string]string{
+		"print 'x'\n":       "a `print` statement",
+		"exec 'x = 1'\n":    "an `exec` statement",
+		"y = `x`\n":         "a backquoted expression",
+		"if a <> b: pass\n": "the `<>` operator",
+		"x = 0777\n":        "an octal literal without `0o`",
+		"x = 10L\n":         "a long integer literal",
+		"s = ur'x'\n":       "a `ur` string prefix",
+	} {
+		f := Parse("py2.py", []byte(src))
+		if len(f.SyntaxErrors) != 1 || !strings.Contains(f.SyntaxErrors[0].Message, want+" is Python 2 syntax") {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+	for _, src := range []string{"print\n", "print(1, file=x)\n", "exec(code)\n", "f = print\n", "x = 0o777 + 0 + 00 + 0x1F + 0_0\n",
+		"s = rb'x' + Rb'y' + br'z' + u'x'\n", "print (x)\n", "x = 0xFF\n", "x = 1e10\n", "x = 10j\n"} {
+		if f := Parse("py3.py", []byte(src)); len(f.SyntaxErrors) > 0 {
+			t.Errorf("%q: Python 3 flagged: %v", src, f.SyntaxErrors)
+		}
+	}
+}
+
+// TestKeywordAsNameIsAnError: error recovery can read a stray `else:` as an
+// annotated name `else: x`; that is a syntax error, never a clean file.
+func TestKeywordAsNameIsAnError(t *testing.T) {
+	for _, src := range []string{"else:\n  x\n", "except:\n  x\n", "finally:\n  x\n"} {
+		f := Parse("x.py", []byte(src))
+		if len(f.SyntaxErrors) == 0 || !strings.Contains(f.SyntaxErrors[0].Message, "is a keyword, not a name") {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+	for _, src := range []string{"match = 1\ncase = 2\ntype = 3\n_ = 4\n", "async def f():\n    await g()\n", "x: None = None\n"} {
+		if f := Parse("x.py", []byte(src)); len(f.SyntaxErrors) > 0 {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/asyncls/asyncls/pylib"
 	"maps"
 	"path/filepath"
 	"sort"
@@ -108,13 +109,22 @@ type Project struct {
 	byName  map[string]*Module
 	factsMu sync.Mutex
 	facts   map[string]*reachability
-	memoMu  sync.Mutex
-	memo    map[string]any
-	lookups sync.Map // qualified name -> Symbol
+	// wrappers memoises Wrapper per kind.
+	wrappersMu sync.Mutex
+	wrappers   map[string]map[*Function]bool
+	// syncOverrides: method name -> classes defining it other than as an async def.
+	syncOverridesOnce sync.Once
+	syncOverrides     map[string][]*Class
+	memoMu            sync.Mutex
+	memo              map[string]any
+	lookups           sync.Map // qualified name -> Symbol
+	vias              sync.Map // Ref.Via path -> Ref
+	canonical         sync.Map // qualified name -> Canonical
 
-	indexMu sync.Mutex
-	indexes sync.Map                  // key -> *nameIndex (AnyModuleHas)
-	sorted  atomic.Pointer[[]*Module] // Modules(), once asked
+	indexMu  sync.Mutex
+	external map[string][]map[string]bool // key -> name sets of modules outside the project (AddValueNames)
+	indexes  sync.Map                     // key -> *nameIndex (AnyModuleHas)
+	sorted   atomic.Pointer[[]*Module]    // Modules(), once asked
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -210,7 +220,10 @@ func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
 func (p *Project) clone() *Project {
 	// maps.Clone copies the tables wholesale, several times faster than
 	// re-inserting each of a large workspace's modules on every edit.
-	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName)}
+	p.indexMu.Lock()
+	external := p.external
+	p.indexMu.Unlock()
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), external: external}
 }
 
 // Module returns the module at path.
@@ -373,7 +386,12 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 		case BindAssign:
 			// A module-level instance: `repo = Repo()` in another module.
 			r := m.resolveBinding(b, 0)
-			if r.Class != nil && r.Instance && len(rest) == 2 {
+			if !r.Known() && len(b.Values) == 1 && b.Values[0] != nil {
+				// A type alias: `MaybeApi = Optional[Api]`.
+				r = m.annotationType(b.Values[0], 0)
+			}
+			// An instance (`repo = Repo()`) or an alias of the class (`ApiAlias = Api`).
+			if r.Class != nil && len(rest) == 2 {
 				if f := r.Class.lookupMethod(rest[1], 0); f != nil {
 					return Symbol{Module: f.module, Func: f}
 				}
@@ -412,6 +430,18 @@ func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map
 // `session = requests.Session()`, is `requests.Session.get`. Names that do
 // not go through a module of the project are returned unchanged.
 func (p *Project) Canonical(qualified string) string {
+	if p == nil {
+		return qualified
+	}
+	if v, ok := p.canonical.Load(qualified); ok {
+		return v.(string)
+	}
+	out := p.canonicalOf(qualified)
+	p.canonical.Store(qualified, out)
+	return out
+}
+
+func (p *Project) canonicalOf(qualified string) string {
 	for depth := 0; p != nil && depth < 8; depth++ {
 		next := p.canonicalStep(qualified)
 		if next == qualified {
@@ -455,11 +485,135 @@ func (p *Project) canonicalStep(qualified string) string {
 	return qualified
 }
 
+// ResolveVia resolves a path through other modules of the project
+// (Ref.Via): "pkg.mod.make_api().fetch" is the method fetch of the class
+// make_api returns; a library type at the end gives its qualified name
+// ("pkg.http.make_session().get" -> requests.Session.get).
+func (p *Project) ResolveVia(via string) Ref {
+	if p == nil || via == "" {
+		return Ref{}
+	}
+	if v, ok := p.vias.Load(via); ok {
+		return v.(Ref)
+	}
+	r := p.resolveVia(via, 0)
+	p.vias.Store(via, r)
+	return r
+}
+
+func (p *Project) resolveVia(via string, depth int) Ref {
+	if depth > 6 {
+		return Ref{}
+	}
+	i := strings.Index(via, "()")
+	if i < 0 {
+		return p.refOf(via)
+	}
+	r := p.called(p.refOf(via[:i]), depth)
+	rest := via[i+2:]
+	for rest != "" && (r.Known() || r.Via != "") {
+		if strings.HasPrefix(rest, "()") {
+			r = p.called(r, depth)
+			rest = rest[2:]
+			continue
+		}
+		rest = rest[1:] // "."
+		j := strings.IndexAny(rest, ".(")
+		if j < 0 {
+			j = len(rest)
+		}
+		r = p.attribute(r, rest[:j], depth)
+		rest = rest[j:]
+	}
+	if rest != "" {
+		return Ref{}
+	}
+	return r
+}
+
+// refOf is what a qualified name denotes in the project, or the name
+// itself (followed through the project's re-exports) when it is outside.
+func (p *Project) refOf(name string) Ref {
+	s := p.Lookup(name)
+	switch {
+	case s.Func != nil:
+		return Ref{Name: s.Func.FullName(), Func: s.Func}
+	case s.Class != nil:
+		return Ref{Name: s.Class.FullName(), Class: s.Class}
+	}
+	return Ref{Name: p.Canonical(name)}
+}
+
+// called is what calling r returns.
+func (p *Project) called(r Ref, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	out := callResult(r, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1)
+	}
+	return out
+}
+
+// attribute is r.attr.
+func (p *Project) attribute(r Ref, attr string, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name); q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		} else if !r.Instance {
+			return p.refOf(r.Name + "." + attr)
+		}
+	}
+	out := member(r, attr, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1)
+	}
+	if out.Func == nil && out.Class == nil && out.Name != "" && r.Class != nil {
+		// A method a project class inherits from a base in another module.
+		if q := p.refOf(out.Name); q.Func != nil {
+			return q
+		}
+	}
+	return out
+}
+
+// Callee is what the call's callee denotes with the whole project in view:
+// the module's own resolution, or the resolution of its Via path.
+func (p *Project) Callee(c *Call) Ref {
+	if c.Callee != "" || c.Via == "" || p == nil {
+		return Ref{Name: c.Callee, Func: c.Target, Instance: c.CalleeInstance}
+	}
+	return p.ResolveVia(c.Via)
+}
+
 // Target resolves the project function a call runs: a function or method
 // of any module, or a class's __init__.
 func (p *Project) Target(c *Call) *Function {
 	if c.Target != nil {
 		return c.Target
+	}
+	if p != nil && c.Callee == "" && c.Via != "" {
+		r := p.ResolveVia(c.Via)
+		switch {
+		case r.Func != nil && !r.Instance:
+			return r.Func
+		case r.Class != nil && r.Instance:
+			return r.Class.lookupMethod("__call__", 0)
+		case r.Class != nil:
+			return r.Class.lookupMethod("__init__", 0)
+		}
+		return nil
 	}
 	if p == nil || c.Callee == "" {
 		return nil
@@ -478,10 +632,30 @@ func (p *Project) Target(c *Call) *Function {
 }
 
 // IsCoroutineFunction reports whether the call's callee is a coroutine
-// function: of the project, or of a common async library.
+// function: of the project, of a common async library, or a synchronous
+// function of the project that only returns what such a call makes (a
+// coroutine factory: `def fetch(self): return self._fetch()`).
 func (p *Project) IsCoroutineFunction(c *Call) bool {
-	if knownCoroutineFunctions[c.Callee] || (c.Callee != "" && knownCoroutineFunctions[p.Canonical(c.Callee)]) {
+	if p.isCoroutineFunctionCall(nil, c) {
 		return true
+	}
+	f := p.Target(c)
+	return f != nil && !f.Async && f.Name != "__init__" && p.Wrapper("coroutine", f, p.isCoroutineFunctionCall)
+}
+
+func (p *Project) isCoroutineFunctionCall(_ *Module, c *Call) bool {
+	name := c.Callee
+	if name == "" && c.Via != "" {
+		name = p.ResolveVia(c.Via).Name
+	}
+	if name != "" {
+		api, ok := pylib.Lookup(name)
+		if !ok || !api.Has(pylib.Coroutine) {
+			api, ok = pylib.Lookup(p.Canonical(name))
+		}
+		if ok && api.Has(pylib.Coroutine) {
+			return !api.Has(pylib.InAsyncOnly) || c.InAsync()
+		}
 	}
 	f := p.Target(c)
 	if f == nil {
@@ -491,7 +665,66 @@ func (p *Project) IsCoroutineFunction(c *Call) bool {
 	if f.Name == "__init__" {
 		return false
 	}
-	return f.isCoroutineFunctionIn(p)
+	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f)
+}
+
+// overriddenBySync reports whether a subclass in the project overrides the
+// method f with something that is not an async def (`def _close(self)` or
+// `_close = AsyncCommand()` below an abstract `async def _close`): a call
+// through self may then not return a coroutine.
+func (p *Project) overriddenBySync(f *Function) bool {
+	if f.Class == nil {
+		return false
+	}
+	p.syncOverridesOnce.Do(func() {
+		out := map[string][]*Class{}
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				for name, meth := range c.Methods {
+					if !meth.Async {
+						out[name] = append(out[name], c)
+					}
+				}
+				for name, b := range c.Scope.Bindings {
+					if b.Kind == BindAssign {
+						out[name] = append(out[name], c)
+					}
+				}
+			}
+		}
+		p.syncOverrides = out
+	})
+	overrides := p.syncOverrides
+	for _, c := range overrides[f.Name] {
+		if c != f.Class && p.derivesFrom(c, f.Class, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivesFrom reports whether class c has base among its ancestors.
+func (p *Project) derivesFrom(c, base *Class, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, b := range c.Bases {
+		if b.Type == "keyword_argument" {
+			continue
+		}
+		r := c.module.Resolve(b)
+		parent := r.Class
+		if parent == nil && r.Name != "" {
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent == nil || parent == c {
+			continue
+		}
+		if parent == base || p.derivesFrom(parent, base, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Hop is one step of a call chain: Call runs inside Func.
@@ -502,6 +735,77 @@ type Hop struct {
 
 // Chain is a witness path from a function to a call of interest.
 type Chain []Hop
+
+// Wrapper reports whether the synchronous function f only hands on what a
+// call of interest makes: every return statement returns such a call's
+// value, directly or through other wrappers of the project (`def
+// spawn(coro): return asyncio.create_task(coro)`, `def fetch(self): return
+// self._fetch()`). kind names the fact for memoisation; direct must be a
+// pure function of its arguments and must not call Wrapper.
+func (p *Project) Wrapper(kind string, f *Function, direct func(*Module, *Call) bool) bool {
+	if p == nil || f == nil {
+		return false
+	}
+	p.wrappersMu.Lock()
+	defer p.wrappersMu.Unlock()
+	if p.wrappers == nil {
+		p.wrappers = map[string]map[*Function]bool{}
+	}
+	memo := p.wrappers[kind]
+	if memo == nil {
+		memo = map[*Function]bool{}
+		p.wrappers[kind] = memo
+	}
+	return p.wrapper(memo, f, direct, 0)
+}
+
+func (p *Project) wrapper(memo map[*Function]bool, f *Function, direct func(*Module, *Call) bool, depth int) bool {
+	if v, ok := memo[f]; ok {
+		return v
+	}
+	if f.Async || f.Generator || f.Lambda || depth > 6 {
+		return false
+	}
+	memo[f] = false // a cycle is not a wrapper
+	body := f.Node.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	returns := 0
+	ok := true
+	body.Walk(func(n *Node) bool {
+		if !ok {
+			return false
+		}
+		switch n.Type {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "return_statement":
+			returns++
+			named := n.NamedChildren()
+			if len(named) != 1 || Unparen(named[0]).Type != "call" {
+				ok = false
+				return false
+			}
+			ok = false
+			for _, c := range f.Calls {
+				if c.Node != Unparen(named[0]) {
+					continue
+				}
+				if direct(f.module, c) {
+					ok = true
+				} else if t := p.Target(c); t != nil && t != f {
+					ok = p.wrapper(memo, t, direct, depth+1)
+				}
+			}
+			return false
+		}
+		return true
+	})
+	v := ok && returns > 0
+	memo[f] = v
+	return v
+}
 
 type reachability struct {
 	memo map[*Function]Chain // nil value: known not to reach

@@ -15,6 +15,11 @@ type Ref struct {
 	Instance bool
 	Func     *Function // a function of the project
 	Class    *Class    // a class of the project (the class itself, or the type of the instance)
+	// Via is set when the value comes from another module of the project
+	// in a way only the project can resolve: what a function of another
+	// module returns ("pkg.mod.make_api()"), and attributes and calls on
+	// that ("pkg.mod.make_api().fetch"). Project.ResolveVia follows it.
+	Via string
 }
 
 // Known reports whether anything is known.
@@ -45,14 +50,29 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return r
 		}
 		obj := m.resolve(n.ChildByField("object"), depth+1)
-		return m.member(obj, attr, depth)
+		return member(obj, attr, depth)
+	case "subscript":
+		// clients[name] where clients: dict[str, Client].
+		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
+			return m.annotationType(t, depth+1)
+		}
+		return Ref{}
 	case "call":
+		// clients.get(name) where clients: dict[str, Client].
+		if fn := n.ChildByField("function"); fn != nil && fn.Type == "attribute" {
+			switch m.File.Text(fn.ChildByField("attribute")) {
+			case "get", "pop", "setdefault":
+				if t := m.elementAnnotation(fn.ChildByField("object"), depth); t != nil {
+					return m.annotationType(t, depth+1)
+				}
+			}
+		}
 		callee := m.resolve(n.ChildByField("function"), depth+1)
-		return m.callResult(callee, depth)
+		return callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
 		if op := n.ChildByField("operator"); op != nil && m.File.Text(op) == "/" {
-			if left := m.resolve(n.ChildByField("left"), depth+1); left.Instance && pathTypes[left.Name] {
+			if left := m.resolve(n.ChildByField("left"), depth+1); left.Instance && pylib.PathTypes[left.Name] {
 				return left
 			}
 		}
@@ -76,7 +96,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		// x = await connect(): the awaited result's type, when the table knows it.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
-			if t, ok := pylib.AwaitResult[callee.Name]; ok {
+			if t := pylib.AwaitResult(callee.Name); t != "" {
 				return Ref{Name: t, Instance: true}
 			}
 			if f := callee.Func; f != nil && f.Async && !f.Generator {
@@ -167,10 +187,10 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 			continue
 		}
 		r := m.resolve(v, depth+1)
-		if !r.Known() {
+		if !r.Known() && r.Via == "" {
 			return Ref{}
 		}
-		if seen && (r.Name != out.Name || r.Instance != out.Instance) {
+		if seen && (r.Name != out.Name || r.Instance != out.Instance || r.Via != out.Via) {
 			return Ref{}
 		}
 		out, seen = r, true
@@ -334,6 +354,96 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 	return Ref{}
 }
 
+// elementAnnotation returns the annotation of the elements of container
+// expression n, from the annotation of the name or self attribute holding
+// it: the value type of `dict[str, Client]`, the item type of
+// `list[Client]`; nil when unknown.
+func (m *Module) elementAnnotation(n *Node, depth int) *Node {
+	n = Unparen(n)
+	if n == nil || depth > maxResolveDepth {
+		return nil
+	}
+	var ann *Node
+	switch n.Type {
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil {
+			return nil
+		}
+		switch b.Kind {
+		case BindParam:
+			if b.Node.Type == "typed_parameter" || b.Node.Type == "typed_default_parameter" {
+				ann = b.Node.ChildByField("type")
+			}
+		case BindAssign:
+			ann = annotationValue(b.Values)
+		}
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), depth+1)
+		if obj.Class == nil || !obj.Instance {
+			return nil
+		}
+		attr := m.File.Text(n.ChildByField("attribute"))
+		ann = annotationValue(obj.Class.Attrs[attr])
+		if ann == nil {
+			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+				ann = annotationValue(b.Values)
+			}
+		}
+	}
+	if ann == nil {
+		return nil
+	}
+	base, params := genericParts(Unparen(ann))
+	if base == nil || len(params) == 0 {
+		return nil
+	}
+	name := m.resolve(base, depth+1).Name
+	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
+	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
+		return params[len(params)-1]
+	case "list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable":
+		return params[0]
+	}
+	return nil
+}
+
+// annotationValue returns the annotation among a binding's values (an
+// annotated assignment keeps its annotation as its value), or nil.
+func annotationValue(values []*Node) *Node {
+	for _, v := range values {
+		if v != nil && v.Type == "type" {
+			return v
+		}
+	}
+	return nil
+}
+
+// genericParts splits `Base[A, B]` into its base and parameters.
+func genericParts(t *Node) (*Node, []*Node) {
+	if t != nil && t.Type == "type" {
+		named := t.NamedChildren()
+		if len(named) != 1 {
+			return nil, nil
+		}
+		t = Unparen(named[0])
+	}
+	if t == nil {
+		return nil, nil
+	}
+	switch t.Type {
+	case "subscript":
+		return t.ChildByField("value"), t.ChildrenByField("subscript")
+	case "generic_type":
+		named := t.NamedChildren()
+		if len(named) != 2 {
+			return nil, nil
+		}
+		return named[0], named[1].NamedChildren()
+	}
+	return nil, nil
+}
+
 // annotationText resolves a string annotation: "Repo", "models.Repo",
 // "Optional[Repo]", "Repo | None".
 func (m *Module) annotationText(n *Node, text string) Ref {
@@ -386,7 +496,7 @@ func (m *Module) resolveDotted(n *Node, dotted string) Ref {
 	}
 	r := m.resolveName(n, parts[0], 1)
 	for _, p := range parts[1:] {
-		r = m.member(r, p, 1)
+		r = member(r, p, 1)
 	}
 	return r
 }
@@ -401,8 +511,11 @@ func functionNodeOfParam(p *Node) *Node {
 }
 
 // member resolves obj.attr.
-func (m *Module) member(obj Ref, attr string, depth int) Ref {
+func member(obj Ref, attr string, depth int) Ref {
 	if !obj.Known() {
+		if obj.Via != "" {
+			return Ref{Via: obj.Via + "." + attr}
+		}
 		return Ref{}
 	}
 	if obj.Class != nil {
@@ -413,6 +526,9 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 			}
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
+			if obj.Instance && meth.isProperty() {
+				return meth.returnType(depth + 1)
+			}
 			return Ref{Name: meth.FullName(), Func: meth}
 		}
 		// A class attribute: `templates = Path("t")` in the class body.
@@ -428,7 +544,7 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 		}
 		return Ref{Name: cls.FullName() + "." + attr}
 	}
-	if obj.Instance && pathTypes[obj.Name] && (attr == "parent" || attr == "parents") {
+	if obj.Instance && pylib.PathTypes[obj.Name] && (attr == "parent" || attr == "parents") {
 		if attr == "parent" {
 			return obj
 		}
@@ -440,39 +556,10 @@ func (m *Module) member(obj Ref, attr string, depth int) Ref {
 	if obj.Name == "builtins" && !obj.Instance {
 		return Ref{Name: attr}
 	}
-	if t, ok := libraryAttrTypes[obj.Name+"."+attr]; ok && obj.Instance {
+	if t, ok := pylib.LibraryAttrTypes[obj.Name+"."+attr]; ok && obj.Instance {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{Name: obj.Name + "." + attr}
-}
-
-// callbackParams gives the argument types a library passes to the handlers
-// it registers by decorator (`@bot.command()` handlers get a Context first).
-var callbackParams = map[string][]string{
-	"discord.ext.commands.command":              {"discord.ext.commands.Context"},
-	"discord.ext.commands.hybrid_command":       {"discord.ext.commands.Context"},
-	"discord.ext.commands.Bot.command":          {"discord.ext.commands.Context"},
-	"discord.ext.commands.Bot.hybrid_command":   {"discord.ext.commands.Context"},
-	"discord.ext.commands.Bot.tree.command":     {"discord.Interaction"},
-	"discord.app_commands.command":              {"discord.Interaction"},
-	"discord.app_commands.CommandTree.command":  {"discord.Interaction"},
-	"aiogram.Router.message":                    {"aiogram.types.Message"},
-	"aiogram.Dispatcher.message":                {"aiogram.types.Message"},
-	"aiogram.Dispatcher.message_handler":        {"aiogram.types.Message"},
-	"aiogram.Router.callback_query":             {"aiogram.types.CallbackQuery"},
-	"aiogram.Dispatcher.callback_query":         {"aiogram.types.CallbackQuery"},
-	"aiogram.Dispatcher.callback_query_handler": {"aiogram.types.CallbackQuery"},
-}
-
-// discordEvents gives the argument types of discord.py event handlers, which
-// are registered by name (`@client.event`, a Client subclass's method, or
-// `@commands.Cog.listener()`).
-var discordEvents = map[string][]string{
-	"on_message":        {"discord.Message"},
-	"on_message_delete": {"discord.Message"},
-	"on_message_edit":   {"discord.Message", "discord.Message"},
-	"on_member_join":    {"discord.Member"},
-	"on_member_remove":  {"discord.Member"},
 }
 
 // callbackParamType returns the type a library passes as the untyped
@@ -501,40 +588,22 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 			expr = expr.ChildByField("function")
 		}
 		switch ref := m.resolve(expr, 0); {
-		case callbackParams[ref.Name] != nil:
-			types = callbackParams[ref.Name]
+		case pylib.CallbackParams[ref.Name] != nil:
+			types = pylib.CallbackParams[ref.Name]
 		case strings.HasPrefix(ref.Name, "discord.") && (strings.HasSuffix(ref.Name, ".event") || strings.HasSuffix(ref.Name, ".listener")):
-			types = discordEvents[f.Name]
+			types = pylib.DiscordEvents[f.Name]
 		}
 	}
+	if types == nil {
+		types = m.handlerTypes[f]
+	}
 	if types == nil && f.Class != nil && strings.HasPrefix(f.Class.libraryBase(0), "discord.") {
-		types = discordEvents[f.Name]
+		types = pylib.DiscordEvents[f.Name]
 	}
 	if index < len(types) {
 		return types[index]
 	}
 	return ""
-}
-
-// libraryAttrTypes gives the types of attributes of library objects that
-// handlers reach through (`message.channel.send(...)` in a discord.py
-// handler, `update.message.reply_text(...)` in python-telegram-bot).
-var libraryAttrTypes = map[string]string{
-	"discord.Message.channel":                    "discord.abc.Messageable",
-	"discord.Message.author":                     "discord.abc.Messageable",
-	"discord.ext.commands.Context.channel":       "discord.abc.Messageable",
-	"discord.ext.commands.Context.author":        "discord.abc.Messageable",
-	"discord.ext.commands.Context.message":       "discord.Message",
-	"discord.Interaction.response":               "discord.InteractionResponse",
-	"discord.Interaction.followup":               "discord.Webhook",
-	"discord.Interaction.channel":                "discord.abc.Messageable",
-	"telegram.Update.message":                    "telegram.Message",
-	"telegram.Update.effective_message":          "telegram.Message",
-	"telegram.Update.callback_query":             "telegram.CallbackQuery",
-	"telegram.ext.ContextTypes.DEFAULT_TYPE.bot": "telegram.Bot",
-	"telegram.ext.CallbackContext.bot":           "telegram.Bot",
-	"aiogram.types.Message.bot":                  "aiogram.Bot",
-	"aiogram.types.CallbackQuery.message":        "aiogram.types.Message",
 }
 
 // attrBinding returns the memo of self.attr's values, or nil.
@@ -686,7 +755,7 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 }
 
 // callResult is what calling callee returns, as far as is known statically.
-func (m *Module) callResult(callee Ref, depth int) Ref {
+func callResult(callee Ref, depth int) Ref {
 	switch {
 	case callee.Class != nil && !callee.Instance:
 		return Ref{Name: callee.Class.FullName(), Class: callee.Class, Instance: true}
@@ -698,9 +767,19 @@ func (m *Module) callResult(callee Ref, depth int) Ref {
 		}
 		return f.returnType(depth)
 	case callee.Name == "":
+		if callee.Via != "" {
+			return Ref{Via: callee.Via + "()"}
+		}
 		return Ref{}
 	}
-	if t, ok := returnTypes[callee.Name]; ok {
+	if callee.Instance {
+		// Calling an instance runs __call__ (`async_session()` makes a session).
+		if t, ok := pylib.ReturnType(callee.Name + ".__call__"); ok && t != "" {
+			return Ref{Name: t, Instance: true}
+		}
+		return Ref{}
+	}
+	if t, ok := pylib.ReturnType(callee.Name); ok {
 		if t == "" {
 			return Ref{}
 		}
@@ -711,7 +790,9 @@ func (m *Module) callResult(callee Ref, depth int) Ref {
 	if last != "" && unicode.IsUpper(rune(last[0])) && !callee.Instance {
 		return Ref{Name: callee.Name, Instance: true}
 	}
-	return Ref{}
+	// A function or method of another module: the project knows what it
+	// returns.
+	return Ref{Via: callee.Name + "()"}
 }
 
 // CalleeRef resolves the function part of a call.
@@ -731,6 +812,7 @@ func (c *Call) Method(f *File) string {
 func (m *Module) finishCall(c *Call) {
 	r := m.CalleeRef(c)
 	c.Callee = r.Name
+	c.Via = r.Via
 	c.CalleeInstance = r.Instance
 	c.Target = r.Func
 	if r.Class != nil {
@@ -743,31 +825,15 @@ func (m *Module) finishCall(c *Call) {
 	c.Usage, c.UsedBy = m.classifyUsage(c)
 }
 
-// schedulers take awaitables and await or schedule them.
-var schedulers = map[string]bool{
-	"asyncio.gather": true, "asyncio.wait": true, "asyncio.wait_for": true, "asyncio.create_task": true,
-	"asyncio.ensure_future": true, "asyncio.shield": true, "asyncio.run": true, "asyncio.as_completed": true,
-	"asyncio.run_coroutine_threadsafe": true, "asyncio.Runner.run": true, "asyncio.timeout": false,
-	"asyncio.tasks.gather": true, "asyncio.tasks.create_task": true, "asyncio.tasks.ensure_future": true,
-	"anyio.run": true, "trio.run": true,
-}
-
-// schedulerMethods are methods that schedule an awaitable whatever their
-// receiver: loop.create_task, tg.create_task, loop.run_until_complete, ...
-var schedulerMethods = map[string]bool{
-	"create_task": true, "ensure_future": true, "run_until_complete": true, "start_soon": true,
-	"spawn": true, "run_coroutine_threadsafe": true,
-}
-
 // IsScheduler reports whether call awaits or schedules awaitables passed to it.
 func (m *Module) IsScheduler(call *Node) bool {
 	fn := call.ChildByField("function")
 	r := m.Resolve(fn)
-	if schedulers[r.Name] {
+	if pylib.Is(r.Name, pylib.AwaitsArgs) {
 		return true
 	}
 	if fn != nil && fn.Type == "attribute" {
-		return schedulerMethods[m.File.Text(fn.ChildByField("attribute"))]
+		return pylib.SchedulerMethods[m.File.Text(fn.ChildByField("attribute"))]
 	}
 	return false
 }
@@ -878,140 +944,6 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		return UsageOperand, inLogic
 	}
 	return UsageOther, nil
-}
-
-// pathTypes are pathlib's concrete path classes: `/` and `.parent` keep the type.
-var pathTypes = map[string]bool{"pathlib.Path": true, "pathlib.PosixPath": true, "pathlib.WindowsPath": true, "pathlib.PurePath": true}
-
-// returnTypes gives the type of instance a known factory returns; "" means
-// the result is not an instance worth tracking.
-var returnTypes = map[string]string{
-	"open":                                          "io.TextIOWrapper",
-	"io.open":                                       "io.TextIOWrapper",
-	"os.fdopen":                                     "io.TextIOWrapper",
-	"codecs.open":                                   "io.TextIOWrapper",
-	"gzip.open":                                     "gzip.GzipFile",
-	"bz2.open":                                      "bz2.BZ2File",
-	"lzma.open":                                     "lzma.LZMAFile",
-	"tempfile.TemporaryFile":                        "io.TextIOWrapper",
-	"tempfile.NamedTemporaryFile":                   "io.TextIOWrapper",
-	"pathlib.Path.open":                             "io.TextIOWrapper",
-	"asyncio.get_event_loop":                        "asyncio.AbstractEventLoop",
-	"asyncio.new_event_loop":                        "asyncio.AbstractEventLoop",
-	"asyncio.get_running_loop":                      "asyncio.AbstractEventLoop",
-	"asyncio.events.get_event_loop":                 "asyncio.AbstractEventLoop",
-	"requests.session":                              "requests.Session",
-	"requests.Session":                              "requests.Session",
-	"requests.sessions.Session":                     "requests.Session",
-	"httpx.Client":                                  "httpx.Client",
-	"urllib3.PoolManager":                           "urllib3.PoolManager",
-	"urllib3.ProxyManager":                          "urllib3.ProxyManager",
-	"urllib3.proxy_from_url":                        "urllib3.ProxyManager",
-	"urllib3.poolmanager.PoolManager":               "urllib3.PoolManager",
-	"urllib3.HTTPConnectionPool":                    "urllib3.HTTPConnectionPool",
-	"urllib3.HTTPSConnectionPool":                   "urllib3.HTTPSConnectionPool",
-	"urllib3.connection_from_url":                   "urllib3.HTTPConnectionPool",
-	"sqlite3.connect":                               "sqlite3.Connection",
-	"sqlite3.Connection.cursor":                     "sqlite3.Cursor",
-	"socket.socket":                                 "socket.socket",
-	"socket.create_connection":                      "socket.socket",
-	"socket.socket.accept":                          "",
-	"pathlib.Path":                                  "pathlib.Path",
-	"pathlib.PurePath":                              "pathlib.PurePath",
-	"pathlib.Path.home":                             "pathlib.Path",
-	"pathlib.Path.cwd":                              "pathlib.Path",
-	"pathlib.Path.with_suffix":                      "pathlib.Path",
-	"pathlib.Path.with_name":                        "pathlib.Path",
-	"pathlib.Path.with_stem":                        "pathlib.Path",
-	"pathlib.Path.joinpath":                         "pathlib.Path",
-	"pathlib.Path.absolute":                         "pathlib.Path",
-	"pathlib.Path.expanduser":                       "pathlib.Path",
-	"pathlib.Path.relative_to":                      "pathlib.Path",
-	"threading.Lock":                                "threading.Lock",
-	"threading.RLock":                               "threading.RLock",
-	"threading.Event":                               "threading.Event",
-	"threading.Semaphore":                           "threading.Semaphore",
-	"threading.BoundedSemaphore":                    "threading.BoundedSemaphore",
-	"threading.Condition":                           "threading.Condition",
-	"queue.Queue":                                   "queue.Queue",
-	"queue.LifoQueue":                               "queue.Queue",
-	"queue.PriorityQueue":                           "queue.Queue",
-	"queue.SimpleQueue":                             "queue.Queue",
-	"redis.Redis":                                   "redis.Redis",
-	"redis.StrictRedis":                             "redis.Redis",
-	"redis.from_url":                                "redis.Redis",
-	"redis.Redis.from_url":                          "redis.Redis",
-	"concurrent.futures.ThreadPoolExecutor":         "concurrent.futures.ThreadPoolExecutor",
-	"concurrent.futures.ProcessPoolExecutor":        "concurrent.futures.ProcessPoolExecutor",
-	"concurrent.futures.ThreadPoolExecutor.submit":  "concurrent.futures.Future",
-	"concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
-	"subprocess.Popen":                              "subprocess.Popen",
-	"psycopg2.connect":                              "psycopg2.extensions.connection",
-	"pymysql.connect":                               "pymysql.connections.Connection",
-	"asyncio.Runner":                                "asyncio.Runner",
-	"asyncio.TaskGroup":                             "asyncio.TaskGroup",
-	"asyncio.Queue":                                 "asyncio.Queue",
-	"asyncio.Lock":                                  "asyncio.Lock",
-	"asyncio.Event":                                 "asyncio.Event",
-	"asyncio.Semaphore":                             "asyncio.Semaphore",
-	// async with session.get(url) as resp: the context manager yields the response.
-	"aiohttp.ClientSession.get":     "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.post":    "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.put":     "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.delete":  "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.request": "aiohttp.ClientResponse",
-}
-
-// knownCoroutineFunctions are coroutine functions and methods of common
-// async libraries, by qualified name (methods by the type of their receiver).
-var knownCoroutineFunctions = map[string]bool{}
-
-func init() {
-	for _, n := range []string{
-		"aiohttp.ClientSession.close", "aiohttp.ClientResponse.json", "aiohttp.ClientResponse.text", "aiohttp.ClientResponse.read",
-		"aiohttp.ClientWebSocketResponse.send_str", "aiohttp.ClientWebSocketResponse.send_json", "aiohttp.ClientWebSocketResponse.send_bytes",
-		"aiohttp.ClientWebSocketResponse.receive", "aiohttp.ClientWebSocketResponse.close",
-		"aiohttp.web.AppRunner.setup", "aiohttp.web.AppRunner.cleanup", "aiohttp.web.TCPSite.start",
-		"asyncpg.connect", "asyncpg.Connection.execute", "asyncpg.Connection.executemany", "asyncpg.Connection.fetch",
-		"asyncpg.Connection.fetchrow", "asyncpg.Connection.fetchval", "asyncpg.Connection.close",
-		"asyncpg.Pool.execute", "asyncpg.Pool.fetch", "asyncpg.Pool.fetchrow", "asyncpg.Pool.fetchval", "asyncpg.Pool.close",
-		"asyncio.StreamWriter.drain", "asyncio.StreamWriter.wait_closed", "asyncio.StreamReader.read",
-		"asyncio.StreamReader.readline", "asyncio.StreamReader.readexactly", "asyncio.StreamReader.readuntil",
-		"asyncio.subprocess.Process.wait", "asyncio.subprocess.Process.communicate", "asyncio.Server.serve_forever",
-		"asyncio.Server.wait_closed", "asyncio.Server.start_serving",
-		"httpx.AsyncClient.get", "httpx.AsyncClient.post", "httpx.AsyncClient.put", "httpx.AsyncClient.patch",
-		"httpx.AsyncClient.delete", "httpx.AsyncClient.request", "httpx.AsyncClient.send", "httpx.AsyncClient.aclose",
-		"httpx.Response.aread",
-		// Bot frameworks: the handler's `message.answer(...)` / `ctx.send(...)`
-		// without await is the classic "my bot does not reply".
-		"aiogram.Bot.send_message", "aiogram.Bot.send_photo", "aiogram.Bot.delete_message", "aiogram.Bot.edit_message_text",
-		"aiogram.Bot.answer_callback_query", "aiogram.types.Message.answer", "aiogram.types.Message.reply",
-		"aiogram.types.Message.answer_photo", "aiogram.types.Message.reply_photo", "aiogram.types.Message.delete",
-		"aiogram.types.Message.edit_text", "aiogram.types.Message.forward", "aiogram.types.CallbackQuery.answer",
-		"discord.abc.Messageable.send", "discord.TextChannel.send", "discord.User.send", "discord.Member.send",
-		"discord.ext.commands.Context.send", "discord.ext.commands.Context.reply", "discord.Message.reply",
-		"discord.Message.delete", "discord.Message.edit", "discord.Message.add_reaction", "discord.Message.pin",
-		"discord.Member.add_roles", "discord.Member.remove_roles", "discord.Member.kick", "discord.Member.ban",
-		"discord.Client.change_presence", "discord.Client.fetch_user", "discord.Client.fetch_channel",
-		"discord.ext.commands.Bot.change_presence", "discord.ext.commands.Bot.fetch_user", "discord.ext.commands.Bot.fetch_channel",
-		"discord.ext.commands.Bot.load_extension", "discord.ext.commands.Bot.add_cog",
-		"discord.InteractionResponse.send_message", "discord.InteractionResponse.defer", "discord.Webhook.send",
-		"telegram.Bot.send_message", "telegram.Bot.send_photo", "telegram.Message.reply_text", "telegram.Message.reply_photo",
-		"telegram.Message.edit_text", "telegram.Message.delete", "telegram.CallbackQuery.answer",
-		"telegram.CallbackQuery.edit_message_text",
-	} {
-		knownCoroutineFunctions[n] = true
-	}
-}
-
-// IsKnownCoroutineFunction reports whether a qualified name is a coroutine
-// function of a common async library.
-func IsKnownCoroutineFunction(name string) bool { return knownCoroutineFunctions[name] }
-
-// ReturnType exposes the factory table to rules that track instances.
-func ReturnType(callee string) (string, bool) {
-	t, ok := returnTypes[callee]
-	return t, ok
 }
 
 var builtins = map[string]bool{}

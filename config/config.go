@@ -6,10 +6,12 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -32,6 +34,15 @@ type Config struct {
 	ExtendExclude  []string            `toml:"extend-exclude"`
 	// BlockingCalls are extra qualified names that block (flake8-async's ASYNC200 role).
 	BlockingCalls []string `toml:"blocking-calls"`
+	// CoroutineFunctions are extra callables whose call returns a coroutine
+	// (ASL102 and the rules that follow coroutines).
+	CoroutineFunctions []string `toml:"coroutine-functions"`
+	// CoroutineWrappers are decorators that keep an async def a coroutine
+	// function (like tenacity.retry); other unknown decorators make asyncls
+	// stop assuming what the decorated function returns.
+	CoroutineWrappers []string `toml:"coroutine-wrappers"`
+	// TaskFactories are extra callables that return a task (ASYNC300, ASL301).
+	TaskFactories []string `toml:"task-factories"`
 	// Severity overrides a rule's default severity: { ASYNC251 = "error" }.
 	Severity map[string]string `toml:"severity"`
 	// Latency overrides the simulator's default latency for awaited calls it cannot see into.
@@ -46,6 +57,12 @@ type Config struct {
 	// SimulationBudget overrides the simulator's budgets for `asyncls simulate`
 	// and hover hints (docs/loopsim.md).
 	SimulationBudget *SimulationBudget `toml:"simulation-budget"`
+	// MaxFileSize is the largest file read (bytes, or a string such as "10MB");
+	// larger files are skipped with a warning. Nil: lint.DefaultMaxFileSize.
+	MaxFileSize *ByteSize `toml:"max-file-size"`
+	// RespectGitignore: skip what .gitignore files ignore when walking
+	// directories (default true, as ruff does).
+	RespectGitignore *bool `toml:"respect-gitignore"`
 }
 
 // SimulationBudget is [tool.asyncls.simulation-budget]; unset keys keep
@@ -58,10 +75,67 @@ type SimulationBudget struct {
 	Time        *string `toml:"time"`
 }
 
+// ByteSize is a size in bytes, written in TOML as an integer or as a string
+// with a unit ("512KB", "10MB", "1GB"; powers of 1024).
+type ByteSize int64
+
+// UnmarshalTOML accepts an integer or a string with a unit.
+func (b *ByteSize) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case int64:
+		*b = ByteSize(x)
+	case string:
+		n, err := parseByteSize(x)
+		if err != nil {
+			return err
+		}
+		*b = ByteSize(n)
+	default:
+		return fmt.Errorf("max-file-size: want a number of bytes or a string such as \"10MB\", got %v", v)
+	}
+	if *b <= 0 {
+		return fmt.Errorf("max-file-size: must be positive, got %v", v)
+	}
+	return nil
+}
+
+func parseByteSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			mult = u.mult
+			t = strings.TrimSpace(strings.TrimSuffix(t, u.suffix))
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("max-file-size: %q is not a size (want e.g. 10485760 or \"10MB\")", s)
+	}
+	return n * mult, nil
+}
+
+// MaxBytes returns the file size limit, or 0 when the configuration leaves it to the caller's default.
+func (c *Config) MaxBytes() int64 {
+	if c == nil || c.MaxFileSize == nil {
+		return 0
+	}
+	return int64(*c.MaxFileSize)
+}
+
+// GitignoreRespected reports whether directory walks skip what .gitignore ignores.
+func (c *Config) GitignoreRespected() bool {
+	return c == nil || c.RespectGitignore == nil || *c.RespectGitignore
+}
+
 // Keys lists every accepted key of [tool.asyncls], for messages and docs.
 var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "severity", "latency", "asl401-min-saving-ms", "executor-workers", "startable-in-context-manager",
-	"simulation-budget"}
+	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "severity", "latency", "asl401-min-saving-ms",
+	"executor-workers", "startable-in-context-manager", "simulation-budget", "max-file-size", "respect-gitignore"}
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -92,7 +166,7 @@ func Find(dir string) string {
 	}
 	for {
 		p := filepath.Join(dir, "pyproject.toml")
-		if data, err := os.ReadFile(p); err == nil && hasToolTable(data) {
+		if data, err := readConfigFile(p); err == nil && hasToolTable(data) {
 			return p
 		}
 		parent := filepath.Dir(dir)
@@ -119,11 +193,38 @@ func Load(dir string) (*Config, error) {
 
 // LoadFile reads [tool.asyncls] from the pyproject.toml at path.
 func LoadFile(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	return Parse(path, data)
+}
+
+// maxConfigSize bounds what is read of a pyproject.toml: one that is a link
+// to /dev/zero or a multi-gigabyte file is not a configuration.
+const maxConfigSize = 4 << 20
+
+func readConfigFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigSize {
+		return nil, fmt.Errorf("larger than %d bytes; not read", maxConfigSize)
+	}
+	return data, nil
 }
 
 // Parse decodes pyproject.toml content and validates [tool.asyncls].
@@ -195,6 +296,18 @@ func (c *Config) Validate() error {
 			return &Error{Path: c.Path, Msg: "per-file-ignores: bad pattern " + strconvQuote(pat)}
 		}
 	}
+	for _, list := range []struct {
+		key   string
+		names []string
+	}{{"blocking-calls", c.BlockingCalls}, {"coroutine-functions", c.CoroutineFunctions},
+		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories}} {
+		for _, name := range list.names {
+			if !qualifiedNameRE.MatchString(name) {
+				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
+					" is not a qualified name (expected e.g. \"myapp.db.fetch\" or \"myapp.db.*\")"}
+			}
+		}
+	}
 	for code, sev := range c.Severity {
 		if rules.Lookup(code) == nil {
 			return &Error{Path: c.Path, Msg: "severity: unknown rule code " + strconvQuote(code)}
@@ -221,6 +334,10 @@ func (c *Config) Validate() error {
 	}
 	return nil
 }
+
+// qualifiedNameRE matches a dotted Python name, optionally ending in `.*`;
+// a blocking-calls entry may add `-> suggestion`.
+var qualifiedNameRE = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\.\*)?\s*(->.*)?$`)
 
 // ValidateLatency checks latency overrides ("aiohttp.ClientSession.get" =
 // "120ms"), naming the first bad entry.
@@ -280,10 +397,78 @@ func Expand(sel string) ([]string, error) {
 	if sel == rules.SyntaxErrorCode {
 		return nil, nil
 	}
+	if len(out) == 0 && ForeignCode(sel) {
+		return nil, nil // selects nothing here; Warnings says so
+	}
 	if len(out) == 0 {
 		return nil, errors.New("unknown rule code or prefix " + strconvQuote(sel) + " (see `asyncls rules`)")
 	}
 	return out, nil
+}
+
+// ForeignCode reports a selector shaped like another linter's code or
+// prefix (flake8-async's ASYNC102, ruff's RUF006 or E501) that names no
+// asyncls rule: users switching from flake8-async or ruff keep them in
+// their lists, so they are accepted, select nothing, and get a warning.
+// An unknown code with asyncls's own prefix (ASL) is a typo and an error.
+func ForeignCode(sel string) bool {
+	sel = strings.ToUpper(strings.TrimSpace(sel))
+	if sel == "" || strings.HasPrefix(sel, "ASL") {
+		return false
+	}
+	i := 0
+	for i < len(sel) && sel[i] >= 'A' && sel[i] <= 'Z' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for j := i; j < len(sel); j++ {
+		if sel[j] < '0' || sel[j] > '9' {
+			return false
+		}
+	}
+	for _, r := range rules.All() {
+		if strings.HasPrefix(r.Code, sel) {
+			return false
+		}
+	}
+	return true
+}
+
+// ruffAliases are ruff's own codes for checks asyncls has under flake8-async's code.
+var ruffAliases = map[string]string{"RUF006": "ASYNC300", "RUF029": "ASYNC124"}
+
+// Warnings lists the selectors of c (select, extend-select, ignore,
+// per-file-ignores) that are another linter's codes: accepted, without effect.
+func (c *Config) Warnings() []string {
+	var out []string
+	add := func(key string, codes []string) {
+		for _, code := range codes {
+			if !ForeignCode(code) {
+				continue
+			}
+			msg := key + ": " + strconvQuote(code) + " is not an asyncls rule (a flake8-async or ruff code asyncls does " +
+				"not implement?); it has no effect here"
+			if same := ruffAliases[strings.ToUpper(strings.TrimSpace(code))]; same != "" {
+				msg = key + ": " + strconvQuote(code) + " is ruff's name for asyncls's " + same + "; write " + same +
+					" (as written it has no effect here)"
+			}
+			out = append(out, msg)
+		}
+	}
+	add("select", c.Select)
+	add("extend-select", c.ExtendSelect)
+	add("ignore", c.Ignore)
+	pats := make([]string, 0, len(c.PerFileIgnores))
+	for pat := range c.PerFileIgnores {
+		pats = append(pats, pat)
+	}
+	sort.Strings(pats)
+	for _, pat := range pats {
+		add("per-file-ignores."+pat, c.PerFileIgnores[pat])
+	}
+	return out
 }
 
 // Overrides are command-line settings; they take precedence over the file.
@@ -315,7 +500,8 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 
 // Options returns the rule options for the file at path.
 func (c *Config) Options(path string) *rules.Options {
-	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls}
+	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
+		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {

@@ -56,12 +56,12 @@ severity = { ASYNC251 = "error" }
 func TestParseErrorsNameTheProblem(t *testing.T) {
 	cases := map[string]string{
 		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n":                    `unknown key "selekt"`,
-		"[tool.asyncls]\nselect = [\"NOPE123\"]\n":                  `unknown rule code or prefix "NOPE123"`,
-		"[tool.asyncls]\nignore = [\"ASYNC999\"]\n":                 `"ASYNC999"`,
+		"[tool.asyncls]\nselect = [\"ASL999\"]\n":                   `unknown rule code or prefix "ASL999"`,
+		"[tool.asyncls]\nignore = [\"ASYNC-251\"]\n":                `"ASYNC-251"`,
 		"[tool.asyncls]\nseverity = { ASYNC251 = \"fatal\" }\n":     `unknown severity "fatal"`,
 		"[tool.asyncls]\nselect = \"ASYNC\"\n":                      "select",
 		"[tool.asyncls\n":                                           "invalid TOML",
-		"[tool.asyncls]\nper-file-ignores = { \"x\" = [\"Q1\"] }\n": `"Q1"`,
+		"[tool.asyncls]\nper-file-ignores = { \"x\" = [\"1Q\"] }\n": `"1Q"`,
 		// Simulator settings are refused here, for every command alike.
 		"[tool.asyncls.latency]\n\"aiohttp.\" = \"forever\"\n":   `latency: latency for "aiohttp.": invalid duration "forever"`,
 		"[tool.asyncls]\nlatency = \"forever\"\n":                `latency`,
@@ -81,6 +81,39 @@ func TestParseErrorsNameTheProblem(t *testing.T) {
 	}
 }
 
+// TestForeignCodesWarn: codes of flake8-async or ruff that asyncls does not
+// implement are accepted in every list, select nothing, and are warned about.
+func TestForeignCodesWarn(t *testing.T) {
+	src := "[tool.asyncls]\nselect = [\"ASYNC251\", \"ASYNC102\"]\nextend-select = [\"ASYNC120\"]\n" +
+		"ignore = [\"E501\", \"RUF006\"]\nper-file-ignores = { \"tests/**\" = [\"ASYNC115\"] }\n"
+	cfg, err := Parse("pyproject.toml", []byte(src))
+	if err != nil {
+		t.Fatalf("foreign codes must not be an error: %v", err)
+	}
+	o := cfg.Options("app.py")
+	if !o.Enabled["ASYNC251"] || len(o.Enabled) != 1 {
+		t.Errorf("enabled %v, want only ASYNC251", o.Enabled)
+	}
+	warnings := strings.Join(cfg.Warnings(), "\n")
+	for _, code := range []string{"ASYNC102", "ASYNC120", "E501", "ASYNC115"} {
+		if !strings.Contains(warnings, `"`+code+`" is not an asyncls rule`) {
+			t.Errorf("no warning for %s in:\n%s", code, warnings)
+		}
+	}
+	if !strings.Contains(warnings, `"RUF006" is ruff's name for asyncls's ASYNC300`) {
+		t.Errorf("RUF006 warning should name ASYNC300:\n%s", warnings)
+	}
+	if strings.Contains(warnings, "ASYNC251") {
+		t.Errorf("a real rule is warned about:\n%s", warnings)
+	}
+	if _, err := cfg.Apply(Overrides{Select: []string{"ASYNC116", "ASYNC1"}}); err != nil {
+		t.Errorf("--select with a foreign code: %v", err)
+	}
+	if _, err := cfg.Apply(Overrides{Select: []string{"ASL999"}}); err == nil {
+		t.Error("--select ASL999 (a typo of asyncls's own prefix) must be an error")
+	}
+}
+
 func TestDefaultsAndAll(t *testing.T) {
 	d := Default().Options("a.py")
 	if !d.Enabled["ASYNC251"] {
@@ -93,7 +126,7 @@ func TestDefaultsAndAll(t *testing.T) {
 	if n := len(all.Options("a.py").Enabled); n < len(d.Enabled) {
 		t.Errorf("ALL enables %d rules, defaults %d", n, len(d.Enabled))
 	}
-	if _, err := Default().Apply(Overrides{Ignore: []string{"BOGUS1"}}); err == nil {
+	if _, err := Default().Apply(Overrides{Ignore: []string{"ASL1O2"}}); err == nil {
 		t.Error("unknown code on the command line accepted")
 	}
 }
@@ -126,5 +159,55 @@ func TestFindAndExclude(t *testing.T) {
 	inBuild := filepath.Join(dir, "build", "proj")
 	if Default().Excluded(filepath.Join(inBuild, "app.py"), inBuild) {
 		t.Error("excluded because an ancestor of the walk root is named build")
+	}
+}
+
+func TestLibraryExtensions(t *testing.T) {
+	c, err := Parse("pyproject.toml", []byte(`
+[tool.asyncls]
+coroutine-functions = ["vendor.Client.*"]
+coroutine-wrappers = ["inhouse.traced"]
+task-factories = ["aiojobs.Scheduler.spawn_task"]
+blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Options("a.py")
+	if len(o.ExtraCoroutines) != 1 || o.ExtraCoroutines[0] != "vendor.Client.*" || len(o.CoroutineWrappers) != 1 ||
+		len(o.ExtraTaskFactories) != 1 || len(o.ExtraBlocking) != 1 {
+		t.Errorf("extensions not passed to the rules: %+v", o)
+	}
+	for _, bad := range []string{`coroutine-functions = ["vendor Client"]`, `task-factories = ["spawn("]`,
+		`coroutine-wrappers = [""]`, `blocking-calls = ["a..b"]`} {
+		_, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n"))
+		if err == nil || !strings.Contains(err.Error(), "is not a qualified name") {
+			t.Errorf("%s: got %v, want an error naming the bad entry", bad, err)
+		}
+	}
+}
+
+func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
+	for text, want := range map[string]int64{
+		"max-file-size = 2048":    2048,
+		`max-file-size = "10MB"`:  10 << 20,
+		`max-file-size = "512kb"`: 512 << 10,
+	} {
+		c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+text+"\n"))
+		if err != nil || c.MaxBytes() != want {
+			t.Errorf("%s: got %v, %v; want %d", text, c, err, want)
+		}
+	}
+	for _, bad := range []string{`max-file-size = "lots"`, "max-file-size = -1", "max-file-size = true"} {
+		if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n")); err == nil {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+	if Default().MaxBytes() != 0 || !Default().GitignoreRespected() {
+		t.Error("defaults: no size set, .gitignore respected")
+	}
+	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nrespect-gitignore = false\n"))
+	if err != nil || c.GitignoreRespected() {
+		t.Errorf("respect-gitignore = false: %v %v", c, err)
 	}
 }

@@ -66,10 +66,10 @@ func BenchmarkEditInLargeProject(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m := BuildModule(layout, "pkg0/edited.py", []byte(doc.String()+fmt.Sprintf("\nVERSION = %d\n", i)))
-		project := res.Project.With(m)
+		project := res.Projects[0].With(m)
 		if len(rules.Check(m, project, cfg.Options(m.File.Path))) < 200 {
 			b.Fatal("expected ASYNC124 on each idle function")
 		}
-		res.Project = project
+		res.Projects[0] = project
 	}
 }

@@ -9,11 +9,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -36,53 +34,6 @@ type FileError struct {
 
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 
-// Collect expands paths into Python files: directories are walked (skipping
-// excluded ones), files named explicitly are always included.
-func Collect(paths []string, cfg *config.Config) ([]string, []error) {
-	var files []string
-	var errs []error
-	seen := map[string]bool{}
-	for _, root := range paths {
-		info, err := os.Stat(root)
-		if err != nil {
-			errs = append(errs, &FileError{Path: root, Err: unwrapPathError(err)})
-			continue
-		}
-		if !info.IsDir() {
-			if !seen[root] {
-				seen[root] = true
-				files = append(files, root)
-			}
-			continue
-		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &FileError{Path: p, Err: unwrapPathError(err)})
-				if d != nil && d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if p != root && cfg.Excluded(p, root) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && (strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyi")) && d.Type().IsRegular() && !seen[p] {
-				seen[p] = true
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, &FileError{Path: root, Err: err})
-		}
-	}
-	sort.Strings(files)
-	return files, errs
-}
-
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -93,10 +44,82 @@ func unwrapPathError(err error) error {
 
 // Result is the outcome of a run.
 type Result struct {
-	Project     *analysis.Project
-	Diagnostics []rules.Diagnostic // sorted by path, then position
-	Errors      []error            // files that could not be read or decoded
-	Files       int                // files analysed
+	// Projects are the analysed projects: one per project root for Check,
+	// exactly one for Run and Analyse.
+	Projects    []*analysis.Project
+	Diagnostics []rules.Diagnostic // of the files reported on, sorted by path, then position
+	Errors      []error            // files that could not be read or decoded, bad configurations
+	Warnings    []error            // files skipped on purpose (*Warning)
+	Files       int                // files reported on
+	units       []*unit
+	stdin       string // the path standard input is shown under, or ""
+	// Cache says what the cache spared (a run with Request.CacheVersion).
+	Cache CacheStats
+}
+
+// Lines returns the line index of a file reported on, by the path it is
+// shown under (nil if unknown): from its module, or from its source when
+// the cache answered for it.
+func (r *Result) Lines(path string) *analysis.LineIndex {
+	if m := r.Module(path); m != nil {
+		return m.File.Lines
+	}
+	for _, u := range r.units {
+		if src, ok := u.cached[u.analysed(path)]; ok {
+			return analysis.NewLineIndex(src)
+		}
+	}
+	return nil
+}
+
+// StdinPath returns the path standard input is reported under ("" without one).
+func (r *Result) StdinPath() string { return r.stdin }
+
+// Module returns the module shown under path.
+func (r *Result) Module(path string) *analysis.Module {
+	for _, u := range r.units {
+		if m := u.project.Module(u.analysed(path)); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// unit is one project's analysis: every source is modelled (the context
+// that cross-file rules see), the targets alone are checked.
+type unit struct {
+	root    string
+	sources []Source
+	targets map[string]bool // nil: every source
+	options func(path string) *rules.Options
+	// shown maps the (absolute) paths analysed to the paths shown to the
+	// user; nil when they are the same.
+	shown   map[string]string
+	wd      string // the working directory paths are shown relative to
+	byShown map[string]string
+	project *analysis.Project
+	// cached holds the sources of targets the cache answered for (not in
+	// project), for reporting.
+	cached map[string][]byte
+}
+
+func (u *unit) target(path string) bool { return u.targets == nil || u.targets[path] }
+
+func (u *unit) show(path string) string {
+	if s, ok := u.shown[path]; ok {
+		return s
+	}
+	if u.shown != nil {
+		return displayPath(u.wd, path)
+	}
+	return path
+}
+
+func (u *unit) analysed(shown string) string {
+	if a, ok := u.byShown[shown]; ok {
+		return a
+	}
+	return shown
 }
 
 // Stage names a phase of a run, for progress reports.
@@ -112,97 +135,172 @@ const (
 type Progress func(stage Stage, done, total int)
 
 // Run reads and analyses files (with extra in-memory sources, e.g. stdin)
-// using every core.
+// as one project with one configuration, using every core.
 func Run(files []string, extra []Source, cfg *config.Config) *Result {
 	return RunProgress(files, extra, cfg, nil)
 }
 
 // RunProgress is Run that reports its progress (progress may be nil).
 func RunProgress(files []string, extra []Source, cfg *config.Config, progress Progress) *Result {
-	var sources []Source
-	var errs []error
-	var mu sync.Mutex
-	sources = make([]Source, len(files))
+	sources, errs, warns := readAll(files, func(string) int64 { return cfg.MaxBytes() })
+	res := analyse(append(sources, extra...), cfg, progress)
+	res.Errors = append(errs, res.Errors...)
+	res.Warnings = append(warns, res.Warnings...)
+	sortErrors(res.Errors)
+	return res
+}
+
+// readAll reads files in parallel; unreadable files become errors and
+// skipped ones warnings.
+func readAll(files []string, limit func(path string) int64) ([]Source, []error, []error) {
+	sources := make([]Source, len(files))
+	problems := make([]error, len(files))
 	parallel(len(files), func(i int) {
-		data, err := os.ReadFile(files[i])
+		data, err := ReadSource(files[i], limit(files[i]))
 		if err != nil {
-			mu.Lock()
-			errs = append(errs, &FileError{Path: files[i], Err: unwrapPathError(err)})
-			mu.Unlock()
+			problems[i] = err
 			return
 		}
 		sources[i] = Source{Path: files[i], Src: data}
 	})
-	sources = append(sources, extra...)
-	res := analyse(sources, cfg, progress)
-	res.Errors = append(errs, res.Errors...)
-	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Error() < res.Errors[j].Error() })
-	return res
+	var out []Source
+	var errs, warns []error
+	for i, s := range sources {
+		var w *Warning
+		switch {
+		case problems[i] == nil:
+			out = append(out, s)
+		case errors.As(problems[i], &w):
+			warns = append(warns, problems[i])
+		default:
+			errs = append(errs, problems[i])
+		}
+	}
+	return out, errs, warns
 }
 
-// Analyse parses sources into a project and checks every module.
+func sortErrors(errs []error) {
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+}
+
+// Analyse parses sources into one project and checks every module with cfg.
 func Analyse(sources []Source, cfg *config.Config) *Result {
 	return analyse(sources, cfg, nil)
 }
 
 func analyse(sources []Source, cfg *config.Config, progress Progress) *Result {
-	var parsed, checked atomic.Int64
 	root := cfg.Dir
 	if root == "" {
 		root, _ = os.Getwd()
 	}
-	var paths []string
-	for _, s := range sources {
-		if s.Path != "" {
-			paths = append(paths, s.Path)
+	u := &unit{root: root, sources: sources, options: cfg.Options}
+	return analyseUnits([]*unit{u}, progress, "")
+}
+
+// analyseUnits analyses each unit and merges what is reported.
+// With cacheVersion, each unit is analysed with the cache at its root (see
+// cache.go), for that version of asyncls.
+func analyseUnits(units []*unit, progress Progress, cacheVersion string) *Result {
+	res := &Result{units: units}
+	var parsed, checked atomic.Int64
+	totalSources, totalTargets := 0, 0
+	for _, u := range units {
+		totalSources += len(u.sources)
+		for _, s := range u.sources {
+			if u.target(s.Path) {
+				totalTargets++
+			}
 		}
 	}
-	layout := analysis.NewLayout(root, paths)
-	modules := make([]*analysis.Module, len(sources))
-	fileErrs := make([]error, len(sources))
-	for i, p := range parallel(len(sources), func(i int) {
-		s := sources[i]
-		if s.Path == "" && s.Src == nil {
-			return
+	count := func(stage Stage, n *atomic.Int64, total int) func() {
+		if progress == nil {
+			return func() {}
 		}
-		if err := analysis.CheckSource(s.Src); err != nil {
-			fileErrs[i] = &FileError{Path: s.Path, Err: err}
-			return
-		}
-		modules[i] = BuildModule(layout, s.Path, s.Src)
-		if progress != nil {
-			progress(Parsing, int(parsed.Add(1)), len(sources))
-		}
-	}) {
-		fileErrs[i] = internalError(sources[i].Path, p)
+		return func() { progress(stage, int(n.Add(1)), total) }
 	}
-	var mods []*analysis.Module
-	res := &Result{}
-	for i, m := range modules {
-		if m != nil {
-			mods = append(mods, m)
-		} else if fileErrs[i] != nil {
-			res.Errors = append(res.Errors, fileErrs[i])
+	for _, u := range units {
+		if cacheVersion != "" {
+			diags, errs, files, werr := analyseUnitCached(u, OpenCache(CacheDir(u.root), cacheVersion, u.root), &res.Cache)
+			if werr != nil {
+				res.Warnings = append(res.Warnings, fmt.Errorf("could not write the cache: %w", werr))
+			}
+			res.Projects = append(res.Projects, u.project)
+			res.Diagnostics = append(res.Diagnostics, diags...)
+			res.Errors = append(res.Errors, errs...)
+			res.Files += files
+			continue
 		}
-	}
-	res.Project = analysis.NewProject(root, mods)
-	res.Files = len(mods)
-	perModule := make([][]rules.Diagnostic, len(mods))
-	for i, p := range parallel(len(mods), func(i int) {
-		perModule[i] = rules.Check(mods[i], res.Project, cfg.Options(mods[i].File.Path))
-		if progress != nil {
-			progress(Checking, int(checked.Add(1)), len(mods))
-		}
-	}) {
-		res.Errors = append(res.Errors, internalError(mods[i].File.Path, p))
-	}
-	for _, d := range perModule {
-		res.Diagnostics = append(res.Diagnostics, d...)
+		diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets))
+		res.Projects = append(res.Projects, u.project)
+		res.Diagnostics = append(res.Diagnostics, diags...)
+		res.Errors = append(res.Errors, errs...)
+		res.Files += files
 	}
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		return res.Diagnostics[i].Path < res.Diagnostics[j].Path
 	})
 	return res
+}
+
+// analyseUnit builds u's project from all its sources and checks its targets.
+// parsedOne and checkedOne are called after each file is parsed or checked.
+func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int) {
+	var paths []string
+	for _, s := range u.sources {
+		if s.Path != "" {
+			paths = append(paths, s.Path)
+		}
+	}
+	layout := analysis.NewLayout(u.root, paths)
+	modules := make([]*analysis.Module, len(u.sources))
+	fileErrs := make([]error, len(u.sources))
+	for i, p := range parallel(len(u.sources), func(i int) {
+		s := u.sources[i]
+		if s.Path == "" && s.Src == nil {
+			return
+		}
+		if err := analysis.CheckSource(s.Src); err != nil {
+			fileErrs[i] = &FileError{Path: u.show(s.Path), Err: err}
+			return
+		}
+		modules[i] = BuildModule(layout, s.Path, s.Src)
+		parsedOne()
+	}) {
+		fileErrs[i] = internalError(u.show(u.sources[i].Path), p)
+	}
+	var mods, checked []*analysis.Module
+	for i, m := range modules {
+		target := u.target(u.sources[i].Path)
+		if m != nil {
+			mods = append(mods, m)
+			if target {
+				checked = append(checked, m)
+			}
+		} else if fileErrs[i] != nil && target {
+			errs = append(errs, fileErrs[i])
+		}
+	}
+	u.project = analysis.NewProject(u.root, mods)
+	perModule := make([][]rules.Diagnostic, len(checked))
+	for i, p := range parallel(len(checked), func(i int) {
+		perModule[i] = rules.Check(checked[i], u.project, u.options(checked[i].File.Path))
+		checkedOne()
+	}) {
+		errs = append(errs, internalError(u.show(checked[i].File.Path), p))
+	}
+	for _, ds := range perModule {
+		for _, d := range ds {
+			d.Path = u.show(d.Path)
+			if len(d.Related) > 0 {
+				d.Related = append([]rules.Related(nil), d.Related...)
+				for j := range d.Related {
+					d.Related[j].Path = u.show(d.Related[j].Path)
+				}
+			}
+			diags = append(diags, d)
+		}
+	}
+	return diags, errs, len(checked)
 }
 
 // BuildModule parses src and builds its semantic model, naming it by layout.

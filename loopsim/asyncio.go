@@ -181,9 +181,11 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 		v, _ := argAt(args, kws, 0, "delay")
 		t := &Timeout{state: "created"}
 		if v != nil {
-			d := c.seconds(v, p, q)
+			var d float64
 			if q == "asyncio.timeout" {
-				d += s.now
+				d = s.now + c.seconds(v, p, q)
+			} else {
+				d = c.loopTime(v, p, "timeout_at deadline")
 			}
 			t.when = &d
 		}
@@ -286,6 +288,11 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 		if !ok || !isCoro {
 			return nil, newExc("ValueError", "a coroutine was expected, got %s (line %d)", typeName(co), p.Line)
 		}
+		if s.inModuleBody {
+			// A script's unguarded asyncio.run(main()): the simulation's
+			// entry is that run, started after the module body.
+			return nil, nil
+		}
 		return s.runMain(cr)
 	case "asyncio.iscoroutine":
 		if len(args) == 1 {
@@ -318,7 +325,7 @@ func (c *ctx) callAsyncio(q string, args []Value, kws []kwarg, p Pos) (Value, er
 	case "asyncio.Future":
 		return s.newFuture(), nil
 	}
-	return &UnknownValue{Why: "result of " + q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 func (c *ctx) wrapCFuture(cf *CFuture) *Future {
@@ -334,7 +341,7 @@ func (c *ctx) wrapCFuture(cf *CFuture) *Future {
 		}
 		f.setResult(cf.result)
 	})
-	h.exact = true
+	c.s.markExact(h)
 	return f
 }
 
@@ -905,7 +912,7 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			if v == nil {
 				o.when = nil
 			} else {
-				d := c.seconds(v, p, "timeout deadline")
+				d := c.loopTime(v, p, "timeout deadline")
 				o.when = &d
 			}
 			if o.state == "entered" {
@@ -916,14 +923,14 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			if o.when == nil {
 				return nil, nil
 			}
-			return *o.when, nil
+			return &ClockReading{Clock: "monotonic", Name: "loop.time()", Scale: 1, K: *o.when}, nil
 		case "expired":
 			return o.state == "expiring" || o.state == "expired", nil
 		}
 	case *LoopObj:
 		switch name {
 		case "time":
-			return c.now(), nil
+			return &ClockReading{Clock: "monotonic", Name: "loop.time()", Scale: 1, K: c.now()}, nil
 		case "create_task":
 			return c.callAsyncio("asyncio.create_task", args, kws, p)
 		case "create_future":
@@ -954,7 +961,7 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 				// From a worker thread: it reaches the loop when the thread gets
 				// there, through the self-pipe.
 				h := s.callAt(max(s.now, c.now()), run)
-				h.exact = true
+				s.markExact(h)
 				return &TimerHandle{h: h}, nil
 			}
 			return &TimerHandle{h: s.callSoon(run)}, nil
@@ -972,10 +979,10 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 				if len(args) < 2 {
 					break
 				}
-				d := c.seconds(args[0], p, name)
-				when = d
 				if name == "call_later" {
-					when = s.now + d
+					when = s.now + c.seconds(args[0], p, name)
+				} else {
+					when = c.loopTime(args[0], p, "call_at time")
 				}
 				fn, rest = args[1], args[2:]
 			}
@@ -1045,7 +1052,7 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			return o.end <= c.now(), nil
 		}
 	}
-	return &UnknownValue{Why: typ + "." + name}, nil
+	return c.unmodelled(p, typ+"."+name), nil
 }
 
 // waitPool blocks the caller until every job of pool has finished (the
@@ -1152,5 +1159,5 @@ func (c *ctx) futureMethod(f *Future, name string, args []Value, kws []kwarg, p 
 			return int64(f.task.uncancel()), nil
 		}
 	}
-	return &UnknownValue{Why: "future." + name}, nil
+	return c.unmodelled(p, "Future."+name), nil
 }

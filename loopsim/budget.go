@@ -19,7 +19,7 @@ const (
 	DefaultMaxTasks     = 20_000
 	DefaultMaxValueSize = 1 << 20
 	DefaultMaxAllocated = 10_000_000
-	DefaultMaxWallTime  = 5 * time.Second
+	DefaultMaxWallTime  = 10 * time.Second
 )
 
 // Budget names, as in Result.Budget.
@@ -57,7 +57,11 @@ func (s *Sim) startBudget() {
 // and the likely cause.
 func (c *ctx) exceed(budget, what string, line int, likely string) {
 	where := c.fn
-	if where == "" {
+	switch {
+	case where != "":
+	case c.t != nil:
+		where = "task " + c.t.Name
+	default:
 		where = "the module body"
 	}
 	if line > 0 {
@@ -242,4 +246,18 @@ func (s *Sim) nanDeadline() float64 {
 		}
 	}
 	return s.now
+}
+
+// scanEvery is how many elements builtins may scan (`x in a_list`,
+// list.index) between looks at the clock: one step can scan a whole value.
+const scanEvery = 1 << 20
+
+// scan counts n elements a builtin compares one by one.
+func (c *ctx) scan(n int, p Pos) {
+	s := c.s
+	before := s.scanned
+	s.scanned += int64(n)
+	if before/scanEvery != s.scanned/scanEvery {
+		c.checkClock(p)
+	}
 }

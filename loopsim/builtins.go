@@ -26,8 +26,8 @@ func init() {
 		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
 		"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
 		"functools.partial", "random.uniform", "random.random", "random.randint",
-		"random.choice", "random.seed", "random.randrange", "random.shuffle", "math.ceil", "math.floor", "math.sqrt",
-		"math.inf", "math.pi", "operator.itemgetter",
+		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
+		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
 		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
@@ -40,6 +40,14 @@ func init() {
 		"heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heappushpop", "heapq.heapreplace",
 		"heapq.nsmallest", "heapq.nlargest", "functools.reduce",
 		"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.auto",
+		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today", "datetime.timedelta",
+		"itertools.batched", "itertools.pairwise", "itertools.accumulate", "itertools.cycle",
+		"contextlib.aclosing", "contextlib.closing", "contextlib.nullcontext",
+		"math.log", "math.log2", "math.log10", "math.exp", "math.sin", "math.cos", "math.tan", "math.atan",
+		"math.fabs", "math.log1p", "math.expm1", "math.trunc", "math.isfinite", "math.isinf", "math.isnan",
+		"math.pow", "math.hypot", "math.atan2", "math.copysign", "math.fmod", "math.isclose", "math.gcd",
+		"math.factorial", "math.isqrt", "math.prod", "math.fsum",
+		"datetime.date.today", "time.strftime", "time.localtime", "time.gmtime", "time.ctime", "time.asctime",
 	} {
 		modelled[q] = true
 	}
@@ -54,6 +62,9 @@ var asyncioConsts = map[string]Value{
 	"concurrent.futures.ALL_COMPLETED":   "ALL_COMPLETED",
 	"math.inf":                           float64(math.Inf(1)),
 	"math.pi":                            math.Pi,
+	"math.e":                             math.E,
+	"math.tau":                           2 * math.Pi,
+	"math.nan":                           math.NaN(),
 }
 
 var knownModules = map[string]bool{
@@ -61,6 +72,7 @@ var knownModules = map[string]bool{
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
+	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -86,6 +98,9 @@ func resolveQual(q string) Value {
 	if v, ok := asyncioConsts[q]; ok {
 		return v
 	}
+	if v, ok := reFlags[q]; ok {
+		return v
+	}
 	if alias, ok := excAliases[q]; ok {
 		return excClass(alias)
 	}
@@ -94,7 +109,7 @@ func resolveQual(q string) Value {
 			return excClass(q[len("asyncio."):])
 		}
 	}
-	if modelled[q] {
+	if modelled[q] || strings.HasPrefix(q, "urllib.parse.") || strings.HasPrefix(q, "re.") {
 		return &Builtin{Qual: q}
 	}
 	if knownModules[q] || q == "asyncio.tasks" || q == "asyncio.exceptions" {
@@ -121,6 +136,50 @@ var pyBuiltins = map[string]bool{
 	"super": true, "getattr": true, "setattr": true, "hasattr": true, "callable": true,
 	"frozenset": true, "format": true, "staticmethod": true, "classmethod": true, "property": true,
 	"object": true, "chr": true, "ord": true, "hex": true, "bin": true, "anext": true, "aiter": true,
+	"oct": true, "bytes": true, "bytearray": true, "memoryview": true,
+}
+
+// pySample is CPython 3.11's Random.sample: a pool for small populations,
+// rejection from a set of chosen indices for large ones.
+func pySample(r *pyRandom, pop []Value, k int64, p Pos) (Value, error) {
+	n := int64(len(pop))
+	if k < 0 || k > n {
+		return nil, newExc("ValueError", "Sample larger than population or is negative (line %d)", p.Line)
+	}
+	result := make([]Value, k)
+	setsize := int64(21)
+	if k > 5 {
+		setsize += int64(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
+	}
+	if n <= setsize {
+		pool := append([]Value(nil), pop...)
+		for i := int64(0); i < k; i++ {
+			j := r.randbelow(n - i)
+			result[i] = pool[j]
+			pool[j] = pool[n-i-1]
+		}
+	} else {
+		selected := map[int64]bool{}
+		for i := int64(0); i < k; i++ {
+			j := r.randbelow(n)
+			for selected[j] {
+				j = r.randbelow(n)
+			}
+			selected[j] = true
+			result[i] = pop[j]
+		}
+	}
+	return &List{Kind: "list", Elems: result}, nil
+}
+
+// objectClass is the class of object() sentinels.
+var objectClass = &Class{Name: "object", Attrs: map[string]Value{}}
+
+func firstArg(args []Value) Value {
+	if len(args) == 0 {
+		return nil
+	}
+	return args[0]
 }
 
 func builtinName(id string) (Value, bool) {
@@ -201,6 +260,18 @@ func typeKey(v Value) string {
 		return "Process"
 	case *ExitStack:
 		return "ExitStack"
+	case *ClockReading:
+		return "datetime"
+	case *Bytes:
+		return "bytes"
+	case *RandomObj:
+		return "Random"
+	case *RePattern:
+		return "Pattern"
+	case *ReMatch:
+		return "Match"
+	case *Timedelta:
+		return "timedelta"
 	}
 	return ""
 }
@@ -218,6 +289,14 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 			return v, nil
 		}
 		if v, ok := o.Class.lookup(name); ok {
+			if cm, ok := v.(*CMFactory); ok {
+				// an (async)contextmanager method
+				if fv, ok := cm.Fn.(*FuncVal); ok && !fv.static {
+					b := *fv
+					b.Self = o
+					return &CMFactory{Fn: &b, Async: cm.Async}, nil
+				}
+			}
 			if fv, ok := v.(*FuncVal); ok && !fv.static {
 				b := *fv
 				b.Self = o
@@ -244,6 +323,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 			}
 			return v, nil
 		}
+		if name == "__name__" || name == "__qualname__" {
+			return o.Name, nil
+		}
 		return nil, newExc("AttributeError", "type object '%s' has no attribute '%s'", o.Name, name)
 	case *External:
 		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name}, nil
@@ -266,13 +348,49 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		if name == "__init__" {
 			// object.__init__ (or an exception's): nothing to simulate
-			return &Builtin{Qual: "object.__init__"}, nil
+			return &Builtin{Qual: "object.__init__", Self: o.Self}, nil
 		}
 		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:
 		return &UnknownValue{Why: o.Why + "." + name}, nil
+	case *ClockReading:
+		return c.clockAttr(o, name, p), nil
+	case *Timedelta:
+		if v, ok := timedeltaAttr(o, name); ok {
+			return v, nil
+		}
 	case *Exc:
+		if v, ok := o.Attrs[name]; ok {
+			return v, nil
+		}
+		if o.Class != nil {
+			if v, ok := o.Class.lookup(name); ok {
+				if fv, ok := v.(*FuncVal); ok && !fv.static {
+					b := *fv
+					b.Self = o
+					if fv.classMethod {
+						b.Self = o.Class
+					}
+					if fv.property {
+						return c.call(&b, nil, nil, p)
+					}
+					return &b, nil
+				}
+				return v, nil
+			}
+		}
 		switch name {
+		case "__class__":
+			if o.Class != nil {
+				return o.Class, nil
+			}
+			return excClass(o.Type), nil
+		case "__cause__", "__context__", "__traceback__":
+			return nil, nil
+		case "message":
+			if len(o.Group) > 0 || o.Type == "ExceptionGroup" || o.Type == "BaseExceptionGroup" {
+				return o.Msg, nil
+			}
 		case "exceptions":
 			l := &List{Kind: "tuple"}
 			for _, m := range o.Group {
@@ -282,9 +400,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		case "args":
 			return &List{Kind: "tuple", Elems: o.Args}, nil
 		}
-		return &UnknownValue{Why: "exception attribute " + name}, nil
+		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Type, name, p.Line)
 	case *Builtin:
-		return &UnknownValue{Why: o.Qual + "." + name}, nil
+		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {
 			return o.Fn.Name, nil
@@ -316,7 +434,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 	if k := typeKey(obj); k != "" {
 		return &Builtin{Qual: k + "." + name, Self: obj}, nil
 	}
-	return &UnknownValue{Why: typeName(obj) + "." + name}, nil
+	return c.unmodelled(p, typeName(obj)+"."+name), nil
 }
 
 // argAt returns the i-th positional argument or the keyword name.
@@ -350,6 +468,19 @@ func (c *ctx) seconds(v Value, p Pos, what string) float64 {
 
 func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, error) {
 	q := b.Qual
+	if q == "object.__init__" {
+		if e, ok := b.Self.(*Exc); ok {
+			// Exception.__init__(self, *args): the message and args.
+			e.Args = args
+			e.Msg = ""
+			if len(args) == 1 {
+				e.Msg = repr(args[0])
+			} else if len(args) > 1 {
+				e.Msg = repr(&List{Kind: "tuple", Elems: args})
+			}
+		}
+		return nil, nil
+	}
 	if v, ok := c.callSubprocess(q, args, kws, p); ok {
 		return v, nil
 	}
@@ -362,9 +493,17 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {
 		return v, err
 	}
+	if strings.HasPrefix(q, "re.") {
+		return c.callRe(q[len("re."):], args, kws, p)
+	}
 	switch q {
 	case "enum.auto":
 		return &enumAuto{}, nil
+	case "operator.itemgetter", "operator.attrgetter":
+		if len(args) == 0 {
+			return nil, newExc("TypeError", "%s expected 1 argument (line %d)", q, p.Line)
+		}
+		return &getter{keys: args, attr: q == "operator.attrgetter"}, nil
 	case "time.sleep":
 		d := 0.0
 		if v, ok := argAt(args, kws, 0, "secs"); ok {
@@ -383,10 +522,15 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 		c.s.block(c, d, p, "time.sleep")
 		return nil, nil
-	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time":
-		return c.now(), nil
-	case "time.perf_counter_ns", "time.monotonic_ns", "time.time_ns":
-		return int64(c.now() * 1e9), nil
+	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time",
+		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
+		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
+		return c.readClock(q), nil
+	case "time.strftime", "time.localtime", "time.gmtime", "time.ctime", "time.asctime", "datetime.date.today":
+		return &UnknownValue{Why: "the time of day (" + q + "())"}, nil
+	case "datetime.timedelta":
+		v, _ := newTimedelta(args, kws)
+		return v, nil
 	case "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":
 		n := 0
 		if v, ok := argAt(args, kws, 0, "max_workers"); ok && v != nil {
@@ -435,6 +579,16 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				return args[0], nil
 			}
 		}
+		if q == "dataclasses.dataclass" {
+			opts := &dataclassOpts{eq: true}
+			if v, ok := argAt(nil, kws, -1, "eq"); ok {
+				opts.eq, _ = truth(v)
+			}
+			if v, ok := argAt(nil, kws, -1, "order"); ok {
+				opts.order, _ = truth(v)
+			}
+			return &Builtin{Qual: q, Self: opts}, nil
+		}
 		return &Builtin{Qual: q}, nil
 	case "functools.cache":
 		if len(args) == 1 {
@@ -459,7 +613,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		}
 		return d, nil
 	case "collections.Counter":
-		d := &Dict{}
+		d := &Dict{Counter: true}
 		if len(args) == 1 {
 			items, err := c.toList(args[0], p)
 			if err != nil {
@@ -496,7 +650,7 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				return out, nil
 			}
 		}
-		return &UnknownValue{Why: "itertools.repeat"}, nil
+		return c.unmodelled(p, "itertools.repeat"), nil
 	case "itertools.chain":
 		out := &List{Kind: "list"}
 		for _, a := range args {
@@ -522,16 +676,24 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 					n := min(r.length(), stop)
 					return &Range{r.Start + start*r.Step, r.Start + n*r.Step, r.Step}, nil
 				}
+				if it, isIter := args[0].(*List); isIter && it.Iter {
+					// islice consumes what it takes from an iterator
+					stop = min(stop, int64(len(it.Elems)))
+					start = min(start, stop)
+					out := &List{Kind: "list", Elems: append([]Value(nil), it.Elems[start:stop]...), Iter: true}
+					it.Elems = it.Elems[stop:]
+					return out, nil
+				}
 				items, err := c.toList(args[0], p)
 				if err != nil {
 					return nil, err
 				}
 				stop = min(stop, int64(len(items)))
 				start = min(start, stop)
-				return &List{Kind: "list", Elems: items[start:stop]}, nil
+				return &List{Kind: "list", Elems: items[start:stop], Iter: true}, nil
 			}
 		}
-		return &UnknownValue{Why: "itertools.islice"}, nil
+		return c.unmodelled(p, "itertools.islice"), nil
 	case "itertools.product":
 		result := [][]Value{{}}
 		for _, a := range args {
@@ -561,6 +723,11 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		if v, ok := argAt(nil, kws, -1, "default_factory"); ok {
 			fs.Factory = v
 		}
+		if v, ok := argAt(nil, kws, -1, "compare"); ok {
+			if b, known := truth(v); known && !b {
+				fs.NoCompare = true
+			}
+		}
 		return fs, nil
 	case "functools.partial":
 		if len(args) == 0 {
@@ -569,21 +736,13 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		return &Partial{Fn: args[0], Args: args[1:], Kws: kws}, nil
 	case "random.seed":
 		v, _ := argAt(args, kws, 0, "a")
-		r := &pyRandom{}
-		switch x := v.(type) {
-		case int64:
-			r.seedInt(big.NewInt(x))
-		case string:
-			r.seedString(x)
-		case bool:
-			r.seedInt(big.NewInt(b2i(x)))
-		default:
-			c.s.rng = nil
-			return nil, nil
-		}
-		c.s.rng = r
+		c.s.rng = seedRandom(v)
 		return nil, nil
-	case "random.random", "random.uniform", "random.randint", "random.randrange", "random.choice", "random.shuffle":
+	case "random.Random":
+		v, _ := argAt(args, kws, 0, "x")
+		return &RandomObj{rng: seedRandom(v)}, nil
+	case "random.random", "random.uniform", "random.randint", "random.randrange", "random.choice", "random.shuffle",
+		"random.sample", "random.expovariate":
 		return c.callRandom(q, args, kws, p)
 	case "math.ceil", "math.floor", "math.sqrt":
 		if len(args) == 1 {
@@ -598,15 +757,12 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				}
 			}
 		}
-		return &UnknownValue{Why: q}, nil
-	}
-	if q == "object.__init__" {
-		return nil, nil
+		return unknownOf(q, args...), nil
 	}
 	if !strings.Contains(q, ".") {
 		return c.callPyBuiltin(q, args, kws, p)
 	}
-	return &UnknownValue{Why: "result of " + q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 // Partial is functools.partial.
@@ -616,10 +772,52 @@ type Partial struct {
 	Kws  []kwarg
 }
 
+// builtinKeywords are the keyword arguments each builtin is simulated
+// with; any other keyword would be ignored, so it makes the call unmodelled.
+var builtinKeywords = map[string]string{
+	"print": "*", "sorted": "key reverse", "min": "key default", "max": "key default", "sum": "start",
+	"enumerate": "start", "dict": "*", "round": "ndigits", "zip": "strict", "open": "*", "next": "",
+	"range": "", "len": "", "int": "", "float": "", "str": "", "list": "", "tuple": "", "set": "",
+	"any": "", "all": "", "abs": "", "divmod": "", "isinstance": "", "getattr": "", "hasattr": "",
+	"map": "", "filter": "", "reversed": "", "iter": "", "bool": "", "repr": "", "format": "",
+	"chr": "", "ord": "", "hex": "", "bin": "", "oct": "", "type": "", "callable": "", "pow": "",
+	"bytes": "", "bytearray": "", "memoryview": "", "frozenset": "", "object": "",
+}
+
 func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	if allowed, ok := builtinKeywords[q]; ok && allowed != "*" {
+		for _, kw := range kws {
+			if !strings.Contains(" "+allowed+" ", " "+kw.Name+" ") {
+				return c.unmodelled(p, q+"(..., "+kw.Name+"=...)"), nil
+			}
+		}
+	}
 	switch q {
-	case "print", "setattr", "hash", "id":
+	case "print":
 		return nil, nil
+	case "setattr":
+		if len(args) == 3 {
+			if name, ok := args[1].(string); ok {
+				switch o := args[0].(type) {
+				case *Instance:
+					o.Attrs[name] = args[2]
+					return nil, nil
+				case *Class:
+					o.Attrs[name] = args[2]
+					return nil, nil
+				}
+			}
+		}
+		return c.unmodelled(p, "setattr"), nil
+	case "hash":
+		// hash() of small ints is the int; of str and bytes it is salted per
+		// process (PYTHONHASHSEED), so unknown.
+		if n, ok := firstArg(args).(int64); ok && len(args) == 1 && n > -(1<<61) && n < 1<<61 && n != -1 {
+			return n, nil
+		}
+		return &UnknownValue{Why: "hash() (salted per process)"}, nil
+	case "id":
+		return &UnknownValue{Why: "id() (a memory address)"}, nil
 	case "input":
 		c.s.assume(p, 0.5, "input() waits for a user; assumed to return at once")
 		return &UnknownValue{Why: "user input"}, nil
@@ -640,6 +838,12 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			return int64(len(x.Keys)), nil
 		case string:
 			return int64(len(x)), nil
+		case *Bytes:
+			return int64(len(x.B)), nil
+		case *Instance:
+			if m, err := c.getAttr(c.s.globals, x, "__len__", p); err == nil {
+				return c.call(m, nil, nil, p)
+			}
 		case *Range:
 			return x.length(), nil
 		case *Queue:
@@ -688,10 +892,11 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 	case "round":
 		if len(args) >= 1 {
 			if f, ok := toFloat(args[0]); ok {
-				if len(args) == 1 {
+				nd, given := argAt(args, kws, 1, "ndigits")
+				if !given || nd == nil {
 					return int64(math.RoundToEven(f)), nil
 				}
-				if n, ok := toInt(args[1]); ok {
+				if n, ok := toInt(nd); ok {
 					m := math.Pow(10, float64(n))
 					return math.RoundToEven(f*m) / m, nil
 				}
@@ -747,8 +952,90 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			}
 		}
 		return &UnknownValue{Why: "string"}, nil
-	case "chr", "hex", "bin", "type":
-		return &UnknownValue{Why: q + "()"}, nil
+	case "chr":
+		if n, ok := toInt(firstArg(args)); ok && len(args) == 1 {
+			return string(rune(n)), nil
+		}
+		return unknownOf("chr", args...), nil
+	case "ord":
+		if s, ok := firstArg(args).(string); ok && len([]rune(s)) == 1 {
+			return int64([]rune(s)[0]), nil
+		}
+		if b, ok := firstArg(args).(*Bytes); ok && len(b.B) == 1 {
+			return int64(b.B[0]), nil
+		}
+		return unknownOf("ord", args...), nil
+	case "hex", "bin", "oct":
+		if n, ok := toInt(firstArg(args)); ok && len(args) == 1 {
+			base, prefix := map[string]int{"hex": 16, "bin": 2, "oct": 8}[q], map[string]string{"hex": "0x", "bin": "0b", "oct": "0o"}[q]
+			if n < 0 {
+				return "-" + prefix + strconv.FormatInt(-n, base), nil
+			}
+			return prefix + strconv.FormatInt(n, base), nil
+		}
+		return unknownOf(q, args...), nil
+	case "type":
+		if len(args) == 1 {
+			switch x := args[0].(type) {
+			case *Instance:
+				return x.Class, nil
+			case *Exc:
+				if x.Class != nil {
+					return x.Class, nil
+				}
+				return excClass(x.Type), nil
+			}
+			if isUnknown(args[0]) {
+				return unknownOf("type", args...), nil
+			}
+			if name := typeName(args[0]); pyBuiltins[name] {
+				return &Builtin{Qual: name}, nil
+			}
+		}
+		return c.unmodelled(p, "type"), nil
+	case "object":
+		// object() is a unique sentinel compared with `is`.
+		return &Instance{Class: objectClass, Attrs: map[string]Value{}}, nil
+	case "getattr", "hasattr":
+		if len(args) >= 2 {
+			name, ok := args[1].(string)
+			if !ok || isUnknown(args[0]) {
+				return unknownOf(q, args...), nil
+			}
+			v, err := c.getAttr(c.s.globals, args[0], name, p)
+			if e, isExc := err.(*Exc); isExc && e.Type == "AttributeError" {
+				if q == "hasattr" {
+					return false, nil
+				}
+				if len(args) == 3 {
+					return args[2], nil
+				}
+				return nil, err
+			}
+			if err != nil {
+				return nil, err
+			}
+			if q == "hasattr" {
+				if u, ok := v.(*UnknownValue); ok {
+					return u, nil
+				}
+				return true, nil
+			}
+			return v, nil
+		}
+	case "callable":
+		if len(args) == 1 {
+			switch x := args[0].(type) {
+			case *FuncVal, *LambdaVal, *Builtin, *Class, *Partial, *CMFactory, *getter:
+				return true, nil
+			case *Instance:
+				_, ok := x.Class.lookup("__call__")
+				return ok, nil
+			case nil, bool, int64, float64, string, *List, *Dict:
+				return false, nil
+			}
+			return unknownOf("callable", args...), nil
+		}
 	case "bool":
 		if len(args) == 0 {
 			return false, nil
@@ -808,10 +1095,42 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				if q == "anext" {
 					m = "__anext__"
 				}
-				return c.genMethod(g, m, nil, p)
+				v, err := c.genMethod(g, m, nil, p)
+				if e, ok := err.(*Exc); ok && len(args) == 2 && (e.Type == "StopIteration" || e.Type == "StopAsyncIteration") {
+					return args[1], nil
+				}
+				return v, err
+			}
+			if q == "next" {
+				// A list or range here is an iterator Python made (iter(),
+				// a generator expression, itertools.count()): next()
+				// consumes its first item.
+				switch it := args[0].(type) {
+				case *List:
+					if len(it.Elems) > 0 {
+						v := it.Elems[0]
+						it.Elems = it.Elems[1:]
+						return v, nil
+					}
+				case *Range:
+					if it.length() > 0 {
+						v := it.Start
+						it.Start += it.Step
+						return v, nil
+					}
+				default:
+					if isUnknown(it) {
+						return unknownOf("next", it), nil
+					}
+					return c.unmodelled(p, "next"), nil
+				}
+				if len(args) == 2 {
+					return args[1], nil
+				}
+				return nil, &Exc{Type: "StopIteration"}
 			}
 		}
-		return &UnknownValue{Why: q + "()"}, nil
+		return c.unmodelled(p, q), nil
 	case "aiter":
 		if len(args) == 1 {
 			return args[0], nil
@@ -836,15 +1155,17 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				return isInstanceOf(args[0], args[1]), nil
 			}
 		}
-		return &UnknownValue{Why: "isinstance()"}, nil
-	case "hasattr", "callable", "getattr", "super", "ord", "object":
-		return &UnknownValue{Why: q + "()"}, nil
+		return c.unmodelled(p, "isinstance"), nil
+	case "super":
+		return c.unmodelled(p, "super"), nil
+	case "bytes", "bytearray", "memoryview":
+		return c.newBytes(q, args, p)
 	case "staticmethod", "classmethod", "property":
 		if len(args) == 1 {
 			return args[0], nil
 		}
 	}
-	return &UnknownValue{Why: "result of " + q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
@@ -883,6 +1204,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			}
 			out.Elems = append(out.Elems, v)
 		}
+		out.Iter = true
 		return out, nil
 	}
 	if q == "filter" {
@@ -904,19 +1226,38 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 				out.Elems = append(out.Elems, it)
 			}
 		}
+		out.Iter = true
 		return out, nil
 	}
 	if q == "zip" {
-		var lists [][]Value
+		// Ranges (itertools.count() is one) are read only as far as the
+		// shortest other argument goes.
+		lists := make([][]Value, len(args))
 		n := -1
-		for _, a := range args {
+		for i, a := range args {
+			if r, ok := a.(*Range); ok {
+				if m := int(min(r.length(), maxMaterialized)); n < 0 || m < n {
+					n = m
+				}
+				continue
+			}
 			l, err := c.toList(a, p)
 			if err != nil {
 				return nil, err
 			}
-			lists = append(lists, l)
+			lists[i] = l
 			if n < 0 || len(l) < n {
 				n = len(l)
+			}
+		}
+		for i, a := range args {
+			if r, ok := a.(*Range); ok {
+				for k := 0; k < n; k++ {
+					lists[i] = append(lists[i], r.Start+int64(k)*r.Step)
+				}
+				if r.Stop == math.MaxInt64/2 || r.Stop == -math.MaxInt64/2 {
+					r.Start += int64(n) * r.Step // an itertools.count() advances
+				}
 			}
 		}
 		out := &List{Kind: "list"}
@@ -927,6 +1268,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			}
 			out.Elems = append(out.Elems, t)
 		}
+		out.Iter = true
 		return out, nil
 	}
 	if (q == "min" || q == "max") && len(args) > 1 {
@@ -958,7 +1300,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		if q == "iter" {
 			kind = "list"
 		}
-		l := &List{Kind: kind, Elems: items}
+		l := &List{Kind: kind, Elems: items, Iter: q == "iter"}
 		if kind == "set" {
 			l.Elems = dedupe(items)
 		}
@@ -978,6 +1320,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		for i, v := range items {
 			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{start + int64(i), v}})
 		}
+		out.Iter = true
 		return out, nil
 	case "sum":
 		var total Value = int64(0)
@@ -1043,7 +1386,7 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 		}
 		return best, nil
 	}
-	return &UnknownValue{Why: q}, nil
+	return c.unmodelled(p, q), nil
 }
 
 // callMethod dispatches methods of native values.
@@ -1051,6 +1394,21 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	switch o := self.(type) {
 	case *ExitStack:
 		return c.exitStackMethod(o, name, args, kws, p)
+	case *ClockReading:
+		return c.clockMethod(o, name, args, kws, p)
+	case *Bytes:
+		return c.bytesMethod(o, name, args, p)
+	case *RandomObj:
+		return c.randomMethod(o, name, args, kws, p)
+	case *RePattern:
+		return c.patternMethod(o, name, args, kws, p)
+	case *ReMatch:
+		return c.matchMethod(o, name, args, p)
+	case *Timedelta:
+		if name == "total_seconds" {
+			return o.S, nil
+		}
+		return c.unmodelled(p, "timedelta."+name), nil
 	case *List:
 		if name == "sort" {
 			out, ok, err := c.sortItems(o.Elems, kws, p)
@@ -1065,19 +1423,31 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		}
 		return c.listMethod(o, name, args, p)
 	case *Dict:
-		return c.dictMethod(o, name, args)
+		return c.dictMethod(o, name, args, kws, p)
 	case string:
 		for _, a := range args {
 			if isUnknown(a) {
-				return &UnknownValue{Why: "str." + name}, nil
+				return unknownOf("str."+name, a), nil
 			}
 		}
-		if v, ok := c.strMethod(o, name, args); ok {
+		if name == "encode" {
+			return &Bytes{B: []byte(o)}, nil
+		}
+		if n, ok := strMethodArgs[name]; ok && len(args) > n {
+			// start/end, count: not simulated
+			return c.unmodelled(p, "str."+name+" with "+strconv.Itoa(len(args))+" arguments"), nil
+		}
+		for _, kw := range kws {
+			if isUnknown(kw.Value) {
+				return unknownOf("str."+name, kw.Value), nil
+			}
+		}
+		if v, ok := c.strMethod(o, name, args, kws); ok {
 			return v, nil
 		}
-		return &UnknownValue{Why: "str." + name}, nil
+		return c.unmodelled(p, "str."+name), nil
 	case *Partial:
-		return &UnknownValue{Why: "partial." + name}, nil
+		return c.unmodelled(p, "partial."+name), nil
 	case *Generator:
 		return c.genMethod(o, name, args, p)
 	case *ThreadObj:
@@ -1085,7 +1455,7 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	case *ProcessObj:
 		return c.processMethod(o, name, p)
 	case *Exc:
-		return &UnknownValue{Why: "exception method"}, nil
+		return c.unmodelled(p, o.Type+"."+name), nil
 	}
 	return c.callAsyncioMethod(typ, name, self, args, kws, p)
 }
@@ -1094,7 +1464,15 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	switch name {
 	case "append", "add":
 		if len(args) == 1 {
+			c.grow(len(l.Elems), "a "+l.Kind)
+			if f, ok := l.setHas(args[0]); ok {
+				if !f {
+					l.Elems = append(l.Elems, args[0])
+				}
+				return nil, nil
+			}
 			if l.Kind == "set" {
+				c.scan(len(l.Elems), p)
 				for _, e := range l.Elems {
 					if e == args[0] {
 						return nil, nil
@@ -1113,16 +1491,19 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 			if err != nil {
 				return nil, err
 			}
+			c.sized(int64(len(l.Elems)+len(items)), "an extended "+l.Kind, p)
 			l.Elems = append(l.Elems, items...)
 		}
 		if l.Kind == "set" {
 			l.Elems = dedupe(l.Elems)
+			l.dropIndex()
 		}
 		return nil, nil
 	case "pop":
 		if len(l.Elems) == 0 {
 			return nil, newExc("IndexError", "pop from empty list")
 		}
+		l.dropIndex()
 		i := len(l.Elems) - 1
 		if len(args) == 1 {
 			n, ok := toInt(args[0])
@@ -1160,6 +1541,8 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		return nil, nil
 	case "remove", "discard":
+		c.scan(len(l.Elems), p)
+		l.dropIndex()
 		for i, e := range l.Elems {
 			if eq, ok := equal(e, args[0]); (ok && eq) || e == args[0] {
 				l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
@@ -1172,6 +1555,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		return nil, nil
 	case "clear":
 		l.Elems = nil
+		l.dropIndex()
 		return nil, nil
 	case "copy":
 		return &List{Kind: l.Kind, Elems: append([]Value(nil), l.Elems...)}, nil
@@ -1184,17 +1568,60 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		return nil, nil
 	case "index", "count":
-		return &UnknownValue{Why: "list." + name}, nil
+		if len(args) != 1 {
+			break
+		}
+		n := int64(0)
+		for i, e := range l.Elems {
+			eq, ok := equal(e, args[0])
+			if !ok {
+				return unknownOf(l.Kind+"."+name, e, args[0]), nil
+			}
+			if !eq && e != args[0] {
+				continue
+			}
+			if name == "index" {
+				return int64(i), nil
+			}
+			n++
+		}
+		if name == "index" {
+			return nil, newExc("ValueError", "%s is not in list (line %d)", repr(args[0]), p.Line)
+		}
+		return n, nil
+	case "rotate":
+		if l.Deque && len(l.Elems) > 0 {
+			k := int64(1)
+			if len(args) == 1 {
+				k, _ = toInt(args[0])
+			}
+			n := int64(len(l.Elems))
+			k = ((k % n) + n) % n
+			l.Elems = append(append([]Value(nil), l.Elems[n-k:]...), l.Elems[:n-k]...)
+			return nil, nil
+		}
+	case "difference", "union", "intersection":
+		if l.Kind == "set" && len(args) == 1 {
+			items, err := c.toList(args[0], p)
+			if err != nil {
+				return nil, err
+			}
+			op := map[string]string{"difference": "-", "union": "|", "intersection": "&"}[name]
+			return setOp(op, l, &List{Kind: "set", Elems: dedupe(items)}), nil
+		}
 	}
-	return &UnknownValue{Why: "list." + name}, nil
+	return c.unmodelled(p, l.Kind+"."+name), nil
 }
 
-func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
+func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch name {
 	case "get":
 		if len(args) >= 1 {
 			if v, ok := d.get(args[0]); ok {
 				return v, nil
+			}
+			if isUnknown(args[0]) {
+				return unknownOf("dict.get", args[0]), nil
 			}
 			if len(args) == 2 {
 				return args[1], nil
@@ -1245,11 +1672,61 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 		}
 	case "update":
 		if len(args) == 1 {
-			if o, ok := args[0].(*Dict); ok {
-				for i := range o.Keys {
-					d.set(o.Keys[i], o.Vals[i])
-				}
+			o, err := c.call(&Builtin{Qual: "dict"}, args, nil, p)
+			if err != nil {
+				return nil, err
 			}
+			od, ok := o.(*Dict)
+			if !ok {
+				return c.unmodelled(p, "dict.update of "+whyOf(args[0])), nil
+			}
+			for i := range od.Keys {
+				d.set(od.Keys[i], od.Vals[i])
+			}
+		}
+		for _, kw := range kws {
+			d.set(kw.Name, kw.Value)
+		}
+		return nil, nil
+	case "popitem":
+		if len(d.Keys) == 0 {
+			return nil, newExc("KeyError", "popitem(): dictionary is empty (line %d)", p.Line)
+		}
+		n := len(d.Keys) - 1
+		if v, ok := argAt(args, kws, 0, "last"); ok {
+			// OrderedDict.popitem(last=False) takes the oldest item
+			if b, known := truth(v); !known {
+				return c.unmodelled(p, "OrderedDict.popitem with an unknown last="), nil
+			} else if !b {
+				n = 0
+			}
+		}
+		k, v := d.Keys[n], d.Vals[n]
+		c.dictRemove(d, n)
+		return &List{Kind: "tuple", Elems: []Value{k, v}}, nil
+	case "move_to_end":
+		if len(args) == 0 {
+			break
+		}
+		i := d.index(args[0])
+		if i < 0 {
+			if isUnknown(args[0]) {
+				return unknownOf("move_to_end", args[0]), nil
+			}
+			return nil, newExc("KeyError", "%s (line %d)", repr(args[0]), p.Line)
+		}
+		last := true
+		if v, ok := argAt(args, kws, 1, "last"); ok {
+			last, _ = truth(v)
+		}
+		k, v := d.Keys[i], d.Vals[i]
+		c.dictRemove(d, i)
+		if last {
+			d.set(k, v)
+		} else {
+			d.Keys = append([]Value{k}, d.Keys...)
+			d.Vals = append([]Value{v}, d.Vals...)
+			d.hash = nil
 		}
 		return nil, nil
 	case "clear":
@@ -1258,14 +1735,47 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value) (Value, error) {
 	case "copy":
 		return &Dict{Keys: append([]Value(nil), d.Keys...), Vals: append([]Value(nil), d.Vals...)}, nil
 	}
-	return &UnknownValue{Why: "dict." + name}, nil
+	return c.unmodelled(p, "dict."+name), nil
 }
 
 // callRandom reproduces the random module after random.seed(); without a
 // seed, values are unknown and uniform/randint are assumed to return their
 // means.
 func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
-	r := c.s.rng
+	return c.callRandomWith(c.s.rng, q, args, kws, p)
+}
+
+// RandomObj is a random.Random instance; rng is nil when it was not seeded.
+type RandomObj struct{ rng *pyRandom }
+
+// seedRandom is random.seed(a) on the module or an instance: the generator
+// CPython builds for an int or str seed, or nil (unknowable) for no seed,
+// None, or any other value.
+func seedRandom(v Value) *pyRandom {
+	r := &pyRandom{}
+	switch x := v.(type) {
+	case int64:
+		r.seedInt(big.NewInt(x))
+	case string:
+		r.seedString(x)
+	case bool:
+		r.seedInt(big.NewInt(b2i(x)))
+	default:
+		return nil
+	}
+	return r
+}
+
+func (c *ctx) randomMethod(o *RandomObj, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
+	if name == "seed" {
+		v, _ := argAt(args, kws, 0, "a")
+		o.rng = seedRandom(v)
+		return nil, nil
+	}
+	return c.callRandomWith(o.rng, "random."+name, args, kws, p)
+}
+
+func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	ints := func() (int64, int64, bool) {
 		if len(args) < 2 {
 			if len(args) == 1 && q == "random.randrange" {
@@ -1313,10 +1823,15 @@ func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, err
 			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)"}, nil
 		}
 	case "random.choice":
-		if len(args) == 1 {
-			if l, ok := args[0].(*List); ok && len(l.Elems) > 0 && r != nil {
-				return l.Elems[r.randbelow(int64(len(l.Elems)))], nil
+		if len(args) == 1 && r != nil && !isUnknown(args[0]) {
+			items, err := c.toList(args[0], p)
+			if err != nil {
+				return nil, err
 			}
+			if len(items) == 0 {
+				return nil, newExc("IndexError", "Cannot choose from an empty sequence (line %d)", p.Line)
+			}
+			return items[r.randbelow(int64(len(items)))], nil
 		}
 		c.s.assume(p, 0.6, "random.choice without random.seed() is unknown")
 		return &UnknownValue{Why: "random choice"}, nil
@@ -1332,8 +1847,35 @@ func (c *ctx) callRandom(q string, args []Value, kws []kwarg, p Pos) (Value, err
 		}
 		c.s.assume(p, 0.7, "random.shuffle without random.seed(): order unknown, left as is")
 		return nil, nil
+	case "random.sample":
+		pop, ok1 := argAt(args, kws, 0, "population")
+		kv, ok2 := argAt(args, kws, 1, "k")
+		k, kok := toInt(kv)
+		if ok1 && ok2 && kok && r != nil && !isUnknown(pop) {
+			items, err := c.toList(pop, p)
+			if err != nil {
+				return nil, err
+			}
+			return pySample(r, items, k, p)
+		}
+		c.s.assume(p, 0.6, "random.sample without random.seed() is unknown")
+		return unknownOf("random.sample()", pop), nil
+	case "random.expovariate":
+		if v, ok := argAt(args, kws, 0, "lambd"); ok {
+			if l, ok := toFloat(v); ok && l != 0 {
+				if r != nil {
+					return -math.Log(1-r.random()) / l, nil
+				}
+				c.s.assume(p, 0.45, "random.expovariate without random.seed() is unknown; as a duration it counts its mean %.4g", 1/l)
+				return &RandomValue{Mean: 1 / l, Why: "random.expovariate(...)"}, nil
+			}
+		}
 	}
-	return &UnknownValue{Why: "random value"}, nil
+	if r == nil {
+		c.s.assume(p, 0.45, "%s without random.seed() is unknown", q)
+		return &UnknownValue{Why: q + "()"}, nil
+	}
+	return c.unmodelled(p, q), nil
 }
 
 // ThreadObj is a threading.Thread: its target runs in parallel with the
@@ -1382,7 +1924,7 @@ func (c *ctx) threadMethod(th *ThreadObj, name string, args []Value, kws []kwarg
 	case "is_alive":
 		return th.started && c.now() < th.end, nil
 	}
-	return &UnknownValue{Why: "Thread." + name}, nil
+	return c.unmodelled(p, "Thread."+name), nil
 }
 
 // Suppress is contextlib.suppress(*exceptions).
@@ -1439,4 +1981,59 @@ func (c *ctx) sortItems(items []Value, kws []kwarg, p Pos) ([]Value, bool, error
 		out[i] = items[j]
 	}
 	return out, comparable, nil
+}
+
+// dictRemove deletes the i-th item, keeping the order of the others.
+func (c *ctx) dictRemove(d *Dict, i int) {
+	d.Keys = append(d.Keys[:i:i], d.Keys[i+1:]...)
+	d.Vals = append(d.Vals[:i:i], d.Vals[i+1:]...)
+	d.hash = nil
+}
+
+// getter is operator.itemgetter/attrgetter: calling it on an object picks
+// the item or attribute (a tuple of them for several).
+type getter struct {
+	keys []Value
+	attr bool
+}
+
+func (c *ctx) callGetter(g *getter, args []Value, p Pos) (Value, error) {
+	if len(args) != 1 {
+		return nil, newExc("TypeError", "a getter takes one argument (line %d)", p.Line)
+	}
+	pick := func(k Value) (Value, error) {
+		if !g.attr {
+			return c.index(args[0], k, p)
+		}
+		name, _ := k.(string)
+		var v Value = args[0]
+		for _, part := range strings.Split(name, ".") {
+			var err error
+			if v, err = c.getAttr(c.s.globals, v, part, p); err != nil {
+				return nil, err
+			}
+		}
+		return v, nil
+	}
+	if len(g.keys) == 1 {
+		return pick(g.keys[0])
+	}
+	out := &List{Kind: "tuple"}
+	for _, k := range g.keys {
+		v, err := pick(k)
+		if err != nil {
+			return nil, err
+		}
+		out.Elems = append(out.Elems, v)
+	}
+	return out, nil
+}
+
+// strMethodArgs is how many positional arguments each str method is
+// simulated with (start/end and count arguments are not).
+var strMethodArgs = map[string]int{
+	"split": 2, "rsplit": 2, "strip": 1, "lstrip": 1, "rstrip": 1, "startswith": 1, "endswith": 1,
+	"count": 1, "find": 1, "rfind": 1, "index": 1, "rindex": 1, "replace": 2, "join": 1, "partition": 1,
+	"rpartition": 1, "zfill": 1, "ljust": 2, "rjust": 2, "center": 2, "upper": 0, "lower": 0,
+	"removeprefix": 1, "removesuffix": 1, "splitlines": 0, "title": 0, "capitalize": 0,
 }

@@ -1,6 +1,7 @@
 package loopsim
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/bits"
@@ -57,7 +58,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		}
 		switch x.Op {
 		case "not":
-			b, ok := truth(v)
+			b, ok := c.truth(v, x.P)
 			if !ok {
 				return unknownOf("not unknown", v), nil
 			}
@@ -111,7 +112,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			b, ok := truth(v)
+			b, ok := c.truth(v, x.P)
 			if !ok {
 				return unknownOf("boolean of unknown", v), nil
 			}
@@ -126,7 +127,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, ok := truth(cond)
+		b, ok := c.truth(cond, x.P)
 		if !ok {
 			c.s.assume(x.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(x.Cond), dependsOn(cond, describe(x.Cond)))
 			b = true
@@ -206,10 +207,10 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 	case *Starred:
 		return c.eval(fr, x.X)
 	case *Unknown:
-		c.s.assume(x.P, 0.9, "%s is not evaluated", x.Why)
+		c.s.addAssumption(x.P, 0.9, true, "%s is not evaluated", x.Why)
 		return &UnknownValue{Why: x.Why}, nil
 	case *Slice:
-		return &UnknownValue{Why: "slice"}, nil
+		return c.unmodelled(x.P, "slice object"), nil
 	case *Placeholder:
 		return c.placeholder(fr, x)
 	case *Yield:
@@ -229,19 +230,57 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 
 func dedupe(vals []Value) []Value {
 	var out []Value
-outer:
+	seen := newMembers(nil)
 	for _, v := range vals {
-		for _, o := range out {
-			if eq, ok := equal(o, v); ok && eq {
-				continue outer
-			}
-			if o == v {
-				continue outer
-			}
+		if !seen.has(v) {
+			seen.add(v)
+			out = append(out, v)
 		}
-		out = append(out, v)
 	}
 	return out
+}
+
+// members answers `v in collection` for a set being built or a list
+// searched many times: numbers and strings through a map (hashKey), other
+// values by a scan of the others only, since they never equal those.
+type members struct {
+	hashed  map[dictKey]bool
+	others  []Value
+	unknown bool // an element is unknown: has() may be wrong
+}
+
+func newMembers(vals []Value) *members {
+	m := &members{hashed: map[dictKey]bool{}}
+	for _, v := range vals {
+		m.add(v)
+	}
+	return m
+}
+
+func (m *members) add(v Value) {
+	if isUnknown(v) {
+		m.unknown = true
+	}
+	if k, ok := hashKey(v); ok {
+		m.hashed[k] = true
+	} else {
+		m.others = append(m.others, v)
+	}
+}
+
+func (m *members) has(v Value) bool {
+	if k, ok := hashKey(v); ok {
+		return m.hashed[k]
+	}
+	for _, o := range m.others {
+		if o == v {
+			return true
+		}
+		if eq, ok := equal(o, v); ok && eq {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
@@ -277,6 +316,11 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 			elems = append(elems, string(r))
 		}
 		kind = "str"
+	case *Bytes:
+		for _, b := range o.B {
+			elems = append(elems, int64(b))
+		}
+		kind = "bytes"
 	default:
 		return unknownOf("slice of unknown", obj), nil
 	}
@@ -312,6 +356,13 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 			out = append(out, elems[i])
 		}
 	}
+	if kind == "bytes" {
+		res := &Bytes{Mutable: obj.(*Bytes).Mutable}
+		for _, e := range out {
+			res.B = append(res.B, byte(e.(int64)))
+		}
+		return res, nil
+	}
 	if kind == "str" {
 		var b strings.Builder
 		for _, e := range out {
@@ -342,6 +393,22 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 			}
 			return nil, newExc("KeyError", "%s (line %d)", repr(idx), p.Line)
 		}
+	case *Instance:
+		if o.Class.Tuple {
+			return c.index(o.Class.compareKey(o), idx, p)
+		}
+	case *Bytes:
+		i, ok := toInt(idx)
+		if !ok {
+			return unknownOf("item at unknown index", idx), nil
+		}
+		if i < 0 {
+			i += int64(len(o.B))
+		}
+		if i < 0 || i >= int64(len(o.B)) {
+			return nil, newExc("IndexError", "index out of range (line %d)", p.Line)
+		}
+		return int64(o.B[i]), nil
 	case *List:
 		i, ok := toInt(idx)
 		if !ok {
@@ -370,6 +437,9 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 	case *Dict:
 		if v, ok := o.get(idx); ok {
 			return v, nil
+		}
+		if o.Counter && !isUnknown(idx) {
+			return int64(0), nil
 		}
 		if o.Factory != nil && !isUnknown(idx) {
 			v, err := c.call(o.Factory, nil, nil, p)
@@ -404,7 +474,7 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 	if isUnknown(obj) {
 		return &UnknownValue{Why: whyOf(obj) + "[...]"}, nil
 	}
-	return &UnknownValue{Why: "subscript of " + typeName(obj)}, nil
+	return c.unmodelled(p, typeName(obj)+"[...]"), nil
 }
 
 func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
@@ -461,7 +531,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 				if err != nil {
 					return true, err
 				}
-				b, ok := truth(cv)
+				b, ok := c.truth(cv, x.P)
 				if !ok {
 					c.s.assume(x.P, 0.7, "comprehension filter %s cannot be known statically%s; assumed true", describe(cond), dependsOn(cv, describe(cond)))
 					b = true
@@ -482,11 +552,16 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 	case "set":
 		out.Kind = "set"
 		out.Elems = dedupe(out.Elems)
+	case "gen":
+		out.Iter = true
 	}
 	return out, nil
 }
 
 func (c *ctx) compare(op string, l, r Value) (bool, bool) {
+	if res, known, handled := clockCompare(op, l, r); handled {
+		return res, known
+	}
 	switch op {
 	case "is", "is not":
 		var same bool
@@ -502,6 +577,10 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 			}
 			eq, _ := equal(l, r)
 			same = eq
+			switch l.(type) {
+			case *Instance, *List, *Dict, *Exc, *Bytes:
+				same = l == r // identity, not equality
+			}
 			if lb, ok := l.(bool); ok {
 				rb, ok2 := r.(bool)
 				same = ok2 && lb == rb
@@ -528,6 +607,11 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 		var found, known = false, true
 		switch coll := r.(type) {
 		case *List:
+			if f, ok := coll.setHas(l); ok {
+				found = f
+				break
+			}
+			c.scan(len(coll.Elems), Pos{})
 			for _, e := range coll.Elems {
 				eq, ok := equal(e, l)
 				if !ok {
@@ -539,14 +623,13 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 				}
 			}
 		case *Dict:
+			if isUnknown(l) {
+				return false, false
+			}
 			found = coll.index(l) >= 0
 		case *Range:
 			if n, ok := toInt(l); ok {
-				for i := int64(0); i < coll.length(); i++ {
-					if coll.Start+i*coll.Step == n {
-						found = true
-					}
-				}
+				found = coll.contains(n)
 			}
 		case string:
 			ls, ok := l.(string)
@@ -554,6 +637,12 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 				return false, false
 			}
 			found = strings.Contains(coll, ls)
+		case *Bytes:
+			lb, ok := bytesArg(l)
+			if !ok {
+				return false, false
+			}
+			found = bytes.Contains(coll.B, lb)
 		default:
 			return false, false
 		}
@@ -567,6 +656,9 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 
 func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 	l, r = enumValue(l), enumValue(r)
+	if v, ok := clockArith(op, l, r); ok {
+		return v, nil
+	}
 	if rv, ok := randomArith(op, l, r); ok {
 		return rv, nil
 	}
@@ -725,26 +817,33 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 				return setOp(op, lv, rl), nil
 			}
 		}
+	case *Bytes:
+		switch op {
+		case "+":
+			if rb, ok := r.(*Bytes); ok {
+				return &Bytes{B: append(append([]byte(nil), lv.B...), rb.B...), Mutable: lv.Mutable}, nil
+			}
+		case "*":
+			if n, ok := toInt(r); ok {
+				// bytes are compact: 16 count as one element of the budget
+				c.allocate(product(int64(len(lv.B)), n)/16, "a repeated bytes", p)
+				return &Bytes{B: bytes.Repeat(lv.B, int(max(0, n))), Mutable: lv.Mutable}, nil
+			}
+		}
 	case int64:
 		if rl, ok := r.(*List); ok && op == "*" {
 			return c.binop(op, rl, lv, p)
+		}
+		if rb, ok := r.(*Bytes); ok && op == "*" {
+			return c.binop(op, rb, lv, p)
 		}
 	}
 	return nil, newExc("TypeError", "unsupported operand type(s) for %s: '%s' and '%s' (line %d)", op, typeName(l), typeName(r), p.Line)
 }
 
 func setOp(op string, a, b *List) *List {
-	in := func(l *List, v Value) bool {
-		for _, e := range l.Elems {
-			if e == v {
-				return true
-			}
-			if eq, ok := equal(e, v); ok && eq {
-				return true
-			}
-		}
-		return false
-	}
+	inB := newMembers(b.Elems)
+	in := func(_ *List, v Value) bool { return inB.has(v) }
 	out := &List{Kind: "set"}
 	switch op {
 	case "|":
@@ -876,7 +975,20 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 		}
 	case *Class:
 		if f.IsExc {
-			return c.newExcFromClass(f, args), nil
+			e := c.newExcFromClass(f, args)
+			if init, ok := f.lookup("__init__"); ok {
+				if fv, ok := init.(*FuncVal); ok {
+					// A custom __init__ sets attributes and passes the
+					// message on with super().__init__(...).
+					e.Args, e.Msg = nil, ""
+					bound := *fv
+					bound.Self = e
+					if _, err := c.callFunc(&bound, args, kws, p); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return e, nil
 		}
 		if f.Members != nil && len(args) == 1 {
 			// Color(value) looks a member up by value.
@@ -928,6 +1040,8 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 			return nil, newExc("TypeError", "contextmanager function did not return a generator (line %d)", p.Line)
 		}
 		return &GenCM{Gen: g, Async: f.Async}, nil
+	case *getter:
+		return c.callGetter(f, args, p)
 	case *Partial:
 		return c.call(f.Fn, append(append([]Value(nil), f.Args...), args...), append(append([]kwarg(nil), f.Kws...), kws...), p)
 	case *Module:
@@ -945,13 +1059,21 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 				return &External{Qual: f.Qual, Called: true}, nil
 			}
 		}
+		if !f.Called {
+			if v, ok := c.callKnownExternal(f.Qual, args, kws, p); ok {
+				return v, nil
+			}
+		}
 		if !f.Called && mutatesArgs(f.Qual, args) {
 			c.s.assume(p, 0.85, "%s() is not simulated; what it does to the list or dict passed to it is unknown", f.Qual)
 		}
+		if !c.s.modelledExternally(f.Qual) {
+			c.s.notModelled(p, f.Qual)
+		}
 		return &External{Qual: f.Qual, Called: true}, nil
 	case *UnknownValue:
-		c.s.assume(p, 0.8, "call of an unknown value; assumed to take no time")
-		return &UnknownValue{Why: "result of unknown call"}, nil
+		c.s.addAssumption(p, 0.8, true, "call of an unknown value (%s) not modelled: assumed to take no time", f.Why)
+		return &UnknownValue{Why: "result of " + f.Why}, nil
 	}
 	return nil, newExc("TypeError", "'%s' object is not callable (line %d)", typeName(fn), p.Line)
 }
@@ -1083,12 +1205,12 @@ func (c *ctx) await(v Value, p Pos, label string) (Value, error) {
 		c.s.assume(p, src.weight(), "await %s takes %s (%s)", x.Qual, fmtDur(d), src)
 		return &External{Qual: returnType(x.Qual), Called: true}, c.sleep(d, SpanIO, x.Qual, p)
 	case *UnknownValue:
-		c.s.assume(p, 0.6, "awaited value %s is unknown; assumed to complete at once", label)
+		c.s.addAssumption(p, 0.6, true, "awaited value %s is unknown; assumed to complete at once", label)
 		return &UnknownValue{Why: "result of " + label}, c.yieldBare(p)
 	case *Instance:
 		if m, ok := x.Class.lookup("__await__"); ok {
 			_ = m
-			c.s.assume(p, 0.6, "custom awaitable %s is not simulated; assumed instantaneous", x.Class.Name)
+			c.s.addAssumption(p, 0.6, true, "custom awaitable %s (__await__) not modelled: assumed instantaneous", x.Class.Name)
 			return &UnknownValue{Why: "custom awaitable"}, nil
 		}
 	}

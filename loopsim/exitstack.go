@@ -78,5 +78,5 @@ func (c *ctx) exitStackMethod(x *ExitStack, name string, args []Value, kws []kwa
 		x.exits = nil
 		return moved, nil
 	}
-	return &UnknownValue{Why: "ExitStack." + name}, nil
+	return c.unmodelled(p, "ExitStack."+name), nil
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // FString is an f-string: literal parts and interpolated expressions.
@@ -272,7 +273,7 @@ func str(v Value, asRepr bool) Value {
 
 // strMethod implements the str methods that can matter for values the
 // program computes (keys, counts, loop items).
-func (c *ctx) strMethod(s, name string, args []Value) (Value, bool) {
+func (c *ctx) strMethod(s, name string, args []Value, kws []kwarg) (Value, bool) {
 	arg := func(i int) (string, bool) {
 		if i >= len(args) {
 			return "", false
@@ -297,18 +298,167 @@ func (c *ctx) strMethod(s, name string, args []Value) (Value, bool) {
 			return strings.TrimLeft(s, cut), true
 		}
 		return strings.TrimRight(s, cut), true
-	case "split":
-		var parts []string
-		if a, ok := arg(0); ok {
-			parts = strings.Split(s, a)
-		} else {
-			parts = strings.Fields(s)
+	case "split", "rsplit":
+		limit := int64(-1)
+		if v, ok := argAt(args, kws, 1, "maxsplit"); ok {
+			if limit, ok = toInt(v); !ok {
+				return nil, false
+			}
 		}
+		sep, hasSep := arg(0)
+		if v, ok := argAt(nil, kws, -1, "sep"); ok {
+			sep, hasSep = v.(string)
+		}
+		parts := pySplit(s, sep, hasSep, int(limit), name == "rsplit")
 		out := &List{Kind: "list"}
 		for _, p := range parts {
 			out.Elems = append(out.Elems, p)
 		}
 		return out, true
+	case "partition", "rpartition":
+		sep, ok := arg(0)
+		if !ok || sep == "" {
+			return nil, false
+		}
+		var i int
+		if name == "partition" {
+			i = strings.Index(s, sep)
+		} else {
+			i = strings.LastIndex(s, sep)
+		}
+		if i < 0 {
+			if name == "partition" {
+				return &List{Kind: "tuple", Elems: []Value{s, "", ""}}, true
+			}
+			return &List{Kind: "tuple", Elems: []Value{"", "", s}}, true
+		}
+		return &List{Kind: "tuple", Elems: []Value{s[:i], sep, s[i+len(sep):]}}, true
+	case "splitlines":
+		out := &List{Kind: "list"}
+		lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+		if len(lines) > 0 && lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
+		}
+		for _, l := range lines {
+			out.Elems = append(out.Elems, l)
+		}
+		return out, true
+	case "removeprefix":
+		if a, ok := arg(0); ok {
+			return strings.TrimPrefix(s, a), true
+		}
+	case "removesuffix":
+		if a, ok := arg(0); ok {
+			return strings.TrimSuffix(s, a), true
+		}
+	case "title", "capitalize", "casefold", "swapcase":
+		switch name {
+		case "casefold":
+			return strings.ToLower(s), true
+		case "capitalize":
+			if s == "" {
+				return s, true
+			}
+			r := []rune(strings.ToLower(s))
+			return strings.ToUpper(string(r[0])) + string(r[1:]), true
+		case "title":
+			r := []rune(s)
+			up := true
+			for i, c := range r {
+				isLetter := unicode.IsLetter(c)
+				if isLetter && up {
+					r[i] = unicode.ToUpper(c)
+				} else if isLetter {
+					r[i] = unicode.ToLower(c)
+				}
+				up = !isLetter
+			}
+			return string(r), true
+		}
+		r := []rune(s)
+		for i, c := range r {
+			if unicode.IsUpper(c) {
+				r[i] = unicode.ToLower(c)
+			} else {
+				r[i] = unicode.ToUpper(c)
+			}
+		}
+		return string(r), true
+	case "zfill", "ljust", "rjust", "center":
+		w, ok := toInt(firstArg(args))
+		if !ok {
+			return nil, false
+		}
+		fill := " "
+		if f, ok := arg(1); ok {
+			fill = f
+		}
+		n := int(w) - len([]rune(s))
+		if n <= 0 {
+			return s, true
+		}
+		switch name {
+		case "zfill":
+			if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+				return s[:1] + strings.Repeat("0", n) + s[1:], true
+			}
+			return strings.Repeat("0", n) + s, true
+		case "ljust":
+			return s + strings.Repeat(fill, n), true
+		case "rjust":
+			return strings.Repeat(fill, n) + s, true
+		}
+		left := n / 2
+		if n%2 == 1 && int(w)%2 == 1 {
+			left++
+		}
+		return strings.Repeat(fill, left) + s + strings.Repeat(fill, n-left), true
+	case "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric", "isdecimal", "isidentifier":
+		if s == "" {
+			return false, true
+		}
+		cased := false
+		for i, r := range s {
+			var ok bool
+			switch name {
+			case "isalpha":
+				ok = unicode.IsLetter(r)
+			case "isalnum":
+				ok = unicode.IsLetter(r) || unicode.IsDigit(r)
+			case "isspace":
+				ok = unicode.IsSpace(r)
+			case "isnumeric", "isdecimal":
+				ok = unicode.IsDigit(r)
+			case "isidentifier":
+				ok = r == '_' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)
+			case "isupper":
+				ok = !unicode.IsLower(r)
+				cased = cased || unicode.IsUpper(r)
+			case "islower":
+				ok = !unicode.IsUpper(r)
+				cased = cased || unicode.IsLower(r)
+			}
+			if !ok {
+				return false, true
+			}
+		}
+		if name == "isupper" || name == "islower" {
+			return cased, true
+		}
+		return true, true
+	case "index", "rfind", "rindex":
+		a, ok := arg(0)
+		if !ok {
+			return nil, false
+		}
+		i := strings.Index(s, a)
+		if name != "index" {
+			i = strings.LastIndex(s, a)
+		}
+		if i < 0 && name != "rfind" {
+			return nil, false // ValueError: left to the caller as unknown
+		}
+		return int64(len([]rune(s[:max(0, i)]))) + min(0, int64(i)), true
 	case "join":
 		if len(args) != 1 {
 			return nil, false
@@ -342,6 +492,18 @@ func (c *ctx) strMethod(s, name string, args []Value) (Value, bool) {
 			return strings.ReplaceAll(s, a, b), true
 		}
 	case "startswith", "endswith":
+		if t, ok := firstArg(args).(*List); ok && t.Kind == "tuple" {
+			for _, e := range t.Elems {
+				es, ok := e.(string)
+				if !ok {
+					return nil, false
+				}
+				if name == "startswith" && strings.HasPrefix(s, es) || name == "endswith" && strings.HasSuffix(s, es) {
+					return true, true
+				}
+			}
+			return false, true
+		}
 		if a, ok := arg(0); ok {
 			if name == "startswith" {
 				return strings.HasPrefix(s, a), true
@@ -396,8 +558,10 @@ func (c *ctx) strMethod(s, name string, args []Value) (Value, bool) {
 					auto++
 				} else if n, err := strconv.Atoi(field); err == nil && n < len(args) {
 					v = args[n]
+				} else if kv, ok := argAt(nil, kws, -1, field); ok {
+					v = kv
 				} else {
-					return nil, false // keyword fields: unknown
+					return nil, false // attribute or item fields: unknown
 				}
 				if isUnknown(v) {
 					return nil, false
@@ -417,6 +581,52 @@ func (c *ctx) strMethod(s, name string, args []Value) (Value, bool) {
 		return b.String(), true
 	}
 	return nil, false
+}
+
+// pySplit is str.split/rsplit with an optional separator and maxsplit.
+func pySplit(s, sep string, hasSep bool, limit int, fromRight bool) []string {
+	if !hasSep {
+		fields := strings.Fields(s)
+		if limit < 0 || len(fields) <= limit {
+			return fields
+		}
+		// Split off limit words from one end; the rest keeps its spacing.
+		if fromRight {
+			rest := strings.TrimRightFunc(s, unicode.IsSpace)
+			var tail []string
+			for len(tail) < limit {
+				i := strings.LastIndexFunc(rest, unicode.IsSpace)
+				tail = append([]string{rest[i+1:]}, tail...)
+				rest = strings.TrimRightFunc(rest[:i+1], unicode.IsSpace)
+			}
+			return append([]string{rest}, tail...)
+		}
+		rest := strings.TrimLeftFunc(s, unicode.IsSpace)
+		var head []string
+		for len(head) < limit {
+			i := strings.IndexFunc(rest, unicode.IsSpace)
+			head = append(head, rest[:i])
+			rest = strings.TrimLeftFunc(rest[i:], unicode.IsSpace)
+		}
+		return append(head, rest)
+	}
+	if limit < 0 {
+		return strings.Split(s, sep)
+	}
+	if !fromRight {
+		return strings.SplitN(s, sep, limit+1)
+	}
+	var tail []string
+	rest := s
+	for len(tail) < limit {
+		i := strings.LastIndex(rest, sep)
+		if i < 0 {
+			break
+		}
+		tail = append([]string{rest[i+len(sep):]}, tail...)
+		rest = rest[:i]
+	}
+	return append([]string{rest}, tail...)
 }
 
 // percentFormat is "..." % args for %s, %d, %r and %.Nf; other

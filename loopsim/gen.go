@@ -270,5 +270,5 @@ func (c *ctx) genMethod(g *Generator, name string, args []Value, p Pos) (Value, 
 		}
 		return run(c)
 	}
-	return &UnknownValue{Why: "generator." + name}, nil
+	return c.unmodelled(p, "generator."+name), nil
 }

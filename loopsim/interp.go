@@ -198,7 +198,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		if err != nil {
 			return ctrlNext, nil, err
 		}
-		b, ok := truth(cond)
+		b, ok := c.truth(cond, st.P)
 		if !ok {
 			c.s.assume(st.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(st.Cond), dependsOn(cond, describe(st.Cond)))
 			b = true
@@ -218,7 +218,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			if err != nil {
 				return ctrlNext, nil, err
 			}
-			b, ok := truth(cond)
+			b, ok := c.truth(cond, st.P)
 			if !ok {
 				if unknownRuns == 0 {
 					c.s.assume(st.P, 0.5, "while condition %s cannot be known statically%s; assumed to loop %d time(s)", describe(st.Cond), dependsOn(cond, describe(st.Cond)), c.s.cfg.UnknownLoopCount)
@@ -375,8 +375,33 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 		}
 		v = members
 	}
+	if in, ok := v.(*Instance); ok && in.Class.Tuple {
+		v = in.Class.compareKey(in)
+	} else if ok {
+		// a class with __iter__ (often a generator method)
+		if m, err := c.getAttr(c.s.globals, in, "__iter__", p); err == nil {
+			it, err := c.call(m, nil, nil, p)
+			if err != nil {
+				return err
+			}
+			if it == v {
+				return newExc("TypeError", "%s.__iter__ returned itself; __next__ is not simulated (line %d)", in.Class.Name, p.Line)
+			}
+			return c.forEach(it, p, fn)
+		}
+	}
 	switch x := v.(type) {
 	case *List:
+		if x.Iter {
+			for len(x.Elems) > 0 {
+				e := x.Elems[0]
+				x.Elems = x.Elems[1:]
+				if stop, err := fn(e); stop || err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		elems := x.Elems
 		if x.Kind != "list" {
 			elems = append([]Value(nil), elems...)
@@ -410,6 +435,13 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 	case string:
 		for _, r := range x {
 			if stop, err := fn(string(r)); stop || err != nil {
+				return err
+			}
+		}
+		return nil
+	case *Bytes:
+		for _, b := range append([]byte(nil), x.B...) {
+			if stop, err := fn(int64(b)); stop || err != nil {
 				return err
 			}
 		}
@@ -644,6 +676,10 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		}
 		if b, ok := dv.(*Builtin); ok && b.Qual == "dataclasses.dataclass" {
 			withFields = true
+			cl.DataEq = true
+			if o, ok := b.Self.(*dataclassOpts); ok {
+				cl.DataEq, cl.DataOrder = o.eq, o.order
+			}
 		}
 	}
 	for _, b := range st.Bases {
@@ -653,6 +689,7 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		}
 		if bb, ok := bv.(*Builtin); ok && bb.Qual == "typing.NamedTuple" {
 			withFields = true
+			cl.Tuple, cl.DataEq, cl.DataOrder = true, true, true
 			continue
 		}
 		if bb, ok := bv.(*Builtin); ok && enumBases[bb.Qual] != 0 {
@@ -705,6 +742,17 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 			cl.Fields = append(cl.Fields, f.Name)
 			if v, ok := body.vars[f.Name]; ok {
 				cl.Defaults[f.Name] = v
+			}
+		}
+		cl.NoCompare = map[string]bool{}
+		for _, b := range cl.Bases {
+			for f := range b.NoCompare {
+				cl.NoCompare[f] = true
+			}
+		}
+		for f, d := range cl.Defaults {
+			if fs, ok := d.(*FieldSpec); ok && fs.NoCompare {
+				cl.NoCompare[f] = true
 			}
 		}
 	}
@@ -841,6 +889,11 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 			o.Attrs[t.Name] = v
 		case *Module:
 			fr.globals.vars[o.Qual+"."+t.Name] = v
+		case *Exc:
+			if o.Attrs == nil {
+				o.Attrs = map[string]Value{}
+			}
+			o.Attrs[t.Name] = v
 		}
 		return nil
 	case *Subscript:
@@ -874,14 +927,16 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 }
 
 func (d *Dict) index(k Value) int {
-	if hk, ok := hashKey(k); ok && len(d.Keys) > 8 {
-		if d.hash == nil || d.hashed != len(d.Keys) {
-			d.rehash()
+	if len(d.Keys) > 8 {
+		if hk, ok := hashKey(k); ok {
+			if d.hash == nil || d.hashed != len(d.Keys) {
+				d.rehash()
+			}
+			if i, ok := d.hash[hk]; ok {
+				return i
+			}
+			return -1
 		}
-		if i, ok := d.hash[hk]; ok {
-			return i
-		}
-		return -1
 	}
 	for i, kk := range d.Keys {
 		if eq, ok := equal(kk, k); ok && eq {
@@ -894,7 +949,7 @@ func (d *Dict) index(k Value) int {
 // rehash indexes the keys that hashKey knows, so lookups in large dicts
 // (a dict comprehension over a range) do not scan.
 func (d *Dict) rehash() {
-	d.hash = make(map[any]int, len(d.Keys))
+	d.hash = make(map[dictKey]int, len(d.Keys))
 	for i, k := range d.Keys {
 		if hk, ok := hashKey(k); ok {
 			if _, dup := d.hash[hk]; !dup {
@@ -905,21 +960,28 @@ func (d *Dict) rehash() {
 	d.hashed = len(d.Keys)
 }
 
-// hashKey maps the keys equal() compares by value to a Go map key: numbers
-// (and bools) by their float value as == does, and strings. Other keys are
-// never equal to these.
-func hashKey(k Value) (any, bool) {
+// dictKey is a key hashKey knows: a number by its float value (as ==
+// compares numbers and bools), or a string.
+type dictKey struct {
+	num   float64
+	str   string
+	isStr bool
+}
+
+// hashKey maps the keys equal() compares by value to a Go map key. Other
+// keys are never equal to these.
+func hashKey(k Value) (dictKey, bool) {
 	k = enumValue(k)
 	if f, ok := toFloat(k); ok {
 		if f != f { // NaN equals nothing
-			return nil, false
+			return dictKey{}, false
 		}
-		return f, true
+		return dictKey{num: f}, true
 	}
 	if s, ok := k.(string); ok {
-		return s, true
+		return dictKey{str: s, isStr: true}, true
 	}
-	return nil, false
+	return dictKey{}, false
 }
 
 func (d *Dict) set(k, v Value) {

@@ -27,95 +27,17 @@ func (l latencySource) weight() float64 {
 }
 
 // DefaultLatency is the built-in table of awaited I/O latencies in seconds,
-// by qualified name. Module prefixes (ending in ".") apply to any name
-// under that module without an exact entry.
-var DefaultLatency = map[string]float64{
-	"aiohttp.ClientSession":            0,
-	"aiohttp.ClientSession.get":        0.1,
-	"aiohttp.ClientSession.post":       0.1,
-	"aiohttp.ClientSession.put":        0.1,
-	"aiohttp.ClientSession.patch":      0.1,
-	"aiohttp.ClientSession.delete":     0.1,
-	"aiohttp.ClientSession.head":       0.1,
-	"aiohttp.ClientSession.request":    0.1,
-	"aiohttp.ClientSession.close":      0,
-	"aiohttp.request":                  0.1,
-	"aiohttp.ClientResponse.text":      0.005,
-	"aiohttp.ClientResponse.json":      0.005,
-	"aiohttp.ClientResponse.read":      0.005,
-	"aiohttp.":                         0.1,
-	"httpx.AsyncClient":                0,
-	"httpx.AsyncClient.get":            0.1,
-	"httpx.AsyncClient.post":           0.1,
-	"httpx.AsyncClient.put":            0.1,
-	"httpx.AsyncClient.patch":          0.1,
-	"httpx.AsyncClient.delete":         0.1,
-	"httpx.AsyncClient.request":        0.1,
-	"httpx.AsyncClient.send":           0.1,
-	"httpx.AsyncClient.aclose":         0,
-	"httpx.":                           0.1,
-	"asyncpg.connect":                  0.02,
-	"asyncpg.create_pool":              0.05,
-	"asyncpg.Connection.fetch":         0.005,
-	"asyncpg.Connection.fetchrow":      0.005,
-	"asyncpg.Connection.fetchval":      0.005,
-	"asyncpg.Connection.execute":       0.005,
-	"asyncpg.Connection.close":         0.001,
-	"asyncpg.Pool.fetch":               0.005,
-	"asyncpg.Pool.fetchrow":            0.005,
-	"asyncpg.Pool.fetchval":            0.005,
-	"asyncpg.Pool.execute":             0.005,
-	"asyncpg.Pool.acquire":             0.001,
-	"asyncpg.":                         0.005,
-	"aiosqlite.":                       0.001,
-	"redis.asyncio.":                   0.001,
-	"aioredis.":                        0.001,
-	"motor.":                           0.005,
-	"aiofiles.":                        0.001,
-	"aiobotocore.":                     0.05,
-	"openai.":                          1.0,
-	"anthropic.":                       1.0,
-	"asyncio.open_connection":          0.02,
-	"asyncio.StreamReader.read":        0.01,
-	"asyncio.StreamReader.readline":    0.01,
-	"asyncio.StreamWriter.drain":       0.001,
-	"asyncio.StreamWriter.wait_closed": 0,
-	"asyncio.create_subprocess_exec":   0.01,
-	"asyncio.create_subprocess_shell":  0.01,
-}
+// by qualified name, from the library table (pylib). Module prefixes (ending
+// in ".") apply to any name under that module without an exact entry.
+var DefaultLatency = pylib.Latencies(false)
 
 // DefaultBlocking is the built-in table of synchronous calls that hold the
-// loop (or a worker thread), in seconds.
-var DefaultBlocking = map[string]float64{
-	"requests.get":             0.1,
-	"requests.post":            0.1,
-	"requests.put":             0.1,
-	"requests.patch":           0.1,
-	"requests.delete":          0.1,
-	"requests.head":            0.1,
-	"requests.request":         0.1,
-	"requests.Session.get":     0.1,
-	"requests.Session.post":    0.1,
-	"urllib.request.urlopen":   0.1,
-	"httpx.get":                0.1,
-	"httpx.post":               0.1,
-	"httpx.Client.get":         0.1,
-	"httpx.Client.post":        0.1,
-	"subprocess.run":           0.05,
-	"subprocess.call":          0.05,
-	"subprocess.check_call":    0.05,
-	"subprocess.check_output":  0.05,
-	"os.system":                0.05,
-	"sqlite3.connect":          0.001,
-	"psycopg2.connect":         0.02,
-	"socket.create_connection": 0.02,
-}
-
-var asyncModules = []string{"aiohttp.", "httpx.Async", "asyncpg.", "aiosqlite.", "redis.asyncio.", "aioredis.", "motor.", "aiofiles.", "aiobotocore.", "asyncio."}
+// loop (or a worker thread), in seconds, from the library table.
+var DefaultBlocking = pylib.Latencies(true)
 
 // isAsyncQual reports whether a qualified name belongs to an async API.
 func isAsyncQual(q string) bool {
-	for _, m := range asyncModules {
+	for _, m := range pylib.AsyncModules {
 		if strings.HasPrefix(q, m) {
 			return true
 		}
@@ -180,7 +102,7 @@ func lookupQual(table map[string]float64, q string) (float64, bool) {
 
 // returnType names the object an awaited library call produces.
 func returnType(q string) string {
-	if r, ok := pylib.AwaitResult[q]; ok {
+	if r := pylib.AwaitResult(q); r != "" {
 		return r
 	}
 	return q + "()"

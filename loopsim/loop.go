@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -128,7 +129,14 @@ type Assumption struct {
 	Text string `json:"text"`
 	// Weight is the factor this assumption applies to the confidence.
 	Weight float64 `json:"-"`
+	// Unmodelled marks a call, attribute or builtin the simulator does not
+	// implement: its cost was assumed, so the confidence is capped at low.
+	Unmodelled bool `json:"unmodelled,omitempty"`
 }
+
+// unmodelledCap is the highest confidence of a result with an unmodelled
+// step: the top of "low".
+const unmodelledCap = 0.45
 
 // BlockEvent is one blocking call that held the loop.
 type BlockEvent struct {
@@ -184,11 +192,16 @@ type Sim struct {
 	// batchRest holds the callbacks of the current iteration not yet run.
 	batchRest []*handle
 	timers    timerHeap
-	seq       int
-	stopping  bool
-	current   *Task
-	tasks     []*Task
-	names     map[string]int
+	// exactPending counts self-pipe wake-ups in timers.
+	exactPending int
+	// inModuleBody is set while the module body runs (imports, constants,
+	// definitions and a script's own asyncio.run call, which is the entry).
+	inModuleBody bool
+	seq          int
+	stopping     bool
+	current      *Task
+	tasks        []*Task
+	names        map[string]int
 
 	defaultPool *Pool
 	pools       []*Pool
@@ -199,6 +212,7 @@ type Sim struct {
 	blocks        []BlockEvent
 	steps         int
 	allocated     int64     // values built or iterated (MaxAllocated)
+	scanned       int64     // elements compared by builtins (see scan)
 	deadline      time.Time // end of the wall-clock budget
 	liveGens      int       // generators started and not finished
 	globals       *frame
@@ -215,6 +229,10 @@ type Sim struct {
 	// cpuTotal is what was charged (for the assumption note).
 	cpuPending, cpuTotal float64
 	cpuLine              int
+	// threadCPU is the CPU work of worker threads, gil when the GIL is
+	// held by it, gilWait how long threads waited for the GIL.
+	threadCPU, gilWait float64
+	gil                busyTimes
 
 	// jobs are executor jobs submitted by run_in_executor or
 	// Executor.submit, shown as rows of their own.
@@ -234,7 +252,15 @@ func (c *ctx) flushCPU() {
 	}
 	s.cpuPending = 0
 	if c.thread != nil {
-		c.thread.elapsed += d
+		// The GIL lets one thread run Python at a time: CPU work of worker
+		// threads is serialised (a thread waits until the GIL is free).
+		// CPython switches every 5 ms, so threads really interleave and
+		// finish together; the total is the same.
+		at := c.thread.base + c.thread.elapsed
+		start := s.gil.place(at, d)
+		s.gilWait += start - at
+		s.threadCPU += d
+		c.thread.elapsed = start + d - c.thread.base
 		return
 	}
 	start := s.now
@@ -307,6 +333,17 @@ func newSim(cfg Config) *Sim {
 }
 
 func (s *Sim) assume(p Pos, weight float64, format string, args ...any) {
+	s.addAssumption(p, weight, false, format, args...)
+}
+
+// notModelled records that the simulator does not implement what (a call,
+// attribute or builtin, in the code's spelling) and assumed it takes no
+// time; the result's confidence is capped at low.
+func (s *Sim) notModelled(p Pos, what string) {
+	s.addAssumption(p, 0.9, true, "`%s` not modelled: assumed instantaneous", what)
+}
+
+func (s *Sim) addAssumption(p Pos, weight float64, unmodelled bool, format string, args ...any) {
 	// The same assumption recurs on every pass through a loop: recognise it
 	// by its format and plain arguments before paying for formatting.
 	key := assumeKey{line: p.Line, format: format}
@@ -333,7 +370,7 @@ func (s *Sim) assume(p Pos, weight float64, format string, args ...any) {
 	if plain {
 		text = fmt.Sprintf(format, args...)
 	}
-	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight})
+	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight, Unmodelled: unmodelled})
 }
 
 // assumeKey identifies an assumption: its line and either its format with
@@ -351,6 +388,41 @@ func (s *Sim) callSoon(fn func()) *handle {
 	return h
 }
 
+// wakeTime is when the idle loop wakes for its earliest timer h, as
+// BaseEventLoop._run_once does it: it selects with timeout h.when - now,
+// which EpollSelector rounds up to whole milliseconds (so a 0.1 ms sleep
+// waits 1 ms, a 12.3 ms one 13 ms), and the kernel adds its timer slack
+// and the thread's wake-up. A self-pipe event (an executor result) that
+// arrives earlier wakes the loop at once, without that rounding.
+func (s *Sim) wakeTime(h *handle) float64 {
+	if h.exact || s.cfg.IdealTimers {
+		return h.when
+	}
+	timeout := h.when - s.now
+	// The loop reads its clock a little after the timer was set, so a
+	// whole-millisecond wait does not round up to the next millisecond.
+	ms := math.Ceil(timeout*1e3-1e-6) * 1e-3
+	if ms < timeout {
+		ms = timeout
+	}
+	wake := s.now + ms + s.cfg.WakeLatency + s.cfg.WakeSlack*ms
+	if s.exactPending > 0 {
+		for _, t := range s.timers {
+			if t.exact && !t.cancelled && t.when < wake {
+				wake = max(t.when, s.now)
+			}
+		}
+	}
+	return max(wake, h.when)
+}
+
+// markExact makes h a self-pipe wake-up (see handle.exact).
+func (s *Sim) markExact(h *handle) *handle {
+	h.exact = true
+	s.exactPending++
+	return h
+}
+
 func (s *Sim) callAt(when float64, fn func()) *handle {
 	if math.IsNaN(when) {
 		when = s.nanDeadline()
@@ -364,7 +436,9 @@ func (s *Sim) callAt(when float64, fn func()) *handle {
 // runOnce is one iteration of BaseEventLoop._run_once.
 func (s *Sim) runOnce() (progress bool) {
 	for len(s.timers) > 0 && s.timers[0].cancelled {
-		heap.Pop(&s.timers)
+		if heap.Pop(&s.timers).(*handle).exact {
+			s.exactPending--
+		}
 	}
 	if len(s.ready) == 0 && !s.stopping {
 		if len(s.timers) == 0 {
@@ -375,15 +449,14 @@ func (s *Sim) runOnce() (progress bool) {
 			s.now = math.Nextafter(max(s.now, s.cfg.MaxSimTime), math.Inf(1))
 			return true
 		} else if h.when > s.now {
-			wait := h.when - s.now
-			s.now = h.when
-			if !h.exact {
-				s.now += s.cfg.WakeLatency + s.cfg.WakeSlack*wait
-			}
+			s.now = s.wakeTime(h)
 		}
 	}
 	for len(s.timers) > 0 && s.timers[0].when <= s.now {
 		h := heap.Pop(&s.timers).(*handle)
+		if h.exact {
+			s.exactPending--
+		}
 		s.ready = append(s.ready, h)
 	}
 	n := len(s.ready)
@@ -904,7 +977,7 @@ func (s *Sim) submitJob(p *Pool, d float64, result Value, err error, label strin
 		}
 		f.setResult(result)
 	})
-	h.exact = true
+	s.markExact(h)
 	return f
 }
 
@@ -945,6 +1018,9 @@ func (s *Sim) result(entry string) *Result {
 	if s.cpuTotal >= 0.005 {
 		r.Assumptions = append(r.Assumptions, Assumption{Text: fmt.Sprintf("pure-Python CPU work estimated at %s (about %.0f ns per interpreted step; machine-dependent)", FormatSeconds(s.cpuTotal), s.cfg.CPUPerStep*1e9), Weight: 0.7})
 	}
+	if s.threadCPU >= 0.005 {
+		r.Assumptions = append(r.Assumptions, Assumption{Text: fmt.Sprintf("pure-Python CPU work in threads estimated at %s; the GIL runs it one thread at a time (threads waited %s for it), and its contention with the event loop is not modelled (machine-dependent)", FormatSeconds(s.threadCPU), FormatSeconds(s.gilWait)), Weight: 0.6})
+	}
 	sort.SliceStable(r.Assumptions, func(i, j int) bool { return r.Assumptions[i].Line < r.Assumptions[j].Line })
 	r.Confidence = 1
 	for _, a := range r.Assumptions {
@@ -952,18 +1028,13 @@ func (s *Sim) result(entry string) *Result {
 			r.Confidence *= a.Weight
 		}
 	}
-	r.Confidence = math.Round(r.Confidence*100) / 100
-	switch {
-	case r.Confidence >= 0.8:
-		r.Level = "high"
-	case r.Confidence >= 0.5:
-		r.Level = "medium"
-	case r.Confidence >= 0.25:
-		r.Level = "low"
-	default:
-		// Too much of the timing rests on values nobody can know statically.
-		r.Level = "unknown"
+	for _, a := range r.Assumptions {
+		if a.Unmodelled {
+			r.Confidence = min(r.Confidence, unmodelledCap)
+		}
 	}
+	r.Confidence = math.Round(r.Confidence*100) / 100
+	r.Level = LevelOf(r.Confidence)
 	for _, t := range s.tasks {
 		if !t.F.done() {
 			t.rep.End = s.now
@@ -1035,4 +1106,81 @@ func (s *Sim) recordJob(label string, line int, start, end float64, failed bool)
 	}
 	rep.Spans = append(rep.Spans, Span{Kind: SpanExecutor, Start: round6(start), End: round6(end), Label: label})
 	s.jobs = append(s.jobs, rep)
+}
+
+// unmodelled records that what is not implemented by the simulator and
+// returns its (unknown) result.
+func (c *ctx) unmodelled(p Pos, what string) *UnknownValue {
+	c.s.notModelled(p, what)
+	return &UnknownValue{Why: what}
+}
+
+// instantLibraries are modules whose synchronous calls take no time worth
+// simulating and whose results do not steer timing (logging, typing
+// helpers, warnings).
+var instantLibraries = []string{"logging.", "typing.", "warnings.", "abc.", "traceback.print", "sys.stdout.write", "sys.stderr.write", "sys.stdout.flush", "sys.stderr.flush"}
+
+// modelledExternally reports a synchronous call on a library object that
+// the simulator accounts for without running it: an instantaneous helper
+// (logging), a library whose awaited calls have latencies in the table
+// (building an aiohttp session or a timeout object is instantaneous), or
+// a latency the user configured.
+func (s *Sim) modelledExternally(q string) bool {
+	for _, m := range instantLibraries {
+		if strings.HasPrefix(q, m) {
+			return true
+		}
+	}
+	if isAsyncQual(q) {
+		return true
+	}
+	if _, ok := lookupQual(s.cfg.Latency, q); ok {
+		return true
+	}
+	_, ok := lookupQual(DefaultLatency, q)
+	return ok
+}
+
+// LevelOf names a confidence: high >= 0.8, medium >= 0.5, low >= 0.25,
+// else unknown (too much of the timing rests on values nobody can know
+// statically).
+func LevelOf(confidence float64) string {
+	switch {
+	case confidence >= 0.8:
+		return "high"
+	case confidence >= 0.5:
+		return "medium"
+	case confidence >= 0.25:
+		return "low"
+	}
+	return "unknown"
+}
+
+// busyTimes are the disjoint intervals, in order, when worker threads held
+// the GIL. Threads are simulated one after another, each from its start,
+// so a later-simulated thread fits its CPU work into the gaps.
+type busyTimes []struct{ start, end float64 }
+
+// place books d of GIL time at the earliest free moment from at and
+// returns when it starts.
+func (b *busyTimes) place(at, d float64) float64 {
+	t := at
+	i := 0
+	for ; i < len(*b); i++ {
+		iv := (*b)[i]
+		if iv.end <= t {
+			continue
+		}
+		if iv.start >= t+d {
+			break
+		}
+		t = iv.end
+	}
+	switch {
+	case i > 0 && (*b)[i-1].end >= t:
+		(*b)[i-1].end = t + d // adjoins the previous interval
+	default:
+		*b = slices.Insert(*b, i, struct{ start, end float64 }{t, t + d})
+	}
+	return t
 }

@@ -36,8 +36,19 @@ func FormatSeconds(s float64) string {
 	}
 }
 
-// WriteText prints a summary and a timeline of the result.
-func WriteText(w io.Writer, path string, r *Result) {
+// briefAssumptions is how many assumptions WriteText lists before pointing
+// to WriteTextExplained (asyncls simulate --explain).
+const briefAssumptions = 8
+
+// WriteText prints a summary, the first assumptions and a timeline.
+func WriteText(w io.Writer, path string, r *Result) { writeText(w, path, r, false) }
+
+// WriteTextExplained is WriteText listing every assumption with its line,
+// whether it is a step the simulator does not model, how much it lowered
+// the confidence, and why the confidence has its level.
+func WriteTextExplained(w io.Writer, path string, r *Result) { writeText(w, path, r, true) }
+
+func writeText(w io.Writer, path string, r *Result, explain bool) {
 	fmt.Fprintf(w, "%s: %s\n", path, r.Entry)
 	if r.Finished {
 		fmt.Fprintf(w, "  concurrent  %s\n  sequential  %s\n  blocked     %s\n", FormatSeconds(r.ConcurrentS), FormatSeconds(r.SequentialS), FormatSeconds(r.BlockedS))
@@ -50,14 +61,42 @@ func WriteText(w io.Writer, path string, r *Result) {
 		fmt.Fprintf(w, "  outcome     %s\n", r.Outcome)
 	}
 	fmt.Fprintf(w, "  confidence  %s (%.2f)\n", r.Level, r.Confidence)
-	if len(r.Assumptions) > 0 {
-		fmt.Fprintln(w, "  assumptions:")
-		for _, a := range r.Assumptions {
-			if a.Line > 0 {
-				fmt.Fprintf(w, "    line %d: %s\n", a.Line, a.Text)
+	if explain {
+		fmt.Fprintf(w, "  why         %s\n", confidenceReason(r))
+	}
+	if sentence := Bottleneck(path, r); sentence != "" {
+		for i, line := range wrapWords(sentence, 96) {
+			if i == 0 {
+				fmt.Fprintf(w, "  %s\n", line)
 			} else {
-				fmt.Fprintf(w, "    %s\n", a.Text)
+				fmt.Fprintf(w, "    %s\n", line)
 			}
+		}
+	}
+	if len(r.Assumptions) > 0 {
+		if explain {
+			fmt.Fprintln(w, "  assumptions (all of them, with the factor each applies to the confidence):")
+		} else {
+			fmt.Fprintln(w, "  assumptions:")
+		}
+		for i, a := range r.Assumptions {
+			if !explain && i == briefAssumptions {
+				fmt.Fprintf(w, "    ... and %d more (--explain lists them all)\n", len(r.Assumptions)-i)
+				break
+			}
+			where := ""
+			if a.Line > 0 {
+				where = fmt.Sprintf("line %d: ", a.Line)
+			}
+			if !explain {
+				fmt.Fprintf(w, "    %s%s\n", where, a.Text)
+				continue
+			}
+			tag := ""
+			if a.Unmodelled {
+				tag = "[not modelled, caps at low] "
+			}
+			fmt.Fprintf(w, "    %s%s%s (x%.2f)\n", where, tag, a.Text, a.Weight)
 		}
 	}
 	total := r.ConcurrentS
@@ -96,9 +135,17 @@ func WriteText(w io.Writer, path string, r *Result) {
 	if len(rows) > len(tasks) {
 		fmt.Fprintf(w, "  ... %d more rows (use --format json for all)\n", len(rows)-len(tasks))
 	}
+	used := map[SpanKind]bool{}
+	for _, t := range tasks {
+		for _, sp := range t.Spans {
+			used[sp.Kind] = true
+		}
+	}
 	fmt.Fprint(w, "  legend:")
 	for _, k := range spanOrder {
-		fmt.Fprintf(w, " %c %s ", spanStyle[k].glyph, spanStyle[k].legend)
+		if used[k] {
+			fmt.Fprintf(w, " %c %s ", spanStyle[k].glyph, spanStyle[k].legend)
+		}
 	}
 	fmt.Fprintln(w)
 }
@@ -122,13 +169,66 @@ func niceStep(total float64) float64 {
 	return 10 * mag
 }
 
-// WriteSVG draws the timeline as a Gantt chart: tasks as rows, spans
-// coloured by kind, a time axis, a legend and the summary.
+// spanText is the label drawn on a span: its call and line.
+func spanText(sp Span) string {
+	switch {
+	case sp.Label != "" && sp.Line > 0:
+		return fmt.Sprintf("%s :%d", sp.Label, sp.Line)
+	case sp.Label != "":
+		return sp.Label
+	case sp.Line > 0:
+		return fmt.Sprintf("line %d", sp.Line)
+	}
+	return ""
+}
+
+// textWidth estimates the width of s in the SVG's sans-serif at size px.
+func textWidth(s string, size float64) float64 {
+	return float64(len([]rune(s))) * size * 0.56
+}
+
+// darkFill tells whether white text reads better on colour.
+func darkFill(colour string) bool {
+	switch colour {
+	case "#c9c3bd", "#edc948", "#f7f7f7":
+		return false
+	}
+	return true
+}
+
+// wrapWords splits s into lines of at most n characters.
+func wrapWords(s string, n int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > n {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// WriteSVG draws the timeline as a Gantt chart: the sentence naming what
+// bounds the total, the concurrent and sequential times as two bars, then
+// tasks as rows with their spans coloured by kind and labelled with call
+// and line where they fit, the critical path outlined, a time axis and a
+// legend of the kinds that occur. Spans and tasks carry data-line (their
+// source line) for viewers that open it on click; tooltips hold details.
 func WriteSVG(w io.Writer, path string, r *Result) {
 	const (
-		left, right, top = 180.0, 30.0, 70.0
-		rowH, barH       = 26.0, 16.0
-		chartW           = 760.0
+		left, right = 190.0, 40.0
+		rowH, barH  = 26.0, 18.0
+		chartW      = 760.0
+		fontSize    = 10.5
 	)
 	total := r.ConcurrentS
 	if total <= 0 {
@@ -140,13 +240,26 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	if len(tasks) > maxRows {
 		tasks = tasks[:maxRows]
 	}
-	height := top + float64(len(tasks))*rowH + 86
+	onPath := map[[2]int]bool{}
+	rowOnPath := map[int]bool{}
+	for _, st := range CriticalPath(r) {
+		onPath[[2]int{st.Row, st.Span}] = true
+		rowOnPath[st.Row] = true
+	}
+	sentence := wrapWords(Bottleneck(path, r), 140)
+
 	width := left + chartW + right
+	top := 56.0 + float64(len(sentence))*17
+	compareTop := top + 6
+	compareH := 2*20.0 + 14
+	rowsTop := compareTop + compareH + 18
+	axisY := rowsTop + float64(len(tasks))*rowH + 6
+	height := axisY + 80
 	x := func(t float64) float64 { return left + t/total*chartW }
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="12">`+"\n", width, height, width, height)
-	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="#ffffff"/>`+"\n")
-	title := fmt.Sprintf("%s — %s", path, r.Entry)
-	fmt.Fprintf(w, `<text x="10" y="22" font-size="15" font-weight="bold">%s</text>`+"\n", html.EscapeString(title))
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="asyncls-timeline" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="12">`+"\n", width, height, width, height)
+	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="#ffffff"/>`+"\n")
+	fmt.Fprintf(&b, `<text x="10" y="22" font-size="15" font-weight="bold" fill="#111">%s</text>`+"\n", html.EscapeString(fmt.Sprintf("%s — %s", path, r.Entry)))
 	summary := fmt.Sprintf("≈%s concurrently · %s sequentially · %s blocked · confidence %s", FormatSeconds(r.ConcurrentS), FormatSeconds(r.SequentialS), FormatSeconds(r.BlockedS), r.Level)
 	if r.Outcome == "unknown" {
 		summary = "unknown: " + r.Problem
@@ -156,34 +269,68 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	if len(rows) > len(tasks) {
 		summary += fmt.Sprintf(" · first %d of %d rows shown", len(tasks), len(rows))
 	}
-	fmt.Fprintf(w, `<text x="10" y="42" fill="#333">%s</text>`+"\n", html.EscapeString(summary))
+	fmt.Fprintf(&b, `<text x="10" y="42" fill="#333">%s</text>`+"\n", html.EscapeString(summary))
+	for i, line := range sentence {
+		fmt.Fprintf(&b, `<text class="bottleneck" x="10" y="%.1f" fill="#111" font-weight="bold">%s</text>`+"\n", 60+float64(i)*17, html.EscapeString(line))
+	}
+
+	// Concurrently versus sequentially, on a scale of their own.
+	longest := math.Max(r.ConcurrentS, r.SequentialS)
+	if longest > 0 {
+		for i, bar := range []struct {
+			name   string
+			s      float64
+			colour string
+		}{{"concurrently", r.ConcurrentS, "#4e79a7"}, {"sequentially", r.SequentialS, "#9c9c9c"}} {
+			y := compareTop + float64(i)*22
+			wBar := math.Max(1, bar.s/longest*chartW)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end" fill="#333">%s</text>`+"\n", left-8, y+13, bar.name)
+			fmt.Fprintf(&b, `<rect class="total" x="%.1f" y="%.1f" width="%.1f" height="16" fill="%s"><title>%s: %s</title></rect>`+"\n", left, y, wBar, bar.colour, bar.name, FormatSeconds(bar.s))
+			value := FormatSeconds(bar.s)
+			if left+wBar+5+textWidth(value, 12) > width {
+				// No room after the bar: inside its end.
+				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end" fill="#fff">%s</text>`+"\n", left+wBar-5, y+12.5, value)
+			} else {
+				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#333">%s</text>`+"\n", left+wBar+5, y+12.5, value)
+			}
+		}
+	}
+
 	// Axis and grid.
-	axisY := top + float64(len(tasks))*rowH + 6
 	step := niceStep(total)
 	for t := 0.0; t <= total+1e-9; t += step {
-		fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e6e6e6"/>`+"\n", x(t), top-6, x(t), axisY)
-		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="#555">%s</text>`+"\n", x(t), axisY+16, trimS(t))
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e6e6e6"/>`+"\n", x(t), rowsTop-6, x(t), axisY)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="#555">%s</text>`+"\n", x(t), axisY+16, trimS(t))
 	}
-	fmt.Fprintf(w, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333"/>`+"\n", left, axisY, left+chartW, axisY)
+	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333"/>`+"\n", left, axisY, left+chartW, axisY)
+	used := map[SpanKind]bool{}
 	for i, t := range tasks {
-		y := top + float64(i)*rowH
+		y := rowsTop + float64(i)*rowH
 		name := t.Name
-		if len(name) > 26 {
-			name = name[:25] + "…"
+		if len([]rune(name)) > 28 {
+			name = string([]rune(name)[:27]) + "…"
 		}
-		fmt.Fprintf(w, `<text x="%.1f" y="%.1f" text-anchor="end">%s</text>`+"\n", left-8, y+barH-3, html.EscapeString(name))
+		weight := ""
+		if rowOnPath[i] {
+			weight = ` font-weight="bold"`
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end"%s%s>%s</text>`+"\n", left-8, y+barH-5, weight, dataLine(t.Line), html.EscapeString(name))
 		end := math.Max(t.End, t.Start)
-		fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#f7f7f7" stroke="#999" stroke-width="0.8"><title>%s: %s-%s (%s)</title></rect>`+"\n",
-			x(t.Start), y, math.Max(1, x(end)-x(t.Start)), barH, html.EscapeString(t.Name), trimS(t.Start), trimS(t.End), html.EscapeString(t.Outcome))
-		// How the task ended, at the end of its bar.
+		tip := fmt.Sprintf("%s: %s-%s (%s)", t.Name, trimS(t.Start), trimS(t.End), t.Outcome)
+		if t.Line > 0 {
+			tip += fmt.Sprintf(", line %d", t.Line)
+		}
+		fmt.Fprintf(&b, `<rect class="task"%s x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#f7f7f7" stroke="#999" stroke-width="0.8"><title>%s</title></rect>`+"\n",
+			dataLine(t.Line), x(t.Start), y, math.Max(1, x(end)-x(t.Start)), barH, html.EscapeString(tip))
 		switch {
 		case strings.HasPrefix(t.Outcome, "exception"):
-			fmt.Fprintf(w, `<text x="%.1f" y="%.1f" fill="#c62828" font-weight="bold">✕<title>%s</title></text>`+"\n", x(end)+3, y+barH-3, html.EscapeString(t.Outcome))
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#c62828" font-weight="bold">✕<title>%s</title></text>`+"\n", x(end)+3, y+barH-4, html.EscapeString(t.Outcome))
 		case t.Outcome == "cancelled":
-			fmt.Fprintf(w, `<text x="%.1f" y="%.1f" fill="#666">⊘<title>cancelled</title></text>`+"\n", x(end)+3, y+barH-3)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#666">⊘<title>cancelled</title></text>`+"\n", x(end)+3, y+barH-4)
 		}
-		for _, sp := range t.Spans {
+		for k, sp := range t.Spans {
 			st := spanStyle[sp.Kind]
+			used[sp.Kind] = true
 			tip := fmt.Sprintf("%s %s-%s", sp.Kind, trimS(sp.Start), trimS(sp.End))
 			if sp.Label != "" {
 				tip += " " + sp.Label
@@ -191,22 +338,76 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 			if sp.Line > 0 {
 				tip += fmt.Sprintf(" (line %d)", sp.Line)
 			}
-			fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s</title></rect>`+"\n",
-				x(sp.Start), y+1, math.Max(0.8, x(sp.End)-x(sp.Start)), barH-2, st.colour, html.EscapeString(tip))
+			crit := ""
+			if onPath[[2]int{i, k}] {
+				crit = ` stroke="#111" stroke-width="2.2" class="span critical"`
+				tip += " · on the critical path"
+			} else {
+				crit = ` class="span"`
+			}
+			sx, sw := x(sp.Start), math.Max(0.8, x(sp.End)-x(sp.Start))
+			fmt.Fprintf(&b, `<rect%s%s x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s</title></rect>`+"\n",
+				crit, dataLine(sp.Line), sx, y+1, sw, barH-2, st.colour, html.EscapeString(tip))
+			label := spanText(sp)
+			if label != "" && textWidth(label, fontSize)+6 > sw && sp.Label != "" {
+				label = sp.Label // without the line, if that fits
+			}
+			if label != "" && textWidth(label, fontSize)+6 <= sw {
+				fill := "#222"
+				if darkFill(st.colour) {
+					fill = "#fff"
+				}
+				fmt.Fprintf(&b, `<text class="label"%s x="%.1f" y="%.1f" font-size="%.1f" fill="%s" pointer-events="none">%s</text>`+"\n",
+					dataLine(sp.Line), sx+3, y+barH-5.5, fontSize, fill, html.EscapeString(label))
+			}
 		}
 	}
 	ly := axisY + 44
 	lx := 10.0
 	for _, k := range spanOrder {
+		if !used[k] {
+			continue
+		}
 		st := spanStyle[k]
-		fmt.Fprintf(w, `<rect x="%.1f" y="%.1f" width="14" height="12" fill="%s"/><text x="%.1f" y="%.1f">%s</text>`+"\n", lx, ly-10, st.colour, lx+19, ly, html.EscapeString(st.legend))
-		lx += 30 + float64(len(st.legend))*6.3
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="14" height="12" fill="%s"/><text x="%.1f" y="%.1f">%s</text>`+"\n", lx, ly-10, st.colour, lx+19, ly, html.EscapeString(st.legend))
+		lx += 30 + textWidth(st.legend, 12)
 	}
-	fmt.Fprintf(w, `<text x="10" y="%.1f" fill="#555"><tspan fill="#c62828" font-weight="bold">✕</tspan> raised  <tspan fill="#666">⊘</tspan> cancelled  (hover a bar for details)</text>`+"\n", ly+20)
-	fmt.Fprintln(w, "</svg>")
+	if len(onPath) > 0 {
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="14" height="12" fill="#ffffff" stroke="#111" stroke-width="2.2"/><text x="%.1f" y="%.1f">critical path (what the total waits for)</text>`+"\n", lx, ly-10, lx+19, ly)
+	}
+	fmt.Fprintf(&b, `<text x="10" y="%.1f" fill="#555"><tspan fill="#c62828" font-weight="bold">✕</tspan> raised  <tspan fill="#666">⊘</tspan> cancelled  · hover a bar for details</text>`+"\n", ly+20)
+	b.WriteString("</svg>\n")
+	io.WriteString(w, b.String())
+}
+
+func dataLine(line int) string {
+	if line <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(` data-line="%d"`, line)
 }
 
 // timelineRows are the tasks, then the executor jobs not shown by a task.
 func timelineRows(r *Result) []*TaskReport {
 	return append(append([]*TaskReport(nil), r.Tasks...), r.Jobs...)
+}
+
+// confidenceReason says why a result has its confidence level.
+func confidenceReason(r *Result) string {
+	if !r.Finished {
+		return "the simulated program does not finish: " + r.Problem
+	}
+	unmodelled := 0
+	for _, a := range r.Assumptions {
+		if a.Unmodelled {
+			unmodelled++
+		}
+	}
+	switch {
+	case len(r.Assumptions) == 0:
+		return "every step was modelled and nothing was assumed"
+	case unmodelled > 0:
+		return fmt.Sprintf("%d of %d assumptions are steps the simulator does not model, which caps the confidence at %.2f (low)", unmodelled, len(r.Assumptions), unmodelledCap)
+	}
+	return fmt.Sprintf("every step was modelled; the confidence is the product of %d assumption factors", len(r.Assumptions))
 }

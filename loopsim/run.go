@@ -30,6 +30,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 			res.Problem = b.msg
 			res.Outcome = "unknown"
 			res.Level = "unknown"
+			res.Confidence = 0
 			return
 		}
 		if f, ok := r.(*fatal); ok {
@@ -48,7 +49,10 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	// keeps any blocking call there off the measured clock.
 	mod := &ctx{s: s, thread: &threadRun{}, fn: "the module body"}
 	mod.checkClock(Pos{}) // a caller that already gave up gets no work done
-	if _, _, err := mod.execBlock(globals, prog.Body); err != nil {
+	s.inModuleBody = true
+	_, _, err = mod.execBlock(globals, prog.Body)
+	s.inModuleBody = false
+	if err != nil {
 		return nil, fmt.Errorf("simulating the module body of %s: %v", prog.Path, err)
 	}
 	s.cpuPending = 0 // import-time work happens before asyncio.run
@@ -66,7 +70,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 		if e := s.mainTask.F.exc; !e.User && interpreterErrors[e.Type] {
 			// More often a gap in the simulator than in a program someone
 			// wants timed: the time up to the error may be all of it.
-			s.assume(Pos{}, 0.6, "the simulated program stops with %s; if the real program does not, the estimate covers only the part before it", e.Error())
+			s.addAssumption(Pos{}, 0.6, true, "the simulated program stops with %s; if the real program does not, the estimate covers only the part before it", e.Error())
 		}
 	}
 	res = s.result(entryName)
@@ -113,7 +117,7 @@ func (s *Sim) runMain(co *Coroutine) (Value, error) {
 	if finished && s.defaultPool != nil {
 		// shutdown_default_executor joins the worker threads.
 		joined := s.newFuture()
-		s.callAt(max(s.now, s.defaultPool.lastEnd), func() { joined.setResult(nil) }).exact = true
+		s.markExact(s.callAt(max(s.now, s.defaultPool.lastEnd), func() { joined.setResult(nil) }))
 		finished, problem = s.runUntilComplete(joined)
 		s.defaultPool = nil // a later asyncio.run gets a new executor
 	}

@@ -6,6 +6,9 @@ import "strings"
 // helpers, contextlib exit stacks and functools.reduce; ok is false for
 // other names.
 func (c *ctx) callStdlibExtra(q string, args []Value, kws []kwarg, p Pos) (Value, bool, error) {
+	if v, ok, err := c.callMoreStdlib(q, args, kws, p); ok {
+		return v, true, err
+	}
 	switch q {
 	case "contextlib.ExitStack", "contextlib.AsyncExitStack":
 		return &ExitStack{Async: q == "contextlib.AsyncExitStack"}, true, nil
@@ -103,7 +106,7 @@ func (c *ctx) namedTuple(args []Value, kws []kwarg, p Pos) Value {
 	default:
 		return &UnknownValue{Why: "namedtuple with unknown fields"}
 	}
-	cl := &Class{Name: name, Attrs: map[string]Value{}, Fields: fields, Defaults: map[string]Value{}}
+	cl := &Class{Name: name, Attrs: map[string]Value{}, Fields: fields, Defaults: map[string]Value{}, Tuple: true, DataEq: true}
 	if d, ok := argAt(nil, kws, -1, "defaults"); ok {
 		if l, ok := d.(*List); ok && len(l.Elems) <= len(fields) {
 			// defaults apply to the rightmost fields

@@ -134,5 +134,5 @@ func (c *ctx) processMethod(o *ProcessObj, name string, p Pos) (Value, error) {
 		o.end = c.now()
 		return nil, nil
 	}
-	return &UnknownValue{Why: "Process." + name}, nil
+	return c.unmodelled(p, "Process."+name), nil
 }

@@ -4,6 +4,8 @@ package loopsim
 // queues.py: waiters are futures woken FIFO; a woken waiter runs on a later
 // loop iteration.
 
+import "fmt"
+
 type Lock struct {
 	locked  bool
 	waiters []*Future
@@ -33,6 +35,8 @@ type Queue struct {
 	putters    []*Future
 	unfinished int
 	finished   *Event
+	// unordered is set once a PriorityQueue met items it could not order.
+	unordered bool
 }
 
 type Barrier struct {
@@ -104,10 +108,19 @@ func (c *ctx) lockMethod(l *Lock, name string, p Pos) (Value, error) {
 	case "locked":
 		return l.locked, nil
 	}
-	return &UnknownValue{Why: "Lock." + name}, nil
+	return c.unmodelled(p, "Lock."+name), nil
 }
 
 // Semaphore (3.11.x with the FIFO fairness fix).
+
+// label names the semaphore with its size in timelines: "Semaphore(3)".
+func (s *Semaphore) label() string {
+	name := "Semaphore"
+	if s.bounded {
+		name = "BoundedSemaphore"
+	}
+	return fmt.Sprintf("%s(%d)", name, s.bound)
+}
 
 func (s *Semaphore) isLocked() bool {
 	if s.value == 0 {
@@ -128,7 +141,7 @@ func (s *Semaphore) acquire(c *ctx, p Pos) (Value, error) {
 	}
 	fut := c.s.newFuture()
 	s.waiters = append(s.waiters, fut)
-	_, err := c.awaitFuture(fut, SpanWait, "Semaphore", -1, p)
+	_, err := c.awaitFuture(fut, SpanWait, s.label(), -1, p)
 	s.waiters = removeFuture(s.waiters, fut)
 	if err != nil {
 		if isCancelled(err) && fut.done() && !fut.cancelled() {
@@ -172,7 +185,7 @@ func (c *ctx) semMethod(s *Semaphore, name string, p Pos) (Value, error) {
 	case "locked":
 		return s.isLocked(), nil
 	}
-	return &UnknownValue{Why: "Semaphore." + name}, nil
+	return c.unmodelled(p, "Semaphore."+name), nil
 }
 
 // Event.
@@ -216,7 +229,7 @@ func (c *ctx) eventMethod(e *Event, name string, p Pos) (Value, error) {
 	case "is_set":
 		return e.value, nil
 	}
-	return &UnknownValue{Why: "Event." + name}, nil
+	return c.unmodelled(p, "Event."+name), nil
 }
 
 // Condition.
@@ -316,7 +329,7 @@ func (c *ctx) condMethod(cd *Condition, name string, args []Value, kws []kwarg, 
 		cd.notify(len(cd.waiters))
 		return nil, nil
 	}
-	return &UnknownValue{Why: "Condition." + name}, nil
+	return c.unmodelled(p, "Condition."+name), nil
 }
 
 // Queue.
@@ -359,7 +372,11 @@ func (q *Queue) getNowait() (Value, error) {
 	case "priority":
 		best := 0
 		for i := range q.items {
-			if l, ok := less(q.items[i], q.items[best]); ok && l {
+			l, ok := less(q.items[i], q.items[best])
+			if !ok {
+				q.unordered = true
+			}
+			if ok && l {
 				best = i
 			}
 		}
@@ -404,7 +421,17 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 			return nil, err
 		}
 	}
-	return q.getNowait()
+	v, err := q.getNowait()
+	c.noteUnordered(q, p)
+	return v, err
+}
+
+// noteUnordered records a PriorityQueue whose items could not be ordered
+// (unknown or incomparable priorities): they were taken in arrival order.
+func (c *ctx) noteUnordered(q *Queue, p Pos) {
+	if q.unordered {
+		c.s.assume(p, 0.6, "PriorityQueue items cannot be ordered statically (unknown or incomparable priorities); taken in arrival order")
+	}
 }
 
 func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, error) {
@@ -429,7 +456,9 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 		}
 		return nil, q.putNowait(c, args[0])
 	case "get_nowait":
-		return q.getNowait()
+		v, err := q.getNowait()
+		c.noteUnordered(q, p)
+		return v, err
 	case "task_done":
 		if q.unfinished <= 0 {
 			return nil, newExc("ValueError", "task_done() called too many times (line %d)", p.Line)
@@ -459,7 +488,7 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 	case "full":
 		return q.full(), nil
 	}
-	return &UnknownValue{Why: "Queue." + name}, nil
+	return c.unmodelled(p, "Queue."+name), nil
 }
 
 // Barrier: the n-th arrival releases every waiting party.
@@ -503,5 +532,5 @@ func (c *ctx) barrierMethod(b *Barrier, name string, p Pos) (Value, error) {
 		b.waiters, b.count = nil, 0
 		return coro("Barrier."+name, p, func(c *ctx) (Value, error) { return nil, nil }), nil
 	}
-	return &UnknownValue{Why: "Barrier." + name}, nil
+	return c.unmodelled(p, "Barrier."+name), nil
 }

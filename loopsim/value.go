@@ -21,16 +21,48 @@ type List struct {
 	Elems []Value
 	Kind  string // list, tuple, set
 	Deque bool   // collections.deque
+	// index answers membership in a large set (see setHas) while it
+	// covers all of Elems; removing an element drops it.
+	index *members
+	// indexed is how many elements index covers.
+	indexed int
+	// Iter marks a one-shot iterator (iter(), map, zip, filter, enumerate,
+	// a generator expression): iterating it consumes its items.
+	Iter bool
 }
+
+// setHas is `v in l` for a large set whose elements are all known, through
+// its index; ok is false when it cannot answer (use a scan).
+func (l *List) setHas(v Value) (found, ok bool) {
+	if l.Kind != "set" || len(l.Elems) <= 8 || isUnknown(v) {
+		return false, false
+	}
+	if l.index == nil || l.indexed > len(l.Elems) {
+		l.index, l.indexed = newMembers(nil), 0
+	}
+	for ; l.indexed < len(l.Elems); l.indexed++ {
+		l.index.add(l.Elems[l.indexed])
+	}
+	if l.index.unknown {
+		return false, false
+	}
+	return l.index.has(v), true
+}
+
+// dropIndex is called when elements leave a set.
+func (l *List) dropIndex() { l.index, l.indexed = nil, 0 }
 
 // Dict is an insertion-ordered dictionary.
 type Dict struct {
 	Keys, Vals []Value
 	// Factory makes missing items (collections.defaultdict).
 	Factory Value
+	// Counter marks collections.Counter: a missing key counts 0 and is not
+	// inserted by reading it.
+	Counter bool
 	// hash indexes the first hashed keys (see rehash); code that removes
 	// or reorders keys sets it to nil.
-	hash   map[any]int
+	hash   map[dictKey]int
 	hashed int
 }
 
@@ -87,6 +119,28 @@ type Class struct {
 	// StrEnum and IntFlag, whose members act as their values.
 	Members    []*Instance
 	MixinValue bool
+	// DataEq and DataOrder are a dataclass's generated __eq__ and
+	// __lt__/__le__/... (order=True): they compare the fields not marked
+	// field(compare=False), as tuples.
+	DataEq, DataOrder bool
+	NoCompare         map[string]bool
+	// Tuple marks a named tuple: its instances index, iterate and unpack
+	// as their fields.
+	Tuple bool
+}
+
+// dataclassOpts are the arguments of @dataclass(...).
+type dataclassOpts struct{ eq, order bool }
+
+// compareKey is the tuple a dataclass compares by.
+func (cl *Class) compareKey(in *Instance) *List {
+	t := &List{Kind: "tuple"}
+	for _, f := range cl.Fields {
+		if !cl.NoCompare[f] {
+			t.Elems = append(t.Elems, in.Attrs[f])
+		}
+	}
+	return t
 }
 
 // enumAuto is the value of enum.auto() before the class numbers it.
@@ -104,9 +158,10 @@ func enumValue(v Value) Value {
 
 // FieldSpec is dataclasses.field(default=..., default_factory=...).
 type FieldSpec struct {
-	Default Value
-	Factory Value
-	HasDef  bool
+	Default   Value
+	Factory   Value
+	HasDef    bool
+	NoCompare bool // field(compare=False)
 }
 
 // Instance is an object of a user class.
@@ -126,6 +181,9 @@ type Exc struct {
 	// User is set for exceptions the program constructs itself (raise
 	// ValueError(...)), as opposed to errors the interpreter raises.
 	User bool
+	// Attrs are attributes set on the exception object (self.status in a
+	// custom __init__, e.retry_after = ... after constructing it).
+	Attrs map[string]Value
 }
 
 func (e *Exc) Error() string {
@@ -271,10 +329,32 @@ func truth(v Value) (b bool, ok bool) {
 		return len(x.Keys) > 0, true
 	case *Range:
 		return x.length() > 0, true
+	case *Bytes:
+		return len(x.B) > 0, true
+	case *Instance:
+		// __bool__/__len__ run user code, which truth cannot: unknown.
+		if _, ok := x.Class.lookup("__bool__"); ok {
+			return false, false
+		}
+		if _, ok := x.Class.lookup("__len__"); ok {
+			return false, false
+		}
+		return true, true
 	case *UnknownValue, *External, *RandomValue:
 		return false, false
 	}
 	return true, true
+}
+
+// contains is `n in range(...)`, computed as CPython does for ints.
+func (r *Range) contains(n int64) bool {
+	switch {
+	case r.Step > 0:
+		return n >= r.Start && n < r.Stop && (n-r.Start)%r.Step == 0
+	case r.Step < 0:
+		return n <= r.Start && n > r.Stop && (r.Start-n)%(-r.Step) == 0
+	}
+	return false
 }
 
 func (r *Range) length() int64 {
@@ -321,7 +401,7 @@ func toInt(v Value) (int64, bool) {
 
 func isUnknown(v Value) bool {
 	switch v.(type) {
-	case *UnknownValue, *External, *RandomValue:
+	case *UnknownValue, *External, *RandomValue, *ClockReading:
 		return true
 	}
 	return false
@@ -354,6 +434,8 @@ func repr(v Value) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case *Exc:
 		return x.Error()
+	case *Bytes:
+		return bytesRepr(x)
 	case *Task:
 		return "<Task " + x.Name + ">"
 	case *UnknownValue:
@@ -384,6 +466,8 @@ func typeName(v Value) string {
 		return x.Class.Name
 	case *Exc:
 		return x.Type
+	case *Bytes:
+		return x.kind()
 	}
 	return fmt.Sprintf("%T", v)
 }
@@ -404,6 +488,14 @@ func equal(a, b Value) (bool, bool) {
 	case string:
 		y, ok := b.(string)
 		return ok && x == y, true
+	case *Bytes:
+		y, ok := b.(*Bytes)
+		return ok && string(x.B) == string(y.B), true
+	case *Instance:
+		y, ok := b.(*Instance)
+		if ok && x != y && x.Class == y.Class && x.Class.DataEq {
+			return equal(x.Class.compareKey(x), y.Class.compareKey(y))
+		}
 	case nil:
 		return b == nil, true
 	case *List:
@@ -436,6 +528,11 @@ func less(a, b Value) (bool, bool) {
 	if sa, ok := a.(string); ok {
 		if sb, ok := b.(string); ok {
 			return sa < sb, true
+		}
+	}
+	if ia, ok := a.(*Instance); ok {
+		if ib, ok := b.(*Instance); ok && ia.Class == ib.Class && ia.Class.DataOrder {
+			return less(ia.Class.compareKey(ia), ib.Class.compareKey(ib))
 		}
 	}
 	if la, ok := a.(*List); ok {
@@ -473,6 +570,8 @@ func whyOf(v Value) string {
 		return x.Why
 	case *External:
 		return x.Qual
+	case *ClockReading:
+		return x.why()
 	}
 	return "unknown"
 }
@@ -554,4 +653,28 @@ func randomArith(op string, l, r Value) (Value, bool) {
 		return &UnknownValue{Why: why}, true
 	}
 	return &RandomValue{Mean: m, Why: why}, true
+}
+
+// truth is Python truthiness, running __bool__ or __len__ of user classes;
+// ok is false for unknown values.
+func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
+	in, isInst := v.(*Instance)
+	if !isInst {
+		return truth(v)
+	}
+	for _, name := range []string{"__bool__", "__len__"} {
+		if _, has := in.Class.lookup(name); !has {
+			continue
+		}
+		m, err := c.getAttr(c.s.globals, in, name, p)
+		if err != nil {
+			return false, false
+		}
+		r, err := c.call(m, nil, nil, p)
+		if err != nil {
+			return false, false
+		}
+		return truth(r)
+	}
+	return true, true
 }

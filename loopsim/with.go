@@ -173,6 +173,30 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 			break
 		}
 		return o, o.unwind, nil
+	case *closingCM:
+		if o.async && !async {
+			break
+		}
+		return o.obj, func(bodyErr error) error {
+			if !o.close || o.obj == nil {
+				return bodyErr
+			}
+			name := "close"
+			if o.async {
+				name = "aclose"
+			}
+			m, err := c.getAttr(nil, o.obj, name, p)
+			if err == nil {
+				var r Value
+				if r, err = c.call(m, nil, nil, p); err == nil && o.async {
+					_, err = c.await(r, p, name)
+				}
+			}
+			if err != nil && bodyErr == nil {
+				return err
+			}
+			return bodyErr
+		}, nil
 	case *Suppress:
 		return nil, func(err error) error {
 			e, ok := err.(*Exc)
@@ -192,7 +216,7 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 		}
 		return c.enterGenCM(o, p)
 	case *UnknownValue:
-		c.s.assume(p, 0.7, "context manager %s is unknown; assumed to take no time", describe(e))
+		c.s.addAssumption(p, 0.7, true, "context manager %s is unknown; assumed to take no time", describe(e))
 		return &UnknownValue{Why: "context value"}, same, nil
 	}
 	kind := "with"

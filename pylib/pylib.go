@@ -1,27 +1,268 @@
-// Package pylib holds facts about Python libraries that both the semantic
-// model (analysis) and the simulator (loopsim) use. It imports nothing, so
-// the pure-Go simulator can share it without depending on the analysis.
+// Package pylib holds facts about Python libraries: one typed record per
+// library API, read by the semantic model (analysis), the rules, the
+// simulator (loopsim) and the server. It imports nothing, so the pure-Go
+// simulator can share it without depending on the analysis. No other package
+// keeps a list of library names.
+//
+// Names are qualified the way the semantic model resolves them: functions
+// by module ("asyncio.sleep"), methods by the type of their receiver
+// ("aiohttp.ClientSession.get").
 package pylib
 
-// AwaitResult maps an awaited library call (by qualified name; methods by
-// the type of their receiver) to the type of the object it produces:
-// `conn = await asyncpg.connect(...)` gives an asyncpg.Connection.
-var AwaitResult = map[string]string{
-	"aiohttp.ClientSession.delete":     "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.get":        "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.patch":      "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.post":       "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.put":        "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.request":    "aiohttp.ClientResponse",
-	"aiohttp.ClientSession.ws_connect": "aiohttp.ClientWebSocketResponse",
-	"aiohttp.request":                  "aiohttp.ClientResponse",
-	"asyncio.create_subprocess_exec":   "asyncio.subprocess.Process",
-	"asyncio.create_subprocess_shell":  "asyncio.subprocess.Process",
-	"asyncio.start_server":             "asyncio.Server",
-	"asyncpg.Pool.acquire":             "asyncpg.Connection",
-	"asyncpg.connect":                  "asyncpg.Connection",
-	"asyncpg.create_pool":              "asyncpg.Pool",
-	"httpx.AsyncClient.get":            "httpx.Response",
-	"httpx.AsyncClient.post":           "httpx.Response",
-	"httpx.AsyncClient.request":        "httpx.Response",
+import (
+	"strings"
+	"sync"
+)
+
+// Role is one thing a library API is known to do; an API may have several
+// (asyncio.wait_for is a coroutine function that awaits its argument).
+type Role uint32
+
+const (
+	// Coroutine: calling it returns a coroutine (or another awaitable that
+	// does nothing until awaited).
+	Coroutine Role = 1 << iota
+	// AwaitsArgs: it awaits or schedules the awaitables passed to it
+	// (gather, wait_for, create_task, run_until_complete).
+	AwaitsArgs
+	// TaskFactory: it returns a Task the event loop references only weakly.
+	TaskFactory
+	// Offload: it runs a synchronous callable in a worker thread or process.
+	Offload
+	// LoopStarter: it runs an event loop to completion on the calling thread.
+	LoopStarter
+	// Blocking: it blocks the calling thread (Code names the rule family).
+	Blocking
+	// ReadsData: a synchronous function that only reads its arguments as
+	// data (json.dumps, logging): an awaitable passed to it is a mistake.
+	ReadsData
+)
+
+// API is what is known about one library function, method or class.
+type API struct {
+	Name  string // qualified name
+	Roles Role
+	// Returns is the type of the object a call returns ("" when not worth
+	// tracking); ReturnsKnown says the entry exists even when Returns is "".
+	Returns      string
+	ReturnsKnown bool
+	// AwaitReturns is the type of the object `await call(...)` produces.
+	AwaitReturns string
+	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
+	// Instead is the advice shown for it.
+	Code    string
+	Instead string
+	// Latency is the simulator's default duration of the call in seconds:
+	// awaited for coroutines, holding the thread for blocking calls.
+	Latency      float64
+	LatencyKnown bool
+	Note         string
+}
+
+// Has reports whether the API has every role in r.
+func (a API) Has(r Role) bool { return a.Roles&r == r && r != 0 }
+
+var apis = map[string]*API{}
+
+// Lookup returns the record of a qualified name: its own, or that of a
+// wildcard ("aiobotocore.client.AioBaseClient.*": every method of a client).
+func Lookup(name string) (API, bool) {
+	if a := find(name); a != nil {
+		return *a, true
+	}
+	return API{}, false
+}
+
+func find(name string) *API {
+	if a, ok := apis[name]; ok {
+		return a
+	}
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 {
+		return nil
+	}
+	if a, ok := apis[name[:i]+".*"]; ok {
+		return a
+	}
+	for _, root := range wildcardRoots {
+		if len(name) <= len(root) || name[len(root)] != '.' || !strings.HasPrefix(name, root) {
+			continue
+		}
+		rest := strings.Split(name[len(root)+1:], ".")
+		if len(rest) < 2 {
+			continue
+		}
+		if a, ok := apis[root+strings.Repeat(".*", len(rest)-1)+"."+rest[len(rest)-1]]; ok {
+			return a
+		}
+	}
+	return nil
+}
+
+// Is reports whether the qualified name has every role in r.
+func Is(name string, r Role) bool {
+	a := find(name)
+	return a != nil && a.Roles&r == r
+}
+
+// ReturnType is the type a call of name returns, and whether it is known.
+func ReturnType(name string) (string, bool) {
+	if a := find(name); a != nil && a.ReturnsKnown {
+		return a.Returns, true
+	}
+	return "", false
+}
+
+// AwaitResult is the type `await name(...)` produces, or "".
+func AwaitResult(name string) string {
+	if a := find(name); a != nil {
+		return a.AwaitReturns
+	}
+	return ""
+}
+
+// Each calls fn for every API that has every role in r.
+func Each(r Role, fn func(API)) {
+	for _, a := range apis {
+		if a.Roles&r == r {
+			fn(*a)
+		}
+	}
+}
+
+// AsyncModules are name prefixes of async APIs: what they name is awaited,
+// never blocking.
+var AsyncModules = []string{"aiohttp.", "httpx.Async", "asyncpg.", "aiosqlite.", "redis.asyncio.", "aioredis.", "motor.",
+	"aiofiles.", "aiobotocore.", "asyncio."}
+
+// BlockingCodes returns the rule codes of the blocking calls.
+func BlockingCodes() map[string]bool {
+	blockingCodesOnce.Do(func() {
+		blockingCodes = map[string]bool{}
+		for _, a := range apis {
+			if a.Roles&Blocking != 0 {
+				blockingCodes[a.Code] = true
+			}
+		}
+	})
+	return blockingCodes
+}
+
+var (
+	blockingCodesOnce sync.Once
+	blockingCodes     map[string]bool
+)
+
+// Latencies returns the simulator's default durations: of blocking calls
+// (blocking true) or of awaited calls. Names ending in "." apply to a whole
+// module.
+func Latencies(blocking bool) map[string]float64 {
+	out := map[string]float64{}
+	for name, a := range apis {
+		if a.LatencyKnown && a.Roles&Blocking != 0 == blocking {
+			out[name] = a.Latency
+		}
+	}
+	return out
+}
+
+// entry returns the record of name, creating it.
+func entry(name string) *API {
+	a := apis[name]
+	if a == nil {
+		a = &API{Name: name}
+		apis[name] = a
+	}
+	return a
+}
+
+// with adds roles to every name.
+func with(r Role, names ...string) {
+	for _, n := range names {
+		entry(n).Roles |= r
+	}
+}
+
+// prefixed returns prefix+n for every n.
+func prefixed(prefix string, names ...string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}
+
+// coroutines marks coroutine functions.
+func coroutines(names ...string) { with(Coroutine, names...) }
+
+// methods marks coroutine methods of a type.
+func coroutineMethods(typ string, names ...string) { with(Coroutine, prefixed(typ+".", names...)...) }
+
+// returns records what calling name gives.
+func returns(name, typ string) {
+	a := entry(name)
+	a.Returns, a.ReturnsKnown = typ, true
+}
+
+// awaitReturns records what awaiting a call of name gives.
+func awaitReturns(name, typ string) {
+	entry(name).AwaitReturns = typ
+}
+
+// blocking marks blocking calls of one rule family.
+func blocking(code, instead string, names ...string) {
+	for _, n := range names {
+		a := entry(n)
+		a.Roles |= Blocking
+		a.Code, a.Instead = code, instead
+	}
+}
+
+// latency records the simulator's default duration.
+func latency(name string, seconds float64) {
+	a := entry(name)
+	a.Latency, a.LatencyKnown = seconds, true
+}
+
+// InAsyncOnly marks coroutine APIs of libraries that also run synchronously
+// when no loop is running (pyrogram's wrappers, python-telegram-bot before
+// v20): a call counts as a coroutine only in async code.
+const InAsyncOnly = ReadsData << 1
+
+// Roles the rules about structure read.
+const (
+	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
+	TimeoutScope = Awaitable << (iota + 1)
+	// TaskGroupOpener: opens a task group or nursery.
+	TaskGroupOpener
+	// Sleep: sleeps (and is a checkpoint).
+	Sleep
+	// TakesTimeout: takes a timeout and implements it with cancellation.
+	TakesTimeout
+	// SyncLock: a thread lock type.
+	SyncLock
+	// ExceptionGroupClass: an ExceptionGroup class.
+	ExceptionGroupClass
+	// CallsBack: calls the callable it is given synchronously and discards
+	// its result (loop.call_soon, signal.signal, threading.Thread's target).
+	CallsBack
+)
+
+// Awaitable marks calls that return an awaitable which does nothing until
+// awaited or entered with `async with` (aiohttp's session.get(),
+// aiofiles.open()): like a coroutine it must not be dropped, but unlike one
+// an async function may return it for its caller to await.
+const Awaitable = InAsyncOnly << 1
+
+// wildcardRoots are types whose attributes, at any depth, lead to objects
+// with known methods (motor's client.db.collection).
+var wildcardRoots []string
+
+// coroutinesOfAnyMethod marks every method of typ as a coroutine except the
+// ones named.
+func coroutinesOfAnyMethod(typ string, except ...string) {
+	entry(typ + ".*").Roles |= Coroutine
+	for _, e := range except {
+		entry(typ + "." + e)
+	}
 }

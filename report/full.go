@@ -82,20 +82,36 @@ func snippet(b *strings.Builder, li *analysis.LineIndex, d rules.Diagnostic) {
 	width := len(strconv.Itoa(shown + 1))
 	gutter := strings.Repeat(" ", width)
 	fmt.Fprintf(b, "%s |\n", gutter)
+	// A very long line (minified or generated code) is shown as a window
+	// around the finding's start, so one finding cannot print megabytes.
+	winStart := 0
+	if first == d.Start.Line {
+		raw := li.LineText(first)
+		winStart = max(0, utf8.RuneCountInString(expandTabs(raw[:min(max(d.Start.Col, 0), len(raw))]))-maxSnippetWidth/3)
+	}
 	for line := from; line <= shown; line++ {
-		text := expandTabs(li.LineText(line))
+		full := []rune(expandTabs(li.LineText(line)))
+		text, cut := clip(full, winStart)
 		fmt.Fprintf(b, "%*d | %s\n", width, line+1, text)
 		if line < first {
 			continue
 		}
+		raw := li.LineText(line)
+		// Columns on screen: tabs were expanded, characters count once,
+		// and a clipped line starts later.
+		col := func(byteCol int) int {
+			byteCol = min(max(byteCol, 0), len(raw))
+			c := utf8.RuneCountInString(expandTabs(raw[:byteCol])) - cut
+			return min(max(c, 0), utf8.RuneCountInString(text))
+		}
 		startCol, endCol := 0, utf8.RuneCountInString(text)
 		if line == first {
-			startCol = li.RuneCol(line, d.Start.Col)
+			startCol = col(d.Start.Col)
 		} else {
-			startCol = len(text) - len(strings.TrimLeft(text, " "))
+			startCol = col(len(raw) - len(strings.TrimLeft(raw, " \t")))
 		}
 		if line == d.End.Line {
-			endCol = li.RuneCol(line, d.End.Col)
+			endCol = col(d.End.Col)
 		}
 		if endCol <= startCol {
 			endCol = startCol + 1
@@ -110,6 +126,30 @@ func snippet(b *strings.Builder, li *analysis.LineIndex, d rules.Diagnostic) {
 }
 
 func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+
+// maxSnippetWidth is the most characters of a source line a snippet shows.
+const maxSnippetWidth = 160
+
+// clip returns the part of line shown when the window starts at column
+// start, with "…" where text was left out, and how many columns of the
+// line come before the shown text's first column (for the carets).
+func clip(line []rune, start int) (string, int) {
+	if len(line) <= maxSnippetWidth {
+		return string(line), 0
+	}
+	start = min(start, len(line)-maxSnippetWidth)
+	end := start + maxSnippetWidth
+	out := string(line[start:end])
+	offset := start
+	if start > 0 {
+		out = "…" + out
+		offset-- // the ellipsis takes a column
+	}
+	if end < len(line) {
+		out += "…"
+	}
+	return out, offset
+}
 
 // fixDiff prints the lines a fix changes, before (-) and after (+), one
 // hunk per group of edits that touch neighbouring lines.
@@ -134,7 +174,12 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 		}
 		hunks = append(hunks, hunk{first, last, []rules.Edit{e}})
 	}
-	width := len(strconv.Itoa(li.LineCount() + 1))
+	added := 0
+	for _, e := range edits {
+		added += strings.Count(e.New, "\n")
+	}
+	// Wide enough for the new numbering too.
+	width := len(strconv.Itoa(li.LineCount() + added + 1))
 	delta := 0 // lines added minus lines removed by the hunks before
 	for i, h := range hunks {
 		if i > 0 {
@@ -158,16 +203,8 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 		}
 		nb.Write(src[at:end])
 		oldLines, newLines := splitLines(old), splitLines(nb.String())
-		// Lines the hunk leaves alone at either end are context.
-		pre := 0
-		for pre < len(oldLines) && pre < len(newLines) && oldLines[pre] == newLines[pre] {
-			pre++
-		}
-		post := 0
-		for post < len(oldLines)-pre && post < len(newLines)-pre &&
-			oldLines[len(oldLines)-1-post] == newLines[len(newLines)-1-post] {
-			post++
-		}
+		// Long lines are shown from a little before the first edit.
+		winStart := max(0, utf8.RuneCountInString(expandTabs(string(src[start:max(start, h.edits[0].Start)])))-maxSnippetWidth/3)
 		row := func(oldNo, newNo int, mark byte, text string) {
 			num := func(n int) string {
 				if n == 0 {
@@ -175,20 +212,19 @@ func fixDiff(b *strings.Builder, li *analysis.LineIndex, f *rules.Fix) {
 				}
 				return fmt.Sprintf("%*d", width, n)
 			}
-			fmt.Fprintf(b, "  %s %s |%c%s\n", num(oldNo), num(newNo), mark, expandTabs(text))
+			shown, _ := clip([]rune(expandTabs(text)), winStart)
+			fmt.Fprintf(b, "  %s %s |%c%s\n", num(oldNo), num(newNo), mark, shown)
 		}
-		oldNo, newNo := h.first+1, h.first+1+delta
-		for k := 0; k < pre; k++ {
-			row(oldNo+k, newNo+k, ' ', oldLines[k])
-		}
-		for k := pre; k < len(oldLines)-post; k++ {
-			row(oldNo+k, 0, '-', oldLines[k])
-		}
-		for k := pre; k < len(newLines)-post; k++ {
-			row(0, newNo+k, '+', newLines[k])
-		}
-		for k := 0; k < post; k++ {
-			row(oldNo+len(oldLines)-post+k, newNo+len(newLines)-post+k, ' ', oldLines[len(oldLines)-post+k])
+		for _, op := range DiffLines(oldLines, newLines) {
+			oldNo, newNo := h.first+op.OldLine, h.first+op.NewLine+delta
+			switch op.Kind {
+			case '-':
+				row(oldNo, 0, '-', op.Text)
+			case '+':
+				row(0, newNo, '+', op.Text)
+			default:
+				row(oldNo, newNo, ' ', op.Text)
+			}
 		}
 		delta += len(newLines) - len(oldLines)
 	}

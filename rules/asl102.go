@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL102 reports coroutines that are created and never awaited.
@@ -29,77 +32,124 @@ async def handler(key):
 	Fix:       "Insert `await` before the call (only inside an async function).",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
-		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions) and asyncio's own coroutine " +
-		"functions such as `asyncio.sleep`, and coroutine methods of common async libraries (aiohttp, asyncpg, httpx, and the " +
-		"bot frameworks discord.py, aiogram and python-telegram-bot: `ctx.send`, `message.answer`, `update.message.reply_text`; a handler's untyped `ctx`, `message` or `interaction` takes its type from the registering " +
-		"decorator or the event's name), also of " +
-		"instances created in another module. A coroutine passed to another call (other than builtins that only read it, " +
-		"such as `print`, `str` or `isinstance`), returned, stored in an attribute or a " +
-		"container, or handed to `gather`/`create_task`/`wait_for` is not reported; one stored in a local that is only " +
-		"tested, compared or printed (`user = repo.get(id)`, `if user is None:`, `print(user)`) is, and so is a list " +
-		"of coroutines (`pending = [fetch(u) for u in urls]`) that is never used. `.drain()` and `.wait_closed()` on a " +
+		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
+		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`), " +
+		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
+		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
+		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
+		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
+		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
+		"registering decorator or the event's name). Receivers are typed through constructors, annotations, properties, type aliases, " +
+		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, and functions of other " +
+		"modules whose return annotation or every `return` names the type. `[tool.asyncls]` `coroutine-functions` and " +
+		"`coroutine-wrappers` add your own.\n\n" +
+		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
+		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
+		"code that may await it is fine (so is `c = f(); ...; await c`). Reported: discarding it; using it as if it were the result " +
+		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
+		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
+		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"assigning it in one branch while only another awaits; returning it from a lambda handed to an API that calls its " +
+		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
+		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself; and a local that is only tested, compared or printed. A name tested " +
+		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.",
 	Run: runNeverAwaited,
 })
 
-// asyncioCoroutines are asyncio's coroutine functions and coroutine methods.
-var asyncioCoroutines = map[string]bool{}
-
-func init() {
-	for _, n := range []string{"sleep", "wait_for", "wait", "open_connection", "start_server", "open_unix_connection",
-		"start_unix_server", "create_subprocess_exec", "create_subprocess_shell", "to_thread", "staggered_race",
-		"Lock.acquire", "Semaphore.acquire", "BoundedSemaphore.acquire", "Event.wait", "Condition.wait", "Condition.wait_for",
-		"Condition.acquire", "Queue.get", "Queue.put", "Queue.join", "Barrier.wait", "TaskGroup.__aenter__",
-		"AbstractEventLoop.sock_recv", "AbstractEventLoop.sock_sendall", "AbstractEventLoop.sock_connect",
-		"AbstractEventLoop.sock_accept", "AbstractEventLoop.create_connection", "AbstractEventLoop.create_server",
-		"AbstractEventLoop.getaddrinfo", "AbstractEventLoop.getnameinfo", "AbstractEventLoop.shutdown_asyncgens",
-		"AbstractEventLoop.shutdown_default_executor", "AbstractEventLoop.subprocess_exec", "AbstractEventLoop.subprocess_shell",
-		"AbstractEventLoop.create_datagram_endpoint", "AbstractEventLoop.sendfile", "AbstractEventLoop.start_tls",
-		"AbstractEventLoop.connect_read_pipe", "AbstractEventLoop.connect_write_pipe"} {
-		asyncioCoroutines["asyncio."+n] = true
-	}
-}
-
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
-	if asyncioCoroutines[c.Callee] || (c.Callee != "" && asyncioCoroutines[p.Project.Canonical(c.Callee)]) {
-		return true
-	}
 	if c.Callee == "" {
 		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type == "attribute" &&
-			streamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
 			return true
 		}
 	}
-	return p.Project.IsCoroutineFunction(c)
+	if p.Project.IsCoroutineFunction(c) {
+		return true
+	}
+	return configuredCoroutine(p, c)
+}
+
+// isAwaitableObjectCall reports a library call that returns an awaitable
+// object other than a coroutine (a future, a request context manager): it
+// may be awaited several times, kept and returned.
+func isAwaitableObjectCall(p *Pass, c *analysis.Call) bool {
+	name := p.Project.Callee(c).Name
+	return name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable))
+}
+
+// isCoroutineObjectCall reports a call that returns a coroutine object
+// proper (which runs once).
+func isCoroutineObjectCall(p *Pass, c *analysis.Call) bool {
+	return isCoroutineCall(p, c) && !isAwaitableObjectCall(p, c)
+}
+
+// configuredCoroutine applies [tool.asyncls] coroutine-functions and
+// coroutine-wrappers to a call.
+func configuredCoroutine(p *Pass, c *analysis.Call) bool {
+	if p.Options == nil || len(p.Options.ExtraCoroutines)+len(p.Options.CoroutineWrappers) == 0 {
+		return false
+	}
+	name := p.Project.Callee(c).Name
+	if name != "" && (configured(p.Options.ExtraCoroutines, name) || configured(p.Options.ExtraCoroutines, p.Project.Canonical(name))) {
+		return true
+	}
+	f := p.Project.Target(c)
+	if f == nil || !f.Async || f.Generator || f.Lambda || len(p.Options.CoroutineWrappers) == 0 {
+		return false
+	}
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type == "call" {
+			e = e.ChildByField("function")
+		}
+		dn := f.Module().Resolve(e).Name
+		if !pylib.KeepsCoroutine[dn] && !configured(p.Options.CoroutineWrappers, dn) &&
+			!configured(p.Options.CoroutineWrappers, p.Project.Canonical(dn)) {
+			return false
+		}
+	}
+	return true
+}
+
+// configured reports whether name matches one of the configured entries:
+// a qualified name, or a `module.*` prefix.
+func configured(entries []string, name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, e := range entries {
+		if i := strings.Index(e, "->"); i >= 0 {
+			e = e[:i]
+		}
+		e = strings.TrimSpace(e)
+		if name == e || (strings.HasSuffix(e, ".*") && strings.HasPrefix(name, strings.TrimSuffix(e, "*"))) {
+			return true
+		}
+	}
+	return false
 }
 
 func runNeverAwaited(p *Pass) {
 	for _, c := range p.Module.Calls {
-		var why string
 		switch c.Usage {
-		case analysis.UsageDropped:
-			why = "its result is discarded"
-		case analysis.UsageCondition:
-			why = "it is used as a condition (a coroutine object is always true)"
-		case analysis.UsageOperand:
-			why = "it is used as an operand, not awaited"
-		case analysis.UsageArgument:
-			if !readOnlyArgument(p.Module, c.Node) {
-				continue
-			}
-			why = "it is only printed or inspected, never run"
-		case analysis.UsageStored:
-			if !storedAndForgotten(p, c) {
-				continue
-			}
-			why = "it is stored in a variable that is never awaited or passed on"
-		default:
+		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
 		if !isCoroutineCall(p, c) {
 			continue
 		}
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
+		use := fl.judgeValue(c.Node, false)
+		if use.fate == fateConsumed {
+			continue
+		}
+		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
 		var opts []ReportOption
@@ -110,6 +160,50 @@ func runNeverAwaited(p *Pass) {
 			msg = "coroutine `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
 		p.Report(c.Node, msg, opts...)
+	}
+	reportCoroutineCallbacks(p)
+}
+
+// reportCoroutineCallbacks reports coroutine functions handed, uncalled,
+// to APIs that call their callable synchronously and drop the result
+// (`loop.add_signal_handler(SIGTERM, self.shutdown)` with an async
+// shutdown): each call makes a coroutine that never runs.
+func reportCoroutineCallbacks(p *Pass) {
+	for _, c := range p.Module.Calls {
+		fn := c.Node.ChildByField("function")
+		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type == "attribute" &&
+			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
+			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
+			continue
+		}
+		for _, a := range c.Args() {
+			arg := a
+			if a.Type == "keyword_argument" {
+				arg = a.ChildByField("value")
+			}
+			arg = analysis.Unparen(arg)
+			if arg == nil || (arg.Type != "identifier" && arg.Type != "attribute") {
+				continue
+			}
+			api := syncCallbackAPI(p, arg)
+			if api == "" {
+				continue
+			}
+			r := p.Module.Resolve(arg)
+			f := r.Func
+			if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
+				f = p.Project.Lookup(r.Name).Func
+			}
+			if f == nil && r.Via != "" && p.Project != nil {
+				f = p.Project.ResolveVia(r.Via).Func
+			}
+			if f == nil || r.Instance || !f.IsCoroutineFunction() {
+				continue
+			}
+			p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
+				"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
+				"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
+		}
 	}
 }
 
@@ -184,12 +278,6 @@ func holdsDirectly(value, call *analysis.Node) bool {
 	}
 	return false
 }
-
-// streamCoroutineMethods are methods that are coroutines wherever they occur
-// in the asyncio ecosystem (StreamWriter, Server, websockets, aiohttp), so a
-// call of one on a receiver of unknown type (the writer handed to a
-// start_server callback) still returns a coroutine.
-var streamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
 
 // inertUse reports a read of a stored coroutine that can neither run it nor
 // hand it on: a truth test, a comparison, an operand (`if user:`,

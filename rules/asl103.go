@@ -17,11 +17,19 @@ var ASL103 = register(&Rule{
 		"a task (`asyncio.create_task`) and await the task, which may be awaited any number of times.",
 	Bad: `import asyncio
 
+async def fetch():
+    await asyncio.sleep(0.1)
+    return 42
+
 async def main():
     coro = fetch()
     task = asyncio.create_task(coro)
     result = await coro`,
 	Good: `import asyncio
+
+async def fetch():
+    await asyncio.sleep(0.1)
+    return 42
 
 async def main():
     task = asyncio.create_task(fetch())
@@ -37,7 +45,7 @@ async def main():
 
 func runCoroutineReused(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if c.Usage != analysis.UsageStored || c.Func == nil || !isCoroutineCall(p, c) {
+		if c.Usage != analysis.UsageStored || c.Func == nil || !isCoroutineObjectCall(p, c) {
 			continue
 		}
 		if analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {

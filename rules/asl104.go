@@ -50,7 +50,7 @@ func runMisusedWaitGather(p *Pass) {
 			return false
 		}
 		c := calls[n]
-		return c != nil && isCoroutineCall(p, c)
+		return c != nil && isCoroutineObjectCall(p, c)
 	}
 	var coroIn func(n *analysis.Node, depth int) *analysis.Node
 	coroIn = func(n *analysis.Node, depth int) *analysis.Node {

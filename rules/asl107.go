@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL107 reports synchronous locks held across an await.
@@ -37,18 +38,6 @@ async def update(db, key):
 	Run: runSyncLockAcrossAwait,
 })
 
-var syncLockTypes = map[string]bool{
-	"threading.Lock": true, "threading.RLock": true, "threading.Semaphore": true, "threading.BoundedSemaphore": true,
-	"threading.Condition": true, "multiprocessing.Lock": true, "multiprocessing.RLock": true, "multiprocessing.Semaphore": true,
-	"_thread.LockType": true, "_thread.allocate_lock": true,
-}
-
-func init() {
-	for _, n := range []string{"multiprocessing.Lock", "multiprocessing.RLock", "multiprocessing.Semaphore", "_thread.allocate_lock"} {
-		extraReturnTypes[n] = n
-	}
-}
-
 func runSyncLockAcrossAwait(p *Pass) {
 	for _, f := range p.Module.Functions {
 		if !f.Async || f.Lambda {
@@ -62,7 +51,7 @@ func runSyncLockAcrossAwait(p *Pass) {
 				}
 				exprs, _ := withItems(n)
 				for _, e := range exprs {
-					if !syncLockTypes[receiverType(p.Module, e, 0)] {
+					if !pylib.Is(receiverType(p.Module, e), pylib.SyncLock) {
 						continue
 					}
 					if hasCheckpoint(p.Module, n.ChildByField("body"), false, nil) {
@@ -91,7 +80,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 		return
 	}
 	recv := fn.ChildByField("object")
-	if !syncLockTypes[receiverType(p.Module, recv, 0)] {
+	if !pylib.Is(receiverType(p.Module, recv), pylib.SyncLock) {
 		return
 	}
 	release := p.File.Text(recv) + ".release"

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASL201 reports blocking calls reached through synchronous helpers.
 var ASL201 = register(&Rule{
@@ -33,13 +37,29 @@ async def start(url):
 		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
 		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A helper whose result " +
-		"is awaited or scheduled has been made asynchronous by a decorator and is not followed.",
+		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
+		"overridden, whose result the coroutine awaits when it is awaitable (`r = self._server.stat(path)`, then `if " +
+		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
+		"call site.",
 	Run: runBlockingViaHelper,
 })
 
 func runBlockingViaHelper(p *Pass) {
+	defaults := map[*analysis.Function]*analysis.Call{} // overridable default method -> first dispatching call
+	var order []*analysis.Function
 	for _, c := range p.Module.Calls {
 		if !c.InAsync() {
+			continue
+		}
+		if awaitedIfAwaitable(p.Module, c) {
+			// Dispatch to something that may be overridden by a coroutine
+			// function: reported once, at the default method, below.
+			if t := p.Project.Target(c); t != nil && t.Class != nil && t.Module() == p.Module && !t.Async {
+				if _, seen := defaults[t]; !seen {
+					defaults[t] = c
+					order = append(order, t)
+				}
+			}
 			continue
 		}
 		chain, fix := blockingHelperChain(p, c)
@@ -59,6 +79,61 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(fix))
 	}
+	blocks := func(m *analysis.Module, c *analysis.Call) bool {
+		_, ok := p.blockingOf(m, c)
+		return ok
+	}
+	for _, f := range order {
+		chain := p.Project.Reach("blocks", f, blocks)
+		if chain == nil {
+			continue
+		}
+		last := chain[len(chain)-1]
+		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
+		via := ""
+		if len(chain) > 1 {
+			via = " via " + describeChain(chain)
+		}
+		caller := defaults[f]
+		p.Report(f.Node.ChildByField("name"), "default method `"+f.QualName+"()` blocks the event loop: it reaches blocking `"+
+			lastText+"()`"+via+", and coroutines such as `"+caller.Func.Name+"` call it expecting an override that may be "+
+			"async (they await its result when it is awaitable); make the default `async def` and run the blocking work "+
+			"with `await asyncio.to_thread(...)`",
+			WithRelated(append([]Related{RelatedAt(p.Module, caller.Node, "called here from coroutine `"+caller.Func.Name+"`")},
+				chainRelated(chain)...)...))
+	}
+}
+
+// awaitedIfAwaitable reports a call whose stored result the coroutine
+// awaits only when it is awaitable (`r = self._server.stat(path)` then `if
+// inspect.isawaitable(r): r = await r`): the callee is an overridable hook
+// that may be sync or async.
+func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
+	if c.Usage != analysis.UsageStored || c.UsedBy == nil || c.UsedBy.Type != "assignment" {
+		return false
+	}
+	left := analysis.Unparen(c.UsedBy.ChildByField("left"))
+	if left == nil || left.Type != "identifier" {
+		return false
+	}
+	name := m.File.Text(left)
+	for _, other := range c.Func.Calls {
+		if other.Node.Start <= c.Node.Start {
+			continue
+		}
+		fn := other.Node.ChildByField("function")
+		if fn == nil {
+			continue
+		}
+		text := m.File.Text(fn)
+		if !strings.HasSuffix(text, "isawaitable") && !strings.HasSuffix(text, "iscoroutine") {
+			continue
+		}
+		if arg := other.Positional(0); arg != nil && m.File.Text(arg) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // blockingHelperChain returns, for call c in a coroutine, the chain through
@@ -72,7 +147,7 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 	// Reach memoises per project snapshot and kind; the options (configured
 	// blocking names) are the same for every module of one run.
 	direct := blocks
-	if blocks(p.Module, c) {
+	if blocks(p.Module, c) || awaitedIfAwaitable(p.Module, c) {
 		return nil, nil
 	}
 	target := p.Project.Target(c)

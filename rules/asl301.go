@@ -81,7 +81,7 @@ var nonRetainingTaskMethods = map[string]bool{
 
 func runTaskReferenceDies(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p.Module, c) || wrapsExistingFuture(p, c) {
+		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p, c) || wrapsExistingFuture(p, c) {
 			continue
 		}
 		if c.UsedBy == nil || c.UsedBy.Type != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {

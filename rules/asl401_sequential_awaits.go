@@ -9,6 +9,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL401 reports independent awaits that run one after another.
@@ -67,11 +68,15 @@ func simOptions(p *Pass) pyfront.Options {
 	if w, ok := p.Options.Settings["executor-workers"].(int); ok && w > 0 {
 		cfg.DefaultWorkers = w
 	}
-	// A single lint must stay fast even on pathological input: a small
-	// step budget (tens of milliseconds), and a second of real time for
-	// whatever steps do not count.
+	// A single lint must stay fast even on pathological input: budgets
+	// that a simulation uses up in tens of milliseconds, and two seconds
+	// of real time as a backstop (generous, so that a loaded machine does
+	// not change the findings).
 	cfg.MaxSteps = 300_000
-	cfg.MaxWallTime = time.Second
+	cfg.MaxTasks = 10_000
+	cfg.MaxValueSize = 100_000
+	cfg.MaxAllocated = 2_000_000
+	cfg.MaxWallTime = 2 * time.Second
 	cfg.MaxSimTime = 3600
 	cfg.Context = p.Context
 	if cfg.Context == nil {
@@ -83,7 +88,7 @@ func simOptions(p *Pass) pyfront.Options {
 // simulationsPerFile bounds the real time one rule spends simulating one
 // file, so that a file with many functions that exhaust their budgets
 // cannot hold up its findings for long.
-const simulationsPerFile = 5 * time.Second
+const simulationsPerFile = 10 * time.Second
 
 func minSaving(p *Pass) float64 {
 	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {
@@ -136,7 +141,7 @@ func isAsyncioCall(p *Pass, call *analysis.Node) bool {
 var concurrentSafeMethods = map[string]bool{}
 
 func init() {
-	for _, v := range httpVerbs {
+	for _, v := range pylib.HTTPVerbs {
 		concurrentSafeMethods[v] = true
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL402 reports blocking calls that delay other ready tasks.
@@ -23,6 +24,9 @@ var ASL402 = register(&Rule{
 	Bad: `import asyncio
 import time
 
+def refresh():
+    time.sleep(0.2)
+
 async def heartbeat():
     while True:
         await asyncio.sleep(0.1)
@@ -30,12 +34,17 @@ async def heartbeat():
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    time.sleep(0.5)
+    asyncio.get_running_loop().call_soon(refresh)
+    await asyncio.sleep(0.3)
     beat.cancel()
 
 if __name__ == "__main__":
     asyncio.run(main())`,
 	Good: `import asyncio
+import time
+
+async def refresh():
+    await asyncio.to_thread(time.sleep, 0.2)
 
 async def heartbeat():
     while True:
@@ -44,7 +53,9 @@ async def heartbeat():
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    await asyncio.sleep(0.5)
+    refreshing = asyncio.create_task(refresh())
+    await asyncio.sleep(0.3)
+    await refreshing
     beat.cancel()
 
 if __name__ == "__main__":
@@ -232,11 +243,11 @@ var (
 
 func blockingCallNames(extra []string) map[string]float64 {
 	out := map[string]float64{}
-	for name := range blockingNames {
-		if _, known := loopsim.DefaultBlocking[name]; !known {
-			out[name] = -1
+	pylib.Each(pylib.Blocking, func(api pylib.API) {
+		if _, known := loopsim.DefaultBlocking[api.Name]; !known {
+			out[api.Name] = -1
 		}
-	}
+	})
 	for _, name := range extra {
 		if _, known := loopsim.DefaultBlocking[name]; !known {
 			out[name] = -1
@@ -272,10 +283,5 @@ func isBlockingRunner(r *Rule) bool {
 	if r.Code == "ASYNC200" {
 		return true
 	}
-	for _, b := range blockingNames {
-		if b.Code == r.Code {
-			return true
-		}
-	}
-	return false
+	return pylib.BlockingCodes()[r.Code]
 }

@@ -29,9 +29,23 @@ async def ticks():
 	Default:  true,
 	Notes: "Functions decorated with `@asynccontextmanager`, `@contextmanager` or a pytest fixture decorator are not " +
 		"reported; decorators are resolved through imports, so `from contextlib import contextmanager as cm` then `@cm` " +
-		"is recognised (flake8-async compares the written name and reports it). Overlaps with ASYNC119, which reports a `yield` inside any context manager of an async generator.",
+		"is recognised (flake8-async compares the written name and reports it). Besides asyncio's, trio's and anyio's " +
+		"own, the context managers of other libraries that open a task group or cancel scope inside count, as in " +
+		"flake8-async: `asgi_lifespan.LifespanManager`, apscheduler's `AsyncScheduler`, anyio's blocking portals, the MCP " +
+		"SDK's `sse_client`/`streamablehttp_client`, trio-websocket, trio-asyncio, trio-parallel, trio-util and qtrio. Overlaps with ASYNC119, which reports a `yield` inside any context manager of an async generator.",
 	Run: runYieldInCancelScope,
 })
+
+// thirdPartyScopes are context managers of other libraries that open a
+// task group, nursery or cancel scope inside (flake8-async's list).
+var thirdPartyScopes = map[string]bool{
+	"asgi_lifespan.LifespanManager": true, "apscheduler.AsyncScheduler": true,
+	"anyio.from_thread.BlockingPortal": true, "anyio.from_thread.start_blocking_portal": true,
+	"mcp.client.streamable_http.streamablehttp_client": true, "mcp.client.sse.sse_client": true,
+	"trio_websocket.open_websocket": true, "trio_websocket.open_websocket_url": true, "trio_websocket.serve_websocket": true,
+	"trio_asyncio.open_loop": true, "trio_parallel.open_worker_context": true, "trio_util.move_on_when": true,
+	"trio_util.run_and_cancelling": true, "qtrio.open_emissions_nursery": true, "qtrio.enter_emissions_channel": true,
+}
 
 var contextManagerDecorators = []string{"asynccontextmanager", "contextmanager", "fixture", "yield_fixture"}
 
@@ -51,7 +65,11 @@ func runYieldInCancelScope(p *Pass) {
 				}
 				exprs, _ := withItems(q)
 				for _, e := range exprs {
-					if kind, name := contextKind(p.Module, e); kind != "" {
+					kind, name := contextKind(p.Module, e)
+					if kind == "" && thirdPartyScopes[name] {
+						kind = "scope"
+					}
+					if kind != "" {
 						p.Report(n, "`yield` inside `"+name+"()` in `"+funcDisplay(funcs[f.Node])+"` suspends the generator with the context open; "+
 							"move the `yield` outside the context, or make the function a context manager")
 						return true

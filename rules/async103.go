@@ -37,7 +37,10 @@ async def worker(queue):
 		"`NoReturn`) re-raises, and so does one starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
 		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A broad handler after one " +
-		"that already handles `CancelledError` is not reported.\n\n" +
+		"that already handles `CancelledError` is not reported, and neither is one that hands the caught exception to " +
+		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`; " +
+		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
+		"task-group machinery (flake8-async reports these).\n\n" +
 		"Deliberately quieter than flake8-async, because a task's cancellation is delivered at an `await`: only try " +
 		"statements of async functions whose body awaits (`await`, `async for`, `async with`) are checked. A " +
 		"`CancelledError` caught in a synchronous function, at module level or around a try body with no await came " +

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC109 reports async functions with a `timeout` parameter.
@@ -33,18 +34,12 @@ async def caller(stream):
 		"`NotImplementedError` (an interface to override); a module-level `async def f(timeout): ...` is reported. Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +
 		"machinery (`asyncio.timeout`, `timeout_at`, `wait_for`, `wait`, `as_completed`, or trio/anyio's " +
 		"`fail_after`/`move_on_after`), or passes it on to an awaited (or returned) call or an `async with` context manager, positionally or as its `timeout=` keyword " +
-		"(`await conn.execute(sql, timeout=timeout)`; not to `asyncio.sleep`), is a thin wrapper and is not reported: the function " +
-		"that implements the timeout is.",
+		"(`await conn.execute(sql, timeout=timeout)`; not to `asyncio.sleep`), also through a local computed from it " +
+		"(`t = float(\"inf\") if timeout is None else timeout`), is a thin wrapper and is not reported: the function " +
+		"that implements the timeout is. A method that overrides a method of a base class of the project keeps the " +
+		"base's signature and is not reported either (the base's method is, when it is not a stub).",
 	Run: runAsyncTimeoutParam,
 })
-
-// timeoutConsumers take a timeout and implement it with cancellation.
-var timeoutConsumers = map[string]bool{
-	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.wait_for": true, "asyncio.wait": true,
-	"asyncio.as_completed": true, "asyncio.timeouts.timeout": true, "asyncio.tasks.wait_for": true,
-	"trio.fail_after": true, "trio.move_on_after": true, "trio.fail_at": true, "trio.move_on_at": true,
-	"anyio.fail_after": true, "anyio.move_on_after": true,
-}
 
 func runAsyncTimeoutParam(p *Pass) {
 	for _, f := range p.Module.Functions {
@@ -74,7 +69,7 @@ func runAsyncTimeoutParam(p *Pass) {
 				param = name
 			}
 		}
-		if param == nil || passesTimeoutOn(p, f) {
+		if param == nil || passesTimeoutOn(p, f) || overridesBaseMethod(p, f) {
 			continue
 		}
 		p.Report(param, "async function `"+f.Name+"` takes a `timeout` parameter; let callers wrap the call in "+
@@ -85,7 +80,15 @@ func runAsyncTimeoutParam(p *Pass) {
 // passesTimeoutOn reports whether f passes its timeout parameter to asyncio's
 // timeout machinery.
 func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
-	binding := f.Scope.Bindings["timeout"]
+	names := timeoutNames(p.Module, f)
+	isTimeout := func(n *analysis.Node) bool {
+		name := p.File.Text(n)
+		if !names[name] {
+			return false
+		}
+		b := p.Module.ScopeAt(n).Lookup(name)
+		return b != nil && b == f.Scope.Bindings[name]
+	}
 	for _, c := range f.Calls {
 		name := c.Callee
 		if name == "" {
@@ -93,13 +96,13 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		}
 		// Handing the timeout to an awaited call delegates it to an API that
 		// implements it (a thin wrapper), as handing it to asyncio.timeout does.
-		consumer := timeoutConsumers[name]
+		consumer := pylib.Is(name, pylib.TakesTimeout)
 		if !consumer && !(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled || c.Usage == analysis.UsageReturned ||
 			enteredByAsyncWith(c.Node)) {
 			continue
 		}
 		uses := false
-		if sleepFunctions[name] {
+		if pylib.Is(name, pylib.Sleep) {
 			continue // a delay, not a timeout
 		}
 		args := c.Node.ChildByField("arguments")
@@ -109,14 +112,70 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 			if !consumer && n.Type == "keyword_argument" && n.Parent == args && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
 				return false
 			}
-			if n.Type == "identifier" && p.File.Text(n) == "timeout" && n.Field != "attribute" &&
-				!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") &&
-				p.Module.ScopeAt(n).Lookup("timeout") == binding {
+			// A local computed from the timeout counts when it goes to the
+			// timeout machinery or to a `timeout=` keyword (not as any
+			// positional argument: `deadline` may be anything).
+			derivedOK := consumer || (n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "value")
+			if n.Type == "identifier" && n.Field != "attribute" &&
+				!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") && isTimeout(n) &&
+				(p.File.Text(n) == "timeout" || derivedOK) {
 				uses = true
 			}
 			return !uses
 		})
 		if uses {
+			return true
+		}
+	}
+	return false
+}
+
+// timeoutNames is `timeout` and the locals of f computed from it
+// (`timeout_or_inf = float("inf") if timeout is None else timeout`).
+func timeoutNames(m *analysis.Module, f *analysis.Function) map[string]bool {
+	names := map[string]bool{"timeout": true}
+	for changed := true; changed; {
+		changed = false
+		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+			if n.Type != "assignment" {
+				return true
+			}
+			left, right := n.ChildByField("left"), n.ChildByField("right")
+			if left == nil || right == nil || left.Type != "identifier" || names[m.File.Text(left)] {
+				return true
+			}
+			mentions := false
+			right.Walk(func(c *analysis.Node) bool {
+				mentions = mentions || (c.Type == "identifier" && c.Field != "attribute" && names[m.File.Text(c)])
+				return !mentions
+			})
+			if mentions {
+				names[m.File.Text(left)] = true
+				changed = true
+			}
+			return true
+		})
+	}
+	return names
+}
+
+// overridesBaseMethod reports a method that a base class of the project
+// also defines: its signature (with its timeout parameter) is the base's.
+func overridesBaseMethod(p *Pass, f *analysis.Function) bool {
+	if f.Class == nil {
+		return false
+	}
+	m := f.Class.Module()
+	for _, b := range f.Class.Bases {
+		if b.Type == "keyword_argument" {
+			continue
+		}
+		r := m.Resolve(b)
+		base := r.Class
+		if base == nil && r.Name != "" && p.Project != nil {
+			base = p.Project.Lookup(r.Name).Class
+		}
+		if base != nil && base != f.Class && definesMethod(p, base, f.Name, 1) {
 			return true
 		}
 	}

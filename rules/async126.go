@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC126 reports ExceptionGroup subclasses without derive().
 var ASYNC126 = register(&Rule{
@@ -29,11 +32,6 @@ var ASYNC126 = register(&Rule{
 	Run:      runExceptionGroupDerive,
 })
 
-var exceptionGroupBases = map[string]bool{
-	"ExceptionGroup": true, "BaseExceptionGroup": true, "exceptiongroup.ExceptionGroup": true, "exceptiongroup.BaseExceptionGroup": true,
-	"builtins.ExceptionGroup": true, "builtins.BaseExceptionGroup": true,
-}
-
 func runExceptionGroupDerive(p *Pass) {
 	for _, c := range p.Module.Classes {
 		for _, b := range c.Bases {
@@ -48,7 +46,7 @@ func runExceptionGroupDerive(p *Pass) {
 			if name == "" && target.Type == "identifier" && p.Module.IsBuiltin(target, p.File.Text(target)) {
 				name = p.File.Text(target)
 			}
-			if !exceptionGroupBases[name] {
+			if !pylib.Is(name, pylib.ExceptionGroupClass) {
 				continue
 			}
 			if !definesMethod(p, c, "derive", 0) {

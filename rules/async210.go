@@ -18,6 +18,6 @@ async def fetch(url):
 	Severity: Warning,
 	Default:  true,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
-	Notes:    "Calls are recognised through imports and aliases (`import requests as r`), `requests.Session()` objects held in a local or in `self.<attr>`, and `with requests.Session() as s`. A module used without being imported is not recognised: asyncls resolves names as Python does, so a local variable called `requests` is not the library.",
+	Notes:    "Calls are recognised through imports and aliases (`import requests as r`), `requests.Session()` objects held in a local or in `self.<attr>`, and `with requests.Session() as s`. A module name bound nowhere in the file (`requests.get()` with no import) is read as that module, as in flake8-async (not after a star import, which may bind it to anything); a local variable called `requests` is not the library.",
 	Run:      runBlocking,
 })

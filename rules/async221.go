@@ -18,6 +18,6 @@ async def build():
 	Severity: Warning,
 	Default:  true,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
-	Notes:    ``,
+	Notes:    "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
 	Run:      runBlocking,
 })

@@ -17,6 +17,6 @@ async def poll():
 	Severity: Warning,
 	Default:  true,
 	Fix:      "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
-	Notes:    ``,
+	Notes:    "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
 	Run:      runBlocking,
 })

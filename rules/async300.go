@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC300 reports tasks whose only reference is dropped.
@@ -32,14 +33,30 @@ async def main():
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
-		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task.",
+		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories`.",
 	Run: runTaskDropped,
 })
 
-func isTaskFactory(m *analysis.Module, c *analysis.Call) bool {
-	switch c.Callee {
-	case "asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future",
-		"asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future":
+// isTaskFactory reports a call that creates a task: asyncio's factories, a
+// loop's create_task, or a synchronous function of the project that only
+// returns what one of those makes (`def spawn(coro): return
+// asyncio.create_task(coro)`), through any number of such wrappers.
+func isTaskFactory(p *Pass, c *analysis.Call) bool {
+	if isTaskFactoryCall(p.Module, c) {
+		return true
+	}
+	if p.Options != nil && len(p.Options.ExtraTaskFactories) > 0 {
+		if name := p.Project.Callee(c).Name; configured(p.Options.ExtraTaskFactories, name) ||
+			configured(p.Options.ExtraTaskFactories, p.Project.Canonical(name)) {
+			return true
+		}
+	}
+	t := p.Project.Target(c)
+	return t != nil && !t.Async && p.Project.Wrapper("task-factory", t, isTaskFactoryCall)
+}
+
+func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
+	if pylib.Is(c.Callee, pylib.TaskFactory) {
 		return true
 	}
 	fn := c.Node.ChildByField("function")
@@ -89,7 +106,7 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 
 func runTaskDropped(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if !isTaskFactory(p.Module, c) {
+		if !isTaskFactory(p, c) {
 			continue
 		}
 		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC401 reports pytest.raises(ExceptionGroup).
 var ASYNC401 = register(&Rule{
@@ -51,7 +54,7 @@ func runPytestRaisesGroup(p *Pass) {
 			if n == "" {
 				n = p.File.Text(it)
 			}
-			if exceptionGroupBases[n] {
+			if pylib.Is(n, pylib.ExceptionGroupClass) {
 				p.Report(c.Node, "`pytest.raises("+p.File.Text(it)+")` passes whatever the group contains; use "+
 					"`pytest.RaisesGroup(...)` naming the expected exceptions")
 				break

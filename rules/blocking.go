@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // blockingCall describes a call that blocks the thread it runs on.
@@ -13,73 +14,18 @@ type blockingCall struct {
 	Instead string
 }
 
-// blockingNames maps qualified callee names to their blocking family. Names
-// of methods are qualified by the type of their receiver as the semantic
-// model resolves it ("requests.Session.get").
-var blockingNames = map[string]blockingCall{}
-
-func addBlocking(code, instead string, names ...string) {
-	for _, n := range names {
-		blockingNames[n] = blockingCall{Code: code, Instead: instead}
+// blockingNamed returns the blocking family of a qualified callee name
+// from the library table.
+func blockingNamed(name string) (blockingCall, bool) {
+	if name == "" {
+		return blockingCall{}, false
 	}
+	api, ok := pylib.Lookup(name)
+	if !ok || !api.Has(pylib.Blocking) {
+		return blockingCall{}, false
+	}
+	return blockingCall{Code: api.Code, Instead: api.Instead}, true
 }
-
-var httpVerbs = []string{"get", "options", "head", "post", "put", "patch", "delete", "request"}
-
-func init() {
-	const httpAlt = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	for _, v := range httpVerbs {
-		addBlocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v)
-		addBlocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client."+v)
-	}
-	addBlocking("ASYNC210", httpAlt, "requests.Session.send", "urllib.request.urlopen", "urllib.urlopen", "urllib2.urlopen",
-		"urllib3.request", "httpx.stream")
-	// Methods of urllib3's pools are ASYNC211, as flake8-async documents it
-	// ("urllib3 method calls on pool objects").
-	for _, pool := range []string{"urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool"} {
-		addBlocking("ASYNC211", poolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
-	}
-	addBlocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
-
-	const spawnAlt = "use `await asyncio.create_subprocess_exec(...)` (or `_shell`)"
-	addBlocking("ASYNC220", spawnAlt, "subprocess.Popen", "os.popen")
-	addBlocking("ASYNC221", spawnAlt+" and `await proc.communicate()`", "subprocess.run", "subprocess.call", "subprocess.check_call",
-		"subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system", "os.posix_spawn", "os.posix_spawnp")
-	addBlocking("ASYNC222", "await the asyncio subprocess's `wait()` instead, or use `await asyncio.to_thread(...)`",
-		"os.wait", "os.wait3", "os.wait4", "os.waitid", "os.waitpid")
-
-	const openAlt = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
-	addBlocking("ASYNC230", openAlt, "open", "io.open", "io.open_code", "codecs.open", "fileinput.input", "fileinput.FileInput",
-		"tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory",
-		"tempfile.mkstemp", "tempfile.mkdtemp", "pathlib.Path.open")
-	addBlocking("ASYNC231", openAlt, "os.fdopen")
-	for _, t := range fileTypes {
-		for _, meth := range []string{"read", "read1", "readall", "readinto", "readline", "readlines", "write", "writelines",
-			"seek", "truncate", "flush", "close", "__iter__", "__next__"} {
-			addBlocking("ASYNC232", "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles", t+"."+meth)
-		}
-	}
-
-	const pathAlt = "do the file-system call in `await asyncio.to_thread(...)`"
-	for _, f := range []string{"exists", "lexists", "isfile", "isdir", "islink", "ismount", "isjunction", "getsize", "getmtime",
-		"getatime", "getctime", "samefile", "sameopenfile", "samestat", "realpath"} {
-		addBlocking("ASYNC240", pathAlt, "os.path."+f, "posixpath."+f, "ntpath."+f)
-	}
-	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
-		"is_block_device", "is_char_device", "stat", "lstat", "read_text", "read_bytes", "write_text", "write_bytes",
-		"mkdir", "rmdir", "unlink", "touch", "rename", "replace", "iterdir", "glob", "rglob", "resolve", "samefile",
-		"chmod", "lchmod", "owner", "group", "readlink", "symlink_to", "hardlink_to", "walk"} {
-		addBlocking("ASYNC240", pathAlt, "pathlib.Path."+m)
-	}
-	addBlocking("ASYNC250", "use `await asyncio.to_thread(input, ...)`", "input")
-	addBlocking("ASYNC251", "use `await asyncio.sleep(...)`", "time.sleep")
-}
-
-// fileTypes are the types of sync file objects (what open() returns, and
-// what annotations commonly name).
-var fileTypes = []string{"io.TextIOWrapper", "io.BufferedReader", "io.BufferedWriter", "io.BufferedRandom", "io.FileIO",
-	"io.BufferedRWPair", "io.RawIOBase", "io.IOBase", "io.TextIOBase", "io.BufferedIOBase", "typing.IO", "typing.TextIO",
-	"typing.BinaryIO", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile"}
 
 // httpMethodStrings are first arguments that make x.request(...) / x.urlopen(...)
 // likely an HTTP call (ASYNC211).
@@ -97,23 +43,32 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		return blockingCall{}, false // an awaited call is an async API, whatever its name
 	}
 	name := c.Callee
-	if _, ok := blockingNames[name]; !ok && proj != nil && name != "" {
+	if name == "" && proj != nil && c.Via != "" {
+		// A method of what another module's function returns.
+		name = proj.ResolveVia(c.Via).Name
+	}
+	if _, ok := blockingNamed(name); !ok && proj != nil && name != "" {
 		name = proj.Canonical(name)
 	}
-	if _, ok := blockingNames[name]; !ok && c.Node.ChildByField("function") != nil {
-		if n := calleeName(m, c.Node, 0); n != "" {
+	if _, ok := blockingNamed(name); !ok {
+		if n := unboundModuleCallee(m, c); n != "" {
 			name = n
 		}
 	}
-	if b, ok := blockingNames[name]; ok {
+	if b, ok := blockingNamed(name); ok {
 		if nonBlockingUse(m, c, name) || guardedAgainstBlocking(m, c, name) {
 			return blockingCall{}, false
 		}
 		return b, true
 	}
-	if c.Callee == "os.spawnl" || strings.HasPrefix(c.Callee, "os.spawn") {
-		mode := m.File.Text(c.Positional(0))
-		if strings.HasSuffix(mode, "P_NOWAIT") || strings.HasSuffix(mode, "P_NOWAITO") {
+	if osSpawn[name] {
+		// As flake8-async: without a mode, or with P_WAIT, the call waits for
+		// the process (ASYNC221); any other mode only starts it (ASYNC220).
+		mode := c.Positional(0)
+		if kw := c.Keyword("mode", m.File); kw != nil {
+			mode = kw
+		}
+		if mode != nil && !strings.HasSuffix(m.File.Text(mode), "P_WAIT") {
 			return blockingCall{Code: "ASYNC220", Instead: "use `await asyncio.create_subprocess_exec(...)`"}, true
 		}
 		return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
@@ -199,3 +154,44 @@ func displayName(m *analysis.Module, c *analysis.Call) string {
 	}
 	return out
 }
+
+// osSpawn are the os.spawn* functions (their mode says whether they wait).
+var osSpawn = map[string]bool{"os.spawnl": true, "os.spawnle": true, "os.spawnlp": true, "os.spawnlpe": true,
+	"os.spawnv": true, "os.spawnve": true, "os.spawnvp": true, "os.spawnvpe": true}
+
+// unboundModuleCallee reads `subprocess.run(...)` whose root name is bound
+// nowhere in the file (no import, no assignment, not a builtin) as a call of
+// that module, as flake8-async does: the import is elsewhere (a star import,
+// an exec'd prelude, a snippet) and the name can only mean the module.
+func unboundModuleCallee(m *analysis.Module, c *analysis.Call) string {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type != "attribute" {
+		return ""
+	}
+	root := fn
+	for root.Type == "attribute" {
+		root = root.ChildByField("object")
+	}
+	if root == nil || root.Type != "identifier" {
+		return ""
+	}
+	name := m.File.Text(root)
+	if !m.IsBuiltin(root, name) || pythonBuiltins[name] {
+		return ""
+	}
+	for _, imp := range m.Imports {
+		if imp.Name == "*" {
+			return "" // a star import may bind it to anything
+		}
+	}
+	text := m.File.Text(fn)
+	if strings.ContainsAny(text, " \t\n()[]") {
+		return ""
+	}
+	return text
+}
+
+// pythonBuiltins are builtin names that are not modules (a root that is
+// one of these is never read as a module).
+var pythonBuiltins = map[string]bool{"open": true, "print": true, "input": true, "str": true, "bytes": true, "int": true,
+	"list": true, "dict": true, "set": true, "tuple": true, "object": true, "type": true, "super": true, "self": true, "cls": true}

@@ -33,7 +33,9 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		}
 		return best, bestShown
 	}
-	if typ.Type == "call" && calleeOf(m, typ) == "anyio.get_cancelled_exc_class" {
+	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
+	if typ.Type == "call" && (calleeOf(m, typ) == "anyio.get_cancelled_exc_class" ||
+		strings.HasSuffix(calleeOf(m, typ), ".get_cancelled_exc_class") || m.File.Text(typ.ChildByField("function")) == "get_cancelled_exc_class") {
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	}
 	name := qualName(m, typ)
@@ -84,7 +86,8 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) {
+			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
+				forwardsException(m, body, name) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
@@ -376,21 +379,80 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	return false
 }
 
-// reraisesCancellation reports whether a handler re-raises everything that
-// is not an Exception up front: `if not isinstance(exc, Exception): raise`,
-// which covers CancelledError whatever the rest does.
+// loggingMethods report or inspect an exception without delivering it to anyone.
+var loggingMethods = map[string]bool{"isinstance": true, "issubclass": true, "type": true, "id": true, "getattr": true,
+	"hasattr": true, "debug": true, "info": true, "warning": true, "warn": true, "error": true,
+	"exception": true, "critical": true, "log": true, "print_exc": true, "print_exception": true, "format_exc": true,
+	"log_debug": true, "call_exception_handler": true, "print": true, "repr": true, "str": true, "format": true}
+
+// forwardsException reports a handler that hands the caught exception to
+// whoever waits for the outcome: passes it to a call that is not logging
+// (`fut.set_exception(exc)`, `self._exceptions.append(exc)`,
+// `queue.append(Error(exc))`) or stores it in an attribute or container
+// (`results[i] = exc`). The cancellation then reaches the task's consumer,
+// as in asyncio's own future bridging and task-group machinery.
+func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
+	if name == nil {
+		return false
+	}
+	bound := m.File.Text(name)
+	found := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if found || n.Type != "identifier" || m.File.Text(n) != bound || n.Parent == nil {
+			return !found
+		}
+		switch p := n.Parent; {
+		case p.Type == "argument_list":
+			call := p.Parent
+			fn := call.ChildByField("function")
+			method := m.File.Text(fn)
+			if fn != nil && fn.Type == "attribute" {
+				method = m.File.Text(fn.ChildByField("attribute"))
+			}
+			found = !loggingMethods[method]
+		case p.Type == "assignment" && n.Field == "right":
+			if left := p.ChildByField("left"); left != nil && (left.Type == "attribute" || left.Type == "subscript") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// reraisesCancellation reports whether a handler re-raises cancellation up
+// front, whatever the rest does: `if not isinstance(exc, Exception): raise`
+// or `if isinstance(exc, asyncio.CancelledError): raise` (any cancellation
+// class, `get_cancelled_exc_class()`), possibly with an else branch that
+// handles the other exceptions.
 func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
 	if name == nil {
 		return false
 	}
+	bound := m.File.Text(name)
 	for _, st := range statements(body) {
 		if st.Type != "if_statement" {
+			if !stmtFallsThrough(m, st) {
+				return false // a return or raise before any such check
+			}
 			continue
 		}
 		cond := analysis.Unparen(st.ChildByField("condition"))
+		if cond == nil || fallsThrough(m, statements(st.ChildByField("consequence"))) {
+			continue
+		}
 		text := m.File.Text(cond)
-		if text == "not isinstance("+m.File.Text(name)+", Exception)" && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
+		if text == "not isinstance("+bound+", Exception)" {
 			return true
+		}
+		if cond.Type == "call" && m.File.Text(cond.ChildByField("function")) == "isinstance" {
+			if args := cond.ChildByField("arguments"); args != nil {
+				if a := args.NamedChildren(); len(a) == 2 && m.File.Text(a[0]) == bound {
+					if kind, _ := catchesCancellation(m, a[1]); kind == "specific" {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false

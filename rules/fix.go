@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 )
 
 // ApplyFixes applies the fixes of diags to src: safe fixes always, unsafe
@@ -83,4 +84,50 @@ func acceptedAlready(accepted []Edit, e Edit) bool {
 		}
 	}
 	return false
+}
+
+// utf8BOM is the byte-order mark some editors put at the start of a file.
+const utf8BOM = "\xef\xbb\xbf"
+
+// fitFix adapts a fix's edits to the file's conventions, so no fix damages
+// it: text inserted with "\n" line breaks uses the file's own line ending
+// (CRLF or CR), and nothing is inserted before, or replaces, a UTF-8 BOM.
+func fitFix(src []byte, f *Fix) *Fix {
+	eol := lineEnding(src)
+	bom := 0
+	if strings.HasPrefix(string(src[:min(len(src), 3)]), utf8BOM) {
+		bom = len(utf8BOM)
+	}
+	if eol == "\n" && bom == 0 {
+		return f
+	}
+	out := *f
+	out.Edits = make([]Edit, len(f.Edits))
+	for i, e := range f.Edits {
+		if eol != "\n" {
+			e.New = strings.ReplaceAll(strings.ReplaceAll(e.New, "\r\n", "\n"), "\n", eol)
+		}
+		if e.Start < bom {
+			e.Start = bom
+			e.End = max(e.End, bom)
+		}
+		out.Edits[i] = e
+	}
+	return &out
+}
+
+// lineEnding returns the file's first line break ("\n" when it has none).
+func lineEnding(src []byte) string {
+	for i, b := range src {
+		switch b {
+		case '\n':
+			return "\n"
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				return "\r\n"
+			}
+			return "\r"
+		}
+	}
+	return "\n"
 }

@@ -105,14 +105,38 @@ func importInsertion(p *Pass, line string) Edit {
 	return Edit{Start: at, End: at, New: line}
 }
 
-// backgroundSetEdit defines the module-level task set after the imports,
-// unless the module already has one.
-func backgroundSetEdit(p *Pass) (*Edit, bool) {
+// taskStore is the module-level collection a fix keeps tasks in: its name,
+// the methods that add and remove a task, and the edit that defines it
+// (nil when the module already has it).
+type taskStore struct {
+	name, add, remove string
+	define            *Edit
+}
+
+// keep returns the statements (joined with indent) that keep task until it is done.
+func (s taskStore) keep(task, indent string) string {
+	return s.name + "." + s.add + "(" + task + ")\n" + indent + task + ".add_done_callback(" + s.name + "." + s.remove + ")"
+}
+
+// backgroundStore picks the module-level collection for tasks: an existing
+// `_background_tasks` when it is a set (add/discard) or a list
+// (append/remove), else a new set, under a fresh name when the usual one is
+// taken by something else. The definition goes after the imports.
+func backgroundStore(p *Pass) taskStore {
 	if b := p.Module.Scope.Bindings[backgroundSet]; b != nil {
-		return nil, true
+		switch collectionKind(p.File, b) {
+		case "set":
+			return taskStore{name: backgroundSet, add: "add", remove: "discard"}
+		case "list":
+			return taskStore{name: backgroundSet, add: "append", remove: "remove"}
+		}
+	}
+	name := backgroundSet
+	for i := 1; p.Module.Scope.Bindings[name] != nil; i++ {
+		name = backgroundSet + "_" + itoaSmall(i)
 	}
 	_, at := headerEnd(p.File)
-	text := "\n# Strong references to fire-and-forget tasks: the event loop only keeps weak ones.\n" + backgroundSet + " = set()\n"
+	text := "\n# Strong references to fire-and-forget tasks: the event loop only keeps weak ones.\n" + name + " = set()\n"
 	if at == len(p.File.Src) && at > 0 && p.File.Src[at-1] != '\n' {
 		text = "\n" + text
 	}
@@ -120,7 +144,38 @@ func backgroundSetEdit(p *Pass) (*Edit, bool) {
 	if at < len(p.File.Src) && p.File.Src[at] != '\n' && p.File.Src[at] != '\r' {
 		text += "\n"
 	}
-	return &Edit{Start: at, End: at, New: text}, true
+	return taskStore{name: name, add: "add", remove: "discard", define: &Edit{Start: at, End: at, New: text}}
+}
+
+// collectionKind returns "set" or "list" when every value assigned to b is
+// a literal or constructor call of that kind, else "".
+func collectionKind(f *analysis.File, b *analysis.Binding) string {
+	if b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+		return ""
+	}
+	kind := ""
+	for _, v := range b.Values {
+		k := ""
+		switch {
+		case v == nil:
+		case v.Type == "set" || v.Type == "set_comprehension":
+			k = "set"
+		case v.Type == "list" || v.Type == "list_comprehension":
+			k = "list"
+		case v.Type == "call":
+			switch f.Text(v.ChildByField("function")) {
+			case "set":
+				k = "set"
+			case "list":
+				k = "list"
+			}
+		}
+		if k == "" || kind != "" && k != kind {
+			return ""
+		}
+		kind = k
+	}
+	return kind
 }
 
 // lineIndent returns the indentation of the line holding n.
@@ -147,15 +202,11 @@ func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
 	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
 		return nil
 	}
-	setEdit, ok := backgroundSetEdit(p)
-	if !ok {
-		return nil
-	}
+	store := backgroundStore(p)
 	indent := lineIndent(p.File, stmt)
-	add := "\n" + indent + backgroundSet + ".add(" + name + ")\n" + indent + name + ".add_done_callback(" + backgroundSet + ".discard)"
-	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: add}}
-	if setEdit != nil {
-		edits = append(edits, *setEdit)
+	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: "\n" + indent + store.keep(name, indent)}}
+	if store.define != nil {
+		edits = append(edits, *store.define)
 	}
 	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
 }
@@ -172,16 +223,11 @@ func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
 	for i := 1; scope.Lookup(name) != nil; i++ {
 		name = "task_" + itoaSmall(i)
 	}
-	setEdit, ok := backgroundSetEdit(p)
-	if !ok {
-		return nil
-	}
+	store := backgroundStore(p)
 	indent := lineIndent(p.File, stmt)
-	text := name + " = " + p.File.Text(call) + "\n" + indent + backgroundSet + ".add(" + name + ")\n" + indent + name +
-		".add_done_callback(" + backgroundSet + ".discard)"
-	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: text}}
-	if setEdit != nil {
-		edits = append(edits, *setEdit)
+	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: name + " = " + p.File.Text(call) + "\n" + indent + store.keep(name, indent)}}
+	if store.define != nil {
+		edits = append(edits, *store.define)
 	}
 	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
 }

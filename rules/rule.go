@@ -181,6 +181,13 @@ type Options struct {
 	Severity map[string]Severity
 	// ExtraBlocking lists qualified names users declared blocking (ASYNC200's role).
 	ExtraBlocking []string
+	// ExtraCoroutines, CoroutineWrappers and ExtraTaskFactories extend the
+	// library table from [tool.asyncls]: callables returning coroutines,
+	// decorators keeping an async def a coroutine function, and callables
+	// returning tasks. Entries are qualified names or `module.*`.
+	ExtraCoroutines    []string
+	CoroutineWrappers  []string
+	ExtraTaskFactories []string
 	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
 	Settings map[string]any
 }
@@ -226,6 +233,44 @@ type checkState struct {
 	delays     map[int]*blockDelay
 
 	sim *simRun // the phase, cache and budget of this check
+
+	// recorded is what the findings depend on beyond the module and what it
+	// imports (see CheckRecorded).
+	recorded Dependencies
+}
+
+// Dependencies is what a module's findings depend on beyond the module
+// and the modules it imports (directly or not).
+type Dependencies struct {
+	// ValueQueries holds the project-wide questions "is this name used as a
+	// value?" the rules asked, with their answers.
+	ValueQueries map[string]bool
+	// ThreadFunctions is true when the rules used the project-wide set of
+	// functions that run in other threads (ASL106), which depends on every
+	// module that hands functions to threads and what those modules import.
+	ThreadFunctions bool
+}
+
+// recordUsesThreadFunctions notes that the findings depend on the project's
+// thread functions.
+func (p *Pass) recordUsesThreadFunctions() {
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.recorded.ThreadFunctions = true
+		p.shared.mu.Unlock()
+	}
+}
+
+// projectUsesNameAsValue asks the project whether any module uses name as a
+// value, recording the question for CheckRecorded.
+func (p *Pass) projectUsesNameAsValue(name string) bool {
+	used := p.Project.UsesNameAsValue(name)
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.recorded.ValueQueries[name] = used
+		p.shared.mu.Unlock()
+	}
+	return used
 }
 
 // importsTrioOrAnyio reports whether the module imports trio or anyio
@@ -308,6 +353,9 @@ func (p *Pass) ReportRange(start, end int, msg string, opts ...ReportOption) {
 	for _, o := range opts {
 		o(&d)
 	}
+	if d.Fix != nil {
+		d.Fix = fitFix(p.File.Src, d.Fix)
+	}
 	*p.diags = append(*p.diags, d)
 }
 
@@ -331,7 +379,15 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 	return diags
 }
 
-func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) []Diagnostic {
+// CheckRecorded is Check that also returns what the findings depend on
+// beyond the module and the modules it imports (directly or not). A cache
+// may reuse the findings while the module, the modules it imports and these
+// dependencies stay the same.
+func CheckRecorded(m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
+	return check(m, p, opts, &simRun{})
+}
+
+func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) ([]Diagnostic, Dependencies) {
 	ctx := sim.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -358,7 +414,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, sim: sim}
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
@@ -396,7 +452,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 		diags = append(diags, checkUnusedNoqa(m, opts, used, sim.incomplete.Load())...)
 	}
 	sortDiagnostics(diags)
-	return diags
+	return diags, shared.recorded
 }
 
 // sortDiagnostics orders findings by position, then code; findings of one

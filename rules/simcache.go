@@ -47,7 +47,7 @@ type Run struct {
 // or that were skipped once run.Context was done.
 func CheckRun(m *analysis.Module, p *analysis.Project, opts *Options, run Run) (diags []Diagnostic, complete bool) {
 	st := &simRun{Run: run}
-	diags = check(m, p, opts, st)
+	diags, _ = check(m, p, opts, st)
 	return diags, !st.incomplete.Load()
 }
 

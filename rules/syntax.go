@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Syntax helpers shared by the structural rules (ASYNC1xx, ASYNC9xx, ASL1xx).
@@ -106,25 +107,13 @@ func withItems(with *analysis.Node) (exprs, aliases []*analysis.Node) {
 	return exprs, aliases
 }
 
-// timeoutContexts are the timeout context managers of asyncio, trio and anyio.
-var timeoutContexts = map[string]bool{
-	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.timeouts.timeout": true, "asyncio.timeouts.timeout_at": true,
-	"trio.move_on_after": true, "trio.move_on_at": true, "trio.fail_after": true, "trio.fail_at": true, "trio.CancelScope": true,
-	"anyio.move_on_after": true, "anyio.fail_after": true, "anyio.CancelScope": true,
-}
-
-// taskGroupFactories open a task group (asyncio) or nursery (trio/anyio).
-var taskGroupFactories = map[string]bool{
-	"asyncio.TaskGroup": true, "asyncio.taskgroups.TaskGroup": true, "trio.open_nursery": true, "anyio.create_task_group": true,
-}
-
 // contextKind classifies a with-item expression: "timeout", "taskgroup" or "".
 func contextKind(m *analysis.Module, expr *analysis.Node) (kind, name string) {
 	name = calleeOf(m, expr)
 	switch {
-	case timeoutContexts[name]:
+	case pylib.Is(name, pylib.TimeoutScope):
 		return "timeout", name
-	case taskGroupFactories[name]:
+	case pylib.Is(name, pylib.TaskGroupOpener):
 		return "taskgroup", name
 	}
 	return "", name

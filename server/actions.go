@@ -62,6 +62,14 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 			if code == "" || code == rules.SyntaxErrorCode {
 				continue
 			}
+			if code == rules.ASL100.Code {
+				// An unused noqa directive is removed (its fix), not silenced by another.
+				if !docDone[code] {
+					docDone[code] = true
+					out = append(out, docAction(code, diag))
+				}
+				continue
+			}
 			line := int(diag.Range.Start.Line)
 			key := codeLine{code, line}
 			if noqaDone[key] {
@@ -76,10 +84,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 			}
 			if rules.Lookup(code) != nil && !docDone[code] {
 				docDone[code] = true
-				out = append(out, &protocol.CodeAction{
-					Title: "Show documentation for " + code, Kind: &quickfix, Diagnostics: []protocol.Diagnostic{diag},
-					Command: protocol.Command{Title: "Show documentation for " + code, Command: showDocumentationCommand, Arguments: []protocol.LSPAny{protocol.LSPAny(strconv.Quote(code))}},
-				})
+				out = append(out, docAction(code, diag))
 			}
 		}
 	}
@@ -206,4 +211,14 @@ func (s *Server) fixAllEdit(ctx context.Context, sn *snapshot) (protocol.TextEdi
 		Range:   s.offsetRange(li, prefix, len(src)-suffix),
 		NewText: string(fixed[prefix : len(fixed)-suffix]),
 	}, true
+}
+
+// docAction is "Show documentation for CODE": a command the server runs.
+func docAction(code string, diag protocol.Diagnostic) *protocol.CodeAction {
+	quickfix := protocol.CodeActionKindQuickFix
+	title := "Show documentation for " + code
+	return &protocol.CodeAction{
+		Title: title, Kind: &quickfix, Diagnostics: []protocol.Diagnostic{diag},
+		Command: protocol.Command{Title: title, Command: showDocumentationCommand, Arguments: []protocol.LSPAny{protocol.LSPAny(strconv.Quote(code))}},
+	}
 }

@@ -68,10 +68,10 @@ func TestCheckEqualsRuleByRule(t *testing.T) {
 		cfg := config.Default()
 		files, _ := lint.Collect([]string{dir}, cfg)
 		res := lint.Run(files, nil, cfg)
-		for _, m := range res.Project.Modules() {
-			want := ruleByRule(m, res.Project, all)
+		for _, m := range res.Projects[0].Modules() {
+			want := ruleByRule(m, res.Projects[0], all)
 			for run := 0; run < 2; run++ { // the second run is ordered by the first's costs
-				got := rules.Check(m, res.Project, all)
+				got := rules.Check(m, res.Projects[0], all)
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s: rules.Check differs from the rules run one by one\n got %v\nwant %v", m.File.Path, got, want)
 				}

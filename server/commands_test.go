@@ -79,3 +79,42 @@ func TestEmptyArraySettingsAreNoSettings(t *testing.T) {
 		t.Errorf("a non-empty array is still an error: %v", err)
 	}
 }
+
+// An unused noqa directive (ASL100) gets its removal fix and its
+// documentation, not "Disable ASL100 for this line".
+func TestUnusedNoqaActions(t *testing.T) {
+	src := "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)  # noqa: ASL102\n"
+	dir := writeFiles(t, map[string]string{"a.py": src})
+	u := uri.File(filepath.Join(dir, "a.py"))
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "timingHints": false}`)
+	c.open(u, src)
+	diags := c.waitDiagnostics(u, 1)
+	if len(diags) != 1 || diagnosticCode(diags[0]) != "ASL100" {
+		t.Fatalf("diagnostics %v, want one ASL100", codes(diags))
+	}
+	var actions []protocol.CommandOrCodeAction
+	if err := c.call(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diags[0].Range,
+		Context: protocol.CodeActionContext{Diagnostics: diags},
+	}, &actions); err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	var fix *protocol.CodeAction
+	for _, a := range actions {
+		ca := a.(*protocol.CodeAction)
+		titles = append(titles, ca.Title)
+		if ca.Title == "Remove the unused `# noqa` directive" {
+			fix = ca
+		}
+	}
+	if fix == nil || strings.Contains(strings.Join(titles, "|"), "Disable ASL100") || !strings.Contains(strings.Join(titles, "|"), "Show documentation for ASL100") {
+		t.Fatalf("actions %q", titles)
+	}
+	edits := fix.Edit.Changes[u]
+	if len(edits) != 1 || edits[0].NewText != "" || edits[0].Range.Start != (protocol.Position{Line: 3, Character: 26}) {
+		t.Errorf("fix edits %+v", edits)
+	}
+	c.shutdownAndExit()
+}

@@ -31,7 +31,9 @@ func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cf
 	// bound it otherwise: a hover must answer quickly, so a construct that
 	// takes longer to simulate gets no estimate rather than a late one.
 	simCfg.Context = ctx
-	simCfg.MaxWallTime = hoverSimulationBudget
+	if simCfg.MaxWallTime <= 0 || simCfg.MaxWallTime > hoverSimulationBudget {
+		simCfg.MaxWallTime = hoverSimulationBudget
+	}
 	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg})
 	if !ok {
 		return "", 0, 0, false

@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -224,8 +225,10 @@ func displayCallee(c *analysis.Call, text string) string {
 // displayPath shows a path relative to the first workspace root.
 func (s *Server) displayPath(path string) string {
 	for _, r := range s.ws.currentRoots() {
-		if rel, err := filepath.Rel(r, path); err == nil && !startsWithDotDot(rel) && rel != ".." {
-			return filepath.ToSlash(rel)
+		if lint.Within(r, path) {
+			if rel, err := filepath.Rel(r, path); err == nil {
+				return filepath.ToSlash(rel)
+			}
 		}
 	}
 	return path

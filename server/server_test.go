@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -488,4 +489,53 @@ func TestUntitledAndOtherLanguages(t *testing.T) {
 		t.Fatal("a markdown document was analysed")
 	}
 	c.shutdownAndExit()
+}
+
+// TestUnboundedSimulationsDoNotStall: a document whose simulation once
+// never ended (sleep(nan), a list doubled 64 times, main gathering itself)
+// gets diagnostics for every version and answers hovers; the simulator's
+// budgets end each simulation.
+func TestUnboundedSimulationsDoNotStall(t *testing.T) {
+	src := `import asyncio
+import time
+
+
+async def grow():
+    x = [0]
+    for i in range(64):
+        x = x + x
+
+
+async def main():
+    await asyncio.sleep(float("nan"))
+    await grow()
+    await asyncio.gather(main(), main())
+    time.sleep(1)
+
+
+asyncio.run(main())
+`
+	dir := writeFiles(t, map[string]string{"spin.py": src})
+	u := uri.File(filepath.Join(dir, "spin.py"))
+	c := newClient(t, startInProcess(t, Options{TimingHints: DefaultTimingHints}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	c.open(u, src)
+	for v := int32(1); v <= 3; v++ {
+		if v > 1 {
+			c.change(u, v, partial(14, 0, 14, 0, "    await asyncio.sleep(0)\n"))
+		}
+		if diags := c.waitDiagnostics(u, v); !hasCode(diags, "ASYNC251") {
+			t.Fatalf("version %d: got %v, want ASYNC251", v, codes(diags))
+		}
+	}
+	for _, pos := range []protocol.Position{{Line: 4, Character: 11}, {Line: 10, Character: 11}, {Line: 12, Character: 8}} {
+		var h *protocol.Hover
+		if err := c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: pos}}, &h); err != nil {
+			t.Fatalf("hover at %+v: %v", pos, err)
+		}
+		if h != nil && strings.Contains(fmt.Sprint(h.Contents), "concurrently") {
+			t.Errorf("hover at %+v times code whose simulation exceeded a budget: %v", pos, h.Contents)
+		}
+	}
 }

@@ -24,7 +24,7 @@ func TestParseSettings(t *testing.T) {
 	}
 	for bad, want := range map[string]string{
 		`{"colour": 1}`:                `unknown asyncls setting "colour"`,
-		`{"select": ["NOPE9"]}`:        `NOPE9`,
+		`{"select": ["ASLNOPE9"]}`:     `ASLNOPE9`,
 		`{"debounceMs": -5}`:           `debounceMs`,
 		`{"debounceMs": "fast"}`:       `bad asyncls setting`,
 		`{"logLevel": "loud"}`:         `logLevel`,

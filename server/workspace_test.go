@@ -43,17 +43,21 @@ func TestDiagnosticsMatchCheck(t *testing.T) {
 	for _, root := range []string{"../examples/tutorial", "../testdata/rules/ASL101/crossfile", "../testdata/rules/ASL201/crossfile", "../testdata/rules/ASL102"} {
 		root, _ := filepath.Abs(root)
 		t.Run(filepath.Base(filepath.Dir(root))+"/"+filepath.Base(root), func(t *testing.T) {
-			cfg, err := config.Load(root)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files, _ := lint.Collect([]string{root}, cfg)
-			if len(files) == 0 {
-				t.Skip("no files")
+			// A project of its own (in the repository, check would take the
+			// repository as the project root, the server its workspace folder).
+			root := copyProject(t, root)
+			// As `asyncls check ROOT`: each file with its nearest configuration.
+			res := lint.Check(lint.Request{Paths: []string{root}, Configs: lint.NewConfigs(nil, nil)})
+			if len(res.Errors) > 0 {
+				t.Fatal(res.Errors)
 			}
 			want := map[string][]string{}
-			for _, d := range lint.Run(files, nil, cfg).Diagnostics {
+			for _, d := range res.Diagnostics {
 				want[d.Path] = append(want[d.Path], renderRule(d))
+			}
+			files, _ := lint.Collect([]string{root}, config.Default())
+			if len(files) == 0 {
+				t.Skip("no files")
 			}
 			c := newClient(t, startInProcess(t, Options{}))
 			c.initialize(root, utf8Caps(), `{"debounceMs": 0}`)
@@ -287,7 +291,7 @@ func TestConfiguration(t *testing.T) {
 		c.shutdownAndExit()
 	})
 	t.Run("bad", func(t *testing.T) {
-		dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": "[tool.asyncls]\nselect = [\"NOPE1\"]\n"})
+		dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": "[tool.asyncls]\nselect = [\"ASLNOPE1\"]\n"})
 		u := uri.File(filepath.Join(dir, "app.py"))
 		c := newClient(t, startInProcess(t, Options{}))
 		c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "colour": "blue"}`)
@@ -301,7 +305,7 @@ func TestConfiguration(t *testing.T) {
 				all = append(all, m.Message)
 			}
 			joined := strings.Join(all, "\n")
-			return strings.Contains(joined, "colour") && strings.Contains(joined, "NOPE1")
+			return strings.Contains(joined, "colour") && strings.Contains(joined, "ASLNOPE1")
 		})
 		c.shutdownAndExit()
 	})

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
-	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/report"
@@ -31,6 +30,8 @@ type checkFlags struct {
 	addNoqa                  bool
 	watch                    bool
 	showSettings, showFiles  bool
+	noCache                  bool
+	forceExclude             bool
 }
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -49,13 +50,15 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "let --fix and --diff also apply fixes that may change behaviour, and mark them [*]")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and change nothing (exit 1 when there is one)")
 	fs.BoolVar(&f.showFixes, "show-fixes", false, "list the fixes applied (with --fix) or that would be (otherwise)")
-	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings")
+	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings (a JSON array with --output-format json)")
 	fs.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
 	fs.BoolVar(&f.exitNonZeroFix, "exit-non-zero-on-fix", false, "exit 1 when --fix changed a file, even if nothing remains")
 	fs.BoolVar(&f.addNoqa, "add-noqa", false, "add '# noqa: CODE' to the line of every finding (merging existing noqa comments)")
 	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
 	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
+	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the cache (.asyncls_cache at the project root, or $ASYNCLS_CACHE_DIR)")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply exclude and .gitignore to files named explicitly too (the pre-commit hook does)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: asyncls check [flags] [PATHS...]      (PATHS default to .; - is standard input)
 
@@ -69,7 +72,7 @@ Exit status: 0 clean, 1 findings (or fixes, with --diff / --exit-non-zero-on-fix
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	return fs, f
 }
@@ -119,10 +122,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		paths = []string{"."}
 	}
 	if f.showSettings {
+		// (A check reports the warnings of every file's configuration.)
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		return showSettings(stdout, cfg, paths)
 	}
 	if f.showFiles {
-		files, errs := lint.Collect(paths, cfg)
+		configs, err := checkConfigs(f)
+		if err != nil {
+			fmt.Fprintln(stderr, "asyncls:", err)
+			return exitError
+		}
+		files, errs, warnings := lint.Files(paths, configs, f.forceExclude)
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "asyncls: warning:", w)
+		}
 		for _, e := range errs {
 			fmt.Fprintln(stderr, "asyncls: error:", e)
 		}
@@ -144,23 +159,65 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return checkOnce(f, cfg, paths, stdin, stdout, stderr)
 }
 
-// loadCheckConfig reads the configuration file (--config PATH or the
-// nearest pyproject.toml) and applies the inline --config settings and the
-// rule-selection flags on top.
-func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
-	var file string
-	var inline []string
+// configFlags splits --config values into the file named (or "") and
+// the inline settings.
+func configFlags(f *checkFlags) (file string, inline []string, err error) {
 	for _, c := range f.configs.values {
 		if config.IsInline(c) {
 			inline = append(inline, c)
 		} else if file != "" {
-			return nil, fmt.Errorf("--config names two files (%s and %s)", file, c)
+			return "", nil, fmt.Errorf("--config names two files (%s and %s)", file, c)
 		} else {
 			file = c
 		}
 	}
+	return file, inline, nil
+}
+
+// commandLineSettings returns what the command line changes in a file's
+// configuration: the inline --config settings, then the rule-selection flags.
+func commandLineSettings(f *checkFlags, inline []string) func(*config.Config) (*config.Config, error) {
+	return func(cfg *config.Config) (*config.Config, error) {
+		var err error
+		for _, s := range inline {
+			if cfg, err = cfg.Override(s); err != nil {
+				return nil, err
+			}
+		}
+		o := config.Overrides{ExtendSelect: f.extend.values, Ignore: f.ignore.values}
+		if f.sel.set {
+			o.Select = f.sel.values
+		}
+		return cfg.Apply(o)
+	}
+}
+
+// checkConfigs resolves each file's configuration: --config FILE for all,
+// else the nearest pyproject.toml with [tool.asyncls] (as ruff does), with
+// the command line's settings on top.
+func checkConfigs(f *checkFlags) (*lint.Configs, error) {
+	file, inline, err := configFlags(f)
+	if err != nil {
+		return nil, err
+	}
+	var fixed *config.Config
+	if file != "" {
+		if fixed, err = config.LoadFile(file); err != nil {
+			return nil, err
+		}
+	}
+	return lint.NewConfigs(fixed, commandLineSettings(f, inline)), nil
+}
+
+// loadCheckConfig returns the configuration of the first path (for
+// --show-settings and --watch): --config PATH or the nearest
+// pyproject.toml, with the command line's settings on top.
+func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
+	file, inline, err := configFlags(f)
+	if err != nil {
+		return nil, err
+	}
 	var cfg *config.Config
-	var err error
 	if file != "" {
 		cfg, err = config.LoadFile(file)
 	} else {
@@ -176,40 +233,55 @@ func loadCheckConfig(f *checkFlags, paths []string) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range inline {
-		if cfg, err = cfg.Override(s); err != nil {
-			return nil, err
-		}
-	}
-	o := config.Overrides{ExtendSelect: f.extend.values, Ignore: f.ignore.values}
-	if f.sel.set {
-		o.Select = f.sel.values
-	}
-	return cfg.Apply(o)
+	return commandLineSettings(f, inline)(cfg)
 }
 
 // checkOnce lints, fixes or annotates once and reports; it returns the exit status.
 func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var res *lint.Result
 	var stdinSrc []byte
-	var err error
+	configs, err := checkConfigs(f)
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls:", err)
+		return exitError
+	}
 	progress := newProgress(stderr)
+	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
-		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, analysis.MaxFileSize+1))
+		limit := cfg.MaxBytes()
+		if c, err := configs.ForDir(filepath.Dir(f.stdinName)); err == nil && c.MaxBytes() > 0 {
+			limit = c.MaxBytes()
+		}
+		if limit <= 0 {
+			limit = lint.DefaultMaxFileSize
+		}
+		stdinSrc, err = io.ReadAll(io.LimitReader(stdin, limit+1))
 		if err != nil {
 			fmt.Fprintln(stderr, "asyncls: reading standard input:", err)
 			return exitError
 		}
-		res = lint.Analyse([]lint.Source{{Path: f.stdinName, Src: stdinSrc}}, cfg)
-	} else {
-		files, errs := lint.Collect(paths, cfg)
-		res = lint.RunProgress(files, nil, cfg, progress.update)
-		res.Errors = append(errs, res.Errors...)
+		if int64(len(stdinSrc)) > limit {
+			fmt.Fprintf(stderr, "asyncls: standard input is larger than the %d-byte limit (max-file-size in [tool.asyncls])\n", limit)
+			return exitError
+		}
+		req.Paths = nil
+		req.Stdin = &lint.Source{Path: f.stdinName, Src: stdinSrc}
 	}
+	if !f.noCache && !f.fix && !f.diff && !f.addNoqa {
+		// Fixing and annotating need every module's tree.
+		req.CacheVersion = cacheVersion()
+	}
+	res := lint.Check(req)
 	progress.done()
+	if req.CacheVersion != "" && os.Getenv("ASYNCLS_CACHE_STATS") != "" {
+		// For benchmarks: what the cache spared.
+		fmt.Fprintf(stderr, "asyncls: cache: %d files, %d parsed, %d checked\n", res.Cache.Files, res.Cache.Parsed, res.Cache.Checked)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
 
 	if f.addNoqa {
-		return addNoqa(res, f.stdinName, stdinSrc, stdout, stderr)
+		return addNoqa(res, res.StdinPath(), stdinSrc, stdout, stderr)
 	}
 	found := len(res.Diagnostics)
 	var applied []appliedFix
@@ -217,18 +289,36 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	case f.fix || f.diff:
 		var fixErrs []error
 		var changed map[string][]byte
-		original := sourcesOf(res)
-		res, applied, changed, fixErrs = computeFixes(res, cfg, f.unsafeFixes)
+		original := res.Sources()
+		res, applied, changed, fixErrs = computeFixes(res, f.unsafeFixes)
 		res.Errors = append(res.Errors, fixErrs...)
 		if f.diff {
 			return printDiff(f, res, original, changed, applied, stdout, stderr)
 		}
+		stdinShown := ""
+		if req.Stdin != nil {
+			stdinShown = res.StdinPath()
+		}
+		unwritten := map[string][]byte{}
 		for _, path := range sortedKeys(changed) {
-			if path == f.stdinName {
+			if path == stdinShown {
 				stdinSrc = changed[path]
-			} else if err := writeFile(path, changed[path]); err != nil {
-				res.Errors = append(res.Errors, err)
+			} else if err := lint.WriteFile(path, original[path], changed[path]); err != nil {
+				res.Errors = append(res.Errors, &lint.FileError{Path: path, Err: err})
+				unwritten[path] = original[path]
 			}
+		}
+		if len(unwritten) > 0 {
+			// What is reported is what is on disk: the files not written
+			// keep their findings, and their fixes do not count.
+			res = res.Reanalyse(unwritten, nil)
+			kept := applied[:0]
+			for _, a := range applied {
+				if _, ok := unwritten[a.Path]; !ok {
+					kept = append(kept, a)
+				}
+			}
+			applied = kept
 		}
 		if f.stdinName != "" {
 			// As ruff does: with --fix and stdin, the fixed source goes to stdout.
@@ -242,7 +332,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 	lines := linesOf(res)
 	if f.statistics {
-		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes)
+		writeStatistics(stdout, res.Diagnostics, f.unsafeFixes, f.format)
 	} else if err := report.Write(stdout, f.format, res.Diagnostics, lines, report.Options{UnsafeFixes: f.unsafeFixes}); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
@@ -250,7 +340,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	if f.showFixes {
 		writeShowFixes(stderr, f, res.Diagnostics, applied)
 	}
-	if report.Textual(f.format) || f.statistics {
+	if report.Textual(f.format) {
 		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
 	}
 	switch {
@@ -265,34 +355,5 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 }
 
 func linesOf(res *lint.Result) report.Lines {
-	return func(path string) *analysis.LineIndex {
-		if m := res.Project.Module(path); m != nil {
-			return m.File.Lines
-		}
-		return nil
-	}
-}
-
-// writeFile replaces path atomically so an interrupted run never leaves a
-// half-written source file.
-func writeFile(path string, data []byte) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".asyncls-fix-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	os.Chmod(tmp.Name(), info.Mode().Perm())
-	return os.Rename(tmp.Name(), path)
+	return res.Lines
 }

@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/rules"
 )
@@ -28,7 +27,7 @@ type findingKey struct{ path, code, message string }
 // fixed unseen. A fix that would leave invalid Python is refused. It
 // returns the final analysis, the fixes applied, and the new content of
 // every changed file.
-func computeFixes(res *lint.Result, cfg *config.Config, unsafe bool) (*lint.Result, []appliedFix, map[string][]byte, []error) {
+func computeFixes(res *lint.Result, unsafe bool) (*lint.Result, []appliedFix, map[string][]byte, []error) {
 	shown := map[findingKey]int{}
 	for _, d := range res.Diagnostics {
 		shown[findingKey{d.Path, d.Code, d.Message}]++
@@ -45,20 +44,19 @@ func computeFixes(res *lint.Result, cfg *config.Config, unsafe bool) (*lint.Resu
 				byPath[d.Path] = append(byPath[d.Path], d)
 			}
 		}
-		changed := false
-		var sources []lint.Source
-		for _, m := range res.Project.Modules() {
-			src := m.File.Src
-			if diags := byPath[m.File.Path]; len(diags) > 0 && !refused[m.File.Path] {
-				newSrc, idx := rules.ApplyFixesOf(src, diags, unsafe)
+		round := map[string][]byte{}
+		sources := res.Sources()
+		for _, path := range sortedKeys(sources) {
+			m := res.Module(path)
+			if diags := byPath[path]; m != nil && len(diags) > 0 && !refused[path] {
+				newSrc, idx := rules.ApplyFixesOf(sources[path], diags, unsafe)
 				if len(idx) > 0 {
-					if len(analysis.Parse(m.File.Path, newSrc).SyntaxErrors) > len(m.File.SyntaxErrors) {
-						refused[m.File.Path] = true
-						errs = append(errs, fmt.Errorf("%s: a fix produced invalid Python and was not applied (please report it)", m.File.Path))
+					if analysis.CheckSource(newSrc) != nil || len(analysis.Parse(m.File.Path, newSrc).SyntaxErrors) > len(m.File.SyntaxErrors) {
+						refused[path] = true
+						errs = append(errs, fmt.Errorf("%s: a fix produced invalid Python and was not applied (please report it)", path))
 					} else {
-						src = newSrc
-						changed = true
-						changedSrc[m.File.Path] = src
+						round[path] = newSrc
+						changedSrc[path] = newSrc
 						for _, i := range idx {
 							d := diags[i]
 							shown[findingKey{d.Path, d.Code, d.Message}]--
@@ -67,25 +65,13 @@ func computeFixes(res *lint.Result, cfg *config.Config, unsafe bool) (*lint.Resu
 					}
 				}
 			}
-			sources = append(sources, lint.Source{Path: m.File.Path, Src: src})
 		}
-		if !changed {
+		if len(round) == 0 {
 			break
 		}
-		prevErrs := res.Errors
-		res = lint.Analyse(sources, cfg)
-		res.Errors = append(prevErrs, res.Errors...)
+		res = res.Reanalyse(round, nil)
 	}
 	return res, applied, changedSrc, errs
-}
-
-// sourcesOf maps every analysed file to its content.
-func sourcesOf(res *lint.Result) map[string][]byte {
-	out := map[string][]byte{}
-	for _, m := range res.Project.Modules() {
-		out[m.File.Path] = m.File.Src
-	}
-	return out
 }
 
 func sortedKeys(m map[string][]byte) []string {

@@ -39,7 +39,7 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 	}
 	sort.Strings(paths)
 	for _, path := range paths {
-		m := res.Project.Module(path)
+		m := res.Module(path)
 		if m == nil {
 			continue
 		}
@@ -55,8 +55,8 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 			stdout.Write(src)
 			continue
 		}
-		if err := writeFile(path, src); err != nil {
-			fmt.Fprintln(stderr, "asyncls: error:", err)
+		if err := lint.WriteFile(path, m.File.Src, src); err != nil {
+			fmt.Fprintf(stderr, "asyncls: error: %s: %v\n", path, err)
 			status = exitError
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -53,8 +54,17 @@ func summary(diags []rules.Diagnostic, found, fixed int, fixMode, unsafe bool) s
 	return s
 }
 
-// writeStatistics is --statistics: findings per code, most frequent first.
-func writeStatistics(w io.Writer, diags []rules.Diagnostic, unsafe bool) {
+// statJSON is one line of --statistics --output-format json.
+type statJSON struct {
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Count   int    `json:"count"`
+	Fixable bool   `json:"fixable"`
+}
+
+// writeStatistics is --statistics: findings per code, most frequent first
+// (a JSON array with --output-format json).
+func writeStatistics(w io.Writer, diags []rules.Diagnostic, unsafe bool, format string) {
 	type stat struct {
 		code    string
 		n       int
@@ -82,6 +92,20 @@ func writeStatistics(w io.Writer, diags []rules.Diagnostic, unsafe bool) {
 		}
 		return stats[i].code < stats[j].code
 	})
+	if format == "json" {
+		out := make([]statJSON, 0, len(stats))
+		for _, s := range stats {
+			name := "syntax-error"
+			if r := rules.Lookup(s.code); r != nil {
+				name = r.Name
+			}
+			out = append(out, statJSON{s.code, name, s.n, s.fixable})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+		return
+	}
 	for _, s := range stats {
 		mark, name := "   ", "syntax-error"
 		if s.fixable {

@@ -74,8 +74,13 @@ func TestExitCodesAndFormats(t *testing.T) {
 	if code, _, errOut := runCLI(t, "", "check", "--format", "xml", dir); code != exitError || !strings.Contains(errOut, "xml") {
 		t.Errorf("bad format: exit %d %s", code, errOut)
 	}
-	if code, _, errOut := runCLI(t, "", "check", "--select", "NOPE1", dir); code != exitError || !strings.Contains(errOut, "NOPE1") {
+	if code, _, errOut := runCLI(t, "", "check", "--select", "ASLNOPE1", dir); code != exitError || !strings.Contains(errOut, "ASLNOPE1") {
 		t.Errorf("bad code: exit %d %s", code, errOut)
+	}
+	// flake8-async's and ruff's codes that asyncls lacks: a warning, never fatal.
+	if code, _, errOut := runCLI(t, "", "check", "--ignore", "ASYNC115,E501", dir); code != exitFindings ||
+		!strings.Contains(errOut, `warning: ignore: "ASYNC115" is not an asyncls rule`) {
+		t.Errorf("foreign code: exit %d %s", code, errOut)
 	}
 	if code, _, _ := runCLI(t, "", "check", "--ignore", "ASYNC251", dir); code != exitOK {
 		t.Errorf("--ignore: exit %d", code)
@@ -229,5 +234,42 @@ func TestEverySubcommandAnswersHelp(t *testing.T) {
 				t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 			}
 		}
+	}
+}
+
+// TestCheckCacheAndClean: a second run answers from the cache with the same
+// output, --no-cache writes nothing, and `asyncls clean` removes the cache.
+func TestCheckCacheAndClean(t *testing.T) {
+	dir := t.TempDir()
+	src := "import time\n\n\nasync def f():\n    time.sleep(1)\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.py"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	t.Setenv("ASYNCLS_CACHE_DIR", cacheDir)
+	checkOut := func(args ...string) string {
+		var out, errOut strings.Builder
+		if code := run(append([]string{"check", "--output-format", "concise"}, args...), strings.NewReader(""), &out, &errOut); code != exitFindings {
+			t.Fatalf("check %v: exit %d, stderr %s", args, code, errOut.String())
+		}
+		return out.String()
+	}
+	checkOut("--no-cache", dir)
+	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
+		t.Fatalf("--no-cache created the cache: %v", err)
+	}
+	first := checkOut(dir)
+	if _, err := os.Stat(filepath.Join(cacheDir, ".gitignore")); err != nil {
+		t.Fatalf("no cache with a .gitignore after a run: %v", err)
+	}
+	if second := checkOut(dir); second != first || !strings.Contains(first, "ASYNC251") {
+		t.Fatalf("cached run printed\n%s\nthe first\n%s", second, first)
+	}
+	var out, errOut strings.Builder
+	if code := run([]string{"clean", dir}, strings.NewReader(""), &out, &errOut); code != exitOK {
+		t.Fatalf("clean: exit %d: %s", code, errOut.String())
+	}
+	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
+		t.Fatalf("the cache survived clean: %v", err)
 	}
 }

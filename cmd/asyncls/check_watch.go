@@ -30,7 +30,7 @@ func watch(f *checkFlags, cfg *config.Config, paths []string, stdout, stderr io.
 		fmt.Fprintf(stderr, "[%s] Watching for file changes (Ctrl-C to stop).\n", time.Now().Format("15:04:05"))
 	}
 	check()
-	last := watchSnapshot(cfg, paths)
+	last := watchSnapshot(cfg, paths, f.forceExclude)
 	ticker := time.NewTicker(watchPoll)
 	defer ticker.Stop()
 	for {
@@ -41,7 +41,7 @@ func watch(f *checkFlags, cfg *config.Config, paths []string, stdout, stderr io.
 			return status
 		case <-ticker.C:
 		}
-		now := watchSnapshot(cfg, paths)
+		now := watchSnapshot(cfg, paths, f.forceExclude)
 		if now == last {
 			continue
 		}
@@ -59,8 +59,8 @@ func watch(f *checkFlags, cfg *config.Config, paths []string, stdout, stderr io.
 
 // watchSnapshot is a fingerprint of the files a check would read: their
 // names, sizes and modification times, and the configuration file's.
-func watchSnapshot(cfg *config.Config, paths []string) string {
-	files, _ := lint.Collect(paths, cfg)
+func watchSnapshot(cfg *config.Config, paths []string, forceExclude bool) string {
+	files, _, _ := lint.Files(paths, lint.NewConfigs(nil, nil), forceExclude)
 	if cfg.Path != "" {
 		files = append(files, cfg.Path)
 	}

@@ -3,10 +3,12 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // goldenInput has a finding with a safe fix (ASYNC251), one with an unsafe
@@ -142,8 +144,60 @@ func TestDiffStatisticsShowFixesGolden(t *testing.T) {
 	}
 	checkGolden(t, "app.statistics", out+"--- stderr\n"+errOut)
 
+	code, out, errOut = runCLI(t, "", "check", "--statistics", "--output-format", "json", goldenInput)
+	var stats []statJSON
+	if err := json.Unmarshal([]byte(out), &stats); err != nil || code != exitFindings || errOut != "" || len(stats) != 4 {
+		t.Fatalf("--statistics json: exit %d, %v, %q, %q", code, err, out, errOut)
+	}
+	for _, s := range stats {
+		if s.Count != 1 || s.Name == "" || s.Fixable != (s.Code == "ASYNC251") {
+			t.Errorf("statistics entry %+v", s)
+		}
+	}
+
 	dir := writeTree(t, map[string]string{"ok.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
 	if code, out, errOut := runCLI(t, "", "check", "--diff", dir); code != exitOK || out != "" || !strings.Contains(errOut, "No fixes") {
 		t.Errorf("--diff without fixes: exit %d %q %q", code, out, errOut)
+	}
+}
+
+// Tabs and non-ASCII text before a finding: the caret stays under it, and a
+// fix that inserts lines away from the finding shows the kept line between.
+func TestFullFormatTabsAndInsertionsGolden(t *testing.T) {
+	_, out, errOut := runCLI(t, "", "check", filepath.Join("testdata", "golden", "tabs.py"))
+	checkGolden(t, "tabs.full", out+"--- stderr\n"+errOut)
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "^") && !strings.HasPrefix(line, "  |     ^") {
+			t.Errorf("caret not under the tab-indented call: %q", line)
+		}
+	}
+}
+
+// A finding on a very long line shows a window of it: the output stays
+// short and the carets stay under the call.
+func TestFullFormatLongLine(t *testing.T) {
+	var nums []string
+	for i := 0; i < 3000; i++ {
+		nums = append(nums, fmt.Sprint(i))
+	}
+	list := "[" + strings.Join(nums, ", ") + "]"
+	src := "import time\n\nasync def f():\n    x = " + list + "; time.sleep(1); y = " + list + "\n"
+	dir := writeTree(t, map[string]string{"long.py": src})
+	_, out, _ := runCLI(t, "", "check", filepath.Join(dir, "long.py"))
+	var code, carets string
+	for _, line := range strings.Split(out, "\n") {
+		if len([]rune(line)) > 220 && !strings.HasPrefix(line, filepath.Join(dir, "long.py")) {
+			t.Errorf("line of %d characters in the output", len([]rune(line)))
+		}
+		if strings.HasPrefix(line, "4 | ") {
+			code = line
+		}
+		if strings.Contains(line, "^^^ ASYNC251") {
+			carets = line
+		}
+	}
+	at := strings.Index(carets, "^")
+	if code == "" || at < 0 || !strings.HasPrefix(string([]rune(code)[utf8.RuneCountInString(carets[:at]):]), "time.sleep(1)") {
+		t.Errorf("carets not under the call:\n%s\n%s", code, carets)
 	}
 }

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -162,3 +163,19 @@ type multiFlag struct{ values []string }
 
 func (m *multiFlag) String() string     { return strings.Join(m.values, " ") }
 func (m *multiFlag) Set(s string) error { m.values = append(m.values, s); return nil }
+
+// printFlags lists a command's flags as users type them (--name VALUE),
+// one per line with its help below, like flag.PrintDefaults.
+func printFlags(fs *flag.FlagSet, w io.Writer) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + strings.ToUpper(name)
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "%s\n      %s\n", line, usage)
+	})
+}

@@ -42,7 +42,7 @@ rule selected.
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	sels, err := parseInterleaved(fs, args)
 	if err != nil {

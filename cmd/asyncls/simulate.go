@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/loopsim"
 	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
@@ -31,9 +31,10 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or svg")
 	workers := fs.Int("workers", 0, "size of the default executor (default: min(32, CPUs+4), or executor-workers from pyproject.toml)")
 	configPath := fs.String("config", "", "pyproject.toml to read [tool.asyncls] from (default: the nearest one)")
+	explain := fs.Bool("explain", false, "text format: list every assumption with its line, which steps are not modelled, and why the confidence has its level (json always has them all)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: asyncls simulate [flags] FILE\n\nSimulates asyncio.run(entry()) without running the code and prints the\nestimated wall time, the time if everything ran one after another, and the\ntime the loop was blocked. Exit status: 0 ok, 2 usage, I/O or parse error.\n\nFlags:")
-		fs.PrintDefaults()
+		printFlags(fs, stderr)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -52,15 +53,6 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	path := paths[0]
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "asyncls simulate:", err)
-		return exitError
-	}
-	if err := analysis.CheckSource(src); err != nil {
-		fmt.Fprintf(stderr, "asyncls simulate: %s: %v\n", path, err)
-		return exitError
-	}
 	var cfg *config.Config
 	if *configPath != "" {
 		cfg, err = config.LoadFile(*configPath)
@@ -69,6 +61,16 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	// Never read past the size limit (a link named x.py to /dev/zero).
+	src, err := lint.ReadSource(path, cfg.MaxBytes())
+	if err != nil {
+		fmt.Fprintln(stderr, "asyncls simulate:", err)
+		return exitError
+	}
+	if err := analysis.CheckSource(src); err != nil {
+		fmt.Fprintf(stderr, "asyncls simulate: %s: %v\n", path, err)
 		return exitError
 	}
 	simCfg, err := cfg.Simulator()
@@ -96,7 +98,11 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "svg":
 		loopsim.WriteSVG(stdout, path, res)
 	default:
-		loopsim.WriteText(stdout, path, res)
+		if *explain {
+			loopsim.WriteTextExplained(stdout, path, res)
+		} else {
+			loopsim.WriteText(stdout, path, res)
+		}
 	}
 	return exitOK
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,5 +125,85 @@ if __name__ == "__main__":
 	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls.latency]\n\"x\" = \"soon\"\n"), 0o644)
 	if code, _, stderr := runCmd("simulate", prog); code != exitError || !strings.Contains(stderr, "invalid duration") {
 		t.Errorf("bad latency: exit %d %s", code, stderr)
+	}
+}
+
+func TestSimulateExplain(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.py")
+	src := "import asyncio, hashlib, zlib\n\nasync def main():\n    hashlib.sha256(b'x')\n"
+	for i := 0; i < 10; i++ {
+		src += fmt.Sprintf("    zlib.crc32(b'%d')\n", i)
+	}
+	src += "    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCmd("simulate", "--explain", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"confidence  low", "why         11 of 11 assumptions are steps the simulator does not model, which caps",
+		"line 4: [not modelled, caps at low] `hashlib.sha256` not modelled: assumed instantaneous", "line 14: [not modelled"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--explain output lacks %q:\n%s", want, out)
+		}
+	}
+	_, brief, _ := runCmd("simulate", path)
+	if !strings.Contains(brief, "... and 3 more (--explain lists them all)") || strings.Contains(brief, "line 14:") {
+		t.Errorf("default output should list 8 assumptions and point to --explain:\n%s", brief)
+	}
+}
+
+// TestSimulateLimitsReproducers runs `asyncls simulate` on the reproducers
+// of unbounded work (their pyproject.toml sets small budgets): each ends
+// quickly, as its `# expect:` line says, with valid JSON (no NaN).
+func TestSimulateLimitsReproducers(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/loopsim-limits/*.py")
+	if len(files) < 20 {
+		t.Fatalf("only %d reproducers", len(files))
+	}
+	for _, path := range files {
+		src, _ := os.ReadFile(path)
+		first, _, _ := strings.Cut(string(src), "\n")
+		kind, arg, _ := strings.Cut(strings.TrimPrefix(first, "# expect: "), " ")
+		kind = strings.TrimSuffix(kind, ":")
+		code, out, stderr := runCmd("simulate", "--format", "json", path)
+		if kind == "function" {
+			if code != exitError || !strings.Contains(stderr, "no entry point") {
+				t.Errorf("%s: exit %d, stderr %q; want no entry point", path, code, stderr)
+			}
+			continue
+		}
+		var doc struct {
+			Finished   bool    `json:"finished"`
+			Concurrent float64 `json:"concurrent_s"`
+			Budget     string  `json:"budget_exceeded"`
+			Problem    string  `json:"problem"`
+			Outcome    string  `json:"outcome"`
+		}
+		if code != exitOK || json.Unmarshal([]byte(out), &doc) != nil {
+			t.Errorf("%s: exit %d, stderr %q, output %.200q", path, code, stderr, out)
+			continue
+		}
+		switch kind {
+		case "budget":
+			name, text, _ := strings.Cut(arg, ": ")
+			if doc.Budget != name || doc.Outcome != "unknown" || !strings.Contains(doc.Problem, text) {
+				t.Errorf("%s: budget %q outcome %q problem %q; want the %s budget, %q", path, doc.Budget, doc.Outcome, doc.Problem, name, text)
+			}
+		case "seconds":
+			if !doc.Finished || doc.Budget != "" {
+				t.Errorf("%s: finished %v budget %q; want it to finish", path, doc.Finished, doc.Budget)
+			}
+		case "unknown", "unfinished":
+			if doc.Finished || !strings.Contains(doc.Problem, arg) {
+				t.Errorf("%s: problem %q; want %q", path, doc.Problem, arg)
+			}
+		}
+	}
+	code, out, _ := runCmd("simulate", "../../testdata/loopsim-limits/endless_poll.py")
+	if code != exitOK || !strings.Contains(out, "  unknown: budget exceeded (step budget of 200000 interpreted steps, in poll at line 6, likely a loop whose exit depends on not state[...] (line 6))") {
+		t.Errorf("text output:\n%s", out)
 	}
 }

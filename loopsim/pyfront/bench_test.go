@@ -2,6 +2,8 @@ package pyfront
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -114,5 +116,28 @@ func TestLargeProgramFinishes(t *testing.T) {
 	// 200 items x 4 fetches of ~13 ms average, 64 at a time; plus the executor.
 	if res.ConcurrentS < 0.15 || res.ConcurrentS > 0.5 {
 		t.Errorf("concurrent %.3f s out of the plausible range", res.ConcurrentS)
+	}
+}
+
+// BenchmarkBudgets times how long the default budgets take to end the
+// reproducers of unbounded work (docs/loopsim.md, Budgets): an endless
+// loop must stop within a second, and the others sooner; B/op shows the
+// memory each may take.
+func BenchmarkBudgets(b *testing.B) {
+	for _, name := range []string{"endless_poll.py", "many_tasks.py", "gather_main.py", "dictcomp.py", "dbl.py", "fmt.py"} {
+		src, err := os.ReadFile(filepath.Join(limitsDir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		file := analysis.Parse(name, src)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				res, err := Simulate(file, Options{})
+				if err != nil || res.Budget == "" {
+					b.Fatalf("%v, budget %q", err, res.Budget)
+				}
+			}
+		})
 	}
 }

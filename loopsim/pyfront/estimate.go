@@ -179,6 +179,7 @@ func runMarked(prog *loopsim.Program, fd found, body []loopsim.Stmt, opts Option
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	nameEntryTask(res, fd.fn.Name)
 	return res, res.Marks[markStart], res.Marks[markEnd], nil
 }
 
@@ -292,7 +293,18 @@ func EstimateFunction(f *analysis.File, fnNode *analysis.Node, opts Options) (*l
 		return nil, err
 	}
 	res.Entry = fd.fn.Name + "()"
+	nameEntryTask(res, fd.fn.Name)
 	return res, nil
+}
+
+// nameEntryTask gives the task that runs an isolated function the
+// function's name instead of the internal entry's.
+func nameEntryTask(res *loopsim.Result, name string) {
+	for _, t := range res.Tasks {
+		if t.Name == isolatedEntry {
+			t.Name = name
+		}
+	}
 }
 
 // Hint is a timing hint for the language server's hover.
@@ -339,6 +351,11 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 	}
 	if n.Type == "identifier" && n.Field == "name" && n.Parent != nil && n.Parent.Type == "function_definition" && n.Parent.HasToken("async") {
 		res, err := EstimateFunction(f, n.Parent, opts)
+		if err == nil && res.Budget != "" && res.Budget != loopsim.BudgetCancelled {
+			// Say why there is no figure: the function does not end, or
+			// not within what a simulation may spend.
+			return Hint{Text: "timing unknown: " + res.Problem, Confidence: res.Level, Start: int(n.Start), End: int(n.End)}, true
+		}
 		if err != nil || !res.Finished {
 			return Hint{}, false
 		}

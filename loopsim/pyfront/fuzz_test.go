@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
@@ -21,7 +22,10 @@ func FuzzSimulate(f *testing.F) {
 		}
 	}
 	f.Add([]byte("async def main(:\n    await (yield)\n"))
-	opts := Options{Config: loopsim.Config{MaxSteps: 50_000, MaxSimTime: 600}}
+	// Small budgets: every input must end quickly and in bounded memory
+	// (testdata/fuzz/FuzzSimulate holds inputs that once did not).
+	opts := Options{Config: loopsim.Config{MaxSteps: 50_000, MaxSimTime: 600, MaxTasks: 1_000,
+		MaxValueSize: 50_000, MaxAllocated: 500_000, MaxWallTime: 10 * time.Second}}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if analysis.CheckSource(src) != nil {
 			return

@@ -64,7 +64,7 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 				if isMainGuard(cond) {
 					search(c.ChildByField("consequence"), true)
 				}
-			case "expression_statement", "block":
+			case "expression_statement", "block", "try_statement", "with_statement":
 				c.Walk(func(k *analysis.Node) bool {
 					if found != nil && !inMain {
 						return false
@@ -232,6 +232,11 @@ func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
 		return nil, err
 	}
 	prog := Translate(f)
+	if entry.Node != nil {
+		// The statement that runs the entry (a module-level asyncio.run())
+		// must not run it once more while the module body executes.
+		prog.Body = withoutStatementAt(prog.Body, int(entry.Node.Start))
+	}
 	res, err := loopsim.Run(prog, entry.Expr, opts.Config)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", f.Path, err)
@@ -243,6 +248,40 @@ func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
 			Text: "the file has syntax errors; the simulation used the recovered parse",
 		})
 		res.Confidence *= 0.5
+		if res.Finished {
+			res.Level = loopsim.LevelOf(res.Confidence)
+		}
 	}
 	return res, nil
+}
+
+// withoutStatementAt returns a copy of body in which the innermost simple
+// statement containing byte offset off is replaced by pass.
+func withoutStatementAt(body []loopsim.Stmt, off int) []loopsim.Stmt {
+	i := -1
+	for j, st := range body {
+		if stmtOffset(st) <= off {
+			i = j
+		}
+	}
+	if i < 0 {
+		return body
+	}
+	out := append([]loopsim.Stmt(nil), body...)
+	// The block containing off is the one starting last before it.
+	blocks := childBlocks(body[i])
+	in := -1
+	for j, b := range blocks {
+		if len(b) > 0 && stmtOffset(b[0]) <= off && (in < 0 || stmtOffset(b[0]) > stmtOffset(blocks[in][0])) {
+			in = j
+		}
+	}
+	if in < 0 {
+		out[i] = &loopsim.Pass{P: loopsim.StmtPos(body[i])}
+		return out
+	}
+	nbs := append([][]loopsim.Stmt(nil), blocks...)
+	nbs[in] = withoutStatementAt(blocks[in], off)
+	out[i] = withBlocks(body[i], nbs)
+	return out
 }

@@ -659,7 +659,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 // or an implicit concatenation of them.
 func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 	var parts []loopsim.FPart
-	hasInterp := false
+	hasInterp, isBytes := false, false
 	var walk func(str *analysis.Node)
 	walk = func(str *analysis.Node) {
 		if str.Type == "concatenated_string" {
@@ -668,14 +668,12 @@ func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 			}
 			return
 		}
-		raw := false
-		if st := str.ChildByField("string_start"); st != nil {
-			raw = strings.ContainsAny(t.text(st), "rR")
-		}
+		raw := false // set by the string_start child
 		for _, c := range str.Children {
 			switch c.Type {
 			case "string_start":
 				raw = strings.ContainsAny(t.text(c), "rR")
+				isBytes = isBytes || strings.ContainsAny(t.text(c), "bB")
 			case "string_content":
 				text := t.text(c)
 				if !raw {
@@ -704,6 +702,9 @@ func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 		for _, p := range parts {
 			b.WriteString(p.Lit)
 		}
+		if isBytes {
+			return &loopsim.Const{Value: &loopsim.Bytes{B: []byte(b.String())}, P: t.pos(n)}
+		}
 		return &loopsim.Const{Value: b.String(), P: t.pos(n)}
 	}
 	return &loopsim.FString{Parts: parts, P: t.pos(n)}
@@ -714,8 +715,40 @@ func unescape(s string) string {
 	if !strings.Contains(s, "\\") {
 		return s
 	}
-	r := strings.NewReplacer("\\\\", "\\", "\\n", "\n", "\\t", "\t", "\\r", "\r", "\\'", "'", "\\\"", "\"", "\\0", "\x00")
-	return r.Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '0':
+			b.WriteByte(0)
+		case '\\', '\'', '"':
+			b.WriteByte(s[i])
+		case 'x':
+			// \xNN is one byte (in bytes literals) or code point
+			if v, err := strconv.ParseUint(s[i+1:min(len(s), i+3)], 16, 8); err == nil && i+3 <= len(s) {
+				b.WriteByte(byte(v))
+				i += 2
+				continue
+			}
+			b.WriteString("\\x")
+		case '\n':
+			// a line continuation inside the literal
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // stringValue returns the literal text of a string (interpolations kept

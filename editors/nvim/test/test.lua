@@ -244,6 +244,9 @@ step(":AsynclsSimulate shows the text timeline in a split", function()
   local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
   assert(vim.bo.filetype == "asyncls-simulation", "split filetype " .. vim.bo.filetype)
   assert(text:find("main", 1, true), "simulation output: " .. text)
+  -- The sentence the SVG timeline shows too: what bounds the total.
+  local flat = text:gsub("%s+", " ")
+  assert(flat:find("Bounded by ", 1, true) and flat:find("holds the loop", 1, true), "no bottleneck sentence: " .. text)
   vim.cmd("close")
 end)
 

@@ -10,7 +10,7 @@ import {
 import { resolveServerPath } from "./serverPath";
 import { readSettings, SettingsSource } from "./settings";
 import { findCoroutineAt } from "./coroutine";
-import { runSimulation, simulationHtml } from "./simulate";
+import { makeNonce, runSimulation, simulationHtml } from "./simulate";
 
 export const INSTALL_DOCS_URL = "https://github.com/asyncls/asyncls/blob/main/docs/editors.md#install-asyncls";
 const SECTION = "asyncls";
@@ -199,7 +199,19 @@ async function simulateAtCursor(): Promise<void> {
     "asyncls.simulation",
     `asyncls: ${entry}`,
     { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-    { enableScripts: false },
+    { enableScripts: true, localResourceRoots: [] },
   );
-  panel.webview.html = simulationHtml(entry, result.svg, result.text);
+  const sourceColumn = editor.viewColumn ?? vscode.ViewColumn.One;
+  panel.webview.onDidReceiveMessage(async (message: { type?: string; line?: number }) => {
+    if (message?.type !== "reveal" || typeof message.line !== "number" || message.line < 1) {
+      return;
+    }
+    const line = Math.min(message.line - 1, document.lineCount - 1);
+    const position = new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
+    await vscode.window.showTextDocument(document, {
+      viewColumn: sourceColumn,
+      selection: new vscode.Range(position, position),
+    });
+  });
+  panel.webview.html = simulationHtml(entry, result.svg, result.text, makeNonce());
 }

@@ -47,28 +47,85 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The webview page: the SVG shown through an <img> data URI (an SVG rendered as an image runs
- * no scripts), under a policy that allows nothing else.
+ * The SVG as it may be inlined: asyncls writes it with escaped text and no scripts; anything
+ * script-like (a script element, an on* handler, a javascript: link) is removed all the same.
  */
-export function simulationHtml(entry: string, svg: string, text: string): string {
-  const image = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+export function sanitizeSvg(svg: string): string {
+  const start = svg.indexOf("<svg");
+  const body = start >= 0 ? svg.slice(start) : "";
+  return body
+    .replace(/<script[\s\S]*?<\/script\s*>/gi, "")
+    .replace(/<script[^>]*\/?>/gi, "")
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "")
+    .replace(/(href\s*=\s*["'])\s*javascript:[^"']*/gi, "$1#")
+    .replace(/<foreignObject[\s\S]*?<\/foreignObject\s*>/gi, "");
+}
+
+/**
+ * The webview page: the SVG inline (its tooltips work, it scales to the panel), a click on a
+ * bar that carries a source line asks the extension to open that line, and the text report
+ * below it wraps rather than being cut off. The policy allows only the page's own script.
+ */
+export function simulationHtml(entry: string, svg: string, text: string, nonce: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>asyncls: ${escapeHtml(entry)}</title>
 <style>
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
-img { max-width: 100%; background: white; border: 1px solid var(--vscode-panel-border); }
-pre { font-family: var(--vscode-editor-font-family); white-space: pre; overflow-x: auto; }
+.timeline { background: white; border: 1px solid var(--vscode-panel-border); overflow-x: auto; }
+.timeline svg { display: block; width: 100%; min-width: 640px; height: auto; }
+.timeline [data-line] { cursor: pointer; }
+.timeline rect[data-line]:hover { opacity: 0.8; }
+pre { font-family: var(--vscode-editor-font-family); }
+pre.summary { white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.rows { white-space: pre; overflow-x: auto; max-width: 100%; }
 </style>
 </head>
 <body>
 <h2>Simulated timeline of ${escapeHtml(entry)}</h2>
-<img alt="timeline of ${escapeHtml(entry)}" src="${image}">
-<pre>${escapeHtml(text)}</pre>
+<p>Click a bar to open its line; hover it for details.</p>
+<div class="timeline">${sanitizeSvg(svg)}</div>
+${textReport(text)}
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+document.querySelector(".timeline").addEventListener("click", (event) => {
+  const target = event.target.closest("[data-line]");
+  if (target) {
+    vscode.postMessage({ type: "reveal", line: Number(target.getAttribute("data-line")) });
+  }
+});
+</script>
 </body>
 </html>
 `;
+}
+
+/**
+ * The text report: the summary and assumptions wrap to the panel; the character timeline
+ * keeps its columns and scrolls sideways when the panel is narrow, so nothing is cut off.
+ */
+export function textReport(text: string): string {
+  const lines = text.split("\n");
+  const at = lines.findIndex((line) => /^\s*timeline \(/.test(line));
+  const summary = at < 0 ? text : lines.slice(0, at).join("\n");
+  const rows = at < 0 ? "" : lines.slice(at).join("\n");
+  let html = `<pre class="summary">${escapeHtml(summary.replace(/\s+$/, ""))}</pre>`;
+  if (rows !== "") {
+    html += `\n<pre class="rows">${escapeHtml(rows.replace(/\s+$/, ""))}</pre>`;
+  }
+  return html;
+}
+
+/** A fresh nonce for the page's script. */
+export function makeNonce(): string {
+  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  let nonce = "";
+  for (let i = 0; i < 32; i++) {
+    nonce += chars.charAt(Math.floor(Math.random() * chars.length));
+  }
+  return nonce;
 }

@@ -38,3 +38,36 @@ async def never_runs(lock: threading.Lock):
     if False:
         lock.acquire()  # quiet: dead code
     lock.acquire()  # want: ASL202
+
+
+async def compare_with_sqlite(rows):
+    import sqlite3
+
+    with sqlite3.connect(":memory:") as db:
+        db.execute("create table t (x)")  # quiet: an in-memory database is CPU work
+        cur = db.execute("select x from t")
+        rows.extend(cur.fetchall())  # quiet
+    mem = sqlite3.connect(":memory:")  # quiet
+    disk = sqlite3.connect("app.db")  # want: ASL202
+    disk.execute("select 1")  # want: ASL202
+    return mem
+
+
+class Worker:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._lock.acquire()  # not in a coroutine: not reported anyway
+
+    async def restart(self):
+        self._ready = threading.Lock()
+        self._ready.acquire()  # quiet: a lock created just now cannot be held by anyone
+        self._ready.acquire()  # want: ASL202 (the second acquire waits forever)
+
+
+async def resolve(socket_mod):
+    import socket
+
+    socket.getaddrinfo("1.2.3.4", 0, family=socket.AF_INET6)  # quiet: an address literal is parsed, not looked up
+    socket.getaddrinfo("::1", 80)  # quiet
+    socket.getaddrinfo("example.com", 80)  # want: ASL202
+    socket.getnameinfo(("127.0.0.1", 80), 0)  # want: ASL202 (a reverse lookup)

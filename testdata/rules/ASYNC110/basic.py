@@ -3,7 +3,7 @@ from asyncio import sleep
 
 
 async def wait_ready(service):
-    while not service.ready:  # want: ASYNC110
+    while not service.ready:  # want: ASYNC110 "busy-wait: this loop only polls with `asyncio\.sleep\(\)`"
         await asyncio.sleep(0.1)
 
 
@@ -26,3 +26,14 @@ async def event(ev):
 async def other_await(q):
     while True:
         await q.get()
+
+
+async def serve_forever():
+    # Quiet: sleeps until cancelled; no condition to signal with an Event.
+    while True:
+        await asyncio.sleep(3600)
+
+
+async def wait_until_ready(state):
+    while not state.ready:  # want: ASYNC110
+        await asyncio.sleep(0.1)

@@ -264,7 +264,7 @@ const window = namespace("window", {
     trace() {}, debug() {}, info(v) { this.appendLine(v); }, warn(v) { this.appendLine(v); }, error(v) { this.appendLine(String(v)); },
   }),
   withProgress: (options, task) => task({ report() {} }, new CancellationTokenSource().token),
-  createWebviewPanel: (viewType, title) => { const panel = { viewType, title, webview: { html: "" }, dispose() {} }; recorded.webviews.push(panel); return panel; },
+  createWebviewPanel: (viewType, title) => { const panel = { viewType, title, webview: { html: "", onDidReceiveMessage: () => ({ dispose() {} }) }, dispose() {} }; recorded.webviews.push(panel); return panel; },
   showTextDocument: async () => undefined,
 });
 

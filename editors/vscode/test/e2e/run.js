@@ -175,22 +175,32 @@ async function main() {
   if (await waitForLine(/^READY for simulation screenshot/, 60000, exitPromise)) {
     const shot = path.join(artifacts, "vscode-simulation.png");
     // VS Code puts a webview's page in an iframe (#active-frame) inside the webview iframe.
-    const timeline = page.frameLocator("iframe.webview").frameLocator("#active-frame").locator('img[src^="data:image/svg+xml;base64,"]');
+    const frame = page.frameLocator("iframe.webview").frameLocator("#active-frame");
+    const timeline = frame.locator("svg.asyncls-timeline");
+    let clickedLine = "";
     try {
       await timeline.waitFor({ state: "visible", timeout: 15000 });
       const box = await timeline.boundingBox();
       if (!box || box.width < 100 || box.height < 20) {
-        throw new Error(`timeline image is ${JSON.stringify(box)}`);
+        throw new Error(`timeline is ${JSON.stringify(box)}`);
+      }
+      const sentence = (await frame.locator("svg.asyncls-timeline text.bottleneck").allTextContents()).join(" ");
+      if (!/^Bounded by /.test(sentence)) {
+        throw new Error(`no sentence naming what bounds the total: ${JSON.stringify(sentence)}`);
       }
       await page.waitForTimeout(500);
       await page.screenshot({ path: shot });
-      console.log(`PASS vscode-e2e: the simulation webview shows the SVG timeline (${Math.round(box.width)}x${Math.round(box.height)} px); screenshot ${path.relative(process.cwd(), shot)}`);
+      console.log(`PASS vscode-e2e: the simulation webview shows the inline SVG timeline (${Math.round(box.width)}x${Math.round(box.height)} px) and "${sentence}"; screenshot ${path.relative(process.cwd(), shot)}`);
+      // A click on a bar opens its line in the editor; the extension host checks the cursor.
+      const bar = frame.locator("svg.asyncls-timeline rect.span[data-line]").first();
+      clickedLine = await bar.getAttribute("data-line");
+      await bar.click({ force: true });
     } catch (error) {
       await page.screenshot({ path: shot });
-      console.log(`FAIL vscode-e2e: no SVG timeline in the simulation webview (${error.message.split("\n")[0]}); screenshot ${shot}`);
+      console.log(`FAIL vscode-e2e: no inline SVG timeline in the simulation webview (${error.message.split("\n")[0]}); screenshot ${shot}`);
       process.exitCode = 1;
     }
-    fs.writeFileSync(screenshotDone + ".simulation", "");
+    fs.writeFileSync(screenshotDone + ".simulation", clickedLine || "");
   }
 
   let timer;

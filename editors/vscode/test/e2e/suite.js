@@ -110,6 +110,11 @@ exports.run = async function run() {
     if (!/ASYNC251/.test(text)) {
       throw new Error(`hover text: ${JSON.stringify(text)}`);
     }
+    // VS Code shows the diagnostic's message in the same hover: asyncls's part must not repeat it.
+    const finding = vscode.languages.getDiagnostics(fileUri).find((d) => codeOf(d) === "ASYNC251");
+    if (!finding || text.includes(finding.message)) {
+      throw new Error(`hover repeats the diagnostic message ${JSON.stringify(finding && finding.message)}: ${JSON.stringify(text)}`);
+    }
   });
 
   let disableAction;
@@ -166,6 +171,16 @@ exports.run = async function run() {
         vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === "asyncls: main" && tab.input instanceof vscode.TabInputWebview)));
       log("READY for simulation screenshot");
       await waitFor("the driver's screenshot", () => fs.existsSync(screenshotDone + ".simulation"), 60000);
+    });
+    await step("clicking a timeline bar opens its line in the editor", async () => {
+      const clicked = Number(fs.readFileSync(screenshotDone + ".simulation", "utf8"));
+      if (!clicked) {
+        throw new Error("the driver clicked no bar (see its FAIL line)");
+      }
+      await waitFor(`the cursor on line ${clicked}`, () => {
+        const active = vscode.window.activeTextEditor;
+        return active && active.document.uri.fsPath === fileUri.fsPath && active.selection.active.line === clicked - 1;
+      });
     });
   }
 

@@ -8,7 +8,7 @@ const path = require("path");
 const { findCoroutineAt } = require("../../out/coroutine.js");
 const { readSettings } = require("../../out/settings.js");
 const { resolveServerPath, findOnPath, goBinDirs } = require("../../out/serverPath.js");
-const { simulationHtml, escapeHtml } = require("../../out/simulate.js");
+const { simulationHtml, escapeHtml, makeNonce, textReport } = require("../../out/simulate.js");
 
 const source = [
   "import asyncio",             // 0
@@ -89,11 +89,25 @@ test("resolveServerPath prefers asyncls.path, then PATH, and explains a miss", (
   fs.rmSync(dir, { recursive: true });
 });
 
-test("simulationHtml embeds the SVG as an image and escapes the text", () => {
-  const html = simulationHtml("main<x>", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "a < b");
-  assert.match(html, /<img alt="timeline of main&lt;x&gt;" src="data:image\/svg\+xml;base64,/);
-  assert.ok(!html.includes("<script>"), "raw SVG must not be inlined");
-  assert.match(html, /<pre>a &lt; b<\/pre>/);
-  assert.match(html, /default-src 'none'/);
+test("simulationHtml inlines the SVG without scripts, lets bars open their line, escapes the text", () => {
+  const svg = `<?xml version="1.0"?><svg xmlns='http://www.w3.org/2000/svg' viewBox="0 0 10 10"><script>alert(1)</script>` +
+    `<rect class="span" data-line="12" onclick="alert(2)" width="5" height="5"><title>sleep</title></rect>` +
+    `<a href="javascript:alert(3)"><text>x</text></a></svg>`;
+  const html = simulationHtml("main<x>", svg, "a < b", "NONCE123");
+  assert.match(html, /<div class="timeline"><svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox="0 0 10 10">/);
+  assert.ok(!html.includes("<?xml"), "the XML declaration is dropped");
+  assert.ok(!html.includes("alert(1)") && !html.includes("alert(2)") && !html.includes("javascript:"), "script removed");
+  assert.match(html, /<rect class="span" data-line="12" width="5" height="5"><title>sleep<\/title><\/rect>/);
+  assert.match(html, /<title>asyncls: main&lt;x&gt;<\/title>/);
+  assert.match(html, /<pre class="summary">a &lt; b<\/pre>/);
+  const report = textReport("f.py: main()\n  concurrent  0.20 s\n  assumptions: a very long line\n\n  timeline (0 .. 0.2 s)\n  main |~~~| 0s-0.2s\n");
+  assert.match(report, /^<pre class="summary">f\.py: main\(\)\n  concurrent  0\.20 s\n  assumptions: a very long line<\/pre>\n<pre class="rows">  timeline \(0 \.\. 0\.2 s\)\n  main \|~~~\| 0s-0\.2s<\/pre>$/);
+  assert.match(html, /pre\.rows \{ white-space: pre; overflow-x: auto;/, "the character timeline scrolls, never cut off");
+  assert.match(html, /default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-NONCE123';/);
+  assert.match(html, /<script nonce="NONCE123">[\s\S]*postMessage\(\{ type: "reveal", line: Number/);
+  assert.match(html, /\.timeline svg \{ display: block; width: 100%; min-width: 640px; height: auto; \}/, "scales to the panel");
+  assert.match(html, /pre\.summary \{ white-space: pre-wrap/, "the summary wraps instead of being cut off");
+  assert.strictEqual((html.match(/<script/g) || []).length, 1, "only the page's own script");
   assert.strictEqual(escapeHtml(`"&"`), "&quot;&amp;&quot;");
+  assert.notStrictEqual(makeNonce(), makeNonce());
 });

@@ -35,8 +35,8 @@ class UserService:
         return {"name": user["name"]}
 
     async def lookup_lazy(self, user_id: int):
-        # Quiet: the stored coroutine is returned to the caller.
-        user = self.repo.get(user_id)
+        # Returned from an async def: awaiting lookup_lazy() gives a coroutine.
+        user = self.repo.get(user_id)  # want: ASL102
         return user if user else None
 
     async def touch(self, user_id: int) -> None:
@@ -55,7 +55,11 @@ class UserService:
         return self.repo.table()
 
     async def defer(self, user_id: int):
-        # Quiet: returned to the caller, who awaits it.
+        # Returned from an async def: the caller's await yields a coroutine.
+        return self.repo.exists(user_id)  # want: ASL102
+
+    def defer_sync(self, user_id: int):
+        # Quiet: a sync factory returns the coroutine for its caller to await.
         return self.repo.exists(user_id)
 
 

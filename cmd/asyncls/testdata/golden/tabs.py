@@ -1,0 +1,6 @@
+import asyncio
+
+
+async def f():
+	asyncio.create_task(f())  # café
+	await asyncio.sleep(0)

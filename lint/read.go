@@ -1,0 +1,78 @@
+package lint
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// DefaultMaxFileSize is the largest file read when the configuration does
+// not set max-file-size: bigger files are generated data, not code to lint,
+// and would stall an editor or a CI run.
+const DefaultMaxFileSize = 10 << 20
+
+// Warning is a file or link skipped on purpose (too large, a link leading
+// out of the tree): it is shown, but the run goes on and the exit status
+// does not change.
+type Warning struct {
+	Path, Msg string
+}
+
+func (w *Warning) Error() string {
+	if w.Path == "" {
+		return w.Msg
+	}
+	return w.Path + ": " + w.Msg
+}
+
+func tooLarge(path string, limit int64) *Warning {
+	return &Warning{Path: path, Msg: fmt.Sprintf("skipped: larger than the %d-byte limit (max-file-size in [tool.asyncls])", limit)}
+}
+
+// ReadSource reads the regular file at path (following links), never more
+// than limit bytes: a link named x.py to /dev/zero, a FIFO or a device is
+// refused before it is opened, and a file that grows past the limit while
+// being read is skipped.
+func ReadSource(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))}
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(path, limit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(path, limit)
+	}
+	return data, nil
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file: " + m.Type().String()
+}

@@ -1,0 +1,233 @@
+package loopsim
+
+import (
+	"bytes"
+	"encoding/hex"
+	"strings"
+)
+
+// Bytes is bytes, or bytearray when Mutable. memoryview(b) is b itself
+// (slicing copies, which only matters for timing through sizes).
+type Bytes struct {
+	B       []byte
+	Mutable bool
+}
+
+func (b *Bytes) kind() string {
+	if b.Mutable {
+		return "bytearray"
+	}
+	return "bytes"
+}
+
+// newBytes is bytes(x) / bytearray(x): a size, an iterable of ints, a
+// string with an encoding, or another bytes-like object.
+func (c *ctx) newBytes(q string, args []Value, p Pos) (Value, error) {
+	out := &Bytes{Mutable: q == "bytearray"}
+	if len(args) == 0 {
+		return out, nil
+	}
+	switch x := args[0].(type) {
+	case *Bytes:
+		if q == "memoryview" {
+			return x, nil
+		}
+		out.B = append([]byte(nil), x.B...)
+		return out, nil
+	case string:
+		if len(args) < 2 {
+			return nil, newExc("TypeError", "string argument without an encoding (line %d)", p.Line)
+		}
+		out.B = []byte(x)
+		return out, nil
+	}
+	if n, ok := toInt(args[0]); ok {
+		c.allocate(n/16, "a "+q, p)
+		out.B = make([]byte, n)
+		return out, nil
+	}
+	if isUnknown(args[0]) {
+		return unknownOf(q, args[0]), nil
+	}
+	items, err := c.toList(args[0], p)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		n, ok := toInt(it)
+		if !ok {
+			return unknownOf(q+" of unknown items", it), nil
+		}
+		if n < 0 || n > 255 {
+			return nil, newExc("ValueError", "bytes must be in range(0, 256) (line %d)", p.Line)
+		}
+		out.B = append(out.B, byte(n))
+	}
+	return out, nil
+}
+
+// bytesArg is the bytes content of a bytes-like argument.
+func bytesArg(v Value) ([]byte, bool) {
+	switch x := v.(type) {
+	case *Bytes:
+		return x.B, true
+	case int64:
+		if x >= 0 && x < 256 {
+			return []byte{byte(x)}, true
+		}
+	}
+	return nil, false
+}
+
+func (c *ctx) bytesMethod(b *Bytes, name string, args []Value, p Pos) (Value, error) {
+	for _, a := range args {
+		if isUnknown(a) {
+			return unknownOf(b.kind()+"."+name, a), nil
+		}
+	}
+	arg := func(i int) ([]byte, bool) {
+		if i >= len(args) {
+			return nil, false
+		}
+		return bytesArg(args[i])
+	}
+	c.s.cpu(float64(len(b.B)) / 256)
+	switch name {
+	case "decode":
+		return string(b.B), nil
+	case "hex":
+		return hex.EncodeToString(b.B), nil
+	case "startswith", "endswith":
+		if a, ok := arg(0); ok {
+			if name == "startswith" {
+				return bytes.HasPrefix(b.B, a), nil
+			}
+			return bytes.HasSuffix(b.B, a), nil
+		}
+	case "count":
+		if a, ok := arg(0); ok {
+			return int64(bytes.Count(b.B, a)), nil
+		}
+	case "find", "index":
+		if a, ok := arg(0); ok {
+			i := bytes.Index(b.B, a)
+			if i < 0 && name == "index" {
+				return nil, newExc("ValueError", "subsection not found (line %d)", p.Line)
+			}
+			return int64(i), nil
+		}
+	case "split":
+		var parts [][]byte
+		if a, ok := arg(0); ok {
+			parts = bytes.Split(b.B, a)
+		} else {
+			parts = bytes.Fields(b.B)
+		}
+		out := &List{Kind: "list"}
+		for _, part := range parts {
+			out.Elems = append(out.Elems, &Bytes{B: part, Mutable: b.Mutable})
+		}
+		return out, nil
+	case "strip", "lstrip", "rstrip":
+		cut := " \t\n\r\v\f"
+		if a, ok := arg(0); ok {
+			cut = string(a)
+		}
+		switch name {
+		case "strip":
+			return &Bytes{B: bytes.Trim(b.B, cut), Mutable: b.Mutable}, nil
+		case "lstrip":
+			return &Bytes{B: bytes.TrimLeft(b.B, cut), Mutable: b.Mutable}, nil
+		}
+		return &Bytes{B: bytes.TrimRight(b.B, cut), Mutable: b.Mutable}, nil
+	case "upper":
+		return &Bytes{B: bytes.ToUpper(b.B), Mutable: b.Mutable}, nil
+	case "lower":
+		return &Bytes{B: bytes.ToLower(b.B), Mutable: b.Mutable}, nil
+	case "replace":
+		x, ok1 := arg(0)
+		y, ok2 := arg(1)
+		if ok1 && ok2 {
+			return &Bytes{B: bytes.ReplaceAll(b.B, x, y), Mutable: b.Mutable}, nil
+		}
+	case "join":
+		if len(args) == 1 {
+			items, err := c.toList(args[0], p)
+			if err != nil {
+				return nil, err
+			}
+			var parts [][]byte
+			for _, it := range items {
+				ib, ok := it.(*Bytes)
+				if !ok {
+					return nil, newExc("TypeError", "sequence item: expected a bytes-like object (line %d)", p.Line)
+				}
+				parts = append(parts, ib.B)
+			}
+			return &Bytes{B: bytes.Join(parts, b.B), Mutable: b.Mutable}, nil
+		}
+	case "tobytes", "copy":
+		return &Bytes{B: append([]byte(nil), b.B...), Mutable: name == "copy" && b.Mutable}, nil
+	case "release":
+		return nil, nil
+	}
+	if b.Mutable {
+		switch name {
+		case "extend", "append", "__iadd__":
+			a, ok := arg(0)
+			if !ok && len(args) == 1 {
+				items, err := c.toList(args[0], p)
+				if err != nil {
+					return nil, err
+				}
+				for _, it := range items {
+					if ib, ok := bytesArg(it); ok {
+						a = append(a, ib...)
+					}
+				}
+			}
+			b.B = append(b.B, a...)
+			return nil, nil
+		case "clear":
+			b.B = b.B[:0]
+			return nil, nil
+		case "pop":
+			if len(b.B) == 0 {
+				return nil, newExc("IndexError", "pop from empty bytearray (line %d)", p.Line)
+			}
+			v := b.B[len(b.B)-1]
+			b.B = b.B[:len(b.B)-1]
+			return int64(v), nil
+		}
+	}
+	return c.unmodelled(p, b.kind()+"."+name), nil
+}
+
+// bytesRepr is repr(b): b'...' with Python's escapes.
+func bytesRepr(b *Bytes) string {
+	var s strings.Builder
+	s.WriteString("b'")
+	for _, ch := range b.B {
+		switch {
+		case ch == '\\' || ch == '\'':
+			s.WriteByte('\\')
+			s.WriteByte(ch)
+		case ch == '\n':
+			s.WriteString(`\n`)
+		case ch == '\r':
+			s.WriteString(`\r`)
+		case ch == '\t':
+			s.WriteString(`\t`)
+		case ch < 32 || ch >= 127:
+			s.WriteString(`\x`)
+			s.WriteString(hex.EncodeToString([]byte{ch}))
+		default:
+			s.WriteByte(ch)
+		}
+	}
+	s.WriteByte('\'')
+	if b.Mutable {
+		return "bytearray(" + s.String() + ")"
+	}
+	return s.String()
+}

@@ -1,0 +1,359 @@
+package pylib
+
+import "strings"
+
+// Coroutine methods of widely used async libraries. Bot frameworks'
+// `message.answer(...)` / `ctx.send(...)` without await is the classic "my
+// bot does not reply".
+func init() {
+	// aiohttp: a request method returns a context manager that is also
+	// awaitable; until awaited or entered it does nothing.
+	for _, v := range []string{"get", "post", "put", "patch", "delete", "head", "options", "request"} {
+		with(Coroutine|Awaitable, "aiohttp.ClientSession."+v)
+		awaitReturns("aiohttp.ClientSession."+v, "aiohttp.ClientResponse")
+		returns("aiohttp.ClientSession."+v, "aiohttp.ClientResponse")
+		latency("aiohttp.ClientSession."+v, 0.1)
+	}
+	with(Coroutine|Awaitable, "aiohttp.ClientSession.ws_connect", "aiohttp.request")
+	awaitReturns("aiohttp.ClientSession.ws_connect", "aiohttp.ClientWebSocketResponse")
+	returns("aiohttp.ClientSession.ws_connect", "aiohttp.ClientWebSocketResponse")
+	awaitReturns("aiohttp.request", "aiohttp.ClientResponse")
+	returns("aiohttp.ClientSession", "aiohttp.ClientSession")
+	coroutineMethods("aiohttp.ClientSession", "close")
+	coroutineMethods("aiohttp.ClientResponse", "json", "text", "read")
+	coroutineMethods("aiohttp.ClientWebSocketResponse", "send_str", "send_json", "send_bytes", "receive", "receive_str",
+		"receive_json", "receive_bytes", "close", "ping")
+	coroutineMethods("aiohttp.web.Request", "json", "text", "read", "post", "multipart")
+	coroutineMethods("aiohttp.web.BaseRequest", "json", "text", "read", "post", "multipart")
+	coroutineMethods("aiohttp.web.WebSocketResponse", "prepare", "send_str", "send_json", "send_bytes", "receive",
+		"receive_str", "receive_json", "receive_bytes", "close", "ping")
+	coroutineMethods("aiohttp.web.StreamResponse", "prepare", "write", "write_eof", "drain")
+	coroutineMethods("aiohttp.web.AppRunner", "setup", "cleanup")
+	coroutineMethods("aiohttp.web.TCPSite", "start", "stop")
+	for name, seconds := range map[string]float64{"aiohttp.ClientSession": 0, "aiohttp.ClientSession.close": 0,
+		"aiohttp.request": 0.1, "aiohttp.ClientResponse.text": 0.005, "aiohttp.ClientResponse.json": 0.005,
+		"aiohttp.ClientResponse.read": 0.005} {
+		latency(name, seconds)
+	}
+
+	// httpx
+	for _, v := range []string{"get", "post", "put", "patch", "delete", "head", "options", "request", "send"} {
+		coroutines("httpx.AsyncClient."+v, "httpx2.AsyncClient."+v)
+		awaitReturns("httpx.AsyncClient."+v, "httpx.Response")
+		awaitReturns("httpx2.AsyncClient."+v, "httpx2.Response")
+		latency("httpx.AsyncClient."+v, 0.1)
+	}
+	coroutines("httpx.AsyncClient.aclose", "httpx.Response.aread", "httpx.Response.aclose", "httpx2.AsyncClient.aclose")
+	returns("httpx.AsyncClient", "httpx.AsyncClient")
+	returns("httpx2.AsyncClient", "httpx2.AsyncClient")
+	latency("httpx.AsyncClient", 0)
+	latency("httpx.AsyncClient.aclose", 0)
+
+	// asyncpg
+	coroutines("asyncpg.connect")
+	with(Coroutine|Awaitable, "asyncpg.create_pool")
+	awaitReturns("asyncpg.connect", "asyncpg.Connection")
+	awaitReturns("asyncpg.create_pool", "asyncpg.Pool")
+	returns("asyncpg.create_pool", "asyncpg.Pool")
+	for _, typ := range []string{"asyncpg.Connection", "asyncpg.connection.Connection", "asyncpg.Pool", "asyncpg.pool.Pool"} {
+		coroutineMethods(typ, "execute", "executemany", "fetch", "fetchrow", "fetchval", "close", "prepare",
+			"copy_from_query", "copy_from_table", "copy_to_table", "copy_records_to_table", "set_type_codec",
+			"add_listener", "remove_listener", "reload_schema_state")
+	}
+	coroutineMethods("asyncpg.Pool", "release", "expire_connections")
+	with(Coroutine|Awaitable, "asyncpg.Pool.acquire", "asyncpg.pool.Pool.acquire")
+	awaitReturns("asyncpg.Pool.acquire", "asyncpg.Connection")
+	for name, seconds := range map[string]float64{"asyncpg.connect": 0.02, "asyncpg.create_pool": 0.05,
+		"asyncpg.Connection.fetch": 0.005, "asyncpg.Connection.fetchrow": 0.005, "asyncpg.Connection.fetchval": 0.005,
+		"asyncpg.Connection.execute": 0.005, "asyncpg.Connection.close": 0.001, "asyncpg.Pool.fetch": 0.005,
+		"asyncpg.Pool.fetchrow": 0.005, "asyncpg.Pool.fetchval": 0.005, "asyncpg.Pool.execute": 0.005,
+		"asyncpg.Pool.acquire": 0.001} {
+		latency(name, seconds)
+	}
+
+	// aiosqlite
+	with(Coroutine|Awaitable, "aiosqlite.connect")
+	returns("aiosqlite.connect", "aiosqlite.Connection")
+	awaitReturns("aiosqlite.connect", "aiosqlite.Connection")
+	coroutineMethods("aiosqlite.Connection", "execute", "executemany", "executescript", "commit", "rollback", "close",
+		"execute_fetchall", "cursor", "execute_insert")
+	awaitReturns("aiosqlite.Connection.execute", "aiosqlite.Cursor")
+	awaitReturns("aiosqlite.Connection.cursor", "aiosqlite.Cursor")
+	coroutineMethods("aiosqlite.Cursor", "execute", "executemany", "fetchone", "fetchall", "fetchmany", "close")
+
+	// SQLAlchemy's asyncio extension (and SQLModel's session on top of it).
+	for _, mod := range []string{"sqlalchemy.ext.asyncio.", "sqlalchemy.ext.asyncio.session.", "sqlmodel.ext.asyncio.session."} {
+		coroutineMethods(mod+"AsyncSession", "execute", "scalar", "scalars", "get", "get_one", "commit", "rollback",
+			"flush", "refresh", "delete", "close", "merge", "stream", "stream_scalars", "run_sync", "connection",
+			"invalidate", "reset", "exec")
+		for _, m := range []string{"execute", "stream"} {
+			awaitReturns(mod+"AsyncSession."+m, "sqlalchemy.engine.Result")
+		}
+		awaitReturns(mod+"AsyncSession.scalars", "sqlalchemy.engine.ScalarResult")
+		returns(mod+"async_sessionmaker", "sqlalchemy.ext.asyncio.async_sessionmaker")
+		returns(mod+"AsyncSession", "sqlalchemy.ext.asyncio.AsyncSession")
+	}
+	returns("sqlalchemy.ext.asyncio.async_sessionmaker.__call__", "sqlalchemy.ext.asyncio.AsyncSession")
+	for _, mod := range []string{"sqlalchemy.ext.asyncio.", "sqlalchemy.ext.asyncio.engine."} {
+		coroutineMethods(mod+"AsyncConnection", "execute", "scalar", "scalars", "commit", "rollback", "close",
+			"run_sync", "stream", "stream_scalars", "exec_driver_sql", "start", "invalidate", "get_raw_connection")
+		awaitReturns(mod+"AsyncConnection.execute", "sqlalchemy.engine.Result")
+		coroutineMethods(mod+"AsyncEngine", "dispose")
+		returns(mod+"create_async_engine", "sqlalchemy.ext.asyncio.AsyncEngine")
+		returns(mod+"AsyncEngine.connect", "sqlalchemy.ext.asyncio.AsyncConnection")
+		returns(mod+"AsyncEngine.begin", "sqlalchemy.ext.asyncio.AsyncConnection")
+	}
+
+	// aiobotocore / aioboto3: every operation of a client is a coroutine.
+	coroutinesOfAnyMethod("aiobotocore.client.AioBaseClient", "get_paginator", "get_waiter", "can_paginate",
+		"meta", "exceptions", "__aenter__", "__aexit__")
+	for _, f := range []string{"aiobotocore.session.AioSession.create_client", "aiobotocore.session.get_session.create_client",
+		"aioboto3.Session.client", "aioboto3.session.Session.client"} {
+		returns(f, "aiobotocore.client.AioBaseClient")
+	}
+	returns("aiobotocore.session.get_session", "aiobotocore.session.AioSession")
+	returns("aiobotocore.session.AioSession", "aiobotocore.session.AioSession")
+	returns("aioboto3.Session", "aioboto3.Session")
+
+	// motor: collections are reached by attribute or subscript of a database.
+	motorCollection := []string{"find_one", "insert_one", "insert_many", "update_one", "update_many", "replace_one",
+		"delete_one", "delete_many", "count_documents", "estimated_document_count", "find_one_and_update",
+		"find_one_and_delete", "find_one_and_replace", "distinct", "create_index", "create_indexes", "drop_index",
+		"drop_indexes", "drop", "bulk_write", "index_information", "rename"}
+	for _, mod := range []string{"motor.motor_asyncio.", "motor.motor_tornado."} {
+		client, db, coll := mod+"AsyncIOMotorClient", mod+"AsyncIOMotorDatabase", mod+"AsyncIOMotorCollection"
+		if strings.HasSuffix(mod, "tornado.") {
+			client, db, coll = mod+"MotorClient", mod+"MotorDatabase", mod+"MotorCollection"
+		}
+		returns(client, client)
+		coroutineMethods(client, "list_database_names", "server_info", "drop_database", "start_session")
+		coroutineMethods(db, "command", "list_collection_names", "drop_collection", "create_collection", "validate_collection")
+		coroutineMethods(coll, motorCollection...)
+		// client.db.coll.find_one(): any attribute of a client is a database,
+		// any attribute of a database a collection.
+		coroutineMethods(client+".*.*", motorCollection...)
+		coroutineMethods(client+".*", "command", "list_collection_names", "drop_collection", "create_collection")
+		coroutineMethods(db+".*", motorCollection...)
+		wildcardRoots = append(wildcardRoots, client, db)
+	}
+
+	// redis.asyncio (and aioredis 2, the same API).
+	for _, typ := range []string{"redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.asyncio.StrictRedis", "aioredis.Redis",
+		"redis.asyncio.RedisCluster"} {
+		coroutinesOfAnyMethod(typ, "pipeline", "pubsub", "lock", "register_script", "monitor", "client", "get_connection_kwargs",
+			"get_encoder", "from_url", "from_pool", "__aenter__", "__aexit__", "connection_pool", "set_response_callback")
+		returns(typ, "redis.asyncio.Redis")
+		returns(typ+".from_url", "redis.asyncio.Redis")
+	}
+	returns("redis.asyncio.from_url", "redis.asyncio.Redis")
+	returns("aioredis.from_url", "redis.asyncio.Redis")
+	coroutineMethods("redis.asyncio.client.Pipeline", "execute", "reset", "watch")
+	returns("redis.asyncio.Redis.pipeline", "redis.asyncio.client.Pipeline")
+
+	// aiofiles
+	with(Coroutine|Awaitable, "aiofiles.open", "aiofiles.threadpool.open")
+	for _, f := range []string{"aiofiles.open", "aiofiles.threadpool.open"} {
+		returns(f, "aiofiles.threadpool.text.AsyncTextIOWrapper")
+		awaitReturns(f, "aiofiles.threadpool.text.AsyncTextIOWrapper")
+	}
+	coroutineMethods("aiofiles.threadpool.text.AsyncTextIOWrapper", "read", "readline", "readlines", "write",
+		"writelines", "flush", "close", "seek", "truncate", "tell")
+	coroutines(prefixed("aiofiles.os.", "remove", "rename", "mkdir", "makedirs", "rmdir", "stat", "listdir", "scandir",
+		"unlink", "replace")...)
+	coroutines(prefixed("aiofiles.os.path.", "exists", "isfile", "isdir", "getsize")...)
+
+	// websockets
+	for _, typ := range []string{"websockets.WebSocketClientProtocol", "websockets.client.WebSocketClientProtocol",
+		"websockets.WebSocketServerProtocol", "websockets.asyncio.client.ClientConnection"} {
+		coroutineMethods(typ, "send", "recv", "close", "ping", "wait_closed")
+	}
+	returns("websockets.connect", "websockets.WebSocketClientProtocol")
+	returns("websockets.client.connect", "websockets.WebSocketClientProtocol")
+	awaitReturns("websockets.connect", "websockets.WebSocketClientProtocol")
+
+	// Starlette / FastAPI request and websocket objects.
+	for _, typ := range []string{"starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request"} {
+		coroutineMethods(typ, "json", "body", "form", "close", "is_disconnected", "send_push_promise")
+	}
+	for _, typ := range []string{"starlette.websockets.WebSocket", "fastapi.WebSocket", "fastapi.websockets.WebSocket"} {
+		coroutineMethods(typ, "accept", "receive", "receive_text", "receive_bytes", "receive_json", "send", "send_text",
+			"send_bytes", "send_json", "close")
+	}
+	for _, typ := range []string{"starlette.datastructures.UploadFile", "fastapi.UploadFile", "fastapi.datastructures.UploadFile"} {
+		coroutineMethods(typ, "read", "write", "seek", "close")
+	}
+
+	// LLM clients used by agent frameworks.
+	for _, typ := range []string{"openai.AsyncOpenAI", "openai.AsyncAzureOpenAI"} {
+		coroutines(typ+".chat.completions.create", typ+".completions.create", typ+".embeddings.create",
+			typ+".responses.create", typ+".images.generate", typ+".moderations.create", typ+".beta.chat.completions.parse",
+			typ+".chat.completions.parse", typ+".models.list", typ+".audio.transcriptions.create")
+		returns(typ, typ)
+	}
+	coroutines("anthropic.AsyncAnthropic.messages.create", "anthropic.AsyncAnthropic.completions.create",
+		"anthropic.AsyncAnthropic.messages.count_tokens")
+	returns("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic")
+	for name, seconds := range map[string]float64{"aiohttp.": 0.1, "httpx.": 0.1, "asyncpg.": 0.005, "aiosqlite.": 0.001,
+		"redis.asyncio.": 0.001, "aioredis.": 0.001, "motor.": 0.005, "aiofiles.": 0.001, "aiobotocore.": 0.05,
+		"openai.": 1.0, "anthropic.": 1.0} {
+		latency(name, seconds)
+	}
+}
+
+// Bot frameworks.
+func init() {
+	// discord.py
+	discordSend := []string{"send", "fetch_message", "trigger_typing", "pins"}
+	for _, typ := range []string{"discord.abc.Messageable", "discord.TextChannel", "discord.User", "discord.Member",
+		"discord.DMChannel", "discord.Thread", "discord.VoiceChannel", "discord.ext.commands.Context"} {
+		coroutineMethods(typ, discordSend...)
+	}
+	coroutineMethods("discord.ext.commands.Context", "reply", "invoke", "reinvoke", "send_help", "defer")
+	coroutineMethods("discord.Message", "reply", "delete", "edit", "add_reaction", "remove_reaction", "clear_reactions",
+		"clear_reaction", "pin", "unpin", "publish", "create_thread", "fetch")
+	coroutineMethods("discord.TextChannel", "purge", "delete", "edit", "create_invite", "set_permissions",
+		"create_webhook", "webhooks", "create_thread", "clone")
+	coroutineMethods("discord.Member", "add_roles", "remove_roles", "kick", "ban", "unban", "edit", "move_to", "timeout",
+		"create_dm", "fetch_message")
+	coroutineMethods("discord.User", "create_dm")
+	coroutineMethods("discord.Guild", "fetch_member", "ban", "unban", "kick", "create_text_channel", "create_voice_channel",
+		"create_category", "create_role", "fetch_channels", "fetch_roles", "edit", "leave", "prune_members", "fetch_ban",
+		"invites", "fetch_channel", "fetch_emoji", "fetch_emojis", "create_custom_emoji", "chunk", "delete")
+	coroutineMethods("discord.Role", "delete", "edit")
+	coroutineMethods("discord.Interaction", "original_response", "edit_original_response", "delete_original_response")
+	coroutineMethods("discord.InteractionResponse", "send_message", "defer", "edit_message", "send_modal", "pong",
+		"autocomplete")
+	coroutineMethods("discord.Webhook", "send", "edit_message", "delete_message", "fetch_message", "delete", "edit")
+	coroutineMethods("discord.VoiceClient", "disconnect", "move_to")
+	coroutineMethods("discord.VoiceChannel", "connect")
+	clientMethods := []string{"change_presence", "fetch_user", "fetch_channel", "fetch_guild", "fetch_webhook",
+		"fetch_invite", "fetch_template", "fetch_sticker", "application_info", "login", "connect", "close", "start",
+		"wait_until_ready", "wait_for", "create_guild", "delete_invite", "fetch_stage_instance", "setup_hook"}
+	for _, typ := range []string{"discord.Client", "discord.AutoShardedClient", "discord.ext.commands.Bot",
+		"discord.ext.commands.AutoShardedBot"} {
+		coroutineMethods(typ, clientMethods...)
+	}
+	for _, typ := range []string{"discord.ext.commands.Bot", "discord.ext.commands.AutoShardedBot"} {
+		coroutineMethods(typ, "load_extension", "unload_extension", "reload_extension", "add_cog", "remove_cog",
+			"process_commands", "invoke", "get_context", "is_owner", "get_prefix")
+	}
+	coroutineMethods("discord.app_commands.CommandTree", "sync", "fetch_commands")
+	coroutineMethods("discord.Bot.tree", "sync")
+
+	// aiogram
+	coroutinesOfAnyMethod("aiogram.Bot", "get_current", "set_current", "context", "model_copy", "id", "session",
+		"parse_mode", "token", "default", "__call__", "__aenter__", "__aexit__")
+	coroutines("aiogram.Bot.__call__")
+	aiogramMessage := []string{"answer", "reply", "answer_photo", "answer_document", "answer_video", "answer_audio",
+		"answer_animation", "answer_voice", "answer_sticker", "answer_media_group", "answer_poll", "answer_dice",
+		"answer_location", "answer_contact", "reply_photo", "reply_document", "reply_video", "reply_audio",
+		"reply_animation", "reply_sticker", "reply_media_group", "delete", "edit_text", "edit_reply_markup",
+		"edit_caption", "edit_media", "forward", "copy_to", "pin", "unpin", "send_copy", "react", "delete_reply_markup"}
+	coroutineMethods("aiogram.types.Message", aiogramMessage...)
+	coroutineMethods("aiogram.types.CallbackQuery", "answer")
+	coroutineMethods("aiogram.types.InlineQuery", "answer")
+	coroutineMethods("aiogram.Dispatcher", "start_polling", "feed_update", "stop_polling", "feed_webhook_update",
+		"emit_startup", "emit_shutdown")
+	coroutineMethods("aiogram.fsm.context.FSMContext", "set_state", "get_state", "set_data", "get_data", "update_data",
+		"clear")
+	coroutineMethods("aiogram.dispatcher.fsm.context.FSMContext", "set_state", "get_state", "set_data", "get_data",
+		"update_data", "clear")
+
+	// python-telegram-bot (v20+ is async; earlier versions were sync, so
+	// its calls count as coroutines only in async code).
+	telegramBot := []string{"send_message", "send_photo", "send_document", "send_video", "send_audio", "send_voice",
+		"send_sticker", "send_animation", "send_media_group", "send_location", "send_poll", "send_dice",
+		"send_chat_action", "delete_message", "edit_message_text", "edit_message_reply_markup", "edit_message_caption",
+		"answer_callback_query", "answer_inline_query", "forward_message", "copy_message", "get_me", "get_chat",
+		"get_chat_member", "get_file", "get_updates", "set_webhook", "delete_webhook", "ban_chat_member",
+		"unban_chat_member", "restrict_chat_member", "promote_chat_member", "pin_chat_message", "unpin_chat_message",
+		"leave_chat", "set_my_commands", "get_chat_administrators", "get_chat_member_count", "initialize", "shutdown"}
+	with(Coroutine|InAsyncOnly, prefixed("telegram.Bot.", telegramBot...)...)
+	with(Coroutine|InAsyncOnly, prefixed("telegram.ext.ExtBot.", telegramBot...)...)
+	telegramMessage := []string{"reply_text", "reply_photo", "reply_document", "reply_video", "reply_audio",
+		"reply_voice", "reply_sticker", "reply_animation", "reply_media_group", "reply_location", "reply_poll",
+		"reply_dice", "reply_markdown", "reply_markdown_v2", "reply_html", "reply_chat_action", "edit_text",
+		"edit_reply_markup", "edit_caption", "edit_media", "delete", "forward", "copy", "pin", "unpin", "set_reaction"}
+	with(Coroutine|InAsyncOnly, prefixed("telegram.Message.", telegramMessage...)...)
+	with(Coroutine|InAsyncOnly, prefixed("telegram.CallbackQuery.", "answer", "edit_message_text",
+		"edit_message_reply_markup", "edit_message_caption", "delete_message", "edit_message_media")...)
+	with(Coroutine|InAsyncOnly, prefixed("telegram.ext.Application.", "initialize", "start", "stop", "shutdown",
+		"update_persistence", "process_update")...)
+	with(Coroutine|InAsyncOnly, prefixed("telegram.ext.Updater.", "start_polling", "start_webhook", "stop",
+		"initialize", "shutdown")...)
+
+	// Telethon: TelegramClient's methods are coroutines (telethon.sync makes
+	// them callable from sync code; that import resolves to another name).
+	coroutinesOfAnyMethod("telethon.TelegramClient", "iter_messages", "iter_dialogs", "iter_participants",
+		"iter_drafts", "iter_admin_log", "iter_profile_photos", "iter_download", "on", "add_event_handler",
+		"remove_event_handler", "list_event_handlers", "is_connected", "build_reply_markup", "takeout",
+		"conversation", "action", "set_proxy", "loop", "session", "parse_mode", "flood_sleep_threshold",
+		"disconnected", "run_until_disconnected", "start", "disconnect", "set_receive_updates", "api_id", "api_hash")
+	returns("telethon.TelegramClient", "telethon.TelegramClient")
+	// bot = TelegramClient(...).start(bot_token=...) gives the client back.
+	returns("telethon.TelegramClient.start", "telethon.TelegramClient")
+	returns("telethon.client.TelegramClient", "telethon.TelegramClient")
+	coroutineMethods("telethon.events.NewMessage.Event", "reply", "respond", "delete", "edit", "get_sender",
+		"get_chat", "get_input_sender", "get_input_chat", "forward_to", "download_media", "get_reply_message",
+		"mark_read", "pin")
+	coroutineMethods("telethon.tl.custom.Message", "reply", "respond", "delete", "edit", "get_sender", "get_chat",
+		"forward_to", "download_media", "get_reply_message", "mark_read", "pin", "click")
+
+	// Pyrogram wraps every method so that, outside a running loop, it runs
+	// synchronously: a call is a coroutine only in async code.
+	pyrogramSkip := []string{"run", "on_message", "on_callback_query", "on_inline_query", "on_edited_message",
+		"on_deleted_messages", "on_user_status", "on_raw_update", "on_disconnect", "on_chat_member_updated",
+		"on_chosen_inline_result", "on_poll", "on_chat_join_request", "add_handler", "remove_handler",
+		"get_chat_history", "get_dialogs", "get_chat_members", "search_messages", "search_global", "get_chat_photos",
+		"iter_chat_members", "iter_dialogs", "iter_history", "stream_media", "name", "me", "loop", "storage",
+		"workdir", "__aenter__", "__aexit__", "__enter__", "__exit__", "export_session_string",
+		"stop_transmission", "parse_mode", "set_parse_mode", "compose", "idle"}
+	for _, typ := range []string{"pyrogram.Client", "pyrogram.client.Client"} {
+		coroutinesOfAnyMethod(typ, pyrogramSkip...)
+		entry(typ + ".*").Roles |= InAsyncOnly
+		returns(typ, "pyrogram.Client")
+	}
+	with(Coroutine|InAsyncOnly, prefixed("pyrogram.types.Message.", "reply", "reply_text", "reply_photo",
+		"reply_document", "reply_video", "reply_audio", "reply_sticker", "reply_animation", "reply_media_group",
+		"edit", "edit_text", "edit_caption", "edit_reply_markup", "delete", "forward", "copy", "download", "pin",
+		"unpin", "click", "react")...)
+	with(Coroutine|InAsyncOnly, prefixed("pyrogram.types.CallbackQuery.", "answer", "edit_message_text",
+		"edit_message_reply_markup", "edit_message_caption", "edit_message_media")...)
+}
+
+// Browser automation (Playwright's async API, pyppeteer).
+func init() {
+	const pw = "playwright.async_api."
+	returns(pw+"async_playwright", pw+"Playwright")
+	for _, engine := range []string{"chromium", "firefox", "webkit"} {
+		LibraryAttrTypes[pw+"Playwright."+engine] = pw + "BrowserType"
+	}
+	coroutineMethods(pw+"BrowserType", "launch", "connect", "connect_over_cdp", "launch_persistent_context")
+	awaitReturns(pw+"BrowserType.launch", pw+"Browser")
+	awaitReturns(pw+"BrowserType.connect", pw+"Browser")
+	awaitReturns(pw+"BrowserType.connect_over_cdp", pw+"Browser")
+	awaitReturns(pw+"BrowserType.launch_persistent_context", pw+"BrowserContext")
+	coroutineMethods(pw+"Browser", "new_page", "new_context", "close")
+	awaitReturns(pw+"Browser.new_page", pw+"Page")
+	awaitReturns(pw+"Browser.new_context", pw+"BrowserContext")
+	coroutineMethods(pw+"BrowserContext", "new_page", "close", "add_cookies", "cookies", "storage_state", "add_init_script")
+	awaitReturns(pw+"BrowserContext.new_page", pw+"Page")
+	pageMethods := []string{"goto", "click", "fill", "type", "press", "content", "title", "screenshot", "wait_for_selector",
+		"wait_for_timeout", "wait_for_load_state", "wait_for_url", "evaluate", "close", "query_selector",
+		"query_selector_all", "inner_text", "inner_html", "text_content", "get_attribute", "set_content", "reload",
+		"pdf", "set_viewport_size", "select_option", "check", "hover", "go_back", "set_extra_http_headers"}
+	coroutineMethods(pw+"Page", pageMethods...)
+	returns(pw+"Page.locator", pw+"Locator")
+	coroutineMethods(pw+"Locator", "click", "fill", "type", "press", "text_content", "inner_text", "inner_html",
+		"count", "is_visible", "is_enabled", "wait_for", "get_attribute", "all_text_contents", "screenshot", "check",
+		"hover", "select_option", "input_value")
+
+	coroutines("pyppeteer.launch", "pyppeteer.connect")
+	awaitReturns("pyppeteer.launch", "pyppeteer.browser.Browser")
+	awaitReturns("pyppeteer.connect", "pyppeteer.browser.Browser")
+	coroutineMethods("pyppeteer.browser.Browser", "newPage", "close", "pages", "createIncognitoBrowserContext", "version")
+	awaitReturns("pyppeteer.browser.Browser.newPage", "pyppeteer.page.Page")
+	coroutineMethods("pyppeteer.page.Page", "goto", "click", "type", "content", "title", "screenshot", "waitForSelector",
+		"waitFor", "evaluate", "close", "querySelector", "querySelectorAll", "setViewport", "pdf", "reload",
+		"setUserAgent", "waitForNavigation", "cookies", "setCookie", "setContent", "focus", "hover", "select")
+}

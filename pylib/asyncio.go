@@ -1,0 +1,101 @@
+package pylib
+
+// asyncio's own APIs.
+func init() {
+	coroutines(prefixed("asyncio.", "sleep", "wait_for", "wait", "open_connection", "start_server", "open_unix_connection",
+		"start_unix_server", "create_subprocess_exec", "create_subprocess_shell", "to_thread", "staggered_race",
+		"timeout_at")...)
+	coroutines("asyncio.tasks.sleep", "asyncio.tasks.wait_for", "asyncio.tasks.wait")
+	// gather returns a future: the awaitables run as tasks, but a caller
+	// that does not await it goes on before they finish and loses their
+	// exceptions.
+	with(Coroutine|Awaitable, "asyncio.gather", "asyncio.tasks.gather")
+	coroutineMethods("asyncio.Lock", "acquire")
+	coroutineMethods("asyncio.Semaphore", "acquire")
+	coroutineMethods("asyncio.BoundedSemaphore", "acquire")
+	coroutineMethods("asyncio.Event", "wait")
+	coroutineMethods("asyncio.Condition", "wait", "wait_for", "acquire")
+	coroutineMethods("asyncio.Queue", "get", "put", "join")
+	coroutineMethods("asyncio.PriorityQueue", "get", "put", "join")
+	coroutineMethods("asyncio.LifoQueue", "get", "put", "join")
+	coroutineMethods("asyncio.Barrier", "wait", "abort", "reset")
+	coroutineMethods("asyncio.TaskGroup", "__aenter__", "__aexit__")
+	coroutineMethods("asyncio.Runner", "__aenter__")
+	coroutineMethods("asyncio.StreamWriter", "drain", "wait_closed", "start_tls")
+	coroutineMethods("asyncio.StreamReader", "read", "readline", "readexactly", "readuntil")
+	coroutineMethods("asyncio.subprocess.Process", "wait", "communicate")
+	coroutineMethods("asyncio.Server", "serve_forever", "wait_closed", "start_serving", "__aenter__", "__aexit__")
+	coroutineMethods("asyncio.AbstractEventLoop", "sock_recv", "sock_recv_into", "sock_sendall", "sock_connect",
+		"sock_accept", "sock_sendfile", "create_connection", "create_server", "create_unix_connection",
+		"create_unix_server", "getaddrinfo", "getnameinfo", "shutdown_asyncgens", "shutdown_default_executor",
+		"subprocess_exec", "subprocess_shell", "create_datagram_endpoint", "sendfile", "start_tls",
+		"connect_read_pipe", "connect_write_pipe", "connect_accepted_socket")
+
+	// Calls that await or schedule the awaitables handed to them.
+	with(AwaitsArgs, "asyncio.gather", "asyncio.wait", "asyncio.wait_for", "asyncio.create_task", "asyncio.ensure_future",
+		"asyncio.shield", "asyncio.run", "asyncio.as_completed", "asyncio.run_coroutine_threadsafe", "asyncio.Runner.run",
+		"asyncio.tasks.gather", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future", "asyncio.tasks.wait",
+		"asyncio.tasks.shield", "asyncio.tasks.wait_for", "asyncio.AbstractEventLoop.run_until_complete",
+		"asyncio.AbstractEventLoop.create_task", "asyncio.TaskGroup.create_task", "asyncio.wrap_future",
+		"anyio.run", "trio.run", "anyio.abc.TaskGroup.start_soon", "anyio.abc.TaskGroup.start",
+		"trio.Nursery.start_soon", "trio.Nursery.start")
+	with(TaskFactory, "asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task",
+		"asyncio.tasks.ensure_future", "asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future")
+	with(LoopStarter, "asyncio.run", "asyncio.Runner.run", "asyncio.AbstractEventLoop.run_until_complete",
+		"asyncio.AbstractEventLoop.run_forever", "anyio.run", "trio.run")
+	with(CallsBack, "signal.signal", "atexit.register", "threading.Thread", "threading.Timer",
+		"asyncio.AbstractEventLoop.call_soon", "asyncio.AbstractEventLoop.call_soon_threadsafe",
+		"asyncio.AbstractEventLoop.call_later", "asyncio.AbstractEventLoop.call_at",
+		"asyncio.AbstractEventLoop.add_signal_handler", "asyncio.Future.add_done_callback", "asyncio.Task.add_done_callback")
+	with(Offload, "asyncio.to_thread", "asyncio.AbstractEventLoop.run_in_executor", "anyio.to_thread.run_sync",
+		"trio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
+		"asgiref.sync.sync_to_async")
+
+	for name, typ := range map[string]string{
+		"asyncio.get_event_loop": "asyncio.AbstractEventLoop", "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
+		"asyncio.get_running_loop": "asyncio.AbstractEventLoop", "asyncio.events.get_event_loop": "asyncio.AbstractEventLoop",
+		"asyncio.Runner": "asyncio.Runner", "asyncio.TaskGroup": "asyncio.TaskGroup", "asyncio.Queue": "asyncio.Queue",
+		"asyncio.PriorityQueue": "asyncio.Queue", "asyncio.LifoQueue": "asyncio.Queue",
+		"asyncio.Lock": "asyncio.Lock", "asyncio.Event": "asyncio.Event", "asyncio.Semaphore": "asyncio.Semaphore",
+		"asyncio.BoundedSemaphore": "asyncio.Semaphore", "asyncio.Condition": "asyncio.Condition",
+		"asyncio.Barrier":                  "asyncio.Barrier",
+		"asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
+	} {
+		returns(name, typ)
+	}
+	for name, typ := range map[string]string{
+		"asyncio.create_subprocess_exec": "asyncio.subprocess.Process", "asyncio.create_subprocess_shell": "asyncio.subprocess.Process",
+		"asyncio.start_server": "asyncio.Server", "asyncio.start_unix_server": "asyncio.Server",
+		"asyncio.AbstractEventLoop.create_server": "asyncio.Server",
+	} {
+		awaitReturns(name, typ)
+	}
+	for name, seconds := range map[string]float64{
+		"asyncio.open_connection": 0.02, "asyncio.StreamReader.read": 0.01, "asyncio.StreamReader.readline": 0.01,
+		"asyncio.StreamWriter.drain": 0.001, "asyncio.StreamWriter.wait_closed": 0, "asyncio.create_subprocess_exec": 0.01,
+		"asyncio.create_subprocess_shell": 0.01,
+	} {
+		latency(name, seconds)
+	}
+}
+
+// CallbackMethods are method names that call the callable they are given
+// and discard its result, whatever their receiver (loop.call_soon,
+// fut.add_done_callback): a coroutine function given to them never runs.
+var CallbackMethods = map[string]bool{
+	"call_soon": true, "call_soon_threadsafe": true, "call_later": true, "call_at": true, "add_signal_handler": true,
+	"add_done_callback": true, "add_reader": true, "add_writer": true,
+}
+
+// SchedulerMethods are method names that schedule an awaitable whatever
+// their receiver (loop.create_task, tg.create_task, nursery.start_soon).
+var SchedulerMethods = map[string]bool{
+	"create_task": true, "ensure_future": true, "run_until_complete": true, "start_soon": true,
+	"spawn": true, "run_coroutine_threadsafe": true,
+}
+
+// StreamCoroutineMethods are methods that are coroutines wherever they
+// occur in the asyncio ecosystem (StreamWriter, Server, websockets,
+// aiohttp), so a call on a receiver of unknown type (the writer handed to a
+// start_server callback) still returns a coroutine.
+var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}

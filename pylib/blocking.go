@@ -1,0 +1,179 @@
+package pylib
+
+import "strings"
+
+// Blocking calls, filed under the most specific rule family: flake8-async's
+// ASYNC2xx codes, and ASL202 for everything outside them.
+
+const (
+	httpAlt    = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	poolAlt    = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	spawnAlt   = "use `await asyncio.create_subprocess_exec(...)` (or `_shell`)"
+	openAlt    = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
+	fileIOAlt  = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
+	pathAlt    = "do the file-system call in `await asyncio.to_thread(...)`"
+	socketAlt  = "use asyncio streams (`asyncio.open_connection`) or `await loop.sock_*(...)`, or run it with `await asyncio.to_thread(...)`"
+	dnsAlt     = "use `await loop.getaddrinfo(...)` (or `asyncio.to_thread`)"
+	dbAlt      = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
+	redisAlt   = "use `redis.asyncio.Redis` and await it"
+	threadAlt  = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
+	futureAlt  = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
+	smtpAlt    = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	fileLoad   = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
+	archiveAlt = "do the archive work in `await asyncio.to_thread(...)`"
+)
+
+// HTTPVerbs are the request methods of HTTP client APIs.
+var HTTPVerbs = []string{"get", "options", "head", "post", "put", "patch", "delete", "request"}
+
+// FileTypes are the types of sync file objects (what open() returns, and
+// what annotations commonly name).
+var FileTypes = []string{"io.TextIOWrapper", "io.BufferedReader", "io.BufferedWriter", "io.BufferedRandom", "io.FileIO",
+	"io.BufferedRWPair", "io.RawIOBase", "io.IOBase", "io.TextIOBase", "io.BufferedIOBase", "typing.IO", "typing.TextIO",
+	"typing.BinaryIO", "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile"}
+
+// InMemoryFiles are file-like types that never block.
+var InMemoryFiles = map[string]bool{"io.StringIO": true, "io.BytesIO": true}
+
+// PathTypes are pathlib's concrete path classes: `/` and `.parent` keep the type.
+var PathTypes = map[string]bool{"pathlib.Path": true, "pathlib.PosixPath": true, "pathlib.WindowsPath": true, "pathlib.PurePath": true}
+
+// DBDrivers maps sync database drivers' connect functions to the types of
+// the connections they return.
+var DBDrivers = map[string]string{
+	"sqlite3.connect":            "sqlite3.Connection",
+	"psycopg2.connect":           "psycopg2.extensions.connection",
+	"psycopg.connect":            "psycopg.Connection",
+	"psycopg.Connection.connect": "psycopg.Connection",
+	"pymysql.connect":            "pymysql.connections.Connection",
+	"MySQLdb.connect":            "MySQLdb.connections.Connection",
+	"mysql.connector.connect":    "mysql.connector.connection.MySQLConnection",
+	"oracledb.connect":           "oracledb.Connection",
+	"cx_Oracle.connect":          "cx_Oracle.Connection",
+	"pymssql.connect":            "pymssql.Connection",
+	"pyodbc.connect":             "pyodbc.Connection",
+}
+
+var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete exists expire expireat ttl incr incrby decr
+	decrby hget hset hmget hmset hgetall hdel hexists hincrby hkeys hvals hlen lpush rpush lpop rpop blpop brpop lrange llen
+	lrem sadd srem smembers sismember scard zadd zrem zrange zrangebyscore zrevrange zscore zincrby zcard publish keys scan
+	scan_iter ping flushdb flushall eval evalsha xadd xread xreadgroup xack execute watch`)
+
+func init() {
+	for _, v := range HTTPVerbs {
+		blocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v, "httpx2."+v)
+		blocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client."+v)
+		blocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client."+v)
+	}
+	blocking("ASYNC210", httpAlt, "requests.Session.send", "urllib.request.urlopen", "urllib.urlopen", "urllib2.urlopen",
+		"urllib3.request", "httpx.stream", "urllib.request.urlretrieve")
+	// Methods of urllib3's pools are ASYNC211, as flake8-async documents it
+	// ("urllib3 method calls on pool objects").
+	for _, pool := range []string{"urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool"} {
+		blocking("ASYNC211", poolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
+	}
+	blocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
+	blocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client.send", "httpx2.Client.stream", "httpx2.Client.close")
+	for _, t := range []string{"http.client.HTTPConnection", "http.client.HTTPSConnection"} {
+		blocking("ASYNC210", httpAlt, t+".request", t+".getresponse", t+".connect", t+".send")
+	}
+
+	blocking("ASYNC220", spawnAlt, "subprocess.Popen", "os.popen")
+	blocking("ASYNC221", spawnAlt+" and `await proc.communicate()`", "subprocess.run", "subprocess.call", "subprocess.check_call",
+		"subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system", "os.posix_spawn", "os.posix_spawnp")
+	blocking("ASYNC222", "await the asyncio subprocess's `wait()` instead, or use `await asyncio.to_thread(...)`",
+		"os.wait", "os.wait3", "os.wait4", "os.waitid", "os.waitpid")
+
+	blocking("ASYNC230", openAlt, "open", "io.open", "io.open_code", "codecs.open", "fileinput.input", "fileinput.FileInput",
+		"tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory",
+		"tempfile.mkstemp", "tempfile.mkdtemp", "pathlib.Path.open")
+	blocking("ASYNC231", openAlt, "os.fdopen")
+	for _, t := range FileTypes {
+		for _, meth := range []string{"read", "read1", "readall", "readinto", "readline", "readlines", "write", "writelines",
+			"seek", "truncate", "flush", "close", "__iter__", "__next__"} {
+			blocking("ASYNC232", fileIOAlt, t+"."+meth)
+		}
+	}
+	blocking("ASYNC232", fileLoad, "json.load", "json.dump", "pickle.load", "pickle.dump", "marshal.load", "marshal.dump",
+		"tomllib.load", "yaml.safe_load_file", "csv.reader.__next__")
+
+	for _, f := range []string{"exists", "lexists", "isfile", "isdir", "islink", "ismount", "isjunction", "getsize", "getmtime",
+		"getatime", "getctime", "samefile", "sameopenfile", "samestat", "realpath"} {
+		blocking("ASYNC240", pathAlt, "os.path."+f, "posixpath."+f, "ntpath."+f)
+	}
+	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
+		"is_block_device", "is_char_device", "stat", "lstat", "read_text", "read_bytes", "write_text", "write_bytes",
+		"mkdir", "rmdir", "unlink", "touch", "rename", "replace", "iterdir", "glob", "rglob", "resolve", "samefile",
+		"chmod", "lchmod", "owner", "group", "readlink", "symlink_to", "hardlink_to", "walk"} {
+		blocking("ASYNC240", pathAlt, "pathlib.Path."+m)
+	}
+	for _, f := range []string{"listdir", "scandir", "stat", "lstat", "remove", "unlink", "rmdir", "removedirs", "mkdir",
+		"makedirs", "rename", "renames", "replace", "walk", "chmod", "chown", "link", "symlink", "readlink", "access",
+		"utime", "truncate", "statvfs", "fwalk"} {
+		blocking("ASYNC240", pathAlt, "os."+f)
+	}
+	for _, f := range []string{"copy", "copy2", "copyfile", "copyfileobj", "copytree", "rmtree", "move", "disk_usage",
+		"make_archive", "unpack_archive", "chown", "copymode", "copystat"} {
+		blocking("ASYNC240", pathAlt, "shutil."+f)
+	}
+	blocking("ASYNC240", pathAlt, "glob.glob", "glob.iglob")
+
+	// Archives and compressed files: opening reads headers, extracting
+	// and writing do the file I/O.
+	blocking("ASYNC230", archiveAlt, "zipfile.ZipFile", "tarfile.open", "tarfile.TarFile", "gzip.open", "bz2.open", "lzma.open")
+	for _, m := range []string{"extractall", "extract", "read", "write", "writestr", "testzip", "close"} {
+		blocking("ASYNC232", archiveAlt, "zipfile.ZipFile."+m)
+	}
+	for _, m := range []string{"extractall", "extract", "extractfile", "add", "addfile", "getmembers", "close"} {
+		blocking("ASYNC232", archiveAlt, "tarfile.TarFile."+m)
+	}
+
+	blocking("ASYNC250", "use `await asyncio.to_thread(input, ...)`", "input")
+	blocking("ASYNC251", "use `await asyncio.sleep(...)`", "time.sleep")
+
+	for conn, typ := range DBDrivers {
+		blocking("ASL202", dbAlt, conn)
+		cur := strings.TrimSuffix(typ, "Connection") + "Cursor"
+		if typ == "psycopg2.extensions.connection" {
+			cur = "psycopg2.extensions.cursor"
+		}
+		returns(conn, typ)
+		returns(typ+".cursor", cur)
+		returns(typ+".execute", cur)
+		for _, m := range []string{"execute", "executemany", "executescript", "commit", "rollback"} {
+			blocking("ASL202", dbAlt, typ+"."+m)
+		}
+		for _, m := range []string{"execute", "executemany", "executescript", "fetchone", "fetchall", "fetchmany", "callproc"} {
+			blocking("ASL202", dbAlt, cur+"."+m)
+		}
+	}
+	for _, m := range []string{"connect", "connect_ex", "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
+		"sendall", "sendto", "sendmsg", "sendfile", "accept"} {
+		blocking("ASL202", socketAlt, "socket.socket."+m)
+	}
+	blocking("ASL202", socketAlt, "socket.create_connection", "ssl.SSLSocket.do_handshake")
+	blocking("ASL202", dnsAlt, "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex",
+		"socket.gethostbyaddr", "socket.getnameinfo", "socket.getfqdn")
+	for _, c := range redisCommands {
+		blocking("ASL202", redisAlt, "redis.Redis."+c, "redis.client.Pipeline."+c)
+	}
+	blocking("ASL202", threadAlt, "threading.Event.wait", "threading.Lock.acquire", "threading.RLock.acquire",
+		"threading.Semaphore.acquire", "threading.BoundedSemaphore.acquire", "threading.Condition.wait",
+		"threading.Condition.wait_for", "threading.Condition.acquire", "threading.Barrier.wait", "threading.Thread.join",
+		"queue.Queue.get", "queue.Queue.put", "queue.Queue.join")
+	blocking("ASL202", futureAlt, "concurrent.futures.Future.result", "concurrent.futures.Future.exception",
+		"concurrent.futures.wait")
+	blocking("ASL202", "shut it down from a thread: `await asyncio.to_thread(executor.shutdown)`",
+		"concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
+	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
+		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
+	for name, seconds := range map[string]float64{
+		"requests.get": 0.1, "requests.post": 0.1, "requests.put": 0.1, "requests.patch": 0.1, "requests.delete": 0.1,
+		"requests.head": 0.1, "requests.request": 0.1, "requests.Session.get": 0.1, "requests.Session.post": 0.1,
+		"urllib.request.urlopen": 0.1, "httpx.get": 0.1, "httpx.post": 0.1, "httpx.Client.get": 0.1, "httpx.Client.post": 0.1,
+		"subprocess.run": 0.05, "subprocess.call": 0.05, "subprocess.check_call": 0.05, "subprocess.check_output": 0.05,
+		"os.system": 0.05, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
+	} {
+		latency(name, seconds)
+	}
+}

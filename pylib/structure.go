@@ -1,0 +1,21 @@
+package pylib
+
+// APIs the structural rules (timeouts, task groups, busy waits, locks held
+// across await) recognise.
+func init() {
+	with(TimeoutScope, "asyncio.timeout", "asyncio.timeout_at", "asyncio.timeouts.timeout", "asyncio.timeouts.timeout_at",
+		"trio.move_on_after", "trio.move_on_at", "trio.fail_after", "trio.fail_at", "trio.CancelScope",
+		"anyio.move_on_after", "anyio.fail_after", "anyio.CancelScope")
+	with(TaskGroupOpener, "asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup", "trio.open_nursery", "anyio.create_task_group")
+	with(Sleep, "asyncio.sleep", "asyncio.tasks.sleep", "trio.sleep", "trio.sleep_until", "anyio.sleep",
+		"anyio.sleep_until", "trio.lowlevel.checkpoint", "anyio.lowlevel.checkpoint")
+	with(TakesTimeout, "asyncio.timeout", "asyncio.timeout_at", "asyncio.wait_for", "asyncio.wait",
+		"asyncio.as_completed", "asyncio.timeouts.timeout", "asyncio.tasks.wait_for",
+		"trio.fail_after", "trio.move_on_after", "trio.fail_at", "trio.move_on_at",
+		"anyio.fail_after", "anyio.move_on_after")
+	with(SyncLock, "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore",
+		"threading.Condition", "multiprocessing.Lock", "multiprocessing.RLock", "multiprocessing.Semaphore",
+		"_thread.LockType", "_thread.allocate_lock")
+	with(ExceptionGroupClass, "ExceptionGroup", "BaseExceptionGroup", "exceptiongroup.ExceptionGroup",
+		"exceptiongroup.BaseExceptionGroup", "builtins.ExceptionGroup", "builtins.BaseExceptionGroup")
+}

@@ -1,0 +1,177 @@
+package pylib
+
+import "strings"
+
+// What library calls return, what attributes of library objects hold, what
+// arguments libraries pass to the handlers they call, and which decorators
+// keep a coroutine function one.
+
+func init() {
+	for name, typ := range map[string]string{
+		"open": "io.TextIOWrapper", "io.open": "io.TextIOWrapper", "os.fdopen": "io.TextIOWrapper",
+		"codecs.open": "io.TextIOWrapper", "gzip.open": "gzip.GzipFile", "bz2.open": "bz2.BZ2File",
+		"lzma.open": "lzma.LZMAFile", "tempfile.TemporaryFile": "io.TextIOWrapper",
+		"tempfile.NamedTemporaryFile": "io.TextIOWrapper", "pathlib.Path.open": "io.TextIOWrapper",
+		"zipfile.ZipFile": "zipfile.ZipFile", "tarfile.open": "tarfile.TarFile", "tarfile.TarFile": "tarfile.TarFile",
+		"requests.session": "requests.Session", "requests.Session": "requests.Session",
+		"requests.sessions.Session": "requests.Session", "httpx.Client": "httpx.Client", "httpx2.Client": "httpx2.Client",
+		"urllib3.PoolManager": "urllib3.PoolManager", "urllib3.ProxyManager": "urllib3.ProxyManager",
+		"urllib3.proxy_from_url": "urllib3.ProxyManager", "urllib3.poolmanager.PoolManager": "urllib3.PoolManager",
+		"urllib3.HTTPConnectionPool": "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool": "urllib3.HTTPSConnectionPool",
+		"urllib3.connection_from_url": "urllib3.HTTPConnectionPool",
+		"socket.socket":               "socket.socket", "socket.create_connection": "socket.socket", "socket.create_server": "socket.socket",
+		"socket.fromfd": "socket.socket", "ssl.SSLContext.wrap_socket": "socket.socket",
+		"socket.socket.makefile": "io.BufferedRWPair",
+		"pathlib.Path":           "pathlib.Path", "pathlib.PurePath": "pathlib.PurePath", "pathlib.Path.home": "pathlib.Path",
+		"pathlib.Path.cwd": "pathlib.Path", "pathlib.Path.with_suffix": "pathlib.Path", "pathlib.Path.with_name": "pathlib.Path",
+		"pathlib.Path.with_stem": "pathlib.Path", "pathlib.Path.joinpath": "pathlib.Path", "pathlib.Path.absolute": "pathlib.Path",
+		"pathlib.Path.expanduser": "pathlib.Path", "pathlib.Path.relative_to": "pathlib.Path",
+		"threading.Lock": "threading.Lock", "threading.RLock": "threading.RLock", "threading.Event": "threading.Event",
+		"threading.Semaphore": "threading.Semaphore", "threading.BoundedSemaphore": "threading.BoundedSemaphore",
+		"threading.Condition": "threading.Condition", "threading.Thread": "threading.Thread",
+		"multiprocessing.Process": "threading.Thread", "multiprocessing.Queue": "queue.Queue",
+		"multiprocessing.Lock": "multiprocessing.Lock", "multiprocessing.RLock": "multiprocessing.RLock",
+		"multiprocessing.Semaphore": "multiprocessing.Semaphore", "_thread.allocate_lock": "_thread.allocate_lock",
+		"queue.Queue": "queue.Queue", "queue.LifoQueue": "queue.Queue", "queue.PriorityQueue": "queue.Queue",
+		"queue.SimpleQueue": "queue.Queue",
+		"redis.Redis":       "redis.Redis", "redis.StrictRedis": "redis.Redis", "redis.from_url": "redis.Redis",
+		"redis.Redis.from_url": "redis.Redis", "redis.client.Redis": "redis.Redis", "redis.StrictRedis.from_url": "redis.Redis",
+		"redis.Redis.pipeline":                          "redis.client.Pipeline",
+		"concurrent.futures.ThreadPoolExecutor":         "concurrent.futures.ThreadPoolExecutor",
+		"concurrent.futures.ProcessPoolExecutor":        "concurrent.futures.ProcessPoolExecutor",
+		"concurrent.futures.ThreadPoolExecutor.submit":  "concurrent.futures.Future",
+		"concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
+		"concurrent.futures.Executor.submit":            "concurrent.futures.Future",
+		"subprocess.Popen":                              "subprocess.Popen",
+		"http.client.HTTPConnection":                    "http.client.HTTPConnection",
+		"http.client.HTTPSConnection":                   "http.client.HTTPSConnection",
+		"smtplib.SMTP":                                  "smtplib.SMTP", "smtplib.SMTP_SSL": "smtplib.SMTP",
+		"logging.getLogger": "logging.Logger",
+	} {
+		returns(name, typ)
+	}
+	// Accepting a connection gives a tuple, not an instance worth tracking.
+	returns("socket.socket.accept", "")
+
+	// Synchronous functions that read their arguments as plain data.
+	with(ReadsData, "json.dumps", "json.loads", "json.dump", "pickle.dumps", "orjson.dumps", "orjson.loads",
+		"ujson.dumps", "ujson.loads", "yaml.dump", "yaml.safe_dump", "re.match", "re.search", "re.sub", "re.findall",
+		"re.fullmatch", "os.path.join", "urllib.parse.urlencode", "urllib.parse.quote", "base64.b64encode",
+		"base64.b64decode", "hashlib.sha256", "hashlib.md5", "copy.copy", "copy.deepcopy", "dataclasses.asdict",
+		"math.ceil", "math.floor", "datetime.datetime.fromtimestamp", "datetime.datetime.fromisoformat",
+		"uuid.UUID", "decimal.Decimal", "pydantic.BaseModel.model_validate", "pydantic.BaseModel.parse_obj")
+	for _, level := range []string{"debug", "info", "warning", "warn", "error", "exception", "critical", "log"} {
+		with(ReadsData, "logging."+level, "logging.Logger."+level, "logger."+level, "loguru.logger."+level)
+	}
+}
+
+// LibraryAttrTypes gives the types of attributes of library objects that
+// handlers reach through (`message.channel.send(...)` in a discord.py
+// handler, `update.message.reply_text(...)` in python-telegram-bot).
+var LibraryAttrTypes = map[string]string{
+	"discord.Message.channel":                    "discord.abc.Messageable",
+	"discord.Message.author":                     "discord.abc.Messageable",
+	"discord.Message.guild":                      "discord.Guild",
+	"discord.ext.commands.Context.channel":       "discord.abc.Messageable",
+	"discord.ext.commands.Context.author":        "discord.abc.Messageable",
+	"discord.ext.commands.Context.message":       "discord.Message",
+	"discord.ext.commands.Context.guild":         "discord.Guild",
+	"discord.ext.commands.Context.bot":           "discord.ext.commands.Bot",
+	"discord.Interaction.response":               "discord.InteractionResponse",
+	"discord.Interaction.followup":               "discord.Webhook",
+	"discord.Interaction.channel":                "discord.abc.Messageable",
+	"discord.Interaction.user":                   "discord.abc.Messageable",
+	"discord.Interaction.guild":                  "discord.Guild",
+	"discord.Interaction.client":                 "discord.Client",
+	"discord.Member.guild":                       "discord.Guild",
+	"telegram.Update.message":                    "telegram.Message",
+	"telegram.Update.effective_message":          "telegram.Message",
+	"telegram.Update.callback_query":             "telegram.CallbackQuery",
+	"telegram.CallbackQuery.message":             "telegram.Message",
+	"telegram.ext.ContextTypes.DEFAULT_TYPE.bot": "telegram.Bot",
+	"telegram.ext.CallbackContext.bot":           "telegram.Bot",
+	"telegram.ext.Application.bot":               "telegram.Bot",
+	"aiogram.types.Message.bot":                  "aiogram.Bot",
+	"aiogram.types.CallbackQuery.message":        "aiogram.types.Message",
+	"aiogram.types.CallbackQuery.bot":            "aiogram.Bot",
+	"aiogram.types.Message.reply_to_message":     "aiogram.types.Message",
+	"pyrogram.types.Message.reply_to_message":    "pyrogram.types.Message",
+	"pyrogram.types.CallbackQuery.message":       "pyrogram.types.Message",
+	"telethon.events.NewMessage.Event.client":    "telethon.TelegramClient",
+	"telethon.events.NewMessage.Event.message":   "telethon.tl.custom.Message",
+	"starlette.requests.Request.app":             "starlette.applications.Starlette",
+}
+
+// CallbackParams gives the argument types a library passes to the handlers
+// it registers by decorator (`@bot.command()` handlers get a Context first).
+var CallbackParams = map[string][]string{
+	"discord.ext.commands.command":              {"discord.ext.commands.Context"},
+	"discord.ext.commands.hybrid_command":       {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.command":          {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.hybrid_command":   {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.tree.command":     {"discord.Interaction"},
+	"discord.app_commands.command":              {"discord.Interaction"},
+	"discord.app_commands.CommandTree.command":  {"discord.Interaction"},
+	"aiogram.Router.message":                    {"aiogram.types.Message"},
+	"aiogram.Dispatcher.message":                {"aiogram.types.Message"},
+	"aiogram.Dispatcher.message_handler":        {"aiogram.types.Message"},
+	"aiogram.Router.callback_query":             {"aiogram.types.CallbackQuery"},
+	"aiogram.Dispatcher.callback_query":         {"aiogram.types.CallbackQuery"},
+	"aiogram.Dispatcher.callback_query_handler": {"aiogram.types.CallbackQuery"},
+	"pyrogram.Client.on_message":                {"pyrogram.Client", "pyrogram.types.Message"},
+	"pyrogram.Client.on_callback_query":         {"pyrogram.Client", "pyrogram.types.CallbackQuery"},
+	"pyrogram.Client.on_edited_message":         {"pyrogram.Client", "pyrogram.types.Message"},
+	"telethon.TelegramClient.on":                {"telethon.events.NewMessage.Event"},
+}
+
+// Registration is where a handler registered by a call sits among the
+// call's positional arguments, and the argument types it will receive.
+type Registration struct {
+	Arg   int
+	Types []string
+}
+
+var ptbHandler = []string{"telegram.Update", "telegram.ext.CallbackContext"}
+
+// HandlerRegistrations are calls that register a handler function
+// (`CommandHandler("start", start)`, aiogram 3's `router.message.register(h)`).
+var HandlerRegistrations = map[string]Registration{
+	"telegram.ext.CommandHandler":                        {1, ptbHandler},
+	"telegram.ext.MessageHandler":                        {1, ptbHandler},
+	"telegram.ext.CallbackQueryHandler":                  {0, ptbHandler},
+	"telegram.ext.InlineQueryHandler":                    {0, ptbHandler},
+	"telegram.ext.PrefixHandler":                         {2, ptbHandler},
+	"aiogram.Router.message.register":                    {0, []string{"aiogram.types.Message"}},
+	"aiogram.Router.callback_query.register":             {0, []string{"aiogram.types.CallbackQuery"}},
+	"aiogram.Dispatcher.message.register":                {0, []string{"aiogram.types.Message"}},
+	"aiogram.Dispatcher.register_message_handler":        {0, []string{"aiogram.types.Message"}},
+	"aiogram.Dispatcher.register_callback_query_handler": {0, []string{"aiogram.types.CallbackQuery"}},
+}
+
+// HandlerLibrary reports whether an imported name belongs to a library
+// that registers handlers by call.
+func HandlerLibrary(qualified string) bool {
+	return strings.HasPrefix(qualified, "telegram") || strings.HasPrefix(qualified, "aiogram")
+}
+
+// DiscordEvents gives the argument types of discord.py event handlers, which
+// are registered by name (`@client.event`, a Client subclass's method, or
+// `@commands.Cog.listener()`).
+var DiscordEvents = map[string][]string{
+	"on_message":        {"discord.Message"},
+	"on_message_delete": {"discord.Message"},
+	"on_message_edit":   {"discord.Message", "discord.Message"},
+	"on_member_join":    {"discord.Member"},
+	"on_member_remove":  {"discord.Member"},
+	"on_guild_join":     {"discord.Guild"},
+	"on_interaction":    {"discord.Interaction"},
+}
+
+// KeepsCoroutine are decorators that leave a coroutine function one (the
+// standard library's, and libraries' that wrap it in another coroutine).
+var KeepsCoroutine = map[string]bool{
+	"staticmethod": true, "classmethod": true, "abc.abstractmethod": true, "functools.wraps": true, "typing.override": true,
+	"typing_extensions.override": true, "override": true, "abstractmethod": true, "typing.final": true,
+	"typing_extensions.final": true, "tenacity.retry": true, "backoff.on_exception": true, "backoff.on_predicate": true,
+	"async_lru.alru_cache": true, "aiocache.cached": true, "asyncstdlib.lru_cache": true, "asyncstdlib.cache": true,
+}

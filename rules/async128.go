@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// ASYNC128 reports startable functions that never call task_status.started().
+var ASYNC128 = register(&Rule{
+	Code:    "ASYNC128",
+	Name:    "task-status-never-started",
+	Summary: "Async function taking a `task_status` that never calls `task_status.started()`",
+	Rationale: "`await tg.start(fn)` (anyio, trio) waits until `fn` calls `task_status.started()`. A function that " +
+		"accepts `task_status` but never calls `started()` makes `start()` wait until the function returns, and then " +
+		"fail with a RuntimeError: the caller hangs for the task's whole lifetime instead of resuming once it is ready.",
+	Bad: `async def serve(port, *, task_status=anyio.TASK_STATUS_IGNORED):
+    listener = await anyio.create_tcp_listener(local_port=port)
+    await listener.serve(handle)`,
+	Good: `async def serve(port, *, task_status=anyio.TASK_STATUS_IGNORED):
+    listener = await anyio.create_tcp_listener(local_port=port)
+    task_status.started()
+    await listener.serve(handle)`,
+	Severity: Warning,
+	Default:  true,
+	Notes: "As in flake8-async, whatever the async library: a parameter named `task_status` (not positional-only, " +
+		"not `*args`) or any parameter annotated `TaskStatus` (`TaskStatus[int]`, `anyio.abc.TaskStatus`). A call of " +
+		"`.started()` on the parameter anywhere in the function counts, conditional or not, also in nested functions " +
+		"and lambdas that do not rebind the name; aliasing it does not. Deliberate difference from flake8-async: handing " +
+		"the parameter on to a call (`await serve_listeners(handler, listeners, task_status=task_status)`) counts too, " +
+		"since the callee then owns the `started()` call (trio's own `serve_tcp` does this; flake8-async reports it and " +
+		"asks for a `# noqa`). Stub bodies (`...`, `pass`, a docstring, " +
+		"`raise NotImplementedError`) are skipped; synchronous functions cannot be started and are not checked.",
+	Run: runTaskStatusNeverStarted,
+})
+
+func runTaskStatusNeverStarted(p *Pass) {
+	for _, f := range p.Module.Functions {
+		if !f.Async || f.Lambda || emptyBody(f.Node) || raisesNotImplemented(p.File, f.Node) {
+			continue
+		}
+		for _, param := range taskStatusParams(p.Module, f.Node) {
+			body := f.Node.ChildByField("body")
+			if !callsStarted(p.Module, body, param) && !handsOn(p.Module, body, param) {
+				p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` takes `"+param+"` but never calls `"+param+
+					".started()`: `await tg.start("+f.Name+")` waits until it returns, then fails; call `"+param+".started()` once it is ready")
+			}
+		}
+	}
+}
+
+// taskStatusParams returns the parameters of def that receive a task
+// status: named task_status (not positional-only, not a splat) or annotated
+// TaskStatus.
+func taskStatusParams(m *analysis.Module, def *analysis.Node) []string {
+	params := def.ChildByField("parameters")
+	if params == nil {
+		return nil
+	}
+	kids := params.NamedChildren()
+	positionalOnly := 0
+	for i, k := range kids {
+		if k.Type == "positional_separator" {
+			positionalOnly = i
+		}
+	}
+	var out []string
+	for i, k := range kids {
+		name, typ := paramNameAndType(m, k)
+		if name == "" {
+			continue
+		}
+		annotated := typ != nil && isTaskStatusType(m, typ)
+		if annotated || (name == "task_status" && i >= positionalOnly) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// paramNameAndType returns a plain parameter's name and annotation (nil
+// when none); "" for splats and separators.
+func paramNameAndType(m *analysis.Module, p *analysis.Node) (string, *analysis.Node) {
+	switch p.Type {
+	case "identifier":
+		return m.File.Text(p), nil
+	case "default_parameter":
+		return m.File.Text(p.ChildByField("name")), nil
+	case "typed_parameter", "typed_default_parameter":
+		typ := p.ChildByField("type")
+		if n := p.ChildByField("name"); n != nil {
+			return m.File.Text(n), typ
+		}
+		for _, c := range p.NamedChildren() {
+			if c.Type == "identifier" {
+				return m.File.Text(c), typ
+			}
+			if c.Type == "list_splat_pattern" || c.Type == "dictionary_splat_pattern" {
+				return "", nil
+			}
+		}
+	}
+	return "", nil
+}
+
+// isTaskStatusType: TaskStatus, X.TaskStatus, TaskStatus[...] (also quoted).
+func isTaskStatusType(m *analysis.Module, typ *analysis.Node) bool {
+	t := strings.Trim(strings.TrimSpace(m.File.Text(typ)), `"'`)
+	if i := strings.IndexByte(t, '['); i >= 0 {
+		t = t[:i]
+	}
+	return t == "TaskStatus" || strings.HasSuffix(t, ".TaskStatus")
+}
+
+// callsStarted reports a call `param.started(...)` in body, including in
+// nested functions and lambdas that do not rebind param.
+func callsStarted(m *analysis.Module, body *analysis.Node, param string) bool {
+	found := false
+	var walk func(n *analysis.Node)
+	walk = func(n *analysis.Node) {
+		if found || n == nil {
+			return
+		}
+		if n.Type == "function_definition" || n.Type == "lambda" {
+			if bindsParam(m, n, param) {
+				return
+			}
+		}
+		if n.Type == "call" {
+			fn := n.ChildByField("function")
+			if fn != nil && fn.Type == "attribute" && m.File.Text(fn.ChildByField("attribute")) == "started" {
+				if obj := fn.ChildByField("object"); obj != nil && obj.Type == "identifier" && m.File.Text(obj) == param {
+					found = true
+					return
+				}
+			}
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(body)
+	return found
+}
+
+// handsOn reports whether param is passed, as itself, as an argument of a
+// call in body (positionally or as a keyword value): the callee calls
+// started() for it.
+func handsOn(m *analysis.Module, body *analysis.Node, param string) bool {
+	found := false
+	body.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if (n.Type == "function_definition" || n.Type == "lambda") && bindsParam(m, n, param) {
+			return false
+		}
+		if n.Type == "identifier" && m.File.Text(n) == param && n.Parent != nil {
+			switch {
+			case n.Parent.Type == "argument_list":
+				found = true
+			case n.Parent.Type == "keyword_argument" && n.Field == "value":
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// bindsParam reports whether the def or lambda has a parameter (of any
+// kind) called name.
+func bindsParam(m *analysis.Module, def *analysis.Node, name string) bool {
+	params := def.ChildByField("parameters")
+	if params == nil {
+		return false
+	}
+	bound := false
+	params.Walk(func(n *analysis.Node) bool {
+		if n.Type == "identifier" && m.File.Text(n) == name && n.Parent != nil && n.Parent.Field != "type" && n.Field != "type" && n.Field != "value" {
+			bound = true
+		}
+		return !bound && n.Field != "value" && n.Field != "type"
+	})
+	return bound
+}

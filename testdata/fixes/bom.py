@@ -1,0 +1,6 @@
+﻿# fix: ASYNC251
+import time
+
+
+async def f():
+    time.sleep(1)

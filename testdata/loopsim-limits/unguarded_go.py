@@ -1,0 +1,5 @@
+# expect: seconds 1
+import asyncio
+async def go():
+    await asyncio.sleep(1)
+asyncio.run(go())
