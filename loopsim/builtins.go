@@ -351,6 +351,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 			// object.__init__ (or an exception's): nothing to simulate
 			return &Builtin{Qual: "object.__init__", Self: o.Self}, nil
 		}
+		if name == "__init_subclass__" {
+			return &Builtin{Qual: "object.__init__"}, nil // object's does nothing
+		}
 		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:
 		return &UnknownValue{Why: o.Why + "." + name}, nil
