@@ -121,9 +121,10 @@ type Project struct {
 	vias              sync.Map // Ref.Via path -> Ref
 	canonical         sync.Map // qualified name -> Canonical
 
-	indexMu sync.Mutex
-	indexes sync.Map                  // key -> *nameIndex (AnyModuleHas)
-	sorted  atomic.Pointer[[]*Module] // Modules(), once asked
+	indexMu  sync.Mutex
+	external map[string][]map[string]bool // key -> name sets of modules outside the project (AddValueNames)
+	indexes  sync.Map                     // key -> *nameIndex (AnyModuleHas)
+	sorted   atomic.Pointer[[]*Module]    // Modules(), once asked
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -219,7 +220,10 @@ func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
 func (p *Project) clone() *Project {
 	// maps.Clone copies the tables wholesale, several times faster than
 	// re-inserting each of a large workspace's modules on every edit.
-	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName)}
+	p.indexMu.Lock()
+	external := p.external
+	p.indexMu.Unlock()
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), external: external}
 }
 
 // Module returns the module at path.

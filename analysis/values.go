@@ -66,6 +66,23 @@ func (p *Project) UsesNameAsValue(name string) bool {
 	return p.AnyModuleHas("values", (*Module).valueNameSet, name)
 }
 
+// ValueNames returns the set of names the module uses as values (see
+// UsesNameAsValue); shared, not to be modified. It is the module's part of
+// the project-wide index, kept by caches that do not keep the module.
+func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
+
+// AddValueNames counts sets of names used as values by modules that are not
+// in the project (a cache summarised them instead of keeping them), for
+// UsesNameAsValue. Call it before the first question.
+func (p *Project) AddValueNames(sets ...map[string]bool) {
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	if p.external == nil {
+		p.external = map[string][]map[string]bool{}
+	}
+	p.external["values"] = append(p.external["values"], sets...)
+}
+
 // valueNameSet returns the module's names used as values (computed once).
 func (m *Module) valueNameSet() map[string]bool {
 	m.values.once.Do(func() { m.values.names = namesUsedAsValues(m) })
@@ -79,40 +96,49 @@ func (m *Module) valueNameSet() map[string]bool {
 // time (memoise it on the module: Module.Memo) and always be passed with the
 // same key.
 func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, name string) bool {
-	return p.nameIndex(key, names).has(name, names)
+	return p.nameIndex(key, names).has(name)
 }
 
 // nameIndex counts, per name, the modules whose set holds it. An edited
-// snapshot shares its predecessor's counts (base, over the modules of
-// baseModules) and records only the modules that changed since (delta, by
-// path; nil for a removed module), so an edit costs O(changed modules), not
-// O(project); past maxIndexDelta changes the counts are rebuilt.
+// snapshot shares its predecessor's counts (base, over the sets of
+// baseSets) and records only the sets of the modules that changed since
+// (delta, by path; nil for a removed module), so an edit costs O(changed
+// modules), not O(project); past maxIndexDelta changes the counts are
+// rebuilt. It keeps sets, not modules: a module replaced or removed from the
+// project is not kept alive by the index.
 type nameIndex struct {
-	names       func(*Module) map[string]bool
-	base        map[string]int32
-	baseModules map[string]*Module // never mutated: a snapshot's byPath
-	delta       map[string]*Module
+	names    func(*Module) map[string]bool
+	base     map[string]int32
+	baseSets map[string]map[string]bool // path -> set, for the modules counted in base
+	delta    map[string]map[string]bool // path -> set of the current module (nil: removed)
 }
 
 const maxIndexDelta = 32
 
-func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool) *nameIndex {
-	x := &nameIndex{names: names, base: map[string]int32{}, baseModules: modules}
-	for _, m := range modules {
-		for n := range names(m) {
+func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool, external []map[string]bool) *nameIndex {
+	x := &nameIndex{names: names, base: map[string]int32{}, baseSets: make(map[string]map[string]bool, len(modules))}
+	for _, set := range external {
+		for n := range set {
+			x.base[n]++
+		}
+	}
+	for path, m := range modules {
+		set := names(m)
+		x.baseSets[path] = set
+		for n := range set {
 			x.base[n]++
 		}
 	}
 	return x
 }
 
-func (x *nameIndex) has(name string, names func(*Module) map[string]bool) bool {
+func (x *nameIndex) has(name string) bool {
 	n := x.base[name]
-	for path, m := range x.delta {
-		if old := x.baseModules[path]; old != nil && names(old)[name] {
+	for path, set := range x.delta {
+		if x.baseSets[path][name] {
 			n--
 		}
-		if m != nil && names(m)[name] {
+		if set[name] {
 			n++
 		}
 	}
@@ -126,15 +152,15 @@ func (x *nameIndex) derive(changed map[string]*Module) *nameIndex {
 	if len(x.delta)+len(changed) > maxIndexDelta {
 		return nil
 	}
-	y := &nameIndex{names: x.names, base: x.base, baseModules: x.baseModules, delta: make(map[string]*Module, len(x.delta)+len(changed))}
-	for path, m := range x.delta {
-		y.delta[path] = m
+	y := &nameIndex{names: x.names, base: x.base, baseSets: x.baseSets, delta: make(map[string]map[string]bool, len(x.delta)+len(changed))}
+	for path, set := range x.delta {
+		y.delta[path] = set
 	}
 	for path, m := range changed {
-		if m == x.baseModules[path] {
-			delete(y.delta, path) // back to the base version
+		if m == nil {
+			y.delta[path] = nil
 		} else {
-			y.delta[path] = m
+			y.delta[path] = x.names(m)
 		}
 	}
 	return y
@@ -150,7 +176,7 @@ func (p *Project) nameIndex(key string, names func(*Module) map[string]bool) *na
 	if x, ok := p.indexes.Load(key); ok {
 		return x.(*nameIndex)
 	}
-	x := buildNameIndex(p.byPath, names)
+	x := buildNameIndex(p.byPath, names, p.external[key])
 	p.indexes.Store(key, x)
 	return x
 }

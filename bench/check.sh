@@ -35,8 +35,8 @@ bin/barewalk "$corpus" >/dev/null # warm the page cache
 lines=$(find "$corpus" -name '*.py' -print0 | xargs -0 cat | wc -l)
 base=$(time_runs bin/barewalk "$corpus")
 base_types=$(time_runs bin/barewalk -types "$corpus")
-check=$(time_runs bin/asyncls check --select ALL "$corpus")
-check_default=$(time_runs bin/asyncls check "$corpus")
+check=$(time_runs bin/asyncls check --no-cache --select ALL "$corpus")
+check_default=$(time_runs bin/asyncls check --no-cache "$corpus")
 printf 'corpus: %s (%s lines), %s cores, median of %s runs\n' "$corpus" "$lines" "$(nproc)" "$runs"
 printf 'bare tree-sitter parse + cursor walk (cursor moves only):      %.3f s\n' "$base"
 printf 'bare tree-sitter parse + cursor walk reading each node type:  %.3f s\n' "$base_types"

@@ -126,6 +126,9 @@ type Request struct {
 	Configs *Configs
 	// Progress, when not nil, is told how parsing and checking advance.
 	Progress Progress
+	// CacheVersion, when not "", makes the run use (and update) the cache
+	// of each project (cache.go) for this version of asyncls.
+	CacheVersion string
 	// ForceExclude applies exclude, extend-exclude and .gitignore to files
 	// named explicitly too (as ruff's --force-exclude): what the pre-commit
 	// hook, which names every changed file, needs to agree with `check .`.
@@ -176,7 +179,7 @@ func Check(req Request) *Result {
 	for _, key := range keys {
 		units = append(units, ts.unit(key, req, context, stdin, res))
 	}
-	out := analyseUnits(units, req.Progress)
+	out := analyseUnits(units, req.Progress, req.CacheVersion)
 	if stdin != nil {
 		out.stdin = stdin.shown
 	}

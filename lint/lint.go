@@ -53,6 +53,23 @@ type Result struct {
 	Files       int                // files reported on
 	units       []*unit
 	stdin       string // the path standard input is shown under, or ""
+	// Cache says what the cache spared (a run with Request.CacheVersion).
+	Cache CacheStats
+}
+
+// Lines returns the line index of a file reported on, by the path it is
+// shown under (nil if unknown): from its module, or from its source when
+// the cache answered for it.
+func (r *Result) Lines(path string) *analysis.LineIndex {
+	if m := r.Module(path); m != nil {
+		return m.File.Lines
+	}
+	for _, u := range r.units {
+		if src, ok := u.cached[u.analysed(path)]; ok {
+			return analysis.NewLineIndex(src)
+		}
+	}
+	return nil
 }
 
 // StdinPath returns the path standard input is reported under ("" without one).
@@ -81,6 +98,9 @@ type unit struct {
 	wd      string // the working directory paths are shown relative to
 	byShown map[string]string
 	project *analysis.Project
+	// cached holds the sources of targets the cache answered for (not in
+	// project), for reporting.
+	cached map[string][]byte
 }
 
 func (u *unit) target(path string) bool { return u.targets == nil || u.targets[path] }
@@ -174,11 +194,13 @@ func analyse(sources []Source, cfg *config.Config, progress Progress) *Result {
 		root, _ = os.Getwd()
 	}
 	u := &unit{root: root, sources: sources, options: cfg.Options}
-	return analyseUnits([]*unit{u}, progress)
+	return analyseUnits([]*unit{u}, progress, "")
 }
 
 // analyseUnits analyses each unit and merges what is reported.
-func analyseUnits(units []*unit, progress Progress) *Result {
+// With cacheVersion, each unit is analysed with the cache at its root (see
+// cache.go), for that version of asyncls.
+func analyseUnits(units []*unit, progress Progress, cacheVersion string) *Result {
 	res := &Result{units: units}
 	var parsed, checked atomic.Int64
 	totalSources, totalTargets := 0, 0
@@ -197,6 +219,17 @@ func analyseUnits(units []*unit, progress Progress) *Result {
 		return func() { progress(stage, int(n.Add(1)), total) }
 	}
 	for _, u := range units {
+		if cacheVersion != "" {
+			diags, errs, files, werr := analyseUnitCached(u, OpenCache(CacheDir(u.root), cacheVersion, u.root), &res.Cache)
+			if werr != nil {
+				res.Warnings = append(res.Warnings, fmt.Errorf("could not write the cache: %w", werr))
+			}
+			res.Projects = append(res.Projects, u.project)
+			res.Diagnostics = append(res.Diagnostics, diags...)
+			res.Errors = append(res.Errors, errs...)
+			res.Files += files
+			continue
+		}
 		diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets))
 		res.Projects = append(res.Projects, u.project)
 		res.Diagnostics = append(res.Diagnostics, diags...)

@@ -137,6 +137,10 @@ func removeNoqaCodes(src []byte, base int, text string, dStart, dEnd, cs, ce int
 	for start > 0 && (src[start-1] == ' ' || src[start-1] == '\t') {
 		start--
 	}
+	if rest := strings.TrimLeft(text[dEnd:], " \t"); strings.HasPrefix(rest, "#") && dStart == 0 {
+		// "# noqa: ASL101  # other" leaves "# other", not "#  # other".
+		return Edit{Start: base + dStart, End: base + len(text) - len(rest), New: ""}
+	}
 	if strings.TrimSpace(text[dEnd:]) != "" && dStart == 0 {
 		// "# noqa: ASL101 because ..." keeps its explanation as a comment.
 		return Edit{Start: base + dStart, End: base + dEnd, New: "#"}

@@ -17,11 +17,19 @@ var ASL103 = register(&Rule{
 		"a task (`asyncio.create_task`) and await the task, which may be awaited any number of times.",
 	Bad: `import asyncio
 
+async def fetch():
+    await asyncio.sleep(0.1)
+    return 42
+
 async def main():
     coro = fetch()
     task = asyncio.create_task(coro)
     result = await coro`,
 	Good: `import asyncio
+
+async def fetch():
+    await asyncio.sleep(0.1)
+    return 42
 
 async def main():
     task = asyncio.create_task(fetch())

@@ -137,6 +137,13 @@ type handoffTarget struct {
 // handoffsIn finds the functions module m hands to other threads. The list
 // depends on m alone and is kept with the module; only names defined in
 // other modules are looked up in each project snapshot.
+// HandsOffToThreads reports whether module m hands functions to other
+// threads (ASL106's project-wide fact starts from such modules): a cache
+// that checks only part of a project must include every such module.
+func HandsOffToThreads(m *analysis.Module) bool {
+	return len(m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)) > 0
+}
+
 func handoffsIn(m *analysis.Module, proj *analysis.Project) []handoffTarget {
 	local := m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)
 	out := make([]handoffTarget, 0, len(local))
@@ -201,17 +208,24 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 // runLoopCallFromThread reports each thread-unsafe call made by a function
 // that runs in another thread, where the call is written.
 func runLoopCallFromThread(p *Pass) {
-	threads := threadFunctions(p)
+	// The project-wide set of thread functions is asked for only by modules
+	// with a thread-unsafe call in a synchronous function (the cache records
+	// which modules depend on it).
+	var threads map[*analysis.Function]handoff
 	for _, c := range p.Module.Calls {
 		if c.Func == nil || c.Func.Async {
 			continue
 		}
-		h, inThread := threads[c.Func]
-		if !inThread {
-			continue
-		}
 		advice := threadUnsafe(p.Module, c)
 		if advice == "" {
+			continue
+		}
+		if threads == nil {
+			threads = threadFunctions(p)
+			p.recordUsesThreadFunctions()
+		}
+		h, inThread := threads[c.Func]
+		if !inThread {
 			continue
 		}
 		shown := p.File.Text(c.Node.ChildByField("function"))

@@ -24,6 +24,9 @@ var ASL402 = register(&Rule{
 	Bad: `import asyncio
 import time
 
+def refresh():
+    time.sleep(0.2)
+
 async def heartbeat():
     while True:
         await asyncio.sleep(0.1)
@@ -31,12 +34,17 @@ async def heartbeat():
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    time.sleep(0.5)
+    asyncio.get_running_loop().call_soon(refresh)
+    await asyncio.sleep(0.3)
     beat.cancel()
 
 if __name__ == "__main__":
     asyncio.run(main())`,
 	Good: `import asyncio
+import time
+
+async def refresh():
+    await asyncio.to_thread(time.sleep, 0.2)
 
 async def heartbeat():
     while True:
@@ -45,7 +53,9 @@ async def heartbeat():
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    await asyncio.sleep(0.5)
+    refreshing = asyncio.create_task(refresh())
+    await asyncio.sleep(0.3)
+    await refreshing
     beat.cancel()
 
 if __name__ == "__main__":

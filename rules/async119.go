@@ -145,12 +145,10 @@ var noResourceContextManagers = map[string]bool{"contextlib.suppress": true, "co
 // a project @contextmanager / @asynccontextmanager whose only code after its
 // yield is in except clauses (it translates exceptions).
 func holdsNothing(p *Pass, w *analysis.Node) bool {
-	clause := w.ChildByField("with_clause")
-	if clause == nil {
-		for _, ch := range w.NamedChildren() {
-			if ch.Type == "with_clause" {
-				clause = ch
-			}
+	var clause *analysis.Node // a child, not a field, of with_statement
+	for _, ch := range w.NamedChildren() {
+		if ch.Type == "with_clause" {
+			clause = ch
 		}
 	}
 	if clause == nil {

@@ -73,18 +73,46 @@ func runCouldBeSync(p *Pass) {
 // async def open_agent(...): raise OSError(...)`) or a platform variant,
 // which must keep the signature of the function it stands in for.
 func alternativeDefinition(m *analysis.Module, f *analysis.Function) bool {
-	scope := f.Scope.Parent
-	for _, imp := range m.Imports {
-		if imp.BoundName == f.Name && imp.Scope == scope {
-			return true
-		}
+	b := scopeBindingsOf(m)
+	key := scopedName{f.Scope.Parent, f.Name}
+	if b.imports[key] {
+		return true
 	}
-	for _, g := range m.Functions {
-		if g != f && g.Name == f.Name && !g.Lambda && g.Scope.Parent == scope && !emptyBody(g.Node) {
+	for _, g := range b.defs[key] {
+		if g != f {
 			return true
 		}
 	}
 	return false
+}
+
+type scopedName struct {
+	scope *analysis.Scope
+	name  string
+}
+
+// scopeBindings indexes a module's imports and (non-empty, non-lambda)
+// defs by scope and name, once per module: asking each function's question
+// by scanning them all was quadratic in a file of thousands of functions.
+type scopeBindings struct {
+	imports map[scopedName]bool
+	defs    map[scopedName][]*analysis.Function
+}
+
+func scopeBindingsOf(m *analysis.Module) *scopeBindings {
+	return m.Memo("async124-scope-bindings", func() any {
+		b := &scopeBindings{imports: map[scopedName]bool{}, defs: map[scopedName][]*analysis.Function{}}
+		for _, imp := range m.Imports {
+			b.imports[scopedName{imp.Scope, imp.BoundName}] = true
+		}
+		for _, g := range m.Functions {
+			if !g.Lambda && !emptyBody(g.Node) {
+				key := scopedName{g.Scope.Parent, g.Name}
+				b.defs[key] = append(b.defs[key], g)
+			}
+		}
+		return b
+	}).(*scopeBindings)
 }
 
 // isTestModule reports a file that pytest or unittest collects tests from
@@ -110,7 +138,7 @@ func usedAsValue(p *Pass, name string) bool {
 	if p.Project == nil {
 		return p.Module.UsesNameAsValue(name)
 	}
-	return p.Project.UsesNameAsValue(name)
+	return p.projectUsesNameAsValue(name)
 }
 
 // makesBlockingCall reports whether the coroutine f makes a call that a

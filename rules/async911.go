@@ -20,7 +20,8 @@ var ASYNC911 = register(&Rule{
 async def numbers(n):
     for i in range(n):
         await asyncio.sleep(0)
-        yield i`,
+        yield i
+    await asyncio.sleep(0)`,
 	Severity: Info,
 	Default:  false,
 	Notes:    "Off by default, as in flake8-async. Same exemptions as ASYNC910.",

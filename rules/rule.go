@@ -225,6 +225,44 @@ type checkState struct {
 	// (ASL402), computed once for the blocking rules and ASL402.
 	delaysOnce sync.Once
 	delays     map[int]*blockDelay
+
+	// recorded is what the findings depend on beyond the module and what it
+	// imports (see CheckRecorded).
+	recorded Dependencies
+}
+
+// Dependencies is what a module's findings depend on beyond the module
+// and the modules it imports (directly or not).
+type Dependencies struct {
+	// ValueQueries holds the project-wide questions "is this name used as a
+	// value?" the rules asked, with their answers.
+	ValueQueries map[string]bool
+	// ThreadFunctions is true when the rules used the project-wide set of
+	// functions that run in other threads (ASL106), which depends on every
+	// module that hands functions to threads and what those modules import.
+	ThreadFunctions bool
+}
+
+// recordUsesThreadFunctions notes that the findings depend on the project's
+// thread functions.
+func (p *Pass) recordUsesThreadFunctions() {
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.recorded.ThreadFunctions = true
+		p.shared.mu.Unlock()
+	}
+}
+
+// projectUsesNameAsValue asks the project whether any module uses name as a
+// value, recording the question for CheckRecorded.
+func (p *Pass) projectUsesNameAsValue(name string) bool {
+	used := p.Project.UsesNameAsValue(name)
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.recorded.ValueQueries[name] = used
+		p.shared.mu.Unlock()
+	}
+	return used
 }
 
 // importsTrioOrAnyio reports whether the module imports trio or anyio
@@ -329,6 +367,19 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 // superseded edit in the language server): rules that simulate stop early
 // once ctx is done, and the findings are then incomplete.
 func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
+	diags, _ := checkRecording(ctx, m, p, opts)
+	return diags
+}
+
+// CheckRecorded is Check that also returns what the findings depend on
+// beyond the module and the modules it imports (directly or not). A cache
+// may reuse the findings while the module, the modules it imports and these
+// dependencies stay the same.
+func CheckRecorded(m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
+	return checkRecording(context.Background(), m, p, opts)
+}
+
+func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
 	if opts == nil {
 		opts = DefaultOptions()
 	}
@@ -351,7 +402,7 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}}
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
@@ -393,7 +444,7 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 		}
 		return codeLess(a.Code, b.Code)
 	})
-	return diags
+	return diags, shared.recorded
 }
 
 // ruleCost is each rule's running time in its last parallel Check, so the

@@ -52,6 +52,11 @@ type Options struct {
 	TimingHints   TimingHints
 	NoTimingHints bool
 	Hooks         Hooks
+	// IndexMaxFiles and IndexMaxBytes bound the background workspace index
+	// (files, and bytes of their source); 0 means MaxIndexedFiles and
+	// MaxIndexedBytes.
+	IndexMaxFiles int
+	IndexMaxBytes int64
 }
 
 type lifecycle int32
@@ -109,7 +114,15 @@ type Server struct {
 
 	progressSeq atomic.Int64
 	inflight    sync.Map // jsonrpc2.ID -> context.CancelFunc of running requests
+
+	out          *outbox       // notifications to the client (nil before Serve connects)
+	requestSlots chan struct{} // one per request running concurrently
 }
+
+// maxConcurrentRequests bounds the requests running at once: past it the
+// read loop waits for one to finish, so a client that sends requests but
+// never reads the answers stops being read instead of growing the server.
+const maxConcurrentRequests = 64
 
 func newServer(opts Options) *Server {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -118,6 +131,8 @@ func newServer(opts Options) *Server {
 		ctx: ctx, cancel: cancel, exited: make(chan struct{}),
 		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
 		docs:     map[uri.URI]*document{},
+
+		requestSlots: make(chan struct{}, maxConcurrentRequests),
 	}
 	if s.opts.TimingHints == nil && !s.opts.NoTimingHints {
 		s.opts.TimingHints = DefaultTimingHints
@@ -134,6 +149,14 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s := newServer(opts)
 	stream := newTolerantStream(rwc, func(msg string) { s.log.warnf("%s", msg) })
 	s.conn = jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(lspCodec{}))
+	s.out = newOutbox(func(method string, params any) {
+		// An error means the connection is gone; logging it would recurse
+		// through window/logMessage.
+		_ = s.conn.Notify(context.Background(), method, params)
+	})
+	outDone := make(chan struct{})
+	defer close(outDone)
+	go s.out.run(outDone)
 	s.log.client = func(kind protocol.MessageType, msg string) {
 		s.notify(protocol.MethodWindowLogMessage, &protocol.LogMessageParams{Type: kind, Message: msg})
 	}
@@ -174,14 +197,21 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	return 1
 }
 
-// notify sends a notification; errors (a closed connection) are logged at debug level.
+// notify queues a notification for the client without waiting for it to
+// be written (see outbox).
 func (s *Server) notify(method string, params any) {
-	if s.conn == nil {
+	if s.out == nil {
 		return
 	}
-	// An error means the connection is gone; logging it would recurse
-	// through window/logMessage.
-	_ = s.conn.Notify(context.Background(), method, params)
+	s.out.post(method, params)
+}
+
+// flushNotifications waits (at most a few seconds: the client may not be
+// reading) until the notifications queued so far are written.
+func (s *Server) flushNotifications() {
+	if s.out != nil {
+		s.out.flush(2 * time.Second)
+	}
 }
 
 // call makes a server-to-client request. It must not run on the read loop
@@ -334,6 +364,8 @@ func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedPa
 
 // Shutdown stops accepting requests; exit then ends the process with 0.
 func (s *Server) Shutdown(ctx context.Context) error {
+	// What was published before the shutdown reaches the client before its answer.
+	s.flushNotifications()
 	s.state.Store(int32(stateShutdown))
 	s.cancel()
 	return nil

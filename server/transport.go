@@ -163,6 +163,13 @@ func (s *Server) handler() jsonrpc2.Handler {
 			return nil, err
 		}
 		if !orderedRequests[method] {
+			// Waits on the read loop while maxConcurrentRequests run.
+			select {
+			case s.requestSlots <- struct{}{}:
+			case <-ctx.Done():
+				return nil, protocol.ErrRequestCancelled
+			}
+			defer func() { <-s.requestSlots }()
 			// Released requests are never recycled by jsonrpc2, so a context
 			// derived from ctx stays valid (deriving one from an inline
 			// request's pooled context is not safe).

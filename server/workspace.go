@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -16,9 +17,45 @@ import (
 	"github.com/asyncls/asyncls/rules"
 )
 
-// MaxIndexedFiles bounds the background index so a huge monorepo cannot
-// exhaust memory; files beyond it are analysed only when opened.
-const MaxIndexedFiles = 20000
+// MaxIndexedFiles and MaxIndexedBytes bound the background index so a huge
+// monorepo cannot exhaust memory: a module's tree and model take ~30 times
+// its source, so 64 MiB of source is ~2 GB at most. Files beyond either
+// budget are analysed only when opened.
+const (
+	MaxIndexedFiles = 20000
+	MaxIndexedBytes = 64 << 20
+)
+
+// indexBudget counts the files and source bytes the index holds from disk
+// (open documents are not counted: the editor chose them).
+type indexBudget struct {
+	maxFiles int
+	maxBytes int64
+	bytes    int64
+	sizes    map[string]int64 // path -> size of the indexed disk version
+}
+
+// admit records path's disk version of size bytes when it fits in the
+// budget (replacing its previous version), and reports whether it did.
+func (b *indexBudget) admit(path string, size int64) bool {
+	old, had := b.sizes[path]
+	files := len(b.sizes)
+	if !had {
+		files++
+	}
+	if files > b.maxFiles || b.bytes-old+size > b.maxBytes {
+		return false
+	}
+	b.sizes[path] = size
+	b.bytes += size - old
+	return true
+}
+
+// release forgets path's disk version.
+func (b *indexBudget) release(path string) {
+	b.bytes -= b.sizes[path]
+	delete(b.sizes, path)
+}
 
 // workspace holds the project index: the current immutable
 // analysis.Project snapshot (disk files plus open documents), the layout
@@ -37,6 +74,7 @@ type workspace struct {
 	// earlier does not put back an older version.
 	updated map[string]uint64
 	seq     uint64
+	budget  indexBudget // guarded by mu
 
 	cfgMu     sync.Mutex
 	cfgByDir  map[string]*config.Config // directory -> effective configuration
@@ -46,6 +84,13 @@ type workspace struct {
 
 func newWorkspace(s *Server) *workspace {
 	w := &workspace{s: s, updated: map[string]uint64{}}
+	w.budget = indexBudget{maxFiles: s.opts.IndexMaxFiles, maxBytes: s.opts.IndexMaxBytes, sizes: map[string]int64{}}
+	if w.budget.maxFiles <= 0 {
+		w.budget.maxFiles = MaxIndexedFiles
+	}
+	if w.budget.maxBytes <= 0 {
+		w.budget.maxBytes = MaxIndexedBytes
+	}
 	w.layout = analysis.NewLayout("", nil)
 	w.project = analysis.NewProject("", nil)
 	w.invalidateConfig()
@@ -116,13 +161,18 @@ func (w *workspace) revert(path string) {
 	if inside {
 		src, err = w.read(path)
 	}
-	if err != nil || !inside || analysis.CheckSource(src) != nil {
-		w.mu.Lock()
+	w.mu.Lock()
+	fits := err == nil && inside && analysis.CheckSource(src) == nil && w.budget.admit(path, int64(len(src)))
+	if !fits {
+		// Closed, and not (or no longer) part of the index: its module and
+		// source are released.
+		w.budget.release(path)
 		w.project = w.project.Without(path)
 		w.markLocked(path)
 		w.mu.Unlock()
 		return
 	}
+	w.mu.Unlock()
 	m, _ := w.buildModule(analysis.Parse(path, src))
 	w.mu.Lock()
 	w.project = w.project.With(m)
@@ -250,17 +300,15 @@ func (w *workspace) index(roots []string) {
 		files = append(files, found...)
 	}
 	sort.Strings(files)
-	if len(files) > MaxIndexedFiles {
-		w.s.log.warnf("the workspace has more than %d Python files; indexing the first %d (cross-file findings may miss the rest)", MaxIndexedFiles, MaxIndexedFiles)
-		files = files[:MaxIndexedFiles]
-	}
 	w.mu.Lock()
+	// Every file names packages, including those beyond the budget.
 	for _, f := range files {
 		w.layout.AddPath(f)
 	}
 	w.layoutGen++
 	startSeq := w.seq
 	w.mu.Unlock()
+	files = w.withinBudget(files)
 
 	// Open documents are analysed from the editor's buffers: skip them.
 	open := w.s.openPaths()
@@ -304,7 +352,8 @@ func (w *workspace) index(roots []string) {
 	w.mu.Lock()
 	var fresh []*analysis.Module
 	for _, m := range add {
-		if w.updated[m.File.Path] <= startSeq {
+		// Sizes are admitted again as read: a file may have grown since.
+		if w.updated[m.File.Path] <= startSeq && w.budget.admit(m.File.Path, int64(len(m.File.Src))) {
 			fresh = append(fresh, m)
 		}
 	}
@@ -313,6 +362,36 @@ func (w *workspace) index(roots []string) {
 	progress.end(fmt.Sprintf("indexed %d files", len(add)))
 	w.s.log.infof("indexed %d Python files under %v", len(add), roots)
 	w.s.reanalyseAll()
+}
+
+// withinBudget returns the first files (in order) that fit in the index's
+// budget of files and bytes, as the file system reports their sizes, and
+// logs what it leaves out.
+func (w *workspace) withinBudget(files []string) []string {
+	w.mu.Lock()
+	maxFiles, maxBytes, used := w.budget.maxFiles-len(w.budget.sizes), w.budget.maxBytes-w.budget.bytes, int64(0)
+	w.mu.Unlock()
+	open := w.s.openPaths()
+	var out []string
+	counted := 0
+	for _, f := range files {
+		if open[f] {
+			continue // analysed from the editor's buffer, outside the budget
+		}
+		info, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		if counted >= maxFiles || used+info.Size() > maxBytes {
+			w.s.log.warnf("the workspace has %d Python files; indexing %d within the budget of %d files and %d MiB of source (cross-file findings may miss the rest; they are analysed when opened)",
+				len(files), counted, w.budget.maxFiles, w.budget.maxBytes>>20)
+			return out
+		}
+		used += info.Size()
+		counted++
+		out = append(out, f)
+	}
+	return out
 }
 
 // readModule reads and builds one file from disk (nil when unreadable).
@@ -374,6 +453,7 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 					affected[d] = true
 				}
 				w.mu.Lock()
+				w.budget.release(c.path)
 				w.project = w.project.Without(c.path)
 				w.markLocked(c.path)
 				w.mu.Unlock()
@@ -384,6 +464,11 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			}
 			if m := w.readModule(c.path); m != nil {
 				w.mu.Lock()
+				if !w.budget.admit(c.path, int64(len(m.File.Src))) {
+					w.mu.Unlock()
+					s.log.debugf("%s is beyond the index budget: analysed when opened", c.path)
+					continue
+				}
 				w.project = w.project.With(m)
 				w.markLocked(c.path)
 				w.mu.Unlock()

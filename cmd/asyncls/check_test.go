@@ -236,3 +236,40 @@ func TestEverySubcommandAnswersHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCacheAndClean: a second run answers from the cache with the same
+// output, --no-cache writes nothing, and `asyncls clean` removes the cache.
+func TestCheckCacheAndClean(t *testing.T) {
+	dir := t.TempDir()
+	src := "import time\n\n\nasync def f():\n    time.sleep(1)\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.py"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	t.Setenv("ASYNCLS_CACHE_DIR", cacheDir)
+	checkOut := func(args ...string) string {
+		var out, errOut strings.Builder
+		if code := run(append([]string{"check", "--output-format", "concise"}, args...), strings.NewReader(""), &out, &errOut); code != exitFindings {
+			t.Fatalf("check %v: exit %d, stderr %s", args, code, errOut.String())
+		}
+		return out.String()
+	}
+	checkOut("--no-cache", dir)
+	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
+		t.Fatalf("--no-cache created the cache: %v", err)
+	}
+	first := checkOut(dir)
+	if _, err := os.Stat(filepath.Join(cacheDir, ".gitignore")); err != nil {
+		t.Fatalf("no cache with a .gitignore after a run: %v", err)
+	}
+	if second := checkOut(dir); second != first || !strings.Contains(first, "ASYNC251") {
+		t.Fatalf("cached run printed\n%s\nthe first\n%s", second, first)
+	}
+	var out, errOut strings.Builder
+	if code := run([]string{"clean", dir}, strings.NewReader(""), &out, &errOut); code != exitOK {
+		t.Fatalf("clean: exit %d: %s", code, errOut.String())
+	}
+	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
+		t.Fatalf("the cache survived clean: %v", err)
+	}
+}

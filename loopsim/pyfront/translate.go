@@ -670,10 +670,7 @@ func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 			}
 			return
 		}
-		raw := false
-		if st := str.ChildByField("string_start"); st != nil {
-			raw = strings.ContainsAny(t.text(st), "rR")
-		}
+		raw := false // set by the string_start child
 		for _, c := range str.Children {
 			switch c.Type {
 			case "string_start":

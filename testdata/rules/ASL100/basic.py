@@ -6,7 +6,7 @@ async def save():
 
 
 async def fires():
-    await asyncio.sleep(1)  # noqa: ASL102  # want: ASL100
+    await asyncio.sleep(1)  # noqa: ASL102  # want: ASL100 "`ASL102` silences nothing on this line"
     await save()  # noqa: ASL1O2  # want: ASL100
     save()  # noqa: ASL102, ASL999  # want: ASL100
     x = 1  # noqa: asl7  # want: ASL100

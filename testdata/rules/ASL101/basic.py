@@ -24,7 +24,7 @@ def via_runner():
 
 
 async def direct():
-    asyncio.run(fetch())  # want: ASL101
+    asyncio.run(fetch())  # want: ASL101 "`asyncio\.run\(\)` called in coroutine `direct` raises RuntimeError"
 
 
 async def through_helpers():

@@ -18,7 +18,7 @@ class Repo:
         return key
 
     async def handler(self, key):
-        self.fetch(key)  # want: ASL102
+        self.fetch(key)  # want: ASL102 "coroutine `self\.fetch\(\)` is never awaited"
         if self.fetch(key):  # want: ASL102
             pass
         return await self.fetch(key)

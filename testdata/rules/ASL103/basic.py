@@ -9,7 +9,7 @@ async def fetch():
 async def twice():
     coro = fetch()
     first = await coro
-    second = await coro  # want: ASL103
+    second = await coro  # want: ASL103 "coroutine `coro` was already awaited on line 11"
     return first, second
 
 

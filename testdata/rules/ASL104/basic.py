@@ -7,7 +7,7 @@ async def fetch(u):
 
 
 async def wait_coroutines(urls):
-    await asyncio.wait([fetch(u) for u in urls])  # want: ASL104
+    await asyncio.wait([fetch(u) for u in urls])  # want: ASL104 "`asyncio\.wait\(\)` is given coroutines \(`fetch\(u\)`\) but needs tasks"
     await asyncio.wait({fetch(1), fetch(2)})  # want: ASL104
     pending = [fetch(u) for u in urls]
     await asyncio.wait(pending)  # want: ASL104

@@ -3,7 +3,7 @@ from asyncio import get_event_loop
 
 
 async def main():
-    loop = asyncio.get_event_loop()  # want: ASL105
+    loop = asyncio.get_event_loop()  # want: ASL105 "`get_event_loop\(\)` in coroutine `main`: use `asyncio\.get_running_loop\(\)`"
     other = get_event_loop()  # want: ASL105
     return loop, other
 

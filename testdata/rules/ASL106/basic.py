@@ -5,7 +5,7 @@ import threading
 
 
 def produce(loop, fut):
-    fut.set_result(compute())  # want: ASL106
+    fut.set_result(compute())  # want: ASL106 "`fut\.set_result\(\)` is not thread-safe and `produce` runs in another thread.*call_soon_threadsafe\(fut\.set_result, value\)"
 
 
 def notify(loop):

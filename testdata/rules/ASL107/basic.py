@@ -6,7 +6,7 @@ alock = asyncio.Lock()
 
 
 async def update(db, key):
-    with lock:  # want: ASL107
+    with lock:  # want: ASL107 "synchronous lock `lock` is held across an `await`"
         value = await db.get(key)
         await db.set(key, value + 1)
 

@@ -21,7 +21,7 @@ def pure(x):
 
 
 async def start(url):
-    config = load_config(url)  # want: ASL201
+    config = load_config(url)  # want: ASL201 "`load_config\(\)` blocks the event loop in async function `start`: it calls blocking `requests\.get\(\)`"
     wrapper()  # want: ASL201
     pure(1)
     await asyncio.to_thread(load_config, url)

@@ -17,7 +17,7 @@ cache = redis.Redis()
 
 async def network(host):
     sock = socket.socket()
-    sock.connect((host, 80))  # want: ASL202
+    sock.connect((host, 80))  # want: ASL202 "`sock\.connect\(\)` \(socket\.socket\.connect\) blocks the event loop"
     sock.sendall(b"GET /")  # want: ASL202
     data = sock.recv(1024)  # want: ASL202
     conn, _ = sock.accept()  # want: ASL202

@@ -12,7 +12,7 @@ def log_result(task):
 
 
 async def handle(event):
-    task = asyncio.create_task(notify(event))  # want: ASL301
+    task = asyncio.create_task(notify(event))  # want: ASL301 "task `task` is only referenced by this local variable, which dies when `handle` returns"
     task.add_done_callback(log_result)
 
 

@@ -13,7 +13,7 @@ async def save(conn, row):
 
 
 async def sequential():
-    a = await fetch("a")  # want: ASL401
+    a = await fetch("a")  # want: ASL401 "^2 independent awaits run one after another: ≈0\.40 s now, ≈0\.20 s with asyncio\.gather"
     b = await fetch("b")
     return a, b
 

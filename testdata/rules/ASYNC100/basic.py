@@ -5,7 +5,7 @@ import trio
 
 
 async def no_await(client):
-    async with asyncio.timeout(5):  # want: ASYNC100
+    async with asyncio.timeout(5):  # want: ASYNC100 "`asyncio\.timeout\(\)` context contains no checkpoint"
         request = client.build_request()
     return await client.send(request)
 

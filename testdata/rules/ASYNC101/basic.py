@@ -8,7 +8,7 @@ import pytest
 async def ticks():
     async with asyncio.timeout(10):
         while True:
-            yield await next_tick()  # want: ASYNC101, ASYNC119
+            yield await next_tick()  # want: ASYNC101 "`yield` inside `asyncio\.timeout\(\)` in `ticks`", ASYNC119
 
 
 async def in_group():

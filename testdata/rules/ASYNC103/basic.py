@@ -6,7 +6,7 @@ async def worker(queue):
     try:
         while True:
             await queue.get()
-    except asyncio.CancelledError:  # want: ASYNC103
+    except asyncio.CancelledError:  # want: ASYNC103 "`except asyncio\.CancelledError` has a path that does not re-raise"
         print("worker stopped")
 
 

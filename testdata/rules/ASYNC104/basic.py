@@ -5,7 +5,7 @@ async def fetch(client, url):
     try:
         return await client.get(url)
     except asyncio.CancelledError:
-        return None  # want: ASYNC104
+        return None  # want: ASYNC104 "`return` inside `except asyncio\.CancelledError` swallows the cancellation"
 
 
 async def other_error():

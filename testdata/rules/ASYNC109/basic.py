@@ -2,7 +2,7 @@ import asyncio
 import time
 
 
-async def read_frame(stream, timeout=5):  # want: ASYNC109
+async def read_frame(stream, timeout=5):  # want: ASYNC109 "async function `read_frame` takes a `timeout` parameter"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         await stream.read(1)

@@ -3,7 +3,7 @@ from asyncio import sleep
 
 
 async def wait_ready(service):
-    while not service.ready:  # want: ASYNC110
+    while not service.ready:  # want: ASYNC110 "busy-wait: this loop only polls with `asyncio\.sleep\(\)`"
         await asyncio.sleep(0.1)
 
 

@@ -4,7 +4,7 @@ import asyncio
 async def main(pool, path):
     async with asyncio.TaskGroup() as tg:
         async with pool.acquire() as conn:
-            tg.create_task(work(conn))  # want: ASYNC111
+            tg.create_task(work(conn))  # want: ASYNC111 "`conn` comes from a context manager that closes before the task group waits"
         with open(path) as f:
             tg.create_task(work(f))  # want: ASYNC111
 

@@ -2,7 +2,7 @@ import asyncio
 
 
 async def single():
-    async with asyncio.TaskGroup() as tg:  # want: ASYNC112
+    async with asyncio.TaskGroup() as tg:  # want: ASYNC112 "this task group only starts one task"
         tg.create_task(worker())
 
 

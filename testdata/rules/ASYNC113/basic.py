@@ -13,7 +13,7 @@ class Server:
     async def __aenter__(self):
         self._tg = asyncio.TaskGroup()
         await self._tg.__aenter__()
-        self._tg.create_task(serve(self.handle))  # want: ASYNC113
+        self._tg.create_task(serve(self.handle))  # want: ASYNC113 "`create_task\(\)` in `__aenter__` does not wait for the task"
         return self
 
     async def handle(self):

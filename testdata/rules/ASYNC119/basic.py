@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 async def rows(pool):
     async with pool.acquire() as conn:
         async for row in conn.cursor("SELECT 1"):
-            yield row  # want: ASYNC119
+            yield row  # want: ASYNC119 "`yield` inside a `with` block of async generator `rows`"
 
 
 async def lines(path):

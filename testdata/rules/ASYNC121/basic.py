@@ -5,7 +5,7 @@ async def first_match(items):
     async with asyncio.TaskGroup() as tg:
         for item in items:
             if item.ok:
-                return item  # want: ASYNC121
+                return item  # want: ASYNC121 "`return` inside a task group waits for all its tasks"
             tg.create_task(check(item))
 
 

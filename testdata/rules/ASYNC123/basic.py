@@ -6,7 +6,7 @@ async def main():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(work())
     except* ValueError as eg:
-        raise eg.exceptions[0]  # want: ASYNC123
+        raise eg.exceptions[0]  # want: ASYNC123 "raising an exception taken out of an ExceptionGroup"
 
 
 def handler():

@@ -1,7 +1,7 @@
 import asyncio
 
 
-async def total(prices):  # want: ASYNC124
+async def total(prices):  # want: ASYNC124 "async function `total` never awaits"
     return sum(prices)
 
 

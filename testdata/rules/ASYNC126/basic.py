@@ -1,7 +1,7 @@
 import exceptiongroup
 
 
-class RequestErrors(ExceptionGroup):  # want: ASYNC126
+class RequestErrors(ExceptionGroup):  # want: ASYNC126 "`RequestErrors` subclasses ExceptionGroup without overriding `derive`"
     def __new__(cls, msg, excs, request):
         self = super().__new__(cls, msg, excs)
         self.request = request

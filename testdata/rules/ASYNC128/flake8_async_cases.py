@@ -5,7 +5,7 @@ import anyio
 from anyio.abc import TaskStatus
 
 
-async def never_started(task_status=anyio.TASK_STATUS_IGNORED):  # want: ASYNC128
+async def never_started(task_status=anyio.TASK_STATUS_IGNORED):  # want: ASYNC128 "async function `never_started` takes `task_status` but never calls `task_status\.started\(\)`"
     await anyio.sleep(1)
 
 

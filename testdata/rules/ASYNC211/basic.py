@@ -2,7 +2,7 @@ import urllib3
 
 
 async def pool_calls(pool, url, http):
-    pool.request("GET", url)  # want: ASYNC211
+    pool.request("GET", url)  # want: ASYNC211 "`pool\.request\(\)` blocks the event loop in async function `pool_calls`"
     http.urlopen("POST", url, body=b"")  # want: ASYNC211
 
 

@@ -3,7 +3,7 @@ import subprocess as sp
 
 
 async def run():
-    sp.run(["make"])  # want: ASYNC221
+    sp.run(["make"])  # want: ASYNC221 "`sp\.run\(\)` \(subprocess\.run\) blocks the event loop"
     sp.check_output(["git", "status"])  # want: ASYNC221
     sp.call("true")  # want: ASYNC221
     os.system("ls")  # want: ASYNC221

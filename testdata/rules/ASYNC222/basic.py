@@ -2,7 +2,7 @@ import os
 
 
 async def reap(pid):
-    os.waitpid(pid, 0)  # want: ASYNC222
+    os.waitpid(pid, 0)  # want: ASYNC222 "`os\.waitpid\(\)` blocks the event loop.*subprocess's `wait\(\)`"
     os.wait()  # want: ASYNC222
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 
 async def read(path):
-    with open(path) as f:  # want: ASYNC230
+    with open(path) as f:  # want: ASYNC230 "`open\(\)` blocks the event loop in async function `read`"
         pass
     io.open(path)  # want: ASYNC230
     tempfile.NamedTemporaryFile()  # want: ASYNC230

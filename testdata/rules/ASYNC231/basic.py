@@ -2,7 +2,7 @@ import os
 
 
 async def wrap(fd):
-    return os.fdopen(fd)  # want: ASYNC231
+    return os.fdopen(fd)  # want: ASYNC231 "`os\.fdopen\(\)` blocks the event loop in async function `wrap`"
 
 
 # Quiet.

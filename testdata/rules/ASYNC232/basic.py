@@ -4,7 +4,7 @@ import typing
 
 async def methods(path, f: io.TextIOWrapper, g: typing.IO):
     fh = open(path)  # want: ASYNC230
-    fh.read()  # want: ASYNC232
+    fh.read()  # want: ASYNC232 "`fh\.read\(\)` \(io\.TextIOWrapper\.read\) blocks the event loop"
     f.write("x")  # want: ASYNC232
     g.readline()  # want: ASYNC232
 

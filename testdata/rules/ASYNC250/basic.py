@@ -2,7 +2,7 @@ import asyncio
 
 
 async def ask():
-    return input("name? ")  # want: ASYNC250
+    return input("name? ")  # want: ASYNC250 "`input\(\)` blocks the event loop in async function `ask`; use `await asyncio\.to_thread\(input"
 
 
 # Quiet.

@@ -6,7 +6,7 @@ from time import sleep
 
 
 async def direct():
-    time.sleep(1)  # want: ASYNC251
+    time.sleep(1)  # want: ASYNC251 "`time\.sleep\(\)` blocks the event loop in async function `direct`; use `await asyncio\.sleep\(\.\.\.\)`"
     t.sleep(0.5)  # want: ASYNC251
     nap(2)  # want: ASYNC251
     x = [sleep(1) for _ in range(3)]  # want: ASYNC251

@@ -8,7 +8,7 @@ async def work():
 
 
 async def dropped(loop, flag):
-    asyncio.create_task(work())  # want: ASYNC300
+    asyncio.create_task(work())  # want: ASYNC300 "the task returned by `asyncio\.create_task\(\)` is not kept"
     asyncio.ensure_future(work())  # want: ASYNC300
     loop.create_task(work())  # want: ASYNC300
     asyncio.get_running_loop().create_task(work())  # want: ASYNC300

@@ -2,7 +2,7 @@ def handler(log):
     try:
         fetch()
     except* OSError as eg:
-        log(eg.errno)  # want: ASYNC400
+        log(eg.errno)  # want: ASYNC400 "`eg` is an ExceptionGroup, not a single exception: `\.errno`"
         log(eg.strerror)  # want: ASYNC400
         log(eg.exceptions)
         log(eg.message)

@@ -3,7 +3,7 @@ from contextlib import asynccontextmanager
 import pytest
 
 
-async def lines(reader):  # want: ASYNC900
+async def lines(reader):  # want: ASYNC900 "async generator `lines` may be finalised late or never"
     while line := await reader.readline():
         yield line
 

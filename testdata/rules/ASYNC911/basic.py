@@ -1,7 +1,7 @@
 import asyncio
 
 
-async def numbers(n):  # want: ASYNC911
+async def numbers(n):  # want: ASYNC911 "async generator `numbers` can finish with no checkpoint since its last yield"
     for i in range(n):
         yield i  # want: ASYNC911
 

@@ -7,7 +7,7 @@ import legacy.rpc
 
 
 async def handler(uid):
-    rows = db.query("SELECT 1", uid)  # want: ASYNC200
+    rows = db.query("SELECT 1", uid)  # want: ASYNC200 "`db\.query\(\)` blocks the event loop in async function `handler`; run it with `await asyncio\.to_thread"
     client.call("x")  # want: ASYNC200
     legacy.rpc.ping()  # want: ASYNC200
     vendor.sdk.fetch(uid)  # want: ASYNC200

@@ -1,0 +1,654 @@
+package lint
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// The persistent cache of `asyncls check` (like ruff's): per file, its
+// findings and the summary the cross-file rules need of it, so a run over
+// unchanged files parses nothing, and an edit re-checks the edited modules
+// and the modules whose findings may depend on them.
+//
+// A module's findings depend on (and its entry records):
+//   - its content, path, module name and the configuration and version
+//     (the entry's file is per version and configuration: cacheFileName);
+//   - the modules it imports, directly or not (their paths and contents:
+//     deps), as names resolve through imports only;
+//   - the answers to the project-wide question "is this name used as a
+//     value?" its rules asked (rules.CheckRecorded), re-asked of the
+//     summaries of every module;
+//   - when its rules used ASL106's project-wide set of functions that run
+//     in other threads: the modules that hand functions to threads and what
+//     they import (threads).
+//
+// An entry whose content hash, name or any of these differ is not used; an
+// unreadable or corrupt cache file is ignored (and replaced).
+
+// CacheDirName is the cache directory created at the project root.
+const CacheDirName = ".asyncls_cache"
+
+// cacheFormat changes whenever the layout of cacheFile changes.
+const cacheFormat = 2
+
+type cacheFile struct {
+	Format  int
+	Entries map[string]*cacheEntry // by path
+}
+
+type cacheEntry struct {
+	Content [32]byte // sha256 of the source
+	Options [32]byte // sha256 of the rules.Options it was checked with
+	Name    string   // module name and aliases it was analysed under
+	Aliases []string
+	Summary moduleSummary
+
+	Checked  bool // Findings, Deps, UsesThreads, Threads and Queries are valid
+	Findings []rules.Diagnostic
+	Deps     [32]byte
+	// UsesThreads: the findings depend on the project's thread functions,
+	// and Threads is the digest of the modules those depend on.
+	UsesThreads bool
+	Threads     [32]byte
+	Queries     map[string]bool
+}
+
+// moduleSummary is what the cache keeps of a module for the cross-file
+// questions about it, when the module itself is not kept.
+type moduleSummary struct {
+	Imports    []string // module names it imports from, and qualified names it imports
+	ValueNames []string // analysis.Module.ValueNames
+	Threads    bool     // rules.HandsOffToThreads
+}
+
+func summarise(m *analysis.Module) moduleSummary {
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m)}
+	seen := map[string]bool{}
+	for _, imp := range m.Imports {
+		for _, n := range []string{imp.Module, imp.Qualified} {
+			if n != "" && !seen[n] {
+				seen[n] = true
+				s.Imports = append(s.Imports, n)
+			}
+		}
+	}
+	for n := range m.ValueNames() {
+		s.ValueNames = append(s.ValueNames, n)
+	}
+	sort.Strings(s.Imports)
+	sort.Strings(s.ValueNames)
+	return s
+}
+
+// Cache is an open cache directory.
+type Cache struct {
+	dir  string
+	file string // the cache file of this version and configuration
+	old  *cacheFile
+}
+
+// CacheDir returns where the cache of a project rooted at root lives:
+// $ASYNCLS_CACHE_DIR when set, else root/.asyncls_cache.
+func CacheDir(root string) string {
+	if d := os.Getenv("ASYNCLS_CACHE_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join(root, CacheDirName)
+}
+
+// OpenCache opens (without creating) the cache in dir for this version of
+// asyncls and the project at root; a missing or unreadable cache is empty.
+// Each entry also records the configuration its file was checked with.
+func OpenCache(dir, version, root string) *Cache {
+	key := sha256.Sum256([]byte(fmt.Sprintf("asyncls %s\x00format %d\x00%s", version, cacheFormat, root)))
+	c := &Cache{dir: dir, file: filepath.Join(dir, "check-"+hex.EncodeToString(key[:12])+".gob")}
+	c.old = readCacheFile(c.file)
+	return c
+}
+
+func readCacheFile(path string) *cacheFile {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < sha256.Size {
+		return nil
+	}
+	// The file starts with the checksum of the rest: a file damaged in a way
+	// that still decodes is not trusted either.
+	if sum := sha256.Sum256(data[sha256.Size:]); !bytes.Equal(sum[:], data[:sha256.Size]) {
+		return nil
+	}
+	data = data[sha256.Size:]
+	var f cacheFile
+	// A corrupt file may make gob panic on some inputs: it is ignored too.
+	ok := func() (ok bool) {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		return gob.NewDecoder(bytes.NewReader(data)).Decode(&f) == nil
+	}()
+	if !ok || f.Format != cacheFormat || f.Entries == nil {
+		return nil
+	}
+	return &f
+}
+
+// write replaces the cache file atomically, creating the directory with a
+// .gitignore that ignores it.
+func (c *Cache) write(entries map[string]*cacheEntry) error {
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	ignore := filepath.Join(c.dir, ".gitignore")
+	if _, err := os.Stat(ignore); errors.Is(err, os.ErrNotExist) {
+		if err := os.WriteFile(ignore, []byte("# Created by asyncls: the cache is not part of the project.\n*\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	buf.Write(make([]byte, sha256.Size)) // the checksum, below
+	if err := gob.NewEncoder(&buf).Encode(&cacheFile{Format: cacheFormat, Entries: entries}); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes()[sha256.Size:])
+	copy(buf.Bytes(), sum[:])
+	tmp, err := os.CreateTemp(c.dir, ".check-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), c.file)
+}
+
+// Clean removes the cache directory dir; it refuses a directory that does
+// not look like an asyncls cache (no .gitignore written by asyncls).
+func Clean(dir string) error {
+	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if errors.Is(err, os.ErrNotExist) {
+		if _, statErr := os.Stat(dir); errors.Is(statErr, os.ErrNotExist) {
+			return nil
+		}
+	}
+	if err != nil || !strings.Contains(string(data), "Created by asyncls") {
+		return fmt.Errorf("%s does not look like an asyncls cache (no .gitignore written by asyncls); not removing it", dir)
+	}
+	return os.RemoveAll(dir)
+}
+
+// analyseUnitCached is analyseUnit with the cache: targets whose entries
+// are still valid are neither parsed nor checked (their sources are kept
+// for reporting).
+func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
+	root := u.root
+	type file struct {
+		path    string
+		src     []byte
+		content [32]byte
+		options [32]byte
+		target  bool
+		name    string
+		aliases []string
+		entry   *cacheEntry // valid for content and name, or nil
+		module  *analysis.Module
+		summary moduleSummary
+		err     error
+	}
+	fs := make([]*file, len(u.sources))
+	parallel(len(u.sources), func(i int) {
+		s := u.sources[i]
+		if s.Path == "" && s.Src == nil {
+			return
+		}
+		if err := analysis.CheckSource(s.Src); err != nil {
+			if u.target(s.Path) {
+				fs[i] = &file{path: s.Path, err: &FileError{Path: u.show(s.Path), Err: err}, target: true}
+			}
+			return
+		}
+		f := &file{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
+		if f.target {
+			opts, _ := json.Marshal(u.options(s.Path))
+			f.options = sha256.Sum256(opts)
+		}
+		fs[i] = f
+	})
+	var internal []error
+	for _, f := range fs {
+		if f != nil && f.src == nil && f.err != nil {
+			errs = append(errs, f.err)
+		}
+	}
+	var present []*file
+	var paths []string
+	for _, f := range fs {
+		if f != nil && f.src != nil {
+			present = append(present, f)
+			paths = append(paths, f.path)
+		}
+	}
+	layout := analysis.NewLayout(root, paths)
+	var old map[string]*cacheEntry
+	if cache.old != nil {
+		old = cache.old.Entries
+	}
+	build := func(f *file) {
+		f.module = BuildModule(layout, f.path, f.src)
+		f.summary = summarise(f.module)
+	}
+	// Modules whose entries do not match are parsed now: their summaries
+	// are needed to judge the others.
+	var fresh []*file
+	for _, f := range present {
+		f.name, _, f.aliases = layout.ModuleName(f.path)
+		if e := old[f.path]; e != nil && e.Content == f.content && e.Name == f.name && equalStrings(e.Aliases, f.aliases) && (!f.target || e.Options == f.options) {
+			f.entry = e
+			f.summary = e.Summary
+		} else {
+			fresh = append(fresh, f)
+		}
+	}
+	for i, p := range parallel(len(fresh), func(i int) { build(fresh[i]) }) {
+		internal = append(internal, internalError(u.show(fresh[i].path), p))
+		fresh[i].err = internal[len(internal)-1]
+	}
+
+	// Which module each imported name may denote (by name and aliases, as
+	// analysis.Project looks them up), and every module below a package
+	// (`import pkg` gives access to pkg.sub).
+	byName := map[string][]int{}
+	for i, f := range present {
+		for _, n := range append([]string{f.name}, f.aliases...) {
+			if n != "" {
+				byName[n] = append(byName[n], i)
+			}
+		}
+	}
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	imported := func(q string) []int {
+		var out []int
+		// Every prefix of q, and every module named q.* below it.
+		parts := strings.Split(q, ".")
+		for k := 1; k <= len(parts); k++ {
+			out = append(out, byName[strings.Join(parts[:k], ".")]...)
+		}
+		prefix := q + "."
+		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
+			out = append(out, byName[names[j]]...)
+		}
+		return out
+	}
+	direct := make([][]int, len(present))
+	for i, f := range present {
+		seen := map[int]bool{i: true}
+		for _, q := range f.summary.Imports {
+			for _, j := range imported(q) {
+				if !seen[j] {
+					seen[j] = true
+					direct[i] = append(direct[i], j)
+				}
+			}
+		}
+	}
+	closure := func(starts []int) []int {
+		seen := map[int]bool{}
+		queue := append([]int(nil), starts...)
+		for _, s := range starts {
+			seen[s] = true
+		}
+		for len(queue) > 0 {
+			i := queue[0]
+			queue = queue[1:]
+			for _, j := range direct[i] {
+				if !seen[j] {
+					seen[j] = true
+					queue = append(queue, j)
+				}
+			}
+		}
+		out := make([]int, 0, len(seen))
+		for i := range seen {
+			out = append(out, i)
+		}
+		sort.Ints(out)
+		return out
+	}
+	digest := func(set []int) [32]byte {
+		h := sha256.New()
+		for _, i := range set {
+			h.Write([]byte(present[i].path + "\x00" + present[i].name + "\x00"))
+			h.Write(present[i].content[:])
+		}
+		var d [32]byte
+		copy(d[:], h.Sum(nil))
+		return d
+	}
+	var threadModules []int
+	valueCounts := map[string]int{}
+	for i, f := range present {
+		if f.summary.Threads {
+			threadModules = append(threadModules, i)
+		}
+		for _, n := range f.summary.ValueNames {
+			valueCounts[n]++
+		}
+	}
+	threadClosure := closure(threadModules)
+	threads := digest(threadClosure)
+
+	// The modules to check: those without a valid entry, and those whose
+	// entry's dependencies changed.
+	deps := importDigests(len(present), direct, func(i int) [32]byte { return digest([]int{i}) })
+	var recheck []int
+	for i, f := range present {
+		if !f.target {
+			continue
+		}
+		e := f.entry
+		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) {
+			recheck = append(recheck, i)
+		}
+	}
+	for _, f := range present {
+		if f.target {
+			files++
+		}
+	}
+	stats.Files += files
+	stats.Checked += len(recheck)
+	entries := make(map[string]*cacheEntry, len(present)) // this run's files, checked now or still valid
+	if len(recheck) > 0 {
+		inProject := map[int]bool{}
+		parsed := len(fresh)
+		// checkIn checks the modules of which (indexes into recheck) in a
+		// project of the modules they may look names up in (with starts
+		// and what those import).
+		checkIn := func(starts []int, which []int) ([][]rules.Diagnostic, []rules.Dependencies) {
+			need := closure(starts)
+			inProject = map[int]bool{}
+			var toBuild []*file
+			for _, i := range need {
+				inProject[i] = true
+				if present[i].module == nil && present[i].err == nil {
+					toBuild = append(toBuild, present[i])
+				}
+			}
+			for i, p := range parallel(len(toBuild), func(i int) { build(toBuild[i]) }) {
+				internal = append(internal, internalError(u.show(toBuild[i].path), p))
+				toBuild[i].err = internal[len(internal)-1]
+			}
+			parsed += len(toBuild)
+			var mods []*analysis.Module
+			var outside []map[string]bool
+			for i, f := range present {
+				if inProject[i] && f.module != nil {
+					mods = append(mods, f.module)
+				} else {
+					set := make(map[string]bool, len(f.summary.ValueNames))
+					for _, n := range f.summary.ValueNames {
+						set[n] = true
+					}
+					outside = append(outside, set)
+				}
+			}
+			u.project = analysis.NewProject(root, mods)
+			u.project.AddValueNames(outside...)
+			found := make([][]rules.Diagnostic, len(which))
+			recorded := make([]rules.Dependencies, len(which))
+			for k, p := range parallel(len(which), func(k int) {
+				f := present[recheck[which[k]]]
+				if f.module == nil {
+					return
+				}
+				found[k], recorded[k] = rules.CheckRecorded(f.module, u.project, u.options(f.path))
+			}) {
+				f := present[recheck[which[k]]]
+				internal = append(internal, internalError(u.show(f.path), p))
+				f.err = internal[len(internal)-1]
+			}
+			return found, recorded
+		}
+		all := make([]int, len(recheck))
+		for k := range all {
+			all[k] = k
+		}
+		found, recorded := checkIn(recheck, all)
+		// Modules whose rules used the project's thread functions are checked
+		// again with the modules those depend on, when the first project
+		// lacked some (ASL106 hands-offs are rare: most edits skip this).
+		var again []int
+		missing := false
+		for _, i := range threadClosure {
+			missing = missing || !inProject[i]
+		}
+		if missing {
+			for k := range recheck {
+				if recorded[k].ThreadFunctions {
+					again = append(again, k)
+				}
+			}
+		}
+		if len(again) > 0 {
+			starts := append([]int(nil), threadClosure...)
+			for _, k := range again {
+				starts = append(starts, recheck[k])
+			}
+			found2, recorded2 := checkIn(starts, again)
+			for j, k := range again {
+				found[k], recorded[k] = found2[j], recorded2[j]
+			}
+		}
+		stats.Parsed += parsed
+		for k, i := range recheck {
+			f := present[i]
+			if f.err != nil || f.module == nil {
+				continue
+			}
+			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Summary: f.summary,
+				Checked: true, Findings: found[k], Deps: deps[i],
+				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
+		}
+	} else {
+		stats.Parsed += len(fresh)
+		u.project = analysis.NewProject(root, nil)
+	}
+	u.cached = map[string][]byte{}
+	for _, f := range present {
+		if !f.target {
+			// Context modules keep their summaries (no findings).
+			if e := entries[f.path]; e == nil {
+				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary}
+			}
+			continue
+		}
+		if e := entries[f.path]; e == nil && f.entry != nil && f.err == nil {
+			entries[f.path] = f.entry
+		}
+		if e := entries[f.path]; e != nil && e.Checked {
+			for _, d := range e.Findings {
+				d.Path = u.show(d.Path)
+				if len(d.Related) > 0 {
+					d.Related = append([]rules.Related(nil), d.Related...)
+					for j := range d.Related {
+						d.Related[j].Path = u.show(d.Related[j].Path)
+					}
+				}
+				diags = append(diags, d)
+			}
+		}
+		if u.project.Module(f.path) == nil {
+			u.cached[f.path] = f.src
+		}
+	}
+	// Entries of files this run did not include stay while the files exist
+	// (`check a.py` between two `check .`).
+	inRun := map[string]bool{}
+	for _, f := range present {
+		inRun[f.path] = true
+	}
+	for path, e := range old {
+		if !inRun[path] {
+			if _, err := os.Stat(path); err == nil {
+				entries[path] = e
+			}
+		}
+	}
+	errs = append(errs, internal...)
+	if len(fresh) == 0 && len(recheck) == 0 && cache.old != nil && len(entries) == len(old) {
+		return diags, errs, files, nil // every entry was reused: nothing to write
+	}
+	return diags, errs, files, cache.write(entries)
+}
+
+// importDigests returns, for each of n modules with the given import edges,
+// a digest of every module it imports directly or not (of their own
+// digests, self): a Merkle digest over the strongly connected components
+// of the import graph (Tarjan), so it costs O(modules + imports) where
+// hashing each module's closure would be quadratic.
+func importDigests(n int, edges [][]int, self func(int) [32]byte) [][32]byte {
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	comp := make([]int, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	var comps [][]int // in reverse topological order: a component after those it imports
+	next := 0
+	var visit func(v int)
+	visit = func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range edges[v] {
+			if index[w] < 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var members []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp[w] = len(comps)
+				members = append(members, w)
+				if w == v {
+					break
+				}
+			}
+			sort.Ints(members)
+			comps = append(comps, members)
+		}
+	}
+	for v := 0; v < n; v++ {
+		if index[v] < 0 {
+			visit(v)
+		}
+	}
+	// closed[c]: digest of component c and everything it imports.
+	closed := make([][32]byte, len(comps))
+	for c, members := range comps {
+		h := sha256.New()
+		var succ []int
+		seen := map[int]bool{c: true}
+		for _, v := range members {
+			d := self(v)
+			h.Write(d[:])
+			for _, w := range edges[v] {
+				if !seen[comp[w]] {
+					seen[comp[w]] = true
+					succ = append(succ, comp[w])
+				}
+			}
+		}
+		sort.Ints(succ)
+		for _, s := range succ {
+			h.Write(closed[s][:])
+		}
+		copy(closed[c][:], h.Sum(nil))
+	}
+	// A module's digest covers what it imports, not itself (its own content
+	// is checked separately): the digests of its direct imports' components
+	// and, when it is in a cycle, of its own component.
+	out := make([][32]byte, n)
+	for v := 0; v < n; v++ {
+		h := sha256.New()
+		var succ []int
+		seen := map[int]bool{}
+		for _, w := range edges[v] {
+			if !seen[comp[w]] {
+				seen[comp[w]] = true
+				succ = append(succ, comp[w])
+			}
+		}
+		sort.Ints(succ)
+		for _, s := range succ {
+			h.Write(closed[s][:])
+		}
+		copy(out[v][:], h.Sum(nil))
+	}
+	return out
+}
+
+// answersHold reports whether every recorded "is name used as a value?"
+// answer is still what the project's modules (by their summaries) say.
+func answersHold(queries map[string]bool, valueCounts map[string]int) bool {
+	for name, used := range queries {
+		if (valueCounts[name] > 0) != used {
+			return false
+		}
+	}
+	return true
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// CacheStats says what a cached run did.
+type CacheStats struct {
+	Files   int // files analysed
+	Parsed  int // of which parsed
+	Checked int // of which checked (the others' findings came from the cache)
+}
