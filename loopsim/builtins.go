@@ -73,6 +73,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
+	"statistics": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -109,7 +110,7 @@ func resolveQual(q string) Value {
 			return excClass(q[len("asyncio."):])
 		}
 	}
-	if modelled[q] || strings.HasPrefix(q, "urllib.parse.") || strings.HasPrefix(q, "re.") {
+	if modelled[q] || strings.HasPrefix(q, "urllib.parse.") || strings.HasPrefix(q, "re.") || statisticsFuncs[q] {
 		return &Builtin{Qual: q}
 	}
 	if knownModules[q] || q == "asyncio.tasks" || q == "asyncio.exceptions" {
@@ -349,6 +350,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		if name == "__init__" {
 			// object.__init__ (or an exception's): nothing to simulate
 			return &Builtin{Qual: "object.__init__", Self: o.Self}, nil
+		}
+		if name == "__init_subclass__" {
+			return &Builtin{Qual: "object.__init__"}, nil // object's does nothing
 		}
 		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:

@@ -757,6 +757,42 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		}
 	}
 	fr.set(st.Name, cl)
+	return c.initSubclass(fr, cl, st)
+}
+
+// initSubclass runs the nearest base's __init_subclass__ (an implicit
+// classmethod) with the class keywords.
+func (c *ctx) initSubclass(fr *frame, cl *Class, st *ClassDef) error {
+	var kws []kwarg
+	for _, a := range st.Keywords {
+		v, err := c.eval(fr, a.Value)
+		if err != nil {
+			return err
+		}
+		if a.Name == "metaclass" {
+			c.s.notModelled(st.P, "metaclass")
+			continue
+		}
+		kws = append(kws, kwarg{a.Name, v})
+	}
+	for _, b := range cl.Bases {
+		v, ok := b.lookup("__init_subclass__")
+		if !ok {
+			continue
+		}
+		fv, ok := v.(*FuncVal)
+		if !ok {
+			break
+		}
+		bound := *fv
+		bound.Self = cl
+		bound.Class = b
+		_, err := c.callFunc(&bound, nil, kws, st.P)
+		return err
+	}
+	if len(kws) > 0 {
+		c.s.notModelled(st.P, "class keywords without __init_subclass__")
+	}
 	return nil
 }
 

@@ -255,7 +255,10 @@ type (
 		// Fields are the annotated class attributes in order (what
 		// @dataclass and NamedTuple turn into __init__ parameters).
 		Fields []Param
-		P      Pos
+		// Keywords are the class keywords (class A(Base, kind="x")), passed
+		// to the bases' __init_subclass__ (metaclass= is not simulated).
+		Keywords []Arg
+		P        Pos
 	}
 	// Import binds As (or the first component of Module) to a module.
 	Import struct {

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -16,6 +18,9 @@ func (c *ctx) callMoreStdlib(q string, args []Value, kws []kwarg, p Pos) (Value,
 	if strings.HasPrefix(q, "urllib.parse.") {
 		v, err := c.urllibParse(q[len("urllib.parse."):], args, kws, p)
 		return v, true, err
+	}
+	if strings.HasPrefix(q, "statistics.") {
+		return c.statisticsCall(q[len("statistics."):], args, p)
 	}
 	if strings.HasPrefix(q, "math.") {
 		if v, ok := c.mathCall(q[len("math."):], args, p); ok {
@@ -587,4 +592,102 @@ func decodeJSON(dec *json.Decoder) (Value, error) {
 		return x, nil
 	}
 	return nil, fmt.Errorf("unexpected JSON token %v", tok)
+}
+
+// statisticsCall implements statistics.mean/fmean/median(_low/_high) and
+// (p)stdev/(p)variance over known numbers; mean is exact, as CPython's
+// (a correctly rounded mean of the exact sum).
+func (c *ctx) statisticsCall(name string, args []Value, p Pos) (Value, bool, error) {
+	if len(args) != 1 {
+		return nil, false, nil
+	}
+	if isUnknown(args[0]) {
+		return unknownOf("statistics."+name, args[0]), true, nil
+	}
+	items, err := c.toList(args[0], p)
+	if err != nil {
+		return nil, true, err
+	}
+	if len(items) == 0 {
+		return nil, true, &Exc{Type: "StatisticsError", Msg: name + " requires at least one data point"}
+	}
+	fs := make([]float64, len(items))
+	allInt := true
+	for i, it := range items {
+		f, ok := toFloat(it)
+		if !ok {
+			return unknownOf("statistics."+name, it), true, nil
+		}
+		if _, isInt := it.(int64); !isInt {
+			allInt = false
+		}
+		fs[i] = f
+	}
+	c.s.cpu(float64(len(fs)) * 20) // exact fractions: slow
+	exactMean := func() float64 {
+		sum := new(big.Rat)
+		for _, f := range fs {
+			sum.Add(sum, new(big.Rat).SetFloat64(f))
+		}
+		m, _ := sum.Quo(sum, new(big.Rat).SetInt64(int64(len(fs)))).Float64()
+		return m
+	}
+	switch name {
+	case "mean":
+		m := exactMean()
+		if allInt && m == math.Trunc(m) {
+			return int64(m), true, nil // ints with an integral mean give an int
+		}
+		return m, true, nil
+	case "fmean":
+		return exactMean(), true, nil
+	case "median", "median_low", "median_high":
+		sorted := append([]float64(nil), fs...)
+		sort.Float64s(sorted)
+		n := len(sorted)
+		if n%2 == 1 {
+			return items[indexOfSorted(items, sorted[n/2])], true, nil
+		}
+		switch name {
+		case "median_low":
+			return items[indexOfSorted(items, sorted[n/2-1])], true, nil
+		case "median_high":
+			return items[indexOfSorted(items, sorted[n/2])], true, nil
+		}
+		return (sorted[n/2-1] + sorted[n/2]) / 2, true, nil
+	case "pstdev", "stdev", "pvariance", "variance":
+		n := float64(len(fs))
+		if (name == "stdev" || name == "variance") && len(fs) < 2 {
+			return nil, true, &Exc{Type: "StatisticsError", Msg: name + " requires at least two data points"}
+		}
+		m := exactMean()
+		ss := 0.0
+		for _, f := range fs {
+			ss += (f - m) * (f - m)
+		}
+		v := ss / n
+		if name == "stdev" || name == "variance" {
+			v = ss / (n - 1)
+		}
+		if strings.HasSuffix(name, "stdev") {
+			return math.Sqrt(v), true, nil
+		}
+		return v, true, nil
+	}
+	return nil, false, nil
+}
+
+func indexOfSorted(items []Value, f float64) int {
+	for i, it := range items {
+		if g, _ := toFloat(it); g == f {
+			return i
+		}
+	}
+	return 0
+}
+
+var statisticsFuncs = map[string]bool{
+	"statistics.mean": true, "statistics.fmean": true, "statistics.median": true, "statistics.median_low": true,
+	"statistics.median_high": true, "statistics.pstdev": true, "statistics.stdev": true,
+	"statistics.pvariance": true, "statistics.variance": true,
 }

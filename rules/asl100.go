@@ -53,7 +53,7 @@ func noqaMatch(codes []string, code string) string {
 
 // checkUnusedNoqa reports ASL codes of noqa directives that silenced
 // nothing; used holds, per 0-based line, the directive codes that did.
-func checkUnusedNoqa(m *analysis.Module, opts *Options, used map[int]map[string]bool) []Diagnostic {
+func checkUnusedNoqa(m *analysis.Module, opts *Options, used map[int]map[string]bool, simulationsSkipped bool) []Diagnostic {
 	var out []Diagnostic
 	f := m.File
 	for _, c := range f.Comments {
@@ -76,12 +76,16 @@ func checkUnusedNoqa(m *analysis.Module, opts *Options, used map[int]map[string]
 			if !strings.HasPrefix(code, "ASL") || used[line][code] {
 				continue
 			}
-			known, enabled := false, false
+			known, enabled, skipped := false, false, false
 			for _, r := range sorted {
 				if r.Code == code || strings.HasPrefix(r.Code, code) {
 					known = true
 					enabled = enabled || opts.Enabled[r.Code]
+					skipped = skipped || simulationsSkipped && r.Simulates
 				}
+			}
+			if skipped {
+				continue // its findings may be among those not simulated
 			}
 			switch {
 			case !known:

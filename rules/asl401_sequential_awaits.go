@@ -40,9 +40,10 @@ async def fetch(name):
 async def main():
     a, b = await asyncio.gather(fetch("a"), fetch("b"))
     return a, b`,
-	Severity: Info,
-	Default:  true,
-	Fix:      "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
+	Severity:  Info,
+	Default:   true,
+	Simulates: true,
+	Fix:       "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
 	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
 		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
 		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
@@ -246,17 +247,33 @@ func runSequentialAwaits(p *Pass) {
 		if body == nil {
 			continue
 		}
+		// First the regions worth simulating (syntax only, cheap), then one
+		// simulation step per function: its findings are cached per
+		// function (Pass.simulate).
+		var regions []func()
 		body.Walk(func(n *analysis.Node) bool {
 			switch n.Type {
 			case "function_definition", "class_definition", "lambda":
 				return false
 			case "block":
-				checkBlock(p, fn, n, opts, threshold)
+				regions = checkBlock(p, fn, n, opts, threshold, regions)
 			case "for_statement":
-				checkLoop(p, fn, n, opts, threshold)
+				regions = checkLoop(p, fn, n, opts, threshold, regions)
 			}
 			return true
 		})
+		if len(regions) == 0 {
+			continue
+		}
+		simulateAll := func() {
+			for _, simulate := range regions {
+				if p.outOfTime() {
+					return
+				}
+				simulate()
+			}
+		}
+		p.simulate(func() (simUnit, bool) { return p.functionUnit(fn) }, simulateAll)
 	}
 }
 
@@ -294,15 +311,20 @@ func underLock(p *Pass, n, fnNode *analysis.Node) bool {
 	return false
 }
 
-// checkBlock finds runs of independent awaits among a block's statements.
-func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfront.Options, threshold float64) {
+// checkBlock finds runs of independent awaits among a block's statements
+// and adds the simulation of each that may take time to regions.
+func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfront.Options, threshold float64, regions []func()) []func() {
 	if underLock(p, block, fn.Node) {
-		return
+		return regions
 	}
 	var run []*awaitStmt
 	flush := func() {
 		if len(run) >= 2 {
-			reportRun(p, fn, run, opts, threshold)
+			start, end := int(run[0].stmt.Start), int(run[len(run)-1].stmt.End)
+			if regionMayTakeTime(p, fn, start, end, opts) {
+				found := run
+				regions = append(regions, func() { reportRun(p, fn, found, opts, threshold) })
+			}
 		}
 		run = nil
 	}
@@ -318,6 +340,7 @@ func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfro
 		run = append(run, a)
 	}
 	flush()
+	return regions
 }
 
 // dependsOn reports whether a must follow the awaits of run: it reads a
@@ -361,11 +384,10 @@ const simAsyncio = "__asyncls_asyncio__"
 
 // estimateRewrite times [start, end) of fn now and with newText (written
 // with prefix for asyncio) in its place.
+// The caller has checked regionMayTakeTime.
 func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options, threshold float64) (now, after pyfront.Region, ok bool) {
-	if !regionMayTakeTime(p, fn, start, end, opts) {
-		return now, after, false
-	}
 	now, ok, err := pyfront.EstimateRegion(p.File, fn.Node, start, end, opts)
+	p.noteSimulation(now.Result)
 	if err != nil || !ok || !now.Result.Finished {
 		return now, after, false
 	}
@@ -386,6 +408,7 @@ func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func
 		return now, after, false
 	}
 	after, ok, err = pyfront.EstimateRegion(f2, fn2, start, start+len(simText), opts)
+	p.noteSimulation(after.Result)
 	if err != nil || !ok || !after.Result.Finished {
 		return now, after, false
 	}
@@ -531,22 +554,23 @@ func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts pyfront.Op
 }
 
 // checkLoop handles `for x in xs: await f(x)` and
-// `for x in xs: out.append(await f(x))`.
-func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront.Options, threshold float64) {
+// `for x in xs: out.append(await f(x))`: it adds the loop's simulation to
+// regions when the loop qualifies and may take time.
+func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront.Options, threshold float64, regions []func()) []func() {
 	if loop.HasToken("async") || loop.ChildByField("alternative") != nil || underLock(p, loop, fn.Node) {
-		return
+		return regions
 	}
 	body := loop.ChildByField("body")
 	if body == nil {
-		return
+		return regions
 	}
 	stmts := body.NamedChildren()
 	if len(stmts) != 1 || stmts[0].Type != "expression_statement" {
-		return
+		return regions
 	}
 	named := stmts[0].NamedChildren()
 	if len(named) != 1 {
-		return
+		return regions
 	}
 	var await *analysis.Node
 	collector := ""
@@ -557,28 +581,39 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront
 		fnNode := e.ChildByField("function")
 		args := e.ChildByField("arguments")
 		if fnNode.Type != "attribute" || p.File.Text(fnNode.ChildByField("attribute")) != "append" || args == nil {
-			return
+			return regions
 		}
 		an := args.NamedChildren()
 		if len(an) != 1 || an[0].Type != "await" {
-			return
+			return regions
 		}
 		collector = p.File.Text(fnNode.ChildByField("object"))
 		await = an[0]
 	default:
-		return
+		return regions
 	}
 	a, ok := classifyAwait(p, &analysis.Node{Type: "expression_statement", Start: await.Start, End: await.End, Children: []*analysis.Node{await}})
 	if !ok {
-		return
+		return regions
 	}
 	target, iter := loop.ChildByField("left"), loop.ChildByField("right")
 	if target == nil || iter == nil {
-		return
+		return regions
 	}
 	if _, ok := targetNames(p.File, target); !ok {
-		return
+		return regions
 	}
+	start, end := int(loop.Start), int(loop.End)
+	if !regionMayTakeTime(p, fn, start, end, opts) {
+		return regions
+	}
+	return append(regions, func() { reportLoop(p, fn, loop, a, collector, target, iter, opts, threshold) })
+}
+
+// reportLoop simulates a qualifying loop as written and as a gather, and
+// reports it when the saving reaches the threshold.
+func reportLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, a *awaitStmt, collector string, target, iter *analysis.Node, opts pyfront.Options, threshold float64) {
+	await := a.await
 	start, end := int(loop.Start), int(loop.End)
 	render := func(aio string) string {
 		gen := "*(" + p.File.Text(a.call) + " for " + p.File.Text(target) + " in " + p.File.Text(iter) + ")"

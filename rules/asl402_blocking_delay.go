@@ -60,8 +60,9 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())`,
-	Severity: Warning,
-	Default:  true,
+	Severity:  Warning,
+	Default:   true,
+	Simulates: true,
 	Notes: "Only files with an entry point are simulated: the coroutine passed to `asyncio.run()` under " +
 		"`if __name__ == \"__main__\":`, else `main`. Reported when another callback waits at least 10 ms. " +
 		"One mistake gets one finding: when ASYNC2xx, ASL202 or ASL201 reports the blocking call, the simulated effect " +
@@ -111,22 +112,26 @@ func (p *Pass) blockingDelays() map[int]*blockDelay {
 		return nil
 	}
 	if p.shared == nil {
-		return simulateDelays(p)
+		delays, _ := simulateDelays(p)
+		return delays
 	}
-	p.shared.delaysOnce.Do(func() { p.shared.delays = simulateDelays(p) })
+	p.shared.delaysOnce.Do(func() { p.shared.delays = p.cachedDelays() })
 	return p.shared.delays
 }
 
-func simulateDelays(p *Pass) map[int]*blockDelay {
+// simulateDelays simulates the entry point; cut is true when the
+// simulation was cancelled (see noteSimulation).
+func simulateDelays(p *Pass) (delays map[int]*blockDelay, cut bool) {
 	opts := simOptions(p)
 	opts.Config.UnknownLoopCount = 1
 	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
-		return nil
+		return nil, false
 	}
 	res, err := pyfront.Simulate(p.File, opts)
 	if err != nil || res == nil {
-		return nil
+		return nil, false
 	}
+	cut = res.Budget == loopsim.BudgetCancelled
 	out := map[int]*blockDelay{}
 	for _, b := range res.Blocks {
 		if b.Delayed == 0 || b.MaxDelay < minBlockingDelay {
@@ -147,7 +152,7 @@ func simulateDelays(p *Pass) map[int]*blockDelay {
 		d.delayed = max(d.delayed, b.Delayed)
 		d.worstDelay = max(d.worstDelay, b.MaxDelay)
 	}
-	return out
+	return out, cut
 }
 
 // withDelay appends the simulated delay of the blocking call at offset to

@@ -74,6 +74,11 @@ type Rule struct {
 	Notes     string // deliberate choices, limits (Markdown), optional
 	// CrossFile is true when findings depend on other modules of the project.
 	CrossFile bool
+	// Simulates is true when the rule runs the event-loop simulator, which
+	// takes far longer than the other rules; it then goes through
+	// Pass.simulate or Pass.blockingDelays, which cache what the simulator
+	// found and skip simulating in CheckRun's QuickRules phase.
+	Simulates bool
 	Run       func(*Pass)
 }
 
@@ -209,6 +214,7 @@ type Pass struct {
 	Context context.Context
 	diags   *[]Diagnostic
 	shared  *checkState
+	cut     bool // a simulation of the current unit was cut short (noteSimulation)
 }
 
 // checkState is shared by the rules of one Check call (one module; the
@@ -225,6 +231,8 @@ type checkState struct {
 	// (ASL402), computed once for the blocking rules and ASL402.
 	delaysOnce sync.Once
 	delays     map[int]*blockDelay
+
+	sim *simRun // the phase, cache and budget of this check
 
 	// recorded is what the findings depend on beyond the module and what it
 	// imports (see CheckRecorded).
@@ -367,7 +375,7 @@ func Check(m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic 
 // superseded edit in the language server): rules that simulate stop early
 // once ctx is done, and the findings are then incomplete.
 func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) []Diagnostic {
-	diags, _ := checkRecording(ctx, m, p, opts)
+	diags, _ := CheckRun(m, p, opts, Run{Context: ctx})
 	return diags
 }
 
@@ -376,10 +384,14 @@ func CheckContext(ctx context.Context, m *analysis.Module, p *analysis.Project, 
 // may reuse the findings while the module, the modules it imports and these
 // dependencies stay the same.
 func CheckRecorded(m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
-	return checkRecording(context.Background(), m, p, opts)
+	return check(m, p, opts, &simRun{})
 }
 
-func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project, opts *Options) ([]Diagnostic, Dependencies) {
+func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) ([]Diagnostic, Dependencies) {
+	ctx := sim.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if opts == nil {
 		opts = DefaultOptions()
 	}
@@ -402,7 +414,7 @@ func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}}
+	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
@@ -435,8 +447,17 @@ func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project
 		}
 	}
 	if opts.Enabled[ASL100.Code] {
-		diags = append(diags, checkUnusedNoqa(m, opts, used)...)
+		// Simulations skipped (QuickRules, budget) may be what a noqa
+		// silences: it is judged once they ran.
+		diags = append(diags, checkUnusedNoqa(m, opts, used, sim.incomplete.Load())...)
 	}
+	sortDiagnostics(diags)
+	return diags, shared.recorded
+}
+
+// sortDiagnostics orders findings by position, then code; findings of one
+// rule at one position keep the order the rule reported them in.
+func sortDiagnostics(diags []Diagnostic) {
 	sort.SliceStable(diags, func(i, j int) bool {
 		a, b := diags[i], diags[j]
 		if a.StartByte != b.StartByte {
@@ -444,7 +465,6 @@ func checkRecording(ctx context.Context, m *analysis.Module, p *analysis.Project
 		}
 		return codeLess(a.Code, b.Code)
 	})
-	return diags, shared.recorded
 }
 
 // ruleCost is each rule's running time in its last parallel Check, so the

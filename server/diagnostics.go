@@ -40,6 +40,8 @@ func (s *Server) schedule(d *document, delay time.Duration, cascade bool) {
 	if d.cancelAnalysis != nil {
 		d.cancelAnalysis() // superseded: its simulations stop, it publishes nothing
 	}
+	// So is the simulation phase of the previous analysis.
+	d.stopSimulation()
 	d.cascade = d.cascade || cascade
 	d.timer = time.AfterFunc(delay, func() { s.runAnalysis(d) })
 }
@@ -74,14 +76,26 @@ func (s *Server) runAnalysis(d *document) {
 	// the newest project.
 	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
-	res := s.analyse(ctx, sn)
+	// The simulator takes far longer than the rest: publish at once what
+	// needs no simulation (and what it found before in the parts this
+	// version did not change), the rest when it is ready.
+	res, project, complete := s.analyse(ctx, sn, rules.QuickRules)
 	if ctx.Err() != nil {
 		// A newer edit (or a change it depends on) scheduled the next one.
 		s.log.debugf("analysis of %s version %d superseded", d.path, sn.version)
 		return
 	}
-	s.log.debugf("analysed %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
+	follow := ""
+	if !complete {
+		follow = " (simulator findings follow)"
+	}
+	s.log.debugf("analysed %s version %d: %d finding(s)%s", d.path, sn.version, len(res.diags), follow)
 	s.publish(sn, res, seq)
+	if complete {
+		s.analysed(sn, res)
+	} else {
+		s.simulateLater(sn, res.module, project, seq)
+	}
 	if cascade {
 		deps := s.dependentsOf(d.path)
 		s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)
@@ -98,27 +112,108 @@ func (s *Server) runAnalysis(d *document) {
 
 // analyse checks a snapshot against the current project, after putting its
 // module into the project when it is still the document's latest version.
-// When ctx ends first the result is incomplete and is not kept.
-func (s *Server) analyse(ctx context.Context, sn *snapshot) *result {
+// When ctx ends first the result is incomplete and is not kept. complete
+// is false when simulator findings are missing (the phase, or ctx); the
+// project is the one it was checked in.
+func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (res *result, project *analysis.Project, complete bool) {
 	mod := s.moduleOf(sn)
 	d := sn.doc
-	project := s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
+	project = s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
 	if project.Module(mod.File.Path) != mod {
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	res := &result{module: mod, diags: rules.CheckContext(ctx, mod, project, s.ws.options(d.path))}
+	diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path),
+		rules.Run{Phase: phase, Simulations: s.simulations, Context: ctx})
+	res = &result{module: mod, diags: diags}
 	if ctx.Err() != nil {
-		return res
+		return res, project, false
 	}
 	sn.mu.Lock()
 	sn.result = res
 	sn.mu.Unlock()
-	return res
+	return res, project, complete
+}
+
+// simulateLater checks a snapshot whose quick analysis was published again
+// with the simulator (what the cache does not hold), within the simulation
+// budget, and publishes the complete findings, unless a newer analysis of
+// the document starts first (which cancels it).
+func (s *Server) simulateLater(sn *snapshot, mod *analysis.Module, project *analysis.Project, seq uint64) {
+	d := sn.doc
+	ctx, cancel := context.WithCancel(s.ctx)
+	// Analyses of one document may finish out of order: the simulation of
+	// an older one must neither run nor cancel a newer one's.
+	if d.analysisSeq.Load() != seq || !d.startSimulation(seq, cancel) {
+		cancel()
+		return
+	}
+	s.goSafe("simulate "+d.path, func() {
+		defer cancel()
+		// Wait for a pause in typing: keystrokes in quick succession would
+		// each start a simulation that the next one cancels.
+		select {
+		case <-time.After(simulationDelay):
+		case <-ctx.Done():
+			return
+		}
+		// One simulation phase at a time, so the quick analyses of the next
+		// keystrokes keep a core.
+		select {
+		case s.simulating <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		defer func() { <-s.simulating }()
+		if d.snap.Load() != sn || d.analysisSeq.Load() != seq {
+			return
+		}
+		budget, stop := context.WithTimeout(ctx, s.simulationBudget())
+		defer stop()
+		diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path),
+			rules.Run{Simulations: s.simulations, Context: budget})
+		if ctx.Err() != nil {
+			return // a newer analysis started
+		}
+		res := &result{module: mod, diags: diags}
+		sn.mu.Lock()
+		sn.result = res
+		sn.mu.Unlock()
+		if complete {
+			s.log.debugf("simulated %s version %d: %d finding(s)", d.path, sn.version, len(res.diags))
+		} else {
+			s.log.infof("simulating %s version %d took longer than %v: the rest of its simulator findings (ASL401, ASL402, delays of blocking calls) are skipped until it changes",
+				d.path, sn.version, s.simulationBudget())
+		}
+		s.publish(sn, res, seq)
+		s.analysed(sn, res)
+	})
+}
+
+// simulationDelay is how long after its quick publication a version's
+// simulation phase starts, unless a newer version arrives first.
+const simulationDelay = 50 * time.Millisecond
+
+// simulationBudget is how long the simulator may take for one version of a
+// document before the rest is skipped.
+func (s *Server) simulationBudget() time.Duration {
+	if s.opts.SimulationBudget > 0 {
+		return s.opts.SimulationBudget
+	}
+	return DefaultSimulationBudget
+}
+
+// analysed tells the test hook that a version's findings are final.
+func (s *Server) analysed(sn *snapshot, res *result) {
+	if s.hooks.Analysed != nil {
+		project, _ := s.ws.snapshot()
+		s.hooks.Analysed(sn.doc.uri, sn.version, s.toLSPDiagnostics(sn, res, project))
+	}
 }
 
 // resultOf returns the latest analysis of a snapshot, analysing it now
-// when none exists yet (a hover can arrive before the debounce fires).
+// when none exists yet (a hover can arrive before the debounce fires); the
+// simulator's findings are then those already cached.
 func (s *Server) resultOf(ctx context.Context, sn *snapshot) *result {
 	sn.mu.Lock()
 	res := sn.result
@@ -126,7 +221,8 @@ func (s *Server) resultOf(ctx context.Context, sn *snapshot) *result {
 	if res != nil {
 		return res
 	}
-	return s.analyse(ctx, sn)
+	res, _, _ = s.analyse(ctx, sn, rules.QuickRules)
+	return res
 }
 
 // publish sends the diagnostics of a snapshot, dropping them when the
@@ -304,7 +400,9 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	}
 	d.publishMu.Unlock()
-	res := s.analyse(ctx, sn)
+	budget, stop := context.WithTimeout(ctx, s.simulationBudget())
+	res, _, _ := s.analyse(budget, sn, rules.AllRules)
+	stop()
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}

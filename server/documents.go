@@ -41,6 +41,37 @@ type document struct {
 	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
 	lastPublished string
+
+	simMu      sync.Mutex
+	simulation context.CancelFunc // cancels the running simulation phase
+	simSeq     uint64             // the analysis it belongs to
+}
+
+// startSimulation records the simulation phase of analysis seq, cancelling
+// the running one of an older analysis; it returns false (and records
+// nothing) when one of a newer analysis is already recorded.
+func (d *document) startSimulation(seq uint64, cancel context.CancelFunc) bool {
+	d.simMu.Lock()
+	defer d.simMu.Unlock()
+	if seq < d.simSeq {
+		return false
+	}
+	if d.simulation != nil {
+		d.simulation()
+	}
+	d.simulation, d.simSeq = cancel, seq
+	return true
+}
+
+// stopSimulation cancels the running simulation phase, if any: a newer
+// analysis is coming, or the document closed.
+func (d *document) stopSimulation() {
+	d.simMu.Lock()
+	defer d.simMu.Unlock()
+	if d.simulation != nil {
+		d.simulation()
+		d.simulation = nil
+	}
 }
 
 // snapshot is one version of a document: immutable text and syntax, with
@@ -243,6 +274,7 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 		d.cancelAnalysis()
 	}
 	d.schedMu.Unlock()
+	d.stopSimulation()
 	d.inc.Close()
 	s.forgetTree(d)
 	d.publishMu.Lock()

@@ -80,6 +80,32 @@ type session struct {
 	closeIn  func()
 	exitCode func() int // blocks until the server ends
 	stderr   *strings.Builder
+	// final holds, for an in-process server, each version's final findings
+	// (Hooks.Analysed): the simulator's findings are published after the
+	// others. nil for a subprocess.
+	final *finalFindings
+}
+
+// finalFindings records what Hooks.Analysed reports.
+type finalFindings struct {
+	mu    sync.Mutex
+	diags map[string]string // uri#version -> JSON of the final diagnostics
+}
+
+func finalKey(u uri.URI, version int32) string { return string(u) + "#" + strconv.Itoa(int(version)) }
+
+func (f *finalFindings) record(u uri.URI, version int32, diags []protocol.Diagnostic) {
+	data, _ := json.Marshal(diags)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.diags[finalKey(u, version)] = string(data)
+}
+
+func (f *finalFindings) get(u uri.URI, version int32) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.diags[finalKey(u, version)]
+	return d, ok
 }
 
 // startInProcess runs Serve over in-memory pipes.
@@ -91,6 +117,12 @@ func startInProcess(t *testing.T, opts Options) *session {
 	if opts.Stderr == nil {
 		opts.Stderr = &logBuf
 	}
+	final := &finalFindings{diags: map[string]string{}}
+	if next := opts.Hooks.Analysed; next != nil {
+		opts.Hooks.Analysed = func(u uri.URI, v int32, d []protocol.Diagnostic) { final.record(u, v, d); next(u, v, d) }
+	} else {
+		opts.Hooks.Analysed = final.record
+	}
 	done := make(chan int, 1)
 	go func() {
 		code := Serve(context.Background(), &pipeConn{Reader: sr, Writer: sw, closers: []io.Closer{sr, sw}}, opts)
@@ -99,7 +131,7 @@ func startInProcess(t *testing.T, opts Options) *session {
 	}()
 	var once sync.Once
 	code := -1
-	s := &session{t: t, toServer: &lockedWriter{w: cw}, fromSrv: cr, closeIn: func() { cw.Close() }}
+	s := &session{t: t, toServer: &lockedWriter{w: cw}, fromSrv: cr, closeIn: func() { cw.Close() }, final: final}
 	s.exitCode = func() int {
 		once.Do(func() {
 			select {
@@ -284,13 +316,17 @@ func (c *client) waitFor(what string, cond func() bool) {
 		}
 		select {
 		case <-ch:
+		case <-time.After(10 * time.Millisecond):
+			// Conditions on the server's hooks change without a message.
 		case <-deadline:
 			c.t.Fatalf("timed out waiting for %s", what)
 		}
 	}
 }
 
-// waitDiagnostics waits for diagnostics of u at version and returns them.
+// waitDiagnostics waits for the diagnostics of u at version and returns
+// them: from an in-process server the final ones (the simulator's findings
+// come after the others), from a subprocess the first published.
 func (c *client) waitDiagnostics(u uri.URI, version int32) []protocol.Diagnostic {
 	c.t.Helper()
 	var found []protocol.Diagnostic
@@ -299,7 +335,14 @@ func (c *client) waitDiagnostics(u uri.URI, version int32) []protocol.Diagnostic
 		for i := len(list) - 1; i >= 0; i-- {
 			if v, ok := list[i].Version.Get(); ok && v == version {
 				found = list[i].Diagnostics
-				return true
+				if c.sess.final == nil {
+					return true
+				}
+				// The last publication of this version must be the final
+				// one (it is not sent again when it repeats the first).
+				want, ok := c.sess.final.get(u, version)
+				got, _ := json.Marshal(found)
+				return ok && string(got) == want
 			}
 		}
 		return false

@@ -9,6 +9,9 @@ import (
 	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
 
+// hoverSimulationBudget bounds the simulation behind one hover's estimate.
+const hoverSimulationBudget = 100 * time.Millisecond
+
 // DefaultTimingHints estimates with loopsim how long the coroutine, await or
 // gather/create_task statement at offset takes (see docs/loopsim.md).
 func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
@@ -25,10 +28,11 @@ func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cf
 		return "", 0, 0, false
 	}
 	// $/cancelRequest or a newer hover ends the simulation; its budgets
-	// bound it otherwise (a hover must answer quickly).
+	// bound it otherwise: a hover must answer quickly, so a construct that
+	// takes longer to simulate gets no estimate rather than a late one.
 	simCfg.Context = ctx
-	if simCfg.MaxWallTime <= 0 || simCfg.MaxWallTime > time.Second {
-		simCfg.MaxWallTime = time.Second
+	if simCfg.MaxWallTime <= 0 || simCfg.MaxWallTime > hoverSimulationBudget {
+		simCfg.MaxWallTime = hoverSimulationBudget
 	}
 	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg})
 	if !ok {

@@ -24,6 +24,7 @@ import (
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/rules"
 )
 
 // TimingHints is the seam through which the event-loop simulator adds timing
@@ -39,7 +40,15 @@ type Hooks struct {
 	// BeforeHandle runs before every admitted message is dispatched, on the
 	// goroutine that handles it; ctx is the request's context.
 	BeforeHandle func(ctx context.Context, method string)
+	// Analysed runs when a version's findings are final (the simulator's
+	// included, or skipped for the budget), after they were published (or
+	// not, when they repeat the last ones), with those findings.
+	Analysed func(u uri.URI, version int32, diags []protocol.Diagnostic)
 }
+
+// DefaultSimulationBudget is how long the rules that simulate (ASL401,
+// ASL402) may take per version of a document before the rest is skipped.
+const DefaultSimulationBudget = 2 * time.Second
 
 // Options configure a server.
 type Options struct {
@@ -52,6 +61,8 @@ type Options struct {
 	TimingHints   TimingHints
 	NoTimingHints bool
 	Hooks         Hooks
+	// SimulationBudget overrides DefaultSimulationBudget when positive.
+	SimulationBudget time.Duration
 	// IndexMaxFiles and IndexMaxBytes bound the background workspace index
 	// (files, and bytes of their source); 0 means MaxIndexedFiles and
 	// MaxIndexedBytes.
@@ -93,6 +104,11 @@ type Server struct {
 	cancel     context.CancelFunc
 	background sync.WaitGroup
 	analyses   chan struct{} // bounds concurrent analyses
+	simulating chan struct{} // bounds concurrent simulator phases (one)
+
+	// simulations caches the simulator rules' findings per function across
+	// versions and documents.
+	simulations *rules.SimulationCache
 
 	state    atomic.Int32
 	exitOnce sync.Once
@@ -119,6 +135,10 @@ type Server struct {
 	requestSlots chan struct{} // one per request running concurrently
 }
 
+// simulationCacheEntries bounds the simulator findings kept: one entry per
+// simulated function (a few hundred bytes), enough for the open documents.
+const simulationCacheEntries = 20000
+
 // maxConcurrentRequests bounds the requests running at once: past it the
 // read loop waits for one to finish, so a client that sends requests but
 // never reads the answers stops being read instead of growing the server.
@@ -130,7 +150,11 @@ func newServer(opts Options) *Server {
 		opts: opts, hooks: opts.Hooks, log: newLogger(opts.Stderr, LevelInfo),
 		ctx: ctx, cancel: cancel, exited: make(chan struct{}),
 		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
-		docs:     map[uri.URI]*document{},
+		// One simulation at a time: the next keystroke's quick analysis
+		// keeps the other cores.
+		simulating:  make(chan struct{}, 1),
+		simulations: rules.NewSimulationCache(simulationCacheEntries),
+		docs:        map[uri.URI]*document{},
 
 		requestSlots: make(chan struct{}, maxConcurrentRequests),
 	}

@@ -1,11 +1,17 @@
 // Command server benchmarks `asyncls serve` over stdio, as an editor drives
 // it: open a large async Python file, type 200 single characters and time
-// each didChange until its publishDiagnostics (debounceMs 0), time hovers,
-// and read the server's peak RSS; then the same with 200 files open.
+// each didChange until its publishDiagnostics (debounceMs 0) and until its
+// final diagnostics (the simulator's included), time hovers, and read the
+// server's peak RSS; then the same with 200 files open; then the same on an
+// async-heavy file where ASL401/ASL402 simulate (the programs of
+// testdata/loopsim concatenated to about 3,000 lines).
 //
 //	go run ./bench/server [-bin bin/asyncls] [-file ../corpus/files/large.py] [-corpus ../corpus/src]
+//	    [-programs testdata/loopsim] [-scenarios large,open,async]
+//	go run ./bench/server -write-async-heavy FILE   (writes the async-heavy file and exits)
 //
-// Targets (issue 4): edit p50 < 10 ms, p99 < 30 ms, hover < 5 ms, peak RSS < 150 MiB with 200 files open.
+// Targets (issues 4 and 11): edit p50 < 10 ms, p99 < 30 ms, hover < 5 ms, peak RSS < 150 MiB
+// with 200 files open; p99 <= 30 ms on the async-heavy file too.
 package main
 
 import (
@@ -38,9 +44,23 @@ func main() {
 	edits := flag.Int("edits", 200, "single-character edits per scenario")
 	open := flag.Int("open", 200, "files open in the second scenario")
 	flag.StringVar(&extraSettings, "settings", "", `extra server settings (JSON members), e.g. '"ignore": ["ASL401"]'`)
+	programs := flag.String("programs", "testdata/loopsim", "directory of the asyncio programs concatenated into the async-heavy file")
+	scenarios := flag.String("scenarios", "large,open,async", "scenarios to run: large (the large file alone), open (plus 200 files), async (the async-heavy file)")
+	writeHeavy := flag.String("write-async-heavy", "", "write the async-heavy file to this path and exit")
 	flag.Parse()
 	if abs, err := filepath.Abs(*bin); err == nil {
 		*bin = abs
+	}
+	if *writeHeavy != "" {
+		heavy, err := asyncHeavy(*programs)
+		check(err)
+		check(os.WriteFile(*writeHeavy, heavy, 0o644))
+		fmt.Printf("wrote %s: %d lines, %d bytes\n", *writeHeavy, strings.Count(string(heavy), "\n"), len(heavy))
+		return
+	}
+	want := map[string]bool{}
+	for _, name := range strings.Split(*scenarios, ",") {
+		want[strings.TrimSpace(name)] = true
 	}
 
 	large, err := os.ReadFile(*file)
@@ -53,13 +73,58 @@ func main() {
 	if extraSettings != "" {
 		fmt.Printf("settings: %s\n", extraSettings)
 	}
-	fmt.Println("\n== scenario 1: one large file open")
-	run(*bin, large, nil, *edits)
+	if want["large"] {
+		fmt.Println("\n== scenario 1: one large file open")
+		run(*bin, large, nil, *edits)
+	}
+	if want["open"] {
+		runWithOthers(*bin, large, *corpus, *open, *edits)
+	}
+	if want["async"] {
+		heavy, err := asyncHeavy(*programs)
+		check(err)
+		fmt.Printf("\n== scenario 3: the async-heavy file (%s concatenated: %d lines, %d bytes)\n", *programs, strings.Count(string(heavy), "\n"), len(heavy))
+		run(*bin, heavy, nil, *edits)
+	}
+}
 
-	extra := pickFiles(*corpus, *open)
-	if len(extra) < *open {
-		fmt.Fprintf(os.Stderr, "only %d files under %s: generating the rest\n", len(extra), *corpus)
-		for i := len(extra); i < *open; i++ {
+// asyncHeavyLines is about how long the async-heavy file is (issue 11).
+const asyncHeavyLines = 3000
+
+// asyncHeavy concatenates the asyncio programs of dir in name order while
+// the total stays within asyncHeavyLines lines: a file of many small
+// programs on which ASL401 and ASL402 simulate, reproducibly.
+func asyncHeavy(dir string) ([]byte, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.py"))
+	if err != nil || len(paths) == 0 {
+		return nil, fmt.Errorf("no programs in %s (run from the repository root or pass -programs): %v", dir, err)
+	}
+	sort.Strings(paths)
+	var out []byte
+	lines := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if len(src) > 0 && src[len(src)-1] != '\n' {
+			src = append(src, '\n')
+		}
+		n := strings.Count(string(src), "\n")
+		if lines+n > asyncHeavyLines {
+			break
+		}
+		out = append(append(out, src...), '\n')
+		lines += n + 1
+	}
+	return out, nil
+}
+
+func runWithOthers(bin string, large []byte, corpus string, open, edits int) {
+	extra := pickFiles(corpus, open)
+	if len(extra) < open {
+		fmt.Fprintf(os.Stderr, "only %d files under %s: generating the rest\n", len(extra), corpus)
+		for i := len(extra); i < open; i++ {
 			extra = append(extra, generate(300))
 		}
 	}
@@ -68,7 +133,7 @@ func main() {
 		total += len(e)
 	}
 	fmt.Printf("\n== scenario 2: the large file plus %d files open (%d bytes)\n", len(extra), total)
-	run(*bin, large, extra, *edits)
+	run(bin, large, extra, edits)
 }
 
 // generate writes a plausible async module of about n lines.
@@ -204,15 +269,27 @@ func run(bin string, large []byte, extra [][]byte, edits int) {
 	check(cmd.Start())
 
 	pub := &published{waiters: map[string]chan struct{}{}, seen: map[string]bool{}}
+	// final records the versions whose findings are complete (the
+	// simulator's included), from the server's debug log.
+	final := &published{waiters: map[string]chan struct{}{}, seen: map[string]bool{}}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(stdio{stdout, stdin}), jsonrpc2.WithCodec(codec{}))
 	conn.Go(context.Background(), func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
-		if req.Method() == protocol.MethodTextDocumentPublishDiagnostics {
+		switch req.Method() {
+		case protocol.MethodTextDocumentPublishDiagnostics:
 			var p struct {
 				URI     uri.URI `json:"uri"`
 				Version *int32  `json:"version"`
 			}
 			if json.Unmarshal(req.Params(), &p) == nil && p.Version != nil {
 				pub.arrived(p.URI, *p.Version)
+			}
+		case protocol.MethodWindowLogMessage:
+			var p protocol.LogMessageParams
+			if json.Unmarshal(req.Params(), &p) == nil {
+				if m := finalLog.FindStringSubmatch(p.Message); m != nil && !strings.Contains(p.Message, "simulator findings follow") {
+					v, _ := strconv.Atoi(m[3])
+					final.arrived(uri.File(m[2]), int32(v))
+				}
 			}
 		}
 		return nil, nil
@@ -224,7 +301,7 @@ func run(bin string, large []byte, extra [][]byte, edits int) {
 	}
 	notify := func(method string, params any) { check(conn.Notify(ctx, method, params)) }
 
-	settings := `{"debounceMs": 0`
+	settings := `{"debounceMs": 0, "logLevel": "debug"`
 	if extraSettings != "" {
 		settings += ", " + extraSettings
 	}
@@ -256,13 +333,19 @@ func run(bin string, large []byte, extra [][]byte, edits int) {
 	// one character and changes what the analysis sees.
 	text := string(large)
 	line, col := typingSpot(text)
-	var lat []time.Duration
+	<-final.wait(lu, 1)
+	fmt.Printf("open until final diagnostics (simulator included): %v\n", time.Since(openStart).Round(time.Millisecond))
+	var lat, finalLat []time.Duration
 	cpuBefore := cpuTime(cmd.Process.Pid)
 	version := int32(1)
-	for i := 0; i < edits; i++ {
+	// Typing: the next key goes as soon as the previous one's first
+	// publication arrived (a simulation still running for it is cancelled).
+	// Then a quarter as many keys, each waiting for its final findings.
+	for i := 0; i < edits+edits/4; i++ {
 		version++
 		ch := string(rune('a' + i%26))
 		w := pub.wait(lu, version)
+		wf := final.wait(lu, version)
 		start := time.Now()
 		notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
 			TextDocument: protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: lu}, Version: version},
@@ -271,14 +354,23 @@ func run(bin string, large []byte, extra [][]byte, edits int) {
 			}},
 		})
 		<-w
-		lat = append(lat, time.Since(start))
+		if i < edits {
+			lat = append(lat, time.Since(start))
+		} else {
+			<-wf
+			finalLat = append(finalLat, time.Since(start))
+		}
 		col++
+		if i == edits-1 {
+			<-wf // the last typed key's simulation, before the timed ones
+		}
 	}
 	report("didChange -> publishDiagnostics", lat)
+	report("didChange -> final diagnostics (simulator included)", finalLat)
 	if cpu := cpuTime(cmd.Process.Pid) - cpuBefore; cpu > 0 {
 		// CPU time does not grow when other processes compete for the cores,
 		// unlike the latencies above.
-		fmt.Printf("server CPU time per edit: %.2f ms\n", ms(cpu)/float64(edits))
+		fmt.Printf("server CPU time per edit: %.2f ms\n", ms(cpu)/float64(edits+edits/4))
 	}
 
 	var hov []time.Duration
@@ -298,6 +390,12 @@ func run(bin string, large []byte, extra [][]byte, edits int) {
 	notify(protocol.MethodExit, nil)
 	cmd.Wait()
 }
+
+// finalLog matches the server's debug log lines that say a version's
+// findings are complete: "analysed PATH version N: ..." (unless the
+// simulator's findings follow), "simulated PATH version N: ...", or
+// "simulating PATH version N took longer than ...".
+var finalLog = regexp.MustCompile(`^(analysed|simulated|simulating) (.+) version (\d+)[: ]`)
 
 // typingSpot finds the start of an assigned name in an indented block near
 // the middle of the file ("    value = ..."), where typing keeps it valid.

@@ -180,6 +180,27 @@ async def main():
     if round(0.123456, ndigits=2) == 0.12:
         await asyncio.sleep(0.01)
 `, 0.1},
+		{"statistics", `
+import statistics
+async def main():
+    m = statistics.mean([0.075, 0.09, 0.01])
+    if statistics.median([3, 1, 2, 4]) == 2.5 and statistics.mean([1, 2, 3]) == 2 and abs(statistics.stdev([1.0, 2.0, 4.0]) - 1.5275252316519468) < 1e-12:
+        await asyncio.sleep(m)
+`, 0.058333333333333334},
+		{"__init_subclass__ registry and getattr dispatch", `
+class Handler:
+    registry = {}
+    def __init_subclass__(cls, kind=None, **kw):
+        super().__init_subclass__(**kw)
+        Handler.registry[kind] = cls
+    async def handle(self, op):
+        return await getattr(self, f"on_{op}")()
+class Orders(Handler, kind="orders"):
+    async def on_create(self):
+        await asyncio.sleep(0.2)
+async def main():
+    await Handler.registry["orders"]().handle("create")
+`, 0.2},
 		{"json round trip keeps key order", `
 import json
 CONFIG = json.loads('{"workers": 3, "delays": [0.1, 0.2], "name": "x"}')

@@ -460,6 +460,8 @@ func (t *translator) class(n *analysis.Node) loopsim.Stmt {
 		for _, b := range sc.NamedChildren() {
 			if b.Type != "keyword_argument" {
 				st.Bases = append(st.Bases, t.expr(b))
+			} else {
+				st.Keywords = append(st.Keywords, loopsim.Arg{Name: t.text(b.ChildByField("name")), Value: t.expr(b.ChildByField("value"))})
 			}
 		}
 	}
