@@ -385,8 +385,10 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 		}
 		if fn.parent == noParent {
 			n.Parent = root
+			// Only this part's own top-level nodes: the other part fills
+			// its slots at the same time (their boundary is checked after).
 			if k > p.rootChild {
-				p.checkSeparated(src, root.Children[:k], n)
+				p.checkSeparated(src, root.Children[p.rootChild:k], n)
 			}
 			root.Children[k] = n
 			k++

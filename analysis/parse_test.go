@@ -304,6 +304,10 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 		many.WriteString("x = 1\n")
 	}
 	half := many.String()
+	// Comments among top-level statements: the check skips them, and must
+	// not step into the other part's slots (filled at the same time; a
+	// data race and a nil pointer once).
+	commented := strings.Repeat("x = 1\n# c\n", 80)
 	for _, src := range []string{
 		"async def e():\n ()\n e()0",
 		"if 1:\n    pass\n    e()x\n",
@@ -311,6 +315,7 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 		"pass\nf(e)(1)0\n",
 		half + "e()0\n" + half,
 		half + "f()\ne()0\n" + half,
+		commented + "e()0\n" + commented,
 	} {
 		for _, parallel := range []uint32{^uint32(0), 0} {
 			parallelLowerNodes = parallel
@@ -324,6 +329,7 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 		"if 1: a; b\n", "x = 1; y = 2;\n", "class A: x = 1; y = 2\n", "x = 1  # c\ny = 2\n",
 		"x = 1\r\ny = 2\r\n", "x = 1\ry = 2\r", "def f(): return 1\nf()\n", "if x:\n  a\nelse: b\n",
 		"match x:\n case 1: a\n case _: b\n", half + half, half + "a; b\n" + half,
+		commented, "# c\n" + commented, "# c\n# c\n" + commented, "x = 1\n" + commented,
 	} {
 		for _, parallel := range []uint32{^uint32(0), 0} {
 			parallelLowerNodes = parallel
