@@ -386,7 +386,10 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 		if fn.parent == noParent {
 			n.Parent = root
 			if k > p.rootChild {
-				p.checkSeparated(src, root.Children[:k], n)
+				// Only this part's own statements: the other part fills
+				// root.Children[:p.rootChild] at the same time (the two
+				// parts' neighbours are checked after both are done).
+				p.checkSeparated(src, root.Children[p.rootChild:k], n)
 			}
 			root.Children[k] = n
 			k++
