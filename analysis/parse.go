@@ -385,9 +385,10 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 		}
 		if fn.parent == noParent {
 			n.Parent = root
-			// Only this part's own top-level nodes: the other part fills
-			// its slots at the same time (their boundary is checked after).
 			if k > p.rootChild {
+				// Only this part's own statements: the other part fills
+				// root.Children[:p.rootChild] at the same time (the two
+				// parts' neighbours are checked after both are done).
 				p.checkSeparated(src, root.Children[p.rootChild:k], n)
 			}
 			root.Children[k] = n

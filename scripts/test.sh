@@ -49,6 +49,9 @@ stage "go test" go test -count=1 ./...
 if [ -d server ]; then
   stage "go test -race (server)" go test -count=1 -race ./server/...
 fi
+# analysis lowers large trees in two halves at once: a data race there is a
+# crash on real files, not only a wrong answer.
+stage "go test -race (analysis)" go test -count=1 -race ./analysis/...
 if [ -f editors/test.sh ] && [ "${ASYNCLS_SKIP_EDITORS:-0}" != 1 ]; then
   stage "editor integration tests" bash editors/test.sh
 fi
