@@ -324,6 +324,27 @@ func (c *client) waitFor(what string, cond func() bool) {
 	}
 }
 
+// waitUntil is waitFor with its own limit; it reports whether cond came to
+// hold instead of failing the test.
+func (c *client) waitUntil(limit time.Duration, cond func() bool) bool {
+	deadline := time.After(limit)
+	for {
+		c.mu.Lock()
+		ok := cond()
+		ch := c.changed
+		c.mu.Unlock()
+		if ok {
+			return true
+		}
+		select {
+		case <-ch:
+		case <-time.After(10 * time.Millisecond):
+		case <-deadline:
+			return false
+		}
+	}
+}
+
 // waitDiagnostics waits for the diagnostics of u at version and returns
 // them: from an in-process server the final ones (the simulator's findings
 // come after the others), from a subprocess the first published.
