@@ -29,8 +29,10 @@ func watch(f *checkFlags, cfg *config.Config, paths []string, stdout, stderr io.
 		status = checkOnce(f, cfg, paths, strings.NewReader(""), stdout, stderr)
 		fmt.Fprintf(stderr, "[%s] Watching for file changes (Ctrl-C to stop).\n", time.Now().Format("15:04:05"))
 	}
-	check()
+	// The fingerprint is taken before the check, so that a file saved while
+	// the check runs is checked again (taken after, such a change was missed).
 	last := watchSnapshot(cfg, paths, f.forceExclude)
+	check()
 	ticker := time.NewTicker(watchPoll)
 	defer ticker.Stop()
 	for {
