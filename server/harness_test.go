@@ -305,22 +305,8 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 // waitFor blocks until cond (called with the lock held) holds.
 func (c *client) waitFor(what string, cond func() bool) {
 	c.t.Helper()
-	deadline := time.After(waitTimeout)
-	for {
-		c.mu.Lock()
-		ok := cond()
-		ch := c.changed
-		c.mu.Unlock()
-		if ok {
-			return
-		}
-		select {
-		case <-ch:
-		case <-time.After(10 * time.Millisecond):
-			// Conditions on the server's hooks change without a message.
-		case <-deadline:
-			c.t.Fatalf("timed out waiting for %s", what)
-		}
+	if !c.waitUntil(waitTimeout, cond) {
+		c.t.Fatalf("timed out waiting for %s", what)
 	}
 }
 
@@ -339,6 +325,7 @@ func (c *client) waitUntil(limit time.Duration, cond func() bool) bool {
 		select {
 		case <-ch:
 		case <-time.After(10 * time.Millisecond):
+			// Conditions on the server's hooks change without a message.
 		case <-deadline:
 			return false
 		}
