@@ -298,18 +298,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 					return &CMFactory{Fn: &b, Async: cm.Async}, nil
 				}
 			}
-			if fv, ok := v.(*FuncVal); ok && !fv.static {
-				b := *fv
-				b.Self = o
-				if fv.classMethod {
-					b.Self = o.Class
-				}
-				if fv.property {
-					return c.call(&b, nil, nil, p)
-				}
-				return &b, nil
-			}
-			return v, nil
+			return c.bindMember(v, o, o.Class, p)
 		}
 		if c.s.cfg.UnknownNames {
 			return &UnknownValue{Why: o.Class.Name + "." + name}, nil
@@ -369,18 +358,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		if o.Class != nil {
 			if v, ok := o.Class.lookup(name); ok {
-				if fv, ok := v.(*FuncVal); ok && !fv.static {
-					b := *fv
-					b.Self = o
-					if fv.classMethod {
-						b.Self = o.Class
-					}
-					if fv.property {
-						return c.call(&b, nil, nil, p)
-					}
-					return &b, nil
-				}
-				return v, nil
+				return c.bindMember(v, o, o.Class, p)
 			}
 		}
 		switch name {
@@ -2040,4 +2018,23 @@ var strMethodArgs = map[string]int{
 	"count": 1, "find": 1, "rfind": 1, "index": 1, "rindex": 1, "replace": 2, "join": 1, "partition": 1,
 	"rpartition": 1, "zfill": 1, "ljust": 2, "rjust": 2, "center": 2, "upper": 0, "lower": 0,
 	"removeprefix": 1, "removesuffix": 1, "splitlines": 0, "title": 0, "capitalize": 0,
+}
+
+// bindMember is what reading a class member through an instance (or an
+// exception object) gives: a method bound to self (to the class for a
+// classmethod), a property's value, anything else as it is.
+func (c *ctx) bindMember(v, self Value, class *Class, p Pos) (Value, error) {
+	fv, ok := v.(*FuncVal)
+	if !ok || fv.static {
+		return v, nil
+	}
+	b := *fv
+	b.Self = self
+	if fv.classMethod {
+		b.Self = class
+	}
+	if fv.property {
+		return c.call(&b, nil, nil, p)
+	}
+	return &b, nil
 }
