@@ -154,39 +154,40 @@ func (f *Function) returnedLocalDef() *Function {
 	if f == nil || f.Async || f.Generator || f.Lambda {
 		return nil
 	}
+	var found *Function
+	for _, ret := range f.returnStatements() {
+		named := ret.NamedChildren()
+		if len(named) != 1 || named[0].Type != "identifier" {
+			return nil
+		}
+		b := f.Scope.Bindings[f.module.File.Text(named[0])]
+		if b == nil || b.Kind != BindDef || b.Func == nil || (found != nil && found != b.Func) {
+			return nil
+		}
+		found = b.Func
+	}
+	return found
+}
+
+// returnStatements returns the return statements of f's own body, in
+// order (not those of nested functions, lambdas or classes).
+func (f *Function) returnStatements() []*Node {
 	body := f.Node.ChildByField("body")
 	if body == nil {
 		return nil
 	}
-	var found *Function
-	ok := true
+	var out []*Node
 	body.Walk(func(n *Node) bool {
-		if !ok {
-			return false
-		}
 		switch n.Type {
 		case "function_definition", "lambda", "class_definition":
 			return false
 		case "return_statement":
-			named := n.NamedChildren()
-			if len(named) != 1 || named[0].Type != "identifier" {
-				ok = false
-				return false
-			}
-			b := f.Scope.Bindings[f.module.File.Text(named[0])]
-			if b == nil || b.Kind != BindDef || b.Func == nil || (found != nil && found != b.Func) {
-				ok = false
-				return false
-			}
-			found = b.Func
+			out = append(out, n)
 			return false
 		}
 		return true
 	})
-	if !ok {
-		return nil
-	}
-	return found
+	return out
 }
 
 // isProperty reports a method decorated as a property: reading the

@@ -767,44 +767,32 @@ func (p *Project) wrapper(memo map[*Function]bool, f *Function, direct func(*Mod
 		return false
 	}
 	memo[f] = false // a cycle is not a wrapper
-	body := f.Node.ChildByField("body")
-	if body == nil {
-		return false
-	}
-	returns := 0
-	ok := true
-	body.Walk(func(n *Node) bool {
-		if !ok {
-			return false
-		}
-		switch n.Type {
-		case "function_definition", "lambda", "class_definition":
-			return false
-		case "return_statement":
-			returns++
-			named := n.NamedChildren()
-			if len(named) != 1 || Unparen(named[0]).Type != "call" {
-				ok = false
-				return false
-			}
+	returns := f.returnStatements()
+	ok := len(returns) > 0
+	for _, ret := range returns {
+		named := ret.NamedChildren()
+		if len(named) != 1 || Unparen(named[0]).Type != "call" {
 			ok = false
-			for _, c := range f.Calls {
-				if c.Node != Unparen(named[0]) {
-					continue
-				}
-				if direct(f.module, c) {
-					ok = true
-				} else if t := p.Target(c); t != nil && t != f {
-					ok = p.wrapper(memo, t, direct, depth+1)
-				}
-			}
-			return false
+			break
 		}
-		return true
-	})
-	v := ok && returns > 0
-	memo[f] = v
-	return v
+		value, wraps := Unparen(named[0]), false
+		for _, c := range f.Calls {
+			if c.Node != value {
+				continue
+			}
+			if direct(f.module, c) {
+				wraps = true
+			} else if t := p.Target(c); t != nil && t != f {
+				wraps = p.wrapper(memo, t, direct, depth+1)
+			}
+		}
+		if !wraps {
+			ok = false
+			break
+		}
+	}
+	memo[f] = ok
+	return ok
 }
 
 type reachability struct {

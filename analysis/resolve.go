@@ -255,24 +255,16 @@ func (f *Function) returnType(depth int) Ref {
 	}
 	// Unannotated: what every return statement returns, when they agree
 	// (`def make_client(): return ApiClient()`).
-	body := f.Node.ChildByField("body")
-	if body == nil || f.Lambda || depth > maxResolveDepth {
+	if f.Lambda || depth > maxResolveDepth {
 		return Ref{}
 	}
 	var values []*Node
-	body.Walk(func(n *Node) bool {
-		switch n.Type {
-		case "function_definition", "lambda", "class_definition":
-			return false
-		case "return_statement":
-			// A bare return is None, which agree skips like `return None`.
-			if named := n.NamedChildren(); len(named) > 0 {
-				values = append(values, named[0])
-			}
-			return false
+	for _, ret := range f.returnStatements() {
+		// A bare return is None, which agree skips like `return None`.
+		if named := ret.NamedChildren(); len(named) > 0 {
+			values = append(values, named[0])
 		}
-		return true
-	})
+	}
 	if len(values) == 0 {
 		return Ref{}
 	}
