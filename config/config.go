@@ -413,8 +413,8 @@ func Expand(sel string) ([]string, error) {
 // An unknown code with asyncls's own prefix (ASL) is a typo and an error.
 func ForeignCode(sel string) bool {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
-	if sel == "" || strings.HasPrefix(sel, "ASL") {
-		return false
+	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") {
+		return false // "ALL" is asyncls's (and ruff's) selector of every rule
 	}
 	i := 0
 	for i < len(sel) && sel[i] >= 'A' && sel[i] <= 'Z' {

@@ -126,6 +126,9 @@ func TestDefaultsAndAll(t *testing.T) {
 	if n := len(all.Options("a.py").Enabled); n < len(d.Enabled) {
 		t.Errorf("ALL enables %d rules, defaults %d", n, len(d.Enabled))
 	}
+	if w := all.Warnings(); len(w) != 0 {
+		t.Errorf("--select ALL warned: %v", w)
+	}
 	if _, err := Default().Apply(Overrides{Ignore: []string{"ASL1O2"}}); err == nil {
 		t.Error("unknown code on the command line accepted")
 	}
