@@ -318,7 +318,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "type object '%s' has no attribute '%s'", o.Name, name)
 	case *External:
-		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name}, nil
+		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name, From: o.From}, nil
 	case *SuperObj:
 		for _, b := range o.Class.Bases {
 			if v, ok := b.lookup(name); ok {
@@ -345,7 +345,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:
-		return &UnknownValue{Why: o.Why + "." + name}, nil
+		return &UnknownValue{Why: o.Why + "." + name, From: o.From}, nil
 	case *ClockReading:
 		return c.clockAttr(o, name, p), nil
 	case *Timedelta:
@@ -444,7 +444,7 @@ func (c *ctx) seconds(v Value, p Pos, what string) float64 {
 	if v == nil {
 		return 0
 	}
-	c.s.assume(p, 0.3, "duration of %s cannot be known statically%s; assumed 0 s", what, dependsOn(v, what))
+	c.s.assumeOn(p, 0.3, v, what, "duration of %s cannot be known statically%s; assumed 0 s", what)
 	return 0
 }
 
@@ -507,9 +507,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time",
 		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
 		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
-		return c.readClock(q), nil
+		return c.readClock(q, p), nil
 	case "time.strftime", "time.localtime", "time.gmtime", "time.ctime", "time.asctime", "datetime.date.today":
-		return &UnknownValue{Why: "the time of day (" + q + "())"}, nil
+		return &UnknownValue{Why: "the time of day (" + q + "())", From: &Outside{What: "the time of day (" + q + "())", Line: p.Line}}, nil
 	case "datetime.timedelta":
 		v, _ := newTimedelta(args, kws)
 		return v, nil
@@ -802,9 +802,9 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		return &UnknownValue{Why: "id() (a memory address)"}, nil
 	case "input":
 		c.s.assume(p, 0.5, "input() waits for a user; assumed to return at once")
-		return &UnknownValue{Why: "user input"}, nil
+		return &UnknownValue{Why: "user input", From: &Outside{What: "input()", Line: p.Line}}, nil
 	case "open":
-		return &UnknownValue{Why: "file object"}, nil
+		return &UnknownValue{Why: "file object", From: &Outside{What: "a file read with open()", Line: p.Line}}, nil
 	case "len":
 		if len(args) != 1 {
 			break
@@ -1034,7 +1034,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				d.Keys = append(d.Keys, src.Keys...)
 				d.Vals = append(d.Vals, src.Vals...)
 			} else if isUnknown(args[0]) {
-				return &UnknownValue{Why: "dict of " + whyOf(args[0])}, nil
+				return derivedUnknown("dict of "+whyOf(args[0]), args[0]), nil
 			} else {
 				// dict(pairs): zip(...), a list of tuples, enumerate(...).
 				items, err := c.toList(args[0], p)
@@ -1776,7 +1776,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return r.random(), nil
 		}
 		c.s.assume(p, 0.45, "random.random() without random.seed() is unknown; as a duration it counts its mean 0.5")
-		return &RandomValue{Mean: 0.5, Why: "random.random()"}, nil
+		return &RandomValue{Mean: 0.5, Why: "random.random()", From: &Outside{What: "random.random()", Line: p.Line}}, nil
 	case "random.uniform":
 		if len(args) == 2 {
 			a, ok1 := toFloat(args[0])
@@ -1786,7 +1786,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 					return a + (b-a)*r.random(), nil
 				}
 				c.s.assume(p, 0.45, "random.uniform(%s, %s) without random.seed() is unknown; as a duration it counts its mean %.4g", repr(args[0]), repr(args[1]), (a+b)/2)
-				return &RandomValue{Mean: (a + b) / 2, Why: "random.uniform(...)"}, nil
+				return &RandomValue{Mean: (a + b) / 2, Why: "random.uniform(...)", From: &Outside{What: "random.uniform()", Line: p.Line}}, nil
 			}
 		}
 	case "random.randint", "random.randrange":
@@ -1802,7 +1802,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			}
 			m := a + (b-1-a)/2
 			c.s.assume(p, 0.45, "%s without random.seed() is unknown; as a count or duration it counts %d (the middle of its range)", q, m)
-			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)"}, nil
+			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)", From: &Outside{What: q + "()", Line: p.Line}}, nil
 		}
 	case "random.choice":
 		if len(args) == 1 && r != nil && !isUnknown(args[0]) {
@@ -1816,7 +1816,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return items[r.randbelow(int64(len(items)))], nil
 		}
 		c.s.assume(p, 0.6, "random.choice without random.seed() is unknown")
-		return &UnknownValue{Why: "random choice"}, nil
+		return &UnknownValue{Why: "random choice", From: &Outside{What: "random.choice()", Line: p.Line}}, nil
 	case "random.shuffle":
 		if len(args) == 1 {
 			if l, ok := args[0].(*List); ok && r != nil {
@@ -1841,7 +1841,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return pySample(r, items, k, p)
 		}
 		c.s.assume(p, 0.6, "random.sample without random.seed() is unknown")
-		return unknownOf("random.sample()", pop), nil
+		return &UnknownValue{Why: "random.sample()", From: &Outside{What: "random.sample()", Line: p.Line}}, nil
 	case "random.expovariate":
 		if v, ok := argAt(args, kws, 0, "lambd"); ok {
 			if l, ok := toFloat(v); ok && l != 0 {
@@ -1849,13 +1849,13 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 					return -math.Log(1-r.random()) / l, nil
 				}
 				c.s.assume(p, 0.45, "random.expovariate without random.seed() is unknown; as a duration it counts its mean %.4g", 1/l)
-				return &RandomValue{Mean: 1 / l, Why: "random.expovariate(...)"}, nil
+				return &RandomValue{Mean: 1 / l, Why: "random.expovariate(...)", From: &Outside{What: "random.expovariate()", Line: p.Line}}, nil
 			}
 		}
 	}
 	if r == nil {
 		c.s.assume(p, 0.45, "%s without random.seed() is unknown", q)
-		return &UnknownValue{Why: q + "()"}, nil
+		return &UnknownValue{Why: q + "()", From: &Outside{What: q + "()", Line: p.Line}}, nil
 	}
 	return c.unmodelled(p, q), nil
 }

@@ -300,7 +300,7 @@ func (c *ctx) condMethod(cd *Condition, name string, args []Value, kws []kwarg, 
 				}
 				b, ok := truth(r)
 				if !ok {
-					c.s.assume(p, 0.6, "Condition.wait_for predicate cannot be known; assumed true")
+					c.s.assumeOn(p, 0.6, r, "the predicate", "Condition.wait_for predicate cannot be known%s; assumed true")
 					b = true
 				}
 				if b {

@@ -13,8 +13,65 @@ import (
 type Value any
 
 // UnknownValue is a value the simulator cannot know statically (input,
-// randomness, network data). Operations on it yield unknown values too.
-type UnknownValue struct{ Why string }
+// randomness, network data). Operations on it yield unknown values too,
+// keeping From.
+type UnknownValue struct {
+	Why string
+	// From is set when the value was read from outside the program.
+	From *Outside
+}
+
+// Outside is where a value the program reads from outside its source came
+// from: a clock where its origin matters (the time of day, loop.time()
+// compared with a constant), unseeded randomness, the command line, the
+// environment, input, files or the network. It differs from run to run or
+// machine to machine, so a run whose path depends on it has no timing the
+// source determines: the result is unknown, not a low-confidence guess.
+// (A value the simulator merely fails to compute has no Outside.)
+type Outside struct {
+	What string // "time.time()", "random.random()", "sys.argv", ...
+	Line int    // where it was read; 0 when not known
+}
+
+func (o *Outside) String() string {
+	if o.Line > 0 {
+		return fmt.Sprintf("%s at line %d", o.What, o.Line)
+	}
+	return o.What
+}
+
+// outsideQuals are library values read from outside the program; a value
+// reached through them (sys.argv[1], os.environ["X"], sys.stdin.read())
+// is too.
+var outsideQuals = []string{"sys.argv", "sys.stdin", "os.environ", "sys.orig_argv"}
+
+// outsideOf is where v was read from outside the program, or nil.
+func outsideOf(v Value) *Outside {
+	switch x := v.(type) {
+	case *UnknownValue:
+		return x.From
+	case *RandomValue:
+		return x.From
+	case *ClockReading:
+		return &Outside{What: x.why(), Line: x.Line}
+	case *External:
+		if x.From != nil {
+			return x.From
+		}
+		for _, q := range outsideQuals {
+			if x.Qual == q || strings.HasPrefix(x.Qual, q+".") {
+				return &Outside{What: q}
+			}
+		}
+	}
+	return nil
+}
+
+// derivedUnknown is an unknown value computed from v: it keeps v's origin
+// outside the program, if any.
+func derivedUnknown(why string, v Value) *UnknownValue {
+	return &UnknownValue{Why: why, From: outsideOf(v)}
+}
 
 // List is a list, tuple or set.
 type List struct {
@@ -84,6 +141,9 @@ type Builtin struct {
 type External struct {
 	Qual   string
 	Called bool
+	// From is set for data the program received from outside (an
+	// awaited library call's answer).
+	From *Outside
 }
 
 // FuncVal is a user function with its defining scope.
@@ -581,6 +641,11 @@ func whyOf(v Value) string {
 // assumptions can name it, else says what failed.
 func unknownOf(fallback string, vals ...Value) *UnknownValue {
 	for _, v := range vals {
+		if o := outsideOf(v); o != nil {
+			return &UnknownValue{Why: whyOf(v), From: o}
+		}
+	}
+	for _, v := range vals {
 		if isUnknown(v) {
 			return &UnknownValue{Why: whyOf(v)}
 		}
@@ -605,6 +670,7 @@ type RandomValue struct {
 	Mean float64
 	Int  bool // randint/randrange
 	Why  string
+	From *Outside
 }
 
 // randomArith computes arithmetic on random values with their means.
@@ -620,15 +686,16 @@ func randomArith(op string, l, r Value) (Value, bool) {
 		return nil, false
 	}
 	why := ""
+	var from *Outside
 	lf, ok1 := toFloat(l)
 	if lok {
-		lf, ok1, why = lr.Mean, true, lr.Why
+		lf, ok1, why, from = lr.Mean, true, lr.Why, lr.From
 	}
 	rf, ok2 := toFloat(r)
 	if rok {
 		rf, ok2 = rr.Mean, true
 		if why == "" {
-			why = rr.Why
+			why, from = rr.Why, rr.From
 		}
 	}
 	if !ok1 || !ok2 {
@@ -650,9 +717,9 @@ func randomArith(op string, l, r Value) (Value, bool) {
 	case "**":
 		m = math.Pow(lf, rf)
 	case "%":
-		return &UnknownValue{Why: why}, true
+		return &UnknownValue{Why: why, From: from}, true
 	}
-	return &RandomValue{Mean: m, Why: why}, true
+	return &RandomValue{Mean: m, Why: why, From: from}, true
 }
 
 // truth is Python truthiness, running __bool__ or __len__ of user classes;

@@ -217,7 +217,7 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 		return c.enterGenCM(o, p)
 	case *UnknownValue:
 		c.s.addAssumption(p, 0.7, true, "context manager %s is unknown; assumed to take no time", describe(e))
-		return &UnknownValue{Why: "context value"}, same, nil
+		return &UnknownValue{Why: "context value", From: o.From}, same, nil
 	}
 	kind := "with"
 	if async {
