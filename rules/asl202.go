@@ -45,8 +45,9 @@ async def count_users(path):
 	Run:      runBlockingCall,
 })
 
-// runBlockingCall reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASL202 (pylib), as the blockingCalls fact classifies them.
+// runBlockingCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASL202 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingCall(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASL202" {

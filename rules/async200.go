@@ -52,8 +52,9 @@ func matchConfigured(entry, name string) (blockingCall, bool) {
 	return blockingCall{Code: "ASYNC200", Instead: instead}, true
 }
 
-// runBlockingConfiguredCall reports the calls of this family made directly in a coroutine:
-// the names configured as blocking (matchConfigured, below) that no built-in family claims, as the blockingCalls fact classifies them.
+// runBlockingConfiguredCall reports the calls of this family made directly
+// in a coroutine: the names configured as blocking (matchConfigured, below)
+// that no built-in family claims, as the blockingCalls fact classifies them.
 func runBlockingConfiguredCall(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC200" {

@@ -23,8 +23,9 @@ async def fetch(url):
 	Run:      runBlockingHttpCall,
 })
 
-// runBlockingHttpCall reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC210 (pylib), as the blockingCalls fact classifies them.
+// runBlockingHttpCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC210 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingHttpCall(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC210" {

@@ -33,8 +33,10 @@ async def fetch(client: httpx.AsyncClient, url):
 	Run:      runBlockingHttpCallPool,
 })
 
-// runBlockingHttpCallPool reports the calls of this family made directly in a coroutine:
-// the library table's urllib3 pool methods (pylib, Code ASYNC211), and calls shaped like a pool request (urllib3PoolRequest, below), as the blockingCalls fact classifies them.
+// runBlockingHttpCallPool reports the calls of this family made directly in
+// a coroutine: the library table's urllib3 pool methods (pylib, Code
+// ASYNC211), and calls shaped like a pool request (urllib3PoolRequest,
+// below), as the blockingCalls fact classifies them.
 func runBlockingHttpCallPool(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC211" {

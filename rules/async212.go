@@ -24,8 +24,9 @@ async def fetch(url):
 	Run:      runBlockingHttpCallHttpx,
 })
 
-// runBlockingHttpCallHttpx reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC212 (pylib), as the blockingCalls fact classifies them.
+// runBlockingHttpCallHttpx reports the calls of this family made directly in
+// a coroutine: the library table's entries with Code ASYNC212 (pylib), as
+// the blockingCalls fact classifies them.
 func runBlockingHttpCallHttpx(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC212" {

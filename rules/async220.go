@@ -28,8 +28,10 @@ async def start():
 	Run:      runBlockingCreateSubprocess,
 })
 
-// runBlockingCreateSubprocess reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC220 (pylib), and os.spawn* in a mode that does not wait (osSpawnCall, below), as the blockingCalls fact classifies them.
+// runBlockingCreateSubprocess reports the calls of this family made directly
+// in a coroutine: the library table's entries with Code ASYNC220 (pylib),
+// and os.spawn* in a mode that does not wait (osSpawnCall, below), as the
+// blockingCalls fact classifies them.
 func runBlockingCreateSubprocess(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC220" {

@@ -23,8 +23,10 @@ async def build():
 	Run:      runBlockingRunProcess,
 })
 
-// runBlockingRunProcess reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC221 (pylib), and os.spawn* in P_WAIT mode (osSpawnCall in async220.go), as the blockingCalls fact classifies them.
+// runBlockingRunProcess reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC221 (pylib), and
+// os.spawn* in P_WAIT mode (osSpawnCall in async220.go), as the
+// blockingCalls fact classifies them.
 func runBlockingRunProcess(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC221" {

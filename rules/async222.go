@@ -22,8 +22,9 @@ async def reap(pid):
 	Run:      runBlockingProcessWait,
 })
 
-// runBlockingProcessWait reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC222 (pylib), as the blockingCalls fact classifies them.
+// runBlockingProcessWait reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC222 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingProcessWait(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC222" {

@@ -25,8 +25,9 @@ async def load(path):
 	Run:      runBlockingOpenCall,
 })
 
-// runBlockingOpenCall reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC230 (pylib), as the blockingCalls fact classifies them.
+// runBlockingOpenCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC230 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingOpenCall(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC230" {

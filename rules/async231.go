@@ -22,8 +22,9 @@ async def wrap(fd):
 	Run:      runBlockingFdopenCall,
 })
 
-// runBlockingFdopenCall reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC231 (pylib), as the blockingCalls fact classifies them.
+// runBlockingFdopenCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC231 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingFdopenCall(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC231" {

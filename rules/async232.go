@@ -31,8 +31,9 @@ async def first_line(path):
 	Run:      runBlockingFileCall,
 })
 
-// runBlockingFileCall reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC232 (pylib), as the blockingCalls fact classifies them.
+// runBlockingFileCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC232 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingFileCall(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC232" {

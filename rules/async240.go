@@ -24,8 +24,9 @@ async def size(path):
 	Run:      runBlockingPathUsage,
 })
 
-// runBlockingPathUsage reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC240 (pylib), as the blockingCalls fact classifies them.
+// runBlockingPathUsage reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC240 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingPathUsage(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC240" {

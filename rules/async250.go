@@ -20,8 +20,9 @@ async def ask():
 	Run:      runBlockingInput,
 })
 
-// runBlockingInput reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC250 (pylib), as the blockingCalls fact classifies them.
+// runBlockingInput reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC250 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingInput(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC250" {

@@ -24,8 +24,9 @@ async def poll():
 	Run:      runBlockingSleep,
 })
 
-// runBlockingSleep reports the calls of this family made directly in a coroutine:
-// the library table's entries with Code ASYNC251 (pylib), as the blockingCalls fact classifies them.
+// runBlockingSleep reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC251 (pylib), as the
+// blockingCalls fact classifies them.
 func runBlockingSleep(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC251" {
