@@ -30,14 +30,14 @@ async def fetch(client: httpx.AsyncClient, url):
 		"`.request()` / `.urlopen()` with an HTTP verb as the first argument. Receivers whose type is known to be something else " +
 		"(for example an `aiohttp` session) are never matched, and an awaited call is never reported.",
 	Requires: []Fact{blockingCalls, blockingDelays},
-	Run:      runBlockingHttpCallPool,
+	Run:      runBlockingHTTPCallPool,
 })
 
-// runBlockingHttpCallPool reports the calls of this family made directly in
+// runBlockingHTTPCallPool reports the calls of this family made directly in
 // a coroutine: the library table's urllib3 pool methods (pylib, Code
 // ASYNC211), and calls shaped like a pool request (urllib3PoolRequest,
 // below), as the blockingCalls fact classifies them.
-func runBlockingHttpCallPool(p *Pass) {
+func runBlockingHTTPCallPool(p *Pass) {
 	for _, b := range blockingCalls.of(p).InCoroutines() {
 		if b.Code == "ASYNC211" {
 			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
