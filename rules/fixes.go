@@ -240,27 +240,6 @@ func itoaSmall(i int) string {
 	return itoaSmall(i/10) + digits[i%10:i%10+1]
 }
 
-// sleepFix rewrites a statement `time.sleep(x)` in a coroutine as
-// `await asyncio.sleep(x)`, importing asyncio when needed.
-func sleepFix(p *Pass, c *analysis.Call) *Fix {
-	if c.Usage != analysis.UsageDropped || !c.InAsync() {
-		return nil
-	}
-	aio, imp, ok := asyncioRef(p, c.Node)
-	if !ok {
-		return nil
-	}
-	args := c.Node.ChildByField("arguments")
-	if args == nil {
-		return nil
-	}
-	edits := []Edit{{Start: int(c.Node.Start), End: int(args.Start), New: "await " + aio + ".sleep"}}
-	if imp != nil {
-		edits = append(edits, *imp)
-	}
-	return &Fix{Title: "Use `await " + aio + ".sleep(...)`", Safe: true, Edits: edits}
-}
-
 // toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
 // importing asyncio when needed.
 func toThreadFix(p *Pass, c *analysis.Call) *Fix {
