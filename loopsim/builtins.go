@@ -29,7 +29,7 @@ func init() {
 		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
-		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
@@ -183,6 +183,10 @@ func firstArg(args []Value) Value {
 	return args[0]
 }
 
+// notImplemented is the NotImplemented a comparison method returns to let
+// the other operand's reflected method decide.
+var notImplemented = &Builtin{Qual: "NotImplemented"}
+
 func builtinName(id string) (Value, bool) {
 	switch id {
 	case "__name__":
@@ -193,6 +197,8 @@ func builtinName(id string) (Value, bool) {
 		return false, true
 	case "None":
 		return nil, true
+	case "NotImplemented":
+		return notImplemented, true
 	}
 	if pyBuiltins[id] {
 		return &Builtin{Qual: id}, true
@@ -257,6 +263,8 @@ func typeKey(v Value) string {
 		return "generator"
 	case *ThreadObj:
 		return "Thread"
+	case *ThreadLock:
+		return "ThreadLock"
 	case *ProcessObj:
 		return "Process"
 	case *ExitStack:
@@ -535,6 +543,8 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				fmtDur(processSpawnCost), fmtDur(processJobCost), fmtDur(processShutdownCost))
 		}
 		return &PoolObj{pool: pool}, nil
+	case "threading.Lock", "threading.RLock":
+		return &ThreadLock{Reentrant: q == "threading.RLock"}, nil
 	case "threading.Thread":
 		th := &ThreadObj{}
 		th.target, _ = argAt(nil, kws, -1, "target")
@@ -1355,9 +1365,9 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			k := keys[i+1]
 			var better, ok bool
 			if q == "min" {
-				better, ok = less(k, bestKey)
+				better, ok = c.less(k, bestKey)
 			} else {
-				better, ok = less(bestKey, k)
+				better, ok = c.less(bestKey, k)
 			}
 			if !ok {
 				return unknownOf(q+" of unknown", items...), nil
@@ -1376,6 +1386,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	switch o := self.(type) {
 	case *ExitStack:
 		return c.exitStackMethod(o, name, args, kws, p)
+	case *ThreadLock:
+		return c.threadLockMethod(o, name, args, kws, p)
 	case *ClockReading:
 		return c.clockMethod(o, name, args, kws, p)
 	case *Bytes:
@@ -1459,7 +1471,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 					if e == args[0] {
 						return nil, nil
 					}
-					if eq, ok := equal(e, args[0]); ok && eq {
+					if eq, ok := c.equal(e, args[0]); ok && eq {
 						return nil, nil
 					}
 				}
@@ -1526,7 +1538,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		c.scan(len(l.Elems), p)
 		l.dropIndex()
 		for i, e := range l.Elems {
-			if eq, ok := equal(e, args[0]); (ok && eq) || e == args[0] {
+			if eq, ok := c.equal(e, args[0]); (ok && eq) || e == args[0] {
 				l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
 				return nil, nil
 			}
@@ -1542,7 +1554,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	case "copy":
 		return &List{Kind: l.Kind, Elems: append([]Value(nil), l.Elems...)}, nil
 	case "sort":
-		sortValues(l.Elems)
+		c.sortValues(l.Elems)
 		return nil, nil
 	case "reverse":
 		for i, j := 0, len(l.Elems)-1; i < j; i, j = i+1, j-1 {
@@ -1555,7 +1567,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		n := int64(0)
 		for i, e := range l.Elems {
-			eq, ok := equal(e, args[0])
+			eq, ok := c.equal(e, args[0])
 			if !ok {
 				return unknownOf(l.Kind+"."+name, e, args[0]), nil
 			}
@@ -1952,7 +1964,7 @@ func (c *ctx) sortItems(items []Value, kws []kwarg, p Pos) ([]Value, bool, error
 			// Python's reverse sort keeps equal items in their original order.
 			x, y = y, x
 		}
-		l, ok := less(x, y)
+		l, ok := c.less(x, y)
 		if !ok {
 			comparable = false
 		}

@@ -588,20 +588,20 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 		}
 		return same == (op == "is"), true
 	case "==", "!=":
-		eq, ok := equal(l, r)
+		eq, ok := c.equal(l, r)
 		if !ok {
 			return false, false
 		}
 		return eq == (op == "=="), true
 	case "<":
-		return less(l, r)
+		return c.less(l, r)
 	case ">":
-		return less(r, l)
+		return c.less(r, l)
 	case "<=":
-		b, ok := less(r, l)
+		b, ok := c.less(r, l)
 		return !b, ok
 	case ">=":
-		b, ok := less(l, r)
+		b, ok := c.less(l, r)
 		return !b, ok
 	case "in", "not in":
 		var found, known = false, true
@@ -613,7 +613,7 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 			}
 			c.scan(len(coll.Elems), Pos{})
 			for _, e := range coll.Elems {
-				eq, ok := equal(e, l)
+				eq, ok := c.equal(e, l)
 				if !ok {
 					known = false
 				}
@@ -827,6 +827,7 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 			if n, ok := toInt(r); ok {
 				// bytes are compact: 16 count as one element of the budget
 				c.allocate(product(int64(len(lv.B)), n)/16, "a repeated bytes", p)
+				c.writeFresh(product(int64(len(lv.B)), n))
 				return &Bytes{B: bytes.Repeat(lv.B, int(max(0, n))), Mutable: lv.Mutable}, nil
 			}
 		}

@@ -77,7 +77,7 @@ func (c *ctx) matchPattern(fr *frame, p *Pattern, v Value) (ok, known bool, err 
 			same, _ := c.compare("is", v, want)
 			return same, true, nil
 		}
-		eq, known := equal(v, want)
+		eq, known := c.equal(v, want)
 		return eq, known, nil
 	case PatSequence:
 		l, isList := v.(*List)

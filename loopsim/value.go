@@ -533,8 +533,14 @@ func typeName(v Value) string {
 }
 
 // equal implements ==; ok is false when unknown.
-func equal(a, b Value) (bool, bool) {
+func equal(a, b Value) (bool, bool) { return equalIn(nil, a, b) }
+
+// equalIn is equal running user classes' __eq__ when c is set.
+func equalIn(c *ctx, a, b Value) (bool, bool) {
 	a, b = enumValue(a), enumValue(b)
+	if r, ok, handled := c.userCompare("__eq__", "__eq__", a, b); handled {
+		return r, ok
+	}
 	if isUnknown(a) || isUnknown(b) {
 		return false, false
 	}
@@ -554,7 +560,7 @@ func equal(a, b Value) (bool, bool) {
 	case *Instance:
 		y, ok := b.(*Instance)
 		if ok && x != y && x.Class == y.Class && x.Class.DataEq {
-			return equal(x.Class.compareKey(x), y.Class.compareKey(y))
+			return equalIn(c, x.Class.compareKey(x), y.Class.compareKey(y))
 		}
 	case nil:
 		return b == nil, true
@@ -564,7 +570,7 @@ func equal(a, b Value) (bool, bool) {
 			return false, true
 		}
 		for i := range x.Elems {
-			eq, ok := equal(x.Elems[i], y.Elems[i])
+			eq, ok := equalIn(c, x.Elems[i], y.Elems[i])
 			if !ok {
 				return false, false
 			}
@@ -578,8 +584,15 @@ func equal(a, b Value) (bool, bool) {
 }
 
 // less implements <; ok is false when the values cannot be ordered.
-func less(a, b Value) (bool, bool) {
+func less(a, b Value) (bool, bool) { return lessIn(nil, a, b) }
+
+// lessIn is less running user classes' __lt__ (or the other's __gt__) when
+// c is set.
+func lessIn(c *ctx, a, b Value) (bool, bool) {
 	a, b = enumValue(a), enumValue(b)
+	if r, ok, handled := c.userCompare("__lt__", "__gt__", a, b); handled {
+		return r, ok
+	}
 	if fa, ok := toFloat(a); ok {
 		if fb, ok := toFloat(b); ok {
 			return fa < fb, true
@@ -592,16 +605,16 @@ func less(a, b Value) (bool, bool) {
 	}
 	if ia, ok := a.(*Instance); ok {
 		if ib, ok := b.(*Instance); ok && ia.Class == ib.Class && ia.Class.DataOrder {
-			return less(ia.Class.compareKey(ia), ib.Class.compareKey(ib))
+			return lessIn(c, ia.Class.compareKey(ia), ib.Class.compareKey(ib))
 		}
 	}
 	if la, ok := a.(*List); ok {
 		if lb, ok := b.(*List); ok {
 			for i := 0; i < len(la.Elems) && i < len(lb.Elems); i++ {
-				if eq, ok := equal(la.Elems[i], lb.Elems[i]); ok && eq {
+				if eq, ok := equalIn(c, la.Elems[i], lb.Elems[i]); ok && eq {
 					continue
 				}
-				return less(la.Elems[i], lb.Elems[i])
+				return lessIn(c, la.Elems[i], lb.Elems[i])
 			}
 			return len(la.Elems) < len(lb.Elems), true
 		}
@@ -609,16 +622,55 @@ func less(a, b Value) (bool, bool) {
 	return false, false
 }
 
-func sortValues(vals []Value) bool {
+func (c *ctx) sortValues(vals []Value) bool {
 	ok := true
 	sort.SliceStable(vals, func(i, j int) bool {
-		l, k := less(vals[i], vals[j])
+		l, k := lessIn(c, vals[i], vals[j])
 		if !k {
 			ok = false
 		}
 		return l
 	})
 	return ok
+}
+
+func (c *ctx) less(a, b Value) (bool, bool)  { return lessIn(c, a, b) }
+func (c *ctx) equal(a, b Value) (bool, bool) { return equalIn(c, a, b) }
+
+// userCompare runs a user class's comparison method: a.op(b), else the
+// reflection b.reflected(a), as Python does. handled is false when neither
+// operand is an instance of a class defining them (dataclass-generated
+// orderings are handled by their compare keys), or c is nil.
+func (c *ctx) userCompare(op, reflected string, a, b Value) (res, ok, handled bool) {
+	if c == nil {
+		return false, false, false
+	}
+	try := func(x, y Value, name string) (bool, bool, bool) {
+		in, isInst := x.(*Instance)
+		if !isInst {
+			return false, false, false
+		}
+		if _, has := in.Class.lookup(name); !has {
+			return false, false, false
+		}
+		m, err := c.getAttr(nil, in, name, Pos{})
+		if err != nil {
+			return false, false, true
+		}
+		r, err := c.call(m, []Value{y}, nil, Pos{})
+		if err != nil {
+			return false, false, true
+		}
+		if r == notImplemented {
+			return false, false, false
+		}
+		t, known := truth(r)
+		return t, known, true
+	}
+	if r, k, h := try(a, b, op); h {
+		return r, k, true
+	}
+	return try(b, a, reflected)
 }
 
 // whyOf names where an unknown value came from, for assumptions.
