@@ -29,7 +29,7 @@ func init() {
 		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
-		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock", "contextvars.ContextVar", "itertools.groupby",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
@@ -65,6 +65,14 @@ var asyncioConsts = map[string]Value{
 	"math.e":                             math.E,
 	"math.tau":                           2 * math.Pi,
 	"math.nan":                           math.NaN(),
+	"string.ascii_lowercase":             "abcdefghijklmnopqrstuvwxyz",
+	"string.ascii_uppercase":             "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"string.ascii_letters":               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"string.digits":                      "0123456789",
+	"string.hexdigits":                   "0123456789abcdefABCDEF",
+	"string.octdigits":                   "01234567",
+	"string.punctuation":                 "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+	"string.whitespace":                  " \t\n\r\x0b\x0c",
 }
 
 var knownModules = map[string]bool{
@@ -73,7 +81,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true,
+	"statistics": true, "string": true, "contextvars": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -265,6 +273,8 @@ func typeKey(v Value) string {
 		return "Thread"
 	case *ThreadLock:
 		return "ThreadLock"
+	case *ContextVar:
+		return "ContextVar"
 	case *ProcessObj:
 		return "Process"
 	case *ExitStack:
@@ -543,6 +553,8 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				fmtDur(processSpawnCost), fmtDur(processJobCost), fmtDur(processShutdownCost))
 		}
 		return &PoolObj{pool: pool}, nil
+	case "contextvars.ContextVar":
+		return c.newContextVar(args, kws, p)
 	case "threading.Lock", "threading.RLock":
 		return &ThreadLock{Reentrant: q == "threading.RLock"}, nil
 	case "threading.Thread":
@@ -1388,6 +1400,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		return c.exitStackMethod(o, name, args, kws, p)
 	case *ThreadLock:
 		return c.threadLockMethod(o, name, args, kws, p)
+	case *ContextVar:
+		return c.contextVarMethod(o, name, args, kws, p)
 	case *ClockReading:
 		return c.clockMethod(o, name, args, kws, p)
 	case *Bytes:

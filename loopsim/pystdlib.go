@@ -49,6 +49,40 @@ func (c *ctx) callMoreStdlib(q string, args []Value, kws []kwarg, p Pos) (Value,
 			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: items[i:min(len(items), i+int(n))]})
 		}
 		return out, true, nil
+	case "itertools.groupby":
+		if len(args) == 0 || isUnknown(args[0]) {
+			return unknownOf(q, args...), true, nil
+		}
+		items, err := c.toList(args[0], p)
+		if err != nil {
+			return nil, true, err
+		}
+		keyFn, _ := argAt(args, kws, 1, "key")
+		out := &List{Kind: "list", Iter: true}
+		var group *List
+		var last Value
+		for _, it := range items {
+			k := it
+			if keyFn != nil {
+				if k, err = c.call(keyFn, []Value{it}, nil, p); err != nil {
+					return nil, true, err
+				}
+			}
+			if group != nil {
+				eq, known := c.equal(k, last)
+				if !known {
+					return unknownOf(q, k, last), true, nil
+				}
+				if eq {
+					group.Elems = append(group.Elems, it)
+					continue
+				}
+			}
+			group = &List{Kind: "list", Iter: true, Elems: []Value{it}}
+			last = k
+			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{k, group}})
+		}
+		return out, true, nil
 	case "itertools.pairwise":
 		if len(args) != 1 || isUnknown(args[0]) {
 			return unknownOf(q, args...), true, nil

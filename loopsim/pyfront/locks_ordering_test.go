@@ -168,3 +168,37 @@ func TestLargeBuffersCostTime(t *testing.T) {
 		}
 	}
 }
+
+// contextvars: a task sees its creator's values at creation and keeps its
+// own sets; itertools.groupby groups runs of equal keys; string constants.
+func TestContextVarsGroupbyStringConstants(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, contextvars, itertools, string
+delay = contextvars.ContextVar("delay", default=0.01)
+async def child():
+    await asyncio.sleep(delay.get())   # 0.02: set before it was created
+    delay.set(1.0)                     # its own copy
+async def main():
+    tok = delay.set(0.02)
+    await asyncio.create_task(child())
+    await asyncio.sleep(delay.get())   # still 0.02
+    delay.reset(tok)
+    await asyncio.sleep(delay.get())   # the default again: 0.01
+    runs = [(k, len(list(g))) for k, g in itertools.groupby("aaabccdd")]
+    await asyncio.sleep(0.01 * len(runs))   # 4 runs
+    await asyncio.sleep(0.001 * len(string.ascii_lowercase + string.digits))  # 36
+`, Options{})
+	if !near(res.ConcurrentS, 0.126) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.126 s (high); assumptions %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+	res = simulateSrc(t, `import asyncio, contextvars
+missing = contextvars.ContextVar("missing")
+async def main():
+    try:
+        missing.get()
+    except LookupError:
+        await asyncio.sleep(0.05)
+`, Options{})
+	if !near(res.ConcurrentS, 0.05) || res.Level != "high" {
+		t.Errorf("unset ContextVar: %.4f s (%s), want LookupError handled: 0.05 s; %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+}
