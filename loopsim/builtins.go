@@ -30,6 +30,7 @@ func init() {
 		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
 		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock", "contextvars.ContextVar", "itertools.groupby",
+		"bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
@@ -81,7 +82,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true, "string": true, "contextvars": true,
+	"statistics": true, "string": true, "contextvars": true, "bisect": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -406,6 +407,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 	case *FuncVal:
 		if name == "__name__" {
 			return o.Fn.Name, nil
+		}
+		if o.property && name == "setter" {
+			return &propertySetter{prop: o}, nil
 		}
 	case *Queue:
 		if name == "maxsize" {

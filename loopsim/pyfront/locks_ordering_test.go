@@ -202,3 +202,50 @@ async def main():
 		t.Errorf("unset ContextVar: %.4f s (%s), want LookupError handled: 0.05 s; %+v", res.ConcurrentS, res.Level, res.Assumptions)
 	}
 }
+
+// A property's setter runs on assignment (decorators in a class body see the
+// names defined above them); bisect searches and inserts as CPython's does.
+func TestPropertySetterAndBisect(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, bisect
+class Conn:
+    def __init__(self):
+        self._delay = 0.01
+        self.changes = 0
+    @property
+    def delay(self):
+        return self._delay
+    @delay.setter
+    def delay(self, value):
+        self.changes += 1
+        self._delay = min(value, 0.05)
+LIMITS = [0.01, 0.02, 0.05]
+async def main():
+    c = Conn()
+    c.delay = 1.0                       # capped: 0.05
+    await asyncio.sleep(c.delay * c.changes)
+    i = bisect.bisect_left(LIMITS, 0.02)      # 1
+    j = bisect.bisect_right(LIMITS, 0.02)     # 2
+    xs = [3, 1]
+    xs.sort()
+    bisect.insort(xs, 2)
+    await asyncio.sleep(0.01 * (i + j) + 0.001 * xs[1] + 0.01 * bisect.bisect(xs, 10, key=lambda v: v * 10))
+`, Options{})
+	if !near(res.ConcurrentS, 0.05+0.03+0.002+0.01) || res.Level != "high" { // bisect with key: keys 10, 20, 30: 1
+		t.Errorf("%.4f s (%s), want 0.092 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+	// quiet: a property without a setter refuses assignment, as in Python
+	res = simulateSrc(t, `import asyncio
+class C:
+    @property
+    def x(self):
+        return 1
+async def main():
+    try:
+        C().x = 2
+    except AttributeError:
+        await asyncio.sleep(0.03)
+`, Options{})
+	if !near(res.ConcurrentS, 0.03) {
+		t.Errorf("assignment to a read-only property: %.4f s, want the AttributeError path (0.03 s); %+v", res.ConcurrentS, res.Assumptions)
+	}
+}
