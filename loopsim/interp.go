@@ -188,6 +188,15 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			}
 			return ctrlNext, nil, nil
 		}
+		if d, ok := cur.(*Dict); ok && st.Op == "|" {
+			if o, ok := v.(*Dict); ok { // d |= other updates d in place
+				c.allocate(int64(len(d.Keys)+len(o.Keys)), "a dict", st.P)
+				for i, k := range o.Keys {
+					d.set(k, o.Vals[i])
+				}
+				return ctrlNext, nil, nil
+			}
+		}
 		nv, err := c.binop(st.Op, cur, v, st.P)
 		if err != nil {
 			return ctrlNext, nil, err

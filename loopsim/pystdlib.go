@@ -28,6 +28,9 @@ func (c *ctx) callMoreStdlib(q string, args []Value, kws []kwarg, p Pos) (Value,
 		}
 		return nil, false, nil
 	}
+	if v, ok, err := c.callCodec(q, args, kws, p); ok {
+		return v, true, err
+	}
 	switch q {
 	case "itertools.batched":
 		if len(args) != 2 {

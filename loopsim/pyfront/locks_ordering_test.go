@@ -249,3 +249,36 @@ async def main():
 		t.Errorf("assignment to a read-only property: %.4f s, want the AttributeError path (0.03 s); %+v", res.ConcurrentS, res.Assumptions)
 	}
 }
+
+// struct, base64 and textwrap give results of the right size (payload sizes
+// drive chunk counts); dict | dict merges and |= updates in place.
+func TestCodecsAndDictMerge(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, base64, struct, textwrap
+async def main():
+    hdr = struct.pack(">IHb", 1, 2, -3)          # 7 bytes
+    n, m, k = struct.unpack(">IHb", hdr)         # 1, 2, -3
+    aligned = struct.calcsize("@bi")            # 8: native alignment
+    enc = base64.b64encode(b"x" * 10)            # 16 bytes
+    back = base64.b64decode(enc)                 # 10 bytes
+    text = textwrap.dedent("""
+        a
+          b
+    """)                                         # "\na\n  b\n"
+    merged = {"a": 1, "b": 2} | {"b": 5}
+    merged |= {"c": 1}
+    await asyncio.sleep(0.001 * (len(hdr) + n + m - k + aligned + len(enc) + len(back) + len(text) + merged["b"] + len(merged)))
+`, Options{})
+	want := 0.001 * float64(7+1+2+3+8+16+10+7+5+3)
+	if !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+	// quiet: a format it does not simulate is a named unmodelled step
+	res = simulateSrc(t, `import asyncio, struct
+async def main():
+    struct.pack("e", 1.0)
+    await asyncio.sleep(0.01)
+`, Options{})
+	if res.Level == "high" {
+		t.Errorf("struct half floats came out high: %+v", res.Assumptions)
+	}
+}
