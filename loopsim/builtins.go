@@ -33,6 +33,8 @@ func init() {
 		"base64.b64encode", "base64.standard_b64encode", "base64.urlsafe_b64encode",
 		"base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode",
 		"struct.calcsize", "struct.pack", "struct.unpack", "textwrap.dedent", "textwrap.indent",
+		"types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
+		"os.path.split", "os.path.splitext", "os.path.isabs",
 		"bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
@@ -85,7 +87,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true,
+	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -406,6 +408,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Type, name, p.Line)
 	case *Builtin:
+		if o.Self == nil && unboundTypes[o.Qual] {
+			return &Builtin{Qual: unboundPrefix + o.Qual + "." + name}, nil
+		}
 		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {
@@ -496,6 +501,12 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	}
 	if i := strings.IndexByte(q, '.'); i > 0 && typeKey(b.Self) != "" {
 		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
+	}
+	if strings.HasPrefix(q, unboundPrefix) {
+		return c.callUnbound(q, args, kws, p)
+	}
+	if v, ok, err := c.callPathOrCopy(q, args, kws, p); ok {
+		return v, err
 	}
 	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {
 		return v, err

@@ -707,6 +707,11 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		if err != nil {
 			return err
 		}
+		if isTypedDict(bv) {
+			// At run time a TypedDict class makes plain dicts.
+			fr.set(st.Name, &Builtin{Qual: "dict"})
+			return nil
+		}
 		if bb, ok := bv.(*Builtin); ok && bb.Qual == "typing.NamedTuple" {
 			withFields = true
 			cl.Tuple, cl.DataEq, cl.DataOrder = true, true, true
@@ -778,6 +783,17 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	}
 	fr.set(st.Name, cl)
 	return c.initSubclass(fr, cl, st)
+}
+
+// isTypedDict reports typing.TypedDict (or typing_extensions') as a base.
+func isTypedDict(v Value) bool {
+	switch x := v.(type) {
+	case *Builtin:
+		return x.Qual == "typing.TypedDict"
+	case *External:
+		return x.Qual == "typing.TypedDict" || x.Qual == "typing_extensions.TypedDict"
+	}
+	return false
 }
 
 // initSubclass runs the nearest base's __init_subclass__ (an implicit

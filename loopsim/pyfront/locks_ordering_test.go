@@ -282,3 +282,44 @@ async def main():
 		t.Errorf("struct half floats came out high: %+v", res.Assumptions)
 	}
 }
+
+// Unbound builtin methods (key=str.lower), dict.fromkeys, os.path's string
+// functions, SimpleNamespace, copy and TypedDict classes.
+func TestPathsCopiesAndUnboundMethods(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, copy, os.path
+from types import SimpleNamespace
+from typing import TypedDict
+class Spec(TypedDict):
+    name: str
+async def main():
+    names = sorted(["b", "A", "c"], key=str.lower)           # A b c
+    stripped = list(map(str.strip, [" x ", "yy "]))        # x yy
+    root, ext = os.path.splitext(os.path.basename("/a/b/.cfg.tar.gz"))  # .cfg.tar .gz
+    joined = os.path.join("/srv", "data", "/abs", "f")      # /abs/f
+    d = dict.fromkeys(names, 0)
+    ns = SimpleNamespace(delay=0.01, n=2)
+    orig = {"l": [1, 2]}
+    deep, shallow = copy.deepcopy(orig), copy.copy(orig)
+    orig["l"].append(3)
+    spec = Spec(name="x")
+    total = (len(names[0]) + len(stripped[1]) + len(root) + len(ext) + len(joined) + len(d)
+             + ns.n + len(deep["l"]) + len(shallow["l"]) + len(spec) + os.path.dirname("/a/b/").count("/"))
+    await asyncio.sleep(0.001 * total)
+`, Options{})
+	want := 0.001 * float64(1+2+8+3+6+3+2+2+3+1+2)
+	if !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+	// quiet: copying an object with its own __deepcopy__ is not guessed
+	res = simulateSrc(t, `import asyncio, copy
+class C:
+    def __deepcopy__(self, memo):
+        return self
+async def main():
+    copy.deepcopy(C())
+    await asyncio.sleep(0.01)
+`, Options{})
+	if res.Level == "high" {
+		t.Errorf("custom __deepcopy__ came out high: %+v", res.Assumptions)
+	}
+}
