@@ -22,7 +22,7 @@ async def start():
     return await asyncio.create_subprocess_exec("ls")`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingCreateSubprocess,

@@ -237,6 +237,13 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		inner = ", " + inner
 	}
 	text := "await " + aio + ".to_thread(" + fn + inner + ")"
+	// `conn.execute(q).fetchall()`: `to_thread(conn.execute(q).fetchall)`
+	// would run `conn.execute(q)` on the loop before offloading; the whole
+	// chain runs in the thread instead. Not when the chain awaits (an
+	// await cannot be in a lambda; what it awaits runs on the loop anyway).
+	if callee := c.Node.ChildByField("function"); containsType(callee, "call") && !containsType(callee, "await") {
+		text = "await " + aio + ".to_thread(lambda: " + p.File.Text(c.Node) + ")"
+	}
 	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
 	if par := c.Node.Parent; par != nil && ((par.Type == "attribute" && c.Node.Field == "object") ||
 		(par.Type == "subscript" && c.Node.Field == "value") || (par.Type == "call" && c.Node.Field == "function")) {
@@ -247,4 +254,24 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		edits = append(edits, *imp)
 	}
 	return &Fix{Title: "Run `" + fn + "` with `await " + aio + ".to_thread(...)`", Safe: false, Edits: edits}
+}
+
+// containsType reports whether n or a node under it has type typ (not
+// looking into lambdas and nested scopes, whose code runs later).
+func containsType(n *analysis.Node, typ string) bool {
+	if n == nil {
+		return false
+	}
+	if n.Type == typ {
+		return true
+	}
+	if n.Type == "lambda" {
+		return false
+	}
+	for _, ch := range n.NamedChildren() {
+		if containsType(ch, typ) {
+			return true
+		}
+	}
+	return false
 }

@@ -190,6 +190,9 @@ type Options struct {
 	ExtraCoroutines    []string
 	CoroutineWrappers  []string
 	ExtraTaskFactories []string
+	// OffloadHelpers are functions that run the callable passed to them
+	// first in another thread, like asyncio.to_thread (ASL106 follows it).
+	OffloadHelpers []string
 	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
 	Settings map[string]any
 }
