@@ -27,7 +27,8 @@ var ASYNC124 = register(&Rule{
 		"test markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports " +
 		"them). Awaits in nested functions do not count, but one in a nested function's default value does; a list, set " +
 		"or dict comprehension with `async for` or `await` counts, while a generator expression counts only for its first " +
-		"iterable (the rest runs lazily, when it is consumed).\n\n" +
+		"iterable (the rest runs lazily, when it is consumed). ruff's RUF029 is the same check: `# noqa: RUF029`, and " +
+		"RUF029 in `ignore`, `per-file-ignores` or `select`, act on ASYNC124 as written.\n\n" +
 		"Deliberate differences from flake8-async, each a function that must stay a coroutine whatever its body:\n" +
 		"- test functions (`test*` in a test module: `test_*.py`, `*_test.py`, `conftest.py` or under a `tests` " +
 		"directory): pytest-asyncio, anyio, pytest-trio and `IsolatedAsyncioTestCase` run them inside the event loop, " +
