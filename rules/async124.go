@@ -146,10 +146,7 @@ func usedAsValue(p *Pass, name string) bool {
 // blocking rule reports: directly (ASYNC2xx, ASL202) or through synchronous
 // helpers (ASL201).
 func makesBlockingCall(p *Pass, f *analysis.Function) bool {
-	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
-		return ok
-	}
+	kind, blocks := helperBlocking(p)
 	for _, c := range f.Calls {
 		if blocks(p.Module, c) {
 			return true
@@ -157,7 +154,7 @@ func makesBlockingCall(p *Pass, f *analysis.Function) bool {
 		if p.Project == nil || returnsAwaitable(c) {
 			continue
 		}
-		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach("blocks", t, blocks) != nil {
+		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach(kind, t, blocks) != nil {
 			return true
 		}
 	}
