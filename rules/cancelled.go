@@ -74,8 +74,9 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 		// with an await, async for or async with can receive the task's
 		// cancellation. A CancelledError caught elsewhere (a sync callback,
 		// a try body with no await) came from a cancelled future's result(),
-		// and swallowing it swallows nothing.
-		if f := m.FunctionAt(n); f == nil || !f.Async || !hasCheckpoint(m, n.ChildByField("body"), false, nil) {
+		// and swallowing it swallows nothing; nor can awaits inside a
+		// shielded cancel scope receive it.
+		if f := m.FunctionAt(n); f == nil || !f.Async || !awaitsUnshielded(m, n.ChildByField("body")) {
 			return true
 		}
 		handled := false
