@@ -40,7 +40,9 @@ async def start(url):
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
 		"overridden, whose result the coroutine awaits when it is awaitable (`r = self._server.stat(path)`, then `if " +
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
-		"call site.",
+		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
+		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
+		"the event loop raises `RuntimeError` first).",
 	Run: runBlockingViaHelper,
 })
 
@@ -60,6 +62,9 @@ func runBlockingViaHelper(p *Pass) {
 					order = append(order, t)
 				}
 			}
+			continue
+		}
+		if expectedToRaise(p.Module, c.Node) {
 			continue
 		}
 		chain, fix := blockingHelperChain(p, c)
@@ -276,4 +281,35 @@ func withStatementOf(call *analysis.Node) *analysis.Node {
 // run on the event loop's thread.
 func returnsAwaitable(c *analysis.Call) bool {
 	return c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
+}
+
+// expectedToRaise reports a call in the body of `with pytest.raises(...):`
+// (or unittest's `self.assertRaises(...)`): the test expects the block to
+// fail, typically at a guard before any blocking work (calling a
+// thread-only API from the event loop raises RuntimeError first), so the
+// helper's blocking call is not what runs.
+func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
+	for q := call.Parent; q != nil && !isDef(q); q = q.Parent {
+		if q.Type != "block" || q.Parent == nil || q.Parent.Type != "with_statement" {
+			continue
+		}
+		found := false
+		q.Parent.Walk(func(n *analysis.Node) bool {
+			if found || n.Type == "block" {
+				return false
+			}
+			if n.Type == "call" {
+				fn := n.ChildByField("function")
+				name := m.Resolve(fn).Name
+				text := m.File.Text(fn)
+				found = name == "pytest.raises" || strings.HasSuffix(text, ".assertRaises") ||
+					strings.HasSuffix(text, ".assertRaisesRegex")
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
