@@ -43,7 +43,8 @@ async def start(url):
 		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
 		"the event loop raises `RuntimeError` first).",
-	Run: runBlockingViaHelper,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingViaHelper,
 })
 
 func runBlockingViaHelper(p *Pass) {
@@ -179,8 +180,9 @@ func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) boo
 			kind += " " + r.Code
 		}
 	}
+	index := blockingCalls.of(p)
 	return kind, func(m *analysis.Module, c *analysis.Call) bool {
-		b, ok := p.blockingOf(m, c)
+		b, ok := index.classify(m, c)
 		if !ok {
 			return false
 		}

@@ -53,11 +53,12 @@ async def worker(queue):
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
 		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104.",
-	Run: runNoReraiseCancelled,
+	Requires: []Fact{cancelHandlers},
+	Run:      runNoReraiseCancelled,
 })
 
 func runNoReraiseCancelled(p *Pass) {
-	for _, h := range cancelHandlers(p.Module) {
+	for _, h := range cancelHandlers.of(p) {
 		caught := ""
 		if h.Name != nil {
 			caught = p.File.Text(h.Name)

@@ -43,7 +43,8 @@ var ASYNC124 = register(&Rule{
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
 		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding.",
-	Run: runCouldBeSync,
+	Requires: []Fact{blockingCalls},
+	Run:      runCouldBeSync,
 })
 
 func runCouldBeSync(p *Pass) {
