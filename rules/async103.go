@@ -52,7 +52,15 @@ async def worker(queue):
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
-		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104.",
+		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104. " +
+		"Nor is a handler nobody can observe: in a coroutine function private to its module (a nested def, or a " +
+		"`_name`) that the module only ever starts as a task (`create_task(self._read_loop())`; never awaited, never " +
+		"passed around), where every path out of the handler ends the task at once (`return`, or `break`/falling " +
+		"through to the end of the function with no further await). Only the task's final state differs (finished, " +
+		"not cancelled): `asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on the " +
+		"corpus these were reader and monitor tasks ending on `close()`). A public coroutine is still reported: callers " +
+		"the module cannot see may await it under a timeout. A handler after which the task goes on (loops again, or " +
+		"awaits more) is reported: `cancel()` is then ignored.",
 	Requires: []Fact{cancelHandlers},
 	Run:      runNoReraiseCancelled,
 })

@@ -127,3 +127,148 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 	}
 	return false
 }
+
+// taskStarters start a coroutine as a new task that nobody needs to await.
+var taskStarters = map[string]bool{"create_task": true, "ensure_future": true, "start_soon": true, "spawn_system_task": true}
+
+// endsUnobservedTask reports a handler whose swallowing nobody can observe:
+// it sits in a coroutine function private to its module (a nested def, or a
+// `_name` that is not a dunder) that the module only ever starts as a new
+// task (`create_task(self._reader())`, never awaited, never passed around),
+// and every path out of the handler ends that task promptly: `return`, or
+// falling through / breaking out of the loop to the end of the function with
+// no further await. Such a task's cancellation is only seen as its final
+// state (finished rather than cancelled); asyncio.run's shutdown, a
+// TaskGroup and `t.cancel(); await t` all complete the same. A public
+// function may be awaited by callers the module cannot see, so it is still
+// reported, and so is a handler after which the task keeps running.
+func endsUnobservedTask(m *analysis.Module, proj *analysis.Project, try, handler *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	if f == nil || !f.Async || f.Lambda {
+		return false
+	}
+	private := strings.HasPrefix(f.Name, "_") && !strings.HasSuffix(f.Name, "__")
+	if !private && enclosingFunc(f.Node) == nil {
+		return false
+	}
+	if usedUncalled(m, f.Name) {
+		return false // handed to something else: how it is run is unknown
+	}
+	started := 0
+	for _, c := range m.Calls {
+		target := c.Target
+		if proj != nil {
+			target = proj.Target(c)
+		}
+		if target != f {
+			continue
+		}
+		if c.Usage != analysis.UsageScheduled || c.UsedBy == nil || c.UsedBy.Type != "call" {
+			return false
+		}
+		fn := m.File.Text(c.UsedBy.ChildByField("function"))
+		if !taskStarters[fn[strings.LastIndex(fn, ".")+1:]] {
+			return false
+		}
+		started++
+	}
+	if started == 0 {
+		return false
+	}
+	breaks, continues := handlerExits(handler)
+	if continues {
+		return false
+	}
+	if fallsThrough(m, statements(handler)) && !quietTail(m, try) {
+		return false
+	}
+	if breaks {
+		loop := try.Parent
+		for loop != nil && loop.Type != "while_statement" && loop.Type != "for_statement" && !isDef(loop) {
+			loop = loop.Parent
+		}
+		if loop == nil || isDef(loop) || !quietTail(m, loop) {
+			return false
+		}
+	}
+	return true
+}
+
+// handlerExits reports the break and continue statements of an except
+// block (not those of loops or functions nested in it).
+func handlerExits(body *analysis.Node) (breaks, continues bool) {
+	var walk func(n *analysis.Node, inLoop bool)
+	walk = func(n *analysis.Node, inLoop bool) {
+		switch n.Type {
+		case "function_definition", "lambda", "class_definition":
+			return
+		case "break_statement":
+			breaks = breaks || !inLoop
+			return
+		case "continue_statement":
+			continues = continues || !inLoop
+			return
+		case "for_statement", "while_statement":
+			for _, c := range n.Children {
+				walk(c, inLoop || c.Field == "body")
+			}
+			return
+		}
+		for _, c := range n.Children {
+			walk(c, inLoop)
+		}
+	}
+	walk(body, false)
+	return
+}
+
+// quietTail reports whether control leaving statement n runs to the end of
+// its function without another checkpoint and without looping back: no loop
+// encloses n inside the function, and no statement after n (at any level)
+// awaits.
+func quietTail(m *analysis.Module, n *analysis.Node) bool {
+	for q := n; q.Parent != nil && !isDef(q.Parent); q = q.Parent {
+		parent := q.Parent
+		if (parent.Type == "while_statement" || parent.Type == "for_statement") && q.Field == "body" {
+			return false
+		}
+		if parent.Type != "block" && parent.Type != "module" {
+			continue
+		}
+		after := false
+		for _, s := range parent.NamedChildren() {
+			if after && hasCheckpoint(m, s, false, nil) {
+				return false
+			}
+			after = after || s == q
+		}
+	}
+	return true
+}
+
+// usedUncalled reports whether the module mentions name other than by
+// calling it or defining it (`callback=self._reader`, `spawn(_drain)`).
+func usedUncalled(m *analysis.Module, name string) bool {
+	found := false
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type != "identifier" || m.File.Text(n) != name {
+			return true
+		}
+		ref := n
+		if p := n.Parent; p != nil && p.Type == "attribute" && n.Field == "attribute" {
+			ref = p
+		}
+		switch p := ref.Parent; {
+		case p == nil:
+		case p.Type == "function_definition" && ref.Field == "name":
+		case p.Type == "call" && ref.Field == "function":
+		default:
+			found = true
+		}
+		return false
+	})
+	return found
+}
