@@ -19,6 +19,7 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 		m.parseNoQA(c)
 	}
 	m.handlerTypes = m.registeredHandlers(b.calls)
+	m.callerTypes = m.paramTypesFromCallers(b.calls)
 	for _, c := range b.calls {
 		m.finishCall(c)
 	}
