@@ -501,7 +501,8 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 // Options returns the rule options for the file at path.
 func (c *Config) Options(path string) *rules.Options {
 	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
-		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories}
+		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories,
+		Simulator: c.Estimator()}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {

@@ -190,6 +190,9 @@ type Options struct {
 	ExtraTaskFactories []string
 	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
 	Settings map[string]any
+	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
+	// report nothing and CheckRun says the findings are incomplete.
+	Simulator Simulator `json:"-"`
 }
 
 // DefaultOptions enables the rules that are on by default.
