@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -41,19 +42,17 @@ async def main():
 	Severity:  Info,
 	Default:   true,
 	Simulates: true,
+	Settings:  &SequentialAwaitsSettings{MinSavingMs: 20},
 	Fix:       "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
 	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
 		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
 		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
 		"inside `async with` a lock, semaphore or condition, " +
 		"for asyncio's own calls (sleeps, locks, queues, events), and when the estimated saving is below " +
-		"`asl401-min-saving-ms` (default 20). Functions are simulated on their own: arguments take their defaults or " +
+		"`asl401-min-saving-ms`. Functions are simulated on their own: arguments take their defaults or " +
 		"their annotated types; unknown loop counts are assumed to be 3 and the message says so.",
 	Run: runSequentialAwaits,
 })
-
-// defaultMinSaving is the least saving ASL401 reports, in seconds.
-const defaultMinSaving = 0.020
 
 // assumedItems is how many times ASL401's simulations run a loop or
 // collection of unknown length; the message says so.
@@ -72,11 +71,21 @@ type regionEstimates struct {
 // cannot hold up its findings for long.
 const simulationsPerFile = 10 * time.Second
 
-func minSaving(p *Pass) float64 {
-	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {
-		return v / 1000
+// SequentialAwaitsSettings are ASL401's settings.
+type SequentialAwaitsSettings struct {
+	MinSavingMs float64 `toml:"asl401-min-saving-ms" doc:"The least estimated saving, in milliseconds, for which sequential awaits are reported."`
+}
+
+// Validate refuses a saving that is not a number of milliseconds.
+func (s *SequentialAwaitsSettings) Validate() error {
+	if math.IsNaN(s.MinSavingMs) || s.MinSavingMs < 0 {
+		return fmt.Errorf("asl401-min-saving-ms: %v is not a number of milliseconds (0 or more)", s.MinSavingMs)
 	}
-	return defaultMinSaving
+	return nil
+}
+
+func minSaving(p *Pass) float64 {
+	return settingsOf[*SequentialAwaitsSettings](p).MinSavingMs / 1000
 }
 
 // awaitStmt is a statement `await CALL` or `TARGET = await CALL`.

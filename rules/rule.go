@@ -79,7 +79,10 @@ type Rule struct {
 	// Pass.simulate or Pass.blockingDelays, which cache what the simulator
 	// found and skip simulating in CheckRun's QuickRules phase.
 	Simulates bool
-	Run       func(*Pass)
+	// Settings holds the defaults of the rule's settings (keys of
+	// [tool.asyncls]; see Settings), nil when it has none.
+	Settings Settings
+	Run      func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -97,6 +100,7 @@ func register(r *Rule) *Rule {
 	if r.Code == "" || r.Name == "" || r.Summary == "" || r.Rationale == "" || r.Severity == 0 || r.Run == nil {
 		panic("rules: incomplete rule " + r.Code)
 	}
+	r.SettingKeys() // panics on settings of an unsupported shape
 	registry[r.Code] = r
 	sorted = append(sorted, r)
 	sort.Slice(sorted, func(i, j int) bool { return codeLess(sorted[i].Code, sorted[j].Code) })
@@ -188,8 +192,10 @@ type Options struct {
 	ExtraCoroutines    []string
 	CoroutineWrappers  []string
 	ExtraTaskFactories []string
-	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
-	Settings map[string]any
+	// Settings holds the configured settings of rules by code, each of the
+	// type of the rule's Rule.Settings (config.Config.Options fills it); a
+	// rule missing here runs with its defaults.
+	Settings map[string]Settings
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`

@@ -362,7 +362,7 @@ func (p *Pass) optionsKey() string {
 		if o.Simulator != nil {
 			sim = o.Simulator.Fingerprint()
 		}
-		st.optsKey = fmt.Sprint(o.Settings, "\x00", o.ExtraBlocking, "\x00", o.Severity, "\x00", sim)
+		st.optsKey = fmt.Sprint(settingsKey(o), "\x00", o.ExtraBlocking, "\x00", o.Severity, "\x00", sim)
 	})
 	return st.optsKey
 }
