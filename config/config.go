@@ -44,6 +44,9 @@ type Config struct {
 	CoroutineWrappers []string `toml:"coroutine-wrappers"`
 	// TaskFactories are extra callables that return a task (ASYNC300, ASL301).
 	TaskFactories []string `toml:"task-factories"`
+	// OffloadHelpers are extra callables that run the callable passed to
+	// them first in a worker thread, like asyncio.to_thread (ASL106).
+	OffloadHelpers []string `toml:"offload-helpers"`
 	// Severity overrides a rule's default severity: { ASYNC251 = "error" }.
 	Severity map[string]string `toml:"severity"`
 	// Latency overrides the simulator's default latency for awaited calls it cannot see into.
@@ -136,7 +139,7 @@ func (c *Config) GitignoreRespected() bool {
 // Keys lists every accepted key of [tool.asyncls], for messages and docs:
 // asyncls's own, then the rules' settings (rules.SettingKeys).
 var Keys = append([]string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "severity", "latency",
+	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "offload-helpers", "severity", "latency",
 	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore"}, rules.SettingKeys()...)
 
 // DefaultExclude are directories never walked into.
@@ -306,11 +309,16 @@ func (c *Config) Validate() error {
 		key   string
 		names []string
 	}{{"blocking-calls", c.BlockingCalls}, {"coroutine-functions", c.CoroutineFunctions},
-		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories}} {
+		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories},
+		{"offload-helpers", c.OffloadHelpers}} {
 		for _, name := range list.names {
 			if !qualifiedNameRE.MatchString(name) {
 				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
 					" is not a qualified name (expected e.g. \"myapp.db.fetch\" or \"myapp.db.*\")"}
+			}
+			if list.key != "blocking-calls" && strings.Contains(name, "->") {
+				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
+					" has a `-> suggestion`, which only blocking-calls entries take"}
 			}
 		}
 	}
@@ -591,7 +599,7 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 func (c *Config) Options(path string) *rules.Options {
 	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
 		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories,
-		Simulator: c.Estimator()}
+		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator()}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {

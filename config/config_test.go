@@ -192,6 +192,7 @@ func TestLibraryExtensions(t *testing.T) {
 coroutine-functions = ["vendor.Client.*"]
 coroutine-wrappers = ["inhouse.traced"]
 task-factories = ["aiojobs.Scheduler.spawn_task"]
+offload-helpers = ["inhouse.threads.run_blocking", "inhouse.pool.*"]
 blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
 `))
 	if err != nil {
@@ -199,15 +200,23 @@ blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
 	}
 	o := c.Options("a.py")
 	if len(o.ExtraCoroutines) != 1 || o.ExtraCoroutines[0] != "vendor.Client.*" || len(o.CoroutineWrappers) != 1 ||
-		len(o.ExtraTaskFactories) != 1 || len(o.ExtraBlocking) != 1 {
+		len(o.ExtraTaskFactories) != 1 || len(o.ExtraBlocking) != 1 || len(o.OffloadHelpers) != 2 {
 		t.Errorf("extensions not passed to the rules: %+v", o)
 	}
 	for _, bad := range []string{`coroutine-functions = ["vendor Client"]`, `task-factories = ["spawn("]`,
-		`coroutine-wrappers = [""]`, `blocking-calls = ["a..b"]`} {
+		`coroutine-wrappers = [""]`, `blocking-calls = ["a..b"]`, `offload-helpers = ["run blocking"]`} {
 		_, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n"))
 		if err == nil || !strings.Contains(err.Error(), "is not a qualified name") {
 			t.Errorf("%s: got %v, want an error naming the bad entry", bad, err)
 		}
+	}
+	_, err = Parse("pyproject.toml", []byte("[tool.asyncls]\noffload-helpers = [\"a.run -> b.arun\"]\n"))
+	if err == nil || !strings.Contains(err.Error(), "only blocking-calls entries take") {
+		t.Errorf("a suggestion on an offload helper: got %v, want an error", err)
+	}
+	_, err = Parse("pyproject.toml", []byte("[tool.asyncls]\noffload-helpers = [3]\n"))
+	if err == nil || !strings.Contains(err.Error(), "offload-helpers") {
+		t.Errorf("a number as an offload helper: got %v, want an error naming the key", err)
 	}
 }
 

@@ -41,7 +41,8 @@ async def start(url):
 		"overridden, whose result the coroutine awaits when it is awaitable (`r = self._server.stat(path)`, then `if " +
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
 		"call site.",
-	Run: runBlockingViaHelper,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingViaHelper,
 })
 
 func runBlockingViaHelper(p *Pass) {
@@ -79,8 +80,9 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(fix))
 	}
+	index := blockingCalls.of(p)
 	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
+		_, ok := index.classify(m, c)
 		return ok
 	}
 	for _, f := range order {
@@ -140,8 +142,9 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // synchronous project helpers to a blocking call (nil when there is none or
 // c itself is a blocking call), and the fix that moves c to a thread.
 func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
+	index := blockingCalls.of(p)
 	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
+		_, ok := index.classify(m, c)
 		return ok
 	}
 	// Reach memoises per project snapshot and kind; the options (configured

@@ -65,7 +65,8 @@ if __name__ == "__main__":
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
 		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Run: runBlockingDelay,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingDelay,
 })
 
 const minBlockingDelay = 0.010
@@ -99,11 +100,12 @@ func (d *blockDelay) describe() string {
 		approxSeconds(d.first.Duration), times, others, approxSeconds(d.worstDelay), d.entry, assumed)
 }
 
-// blockingDelays simulates the module's entry point once per Check, when
-// ASL402 is enabled, and returns the blocking calls that delayed other work,
-// by the byte offset of the call. The blocking rules (ASYNC2xx, ASL201,
-// ASL202) add the delay to their own finding; ASL402 reports the rest.
-func (p *Pass) blockingDelays() map[int]*blockDelay {
+// blockingDelays is, when ASL402 is enabled, what a simulated run of the
+// module's entry point says of its blocking calls: those that delayed other
+// work, by the byte offset of the call. The blocking rules (ASYNC2xx,
+// ASL201, ASL202) add the delay to their own finding (withDelay); ASL402
+// reports the rest. Rules that require it are the ones ASL402 consults.
+var blockingDelays = &fact[map[int]*blockDelay]{name: "blockingDelays", compute: func(p *Pass) map[int]*blockDelay {
 	if !p.Options.Enabled["ASL402"] {
 		return nil
 	}
@@ -115,9 +117,8 @@ func (p *Pass) blockingDelays() map[int]*blockDelay {
 		delays, _ := simulateDelays(p, sim)
 		return delays
 	}
-	p.shared.delaysOnce.Do(func() { p.shared.delays = p.cachedDelays(sim) })
-	return p.shared.delays
-}
+	return p.cachedDelays(sim)
+}}
 
 // simulateDelays simulates the entry point (loops of unknown length run
 // once); cut is true when the simulation was cancelled (see
@@ -151,7 +152,7 @@ func simulateDelays(p *Pass, sim Simulator) (delays map[int]*blockDelay, cut boo
 // withDelay appends the simulated delay of the blocking call at offset to
 // a blocking rule's message.
 func withDelay(p *Pass, msg string, offset int) string {
-	if d := p.blockingDelays()[offset]; d != nil {
+	if d := blockingDelays.of(p)[offset]; d != nil {
 		return msg + "; it " + d.describe()
 	}
 	return msg
@@ -164,7 +165,7 @@ func withDelay(p *Pass, msg string, offset int) string {
 func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
 	for _, c := range p.Module.Calls {
 		if c.Node == call && c.InAsync() {
-			if b, ok := p.blockingOf(p.Module, c); ok && p.Options.Enabled[b.Code] {
+			if b, ok := blockingCalls.of(p).classify(p.Module, c); ok && p.Options.Enabled[b.Code] {
 				return true
 			}
 		}
@@ -184,7 +185,7 @@ func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
 }
 
 func runBlockingDelay(p *Pass) {
-	delays := p.blockingDelays()
+	delays := blockingDelays.of(p)
 	offsets := make([]int, 0, len(delays))
 	for off := range delays {
 		offsets = append(offsets, off)
@@ -226,30 +227,22 @@ func BlockingCallNames(extra []string) []string {
 
 // Consulted returns the other rules whose being enabled changes what rule
 // code reports: a blocking rule's message carries ASL402's simulated delay,
-// and ASL402 leaves to the blocking rules the calls they report. Tests that
-// run rules one at a time enable these too.
+// and ASL402 leaves to the blocking rules the calls they report. These are
+// the rules that require the blockingDelays fact. Tests that run rules one
+// at a time enable these too.
 func Consulted(code string) []string {
-	if code == "ASL402" {
-		out := []string{"ASL201"}
-		for _, r := range sorted {
-			if r.Run != nil && isBlockingRunner(r) {
-				out = append(out, r.Code)
-			}
+	r := Lookup(code)
+	if r == nil || !r.requires(blockingDelays) {
+		return nil
+	}
+	if r != ASL402 {
+		return []string{ASL402.Code}
+	}
+	var out []string
+	for _, other := range sorted {
+		if other != r && other.requires(blockingDelays) {
+			out = append(out, other.Code)
 		}
-		return out
 	}
-	if r := Lookup(code); r != nil && (code == "ASL201" || isBlockingRunner(r)) {
-		return []string{"ASL402"}
-	}
-	return nil
-}
-
-// isBlockingRunner reports the rules that report blocking calls made
-// directly in a coroutine: the codes of the blocking table, and ASYNC200
-// for configured names.
-func isBlockingRunner(r *Rule) bool {
-	if r.Code == "ASYNC200" {
-		return true
-	}
-	return pylib.BlockingCodes()[r.Code]
+	return out
 }

@@ -49,11 +49,12 @@ async def worker(queue):
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
 		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled.",
-	Run: runNoReraiseCancelled,
+	Requires: []Fact{cancelHandlers},
+	Run:      runNoReraiseCancelled,
 })
 
 func runNoReraiseCancelled(p *Pass) {
-	for _, h := range cancelHandlers(p.Module) {
+	for _, h := range cancelHandlers.of(p) {
 		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(h.Body)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
 			at := h.Clause.Children[0] // the `except` keyword of a bare except
 			if h.Type != nil {

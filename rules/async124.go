@@ -42,7 +42,8 @@ var ASYNC124 = register(&Rule{
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
 		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding.",
-	Run: runCouldBeSync,
+	Requires: []Fact{blockingCalls},
+	Run:      runCouldBeSync,
 })
 
 func runCouldBeSync(p *Pass) {
@@ -145,8 +146,9 @@ func usedAsValue(p *Pass, name string) bool {
 // blocking rule reports: directly (ASYNC2xx, ASL202) or through synchronous
 // helpers (ASL201).
 func makesBlockingCall(p *Pass, f *analysis.Function) bool {
+	index := blockingCalls.of(p)
 	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
+		_, ok := index.classify(m, c)
 		return ok
 	}
 	for _, c := range f.Calls {

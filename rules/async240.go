@@ -18,7 +18,19 @@ async def size(path):
         return await asyncio.to_thread(os.path.getsize, path)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes:    "Besides flake8-async's `os.path` and `pathlib` calls, asyncls reports the other blocking file-system calls here: `os.listdir`, `os.scandir`, `os.stat`, `os.remove`, `os.makedirs`, `os.rename`, `os.walk` (...), `shutil` file operations and `glob.glob`.",
-	Run:      runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingPathUsage,
 })
+
+// runBlockingPathUsage reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC240 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingPathUsage(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC240" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}

@@ -58,13 +58,21 @@ type cancelHandler struct {
 	Shown                    string
 }
 
-// cancelHandlers returns the except clauses of the module that catch
+// cancelHandlers are the except clauses of the module that catch
+// cancellation where a task can be cancelled and are not known to re-raise
+// it, in source order. ASYNC103 reports those with a path that does not
+// re-raise; ASYNC104 the yield, return or other raise inside them.
+var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: func(p *Pass) []cancelHandler {
+	return findCancelHandlers(p.Module)
+}}
+
+// findCancelHandlers returns the except clauses of the module that catch
 // cancellation and must re-raise it: explicit CancelledError anywhere, and
 // BaseException or bare except inside async functions (where a task can be
 // cancelled). A broad handler after one that already handles
 // CancelledError, and the documented idiom `t.cancel()` followed by
 // `try: await t / except CancelledError:`, are skipped.
-func cancelHandlers(m *analysis.Module) []cancelHandler {
+func findCancelHandlers(m *analysis.Module) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type != "try_statement" {

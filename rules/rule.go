@@ -76,12 +76,14 @@ type Rule struct {
 	CrossFile bool
 	// Simulates is true when the rule runs the event-loop simulator, which
 	// takes far longer than the other rules; it then goes through
-	// Pass.simulate or Pass.blockingDelays, which cache what the simulator
-	// found and skip simulating in CheckRun's QuickRules phase.
+	// Pass.simulate or the blockingDelays fact, which cache what the
+	// simulator found and skip simulating in CheckRun's QuickRules phase.
 	Simulates bool
 	// Settings holds the defaults of the rule's settings (keys of
 	// [tool.asyncls]; see Settings), nil when it has none.
 	Settings Settings
+	// Requires lists the facts (machinery shared with other rules) Run reads.
+	Requires []Fact
 	Run      func(*Pass)
 }
 
@@ -192,6 +194,9 @@ type Options struct {
 	ExtraCoroutines    []string
 	CoroutineWrappers  []string
 	ExtraTaskFactories []string
+	// OffloadHelpers are functions that run the callable passed to them
+	// first in another thread, like asyncio.to_thread (ASL106 follows it).
+	OffloadHelpers []string
 	// Settings holds the configured settings of rules by code, each of the
 	// type of the rule's Rule.Settings (config.Config.Options fills it); a
 	// rule missing here runs with its defaults.
@@ -230,16 +235,11 @@ type Pass struct {
 // rules may run on several goroutines): facts several rules need, computed
 // once.
 type checkState struct {
-	mu       sync.Mutex
-	blocking map[*analysis.Call]blockingVerdict
+	mu    sync.Mutex
+	facts map[factKey]*factResult // see Fact
 
 	trioOnce sync.Once
 	trio     bool // the module imports trio or anyio
-
-	// delays is the simulated effect of the module's blocking calls
-	// (ASL402), computed once for the blocking rules and ASL402.
-	delaysOnce sync.Once
-	delays     map[int]*blockDelay
 
 	sim *simRun // the phase, cache and budget of this check
 
@@ -301,32 +301,6 @@ func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
 		}
 	}
 	return false
-}
-
-type blockingVerdict struct {
-	call blockingCall
-	ok   bool
-}
-
-// blockingOf classifies c (of any module) once per Check: the ASYNC2xx
-// rules, ASL201 and ASL202 all ask about the same calls.
-func (p *Pass) blockingOf(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
-	if p.shared == nil {
-		return classifyBlockingIn(p.Project, m, c, p.Options)
-	}
-	p.shared.mu.Lock()
-	v, found := p.shared.blocking[c]
-	p.shared.mu.Unlock()
-	if found {
-		return v.call, v.ok
-	}
-	// Computed outside the lock: two rules asking at once both compute the
-	// same (deterministic) verdict, which is cheaper than waiting.
-	b, ok := classifyBlockingIn(p.Project, m, c, p.Options)
-	p.shared.mu.Lock()
-	p.shared.blocking[c] = blockingVerdict{b, ok}
-	p.shared.mu.Unlock()
-	return b, ok
 }
 
 // ReportOption adjusts a diagnostic being reported.
@@ -423,7 +397,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
+	shared := &checkState{recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
