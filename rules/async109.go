@@ -27,8 +27,9 @@ async def read_frame(stream):
 async def caller(stream):
     async with asyncio.timeout(5):
         await read_frame(stream)`,
-	Severity: Info,
-	Default:  true,
+	CrossFile: true,
+	Severity:  Info,
+	Default:   true,
 	Notes: "As in flake8-async, decorated functions are skipped (they often implement an interface whose signature is " +
 		"fixed), and so are methods whose body is a stub (`...`, `pass`, a docstring) and functions that only raise " +
 		"`NotImplementedError` (an interface to override); a module-level `async def f(timeout): ...` is reported. Deliberately quieter than flake8-async: a function that hands its `timeout` on to asyncio's own timeout " +

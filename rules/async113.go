@@ -29,9 +29,10 @@ async def running_server(nursery, handler):
 async def running_server(nursery, handler):
     await nursery.start(trio.serve_tcp, handler, 8080)
     yield`,
-	Severity: Warning,
-	Default:  true,
-	Settings: &StartableSettings{},
+	Severity:  Warning,
+	Default:   true,
+	Settings:  &StartableSettings{},
+	CrossFile: true,
 	Notes: "Startable functions are trio's `serve_tcp`, `serve_ssl_over_tcp`, `serve_listeners` and `run_process` (as " +
 		"flake8-async since 25.2.2), any async function of the project that takes a `task_status` parameter (which " +
 		"flake8-async asks users to list by hand, ASYNC114), and the names in the `startable-in-context-manager` setting " +

@@ -72,7 +72,11 @@ type Rule struct {
 	Default   bool   // enabled without being selected
 	Fix       string // what the fix does; "" when the rule has none
 	Notes     string // deliberate choices, limits (Markdown), optional
-	// CrossFile is true when findings depend on other modules of the project.
+	// CrossFile is true when findings depend on other modules of the
+	// project (the rule follows imports into them); a rule requiring a fact
+	// that reads other modules is CrossFile without saying so (register).
+	// TestCrossFileDeclared fails a rule whose findings change with the
+	// other modules of a test project that does not declare it.
 	CrossFile bool
 	// Simulates is true when the rule runs the event-loop simulator, which
 	// takes far longer than the other rules; it then goes through
@@ -103,6 +107,11 @@ func register(r *Rule) *Rule {
 		panic("rules: incomplete rule " + r.Code)
 	}
 	r.SettingKeys() // panics on settings of an unsupported shape
+	for _, f := range r.Requires {
+		if f.ReadsOtherModules() {
+			r.CrossFile = true
+		}
+	}
 	registry[r.Code] = r
 	sorted = append(sorted, r)
 	sort.Slice(sorted, func(i, j int) bool { return codeLess(sorted[i].Code, sorted[j].Code) })
