@@ -27,9 +27,10 @@ async def main():
     task = asyncio.create_task(heartbeat())
     background.add(task)
     task.add_done_callback(background.discard)`,
-	Severity: Warning,
-	Default:  true,
-	Fix:      "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
+	Fix:       "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
