@@ -637,15 +637,15 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	case "collections.Counter":
 		d := &Dict{Counter: true}
 		if len(args) == 1 {
-			items, err := c.toList(args[0], p)
-			if err != nil {
+			if isUnknown(args[0]) {
+				return unknownOf(q, args[0]), nil
+			}
+			if err := c.countInto(d, args[0], 1, p); err != nil {
 				return nil, err
 			}
-			for _, it := range items {
-				n, _ := d.get(it)
-				k, _ := toInt(n)
-				d.set(it, k+1)
-			}
+		}
+		for _, kw := range kws {
+			d.set(kw.Name, kw.Value)
 		}
 		return d, nil
 	case "itertools.count":
@@ -1639,6 +1639,49 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	return c.unmodelled(p, l.Kind+"."+name), nil
 }
 
+// countInto adds sign times the counts of v to the Counter d: each item of
+// an iterable counts 1, a mapping gives its values.
+func (c *ctx) countInto(d *Dict, v Value, sign int64, p Pos) error {
+	add := func(k, n Value) error {
+		cur, _ := d.get(k)
+		if cur == nil {
+			cur = int64(0)
+		}
+		sum, err := c.binop("+", cur, n, p)
+		if err != nil {
+			return err
+		}
+		d.set(k, sum)
+		return nil
+	}
+	if m, ok := v.(*Dict); ok {
+		for i, k := range m.Keys {
+			n := m.Vals[i]
+			if sign < 0 {
+				var err error
+				if n, err = c.binop("*", n, int64(-1), p); err != nil {
+					return err
+				}
+			}
+			if err := add(k, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	items, err := c.toList(v, p)
+	if err != nil {
+		return err
+	}
+	c.allocate(int64(len(d.Keys)+len(items)), "a Counter", p)
+	for _, it := range items {
+		if err := add(it, sign); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch name {
 	case "get":
@@ -1696,7 +1739,32 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos)
 			}
 			return nil, newExc("KeyError", "%s", repr(args[0]))
 		}
-	case "update":
+	case "update", "subtract":
+		if d.Counter {
+			// Counter.update adds counts (of an iterable's items or a
+			// mapping's values); subtract takes them away.
+			sign := int64(1)
+			if name == "subtract" {
+				sign = -1
+			}
+			if len(args) == 1 {
+				if isUnknown(args[0]) {
+					return c.unmodelled(p, "Counter."+name+" of "+whyOf(args[0])), nil
+				}
+				if err := c.countInto(d, args[0], sign, p); err != nil {
+					return nil, err
+				}
+			}
+			for _, kw := range kws {
+				if err := c.countInto(d, &Dict{Keys: []Value{kw.Name}, Vals: []Value{kw.Value}}, sign, p); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		}
+		if name == "subtract" {
+			break
+		}
 		if len(args) == 1 {
 			o, err := c.call(&Builtin{Qual: "dict"}, args, nil, p)
 			if err != nil {
