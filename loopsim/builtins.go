@@ -197,6 +197,9 @@ func firstArg(args []Value) Value {
 	return args[0]
 }
 
+// noneType is type(None).
+var noneType = &Class{Name: "NoneType", Attrs: map[string]Value{}}
+
 // notImplemented is the NotImplemented a comparison method returns to let
 // the other operand's reflected method decide.
 var notImplemented = &Builtin{Qual: "NotImplemented"}
@@ -391,7 +394,17 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 				return o.Class, nil
 			}
 			return excClass(o.Type), nil
-		case "__cause__", "__context__", "__traceback__":
+		case "__cause__":
+			if o.Cause != nil {
+				return o.Cause, nil
+			}
+			return nil, nil
+		case "__context__":
+			if o.Context != nil {
+				return o.Context, nil
+			}
+			return nil, nil
+		case "__traceback__":
 			return nil, nil
 		case "message":
 			if len(o.Group) > 0 || o.Type == "ExceptionGroup" || o.Type == "BaseExceptionGroup" {
@@ -1012,6 +1025,9 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			}
 			if name := typeName(args[0]); pyBuiltins[name] {
 				return &Builtin{Qual: name}, nil
+			}
+			if args[0] == nil {
+				return noneType, nil
 			}
 		}
 		return c.unmodelled(p, "type"), nil

@@ -344,3 +344,32 @@ async def main():
 		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
 	}
 }
+
+// raise ... from sets __cause__, raising while handling sets __context__,
+// and type() of them names their class.
+func TestExceptionCauseAndContext(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+class AppError(Exception):
+    pass
+async def main():
+    try:
+        try:
+            {}["k"]
+        except KeyError as e:
+            raise AppError("wrapped") from e
+    except AppError as err:
+        if type(err.__cause__).__name__ == "KeyError" and err.__context__ is err.__cause__:
+            await asyncio.sleep(0.02)
+    try:
+        try:
+            1 / 0
+        except ZeroDivisionError:
+            raise AppError("during") from None
+    except AppError as err:
+        if err.__cause__ is None and type(err.__context__) is ZeroDivisionError:
+            await asyncio.sleep(0.03)
+`, Options{})
+	if !near(res.ConcurrentS, 0.05) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.05 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+}
