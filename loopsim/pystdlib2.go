@@ -116,6 +116,15 @@ func (c *ctx) callPathOrCopy(q string, args []Value, kws []kwarg, p Pos) (Value,
 	return nil, false, nil
 }
 
+func init() {
+	for q := range operatorBinops {
+		modelled[q] = true
+	}
+	for q := range operatorCompares {
+		modelled[q] = true
+	}
+}
+
 var simpleNamespace = &Class{Name: "SimpleNamespace", Attrs: map[string]Value{}}
 
 // pathHead is posixpath.split's head: up to the last slash, trailing
@@ -216,4 +225,148 @@ func (c *ctx) copyValue(v Value, deep bool, memo map[any]Value, p Pos) (Value, b
 		return out, true
 	}
 	return nil, false
+}
+
+// operatorBinops maps operator's functions to the Python operator they
+// apply.
+var operatorBinops = map[string]string{
+	"operator.add": "+", "operator.sub": "-", "operator.mul": "*", "operator.truediv": "/",
+	"operator.floordiv": "//", "operator.mod": "%", "operator.pow": "**",
+	"operator.and_": "&", "operator.or_": "|", "operator.xor": "^",
+	"operator.lshift": "<<", "operator.rshift": ">>",
+}
+
+var operatorCompares = map[string]string{
+	"operator.eq": "==", "operator.ne": "!=", "operator.lt": "<", "operator.le": "<=",
+	"operator.gt": ">", "operator.ge": ">=", "operator.is_": "is", "operator.is_not": "is not",
+	"operator.contains": "in",
+}
+
+// callOperatorItertools implements operator's arithmetic and comparison
+// functions, itertools.takewhile/dropwhile/filterfalse/starmap and
+// heapq.merge. ok is false for other names.
+func (c *ctx) callOperatorItertools(q string, args []Value, kws []kwarg, p Pos) (Value, bool, error) {
+	if op, ok := operatorBinops[q]; ok && len(args) == 2 && len(kws) == 0 {
+		v, err := c.binop(op, args[0], args[1], p)
+		return v, true, err
+	}
+	if op, ok := operatorCompares[q]; ok && len(args) == 2 && len(kws) == 0 {
+		l, r := args[0], args[1]
+		if op == "in" {
+			l, r = r, l // contains(a, b) is b in a
+		}
+		if b, known := c.compare(op, l, r); known {
+			return b, true, nil
+		}
+		return unknownOf(q, l, r), true, nil
+	}
+	switch q {
+	case "operator.neg", "operator.not_", "operator.truth", "operator.abs", "operator.index":
+		if len(args) != 1 {
+			return nil, false, nil
+		}
+		switch q {
+		case "operator.neg":
+			v, err := c.binop("*", args[0], int64(-1), p)
+			return v, true, err
+		case "operator.abs":
+			v, err := c.callBuiltin(&Builtin{Qual: "abs"}, args, nil, p)
+			return v, true, err
+		case "operator.index":
+			v, err := c.callBuiltin(&Builtin{Qual: "int"}, args, nil, p)
+			return v, true, err
+		}
+		b, known := c.truth(args[0], p)
+		if !known {
+			return unknownOf(q, args[0]), true, nil
+		}
+		return b == (q == "operator.truth"), true, nil
+	case "itertools.takewhile", "itertools.dropwhile", "itertools.filterfalse":
+		if len(args) != 2 || isUnknown(args[1]) {
+			if len(args) == 2 {
+				return unknownOf(q, args[1]), true, nil
+			}
+			return nil, false, nil
+		}
+		items, err := c.toList(args[1], p)
+		if err != nil {
+			return nil, true, err
+		}
+		out := &List{Kind: "list", Iter: true}
+		dropping := true
+		for i, it := range items {
+			var r Value = it
+			if args[0] != nil {
+				if r, err = c.call(args[0], []Value{it}, nil, p); err != nil {
+					return nil, true, err
+				}
+			}
+			b, known := c.truth(r, p)
+			if !known {
+				return unknownOf(q, r), true, nil
+			}
+			switch q {
+			case "itertools.takewhile":
+				if !b {
+					return out, true, nil
+				}
+				out.Elems = append(out.Elems, it)
+			case "itertools.dropwhile":
+				if !b || !dropping {
+					dropping = false
+					out.Elems = append(out.Elems, items[i:]...)
+					return out, true, nil
+				}
+			default:
+				if !b {
+					out.Elems = append(out.Elems, it)
+				}
+			}
+		}
+		return out, true, nil
+	case "itertools.starmap":
+		if len(args) != 2 || isUnknown(args[1]) {
+			return nil, false, nil
+		}
+		items, err := c.toList(args[1], p)
+		if err != nil {
+			return nil, true, err
+		}
+		out := &List{Kind: "list", Iter: true}
+		for _, it := range items {
+			callArgs, err := c.toList(it, p)
+			if err != nil {
+				return nil, true, err
+			}
+			v, err := c.call(args[0], callArgs, nil, p)
+			if err != nil {
+				return nil, true, err
+			}
+			out.Elems = append(out.Elems, v)
+		}
+		return out, true, nil
+	case "heapq.merge":
+		// Merging sorted inputs, ties taken from the earlier input: the
+		// stable sort of their concatenation.
+		var all []Value
+		for _, a := range args {
+			if isUnknown(a) {
+				return unknownOf(q, a), true, nil
+			}
+			items, err := c.toList(a, p)
+			if err != nil {
+				return nil, true, err
+			}
+			all = append(all, items...)
+		}
+		out, ok, err := c.sortItems(all, kws, p)
+		if err != nil {
+			return nil, true, err
+		}
+		if !ok {
+			return unknownOf(q), true, nil
+		}
+		return &List{Kind: "list", Iter: true, Elems: out}, true, nil
+	}
+	return nil, false, nil
 }

@@ -373,3 +373,22 @@ async def main():
 		t.Errorf("%.4f s (%s), want 0.05 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
 	}
 }
+
+// operator's functions, takewhile/dropwhile/filterfalse/starmap, heapq.merge.
+func TestOperatorAndMoreItertools(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, functools, heapq, itertools, operator
+async def main():
+    xs = [1, 2, 5, 1, 7]
+    head = list(itertools.takewhile(lambda x: x < 5, xs))      # 1 2
+    tail = list(itertools.dropwhile(lambda x: x < 5, xs))      # 5 1 7
+    odd = list(itertools.filterfalse(lambda x: x % 2 == 0, xs))  # 1 5 1 7
+    prods = list(itertools.starmap(operator.mul, [(2, 3), (4, 5)]))  # 6 20
+    total = functools.reduce(operator.add, xs)                 # 16
+    merged = list(heapq.merge([1, 4], [2, 3], key=operator.neg))   # neg key: inputs are not sorted by it, as Python
+    ok = operator.contains(xs, 7) and operator.lt(1, 2)
+    await asyncio.sleep(0.001 * (len(head) + len(tail) + len(odd) + prods[1] + total + len(merged) + ok))
+`, Options{})
+	if want := 0.001 * float64(2+3+4+20+16+4+1); !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+}
