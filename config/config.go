@@ -485,6 +485,9 @@ func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 // codes it selects; a selector that matches no rule is an error.
 func Expand(sel string) ([]string, error) {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
+	if same := rules.AliasOf(sel); same != "" {
+		return []string{same}, nil // ruff's name for the same check
+	}
 	var out []string
 	for _, r := range rules.All() {
 		if sel == "ALL" || strings.HasPrefix(r.Code, sel) {
@@ -510,8 +513,8 @@ func Expand(sel string) ([]string, error) {
 // An unknown code with asyncls's own prefix (ASL) is a typo and an error.
 func ForeignCode(sel string) bool {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
-	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") {
-		return false // "ALL" is asyncls's (and ruff's) selector of every rule
+	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") || rules.AliasOf(sel) != "" {
+		return false // "ALL" is asyncls's (and ruff's) selector of every rule; RUF006 is ASYNC300
 	}
 	i := 0
 	for i < len(sel) && sel[i] >= 'A' && sel[i] <= 'Z' {
@@ -533,9 +536,6 @@ func ForeignCode(sel string) bool {
 	return true
 }
 
-// ruffAliases are ruff's own codes for checks asyncls has under flake8-async's code.
-var ruffAliases = map[string]string{"RUF006": "ASYNC300", "RUF029": "ASYNC124"}
-
 // Warnings lists the selectors of c (select, extend-select, ignore,
 // per-file-ignores) that are another linter's codes: accepted, without effect.
 func (c *Config) Warnings() []string {
@@ -545,13 +545,8 @@ func (c *Config) Warnings() []string {
 			if !ForeignCode(code) {
 				continue
 			}
-			msg := key + ": " + strconvQuote(code) + " is not an asyncls rule (a flake8-async or ruff code asyncls does " +
-				"not implement?); it has no effect here"
-			if same := ruffAliases[strings.ToUpper(strings.TrimSpace(code))]; same != "" {
-				msg = key + ": " + strconvQuote(code) + " is ruff's name for asyncls's " + same + "; write " + same +
-					" (as written it has no effect here)"
-			}
-			out = append(out, msg)
+			out = append(out, key+": "+strconvQuote(code)+" is not an asyncls rule (a flake8-async or ruff code "+
+				"asyncls does not implement?); it has no effect here")
 		}
 	}
 	add("select", c.Select)

@@ -121,8 +121,8 @@ func TestForeignCodesWarn(t *testing.T) {
 			t.Errorf("no warning for %s in:\n%s", code, warnings)
 		}
 	}
-	if !strings.Contains(warnings, `"RUF006" is ruff's name for asyncls's ASYNC300`) {
-		t.Errorf("RUF006 warning should name ASYNC300:\n%s", warnings)
+	if strings.Contains(warnings, "RUF006") {
+		t.Errorf("RUF006 is ruff's name for ASYNC300, not a foreign code to warn about:\n%s", warnings)
 	}
 	if strings.Contains(warnings, "ASYNC251") {
 		t.Errorf("a real rule is warned about:\n%s", warnings)
@@ -242,6 +242,35 @@ func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
 	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nrespect-gitignore = false\n"))
 	if err != nil || c.GitignoreRespected() {
 		t.Errorf("respect-gitignore = false: %v %v", c, err)
+	}
+}
+
+// TestRuffAliasesSelectTheSameRule: ruff's RUF006 and RUF029 are its names
+// for ASYNC300 and ASYNC124; in ignore, per-file-ignores and select they act
+// on those rules as written.
+func TestRuffAliasesSelectTheSameRule(t *testing.T) {
+	src := "[tool.asyncls]\nignore = [\"RUF006\"]\nper-file-ignores = { \"tests/**\" = [\"ruf029\"] }\n"
+	cfg, err := Parse("pyproject.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Warnings()) != 0 {
+		t.Errorf("aliases warned about: %v", cfg.Warnings())
+	}
+	app, test := cfg.Options("app.py"), cfg.Options("tests/test_app.py")
+	if app.Enabled["ASYNC300"] || test.Enabled["ASYNC300"] {
+		t.Error(`ignore = ["RUF006"] must turn ASYNC300 off`)
+	}
+	if !app.Enabled["ASYNC124"] || test.Enabled["ASYNC124"] {
+		t.Errorf("per-file-ignores RUF029 for tests/**: ASYNC124 in app.py %v, in tests %v; want on, off",
+			app.Enabled["ASYNC124"], test.Enabled["ASYNC124"])
+	}
+	sel, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nselect = [\"RUF006\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := sel.Options("app.py"); !o.Enabled["ASYNC300"] || len(o.Enabled) != 1 {
+		t.Errorf(`select = ["RUF006"] enabled %v, want only ASYNC300`, o.Enabled)
 	}
 }
 

@@ -108,3 +108,19 @@ func runTaskReferenceDies(p *Pass) {
 			"`add_done_callback(set.discard)`), await it, or use an `asyncio.TaskGroup`", WithFix(keepTaskFix(p, c.UsedBy, name)))
 	}
 }
+
+// keepTaskFix adds `_background_tasks.add(name)` and the discard callback
+// after the assignment statement that stores a task in a local.
+func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
+	stmt := assign.Parent
+	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
+		return nil
+	}
+	store := backgroundStore(p)
+	indent := lineIndent(p.File, stmt)
+	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: "\n" + indent + store.keep(name, indent)}}
+	if store.define != nil {
+		edits = append(edits, *store.define)
+	}
+	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
+}

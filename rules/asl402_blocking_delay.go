@@ -163,11 +163,9 @@ func withDelay(p *Pass, msg string, offset int) string {
 // call made directly in a coroutine, or the blocking call at the end of an
 // ASL201 chain from a coroutine of this module.
 func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
-	for _, c := range p.Module.Calls {
-		if c.Node == call && c.InAsync() {
-			if b, ok := blockingCalls.of(p).classify(p.Module, c); ok && p.Options.Enabled[b.Code] {
-				return true
-			}
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Call.Node == call && p.Options.Enabled[b.Code] {
+			return true
 		}
 	}
 	if !p.Options.Enabled["ASL201"] {

@@ -138,8 +138,8 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			}
 		}
 	}
-	if name == "" && urllib3PoolRequest(m, c) {
-		return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
+	if name == "" {
+		return urllib3PoolRequest(m, c)
 	}
 	return blockingCall{}, false
 }
