@@ -224,23 +224,51 @@ func BlockingCallNames(extra []string) []string {
 }
 
 // Consulted returns the other rules whose being enabled changes what rule
-// code reports: a blocking rule's message carries ASL402's simulated delay,
-// and ASL402 leaves to the blocking rules the calls they report. These are
-// the rules that require the blockingDelays fact. Tests that run rules one
-// at a time enable these too.
+// code reports, so that tests running rules one at a time enable them too:
+//   - a blocking rule's message carries ASL402's simulated delay, and ASL402
+//     leaves to the blocking rules the calls they report (the rules that
+//     require the blockingDelays fact);
+//   - which calls a rule that follows calls into helpers counts as blocking
+//     (ASL201, ASYNC124: helperBlocking) depends on which blocking families
+//     are enabled (a family off by default counts only where it is on).
 func Consulted(code string) []string {
 	r := Lookup(code)
-	if r == nil || !r.requires(blockingDelays) {
+	if r == nil {
 		return nil
 	}
-	if r != ASL402 {
-		return []string{ASL402.Code}
-	}
 	var out []string
-	for _, other := range sorted {
-		if other != r && other.requires(blockingDelays) {
+	seen := map[string]bool{code: true}
+	add := func(other *Rule) {
+		if !seen[other.Code] {
+			seen[other.Code] = true
 			out = append(out, other.Code)
 		}
 	}
+	if r.requires(blockingDelays) {
+		if r != ASL402 {
+			add(ASL402)
+		} else {
+			for _, other := range sorted {
+				if other.requires(blockingDelays) {
+					add(other)
+				}
+			}
+		}
+	}
+	if r.requires(blockingCalls) && !isBlockingFamily(r) {
+		for _, other := range sorted {
+			if isBlockingFamily(other) {
+				add(other)
+			}
+		}
+	}
 	return out
+}
+
+// isBlockingFamily reports the rules that each report one family of
+// blocking calls: a code the blockingCalls fact can give a call (the
+// library's blocking table, and the configured names' rule).
+func isBlockingFamily(r *Rule) bool {
+	configured, _ := matchConfigured("any.name", "any.name")
+	return r.Code == configured.Code || pylib.BlockingCodes()[r.Code]
 }

@@ -42,7 +42,8 @@ func TestUnlistedFactPanics(t *testing.T) {
 	blockingCalls.of(p)
 }
 
-// ASL402 consults exactly the rules that carry its delay, and they consult it.
+// ASL402 consults exactly the rules that carry its delay, and they consult
+// it; a rule that counts blocking calls in helpers consults every family.
 func TestConsultedFollowsRequires(t *testing.T) {
 	consulted := map[string]bool{}
 	for _, c := range Consulted("ASL402") {
@@ -53,8 +54,19 @@ func TestConsultedFollowsRequires(t *testing.T) {
 		if consulted[r.Code] != carries {
 			t.Errorf("%s: consulted by ASL402 = %v, carries its delay = %v", r.Code, consulted[r.Code], carries)
 		}
-		if carries && (len(Consulted(r.Code)) != 1 || Consulted(r.Code)[0] != "ASL402") {
-			t.Errorf("Consulted(%s) = %v, want [ASL402]", r.Code, Consulted(r.Code))
+		if carries && (len(Consulted(r.Code)) == 0 || Consulted(r.Code)[0] != "ASL402") {
+			t.Errorf("Consulted(%s) = %v, want ASL402 first", r.Code, Consulted(r.Code))
+		}
+	}
+	for _, code := range []string{"ASL201", "ASYNC124"} { // they call helperBlocking
+		families := map[string]bool{}
+		for _, c := range Consulted(code) {
+			families[c] = true
+		}
+		for _, f := range []string{"ASYNC200", "ASYNC240", "ASYNC251", "ASL202"} {
+			if !families[f] {
+				t.Errorf("%s does not consult the blocking family %s", code, f)
+			}
 		}
 	}
 	for _, code := range []string{"ASYNC251", "ASYNC200", "ASL201", "ASL202"} {
