@@ -39,7 +39,8 @@ async def handler(key):
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
-		"registering decorator or the event's name). Receivers are typed through constructors, annotations, properties, type aliases, " +
+		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
+		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), annotations, properties, type aliases, " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, and functions of other " +
 		"modules whose return annotation or every `return` names the type. `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own.\n\n" +

@@ -29,8 +29,9 @@ async def handle(event):
     task = asyncio.create_task(notify(event))
     background.add(task)
     task.add_done_callback(background.discard)`,
-	Severity: Warning,
-	Default:  true,
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
 	Fix: "Keep the task in a module-level set: `_background_tasks.add(task)` and " +
 		"`task.add_done_callback(_background_tasks.discard)` after the assignment, with the set defined after the imports " +
 		"(safe: it only extends the task's lifetime to its completion).",

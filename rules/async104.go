@@ -59,7 +59,9 @@ func runCancelledNotRaised(p *Pass) {
 					p.Report(n, "`yield` inside "+h.Shown+" suspends the generator while cancellation is pending; re-raise it with `raise` first")
 				}
 			case "return_statement":
-				p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
+				if !exitPropagates(p.Module, n, bound) {
+					p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
+				}
 			case "raise_statement":
 				named := n.NamedChildren()
 				if len(named) == 0 || (bound != "" && named[0].Type == "identifier" && p.File.Text(named[0]) == bound) {
