@@ -43,7 +43,7 @@ async def start(url):
 		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
 		"the event loop raises `RuntimeError` first).",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingDelays},
 	Run:      runBlockingViaHelper,
 })
 
@@ -85,7 +85,8 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(fix))
 	}
-	kind, blocks := helperBlocking(p)
+	inHelpers := blockingInHelpers.of(p)
+	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	for _, f := range order {
 		chain := p.Project.Reach(kind, f, blocks)
 		if chain == nil {
@@ -143,7 +144,8 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // synchronous project helpers to a blocking call (nil when there is none or
 // c itself is a blocking call), and the fix that moves c to a thread.
 func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
-	kind, blocks := helperBlocking(p)
+	inHelpers := blockingInHelpers.of(p)
+	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	direct := blocks
 	if blocks(p.Module, c) || awaitedIfAwaitable(p.Module, c) {
 		return nil, nil
@@ -165,30 +167,6 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		return contextManagerReach(p, target, kind, direct), nil
 	}
 	return nil, nil
-}
-
-// helperBlocking returns the Reach kind and the predicate for blocking calls
-// inside helpers. Every blocking family whose rule is on by default counts;
-// a family whose rule is off by default (ASYNC240's file-system metadata
-// calls) counts only where that rule is enabled, so a helper's `os.stat()` is
-// reported exactly when a direct one would be. The kind names the opted-in
-// families: Reach memoises per kind, and the configuration may differ per file.
-func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) bool) {
-	kind := "blocks"
-	for _, r := range All() {
-		if !r.Default && p.Options.Enabled[r.Code] {
-			kind += " " + r.Code
-		}
-	}
-	index := blockingCalls.of(p)
-	return kind, func(m *analysis.Module, c *analysis.Call) bool {
-		b, ok := index.classify(m, c)
-		if !ok {
-			return false
-		}
-		r := Lookup(b.Code)
-		return r == nil || r.Default || p.Options.Enabled[b.Code]
-	}
 }
 
 // isContextManagerDef reports a generator decorated with

@@ -65,7 +65,7 @@ if __name__ == "__main__":
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
 		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingDelays},
 	Run:      runBlockingDelay,
 })
 
@@ -221,26 +221,4 @@ func BlockingCallNames(extra []string) []string {
 	var out []string
 	pylib.Each(pylib.Blocking, func(api pylib.API) { out = append(out, api.Name) })
 	return append(out, extra...)
-}
-
-// Consulted returns the other rules whose being enabled changes what rule
-// code reports: a blocking rule's message carries ASL402's simulated delay,
-// and ASL402 leaves to the blocking rules the calls they report. These are
-// the rules that require the blockingDelays fact. Tests that run rules one
-// at a time enable these too.
-func Consulted(code string) []string {
-	r := Lookup(code)
-	if r == nil || !r.requires(blockingDelays) {
-		return nil
-	}
-	if r != ASL402 {
-		return []string{ASL402.Code}
-	}
-	var out []string
-	for _, other := range sorted {
-		if other != r && other.requires(blockingDelays) {
-			out = append(out, other.Code)
-		}
-	}
-	return out
 }
