@@ -138,7 +138,7 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // chain and the fix that moves the call to a thread: what ASL201 reports,
 // and what ASL402 leaves to it. Calls dispatched to an overridable hook
 // (awaitedIfAwaitable) and calls expected to raise are not among them.
-var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", compute: func(p *Pass) []helperChain {
+var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
 		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) {

@@ -38,7 +38,7 @@ var blockingCalls = &fact[*blockingIndex]{name: "blockingCalls", crossFile: true
 // default (ASYNC240's file-system metadata calls) only where that rule is
 // enabled, so a helper's `os.stat()` is reported exactly when a direct one
 // would be. Its rules must also require blockingCalls.
-var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", compute: func(p *Pass) helperBlocking {
+var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFile: true, compute: func(p *Pass) helperBlocking {
 	kind := "blocks"
 	for _, r := range All() {
 		if !r.Default && p.Options.Enabled[r.Code] {

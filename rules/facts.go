@@ -19,8 +19,9 @@ type Fact interface {
 	ReadsOtherModules() bool
 }
 
-// fact is a Fact whose result has type T; compute must not read other
-// facts, and its result is shared by rules running at once, so they only
+// fact is a Fact whose result has type T. compute may read the facts it
+// builds on (every rule requiring it then lists those too; a cycle would
+// deadlock). The result is shared by rules running at once, so they only
 // read it (or it guards itself).
 type fact[T any] struct {
 	name      string
