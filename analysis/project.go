@@ -125,6 +125,9 @@ type Project struct {
 	external map[string][]map[string]bool // key -> name sets of modules outside the project (AddValueNames)
 	indexes  sync.Map                     // key -> *nameIndex (AnyModuleHas)
 	sorted   atomic.Pointer[[]*Module]    // Modules(), once asked
+
+	namesOnce sync.Once
+	names     []string // sortedNames
 }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
@@ -680,15 +683,8 @@ func (p *Project) overriddenBySync(f *Function) bool {
 		out := map[string][]*Class{}
 		for _, m := range p.Modules() {
 			for _, c := range m.Classes {
-				for name, meth := range c.Methods {
-					if !meth.Async {
-						out[name] = append(out[name], c)
-					}
-				}
-				for name, b := range c.Scope.Bindings {
-					if b.Kind == BindAssign {
-						out[name] = append(out[name], c)
-					}
+				for _, name := range c.syncMemberNames() {
+					out[name] = append(out[name], c)
 				}
 			}
 		}

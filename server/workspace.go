@@ -449,7 +449,8 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			w := s.ws
 			if c.deleted {
 				// Dependents are found while the module is still there.
-				for _, d := range s.dependentsOf(c.path) {
+				project, _ := w.snapshot()
+				for _, d := range s.affectedBy(project, c.path, project.Module(c.path), nil) {
 					affected[d] = true
 				}
 				w.mu.Lock()
@@ -469,10 +470,12 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 					s.log.debugf("%s is beyond the index budget: analysed when opened", c.path)
 					continue
 				}
+				before := w.project.Module(c.path)
 				w.project = w.project.With(m)
+				project := w.project
 				w.markLocked(c.path)
 				w.mu.Unlock()
-				for _, d := range s.dependentsOf(c.path) {
+				for _, d := range s.affectedBy(project, c.path, before, m) {
 					affected[d] = true
 				}
 			}
