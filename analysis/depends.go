@@ -138,3 +138,7 @@ func (c *Class) syncMemberNames() []string {
 	sort.Strings(out)
 	return out
 }
+
+// IsBuiltin reports whether name is one of Python's builtins, which
+// resolve to themselves where the module does not bind them.
+func IsBuiltin(name string) bool { return builtins[name] }
