@@ -1,9 +1,9 @@
 package server
 
 import (
+	"fmt"
 	"context"
 	"encoding/json"
-	"fmt"
 	"runtime/debug"
 	"time"
 
@@ -211,7 +211,7 @@ func (s *Server) simulationBudget() time.Duration {
 // analysed tells the test hook that a version's findings are final.
 func (s *Server) analysed(sn *snapshot, res *result) {
 	if s.hooks.Analysed != nil {
-		project, _ := s.ws.snapshot()
+		project, _ := s.ws.snapshot(sn.doc.path)
 		s.hooks.Analysed(sn.doc.uri, sn.version, s.toLSPDiagnostics(sn, res, project))
 	}
 }
@@ -235,7 +235,7 @@ func (s *Server) resultOf(ctx context.Context, sn *snapshot) *result {
 // or when they repeat the last ones.
 func (s *Server) publish(sn *snapshot, res *result, seq uint64) {
 	d := sn.doc
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(d.path)
 	diags := s.toLSPDiagnostics(sn, res, project)
 	key, _ := json.Marshal(struct {
 		V int32
@@ -328,16 +328,16 @@ func (s *Server) uriFor(path string) uri.URI {
 	return uri.File(path)
 }
 
-// affectedBy returns the open documents other than path's whose findings
-// may change when the module at path changed from before to after (nil:
-// absent) in project: all of them when what the module contributes to
+// affectedBy returns the open documents of project, other than path's,
+// whose findings may change when the module at path changed from before to
+// after (nil: absent): all of them when what the module contributes to
 // project-wide facts changed (analysis.Module.ProjectWideFacts, the
 // modules that hand functions to threads), else those whose import
 // closure in project holds the module (directly or through other modules).
 func (s *Server) affectedBy(project *analysis.Project, path string, before, after *analysis.Module) []*document {
 	var others []*document
 	for _, d := range s.openDocs() {
-		if d.path != path {
+		if d.path != path && project.Module(d.path) != nil {
 			others = append(others, d)
 		}
 	}
@@ -353,7 +353,7 @@ func (s *Server) affectedBy(project *analysis.Project, path string, before, afte
 	}
 	var out []*document
 	for _, d := range others {
-		if m := project.Module(d.path); m != nil && project.ImportClosure(m)[target] {
+		if project.ImportClosure(project.Module(d.path))[target] {
 			out = append(out, d)
 		}
 	}
@@ -431,7 +431,7 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(d.path)
 	return &protocol.RelatedFullDocumentDiagnosticReport{FullDocumentDiagnosticReport: protocol.FullDocumentDiagnosticReport{
 		Kind: "full", Items: s.toLSPDiagnostics(sn, res, project),
 	}}, nil

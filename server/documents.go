@@ -101,7 +101,7 @@ type result struct {
 // Module returns the snapshot's semantic model, rebuilt when the layout
 // that names modules changed since it was built.
 func (s *Server) moduleOf(sn *snapshot) *analysis.Module {
-	_, gen := s.ws.snapshot()
+	gen := s.ws.generation()
 	sn.mu.Lock()
 	defer sn.mu.Unlock()
 	if sn.module == nil || sn.moduleGen != gen {
@@ -162,7 +162,7 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 		return nil
 	}
 	d := &document{uri: item.URI, path: docPath(item.URI)}
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(d.path)
 	d.base = project.Module(d.path)
 	d.inc = analysis.NewIncremental(d.path, src)
 	d.snap.Store(&snapshot{doc: d, version: item.Version, file: d.inc.Parse()})
@@ -254,8 +254,7 @@ func (s *Server) resync(d *document, err error) error {
 // known); a saved pyproject.toml reloads the configuration.
 func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
 	if p, ok := uriPath(params.TextDocument.URI); ok && filepath.Base(p) == "pyproject.toml" {
-		s.ws.invalidateConfig()
-		s.reanalyseAll()
+		s.configChanged(p, false)
 	}
 	return nil
 }
@@ -287,10 +286,10 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	d.publishMu.Unlock()
 	path := d.path
 	s.goSafe("revert "+path, func() {
-		project, _ := s.ws.snapshot()
+		project, _ := s.ws.snapshot(path)
 		before := project.Module(path)
 		s.ws.revert(path)
-		reverted, _ := s.ws.snapshot()
+		reverted, _ := s.ws.snapshot(path)
 		for _, dep := range s.affectedBy(project, path, before, reverted.Module(path)) {
 			s.schedule(dep, s.currentSettings().Debounce(), false)
 		}
