@@ -154,6 +154,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	var recorded []rules.Dependencies
 	wanted := map[string]bool{}
 	relevant := make([]bool, n)
+	index := &identifierIndex{}
 	for {
 		mods, checked, errs = nil, nil, nil
 		for i, m := range modules {
@@ -168,7 +169,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 			}
 		}
 		u.project = analysis.NewProject(u.root, mods)
-		u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject))
+		u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject, index))
 		var askedMu sync.Mutex
 		asked := map[string]bool{}
 		u.project.RecordOverrideQueries(func(c *analysis.Class) {
@@ -190,7 +191,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 				grown = true
 			}
 		}
-		if !grown || !addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, add) {
+		if !grown || !addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add) {
 			break
 		}
 	}
@@ -235,17 +236,22 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 // modules found) and reports whether it added modules. A module whose text
 // holds a name but that binds nothing to a class is parsed alone and left
 // out.
-func addSubclassModules(u *unit, layout *analysis.Layout, modules []*analysis.Module, inProject, valid, relevant []bool, wanted map[string]bool, add func([]int)) bool {
+func addSubclassModules(u *unit, layout *analysis.Layout, modules []*analysis.Module, inProject, valid, relevant []bool, wanted map[string]bool, index *identifierIndex, add func([]int)) bool {
 	alone := map[int]*analysis.Module{} // modules parsed to be looked at, not (yet) in the project
 	added := false
 	for grown := len(wanted) > 0; grown; {
 		grown = false
 		var hits []int
-		for i, s := range u.sources {
-			if valid[i] && !relevant[i] && holdsIdentifier(s.Src, wanted) {
-				hits = append(hits, i)
+		hit := map[int]bool{}
+		for nm := range wanted {
+			for _, i := range index.holding(u, valid, nm) {
+				if !relevant[i] && !hit[i] {
+					hit[i] = true
+					hits = append(hits, i)
+				}
 			}
 		}
+		sort.Ints(hits)
 		var toParse []int
 		for _, i := range hits {
 			if modules[i] == nil && alone[i] == nil {
@@ -329,26 +335,19 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 // outsideValueNames answers "does a module outside the project use name as
 // a value?": the modules whose text holds the identifier are parsed (once)
 // and asked.
-func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool) func(string) bool {
+func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool, index *identifierIndex) func(string) bool {
 	var mu sync.Mutex
 	answers := map[string]bool{}
 	sets := map[int]map[string]bool{}
-	var outside []int
-	for i := range u.sources {
-		if valid[i] && !inProject[i] {
-			outside = append(outside, i)
-		}
-	}
 	return func(name string) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		if used, ok := answers[name]; ok {
 			return used
 		}
-		want := map[string]bool{name: true}
 		used := false
-		for _, i := range outside {
-			if !holdsIdentifier(u.sources[i].Src, want) {
+		for _, i := range index.holding(u, valid, name) {
+			if inProject[i] {
 				continue
 			}
 			set, ok := sets[i]
@@ -375,6 +374,35 @@ func valueNamesOf(layout *analysis.Layout, s Source) (set map[string]bool) {
 		}
 	}()
 	return BuildModule(layout, s.Path, s.Src).ValueNames()
+}
+
+// identifierIndex maps each identifier-like word to the sources holding
+// it (in code, a string or a comment), built on first use: the text search
+// that finds which unparsed modules a name may concern.
+type identifierIndex struct {
+	once  sync.Once
+	files map[string][]int
+}
+
+func (x *identifierIndex) holding(u *unit, valid []bool, name string) []int {
+	x.once.Do(func() {
+		x.files = map[string][]int{}
+		for i, s := range u.sources {
+			if !valid[i] {
+				continue
+			}
+			seen := map[string]bool{}
+			eachIdentifier(s.Src, func(id []byte) bool {
+				if !seen[string(id)] {
+					w := string(id)
+					seen[w] = true
+					x.files[w] = append(x.files[w], i)
+				}
+				return true
+			})
+		}
+	})
+	return x.files[name]
 }
 
 // holdsIdentifier reports whether src holds, as a whole identifier (in
