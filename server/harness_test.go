@@ -263,7 +263,7 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 		// read loop that waits for its answer to be written, while the
 		// server's read loop waits to write an answer to us, deadlocks over
 		// the unbuffered in-process pipes (seen under load: the client
-		// answering workspace/diagnostic/refresh, the server answering
+		// answering one of the server's requests, the server answering
 		// shutdown).
 		jsonrpc2.Async(ctx)
 	}
