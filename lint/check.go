@@ -172,9 +172,7 @@ func Check(req Request) *Result {
 		}
 		return !keys[i].shallow && keys[j].shallow
 	})
-	context := newWalker(req.Configs.configFor, true)
-	context.maxFiles = MaxProjectFiles
-	context.quietLinks = true
+	context := newContextWalker(req.Configs.configFor)
 	var units []*unit
 	for _, key := range keys {
 		units = append(units, ts.unit(key, req, context, stdin, res))

@@ -330,3 +330,30 @@ func WalkFiles(root string, configFor func(dir string) *config.Config, max int) 
 	}
 	return files, problems
 }
+
+// newContextWalker returns the walk that finds a project's files for
+// context: below its root, minus nested projects, at most MaxProjectFiles,
+// links out of the tree skipped quietly.
+func newContextWalker(configFor func(dir string) *config.Config) *walker {
+	w := newWalker(configFor, true)
+	w.maxFiles = MaxProjectFiles
+	w.quietLinks = true
+	return w
+}
+
+// ProjectFiles returns the files of the project whose root is root exactly
+// as Check reads them for context when it reports on one of them (the files
+// below root that a walk keeps, minus nested projects, at most
+// MaxProjectFiles), each directory configured by configFor. The language
+// server indexes a project with it so that its answers equal Check's.
+func ProjectFiles(root string, configFor func(dir string) *config.Config) ([]string, []error) {
+	found, problems, err := newContextWalker(configFor).walk(root)
+	if err != nil {
+		return nil, []error{&FileError{Path: root, Err: unwrapPathError(err)}}
+	}
+	files := make([]string, len(found))
+	for i, f := range found {
+		files[i] = f.Path
+	}
+	return files, problems
+}

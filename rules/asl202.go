@@ -41,5 +41,17 @@ async def count_users(path):
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
-	Run: runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingCall,
 })
+
+// runBlockingCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASL202 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingCall(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASL202" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}

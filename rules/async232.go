@@ -27,5 +27,17 @@ async def first_line(path):
 		"work, no file I/O), and a call the function routes by whether it blocks: called directly under a condition " +
 		"(`if self._in_memory: return self.file.read(n)`) and offloaded elsewhere in the same function " +
 		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule.",
-	Run: runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingFileCall,
 })
+
+// runBlockingFileCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC232 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingFileCall(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC232" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}

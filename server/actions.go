@@ -119,7 +119,7 @@ func (s *Server) fixFor(ctx context.Context, sn *snapshot, diag protocol.Diagnos
 		return data.Fix
 	}
 	res := s.resultOf(ctx, sn)
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(sn.doc.path)
 	code := diagnosticCode(diag)
 	for _, d := range res.diags {
 		if d.Code != code || d.Fix == nil || len(d.Fix.Edits) == 0 {

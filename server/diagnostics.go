@@ -206,7 +206,7 @@ func (s *Server) simulationBudget() time.Duration {
 // analysed tells the test hook that a version's findings are final.
 func (s *Server) analysed(sn *snapshot, res *result) {
 	if s.hooks.Analysed != nil {
-		project, _ := s.ws.snapshot()
+		project, _ := s.ws.snapshot(sn.doc.path)
 		s.hooks.Analysed(sn.doc.uri, sn.version, s.toLSPDiagnostics(sn, res, project))
 	}
 }
@@ -230,7 +230,7 @@ func (s *Server) resultOf(ctx context.Context, sn *snapshot) *result {
 // or when they repeat the last ones.
 func (s *Server) publish(sn *snapshot, res *result, seq uint64) {
 	d := sn.doc
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(d.path)
 	diags := s.toLSPDiagnostics(sn, res, project)
 	key, _ := json.Marshal(struct {
 		V int32
@@ -329,7 +329,7 @@ func (s *Server) uriFor(path string) uri.URI {
 // each keystroke would cost milliseconds, and only open documents are
 // published.
 func (s *Server) dependentsOf(path string) []*document {
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(path)
 	target := project.Module(path)
 	if target == nil {
 		return nil
@@ -406,7 +406,7 @@ func (s *Server) Diagnostic(ctx context.Context, params *protocol.DocumentDiagno
 	if ctx.Err() != nil {
 		return nil, protocol.ErrRequestCancelled
 	}
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(d.path)
 	return &protocol.RelatedFullDocumentDiagnosticReport{FullDocumentDiagnosticReport: protocol.FullDocumentDiagnosticReport{
 		Kind: "full", Items: s.toLSPDiagnostics(sn, res, project),
 	}}, nil

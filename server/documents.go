@@ -98,7 +98,7 @@ type result struct {
 // Module returns the snapshot's semantic model, rebuilt when the layout
 // that names modules changed since it was built.
 func (s *Server) moduleOf(sn *snapshot) *analysis.Module {
-	_, gen := s.ws.snapshot()
+	gen := s.ws.generation()
 	sn.mu.Lock()
 	defer sn.mu.Unlock()
 	if sn.module == nil || sn.moduleGen != gen {
@@ -249,8 +249,7 @@ func (s *Server) resync(d *document, err error) error {
 // known); a saved pyproject.toml reloads the configuration.
 func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
 	if p, ok := uriPath(params.TextDocument.URI); ok && filepath.Base(p) == "pyproject.toml" {
-		s.ws.invalidateConfig()
-		s.reanalyseAll()
+		s.configChanged(p, false)
 	}
 	return nil
 }

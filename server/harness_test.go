@@ -252,7 +252,12 @@ func newClient(t *testing.T, sess *session) *client {
 }
 
 func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error) {
-	method := req.Method()
+	// jsonrpc2 v1.0.1 hands the handler a method string that aliases its
+	// reusable read buffer (valid only until the handler returns); the next
+	// frame overwrites it. c.requests keeps the method, so it takes a copy
+	// (without it, a recorded "client/registerCapability" read back as
+	// `window/logMessage","param` once the next frame had arrived).
+	method := strings.Clone(req.Method())
 	c.mu.Lock()
 	defer func() {
 		close(c.changed)
@@ -390,9 +395,23 @@ func (c *client) notify(method string, params any) {
 // initialize runs the handshake with the given capabilities and options.
 func (c *client) initialize(root string, caps protocol.ClientCapabilities, initOptions string) *protocol.InitializeResult {
 	c.t.Helper()
-	params := &protocol.InitializeParams{Capabilities: caps}
+	var folders []string
 	if root != "" {
-		params.WorkspaceFolders = protocol.NewNullable([]protocol.WorkspaceFolder{{URI: uri.File(root), Name: "root"}})
+		folders = []string{root}
+	}
+	return c.initializeFolders(folders, caps, initOptions)
+}
+
+// initializeFolders is initialize with several workspace folders.
+func (c *client) initializeFolders(roots []string, caps protocol.ClientCapabilities, initOptions string) *protocol.InitializeResult {
+	c.t.Helper()
+	params := &protocol.InitializeParams{Capabilities: caps}
+	if len(roots) > 0 {
+		var folders []protocol.WorkspaceFolder
+		for _, r := range roots {
+			folders = append(folders, protocol.WorkspaceFolder{URI: uri.File(r), Name: filepath.Base(r)})
+		}
+		params.WorkspaceFolders = protocol.NewNullable(folders)
 	}
 	if initOptions != "" {
 		params.InitializationOptions = protocol.LSPAny(initOptions)

@@ -118,7 +118,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call, e
 	m := res.module
 	opts := s.ws.options(m.File.Path)
 	fnText := m.File.Text(c.Node.ChildByField("function"))
-	project, _ := s.ws.snapshot()
+	project, _ := s.ws.snapshot(m.File.Path)
 	target := project.Target(c)
 	var b strings.Builder
 	if target == nil {

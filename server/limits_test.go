@@ -210,21 +210,24 @@ func TestClosedDocumentReleased(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"small.py": small, "big.py": big})
 	outside := writeFiles(t, map[string]string{"elsewhere.py": small})
 	s := newServer(Options{IndexMaxBytes: int64(len(small) + 10)})
-	s.ws.setRoots([]string{dir})
+	s.ws.setFolders([]string{dir})
 	for _, path := range []string{filepath.Join(dir, "small.py"), filepath.Join(dir, "big.py"), filepath.Join(outside, "elsewhere.py")} {
 		// As if open: the editor's version is in the project.
 		m, _ := s.ws.buildModule(analysis.Parse(path, []byte(small)))
 		s.ws.put(m, func() bool { return true })
 		s.ws.revert(path) // closed
 	}
-	project, _ := s.ws.snapshot()
-	if project.Module(filepath.Join(dir, "small.py")) == nil {
+	indexed := func(path string) bool {
+		project, _ := s.ws.snapshot(path)
+		return project.Module(path) != nil
+	}
+	if !indexed(filepath.Join(dir, "small.py")) {
 		t.Error("small.py, inside the workspace and the budget, left the index")
 	}
-	if project.Module(filepath.Join(dir, "big.py")) != nil {
+	if indexed(filepath.Join(dir, "big.py")) {
 		t.Error("big.py, beyond the byte budget, stayed in the index after closing")
 	}
-	if project.Module(filepath.Join(outside, "elsewhere.py")) != nil {
+	if indexed(filepath.Join(outside, "elsewhere.py")) {
 		t.Error("a document outside the workspace stayed in the index after closing")
 	}
 	s.ws.mu.Lock()

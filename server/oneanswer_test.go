@@ -21,6 +21,14 @@ import (
 func copyProject(t *testing.T, src string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	copyTree(t, src, dst, true)
+	return dst
+}
+
+// copyTree copies the directory src to dst, adding a pyproject.toml at
+// dst when marked and src has none.
+func copyTree(t *testing.T, src, dst string, marked bool) {
+	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -38,10 +46,81 @@ func copyProject(t *testing.T, src string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dst, "pyproject.toml")); err != nil {
+	if _, err := os.Stat(filepath.Join(dst, "pyproject.toml")); err != nil && marked {
 		os.WriteFile(filepath.Join(dst, "pyproject.toml"), []byte("[project]\nname = \"x\"\n"), 0o644)
 	}
-	return dst
+}
+
+// multiFileProjects returns the multi-file test projects
+// (testdata/rules/*/<dir>/).
+func multiFileProjects(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob("../testdata/rules/*/*")
+	var out []string
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no multi-file test projects")
+	}
+	return out
+}
+
+// projectName names a test project uniquely: RULE_dir.
+func projectName(p string) string {
+	return filepath.Base(filepath.Dir(p)) + "_" + filepath.Base(p)
+}
+
+// selectAll is `--select ALL` for check.
+func selectAll(c *config.Config) (*config.Config, error) {
+	return c.Apply(config.Overrides{Select: []string{"ALL"}})
+}
+
+// checkAll is `asyncls check --select ALL PATHS`, by file.
+func checkAll(t *testing.T, req lint.Request) map[string][]string {
+	t.Helper()
+	req.Configs = lint.NewConfigs(nil, selectAll)
+	res := lint.Check(req)
+	if len(res.Errors) > 0 {
+		t.Fatalf("%v: %v", req.Paths, res.Errors)
+	}
+	return byFile(res.Diagnostics)
+}
+
+// serverAgreesWithCheck opens each of files in a server whose workspace
+// folders are folders (every rule enabled) and waits until it publishes
+// want[file] for it. It returns how many findings were compared and how
+// many of them are cross-file (ASL101, ASL102, ASL201).
+func serverAgreesWithCheck(t *testing.T, folders, files []string, want map[string][]string) (compared, crossFile int) {
+	t.Helper()
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initializeFolders(folders, utf8Caps(), `{"debounceMs": 0, "select": ["ALL"]}`)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		expected := strings.Join(want[f], "\n")
+		u := uri.File(f)
+		c.open(u, string(src))
+		c.waitDiagnosticsWhere(u, "the server's diagnostics equal to check's for "+f, func(diags []protocol.Diagnostic) bool {
+			var got []string
+			for _, d := range diags {
+				got = append(got, renderLSP(d))
+			}
+			return strings.Join(got, "\n") == expected
+		})
+		compared += len(want[f])
+		for _, d := range want[f] {
+			if strings.HasPrefix(d, "ASL101") || strings.HasPrefix(d, "ASL102") || strings.HasPrefix(d, "ASL201") {
+				crossFile++
+			}
+		}
+	}
+	c.shutdownAndExit()
+	return compared, crossFile
 }
 
 func byFile(ds []rules.Diagnostic) map[string][]string {
@@ -58,69 +137,109 @@ func byFile(ds []rules.Diagnostic) map[string][]string {
 // same findings for it, and so does the server with the project open as its
 // workspace (every rule enabled, so cross-file findings are compared too).
 func TestOneAnswerEverywhere(t *testing.T) {
-	projects, _ := filepath.Glob("../testdata/rules/*/*")
-	selectAll := func(c *config.Config) (*config.Config, error) {
-		return c.Apply(config.Overrides{Select: []string{"ALL"}})
-	}
 	compared, crossFile := 0, 0
-	for _, p := range projects {
-		if info, err := os.Stat(p); err != nil || !info.IsDir() {
-			continue
-		}
+	for _, p := range multiFileProjects(t) {
 		name := filepath.Base(filepath.Dir(p)) + "/" + filepath.Base(p)
 		t.Run(name, func(t *testing.T) {
 			root := copyProject(t, p)
-			check := func(req lint.Request) map[string][]string {
-				req.Configs = lint.NewConfigs(nil, selectAll)
-				res := lint.Check(req)
-				if len(res.Errors) > 0 {
-					t.Fatalf("%v: %v", req.Paths, res.Errors)
-				}
-				return byFile(res.Diagnostics)
-			}
-			whole := check(lint.Request{Paths: []string{root}})
+			whole := checkAll(t, lint.Request{Paths: []string{root}})
 			files, _ := lint.WalkFiles(root, func(string) *config.Config { return config.Default() }, 0)
 			if len(files) == 0 {
 				t.Fatalf("%s: no Python files", name)
 			}
-			c := newClient(t, startInProcess(t, Options{}))
-			c.initialize(root, utf8Caps(), `{"debounceMs": 0, "select": ["ALL"]}`)
 			for _, f := range files {
 				want := strings.Join(whole[f], "\n")
 				src, err := os.ReadFile(f)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got := strings.Join(check(lint.Request{Paths: []string{f}})[f], "\n"); got != want {
+				if got := strings.Join(checkAll(t, lint.Request{Paths: []string{f}})[f], "\n"); got != want {
 					t.Errorf("check %s differs from check of the project:\n got %s\nwant %s", f, got, want)
 				}
-				if got := strings.Join(check(lint.Request{Paths: []string{filepath.Dir(f)}})[f], "\n"); got != want {
+				if got := strings.Join(checkAll(t, lint.Request{Paths: []string{filepath.Dir(f)}})[f], "\n"); got != want {
 					t.Errorf("check of %s's directory differs from check of the project:\n got %s\nwant %s", f, got, want)
 				}
-				if got := strings.Join(check(lint.Request{Stdin: &lint.Source{Path: f, Src: src}})[f], "\n"); got != want {
+				if got := strings.Join(checkAll(t, lint.Request{Stdin: &lint.Source{Path: f, Src: src}})[f], "\n"); got != want {
 					t.Errorf("check --stdin-filename %s differs from check of the project:\n got %s\nwant %s", f, got, want)
 				}
-				u := uri.File(f)
-				c.open(u, string(src))
-				c.waitDiagnosticsWhere(u, "the server's diagnostics equal to check's for "+f, func(diags []protocol.Diagnostic) bool {
-					var got []string
-					for _, d := range diags {
-						got = append(got, renderLSP(d))
-					}
-					return strings.Join(got, "\n") == want
-				})
-				compared += len(whole[f])
-				for _, d := range whole[f] {
-					if strings.HasPrefix(d, "ASL101") || strings.HasPrefix(d, "ASL102") || strings.HasPrefix(d, "ASL201") {
-						crossFile++
-					}
-				}
 			}
-			c.shutdownAndExit()
+			n, cross := serverAgreesWithCheck(t, []string{root}, files, whole)
+			compared += n
+			crossFile += cross
 		})
 	}
 	if compared == 0 || crossFile == 0 {
 		t.Fatalf("compared %d findings, %d of them ASL101/ASL102/ASL201", compared, crossFile)
 	}
 	t.Logf("compared %d findings (%d ASL101/ASL102/ASL201) four ways", compared, crossFile)
+}
+
+// TestOneAnswerInMultiProjectWorkspaces: the server gives check's findings
+// for every file of every multi-file test project when the workspace holds
+// them all, each a project of its own (one folder holding them side by
+// side, or one folder per project), and when the workspace folder is a
+// subdirectory of a git repository that holds them (check names modules
+// from the repository's root and reads all of it; so must the server).
+func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
+	projects := multiFileProjects(t)
+	pythonFiles := func(root string) []string {
+		files, _ := lint.WalkFiles(root, func(string) *config.Config { return config.Default() }, 0)
+		return files
+	}
+	t.Run("side by side", func(t *testing.T) {
+		top := t.TempDir()
+		var roots []string
+		for _, p := range projects {
+			root := filepath.Join(top, projectName(p))
+			copyTree(t, p, root, true)
+			roots = append(roots, root)
+		}
+		whole := checkAll(t, lint.Request{Paths: []string{top}})
+		files := pythonFiles(top)
+		for _, folders := range [][]string{{top}, roots} {
+			compared, crossFile := serverAgreesWithCheck(t, folders, files, whole)
+			if crossFile == 0 {
+				t.Fatalf("%d folders: compared %d findings, none of them cross-file", len(folders), compared)
+			}
+		}
+	})
+	t.Run("subfolder of a git repository", func(t *testing.T) {
+		repo := t.TempDir()
+		if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// The folder opened, app/, calls into lib/, outside it.
+		writeAt(t, repo, map[string]string{
+			"lib/__init__.py": "",
+			"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
+			"app/__init__.py": "",
+			"app/main.py":     "from lib.blocking import load\n\n\nasync def handler():\n    load()\n",
+		})
+		for _, p := range projects {
+			copyTree(t, p, filepath.Join(repo, projectName(p)), false)
+		}
+		whole := checkAll(t, lint.Request{Paths: []string{repo}})
+		main := filepath.Join(repo, "app", "main.py")
+		if !strings.Contains(strings.Join(whole[main], "\n"), "ASL201") {
+			t.Fatalf("check reports no ASL201 through lib/ for app/main.py: %v", whole[main])
+		}
+		compared, crossFile := serverAgreesWithCheck(t, []string{filepath.Join(repo, "app")}, pythonFiles(repo), whole)
+		if crossFile == 0 {
+			t.Fatalf("compared %d findings, none of them cross-file", compared)
+		}
+	})
+}
+
+// writeAt writes files (relative path -> content) below dir.
+func writeAt(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -44,6 +44,9 @@ type Hooks struct {
 	// included, or skipped for the budget), after they were published (or
 	// not, when they repeat the last ones), with those findings.
 	Analysed func(u uri.URI, version int32, diags []protocol.Diagnostic)
+	// ConfigReloaded runs when changed configuration files were applied,
+	// with the documents re-analysed for them.
+	ConfigReloaded func(files []string, reanalysed []uri.URI)
 }
 
 // DefaultSimulationBudget is how long the rules that simulate (ASL401,
@@ -68,6 +71,9 @@ type Options struct {
 	// MaxIndexedBytes.
 	IndexMaxFiles int
 	IndexMaxBytes int64
+	// ConfigEventDelay overrides configEventDelay (how long a burst of
+	// pyproject.toml changes is collected) when positive.
+	ConfigEventDelay time.Duration
 }
 
 type lifecycle int32
@@ -320,7 +326,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 			roots = append(roots, p)
 		}
 	}
-	s.ws.setRoots(roots)
+	s.ws.setFolders(roots)
 
 	if len(params.InitializationOptions) > 0 {
 		set, err := ParseSettings(params.InitializationOptions)
@@ -485,7 +491,7 @@ func (s *Server) updateSettings() {
 }
 
 func (s *Server) registerWatchers() {
-	opts := json.RawMessage(`{"watchers":[{"globPattern":"**/*.py"},{"globPattern":"**/*.pyi"},{"globPattern":"**/pyproject.toml"}]}`)
+	opts := json.RawMessage(`{"watchers":[{"globPattern":"**/*.py"},{"globPattern":"**/*.pyi"},{"globPattern":"**/pyproject.toml"},{"globPattern":"**/setup.cfg"}]}`)
 	params := &protocol.RegistrationParams{Registrations: []protocol.Registration{{
 		ID: "asyncls-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles, RegisterOptions: protocol.LSPAny(opts),
 	}}}

@@ -101,6 +101,17 @@ func (s Settings) validate() error {
 	return nil
 }
 
+// Warnings lists the codes of select, extendSelect and ignore that are
+// another linter's (accepted, without effect), as config.Warnings does for
+// pyproject.toml.
+func (s Settings) Warnings() []string {
+	var out []string
+	for _, w := range (&config.Config{Select: s.Select, ExtendSelect: s.ExtendSelect, Ignore: s.Ignore}).Warnings() {
+		out = append(out, strings.Replace(w, "extend-select:", "extendSelect:", 1))
+	}
+	return out
+}
+
 // Merge returns s with every key set in over replacing s's value.
 func (s Settings) Merge(over Settings) Settings {
 	if over.Select != nil {

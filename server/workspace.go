@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -57,17 +60,22 @@ func (b *indexBudget) release(path string) {
 	delete(b.sizes, path)
 }
 
-// workspace holds the project index: the current immutable
-// analysis.Project snapshot (disk files plus open documents), the layout
-// that names modules, and the configuration per directory.
+// workspace holds the index of the projects of the workspace: for each
+// project (its root found as `asyncls check` finds it, lint.ProjectRoot),
+// the layout that names its modules and its current immutable
+// analysis.Project snapshot (disk files plus open documents); and the
+// configuration per directory.
 type workspace struct {
 	s *Server
 
-	mu        sync.Mutex
-	roots     []string
-	layout    *analysis.Layout
-	layoutGen uint64
-	project   *analysis.Project
+	mu      sync.Mutex
+	folders []string // the workspace folders
+	// readable is the folders and the project roots above them: a project
+	// is read whole, as `asyncls check` reads it, even where it extends
+	// above the folder opened.
+	readable  []string
+	projects  map[string]*projectIndex // project root -> its index
+	layoutGen uint64                   // bumped when any layout changes: modules are renamed
 	indexing  bool
 	// updated records, per path, the sequence number of the last change made
 	// to its module other than by the index, so an index that read the file
@@ -76,14 +84,25 @@ type workspace struct {
 	seq     uint64
 	budget  indexBudget // guarded by mu
 
+	rootMu    sync.Mutex
+	rootByDir map[string]string // directory -> root of the project of its files
+
 	cfgMu     sync.Mutex
-	cfgByDir  map[string]*config.Config // directory -> effective configuration
-	reported  map[string]bool           // configuration errors already shown
+	cfgByDir  map[string]*config.Config  // directory -> effective configuration
+	reported  map[string]map[string]bool // configuration file -> problems already shown
 	effective map[*config.Config]*config.Config
+
+	configEvents configEvents
+}
+
+// projectIndex is one project of the workspace.
+type projectIndex struct {
+	layout  *analysis.Layout
+	project *analysis.Project
 }
 
 func newWorkspace(s *Server) *workspace {
-	w := &workspace{s: s, updated: map[string]uint64{}}
+	w := &workspace{s: s, updated: map[string]uint64{}, projects: map[string]*projectIndex{}, rootByDir: map[string]string{}}
 	w.budget = indexBudget{maxFiles: s.opts.IndexMaxFiles, maxBytes: s.opts.IndexMaxBytes, sizes: map[string]int64{}}
 	if w.budget.maxFiles <= 0 {
 		w.budget.maxFiles = MaxIndexedFiles
@@ -91,48 +110,109 @@ func newWorkspace(s *Server) *workspace {
 	if w.budget.maxBytes <= 0 {
 		w.budget.maxBytes = MaxIndexedBytes
 	}
-	w.layout = analysis.NewLayout("", nil)
-	w.project = analysis.NewProject("", nil)
 	w.invalidateConfig()
 	return w
 }
 
-func (w *workspace) setRoots(roots []string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.roots = roots
-	root := ""
-	if len(roots) > 0 {
-		root = roots[0]
-		// Modules are named relative to the project's root, as `asyncls
-		// check` names them.
-		if p := lint.ProjectRoot(root); p != "" {
-			root = p
+// setFolders records the workspace folders, and the project roots above
+// them (where the server may read too).
+func (w *workspace) setFolders(folders []string) {
+	readable := append([]string{}, folders...)
+	for _, f := range folders {
+		if r := lint.ProjectRoot(f); r != "" && r != f {
+			readable = append(readable, r)
 		}
 	}
-	w.layout = analysis.NewLayout(root, nil)
-	w.layoutGen++
-	w.project = analysis.NewProject(root, w.project.Modules())
+	w.mu.Lock()
+	w.folders = folders
+	w.readable = readable
+	w.mu.Unlock()
+	w.forgetRoots()
 }
 
 func (w *workspace) currentRoots() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return append([]string{}, w.roots...)
+	return append([]string{}, w.folders...)
 }
 
-// snapshot returns the current project and layout generation.
-func (w *workspace) snapshot() (*analysis.Project, uint64) {
+// forgetRoots forgets the project roots found so far (a project marker
+// appeared or disappeared, or the folders changed).
+func (w *workspace) forgetRoots() {
+	w.rootMu.Lock()
+	w.rootByDir = map[string]string{}
+	w.rootMu.Unlock()
+}
+
+// rootOf returns the root of the project path belongs to, as `asyncls
+// check` finds it: the nearest directory above holding a project marker
+// (lint.ProjectRoot), else the innermost workspace folder holding the file
+// (check's "directory named"), else the file's own directory. A document
+// that is not a file (untitled) is a project of its own, "".
+func (w *workspace) rootOf(path string) string {
+	if !filepath.IsAbs(path) {
+		return ""
+	}
+	dir := filepath.Dir(path)
+	w.rootMu.Lock()
+	r, ok := w.rootByDir[dir]
+	w.rootMu.Unlock()
+	if ok {
+		return r
+	}
+	r = lint.ProjectRoot(dir)
+	if r == "" {
+		r = dir
+		best := ""
+		for _, f := range w.currentRoots() {
+			if lint.Within(f, dir) && len(f) > len(best) {
+				best = f
+			}
+		}
+		if best != "" {
+			r = best
+		}
+	}
+	w.rootMu.Lock()
+	w.rootByDir[dir] = r
+	w.rootMu.Unlock()
+	return r
+}
+
+// projectLocked returns the index of the project rooted at root, creating
+// it (w.mu held).
+func (w *workspace) projectLocked(root string) *projectIndex {
+	p := w.projects[root]
+	if p == nil {
+		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: analysis.NewProject(root, nil)}
+		w.projects[root] = p
+	}
+	return p
+}
+
+// snapshot returns the current project of path and the layout generation.
+func (w *workspace) snapshot(path string) (*analysis.Project, uint64) {
+	root := w.rootOf(path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.project, w.layoutGen
+	return w.projectLocked(root).project, w.layoutGen
 }
 
-// buildModule builds the module of path from f with the current layout.
-func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
+// generation returns the layout generation: modules built in an older one
+// may be misnamed.
+func (w *workspace) generation() uint64 {
 	w.mu.Lock()
-	w.layout.AddPath(f.Path)
-	name, isPkg, aliases := w.layout.ModuleName(f.Path)
+	defer w.mu.Unlock()
+	return w.layoutGen
+}
+
+// buildModule builds the module of path from f with its project's layout.
+func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
+	root := w.rootOf(f.Path)
+	w.mu.Lock()
+	p := w.projectLocked(root)
+	p.layout.AddPath(f.Path)
+	name, isPkg, aliases := p.layout.ModuleName(f.Path)
 	gen := w.layoutGen
 	w.mu.Unlock()
 	m := analysis.BuildModule(f, name, isPkg)
@@ -140,16 +220,42 @@ func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
 	return m, gen
 }
 
-// put replaces path's module in the project when stillCurrent (checked under
-// the lock) holds, and returns the resulting snapshot.
+// put replaces path's module in its project when stillCurrent (checked
+// under the lock) holds, and returns the resulting snapshot of the project.
 func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.Project {
+	root := w.rootOf(m.File.Path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if stillCurrent() && w.project.Module(m.File.Path) != m {
-		w.project = w.project.With(m)
+	p := w.projectLocked(root)
+	if stillCurrent() && p.project.Module(m.File.Path) != m {
+		p.project = p.project.With(m)
 		w.markLocked(m.File.Path)
 	}
-	return w.project
+	return p.project
+}
+
+// set puts m into its project unconditionally.
+func (w *workspace) set(m *analysis.Module) {
+	root := w.rootOf(m.File.Path)
+	w.mu.Lock()
+	p := w.projectLocked(root)
+	p.project = p.project.With(m)
+	w.markLocked(m.File.Path)
+	w.mu.Unlock()
+}
+
+// drop removes path's module from its project and the index budget.
+// (Every project is searched: the roots may have changed since it was put.)
+func (w *workspace) drop(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.budget.release(path)
+	for _, p := range w.projects {
+		if p.project.Module(path) != nil {
+			p.project = p.project.Without(path)
+		}
+	}
+	w.markLocked(path)
 }
 
 // revert puts the disk version of path back after its document closed
@@ -163,21 +269,15 @@ func (w *workspace) revert(path string) {
 	}
 	w.mu.Lock()
 	fits := err == nil && inside && analysis.CheckSource(src) == nil && w.budget.admit(path, int64(len(src)))
+	w.mu.Unlock()
 	if !fits {
 		// Closed, and not (or no longer) part of the index: its module and
 		// source are released.
-		w.budget.release(path)
-		w.project = w.project.Without(path)
-		w.markLocked(path)
-		w.mu.Unlock()
+		w.drop(path)
 		return
 	}
-	w.mu.Unlock()
 	m, _ := w.buildModule(analysis.Parse(path, src))
-	w.mu.Lock()
-	w.project = w.project.With(m)
-	w.markLocked(path)
-	w.mu.Unlock()
+	w.set(m)
 }
 
 // markLocked records a change to path's module (w.mu held).
@@ -187,15 +287,18 @@ func (w *workspace) markLocked(path string) {
 }
 
 // inside reports whether path, and the file it leads to once symbolic links
-// are resolved, are inside a workspace root: a link in the workspace to
-// /etc/passwd is not the workspace's to read.
+// are resolved, are inside a workspace folder or the project holding one: a
+// link in the workspace to /etc/passwd is not the workspace's to read.
 func (w *workspace) inside(path string) bool {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		real = path // a deleted file: its path is all there is
 	}
 	in := func(p string) bool {
-		for _, r := range w.currentRoots() {
+		w.mu.Lock()
+		readable := append([]string{}, w.readable...)
+		w.mu.Unlock()
+		for _, r := range readable {
 			if lint.Within(r, p) {
 				return true
 			}
@@ -213,14 +316,34 @@ func (w *workspace) read(path string) ([]byte, error) {
 	return lint.ReadSource(path, w.configFor(path).MaxBytes())
 }
 
-// invalidateConfig forgets cached configurations (pyproject.toml or the
-// editor settings changed).
+// invalidateConfig forgets every cached configuration (the editor
+// settings changed, or the projects did).
 func (w *workspace) invalidateConfig() {
 	w.cfgMu.Lock()
 	w.cfgByDir = map[string]*config.Config{}
 	w.effective = map[*config.Config]*config.Config{}
-	w.reported = map[string]bool{}
+	w.reported = map[string]map[string]bool{}
 	w.cfgMu.Unlock()
+}
+
+// invalidateConfigOf forgets the configuration read from the pyproject.toml
+// at file (changed on disk), and its problems already shown, so the next
+// analysis of a file below it reads and reports it again.
+func (w *workspace) invalidateConfigOf(file string) {
+	dir := filepath.Dir(file)
+	w.cfgMu.Lock()
+	defer w.cfgMu.Unlock()
+	for d := range w.cfgByDir {
+		if lint.Within(dir, d) {
+			delete(w.cfgByDir, d)
+		}
+	}
+	for base := range w.effective {
+		if base.Path == file || base.Path == "" {
+			delete(w.effective, base)
+		}
+	}
+	delete(w.reported, file)
 }
 
 // options returns the rule options for path: the nearest pyproject.toml's
@@ -230,6 +353,12 @@ func (w *workspace) options(path string) *rules.Options {
 	return w.configFor(path).Options(path)
 }
 
+// configFor resolves the configuration of path as `asyncls check` does (the
+// nearest pyproject.toml with a [tool.asyncls] table, config.Load) with the
+// editor settings over it. Problems are shown once per change of the file
+// that has them, as ruff's server does (window/showMessage and the log):
+// an invalid file is replaced by the defaults for the files it configures,
+// settings that have no effect (another linter's codes) are warned about.
 func (w *workspace) configFor(path string) *config.Config {
 	dir := filepath.Dir(path)
 	w.cfgMu.Lock()
@@ -239,16 +368,24 @@ func (w *workspace) configFor(path string) *config.Config {
 	}
 	base, err := config.Load(dir)
 	if err != nil {
-		w.reportOnce(fmt.Sprintf("asyncls: %v; using the default configuration until it is fixed", err))
+		file := config.Find(dir)
+		w.reportOnce(file, protocol.MessageTypeError, fmt.Sprintf("asyncls: %v; the files below %s are analysed with the default configuration until it is fixed", err, filepath.Dir(file)))
 		base = config.Default()
+	} else {
+		for _, msg := range base.Warnings() {
+			w.reportOnce(base.Path, protocol.MessageTypeWarning, fmt.Sprintf("asyncls: %s: [tool.asyncls] %s", base.Path, msg))
+		}
 	}
 	eff, ok := w.effective[base]
 	if !ok {
 		settings := w.s.currentSettings()
 		eff, err = settings.Apply(base)
 		if err != nil {
-			w.reportOnce(fmt.Sprintf("asyncls: editor settings: %v; using pyproject.toml alone", err))
+			w.reportOnce("", protocol.MessageTypeError, fmt.Sprintf("asyncls: editor settings: %v; using pyproject.toml alone", err))
 			eff = base
+		}
+		for _, msg := range settings.Warnings() {
+			w.reportOnce("", protocol.MessageTypeWarning, "asyncls: editor settings: "+msg)
 		}
 		w.effective[base] = eff
 	}
@@ -256,21 +393,28 @@ func (w *workspace) configFor(path string) *config.Config {
 	return eff
 }
 
-// reportOnce shows a configuration problem once per distinct message
-// (called with cfgMu held; the message goes out asynchronously).
-func (w *workspace) reportOnce(msg string) {
-	if w.reported[msg] {
+// reportOnce shows a configuration problem of file ("" for the editor
+// settings) once until that file changes (called with cfgMu held; the
+// message goes out asynchronously).
+func (w *workspace) reportOnce(file string, kind protocol.MessageType, msg string) {
+	if w.reported[file] == nil {
+		w.reported[file] = map[string]bool{}
+	}
+	if w.reported[file][msg] {
 		return
 	}
-	w.reported[msg] = true
-	w.s.goSafe("show message", func() { w.s.showMessage(protocol.MessageTypeError, "%s", msg) })
+	w.reported[file][msg] = true
+	w.s.goSafe("show message", func() { w.s.showMessage(kind, "%s", msg) })
 }
 
-// index parses the Python files under roots in the background, reporting
-// $/progress when the client supports it, then re-analyses open documents
-// so cross-file rules see the whole workspace.
-func (w *workspace) index(roots []string) {
-	if len(roots) == 0 {
+// index parses the Python files of the projects of folders in the
+// background, reporting $/progress when the client supports it, then
+// re-analyses open documents so cross-file rules see the whole workspace.
+// Each project is read as `asyncls check` reads it (lint.ProjectFiles from
+// its root, which may be above the folder), the folders' own files first
+// within the index's budget.
+func (w *workspace) index(folders []string) {
+	if len(folders) == 0 {
 		return
 	}
 	w.mu.Lock()
@@ -287,23 +431,57 @@ func (w *workspace) index(roots []string) {
 	}()
 
 	progress := w.s.startProgress("asyncls: indexing the workspace")
-	var files []string
-	for _, root := range roots {
-		// The walk `asyncls check` makes (excludes, .gitignore, links
-		// followed once inside the root), from a linked root too.
-		found, errs := lint.WalkFiles(root, func(dir string) *config.Config {
-			return w.configFor(filepath.Join(dir, "__init__.py"))
-		}, MaxIndexedFiles)
+	configFor := func(dir string) *config.Config {
+		return w.configFor(filepath.Join(dir, "__init__.py"))
+	}
+	// The projects: each folder's own, and those nested in it.
+	projectRoots := map[string]bool{}
+	for _, folder := range folders {
+		projectRoots[w.rootOf(filepath.Join(folder, "__init__.py"))] = true
+		found, errs := lint.WalkFiles(folder, configFor, MaxIndexedFiles)
 		for _, e := range errs {
 			w.s.log.debugf("index: %v", e)
 		}
-		files = append(files, found...)
+		for _, f := range found {
+			projectRoots[w.rootOf(f)] = true
+		}
 	}
-	sort.Strings(files)
+	var files []string
+	seen := map[string]bool{}
+	for root := range projectRoots {
+		found, errs := lint.ProjectFiles(root, configFor)
+		for _, e := range errs {
+			w.s.log.debugf("index: %v", e)
+		}
+		for _, f := range found {
+			if !seen[f] && w.rootOf(f) == root {
+				seen[f] = true
+				files = append(files, f)
+			}
+		}
+	}
+	inFolders := func(path string) bool {
+		for _, f := range folders {
+			if lint.Within(f, path) {
+				return true
+			}
+		}
+		return false
+	}
+	sort.Slice(files, func(i, j int) bool {
+		if a, b := inFolders(files[i]), inFolders(files[j]); a != b {
+			return a
+		}
+		return files[i] < files[j]
+	})
+	rootOf := make(map[string]string, len(files))
+	for _, f := range files {
+		rootOf[f] = w.rootOf(f)
+	}
 	w.mu.Lock()
 	// Every file names packages, including those beyond the budget.
 	for _, f := range files {
-		w.layout.AddPath(f)
+		w.projectLocked(rootOf[f]).layout.AddPath(f)
 	}
 	w.layoutGen++
 	startSeq := w.seq
@@ -350,18 +528,38 @@ func (w *workspace) index(roots []string) {
 		}
 	}
 	w.mu.Lock()
-	var fresh []*analysis.Module
+	fresh := map[string][]*analysis.Module{}
 	for _, m := range add {
 		// Sizes are admitted again as read: a file may have grown since.
 		if w.updated[m.File.Path] <= startSeq && w.budget.admit(m.File.Path, int64(len(m.File.Src))) {
-			fresh = append(fresh, m)
+			root := rootOf[m.File.Path]
+			fresh[root] = append(fresh[root], m)
 		}
 	}
-	w.project = w.project.With(fresh...)
+	for root, mods := range fresh {
+		p := w.projectLocked(root)
+		p.project = p.project.With(mods...)
+	}
 	w.mu.Unlock()
 	progress.end(fmt.Sprintf("indexed %d files", len(add)))
-	w.s.log.infof("indexed %d Python files under %v", len(add), roots)
+	w.s.log.infof("indexed %d Python files of %d project(s) under %v", len(add), len(fresh), folders)
 	w.s.reanalyseAll()
+}
+
+// reindex forgets the projects and indexes the folders again: a project
+// marker appeared or disappeared, so files may belong to other projects.
+func (w *workspace) reindex() {
+	w.forgetRoots()
+	w.mu.Lock()
+	w.projects = map[string]*projectIndex{}
+	w.budget.sizes = map[string]int64{}
+	w.budget.bytes = 0
+	w.layoutGen++
+	folders := append([]string{}, w.folders...)
+	w.mu.Unlock()
+	w.setFolders(folders)
+	w.invalidateConfig()
+	w.index(folders)
 }
 
 // withinBudget returns the first files (in order) that fit in the index's
@@ -419,8 +617,22 @@ func (w *workspace) readModule(path string) (m *analysis.Module) {
 	return mod
 }
 
+// isProjectMarker reports whether a file of that name makes its directory a
+// project root (lint.ProjectMarkers).
+func isProjectMarker(path string) bool {
+	base := filepath.Base(path)
+	for _, m := range lint.ProjectMarkers {
+		if base == m {
+			return true
+		}
+	}
+	return false
+}
+
 // DidChangeWatchedFiles updates the index from disk and re-analyses the
-// open documents that depend on what changed.
+// open documents that depend on what changed. Changes of pyproject.toml
+// (and project markers appearing or disappearing) are collected and applied
+// together once a burst of them is over (configChanged).
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) error {
 	type change struct {
 		path    string
@@ -428,18 +640,26 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 	}
 	var changes []change
 	for _, ev := range params.Changes {
-		if p, ok := uriPath(ev.URI); ok {
-			changes = append(changes, change{p, ev.Type == protocol.FileChangeTypeDeleted})
+		p, ok := uriPath(ev.URI)
+		if !ok {
+			continue
 		}
+		if isProjectMarker(p) && ev.Type != protocol.FileChangeTypeChanged {
+			// Files may now belong to another project.
+			s.configChanged("", true)
+		}
+		if filepath.Base(p) == "pyproject.toml" {
+			s.configChanged(p, false)
+			continue
+		}
+		changes = append(changes, change{p, ev.Type == protocol.FileChangeTypeDeleted})
+	}
+	if len(changes) == 0 {
+		return nil
 	}
 	s.goSafe("watched files", func() {
-		configChanged := false
 		affected := map[*document]bool{}
 		for _, c := range changes {
-			if filepath.Base(c.path) == "pyproject.toml" {
-				configChanged = true
-				continue
-			}
 			if ext := filepath.Ext(c.path); ext != ".py" && ext != ".pyi" {
 				continue
 			}
@@ -452,11 +672,7 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 				for _, d := range s.dependentsOf(c.path) {
 					affected[d] = true
 				}
-				w.mu.Lock()
-				w.budget.release(c.path)
-				w.project = w.project.Without(c.path)
-				w.markLocked(c.path)
-				w.mu.Unlock()
+				w.drop(c.path)
 				continue
 			}
 			if !w.inside(c.path) {
@@ -464,24 +680,17 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			}
 			if m := w.readModule(c.path); m != nil {
 				w.mu.Lock()
-				if !w.budget.admit(c.path, int64(len(m.File.Src))) {
-					w.mu.Unlock()
+				fits := w.budget.admit(c.path, int64(len(m.File.Src)))
+				w.mu.Unlock()
+				if !fits {
 					s.log.debugf("%s is beyond the index budget: analysed when opened", c.path)
 					continue
 				}
-				w.project = w.project.With(m)
-				w.markLocked(c.path)
-				w.mu.Unlock()
+				w.set(m)
 				for _, d := range s.dependentsOf(c.path) {
 					affected[d] = true
 				}
 			}
-		}
-		if configChanged {
-			s.log.infof("pyproject.toml changed: reloading the configuration")
-			s.ws.invalidateConfig()
-			s.reanalyseAll()
-			return
 		}
 		for d := range affected {
 			s.schedule(d, 0, false)
@@ -493,7 +702,101 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 	return nil
 }
 
-// DidChangeWorkspaceFolders indexes added folders.
+// configEventDelay is how long the server waits after a pyproject.toml
+// change for more before applying them: saving with a formatter, switching
+// branches or a script touching every project sends bursts.
+const configEventDelay = 100 * time.Millisecond
+
+// configEvents collects configuration changes until a burst is over.
+type configEvents struct {
+	mu      sync.Mutex
+	changed map[string]bool // pyproject.toml files changed
+	reroot  bool            // a project marker appeared or disappeared
+	timer   *time.Timer
+}
+
+// configChanged records that the pyproject.toml at file changed (or, with
+// reroot, that the projects may have), and applies what was recorded once
+// no further change came for configEventDelay.
+func (s *Server) configChanged(file string, reroot bool) {
+	e := &s.ws.configEvents
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.changed == nil {
+		e.changed = map[string]bool{}
+	}
+	if file != "" {
+		e.changed[file] = true
+	}
+	e.reroot = e.reroot || reroot
+	delay := s.opts.ConfigEventDelay
+	if delay <= 0 {
+		delay = configEventDelay
+	}
+	if e.timer != nil {
+		e.timer.Reset(delay)
+		return
+	}
+	e.timer = time.AfterFunc(delay, func() { s.goSafe("configuration changed", s.applyConfigChanges) })
+}
+
+// applyConfigChanges applies the configuration changes recorded: a change
+// of projects indexes the workspace again; otherwise only the open
+// documents configured by a changed file are re-analysed.
+func (s *Server) applyConfigChanges() {
+	e := &s.ws.configEvents
+	e.mu.Lock()
+	changed, reroot := e.changed, e.reroot
+	e.changed, e.reroot = nil, false
+	if e.timer != nil {
+		e.timer.Stop()
+		e.timer = nil
+	}
+	e.mu.Unlock()
+	if len(changed) == 0 && !reroot {
+		return
+	}
+	files := make([]string, 0, len(changed))
+	for f := range changed {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	if reroot {
+		s.log.infof("project markers changed: indexing the workspace again")
+		s.ws.reindex()
+		s.configReloaded(files, nil)
+		return
+	}
+	s.log.infof("%s changed: reloading the configuration below it", strings.Join(files, ", "))
+	var reanalysed []uri.URI
+	for _, f := range files {
+		s.ws.invalidateConfigOf(f)
+	}
+	for _, d := range s.openDocs() {
+		for _, f := range files {
+			if lint.Within(filepath.Dir(f), d.path) {
+				s.schedule(d, 0, false)
+				reanalysed = append(reanalysed, d.uri)
+				break
+			}
+		}
+	}
+	if len(reanalysed) > 0 {
+		s.refreshPulled()
+	}
+	s.configReloaded(files, reanalysed)
+}
+
+// configReloaded tells the test hook which configuration files were
+// reloaded and which documents re-analysed for them.
+func (s *Server) configReloaded(files []string, reanalysed []uri.URI) {
+	if s.hooks.ConfigReloaded != nil {
+		s.hooks.ConfigReloaded(files, reanalysed)
+	}
+}
+
+// DidChangeWorkspaceFolders forgets removed folders (their files, unless
+// open or in a project still in the workspace) and indexes added ones.
 func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *protocol.DidChangeWorkspaceFoldersParams) error {
 	roots := s.ws.currentRoots()
 	removed := map[string]bool{}
@@ -514,11 +817,33 @@ func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *protocol
 			added = append(added, p)
 		}
 	}
-	s.ws.mu.Lock()
-	s.ws.roots = append(kept, added...)
-	s.ws.mu.Unlock()
-	if len(added) > 0 {
-		s.goSafe("index folders", func() { s.ws.index(added) })
-	}
+	s.ws.setFolders(append(kept, added...))
+	s.goSafe("workspace folders", func() {
+		if len(removed) > 0 {
+			s.ws.forgetOutside()
+		}
+		if len(added) > 0 {
+			s.ws.index(added)
+		} else if len(removed) > 0 {
+			s.reanalyseAll()
+		}
+	})
 	return nil
+}
+
+// forgetOutside drops the indexed files no longer inside the workspace
+// (a folder was removed), except open documents.
+func (w *workspace) forgetOutside() {
+	open := w.s.openPaths()
+	w.mu.Lock()
+	var paths []string
+	for path := range w.budget.sizes {
+		paths = append(paths, path)
+	}
+	w.mu.Unlock()
+	for _, path := range paths {
+		if !open[path] && !w.inside(path) {
+			w.drop(path)
+		}
+	}
 }
