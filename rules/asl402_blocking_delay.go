@@ -65,7 +65,7 @@ if __name__ == "__main__":
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
 		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Run:      runBlockingDelay,
 })
 
@@ -171,11 +171,8 @@ func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
 	if !p.Options.Enabled["ASL201"] {
 		return false
 	}
-	for _, c := range p.Module.Calls {
-		if !c.InAsync() {
-			continue
-		}
-		if chain, _ := blockingHelperChain(p, c); len(chain) > 0 && chain[len(chain)-1].Call.Node == call {
+	for _, h := range blockingViaHelpers.of(p) {
+		if h.Chain[len(h.Chain)-1].Call.Node == call {
 			return true
 		}
 	}
@@ -221,54 +218,4 @@ func BlockingCallNames(extra []string) []string {
 	var out []string
 	pylib.Each(pylib.Blocking, func(api pylib.API) { out = append(out, api.Name) })
 	return append(out, extra...)
-}
-
-// Consulted returns the other rules whose being enabled changes what rule
-// code reports, so that tests running rules one at a time enable them too:
-//   - a blocking rule's message carries ASL402's simulated delay, and ASL402
-//     leaves to the blocking rules the calls they report (the rules that
-//     require the blockingDelays fact);
-//   - which calls a rule that follows calls into helpers counts as blocking
-//     (ASL201, ASYNC124: helperBlocking) depends on which blocking families
-//     are enabled (a family off by default counts only where it is on).
-func Consulted(code string) []string {
-	r := Lookup(code)
-	if r == nil {
-		return nil
-	}
-	var out []string
-	seen := map[string]bool{code: true}
-	add := func(other *Rule) {
-		if !seen[other.Code] {
-			seen[other.Code] = true
-			out = append(out, other.Code)
-		}
-	}
-	if r.requires(blockingDelays) {
-		if r != ASL402 {
-			add(ASL402)
-		} else {
-			for _, other := range sorted {
-				if other.requires(blockingDelays) {
-					add(other)
-				}
-			}
-		}
-	}
-	if r.requires(blockingCalls) && !isBlockingFamily(r) {
-		for _, other := range sorted {
-			if isBlockingFamily(other) {
-				add(other)
-			}
-		}
-	}
-	return out
-}
-
-// isBlockingFamily reports the rules that each report one family of
-// blocking calls: a code the blockingCalls fact can give a call (the
-// library's blocking table, and the configured names' rule).
-func isBlockingFamily(r *Rule) bool {
-	configured, _ := matchConfigured("any.name", "any.name")
-	return r.Code == configured.Code || pylib.BlockingCodes()[r.Code]
 }

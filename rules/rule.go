@@ -1,7 +1,9 @@
 // Package rules holds asyncls's checks. Each rule is a declarative value in a
 // file of its own (code, name, summary, rationale, examples, severity,
-// default, fix) registered in a single registry; the rule documentation in
+// default, fix) registered in a single registry, and that file also holds
+// what the rule looks for, its message and its fix; the rule documentation in
 // docs/rules/ is generated from these values, so code and docs agree.
+// Machinery several rules share is a Fact the rules list in Requires.
 //
 // Rules read the semantic model of package analysis and know nothing of the
 // language server or the command line.
