@@ -47,8 +47,6 @@ var thirdPartyScopes = map[string]bool{
 	"trio_util.run_and_cancelling": true, "qtrio.open_emissions_nursery": true, "qtrio.enter_emissions_channel": true,
 }
 
-var contextManagerDecorators = []string{"asynccontextmanager", "contextmanager", "fixture", "yield_fixture"}
-
 func runYieldInCancelScope(p *Pass) {
 	funcs := funcByNode(p.Module)
 	for _, f := range p.Module.Functions {
@@ -79,15 +77,4 @@ func runYieldInCancelScope(p *Pass) {
 			return true
 		})
 	}
-}
-
-// inWithBody reports whether n lies in the body of with statement w (not its items).
-func inWithBody(w, n *analysis.Node) bool {
-	body := w.ChildByField("body")
-	for q := n; q != nil && q != w; q = q.Parent {
-		if q == body {
-			return true
-		}
-	}
-	return false
 }
