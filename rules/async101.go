@@ -47,6 +47,8 @@ var thirdPartyScopes = map[string]bool{
 	"trio_util.run_and_cancelling": true, "qtrio.open_emissions_nursery": true, "qtrio.enter_emissions_channel": true,
 }
 
+var contextManagerDecorators = []string{"asynccontextmanager", "contextmanager", "fixture", "yield_fixture"}
+
 func runYieldInCancelScope(p *Pass) {
 	funcs := funcByNode(p.Module)
 	for _, f := range p.Module.Functions {

@@ -362,8 +362,6 @@ func inWithBody(w, n *analysis.Node) bool {
 	return false
 }
 
-var contextManagerDecorators = []string{"asynccontextmanager", "contextmanager", "fixture", "yield_fixture"}
-
 // raisesNotImplemented reports whether a function body is a stub that
 // raises NotImplementedError.
 func raisesNotImplemented(f *analysis.File, def *analysis.Node) bool {
