@@ -29,7 +29,13 @@ func init() {
 		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
-		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock", "contextvars.ContextVar", "itertools.groupby",
+		"base64.b64encode", "base64.standard_b64encode", "base64.urlsafe_b64encode",
+		"base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode",
+		"struct.calcsize", "struct.pack", "struct.unpack", "textwrap.dedent", "textwrap.indent",
+		"types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
+		"os.path.split", "os.path.splitext", "os.path.isabs",
+		"bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
@@ -65,6 +71,14 @@ var asyncioConsts = map[string]Value{
 	"math.e":                             math.E,
 	"math.tau":                           2 * math.Pi,
 	"math.nan":                           math.NaN(),
+	"string.ascii_lowercase":             "abcdefghijklmnopqrstuvwxyz",
+	"string.ascii_uppercase":             "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"string.ascii_letters":               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"string.digits":                      "0123456789",
+	"string.hexdigits":                   "0123456789abcdefABCDEF",
+	"string.octdigits":                   "01234567",
+	"string.punctuation":                 "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+	"string.whitespace":                  " \t\n\r\x0b\x0c",
 }
 
 var knownModules = map[string]bool{
@@ -73,7 +87,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true,
+	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -265,6 +279,8 @@ func typeKey(v Value) string {
 		return "Thread"
 	case *ThreadLock:
 		return "ThreadLock"
+	case *ContextVar:
+		return "ContextVar"
 	case *ProcessObj:
 		return "Process"
 	case *ExitStack:
@@ -392,10 +408,16 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Type, name, p.Line)
 	case *Builtin:
+		if o.Self == nil && unboundTypes[o.Qual] {
+			return &Builtin{Qual: unboundPrefix + o.Qual + "." + name}, nil
+		}
 		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {
 			return o.Fn.Name, nil
+		}
+		if o.property && name == "setter" {
+			return &propertySetter{prop: o}, nil
 		}
 	case *Queue:
 		if name == "maxsize" {
@@ -480,6 +502,12 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	if i := strings.IndexByte(q, '.'); i > 0 && typeKey(b.Self) != "" {
 		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
 	}
+	if strings.HasPrefix(q, unboundPrefix) {
+		return c.callUnbound(q, args, kws, p)
+	}
+	if v, ok, err := c.callPathOrCopy(q, args, kws, p); ok {
+		return v, err
+	}
 	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {
 		return v, err
 	}
@@ -543,6 +571,8 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				fmtDur(processSpawnCost), fmtDur(processJobCost), fmtDur(processShutdownCost))
 		}
 		return &PoolObj{pool: pool}, nil
+	case "contextvars.ContextVar":
+		return c.newContextVar(args, kws, p)
 	case "threading.Lock", "threading.RLock":
 		return &ThreadLock{Reentrant: q == "threading.RLock"}, nil
 	case "threading.Thread":
@@ -1388,6 +1418,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		return c.exitStackMethod(o, name, args, kws, p)
 	case *ThreadLock:
 		return c.threadLockMethod(o, name, args, kws, p)
+	case *ContextVar:
+		return c.contextVarMethod(o, name, args, kws, p)
 	case *ClockReading:
 		return c.clockMethod(o, name, args, kws, p)
 	case *Bytes:

@@ -817,6 +817,18 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 				return setOp(op, lv, rl), nil
 			}
 		}
+	case *Dict:
+		if o, ok := r.(*Dict); ok && op == "|" && !lv.Counter && !o.Counter {
+			c.allocate(int64(len(lv.Keys)+len(o.Keys)), "a dict", p)
+			out := &Dict{Factory: lv.Factory}
+			for i, k := range lv.Keys {
+				out.set(k, lv.Vals[i])
+			}
+			for i, k := range o.Keys {
+				out.set(k, o.Vals[i])
+			}
+			return out, nil
+		}
 	case *Bytes:
 		switch op {
 		case "+":

@@ -9,13 +9,8 @@ import (
 
 // Syntax helpers shared by the structural rules (ASYNC1xx, ASYNC9xx, ASL1xx).
 
-// faceValueRoots are module names taken at face value when they are used
-// without an import and nothing in scope binds them: code snippets often
-// forget `import asyncio`, and such a name cannot mean anything else.
-var faceValueRoots = map[string]bool{"asyncio": true, "trio": true, "anyio": true, "pytest": true, "exceptiongroup": true}
-
 // qualName returns the qualified name expression n denotes ("asyncio.timeout"),
-// following imports; an unbound dotted name rooted at one of faceValueRoots is
+// following imports; an unbound dotted name rooted at a pylib.FaceValue module is
 // taken as written.
 func qualName(m *analysis.Module, n *analysis.Node) string {
 	n = analysis.Unparen(n)
@@ -33,7 +28,7 @@ func qualName(m *analysis.Module, n *analysis.Node) string {
 	if i := strings.IndexByte(text, '.'); i >= 0 {
 		root = text[:i]
 	}
-	if faceValueRoots[root] && m.ScopeAt(n).Lookup(root) == nil && !strings.ContainsAny(text, " \t\n()[]") {
+	if root != "" && pylib.Is(root, pylib.FaceValue) && m.ScopeAt(n).Lookup(root) == nil && !strings.ContainsAny(text, " \t\n()[]") {
 		return text
 	}
 	return ""
