@@ -254,33 +254,6 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	return false
 }
 
-// withStatementOf returns the with statement whose item is call, or nil.
-func withStatementOf(call *analysis.Node) *analysis.Node {
-	n := call
-	for p := n.Parent; p != nil; n, p = p, p.Parent {
-		switch p.Type {
-		case "as_pattern":
-			if p.ChildByField("alias") == n {
-				return nil
-			}
-		case "with_item", "with_clause", "parenthesized_expression":
-		case "with_statement":
-			return p
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
-// returnsAwaitable reports a call of a sync def whose result the coroutine
-// awaits or schedules: a decorator (`@sync_to_async`, a thread-pool
-// wrapper) has turned it into something asynchronous, so its body does not
-// run on the event loop's thread.
-func returnsAwaitable(c *analysis.Call) bool {
-	return c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
-}
-
 // expectedToRaise reports a call in the body of `with pytest.raises(...):`
 // (or unittest's `self.assertRaises(...)`): the test expects the block to
 // fail, typically at a guard before any blocking work (calling a
