@@ -35,7 +35,7 @@ func init() {
 		"struct.calcsize", "struct.pack", "struct.unpack", "textwrap.dedent", "textwrap.indent",
 		"itertools.takewhile", "itertools.dropwhile", "itertools.filterfalse", "itertools.starmap", "heapq.merge",
 		"operator.neg", "operator.not_", "operator.truth", "operator.abs", "operator.index",
-		"types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
+		"html.escape", "html.unescape", "types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
 		"os.path.split", "os.path.splitext", "os.path.isabs",
 		"bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
@@ -89,7 +89,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true,
+	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true, "html": true,
 }
 
 var excClasses = map[string]*Class{}

@@ -1,6 +1,9 @@
 package loopsim
 
-import "strings"
+import (
+	"html"
+	"strings"
+)
 
 // unboundTypes are builtin types whose methods may be read unbound
 // (`key=str.lower`, `map(str.strip, lines)`, `dict.fromkeys(keys)`).
@@ -13,6 +16,9 @@ const unboundPrefix = "unbound:"
 // callUnbound calls str.lower(x) as x.lower(), and dict.fromkeys.
 func (c *ctx) callUnbound(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	typ, name, _ := strings.Cut(strings.TrimPrefix(q, unboundPrefix), ".")
+	if typ == "str" && name == "maketrans" {
+		return strMaketrans(args, p)
+	}
 	if typ == "dict" && name == "fromkeys" {
 		if len(args) == 0 || len(args) > 2 {
 			return nil, newExc("TypeError", "fromkeys expected 1 or 2 arguments (line %d)", p.Line)
@@ -49,6 +55,9 @@ func (c *ctx) callUnbound(q string, args []Value, kws []kwarg, p Pos) (Value, er
 // types.SimpleNamespace and copy.copy/deepcopy. ok is false for other
 // names.
 func (c *ctx) callPathOrCopy(q string, args []Value, kws []kwarg, p Pos) (Value, bool, error) {
+	if v, ok := htmlCall(q, args, kws); ok {
+		return v, true, nil
+	}
 	switch q {
 	case "types.SimpleNamespace":
 		if len(args) > 0 {
@@ -369,4 +378,88 @@ func (c *ctx) callOperatorItertools(q string, args []Value, kws []kwarg, p Pos) 
 		return &List{Kind: "list", Iter: true, Elems: out}, true, nil
 	}
 	return nil, false, nil
+}
+
+// strMaketrans is str.maketrans: a dict from code points to strings, code
+// points or None.
+func strMaketrans(args []Value, p Pos) (Value, error) {
+	out := &Dict{}
+	switch len(args) {
+	case 1:
+		d, ok := args[0].(*Dict)
+		if !ok {
+			return nil, newExc("TypeError", "if you give only one argument to maketrans it must be a dict (line %d)", p.Line)
+		}
+		for i, k := range d.Keys {
+			switch x := k.(type) {
+			case string:
+				r := []rune(x)
+				if len(r) != 1 {
+					return nil, newExc("ValueError", "string keys in translate table must be of length 1 (line %d)", p.Line)
+				}
+				out.set(int64(r[0]), d.Vals[i])
+			case int64:
+				out.set(x, d.Vals[i])
+			default:
+				return unknownOf("str.maketrans", k), nil
+			}
+		}
+		return out, nil
+	case 2, 3:
+		var strs []string
+		for _, a := range args {
+			s, ok := a.(string)
+			if !ok {
+				return unknownOf("str.maketrans", a), nil
+			}
+			strs = append(strs, s)
+		}
+		from, to := []rune(strs[0]), []rune(strs[1])
+		if len(from) != len(to) {
+			return nil, newExc("ValueError", "the first two maketrans arguments must have equal length (line %d)", p.Line)
+		}
+		for i := range from {
+			out.set(int64(from[i]), int64(to[i]))
+		}
+		if len(strs) == 3 {
+			for _, r := range strs[2] {
+				out.set(int64(r), nil)
+			}
+		}
+		return out, nil
+	}
+	return nil, newExc("TypeError", "maketrans takes 1 to 3 arguments (line %d)", p.Line)
+}
+
+// htmlCall is html.escape (CPython's replacements) and html.unescape.
+func htmlCall(q string, args []Value, kws []kwarg) (Value, bool) {
+	s, ok := firstArg(args).(string)
+	if !ok {
+		if len(args) > 0 && isUnknown(args[0]) {
+			return unknownOf(q, args[0]), true
+		}
+		return nil, false
+	}
+	switch q {
+	case "html.unescape":
+		if len(args) != 1 || len(kws) > 0 {
+			return nil, false
+		}
+		return html.UnescapeString(s), true
+	case "html.escape":
+		quote := true
+		if v, ok := argAt(args, kws, 1, "quote"); ok {
+			b, known := truth(v)
+			if !known {
+				return unknownOf(q, v), true
+			}
+			quote = b
+		}
+		s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+		if quote {
+			s = strings.NewReplacer("\"", "&quot;", "'", "&#x27;").Replace(s)
+		}
+		return s, true
+	}
+	return nil, false
 }

@@ -418,3 +418,18 @@ async def main():
 		t.Errorf("%.4f s (%s), want 11.14 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
 	}
 }
+
+// str.maketrans/translate and html.escape/unescape.
+func TestTranslateAndHTML(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, html
+async def main():
+    slug = "A & B c".lower().translate(str.maketrans({" ": "-", "&": "and"}))   # a-and-b-c
+    gone = "abcabc".translate(str.maketrans("ab", "xy", "c"))                 # xyxy
+    esc = html.escape("<a href='x'>&</a>")                  # &lt;a href=&#x27;x&#x27;&gt;&amp;&lt;/a&gt;
+    text = html.unescape("Intro &amp; setup &lt;1&gt; &#39;")   # Intro & setup <1> '
+    await asyncio.sleep(0.001 * (len(slug) + len(gone) + len(esc) + len(text)))
+`, Options{})
+	if want := 0.001 * float64(9+4+43+19); !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+}
