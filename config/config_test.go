@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/asyncls/asyncls/rules"
 )
 
 func TestParseValid(t *testing.T) {
@@ -42,11 +44,21 @@ severity = { ASYNC251 = "error" }
 	if c.Options("legacy_io.py").Enabled["ASYNC210"] {
 		t.Error("per-file-ignores on a file name pattern did not apply")
 	}
-	if v, _ := o.Settings["startable-in-context-manager"].([]string); len(v) != 1 || v[0] != "mylib.serve" {
-		t.Errorf("startable-in-context-manager not passed to the rules: %v", o.Settings)
+	if s, _ := o.Settings["ASYNC113"].(*rules.StartableSettings); s == nil || len(s.StartableInContextManager) != 1 || s.StartableInContextManager[0] != "mylib.serve" {
+		t.Errorf("startable-in-context-manager not passed to ASYNC113: %#v", o.Settings["ASYNC113"])
 	}
-	if o.Settings["asl401-min-saving-ms"] != 50.0 || o.Settings["executor-workers"] != 8 {
-		t.Errorf("simulator settings not passed to the rules: %v", o.Settings)
+	if s, _ := o.Settings["ASL401"].(*rules.SequentialAwaitsSettings); s == nil || s.MinSavingMs != 50 {
+		t.Errorf("asl401-min-saving-ms not passed to ASL401: %#v", o.Settings["ASL401"])
+	}
+	if sim, err := c.Simulator(); err != nil || sim.DefaultWorkers != 8 {
+		t.Errorf("executor-workers not passed to the simulator: %v %v", sim.DefaultWorkers, err)
+	}
+	if c.Estimator().Fingerprint() == Default().Estimator().Fingerprint() {
+		t.Error("the rules' simulator ignores the simulator settings")
+	}
+	// Settings no rule of the configuration reads are not passed.
+	if d := Default().Options("src/app.py"); len(d.Settings) != 0 {
+		t.Errorf("default options carry settings: %v", d.Settings)
 	}
 	if c.Latency["aiohttp.ClientSession.get"] != "120ms" {
 		t.Error("latency table lost")
@@ -69,6 +81,15 @@ func TestParseErrorsNameTheProblem(t *testing.T) {
 		"[tool.asyncls.simulation-budget]\nsteps = 0\n":          "simulation-budget.steps: 0 is not a positive number",
 		"[tool.asyncls.simulation-budget]\ntime = \"forever\"\n": `simulation-budget.time: "forever" is not a positive duration`,
 		"[tool.asyncls.simulation-budget]\nstepz = 5\n":          `unknown key "simulation-budget.stepz"`,
+		// Rules' settings are typed: a value of another type names the key
+		// and the type it wants.
+		"[tool.asyncls]\nasl401-min-saving-ms = \"50ms\"\n":                   "asl401-min-saving-ms: want a number (ASL401's setting), not a string",
+		"[tool.asyncls]\nasl401-min-saving-ms = -5\n":                         "asl401-min-saving-ms: -5 is not a number of milliseconds",
+		"[tool.asyncls]\nasl401-min-saving-ms = [50]\n":                       "asl401-min-saving-ms: want a number (ASL401's setting), not a list",
+		"[tool.asyncls]\nstartable-in-context-manager = \"mylib.serve\"\n":    "startable-in-context-manager: want a list of strings (ASYNC113's setting), not a string",
+		"[tool.asyncls]\nstartable-in-context-manager = [\"a\", 1]\n":         "startable-in-context-manager: want a list of strings (ASYNC113's setting), not a list holding other values",
+		"[tool.asyncls]\nstartable-in-context-manager = [\"my lib.serve\"]\n": `startable-in-context-manager: "my lib.serve" is not a function name`,
+		"[tool.asyncls.asl401-min-saving-ms]\nx = 1\n":                        "asl401-min-saving-ms: want a number (ASL401's setting), not a table",
 	}
 	for src, want := range cases {
 		_, err := Parse("pyproject.toml", []byte(src))
@@ -250,5 +271,36 @@ func TestRuffAliasesSelectTheSameRule(t *testing.T) {
 	}
 	if o := sel.Options("app.py"); !o.Enabled["ASYNC300"] || len(o.Enabled) != 1 {
 		t.Errorf(`select = ["RUF006"] enabled %v, want only ASYNC300`, o.Enabled)
+	}
+}
+
+// TestRuleSettingsInlineAndDescribed: a rule's setting given on the command
+// line (--config 'KEY = VALUE') layers over the file's, and
+// --show-settings (Describe) lists it.
+func TestRuleSettingsInlineAndDescribed(t *testing.T) {
+	file, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nasl401-min-saving-ms = 50\nstartable-in-context-manager = [\"a.b\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := file.Override("asl401-min-saving-ms = 75")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Options("app.py")
+	if s, _ := o.Settings["ASL401"].(*rules.SequentialAwaitsSettings); s == nil || s.MinSavingMs != 75 {
+		t.Errorf("inline asl401-min-saving-ms not applied: %#v", o.Settings["ASL401"])
+	}
+	if s, _ := o.Settings["ASYNC113"].(*rules.StartableSettings); s == nil || len(s.StartableInContextManager) != 1 {
+		t.Errorf("the file's startable-in-context-manager lost by an inline setting: %#v", o.Settings["ASYNC113"])
+	}
+	if s := file.Options("app.py").Settings["ASL401"].(*rules.SequentialAwaitsSettings); s.MinSavingMs != 50 {
+		t.Errorf("Override changed the file's configuration: %v", s.MinSavingMs)
+	}
+	if _, err := file.Override(`asl401-min-saving-ms = "soon"`); err == nil || !strings.Contains(err.Error(), "want a number") {
+		t.Errorf("inline setting of the wrong type: %v", err)
+	}
+	d := c.Describe()
+	if !strings.Contains(d, "asl401-min-saving-ms = 75.0") || !strings.Contains(d, `startable-in-context-manager = ["a.b"]`) {
+		t.Errorf("Describe lacks the rules' settings:\n%s", d)
 	}
 }

@@ -27,8 +27,9 @@ async def read_frame(stream):
 async def caller(stream):
     async with asyncio.timeout(5):
         await read_frame(stream)`,
-	Severity: Info,
-	Default:  false,
+	CrossFile: true,
+	Severity:  Info,
+	Default:   false,
 	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): a `timeout` " +
 		"parameter is an API design choice, not a bug, and asyncio's own API has it (`wait_for`, `wait`). On 38 real async packages none of the 16 " +
 		"findings was one a maintainer would take: public client APIs (`request(timeout=...)`, `connect`, `send`), " +

@@ -19,8 +19,9 @@ var ASYNC124 = register(&Rule{
     return sum(prices)`,
 	Good: `def total(prices):
     return sum(prices)`,
-	Severity: Info,
-	Default:  true,
+	CrossFile: true,
+	Severity:  Info,
+	Default:   true,
 	Notes: "As in flake8-async, methods (which often implement an async interface: overrides of a base class's async " +
 		"methods, protocol methods such as `__aenter__`) and functions whose body is only `pass`, `...` or a docstring " +
 		"are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls also skips every decorated function: frameworks (web routes, event handlers, " +

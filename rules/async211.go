@@ -45,19 +45,22 @@ func runBlockingHTTPCallPool(p *Pass) {
 	}
 }
 
-// urllib3PoolRequest reports a call with no known callee shaped like a
+// urllib3PoolRequest classifies a call with no known callee shaped like a
 // urllib3 pool request: in a module that uses urllib3, an unknown object's
 // .request("GET", ...) / .urlopen("GET", ...). The signature is all there is
 // to go on (flake8-async's condition).
-func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) bool {
+func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
 	if !importsUrllib3(m) {
-		return false
+		return blockingCall{}, false
 	}
 	if meth := c.Method(m.File); meth != "request" && meth != "urlopen" {
-		return false
+		return blockingCall{}, false
 	}
 	first := c.Positional(0)
-	return first != nil && first.Type == "string" && httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))]
+	if first == nil || first.Type != "string" || !httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
+		return blockingCall{}, false
+	}
+	return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
 }
 
 // httpMethodStrings are the first arguments that make x.request(...) /

@@ -27,9 +27,10 @@ async def main():
     task = asyncio.create_task(heartbeat())
     background.add(task)
     task.add_done_callback(background.discard)`,
-	Severity: Warning,
-	Default:  true,
-	Fix:      "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
+	Fix:       "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
@@ -167,4 +168,25 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// storeTaskFix rewrites the statement `asyncio.create_task(...)` into an
+// assignment kept in the module-level set.
+func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
+	stmt := call.Parent
+	if stmt == nil || stmt.Type != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
+		return nil
+	}
+	scope := p.Module.ScopeAt(call)
+	name := "task"
+	for i := 1; scope.Lookup(name) != nil; i++ {
+		name = "task_" + itoaSmall(i)
+	}
+	store := backgroundStore(p)
+	indent := lineIndent(p.File, stmt)
+	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: name + " = " + p.File.Text(call) + "\n" + indent + store.keep(name, indent)}}
+	if store.define != nil {
+		edits = append(edits, *store.define)
+	}
+	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
 }

@@ -25,7 +25,10 @@ type blockingUse struct {
 // code (family) each is reported. The ASYNC2xx rules and ASL202 each report
 // the calls of their own family made directly in a coroutine; ASL201,
 // ASL402 and ASYNC124 ask about calls anywhere in the project.
-var blockingCalls = &fact[*blockingIndex]{name: "blockingCalls", compute: func(p *Pass) *blockingIndex {
+// It follows names through the project's modules
+// (`from .clients import session; session.get(url)`), so the rules that
+// require it are CrossFile.
+var blockingCalls = &fact[*blockingIndex]{name: "blockingCalls", crossFile: true, compute: func(p *Pass) *blockingIndex {
 	return &blockingIndex{project: p.Project, module: p.Module, options: p.Options, verdicts: map[*analysis.Call]blockingVerdict{}}
 }}
 
@@ -135,8 +138,8 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			}
 		}
 	}
-	if name == "" && urllib3PoolRequest(m, c) {
-		return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
+	if name == "" {
+		return urllib3PoolRequest(m, c)
 	}
 	return blockingCall{}, false
 }

@@ -13,17 +13,24 @@ import (
 // picks what concerns it from the result and words its own message and fix.
 type Fact interface {
 	FactName() string
+	// ReadsOtherModules is true when the result depends on other modules
+	// of the project (it follows imports into them): every rule requiring
+	// the fact is then CrossFile.
+	ReadsOtherModules() bool
 }
 
 // fact is a Fact whose result has type T; compute must not read other
 // facts, and its result is shared by rules running at once, so they only
 // read it (or it guards itself).
 type fact[T any] struct {
-	name    string
-	compute func(*Pass) T
+	name      string
+	crossFile bool // see Fact.ReadsOtherModules
+	compute   func(*Pass) T
 }
 
 func (f *fact[T]) FactName() string { return f.name }
+
+func (f *fact[T]) ReadsOtherModules() bool { return f.crossFile }
 
 // of returns the fact's result for the pass's module. A rule may read only
 // the facts it requires: the list is what a reader of the rule's file sees

@@ -1,6 +1,13 @@
 package rules
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -53,6 +60,69 @@ func TestConsultedFollowsRequires(t *testing.T) {
 	for _, code := range []string{"ASYNC251", "ASYNC200", "ASL201", "ASL202"} {
 		if !consulted[code] {
 			t.Errorf("ASL402 does not consult %s", code)
+		}
+	}
+}
+
+// sharedCodeMentions are the files that may name another rule's code, and
+// why. Everything else about a rule is in its own file.
+var sharedCodeMentions = map[string]map[string]string{
+	"rule.go":                  {"ASL100": "unused noqa comments are judged after every other rule has run"},
+	"async220.go":              {"ASYNC221": "one reading of os.spawn*'s mode decides between starting (ASYNC220) and waiting (ASYNC221)"},
+	"asl402_blocking_delay.go": {"ASL201": "ASL402 leaves the calls at the end of ASL201's chains to ASL201"},
+	"aliases.go":               {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},
+}
+
+// A rule's code appears in no file but its own (as a string or as the
+// rule's variable), except where sharedCodeMentions says why: nothing
+// outside a rule's file switches on its code.
+func TestRuleCodesStayInTheirFiles(t *testing.T) {
+	isCode := regexp.MustCompile(`^(ASYNC|ASL)[0-9]+$`)
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := map[string]string{} // code -> the file that registers it
+	mentions := map[string]map[string]bool{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mentions[name] = map[string]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					if isCode.MatchString(id.Name) {
+						home[id.Name] = name
+					}
+				}
+			case *ast.BasicLit:
+				if s, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING && isCode.MatchString(s) {
+					mentions[name][s] = true
+				}
+			case *ast.Ident:
+				if isCode.MatchString(n.Name) {
+					mentions[name][n.Name] = true
+				}
+			}
+			return true
+		})
+	}
+	if len(home) < len(All()) {
+		t.Fatalf("found the files of %d rules, want %d", len(home), len(All()))
+	}
+	for file, codes := range mentions {
+		for code := range codes {
+			if home[code] == file || sharedCodeMentions[file][code] != "" {
+				continue
+			}
+			t.Errorf("%s names %s, whose logic belongs in %s (or say why in sharedCodeMentions)", file, code, home[code])
 		}
 	}
 }

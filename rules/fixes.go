@@ -195,43 +195,6 @@ func ownLine(f *analysis.File, s *analysis.Node) bool {
 	return strings.TrimSpace(string(f.Src[start:s.Start])) == ""
 }
 
-// keepTaskFix adds `_background_tasks.add(name)` and the discard callback
-// after the assignment statement that stores a task in a local.
-func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
-	stmt := assign.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
-		return nil
-	}
-	store := backgroundStore(p)
-	indent := lineIndent(p.File, stmt)
-	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: "\n" + indent + store.keep(name, indent)}}
-	if store.define != nil {
-		edits = append(edits, *store.define)
-	}
-	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
-}
-
-// storeTaskFix rewrites the statement `asyncio.create_task(...)` into an
-// assignment kept in the module-level set.
-func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
-	stmt := call.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
-		return nil
-	}
-	scope := p.Module.ScopeAt(call)
-	name := "task"
-	for i := 1; scope.Lookup(name) != nil; i++ {
-		name = "task_" + itoaSmall(i)
-	}
-	store := backgroundStore(p)
-	indent := lineIndent(p.File, stmt)
-	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: name + " = " + p.File.Text(call) + "\n" + indent + store.keep(name, indent)}}
-	if store.define != nil {
-		edits = append(edits, *store.define)
-	}
-	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
-}
-
 func itoaSmall(i int) string {
 	const digits = "0123456789"
 	if i < 10 {

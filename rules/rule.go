@@ -72,13 +72,20 @@ type Rule struct {
 	Default   bool   // enabled without being selected
 	Fix       string // what the fix does; "" when the rule has none
 	Notes     string // deliberate choices, limits (Markdown), optional
-	// CrossFile is true when findings depend on other modules of the project.
+	// CrossFile is true when findings depend on other modules of the
+	// project (the rule follows imports into them); a rule requiring a fact
+	// that reads other modules is CrossFile without saying so (register).
+	// TestCrossFileDeclared fails a rule whose findings change with the
+	// other modules of a test project that does not declare it.
 	CrossFile bool
 	// Simulates is true when the rule runs the event-loop simulator, which
 	// takes far longer than the other rules; it then goes through
 	// Pass.simulate or the blockingDelays fact, which cache what the
 	// simulator found and skip simulating in CheckRun's QuickRules phase.
 	Simulates bool
+	// Settings holds the defaults of the rule's settings (keys of
+	// [tool.asyncls]; see Settings), nil when it has none.
+	Settings Settings
 	// Requires lists the facts (machinery shared with other rules) Run reads.
 	Requires []Fact
 	Run      func(*Pass)
@@ -98,6 +105,12 @@ func register(r *Rule) *Rule {
 	}
 	if r.Code == "" || r.Name == "" || r.Summary == "" || r.Rationale == "" || r.Severity == 0 || r.Run == nil {
 		panic("rules: incomplete rule " + r.Code)
+	}
+	r.SettingKeys() // panics on settings of an unsupported shape
+	for _, f := range r.Requires {
+		if f.ReadsOtherModules() {
+			r.CrossFile = true
+		}
 	}
 	registry[r.Code] = r
 	sorted = append(sorted, r)
@@ -193,8 +206,13 @@ type Options struct {
 	// OffloadHelpers are functions that run the callable passed to them
 	// first in another thread, like asyncio.to_thread (ASL106 follows it).
 	OffloadHelpers []string
-	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
-	Settings map[string]any
+	// Settings holds the configured settings of rules by code, each of the
+	// type of the rule's Rule.Settings (config.Config.Options fills it); a
+	// rule missing here runs with its defaults.
+	Settings map[string]Settings
+	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
+	// report nothing and CheckRun says the findings are incomplete.
+	Simulator Simulator `json:"-"`
 }
 
 // DefaultOptions enables the rules that are on by default.
