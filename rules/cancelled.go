@@ -63,7 +63,7 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, p.Project)
+	return findCancelHandlers(p.Module)
 }}
 
 // findCancelHandlers returns the except clauses of the module that catch
@@ -72,7 +72,7 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: fun
 // cancelled). A broad handler after one that already handles
 // CancelledError, and the documented idiom `t.cancel()` followed by
 // `try: await t / except CancelledError:`, are skipped.
-func findCancelHandlers(m *analysis.Module, proj *analysis.Project) []cancelHandler {
+func findCancelHandlers(m *analysis.Module) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type != "try_statement" {
@@ -96,7 +96,7 @@ func findCancelHandlers(m *analysis.Module, proj *analysis.Project) []cancelHand
 			}
 			handled = true
 			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
-				forwardsException(m, body, name) || endsUnobservedTask(m, proj, n, body) {
+				forwardsException(m, body, name) || endsUnobservedTask(m, n, body) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
