@@ -440,6 +440,9 @@ func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
 	}
 	bound := m.File.Text(name)
 	for _, st := range statements(body) {
+		if st.Type == "assert_statement" && isTestModule(m.File.Path) && assertsOtherType(m, st, bound) {
+			return true // a cancellation fails the test's assertion instead of vanishing
+		}
 		if st.Type != "if_statement" {
 			if !stmtFallsThrough(m, st) {
 				return false // a return or raise before any such check
@@ -578,4 +581,39 @@ func quoteLen(s string) int {
 		return 3
 	}
 	return 1
+}
+
+// assertsOtherType reports `assert isinstance(exc, T)` or `assert type(exc)
+// is T` (or `==`) where T is not a cancellation type: a test checking what it
+// caught, which a cancellation would fail.
+func assertsOtherType(m *analysis.Module, st *analysis.Node, bound string) bool {
+	named := st.NamedChildren()
+	if len(named) == 0 {
+		return false
+	}
+	cond := analysis.Unparen(named[0])
+	var typ *analysis.Node
+	switch cond.Type {
+	case "call":
+		args := cond.ChildByField("arguments")
+		if m.File.Text(cond.ChildByField("function")) != "isinstance" || args == nil {
+			return false
+		}
+		if a := args.NamedChildren(); len(a) == 2 && m.File.Text(a[0]) == bound {
+			typ = a[1]
+		}
+	case "comparison_operator":
+		ops := cond.NamedChildren()
+		if len(ops) == 2 && m.File.Text(ops[0]) == "type("+bound+")" {
+			op := strings.TrimSpace(m.File.Text(cond)[len(m.File.Text(ops[0])) : len(m.File.Text(cond))-len(m.File.Text(ops[1]))])
+			if op == "is" || op == "==" {
+				typ = ops[1]
+			}
+		}
+	}
+	if typ == nil {
+		return false
+	}
+	kind, _ := catchesCancellation(m, typ)
+	return kind == ""
 }
