@@ -225,10 +225,23 @@ func BlockingCallNames(extra []string) []string {
 
 // Consulted returns the other rules whose being enabled changes what rule
 // code reports: a blocking rule's message carries ASL402's simulated delay,
-// and ASL402 leaves to the blocking rules the calls they report. These are
-// the rules that require the blockingDelays fact. Tests that run rules one
-// at a time enable these too.
+// and ASL402 leaves to the blocking rules the calls they report (the rules
+// that require the blockingDelays fact); ASL201 and ASYNC124 follow an
+// off-by-default blocking family only where its rule is enabled
+// (helperBlocking). Tests that run rules one at a time enable these too.
 func Consulted(code string) []string {
+	out := consultedForDelays(code)
+	if code == ASL201.Code || code == ASYNC124.Code {
+		for _, other := range sorted {
+			if !other.Default && other.requires(blockingCalls) {
+				out = append(out, other.Code)
+			}
+		}
+	}
+	return out
+}
+
+func consultedForDelays(code string) []string {
 	r := Lookup(code)
 	if r == nil || !r.requires(blockingDelays) {
 		return nil

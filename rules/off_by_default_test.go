@@ -80,3 +80,17 @@ func TestDeliberatelyOffByDefault(t *testing.T) {
 		t.Errorf("with ASYNC109, ASYNC231 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC231 1, ASYNC240 2, ASL201 1", got)
 	}
 }
+
+// TestHelperRulesConsultOffByDefaultFamilies: what ASL201 and ASYNC124
+// report depends on whether ASYNC231/ASYNC240 are enabled, so tests that run
+// rules one at a time must enable those with them (rules.Consulted).
+func TestHelperRulesConsultOffByDefaultFamilies(t *testing.T) {
+	for _, code := range []string{"ASL201", "ASYNC124"} {
+		got := strings.Join(rules.Consulted(code), " ")
+		for _, family := range []string{"ASYNC231", "ASYNC240"} {
+			if !strings.Contains(got, family) {
+				t.Errorf("Consulted(%s) = %q, want it to include %s", code, got, family)
+			}
+		}
+	}
+}
