@@ -43,7 +43,7 @@ async def start(url):
 		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
 		"the event loop raises `RuntimeError` first).",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingDelays, helperBlockingCalls},
 	Run:      runBlockingViaHelper,
 })
 
@@ -167,13 +167,14 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 	return nil, nil
 }
 
-// helperBlocking returns the Reach kind and the predicate for blocking calls
+// helperBlockingCalls is the Reach kind and the predicate for blocking calls
 // inside helpers. Every blocking family whose rule is on by default counts;
 // a family whose rule is off by default (ASYNC240's file-system metadata
 // calls) counts only where that rule is enabled, so a helper's `os.stat()` is
 // reported exactly when a direct one would be. The kind names the opted-in
-// families: Reach memoises per kind, and the configuration may differ per file.
-func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) bool) {
+// families: Reach memoises per kind, and the configuration may differ per
+// file. The rules that read it consult those families (Consulted).
+var helperBlockingCalls = &fact[helperBlocks]{name: "helperBlockingCalls", crossFile: true, compute: func(p *Pass) helperBlocks {
 	kind := "blocks"
 	for _, r := range All() {
 		if !r.Default && p.Options.Enabled[r.Code] {
@@ -181,14 +182,26 @@ func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) boo
 		}
 	}
 	index := blockingCalls.of(p)
-	return kind, func(m *analysis.Module, c *analysis.Call) bool {
+	enabled := p.Options.Enabled
+	return helperBlocks{kind: kind, blocks: func(m *analysis.Module, c *analysis.Call) bool {
 		b, ok := index.classify(m, c)
 		if !ok {
 			return false
 		}
 		r := Lookup(b.Code)
-		return r == nil || r.Default || p.Options.Enabled[b.Code]
-	}
+		return r == nil || r.Default || enabled[b.Code]
+	}}
+}}
+
+type helperBlocks struct {
+	kind   string
+	blocks func(*analysis.Module, *analysis.Call) bool
+}
+
+// helperBlocking returns the pass's helperBlockingCalls.
+func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) bool) {
+	h := helperBlockingCalls.of(p)
+	return h.kind, h.blocks
 }
 
 // isContextManagerDef reports a generator decorated with

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -65,7 +66,7 @@ if __name__ == "__main__":
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
 		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingDelays, helperBlockingCalls},
 	Run:      runBlockingDelay,
 })
 
@@ -226,14 +227,14 @@ func BlockingCallNames(extra []string) []string {
 // Consulted returns the other rules whose being enabled changes what rule
 // code reports: a blocking rule's message carries ASL402's simulated delay,
 // and ASL402 leaves to the blocking rules the calls they report (the rules
-// that require the blockingDelays fact); ASL201 and ASYNC124 follow an
-// off-by-default blocking family only where its rule is enabled
-// (helperBlocking). Tests that run rules one at a time enable these too.
+// that require the blockingDelays fact); a rule reading helperBlockingCalls
+// follows an off-by-default blocking family only where its rule is enabled.
+// Tests that run rules one at a time enable these too.
 func Consulted(code string) []string {
 	out := consultedForDelays(code)
-	if code == ASL201.Code || code == ASYNC124.Code {
+	if r := Lookup(code); r != nil && r.requires(helperBlockingCalls) {
 		for _, other := range sorted {
-			if !other.Default && other.requires(blockingCalls) {
+			if !other.Default && other.requires(blockingCalls) && !slices.Contains(out, other.Code) {
 				out = append(out, other.Code)
 			}
 		}

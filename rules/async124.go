@@ -47,7 +47,7 @@ var ASYNC124 = register(&Rule{
 		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
 		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited).",
-	Requires: []Fact{blockingCalls},
+	Requires: []Fact{blockingCalls, helperBlockingCalls},
 	Run:      runCouldBeSync,
 })
 
