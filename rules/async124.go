@@ -47,7 +47,7 @@ var ASYNC124 = register(&Rule{
 		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
 		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited).",
-	Requires: []Fact{blockingCalls, helperBlockingCalls},
+	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })
 
@@ -151,7 +151,8 @@ func usedAsValue(p *Pass, name string) bool {
 // blocking rule reports: directly (ASYNC2xx, ASL202) or through synchronous
 // helpers (ASL201).
 func makesBlockingCall(p *Pass, f *analysis.Function) bool {
-	kind, blocks := helperBlocking(p)
+	inHelpers := blockingInHelpers.of(p)
+	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	for _, c := range f.Calls {
 		if blocks(p.Module, c) {
 			return true
