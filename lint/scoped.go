@@ -25,9 +25,8 @@ import (
 //   - for "does any module use this name as a value?" (ASYNC124), the
 //     modules holding the name, parsed when the question is asked;
 //   - for ASL106's project-wide set of functions that run in other threads,
-//     every module: a file whose rules used it is checked again in the
-//     whole project (rare: only files with thread-unsafe calls in sync
-//     functions ask).
+//     every module, for files whose rules ask for it (a thread-unsafe call in
+//     a sync function: rules.NeedsThreadFunctions).
 
 // scopedShare is the largest share of a unit's sources that may be targets
 // for a scoped check: above it, parsing everything costs about as much and
@@ -137,13 +136,25 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	// Besides imports, names resolve to builtins and to the types library
 	// facts give (`aiohttp.ClientResponse`, whatever the file imports):
 	// project modules of those names may be looked up by any file.
+	starts := append([]int(nil), targets...)
 	roots := pylib.Roots()
 	for _, nm := range names {
 		if top, _, _ := strings.Cut(nm, "."); top == nm && (roots[nm] || analysis.IsBuiltin(nm)) {
-			targets = append(targets, imported(nm)...)
+			starts = append(starts, imported(nm)...)
 		}
 	}
-	add(targets)
+	add(starts)
+	for _, i := range targets {
+		if modules[i] != nil && rules.NeedsThreadFunctions(modules[i]) {
+			// ASL106's project-wide fact reads every module.
+			var rest []int
+			for j := range u.sources {
+				rest = append(rest, j)
+			}
+			add(rest)
+			break
+		}
+	}
 
 	// Checked in the project of what they import, the files ask which
 	// classes' async methods may be overridden by sync ones; the modules
@@ -191,15 +202,16 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 				grown = true
 			}
 		}
-		if !grown || !addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add) {
+		if !grown || complete(inProject, valid) || !addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add) {
 			break
 		}
 	}
-	// The files whose rules used the project's thread functions are checked
-	// again with every module.
+	// A file whose rules used the thread functions though
+	// NeedsThreadFunctions said no is checked again with every module.
 	var again []int
+	whole := complete(inProject, valid)
 	for i := range checked {
-		if recorded[i].ThreadFunctions {
+		if recorded[i].ThreadFunctions && !whole {
 			again = append(again, i)
 		} else {
 			checkedOne()
@@ -227,6 +239,16 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 		}
 	}
 	return u.shownDiagnostics(perModule), errs, len(checked)
+}
+
+// complete reports whether every valid source is in the project.
+func complete(inProject, valid []bool) bool {
+	for i := range valid {
+		if valid[i] && !inProject[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // addSubclassModules adds (with add) the modules that may define a

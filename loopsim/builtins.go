@@ -197,6 +197,9 @@ func firstArg(args []Value) Value {
 	return args[0]
 }
 
+// noneType is type(None).
+var noneType = &Class{Name: "NoneType", Attrs: map[string]Value{}}
+
 // notImplemented is the NotImplemented a comparison method returns to let
 // the other operand's reflected method decide.
 var notImplemented = &Builtin{Qual: "NotImplemented"}
@@ -391,7 +394,17 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 				return o.Class, nil
 			}
 			return excClass(o.Type), nil
-		case "__cause__", "__context__", "__traceback__":
+		case "__cause__":
+			if o.Cause != nil {
+				return o.Cause, nil
+			}
+			return nil, nil
+		case "__context__":
+			if o.Context != nil {
+				return o.Context, nil
+			}
+			return nil, nil
+		case "__traceback__":
 			return nil, nil
 		case "message":
 			if len(o.Group) > 0 || o.Type == "ExceptionGroup" || o.Type == "BaseExceptionGroup" {
@@ -637,15 +650,15 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	case "collections.Counter":
 		d := &Dict{Counter: true}
 		if len(args) == 1 {
-			items, err := c.toList(args[0], p)
-			if err != nil {
+			if isUnknown(args[0]) {
+				return unknownOf(q, args[0]), nil
+			}
+			if err := c.countInto(d, args[0], 1, p); err != nil {
 				return nil, err
 			}
-			for _, it := range items {
-				n, _ := d.get(it)
-				k, _ := toInt(n)
-				d.set(it, k+1)
-			}
+		}
+		for _, kw := range kws {
+			d.set(kw.Name, kw.Value)
 		}
 		return d, nil
 	case "itertools.count":
@@ -1012,6 +1025,9 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			}
 			if name := typeName(args[0]); pyBuiltins[name] {
 				return &Builtin{Qual: name}, nil
+			}
+			if args[0] == nil {
+				return noneType, nil
 			}
 		}
 		return c.unmodelled(p, "type"), nil
@@ -1639,6 +1655,49 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	return c.unmodelled(p, l.Kind+"."+name), nil
 }
 
+// countInto adds sign times the counts of v to the Counter d: each item of
+// an iterable counts 1, a mapping gives its values.
+func (c *ctx) countInto(d *Dict, v Value, sign int64, p Pos) error {
+	add := func(k, n Value) error {
+		cur, _ := d.get(k)
+		if cur == nil {
+			cur = int64(0)
+		}
+		sum, err := c.binop("+", cur, n, p)
+		if err != nil {
+			return err
+		}
+		d.set(k, sum)
+		return nil
+	}
+	if m, ok := v.(*Dict); ok {
+		for i, k := range m.Keys {
+			n := m.Vals[i]
+			if sign < 0 {
+				var err error
+				if n, err = c.binop("*", n, int64(-1), p); err != nil {
+					return err
+				}
+			}
+			if err := add(k, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	items, err := c.toList(v, p)
+	if err != nil {
+		return err
+	}
+	c.allocate(int64(len(d.Keys)+len(items)), "a Counter", p)
+	for _, it := range items {
+		if err := add(it, sign); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch name {
 	case "get":
@@ -1696,7 +1755,32 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos)
 			}
 			return nil, newExc("KeyError", "%s", repr(args[0]))
 		}
-	case "update":
+	case "update", "subtract":
+		if d.Counter {
+			// Counter.update adds counts (of an iterable's items or a
+			// mapping's values); subtract takes them away.
+			sign := int64(1)
+			if name == "subtract" {
+				sign = -1
+			}
+			if len(args) == 1 {
+				if isUnknown(args[0]) {
+					return c.unmodelled(p, "Counter."+name+" of "+whyOf(args[0])), nil
+				}
+				if err := c.countInto(d, args[0], sign, p); err != nil {
+					return nil, err
+				}
+			}
+			for _, kw := range kws {
+				if err := c.countInto(d, &Dict{Keys: []Value{kw.Name}, Vals: []Value{kw.Value}}, sign, p); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		}
+		if name == "subtract" {
+			break
+		}
 		if len(args) == 1 {
 			o, err := c.call(&Builtin{Qual: "dict"}, args, nil, p)
 			if err != nil {

@@ -502,7 +502,30 @@ func (c *ctx) execRaise(fr *frame, st *Raise) error {
 	if err != nil {
 		return err
 	}
-	return c.toExc(v, st.P)
+	exc := c.toExc(v, st.P)
+	e, ok := exc.(*Exc)
+	if !ok {
+		return exc
+	}
+	// __context__ is the exception being handled; `from` sets __cause__.
+	if len(c.handling) > 0 && c.handling[len(c.handling)-1] != e {
+		e.Context = c.handling[len(c.handling)-1]
+	}
+	if st.Cause != nil {
+		cv, err := c.eval(fr, st.Cause)
+		if err != nil {
+			return err
+		}
+		e.Cause = nil
+		if cv != nil {
+			ce, ok := c.toExc(cv, st.P).(*Exc)
+			if !ok {
+				return newExc("TypeError", "exception causes must derive from BaseException (line %d)", st.P.Line)
+			}
+			e.Cause = ce
+		}
+	}
+	return e
 }
 
 func (c *ctx) toExc(v Value, p Pos) error {

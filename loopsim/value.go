@@ -248,6 +248,8 @@ type Exc struct {
 	// Attrs are attributes set on the exception object (self.status in a
 	// custom __init__, e.retry_after = ... after constructing it).
 	Attrs map[string]Value
+	// Cause and Context are __cause__ (raise ... from) and __context__.
+	Cause, Context *Exc
 }
 
 func (e *Exc) Error() string {

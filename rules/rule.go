@@ -217,7 +217,9 @@ type Options struct {
 	Simulator Simulator `json:"-"`
 }
 
-// DefaultOptions enables the rules that are on by default.
+// DefaultOptions enables the rules that are on by default. It has no
+// Simulator, so the rules that simulate report nothing with it
+// (config.Config.Options wires one).
 func DefaultOptions() *Options {
 	o := &Options{Enabled: map[string]bool{}}
 	for _, r := range All() {

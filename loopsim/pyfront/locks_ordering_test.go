@@ -323,3 +323,53 @@ async def main():
 		t.Errorf("custom __deepcopy__ came out high: %+v", res.Assumptions)
 	}
 }
+
+// Counter.update/subtract count an iterable's items or add a mapping's
+// values; Counter + Counter and - keep the positive counts; Counter(mapping).
+func TestCounterArithmetic(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+from collections import Counter
+async def main():
+    a = Counter(["x", "y", "x"])       # x2 y1
+    a.update(["y", "z"])               # x2 y2 z1
+    a.update({"x": 3})                 # x5
+    a.subtract(["z", "z"])             # z-1
+    b = Counter({"x": 1, "w": 4})
+    s = a + b                          # x6 y2 w4 (z dropped)
+    d = a - b                          # x4 y2
+    a += Counter(z=2)                  # z1
+    await asyncio.sleep(0.001 * (s["x"] + len(s) + d["x"] + len(d) + a["z"]))
+`, Options{})
+	if want := 0.001 * float64(6+3+4+2+1); !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+}
+
+// raise ... from sets __cause__, raising while handling sets __context__,
+// and type() of them names their class.
+func TestExceptionCauseAndContext(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+class AppError(Exception):
+    pass
+async def main():
+    try:
+        try:
+            {}["k"]
+        except KeyError as e:
+            raise AppError("wrapped") from e
+    except AppError as err:
+        if type(err.__cause__).__name__ == "KeyError" and err.__context__ is err.__cause__:
+            await asyncio.sleep(0.02)
+    try:
+        try:
+            1 / 0
+        except ZeroDivisionError:
+            raise AppError("during") from None
+    except AppError as err:
+        if err.__cause__ is None and type(err.__context__) is ZeroDivisionError:
+            await asyncio.sleep(0.03)
+`, Options{})
+	if !near(res.ConcurrentS, 0.05) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.05 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+}
