@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL301 reports tasks kept only in a local variable that dies.
@@ -75,11 +76,6 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 	return false
 }
 
-var nonRetainingTaskMethods = map[string]bool{
-	"add_done_callback": true, "remove_done_callback": true, "set_name": true, "get_name": true, "done": true,
-	"get_coro": true, "get_loop": true, "get_context": true,
-}
-
 func runTaskReferenceDies(p *Pass) {
 	for _, c := range p.Module.Calls {
 		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p, c) || wrapsExistingFuture(p, c) {
@@ -95,7 +91,7 @@ func runTaskReferenceDies(p *Pass) {
 		kept := false
 		for _, u := range uses {
 			k := useKind(p.Module, u)
-			if !strings.HasPrefix(k, "method:") || !nonRetainingTaskMethods[strings.TrimPrefix(k, "method:")] {
+			if !strings.HasPrefix(k, "method:") || !pylib.Is("asyncio.Task."+strings.TrimPrefix(k, "method:"), pylib.KeepsNoReference) {
 				kept = true
 				break
 			}

@@ -5,12 +5,8 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
-
-// cancelledNames are exception classes that carry cancellation.
-var cancelledNames = map[string]bool{
-	"asyncio.CancelledError": true, "asyncio.exceptions.CancelledError": true, "trio.Cancelled": true,
-}
 
 // catchesCancellation says whether an except clause's type catches
 // cancellation, and how to name it in messages: "specific" for
@@ -43,7 +39,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		name = m.File.Text(typ) // builtin exception classes
 	}
 	switch {
-	case cancelledNames[name]:
+	case pylib.Is(name, pylib.CancellationClass):
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	case name == "BaseException" || name == "BaseExceptionGroup":
 		return "broad", "`except " + m.File.Text(typ) + "`"
