@@ -33,7 +33,9 @@ func init() {
 		"base64.b64encode", "base64.standard_b64encode", "base64.urlsafe_b64encode",
 		"base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode",
 		"struct.calcsize", "struct.pack", "struct.unpack", "textwrap.dedent", "textwrap.indent",
-		"types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
+		"itertools.takewhile", "itertools.dropwhile", "itertools.filterfalse", "itertools.starmap", "heapq.merge",
+		"operator.neg", "operator.not_", "operator.truth", "operator.abs", "operator.index",
+		"html.escape", "html.unescape", "types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
 		"os.path.split", "os.path.splitext", "os.path.isabs",
 		"bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
@@ -87,7 +89,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true,
+	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true, "html": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -519,6 +521,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 		return c.callUnbound(q, args, kws, p)
 	}
 	if v, ok, err := c.callPathOrCopy(q, args, kws, p); ok {
+		return v, err
+	}
+	if v, ok, err := c.callOperatorItertools(q, args, kws, p); ok {
 		return v, err
 	}
 	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {

@@ -743,6 +743,7 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		if bb, ok := bv.(*Builtin); ok && enumBases[bb.Qual] != 0 {
 			isEnum = true
 			cl.MixinValue = cl.MixinValue || enumBases[bb.Qual] == 2
+			cl.Flag = cl.Flag || bb.Qual == "enum.Flag" || bb.Qual == "enum.IntFlag"
 			continue
 		}
 		if bc, ok := bv.(*Class); ok {
@@ -753,6 +754,7 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 			if bc.Members != nil {
 				isEnum = true
 				cl.MixinValue = cl.MixinValue || bc.MixinValue
+				cl.Flag = cl.Flag || bc.Flag
 			}
 		}
 	}
@@ -1173,7 +1175,16 @@ func (c *ctx) makeEnumMembers(cl *Class, st *ClassDef, body *frame) {
 			continue
 		}
 		if _, ok := v.(*enumAuto); ok {
-			last++
+			if cl.Flag {
+				// a Flag's auto() is the next power of two
+				next := int64(1)
+				for next <= last {
+					next <<= 1
+				}
+				last = next
+			} else {
+				last++
+			}
 			v = last
 		} else if i, ok := v.(int64); ok {
 			last = i
@@ -1194,6 +1205,36 @@ func (c *ctx) makeEnumMembers(cl *Class, st *ClassDef, body *frame) {
 		cl.Members = append(cl.Members, m)
 		cl.Attrs[nm.ID] = m
 	}
+}
+
+// flagValue is the integer value of a Flag member (or composite).
+func flagValue(v Value) (*Instance, int64, bool) {
+	in, ok := v.(*Instance)
+	if !ok || !in.Class.Flag {
+		return nil, 0, false
+	}
+	n, ok := in.Attrs["value"].(int64)
+	return in, n, ok
+}
+
+// flagMember is the member of a Flag class with value n, or the composite
+// of members Python makes (name "A|B").
+func flagMember(cl *Class, n int64) *Instance {
+	var names []string
+	for _, m := range cl.Members {
+		mv, _ := m.Attrs["value"].(int64)
+		if mv == n {
+			return m
+		}
+		if mv != 0 && mv&n == mv {
+			names = append(names, m.Attrs["name"].(string))
+		}
+	}
+	var name Value
+	if len(names) > 0 {
+		name = strings.Join(names, "|")
+	}
+	return &Instance{Class: cl, Attrs: map[string]Value{"name": name, "value": n, "_name_": name, "_value_": n}}
 }
 
 // harmlessDecorators change nothing about how a function runs.

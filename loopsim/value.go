@@ -183,6 +183,7 @@ type Class struct {
 	// StrEnum and IntFlag, whose members act as their values.
 	Members    []*Instance
 	MixinValue bool
+	Flag       bool // enum.Flag/IntFlag: members combine with | & ^
 	// DataEq and DataOrder are a dataclass's generated __eq__ and
 	// __lt__/__le__/... (order=True): they compare the fields not marked
 	// field(compare=False), as tuples.
@@ -786,6 +787,9 @@ func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
 	in, isInst := v.(*Instance)
 	if !isInst {
 		return truth(v)
+	}
+	if _, n, ok := flagValue(v); ok {
+		return n != 0, true
 	}
 	for _, name := range []string{"__bool__", "__len__"} {
 		if _, has := in.Class.lookup(name); !has {
