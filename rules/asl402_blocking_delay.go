@@ -213,9 +213,14 @@ func callAt(f *analysis.File, off int) *analysis.Node {
 
 // BlockingCallNames returns the qualified names of the blocking calls the
 // rules know (the ASYNC2xx families) plus the configured extra ones: the
-// calls the simulator must treat as blocking (config.Simulator).
+// calls the simulator must treat as blocking (config.Simulator), without
+// the `-> suggestion` a configured entry may carry.
 func BlockingCallNames(extra []string) []string {
 	var out []string
 	pylib.Each(pylib.Blocking, func(api pylib.API) { out = append(out, api.Name) })
-	return append(out, extra...)
+	for _, entry := range extra {
+		pattern, _ := splitBlockingEntry(entry)
+		out = append(out, pattern)
+	}
+	return out
 }
