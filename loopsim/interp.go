@@ -1126,6 +1126,8 @@ func describe(e Expr) string {
 		return describe(x.Fn) + "(...)"
 	case *Const:
 		return repr(x.Value)
+	case *BinOp:
+		return describe(x.L) + " " + x.Op + " ..."
 	case *Compare:
 		return describe(x.L) + " " + strings.Join(x.Ops, " ") + " ..."
 	case *Await:
