@@ -181,8 +181,8 @@ func TestGroundTruthAvoidsNewerPython(t *testing.T) {
 // from the source (unseeded randomness, command-line arguments, the
 // environment, files, standard input, servers that run until stopped):
 // the level must be unknown (low for an unseeded random duration, which
-// counts its mean), and an assumption (or the reported problem) must name the unknown given on the file's first line
-// as "# unknown: WORD".
+// counts its mean), and an assumption (or the reported problem) must name
+// the unknown given on the file's first line as "# unknown: WORD".
 func TestUnknownProgramsFlagged(t *testing.T) {
 	for _, f := range globPrograms(t, filepath.Join(groundTruthDir, "unknown")) {
 		src, err := os.ReadFile(f)
