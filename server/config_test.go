@@ -1,0 +1,143 @@
+package server
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// TestConfigurationProblemsShown: what a configuration accepts without
+// effect (another linter's codes, in pyproject.toml or the editor
+// settings) is shown as a warning naming the file and the key, once per
+// change of that file; an invalid pyproject.toml is shown as an error
+// naming the file and the key, and its files are analysed with the
+// defaults meanwhile; fixing it applies it.
+func TestConfigurationProblemsShown(t *testing.T) {
+	src := blockingSrc + "\n\nasync def other():\n    open('x')\n    await other()\n"
+	pyproject := "[tool.asyncls]\nignore = [\"ASYNC251\", \"ASYNC115\"]\n"
+	dir := writeFiles(t, map[string]string{"app.py": src, "pyproject.toml": pyproject})
+	file := filepath.Join(dir, "pyproject.toml")
+	u := uri.File(filepath.Join(dir, "app.py"))
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "extendSelect": ["RUF029"]}`)
+	c.open(u, src)
+	c.waitDiagnosticsWhere(u, "ASYNC251 ignored, the rest of pyproject.toml applied", func(d []protocol.Diagnostic) bool {
+		return !hasCode(d, "ASYNC251") && hasCode(d, "ASYNC230")
+	})
+	// shown counts the messages of kind holding every part (c.mu held:
+	// waitFor holds it while it asks).
+	shown := func(kind protocol.MessageType, parts ...string) int {
+		n := 0
+	messages:
+		for _, m := range c.messages {
+			if m.Type != kind {
+				continue
+			}
+			for _, p := range parts {
+				if !strings.Contains(m.Message, p) {
+					continue messages
+				}
+			}
+			n++
+		}
+		return n
+	}
+	c.waitFor("the foreign code of pyproject.toml and of the settings warned about", func() bool {
+		return shown(protocol.MessageTypeWarning, file, "ignore", `"ASYNC115"`) == 1 &&
+			shown(protocol.MessageTypeWarning, "editor settings", "extendSelect", `"RUF029"`, "ASYNC124") == 1
+	})
+	// Edits re-analyse with the same configuration: nothing is shown again.
+	for v := int32(2); v <= 4; v++ {
+		c.change(u, v, &protocol.TextDocumentContentChangeWholeDocument{Text: src + strings.Repeat("\n", int(v))})
+		c.waitDiagnostics(u, v)
+	}
+	c.mu.Lock()
+	n := shown(protocol.MessageTypeWarning, file, `"ASYNC115"`)
+	c.mu.Unlock()
+	if n != 1 {
+		t.Errorf("the warning about ASYNC115 was shown %d times for one version of pyproject.toml", n)
+	}
+
+	changeConfig := func(text string) {
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{
+			URI: uri.File(file), Type: protocol.FileChangeTypeChanged,
+		}}})
+	}
+	changeConfig("[tool.asyncls]\nignore = [\"ASYNC251\"]\ncolour = \"blue\"\n")
+	c.waitFor("the unknown key shown as an error naming the file", func() bool {
+		return shown(protocol.MessageTypeError, file, `"colour"`) == 1
+	})
+	c.waitDiagnosticsWhere(u, "the defaults while pyproject.toml is invalid", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASYNC251") && hasCode(d, "ASYNC230")
+	})
+	changeConfig("[tool.asyncls]\nignore = [\"ASYNC230\"]\n")
+	c.waitDiagnosticsWhere(u, "the fixed pyproject.toml applied", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASYNC251") && !hasCode(d, "ASYNC230")
+	})
+	c.shutdownAndExit()
+}
+
+// TestConfigChangesCoalesced: pyproject.toml changes reported one at a
+// time are applied together once the burst is over, and re-analyse only
+// the open documents those files configure (not the other project's).
+func TestConfigChangesCoalesced(t *testing.T) {
+	src := blockingSrc
+	top := writeFiles(t, map[string]string{
+		"a/pyproject.toml": "[tool.asyncls]\n", "a/app.py": src,
+		"b/pyproject.toml": "[tool.asyncls]\n", "b/app.py": src,
+		"c/pyproject.toml": "[tool.asyncls]\n",
+	})
+	reloads := make(chan []string, 10)
+	s := newServer(Options{
+		ConfigEventDelay: time.Hour, // applied below, as the timer would
+		Hooks: Hooks{ConfigReloaded: func(files []string, reanalysed []uri.URI) {
+			var docs []string
+			for _, u := range reanalysed {
+				docs = append(docs, u.FsPath())
+			}
+			reloads <- append(files, docs...)
+		}},
+	})
+	defer func() {
+		s.cancel()
+		s.background.Wait()
+	}()
+	s.ws.setFolders([]string{top})
+	ctx := context.Background()
+	for _, p := range []string{"a/app.py", "b/app.py"} {
+		s.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+			URI: uri.File(filepath.Join(top, p)), LanguageID: "python", Version: 1, Text: src,
+		}})
+	}
+	for _, p := range []string{"a/pyproject.toml", "c/pyproject.toml", "a/pyproject.toml"} {
+		s.DidChangeWatchedFiles(ctx, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{
+			URI: uri.File(filepath.Join(top, p)), Type: protocol.FileChangeTypeChanged,
+		}}})
+	}
+	select {
+	case got := <-reloads:
+		t.Fatalf("applied before the burst was over: %v", got)
+	default:
+	}
+	s.applyConfigChanges()
+	got := strings.Join(<-reloads, " ")
+	want := strings.Join([]string{filepath.Join(top, "a/pyproject.toml"), filepath.Join(top, "c/pyproject.toml"), filepath.Join(top, "a/app.py")}, " ")
+	if got != want {
+		t.Errorf("one reload of\n%s\nwant\n%s", got, want)
+	}
+	s.applyConfigChanges()
+	select {
+	case again := <-reloads:
+		t.Errorf("a second reload with nothing changed: %v", again)
+	default:
+	}
+}
