@@ -19,6 +19,7 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 		m.parseNoQA(c)
 	}
 	m.handlerTypes = m.registeredHandlers(b.calls)
+	m.callerTypes = m.paramTypesFromCallers(b.calls)
 	for _, c := range b.calls {
 		m.finishCall(c)
 	}
@@ -272,7 +273,10 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 						b.bind(s, b.text(id), BindOther, id, nil)
 					}
 				} else {
-					b.bindTarget(s, id, nil, fn, cls)
+					// `async with connect() as self.ws` records the attribute
+					// like `self.ws = connect()` (a name target takes the
+					// same value above).
+					b.bindTarget(s, id, value, fn, cls)
 				}
 			}
 		}

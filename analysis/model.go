@@ -356,9 +356,12 @@ type Module struct {
 	// handlerTypes: functions registered as handlers by a call, with the
 	// argument types the library passes them (set while building).
 	handlerTypes map[*Function][]string
-	values       valueNames
-	memoMu       sync.Mutex
-	memo         map[string]any
+	// callerTypes: parameter types every call of the module agrees on
+	// (set while building; see paramTypesFromCallers).
+	callerTypes map[*Function]map[string]Ref
+	values      valueNames
+	memoMu      sync.Mutex
+	memo        map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts

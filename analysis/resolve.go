@@ -232,6 +232,9 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	if t := m.callbackParamType(f, b.Name); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
+	if r, ok := m.callerTypes[f][b.Name]; ok {
+		return r
+	}
 	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name {
 		return Ref{}
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -43,17 +44,15 @@ type Config struct {
 	CoroutineWrappers []string `toml:"coroutine-wrappers"`
 	// TaskFactories are extra callables that return a task (ASYNC300, ASL301).
 	TaskFactories []string `toml:"task-factories"`
+	// OffloadHelpers are extra callables that run the callable passed to
+	// them first in a worker thread, like asyncio.to_thread (ASL106).
+	OffloadHelpers []string `toml:"offload-helpers"`
 	// Severity overrides a rule's default severity: { ASYNC251 = "error" }.
 	Severity map[string]string `toml:"severity"`
 	// Latency overrides the simulator's default latency for awaited calls it cannot see into.
 	Latency map[string]string `toml:"latency"`
-	// ASL401MinSavingMs is the least saving (ms) for which ASL401 reports sequential awaits.
-	ASL401MinSavingMs *float64 `toml:"asl401-min-saving-ms"`
 	// ExecutorWorkers overrides the simulated default executor's size.
 	ExecutorWorkers *int `toml:"executor-workers"`
-	// StartableInContextManager names functions (qualified or bare) that must not be
-	// started in __aenter__ (flake8-async's ASYNC113 option of the same name).
-	StartableInContextManager []string `toml:"startable-in-context-manager"`
 	// SimulationBudget overrides the simulator's budgets for `asyncls simulate`
 	// and hover hints (docs/loopsim.md).
 	SimulationBudget *SimulationBudget `toml:"simulation-budget"`
@@ -63,6 +62,11 @@ type Config struct {
 	// RespectGitignore: skip what .gitignore files ignore when walking
 	// directories (default true, as ruff does).
 	RespectGitignore *bool `toml:"respect-gitignore"`
+
+	// RuleSettings holds the rules' settings that are set (keys of
+	// [tool.asyncls] declared by a rule's Settings, e.g.
+	// asl401-min-saving-ms), each value of its key's type.
+	RuleSettings map[string]any
 }
 
 // SimulationBudget is [tool.asyncls.simulation-budget]; unset keys keep
@@ -132,10 +136,11 @@ func (c *Config) GitignoreRespected() bool {
 	return c == nil || c.RespectGitignore == nil || *c.RespectGitignore
 }
 
-// Keys lists every accepted key of [tool.asyncls], for messages and docs.
-var Keys = []string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "severity", "latency", "asl401-min-saving-ms",
-	"executor-workers", "startable-in-context-manager", "simulation-budget", "max-file-size", "respect-gitignore"}
+// Keys lists every accepted key of [tool.asyncls], for messages and docs:
+// asyncls's own, then the rules' settings (rules.SettingKeys).
+var Keys = append([]string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
+	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "offload-helpers", "severity", "latency",
+	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore"}, rules.SettingKeys()...)
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -254,14 +259,18 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	var unknown []string
 	for _, k := range md.Undecoded() {
-		if len(k) >= 3 && k[0] == "tool" && k[1] == "asyncls" {
-			// Keys inside free-form tables (latency, per-file-ignores, severity) are values, not settings.
+		if len(k) >= 3 && k[0] == "tool" && k[1] == "asyncls" && rules.RuleOfSetting(k[2]) == nil {
+			// Keys inside free-form tables (latency, per-file-ignores, severity) are values, not settings;
+			// the rules' settings are checked by decodeRuleSettings.
 			unknown = append(unknown, strings.Join(k[2:], "."))
 		}
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("unknown key %q (known keys: %s)", unknown[0], strings.Join(Keys, ", "))}
+	}
+	if err := c.decodeRuleSettings(md, doc.Tool.Asyncls); err != nil {
+		return nil, err
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -300,11 +309,16 @@ func (c *Config) Validate() error {
 		key   string
 		names []string
 	}{{"blocking-calls", c.BlockingCalls}, {"coroutine-functions", c.CoroutineFunctions},
-		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories}} {
+		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories},
+		{"offload-helpers", c.OffloadHelpers}} {
 		for _, name := range list.names {
 			if !qualifiedNameRE.MatchString(name) {
 				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
 					" is not a qualified name (expected e.g. \"myapp.db.fetch\" or \"myapp.db.*\")"}
+			}
+			if list.key != "blocking-calls" && strings.Contains(name, "->") {
+				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
+					" has a `-> suggestion`, which only blocking-calls entries take"}
 			}
 		}
 	}
@@ -332,7 +346,90 @@ func (c *Config) Validate() error {
 	if err := c.SimulationBudget.validate(); err != nil {
 		return &Error{Path: c.Path, Msg: err.Error()}
 	}
+	for key := range c.RuleSettings {
+		if rules.RuleOfSetting(key) == nil {
+			return &Error{Path: c.Path, Msg: fmt.Sprintf("unknown key %q (known keys: %s)", key, strings.Join(Keys, ", "))}
+		}
+	}
+	for _, r := range rules.All() {
+		if _, err := r.Configure(c.RuleSettings); err != nil {
+			return &Error{Path: c.Path, Msg: err.Error()}
+		}
+	}
 	return nil
+}
+
+// decodeRuleSettings reads the rules' settings keys of [tool.asyncls] into
+// c.RuleSettings, refusing a value of another type than the key's.
+func (c *Config) decodeRuleSettings(md toml.MetaData, table toml.Primitive) error {
+	var raw map[string]toml.Primitive
+	if err := md.PrimitiveDecode(table, &raw); err != nil {
+		return &Error{Path: c.Path, Msg: err.Error()}
+	}
+	for _, r := range rules.All() {
+		for _, s := range r.SettingKeys() {
+			prim, ok := raw[s.Key]
+			if !ok {
+				continue
+			}
+			got := md.Type("tool", "asyncls", s.Key)
+			v := reflect.New(s.Type)
+			wrong := ""
+			if !tomlTypeFits(got, s.Type) {
+				wrong = withArticle(tomlTypeName(got))
+			} else if err := md.PrimitiveDecode(prim, v.Interface()); err != nil {
+				wrong = "a list holding other values"
+			}
+			if wrong != "" {
+				return &Error{Path: c.Path, Msg: fmt.Sprintf("%s: want %s (%s's setting), not %s", s.Key, withArticle(s.TypeName()), r.Code, wrong)}
+			}
+			if c.RuleSettings == nil {
+				c.RuleSettings = map[string]any{}
+			}
+			c.RuleSettings[s.Key] = v.Elem().Interface()
+		}
+	}
+	return nil
+}
+
+// tomlTypeName names a TOML type (MetaData.Type) as docs do.
+func tomlTypeName(t string) string {
+	switch t {
+	case "Float":
+		return "number"
+	case "Bool":
+		return "boolean"
+	case "Array":
+		return "list"
+	case "Hash":
+		return "table"
+	}
+	return strings.ToLower(t)
+}
+
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+// tomlTypeFits reports whether a TOML value of type tomlType (MetaData.Type)
+// can be a setting of Go type t.
+func tomlTypeFits(tomlType string, t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Float64:
+		return tomlType == "Float" || tomlType == "Integer"
+	case reflect.Int:
+		return tomlType == "Integer"
+	case reflect.Bool:
+		return tomlType == "Bool"
+	case reflect.String:
+		return tomlType == "String"
+	case reflect.Slice:
+		return tomlType == "Array"
+	}
+	return false
 }
 
 // qualifiedNameRE matches a dotted Python name, optionally ending in `.*`;
@@ -388,6 +485,9 @@ func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 // codes it selects; a selector that matches no rule is an error.
 func Expand(sel string) ([]string, error) {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
+	if same := rules.AliasOf(sel); same != "" {
+		return []string{same}, nil // ruff's name for the same check
+	}
 	var out []string
 	for _, r := range rules.All() {
 		if sel == "ALL" || strings.HasPrefix(r.Code, sel) {
@@ -413,8 +513,8 @@ func Expand(sel string) ([]string, error) {
 // An unknown code with asyncls's own prefix (ASL) is a typo and an error.
 func ForeignCode(sel string) bool {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
-	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") {
-		return false // "ALL" is asyncls's (and ruff's) selector of every rule
+	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") || rules.AliasOf(sel) != "" {
+		return false // "ALL" is asyncls's (and ruff's) selector of every rule; RUF006 is ASYNC300
 	}
 	i := 0
 	for i < len(sel) && sel[i] >= 'A' && sel[i] <= 'Z' {
@@ -436,9 +536,6 @@ func ForeignCode(sel string) bool {
 	return true
 }
 
-// ruffAliases are ruff's own codes for checks asyncls has under flake8-async's code.
-var ruffAliases = map[string]string{"RUF006": "ASYNC300", "RUF029": "ASYNC124"}
-
 // Warnings lists the selectors of c (select, extend-select, ignore,
 // per-file-ignores) that are another linter's codes: accepted, without effect.
 func (c *Config) Warnings() []string {
@@ -448,13 +545,8 @@ func (c *Config) Warnings() []string {
 			if !ForeignCode(code) {
 				continue
 			}
-			msg := key + ": " + strconvQuote(code) + " is not an asyncls rule (a flake8-async or ruff code asyncls does " +
-				"not implement?); it has no effect here"
-			if same := ruffAliases[strings.ToUpper(strings.TrimSpace(code))]; same != "" {
-				msg = key + ": " + strconvQuote(code) + " is ruff's name for asyncls's " + same + "; write " + same +
-					" (as written it has no effect here)"
-			}
-			out = append(out, msg)
+			out = append(out, key+": "+strconvQuote(code)+" is not an asyncls rule (a flake8-async or ruff code "+
+				"asyncls does not implement?); it has no effect here")
 		}
 	}
 	add("select", c.Select)
@@ -501,7 +593,8 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 // Options returns the rule options for the file at path.
 func (c *Config) Options(path string) *rules.Options {
 	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
-		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories}
+		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories,
+		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator()}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {
@@ -539,18 +632,15 @@ func (c *Config) Options(path string) *rules.Options {
 		s, _ := rules.ParseSeverity(sev)
 		o.Severity[strings.ToUpper(code)] = s
 	}
-	o.Settings = map[string]any{}
-	if c.ASL401MinSavingMs != nil {
-		o.Settings["asl401-min-saving-ms"] = *c.ASL401MinSavingMs
-	}
-	if c.ExecutorWorkers != nil {
-		o.Settings["executor-workers"] = *c.ExecutorWorkers
-	}
-	if len(c.Latency) > 0 {
-		o.Settings["latency"] = c.Latency
-	}
-	if len(c.StartableInContextManager) > 0 {
-		o.Settings["startable-in-context-manager"] = c.StartableInContextManager
+	o.Settings = map[string]rules.Settings{}
+	for key := range c.RuleSettings {
+		r := rules.RuleOfSetting(key)
+		if r == nil || o.Settings[r.Code] != nil {
+			continue
+		}
+		if s, err := r.Configure(c.RuleSettings); err == nil { // Validate refuses the others
+			o.Settings[r.Code] = s
+		}
 	}
 	return o
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/asyncls/asyncls/rules"
 )
 
 func TestParseValid(t *testing.T) {
@@ -42,11 +44,21 @@ severity = { ASYNC251 = "error" }
 	if c.Options("legacy_io.py").Enabled["ASYNC210"] {
 		t.Error("per-file-ignores on a file name pattern did not apply")
 	}
-	if v, _ := o.Settings["startable-in-context-manager"].([]string); len(v) != 1 || v[0] != "mylib.serve" {
-		t.Errorf("startable-in-context-manager not passed to the rules: %v", o.Settings)
+	if s, _ := o.Settings["ASYNC113"].(*rules.StartableSettings); s == nil || len(s.StartableInContextManager) != 1 || s.StartableInContextManager[0] != "mylib.serve" {
+		t.Errorf("startable-in-context-manager not passed to ASYNC113: %#v", o.Settings["ASYNC113"])
 	}
-	if o.Settings["asl401-min-saving-ms"] != 50.0 || o.Settings["executor-workers"] != 8 {
-		t.Errorf("simulator settings not passed to the rules: %v", o.Settings)
+	if s, _ := o.Settings["ASL401"].(*rules.SequentialAwaitsSettings); s == nil || s.MinSavingMs != 50 {
+		t.Errorf("asl401-min-saving-ms not passed to ASL401: %#v", o.Settings["ASL401"])
+	}
+	if sim, err := c.Simulator(); err != nil || sim.DefaultWorkers != 8 {
+		t.Errorf("executor-workers not passed to the simulator: %v %v", sim.DefaultWorkers, err)
+	}
+	if c.Estimator().Fingerprint() == Default().Estimator().Fingerprint() {
+		t.Error("the rules' simulator ignores the simulator settings")
+	}
+	// Settings no rule of the configuration reads are not passed.
+	if d := Default().Options("src/app.py"); len(d.Settings) != 0 {
+		t.Errorf("default options carry settings: %v", d.Settings)
 	}
 	if c.Latency["aiohttp.ClientSession.get"] != "120ms" {
 		t.Error("latency table lost")
@@ -69,6 +81,15 @@ func TestParseErrorsNameTheProblem(t *testing.T) {
 		"[tool.asyncls.simulation-budget]\nsteps = 0\n":          "simulation-budget.steps: 0 is not a positive number",
 		"[tool.asyncls.simulation-budget]\ntime = \"forever\"\n": `simulation-budget.time: "forever" is not a positive duration`,
 		"[tool.asyncls.simulation-budget]\nstepz = 5\n":          `unknown key "simulation-budget.stepz"`,
+		// Rules' settings are typed: a value of another type names the key
+		// and the type it wants.
+		"[tool.asyncls]\nasl401-min-saving-ms = \"50ms\"\n":                   "asl401-min-saving-ms: want a number (ASL401's setting), not a string",
+		"[tool.asyncls]\nasl401-min-saving-ms = -5\n":                         "asl401-min-saving-ms: -5 is not a number of milliseconds",
+		"[tool.asyncls]\nasl401-min-saving-ms = [50]\n":                       "asl401-min-saving-ms: want a number (ASL401's setting), not a list",
+		"[tool.asyncls]\nstartable-in-context-manager = \"mylib.serve\"\n":    "startable-in-context-manager: want a list of strings (ASYNC113's setting), not a string",
+		"[tool.asyncls]\nstartable-in-context-manager = [\"a\", 1]\n":         "startable-in-context-manager: want a list of strings (ASYNC113's setting), not a list holding other values",
+		"[tool.asyncls]\nstartable-in-context-manager = [\"my lib.serve\"]\n": `startable-in-context-manager: "my lib.serve" is not a function name`,
+		"[tool.asyncls.asl401-min-saving-ms]\nx = 1\n":                        "asl401-min-saving-ms: want a number (ASL401's setting), not a table",
 	}
 	for src, want := range cases {
 		_, err := Parse("pyproject.toml", []byte(src))
@@ -100,8 +121,8 @@ func TestForeignCodesWarn(t *testing.T) {
 			t.Errorf("no warning for %s in:\n%s", code, warnings)
 		}
 	}
-	if !strings.Contains(warnings, `"RUF006" is ruff's name for asyncls's ASYNC300`) {
-		t.Errorf("RUF006 warning should name ASYNC300:\n%s", warnings)
+	if strings.Contains(warnings, "RUF006") {
+		t.Errorf("RUF006 is ruff's name for ASYNC300, not a foreign code to warn about:\n%s", warnings)
 	}
 	if strings.Contains(warnings, "ASYNC251") {
 		t.Errorf("a real rule is warned about:\n%s", warnings)
@@ -171,6 +192,7 @@ func TestLibraryExtensions(t *testing.T) {
 coroutine-functions = ["vendor.Client.*"]
 coroutine-wrappers = ["inhouse.traced"]
 task-factories = ["aiojobs.Scheduler.spawn_task"]
+offload-helpers = ["inhouse.threads.run_blocking", "inhouse.pool.*"]
 blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
 `))
 	if err != nil {
@@ -178,15 +200,23 @@ blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
 	}
 	o := c.Options("a.py")
 	if len(o.ExtraCoroutines) != 1 || o.ExtraCoroutines[0] != "vendor.Client.*" || len(o.CoroutineWrappers) != 1 ||
-		len(o.ExtraTaskFactories) != 1 || len(o.ExtraBlocking) != 1 {
+		len(o.ExtraTaskFactories) != 1 || len(o.ExtraBlocking) != 1 || len(o.OffloadHelpers) != 2 {
 		t.Errorf("extensions not passed to the rules: %+v", o)
 	}
 	for _, bad := range []string{`coroutine-functions = ["vendor Client"]`, `task-factories = ["spawn("]`,
-		`coroutine-wrappers = [""]`, `blocking-calls = ["a..b"]`} {
+		`coroutine-wrappers = [""]`, `blocking-calls = ["a..b"]`, `offload-helpers = ["run blocking"]`} {
 		_, err := Parse("pyproject.toml", []byte("[tool.asyncls]\n"+bad+"\n"))
 		if err == nil || !strings.Contains(err.Error(), "is not a qualified name") {
 			t.Errorf("%s: got %v, want an error naming the bad entry", bad, err)
 		}
+	}
+	_, err = Parse("pyproject.toml", []byte("[tool.asyncls]\noffload-helpers = [\"a.run -> b.arun\"]\n"))
+	if err == nil || !strings.Contains(err.Error(), "only blocking-calls entries take") {
+		t.Errorf("a suggestion on an offload helper: got %v, want an error", err)
+	}
+	_, err = Parse("pyproject.toml", []byte("[tool.asyncls]\noffload-helpers = [3]\n"))
+	if err == nil || !strings.Contains(err.Error(), "offload-helpers") {
+		t.Errorf("a number as an offload helper: got %v, want an error naming the key", err)
 	}
 }
 
@@ -212,5 +242,65 @@ func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
 	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nrespect-gitignore = false\n"))
 	if err != nil || c.GitignoreRespected() {
 		t.Errorf("respect-gitignore = false: %v %v", c, err)
+	}
+}
+
+// TestRuffAliasesSelectTheSameRule: ruff's RUF006 and RUF029 are its names
+// for ASYNC300 and ASYNC124; in ignore, per-file-ignores and select they act
+// on those rules as written.
+func TestRuffAliasesSelectTheSameRule(t *testing.T) {
+	src := "[tool.asyncls]\nignore = [\"RUF006\"]\nper-file-ignores = { \"tests/**\" = [\"ruf029\"] }\n"
+	cfg, err := Parse("pyproject.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Warnings()) != 0 {
+		t.Errorf("aliases warned about: %v", cfg.Warnings())
+	}
+	app, test := cfg.Options("app.py"), cfg.Options("tests/test_app.py")
+	if app.Enabled["ASYNC300"] || test.Enabled["ASYNC300"] {
+		t.Error(`ignore = ["RUF006"] must turn ASYNC300 off`)
+	}
+	if !app.Enabled["ASYNC124"] || test.Enabled["ASYNC124"] {
+		t.Errorf("per-file-ignores RUF029 for tests/**: ASYNC124 in app.py %v, in tests %v; want on, off",
+			app.Enabled["ASYNC124"], test.Enabled["ASYNC124"])
+	}
+	sel, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nselect = [\"RUF006\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := sel.Options("app.py"); !o.Enabled["ASYNC300"] || len(o.Enabled) != 1 {
+		t.Errorf(`select = ["RUF006"] enabled %v, want only ASYNC300`, o.Enabled)
+	}
+}
+
+// TestRuleSettingsInlineAndDescribed: a rule's setting given on the command
+// line (--config 'KEY = VALUE') layers over the file's, and
+// --show-settings (Describe) lists it.
+func TestRuleSettingsInlineAndDescribed(t *testing.T) {
+	file, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nasl401-min-saving-ms = 50\nstartable-in-context-manager = [\"a.b\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := file.Override("asl401-min-saving-ms = 75")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := c.Options("app.py")
+	if s, _ := o.Settings["ASL401"].(*rules.SequentialAwaitsSettings); s == nil || s.MinSavingMs != 75 {
+		t.Errorf("inline asl401-min-saving-ms not applied: %#v", o.Settings["ASL401"])
+	}
+	if s, _ := o.Settings["ASYNC113"].(*rules.StartableSettings); s == nil || len(s.StartableInContextManager) != 1 {
+		t.Errorf("the file's startable-in-context-manager lost by an inline setting: %#v", o.Settings["ASYNC113"])
+	}
+	if s := file.Options("app.py").Settings["ASL401"].(*rules.SequentialAwaitsSettings); s.MinSavingMs != 50 {
+		t.Errorf("Override changed the file's configuration: %v", s.MinSavingMs)
+	}
+	if _, err := file.Override(`asl401-min-saving-ms = "soon"`); err == nil || !strings.Contains(err.Error(), "want a number") {
+		t.Errorf("inline setting of the wrong type: %v", err)
+	}
+	d := c.Describe()
+	if !strings.Contains(d, "asl401-min-saving-ms = 75.0") || !strings.Contains(d, `startable-in-context-manager = ["a.b"]`) {
+		t.Errorf("Describe lacks the rules' settings:\n%s", d)
 	}
 }

@@ -39,6 +39,15 @@ func (c *Config) Override(setting string) (*Config, error) {
 			ov.Field(i).Set(iv.Field(i))
 		}
 	}
+	if len(in.RuleSettings) > 0 {
+		out.RuleSettings = map[string]any{}
+		for k, v := range c.RuleSettings {
+			out.RuleSettings[k] = v
+		}
+		for k, v := range in.RuleSettings {
+			out.RuleSettings[k] = v
+		}
+	}
 	return &out, nil
 }
 
@@ -51,6 +60,9 @@ func (c *Config) Describe() string {
 		if ok && !v.Field(i).IsNil() {
 			set[tag] = v.Field(i).Interface()
 		}
+	}
+	for k, rv := range c.RuleSettings {
+		set[k] = rv
 	}
 	var b bytes.Buffer
 	b.WriteString("[tool.asyncls]\n")

@@ -231,8 +231,13 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		f := &file{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
 		if f.target {
-			opts, _ := json.Marshal(u.options(s.Path))
-			f.options = sha256.Sum256(opts)
+			opts := u.options(s.Path)
+			data, _ := json.Marshal(opts)
+			if opts.Simulator != nil {
+				// Not in the JSON: the simulator's settings (latencies...).
+				data = append(data, opts.Simulator.Fingerprint()...)
+			}
+			f.options = sha256.Sum256(data)
 		}
 		fs[i] = f
 	})

@@ -923,14 +923,14 @@ func (c *ctx) callAsyncioMethod(typ, name string, self Value, args []Value, kws 
 			if o.when == nil {
 				return nil, nil
 			}
-			return &ClockReading{Clock: "monotonic", Name: "loop.time()", Scale: 1, K: *o.when}, nil
+			return &ClockReading{Clock: "monotonic", Name: "loop.time()", Line: p.Line, Scale: 1, K: *o.when}, nil
 		case "expired":
 			return o.state == "expiring" || o.state == "expired", nil
 		}
 	case *LoopObj:
 		switch name {
 		case "time":
-			return &ClockReading{Clock: "monotonic", Name: "loop.time()", Scale: 1, K: c.now()}, nil
+			return &ClockReading{Clock: "monotonic", Name: "loop.time()", Line: p.Line, Scale: 1, K: c.now()}, nil
 		case "create_task":
 			return c.callAsyncio("asyncio.create_task", args, kws, p)
 		case "create_future":

@@ -29,7 +29,7 @@ func init() {
 		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
-		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
@@ -183,6 +183,10 @@ func firstArg(args []Value) Value {
 	return args[0]
 }
 
+// notImplemented is the NotImplemented a comparison method returns to let
+// the other operand's reflected method decide.
+var notImplemented = &Builtin{Qual: "NotImplemented"}
+
 func builtinName(id string) (Value, bool) {
 	switch id {
 	case "__name__":
@@ -193,6 +197,8 @@ func builtinName(id string) (Value, bool) {
 		return false, true
 	case "None":
 		return nil, true
+	case "NotImplemented":
+		return notImplemented, true
 	}
 	if pyBuiltins[id] {
 		return &Builtin{Qual: id}, true
@@ -257,6 +263,8 @@ func typeKey(v Value) string {
 		return "generator"
 	case *ThreadObj:
 		return "Thread"
+	case *ThreadLock:
+		return "ThreadLock"
 	case *ProcessObj:
 		return "Process"
 	case *ExitStack:
@@ -318,7 +326,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "type object '%s' has no attribute '%s'", o.Name, name)
 	case *External:
-		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name}, nil
+		return &External{Qual: strings.TrimSuffix(o.Qual, "()") + "." + name, From: o.From}, nil
 	case *SuperObj:
 		for _, b := range o.Class.Bases {
 			if v, ok := b.lookup(name); ok {
@@ -345,7 +353,7 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "'super' object has no attribute '%s' (line %d)", name, p.Line)
 	case *UnknownValue:
-		return &UnknownValue{Why: o.Why + "." + name}, nil
+		return &UnknownValue{Why: o.Why + "." + name, From: o.From}, nil
 	case *ClockReading:
 		return c.clockAttr(o, name, p), nil
 	case *Timedelta:
@@ -444,7 +452,7 @@ func (c *ctx) seconds(v Value, p Pos, what string) float64 {
 	if v == nil {
 		return 0
 	}
-	c.s.assume(p, 0.3, "duration of %s cannot be known statically%s; assumed 0 s", what, dependsOn(v, what))
+	c.s.assumeOn(p, 0.3, v, what, "duration of %s cannot be known statically%s; assumed 0 s", what)
 	return 0
 }
 
@@ -507,9 +515,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	case "time.time", "time.perf_counter", "time.monotonic", "time.process_time",
 		"time.perf_counter_ns", "time.monotonic_ns", "time.time_ns",
 		"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
-		return c.readClock(q), nil
+		return c.readClock(q, p), nil
 	case "time.strftime", "time.localtime", "time.gmtime", "time.ctime", "time.asctime", "datetime.date.today":
-		return &UnknownValue{Why: "the time of day (" + q + "())"}, nil
+		return &UnknownValue{Why: "the time of day (" + q + "())", From: &Outside{What: "the time of day (" + q + "())", Line: p.Line}}, nil
 	case "datetime.timedelta":
 		v, _ := newTimedelta(args, kws)
 		return v, nil
@@ -535,6 +543,8 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				fmtDur(processSpawnCost), fmtDur(processJobCost), fmtDur(processShutdownCost))
 		}
 		return &PoolObj{pool: pool}, nil
+	case "threading.Lock", "threading.RLock":
+		return &ThreadLock{Reentrant: q == "threading.RLock"}, nil
 	case "threading.Thread":
 		th := &ThreadObj{}
 		th.target, _ = argAt(nil, kws, -1, "target")
@@ -802,9 +812,9 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		return &UnknownValue{Why: "id() (a memory address)"}, nil
 	case "input":
 		c.s.assume(p, 0.5, "input() waits for a user; assumed to return at once")
-		return &UnknownValue{Why: "user input"}, nil
+		return &UnknownValue{Why: "user input", From: &Outside{What: "input()", Line: p.Line}}, nil
 	case "open":
-		return &UnknownValue{Why: "file object"}, nil
+		return &UnknownValue{Why: "file object", From: &Outside{What: "a file read with open()", Line: p.Line}}, nil
 	case "len":
 		if len(args) != 1 {
 			break
@@ -1034,7 +1044,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 				d.Keys = append(d.Keys, src.Keys...)
 				d.Vals = append(d.Vals, src.Vals...)
 			} else if isUnknown(args[0]) {
-				return &UnknownValue{Why: "dict of " + whyOf(args[0])}, nil
+				return derivedUnknown("dict of "+whyOf(args[0]), args[0]), nil
 			} else {
 				// dict(pairs): zip(...), a list of tuples, enumerate(...).
 				items, err := c.toList(args[0], p)
@@ -1355,9 +1365,9 @@ func (c *ctx) callIterBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value
 			k := keys[i+1]
 			var better, ok bool
 			if q == "min" {
-				better, ok = less(k, bestKey)
+				better, ok = c.less(k, bestKey)
 			} else {
-				better, ok = less(bestKey, k)
+				better, ok = c.less(bestKey, k)
 			}
 			if !ok {
 				return unknownOf(q+" of unknown", items...), nil
@@ -1376,6 +1386,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 	switch o := self.(type) {
 	case *ExitStack:
 		return c.exitStackMethod(o, name, args, kws, p)
+	case *ThreadLock:
+		return c.threadLockMethod(o, name, args, kws, p)
 	case *ClockReading:
 		return c.clockMethod(o, name, args, kws, p)
 	case *Bytes:
@@ -1459,7 +1471,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 					if e == args[0] {
 						return nil, nil
 					}
-					if eq, ok := equal(e, args[0]); ok && eq {
+					if eq, ok := c.equal(e, args[0]); ok && eq {
 						return nil, nil
 					}
 				}
@@ -1526,7 +1538,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		c.scan(len(l.Elems), p)
 		l.dropIndex()
 		for i, e := range l.Elems {
-			if eq, ok := equal(e, args[0]); (ok && eq) || e == args[0] {
+			if eq, ok := c.equal(e, args[0]); (ok && eq) || e == args[0] {
 				l.Elems = append(l.Elems[:i:i], l.Elems[i+1:]...)
 				return nil, nil
 			}
@@ -1542,7 +1554,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	case "copy":
 		return &List{Kind: l.Kind, Elems: append([]Value(nil), l.Elems...)}, nil
 	case "sort":
-		sortValues(l.Elems)
+		c.sortValues(l.Elems)
 		return nil, nil
 	case "reverse":
 		for i, j := 0, len(l.Elems)-1; i < j; i, j = i+1, j-1 {
@@ -1555,7 +1567,7 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		}
 		n := int64(0)
 		for i, e := range l.Elems {
-			eq, ok := equal(e, args[0])
+			eq, ok := c.equal(e, args[0])
 			if !ok {
 				return unknownOf(l.Kind+"."+name, e, args[0]), nil
 			}
@@ -1776,7 +1788,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return r.random(), nil
 		}
 		c.s.assume(p, 0.45, "random.random() without random.seed() is unknown; as a duration it counts its mean 0.5")
-		return &RandomValue{Mean: 0.5, Why: "random.random()"}, nil
+		return &RandomValue{Mean: 0.5, Why: "random.random()", From: &Outside{What: "random.random()", Line: p.Line}}, nil
 	case "random.uniform":
 		if len(args) == 2 {
 			a, ok1 := toFloat(args[0])
@@ -1786,7 +1798,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 					return a + (b-a)*r.random(), nil
 				}
 				c.s.assume(p, 0.45, "random.uniform(%s, %s) without random.seed() is unknown; as a duration it counts its mean %.4g", repr(args[0]), repr(args[1]), (a+b)/2)
-				return &RandomValue{Mean: (a + b) / 2, Why: "random.uniform(...)"}, nil
+				return &RandomValue{Mean: (a + b) / 2, Why: "random.uniform(...)", From: &Outside{What: "random.uniform()", Line: p.Line}}, nil
 			}
 		}
 	case "random.randint", "random.randrange":
@@ -1802,7 +1814,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			}
 			m := a + (b-1-a)/2
 			c.s.assume(p, 0.45, "%s without random.seed() is unknown; as a count or duration it counts %d (the middle of its range)", q, m)
-			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)"}, nil
+			return &RandomValue{Mean: float64(m), Int: true, Why: q + "(...)", From: &Outside{What: q + "()", Line: p.Line}}, nil
 		}
 	case "random.choice":
 		if len(args) == 1 && r != nil && !isUnknown(args[0]) {
@@ -1816,7 +1828,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return items[r.randbelow(int64(len(items)))], nil
 		}
 		c.s.assume(p, 0.6, "random.choice without random.seed() is unknown")
-		return &UnknownValue{Why: "random choice"}, nil
+		return &UnknownValue{Why: "random choice", From: &Outside{What: "random.choice()", Line: p.Line}}, nil
 	case "random.shuffle":
 		if len(args) == 1 {
 			if l, ok := args[0].(*List); ok && r != nil {
@@ -1841,7 +1853,7 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 			return pySample(r, items, k, p)
 		}
 		c.s.assume(p, 0.6, "random.sample without random.seed() is unknown")
-		return unknownOf("random.sample()", pop), nil
+		return &UnknownValue{Why: "random.sample()", From: &Outside{What: "random.sample()", Line: p.Line}}, nil
 	case "random.expovariate":
 		if v, ok := argAt(args, kws, 0, "lambd"); ok {
 			if l, ok := toFloat(v); ok && l != 0 {
@@ -1849,13 +1861,13 @@ func (c *ctx) callRandomWith(r *pyRandom, q string, args []Value, kws []kwarg, p
 					return -math.Log(1-r.random()) / l, nil
 				}
 				c.s.assume(p, 0.45, "random.expovariate without random.seed() is unknown; as a duration it counts its mean %.4g", 1/l)
-				return &RandomValue{Mean: 1 / l, Why: "random.expovariate(...)"}, nil
+				return &RandomValue{Mean: 1 / l, Why: "random.expovariate(...)", From: &Outside{What: "random.expovariate()", Line: p.Line}}, nil
 			}
 		}
 	}
 	if r == nil {
 		c.s.assume(p, 0.45, "%s without random.seed() is unknown", q)
-		return &UnknownValue{Why: q + "()"}, nil
+		return &UnknownValue{Why: q + "()", From: &Outside{What: q + "()", Line: p.Line}}, nil
 	}
 	return c.unmodelled(p, q), nil
 }
@@ -1952,7 +1964,7 @@ func (c *ctx) sortItems(items []Value, kws []kwarg, p Pos) ([]Value, bool, error
 			// Python's reverse sort keeps equal items in their original order.
 			x, y = y, x
 		}
-		l, ok := less(x, y)
+		l, ok := c.less(x, y)
 		if !ok {
 			comparable = false
 		}

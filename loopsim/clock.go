@@ -12,6 +12,7 @@ import "math"
 type ClockReading struct {
 	Clock string  // "wall", "monotonic", "perf_counter", "process"
 	Name  string  // the call that produced it, for assumptions
+	Line  int     // where it was read
 	Scale float64 // 1 for seconds, 1e9 for *_ns, 1000 after * 1000
 	K     float64
 	Date  bool // a datetime.datetime
@@ -26,6 +27,12 @@ func (r *ClockReading) why() string {
 		return "the time of day (" + r.Name + ")"
 	}
 	return "the clock's origin (" + r.Name + ")"
+}
+
+// unknown is a value computed from r that needs the clock's origin (the
+// hour, r % 60, r compared with a constant): read from outside the program.
+func (r *ClockReading) unknown() *UnknownValue {
+	return &UnknownValue{Why: r.why(), From: &Outside{What: r.why(), Line: r.Line}}
 }
 
 // clockQuals maps clock functions to their clock and unit scale.
@@ -46,9 +53,9 @@ var clockQuals = map[string]struct {
 	"datetime.datetime.fromtimestamp": {"wall", 1},
 }
 
-func (c *ctx) readClock(q string) *ClockReading {
+func (c *ctx) readClock(q string, p Pos) *ClockReading {
 	k := clockQuals[q]
-	r := &ClockReading{Clock: k.clock, Name: q + "()", Scale: k.scale, K: c.now() * k.scale}
+	r := &ClockReading{Clock: k.clock, Name: q + "()", Line: p.Line, Scale: k.scale, K: c.now() * k.scale}
 	if q == "time.process_time" {
 		// CPU time of this process: only the loop thread's busy time counts,
 		// which the simulator does not track apart; a wall reading is close
@@ -74,9 +81,9 @@ func clockArith(op string, l, r Value) (Value, bool) {
 	unknown := func() (Value, bool) {
 		switch {
 		case lok:
-			return &UnknownValue{Why: lc.why()}, true
+			return lc.unknown(), true
 		case rok:
-			return &UnknownValue{Why: rc.why()}, true
+			return rc.unknown(), true
 		}
 		return &UnknownValue{Why: "timedelta arithmetic"}, true
 	}
@@ -113,9 +120,9 @@ func clockArith(op string, l, r Value) (Value, bool) {
 			if op == "-" {
 				k = lc.K - rtd.S
 			}
-			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Scale: lc.Scale, K: k, Date: true}, true
+			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Line: lc.Line, Scale: lc.Scale, K: k, Date: true}, true
 		case rok && rc.Date && op == "+":
-			return &ClockReading{Clock: rc.Clock, Name: rc.Name, Scale: rc.Scale, K: rc.K + ltd.S, Date: true}, true
+			return &ClockReading{Clock: rc.Clock, Name: rc.Name, Line: rc.Line, Scale: rc.Scale, K: rc.K + ltd.S, Date: true}, true
 		}
 		return unknown()
 	}
@@ -138,14 +145,14 @@ func clockArith(op string, l, r Value) (Value, bool) {
 		}
 		switch op {
 		case "+":
-			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Scale: lc.Scale, K: lc.K + f}, true
+			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Line: lc.Line, Scale: lc.Scale, K: lc.K + f}, true
 		case "-":
-			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Scale: lc.Scale, K: lc.K - f}, true
+			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Line: lc.Line, Scale: lc.Scale, K: lc.K - f}, true
 		case "*":
-			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Scale: lc.Scale * f, K: lc.K * f}, true
+			return &ClockReading{Clock: lc.Clock, Name: lc.Name, Line: lc.Line, Scale: lc.Scale * f, K: lc.K * f}, true
 		case "/":
 			if f != 0 {
-				return &ClockReading{Clock: lc.Clock, Name: lc.Name, Scale: lc.Scale / f, K: lc.K / f}, true
+				return &ClockReading{Clock: lc.Clock, Name: lc.Name, Line: lc.Line, Scale: lc.Scale / f, K: lc.K / f}, true
 			}
 		}
 		return unknown()
@@ -156,9 +163,9 @@ func clockArith(op string, l, r Value) (Value, bool) {
 	}
 	switch op {
 	case "+":
-		return &ClockReading{Clock: rc.Clock, Name: rc.Name, Scale: rc.Scale, K: rc.K + f}, true
+		return &ClockReading{Clock: rc.Clock, Name: rc.Name, Line: rc.Line, Scale: rc.Scale, K: rc.K + f}, true
 	case "*":
-		return &ClockReading{Clock: rc.Clock, Name: rc.Name, Scale: rc.Scale * f, K: rc.K * f}, true
+		return &ClockReading{Clock: rc.Clock, Name: rc.Name, Line: rc.Line, Scale: rc.Scale * f, K: rc.K * f}, true
 	}
 	return unknown()
 }
@@ -221,9 +228,9 @@ func (c *ctx) clockMethod(r *ClockReading, name string, args []Value, kws []kwar
 	if r.Date {
 		switch name {
 		case "timestamp":
-			return &ClockReading{Clock: r.Clock, Name: r.Name, Scale: 1, K: r.K}, nil
+			return &ClockReading{Clock: r.Clock, Name: r.Name, Line: r.Line, Scale: 1, K: r.K}, nil
 		case "isoformat", "strftime", "date", "time", "replace", "astimezone", "weekday", "isoweekday", "ctime":
-			return &UnknownValue{Why: r.why()}, nil
+			return r.unknown(), nil
 		}
 	}
 	return c.unmodelled(p, "datetime."+name), nil
@@ -233,7 +240,7 @@ func (c *ctx) clockAttr(r *ClockReading, name string, p Pos) Value {
 	if r.Date {
 		switch name {
 		case "year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo":
-			return &UnknownValue{Why: r.why()}
+			return r.unknown()
 		}
 	}
 	return &Builtin{Qual: "datetime." + name, Self: r}

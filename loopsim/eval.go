@@ -129,7 +129,7 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 		}
 		b, ok := c.truth(cond, x.P)
 		if !ok {
-			c.s.assume(x.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(x.Cond), dependsOn(cond, describe(x.Cond)))
+			c.s.assumeOn(x.P, 0.7, cond, describe(x.Cond), "condition %s cannot be known statically%s; assumed true", describe(x.Cond))
 			b = true
 		}
 		if b {
@@ -389,7 +389,7 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 				}
 			}
 			if isUnknown(idx) {
-				return &UnknownValue{Why: o.Name + " member named by " + whyOf(idx)}, nil
+				return derivedUnknown(o.Name+" member named by "+whyOf(idx), idx), nil
 			}
 			return nil, newExc("KeyError", "%s (line %d)", repr(idx), p.Line)
 		}
@@ -472,7 +472,7 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 		return string(r[i]), nil
 	}
 	if isUnknown(obj) {
-		return &UnknownValue{Why: whyOf(obj) + "[...]"}, nil
+		return unknownOf(whyOf(obj)+"[...]", obj, idx), nil
 	}
 	return c.unmodelled(p, typeName(obj)+"[...]"), nil
 }
@@ -516,7 +516,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 			iterate = c.forEachAsync
 		}
 		if isUnknown(it) {
-			c.s.assume(x.P, 0.5, "the number of items of %s is unknown%s; assumed %d", describe(g.Iter), dependsOn(it, describe(g.Iter)), c.s.cfg.UnknownLoopCount)
+			c.s.assumeOn(x.P, 0.5, it, describe(g.Iter), "the number of items of %[1]s is unknown%[3]s; assumed %[2]d", describe(g.Iter), c.s.cfg.UnknownLoopCount)
 			it = unknownItems(c.s.cfg.UnknownLoopCount, it)
 		}
 		defer c.enterLoop("comprehension", g.Iter, x.P.Line)()
@@ -533,7 +533,7 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 				}
 				b, ok := c.truth(cv, x.P)
 				if !ok {
-					c.s.assume(x.P, 0.7, "comprehension filter %s cannot be known statically%s; assumed true", describe(cond), dependsOn(cv, describe(cond)))
+					c.s.assumeOn(x.P, 0.7, cv, describe(cond), "comprehension filter %s cannot be known statically%s; assumed true", describe(cond))
 					b = true
 				}
 				if !b {
@@ -588,20 +588,20 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 		}
 		return same == (op == "is"), true
 	case "==", "!=":
-		eq, ok := equal(l, r)
+		eq, ok := c.equal(l, r)
 		if !ok {
 			return false, false
 		}
 		return eq == (op == "=="), true
 	case "<":
-		return less(l, r)
+		return c.less(l, r)
 	case ">":
-		return less(r, l)
+		return c.less(r, l)
 	case "<=":
-		b, ok := less(r, l)
+		b, ok := c.less(r, l)
 		return !b, ok
 	case ">=":
-		b, ok := less(l, r)
+		b, ok := c.less(l, r)
 		return !b, ok
 	case "in", "not in":
 		var found, known = false, true
@@ -613,7 +613,7 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 			}
 			c.scan(len(coll.Elems), Pos{})
 			for _, e := range coll.Elems {
-				eq, ok := equal(e, l)
+				eq, ok := c.equal(e, l)
 				if !ok {
 					known = false
 				}
@@ -827,6 +827,7 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 			if n, ok := toInt(r); ok {
 				// bytes are compact: 16 count as one element of the budget
 				c.allocate(product(int64(len(lv.B)), n)/16, "a repeated bytes", p)
+				c.writeFresh(product(int64(len(lv.B)), n))
 				return &Bytes{B: bytes.Repeat(lv.B, int(max(0, n))), Mutable: lv.Mutable}, nil
 			}
 		}
@@ -998,7 +999,7 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 				}
 			}
 			if isUnknown(args[0]) {
-				return &UnknownValue{Why: f.Name + " member from " + whyOf(args[0])}, nil
+				return derivedUnknown(f.Name+" member from "+whyOf(args[0]), args[0]), nil
 			}
 			return nil, newExc("ValueError", "%s is not a valid %s (line %d)", repr(args[0]), f.Name, p.Line)
 		}
@@ -1056,6 +1057,9 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 					c.s.assume(p, 0.8, "%s blocks for %s (built-in default)", f.Qual, fmtDur(d))
 				}
 				c.s.block(c, d, p, f.Qual)
+				if v, ok := c.callKnownExternal(f.Qual, args, kws, p); ok {
+					return v, nil // os.path.exists: blocking, its answer from outside
+				}
 				return &External{Qual: f.Qual, Called: true}, nil
 			}
 		}
@@ -1073,7 +1077,7 @@ func (c *ctx) call(fn Value, args []Value, kws []kwarg, p Pos) (Value, error) {
 		return &External{Qual: f.Qual, Called: true}, nil
 	case *UnknownValue:
 		c.s.addAssumption(p, 0.8, true, "call of an unknown value (%s) not modelled: assumed to take no time", f.Why)
-		return &UnknownValue{Why: "result of " + f.Why}, nil
+		return &UnknownValue{Why: "result of " + f.Why, From: f.From}, nil
 	}
 	return nil, newExc("TypeError", "'%s' object is not callable (line %d)", typeName(fn), p.Line)
 }
@@ -1201,12 +1205,19 @@ func (c *ctx) await(v Value, p Pos, label string) (Value, error) {
 		}
 		return c.awaitFuture(x, kind, label, -1, p)
 	case *External:
+		if x.Qual == "asyncio.Server.serve_forever" {
+			// serves until cancelled: a future nothing completes
+			c.s.assume(p, 1, "%s serves until something outside the program stops it (a signal, a cancel)", x.Qual)
+			return c.awaitFuture(c.s.newFuture(), SpanIO, x.Qual, -1, p)
+		}
 		d, src := c.s.latencyOf(x.Qual)
 		c.s.assume(p, src.weight(), "await %s takes %s (%s)", x.Qual, fmtDur(d), src)
-		return &External{Qual: returnType(x.Qual), Called: true}, c.sleep(d, SpanIO, x.Qual, p)
+		// Its answer comes from the network or a service: data from outside.
+		from := &Outside{What: "the answer of " + x.Qual, Line: p.Line}
+		return &External{Qual: returnType(x.Qual), Called: true, From: from}, c.sleep(d, SpanIO, x.Qual, p)
 	case *UnknownValue:
 		c.s.addAssumption(p, 0.6, true, "awaited value %s is unknown; assumed to complete at once", label)
-		return &UnknownValue{Why: "result of " + label}, c.yieldBare(p)
+		return &UnknownValue{Why: "result of " + label, From: x.From}, c.yieldBare(p)
 	case *Instance:
 		if m, ok := x.Class.lookup("__await__"); ok {
 			_ = m

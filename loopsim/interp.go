@@ -200,7 +200,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		}
 		b, ok := c.truth(cond, st.P)
 		if !ok {
-			c.s.assume(st.P, 0.7, "condition %s cannot be known statically%s; assumed true", describe(st.Cond), dependsOn(cond, describe(st.Cond)))
+			c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; assumed true", describe(st.Cond))
 			b = true
 		}
 		if b {
@@ -221,7 +221,7 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			b, ok := c.truth(cond, st.P)
 			if !ok {
 				if unknownRuns == 0 {
-					c.s.assume(st.P, 0.5, "while condition %s cannot be known statically%s; assumed to loop %d time(s)", describe(st.Cond), dependsOn(cond, describe(st.Cond)), c.s.cfg.UnknownLoopCount)
+					c.s.assumeOn(st.P, 0.5, cond, describe(st.Cond), "while condition %[1]s cannot be known statically%[3]s; assumed to loop %[2]d time(s)", describe(st.Cond), c.s.cfg.UnknownLoopCount)
 				}
 				unknownRuns++
 				b = unknownRuns <= c.s.cfg.UnknownLoopCount
@@ -327,7 +327,7 @@ func (c *ctx) execFor(fr *frame, st *For) (ctrl, Value, error) {
 		iterate = c.forEachAsync
 	}
 	if isUnknown(it) {
-		c.s.assume(st.P, 0.5, "the number of items of %s is unknown%s; the loop is assumed to run %d time(s)", describe(st.Iter), dependsOn(it, describe(st.Iter)), c.s.cfg.UnknownLoopCount)
+		c.s.assumeOn(st.P, 0.5, it, describe(st.Iter), "the number of items of %[1]s is unknown%[3]s; the loop is assumed to run %[2]d time(s)", describe(st.Iter), c.s.cfg.UnknownLoopCount)
 		it = unknownItems(c.s.cfg.UnknownLoopCount, it)
 	}
 	defer c.enterLoop("for", st.Iter, st.P.Line)()
@@ -452,9 +452,9 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 		}
 		return c.iterGenerator(x, p, fn)
 	case *UnknownValue, *External, *RandomValue:
-		c.s.assume(p, 0.5, "the number of items in %s is unknown; assumed %d", repr(v), c.s.cfg.UnknownLoopCount)
+		c.s.assumeOn(p, 0.5, v, repr(v), "the number of items in %[1]s is unknown%[3]s; assumed %[2]d", repr(v), c.s.cfg.UnknownLoopCount)
 		for i := 0; i < c.s.cfg.UnknownLoopCount; i++ {
-			if stop, err := fn(&UnknownValue{Why: "item of " + whyOf(v)}); stop || err != nil {
+			if stop, err := fn(derivedUnknown("item of "+whyOf(v), v)); stop || err != nil {
 				return err
 			}
 		}
@@ -467,7 +467,7 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 func unknownItems(n int, of Value) *List {
 	l := &List{Kind: "list"}
 	for range n {
-		l.Elems = append(l.Elems, &UnknownValue{Why: "item of " + whyOf(of)})
+		l.Elems = append(l.Elems, derivedUnknown("item of "+whyOf(of), of))
 	}
 	return l
 }
@@ -860,6 +860,18 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 		fr.set(t.ID, v)
 		return nil
 	case *ListExpr:
+		if isUnknown(v) {
+			// as many values as targets (else Python raises): no count to assume
+			for _, e := range t.Elts {
+				if s, ok := e.(*Starred); ok {
+					e = s.X
+				}
+				if err := c.assign(fr, e, derivedUnknown("unpacked unknown", v)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		vals, err := c.toList(v, t.P)
 		if err != nil {
 			return err
@@ -869,17 +881,6 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 			if _, ok := e.(*Starred); ok {
 				star = i
 			}
-		}
-		if isUnknown(v) {
-			for _, e := range t.Elts {
-				if s, ok := e.(*Starred); ok {
-					e = s.X
-				}
-				if err := c.assign(fr, e, &UnknownValue{Why: "unpacked unknown"}); err != nil {
-					return err
-				}
-			}
-			return nil
 		}
 		if star < 0 {
 			if len(vals) != len(t.Elts) {

@@ -132,11 +132,21 @@ type Assumption struct {
 	// Unmodelled marks a call, attribute or builtin the simulator does not
 	// implement: its cost was assumed, so the confidence is capped at low.
 	Unmodelled bool `json:"unmodelled,omitempty"`
+	// Unknowable marks control flow (a branch, a loop's exit or count, a
+	// match) or a duration that depends on a value read from outside the
+	// program (see Outside): the source does not determine the timing, so
+	// the result's level is unknown.
+	Unknowable bool   `json:"unknowable,omitempty"`
+	because    string // for Result.Unknowable
 }
 
 // unmodelledCap is the highest confidence of a result with an unmodelled
 // step: the top of "low".
 const unmodelledCap = 0.45
+
+// unknowableCap is the highest confidence of a result whose timing depends
+// on a value read from outside the program: below "low", so unknown.
+const unknowableCap = 0.2
 
 // BlockEvent is one blocking call that held the loop.
 type BlockEvent struct {
@@ -344,6 +354,24 @@ func (s *Sim) notModelled(p Pos, what string) {
 }
 
 func (s *Sim) addAssumption(p Pos, weight float64, unmodelled bool, format string, args ...any) {
+	s.record(p, weight, unmodelled, "", format, args...)
+}
+
+// assumeOn records an assumption about control flow or a duration that
+// rests on the unknown value v, described as desc: format's last verb
+// gets where v came from (" (it depends on ...)"). When v was read from
+// outside the program, the assumption is unknowable (see Outside).
+func (s *Sim) assumeOn(p Pos, weight float64, v Value, desc string, format string, args ...any) {
+	dep, because := dependsOn(v, desc), ""
+	if o := outsideOf(v); o != nil {
+		dep = " (it depends on " + o.String() + ")"
+		because = fmt.Sprintf("the timing depends on %s, through %s at line %d", o, desc, p.Line)
+	}
+	s.record(p, weight, false, because, format, append(args, dep)...)
+}
+
+// record adds an assumption; because is set for an unknowable one.
+func (s *Sim) record(p Pos, weight float64, unmodelled bool, because string, format string, args ...any) {
 	// The same assumption recurs on every pass through a loop: recognise it
 	// by its format and plain arguments before paying for formatting.
 	key := assumeKey{line: p.Line, format: format}
@@ -370,7 +398,7 @@ func (s *Sim) addAssumption(p Pos, weight float64, unmodelled bool, format strin
 	if plain {
 		text = fmt.Sprintf(format, args...)
 	}
-	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight, Unmodelled: unmodelled})
+	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight, Unmodelled: unmodelled, Unknowable: because != "", because: because})
 }
 
 // assumeKey identifies an assumption: its line and either its format with
@@ -995,11 +1023,16 @@ type Result struct {
 	Finished bool    `json:"finished"`
 	// Budget names the budget the simulation exceeded (BudgetSteps, ...),
 	// which ended it: the timing is unknown, Problem says why.
-	Budget      string        `json:"budget_exceeded,omitempty"`
-	Problem     string        `json:"problem,omitempty"`
-	Outcome     string        `json:"outcome"`
-	Confidence  float64       `json:"confidence"`
-	Level       string        `json:"confidence_level"`
+	Budget     string  `json:"budget_exceeded,omitempty"`
+	Problem    string  `json:"problem,omitempty"`
+	Outcome    string  `json:"outcome"`
+	Confidence float64 `json:"confidence"`
+	Level      string  `json:"confidence_level"`
+	// Unknowable says which value read from outside the program (the time
+	// of day, unseeded randomness, the environment, input, files, the
+	// network) the run's path or durations depend on; set, the level is
+	// unknown and the times are those of one possible run.
+	Unknowable  string        `json:"unknowable,omitempty"`
 	Assumptions []Assumption  `json:"assumptions"`
 	Tasks       []*TaskReport `json:"tasks"`
 	// Jobs are the executor jobs submitted with run_in_executor or
@@ -1031,6 +1064,12 @@ func (s *Sim) result(entry string) *Result {
 	for _, a := range r.Assumptions {
 		if a.Unmodelled {
 			r.Confidence = min(r.Confidence, unmodelledCap)
+		}
+		if a.Unknowable {
+			r.Confidence = min(r.Confidence, unknowableCap)
+			if r.Unknowable == "" {
+				r.Unknowable = a.because
+			}
 		}
 	}
 	r.Confidence = math.Round(r.Confidence*100) / 100

@@ -11,7 +11,7 @@ func (c *ctx) execMatch(fr *frame, st *Match) (ctrl, Value, error) {
 			return ctrlNext, nil, err
 		}
 		if !known {
-			c.s.assume(st.P, 0.6, "match subject %s cannot be known statically; assumed the first case that could match", describe(st.Subject))
+			c.s.assumeOn(st.P, 0.6, subject, describe(st.Subject), "match subject %[1]s cannot be known statically%[2]s; assumed the first case that could match", describe(st.Subject))
 			ok = true
 		}
 		if !ok {
@@ -24,7 +24,7 @@ func (c *ctx) execMatch(fr *frame, st *Match) (ctrl, Value, error) {
 			}
 			b, known := truth(g)
 			if !known {
-				c.s.assume(st.P, 0.7, "case guard %s cannot be known statically%s; assumed true", describe(cs.Guard), dependsOn(g, describe(cs.Guard)))
+				c.s.assumeOn(st.P, 0.7, g, describe(cs.Guard), "case guard %s cannot be known statically%s; assumed true", describe(cs.Guard))
 				b = true
 			}
 			if !b {
@@ -77,7 +77,7 @@ func (c *ctx) matchPattern(fr *frame, p *Pattern, v Value) (ok, known bool, err 
 			same, _ := c.compare("is", v, want)
 			return same, true, nil
 		}
-		eq, known := equal(v, want)
+		eq, known := c.equal(v, want)
 		return eq, known, nil
 	case PatSequence:
 		l, isList := v.(*List)

@@ -438,9 +438,9 @@ var randomCalls = map[string]bool{
 func (c *ctx) callKnownExternal(q string, args []Value, kws []kwarg, p Pos) (Value, bool) {
 	switch {
 	case environmentCalls[q]:
-		return &UnknownValue{Why: q + "() (the machine, its environment or files)"}, true
+		return &UnknownValue{Why: q + "() (the machine, its environment or files)", From: &Outside{What: q + "()", Line: p.Line}}, true
 	case randomCalls[q]:
-		return &UnknownValue{Why: q + "() (random)"}, true
+		return &UnknownValue{Why: q + "() (random)", From: &Outside{What: q + "()", Line: p.Line}}, true
 	case q == "json.dumps":
 		if len(args) == 1 && len(kws) == 0 {
 			if s, ok := jsonDump(args[0]); ok {

@@ -61,6 +61,15 @@ func writeText(w io.Writer, path string, r *Result, explain bool) {
 		fmt.Fprintf(w, "  outcome     %s\n", r.Outcome)
 	}
 	fmt.Fprintf(w, "  confidence  %s (%.2f)\n", r.Level, r.Confidence)
+	if r.Unknowable != "" && !explain {
+		for i, line := range wrapWords(r.Unknowable+"; the times above are one possible run", 96) {
+			if i == 0 {
+				fmt.Fprintf(w, "  unknown:    %s\n", line)
+			} else {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
+	}
 	if explain {
 		fmt.Fprintf(w, "  why         %s\n", confidenceReason(r))
 	}
@@ -95,6 +104,9 @@ func writeText(w io.Writer, path string, r *Result, explain bool) {
 			tag := ""
 			if a.Unmodelled {
 				tag = "[not modelled, caps at low] "
+			}
+			if a.Unknowable {
+				tag = "[depends on a value from outside the program: unknown] "
 			}
 			fmt.Fprintf(w, "    %s%s%s (x%.2f)\n", where, tag, a.Text, a.Weight)
 		}
@@ -404,10 +416,16 @@ func confidenceReason(r *Result) string {
 		}
 	}
 	switch {
+	case r.Unknowable != "":
+		return r.Unknowable + "; a value read from outside the program decides the run, which caps the confidence at " + fmt.Sprintf("%.2f", unknowableCap) + " (unknown): the times are those of one possible run"
 	case len(r.Assumptions) == 0:
 		return "every step was modelled and nothing was assumed"
 	case unmodelled > 0:
-		return fmt.Sprintf("%d of %d assumptions are steps the simulator does not model, which caps the confidence at %.2f (low)", unmodelled, len(r.Assumptions), unmodelledCap)
+		why := fmt.Sprintf("%d of %d assumptions are steps the simulator does not model, which caps the confidence at %.2f (low)", unmodelled, len(r.Assumptions), unmodelledCap)
+		if r.Confidence < unmodelledCap {
+			why += fmt.Sprintf("; with the other factors it is %.2f (%s)", r.Confidence, r.Level)
+		}
+		return why
 	}
 	return fmt.Sprintf("every step was modelled; the confidence is the product of %d assumption factors", len(r.Assumptions))
 }

@@ -159,7 +159,7 @@ func (c *ctx) heapq(name string, args []Value, kws []kwarg, p Pos) (Value, error
 	}
 	comparable := true
 	lt := func(a, b Value) bool {
-		r, ok := less(a, b)
+		r, ok := c.less(a, b)
 		if !ok {
 			comparable = false
 		}

@@ -111,7 +111,7 @@ func (c *ctx) callSubprocess(q string, args []Value, kws []kwarg, p Pos) (Value,
 		if d := end - c.now(); d > 0 {
 			c.s.block(c, d, p, q)
 		}
-		return &UnknownValue{Why: "result of " + q}, true
+		return &UnknownValue{Why: "result of " + q, From: &Outside{What: "the output of " + q, Line: p.Line}}, true
 	}
 	return nil, false
 }
@@ -126,7 +126,7 @@ func (c *ctx) processMethod(o *ProcessObj, name string, p Pos) (Value, error) {
 				}
 			}
 			if name == "communicate" {
-				return &List{Kind: "tuple", Elems: []Value{&UnknownValue{Why: "stdout"}, &UnknownValue{Why: "stderr"}}}, nil
+				return &List{Kind: "tuple", Elems: []Value{&UnknownValue{Why: "stdout", From: &Outside{What: "a subprocess's output", Line: p.Line}}, &UnknownValue{Why: "stderr", From: &Outside{What: "a subprocess's output", Line: p.Line}}}}, nil
 			}
 			return int64(0), nil
 		}), nil

@@ -300,7 +300,7 @@ func (c *ctx) condMethod(cd *Condition, name string, args []Value, kws []kwarg, 
 				}
 				b, ok := truth(r)
 				if !ok {
-					c.s.assume(p, 0.6, "Condition.wait_for predicate cannot be known; assumed true")
+					c.s.assumeOn(p, 0.6, r, "the predicate", "Condition.wait_for predicate cannot be known%s; assumed true")
 					b = true
 				}
 				if b {
@@ -360,7 +360,7 @@ func (q *Queue) putNowait(c *ctx, v Value) error {
 	return nil
 }
 
-func (q *Queue) getNowait() (Value, error) {
+func (q *Queue) getNowait(c *ctx) (Value, error) {
 	if len(q.items) == 0 {
 		return nil, &Exc{Type: "QueueEmpty"}
 	}
@@ -372,7 +372,7 @@ func (q *Queue) getNowait() (Value, error) {
 	case "priority":
 		best := 0
 		for i := range q.items {
-			l, ok := less(q.items[i], q.items[best])
+			l, ok := c.less(q.items[i], q.items[best])
 			if !ok {
 				q.unordered = true
 			}
@@ -421,7 +421,7 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 			return nil, err
 		}
 	}
-	v, err := q.getNowait()
+	v, err := q.getNowait(c)
 	c.noteUnordered(q, p)
 	return v, err
 }
@@ -456,7 +456,7 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 		}
 		return nil, q.putNowait(c, args[0])
 	case "get_nowait":
-		v, err := q.getNowait()
+		v, err := q.getNowait(c)
 		c.noteUnordered(q, p)
 		return v, err
 	case "task_done":

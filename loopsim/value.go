@@ -13,8 +13,65 @@ import (
 type Value any
 
 // UnknownValue is a value the simulator cannot know statically (input,
-// randomness, network data). Operations on it yield unknown values too.
-type UnknownValue struct{ Why string }
+// randomness, network data). Operations on it yield unknown values too,
+// keeping From.
+type UnknownValue struct {
+	Why string
+	// From is set when the value was read from outside the program.
+	From *Outside
+}
+
+// Outside is where a value the program reads from outside its source came
+// from: a clock where its origin matters (the time of day, loop.time()
+// compared with a constant), unseeded randomness, the command line, the
+// environment, input, files or the network. It differs from run to run or
+// machine to machine, so a run whose path depends on it has no timing the
+// source determines: the result is unknown, not a low-confidence guess.
+// (A value the simulator merely fails to compute has no Outside.)
+type Outside struct {
+	What string // "time.time()", "random.random()", "sys.argv", ...
+	Line int    // where it was read; 0 when not known
+}
+
+func (o *Outside) String() string {
+	if o.Line > 0 {
+		return fmt.Sprintf("%s at line %d", o.What, o.Line)
+	}
+	return o.What
+}
+
+// outsideQuals are library values read from outside the program; a value
+// reached through them (sys.argv[1], os.environ["X"], sys.stdin.read())
+// is too.
+var outsideQuals = []string{"sys.argv", "sys.stdin", "os.environ", "sys.orig_argv"}
+
+// outsideOf is where v was read from outside the program, or nil.
+func outsideOf(v Value) *Outside {
+	switch x := v.(type) {
+	case *UnknownValue:
+		return x.From
+	case *RandomValue:
+		return x.From
+	case *ClockReading:
+		return &Outside{What: x.why(), Line: x.Line}
+	case *External:
+		if x.From != nil {
+			return x.From
+		}
+		for _, q := range outsideQuals {
+			if x.Qual == q || strings.HasPrefix(x.Qual, q+".") {
+				return &Outside{What: q}
+			}
+		}
+	}
+	return nil
+}
+
+// derivedUnknown is an unknown value computed from v: it keeps v's origin
+// outside the program, if any.
+func derivedUnknown(why string, v Value) *UnknownValue {
+	return &UnknownValue{Why: why, From: outsideOf(v)}
+}
 
 // List is a list, tuple or set.
 type List struct {
@@ -84,6 +141,9 @@ type Builtin struct {
 type External struct {
 	Qual   string
 	Called bool
+	// From is set for data the program received from outside (an
+	// awaited library call's answer).
+	From *Outside
 }
 
 // FuncVal is a user function with its defining scope.
@@ -473,8 +533,14 @@ func typeName(v Value) string {
 }
 
 // equal implements ==; ok is false when unknown.
-func equal(a, b Value) (bool, bool) {
+func equal(a, b Value) (bool, bool) { return equalIn(nil, a, b) }
+
+// equalIn is equal running user classes' __eq__ when c is set.
+func equalIn(c *ctx, a, b Value) (bool, bool) {
 	a, b = enumValue(a), enumValue(b)
+	if r, ok, handled := c.userCompare("__eq__", "__eq__", a, b); handled {
+		return r, ok
+	}
 	if isUnknown(a) || isUnknown(b) {
 		return false, false
 	}
@@ -494,7 +560,7 @@ func equal(a, b Value) (bool, bool) {
 	case *Instance:
 		y, ok := b.(*Instance)
 		if ok && x != y && x.Class == y.Class && x.Class.DataEq {
-			return equal(x.Class.compareKey(x), y.Class.compareKey(y))
+			return equalIn(c, x.Class.compareKey(x), y.Class.compareKey(y))
 		}
 	case nil:
 		return b == nil, true
@@ -504,7 +570,7 @@ func equal(a, b Value) (bool, bool) {
 			return false, true
 		}
 		for i := range x.Elems {
-			eq, ok := equal(x.Elems[i], y.Elems[i])
+			eq, ok := equalIn(c, x.Elems[i], y.Elems[i])
 			if !ok {
 				return false, false
 			}
@@ -518,8 +584,15 @@ func equal(a, b Value) (bool, bool) {
 }
 
 // less implements <; ok is false when the values cannot be ordered.
-func less(a, b Value) (bool, bool) {
+func less(a, b Value) (bool, bool) { return lessIn(nil, a, b) }
+
+// lessIn is less running user classes' __lt__ (or the other's __gt__) when
+// c is set.
+func lessIn(c *ctx, a, b Value) (bool, bool) {
 	a, b = enumValue(a), enumValue(b)
+	if r, ok, handled := c.userCompare("__lt__", "__gt__", a, b); handled {
+		return r, ok
+	}
 	if fa, ok := toFloat(a); ok {
 		if fb, ok := toFloat(b); ok {
 			return fa < fb, true
@@ -532,16 +605,16 @@ func less(a, b Value) (bool, bool) {
 	}
 	if ia, ok := a.(*Instance); ok {
 		if ib, ok := b.(*Instance); ok && ia.Class == ib.Class && ia.Class.DataOrder {
-			return less(ia.Class.compareKey(ia), ib.Class.compareKey(ib))
+			return lessIn(c, ia.Class.compareKey(ia), ib.Class.compareKey(ib))
 		}
 	}
 	if la, ok := a.(*List); ok {
 		if lb, ok := b.(*List); ok {
 			for i := 0; i < len(la.Elems) && i < len(lb.Elems); i++ {
-				if eq, ok := equal(la.Elems[i], lb.Elems[i]); ok && eq {
+				if eq, ok := equalIn(c, la.Elems[i], lb.Elems[i]); ok && eq {
 					continue
 				}
-				return less(la.Elems[i], lb.Elems[i])
+				return lessIn(c, la.Elems[i], lb.Elems[i])
 			}
 			return len(la.Elems) < len(lb.Elems), true
 		}
@@ -549,16 +622,55 @@ func less(a, b Value) (bool, bool) {
 	return false, false
 }
 
-func sortValues(vals []Value) bool {
+func (c *ctx) sortValues(vals []Value) bool {
 	ok := true
 	sort.SliceStable(vals, func(i, j int) bool {
-		l, k := less(vals[i], vals[j])
+		l, k := lessIn(c, vals[i], vals[j])
 		if !k {
 			ok = false
 		}
 		return l
 	})
 	return ok
+}
+
+func (c *ctx) less(a, b Value) (bool, bool)  { return lessIn(c, a, b) }
+func (c *ctx) equal(a, b Value) (bool, bool) { return equalIn(c, a, b) }
+
+// userCompare runs a user class's comparison method: a.op(b), else the
+// reflection b.reflected(a), as Python does. handled is false when neither
+// operand is an instance of a class defining them (dataclass-generated
+// orderings are handled by their compare keys), or c is nil.
+func (c *ctx) userCompare(op, reflected string, a, b Value) (res, ok, handled bool) {
+	if c == nil {
+		return false, false, false
+	}
+	try := func(x, y Value, name string) (bool, bool, bool) {
+		in, isInst := x.(*Instance)
+		if !isInst {
+			return false, false, false
+		}
+		if _, has := in.Class.lookup(name); !has {
+			return false, false, false
+		}
+		m, err := c.getAttr(nil, in, name, Pos{})
+		if err != nil {
+			return false, false, true
+		}
+		r, err := c.call(m, []Value{y}, nil, Pos{})
+		if err != nil {
+			return false, false, true
+		}
+		if r == notImplemented {
+			return false, false, false
+		}
+		t, known := truth(r)
+		return t, known, true
+	}
+	if r, k, h := try(a, b, op); h {
+		return r, k, true
+	}
+	return try(b, a, reflected)
 }
 
 // whyOf names where an unknown value came from, for assumptions.
@@ -580,6 +692,11 @@ func whyOf(v Value) string {
 // origin of the first unknown operand (sys.argv, random value, ...) so
 // assumptions can name it, else says what failed.
 func unknownOf(fallback string, vals ...Value) *UnknownValue {
+	for _, v := range vals {
+		if o := outsideOf(v); o != nil {
+			return &UnknownValue{Why: whyOf(v), From: o}
+		}
+	}
 	for _, v := range vals {
 		if isUnknown(v) {
 			return &UnknownValue{Why: whyOf(v)}
@@ -605,6 +722,7 @@ type RandomValue struct {
 	Mean float64
 	Int  bool // randint/randrange
 	Why  string
+	From *Outside
 }
 
 // randomArith computes arithmetic on random values with their means.
@@ -620,15 +738,16 @@ func randomArith(op string, l, r Value) (Value, bool) {
 		return nil, false
 	}
 	why := ""
+	var from *Outside
 	lf, ok1 := toFloat(l)
 	if lok {
-		lf, ok1, why = lr.Mean, true, lr.Why
+		lf, ok1, why, from = lr.Mean, true, lr.Why, lr.From
 	}
 	rf, ok2 := toFloat(r)
 	if rok {
 		rf, ok2 = rr.Mean, true
 		if why == "" {
-			why = rr.Why
+			why, from = rr.Why, rr.From
 		}
 	}
 	if !ok1 || !ok2 {
@@ -650,9 +769,9 @@ func randomArith(op string, l, r Value) (Value, bool) {
 	case "**":
 		m = math.Pow(lf, rf)
 	case "%":
-		return &UnknownValue{Why: why}, true
+		return &UnknownValue{Why: why, From: from}, true
 	}
-	return &RandomValue{Mean: m, Why: why}, true
+	return &RandomValue{Mean: m, Why: why, From: from}, true
 }
 
 // truth is Python truthiness, running __bool__ or __len__ of user classes;

@@ -64,6 +64,19 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 		if async {
 			return c.enterAcquired(o, 0.55e-6, p)
 		}
+	case *ThreadLock:
+		if async {
+			break
+		}
+		if _, err := c.threadLockAcquire(o, true, p); err != nil {
+			return nil, nil, err
+		}
+		return true, func(err error) error {
+			if rerr := c.threadLockRelease(o, p); rerr != nil && err == nil {
+				return rerr
+			}
+			return err
+		}, nil
 	case *Condition:
 		if !async {
 			break
@@ -217,7 +230,7 @@ func (c *ctx) enter(cm Value, async bool, p Pos, e Expr) (Value, func(error) err
 		return c.enterGenCM(o, p)
 	case *UnknownValue:
 		c.s.addAssumption(p, 0.7, true, "context manager %s is unknown; assumed to take no time", describe(e))
-		return &UnknownValue{Why: "context value"}, same, nil
+		return &UnknownValue{Why: "context value", From: o.From}, same, nil
 	}
 	kind := "with"
 	if async {

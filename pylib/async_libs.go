@@ -321,6 +321,57 @@ func init() {
 		"edit_message_reply_markup", "edit_message_caption", "edit_message_media")...)
 }
 
+// What awaiting a bot framework's send gives: the sent message, whose own
+// methods (edit, reply, delete) are coroutines too (`sent = await
+// ch.send(...)` then `sent.edit(...)` without await).
+func init() {
+	messageOf := func(msg string, roles Role, names ...string) {
+		for _, n := range names {
+			// Wildcard types (every method a coroutine) need the roles on
+			// the entry itself: an entry of its own hides the wildcard's.
+			with(roles, n)
+			awaitReturns(n, msg)
+		}
+	}
+	var discord []string
+	for _, typ := range []string{"discord.abc.Messageable", "discord.TextChannel", "discord.User", "discord.Member",
+		"discord.DMChannel", "discord.Thread", "discord.VoiceChannel", "discord.ext.commands.Context", "discord.Webhook"} {
+		discord = append(discord, typ+".send", typ+".fetch_message")
+	}
+	discord = append(discord, "discord.ext.commands.Context.reply", "discord.Message.reply", "discord.Message.fetch",
+		"discord.Interaction.original_response")
+	messageOf("discord.Message", Coroutine, discord...)
+	var pyrogram []string
+	for _, typ := range []string{"pyrogram.Client", "pyrogram.client.Client"} {
+		pyrogram = append(pyrogram, prefixed(typ+".", "send_message", "send_photo", "send_document", "send_video",
+			"send_audio", "send_voice", "send_sticker", "send_animation", "edit_message_text", "edit_message_caption",
+			"get_messages")...)
+	}
+	pyrogram = append(pyrogram, prefixed("pyrogram.types.Message.", "reply", "reply_text", "reply_photo",
+		"reply_document", "reply_video", "reply_audio", "reply_sticker", "reply_animation", "edit", "edit_text",
+		"edit_caption", "copy")...)
+	messageOf("pyrogram.types.Message", Coroutine|InAsyncOnly, pyrogram...)
+	messageOf("aiogram.types.Message", Coroutine, append(prefixed("aiogram.Bot.", "send_message", "send_photo",
+		"send_document", "send_video", "send_audio", "send_voice", "send_sticker", "send_animation", "edit_message_text",
+		"copy_message", "forward_message"), prefixed("aiogram.types.Message.", "answer", "reply", "answer_photo",
+		"answer_document", "answer_video", "answer_audio", "answer_animation", "answer_voice", "answer_sticker",
+		"reply_photo", "reply_document", "reply_video", "reply_audio", "reply_animation", "reply_sticker",
+		"edit_text", "edit_caption", "forward", "send_copy")...)...)
+	var telegram []string
+	for _, typ := range []string{"telegram.Bot.", "telegram.ext.ExtBot."} {
+		telegram = append(telegram, prefixed(typ, "send_message", "send_photo", "send_document", "send_video",
+			"send_audio", "send_voice", "send_sticker", "send_animation", "forward_message")...)
+	}
+	telegram = append(telegram, prefixed("telegram.Message.", "reply_text", "reply_photo", "reply_document",
+		"reply_video", "reply_audio", "reply_voice", "reply_sticker", "reply_animation", "reply_markdown",
+		"reply_markdown_v2", "reply_html", "forward")...)
+	messageOf("telegram.Message", Coroutine|InAsyncOnly, telegram...)
+	messageOf("telethon.tl.custom.Message", Coroutine, "telethon.TelegramClient.send_message",
+		"telethon.TelegramClient.send_file", "telethon.TelegramClient.edit_message", "telethon.events.NewMessage.Event.reply",
+		"telethon.events.NewMessage.Event.respond", "telethon.tl.custom.Message.reply", "telethon.tl.custom.Message.respond",
+		"telethon.tl.custom.Message.edit")
+}
+
 // Browser automation (Playwright's async API, pyppeteer).
 func init() {
 	const pw = "playwright.async_api."

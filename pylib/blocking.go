@@ -62,7 +62,7 @@ var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete 
 func init() {
 	for _, v := range HTTPVerbs {
 		blocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v, "httpx2."+v)
-		blocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client."+v)
+		blocking("ASYNC212", "use `httpx2.AsyncClient` (httpx's maintained continuation) and await it", "httpx.Client."+v)
 		blocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client."+v)
 	}
 	blocking("ASYNC210", httpAlt, "requests.Session.send", "urllib.request.urlopen", "urllib.urlopen", "urllib2.urlopen",
@@ -72,7 +72,7 @@ func init() {
 	for _, pool := range []string{"urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool"} {
 		blocking("ASYNC211", poolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
 	}
-	blocking("ASYNC212", "use `httpx.AsyncClient` (or `httpx2.AsyncClient`) and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
+	blocking("ASYNC212", "use `httpx2.AsyncClient` (httpx's maintained continuation) and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
 	blocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client.send", "httpx2.Client.stream", "httpx2.Client.close")
 	for _, t := range []string{"http.client.HTTPConnection", "http.client.HTTPSConnection"} {
 		blocking("ASYNC210", httpAlt, t+".request", t+".getresponse", t+".connect", t+".send")

@@ -38,13 +38,14 @@ async def main():
 })
 
 // noqaMatch returns the code of a noqa directive that silences code, or ""
-// (nil codes: a bare noqa, reported as "*").
+// (nil codes: a bare noqa, reported as "*"). ruff's name for the same check
+// (RUF006 for ASYNC300) silences it too.
 func noqaMatch(codes []string, code string) string {
 	if codes == nil {
 		return "*"
 	}
 	for _, c := range codes {
-		if c == code || (strings.HasPrefix(code, c) && len(c) < len(code)) {
+		if c == code || AliasOf(c) == code || (strings.HasPrefix(code, c) && len(c) < len(code)) {
 			return c
 		}
 	}

@@ -39,7 +39,8 @@ async def handler(key):
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
-		"registering decorator or the event's name). Receivers are typed through constructors, annotations, properties, type aliases, " +
+		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
+		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), annotations, properties, type aliases, " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, and functions of other " +
 		"modules whose return annotation or every `return` names the type. `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own.\n\n" +
@@ -291,6 +292,723 @@ func inertUse(m *analysis.Module, n *analysis.Node) bool {
 		return by == nil || by.Type != "boolean_operator"
 	case analysis.UsageArgument:
 		return readOnlyArgument(m, n)
+	}
+	return false
+}
+
+// What happens to a coroutine object after the call that creates it: the
+// value is followed through parentheses, `typing.cast`, containers and plain
+// local names, and each use is judged. Awaiting, scheduling, returning it
+// from a sync function or handing it to code that may await it consumes it;
+// using it as if it were the result (reading an attribute, unpacking,
+// iterating, comparing, passing it to code that only reads data) is the bug.
+
+// coroFlow follows the value of one call.
+type coroFlow struct {
+	p *Pass
+	// depth counts the functions entered through parameters.
+	depth int
+	// awaitableObject is set for library calls that return an awaitable
+	// object rather than a coroutine: returning one is handing it on.
+	awaitableObject bool
+}
+
+// coroFate is the verdict on one use of a coroutine object.
+type coroFate int
+
+const (
+	fateConsumed coroFate = iota // awaited, scheduled, handed on: fine
+	fateWeak                     // tested, printed: wrong only if it is never consumed
+	fateMisuse                   // used as if it were the result: always wrong
+	fateDropped                  // thrown away
+	fateGuarded                  // tested for being awaitable: the code expects either
+)
+
+// coroUse is a judged use: why is the message part for weak uses and misuses.
+type coroUse struct {
+	fate coroFate
+	why  string
+}
+
+// coroutineAttrs are what a coroutine object really has: reading them is
+// handling the coroutine, not mistaking it for its result.
+var coroutineAttrs = map[string]bool{"close": true, "send": true, "throw": true, "__await__": true, "__name__": true,
+	"__qualname__": true, "cr_await": true, "cr_code": true, "cr_frame": true, "cr_running": true, "cr_origin": true,
+	"cr_suspended": true}
+
+// judgeValue judges the use of the value of expression n (a coroutine call,
+// or a read of a name holding one). inContainer is set when the coroutine
+// sits inside a list, dict or tuple on the way to this use.
+func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
+	p := fl.p
+	m := p.Module
+	u, by := m.UsageOf(n)
+	if !inContainer {
+		inContainer = throughContainer(n, by)
+	}
+	switch u {
+	case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
+		return coroUse{fate: fateConsumed}
+	case analysis.UsageDropped:
+		if inContainer {
+			return coroUse{fate: fateDropped, why: "it is put in a container that is discarded"}
+		}
+		return coroUse{fate: fateDropped, why: "its result is discarded"}
+	case analysis.UsageReturned:
+		if by != nil && by.Type == "lambda" && !inContainer {
+			if api := syncCallbackAPI(p, analysis.Unparen(by)); api != "" {
+				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
+			}
+		}
+		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type == "return_statement" && !inContainer &&
+			!fl.awaitableObject {
+			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
+				"`, so awaiting `" + f.Name + "()` gives a coroutine object, not its result"}
+		}
+		return coroUse{fate: fateConsumed}
+	case analysis.UsageCondition:
+		if inContainer {
+			return coroUse{fate: fateConsumed}
+		}
+		return coroUse{fate: fateWeak, why: "it is used as a condition (a coroutine object is always true)"}
+	case analysis.UsageOperand:
+		if inContainer {
+			return coroUse{fate: fateConsumed}
+		}
+		return fl.judgeOperand(n, by)
+	case analysis.UsageAttribute:
+		if inContainer {
+			return coroUse{fate: fateConsumed}
+		}
+		attr := p.File.Text(by.ChildByField("attribute"))
+		// An awaitable object (a future, a request or file context manager)
+		// has future methods and the context-manager protocol.
+		if coroutineAttrs[attr] || (fl.awaitableObject && (futureAttrs[attr] || strings.HasPrefix(attr, "__"))) {
+			return coroUse{fate: fateConsumed}
+		}
+		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
+			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object"}
+		}
+		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object"}
+	case analysis.UsageArgument:
+		return fl.judgeArgument(n, by, inContainer)
+	case analysis.UsageStored:
+		return fl.judgeStored(n, by, inContainer)
+	case analysis.UsageOther:
+		if by == nil || inContainer {
+			return coroUse{fate: fateConsumed}
+		}
+		switch by.Type {
+		case "for_statement", "for_in_clause":
+			if by.HasToken("async") {
+				return coroUse{fate: fateMisuse, why: "it is iterated with `async for` (a coroutine is not an async iterator)"}
+			}
+			return coroUse{fate: fateMisuse, why: "it is iterated as if it were its result"}
+		case "interpolation":
+			return coroUse{fate: fateWeak, why: "it is formatted into a string"}
+		case "with_item", "with_clause":
+			if w := withStatementOf(n); w != nil && !w.HasToken("async") {
+				return coroUse{fate: fateMisuse, why: "it is used as a context manager"}
+			}
+		}
+	}
+	return coroUse{fate: fateConsumed}
+}
+
+// containerAdders are the methods that put a value into a list, set or deque.
+var containerAdders = map[string]bool{"append": true, "add": true, "insert": true, "appendleft": true}
+
+// futureAttrs are what a future (asyncio.gather's result) really has.
+var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": true, "result": true, "exception": true,
+	"add_done_callback": true, "remove_done_callback": true, "get_loop": true}
+
+// awaitableTests check whether a value is awaitable: code that asks expects
+// either a coroutine or a plain value in the name.
+var awaitableTests = map[string]bool{"asyncio.iscoroutine": true, "inspect.isawaitable": true, "inspect.iscoroutine": true,
+	"asyncio.isfuture": true, "isinstance": true, "asyncio.coroutines.iscoroutine": true}
+
+// syncCallbackAPI returns how a call that arg is passed to is shown when
+// that call runs its callable argument synchronously and discards the
+// result (`loop.call_soon(cb)`, `signal.signal(sig, cb)`,
+// `threading.Thread(target=cb)`), or "".
+func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
+	q := arg.Parent
+	if q != nil && q.Type == "keyword_argument" {
+		if p.File.Text(q.ChildByField("name")) != "target" {
+			return ""
+		}
+		q = q.Parent
+	}
+	if q == nil || q.Type != "argument_list" || q.Parent == nil || q.Parent.Type != "call" {
+		return ""
+	}
+	call := q.Parent
+	fn := call.ChildByField("function")
+	name := p.Module.Resolve(fn).Name
+	if name != "" && (pylib.Is(name, pylib.CallsBack) || (p.Project != nil && pylib.Is(p.Project.Canonical(name), pylib.CallsBack))) {
+		return p.File.Text(fn)
+	}
+	if fn != nil && fn.Type == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+		return p.File.Text(fn)
+	}
+	return ""
+}
+
+// throughContainer reports whether the value reached its consumer through a
+// list, tuple, set, dict or comprehension.
+func throughContainer(n, by *analysis.Node) bool {
+	for q := n.Parent; q != nil && q != by; q = q.Parent {
+		switch q.Type {
+		case "list", "tuple", "set", "dictionary", "pair", "list_comprehension", "set_comprehension",
+			"generator_expression", "dictionary_comprehension":
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingDef is the def (not lambda) a return statement belongs to.
+func enclosingDef(m *analysis.Module, n *analysis.Node) *analysis.Function {
+	if n == nil {
+		return nil
+	}
+	f := m.FunctionAt(n)
+	if f == nil || f.Lambda {
+		return nil
+	}
+	return f
+}
+
+func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
+	p := fl.p
+	switch by.Type {
+	case "subscript":
+		return coroUse{fate: fateMisuse, why: "it is subscripted as if it were its result"}
+	case "comparison_operator":
+		// `coro is None` / `coro is not None` test whether there is a coroutine at all.
+		ops := ""
+		for _, c := range by.Children {
+			if !c.Named {
+				ops += p.File.Text(c) + " "
+			}
+		}
+		other := by.NamedChildren()
+		isNone := false
+		for _, o := range other {
+			if o.Type == "none" {
+				isNone = true
+			}
+		}
+		if strings.HasPrefix(ops, "is") && isNone {
+			return coroUse{fate: fateWeak, why: "it is compared with `None` (a coroutine object never is)"}
+		}
+		return coroUse{fate: fateMisuse, why: "it is compared (`" + strings.TrimSpace(ops) + "`) as if it were its result"}
+	case "binary_operator", "unary_operator":
+		return coroUse{fate: fateMisuse, why: "it is used in arithmetic as if it were its result"}
+	case "boolean_operator", "not_operator":
+		// A name in `coro or default` may be handed on; a call tested
+		// there is reported as before.
+		if n.Type != "call" {
+			return coroUse{fate: fateConsumed}
+		}
+	}
+	return coroUse{fate: fateWeak, why: "it is used as an operand, not awaited"}
+}
+
+func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coroUse {
+	p := fl.p
+	m := p.Module
+	if call == nil || call.Type != "call" {
+		return coroUse{fate: fateConsumed}
+	}
+	fn := call.ChildByField("function")
+	callee := m.Resolve(fn)
+	if callee.Name == "typing.cast" || callee.Name == "typing_extensions.cast" {
+		// cast(T, coro) is the coroutine again.
+		return fl.judgeValue(call, inContainer)
+	}
+	// calls.append(coro): the coroutine lives on in the local container.
+	if fn != nil && fn.Type == "attribute" && containerAdders[p.File.Text(fn.ChildByField("attribute"))] {
+		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type == "identifier" {
+			if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
+				return fl.judgeLocal(obj, call, true)
+			}
+		}
+	}
+	if awaitableTests[callee.Name] && n.Type == "identifier" {
+		return coroUse{fate: fateGuarded}
+	}
+	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
+		if readingBuiltins[callee.Name] {
+			return coroUse{fate: fateWeak, why: "it is only printed or inspected, never run"}
+		}
+		if inContainer || callee.Name == "setattr" {
+			return coroUse{fate: fateConsumed}
+		}
+		return coroUse{fate: fateMisuse, why: "it is passed to `" + callee.Name + "()` as if it were its result"}
+	}
+	name := callee.Name
+	if name != "" && p.Project != nil {
+		if api, ok := pylib.Lookup(name); ok && api.Has(pylib.ReadsData) {
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
+		}
+		canon := p.Project.Canonical(name)
+		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.ReadsData) {
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
+		}
+		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) && !api.Has(pylib.AwaitsArgs) {
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which takes data, not an awaitable"}
+		}
+	}
+	if c := moduleCallAt(m, call); c != nil && p.Project != nil {
+		if t := p.Project.Target(c); t != nil && t.Module() != nil {
+			return fl.judgeParameter(c, t, n, inContainer)
+		}
+	}
+	return coroUse{fate: fateConsumed}
+}
+
+// moduleCallAt returns the Call of a call node of m.
+func moduleCallAt(m *analysis.Module, n *analysis.Node) *analysis.Call {
+	calls := m.Memo("rules.callByNode", func() any { return callByNode(m) }).(map[*analysis.Node]*analysis.Call)
+	return calls[n]
+}
+
+// judgeParameter follows a coroutine passed to a function of the project
+// into that function: a parameter it only reads as data (`completion.get(...)`)
+// means the callee never awaits it.
+func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *analysis.Node, inContainer bool) coroUse {
+	consumed := coroUse{fate: fateConsumed}
+	if fl.depth >= 3 || inContainer || t.Lambda || t.Generator || t.Name == "__init__" {
+		return consumed
+	}
+	name := parameterFor(fl.p, c, t, arg)
+	if name == "" {
+		return consumed
+	}
+	b := t.Scope.Bindings[name]
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
+		return consumed
+	}
+	switch b.Node.Type {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return consumed
+	}
+	tm := t.Module()
+	inner := &coroFlow{p: &Pass{Rule: fl.p.Rule, Module: tm, File: tm.File, Project: fl.p.Project, Options: fl.p.Options,
+		diags: fl.p.diags, shared: fl.p.shared}, depth: fl.depth + 1}
+	body := t.Node.ChildByField("body")
+	if body == nil {
+		return consumed
+	}
+	var uses []*analysis.Node
+	escaped := false
+	body.Walk(func(n *analysis.Node) bool {
+		if escaped {
+			return false
+		}
+		if n.Type != "identifier" || n.Field == "attribute" || p0(n) || tm.File.Text(n) != name {
+			return true
+		}
+		if tm.ScopeAt(n).Lookup(name) != b {
+			return true
+		}
+		if tm.ScopeAt(n) != t.Scope || isBindingTarget(n) {
+			escaped = true
+			return false
+		}
+		uses = append(uses, n)
+		return true
+	})
+	if escaped || len(uses) == 0 {
+		return consumed
+	}
+	var misuse *coroUse
+	for _, u := range uses {
+		v := inner.judgeValue(u, false)
+		switch v.fate {
+		case fateConsumed, fateGuarded, fateWeak, fateDropped:
+			if v.fate != fateWeak && v.fate != fateDropped {
+				return consumed
+			}
+		case fateMisuse:
+			if misuse == nil {
+				misuse = &v
+			}
+		}
+	}
+	if misuse == nil {
+		return consumed
+	}
+	return coroUse{fate: fateMisuse, why: "it is passed to `" + t.Name + "()` as `" + name + "`, which " +
+		strings.TrimPrefix(strings.TrimPrefix(misuse.why, "it is "), "its ")}
+}
+
+// parameterFor names the parameter of t that argument arg of call c binds.
+func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis.Node) string {
+	for q := arg; q != nil && q != c.Node; q = q.Parent {
+		if q.Type == "keyword_argument" {
+			return p.File.Text(q.ChildByField("name"))
+		}
+		if q.Parent != nil && q.Parent.Type == "argument_list" {
+			arg = q
+			break
+		}
+	}
+	offset := 0
+	fn := c.Node.ChildByField("function")
+	if t.Class != nil && fn != nil && fn.Type == "attribute" && len(t.Params) > 0 {
+		static := false
+		for _, d := range t.Decorators {
+			if strings.Contains(t.Module().File.Text(d), "staticmethod") {
+				static = true
+			}
+		}
+		recv := p.Module.Resolve(fn.ChildByField("object"))
+		classmethod := false
+		for _, d := range t.Decorators {
+			if strings.Contains(t.Module().File.Text(d), "classmethod") {
+				classmethod = true
+			}
+		}
+		if !static && (recv.Instance || classmethod || recv.Class == nil) {
+			offset = 1
+		}
+	}
+	if t.Class != nil && t.Name == "__call__" {
+		offset = 1 // calling an instance binds it to self
+	}
+	i := 0
+	for _, a := range c.Args() {
+		switch a.Type {
+		case "keyword_argument", "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return ""
+		}
+		if a == arg {
+			// Never the receiver itself: what binds self is not an argument.
+			if i+offset < len(t.Params) && !(t.Class != nil && i+offset == 0) {
+				return t.Params[i+offset]
+			}
+			return ""
+		}
+		i++
+	}
+	return ""
+}
+
+// judgeStored follows a coroutine assigned somewhere.
+func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coroUse {
+	if assign == nil {
+		return coroUse{fate: fateConsumed}
+	}
+	var target, value *analysis.Node
+	switch assign.Type {
+	case "assignment":
+		target, value = analysis.Unparen(assign.ChildByField("left")), assign.ChildByField("right")
+		for value != nil && value.Type == "assignment" {
+			return coroUse{fate: fateConsumed} // a = b = coro: not followed
+		}
+	case "named_expression":
+		// The walrus's own value and the name both carry the coroutine.
+		target = assign.ChildByField("name")
+		u := fl.judgeValue(assign, inContainer)
+		if u.fate == fateConsumed || target == nil || target.Type != "identifier" {
+			return coroUse{fate: fateConsumed}
+		}
+		if l := fl.judgeLocal(target, assign, inContainer); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
+			if l.fate == fateConsumed {
+				return l
+			}
+			return l
+		}
+		return u
+	default:
+		return coroUse{fate: fateConsumed}
+	}
+	if target == nil {
+		return coroUse{fate: fateConsumed}
+	}
+	switch target.Type {
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list":
+		if !inContainer && analysis.Unparen(value) == n {
+			return coroUse{fate: fateMisuse, why: "it is unpacked as if it were its result"}
+		}
+		return coroUse{fate: fateConsumed}
+	case "identifier":
+		return fl.judgeLocal(target, assign, inContainer)
+	case "attribute":
+		if analysis.Unparen(value) == n {
+			return fl.judgeSelfAttribute(target)
+		}
+	}
+	return coroUse{fate: fateConsumed}
+}
+
+// judgeSelfAttribute follows a coroutine stored in `self.NAME` to the reads
+// of `self.NAME` in the class's methods: read as data there (`self.me.id`)
+// and never awaited or handed on, it was meant to be the result.
+func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
+	consumed := coroUse{fate: fateConsumed}
+	m := fl.p.Module
+	obj := analysis.Unparen(target.ChildByField("object"))
+	f := m.FunctionAt(target)
+	if obj == nil || obj.Type != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+		return consumed
+	}
+	attr := m.File.Text(target.ChildByField("attribute"))
+	var misuse *coroUse
+	for _, meth := range f.Class.Methods {
+		if len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
+			continue
+		}
+		self := meth.Params[0]
+		found := false
+		meth.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
+			if found || n.Type != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
+				return !found
+			}
+			o := analysis.Unparen(n.ChildByField("object"))
+			if o == nil || o.Type != "identifier" || m.File.Text(o) != self {
+				return true
+			}
+			if isAttributeTarget(n) {
+				return true
+			}
+			v := fl.judgeValue(n, false)
+			switch v.fate {
+			case fateMisuse:
+				if misuse == nil {
+					misuse = &v
+				}
+			case fateWeak:
+			default:
+				found = true // awaited, handed on or discarded: someone handles it
+			}
+			return true
+		})
+		if found {
+			return consumed
+		}
+	}
+	if misuse == nil {
+		return consumed
+	}
+	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// isAttributeTarget reports an attribute being assigned (`self.x = ...`).
+func isAttributeTarget(n *analysis.Node) bool {
+	child := n
+	for q := n.Parent; q != nil; child, q = q, q.Parent {
+		switch q.Type {
+		case "pattern_list", "tuple_pattern", "tuple", "expression_list", "parenthesized_expression":
+			continue
+		case "assignment", "augmented_assignment":
+			return child.Field == "left"
+		}
+		return false
+	}
+	return false
+}
+
+// judgeLocal follows a coroutine (or a container of coroutines) stored in a
+// local name through the uses that the assignment reaches.
+func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) coroUse {
+	p := fl.p
+	m := p.Module
+	scope := m.ScopeAt(target)
+	if scope.Kind == analysis.ModuleScope || scope.Kind == analysis.ClassScope {
+		return coroUse{fate: fateConsumed} // module and class attributes may be read from anywhere
+	}
+	name := p.File.Text(target)
+	if scope.Globals[name] || scope.Nonlocals[name] {
+		return coroUse{fate: fateConsumed}
+	}
+	binding := scope.Lookup(name)
+	uses, ok := reachedUses(m, scope, binding, name, target, assign)
+	if !ok {
+		return coroUse{fate: fateConsumed}
+	}
+	var weak, misuse *coroUse
+	consumed := false
+	for _, use := range uses {
+		u := fl.judgeValue(use, inContainer)
+		if inContainer && u.fate != fateConsumed {
+			// A container of coroutines is only wrong where it is handed
+			// to code that reads it as data.
+			if u.fate != fateMisuse || !strings.Contains(u.why, "passed to") {
+				u = coroUse{fate: fateWeak, why: u.why}
+			}
+		}
+		switch u.fate {
+		case fateGuarded:
+			return coroUse{fate: fateConsumed}
+		case fateConsumed:
+			consumed = true
+		case fateMisuse:
+			if misuse == nil {
+				misuse = &u
+			}
+		case fateWeak:
+			if weak == nil {
+				weak = &u
+			}
+		}
+	}
+	where := "it is stored in `" + name + "`"
+	if inContainer {
+		where = "it is put in `" + name + "`"
+	}
+	switch {
+	case misuse != nil:
+		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
+	case consumed:
+		return coroUse{fate: fateConsumed}
+	case inContainer && len(uses) > 0:
+		return coroUse{fate: fateConsumed}
+	case weak != nil:
+		return coroUse{fate: fateMisuse, why: where + ", which is never awaited or passed on (" + weak.why + ")"}
+	}
+	if inContainer {
+		return coroUse{fate: fateMisuse, why: where + ", which is never awaited or passed on"}
+	}
+	return coroUse{fate: fateMisuse, why: where + " that is never awaited or passed on"}
+}
+
+// reachedUses returns the reads of name (bound to binding) that the
+// assignment can reach: after it in source order, before the next
+// assignment of the name, and not in another branch of an if. ok is false
+// when the name escapes where it cannot be followed (a nested function).
+func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node) (uses []*analysis.Node, ok bool) {
+	body := scope.Node
+	if b := scope.Node.ChildByField("body"); b != nil {
+		body = b
+	}
+	// The first rebinding of the name after this assignment ends the reach
+	// (for a use after it in straight-line code).
+	var rebinds []*analysis.Node
+	ok = true
+	body.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type != "identifier" || n == target || n.Field == "attribute" || p0(n) {
+			return true
+		}
+		if m.File.Text(n) != name || m.ScopeAt(n).Lookup(name) != binding {
+			return true
+		}
+		if isBindingTarget(n) && !(n.Parent != nil && n.Parent.Type == "augmented_assignment") {
+			if n.Start > assign.Start {
+				rebinds = append(rebinds, n)
+			}
+			return true
+		}
+		if m.ScopeAt(n) != scope {
+			if m.ScopeAt(n).Kind != analysis.ComprehensionScope {
+				ok = false // captured by a nested function
+				return false
+			}
+		}
+		if n.Start < assign.End && !inLoopAfter(n, assign) {
+			return true
+		}
+		if isAncestor(assign, n) {
+			return true
+		}
+		if exclusiveBranches(assign, n) {
+			return true
+		}
+		uses = append(uses, n)
+		return true
+	})
+	if !ok {
+		return nil, false
+	}
+	// A rebinding that surely runs after this assignment (not in another
+	// branch, not in a block that may be skipped) ends its reach.
+	var kill *analysis.Node
+	for _, r := range rebinds {
+		if !exclusiveBranches(assign, r) && !conditionalBetween(r, assign) {
+			kill = r
+			break
+		}
+	}
+	if kill != nil {
+		end := bindingEnd(kill)
+		kept := uses[:0]
+		for _, u := range uses {
+			if u.Start >= end {
+				continue
+			}
+			kept = append(kept, u)
+		}
+		uses = kept
+	}
+	return uses, true
+}
+
+// bindingEnd is where a binding of target takes effect: after the whole
+// assignment (`x, y = await gather(x, y)` reads the old x), after a for
+// statement's iterable.
+func bindingEnd(target *analysis.Node) uint32 {
+	for q := target.Parent; q != nil; q = q.Parent {
+		switch q.Type {
+		case "assignment", "augmented_assignment", "named_expression":
+			return q.End
+		case "for_statement", "for_in_clause":
+			if r := q.ChildByField("right"); r != nil {
+				return r.End
+			}
+			return q.End
+		}
+	}
+	return target.End
+}
+
+// p0 reports the name part of a keyword argument (`f(name=...)`).
+func p0(n *analysis.Node) bool {
+	return n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name"
+}
+
+// isBindingTarget reports whether identifier n is assigned to (an
+// assignment target, a for target, a walrus name, an as-alias).
+func isBindingTarget(n *analysis.Node) bool {
+	child := n
+	for q := n.Parent; q != nil; child, q = q, q.Parent {
+		switch q.Type {
+		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "list_splat_pattern":
+			continue
+		case "tuple", "list", "expression_list":
+			continue
+		case "assignment", "augmented_assignment":
+			return child.Field == "left"
+		case "for_statement", "for_in_clause":
+			return child.Field == "left"
+		case "named_expression":
+			return child.Field == "name"
+		case "as_pattern_target", "as_pattern":
+			return child.Field == "alias" || q.Type == "as_pattern_target"
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// conditionalBetween reports whether rebind sits in a block (if, loop, try,
+// with) that does not also contain assign: it may not run.
+func conditionalBetween(rebind, assign *analysis.Node) bool {
+	for q := rebind.Parent; q != nil; q = q.Parent {
+		if isAncestor(q, assign) {
+			return false
+		}
+		switch q.Type {
+		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
+			return true
+		}
 	}
 	return false
 }

@@ -46,7 +46,9 @@ async def main():
 		"`call_at`, `create_task`, `set_result`, `set_exception` on any receiver except a `concurrent.futures.Future` " +
 		"(whose methods are thread-safe), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
 		"`asyncio.Queue`/`asyncio.Event`. A thread function that creates or runs its own event loop (`new_event_loop`, " +
-		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported.",
+		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported. " +
+		"The project's own offload helpers (functions that run the callable passed to them first in a worker thread) are " +
+		"hand-offs too when listed in `[tool.asyncls]` `offload-helpers` (qualified names or `module.*`).",
 	Run: runLoopCallFromThread,
 })
 
@@ -96,11 +98,17 @@ type handoff struct {
 // that is) to the hand-off that puts it there. Computed once per project
 // snapshot.
 func threadFunctions(p *Pass) map[*analysis.Function]handoff {
-	return p.Project.Memo("asl106-thread-functions", func() any {
+	var helpers []string
+	if p.Options != nil {
+		helpers = p.Options.OffloadHelpers
+	}
+	// The project is shared by runs with other settings: the key names the
+	// configured helpers.
+	return p.Project.Memo("asl106-thread-functions\x00"+strings.Join(helpers, "\x00"), func() any {
 		out := map[*analysis.Function]handoff{}
 		var queue []*analysis.Function
 		for _, m := range p.Project.Modules() {
-			for _, h := range handoffsIn(m, p.Project) {
+			for _, h := range handoffsIn(m, p.Project, helpers) {
 				if h.target.Async || out[h.target].node != nil {
 					continue
 				}
@@ -132,22 +140,33 @@ type handoffTarget struct {
 	handoff
 	target *analysis.Function
 	name   string // the qualified name to look up in the project when target is nil
+	// helper is the callee of a call that may be a configured offload
+	// helper (`offload-helpers`): the hand-off counts only when the run's
+	// settings name it. Empty for the library's own offload primitives.
+	helper string
 }
 
-// handoffsIn finds the functions module m hands to other threads. The list
-// depends on m alone and is kept with the module; only names defined in
-// other modules are looked up in each project snapshot.
-// HandsOffToThreads reports whether module m hands functions to other
+// HandsOffToThreads reports whether module m may hand functions to other
 // threads (ASL106's project-wide fact starts from such modules): a cache
-// that checks only part of a project must include every such module.
+// that checks only part of a project must include every such module. It
+// does not depend on the settings: a call passing a function to anything
+// that could be a configured offload helper counts.
 func HandsOffToThreads(m *analysis.Module) bool {
 	return len(m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)) > 0
 }
 
-func handoffsIn(m *analysis.Module, proj *analysis.Project) []handoffTarget {
+// handoffsIn finds the functions module m hands to other threads. The
+// candidates depend on m alone and are kept with the module (shared by runs
+// with any settings); the configured offload helpers select among them
+// here, and names defined in other modules are looked up in each project
+// snapshot.
+func handoffsIn(m *analysis.Module, proj *analysis.Project, helpers []string) []handoffTarget {
 	local := m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)
 	out := make([]handoffTarget, 0, len(local))
 	for _, h := range local {
+		if h.helper != "" && !configured(helpers, h.helper) && (proj == nil || !configured(helpers, proj.Canonical(h.helper))) {
+			continue
+		}
 		if h.target == nil && proj != nil {
 			h.target = proj.Lookup(h.name).Func
 		}
@@ -167,7 +186,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			name = calleeOf(m, c.Node)
 		}
 		var fnArg *analysis.Node
-		via := ""
+		via, helper := "", ""
 		switch {
 		case name == "asyncio.to_thread" || name == "asyncio.threads.to_thread":
 			fnArg, via = c.Positional(0), "asyncio.to_thread"
@@ -178,6 +197,10 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		case name == "concurrent.futures.ThreadPoolExecutor.submit" || name == "concurrent.futures.Executor.submit" ||
 			(c.Method(m.File) == "submit" && receiverType(m, c.Node.ChildByField("function").ChildByField("object")) == "concurrent.futures.ThreadPoolExecutor"):
 			fnArg, via = c.Positional(0), "ThreadPoolExecutor.submit"
+		case name != "":
+			// Possibly a configured offload helper: like asyncio.to_thread,
+			// it takes the callable first.
+			fnArg, via, helper = c.Positional(0), name, name
 		default:
 			continue
 		}
@@ -188,7 +211,10 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		if fnArg == nil {
 			continue
 		}
-		h := handoffTarget{handoff: handoff{m, fnArg, via}}
+		if helper != "" && !functionReference(fnArg) {
+			continue
+		}
+		h := handoffTarget{handoff: handoff{m, fnArg, via}, helper: helper}
 		if fnArg.Type == "lambda" {
 			if funcs == nil {
 				funcs = funcByNode(m)
@@ -251,6 +277,17 @@ func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
 	}
 	switch c.Method(m.File) {
 	case "run_until_complete", "run_forever", "run_sync":
+		return true
+	}
+	return false
+}
+
+// functionReference reports an expression that can name a function of the
+// project: a name, an attribute or a lambda (a candidate hand-off to an
+// offload helper; literals and calls are not).
+func functionReference(n *analysis.Node) bool {
+	switch n.Type {
+	case "identifier", "attribute", "lambda":
 		return true
 	}
 	return false

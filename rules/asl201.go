@@ -40,8 +40,11 @@ async def start(url):
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
 		"overridden, whose result the coroutine awaits when it is awaitable (`r = self._server.stat(path)`, then `if " +
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
-		"call site.",
-	Run: runBlockingViaHelper,
+		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
+		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
+		"the event loop raises `RuntimeError` first).",
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingViaHelper,
 })
 
 func runBlockingViaHelper(p *Pass) {
@@ -62,6 +65,9 @@ func runBlockingViaHelper(p *Pass) {
 			}
 			continue
 		}
+		if expectedToRaise(p.Module, c.Node) {
+			continue
+		}
 		chain, fix := blockingHelperChain(p, c)
 		if chain == nil {
 			continue
@@ -79,12 +85,9 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(fix))
 	}
-	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
-		return ok
-	}
+	kind, blocks := helperBlocking(p)
 	for _, f := range order {
-		chain := p.Project.Reach("blocks", f, blocks)
+		chain := p.Project.Reach(kind, f, blocks)
 		if chain == nil {
 			continue
 		}
@@ -140,12 +143,7 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // synchronous project helpers to a blocking call (nil when there is none or
 // c itself is a blocking call), and the fix that moves c to a thread.
 func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
-	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
-		return ok
-	}
-	// Reach memoises per project snapshot and kind; the options (configured
-	// blocking names) are the same for every module of one run.
+	kind, blocks := helperBlocking(p)
 	direct := blocks
 	if blocks(p.Module, c) || awaitedIfAwaitable(p.Module, c) {
 		return nil, nil
@@ -156,17 +154,41 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 	}
 	switch {
 	case !target.Generator:
-		return p.Project.Reach("blocks", target, direct), toThreadFix(p, c)
+		return p.Project.Reach(kind, target, direct), toThreadFix(p, c)
 	case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
 		// `with opened(path) as f:` runs the @contextmanager body up to
 		// its yield (and the rest on exit) on the event loop's thread.
-		return contextManagerReach(p, target, direct), nil
+		return contextManagerReach(p, target, kind, direct), nil
 	case iteratedOnLoop(p.Module, c.Node):
 		// `for line in read_lines(path):` runs the generator's body, one
 		// step per iteration, in the coroutine.
-		return contextManagerReach(p, target, direct), nil
+		return contextManagerReach(p, target, kind, direct), nil
 	}
 	return nil, nil
+}
+
+// helperBlocking returns the Reach kind and the predicate for blocking calls
+// inside helpers. Every blocking family whose rule is on by default counts;
+// a family whose rule is off by default (ASYNC240's file-system metadata
+// calls) counts only where that rule is enabled, so a helper's `os.stat()` is
+// reported exactly when a direct one would be. The kind names the opted-in
+// families: Reach memoises per kind, and the configuration may differ per file.
+func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) bool) {
+	kind := "blocks"
+	for _, r := range All() {
+		if !r.Default && p.Options.Enabled[r.Code] {
+			kind += " " + r.Code
+		}
+	}
+	index := blockingCalls.of(p)
+	return kind, func(m *analysis.Module, c *analysis.Call) bool {
+		b, ok := index.classify(m, c)
+		if !ok {
+			return false
+		}
+		r := Lookup(b.Code)
+		return r == nil || r.Default || p.Options.Enabled[b.Code]
+	}
 }
 
 // isContextManagerDef reports a generator decorated with
@@ -184,7 +206,7 @@ func isContextManagerDef(f *analysis.Function) bool {
 // contextManagerReach is Reach for the body of a generator that is run (a
 // @contextmanager entered by `with`, or a generator iterated in place), which
 // Reach skips (calling a plain generator runs none of its body).
-func contextManagerReach(p *Pass, f *analysis.Function, direct func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
+func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
 	for _, c := range f.Calls {
 		if direct(f.Module(), c) {
 			return analysis.Chain{{Func: f, Call: c}}
@@ -195,7 +217,7 @@ func contextManagerReach(p *Pass, f *analysis.Function, direct func(*analysis.Mo
 		if t == nil || t.Async || t.Lambda || t.Generator || t == f {
 			continue
 		}
-		if sub := p.Project.Reach("blocks", t, direct); sub != nil {
+		if sub := p.Project.Reach(kind, t, direct); sub != nil {
 			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
 		}
 	}
@@ -261,4 +283,35 @@ func withStatementOf(call *analysis.Node) *analysis.Node {
 // run on the event loop's thread.
 func returnsAwaitable(c *analysis.Call) bool {
 	return c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
+}
+
+// expectedToRaise reports a call in the body of `with pytest.raises(...):`
+// (or unittest's `self.assertRaises(...)`): the test expects the block to
+// fail, typically at a guard before any blocking work (calling a
+// thread-only API from the event loop raises RuntimeError first), so the
+// helper's blocking call is not what runs.
+func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
+	for q := call.Parent; q != nil && !isDef(q); q = q.Parent {
+		if q.Type != "block" || q.Parent == nil || q.Parent.Type != "with_statement" {
+			continue
+		}
+		found := false
+		q.Parent.Walk(func(n *analysis.Node) bool {
+			if found || n.Type == "block" {
+				return false
+			}
+			if n.Type == "call" {
+				fn := n.ChildByField("function")
+				name := m.Resolve(fn).Name
+				text := m.File.Text(fn)
+				found = name == "pytest.raises" || strings.HasSuffix(text, ".assertRaises") ||
+					strings.HasSuffix(text, ".assertRaisesRegex")
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -29,8 +29,9 @@ async def handle(event):
     task = asyncio.create_task(notify(event))
     background.add(task)
     task.add_done_callback(background.discard)`,
-	Severity: Warning,
-	Default:  true,
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
 	Fix: "Keep the task in a module-level set: `_background_tasks.add(task)` and " +
 		"`task.add_done_callback(_background_tasks.discard)` after the assignment, with the set defined after the imports " +
 		"(safe: it only extends the task's lifetime to its completion).",
@@ -106,4 +107,20 @@ func runTaskReferenceDies(p *Pass) {
 			funcDisplay(c.Func)+"` returns: the task may be garbage-collected before it finishes; keep it in a set (with "+
 			"`add_done_callback(set.discard)`), await it, or use an `asyncio.TaskGroup`", WithFix(keepTaskFix(p, c.UsedBy, name)))
 	}
+}
+
+// keepTaskFix adds `_background_tasks.add(name)` and the discard callback
+// after the assignment statement that stores a task in a local.
+func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
+	stmt := assign.Parent
+	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
+		return nil
+	}
+	store := backgroundStore(p)
+	indent := lineIndent(p.File, stmt)
+	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: "\n" + indent + store.keep(name, indent)}}
+	if store.define != nil {
+		edits = append(edits, *store.define)
+	}
+	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
 }

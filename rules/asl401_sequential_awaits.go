@@ -3,12 +3,11 @@ package rules
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/loopsim"
-	"github.com/asyncls/asyncls/loopsim/pyfront"
 	"github.com/asyncls/asyncls/pylib"
 )
 
@@ -43,46 +42,28 @@ async def main():
 	Severity:  Info,
 	Default:   true,
 	Simulates: true,
+	Settings:  &SequentialAwaitsSettings{MinSavingMs: 20},
 	Fix:       "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
 	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
 		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
 		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
 		"inside `async with` a lock, semaphore or condition, " +
 		"for asyncio's own calls (sleeps, locks, queues, events), and when the estimated saving is below " +
-		"`asl401-min-saving-ms` (default 20). Functions are simulated on their own: arguments take their defaults or " +
+		"`asl401-min-saving-ms`. Functions are simulated on their own: arguments take their defaults or " +
 		"their annotated types; unknown loop counts are assumed to be 3 and the message says so.",
 	Run: runSequentialAwaits,
 })
 
-// defaultMinSaving is the least saving ASL401 reports, in seconds.
-const defaultMinSaving = 0.020
+// assumedItems is how many times ASL401's simulations run a loop or
+// collection of unknown length; the message says so.
+const assumedItems = 3
 
-// simOptions builds the simulator options from the rule options.
-func simOptions(p *Pass) pyfront.Options {
-	cfg := loopsim.Config{UnknownLoopCount: 3, Blocking: BlockingCallNames(p.Options.ExtraBlocking)}
-	if lat, ok := p.Options.Settings["latency"].(map[string]string); ok {
-		if m, err := pyfront.LatencyFromStrings(lat); err == nil {
-			cfg.Latency = m
-		}
-	}
-	if w, ok := p.Options.Settings["executor-workers"].(int); ok && w > 0 {
-		cfg.DefaultWorkers = w
-	}
-	// A single lint must stay fast even on pathological input: budgets
-	// that a simulation uses up in tens of milliseconds, and two seconds
-	// of real time as a backstop (generous, so that a loaded machine does
-	// not change the findings).
-	cfg.MaxSteps = 300_000
-	cfg.MaxTasks = 10_000
-	cfg.MaxValueSize = 100_000
-	cfg.MaxAllocated = 2_000_000
-	cfg.MaxWallTime = 2 * time.Second
-	cfg.MaxSimTime = 3600
-	cfg.Context = p.Context
-	if cfg.Context == nil {
-		cfg.Context = context.Background()
-	}
-	return pyfront.Options{Config: cfg}
+// regionEstimates is how ASL401 asks the simulator: within the rule's time
+// for the file (ctx), reporting savings of at least threshold seconds.
+type regionEstimates struct {
+	sim       Simulator
+	ctx       context.Context
+	threshold float64
 }
 
 // simulationsPerFile bounds the real time one rule spends simulating one
@@ -90,11 +71,21 @@ func simOptions(p *Pass) pyfront.Options {
 // cannot hold up its findings for long.
 const simulationsPerFile = 10 * time.Second
 
-func minSaving(p *Pass) float64 {
-	if v, ok := p.Options.Settings["asl401-min-saving-ms"].(float64); ok {
-		return v / 1000
+// SequentialAwaitsSettings are ASL401's settings.
+type SequentialAwaitsSettings struct {
+	MinSavingMs float64 `toml:"asl401-min-saving-ms" doc:"The least estimated saving, in milliseconds, for which sequential awaits are reported."`
+}
+
+// Validate refuses a saving that is not a number of milliseconds.
+func (s *SequentialAwaitsSettings) Validate() error {
+	if math.IsNaN(s.MinSavingMs) || s.MinSavingMs < 0 {
+		return fmt.Errorf("asl401-min-saving-ms: %v is not a number of milliseconds (0 or more)", s.MinSavingMs)
 	}
-	return defaultMinSaving
+	return nil
+}
+
+func minSaving(p *Pass) float64 {
+	return settingsOf[*SequentialAwaitsSettings](p).MinSavingMs / 1000
 }
 
 // awaitStmt is a statement `await CALL` or `TARGET = await CALL`.
@@ -234,11 +225,13 @@ func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
 }
 
 func runSequentialAwaits(p *Pass) {
-	opts := simOptions(p)
-	ctx, cancel := context.WithTimeout(opts.Config.Context, simulationsPerFile)
+	sim := p.simulator()
+	if sim == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(p.context(), simulationsPerFile)
 	defer cancel()
-	opts.Config.Context = ctx
-	threshold := minSaving(p)
+	opts := &regionEstimates{sim: sim, ctx: ctx, threshold: minSaving(p)}
 	for _, fn := range p.Module.Functions {
 		if !fn.Async || fn.Generator || fn.Lambda {
 			continue
@@ -256,9 +249,9 @@ func runSequentialAwaits(p *Pass) {
 			case "function_definition", "class_definition", "lambda":
 				return false
 			case "block":
-				regions = checkBlock(p, fn, n, opts, threshold, regions)
+				regions = checkBlock(p, fn, n, opts, regions)
 			case "for_statement":
-				regions = checkLoop(p, fn, n, opts, threshold, regions)
+				regions = checkLoop(p, fn, n, opts, regions)
 			}
 			return true
 		})
@@ -313,7 +306,7 @@ func underLock(p *Pass, n, fnNode *analysis.Node) bool {
 
 // checkBlock finds runs of independent awaits among a block's statements
 // and adds the simulation of each that may take time to regions.
-func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfront.Options, threshold float64, regions []func()) []func() {
+func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts *regionEstimates, regions []func()) []func() {
 	if underLock(p, block, fn.Node) {
 		return regions
 	}
@@ -323,7 +316,7 @@ func checkBlock(p *Pass, fn *analysis.Function, block *analysis.Node, opts pyfro
 			start, end := int(run[0].stmt.Start), int(run[len(run)-1].stmt.End)
 			if regionMayTakeTime(p, fn, start, end, opts) {
 				found := run
-				regions = append(regions, func() { reportRun(p, fn, found, opts, threshold) })
+				regions = append(regions, func() { reportRun(p, fn, found, opts) })
 			}
 		}
 		run = nil
@@ -385,15 +378,15 @@ const simAsyncio = "__asyncls_asyncio__"
 // estimateRewrite times [start, end) of fn now and with newText (written
 // with prefix for asyncio) in its place.
 // The caller has checked regionMayTakeTime.
-func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts pyfront.Options, threshold float64) (now, after pyfront.Region, ok bool) {
-	now, ok, err := pyfront.EstimateRegion(p.File, fn.Node, start, end, opts)
-	p.noteSimulation(now.Result)
-	if err != nil || !ok || !now.Result.Finished {
+func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts *regionEstimates) (now, after Estimate, ok bool) {
+	now, err := opts.sim.EstimateRegion(opts.ctx, p.File, fn.Node, start, end, assumedItems)
+	p.noteSimulation(now.Cancelled)
+	if err != nil || !now.Complete {
 		return now, after, false
 	}
 	// The rewrite cannot save more than the region takes now: skip the
 	// re-parse and second simulation when that is below the threshold.
-	if now.ConcurrentS < threshold {
+	if now.Seconds < opts.threshold {
 		return now, after, false
 	}
 	simText := render(simAsyncio)
@@ -407,9 +400,9 @@ func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func
 	if fn2 == nil {
 		return now, after, false
 	}
-	after, ok, err = pyfront.EstimateRegion(f2, fn2, start, start+len(simText), opts)
-	p.noteSimulation(after.Result)
-	if err != nil || !ok || !after.Result.Finished {
+	after, err = opts.sim.EstimateRegion(opts.ctx, f2, fn2, start, start+len(simText), assumedItems)
+	p.noteSimulation(after.Cancelled)
+	if err != nil || !after.Complete {
 		return now, after, false
 	}
 	return now, after, true
@@ -421,7 +414,7 @@ func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func
 // `# asyncls: latency=` comment). Every other awaitable is instantaneous to
 // the simulator, so a region of only those cannot be sped up, and the
 // simulation is skipped (library code is mostly such awaits).
-func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts pyfront.Options) bool {
+func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts *regionEstimates) bool {
 	calls := map[*analysis.Node]*analysis.Call{}
 	for _, c := range fn.Calls {
 		calls[c.Node] = c
@@ -451,7 +444,7 @@ func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts pyfr
 		}
 		switch {
 		case strings.HasPrefix(c.Callee, "asyncio."), p.Project.Target(c) != nil,
-			c.Callee != "" && loopsim.HasAwaitLatency(opts.Config.Latency, c.Callee):
+			c.Callee != "" && opts.sim.KnowsLatency(c.Callee):
 			may = true
 		case c.Callee == "" && c.Method(p.File) != "":
 			// A method of an object the model cannot type: the simulator may
@@ -510,7 +503,7 @@ func indentOf(p *Pass, off int) string {
 	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 }
 
-func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts pyfront.Options, threshold float64) {
+func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts *regionEstimates) {
 	start, end := int(run[0].stmt.Start), int(run[len(run)-1].stmt.End)
 	anyTarget := false
 	for _, a := range run {
@@ -539,24 +532,24 @@ func reportRun(p *Pass, fn *analysis.Function, run []*awaitStmt, opts pyfront.Op
 		ind := indentOf(p, start)
 		return lhs + "await " + aio + ".gather(\n" + ind + "    " + strings.Join(calls, ",\n"+ind+"    ") + ",\n" + ind + ")"
 	}
-	now, after, ok := estimateRewrite(p, fn, start, end, render, opts, threshold)
-	if !ok || now.ConcurrentS-after.ConcurrentS < threshold {
+	now, after, ok := estimateRewrite(p, fn, start, end, render, opts)
+	if !ok || now.Seconds-after.Seconds < opts.threshold {
 		return
 	}
 	msg := fmt.Sprintf("%d independent awaits run one after another: ≈%s now, ≈%s with asyncio.gather", len(run),
-		loopsim.FormatSeconds(now.ConcurrentS), loopsim.FormatSeconds(after.ConcurrentS))
+		approxSeconds(now.Seconds), approxSeconds(after.Seconds))
 	var fix *Fix
 	if aio := asyncioName(p, run[0].stmt); aio != "" && !hasComment(p, start, end) {
 		fix = &Fix{Title: "Run the awaits concurrently with asyncio.gather", Safe: false,
 			Edits: []Edit{{Start: start, End: end, New: render(aio)}}}
 	}
-	p.Report(run[0].await, msg+assumptionNote(now.Result), WithFix(fix))
+	p.Report(run[0].await, msg+assumptionNote(now.Assumed), WithFix(fix))
 }
 
 // checkLoop handles `for x in xs: await f(x)` and
 // `for x in xs: out.append(await f(x))`: it adds the loop's simulation to
 // regions when the loop qualifies and may take time.
-func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront.Options, threshold float64, regions []func()) []func() {
+func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts *regionEstimates, regions []func()) []func() {
 	if loop.HasToken("async") || loop.ChildByField("alternative") != nil || underLock(p, loop, fn.Node) {
 		return regions
 	}
@@ -607,12 +600,12 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts pyfront
 	if !regionMayTakeTime(p, fn, start, end, opts) {
 		return regions
 	}
-	return append(regions, func() { reportLoop(p, fn, loop, a, collector, target, iter, opts, threshold) })
+	return append(regions, func() { reportLoop(p, fn, loop, a, collector, target, iter, opts) })
 }
 
 // reportLoop simulates a qualifying loop as written and as a gather, and
 // reports it when the saving reaches the threshold.
-func reportLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, a *awaitStmt, collector string, target, iter *analysis.Node, opts pyfront.Options, threshold float64) {
+func reportLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, a *awaitStmt, collector string, target, iter *analysis.Node, opts *regionEstimates) {
 	await := a.await
 	start, end := int(loop.Start), int(loop.End)
 	render := func(aio string) string {
@@ -622,31 +615,31 @@ func reportLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, a *awaitStm
 		}
 		return "await " + aio + ".gather(" + gen + ")"
 	}
-	now, after, ok := estimateRewrite(p, fn, start, end, render, opts, threshold)
-	if !ok || now.ConcurrentS-after.ConcurrentS < threshold {
+	now, after, ok := estimateRewrite(p, fn, start, end, render, opts)
+	if !ok || now.Seconds-after.Seconds < opts.threshold {
 		return
 	}
 	msg := fmt.Sprintf("the awaits of this loop run one after another: ≈%s now, ≈%s with asyncio.gather",
-		loopsim.FormatSeconds(now.ConcurrentS), loopsim.FormatSeconds(after.ConcurrentS))
+		approxSeconds(now.Seconds), approxSeconds(after.Seconds))
 	var fix *Fix
 	if aio := asyncioName(p, loop); aio != "" && !hasComment(p, start, end) {
 		fix = &Fix{Title: "Run the loop's awaits concurrently with asyncio.gather", Safe: false,
 			Edits: []Edit{{Start: start, End: end, New: render(aio)}}}
 	}
-	p.Report(await, msg+assumptionNote(now.Result), WithFix(fix))
+	p.Report(await, msg+assumptionNote(now.Assumed), WithFix(fix))
 }
 
 // assumptionNote summarises what the estimate assumed, briefly.
-func assumptionNote(r *loopsim.Result) string {
-	if r == nil || len(r.Assumptions) == 0 {
+func assumptionNote(assumed []Assumption) string {
+	if len(assumed) == 0 {
 		return ""
 	}
 	var parts []string
-	for _, a := range r.Assumptions {
-		switch {
-		case strings.Contains(a.Text, "number of items"), strings.Contains(a.Text, "number of iterations"):
-			parts = append(parts, "assuming 3 items")
-		case strings.Contains(a.Text, "built-in default"):
+	for _, a := range assumed {
+		switch a {
+		case AssumedLoopCount:
+			parts = append(parts, fmt.Sprintf("assuming %d items", assumedItems))
+		case AssumedDefaultLatency:
 			parts = append(parts, "default I/O latencies")
 		}
 	}

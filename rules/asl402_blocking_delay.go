@@ -3,12 +3,8 @@ package rules
 import (
 	"fmt"
 	"sort"
-	"strings"
-	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/loopsim"
-	"github.com/asyncls/asyncls/loopsim/pyfront"
 	"github.com/asyncls/asyncls/pylib"
 )
 
@@ -69,14 +65,15 @@ if __name__ == "__main__":
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
 		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Run: runBlockingDelay,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingDelay,
 })
 
 const minBlockingDelay = 0.010
 
 // blockDelay is what the simulation measured for one blocking call.
 type blockDelay struct {
-	first             loopsim.BlockEvent
+	first             BlockingEvent
 	count, delayed    int
 	total, worstDelay float64
 	entry             string
@@ -89,7 +86,7 @@ type blockDelay struct {
 func (d *blockDelay) describe() string {
 	times := ""
 	if d.count > 1 {
-		times = fmt.Sprintf(" (%d times, %s in all)", d.count, loopsim.FormatSeconds(d.total))
+		times = fmt.Sprintf(" (%d times, %s in all)", d.count, approxSeconds(d.total))
 	}
 	others := "another ready task or callback"
 	if d.delayed > 1 {
@@ -100,51 +97,48 @@ func (d *blockDelay) describe() string {
 		assumed = ", assuming its default latency"
 	}
 	return fmt.Sprintf("holds the event loop for ≈%s%s and delays %s by up to ≈%s (simulated run of %s%s)",
-		loopsim.FormatSeconds(d.first.Duration), times, others, loopsim.FormatSeconds(d.worstDelay), d.entry, assumed)
+		approxSeconds(d.first.Duration), times, others, approxSeconds(d.worstDelay), d.entry, assumed)
 }
 
-// blockingDelays simulates the module's entry point once per Check, when
-// ASL402 is enabled, and returns the blocking calls that delayed other work,
-// by the byte offset of the call. The blocking rules (ASYNC2xx, ASL201,
-// ASL202) add the delay to their own finding; ASL402 reports the rest.
-func (p *Pass) blockingDelays() map[int]*blockDelay {
+// blockingDelays is, when ASL402 is enabled, what a simulated run of the
+// module's entry point says of its blocking calls: those that delayed other
+// work, by the byte offset of the call. The blocking rules (ASYNC2xx,
+// ASL201, ASL202) add the delay to their own finding (withDelay); ASL402
+// reports the rest. Rules that require it are the ones ASL402 consults.
+var blockingDelays = &fact[map[int]*blockDelay]{name: "blockingDelays", compute: func(p *Pass) map[int]*blockDelay {
 	if !p.Options.Enabled["ASL402"] {
 		return nil
 	}
+	sim := p.simulator()
+	if sim == nil {
+		return nil
+	}
 	if p.shared == nil {
-		delays, _ := simulateDelays(p)
+		delays, _ := simulateDelays(p, sim)
 		return delays
 	}
-	p.shared.delaysOnce.Do(func() { p.shared.delays = p.cachedDelays() })
-	return p.shared.delays
-}
+	return p.cachedDelays(sim)
+}}
 
-// simulateDelays simulates the entry point; cut is true when the
-// simulation was cancelled (see noteSimulation).
-func simulateDelays(p *Pass) (delays map[int]*blockDelay, cut bool) {
-	opts := simOptions(p)
-	opts.Config.UnknownLoopCount = 1
-	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
+// simulateDelays simulates the entry point (loops of unknown length run
+// once); cut is true when the simulation was cancelled (see
+// noteSimulation).
+func simulateDelays(p *Pass, sim Simulator) (delays map[int]*blockDelay, cut bool) {
+	if !sim.HasEntry(p.File) {
 		return nil, false
 	}
-	res, err := pyfront.Simulate(p.File, opts)
-	if err != nil || res == nil {
+	run, err := sim.SimulateEntry(p.context(), p.File, 1)
+	if err != nil {
 		return nil, false
 	}
-	cut = res.Budget == loopsim.BudgetCancelled
 	out := map[int]*blockDelay{}
-	for _, b := range res.Blocks {
+	for _, b := range run.Blocks {
 		if b.Delayed == 0 || b.MaxDelay < minBlockingDelay {
 			continue
 		}
 		d, ok := out[b.Offset]
 		if !ok {
-			d = &blockDelay{first: b, entry: res.Entry}
-			for _, as := range res.Assumptions {
-				if strings.Contains(as.Text, b.Label) && strings.Contains(as.Text, "built-in default") {
-					d.assumed = true
-				}
-			}
+			d = &blockDelay{first: b, entry: run.Entry, assumed: b.DefaultDuration}
 			out[b.Offset] = d
 		}
 		d.count++
@@ -152,13 +146,13 @@ func simulateDelays(p *Pass) (delays map[int]*blockDelay, cut bool) {
 		d.delayed = max(d.delayed, b.Delayed)
 		d.worstDelay = max(d.worstDelay, b.MaxDelay)
 	}
-	return out, cut
+	return out, run.Cancelled
 }
 
 // withDelay appends the simulated delay of the blocking call at offset to
 // a blocking rule's message.
 func withDelay(p *Pass, msg string, offset int) string {
-	if d := p.blockingDelays()[offset]; d != nil {
+	if d := blockingDelays.of(p)[offset]; d != nil {
 		return msg + "; it " + d.describe()
 	}
 	return msg
@@ -169,11 +163,9 @@ func withDelay(p *Pass, msg string, offset int) string {
 // call made directly in a coroutine, or the blocking call at the end of an
 // ASL201 chain from a coroutine of this module.
 func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
-	for _, c := range p.Module.Calls {
-		if c.Node == call && c.InAsync() {
-			if b, ok := p.blockingOf(p.Module, c); ok && p.Options.Enabled[b.Code] {
-				return true
-			}
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Call.Node == call && p.Options.Enabled[b.Code] {
+			return true
 		}
 	}
 	if !p.Options.Enabled["ASL201"] {
@@ -191,7 +183,7 @@ func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
 }
 
 func runBlockingDelay(p *Pass) {
-	delays := p.blockingDelays()
+	delays := blockingDelays.of(p)
 	offsets := make([]int, 0, len(delays))
 	for off := range delays {
 		offsets = append(offsets, off)
@@ -222,66 +214,33 @@ func callAt(f *analysis.File, off int) *analysis.Node {
 	return out
 }
 
-// BlockingCallNames returns the qualified names the blocking rules know
-// (ASYNC2xx families) plus the configured extra ones, as loopsim's
-// Config.Blocking: durations the simulator knows by default are kept,
-// the others are unknown (-1).
-func BlockingCallNames(extra []string) map[string]float64 {
-	if len(extra) == 0 {
-		defaultBlockingOnce.Do(func() { defaultBlocking = blockingCallNames(nil) })
-		return defaultBlocking
-	}
-	return blockingCallNames(extra)
-}
-
-// The table without configured names is the same for every module: built
-// once (the simulator only reads it).
-var (
-	defaultBlockingOnce sync.Once
-	defaultBlocking     map[string]float64
-)
-
-func blockingCallNames(extra []string) map[string]float64 {
-	out := map[string]float64{}
-	pylib.Each(pylib.Blocking, func(api pylib.API) {
-		if _, known := loopsim.DefaultBlocking[api.Name]; !known {
-			out[api.Name] = -1
-		}
-	})
-	for _, name := range extra {
-		if _, known := loopsim.DefaultBlocking[name]; !known {
-			out[name] = -1
-		}
-	}
-	return out
+// BlockingCallNames returns the qualified names of the blocking calls the
+// rules know (the ASYNC2xx families) plus the configured extra ones: the
+// calls the simulator must treat as blocking (config.Simulator).
+func BlockingCallNames(extra []string) []string {
+	var out []string
+	pylib.Each(pylib.Blocking, func(api pylib.API) { out = append(out, api.Name) })
+	return append(out, extra...)
 }
 
 // Consulted returns the other rules whose being enabled changes what rule
 // code reports: a blocking rule's message carries ASL402's simulated delay,
-// and ASL402 leaves to the blocking rules the calls they report. Tests that
-// run rules one at a time enable these too.
+// and ASL402 leaves to the blocking rules the calls they report. These are
+// the rules that require the blockingDelays fact. Tests that run rules one
+// at a time enable these too.
 func Consulted(code string) []string {
-	if code == "ASL402" {
-		out := []string{"ASL201"}
-		for _, r := range sorted {
-			if r.Run != nil && isBlockingRunner(r) {
-				out = append(out, r.Code)
-			}
+	r := Lookup(code)
+	if r == nil || !r.requires(blockingDelays) {
+		return nil
+	}
+	if r != ASL402 {
+		return []string{ASL402.Code}
+	}
+	var out []string
+	for _, other := range sorted {
+		if other != r && other.requires(blockingDelays) {
+			out = append(out, other.Code)
 		}
-		return out
 	}
-	if r := Lookup(code); r != nil && (code == "ASL201" || isBlockingRunner(r)) {
-		return []string{"ASL402"}
-	}
-	return nil
-}
-
-// isBlockingRunner reports the rules that report blocking calls made
-// directly in a coroutine: the codes of the blocking table, and ASYNC200
-// for configured names.
-func isBlockingRunner(r *Rule) bool {
-	if r.Code == "ASYNC200" {
-		return true
-	}
-	return pylib.BlockingCodes()[r.Code]
+	return out
 }

@@ -48,13 +48,30 @@ async def worker(queue):
 		"and module-level code; on 38 real async packages each of those extra findings was a false alarm: done " +
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
-		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled.",
-	Run: runNoReraiseCancelled,
+		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled. Nor is a try body whose awaits " +
+		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
+		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
+		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
+		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104. " +
+		"Nor is a handler nobody can observe: in a coroutine function private to its module (a nested def, or a " +
+		"`_name`) that the module only ever starts as a task (`create_task(self._read_loop())`; never awaited, never " +
+		"passed around), where every path out of the handler ends the task at once (`return`, or `break`/falling " +
+		"through to the end of the function with no further await). Only the task's final state differs (finished, " +
+		"not cancelled): `asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on the " +
+		"corpus these were reader and monitor tasks ending on `close()`). A public coroutine is still reported: callers " +
+		"the module cannot see may await it under a timeout. A handler after which the task goes on (loops again, or " +
+		"awaits more) is reported: `cancel()` is then ignored.",
+	Requires: []Fact{cancelHandlers},
+	Run:      runNoReraiseCancelled,
 })
 
 func runNoReraiseCancelled(p *Pass) {
-	for _, h := range cancelHandlers(p.Module) {
-		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(h.Body)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
+	for _, h := range cancelHandlers.of(p) {
+		caught := ""
+		if h.Name != nil {
+			caught = p.File.Text(h.Name)
+		}
+		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(p.Module, h.Body, caught)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
 			at := h.Clause.Children[0] // the `except` keyword of a bare except
 			if h.Type != nil {
 				at = cancellationTypeNode(p.Module, h.Type)
@@ -67,8 +84,9 @@ func runNoReraiseCancelled(p *Pass) {
 
 // leavesHandler reports whether an except block can be left with return,
 // or with break/continue of a loop around the handler: the caught
-// cancellation is then dropped without a raise.
-func leavesHandler(body *analysis.Node) bool {
+// cancellation is then dropped without a raise. An exit method's falsy
+// return of the exception it was given propagates it (exitPropagates).
+func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool {
 	found := false
 	var walk func(n *analysis.Node, inLoop bool)
 	walk = func(n *analysis.Node, inLoop bool) {
@@ -79,7 +97,7 @@ func leavesHandler(body *analysis.Node) bool {
 		case "function_definition", "lambda", "class_definition":
 			return
 		case "return_statement":
-			found = true
+			found = !exitPropagates(m, n, caught)
 			return
 		case "break_statement", "continue_statement":
 			found = found || !inLoop

@@ -34,11 +34,12 @@ async def fetch(client, url):
 		"handler bound is a re-raise; inside a nested handler that itself catches cancellation, `raise inner` re-raises " +
 		"what that handler caught and is checked against it. As in flake8-async, a `yield` in the handler (an async " +
 		"generator) is reported: the consumer may never resume it, so the cancellation is lost.",
-	Run: runCancelledNotRaised,
+	Requires: []Fact{cancelHandlers},
+	Run:      runCancelledNotRaised,
 })
 
 func runCancelledNotRaised(p *Pass) {
-	for _, h := range cancelHandlers(p.Module) {
+	for _, h := range cancelHandlers.of(p) {
 		bound := ""
 		if h.Name != nil {
 			bound = p.File.Text(h.Name)
@@ -58,7 +59,9 @@ func runCancelledNotRaised(p *Pass) {
 					p.Report(n, "`yield` inside "+h.Shown+" suspends the generator while cancellation is pending; re-raise it with `raise` first")
 				}
 			case "return_statement":
-				p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
+				if !exitPropagates(p.Module, n, bound) {
+					p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
+				}
 			case "raise_statement":
 				named := n.NamedChildren()
 				if len(named) == 0 || (bound != "" && named[0].Type == "identifier" && p.File.Text(named[0]) == bound) {

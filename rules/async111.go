@@ -25,11 +25,12 @@ async def main(pool):
             tg.create_task(work(conn))`,
 	Severity: Warning,
 	Default:  true,
+	Requires: []Fact{taskGroups},
 	Run:      runCMValueInTask,
 })
 
 func runCMValueInTask(p *Pass) {
-	for _, tg := range taskGroupWiths(p.Module) {
+	for _, tg := range taskGroups.of(p) {
 		if tg.Name == "" {
 			continue
 		}

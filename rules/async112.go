@@ -19,11 +19,12 @@ async def main():
 	Severity: Info,
 	Default:  true,
 	Notes:    "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async.",
+	Requires: []Fact{taskGroups},
 	Run:      runUselessTaskGroup,
 })
 
 func runUselessTaskGroup(p *Pass) {
-	for _, tg := range taskGroupWiths(p.Module) {
+	for _, tg := range taskGroups.of(p) {
 		if tg.Name == "" {
 			continue
 		}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/asyncls/asyncls/analysis"
 )
@@ -27,8 +29,10 @@ async def running_server(nursery, handler):
 async def running_server(nursery, handler):
     await nursery.start(trio.serve_tcp, handler, 8080)
     yield`,
-	Severity: Warning,
-	Default:  true,
+	Severity:  Warning,
+	Default:   true,
+	Settings:  &StartableSettings{},
+	CrossFile: true,
 	Notes: "Startable functions are trio's `serve_tcp`, `serve_ssl_over_tcp`, `serve_listeners` and `run_process` (as " +
 		"flake8-async since 25.2.2), any async function of the project that takes a `task_status` parameter (which " +
 		"flake8-async asks users to list by hand, ASYNC114), and the names in the `startable-in-context-manager` setting " +
@@ -37,18 +41,44 @@ async def running_server(nursery, handler):
 	Run: runStartSoonInAenter,
 })
 
+// StartableSettings are ASYNC113's settings.
+type StartableSettings struct {
+	StartableInContextManager []string `toml:"startable-in-context-manager" doc:"More startable functions, by qualified or bare name (flake8-async's option of the same name)."`
+}
+
+// Validate refuses entries that are not Python names.
+func (s *StartableSettings) Validate() error {
+	for _, name := range s.StartableInContextManager {
+		if !isDottedName(name) {
+			return fmt.Errorf("startable-in-context-manager: %q is not a function name (expected e.g. \"mylib.serve\" or \"serve\")", name)
+		}
+	}
+	return nil
+}
+
+// isDottedName reports whether s is a Python name or a dotted path of names.
+func isDottedName(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		for i, r := range part {
+			if !(r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r))) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 var startableBuiltins = map[string]bool{
 	"trio.serve_tcp": true, "trio.serve_ssl_over_tcp": true, "trio.serve_listeners": true, "trio.run_process": true,
 }
 
 func runStartSoonInAenter(p *Pass) {
 	configured := map[string]bool{}
-	if p.Options != nil {
-		if v, ok := p.Options.Settings["startable-in-context-manager"].([]string); ok {
-			for _, s := range v {
-				configured[s] = true
-			}
-		}
+	for _, s := range settingsOf[*StartableSettings](p).StartableInContextManager {
+		configured[s] = true
 	}
 	startable := func(arg *analysis.Node) bool {
 		arg = analysis.Unparen(arg)

@@ -26,8 +26,9 @@ var ASYNC119 = register(&Rule{
 async def rows(pool):
     async with pool.acquire() as conn:
         yield conn.cursor("SELECT 1")`,
-	Severity: Warning,
-	Default:  true,
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
 	Notes: "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported. " +
 		"Deliberate differences from flake8-async, which reports every `with` around a `yield`:\n" +
 		"- an async generator whose decorator is a real function or class (aiostream's `@operator`, a benchmark " +

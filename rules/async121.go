@@ -34,11 +34,12 @@ async def first_match(items):
 	Default:  true,
 	Notes: "`break` and `continue` are reported only when the loop they leave encloses the task group; a loop entirely " +
 		"inside the task group body is fine.",
-	Run: runControlFlowInTaskGroup,
+	Requires: []Fact{taskGroups},
+	Run:      runControlFlowInTaskGroup,
 })
 
 func runControlFlowInTaskGroup(p *Pass) {
-	for _, tg := range taskGroupWiths(p.Module) {
+	for _, tg := range taskGroups.of(p) {
 		walkBody(tg.With.ChildByField("body"), func(n *analysis.Node) bool {
 			switch n.Type {
 			case "return_statement":

@@ -19,15 +19,17 @@ var ASYNC124 = register(&Rule{
     return sum(prices)`,
 	Good: `def total(prices):
     return sum(prices)`,
-	Severity: Info,
-	Default:  true,
+	CrossFile: true,
+	Severity:  Info,
+	Default:   true,
 	Notes: "As in flake8-async, methods (which often implement an async interface: overrides of a base class's async " +
 		"methods, protocol methods such as `__aenter__`) and functions whose body is only `pass`, `...` or a docstring " +
 		"are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls also skips every decorated function: frameworks (web routes, event handlers, " +
 		"test markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports " +
 		"them). Awaits in nested functions do not count, but one in a nested function's default value does; a list, set " +
 		"or dict comprehension with `async for` or `await` counts, while a generator expression counts only for its first " +
-		"iterable (the rest runs lazily, when it is consumed).\n\n" +
+		"iterable (the rest runs lazily, when it is consumed). ruff's RUF029 is the same check: `# noqa: RUF029`, and " +
+		"RUF029 in `ignore`, `per-file-ignores` or `select`, act on ASYNC124 as written.\n\n" +
 		"Deliberate differences from flake8-async, each a function that must stay a coroutine whatever its body:\n" +
 		"- test functions (`test*` in a test module: `test_*.py`, `*_test.py`, `conftest.py` or under a `tests` " +
 		"directory): pytest-asyncio, anyio, pytest-trio and `IsolatedAsyncioTestCase` run them inside the event loop, " +
@@ -42,7 +44,8 @@ var ASYNC124 = register(&Rule{
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
 		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding.",
-	Run: runCouldBeSync,
+	Requires: []Fact{blockingCalls},
+	Run:      runCouldBeSync,
 })
 
 func runCouldBeSync(p *Pass) {
@@ -145,10 +148,7 @@ func usedAsValue(p *Pass, name string) bool {
 // blocking rule reports: directly (ASYNC2xx, ASL202) or through synchronous
 // helpers (ASL201).
 func makesBlockingCall(p *Pass, f *analysis.Function) bool {
-	blocks := func(m *analysis.Module, c *analysis.Call) bool {
-		_, ok := p.blockingOf(m, c)
-		return ok
-	}
+	kind, blocks := helperBlocking(p)
 	for _, c := range f.Calls {
 		if blocks(p.Module, c) {
 			return true
@@ -156,7 +156,7 @@ func makesBlockingCall(p *Pass, f *analysis.Function) bool {
 		if p.Project == nil || returnsAwaitable(c) {
 			continue
 		}
-		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach("blocks", t, blocks) != nil {
+		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach(kind, t, blocks) != nil {
 			return true
 		}
 	}

@@ -26,10 +26,11 @@ var ASYNC126 = register(&Rule{
 
     def derive(self, excs):
         return RequestErrors(self.message, excs, self.request)`,
-	Severity: Warning,
-	Default:  true,
-	Notes:    "A `derive` inherited from a base class of the project (in any module) counts: `class NonBaseMultiError(MultiError, ExceptionGroup)` gets `MultiError.derive`.",
-	Run:      runExceptionGroupDerive,
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
+	Notes:     "A `derive` inherited from a base class of the project (in any module) counts: `class NonBaseMultiError(MultiError, ExceptionGroup)` gets `MultiError.derive`.",
+	Run:       runExceptionGroupDerive,
 })
 
 func runExceptionGroupDerive(p *Pass) {

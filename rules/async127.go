@@ -26,7 +26,9 @@ async def fetch(url):
 	Severity: Info,
 	Default:  true,
 	Notes: "As flake8-async's ASYNC127 (25.x), every import of `httpx` or a submodule is reported once per statement " +
-		"(`from httpx import *` included); relative imports (`from .httpx import Client`) name a module of the project and are not.",
+		"(`from httpx import *` included); relative imports (`from .httpx import Client`) name a module of the project and are not. " +
+		"The advice is flake8-async's (26.6.1, python-trio/flake8-async#461): `httpx2` is the maintained continuation of `httpx`, " +
+		"and ASYNC210/211/212 recommend `httpx2.AsyncClient` for the same reason.",
 	Run: runUnmaintainedHttpx,
 })
 

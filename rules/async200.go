@@ -22,12 +22,13 @@ async def handler(uid):
     return await asyncio.to_thread(db.query, "SELECT ...", uid)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes: "Does nothing until configured, as in flake8-async. Entries are qualified names as asyncls resolves them " +
 		"(`pkg.mod.func`, `pkg.mod.Class.method`); a trailing `.*` matches everything under a prefix. flake8-async's " +
 		"form `name -> suggestion` is accepted too: the suggestion is shown in the message. A name that belongs to a " +
 		"built-in family (e.g. `requests.get`) is reported under that family's code.",
-	Run: runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingConfiguredCall,
 })
 
 // matchConfigured matches one `blocking-calls` entry against a callee name.
@@ -49,4 +50,15 @@ func matchConfigured(entry, name string) (blockingCall, bool) {
 		instead = "use `" + suggestion + "` instead"
 	}
 	return blockingCall{Code: "ASYNC200", Instead: instead}, true
+}
+
+// runBlockingConfiguredCall reports the calls of this family made directly
+// in a coroutine: the names configured as blocking (matchConfigured, below)
+// that no built-in family claims, as the blockingCalls fact classifies them.
+func runBlockingConfiguredCall(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC200" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
 }

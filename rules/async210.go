@@ -17,7 +17,19 @@ async def fetch(url):
         return (await client.get(url)).text`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes:    "Calls are recognised through imports and aliases (`import requests as r`), `requests.Session()` objects held in a local or in `self.<attr>`, and `with requests.Session() as s`. A module name bound nowhere in the file (`requests.get()` with no import) is read as that module, as in flake8-async (not after a star import, which may bind it to anything); a local variable called `requests` is not the library.",
-	Run:      runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingHTTPCall,
 })
+
+// runBlockingHTTPCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC210 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingHTTPCall(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC210" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}

@@ -1,5 +1,11 @@
 package rules
 
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
 // ASYNC211 reports likely blocking HTTP call on a connection pool in an async function.
 var ASYNC211 = register(&Rule{
 	Code:      "ASYNC211",
@@ -18,10 +24,57 @@ async def fetch(client: httpx.AsyncClient, url):
     return await client.get(url)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes: "Calls on a pool whose type is known (`urllib3.PoolManager()` in a local, an attribute or an annotation) are reported. " +
 		"When the receiver's type is unknown, the call's shape is matched as flake8-async does: in a module that imports urllib3, " +
 		"`.request()` / `.urlopen()` with an HTTP verb as the first argument. Receivers whose type is known to be something else " +
 		"(for example an `aiohttp` session) are never matched, and an awaited call is never reported.",
-	Run: runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingHTTPCallPool,
 })
+
+// runBlockingHTTPCallPool reports the calls of this family made directly in
+// a coroutine: the library table's urllib3 pool methods (pylib, Code
+// ASYNC211), and calls shaped like a pool request (urllib3PoolRequest,
+// below), as the blockingCalls fact classifies them.
+func runBlockingHTTPCallPool(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC211" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}
+
+// urllib3PoolRequest classifies a call with no known callee shaped like a
+// urllib3 pool request: in a module that uses urllib3, an unknown object's
+// .request("GET", ...) / .urlopen("GET", ...). The signature is all there is
+// to go on (flake8-async's condition).
+func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	if !importsUrllib3(m) {
+		return blockingCall{}, false
+	}
+	if meth := c.Method(m.File); meth != "request" && meth != "urlopen" {
+		return blockingCall{}, false
+	}
+	first := c.Positional(0)
+	if first == nil || first.Type != "string" || !httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
+		return blockingCall{}, false
+	}
+	return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
+}
+
+// httpMethodStrings are the first arguments that make x.request(...) /
+// x.urlopen(...) likely an HTTP call.
+var httpMethodStrings = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+const poolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+
+// importsUrllib3 reports whether the module imports urllib3 or a part of it.
+func importsUrllib3(m *analysis.Module) bool {
+	for _, imp := range m.Imports {
+		if imp.Qualified == "urllib3" || strings.HasPrefix(imp.Qualified, "urllib3.") {
+			return true
+		}
+	}
+	return false
+}

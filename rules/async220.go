@@ -1,5 +1,11 @@
 package rules
 
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
+
 // ASYNC220 reports blocking process creation in an async function.
 var ASYNC220 = register(&Rule{
 	Code:      "ASYNC220",
@@ -16,7 +22,41 @@ async def start():
     return await asyncio.create_subprocess_exec("ls")`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
-	Run:      runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingCreateSubprocess,
 })
+
+// runBlockingCreateSubprocess reports the calls of this family made directly
+// in a coroutine: the library table's entries with Code ASYNC220 (pylib),
+// and os.spawn* in a mode that does not wait (osSpawnCall, below), as the
+// blockingCalls fact classifies them.
+func runBlockingCreateSubprocess(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC220" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}
+
+// osSpawnCall classifies a call of os.spawn*: as flake8-async, without a
+// mode, or with P_WAIT, the call waits for the process (ASYNC221); any other
+// mode only starts it (ASYNC220).
+func osSpawnCall(m *analysis.Module, c *analysis.Call, name string) (blockingCall, bool) {
+	if !osSpawn[name] {
+		return blockingCall{}, false
+	}
+	mode := c.Positional(0)
+	if kw := c.Keyword("mode", m.File); kw != nil {
+		mode = kw
+	}
+	if mode != nil && !strings.HasSuffix(m.File.Text(mode), "P_WAIT") {
+		return blockingCall{Code: "ASYNC220", Instead: "use `await asyncio.create_subprocess_exec(...)`"}, true
+	}
+	return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
+}
+
+// osSpawn are the os.spawn* functions (their mode says whether they wait).
+var osSpawn = map[string]bool{"os.spawnl": true, "os.spawnle": true, "os.spawnlp": true, "os.spawnlpe": true,
+	"os.spawnv": true, "os.spawnve": true, "os.spawnvp": true, "os.spawnvpe": true}

@@ -16,7 +16,19 @@ async def wrap(fd):
     return await asyncio.to_thread(os.fdopen, fd)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes:    ``,
-	Run:      runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingFdopenCall,
 })
+
+// runBlockingFdopenCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC231 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingFdopenCall(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC231" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}

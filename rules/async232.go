@@ -19,7 +19,7 @@ async def first_line(path):
     return await asyncio.to_thread(_first_line, path)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation. " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
 		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself. " +
@@ -27,5 +27,17 @@ async def first_line(path):
 		"work, no file I/O), and a call the function routes by whether it blocks: called directly under a condition " +
 		"(`if self._in_memory: return self.file.read(n)`) and offloaded elsewhere in the same function " +
 		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule.",
-	Run: runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingFileCall,
 })
+
+// runBlockingFileCall reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC232 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingFileCall(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC232" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}

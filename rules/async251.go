@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/asyncls/asyncls/analysis"
+
 // ASYNC251 reports time.sleep() in an async function.
 var ASYNC251 = register(&Rule{
 	Code:      "ASYNC251",
@@ -18,5 +20,38 @@ async def poll():
 	Default:  true,
 	Fix:      "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
 	Notes:    "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
-	Run:      runBlocking,
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingSleep,
 })
+
+// runBlockingSleep reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASYNC251 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingSleep(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASYNC251" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(sleepFix(p, b.Call)))
+		}
+	}
+}
+
+// sleepFix rewrites a statement `time.sleep(x)` in a coroutine as
+// `await asyncio.sleep(x)`, importing asyncio when needed.
+func sleepFix(p *Pass, c *analysis.Call) *Fix {
+	if c.Usage != analysis.UsageDropped || !c.InAsync() {
+		return nil
+	}
+	aio, imp, ok := asyncioRef(p, c.Node)
+	if !ok {
+		return nil
+	}
+	args := c.Node.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	edits := []Edit{{Start: int(c.Node.Start), End: int(args.Start), New: "await " + aio + ".sleep"}}
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	return &Fix{Title: "Use `await " + aio + ".sleep(...)`", Safe: true, Edits: edits}
+}

@@ -27,13 +27,14 @@ async def main():
     task = asyncio.create_task(heartbeat())
     background.add(task)
     task.add_done_callback(background.discard)`,
-	Severity: Warning,
-	Default:  true,
-	Fix:      "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
+	CrossFile: true,
+	Severity:  Warning,
+	Default:   true,
+	Fix:       "For a statement `asyncio.create_task(...)`: assign the task and keep it in a module-level set, `_background_tasks.add(task)` with `task.add_done_callback(_background_tasks.discard)`, the set defined after the imports (safe: it only extends the task's lifetime to its completion).",
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
-		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories`.",
+		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories` and any such wrapper of one. ruff calls this check RUF006: `# noqa: RUF006`, and RUF006 in `ignore`, `per-file-ignores` or `select`, act on ASYNC300 as written.",
 	Run: runTaskDropped,
 })
 
@@ -45,14 +46,30 @@ func isTaskFactory(p *Pass, c *analysis.Call) bool {
 	if isTaskFactoryCall(p.Module, c) {
 		return true
 	}
-	if p.Options != nil && len(p.Options.ExtraTaskFactories) > 0 {
-		if name := p.Project.Callee(c).Name; configured(p.Options.ExtraTaskFactories, name) ||
-			configured(p.Options.ExtraTaskFactories, p.Project.Canonical(name)) {
-			return true
-		}
+	var extra []string
+	if p.Options != nil {
+		extra = p.Options.ExtraTaskFactories
 	}
+	direct := func(m *analysis.Module, c *analysis.Call) bool {
+		return isTaskFactoryCall(m, c) || configuredTaskFactory(p.Project, extra, c)
+	}
+	if configuredTaskFactory(p.Project, extra, c) {
+		return true
+	}
+	// The wrappers of configured factories are factories too; the memo is
+	// the project's, shared by runs with other settings, so its key names
+	// the configured list.
 	t := p.Project.Target(c)
-	return t != nil && !t.Async && p.Project.Wrapper("task-factory", t, isTaskFactoryCall)
+	return t != nil && !t.Async && p.Project.Wrapper("task-factory "+strings.Join(extra, ","), t, direct)
+}
+
+// configuredTaskFactory reports a call of a `task-factories` entry.
+func configuredTaskFactory(proj *analysis.Project, extra []string, c *analysis.Call) bool {
+	if len(extra) == 0 {
+		return false
+	}
+	name := proj.Callee(c).Name
+	return configured(extra, name) || configured(extra, proj.Canonical(name))
 }
 
 func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
@@ -151,4 +168,25 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// storeTaskFix rewrites the statement `asyncio.create_task(...)` into an
+// assignment kept in the module-level set.
+func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
+	stmt := call.Parent
+	if stmt == nil || stmt.Type != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
+		return nil
+	}
+	scope := p.Module.ScopeAt(call)
+	name := "task"
+	for i := 1; scope.Lookup(name) != nil; i++ {
+		name = "task_" + itoaSmall(i)
+	}
+	store := backgroundStore(p)
+	indent := lineIndent(p.File, stmt)
+	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: name + " = " + p.File.Text(call) + "\n" + indent + store.keep(name, indent)}}
+	if store.define != nil {
+		edits = append(edits, *store.define)
+	}
+	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
@@ -12,6 +13,76 @@ type blockingCall struct {
 	Code string // the most specific rule code for it
 	// Instead is what to do instead, shown in messages.
 	Instead string
+}
+
+// blockingUse is a blocking call and its family.
+type blockingUse struct {
+	Call *analysis.Call
+	blockingCall
+}
+
+// blockingCalls says which calls block their thread and under which rule
+// code (family) each is reported. The ASYNC2xx rules and ASL202 each report
+// the calls of their own family made directly in a coroutine; ASL201,
+// ASL402 and ASYNC124 ask about calls anywhere in the project.
+// It follows names through the project's modules
+// (`from .clients import session; session.get(url)`), so the rules that
+// require it are CrossFile.
+var blockingCalls = &fact[*blockingIndex]{name: "blockingCalls", crossFile: true, compute: func(p *Pass) *blockingIndex {
+	return &blockingIndex{project: p.Project, module: p.Module, options: p.Options, verdicts: map[*analysis.Call]blockingVerdict{}}
+}}
+
+// blockingIndex classifies calls once per Check (several rules ask about
+// the same calls); safe for concurrent use.
+type blockingIndex struct {
+	project *analysis.Project
+	module  *analysis.Module
+	options *Options
+
+	mu       sync.Mutex
+	verdicts map[*analysis.Call]blockingVerdict
+
+	inCoroutinesOnce sync.Once
+	inCoroutines     []blockingUse
+}
+
+type blockingVerdict struct {
+	call blockingCall
+	ok   bool
+}
+
+// classify returns the family of call c of module m (any module of the
+// project), following names through the project's modules.
+func (x *blockingIndex) classify(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	x.mu.Lock()
+	v, found := x.verdicts[c]
+	x.mu.Unlock()
+	if found {
+		return v.call, v.ok
+	}
+	// Computed outside the lock: two rules asking at once both compute the
+	// same (deterministic) verdict, which is cheaper than waiting.
+	b, ok := classifyBlockingIn(x.project, m, c, x.options)
+	x.mu.Lock()
+	x.verdicts[c] = blockingVerdict{b, ok}
+	x.mu.Unlock()
+	return b, ok
+}
+
+// InCoroutines returns the module's blocking calls made directly in an
+// async function, in source order.
+func (x *blockingIndex) InCoroutines() []blockingUse {
+	x.inCoroutinesOnce.Do(func() {
+		for _, c := range x.module.Calls {
+			if !c.InAsync() {
+				continue
+			}
+			if b, ok := x.classify(x.module, c); ok {
+				x.inCoroutines = append(x.inCoroutines, blockingUse{c, b})
+			}
+		}
+	})
+	return x.inCoroutines
 }
 
 // blockingNamed returns the blocking family of a qualified callee name
@@ -26,10 +97,6 @@ func blockingNamed(name string) (blockingCall, bool) {
 	}
 	return blockingCall{Code: api.Code, Instead: api.Instead}, true
 }
-
-// httpMethodStrings are first arguments that make x.request(...) / x.urlopen(...)
-// likely an HTTP call (ASYNC211).
-var httpMethodStrings = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 
 // classifyBlocking returns the blocking family of call c in module m.
 func classifyBlocking(m *analysis.Module, c *analysis.Call, opts *Options) (blockingCall, bool) {
@@ -61,17 +128,8 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 		return b, true
 	}
-	if osSpawn[name] {
-		// As flake8-async: without a mode, or with P_WAIT, the call waits for
-		// the process (ASYNC221); any other mode only starts it (ASYNC220).
-		mode := c.Positional(0)
-		if kw := c.Keyword("mode", m.File); kw != nil {
-			mode = kw
-		}
-		if mode != nil && !strings.HasSuffix(m.File.Text(mode), "P_WAIT") {
-			return blockingCall{Code: "ASYNC220", Instead: "use `await asyncio.create_subprocess_exec(...)`"}, true
-		}
-		return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
+	if b, ok := osSpawnCall(m, c, name); ok {
+		return b, true
 	}
 	if opts != nil {
 		for _, entry := range opts.ExtraBlocking {
@@ -80,31 +138,10 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			}
 		}
 	}
-	// ASYNC211: in a module that uses urllib3, an unknown object's
-	// .request("GET", ...) / .urlopen("GET", ...) looks like a urllib3 pool;
-	// the signature is all there is to go on (flake8-async's condition).
-	if name == "" && importsUrllib3(m) {
-		if meth := c.Method(m.File); meth == "request" || meth == "urlopen" {
-			if first := c.Positional(0); first != nil && first.Type == "string" {
-				if httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
-					return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
-				}
-			}
-		}
+	if name == "" {
+		return urllib3PoolRequest(m, c)
 	}
 	return blockingCall{}, false
-}
-
-const poolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-
-// importsUrllib3 reports whether the module imports urllib3 or a part of it.
-func importsUrllib3(m *analysis.Module) bool {
-	for _, imp := range m.Imports {
-		if imp.Qualified == "urllib3" || strings.HasPrefix(imp.Qualified, "urllib3.") {
-			return true
-		}
-	}
-	return false
 }
 
 // IsBlocking reports whether c blocks its thread (any ASYNC2xx family).
@@ -119,29 +156,11 @@ func BlockingCode(m *analysis.Module, c *analysis.Call, opts *Options) string {
 	return b.Code
 }
 
-// runBlocking is the shared Run of the ASYNC2xx rules: each reports the calls
-// of its own family made directly in an async function.
-func runBlocking(p *Pass) {
-	for _, c := range p.Module.Calls {
-		if !c.InAsync() {
-			continue
-		}
-		b, ok := p.blockingOf(p.Module, c)
-		if !ok || b.Code != p.Rule.Code {
-			continue
-		}
-		var fix *Fix
-		if b.Code == "ASYNC251" {
-			fix = sleepFix(p, c)
-		} else {
-			fix = toThreadFix(p, c)
-		}
-		p.Report(c.Node, withDelay(p, blockingMessage(p, c, b), int(c.Node.Start)), WithFix(fix))
-	}
-}
-
-func blockingMessage(p *Pass, c *analysis.Call, b blockingCall) string {
-	return displayName(p.Module, c) + " blocks the event loop in async function `" + c.Func.Name + "`; " + b.Instead
+// blockingMessage is the message of a blocking rule for a blocking call made
+// directly in a coroutine, with the delay ASL402 simulated for it.
+func blockingMessage(p *Pass, b blockingUse) string {
+	return withDelay(p, displayName(p.Module, b.Call)+" blocks the event loop in async function `"+b.Call.Func.Name+"`; "+b.Instead,
+		int(b.Call.Node.Start))
 }
 
 // displayName is how a call is shown in messages: its source text, with the
@@ -154,10 +173,6 @@ func displayName(m *analysis.Module, c *analysis.Call) string {
 	}
 	return out
 }
-
-// osSpawn are the os.spawn* functions (their mode says whether they wait).
-var osSpawn = map[string]bool{"os.spawnl": true, "os.spawnle": true, "os.spawnlp": true, "os.spawnlpe": true,
-	"os.spawnv": true, "os.spawnve": true, "os.spawnvp": true, "os.spawnvpe": true}
 
 // unboundModuleCallee reads `subprocess.run(...)` whose root name is bound
 // nowhere in the file (no import, no assignment, not a builtin) as a call of

@@ -58,13 +58,21 @@ type cancelHandler struct {
 	Shown                    string
 }
 
-// cancelHandlers returns the except clauses of the module that catch
+// cancelHandlers are the except clauses of the module that catch
+// cancellation where a task can be cancelled and are not known to re-raise
+// it, in source order. ASYNC103 reports those with a path that does not
+// re-raise; ASYNC104 the yield, return or other raise inside them.
+var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: func(p *Pass) []cancelHandler {
+	return findCancelHandlers(p.Module, p.Project)
+}}
+
+// findCancelHandlers returns the except clauses of the module that catch
 // cancellation and must re-raise it: explicit CancelledError anywhere, and
 // BaseException or bare except inside async functions (where a task can be
 // cancelled). A broad handler after one that already handles
 // CancelledError, and the documented idiom `t.cancel()` followed by
 // `try: await t / except CancelledError:`, are skipped.
-func cancelHandlers(m *analysis.Module) []cancelHandler {
+func findCancelHandlers(m *analysis.Module, proj *analysis.Project) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type != "try_statement" {
@@ -74,8 +82,9 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 		// with an await, async for or async with can receive the task's
 		// cancellation. A CancelledError caught elsewhere (a sync callback,
 		// a try body with no await) came from a cancelled future's result(),
-		// and swallowing it swallows nothing.
-		if f := m.FunctionAt(n); f == nil || !f.Async || !hasCheckpoint(m, n.ChildByField("body"), false, nil) {
+		// and swallowing it swallows nothing; nor can awaits inside a
+		// shielded cancel scope receive it.
+		if f := m.FunctionAt(n); f == nil || !f.Async || !awaitsUnshielded(m, n.ChildByField("body")) {
 			return true
 		}
 		handled := false
@@ -87,7 +96,7 @@ func cancelHandlers(m *analysis.Module) []cancelHandler {
 			}
 			handled = true
 			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
-				forwardsException(m, body, name) {
+				forwardsException(m, body, name) || endsUnobservedTask(m, proj, n, body) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})

@@ -23,12 +23,22 @@ func Markdown(r *Rule) string {
 	if r.CrossFile {
 		b.WriteString("- Looks across modules of the project\n")
 	}
+	if r.Simulates {
+		b.WriteString("- Simulates the event loop ([loopsim](../loopsim.md)) with the simulator's settings of `[tool.asyncls]` " +
+			"(`latency`, `executor-workers`, `blocking-calls`)\n")
+	}
 	fmt.Fprintf(&b, "\n## Why\n\n%s\n", r.Rationale)
 	if r.Bad != "" {
 		fmt.Fprintf(&b, "\n## Example\n\n```python\n%s\n```\n", strings.TrimSpace(r.Bad))
 	}
 	if r.Good != "" {
 		fmt.Fprintf(&b, "\nInstead:\n\n```python\n%s\n```\n", strings.TrimSpace(r.Good))
+	}
+	if keys := r.SettingKeys(); len(keys) > 0 {
+		b.WriteString("\n## Settings\n\nKeys of `[tool.asyncls]` in pyproject.toml:\n\n| Key | Type | Default | Meaning |\n|---|---|---|---|\n")
+		for _, s := range keys {
+			fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", s.Key, s.TypeName(), s.FormatDefault(), strings.ReplaceAll(s.Doc, "|", `\|`))
+		}
 	}
 	if r.Notes != "" {
 		fmt.Fprintf(&b, "\n## Notes\n\n%s\n", r.Notes)

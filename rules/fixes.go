@@ -195,70 +195,12 @@ func ownLine(f *analysis.File, s *analysis.Node) bool {
 	return strings.TrimSpace(string(f.Src[start:s.Start])) == ""
 }
 
-// keepTaskFix adds `_background_tasks.add(name)` and the discard callback
-// after the assignment statement that stores a task in a local.
-func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
-	stmt := assign.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
-		return nil
-	}
-	store := backgroundStore(p)
-	indent := lineIndent(p.File, stmt)
-	edits := []Edit{{Start: int(stmt.End), End: int(stmt.End), New: "\n" + indent + store.keep(name, indent)}}
-	if store.define != nil {
-		edits = append(edits, *store.define)
-	}
-	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
-}
-
-// storeTaskFix rewrites the statement `asyncio.create_task(...)` into an
-// assignment kept in the module-level set.
-func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
-	stmt := call.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
-		return nil
-	}
-	scope := p.Module.ScopeAt(call)
-	name := "task"
-	for i := 1; scope.Lookup(name) != nil; i++ {
-		name = "task_" + itoaSmall(i)
-	}
-	store := backgroundStore(p)
-	indent := lineIndent(p.File, stmt)
-	edits := []Edit{{Start: int(stmt.Start), End: int(stmt.End), New: name + " = " + p.File.Text(call) + "\n" + indent + store.keep(name, indent)}}
-	if store.define != nil {
-		edits = append(edits, *store.define)
-	}
-	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
-}
-
 func itoaSmall(i int) string {
 	const digits = "0123456789"
 	if i < 10 {
 		return digits[i : i+1]
 	}
 	return itoaSmall(i/10) + digits[i%10:i%10+1]
-}
-
-// sleepFix rewrites a statement `time.sleep(x)` in a coroutine as
-// `await asyncio.sleep(x)`, importing asyncio when needed.
-func sleepFix(p *Pass, c *analysis.Call) *Fix {
-	if c.Usage != analysis.UsageDropped || !c.InAsync() {
-		return nil
-	}
-	aio, imp, ok := asyncioRef(p, c.Node)
-	if !ok {
-		return nil
-	}
-	args := c.Node.ChildByField("arguments")
-	if args == nil {
-		return nil
-	}
-	edits := []Edit{{Start: int(c.Node.Start), End: int(args.Start), New: "await " + aio + ".sleep"}}
-	if imp != nil {
-		edits = append(edits, *imp)
-	}
-	return &Fix{Title: "Use `await " + aio + ".sleep(...)`", Safe: true, Edits: edits}
 }
 
 // toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
@@ -295,6 +237,13 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		inner = ", " + inner
 	}
 	text := "await " + aio + ".to_thread(" + fn + inner + ")"
+	// `conn.execute(q).fetchall()`: `to_thread(conn.execute(q).fetchall)`
+	// would run `conn.execute(q)` on the loop before offloading; the whole
+	// chain runs in the thread instead. Not when the chain awaits (an
+	// await cannot be in a lambda; what it awaits runs on the loop anyway).
+	if callee := c.Node.ChildByField("function"); containsType(callee, "call") && !containsType(callee, "await") {
+		text = "await " + aio + ".to_thread(lambda: " + p.File.Text(c.Node) + ")"
+	}
 	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
 	if par := c.Node.Parent; par != nil && ((par.Type == "attribute" && c.Node.Field == "object") ||
 		(par.Type == "subscript" && c.Node.Field == "value") || (par.Type == "call" && c.Node.Field == "function")) {
@@ -305,4 +254,24 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		edits = append(edits, *imp)
 	}
 	return &Fix{Title: "Run `" + fn + "` with `await " + aio + ".to_thread(...)`", Safe: false, Edits: edits}
+}
+
+// containsType reports whether n or a node under it has type typ (not
+// looking into lambdas and nested scopes, whose code runs later).
+func containsType(n *analysis.Node, typ string) bool {
+	if n == nil {
+		return false
+	}
+	if n.Type == typ {
+		return true
+	}
+	if n.Type == "lambda" {
+		return false
+	}
+	for _, ch := range n.NamedChildren() {
+		if containsType(ch, typ) {
+			return true
+		}
+	}
+	return false
 }

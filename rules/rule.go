@@ -72,14 +72,23 @@ type Rule struct {
 	Default   bool   // enabled without being selected
 	Fix       string // what the fix does; "" when the rule has none
 	Notes     string // deliberate choices, limits (Markdown), optional
-	// CrossFile is true when findings depend on other modules of the project.
+	// CrossFile is true when findings depend on other modules of the
+	// project (the rule follows imports into them); a rule requiring a fact
+	// that reads other modules is CrossFile without saying so (register).
+	// TestCrossFileDeclared fails a rule whose findings change with the
+	// other modules of a test project that does not declare it.
 	CrossFile bool
 	// Simulates is true when the rule runs the event-loop simulator, which
 	// takes far longer than the other rules; it then goes through
-	// Pass.simulate or Pass.blockingDelays, which cache what the simulator
-	// found and skip simulating in CheckRun's QuickRules phase.
+	// Pass.simulate or the blockingDelays fact, which cache what the
+	// simulator found and skip simulating in CheckRun's QuickRules phase.
 	Simulates bool
-	Run       func(*Pass)
+	// Settings holds the defaults of the rule's settings (keys of
+	// [tool.asyncls]; see Settings), nil when it has none.
+	Settings Settings
+	// Requires lists the facts (machinery shared with other rules) Run reads.
+	Requires []Fact
+	Run      func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -96,6 +105,12 @@ func register(r *Rule) *Rule {
 	}
 	if r.Code == "" || r.Name == "" || r.Summary == "" || r.Rationale == "" || r.Severity == 0 || r.Run == nil {
 		panic("rules: incomplete rule " + r.Code)
+	}
+	r.SettingKeys() // panics on settings of an unsupported shape
+	for _, f := range r.Requires {
+		if f.ReadsOtherModules() {
+			r.CrossFile = true
+		}
 	}
 	registry[r.Code] = r
 	sorted = append(sorted, r)
@@ -188,8 +203,16 @@ type Options struct {
 	ExtraCoroutines    []string
 	CoroutineWrappers  []string
 	ExtraTaskFactories []string
-	// Settings holds rule-specific values from [tool.asyncls] (e.g. thresholds).
-	Settings map[string]any
+	// OffloadHelpers are functions that run the callable passed to them
+	// first in another thread, like asyncio.to_thread (ASL106 follows it).
+	OffloadHelpers []string
+	// Settings holds the configured settings of rules by code, each of the
+	// type of the rule's Rule.Settings (config.Config.Options fills it); a
+	// rule missing here runs with its defaults.
+	Settings map[string]Settings
+	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
+	// report nothing and CheckRun says the findings are incomplete.
+	Simulator Simulator `json:"-"`
 }
 
 // DefaultOptions enables the rules that are on by default.
@@ -221,16 +244,11 @@ type Pass struct {
 // rules may run on several goroutines): facts several rules need, computed
 // once.
 type checkState struct {
-	mu       sync.Mutex
-	blocking map[*analysis.Call]blockingVerdict
+	mu    sync.Mutex
+	facts map[factKey]*factResult // see Fact
 
 	trioOnce sync.Once
 	trio     bool // the module imports trio or anyio
-
-	// delays is the simulated effect of the module's blocking calls
-	// (ASL402), computed once for the blocking rules and ASL402.
-	delaysOnce sync.Once
-	delays     map[int]*blockDelay
 
 	sim *simRun // the phase, cache and budget of this check
 
@@ -292,32 +310,6 @@ func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
 		}
 	}
 	return false
-}
-
-type blockingVerdict struct {
-	call blockingCall
-	ok   bool
-}
-
-// blockingOf classifies c (of any module) once per Check: the ASYNC2xx
-// rules, ASL201 and ASL202 all ask about the same calls.
-func (p *Pass) blockingOf(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
-	if p.shared == nil {
-		return classifyBlockingIn(p.Project, m, c, p.Options)
-	}
-	p.shared.mu.Lock()
-	v, found := p.shared.blocking[c]
-	p.shared.mu.Unlock()
-	if found {
-		return v.call, v.ok
-	}
-	// Computed outside the lock: two rules asking at once both compute the
-	// same (deterministic) verdict, which is cheaper than waiting.
-	b, ok := classifyBlockingIn(p.Project, m, c, p.Options)
-	p.shared.mu.Lock()
-	p.shared.blocking[c] = blockingVerdict{b, ok}
-	p.shared.mu.Unlock()
-	return b, ok
 }
 
 // ReportOption adjusts a diagnostic being reported.
@@ -414,7 +406,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{blocking: map[*analysis.Call]blockingVerdict{}, recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
+	shared := &checkState{recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}

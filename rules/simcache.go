@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/loopsim"
-	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
 
 // Phase says how the rules that simulate run in a CheckRun.
@@ -79,10 +77,31 @@ func (p *Pass) outOfTime() bool { return p.shared != nil && p.shared.sim.expired
 // depends on the moment and is not cached. One that exceeded its own
 // wall-clock budget is cached like any other outcome: simulating it again
 // on every edit would take that second each time.
-func (p *Pass) noteSimulation(res *loopsim.Result) {
-	if res != nil && res.Budget == loopsim.BudgetCancelled {
+func (p *Pass) noteSimulation(cancelled bool) {
+	if cancelled {
 		p.cut = true
 	}
+}
+
+// simulator returns the Simulator of the pass's options. Without one the
+// findings the simulator would add are missing: the run is marked
+// incomplete (CheckRun) and nil returned.
+func (p *Pass) simulator() Simulator {
+	if p.Options.Simulator == nil {
+		if p.shared != nil {
+			p.shared.sim.incomplete.Store(true)
+		}
+		return nil
+	}
+	return p.Options.Simulator
+}
+
+// context is the pass's Context, never nil.
+func (p *Pass) context() context.Context {
+	if p.Context == nil {
+		return context.Background()
+	}
+	return p.Context
 }
 
 // SimulationCache remembers what the simulator rules found in a part of a
@@ -287,9 +306,9 @@ type storedDelay struct {
 
 // cachedDelays is blockingDelays through the cache: the entry point's
 // simulation is keyed by what it reads (entryUnit).
-func (p *Pass) cachedDelays() map[int]*blockDelay {
+func (p *Pass) cachedDelays(sim Simulator) map[int]*blockDelay {
 	st := p.shared.sim
-	if _, err := pyfront.FindEntry(p.File, ""); err != nil {
+	if !sim.HasEntry(p.File) {
 		return nil
 	}
 	var units *moduleUnits
@@ -314,7 +333,7 @@ func (p *Pass) cachedDelays() map[int]*blockDelay {
 		st.incomplete.Store(true)
 		return nil
 	}
-	delays, cut := simulateDelays(p)
+	delays, cut := simulateDelays(p, sim)
 	if st.expired() {
 		st.incomplete.Store(true)
 		return nil
@@ -339,7 +358,11 @@ func (p *Pass) optionsKey() string {
 	st := p.shared.sim
 	st.optsOnce.Do(func() {
 		o := p.Options
-		st.optsKey = fmt.Sprint(o.Settings, "\x00", o.ExtraBlocking, "\x00", o.Severity)
+		sim := ""
+		if o.Simulator != nil {
+			sim = o.Simulator.Fingerprint()
+		}
+		st.optsKey = fmt.Sprint(settingsKey(o), "\x00", o.ExtraBlocking, "\x00", o.Severity, "\x00", sim)
 	})
 	return st.optsKey
 }

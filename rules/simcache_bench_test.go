@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -39,6 +40,7 @@ func BenchmarkCheckAsyncHeavy(b *testing.B) {
 	src := asyncHeavy(b)
 	m, p := moduleOf("heavy.py", src)
 	opts := rules.DefaultOptions()
+	opts.Simulator = config.Default().Estimator()
 	noSim := &rules.Options{Enabled: map[string]bool{}}
 	for code, on := range opts.Enabled {
 		if r := rules.Lookup(code); on && !r.Simulates {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -52,7 +53,7 @@ func moduleOf(path string, src []byte) (*analysis.Module, *analysis.Project) {
 }
 
 func allRules() *rules.Options {
-	opts := &rules.Options{Enabled: map[string]bool{}}
+	opts := &rules.Options{Enabled: map[string]bool{}, Simulator: config.Default().Estimator()}
 	for _, r := range rules.All() {
 		opts.Enabled[r.Code] = true
 	}

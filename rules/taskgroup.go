@@ -10,6 +10,12 @@ type taskGroupScope struct {
 	Kind string         // "task group" or "nursery"
 }
 
+// taskGroups are the module's `async with` statements that open a task
+// group or nursery, in source order (ASYNC111, ASYNC112, ASYNC121).
+var taskGroups = &fact[[]taskGroupScope]{name: "taskGroups", compute: func(p *Pass) []taskGroupScope {
+	return taskGroupWiths(p.Module)
+}}
+
 // taskGroupWiths returns the task-group with statements of the module.
 func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 	var out []taskGroupScope

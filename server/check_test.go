@@ -17,7 +17,7 @@ import (
 // checked on its own, the findings merged in rules.Check's order.
 func ruleByRule(m *analysis.Module, p *analysis.Project, opts *rules.Options) []rules.Diagnostic {
 	rank := map[string]int{rules.SyntaxErrorCode: -1}
-	out := rules.Check(m, p, &rules.Options{Enabled: map[string]bool{}, Severity: opts.Severity, ExtraBlocking: opts.ExtraBlocking, Settings: opts.Settings})
+	out := rules.Check(m, p, &rules.Options{Enabled: map[string]bool{}, Severity: opts.Severity, ExtraBlocking: opts.ExtraBlocking, Settings: opts.Settings, Simulator: opts.Simulator})
 	for i, r := range rules.All() {
 		rank[r.Code] = i
 		if !opts.Enabled[r.Code] {
@@ -56,7 +56,7 @@ func ruleByRule(m *analysis.Module, p *analysis.Project, opts *rules.Options) []
 func TestCheckEqualsRuleByRule(t *testing.T) {
 	dirs, _ := filepath.Glob("../testdata/rules/*")
 	dirs = append(dirs, "../examples/tutorial")
-	all := &rules.Options{Enabled: map[string]bool{}}
+	all := &rules.Options{Enabled: map[string]bool{}, Simulator: config.Default().Estimator()}
 	for _, r := range rules.All() {
 		all.Enabled[r.Code] = true
 	}

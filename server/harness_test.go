@@ -252,7 +252,12 @@ func newClient(t *testing.T, sess *session) *client {
 }
 
 func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error) {
-	method := req.Method()
+	// jsonrpc2 v1.0.1 hands the handler a method string that aliases its
+	// reusable read buffer (valid only until the handler returns); the next
+	// frame overwrites it. c.requests keeps the method, so it takes a copy
+	// (without it, a recorded "client/registerCapability" read back as
+	// `window/logMessage","param` once the next frame had arrived).
+	method := strings.Clone(req.Method())
 	c.mu.Lock()
 	defer func() {
 		close(c.changed)

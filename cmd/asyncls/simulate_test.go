@@ -155,6 +155,61 @@ func TestSimulateExplain(t *testing.T) {
 	}
 }
 
+// Over every simulator test program (ground truth, machine-dependent,
+// unknowable), --explain lists every assumption of the JSON result with
+// its line, tags the unknowable ones, and says why the level is unknown.
+func TestSimulateExplainListsEveryAssumption(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"", "machine_dependent", "unknown"} {
+		fs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "loopsim", dir, "*.py"))
+		files = append(files, fs...)
+	}
+	if len(files) < 200 {
+		t.Fatalf("only %d programs found", len(files))
+	}
+	unknowable := 0
+	for _, f := range files {
+		code, out, stderr := runCmd("simulate", "--format", "json", f)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", f, code, stderr)
+		}
+		var doc struct {
+			Level       string `json:"confidence_level"`
+			Unknowable  string `json:"unknowable"`
+			Assumptions []struct {
+				Line       int
+				Text       string
+				Unknowable bool
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		_, explained, _ := runCmd("simulate", "--explain", f)
+		for _, a := range doc.Assumptions {
+			want := a.Text
+			if a.Unknowable {
+				want = "[depends on a value from outside the program: unknown] " + a.Text
+			}
+			if a.Line > 0 {
+				want = fmt.Sprintf("line %d: ", a.Line) + want
+			}
+			if !strings.Contains(explained, want) && !strings.Contains(explained, strings.Replace(want, ": ", ": [not modelled, caps at low] ", 1)) {
+				t.Errorf("%s: --explain lacks %q:\n%s", filepath.Base(f), want, explained)
+			}
+		}
+		if doc.Unknowable != "" {
+			unknowable++
+			if doc.Level != "unknown" || !strings.Contains(explained, "why         "+doc.Unknowable) {
+				t.Errorf("%s: level %s; --explain does not say why it is unknown (%s):\n%s", filepath.Base(f), doc.Level, doc.Unknowable, explained)
+			}
+		}
+	}
+	if unknowable == 0 {
+		t.Errorf("no program came out unknowable")
+	}
+}
+
 // TestSimulateLimitsReproducers runs `asyncls simulate` on the reproducers
 // of unbounded work (their pyproject.toml sets small budgets): each ends
 // quickly, as its `# expect:` line says, with valid JSON (no NaN).

@@ -147,6 +147,10 @@ func TestGroundTruth(t *testing.T) {
 		fmt.Fprintf(&table, "%-40s %9.3fs %9.3fs %9.3fs %+7.1fms %s\n", key, rec.Seconds, sim.ConcurrentS, sim.SequentialS, diff*1000, how)
 		if math.Abs(diff) > allowed {
 			t.Errorf("%s: simulated %.3f s, recorded %.3f s (allowed error %.0f ms, %s)", key, sim.ConcurrentS, rec.Seconds, allowed*1000, how)
+			if sim.Level == "high" {
+				// the worse failure: wrong and claiming to be right
+				t.Errorf("%s: confidence high (%.2f) while outside the tolerance", key, sim.Confidence)
+			}
 		}
 	}
 	for key := range truth.Programs {
@@ -155,6 +159,22 @@ func TestGroundTruth(t *testing.T) {
 		}
 	}
 	t.Logf("ground truth (recorded python3 asyncio.run wall time vs loopsim):\n%s", table.String())
+}
+
+// The python3 that records the ground truth is 3.11: a program using what
+// it lacks (itertools.batched, 3.12) would record an ImportError or
+// AttributeError, not a time, so none may (the model follows 3.12 unchecked).
+func TestGroundTruthAvoidsNewerPython(t *testing.T) {
+	files := append(groundTruthFiles(t), globPrograms(t, filepath.Join(groundTruthDir, "machine_dependent"))...)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(src), "batched") {
+			t.Errorf("%s uses itertools.batched, which python3 3.11 lacks", filepath.Base(f))
+		}
+	}
 }
 
 // TestUnknownProgramsFlagged covers programs whose timing cannot be known

@@ -41,3 +41,22 @@ async def run():
     await asyncio.gather(db.connect(), db.execute("x"))
     task = asyncio.create_task(db.close())
     await task
+
+
+# An attribute bound by `async with ... as self.ws` has the entered value's type.
+import websockets
+
+
+class Listener:
+    def __init__(self, url):
+        self.url = url
+        self.ws = None
+
+    async def ack(self, msg_id):
+        self.ws.send(str(msg_id))  # want: ASL102
+        await self.ws.send("ok")  # quiet: awaited
+
+    async def run(self):
+        async with websockets.connect(self.url) as self.ws:
+            async for raw in self.ws:
+                await self.ack(raw)

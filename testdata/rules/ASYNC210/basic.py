@@ -28,6 +28,9 @@ async def calls(url):
     urllib3.request("GET", url)  # want: ASYNC210
     pool = urllib3.PoolManager()
     pool.request("GET", url)  # want: ASYNC211
+    # Chained: the request is offloaded, .json() of its response runs after.
+    data = requests.get(url).json()  # want: ASYNC210
+    return data
 
 
 # Quiet cases.

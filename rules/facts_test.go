@@ -1,0 +1,128 @@
+package rules
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// Every family the library table files blocking calls under has a rule that
+// reads the blockingCalls fact: otherwise those calls are classified and
+// never reported.
+func TestBlockingFamiliesHaveRules(t *testing.T) {
+	for code := range pylib.BlockingCodes() {
+		r := Lookup(code)
+		if r == nil {
+			t.Errorf("the library table files blocking calls under %s, which is no rule", code)
+			continue
+		}
+		if !r.requires(blockingCalls) {
+			t.Errorf("%s is a blocking family of the library table but does not require the blockingCalls fact", code)
+		}
+	}
+}
+
+// A rule that reads a fact it does not list fails loudly, so Requires stays
+// a true account of what the rule depends on.
+func TestUnlistedFactPanics(t *testing.T) {
+	r := &Rule{Code: "TEST1"}
+	p := &Pass{Rule: r}
+	defer func() {
+		if recover() == nil {
+			t.Error("reading an unlisted fact did not panic")
+		}
+	}()
+	blockingCalls.of(p)
+}
+
+// ASL402 consults exactly the rules that carry its delay, and they consult it.
+func TestConsultedFollowsRequires(t *testing.T) {
+	consulted := map[string]bool{}
+	for _, c := range Consulted("ASL402") {
+		consulted[c] = true
+	}
+	for _, r := range All() {
+		carries := r != ASL402 && r.requires(blockingDelays)
+		if consulted[r.Code] != carries {
+			t.Errorf("%s: consulted by ASL402 = %v, carries its delay = %v", r.Code, consulted[r.Code], carries)
+		}
+		if carries && (len(Consulted(r.Code)) != 1 || Consulted(r.Code)[0] != "ASL402") {
+			t.Errorf("Consulted(%s) = %v, want [ASL402]", r.Code, Consulted(r.Code))
+		}
+	}
+	for _, code := range []string{"ASYNC251", "ASYNC200", "ASL201", "ASL202"} {
+		if !consulted[code] {
+			t.Errorf("ASL402 does not consult %s", code)
+		}
+	}
+}
+
+// sharedCodeMentions are the files that may name another rule's code, and
+// why. Everything else about a rule is in its own file.
+var sharedCodeMentions = map[string]map[string]string{
+	"rule.go":                  {"ASL100": "unused noqa comments are judged after every other rule has run"},
+	"async220.go":              {"ASYNC221": "one reading of os.spawn*'s mode decides between starting (ASYNC220) and waiting (ASYNC221)"},
+	"asl402_blocking_delay.go": {"ASL201": "ASL402 leaves the calls at the end of ASL201's chains to ASL201"},
+	"aliases.go":               {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},
+}
+
+// A rule's code appears in no file but its own (as a string or as the
+// rule's variable), except where sharedCodeMentions says why: nothing
+// outside a rule's file switches on its code.
+func TestRuleCodesStayInTheirFiles(t *testing.T) {
+	isCode := regexp.MustCompile(`^(ASYNC|ASL)[0-9]+$`)
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := map[string]string{} // code -> the file that registers it
+	mentions := map[string]map[string]bool{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mentions[name] = map[string]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					if isCode.MatchString(id.Name) {
+						home[id.Name] = name
+					}
+				}
+			case *ast.BasicLit:
+				if s, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING && isCode.MatchString(s) {
+					mentions[name][s] = true
+				}
+			case *ast.Ident:
+				if isCode.MatchString(n.Name) {
+					mentions[name][n.Name] = true
+				}
+			}
+			return true
+		})
+	}
+	if len(home) < len(All()) {
+		t.Fatalf("found the files of %d rules, want %d", len(home), len(All()))
+	}
+	for file, codes := range mentions {
+		for code := range codes {
+			if home[code] == file || sharedCodeMentions[file][code] != "" {
+				continue
+			}
+			t.Errorf("%s names %s, whose logic belongs in %s (or say why in sharedCodeMentions)", file, code, home[code])
+		}
+	}
+}

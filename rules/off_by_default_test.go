@@ -1,0 +1,78 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/lint"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// offByDefaultSource has one finding of each flake8-async code asyncls
+// deliberately leaves off by default (their Notes say why), and a helper
+// reaching an ASYNC240 call, which ASL201 follows only when ASYNC240 is on.
+const offByDefaultSource = `import asyncio
+import os
+
+
+async def fetch(client, url, timeout=10.0):
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.1)
+
+
+async def remove_stale_socket(path):
+    if os.path.exists(path):
+        os.unlink(path)
+
+
+def socket_in_use(path):
+    return os.path.exists(path)
+
+
+async def serve(path):
+    if socket_in_use(path):
+        return
+    await asyncio.sleep(0)
+`
+
+func codesFound(t *testing.T, cfg *config.Config) map[string]int {
+	t.Helper()
+	res := lint.Analyse([]lint.Source{{Path: "server.py", Src: []byte(offByDefaultSource)}}, cfg)
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	found := map[string]int{}
+	for _, d := range res.Diagnostics {
+		found[d.Code]++
+	}
+	return found
+}
+
+// TestDeliberatelyOffByDefault: ASYNC109 and ASYNC240 are flake8-async codes
+// that flake8-async reports by default; asyncls leaves them off (mostly noise
+// on real code, see their Notes) and reports them, with the same meaning,
+// once selected. ASL201 follows ASYNC240's calls through helpers only then.
+func TestDeliberatelyOffByDefault(t *testing.T) {
+	for _, code := range []string{"ASYNC109", "ASYNC240"} {
+		r := rules.Lookup(code)
+		if r == nil || r.Default {
+			t.Fatalf("%s should be registered and off by default", code)
+		}
+		if !strings.Contains(r.Notes, "Off by default") {
+			t.Errorf("%s's Notes should say why it is off by default", code)
+		}
+	}
+	dir := t.TempDir()
+	cfg := config.Default()
+	cfg.Dir = dir
+	if got := codesFound(t, cfg); got["ASYNC109"] != 0 || got["ASYNC240"] != 0 || got["ASL201"] != 0 {
+		t.Errorf("default configuration reported %v; want no ASYNC109, ASYNC240 or ASL201", got)
+	}
+	cfg.ExtendSelect = []string{"ASYNC109", "ASYNC240"}
+	got := codesFound(t, cfg)
+	if got["ASYNC109"] != 1 || got["ASYNC240"] != 2 || got["ASL201"] != 1 {
+		t.Errorf("with ASYNC109 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC240 2, ASL201 1", got)
+	}
+}

@@ -1,0 +1,96 @@
+import asyncio
+import logging
+
+log = logging.getLogger(__name__)
+
+
+class Connection:
+    def __init__(self, reader, writer):
+        self._reader = reader
+        self._writer = writer
+        self._closed = False
+        self._reader_task = None
+        self._pinger = None
+
+    def start(self):
+        self._reader_task = asyncio.create_task(self._read_loop())
+        self._pinger = asyncio.ensure_future(self._ping_loop())
+
+    # Quiet: a private coroutine the module only starts as a task; on
+    # cancellation the task ends at once (break, then bookkeeping with no
+    # await). Only the task's final state differs, and nobody awaits it.
+    async def _read_loop(self):
+        while True:
+            try:
+                frame = await self._reader.readexactly(8)
+            except asyncio.CancelledError:
+                log.debug("reader stopped")
+                break
+            self.handle(frame)
+        self._closed = True
+
+    async def _ping_loop(self):
+        try:
+            while True:
+                await asyncio.sleep(30)
+                self._writer.write(b"PING\r\n")
+        except asyncio.CancelledError:
+            return
+
+    def handle(self, frame):
+        log.debug("frame %r", frame)
+
+
+def watch(queue):
+    # Quiet: a nested coroutine function, only started as a task.
+    async def drain():
+        try:
+            while True:
+                log.info("event %r", await queue.get())
+        except asyncio.CancelledError:
+            log.info("watcher stopped")
+
+    return asyncio.ensure_future(drain())
+
+
+class Worker:
+    def start(self):
+        asyncio.create_task(self.run())
+        asyncio.create_task(self._serve())
+        asyncio.create_task(self._flush_loop())
+        asyncio.create_task(self._retry_loop())
+
+    # Fires: a public coroutine may be awaited by callers outside the module,
+    # whose timeouts and task groups the swallowed cancellation breaks.
+    async def run(self):
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:  # want: ASYNC103
+            log.info("stopped")
+
+    # Fires: also awaited directly below, so a caller sees the swallow.
+    async def _serve(self):
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:  # want: ASYNC103
+            return  # want: ASYNC104
+
+    async def serve_once(self):
+        await self._serve()
+
+    # Fires: the task keeps waiting after it swallowed the cancellation.
+    async def _flush_loop(self):
+        while True:
+            try:
+                await asyncio.sleep(1)
+            except asyncio.CancelledError:  # want: ASYNC103
+                break  # want: ASYNC104
+        await asyncio.sleep(5)
+
+    # Fires: the handler falls through and the loop goes on: cancel() is ignored.
+    async def _retry_loop(self):
+        while True:
+            try:
+                await asyncio.sleep(1)
+            except asyncio.CancelledError:  # want: ASYNC103
+                log.warning("ignoring cancellation")

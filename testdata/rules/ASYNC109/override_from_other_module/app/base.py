@@ -1,0 +1,3 @@
+class Transport:
+    async def send(self, data, timeout=None):
+        ...
