@@ -25,7 +25,7 @@ func TestConfigurationProblemsShown(t *testing.T) {
 	file := filepath.Join(dir, "pyproject.toml")
 	u := uri.File(filepath.Join(dir, "app.py"))
 	c := newClient(t, startInProcess(t, Options{}))
-	c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "extendSelect": ["RUF029"]}`)
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0, "extendSelect": ["E501"]}`)
 	c.open(u, src)
 	c.waitDiagnosticsWhere(u, "ASYNC251 ignored, the rest of pyproject.toml applied", func(d []protocol.Diagnostic) bool {
 		return !hasCode(d, "ASYNC251") && hasCode(d, "ASYNC230")
@@ -50,7 +50,7 @@ func TestConfigurationProblemsShown(t *testing.T) {
 	}
 	c.waitFor("the foreign code of pyproject.toml and of the settings warned about", func() bool {
 		return shown(protocol.MessageTypeWarning, file, "ignore", `"ASYNC115"`) == 1 &&
-			shown(protocol.MessageTypeWarning, "editor settings", "extendSelect", `"RUF029"`, "ASYNC124") == 1
+			shown(protocol.MessageTypeWarning, "editor settings", "extendSelect", `"E501"`) == 1
 	})
 	// Edits re-analyse with the same configuration: nothing is shown again.
 	for v := int32(2); v <= 4; v++ {
