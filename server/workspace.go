@@ -77,6 +77,8 @@ type workspace struct {
 	projects  map[string]*projectIndex // project root -> its index
 	layoutGen uint64                   // bumped when any layout changes: modules are renamed
 	indexing  bool
+	// pendingIndex is the folders to index once the index running is done.
+	pendingIndex []string
 	// updated records, per path, the sequence number of the last change made
 	// to its module other than by the index, so an index that read the file
 	// earlier does not put back an older version.
@@ -419,6 +421,8 @@ func (w *workspace) index(folders []string) {
 	}
 	w.mu.Lock()
 	if w.indexing {
+		// The index running indexes these too once it is done.
+		w.pendingIndex = append(w.pendingIndex, folders...)
 		w.mu.Unlock()
 		return
 	}
@@ -427,7 +431,12 @@ func (w *workspace) index(folders []string) {
 	defer func() {
 		w.mu.Lock()
 		w.indexing = false
+		pending := w.pendingIndex
+		w.pendingIndex = nil
 		w.mu.Unlock()
+		if len(pending) > 0 && w.s.ctx.Err() == nil {
+			w.index(pending)
+		}
 	}()
 
 	progress := w.s.startProgress("asyncls: indexing the workspace")
