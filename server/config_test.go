@@ -10,6 +10,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/asyncls/asyncls/lint"
 )
 
 // TestConfigurationProblemsShown: what a configuration accepts without
@@ -140,4 +142,58 @@ func TestConfigChangesCoalesced(t *testing.T) {
 		t.Errorf("a second reload with nothing changed: %v", again)
 	default:
 	}
+}
+
+// TestConfigChangeRewalksProject: a pyproject.toml change that excludes or
+// includes files changes the project's files as check reads them, and the
+// server follows: a module newly included is read (its blocking call is
+// seen through the import), one newly excluded leaves, each time as check
+// reports it.
+func TestConfigChangeRewalksProject(t *testing.T) {
+	app := "from generated.helpers import load\n\n\nasync def handler():\n    load()\n    await handler()\n"
+	dir := writeFiles(t, map[string]string{
+		"pyproject.toml":        "[tool.asyncls]\nexclude = [\"generated\"]\n",
+		"app.py":                app,
+		"generated/__init__.py": "",
+		"generated/helpers.py":  "import time\n\n\ndef load():\n    time.sleep(1)\n",
+	})
+	file, path := filepath.Join(dir, "pyproject.toml"), filepath.Join(dir, "app.py")
+	u := uri.File(path)
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	c.open(u, app)
+	agree := func(what string, wantASL201 bool) {
+		t.Helper()
+		res := lint.Check(lint.Request{Paths: []string{dir}, Configs: lint.NewConfigs(nil, nil)})
+		var want []string
+		for _, d := range res.Diagnostics {
+			if d.Path == path {
+				want = append(want, renderRule(d))
+			}
+		}
+		if got := strings.Contains(strings.Join(want, "\n"), "ASL201"); got != wantASL201 {
+			t.Fatalf("%s: check reports ASL201 %v, want %v: %v", what, got, wantASL201, want)
+		}
+		c.waitDiagnosticsWhere(u, what+": check's findings", func(diags []protocol.Diagnostic) bool {
+			var got []string
+			for _, d := range diags {
+				got = append(got, renderLSP(d))
+			}
+			return strings.Join(sorted(got), "\n") == strings.Join(sorted(want), "\n")
+		})
+	}
+	agree("generated/ excluded", false)
+	changeConfig := func(text string) {
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{
+			URI: uri.File(file), Type: protocol.FileChangeTypeChanged,
+		}}})
+	}
+	changeConfig("[tool.asyncls]\n")
+	agree("generated/ included", true)
+	changeConfig("[tool.asyncls]\nexclude = [\"generated\"]\n")
+	agree("generated/ excluded again", false)
+	c.shutdownAndExit()
 }

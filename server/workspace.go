@@ -571,6 +571,63 @@ func (w *workspace) reindex() {
 	w.index(folders)
 }
 
+// refreshProjects brings the index of the projects rooted at roots up to
+// date with their files as a walk finds them now (a changed configuration
+// may exclude or include other files): files no longer found leave it,
+// unless open; files found anew are read, within the budget. It returns
+// whether anything changed.
+func (w *workspace) refreshProjects(roots []string) bool {
+	configFor := func(dir string) *config.Config {
+		return w.configFor(filepath.Join(dir, "__init__.py"))
+	}
+	open := w.s.openPaths()
+	changed := false
+	for _, root := range roots {
+		found, _ := lint.ProjectFiles(root, configFor)
+		want := map[string]bool{}
+		for _, f := range found {
+			if w.rootOf(f) == root {
+				want[f] = true
+			}
+		}
+		w.mu.Lock()
+		p := w.projectLocked(root)
+		var gone []string
+		for _, m := range p.project.Modules() {
+			if path := m.File.Path; !want[path] && !open[path] {
+				gone = append(gone, path)
+			}
+			delete(want, m.File.Path)
+		}
+		w.mu.Unlock()
+		for _, path := range gone {
+			w.drop(path)
+			changed = true
+		}
+		var added []string
+		for f := range want {
+			if !open[f] {
+				added = append(added, f)
+			}
+		}
+		sort.Strings(added)
+		for _, f := range w.withinBudget(added) {
+			m := w.readModule(f)
+			if m == nil {
+				continue
+			}
+			w.mu.Lock()
+			fits := w.budget.admit(f, int64(len(m.File.Src)))
+			w.mu.Unlock()
+			if fits {
+				w.set(m)
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
 // withinBudget returns the first files (in order) that fit in the index's
 // budget of files and bytes, as the file system reports their sizes, and
 // logs what it leaves out.
@@ -777,17 +834,35 @@ func (s *Server) applyConfigChanges() {
 		return
 	}
 	s.log.infof("%s changed: reloading the configuration below it", strings.Join(files, ", "))
-	var reanalysed []uri.URI
 	for _, f := range files {
 		s.ws.invalidateConfigOf(f)
 	}
-	for _, d := range s.openDocs() {
+	// The projects whose walk a changed file configures (below it, or
+	// holding it) may now have other files.
+	var refresh []string
+	s.ws.mu.Lock()
+	for root := range s.ws.projects {
 		for _, f := range files {
-			if lint.Within(filepath.Dir(f), d.path) {
-				s.schedule(d, 0, false)
-				reanalysed = append(reanalysed, d.uri)
+			if root != "" && (lint.Within(filepath.Dir(f), root) || lint.Within(root, f)) {
+				refresh = append(refresh, root)
 				break
 			}
+		}
+	}
+	s.ws.mu.Unlock()
+	sort.Strings(refresh)
+	filesChanged := s.ws.refreshProjects(refresh)
+	var reanalysed []uri.URI
+	for _, d := range s.openDocs() {
+		affected := filesChanged && contains(refresh, s.ws.rootOf(d.path))
+		for _, f := range files {
+			if lint.Within(filepath.Dir(f), d.path) {
+				affected = true
+			}
+		}
+		if affected {
+			s.schedule(d, 0, false)
+			reanalysed = append(reanalysed, d.uri)
 		}
 	}
 	if len(reanalysed) > 0 {
