@@ -27,7 +27,7 @@ func copyProject(t *testing.T, src string) string {
 
 // copyTree copies the directory src to dst, adding a pyproject.toml at
 // dst when marked and src has none.
-func copyTree(t *testing.T, src, dst string, marked bool) {
+func copyTree(t testing.TB, src, dst string, marked bool) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -53,7 +53,7 @@ func copyTree(t *testing.T, src, dst string, marked bool) {
 
 // multiFileProjects returns the multi-file test projects
 // (testdata/rules/*/<dir>/).
-func multiFileProjects(t *testing.T) []string {
+func multiFileProjects(t testing.TB) []string {
 	t.Helper()
 	paths, _ := filepath.Glob("../testdata/rules/*/*")
 	var out []string

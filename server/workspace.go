@@ -443,22 +443,30 @@ func (w *workspace) index(folders []string) {
 	configFor := func(dir string) *config.Config {
 		return w.configFor(filepath.Join(dir, "__init__.py"))
 	}
-	// The projects: each folder's own, and those nested in it.
-	projectRoots := map[string]bool{}
-	for _, folder := range folders {
-		projectRoots[w.rootOf(filepath.Join(folder, "__init__.py"))] = true
-		found, errs := lint.WalkFiles(folder, configFor, MaxIndexedFiles)
-		for _, e := range errs {
-			w.s.log.debugf("index: %v", e)
+	inFolders := func(path string) bool {
+		for _, f := range folders {
+			if lint.Within(f, path) {
+				return true
+			}
 		}
-		for _, f := range found {
-			projectRoots[w.rootOf(f)] = true
-		}
+		return false
 	}
+	// The projects: each folder's own (its root may be above it), and
+	// those nested in it, found by the walks of the projects holding them.
 	var files []string
 	seen := map[string]bool{}
-	for root := range projectRoots {
-		found, errs := lint.ProjectFiles(root, configFor)
+	queue := []string{}
+	queued := map[string]bool{}
+	for _, folder := range folders {
+		if root := w.rootOf(filepath.Join(folder, "__init__.py")); !queued[root] {
+			queued[root] = true
+			queue = append(queue, root)
+		}
+	}
+	for len(queue) > 0 {
+		root := queue[0]
+		queue = queue[1:]
+		found, nested, errs := lint.ProjectFiles(root, configFor)
 		for _, e := range errs {
 			w.s.log.debugf("index: %v", e)
 		}
@@ -468,14 +476,14 @@ func (w *workspace) index(folders []string) {
 				files = append(files, f)
 			}
 		}
-	}
-	inFolders := func(path string) bool {
-		for _, f := range folders {
-			if lint.Within(f, path) {
-				return true
+		for _, n := range nested {
+			// Nested projects outside the folders (beside a folder in the
+			// repository holding it) are not the workspace's.
+			if !queued[n] && inFolders(n) {
+				queued[n] = true
+				queue = append(queue, n)
 			}
 		}
-		return false
 	}
 	sort.Slice(files, func(i, j int) bool {
 		if a, b := inFolders(files[i]), inFolders(files[j]); a != b {
@@ -583,7 +591,7 @@ func (w *workspace) refreshProjects(roots []string) bool {
 	open := w.s.openPaths()
 	changed := false
 	for _, root := range roots {
-		found, _ := lint.ProjectFiles(root, configFor)
+		found, _, _ := lint.ProjectFiles(root, configFor)
 		want := map[string]bool{}
 		for _, f := range found {
 			if w.rootOf(f) == root {
