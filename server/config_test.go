@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,7 +112,7 @@ func TestConfigChangesCoalesced(t *testing.T) {
 	})
 	defer func() {
 		s.cancel()
-		s.background.Wait()
+		s.waitBackground()
 	}()
 	s.ws.setFolders([]string{top})
 	ctx := context.Background()
@@ -195,5 +196,33 @@ func TestConfigChangeRewalksProject(t *testing.T) {
 	agree("generated/ included", true)
 	changeConfig("[tool.asyncls]\nexclude = [\"generated\"]\n")
 	agree("generated/ excluded again", false)
+	c.shutdownAndExit()
+}
+
+// TestSettingsPerFolder: in a multi-root workspace each folder's files get
+// the editor settings the client gives for that folder (workspace/
+// configuration with its scopeUri).
+func TestSettingsPerFolder(t *testing.T) {
+	src := blockingSrc + "\n\nasync def other():\n    open('x')\n    await other()\n"
+	top := writeFiles(t, map[string]string{"a/app.py": src, "b/app.py": src})
+	a, b := filepath.Join(top, "a"), filepath.Join(top, "b")
+	c := newClient(t, startInProcess(t, Options{}))
+	yes := true
+	caps := utf16Caps()
+	caps.Workspace = &protocol.WorkspaceClientCapabilities{Configuration: &yes}
+	c.scoped = map[uri.URI]json.RawMessage{
+		uri.File(a): json.RawMessage(`{"select": ["ASYNC230"]}`),
+		uri.File(b): json.RawMessage(`{"ignore": ["ASYNC230"]}`),
+	}
+	c.initializeFolders([]string{a, b}, caps, `{"debounceMs": 0}`)
+	aURI, bURI := uri.File(filepath.Join(a, "app.py")), uri.File(filepath.Join(b, "app.py"))
+	c.open(aURI, src)
+	c.open(bURI, src)
+	c.waitDiagnosticsWhere(aURI, "a/: only ASYNC230 (its folder selects it)", func(d []protocol.Diagnostic) bool {
+		return strings.Join(codes(d), ",") == "ASYNC230"
+	})
+	c.waitDiagnosticsWhere(bURI, "b/: ASYNC251 without ASYNC230 (its folder ignores it)", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASYNC251") && !hasCode(d, "ASYNC230")
+	})
 	c.shutdownAndExit()
 }

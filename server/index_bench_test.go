@@ -24,6 +24,6 @@ func BenchmarkIndexWorkspace(b *testing.B) {
 		s.ws.setFolders([]string{folder})
 		s.ws.index([]string{folder})
 		s.cancel()
-		s.background.Wait()
+		s.waitBackground()
 	}
 }

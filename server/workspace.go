@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -90,9 +91,9 @@ type workspace struct {
 	rootByDir map[string]string // directory -> root of the project of its files
 
 	cfgMu     sync.Mutex
-	cfgByDir  map[string]*config.Config  // directory -> effective configuration
-	reported  map[string]map[string]bool // configuration file -> problems already shown
-	effective map[*config.Config]*config.Config
+	cfgByDir  map[string]*config.Config       // directory -> effective configuration
+	reported  map[string]map[string]bool      // configuration file -> problems already shown
+	effective map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
 
 	configEvents configEvents
 }
@@ -323,7 +324,7 @@ func (w *workspace) read(path string) ([]byte, error) {
 func (w *workspace) invalidateConfig() {
 	w.cfgMu.Lock()
 	w.cfgByDir = map[string]*config.Config{}
-	w.effective = map[*config.Config]*config.Config{}
+	w.effective = map[effectiveKey]*config.Config{}
 	w.reported = map[string]map[string]bool{}
 	w.cfgMu.Unlock()
 }
@@ -340,12 +341,28 @@ func (w *workspace) invalidateConfigOf(file string) {
 			delete(w.cfgByDir, d)
 		}
 	}
-	for base := range w.effective {
-		if base.Path == file || base.Path == "" {
-			delete(w.effective, base)
+	for key := range w.effective {
+		if key.base.Path == file || key.base.Path == "" {
+			delete(w.effective, key)
 		}
 	}
 	delete(w.reported, file)
+}
+
+// effectiveKey identifies a configuration with editor settings over it.
+type effectiveKey struct {
+	base     *config.Config
+	settings string // settingsKey
+}
+
+// settingsKey is a comparable form of the settings that layer over a file's
+// configuration.
+func settingsKey(s Settings) string {
+	data, _ := json.Marshal(struct {
+		Select, ExtendSelect, Ignore []string
+		Latency                      map[string]string
+	}{s.Select, s.ExtendSelect, s.Ignore, s.Latency})
+	return string(data)
 }
 
 // options returns the rule options for path: the nearest pyproject.toml's
@@ -378,9 +395,12 @@ func (w *workspace) configFor(path string) *config.Config {
 			w.reportOnce(base.Path, protocol.MessageTypeWarning, fmt.Sprintf("asyncls: %s: [tool.asyncls] %s", base.Path, msg))
 		}
 	}
-	eff, ok := w.effective[base]
+	// The editor settings of the file's folder (a multi-root workspace may
+	// configure each folder apart) layer over the file.
+	settings := w.s.settingsFor(path)
+	key := effectiveKey{base, settingsKey(settings)}
+	eff, ok := w.effective[key]
 	if !ok {
-		settings := w.s.currentSettings()
 		eff, err = settings.Apply(base)
 		if err != nil {
 			w.reportOnce("", protocol.MessageTypeError, fmt.Sprintf("asyncls: editor settings: %v; using pyproject.toml alone", err))
@@ -389,7 +409,7 @@ func (w *workspace) configFor(path string) *config.Config {
 		for _, msg := range settings.Warnings() {
 			w.reportOnce("", protocol.MessageTypeWarning, "asyncls: editor settings: "+msg)
 		}
-		w.effective[base] = eff
+		w.effective[key] = eff
 	}
 	w.cfgByDir[dir] = eff
 	return eff
@@ -911,6 +931,9 @@ func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *protocol
 	}
 	s.ws.setFolders(append(kept, added...))
 	s.goSafe("workspace folders", func() {
+		if s.caps.configuration {
+			s.pullConfiguration() // the settings of the folders now
+		}
 		if len(removed) > 0 {
 			s.ws.forgetOutside()
 		}
