@@ -56,6 +56,14 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
 			return m.annotationType(t, depth+1)
 		}
+		// resp["Body"] where resp is a library response with known items.
+		if key := stringConstant(m.File, n.ChildByField("subscript")); key != "" {
+			if obj := m.resolve(n.ChildByField("value"), depth+1); obj.Instance && obj.Name != "" {
+				if t := pylib.ItemTypes[obj.Name+"["+key+"]"]; t != "" {
+					return Ref{Name: t, Instance: true}
+				}
+			}
+		}
 		return Ref{}
 	case "call":
 		// clients.get(name) where clients: dict[str, Client].
@@ -951,4 +959,18 @@ func init() {
 		sorted staticmethod str sum super tuple type vars zip __import__ exit quit`) {
 		builtins[name] = true
 	}
+}
+
+// stringConstant returns the text of a plain one-part string literal
+// ('Body', "Body"), or "".
+func stringConstant(f *File, n *Node) string {
+	n = Unparen(n)
+	if n == nil || n.Type != "string" {
+		return ""
+	}
+	t := f.Text(n)
+	if len(t) < 2 || (t[0] != '"' && t[0] != '\'') || t[len(t)-1] != t[0] || strings.ContainsAny(t[1:len(t)-1], "\"'\\{") {
+		return ""
+	}
+	return t[1 : len(t)-1]
 }

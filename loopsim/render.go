@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"github.com/asyncls/asyncls/internal/seconds"
 )
 
 // spanStyle gives each span kind a text glyph and an SVG colour.
@@ -25,16 +27,7 @@ var spanStyle = map[SpanKind]struct {
 var spanOrder = []SpanKind{SpanSleep, SpanIO, SpanWait, SpanExecutor, SpanBlocking, SpanReady}
 
 // FormatSeconds renders a duration for people: "0.30 s", "12 ms".
-func FormatSeconds(s float64) string {
-	switch {
-	case s >= 10:
-		return fmt.Sprintf("%.1f s", s)
-	case s >= 0.1:
-		return fmt.Sprintf("%.2f s", s)
-	default:
-		return fmt.Sprintf("%.0f ms", s*1000)
-	}
-}
+func FormatSeconds(s float64) string { return seconds.Format(s) }
 
 // briefAssumptions is how many assumptions WriteText lists before pointing
 // to WriteTextExplained (asyncls simulate --explain).

@@ -155,9 +155,13 @@ type FuncVal struct {
 
 	defaults    []Value
 	static      bool
-	classMethod bool // @classmethod: binds the class
-	property    bool // @property: read as an attribute, the getter runs
+	classMethod bool     // @classmethod: binds the class
+	property    bool     // @property: read as an attribute, the getter runs
+	setter      *FuncVal // @<property>.setter: runs on assignment
 }
+
+// propertySetter is `<property>.setter`, the decorator that adds a setter.
+type propertySetter struct{ prop *FuncVal }
 
 // LambdaVal is a lambda expression with its defining scope.
 type LambdaVal struct {
@@ -179,6 +183,7 @@ type Class struct {
 	// StrEnum and IntFlag, whose members act as their values.
 	Members    []*Instance
 	MixinValue bool
+	Flag       bool // enum.Flag/IntFlag: members combine with | & ^
 	// DataEq and DataOrder are a dataclass's generated __eq__ and
 	// __lt__/__le__/... (order=True): they compare the fields not marked
 	// field(compare=False), as tuples.
@@ -244,6 +249,8 @@ type Exc struct {
 	// Attrs are attributes set on the exception object (self.status in a
 	// custom __init__, e.retry_after = ... after constructing it).
 	Attrs map[string]Value
+	// Cause and Context are __cause__ (raise ... from) and __context__.
+	Cause, Context *Exc
 }
 
 func (e *Exc) Error() string {
@@ -780,6 +787,9 @@ func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
 	in, isInst := v.(*Instance)
 	if !isInst {
 		return truth(v)
+	}
+	if _, n, ok := flagValue(v); ok {
+		return n != 0, true
 	}
 	for _, name := range []string{"__bool__", "__len__"} {
 		if _, has := in.Class.lookup(name); !has {

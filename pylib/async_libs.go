@@ -114,6 +114,11 @@ func init() {
 	returns("aiobotocore.session.get_session", "aiobotocore.session.AioSession")
 	returns("aiobotocore.session.AioSession", "aiobotocore.session.AioSession")
 	returns("aioboto3.Session", "aioboto3.Session")
+	// An entry of its own hides the wildcard's roles: they are repeated.
+	with(Coroutine, "aiobotocore.client.AioBaseClient.get_object")
+	awaitReturns("aiobotocore.client.AioBaseClient.get_object", "aiobotocore.GetObjectOutput")
+	coroutineMethods("aiobotocore.response.StreamingBody", "read", "readany", "readchunk", "readexactly", "readline",
+		"readlines", "iter_chunks", "iter_lines")
 
 	// motor: collections are reached by attribute or subscript of a database.
 	motorCollection := []string{"find_one", "insert_one", "insert_many", "update_one", "update_many", "replace_one",

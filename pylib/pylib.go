@@ -10,6 +10,7 @@
 package pylib
 
 import (
+	"sort"
 	"strings"
 	"sync"
 )
@@ -119,6 +120,26 @@ func AwaitResult(name string) string {
 		return a.AwaitReturns
 	}
 	return ""
+}
+
+// LastNames returns the last dotted component of every API that has every
+// role in r ("contextlib.asynccontextmanager" -> "asynccontextmanager"),
+// sorted, without duplicates: for code that matches names as written.
+func LastNames(r Role) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range apis {
+		if a.Roles&r != r {
+			continue
+		}
+		last := a.Name[strings.LastIndexByte(a.Name, '.')+1:]
+		if !seen[last] {
+			seen[last] = true
+			out = append(out, last)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Each calls fn for every API that has every role in r.
@@ -246,6 +267,27 @@ const (
 	// CallsBack: calls the callable it is given synchronously and discards
 	// its result (loop.call_soon, signal.signal, threading.Thread's target).
 	CallsBack
+	// CancellationClass: an exception class that carries cancellation.
+	CancellationClass
+	// Startable: a function meant to be started with `nursery.start()`
+	// (it reports readiness through task_status).
+	Startable
+	// KeepsNoReference: a method of a task that does not keep the task
+	// alive (add_done_callback, get_name...).
+	KeepsNoReference
+	// AsyncLibrary: a module that is an async framework (asyncio, trio,
+	// anyio): imported under another name it hides what the code uses.
+	AsyncLibrary
+	// FaceValue: a module name taken as written when code uses it without
+	// an import and nothing in scope binds it (snippets often forget
+	// `import asyncio`).
+	FaceValue
+	// ContextManagerDecorator: a decorator that turns a generator into a
+	// context manager or fixture (its yield hands control to the caller).
+	ContextManagerDecorator
+	// ConcurrencyHint: a call that runs awaitables concurrently or in a
+	// thread; the simulator estimates the code around it.
+	ConcurrencyHint
 )
 
 // Awaitable marks calls that return an awaitable which does nothing until
@@ -265,4 +307,40 @@ func coroutinesOfAnyMethod(typ string, except ...string) {
 	for _, e := range except {
 		entry(typ + "." + e)
 	}
+}
+
+// Roots returns the first components of every name the tables mention
+// (APIs, the types they return, library attributes and handler
+// parameters): the top-level modules whose names analysis may produce
+// from library facts alone, without an import of them in the file.
+func Roots() map[string]bool {
+	out := map[string]bool{}
+	add := func(names ...string) {
+		for _, n := range names {
+			if i := strings.IndexByte(n, '.'); i > 0 {
+				n = n[:i]
+			}
+			if n != "" {
+				out[n] = true
+			}
+		}
+	}
+	for name, a := range apis {
+		add(name, a.Returns, a.AwaitReturns)
+	}
+	for k, v := range LibraryAttrTypes {
+		add(k, v)
+	}
+	for k, v := range CallbackParams {
+		add(k)
+		add(v...)
+	}
+	for k, r := range HandlerRegistrations {
+		add(k)
+		add(r.Types...)
+	}
+	for _, v := range DiscordEvents {
+		add(v...)
+	}
+	return out
 }

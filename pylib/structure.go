@@ -18,4 +18,15 @@ func init() {
 		"_thread.LockType", "_thread.allocate_lock")
 	with(ExceptionGroupClass, "ExceptionGroup", "BaseExceptionGroup", "exceptiongroup.ExceptionGroup",
 		"exceptiongroup.BaseExceptionGroup", "builtins.ExceptionGroup", "builtins.BaseExceptionGroup")
+	with(CancellationClass, "asyncio.CancelledError", "asyncio.exceptions.CancelledError", "trio.Cancelled")
+	with(Startable, "trio.serve_tcp", "trio.serve_ssl_over_tcp", "trio.serve_listeners", "trio.run_process")
+	with(KeepsNoReference, prefixed("asyncio.Task.", "add_done_callback", "remove_done_callback", "set_name", "get_name",
+		"done", "get_coro", "get_loop", "get_context")...)
+	with(AsyncLibrary|FaceValue, "asyncio", "trio", "anyio")
+	with(FaceValue, "pytest", "exceptiongroup")
+	with(ContextManagerDecorator, "contextlib.asynccontextmanager", "contextlib.contextmanager", "pytest.fixture",
+		"pytest.yield_fixture")
+	with(ConcurrencyHint, prefixed("asyncio.", "gather", "create_task", "ensure_future", "wait", "wait_for",
+		"as_completed", "TaskGroup", "to_thread", "shield")...)
+	with(ConcurrencyHint, "asyncio.AbstractEventLoop.run_in_executor")
 }

@@ -60,9 +60,22 @@ func init() {
 		"base64.b64decode", "hashlib.sha256", "hashlib.md5", "copy.copy", "copy.deepcopy", "dataclasses.asdict",
 		"math.ceil", "math.floor", "datetime.datetime.fromtimestamp", "datetime.datetime.fromisoformat",
 		"uuid.UUID", "decimal.Decimal", "pydantic.BaseModel.model_validate", "pydantic.BaseModel.parse_obj")
+	// Writing to a file or a buffer takes the data itself ("a bytes-like
+	// object is required, not 'coroutine'").
+	for _, typ := range []string{"io.TextIOWrapper", "io.BufferedWriter", "io.BufferedRandom", "io.BytesIO", "io.StringIO"} {
+		with(ReadsData, typ+".write", typ+".writelines")
+	}
 	for _, level := range []string{"debug", "info", "warning", "warn", "error", "exception", "critical", "log"} {
 		with(ReadsData, "logging."+level, "logging.Logger."+level, "logger."+level, "loguru.logger."+level)
 	}
+}
+
+// ItemTypes gives the types of items of library objects read with a
+// constant key, as "Type[key]": the response dictionaries of AWS clients
+// (`(await s3.get_object(...))["Body"]` is a stream whose read() is a
+// coroutine).
+var ItemTypes = map[string]string{
+	"aiobotocore.GetObjectOutput[Body]": "aiobotocore.response.StreamingBody",
 }
 
 // LibraryAttrTypes gives the types of attributes of library objects that

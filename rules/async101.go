@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC101 reports yield inside a TaskGroup or timeout context.
 var ASYNC101 = register(&Rule{
@@ -47,7 +50,9 @@ var thirdPartyScopes = map[string]bool{
 	"trio_util.run_and_cancelling": true, "qtrio.open_emissions_nursery": true, "qtrio.enter_emissions_channel": true,
 }
 
-var contextManagerDecorators = []string{"asynccontextmanager", "contextmanager", "fixture", "yield_fixture"}
+// contextManagerDecorators are matched by their last name as written:
+// `@fixture` of any origin (pytest_asyncio's included) counts.
+var contextManagerDecorators = pylib.LastNames(pylib.ContextManagerDecorator)
 
 func runYieldInCancelScope(p *Pass) {
 	funcs := funcByNode(p.Module)
@@ -79,15 +84,4 @@ func runYieldInCancelScope(p *Pass) {
 			return true
 		})
 	}
-}
-
-// inWithBody reports whether n lies in the body of with statement w (not its items).
-func inWithBody(w, n *analysis.Node) bool {
-	body := w.ChildByField("body")
-	for q := n; q != nil && q != w; q = q.Parent {
-		if q == body {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC106 reports asyncio/trio/anyio imported other than with `import x`.
@@ -29,8 +30,6 @@ async def tick():
 	Run: runBadLibraryImport,
 })
 
-var asyncLibraries = map[string]bool{"asyncio": true, "trio": true, "anyio": true}
-
 func runBadLibraryImport(p *Pass) {
 	seen := map[*analysis.Node]bool{}
 	for _, imp := range p.Module.Imports {
@@ -41,17 +40,17 @@ func runBadLibraryImport(p *Pass) {
 		if i := strings.IndexByte(lib, '.'); i >= 0 {
 			lib = lib[:i]
 		}
-		if !asyncLibraries[lib] {
+		if !pylib.Is(lib, pylib.AsyncLibrary) {
 			continue
 		}
 		switch {
-		case imp.Name == "*" && asyncLibraries[imp.Module] && !imp.Relative:
+		case imp.Name == "*" && pylib.Is(imp.Module, pylib.AsyncLibrary) && !imp.Relative:
 			seen[imp.Node] = true
 			p.Report(imp.Node, "`from "+imp.Module+" import *`: use `import "+imp.Module+"` and the full names")
-		case imp.Name != "" && asyncLibraries[imp.Module] && !imp.Relative:
+		case imp.Name != "" && pylib.Is(imp.Module, pylib.AsyncLibrary) && !imp.Relative:
 			seen[imp.Node] = true
 			p.Report(imp.Node, "`from "+imp.Module+" import ...`: use `import "+imp.Module+"` and write `"+imp.Module+"."+imp.Name+"`")
-		case imp.Name == "" && asyncLibraries[imp.Module] && imp.BoundName != imp.Module:
+		case imp.Name == "" && pylib.Is(imp.Module, pylib.AsyncLibrary) && imp.BoundName != imp.Module:
 			seen[imp.Node] = true
 			p.Report(imp.Node, "`import "+imp.Module+" as "+imp.BoundName+"`: use `import "+imp.Module+"` and the full name")
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC113 reports startable tasks started without waiting in __aenter__.
@@ -31,7 +32,7 @@ async def running_server(nursery, handler):
     yield`,
 	Severity:  Warning,
 	Default:   true,
-	Settings:  &StartableSettings{},
+	Settings:  &StartableSettings{StartableInContextManager: []string{}},
 	CrossFile: true,
 	Notes: "Startable functions are trio's `serve_tcp`, `serve_ssl_over_tcp`, `serve_listeners` and `run_process` (as " +
 		"flake8-async since 25.2.2), any async function of the project that takes a `task_status` parameter (which " +
@@ -71,10 +72,6 @@ func isDottedName(s string) bool {
 	return true
 }
 
-var startableBuiltins = map[string]bool{
-	"trio.serve_tcp": true, "trio.serve_ssl_over_tcp": true, "trio.serve_listeners": true, "trio.run_process": true,
-}
-
 func runStartSoonInAenter(p *Pass) {
 	configured := map[string]bool{}
 	for _, s := range settingsOf[*StartableSettings](p).StartableInContextManager {
@@ -90,7 +87,7 @@ func runStartSoonInAenter(p *Pass) {
 			target = arg.ChildByField("function")
 		}
 		name := qualName(p.Module, target)
-		if startableBuiltins[name] {
+		if pylib.Is(name, pylib.Startable) {
 			return true
 		}
 		last := p.File.Text(target)

@@ -31,16 +31,22 @@ async def handler(uid):
 	Run:      runBlockingConfiguredCall,
 })
 
+// splitBlockingEntry splits a `blocking-calls` entry ("pkg.fetch -> pkg.afetch")
+// into the name pattern and the suggested replacement ("" when none).
+func splitBlockingEntry(entry string) (pattern, suggestion string) {
+	pattern = entry
+	if i := strings.Index(entry, "->"); i >= 0 {
+		pattern, suggestion = entry[:i], strings.TrimSpace(entry[i+2:])
+	}
+	return strings.TrimSpace(pattern), suggestion
+}
+
 // matchConfigured matches one `blocking-calls` entry against a callee name.
 func matchConfigured(entry, name string) (blockingCall, bool) {
 	if name == "" {
 		return blockingCall{}, false
 	}
-	pattern, suggestion := entry, ""
-	if i := strings.Index(entry, "->"); i >= 0 {
-		pattern, suggestion = strings.TrimSpace(entry[:i]), strings.TrimSpace(entry[i+2:])
-	}
-	pattern = strings.TrimSpace(pattern)
+	pattern, suggestion := splitBlockingEntry(entry)
 	ok := name == pattern || (strings.HasSuffix(pattern, ".*") && strings.HasPrefix(name, strings.TrimSuffix(pattern, "*")))
 	if !ok {
 		return blockingCall{}, false

@@ -2,9 +2,9 @@ package rules
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/internal/seconds"
 )
 
 // Simulator is what the rules that simulate (ASL401, ASL402, and the
@@ -87,13 +87,4 @@ type BlockingEvent struct {
 
 // approxSeconds formats a simulated duration for a message, as the
 // simulator's own output does: "12.3 s", "0.25 s", "40 ms".
-func approxSeconds(s float64) string {
-	switch {
-	case s >= 10:
-		return fmt.Sprintf("%.1f s", s)
-	case s >= 0.1:
-		return fmt.Sprintf("%.2f s", s)
-	default:
-		return fmt.Sprintf("%.0f ms", s*1000)
-	}
-}
+func approxSeconds(s float64) string { return seconds.Format(s) }

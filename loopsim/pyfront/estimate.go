@@ -6,6 +6,7 @@ import (
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/loopsim"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // The entry name given to a function simulated on its own.
@@ -403,8 +404,15 @@ func nodeAt(n *analysis.Node, off int) *analysis.Node {
 	return n
 }
 
-var hintCalls = map[string]bool{"gather": true, "create_task": true, "ensure_future": true, "wait": true, "wait_for": true,
-	"as_completed": true, "TaskGroup": true, "to_thread": true, "run_in_executor": true, "shield": true}
+// hintCalls are matched by their last name as written (the front end does
+// not resolve imports).
+var hintCalls = func() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range pylib.LastNames(pylib.ConcurrencyHint) {
+		out[n] = true
+	}
+	return out
+}()
 
 // interestingAncestor finds the await or concurrency call around n.
 func interestingAncestor(f *analysis.File, n *analysis.Node) *analysis.Node {

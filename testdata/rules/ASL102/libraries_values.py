@@ -162,3 +162,21 @@ class Download:
 
     async def close(self) -> None:
         await self.file_manager.__aexit__(None, None, None)
+
+
+# An S3 object's body is a stream whose read() is a coroutine; the unawaited
+# read is written to a file as if it were the bytes.
+import aioboto3
+
+
+async def download(bucket, key, path):
+    session = aioboto3.Session()
+    async with session.client("s3") as s3:
+        obj = await s3.get_object(Bucket=bucket, Key=key)
+        data = obj["Body"].read()  # want: ASL102 "passed to `f\.write\(\)`, which reads it as data"
+        body = await obj["Body"].read()  # quiet: awaited
+        with open(path, "wb") as f:
+            f.write(data)
+            f.write(body)
+        other = obj["Metadata"].read()  # quiet: an item the table does not know
+        return other
