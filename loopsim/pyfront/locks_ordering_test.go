@@ -433,3 +433,21 @@ async def main():
 		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
 	}
 }
+
+// int(s, base) as Python parses it (prefixes, underscores, base 0), a
+// ValueError for what it rejects, and int/float methods.
+func TestIntParsingAndNumberMethods(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+async def main():
+    n = int("0x1f", 16) + int("ff", 16) + int("0b101", 0) + int(" 1_000 ") + int("-7")   # 31+255+5+1000-7
+    n += (31).bit_length() + (2.0).is_integer()                                       # 5 + 1
+    try:
+        int("12abc")
+    except ValueError:
+        n += 1000
+    await asyncio.sleep(0.001 * n)
+`, Options{})
+	if want := 0.001 * float64(31+255+5+1000-7+5+1+1000); !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+}
