@@ -17,7 +17,7 @@ import (
 
 // Role is one thing a library API is known to do; an API may have several
 // (asyncio.wait_for is a coroutine function that awaits its argument).
-type Role uint32
+type Role uint64
 
 const (
 	// Coroutine: calling it returns a coroutine (or another awaitable that
@@ -288,6 +288,26 @@ const (
 	// ConcurrencyHint: a call that runs awaitables concurrently or in a
 	// thread; the simulator estimates the code around it.
 	ConcurrencyHint
+	// OpensScope: a context manager of another library that opens a task
+	// group, nursery or cancel scope inside (flake8-async's list).
+	OpensScope
+	// TransparentDecorator: a decorator that returns the function itself
+	// or a plain wrapper, managing nothing.
+	TransparentDecorator
+	// HoldsNoResource: a context manager whose exit releases nothing
+	// (suppress, nullcontext, pytest.raises).
+	HoldsNoResource
+	// TestsAwaitable: asks whether a value is awaitable (code that asks
+	// expects either a coroutine or a plain value).
+	TestsAwaitable
+	// RunsNothingOnImport: a decorator that only wraps the definition
+	// (no registration in a global table); names as written.
+	RunsNothingOnImport
+	// SpawnsProcess: an os.spawn* function (waits for the process without a
+	// mode or with P_WAIT).
+	SpawnsProcess
+	// CompressedFile: a compressed-file class that wraps another file object.
+	CompressedFile
 )
 
 // Awaitable marks calls that return an awaitable which does nothing until

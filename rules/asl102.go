@@ -430,11 +430,6 @@ var containerAdders = map[string]bool{"append": true, "add": true, "insert": tru
 var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": true, "result": true, "exception": true,
 	"add_done_callback": true, "remove_done_callback": true, "get_loop": true}
 
-// awaitableTests check whether a value is awaitable: code that asks expects
-// either a coroutine or a plain value in the name.
-var awaitableTests = map[string]bool{"asyncio.iscoroutine": true, "inspect.isawaitable": true, "inspect.iscoroutine": true,
-	"asyncio.isfuture": true, "isinstance": true, "asyncio.coroutines.iscoroutine": true}
-
 // syncCallbackAPI returns how a call that arg is passed to is shown when
 // that call runs its callable argument synchronously and discards the
 // result (`loop.call_soon(cb)`, `signal.signal(sig, cb)`,
@@ -543,7 +538,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 			}
 		}
 	}
-	if awaitableTests[callee.Name] && n.Type == "identifier" {
+	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type == "identifier" {
 		return coroUse{fate: fateGuarded}
 	}
 	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
