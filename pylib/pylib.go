@@ -308,6 +308,15 @@ const (
 	SpawnsProcess
 	// CompressedFile: a compressed-file class that wraps another file object.
 	CompressedFile
+	// ThreadUnsafe: must not be called outside the event loop's thread;
+	// Instead is the thread-safe way.
+	ThreadUnsafe
+	// ByMethodName: a method matched by its name on a receiver of unknown
+	// type (event loops and futures are rarely typed where they are used).
+	ByMethodName
+	// OwnsLoop: creates or runs an event loop on the calling thread; a
+	// thread that does so owns that loop and may call its methods.
+	OwnsLoop
 )
 
 // Awaitable marks calls that return an awaitable which does nothing until

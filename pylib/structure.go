@@ -51,4 +51,22 @@ func init() {
 	with(SpawnsProcess, prefixed("os.", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp",
 		"spawnvpe")...)
 	with(CompressedFile, "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile")
+	threadUnsafe := func(roles Role, instead string, names ...string) {
+		for _, n := range names {
+			a := entry(n)
+			a.Roles |= ThreadUnsafe | roles
+			a.Instead = instead
+		}
+	}
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(...)`", "asyncio.AbstractEventLoop.call_soon")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(loop.call_later, ...)`", "asyncio.AbstractEventLoop.call_later")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(loop.call_at, ...)`", "asyncio.AbstractEventLoop.call_at")
+	threadUnsafe(ByMethodName, "use `asyncio.run_coroutine_threadsafe(coro, loop)`", "asyncio.AbstractEventLoop.create_task")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(fut.set_result, value)`", "asyncio.Future.set_result")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(fut.set_exception, exc)`", "asyncio.Future.set_exception")
+	threadUnsafe(0, "use `asyncio.run_coroutine_threadsafe(coro, loop)`", "asyncio.create_task", "asyncio.ensure_future")
+	threadUnsafe(0, "use `loop.call_soon_threadsafe(...)`", "asyncio.Queue.put_nowait", "asyncio.Event.set")
+	with(OwnsLoop, "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner")
+	with(OwnsLoop|ByMethodName, "asyncio.AbstractEventLoop.run_until_complete", "asyncio.AbstractEventLoop.run_forever",
+		"tornado.ioloop.IOLoop.run_sync")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL106 reports non-thread-safe loop/future methods called from executor threads.
@@ -52,13 +53,20 @@ async def main():
 	Run: runLoopCallFromThread,
 })
 
-var threadUnsafeMethods = map[string]string{
-	"call_soon":     "use `loop.call_soon_threadsafe(...)`",
-	"call_later":    "use `loop.call_soon_threadsafe(loop.call_later, ...)`",
-	"call_at":       "use `loop.call_soon_threadsafe(loop.call_at, ...)`",
-	"create_task":   "use `asyncio.run_coroutine_threadsafe(coro, loop)`",
-	"set_result":    "use `loop.call_soon_threadsafe(fut.set_result, value)`",
-	"set_exception": "use `loop.call_soon_threadsafe(fut.set_exception, exc)`",
+// threadUnsafeMethods maps the name of a loop or future method that must
+// not be called from another thread to its advice (pylib's ThreadUnsafe
+// records matched by method name).
+var threadUnsafeMethods = methodAdvice(pylib.ThreadUnsafe | pylib.ByMethodName)
+
+// ownLoopMethods are the names of methods that run an event loop.
+var ownLoopMethods = methodAdvice(pylib.OwnsLoop | pylib.ByMethodName)
+
+func methodAdvice(r pylib.Role) map[string]string {
+	out := map[string]string{}
+	pylib.Each(r, func(a pylib.API) {
+		out[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = a.Instead
+	})
+	return out
 }
 
 // threadUnsafe returns advice when call c must not run outside the loop's thread.
@@ -67,11 +75,8 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	if name == "" {
 		name = calleeOf(m, c.Node)
 	}
-	switch name {
-	case "asyncio.create_task", "asyncio.ensure_future":
-		return "use `asyncio.run_coroutine_threadsafe(coro, loop)`"
-	case "asyncio.Queue.put_nowait", "asyncio.Event.set":
-		return "use `loop.call_soon_threadsafe(...)`"
+	if api, ok := pylib.Lookup(name); ok && api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) {
+		return api.Instead
 	}
 	meth := c.Method(m.File)
 	advice, ok := threadUnsafeMethods[meth]
@@ -271,15 +276,11 @@ func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
 	if name == "" {
 		name = calleeOf(m, c.Node)
 	}
-	switch name {
-	case "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner":
+	if name != "" && pylib.Is(name, pylib.OwnsLoop) {
 		return true
 	}
-	switch c.Method(m.File) {
-	case "run_until_complete", "run_forever", "run_sync":
-		return true
-	}
-	return false
+	_, ok := ownLoopMethods[c.Method(m.File)]
+	return ok
 }
 
 // functionReference reports an expression that can name a function of the
