@@ -53,6 +53,12 @@ type API struct {
 	// Instead is the advice shown for it.
 	Code    string
 	Instead string
+	// CallableArg and CallableKeyword say where an Offload API takes the
+	// callable it runs: the keyword when set, else the positional index.
+	CallableArg     int
+	CallableKeyword string
+	// Display is how messages name the API when not by its qualified name.
+	Display string
 	// Latency is the simulator's default duration of the call in seconds:
 	// awaited for coroutines, holding the thread for blocking calls.
 	Latency      float64

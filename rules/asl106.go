@@ -13,7 +13,8 @@ var ASL106 = register(&Rule{
 	Name:    "loop-call-from-thread",
 	Summary: "Event-loop or future method that is not thread-safe called from a function run in a thread",
 	Rationale: "A function handed to `loop.run_in_executor()`, `asyncio.to_thread()`, `ThreadPoolExecutor.submit()` or " +
-		"`threading.Thread(target=...)` " +
+		"`threading.Thread(target=...)` (or any offload pylib knows: anyio's and trio's `to_thread.run_sync`, Starlette's " +
+		"`run_in_threadpool`, asgiref's `sync_to_async`) " +
 		"runs in another thread. The event loop and its futures are not thread-safe: `loop.call_soon()`, " +
 		"`loop.create_task()`, `fut.set_result()` or `queue.put_nowait()` called from there may corrupt the loop's state or " +
 		"sit unnoticed until something else wakes the loop. Use the thread-safe entry points: " +
@@ -192,16 +193,13 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		}
 		var fnArg *analysis.Node
 		via, helper := "", ""
+		api, offload := offloadAPI(m, c, name)
 		switch {
-		case name == "asyncio.to_thread" || name == "asyncio.threads.to_thread":
-			fnArg, via = c.Positional(0), "asyncio.to_thread"
-		case c.Method(m.File) == "run_in_executor":
-			fnArg, via = c.Positional(1), "run_in_executor"
-		case name == "threading.Thread":
-			fnArg, via = c.Keyword("target", m.File), "threading.Thread"
-		case name == "concurrent.futures.ThreadPoolExecutor.submit" || name == "concurrent.futures.Executor.submit" ||
-			(c.Method(m.File) == "submit" && receiverType(m, c.Node.ChildByField("function").ChildByField("object")) == "concurrent.futures.ThreadPoolExecutor"):
-			fnArg, via = c.Positional(0), "ThreadPoolExecutor.submit"
+		case offload:
+			fnArg, via = offloadedCallable(m, c, api), api.Name
+			if api.Display != "" {
+				via = api.Display
+			}
 		case name != "":
 			// Possibly a configured offload helper: like asyncio.to_thread,
 			// it takes the callable first.
@@ -292,4 +290,48 @@ func functionReference(n *analysis.Node) bool {
 		return true
 	}
 	return false
+}
+
+// offloadAPI returns the pylib record of a call that runs a callable in a
+// worker thread: by the callee's name, by method name on a receiver of
+// unknown type (loop.run_in_executor), or a submit on a thread pool the
+// module created.
+func offloadAPI(m *analysis.Module, c *analysis.Call, name string) (pylib.API, bool) {
+	if name != "" {
+		if api, ok := pylib.Lookup(name); ok && api.Has(pylib.Offload) {
+			return api, true
+		}
+	}
+	meth := c.Method(m.File)
+	if meth == "" {
+		return pylib.API{}, false
+	}
+	if api, ok := offloadMethods[meth]; ok {
+		return api, true
+	}
+	if recv := receiverType(m, c.Node.ChildByField("function").ChildByField("object")); recv != "" {
+		if api, ok := pylib.Lookup(recv + "." + meth); ok && api.Has(pylib.Offload) {
+			return api, true
+		}
+	}
+	return pylib.API{}, false
+}
+
+// offloadMethods are the offload methods matched by name on receivers of
+// unknown type.
+var offloadMethods = func() map[string]pylib.API {
+	out := map[string]pylib.API{}
+	pylib.Each(pylib.Offload|pylib.ByMethodName, func(a pylib.API) {
+		out[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = a
+	})
+	return out
+}()
+
+// offloadedCallable returns the argument of c holding the callable that
+// the Offload API runs.
+func offloadedCallable(m *analysis.Module, c *analysis.Call, api pylib.API) *analysis.Node {
+	if api.CallableKeyword != "" {
+		return c.Keyword(api.CallableKeyword, m.File)
+	}
+	return c.Positional(api.CallableArg)
 }
