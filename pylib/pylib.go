@@ -323,7 +323,16 @@ const (
 	// OwnsLoop: creates or runs an event loop on the calling thread; a
 	// thread that does so owns that loop and may call its methods.
 	OwnsLoop
+	// KeepsBehaviour: a decorator after which the function runs exactly as
+	// written (the simulator runs the undecorated body).
+	KeepsBehaviour
 )
+
+// InstantPrefixes are modules (names ending in ".") and calls whose
+// synchronous calls take no time worth simulating and whose results do not
+// steer timing (logging, typing helpers, warnings).
+var InstantPrefixes = []string{"logging.", "typing.", "warnings.", "abc.", "traceback.print", "sys.stdout.write",
+	"sys.stderr.write", "sys.stdout.flush", "sys.stderr.flush"}
 
 // Awaitable marks calls that return an awaitable which does nothing until
 // awaited or entered with `async with` (aiohttp's session.get(),

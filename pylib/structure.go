@@ -69,4 +69,6 @@ func init() {
 	with(OwnsLoop, "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner")
 	with(OwnsLoop|ByMethodName, "asyncio.AbstractEventLoop.run_until_complete", "asyncio.AbstractEventLoop.run_forever",
 		"tornado.ioloop.IOLoop.run_sync")
+	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
+		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
 }
