@@ -123,9 +123,22 @@ type Project struct {
 
 	indexMu  sync.Mutex
 	external map[string][]map[string]bool // key -> name sets of modules outside the project (AddValueNames)
+	outside  map[string]func(string) bool // key -> the answer of modules outside the project (AddValueNamesFrom)
 	indexes  sync.Map                     // key -> *nameIndex (AnyModuleHas)
 	sorted   atomic.Pointer[[]*Module]    // Modules(), once asked
+
+	namesOnce sync.Once
+	names     []string // sortedNames
+
+	recordOverrides func(*Class) // RecordOverrideQueries
 }
+
+// RecordOverrideQueries makes the project call record with each class
+// whose methods it is asked about being overridden by a subclass with a
+// sync one (a question about every module of the project: a check of part
+// of a project must hold the modules that may define such subclasses).
+// record must be safe for concurrent use. Call it before the first question.
+func (p *Project) RecordOverrideQueries(record func(*Class)) { p.recordOverrides = record }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
 // project-wide facts (which functions run in threads, ...) that every
@@ -221,9 +234,9 @@ func (p *Project) clone() *Project {
 	// maps.Clone copies the tables wholesale, several times faster than
 	// re-inserting each of a large workspace's modules on every edit.
 	p.indexMu.Lock()
-	external := p.external
+	external, outside := p.external, p.outside
 	p.indexMu.Unlock()
-	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), external: external}
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), external: external, outside: outside}
 }
 
 // Module returns the module at path.
@@ -680,20 +693,16 @@ func (p *Project) overriddenBySync(f *Function) bool {
 		out := map[string][]*Class{}
 		for _, m := range p.Modules() {
 			for _, c := range m.Classes {
-				for name, meth := range c.Methods {
-					if !meth.Async {
-						out[name] = append(out[name], c)
-					}
-				}
-				for name, b := range c.Scope.Bindings {
-					if b.Kind == BindAssign {
-						out[name] = append(out[name], c)
-					}
+				for _, name := range c.syncMemberNames() {
+					out[name] = append(out[name], c)
 				}
 			}
 		}
 		p.syncOverrides = out
 	})
+	if p.recordOverrides != nil {
+		p.recordOverrides(f.Class)
+	}
 	overrides := p.syncOverrides
 	for _, c := range overrides[f.Name] {
 		if c != f.Class && p.derivesFrom(c, f.Class, 0) {

@@ -96,7 +96,27 @@ func (m *Module) valueNameSet() map[string]bool {
 // time (memoise it on the module: Module.Memo) and always be passed with the
 // same key.
 func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, name string) bool {
-	return p.nameIndex(key, names).has(name)
+	if p.nameIndex(key, names).has(name) {
+		return true
+	}
+	p.indexMu.Lock()
+	outside := p.outside[key]
+	p.indexMu.Unlock()
+	return outside != nil && outside(name)
+}
+
+// AddValueNamesFrom answers UsesNameAsValue for the modules that are not in
+// the project and not given to AddValueNames: has(name) reports whether one
+// of them uses name as a value (a check of a few files asks it of the
+// modules it did not parse). has must be safe for concurrent use. Call it
+// before the first question.
+func (p *Project) AddValueNamesFrom(has func(name string) bool) {
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	if p.outside == nil {
+		p.outside = map[string]func(string) bool{}
+	}
+	p.outside["values"] = has
 }
 
 // nameIndex counts, per name, the modules whose set holds it. An edited

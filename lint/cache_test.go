@@ -197,3 +197,29 @@ func TestCacheFollowsThreadHandOffs(t *testing.T) {
 		t.Fatalf("after editing worker.py: %+v, want worker.py, start.py (imports it) and the modules using thread functions (helper.py, quiet.py) checked", s)
 	}
 }
+
+// TestCacheKeysOnSimulatorAndRuleSettings: the findings of ASL401 and
+// ASL402 depend on the simulator's settings (rules.Options.Simulator, not
+// in the options' JSON) and a rule's findings on its settings: changing
+// either checks every file again.
+func TestCacheKeysOnSimulatorAndRuleSettings(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		"a.py": "import asyncio\n\n\nasync def f(x):\n    await x.get()\n    await x.put()\n",
+		"b.py": "async def g():\n    return 1\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	cachedRun(t, dir, cacheDir, cfg)
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 0 {
+		t.Fatalf("unchanged run: %+v, want nothing checked", s)
+	}
+	for _, setting := range []string{`latency."a.b" = "5ms"`, "executor-workers = 3", "asl401-min-saving-ms = 70"} {
+		changed, err := cfg.Override(setting)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := cachedRun(t, dir, cacheDir, changed); s.Checked != 2 {
+			t.Errorf("after %s: %+v, want every file checked", setting, s)
+		}
+	}
+}

@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -278,5 +280,42 @@ func TestGitignoreWithoutRepository(t *testing.T) {
 	sub := findings(root, check(t, filepath.Join(root, "pkg")))
 	if want := []string{"pkg/handwrite.py ASYNC251 4"}; !reflect.DeepEqual(whole, want) || !reflect.DeepEqual(sub, want) {
 		t.Errorf("check of the project %v, of pkg %v; want %v for both", whole, sub, want)
+	}
+}
+
+// TestFileNamedAloneParsesWhatItNeeds: a file named alone in a project is
+// checked with the modules it imports, directly or not, and not with the
+// rest of the project, which cannot change its findings; they equal those
+// of a check of the whole project.
+func TestFileNamedAloneParsesWhatItNeeds(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"util.py":        "import time\n\ndef block():\n    time.sleep(1)\n",
+		"mid.py":         "from util import block\n\ndef fetch():\n    block()\n",
+		"main.py":        "from mid import fetch\n\nasync def main():\n    fetch()\n",
+	}
+	for i := 0; i < 8; i++ {
+		files[fmt.Sprintf("other%d.py", i)] = "import time\n\nasync def main():\n    time.sleep(1)\n"
+	}
+	writeFiles(t, root, files)
+	var parsed atomic.Int64
+	one := Check(Request{Paths: []string{filepath.Join(root, "main.py")}, Configs: NewConfigs(nil, nil),
+		Progress: func(stage Stage, done, total int) {
+			if stage == Parsing {
+				parsed.Add(1)
+			}
+		}})
+	var want []string
+	for _, f := range findings(root, check(t, root)) {
+		if strings.HasPrefix(f, "main.py ") {
+			want = append(want, f)
+		}
+	}
+	if got := findings(root, one); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("check main.py = %v, check of the project reports %v for it", got, want)
+	}
+	if parsed.Load() != 3 {
+		t.Errorf("check main.py parsed %d modules, want 3 (main, mid, util)", parsed.Load())
 	}
 }

@@ -245,6 +245,9 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string) *Result
 // analyseUnit builds u's project from all its sources and checks its targets.
 // parsedOne and checkedOne are called after each file is parsed or checked.
 func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int) {
+	if u.targets != nil && len(u.targets)*scopedShare <= len(u.sources) {
+		return analyseUnitScoped(u, parsedOne, checkedOne)
+	}
 	var paths []string
 	for _, s := range u.sources {
 		if s.Path != "" {
@@ -288,6 +291,13 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 	}) {
 		errs = append(errs, internalError(u.show(checked[i].File.Path), p))
 	}
+	return u.shownDiagnostics(perModule), errs, len(checked)
+}
+
+// shownDiagnostics returns the findings of each module with their paths
+// (and those of their related locations) as shown to the user.
+func (u *unit) shownDiagnostics(perModule [][]rules.Diagnostic) []rules.Diagnostic {
+	var diags []rules.Diagnostic
 	for _, ds := range perModule {
 		for _, d := range ds {
 			d.Path = u.show(d.Path)
@@ -300,7 +310,7 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 			diags = append(diags, d)
 		}
 	}
-	return diags, errs, len(checked)
+	return diags
 }
 
 // BuildModule parses src and builds its semantic model, naming it by layout.

@@ -31,7 +31,13 @@ func init() {
 		"random.choice", "random.seed", "random.randrange", "random.shuffle", "random.Random", "random.sample", "random.expovariate", "math.ceil", "math.floor", "math.sqrt",
 		"math.inf", "math.pi", "operator.itemgetter", "operator.attrgetter",
 		"contextlib.asynccontextmanager", "contextlib.contextmanager",
-		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock",
+		"dataclasses.dataclass", "dataclasses.field", "typing.NamedTuple", "threading.Thread", "threading.Lock", "threading.RLock", "contextvars.ContextVar", "itertools.groupby",
+		"base64.b64encode", "base64.standard_b64encode", "base64.urlsafe_b64encode",
+		"base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode",
+		"struct.calcsize", "struct.pack", "struct.unpack", "textwrap.dedent", "textwrap.indent",
+		"types.SimpleNamespace", "copy.copy", "copy.deepcopy", "os.path.join", "os.path.basename", "os.path.dirname",
+		"os.path.split", "os.path.splitext", "os.path.isabs",
+		"bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort",
 		"functools.wraps", "functools.lru_cache", "functools.cache", "contextlib.suppress",
 		"collections.deque", "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
 		"itertools.count", "itertools.chain", "itertools.islice", "itertools.product", "itertools.repeat",
@@ -69,6 +75,14 @@ var asyncioConsts = map[string]Value{
 	"math.e":                             math.E,
 	"math.tau":                           2 * math.Pi,
 	"math.nan":                           math.NaN(),
+	"string.ascii_lowercase":             "abcdefghijklmnopqrstuvwxyz",
+	"string.ascii_uppercase":             "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"string.ascii_letters":               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"string.digits":                      "0123456789",
+	"string.hexdigits":                   "0123456789abcdefABCDEF",
+	"string.octdigits":                   "01234567",
+	"string.punctuation":                 "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+	"string.whitespace":                  " \t\n\r\x0b\x0c",
 }
 
 // knownModules are the modules the simulator's interpreter can import
@@ -79,7 +93,7 @@ var knownModules = map[string]bool{
 	"collections": true, "itertools": true, "logging": true, "contextlib": true,
 	"dataclasses": true, "typing": true, "threading": true, "subprocess": true, "enum": true, "heapq": true, "asyncio.subprocess": true,
 	"datetime": true, "datetime.datetime": true, "datetime.date": true, "urllib": true, "urllib.parse": true, "re": true,
-	"statistics": true,
+	"statistics": true, "string": true, "contextvars": true, "bisect": true, "base64": true, "struct": true, "textwrap": true, "types": true, "copy": true, "os.path": true,
 }
 
 var excClasses = map[string]*Class{}
@@ -189,6 +203,9 @@ func firstArg(args []Value) Value {
 	return args[0]
 }
 
+// noneType is type(None).
+var noneType = &Class{Name: "NoneType", Attrs: map[string]Value{}}
+
 // notImplemented is the NotImplemented a comparison method returns to let
 // the other operand's reflected method decide.
 var notImplemented = &Builtin{Qual: "NotImplemented"}
@@ -271,6 +288,8 @@ func typeKey(v Value) string {
 		return "Thread"
 	case *ThreadLock:
 		return "ThreadLock"
+	case *ContextVar:
+		return "ContextVar"
 	case *ProcessObj:
 		return "Process"
 	case *ExitStack:
@@ -381,7 +400,17 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 				return o.Class, nil
 			}
 			return excClass(o.Type), nil
-		case "__cause__", "__context__", "__traceback__":
+		case "__cause__":
+			if o.Cause != nil {
+				return o.Cause, nil
+			}
+			return nil, nil
+		case "__context__":
+			if o.Context != nil {
+				return o.Context, nil
+			}
+			return nil, nil
+		case "__traceback__":
 			return nil, nil
 		case "message":
 			if len(o.Group) > 0 || o.Type == "ExceptionGroup" || o.Type == "BaseExceptionGroup" {
@@ -398,10 +427,16 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		}
 		return nil, newExc("AttributeError", "'%s' object has no attribute '%s' (line %d)", o.Type, name, p.Line)
 	case *Builtin:
+		if o.Self == nil && unboundTypes[o.Qual] {
+			return &Builtin{Qual: unboundPrefix + o.Qual + "." + name}, nil
+		}
 		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {
 			return o.Fn.Name, nil
+		}
+		if o.property && name == "setter" {
+			return &propertySetter{prop: o}, nil
 		}
 	case *Queue:
 		if name == "maxsize" {
@@ -486,6 +521,12 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	if i := strings.IndexByte(q, '.'); i > 0 && typeKey(b.Self) != "" {
 		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
 	}
+	if strings.HasPrefix(q, unboundPrefix) {
+		return c.callUnbound(q, args, kws, p)
+	}
+	if v, ok, err := c.callPathOrCopy(q, args, kws, p); ok {
+		return v, err
+	}
 	if v, ok, err := c.callStdlibExtra(q, args, kws, p); ok {
 		return v, err
 	}
@@ -549,6 +590,8 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 				fmtDur(processSpawnCost), fmtDur(processJobCost), fmtDur(processShutdownCost))
 		}
 		return &PoolObj{pool: pool}, nil
+	case "contextvars.ContextVar":
+		return c.newContextVar(args, kws, p)
 	case "threading.Lock", "threading.RLock":
 		return &ThreadLock{Reentrant: q == "threading.RLock"}, nil
 	case "threading.Thread":
@@ -613,15 +656,15 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	case "collections.Counter":
 		d := &Dict{Counter: true}
 		if len(args) == 1 {
-			items, err := c.toList(args[0], p)
-			if err != nil {
+			if isUnknown(args[0]) {
+				return unknownOf(q, args[0]), nil
+			}
+			if err := c.countInto(d, args[0], 1, p); err != nil {
 				return nil, err
 			}
-			for _, it := range items {
-				n, _ := d.get(it)
-				k, _ := toInt(n)
-				d.set(it, k+1)
-			}
+		}
+		for _, kw := range kws {
+			d.set(kw.Name, kw.Value)
 		}
 		return d, nil
 	case "itertools.count":
@@ -988,6 +1031,9 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 			}
 			if name := typeName(args[0]); pyBuiltins[name] {
 				return &Builtin{Qual: name}, nil
+			}
+			if args[0] == nil {
+				return noneType, nil
 			}
 		}
 		return c.unmodelled(p, "type"), nil
@@ -1394,6 +1440,8 @@ func (c *ctx) callMethod(typ, name string, self Value, args []Value, kws []kwarg
 		return c.exitStackMethod(o, name, args, kws, p)
 	case *ThreadLock:
 		return c.threadLockMethod(o, name, args, kws, p)
+	case *ContextVar:
+		return c.contextVarMethod(o, name, args, kws, p)
 	case *ClockReading:
 		return c.clockMethod(o, name, args, kws, p)
 	case *Bytes:
@@ -1613,6 +1661,49 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 	return c.unmodelled(p, l.Kind+"."+name), nil
 }
 
+// countInto adds sign times the counts of v to the Counter d: each item of
+// an iterable counts 1, a mapping gives its values.
+func (c *ctx) countInto(d *Dict, v Value, sign int64, p Pos) error {
+	add := func(k, n Value) error {
+		cur, _ := d.get(k)
+		if cur == nil {
+			cur = int64(0)
+		}
+		sum, err := c.binop("+", cur, n, p)
+		if err != nil {
+			return err
+		}
+		d.set(k, sum)
+		return nil
+	}
+	if m, ok := v.(*Dict); ok {
+		for i, k := range m.Keys {
+			n := m.Vals[i]
+			if sign < 0 {
+				var err error
+				if n, err = c.binop("*", n, int64(-1), p); err != nil {
+					return err
+				}
+			}
+			if err := add(k, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	items, err := c.toList(v, p)
+	if err != nil {
+		return err
+	}
+	c.allocate(int64(len(d.Keys)+len(items)), "a Counter", p)
+	for _, it := range items {
+		if err := add(it, sign); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	switch name {
 	case "get":
@@ -1670,7 +1761,32 @@ func (c *ctx) dictMethod(d *Dict, name string, args []Value, kws []kwarg, p Pos)
 			}
 			return nil, newExc("KeyError", "%s", repr(args[0]))
 		}
-	case "update":
+	case "update", "subtract":
+		if d.Counter {
+			// Counter.update adds counts (of an iterable's items or a
+			// mapping's values); subtract takes them away.
+			sign := int64(1)
+			if name == "subtract" {
+				sign = -1
+			}
+			if len(args) == 1 {
+				if isUnknown(args[0]) {
+					return c.unmodelled(p, "Counter."+name+" of "+whyOf(args[0])), nil
+				}
+				if err := c.countInto(d, args[0], sign, p); err != nil {
+					return nil, err
+				}
+			}
+			for _, kw := range kws {
+				if err := c.countInto(d, &Dict{Keys: []Value{kw.Name}, Vals: []Value{kw.Value}}, sign, p); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		}
+		if name == "subtract" {
+			break
+		}
 		if len(args) == 1 {
 			o, err := c.call(&Builtin{Qual: "dict"}, args, nil, p)
 			if err != nil {

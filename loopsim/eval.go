@@ -817,6 +817,41 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 				return setOp(op, lv, rl), nil
 			}
 		}
+	case *Dict:
+		if o, ok := r.(*Dict); ok && (op == "+" || op == "-") && lv.Counter && o.Counter {
+			// Counter arithmetic keeps the positive counts
+			sum := &Dict{Counter: true}
+			if err := c.countInto(sum, lv, 1, p); err != nil {
+				return nil, err
+			}
+			sign := int64(1)
+			if op == "-" {
+				sign = -1
+			}
+			if err := c.countInto(sum, o, sign, p); err != nil {
+				return nil, err
+			}
+			out := &Dict{Counter: true}
+			for i, k := range sum.Keys {
+				if n, ok := toFloat(sum.Vals[i]); ok && n > 0 {
+					out.set(k, sum.Vals[i])
+				} else if !ok {
+					return unknownOf("Counter arithmetic", sum.Vals[i]), nil
+				}
+			}
+			return out, nil
+		}
+		if o, ok := r.(*Dict); ok && op == "|" && !lv.Counter && !o.Counter {
+			c.allocate(int64(len(lv.Keys)+len(o.Keys)), "a dict", p)
+			out := &Dict{Factory: lv.Factory}
+			for i, k := range lv.Keys {
+				out.set(k, lv.Vals[i])
+			}
+			for i, k := range o.Keys {
+				out.set(k, o.Vals[i])
+			}
+			return out, nil
+		}
 	case *Bytes:
 		switch op {
 		case "+":

@@ -189,6 +189,15 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 			}
 			return ctrlNext, nil, nil
 		}
+		if d, ok := cur.(*Dict); ok && st.Op == "|" {
+			if o, ok := v.(*Dict); ok { // d |= other updates d in place
+				c.allocate(int64(len(d.Keys)+len(o.Keys)), "a dict", st.P)
+				for i, k := range o.Keys {
+					d.set(k, o.Vals[i])
+				}
+				return ctrlNext, nil, nil
+			}
+		}
 		nv, err := c.binop(st.Op, cur, v, st.P)
 		if err != nil {
 			return ctrlNext, nil, err
@@ -494,7 +503,30 @@ func (c *ctx) execRaise(fr *frame, st *Raise) error {
 	if err != nil {
 		return err
 	}
-	return c.toExc(v, st.P)
+	exc := c.toExc(v, st.P)
+	e, ok := exc.(*Exc)
+	if !ok {
+		return exc
+	}
+	// __context__ is the exception being handled; `from` sets __cause__.
+	if len(c.handling) > 0 && c.handling[len(c.handling)-1] != e {
+		e.Context = c.handling[len(c.handling)-1]
+	}
+	if st.Cause != nil {
+		cv, err := c.eval(fr, st.Cause)
+		if err != nil {
+			return err
+		}
+		e.Cause = nil
+		if cv != nil {
+			ce, ok := c.toExc(cv, st.P).(*Exc)
+			if !ok {
+				return newExc("TypeError", "exception causes must derive from BaseException (line %d)", st.P.Line)
+			}
+			e.Cause = ce
+		}
+	}
+	return e
 }
 
 func (c *ctx) toExc(v Value, p Pos) error {
@@ -606,6 +638,13 @@ func (c *ctx) execTry(fr *frame, st *Try) (ctrl, Value, error) {
 }
 
 func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
+	return c.makeFuncIn(fr, fr, fn, class)
+}
+
+// makeFuncIn makes a function closing over fr whose decorators are
+// evaluated in decoFr (a class body, for a method: `@x.setter` names the
+// property x defined above it).
+func (c *ctx) makeFuncIn(fr, decoFr *frame, fn *Func, class *Class) (Value, error) {
 	fv := &FuncVal{Fn: fn, Closure: fr, Class: class}
 	if fr == fr.globals {
 		fv.Closure = nil
@@ -623,11 +662,15 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 	var out Value = fv
 	for i := len(fn.Decorators) - 1; i >= 0; i-- {
 		d := fn.Decorators[i]
-		dv, err := c.eval(fr, d)
+		dv, err := c.eval(decoFr, d)
 		if err != nil {
 			return nil, err
 		}
 		switch x := dv.(type) {
+		case *propertySetter:
+			withSetter := *x.prop
+			withSetter.setter = fv
+			out = &withSetter
 		case *FuncVal, *LambdaVal:
 			r, err := c.call(x, []Value{out}, nil, d.exprPos())
 			if err != nil {
@@ -688,6 +731,11 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		if err != nil {
 			return err
 		}
+		if isTypedDict(bv) {
+			// At run time a TypedDict class makes plain dicts.
+			fr.set(st.Name, &Builtin{Qual: "dict"})
+			return nil
+		}
 		if bb, ok := bv.(*Builtin); ok && bb.Qual == "typing.NamedTuple" {
 			withFields = true
 			cl.Tuple, cl.DataEq, cl.DataOrder = true, true, true
@@ -712,11 +760,11 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	body := newFrame(fr, fr.globals)
 	for _, s := range st.Body {
 		if fd, ok := s.(*FuncDef); ok {
-			fv, err := c.makeFunc(fr, fd.Func, cl)
+			fv, err := c.makeFuncIn(fr, body, fd.Func, cl)
 			if err != nil {
 				return err
 			}
-			cl.Attrs[fd.Func.Name] = fv
+			body.set(fd.Func.Name, fv) // later decorators may name it
 			continue
 		}
 		if _, _, err := c.exec(body, s); err != nil {
@@ -759,6 +807,17 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 	}
 	fr.set(st.Name, cl)
 	return c.initSubclass(fr, cl, st)
+}
+
+// isTypedDict reports typing.TypedDict (or typing_extensions') as a base.
+func isTypedDict(v Value) bool {
+	switch x := v.(type) {
+	case *Builtin:
+		return x.Qual == "typing.TypedDict"
+	case *External:
+		return x.Qual == "typing.TypedDict" || x.Qual == "typing_extensions.TypedDict"
+	}
+	return false
 }
 
 // initSubclass runs the nearest base's __init_subclass__ (an implicit
@@ -922,6 +981,17 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 		}
 		switch o := obj.(type) {
 		case *Instance:
+			if pv, ok := o.Class.lookup(t.Name); ok {
+				if prop, ok := pv.(*FuncVal); ok && prop.property {
+					if prop.setter == nil {
+						return newExc("AttributeError", "property '%s' of '%s' object has no setter (line %d)", t.Name, o.Class.Name, t.P.Line)
+					}
+					bound := *prop.setter
+					bound.Self = o
+					_, err := c.callFunc(&bound, []Value{v}, nil, t.P)
+					return err
+				}
+			}
 			o.Attrs[t.Name] = v
 		case *Class:
 			o.Attrs[t.Name] = v

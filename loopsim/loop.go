@@ -244,6 +244,7 @@ type Sim struct {
 	// held by it, gilWait how long threads waited for the GIL.
 	threadCPU, gilWait float64
 	gil                busyTimes
+	vars               map[*ContextVar]Value // the context outside tasks
 
 	// jobs are executor jobs submitted by run_in_executor or
 	// Executor.submit, shown as rows of their own.
@@ -696,6 +697,7 @@ type Task struct {
 	Name string
 	s    *Sim
 	coro *Coroutine
+	vars map[*ContextVar]Value // its context (contextvars)
 
 	next      func() (struct{}, bool)
 	stop      func()
@@ -730,6 +732,7 @@ func (s *Sim) createTask(coro *Coroutine, name string) *Task {
 	}
 	s.checkTasks(len(s.tasks)+s.liveGens, coro.Name)
 	t := &Task{s: s, coro: coro, Name: s.taskName(name)}
+	s.inheritContext(t)
 	s.now += s.cfg.TaskCost
 	t.F = s.newFuture()
 	t.F.task = t

@@ -28,6 +28,9 @@ func (c *ctx) callMoreStdlib(q string, args []Value, kws []kwarg, p Pos) (Value,
 		}
 		return nil, false, nil
 	}
+	if v, ok, err := c.callCodec(q, args, kws, p); ok {
+		return v, true, err
+	}
 	switch q {
 	case "itertools.batched":
 		if len(args) != 2 {
@@ -47,6 +50,110 @@ func (c *ctx) callMoreStdlib(q string, args []Value, kws []kwarg, p Pos) (Value,
 		out := &List{Kind: "list"}
 		for i := 0; i < len(items); i += int(n) {
 			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: items[i:min(len(items), i+int(n))]})
+		}
+		return out, true, nil
+	case "bisect.bisect_left", "bisect.bisect_right", "bisect.bisect", "bisect.insort_left", "bisect.insort_right", "bisect.insort":
+		if len(args) < 2 {
+			break
+		}
+		l, ok := args[0].(*List)
+		if !ok || l.Kind == "set" {
+			break
+		}
+		keyFn, _ := argAt(nil, kws, -1, "key")
+		lo, hi := 0, len(l.Elems)
+		if v, ok := argAt(args, kws, 2, "lo"); ok {
+			n, known := toInt(v)
+			if !known {
+				return unknownOf(q, v), true, nil
+			}
+			lo = int(max(0, min(n, int64(hi))))
+		}
+		if v, ok := argAt(args, kws, 3, "hi"); ok && v != nil {
+			n, known := toInt(v)
+			if !known {
+				return unknownOf(q, v), true, nil
+			}
+			hi = int(max(int64(lo), min(n, int64(hi))))
+		}
+		x := args[1]
+		xk := x
+		if keyFn != nil && strings.HasPrefix(q, "bisect.bisect") {
+			// bisect's key applies to the list's items only; insort's to x too
+		} else if keyFn != nil {
+			var err error
+			if xk, err = c.call(keyFn, []Value{x}, nil, p); err != nil {
+				return nil, true, err
+			}
+		}
+		right := !strings.HasSuffix(q, "_left")
+		// CPython's binary search, comparing with < only
+		for lo < hi {
+			mid := (lo + hi) / 2
+			mk := l.Elems[mid]
+			if keyFn != nil {
+				var err error
+				if mk, err = c.call(keyFn, []Value{mk}, nil, p); err != nil {
+					return nil, true, err
+				}
+			}
+			c.s.cpu(2)
+			var lt, known bool
+			if right {
+				lt, known = c.less(xk, mk) // x < a[mid]: go left
+			} else {
+				lt, known = c.less(mk, xk) // a[mid] < x: go right
+			}
+			if !known {
+				return unknownOf(q, x, mk), true, nil
+			}
+			if right == lt {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		if strings.HasPrefix(q, "bisect.insort") {
+			if l.Kind == "tuple" {
+				return nil, true, newExc("AttributeError", "'tuple' object has no attribute 'insert' (line %d)", p.Line)
+			}
+			c.allocate(int64(len(l.Elems)+1), "a list", p)
+			l.Elems = append(l.Elems[:lo:lo], append([]Value{x}, l.Elems[lo:]...)...)
+			return nil, true, nil
+		}
+		return int64(lo), true, nil
+	case "itertools.groupby":
+		if len(args) == 0 || isUnknown(args[0]) {
+			return unknownOf(q, args...), true, nil
+		}
+		items, err := c.toList(args[0], p)
+		if err != nil {
+			return nil, true, err
+		}
+		keyFn, _ := argAt(args, kws, 1, "key")
+		out := &List{Kind: "list", Iter: true}
+		var group *List
+		var last Value
+		for _, it := range items {
+			k := it
+			if keyFn != nil {
+				if k, err = c.call(keyFn, []Value{it}, nil, p); err != nil {
+					return nil, true, err
+				}
+			}
+			if group != nil {
+				eq, known := c.equal(k, last)
+				if !known {
+					return unknownOf(q, k, last), true, nil
+				}
+				if eq {
+					group.Elems = append(group.Elems, it)
+					continue
+				}
+			}
+			group = &List{Kind: "list", Iter: true, Elems: []Value{it}}
+			last = k
+			out.Elems = append(out.Elems, &List{Kind: "tuple", Elems: []Value{k, group}})
 		}
 		return out, true, nil
 	case "itertools.pairwise":

@@ -156,9 +156,13 @@ type FuncVal struct {
 
 	defaults    []Value
 	static      bool
-	classMethod bool // @classmethod: binds the class
-	property    bool // @property: read as an attribute, the getter runs
+	classMethod bool     // @classmethod: binds the class
+	property    bool     // @property: read as an attribute, the getter runs
+	setter      *FuncVal // @<property>.setter: runs on assignment
 }
+
+// propertySetter is `<property>.setter`, the decorator that adds a setter.
+type propertySetter struct{ prop *FuncVal }
 
 // LambdaVal is a lambda expression with its defining scope.
 type LambdaVal struct {
@@ -245,6 +249,8 @@ type Exc struct {
 	// Attrs are attributes set on the exception object (self.status in a
 	// custom __init__, e.retry_after = ... after constructing it).
 	Attrs map[string]Value
+	// Cause and Context are __cause__ (raise ... from) and __context__.
+	Cause, Context *Exc
 }
 
 func (e *Exc) Error() string {

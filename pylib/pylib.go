@@ -352,3 +352,39 @@ func coroutinesOfAnyMethod(typ string, except ...string) {
 		entry(typ + "." + e)
 	}
 }
+
+// Roots returns the first components of every name the tables mention
+// (APIs, the types they return, library attributes and handler
+// parameters): the top-level modules whose names analysis may produce
+// from library facts alone, without an import of them in the file.
+func Roots() map[string]bool {
+	out := map[string]bool{}
+	add := func(names ...string) {
+		for _, n := range names {
+			if i := strings.IndexByte(n, '.'); i > 0 {
+				n = n[:i]
+			}
+			if n != "" {
+				out[n] = true
+			}
+		}
+	}
+	for name, a := range apis {
+		add(name, a.Returns, a.AwaitReturns)
+	}
+	for k, v := range LibraryAttrTypes {
+		add(k, v)
+	}
+	for k, v := range CallbackParams {
+		add(k)
+		add(v...)
+	}
+	for k, r := range HandlerRegistrations {
+		add(k)
+		add(r.Types...)
+	}
+	for _, v := range DiscordEvents {
+		add(v...)
+	}
+	return out
+}

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"strings"
-
-	"github.com/asyncls/asyncls/analysis"
-)
+import "github.com/asyncls/asyncls/analysis"
 
 // ASL101 reports event-loop entry points reachable from a coroutine.
 var ASL101 = register(&Rule{
@@ -115,23 +111,4 @@ func runRunInLoop(p *Pass) {
 			": it raises RuntimeError inside a running event loop; make the helpers async and await, or run them with asyncio.to_thread",
 			WithRelated(chainRelated(chain)...))
 	}
-}
-
-// describeChain renders "helper() -> inner() -> asyncio.run()".
-func describeChain(chain analysis.Chain) string {
-	parts := []string{chain[0].Func.QualName + "()"}
-	for _, h := range chain {
-		parts = append(parts, h.Func.Module().File.Text(h.Call.Node.ChildByField("function"))+"()")
-	}
-	return strings.Join(parts, " -> ")
-}
-
-// chainRelated points at each call of the chain.
-func chainRelated(chain analysis.Chain) []Related {
-	var out []Related
-	for _, h := range chain {
-		m := h.Func.Module()
-		out = append(out, RelatedAt(m, h.Call.Node, "`"+h.Func.QualName+"` calls `"+m.File.Text(h.Call.Node.ChildByField("function"))+"()` here"))
-	}
-	return out
 }

@@ -335,3 +335,16 @@ func offloadedCallable(m *analysis.Module, c *analysis.Call, api pylib.API) *ana
 	}
 	return c.Positional(api.CallableArg)
 }
+
+// NeedsThreadFunctions reports whether checking m asks for the project-wide
+// set of functions that run in other threads (ASL106 asks it for the
+// thread-unsafe calls of synchronous functions, as runLoopCallFromThread
+// does): a check of part of a project then needs every module.
+func NeedsThreadFunctions(m *analysis.Module) bool {
+	for _, c := range m.Calls {
+		if c.Func != nil && !c.Func.Async && threadUnsafe(m, c) != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -43,35 +43,13 @@ async def start(url):
 		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
 		"the event loop raises `RuntimeError` first).",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Run:      runBlockingViaHelper,
 })
 
 func runBlockingViaHelper(p *Pass) {
-	defaults := map[*analysis.Function]*analysis.Call{} // overridable default method -> first dispatching call
-	var order []*analysis.Function
-	for _, c := range p.Module.Calls {
-		if !c.InAsync() {
-			continue
-		}
-		if awaitedIfAwaitable(p.Module, c) {
-			// Dispatch to something that may be overridden by a coroutine
-			// function: reported once, at the default method, below.
-			if t := p.Project.Target(c); t != nil && t.Class != nil && t.Module() == p.Module && !t.Async {
-				if _, seen := defaults[t]; !seen {
-					defaults[t] = c
-					order = append(order, t)
-				}
-			}
-			continue
-		}
-		if expectedToRaise(p.Module, c.Node) {
-			continue
-		}
-		chain, fix := blockingHelperChain(p, c)
-		if chain == nil {
-			continue
-		}
+	for _, h := range blockingViaHelpers.of(p) {
+		c, chain := h.Call, h.Chain
 		last := chain[len(chain)-1]
 		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
 		how := "it calls blocking `" + lastText + "()`"
@@ -83,9 +61,25 @@ func runBlockingViaHelper(p *Pass) {
 		if last.Func.Module() == p.Module {
 			msg = withDelay(p, msg, int(last.Call.Node.Start))
 		}
-		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(fix))
+		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(h.Fix))
 	}
-	kind, blocks := helperBlocking(p)
+	// Dispatch to something that may be overridden by a coroutine function
+	// is reported once, at the default method.
+	defaults := map[*analysis.Function]*analysis.Call{} // overridable default method -> first dispatching call
+	var order []*analysis.Function
+	for _, c := range p.Module.Calls {
+		if !c.InAsync() || !awaitedIfAwaitable(p.Module, c) {
+			continue
+		}
+		if t := p.Project.Target(c); t != nil && t.Class != nil && t.Module() == p.Module && !t.Async {
+			if _, seen := defaults[t]; !seen {
+				defaults[t] = c
+				order = append(order, t)
+			}
+		}
+	}
+	inHelpers := blockingInHelpers.of(p)
+	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	for _, f := range order {
 		chain := p.Project.Reach(kind, f, blocks)
 		if chain == nil {
@@ -139,11 +133,37 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 	return false
 }
 
+// blockingViaHelpers are the calls of the module's coroutines that reach a
+// blocking call through synchronous helpers, in source order, with the
+// chain and the fix that moves the call to a thread: what ASL201 reports,
+// and what ASL402 leaves to it. Calls dispatched to an overridable hook
+// (awaitedIfAwaitable) and calls expected to raise are not among them.
+var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
+	var out []helperChain
+	for _, c := range p.Module.Calls {
+		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) {
+			continue
+		}
+		if chain, fix := blockingHelperChain(p, c); chain != nil {
+			out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
+		}
+	}
+	return out
+}}
+
+// helperChain is a call that blocks through helpers.
+type helperChain struct {
+	Call  *analysis.Call
+	Chain analysis.Chain // from the called helper to the blocking call
+	Fix   *Fix
+}
+
 // blockingHelperChain returns, for call c in a coroutine, the chain through
 // synchronous project helpers to a blocking call (nil when there is none or
 // c itself is a blocking call), and the fix that moves c to a thread.
 func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
-	kind, blocks := helperBlocking(p)
+	inHelpers := blockingInHelpers.of(p)
+	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	direct := blocks
 	if blocks(p.Module, c) || awaitedIfAwaitable(p.Module, c) {
 		return nil, nil
@@ -165,30 +185,6 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		return contextManagerReach(p, target, kind, direct), nil
 	}
 	return nil, nil
-}
-
-// helperBlocking returns the Reach kind and the predicate for blocking calls
-// inside helpers. Every blocking family whose rule is on by default counts;
-// a family whose rule is off by default (ASYNC240's file-system metadata
-// calls) counts only where that rule is enabled, so a helper's `os.stat()` is
-// reported exactly when a direct one would be. The kind names the opted-in
-// families: Reach memoises per kind, and the configuration may differ per file.
-func helperBlocking(p *Pass) (string, func(*analysis.Module, *analysis.Call) bool) {
-	kind := "blocks"
-	for _, r := range All() {
-		if !r.Default && p.Options.Enabled[r.Code] {
-			kind += " " + r.Code
-		}
-	}
-	index := blockingCalls.of(p)
-	return kind, func(m *analysis.Module, c *analysis.Call) bool {
-		b, ok := index.classify(m, c)
-		if !ok {
-			return false
-		}
-		r := Lookup(b.Code)
-		return r == nil || r.Default || p.Options.Enabled[b.Code]
-	}
 }
 
 // isContextManagerDef reports a generator decorated with
@@ -256,33 +252,6 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		return consumingBuiltins[name] && m.IsBuiltin(fn, name)
 	}
 	return false
-}
-
-// withStatementOf returns the with statement whose item is call, or nil.
-func withStatementOf(call *analysis.Node) *analysis.Node {
-	n := call
-	for p := n.Parent; p != nil; n, p = p, p.Parent {
-		switch p.Type {
-		case "as_pattern":
-			if p.ChildByField("alias") == n {
-				return nil
-			}
-		case "with_item", "with_clause", "parenthesized_expression":
-		case "with_statement":
-			return p
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
-// returnsAwaitable reports a call of a sync def whose result the coroutine
-// awaits or schedules: a decorator (`@sync_to_async`, a thread-pool
-// wrapper) has turned it into something asynchronous, so its body does not
-// run on the event loop's thread.
-func returnsAwaitable(c *analysis.Call) bool {
-	return c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
 }
 
 // expectedToRaise reports a call in the body of `with pytest.raises(...):`

@@ -65,7 +65,7 @@ if __name__ == "__main__":
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
 		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Requires: []Fact{blockingCalls, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Run:      runBlockingDelay,
 })
 
@@ -171,11 +171,8 @@ func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
 	if !p.Options.Enabled["ASL201"] {
 		return false
 	}
-	for _, c := range p.Module.Calls {
-		if !c.InAsync() {
-			continue
-		}
-		if chain, _ := blockingHelperChain(p, c); len(chain) > 0 && chain[len(chain)-1].Call.Node == call {
+	for _, h := range blockingViaHelpers.of(p) {
+		if h.Chain[len(h.Chain)-1].Call.Node == call {
 			return true
 		}
 	}
@@ -221,26 +218,4 @@ func BlockingCallNames(extra []string) []string {
 	var out []string
 	pylib.Each(pylib.Blocking, func(api pylib.API) { out = append(out, api.Name) })
 	return append(out, extra...)
-}
-
-// Consulted returns the other rules whose being enabled changes what rule
-// code reports: a blocking rule's message carries ASL402's simulated delay,
-// and ASL402 leaves to the blocking rules the calls they report. These are
-// the rules that require the blockingDelays fact. Tests that run rules one
-// at a time enable these too.
-func Consulted(code string) []string {
-	r := Lookup(code)
-	if r == nil || !r.requires(blockingDelays) {
-		return nil
-	}
-	if r != ASL402 {
-		return []string{ASL402.Code}
-	}
-	var out []string
-	for _, other := range sorted {
-		if other != r && other.requires(blockingDelays) {
-			out = append(out, other.Code)
-		}
-	}
-	return out
 }

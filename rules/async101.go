@@ -74,14 +74,3 @@ func runYieldInCancelScope(p *Pass) {
 		})
 	}
 }
-
-// inWithBody reports whether n lies in the body of with statement w (not its items).
-func inWithBody(w, n *analysis.Node) bool {
-	body := w.ChildByField("body")
-	for q := n; q != nil && q != w; q = q.Parent {
-		if q == body {
-			return true
-		}
-	}
-	return false
-}

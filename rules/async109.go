@@ -219,17 +219,3 @@ func enteredByAsyncWith(call *analysis.Node) bool {
 	ws := withStatementOf(call)
 	return ws != nil && ws.HasToken("async")
 }
-
-// raisesNotImplemented reports whether a function body is a stub that
-// raises NotImplementedError.
-func raisesNotImplemented(f *analysis.File, def *analysis.Node) bool {
-	if !stubBody(f, def) {
-		return false
-	}
-	for _, s := range statements(def.ChildByField("body")) {
-		if s.Type == "raise_statement" {
-			return true
-		}
-	}
-	return false
-}

@@ -32,7 +32,7 @@ async def running_server(nursery, handler):
     yield`,
 	Severity:  Warning,
 	Default:   true,
-	Settings:  &StartableSettings{},
+	Settings:  &StartableSettings{StartableInContextManager: []string{}},
 	CrossFile: true,
 	Notes: "Startable functions are trio's `serve_tcp`, `serve_ssl_over_tcp`, `serve_listeners` and `run_process` (as " +
 		"flake8-async since 25.2.2), any async function of the project that takes a `task_status` parameter (which " +

@@ -66,13 +66,3 @@ func runControlFlowInTaskGroup(p *Pass) {
 		})
 	}
 }
-
-// isAncestor reports whether a is n or one of its ancestors.
-func isAncestor(a, n *analysis.Node) bool {
-	for q := n; q != nil; q = q.Parent {
-		if q == a {
-			return true
-		}
-	}
-	return false
-}

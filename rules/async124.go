@@ -44,7 +44,7 @@ var ASYNC124 = register(&Rule{
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
 		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding.",
-	Requires: []Fact{blockingCalls},
+	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })
 
@@ -148,7 +148,8 @@ func usedAsValue(p *Pass, name string) bool {
 // blocking rule reports: directly (ASYNC2xx, ASL202) or through synchronous
 // helpers (ASL201).
 func makesBlockingCall(p *Pass, f *analysis.Function) bool {
-	kind, blocks := helperBlocking(p)
+	inHelpers := blockingInHelpers.of(p)
+	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	for _, c := range f.Calls {
 		if blocks(p.Module, c) {
 			return true

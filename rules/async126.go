@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/pylib"
-)
+import "github.com/asyncls/asyncls/pylib"
 
 // ASYNC126 reports ExceptionGroup subclasses without derive().
 var ASYNC126 = register(&Rule{
@@ -57,31 +54,4 @@ func runExceptionGroupDerive(p *Pass) {
 			break
 		}
 	}
-}
-
-// definesMethod reports whether class c or one of its project base classes
-// (in any module) defines method name: `class Group(MultiError,
-// ExceptionGroup)` inherits MultiError's derive.
-func definesMethod(p *Pass, c *analysis.Class, name string, depth int) bool {
-	if _, ok := c.Methods[name]; ok {
-		return true
-	}
-	if depth > 8 {
-		return false
-	}
-	m := c.Module()
-	for _, b := range c.Bases {
-		if b.Type == "keyword_argument" {
-			continue
-		}
-		r := m.Resolve(b)
-		base := r.Class
-		if base == nil && r.Name != "" && p.Project != nil {
-			base = p.Project.Lookup(r.Name).Class
-		}
-		if base != nil && base != c && definesMethod(p, base, name, depth+1) {
-			return true
-		}
-	}
-	return false
 }

@@ -32,6 +32,39 @@ var blockingCalls = &fact[*blockingIndex]{name: "blockingCalls", crossFile: true
 	return &blockingIndex{project: p.Project, module: p.Module, options: p.Options, verdicts: map[*analysis.Call]blockingVerdict{}}
 }}
 
+// blockingInHelpers is what the rules that follow calls through synchronous
+// helpers (ASL201, ASYNC124, ASL402) count as blocking there: every blocking
+// family whose rule is on by default, and a family whose rule is off by
+// default (ASYNC240's file-system metadata calls) only where that rule is
+// enabled, so a helper's `os.stat()` is reported exactly when a direct one
+// would be. Its rules must also require blockingCalls.
+var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFile: true, compute: func(p *Pass) helperBlocking {
+	kind := "blocks"
+	for _, r := range All() {
+		if !r.Default && p.Options.Enabled[r.Code] {
+			kind += " " + r.Code
+		}
+	}
+	index := blockingCalls.of(p)
+	return helperBlocking{Kind: kind, Blocks: func(m *analysis.Module, c *analysis.Call) bool {
+		b, ok := index.classify(m, c)
+		if !ok {
+			return false
+		}
+		r := Lookup(b.Code)
+		return r == nil || r.Default || p.Options.Enabled[b.Code]
+	}}
+}}
+
+// helperBlocking is the Reach kind and predicate for blocking calls inside
+// helpers.
+type helperBlocking struct {
+	// Kind names the opted-in families: Reach memoises per kind, and the
+	// configuration may differ per file.
+	Kind   string
+	Blocks func(*analysis.Module, *analysis.Call) bool
+}
+
 // blockingIndex classifies calls once per Check (several rules ask about
 // the same calls); safe for concurrent use.
 type blockingIndex struct {

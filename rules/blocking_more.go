@@ -7,10 +7,11 @@ import (
 	"github.com/asyncls/asyncls/pylib"
 )
 
-// More blocking calls than flake8-async's catalogue: each is filed under the
-// most specific existing family (file-system calls under ASYNC240, reading a
-// file object under ASYNC232, HTTP under ASYNC210), and everything outside
-// the ASYNC2xx families under ASL202.
+// Part of the blockingCalls fact: calls of a blocking API made in a way that
+// does not block (nonBlockingUse). The library table (pylib) files each
+// blocking API under the most specific family (file-system calls under
+// ASYNC240, reading a file object under ASYNC232, HTTP under ASYNC210), and
+// everything outside the ASYNC2xx families under ASL202.
 
 // receiverType returns the type of the instance expression n evaluates to,
 // as the semantic model resolves it (constructors, annotations, `with ...

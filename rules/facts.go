@@ -19,8 +19,9 @@ type Fact interface {
 	ReadsOtherModules() bool
 }
 
-// fact is a Fact whose result has type T; compute must not read other
-// facts, and its result is shared by rules running at once, so they only
+// fact is a Fact whose result has type T. compute may read the facts it
+// builds on (every rule requiring it then lists those too; a cycle would
+// deadlock). The result is shared by rules running at once, so they only
 // read it (or it guards itself).
 type fact[T any] struct {
 	name      string
@@ -84,4 +85,35 @@ func (s *checkState) factCell(f Fact, m *analysis.Module) *factResult {
 		s.facts[k] = c
 	}
 	return c
+}
+
+// Consulted returns the other rules whose being enabled changes what rule
+// code reports, as the facts they require say. Tests that run rules one at
+// a time enable these too.
+func Consulted(code string) []string {
+	r := Lookup(code)
+	if r == nil {
+		return nil
+	}
+	var out []string
+	for _, other := range sorted {
+		if other != r && consults(r, other) {
+			out = append(out, other.Code)
+		}
+	}
+	return out
+}
+
+// consults reports whether what r reports depends on whether other is
+// enabled.
+func consults(r, other *Rule) bool {
+	// A blocking rule's message carries ASL402's simulated delay, and ASL402
+	// leaves to the blocking rules the calls they report.
+	if (r == ASL402 || other == ASL402) && r.requires(blockingDelays) && other.requires(blockingDelays) {
+		return true
+	}
+	// Helpers count the calls of an off-by-default family only where its
+	// rule is enabled (over-approximated: every off-by-default rule that
+	// reads blockingCalls).
+	return r.requires(blockingInHelpers) && !other.Default && other.requires(blockingCalls)
 }

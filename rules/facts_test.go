@@ -42,24 +42,39 @@ func TestUnlistedFactPanics(t *testing.T) {
 	blockingCalls.of(p)
 }
 
-// ASL402 consults exactly the rules that carry its delay, and they consult it.
+// ASL402 consults exactly the rules that carry its delay, and they consult
+// it; the rules that follow helpers consult the off-by-default blocking
+// families.
 func TestConsultedFollowsRequires(t *testing.T) {
-	consulted := map[string]bool{}
-	for _, c := range Consulted("ASL402") {
-		consulted[c] = true
+	consulted := func(code string) map[string]bool {
+		out := map[string]bool{}
+		for _, c := range Consulted(code) {
+			out[c] = true
+		}
+		return out
 	}
+	byASL402 := consulted("ASL402")
 	for _, r := range All() {
 		carries := r != ASL402 && r.requires(blockingDelays)
-		if consulted[r.Code] != carries {
-			t.Errorf("%s: consulted by ASL402 = %v, carries its delay = %v", r.Code, consulted[r.Code], carries)
+		if byASL402[r.Code] != carries {
+			t.Errorf("%s: consulted by ASL402 = %v, carries its delay = %v", r.Code, byASL402[r.Code], carries)
 		}
-		if carries && (len(Consulted(r.Code)) != 1 || Consulted(r.Code)[0] != "ASL402") {
-			t.Errorf("Consulted(%s) = %v, want [ASL402]", r.Code, Consulted(r.Code))
+		if carries && !consulted(r.Code)["ASL402"] {
+			t.Errorf("Consulted(%s) = %v, want ASL402 among them", r.Code, Consulted(r.Code))
 		}
 	}
 	for _, code := range []string{"ASYNC251", "ASYNC200", "ASL201", "ASL202"} {
-		if !consulted[code] {
+		if !byASL402[code] {
 			t.Errorf("ASL402 does not consult %s", code)
+		}
+	}
+	for code := range pylib.BlockingCodes() {
+		if r := Lookup(code); r != nil && !r.Default {
+			for _, follower := range []string{"ASL201", "ASYNC124", "ASL402"} {
+				if !consulted(follower)[code] {
+					t.Errorf("%s follows helpers but does not consult the off-by-default family %s", follower, code)
+				}
+			}
 		}
 	}
 }
@@ -68,6 +83,7 @@ func TestConsultedFollowsRequires(t *testing.T) {
 // why. Everything else about a rule is in its own file.
 var sharedCodeMentions = map[string]map[string]string{
 	"rule.go":                  {"ASL100": "unused noqa comments are judged after every other rule has run"},
+	"facts.go":                 {"ASL402": "Consulted: its blockingDelays fact is what the blocking rules' messages carry"},
 	"async220.go":              {"ASYNC221": "one reading of os.spawn*'s mode decides between starting (ASYNC220) and waiting (ASYNC221)"},
 	"asl402_blocking_delay.go": {"ASL201": "ASL402 leaves the calls at the end of ASL201's chains to ASL201"},
 	"aliases.go":               {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},

@@ -7,7 +7,8 @@ import (
 	"github.com/asyncls/asyncls/pylib"
 )
 
-// guardedAgainstBlocking reports a blocking-capable call that the code
+// guardedAgainstBlocking (part of the blockingCalls fact, so it applies to
+// every blocking rule) reports a blocking-capable call that the code
 // around it has made non-blocking, in the simple shapes real code uses:
 //   - `while q.empty(): await asyncio.sleep(0)` before `q.get()` (and
 //     `while t.is_alive(): await ...` before `t.join()`), or an enclosing

@@ -1,7 +1,9 @@
 // Package rules holds asyncls's checks. Each rule is a declarative value in a
 // file of its own (code, name, summary, rationale, examples, severity,
-// default, fix) registered in a single registry; the rule documentation in
+// default, fix) registered in a single registry, and that file also holds
+// what the rule looks for, its message and its fix; the rule documentation in
 // docs/rules/ is generated from these values, so code and docs agree.
+// Machinery several rules share is a Fact the rules list in Requires.
 //
 // Rules read the semantic model of package analysis and know nothing of the
 // language server or the command line.
@@ -215,7 +217,9 @@ type Options struct {
 	Simulator Simulator `json:"-"`
 }
 
-// DefaultOptions enables the rules that are on by default.
+// DefaultOptions enables the rules that are on by default. It has no
+// Simulator, so the rules that simulate report nothing with it
+// (config.Config.Options wires one).
 func DefaultOptions() *Options {
 	o := &Options{Enabled: map[string]bool{}}
 	for _, r := range All() {

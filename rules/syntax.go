@@ -316,3 +316,92 @@ func funcDisplay(f *analysis.Function) string {
 
 // isYield reports whether n is a yield expression (not the keyword token).
 func isYield(n *analysis.Node) bool { return n.Type == "yield" && n.Named }
+
+// isAncestor reports whether a is n or one of its ancestors.
+func isAncestor(a, n *analysis.Node) bool {
+	for q := n; q != nil; q = q.Parent {
+		if q == a {
+			return true
+		}
+	}
+	return false
+}
+
+// withStatementOf returns the with statement whose item is call, or nil.
+func withStatementOf(call *analysis.Node) *analysis.Node {
+	n := call
+	for p := n.Parent; p != nil; n, p = p, p.Parent {
+		switch p.Type {
+		case "as_pattern":
+			if p.ChildByField("alias") == n {
+				return nil
+			}
+		case "with_item", "with_clause", "parenthesized_expression":
+		case "with_statement":
+			return p
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// inWithBody reports whether n lies in the body of with statement w (not its items).
+func inWithBody(w, n *analysis.Node) bool {
+	body := w.ChildByField("body")
+	for q := n; q != nil && q != w; q = q.Parent {
+		if q == body {
+			return true
+		}
+	}
+	return false
+}
+
+// raisesNotImplemented reports whether a function body is a stub that
+// raises NotImplementedError.
+func raisesNotImplemented(f *analysis.File, def *analysis.Node) bool {
+	if !stubBody(f, def) {
+		return false
+	}
+	for _, s := range statements(def.ChildByField("body")) {
+		if s.Type == "raise_statement" {
+			return true
+		}
+	}
+	return false
+}
+
+// definesMethod reports whether class c or one of its project base classes
+// (in any module) defines method name: `class Group(MultiError,
+// ExceptionGroup)` inherits MultiError's derive.
+func definesMethod(p *Pass, c *analysis.Class, name string, depth int) bool {
+	if _, ok := c.Methods[name]; ok {
+		return true
+	}
+	if depth > 8 {
+		return false
+	}
+	m := c.Module()
+	for _, b := range c.Bases {
+		if b.Type == "keyword_argument" {
+			continue
+		}
+		r := m.Resolve(b)
+		base := r.Class
+		if base == nil && r.Name != "" && p.Project != nil {
+			base = p.Project.Lookup(r.Name).Class
+		}
+		if base != nil && base != c && definesMethod(p, base, name, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsAwaitable reports a call of a sync def whose result the coroutine
+// awaits or schedules: a decorator (`@sync_to_async`, a thread-pool
+// wrapper) has turned it into something asynchronous, so its body does not
+// run on the event loop's thread.
+func returnsAwaitable(c *analysis.Call) bool {
+	return c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
+}

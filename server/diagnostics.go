@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"runtime/debug"
 	"time"
 
@@ -97,7 +98,11 @@ func (s *Server) runAnalysis(d *document) {
 		s.simulateLater(sn, res.module, project, seq)
 	}
 	if cascade {
-		deps := s.dependentsOf(d.path)
+		d.schedMu.Lock()
+		before := d.base
+		d.base = res.module
+		d.schedMu.Unlock()
+		deps := s.affectedBy(project, d.path, before, res.module)
 		s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)
 		for _, dep := range deps {
 			if dep != d {
@@ -323,38 +328,58 @@ func (s *Server) uriFor(path string) uri.URI {
 	return uri.File(path)
 }
 
-// dependentsOf returns the open documents whose modules import path's
-// module. It asks analysis.Project.Dependents on a small project of just the
-// open documents' modules: scanning every module of a large workspace on
-// each keystroke would cost milliseconds, and only open documents are
-// published.
-func (s *Server) dependentsOf(path string) []*document {
-	project, _ := s.ws.snapshot(path)
+// affectedBy returns the open documents of project, other than path's,
+// whose findings may change when the module at path changed from before to
+// after (nil: absent): all of them when what the module contributes to
+// project-wide facts changed (analysis.Module.ProjectWideFacts, the
+// modules that hand functions to threads), else those whose import
+// closure in project holds the module (directly or through other modules).
+func (s *Server) affectedBy(project *analysis.Project, path string, before, after *analysis.Module) []*document {
+	var others []*document
+	for _, d := range s.openDocs() {
+		if d.path != path && project.Module(d.path) != nil {
+			others = append(others, d)
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
 	target := project.Module(path)
+	if projectWideFacts(before) != projectWideFacts(after) || (target != nil && threadsDependOn(project, target)) {
+		return others
+	}
 	if target == nil {
 		return nil
 	}
-	mods := []*analysis.Module{target}
-	byPath := map[string]*document{}
-	for _, d := range s.openDocs() {
-		if d.path == path {
-			continue
-		}
-		if m := project.Module(d.path); m != nil {
-			mods = append(mods, m)
-			byPath[d.path] = d
-		}
-	}
-	if len(byPath) == 0 {
-		return nil
-	}
 	var out []*document
-	for _, m := range analysis.NewProject(project.Root, mods).Dependents(path) {
-		if d := byPath[m.File.Path]; d != nil {
+	for _, d := range others {
+		if project.ImportClosure(project.Module(d.path))[target] {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// projectWideFacts is what m contributes to the questions every module's
+// rules may ask of the whole project ("" for no module).
+func projectWideFacts(m *analysis.Module) string {
+	if m == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s\nthreads:%v", m.ProjectWideFacts(), rules.HandsOffToThreads(m))
+}
+
+// threadsDependOn reports whether m is in the import closure of a module
+// that hands functions to threads: ASL106's project-wide set of functions
+// running in other threads may then change with it.
+func threadsDependOn(project *analysis.Project, m *analysis.Module) bool {
+	var handoffs []*analysis.Module
+	for _, x := range project.Modules() {
+		if rules.HandsOffToThreads(x) {
+			handoffs = append(handoffs, x)
+		}
+	}
+	return len(handoffs) > 0 && project.ImportClosure(handoffs...)[m]
 }
 
 // reanalyseAll re-checks every open document (configuration or index

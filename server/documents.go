@@ -37,6 +37,9 @@ type document struct {
 	// scheduled or the document closes.
 	cancelAnalysis context.CancelFunc
 	cascade        bool // the next analysis re-analyses dependents too
+	// base is the module of this path that the other documents were last
+	// analysed with (the index's, at first): what a cascade compares with.
+	base *analysis.Module
 
 	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
@@ -159,6 +162,8 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 		return nil
 	}
 	d := &document{uri: item.URI, path: docPath(item.URI)}
+	project, _ := s.ws.snapshot(d.path)
+	d.base = project.Module(d.path)
 	d.inc = analysis.NewIncremental(d.path, src)
 	d.snap.Store(&snapshot{doc: d, version: item.Version, file: d.inc.Parse()})
 	s.docsMu.Lock()
@@ -281,9 +286,11 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	d.publishMu.Unlock()
 	path := d.path
 	s.goSafe("revert "+path, func() {
-		dependents := s.dependentsOf(path)
+		project, _ := s.ws.snapshot(path)
+		before := project.Module(path)
 		s.ws.revert(path)
-		for _, dep := range dependents {
+		reverted, _ := s.ws.snapshot(path)
+		for _, dep := range s.affectedBy(project, path, before, reverted.Module(path)) {
 			s.schedule(dep, s.currentSettings().Debounce(), false)
 		}
 	})

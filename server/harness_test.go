@@ -258,6 +258,15 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 	// (without it, a recorded "client/registerCapability" read back as
 	// `window/logMessage","param` once the next frame had arrived).
 	method := strings.Clone(req.Method())
+	if req.IsCall() {
+		// Answer the server's requests off the read loop, as editors do: a
+		// read loop that waits for its answer to be written, while the
+		// server's read loop waits to write an answer to us, deadlocks over
+		// the unbuffered in-process pipes (seen under load: the client
+		// answering one of the server's requests, the server answering
+		// shutdown).
+		jsonrpc2.Async(ctx)
+	}
 	c.mu.Lock()
 	defer func() {
 		close(c.changed)

@@ -669,7 +669,8 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			w := s.ws
 			if c.deleted {
 				// Dependents are found while the module is still there.
-				for _, d := range s.dependentsOf(c.path) {
+				project, _ := w.snapshot(c.path)
+				for _, d := range s.affectedBy(project, c.path, project.Module(c.path), nil) {
 					affected[d] = true
 				}
 				w.drop(c.path)
@@ -686,8 +687,11 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 					s.log.debugf("%s is beyond the index budget: analysed when opened", c.path)
 					continue
 				}
+				project, _ := w.snapshot(c.path)
+				before := project.Module(c.path)
 				w.set(m)
-				for _, d := range s.dependentsOf(c.path) {
+				project, _ = w.snapshot(c.path)
+				for _, d := range s.affectedBy(project, c.path, before, m) {
 					affected[d] = true
 				}
 			}

@@ -388,3 +388,44 @@ func TestWatchedFiles(t *testing.T) {
 	c.waitDiagnosticsWhere(appURI, "ASL201 gone after helpers.py was deleted", func(d []protocol.Diagnostic) bool { return !hasCode(d, "ASL201") })
 	c.shutdownAndExit()
 }
+
+// TestEditReanalysesIndirectDependents: a module's findings depend on the
+// modules it imports directly or not, and on the names any module uses as
+// values (ASYNC124), so an edit re-publishes the open documents that import
+// the module through another one, and those a project-wide fact concerns.
+func TestEditReanalysesIndirectDependents(t *testing.T) {
+	low := "def load():\n    return 1\n"
+	mid := "from low import load\n\n\ndef fetch():\n    return load()\n"
+	top := "from mid import fetch\n\n\nasync def handler():\n    fetch()\n    await handler()\n"
+	idle := "async def ping():\n    return 1\n"
+	other := "x = 1\n"
+	dir := writeFiles(t, map[string]string{"low.py": low, "mid.py": mid, "top.py": top, "idle.py": idle, "other.py": other})
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	topURI := uri.File(filepath.Join(dir, "top.py"))
+	idleURI := uri.File(filepath.Join(dir, "idle.py"))
+	c.open(topURI, top)
+	c.open(idleURI, idle)
+	if diags := c.waitDiagnostics(topURI, 1); hasCode(diags, "ASL201") {
+		t.Fatalf("ASL201 before load() blocks: %v", codes(diags))
+	}
+	if diags := c.waitDiagnostics(idleURI, 1); !hasCode(diags, "ASYNC124") {
+		t.Fatalf("ASYNC124 missing on ping(), which never awaits: %v", codes(diags))
+	}
+	// top.py imports low.py only through mid.py.
+	lowURI := uri.File(filepath.Join(dir, "low.py"))
+	c.open(lowURI, low)
+	c.change(lowURI, 2, partial(1, 4, 1, 12, "import time; time.sleep(1)"))
+	c.waitDiagnosticsWhere(topURI, "ASL201 in top.py after low.py changed", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASL201")
+	})
+	// other.py imports nothing, but using ping as a value (a callback
+	// handed on) means ping must stay a coroutine function.
+	otherURI := uri.File(filepath.Join(dir, "other.py"))
+	c.open(otherURI, other)
+	c.change(otherURI, 2, partial(0, 4, 0, 5, "[ping]"))
+	c.waitDiagnosticsWhere(idleURI, "no ASYNC124 in idle.py once other.py uses ping as a value", func(d []protocol.Diagnostic) bool {
+		return !hasCode(d, "ASYNC124")
+	})
+	c.shutdownAndExit()
+}

@@ -220,6 +220,16 @@ func TestRulesFiltersAndFormats(t *testing.T) {
 			t.Errorf("rule json %+v", r)
 		}
 	}
+	byCode := map[string]ruleJSON{}
+	for _, r := range list {
+		byCode[r.Code] = r
+	}
+	if s := byCode["ASL401"].Settings; len(s) != 1 || s[0].Key != "asl401-min-saving-ms" || s[0].Type != "number" || s[0].Default != 20.0 || s[0].Doc == "" {
+		t.Errorf("rules --format json: ASL401's settings %+v", s)
+	}
+	if !byCode["ASL201"].CrossFile || byCode["ASYNC100"].CrossFile || !byCode["ASL402"].Simulates || byCode["ASL201"].Simulates {
+		t.Errorf("rules --format json: cross_file/simulates wrong: %+v %+v", byCode["ASL201"], byCode["ASL402"])
+	}
 	_, out, _ = runCLI(t, "", "rules", "--format", "json", "ASYNC251")
 	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 1 || !strings.Contains(list[0].Explanation, "## Why") {
 		t.Errorf("rules --format json CODE carries the documentation: %v %q", err, out)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strconv"
@@ -63,6 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stop := startCPUProfile(); stop != nil {
 		defer stop()
 	}
+	defer writeHeapProfile()
 	return c.run(args[1:], stdin, stdout, stderr)
 }
 
@@ -100,6 +102,23 @@ func startCPUProfile() func() {
 		pprof.StopCPUProfile()
 		f.Close()
 	}
+}
+
+// writeHeapProfile honours ASYNCLS_MEMPROFILE=FILE: the heap profile at
+// the end of the command (allocations since the start included), for
+// memory work (`go tool pprof -sample_index=alloc_space bin/asyncls FILE`).
+func writeHeapProfile() {
+	path := os.Getenv("ASYNCLS_MEMPROFILE")
+	if path == "" {
+		return
+	}
+	f, err := os.Create(strings.ReplaceAll(path, "%p", strconv.Itoa(os.Getpid())))
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	runtime.GC() // the profile holds what the last collection saw
+	_ = pprof.WriteHeapProfile(f)
 }
 
 const version = "0.1.0"

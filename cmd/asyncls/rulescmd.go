@@ -16,14 +16,27 @@ func init() {
 
 // ruleJSON is one rule in `asyncls rules --format json`.
 type ruleJSON struct {
-	Code        string `json:"code"`
-	Name        string `json:"name"`
-	Summary     string `json:"summary"`
-	Severity    string `json:"severity"`
-	Default     bool   `json:"default"`
-	Fix         string `json:"fix,omitempty"`
-	URL         string `json:"url"`
-	Explanation string `json:"explanation,omitempty"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Summary  string `json:"summary"`
+	Severity string `json:"severity"`
+	Default  bool   `json:"default"`
+	Fix      string `json:"fix,omitempty"`
+	URL      string `json:"url"`
+	// CrossFile: findings depend on other modules of the project;
+	// Simulates: the rule runs the event-loop simulator.
+	CrossFile   bool          `json:"cross_file"`
+	Simulates   bool          `json:"simulates"`
+	Settings    []settingJSON `json:"settings,omitempty"`
+	Explanation string        `json:"explanation,omitempty"`
+}
+
+// settingJSON is one key of [tool.asyncls] a rule reads (rules.Setting).
+type settingJSON struct {
+	Key     string `json:"key"`
+	Type    string `json:"type"`
+	Default any    `json:"default"`
+	Doc     string `json:"doc"`
 }
 
 func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -90,7 +103,11 @@ Flags:
 	if *format == "json" {
 		out := make([]ruleJSON, 0, len(selected))
 		for _, r := range selected {
-			j := ruleJSON{Code: r.Code, Name: r.Name, Summary: r.Summary, Severity: r.Severity.String(), Default: r.Default, Fix: r.Fix, URL: r.DocURL()}
+			j := ruleJSON{Code: r.Code, Name: r.Name, Summary: r.Summary, Severity: r.Severity.String(), Default: r.Default, Fix: r.Fix, URL: r.DocURL(),
+				CrossFile: r.CrossFile, Simulates: r.Simulates}
+			for _, s := range r.SettingKeys() {
+				j.Settings = append(j.Settings, settingJSON{Key: s.Key, Type: s.TypeName(), Default: s.Default, Doc: s.Doc})
+			}
 			if docs {
 				j.Explanation = rules.Markdown(r)
 			}

@@ -168,3 +168,208 @@ func TestLargeBuffersCostTime(t *testing.T) {
 		}
 	}
 }
+
+// contextvars: a task sees its creator's values at creation and keeps its
+// own sets; itertools.groupby groups runs of equal keys; string constants.
+func TestContextVarsGroupbyStringConstants(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, contextvars, itertools, string
+delay = contextvars.ContextVar("delay", default=0.01)
+async def child():
+    await asyncio.sleep(delay.get())   # 0.02: set before it was created
+    delay.set(1.0)                     # its own copy
+async def main():
+    tok = delay.set(0.02)
+    await asyncio.create_task(child())
+    await asyncio.sleep(delay.get())   # still 0.02
+    delay.reset(tok)
+    await asyncio.sleep(delay.get())   # the default again: 0.01
+    runs = [(k, len(list(g))) for k, g in itertools.groupby("aaabccdd")]
+    await asyncio.sleep(0.01 * len(runs))   # 4 runs
+    await asyncio.sleep(0.001 * len(string.ascii_lowercase + string.digits))  # 36
+`, Options{})
+	if !near(res.ConcurrentS, 0.126) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.126 s (high); assumptions %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+	res = simulateSrc(t, `import asyncio, contextvars
+missing = contextvars.ContextVar("missing")
+async def main():
+    try:
+        missing.get()
+    except LookupError:
+        await asyncio.sleep(0.05)
+`, Options{})
+	if !near(res.ConcurrentS, 0.05) || res.Level != "high" {
+		t.Errorf("unset ContextVar: %.4f s (%s), want LookupError handled: 0.05 s; %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+}
+
+// A property's setter runs on assignment (decorators in a class body see the
+// names defined above them); bisect searches and inserts as CPython's does.
+func TestPropertySetterAndBisect(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, bisect
+class Conn:
+    def __init__(self):
+        self._delay = 0.01
+        self.changes = 0
+    @property
+    def delay(self):
+        return self._delay
+    @delay.setter
+    def delay(self, value):
+        self.changes += 1
+        self._delay = min(value, 0.05)
+LIMITS = [0.01, 0.02, 0.05]
+async def main():
+    c = Conn()
+    c.delay = 1.0                       # capped: 0.05
+    await asyncio.sleep(c.delay * c.changes)
+    i = bisect.bisect_left(LIMITS, 0.02)      # 1
+    j = bisect.bisect_right(LIMITS, 0.02)     # 2
+    xs = [3, 1]
+    xs.sort()
+    bisect.insort(xs, 2)
+    await asyncio.sleep(0.01 * (i + j) + 0.001 * xs[1] + 0.01 * bisect.bisect(xs, 10, key=lambda v: v * 10))
+`, Options{})
+	if !near(res.ConcurrentS, 0.05+0.03+0.002+0.01) || res.Level != "high" { // bisect with key: keys 10, 20, 30: 1
+		t.Errorf("%.4f s (%s), want 0.092 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+	// quiet: a property without a setter refuses assignment, as in Python
+	res = simulateSrc(t, `import asyncio
+class C:
+    @property
+    def x(self):
+        return 1
+async def main():
+    try:
+        C().x = 2
+    except AttributeError:
+        await asyncio.sleep(0.03)
+`, Options{})
+	if !near(res.ConcurrentS, 0.03) {
+		t.Errorf("assignment to a read-only property: %.4f s, want the AttributeError path (0.03 s); %+v", res.ConcurrentS, res.Assumptions)
+	}
+}
+
+// struct, base64 and textwrap give results of the right size (payload sizes
+// drive chunk counts); dict | dict merges and |= updates in place.
+func TestCodecsAndDictMerge(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, base64, struct, textwrap
+async def main():
+    hdr = struct.pack(">IHb", 1, 2, -3)          # 7 bytes
+    n, m, k = struct.unpack(">IHb", hdr)         # 1, 2, -3
+    aligned = struct.calcsize("@bi")            # 8: native alignment
+    enc = base64.b64encode(b"x" * 10)            # 16 bytes
+    back = base64.b64decode(enc)                 # 10 bytes
+    text = textwrap.dedent("""
+        a
+          b
+    """)                                         # "\na\n  b\n"
+    merged = {"a": 1, "b": 2} | {"b": 5}
+    merged |= {"c": 1}
+    await asyncio.sleep(0.001 * (len(hdr) + n + m - k + aligned + len(enc) + len(back) + len(text) + merged["b"] + len(merged)))
+`, Options{})
+	want := 0.001 * float64(7+1+2+3+8+16+10+7+5+3)
+	if !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+	// quiet: a format it does not simulate is a named unmodelled step
+	res = simulateSrc(t, `import asyncio, struct
+async def main():
+    struct.pack("e", 1.0)
+    await asyncio.sleep(0.01)
+`, Options{})
+	if res.Level == "high" {
+		t.Errorf("struct half floats came out high: %+v", res.Assumptions)
+	}
+}
+
+// Unbound builtin methods (key=str.lower), dict.fromkeys, os.path's string
+// functions, SimpleNamespace, copy and TypedDict classes.
+func TestPathsCopiesAndUnboundMethods(t *testing.T) {
+	res := simulateSrc(t, `import asyncio, copy, os.path
+from types import SimpleNamespace
+from typing import TypedDict
+class Spec(TypedDict):
+    name: str
+async def main():
+    names = sorted(["b", "A", "c"], key=str.lower)           # A b c
+    stripped = list(map(str.strip, [" x ", "yy "]))        # x yy
+    root, ext = os.path.splitext(os.path.basename("/a/b/.cfg.tar.gz"))  # .cfg.tar .gz
+    joined = os.path.join("/srv", "data", "/abs", "f")      # /abs/f
+    d = dict.fromkeys(names, 0)
+    ns = SimpleNamespace(delay=0.01, n=2)
+    orig = {"l": [1, 2]}
+    deep, shallow = copy.deepcopy(orig), copy.copy(orig)
+    orig["l"].append(3)
+    spec = Spec(name="x")
+    total = (len(names[0]) + len(stripped[1]) + len(root) + len(ext) + len(joined) + len(d)
+             + ns.n + len(deep["l"]) + len(shallow["l"]) + len(spec) + os.path.dirname("/a/b/").count("/"))
+    await asyncio.sleep(0.001 * total)
+`, Options{})
+	want := 0.001 * float64(1+2+8+3+6+3+2+2+3+1+2)
+	if !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+	// quiet: copying an object with its own __deepcopy__ is not guessed
+	res = simulateSrc(t, `import asyncio, copy
+class C:
+    def __deepcopy__(self, memo):
+        return self
+async def main():
+    copy.deepcopy(C())
+    await asyncio.sleep(0.01)
+`, Options{})
+	if res.Level == "high" {
+		t.Errorf("custom __deepcopy__ came out high: %+v", res.Assumptions)
+	}
+}
+
+// Counter.update/subtract count an iterable's items or add a mapping's
+// values; Counter + Counter and - keep the positive counts; Counter(mapping).
+func TestCounterArithmetic(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+from collections import Counter
+async def main():
+    a = Counter(["x", "y", "x"])       # x2 y1
+    a.update(["y", "z"])               # x2 y2 z1
+    a.update({"x": 3})                 # x5
+    a.subtract(["z", "z"])             # z-1
+    b = Counter({"x": 1, "w": 4})
+    s = a + b                          # x6 y2 w4 (z dropped)
+    d = a - b                          # x4 y2
+    a += Counter(z=2)                  # z1
+    await asyncio.sleep(0.001 * (s["x"] + len(s) + d["x"] + len(d) + a["z"]))
+`, Options{})
+	if want := 0.001 * float64(6+3+4+2+1); !near(res.ConcurrentS, want) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+}
+
+// raise ... from sets __cause__, raising while handling sets __context__,
+// and type() of them names their class.
+func TestExceptionCauseAndContext(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+class AppError(Exception):
+    pass
+async def main():
+    try:
+        try:
+            {}["k"]
+        except KeyError as e:
+            raise AppError("wrapped") from e
+    except AppError as err:
+        if type(err.__cause__).__name__ == "KeyError" and err.__context__ is err.__cause__:
+            await asyncio.sleep(0.02)
+    try:
+        try:
+            1 / 0
+        except ZeroDivisionError:
+            raise AppError("during") from None
+    except AppError as err:
+        if err.__cause__ is None and type(err.__context__) is ZeroDivisionError:
+            await asyncio.sleep(0.03)
+`, Options{})
+	if !near(res.ConcurrentS, 0.05) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.05 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+}

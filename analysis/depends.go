@@ -1,0 +1,144 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+)
+
+// What one module's findings may depend on beyond itself, so that a change
+// re-checks only the modules it can affect (the language server's
+// dependents, the cache of `check`, checking named files alone):
+//   - the modules it may look names up in: ImportClosure;
+//   - project-wide facts that every module contributes to, whatever
+//     imports what: ProjectWideFacts.
+
+// ImportedModules returns the modules of the project that the import of
+// the qualified name q may denote, as Lookup finds them: the module of each
+// prefix of q, and every module below q (`import pkg` gives access to
+// `pkg.sub`).
+func (p *Project) ImportedModules(q string) []*Module {
+	var out []*Module
+	for i := 0; i <= len(q); i++ {
+		if i == len(q) || q[i] == '.' {
+			if m := p.byName[q[:i]]; m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	names := p.sortedNames()
+	prefix := q + "."
+	for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
+		out = append(out, p.byName[names[j]])
+	}
+	return out
+}
+
+// sortedNames returns the module names of the project (names and aliases),
+// sorted; computed once per snapshot.
+func (p *Project) sortedNames() []string {
+	p.namesOnce.Do(func() {
+		p.names = make([]string, 0, len(p.byName))
+		for n := range p.byName {
+			p.names = append(p.names, n)
+		}
+		sort.Strings(p.names)
+	})
+	return p.names
+}
+
+// ImportNames returns the qualified names m imports (modules imported
+// from, and the names imported), each once, sorted.
+func (m *Module) ImportNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, imp := range m.Imports {
+		for _, n := range []string{imp.Module, imp.Qualified} {
+			if n != "" && !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ImportClosure returns the modules that the modules from may look names
+// up in: themselves and the modules they import, directly or not. Names
+// resolve across modules through imports only, so a module outside the
+// closure can change their findings only through ProjectWideFacts.
+func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
+	seen := make(map[*Module]bool, len(from))
+	queue := make([]*Module, 0, len(from))
+	for _, m := range from {
+		if m != nil && !seen[m] {
+			seen[m] = true
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for _, q := range m.ImportNames() {
+			for _, dep := range p.ImportedModules(q) {
+				if !seen[dep] {
+					seen[dep] = true
+					queue = append(queue, dep)
+				}
+			}
+		}
+	}
+	return seen
+}
+
+// ProjectWideFacts describes what m contributes to the project-wide
+// questions any module's rules may ask, whatever it imports: the names it
+// uses as values (UsesNameAsValue) and its classes' bases and methods
+// defined other than as an async def (a subclass overriding an async
+// method with a sync one changes what calls through the base return). Two
+// versions of a module with equal facts answer those questions alike.
+func (m *Module) ProjectWideFacts() string {
+	var b strings.Builder
+	names := make([]string, 0, len(m.valueNameSet()))
+	for n := range m.valueNameSet() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	b.WriteString("values:")
+	b.WriteString(strings.Join(names, ","))
+	for _, c := range m.Classes {
+		b.WriteString("\nclass ")
+		b.WriteString(c.QualName)
+		b.WriteString("(")
+		for _, base := range c.Bases {
+			b.WriteString(m.File.Text(base))
+			b.WriteString(",")
+		}
+		b.WriteString("):")
+		b.WriteString(strings.Join(c.syncMemberNames(), ","))
+	}
+	return b.String()
+}
+
+// syncMemberNames returns the names c defines other than as an async def
+// (sync methods and class-level assignments), sorted: what overriddenBySync
+// indexes.
+func (c *Class) syncMemberNames() []string {
+	var out []string
+	for name, meth := range c.Methods {
+		if !meth.Async {
+			out = append(out, name)
+		}
+	}
+	for name, b := range c.Scope.Bindings {
+		if b.Kind == BindAssign {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// IsBuiltin reports whether name is one of Python's builtins, which
+// resolve to themselves where the module does not bind them.
+func IsBuiltin(name string) bool { return builtins[name] }

@@ -1,0 +1,467 @@
+package lint
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// A check of a few files of a large project (`asyncls check app/main.py`,
+// the pre-commit hook) parses only what their findings can depend on, and
+// still reports exactly what a check of the whole project reports for them:
+//   - the files and the modules they import, directly or not (names resolve
+//     across modules through imports only);
+//   - the modules that may define a subclass of a class whose async
+//     methods the rules asked about (a sync override changes what a call of
+//     the method returns: analysis.Project's overriddenBySync, recorded by
+//     RecordOverrideQueries). Such a module names its base class, or a name
+//     bound to it, so the modules holding one of those names are parsed,
+//     with what they import, until no new name appears, and the files are
+//     checked again until they ask about no new class;
+//   - for "does any module use this name as a value?" (ASYNC124), the
+//     modules holding the name, parsed when the question is asked;
+//   - for ASL106's project-wide set of functions that run in other threads,
+//     every module, for files whose rules ask for it (a thread-unsafe call in
+//     a sync function: rules.NeedsThreadFunctions).
+
+// scopedShare is the largest share of a unit's sources that may be targets
+// for a scoped check: above it, parsing everything costs about as much and
+// asks no questions.
+const scopedShare = 2
+
+// analyseUnitScoped is analyseUnit for a unit whose targets are few.
+func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int) {
+	var paths []string
+	for _, s := range u.sources {
+		if s.Path != "" {
+			paths = append(paths, s.Path)
+		}
+	}
+	layout := analysis.NewLayout(u.root, paths)
+	n := len(u.sources)
+	valid := make([]bool, n)
+	fileErrs := make([]error, n)
+	parallel(n, func(i int) {
+		s := u.sources[i]
+		if s.Path == "" && s.Src == nil {
+			return
+		}
+		if err := analysis.CheckSource(s.Src); err != nil {
+			fileErrs[i] = &FileError{Path: u.show(s.Path), Err: err}
+			return
+		}
+		valid[i] = true
+	})
+
+	// Which sources each imported name may denote, as analysis.Project
+	// looks modules up (by name and aliases).
+	byName := map[string][]int{}
+	for i, s := range u.sources {
+		if !valid[i] {
+			continue
+		}
+		name, _, aliases := layout.ModuleName(s.Path)
+		for _, nm := range append([]string{name}, aliases...) {
+			if nm != "" {
+				byName[nm] = append(byName[nm], i)
+			}
+		}
+	}
+	names := make([]string, 0, len(byName))
+	for nm := range byName {
+		names = append(names, nm)
+	}
+	sort.Strings(names)
+	imported := func(q string) []int {
+		var out []int
+		for k := 0; k <= len(q); k++ {
+			if k == len(q) || q[k] == '.' {
+				out = append(out, byName[q[:k]]...)
+			}
+		}
+		prefix := q + "."
+		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
+			out = append(out, byName[names[j]]...)
+		}
+		return out
+	}
+
+	modules := make([]*analysis.Module, n)
+	inProject := make([]bool, n)
+	// add parses the sources of which not parsed yet, and what they
+	// import, directly or not.
+	add := func(which []int) {
+		for len(which) > 0 {
+			var frontier []int
+			for _, i := range which {
+				if valid[i] && !inProject[i] {
+					inProject[i] = true
+					frontier = append(frontier, i)
+				}
+			}
+			for k, p := range parallel(len(frontier), func(k int) {
+				i := frontier[k]
+				if modules[i] == nil {
+					modules[i] = BuildModule(layout, u.sources[i].Path, u.sources[i].Src)
+				}
+				parsedOne()
+			}) {
+				fileErrs[frontier[k]] = internalError(u.show(u.sources[frontier[k]].Path), p)
+			}
+			which = nil
+			for _, i := range frontier {
+				if modules[i] == nil {
+					continue
+				}
+				for _, q := range modules[i].ImportNames() {
+					for _, j := range imported(q) {
+						if !inProject[j] {
+							which = append(which, j)
+						}
+					}
+				}
+			}
+		}
+	}
+	var targets []int
+	for i, s := range u.sources {
+		if u.target(s.Path) {
+			targets = append(targets, i)
+		}
+	}
+	// Besides imports, names resolve to builtins and to the types library
+	// facts give (`aiohttp.ClientResponse`, whatever the file imports):
+	// project modules of those names may be looked up by any file.
+	starts := append([]int(nil), targets...)
+	roots := pylib.Roots()
+	for _, nm := range names {
+		if top, _, _ := strings.Cut(nm, "."); top == nm && (roots[nm] || analysis.IsBuiltin(nm)) {
+			starts = append(starts, imported(nm)...)
+		}
+	}
+	add(starts)
+	for _, i := range targets {
+		if modules[i] != nil && rules.NeedsThreadFunctions(modules[i]) {
+			// ASL106's project-wide fact reads every module.
+			var rest []int
+			for j := range u.sources {
+				rest = append(rest, j)
+			}
+			add(rest)
+			break
+		}
+	}
+
+	// Checked in the project of what they import, the files ask which
+	// classes' async methods may be overridden by sync ones; the modules
+	// that may subclass those are added and the files checked again, until
+	// no new class is asked about.
+	var mods, checked []*analysis.Module
+	var perModule [][]rules.Diagnostic
+	var recorded []rules.Dependencies
+	wanted := map[string]bool{}
+	relevant := make([]bool, n)
+	index := &identifierIndex{}
+	for {
+		mods, checked, errs = nil, nil, nil
+		for i, m := range modules {
+			target := u.target(u.sources[i].Path)
+			if m != nil {
+				mods = append(mods, m)
+				if target {
+					checked = append(checked, m)
+				}
+			} else if fileErrs[i] != nil && target {
+				errs = append(errs, fileErrs[i])
+			}
+		}
+		u.project = analysis.NewProject(u.root, mods)
+		u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject, index))
+		var askedMu sync.Mutex
+		asked := map[string]bool{}
+		u.project.RecordOverrideQueries(func(c *analysis.Class) {
+			askedMu.Lock()
+			asked[c.Name] = true
+			askedMu.Unlock()
+		})
+		perModule = make([][]rules.Diagnostic, len(checked))
+		recorded = make([]rules.Dependencies, len(checked))
+		for i, p := range parallel(len(checked), func(i int) {
+			perModule[i], recorded[i] = rules.CheckRecorded(checked[i], u.project, u.options(checked[i].File.Path))
+		}) {
+			errs = append(errs, internalError(u.show(checked[i].File.Path), p))
+		}
+		grown := false
+		for nm := range asked {
+			if !wanted[nm] {
+				wanted[nm] = true
+				grown = true
+			}
+		}
+		if !grown || complete(inProject, valid) || !addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add) {
+			break
+		}
+	}
+	// A file whose rules used the thread functions though
+	// NeedsThreadFunctions said no is checked again with every module.
+	var again []int
+	whole := complete(inProject, valid)
+	for i := range checked {
+		if recorded[i].ThreadFunctions && !whole {
+			again = append(again, i)
+		} else {
+			checkedOne()
+		}
+	}
+	if len(again) > 0 {
+		var rest []int
+		for i := range u.sources {
+			rest = append(rest, i)
+		}
+		add(rest)
+		var all []*analysis.Module
+		for _, m := range modules {
+			if m != nil {
+				all = append(all, m)
+			}
+		}
+		u.project = analysis.NewProject(u.root, all)
+		for k, p := range parallel(len(again), func(k int) {
+			i := again[k]
+			perModule[i] = rules.Check(checked[i], u.project, u.options(checked[i].File.Path))
+			checkedOne()
+		}) {
+			errs = append(errs, internalError(u.show(checked[again[k]].File.Path), p))
+		}
+	}
+	return u.shownDiagnostics(perModule), errs, len(checked)
+}
+
+// complete reports whether every valid source is in the project.
+func complete(inProject, valid []bool) bool {
+	for i := range valid {
+		if valid[i] && !inProject[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// addSubclassModules adds (with add) the modules that may define a
+// subclass of a class named in wanted: those with a class whose bases name
+// such a class, or a name bound to one, until no new name appears (see the
+// comment at the top of this file); it grows wanted and relevant (the
+// modules found) and reports whether it added modules. A module whose text
+// holds a name but that binds nothing to a class is parsed alone and left
+// out.
+func addSubclassModules(u *unit, layout *analysis.Layout, modules []*analysis.Module, inProject, valid, relevant []bool, wanted map[string]bool, index *identifierIndex, add func([]int)) bool {
+	alone := map[int]*analysis.Module{} // modules parsed to be looked at, not (yet) in the project
+	added := false
+	for grown := len(wanted) > 0; grown; {
+		grown = false
+		var hits []int
+		hit := map[int]bool{}
+		for nm := range wanted {
+			for _, i := range index.holding(u, valid, nm) {
+				if !relevant[i] && !hit[i] {
+					hit[i] = true
+					hits = append(hits, i)
+				}
+			}
+		}
+		sort.Ints(hits)
+		var toParse []int
+		for _, i := range hits {
+			if modules[i] == nil && alone[i] == nil {
+				toParse = append(toParse, i)
+			}
+		}
+		parsed := make([]*analysis.Module, len(toParse))
+		parallel(len(toParse), func(k int) {
+			parsed[k] = BuildModule(layout, u.sources[toParse[k]].Path, u.sources[toParse[k]].Src)
+		})
+		for k, i := range toParse {
+			alone[i] = parsed[k]
+		}
+		var found []int
+		for _, i := range hits {
+			m := modules[i]
+			if m == nil {
+				m = alone[i]
+			}
+			if m == nil {
+				continue
+			}
+			names := boundToClasses(m, wanted)
+			if len(names) == 0 {
+				continue
+			}
+			relevant[i] = true
+			if !inProject[i] {
+				modules[i] = m // add parses it no more
+				found = append(found, i)
+			}
+			for _, nm := range names {
+				if !wanted[nm] {
+					wanted[nm] = true
+					grown = true
+				}
+			}
+		}
+		added = added || len(found) > 0
+		add(found)
+	}
+	return added
+}
+
+// boundToClasses returns the names of m's classes that may derive from a
+// class named in wanted (a base expression names one) and the module-level
+// names that may be bound to one (`from .impl import Base as Thing`,
+// `Thing = Base`).
+func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
+	var out []string
+	for _, c := range m.Classes {
+		for _, b := range c.Bases {
+			if holdsIdentifier([]byte(m.File.Text(b)), wanted) {
+				out = append(out, c.Name)
+				break
+			}
+		}
+	}
+	for name, b := range m.Scope.Bindings {
+		switch b.Kind {
+		case analysis.BindImport:
+			q := b.Qualified
+			if k := strings.LastIndexByte(q, '.'); k >= 0 {
+				q = q[k+1:]
+			}
+			if wanted[q] {
+				out = append(out, name)
+			}
+		case analysis.BindAssign:
+			for _, v := range b.Values {
+				if v != nil && holdsIdentifier([]byte(m.File.Text(v)), wanted) {
+					out = append(out, name)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// outsideValueNames answers "does a module outside the project use name as
+// a value?": the modules whose text holds the identifier are parsed (once)
+// and asked.
+func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool, index *identifierIndex) func(string) bool {
+	var mu sync.Mutex
+	answers := map[string]bool{}
+	sets := map[int]map[string]bool{}
+	return func(name string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if used, ok := answers[name]; ok {
+			return used
+		}
+		used := false
+		for _, i := range index.holding(u, valid, name) {
+			if inProject[i] {
+				continue
+			}
+			set, ok := sets[i]
+			if !ok {
+				set = valueNamesOf(layout, u.sources[i])
+				sets[i] = set
+			}
+			if set[name] {
+				used = true
+				break
+			}
+		}
+		answers[name] = used
+		return used
+	}
+}
+
+// valueNamesOf parses s for its names used as values (none when it cannot
+// be analysed: a full check would skip it too).
+func valueNamesOf(layout *analysis.Layout, s Source) (set map[string]bool) {
+	defer func() {
+		if recover() != nil {
+			set = nil
+		}
+	}()
+	return BuildModule(layout, s.Path, s.Src).ValueNames()
+}
+
+// identifierIndex maps each identifier-like word to the sources holding
+// it (in code, a string or a comment), built on first use: the text search
+// that finds which unparsed modules a name may concern.
+type identifierIndex struct {
+	once  sync.Once
+	files map[string][]int
+}
+
+func (x *identifierIndex) holding(u *unit, valid []bool, name string) []int {
+	x.once.Do(func() {
+		x.files = map[string][]int{}
+		for i, s := range u.sources {
+			if !valid[i] {
+				continue
+			}
+			seen := map[string]bool{}
+			eachIdentifier(s.Src, func(id []byte) bool {
+				if !seen[string(id)] {
+					w := string(id)
+					seen[w] = true
+					x.files[w] = append(x.files[w], i)
+				}
+				return true
+			})
+		}
+	})
+	return x.files[name]
+}
+
+// holdsIdentifier reports whether src holds, as a whole identifier (in
+// code, a string or a comment), one of names.
+func holdsIdentifier(src []byte, names map[string]bool) bool {
+	found := false
+	eachIdentifier(src, func(id []byte) bool {
+		found = names[string(id)]
+		return !found
+	})
+	return found
+}
+
+// eachIdentifier calls fn with each identifier-like word of src (bytes
+// beyond ASCII count as letters) until fn returns false.
+func eachIdentifier(src []byte, fn func(id []byte) bool) {
+	isStart := func(c byte) bool { return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' }
+	isPart := func(c byte) bool { return isStart(c) || c >= '0' && c <= '9' }
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case isStart(c):
+			j := i + 1
+			for j < len(src) && isPart(src[j]) {
+				j++
+			}
+			if !fn(src[i:j]) {
+				return
+			}
+			i = j
+		case c >= '0' && c <= '9':
+			// A number's digits and suffix letters are not an identifier.
+			for i < len(src) && isPart(src[i]) {
+				i++
+			}
+		default:
+			i++
+		}
+	}
+}

@@ -1,0 +1,3 @@
+from base import Command as Cmd
+
+__all__ = ["Cmd"]

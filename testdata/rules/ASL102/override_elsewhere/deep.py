@@ -1,0 +1,6 @@
+from alias import Cmd
+
+
+class Deep(Cmd):
+    def _flush(self):
+        pass

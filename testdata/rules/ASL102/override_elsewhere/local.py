@@ -1,0 +1,6 @@
+from base import Command
+
+
+class Local(Command):
+    def _close(self):
+        pass
