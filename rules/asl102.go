@@ -162,7 +162,9 @@ func runNeverAwaited(p *Pass) {
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
 		var opts []ReportOption
-		if c.InAsync() && c.Usage != analysis.UsageStored {
+		if use.onePath {
+			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
+		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false,
 				Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.Start), New: "await "}}}))
 		} else if !c.InAsync() {
@@ -336,6 +338,8 @@ const (
 type coroUse struct {
 	fate coroFate
 	why  string
+	// onePath: consumed on some paths only (uncoveredPath).
+	onePath bool
 }
 
 // coroutineAttrs are what a coroutine object really has: reading them is
@@ -873,7 +877,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) 
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
 	case consumed:
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
-			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line)}
+			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
 		}
 		return coroUse{fate: fateConsumed}
 	case inContainer && len(uses) > 0:
