@@ -11,6 +11,8 @@ import (
 )
 
 // modelled lists the qualified names the simulator implements natively.
+// Not pylib records: what the simulator implements itself (its Python),
+// not facts about a library's API.
 var modelled = map[string]bool{}
 
 func init() {
@@ -63,6 +65,8 @@ func init() {
 	}
 }
 
+// asyncioConsts are the values of asyncio's constants as the simulator
+// represents them (interpreter values, not library facts; not in pylib).
 var asyncioConsts = map[string]Value{
 	"asyncio.FIRST_COMPLETED":            "FIRST_COMPLETED",
 	"asyncio.FIRST_EXCEPTION":            "FIRST_EXCEPTION",
@@ -85,6 +89,8 @@ var asyncioConsts = map[string]Value{
 	"string.whitespace":                  " \t\n\r\x0b\x0c",
 }
 
+// knownModules are the modules the simulator's interpreter can import
+// (its own implementation; not in pylib).
 var knownModules = map[string]bool{
 	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,

@@ -43,6 +43,7 @@ func (o *Outside) String() string {
 // outsideQuals are library values read from outside the program; a value
 // reached through them (sys.argv[1], os.environ["X"], sys.stdin.read())
 // is too.
+// Interpreter semantics (values from outside the run), not in pylib.
 var outsideQuals = []string{"sys.argv", "sys.stdin", "os.environ", "sys.orig_argv"}
 
 // outsideOf is where v was read from outside the program, or nil.
@@ -298,6 +299,8 @@ var builtinExcParents = map[string]string{
 }
 
 // excAliases maps qualified spellings to builtin names.
+// Python's own aliases of exception classes, which the interpreter must
+// resolve to run `except` clauses (not in pylib).
 var excAliases = map[string]string{
 	"asyncio.CancelledError":          "CancelledError",
 	"asyncio.TimeoutError":            "TimeoutError",
