@@ -90,7 +90,14 @@ type Rule struct {
 	Settings Settings
 	// Requires lists the facts (machinery shared with other rules) Run reads.
 	Requires []Fact
-	Run      func(*Pass)
+	// NonBlocking, on a rule reporting a family of blocking calls (the
+	// library table's Code, pylib), says which calls of its family are made
+	// in a way that does not block (`q.get(block=False)`): name is the
+	// callee's qualified name. The blockingCalls fact asks it, so the rules
+	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
+	// with the family's own rule.
+	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
+	Run         func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -109,6 +116,9 @@ func register(r *Rule) *Rule {
 		panic("rules: incomplete rule " + r.Code)
 	}
 	r.SettingKeys() // panics on settings of an unsupported shape
+	if r.NonBlocking != nil && !r.requires(blockingCalls) {
+		panic("rules: " + r.Code + " says which calls of its family do not block but does not require blockingCalls")
+	}
 	for _, f := range r.Requires {
 		if f.ReadsOtherModules() {
 			r.CrossFile = true
