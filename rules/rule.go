@@ -3,7 +3,11 @@
 // default, fix) registered in a single registry, and that file also holds
 // what the rule looks for, its message and its fix; the rule documentation in
 // docs/rules/ is generated from these values, so code and docs agree.
-// Machinery several rules share is a Fact the rules list in Requires.
+// Machinery several rules share is a Fact the rules list in Requires (a
+// result computed once per module), or, where each rule asks its own
+// question, a plain library such as the checkpoint dataflow of
+// checkpoints.go (whose comment says why it is not a fact). No shared file
+// holds logic only one rule uses (TestSharedHelpersHaveSeveralUsers).
 //
 // Rules read the semantic model of package analysis and know nothing of the
 // language server or the command line.
