@@ -388,9 +388,10 @@ async def main():
     total = functools.reduce(operator.add, xs)                 # 16
     merged = list(heapq.merge([1, 4], [2, 3], key=operator.neg))   # neg key: inputs are not sorted by it, as Python
     ok = operator.contains(xs, 7) and operator.lt(1, 2)
-    await asyncio.sleep(0.001 * (len(head) + len(tail) + len(odd) + prods[1] + total + len(merged) + ok))
+    flat = list(itertools.chain.from_iterable([[1, 2], {"a": 1}, "xy"]))   # 1 2 a x y
+    await asyncio.sleep(0.001 * (len(head) + len(tail) + len(odd) + prods[1] + total + len(merged) + ok + 10 * len(flat)))
 `, Options{})
-	if want := 0.001 * float64(2+3+4+20+16+4+1); !near(res.ConcurrentS, want) || res.Level != "high" {
+	if want := 0.001 * float64(2+3+4+20+16+4+1+50); !near(res.ConcurrentS, want) || res.Level != "high" {
 		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
 	}
 }
