@@ -452,3 +452,36 @@ async def main():
 		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
 	}
 }
+
+// CPython's whole builtin exception hierarchy is known (a ConnectionResetError
+// raised in a child is a ConnectionError, not a NameError the program
+// swallows), and a name the simulation does not know is a named unmodelled
+// step even when the program catches the NameError.
+func TestBuiltinExceptionsAndUnknownNames(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+async def child():
+    await asyncio.sleep(0.01)
+    raise ConnectionResetError("peer")
+async def main():
+    r = await asyncio.gather(child(), return_exceptions=True)
+    if isinstance(r[0], ConnectionError) and isinstance(r[0], OSError):
+        await asyncio.sleep(0.02)
+`, Options{})
+	if !near(res.ConcurrentS, 0.03) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.03 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+	res = simulateSrc(t, `import asyncio
+async def child():
+    return undefined_helper()
+async def main():
+    await asyncio.gather(child(), return_exceptions=True)
+    await asyncio.sleep(0.01)
+`, Options{})
+	named := false
+	for _, a := range res.Assumptions {
+		named = named || (a.Unmodelled && a.Line == 3 && strings.Contains(a.Text, "undefined_helper"))
+	}
+	if !named || res.Level == "high" {
+		t.Errorf("a swallowed NameError was not named (level %s): %+v", res.Level, res.Assumptions)
+	}
+}
