@@ -38,12 +38,13 @@ async def count_users(path):
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
-		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, the first `acquire()` of a " +
-		"lock the function has just created, and socket calls on a non-blocking socket (inside a " +
-		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`), a call guarded by " +
-		"its readiness check (`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, " +
-		"`while t.is_alive(): await ...` before `t.join()`), queries on `sqlite3.connect(\":memory:\")` (CPU work) and dead code (a loop over an empty literal, `if False:`); " +
-		"these guards apply to every blocking rule. File-system calls " +
+		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, `psycopg2.connect(..., async_=True)`, " +
+		"the first `acquire()` of a lock the function has just created, socket calls on a non-blocking socket (inside a " +
+		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
+		"`sqlite3.connect(\":memory:\")` (CPU work); ASL201, ASL402 and ASYNC124 do not count them in helpers either. " +
+		"Nor is a call guarded by its readiness check (`while q.empty(): await asyncio.sleep(0)` before `q.get()`, " +
+		"`if not q.empty():`, `while t.is_alive(): await ...` before `t.join()`), or dead code (a loop over an empty " +
+		"literal, `if False:`); these guards apply to every blocking rule. File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
