@@ -194,7 +194,10 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		if v.Type == "none" {
 			continue
 		}
-		r := m.resolve(v, depth+1)
+		r := m.declaredType(v, depth)
+		if !r.Known() {
+			r = m.resolve(v, depth+1)
+		}
 		if !r.Known() && r.Via == "" {
 			return Ref{}
 		}
@@ -204,6 +207,21 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		out, seen = r, true
 	}
 	return out
+}
+
+// declaredType is the type an annotated assignment declares for its value
+// (`f: TextIOWrapper = make()`): the annotation states what the name holds
+// even when the value's own type is unknown.
+func (m *Module) declaredType(v *Node, depth int) Ref {
+	a := v.Parent
+	if a == nil || a.Type != "assignment" || v.Field != "right" {
+		return Ref{}
+	}
+	t := a.ChildByField("type")
+	if t == nil {
+		return Ref{}
+	}
+	return m.annotationType(t, depth+1)
 }
 
 // reassignedParam resolves a parameter that the body assigns again: the
