@@ -47,8 +47,13 @@ func (p *Project) sortedNames() []string {
 }
 
 // ImportNames returns the qualified names m imports (modules imported
-// from, and the names imported), each once, sorted.
+// from, and the names imported), each once, sorted; computed once per
+// module and shared: callers must not modify it.
 func (m *Module) ImportNames() []string {
+	return m.Memo("analysis.importNames", func() any { return m.importNames() }).([]string)
+}
+
+func (m *Module) importNames() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, imp := range m.Imports {

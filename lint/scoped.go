@@ -180,7 +180,9 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 			}
 		}
 		u.project = analysis.NewProject(u.root, mods)
-		u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject, index))
+		if !complete(inProject, valid) {
+			u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject, index))
+		}
 		var askedMu sync.Mutex
 		asked := map[string]bool{}
 		u.project.RecordOverrideQueries(func(c *analysis.Class) {

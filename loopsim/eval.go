@@ -604,6 +604,11 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 		b, ok := c.less(l, r)
 		return !b, ok
 	case "in", "not in":
+		if lf, ln, ok := flagValue(l); ok {
+			if rf, rn, ok := flagValue(r); ok && lf.Class == rf.Class {
+				return (ln&rn == ln) == (op == "in"), true
+			}
+		}
 		var found, known = false, true
 		switch coll := r.(type) {
 		case *List:
@@ -655,6 +660,18 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 }
 
 func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
+	if lf, ln, ok := flagValue(l); ok {
+		if rf, rn, ok := flagValue(r); ok && lf.Class == rf.Class {
+			switch op {
+			case "|":
+				return flagMember(lf.Class, ln|rn), nil
+			case "&":
+				return flagMember(lf.Class, ln&rn), nil
+			case "^":
+				return flagMember(lf.Class, ln^rn), nil
+			}
+		}
+	}
 	l, r = enumValue(l), enumValue(r)
 	if v, ok := clockArith(op, l, r); ok {
 		return v, nil

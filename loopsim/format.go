@@ -282,6 +282,29 @@ func (c *ctx) strMethod(s, name string, args []Value, kws []kwarg) (Value, bool)
 		return a, ok
 	}
 	switch name {
+	case "translate":
+		table, ok := firstArg(args).(*Dict)
+		if !ok || len(args) != 1 {
+			return nil, false
+		}
+		var b strings.Builder
+		for _, r := range s {
+			v, found := table.get(int64(r))
+			switch x := v.(type) {
+			case nil:
+				if !found {
+					b.WriteRune(r)
+				} // mapped to None: deleted
+			case string:
+				b.WriteString(x)
+			case int64:
+				b.WriteRune(rune(x))
+			default:
+				return nil, false
+			}
+		}
+		c.s.cpu(float64(len(s)) / 4)
+		return b.String(), true
 	case "upper":
 		return strings.ToUpper(s), true
 	case "lower":

@@ -2,6 +2,7 @@ package loopsim
 
 import (
 	"fmt"
+	"github.com/asyncls/asyncls/pylib"
 	"math"
 	"strings"
 )
@@ -698,7 +699,7 @@ func (c *ctx) makeFuncIn(fr, decoFr *frame, fn *Func, class *Class) (Value, erro
 			}
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", x.Qual, fn.Name)
 		case *External:
-			if harmlessDecorators[x.Qual] {
+			if pylib.Is(x.Qual, pylib.KeepsBehaviour) {
 				continue
 			}
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", describe(d), fn.Name)
@@ -743,6 +744,7 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 		if bb, ok := bv.(*Builtin); ok && enumBases[bb.Qual] != 0 {
 			isEnum = true
 			cl.MixinValue = cl.MixinValue || enumBases[bb.Qual] == 2
+			cl.Flag = cl.Flag || bb.Qual == "enum.Flag" || bb.Qual == "enum.IntFlag"
 			continue
 		}
 		if bc, ok := bv.(*Class); ok {
@@ -753,6 +755,7 @@ func (c *ctx) execClass(fr *frame, st *ClassDef) error {
 			if bc.Members != nil {
 				isEnum = true
 				cl.MixinValue = cl.MixinValue || bc.MixinValue
+				cl.Flag = cl.Flag || bc.Flag
 			}
 		}
 	}
@@ -1124,6 +1127,8 @@ func describe(e Expr) string {
 		return describe(x.Fn) + "(...)"
 	case *Const:
 		return repr(x.Value)
+	case *BinOp:
+		return describe(x.L) + " " + x.Op + " ..."
 	case *Compare:
 		return describe(x.L) + " " + strings.Join(x.Ops, " ") + " ..."
 	case *Await:
@@ -1149,6 +1154,7 @@ func fmtDur(d float64) string {
 
 // enumBases are the enum module's base classes: 1 plain, 2 with a value
 // mixin (members compare and compute as their values).
+// Interpreter semantics of the enum module, not in pylib.
 var enumBases = map[string]int{
 	"enum.Enum": 1, "enum.Flag": 1,
 	"enum.IntEnum": 2, "enum.StrEnum": 2, "enum.IntFlag": 2,
@@ -1173,7 +1179,16 @@ func (c *ctx) makeEnumMembers(cl *Class, st *ClassDef, body *frame) {
 			continue
 		}
 		if _, ok := v.(*enumAuto); ok {
-			last++
+			if cl.Flag {
+				// a Flag's auto() is the next power of two
+				next := int64(1)
+				for next <= last {
+					next <<= 1
+				}
+				last = next
+			} else {
+				last++
+			}
 			v = last
 		} else if i, ok := v.(int64); ok {
 			last = i
@@ -1196,11 +1211,34 @@ func (c *ctx) makeEnumMembers(cl *Class, st *ClassDef, body *frame) {
 	}
 }
 
-// harmlessDecorators change nothing about how a function runs.
-var harmlessDecorators = map[string]bool{
-	"abc.abstractmethod": true, "typing.final": true, "typing.override": true,
-	"typing.overload": true, "typing_extensions.override": true, "typing_extensions.final": true,
-	"functools.total_ordering": true, "typing.no_type_check": true,
+// flagValue is the integer value of a Flag member (or composite).
+func flagValue(v Value) (*Instance, int64, bool) {
+	in, ok := v.(*Instance)
+	if !ok || !in.Class.Flag {
+		return nil, 0, false
+	}
+	n, ok := in.Attrs["value"].(int64)
+	return in, n, ok
+}
+
+// flagMember is the member of a Flag class with value n, or the composite
+// of members Python makes (name "A|B").
+func flagMember(cl *Class, n int64) *Instance {
+	var names []string
+	for _, m := range cl.Members {
+		mv, _ := m.Attrs["value"].(int64)
+		if mv == n {
+			return m
+		}
+		if mv != 0 && mv&n == mv {
+			names = append(names, m.Attrs["name"].(string))
+		}
+	}
+	var name Value
+	if len(names) > 0 {
+		name = strings.Join(names, "|")
+	}
+	return &Instance{Class: cl, Attrs: map[string]Value{"name": name, "value": n, "_name_": name, "_value_": n}}
 }
 
 // mutatesArgs reports an unmodelled call that gets a list or dict it may

@@ -1,6 +1,9 @@
 package loopsim
 
-import "strings"
+import (
+	"html"
+	"strings"
+)
 
 // unboundTypes are builtin types whose methods may be read unbound
 // (`key=str.lower`, `map(str.strip, lines)`, `dict.fromkeys(keys)`).
@@ -13,6 +16,9 @@ const unboundPrefix = "unbound:"
 // callUnbound calls str.lower(x) as x.lower(), and dict.fromkeys.
 func (c *ctx) callUnbound(q string, args []Value, kws []kwarg, p Pos) (Value, error) {
 	typ, name, _ := strings.Cut(strings.TrimPrefix(q, unboundPrefix), ".")
+	if typ == "str" && name == "maketrans" {
+		return strMaketrans(args, p)
+	}
 	if typ == "dict" && name == "fromkeys" {
 		if len(args) == 0 || len(args) > 2 {
 			return nil, newExc("TypeError", "fromkeys expected 1 or 2 arguments (line %d)", p.Line)
@@ -49,6 +55,9 @@ func (c *ctx) callUnbound(q string, args []Value, kws []kwarg, p Pos) (Value, er
 // types.SimpleNamespace and copy.copy/deepcopy. ok is false for other
 // names.
 func (c *ctx) callPathOrCopy(q string, args []Value, kws []kwarg, p Pos) (Value, bool, error) {
+	if v, ok := htmlCall(q, args, kws); ok {
+		return v, true, nil
+	}
 	switch q {
 	case "types.SimpleNamespace":
 		if len(args) > 0 {
@@ -114,6 +123,15 @@ func (c *ctx) callPathOrCopy(q string, args []Value, kws []kwarg, p Pos) (Value,
 		return strings.HasPrefix(s, "/"), true, nil
 	}
 	return nil, false, nil
+}
+
+func init() {
+	for q := range operatorBinops {
+		modelled[q] = true
+	}
+	for q := range operatorCompares {
+		modelled[q] = true
+	}
 }
 
 var simpleNamespace = &Class{Name: "SimpleNamespace", Attrs: map[string]Value{}}
@@ -214,6 +232,234 @@ func (c *ctx) copyValue(v Value, deep bool, memo map[any]Value, p Pos) (Value, b
 			out.Attrs[k] = ca
 		}
 		return out, true
+	}
+	return nil, false
+}
+
+// operatorBinops maps operator's functions to the Python operator they
+// apply.
+var operatorBinops = map[string]string{
+	"operator.add": "+", "operator.sub": "-", "operator.mul": "*", "operator.truediv": "/",
+	"operator.floordiv": "//", "operator.mod": "%", "operator.pow": "**",
+	"operator.and_": "&", "operator.or_": "|", "operator.xor": "^",
+	"operator.lshift": "<<", "operator.rshift": ">>",
+}
+
+var operatorCompares = map[string]string{
+	"operator.eq": "==", "operator.ne": "!=", "operator.lt": "<", "operator.le": "<=",
+	"operator.gt": ">", "operator.ge": ">=", "operator.is_": "is", "operator.is_not": "is not",
+	"operator.contains": "in",
+}
+
+// callOperatorItertools implements operator's arithmetic and comparison
+// functions, itertools.takewhile/dropwhile/filterfalse/starmap and
+// heapq.merge. ok is false for other names.
+func (c *ctx) callOperatorItertools(q string, args []Value, kws []kwarg, p Pos) (Value, bool, error) {
+	if op, ok := operatorBinops[q]; ok && len(args) == 2 && len(kws) == 0 {
+		v, err := c.binop(op, args[0], args[1], p)
+		return v, true, err
+	}
+	if op, ok := operatorCompares[q]; ok && len(args) == 2 && len(kws) == 0 {
+		l, r := args[0], args[1]
+		if op == "in" {
+			l, r = r, l // contains(a, b) is b in a
+		}
+		if b, known := c.compare(op, l, r); known {
+			return b, true, nil
+		}
+		return unknownOf(q, l, r), true, nil
+	}
+	switch q {
+	case "operator.neg", "operator.not_", "operator.truth", "operator.abs", "operator.index":
+		if len(args) != 1 {
+			return nil, false, nil
+		}
+		switch q {
+		case "operator.neg":
+			v, err := c.binop("*", args[0], int64(-1), p)
+			return v, true, err
+		case "operator.abs":
+			v, err := c.callBuiltin(&Builtin{Qual: "abs"}, args, nil, p)
+			return v, true, err
+		case "operator.index":
+			v, err := c.callBuiltin(&Builtin{Qual: "int"}, args, nil, p)
+			return v, true, err
+		}
+		b, known := c.truth(args[0], p)
+		if !known {
+			return unknownOf(q, args[0]), true, nil
+		}
+		return b == (q == "operator.truth"), true, nil
+	case "itertools.takewhile", "itertools.dropwhile", "itertools.filterfalse":
+		if len(args) != 2 || isUnknown(args[1]) {
+			if len(args) == 2 {
+				return unknownOf(q, args[1]), true, nil
+			}
+			return nil, false, nil
+		}
+		items, err := c.toList(args[1], p)
+		if err != nil {
+			return nil, true, err
+		}
+		out := &List{Kind: "list", Iter: true}
+		dropping := true
+		for i, it := range items {
+			var r Value = it
+			if args[0] != nil {
+				if r, err = c.call(args[0], []Value{it}, nil, p); err != nil {
+					return nil, true, err
+				}
+			}
+			b, known := c.truth(r, p)
+			if !known {
+				return unknownOf(q, r), true, nil
+			}
+			switch q {
+			case "itertools.takewhile":
+				if !b {
+					return out, true, nil
+				}
+				out.Elems = append(out.Elems, it)
+			case "itertools.dropwhile":
+				if !b || !dropping {
+					dropping = false
+					out.Elems = append(out.Elems, items[i:]...)
+					return out, true, nil
+				}
+			default:
+				if !b {
+					out.Elems = append(out.Elems, it)
+				}
+			}
+		}
+		return out, true, nil
+	case "itertools.starmap":
+		if len(args) != 2 || isUnknown(args[1]) {
+			return nil, false, nil
+		}
+		items, err := c.toList(args[1], p)
+		if err != nil {
+			return nil, true, err
+		}
+		out := &List{Kind: "list", Iter: true}
+		for _, it := range items {
+			callArgs, err := c.toList(it, p)
+			if err != nil {
+				return nil, true, err
+			}
+			v, err := c.call(args[0], callArgs, nil, p)
+			if err != nil {
+				return nil, true, err
+			}
+			out.Elems = append(out.Elems, v)
+		}
+		return out, true, nil
+	case "heapq.merge":
+		// Merging sorted inputs, ties taken from the earlier input: the
+		// stable sort of their concatenation.
+		var all []Value
+		for _, a := range args {
+			if isUnknown(a) {
+				return unknownOf(q, a), true, nil
+			}
+			items, err := c.toList(a, p)
+			if err != nil {
+				return nil, true, err
+			}
+			all = append(all, items...)
+		}
+		out, ok, err := c.sortItems(all, kws, p)
+		if err != nil {
+			return nil, true, err
+		}
+		if !ok {
+			return unknownOf(q), true, nil
+		}
+		return &List{Kind: "list", Iter: true, Elems: out}, true, nil
+	}
+	return nil, false, nil
+}
+
+// strMaketrans is str.maketrans: a dict from code points to strings, code
+// points or None.
+func strMaketrans(args []Value, p Pos) (Value, error) {
+	out := &Dict{}
+	switch len(args) {
+	case 1:
+		d, ok := args[0].(*Dict)
+		if !ok {
+			return nil, newExc("TypeError", "if you give only one argument to maketrans it must be a dict (line %d)", p.Line)
+		}
+		for i, k := range d.Keys {
+			switch x := k.(type) {
+			case string:
+				r := []rune(x)
+				if len(r) != 1 {
+					return nil, newExc("ValueError", "string keys in translate table must be of length 1 (line %d)", p.Line)
+				}
+				out.set(int64(r[0]), d.Vals[i])
+			case int64:
+				out.set(x, d.Vals[i])
+			default:
+				return unknownOf("str.maketrans", k), nil
+			}
+		}
+		return out, nil
+	case 2, 3:
+		var strs []string
+		for _, a := range args {
+			s, ok := a.(string)
+			if !ok {
+				return unknownOf("str.maketrans", a), nil
+			}
+			strs = append(strs, s)
+		}
+		from, to := []rune(strs[0]), []rune(strs[1])
+		if len(from) != len(to) {
+			return nil, newExc("ValueError", "the first two maketrans arguments must have equal length (line %d)", p.Line)
+		}
+		for i := range from {
+			out.set(int64(from[i]), int64(to[i]))
+		}
+		if len(strs) == 3 {
+			for _, r := range strs[2] {
+				out.set(int64(r), nil)
+			}
+		}
+		return out, nil
+	}
+	return nil, newExc("TypeError", "maketrans takes 1 to 3 arguments (line %d)", p.Line)
+}
+
+// htmlCall is html.escape (CPython's replacements) and html.unescape.
+func htmlCall(q string, args []Value, kws []kwarg) (Value, bool) {
+	s, ok := firstArg(args).(string)
+	if !ok {
+		if len(args) > 0 && isUnknown(args[0]) {
+			return unknownOf(q, args[0]), true
+		}
+		return nil, false
+	}
+	switch q {
+	case "html.unescape":
+		if len(args) != 1 || len(kws) > 0 {
+			return nil, false
+		}
+		return html.UnescapeString(s), true
+	case "html.escape":
+		quote := true
+		if v, ok := argAt(args, kws, 1, "quote"); ok {
+			b, known := truth(v)
+			if !known {
+				return unknownOf(q, v), true
+			}
+			quote = b
+		}
+		s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+		if quote {
+			s = strings.NewReplacer("\"", "&quot;", "'", "&#x27;").Replace(s)
+		}
+		return s, true
 	}
 	return nil, false
 }

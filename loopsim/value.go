@@ -43,6 +43,7 @@ func (o *Outside) String() string {
 // outsideQuals are library values read from outside the program; a value
 // reached through them (sys.argv[1], os.environ["X"], sys.stdin.read())
 // is too.
+// Interpreter semantics (values from outside the run), not in pylib.
 var outsideQuals = []string{"sys.argv", "sys.stdin", "os.environ", "sys.orig_argv"}
 
 // outsideOf is where v was read from outside the program, or nil.
@@ -183,6 +184,7 @@ type Class struct {
 	// StrEnum and IntFlag, whose members act as their values.
 	Members    []*Instance
 	MixinValue bool
+	Flag       bool // enum.Flag/IntFlag: members combine with | & ^
 	// DataEq and DataOrder are a dataclass's generated __eq__ and
 	// __lt__/__le__/... (order=True): they compare the fields not marked
 	// field(compare=False), as tuples.
@@ -297,6 +299,8 @@ var builtinExcParents = map[string]string{
 }
 
 // excAliases maps qualified spellings to builtin names.
+// Python's own aliases of exception classes, which the interpreter must
+// resolve to run `except` clauses (not in pylib).
 var excAliases = map[string]string{
 	"asyncio.CancelledError":          "CancelledError",
 	"asyncio.TimeoutError":            "TimeoutError",
@@ -786,6 +790,9 @@ func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
 	in, isInst := v.(*Instance)
 	if !isInst {
 		return truth(v)
+	}
+	if _, n, ok := flagValue(v); ok {
+		return n != 0, true
 	}
 	for _, name := range []string{"__bool__", "__len__"} {
 		if _, has := in.Class.lookup(name); !has {

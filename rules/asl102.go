@@ -66,84 +66,6 @@ async def handler(key):
 	Run: runNeverAwaited,
 })
 
-// isCoroutineCall reports whether c returns a coroutine object.
-func isCoroutineCall(p *Pass, c *analysis.Call) bool {
-	if c.Callee == "" {
-		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type == "attribute" &&
-			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
-			return true
-		}
-	}
-	if p.Project.IsCoroutineFunction(c) {
-		return true
-	}
-	return configuredCoroutine(p, c)
-}
-
-// isAwaitableObjectCall reports a library call that returns an awaitable
-// object other than a coroutine (a future, a request context manager): it
-// may be awaited several times, kept and returned.
-func isAwaitableObjectCall(p *Pass, c *analysis.Call) bool {
-	name := p.Project.Callee(c).Name
-	return name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable))
-}
-
-// isCoroutineObjectCall reports a call that returns a coroutine object
-// proper (which runs once).
-func isCoroutineObjectCall(p *Pass, c *analysis.Call) bool {
-	return isCoroutineCall(p, c) && !isAwaitableObjectCall(p, c)
-}
-
-// configuredCoroutine applies [tool.asyncls] coroutine-functions and
-// coroutine-wrappers to a call.
-func configuredCoroutine(p *Pass, c *analysis.Call) bool {
-	if p.Options == nil || len(p.Options.ExtraCoroutines)+len(p.Options.CoroutineWrappers) == 0 {
-		return false
-	}
-	name := p.Project.Callee(c).Name
-	if name != "" && (configured(p.Options.ExtraCoroutines, name) || configured(p.Options.ExtraCoroutines, p.Project.Canonical(name))) {
-		return true
-	}
-	f := p.Project.Target(c)
-	if f == nil || !f.Async || f.Generator || f.Lambda || len(p.Options.CoroutineWrappers) == 0 {
-		return false
-	}
-	for _, d := range f.Decorators {
-		named := d.NamedChildren()
-		if len(named) == 0 {
-			continue
-		}
-		e := named[0]
-		if e.Type == "call" {
-			e = e.ChildByField("function")
-		}
-		dn := f.Module().Resolve(e).Name
-		if !pylib.KeepsCoroutine[dn] && !configured(p.Options.CoroutineWrappers, dn) &&
-			!configured(p.Options.CoroutineWrappers, p.Project.Canonical(dn)) {
-			return false
-		}
-	}
-	return true
-}
-
-// configured reports whether name matches one of the configured entries:
-// a qualified name, or a `module.*` prefix.
-func configured(entries []string, name string) bool {
-	if name == "" {
-		return false
-	}
-	for _, e := range entries {
-		if i := strings.Index(e, "->"); i >= 0 {
-			e = e[:i]
-		}
-		e = strings.TrimSpace(e)
-		if name == e || (strings.HasSuffix(e, ".*") && strings.HasPrefix(name, strings.TrimSuffix(e, "*"))) {
-			return true
-		}
-	}
-	return false
-}
-
 func runNeverAwaited(p *Pass) {
 	for _, c := range p.Module.Calls {
 		switch c.Usage {
@@ -162,7 +84,9 @@ func runNeverAwaited(p *Pass) {
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
 		var opts []ReportOption
-		if c.InAsync() && c.Usage != analysis.UsageStored {
+		if use.onePath {
+			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
+		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false,
 				Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.Start), New: "await "}}}))
 		} else if !c.InAsync() {
@@ -336,6 +260,8 @@ const (
 type coroUse struct {
 	fate coroFate
 	why  string
+	// onePath: consumed on some paths only (uncoveredPath).
+	onePath bool
 }
 
 // coroutineAttrs are what a coroutine object really has: reading them is
@@ -429,11 +355,6 @@ var containerAdders = map[string]bool{"append": true, "add": true, "insert": tru
 // futureAttrs are what a future (asyncio.gather's result) really has.
 var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": true, "result": true, "exception": true,
 	"add_done_callback": true, "remove_done_callback": true, "get_loop": true}
-
-// awaitableTests check whether a value is awaitable: code that asks expects
-// either a coroutine or a plain value in the name.
-var awaitableTests = map[string]bool{"asyncio.iscoroutine": true, "inspect.isawaitable": true, "inspect.iscoroutine": true,
-	"asyncio.isfuture": true, "isinstance": true, "asyncio.coroutines.iscoroutine": true}
 
 // syncCallbackAPI returns how a call that arg is passed to is shown when
 // that call runs its callable argument synchronously and discards the
@@ -543,7 +464,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 			}
 		}
 	}
-	if awaitableTests[callee.Name] && n.Type == "identifier" {
+	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type == "identifier" {
 		return coroUse{fate: fateGuarded}
 	}
 	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
@@ -878,7 +799,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) 
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
 	case consumed:
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
-			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line)}
+			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
 		}
 		return coroUse{fate: fateConsumed}
 	case inContainer && len(uses) > 0:

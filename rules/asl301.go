@@ -42,7 +42,9 @@ async def handle(event):
 		"`ensure_future(x)` makes a new task only from a coroutine: it is not reported when `x` is a call of a " +
 		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures) or a value the model " +
 		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
-		"already a Future or Task.",
+		"already a Future or Task. A done callback that signals an event or future the function then awaits " +
+		"(`task.add_done_callback(lambda _: done.set())` ... `await done.wait()`) keeps it: the function, and its " +
+		"local, outlive the task.",
 	Run: runTaskReferenceDies,
 })
 
@@ -76,6 +78,56 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 	return false
 }
 
+// awaitsCompletionSignal reports a done callback that signals an event or
+// future (`task.add_done_callback(lambda _: done.set())`) which the function
+// that made the task then awaits (`await done.wait()`, also inside the
+// awaited call: `await asyncio.wait_for(done.wait(), t)`): the function's
+// frame, and its local, outlive the task.
+func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analysis.Node) bool {
+	var call *analysis.Node
+	for q := use; q != nil && call == nil; q = q.Parent {
+		if q.Type == "call" {
+			call = q
+		}
+	}
+	if call == nil {
+		return false
+	}
+	args := call.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 1 {
+		return false
+	}
+	cb := analysis.Unparen(args.NamedChildren()[0])
+	if cb.Type == "lambda" {
+		cb = analysis.Unparen(cb.ChildByField("body"))
+	}
+	if cb != nil && cb.Type == "call" {
+		cb = cb.ChildByField("function")
+	}
+	if cb == nil || cb.Type != "attribute" {
+		return false
+	}
+	if method := m.File.Text(cb.ChildByField("attribute")); method != "set" && method != "set_result" {
+		return false
+	}
+	signal := m.File.Text(cb.ChildByField("object"))
+	found := false
+	made.Func.Node.Walk(func(n *analysis.Node) bool {
+		if found || n != made.Func.Node && isDef(n) {
+			return false
+		}
+		if n.Type == "await" && n.Start > made.Node.Start {
+			n.Walk(func(e *analysis.Node) bool {
+				t := m.File.Text(e)
+				found = found || e != n && (t == signal+".wait()" || t == signal && e.Parent == n)
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
 func runTaskReferenceDies(p *Pass) {
 	for _, c := range p.Module.Calls {
 		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p, c) || wrapsExistingFuture(p, c) {
@@ -91,7 +143,8 @@ func runTaskReferenceDies(p *Pass) {
 		kept := false
 		for _, u := range uses {
 			k := useKind(p.Module, u)
-			if !strings.HasPrefix(k, "method:") || !pylib.Is("asyncio.Task."+strings.TrimPrefix(k, "method:"), pylib.KeepsNoReference) {
+			if !strings.HasPrefix(k, "method:") || !pylib.Is("asyncio.Task."+strings.TrimPrefix(k, "method:"), pylib.KeepsNoReference) ||
+				k == "method:add_done_callback" && awaitsCompletionSignal(p.Module, c, u) {
 				kept = true
 				break
 			}

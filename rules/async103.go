@@ -63,7 +63,9 @@ async def worker(queue):
 		"not cancelled): `asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on the " +
 		"corpus these were reader and monitor tasks ending on `close()`). A public coroutine is still reported: callers " +
 		"the module cannot see may await it under a timeout. A handler after which the task goes on (loops again, or " +
-		"awaits more) is reported: `cancel()` is then ignored.",
+		"awaits more) is reported: `cancel()` is then ignored. In a test module, a handler that first asserts the " +
+		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`) lets no " +
+		"cancellation through: it fails the test.",
 	Requires: []Fact{cancelHandlers},
 	Run:      runNoReraiseCancelled,
 })

@@ -43,7 +43,10 @@ var ASYNC124 = register(&Rule{
 		"- a function whose name is also imported or defined elsewhere in the same scope (an `except ImportError:` " +
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
-		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding.",
+		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding;\n" +
+		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
+		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
+		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited).",
 	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })
@@ -60,7 +63,7 @@ func runCouldBeSync(p *Pass) {
 		if testModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f.Name) {
+		if usedAsValue(p, f.Name) || exportedAPI(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -159,6 +162,37 @@ func makesBlockingCall(p *Pass, f *analysis.Function) bool {
 		}
 		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach(kind, t, blocks) != nil {
 			return true
+		}
+	}
+	return false
+}
+
+// exportedAPI reports a module-level function that is its package's public
+// API: named in the module's `__all__`, or public (no leading underscore) and
+// defined in a package's `__init__.py`.
+func exportedAPI(m *analysis.Module, f *analysis.Function) bool {
+	if f.Class != nil || enclosingFunc(f.Node) != nil {
+		return false
+	}
+	if m.IsPackage && !strings.HasPrefix(f.Name, "_") {
+		return true
+	}
+	for _, st := range m.File.Root.NamedChildren() {
+		if st.Type != "expression_statement" || len(st.NamedChildren()) != 1 {
+			continue
+		}
+		a := st.NamedChildren()[0]
+		if (a.Type != "assignment" && a.Type != "augmented_assignment") || m.File.Text(a.ChildByField("left")) != "__all__" {
+			continue
+		}
+		right := analysis.Unparen(a.ChildByField("right"))
+		if right == nil || (right.Type != "list" && right.Type != "tuple") {
+			continue
+		}
+		for _, e := range right.NamedChildren() {
+			if e.Type == "string" && strings.Trim(m.File.Text(e), `"'`) == f.Name {
+				return true
+			}
 		}
 	}
 	return false

@@ -15,9 +15,13 @@ async def wrap(fd):
 async def wrap(fd):
     return await asyncio.to_thread(os.fdopen, fd)`,
 	Severity: Warning,
-	Default:  true,
+	Default:  false,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
-	Notes:    ``,
+	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): `os.fdopen` " +
+		"wraps a descriptor that is already open, with no read or write (at most an `fstat`), so the call itself " +
+		"does not wait; the file object's `read()`/`write()` do, and ASYNC232 reports those. On 38 real async " +
+		"packages each finding was a pipe or socket descriptor wrapped for a protocol (none a maintainer would " +
+		"change). Enable it with `extend-select = [\"ASYNC231\"]`; ASL201 then also follows it through helpers.",
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingFdopenCall,
 })

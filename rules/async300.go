@@ -1,11 +1,6 @@
 package rules
 
-import (
-	"strings"
-
-	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/pylib"
-)
+import "github.com/asyncls/asyncls/analysis"
 
 // ASYNC300 reports tasks whose only reference is dropped.
 var ASYNC300 = register(&Rule{
@@ -37,89 +32,6 @@ async def main():
 		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories` and any such wrapper of one. ruff calls this check RUF006: `# noqa: RUF006`, and RUF006 in `ignore`, `per-file-ignores` or `select`, act on ASYNC300 as written.",
 	Run: runTaskDropped,
 })
-
-// isTaskFactory reports a call that creates a task: asyncio's factories, a
-// loop's create_task, or a synchronous function of the project that only
-// returns what one of those makes (`def spawn(coro): return
-// asyncio.create_task(coro)`), through any number of such wrappers.
-func isTaskFactory(p *Pass, c *analysis.Call) bool {
-	if isTaskFactoryCall(p.Module, c) {
-		return true
-	}
-	var extra []string
-	if p.Options != nil {
-		extra = p.Options.ExtraTaskFactories
-	}
-	direct := func(m *analysis.Module, c *analysis.Call) bool {
-		return isTaskFactoryCall(m, c) || configuredTaskFactory(p.Project, extra, c)
-	}
-	if configuredTaskFactory(p.Project, extra, c) {
-		return true
-	}
-	// The wrappers of configured factories are factories too; the memo is
-	// the project's, shared by runs with other settings, so its key names
-	// the configured list.
-	t := p.Project.Target(c)
-	return t != nil && !t.Async && p.Project.Wrapper("task-factory "+strings.Join(extra, ","), t, direct)
-}
-
-// configuredTaskFactory reports a call of a `task-factories` entry.
-func configuredTaskFactory(proj *analysis.Project, extra []string, c *analysis.Call) bool {
-	if len(extra) == 0 {
-		return false
-	}
-	name := proj.Callee(c).Name
-	return configured(extra, name) || configured(extra, proj.Canonical(name))
-}
-
-func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
-	if pylib.Is(c.Callee, pylib.TaskFactory) {
-		return true
-	}
-	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "create_task" {
-		return false
-	}
-	// The resolver names an attribute of a library object it has no type for
-	// by its path ("discord.Client.loop.create_task" for self.loop in a
-	// discord.Client subclass): a receiver named like a loop is then taken as
-	// one, as it is when nothing resolves.
-	if c.Callee != "" && !strings.HasSuffix(c.Callee, "loop.create_task") {
-		return false
-	}
-	return loopLikeReceiver(m.File, fn.ChildByField("object"))
-}
-
-// loopLikeReceiver reports whether an expression reads as an event loop by
-// its name: loop, self.loop, bot.loop, self._loop, event_loop, or a call of
-// get_event_loop / get_running_loop / new_event_loop.
-func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
-	if recv == nil {
-		return false
-	}
-	var name string
-	switch recv.Type {
-	case "identifier":
-		name = f.Text(recv)
-	case "attribute":
-		name = f.Text(recv.ChildByField("attribute"))
-	case "call":
-		fn := recv.ChildByField("function")
-		if fn != nil && fn.Type == "attribute" {
-			fn = fn.ChildByField("attribute")
-		}
-		switch f.Text(fn) {
-		case "get_event_loop", "get_running_loop", "new_event_loop":
-			return true
-		}
-		return false
-	}
-	switch name {
-	case "loop", "_loop", "event_loop", "ev_loop":
-		return true
-	}
-	return false
-}
 
 func runTaskDropped(p *Pass) {
 	for _, c := range p.Module.Calls {

@@ -70,6 +70,9 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		return v != nil && v.Type != "false" && f.Text(v) != "0"
 	case strings.HasPrefix(name, "socket.socket."):
 		return nonBlockingSocket(m, c)
+	case last == "close" && strings.HasPrefix(name, "io."):
+		// Closing a file opened only for reading has nothing to flush.
+		return openedReadOnly(m, c.Node.ChildByField("function").ChildByField("object"))
 	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",
 		name == "concurrent.futures.Future.exception":
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
@@ -90,6 +93,47 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		return analysis.Unparen(arg).Type == "call"
 	}
 	return false
+}
+
+// openedReadOnly reports a file object made by `open(...)` with a mode that
+// neither writes nor appends (none given is "r").
+func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
+	if obj == nil {
+		return false
+	}
+	ctor := constructorCall(m, obj, 0)
+	if ctor == nil {
+		return false
+	}
+	if callee := calleeOf(m, ctor); callee != "open" && callee != "builtins.open" && callee != "io.open" {
+		return false
+	}
+	args := ctor.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	var mode *analysis.Node
+	positional := 0
+	for _, a := range args.NamedChildren() {
+		switch {
+		case a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "mode":
+			mode = a.ChildByField("value")
+		case a.Type != "keyword_argument" && a.Type != "list_splat" && a.Type != "dictionary_splat":
+			if positional == 1 {
+				mode = a
+			}
+			positional++
+		case a.Type == "list_splat" || a.Type == "dictionary_splat":
+			return false
+		}
+	}
+	if mode == nil {
+		return true
+	}
+	if mode.Type != "string" {
+		return false
+	}
+	return !strings.ContainsAny(strings.Trim(m.File.Text(mode), `"'`), "wax+")
 }
 
 // c0 returns the size argument of a queue constructor call.
@@ -134,8 +178,15 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		for _, c := range m.Classes {
 			own = own || c == obj.Class
 		}
-		if vals := obj.Class.Attrs[m.File.Text(n.ChildByField("attribute"))]; own && len(vals) == 1 {
-			return constructorCall(m, vals[0], depth+1)
+		// `self._f = None` (not opened yet, or closed) constructs nothing.
+		var made []*analysis.Node
+		for _, v := range obj.Class.Attrs[m.File.Text(n.ChildByField("attribute"))] {
+			if analysis.Unparen(v).Type != "none" {
+				made = append(made, v)
+			}
+		}
+		if own && len(made) == 1 {
+			return constructorCall(m, made[0], depth+1)
 		}
 	}
 	return nil

@@ -142,7 +142,7 @@ var taskStarters = map[string]bool{"create_task": true, "ensure_future": true, "
 // TaskGroup and `t.cancel(); await t` all complete the same. A public
 // function may be awaited by callers the module cannot see, so it is still
 // reported, and so is a handler after which the task keeps running.
-func endsUnobservedTask(m *analysis.Module, proj *analysis.Project, try, handler *analysis.Node) bool {
+func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
 	f := m.FunctionAt(try)
 	if f == nil || !f.Async || f.Lambda {
 		return false
@@ -156,11 +156,7 @@ func endsUnobservedTask(m *analysis.Module, proj *analysis.Project, try, handler
 	}
 	started := 0
 	for _, c := range m.Calls {
-		target := c.Target
-		if proj != nil {
-			target = proj.Target(c)
-		}
-		if target != f {
+		if c.Target != f { // the module's own calls: the answer depends on this file alone
 			continue
 		}
 		if c.Usage != analysis.UsageScheduled || c.UsedBy == nil || c.UsedBy.Type != "call" {

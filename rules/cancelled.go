@@ -59,7 +59,7 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, p.Project)
+	return findCancelHandlers(p.Module)
 }}
 
 // findCancelHandlers returns the except clauses of the module that catch
@@ -68,7 +68,7 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: fun
 // cancelled). A broad handler after one that already handles
 // CancelledError, and the documented idiom `t.cancel()` followed by
 // `try: await t / except CancelledError:`, are skipped.
-func findCancelHandlers(m *analysis.Module, proj *analysis.Project) []cancelHandler {
+func findCancelHandlers(m *analysis.Module) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type != "try_statement" {
@@ -92,7 +92,7 @@ func findCancelHandlers(m *analysis.Module, proj *analysis.Project) []cancelHand
 			}
 			handled = true
 			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
-				forwardsException(m, body, name) || endsUnobservedTask(m, proj, n, body) {
+				forwardsException(m, body, name) || endsUnobservedTask(m, n, body) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
@@ -436,6 +436,9 @@ func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
 	}
 	bound := m.File.Text(name)
 	for _, st := range statements(body) {
+		if st.Type == "assert_statement" && isTestModule(m.File.Path) && assertsOtherType(m, st, bound) {
+			return true // a cancellation fails the test's assertion instead of vanishing
+		}
 		if st.Type != "if_statement" {
 			if !stmtFallsThrough(m, st) {
 				return false // a return or raise before any such check
@@ -574,4 +577,39 @@ func quoteLen(s string) int {
 		return 3
 	}
 	return 1
+}
+
+// assertsOtherType reports `assert isinstance(exc, T)` or `assert type(exc)
+// is T` (or `==`) where T is not a cancellation type: a test checking what it
+// caught, which a cancellation would fail.
+func assertsOtherType(m *analysis.Module, st *analysis.Node, bound string) bool {
+	named := st.NamedChildren()
+	if len(named) == 0 {
+		return false
+	}
+	cond := analysis.Unparen(named[0])
+	var typ *analysis.Node
+	switch cond.Type {
+	case "call":
+		args := cond.ChildByField("arguments")
+		if m.File.Text(cond.ChildByField("function")) != "isinstance" || args == nil {
+			return false
+		}
+		if a := args.NamedChildren(); len(a) == 2 && m.File.Text(a[0]) == bound {
+			typ = a[1]
+		}
+	case "comparison_operator":
+		ops := cond.NamedChildren()
+		if len(ops) == 2 && m.File.Text(ops[0]) == "type("+bound+")" {
+			op := strings.TrimSpace(m.File.Text(cond)[len(m.File.Text(ops[0])) : len(m.File.Text(cond))-len(m.File.Text(ops[1]))])
+			if op == "is" || op == "==" {
+				typ = ops[1]
+			}
+		}
+	}
+	if typ == nil {
+		return false
+	}
+	kind, _ := catchesCancellation(m, typ)
+	return kind == ""
 }

@@ -228,15 +228,12 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 	return true
 }
 
-// compressedFileTypes wrap another file object given as fileobj.
-var compressedFileTypes = map[string]bool{"gzip.GzipFile": true, "bz2.BZ2File": true, "lzma.LZMAFile": true}
-
 // compressedOverMemory: recv is a gzip/bz2/lzma file object whose
 // underlying file (fileobj=, or the first argument of bz2/lzma) is an
 // in-memory buffer.
 func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) bool {
 	typ := name[:max(strings.LastIndexByte(name, '.'), 0)]
-	if !compressedFileTypes[typ] {
+	if !pylib.Is(typ, pylib.CompressedFile) {
 		return false
 	}
 	ctor := constructorCall(m, recv, 0)

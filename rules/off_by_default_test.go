@@ -22,6 +22,10 @@ async def fetch(client, url, timeout=10.0):
         await asyncio.sleep(0.1)
 
 
+async def wrap_pipe(fd):
+    return os.fdopen(fd, "rb", buffering=0)
+
+
 async def remove_stale_socket(path):
     if os.path.exists(path):
         os.unlink(path)
@@ -50,12 +54,12 @@ func codesFound(t *testing.T, cfg *config.Config) map[string]int {
 	return found
 }
 
-// TestDeliberatelyOffByDefault: ASYNC109 and ASYNC240 are flake8-async codes
+// TestDeliberatelyOffByDefault: ASYNC109, ASYNC231 and ASYNC240 are flake8-async codes
 // that flake8-async reports by default; asyncls leaves them off (mostly noise
 // on real code, see their Notes) and reports them, with the same meaning,
 // once selected. ASL201 follows ASYNC240's calls through helpers only then.
 func TestDeliberatelyOffByDefault(t *testing.T) {
-	for _, code := range []string{"ASYNC109", "ASYNC240"} {
+	for _, code := range []string{"ASYNC109", "ASYNC231", "ASYNC240"} {
 		r := rules.Lookup(code)
 		if r == nil || r.Default {
 			t.Fatalf("%s should be registered and off by default", code)
@@ -67,12 +71,26 @@ func TestDeliberatelyOffByDefault(t *testing.T) {
 	dir := t.TempDir()
 	cfg := config.Default()
 	cfg.Dir = dir
-	if got := codesFound(t, cfg); got["ASYNC109"] != 0 || got["ASYNC240"] != 0 || got["ASL201"] != 0 {
-		t.Errorf("default configuration reported %v; want no ASYNC109, ASYNC240 or ASL201", got)
+	if got := codesFound(t, cfg); got["ASYNC109"] != 0 || got["ASYNC231"] != 0 || got["ASYNC240"] != 0 || got["ASL201"] != 0 {
+		t.Errorf("default configuration reported %v; want no ASYNC109, ASYNC231, ASYNC240 or ASL201", got)
 	}
-	cfg.ExtendSelect = []string{"ASYNC109", "ASYNC240"}
+	cfg.ExtendSelect = []string{"ASYNC109", "ASYNC231", "ASYNC240"}
 	got := codesFound(t, cfg)
-	if got["ASYNC109"] != 1 || got["ASYNC240"] != 2 || got["ASL201"] != 1 {
-		t.Errorf("with ASYNC109 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC240 2, ASL201 1", got)
+	if got["ASYNC109"] != 1 || got["ASYNC231"] != 1 || got["ASYNC240"] != 2 || got["ASL201"] != 1 {
+		t.Errorf("with ASYNC109, ASYNC231 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC231 1, ASYNC240 2, ASL201 1", got)
+	}
+}
+
+// TestHelperRulesConsultOffByDefaultFamilies: what ASL201 and ASYNC124
+// report depends on whether ASYNC231/ASYNC240 are enabled, so tests that run
+// rules one at a time must enable those with them (rules.Consulted).
+func TestHelperRulesConsultOffByDefaultFamilies(t *testing.T) {
+	for _, code := range []string{"ASL201", "ASYNC124"} {
+		got := strings.Join(rules.Consulted(code), " ")
+		for _, family := range []string{"ASYNC231", "ASYNC240"} {
+			if !strings.Contains(got, family) {
+				t.Errorf("Consulted(%s) = %q, want it to include %s", code, got, family)
+			}
+		}
 	}
 }

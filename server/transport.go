@@ -253,9 +253,26 @@ func (s *Server) recovering(method string, fn func() (any, error)) (result any, 
 	return fn()
 }
 
+// waitBackground waits for the background work to end, once nothing more
+// may start.
+func (s *Server) waitBackground() {
+	s.backgroundMu.Lock()
+	s.backgroundDone = true
+	s.backgroundMu.Unlock()
+	s.background.Wait()
+}
+
 // goSafe runs fn on a new goroutine with panic recovery.
+// Nothing starts once the session is over (Serve is waiting for what runs):
+// a WaitGroup must not be added to while it is waited for.
 func (s *Server) goSafe(what string, fn func()) {
+	s.backgroundMu.Lock()
+	if s.backgroundDone {
+		s.backgroundMu.Unlock()
+		return
+	}
 	s.background.Add(1)
+	s.backgroundMu.Unlock()
 	go func() {
 		defer s.background.Done()
 		defer func() {

@@ -7,6 +7,8 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 )
 
+// Part of ASL102 (asl102.go).
+//
 // A coroutine stored unconditionally and consumed only inside an `if`
 // without an `else` that consumes it too (`c = f(); if x: await c`): on the
 // path where the condition is false it is never awaited. Only `if`

@@ -1,0 +1,173 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// What a call creates, as several rules ask it: a coroutine object (ASL102,
+// ASL103, ASL104) or a task (ASYNC300, ASL301), from the library table, the
+// project's definitions and the [tool.asyncls] settings.
+
+// isCoroutineCall reports whether c returns a coroutine object.
+func isCoroutineCall(p *Pass, c *analysis.Call) bool {
+	if c.Callee == "" {
+		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type == "attribute" &&
+			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			return true
+		}
+	}
+	if p.Project.IsCoroutineFunction(c) {
+		return true
+	}
+	return configuredCoroutine(p, c)
+}
+
+// isAwaitableObjectCall reports a library call that returns an awaitable
+// object other than a coroutine (a future, a request context manager): it
+// may be awaited several times, kept and returned.
+func isAwaitableObjectCall(p *Pass, c *analysis.Call) bool {
+	name := p.Project.Callee(c).Name
+	return name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable))
+}
+
+// isCoroutineObjectCall reports a call that returns a coroutine object
+// proper (which runs once).
+func isCoroutineObjectCall(p *Pass, c *analysis.Call) bool {
+	return isCoroutineCall(p, c) && !isAwaitableObjectCall(p, c)
+}
+
+// configuredCoroutine applies [tool.asyncls] coroutine-functions and
+// coroutine-wrappers to a call.
+func configuredCoroutine(p *Pass, c *analysis.Call) bool {
+	if p.Options == nil || len(p.Options.ExtraCoroutines)+len(p.Options.CoroutineWrappers) == 0 {
+		return false
+	}
+	name := p.Project.Callee(c).Name
+	if name != "" && (configured(p.Options.ExtraCoroutines, name) || configured(p.Options.ExtraCoroutines, p.Project.Canonical(name))) {
+		return true
+	}
+	f := p.Project.Target(c)
+	if f == nil || !f.Async || f.Generator || f.Lambda || len(p.Options.CoroutineWrappers) == 0 {
+		return false
+	}
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type == "call" {
+			e = e.ChildByField("function")
+		}
+		dn := f.Module().Resolve(e).Name
+		if !pylib.KeepsCoroutine[dn] && !configured(p.Options.CoroutineWrappers, dn) &&
+			!configured(p.Options.CoroutineWrappers, p.Project.Canonical(dn)) {
+			return false
+		}
+	}
+	return true
+}
+
+// configured reports whether name matches one of the configured entries:
+// a qualified name, or a `module.*` prefix.
+func configured(entries []string, name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, e := range entries {
+		if i := strings.Index(e, "->"); i >= 0 {
+			e = e[:i]
+		}
+		e = strings.TrimSpace(e)
+		if name == e || (strings.HasSuffix(e, ".*") && strings.HasPrefix(name, strings.TrimSuffix(e, "*"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTaskFactory reports a call that creates a task: asyncio's factories, a
+// loop's create_task, or a synchronous function of the project that only
+// returns what one of those makes (`def spawn(coro): return
+// asyncio.create_task(coro)`), through any number of such wrappers.
+func isTaskFactory(p *Pass, c *analysis.Call) bool {
+	if isTaskFactoryCall(p.Module, c) {
+		return true
+	}
+	var extra []string
+	if p.Options != nil {
+		extra = p.Options.ExtraTaskFactories
+	}
+	direct := func(m *analysis.Module, c *analysis.Call) bool {
+		return isTaskFactoryCall(m, c) || configuredTaskFactory(p.Project, extra, c)
+	}
+	if configuredTaskFactory(p.Project, extra, c) {
+		return true
+	}
+	// The wrappers of configured factories are factories too; the memo is
+	// the project's, shared by runs with other settings, so its key names
+	// the configured list.
+	t := p.Project.Target(c)
+	return t != nil && !t.Async && p.Project.Wrapper("task-factory "+strings.Join(extra, ","), t, direct)
+}
+
+// configuredTaskFactory reports a call of a `task-factories` entry.
+func configuredTaskFactory(proj *analysis.Project, extra []string, c *analysis.Call) bool {
+	if len(extra) == 0 {
+		return false
+	}
+	name := proj.Callee(c).Name
+	return configured(extra, name) || configured(extra, proj.Canonical(name))
+}
+
+func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
+	if pylib.Is(c.Callee, pylib.TaskFactory) {
+		return true
+	}
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "create_task" {
+		return false
+	}
+	// The resolver names an attribute of a library object it has no type for
+	// by its path ("discord.Client.loop.create_task" for self.loop in a
+	// discord.Client subclass): a receiver named like a loop is then taken as
+	// one, as it is when nothing resolves.
+	if c.Callee != "" && !strings.HasSuffix(c.Callee, "loop.create_task") {
+		return false
+	}
+	return loopLikeReceiver(m.File, fn.ChildByField("object"))
+}
+
+// loopLikeReceiver reports whether an expression reads as an event loop by
+// its name: loop, self.loop, bot.loop, self._loop, event_loop, or a call of
+// get_event_loop / get_running_loop / new_event_loop.
+func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
+	if recv == nil {
+		return false
+	}
+	var name string
+	switch recv.Type {
+	case "identifier":
+		name = f.Text(recv)
+	case "attribute":
+		name = f.Text(recv.ChildByField("attribute"))
+	case "call":
+		fn := recv.ChildByField("function")
+		if fn != nil && fn.Type == "attribute" {
+			fn = fn.ChildByField("attribute")
+		}
+		switch f.Text(fn) {
+		case "get_event_loop", "get_running_loop", "new_event_loop":
+			return true
+		}
+		return false
+	}
+	switch name {
+	case "loop", "_loop", "event_loop", "ev_loop":
+		return true
+	}
+	return false
+}
