@@ -55,6 +55,10 @@ func floodClient(t *testing.T, toServer io.Writer, fromServer io.Reader, exitCod
 	request := func(method, params string, e floodExpectation) (string, error) {
 		next++
 		id := strconv.Itoa(next)
+		if next%3 == 0 {
+			// String ids too: jsonrpc2 must not lend them from its buffer.
+			id = `"s` + id + `"`
+		}
 		want[id] = e
 		order = append(order, id)
 		return id, send(fmt.Sprintf(`{"jsonrpc":"2.0","id":%s,"method":%q,"params":%s}`, id, method, params))
