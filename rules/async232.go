@@ -27,9 +27,14 @@ async def first_line(path):
 	Severity: Warning,
 	Default:  true,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
-	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation. " +
+	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation " +
+		"(of a parameter, or of an assignment: `f: TextIOWrapper = make()`). " +
 		"`close()` of a file that `open()` opened only for reading (no `w`, `a`, `x` or `+` in its mode) is not reported: " +
 		"there is nothing to flush (flake8-async reports every method call); ASL201 follows the same rule through helpers. " +
+		"Also deliberately unlike flake8-async: only the methods that do I/O are reported (`read`, `write`, " +
+		"`readline`, `flush`, `seek`...; not `fileno()` or `isatty()`); and a name annotated with two types in one " +
+		"function (`f: int = 7` then `f: TextIOWrapper = ...`) has no known type (types are not tracked statement by " +
+		"statement). " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
 		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself. " +
 		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
