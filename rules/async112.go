@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC112 reports task groups that only start one task.
 var ASYNC112 = register(&Rule{
@@ -65,4 +69,17 @@ func runUselessTaskGroup(p *Pass) {
 		}
 		p.Report(tg.Expr, "this "+tg.Kind+" only starts one task; await the coroutine directly instead")
 	}
+}
+
+// spawns reports whether method starts a task in this group: asyncio's
+// TaskGroup only has create_task (start/start_soon there would be an
+// AttributeError, not a task), trio's and anyio's have start_soon and start.
+func (tg taskGroupScope) spawns(method string) bool {
+	switch {
+	case strings.HasPrefix(tg.Opener, "asyncio."):
+		return method == "create_task"
+	case strings.HasPrefix(tg.Opener, "trio.") || strings.HasPrefix(tg.Opener, "anyio."):
+		return method == "start_soon" || method == "start"
+	}
+	return spawnMethods[method]
 }

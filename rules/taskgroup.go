@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/asyncls/asyncls/analysis"
 )
 
@@ -13,19 +11,6 @@ type taskGroupScope struct {
 	Name   string         // the bound name, "" when not bound
 	Kind   string         // "task group" or "nursery"
 	Opener string         // the resolved name of the opening call (asyncio.TaskGroup, trio.open_nursery...)
-}
-
-// spawns reports whether method starts a task in this group: asyncio's
-// TaskGroup only has create_task (start/start_soon there would be an
-// AttributeError, not a task), trio's and anyio's have start_soon and start.
-func (tg taskGroupScope) spawns(method string) bool {
-	switch {
-	case strings.HasPrefix(tg.Opener, "asyncio."):
-		return method == "create_task"
-	case strings.HasPrefix(tg.Opener, "trio.") || strings.HasPrefix(tg.Opener, "anyio."):
-		return method == "start_soon" || method == "start"
-	}
-	return spawnMethods[method]
 }
 
 // taskGroups are the module's `async with` statements that open a task
