@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -25,8 +26,15 @@ import (
 // A module's findings depend on (and its entry records):
 //   - its content, path, module name and the configuration and version
 //     (the entry's file is per version and configuration: cacheFileName);
-//   - the modules it imports, directly or not (their paths and contents:
-//     deps), as names resolve through imports only;
+//   - the modules it may look names up in (their paths and contents:
+//     deps): those it imports, directly or not, and the project's modules
+//     named like a builtin or a library asyncls has facts about (analysis
+//     may name those without an import: `aiohttp.ClientResponse`), with
+//     what they import;
+//   - the modules whose classes define, other than as an async def, a
+//     method its rules asked about being overridden by a sync member
+//     (rules.Dependencies.OverrideQueries: the subclasses that may do so
+//     can be anywhere), with what they import (overrides);
 //   - the answers to the project-wide question "is this name used as a
 //     value?" its rules asked (rules.CheckRecorded), re-asked of the
 //     summaries of every module;
@@ -41,7 +49,7 @@ import (
 const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 2
+const cacheFormat = 3
 
 type cacheFile struct {
 	Format  int
@@ -55,7 +63,7 @@ type cacheEntry struct {
 	Aliases []string
 	Summary moduleSummary
 
-	Checked  bool // Findings, Deps, UsesThreads, Threads and Queries are valid
+	Checked  bool // Findings, Deps, UsesThreads, Threads, Queries and Overrides are valid
 	Findings []rules.Diagnostic
 	Deps     [32]byte
 	// UsesThreads: the findings depend on the project's thread functions,
@@ -63,18 +71,23 @@ type cacheEntry struct {
 	UsesThreads bool
 	Threads     [32]byte
 	Queries     map[string]bool
+	// Overrides: the methods asked about being overridden by a sync
+	// member, and the digest of the modules defining such members.
+	Overrides    []string
+	OverrideDeps [32]byte
 }
 
 // moduleSummary is what the cache keeps of a module for the cross-file
 // questions about it, when the module itself is not kept.
 type moduleSummary struct {
-	Imports    []string // module names it imports from, and qualified names it imports
-	ValueNames []string // analysis.Module.ValueNames
-	Threads    bool     // rules.HandsOffToThreads
+	Imports     []string // module names it imports from, and qualified names it imports
+	ValueNames  []string // analysis.Module.ValueNames
+	Threads     bool     // rules.HandsOffToThreads
+	SyncMembers []string // analysis.Module.SyncMemberNames
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m)}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames()}
 	seen := map[string]bool{}
 	for _, imp := range m.Imports {
 		for _, n := range []string{imp.Module, imp.Qualified} {
@@ -310,7 +323,18 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		return out
 	}
-	direct := make([][]int, len(present))
+	// The import graph, with one more node (ambient, after the modules)
+	// that every module links to: the project's modules named like a
+	// builtin or a library asyncls has facts about, which analysis may look
+	// up without an import (as in scoped.go).
+	ambient := len(present)
+	direct := make([][]int, len(present)+1)
+	roots := pylib.Roots()
+	for _, nm := range names {
+		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
+			direct[ambient] = append(direct[ambient], imported(nm)...)
+		}
+	}
 	for i, f := range present {
 		seen := map[int]bool{i: true}
 		for _, q := range f.summary.Imports {
@@ -321,7 +345,11 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				}
 			}
 		}
+		if len(direct[ambient]) > 0 {
+			direct[i] = append(direct[i], ambient)
+		}
 	}
+	// closure returns the modules that starts may look names up in.
 	closure := func(starts []int) []int {
 		seen := map[int]bool{}
 		queue := append([]int(nil), starts...)
@@ -340,7 +368,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		out := make([]int, 0, len(seen))
 		for i := range seen {
-			out = append(out, i)
+			if i != ambient {
+				out = append(out, i)
+			}
 		}
 		sort.Ints(out)
 		return out
@@ -357,6 +387,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	}
 	var threadModules []int
 	valueCounts := map[string]int{}
+	syncDefiners := map[string][]int{} // member name -> modules whose classes define it other than as an async def
 	for i, f := range present {
 		if f.summary.Threads {
 			threadModules = append(threadModules, i)
@@ -364,20 +395,54 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		for _, n := range f.summary.ValueNames {
 			valueCounts[n]++
 		}
+		for _, n := range f.summary.SyncMembers {
+			syncDefiners[n] = append(syncDefiners[n], i)
+		}
 	}
-	threadClosure := closure(threadModules)
-	threads := digest(threadClosure)
+	threads := digest(closure(threadModules))
+	deps := importDigests(len(present)+1, direct, func(i int) [32]byte {
+		if i == ambient {
+			return [32]byte{}
+		}
+		return digest([]int{i})
+	})
+	// The digest of what the answers about overriding the methods named
+	// depend on: the modules defining such members and what they import.
+	nameDigests := map[string][32]byte{}
+	overrideDigest := func(methods []string) [32]byte {
+		h := sha256.New()
+		for _, name := range methods {
+			d, ok := nameDigests[name]
+			if !ok {
+				definers := append([]int(nil), syncDefiners[name]...)
+				sort.Slice(definers, func(a, b int) bool { return present[definers[a]].path < present[definers[b]].path })
+				hn := sha256.New()
+				for _, i := range definers {
+					hn.Write([]byte(present[i].path + "\x00" + present[i].name + "\x00"))
+					hn.Write(present[i].content[:])
+					hn.Write(deps[i][:])
+				}
+				copy(d[:], hn.Sum(nil))
+				nameDigests[name] = d
+			}
+			h.Write([]byte(name + "\x00"))
+			h.Write(d[:])
+		}
+		var d [32]byte
+		copy(d[:], h.Sum(nil))
+		return d
+	}
 
 	// The modules to check: those without a valid entry, and those whose
 	// entry's dependencies changed.
-	deps := importDigests(len(present), direct, func(i int) [32]byte { return digest([]int{i}) })
 	var recheck []int
 	for i, f := range present {
 		if !f.target {
 			continue
 		}
 		e := f.entry
-		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) {
+		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) ||
+			(len(e.Overrides) > 0 && e.OverrideDeps != overrideDigest(e.Overrides)) {
 			recheck = append(recheck, i)
 		}
 	}
@@ -440,35 +505,48 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			}
 			return found, recorded
 		}
-		all := make([]int, len(recheck))
-		for k := range all {
-			all[k] = k
+		// Checked in the project of what they may look names up in, the
+		// modules say what else they asked about (the project's thread
+		// functions, methods overridden elsewhere); those whose project lacked
+		// some of the modules the answers depend on are checked again with
+		// them, until none does (most runs: once).
+		found := make([][]rules.Diagnostic, len(recheck))
+		recorded := make([]rules.Dependencies, len(recheck))
+		starts := append([]int(nil), recheck...)
+		which := make([]int, len(recheck))
+		for k := range which {
+			which[k] = k
 		}
-		found, recorded := checkIn(recheck, all)
-		// Modules whose rules used the project's thread functions are checked
-		// again with the modules those depend on, when the first project
-		// lacked some (ASL106 hands-offs are rare: most edits skip this).
-		var again []int
-		missing := false
-		for _, i := range threadClosure {
-			missing = missing || !inProject[i]
-		}
-		if missing {
-			for k := range recheck {
+		for len(which) > 0 {
+			foundNow, recordedNow := checkIn(starts, which)
+			var again []int
+			added := map[int]bool{}
+			for j, k := range which {
+				found[k], recorded[k] = foundNow[j], recordedNow[j]
+				var needs []int
 				if recorded[k].ThreadFunctions {
+					needs = append(needs, threadModules...)
+				}
+				for name := range recorded[k].OverrideQueries {
+					needs = append(needs, syncDefiners[name]...)
+				}
+				missing := false
+				for _, i := range needs {
+					// The project is closed under imports: what i imports is
+					// in it when i is.
+					if !inProject[i] {
+						missing = true
+						if !added[i] {
+							added[i] = true
+							starts = append(starts, i)
+						}
+					}
+				}
+				if missing {
 					again = append(again, k)
 				}
 			}
-		}
-		if len(again) > 0 {
-			starts := append([]int(nil), threadClosure...)
-			for _, k := range again {
-				starts = append(starts, recheck[k])
-			}
-			found2, recorded2 := checkIn(starts, again)
-			for j, k := range again {
-				found[k], recorded[k] = found2[j], recorded2[j]
-			}
+			which = again
 		}
 		stats.Parsed += parsed
 		for k, i := range recheck {
@@ -479,6 +557,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Summary: f.summary,
 				Checked: true, Findings: found[k], Deps: deps[i],
 				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
+			if len(recorded[k].OverrideQueries) > 0 {
+				e := entries[f.path]
+				for name := range recorded[k].OverrideQueries {
+					e.Overrides = append(e.Overrides, name)
+				}
+				sort.Strings(e.Overrides)
+				e.OverrideDeps = overrideDigest(e.Overrides)
+			}
 		}
 	} else {
 		stats.Parsed += len(fresh)
