@@ -265,8 +265,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	for _, f := range fs {
 		if f != nil && f.src != nil {
 			present = append(present, f)
-			paths = append(paths, f.path)
 		}
+	}
+	// In path order, whatever order the run named the files in: the
+	// digests below must not depend on it (`check a.py` reads the project
+	// with a.py first).
+	sort.Slice(present, func(i, j int) bool { return present[i].path < present[j].path })
+	for _, f := range present {
+		paths = append(paths, f.path)
 	}
 	layout := analysis.NewLayout(root, paths)
 	var old map[string]*cacheEntry
@@ -573,8 +579,12 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	u.cached = map[string][]byte{}
 	for _, f := range present {
 		if !f.target {
-			// Context modules keep their summaries (no findings).
-			if e := entries[f.path]; e == nil {
+			// Context modules keep their entries (with the findings of an
+			// earlier run that checked them, judged when a run checks them
+			// again: `check a.py` between two `check .`), or get a summary.
+			if e := entries[f.path]; e == nil && f.entry != nil {
+				entries[f.path] = f.entry
+			} else if e == nil {
 				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary}
 			}
 			continue
@@ -669,25 +679,34 @@ func importDigests(n int, edges [][]int, self func(int) [32]byte) [][32]byte {
 			visit(v)
 		}
 	}
-	// closed[c]: digest of component c and everything it imports.
+	// closed[c]: digest of component c and everything it imports. Digests
+	// are hashed in sorted order, so they depend on the graph's content,
+	// not on how its nodes are numbered.
 	closed := make([][32]byte, len(comps))
 	for c, members := range comps {
-		h := sha256.New()
-		var succ []int
+		var parts [][32]byte
 		seen := map[int]bool{c: true}
 		for _, v := range members {
-			d := self(v)
-			h.Write(d[:])
+			parts = append(parts, self(v))
+		}
+		sortDigests(parts)
+		var succ [][32]byte
+		for _, v := range members {
 			for _, w := range edges[v] {
 				if !seen[comp[w]] {
 					seen[comp[w]] = true
-					succ = append(succ, comp[w])
+					succ = append(succ, closed[comp[w]])
 				}
 			}
 		}
-		sort.Ints(succ)
-		for _, s := range succ {
-			h.Write(closed[s][:])
+		sortDigests(succ)
+		h := sha256.New()
+		for _, d := range parts {
+			h.Write(d[:])
+		}
+		h.Write([]byte{0})
+		for _, d := range succ {
+			h.Write(d[:])
 		}
 		copy(closed[c][:], h.Sum(nil))
 	}
@@ -696,22 +715,26 @@ func importDigests(n int, edges [][]int, self func(int) [32]byte) [][32]byte {
 	// and, when it is in a cycle, of its own component.
 	out := make([][32]byte, n)
 	for v := 0; v < n; v++ {
-		h := sha256.New()
-		var succ []int
+		var succ [][32]byte
 		seen := map[int]bool{}
 		for _, w := range edges[v] {
 			if !seen[comp[w]] {
 				seen[comp[w]] = true
-				succ = append(succ, comp[w])
+				succ = append(succ, closed[comp[w]])
 			}
 		}
-		sort.Ints(succ)
-		for _, s := range succ {
-			h.Write(closed[s][:])
+		sortDigests(succ)
+		h := sha256.New()
+		for _, d := range succ {
+			h.Write(d[:])
 		}
 		copy(out[v][:], h.Sum(nil))
 	}
 	return out
+}
+
+func sortDigests(ds [][32]byte) {
+	sort.Slice(ds, func(i, j int) bool { return bytes.Compare(ds[i][:], ds[j][:]) < 0 })
 }
 
 // answersHold reports whether every recorded "is name used as a value?"

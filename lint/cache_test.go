@@ -391,3 +391,34 @@ func TestCacheCreditsReusedOverrideAnswers(t *testing.T) {
 		t.Fatalf("after editing sub.py: %+v, want every module checked (sub.py; a.py, b.py and repo.py asked about _fetch)", stats)
 	}
 }
+
+// TestCacheKeepsEntriesOfFilesNotNamed: after `check .`, `check FILE` of
+// any file is answered from the cache (what it depends on is digested the
+// same whatever order the run read the project's files in), and so is
+// `check .` after it (the entries of the files read for context are kept).
+func TestCacheKeepsEntriesOfFilesNotNamed(t *testing.T) {
+	files := map[string]string{"pyproject.toml": "[project]\nname = \"x\"\n"}
+	// Imports in cycles, each module importing two others.
+	for i := 0; i < 6; i++ {
+		files[fmt.Sprintf("m%d.py", i)] = fmt.Sprintf("import time\nimport threading\nfrom m%d import f%d\nfrom m%d import f%d\n\n\ndef f%d(loop):\n    threading.Thread(target=f%d).start()\n    time.sleep(1)\n\n\nasync def g%d():\n    f%d(None)\n",
+			(i+1)%6, (i+1)%6, (i+3)%6, (i+3)%6, i, (i+1)%6, i, (i+3)%6)
+	}
+	dir := cacheProject(t, files)
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	want, _ := checkByFile(t, "", dir)
+	checkByFile(t, cacheDir, dir)
+	for _, name := range []string{"m5.py", "m3.py", "m0.py", "."} {
+		f := filepath.Join(dir, name)
+		got, stats := checkByFile(t, cacheDir, f)
+		if stats.Checked != 0 || stats.Parsed != 0 {
+			t.Errorf("check %s after checks of the project and of other files: %+v, want nothing parsed or checked", name, stats)
+		}
+		if name == "." {
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("check .: %v, want %v", got, want)
+			}
+		} else if len(want[f]) == 0 || !reflect.DeepEqual(got[f], want[f]) {
+			t.Errorf("check %s: %v, want %v (not empty)", name, got[f], want[f])
+		}
+	}
+}
