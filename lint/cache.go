@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
@@ -24,8 +25,8 @@ import (
 // and the modules whose findings may depend on them.
 //
 // A module's findings depend on (and its entry records):
-//   - its content, path, module name and the configuration and version
-//     (the entry's file is per version and configuration: cacheFileName);
+//   - its content, path, module name, the configuration (Options) and the
+//     build of asyncls (the cache file is per build and project: OpenCache);
 //   - the modules it may look names up in (their paths and contents:
 //     deps): those it imports, directly or not, and the project's modules
 //     named like a builtin or a library asyncls has facts about (analysis
@@ -107,9 +108,10 @@ func summarise(m *analysis.Module) moduleSummary {
 
 // Cache is an open cache directory.
 type Cache struct {
-	dir  string
-	file string // the cache file of this version and configuration
-	old  *cacheFile
+	dir   string
+	build string // buildTag of this build
+	file  string // the cache file of this build and project
+	old   *cacheFile
 }
 
 // CacheDir returns where the cache of a project rooted at root lives:
@@ -125,10 +127,86 @@ func CacheDir(root string) string {
 // asyncls and the project at root; a missing or unreadable cache is empty.
 // Each entry also records the configuration its file was checked with.
 func OpenCache(dir, version, root string) *Cache {
-	key := sha256.Sum256([]byte(fmt.Sprintf("asyncls %s\x00format %d\x00%s", version, cacheFormat, root)))
-	c := &Cache{dir: dir, file: filepath.Join(dir, "check-"+hex.EncodeToString(key[:12])+".gob")}
+	rootKey := sha256.Sum256([]byte(root))
+	c := &Cache{dir: dir, build: buildTag(version),
+		file: filepath.Join(dir, "check-"+buildTag(version)+"-"+hex.EncodeToString(rootKey[:12])+".gob")}
 	c.old = readCacheFile(c.file)
 	return c
+}
+
+// buildTag names the build of asyncls (its version and the cache format)
+// in the names of the cache files it writes, so files of other builds,
+// which it can never use, are known without reading them.
+func buildTag(version string) string {
+	key := sha256.Sum256([]byte(fmt.Sprintf("asyncls %s\x00format %d", version, cacheFormat)))
+	return hex.EncodeToString(key[:6])
+}
+
+// The cache directory is pruned after each write, bounded and safe under
+// concurrent runs (of this build or others: a file removed under a run
+// reading it is an empty cache to that run, never a wrong one):
+//   - a temporary file left by a run that died while writing, once it is
+//     older than staleTemp (a run writing now is younger);
+//   - the files of other builds (other versions, and the names before build
+//     tags) once unused for otherBuildsUnused, and beyond the
+//     otherBuildsKept most recently used in any case (two builds used in
+//     turn, an editor's and the pre-commit hook's, keep their caches);
+//   - the files of this build for other projects (a shared
+//     $ASYNCLS_CACHE_DIR) once unused for otherProjectsUnused: their
+//     projects may be gone.
+//
+// Nothing else in the directory is touched.
+const (
+	staleTemp           = time.Hour
+	otherBuildsUnused   = 24 * time.Hour
+	otherBuildsKept     = 8
+	otherProjectsUnused = 30 * 24 * time.Hour
+)
+
+// prune removes what this build can no longer use from the cache
+// directory (see above); problems are ignored: pruning is housekeeping.
+func (c *Cache) prune(now time.Time) {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	type file struct {
+		path string
+		used time.Time
+	}
+	var otherBuilds []file
+	remove := func(path string) { _ = os.Remove(path) }
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		path := filepath.Join(c.dir, name)
+		age := now.Sub(info.ModTime())
+		switch {
+		case strings.HasPrefix(name, ".check-") && strings.HasSuffix(name, ".tmp"):
+			if age > staleTemp {
+				remove(path)
+			}
+		case !strings.HasPrefix(name, "check-") || !strings.HasSuffix(name, ".gob") || path == c.file:
+		case strings.HasPrefix(name, "check-"+c.build+"-"):
+			if age > otherProjectsUnused {
+				remove(path)
+			}
+		case age > otherBuildsUnused:
+			remove(path)
+		default:
+			otherBuilds = append(otherBuilds, file{path, info.ModTime()})
+		}
+	}
+	sort.Slice(otherBuilds, func(i, j int) bool { return otherBuilds[i].used.After(otherBuilds[j].used) })
+	for i := otherBuildsKept; i < len(otherBuilds); i++ {
+		remove(otherBuilds[i].path)
+	}
 }
 
 func readCacheFile(path string) *cacheFile {
@@ -194,7 +272,11 @@ func (c *Cache) write(entries map[string]*cacheEntry) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	return os.Rename(tmp.Name(), c.file)
+	if err := os.Rename(tmp.Name(), c.file); err != nil {
+		return err
+	}
+	c.prune(time.Now())
+	return nil
 }
 
 // Clean removes the cache directory dir; it refuses a directory that does

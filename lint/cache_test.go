@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/asyncls/asyncls/config"
 )
@@ -197,6 +199,72 @@ func TestCacheFollowsThreadHandOffs(t *testing.T) {
 	writeText(t, filepath.Join(dir, "worker.py"), "def work(loop):\n    return loop\n")
 	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 4 {
 		t.Fatalf("after editing worker.py: %+v, want worker.py, start.py (imports it) and the modules using thread functions (helper.py, quiet.py) checked", s)
+	}
+}
+
+// TestCachePrune: what this build can never use is removed from the cache
+// directory, within bounds that keep what a concurrent run or another build
+// used recently; nothing else there is touched.
+func TestCachePrune(t *testing.T) {
+	dir := t.TempDir()
+	c := OpenCache(dir, "test", "/project")
+	now := time.Now()
+	other := "check-" + buildTag("another version") + "-"
+	this := "check-" + buildTag("test") + "-"
+	files := map[string]time.Duration{ // name -> age
+		".gitignore":                         400 * 24 * time.Hour,
+		"notes.txt":                          400 * 24 * time.Hour,
+		filepath.Base(c.file):                400 * 24 * time.Hour, // this run's own file
+		".check-1.tmp":                       2 * time.Hour,        // a run died while writing
+		".check-2.tmp":                       time.Minute,          // a run writing now
+		other + "old.gob":                    25 * time.Hour,       // another build, unused for a day
+		"check-0123456789abcdef01234567.gob": 25 * time.Hour,       // a name from before build tags
+		this + "gone.gob":                    31 * 24 * time.Hour,  // another project, unused for a month
+		this + "recent.gob":                  24 * time.Hour,       // another project, used yesterday
+	}
+	// Ten other builds used in the last hours: the eight most recent stay.
+	for i := 0; i < 10; i++ {
+		files[fmt.Sprintf("%s%02d.gob", other, i)] = time.Duration(i+1) * time.Minute
+	}
+	for name, age := range files {
+		p := filepath.Join(dir, name)
+		writeText(t, p, "x")
+		if err := os.Chtimes(p, now.Add(-age), now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.prune(now)
+	var kept []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		kept = append(kept, e.Name())
+	}
+	want := []string{".check-2.tmp", ".gitignore", filepath.Base(c.file), "notes.txt", this + "recent.gob"}
+	for i := 0; i < otherBuildsKept; i++ {
+		want = append(want, fmt.Sprintf("%s%02d.gob", other, i))
+	}
+	sort.Strings(want)
+	if !reflect.DeepEqual(kept, want) {
+		t.Errorf("kept\n%v\nwant\n%v", kept, want)
+	}
+}
+
+// TestCacheRunPrunes: a run that writes the cache prunes it.
+func TestCacheRunPrunes(t *testing.T) {
+	dir := cacheProject(t, map[string]string{"app.py": "async def f():\n    return 1\n"})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	stale := filepath.Join(cacheDir, "check-"+buildTag("an older asyncls")+"-0123.gob")
+	writeText(t, stale, "x")
+	old := time.Now().Add(-2 * otherBuildsUnused)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	cachedRun(t, dir, cacheDir, config.Default())
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a run left another build's cache file unused for two days")
+	}
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "check-"+buildTag("test")+"-*.gob")); len(files) != 1 {
+		t.Errorf("the run's own cache file: %v", files)
 	}
 }
 

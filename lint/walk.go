@@ -108,6 +108,7 @@ type walkState struct {
 	seenDirs, seenFiles     map[string]bool // real paths
 	links                   []walkEntry     // links to follow once the plain tree is done
 	files                   []walkedFile
+	nested                  []string // directories skipped as projects of their own (stopAtProjects)
 	warnings                []error
 	full                    bool // maxFiles reached
 }
@@ -119,6 +120,12 @@ type walkEntry struct {
 // walk returns the Python files below root (a directory, or a link to one)
 // and warnings about links it did not follow.
 func (w *walker) walk(root string) ([]walkedFile, []error, error) {
+	return w.walkNested(root, nil)
+}
+
+// walkNested is walk that also records, when nested is not nil, the
+// directories it skipped as projects of their own.
+func (w *walker) walkNested(root string, nested *[]string) ([]walkedFile, []error, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, nil, err
@@ -152,6 +159,9 @@ func (w *walker) walk(root string) ([]walkedFile, []error, error) {
 			"more than %d Python files below; only the first %d are read for cross-file findings", w.maxFiles, w.maxFiles)})
 	}
 	sort.Slice(st.files, func(i, j int) bool { return st.files[i].Path < st.files[j].Path })
+	if nested != nil {
+		*nested = st.nested
+	}
 	return st.files, append(st.warnings, errs...), nil
 }
 
@@ -163,7 +173,11 @@ func (w *walker) skipped(st *walkState, e walkEntry, isDir bool) bool {
 	if cfg.GitignoreRespected() && st.ignore.Match(e.abs, isDir) {
 		return true
 	}
-	return isDir && w.stopAtProjects && isProjectRoot(e.abs)
+	if isDir && w.stopAtProjects && isProjectRoot(e.abs) {
+		st.nested = append(st.nested, e.path)
+		return true
+	}
+	return false
 }
 
 // excludedFile reports whether a walk of the file's project would skip the
@@ -344,16 +358,19 @@ func newContextWalker(configFor func(dir string) *config.Config) *walker {
 // ProjectFiles returns the files of the project whose root is root exactly
 // as Check reads them for context when it reports on one of them (the files
 // below root that a walk keeps, minus nested projects, at most
-// MaxProjectFiles), each directory configured by configFor. The language
-// server indexes a project with it so that its answers equal Check's.
-func ProjectFiles(root string, configFor func(dir string) *config.Config) ([]string, []error) {
-	found, problems, err := newContextWalker(configFor).walk(root)
+// MaxProjectFiles), each directory configured by configFor, and the roots
+// of the nested projects the walk skipped. The language server indexes a
+// project with it so that its answers equal Check's.
+func ProjectFiles(root string, configFor func(dir string) *config.Config) (files, nested []string, problems []error) {
+	w := newContextWalker(configFor)
+	found, problems, err := w.walkNested(root, &nested)
 	if err != nil {
-		return nil, []error{&FileError{Path: root, Err: unwrapPathError(err)}}
+		return nil, nil, []error{&FileError{Path: root, Err: unwrapPathError(err)}}
 	}
-	files := make([]string, len(found))
+	files = make([]string, len(found))
 	for i, f := range found {
 		files[i] = f.Path
 	}
-	return files, problems
+	sort.Strings(nested)
+	return files, nested, problems
 }

@@ -1,14 +1,18 @@
 package loopsim
 
 import (
+	"errors"
 	"math"
 	"math/big"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
 )
 
 // modelled lists the qualified names the simulator implements natively.
+// Not pylib records: what the simulator implements itself (its Python),
+// not facts about a library's API.
 var modelled = map[string]bool{}
 
 func init() {
@@ -61,6 +65,8 @@ func init() {
 	}
 }
 
+// asyncioConsts are the values of asyncio's constants as the simulator
+// represents them (interpreter values, not library facts; not in pylib).
 var asyncioConsts = map[string]Value{
 	"asyncio.FIRST_COMPLETED":            "FIRST_COMPLETED",
 	"asyncio.FIRST_EXCEPTION":            "FIRST_EXCEPTION",
@@ -83,6 +89,8 @@ var asyncioConsts = map[string]Value{
 	"string.whitespace":                  " \t\n\r\x0b\x0c",
 }
 
+// knownModules are the modules the simulator's interpreter can import
+// (its own implementation; not in pylib).
 var knownModules = map[string]bool{
 	"asyncio": true, "time": true, "concurrent": true, "concurrent.futures": true,
 	"functools": true, "random": true, "math": true, "operator": true, "sys": true, "os": true,
@@ -426,6 +434,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		if o.Self == nil && unboundTypes[o.Qual] {
 			return &Builtin{Qual: unboundPrefix + o.Qual + "." + name}, nil
 		}
+		if o.Qual == "itertools.chain" && name == "from_iterable" {
+			return &Builtin{Qual: "itertools.chain.from_iterable"}, nil
+		}
 		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {
@@ -461,7 +472,88 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 	if k := typeKey(obj); k != "" {
 		return &Builtin{Qual: k + "." + name, Self: obj}, nil
 	}
+	switch obj.(type) {
+	case int64, float64:
+		if numberMethods[name] {
+			return &Builtin{Qual: "number." + name, Self: obj}, nil
+		}
+	}
 	return c.unmodelled(p, typeName(obj)+"."+name), nil
+}
+
+// parsePyInt is int(s, base) for literals that fit 64 bits: whitespace,
+// a sign, underscores between digits, and the 0x/0o/0b prefix of base 16,
+// 8, 2 or (base 0) the one that picks the base.
+// valid is false for what Python rejects; fits is false beyond 64 bits.
+func parsePyInt(s string, base int64) (n int64, valid, fits bool) {
+	var err error
+	s = strings.TrimSpace(s)
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg, s = s[0] == '-', s[1:]
+	}
+	low := strings.ToLower(s)
+	prefixes := map[string]int64{"0x": 16, "0o": 8, "0b": 2}
+	if len(low) > 2 {
+		if b, ok := prefixes[low[:2]]; ok && (base == 0 || base == b) {
+			s, base = s[2:], b
+			s = strings.TrimPrefix(s, "_")
+		}
+	}
+	if base == 0 {
+		if strings.Trim(s, "0_") == "" && s != "" {
+			return 0, true, true
+		}
+		if strings.HasPrefix(s, "0") {
+			return 0, false, false // "010" is not a base-0 literal
+		}
+		base = 10
+	}
+	if s == "" || strings.ContainsAny(s[:1], "_+-") || strings.HasSuffix(s, "_") || strings.Contains(s, "__") || base < 2 || base > 36 {
+		return 0, false, false
+	}
+	n, err = strconv.ParseInt(strings.ReplaceAll(s, "_", ""), int(base), 64)
+	if err != nil {
+		// a valid literal beyond 64 bits is not an error in Python
+		return 0, errors.Is(err, strconv.ErrRange), false
+	}
+	if neg {
+		n = -n
+	}
+	return n, true, true
+}
+
+// numberMethods are the int and float methods simulated.
+var numberMethods = map[string]bool{"bit_length": true, "is_integer": true, "conjugate": true, "bit_count": true}
+
+// numberMethod runs an int or float method.
+func (c *ctx) numberMethod(self Value, name string, args []Value, p Pos) (Value, error) {
+	if len(args) > 0 {
+		return c.unmodelled(p, typeName(self)+"."+name), nil
+	}
+	switch x := self.(type) {
+	case int64:
+		u := uint64(x)
+		if x < 0 {
+			u = uint64(-x)
+		}
+		switch name {
+		case "bit_length":
+			return int64(bits.Len64(u)), nil
+		case "bit_count":
+			return int64(bits.OnesCount64(u)), nil
+		case "conjugate":
+			return x, nil
+		}
+	case float64:
+		switch name {
+		case "is_integer":
+			return x == math.Trunc(x) && !math.IsInf(x, 0), nil
+		case "conjugate":
+			return x, nil
+		}
+	}
+	return c.unmodelled(p, typeName(self)+"."+name), nil
 }
 
 // argAt returns the i-th positional argument or the keyword name.
@@ -513,6 +605,9 @@ func (c *ctx) callBuiltin(b *Builtin, args []Value, kws []kwarg, p Pos) (Value, 
 	}
 	if strings.HasPrefix(q, "asyncio.") {
 		return c.callAsyncio(q, args, kws, p)
+	}
+	if name, ok := strings.CutPrefix(q, "number."); ok && b.Self != nil {
+		return c.numberMethod(b.Self, name, args, p)
 	}
 	if i := strings.IndexByte(q, '.'); i > 0 && typeKey(b.Self) != "" {
 		return c.callMethod(q[:i], q[i+1:], b.Self, args, kws, p)
@@ -955,8 +1050,20 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		case bool:
 			return b2i(x), nil
 		case string:
-			if n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(x, "_", "")), 10, 64); err == nil && len(args) == 1 {
+			base := int64(10)
+			if v, ok := argAt(args, kws, 1, "base"); ok {
+				n, known := toInt(v)
+				if !known {
+					return unknownOf("int of unknown", v), nil
+				}
+				base = n
+			}
+			n, valid, fits := parsePyInt(x, base)
+			if valid && fits {
 				return n, nil
+			}
+			if !valid && (base == 0 || (base >= 2 && base <= 36)) {
+				return nil, newExc("ValueError", "invalid literal for int() with base %d: %s (line %d)", base, repr(x), p.Line)
 			}
 		}
 		return unknownOf("int of unknown", args...), nil

@@ -2,6 +2,7 @@ package loopsim
 
 import (
 	"fmt"
+	"github.com/asyncls/asyncls/pylib"
 	"math"
 	"strings"
 )
@@ -698,7 +699,7 @@ func (c *ctx) makeFuncIn(fr, decoFr *frame, fn *Func, class *Class) (Value, erro
 			}
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", x.Qual, fn.Name)
 		case *External:
-			if harmlessDecorators[x.Qual] {
+			if pylib.Is(x.Qual, pylib.KeepsBehaviour) {
 				continue
 			}
 			c.s.assume(fn.P, 0.9, "decorator %s on %s is ignored", describe(d), fn.Name)
@@ -1126,6 +1127,8 @@ func describe(e Expr) string {
 		return describe(x.Fn) + "(...)"
 	case *Const:
 		return repr(x.Value)
+	case *BinOp:
+		return describe(x.L) + " " + x.Op + " ..."
 	case *Compare:
 		return describe(x.L) + " " + strings.Join(x.Ops, " ") + " ..."
 	case *Await:
@@ -1151,6 +1154,7 @@ func fmtDur(d float64) string {
 
 // enumBases are the enum module's base classes: 1 plain, 2 with a value
 // mixin (members compare and compute as their values).
+// Interpreter semantics of the enum module, not in pylib.
 var enumBases = map[string]int{
 	"enum.Enum": 1, "enum.Flag": 1,
 	"enum.IntEnum": 2, "enum.StrEnum": 2, "enum.IntFlag": 2,
@@ -1235,13 +1239,6 @@ func flagMember(cl *Class, n int64) *Instance {
 		name = strings.Join(names, "|")
 	}
 	return &Instance{Class: cl, Attrs: map[string]Value{"name": name, "value": n, "_name_": name, "_value_": n}}
-}
-
-// harmlessDecorators change nothing about how a function runs.
-var harmlessDecorators = map[string]bool{
-	"abc.abstractmethod": true, "typing.final": true, "typing.override": true,
-	"typing.overload": true, "typing_extensions.override": true, "typing_extensions.final": true,
-	"functools.total_ordering": true, "typing.no_type_check": true,
 }
 
 // mutatesArgs reports an unmodelled call that gets a list or dict it may

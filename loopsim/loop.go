@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"github.com/asyncls/asyncls/pylib"
 	"iter"
 	"math"
 	"runtime"
@@ -1157,18 +1158,13 @@ func (c *ctx) unmodelled(p Pos, what string) *UnknownValue {
 	return &UnknownValue{Why: what}
 }
 
-// instantLibraries are modules whose synchronous calls take no time worth
-// simulating and whose results do not steer timing (logging, typing
-// helpers, warnings).
-var instantLibraries = []string{"logging.", "typing.", "warnings.", "abc.", "traceback.print", "sys.stdout.write", "sys.stderr.write", "sys.stdout.flush", "sys.stderr.flush"}
-
 // modelledExternally reports a synchronous call on a library object that
 // the simulator accounts for without running it: an instantaneous helper
 // (logging), a library whose awaited calls have latencies in the table
 // (building an aiohttp session or a timeout object is instantaneous), or
 // a latency the user configured.
 func (s *Sim) modelledExternally(q string) bool {
-	for _, m := range instantLibraries {
+	for _, m := range pylib.InstantPrefixes {
 		if strings.HasPrefix(q, m) {
 			return true
 		}

@@ -23,6 +23,7 @@ type ReMatch struct {
 }
 
 // re flags, as CPython numbers them.
+// Interpreter values (CPython's flag numbers), not in pylib.
 var reFlags = map[string]Value{
 	"re.I": int64(2), "re.IGNORECASE": int64(2), "re.M": int64(8), "re.MULTILINE": int64(8),
 	"re.S": int64(16), "re.DOTALL": int64(16), "re.X": int64(64), "re.VERBOSE": int64(64), "re.A": int64(256), "re.ASCII": int64(256),

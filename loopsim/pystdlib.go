@@ -524,6 +524,7 @@ func (c *ctx) mathCall(name string, args []Value, p Pos) (Value, bool) {
 // environmentCalls return values that depend on the machine, its
 // environment or its files: instantaneous, their values unknown (an
 // assumption names them where a value matters).
+// Interpreter semantics of stdlib calls (what their values are), not in pylib.
 var environmentCalls = map[string]bool{
 	"os.getenv": true, "os.environ.get": true, "os.cpu_count": true, "os.getpid": true, "os.getcwd": true,
 	"os.listdir": true, "os.path.exists": true, "os.path.isfile": true, "os.path.isdir": true,
@@ -533,6 +534,7 @@ var environmentCalls = map[string]bool{
 }
 
 // randomCalls return random values: instantaneous, values unknowable.
+// Interpreter semantics of stdlib calls, not in pylib.
 var randomCalls = map[string]bool{
 	"uuid.uuid4": true, "uuid.uuid1": true, "os.urandom": true, "secrets.token_hex": true,
 	"secrets.token_bytes": true, "secrets.token_urlsafe": true, "secrets.randbelow": true, "secrets.choice": true,
@@ -793,6 +795,8 @@ func indexOfSorted(items []Value, f float64) int {
 	return 0
 }
 
+// statisticsFuncs are the statistics functions the interpreter computes
+// (its own implementation; not in pylib).
 var statisticsFuncs = map[string]bool{
 	"statistics.mean": true, "statistics.fmean": true, "statistics.median": true, "statistics.median_low": true,
 	"statistics.median_high": true, "statistics.pstdev": true, "statistics.stdev": true,

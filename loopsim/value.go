@@ -43,6 +43,7 @@ func (o *Outside) String() string {
 // outsideQuals are library values read from outside the program; a value
 // reached through them (sys.argv[1], os.environ["X"], sys.stdin.read())
 // is too.
+// Interpreter semantics (values from outside the run), not in pylib.
 var outsideQuals = []string{"sys.argv", "sys.stdin", "os.environ", "sys.orig_argv"}
 
 // outsideOf is where v was read from outside the program, or nil.
@@ -295,9 +296,41 @@ var builtinExcParents = map[string]string{
 	"IncompleteReadError": "EOFError",
 	"EOFError":            "Exception",
 	"LimitOverrunError":   "Exception",
+	// the rest of CPython's builtin hierarchy
+	"BufferError":            "Exception",
+	"FloatingPointError":     "ArithmeticError",
+	"ImportError":            "Exception",
+	"ModuleNotFoundError":    "ImportError",
+	"MemoryError":            "Exception",
+	"UnboundLocalError":      "NameError",
+	"ReferenceError":         "Exception",
+	"SyntaxError":            "Exception",
+	"SystemError":            "Exception",
+	"UnicodeError":           "ValueError",
+	"UnicodeDecodeError":     "UnicodeError",
+	"UnicodeEncodeError":     "UnicodeError",
+	"BlockingIOError":        "OSError",
+	"ChildProcessError":      "OSError",
+	"BrokenPipeError":        "ConnectionError",
+	"ConnectionAbortedError": "ConnectionError",
+	"ConnectionRefusedError": "ConnectionError",
+	"ConnectionResetError":   "ConnectionError",
+	"FileExistsError":        "OSError",
+	"FileNotFoundError":      "OSError",
+	"InterruptedError":       "OSError",
+	"IsADirectoryError":      "OSError",
+	"NotADirectoryError":     "OSError",
+	"PermissionError":        "OSError",
+	"ProcessLookupError":     "OSError",
+	"Warning":                "Exception",
+	"UserWarning":            "Warning",
+	"DeprecationWarning":     "Warning",
+	"RuntimeWarning":         "Warning",
 }
 
 // excAliases maps qualified spellings to builtin names.
+// Python's own aliases of exception classes, which the interpreter must
+// resolve to run `except` clauses (not in pylib).
 var excAliases = map[string]string{
 	"asyncio.CancelledError":          "CancelledError",
 	"asyncio.TimeoutError":            "TimeoutError",

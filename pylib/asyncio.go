@@ -47,9 +47,20 @@ func init() {
 		"asyncio.AbstractEventLoop.call_soon", "asyncio.AbstractEventLoop.call_soon_threadsafe",
 		"asyncio.AbstractEventLoop.call_later", "asyncio.AbstractEventLoop.call_at",
 		"asyncio.AbstractEventLoop.add_signal_handler", "asyncio.Future.add_done_callback", "asyncio.Task.add_done_callback")
-	with(Offload, "asyncio.to_thread", "asyncio.AbstractEventLoop.run_in_executor", "anyio.to_thread.run_sync",
+	with(Offload, "asyncio.to_thread", "asyncio.threads.to_thread", "anyio.to_thread.run_sync",
 		"trio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
-		"asgiref.sync.sync_to_async")
+		"asgiref.sync.sync_to_async", "concurrent.futures.ThreadPoolExecutor.submit", "concurrent.futures.Executor.submit")
+	entry("asyncio.threads.to_thread").Display = "asyncio.to_thread"
+	for _, n := range []string{"concurrent.futures.ThreadPoolExecutor.submit", "concurrent.futures.Executor.submit"} {
+		entry(n).Display = "ThreadPoolExecutor.submit"
+	}
+	// loop.run_in_executor(executor, fn, *args), matched by name on loops
+	// of unknown type; threading.Thread(target=fn).
+	with(Offload|ByMethodName, "asyncio.AbstractEventLoop.run_in_executor")
+	entry("asyncio.AbstractEventLoop.run_in_executor").CallableArg = 1
+	entry("asyncio.AbstractEventLoop.run_in_executor").Display = "run_in_executor"
+	with(Offload, "threading.Thread")
+	entry("threading.Thread").CallableKeyword = "target"
 
 	for name, typ := range map[string]string{
 		"asyncio.get_event_loop": "asyncio.AbstractEventLoop", "asyncio.new_event_loop": "asyncio.AbstractEventLoop",

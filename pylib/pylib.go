@@ -17,7 +17,7 @@ import (
 
 // Role is one thing a library API is known to do; an API may have several
 // (asyncio.wait_for is a coroutine function that awaits its argument).
-type Role uint32
+type Role uint64
 
 const (
 	// Coroutine: calling it returns a coroutine (or another awaitable that
@@ -53,6 +53,12 @@ type API struct {
 	// Instead is the advice shown for it.
 	Code    string
 	Instead string
+	// CallableArg and CallableKeyword say where an Offload API takes the
+	// callable it runs: the keyword when set, else the positional index.
+	CallableArg     int
+	CallableKeyword string
+	// Display is how messages name the API when not by its qualified name.
+	Display string
 	// Latency is the simulator's default duration of the call in seconds:
 	// awaited for coroutines, holding the thread for blocking calls.
 	Latency      float64
@@ -288,7 +294,45 @@ const (
 	// ConcurrencyHint: a call that runs awaitables concurrently or in a
 	// thread; the simulator estimates the code around it.
 	ConcurrencyHint
+	// OpensScope: a context manager of another library that opens a task
+	// group, nursery or cancel scope inside (flake8-async's list).
+	OpensScope
+	// TransparentDecorator: a decorator that returns the function itself
+	// or a plain wrapper, managing nothing.
+	TransparentDecorator
+	// HoldsNoResource: a context manager whose exit releases nothing
+	// (suppress, nullcontext, pytest.raises).
+	HoldsNoResource
+	// TestsAwaitable: asks whether a value is awaitable (code that asks
+	// expects either a coroutine or a plain value).
+	TestsAwaitable
+	// RunsNothingOnImport: a decorator that only wraps the definition
+	// (no registration in a global table); names as written.
+	RunsNothingOnImport
+	// SpawnsProcess: an os.spawn* function (waits for the process without a
+	// mode or with P_WAIT).
+	SpawnsProcess
+	// CompressedFile: a compressed-file class that wraps another file object.
+	CompressedFile
+	// ThreadUnsafe: must not be called outside the event loop's thread;
+	// Instead is the thread-safe way.
+	ThreadUnsafe
+	// ByMethodName: a method matched by its name on a receiver of unknown
+	// type (event loops and futures are rarely typed where they are used).
+	ByMethodName
+	// OwnsLoop: creates or runs an event loop on the calling thread; a
+	// thread that does so owns that loop and may call its methods.
+	OwnsLoop
+	// KeepsBehaviour: a decorator after which the function runs exactly as
+	// written (the simulator runs the undecorated body).
+	KeepsBehaviour
 )
+
+// InstantPrefixes are modules (names ending in ".") and calls whose
+// synchronous calls take no time worth simulating and whose results do not
+// steer timing (logging, typing helpers, warnings).
+var InstantPrefixes = []string{"logging.", "typing.", "warnings.", "abc.", "traceback.print", "sys.stdout.write",
+	"sys.stderr.write", "sys.stdout.flush", "sys.stderr.flush"}
 
 // Awaitable marks calls that return an awaitable which does nothing until
 // awaited or entered with `async with` (aiohttp's session.get(),

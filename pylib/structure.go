@@ -29,4 +29,46 @@ func init() {
 	with(ConcurrencyHint, prefixed("asyncio.", "gather", "create_task", "ensure_future", "wait", "wait_for",
 		"as_completed", "TaskGroup", "to_thread", "shield")...)
 	with(ConcurrencyHint, "asyncio.AbstractEventLoop.run_in_executor")
+	with(OpensScope, "asgi_lifespan.LifespanManager", "apscheduler.AsyncScheduler", "anyio.from_thread.BlockingPortal",
+		"anyio.from_thread.start_blocking_portal", "mcp.client.streamable_http.streamablehttp_client",
+		"mcp.client.sse.sse_client", "trio_websocket.open_websocket", "trio_websocket.open_websocket_url",
+		"trio_websocket.serve_websocket", "trio_asyncio.open_loop", "trio_parallel.open_worker_context",
+		"trio_util.move_on_when", "trio_util.run_and_cancelling", "qtrio.open_emissions_nursery",
+		"qtrio.enter_emissions_channel")
+	// Names as the resolver gives them: builtins bare, an unresolved
+	// `abstractmethod` bare too.
+	with(TransparentDecorator, "staticmethod", "classmethod", "abc.abstractmethod", "abstractmethod", "functools.wraps",
+		"typing.override", "typing_extensions.override", "typing.final", "typing_extensions.final", "typing.overload")
+	with(HoldsNoResource, "contextlib.suppress", "contextlib.nullcontext", "pytest.raises")
+	with(TestsAwaitable, "asyncio.iscoroutine", "inspect.isawaitable", "inspect.iscoroutine", "asyncio.isfuture",
+		"isinstance", "asyncio.coroutines.iscoroutine")
+	// As written in the source, qualified or bare (`@dataclass(frozen=True)`).
+	with(RunsNothingOnImport, "dataclass", "dataclasses.dataclass", "staticmethod", "classmethod", "property",
+		"asynccontextmanager", "contextlib.asynccontextmanager", "contextmanager", "contextlib.contextmanager",
+		"functools.lru_cache", "lru_cache", "functools.cache", "cache", "functools.wraps", "wraps",
+		"functools.total_ordering", "total_ordering", "enum.unique", "unique", "abstractmethod", "abc.abstractmethod",
+		"typing.final", "final")
+	with(SpawnsProcess, prefixed("os.", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp",
+		"spawnvpe")...)
+	with(CompressedFile, "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile")
+	threadUnsafe := func(roles Role, instead string, names ...string) {
+		for _, n := range names {
+			a := entry(n)
+			a.Roles |= ThreadUnsafe | roles
+			a.Instead = instead
+		}
+	}
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(...)`", "asyncio.AbstractEventLoop.call_soon")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(loop.call_later, ...)`", "asyncio.AbstractEventLoop.call_later")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(loop.call_at, ...)`", "asyncio.AbstractEventLoop.call_at")
+	threadUnsafe(ByMethodName, "use `asyncio.run_coroutine_threadsafe(coro, loop)`", "asyncio.AbstractEventLoop.create_task")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(fut.set_result, value)`", "asyncio.Future.set_result")
+	threadUnsafe(ByMethodName, "use `loop.call_soon_threadsafe(fut.set_exception, exc)`", "asyncio.Future.set_exception")
+	threadUnsafe(0, "use `asyncio.run_coroutine_threadsafe(coro, loop)`", "asyncio.create_task", "asyncio.ensure_future")
+	threadUnsafe(0, "use `loop.call_soon_threadsafe(...)`", "asyncio.Queue.put_nowait", "asyncio.Event.set")
+	with(OwnsLoop, "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner")
+	with(OwnsLoop|ByMethodName, "asyncio.AbstractEventLoop.run_until_complete", "asyncio.AbstractEventLoop.run_forever",
+		"tornado.ioloop.IOLoop.run_sync")
+	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
+		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
 }

@@ -84,7 +84,9 @@ func runNeverAwaited(p *Pass) {
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
 		var opts []ReportOption
-		if c.InAsync() && c.Usage != analysis.UsageStored {
+		if use.onePath {
+			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
+		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false,
 				Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.Start), New: "await "}}}))
 		} else if !c.InAsync() {
@@ -258,6 +260,8 @@ const (
 type coroUse struct {
 	fate coroFate
 	why  string
+	// onePath: consumed on some paths only (uncoveredPath).
+	onePath bool
 }
 
 // coroutineAttrs are what a coroutine object really has: reading them is
@@ -351,11 +355,6 @@ var containerAdders = map[string]bool{"append": true, "add": true, "insert": tru
 // futureAttrs are what a future (asyncio.gather's result) really has.
 var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": true, "result": true, "exception": true,
 	"add_done_callback": true, "remove_done_callback": true, "get_loop": true}
-
-// awaitableTests check whether a value is awaitable: code that asks expects
-// either a coroutine or a plain value in the name.
-var awaitableTests = map[string]bool{"asyncio.iscoroutine": true, "inspect.isawaitable": true, "inspect.iscoroutine": true,
-	"asyncio.isfuture": true, "isinstance": true, "asyncio.coroutines.iscoroutine": true}
 
 // syncCallbackAPI returns how a call that arg is passed to is shown when
 // that call runs its callable argument synchronously and discards the
@@ -465,7 +464,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 			}
 		}
 	}
-	if awaitableTests[callee.Name] && n.Type == "identifier" {
+	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type == "identifier" {
 		return coroUse{fate: fateGuarded}
 	}
 	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
@@ -800,7 +799,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) 
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
 	case consumed:
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
-			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line)}
+			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
 		}
 		return coroUse{fate: fateConsumed}
 	case inContainer && len(uses) > 0:

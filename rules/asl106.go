@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL106 reports non-thread-safe loop/future methods called from executor threads.
@@ -12,7 +13,8 @@ var ASL106 = register(&Rule{
 	Name:    "loop-call-from-thread",
 	Summary: "Event-loop or future method that is not thread-safe called from a function run in a thread",
 	Rationale: "A function handed to `loop.run_in_executor()`, `asyncio.to_thread()`, `ThreadPoolExecutor.submit()` or " +
-		"`threading.Thread(target=...)` " +
+		"`threading.Thread(target=...)` (or any offload pylib knows: anyio's and trio's `to_thread.run_sync`, Starlette's " +
+		"`run_in_threadpool`, asgiref's `sync_to_async`) " +
 		"runs in another thread. The event loop and its futures are not thread-safe: `loop.call_soon()`, " +
 		"`loop.create_task()`, `fut.set_result()` or `queue.put_nowait()` called from there may corrupt the loop's state or " +
 		"sit unnoticed until something else wakes the loop. Use the thread-safe entry points: " +
@@ -52,13 +54,20 @@ async def main():
 	Run: runLoopCallFromThread,
 })
 
-var threadUnsafeMethods = map[string]string{
-	"call_soon":     "use `loop.call_soon_threadsafe(...)`",
-	"call_later":    "use `loop.call_soon_threadsafe(loop.call_later, ...)`",
-	"call_at":       "use `loop.call_soon_threadsafe(loop.call_at, ...)`",
-	"create_task":   "use `asyncio.run_coroutine_threadsafe(coro, loop)`",
-	"set_result":    "use `loop.call_soon_threadsafe(fut.set_result, value)`",
-	"set_exception": "use `loop.call_soon_threadsafe(fut.set_exception, exc)`",
+// threadUnsafeMethods maps the name of a loop or future method that must
+// not be called from another thread to its advice (pylib's ThreadUnsafe
+// records matched by method name).
+var threadUnsafeMethods = methodAdvice(pylib.ThreadUnsafe | pylib.ByMethodName)
+
+// ownLoopMethods are the names of methods that run an event loop.
+var ownLoopMethods = methodAdvice(pylib.OwnsLoop | pylib.ByMethodName)
+
+func methodAdvice(r pylib.Role) map[string]string {
+	out := map[string]string{}
+	pylib.Each(r, func(a pylib.API) {
+		out[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = a.Instead
+	})
+	return out
 }
 
 // threadUnsafe returns advice when call c must not run outside the loop's thread.
@@ -67,11 +76,8 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	if name == "" {
 		name = calleeOf(m, c.Node)
 	}
-	switch name {
-	case "asyncio.create_task", "asyncio.ensure_future":
-		return "use `asyncio.run_coroutine_threadsafe(coro, loop)`"
-	case "asyncio.Queue.put_nowait", "asyncio.Event.set":
-		return "use `loop.call_soon_threadsafe(...)`"
+	if api, ok := pylib.Lookup(name); ok && api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) {
+		return api.Instead
 	}
 	meth := c.Method(m.File)
 	advice, ok := threadUnsafeMethods[meth]
@@ -187,16 +193,13 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		}
 		var fnArg *analysis.Node
 		via, helper := "", ""
+		api, offload := offloadAPI(m, c, name)
 		switch {
-		case name == "asyncio.to_thread" || name == "asyncio.threads.to_thread":
-			fnArg, via = c.Positional(0), "asyncio.to_thread"
-		case c.Method(m.File) == "run_in_executor":
-			fnArg, via = c.Positional(1), "run_in_executor"
-		case name == "threading.Thread":
-			fnArg, via = c.Keyword("target", m.File), "threading.Thread"
-		case name == "concurrent.futures.ThreadPoolExecutor.submit" || name == "concurrent.futures.Executor.submit" ||
-			(c.Method(m.File) == "submit" && receiverType(m, c.Node.ChildByField("function").ChildByField("object")) == "concurrent.futures.ThreadPoolExecutor"):
-			fnArg, via = c.Positional(0), "ThreadPoolExecutor.submit"
+		case offload:
+			fnArg, via = offloadedCallable(m, c, api), api.Name
+			if api.Display != "" {
+				via = api.Display
+			}
 		case name != "":
 			// Possibly a configured offload helper: like asyncio.to_thread,
 			// it takes the callable first.
@@ -271,15 +274,11 @@ func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
 	if name == "" {
 		name = calleeOf(m, c.Node)
 	}
-	switch name {
-	case "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner":
+	if name != "" && pylib.Is(name, pylib.OwnsLoop) {
 		return true
 	}
-	switch c.Method(m.File) {
-	case "run_until_complete", "run_forever", "run_sync":
-		return true
-	}
-	return false
+	_, ok := ownLoopMethods[c.Method(m.File)]
+	return ok
 }
 
 // functionReference reports an expression that can name a function of the
@@ -291,6 +290,50 @@ func functionReference(n *analysis.Node) bool {
 		return true
 	}
 	return false
+}
+
+// offloadAPI returns the pylib record of a call that runs a callable in a
+// worker thread: by the callee's name, by method name on a receiver of
+// unknown type (loop.run_in_executor), or a submit on a thread pool the
+// module created.
+func offloadAPI(m *analysis.Module, c *analysis.Call, name string) (pylib.API, bool) {
+	if name != "" {
+		if api, ok := pylib.Lookup(name); ok && api.Has(pylib.Offload) {
+			return api, true
+		}
+	}
+	meth := c.Method(m.File)
+	if meth == "" {
+		return pylib.API{}, false
+	}
+	if api, ok := offloadMethods[meth]; ok {
+		return api, true
+	}
+	if recv := receiverType(m, c.Node.ChildByField("function").ChildByField("object")); recv != "" {
+		if api, ok := pylib.Lookup(recv + "." + meth); ok && api.Has(pylib.Offload) {
+			return api, true
+		}
+	}
+	return pylib.API{}, false
+}
+
+// offloadMethods are the offload methods matched by name on receivers of
+// unknown type.
+var offloadMethods = func() map[string]pylib.API {
+	out := map[string]pylib.API{}
+	pylib.Each(pylib.Offload|pylib.ByMethodName, func(a pylib.API) {
+		out[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = a
+	})
+	return out
+}()
+
+// offloadedCallable returns the argument of c holding the callable that
+// the Offload API runs.
+func offloadedCallable(m *analysis.Module, c *analysis.Call, api pylib.API) *analysis.Node {
+	if api.CallableKeyword != "" {
+		return c.Keyword(api.CallableKeyword, m.File)
+	}
+	return c.Positional(api.CallableArg)
 }
 
 // NeedsThreadFunctions reports whether checking m asks for the project-wide

@@ -39,17 +39,6 @@ async def ticks():
 	Run: runYieldInCancelScope,
 })
 
-// thirdPartyScopes are context managers of other libraries that open a
-// task group, nursery or cancel scope inside (flake8-async's list).
-var thirdPartyScopes = map[string]bool{
-	"asgi_lifespan.LifespanManager": true, "apscheduler.AsyncScheduler": true,
-	"anyio.from_thread.BlockingPortal": true, "anyio.from_thread.start_blocking_portal": true,
-	"mcp.client.streamable_http.streamablehttp_client": true, "mcp.client.sse.sse_client": true,
-	"trio_websocket.open_websocket": true, "trio_websocket.open_websocket_url": true, "trio_websocket.serve_websocket": true,
-	"trio_asyncio.open_loop": true, "trio_parallel.open_worker_context": true, "trio_util.move_on_when": true,
-	"trio_util.run_and_cancelling": true, "qtrio.open_emissions_nursery": true, "qtrio.enter_emissions_channel": true,
-}
-
 // contextManagerDecorators are matched by their last name as written:
 // `@fixture` of any origin (pytest_asyncio's included) counts.
 var contextManagerDecorators = pylib.LastNames(pylib.ContextManagerDecorator)
@@ -71,7 +60,7 @@ func runYieldInCancelScope(p *Pass) {
 				exprs, _ := withItems(q)
 				for _, e := range exprs {
 					kind, name := contextKind(p.Module, e)
-					if kind == "" && thirdPartyScopes[name] {
+					if kind == "" && pylib.Is(name, pylib.OpensScope) {
 						kind = "scope"
 					}
 					if kind != "" {

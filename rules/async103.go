@@ -32,7 +32,8 @@ async def worker(queue):
 	Severity: Warning,
 	Default:  true,
 	Notes: "Reported on the handler when control can reach its end or leave it with `return`, `break` or `continue` " +
-		"(those statements are also ASYNC104's, as in flake8-async; a path ending in `raise OtherError` is only " +
+		"(those statements are also ASYNC104's, as in flake8-async, whose ASYNC103 counts `return` but not a `break` " +
+		"or `continue` out of the loop around the try statement; a path ending in `raise OtherError` is only " +
 		"ASYNC104's). A handler that always calls a function that never returns (it always raises, or is annotated " +
 		"`NoReturn`) re-raises, and so does one starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
@@ -40,7 +41,9 @@ async def worker(queue):
 		"that already handles `CancelledError` is not reported, and neither is one that hands the caught exception to " +
 		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`; " +
 		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
-		"task-group machinery (flake8-async reports these).\n\n" +
+		"task-group machinery (flake8-async reports these). A handler whose nested try statement raises the caught " +
+		"exception again on every path (`try: raise err` / `except ValueError: raise err` / `except: raise err`) " +
+		"re-raises; flake8-async reports it, and ASYNC104 at the inner `raise err`, which re-raises the same exception.\n\n" +
 		"Deliberately quieter than flake8-async, because a task's cancellation is delivered at an `await`: only try " +
 		"statements of async functions whose body awaits (`await`, `async for`, `async with`) are checked. A " +
 		"`CancelledError` caught in a synchronous function, at module level or around a try body with no await came " +
@@ -122,12 +125,13 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 // catches cancellation (the element of a tuple), where flake8-async reports.
 func cancellationTypeNode(m *analysis.Module, typ *analysis.Node) *analysis.Node {
 	kind, _ := catchesCancellation(m, typ)
-	if t := analysis.Unparen(typ); t.Type == "tuple" {
+	t := analysis.Unparen(typ)
+	if t.Type == "tuple" {
 		for _, e := range t.NamedChildren() {
 			if k, _ := catchesCancellation(m, e); k == kind {
 				return e
 			}
 		}
 	}
-	return typ
+	return t
 }

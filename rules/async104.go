@@ -30,7 +30,8 @@ async def fetch(client, url):
 	Default:  true,
 	Notes: "Checks the same handlers as ASYNC103: only in async functions, around a try body that awaits, and not " +
 		"when the cancellation is recorded and re-raised after the try statement (see ASYNC103's notes for why this is " +
-		"deliberately quieter than flake8-async, which also checks synchronous and module-level code). `raise exc` where `exc` is the name the " +
+		"deliberately quieter than flake8-async, which also checks synchronous and module-level code, and reports `raise " +
+		"err` in a nested bare `except:` whose try body only raises `err`). `raise exc` where `exc` is the name the " +
 		"handler bound is a re-raise; inside a nested handler that itself catches cancellation, `raise inner` re-raises " +
 		"what that handler caught and is checked against it. As in flake8-async, a `yield` in the handler (an async " +
 		"generator) is reported: the consumer may never resume it, so the cancellation is lost.",

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC119 reports yield inside a context manager in an async generator.
@@ -91,12 +92,6 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 	return found
 }
 
-// transparentDecorators wrap a function without taking charge of what it
-// returns.
-var transparentDecorators = map[string]bool{"staticmethod": true, "classmethod": true, "abc.abstractmethod": true,
-	"abstractmethod": true, "functools.wraps": true, "typing.override": true, "typing_extensions.override": true,
-	"typing.final": true, "typing_extensions.final": true, "typing.overload": true}
-
 // managedByDecorator reports whether a decorator of the async generator f
 // is a function or class that is not known to be transparent and has a
 // body: it receives the generator function and manages the generators it
@@ -113,7 +108,7 @@ func managedByDecorator(p *Pass, f *analysis.Function) bool {
 			e = e.ChildByField("function")
 		}
 		r := f.Module().Resolve(e)
-		if transparentDecorators[r.Name] {
+		if r.Name != "" && pylib.Is(r.Name, pylib.TransparentDecorator) {
 			continue
 		}
 		fn, cls := r.Func, r.Class
@@ -136,10 +131,6 @@ func managedByDecorator(p *Pass, f *analysis.Function) bool {
 	}
 	return false
 }
-
-// noResourceContextManagers exit without releasing anything.
-var noResourceContextManagers = map[string]bool{"contextlib.suppress": true, "contextlib.nullcontext": true,
-	"pytest.raises": true}
 
 // holdsNothing reports whether every context manager of the with statement
 // w holds nothing whose release a delayed exit would delay: a known one, or
@@ -174,7 +165,7 @@ func holdsNothing(p *Pass, w *analysis.Node) bool {
 			return false
 		}
 		c := calls[v]
-		if noResourceContextManagers[c.Callee] {
+		if c.Callee != "" && pylib.Is(c.Callee, pylib.HoldsNoResource) {
 			continue
 		}
 		if p.Project == nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC220 reports blocking process creation in an async function.
@@ -44,7 +45,7 @@ func runBlockingCreateSubprocess(p *Pass) {
 // mode, or with P_WAIT, the call waits for the process (ASYNC221); any other
 // mode only starts it (ASYNC220).
 func osSpawnCall(m *analysis.Module, c *analysis.Call, name string) (blockingCall, bool) {
-	if !osSpawn[name] {
+	if !pylib.Is(name, pylib.SpawnsProcess) {
 		return blockingCall{}, false
 	}
 	mode := c.Positional(0)
@@ -56,7 +57,3 @@ func osSpawnCall(m *analysis.Module, c *analysis.Call, name string) (blockingCal
 	}
 	return blockingCall{Code: "ASYNC221", Instead: "use `await asyncio.create_subprocess_exec(...)` and await the process"}, true
 }
-
-// osSpawn are the os.spawn* functions (their mode says whether they wait).
-var osSpawn = map[string]bool{"os.spawnl": true, "os.spawnle": true, "os.spawnlp": true, "os.spawnlpe": true,
-	"os.spawnv": true, "os.spawnve": true, "os.spawnvp": true, "os.spawnvpe": true}

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Phase says how the rules that simulate run in a CheckRun.
@@ -431,17 +432,6 @@ func isMainGuard(f *analysis.File, n *analysis.Node) bool {
 	return strings.Contains(t, "__name__") && strings.Contains(t, "__main__")
 }
 
-// decoratorsThatRunNothing are decorators known to have no effect on import
-// beyond wrapping the definition (no registration in some global table).
-var decoratorsThatRunNothing = map[string]bool{
-	"dataclass": true, "dataclasses.dataclass": true, "staticmethod": true, "classmethod": true,
-	"property": true, "asynccontextmanager": true, "contextlib.asynccontextmanager": true,
-	"contextmanager": true, "contextlib.contextmanager": true, "functools.lru_cache": true,
-	"lru_cache": true, "functools.cache": true, "cache": true, "functools.wraps": true, "wraps": true,
-	"functools.total_ordering": true, "total_ordering": true, "enum.unique": true, "unique": true,
-	"abstractmethod": true, "abc.abstractmethod": true, "typing.final": true, "final": true,
-}
-
 // plainDefinition returns the names a top-level statement binds when it is
 // a definition that runs nothing on import.
 func plainDefinition(f *analysis.File, n *analysis.Node) ([]string, bool) {
@@ -463,7 +453,7 @@ func plainDefinition(f *analysis.File, n *analysis.Node) ([]string, bool) {
 			if e.Type == "call" {
 				e = e.ChildByField("function") // @dataclass(frozen=True), @lru_cache(maxsize=4)
 			}
-			if e == nil || !decoratorsThatRunNothing[f.Text(e)] {
+			if e == nil || !pylib.Is(f.Text(e), pylib.RunsNothingOnImport) {
 				return nil, false
 			}
 		}

@@ -1,13 +1,31 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // taskGroupScope is an `async with TaskGroup() as tg:` (or nursery) statement.
 type taskGroupScope struct {
-	With *analysis.Node
-	Expr *analysis.Node // the TaskGroup() call
-	Name string         // the bound name, "" when not bound
-	Kind string         // "task group" or "nursery"
+	With   *analysis.Node
+	Expr   *analysis.Node // the TaskGroup() call
+	Name   string         // the bound name, "" when not bound
+	Kind   string         // "task group" or "nursery"
+	Opener string         // the resolved name of the opening call (asyncio.TaskGroup, trio.open_nursery...)
+}
+
+// spawns reports whether method starts a task in this group: asyncio's
+// TaskGroup only has create_task (start/start_soon there would be an
+// AttributeError, not a task), trio's and anyio's have start_soon and start.
+func (tg taskGroupScope) spawns(method string) bool {
+	switch {
+	case strings.HasPrefix(tg.Opener, "asyncio."):
+		return method == "create_task"
+	case strings.HasPrefix(tg.Opener, "trio.") || strings.HasPrefix(tg.Opener, "anyio."):
+		return method == "start_soon" || method == "start"
+	}
+	return spawnMethods[method]
 }
 
 // taskGroups are the module's `async with` statements that open a task
@@ -29,7 +47,7 @@ func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 			if kind != "taskgroup" {
 				continue
 			}
-			tg := taskGroupScope{With: n, Expr: e, Kind: "task group"}
+			tg := taskGroupScope{With: n, Expr: e, Kind: "task group", Opener: name}
 			if name == "trio.open_nursery" {
 				tg.Kind = "nursery"
 			}

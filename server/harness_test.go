@@ -233,6 +233,9 @@ type client struct {
 
 	// settings answers workspace/configuration.
 	settings json.RawMessage
+	// scoped answers workspace/configuration for items of that scopeUri
+	// (else settings).
+	scoped map[uri.URI]json.RawMessage
 
 	mu       sync.Mutex
 	changed  chan struct{} // closed and replaced on every notification
@@ -307,6 +310,9 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 		out := make([]json.RawMessage, len(p.Items))
 		for i := range out {
 			out[i] = c.settings
+			if scope := p.Items[i].ScopeURI; scope != nil && c.scoped[*scope] != nil {
+				out[i] = c.scoped[*scope]
+			}
 			if out[i] == nil {
 				out[i] = json.RawMessage("null")
 			}

@@ -27,7 +27,7 @@ func copyProject(t *testing.T, src string) string {
 
 // copyTree copies the directory src to dst, adding a pyproject.toml at
 // dst when marked and src has none.
-func copyTree(t *testing.T, src, dst string, marked bool) {
+func copyTree(t testing.TB, src, dst string, marked bool) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -53,7 +53,7 @@ func copyTree(t *testing.T, src, dst string, marked bool) {
 
 // multiFileProjects returns the multi-file test projects
 // (testdata/rules/*/<dir>/).
-func multiFileProjects(t *testing.T) []string {
+func multiFileProjects(t testing.TB) []string {
 	t.Helper()
 	paths, _ := filepath.Glob("../testdata/rules/*/*")
 	var out []string
@@ -204,17 +204,16 @@ func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
 		}
 	})
 	t.Run("subfolder of a git repository", func(t *testing.T) {
-		repo := t.TempDir()
-		if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
-			t.Fatal(err)
-		}
 		// The folder opened, app/, calls into lib/, outside it.
-		writeAt(t, repo, map[string]string{
+		repo := writeFiles(t, map[string]string{
 			"lib/__init__.py": "",
 			"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
 			"app/__init__.py": "",
 			"app/main.py":     "from lib.blocking import load\n\n\nasync def handler():\n    load()\n",
 		})
+		if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		for _, p := range projects {
 			copyTree(t, p, filepath.Join(repo, projectName(p)), false)
 		}
@@ -228,18 +227,4 @@ func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
 			t.Fatalf("compared %d findings, none of them cross-file", compared)
 		}
 	})
-}
-
-// writeAt writes files (relative path -> content) below dir.
-func writeAt(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -109,8 +111,12 @@ type Server struct {
 	ctx        context.Context
 	cancel     context.CancelFunc
 	background sync.WaitGroup
-	analyses   chan struct{} // bounds concurrent analyses
-	simulating chan struct{} // bounds concurrent simulator phases (one)
+	// backgroundDone is set (under backgroundMu) before background is
+	// waited for: goSafe starts nothing after it.
+	backgroundMu   sync.Mutex
+	backgroundDone bool
+	analyses       chan struct{} // bounds concurrent analyses
+	simulating     chan struct{} // bounds concurrent simulator phases (one)
 
 	// simulations caches the simulator rules' findings per function across
 	// versions and documents.
@@ -125,7 +131,13 @@ type Server struct {
 	settingsMu   sync.Mutex
 	initSettings Settings // from initializationOptions
 	wsSettings   Settings // from workspace/configuration or didChangeConfiguration
-	settings     atomic.Pointer[Settings]
+	// folderSettings are the workspace/configuration answers per workspace
+	// folder (a multi-root workspace may configure each folder apart); the
+	// files of a folder get initSettings merged with its folder's.
+	folderSettings map[string]Settings
+	// folderEffective caches initSettings merged with folderSettings.
+	folderEffective map[string]*Settings
+	settings        atomic.Pointer[Settings]
 
 	docsMu sync.RWMutex
 	docs   map[uri.URI]*document
@@ -136,6 +148,7 @@ type Server struct {
 
 	progressSeq atomic.Int64
 	inflight    sync.Map // jsonrpc2.ID -> context.CancelFunc of running requests
+	requests    runningRequests
 
 	out          *outbox       // notifications to the client (nil before Serve connects)
 	requestSlots chan struct{} // one per request running concurrently
@@ -182,7 +195,9 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s.out = newOutbox(func(method string, params any) {
 		// An error means the connection is gone; logging it would recurse
 		// through window/logMessage.
-		_ = s.conn.Notify(context.Background(), method, params)
+		// It returns once written, so the outbox keeps what the client has
+		// not read yet (and supersedes stale diagnostics).
+		_ = s.conn.Notify(waitWritten(context.Background()), method, params)
 	})
 	outDone := make(chan struct{})
 	defer close(outDone)
@@ -214,7 +229,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	}
 	waited := make(chan struct{})
 	go func() {
-		s.background.Wait()
+		s.waitBackground()
 		close(waited)
 	}()
 	select {
@@ -247,7 +262,7 @@ func (s *Server) flushNotifications() {
 // call makes a server-to-client request. It must not run on the read loop
 // (the answer is read there): callers run it on their own goroutine.
 func (s *Server) call(method string, params, result any) error {
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(waitWritten(s.ctx), 30*time.Second)
 	defer cancel()
 	_, err := s.conn.Call(ctx, method, params, result)
 	return err
@@ -393,6 +408,8 @@ func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedPa
 }
 
 // Shutdown stops accepting requests; exit then ends the process with 0.
+// The handler has already rejected later requests and waited for the
+// running ones.
 func (s *Server) Shutdown(ctx context.Context) error {
 	// What was published before the shutdown reaches the client before its answer.
 	s.flushNotifications()
@@ -441,37 +458,83 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, params *protocol.Di
 	}
 	s.settingsMu.Lock()
 	s.wsSettings = set
+	s.folderSettings = nil
 	s.settingsMu.Unlock()
 	s.updateSettings()
 	s.reanalyseAll()
 	return nil
 }
 
-// pullConfiguration asks the client for section "asyncls".
+// pullConfiguration asks the client for section "asyncls", once per
+// workspace folder (its scopeUri), so each folder may be configured apart.
 func (s *Server) pullConfiguration() {
 	section := "asyncls"
-	item := protocol.ConfigurationItem{Section: &section}
-	if roots := s.ws.currentRoots(); len(roots) > 0 {
-		u := uri.File(roots[0])
-		item.ScopeURI = &u
+	roots := s.ws.currentRoots()
+	items := []protocol.ConfigurationItem{{Section: &section}}
+	if len(roots) > 0 {
+		items = nil
+		for _, r := range roots {
+			u := uri.File(r)
+			items = append(items, protocol.ConfigurationItem{Section: &section, ScopeURI: &u})
+		}
 	}
 	var result []json.RawMessage
-	if err := s.call(protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{item}}, &result); err != nil {
+	if err := s.call(protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{Items: items}, &result); err != nil {
 		s.log.warnf("workspace/configuration failed: %v", err)
 		return
 	}
-	var set Settings
-	if len(result) > 0 {
-		var err error
-		if set, err = ParseSettings(result[0]); err != nil {
-			s.showMessage(protocol.MessageTypeError, "asyncls: workspace settings: %v; using the defaults for them", err)
-			set = Settings{}
+	parse := func(i int) Settings {
+		if i >= len(result) {
+			return Settings{}
+		}
+		set, err := ParseSettings(result[i])
+		if err != nil {
+			where := "workspace settings"
+			if len(roots) > 1 {
+				where = "workspace settings of " + roots[i]
+			}
+			s.showMessage(protocol.MessageTypeError, "asyncls: %s: %v; using the defaults for them", where, err)
+			return Settings{}
+		}
+		return set
+	}
+	folders := map[string]Settings{}
+	for i, r := range roots {
+		folders[r] = parse(i)
+	}
+	s.settingsMu.Lock()
+	// The first folder's settings are the session's (debounce, log level,
+	// hovers) and those of files outside every folder.
+	s.wsSettings = parse(0)
+	s.folderSettings = folders
+	s.settingsMu.Unlock()
+	s.updateSettings()
+}
+
+// settingsFor returns the settings of the files of path: those of the
+// innermost workspace folder holding it, else the session's.
+func (s *Server) settingsFor(path string) Settings {
+	folder := ""
+	for _, r := range s.ws.currentRoots() {
+		if filepath.IsAbs(path) && lint.Within(r, path) && len(r) > len(folder) {
+			folder = r
 		}
 	}
 	s.settingsMu.Lock()
-	s.wsSettings = set
-	s.settingsMu.Unlock()
-	s.updateSettings()
+	defer s.settingsMu.Unlock()
+	set, ok := s.folderSettings[folder]
+	if folder == "" || !ok {
+		return s.currentSettings()
+	}
+	if eff := s.folderEffective[folder]; eff != nil {
+		return *eff
+	}
+	eff := s.initSettings.Merge(set)
+	if s.folderEffective == nil {
+		s.folderEffective = map[string]*Settings{}
+	}
+	s.folderEffective[folder] = &eff
+	return eff
 }
 
 // updateSettings recomputes the effective settings: workspace/configuration
@@ -479,6 +542,7 @@ func (s *Server) pullConfiguration() {
 func (s *Server) updateSettings() {
 	s.settingsMu.Lock()
 	eff := s.initSettings.Merge(s.wsSettings)
+	s.folderEffective = nil
 	s.settingsMu.Unlock()
 	s.settings.Store(&eff)
 	if eff.LogLevel != nil {

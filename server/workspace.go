@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,6 +78,8 @@ type workspace struct {
 	projects  map[string]*projectIndex // project root -> its index
 	layoutGen uint64                   // bumped when any layout changes: modules are renamed
 	indexing  bool
+	// pendingIndex is the folders to index once the index running is done.
+	pendingIndex []string
 	// updated records, per path, the sequence number of the last change made
 	// to its module other than by the index, so an index that read the file
 	// earlier does not put back an older version.
@@ -88,9 +91,9 @@ type workspace struct {
 	rootByDir map[string]string // directory -> root of the project of its files
 
 	cfgMu     sync.Mutex
-	cfgByDir  map[string]*config.Config  // directory -> effective configuration
-	reported  map[string]map[string]bool // configuration file -> problems already shown
-	effective map[*config.Config]*config.Config
+	cfgByDir  map[string]*config.Config       // directory -> effective configuration
+	reported  map[string]map[string]bool      // configuration file -> problems already shown
+	effective map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
 
 	configEvents configEvents
 }
@@ -321,7 +324,7 @@ func (w *workspace) read(path string) ([]byte, error) {
 func (w *workspace) invalidateConfig() {
 	w.cfgMu.Lock()
 	w.cfgByDir = map[string]*config.Config{}
-	w.effective = map[*config.Config]*config.Config{}
+	w.effective = map[effectiveKey]*config.Config{}
 	w.reported = map[string]map[string]bool{}
 	w.cfgMu.Unlock()
 }
@@ -338,12 +341,28 @@ func (w *workspace) invalidateConfigOf(file string) {
 			delete(w.cfgByDir, d)
 		}
 	}
-	for base := range w.effective {
-		if base.Path == file || base.Path == "" {
-			delete(w.effective, base)
+	for key := range w.effective {
+		if key.base.Path == file || key.base.Path == "" {
+			delete(w.effective, key)
 		}
 	}
 	delete(w.reported, file)
+}
+
+// effectiveKey identifies a configuration with editor settings over it.
+type effectiveKey struct {
+	base     *config.Config
+	settings string // settingsKey
+}
+
+// settingsKey is a comparable form of the settings that layer over a file's
+// configuration.
+func settingsKey(s Settings) string {
+	data, _ := json.Marshal(struct {
+		Select, ExtendSelect, Ignore []string
+		Latency                      map[string]string
+	}{s.Select, s.ExtendSelect, s.Ignore, s.Latency})
+	return string(data)
 }
 
 // options returns the rule options for path: the nearest pyproject.toml's
@@ -376,9 +395,12 @@ func (w *workspace) configFor(path string) *config.Config {
 			w.reportOnce(base.Path, protocol.MessageTypeWarning, fmt.Sprintf("asyncls: %s: [tool.asyncls] %s", base.Path, msg))
 		}
 	}
-	eff, ok := w.effective[base]
+	// The editor settings of the file's folder (a multi-root workspace may
+	// configure each folder apart) layer over the file.
+	settings := w.s.settingsFor(path)
+	key := effectiveKey{base, settingsKey(settings)}
+	eff, ok := w.effective[key]
 	if !ok {
-		settings := w.s.currentSettings()
 		eff, err = settings.Apply(base)
 		if err != nil {
 			w.reportOnce("", protocol.MessageTypeError, fmt.Sprintf("asyncls: editor settings: %v; using pyproject.toml alone", err))
@@ -387,7 +409,7 @@ func (w *workspace) configFor(path string) *config.Config {
 		for _, msg := range settings.Warnings() {
 			w.reportOnce("", protocol.MessageTypeWarning, "asyncls: editor settings: "+msg)
 		}
-		w.effective[base] = eff
+		w.effective[key] = eff
 	}
 	w.cfgByDir[dir] = eff
 	return eff
@@ -419,6 +441,8 @@ func (w *workspace) index(folders []string) {
 	}
 	w.mu.Lock()
 	if w.indexing {
+		// The index running indexes these too once it is done.
+		w.pendingIndex = append(w.pendingIndex, folders...)
 		w.mu.Unlock()
 		return
 	}
@@ -427,29 +451,42 @@ func (w *workspace) index(folders []string) {
 	defer func() {
 		w.mu.Lock()
 		w.indexing = false
+		pending := w.pendingIndex
+		w.pendingIndex = nil
 		w.mu.Unlock()
+		if len(pending) > 0 && w.s.ctx.Err() == nil {
+			w.index(pending)
+		}
 	}()
 
 	progress := w.s.startProgress("asyncls: indexing the workspace")
 	configFor := func(dir string) *config.Config {
 		return w.configFor(filepath.Join(dir, "__init__.py"))
 	}
-	// The projects: each folder's own, and those nested in it.
-	projectRoots := map[string]bool{}
-	for _, folder := range folders {
-		projectRoots[w.rootOf(filepath.Join(folder, "__init__.py"))] = true
-		found, errs := lint.WalkFiles(folder, configFor, MaxIndexedFiles)
-		for _, e := range errs {
-			w.s.log.debugf("index: %v", e)
+	inFolders := func(path string) bool {
+		for _, f := range folders {
+			if lint.Within(f, path) {
+				return true
+			}
 		}
-		for _, f := range found {
-			projectRoots[w.rootOf(f)] = true
-		}
+		return false
 	}
+	// The projects: each folder's own (its root may be above it), and
+	// those nested in it, found by the walks of the projects holding them.
 	var files []string
 	seen := map[string]bool{}
-	for root := range projectRoots {
-		found, errs := lint.ProjectFiles(root, configFor)
+	queue := []string{}
+	queued := map[string]bool{}
+	for _, folder := range folders {
+		if root := w.rootOf(filepath.Join(folder, "__init__.py")); !queued[root] {
+			queued[root] = true
+			queue = append(queue, root)
+		}
+	}
+	for len(queue) > 0 {
+		root := queue[0]
+		queue = queue[1:]
+		found, nested, errs := lint.ProjectFiles(root, configFor)
 		for _, e := range errs {
 			w.s.log.debugf("index: %v", e)
 		}
@@ -459,14 +496,14 @@ func (w *workspace) index(folders []string) {
 				files = append(files, f)
 			}
 		}
-	}
-	inFolders := func(path string) bool {
-		for _, f := range folders {
-			if lint.Within(f, path) {
-				return true
+		for _, n := range nested {
+			// Nested projects outside the folders (beside a folder in the
+			// repository holding it) are not the workspace's.
+			if !queued[n] && inFolders(n) {
+				queued[n] = true
+				queue = append(queue, n)
 			}
 		}
-		return false
 	}
 	sort.Slice(files, func(i, j int) bool {
 		if a, b := inFolders(files[i]), inFolders(files[j]); a != b {
@@ -560,6 +597,63 @@ func (w *workspace) reindex() {
 	w.setFolders(folders)
 	w.invalidateConfig()
 	w.index(folders)
+}
+
+// refreshProjects brings the index of the projects rooted at roots up to
+// date with their files as a walk finds them now (a changed configuration
+// may exclude or include other files): files no longer found leave it,
+// unless open; files found anew are read, within the budget. It returns
+// whether anything changed.
+func (w *workspace) refreshProjects(roots []string) bool {
+	configFor := func(dir string) *config.Config {
+		return w.configFor(filepath.Join(dir, "__init__.py"))
+	}
+	open := w.s.openPaths()
+	changed := false
+	for _, root := range roots {
+		found, _, _ := lint.ProjectFiles(root, configFor)
+		want := map[string]bool{}
+		for _, f := range found {
+			if w.rootOf(f) == root {
+				want[f] = true
+			}
+		}
+		w.mu.Lock()
+		p := w.projectLocked(root)
+		var gone []string
+		for _, m := range p.project.Modules() {
+			if path := m.File.Path; !want[path] && !open[path] {
+				gone = append(gone, path)
+			}
+			delete(want, m.File.Path)
+		}
+		w.mu.Unlock()
+		for _, path := range gone {
+			w.drop(path)
+			changed = true
+		}
+		var added []string
+		for f := range want {
+			if !open[f] {
+				added = append(added, f)
+			}
+		}
+		sort.Strings(added)
+		for _, f := range w.withinBudget(added) {
+			m := w.readModule(f)
+			if m == nil {
+				continue
+			}
+			w.mu.Lock()
+			fits := w.budget.admit(f, int64(len(m.File.Src)))
+			w.mu.Unlock()
+			if fits {
+				w.set(m)
+				changed = true
+			}
+		}
+	}
+	return changed
 }
 
 // withinBudget returns the first files (in order) that fit in the index's
@@ -772,17 +866,35 @@ func (s *Server) applyConfigChanges() {
 		return
 	}
 	s.log.infof("%s changed: reloading the configuration below it", strings.Join(files, ", "))
-	var reanalysed []uri.URI
 	for _, f := range files {
 		s.ws.invalidateConfigOf(f)
 	}
-	for _, d := range s.openDocs() {
+	// The projects whose walk a changed file configures (below it, or
+	// holding it) may now have other files.
+	var refresh []string
+	s.ws.mu.Lock()
+	for root := range s.ws.projects {
 		for _, f := range files {
-			if lint.Within(filepath.Dir(f), d.path) {
-				s.schedule(d, 0, false)
-				reanalysed = append(reanalysed, d.uri)
+			if root != "" && (lint.Within(filepath.Dir(f), root) || lint.Within(root, f)) {
+				refresh = append(refresh, root)
 				break
 			}
+		}
+	}
+	s.ws.mu.Unlock()
+	sort.Strings(refresh)
+	filesChanged := s.ws.refreshProjects(refresh)
+	var reanalysed []uri.URI
+	for _, d := range s.openDocs() {
+		affected := filesChanged && contains(refresh, s.ws.rootOf(d.path))
+		for _, f := range files {
+			if lint.Within(filepath.Dir(f), d.path) {
+				affected = true
+			}
+		}
+		if affected {
+			s.schedule(d, 0, false)
+			reanalysed = append(reanalysed, d.uri)
 		}
 	}
 	if len(reanalysed) > 0 {
@@ -823,6 +935,9 @@ func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *protocol
 	}
 	s.ws.setFolders(append(kept, added...))
 	s.goSafe("workspace folders", func() {
+		if s.caps.configuration {
+			s.pullConfiguration() // the settings of the folders now
+		}
 		if len(removed) > 0 {
 			s.ws.forgetOutside()
 		}

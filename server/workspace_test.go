@@ -389,6 +389,41 @@ func TestWatchedFiles(t *testing.T) {
 	c.shutdownAndExit()
 }
 
+// TestWorkspaceFoldersChange: a folder added later is indexed as a project
+// of its own (its helpers module is not the other folder's helpers module
+// of the same name), and the files of a removed folder leave the index.
+func TestWorkspaceFoldersChange(t *testing.T) {
+	app := "from helpers import load\n\n\nasync def handler():\n    load()\n    await handler()\n"
+	top := writeFiles(t, map[string]string{
+		"a/pyproject.toml": "[project]\nname = \"a\"\n", "a/app.py": app, "a/helpers.py": "def load():\n    return 1\n",
+		"b/pyproject.toml": "[project]\nname = \"b\"\n", "b/app.py": app, "b/helpers.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
+	})
+	a, b := filepath.Join(top, "a"), filepath.Join(top, "b")
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(a, utf16Caps(), `{"debounceMs": 0}`)
+	aURI, bURI := uri.File(filepath.Join(a, "app.py")), uri.File(filepath.Join(b, "app.py"))
+	c.open(aURI, app)
+	folders := func(added, removed string) {
+		var ev protocol.WorkspaceFoldersChangeEvent
+		if added != "" {
+			ev.Added = []protocol.WorkspaceFolder{{URI: uri.File(added), Name: "b"}}
+		}
+		if removed != "" {
+			ev.Removed = []protocol.WorkspaceFolder{{URI: uri.File(removed), Name: "b"}}
+		}
+		c.notify(protocol.MethodWorkspaceDidChangeWorkspaceFolders, &protocol.DidChangeWorkspaceFoldersParams{Event: ev})
+	}
+	folders(b, "")
+	c.open(bURI, app)
+	c.waitDiagnosticsWhere(bURI, "ASL201 through b/helpers.py once b is a folder", func(d []protocol.Diagnostic) bool { return hasCode(d, "ASL201") })
+	if d := c.waitDiagnostics(aURI, 1); hasCode(d, "ASL201") {
+		t.Errorf("a/app.py reports b/helpers.py's blocking call: %v", codes(d))
+	}
+	folders("", b)
+	c.waitDiagnosticsWhere(bURI, "ASL201 gone once b/helpers.py left the index with its folder", func(d []protocol.Diagnostic) bool { return !hasCode(d, "ASL201") })
+	c.shutdownAndExit()
+}
+
 // TestEditReanalysesIndirectDependents: a module's findings depend on the
 // modules it imports directly or not, and on the names any module uses as
 // values (ASYNC124), so an edit re-publishes the open documents that import

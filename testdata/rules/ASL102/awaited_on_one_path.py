@@ -8,7 +8,7 @@ async def fetch():
 
 
 async def only_if(verbose):
-    c = fetch()  # want: ASL102 "awaited only when `verbose` holds \(line 12\); on the other path it is never awaited"
+    c = fetch()  # want: ASL102 "is not awaited on every path: it is stored in `c` and awaited only when `verbose` holds \(line 12\); on the other path it is never awaited; await it, or call its `\.close\(\)`, on that path too"
     if verbose:
         await c
 
