@@ -285,6 +285,12 @@ type Dependencies struct {
 	// functions that run in other threads (ASL106), which depends on every
 	// module that hands functions to threads and what those modules import.
 	ThreadFunctions bool
+	// OverrideQueries holds the names of the async methods the rules asked
+	// whether a subclass anywhere in the project overrides them with a sync
+	// member (analysis.Project.IsCoroutineFunction): the answers depend on
+	// every module whose classes define such a name other than as an async
+	// def, and on what those modules import.
+	OverrideQueries map[string]bool
 }
 
 // recordUsesThreadFunctions notes that the findings depend on the project's
@@ -295,6 +301,20 @@ func (p *Pass) recordUsesThreadFunctions() {
 		p.shared.recorded.ThreadFunctions = true
 		p.shared.mu.Unlock()
 	}
+}
+
+// isCoroutineFunction asks the project whether c's callee is a coroutine
+// function, recording the override questions it depended on for
+// CheckRecorded.
+func (p *Pass) isCoroutineFunction(c *analysis.Call) bool {
+	if p.shared == nil {
+		return p.Project.IsCoroutineFunction(c, nil)
+	}
+	return p.Project.IsCoroutineFunction(c, func(method *analysis.Function) {
+		p.shared.mu.Lock()
+		p.shared.recorded.OverrideQueries[method.Name] = true
+		p.shared.mu.Unlock()
+	})
 }
 
 // projectUsesNameAsValue asks the project whether any module uses name as a
@@ -424,7 +444,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
+	shared := &checkState{recorded: Dependencies{ValueQueries: map[string]bool{}, OverrideQueries: map[string]bool{}}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}
