@@ -7,6 +7,8 @@ import "sort"
 func init() {
 	counterpart("asyncio.sleep", "trio.sleep", "anyio.sleep")
 	counterpart("asyncio.to_thread", "trio.to_thread.run_sync", "anyio.to_thread.run_sync")
+	// trio's and anyio's deadlines are plain (not async) context managers.
+	counterpart("asyncio.timeout", "trio.fail_after", "anyio.fail_after")
 	counterpart("asyncio.Event", "trio.Event", "anyio.Event")
 	counterpart("asyncio.Lock", "trio.Lock", "anyio.Lock")
 	counterpart("asyncio.Queue", "trio.open_memory_channel", "anyio.create_memory_object_stream")

@@ -321,10 +321,20 @@ func (p *Pass) library() string {
 }
 
 func moduleLibrary(m *analysis.Module) string {
+	// The module's own imports decide; an import inside one function (a
+	// trio test importing asyncio to check interplay) only when they say
+	// nothing.
 	roots := map[string]bool{}
-	for _, imp := range m.Imports {
-		root, _, _ := strings.Cut(imp.Module, ".")
-		roots[root] = true
+	for _, topLevel := range []bool{true, false} {
+		for _, imp := range m.Imports {
+			if (imp.Scope == m.Scope) == topLevel {
+				root, _, _ := strings.Cut(imp.Module, ".")
+				roots[root] = true
+			}
+		}
+		if roots["asyncio"] || roots["anyio"] || roots["trio"] {
+			break
+		}
 	}
 	switch {
 	case roots["asyncio"]:
