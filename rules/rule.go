@@ -336,6 +336,11 @@ func moduleLibrary(m *analysis.Module) string {
 			break
 		}
 	}
+	if !roots["asyncio"] && !roots["anyio"] && !roots["trio"] {
+		// A module of trio's or anyio's own package that imports none of them.
+		own, _, _ := strings.Cut(m.Name, ".")
+		roots[own] = true
+	}
 	switch {
 	case roots["asyncio"]:
 		return "asyncio"
