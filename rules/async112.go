@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC112 reports task groups that only start one task.
 var ASYNC112 = register(&Rule{
@@ -18,7 +22,10 @@ async def main():
     await worker()`,
 	Severity: Info,
 	Default:  true,
-	Notes:    "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async.",
+	Notes: "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async. " +
+		"The single task must be started with the group's own method: `create_task` for asyncio's TaskGroup, " +
+		"`start_soon`/`start` for trio's nursery and anyio's task group (asyncio's TaskGroup has no `start`, as in " +
+		"flake8-async).",
 	Requires: []Fact{taskGroups},
 	Run:      runUselessTaskGroup,
 })
@@ -47,7 +54,7 @@ func runUselessTaskGroup(p *Pass) {
 		}
 		fn := call.ChildByField("function")
 		if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
-			!spawnMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			!tg.spawns(p.File.Text(fn.ChildByField("attribute"))) {
 			continue
 		}
 		passesItself := false
@@ -62,4 +69,17 @@ func runUselessTaskGroup(p *Pass) {
 		}
 		p.Report(tg.Expr, "this "+tg.Kind+" only starts one task; await the coroutine directly instead")
 	}
+}
+
+// spawns reports whether method starts a task in this group: asyncio's
+// TaskGroup only has create_task (start/start_soon there would be an
+// AttributeError, not a task), trio's and anyio's have start_soon and start.
+func (tg taskGroupScope) spawns(method string) bool {
+	switch {
+	case strings.HasPrefix(tg.Opener, "asyncio."):
+		return method == "create_task"
+	case strings.HasPrefix(tg.Opener, "trio.") || strings.HasPrefix(tg.Opener, "anyio."):
+		return method == "start_soon" || method == "start"
+	}
+	return spawnMethods[method]
 }

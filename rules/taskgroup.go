@@ -4,10 +4,11 @@ import "github.com/asyncls/asyncls/analysis"
 
 // taskGroupScope is an `async with TaskGroup() as tg:` (or nursery) statement.
 type taskGroupScope struct {
-	With *analysis.Node
-	Expr *analysis.Node // the TaskGroup() call
-	Name string         // the bound name, "" when not bound
-	Kind string         // "task group" or "nursery"
+	With   *analysis.Node
+	Expr   *analysis.Node // the TaskGroup() call
+	Name   string         // the bound name, "" when not bound
+	Kind   string         // "task group" or "nursery"
+	Opener string         // the resolved name of the opening call (asyncio.TaskGroup, trio.open_nursery...)
 }
 
 // taskGroups are the module's `async with` statements that open a task
@@ -29,7 +30,7 @@ func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 			if kind != "taskgroup" {
 				continue
 			}
-			tg := taskGroupScope{With: n, Expr: e, Kind: "task group"}
+			tg := taskGroupScope{With: n, Expr: e, Kind: "task group", Opener: name}
 			if name == "trio.open_nursery" {
 				tg.Kind = "nursery"
 			}
