@@ -326,6 +326,11 @@ const (
 	// KeepsBehaviour: a decorator after which the function runs exactly as
 	// written (the simulator runs the undecorated body).
 	KeepsBehaviour
+	// RedeliversCancellation: a cancellation class (or the function naming
+	// it) of a library whose cancel scopes are level-triggered: a
+	// cancellation caught and not re-raised is raised again at the task's
+	// next checkpoint inside the cancelled scope.
+	RedeliversCancellation
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

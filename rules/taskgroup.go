@@ -1,8 +1,6 @@
 package rules
 
-import (
-	"github.com/asyncls/asyncls/analysis"
-)
+import "github.com/asyncls/asyncls/analysis"
 
 // taskGroupScope is an `async with TaskGroup() as tg:` (or nursery) statement.
 type taskGroupScope struct {
