@@ -3,7 +3,10 @@ package server
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
+
+	"go.lsp.dev/protocol"
 )
 
 // gatedFrames writes a frame each time its gate lets one through, checking
@@ -68,5 +71,19 @@ func TestWriteQueueBoundsAnswers(t *testing.T) {
 	}
 	if g.most < maxQueuedAnswerBytes/2 {
 		t.Errorf("at most %d bytes were queued: the answers waited for the writer long before the bound (%d)", g.most, maxQueuedAnswerBytes)
+	}
+}
+
+// TestCodecResultsOwnTheirBytes: what the codec decodes stays intact when
+// jsonrpc2 reuses the buffer it lent (the next message overwrites it).
+func TestCodecResultsOwnTheirBytes(t *testing.T) {
+	data := []byte(`[{"title":"Show documentation for ASL100","kind":"quickfix"}]`)
+	var actions []protocol.CommandOrCodeAction
+	if err := (lspCodec{}).Unmarshal(data, &actions); err != nil {
+		t.Fatal(err)
+	}
+	copy(data, strings.Repeat("X", len(data)))
+	if len(actions) != 1 || actions[0].(*protocol.CodeAction).Title != "Show documentation for ASL100" {
+		t.Fatalf("decoded %+v, which changed with the buffer it was read from", actions)
 	}
 }
