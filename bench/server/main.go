@@ -200,6 +200,7 @@ func (codec) Marshal(v any) ([]byte, error) {
 	}
 	return protocol.Marshal(v)
 }
+
 // Unmarshal decodes from a copy: jsonrpc2 lends data from its read buffer
 // and protocol.Unmarshal into some destinations (slices of unions) aliases it.
 func (codec) Unmarshal(data []byte, v any) error { return protocol.Unmarshal(bytes.Clone(data), v) }
