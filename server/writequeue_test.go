@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 )
@@ -50,6 +51,21 @@ func TestWriteQueueBoundsAnswers(t *testing.T) {
 		}
 		queued <- nil
 	}()
+	// The client reads nothing until the answers have filled the queue to
+	// its bound (less the frame the writer holds): releasing frames at once
+	// made how full it got depend on the scheduler. The minute is a hang
+	// guard, not a speed limit.
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(time.Millisecond) {
+		g.q.mu.Lock()
+		n := g.q.answerBytes
+		g.q.mu.Unlock()
+		if n >= maxQueuedAnswerBytes-2*size {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("answers stopped being queued at %d bytes, below the bound (%d)", n, maxQueuedAnswerBytes)
+		}
+	}
 	for range items {
 		g.gate <- struct{}{}
 	}
