@@ -86,10 +86,21 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	}
 	recv := c.Node.ChildByField("function").ChildByField("object")
 	t := receiverType(m, recv)
-	if strings.HasPrefix(t, "concurrent.futures.") || strings.HasPrefix(name, "concurrent.futures.") {
+	if inThreadSafeModule(t) || inThreadSafeModule(name) {
 		return ""
 	}
 	return advice
+}
+
+// inThreadSafeModule reports a qualified name inside a module whose objects
+// any thread may use.
+func inThreadSafeModule(name string) bool {
+	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+		if pylib.Is(name[:i], pylib.ThreadSafeModule) {
+			return true
+		}
+	}
+	return false
 }
 
 // handoff is a place where a function is handed to another thread.
@@ -208,7 +219,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			continue
 		}
 		fnArg = analysis.Unparen(fnArg)
-		if fnArg != nil && fnArg.Type == "call" && calleeOf(m, fnArg) == "functools.partial" {
+		if fnArg != nil && fnArg.Type == "call" && pylib.Is(calleeOf(m, fnArg), pylib.BindsArguments) {
 			fnArg = analysis.Unparen(firstArg(fnArg))
 		}
 		if fnArg == nil {

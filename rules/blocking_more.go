@@ -31,13 +31,13 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
 	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type == "false" || f.Text(n) == "0") }
 	isZero := func(n *analysis.Node) bool { return n != nil && (f.Text(n) == "0" || f.Text(n) == "0.0") }
-	last := name[strings.LastIndexByte(name, '.')+1:]
-	switch {
-	case strings.HasPrefix(name, "threading.") && last == "acquire":
+	api, _ := pylib.Lookup(name)
+	switch api.Unblock {
+	case pylib.UnblockedByFlag:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("blocking", f)) || isZero(c.Keyword("timeout", f))
-	case name == "queue.Queue.get":
+	case pylib.UnblockedQueueGet:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f))
-	case name == "queue.Queue.put":
+	case pylib.UnblockedQueuePut:
 		if isFalse(c.Positional(1)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f)) {
 			return true
 		}
@@ -47,8 +47,8 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 			return false
 		}
 		size := c0(ctor, f)
-		return size == nil || f.Text(size) == "0" || strings.HasPrefix(calleeOf(m, ctor), "queue.SimpleQueue")
-	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
+		return size == nil || f.Text(size) == "0" || pylib.Is(calleeOf(m, ctor), pylib.UnboundedQueue)
+	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag:
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST, or an IP
 		// address literal ("127.0.0.1", "::1").
 		if strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
@@ -56,32 +56,27 @@ func nonBlockingUse(m *analysis.Module, c *analysis.Call, name string) bool {
 		}
 		// (getnameinfo of an address literal still looks its name up.)
 		host := c.Positional(0)
-		if name != "socket.getaddrinfo" || host == nil || host.Type != "string" {
+		if api.Unblock != pylib.UnblockedNumericHost || host == nil || host.Type != "string" {
 			return false
 		}
 		lit := strings.Trim(f.Text(host), `"'`)
 		return lit != "" && strings.Trim(lit, "0123456789.") == "" || strings.Contains(lit, ":") && strings.Trim(lit, "0123456789abcdefABCDEF:") == ""
-	case name == "psycopg2.connect":
+	case pylib.UnblockedAsyncKeyword:
 		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
 		v := c.Keyword("async_", f)
 		if v == nil {
 			v = c.Keyword("async", f)
 		}
 		return v != nil && v.Type != "false" && f.Text(v) != "0"
-	case strings.HasPrefix(name, "socket.socket."):
+	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c)
-	case last == "close" && strings.HasPrefix(name, "io."):
+	case pylib.UnblockedReadOnlyClose:
 		// Closing a file opened only for reading has nothing to flush.
 		return openedReadOnly(m, c.Node.ChildByField("function").ChildByField("object"))
-	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",
-		name == "concurrent.futures.Future.exception":
+	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
-	case name == "json.load" || name == "pickle.load" || name == "json.dump" || name == "pickle.dump" || name == "marshal.load" ||
-		name == "marshal.dump" || name == "tomllib.load":
-		arg := c.Positional(0)
-		if name == "json.dump" || name == "pickle.dump" || name == "marshal.dump" {
-			arg = c.Positional(1)
-		}
+	case pylib.UnblockedMemoryFile:
+		arg := c.Positional(api.FileArg)
 		if arg == nil {
 			return true
 		}
@@ -105,7 +100,7 @@ func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
 	if ctor == nil {
 		return false
 	}
-	if callee := calleeOf(m, ctor); callee != "open" && callee != "builtins.open" && callee != "io.open" {
+	if !pylib.Is(calleeOf(m, ctor), pylib.OpensFile) {
 		return false
 	}
 	args := ctor.ChildByField("arguments")

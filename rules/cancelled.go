@@ -30,7 +30,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		return best, bestShown
 	}
 	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
-	if typ.Type == "call" && (calleeOf(m, typ) == "anyio.get_cancelled_exc_class" ||
+	if typ.Type == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
 		strings.HasSuffix(calleeOf(m, typ), ".get_cancelled_exc_class") || m.File.Text(typ.ChildByField("function")) == "get_cancelled_exc_class") {
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	}
@@ -294,7 +294,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 	case "with_statement":
 		exprs, _ := withItems(s)
 		for _, e := range exprs {
-			if name := calleeOf(m, e); name == "contextlib.suppress" {
+			if pylib.Is(calleeOf(m, e), pylib.SuppressesExceptions) {
 				return true
 			}
 		}

@@ -40,11 +40,12 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call, name string) b
 		if compressedOverMemory(m, fn.ChildByField("object"), name) || inMemorySQLite(m, fn.ChildByField("object"), name, 0) {
 			return true
 		}
-		if method == "acquire" && strings.HasPrefix(name, "threading.") && freshLock(m, c, fn.ChildByField("object")) {
+		if method == "acquire" && pylib.Is(name[:max(strings.LastIndexByte(name, '.'), 0)], pylib.SyncLock) &&
+			freshLock(m, c, fn.ChildByField("object")) {
 			return true
 		}
 	}
-	if strings.HasPrefix(name, "sqlite3.") && inMemorySQLite(m, c.Node, name, 0) {
+	if pylib.Is(name, pylib.MemoryDatabase) && inMemorySQLite(m, c.Node, name, 0) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
@@ -55,7 +56,7 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call, name string) b
 // connection (`db.execute(...)` gives a cursor): queries on an in-memory
 // database are CPU work, not I/O.
 func inMemorySQLite(m *analysis.Module, n *analysis.Node, name string, depth int) bool {
-	if !strings.HasPrefix(name, "sqlite3.") || depth > 4 {
+	if !pylib.Is(name, pylib.MemoryDatabase) || depth > 4 {
 		return false
 	}
 	n = analysis.Unparen(n)
@@ -68,7 +69,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, name string, depth int
 		if fn == nil {
 			return false
 		}
-		if calleeOf(m, n) == "sqlite3.connect" {
+		if pylib.Is(calleeOf(m, n), pylib.OpensMemoryDatabase) {
 			args := n.ChildByField("arguments")
 			if args == nil {
 				return false
@@ -209,9 +210,7 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start {
 		return false
 	}
-	switch calleeOf(m, ctor) {
-	case "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore":
-	default:
+	if !pylib.Is(calleeOf(m, ctor), pylib.FreeWhenNew) {
 		return false
 	}
 	if m.FunctionAt(ctor) != c.Func {
@@ -250,7 +249,7 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 			under = a.ChildByField("value")
 		}
 	}
-	if under == nil && typ != "gzip.GzipFile" {
+	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
 		for _, a := range args.NamedChildren() {
 			if a.Type != "keyword_argument" {
 				under = a
