@@ -387,7 +387,35 @@ const (
 	FileObjectKeywordOnly
 	// OpensFile: the built-in open() and its aliases.
 	OpensFile
+	// AsyncLock: an async lock, semaphore or condition class (names as
+	// resolved, and bare as written): code under it is serialised on purpose.
+	AsyncLock
+	// OrdersWork: a module whose awaited calls coordinate other work
+	// (sleeps, locks, queues, waits) rather than do I/O of their own.
+	OrdersWork
+	// SimulatedModule: a module whose calls the simulator implements, so it
+	// may know what awaiting them costs.
+	SimulatedModule
+	// PoolRequests: a module whose untyped objects' .request("GET", ...) /
+	// .urlopen("GET", ...) are blocking pool requests (flake8-async's
+	// ASYNC211 condition for urllib3).
+	PoolRequests
+	// Superseded: a module no longer maintained; Instead names its
+	// maintained continuation.
+	Superseded
 )
+
+// Within reports whether a module enclosing name (a proper dotted prefix of
+// it: "concurrent.futures" of "concurrent.futures.Future.result") has every
+// role in r.
+func Within(name string, r Role) bool {
+	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+		if Is(name[:i], r) {
+			return true
+		}
+	}
+	return false
+}
 
 // Unblocking says which arguments make a call of a Blocking API return at
 // once instead of waiting.

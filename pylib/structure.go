@@ -93,6 +93,12 @@ func init() {
 	with(FileObjectKeywordOnly, "gzip.GzipFile")
 	// As the resolver gives them: the builtin bare.
 	with(OpensFile, "open", "builtins.open", "io.open")
+	with(AsyncLock, "asyncio.Lock", "asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.Condition",
+		"Lock", "Semaphore", "BoundedSemaphore", "Condition")
+	with(OrdersWork|SimulatedModule, "asyncio")
+	with(PoolRequests, "urllib3")
+	with(Superseded, "httpx")
+	entry("httpx").Instead = "httpx2"
 	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
 		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
 }

@@ -86,21 +86,10 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	}
 	recv := c.Node.ChildByField("function").ChildByField("object")
 	t := receiverType(m, recv)
-	if inThreadSafeModule(t) || inThreadSafeModule(name) {
+	if pylib.Within(t, pylib.ThreadSafeModule) || pylib.Within(name, pylib.ThreadSafeModule) {
 		return ""
 	}
 	return advice
-}
-
-// inThreadSafeModule reports a qualified name inside a module whose objects
-// any thread may use.
-func inThreadSafeModule(name string) bool {
-	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
-		if pylib.Is(name[:i], pylib.ThreadSafeModule) {
-			return true
-		}
-	}
-	return false
 }
 
 // handoff is a place where a function is handed to another thread.
