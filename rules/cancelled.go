@@ -353,6 +353,7 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	}
 	if rt := f.Node.ChildByField("return_type"); rt != nil {
 		t := f.Module().File.Text(rt)
+		// Annotation syntax as written, not library APIs.
 		if t == "NoReturn" || t == "Never" || t == "typing.NoReturn" || t == "typing.Never" || t == "typing_extensions.Never" {
 			return true
 		}
