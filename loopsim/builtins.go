@@ -434,6 +434,9 @@ func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 		if o.Self == nil && unboundTypes[o.Qual] {
 			return &Builtin{Qual: unboundPrefix + o.Qual + "." + name}, nil
 		}
+		if o.Qual == "itertools.chain" && name == "from_iterable" {
+			return &Builtin{Qual: "itertools.chain.from_iterable"}, nil
+		}
 		return c.unmodelled(p, o.Qual+"."+name), nil
 	case *FuncVal:
 		if name == "__name__" {

@@ -23,6 +23,10 @@ func (c *ctx) eval(fr *frame, e Expr) (Value, error) {
 			c.s.assume(x.P, 0.8, "%s is not known here; treated as an unknown value", x.ID)
 			return &UnknownValue{Why: x.ID}, nil
 		}
+		// Real programs do not rely on NameError: more likely a builtin or
+		// an import the simulator lacks. Said even when the program catches
+		// it (gather(return_exceptions=True), except Exception).
+		c.s.addAssumption(x.P, 0.6, true, "name %s is not defined in the simulation (a builtin or import it does not model?); it raised NameError", x.ID)
 		return nil, newExc("NameError", "name '%s' is not defined (line %d)", x.ID, x.P.Line)
 	case *Attr:
 		obj, err := c.eval(fr, x.X)

@@ -354,6 +354,30 @@ func (c *ctx) callOperatorItertools(q string, args []Value, kws []kwarg, p Pos) 
 			out.Elems = append(out.Elems, v)
 		}
 		return out, true, nil
+	case "itertools.chain.from_iterable":
+		if len(args) != 1 || len(kws) > 0 {
+			return nil, false, nil
+		}
+		if isUnknown(args[0]) {
+			return unknownOf(q, args[0]), true, nil
+		}
+		outer, err := c.toList(args[0], p)
+		if err != nil {
+			return nil, true, err
+		}
+		out := &List{Kind: "list", Iter: true}
+		for _, it := range outer {
+			if isUnknown(it) {
+				return unknownOf(q, it), true, nil
+			}
+			inner, err := c.toList(it, p)
+			if err != nil {
+				return nil, true, err
+			}
+			c.allocate(int64(len(out.Elems)+len(inner)), "a chain", p)
+			out.Elems = append(out.Elems, inner...)
+		}
+		return out, true, nil
 	case "heapq.merge":
 		// Merging sorted inputs, ties taken from the earlier input: the
 		// stable sort of their concatenation.

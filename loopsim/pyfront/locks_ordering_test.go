@@ -388,9 +388,10 @@ async def main():
     total = functools.reduce(operator.add, xs)                 # 16
     merged = list(heapq.merge([1, 4], [2, 3], key=operator.neg))   # neg key: inputs are not sorted by it, as Python
     ok = operator.contains(xs, 7) and operator.lt(1, 2)
-    await asyncio.sleep(0.001 * (len(head) + len(tail) + len(odd) + prods[1] + total + len(merged) + ok))
+    flat = list(itertools.chain.from_iterable([[1, 2], {"a": 1}, "xy"]))   # 1 2 a x y
+    await asyncio.sleep(0.001 * (len(head) + len(tail) + len(odd) + prods[1] + total + len(merged) + ok + 10 * len(flat)))
 `, Options{})
-	if want := 0.001 * float64(2+3+4+20+16+4+1); !near(res.ConcurrentS, want) || res.Level != "high" {
+	if want := 0.001 * float64(2+3+4+20+16+4+1+50); !near(res.ConcurrentS, want) || res.Level != "high" {
 		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
 	}
 }
@@ -449,5 +450,38 @@ async def main():
 `, Options{})
 	if want := 0.001 * float64(31+255+5+1000-7+5+1+1000); !near(res.ConcurrentS, want) || res.Level != "high" {
 		t.Errorf("%.4f s (%s), want %.4f s (high); %+v", res.ConcurrentS, res.Level, want, res.Assumptions)
+	}
+}
+
+// CPython's whole builtin exception hierarchy is known (a ConnectionResetError
+// raised in a child is a ConnectionError, not a NameError the program
+// swallows), and a name the simulation does not know is a named unmodelled
+// step even when the program catches the NameError.
+func TestBuiltinExceptionsAndUnknownNames(t *testing.T) {
+	res := simulateSrc(t, `import asyncio
+async def child():
+    await asyncio.sleep(0.01)
+    raise ConnectionResetError("peer")
+async def main():
+    r = await asyncio.gather(child(), return_exceptions=True)
+    if isinstance(r[0], ConnectionError) and isinstance(r[0], OSError):
+        await asyncio.sleep(0.02)
+`, Options{})
+	if !near(res.ConcurrentS, 0.03) || res.Level != "high" {
+		t.Errorf("%.4f s (%s), want 0.03 s (high); %+v", res.ConcurrentS, res.Level, res.Assumptions)
+	}
+	res = simulateSrc(t, `import asyncio
+async def child():
+    return undefined_helper()
+async def main():
+    await asyncio.gather(child(), return_exceptions=True)
+    await asyncio.sleep(0.01)
+`, Options{})
+	named := false
+	for _, a := range res.Assumptions {
+		named = named || (a.Unmodelled && a.Line == 3 && strings.Contains(a.Text, "undefined_helper"))
+	}
+	if !named || res.Level == "high" {
+		t.Errorf("a swallowed NameError was not named (level %s): %+v", res.Level, res.Assumptions)
 	}
 }
