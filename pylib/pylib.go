@@ -403,6 +403,13 @@ const (
 	// Superseded: a module no longer maintained; Instead names its
 	// maintained continuation.
 	Superseded
+	// PropertyDecorator: makes a method an attribute read (names as the
+	// resolver gives them: the builtin bare, an unresolved import bare too).
+	PropertyDecorator
+	// NamedEventHandlers: a library whose event handlers (registered with
+	// its `.event` / `.listener` decorators or overriding its classes'
+	// methods) take the parameters DiscordEvents gives for their name.
+	NamedEventHandlers
 )
 
 // Within reports whether a module enclosing name (a proper dotted prefix of

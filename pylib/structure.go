@@ -98,6 +98,8 @@ func init() {
 	with(OrdersWork|SimulatedModule, "asyncio")
 	with(PoolRequests, "urllib3")
 	with(Superseded, "httpx")
+	with(PropertyDecorator, "property", "functools.cached_property", "cached_property")
+	with(NamedEventHandlers, "discord")
 	entry("httpx").Instead = "httpx2"
 	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
 		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
