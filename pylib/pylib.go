@@ -410,6 +410,10 @@ const (
 	// its `.event` / `.listener` decorators or overriding its classes'
 	// methods) take the parameters DiscordEvents gives for their name.
 	NamedEventHandlers
+	// Shieldable: a cancel scope that takes shield=True, keeping the
+	// enclosing scopes' cancellation away from its body (matched by its
+	// last name as written).
+	Shieldable
 )
 
 // Within reports whether a module enclosing name (a proper dotted prefix of

@@ -100,6 +100,8 @@ func init() {
 	with(Superseded, "httpx")
 	with(PropertyDecorator, "property", "functools.cached_property", "cached_property")
 	with(NamedEventHandlers, "discord")
+	with(Shieldable, "trio.CancelScope", "trio.move_on_after", "trio.move_on_at", "trio.fail_after", "trio.fail_at",
+		"anyio.CancelScope", "anyio.move_on_after", "anyio.fail_after")
 	entry("httpx").Instead = "httpx2"
 	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
 		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
