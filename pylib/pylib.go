@@ -260,7 +260,8 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
-// Roles the rules about structure read.
+// Roles the rules about structure read. Role has 64 bits and 62 are used:
+// widen it before adding more than two.
 const (
 	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
 	TimeoutScope = Awaitable << (iota + 1)
