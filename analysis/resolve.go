@@ -1,9 +1,11 @@
 package analysis
 
 import (
-	"github.com/asyncls/asyncls/pylib"
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Ref is what an expression is known to denote.
@@ -124,6 +126,13 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 		if mod := m.starSource(); mod != "" {
 			return Ref{Name: mod + "." + name}
 		}
+		if libraryModules()[name] && !m.hasStarImport() {
+			// Bound nowhere in the file and named like a library module the
+			// tables know (`httpx.Client()` with the import elsewhere: a
+			// snippet, an exec'd prelude): it can only mean that module, as
+			// flake8-async reads it. After a star import it may be anything.
+			return Ref{Name: name}
+		}
 		return Ref{}
 	}
 	switch b.Kind {
@@ -143,6 +152,19 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 		return m.resolveBinding(b, depth)
 	}
 	return Ref{}
+}
+
+// libraryModules are the top-level modules the library tables know.
+var libraryModules = sync.OnceValue(pylib.Roots)
+
+// hasStarImport reports whether the module has a `from x import *` anywhere.
+func (m *Module) hasStarImport() bool {
+	for _, imp := range m.Imports {
+		if imp.Name == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // starSource returns the module of the module's only `from x import *`, the
@@ -194,7 +216,10 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		if v.Type == "none" {
 			continue
 		}
-		r := m.resolve(v, depth+1)
+		r := m.declaredType(v, depth)
+		if !r.Known() {
+			r = m.resolve(v, depth+1)
+		}
 		if !r.Known() && r.Via == "" {
 			return Ref{}
 		}
@@ -204,6 +229,21 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		out, seen = r, true
 	}
 	return out
+}
+
+// declaredType is the type an annotated assignment declares for its value
+// (`f: TextIOWrapper = make()`): the annotation states what the name holds
+// even when the value's own type is unknown.
+func (m *Module) declaredType(v *Node, depth int) Ref {
+	a := v.Parent
+	if a == nil || a.Type != "assignment" || v.Field != "right" {
+		return Ref{}
+	}
+	t := a.ChildByField("type")
+	if t == nil {
+		return Ref{}
+	}
+	return m.annotationType(t, depth+1)
 }
 
 // reassignedParam resolves a parameter that the body assigns again: the

@@ -312,7 +312,11 @@ func (c *Config) Validate() error {
 		{"coroutine-wrappers", c.CoroutineWrappers}, {"task-factories", c.TaskFactories},
 		{"offload-helpers", c.OffloadHelpers}} {
 		for _, name := range list.names {
-			if !qualifiedNameRE.MatchString(name) {
+			re := qualifiedNameRE
+			if list.key == "blocking-calls" {
+				re = blockingPatternRE
+			}
+			if !re.MatchString(name) {
 				return &Error{Path: c.Path, Msg: list.key + ": " + strconvQuote(name) +
 					" is not a qualified name (expected e.g. \"myapp.db.fetch\" or \"myapp.db.*\")"}
 			}
@@ -435,6 +439,11 @@ func tomlTypeFits(tomlType string, t reflect.Type) bool {
 // qualifiedNameRE matches a dotted Python name, optionally ending in `.*`;
 // a blocking-calls entry may add `-> suggestion`.
 var qualifiedNameRE = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\.\*)?\s*(->.*)?$`)
+
+// blockingPatternRE matches a blocking-calls entry: a dotted name whose
+// components may each be `*` (one component, as flake8-async's `*.close`),
+// with an optional `-> suggestion`.
+var blockingPatternRE = regexp.MustCompile(`^\s*(\*|[A-Za-z_][A-Za-z0-9_]*)(\.(\*|[A-Za-z_][A-Za-z0-9_]*))*\s*(->.*)?$`)
 
 // ValidateLatency checks latency overrides ("aiohttp.ClientSession.get" =
 // "120ms"), naming the first bad entry.

@@ -210,6 +210,12 @@ blocking-calls = ["legacy.db.query -> legacy.db.aquery"]
 			t.Errorf("%s: got %v, want an error naming the bad entry", bad, err)
 		}
 	}
+	if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nblocking-calls = [\"*.close\", \"*.*.* -> x\", \"bar\"]\n")); err != nil {
+		t.Errorf("blocking-calls with `*` components: %v", err)
+	}
+	if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nblocking-calls = [\"a.*b\"]\n")); err == nil {
+		t.Errorf("blocking-calls `a.*b`: no error, want one (a `*` stands for a whole component)")
+	}
 	_, err = Parse("pyproject.toml", []byte("[tool.asyncls]\noffload-helpers = [\"a.run -> b.arun\"]\n"))
 	if err == nil || !strings.Contains(err.Error(), "only blocking-calls entries take") {
 		t.Errorf("a suggestion on an offload helper: got %v, want an error", err)

@@ -68,6 +68,10 @@ type API struct {
 	// FileArg is the position of the file argument UnblockedMemoryFile reads.
 	Unblock Unblocking
 	FileArg int
+	// Spawns, on an async library's module record, are the methods of its
+	// task groups that start a task (asyncio's TaskGroup has create_task
+	// only; trio's and anyio's start_soon and start).
+	Spawns []string
 }
 
 // Has reports whether the API has every role in r.
@@ -416,6 +420,17 @@ const (
 	// last name as written).
 	Shieldable
 )
+
+// TaskGroupSpawns returns the Spawns of the library that encloses opener
+// (a task group's opening call), and whether one is known.
+func TaskGroupSpawns(opener string) ([]string, bool) {
+	for i := strings.LastIndexByte(opener, '.'); i > 0; i = strings.LastIndexByte(opener[:i], '.') {
+		if a := find(opener[:i]); a != nil && len(a.Spawns) > 0 {
+			return a.Spawns, true
+		}
+	}
+	return nil, false
+}
 
 // Within reports whether a module enclosing name (a proper dotted prefix of
 // it: "concurrent.futures" of "concurrent.futures.Future.result") has every

@@ -100,6 +100,9 @@ func init() {
 	with(Superseded, "httpx")
 	with(PropertyDecorator, "property", "functools.cached_property", "cached_property")
 	with(NamedEventHandlers, "discord")
+	entry("asyncio").Spawns = []string{"create_task"}
+	entry("trio").Spawns = []string{"start_soon", "start"}
+	entry("anyio").Spawns = []string{"start_soon", "start"}
 	with(Shieldable, "trio.CancelScope", "trio.move_on_after", "trio.move_on_at", "trio.fail_after", "trio.fail_at",
 		"anyio.CancelScope", "anyio.move_on_after", "anyio.fail_after")
 	entry("httpx").Instead = "httpx2"

@@ -125,12 +125,13 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 // catches cancellation (the element of a tuple), where flake8-async reports.
 func cancellationTypeNode(m *analysis.Module, typ *analysis.Node) *analysis.Node {
 	kind, _ := catchesCancellation(m, typ)
-	if t := analysis.Unparen(typ); t.Type == "tuple" {
+	t := analysis.Unparen(typ)
+	if t.Type == "tuple" {
 		for _, e := range t.NamedChildren() {
 			if k, _ := catchesCancellation(m, e); k == kind {
 				return e
 			}
 		}
 	}
-	return typ
+	return t
 }

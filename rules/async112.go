@@ -18,7 +18,10 @@ async def main():
     await worker()`,
 	Severity: Info,
 	Default:  true,
-	Notes:    "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async.",
+	Notes: "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async. " +
+		"The single task must be started with the group's own method: `create_task` for asyncio's TaskGroup, " +
+		"`start_soon`/`start` for trio's nursery and anyio's task group (asyncio's TaskGroup has no `start`, as in " +
+		"flake8-async).",
 	Requires: []Fact{taskGroups},
 	Run:      runUselessTaskGroup,
 })
@@ -47,7 +50,7 @@ func runUselessTaskGroup(p *Pass) {
 		}
 		fn := call.ChildByField("function")
 		if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
-			!spawnMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			!tg.spawns(p.File.Text(fn.ChildByField("attribute"))) {
 			continue
 		}
 		passesItself := false

@@ -24,7 +24,12 @@ async def handler(uid):
 	Default:  true,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
 	Notes: "Does nothing until configured, as in flake8-async. Entries are qualified names as asyncls resolves them " +
-		"(`pkg.mod.func`, `pkg.mod.Class.method`); a trailing `.*` matches everything under a prefix. flake8-async's " +
+		"(`pkg.mod.func`, `pkg.mod.Class.method`); a trailing `.*` matches everything under a prefix, and a `*` " +
+		"component elsewhere one name component (`*.close`, `*.*.*`), as in flake8-async; a leading `*` also matches a " +
+		"call on a receiver of unknown type as written (`conn.close()`). A call whose name is bound " +
+		"nowhere in the file (`bar()`, `bee.bonnet()` with no import) is matched as written, as flake8-async matches " +
+		"every call; one whose value is awaited through a conditional expression (`await (bar() if c else foo())`) is an async API and is not reported " +
+		"(flake8-async reports it, a false alarm its own tests name). flake8-async's " +
 		"form `name -> suggestion` is accepted too: the suggestion is shown in the message. A name that belongs to a " +
 		"built-in family (e.g. `requests.get`) is reported under that family's code.",
 	Requires: []Fact{blockingCalls, blockingDelays},
@@ -47,7 +52,8 @@ func matchConfigured(entry, name string) (blockingCall, bool) {
 		return blockingCall{}, false
 	}
 	pattern, suggestion := splitBlockingEntry(entry)
-	ok := name == pattern || (strings.HasSuffix(pattern, ".*") && strings.HasPrefix(name, strings.TrimSuffix(pattern, "*")))
+	ok := name == pattern || (strings.HasSuffix(pattern, ".*") && strings.HasPrefix(name, strings.TrimSuffix(pattern, "*"))) ||
+		componentsMatch(pattern, name)
 	if !ok {
 		return blockingCall{}, false
 	}
@@ -56,6 +62,24 @@ func matchConfigured(entry, name string) (blockingCall, bool) {
 		instead = "use `" + suggestion + "` instead"
 	}
 	return blockingCall{Code: "ASYNC200", Instead: instead}, true
+}
+
+// componentsMatch matches a dotted pattern whose `*` components each stand
+// for one name component, as flake8-async's `*.close` and `*.*.*` do.
+func componentsMatch(pattern, name string) bool {
+	if !strings.Contains(pattern, "*") {
+		return false
+	}
+	want, got := strings.Split(pattern, "."), strings.Split(name, ".")
+	if len(want) != len(got) {
+		return false
+	}
+	for i, w := range want {
+		if w != "*" && w != got[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // runBlockingConfiguredCall reports the calls of this family made directly

@@ -19,7 +19,10 @@ async def fetch(url):
 	Severity: Warning,
 	Default:  true,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
-	Notes:    ``,
+	Notes: "As in flake8-async, a module name bound nowhere in the file (`httpx.Client()` with no import) is read as " +
+		"that module. Calls on urllib3's pools are reported once, as ASYNC211, whatever is known of the pool's type; " +
+		"flake8-async also reports any method of a pool whose type an annotation gives as ASYNC212, on top of its " +
+		"ASYNC211 for the same call.",
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingHTTPCallHttpx,
 })

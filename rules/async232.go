@@ -1,5 +1,12 @@
 package rules
 
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
 // ASYNC232 reports blocking method of a synchronous file object in an async function.
 var ASYNC232 = register(&Rule{
 	Code:      "ASYNC232",
@@ -20,17 +27,23 @@ async def first_line(path):
 	Severity: Warning,
 	Default:  true,
 	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
-	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation. " +
+	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation " +
+		"(of a parameter, or of an assignment: `f: TextIOWrapper = make()`). " +
 		"`close()` of a file that `open()` opened only for reading (no `w`, `a`, `x` or `+` in its mode) is not reported: " +
 		"there is nothing to flush (flake8-async reports every method call); ASL201 follows the same rule through helpers. " +
+		"Also deliberately unlike flake8-async: only the methods that do I/O are reported (`read`, `write`, " +
+		"`readline`, `flush`, `seek`...; not `fileno()` or `isatty()`); and a name annotated with two types in one " +
+		"function (`f: int = 7` then `f: TextIOWrapper = ...`) has no known type (types are not tracked statement by " +
+		"statement). " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
 		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself. " +
 		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
 		"work, no file I/O), and a call the function routes by whether it blocks: called directly under a condition " +
 		"(`if self._in_memory: return self.file.read(n)`) and offloaded elsewhere in the same function " +
 		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule.",
-	Requires: []Fact{blockingCalls, blockingDelays},
-	Run:      runBlockingFileCall,
+	Requires:    []Fact{blockingCalls, blockingDelays},
+	Run:         runBlockingFileCall,
+	NonBlocking: fileCallDoesNoIO,
 })
 
 // runBlockingFileCall reports the calls of this family made directly in a
@@ -42,4 +55,107 @@ func runBlockingFileCall(p *Pass) {
 			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 		}
 	}
+}
+
+// fileCallDoesNoIO reports calls of this family that do no file I/O:
+// closing a file opened only for reading (nothing to flush), json.load and
+// its kin on an in-memory buffer (or on a call such as `open(...)`, which
+// is reported itself), and the methods of a compressed file over an
+// in-memory buffer (compression is CPU work). (The shared guards of every
+// blocking family are in guards.go.)
+func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
+	recv := c.Node.ChildByField("function").ChildByField("object")
+	if compressedOverMemory(m, recv, name) {
+		return true
+	}
+	api, _ := pylib.Lookup(name)
+	switch api.Unblock {
+	case pylib.UnblockedReadOnlyClose:
+		return openedReadOnly(m, recv)
+	case pylib.UnblockedMemoryFile:
+		arg := c.Positional(api.FileArg)
+		if arg == nil {
+			return true
+		}
+		if pylib.InMemoryFiles[receiverType(m, arg)] {
+			return true
+		}
+		// json.load(open(path)): the open() call is reported already.
+		return analysis.Unparen(arg).Type == "call"
+	}
+	return false
+}
+
+// openedReadOnly reports a file object made by `open(...)` with a mode that
+// neither writes nor appends (none given is "r").
+func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
+	if obj == nil {
+		return false
+	}
+	ctor := constructorCall(m, obj, 0)
+	if ctor == nil {
+		return false
+	}
+	if !pylib.Is(calleeOf(m, ctor), pylib.OpensFile) {
+		return false
+	}
+	args := ctor.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	var mode *analysis.Node
+	positional := 0
+	for _, a := range args.NamedChildren() {
+		switch {
+		case a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "mode":
+			mode = a.ChildByField("value")
+		case a.Type != "keyword_argument" && a.Type != "list_splat" && a.Type != "dictionary_splat":
+			if positional == 1 {
+				mode = a
+			}
+			positional++
+		case a.Type == "list_splat" || a.Type == "dictionary_splat":
+			return false
+		}
+	}
+	if mode == nil {
+		return true
+	}
+	if mode.Type != "string" {
+		return false
+	}
+	return !strings.ContainsAny(strings.Trim(m.File.Text(mode), `"'`), "wax+")
+}
+
+// compressedOverMemory: recv is a gzip/bz2/lzma file object whose
+// underlying file (fileobj=, or the first argument of bz2/lzma) is an
+// in-memory buffer.
+func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) bool {
+	typ := name[:max(strings.LastIndexByte(name, '.'), 0)]
+	if recv == nil || !pylib.Is(typ, pylib.CompressedFile) {
+		return false
+	}
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil {
+		return false
+	}
+	var under *analysis.Node
+	args := ctor.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	for _, a := range args.NamedChildren() {
+		if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "fileobj" {
+			under = a.ChildByField("value")
+		}
+	}
+	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
+		for _, a := range args.NamedChildren() {
+			if a.Type != "keyword_argument" {
+				under = a
+			}
+			break
+		}
+	}
+	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
 }

@@ -29,7 +29,7 @@ async def main():
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
-		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories` and any such wrapper of one. ruff calls this check RUF006: `# noqa: RUF006`, and RUF006 in `ignore`, `per-file-ignores` or `select`, act on ASYNC300 as written.",
+		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories` and any such wrapper of one. A task only tested for truth (`x if create_task(c) else y`, `if create_task(c):`) is dropped too, as in flake8-async. Deliberately unlike flake8-async: names are resolved, so a function-local `from asyncio import create_task` and an alias (`spawn = asyncio.create_task`) are followed; and `with create_task(c):` is not reported (a task is no context manager: that line fails at once). ruff calls this check RUF006: `# noqa: RUF006`, and RUF006 in `ignore`, `per-file-ignores` or `select`, act on ASYNC300 as written.",
 	Run: runTaskDropped,
 })
 
@@ -48,7 +48,7 @@ func runTaskDropped(p *Pass) {
 // valueDropped reports whether the value of expression n is discarded:
 // it flows only through parentheses, conditional branches, boolean
 // operators, collection literals and `.add_done_callback()` into an
-// expression statement.
+// expression statement, or is only tested for truth (a condition).
 func valueDropped(f *analysis.File, n *analysis.Node) bool {
 	child := n
 	for p := n.Parent; p != nil; child, p = p, p.Parent {
@@ -59,9 +59,13 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 			continue
 		case "conditional_expression":
 			if named := p.NamedChildren(); len(named) == 3 && named[1] == child {
-				return false
+				// Only the task's truth value is read (`x if create_task(c) else y`).
+				return true
 			}
 			continue
+		case "if_clause", "if_statement", "elif_clause", "while_statement":
+			// Used as a condition: tested for truth, then dropped.
+			return child.Field == "condition" || p.Type == "if_clause"
 		case "list_comprehension", "set_comprehension", "generator_expression":
 			if child.Field == "body" {
 				continue

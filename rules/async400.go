@@ -26,7 +26,9 @@ except* OSError as eg:
 	Severity: Error,
 	Default:  true,
 	Notes: "ExceptionGroup's own attributes (`message`, `exceptions`, `subgroup`, `split`, `derive`, `args`, " +
-		"`with_traceback`, `add_note`, `__notes__`, other dunders) are fine. Reassigning the name stops the check.",
+		"`with_traceback`, `add_note`, `__notes__`, other dunders) are fine. Reassigning the name stops the check, " +
+		"also when a nested `except* ... as` handler binds the same name (flake8-async checks the name again after " +
+		"that handler; it then holds the outer group, or nothing at all if the inner handler ran).",
 	Run: runExceptStarAttribute,
 })
 

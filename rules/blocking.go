@@ -156,7 +156,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 	}
 	if b, ok := blockingNamed(name); ok {
-		if nonBlockingUse(m, c, name) || guardedAgainstBlocking(m, c, name) {
+		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(m, c, name) || guardedAgainstBlocking(m, c) {
 			return blockingCall{}, false
 		}
 		return b, true
@@ -164,10 +164,21 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 	if b, ok := osSpawnCall(m, c, name); ok {
 		return b, true
 	}
-	if opts != nil {
+	if opts != nil && len(opts.ExtraBlocking) > 0 {
+		configured := name
+		if configured == "" {
+			configured = unboundWrittenName(m, c)
+		}
 		for _, entry := range opts.ExtraBlocking {
-			if b, ok := matchConfigured(entry, name); ok {
+			if b, ok := matchConfigured(entry, configured); ok {
 				return b, true
+			}
+			// A receiver of unknown type matches a `*` component as written
+			// (`*.close_sync` and `conn.close_sync()`).
+			if configured == "" && strings.HasPrefix(entry, "*.") {
+				if b, ok := matchConfigured(entry, writtenDottedName(m, c)); ok {
+					return b, true
+				}
 			}
 		}
 	}
@@ -231,6 +242,49 @@ func unboundModuleCallee(m *analysis.Module, c *analysis.Call) string {
 		if imp.Name == "*" {
 			return "" // a star import may bind it to anything
 		}
+	}
+	text := m.File.Text(fn)
+	if strings.ContainsAny(text, " \t\n()[]") {
+		return ""
+	}
+	return text
+}
+
+// writtenDottedName is the call's function as written when it is a chain
+// of names (`conn.pool.close`), else "".
+func writtenDottedName(m *analysis.Module, c *analysis.Call) string {
+	fn := c.Node.ChildByField("function")
+	for n := fn; n != nil && n.Type == "attribute"; n = n.ChildByField("object") {
+		if o := n.ChildByField("object"); o == nil || (o.Type != "attribute" && o.Type != "identifier") {
+			return ""
+		}
+	}
+	if fn == nil || (fn.Type != "attribute" && fn.Type != "identifier") {
+		return ""
+	}
+	text := m.File.Text(fn)
+	if strings.ContainsAny(text, " \t\n") {
+		return ""
+	}
+	return text
+}
+
+// unboundWrittenName is the dotted name a call is written with (`bar`,
+// `bee.bonnet`) when its root is bound nowhere in the file and is no
+// builtin: nothing else can be known of it, so configured entries match it
+// as written. "" otherwise.
+func unboundWrittenName(m *analysis.Module, c *analysis.Call) string {
+	fn := c.Node.ChildByField("function")
+	root := fn
+	for root != nil && root.Type == "attribute" {
+		root = root.ChildByField("object")
+	}
+	if root == nil || root.Type != "identifier" {
+		return ""
+	}
+	name := m.File.Text(root)
+	if !m.IsBuiltin(root, name) || pythonBuiltins[name] || m.Resolve(root).Name != "" {
+		return ""
 	}
 	text := m.File.Text(fn)
 	if strings.ContainsAny(text, " \t\n()[]") {

@@ -9,7 +9,9 @@ import (
 
 // What a call creates, as several rules ask it: a coroutine object (ASL102,
 // ASL103, ASL104) or a task (ASYNC300, ASL301), from the library table, the
-// project's definitions and the [tool.asyncls] settings.
+// project's definitions and the [tool.asyncls] settings; and what made a
+// receiver (receiverType, constructorCall), which the blocking families ask
+// to tell a call that cannot block.
 
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
@@ -170,4 +172,52 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 		return true
 	}
 	return false
+}
+
+// receiverType returns the type of the instance expression n evaluates to,
+// as the semantic model resolves it (constructors, annotations, `with ...
+// as` targets, and the library table's return types).
+func receiverType(m *analysis.Module, n *analysis.Node) string {
+	if r := m.Resolve(n); r.Instance && r.Name != "" {
+		return r.Name
+	}
+	return ""
+}
+
+// constructorCall follows a name or self attribute assigned once to the call
+// that created its value.
+func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.Node {
+	n = analysis.Unparen(n)
+	if n == nil || depth > 6 {
+		return nil
+	}
+	switch n.Type {
+	case "call":
+		return n
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
+			return constructorCall(m, b.Values[0], depth+1)
+		}
+	case "attribute":
+		obj := m.Resolve(n.ChildByField("object"))
+		if obj.Class == nil || !obj.Instance {
+			return nil
+		}
+		own := false
+		for _, c := range m.Classes {
+			own = own || c == obj.Class
+		}
+		// `self._f = None` (not opened yet, or closed) constructs nothing.
+		var made []*analysis.Node
+		for _, v := range obj.Class.Attrs[m.File.Text(n.ChildByField("attribute"))] {
+			if analysis.Unparen(v).Type != "none" {
+				made = append(made, v)
+			}
+		}
+		if own && len(made) == 1 {
+			return constructorCall(m, made[0], depth+1)
+		}
+	}
+	return nil
 }

@@ -2,16 +2,28 @@ package rules
 
 import "github.com/asyncls/asyncls/analysis"
 
+// The checkpoint dataflow of ASYNC910-913 is a library the rules call, not a
+// Fact: a fact is one result per module that several rules read, but these
+// rules ask different questions of different code (910: the exits of a
+// function; 911: the yields and exits of a generator; 912: the body of a
+// timeout context; 913: one round of an endless loop), so there is nothing
+// to compute once and share. Each rule's file builds a cpFlow for its
+// question and filters nothing. The fields are Python's semantics, not rule
+// switches: in a generator a yield needs a checkpoint before it and starts a
+// new step (gen); for a loop's progress a yield hands control to the
+// consumer (yieldSuspends); report receives the returns and yields reached
+// with no checkpoint. Nothing here knows the rule codes.
+
 // cpFlow computes, statement by statement, whether a checkpoint (await,
 // async for, async with) is guaranteed to have happened on every path since
 // a reference point: the function's start, or (in generators) the last
-// yield. It backs ASYNC910-913.
+// yield.
 type cpFlow struct {
 	m *analysis.Module
-	// gen: yields need a checkpoint before them and reset the state (ASYNC911).
+	// gen: yields need a checkpoint before them and reset the state.
 	gen bool
 	// yieldSuspends: a yield hands control to the consumer, so a loop with
-	// one cannot spin forever on its own (ASYNC913).
+	// one cannot spin forever on its own.
 	yieldSuspends bool
 	// report is called for returns and yields reached without a checkpoint;
 	// nil during the silent passes that compute loop states.
@@ -344,7 +356,10 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 	return out, reach
 }
 
-// checkpointExempt reports whether f is skipped by the ASYNC91x rules.
+// checkpointExempt reports a function with no checkpoint obligation: not a
+// coroutine, a stub (only `pass`, `...` or a docstring), an overload or
+// abstract method, a pytest fixture or an @asynccontextmanager (as
+// flake8-async skips them).
 func checkpointExempt(m *analysis.Module, f *analysis.Function) bool {
 	return !f.Async || f.Lambda || emptyBody(f.Node) ||
 		hasDecorator(m, f, "overload", "fixture", "yield_fixture", "asynccontextmanager", "abstractmethod")

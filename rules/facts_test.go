@@ -27,6 +27,14 @@ func TestBlockingFamiliesHaveRules(t *testing.T) {
 			t.Errorf("%s is a blocking family of the library table but does not require the blockingCalls fact", code)
 		}
 	}
+	// blockingCalls asks a rule's NonBlocking only about calls of the
+	// rule's family: on any other rule it would never run.
+	families := pylib.BlockingCodes()
+	for _, r := range All() {
+		if r.NonBlocking != nil && !families[r.Code] {
+			t.Errorf("%s says which calls of its family cannot block, but the library table files no blocking call under it", r.Code)
+		}
+	}
 }
 
 // A rule that reads a fact it does not list fails loudly, so Requires stays

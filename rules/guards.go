@@ -4,11 +4,10 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/pylib"
 )
 
 // guardedAgainstBlocking (part of the blockingCalls fact, so it applies to
-// every blocking rule) reports a blocking-capable call that the code
+// every blocking family) reports a blocking-capable call that the code
 // around it has made non-blocking, in the simple shapes real code uses:
 //   - `while q.empty(): await asyncio.sleep(0)` before `q.get()` (and
 //     `while t.is_alive(): await ...` before `t.join()`), or an enclosing
@@ -17,13 +16,13 @@ import (
 //     (`await run_in_threadpool(self.file.read, n)`) and called directly only
 //     under a condition (`if self._in_memory: return self.file.read(n)`): the
 //     author routes the call by whether it blocks;
-//   - a compressed file (gzip.GzipFile, bz2, lzma) over an in-memory buffer:
-//     compression is CPU work, not file I/O;
-//   - acquiring a lock the function has just created;
-//   - queries on `sqlite3.connect(":memory:")`: an in-memory database;
 //   - code that never runs: the body of a loop over an empty literal
 //     (`for name in ():`), of `if False:` or `while False:`.
-func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call, name string) bool {
+//
+// What makes a call of one API non-blocking by its arguments or receiver
+// (`q.get(block=False)`, a file opened read-only) is its family's: the
+// NonBlocking predicate in the rule's file (asl202.go, async232.go).
+func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
 	if fn == nil {
 		return false
@@ -37,76 +36,8 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call, name string) b
 		if preds := readinessPredicates[method]; preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds)) {
 			return true
 		}
-		if compressedOverMemory(m, fn.ChildByField("object"), name) || inMemorySQLite(m, fn.ChildByField("object"), name, 0) {
-			return true
-		}
-		if method == "acquire" && pylib.Is(name[:max(strings.LastIndexByte(name, '.'), 0)], pylib.SyncLock) &&
-			freshLock(m, c, fn.ChildByField("object")) {
-			return true
-		}
-	}
-	if pylib.Is(name, pylib.MemoryDatabase) && inMemorySQLite(m, c.Node, name, 0) {
-		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
-}
-
-// inMemorySQLite reports an expression whose value comes from
-// `sqlite3.connect(":memory:")`, directly or through a method of such a
-// connection (`db.execute(...)` gives a cursor): queries on an in-memory
-// database are CPU work, not I/O.
-func inMemorySQLite(m *analysis.Module, n *analysis.Node, name string, depth int) bool {
-	if !pylib.Is(name, pylib.MemoryDatabase) || depth > 4 {
-		return false
-	}
-	n = analysis.Unparen(n)
-	if n == nil {
-		return false
-	}
-	switch n.Type {
-	case "call":
-		fn := n.ChildByField("function")
-		if fn == nil {
-			return false
-		}
-		if pylib.Is(calleeOf(m, n), pylib.OpensMemoryDatabase) {
-			args := n.ChildByField("arguments")
-			if args == nil {
-				return false
-			}
-			for _, a := range args.NamedChildren() {
-				if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) != "database" {
-					continue
-				}
-				if a.Type == "keyword_argument" {
-					a = a.ChildByField("value")
-				}
-				t := m.File.Text(a)
-				return t == `":memory:"` || t == `':memory:'`
-			}
-			return false
-		}
-		if fn.Type == "attribute" {
-			return inMemorySQLite(m, fn.ChildByField("object"), name, depth+1)
-		}
-	case "identifier":
-		b := m.ScopeAt(n).Lookup(m.File.Text(n))
-		if b == nil || b.Node == nil {
-			return false
-		}
-		if len(b.Values) == 1 && b.Values[0] != nil {
-			return inMemorySQLite(m, b.Values[0], name, depth+1)
-		}
-		// `with sqlite3.connect(":memory:") as db:`
-		for p := b.Node.Parent; p != nil && p.Type != "block"; p = p.Parent {
-			if p.Type == "as_pattern" {
-				if named := p.NamedChildren(); len(named) > 0 {
-					return inMemorySQLite(m, named[0], name, depth+1)
-				}
-			}
-		}
-	}
-	return false
 }
 
 // readinessPredicates are, per blocking method, the methods of the same
@@ -200,64 +131,6 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 		}
 	}
 	return false
-}
-
-// freshLock: the first acquire of a lock created earlier in the same
-// function (`self._lock = Lock(); self._lock.acquire()`): nobody else can
-// hold it yet.
-func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
-	ctor := constructorCall(m, recv, 0)
-	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start {
-		return false
-	}
-	if !pylib.Is(calleeOf(m, ctor), pylib.FreeWhenNew) {
-		return false
-	}
-	if m.FunctionAt(ctor) != c.Func {
-		return false
-	}
-	// The first acquire only: a second one waits for the first's release.
-	callee := m.File.Text(c.Node.ChildByField("function"))
-	for _, other := range c.Func.Calls {
-		if other != c && other.Node.Start > ctor.Start && other.Node.Start < c.Node.Start &&
-			m.File.Text(other.Node.ChildByField("function")) == callee {
-			return false
-		}
-	}
-	return true
-}
-
-// compressedOverMemory: recv is a gzip/bz2/lzma file object whose
-// underlying file (fileobj=, or the first argument of bz2/lzma) is an
-// in-memory buffer.
-func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) bool {
-	typ := name[:max(strings.LastIndexByte(name, '.'), 0)]
-	if !pylib.Is(typ, pylib.CompressedFile) {
-		return false
-	}
-	ctor := constructorCall(m, recv, 0)
-	if ctor == nil {
-		return false
-	}
-	var under *analysis.Node
-	args := ctor.ChildByField("arguments")
-	if args == nil {
-		return false
-	}
-	for _, a := range args.NamedChildren() {
-		if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "fileobj" {
-			under = a.ChildByField("value")
-		}
-	}
-	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
-		for _, a := range args.NamedChildren() {
-			if a.Type != "keyword_argument" {
-				under = a
-			}
-			break
-		}
-	}
-	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
 }
 
 // neverRuns reports a node inside the body of a loop over an empty literal

@@ -3,7 +3,11 @@
 // default, fix) registered in a single registry, and that file also holds
 // what the rule looks for, its message and its fix; the rule documentation in
 // docs/rules/ is generated from these values, so code and docs agree.
-// Machinery several rules share is a Fact the rules list in Requires.
+// Machinery several rules share is a Fact the rules list in Requires (a
+// result computed once per module), or, where each rule asks its own
+// question, a plain library such as the checkpoint dataflow of
+// checkpoints.go (whose comment says why it is not a fact). No shared file
+// holds logic only one rule uses (TestSharedHelpersHaveSeveralUsers).
 //
 // Rules read the semantic model of package analysis and know nothing of the
 // language server or the command line.
@@ -90,7 +94,14 @@ type Rule struct {
 	Settings Settings
 	// Requires lists the facts (machinery shared with other rules) Run reads.
 	Requires []Fact
-	Run      func(*Pass)
+	// NonBlocking, on a rule reporting a family of blocking calls (the
+	// library table's Code, pylib), says which calls of its family are made
+	// in a way that does not block (`q.get(block=False)`): name is the
+	// callee's qualified name. The blockingCalls fact asks it, so the rules
+	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
+	// with the family's own rule.
+	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
+	Run         func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -109,6 +120,9 @@ func register(r *Rule) *Rule {
 		panic("rules: incomplete rule " + r.Code)
 	}
 	r.SettingKeys() // panics on settings of an unsupported shape
+	if r.NonBlocking != nil && !r.requires(blockingCalls) {
+		panic("rules: " + r.Code + " says which calls of its family do not block but does not require blockingCalls")
+	}
 	for _, f := range r.Requires {
 		if f.ReadsOtherModules() {
 			r.CrossFile = true

@@ -1,16 +1,29 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
 
 // taskGroupScope is an `async with TaskGroup() as tg:` (or nursery) statement.
 type taskGroupScope struct {
-	With *analysis.Node
-	Expr *analysis.Node // the TaskGroup() call
-	Name string         // the bound name, "" when not bound
-	Kind string         // "task group" or "nursery"
+	With   *analysis.Node
+	Expr   *analysis.Node // the TaskGroup() call
+	Name   string         // the bound name, "" when not bound
+	Kind   string         // "task group" or "nursery"
+	Opener string         // the resolved name of the opening call (asyncio.TaskGroup, trio.open_nursery...)
+}
+
+// spawns reports whether method starts a task in this group: asyncio's
+// TaskGroup only has create_task (start/start_soon there would be an
+// AttributeError, not a task), trio's and anyio's have start_soon and start.
+func (tg taskGroupScope) spawns(method string) bool {
+	if methods, ok := pylib.TaskGroupSpawns(tg.Opener); ok {
+		return slices.Contains(methods, method)
+	}
+	return spawnMethods[method]
 }
 
 // taskGroups are the module's `async with` statements that open a task
@@ -32,7 +45,7 @@ func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 			if kind != "taskgroup" {
 				continue
 			}
-			tg := taskGroupScope{With: n, Expr: e, Kind: "task group"}
+			tg := taskGroupScope{With: n, Expr: e, Kind: "task group", Opener: name}
 			if pylib.Is(name, pylib.NurseryOpener) {
 				tg.Kind = "nursery"
 			}

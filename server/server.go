@@ -148,6 +148,7 @@ type Server struct {
 
 	progressSeq atomic.Int64
 	inflight    sync.Map // jsonrpc2.ID -> context.CancelFunc of running requests
+	requests    runningRequests
 
 	out          *outbox       // notifications to the client (nil before Serve connects)
 	requestSlots chan struct{} // one per request running concurrently
@@ -194,7 +195,9 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s.out = newOutbox(func(method string, params any) {
 		// An error means the connection is gone; logging it would recurse
 		// through window/logMessage.
-		_ = s.conn.Notify(context.Background(), method, params)
+		// It returns once written, so the outbox keeps what the client has
+		// not read yet (and supersedes stale diagnostics).
+		_ = s.conn.Notify(waitWritten(context.Background()), method, params)
 	})
 	outDone := make(chan struct{})
 	defer close(outDone)
@@ -259,7 +262,7 @@ func (s *Server) flushNotifications() {
 // call makes a server-to-client request. It must not run on the read loop
 // (the answer is read there): callers run it on their own goroutine.
 func (s *Server) call(method string, params, result any) error {
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(waitWritten(s.ctx), 30*time.Second)
 	defer cancel()
 	_, err := s.conn.Call(ctx, method, params, result)
 	return err
@@ -405,6 +408,8 @@ func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedPa
 }
 
 // Shutdown stops accepting requests; exit then ends the process with 0.
+// The handler has already rejected later requests and waited for the
+// running ones.
 func (s *Server) Shutdown(ctx context.Context) error {
 	// What was published before the shutdown reaches the client before its answer.
 	s.flushNotifications()

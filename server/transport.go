@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -51,16 +54,20 @@ type frameIO interface {
 // tolerantStream wraps the LSP header stream so that a message which is not
 // valid JSON, or not a valid JSON-RPC request, is answered with an error
 // response instead of ending the connection (jsonrpc2 treats a decode error
-// as a transport failure and stops reading).
+// as a transport failure and stops reading), and so that every message goes
+// out through one writer goroutine (see writeQueue): the read loop never
+// waits for the client to read.
 type tolerantStream struct {
 	jsonrpc2.Stream
 	frames frameIO
+	out    *writeQueue
 	log    func(string)
 }
 
 func newTolerantStream(rwc io.ReadWriteCloser, log func(string)) jsonrpc2.Stream {
 	inner := jsonrpc2.NewHeaderStream(rwc)
-	return &tolerantStream{Stream: inner, frames: inner.(frameIO), log: log}
+	frames := inner.(frameIO)
+	return &tolerantStream{Stream: inner, frames: frames, out: newWriteQueue(frames), log: log}
 }
 
 // ReadFrame returns the next frame that jsonrpc2 can decode, answering the
@@ -81,15 +88,195 @@ func (s *tolerantStream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
 			ID      json.RawMessage `json:"id"`
 			Error   *jsonrpc2.Error `json:"error"`
 		}{"2.0", requestID(frame), problem})
-		if _, err := s.frames.WriteFrame(ctx, body); err != nil {
+		if err := s.out.enqueue(ctx, body, false); err != nil {
 			return nil, 0, err
 		}
 	}
 }
 
-// WriteFrame writes an already-encoded frame.
+// Write queues a message for the writer goroutine. Answers (everything
+// jsonrpc2 writes for a request: results, errors, rejections) return once
+// queued; the server's own notifications and requests (whose context carries
+// waitWritten) return once written, so that the outbox keeps only the newest
+// diagnostics while the client is not reading.
+func (s *tolerantStream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	// Encoding here, on the caller's goroutine, also copies whatever the
+	// message borrowed.
+	body, err := jsonrpc2.EncodeMessage(msg)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.out.enqueue(ctx, body, ctx.Value(waitWrittenKey{}) != nil); err != nil {
+		return 0, err
+	}
+	return int64(len(body)), nil
+}
+
+// WriteFrame queues an already-encoded frame, as Write queues an answer.
 func (s *tolerantStream) WriteFrame(ctx context.Context, data []byte) (int64, error) {
-	return s.frames.WriteFrame(ctx, data)
+	if err := s.out.enqueue(ctx, bytes.Clone(data), false); err != nil {
+		return 0, err
+	}
+	return int64(len(data)), nil
+}
+
+// Close writes what is queued (for at most closeDrainTimeout: the client may
+// not be reading) and closes the connection.
+func (s *tolerantStream) Close() error {
+	s.out.close(closeDrainTimeout)
+	return s.Stream.Close()
+}
+
+// waitWrittenKey marks the context of a write that waits until it is
+// written (the server's own notifications and requests).
+type waitWrittenKey struct{}
+
+func waitWritten(ctx context.Context) context.Context {
+	return context.WithValue(ctx, waitWrittenKey{}, true)
+}
+
+// maxQueuedAnswerBytes bounds the answers waiting for a client that does not
+// read: past it, whoever answers (the read loop, for rejections) waits for
+// the writer. Rejections are ~100 bytes, so tens of thousands fit.
+const maxQueuedAnswerBytes = 8 << 20
+
+// closeDrainTimeout bounds how long closing the connection waits for the
+// queued messages to be written.
+const closeDrainTimeout = 2 * time.Second
+
+// writeQueue writes frames in the order they were queued, on one goroutine,
+// so that a client that stops reading blocks only that goroutine: the read
+// loop, which answers initialize, shutdown, malformed messages and the
+// requests it rejects, goes on reading (a client that writes without reading
+// until both pipes are full would otherwise deadlock with it). Answers are
+// bounded by maxQueuedAnswerBytes; a waiting write holds its goroutine, so
+// those are bounded by the server's writers (the outbox and its requests).
+type writeQueue struct {
+	frames frameIO
+
+	mu          sync.Mutex
+	changed     *sync.Cond // the queue or its state changed
+	items       []queuedFrame
+	answerBytes int   // bytes of queued answers
+	writing     bool  // the writer holds an item
+	err         error // the first write error; later writes fail with it
+	closed      bool
+}
+
+type queuedFrame struct {
+	data    []byte
+	written chan error // nil for an answer; else receives the write's outcome
+}
+
+var errQueueClosed = errors.New("asyncls: the connection is closed")
+
+func newWriteQueue(frames frameIO) *writeQueue {
+	q := &writeQueue{frames: frames}
+	q.changed = sync.NewCond(&q.mu)
+	go q.run()
+	return q
+}
+
+// enqueue queues data; with wait it returns once data was written (or ctx
+// ended), else once queued.
+func (q *writeQueue) enqueue(ctx context.Context, data []byte, wait bool) error {
+	q.mu.Lock()
+	for !wait && q.answerBytes >= maxQueuedAnswerBytes && q.err == nil && !q.closed {
+		q.changed.Wait()
+	}
+	if q.err != nil || q.closed {
+		err := q.err
+		q.mu.Unlock()
+		if err == nil {
+			err = errQueueClosed
+		}
+		return err
+	}
+	item := queuedFrame{data: data}
+	if wait {
+		item.written = make(chan error, 1)
+	} else {
+		q.answerBytes += len(data)
+	}
+	q.items = append(q.items, item)
+	q.changed.Broadcast()
+	q.mu.Unlock()
+	if !wait {
+		return nil
+	}
+	select {
+	case err := <-item.written:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// run writes queued frames until the queue is closed and empty.
+func (q *writeQueue) run() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		for len(q.items) == 0 && !q.closed {
+			q.changed.Wait()
+		}
+		if len(q.items) == 0 {
+			return
+		}
+		item := q.items[0]
+		q.items[0] = queuedFrame{}
+		q.items = q.items[1:]
+		q.writing = true
+		q.mu.Unlock()
+		_, err := q.frames.WriteFrame(context.Background(), item.data)
+		q.mu.Lock()
+		q.writing = false
+		if item.written == nil {
+			q.answerBytes -= len(item.data)
+		} else {
+			item.written <- err
+		}
+		if err != nil && q.err == nil {
+			// The client is gone: fail what waits, drop the rest.
+			q.err = err
+			for _, it := range q.items {
+				if it.written != nil {
+					it.written <- err
+				}
+			}
+			q.items, q.answerBytes = nil, 0
+		}
+		q.changed.Broadcast()
+	}
+}
+
+// close waits until what is queued was written, or timeout, then stops the
+// writer once the queue is empty; later writes fail. A write still blocked
+// on the client ends when the caller closes the connection.
+func (q *writeQueue) close(timeout time.Duration) {
+	timer := time.AfterFunc(timeout, func() {
+		q.mu.Lock()
+		q.closed = true
+		q.changed.Broadcast()
+		q.mu.Unlock()
+	})
+	defer timer.Stop()
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for (len(q.items) > 0 || q.writing) && q.err == nil && !q.closed {
+		q.changed.Wait()
+	}
+	if q.closed {
+		// Timed out: drop what the client did not read.
+		for _, it := range q.items {
+			if it.written != nil {
+				it.written <- errQueueClosed
+			}
+		}
+		q.items, q.answerBytes = nil, 0
+	}
+	q.closed = true
+	q.changed.Broadcast()
 }
 
 // checkFrame returns the error to answer a frame with, or nil when jsonrpc2
@@ -124,8 +311,9 @@ func requestID(frame []byte) json.RawMessage {
 	return json.RawMessage("null")
 }
 
-// orderedRequests are answered on the read loop, before later messages are
-// read: they change the server's lifecycle state.
+// orderedRequests change the server's lifecycle state before later messages
+// are read: initialize is answered on the read loop, shutdown changes the
+// state there and is answered off it.
 var orderedRequests = map[string]bool{
 	protocol.MethodInitialize: true,
 	protocol.MethodShutdown:   true,
@@ -162,7 +350,19 @@ func (s *Server) handler() jsonrpc2.Handler {
 		if err := s.admitRequest(method); err != nil {
 			return nil, err
 		}
-		if !orderedRequests[method] {
+		if method == protocol.MethodShutdown {
+			// The requests read from here on are rejected. The answer waits
+			// for the requests running and for the notifications published
+			// before it, off the read loop: the client may not read until it
+			// has sent more.
+			s.state.Store(int32(stateShutdown))
+			running := s.requests.snapshot()
+			jsonrpc2.Async(ctx)
+			method = req.Method() // owned after Async
+			s.requests.wait(running, shutdownWaitLimit, func(n int) {
+				s.log.warnf("shutdown: answering while %d requests still run", n)
+			})
+		} else if !orderedRequests[method] {
 			// Waits on the read loop while maxConcurrentRequests run.
 			select {
 			case s.requestSlots <- struct{}{}:
@@ -174,6 +374,9 @@ func (s *Server) handler() jsonrpc2.Handler {
 			// the request was sent: take its snapshot here, on the read
 			// loop, before later edits or a close are applied.
 			atReceipt := s.snapshotAtReceipt(req.Params())
+			// jsonrpc2 cancels the request's own context after writing (here:
+			// queueing) its answer.
+			answered := ctx.Done()
 			// Released requests are never recycled by jsonrpc2, so a context
 			// derived from ctx stays valid (deriving one from an inline
 			// request's pooled context is not safe).
@@ -187,6 +390,9 @@ func (s *Server) handler() jsonrpc2.Handler {
 				ctx = context.WithValue(ctx, receivedDocKey{}, atReceipt)
 			}
 			id := req.ID()
+			// Registered before anything can answer: shutdown's answer
+			// follows this request's.
+			s.requests.add(answered)
 			s.inflight.Store(id, cancel)
 			defer func() {
 				s.inflight.Delete(id)
@@ -282,4 +488,66 @@ func (s *Server) goSafe(what string, fn func()) {
 		}()
 		fn()
 	}()
+}
+
+// shutdownWaitLimit bounds how long shutdown waits for running requests
+// (each is bounded by its own budgets; one may wait on the client).
+const shutdownWaitLimit = 10 * time.Second
+
+// runningRequests tracks the released requests until they are answered, so
+// that shutdown can answer after them.
+type runningRequests struct {
+	mu      sync.Mutex
+	next    uint64
+	pending map[uint64]<-chan struct{} // closed once the request was answered
+}
+
+func (r *runningRequests) add(answered <-chan struct{}) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.pending == nil {
+		r.pending = map[uint64]<-chan struct{}{}
+	}
+	if len(r.pending) >= 2*maxConcurrentRequests {
+		// Forget the answered ones: at most maxConcurrentRequests run.
+		for k, ch := range r.pending {
+			select {
+			case <-ch:
+				delete(r.pending, k)
+			default:
+			}
+		}
+	}
+	r.next++
+	r.pending[r.next] = answered
+}
+
+// snapshot returns the requests not answered yet.
+func (r *runningRequests) snapshot() []<-chan struct{} {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []<-chan struct{}
+	for k, ch := range r.pending {
+		select {
+		case <-ch:
+			delete(r.pending, k)
+		default:
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// wait waits until the requests of a snapshot were answered, or limit has
+// passed (then late is told how many still run).
+func (r *runningRequests) wait(running []<-chan struct{}, limit time.Duration, late func(int)) {
+	timeout := time.After(limit)
+	for i, ch := range running {
+		select {
+		case <-ch:
+		case <-timeout:
+			late(len(running) - i)
+			return
+		}
+	}
 }

@@ -1,0 +1,120 @@
+# upstream: tests/eval_files/async232_asyncio.py @ 1db72de8164049b836ba2a7ea3140dafb0de019d
+# codes: ASYNC230 ASYNC232
+# Restated from flake8-async's test suite (MIT, flake8-async contributors); see README.md.
+# Reduced: one case per shape upstream tests.
+import io
+from io import BufferedRandom, BufferedReader, BufferedWriter, TextIOWrapper
+from typing import Any, Optional
+
+placeholder: Any = None
+
+
+async def text_param(f: io.TextIOWrapper):
+    f.read()  # want: ASYNC232
+    f.readlines()  # want: ASYNC232
+    f.unknown_method()  # differs: ASYNC232 -- only methods that do I/O block (not fileno(), isatty(), unknown ones)
+
+
+async def binary_reader(f: io.BufferedReader):
+    f.read()  # want: ASYNC232
+
+
+async def binary_writer(f: io.BufferedWriter):
+    f.write(b"")  # want: ASYNC232
+
+
+async def binary_random(f: io.BufferedRandom):
+    f.read()  # want: ASYNC232
+
+
+async def imported_names(a: TextIOWrapper, b: BufferedReader, c: BufferedWriter, d: BufferedRandom):
+    a.read()  # want: ASYNC232
+    b.read()  # want: ASYNC232
+    c.flush()  # want: ASYNC232
+    d.read()  # want: ASYNC232
+
+
+async def with_default(f: TextIOWrapper = placeholder):
+    f.read()  # want: ASYNC232
+
+
+async def optional_union(f: TextIOWrapper | None):
+    f.read()  # want: ASYNC232
+    if f:
+        f.read()  # want: ASYNC232
+
+
+async def optional_union_left(f: None | TextIOWrapper):
+    f.read()  # want: ASYNC232
+
+
+async def optional_default(f: Optional[TextIOWrapper] = None):
+    f.read()  # want: ASYNC232
+
+
+async def union_with_other(f: TextIOWrapper | int):
+    f.read()
+
+
+async def positional_only(f: TextIOWrapper = placeholder, /):
+    f.read()  # want: ASYNC232
+
+
+async def keyword_only(*, f: TextIOWrapper = placeholder):
+    f.read()  # want: ASYNC232
+
+
+async def opened_unused():
+    with open("x") as f:  # want: ASYNC230
+        print(f)
+
+
+async def opened_read():
+    with open("x") as f:  # want: ASYNC230
+        f.read()  # want: ASYNC232
+
+
+async def assigned_read():
+    f = open("x")  # want: ASYNC230
+    f.read()  # want: ASYNC232
+
+
+async def assigned_alias():
+    first = open("x")  # want: ASYNC230
+    second = first
+    second.read()  # want: ASYNC232
+    first.read()  # want: ASYNC232
+
+
+async def unknown_manager():
+    with placeholder("x") as f:
+        f.read()
+
+
+def sync_outer(f: TextIOWrapper):
+    async def inner():
+        f.read()  # want: ASYNC232
+
+
+async def annotated_local():
+    f: TextIOWrapper = placeholder
+    f.read()  # want: ASYNC232
+
+
+async def shadowed(f: TextIOWrapper):
+    def inside(f: int):
+        f.read()
+
+    f.read()  # want: ASYNC232
+    lambda f: f.read()
+
+
+async def retyped(f: TextIOWrapper):
+    f: int = 7
+    f.read()
+    f: TextIOWrapper = placeholder
+    f.read()  # differs: ASYNC232 -- a name given two types is not tracked statement by statement
+
+
+def sync_read(f: TextIOWrapper):
+    f.read()

@@ -1,0 +1,27 @@
+# Calls of this family made in a way that returns at once (ASL202's
+# NonBlocking) are quiet; the same calls made the blocking way fire.
+import queue
+import socket
+
+import psycopg2
+
+unbounded = queue.Queue()
+bounded = queue.Queue(maxsize=1)
+
+
+async def connect_async_mode(dsn):
+    conn = psycopg2.connect(dsn, async_=True)
+    conn2 = psycopg2.connect(dsn, async_=False)  # want: ASL202 "`psycopg2\.connect\(\)` blocks the event loop"
+    return conn, conn2
+
+
+async def resolve(port, host):
+    local = socket.getaddrinfo("127.0.0.1", port)
+    v6 = socket.getaddrinfo("::1", port)
+    remote = socket.getaddrinfo(host, port)  # want: ASL202
+    return local, v6, remote
+
+
+async def enqueue(item):
+    unbounded.put(item)
+    bounded.put(item)  # want: ASL202
