@@ -8,7 +8,7 @@ import "strings"
 const (
 	httpAlt    = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 	poolAlt    = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	spawnAlt   = "use `await asyncio.create_subprocess_exec(...)` (or `_shell`)"
+	spawnAlt   = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
 	openAlt    = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
 	fileIOAlt  = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
 	pathAlt    = "do the file-system call in `await asyncio.to_thread(...)`"

@@ -264,8 +264,8 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
-// Roles the rules about structure read. Role has 64 bits and 62 are used:
-// widen it before adding more than two.
+// Roles the rules about structure read. Role has 64 bits and 63 are used:
+// widen it before adding more than one.
 const (
 	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
 	TimeoutScope = Awaitable << (iota + 1)
@@ -419,6 +419,11 @@ const (
 	// enclosing scopes' cancellation away from its body (matched by its
 	// last name as written).
 	Shieldable
+	// RedeliversCancellation: a cancellation class (or the function naming
+	// it) of a library whose cancel scopes are level-triggered: a
+	// cancellation caught and not re-raised is raised again at the task's
+	// next checkpoint inside the cancelled scope.
+	RedeliversCancellation
 )
 
 // TaskGroupSpawns returns the Spawns of the library that encloses opener

@@ -19,6 +19,7 @@ func init() {
 	with(ExceptionGroupClass, "ExceptionGroup", "BaseExceptionGroup", "exceptiongroup.ExceptionGroup",
 		"exceptiongroup.BaseExceptionGroup", "builtins.ExceptionGroup", "builtins.BaseExceptionGroup")
 	with(CancellationClass, "asyncio.CancelledError", "asyncio.exceptions.CancelledError", "trio.Cancelled")
+	with(RedeliversCancellation, "trio.Cancelled", "anyio.get_cancelled_exc_class")
 	with(Startable, "trio.serve_tcp", "trio.serve_ssl_over_tcp", "trio.serve_listeners", "trio.run_process")
 	with(KeepsNoReference, prefixed("asyncio.Task.", "add_done_callback", "remove_done_callback", "set_name", "get_name",
 		"done", "get_coro", "get_loop", "get_context")...)

@@ -69,7 +69,7 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 		if inner.Node != arg {
 			continue
 		}
-		if p.Project.IsCoroutineFunction(inner) {
+		if p.isCoroutineFunction(inner) {
 			return false
 		}
 		t := p.Project.Target(inner)

@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"slices"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC112 reports task groups that only start one task.
 var ASYNC112 = register(&Rule{
@@ -65,4 +70,14 @@ func runUselessTaskGroup(p *Pass) {
 		}
 		p.Report(tg.Expr, "this "+tg.Kind+" only starts one task; await the coroutine directly instead")
 	}
+}
+
+// spawns reports whether method starts a task in this group: asyncio's
+// TaskGroup only has create_task (start/start_soon there would be an
+// AttributeError, not a task), trio's and anyio's have start_soon and start.
+func (tg taskGroupScope) spawns(method string) bool {
+	if methods, ok := pylib.TaskGroupSpawns(tg.Opener); ok {
+		return slices.Contains(methods, method)
+	}
+	return spawnMethods[method]
 }

@@ -18,6 +18,9 @@ var singleUserAllowed = map[string]string{
 	// which rule files never touch.
 	"recordUsesThreadFunctions": "records a dependency of the Check (ASL106 asks)",
 	"projectUsesNameAsValue":    "records a dependency of the Check (ASYNC124 asks)",
+	// Methods of a fact's result answer questions about what the fact
+	// found, for any rule that reads it.
+	"spawns": "which methods start a task in a group of the taskGroups fact (a fact of the library; ASYNC112 asks)",
 }
 
 // singleUserFilesAllowed lists shared files whose functions may serve one

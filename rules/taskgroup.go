@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"slices"
-
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -14,16 +12,6 @@ type taskGroupScope struct {
 	Name   string         // the bound name, "" when not bound
 	Kind   string         // "task group" or "nursery"
 	Opener string         // the resolved name of the opening call (asyncio.TaskGroup, trio.open_nursery...)
-}
-
-// spawns reports whether method starts a task in this group: asyncio's
-// TaskGroup only has create_task (start/start_soon there would be an
-// AttributeError, not a task), trio's and anyio's have start_soon and start.
-func (tg taskGroupScope) spawns(method string) bool {
-	if methods, ok := pylib.TaskGroupSpawns(tg.Opener); ok {
-		return slices.Contains(methods, method)
-	}
-	return spawnMethods[method]
 }
 
 // taskGroups are the module's `async with` statements that open a task

@@ -238,3 +238,40 @@ func TestSubprocessFloodWithoutReading(t *testing.T) {
 	sess := startSubprocess(t, t.TempDir())
 	floodClient(t, sess.toServer, sess.fromSrv, sess.exitCode, sess.closeIn)
 }
+
+// TestCancelRightAfterRequest sends $/cancelRequest immediately after its
+// request: the request is registered for cancellation before the read loop
+// reads on, so the cancellation is never lost.
+func TestCancelRightAfterRequest(t *testing.T) {
+	opts := Options{NoTimingHints: true, Hooks: Hooks{BeforeHandle: func(ctx context.Context, method string) {
+		if method == protocol.MethodTextDocumentHover {
+			select {
+			case <-ctx.Done(): // stands in for slow work that honours cancellation
+			case <-time.After(waitTimeout):
+			}
+		}
+	}}}
+	sess := startInProcess(t, opts)
+	c := newRawClient(t, sess)
+	c.initialize()
+	var ids []int
+	for range 20 {
+		id := c.request(protocol.MethodTextDocumentHover, `{"textDocument":{"uri":"file:///x.py"},"position":{"line":0,"character":0}}`)
+		c.notification(protocol.MethodCancelRequest, `{"id":`+strconv.Itoa(id)+`}`)
+		ids = append(ids, id)
+	}
+	pending := map[string]bool{}
+	for _, id := range ids {
+		pending[strconv.Itoa(id)] = true
+	}
+	for len(pending) > 0 { // answers come in any order
+		m := c.read()
+		if m.Method != "" || !pending[string(m.ID)] {
+			continue
+		}
+		delete(pending, string(m.ID))
+		if m.Error == nil || m.Error.Code != int(protocol.CodeRequestCancelled) {
+			t.Fatalf("request %s cancelled right after it was sent answered %+v, want RequestCancelled", m.ID, m.Error)
+		}
+	}
+}

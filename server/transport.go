@@ -374,30 +374,29 @@ func (s *Server) handler() jsonrpc2.Handler {
 			// the request was sent: take its snapshot here, on the read
 			// loop, before later edits or a close are applied.
 			atReceipt := s.snapshotAtReceipt(req.Params())
-			// jsonrpc2 cancels the request's own context after writing (here:
-			// queueing) its answer.
-			answered := ctx.Done()
+			// Registered before Async lets the read loop go on, so that a
+			// $/cancelRequest or a shutdown read next finds this request.
+			// jsonrpc2 cancels the request's own context once its answer is
+			// written (here: queued): shutdown waits for that.
+			s.requests.add(ctx.Done())
 			// Released requests are never recycled by jsonrpc2, so a context
 			// derived from ctx stays valid (deriving one from an inline
-			// request's pooled context is not safe).
-			jsonrpc2.Async(ctx)
-			// The method string borrowed the read buffer; after Async the
-			// request holds an owned copy.
-			method = req.Method()
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithCancel(ctx)
-			if atReceipt != nil {
-				ctx = context.WithValue(ctx, receivedDocKey{}, atReceipt)
-			}
-			id := req.ID()
-			// Registered before anything can answer: shutdown's answer
-			// follows this request's.
-			s.requests.add(answered)
+			// request's pooled context is not safe): Async follows at once.
+			reqCtx, cancel := context.WithCancel(ctx)
+			id := req.ID() // decoded into an owned string
 			s.inflight.Store(id, cancel)
 			defer func() {
 				s.inflight.Delete(id)
 				cancel()
 			}()
+			jsonrpc2.Async(ctx)
+			// The method string borrowed the read buffer; after Async the
+			// request holds an owned copy.
+			method = req.Method()
+			ctx = reqCtx
+			if atReceipt != nil {
+				ctx = context.WithValue(ctx, receivedDocKey{}, atReceipt)
+			}
 		}
 		result, err := s.recovering(method, func() (any, error) {
 			if s.hooks.BeforeHandle != nil {
