@@ -17,7 +17,10 @@ func TestInLibrary(t *testing.T) {
 		// A name with no counterpart keeps asyncio's name.
 		{"trio", "`await asyncio.wrap_future(fut)`", "`await asyncio.wrap_future(fut)`"},
 		// A sentence ending after a name.
-		{"trio", "set an asyncio.Event.", "set an trio.Event."},
+		{"trio", "set an asyncio.Event.", "set a trio.Event."},
+		// The article follows the new name; "can" is not an article.
+		{"trio", "An `asyncio.Event` can `asyncio.sleep`", "A `trio.Event` can `trio.sleep`"},
+		{"anyio", "set an `asyncio.Event`", "set an `anyio.Event`"},
 		{"asyncio", "use `await asyncio.sleep(...)`", "use `await asyncio.sleep(...)`"},
 	}
 	for _, c := range cases {

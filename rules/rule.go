@@ -16,6 +16,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -396,7 +397,25 @@ func inLibrary(msg, lib string) string {
 	for _, name := range pylib.CounterpartNames() {
 		msg = replaceName(msg, name, pylib.Counterpart(name, lib))
 	}
-	return replaceName(msg, "asyncio", lib) // "asyncio streams", "the asyncio primitive"
+	msg = replaceName(msg, "asyncio", lib) // "asyncio streams", "the asyncio primitive"
+	if !strings.ContainsRune("aeiou", rune(lib[0])) {
+		// "an `asyncio.Event`" became "an `trio.Event`": the article follows the name.
+		msg = anBefore(lib).ReplaceAllString(msg, "${1}${2}"+lib)
+	}
+	return msg
+}
+
+var anBeforeLib sync.Map // library name -> *regexp.Regexp
+
+// anBefore matches "an" (or "An") as a word before lib's name, bare or in
+// backticks, capturing "a"/"A" and what separates it from the name.
+func anBefore(lib string) *regexp.Regexp {
+	if re, ok := anBeforeLib.Load(lib); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`\b([Aa])n( ` + "`?" + `)` + regexp.QuoteMeta(lib) + `\b`)
+	anBeforeLib.Store(lib, re)
+	return re
 }
 
 // replaceName replaces whole occurrences of a dotted name: not part of a
