@@ -147,3 +147,22 @@ func (c *Class) syncMemberNames() []string {
 // IsBuiltin reports whether name is one of Python's builtins, which
 // resolve to themselves where the module does not bind them.
 func IsBuiltin(name string) bool { return builtins[name] }
+
+// SyncMemberNames returns the names m's classes define other than as an
+// async def, each once, sorted: the methods whose async definitions in
+// other classes a subclass in m may override with sync ones (see
+// Project.IsCoroutineFunction). Caches keep it instead of the module.
+func (m *Module) SyncMemberNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range m.Classes {
+		for _, n := range c.syncMemberNames() {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -111,7 +111,7 @@ type Project struct {
 	facts   map[string]*reachability
 	// wrappers memoises Wrapper per kind.
 	wrappersMu sync.Mutex
-	wrappers   map[string]map[*Function]bool
+	wrappers   map[string]wrapperMemo
 	// syncOverrides: method name -> classes defining it other than as an async def.
 	syncOverridesOnce sync.Once
 	syncOverrides     map[string][]*Class
@@ -648,15 +648,33 @@ func (p *Project) Target(c *Call) *Function {
 // function: of the project, of a common async library, or a synchronous
 // function of the project that only returns what such a call makes (a
 // coroutine factory: `def fetch(self): return self._fetch()`).
-func (p *Project) IsCoroutineFunction(c *Call) bool {
-	if p.isCoroutineFunctionCall(nil, c) {
+//
+// The answer may depend on modules the caller's module does not import: a
+// subclass anywhere in the project that overrides an async method with a
+// sync one (overriddenBySync). asked (may be nil) is called with each such
+// method the answer depended on, including those of memoised answers it
+// reused, so that a check can record what its findings depend on.
+func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) bool {
+	if p.isCoroutineFunctionCall(c, asked) {
 		return true
 	}
 	f := p.Target(c)
-	return f != nil && !f.Async && f.Name != "__init__" && p.Wrapper("coroutine", f, p.isCoroutineFunctionCall)
+	if f == nil || f.Async || f.Name == "__init__" {
+		return false
+	}
+	var methods []*Function
+	ok := p.wrapperNoting("coroutine", f, func(_ *Module, c *Call, note func(*Function)) bool {
+		return p.isCoroutineFunctionCall(c, note)
+	}, &methods)
+	if asked != nil {
+		for _, m := range methods {
+			asked(m)
+		}
+	}
+	return ok
 }
 
-func (p *Project) isCoroutineFunctionCall(_ *Module, c *Call) bool {
+func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	name := c.Callee
 	if name == "" && c.Via != "" {
 		name = p.ResolveVia(c.Via).Name
@@ -678,14 +696,14 @@ func (p *Project) isCoroutineFunctionCall(_ *Module, c *Call) bool {
 	if f.Name == "__init__" {
 		return false
 	}
-	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f)
+	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
 }
 
 // overriddenBySync reports whether a subclass in the project overrides the
 // method f with something that is not an async def (`def _close(self)` or
 // `_close = AsyncCommand()` below an abstract `async def _close`): a call
 // through self may then not return a coroutine.
-func (p *Project) overriddenBySync(f *Function) bool {
+func (p *Project) overriddenBySync(f *Function, asked func(*Function)) bool {
 	if f.Class == nil {
 		return false
 	}
@@ -702,6 +720,9 @@ func (p *Project) overriddenBySync(f *Function) bool {
 	})
 	if p.recordOverrides != nil {
 		p.recordOverrides(f.Class)
+	}
+	if asked != nil {
+		asked(f)
 	}
 	overrides := p.syncOverrides
 	for _, c := range overrides[f.Name] {
@@ -752,30 +773,58 @@ type Chain []Hop
 // self._fetch()`). kind names the fact for memoisation; direct must be a
 // pure function of its arguments and must not call Wrapper.
 func (p *Project) Wrapper(kind string, f *Function, direct func(*Module, *Call) bool) bool {
+	return p.wrapperNoting(kind, f, func(m *Module, c *Call, _ func(*Function)) bool { return direct(m, c) }, nil)
+}
+
+// wrapperMemo is one kind's memoised Wrapper answers, with the methods
+// each answer asked overriddenBySync about (directly or through the
+// wrappers it called), replayed when the answer is reused.
+type wrapperMemo map[*Function]wrapperAnswer
+
+type wrapperAnswer struct {
+	ok    bool
+	asked []*Function
+}
+
+// wrapperNoting is Wrapper for a direct predicate that reports the methods
+// it asked overriddenBySync about to note; they are appended to asked.
+func (p *Project) wrapperNoting(kind string, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function) bool {
 	if p == nil || f == nil {
 		return false
 	}
 	p.wrappersMu.Lock()
 	defer p.wrappersMu.Unlock()
 	if p.wrappers == nil {
-		p.wrappers = map[string]map[*Function]bool{}
+		p.wrappers = map[string]wrapperMemo{}
 	}
 	memo := p.wrappers[kind]
 	if memo == nil {
-		memo = map[*Function]bool{}
+		memo = wrapperMemo{}
 		p.wrappers[kind] = memo
 	}
-	return p.wrapper(memo, f, direct, 0)
+	ok, methods := p.wrapper(memo, f, direct, 0)
+	if asked != nil {
+		*asked = append(*asked, methods...)
+	}
+	return ok
 }
 
-func (p *Project) wrapper(memo map[*Function]bool, f *Function, direct func(*Module, *Call) bool, depth int) bool {
+func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int) (bool, []*Function) {
 	if v, ok := memo[f]; ok {
-		return v
+		return v.ok, v.asked
 	}
 	if f.Async || f.Generator || f.Lambda || depth > 6 {
-		return false
+		return false, nil
 	}
-	memo[f] = false // a cycle is not a wrapper
+	memo[f] = wrapperAnswer{} // a cycle is not a wrapper
+	var asked []*Function
+	seen := map[*Function]bool{}
+	note := func(m *Function) {
+		if !seen[m] {
+			seen[m] = true
+			asked = append(asked, m)
+		}
+	}
 	returns := f.returnStatements()
 	ok := len(returns) > 0
 	for _, ret := range returns {
@@ -789,10 +838,14 @@ func (p *Project) wrapper(memo map[*Function]bool, f *Function, direct func(*Mod
 			if c.Node != value {
 				continue
 			}
-			if direct(f.module, c) {
+			if direct(f.module, c, note) {
 				wraps = true
 			} else if t := p.Target(c); t != nil && t != f {
-				wraps = p.wrapper(memo, t, direct, depth+1)
+				var sub []*Function
+				wraps, sub = p.wrapper(memo, t, direct, depth+1)
+				for _, m := range sub {
+					note(m)
+				}
 			}
 		}
 		if !wraps {
@@ -800,8 +853,8 @@ func (p *Project) wrapper(memo map[*Function]bool, f *Function, direct func(*Mod
 			break
 		}
 	}
-	memo[f] = ok
-	return ok
+	memo[f] = wrapperAnswer{ok: ok, asked: asked}
+	return ok, asked
 }
 
 type reachability struct {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -26,8 +27,15 @@ import (
 // A module's findings depend on (and its entry records):
 //   - its content, path, module name, the configuration (Options) and the
 //     build of asyncls (the cache file is per build and project: OpenCache);
-//   - the modules it imports, directly or not (their paths and contents:
-//     deps), as names resolve through imports only;
+//   - the modules it may look names up in (their paths and contents:
+//     deps): those it imports, directly or not, and the project's modules
+//     named like a builtin or a library asyncls has facts about (analysis
+//     may name those without an import: `aiohttp.ClientResponse`), with
+//     what they import;
+//   - the modules whose classes define, other than as an async def, a
+//     method its rules asked about being overridden by a sync member
+//     (rules.Dependencies.OverrideQueries: the subclasses that may do so
+//     can be anywhere), with what they import (overrides);
 //   - the answers to the project-wide question "is this name used as a
 //     value?" its rules asked (rules.CheckRecorded), re-asked of the
 //     summaries of every module;
@@ -42,7 +50,7 @@ import (
 const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 2
+const cacheFormat = 3
 
 type cacheFile struct {
 	Format  int
@@ -56,7 +64,7 @@ type cacheEntry struct {
 	Aliases []string
 	Summary moduleSummary
 
-	Checked  bool // Findings, Deps, UsesThreads, Threads and Queries are valid
+	Checked  bool // Findings, Deps, UsesThreads, Threads, Queries and Overrides are valid
 	Findings []rules.Diagnostic
 	Deps     [32]byte
 	// UsesThreads: the findings depend on the project's thread functions,
@@ -64,18 +72,23 @@ type cacheEntry struct {
 	UsesThreads bool
 	Threads     [32]byte
 	Queries     map[string]bool
+	// Overrides: the methods asked about being overridden by a sync
+	// member, and the digest of the modules defining such members.
+	Overrides    []string
+	OverrideDeps [32]byte
 }
 
 // moduleSummary is what the cache keeps of a module for the cross-file
 // questions about it, when the module itself is not kept.
 type moduleSummary struct {
-	Imports    []string // module names it imports from, and qualified names it imports
-	ValueNames []string // analysis.Module.ValueNames
-	Threads    bool     // rules.HandsOffToThreads
+	Imports     []string // module names it imports from, and qualified names it imports
+	ValueNames  []string // analysis.Module.ValueNames
+	Threads     bool     // rules.HandsOffToThreads
+	SyncMembers []string // analysis.Module.SyncMemberNames
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m)}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames()}
 	seen := map[string]bool{}
 	for _, imp := range m.Imports {
 		for _, n := range []string{imp.Module, imp.Qualified} {
@@ -334,8 +347,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	for _, f := range fs {
 		if f != nil && f.src != nil {
 			present = append(present, f)
-			paths = append(paths, f.path)
 		}
+	}
+	// In path order, whatever order the run named the files in: the
+	// digests below must not depend on it (`check a.py` reads the project
+	// with a.py first).
+	sort.Slice(present, func(i, j int) bool { return present[i].path < present[j].path })
+	for _, f := range present {
+		paths = append(paths, f.path)
 	}
 	layout := analysis.NewLayout(root, paths)
 	var old map[string]*cacheEntry
@@ -392,7 +411,18 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		return out
 	}
-	direct := make([][]int, len(present))
+	// The import graph, with one more node (ambient, after the modules)
+	// that every module links to: the project's modules named like a
+	// builtin or a library asyncls has facts about, which analysis may look
+	// up without an import (as in scoped.go).
+	ambient := len(present)
+	direct := make([][]int, len(present)+1)
+	roots := pylib.Roots()
+	for _, nm := range names {
+		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
+			direct[ambient] = append(direct[ambient], imported(nm)...)
+		}
+	}
 	for i, f := range present {
 		seen := map[int]bool{i: true}
 		for _, q := range f.summary.Imports {
@@ -403,7 +433,11 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				}
 			}
 		}
+		if len(direct[ambient]) > 0 {
+			direct[i] = append(direct[i], ambient)
+		}
 	}
+	// closure returns the modules that starts may look names up in.
 	closure := func(starts []int) []int {
 		seen := map[int]bool{}
 		queue := append([]int(nil), starts...)
@@ -422,7 +456,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		out := make([]int, 0, len(seen))
 		for i := range seen {
-			out = append(out, i)
+			if i != ambient {
+				out = append(out, i)
+			}
 		}
 		sort.Ints(out)
 		return out
@@ -439,6 +475,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	}
 	var threadModules []int
 	valueCounts := map[string]int{}
+	syncDefiners := map[string][]int{} // member name -> modules whose classes define it other than as an async def
 	for i, f := range present {
 		if f.summary.Threads {
 			threadModules = append(threadModules, i)
@@ -446,20 +483,54 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		for _, n := range f.summary.ValueNames {
 			valueCounts[n]++
 		}
+		for _, n := range f.summary.SyncMembers {
+			syncDefiners[n] = append(syncDefiners[n], i)
+		}
 	}
-	threadClosure := closure(threadModules)
-	threads := digest(threadClosure)
+	threads := digest(closure(threadModules))
+	deps := importDigests(len(present)+1, direct, func(i int) [32]byte {
+		if i == ambient {
+			return [32]byte{}
+		}
+		return digest([]int{i})
+	})
+	// The digest of what the answers about overriding the methods named
+	// depend on: the modules defining such members and what they import.
+	nameDigests := map[string][32]byte{}
+	overrideDigest := func(methods []string) [32]byte {
+		h := sha256.New()
+		for _, name := range methods {
+			d, ok := nameDigests[name]
+			if !ok {
+				definers := append([]int(nil), syncDefiners[name]...)
+				sort.Slice(definers, func(a, b int) bool { return present[definers[a]].path < present[definers[b]].path })
+				hn := sha256.New()
+				for _, i := range definers {
+					hn.Write([]byte(present[i].path + "\x00" + present[i].name + "\x00"))
+					hn.Write(present[i].content[:])
+					hn.Write(deps[i][:])
+				}
+				copy(d[:], hn.Sum(nil))
+				nameDigests[name] = d
+			}
+			h.Write([]byte(name + "\x00"))
+			h.Write(d[:])
+		}
+		var d [32]byte
+		copy(d[:], h.Sum(nil))
+		return d
+	}
 
 	// The modules to check: those without a valid entry, and those whose
 	// entry's dependencies changed.
-	deps := importDigests(len(present), direct, func(i int) [32]byte { return digest([]int{i}) })
 	var recheck []int
 	for i, f := range present {
 		if !f.target {
 			continue
 		}
 		e := f.entry
-		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) {
+		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) ||
+			(len(e.Overrides) > 0 && e.OverrideDeps != overrideDigest(e.Overrides)) {
 			recheck = append(recheck, i)
 		}
 	}
@@ -522,35 +593,48 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			}
 			return found, recorded
 		}
-		all := make([]int, len(recheck))
-		for k := range all {
-			all[k] = k
+		// Checked in the project of what they may look names up in, the
+		// modules say what else they asked about (the project's thread
+		// functions, methods overridden elsewhere); those whose project lacked
+		// some of the modules the answers depend on are checked again with
+		// them, until none does (most runs: once).
+		found := make([][]rules.Diagnostic, len(recheck))
+		recorded := make([]rules.Dependencies, len(recheck))
+		starts := append([]int(nil), recheck...)
+		which := make([]int, len(recheck))
+		for k := range which {
+			which[k] = k
 		}
-		found, recorded := checkIn(recheck, all)
-		// Modules whose rules used the project's thread functions are checked
-		// again with the modules those depend on, when the first project
-		// lacked some (ASL106 hands-offs are rare: most edits skip this).
-		var again []int
-		missing := false
-		for _, i := range threadClosure {
-			missing = missing || !inProject[i]
-		}
-		if missing {
-			for k := range recheck {
+		for len(which) > 0 {
+			foundNow, recordedNow := checkIn(starts, which)
+			var again []int
+			added := map[int]bool{}
+			for j, k := range which {
+				found[k], recorded[k] = foundNow[j], recordedNow[j]
+				var needs []int
 				if recorded[k].ThreadFunctions {
+					needs = append(needs, threadModules...)
+				}
+				for name := range recorded[k].OverrideQueries {
+					needs = append(needs, syncDefiners[name]...)
+				}
+				missing := false
+				for _, i := range needs {
+					// The project is closed under imports: what i imports is
+					// in it when i is.
+					if !inProject[i] {
+						missing = true
+						if !added[i] {
+							added[i] = true
+							starts = append(starts, i)
+						}
+					}
+				}
+				if missing {
 					again = append(again, k)
 				}
 			}
-		}
-		if len(again) > 0 {
-			starts := append([]int(nil), threadClosure...)
-			for _, k := range again {
-				starts = append(starts, recheck[k])
-			}
-			found2, recorded2 := checkIn(starts, again)
-			for j, k := range again {
-				found[k], recorded[k] = found2[j], recorded2[j]
-			}
+			which = again
 		}
 		stats.Parsed += parsed
 		for k, i := range recheck {
@@ -561,6 +645,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Summary: f.summary,
 				Checked: true, Findings: found[k], Deps: deps[i],
 				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
+			if len(recorded[k].OverrideQueries) > 0 {
+				e := entries[f.path]
+				for name := range recorded[k].OverrideQueries {
+					e.Overrides = append(e.Overrides, name)
+				}
+				sort.Strings(e.Overrides)
+				e.OverrideDeps = overrideDigest(e.Overrides)
+			}
 		}
 	} else {
 		stats.Parsed += len(fresh)
@@ -569,8 +661,12 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	u.cached = map[string][]byte{}
 	for _, f := range present {
 		if !f.target {
-			// Context modules keep their summaries (no findings).
-			if e := entries[f.path]; e == nil {
+			// Context modules keep their entries (with the findings of an
+			// earlier run that checked them, judged when a run checks them
+			// again: `check a.py` between two `check .`), or get a summary.
+			if e := entries[f.path]; e == nil && f.entry != nil {
+				entries[f.path] = f.entry
+			} else if e == nil {
 				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary}
 			}
 			continue
@@ -665,25 +761,34 @@ func importDigests(n int, edges [][]int, self func(int) [32]byte) [][32]byte {
 			visit(v)
 		}
 	}
-	// closed[c]: digest of component c and everything it imports.
+	// closed[c]: digest of component c and everything it imports. Digests
+	// are hashed in sorted order, so they depend on the graph's content,
+	// not on how its nodes are numbered.
 	closed := make([][32]byte, len(comps))
 	for c, members := range comps {
-		h := sha256.New()
-		var succ []int
+		var parts [][32]byte
 		seen := map[int]bool{c: true}
 		for _, v := range members {
-			d := self(v)
-			h.Write(d[:])
+			parts = append(parts, self(v))
+		}
+		sortDigests(parts)
+		var succ [][32]byte
+		for _, v := range members {
 			for _, w := range edges[v] {
 				if !seen[comp[w]] {
 					seen[comp[w]] = true
-					succ = append(succ, comp[w])
+					succ = append(succ, closed[comp[w]])
 				}
 			}
 		}
-		sort.Ints(succ)
-		for _, s := range succ {
-			h.Write(closed[s][:])
+		sortDigests(succ)
+		h := sha256.New()
+		for _, d := range parts {
+			h.Write(d[:])
+		}
+		h.Write([]byte{0})
+		for _, d := range succ {
+			h.Write(d[:])
 		}
 		copy(closed[c][:], h.Sum(nil))
 	}
@@ -692,22 +797,26 @@ func importDigests(n int, edges [][]int, self func(int) [32]byte) [][32]byte {
 	// and, when it is in a cycle, of its own component.
 	out := make([][32]byte, n)
 	for v := 0; v < n; v++ {
-		h := sha256.New()
-		var succ []int
+		var succ [][32]byte
 		seen := map[int]bool{}
 		for _, w := range edges[v] {
 			if !seen[comp[w]] {
 				seen[comp[w]] = true
-				succ = append(succ, comp[w])
+				succ = append(succ, closed[comp[w]])
 			}
 		}
-		sort.Ints(succ)
-		for _, s := range succ {
-			h.Write(closed[s][:])
+		sortDigests(succ)
+		h := sha256.New()
+		for _, d := range succ {
+			h.Write(d[:])
 		}
 		copy(out[v][:], h.Sum(nil))
 	}
 	return out
+}
+
+func sortDigests(ds [][32]byte) {
+	sort.Slice(ds, func(i, j int) bool { return bytes.Compare(ds[i][:], ds[j][:]) < 0 })
 }
 
 // answersHold reports whether every recorded "is name used as a value?"

@@ -2,10 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -288,6 +290,203 @@ func TestCacheKeysOnSimulatorAndRuleSettings(t *testing.T) {
 		}
 		if s := cachedRun(t, dir, cacheDir, changed); s.Checked != 2 {
 			t.Errorf("after %s: %+v, want every file checked", setting, s)
+		}
+	}
+}
+
+// copyTestProject copies the test project src (testdata/rules/CODE/dir)
+// into a fresh directory with a pyproject.toml at its root, and returns it.
+func copyTestProject(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dst, "pyproject.toml")); os.IsNotExist(err) {
+		writeText(t, filepath.Join(dst, "pyproject.toml"), "[project]\nname = \"x\"\n")
+	}
+	return dst
+}
+
+func selectAll(c *config.Config) (*config.Config, error) {
+	return c.Apply(config.Overrides{Select: []string{"ALL"}})
+}
+
+// checkByFile is `asyncls check --select ALL PATHS` (with the cache in
+// cacheDir, or without one when cacheDir is ""), its findings by file.
+func checkByFile(t *testing.T, cacheDir string, paths ...string) (map[string][]string, CacheStats) {
+	t.Helper()
+	req := Request{Paths: paths, Configs: NewConfigs(nil, selectAll)}
+	if cacheDir != "" {
+		t.Setenv("ASYNCLS_CACHE_DIR", cacheDir)
+		req.CacheVersion = "test"
+	}
+	res := Check(req)
+	if len(res.Errors)+len(res.Warnings) > 0 {
+		t.Fatalf("%v: %v %v", paths, res.Errors, res.Warnings)
+	}
+	out := map[string][]string{}
+	for _, d := range res.Diagnostics {
+		out[d.Path] = append(out[d.Path], fmt.Sprintf("%d:%d %s %s", d.Start.Line, d.Start.Col, d.Code, d.Message))
+	}
+	return out, res.Cache
+}
+
+// TestCacheOneAnswerForNamedFiles: for every file of every multi-file test
+// project, `check FILE` with an empty cache, and again with the cache that
+// run left, reports what an uncached `check .` reports for the file (a
+// subclass or a use of a name in a module the file does not import
+// changes its findings: ASL102/override_elsewhere, ASYNC124/value_elsewhere).
+func TestCacheOneAnswerForNamedFiles(t *testing.T) {
+	projects, _ := filepath.Glob("../testdata/rules/*/*")
+	compared := 0
+	for _, src := range projects {
+		if info, err := os.Stat(src); err != nil || !info.IsDir() {
+			continue
+		}
+		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
+		t.Run(name, func(t *testing.T) {
+			root := copyTestProject(t, src)
+			whole, _ := checkByFile(t, "", root)
+			files, _ := WalkFiles(root, func(string) *config.Config { return config.Default() }, 0)
+			for _, f := range files {
+				want := strings.Join(whole[f], "\n")
+				cacheDir := filepath.Join(t.TempDir(), "cache")
+				for _, run := range []string{"empty cache", "warm cache"} {
+					got, _ := checkByFile(t, cacheDir, f)
+					if g := strings.Join(got[f], "\n"); g != want {
+						t.Errorf("check %s (%s):\n%s\ncheck of the project reports for it:\n%s", filepath.Base(f), run, g, want)
+					}
+					compared += len(got[f])
+				}
+			}
+		})
+	}
+	if compared == 0 {
+		t.Fatal("no findings compared")
+	}
+}
+
+// TestCacheFollowsSubclassesAndValueUses: a file's findings depend on
+// modules it does not import (a subclass overriding an async method with a
+// sync one, a module handing a function to a router); editing those
+// modules checks the file again, and its findings are those of an uncached
+// check.
+func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
+	for _, tc := range []struct {
+		project, file, edited, text string
+	}{
+		// Local no longer overrides _close with a sync def: close()'s call
+		// of self._close() is reported now.
+		{"ASL102/override_elsewhere", "base.py", "local.py", "from base import Command\n\n\nclass Local(Command):\n    async def _close(self):\n        pass\n"},
+		// Through the alias: Deep's sync _flush is gone.
+		{"ASL102/override_elsewhere", "base.py", "deep.py", "from alias import Cmd\n\n\nclass Deep(Cmd):\n    pass\n"},
+		// A new module overrides _open with a sync def: quiet now.
+		{"ASL102/override_elsewhere", "base.py", "extra.py", "from base import Command\n\n\nclass Extra(Command):\n    _open = None\n"},
+		// bot.py no longer hands on_ping to the router: on_ping could be a
+		// plain def.
+		{"ASYNC124/value_elsewhere", "handlers.py", "bot.py", "class Bot:\n    def setup(self):\n        pass\n"},
+	} {
+		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {
+			root := copyTestProject(t, filepath.Join("..", "testdata", "rules", filepath.FromSlash(tc.project)))
+			file := filepath.Join(root, tc.file)
+			cacheDir := filepath.Join(t.TempDir(), "cache")
+			checkByFile(t, cacheDir, root)
+			before, _ := checkByFile(t, cacheDir, file)
+			writeText(t, filepath.Join(root, tc.edited), tc.text)
+			after, stats := checkByFile(t, cacheDir, file)
+			want, _ := checkByFile(t, "", root)
+			if !reflect.DeepEqual(after[file], want[file]) {
+				t.Fatalf("after editing %s, the cached check of %s reports\n%s\nan uncached check\n%s", tc.edited, tc.file,
+					strings.Join(after[file], "\n"), strings.Join(want[file], "\n"))
+			}
+			if reflect.DeepEqual(before[file], after[file]) {
+				t.Fatalf("editing %s did not change the findings of %s: the test edits nothing that matters", tc.edited, tc.file)
+			}
+			if stats.Checked != 1 {
+				t.Fatalf("after editing %s: %+v, want %s checked again", tc.edited, stats, tc.file)
+			}
+			// And `check .` from the same cache agrees too.
+			all, _ := checkByFile(t, cacheDir, root)
+			if !reflect.DeepEqual(all, want) {
+				t.Fatalf("cached check of the project after editing %s:\n%v\nuncached:\n%v", tc.edited, all, want)
+			}
+		})
+	}
+}
+
+// TestCacheCreditsReusedOverrideAnswers: two modules call the same
+// coroutine factory, whose answer the project memoises while checking the
+// first; the second's findings depend on the same subclasses, and a
+// subclass added in a module neither imports checks both again.
+func TestCacheCreditsReusedOverrideAnswers(t *testing.T) {
+	caller := "from repo import repo\n\n\nasync def show(key):\n    repo.fetch(key)\n"
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"repo.py":        "class Repo:\n    async def _fetch(self, key):\n        return key\n\n    def fetch(self, key):\n        return self._fetch(key)\n\n\nrepo = Repo()\n",
+		"a.py":           caller,
+		"b.py":           caller,
+		"sub.py":         "x = 1\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	before, _ := checkByFile(t, cacheDir, dir)
+	for _, f := range []string{"a.py", "b.py"} {
+		if got := before[filepath.Join(dir, f)]; !strings.Contains(strings.Join(got, "\n"), "ASL102") {
+			t.Fatalf("%s: %v, want ASL102 (the test depends on it)", f, got)
+		}
+	}
+	writeText(t, filepath.Join(dir, "sub.py"), "from repo import Repo\n\n\nclass Sync(Repo):\n    def _fetch(self, key):\n        return key\n")
+	after, stats := checkByFile(t, cacheDir, dir)
+	want, _ := checkByFile(t, "", dir)
+	if !reflect.DeepEqual(after, want) {
+		t.Fatalf("after adding a sync override, the cached check reports\n%v\nan uncached one\n%v", after, want)
+	}
+	if stats.Checked != 4 {
+		t.Fatalf("after editing sub.py: %+v, want every module checked (sub.py; a.py, b.py and repo.py asked about _fetch)", stats)
+	}
+}
+
+// TestCacheKeepsEntriesOfFilesNotNamed: after `check .`, `check FILE` of
+// any file is answered from the cache (what it depends on is digested the
+// same whatever order the run read the project's files in), and so is
+// `check .` after it (the entries of the files read for context are kept).
+func TestCacheKeepsEntriesOfFilesNotNamed(t *testing.T) {
+	files := map[string]string{"pyproject.toml": "[project]\nname = \"x\"\n"}
+	// Imports in cycles, each module importing two others.
+	for i := 0; i < 6; i++ {
+		files[fmt.Sprintf("m%d.py", i)] = fmt.Sprintf("import time\nimport threading\nfrom m%d import f%d\nfrom m%d import f%d\n\n\ndef f%d(loop):\n    threading.Thread(target=f%d).start()\n    time.sleep(1)\n\n\nasync def g%d():\n    f%d(None)\n",
+			(i+1)%6, (i+1)%6, (i+3)%6, (i+3)%6, i, (i+1)%6, i, (i+3)%6)
+	}
+	dir := cacheProject(t, files)
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	want, _ := checkByFile(t, "", dir)
+	checkByFile(t, cacheDir, dir)
+	for _, name := range []string{"m5.py", "m3.py", "m0.py", "."} {
+		f := filepath.Join(dir, name)
+		got, stats := checkByFile(t, cacheDir, f)
+		if stats.Checked != 0 || stats.Parsed != 0 {
+			t.Errorf("check %s after checks of the project and of other files: %+v, want nothing parsed or checked", name, stats)
+		}
+		if name == "." {
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("check .: %v, want %v", got, want)
+			}
+		} else if len(want[f]) == 0 || !reflect.DeepEqual(got[f], want[f]) {
+			t.Errorf("check %s: %v, want %v (not empty)", name, got[f], want[f])
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL201 reports blocking calls reached through synchronous helpers.
@@ -32,7 +33,7 @@ async def start(url):
 	Severity:  Warning,
 	Default:   true,
 	CrossFile: true,
-	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)`.",
+	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
 	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
 		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
@@ -192,7 +193,7 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 func isContextManagerDef(f *analysis.Function) bool {
 	for _, d := range f.Decorators {
 		named := d.NamedChildren()
-		if len(named) == 1 && f.Module().Resolve(named[0]).Name == "contextlib.contextmanager" {
+		if len(named) == 1 && pylib.Is(f.Module().Resolve(named[0]).Name, pylib.SyncContextManagerDecorator) {
 			return true
 		}
 	}
@@ -273,7 +274,7 @@ func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
 				fn := n.ChildByField("function")
 				name := m.Resolve(fn).Name
 				text := m.File.Text(fn)
-				found = name == "pytest.raises" || strings.HasSuffix(text, ".assertRaises") ||
+				found = pylib.Is(name, pylib.ExpectsRaise) || strings.HasSuffix(text, ".assertRaises") ||
 					strings.HasSuffix(text, ".assertRaisesRegex")
 			}
 			return !found

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL202 reports blocking calls outside flake8-async's ASYNC2xx families.
@@ -31,19 +32,20 @@ async def count_users(path):
     return await asyncio.to_thread(count_users_sync, path)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
 	Notes: "Covers `socket` connect/recv/send/accept and `create_connection`, DNS lookups (`getaddrinfo`, " +
 		"`gethostbyname`, ...), the connect/execute/fetch/commit methods of sqlite3, psycopg2, psycopg (sync), pymysql, " +
 		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
-		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, the first `acquire()` of a " +
-		"lock the function has just created, and socket calls on a non-blocking socket (inside a " +
-		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`), a call guarded by " +
-		"its readiness check (`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, " +
-		"`while t.is_alive(): await ...` before `t.join()`), queries on `sqlite3.connect(\":memory:\")` (CPU work) and dead code (a loop over an empty literal, `if False:`); " +
-		"these guards apply to every blocking rule. File-system calls " +
+		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, `psycopg2.connect(..., async_=True)`, " +
+		"the first `acquire()` of a lock the function has just created, socket calls on a non-blocking socket (inside a " +
+		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
+		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
+		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while t.is_alive(): await ...` " +
+		"before `t.join()`); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
+		"rule, is dead code (a loop over an empty literal, `if False:`). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
@@ -67,23 +69,28 @@ func runBlockingCall(p *Pass) {
 // wait: lock.acquire(False), q.get(block=False), ev.wait(0), put() on an
 // unbounded queue, getaddrinfo of a numeric host, psycopg2's async mode,
 // socket calls on a non-blocking socket, the first acquire of a lock the
-// function has just created, and queries on an in-memory sqlite database.
+// function has just created, queries on an in-memory sqlite database, and
+// a call its readiness check guards (`if not q.empty(): q.get()`).
 // (The shared guards of every blocking family are in guards.go.)
 func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
 	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type == "false" || f.Text(n) == "0") }
 	isZero := func(n *analysis.Node) bool { return n != nil && (f.Text(n) == "0" || f.Text(n) == "0.0") }
-	last := name[strings.LastIndexByte(name, '.')+1:]
 	recv := c.Node.ChildByField("function").ChildByField("object")
-	switch {
-	case strings.HasPrefix(name, "sqlite3."):
+	if waitsForReadiness(m, c) {
+		return true
+	}
+	api, _ := pylib.Lookup(name)
+	if api.Has(pylib.MemoryDatabase) {
 		return inMemorySQLite(m, c.Node, 0) || recv != nil && inMemorySQLite(m, recv, 0)
-	case strings.HasPrefix(name, "threading.") && last == "acquire":
+	}
+	switch api.Unblock {
+	case pylib.UnblockedByFlag:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("blocking", f)) || isZero(c.Keyword("timeout", f)) ||
 			recv != nil && freshLock(m, c, recv)
-	case name == "queue.Queue.get":
+	case pylib.UnblockedQueueGet:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f))
-	case name == "queue.Queue.put":
+	case pylib.UnblockedQueuePut:
 		if isFalse(c.Positional(1)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f)) {
 			return true
 		}
@@ -93,8 +100,8 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 			return false
 		}
 		size := queueSize(ctor, f)
-		return size == nil || f.Text(size) == "0" || strings.HasPrefix(calleeOf(m, ctor), "queue.SimpleQueue")
-	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
+		return size == nil || f.Text(size) == "0" || pylib.Is(calleeOf(m, ctor), pylib.UnboundedQueue)
+	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag:
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST, or an IP
 		// address literal ("127.0.0.1", "::1").
 		if strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
@@ -102,22 +109,21 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		}
 		// (getnameinfo of an address literal still looks its name up.)
 		host := c.Positional(0)
-		if name != "socket.getaddrinfo" || host == nil || host.Type != "string" {
+		if api.Unblock != pylib.UnblockedNumericHost || host == nil || host.Type != "string" {
 			return false
 		}
 		lit := strings.Trim(f.Text(host), `"'`)
 		return lit != "" && strings.Trim(lit, "0123456789.") == "" || strings.Contains(lit, ":") && strings.Trim(lit, "0123456789abcdefABCDEF:") == ""
-	case name == "psycopg2.connect":
+	case pylib.UnblockedAsyncKeyword:
 		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
 		v := c.Keyword("async_", f)
 		if v == nil {
 			v = c.Keyword("async", f)
 		}
 		return v != nil && v.Type != "false" && f.Text(v) != "0"
-	case strings.HasPrefix(name, "socket.socket."):
+	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c)
-	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",
-		name == "concurrent.futures.Future.exception":
+	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
 	}
 	return false
@@ -179,9 +185,7 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start {
 		return false
 	}
-	switch calleeOf(m, ctor) {
-	case "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore":
-	default:
+	if !pylib.Is(calleeOf(m, ctor), pylib.FreeWhenNew) {
 		return false
 	}
 	if m.FunctionAt(ctor) != c.Func {
@@ -216,7 +220,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 		if fn == nil {
 			return false
 		}
-		if calleeOf(m, n) == "sqlite3.connect" {
+		if pylib.Is(calleeOf(m, n), pylib.OpensMemoryDatabase) {
 			args := n.ChildByField("arguments")
 			if args == nil {
 				return false
@@ -250,6 +254,83 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 				if named := p.NamedChildren(); len(named) > 0 {
 					return inMemorySQLite(m, named[0], depth+1)
 				}
+			}
+		}
+	}
+	return false
+}
+
+// waitsForReadiness reports a call guarded by its object's readiness
+// predicate: `while q.empty(): await asyncio.sleep(0)` before `q.get()`
+// (`while t.is_alive(): await ...` before `t.join()`), or an enclosing
+// `if not q.empty():`: the call cannot wait.
+func waitsForReadiness(m *analysis.Module, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type != "attribute" {
+		return false
+	}
+	recv := m.File.Text(fn.ChildByField("object"))
+	preds := readinessPredicates[m.File.Text(fn.ChildByField("attribute"))]
+	return preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds))
+}
+
+// readinessPredicates are, per blocking method, the methods of the same
+// object that tell whether it would wait.
+var readinessPredicates = map[string][]string{
+	"get":     {"empty", "qsize"},
+	"join":    {"is_alive"},
+	"wait":    {"is_set"},
+	"result":  {"done"},
+	"acquire": {"locked"},
+}
+
+func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {
+	if cond == nil {
+		return false
+	}
+	text := m.File.Text(cond)
+	for _, p := range preds {
+		if strings.Contains(text, recv+"."+p+"(") {
+			return true
+		}
+	}
+	return false
+}
+
+// waitedUntilReady: an earlier statement of the block holding the call's
+// statement (or of an enclosing block) is a while loop on the readiness
+// predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
+func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
+	for n := c.Node; n.Parent != nil && !isDef(n); n = n.Parent {
+		if n.Parent.Type != "block" && n.Parent.Type != "module" {
+			continue
+		}
+		for _, s := range n.Parent.NamedChildren() {
+			if s.Start >= n.Start {
+				break
+			}
+			if s.Type == "while_statement" && mentionsPredicate(m, s.ChildByField("condition"), recv, preds) &&
+				hasCheckpoint(m, s.ChildByField("body"), false, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// underReadyCheck: the call is in the consequence of an if statement (or
+// conditional expression) whose condition asks the readiness predicate.
+func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
+	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
+		switch q.Type {
+		case "if_statement", "elif_clause", "while_statement":
+			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) &&
+				mentionsPredicate(m, q.ChildByField("condition"), recv, preds) {
+				return true
+			}
+		case "conditional_expression", "boolean_operator":
+			if mentionsPredicate(m, q, recv, preds) {
+				return true
 			}
 		}
 	}

@@ -65,7 +65,11 @@ async def worker(queue):
 		"the module cannot see may await it under a timeout. A handler after which the task goes on (loops again, or " +
 		"awaits more) is reported: `cancel()` is then ignored. In a test module, a handler that first asserts the " +
 		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`) lets no " +
-		"cancellation through: it fails the test.",
+		"cancellation through: it fails the test. A handler of trio's or anyio's cancellation (`trio.Cancelled`, " +
+		"`anyio.get_cancelled_exc_class()`) that re-raises on some path and otherwise lets the function return with no " +
+		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +
+		"reported: their cancel scopes are level-triggered, so the caller's next checkpoint raises the cancellation " +
+		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is.",
 	Requires: []Fact{cancelHandlers},
 	Run:      runNoReraiseCancelled,
 })

@@ -78,8 +78,12 @@ func runAsyncTimeoutParam(p *Pass) {
 		if param == nil || passesTimeoutOn(p, f) || overridesBaseMethod(p, f) {
 			continue
 		}
-		p.Report(param, "async function `"+f.Name+"` takes a `timeout` parameter; let callers wrap the call in "+
-			"`async with asyncio.timeout(...)` instead")
+		scope := "async with asyncio.timeout(...)"
+		if lib := p.library(); lib != "asyncio" {
+			scope = "with " + pylib.Counterpart("asyncio.timeout", lib) + "(...)" // trio's and anyio's are sync context managers
+		}
+		p.Report(param, "async function `"+f.Name+"` takes a `timeout` parameter; let callers wrap the call in `"+
+			scope+"` instead")
 	}
 }
 

@@ -46,7 +46,9 @@ var ASYNC124 = register(&Rule{
 		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding;\n" +
 		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
-		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited).",
+		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited);\n" +
+		"- the implementation of a function whose `@overload` signatures are declared `async def`: its coroutine type " +
+		"is its declared API (anyio's `maybe_async` compatibility shim, exported through the package's `__init__`).",
 	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })
@@ -57,7 +59,7 @@ func runCouldBeSync(p *Pass) {
 		if !f.Async || f.Generator || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
 			continue
 		}
-		if alternativeDefinition(p.Module, f) {
+		if alternativeDefinition(p.Module, f) || declaredAsyncByOverloads(p.Module, f) {
 			continue
 		}
 		if testModule && strings.HasPrefix(f.Name, "test") {
@@ -86,6 +88,18 @@ func alternativeDefinition(m *analysis.Module, f *analysis.Function) bool {
 	}
 	for _, g := range b.defs[key] {
 		if g != f {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredAsyncByOverloads reports the implementation of a function whose
+// `@overload` signatures are declared `async def`: the coroutine type is the
+// function's declared API, which a plain `def` would contradict.
+func declaredAsyncByOverloads(m *analysis.Module, f *analysis.Function) bool {
+	for _, g := range m.Functions {
+		if g != f && g.Async && g.Name == f.Name && g.Scope.Parent == f.Scope.Parent && hasDecorator(m, g, "overload") {
 			return true
 		}
 	}

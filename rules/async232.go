@@ -26,7 +26,7 @@ async def first_line(path):
     return await asyncio.to_thread(_first_line, path)`,
 	Severity: Warning,
 	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread).",
+	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
 	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation " +
 		"(of a parameter, or of an assignment: `f: TextIOWrapper = make()`). " +
 		"`close()` of a file that `open()` opened only for reading (no `w`, `a`, `x` or `+` in its mode) is not reported: " +
@@ -65,18 +65,15 @@ func runBlockingFileCall(p *Pass) {
 // blocking family are in guards.go.)
 func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
 	recv := c.Node.ChildByField("function").ChildByField("object")
-	last := name[strings.LastIndexByte(name, '.')+1:]
-	switch {
-	case compressedOverMemory(m, recv, name):
+	if compressedOverMemory(m, recv, name) {
 		return true
-	case last == "close" && strings.HasPrefix(name, "io."):
+	}
+	api, _ := pylib.Lookup(name)
+	switch api.Unblock {
+	case pylib.UnblockedReadOnlyClose:
 		return openedReadOnly(m, recv)
-	case name == "json.load" || name == "pickle.load" || name == "json.dump" || name == "pickle.dump" || name == "marshal.load" ||
-		name == "marshal.dump" || name == "tomllib.load":
-		arg := c.Positional(0)
-		if name == "json.dump" || name == "pickle.dump" || name == "marshal.dump" {
-			arg = c.Positional(1)
-		}
+	case pylib.UnblockedMemoryFile:
+		arg := c.Positional(api.FileArg)
 		if arg == nil {
 			return true
 		}
@@ -99,7 +96,7 @@ func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
 	if ctor == nil {
 		return false
 	}
-	if callee := calleeOf(m, ctor); callee != "open" && callee != "builtins.open" && callee != "io.open" {
+	if !pylib.Is(calleeOf(m, ctor), pylib.OpensFile) {
 		return false
 	}
 	args := ctor.ChildByField("arguments")
@@ -152,7 +149,7 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 			under = a.ChildByField("value")
 		}
 	}
-	if under == nil && typ != "gzip.GzipFile" {
+	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
 		for _, a := range args.NamedChildren() {
 			if a.Type != "keyword_argument" {
 				under = a

@@ -21,7 +21,7 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 			return true
 		}
 	}
-	if p.Project.IsCoroutineFunction(c) {
+	if p.isCoroutineFunction(c) {
 		return true
 	}
 	return configuredCoroutine(p, c)

@@ -30,7 +30,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		return best, bestShown
 	}
 	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
-	if typ.Type == "call" && (calleeOf(m, typ) == "anyio.get_cancelled_exc_class" ||
+	if typ.Type == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
 		strings.HasSuffix(calleeOf(m, typ), ".get_cancelled_exc_class") || m.File.Text(typ.ChildByField("function")) == "get_cancelled_exc_class") {
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	}
@@ -92,7 +92,7 @@ func findCancelHandlers(m *analysis.Module) []cancelHandler {
 			}
 			handled = true
 			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
-				forwardsException(m, body, name) || endsUnobservedTask(m, n, body) {
+				forwardsException(m, body, name) || endsUnobservedTask(m, n, body) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
@@ -163,6 +163,78 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 		return !raises
 	})
 	return raises
+}
+
+// deferredToCaller reports a handler of a level-triggered cancellation
+// (trio.Cancelled, anyio's get_cancelled_exc_class()) that re-raises on some
+// path and otherwise lets the function return with no further await: the
+// operation had already completed (`if not received: raise`), and the
+// cancel scope, still cancelled, raises again at the caller's next
+// checkpoint. asyncio's CancelledError is delivered once, so there the
+// same handler loses it.
+// cancellationClassFunction is the library function that returns the
+// running library's cancellation class (pylib's ReturnsCancellation:
+// anyio.get_cancelled_exc_class), first by name should there be several.
+var cancellationClassFunction = func() string {
+	name := ""
+	pylib.Each(pylib.ReturnsCancellation, func(a pylib.API) {
+		if name == "" || a.Name < name {
+			name = a.Name
+		}
+	})
+	return name
+}()
+
+func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) bool {
+	if typ == nil {
+		return false
+	}
+	t := analysis.Unparen(typ)
+	class := qualName(m, t)
+	if t.Type == "call" {
+		class = calleeOf(m, t)
+		if class == "" || m.File.Text(t.ChildByField("function")) == "get_cancelled_exc_class" {
+			class = cancellationClassFunction // anyio's own modules import it relatively
+		}
+	}
+	if !pylib.Is(class, pylib.RedeliversCancellation) {
+		return false
+	}
+	bound := ""
+	if name != nil {
+		bound = m.File.Text(name)
+	}
+	reraises := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if n.Type == "raise_statement" {
+			named := n.NamedChildren()
+			reraises = reraises || len(named) == 0 || (bound != "" && m.File.Text(named[0]) == bound)
+		}
+		return !reraises
+	})
+	if !reraises {
+		return false
+	}
+	fn := enclosingFunc(try)
+	if fn == nil {
+		return false
+	}
+	for p := try.Parent; p != nil && p != fn; p = p.Parent {
+		if p.Type == "for_statement" || p.Type == "while_statement" {
+			return false // the loop may run the await again
+		}
+	}
+	awaitsLater := false
+	walkBody(fn.ChildByField("body"), func(n *analysis.Node) bool {
+		if n.End <= try.End {
+			return n.End > try.Start // descend only into what contains the try
+		}
+		if n.Start >= try.End && hasCheckpoint(m, n, false, nil) {
+			awaitsLater = true
+		}
+		return !awaitsLater && n.Start < try.End
+	})
+	return !awaitsLater
 }
 
 // awaitsCancelledTask reports whether the try body only awaits a name that the
@@ -294,7 +366,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 	case "with_statement":
 		exprs, _ := withItems(s)
 		for _, e := range exprs {
-			if name := calleeOf(m, e); name == "contextlib.suppress" {
+			if pylib.Is(calleeOf(m, e), pylib.SuppressesExceptions) {
 				return true
 			}
 		}
@@ -353,6 +425,7 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	}
 	if rt := f.Node.ChildByField("return_type"); rt != nil {
 		t := f.Module().File.Text(rt)
+		// Annotation syntax as written, not library APIs.
 		if t == "NoReturn" || t == "Never" || t == "typing.NoReturn" || t == "typing.Never" || t == "typing_extensions.Never" {
 			return true
 		}

@@ -15,30 +15,50 @@ const backgroundSet = "_background_tasks"
 // asyncioRef returns the name asyncio has at node n (`asyncio`, or the alias
 // of an `import asyncio as aio` visible there), and the edit that imports it
 // when nothing does yet. ok is false when asyncio cannot be named there
-// without clashing with another binding of `asyncio`.
+// without clashing with another binding of `asyncio`, and in code written
+// for trio or anyio, which must not be rewritten to asyncio.
 func asyncioRef(p *Pass, n *analysis.Node) (name string, edit *Edit, ok bool) {
-	// Code written for trio or anyio must not be rewritten to asyncio.
 	if p.importsTrioOrAnyio() {
 		return "", nil, false
 	}
-	scope := p.Module.ScopeAt(n)
-	isAsyncio := func(b *analysis.Binding) bool {
-		return b != nil && b.Kind == analysis.BindImport && b.Qualified == "asyncio"
+	return moduleRef(p, n, "asyncio")
+}
+
+// libraryRef is asyncioRef for the library the module is written for
+// (p.library()): `trio` in a trio module, `anyio` in an anyio one. Code
+// that mixes asyncio with trio or anyio gets no fix.
+func libraryRef(p *Pass, n *analysis.Node) (name, lib string, edit *Edit, ok bool) {
+	lib = p.library()
+	if lib == "asyncio" {
+		name, edit, ok = asyncioRef(p, n)
+		return name, lib, edit, ok
 	}
-	b := scope.Lookup("asyncio")
-	if isAsyncio(b) {
-		return "asyncio", nil, true
+	name, edit, ok = moduleRef(p, n, lib)
+	return name, lib, edit, ok
+}
+
+// moduleRef returns the name module mod has at node n (its own name, or the
+// alias of an `import mod as x` visible there) and the edit that imports it
+// when nothing does yet; ok is false when its name is bound to something else.
+func moduleRef(p *Pass, n *analysis.Node, mod string) (name string, edit *Edit, ok bool) {
+	scope := p.Module.ScopeAt(n)
+	isMod := func(b *analysis.Binding) bool {
+		return b != nil && b.Kind == analysis.BindImport && b.Qualified == mod
+	}
+	b := scope.Lookup(mod)
+	if isMod(b) {
+		return mod, nil, true
 	}
 	for _, imp := range p.Module.Imports {
-		if imp.Name == "" && imp.Qualified == "asyncio" && imp.BoundName != "" && isAsyncio(scope.Lookup(imp.BoundName)) {
+		if imp.Name == "" && imp.Qualified == mod && imp.BoundName != "" && isMod(scope.Lookup(imp.BoundName)) {
 			return imp.BoundName, nil, true
 		}
 	}
 	if b != nil {
 		return "", nil, false
 	}
-	e := importInsertion(p, "import asyncio\n")
-	return "asyncio", &e, true
+	e := importInsertion(p, "import "+mod+"\n")
+	return mod, &e, true
 }
 
 // headerEnd returns the offset after the module docstring and __future__
@@ -204,14 +224,20 @@ func itoaSmall(i int) string {
 }
 
 // toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
-// importing asyncio when needed.
+// importing asyncio when needed; in a trio or anyio module as `await
+// trio.to_thread.run_sync(f, a)` (anyio's alike), whose run_sync passes no
+// keyword arguments: a call with any runs as `run_sync(lambda: f(a, b=1))`.
 func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if !c.InAsync() {
 		return nil
 	}
-	aio, imp, ok := asyncioRef(p, c.Node)
+	aio, lib, imp, ok := libraryRef(p, c.Node)
 	if !ok {
 		return nil
+	}
+	toThread := aio + ".to_thread"
+	if lib != "asyncio" {
+		toThread = aio + ".to_thread.run_sync"
 	}
 	// Not inside a lambda or a generator expression (await is not allowed there)
 	// nor where the value is awaited already.
@@ -236,13 +262,24 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	default:
 		inner = ", " + inner
 	}
-	text := "await " + aio + ".to_thread(" + fn + inner + ")"
+	text := "await " + toThread + "(" + fn + inner + ")"
 	// `conn.execute(q).fetchall()`: `to_thread(conn.execute(q).fetchall)`
 	// would run `conn.execute(q)` on the loop before offloading; the whole
 	// chain runs in the thread instead. Not when the chain awaits (an
 	// await cannot be in a lambda; what it awaits runs on the loop anyway).
-	if callee := c.Node.ChildByField("function"); containsType(callee, "call") && !containsType(callee, "await") {
-		text = "await " + aio + ".to_thread(lambda: " + p.File.Text(c.Node) + ")"
+	callee := c.Node.ChildByField("function")
+	chained := containsType(callee, "call")
+	if chained && containsType(callee, "await") {
+		chained = false
+	}
+	if lib != "asyncio" && !chained && (containsType(args, "keyword_argument") || containsType(args, "dictionary_splat")) {
+		if containsType(args, "await") {
+			return nil // an await cannot move into the lambda
+		}
+		chained = true
+	}
+	if chained {
+		text = "await " + toThread + "(lambda: " + p.File.Text(c.Node) + ")"
 	}
 	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
 	if par := c.Node.Parent; par != nil && ((par.Type == "attribute" && c.Node.Field == "object") ||
@@ -253,7 +290,7 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &Fix{Title: "Run `" + fn + "` with `await " + aio + ".to_thread(...)`", Safe: false, Edits: edits}
+	return &Fix{Title: "Run `" + fn + "` with `await " + toThread + "(...)`", Safe: false, Edits: edits}
 }
 
 // containsType reports whether n or a node under it has type typ (not

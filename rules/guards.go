@@ -9,9 +9,6 @@ import (
 // guardedAgainstBlocking (part of the blockingCalls fact, so it applies to
 // every blocking family) reports a blocking-capable call that the code
 // around it has made non-blocking, in the simple shapes real code uses:
-//   - `while q.empty(): await asyncio.sleep(0)` before `q.get()` (and
-//     `while t.is_alive(): await ...` before `t.join()`), or an enclosing
-//     `if not q.empty():`: the call cannot wait;
 //   - the same callee offloaded elsewhere in the function
 //     (`await run_in_threadpool(self.file.read, n)`) and called directly only
 //     under a condition (`if self._in_memory: return self.file.read(n)`): the
@@ -19,9 +16,10 @@ import (
 //   - code that never runs: the body of a loop over an empty literal
 //     (`for name in ():`), of `if False:` or `while False:`.
 //
-// What makes a call of one API non-blocking by its arguments or receiver
-// (`q.get(block=False)`, a file opened read-only) is its family's: the
-// NonBlocking predicate in the rule's file (asl202.go, async232.go).
+// What makes a call of one API non-blocking (`q.get(block=False)`, a
+// `q.get()` after `while q.empty(): await ...`, a file opened read-only) is
+// its family's: the NonBlocking predicate in the rule's file (asl202.go,
+// async232.go).
 func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
 	if fn == nil {
@@ -30,77 +28,7 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if neverRuns(m, c.Node) {
 		return true
 	}
-	if fn.Type == "attribute" {
-		recv := m.File.Text(fn.ChildByField("object"))
-		method := m.File.Text(fn.ChildByField("attribute"))
-		if preds := readinessPredicates[method]; preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds)) {
-			return true
-		}
-	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
-}
-
-// readinessPredicates are, per blocking method, the methods of the same
-// object that tell whether it would wait.
-var readinessPredicates = map[string][]string{
-	"get":     {"empty", "qsize"},
-	"join":    {"is_alive"},
-	"wait":    {"is_set"},
-	"result":  {"done"},
-	"acquire": {"locked"},
-}
-
-func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {
-	if cond == nil {
-		return false
-	}
-	text := m.File.Text(cond)
-	for _, p := range preds {
-		if strings.Contains(text, recv+"."+p+"(") {
-			return true
-		}
-	}
-	return false
-}
-
-// waitedUntilReady: an earlier statement of the block holding the call's
-// statement (or of an enclosing block) is a while loop on the readiness
-// predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
-func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
-	for n := c.Node; n.Parent != nil && !isDef(n); n = n.Parent {
-		if n.Parent.Type != "block" && n.Parent.Type != "module" {
-			continue
-		}
-		for _, s := range n.Parent.NamedChildren() {
-			if s.Start >= n.Start {
-				break
-			}
-			if s.Type == "while_statement" && mentionsPredicate(m, s.ChildByField("condition"), recv, preds) &&
-				hasCheckpoint(m, s.ChildByField("body"), false, nil) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// underReadyCheck: the call is in the consequence of an if statement (or
-// conditional expression) whose condition asks the readiness predicate.
-func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
-	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
-		switch q.Type {
-		case "if_statement", "elif_clause", "while_statement":
-			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) &&
-				mentionsPredicate(m, q.ChildByField("condition"), recv, preds) {
-				return true
-			}
-		case "conditional_expression", "boolean_operator":
-			if mentionsPredicate(m, q, recv, preds) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // offloadedElsewhere: the callee expression (`self.file.read`) is passed,

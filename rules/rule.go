@@ -16,6 +16,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -25,6 +26,7 @@ import (
 	"time"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Severity is how serious a finding is.
@@ -267,6 +269,8 @@ type checkState struct {
 
 	trioOnce sync.Once
 	trio     bool // the module imports trio or anyio
+	libOnce  sync.Once
+	lib      string // the async library the module is written for
 
 	sim *simRun // the phase, cache and budget of this check
 
@@ -285,6 +289,12 @@ type Dependencies struct {
 	// functions that run in other threads (ASL106), which depends on every
 	// module that hands functions to threads and what those modules import.
 	ThreadFunctions bool
+	// OverrideQueries holds the names of the async methods the rules asked
+	// whether a subclass anywhere in the project overrides them with a sync
+	// member (analysis.Project.IsCoroutineFunction): the answers depend on
+	// every module whose classes define such a name other than as an async
+	// def, and on what those modules import.
+	OverrideQueries map[string]bool
 }
 
 // recordUsesThreadFunctions notes that the findings depend on the project's
@@ -295,6 +305,20 @@ func (p *Pass) recordUsesThreadFunctions() {
 		p.shared.recorded.ThreadFunctions = true
 		p.shared.mu.Unlock()
 	}
+}
+
+// isCoroutineFunction asks the project whether c's callee is a coroutine
+// function, recording the override questions it depended on for
+// CheckRecorded.
+func (p *Pass) isCoroutineFunction(c *analysis.Call) bool {
+	if p.shared == nil {
+		return p.Project.IsCoroutineFunction(c, nil)
+	}
+	return p.Project.IsCoroutineFunction(c, func(method *analysis.Function) {
+		p.shared.mu.Lock()
+		p.shared.recorded.OverrideQueries[method.Name] = true
+		p.shared.mu.Unlock()
+	})
 }
 
 // projectUsesNameAsValue asks the project whether any module uses name as a
@@ -320,9 +344,114 @@ func (p *Pass) importsTrioOrAnyio() bool {
 	return p.shared.trio
 }
 
+// library returns the async library the module is written for: "trio" or
+// "anyio" when it imports that library and not asyncio (anyio when both),
+// else "asyncio". Advice in messages names that library's API.
+func (p *Pass) library() string {
+	if p.shared == nil {
+		return moduleLibrary(p.Module)
+	}
+	p.shared.libOnce.Do(func() { p.shared.lib = moduleLibrary(p.Module) })
+	return p.shared.lib
+}
+
+func moduleLibrary(m *analysis.Module) string {
+	// The module's own imports decide; an import inside one function (a
+	// trio test importing asyncio to check interplay) only when they say
+	// nothing.
+	roots := map[string]bool{}
+	for _, topLevel := range []bool{true, false} {
+		for _, imp := range m.Imports {
+			if (imp.Scope == m.Scope) == topLevel {
+				root, _, _ := strings.Cut(imp.Module, ".")
+				roots[root] = true
+			}
+		}
+		if roots["asyncio"] || roots["anyio"] || roots["trio"] {
+			break
+		}
+	}
+	if !roots["asyncio"] && !roots["anyio"] && !roots["trio"] {
+		// A module of trio's or anyio's own package that imports none of them.
+		own, _, _ := strings.Cut(m.Name, ".")
+		roots[own] = true
+	}
+	switch {
+	case roots["asyncio"]:
+		return "asyncio"
+	case roots["anyio"]:
+		return "anyio"
+	case roots["trio"]:
+		return "trio"
+	}
+	return "asyncio"
+}
+
+// inLibrary rewrites advice written for asyncio (`await asyncio.sleep`, an
+// `asyncio.Event`, asyncio streams) with library lib's counterparts
+// (pylib's records); names without one stay as written.
+func inLibrary(msg, lib string) string {
+	if lib == "asyncio" {
+		return msg
+	}
+	for _, name := range pylib.CounterpartNames() {
+		msg = replaceName(msg, name, pylib.Counterpart(name, lib))
+	}
+	msg = replaceName(msg, "asyncio", lib) // "asyncio streams", "the asyncio primitive"
+	if !strings.ContainsRune("aeiou", rune(lib[0])) {
+		// "an `asyncio.Event`" became "an `trio.Event`": the article follows the name.
+		msg = anBefore(lib).ReplaceAllString(msg, "${1}${2}"+lib)
+	}
+	return msg
+}
+
+var anBeforeLib sync.Map // library name -> *regexp.Regexp
+
+// anBefore matches "an" (or "An") as a word before lib's name, bare or in
+// backticks, capturing "a"/"A" and what separates it from the name.
+func anBefore(lib string) *regexp.Regexp {
+	if re, ok := anBeforeLib.Load(lib); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`\b([Aa])n( ` + "`?" + `)` + regexp.QuoteMeta(lib) + `\b`)
+	anBeforeLib.Store(lib, re)
+	return re
+}
+
+// replaceName replaces whole occurrences of a dotted name: not part of a
+// longer name (`redis.asyncio.Redis`, `asyncio.sleep_forever`).
+func replaceName(s, old, repl string) string {
+	isName := func(b byte) bool {
+		return b == '_' || b == '.' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	var out strings.Builder
+	for {
+		i := strings.Index(s, old)
+		if i < 0 {
+			out.WriteString(s)
+			return out.String()
+		}
+		end := i + len(old)
+		// A name goes on with a letter, digit or `_`, or with `.` and one of
+		// those (not a full stop).
+		goesOn := end < len(s) && isName(s[end]) && s[end] != '.' ||
+			end+1 < len(s) && s[end] == '.' && isName(s[end+1]) && s[end+1] != '.'
+		if (i > 0 && isName(s[i-1])) || goesOn {
+			out.WriteString(s[:end])
+			s = s[end:]
+			continue
+		}
+		out.WriteString(s[:i])
+		out.WriteString(repl)
+		s = s[end:]
+	}
+}
+
 func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
 	for _, imp := range m.Imports {
 		root, _, _ := strings.Cut(imp.Module, ".")
+		// The fixes write asyncio code: the other libraries whose code they
+		// must not touch are the rule's own concern, not a library fact.
 		if root == "trio" || root == "anyio" {
 			return true
 		}
@@ -351,6 +480,7 @@ func (p *Pass) Report(n *analysis.Node, msg string, opts ...ReportOption) {
 
 // ReportRange records a finding on bytes [start, end).
 func (p *Pass) ReportRange(start, end int, msg string, opts ...ReportOption) {
+	msg = inLibrary(msg, p.library())
 	sev := p.Rule.Severity
 	if s, ok := p.Options.Severity[p.Rule.Code]; ok {
 		sev = s
@@ -424,7 +554,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	// order they are what running the rules one after another reports, so
 	// the result does not depend on how the rules were scheduled.
 	found := make([][]Diagnostic, len(enabled))
-	shared := &checkState{recorded: Dependencies{ValueQueries: map[string]bool{}}, sim: sim}
+	shared := &checkState{recorded: Dependencies{ValueQueries: map[string]bool{}, OverrideQueries: map[string]bool{}}, sim: sim}
 	run := func(i int) {
 		r := enabled[i]
 		pass := &Pass{Rule: r, Module: m, File: m.File, Project: p, Options: opts, Context: ctx, diags: &found[i], shared: shared}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -145,6 +146,16 @@ func TestSharedHelpersHaveSeveralUsers(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("found no shared declarations")
+	}
+	for name := range singleUserAllowed {
+		if file, ok := home[name]; !ok || ruleFile.MatchString(file) {
+			t.Errorf("singleUserAllowed lists %s, which no shared file declares any more", name)
+		}
+	}
+	for file := range singleUserFilesAllowed {
+		if _, err := os.Stat(file); err != nil {
+			t.Errorf("singleUserFilesAllowed lists %s: %v", file, err)
+		}
 	}
 	sort.Strings(found)
 	for _, f := range found {

@@ -1,0 +1,1 @@
+from ._timeouts import sleep
