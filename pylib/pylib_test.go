@@ -86,3 +86,35 @@ func TestWithinAndUnblock(t *testing.T) {
 		t.Error("MemoryDatabase must cover sqlite3's connection and cursor methods only")
 	}
 }
+
+func TestMethodFacts(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		fact MethodFact
+		want bool
+	}{
+		{"acquire", OrdersByName, true},
+		{"get", QueueGet, true},
+		{"get", QueuePut, false},
+		{"put", QueuePut, true},
+		{"start_soon", StartsTask, true},
+		{"start", StartsTask, false}, // nursery.start waits for the task to start
+		{"result", FutureAttribute, true},
+		{"cr_frame", CoroutineAttribute, true},
+		{"cr_frame", FutureAttribute, false},
+		{"appendleft", ContainerAdder, true},
+		{"exceptions", ExceptionGroupAttribute, true},
+		{"acquire", 0, false}, // no fact asked is no answer
+		{"unknown_method", OrdersByName, false},
+	} {
+		if got := Method(c.name, c.fact); got != c.want {
+			t.Errorf("Method(%q, %b) = %v, want %v", c.name, c.fact, got, c.want)
+		}
+	}
+	// SpawnMethod is the union of the libraries' Spawns.
+	for name, want := range map[string]bool{"create_task": true, "start_soon": true, "start": true, "ensure_future": false} {
+		if got := SpawnMethod(name); got != want {
+			t.Errorf("SpawnMethod(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -264,12 +264,6 @@ type coroUse struct {
 	onePath bool
 }
 
-// coroutineAttrs are what a coroutine object really has: reading them is
-// handling the coroutine, not mistaking it for its result.
-var coroutineAttrs = map[string]bool{"close": true, "send": true, "throw": true, "__await__": true, "__name__": true,
-	"__qualname__": true, "cr_await": true, "cr_code": true, "cr_frame": true, "cr_running": true, "cr_origin": true,
-	"cr_suspended": true}
-
 // judgeValue judges the use of the value of expression n (a coroutine call,
 // or a read of a name holding one). inContainer is set when the coroutine
 // sits inside a list, dict or tuple on the way to this use.
@@ -317,7 +311,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		attr := p.File.Text(by.ChildByField("attribute"))
 		// An awaitable object (a future, a request or file context manager)
 		// has future methods and the context-manager protocol.
-		if coroutineAttrs[attr] || (fl.awaitableObject && (futureAttrs[attr] || strings.HasPrefix(attr, "__"))) {
+		if pylib.Method(attr, pylib.CoroutineAttribute) || (fl.awaitableObject && (pylib.Method(attr, pylib.FutureAttribute) || strings.HasPrefix(attr, "__"))) {
 			return coroUse{fate: fateConsumed}
 		}
 		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
@@ -348,13 +342,6 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 	}
 	return coroUse{fate: fateConsumed}
 }
-
-// containerAdders are the methods that put a value into a list, set or deque.
-var containerAdders = map[string]bool{"append": true, "add": true, "insert": true, "appendleft": true}
-
-// futureAttrs are what a future (asyncio.gather's result) really has.
-var futureAttrs = map[string]bool{"cancel": true, "cancelled": true, "done": true, "result": true, "exception": true,
-	"add_done_callback": true, "remove_done_callback": true, "get_loop": true}
 
 // syncCallbackAPI returns how a call that arg is passed to is shown when
 // that call runs its callable argument synchronously and discards the
@@ -457,7 +444,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		return fl.judgeValue(call, inContainer)
 	}
 	// calls.append(coro): the coroutine lives on in the local container.
-	if fn != nil && fn.Type == "attribute" && containerAdders[p.File.Text(fn.ChildByField("attribute"))] {
+	if fn != nil && fn.Type == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
 		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type == "identifier" {
 			if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
 				return fl.judgeLocal(obj, call, true)

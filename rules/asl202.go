@@ -270,18 +270,8 @@ func waitsForReadiness(m *analysis.Module, c *analysis.Call) bool {
 		return false
 	}
 	recv := m.File.Text(fn.ChildByField("object"))
-	preds := readinessPredicates[m.File.Text(fn.ChildByField("attribute"))]
+	preds := pylib.ReadinessPredicates[m.File.Text(fn.ChildByField("attribute"))]
 	return preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds))
-}
-
-// readinessPredicates are, per blocking method, the methods of the same
-// object that tell whether it would wait.
-var readinessPredicates = map[string][]string{
-	"get":     {"empty", "qsize"},
-	"join":    {"is_alive"},
-	"wait":    {"is_set"},
-	"result":  {"done"},
-	"acquire": {"locked"},
 }
 
 func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {

@@ -113,16 +113,17 @@ func isAsyncioCall(p *Pass, call *analysis.Node) bool {
 	if recv := p.Module.Resolve(fn.ChildByField("object")); pylib.Within(recv.Name, pylib.OrdersWork) {
 		return true
 	}
-	switch p.File.Text(fn.ChildByField("attribute")) {
-	case "acquire", "wait", "wait_for", "join", "drain", "sleep":
+	attr := p.File.Text(fn.ChildByField("attribute"))
+	switch {
+	case pylib.Method(attr, pylib.OrdersByName):
 		// Lock/Semaphore/Event/Condition/Barrier operations and stream
 		// writes are orderings, whatever the receiver's type.
 		return true
-	case "get", "put":
+	case pylib.Method(attr, pylib.QueueGet), pylib.Method(attr, pylib.QueuePut):
 		// queue.get() / queue.put(item), as opposed to session.get(url)
 		args := call.ChildByField("arguments")
 		return args == nil || len(args.NamedChildren()) == 0 ||
-			(p.File.Text(fn.ChildByField("attribute")) == "put" && len(args.NamedChildren()) == 1 && !strings.Contains(p.File.Text(args), "http"))
+			(pylib.Method(attr, pylib.QueuePut) && len(args.NamedChildren()) == 1 && !strings.Contains(p.File.Text(args), "http"))
 	}
 	return false
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC111 reports context-manager values handed to tasks that outlive the context.
 var ASYNC111 = register(&Rule{
@@ -40,7 +43,7 @@ func runCMValueInTask(p *Pass) {
 			}
 			fn := n.ChildByField("function")
 			if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
-				!spawnMethods[p.File.Text(fn.ChildByField("attribute"))] {
+				!pylib.SpawnMethod(p.File.Text(fn.ChildByField("attribute"))) {
 				return true
 			}
 			// Names bound by with statements between the task group and the call.

@@ -79,5 +79,5 @@ func (tg taskGroupScope) spawns(method string) bool {
 	if methods, ok := pylib.TaskGroupSpawns(tg.Opener); ok {
 		return slices.Contains(methods, method)
 	}
-	return spawnMethods[method]
+	return pylib.SpawnMethod(method)
 }

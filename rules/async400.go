@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC400 reports attribute access on an except* group as if it were one exception.
@@ -31,11 +32,6 @@ except* OSError as eg:
 		"that handler; it then holds the outer group, or nothing at all if the inner handler ran).",
 	Run: runExceptStarAttribute,
 })
-
-var exceptionGroupAttrs = map[string]bool{
-	"message": true, "exceptions": true, "subgroup": true, "split": true, "derive": true, "args": true,
-	"with_traceback": true, "add_note": true,
-}
 
 func runExceptStarAttribute(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
@@ -78,7 +74,7 @@ func runExceptStarAttribute(p *Pass) {
 			if obj == nil || obj.Type != "identifier" || p.File.Text(obj) != group {
 				return true
 			}
-			if exceptionGroupAttrs[attr] || (strings.HasPrefix(attr, "__") && strings.HasSuffix(attr, "__")) {
+			if pylib.Method(attr, pylib.ExceptionGroupAttribute) || (strings.HasPrefix(attr, "__") && strings.HasSuffix(attr, "__")) {
 				return true
 			}
 			p.Report(c, "`"+group+"` is an ExceptionGroup, not a single exception: `."+attr+"` is not one of its attributes; "+

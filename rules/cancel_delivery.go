@@ -129,9 +129,6 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 	return false
 }
 
-// taskStarters start a coroutine as a new task that nobody needs to await.
-var taskStarters = map[string]bool{"create_task": true, "ensure_future": true, "start_soon": true, "spawn_system_task": true}
-
 // endsUnobservedTask reports a handler whose swallowing nobody can observe:
 // it sits in a coroutine function private to its module (a nested def, or a
 // `_name` that is not a dunder) that the module only ever starts as a new
@@ -164,7 +161,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
 			return false
 		}
 		fn := m.File.Text(c.UsedBy.ChildByField("function"))
-		if !taskStarters[fn[strings.LastIndex(fn, ".")+1:]] {
+		if !pylib.Method(fn[strings.LastIndex(fn, ".")+1:], pylib.StartsTask) {
 			return false
 		}
 		started++

@@ -46,6 +46,3 @@ func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 	})
 	return out
 }
-
-// spawnMethods start a task in a task group.
-var spawnMethods = map[string]bool{"create_task": true, "start_soon": true, "start": true}

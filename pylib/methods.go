@@ -1,0 +1,79 @@
+package pylib
+
+// MethodFact is what a method's or attribute's name alone says, for a call
+// or read whose receiver's type the analysis did not resolve. A resolved
+// API's facts live on its record (API.Roles); these are the fallbacks.
+type MethodFact uint16
+
+const (
+	// OrdersByName: awaited, it orders work whatever the receiver's type
+	// (Lock/Semaphore/Event/Condition/Barrier operations, stream writes).
+	OrdersByName MethodFact = 1 << iota
+	// QueueGet and QueuePut: a queue's get() and put(item), when called the
+	// way a queue's are (the arguments tell them from an HTTP client's).
+	QueueGet
+	QueuePut
+	// StartsTask: it starts a coroutine as a new task that nobody needs to
+	// await (a loop's, task group's or nursery's).
+	StartsTask
+	// FutureAttribute: what a future (asyncio.gather's result) really has.
+	FutureAttribute
+	// CoroutineAttribute: what a coroutine object really has; reading it
+	// handles the coroutine rather than mistaking it for its result.
+	CoroutineAttribute
+	// ContainerAdder: it puts a value into a list, set or deque.
+	ContainerAdder
+	// ExceptionGroupAttribute: what an ExceptionGroup really has.
+	ExceptionGroupAttribute
+)
+
+var methodFacts = map[string]MethodFact{}
+
+func methods(f MethodFact, names ...string) {
+	for _, n := range names {
+		methodFacts[n] |= f
+	}
+}
+
+// Method reports whether the method or attribute name has every fact in f.
+func Method(name string, f MethodFact) bool {
+	return methodFacts[name]&f == f && f != 0
+}
+
+// SpawnMethod reports whether name starts a task in some async library's
+// task group (the union of the module records' Spawns), for a task group
+// whose library is unknown.
+func SpawnMethod(name string) bool {
+	for _, a := range apis {
+		for _, s := range a.Spawns {
+			if s == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ReadinessPredicates are, per blocking method, the methods of the same
+// object that tell whether it would wait (queue.get and queue.empty).
+var ReadinessPredicates = map[string][]string{
+	"get":     {"empty", "qsize"},
+	"join":    {"is_alive"},
+	"wait":    {"is_set"},
+	"result":  {"done"},
+	"acquire": {"locked"},
+}
+
+func init() {
+	methods(OrdersByName, "acquire", "wait", "wait_for", "join", "drain", "sleep")
+	methods(QueueGet, "get")
+	methods(QueuePut, "put")
+	methods(StartsTask, "create_task", "ensure_future", "start_soon", "spawn_system_task")
+	methods(FutureAttribute, "cancel", "cancelled", "done", "result", "exception", "add_done_callback",
+		"remove_done_callback", "get_loop")
+	methods(CoroutineAttribute, "close", "send", "throw", "__await__", "__name__", "__qualname__", "cr_await",
+		"cr_code", "cr_frame", "cr_running", "cr_origin", "cr_suspended")
+	methods(ContainerAdder, "append", "add", "insert", "appendleft")
+	methods(ExceptionGroupAttribute, "message", "exceptions", "subgroup", "split", "derive", "args",
+		"with_traceback", "add_note")
+}
