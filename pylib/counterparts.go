@@ -2,6 +2,12 @@ package pylib
 
 import "sort"
 
+// AsyncLibraries are the event-loop libraries advice and fixes are written
+// for, in the order a module importing several is taken to use: asyncio
+// (what advice and fixes are written in), then anyio (which also runs on
+// trio), then trio.
+var AsyncLibraries = []string{"asyncio", "anyio", "trio"}
+
 // What advice written for asyncio names, in trio and anyio: a module that
 // uses one of those libraries (and not asyncio) is told that library's API.
 func init() {

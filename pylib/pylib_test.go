@@ -118,3 +118,22 @@ func TestMethodFacts(t *testing.T) {
 		}
 	}
 }
+
+// Counterparts are keyed by the libraries advice may be rewritten for: the
+// AsyncLibraries other than asyncio, which advice is written in.
+func TestCounterpartsNameAsyncLibraries(t *testing.T) {
+	others := map[string]bool{}
+	for _, lib := range AsyncLibraries[1:] {
+		others[lib] = true
+	}
+	for name, byLib := range counterparts {
+		for lib := range byLib {
+			if !others[lib] {
+				t.Errorf("counterpart of %s in %q, not one of AsyncLibraries[1:] %v", name, lib, AsyncLibraries[1:])
+			}
+		}
+		if len(byLib) != len(others) {
+			t.Errorf("counterpart of %s names %d libraries, want %d", name, len(byLib), len(others))
+		}
+	}
+}

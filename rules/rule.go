@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -360,6 +361,14 @@ func moduleLibrary(m *analysis.Module) string {
 	// trio test importing asyncio to check interplay) only when they say
 	// nothing.
 	roots := map[string]bool{}
+	written := func() string {
+		for _, lib := range pylib.AsyncLibraries {
+			if roots[lib] {
+				return lib
+			}
+		}
+		return ""
+	}
 	for _, topLevel := range []bool{true, false} {
 		for _, imp := range m.Imports {
 			if (imp.Scope == m.Scope) == topLevel {
@@ -367,24 +376,19 @@ func moduleLibrary(m *analysis.Module) string {
 				roots[root] = true
 			}
 		}
-		if roots["asyncio"] || roots["anyio"] || roots["trio"] {
+		if written() != "" {
 			break
 		}
 	}
-	if !roots["asyncio"] && !roots["anyio"] && !roots["trio"] {
+	if written() == "" {
 		// A module of trio's or anyio's own package that imports none of them.
 		own, _, _ := strings.Cut(m.Name, ".")
 		roots[own] = true
 	}
-	switch {
-	case roots["asyncio"]:
-		return "asyncio"
-	case roots["anyio"]:
-		return "anyio"
-	case roots["trio"]:
-		return "trio"
+	if lib := written(); lib != "" {
+		return lib
 	}
-	return "asyncio"
+	return pylib.AsyncLibraries[0]
 }
 
 // inLibrary rewrites advice written for asyncio (`await asyncio.sleep`, an
@@ -450,9 +454,9 @@ func replaceName(s, old, repl string) string {
 func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
 	for _, imp := range m.Imports {
 		root, _, _ := strings.Cut(imp.Module, ".")
-		// The fixes write asyncio code: the other libraries whose code they
-		// must not touch are the rule's own concern, not a library fact.
-		if root == "trio" || root == "anyio" {
+		// The fixes write code for the first library (asyncio): the others'
+		// code they must not touch.
+		if root != pylib.AsyncLibraries[0] && slices.Contains(pylib.AsyncLibraries, root) {
 			return true
 		}
 	}
