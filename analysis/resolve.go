@@ -70,8 +70,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	case "call":
 		// clients.get(name) where clients: dict[str, Client].
 		if fn := n.ChildByField("function"); fn != nil && fn.Type == "attribute" {
-			switch m.File.Text(fn.ChildByField("attribute")) {
-			case "get", "pop", "setdefault":
+			if pylib.Method(m.File.Text(fn.ChildByField("attribute")), pylib.ReturnsElement) {
 				if t := m.elementAnnotation(fn.ChildByField("object"), depth); t != nil {
 					return m.annotationType(t, depth+1)
 				}

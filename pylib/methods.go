@@ -25,6 +25,15 @@ const (
 	ContainerAdder
 	// ExceptionGroupAttribute: what an ExceptionGroup really has.
 	ExceptionGroupAttribute
+	// ObservesOutcome: a future's method that retrieves (or hands on) its
+	// exception, so that it is not reported as never retrieved.
+	ObservesOutcome
+	// ReturnsEventLoop: a function or method returning an event loop
+	// (asyncio's get_event_loop and its like, on any receiver).
+	ReturnsEventLoop
+	// ReturnsElement: a mapping's method returning one of its values
+	// (dict.get, pop, setdefault).
+	ReturnsElement
 )
 
 var methodFacts = map[string]MethodFact{}
@@ -76,4 +85,7 @@ func init() {
 	methods(ContainerAdder, "append", "add", "insert", "appendleft")
 	methods(ExceptionGroupAttribute, "message", "exceptions", "subgroup", "split", "derive", "args",
 		"with_traceback", "add_note")
+	methods(ObservesOutcome, "exception", "result", "add_done_callback")
+	methods(ReturnsEventLoop, "get_event_loop", "get_running_loop", "new_event_loop")
+	methods(ReturnsElement, "get", "pop", "setdefault")
 }

@@ -104,6 +104,10 @@ func TestMethodFacts(t *testing.T) {
 		{"cr_frame", FutureAttribute, false},
 		{"appendleft", ContainerAdder, true},
 		{"exceptions", ExceptionGroupAttribute, true},
+		{"add_done_callback", ObservesOutcome, true},
+		{"cancel", ObservesOutcome, false}, // cancelling does not retrieve the exception
+		{"get_running_loop", ReturnsEventLoop, true},
+		{"setdefault", ReturnsElement, true},
 		{"acquire", 0, false}, // no fact asked is no answer
 		{"unknown_method", OrdersByName, false},
 	} {

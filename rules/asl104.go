@@ -209,8 +209,7 @@ func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
 	}
 	for f := c.Func; f != nil; f = f.Parent {
 		for _, other := range f.Calls {
-			switch other.Method(p.File) {
-			case "exception", "result", "add_done_callback":
+			if pylib.Method(other.Method(p.File), pylib.ObservesOutcome) {
 				fn := other.Node.ChildByField("function")
 				if refersToGathered(fn.ChildByField("object")) {
 					return true

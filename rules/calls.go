@@ -161,11 +161,7 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 		if fn != nil && fn.Type == "attribute" {
 			fn = fn.ChildByField("attribute")
 		}
-		switch f.Text(fn) {
-		case "get_event_loop", "get_running_loop", "new_event_loop":
-			return true
-		}
-		return false
+		return pylib.Method(f.Text(fn), pylib.ReturnsEventLoop)
 	}
 	switch name {
 	case "loop", "_loop", "event_loop", "ev_loop":
