@@ -1,8 +1,9 @@
 package pylib
 
 // MethodFact is what a method's or attribute's name alone says, for a call
-// or read whose receiver's type the analysis did not resolve. A resolved
-// API's facts live on its record (API.Roles); these are the fallbacks.
+// or read whose receiver's type the analysis did not resolve, or what a
+// builtin function does. A resolved API's facts live on its record
+// (API.Roles); these are the fallbacks.
 type MethodFact uint16
 
 const (
@@ -34,6 +35,16 @@ const (
 	// ReturnsElement: a mapping's method returning one of its values
 	// (dict.get, pop, setdefault).
 	ReturnsElement
+	// ConsumesIterable: a builtin that iterates its argument to the end at
+	// once (list, sorted, any).
+	ConsumesIterable
+	// ReadsArgument: a builtin that only looks at its argument (prints,
+	// formats or tests its type) and keeps no reference to it.
+	ReadsArgument
+	// ReportsException: a logging method, traceback function or builtin
+	// that reports or inspects an exception without delivering it to
+	// anyone waiting for an outcome.
+	ReportsException
 )
 
 var methodFacts = map[string]MethodFact{}
@@ -88,4 +99,9 @@ func init() {
 	methods(ObservesOutcome, "exception", "result", "add_done_callback")
 	methods(ReturnsEventLoop, "get_event_loop", "get_running_loop", "new_event_loop")
 	methods(ReturnsElement, "get", "pop", "setdefault")
+	methods(ConsumesIterable, "list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "any", "all", "min", "max")
+	methods(ReadsArgument, "print", "str", "repr", "format", "bool", "id", "hash", "type", "isinstance", "callable")
+	methods(ReportsException, "isinstance", "issubclass", "type", "id", "getattr", "hasattr", "debug", "info",
+		"warning", "warn", "error", "exception", "critical", "log", "print_exc", "print_exception", "format_exc",
+		"log_debug", "call_exception_handler", "print", "repr", "str", "format")
 }

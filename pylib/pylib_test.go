@@ -108,7 +108,12 @@ func TestMethodFacts(t *testing.T) {
 		{"cancel", ObservesOutcome, false}, // cancelling does not retrieve the exception
 		{"get_running_loop", ReturnsEventLoop, true},
 		{"setdefault", ReturnsElement, true},
-		{"acquire", 0, false}, // no fact asked is no answer
+		{"sorted", ConsumesIterable, true},
+		{"iter", ConsumesIterable, false}, // makes an iterator, iterates nothing
+		{"repr", ReadsArgument, true},
+		{"print_exc", ReportsException, true},
+		{"set_exception", ReportsException, false}, // delivers it
+		{"acquire", 0, false},                      // no fact asked is no answer
 		{"unknown_method", OrdersByName, false},
 	} {
 		if got := Method(c.name, c.fact); got != c.want {

@@ -455,7 +455,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		return coroUse{fate: fateGuarded}
 	}
 	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
-		if readingBuiltins[callee.Name] {
+		if pylib.Method(callee.Name, pylib.ReadsArgument) {
 			return coroUse{fate: fateWeak, why: "it is only printed or inspected, never run"}
 		}
 		if inContainer || callee.Name == "setattr" {

@@ -221,10 +221,6 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 	return nil
 }
 
-// consumingBuiltins iterate their argument to the end at once.
-var consumingBuiltins = map[string]bool{"list": true, "tuple": true, "set": true, "frozenset": true, "dict": true,
-	"sorted": true, "sum": true, "any": true, "all": true, "min": true, "max": true}
-
 // iteratedOnLoop reports whether the value of call is iterated where it is
 // made: the iterable of a (non-async) for statement or comprehension, or the
 // argument of a builtin that consumes an iterable (`list(gen())`).
@@ -250,7 +246,7 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 			return false
 		}
 		name := m.File.Text(fn)
-		return consumingBuiltins[name] && m.IsBuiltin(fn, name)
+		return pylib.Method(name, pylib.ConsumesIterable) && m.IsBuiltin(fn, name)
 	}
 	return false
 }

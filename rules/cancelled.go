@@ -458,12 +458,6 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	return false
 }
 
-// loggingMethods report or inspect an exception without delivering it to anyone.
-var loggingMethods = map[string]bool{"isinstance": true, "issubclass": true, "type": true, "id": true, "getattr": true,
-	"hasattr": true, "debug": true, "info": true, "warning": true, "warn": true, "error": true,
-	"exception": true, "critical": true, "log": true, "print_exc": true, "print_exception": true, "format_exc": true,
-	"log_debug": true, "call_exception_handler": true, "print": true, "repr": true, "str": true, "format": true}
-
 // forwardsException reports a handler that hands the caught exception to
 // whoever waits for the outcome: passes it to a call that is not logging
 // (`fut.set_exception(exc)`, `self._exceptions.append(exc)`,
@@ -488,7 +482,7 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 			if fn != nil && fn.Type == "attribute" {
 				method = m.File.Text(fn.ChildByField("attribute"))
 			}
-			found = !loggingMethods[method]
+			found = !pylib.Method(method, pylib.ReportsException)
 		case p.Type == "assignment" && n.Field == "right":
 			if left := p.ChildByField("left"); left != nil && (left.Type == "attribute" || left.Type == "subscript") {
 				found = true

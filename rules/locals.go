@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // localUses returns the identifiers that read the binding of the plain local
 // name assigned by assign (an assignment statement in a function), in
@@ -117,13 +120,6 @@ func inLoopAfter(use, def *analysis.Node) bool {
 	return false
 }
 
-// readingBuiltins are builtins that only look at an argument (print it,
-// format it, test its type) and keep no reference to it.
-var readingBuiltins = map[string]bool{
-	"print": true, "str": true, "repr": true, "format": true, "bool": true, "id": true, "hash": true,
-	"type": true, "isinstance": true, "callable": true,
-}
-
 // readOnlyArgument reports whether n is an argument of a call of a builtin
 // that only reads it (`print(fetch())`): the value is gone afterwards.
 func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
@@ -136,5 +132,5 @@ func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
 		return false
 	}
 	name := m.File.Text(fn)
-	return readingBuiltins[name] && m.IsBuiltin(fn, name)
+	return pylib.Method(name, pylib.ReadsArgument) && m.IsBuiltin(fn, name)
 }
