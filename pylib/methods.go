@@ -4,7 +4,7 @@ package pylib
 // or read whose receiver's type the analysis did not resolve, or what a
 // builtin function does. A resolved API's facts live on its record
 // (API.Roles); these are the fallbacks.
-type MethodFact uint16
+type MethodFact uint32
 
 const (
 	// OrdersByName: awaited, it orders work whatever the receiver's type
@@ -45,6 +45,15 @@ const (
 	// that reports or inspects an exception without delivering it to
 	// anyone waiting for an outcome.
 	ReportsException
+	// EndsWithException: it makes a task or coroutine end with an exception
+	// (cancel, throw).
+	EndsWithException
+	// WakesWaiters: it wakes what awaits the object (Event.set,
+	// Future.set_result).
+	WakesWaiters
+	// SplitsGroup: an ExceptionGroup's method returning part of it as a new
+	// group.
+	SplitsGroup
 )
 
 var methodFacts = map[string]MethodFact{}
@@ -104,4 +113,7 @@ func init() {
 	methods(ReportsException, "isinstance", "issubclass", "type", "id", "getattr", "hasattr", "debug", "info",
 		"warning", "warn", "error", "exception", "critical", "log", "print_exc", "print_exception", "format_exc",
 		"log_debug", "call_exception_handler", "print", "repr", "str", "format")
+	methods(EndsWithException, "cancel", "throw")
+	methods(WakesWaiters, "set", "set_result")
+	methods(SplitsGroup, "subgroup", "split")
 }

@@ -145,7 +145,7 @@ func cleanupGather(p *Pass, c *analysis.Call) bool {
 	for f := c.Func; f != nil; f = f.Parent {
 		for _, other := range f.Calls {
 			if other.Node.Start < c.Node.Start {
-				if m := other.Method(p.File); m == "cancel" || m == "throw" {
+				if pylib.Method(other.Method(p.File), pylib.EndsWithException) {
 					return true
 				}
 			}

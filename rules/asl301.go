@@ -107,7 +107,7 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 	if cb == nil || cb.Type != "attribute" {
 		return false
 	}
-	if method := m.File.Text(cb.ChildByField("attribute")); method != "set" && method != "set_result" {
+	if !pylib.Method(m.File.Text(cb.ChildByField("attribute")), pylib.WakesWaiters) {
 		return false
 	}
 	signal := m.File.Text(cb.ChildByField("object"))

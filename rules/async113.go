@@ -129,7 +129,8 @@ func runStartSoonInAenter(p *Pass) {
 				continue
 			}
 			meth := c.Method(p.File)
-			if meth != "start_soon" && meth != "create_task" {
+			// A task group's spawn that does not wait for the task (start does).
+			if !pylib.SpawnMethod(meth) || !pylib.Method(meth, pylib.StartsTask) {
 				continue
 			}
 			if startable(c.Positional(0)) {

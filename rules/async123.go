@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC123 reports raising a child exception out of an exception group.
@@ -62,7 +63,7 @@ func runExceptionGroupFlattening(p *Pass) {
 				fn := e.ChildByField("function")
 				if fn != nil && fn.Type == "attribute" {
 					m := f.Text(fn.ChildByField("attribute"))
-					return (m == "subgroup" || m == "split") && isGroup(fn.ChildByField("object"))
+					return pylib.Method(m, pylib.SplitsGroup) && isGroup(fn.ChildByField("object"))
 				}
 			}
 			return isChild(e)
