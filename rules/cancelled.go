@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -31,7 +32,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 	}
 	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
 	if typ.Type == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
-		strings.HasSuffix(calleeOf(m, typ), ".get_cancelled_exc_class") || m.File.Text(typ.ChildByField("function")) == "get_cancelled_exc_class") {
+		namesCancellationClassFunction(calleeOf(m, typ), true) || namesCancellationClassFunction(m.File.Text(typ.ChildByField("function")), false)) {
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	}
 	name := qualName(m, typ)
@@ -178,6 +179,22 @@ var cancellationClassFunction = func() string {
 	return name
 }()
 
+// cancellationClassFunctionNames are the last names of those functions
+// (get_cancelled_exc_class), for calls as written: anyio's own modules
+// import it relatively, so it does not resolve.
+var cancellationClassFunctionNames = pylib.LastNames(pylib.ReturnsCancellation)
+
+// namesCancellationClassFunction reports whether name (a callee as written,
+// or resolved) ends in one of cancellationClassFunctionNames: after a dot,
+// or, unless qualified, as the whole name.
+func namesCancellationClassFunction(name string, qualified bool) bool {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 && qualified {
+		return false
+	}
+	return slices.Contains(cancellationClassFunctionNames, name[i+1:])
+}
+
 // deferredToCaller reports a handler of a level-triggered cancellation
 // (trio.Cancelled, anyio's get_cancelled_exc_class()) that re-raises on some
 // path and otherwise lets the function return with no further await: the
@@ -194,7 +211,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	if t.Type == "call" {
 		class = calleeOf(m, t)
 		fn := m.File.Text(t.ChildByField("function"))
-		if fn == "get_cancelled_exc_class" || strings.HasSuffix(fn, ".get_cancelled_exc_class") {
+		if namesCancellationClassFunction(fn, false) {
 			class = cancellationClassFunction // anyio's own modules import it relatively
 		}
 	}
