@@ -54,6 +54,12 @@ const (
 	// SplitsGroup: an ExceptionGroup's method returning part of it as a new
 	// group.
 	SplitsGroup
+	// BuildsCollection: a builtin whose call builds a list, tuple, set or
+	// dict (empty when called with no arguments).
+	BuildsCollection
+	// PoolRequestMethod: a urllib3 pool's method that takes the HTTP method
+	// first (pool.request("GET", url)).
+	PoolRequestMethod
 )
 
 var methodFacts = map[string]MethodFact{}
@@ -116,4 +122,6 @@ func init() {
 	methods(EndsWithException, "cancel", "throw")
 	methods(WakesWaiters, "set", "set_result")
 	methods(SplitsGroup, "subgroup", "split")
+	methods(BuildsCollection, "list", "tuple", "set", "dict", "frozenset")
+	methods(PoolRequestMethod, "request", "urlopen")
 }

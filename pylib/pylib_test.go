@@ -113,7 +113,10 @@ func TestMethodFacts(t *testing.T) {
 		{"repr", ReadsArgument, true},
 		{"print_exc", ReportsException, true},
 		{"set_exception", ReportsException, false}, // delivers it
-		{"acquire", 0, false},                      // no fact asked is no answer
+		{"frozenset", BuildsCollection, true},
+		{"urlopen", PoolRequestMethod, true},
+		{"get", PoolRequestMethod, false}, // takes the URL first
+		{"acquire", 0, false},             // no fact asked is no answer
 		{"unknown_method", OrdersByName, false},
 	} {
 		if got := Method(c.name, c.fact); got != c.want {

@@ -54,7 +54,7 @@ func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) (blockingCall, boo
 	if !importsUrllib3(m) {
 		return blockingCall{}, false
 	}
-	if meth := c.Method(m.File); meth != "request" && meth != "urlopen" {
+	if !pylib.Method(c.Method(m.File), pylib.PoolRequestMethod) {
 		return blockingCall{}, false
 	}
 	first := c.Positional(0)

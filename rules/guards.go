@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // guardedAgainstBlocking (part of the blockingCalls fact, so it applies to
@@ -109,7 +110,7 @@ func emptyLiteral(m *analysis.Module, n *analysis.Node) bool {
 			return false
 		}
 		name := m.File.Text(fn)
-		return (name == "list" || name == "tuple" || name == "set" || name == "dict" || name == "frozenset") && m.IsBuiltin(fn, name)
+		return pylib.Method(name, pylib.BuildsCollection) && m.IsBuiltin(fn, name)
 	}
 	return false
 }
