@@ -1234,7 +1234,11 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 		return c.s.newGenerator(fn.Name, fn.Async, run), nil
 	}
 	if fn.Async {
-		return &Coroutine{Name: fn.Name, P: fn.P, run: run}, nil
+		args := make([]Value, 0, len(fn.Params))
+		for _, prm := range fn.Params {
+			args = append(args, fr.vars[prm.Name])
+		}
+		return &Coroutine{Name: fn.Name, P: fn.P, run: run, args: args}, nil
 	}
 	return run(c)
 }

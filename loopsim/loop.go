@@ -689,6 +689,10 @@ type Coroutine struct {
 	run     func(c *ctx) (Value, error)
 	used    bool
 	latency *float64
+	// args are the parameters a user coroutine was called with (nil for
+	// built-in ones): tasks running the same function on equal arguments
+	// are interchangeable (see interchangeable).
+	args []Value
 }
 
 // Task mirrors asyncio.Task: it drives a Coroutine, one step per callback.
@@ -715,6 +719,11 @@ type Task struct {
 	parkDue   float64 // when the awaited thing is due (sleep end), or -1
 	parkLabel string
 	parkLine  int
+	// wokeDue is the deadline of the timer (sleep or modelled I/O) that
+	// started the current step, -1 when something else did; wokeLine is
+	// the line the task waited at (see noteNonBlockingTake).
+	wokeDue  float64
+	wokeLine int
 }
 
 func (s *Sim) taskName(base string) string {
@@ -764,6 +773,10 @@ func (t *Task) step(exc *Exc) {
 		t.rep.Start = s.now
 	} else {
 		t.endPark()
+	}
+	t.wokeDue, t.wokeLine = -1, t.parkLine
+	if (t.parkKind == SpanSleep || t.parkKind == SpanIO) && t.parkDue >= 0 {
+		t.wokeDue = t.parkDue
 	}
 	t.resumeExc = exc
 	prev := s.current

@@ -37,6 +37,8 @@ type Queue struct {
 	finished   *Event
 	// unordered is set once a PriorityQueue met items it could not order.
 	unordered bool
+	// lastTake is the last non-blocking take (see noteNonBlockingTake).
+	lastTake *queueTake
 }
 
 type Barrier struct {
@@ -408,7 +410,13 @@ func (q *Queue) put(c *ctx, v Value, p Pos) error {
 }
 
 func (q *Queue) get(c *ctx, p Pos) (Value, error) {
+	if len(q.items) == 0 {
+		// Finding the queue empty is a take that lost, as for get_nowait.
+		c.noteNonBlockingTake(q, false, 0, p)
+	}
+	waited := false
 	for len(q.items) == 0 {
+		waited = true
 		getter := c.s.newFuture()
 		q.getters = append(q.getters, getter)
 		_, err := c.awaitFuture(getter, SpanWait, "Queue.get", -1, p)
@@ -423,6 +431,9 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 	}
 	v, err := q.getNowait(c)
 	c.noteUnordered(q, p)
+	if !waited {
+		c.noteNonBlockingTake(q, err == nil, len(q.items), p)
+	}
 	return v, err
 }
 
@@ -458,6 +469,7 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 	case "get_nowait":
 		v, err := q.getNowait(c)
 		c.noteUnordered(q, p)
+		c.noteNonBlockingTake(q, err == nil, len(q.items), p)
 		return v, err
 	case "task_done":
 		if q.unfinished <= 0 {
@@ -484,6 +496,9 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 	case "qsize":
 		return int64(len(q.items)), nil
 	case "empty":
+		if len(q.items) == 0 {
+			c.noteNonBlockingTake(q, false, 0, p)
+		}
 		return len(q.items) == 0, nil
 	case "full":
 		return q.full(), nil
