@@ -974,7 +974,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		case string:
 			return int64(len(x)), nil
 		case *Bytes:
-			return int64(len(x.B)), nil
+			return x.length(), nil
 		case *Instance:
 			if m, err := c.getAttr(c.s.globals, x, "__len__", p); err == nil {
 				return c.call(m, nil, nil, p)
@@ -1108,7 +1108,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		if s, ok := firstArg(args).(string); ok && len([]rune(s)) == 1 {
 			return int64([]rune(s)[0]), nil
 		}
-		if b, ok := firstArg(args).(*Bytes); ok && len(b.B) == 1 {
+		if b, ok := firstArg(args).(*Bytes); ok && b.length() == 1 {
 			return int64(b.B[0]), nil
 		}
 		return unknownOf("ord", args...), nil
