@@ -198,8 +198,7 @@ func (f *Function) isProperty() bool {
 		if len(named) != 1 {
 			continue
 		}
-		switch f.module.Resolve(named[0]).Name {
-		case "property", "functools.cached_property", "cached_property":
+		if name := f.module.Resolve(named[0]).Name; name != "" && pylib.Is(name, pylib.PropertyDecorator) {
 			return true
 		}
 	}

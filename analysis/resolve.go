@@ -365,6 +365,7 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 				params = append(params, p)
 			}
 		}
+		// Annotation syntax (typing's special forms), not library facts.
 		switch m.resolve(base, depth+1).Name {
 		case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Annotated", "typing_extensions.Annotated", "Annotated":
 			if len(params) > 0 {
@@ -442,6 +443,7 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 		return nil
 	}
 	name := m.resolve(base, depth+1).Name
+	// Python's generic containers as annotations spell them: typing syntax.
 	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
 	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
 		return params[len(params)-1]
@@ -505,7 +507,7 @@ func (m *Module) annotationText(n *Node, text string) Ref {
 		}
 		text = only
 	}
-	for _, wrapper := range []string{"typing.Optional[", "Optional["} {
+	for _, wrapper := range []string{"typing.Optional[", "Optional["} { // annotation syntax
 		if strings.HasPrefix(text, wrapper) && strings.HasSuffix(text, "]") {
 			text = strings.TrimSpace(text[len(wrapper) : len(text)-1])
 		}
@@ -633,14 +635,14 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 		switch ref := m.resolve(expr, 0); {
 		case pylib.CallbackParams[ref.Name] != nil:
 			types = pylib.CallbackParams[ref.Name]
-		case strings.HasPrefix(ref.Name, "discord.") && (strings.HasSuffix(ref.Name, ".event") || strings.HasSuffix(ref.Name, ".listener")):
+		case pylib.Within(ref.Name, pylib.NamedEventHandlers) && (strings.HasSuffix(ref.Name, ".event") || strings.HasSuffix(ref.Name, ".listener")):
 			types = pylib.DiscordEvents[f.Name]
 		}
 	}
 	if types == nil {
 		types = m.handlerTypes[f]
 	}
-	if types == nil && f.Class != nil && strings.HasPrefix(f.Class.libraryBase(0), "discord.") {
+	if types == nil && f.Class != nil && pylib.Within(f.Class.libraryBase(0), pylib.NamedEventHandlers) {
 		types = pylib.DiscordEvents[f.Name]
 	}
 	if index < len(types) {

@@ -131,6 +131,8 @@ func init() {
 	blocking("ASYNC250", "use `await asyncio.to_thread(input, ...)`", "input")
 	blocking("ASYNC251", "use `await asyncio.sleep(...)`", "time.sleep")
 
+	// Drivers whose connect(":memory:") opens an in-memory database.
+	memoryDrivers := map[string]bool{"sqlite3.connect": true}
 	for conn, typ := range DBDrivers {
 		blocking("ASL202", dbAlt, conn)
 		cur := strings.TrimSuffix(typ, "Connection") + "Cursor"
@@ -146,10 +148,19 @@ func init() {
 		for _, m := range []string{"execute", "executemany", "executescript", "fetchone", "fetchall", "fetchmany", "callproc"} {
 			blocking("ASL202", dbAlt, cur+"."+m)
 		}
+		if memoryDrivers[conn] {
+			entry(conn).Roles |= OpensMemoryDatabase
+			for _, a := range apis {
+				if a.Name == conn || strings.HasPrefix(a.Name, typ+".") || strings.HasPrefix(a.Name, cur+".") {
+					a.Roles |= MemoryDatabase
+				}
+			}
+		}
 	}
 	for _, m := range []string{"connect", "connect_ex", "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
 		"sendall", "sendto", "sendmsg", "sendfile", "accept"} {
 		blocking("ASL202", socketAlt, "socket.socket."+m)
+		entry("socket.socket." + m).Unblock = UnblockedSocket
 	}
 	blocking("ASL202", socketAlt, "socket.create_connection", "ssl.SSLSocket.do_handshake")
 	blocking("ASL202", dnsAlt, "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex",
@@ -167,6 +178,31 @@ func init() {
 		"concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
+	unblocked := func(how Unblocking, names ...string) {
+		for _, n := range names {
+			entry(n).Unblock = how
+		}
+	}
+	unblocked(UnblockedByFlag, "threading.Lock.acquire", "threading.RLock.acquire", "threading.Semaphore.acquire",
+		"threading.BoundedSemaphore.acquire", "threading.Condition.acquire")
+	unblocked(UnblockedQueueGet, "queue.Queue.get")
+	unblocked(UnblockedQueuePut, "queue.Queue.put")
+	unblocked(UnblockedByZeroTimeout, "threading.Event.wait", "threading.Condition.wait", "threading.Barrier.wait",
+		"concurrent.futures.Future.result", "concurrent.futures.Future.exception")
+	unblocked(UnblockedNumericHost, "socket.getaddrinfo")
+	unblocked(UnblockedNumericFlag, "socket.getnameinfo")
+	unblocked(UnblockedAsyncKeyword, "psycopg2.connect")
+	for _, t := range FileTypes {
+		if strings.HasPrefix(t, "io.") {
+			unblocked(UnblockedReadOnlyClose, t+".close")
+		}
+	}
+	unblocked(UnblockedMemoryFile, "json.load", "pickle.load", "marshal.load", "tomllib.load")
+	for _, n := range []string{"json.dump", "pickle.dump", "marshal.dump"} {
+		unblocked(UnblockedMemoryFile, n)
+		entry(n).FileArg = 1
+	}
+
 	for name, seconds := range map[string]float64{
 		"requests.get": 0.1, "requests.post": 0.1, "requests.put": 0.1, "requests.patch": 0.1, "requests.delete": 0.1,
 		"requests.head": 0.1, "requests.request": 0.1, "requests.Session.get": 0.1, "requests.Session.post": 0.1,

@@ -64,6 +64,14 @@ type API struct {
 	Latency      float64
 	LatencyKnown bool
 	Note         string
+	// Unblock says which arguments make a Blocking call return at once;
+	// FileArg is the position of the file argument UnblockedMemoryFile reads.
+	Unblock Unblocking
+	FileArg int
+	// Spawns, on an async library's module record, are the methods of its
+	// task groups that start a task (asyncio's TaskGroup has create_task
+	// only; trio's and anyio's start_soon and start).
+	Spawns []string
 }
 
 // Has reports whether the API has every role in r.
@@ -256,7 +264,8 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
-// Roles the rules about structure read.
+// Roles the rules about structure read. Role has 64 bits and 63 are used:
+// widen it before adding more than one.
 const (
 	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
 	TimeoutScope = Awaitable << (iota + 1)
@@ -326,11 +335,151 @@ const (
 	// KeepsBehaviour: a decorator after which the function runs exactly as
 	// written (the simulator runs the undecorated body).
 	KeepsBehaviour
+	// RefusesRunningLoop: runs an event loop and raises RuntimeError when
+	// one already runs in the thread (asyncio.run, loop.run_until_complete).
+	RefusesRunningLoop
+	// AsksRunningLoop: tells whether an event loop is running (code that
+	// asks is written for both worlds).
+	AsksRunningLoop
+	// AllowsNestedLoops: patches the event loop so that RefusesRunningLoop
+	// APIs work inside a running loop (nest_asyncio.apply).
+	AllowsNestedLoops
+	// TakesTasks: takes an iterable of tasks or futures, not coroutines
+	// (asyncio.wait: TypeError since Python 3.11).
+	TakesTasks
+	// Gathers: runs awaitables concurrently and returns their results in a
+	// list; return_exceptions=True puts the exceptions among them.
+	Gathers
+	// GetsLoopImplicitly: returns the current event loop, creating one
+	// outside a coroutine (asyncio.get_event_loop; get_running_loop is
+	// the coroutine's way).
+	GetsLoopImplicitly
+	// ThreadSafeModule: a module whose objects may be used from any thread
+	// (concurrent.futures' futures).
+	ThreadSafeModule
+	// UnboundedQueue: a queue class whose put never waits.
+	UnboundedQueue
+	// FreeWhenNew: a lock class whose new instance is not held, so the
+	// first acquire in the function that made it returns at once.
+	FreeWhenNew
+	// MemoryDatabase: an API of a database driver that can work on an
+	// in-memory database, where queries are CPU work, not I/O.
+	MemoryDatabase
+	// OpensMemoryDatabase: a connect function that opens an in-memory
+	// database for the name ":memory:".
+	OpensMemoryDatabase
+	// BindsArguments: returns a callable that calls its first argument
+	// with the rest (functools.partial).
+	BindsArguments
+	// SyncContextManagerDecorator: turns a generator into a synchronous
+	// context manager (contextlib.contextmanager).
+	SyncContextManagerDecorator
+	// ExpectsRaise: a context manager that asserts its body raises
+	// (pytest.raises).
+	ExpectsRaise
+	// SuppressesExceptions: a context manager that swallows the exceptions
+	// it is given (contextlib.suppress).
+	SuppressesExceptions
+	// ReturnsCancellation: returns the exception class that carries
+	// cancellation in the running async library.
+	ReturnsCancellation
+	// ReturnsArgument: returns its last argument unchanged (typing.cast).
+	ReturnsArgument
+	// NurseryOpener: a TaskGroupOpener that messages call a nursery.
+	NurseryOpener
+	// FileObjectKeywordOnly: a CompressedFile class that takes the file
+	// object it wraps only as fileobj= (its first argument is a file name).
+	FileObjectKeywordOnly
+	// OpensFile: the built-in open() and its aliases.
+	OpensFile
+	// AsyncLock: an async lock, semaphore or condition class (names as
+	// resolved, and bare as written): code under it is serialised on purpose.
+	AsyncLock
+	// OrdersWork: a module whose awaited calls coordinate other work
+	// (sleeps, locks, queues, waits) rather than do I/O of their own.
+	OrdersWork
+	// SimulatedModule: a module whose calls the simulator implements, so it
+	// may know what awaiting them costs.
+	SimulatedModule
+	// PoolRequests: a module whose untyped objects' .request("GET", ...) /
+	// .urlopen("GET", ...) are blocking pool requests (flake8-async's
+	// ASYNC211 condition for urllib3).
+	PoolRequests
+	// Superseded: a module no longer maintained; Instead names its
+	// maintained continuation.
+	Superseded
+	// PropertyDecorator: makes a method an attribute read (names as the
+	// resolver gives them: the builtin bare, an unresolved import bare too).
+	PropertyDecorator
+	// NamedEventHandlers: a library whose event handlers (registered with
+	// its `.event` / `.listener` decorators or overriding its classes'
+	// methods) take the parameters DiscordEvents gives for their name.
+	NamedEventHandlers
+	// Shieldable: a cancel scope that takes shield=True, keeping the
+	// enclosing scopes' cancellation away from its body (matched by its
+	// last name as written).
+	Shieldable
 	// RedeliversCancellation: a cancellation class (or the function naming
 	// it) of a library whose cancel scopes are level-triggered: a
 	// cancellation caught and not re-raised is raised again at the task's
 	// next checkpoint inside the cancelled scope.
 	RedeliversCancellation
+)
+
+// TaskGroupSpawns returns the Spawns of the library that encloses opener
+// (a task group's opening call), and whether one is known.
+func TaskGroupSpawns(opener string) ([]string, bool) {
+	for i := strings.LastIndexByte(opener, '.'); i > 0; i = strings.LastIndexByte(opener[:i], '.') {
+		if a := find(opener[:i]); a != nil && len(a.Spawns) > 0 {
+			return a.Spawns, true
+		}
+	}
+	return nil, false
+}
+
+// Within reports whether a module enclosing name (a proper dotted prefix of
+// it: "concurrent.futures" of "concurrent.futures.Future.result") has every
+// role in r.
+func Within(name string, r Role) bool {
+	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+		if Is(name[:i], r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unblocking says which arguments make a call of a Blocking API return at
+// once instead of waiting.
+type Unblocking uint8
+
+const (
+	// AlwaysBlocks: no argument helps.
+	AlwaysBlocks Unblocking = iota
+	// UnblockedByFlag: acquire(False), acquire(blocking=False), acquire(timeout=0).
+	UnblockedByFlag
+	// UnblockedQueueGet: get(False), get(block=False), get(timeout=0).
+	UnblockedQueueGet
+	// UnblockedQueuePut: put(x, False), put(x, block=False), put(x,
+	// timeout=0), or a put on an unbounded queue.
+	UnblockedQueuePut
+	// UnblockedByZeroTimeout: wait(0), result(timeout=0).
+	UnblockedByZeroTimeout
+	// UnblockedNumericHost: a numeric lookup flag (AI_NUMERICHOST) or an IP
+	// address literal as the host (getaddrinfo).
+	UnblockedNumericHost
+	// UnblockedNumericFlag: a numeric lookup flag (NI_NUMERICHOST); an
+	// address literal is still looked up (getnameinfo).
+	UnblockedNumericFlag
+	// UnblockedAsyncKeyword: async_=True (psycopg2's asynchronous mode).
+	UnblockedAsyncKeyword
+	// UnblockedSocket: a method of a socket set non-blocking.
+	UnblockedSocket
+	// UnblockedReadOnlyClose: close() of a file opened only for reading.
+	UnblockedReadOnlyClose
+	// UnblockedMemoryFile: the file argument (FileArg) is an in-memory
+	// buffer, or a call already reported on its own (json.load(open(p))).
+	UnblockedMemoryFile
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -50,3 +50,39 @@ func TestLookupRolesAndWildcards(t *testing.T) {
 		t.Errorf("BlockingCodes = %v", BlockingCodes())
 	}
 }
+
+func TestWithinAndUnblock(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		role Role
+		want bool
+	}{
+		{"concurrent.futures.Future.result", ThreadSafeModule, true},
+		{"concurrent.futures", ThreadSafeModule, false}, // the module itself does not enclose itself
+		{"asyncio.Future.set_result", ThreadSafeModule, false},
+		{"asyncio.locks.Lock.acquire", OrdersWork, true},
+		{"asyncio", OrdersWork, false},
+		{"discord.ext.commands.Bot.listener", NamedEventHandlers, true},
+		{"discordant.Client.event", NamedEventHandlers, false},
+		{"", OrdersWork, false},
+	} {
+		if got := Within(c.name, c.role); got != c.want {
+			t.Errorf("Within(%q, %b) = %v, want %v", c.name, c.role, got, c.want)
+		}
+	}
+	for name, want := range map[string]Unblocking{
+		"threading.Lock.acquire": UnblockedByFlag, "queue.Queue.put": UnblockedQueuePut,
+		"socket.socket.recv": UnblockedSocket, "io.TextIOWrapper.close": UnblockedReadOnlyClose,
+		"typing.IO.close": AlwaysBlocks, "json.dump": UnblockedMemoryFile, "time.sleep": AlwaysBlocks,
+	} {
+		if a, _ := Lookup(name); a.Unblock != want {
+			t.Errorf("%s: Unblock = %d, want %d", name, a.Unblock, want)
+		}
+	}
+	if a, _ := Lookup("json.dump"); a.FileArg != 1 {
+		t.Errorf("json.dump takes its file second, FileArg = %d", a.FileArg)
+	}
+	if !Is("sqlite3.Cursor.fetchall", MemoryDatabase) || Is("psycopg.Cursor.fetchall", MemoryDatabase) {
+		t.Error("MemoryDatabase must cover sqlite3's connection and cursor methods only")
+	}
+}

@@ -70,6 +70,43 @@ func init() {
 	with(OwnsLoop, "asyncio.run", "asyncio.new_event_loop", "asyncio.set_event_loop", "asyncio.Runner")
 	with(OwnsLoop|ByMethodName, "asyncio.AbstractEventLoop.run_until_complete", "asyncio.AbstractEventLoop.run_forever",
 		"tornado.ioloop.IOLoop.run_sync")
+	// ASL101: a loop started where one runs; run_until_complete matched by
+	// name on loops of unknown type.
+	with(RefusesRunningLoop, "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run")
+	with(RefusesRunningLoop|ByMethodName, "asyncio.AbstractEventLoop.run_until_complete")
+	with(AsksRunningLoop, "asyncio.get_running_loop", "asyncio._get_running_loop", "asyncio.events._get_running_loop",
+		"asyncio.events.get_running_loop")
+	with(AsksRunningLoop|ByMethodName, "asyncio.AbstractEventLoop.is_running")
+	with(AllowsNestedLoops, "nest_asyncio.apply")
+	with(TakesTasks, "asyncio.wait", "asyncio.tasks.wait")
+	with(Gathers, "asyncio.gather", "asyncio.tasks.gather")
+	with(GetsLoopImplicitly, "asyncio.get_event_loop", "asyncio.events.get_event_loop")
+	with(ThreadSafeModule, "concurrent.futures")
+	with(UnboundedQueue, "queue.SimpleQueue")
+	with(FreeWhenNew, "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore")
+	with(BindsArguments, "functools.partial")
+	with(SyncContextManagerDecorator, "contextlib.contextmanager")
+	with(ExpectsRaise, "pytest.raises")
+	with(SuppressesExceptions, "contextlib.suppress")
+	with(ReturnsCancellation, "anyio.get_cancelled_exc_class")
+	with(ReturnsArgument, "typing.cast", "typing_extensions.cast")
+	with(NurseryOpener, "trio.open_nursery")
+	with(FileObjectKeywordOnly, "gzip.GzipFile")
+	// As the resolver gives them: the builtin bare.
+	with(OpensFile, "open", "builtins.open", "io.open")
+	with(AsyncLock, "asyncio.Lock", "asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.Condition",
+		"Lock", "Semaphore", "BoundedSemaphore", "Condition")
+	with(OrdersWork|SimulatedModule, "asyncio")
+	with(PoolRequests, "urllib3")
+	with(Superseded, "httpx")
+	with(PropertyDecorator, "property", "functools.cached_property", "cached_property")
+	with(NamedEventHandlers, "discord")
+	entry("asyncio").Spawns = []string{"create_task"}
+	entry("trio").Spawns = []string{"start_soon", "start"}
+	entry("anyio").Spawns = []string{"start_soon", "start"}
+	with(Shieldable, "trio.CancelScope", "trio.move_on_after", "trio.move_on_at", "trio.fail_after", "trio.fail_at",
+		"anyio.CancelScope", "anyio.move_on_after", "anyio.fail_after")
+	entry("httpx").Instead = "httpx2"
 	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
 		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
 }

@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASL101 reports event-loop entry points reachable from a coroutine.
 var ASL101 = register(&Rule{
@@ -32,13 +37,8 @@ async def handler(uid):
 })
 
 func startsLoop(m *analysis.Module, c *analysis.Call) bool {
-	switch c.Callee {
-	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
-	default:
-		// A method of the project that happens to share the name is not the loop's.
-		if c.Method(m.File) != "run_until_complete" || c.Target != nil {
-			return false
-		}
+	if !isLoopEntry(m, c) {
+		return false
 	}
 	// A helper that first asks whether a loop is running is written for
 	// both worlds (try: get_running_loop() except RuntimeError: asyncio.run(...)).
@@ -48,22 +48,34 @@ func startsLoop(m *analysis.Module, c *analysis.Call) bool {
 // isLoopEntry reports whether c starts an event loop, guarded or not: in a
 // coroutine a loop is always running, so the guard cannot help.
 func isLoopEntry(m *analysis.Module, c *analysis.Call) bool {
-	switch c.Callee {
-	case "asyncio.run", "asyncio.runners.run", "asyncio.Runner.run":
+	if api, ok := pylib.Lookup(c.Callee); ok && api.Has(pylib.RefusesRunningLoop) && !api.Has(pylib.ByMethodName) {
 		return true
 	}
-	return c.Method(m.File) == "run_until_complete" && c.Target == nil
+	// A method of the project that happens to share the name is not the loop's.
+	return loopRefusingMethods[c.Method(m.File)] && c.Target == nil
+}
+
+// loopRefusingMethods and runningLoopQuestions are the methods of those
+// pylib roles matched by name on receivers of unknown type.
+var (
+	loopRefusingMethods  = methodNames(pylib.RefusesRunningLoop | pylib.ByMethodName)
+	runningLoopQuestions = methodNames(pylib.AsksRunningLoop | pylib.ByMethodName)
+)
+
+// methodNames returns the method names of the APIs with every role in r.
+func methodNames(r pylib.Role) map[string]bool {
+	out := map[string]bool{}
+	pylib.Each(r, func(a pylib.API) { out[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = true })
+	return out
 }
 
 // checksRunningLoop reports whether f asks if an event loop is running.
 func checksRunningLoop(m *analysis.Module, f *analysis.Function) bool {
 	for _, c := range f.Calls {
-		switch c.Callee {
-		case "asyncio.get_running_loop", "asyncio._get_running_loop", "asyncio.events._get_running_loop",
-			"asyncio.events.get_running_loop":
+		if api, ok := pylib.Lookup(c.Callee); ok && api.Has(pylib.AsksRunningLoop) && !api.Has(pylib.ByMethodName) {
 			return true
 		}
-		if c.Method(m.File) == "is_running" {
+		if runningLoopQuestions[c.Method(m.File)] {
 			return true
 		}
 	}
@@ -74,7 +86,7 @@ func checksRunningLoop(m *analysis.Module, f *analysis.Function) bool {
 // which patches asyncio so that a nested run() works in a running loop.
 func appliesNestAsyncio(m *analysis.Module) bool {
 	for _, c := range m.Calls {
-		if c.Callee == "nest_asyncio.apply" {
+		if c.Callee != "" && pylib.Is(c.Callee, pylib.AllowsNestedLoops) {
 			return true
 		}
 	}

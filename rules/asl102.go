@@ -452,7 +452,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	}
 	fn := call.ChildByField("function")
 	callee := m.Resolve(fn)
-	if callee.Name == "typing.cast" || callee.Name == "typing_extensions.cast" {
+	if callee.Name != "" && pylib.Is(callee.Name, pylib.ReturnsArgument) {
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL104 reports asyncio.wait() given coroutines and gather(return_exceptions=True) results discarded.
@@ -82,8 +83,9 @@ func runMisusedWaitGather(p *Pass) {
 		if name == "" {
 			name = calleeOf(p.Module, c.Node)
 		}
-		switch name {
-		case "asyncio.wait", "asyncio.tasks.wait":
+		api, _ := pylib.Lookup(name)
+		switch {
+		case api.Has(pylib.TakesTasks):
 			arg := c.Positional(0)
 			if arg == nil {
 				arg = c.Keyword("fs", p.File)
@@ -91,7 +93,7 @@ func runMisusedWaitGather(p *Pass) {
 			if coro := coroIn(arg, 0); coro != nil {
 				p.Report(arg, "`asyncio.wait()` is given coroutines (`"+p.File.Text(coro)+"`) but needs tasks (TypeError since Python 3.11); wrap each in `asyncio.create_task(...)`")
 			}
-		case "asyncio.gather", "asyncio.tasks.gather":
+		case api.Has(pylib.Gathers):
 			kw := c.Keyword("return_exceptions", p.File)
 			if kw == nil || kw.Type == "false" || p.File.Text(kw) == "0" || kw.Type == "none" {
 				continue

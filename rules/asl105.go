@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/asyncls/asyncls/pylib"
+
 // ASL105 reports asyncio.get_event_loop() inside a coroutine.
 var ASL105 = register(&Rule{
 	Code:    "ASL105",
@@ -38,7 +40,7 @@ func runGetEventLoopInCoroutine(p *Pass) {
 		if name == "" {
 			name = calleeOf(p.Module, c.Node)
 		}
-		if name != "asyncio.get_event_loop" && name != "asyncio.events.get_event_loop" {
+		if name == "" || !pylib.Is(name, pylib.GetsLoopImplicitly) {
 			continue
 		}
 		var opts []ReportOption

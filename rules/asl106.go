@@ -86,7 +86,7 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	}
 	recv := c.Node.ChildByField("function").ChildByField("object")
 	t := receiverType(m, recv)
-	if strings.HasPrefix(t, "concurrent.futures.") || strings.HasPrefix(name, "concurrent.futures.") {
+	if pylib.Within(t, pylib.ThreadSafeModule) || pylib.Within(name, pylib.ThreadSafeModule) {
 		return ""
 	}
 	return advice
@@ -208,7 +208,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			continue
 		}
 		fnArg = analysis.Unparen(fnArg)
-		if fnArg != nil && fnArg.Type == "call" && calleeOf(m, fnArg) == "functools.partial" {
+		if fnArg != nil && fnArg.Type == "call" && pylib.Is(calleeOf(m, fnArg), pylib.BindsArguments) {
 			fnArg = analysis.Unparen(firstArg(fnArg))
 		}
 		if fnArg == nil {

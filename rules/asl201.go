@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL201 reports blocking calls reached through synchronous helpers.
@@ -192,7 +193,7 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 func isContextManagerDef(f *analysis.Function) bool {
 	for _, d := range f.Decorators {
 		named := d.NamedChildren()
-		if len(named) == 1 && f.Module().Resolve(named[0]).Name == "contextlib.contextmanager" {
+		if len(named) == 1 && pylib.Is(f.Module().Resolve(named[0]).Name, pylib.SyncContextManagerDecorator) {
 			return true
 		}
 	}
@@ -273,7 +274,7 @@ func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
 				fn := n.ChildByField("function")
 				name := m.Resolve(fn).Name
 				text := m.File.Text(fn)
-				found = name == "pytest.raises" || strings.HasSuffix(text, ".assertRaises") ||
+				found = pylib.Is(name, pylib.ExpectsRaise) || strings.HasSuffix(text, ".assertRaises") ||
 					strings.HasSuffix(text, ".assertRaisesRegex")
 			}
 			return !found

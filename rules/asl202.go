@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASL202 reports blocking calls outside flake8-async's ASYNC2xx families.
@@ -75,20 +76,21 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
 	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type == "false" || f.Text(n) == "0") }
 	isZero := func(n *analysis.Node) bool { return n != nil && (f.Text(n) == "0" || f.Text(n) == "0.0") }
-	last := name[strings.LastIndexByte(name, '.')+1:]
 	recv := c.Node.ChildByField("function").ChildByField("object")
 	if waitsForReadiness(m, c) {
 		return true
 	}
-	switch {
-	case strings.HasPrefix(name, "sqlite3."):
+	api, _ := pylib.Lookup(name)
+	if api.Has(pylib.MemoryDatabase) {
 		return inMemorySQLite(m, c.Node, 0) || recv != nil && inMemorySQLite(m, recv, 0)
-	case strings.HasPrefix(name, "threading.") && last == "acquire":
+	}
+	switch api.Unblock {
+	case pylib.UnblockedByFlag:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("blocking", f)) || isZero(c.Keyword("timeout", f)) ||
 			recv != nil && freshLock(m, c, recv)
-	case name == "queue.Queue.get":
+	case pylib.UnblockedQueueGet:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f))
-	case name == "queue.Queue.put":
+	case pylib.UnblockedQueuePut:
 		if isFalse(c.Positional(1)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f)) {
 			return true
 		}
@@ -98,8 +100,8 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 			return false
 		}
 		size := queueSize(ctor, f)
-		return size == nil || f.Text(size) == "0" || strings.HasPrefix(calleeOf(m, ctor), "queue.SimpleQueue")
-	case name == "socket.getaddrinfo" || name == "socket.getnameinfo":
+		return size == nil || f.Text(size) == "0" || pylib.Is(calleeOf(m, ctor), pylib.UnboundedQueue)
+	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag:
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST, or an IP
 		// address literal ("127.0.0.1", "::1").
 		if strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
@@ -107,22 +109,21 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		}
 		// (getnameinfo of an address literal still looks its name up.)
 		host := c.Positional(0)
-		if name != "socket.getaddrinfo" || host == nil || host.Type != "string" {
+		if api.Unblock != pylib.UnblockedNumericHost || host == nil || host.Type != "string" {
 			return false
 		}
 		lit := strings.Trim(f.Text(host), `"'`)
 		return lit != "" && strings.Trim(lit, "0123456789.") == "" || strings.Contains(lit, ":") && strings.Trim(lit, "0123456789abcdefABCDEF:") == ""
-	case name == "psycopg2.connect":
+	case pylib.UnblockedAsyncKeyword:
 		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
 		v := c.Keyword("async_", f)
 		if v == nil {
 			v = c.Keyword("async", f)
 		}
 		return v != nil && v.Type != "false" && f.Text(v) != "0"
-	case strings.HasPrefix(name, "socket.socket."):
+	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c)
-	case last == "wait" && strings.HasPrefix(name, "threading."), name == "concurrent.futures.Future.result",
-		name == "concurrent.futures.Future.exception":
+	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
 	}
 	return false
@@ -184,9 +185,7 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start {
 		return false
 	}
-	switch calleeOf(m, ctor) {
-	case "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore":
-	default:
+	if !pylib.Is(calleeOf(m, ctor), pylib.FreeWhenNew) {
 		return false
 	}
 	if m.FunctionAt(ctor) != c.Func {
@@ -221,7 +220,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 		if fn == nil {
 			return false
 		}
-		if calleeOf(m, n) == "sqlite3.connect" {
+		if pylib.Is(calleeOf(m, n), pylib.OpensMemoryDatabase) {
 			args := n.ChildByField("arguments")
 			if args == nil {
 				return false

@@ -143,7 +143,7 @@ func runTaskReferenceDies(p *Pass) {
 		kept := false
 		for _, u := range uses {
 			k := useKind(p.Module, u)
-			if !strings.HasPrefix(k, "method:") || !pylib.Is("asyncio.Task."+strings.TrimPrefix(k, "method:"), pylib.KeepsNoReference) ||
+			if !strings.HasPrefix(k, "method:") || !taskMethodsKeepingNoReference[strings.TrimPrefix(k, "method:")] ||
 				k == "method:add_done_callback" && awaitsCompletionSignal(p.Module, c, u) {
 				kept = true
 				break
@@ -173,3 +173,7 @@ func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
 	}
 	return &Fix{Title: "Keep `" + name + "` in a module-level set until it is done", Safe: true, Edits: edits}
 }
+
+// taskMethodsKeepingNoReference are the names of the task methods that do
+// not keep the task alive.
+var taskMethodsKeepingNoReference = methodNames(pylib.KeepsNoReference)

@@ -104,13 +104,13 @@ type awaitStmt struct {
 func isAsyncioCall(p *Pass, call *analysis.Node) bool {
 	fn := call.ChildByField("function")
 	ref := p.Module.Resolve(fn)
-	if strings.HasPrefix(ref.Name, "asyncio.") || ref.Name == "asyncio" {
+	if pylib.Within(ref.Name, pylib.OrdersWork) || ref.Name != "" && pylib.Is(ref.Name, pylib.OrdersWork) {
 		return true
 	}
 	if fn.Type != "attribute" {
 		return false
 	}
-	if recv := p.Module.Resolve(fn.ChildByField("object")); strings.HasPrefix(recv.Name, "asyncio.") {
+	if recv := p.Module.Resolve(fn.ChildByField("object")); pylib.Within(recv.Name, pylib.OrdersWork) {
 		return true
 	}
 	switch p.File.Text(fn.ChildByField("attribute")) {
@@ -290,8 +290,7 @@ func underLock(p *Pass, n, fnNode *analysis.Node) bool {
 					v = v.NamedChildren()[0]
 				}
 				ref := p.Module.Resolve(v)
-				switch strings.TrimPrefix(ref.Name, "asyncio.") {
-				case "Lock", "Semaphore", "BoundedSemaphore", "Condition":
+				if ref.Name != "" && pylib.Is(ref.Name, pylib.AsyncLock) {
 					return true
 				}
 				text := strings.ToLower(p.File.Text(v))
@@ -443,7 +442,7 @@ func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts *reg
 			return false
 		}
 		switch {
-		case strings.HasPrefix(c.Callee, "asyncio."), p.Project.Target(c) != nil,
+		case pylib.Within(c.Callee, pylib.SimulatedModule), p.Project.Target(c) != nil,
 			c.Callee != "" && opts.sim.KnowsLatency(c.Callee):
 			may = true
 		case c.Callee == "" && c.Method(p.File) != "":

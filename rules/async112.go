@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC112 reports task groups that only start one task.
@@ -75,11 +76,8 @@ func runUselessTaskGroup(p *Pass) {
 // TaskGroup only has create_task (start/start_soon there would be an
 // AttributeError, not a task), trio's and anyio's have start_soon and start.
 func (tg taskGroupScope) spawns(method string) bool {
-	switch {
-	case strings.HasPrefix(tg.Opener, "asyncio."):
-		return method == "create_task"
-	case strings.HasPrefix(tg.Opener, "trio.") || strings.HasPrefix(tg.Opener, "anyio."):
-		return method == "start_soon" || method == "start"
+	if methods, ok := pylib.TaskGroupSpawns(tg.Opener); ok {
+		return slices.Contains(methods, method)
 	}
 	return spawnMethods[method]
 }

@@ -123,6 +123,7 @@ func managedByDecorator(p *Pass, f *analysis.Function) bool {
 			if !emptyBody(fn.Node) {
 				return true
 			}
+		// (builtins is the language itself, not a library table's business.)
 		case r.Name != "" && !strings.HasPrefix(r.Name, "builtins."):
 			// A library's decorator: it is handed the generator function
 			// for a reason (a framework's stream or dependency system).

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC127 reports imports of the unmaintained httpx.
@@ -35,10 +36,15 @@ async def fetch(url):
 func runUnmaintainedHttpx(p *Pass) {
 	seen := map[*analysis.Node]bool{}
 	for _, imp := range p.Module.Imports {
-		if seen[imp.Node] || imp.Relative || !(imp.Module == "httpx" || strings.HasPrefix(imp.Module, "httpx.")) {
+		if seen[imp.Node] || imp.Relative {
+			continue
+		}
+		top, _, _ := strings.Cut(imp.Module, ".")
+		api, ok := pylib.Lookup(top)
+		if !ok || !api.Has(pylib.Superseded) {
 			continue
 		}
 		seen[imp.Node] = true
-		p.Report(imp.Node, "`httpx` is no longer maintained; switch to `httpx2`, its maintained continuation with the same API")
+		p.Report(imp.Node, "`"+top+"` is no longer maintained; switch to `"+api.Instead+"`, its maintained continuation with the same API")
 	}
 }

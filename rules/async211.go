@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC211 reports likely blocking HTTP call on a connection pool in an async function.
@@ -72,7 +73,7 @@ const poolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `awai
 // importsUrllib3 reports whether the module imports urllib3 or a part of it.
 func importsUrllib3(m *analysis.Module) bool {
 	for _, imp := range m.Imports {
-		if imp.Qualified == "urllib3" || strings.HasPrefix(imp.Qualified, "urllib3.") {
+		if imp.Qualified != "" && (pylib.Is(imp.Qualified, pylib.PoolRequests) || pylib.Within(imp.Qualified, pylib.PoolRequests)) {
 			return true
 		}
 	}

@@ -65,18 +65,15 @@ func runBlockingFileCall(p *Pass) {
 // blocking family are in guards.go.)
 func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
 	recv := c.Node.ChildByField("function").ChildByField("object")
-	last := name[strings.LastIndexByte(name, '.')+1:]
-	switch {
-	case compressedOverMemory(m, recv, name):
+	if compressedOverMemory(m, recv, name) {
 		return true
-	case last == "close" && strings.HasPrefix(name, "io."):
+	}
+	api, _ := pylib.Lookup(name)
+	switch api.Unblock {
+	case pylib.UnblockedReadOnlyClose:
 		return openedReadOnly(m, recv)
-	case name == "json.load" || name == "pickle.load" || name == "json.dump" || name == "pickle.dump" || name == "marshal.load" ||
-		name == "marshal.dump" || name == "tomllib.load":
-		arg := c.Positional(0)
-		if name == "json.dump" || name == "pickle.dump" || name == "marshal.dump" {
-			arg = c.Positional(1)
-		}
+	case pylib.UnblockedMemoryFile:
+		arg := c.Positional(api.FileArg)
 		if arg == nil {
 			return true
 		}
@@ -99,7 +96,7 @@ func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
 	if ctor == nil {
 		return false
 	}
-	if callee := calleeOf(m, ctor); callee != "open" && callee != "builtins.open" && callee != "io.open" {
+	if !pylib.Is(calleeOf(m, ctor), pylib.OpensFile) {
 		return false
 	}
 	args := ctor.ChildByField("arguments")
@@ -152,7 +149,7 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 			under = a.ChildByField("value")
 		}
 	}
-	if under == nil && typ != "gzip.GzipFile" {
+	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
 		for _, a := range args.NamedChildren() {
 			if a.Type != "keyword_argument" {
 				under = a

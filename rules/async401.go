@@ -35,7 +35,7 @@ func runPytestRaisesGroup(p *Pass) {
 		if name == "" {
 			name = calleeOf(p.Module, c.Node)
 		}
-		if name != "pytest.raises" {
+		if name == "" || !pylib.Is(name, pylib.ExpectsRaise) {
 			continue
 		}
 		arg := c.Positional(0)

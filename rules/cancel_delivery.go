@@ -4,12 +4,13 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
-// shieldingScopes are trio's and anyio's cancel scopes; with `shield=True`
-// they keep the enclosing scopes' cancellation away from their body.
-var shieldingScopes = map[string]bool{"CancelScope": true, "move_on_after": true, "move_on_at": true,
-	"fail_after": true, "fail_at": true}
+// shieldingScopes are the last names of trio's and anyio's cancel scopes;
+// with `shield=True` they keep the enclosing scopes' cancellation away from
+// their body.
+var shieldingScopes = methodNames(pylib.Shieldable)
 
 // awaitsUnshielded reports whether n has a checkpoint (await, async for,
 // async with) where the task's cancellation can arrive: one outside every

@@ -30,7 +30,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		return best, bestShown
 	}
 	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
-	if typ.Type == "call" && (calleeOf(m, typ) == "anyio.get_cancelled_exc_class" ||
+	if typ.Type == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
 		strings.HasSuffix(calleeOf(m, typ), ".get_cancelled_exc_class") || m.File.Text(typ.ChildByField("function")) == "get_cancelled_exc_class") {
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	}
@@ -172,6 +172,19 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 // cancel scope, still cancelled, raises again at the caller's next
 // checkpoint. asyncio's CancelledError is delivered once, so there the
 // same handler loses it.
+// cancellationClassFunction is the library function that returns the
+// running library's cancellation class (pylib's ReturnsCancellation:
+// anyio.get_cancelled_exc_class), first by name should there be several.
+var cancellationClassFunction = func() string {
+	name := ""
+	pylib.Each(pylib.ReturnsCancellation, func(a pylib.API) {
+		if name == "" || a.Name < name {
+			name = a.Name
+		}
+	})
+	return name
+}()
+
 func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) bool {
 	if typ == nil {
 		return false
@@ -181,7 +194,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	if t.Type == "call" {
 		class = calleeOf(m, t)
 		if class == "" || m.File.Text(t.ChildByField("function")) == "get_cancelled_exc_class" {
-			class = "anyio.get_cancelled_exc_class" // anyio's own modules import it relatively
+			class = cancellationClassFunction // anyio's own modules import it relatively
 		}
 	}
 	if !pylib.Is(class, pylib.RedeliversCancellation) {
@@ -353,7 +366,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 	case "with_statement":
 		exprs, _ := withItems(s)
 		for _, e := range exprs {
-			if name := calleeOf(m, e); name == "contextlib.suppress" {
+			if pylib.Is(calleeOf(m, e), pylib.SuppressesExceptions) {
 				return true
 			}
 		}
@@ -412,6 +425,7 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	}
 	if rt := f.Node.ChildByField("return_type"); rt != nil {
 		t := f.Module().File.Text(rt)
+		// Annotation syntax as written, not library APIs.
 		if t == "NoReturn" || t == "Never" || t == "typing.NoReturn" || t == "typing.Never" || t == "typing_extensions.Never" {
 			return true
 		}

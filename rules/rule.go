@@ -450,6 +450,8 @@ func replaceName(s, old, repl string) string {
 func moduleImportsTrioOrAnyio(m *analysis.Module) bool {
 	for _, imp := range m.Imports {
 		root, _, _ := strings.Cut(imp.Module, ".")
+		// The fixes write asyncio code: the other libraries whose code they
+		// must not touch are the rule's own concern, not a library fact.
 		if root == "trio" || root == "anyio" {
 			return true
 		}

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // taskGroupScope is an `async with TaskGroup() as tg:` (or nursery) statement.
 type taskGroupScope struct {
@@ -31,7 +34,7 @@ func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 				continue
 			}
 			tg := taskGroupScope{With: n, Expr: e, Kind: "task group", Opener: name}
-			if name == "trio.open_nursery" {
+			if pylib.Is(name, pylib.NurseryOpener) {
 				tg.Kind = "nursery"
 			}
 			if a := aliases[i]; a != nil && a.Type == "identifier" {

@@ -42,7 +42,11 @@ func (lspCodec) Unmarshal(data []byte, v any) error {
 		*p = append(jsonrpc2.RawMessage(nil), data...)
 		return nil
 	}
-	return protocol.Unmarshal(data, v)
+	// jsonrpc2 lends a result from its read buffer, and protocol.Unmarshal
+	// makes its own copy only for some destinations: decoding into a slice
+	// of unions ([]protocol.CommandOrCodeAction) aliases data, so a later
+	// message overwrote the code action titles read from it.
+	return protocol.Unmarshal(bytes.Clone(data), v)
 }
 
 // frameIO is the raw-frame side of jsonrpc2's header stream.

@@ -15,6 +15,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -199,7 +200,10 @@ func (codec) Marshal(v any) ([]byte, error) {
 	}
 	return protocol.Marshal(v)
 }
-func (codec) Unmarshal(data []byte, v any) error { return protocol.Unmarshal(data, v) }
+
+// Unmarshal decodes from a copy: jsonrpc2 lends data from its read buffer
+// and protocol.Unmarshal into some destinations (slices of unions) aliases it.
+func (codec) Unmarshal(data []byte, v any) error { return protocol.Unmarshal(bytes.Clone(data), v) }
 
 type stdio struct {
 	r interface{ Read([]byte) (int, error) }

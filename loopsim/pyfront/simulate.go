@@ -158,6 +158,9 @@ func isMainGuard(cond string) bool {
 	return false
 }
 
+// isRunCall reports the source text of a call that runs the program's main
+// coroutine. Text shapes as written (a bare `run`, `loop.run_until_complete`),
+// matched before anything is resolved, so not pylib records.
 func isRunCall(fn string) bool {
 	switch fn {
 	case "asyncio.run", "run", "loop.run_until_complete", "asyncio.get_event_loop().run_until_complete", "uvloop.run":
