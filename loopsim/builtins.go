@@ -1655,7 +1655,11 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		return nil, nil
 	case "pop":
 		if len(l.Elems) == 0 {
+			c.noteNonBlockingTake(l, false, 0, p)
 			return nil, newExc("IndexError", "pop from empty list")
+		}
+		if l.Kind != "tuple" {
+			defer func() { c.noteNonBlockingTake(l, true, len(l.Elems), p) }()
 		}
 		l.dropIndex()
 		i := len(l.Elems) - 1
@@ -1677,10 +1681,12 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		return v, nil
 	case "popleft":
 		if len(l.Elems) == 0 {
+			c.noteNonBlockingTake(l, false, 0, p)
 			return nil, newExc("IndexError", "pop from an empty deque")
 		}
 		v := l.Elems[0]
 		l.Elems = l.Elems[1:]
+		c.noteNonBlockingTake(l, true, len(l.Elems), p)
 		return v, nil
 	case "appendleft":
 		if len(args) == 1 {

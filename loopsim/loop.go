@@ -249,6 +249,10 @@ type Sim struct {
 	// jobs are executor jobs submitted by run_in_executor or
 	// Executor.submit, shown as rows of their own.
 	jobs []*TaskReport
+
+	// takes holds the last non-blocking take from each queue or list
+	// (see noteNonBlockingTake).
+	takes map[Value]*queueTake
 }
 
 // cpu charges extra CPU cost (function calls, builtin iterations).

@@ -9,7 +9,8 @@ import "math"
 // less than a millisecond apart come due in either order from run to run.
 const raceWindow = 0.001
 
-// queueTake is the last non-blocking look at a queue (get_nowait, empty()):
+// queueTake is the last non-blocking look at a queue (get_nowait, empty())
+// or a list, deque or set (pop, popleft, an empty truth test):
 // who took, the timer deadline that woke it (-1 when it was not woken by a
 // timer), the line it woke at, and whether it took the last item.
 type queueTake struct {
@@ -19,19 +20,22 @@ type queueTake struct {
 	emptied  bool
 }
 
-// noteNonBlockingTake records a non-blocking take from q by the running
-// task (took: it got an item; left: items remaining after it) and reports
+// noteNonBlockingTake records a non-blocking take from q (a *Queue or a
+// *List) by the running task (took: it got an item; left: items remaining after it) and reports
 // a race when it found nothing because another task, woken by a timer
 // within raceWindow of this one, took the last item just before: with the
 // two wake-ups the other way round, this task would have had the item, so
 // the simulated schedule is only one of the schedules a real run takes.
-func (c *ctx) noteNonBlockingTake(q *Queue, took bool, left int, p Pos) {
+func (c *ctx) noteNonBlockingTake(q Value, took bool, left int, p Pos) {
 	t := c.s.current
-	if t == nil {
+	if t == nil || !took && c.s.takes[q] == nil {
 		return
 	}
-	prev := q.lastTake
-	q.lastTake = &queueTake{task: t, due: t.wokeDue, wakeLine: t.wokeLine, emptied: took && left == 0}
+	if c.s.takes == nil {
+		c.s.takes = map[Value]*queueTake{}
+	}
+	prev := c.s.takes[q]
+	c.s.takes[q] = &queueTake{task: t, due: t.wokeDue, wakeLine: t.wokeLine, emptied: took && left == 0}
 	if took || prev == nil || !prev.emptied || prev.task == t || prev.due < 0 || t.wokeDue < 0 {
 		return
 	}
@@ -39,8 +43,8 @@ func (c *ctx) noteNonBlockingTake(q *Queue, took bool, left int, p Pos) {
 		return
 	}
 	c.s.assume(p, raceWeight,
-		"the order in which %s (waking at line %d) and %s (waking at line %d) wake, less than 1 ms apart, decides who takes the last item of the queue (line %d); the timing may differ from run to run",
-		prev.task.Name, prev.wakeLine, t.Name, t.wokeLine, p.Line)
+		"the order in which %s (waking at line %d) and %s (waking at line %d) wake, less than 1 ms apart, decides who takes the last item of the %s (line %d); the timing may differ from run to run",
+		prev.task.Name, prev.wakeLine, t.Name, t.wokeLine, sharedName(q), p.Line)
 }
 
 // raceWeight puts a run that met a wake-up race at medium confidence: the
@@ -63,4 +67,24 @@ func interchangeable(a, b *Task) bool {
 		}
 	}
 	return true
+}
+
+// sharedName names a shared container in a race's description.
+func sharedName(v Value) string {
+	switch x := v.(type) {
+	case *Queue:
+		switch x.kind {
+		case "lifo":
+			return "LifoQueue"
+		case "priority":
+			return "PriorityQueue"
+		}
+		return "Queue"
+	case *List:
+		if x.Deque {
+			return "deque"
+		}
+		return x.Kind
+	}
+	return typeName(v)
 }

@@ -37,8 +37,6 @@ type Queue struct {
 	finished   *Event
 	// unordered is set once a PriorityQueue met items it could not order.
 	unordered bool
-	// lastTake is the last non-blocking take (see noteNonBlockingTake).
-	lastTake *queueTake
 }
 
 type Barrier struct {
@@ -494,6 +492,9 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 			return nil, nil
 		}), nil
 	case "qsize":
+		if len(q.items) == 0 {
+			c.noteNonBlockingTake(q, false, 0, p)
+		}
 		return int64(len(q.items)), nil
 	case "empty":
 		if len(q.items) == 0 {

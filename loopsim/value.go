@@ -824,6 +824,9 @@ func randomArith(op string, l, r Value) (Value, bool) {
 func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
 	in, isInst := v.(*Instance)
 	if !isInst {
+		if l, ok := v.(*List); ok && len(l.Elems) == 0 {
+			c.noteNonBlockingTake(l, false, 0, p) // `while jobs:` found it emptied
+		}
 		return truth(v)
 	}
 	if _, n, ok := flagValue(v); ok {

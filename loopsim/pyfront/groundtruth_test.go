@@ -216,8 +216,8 @@ func TestUnknownProgramsFlagged(t *testing.T) {
 }
 
 // TestWakeupRacesNotHigh covers programs whose workers wake within a
-// millisecond of each other and race for the last item of a queue
-// (testdata/loopsim/races/, each measured to end at two different times
+// millisecond of each other and race for the last item of a queue or a
+// deque (testdata/loopsim/races/, each measured to end at two different times
 // from run to run): the simulator follows one schedule, so it must name
 // the race, on the line of the losing take, and not claim high confidence.
 // The quiet side is the ground truth: its worker pools (await q.get(),
