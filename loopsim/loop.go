@@ -250,6 +250,8 @@ type Sim struct {
 	// Executor.submit, shown as rows of their own.
 	jobs []*TaskReport
 
+	// iteration counts event-loop iterations (see Task.wokeSetIn).
+	iteration int
 	// takes holds the last non-blocking take from each queue or list
 	// (see noteNonBlockingTake).
 	takes map[Value]*queueTake
@@ -495,6 +497,7 @@ func (s *Sim) runOnce() (progress bool) {
 	}
 	n := len(s.ready)
 	s.now += s.cfg.IterationCost
+	s.iteration++
 	batch := s.ready[:n:n]
 	s.ready = append([]*handle(nil), s.ready[n:]...)
 	for i, h := range batch {
@@ -728,6 +731,9 @@ type Task struct {
 	// the line the task waited at (see noteNonBlockingTake).
 	wokeDue  float64
 	wokeLine int
+	// parkedIn and wokeSetIn are the loop iterations in which the task
+	// last parked and in which the timer that woke it was set.
+	parkedIn, wokeSetIn int
 }
 
 func (s *Sim) taskName(base string) string {
@@ -778,7 +784,7 @@ func (t *Task) step(exc *Exc) {
 	} else {
 		t.endPark()
 	}
-	t.wokeDue, t.wokeLine = -1, t.parkLine
+	t.wokeDue, t.wokeLine, t.wokeSetIn = -1, t.parkLine, t.parkedIn
 	if (t.parkKind == SpanSleep || t.parkKind == SpanIO) && t.parkDue >= 0 {
 		t.wokeDue = t.parkDue
 	}
@@ -851,6 +857,7 @@ func (t *Task) body(yield func(struct{}) bool) {
 func (t *Task) park(kind SpanKind, label string, due float64, p Pos) {
 	t.parkKind, t.parkLabel, t.parkDue, t.parkLine = kind, label, due, p.Line
 	t.parkStart = t.s.now
+	t.parkedIn = t.s.iteration
 	if !t.yield(struct{}{}) {
 		panic(errKilled)
 	}

@@ -16,6 +16,7 @@ const raceWindow = 0.001
 type queueTake struct {
 	task     *Task
 	due      float64
+	setIn    int
 	wakeLine int
 	emptied  bool
 }
@@ -35,15 +36,19 @@ func (c *ctx) noteNonBlockingTake(q Value, took bool, left int, p Pos) {
 		c.s.takes = map[Value]*queueTake{}
 	}
 	prev := c.s.takes[q]
-	c.s.takes[q] = &queueTake{task: t, due: t.wokeDue, wakeLine: t.wokeLine, emptied: took && left == 0}
+	c.s.takes[q] = &queueTake{task: t, due: t.wokeDue, setIn: t.wokeSetIn, wakeLine: t.wokeLine, emptied: took && left == 0}
 	if took || prev == nil || !prev.emptied || prev.task == t || prev.due < 0 || t.wokeDue < 0 {
 		return
 	}
-	if math.Abs(prev.due-t.wokeDue) >= raceWindow || interchangeable(prev.task, t) {
+	// Timers set in the same loop iteration keep their order (their
+	// deadlines differ by the program's own work in between, which noise
+	// does not reorder); set after different wake-ups, each carries its
+	// own wake-up's noise.
+	if math.Abs(prev.due-t.wokeDue) >= raceWindow || prev.setIn == t.wokeSetIn || interchangeable(prev.task, t) {
 		return
 	}
 	c.s.assume(p, raceWeight,
-		"the order in which %s (waking at line %d) and %s (waking at line %d) wake, less than 1 ms apart, decides who takes the last item of the %s (line %d); the timing may differ from run to run",
+		"the order in which %s (waking at line %d) and %s (waking at line %d) wake, less than 1 ms apart, decides who takes %s (line %d); the timing may differ from run to run",
 		prev.task.Name, prev.wakeLine, t.Name, t.wokeLine, sharedName(q), p.Line)
 }
 
@@ -69,22 +74,26 @@ func interchangeable(a, b *Task) bool {
 	return true
 }
 
-// sharedName names a shared container in a race's description.
+// sharedName names what the racing tasks compete for.
 func sharedName(v Value) string {
 	switch x := v.(type) {
 	case *Queue:
 		switch x.kind {
 		case "lifo":
-			return "LifoQueue"
+			return "the last item of the LifoQueue"
 		case "priority":
-			return "PriorityQueue"
+			return "the last item of the PriorityQueue"
 		}
-		return "Queue"
+		return "the last item of the Queue"
 	case *List:
 		if x.Deque {
-			return "deque"
+			return "the last item of the deque"
 		}
-		return x.Kind
+		return "the last item of the " + x.Kind
+	case *Lock:
+		return "the Lock"
+	case *Semaphore:
+		return "the last free slot of the " + x.label()
 	}
-	return typeName(v)
+	return "the last item of the " + typeName(v)
 }

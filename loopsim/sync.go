@@ -65,6 +65,7 @@ func (l *Lock) acquire(c *ctx, p Pos) (Value, error) {
 	}
 	if !l.locked && allCancelled {
 		l.locked = true
+		c.noteNonBlockingTake(l, true, 0, p)
 		return true, nil
 	}
 	fut := c.s.newFuture()
@@ -106,6 +107,9 @@ func (c *ctx) lockMethod(l *Lock, name string, p Pos) (Value, error) {
 	case "release":
 		return nil, l.release(p)
 	case "locked":
+		if l.locked {
+			c.noteNonBlockingTake(l, false, 0, p)
+		}
 		return l.locked, nil
 	}
 	return c.unmodelled(p, "Lock."+name), nil
@@ -137,6 +141,7 @@ func (s *Semaphore) isLocked() bool {
 func (s *Semaphore) acquire(c *ctx, p Pos) (Value, error) {
 	if !s.isLocked() {
 		s.value--
+		c.noteNonBlockingTake(s, true, int(max(0, s.value)), p)
 		return true, nil
 	}
 	fut := c.s.newFuture()
@@ -183,6 +188,9 @@ func (c *ctx) semMethod(s *Semaphore, name string, p Pos) (Value, error) {
 	case "release":
 		return nil, s.release(p)
 	case "locked":
+		if s.isLocked() {
+			c.noteNonBlockingTake(s, false, 0, p)
+		}
 		return s.isLocked(), nil
 	}
 	return c.unmodelled(p, "Semaphore."+name), nil
