@@ -3,6 +3,7 @@ package loopsim
 import (
 	"bytes"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -267,6 +268,11 @@ func (c *ctx) bytesMethod(b *Bytes, name string, args []Value, p Pos) (Value, er
 
 // bytesRepr is repr(b): b'...' with Python's escapes.
 func bytesRepr(b *Bytes) string {
+	if b.compact() {
+		// Python's repr would be too large for the value-size budget;
+		// this one evaluates to the same value.
+		return fmt.Sprintf("b'\\x%02x' * %d", b.fill, b.n)
+	}
 	var s strings.Builder
 	s.WriteString("b'")
 	for _, ch := range b.B {
