@@ -165,13 +165,6 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 	return raises
 }
 
-// deferredToCaller reports a handler of a level-triggered cancellation
-// (trio.Cancelled, anyio's get_cancelled_exc_class()) that re-raises on some
-// path and otherwise lets the function return with no further await: the
-// operation had already completed (`if not received: raise`), and the
-// cancel scope, still cancelled, raises again at the caller's next
-// checkpoint. asyncio's CancelledError is delivered once, so there the
-// same handler loses it.
 // cancellationClassFunction is the library function that returns the
 // running library's cancellation class (pylib's ReturnsCancellation:
 // anyio.get_cancelled_exc_class), first by name should there be several.
@@ -185,6 +178,13 @@ var cancellationClassFunction = func() string {
 	return name
 }()
 
+// deferredToCaller reports a handler of a level-triggered cancellation
+// (trio.Cancelled, anyio's get_cancelled_exc_class()) that re-raises on some
+// path and otherwise lets the function return with no further await: the
+// operation had already completed (`if not received: raise`), and the
+// cancel scope, still cancelled, raises again at the caller's next
+// checkpoint. asyncio's CancelledError is delivered once, so there the
+// same handler loses it.
 func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) bool {
 	if typ == nil {
 		return false
@@ -193,7 +193,8 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	class := qualName(m, t)
 	if t.Type == "call" {
 		class = calleeOf(m, t)
-		if class == "" || m.File.Text(t.ChildByField("function")) == "get_cancelled_exc_class" {
+		fn := m.File.Text(t.ChildByField("function"))
+		if fn == "get_cancelled_exc_class" || strings.HasSuffix(fn, ".get_cancelled_exc_class") {
 			class = cancellationClassFunction // anyio's own modules import it relatively
 		}
 	}
