@@ -974,7 +974,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		case string:
 			return int64(len(x)), nil
 		case *Bytes:
-			return int64(len(x.B)), nil
+			return x.length(), nil
 		case *Instance:
 			if m, err := c.getAttr(c.s.globals, x, "__len__", p); err == nil {
 				return c.call(m, nil, nil, p)
@@ -1108,7 +1108,7 @@ func (c *ctx) callPyBuiltin(q string, args []Value, kws []kwarg, p Pos) (Value, 
 		if s, ok := firstArg(args).(string); ok && len([]rune(s)) == 1 {
 			return int64([]rune(s)[0]), nil
 		}
-		if b, ok := firstArg(args).(*Bytes); ok && len(b.B) == 1 {
+		if b, ok := firstArg(args).(*Bytes); ok && b.length() == 1 {
 			return int64(b.B[0]), nil
 		}
 		return unknownOf("ord", args...), nil
@@ -1655,7 +1655,11 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		return nil, nil
 	case "pop":
 		if len(l.Elems) == 0 {
+			c.noteNonBlockingTake(l, false, 0, p)
 			return nil, newExc("IndexError", "pop from empty list")
+		}
+		if l.Kind != "tuple" {
+			defer func() { c.noteNonBlockingTake(l, true, len(l.Elems), p) }()
 		}
 		l.dropIndex()
 		i := len(l.Elems) - 1
@@ -1677,10 +1681,12 @@ func (c *ctx) listMethod(l *List, name string, args []Value, p Pos) (Value, erro
 		return v, nil
 	case "popleft":
 		if len(l.Elems) == 0 {
+			c.noteNonBlockingTake(l, false, 0, p)
 			return nil, newExc("IndexError", "pop from an empty deque")
 		}
 		v := l.Elems[0]
 		l.Elems = l.Elems[1:]
+		c.noteNonBlockingTake(l, true, len(l.Elems), p)
 		return v, nil
 	case "appendleft":
 		if len(args) == 1 {

@@ -3,6 +3,7 @@ package loopsim
 import (
 	"bytes"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -11,6 +12,44 @@ import (
 type Bytes struct {
 	B       []byte
 	Mutable bool
+	// A buffer too large for the value-size budget whose bytes are all
+	// one value (bytearray(n), b"\0" * n) is held compactly: B is nil,
+	// n its length and fill its byte. Its length, truth, indexing and
+	// copies need no bytes; anything that reads them materializes the
+	// buffer (realBytes), which exceeds the budget as before.
+	n    int64
+	fill byte
+}
+
+// compact reports whether b is held as a length and a fill byte.
+func (b *Bytes) compact() bool { return b.B == nil && b.n > 0 }
+
+// length is len(b).
+func (b *Bytes) length() int64 {
+	if b.compact() {
+		return b.n
+	}
+	return int64(len(b.B))
+}
+
+// filled is a buffer of n bytes of fill, compact when it is too large for
+// the value-size budget (its bytes cannot be built anyway).
+func (c *ctx) filled(n int64, fill byte, mutable bool, what string, p Pos) *Bytes {
+	if n/16 > c.s.cfg.MaxValueSize {
+		c.produce(1, p)
+		return &Bytes{n: n, fill: fill, Mutable: mutable}
+	}
+	c.allocate(n/16, what, p)
+	return &Bytes{B: bytes.Repeat([]byte{fill}, int(max(0, n))), Mutable: mutable}
+}
+
+// realBytes materializes a compact buffer before code reads its bytes:
+// that exceeds the value-size budget, as building it would have.
+func (c *ctx) realBytes(b *Bytes, p Pos) {
+	if b.compact() {
+		c.allocate(b.n/16, "the bytes of a "+b.kind(), p)
+		b.B, b.n = bytes.Repeat([]byte{b.fill}, int(b.n)), 0
+	}
 }
 
 func (b *Bytes) kind() string {
@@ -32,6 +71,11 @@ func (c *ctx) newBytes(q string, args []Value, p Pos) (Value, error) {
 		if q == "memoryview" {
 			return x, nil
 		}
+		c.writeFresh(x.length()) // copied into new memory
+		if x.compact() {
+			out.n, out.fill = x.n, x.fill
+			return out, nil
+		}
 		out.B = append([]byte(nil), x.B...)
 		return out, nil
 	case string:
@@ -42,8 +86,10 @@ func (c *ctx) newBytes(q string, args []Value, p Pos) (Value, error) {
 		return out, nil
 	}
 	if n, ok := toInt(args[0]); ok {
-		c.allocate(n/16, "a "+q, p)
-		out.B = make([]byte, n)
+		if n < 0 {
+			return nil, newExc("ValueError", "negative count (line %d)", p.Line)
+		}
+		out = c.filled(n, 0, out.Mutable, "a "+q, p)
 		if q == "bytearray" {
 			c.writeFresh(n)
 		} // bytes(n) is calloc'ed: its zero pages cost nothing until read
@@ -86,7 +132,7 @@ func (c *ctx) writeFresh(n int64) {
 func bytesArg(v Value) ([]byte, bool) {
 	switch x := v.(type) {
 	case *Bytes:
-		return x.B, true
+		return x.B, !x.compact()
 	case int64:
 		if x >= 0 && x < 256 {
 			return []byte{byte(x)}, true
@@ -107,6 +153,7 @@ func (c *ctx) bytesMethod(b *Bytes, name string, args []Value, p Pos) (Value, er
 		}
 		return bytesArg(args[i])
 	}
+	c.realBytes(b, p)
 	c.s.cpu(float64(len(b.B)) / 256)
 	switch name {
 	case "decode":
@@ -221,6 +268,11 @@ func (c *ctx) bytesMethod(b *Bytes, name string, args []Value, p Pos) (Value, er
 
 // bytesRepr is repr(b): b'...' with Python's escapes.
 func bytesRepr(b *Bytes) string {
+	if b.compact() {
+		// Python's repr would be too large for the value-size budget;
+		// this one evaluates to the same value.
+		return fmt.Sprintf("b'\\x%02x' * %d", b.fill, b.n)
+	}
 	var s strings.Builder
 	s.WriteString("b'")
 	for _, ch := range b.B {

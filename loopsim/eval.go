@@ -321,6 +321,7 @@ func (c *ctx) slice(fr *frame, obj Value, sl *Slice) (Value, error) {
 		}
 		kind = "str"
 	case *Bytes:
+		c.realBytes(o, sl.P)
 		for _, b := range o.B {
 			elems = append(elems, int64(b))
 		}
@@ -407,10 +408,13 @@ func (c *ctx) index(obj, idx Value, p Pos) (Value, error) {
 			return unknownOf("item at unknown index", idx), nil
 		}
 		if i < 0 {
-			i += int64(len(o.B))
+			i += o.length()
 		}
-		if i < 0 || i >= int64(len(o.B)) {
+		if i < 0 || i >= o.length() {
 			return nil, newExc("IndexError", "index out of range (line %d)", p.Line)
+		}
+		if o.compact() {
+			return int64(o.fill), nil
 		}
 		return int64(o.B[i]), nil
 	case *List:
@@ -647,6 +651,7 @@ func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 			}
 			found = strings.Contains(coll, ls)
 		case *Bytes:
+			c.realBytes(coll, Pos{})
 			lb, ok := bytesArg(l)
 			if !ok {
 				return false, false
@@ -877,13 +882,28 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 		switch op {
 		case "+":
 			if rb, ok := r.(*Bytes); ok {
+				c.realBytes(lv, p)
+				c.realBytes(rb, p)
 				return &Bytes{B: append(append([]byte(nil), lv.B...), rb.B...), Mutable: lv.Mutable}, nil
 			}
 		case "*":
 			if n, ok := toInt(r); ok {
 				// bytes are compact: 16 count as one element of the budget
-				c.allocate(product(int64(len(lv.B)), n)/16, "a repeated bytes", p)
-				c.writeFresh(product(int64(len(lv.B)), n))
+				size := product(lv.length(), n)
+				if size < 0 {
+					c.allocate(-1, "a repeated bytes", p) // overflows
+				}
+				if lv.length() == 1 || lv.compact() {
+					// one byte repeated: held compactly when too large
+					fill := lv.fill
+					if !lv.compact() {
+						fill = lv.B[0]
+					}
+					c.writeFresh(size)
+					return c.filled(max(0, size), fill, lv.Mutable, "a repeated bytes", p), nil
+				}
+				c.allocate(size/16, "a repeated bytes", p)
+				c.writeFresh(size)
 				return &Bytes{B: bytes.Repeat(lv.B, int(max(0, n))), Mutable: lv.Mutable}, nil
 			}
 		}
@@ -1234,7 +1254,11 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 		return c.s.newGenerator(fn.Name, fn.Async, run), nil
 	}
 	if fn.Async {
-		return &Coroutine{Name: fn.Name, P: fn.P, run: run}, nil
+		args := make([]Value, 0, len(fn.Params))
+		for _, prm := range fn.Params {
+			args = append(args, fr.vars[prm.Name])
+		}
+		return &Coroutine{Name: fn.Name, P: fn.P, run: run, args: args}, nil
 	}
 	return run(c)
 }

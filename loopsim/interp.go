@@ -450,6 +450,7 @@ func (c *ctx) forEach(v Value, p Pos, each func(Value) (bool, error)) error {
 		}
 		return nil
 	case *Bytes:
+		c.realBytes(x, p)
 		for _, b := range append([]byte(nil), x.B...) {
 			if stop, err := fn(int64(b)); stop || err != nil {
 				return err

@@ -249,6 +249,12 @@ type Sim struct {
 	// jobs are executor jobs submitted by run_in_executor or
 	// Executor.submit, shown as rows of their own.
 	jobs []*TaskReport
+
+	// iteration counts event-loop iterations (see Task.wokeSetIn).
+	iteration int
+	// takes holds the last non-blocking take from each queue or list
+	// (see noteNonBlockingTake).
+	takes map[Value]*queueTake
 }
 
 // cpu charges extra CPU cost (function calls, builtin iterations).
@@ -491,6 +497,7 @@ func (s *Sim) runOnce() (progress bool) {
 	}
 	n := len(s.ready)
 	s.now += s.cfg.IterationCost
+	s.iteration++
 	batch := s.ready[:n:n]
 	s.ready = append([]*handle(nil), s.ready[n:]...)
 	for i, h := range batch {
@@ -689,6 +696,10 @@ type Coroutine struct {
 	run     func(c *ctx) (Value, error)
 	used    bool
 	latency *float64
+	// args are the parameters a user coroutine was called with (nil for
+	// built-in ones): tasks running the same function on equal arguments
+	// are interchangeable (see interchangeable).
+	args []Value
 }
 
 // Task mirrors asyncio.Task: it drives a Coroutine, one step per callback.
@@ -715,6 +726,14 @@ type Task struct {
 	parkDue   float64 // when the awaited thing is due (sleep end), or -1
 	parkLabel string
 	parkLine  int
+	// wokeDue is the deadline of the timer (sleep or modelled I/O) that
+	// started the current step, -1 when something else did; wokeLine is
+	// the line the task waited at (see noteNonBlockingTake).
+	wokeDue  float64
+	wokeLine int
+	// parkedIn and wokeSetIn are the loop iterations in which the task
+	// last parked and in which the timer that woke it was set.
+	parkedIn, wokeSetIn int
 }
 
 func (s *Sim) taskName(base string) string {
@@ -764,6 +783,10 @@ func (t *Task) step(exc *Exc) {
 		t.rep.Start = s.now
 	} else {
 		t.endPark()
+	}
+	t.wokeDue, t.wokeLine, t.wokeSetIn = -1, t.parkLine, t.parkedIn
+	if (t.parkKind == SpanSleep || t.parkKind == SpanIO) && t.parkDue >= 0 {
+		t.wokeDue = t.parkDue
 	}
 	t.resumeExc = exc
 	prev := s.current
@@ -834,6 +857,7 @@ func (t *Task) body(yield func(struct{}) bool) {
 func (t *Task) park(kind SpanKind, label string, due float64, p Pos) {
 	t.parkKind, t.parkLabel, t.parkDue, t.parkLine = kind, label, due, p.Line
 	t.parkStart = t.s.now
+	t.parkedIn = t.s.iteration
 	if !t.yield(struct{}{}) {
 		panic(errKilled)
 	}

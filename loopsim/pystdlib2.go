@@ -181,6 +181,10 @@ func (c *ctx) copyValue(v Value, deep bool, memo map[any]Value, p Pos) (Value, b
 		if !x.Mutable {
 			return v, true
 		}
+		if x.compact() {
+			c.produce(1, p)
+			return &Bytes{n: x.n, fill: x.fill, Mutable: true}, true
+		}
 		c.allocate(int64(len(x.B))/16, "a bytearray", p)
 		return &Bytes{B: append([]byte(nil), x.B...), Mutable: true}, true
 	case *List:

@@ -65,6 +65,7 @@ func (l *Lock) acquire(c *ctx, p Pos) (Value, error) {
 	}
 	if !l.locked && allCancelled {
 		l.locked = true
+		c.noteNonBlockingTake(l, true, 0, p)
 		return true, nil
 	}
 	fut := c.s.newFuture()
@@ -106,6 +107,9 @@ func (c *ctx) lockMethod(l *Lock, name string, p Pos) (Value, error) {
 	case "release":
 		return nil, l.release(p)
 	case "locked":
+		if l.locked {
+			c.noteNonBlockingTake(l, false, 0, p)
+		}
 		return l.locked, nil
 	}
 	return c.unmodelled(p, "Lock."+name), nil
@@ -137,6 +141,7 @@ func (s *Semaphore) isLocked() bool {
 func (s *Semaphore) acquire(c *ctx, p Pos) (Value, error) {
 	if !s.isLocked() {
 		s.value--
+		c.noteNonBlockingTake(s, true, int(max(0, s.value)), p)
 		return true, nil
 	}
 	fut := c.s.newFuture()
@@ -183,6 +188,9 @@ func (c *ctx) semMethod(s *Semaphore, name string, p Pos) (Value, error) {
 	case "release":
 		return nil, s.release(p)
 	case "locked":
+		if s.isLocked() {
+			c.noteNonBlockingTake(s, false, 0, p)
+		}
 		return s.isLocked(), nil
 	}
 	return c.unmodelled(p, "Semaphore."+name), nil
@@ -408,7 +416,13 @@ func (q *Queue) put(c *ctx, v Value, p Pos) error {
 }
 
 func (q *Queue) get(c *ctx, p Pos) (Value, error) {
+	if len(q.items) == 0 {
+		// Finding the queue empty is a take that lost, as for get_nowait.
+		c.noteNonBlockingTake(q, false, 0, p)
+	}
+	waited := false
 	for len(q.items) == 0 {
+		waited = true
 		getter := c.s.newFuture()
 		q.getters = append(q.getters, getter)
 		_, err := c.awaitFuture(getter, SpanWait, "Queue.get", -1, p)
@@ -423,6 +437,9 @@ func (q *Queue) get(c *ctx, p Pos) (Value, error) {
 	}
 	v, err := q.getNowait(c)
 	c.noteUnordered(q, p)
+	if !waited {
+		c.noteNonBlockingTake(q, err == nil, len(q.items), p)
+	}
 	return v, err
 }
 
@@ -458,6 +475,7 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 	case "get_nowait":
 		v, err := q.getNowait(c)
 		c.noteUnordered(q, p)
+		c.noteNonBlockingTake(q, err == nil, len(q.items), p)
 		return v, err
 	case "task_done":
 		if q.unfinished <= 0 {
@@ -482,8 +500,14 @@ func (c *ctx) queueMethod(q *Queue, name string, args []Value, p Pos) (Value, er
 			return nil, nil
 		}), nil
 	case "qsize":
+		if len(q.items) == 0 {
+			c.noteNonBlockingTake(q, false, 0, p)
+		}
 		return int64(len(q.items)), nil
 	case "empty":
+		if len(q.items) == 0 {
+			c.noteNonBlockingTake(q, false, 0, p)
+		}
 		return len(q.items) == 0, nil
 	case "full":
 		return q.full(), nil

@@ -430,7 +430,7 @@ func truth(v Value) (b bool, ok bool) {
 	case *Range:
 		return x.length() > 0, true
 	case *Bytes:
-		return len(x.B) > 0, true
+		return x.length() > 0, true
 	case *Instance:
 		// __bool__/__len__ run user code, which truth cannot: unknown.
 		if _, ok := x.Class.lookup("__bool__"); ok {
@@ -596,6 +596,11 @@ func equalIn(c *ctx, a, b Value) (bool, bool) {
 		return ok && x == y, true
 	case *Bytes:
 		y, ok := b.(*Bytes)
+		if ok && (x.compact() || y.compact()) {
+			// equal only as two compact buffers of one length and fill;
+			// a compact one is larger than any materialized one.
+			return x.compact() && y.compact() && x.n == y.n && x.fill == y.fill, true
+		}
 		return ok && string(x.B) == string(y.B), true
 	case *Instance:
 		y, ok := b.(*Instance)
@@ -819,6 +824,9 @@ func randomArith(op string, l, r Value) (Value, bool) {
 func (c *ctx) truth(v Value, p Pos) (b bool, ok bool) {
 	in, isInst := v.(*Instance)
 	if !isInst {
+		if l, ok := v.(*List); ok && len(l.Elems) == 0 {
+			c.noteNonBlockingTake(l, false, 0, p) // `while jobs:` found it emptied
+		}
 		return truth(v)
 	}
 	if _, n, ok := flagValue(v); ok {

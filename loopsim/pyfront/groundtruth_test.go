@@ -214,3 +214,28 @@ func TestUnknownProgramsFlagged(t *testing.T) {
 		}
 	}
 }
+
+// TestWakeupRacesNotHigh covers programs whose workers wake within a
+// millisecond of each other and race for the last item of a queue or a
+// deque, or for a lock checked with locked() (testdata/loopsim/races/; all
+// but the lock one were measured to end at two different times from run
+// to run): the simulator follows one schedule, so it must name
+// the race, on the line of the losing take, and not claim high confidence.
+// The quiet side is the ground truth: its worker pools (await q.get(),
+// get_nowait drains whose takers wake apart) carry no assumption at all
+// (TestGroundTruthProgramsSimulate).
+func TestWakeupRacesNotHigh(t *testing.T) {
+	for _, f := range globPrograms(t, filepath.Join(groundTruthDir, "races")) {
+		res := simulateFile(t, f)
+		if res.Level == "high" || res.Level == "unknown" {
+			t.Errorf("%s: confidence %s (%.2f), want medium or low: the run races", filepath.Base(f), res.Level, res.Confidence)
+		}
+		named := false
+		for _, a := range res.Assumptions {
+			named = named || strings.Contains(a.Text, "wake, less than 1 ms apart, decides who takes") && a.Line > 0
+		}
+		if !named {
+			t.Errorf("%s: no assumption names the wake-up race: %+v", filepath.Base(f), res.Assumptions)
+		}
+	}
+}
