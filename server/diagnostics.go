@@ -40,6 +40,11 @@ func (s *Server) schedule(d *document, delay time.Duration, cascade bool) {
 	}
 	if d.cancelAnalysis != nil {
 		d.cancelAnalysis() // superseded: its simulations stop, it publishes nothing
+		// nor re-analyses the dependents: the next analysis must (a change
+		// of this document followed by, say, a cascade from another that
+		// schedules it without one lost the change's cascade).
+		cascade = cascade || d.runningCascade
+		d.runningCascade = false
 	}
 	// So is the simulation phase of the previous analysis.
 	d.stopSimulation()
@@ -69,6 +74,7 @@ func (s *Server) runAnalysis(d *document) {
 	d.schedMu.Lock()
 	cascade := d.cascade
 	d.cascade = false
+	d.runningCascade = cascade
 	d.cancelAnalysis = cancel
 	d.schedMu.Unlock()
 
@@ -101,6 +107,7 @@ func (s *Server) runAnalysis(d *document) {
 		d.schedMu.Lock()
 		before := d.base
 		d.base = res.module
+		d.runningCascade = false // done below, whatever is scheduled next
 		d.schedMu.Unlock()
 		deps := s.affectedBy(project, d.path, before, res.module)
 		s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)

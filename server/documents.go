@@ -37,6 +37,9 @@ type document struct {
 	// scheduled or the document closes.
 	cancelAnalysis context.CancelFunc
 	cascade        bool // the next analysis re-analyses dependents too
+	// runningCascade: the analysis running took cascade and has not yet
+	// re-analysed the dependents; cancelling it hands the duty to the next.
+	runningCascade bool
 	// base is the module of this path that the other documents were last
 	// analysed with (the index's, at first): what a cascade compares with.
 	base *analysis.Module
