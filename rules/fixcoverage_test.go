@@ -1,11 +1,8 @@
 package rules_test
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/asyncls/asyncls/lint"
@@ -33,38 +30,25 @@ func kindOf(d rules.Diagnostic) fixKind {
 // them (Rule.Fix), and a rule that documents a fix offers one somewhere in
 // its test data.
 func TestEveryFixHasGolden(t *testing.T) {
-	root := filepath.Join("..", "testdata", "rules")
 	offered := map[fixKind]string{} // kind -> a file where it is offered
 	shown := map[fixKind]bool{}     // offered in a case of its rule, beside the golden of its kind
-	dirs, _ := os.ReadDir(root)
-	for _, d := range dirs {
-		code := d.Name()
-		if !d.IsDir() || rules.Lookup(code) == nil {
-			continue
-		}
-		cases, _ := os.ReadDir(filepath.Join(root, code))
-		for _, c := range cases {
-			path := filepath.Join(root, code, c.Name())
-			if !c.IsDir() && !strings.HasSuffix(c.Name(), ".py") {
+	for _, rc := range ruleCases(t) {
+		files, cfg := loadCase(t, rc.path)
+		res := lint.Run(files, nil, cfg)
+		for _, diag := range res.Diagnostics {
+			if diag.Fix == nil {
 				continue
 			}
-			files, cfg := loadCase(t, path)
-			res := lint.Run(files, nil, cfg)
-			for _, diag := range res.Diagnostics {
-				if diag.Fix == nil {
-					continue
-				}
-				k := kindOf(diag)
-				if offered[k] == "" {
-					offered[k] = diag.Path
-				}
-				golden := unsafeGolden
-				if k.safe {
-					golden = safeGolden
-				}
-				if diag.Code == code && fileExists(diag.Path+golden) {
-					shown[k] = true
-				}
+			k := kindOf(diag)
+			if offered[k] == "" {
+				offered[k] = diag.Path
+			}
+			golden := unsafeGolden
+			if k.safe {
+				golden = safeGolden
+			}
+			if diag.Code == rc.code && fileExists(diag.Path+golden) {
+				shown[k] = true
 			}
 		}
 	}

@@ -33,31 +33,18 @@ const (
 
 // TestRuleFixes compares each rule's fixes with the goldens beside its cases.
 func TestRuleFixes(t *testing.T) {
-	root := filepath.Join("..", "testdata", "rules")
 	withGolden := map[string]bool{} // codes that have at least one golden
-	dirs, _ := os.ReadDir(root)
-	for _, d := range dirs {
-		code := d.Name()
-		if !d.IsDir() || rules.Lookup(code) == nil {
-			continue
-		}
-		cases, _ := os.ReadDir(filepath.Join(root, code))
-		for _, c := range cases {
-			path := filepath.Join(root, code, c.Name())
-			if !c.IsDir() && !strings.HasSuffix(c.Name(), ".py") {
+	for _, rc := range ruleCases(t) {
+		code := rc.code
+		files, cfg := loadCase(t, rc.path)
+		for _, f := range files {
+			if !fileExists(f+safeGolden) && !fileExists(f+unsafeGolden) {
 				continue
 			}
-			files, cfg := loadCase(t, path)
-			for _, f := range files {
-				if !fileExists(f+safeGolden) && !fileExists(f+unsafeGolden) {
-					continue
-				}
-				withGolden[code] = true
-				f := f
-				t.Run(code+"/"+strings.TrimPrefix(f, filepath.Join(root, code)+string(filepath.Separator)), func(t *testing.T) {
-					checkRuleFix(t, code, f, files, cfg)
-				})
-			}
+			withGolden[code] = true
+			t.Run(code+"/"+strings.TrimPrefix(f, filepath.Join(ruleTestdata, code)+string(filepath.Separator)), func(t *testing.T) {
+				checkRuleFix(t, code, f, files, cfg)
+			})
 		}
 	}
 	for _, r := range rules.All() {
@@ -65,6 +52,35 @@ func TestRuleFixes(t *testing.T) {
 			t.Errorf("%s has a fix but no testdata/rules/%s/CASE.py%s or %s beside a case", r.Code, r.Code, safeGolden, unsafeGolden)
 		}
 	}
+}
+
+// ruleTestdata holds a directory of cases per rule code.
+var ruleTestdata = filepath.Join("..", "testdata", "rules")
+
+// ruleCase is one case of a rule: a .py file or a multi-file project directory.
+type ruleCase struct{ code, path string }
+
+// ruleCases lists the cases under testdata/rules/CODE/ of every registered rule.
+func ruleCases(t *testing.T) []ruleCase {
+	t.Helper()
+	dirs, err := os.ReadDir(ruleTestdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []ruleCase
+	for _, d := range dirs {
+		code := d.Name()
+		if !d.IsDir() || rules.Lookup(code) == nil {
+			continue
+		}
+		cases, _ := os.ReadDir(filepath.Join(ruleTestdata, code))
+		for _, c := range cases {
+			if c.IsDir() || strings.HasSuffix(c.Name(), ".py") {
+				out = append(out, ruleCase{code, filepath.Join(ruleTestdata, code, c.Name())})
+			}
+		}
+	}
+	return out
 }
 
 func checkRuleFix(t *testing.T, code, target string, files []string, cfg *config.Config) {
