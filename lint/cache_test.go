@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/internal/filetree"
 )
 
 // cacheProject writes files into a fresh directory and returns it.
@@ -299,20 +299,7 @@ func TestCacheKeysOnSimulatorAndRuleSettings(t *testing.T) {
 func copyTestProject(t *testing.T, src string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), filepath.Base(src))
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
+	err := filetree.Copy(src, dst)
 	if err != nil {
 		t.Fatal(err)
 	}

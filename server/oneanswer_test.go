@@ -1,7 +1,6 @@
 package server
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/internal/filetree"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/rules"
 )
@@ -29,20 +29,7 @@ func copyProject(t *testing.T, src string) string {
 // dst when marked and src has none.
 func copyTree(t testing.TB, src, dst string, marked bool) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
+	err := filetree.Copy(src, dst)
 	if err != nil {
 		t.Fatal(err)
 	}
