@@ -105,6 +105,24 @@ type unit struct {
 
 func (u *unit) target(path string) bool { return u.targets == nil || u.targets[path] }
 
+// sortModules splits the unit's built modules (nil where a file failed, with
+// its error in fileErrs) into the project's modules, those to check (the
+// targets') and the errors of the targets that failed.
+func (u *unit) sortModules(modules []*analysis.Module, fileErrs []error) (mods, checked []*analysis.Module, errs []error) {
+	for i, m := range modules {
+		target := u.target(u.sources[i].Path)
+		if m != nil {
+			mods = append(mods, m)
+			if target {
+				checked = append(checked, m)
+			}
+		} else if fileErrs[i] != nil && target {
+			errs = append(errs, fileErrs[i])
+		}
+	}
+	return mods, checked, errs
+}
+
 func (u *unit) show(path string) string {
 	if s, ok := u.shown[path]; ok {
 		return s
@@ -271,18 +289,7 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 	}) {
 		fileErrs[i] = internalError(u.show(u.sources[i].Path), p)
 	}
-	var mods, checked []*analysis.Module
-	for i, m := range modules {
-		target := u.target(u.sources[i].Path)
-		if m != nil {
-			mods = append(mods, m)
-			if target {
-				checked = append(checked, m)
-			}
-		} else if fileErrs[i] != nil && target {
-			errs = append(errs, fileErrs[i])
-		}
-	}
+	mods, checked, errs := u.sortModules(modules, fileErrs)
 	u.project = analysis.NewProject(u.root, mods)
 	perModule := make([][]rules.Diagnostic, len(checked))
 	for i, p := range parallel(len(checked), func(i int) {

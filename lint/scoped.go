@@ -167,18 +167,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	relevant := make([]bool, n)
 	index := &identifierIndex{}
 	for {
-		mods, checked, errs = nil, nil, nil
-		for i, m := range modules {
-			target := u.target(u.sources[i].Path)
-			if m != nil {
-				mods = append(mods, m)
-				if target {
-					checked = append(checked, m)
-				}
-			} else if fileErrs[i] != nil && target {
-				errs = append(errs, fileErrs[i])
-			}
-		}
+		mods, checked, errs = u.sortModules(modules, fileErrs)
 		u.project = analysis.NewProject(u.root, mods)
 		if !complete(inProject, valid) {
 			u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject, index))
