@@ -35,16 +35,43 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	passed := m.namesPassedAsValues(byName)
 	var out map[*Function]map[string]Ref
 	for round := 0; round < 3; round++ {
+		m.callerTypesAsked = map[paramOf]bool{}
 		next := m.callerArgTypes(candidates, passed)
+		asked := m.callerTypesAsked
+		m.callerTypesAsked = nil
 		m.forgetResolutions()
 		if sameParamTypes(out, next) {
 			break
 		}
+		prev := out
 		out = next
 		m.callerTypes = out // the next round resolves with them
+		if sameAnswers(asked, prev, out) {
+			// The next round would ask the same and find the same: out.
+			break
+		}
 	}
 	m.callerTypes = nil
 	return out
+}
+
+// paramOf names a parameter of a function of the module.
+type paramOf struct {
+	f    *Function
+	name string
+}
+
+// sameAnswers reports whether a and b give the same type to every parameter
+// in asked (the parameter types a round of paramTypesFromCallers looked up).
+func sameAnswers(asked map[paramOf]bool, a, b map[*Function]map[string]Ref) bool {
+	for p := range asked {
+		ra, oka := a[p.f][p.name]
+		rb, okb := b[p.f][p.name]
+		if oka != okb || ra != rb {
+			return false
+		}
+	}
+	return true
 }
 
 // callerArgTypes is one round of paramTypesFromCallers.
@@ -173,30 +200,17 @@ func calleeLastName(file *File, call *Node) string {
 // namesPassedAsValues returns the names in want that the module mentions
 // other than as a callee or at their definition: such a function may be
 // called by others (a framework, a callback registry) with other values.
+// Names written in imports count too. The walk is the one UsesNameAsValue
+// needs, kept for it.
 func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
+	imported := map[string]bool{}
+	m.values.walked = valueNamesInTree(m, imported)
 	out := map[string]bool{}
-	m.File.Root.Walk(func(n *Node) bool {
-		var name string
-		switch {
-		case n.Type == "attribute":
-			if n.Parent != nil && n.Parent.Type == "call" && n.Field == "function" {
-				return true
-			}
-			name = m.File.Text(n.ChildByField("attribute"))
-		case n.Type == "identifier" && n.Field != "name" && n.Field != "attribute":
-			if p := n.Parent; p != nil && (p.Type == "call" && n.Field == "function" || p.Type == "parameters" ||
-				p.Type == "keyword_argument" && n.Field == "name") {
-				return true
-			}
-			name = m.File.Text(n)
-		default:
-			return true
-		}
-		if want[name] != nil {
+	for name := range want {
+		if m.values.walked[name] || imported[name] {
 			out[name] = true
 		}
-		return true
-	})
+	}
 	return out
 }
 

@@ -358,9 +358,12 @@ type Module struct {
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref
-	values      valueNames
-	memoMu      sync.Mutex
-	memo        map[string]any
+	// callerTypesAsked, while paramTypesFromCallers runs a round, records
+	// the parameters whose callerTypes the resolution looked up.
+	callerTypesAsked map[paramOf]bool
+	values           valueNames
+	memoMu           sync.Mutex
+	memo             map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts

@@ -279,6 +279,9 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	if t := m.callbackParamType(f, b.Name); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
+	if m.callerTypesAsked != nil {
+		m.callerTypesAsked[paramOf{f, b.Name}] = true
+	}
 	if r, ok := m.callerTypes[f][b.Name]; ok {
 		return r
 	}
