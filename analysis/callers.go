@@ -32,7 +32,28 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	if len(candidates) == 0 {
 		return nil
 	}
+	// Only calls of a function with a parameter to type, never passed as a
+	// value, can agree on something. A call resolves to a function of
+	// another name only through an alias, which passes its name as a value.
 	passed := m.namesPassedAsValues(byName)
+	for name, fs := range byName {
+		if passed[name] || !anyHasInferableParam(fs) {
+			delete(byName, name)
+		}
+	}
+	kept := candidates[:0:0]
+	for _, c := range candidates {
+		if byName[calleeLastName(m.File, c.Node)] != nil {
+			kept = append(kept, c)
+		}
+	}
+	candidates = kept
+	if len(candidates) == 0 {
+		// What the rounds would have found: nothing, with the memoised
+		// resolutions dropped (a memo depends on what was resolved first).
+		m.forgetResolutions()
+		return nil
+	}
 	var out map[*Function]map[string]Ref
 	for round := 0; round < 3; round++ {
 		m.callerTypesAsked = map[paramOf]bool{}
@@ -87,13 +108,10 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 		if f == nil || spoiled[f] || passed[f.Name] || f.Lambda || len(f.Decorators) > 0 {
 			continue
 		}
-		params := f.Params
-		if f.Class != nil {
-			if len(params) == 0 {
-				continue
-			}
-			params = params[1:] // self, passed by the attribute access
+		if f.Class != nil && len(f.Params) == 0 {
+			continue
 		}
+		params := ownParams(f)
 		if c.hasSplat() {
 			spoiled[f] = true
 			continue
@@ -103,18 +121,12 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 		}
 		positional := true
 		for j, name := range params {
-			b := f.Scope.Bindings[name]
-			if b == nil || b.Kind != BindParam {
+			switch paramKind(f, name) {
+			case notPositional:
 				positional = false
 				continue
-			}
-			switch b.Node.Type {
-			case "list_splat_pattern", "dictionary_splat_pattern":
-				positional = false
-				continue
-			case "identifier", "default_parameter":
-			default:
-				continue // annotated: the annotation says
+			case annotatedParam:
+				continue // the annotation says
 			}
 			var arg *Node
 			if positional {
@@ -152,6 +164,50 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 		}
 	}
 	return out
+}
+
+// ownParams returns f's parameters the caller passes (a method's self is
+// passed by the attribute access).
+func ownParams(f *Function) []string {
+	if f.Class != nil && len(f.Params) > 0 {
+		return f.Params[1:]
+	}
+	return f.Params
+}
+
+type paramKindOf int
+
+const (
+	untypedParam   paramKindOf = iota // may be typed by its callers
+	annotatedParam                    // its annotation says
+	notPositional                     // *args, **kwargs or not a parameter binding: the positions after it are not known
+)
+
+func paramKind(f *Function, name string) paramKindOf {
+	b := f.Scope.Bindings[name]
+	if b == nil || b.Kind != BindParam {
+		return notPositional
+	}
+	switch b.Node.Type {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return notPositional
+	case "identifier", "default_parameter":
+		return untypedParam
+	}
+	return annotatedParam
+}
+
+// anyHasInferableParam reports whether some function of fs has a parameter
+// its callers may type.
+func anyHasInferableParam(fs []*Function) bool {
+	for _, f := range fs {
+		for _, name := range ownParams(f) {
+			if paramKind(f, name) == untypedParam {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sameParamTypes(a, b map[*Function]map[string]Ref) bool {
