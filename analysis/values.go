@@ -49,10 +49,20 @@ func namesUsedAsValues(m *Module) map[string]bool {
 // do not count, are added to it.
 func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
 	out := map[string]bool{}
+	add := func(n *Node) {
+		if n == nil {
+			out[""] = true
+			return
+		}
+		// Most names recur: look up without making a string first.
+		if text := m.File.Src[n.Start:n.End]; !out[string(text)] {
+			out[string(text)] = true
+		}
+	}
 	m.File.Root.Walk(func(n *Node) bool {
 		if n.Type == "attribute" {
 			if !(n.Parent != nil && n.Parent.Type == "call" && n.Field == "function") {
-				out[m.File.Text(n.ChildByField("attribute"))] = true
+				add(n.ChildByField("attribute"))
 			}
 			return true
 		}
@@ -72,7 +82,7 @@ func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
 				return true
 			}
 		}
-		out[m.File.Text(n)] = true
+		add(n)
 		return true
 	})
 	return out
