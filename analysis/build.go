@@ -167,7 +167,7 @@ func functionScope(s *Scope) *Scope {
 }
 
 func (b *builder) visitChildren(n *Node, s *Scope, fn *Function, cls *Class) {
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		b.visit(c, s, fn, cls)
 	}
 }
@@ -176,7 +176,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 	switch n.Type {
 	case "decorated_definition":
 		def := n.ChildByField("definition")
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			if c != def {
 				b.visit(c, s, fn, cls)
 			}
@@ -203,7 +203,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		return
 	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
 		cs := b.m.newScope(ComprehensionScope, n, s)
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			if c.Type == "for_in_clause" {
 				b.bindTarget(cs, c.ChildByField("left"), nil, fn, cls)
 			}
@@ -335,7 +335,7 @@ func (b *builder) visitDef(n, decorated *Node, s *Scope, fn *Function, cls *Clas
 	name := b.text(nameNode)
 	var decorators []*Node
 	if decorated != nil {
-		for _, c := range decorated.Children {
+		for _, c := range decorated.Children() {
 			if c.Type == "decorator" {
 				decorators = append(decorators, c)
 			}
@@ -416,7 +416,7 @@ func (b *builder) visitParams(params *Node, outer, inner *Scope, f *Function) {
 			bd := b.bind(inner, name, BindParam, p, nil)
 			_ = bd
 		}
-		for _, c := range p.Children {
+		for _, c := range p.Children() {
 			if c != nameNode && c.Field != "name" {
 				b.visit(c, outer, f.Parent, nil)
 			}
@@ -504,7 +504,7 @@ func (b *builder) resolveModuleName(n *Node) string {
 	}
 	dots := 0
 	rest := ""
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if c.Type == "import_prefix" {
 			dots = strings.Count(b.text(c), ".")
 		} else if c.Type == "dotted_name" {

@@ -15,11 +15,11 @@ func (f *File) Dump(n *Node) string {
 			b.WriteString(n.Field + ": ")
 		}
 		b.WriteString(n.Type)
-		if len(n.Children) == 0 {
+		if !n.HasChildren() {
 			fmt.Fprintf(&b, " %q", f.Text(n))
 		}
 		b.WriteByte('\n')
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			rec(c, depth+1)
 		}
 	}

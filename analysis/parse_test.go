@@ -82,7 +82,7 @@ func itoa(u uint32) string { return strconv.FormatUint(uint64(u), 10) }
 func TestParentLinksAndTokens(t *testing.T) {
 	f := Parse("x.py", []byte(sample))
 	f.Root.Walk(func(n *Node) bool {
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			if c.Parent != n {
 				t.Fatalf("child %s of %s has wrong parent", c.Type, n.Type)
 			}
@@ -158,7 +158,7 @@ func TestWalkMatchesChildren(t *testing.T) {
 	var recurse func(n *Node, fn func(*Node) bool)
 	recurse = func(n *Node, fn func(*Node) bool) {
 		if fn(n) {
-			for _, c := range n.Children {
+			for _, c := range n.Children() {
 				recurse(c, fn)
 			}
 		}
@@ -178,8 +178,8 @@ func TestWalkMatchesChildren(t *testing.T) {
 				}
 			}
 			// From an inner node too.
-			if len(f.Root.Children) > 0 {
-				inner := f.Root.Children[len(f.Root.Children)/2]
+			if top := f.Root.ChildList(); len(top) > 0 {
+				inner := top[len(top)/2]
 				want, got = nil, nil
 				recurse(inner, func(n *Node) bool { want = append(want, n); return n.Type != skip })
 				inner.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
@@ -189,13 +189,50 @@ func TestWalkMatchesChildren(t *testing.T) {
 			}
 		}
 	}
-	// A Node built by hand is walked through its Children.
-	leaf := &Node{Type: "identifier"}
-	root := &Node{Type: "module", Children: []*Node{leaf}}
+	// A Node built by hand has no children.
 	var n int
-	root.Walk(func(*Node) bool { n++; return true })
-	if n != 2 {
-		t.Fatalf("hand-built tree: %d nodes visited, want 2", n)
+	(&Node{Type: "module"}).Walk(func(*Node) bool { n++; return true })
+	if n != 1 {
+		t.Fatalf("hand-built node: %d nodes visited, want 1", n)
+	}
+}
+
+// TestChildrenMatchParents: Children (found from the subtree sizes) yields
+// exactly the nodes whose Parent is the node, in source order, and
+// FirstChild and HasChildren agree with it.
+func TestChildrenMatchParents(t *testing.T) {
+	sources := []string{sample, incrementalSeed, "def f(:\n  x = [1,\n# c\nclass C:\n  pass\n", "", "x = 1; y = 2\nif x:\n    pass  # c\n"}
+	if large, err := os.ReadFile("../../corpus/files/large.py"); err == nil {
+		sources = append(sources, string(large))
+	}
+	for _, src := range sources {
+		f := Parse("m.py", []byte(src))
+		want := map[*Node][]*Node{}
+		var all []*Node
+		f.Root.Walk(func(n *Node) bool {
+			all = append(all, n)
+			if n.Parent != nil {
+				want[n.Parent] = append(want[n.Parent], n)
+			}
+			return true
+		})
+		for _, n := range all {
+			got := n.ChildList()
+			if len(got) != len(want[n]) {
+				t.Fatalf("%q: %s at %d has %d children, %d nodes name it their parent", src[:min(len(src), 20)], n.Type, n.Start, len(got), len(want[n]))
+			}
+			for i := range got {
+				if got[i] != want[n][i] {
+					t.Fatalf("%s at %d: child %d differs", n.Type, n.Start, i)
+				}
+				if i > 0 && got[i].Start < got[i-1].End {
+					t.Fatalf("%s at %d: child %d starts before the one before it ends", n.Type, n.Start, i)
+				}
+			}
+			if n.HasChildren() != (len(got) > 0) || (len(got) > 0 && n.FirstChild() != got[0]) {
+				t.Fatalf("%s at %d: HasChildren/FirstChild disagree with Children", n.Type, n.Start)
+			}
+		}
 	}
 }
 

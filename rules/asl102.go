@@ -403,7 +403,7 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 	case "comparison_operator":
 		// `coro is None` / `coro is not None` test whether there is a coroutine at all.
 		ops := ""
-		for _, c := range by.Children {
+		for _, c := range by.Children() {
 			if !c.Named {
 				ops += p.File.Text(c) + " "
 			}

@@ -184,8 +184,13 @@ func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
 	if len(named) != 1 {
 		return nil, false
 	}
+	return classifyAwaitExpr(p, st, named[0])
+}
+
+// classifyAwaitExpr is classifyAwait of the statement st made of the
+// expression e.
+func classifyAwaitExpr(p *Pass, st, e *analysis.Node) (*awaitStmt, bool) {
 	a := &awaitStmt{stmt: st}
-	e := named[0]
 	if e.Type == "assignment" {
 		right := e.ChildByField("right")
 		if right == nil || e.ChildByField("type") != nil {
@@ -585,7 +590,7 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts *region
 	default:
 		return regions
 	}
-	a, ok := classifyAwait(p, &analysis.Node{Type: "expression_statement", Start: await.Start, End: await.End, Children: []*analysis.Node{await}})
+	a, ok := classifyAwaitExpr(p, &analysis.Node{Type: "expression_statement", Start: await.Start, End: await.End}, await)
 	if !ok {
 		return regions
 	}

@@ -81,7 +81,7 @@ func runNoReraiseCancelled(p *Pass) {
 			caught = p.File.Text(h.Name)
 		}
 		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(p.Module, h.Body, caught)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
-			at := h.Clause.Children[0] // the `except` keyword of a bare except
+			at := h.Clause.FirstChild() // the `except` keyword of a bare except
 			if h.Type != nil {
 				at = cancellationTypeNode(p.Module, h.Type)
 			}
@@ -112,12 +112,12 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 			found = found || !inLoop
 			return
 		case "for_statement", "while_statement":
-			for _, c := range n.Children {
+			for _, c := range n.Children() {
 				walk(c, inLoop || c.Field == "body")
 			}
 			return
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c, inLoop)
 		}
 	}

@@ -135,7 +135,7 @@ func callsStarted(m *analysis.Module, body *analysis.Node, param string) bool {
 				}
 			}
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c)
 		}
 	}

@@ -31,7 +31,7 @@ func awaitsUnshielded(m *analysis.Module, n *analysis.Node) bool {
 	if (n.Type == "with_statement" || n.Type == "for_statement") && isAsyncStmt(n) {
 		return true
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if awaitsUnshielded(m, c) {
 			return true
 		}
@@ -203,12 +203,12 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 			continues = continues || !inLoop
 			return
 		case "for_statement", "while_statement":
-			for _, c := range n.Children {
+			for _, c := range n.Children() {
 				walk(c, inLoop || c.Field == "body")
 			}
 			return
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c, inLoop)
 		}
 	}

@@ -359,7 +359,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 		}
 		return !hasElse
 	case "try_statement":
-		for _, c := range s.Children {
+		for _, c := range s.Children() {
 			if c.Type == "finally_clause" {
 				if named := c.NamedChildren(); len(named) > 0 && !fallsThrough(m, statements(named[len(named)-1])) {
 					return false
@@ -367,7 +367,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 			}
 		}
 		bodyFalls := fallsThrough(m, statements(s.ChildByField("body")))
-		for _, c := range s.Children {
+		for _, c := range s.Children() {
 			if c.Type == "else_clause" && bodyFalls {
 				bodyFalls = fallsThrough(m, statements(c.ChildByField("body")))
 			}
@@ -588,7 +588,7 @@ func irrefutableCase(m *analysis.Module, clause *analysis.Node) bool {
 		if pat.Type != "case_pattern" {
 			continue
 		}
-		inner := pat.Children
+		inner := pat.ChildList()
 		if len(inner) != 1 {
 			return false
 		}

@@ -221,7 +221,7 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		}
 		return cp
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if c.Named {
 			cp = fl.expr(c, cp)
 		}
@@ -310,7 +310,7 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 	}
 	catchAll := false
 	bodyOut, bodyReach := fl.block(statements(s.ChildByField("body")), cp)
-	for _, c := range s.Children {
+	for _, c := range s.Children() {
 		if c.Type == "else_clause" && bodyReach {
 			bodyOut, bodyReach = fl.block(statements(c.ChildByField("body")), bodyOut)
 		}
@@ -329,7 +329,7 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 		}
 	}
 	out, reach := and(outs...), len(outs) > 0
-	for _, c := range s.Children {
+	for _, c := range s.Children() {
 		if c.Type == "finally_clause" {
 			named := c.NamedChildren()
 			if len(named) == 0 {

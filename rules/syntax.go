@@ -71,7 +71,7 @@ func walkBody(n *analysis.Node, fn func(*analysis.Node) bool) {
 // withItems returns the context expressions of a with_statement and the
 // node bound by `as` (nil when none), in order.
 func withItems(with *analysis.Node) (exprs, aliases []*analysis.Node) {
-	for _, c := range with.Children {
+	for _, c := range with.Children() {
 		if c.Type != "with_clause" {
 			continue
 		}
@@ -262,7 +262,7 @@ func callByNode(m *analysis.Module) map[*analysis.Node]*analysis.Call {
 // exceptClauses returns the except / except* clauses of a try statement.
 func exceptClauses(try *analysis.Node) []*analysis.Node {
 	var out []*analysis.Node
-	for _, c := range try.Children {
+	for _, c := range try.Children() {
 		if c.Type == "except_clause" || c.Type == "except_group_clause" {
 			out = append(out, c)
 		}

@@ -394,7 +394,7 @@ func nodeAt(n *analysis.Node, off int) *analysis.Node {
 	if n == nil || off < int(n.Start) || off > int(n.End) {
 		return nil
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if off >= int(c.Start) && off < int(c.End) {
 			if d := nodeAt(c, off); d != nil {
 				return d

@@ -563,7 +563,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 	case "comparison_operator":
 		cmp := &loopsim.Compare{P: p}
 		first := true
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			if c.Field == "operators" {
 				cmp.Ops = append(cmp.Ops, strings.Join(strings.Fields(t.text(c)), " "))
 				continue
@@ -671,7 +671,7 @@ func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 			return
 		}
 		raw := false // set by the string_start child
-		for _, c := range str.Children {
+		for _, c := range str.Children() {
 			switch c.Type {
 			case "string_start":
 				raw = strings.ContainsAny(t.text(c), "rR")
@@ -921,7 +921,7 @@ func (t *translator) match(n *analysis.Node) loopsim.Stmt {
 // for wrappers (case_pattern) and alternatives.
 func (t *translator) pattern(n *analysis.Node) *loopsim.Pattern {
 	if n.Type == "case_pattern" {
-		return t.patternOf(n.Children)
+		return t.patternOf(n.ChildList())
 	}
 	return t.patternOf([]*analysis.Node{n})
 }
@@ -972,7 +972,7 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 				group = nil
 			}
 		}
-		for _, k := range c.Children {
+		for _, k := range c.Children() {
 			if k.Type == "|" && !k.Named {
 				flush()
 				continue
@@ -1028,7 +1028,7 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 					cp.KwNames = append(cp.KwNames, t.text(kn[0]))
 					var rest []*analysis.Node
 					seenEq := false
-					for _, x := range kw.Children {
+					for _, x := range kw.Children() {
 						if x.Type == "=" && !x.Named {
 							seenEq = true
 							continue
