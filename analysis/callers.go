@@ -81,7 +81,7 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 				positional = false
 				continue
 			}
-			switch b.Node.Type {
+			switch b.Node.Type() {
 			case "list_splat_pattern", "dictionary_splat_pattern":
 				positional = false
 				continue
@@ -149,7 +149,7 @@ func sameParamTypes(a, b map[*Function]map[string]Ref) bool {
 // is not known.
 func (c *Call) hasSplat() bool {
 	for _, a := range c.Args() {
-		if a.Type == "list_splat" || a.Type == "dictionary_splat" {
+		if a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
 			return true
 		}
 	}
@@ -162,9 +162,9 @@ func calleeLastName(file *File, call *Node) string {
 	switch {
 	case fn == nil:
 		return ""
-	case fn.Type == "identifier":
+	case fn.Type() == "identifier":
 		return file.Text(fn)
-	case fn.Type == "attribute":
+	case fn.Type() == "attribute":
 		return file.Text(fn.ChildByField("attribute"))
 	}
 	return ""
@@ -178,14 +178,14 @@ func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]boo
 	m.File.Root.Walk(func(n *Node) bool {
 		var name string
 		switch {
-		case n.Type == "attribute":
-			if n.Parent != nil && n.Parent.Type == "call" && n.Field == "function" {
+		case n.Type() == "attribute":
+			if n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function" {
 				return true
 			}
 			name = m.File.Text(n.ChildByField("attribute"))
-		case n.Type == "identifier" && n.Field != "name" && n.Field != "attribute":
-			if p := n.Parent; p != nil && (p.Type == "call" && n.Field == "function" || p.Type == "parameters" ||
-				p.Type == "keyword_argument" && n.Field == "name") {
+		case n.Type() == "identifier" && n.Field() != "name" && n.Field() != "attribute":
+			if p := n.Parent; p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "parameters" ||
+				p.Type() == "keyword_argument" && n.Field() == "name") {
 				return true
 			}
 			name = m.File.Text(n)

@@ -11,10 +11,10 @@ func (f *File) Dump(n *Node) string {
 	var rec func(n *Node, depth int)
 	rec = func(n *Node, depth int) {
 		b.WriteString(strings.Repeat("  ", depth))
-		if n.Field != "" {
-			b.WriteString(n.Field + ": ")
+		if n.Field() != "" {
+			b.WriteString(n.Field() + ": ")
 		}
-		b.WriteString(n.Type)
+		b.WriteString(n.Type())
 		if !n.HasChildren() {
 			fmt.Fprintf(&b, " %q", f.Text(n))
 		}

@@ -25,13 +25,9 @@ import (
 // dropped; keywords and operators ("async", "await", "+", "not") are kept
 // because rules and the simulator read them.
 type Node struct {
-	Type    string // tree-sitter node type: "call", "identifier", "+", ...
-	Field   string // field name in the parent ("function", "body", ...), or ""
-	Start   uint32 // byte offset
-	End     uint32 // byte offset (exclusive)
-	Parent  *Node
-	Named   bool
-	Missing bool // inserted by error recovery
+	Parent *Node
+	Start  uint32 // byte offset
+	End    uint32 // byte offset (exclusive)
 
 	// descendants counts the nodes below this one. A lowered tree is one
 	// slab of nodes in pre-order, so a node's subtree follows it in memory
@@ -39,6 +35,45 @@ type Node struct {
 	// are stored: they took a third of a tree's memory). A Node built by
 	// hand has no children.
 	descendants uint32
+	kind        uint16 // index in kindNames (Type)
+	field       uint8  // index in fieldNames (Field)
+	flags       uint8  // nodeNamed, nodeMissing
+}
+
+// A node is 24 bytes: its type and field are indexes into the grammar's
+// tables rather than strings, which would take 32 bytes more.
+const (
+	nodeNamed   = 1 << 0
+	nodeMissing = 1 << 1
+)
+
+// Type is the tree-sitter node type: "call", "identifier", "+", ...
+func (n *Node) Type() string {
+	if int(n.kind) < len(kindNames) {
+		return kindNames[n.kind]
+	}
+	return ""
+}
+
+// Field is the field name in the parent ("function", "body", ...), or "".
+func (n *Node) Field() string {
+	if int(n.field) < len(fieldNames) {
+		return fieldNames[n.field]
+	}
+	return ""
+}
+
+// Named reports a named node (not a keyword or operator token).
+func (n *Node) Named() bool { return n.flags&nodeNamed != 0 }
+
+// Missing reports a node inserted by error recovery.
+func (n *Node) Missing() bool { return n.flags&nodeMissing != 0 }
+
+// NewNode returns a named node of type typ spanning [start, end) with no
+// parent and no children (for a stand-in the tree does not hold).
+func NewNode(typ string, start, end uint32) *Node {
+	symbolsOnce.Do(loadSymbols)
+	return &Node{kind: kindOf[typ], Start: start, End: end, flags: nodeNamed}
 }
 
 // nodeSize is the distance between neighbours in a slab.
@@ -94,7 +129,7 @@ func (n *Node) ChildByField(field string) *Node {
 		return nil
 	}
 	for _, c := range n.Children() {
-		if c.Field == field {
+		if c.Field() == field {
 			return c
 		}
 	}
@@ -105,7 +140,7 @@ func (n *Node) ChildByField(field string) *Node {
 func (n *Node) ChildrenByField(field string) []*Node {
 	var out []*Node
 	for _, c := range n.Children() {
-		if c.Field == field {
+		if c.Field() == field {
 			out = append(out, c)
 		}
 	}
@@ -116,7 +151,7 @@ func (n *Node) ChildrenByField(field string) []*Node {
 func (n *Node) NamedChildren() []*Node {
 	out := []*Node{}
 	for _, c := range n.Children() {
-		if c.Named && c.Type != "comment" {
+		if c.Named() && c.Type() != "comment" {
 			out = append(out, c)
 		}
 	}
@@ -126,7 +161,7 @@ func (n *Node) NamedChildren() []*Node {
 // HasToken reports whether n has a direct anonymous child token typ (e.g. "async").
 func (n *Node) HasToken(typ string) bool {
 	for _, c := range n.Children() {
-		if !c.Named && c.Type == typ {
+		if !c.Named() && c.Type() == typ {
 			return true
 		}
 	}
@@ -153,7 +188,7 @@ func (n *Node) Walk(fn func(*Node) bool) {
 
 // Unparen strips enclosing parentheses.
 func Unparen(n *Node) *Node {
-	for n != nil && n.Type == "parenthesized_expression" {
+	for n != nil && n.Type() == "parenthesized_expression" {
 		named := n.NamedChildren()
 		if len(named) != 1 {
 			return n
@@ -233,7 +268,7 @@ func Parse(path string, src []byte) *File {
 	tree, err := p.ParseCtx(context.Background(), nil, in)
 	if err != nil || tree == nil {
 		// Only cancellation or a missing language make tree-sitter fail.
-		return &File{Path: path, Src: src, Root: &Node{Type: "module", End: uint32(len(src)), Named: true}, Lines: NewLineIndex(src),
+		return &File{Path: path, Src: src, Root: NewNode("module", 0, uint32(len(src))), Lines: NewLineIndex(src),
 			SyntaxErrors: []SyntaxError{{Message: "parser failed: " + fmt.Sprint(err)}}}
 	}
 	defer tree.Close()
@@ -252,6 +287,13 @@ var (
 	symbols     []symbolInfo
 	symbolKeep  []uint8 // 1 where symbols[i].keep, for the C walker
 	fieldNames  []string
+
+	// kindNames is Node.Type by Node.kind: "" (a zero Node), then the
+	// grammar's symbols (kind = symbol + 1), then ERROR and an unknown
+	// symbol; kindOf maps a name back to a kind (for NewNode).
+	kindNames              []string
+	kindOf                 map[string]uint16
+	kindError, kindUnknown uint16
 )
 
 // keepTable returns, per symbol, whether its nodes survive lowering.
@@ -286,6 +328,19 @@ func loadSymbols() {
 			break
 		}
 		fieldNames = append(fieldNames, lang.FieldName(i))
+	}
+	if len(fieldNames) > 256 || len(symbols)+3 > 1<<16 {
+		panic("analysis: the grammar has more symbols or fields than a Node can index")
+	}
+	kindNames = []string{""}
+	for _, info := range symbols {
+		kindNames = append(kindNames, info.name)
+	}
+	kindError, kindUnknown = uint16(len(kindNames)), uint16(len(kindNames)+1)
+	kindNames = append(kindNames, "ERROR", "?")
+	kindOf = map[string]uint16{}
+	for i := len(kindNames) - 1; i > 0; i-- {
+		kindOf[kindNames[i]] = uint16(i) // the first symbol of a name wins
 	}
 }
 
@@ -412,27 +467,27 @@ func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
 			// Only this part's own statements: the other part's neighbour
 			// is checked after both are done.
 			p.checkSeparated(src, p.lastTop, n)
-			if n.Type != "comment" {
+			if n.Type() != "comment" {
 				p.lastTop = n
 			}
 		} else {
 			parent := &slab[p.base+int(fn.parent)]
 			n.Parent = parent
-			if parent.Type == "block" {
+			if parent.Type() == "block" {
 				p.checkSeparated(src, lastChild[fn.parent], n)
 			}
-			if n.Type != "comment" {
+			if n.Type() != "comment" {
 				lastChild[fn.parent] = n
 			}
 		}
 		switch {
-		case n.Type == "ERROR":
+		case n.Type() == "ERROR":
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: describeError(src, n)})
-		case n.Missing:
-			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type)})
-		case n.Type == "comment":
+		case n.Missing():
+			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type())})
+		case n.Type() == "comment":
 			p.comments = append(p.comments, n)
-		case n.Type == "identifier" && hardKeywords[string(src[n.Start:n.End])]:
+		case n.Type() == "identifier" && hardKeywords[string(src[n.Start:n.End])]:
 			// tree-sitter's error recovery can read `else:` alone as an
 			// annotated name: Python never does.
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
@@ -451,10 +506,10 @@ func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
 // split `e()0` in a block into two statements with no ERROR node, and the
 // fixes and findings would then trust a file Python rejects.
 func (p *lowerPart) checkSeparated(src []byte, prev, n *Node) {
-	if n.Type == "comment" || n.Type == "ERROR" || n.Missing {
+	if n.Type() == "comment" || n.Type() == "ERROR" || n.Missing() {
 		return
 	}
-	if prev == nil || prev.Type == "ERROR" || prev.End > n.Start {
+	if prev == nil || prev.Type() == "ERROR" || prev.End > n.Start {
 		return
 	}
 	if bytes.ContainsAny(src[prev.End:n.Start], ";\n\r") {
@@ -467,18 +522,23 @@ func (p *lowerPart) checkSeparated(src []byte, prev, n *Node) {
 func fillNode(n *Node, fn *flatNode) {
 	switch {
 	case fn.symbol == 0xFFFF:
-		n.Type = "ERROR"
+		n.kind = kindError
 	case int(fn.symbol) < len(symbols):
-		n.Type = symbols[fn.symbol].name
+		n.kind = uint16(fn.symbol) + 1
 	default:
-		n.Type = "?"
+		n.kind = kindUnknown
 	}
 	if int(fn.field) < len(fieldNames) {
-		n.Field = fieldNames[fn.field]
+		n.field = uint8(fn.field)
 	}
 	n.Start, n.End = fn.start, fn.end
-	n.Named = fn.flags&1 != 0
-	n.Missing = fn.flags&2 != 0
+	n.flags = 0
+	if fn.flags&1 != 0 {
+		n.flags |= nodeNamed
+	}
+	if fn.flags&2 != 0 {
+		n.flags |= nodeMissing
+	}
 }
 
 func describeError(src []byte, n *Node) string {
@@ -525,7 +585,7 @@ var hardKeywords = map[string]bool{
 // python2Only names the Python 2 construct n is, or returns "": the
 // tree-sitter grammar accepts them, Python 3 does not.
 func python2Only(src []byte, n *Node) string {
-	switch n.Type {
+	switch n.Type() {
 	case "print_statement":
 		return "a `print` statement"
 	case "exec_statement":

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
@@ -64,8 +65,8 @@ func flattenMatchesBinding(t *testing.T, src []byte) {
 	f := Lower("x.py", src, tree)
 	var got []string
 	f.Root.Walk(func(n *Node) bool {
-		if n.Named {
-			got = append(got, n.Field+":"+n.Type+":"+itoa(n.Start)+"-"+itoa(n.End))
+		if n.Named() {
+			got = append(got, n.Field()+":"+n.Type()+":"+itoa(n.Start)+"-"+itoa(n.End))
 		}
 		return true
 	})
@@ -84,20 +85,20 @@ func TestParentLinksAndTokens(t *testing.T) {
 	f.Root.Walk(func(n *Node) bool {
 		for _, c := range n.Children() {
 			if c.Parent != n {
-				t.Fatalf("child %s of %s has wrong parent", c.Type, n.Type)
+				t.Fatalf("child %s of %s has wrong parent", c.Type(), n.Type())
 			}
 			if c.Start < n.Start || c.End > n.End {
-				t.Fatalf("child %s [%d,%d) outside parent %s [%d,%d)", c.Type, c.Start, c.End, n.Type, n.Start, n.End)
+				t.Fatalf("child %s [%d,%d) outside parent %s [%d,%d)", c.Type(), c.Start, c.End, n.Type(), n.Start, n.End)
 			}
-			if c.Type == "," || c.Type == "(" {
-				t.Fatalf("punctuation %q was kept", c.Type)
+			if c.Type() == "," || c.Type() == "(" {
+				t.Fatalf("punctuation %q was kept", c.Type())
 			}
 		}
 		return true
 	})
 	var asyncDef *Node
 	f.Root.Walk(func(n *Node) bool {
-		if n.Type == "function_definition" && n.HasToken("async") {
+		if n.Type() == "function_definition" && n.HasToken("async") {
 			asyncDef = n
 		}
 		return true
@@ -167,8 +168,8 @@ func TestWalkMatchesChildren(t *testing.T) {
 		f := Parse("m.py", []byte(src))
 		for _, skip := range []string{"", "call", "block", "function_definition"} {
 			var want, got []*Node
-			recurse(f.Root, func(n *Node) bool { want = append(want, n); return n.Type != skip })
-			f.Root.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
+			recurse(f.Root, func(n *Node) bool { want = append(want, n); return n.Type() != skip })
+			f.Root.Walk(func(n *Node) bool { got = append(got, n); return n.Type() != skip })
 			if len(got) != len(want) {
 				t.Fatalf("skipping %q: Walk visited %d nodes, the recursion %d", skip, len(got), len(want))
 			}
@@ -181,8 +182,8 @@ func TestWalkMatchesChildren(t *testing.T) {
 			if top := f.Root.ChildList(); len(top) > 0 {
 				inner := top[len(top)/2]
 				want, got = nil, nil
-				recurse(inner, func(n *Node) bool { want = append(want, n); return n.Type != skip })
-				inner.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
+				recurse(inner, func(n *Node) bool { want = append(want, n); return n.Type() != skip })
+				inner.Walk(func(n *Node) bool { got = append(got, n); return n.Type() != skip })
 				if len(got) != len(want) {
 					t.Fatalf("inner, skipping %q: Walk visited %d nodes, the recursion %d", skip, len(got), len(want))
 				}
@@ -191,7 +192,7 @@ func TestWalkMatchesChildren(t *testing.T) {
 	}
 	// A Node built by hand has no children.
 	var n int
-	(&Node{Type: "module"}).Walk(func(*Node) bool { n++; return true })
+	NewNode("module", 0, 0).Walk(func(*Node) bool { n++; return true })
 	if n != 1 {
 		t.Fatalf("hand-built node: %d nodes visited, want 1", n)
 	}
@@ -219,18 +220,18 @@ func TestChildrenMatchParents(t *testing.T) {
 		for _, n := range all {
 			got := n.ChildList()
 			if len(got) != len(want[n]) {
-				t.Fatalf("%q: %s at %d has %d children, %d nodes name it their parent", src[:min(len(src), 20)], n.Type, n.Start, len(got), len(want[n]))
+				t.Fatalf("%q: %s at %d has %d children, %d nodes name it their parent", src[:min(len(src), 20)], n.Type(), n.Start, len(got), len(want[n]))
 			}
 			for i := range got {
 				if got[i] != want[n][i] {
-					t.Fatalf("%s at %d: child %d differs", n.Type, n.Start, i)
+					t.Fatalf("%s at %d: child %d differs", n.Type(), n.Start, i)
 				}
 				if i > 0 && got[i].Start < got[i-1].End {
-					t.Fatalf("%s at %d: child %d starts before the one before it ends", n.Type, n.Start, i)
+					t.Fatalf("%s at %d: child %d starts before the one before it ends", n.Type(), n.Start, i)
 				}
 			}
 			if n.HasChildren() != (len(got) > 0) || (len(got) > 0 && n.FirstChild() != got[0]) {
-				t.Fatalf("%s at %d: HasChildren/FirstChild disagree with Children", n.Type, n.Start)
+				t.Fatalf("%s at %d: HasChildren/FirstChild disagree with Children", n.Type(), n.Start)
 			}
 		}
 	}
@@ -264,7 +265,7 @@ func TestParserInputLimits(t *testing.T) {
 			}
 			calls := 0
 			f.Root.Walk(func(n *Node) bool {
-				if n.Type == "call" {
+				if n.Type() == "call" {
 					calls++
 					if txt := f.Text(n); txt != "g()" && txt != "h()" {
 						t.Errorf("%s: call text %q: offsets do not refer to the source", name, txt)
@@ -374,5 +375,13 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 				t.Errorf("%q (parallel threshold %d): %v", src, parallel, f.SyntaxErrors)
 			}
 		}
+	}
+}
+
+// TestNodeSize: a lowered tree is most of what `check` keeps in memory
+// (docs/performance.md, "Memory"); a field added to Node grows every tree.
+func TestNodeSize(t *testing.T) {
+	if size := unsafe.Sizeof(Node{}); size != 24 {
+		t.Fatalf("a Node is %d bytes, want 24: see docs/performance.md before growing it", size)
 	}
 }

@@ -208,7 +208,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			continue
 		}
 		fnArg = analysis.Unparen(fnArg)
-		if fnArg != nil && fnArg.Type == "call" && pylib.Is(calleeOf(m, fnArg), pylib.BindsArguments) {
+		if fnArg != nil && fnArg.Type() == "call" && pylib.Is(calleeOf(m, fnArg), pylib.BindsArguments) {
 			fnArg = analysis.Unparen(firstArg(fnArg))
 		}
 		if fnArg == nil {
@@ -218,7 +218,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			continue
 		}
 		h := handoffTarget{handoff: handoff{m, fnArg, via}, helper: helper}
-		if fnArg.Type == "lambda" {
+		if fnArg.Type() == "lambda" {
 			if funcs == nil {
 				funcs = funcByNode(m)
 			}
@@ -285,7 +285,7 @@ func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
 // project: a name, an attribute or a lambda (a candidate hand-off to an
 // offload helper; literals and calls are not).
 func functionReference(n *analysis.Node) bool {
-	switch n.Type {
+	switch n.Type() {
 	case "identifier", "attribute", "lambda":
 		return true
 	}

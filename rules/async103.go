@@ -102,7 +102,7 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 		if found {
 			return
 		}
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return
 		case "return_statement":
@@ -113,7 +113,7 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 			return
 		case "for_statement", "while_statement":
 			for _, c := range n.Children() {
-				walk(c, inLoop || c.Field == "body")
+				walk(c, inLoop || c.Field() == "body")
 			}
 			return
 		}
@@ -130,7 +130,7 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 func cancellationTypeNode(m *analysis.Module, typ *analysis.Node) *analysis.Node {
 	kind, _ := catchesCancellation(m, typ)
 	t := analysis.Unparen(typ)
-	if t.Type == "tuple" {
+	if t.Type() == "tuple" {
 		for _, e := range t.NamedChildren() {
 			if k, _ := catchesCancellation(m, e); k == kind {
 				return e
