@@ -188,7 +188,7 @@ func paramKind(f *Function, name string) paramKindOf {
 	if b == nil || b.Kind != BindParam {
 		return notPositional
 	}
-	switch b.Node.Type {
+	switch b.Node.Type() {
 	case "list_splat_pattern", "dictionary_splat_pattern":
 		return notPositional
 	case "identifier", "default_parameter":
@@ -232,7 +232,7 @@ func sameParamTypes(a, b map[*Function]map[string]Ref) bool {
 // is not known.
 func (c *Call) hasSplat() bool {
 	for _, a := range c.Args() {
-		if a.Type == "list_splat" || a.Type == "dictionary_splat" {
+		if a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
 			return true
 		}
 	}
@@ -245,9 +245,9 @@ func calleeLastName(file *File, call *Node) string {
 	switch {
 	case fn == nil:
 		return ""
-	case fn.Type == "identifier":
+	case fn.Type() == "identifier":
 		return file.Text(fn)
-	case fn.Type == "attribute":
+	case fn.Type() == "attribute":
 		return file.Text(fn.ChildByField("attribute"))
 	}
 	return ""

@@ -34,9 +34,9 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		}
 		switch fn := c.Node.ChildByField("function"); {
 		case fn == nil:
-		case fn.Type == "identifier":
+		case fn.Type() == "identifier":
 			out[m.File.Text(fn)] = true
-		case fn.Type == "attribute":
+		case fn.Type() == "attribute":
 			out[m.File.Text(fn.ChildByField("attribute"))] = true
 		}
 	}
@@ -60,25 +60,25 @@ func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
 		}
 	}
 	m.File.Root.Walk(func(n *Node) bool {
-		if n.Type == "attribute" {
-			if !(n.Parent != nil && n.Parent.Type == "call" && n.Field == "function") {
+		if n.Type() == "attribute" {
+			if !(n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function") {
 				add(n.ChildByField("attribute"))
 			}
 			return true
 		}
-		if n.Type != "identifier" || n.Field == "name" || n.Field == "attribute" {
+		if n.Type() != "identifier" || n.Field() == "name" || n.Field() == "attribute" {
 			return true
 		}
 		if p := n.Parent; p != nil {
 			switch {
-			case p.Type == "import_from_statement" || p.Type == "dotted_name" || p.Type == "aliased_import":
+			case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
 				if imported != nil {
 					imported[m.File.Text(n)] = true
 				}
 				return true
-			case p.Type == "call" && n.Field == "function":
+			case p.Type() == "call" && n.Field() == "function":
 				return true
-			case p.Type == "keyword_argument" && n.Field == "name" || p.Type == "parameters":
+			case p.Type() == "keyword_argument" && n.Field() == "name" || p.Type() == "parameters":
 				return true
 			}
 		}

@@ -230,7 +230,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			continue
 		}
 		fnArg = analysis.Unparen(fnArg)
-		if fnArg != nil && fnArg.Type == "call" && pylib.Is(calleeOf(m, fnArg), pylib.BindsArguments) {
+		if fnArg != nil && fnArg.Type() == "call" && pylib.Is(calleeOf(m, fnArg), pylib.BindsArguments) {
 			fnArg = analysis.Unparen(firstArg(fnArg))
 		}
 		if fnArg == nil {
@@ -243,7 +243,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			}
 			continue
 		}
-		if fnArg.Type == "lambda" {
+		if fnArg.Type() == "lambda" {
 			if funcs == nil {
 				funcs = funcByNode(m)
 			}
@@ -262,7 +262,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 // resolveHelperArg resolves the function reference handed to a candidate
 // offload helper.
 func resolveHelperArg(m *analysis.Module, h handoffTarget) handoffTarget {
-	if h.node.Type == "lambda" {
+	if h.node.Type() == "lambda" {
 		h.target = m.Memo("asl106-funcs-by-node", func() any { return funcByNode(m) }).(map[*analysis.Node]*analysis.Function)[h.node]
 	} else {
 		r := m.Resolve(h.node)
@@ -322,7 +322,7 @@ func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
 // project: a name, an attribute or a lambda (a candidate hand-off to an
 // offload helper; literals and calls are not).
 func functionReference(n *analysis.Node) bool {
-	switch n.Type {
+	switch n.Type() {
 	case "identifier", "attribute", "lambda":
 		return true
 	}

@@ -55,7 +55,7 @@ func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) (blockingCall, boo
 		return blockingCall{}, false
 	}
 	first := c.Positional(0)
-	if first == nil || first.Type != "string" || !httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
+	if first == nil || first.Type() != "string" || !httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
 		return blockingCall{}, false
 	}
 	return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
