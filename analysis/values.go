@@ -51,29 +51,7 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		}
 		byName[f.Name] = append(byName[f.Name], f)
 	}
-	m.File.Root.Walk(func(n *Node) bool {
-		if n.Type == "attribute" {
-			if !(n.Parent != nil && n.Parent.Type == "call" && n.Field == "function") {
-				m.addValueKeys(out, defs, n)
-			}
-			return true
-		}
-		if n.Type != "identifier" || n.Field == "name" || n.Field == "attribute" {
-			return true
-		}
-		if p := n.Parent; p != nil {
-			switch {
-			case p.Type == "import_from_statement" || p.Type == "dotted_name" || p.Type == "aliased_import":
-				return true
-			case p.Type == "call" && n.Field == "function":
-				return true
-			case p.Type == "keyword_argument" && n.Field == "name" || p.Type == "parameters":
-				return true
-			}
-		}
-		m.addValueKeys(out, defs, n)
-		return true
-	})
+	walkValueUses(m, nil, func(n *Node) { m.addValueKeys(out, defs, n) })
 	for _, c := range m.Calls {
 		// A coroutine handed to a scheduler, or to any other callable
 		// (`gen.with_timeout(t, f())`, which awaits it), must stay one; a
@@ -81,17 +59,74 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		if c.Usage != UsageScheduled && c.Usage != UsageArgument {
 			continue
 		}
-		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type == "identifier" || fn.Type == "attribute") {
+		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
 			m.addValueKeys(out, defs, fn)
 		}
 	}
 	return out
 }
 
+// valueNamesInTree returns the bare names the module uses as values
+// (walkValueUses; an attribute by its last name): what paramTypesFromCallers
+// needs while the module is built, before anything may be resolved (the
+// value keys of namesUsedAsValues are resolved). When imported is not nil,
+// the names written in import statements, which do not count, are added to
+// it.
+func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	walkValueUses(m, imported, func(n *Node) {
+		if n.Type() == "attribute" {
+			n = n.ChildByField("attribute")
+		}
+		if n == nil {
+			out[""] = true
+			return
+		}
+		// Most names recur: look up without making a string first.
+		if text := m.File.Src[n.Start:n.End]; !out[string(text)] {
+			out[string(text)] = true
+		}
+	})
+	return out
+}
+
+// walkValueUses calls use for each identifier and attribute of the
+// module's tree that is used as a value: not a callee, not a definition's
+// or a parameter's name, not a keyword, not part of an import (those names,
+// when imported is not nil, are added to it).
+func walkValueUses(m *Module, imported map[string]bool, use func(n *Node)) {
+	m.File.Root.Walk(func(n *Node) bool {
+		if n.Type() == "attribute" {
+			if !(n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function") {
+				use(n)
+			}
+			return true
+		}
+		if n.Type() != "identifier" || n.Field() == "name" || n.Field() == "attribute" {
+			return true
+		}
+		if p := n.Parent; p != nil {
+			switch {
+			case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
+				if imported != nil {
+					imported[m.File.Text(n)] = true
+				}
+				return true
+			case p.Type() == "call" && n.Field() == "function":
+				return true
+			case p.Type() == "keyword_argument" && n.Field() == "name" || p.Type() == "parameters":
+				return true
+			}
+		}
+		use(n)
+		return true
+	})
+}
+
 // addValueKeys adds the keys of what the identifier or attribute n
 // denotes, when that may be a function or class (see the keys above).
 func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, n *Node) {
-	if n.Type == "attribute" {
+	if n.Type() == "attribute" {
 		attr := m.File.Text(n.ChildByField("attribute"))
 		switch r := m.Resolve(n); {
 		case r.Func != nil:
