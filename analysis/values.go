@@ -56,6 +56,11 @@ func namesUsedAsValues(m *Module) map[string]bool {
 			out[m.File.Text(fn.ChildByField("attribute"))] = true
 		}
 	}
+	// The project-wide question of task_entries.go rides on the same index
+	// (and on what caches keep of it) under keys no identifier can spell.
+	for name := range m.methodTaskEntries().other {
+		out[TaskEntryIndexKey(name)] = true
+	}
 	return out
 }
 
@@ -67,7 +72,9 @@ func (p *Project) UsesNameAsValue(name string) bool {
 }
 
 // ValueNames returns the set of names the module uses as values (see
-// UsesNameAsValue); shared, not to be modified. It is the module's part of
+// UsesNameAsValue), and the TaskEntryIndexKey of each method name it
+// references other than as a task's entry point (see
+// UsesMethodOtherThanAsTask); shared, not to be modified. It is the module's part of
 // the project-wide index, kept by caches that do not keep the module.
 func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
 

@@ -346,8 +346,9 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 }
 
 // outsideValueNames answers "does a module outside the project use name as
-// a value?": the modules whose text holds the identifier are parsed (once)
-// and asked.
+// a value?" (or, for an analysis.TaskEntryIndexKey, reference the method
+// other than as a task's entry point): the modules whose text holds the
+// identifier are parsed (once) and asked.
 func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool, index *identifierIndex) func(string) bool {
 	var mu sync.Mutex
 	answers := map[string]bool{}
@@ -359,7 +360,7 @@ func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool
 			return used
 		}
 		used := false
-		for _, i := range index.holding(u, valid, name) {
+		for _, i := range index.holding(u, valid, analysis.IndexedIdentifier(name)) {
 			if inProject[i] {
 				continue
 			}
