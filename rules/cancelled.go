@@ -59,7 +59,7 @@ type cancelHandler struct {
 // cancellation where a task can be cancelled and are not known to re-raise
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
-var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: func(p *Pass) []cancelHandler {
+var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
 	return findCancelHandlers(p.Module, p.projectUsesMethodOtherThanAsTask)
 }}
 
