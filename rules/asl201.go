@@ -250,4 +250,3 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	}
 	return false
 }
-
