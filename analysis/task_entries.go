@@ -69,6 +69,7 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 			imported[imp.BoundName] = true
 		}
 	}
+	cache := localStarts{}
 	m.File.Root.Walk(func(n *Node) bool {
 		var ref *Node
 		switch {
@@ -95,7 +96,7 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 		if p := ref.Parent; p != nil && p.Type == "call" && ref.Field == "function" {
 			use = p // the coroutine the call makes
 		}
-		if m.StartedAsTask(use) {
+		if startedAsTask(m, use, cache) {
 			out.started[name] = true
 		} else {
 			out.other[name] = true
@@ -125,7 +126,14 @@ func inClassBody(n *Node) bool {
 // spawn_system_task; pylib's StartsTask), directly or through a local name
 // whose every other use in the function is such a hand-off (`accept =
 // self._accept(conn)` then `loop.create_task(accept)`).
-func (m *Module) StartedAsTask(n *Node) bool {
+func (m *Module) StartedAsTask(n *Node) bool { return startedAsTask(m, n, localStarts{}) }
+
+// localStarts caches, per function (or module) node, its names whose every
+// read is handed to a task starter, with how many such reads (0: some read
+// is not).
+type localStarts map[*Node]map[string]int
+
+func startedAsTask(m *Module, n *Node, cache localStarts) bool {
 	if handedToTaskStarter(m, n) {
 		return true
 	}
@@ -141,23 +149,41 @@ func (m *Module) StartedAsTask(n *Node) bool {
 	for scope.Parent != nil && scope.Type != "function_definition" {
 		scope = scope.Parent
 	}
-	name := m.File.Text(left)
-	uses := 0
-	ok := true
+	names, ok := cache[scope]
+	if !ok {
+		names = startedLocals(m, scope)
+		cache[scope] = names
+	}
+	return names[m.File.Text(left)] > 0
+}
+
+// startedLocals maps the names read in scope (not in nested functions or
+// classes) to the number of reads when each hands the value to a task
+// starter, and to 0 when some read does not.
+func startedLocals(m *Module, scope *Node) map[string]int {
+	out := map[string]int{}
 	scope.Walk(func(c *Node) bool {
-		if !ok || c != scope && (c.Type == "function_definition" || c.Type == "lambda" || c.Type == "class_definition") {
+		if c != scope && (c.Type == "function_definition" || c.Type == "lambda" || c.Type == "class_definition") {
 			return false
 		}
-		if c.Type != "identifier" || c == left || m.File.Text(c) != name || c.Field == "attribute" || c.Field == "name" {
+		if c.Type != "identifier" || c.Field == "attribute" || c.Field == "name" {
 			return true
 		}
-		if !handedToTaskStarter(m, c) {
-			ok = false
+		if p := c.Parent; p != nil && (p.Type == "assignment" && c.Field == "left" || p.Type == "keyword_argument" && c.Field == "name") {
+			return true // a binding, not a read
 		}
-		uses++
-		return ok
+		name := m.File.Text(c)
+		if n, seen := out[name]; seen && n == 0 {
+			return true
+		}
+		if handedToTaskStarter(m, c) {
+			out[name]++
+		} else {
+			out[name] = 0
+		}
+		return true
 	})
-	return ok && uses > 0
+	return out
 }
 
 // handedToTaskStarter reports whether the value of n is an argument of a
