@@ -73,15 +73,15 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 	m.File.Root.Walk(func(n *Node) bool {
 		var ref *Node
 		switch {
-		case n.Type == "attribute":
-			if obj := n.ChildByField("object"); obj != nil && obj.Type == "identifier" && imported[m.File.Text(obj)] {
+		case n.Type() == "attribute":
+			if obj := n.ChildByField("object"); obj != nil && obj.Type() == "identifier" && imported[m.File.Text(obj)] {
 				return true
 			}
 			ref = n
-		case n.Type == "identifier" && n.Field != "name" && n.Field != "attribute" && inClassBody(n):
+		case n.Type() == "identifier" && n.Field() != "name" && n.Field() != "attribute" && inClassBody(n):
 			// A class body may name its own methods bare (`handler = run`).
-			if p := n.Parent; p != nil && (p.Type == "call" && n.Field == "function" || p.Type == "keyword_argument" ||
-				p.Type == "decorator" || p.Type == "argument_list" && p.Parent != nil && p.Parent.Type == "class_definition") {
+			if p := n.Parent; p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "keyword_argument" ||
+				p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent != nil && p.Parent.Type() == "class_definition") {
 				return true
 			}
 			ref = n
@@ -89,11 +89,11 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 			return true
 		}
 		name := m.File.Text(ref)
-		if ref.Type == "attribute" {
+		if ref.Type() == "attribute" {
 			name = m.File.Text(ref.ChildByField("attribute"))
 		}
 		use := ref
-		if p := ref.Parent; p != nil && p.Type == "call" && ref.Field == "function" {
+		if p := ref.Parent; p != nil && p.Type() == "call" && ref.Field() == "function" {
 			use = p // the coroutine the call makes
 		}
 		if startedAsTask(m, use, cache) {
@@ -110,7 +110,7 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 // of its methods).
 func inClassBody(n *Node) bool {
 	for q := n.Parent; q != nil; q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "function_definition", "lambda":
 			return false
 		case "class_definition":
@@ -138,15 +138,15 @@ func startedAsTask(m *Module, n *Node, cache localStarts) bool {
 		return true
 	}
 	u, by := m.UsageOf(n)
-	if u != UsageStored || by == nil || by.Type != "assignment" {
+	if u != UsageStored || by == nil || by.Type() != "assignment" {
 		return false
 	}
 	left := by.ChildByField("left")
-	if left == nil || left.Type != "identifier" {
+	if left == nil || left.Type() != "identifier" {
 		return false
 	}
 	scope := by
-	for scope.Parent != nil && scope.Type != "function_definition" {
+	for scope.Parent != nil && scope.Type() != "function_definition" {
 		scope = scope.Parent
 	}
 	names, ok := cache[scope]
@@ -163,13 +163,13 @@ func startedAsTask(m *Module, n *Node, cache localStarts) bool {
 func startedLocals(m *Module, scope *Node) map[string]int {
 	out := map[string]int{}
 	scope.Walk(func(c *Node) bool {
-		if c != scope && (c.Type == "function_definition" || c.Type == "lambda" || c.Type == "class_definition") {
+		if c != scope && (c.Type() == "function_definition" || c.Type() == "lambda" || c.Type() == "class_definition") {
 			return false
 		}
-		if c.Type != "identifier" || c.Field == "attribute" || c.Field == "name" {
+		if c.Type() != "identifier" || c.Field() == "attribute" || c.Field() == "name" {
 			return true
 		}
-		if p := c.Parent; p != nil && (p.Type == "assignment" && c.Field == "left" || p.Type == "keyword_argument" && c.Field == "name") {
+		if p := c.Parent; p != nil && (p.Type() == "assignment" && c.Field() == "left" || p.Type() == "keyword_argument" && c.Field() == "name") {
 			return true // a binding, not a read
 		}
 		name := m.File.Text(c)
@@ -190,7 +190,7 @@ func startedLocals(m *Module, scope *Node) map[string]int {
 // call to a task starter.
 func handedToTaskStarter(m *Module, n *Node) bool {
 	u, by := m.UsageOf(n)
-	if u != UsageScheduled && u != UsageArgument || by == nil || by.Type != "call" {
+	if u != UsageScheduled && u != UsageArgument || by == nil || by.Type() != "call" {
 		return false
 	}
 	fn := m.File.Text(by.ChildByField("function"))

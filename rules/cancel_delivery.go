@@ -22,16 +22,16 @@ func awaitsUnshielded(m *analysis.Module, n *analysis.Node) bool {
 	if n == nil {
 		return false
 	}
-	if n.Type == "with_statement" && !isAsyncStmt(n) && shieldedWith(m, n) {
+	if n.Type() == "with_statement" && !isAsyncStmt(n) && shieldedWith(m, n) {
 		return false
 	}
 	if !containsShieldedWith(m, n) {
 		return hasCheckpoint(m, n, false, nil)
 	}
-	if (n.Type == "with_statement" || n.Type == "for_statement") && isAsyncStmt(n) {
+	if (n.Type() == "with_statement" || n.Type() == "for_statement") && isAsyncStmt(n) {
 		return true
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if awaitsUnshielded(m, c) {
 			return true
 		}
@@ -45,7 +45,7 @@ func containsShieldedWith(m *analysis.Module, n *analysis.Node) bool {
 		if found || isDef(c) && c != n {
 			return false
 		}
-		if c.Type == "with_statement" && !isAsyncStmt(c) && shieldedWith(m, c) {
+		if c.Type() == "with_statement" && !isAsyncStmt(c) && shieldedWith(m, c) {
 			found = true
 		}
 		return !found
@@ -58,10 +58,10 @@ func containsShieldedWith(m *analysis.Module, n *analysis.Node) bool {
 func shieldedWith(m *analysis.Module, with *analysis.Node) bool {
 	shielded := false
 	with.Walk(func(c *analysis.Node) bool {
-		if shielded || c.Type == "block" {
+		if shielded || c.Type() == "block" {
 			return false
 		}
-		if c.Type != "call" {
+		if c.Type() != "call" {
 			return true
 		}
 		fn := m.File.Text(c.ChildByField("function"))
@@ -70,7 +70,7 @@ func shieldedWith(m *analysis.Module, with *analysis.Node) bool {
 		}
 		if args := c.ChildByField("arguments"); args != nil {
 			for _, a := range args.NamedChildren() {
-				if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "shield" &&
+				if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "shield" &&
 					m.File.Text(a.ChildByField("value")) == "True" {
 					shielded = true
 				}
@@ -112,11 +112,11 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 		value = strings.TrimSpace(value[:i])
 	}
 	for q := ret.Parent; q != nil && q != def; q = q.Parent {
-		if q.Type != "block" || q.Parent == nil || q.Parent.Type != "if_statement" || q.Field != "consequence" {
+		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "if_statement" || q.Field() != "consequence" {
 			continue
 		}
 		cond := analysis.Unparen(q.Parent.ChildByField("condition"))
-		if cond.Type != "comparison_operator" || len(cond.NamedChildren()) != 2 {
+		if cond.Type() != "comparison_operator" || len(cond.NamedChildren()) != 2 {
 			continue
 		}
 		ops := cond.NamedChildren()
@@ -146,7 +146,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 		return false
 	}
 	for q := try.Parent; q != nil && q != f.Node; q = q.Parent {
-		if q.Type == "with_statement" {
+		if q.Type() == "with_statement" {
 			// A timeout, cancel scope or task group of the function's own may
 			// be what cancelled the try body: swallowing that is seen at once.
 			return false
@@ -161,7 +161,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 	}
 	if breaks {
 		loop := try.Parent
-		for loop != nil && loop.Type != "while_statement" && loop.Type != "for_statement" && !isDef(loop) {
+		for loop != nil && loop.Type() != "while_statement" && loop.Type() != "for_statement" && !isDef(loop) {
 			loop = loop.Parent
 		}
 		if loop == nil || isDef(loop) || !endsAfter(m, loop) {
@@ -211,7 +211,7 @@ func onlyTaskEntry(m *analysis.Module, f *analysis.Function, usedOtherwise func(
 func handlerExits(body *analysis.Node) (breaks, continues bool) {
 	var walk func(n *analysis.Node, inLoop bool)
 	walk = func(n *analysis.Node, inLoop bool) {
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return
 		case "break_statement":
@@ -221,12 +221,12 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 			continues = continues || !inLoop
 			return
 		case "for_statement", "while_statement":
-			for _, c := range n.Children {
-				walk(c, inLoop || c.Field == "body")
+			for _, c := range n.Children() {
+				walk(c, inLoop || c.Field() == "body")
 			}
 			return
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c, inLoop)
 		}
 	}
@@ -241,10 +241,10 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 func endsAfter(m *analysis.Module, n *analysis.Node) bool {
 	for q := n; q.Parent != nil && !isDef(q.Parent); q = q.Parent {
 		parent := q.Parent
-		if (parent.Type == "while_statement" || parent.Type == "for_statement") && q.Field == "body" {
+		if (parent.Type() == "while_statement" || parent.Type() == "for_statement") && q.Field() == "body" {
 			return false
 		}
-		if parent.Type != "block" && parent.Type != "module" {
+		if parent.Type() != "block" && parent.Type() != "module" {
 			continue
 		}
 		after := false
@@ -267,9 +267,9 @@ func waitsInLoop(m *analysis.Module, n *analysis.Node) bool {
 			return false
 		}
 		switch {
-		case c.Type == "for_statement" && isAsyncStmt(c):
+		case c.Type() == "for_statement" && isAsyncStmt(c):
 			found = true
-		case c.Type == "while_statement" && hasCheckpoint(m, c.ChildByField("body"), false, nil):
+		case c.Type() == "while_statement" && hasCheckpoint(m, c.ChildByField("body"), false, nil):
 			found = true
 		}
 		return !found
@@ -282,17 +282,17 @@ func waitsInLoop(m *analysis.Module, n *analysis.Node) bool {
 func uncalledMentions(m *analysis.Module, name string) []*analysis.Node {
 	var out []*analysis.Node
 	m.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "identifier" || m.File.Text(n) != name {
+		if n.Type() != "identifier" || m.File.Text(n) != name {
 			return true
 		}
 		ref := n
-		if p := n.Parent; p != nil && p.Type == "attribute" && n.Field == "attribute" {
+		if p := n.Parent; p != nil && p.Type() == "attribute" && n.Field() == "attribute" {
 			ref = p
 		}
 		switch p := ref.Parent; {
 		case p == nil:
-		case p.Type == "function_definition" && ref.Field == "name":
-		case p.Type == "call" && ref.Field == "function":
+		case p.Type() == "function_definition" && ref.Field() == "name":
+		case p.Type() == "call" && ref.Field() == "function":
 		default:
 			out = append(out, ref)
 		}

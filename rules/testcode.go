@@ -14,15 +14,15 @@ import (
 // helper's blocking call is not what runs.
 func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
 	for q := call.Parent; q != nil && !isDef(q); q = q.Parent {
-		if q.Type != "block" || q.Parent == nil || q.Parent.Type != "with_statement" {
+		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "with_statement" {
 			continue
 		}
 		found := false
 		q.Parent.Walk(func(n *analysis.Node) bool {
-			if found || n.Type == "block" {
+			if found || n.Type() == "block" {
 				return false
 			}
-			if n.Type == "call" {
+			if n.Type() == "call" {
 				fn := n.ChildByField("function")
 				name := m.Resolve(fn).Name
 				text := m.File.Text(fn)
