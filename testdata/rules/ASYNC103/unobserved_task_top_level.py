@@ -129,3 +129,34 @@ class Poller:
 
     async def flush(self):
         await asyncio.sleep(0)
+
+
+class Pipeline:
+    async def run(self, sources):
+        async with asyncio.TaskGroup() as tg:
+            for source in sources:
+                tg.create_task(self._pump(source))
+            tg.create_task(self._collect())
+
+    # Quiet: a task group's child, only ever started by the group; when the
+    # group cancels it, the child ends and the group completes the same.
+    async def _pump(self, source):
+        try:
+            async for item in source:
+                await self.push(item)
+        except asyncio.CancelledError:
+            log.info("pump stopped")
+
+    # Fires: the try sits in the function's own task group. Swallowed, the
+    # cancellation never reaches the group, which then waits for its other
+    # children as if nothing had been cancelled: cancel() does not stop them.
+    async def _collect(self):
+        async with asyncio.TaskGroup() as inner:
+            inner.create_task(self.push(None))
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:  # want: ASYNC103
+                return  # want: ASYNC104
+
+    async def push(self, item):
+        await asyncio.sleep(0)
