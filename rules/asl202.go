@@ -44,8 +44,8 @@ async def count_users(path):
 		"(an attribute `_name` assigned only `threading.Lock()`/`RLock()` there) whose every critical section in the module " +
 		"is brief (the body of `with lock:` or of `with cond:` for a Condition built on it, or the code from `acquire()` " +
 		"to the next `release()` of the function: no await or yield, no blocking library call, no other lock, no function " +
-		"of the module that does one; a Condition's `wait()` releases the lock; any other use of the lock keeps it " +
-		"reported), socket calls on a non-blocking socket (inside a " +
+		"of the module that does one, no call of unknown target named like a blocking API (`conn.sendall`); a " +
+		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
 		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while t.is_alive(): await ...` " +
@@ -385,6 +385,9 @@ func briefLocks(m *analysis.Module) map[string]bool {
 		}
 		kinds[attr][kind] = true
 	}
+	// The callees of the values assigned to each attribute name ("" when
+	// not a call or unknown): what an attribute of unknown owner holds.
+	assigned := map[string][]string{}
 	f.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type != "assignment" && n.Type != "augmented_assignment" {
 			return true
@@ -397,12 +400,14 @@ func briefLocks(m *analysis.Module) map[string]bool {
 			left.Walk(func(t *analysis.Node) bool {
 				if t.Type == "attribute" {
 					note(f.Text(t.ChildByField("attribute")), "other")
+					assigned[f.Text(t.ChildByField("attribute"))] = append(assigned[f.Text(t.ChildByField("attribute"))], "")
 				}
 				return true
 			})
 			return true
 		}
 		attr := f.Text(left.ChildByField("attribute"))
+		assigned[attr] = append(assigned[attr], calleeOf(m, right))
 		switch pylib.ThreadLockKindOf(calleeOf(m, right)) {
 		case pylib.MutexLock:
 			note(attr, "lock")
@@ -440,7 +445,7 @@ func briefLocks(m *analysis.Module) map[string]bool {
 				members[attr] = true
 			}
 		}
-		s := &sectionCheck{m: m, calls: calls, members: members, visited: map[*analysis.Function]bool{}}
+		s := &sectionCheck{m: m, calls: calls, members: members, assigned: assigned, visited: map[*analysis.Function]bool{}}
 		brief[lock] = s.allSectionsBrief()
 	}
 	return brief
@@ -449,10 +454,56 @@ func briefLocks(m *analysis.Module) map[string]bool {
 // sectionCheck checks the critical sections of one lock (members: its
 // attribute name and those of the Conditions built on it).
 type sectionCheck struct {
-	m       *analysis.Module
-	calls   map[*analysis.Node]*analysis.Call
-	members map[string]bool
-	visited map[*analysis.Function]bool
+	m        *analysis.Module
+	calls    map[*analysis.Node]*analysis.Call
+	members  map[string]bool
+	assigned map[string][]string // attribute name -> callees of its assigned values
+	visited  map[*analysis.Function]bool
+	names    map[string]bool // blockingNames, made when first needed
+	roots    map[string]bool // pylib.Roots, made when first needed
+}
+
+// libraryTypes returns the library types an attribute receiver
+// (`self._parent._pending`) holds, by the values assigned to that attribute
+// name anywhere in the module, when every one is a call of a builtin or of
+// a library the tables know (`set()`, `asyncio.Event()`); ok is false
+// otherwise.
+func (s *sectionCheck) libraryTypes(recv *analysis.Node) (types []string, ok bool) {
+	recv = analysis.Unparen(recv)
+	if recv == nil || recv.Type != "attribute" {
+		return nil, false
+	}
+	values := s.assigned[s.m.File.Text(recv.ChildByField("attribute"))]
+	if len(values) == 0 {
+		return nil, false
+	}
+	if s.roots == nil {
+		s.roots = pylib.Roots()
+	}
+	for _, callee := range values {
+		// (A callee without a module is a builtin: `set()`, `open()`.)
+		root, _, dotted := strings.Cut(callee, ".")
+		if callee == "" || dotted && !s.roots[root] {
+			return nil, false
+		}
+		if t, known := pylib.ReturnType(callee); known && t != "" {
+			callee = t
+		}
+		types = append(types, callee)
+	}
+	return types, true
+}
+
+// blockingNames is the set of the last names of the blocking APIs of the
+// library table (`sendall`, `recv`, `execute`, `read`...).
+func (s *sectionCheck) blockingNames() map[string]bool {
+	if s.names == nil {
+		s.names = map[string]bool{}
+		for _, n := range pylib.LastNames(pylib.Blocking) {
+			s.names[n] = true
+		}
+	}
+	return s.names
 }
 
 // isMember reports whether n is an attribute naming the lock or one of
@@ -578,7 +629,7 @@ func (s *sectionCheck) regionIsBrief(n *analysis.Node, from, to uint32, depth in
 // library table names it, whatever its arguments) or calls a synchronous
 // function of this module whose body can block. A method call whose
 // receiver is unknown is followed to every method of that name defined in
-// the module.
+// the module; with none, it may block when a blocking API has its name.
 func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
 	if c == nil {
 		return false
@@ -594,13 +645,32 @@ func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
 	case c.Target != nil:
 		targets = []*analysis.Function{c.Target}
 	case c.Callee == "":
-		if fnNode := c.Node.ChildByField("function"); fnNode != nil && fnNode.Type == "attribute" {
-			name := s.m.File.Text(fnNode.ChildByField("attribute"))
+		fnNode := c.Node.ChildByField("function")
+		name := ""
+		switch {
+		case fnNode == nil:
+		case fnNode.Type == "attribute":
+			name = s.m.File.Text(fnNode.ChildByField("attribute"))
+			if types, ok := s.libraryTypes(fnNode.ChildByField("object")); ok {
+				for _, t := range types {
+					if _, blocks := blockingNamed(t + "." + name); blocks {
+						return true
+					}
+				}
+				return false
+			}
 			for _, f := range s.m.Functions {
 				if f.Name == name && f.Class != nil {
 					targets = append(targets, f)
 				}
 			}
+		case fnNode.Type == "identifier":
+			name = s.m.File.Text(fnNode)
+		}
+		// Nothing known of it: a call named like a blocking API
+		// (`self._conn.sendall`, `sock.recv`) may be one.
+		if len(targets) == 0 && (name == "" || s.blockingNames()[name]) {
+			return true
 		}
 	}
 	for _, t := range targets {

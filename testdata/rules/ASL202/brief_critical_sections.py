@@ -17,9 +17,11 @@ class BridgeQueue:
         self._mutex = threading.Lock()
         self._not_empty = threading.Condition(self._mutex)
         self._async_not_empty = asyncio.Event()
+        self._pending = set()
 
     def _put_internal(self, item):
         self._items.append(item)
+        self._pending.add(item)  # a set's add: the assigned value says so
 
     def _notify_sync(self):
         def wake():
@@ -72,56 +74,56 @@ class SlowWriter:
 
     def __init__(self, sock: socket.socket):
         self._sock = sock
-        self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
 
     def send_sync(self, data):
-        with self._lock:
+        with self._send_lock:
             self._sock.sendall(data)
 
     async def send_later(self, data):
-        self._lock.acquire()  # want: ASL202 (a holder sends on a socket)
+        self._send_lock.acquire()  # want: ASL202 (a holder sends on a socket)
         try:
             return data
         finally:
-            self._lock.release()
+            self._send_lock.release()
 
 
 class SleepyHelper:
     def __init__(self):
-        self._lock = threading.RLock()
+        self._refresh_lock = threading.RLock()
 
     def _refresh(self):
         time.sleep(1)
 
     def refresh_sync(self):
-        with self._lock:
+        with self._refresh_lock:
             self._refresh()  # a helper of the module blocks inside the section
 
     async def read(self):
-        self._lock.acquire()  # want: ASL202
-        self._lock.release()
+        self._refresh_lock.acquire()  # want: ASL202
+        self._refresh_lock.release()
 
 
 class HeldAcrossAwait:
     def __init__(self):
-        self._lock = threading.Lock()
+        self._read_lock = threading.Lock()
 
     async def fetch(self, reader):
-        with self._lock:
+        with self._read_lock:
             return await reader.read()  # held across an await: another holder may wait long
 
     async def peek(self):
-        self._lock.acquire()  # want: ASL202
-        self._lock.release()
+        self._read_lock.acquire()  # want: ASL202
+        self._read_lock.release()
 
 
 class SharedLock:
     def __init__(self, lock: threading.Lock):
-        self._lock = lock  # given by the caller: its other holders are unknown
+        self._shared_lock = lock  # given by the caller: its other holders are unknown
 
     async def touch(self):
-        self._lock.acquire()  # want: ASL202
-        self._lock.release()
+        self._shared_lock.acquire()  # want: ASL202
+        self._shared_lock.release()
 
 
 class PublicLock:
@@ -135,14 +137,14 @@ class PublicLock:
 
 class NeverReleased:
     def __init__(self):
-        self._lock = threading.Lock()
+        self._stop_lock = threading.Lock()
 
     def start(self):
-        self._lock.acquire()  # released by someone else, later
+        self._stop_lock.acquire()  # released by someone else, later
 
     async def wait_until_stopped(self):
-        self._lock.acquire()  # want: ASL202
-        self._lock.release()
+        self._stop_lock.acquire()  # want: ASL202
+        self._stop_lock.release()
 
 
 class NestedLocks:
@@ -158,3 +160,40 @@ class NestedLocks:
     async def touch(self):
         self._outer.acquire()  # want: ASL202
         self._outer.release()
+
+
+class UnknownConnection:
+    """The thread side sends on a connection whose type is not known here."""
+
+    def __init__(self, conn):
+        self._conn = conn
+        self._conn_lock = threading.Lock()
+
+    def send_sync(self, data):
+        with self._conn_lock:
+            self._conn.sendall(data)  # named like a blocking API: it may be one
+
+    async def send_later(self):
+        self._conn_lock.acquire()  # want: ASL202
+        self._conn_lock.release()
+
+
+class Endpoint:
+    def __init__(self):
+        self._sock = socket.socket()
+
+
+class EndpointUser:
+    """An attribute of unknown owner, assigned a socket elsewhere in the module."""
+
+    def __init__(self, endpoint):
+        self._endpoint = endpoint
+        self._drain_lock = threading.Lock()
+
+    def drain_sync(self):
+        with self._drain_lock:
+            return self._endpoint._sock.recv(4096)
+
+    async def check(self):
+        self._drain_lock.acquire()  # want: ASL202
+        self._drain_lock.release()
