@@ -42,8 +42,8 @@ async def count_users(path):
 		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, `psycopg2.connect(..., async_=True)`, " +
 		"the first `acquire()` of a lock the function has just created, the `acquire()` of a private lock of the module " +
 		"(an attribute `_name` assigned only `threading.Lock()`/`RLock()` there) whose every critical section in the module " +
-		"is brief (the body of `with lock:` or of `with cond:` for a Condition built on it, or the code from `acquire()` " +
-		"to the next `release()` of the function: no await or yield, no blocking library call, no other lock, no function " +
+		"is brief (the body of `with lock:` or of `with cond:` for a Condition built on it, or the code of the function that may run " +
+		"between `acquire()` and a `release()`, followed branch by branch, which the function must have: no await or yield, no blocking library call, no other lock, no function " +
 		"of the module that does one, no call of unknown target named like a blocking API (`conn.sendall`); a " +
 		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
 		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
@@ -346,8 +346,8 @@ func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []
 // that does one of those (followed a few calls deep). Waiting on a
 // `threading.Condition` built on the lock releases it, so it does not count.
 // A section is the body of `with lock:` (or of `with cond:`), or the code
-// between `lock.acquire()` and the next `lock.release()` of the same
-// function in source order. Any other use of the lock (passed to a call,
+// of a function that may run between its `lock.acquire()` and a
+// `lock.release()` (followed statement by statement: acquireSectionIsBrief). Any other use of the lock (passed to a call,
 // returned, an acquire never released in its function) makes its sections
 // unknown, and its acquires stay reported.
 
@@ -445,7 +445,8 @@ func briefLocks(m *analysis.Module) map[string]bool {
 				members[attr] = true
 			}
 		}
-		s := &sectionCheck{m: m, calls: calls, members: members, assigned: assigned, visited: map[*analysis.Function]bool{}}
+		s := &sectionCheck{m: m, calls: calls, members: members, assigned: assigned,
+			visited: map[*analysis.Function]bool{}, flowed: map[*analysis.Function]bool{}}
 		brief[lock] = s.allSectionsBrief()
 	}
 	return brief
@@ -459,8 +460,10 @@ type sectionCheck struct {
 	members  map[string]bool
 	assigned map[string][]string // attribute name -> callees of its assigned values
 	visited  map[*analysis.Function]bool
-	names    map[string]bool // blockingNames, made when first needed
-	roots    map[string]bool // pylib.Roots, made when first needed
+	flowed   map[*analysis.Function]bool // functions whose acquire sections were followed
+	failed   bool                        // a section found not brief by the flow
+	names    map[string]bool             // blockingNames, made when first needed
+	roots    map[string]bool             // pylib.Roots, made when first needed
 }
 
 // libraryTypes returns the library types an attribute receiver
@@ -541,7 +544,7 @@ func (s *sectionCheck) useIsBrief(n *analysis.Node) bool {
 	case p.Type == "with_item" || p.Type == "as_pattern" && p.Parent != nil && p.Parent.Type == "with_item":
 		for w := p; w != nil; w = w.Parent {
 			if w.Type == "with_statement" {
-				return s.regionIsBrief(w.ChildByField("body"), 0, ^uint32(0), 0)
+				return s.regionIsBrief(w.ChildByField("body"), 0)
 			}
 		}
 		return false
@@ -558,46 +561,188 @@ func (s *sectionCheck) useIsBrief(n *analysis.Node) bool {
 	return false
 }
 
-// acquireSectionIsBrief checks the code between acquire call and the next
-// release of the lock in its function, in source order.
+// acquireSectionIsBrief checks the code that may run with the lock held
+// after acquire, in its function: the statements are followed in order
+// with the set of states the lock may be in (held or free), an if joining
+// its branches, a loop repeating until its states settle, an except or
+// finally clause starting from any state of the try body. A return, raise,
+// break or continue is read as falling through, which can only add held
+// states. The function must release the lock somewhere after acquire (an
+// acquire released by someone else later is held for who knows how long).
 func (s *sectionCheck) acquireSectionIsBrief(acquire *analysis.Node) bool {
 	fn := s.m.FunctionAt(acquire)
 	if fn == nil {
 		return false
 	}
 	body := fn.Node.ChildByField("body")
-	var release *analysis.Node
+	released := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if n.Type == "call" && n.Start > acquire.End && (release == nil || n.Start < release.Start) {
-			if fnNode := n.ChildByField("function"); fnNode != nil && fnNode.Type == "attribute" &&
-				s.m.File.Text(fnNode.ChildByField("attribute")) == "release" && s.isMember(fnNode.ChildByField("object")) {
-				release = n
+		if n.Start > acquire.End && s.lockCall(n) == "release" {
+			released = true
+		}
+		return !released
+	})
+	if !released {
+		return false
+	}
+	if s.flowed[fn] {
+		return !s.failed
+	}
+	s.flowed[fn] = true
+	s.block(body, mayBeFree)
+	return !s.failed
+}
+
+// lockStates is the set of states the lock may be in at a statement.
+type lockStates uint8
+
+const (
+	mayBeFree lockStates = 1 << iota
+	mayBeHeld
+)
+
+// lockCall returns the method when n is a call of a method of the lock
+// (`self._mutex.acquire()` gives "acquire"), else "".
+func (s *sectionCheck) lockCall(n *analysis.Node) string {
+	if n.Type != "call" {
+		return ""
+	}
+	fn := n.ChildByField("function")
+	if fn == nil || fn.Type != "attribute" || !s.isMember(fn.ChildByField("object")) {
+		return ""
+	}
+	return s.m.File.Text(fn.ChildByField("attribute"))
+}
+
+// block follows the statements of a block from the states in.
+func (s *sectionCheck) block(n *analysis.Node, in lockStates) lockStates {
+	st := in
+	for _, stmt := range statements(n) {
+		st = s.statement(stmt, st)
+	}
+	return st
+}
+
+// check marks the lock's sections not brief when n may run with the lock
+// held and awaits, yields or can block.
+func (s *sectionCheck) check(n *analysis.Node, st lockStates) {
+	if n != nil && st&mayBeHeld != 0 && !s.failed && !s.regionIsBrief(n, 0) {
+		s.failed = true
+	}
+}
+
+// statement follows one statement from the states in.
+func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
+	switch n.Type {
+	case "function_definition", "class_definition", "decorated_definition":
+		return in // runs later, if at all
+	case "if_statement":
+		s.check(n.ChildByField("condition"), in)
+		out := s.block(n.ChildByField("consequence"), in)
+		hasElse := false
+		for _, alt := range n.ChildrenByField("alternative") {
+			switch alt.Type {
+			case "elif_clause":
+				s.check(alt.ChildByField("condition"), in)
+				out |= s.block(alt.ChildByField("consequence"), in)
+			case "else_clause":
+				hasElse = true
+				out |= s.block(alt.ChildByField("body"), in)
 			}
+		}
+		if !hasElse {
+			out |= in
+		}
+		return out
+	case "while_statement", "for_statement":
+		s.check(n.ChildByField("right"), in)
+		entry := in
+		for i := 0; i < 3; i++ {
+			s.check(n.ChildByField("condition"), entry)
+			end := s.block(n.ChildByField("body"), entry)
+			if entry|end == entry {
+				break
+			}
+			entry |= end
+		}
+		out := entry
+		if alt := n.ChildByField("alternative"); alt != nil {
+			out |= s.block(alt.ChildByField("body"), entry)
+		}
+		return out
+	case "try_statement":
+		bodyOut := s.block(n.ChildByField("body"), in)
+		// An exception may leave the body at any statement.
+		anywhere := in | bodyOut
+		walkBody(n.ChildByField("body"), func(c *analysis.Node) bool {
+			switch s.lockCall(c) {
+			case "acquire":
+				anywhere |= mayBeHeld
+			case "release":
+				anywhere |= mayBeFree
+			}
+			return true
+		})
+		out := bodyOut
+		var finally *analysis.Node
+		for _, ch := range n.NamedChildren() {
+			switch ch.Type {
+			case "except_clause", "except_group_clause":
+				_, _, body := exceptParts(ch)
+				out |= s.block(body, anywhere)
+			case "else_clause":
+				out |= s.block(ch.ChildByField("body"), bodyOut)
+			case "finally_clause":
+				finally = ch
+			}
+		}
+		if finally != nil {
+			var body *analysis.Node
+			for _, ch := range finally.NamedChildren() {
+				if ch.Type == "block" {
+					body = ch
+				}
+			}
+			return s.block(body, out|anywhere)
+		}
+		return out
+	case "with_statement":
+		for _, ch := range n.NamedChildren() {
+			if ch.Type == "with_clause" {
+				s.check(ch, in)
+			}
+		}
+		return s.block(n.ChildByField("body"), in)
+	}
+	// A simple statement (or one not followed inside): checked whole, then
+	// the lock's last acquire or release in it says its state.
+	s.check(n, in)
+	out := in
+	walkBody(n, func(c *analysis.Node) bool {
+		switch s.lockCall(c) {
+		case "acquire":
+			out = mayBeHeld
+		case "release":
+			out = mayBeFree
 		}
 		return true
 	})
-	if release == nil {
-		return false // held beyond the function
-	}
-	return s.regionIsBrief(body, acquire.End, release.Start, 0)
+	return out
 }
 
-// regionIsBrief reports whether the code of n between byte offsets from
-// and to (nested defs excluded: they do not run here) neither awaits nor
-// yields nor calls anything that can block.
-func (s *sectionCheck) regionIsBrief(n *analysis.Node, from, to uint32, depth int) bool {
+// regionIsBrief reports whether the code of n (nested defs excluded: they
+// do not run here) neither awaits nor yields nor calls anything that can
+// block. depth counts the functions followed into.
+func (s *sectionCheck) regionIsBrief(n *analysis.Node, depth int) bool {
 	if n == nil {
 		return true
 	}
 	ok := true
 	walkBody(n, func(c *analysis.Node) bool {
-		if !ok || c.End <= from || c.Start >= to {
-			return ok
+		if !ok {
+			return false
 		}
-		inside := c.Start >= from && c.End <= to
 		switch {
-		case !inside:
-			return true // straddles the region: look at its parts
 		case c.Type == "await" || isYield(c):
 			ok = false
 		case c.Type == "with_item":
@@ -678,7 +823,7 @@ func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
 			continue // a coroutine or generator function runs nothing when called
 		}
 		s.visited[t] = true
-		if !s.regionIsBrief(t.Node.ChildByField("body"), 0, ^uint32(0), depth+1) {
+		if !s.regionIsBrief(t.Node.ChildByField("body"), depth+1) {
 			return true
 		}
 	}

@@ -197,3 +197,42 @@ class EndpointUser:
     async def check(self):
         self._drain_lock.acquire()  # want: ASL202
         self._drain_lock.release()
+
+
+class EarlyRelease:
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+        self._early_lock = threading.Lock()
+
+    def send_sync(self, data, fast):
+        self._early_lock.acquire()
+        if fast:
+            self._early_lock.release()
+            return
+        self._sock.sendall(data)  # still held on this path
+        self._early_lock.release()
+
+    async def touch(self):
+        self._early_lock.acquire()  # want: ASL202
+        self._early_lock.release()
+
+
+class SendAfterRelease:
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+        self._flush_lock = threading.Lock()
+        self._buffer = bytearray()
+
+    def flush_sync(self):
+        self._flush_lock.acquire()
+        try:
+            data = bytes(self._buffer)
+            self._buffer.clear()
+        finally:
+            self._flush_lock.release()
+        self._sock.sendall(data)  # after the release: outside the section
+
+    async def append(self, data):
+        self._flush_lock.acquire()  # quiet
+        self._buffer.extend(data)
+        self._flush_lock.release()
