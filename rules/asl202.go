@@ -361,11 +361,11 @@ var lockMethodsInSection = map[string]bool{"release": true, "locked": true, "not
 // module m whose every critical section is brief.
 func briefLock(m *analysis.Module, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "acquire" {
+	if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "acquire" {
 		return false // a Condition's wait() waits for a notify, however brief the sections
 	}
 	recv := analysis.Unparen(fn.ChildByField("object"))
-	if recv == nil || recv.Type != "attribute" {
+	if recv == nil || recv.Type() != "attribute" {
 		return false
 	}
 	brief := m.Memo("brief-locks", func() any { return briefLocks(m) }).(map[string]bool)
@@ -389,16 +389,16 @@ func briefLocks(m *analysis.Module) map[string]bool {
 	// not a call or unknown): what an attribute of unknown owner holds.
 	assigned := map[string][]string{}
 	f.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "assignment" && n.Type != "augmented_assignment" {
+		if n.Type() != "assignment" && n.Type() != "augmented_assignment" {
 			return true
 		}
 		left, right := n.ChildByField("left"), analysis.Unparen(n.ChildByField("right"))
 		if left == nil {
 			return true
 		}
-		if left.Type != "attribute" || n.Type != "assignment" {
+		if left.Type() != "attribute" || n.Type() != "assignment" {
 			left.Walk(func(t *analysis.Node) bool {
-				if t.Type == "attribute" {
+				if t.Type() == "attribute" {
 					note(f.Text(t.ChildByField("attribute")), "other")
 					assigned[f.Text(t.ChildByField("attribute"))] = append(assigned[f.Text(t.ChildByField("attribute"))], "")
 				}
@@ -418,7 +418,7 @@ func briefLocks(m *analysis.Module) map[string]bool {
 					arg = analysis.Unparen(named[0])
 				}
 			}
-			if arg != nil && arg.Type == "attribute" {
+			if arg != nil && arg.Type() == "attribute" {
 				note(attr, "cond:"+f.Text(arg.ChildByField("attribute")))
 			} else {
 				note(attr, "other")
@@ -473,7 +473,7 @@ type sectionCheck struct {
 // otherwise.
 func (s *sectionCheck) libraryTypes(recv *analysis.Node) (types []string, ok bool) {
 	recv = analysis.Unparen(recv)
-	if recv == nil || recv.Type != "attribute" {
+	if recv == nil || recv.Type() != "attribute" {
 		return nil, false
 	}
 	values := s.assigned[s.m.File.Text(recv.ChildByField("attribute"))]
@@ -513,7 +513,7 @@ func (s *sectionCheck) blockingNames() map[string]bool {
 // its Conditions (`self._parent._mutex`).
 func (s *sectionCheck) isMember(n *analysis.Node) bool {
 	n = analysis.Unparen(n)
-	return n != nil && n.Type == "attribute" && s.members[s.m.File.Text(n.ChildByField("attribute"))]
+	return n != nil && n.Type() == "attribute" && s.members[s.m.File.Text(n.ChildByField("attribute"))]
 }
 
 // allSectionsBrief finds every use of the lock in the module and checks
@@ -539,18 +539,18 @@ func (s *sectionCheck) useIsBrief(n *analysis.Node) bool {
 	switch {
 	case p == nil:
 		return false
-	case p.Type == "assignment" && p.ChildByField("left") == n:
+	case p.Type() == "assignment" && p.ChildByField("left") == n:
 		return true // its creation, checked by briefLocks
-	case p.Type == "with_item" || p.Type == "as_pattern" && p.Parent != nil && p.Parent.Type == "with_item":
+	case p.Type() == "with_item" || p.Type() == "as_pattern" && p.Parent != nil && p.Parent.Type() == "with_item":
 		for w := p; w != nil; w = w.Parent {
-			if w.Type == "with_statement" {
+			if w.Type() == "with_statement" {
 				return s.regionIsBrief(w.ChildByField("body"), 0)
 			}
 		}
 		return false
-	case p.Type == "argument_list" && p.Parent != nil && pylib.ThreadLockKindOf(calleeOf(s.m, p.Parent)) == pylib.ConditionOnLock:
+	case p.Type() == "argument_list" && p.Parent != nil && pylib.ThreadLockKindOf(calleeOf(s.m, p.Parent)) == pylib.ConditionOnLock:
 		return true // a Condition built on it: one of the members
-	case p.Type == "attribute" && p.ChildByField("object") == n && p.Parent != nil && p.Parent.Type == "call" &&
+	case p.Type() == "attribute" && p.ChildByField("object") == n && p.Parent != nil && p.Parent.Type() == "call" &&
 		p.Parent.ChildByField("function") == p:
 		method := s.m.File.Text(p.ChildByField("attribute"))
 		if method != "acquire" {
@@ -604,11 +604,11 @@ const (
 // lockCall returns the method when n is a call of a method of the lock
 // (`self._mutex.acquire()` gives "acquire"), else "".
 func (s *sectionCheck) lockCall(n *analysis.Node) string {
-	if n.Type != "call" {
+	if n.Type() != "call" {
 		return ""
 	}
 	fn := n.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" || !s.isMember(fn.ChildByField("object")) {
+	if fn == nil || fn.Type() != "attribute" || !s.isMember(fn.ChildByField("object")) {
 		return ""
 	}
 	return s.m.File.Text(fn.ChildByField("attribute"))
@@ -633,7 +633,7 @@ func (s *sectionCheck) check(n *analysis.Node, st lockStates) {
 
 // statement follows one statement from the states in.
 func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
-	switch n.Type {
+	switch n.Type() {
 	case "function_definition", "class_definition", "decorated_definition":
 		return in // runs later, if at all
 	case "if_statement":
@@ -641,7 +641,7 @@ func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
 		out := s.block(n.ChildByField("consequence"), in)
 		hasElse := false
 		for _, alt := range n.ChildrenByField("alternative") {
-			switch alt.Type {
+			switch alt.Type() {
 			case "elif_clause":
 				s.check(alt.ChildByField("condition"), in)
 				out |= s.block(alt.ChildByField("consequence"), in)
@@ -686,7 +686,7 @@ func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
 		out := bodyOut
 		var finally *analysis.Node
 		for _, ch := range n.NamedChildren() {
-			switch ch.Type {
+			switch ch.Type() {
 			case "except_clause", "except_group_clause":
 				_, _, body := exceptParts(ch)
 				out |= s.block(body, anywhere)
@@ -699,7 +699,7 @@ func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
 		if finally != nil {
 			var body *analysis.Node
 			for _, ch := range finally.NamedChildren() {
-				if ch.Type == "block" {
+				if ch.Type() == "block" {
 					body = ch
 				}
 			}
@@ -708,7 +708,7 @@ func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
 		return out
 	case "with_statement":
 		for _, ch := range n.NamedChildren() {
-			if ch.Type == "with_clause" {
+			if ch.Type() == "with_clause" {
 				s.check(ch, in)
 			}
 		}
@@ -743,21 +743,21 @@ func (s *sectionCheck) regionIsBrief(n *analysis.Node, depth int) bool {
 			return false
 		}
 		switch {
-		case c.Type == "await" || isYield(c):
+		case c.Type() == "await" || isYield(c):
 			ok = false
-		case c.Type == "with_item":
+		case c.Type() == "with_item":
 			// Another lock taken inside the section may wait for its holder.
 			v := analysis.Unparen(c.ChildByField("value"))
-			if v != nil && v.Type == "as_pattern" {
+			if v != nil && v.Type() == "as_pattern" {
 				if named := v.NamedChildren(); len(named) > 0 {
 					v = analysis.Unparen(named[0])
 				}
 			}
-			if v == nil || v.Type != "call" && !s.isMember(v) {
+			if v == nil || v.Type() != "call" && !s.isMember(v) {
 				ok = false
 			}
-		case c.Type == "call":
-			if fnNode := c.ChildByField("function"); fnNode != nil && fnNode.Type == "attribute" &&
+		case c.Type() == "call":
+			if fnNode := c.ChildByField("function"); fnNode != nil && fnNode.Type() == "attribute" &&
 				s.isMember(fnNode.ChildByField("object")) {
 				return true // the lock's own methods
 			}
@@ -794,7 +794,7 @@ func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
 		name := ""
 		switch {
 		case fnNode == nil:
-		case fnNode.Type == "attribute":
+		case fnNode.Type() == "attribute":
 			name = s.m.File.Text(fnNode.ChildByField("attribute"))
 			if types, ok := s.libraryTypes(fnNode.ChildByField("object")); ok {
 				for _, t := range types {
@@ -809,7 +809,7 @@ func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
 					targets = append(targets, f)
 				}
 			}
-		case fnNode.Type == "identifier":
+		case fnNode.Type() == "identifier":
 			name = s.m.File.Text(fnNode)
 		}
 		// Nothing known of it: a call named like a blocking API
