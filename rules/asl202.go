@@ -347,9 +347,10 @@ func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []
 // `threading.Condition` built on the lock releases it, so it does not count.
 // A section is the body of `with lock:` (or of `with cond:`), or the code
 // of a function that may run between its `lock.acquire()` and a
-// `lock.release()` (followed statement by statement: acquireSectionIsBrief). Any other use of the lock (passed to a call,
-// returned, an acquire never released in its function) makes its sections
-// unknown, and its acquires stay reported.
+// `lock.release()` (followed statement by statement: acquireSectionIsBrief).
+// Any other use of the lock (passed to a call, returned, an acquire never
+// released in its function) makes its sections unknown, and its acquires
+// stay reported.
 
 // lockMethodsInSection are the methods of a lock or of a Condition built
 // on it that a critical section may call on it without waiting for another
