@@ -62,6 +62,14 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 	if name == "" {
 		return nil
 	}
+	// `global NAME` in a function: its assignments bind the module's NAME
+	// (`global log_msg; log_msg = await bot.send_message(...)` in one
+	// handler branch, `log_msg.reply(...)` in another).
+	if s.Globals[name] {
+		for s.Parent != nil {
+			s = s.Parent
+		}
+	}
 	bd, ok := s.Bindings[name]
 	if !ok {
 		bd = &Binding{Name: name, Kind: kind, Node: node}
