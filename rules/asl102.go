@@ -72,7 +72,7 @@ func runNeverAwaited(p *Pass) {
 		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
-		if !isCoroutineCall(p, c) {
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
@@ -931,6 +931,79 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 		switch q.Type {
 		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
 			return true
+		}
+	}
+	return false
+}
+
+// awaitedElsewhere reports a call of unknown callee whose very callee
+// expression the same async function awaits elsewhere (`await
+// message.channel.send(...)` five times, `message.channel.send(...)` once):
+// the function itself says the call makes an awaitable. Only a dotted path
+// from a parameter the function never rebinds counts (a name bound twice,
+// `with socket() as s` then `with trio_socket() as s`, may hold two
+// types), and not under a test of the value's type (`if isinstance(f,
+// AsyncFile): await f.seek(0) else: f.seek(0)`). Names some library uses
+// for work that runs without an await (`loop.run_in_executor`,
+// `create_task`) are left out: awaiting those is optional.
+func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if !c.InAsync() || fn == nil || fn.Type != "attribute" || c.Callee != "" || p.Project.Callee(c).Name != "" {
+		return false
+	}
+	if pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+		return false
+	}
+	root := fn
+	for root.Type == "attribute" {
+		root = root.ChildByField("object")
+	}
+	if root == nil || root.Type != "identifier" {
+		return false
+	}
+	b := c.Func.Scope.Bindings[p.File.Text(root)]
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || underTypeTest(p, c) {
+		return false
+	}
+	callee := p.File.Text(fn)
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type == "attribute" && p.File.Text(f) == callee {
+			return true
+		}
+	}
+	return false
+}
+
+// underTypeTest reports a call inside an if/elif (of its own function)
+// whose condition asks what a value is: isinstance, hasattr, callable,
+// inspect's and asyncio's iscoroutine tests.
+func underTypeTest(p *Pass, c *analysis.Call) bool {
+	for n := c.Node.Parent; n != nil && n != c.Func.Node; n = n.Parent {
+		if n.Type != "if_statement" && n.Type != "elif_clause" && n.Type != "conditional_expression" {
+			continue
+		}
+		cond := n.ChildByField("condition")
+		if n.Type == "conditional_expression" {
+			if named := n.NamedChildren(); len(named) == 3 {
+				cond = named[1]
+			}
+		}
+		if cond == nil {
+			continue
+		}
+		text := p.File.Text(cond)
+		for _, test := range []string{"isinstance(", "hasattr(", "callable(", "iscoroutine", "isawaitable("} {
+			if strings.Contains(text, test) {
+				return true
+			}
 		}
 	}
 	return false
