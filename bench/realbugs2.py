@@ -23,11 +23,13 @@ Prints one line per case and the totals; exits 1 when a fix alarms.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "realbugs2")
-BIN = os.environ.get("ASYNCLS_BIN") or os.path.join(os.path.dirname(HERE), "..", "bin", "asyncls")
+BIN = os.path.abspath(os.environ.get("ASYNCLS_BIN") or os.path.join(os.path.dirname(HERE), "..", "bin", "asyncls"))
 
 
 def read_case(case_dir):
@@ -43,7 +45,19 @@ def read_case(case_dir):
     return case
 
 
-def findings(root, codes):
+def findings(side, codes):
+    # Each side is checked as its own project, as a checkout would be: a
+    # copy under a fresh directory with a pyproject.toml, so the repository
+    # around bench/ (and the other side, whose modules have the same names)
+    # is not part of it.
+    with tempfile.TemporaryDirectory() as tmp:
+        root = os.path.join(tmp, "project")
+        shutil.copytree(side, root)
+        open(os.path.join(root, "pyproject.toml"), "w").close()
+        return project_findings(root, codes)
+
+
+def project_findings(root, codes):
     out = subprocess.run([BIN, "check", "--no-cache", "--output-format", "json", "."],
                          capture_output=True, text=True, cwd=root)
     if out.returncode not in (0, 1):
