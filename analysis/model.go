@@ -116,7 +116,7 @@ func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 		return false
 	}
 	e, factory := expr[0], false
-	if e.Type == "call" {
+	if e.Type() == "call" {
 		e, factory = e.ChildByField("function"), true
 	}
 	r := m.Resolve(e)
@@ -157,7 +157,7 @@ func (f *Function) returnedLocalDef() *Function {
 	var found *Function
 	for _, ret := range f.returnStatements() {
 		named := ret.NamedChildren()
-		if len(named) != 1 || named[0].Type != "identifier" {
+		if len(named) != 1 || named[0].Type() != "identifier" {
 			return nil
 		}
 		b := f.Scope.Bindings[f.module.File.Text(named[0])]
@@ -178,7 +178,7 @@ func (f *Function) returnStatements() []*Node {
 	}
 	var out []*Node
 	body.Walk(func(n *Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return false
 		case "return_statement":
@@ -297,7 +297,7 @@ func (c *Call) Args() []*Node {
 // Keyword returns the value of keyword argument name, or nil.
 func (c *Call) Keyword(name string, f *File) *Node {
 	for _, a := range c.Args() {
-		if a.Type == "keyword_argument" && f.Text(a.ChildByField("name")) == name {
+		if a.Type() == "keyword_argument" && f.Text(a.ChildByField("name")) == name {
 			return a.ChildByField("value")
 		}
 	}
@@ -308,7 +308,7 @@ func (c *Call) Keyword(name string, f *File) *Node {
 func (c *Call) Positional(i int) *Node {
 	k := 0
 	for _, a := range c.Args() {
-		switch a.Type {
+		switch a.Type() {
 		case "keyword_argument", "list_splat", "dictionary_splat", "comment":
 			continue
 		}
@@ -358,9 +358,12 @@ type Module struct {
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref
-	values      valueNames
-	memoMu      sync.Mutex
-	memo        map[string]any
+	// callerTypesAsked, while paramTypesFromCallers runs a round, records
+	// the parameters whose callerTypes the resolution looked up.
+	callerTypesAsked map[paramOf]bool
+	values           valueNames
+	memoMu           sync.Mutex
+	memo             map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
@@ -385,7 +388,7 @@ func (m *Module) ScopeAt(n *Node) *Scope {
 	for p := n; p != nil; p = p.Parent {
 		if s, ok := m.scopeOf[p]; ok {
 			// A def's name, decorators and defaults belong to the enclosing scope.
-			if p != n && (p.Type == "function_definition" || p.Type == "lambda") && !insideBody(p, n) {
+			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !insideBody(p, n) {
 				continue
 			}
 			return s
@@ -417,7 +420,7 @@ func insideBody(def, n *Node) bool {
 		}
 		if p == params {
 			// Parameter names are bound inside; default values are evaluated outside.
-			return p == n.Parent && (n.Type == "identifier")
+			return p == n.Parent && (n.Type() == "identifier")
 		}
 	}
 	return false
@@ -458,7 +461,7 @@ func (m *Module) preservesCoroutine(dec *Node) bool {
 		return true
 	}
 	e := expr[0]
-	if e.Type == "call" {
+	if e.Type() == "call" {
 		e = e.ChildByField("function")
 	}
 	return pylib.KeepsCoroutine[m.Resolve(e).Name]

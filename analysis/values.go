@@ -7,6 +7,9 @@ import "sync"
 type valueNames struct {
 	once  sync.Once
 	names map[string]bool
+	// walked, when set while building, is the part of names read from the
+	// tree (valueNamesInTree), which paramTypesFromCallers needed first.
+	walked map[string]bool
 }
 
 // UsesNameAsValue reports whether the module mentions name other than as the
@@ -20,42 +23,68 @@ func (m *Module) UsesNameAsValue(name string) bool {
 }
 
 func namesUsedAsValues(m *Module) map[string]bool {
-	out := map[string]bool{}
-	m.File.Root.Walk(func(n *Node) bool {
-		if n.Type == "attribute" {
-			if !(n.Parent != nil && n.Parent.Type == "call" && n.Field == "function") {
-				out[m.File.Text(n.ChildByField("attribute"))] = true
-			}
-			return true
-		}
-		if n.Type != "identifier" || n.Field == "name" || n.Field == "attribute" {
-			return true
-		}
-		if p := n.Parent; p != nil {
-			switch {
-			case p.Type == "import_from_statement" || p.Type == "dotted_name" || p.Type == "aliased_import":
-				return true
-			case p.Type == "call" && n.Field == "function":
-				return true
-			case p.Type == "keyword_argument" && n.Field == "name" || p.Type == "parameters":
-				return true
-			}
-		}
-		out[m.File.Text(n)] = true
-		return true
-	})
+	out := m.values.walked
+	m.values.walked = nil
+	if out == nil {
+		out = valueNamesInTree(m, nil)
+	}
 	for _, c := range m.Calls {
 		if c.Usage != UsageScheduled {
 			continue
 		}
 		switch fn := c.Node.ChildByField("function"); {
 		case fn == nil:
-		case fn.Type == "identifier":
+		case fn.Type() == "identifier":
 			out[m.File.Text(fn)] = true
-		case fn.Type == "attribute":
+		case fn.Type() == "attribute":
 			out[m.File.Text(fn.ChildByField("attribute"))] = true
 		}
 	}
+	return out
+}
+
+// valueNamesInTree returns the names the module's tree mentions other than
+// as a callee, at their definition or as a parameter (see UsesNameAsValue).
+// When imported is not nil, the names written in import statements, which
+// do not count, are added to it.
+func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	add := func(n *Node) {
+		if n == nil {
+			out[""] = true
+			return
+		}
+		// Most names recur: look up without making a string first.
+		if text := m.File.Src[n.Start:n.End]; !out[string(text)] {
+			out[string(text)] = true
+		}
+	}
+	m.File.Root.Walk(func(n *Node) bool {
+		if n.Type() == "attribute" {
+			if !(n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function") {
+				add(n.ChildByField("attribute"))
+			}
+			return true
+		}
+		if n.Type() != "identifier" || n.Field() == "name" || n.Field() == "attribute" {
+			return true
+		}
+		if p := n.Parent; p != nil {
+			switch {
+			case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
+				if imported != nil {
+					imported[m.File.Text(n)] = true
+				}
+				return true
+			case p.Type() == "call" && n.Field() == "function":
+				return true
+			case p.Type() == "keyword_argument" && n.Field() == "name" || p.Type() == "parameters":
+				return true
+			}
+		}
+		add(n)
+		return true
+	})
 	return out
 }
 

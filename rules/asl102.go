@@ -104,18 +104,18 @@ func runNeverAwaited(p *Pass) {
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
 		fn := c.Node.ChildByField("function")
-		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type == "attribute" &&
+		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type() == "attribute" &&
 			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
 			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
 			continue
 		}
 		for _, a := range c.Args() {
 			arg := a
-			if a.Type == "keyword_argument" {
+			if a.Type() == "keyword_argument" {
 				arg = a.ChildByField("value")
 			}
 			arg = analysis.Unparen(arg)
-			if arg == nil || (arg.Type != "identifier" && arg.Type != "attribute") {
+			if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") {
 				continue
 			}
 			api := syncCallbackAPI(p, arg)
@@ -148,7 +148,7 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	var target *analysis.Node
-	switch assign.Type {
+	switch assign.Type() {
 	case "assignment":
 		target = analysis.Unparen(assign.ChildByField("left"))
 		if !holdsDirectly(analysis.Unparen(assign.ChildByField("right")), c.Node) {
@@ -164,7 +164,7 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 	default:
 		return false
 	}
-	if target == nil || target.Type != "identifier" {
+	if target == nil || target.Type() != "identifier" {
 		return false
 	}
 	scope := p.Module.ScopeAt(target)
@@ -178,8 +178,8 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 		if passedOn {
 			return false
 		}
-		if n != target && n.Type == "identifier" && p.File.Text(n) == name && n.Field != "attribute" &&
-			!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") {
+		if n != target && n.Type() == "identifier" && p.File.Text(n) == name && n.Field() != "attribute" &&
+			!(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") {
 			if p.Module.ScopeAt(n).Lookup(name) == binding && !inertUse(p.Module, n) {
 				passedOn = true
 			}
@@ -199,7 +199,7 @@ func holdsDirectly(value, call *analysis.Node) bool {
 	if value == nil {
 		return false
 	}
-	switch value.Type {
+	switch value.Type() {
 	case "list", "tuple", "set":
 		for _, el := range value.NamedChildren() {
 			if analysis.Unparen(el) == call {
@@ -221,7 +221,7 @@ func inertUse(m *analysis.Module, n *analysis.Node) bool {
 		return true
 	case analysis.UsageOperand:
 		// `user or default` may hand the coroutine on; `not user` cannot.
-		return by == nil || by.Type != "boolean_operator"
+		return by == nil || by.Type() != "boolean_operator"
 	case analysis.UsageArgument:
 		return readOnlyArgument(m, n)
 	}
@@ -283,12 +283,12 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		}
 		return coroUse{fate: fateDropped, why: "its result is discarded"}
 	case analysis.UsageReturned:
-		if by != nil && by.Type == "lambda" && !inContainer {
+		if by != nil && by.Type() == "lambda" && !inContainer {
 			if api := syncCallbackAPI(p, analysis.Unparen(by)); api != "" {
 				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
 			}
 		}
-		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type == "return_statement" && !inContainer &&
+		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type() == "return_statement" && !inContainer &&
 			!fl.awaitableObject {
 			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
 				"`, so awaiting `" + f.Name + "()` gives a coroutine object, not its result"}
@@ -314,7 +314,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		if pylib.Method(attr, pylib.CoroutineAttribute) || (fl.awaitableObject && (pylib.Method(attr, pylib.FutureAttribute) || strings.HasPrefix(attr, "__"))) {
 			return coroUse{fate: fateConsumed}
 		}
-		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
+		if by.Parent != nil && by.Parent.Type() == "call" && by.Field() == "function" {
 			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object"}
 		}
 		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object"}
@@ -326,7 +326,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		if by == nil || inContainer {
 			return coroUse{fate: fateConsumed}
 		}
-		switch by.Type {
+		switch by.Type() {
 		case "for_statement", "for_in_clause":
 			if by.HasToken("async") {
 				return coroUse{fate: fateMisuse, why: "it is iterated with `async for` (a coroutine is not an async iterator)"}
@@ -349,13 +349,13 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 // `threading.Thread(target=cb)`), or "".
 func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 	q := arg.Parent
-	if q != nil && q.Type == "keyword_argument" {
+	if q != nil && q.Type() == "keyword_argument" {
 		if p.File.Text(q.ChildByField("name")) != "target" {
 			return ""
 		}
 		q = q.Parent
 	}
-	if q == nil || q.Type != "argument_list" || q.Parent == nil || q.Parent.Type != "call" {
+	if q == nil || q.Type() != "argument_list" || q.Parent == nil || q.Parent.Type() != "call" {
 		return ""
 	}
 	call := q.Parent
@@ -364,7 +364,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 	if name != "" && (pylib.Is(name, pylib.CallsBack) || (p.Project != nil && pylib.Is(p.Project.Canonical(name), pylib.CallsBack))) {
 		return p.File.Text(fn)
 	}
-	if fn != nil && fn.Type == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+	if fn != nil && fn.Type() == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
 		return p.File.Text(fn)
 	}
 	return ""
@@ -374,7 +374,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 // list, tuple, set, dict or comprehension.
 func throughContainer(n, by *analysis.Node) bool {
 	for q := n.Parent; q != nil && q != by; q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "list", "tuple", "set", "dictionary", "pair", "list_comprehension", "set_comprehension",
 			"generator_expression", "dictionary_comprehension":
 			return true
@@ -397,21 +397,21 @@ func enclosingDef(m *analysis.Module, n *analysis.Node) *analysis.Function {
 
 func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 	p := fl.p
-	switch by.Type {
+	switch by.Type() {
 	case "subscript":
 		return coroUse{fate: fateMisuse, why: "it is subscripted as if it were its result"}
 	case "comparison_operator":
 		// `coro is None` / `coro is not None` test whether there is a coroutine at all.
 		ops := ""
-		for _, c := range by.Children {
-			if !c.Named {
+		for _, c := range by.Children() {
+			if !c.Named() {
 				ops += p.File.Text(c) + " "
 			}
 		}
 		other := by.NamedChildren()
 		isNone := false
 		for _, o := range other {
-			if o.Type == "none" {
+			if o.Type() == "none" {
 				isNone = true
 			}
 		}
@@ -424,7 +424,7 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 	case "boolean_operator", "not_operator":
 		// A name in `coro or default` may be handed on; a call tested
 		// there is reported as before.
-		if n.Type != "call" {
+		if n.Type() != "call" {
 			return coroUse{fate: fateConsumed}
 		}
 	}
@@ -434,7 +434,7 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coroUse {
 	p := fl.p
 	m := p.Module
-	if call == nil || call.Type != "call" {
+	if call == nil || call.Type() != "call" {
 		return coroUse{fate: fateConsumed}
 	}
 	fn := call.ChildByField("function")
@@ -444,17 +444,17 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		return fl.judgeValue(call, inContainer)
 	}
 	// calls.append(coro): the coroutine lives on in the local container.
-	if fn != nil && fn.Type == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
-		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type == "identifier" {
+	if fn != nil && fn.Type() == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
+		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type() == "identifier" {
 			if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
 				return fl.judgeLocal(obj, call, true)
 			}
 		}
 	}
-	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type == "identifier" {
+	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type() == "identifier" {
 		return coroUse{fate: fateGuarded}
 	}
-	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
+	if fn != nil && fn.Type() == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
 		if pylib.Method(callee.Name, pylib.ReadsArgument) {
 			return coroUse{fate: fateWeak, why: "it is only printed or inspected, never run"}
 		}
@@ -506,7 +506,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return consumed
 	}
-	switch b.Node.Type {
+	switch b.Node.Type() {
 	case "list_splat_pattern", "dictionary_splat_pattern":
 		return consumed
 	}
@@ -523,7 +523,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 		if escaped {
 			return false
 		}
-		if n.Type != "identifier" || n.Field == "attribute" || p0(n) || tm.File.Text(n) != name {
+		if n.Type() != "identifier" || n.Field() == "attribute" || p0(n) || tm.File.Text(n) != name {
 			return true
 		}
 		if tm.ScopeAt(n).Lookup(name) != b {
@@ -563,17 +563,17 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 // parameterFor names the parameter of t that argument arg of call c binds.
 func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis.Node) string {
 	for q := arg; q != nil && q != c.Node; q = q.Parent {
-		if q.Type == "keyword_argument" {
+		if q.Type() == "keyword_argument" {
 			return p.File.Text(q.ChildByField("name"))
 		}
-		if q.Parent != nil && q.Parent.Type == "argument_list" {
+		if q.Parent != nil && q.Parent.Type() == "argument_list" {
 			arg = q
 			break
 		}
 	}
 	offset := 0
 	fn := c.Node.ChildByField("function")
-	if t.Class != nil && fn != nil && fn.Type == "attribute" && len(t.Params) > 0 {
+	if t.Class != nil && fn != nil && fn.Type() == "attribute" && len(t.Params) > 0 {
 		static := false
 		for _, d := range t.Decorators {
 			if strings.Contains(t.Module().File.Text(d), "staticmethod") {
@@ -596,7 +596,7 @@ func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis
 	}
 	i := 0
 	for _, a := range c.Args() {
-		switch a.Type {
+		switch a.Type() {
 		case "keyword_argument", "comment":
 			continue
 		case "list_splat", "dictionary_splat":
@@ -620,17 +620,17 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		return coroUse{fate: fateConsumed}
 	}
 	var target, value *analysis.Node
-	switch assign.Type {
+	switch assign.Type() {
 	case "assignment":
 		target, value = analysis.Unparen(assign.ChildByField("left")), assign.ChildByField("right")
-		for value != nil && value.Type == "assignment" {
+		for value != nil && value.Type() == "assignment" {
 			return coroUse{fate: fateConsumed} // a = b = coro: not followed
 		}
 	case "named_expression":
 		// The walrus's own value and the name both carry the coroutine.
 		target = assign.ChildByField("name")
 		u := fl.judgeValue(assign, inContainer)
-		if u.fate == fateConsumed || target == nil || target.Type != "identifier" {
+		if u.fate == fateConsumed || target == nil || target.Type() != "identifier" {
 			return coroUse{fate: fateConsumed}
 		}
 		if l := fl.judgeLocal(target, assign, inContainer); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
@@ -646,7 +646,7 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 	if target == nil {
 		return coroUse{fate: fateConsumed}
 	}
-	switch target.Type {
+	switch target.Type() {
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list":
 		if !inContainer && analysis.Unparen(value) == n {
 			return coroUse{fate: fateMisuse, why: "it is unpacked as if it were its result"}
@@ -670,7 +670,7 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 	m := fl.p.Module
 	obj := analysis.Unparen(target.ChildByField("object"))
 	f := m.FunctionAt(target)
-	if obj == nil || obj.Type != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
 		return consumed
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
@@ -682,11 +682,11 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		self := meth.Params[0]
 		found := false
 		meth.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
-			if found || n.Type != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
+			if found || n.Type() != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
 				return !found
 			}
 			o := analysis.Unparen(n.ChildByField("object"))
-			if o == nil || o.Type != "identifier" || m.File.Text(o) != self {
+			if o == nil || o.Type() != "identifier" || m.File.Text(o) != self {
 				return true
 			}
 			if isAttributeTarget(n) {
@@ -718,11 +718,11 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 func isAttributeTarget(n *analysis.Node) bool {
 	child := n
 	for q := n.Parent; q != nil; child, q = q, q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "pattern_list", "tuple_pattern", "tuple", "expression_list", "parenthesized_expression":
 			continue
 		case "assignment", "augmented_assignment":
-			return child.Field == "left"
+			return child.Field() == "left"
 		}
 		return false
 	}
@@ -817,13 +817,13 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		if !ok {
 			return false
 		}
-		if n.Type != "identifier" || n == target || n.Field == "attribute" || p0(n) {
+		if n.Type() != "identifier" || n == target || n.Field() == "attribute" || p0(n) {
 			return true
 		}
 		if m.File.Text(n) != name || m.ScopeAt(n).Lookup(name) != binding {
 			return true
 		}
-		if isBindingTarget(n) && !(n.Parent != nil && n.Parent.Type == "augmented_assignment") {
+		if isBindingTarget(n) && !(n.Parent != nil && n.Parent.Type() == "augmented_assignment") {
 			if n.Start > assign.Start {
 				rebinds = append(rebinds, n)
 			}
@@ -878,7 +878,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 // statement's iterable.
 func bindingEnd(target *analysis.Node) uint32 {
 	for q := target.Parent; q != nil; q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "assignment", "augmented_assignment", "named_expression":
 			return q.End
 		case "for_statement", "for_in_clause":
@@ -893,7 +893,7 @@ func bindingEnd(target *analysis.Node) uint32 {
 
 // p0 reports the name part of a keyword argument (`f(name=...)`).
 func p0(n *analysis.Node) bool {
-	return n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name"
+	return n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name"
 }
 
 // isBindingTarget reports whether identifier n is assigned to (an
@@ -901,19 +901,19 @@ func p0(n *analysis.Node) bool {
 func isBindingTarget(n *analysis.Node) bool {
 	child := n
 	for q := n.Parent; q != nil; child, q = q, q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "list_splat_pattern":
 			continue
 		case "tuple", "list", "expression_list":
 			continue
 		case "assignment", "augmented_assignment":
-			return child.Field == "left"
+			return child.Field() == "left"
 		case "for_statement", "for_in_clause":
-			return child.Field == "left"
+			return child.Field() == "left"
 		case "named_expression":
-			return child.Field == "name"
+			return child.Field() == "name"
 		case "as_pattern_target", "as_pattern":
-			return child.Field == "alias" || q.Type == "as_pattern_target"
+			return child.Field() == "alias" || q.Type() == "as_pattern_target"
 		default:
 			return false
 		}
@@ -928,7 +928,7 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 		if isAncestor(q, assign) {
 			return false
 		}
-		switch q.Type {
+		switch q.Type() {
 		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
 			return true
 		}
@@ -948,17 +948,17 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 // `create_task`) are left out: awaiting those is optional.
 func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
-	if !c.InAsync() || fn == nil || fn.Type != "attribute" || c.Callee != "" || p.Project.Callee(c).Name != "" {
+	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || p.Project.Callee(c).Name != "" {
 		return false
 	}
 	if pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
 		return false
 	}
 	root := fn
-	for root.Type == "attribute" {
+	for root.Type() == "attribute" {
 		root = root.ChildByField("object")
 	}
-	if root == nil || root.Type != "identifier" {
+	if root == nil || root.Type() != "identifier" {
 		return false
 	}
 	b := c.Func.Scope.Bindings[p.File.Text(root)]
@@ -972,10 +972,10 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 			continue
 		}
 		call := analysis.Unparen(named[0])
-		if call == nil || call.Type != "call" || call == c.Node {
+		if call == nil || call.Type() != "call" || call == c.Node {
 			continue
 		}
-		if f := call.ChildByField("function"); f != nil && f.Type == "attribute" && p.File.Text(f) == callee {
+		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && p.File.Text(f) == callee {
 			return true
 		}
 	}
@@ -987,11 +987,11 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 // inspect's and asyncio's iscoroutine tests.
 func underTypeTest(p *Pass, c *analysis.Call) bool {
 	for n := c.Node.Parent; n != nil && n != c.Func.Node; n = n.Parent {
-		if n.Type != "if_statement" && n.Type != "elif_clause" && n.Type != "conditional_expression" {
+		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
 			continue
 		}
 		cond := n.ChildByField("condition")
-		if n.Type == "conditional_expression" {
+		if n.Type() == "conditional_expression" {
 			if named := n.NamedChildren(); len(named) == 3 {
 				cond = named[1]
 			}

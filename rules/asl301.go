@@ -62,7 +62,7 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	arg = analysis.Unparen(arg)
-	if arg.Type != "call" {
+	if arg.Type() != "call" {
 		return true
 	}
 	for _, inner := range p.Module.Calls {
@@ -86,7 +86,7 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analysis.Node) bool {
 	var call *analysis.Node
 	for q := use; q != nil && call == nil; q = q.Parent {
-		if q.Type == "call" {
+		if q.Type() == "call" {
 			call = q
 		}
 	}
@@ -98,13 +98,13 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 		return false
 	}
 	cb := analysis.Unparen(args.NamedChildren()[0])
-	if cb.Type == "lambda" {
+	if cb.Type() == "lambda" {
 		cb = analysis.Unparen(cb.ChildByField("body"))
 	}
-	if cb != nil && cb.Type == "call" {
+	if cb != nil && cb.Type() == "call" {
 		cb = cb.ChildByField("function")
 	}
-	if cb == nil || cb.Type != "attribute" {
+	if cb == nil || cb.Type() != "attribute" {
 		return false
 	}
 	if !pylib.Method(m.File.Text(cb.ChildByField("attribute")), pylib.WakesWaiters) {
@@ -116,7 +116,7 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 		if found || n != made.Func.Node && isDef(n) {
 			return false
 		}
-		if n.Type == "await" && n.Start > made.Node.Start {
+		if n.Type() == "await" && n.Start > made.Node.Start {
 			n.Walk(func(e *analysis.Node) bool {
 				t := m.File.Text(e)
 				found = found || e != n && (t == signal+".wait()" || t == signal && e.Parent == n)
@@ -133,7 +133,7 @@ func runTaskReferenceDies(p *Pass) {
 		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p, c) || wrapsExistingFuture(p, c) {
 			continue
 		}
-		if c.UsedBy == nil || c.UsedBy.Type != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {
+		if c.UsedBy == nil || c.UsedBy.Type() != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {
 			continue
 		}
 		name, uses, ok := localUses(p.Module, c.UsedBy)
@@ -162,7 +162,7 @@ func runTaskReferenceDies(p *Pass) {
 // after the assignment statement that stores a task in a local.
 func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
 	stmt := assign.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
+	if stmt == nil || stmt.Type() != "expression_statement" || !ownLine(p.File, stmt) {
 		return nil
 	}
 	store := backgroundStore(p)

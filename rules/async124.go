@@ -192,19 +192,19 @@ func exportedAPI(m *analysis.Module, f *analysis.Function) bool {
 		return true
 	}
 	for _, st := range m.File.Root.NamedChildren() {
-		if st.Type != "expression_statement" || len(st.NamedChildren()) != 1 {
+		if st.Type() != "expression_statement" || len(st.NamedChildren()) != 1 {
 			continue
 		}
 		a := st.NamedChildren()[0]
-		if (a.Type != "assignment" && a.Type != "augmented_assignment") || m.File.Text(a.ChildByField("left")) != "__all__" {
+		if (a.Type() != "assignment" && a.Type() != "augmented_assignment") || m.File.Text(a.ChildByField("left")) != "__all__" {
 			continue
 		}
 		right := analysis.Unparen(a.ChildByField("right"))
-		if right == nil || (right.Type != "list" && right.Type != "tuple") {
+		if right == nil || (right.Type() != "list" && right.Type() != "tuple") {
 			continue
 		}
 		for _, e := range right.NamedChildren() {
-			if e.Type == "string" && strings.Trim(m.File.Text(e), `"'`) == f.Name {
+			if e.Type() == "string" && strings.Trim(m.File.Text(e), `"'`) == f.Name {
 				return true
 			}
 		}
