@@ -10,6 +10,10 @@ import (
 type valueNames struct {
 	once  sync.Once
 	names map[string]bool
+	// walked, when set while building, holds the value uses read from the
+	// tree (valueUsesInTree), which paramTypesFromCallers needed first:
+	// one walk serves both.
+	walked []*Node
 }
 
 // What a module uses as a value is kept as keys naming what each use
@@ -51,7 +55,14 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		}
 		byName[f.Name] = append(byName[f.Name], f)
 	}
-	walkValueUses(m, nil, func(n *Node) { m.addValueKeys(out, defs, n) })
+	uses := m.values.walked
+	m.values.walked = nil
+	if uses == nil {
+		uses = valueUsesInTree(m, nil)
+	}
+	for _, n := range uses {
+		m.addValueKeys(out, defs, n)
+	}
 	for _, c := range m.Calls {
 		// A coroutine handed to a scheduler, or to any other callable
 		// (`gen.with_timeout(t, f())`, which awaits it), must stay one; a
@@ -63,42 +74,24 @@ func namesUsedAsValues(m *Module) map[string]bool {
 			m.addValueKeys(out, defs, fn)
 		}
 	}
+	// The project-wide question of task_entries.go rides on the same index
+	// (and on what caches keep of it) under keys no identifier can spell.
+	for name := range m.methodTaskEntries().other {
+		out[TaskEntryIndexKey(name)] = true
+	}
 	return out
 }
 
-// valueNamesInTree returns the bare names the module uses as values
-// (walkValueUses; an attribute by its last name): what paramTypesFromCallers
-// needs while the module is built, before anything may be resolved (the
-// value keys of namesUsedAsValues are resolved). When imported is not nil,
-// the names written in import statements, which do not count, are added to
-// it.
-func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	walkValueUses(m, imported, func(n *Node) {
-		if n.Type() == "attribute" {
-			n = n.ChildByField("attribute")
-		}
-		if n == nil {
-			out[""] = true
-			return
-		}
-		// Most names recur: look up without making a string first.
-		if text := m.File.Src[n.Start:n.End]; !out[string(text)] {
-			out[string(text)] = true
-		}
-	})
-	return out
-}
-
-// walkValueUses calls use for each identifier and attribute of the
-// module's tree that is used as a value: not a callee, not a definition's
-// or a parameter's name, not a keyword, not part of an import (those names,
-// when imported is not nil, are added to it).
-func walkValueUses(m *Module, imported map[string]bool, use func(n *Node)) {
+// valueUsesInTree returns the identifiers and attributes the module's tree
+// uses as values: other than as a callee, at their definition or as a
+// parameter. When imported is not nil, the names written in import
+// statements, which do not count, are added to it.
+func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
+	var out []*Node
 	m.File.Root.Walk(func(n *Node) bool {
 		if n.Type() == "attribute" {
 			if !(n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function") {
-				use(n)
+				out = append(out, n)
 			}
 			return true
 		}
@@ -118,9 +111,10 @@ func walkValueUses(m *Module, imported map[string]bool, use func(n *Node)) {
 				return true
 			}
 		}
-		use(n)
+		out = append(out, n)
 		return true
 	})
+	return out
 }
 
 // addValueKeys adds the keys of what the identifier or attribute n
@@ -213,8 +207,10 @@ func (p *Project) UsesAsValue(key string) bool {
 	return p.AnyModuleHas("values", (*Module).valueNameSet, key)
 }
 
-// ValueNames returns the module's value keys (see UsesAsValue); shared, not
-// to be modified. It is the module's part of the project-wide index, kept
+// ValueNames returns the module's value keys (see UsesAsValue) and the
+// TaskEntryIndexKey of each method name it references other than as a
+// task's entry point (see UsesMethodOtherThanAsTask); shared, not to be
+// modified. It is the module's part of the project-wide index, kept
 // by caches that do not keep the module.
 func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
 
