@@ -629,10 +629,20 @@ func (w *workspace) index(folders []string) {
 		}
 	}
 	w.mu.Lock()
+	// A project released while it was read (its last document closed, a
+	// folder removed) is not put back.
+	readable := func(path string) bool {
+		for _, r := range w.readable {
+			if lint.Within(r, path) {
+				return true
+			}
+		}
+		return false
+	}
 	fresh := map[string][]*analysis.Module{}
 	for _, m := range add {
 		// Sizes are admitted again as read: a file may have grown since.
-		if w.updated[m.File.Path] <= startSeq && w.budget.admit(m.File.Path, int64(len(m.File.Src))) {
+		if w.updated[m.File.Path] <= startSeq && readable(m.File.Path) && w.budget.admit(m.File.Path, int64(len(m.File.Src))) {
 			root := rootOf[m.File.Path]
 			fresh[root] = append(fresh[root], m)
 		}
