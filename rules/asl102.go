@@ -55,7 +55,8 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
-		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, `l[0] = f()`) " +
+		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, " +
+		"`d = dict(k=f())`, `d.update(k=f())`, `d.setdefault(\"k\", f())`, `l[0] = f()`) " +
 		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
 		"assigning it in one branch while only another awaits; storing it unconditionally and awaiting it only inside an `if` " +
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
@@ -453,6 +454,11 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
 	}
+	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
+	// coro()): an item of a dict, under a key, as in a dict literal.
+	if use, ok := fl.judgeDictInsert(n, call, fn); ok {
+		return use
+	}
 	// calls.append(coro): the coroutine lives on in the local container.
 	if fn != nil && fn.Type() == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
 		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type() == "identifier" {
@@ -680,6 +686,58 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// judgeDictInsert judges a coroutine stored under a constant key into a
+// dict by a call: the builtin `dict(k=coro())` assigned to a local name,
+// or `d.update(k=coro())`, `d.update({"k": coro()})`, `d.setdefault("k",
+// coro())` on a local d. ok is false for other calls.
+func (fl *coroFlow) judgeDictInsert(n, call, fn *analysis.Node) (coroUse, bool) {
+	p := fl.p
+	m := p.Module
+	if fn == nil {
+		return coroUse{}, false
+	}
+	args := call.ChildByField("arguments")
+	key := ""
+	switch q := n.Parent; {
+	case q != nil && q.Type() == "keyword_argument" && n.Field() == "value" && q.Parent == args:
+		key = "'" + p.File.Text(q.ChildByField("name")) + "'"
+	case q != nil && q.Type() == "pair" && n.Field() == "value" && q.Parent != nil && q.Parent.Type() == "dictionary" && q.Parent.Parent == args:
+		key = itemKey(p.File, q.ChildByField("key"))
+	}
+	switch fn.Type() {
+	case "identifier":
+		if key == "" || p.File.Text(fn) != "dict" || !m.IsBuiltin(fn, "dict") {
+			return coroUse{}, false
+		}
+		if u, assign := m.UsageOf(call); u == analysis.UsageStored && assign != nil && assign.Type() == "assignment" {
+			if target := analysis.Unparen(assign.ChildByField("left")); target != nil && target.Type() == "identifier" &&
+				analysis.Unparen(assign.ChildByField("right")) == call {
+				return fl.judgeLocal(target, assign, true, key), true
+			}
+		}
+		return fl.judgeValue(call, true), true
+	case "attribute":
+		method := p.File.Text(fn.ChildByField("attribute"))
+		if !pylib.Method(method, pylib.DictInserter) {
+			return coroUse{}, false
+		}
+		if method == "setdefault" {
+			key = ""
+			if named := args.NamedChildren(); len(named) == 2 && named[1] == n {
+				key = itemKey(p.File, named[0])
+			}
+		}
+		obj := analysis.Unparen(fn.ChildByField("object"))
+		if key == "" || obj == nil || obj.Type() != "identifier" {
+			return coroUse{}, false
+		}
+		if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
+			return fl.judgeLocal(obj, call, true, key), true
+		}
+	}
+	return coroUse{}, false
 }
 
 // itemKey returns a constant subscript or dict key (a plain string or an
