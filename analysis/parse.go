@@ -425,13 +425,15 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 // statement before it (among siblings, comments aside) on the same line
 // without a `;`. Python never allows that, but tree-sitter's recovery can
 // split `e()0` in a block into two statements with no ERROR node, and the
-// fixes and findings would then trust a file Python rejects.
+// fixes and findings would then trust a file Python rejects. Comments and
+// line continuations are extras, not statements: a trailing `\` before a
+// blank line ends nothing and starts nothing (Python accepts it).
 func (p *lowerPart) checkSeparated(src []byte, siblings []*Node, n *Node) {
-	if n.Type == "comment" || n.Type == "ERROR" || n.Missing {
+	if isExtra(n) || n.Type == "ERROR" || n.Missing {
 		return
 	}
 	i := len(siblings) - 1
-	for i >= 0 && siblings[i].Type == "comment" {
+	for i >= 0 && isExtra(siblings[i]) {
 		i--
 	}
 	if i < 0 || siblings[i].Type == "ERROR" || siblings[i].End > n.Start {
@@ -442,6 +444,11 @@ func (p *lowerPart) checkSeparated(src []byte, siblings []*Node, n *Node) {
 	}
 	p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
 		Message: "syntax error: two statements on one line need a `;` between them"})
+}
+
+// isExtra reports tree-sitter's extras that may stand among statements.
+func isExtra(n *Node) bool {
+	return n.Type == "comment" || n.Type == "line_continuation"
 }
 
 func fillNode(n *Node, fn *flatNode) {
