@@ -1,6 +1,10 @@
 package analysis
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // valueNames is the set of names a module uses as values, computed on first
 // use and then shared read-only.
@@ -45,7 +49,7 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		return true
 	})
 	for _, c := range m.Calls {
-		if c.Usage != UsageScheduled {
+		if c.Usage != UsageScheduled && !(c.Usage == UsageArgument && handsOnAwaitable(m, c.UsedBy)) {
 			continue
 		}
 		switch fn := c.Node.ChildByField("function"); {
@@ -57,6 +61,35 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		}
 	}
 	return out
+}
+
+// handsOnAwaitable reports whether the call consumer, given a coroutine as an
+// argument, keeps it for someone to await: any call but a builtin or a
+// library function that reads its arguments as data (print, str, json.dumps,
+// logging; passing a coroutine there is ASL102's mistake, not a use).
+// (`_ContextManager(build())` wraps the coroutine and awaits it on entry.)
+func handsOnAwaitable(m *Module, consumer *Node) bool {
+	if consumer == nil || consumer.Type != "call" {
+		return false
+	}
+	fn := consumer.ChildByField("function")
+	if fn == nil {
+		return false
+	}
+	name := m.File.Text(fn)
+	if fn.Type == "attribute" {
+		name = m.File.Text(fn.ChildByField("attribute"))
+	}
+	if pylib.Method(name, pylib.ReadsArgument) || pylib.Method(name, pylib.ReportsException) ||
+		pylib.Method(name, pylib.ConsumesIterable) {
+		return false
+	}
+	for _, c := range m.Calls {
+		if c.Node == consumer {
+			return c.Callee == "" || !pylib.Is(c.Callee, pylib.ReadsData)
+		}
+	}
+	return true
 }
 
 // UsesNameAsValue reports whether any module of the project uses name as a

@@ -35,7 +35,8 @@ var ASYNC124 = register(&Rule{
 		"directory): pytest-asyncio, anyio, pytest-trio and `IsolatedAsyncioTestCase` run them inside the event loop, " +
 		"where loop-bound calls work (flake8-async reports a test with no await);\n" +
 		"- functions whose coroutine is handed to something that requires one anywhere in the project " +
-		"(`asyncio.run(main())`, `loop.run_until_complete(f())`, `asyncio.create_task(f())`, `gather`, `start_soon`), " +
+		"(`asyncio.run(main())`, `loop.run_until_complete(f())`, `asyncio.create_task(f())`, `gather`, `start_soon`) or kept by " +
+		"any other call that is not a builtin or a data reader (`_ContextManager(build())`, which awaits it on entry), " +
 		"and functions used by name other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
 		"`app.add_route(path, handler)`, a callback stored to be awaited later);\n" +
 		"- async generators: one is how an async iterator is written (`__aiter__` returning one, an API consumed with " +
