@@ -88,7 +88,7 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 	if target == nil {
 		return
 	}
-	switch target.Type {
+	switch target.Type() {
 	case "identifier":
 		b.bind(s, b.text(target), BindAssign, target, value)
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
@@ -102,7 +102,7 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 	case "attribute":
 		// self.NAME = value inside a method records an instance attribute.
 		obj := target.ChildByField("object")
-		if fn != nil && fn.Class != nil && obj != nil && obj.Type == "identifier" && len(fn.Params) > 0 && b.text(obj) == fn.Params[0] {
+		if fn != nil && fn.Class != nil && obj != nil && obj.Type() == "identifier" && len(fn.Params) > 0 && b.text(obj) == fn.Params[0] {
 			attr := b.text(target.ChildByField("attribute"))
 			fn.Class.Attrs[attr] = append(fn.Class.Attrs[attr], value)
 		}
@@ -141,7 +141,7 @@ func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
 // emptyContainer reports `{}`, `[]`, `set()`, `dict()`, `list()`: an
 // annotation on such an assignment says what the container will hold.
 func (b *builder) emptyContainer(v *Node) bool {
-	switch v.Type {
+	switch v.Type() {
 	case "dictionary", "list":
 		return len(v.NamedChildren()) == 0
 	case "call":
@@ -167,16 +167,16 @@ func functionScope(s *Scope) *Scope {
 }
 
 func (b *builder) visitChildren(n *Node, s *Scope, fn *Function, cls *Class) {
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		b.visit(c, s, fn, cls)
 	}
 }
 
 func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
-	switch n.Type {
+	switch n.Type() {
 	case "decorated_definition":
 		def := n.ChildByField("definition")
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			if c != def {
 				b.visit(c, s, fn, cls)
 			}
@@ -203,8 +203,8 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		return
 	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
 		cs := b.m.newScope(ComprehensionScope, n, s)
-		for _, c := range n.Children {
-			if c.Type == "for_in_clause" {
+		for _, c := range n.Children() {
+			if c.Type() == "for_in_clause" {
 				b.bindTarget(cs, c.ChildByField("left"), nil, fn, cls)
 			}
 		}
@@ -215,10 +215,10 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		return
 	case "global_statement", "nonlocal_statement":
 		for _, c := range n.NamedChildren() {
-			if c.Type != "identifier" {
+			if c.Type() != "identifier" {
 				continue
 			}
-			if n.Type == "global_statement" {
+			if n.Type() == "global_statement" {
 				if s.Globals == nil {
 					s.Globals = map[string]bool{}
 				}
@@ -235,17 +235,17 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		left, right := n.ChildByField("left"), n.ChildByField("right")
 		// a = b = value nests assignments on the right.
 		value := right
-		for value != nil && value.Type == "assignment" {
+		for value != nil && value.Type() == "assignment" {
 			value = value.ChildByField("right")
 		}
 		// `repo: UserRepo` (a dataclass field) or `self.session:
 		// Optional[Session] = None`: the annotation says what the name holds.
-		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type == "none" || b.emptyContainer(value)) {
+		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type() == "none" || b.emptyContainer(value)) {
 			value = typ
 		}
 		b.bindTarget(s, left, value, fn, cls)
 	case "augmented_assignment":
-		if l := Unparen(n.ChildByField("left")); l != nil && l.Type == "identifier" {
+		if l := Unparen(n.ChildByField("left")); l != nil && l.Type() == "identifier" {
 			b.bind(s, b.text(l), BindOther, l, nil)
 		}
 	case "named_expression":
@@ -259,14 +259,14 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		// with EXPR as NAME / except E as NAME
 		alias := n.ChildByField("alias")
 		var value *Node
-		if n.Parent != nil && n.Parent.Type == "with_item" {
+		if n.Parent != nil && n.Parent.Type() == "with_item" {
 			if named := n.NamedChildren(); len(named) > 0 {
 				value = named[0]
 			}
 		}
 		if alias != nil {
 			for _, id := range alias.NamedChildren() {
-				if id.Type == "identifier" {
+				if id.Type() == "identifier" {
 					if value != nil {
 						b.bind(s, b.text(id), BindAssign, id, value)
 					} else {
@@ -290,7 +290,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		}
 	case "await":
 		// The await expression, not its keyword token (which has the same type).
-		if fn != nil && n.Named {
+		if fn != nil && n.Named() {
 			fn.Awaits = append(fn.Awaits, n)
 		}
 	case "yield":
@@ -308,12 +308,12 @@ func (b *builder) markOther(s *Scope, target *Node) {
 		return
 	}
 	target.Walk(func(n *Node) bool {
-		if n.Type == "identifier" {
+		if n.Type() == "identifier" {
 			if bd := s.Bindings[b.text(n)]; bd != nil {
 				bd.Kind = BindOther
 			}
 		}
-		return n.Type != "attribute" && n.Type != "subscript"
+		return n.Type() != "attribute" && n.Type() != "subscript"
 	})
 }
 
@@ -335,13 +335,13 @@ func (b *builder) visitDef(n, decorated *Node, s *Scope, fn *Function, cls *Clas
 	name := b.text(nameNode)
 	var decorators []*Node
 	if decorated != nil {
-		for _, c := range decorated.Children {
-			if c.Type == "decorator" {
+		for _, c := range decorated.Children() {
+			if c.Type() == "decorator" {
 				decorators = append(decorators, c)
 			}
 		}
 	}
-	if n.Type == "class_definition" {
+	if n.Type() == "class_definition" {
 		c := &Class{Name: name, QualName: qualPrefix(s) + name, Node: n, Methods: map[string]*Function{}, Attrs: map[string][]*Node{}, module: b.m}
 		if sup := n.ChildByField("superclasses"); sup != nil {
 			c.Bases = sup.NamedChildren()
@@ -389,20 +389,20 @@ func (b *builder) visitDef(n, decorated *Node, s *Scope, fn *Function, cls *Clas
 func (b *builder) visitParams(params *Node, outer, inner *Scope, f *Function) {
 	for _, p := range params.NamedChildren() {
 		var nameNode *Node
-		switch p.Type {
+		switch p.Type() {
 		case "identifier":
 			nameNode = p
 		case "default_parameter", "typed_default_parameter":
 			nameNode = p.ChildByField("name")
 		case "typed_parameter", "list_splat_pattern", "dictionary_splat_pattern":
 			for _, c := range p.NamedChildren() {
-				if c.Type == "identifier" {
+				if c.Type() == "identifier" {
 					nameNode = c
 					break
 				}
-				if c.Type == "list_splat_pattern" || c.Type == "dictionary_splat_pattern" {
+				if c.Type() == "list_splat_pattern" || c.Type() == "dictionary_splat_pattern" {
 					for _, cc := range c.NamedChildren() {
-						if cc.Type == "identifier" {
+						if cc.Type() == "identifier" {
 							nameNode = cc
 						}
 					}
@@ -416,8 +416,8 @@ func (b *builder) visitParams(params *Node, outer, inner *Scope, f *Function) {
 			bd := b.bind(inner, name, BindParam, p, nil)
 			_ = bd
 		}
-		for _, c := range p.Children {
-			if c != nameNode && c.Field != "name" {
+		for _, c := range p.Children() {
+			if c != nameNode && c.Field() != "name" {
 				b.visit(c, outer, f.Parent, nil)
 			}
 		}
@@ -425,10 +425,10 @@ func (b *builder) visitParams(params *Node, outer, inner *Scope, f *Function) {
 }
 
 func (b *builder) visitImport(n *Node, s *Scope) {
-	switch n.Type {
+	switch n.Type() {
 	case "import_statement":
 		for _, c := range n.ChildrenByField("name") {
-			switch c.Type {
+			switch c.Type() {
 			case "dotted_name":
 				full := b.text(c)
 				first := strings.SplitN(full, ".", 2)[0]
@@ -444,7 +444,7 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 		mod := b.resolveModuleName(n.ChildByField("module_name"))
 		for _, c := range n.ChildrenByField("name") {
 			var name, alias string
-			switch c.Type {
+			switch c.Type() {
 			case "dotted_name":
 				name = b.text(c)
 				alias = name
@@ -463,13 +463,13 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 		// `from m import *` binds no name the model can follow, but rules
 		// about what is imported (ASYNC106, ASYNC127) still see it.
 		for _, c := range n.NamedChildren() {
-			if c.Type == "wildcard_import" {
+			if c.Type() == "wildcard_import" {
 				b.m.Imports = append(b.m.Imports, &Import{Node: n, Module: mod, Name: "*", Qualified: mod + ".*", Scope: s,
 					Relative: isRelative(n)})
 			}
 		}
 	}
-	if len(b.m.Imports) > 0 && n.Type == "import_from_statement" && isRelative(n) {
+	if len(b.m.Imports) > 0 && n.Type() == "import_from_statement" && isRelative(n) {
 		for i := len(b.m.Imports) - 1; i >= 0 && b.m.Imports[i].Node == n; i-- {
 			b.m.Imports[i].Relative = true
 		}
@@ -479,7 +479,7 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 // isRelative reports whether a from-import names its module relatively (`from .x import y`).
 func isRelative(n *Node) bool {
 	m := n.ChildByField("module_name")
-	return m != nil && m.Type == "relative_import"
+	return m != nil && m.Type() == "relative_import"
 }
 
 func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string) {
@@ -499,15 +499,15 @@ func (b *builder) resolveModuleName(n *Node) string {
 	if n == nil {
 		return ""
 	}
-	if n.Type != "relative_import" {
+	if n.Type() != "relative_import" {
 		return b.text(n)
 	}
 	dots := 0
 	rest := ""
-	for _, c := range n.Children {
-		if c.Type == "import_prefix" {
+	for _, c := range n.Children() {
+		if c.Type() == "import_prefix" {
 			dots = strings.Count(b.text(c), ".")
-		} else if c.Type == "dotted_name" {
+		} else if c.Type() == "dotted_name" {
 			rest = b.text(c)
 		}
 	}

@@ -11,15 +11,15 @@ func (f *File) Dump(n *Node) string {
 	var rec func(n *Node, depth int)
 	rec = func(n *Node, depth int) {
 		b.WriteString(strings.Repeat("  ", depth))
-		if n.Field != "" {
-			b.WriteString(n.Field + ": ")
+		if n.Field() != "" {
+			b.WriteString(n.Field() + ": ")
 		}
-		b.WriteString(n.Type)
-		if len(n.Children) == 0 {
+		b.WriteString(n.Type())
+		if !n.HasChildren() {
 			fmt.Fprintf(&b, " %q", f.Text(n))
 		}
 		b.WriteByte('\n')
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			rec(c, depth+1)
 		}
 	}

@@ -106,7 +106,7 @@ func (d *Incremental) Parse() *File {
 	if err != nil || tree == nil {
 		d.closeTree()
 		d.full = true
-		return &File{Path: d.path, Src: d.src, Root: &Node{Type: "module", End: uint32(len(d.src)), Named: true}, Lines: d.Lines(),
+		return &File{Path: d.path, Src: d.src, Root: NewNode("module", 0, uint32(len(d.src))), Lines: d.Lines(),
 			SyntaxErrors: []SyntaxError{{Message: "parser failed: " + fmt.Sprint(err)}}}
 	}
 	if d.tree != nil && d.tree != tree {

@@ -53,8 +53,8 @@ func dumpTree(f *File) string {
 	var b strings.Builder
 	var walk func(n *Node, depth int)
 	walk = func(n *Node, depth int) {
-		fmt.Fprintf(&b, "%*s%s %s [%d,%d) named=%v missing=%v\n", depth, "", n.Type, n.Field, n.Start, n.End, n.Named, n.Missing)
-		for _, c := range n.Children {
+		fmt.Fprintf(&b, "%*s%s %s [%d,%d) named=%v missing=%v\n", depth, "", n.Type(), n.Field(), n.Start, n.End, n.Named(), n.Missing())
+		for _, c := range n.Children() {
 			walk(c, depth+1)
 		}
 	}
@@ -212,9 +212,9 @@ func TestParallelLowerMatchesSequential(t *testing.T) {
 		}
 		var check func(n *Node)
 		check = func(n *Node) {
-			for _, c := range n.Children {
+			for _, c := range n.Children() {
 				if c.Parent != n {
-					t.Fatalf("%s [%d,%d): wrong parent", c.Type, c.Start, c.End)
+					t.Fatalf("%s [%d,%d): wrong parent", c.Type(), c.Start, c.End)
 				}
 				check(c)
 			}

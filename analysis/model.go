@@ -116,7 +116,7 @@ func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 		return false
 	}
 	e, factory := expr[0], false
-	if e.Type == "call" {
+	if e.Type() == "call" {
 		e, factory = e.ChildByField("function"), true
 	}
 	r := m.Resolve(e)
@@ -157,7 +157,7 @@ func (f *Function) returnedLocalDef() *Function {
 	var found *Function
 	for _, ret := range f.returnStatements() {
 		named := ret.NamedChildren()
-		if len(named) != 1 || named[0].Type != "identifier" {
+		if len(named) != 1 || named[0].Type() != "identifier" {
 			return nil
 		}
 		b := f.Scope.Bindings[f.module.File.Text(named[0])]
@@ -178,7 +178,7 @@ func (f *Function) returnStatements() []*Node {
 	}
 	var out []*Node
 	body.Walk(func(n *Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return false
 		case "return_statement":
@@ -204,14 +204,14 @@ func blockLeaves(block *Node) bool {
 	}
 	var last *Node
 	for _, s := range block.NamedChildren() {
-		if s.Type != "comment" && s.Type != "line_continuation" {
+		if s.Type() != "comment" && s.Type() != "line_continuation" {
 			last = s
 		}
 	}
 	if last == nil {
 		return false
 	}
-	switch last.Type {
+	switch last.Type() {
 	case "return_statement", "raise_statement":
 		return true
 	case "if_statement":
@@ -220,7 +220,7 @@ func blockLeaves(block *Node) bool {
 		}
 		hasElse := false
 		for _, alt := range last.ChildrenByField("alternative") {
-			if alt.Type == "else_clause" {
+			if alt.Type() == "else_clause" {
 				hasElse = true
 			}
 			if !blockLeaves(alt.ChildByField("body")) && !blockLeaves(alt.ChildByField("consequence")) {
@@ -235,7 +235,7 @@ func blockLeaves(block *Node) bool {
 		// must leave too, unless the finally clause always does.
 		bodyLeaves, handlersLeave := blockLeaves(last.ChildByField("body")), true
 		for _, c := range last.NamedChildren() {
-			switch c.Type {
+			switch c.Type() {
 			case "except_clause", "except_group_clause":
 				handlersLeave = handlersLeave && blockLeaves(lastBlock(c))
 			case "else_clause":
@@ -250,7 +250,7 @@ func blockLeaves(block *Node) bool {
 	case "while_statement":
 		// `while True:` ends only through a return, raise or break.
 		cond := Unparen(last.ChildByField("condition"))
-		return cond != nil && cond.Type == "true" && !hasBreak(last.ChildByField("body"))
+		return cond != nil && cond.Type() == "true" && !hasBreak(last.ChildByField("body"))
 	}
 	return false
 }
@@ -260,7 +260,7 @@ func blockLeaves(block *Node) bool {
 func lastBlock(clause *Node) *Node {
 	var body *Node
 	for _, b := range clause.NamedChildren() {
-		if b.Type == "block" {
+		if b.Type() == "block" {
 			body = b
 		}
 	}
@@ -271,7 +271,7 @@ func lastBlock(clause *Node) *Node {
 func hasBreak(body *Node) bool {
 	found := false
 	body.Walk(func(n *Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "break_statement":
 			found = true
 		case "for_statement", "while_statement", "function_definition", "lambda", "class_definition":
@@ -389,7 +389,7 @@ func (c *Call) Args() []*Node {
 // Keyword returns the value of keyword argument name, or nil.
 func (c *Call) Keyword(name string, f *File) *Node {
 	for _, a := range c.Args() {
-		if a.Type == "keyword_argument" && f.Text(a.ChildByField("name")) == name {
+		if a.Type() == "keyword_argument" && f.Text(a.ChildByField("name")) == name {
 			return a.ChildByField("value")
 		}
 	}
@@ -400,7 +400,7 @@ func (c *Call) Keyword(name string, f *File) *Node {
 func (c *Call) Positional(i int) *Node {
 	k := 0
 	for _, a := range c.Args() {
-		switch a.Type {
+		switch a.Type() {
 		case "keyword_argument", "list_splat", "dictionary_splat", "comment":
 			continue
 		}
@@ -450,9 +450,12 @@ type Module struct {
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref
-	values      valueNames
-	memoMu      sync.Mutex
-	memo        map[string]any
+	// callerTypesAsked, while paramTypesFromCallers runs a round, records
+	// the parameters whose callerTypes the resolution looked up.
+	callerTypesAsked map[paramOf]bool
+	values           valueNames
+	memoMu           sync.Mutex
+	memo             map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
@@ -477,7 +480,7 @@ func (m *Module) ScopeAt(n *Node) *Scope {
 	for p := n; p != nil; p = p.Parent {
 		if s, ok := m.scopeOf[p]; ok {
 			// A def's name, decorators and defaults belong to the enclosing scope.
-			if p != n && (p.Type == "function_definition" || p.Type == "lambda") && !insideBody(p, n) {
+			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !insideBody(p, n) {
 				continue
 			}
 			return s
@@ -509,7 +512,7 @@ func insideBody(def, n *Node) bool {
 		}
 		if p == params {
 			// Parameter names are bound inside; default values are evaluated outside.
-			return p == n.Parent && (n.Type == "identifier")
+			return p == n.Parent && (n.Type() == "identifier")
 		}
 	}
 	return false
@@ -518,6 +521,12 @@ func insideBody(def, n *Node) bool {
 // Lookup finds the binding a name refers to from scope s, following Python's
 // LEGB rule (class scopes are skipped from nested functions).
 func (s *Scope) Lookup(name string) *Binding {
+	b, _ := s.lookup(name)
+	return b
+}
+
+// lookup returns name's binding and the scope that holds it.
+func (s *Scope) lookup(name string) (*Binding, *Scope) {
 	first := true
 	for sc := s; sc != nil; sc = sc.Parent {
 		if sc.Kind == ClassScope && !first {
@@ -527,15 +536,18 @@ func (s *Scope) Lookup(name string) *Binding {
 		if sc.Globals[name] {
 			for root := sc; root != nil; root = root.Parent {
 				if root.Kind == ModuleScope {
-					return root.Bindings[name]
+					if b := root.Bindings[name]; b != nil {
+						return b, root
+					}
+					return nil, nil
 				}
 			}
 		}
 		if b, ok := sc.Bindings[name]; ok && !sc.Nonlocals[name] {
-			return b
+			return b, sc
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // IsBuiltin reports whether name at n refers to Python's builtin of that
@@ -550,7 +562,7 @@ func (m *Module) preservesCoroutine(dec *Node) bool {
 		return true
 	}
 	e := expr[0]
-	if e.Type == "call" {
+	if e.Type() == "call" {
 		e = e.ChildByField("function")
 	}
 	return pylib.KeepsCoroutine[m.Resolve(e).Name]

@@ -78,7 +78,11 @@ func collectNodeNames(t *testing.T) (types, fields map[string]string) {
 			m[s] = fset.Position(lit.Pos()).String()
 		}
 	}
+	// isSel: x.Name, or the call x.Name() of an accessor (n.Type()).
 	isSel := func(e ast.Expr, names ...string) bool {
+		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+			e = call.Fun
+		}
 		sel, ok := e.(*ast.SelectorExpr)
 		if !ok {
 			return false
@@ -129,11 +133,11 @@ func collectNodeNames(t *testing.T) (types, fields map[string]string) {
 							add(m, e)
 						}
 					}
-				case *ast.CallExpr: // n.HasToken("async"), n.ChildByField("body")
+				case *ast.CallExpr: // n.HasToken("async"), n.ChildByField("body"), NewNode("module", ...)
 					if len(n.Args) == 0 {
 						break
 					}
-					if isSel(n.Fun, "HasToken") {
+					if id, ok := n.Fun.(*ast.Ident); (ok && id.Name == "NewNode") || isSel(n.Fun, "HasToken", "NewNode") {
 						add(types, n.Args[0])
 					} else if isSel(n.Fun, "ChildByField", "ChildrenByField") {
 						add(fields, n.Args[0])
@@ -147,10 +151,6 @@ func collectNodeNames(t *testing.T) (types, fields map[string]string) {
 						if kv, ok := e.(*ast.KeyValueExpr); ok {
 							add(types, kv.Key)
 						}
-					}
-				case *ast.KeyValueExpr: // &Node{Type: "expression_statement"}
-					if id, ok := n.Key.(*ast.Ident); ok && id.Name == "Type" {
-						add(types, n.Value)
 					}
 				}
 				return true

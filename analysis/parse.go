@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"iter"
 	"runtime"
 	"sync"
 	"unicode/utf8"
@@ -24,28 +25,111 @@ import (
 // dropped; keywords and operators ("async", "await", "+", "not") are kept
 // because rules and the simulator read them.
 type Node struct {
-	Type     string // tree-sitter node type: "call", "identifier", "+", ...
-	Field    string // field name in the parent ("function", "body", ...), or ""
-	Start    uint32 // byte offset
-	End      uint32 // byte offset (exclusive)
-	Parent   *Node
-	Children []*Node
-	Named    bool
-	Missing  bool // inserted by error recovery
+	Parent *Node
+	Start  uint32 // byte offset
+	End    uint32 // byte offset (exclusive)
 
-	// descendants counts the nodes below this one when it was lowered into
-	// a slab in pre-order (its subtree then follows it in memory); 0 for a
-	// leaf or a Node built by hand.
+	// descendants counts the nodes below this one. A lowered tree is one
+	// slab of nodes in pre-order, so a node's subtree follows it in memory
+	// and its children are found from the counts alone (no child pointers
+	// are stored: they took a third of a tree's memory). A Node built by
+	// hand has no children.
 	descendants uint32
+	kind        uint16 // index in kindNames (Type)
+	field       uint8  // index in fieldNames (Field)
+	flags       uint8  // nodeNamed, nodeMissing
 }
+
+// A node is 24 bytes: its type and field are indexes into the grammar's
+// tables rather than strings, which would take 32 bytes more.
+const (
+	nodeNamed   = 1 << 0
+	nodeMissing = 1 << 1
+)
+
+// Type is the tree-sitter node type: "call", "identifier", "+", ...
+func (n *Node) Type() string {
+	if int(n.kind) < len(kindNames) {
+		return kindNames[n.kind]
+	}
+	return ""
+}
+
+// Field is the field name in the parent ("function", "body", ...), or "".
+func (n *Node) Field() string {
+	if int(n.field) < len(fieldNames) {
+		return fieldNames[n.field]
+	}
+	return ""
+}
+
+// Named reports a named node (not a keyword or operator token).
+func (n *Node) Named() bool { return n.flags&nodeNamed != 0 }
+
+// Missing reports a node inserted by error recovery.
+func (n *Node) Missing() bool { return n.flags&nodeMissing != 0 }
+
+// NewNode returns a named node of type typ spanning [start, end) with no
+// parent and no children (for a stand-in the tree does not hold).
+func NewNode(typ string, start, end uint32) *Node {
+	symbolsOnce.Do(loadSymbols)
+	return &Node{kind: kindOf[typ], Start: start, End: end, flags: nodeNamed}
+}
+
+// nodeSize is the distance between neighbours in a slab.
+const nodeSize = unsafe.Sizeof(Node{})
+
+// at returns the node i places after n in its slab.
+func (n *Node) at(i uint32) *Node {
+	return (*Node)(unsafe.Add(unsafe.Pointer(n), uintptr(i)*nodeSize))
+}
+
+// Children yields n's children in order with their index: the first
+// follows n in the slab, and each next one follows its predecessor's
+// subtree.
+func (n *Node) Children() iter.Seq2[int, *Node] {
+	return func(yield func(int, *Node) bool) {
+		if n == nil {
+			return
+		}
+		k := 0
+		for i := uint32(1); i <= n.descendants; k++ {
+			c := n.at(i)
+			if !yield(k, c) {
+				return
+			}
+			i += c.descendants + 1
+		}
+	}
+}
+
+// ChildList returns n's children as a new slice.
+func (n *Node) ChildList() []*Node {
+	var out []*Node
+	for _, c := range n.Children() {
+		out = append(out, c)
+	}
+	return out
+}
+
+// FirstChild returns n's first child, or nil.
+func (n *Node) FirstChild() *Node {
+	if n == nil || n.descendants == 0 {
+		return nil
+	}
+	return n.at(1)
+}
+
+// HasChildren reports whether n has any child.
+func (n *Node) HasChildren() bool { return n != nil && n.descendants > 0 }
 
 // ChildByField returns the first child with the given field name.
 func (n *Node) ChildByField(field string) *Node {
 	if n == nil {
 		return nil
 	}
-	for _, c := range n.Children {
-		if c.Field == field {
+	for _, c := range n.Children() {
+		if c.Field() == field {
 			return c
 		}
 	}
@@ -55,8 +139,8 @@ func (n *Node) ChildByField(field string) *Node {
 // ChildrenByField returns all children with the given field name.
 func (n *Node) ChildrenByField(field string) []*Node {
 	var out []*Node
-	for _, c := range n.Children {
-		if c.Field == field {
+	for _, c := range n.Children() {
+		if c.Field() == field {
 			out = append(out, c)
 		}
 	}
@@ -65,9 +149,9 @@ func (n *Node) ChildrenByField(field string) []*Node {
 
 // NamedChildren returns the named children (no keywords or operators).
 func (n *Node) NamedChildren() []*Node {
-	out := make([]*Node, 0, len(n.Children))
-	for _, c := range n.Children {
-		if c.Named && c.Type != "comment" {
+	out := []*Node{}
+	for _, c := range n.Children() {
+		if c.Named() && c.Type() != "comment" {
 			out = append(out, c)
 		}
 	}
@@ -76,8 +160,8 @@ func (n *Node) NamedChildren() []*Node {
 
 // HasToken reports whether n has a direct anonymous child token typ (e.g. "async").
 func (n *Node) HasToken(typ string) bool {
-	for _, c := range n.Children {
-		if !c.Named && c.Type == typ {
+	for _, c := range n.Children() {
+		if !c.Named() && c.Type() == typ {
 			return true
 		}
 	}
@@ -88,15 +172,6 @@ func (n *Node) HasToken(typ string) bool {
 // the node's children.
 func (n *Node) Walk(fn func(*Node) bool) {
 	if n == nil {
-		return
-	}
-	if n.descendants == 0 && len(n.Children) > 0 {
-		// Built by hand: its nodes are not laid out in pre-order.
-		if fn(n) {
-			for _, c := range n.Children {
-				c.Walk(fn)
-			}
-		}
 		return
 	}
 	// A lowered subtree is contiguous in pre-order: scan it, jumping over
@@ -113,7 +188,7 @@ func (n *Node) Walk(fn func(*Node) bool) {
 
 // Unparen strips enclosing parentheses.
 func Unparen(n *Node) *Node {
-	for n != nil && n.Type == "parenthesized_expression" {
+	for n != nil && n.Type() == "parenthesized_expression" {
 		named := n.NamedChildren()
 		if len(named) != 1 {
 			return n
@@ -193,7 +268,7 @@ func Parse(path string, src []byte) *File {
 	tree, err := p.ParseCtx(context.Background(), nil, in)
 	if err != nil || tree == nil {
 		// Only cancellation or a missing language make tree-sitter fail.
-		return &File{Path: path, Src: src, Root: &Node{Type: "module", End: uint32(len(src)), Named: true}, Lines: NewLineIndex(src),
+		return &File{Path: path, Src: src, Root: NewNode("module", 0, uint32(len(src))), Lines: NewLineIndex(src),
 			SyntaxErrors: []SyntaxError{{Message: "parser failed: " + fmt.Sprint(err)}}}
 	}
 	defer tree.Close()
@@ -212,6 +287,13 @@ var (
 	symbols     []symbolInfo
 	symbolKeep  []uint8 // 1 where symbols[i].keep, for the C walker
 	fieldNames  []string
+
+	// kindNames is Node.Type by Node.kind: "" (a zero Node), then the
+	// grammar's symbols (kind = symbol + 1), then ERROR and an unknown
+	// symbol; kindOf maps a name back to a kind (for NewNode).
+	kindNames              []string
+	kindOf                 map[string]uint16
+	kindError, kindUnknown uint16
 )
 
 // keepTable returns, per symbol, whether its nodes survive lowering.
@@ -246,6 +328,19 @@ func loadSymbols() {
 			break
 		}
 		fieldNames = append(fieldNames, lang.FieldName(i))
+	}
+	if len(fieldNames) > 256 || len(symbols)+3 > 1<<16 {
+		panic("analysis: the grammar has more symbols or fields than a Node can index")
+	}
+	kindNames = []string{""}
+	for _, info := range symbols {
+		kindNames = append(kindNames, info.name)
+	}
+	kindError, kindUnknown = uint16(len(kindNames)), uint16(len(kindNames)+1)
+	kindNames = append(kindNames, "ERROR", "?")
+	kindOf = map[string]uint16{}
+	for i := len(kindNames) - 1; i > 0; i-- {
+		kindOf[kindNames[i]] = uint16(i) // the first symbol of a name wins
 	}
 }
 
@@ -309,39 +404,23 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	defer parts[0].release()
 	defer parts[1].release()
 
-	// One slab of nodes and one of child pointers, both sized exactly, hold
-	// the whole tree: [root][part 0][part 1] and [root's children][part 0's
-	// other children][part 1's].
+	// One slab of nodes, sized exactly, holds the whole tree in pre-order:
+	// [root][part 0][part 1].
 	n0, n1 := len(parts[0].flat), len(parts[1].flat)
 	slab := make([]Node, 1+n0+n1)
-	childSlab := make([]*Node, n0+n1)
 	root := &slab[0]
 	fillNode(root, &rootRec)
 	parts[0].base, parts[1].base = 1, 1+n0
-	for i := range parts {
-		for j := range parts[i].flat {
-			if parts[i].flat[j].parent == noParent {
-				parts[i].top++
-			}
-		}
-	}
-	top := parts[0].top + parts[1].top
-	if top > 0 {
-		root.Children = childSlab[:top]
-	}
-	parts[0].rootChild, parts[1].rootChild = 0, parts[0].top
-	parts[0].childOff = top
-	parts[1].childOff = top + n0 - parts[0].top
-	both(func(p *lowerPart) { p.lower(src, slab, childSlab, root) })
+	both(func(p *lowerPart) { p.lower(src, slab, root) })
 	// Children follow their parent in the slab, so one backward pass
-	// counts every subtree (for Walk).
+	// counts every subtree (for Walk and Children).
 	for i := len(slab) - 1; i > 0; i-- {
 		slab[i].Parent.descendants += slab[i].descendants + 1
 	}
-	if parts[0].top > 0 && parts[1].top > 0 {
+	if parts[0].lastTop != nil && parts[1].firstTop != nil {
 		// The two parts' neighbouring top-level statements.
 		var boundary lowerPart
-		boundary.checkSeparated(src, root.Children[:parts[1].rootChild], root.Children[parts[1].rootChild])
+		boundary.checkSeparated(src, parts[0].lastTop, parts[1].firstTop)
 		parts[0].errors = append(parts[0].errors, boundary.errors...)
 	}
 	f.Root = root
@@ -360,55 +439,55 @@ type lowerPart struct {
 	flat         []flatNode
 	release      func()
 
-	base      int // index of the part's first node in the slab
-	top       int // top-level nodes kept
-	rootChild int // index of the part's first top-level node among the root's children
-	childOff  int // where the part's other child pointers start in the child slab
+	base int // index of the part's first node in the slab
+	// The part's first top-level node, and its last one that is not a
+	// comment (for the check of the statements on each side of the parts'
+	// boundary).
+	firstTop, lastTop *Node
 
 	errors   []SyntaxError
 	comments []*Node
 }
 
 // lower fills the part's nodes. In pre-order a parent comes before its
-// children, so its Children slice exists when they are appended; the root's
-// children are set by index, since both parts fill them at once.
-func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node) {
-	off := p.childOff
-	k := p.rootChild
+// children, so each child is checked against the sibling before it (the last
+// one that is not a comment, remembered per parent while the part is
+// filled).
+func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
+	lastChild := make([]*Node, len(p.flat)) // per parent: its last non-comment child so far
 	for j := range p.flat {
 		fn := &p.flat[j]
 		n := &slab[p.base+j]
 		fillNode(n, fn)
-		if c := int(fn.nchild); c > 0 && off+c <= len(childSlab) {
-			n.Children = childSlab[off : off : off+c]
-			off += c
-		}
 		if fn.parent == noParent {
 			n.Parent = root
-			if k > p.rootChild {
-				// Only this part's own statements: the other part fills
-				// root.Children[:p.rootChild] at the same time (the two
-				// parts' neighbours are checked after both are done).
-				p.checkSeparated(src, root.Children[p.rootChild:k], n)
+			if p.firstTop == nil {
+				p.firstTop = n
 			}
-			root.Children[k] = n
-			k++
+			// Only this part's own statements: the other part's neighbour
+			// is checked after both are done.
+			p.checkSeparated(src, p.lastTop, n)
+			if !isExtra(n) {
+				p.lastTop = n
+			}
 		} else {
 			parent := &slab[p.base+int(fn.parent)]
 			n.Parent = parent
-			if parent.Type == "block" {
-				p.checkSeparated(src, parent.Children, n)
+			if parent.Type() == "block" {
+				p.checkSeparated(src, lastChild[fn.parent], n)
 			}
-			parent.Children = append(parent.Children, n)
+			if !isExtra(n) {
+				lastChild[fn.parent] = n
+			}
 		}
 		switch {
-		case n.Type == "ERROR":
+		case n.Type() == "ERROR":
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: describeError(src, n)})
-		case n.Missing:
-			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type)})
-		case n.Type == "comment":
+		case n.Missing():
+			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type())})
+		case n.Type() == "comment":
 			p.comments = append(p.comments, n)
-		case n.Type == "identifier" && hardKeywords[string(src[n.Start:n.End])]:
+		case n.Type() == "identifier" && hardKeywords[string(src[n.Start:n.End])]:
 			// tree-sitter's error recovery can read `else:` alone as an
 			// annotated name: Python never does.
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
@@ -428,18 +507,14 @@ func (p *lowerPart) lower(src []byte, slab []Node, childSlab []*Node, root *Node
 // fixes and findings would then trust a file Python rejects. Comments and
 // line continuations are extras, not statements: a trailing `\` before a
 // blank line ends nothing and starts nothing (Python accepts it).
-func (p *lowerPart) checkSeparated(src []byte, siblings []*Node, n *Node) {
-	if isExtra(n) || n.Type == "ERROR" || n.Missing {
+func (p *lowerPart) checkSeparated(src []byte, prev, n *Node) {
+	if isExtra(n) || n.Type() == "ERROR" || n.Missing() {
 		return
 	}
-	i := len(siblings) - 1
-	for i >= 0 && isExtra(siblings[i]) {
-		i--
-	}
-	if i < 0 || siblings[i].Type == "ERROR" || siblings[i].End > n.Start {
+	if prev == nil || prev.Type() == "ERROR" || prev.End > n.Start {
 		return
 	}
-	if bytes.ContainsAny(src[siblings[i].End:n.Start], ";\n\r") {
+	if bytes.ContainsAny(src[prev.End:n.Start], ";\n\r") {
 		return
 	}
 	p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
@@ -448,24 +523,29 @@ func (p *lowerPart) checkSeparated(src []byte, siblings []*Node, n *Node) {
 
 // isExtra reports tree-sitter's extras that may stand among statements.
 func isExtra(n *Node) bool {
-	return n.Type == "comment" || n.Type == "line_continuation"
+	return n.Type() == "comment" || n.Type() == "line_continuation"
 }
 
 func fillNode(n *Node, fn *flatNode) {
 	switch {
 	case fn.symbol == 0xFFFF:
-		n.Type = "ERROR"
+		n.kind = kindError
 	case int(fn.symbol) < len(symbols):
-		n.Type = symbols[fn.symbol].name
+		n.kind = uint16(fn.symbol) + 1
 	default:
-		n.Type = "?"
+		n.kind = kindUnknown
 	}
 	if int(fn.field) < len(fieldNames) {
-		n.Field = fieldNames[fn.field]
+		n.field = uint8(fn.field)
 	}
 	n.Start, n.End = fn.start, fn.end
-	n.Named = fn.flags&1 != 0
-	n.Missing = fn.flags&2 != 0
+	n.flags = 0
+	if fn.flags&1 != 0 {
+		n.flags |= nodeNamed
+	}
+	if fn.flags&2 != 0 {
+		n.flags |= nodeMissing
+	}
 }
 
 func describeError(src []byte, n *Node) string {
@@ -512,7 +592,7 @@ var hardKeywords = map[string]bool{
 // python2Only names the Python 2 construct n is, or returns "": the
 // tree-sitter grammar accepts them, Python 3 does not.
 func python2Only(src []byte, n *Node) string {
-	switch n.Type {
+	switch n.Type() {
 	case "print_statement":
 		return "a `print` statement"
 	case "exec_statement":

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
@@ -64,8 +65,8 @@ func flattenMatchesBinding(t *testing.T, src []byte) {
 	f := Lower("x.py", src, tree)
 	var got []string
 	f.Root.Walk(func(n *Node) bool {
-		if n.Named {
-			got = append(got, n.Field+":"+n.Type+":"+itoa(n.Start)+"-"+itoa(n.End))
+		if n.Named() {
+			got = append(got, n.Field()+":"+n.Type()+":"+itoa(n.Start)+"-"+itoa(n.End))
 		}
 		return true
 	})
@@ -82,22 +83,22 @@ func itoa(u uint32) string { return strconv.FormatUint(uint64(u), 10) }
 func TestParentLinksAndTokens(t *testing.T) {
 	f := Parse("x.py", []byte(sample))
 	f.Root.Walk(func(n *Node) bool {
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			if c.Parent != n {
-				t.Fatalf("child %s of %s has wrong parent", c.Type, n.Type)
+				t.Fatalf("child %s of %s has wrong parent", c.Type(), n.Type())
 			}
 			if c.Start < n.Start || c.End > n.End {
-				t.Fatalf("child %s [%d,%d) outside parent %s [%d,%d)", c.Type, c.Start, c.End, n.Type, n.Start, n.End)
+				t.Fatalf("child %s [%d,%d) outside parent %s [%d,%d)", c.Type(), c.Start, c.End, n.Type(), n.Start, n.End)
 			}
-			if c.Type == "," || c.Type == "(" {
-				t.Fatalf("punctuation %q was kept", c.Type)
+			if c.Type() == "," || c.Type() == "(" {
+				t.Fatalf("punctuation %q was kept", c.Type())
 			}
 		}
 		return true
 	})
 	var asyncDef *Node
 	f.Root.Walk(func(n *Node) bool {
-		if n.Type == "function_definition" && n.HasToken("async") {
+		if n.Type() == "function_definition" && n.HasToken("async") {
 			asyncDef = n
 		}
 		return true
@@ -158,7 +159,7 @@ func TestWalkMatchesChildren(t *testing.T) {
 	var recurse func(n *Node, fn func(*Node) bool)
 	recurse = func(n *Node, fn func(*Node) bool) {
 		if fn(n) {
-			for _, c := range n.Children {
+			for _, c := range n.Children() {
 				recurse(c, fn)
 			}
 		}
@@ -167,8 +168,8 @@ func TestWalkMatchesChildren(t *testing.T) {
 		f := Parse("m.py", []byte(src))
 		for _, skip := range []string{"", "call", "block", "function_definition"} {
 			var want, got []*Node
-			recurse(f.Root, func(n *Node) bool { want = append(want, n); return n.Type != skip })
-			f.Root.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
+			recurse(f.Root, func(n *Node) bool { want = append(want, n); return n.Type() != skip })
+			f.Root.Walk(func(n *Node) bool { got = append(got, n); return n.Type() != skip })
 			if len(got) != len(want) {
 				t.Fatalf("skipping %q: Walk visited %d nodes, the recursion %d", skip, len(got), len(want))
 			}
@@ -178,24 +179,61 @@ func TestWalkMatchesChildren(t *testing.T) {
 				}
 			}
 			// From an inner node too.
-			if len(f.Root.Children) > 0 {
-				inner := f.Root.Children[len(f.Root.Children)/2]
+			if top := f.Root.ChildList(); len(top) > 0 {
+				inner := top[len(top)/2]
 				want, got = nil, nil
-				recurse(inner, func(n *Node) bool { want = append(want, n); return n.Type != skip })
-				inner.Walk(func(n *Node) bool { got = append(got, n); return n.Type != skip })
+				recurse(inner, func(n *Node) bool { want = append(want, n); return n.Type() != skip })
+				inner.Walk(func(n *Node) bool { got = append(got, n); return n.Type() != skip })
 				if len(got) != len(want) {
 					t.Fatalf("inner, skipping %q: Walk visited %d nodes, the recursion %d", skip, len(got), len(want))
 				}
 			}
 		}
 	}
-	// A Node built by hand is walked through its Children.
-	leaf := &Node{Type: "identifier"}
-	root := &Node{Type: "module", Children: []*Node{leaf}}
+	// A Node built by hand has no children.
 	var n int
-	root.Walk(func(*Node) bool { n++; return true })
-	if n != 2 {
-		t.Fatalf("hand-built tree: %d nodes visited, want 2", n)
+	NewNode("module", 0, 0).Walk(func(*Node) bool { n++; return true })
+	if n != 1 {
+		t.Fatalf("hand-built node: %d nodes visited, want 1", n)
+	}
+}
+
+// TestChildrenMatchParents: Children (found from the subtree sizes) yields
+// exactly the nodes whose Parent is the node, in source order, and
+// FirstChild and HasChildren agree with it.
+func TestChildrenMatchParents(t *testing.T) {
+	sources := []string{sample, incrementalSeed, "def f(:\n  x = [1,\n# c\nclass C:\n  pass\n", "", "x = 1; y = 2\nif x:\n    pass  # c\n"}
+	if large, err := os.ReadFile("../../corpus/files/large.py"); err == nil {
+		sources = append(sources, string(large))
+	}
+	for _, src := range sources {
+		f := Parse("m.py", []byte(src))
+		want := map[*Node][]*Node{}
+		var all []*Node
+		f.Root.Walk(func(n *Node) bool {
+			all = append(all, n)
+			if n.Parent != nil {
+				want[n.Parent] = append(want[n.Parent], n)
+			}
+			return true
+		})
+		for _, n := range all {
+			got := n.ChildList()
+			if len(got) != len(want[n]) {
+				t.Fatalf("%q: %s at %d has %d children, %d nodes name it their parent", src[:min(len(src), 20)], n.Type(), n.Start, len(got), len(want[n]))
+			}
+			for i := range got {
+				if got[i] != want[n][i] {
+					t.Fatalf("%s at %d: child %d differs", n.Type(), n.Start, i)
+				}
+				if i > 0 && got[i].Start < got[i-1].End {
+					t.Fatalf("%s at %d: child %d starts before the one before it ends", n.Type(), n.Start, i)
+				}
+			}
+			if n.HasChildren() != (len(got) > 0) || (len(got) > 0 && n.FirstChild() != got[0]) {
+				t.Fatalf("%s at %d: HasChildren/FirstChild disagree with Children", n.Type(), n.Start)
+			}
+		}
 	}
 }
 
@@ -227,7 +265,7 @@ func TestParserInputLimits(t *testing.T) {
 			}
 			calls := 0
 			f.Root.Walk(func(n *Node) bool {
-				if n.Type == "call" {
+				if n.Type() == "call" {
 					calls++
 					if txt := f.Text(n); txt != "g()" && txt != "h()" {
 						t.Errorf("%s: call text %q: offsets do not refer to the source", name, txt)
@@ -339,5 +377,13 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 				t.Errorf("%q (parallel threshold %d): %v", src, parallel, f.SyntaxErrors)
 			}
 		}
+	}
+}
+
+// TestNodeSize: a lowered tree is most of what `check` keeps in memory
+// (docs/performance.md, "Memory"); a field added to Node grows every tree.
+func TestNodeSize(t *testing.T) {
+	if size := unsafe.Sizeof(Node{}); size != 24 {
+		t.Fatalf("a Node is %d bytes, want 24: see docs/performance.md before growing it", size)
 	}
 }

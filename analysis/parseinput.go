@@ -134,7 +134,7 @@ func compressIndentation(in []byte) ([]byte, string) {
 // is an error) or parserInput found a limit. It is a syntax error at the
 // start of the file saying that nothing else was checked reliably.
 func untrusted(f *File, problem string) {
-	if problem == "" && f.Root.Type != "ERROR" {
+	if problem == "" && f.Root.Type() != "ERROR" {
 		return
 	}
 	if problem == "" {

@@ -751,7 +751,7 @@ func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 		return false
 	}
 	for _, b := range c.Bases {
-		if b.Type == "keyword_argument" {
+		if b.Type() == "keyword_argument" {
 			continue
 		}
 		r := c.module.Resolve(b)
@@ -848,7 +848,7 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 	ok := len(returns) > 0 && (!everyPath || !f.mayFallOff())
 	for _, ret := range returns {
 		named := ret.NamedChildren()
-		if len(named) != 1 || Unparen(named[0]).Type != "call" {
+		if len(named) != 1 || Unparen(named[0]).Type() != "call" {
 			ok = false
 			break
 		}

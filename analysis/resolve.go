@@ -40,7 +40,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	if n == nil || depth > maxResolveDepth {
 		return Ref{}
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "type":
 		// The annotation of an annotated assignment, kept as its value.
 		return m.annotationType(n, depth+1)
@@ -59,7 +59,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return m.annotationType(t, depth+1)
 		}
 		// resp["Body"] where resp is a library response with known items.
-		if key := stringConstant(m.File, n.ChildByField("subscript")); key != "" {
+		if key := StringConstant(m.File, n.ChildByField("subscript")); key != "" {
 			if obj := m.resolve(n.ChildByField("value"), depth+1); obj.Instance && obj.Name != "" {
 				if t := pylib.ItemTypes[obj.Name+"["+key+"]"]; t != "" {
 					return Ref{Name: t, Instance: true}
@@ -69,7 +69,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		return Ref{}
 	case "call":
 		// clients.get(name) where clients: dict[str, Client].
-		if fn := n.ChildByField("function"); fn != nil && fn.Type == "attribute" {
+		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
 			if pylib.Method(m.File.Text(fn.ChildByField("attribute")), pylib.ReturnsElement) {
 				if t := m.elementAnnotation(fn.ChildByField("object"), depth); t != nil {
 					return m.annotationType(t, depth+1)
@@ -103,7 +103,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		return Ref{}
 	case "await":
 		// x = await connect(): the awaited result's type, when the table knows it.
-		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type == "call" {
+		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
 			if t := pylib.AwaitResult(callee.Name); t != "" {
 				return Ref{Name: t, Instance: true}
@@ -212,7 +212,7 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		if v == nil {
 			return Ref{}
 		}
-		if v.Type == "none" {
+		if v.Type() == "none" {
 			continue
 		}
 		r := m.declaredType(v, depth)
@@ -235,7 +235,7 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 // even when the value's own type is unknown.
 func (m *Module) declaredType(v *Node, depth int) Ref {
 	a := v.Parent
-	if a == nil || a.Type != "assignment" || v.Field != "right" {
+	if a == nil || a.Type() != "assignment" || v.Field() != "right" {
 		return Ref{}
 	}
 	t := a.ChildByField("type")
@@ -263,7 +263,7 @@ func (m *Module) reassignedParam(b *Binding, depth int) Ref {
 func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	p := b.Node
 	// An annotation names the type: session: requests.Session.
-	if p.Type == "typed_parameter" || p.Type == "typed_default_parameter" {
+	if p.Type() == "typed_parameter" || p.Type() == "typed_default_parameter" {
 		if t := p.ChildByField("type"); t != nil {
 			if r := m.annotationType(t, depth); r.Known() {
 				return r
@@ -278,6 +278,9 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	f := scope.Func
 	if t := m.callbackParamType(f, b.Name); t != "" {
 		return Ref{Name: t, Instance: true}
+	}
+	if m.callerTypesAsked != nil {
+		m.callerTypesAsked[paramOf{f, b.Name}] = true
 	}
 	if r, ok := m.callerTypes[f][b.Name]; ok {
 		return r
@@ -330,7 +333,7 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 	if t == nil || depth > maxResolveDepth {
 		return Ref{}
 	}
-	switch t.Type {
+	switch t.Type() {
 	case "type":
 		if named := t.NamedChildren(); len(named) == 1 {
 			return m.annotationType(named[0], depth+1)
@@ -351,7 +354,7 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 	case "generic_type", "subscript":
 		var base *Node
 		var params []*Node
-		if t.Type == "subscript" {
+		if t.Type() == "subscript" {
 			base = t.ChildByField("value")
 			params = t.ChildrenByField("subscript")
 		} else {
@@ -407,7 +410,7 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 		return nil
 	}
 	var ann *Node
-	switch n.Type {
+	switch n.Type() {
 	case "identifier":
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
 		if b == nil {
@@ -415,7 +418,7 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 		}
 		switch b.Kind {
 		case BindParam:
-			if b.Node.Type == "typed_parameter" || b.Node.Type == "typed_default_parameter" {
+			if b.Node.Type() == "typed_parameter" || b.Node.Type() == "typed_default_parameter" {
 				ann = b.Node.ChildByField("type")
 			}
 		case BindAssign:
@@ -456,7 +459,7 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 // annotated assignment keeps its annotation as its value), or nil.
 func annotationValue(values []*Node) *Node {
 	for _, v := range values {
-		if v != nil && v.Type == "type" {
+		if v != nil && v.Type() == "type" {
 			return v
 		}
 	}
@@ -465,7 +468,7 @@ func annotationValue(values []*Node) *Node {
 
 // genericParts splits `Base[A, B]` into its base and parameters.
 func genericParts(t *Node) (*Node, []*Node) {
-	if t != nil && t.Type == "type" {
+	if t != nil && t.Type() == "type" {
 		named := t.NamedChildren()
 		if len(named) != 1 {
 			return nil, nil
@@ -475,7 +478,7 @@ func genericParts(t *Node) (*Node, []*Node) {
 	if t == nil {
 		return nil, nil
 	}
-	switch t.Type {
+	switch t.Type() {
 	case "subscript":
 		return t.ChildByField("value"), t.ChildrenByField("subscript")
 	case "generic_type":
@@ -521,12 +524,12 @@ func (m *Module) annotationText(n *Node, text string) Ref {
 
 func isNoneAnnotation(f *File, n *Node) bool {
 	n = Unparen(n)
-	if n != nil && n.Type == "type" {
+	if n != nil && n.Type() == "type" {
 		if named := n.NamedChildren(); len(named) == 1 {
 			n = named[0]
 		}
 	}
-	return n != nil && (n.Type == "none" || (n.Type == "string" && strings.Trim(f.Text(n), `"'`) == "None"))
+	return n != nil && (n.Type() == "none" || (n.Type() == "string" && strings.Trim(f.Text(n), `"'`) == "None"))
 }
 
 // resolveDotted resolves a dotted name written in a string annotation
@@ -547,7 +550,7 @@ func (m *Module) resolveDotted(n *Node, dotted string) Ref {
 
 func functionNodeOfParam(p *Node) *Node {
 	for n := p; n != nil; n = n.Parent {
-		if n.Type == "function_definition" || n.Type == "lambda" {
+		if n.Type() == "function_definition" || n.Type() == "lambda" {
 			return n
 		}
 	}
@@ -628,7 +631,7 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 		if named := d.NamedChildren(); len(named) == 1 {
 			expr = named[0]
 		}
-		if expr.Type == "call" {
+		if expr.Type() == "call" {
 			expr = expr.ChildByField("function")
 		}
 		switch ref := m.resolve(expr, 0); {
@@ -671,11 +674,11 @@ func (c *Class) attrBinding(attr string) *Binding {
 // method, when obj is a call of the builtin super.
 func (m *Module) superMember(obj *Node, attr string) (Ref, bool) {
 	obj = Unparen(obj)
-	if obj == nil || obj.Type != "call" {
+	if obj == nil || obj.Type() != "call" {
 		return Ref{}, false
 	}
 	fn := obj.ChildByField("function")
-	if fn == nil || fn.Type != "identifier" || m.File.Text(fn) != "super" || !m.IsBuiltin(fn, "super") {
+	if fn == nil || fn.Type() != "identifier" || m.File.Text(fn) != "super" || !m.IsBuiltin(fn, "super") {
 		return Ref{}, false
 	}
 	f := m.FunctionAt(obj)
@@ -686,7 +689,7 @@ func (m *Module) superMember(obj *Node, attr string) (Ref, bool) {
 		return Ref{}, true
 	}
 	for _, base := range f.Class.Bases {
-		if base.Type == "keyword_argument" {
+		if base.Type() == "keyword_argument" {
 			continue
 		}
 		r := m.resolve(base, 0)
@@ -711,7 +714,7 @@ func (c *Class) libraryBase(depth int) string {
 		return ""
 	}
 	for _, base := range c.Bases {
-		if base.Type == "keyword_argument" {
+		if base.Type() == "keyword_argument" {
 			continue
 		}
 		r := c.module.resolve(base, 0)
@@ -732,10 +735,10 @@ func (c *Class) libraryBase(depth int) string {
 // httpx), as opposed to a class of another project module.
 func libraryName(m *Module, base *Node) bool {
 	root := Unparen(base)
-	for root != nil && root.Type == "attribute" {
+	for root != nil && root.Type() == "attribute" {
 		root = Unparen(root.ChildByField("object"))
 	}
-	if root == nil || root.Type != "identifier" {
+	if root == nil || root.Type() != "identifier" {
 		return false
 	}
 	b := m.ScopeAt(root).Lookup(m.File.Text(root))
@@ -766,7 +769,7 @@ func (c *Class) definesAttr(attr string, depth int) bool {
 		return true
 	}
 	for _, base := range c.Bases {
-		if base.Type == "keyword_argument" {
+		if base.Type() == "keyword_argument" {
 			continue
 		}
 		if r := c.module.resolve(base, 0); r.Class != nil && r.Class != c && r.Class.definesAttr(attr, depth+1) {
@@ -785,7 +788,7 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 		return nil
 	}
 	for _, base := range c.Bases {
-		if base.Type == "keyword_argument" {
+		if base.Type() == "keyword_argument" {
 			continue
 		}
 		r := c.module.resolve(base, 0)
@@ -847,7 +850,7 @@ func (m *Module) CalleeRef(c *Call) Ref {
 // Method returns the attribute name when the callee is obj.attr, else "".
 func (c *Call) Method(f *File) string {
 	fn := c.Node.ChildByField("function")
-	if fn != nil && fn.Type == "attribute" {
+	if fn != nil && fn.Type() == "attribute" {
 		return f.Text(fn.ChildByField("attribute"))
 	}
 	return ""
@@ -876,7 +879,7 @@ func (m *Module) IsScheduler(call *Node) bool {
 	if pylib.Is(r.Name, pylib.AwaitsArgs) {
 		return true
 	}
-	if fn != nil && fn.Type == "attribute" {
+	if fn != nil && fn.Type() == "attribute" {
 		return pylib.SchedulerMethods[m.File.Text(fn.ChildByField("attribute"))]
 	}
 	return false
@@ -899,11 +902,11 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 	var inLogic *Node
 	for p := child.Parent; p != nil; child, p = p, p.Parent {
 		if inLogic != nil {
-			switch p.Type {
+			switch p.Type() {
 			case "not_operator", "boolean_operator", "parenthesized_expression":
 				continue
 			case "if_statement", "while_statement", "elif_clause", "assert_statement":
-				if child.Field == "condition" || p.Type == "assert_statement" {
+				if child.Field() == "condition" || p.Type() == "assert_statement" {
 					return UsageCondition, p
 				}
 			case "conditional_expression":
@@ -913,18 +916,18 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 			}
 			return UsageOperand, inLogic
 		}
-		switch p.Type {
+		switch p.Type() {
 		case "not_operator", "boolean_operator":
 			inLogic = p
 			continue
 		case "parenthesized_expression", "keyword_argument", "list_splat", "dictionary_splat", "pair",
 			"list", "tuple", "set", "dictionary", "expression_list":
-			if p.Type == "keyword_argument" && child.Field != "value" {
+			if p.Type() == "keyword_argument" && child.Field() != "value" {
 				return UsageOther, p
 			}
 			continue
 		case "list_comprehension", "set_comprehension", "generator_expression", "dictionary_comprehension":
-			if child.Field == "body" {
+			if child.Field() == "body" {
 				continue
 			}
 			return UsageOther, p
@@ -933,7 +936,7 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		case "expression_statement":
 			return UsageDropped, p
 		case "argument_list":
-			if p.Parent != nil && p.Parent.Type == "call" {
+			if p.Parent != nil && p.Parent.Type() == "call" {
 				if m.IsScheduler(p.Parent) {
 					return UsageScheduled, p.Parent
 				}
@@ -941,7 +944,7 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 			}
 			return UsageOther, p
 		case "assignment", "augmented_assignment":
-			if child.Field == "right" {
+			if child.Field() == "right" {
 				return UsageStored, p
 			}
 			return UsageOther, p
@@ -950,14 +953,14 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		case "return_statement":
 			return UsageReturned, p
 		case "lambda":
-			if child.Field == "body" {
+			if child.Field() == "body" {
 				return UsageReturned, p
 			}
 			return UsageOther, p
 		case "yield":
 			return UsageYielded, p
 		case "if_statement", "while_statement", "elif_clause":
-			if child.Field == "condition" {
+			if child.Field() == "condition" {
 				return UsageCondition, p
 			}
 			return UsageOther, p
@@ -971,12 +974,12 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		case "comparison_operator", "binary_operator", "unary_operator":
 			return UsageOperand, p
 		case "attribute":
-			if child.Field == "object" {
+			if child.Field() == "object" {
 				return UsageAttribute, p
 			}
 			return UsageOther, p
 		case "subscript":
-			if child.Field == "value" {
+			if child.Field() == "value" {
 				return UsageOperand, p
 			}
 			return UsageOther, p
@@ -1002,11 +1005,11 @@ func init() {
 	}
 }
 
-// stringConstant returns the text of a plain one-part string literal
+// StringConstant returns the text of a plain one-part string literal
 // ('Body', "Body"), or "".
-func stringConstant(f *File, n *Node) string {
+func StringConstant(f *File, n *Node) string {
 	n = Unparen(n)
-	if n == nil || n.Type != "string" {
+	if n == nil || n.Type() != "string" {
 		return ""
 	}
 	t := f.Text(n)

@@ -52,6 +52,8 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, `l[0] = f()`) " +
+		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
 		"assigning it in one branch while only another awaits; storing it unconditionally and awaiting it only inside an `if` " +
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
@@ -63,9 +65,9 @@ async def handler(key):
 		"class of the module with its own `def drain(self)` may be the receiver).\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +
 		"discord.py, Pyrogram, Telethon and python-telegram-bot; aiohttp and websockets servers and clients; aioboto3/aiobotocore; " +
-		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 18 of 19 and is quiet on every " +
-		"fix. Not found: a coroutine stored in a dict item that is then splatted into a call of unknown code (`kwargs[k] = f(); " +
-		"await emit(**kwargs)`), which may or may not await it. The shapes were reduced by hand from each issue, so the rate says " +
+		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 19 of 19 and is quiet on every " +
+		"fix. A container splatted into a call of unknown code (`await emit(**kwargs)`) is taken to be handed on, as it may be " +
+		"awaited there: the aiobotocore shape is found where the item is read back as the result. The shapes were reduced by hand from each issue, so the rate says " +
 		"what the model follows, not how often real code takes each shape.",
 	Run: runNeverAwaited,
 })
@@ -108,18 +110,18 @@ func runNeverAwaited(p *Pass) {
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
 		fn := c.Node.ChildByField("function")
-		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type == "attribute" &&
+		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type() == "attribute" &&
 			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
 			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
 			continue
 		}
 		for _, a := range c.Args() {
 			arg := a
-			if a.Type == "keyword_argument" {
+			if a.Type() == "keyword_argument" {
 				arg = a.ChildByField("value")
 			}
 			arg = analysis.Unparen(arg)
-			if arg == nil || (arg.Type != "identifier" && arg.Type != "attribute") {
+			if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") {
 				continue
 			}
 			api := syncCallbackAPI(p, arg)
@@ -152,7 +154,7 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	var target *analysis.Node
-	switch assign.Type {
+	switch assign.Type() {
 	case "assignment":
 		target = analysis.Unparen(assign.ChildByField("left"))
 		if !holdsDirectly(analysis.Unparen(assign.ChildByField("right")), c.Node) {
@@ -168,7 +170,7 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 	default:
 		return false
 	}
-	if target == nil || target.Type != "identifier" {
+	if target == nil || target.Type() != "identifier" {
 		return false
 	}
 	scope := p.Module.ScopeAt(target)
@@ -182,8 +184,8 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 		if passedOn {
 			return false
 		}
-		if n != target && n.Type == "identifier" && p.File.Text(n) == name && n.Field != "attribute" &&
-			!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") {
+		if n != target && n.Type() == "identifier" && p.File.Text(n) == name && n.Field() != "attribute" &&
+			!(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") {
 			if p.Module.ScopeAt(n).Lookup(name) == binding && !inertUse(p.Module, n) {
 				passedOn = true
 			}
@@ -203,7 +205,7 @@ func holdsDirectly(value, call *analysis.Node) bool {
 	if value == nil {
 		return false
 	}
-	switch value.Type {
+	switch value.Type() {
 	case "list", "tuple", "set":
 		for _, el := range value.NamedChildren() {
 			if analysis.Unparen(el) == call {
@@ -225,7 +227,7 @@ func inertUse(m *analysis.Module, n *analysis.Node) bool {
 		return true
 	case analysis.UsageOperand:
 		// `user or default` may hand the coroutine on; `not user` cannot.
-		return by == nil || by.Type != "boolean_operator"
+		return by == nil || by.Type() != "boolean_operator"
 	case analysis.UsageArgument:
 		return readOnlyArgument(m, n)
 	}
@@ -287,12 +289,12 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		}
 		return coroUse{fate: fateDropped, why: "its result is discarded"}
 	case analysis.UsageReturned:
-		if by != nil && by.Type == "lambda" && !inContainer {
+		if by != nil && by.Type() == "lambda" && !inContainer {
 			if api := syncCallbackAPI(p, analysis.Unparen(by)); api != "" {
 				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
 			}
 		}
-		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type == "return_statement" && !inContainer &&
+		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type() == "return_statement" && !inContainer &&
 			!fl.awaitableObject {
 			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
 				"`, so awaiting `" + f.Name + "()` gives a coroutine object, not its result"}
@@ -318,7 +320,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		if pylib.Method(attr, pylib.CoroutineAttribute) || (fl.awaitableObject && (pylib.Method(attr, pylib.FutureAttribute) || strings.HasPrefix(attr, "__"))) {
 			return coroUse{fate: fateConsumed}
 		}
-		if by.Parent != nil && by.Parent.Type == "call" && by.Field == "function" {
+		if by.Parent != nil && by.Parent.Type() == "call" && by.Field() == "function" {
 			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object"}
 		}
 		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object"}
@@ -330,7 +332,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		if by == nil || inContainer {
 			return coroUse{fate: fateConsumed}
 		}
-		switch by.Type {
+		switch by.Type() {
 		case "for_statement", "for_in_clause":
 			if by.HasToken("async") {
 				return coroUse{fate: fateMisuse, why: "it is iterated with `async for` (a coroutine is not an async iterator)"}
@@ -353,13 +355,13 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 // `threading.Thread(target=cb)`), or "".
 func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 	q := arg.Parent
-	if q != nil && q.Type == "keyword_argument" {
+	if q != nil && q.Type() == "keyword_argument" {
 		if p.File.Text(q.ChildByField("name")) != "target" {
 			return ""
 		}
 		q = q.Parent
 	}
-	if q == nil || q.Type != "argument_list" || q.Parent == nil || q.Parent.Type != "call" {
+	if q == nil || q.Type() != "argument_list" || q.Parent == nil || q.Parent.Type() != "call" {
 		return ""
 	}
 	call := q.Parent
@@ -368,7 +370,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 	if name != "" && (pylib.Is(name, pylib.CallsBack) || (p.Project != nil && pylib.Is(p.Project.Canonical(name), pylib.CallsBack))) {
 		return p.File.Text(fn)
 	}
-	if fn != nil && fn.Type == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+	if fn != nil && fn.Type() == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
 		return p.File.Text(fn)
 	}
 	return ""
@@ -378,7 +380,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 // list, tuple, set, dict or comprehension.
 func throughContainer(n, by *analysis.Node) bool {
 	for q := n.Parent; q != nil && q != by; q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "list", "tuple", "set", "dictionary", "pair", "list_comprehension", "set_comprehension",
 			"generator_expression", "dictionary_comprehension":
 			return true
@@ -401,21 +403,21 @@ func enclosingDef(m *analysis.Module, n *analysis.Node) *analysis.Function {
 
 func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 	p := fl.p
-	switch by.Type {
+	switch by.Type() {
 	case "subscript":
 		return coroUse{fate: fateMisuse, why: "it is subscripted as if it were its result"}
 	case "comparison_operator":
 		// `coro is None` / `coro is not None` test whether there is a coroutine at all.
 		ops := ""
-		for _, c := range by.Children {
-			if !c.Named {
+		for _, c := range by.Children() {
+			if !c.Named() {
 				ops += p.File.Text(c) + " "
 			}
 		}
 		other := by.NamedChildren()
 		isNone := false
 		for _, o := range other {
-			if o.Type == "none" {
+			if o.Type() == "none" {
 				isNone = true
 			}
 		}
@@ -428,7 +430,7 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 	case "boolean_operator", "not_operator":
 		// A name in `coro or default` may be handed on; a call tested
 		// there is reported as before.
-		if n.Type != "call" {
+		if n.Type() != "call" {
 			return coroUse{fate: fateConsumed}
 		}
 	}
@@ -438,7 +440,7 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coroUse {
 	p := fl.p
 	m := p.Module
-	if call == nil || call.Type != "call" {
+	if call == nil || call.Type() != "call" {
 		return coroUse{fate: fateConsumed}
 	}
 	fn := call.ChildByField("function")
@@ -448,17 +450,17 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		return fl.judgeValue(call, inContainer)
 	}
 	// calls.append(coro): the coroutine lives on in the local container.
-	if fn != nil && fn.Type == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
-		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type == "identifier" {
+	if fn != nil && fn.Type() == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
+		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type() == "identifier" {
 			if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
-				return fl.judgeLocal(obj, call, true)
+				return fl.judgeLocal(obj, call, true, "")
 			}
 		}
 	}
-	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type == "identifier" {
+	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type() == "identifier" {
 		return coroUse{fate: fateGuarded}
 	}
-	if fn != nil && fn.Type == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
+	if fn != nil && fn.Type() == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
 		if pylib.Method(callee.Name, pylib.ReadsArgument) {
 			return coroUse{fate: fateWeak, why: "it is only printed or inspected, never run"}
 		}
@@ -510,7 +512,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return consumed
 	}
-	switch b.Node.Type {
+	switch b.Node.Type() {
 	case "list_splat_pattern", "dictionary_splat_pattern":
 		return consumed
 	}
@@ -527,7 +529,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 		if escaped {
 			return false
 		}
-		if n.Type != "identifier" || n.Field == "attribute" || p0(n) || tm.File.Text(n) != name {
+		if n.Type() != "identifier" || n.Field() == "attribute" || p0(n) || tm.File.Text(n) != name {
 			return true
 		}
 		if tm.ScopeAt(n).Lookup(name) != b {
@@ -567,17 +569,17 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 // parameterFor names the parameter of t that argument arg of call c binds.
 func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis.Node) string {
 	for q := arg; q != nil && q != c.Node; q = q.Parent {
-		if q.Type == "keyword_argument" {
+		if q.Type() == "keyword_argument" {
 			return p.File.Text(q.ChildByField("name"))
 		}
-		if q.Parent != nil && q.Parent.Type == "argument_list" {
+		if q.Parent != nil && q.Parent.Type() == "argument_list" {
 			arg = q
 			break
 		}
 	}
 	offset := 0
 	fn := c.Node.ChildByField("function")
-	if t.Class != nil && fn != nil && fn.Type == "attribute" && len(t.Params) > 0 {
+	if t.Class != nil && fn != nil && fn.Type() == "attribute" && len(t.Params) > 0 {
 		static := false
 		for _, d := range t.Decorators {
 			if strings.Contains(t.Module().File.Text(d), "staticmethod") {
@@ -600,7 +602,7 @@ func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis
 	}
 	i := 0
 	for _, a := range c.Args() {
-		switch a.Type {
+		switch a.Type() {
 		case "keyword_argument", "comment":
 			continue
 		case "list_splat", "dictionary_splat":
@@ -624,20 +626,20 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		return coroUse{fate: fateConsumed}
 	}
 	var target, value *analysis.Node
-	switch assign.Type {
+	switch assign.Type() {
 	case "assignment":
 		target, value = analysis.Unparen(assign.ChildByField("left")), assign.ChildByField("right")
-		for value != nil && value.Type == "assignment" {
+		for value != nil && value.Type() == "assignment" {
 			return coroUse{fate: fateConsumed} // a = b = coro: not followed
 		}
 	case "named_expression":
 		// The walrus's own value and the name both carry the coroutine.
 		target = assign.ChildByField("name")
 		u := fl.judgeValue(assign, inContainer)
-		if u.fate == fateConsumed || target == nil || target.Type != "identifier" {
+		if u.fate == fateConsumed || target == nil || target.Type() != "identifier" {
 			return coroUse{fate: fateConsumed}
 		}
-		if l := fl.judgeLocal(target, assign, inContainer); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
+		if l := fl.judgeLocal(target, assign, inContainer, ""); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
 			if l.fate == fateConsumed {
 				return l
 			}
@@ -650,20 +652,72 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 	if target == nil {
 		return coroUse{fate: fateConsumed}
 	}
-	switch target.Type {
+	switch target.Type() {
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list":
 		if !inContainer && analysis.Unparen(value) == n {
 			return coroUse{fate: fateMisuse, why: "it is unpacked as if it were its result"}
 		}
 		return coroUse{fate: fateConsumed}
 	case "identifier":
-		return fl.judgeLocal(target, assign, inContainer)
+		return fl.judgeLocal(target, assign, inContainer, literalItemKey(fl.p.File, n, value))
 	case "attribute":
 		if analysis.Unparen(value) == n {
 			return fl.judgeSelfAttribute(target)
 		}
+	case "subscript":
+		// kwargs["resp"] = coro(): the coroutine is an item of a local
+		// container, read back by that key.
+		obj := analysis.Unparen(target.ChildByField("value"))
+		key := itemKey(fl.p.File, target.ChildByField("subscript"))
+		if analysis.Unparen(value) == n && obj != nil && obj.Type() == "identifier" && key != "" {
+			if b := fl.p.Module.ScopeAt(obj).Lookup(fl.p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
+				return fl.judgeLocal(obj, assign, true, key)
+			}
+		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// itemKey returns a constant subscript or dict key (a plain string or an
+// integer literal) as one text for both spellings of a string, or "".
+func itemKey(f *analysis.File, n *analysis.Node) string {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return ""
+	}
+	if s := analysis.StringConstant(f, n); s != "" {
+		return "'" + s + "'"
+	}
+	if n.Type() == "integer" {
+		return f.Text(n)
+	}
+	return ""
+}
+
+// literalItemKey returns the key under which the coroutine n sits in the
+// dict literal that is an assignment's whole value (`d = {"k": coro()}`),
+// or "".
+func literalItemKey(f *analysis.File, n, value *analysis.Node) string {
+	pair := n.Parent
+	for pair != nil && pair.Type() == "parenthesized_expression" {
+		pair = pair.Parent
+	}
+	if pair == nil || pair.Type() != "pair" || pair.Parent != analysis.Unparen(value) || pair.Parent.Type() != "dictionary" ||
+		analysis.Unparen(pair.ChildByField("value")) != n {
+		return ""
+	}
+	return itemKey(f, pair.ChildByField("key"))
+}
+
+// itemRead returns the subscript that reads container[key] when use (a
+// read of the container) is its object, and whether it is instead a store
+// to that key (`container[key] = ...`), which replaces the coroutine.
+func itemRead(f *analysis.File, use *analysis.Node, key string) (read *analysis.Node, store bool) {
+	sub := use.Parent
+	if key == "" || sub == nil || sub.Type() != "subscript" || use.Field() != "value" || itemKey(f, sub.ChildByField("subscript")) != key {
+		return nil, false
+	}
+	return sub, isAttributeTarget(sub)
 }
 
 // judgeSelfAttribute follows a coroutine stored in `self.NAME` to the reads
@@ -674,7 +728,7 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 	m := fl.p.Module
 	obj := analysis.Unparen(target.ChildByField("object"))
 	f := m.FunctionAt(target)
-	if obj == nil || obj.Type != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
 		return consumed
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
@@ -686,11 +740,11 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		self := meth.Params[0]
 		found := false
 		meth.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
-			if found || n.Type != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
+			if found || n.Type() != "attribute" || n == target || m.File.Text(n.ChildByField("attribute")) != attr {
 				return !found
 			}
 			o := analysis.Unparen(n.ChildByField("object"))
-			if o == nil || o.Type != "identifier" || m.File.Text(o) != self {
+			if o == nil || o.Type() != "identifier" || m.File.Text(o) != self {
 				return true
 			}
 			if isAttributeTarget(n) {
@@ -722,11 +776,11 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 func isAttributeTarget(n *analysis.Node) bool {
 	child := n
 	for q := n.Parent; q != nil; child, q = q, q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "pattern_list", "tuple_pattern", "tuple", "expression_list", "parenthesized_expression":
 			continue
 		case "assignment", "augmented_assignment":
-			return child.Field == "left"
+			return child.Field() == "left"
 		}
 		return false
 	}
@@ -734,8 +788,11 @@ func isAttributeTarget(n *analysis.Node) bool {
 }
 
 // judgeLocal follows a coroutine (or a container of coroutines) stored in a
-// local name through the uses that the assignment reaches.
-func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) coroUse {
+// local name through the uses that the assignment reaches. item is the
+// constant key the coroutine is stored under in the container ("" when
+// unknown): a read of that item (`d["k"]`) is the coroutine itself, judged
+// as such until the item is stored again.
+func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, item string) coroUse {
 	p := fl.p
 	m := p.Module
 	scope := m.ScopeAt(target)
@@ -754,8 +811,20 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) 
 	var weak, misuse *coroUse
 	consumed := false
 	var consumedAt []*analysis.Node
+	itemStored := false // the item was replaced: later reads of it are not the coroutine
 	for _, use := range uses {
-		u := fl.judgeValue(use, inContainer)
+		var u coroUse
+		if read, store := itemRead(p.File, use, item); read != nil && (store || itemStored) {
+			itemStored = true
+			continue
+		} else if read != nil {
+			if u = fl.judgeValue(read, false); u.fate == fateMisuse {
+				u.why = "it is stored in `" + p.File.Text(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
+				return u
+			}
+		} else {
+			u = fl.judgeValue(use, inContainer)
+		}
 		if u.fate == fateConsumed {
 			consumedAt = append(consumedAt, use)
 		}
@@ -821,13 +890,13 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		if !ok {
 			return false
 		}
-		if n.Type != "identifier" || n == target || n.Field == "attribute" || p0(n) {
+		if n.Type() != "identifier" || n == target || n.Field() == "attribute" || p0(n) {
 			return true
 		}
 		if m.File.Text(n) != name || m.ScopeAt(n).Lookup(name) != binding {
 			return true
 		}
-		if isBindingTarget(n) && !(n.Parent != nil && n.Parent.Type == "augmented_assignment") {
+		if isBindingTarget(n) && !(n.Parent != nil && n.Parent.Type() == "augmented_assignment") {
 			if n.Start > assign.Start {
 				rebinds = append(rebinds, n)
 			}
@@ -882,7 +951,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 // statement's iterable.
 func bindingEnd(target *analysis.Node) uint32 {
 	for q := target.Parent; q != nil; q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "assignment", "augmented_assignment", "named_expression":
 			return q.End
 		case "for_statement", "for_in_clause":
@@ -897,7 +966,7 @@ func bindingEnd(target *analysis.Node) uint32 {
 
 // p0 reports the name part of a keyword argument (`f(name=...)`).
 func p0(n *analysis.Node) bool {
-	return n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name"
+	return n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name"
 }
 
 // isBindingTarget reports whether identifier n is assigned to (an
@@ -905,19 +974,19 @@ func p0(n *analysis.Node) bool {
 func isBindingTarget(n *analysis.Node) bool {
 	child := n
 	for q := n.Parent; q != nil; child, q = q, q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "list_splat_pattern":
 			continue
 		case "tuple", "list", "expression_list":
 			continue
 		case "assignment", "augmented_assignment":
-			return child.Field == "left"
+			return child.Field() == "left"
 		case "for_statement", "for_in_clause":
-			return child.Field == "left"
+			return child.Field() == "left"
 		case "named_expression":
-			return child.Field == "name"
+			return child.Field() == "name"
 		case "as_pattern_target", "as_pattern":
-			return child.Field == "alias" || q.Type == "as_pattern_target"
+			return child.Field() == "alias" || q.Type() == "as_pattern_target"
 		default:
 			return false
 		}
@@ -932,7 +1001,7 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 		if isAncestor(q, assign) {
 			return false
 		}
-		switch q.Type {
+		switch q.Type() {
 		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
 			return true
 		}

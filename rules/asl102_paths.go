@@ -21,7 +21,7 @@ import (
 // coroutine, its line (1-based) and true.
 func uncoveredPath(f *analysis.File, assign *analysis.Node, consumedAt []*analysis.Node) (cond string, line int, ok bool) {
 	block := assign.Parent
-	for block != nil && block.Type != "block" && block.Type != "module" {
+	for block != nil && block.Type() != "block" && block.Type() != "module" {
 		block = block.Parent
 	}
 	if block == nil || len(consumedAt) == 0 {
@@ -33,7 +33,7 @@ func uncoveredPath(f *analysis.File, assign *analysis.Node, consumedAt []*analys
 		if s == nil {
 			return "", 0, false // consumed on every path
 		}
-		if s.Type != "if_statement" || coversAllBranches(s, consumedAt) {
+		if s.Type() != "if_statement" || coversAllBranches(s, consumedAt) {
 			return "", 0, false
 		}
 		if open == nil || s.Start < open.Start {
@@ -53,7 +53,7 @@ func uncoveredPath(f *analysis.File, assign *analysis.Node, consumedAt []*analys
 func outermostCondition(n, block *analysis.Node) *analysis.Node {
 	var out *analysis.Node
 	for q := n.Parent; q != nil && q != block; q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
 			"conditional_expression", "boolean_operator", "lambda", "function_definition":
 			out = q
@@ -68,7 +68,7 @@ func coversAllBranches(s *analysis.Node, consumedAt []*analysis.Node) bool {
 	branches := []*analysis.Node{s.ChildByField("consequence")}
 	hasElse := false
 	for _, ch := range s.NamedChildren() {
-		switch ch.Type {
+		switch ch.Type() {
 		case "elif_clause":
 			branches = append(branches, ch)
 		case "else_clause":

@@ -47,7 +47,7 @@ func runMisusedWaitGather(p *Pass) {
 	calls := callByNode(p.Module)
 	isCoro := func(n *analysis.Node) bool {
 		n = analysis.Unparen(n)
-		if n == nil || n.Type != "call" {
+		if n == nil || n.Type() != "call" {
 			return false
 		}
 		c := calls[n]
@@ -59,7 +59,7 @@ func runMisusedWaitGather(p *Pass) {
 		if n == nil || depth > 4 {
 			return nil
 		}
-		switch n.Type {
+		switch n.Type() {
 		case "list", "tuple", "set":
 			for _, e := range n.NamedChildren() {
 				if isCoro(e) {
@@ -95,7 +95,7 @@ func runMisusedWaitGather(p *Pass) {
 			}
 		case api.Has(pylib.Gathers):
 			kw := c.Keyword("return_exceptions", p.File)
-			if kw == nil || kw.Type == "false" || p.File.Text(kw) == "0" || kw.Type == "none" {
+			if kw == nil || kw.Type() == "false" || p.File.Text(kw) == "0" || kw.Type() == "none" {
 				continue
 			}
 			if gatherResultDiscarded(p, c) && !cleanupGather(p, c) {
@@ -115,18 +115,18 @@ func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
 	}
 	aw := c.UsedBy
 	par := aw.Parent
-	for par != nil && par.Type == "parenthesized_expression" {
+	for par != nil && par.Type() == "parenthesized_expression" {
 		par = par.Parent
 	}
 	if par == nil {
 		return false
 	}
-	switch par.Type {
+	switch par.Type() {
 	case "expression_statement":
 		return true
 	case "assignment":
 		left := analysis.Unparen(par.ChildByField("left"))
-		return left != nil && left.Type == "identifier" && p.File.Text(left) == "_"
+		return left != nil && left.Type() == "identifier" && p.File.Text(left) == "_"
 	}
 	return false
 }
@@ -155,7 +155,7 @@ func cleanupGather(p *Pass, c *analysis.Call) bool {
 		return true
 	}
 	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
-		if q.Type == "finally_clause" || q.Type == "except_clause" || q.Type == "except_group_clause" {
+		if q.Type() == "finally_clause" || q.Type() == "except_clause" || q.Type() == "except_group_clause" {
 			return true
 		}
 	}
@@ -176,12 +176,12 @@ func cleanupGather(p *Pass, c *analysis.Call) bool {
 func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
 	gathered := map[string]bool{}
 	for _, a := range c.Args() {
-		if a.Type == "list_splat" {
+		if a.Type() == "list_splat" {
 			if named := a.NamedChildren(); len(named) == 1 {
 				a = named[0]
 			}
 		}
-		if a.Type == "identifier" {
+		if a.Type() == "identifier" {
 			gathered[p.File.Text(a)] = true
 		}
 	}
@@ -189,7 +189,7 @@ func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	refersToGathered := func(recv *analysis.Node) bool {
-		if recv == nil || recv.Type != "identifier" {
+		if recv == nil || recv.Type() != "identifier" {
 			return false
 		}
 		name := p.File.Text(recv)
@@ -198,9 +198,9 @@ func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
 		}
 		// `for task in tasks: task.exception()`
 		for q := recv.Parent; q != nil; q = q.Parent {
-			if q.Type == "for_statement" {
+			if q.Type() == "for_statement" {
 				left, right := q.ChildByField("left"), analysis.Unparen(q.ChildByField("right"))
-				if left != nil && p.File.Text(left) == name && right != nil && right.Type == "identifier" && gathered[p.File.Text(right)] {
+				if left != nil && p.File.Text(left) == name && right != nil && right.Type() == "identifier" && gathered[p.File.Text(right)] {
 					return true
 				}
 			}

@@ -45,7 +45,7 @@ func runGetEventLoopInCoroutine(p *Pass) {
 		}
 		var opts []ReportOption
 		fn := c.Node.ChildByField("function")
-		if fn.Type == "attribute" && qualName(p.Module, fn.ChildByField("object")) == "asyncio" {
+		if fn.Type() == "attribute" && qualName(p.Module, fn.ChildByField("object")) == "asyncio" {
 			attr := fn.ChildByField("attribute")
 			opts = append(opts, WithFix(&Fix{Title: "Use `get_running_loop()`", Safe: true,
 				Edits: []Edit{{Start: int(attr.Start), End: int(attr.End), New: "get_running_loop"}}}))

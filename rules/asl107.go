@@ -44,7 +44,7 @@ func runSyncLockAcrossAwait(p *Pass) {
 			continue
 		}
 		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
-			switch n.Type {
+			switch n.Type() {
 			case "with_statement":
 				if isAsyncStmt(n) {
 					return true
@@ -71,12 +71,12 @@ func runSyncLockAcrossAwait(p *Pass) {
 // by an await before `lock.release()`.
 func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 	named := stmt.NamedChildren()
-	if len(named) != 1 || named[0].Type != "call" {
+	if len(named) != 1 || named[0].Type() != "call" {
 		return
 	}
 	call := named[0]
 	fn := call.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("attribute")) != "acquire" {
+	if fn == nil || fn.Type() != "attribute" || p.File.Text(fn.ChildByField("attribute")) != "acquire" {
 		return
 	}
 	recv := fn.ChildByField("object")
@@ -95,7 +95,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 		}
 		releaseAt := uint32(0)
 		walkBody(s, func(c *analysis.Node) bool {
-			if releaseAt == 0 && c.Type == "call" && p.File.Text(c.ChildByField("function")) == release {
+			if releaseAt == 0 && c.Type() == "call" && p.File.Text(c.ChildByField("function")) == release {
 				releaseAt = c.Start
 			}
 			return true
@@ -105,7 +105,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 			if awaitAt != 0 {
 				return false
 			}
-			if c.Type == "await" || ((c.Type == "for_statement" || c.Type == "with_statement") && isAsyncStmt(c)) {
+			if c.Type() == "await" || ((c.Type() == "for_statement" || c.Type() == "with_statement") && isAsyncStmt(c)) {
 				awaitAt = c.Start
 			}
 			return true

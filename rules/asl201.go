@@ -107,11 +107,11 @@ func runBlockingViaHelper(p *Pass) {
 // inspect.isawaitable(r): r = await r`): the callee is an overridable hook
 // that may be sync or async.
 func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
-	if c.Usage != analysis.UsageStored || c.UsedBy == nil || c.UsedBy.Type != "assignment" {
+	if c.Usage != analysis.UsageStored || c.UsedBy == nil || c.UsedBy.Type() != "assignment" {
 		return false
 	}
 	left := analysis.Unparen(c.UsedBy.ChildByField("left"))
-	if left == nil || left.Type != "identifier" {
+	if left == nil || left.Type() != "identifier" {
 		return false
 	}
 	name := m.File.Text(left)
@@ -175,7 +175,11 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 	}
 	switch {
 	case !target.Generator:
-		return p.Project.Reach(kind, target, direct), toThreadFix(p, c)
+		chain := p.Project.Reach(kind, target, direct)
+		if chain == nil {
+			return nil, nil
+		}
+		return chain, toThreadFix(p, c)
 	case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
 		// `with opened(path) as f:` runs the @contextmanager body up to
 		// its yield (and the rest on exit) on the event loop's thread.
@@ -227,22 +231,22 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	n := call
 	p := n.Parent
-	for p != nil && p.Type == "parenthesized_expression" {
+	for p != nil && p.Type() == "parenthesized_expression" {
 		n, p = p, p.Parent
 	}
 	if p == nil {
 		return false
 	}
-	switch p.Type {
+	switch p.Type() {
 	case "for_statement", "for_in_clause":
-		return n.Field == "right" && !p.HasToken("async")
+		return n.Field() == "right" && !p.HasToken("async")
 	case "argument_list":
 		outer := p.Parent
-		if outer == nil || outer.Type != "call" || len(p.NamedChildren()) != 1 {
+		if outer == nil || outer.Type() != "call" || len(p.NamedChildren()) != 1 {
 			return false
 		}
 		fn := outer.ChildByField("function")
-		if fn == nil || fn.Type != "identifier" {
+		if fn == nil || fn.Type() != "identifier" {
 			return false
 		}
 		name := m.File.Text(fn)
@@ -258,15 +262,15 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 // helper's blocking call is not what runs.
 func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
 	for q := call.Parent; q != nil && !isDef(q); q = q.Parent {
-		if q.Type != "block" || q.Parent == nil || q.Parent.Type != "with_statement" {
+		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "with_statement" {
 			continue
 		}
 		found := false
 		q.Parent.Walk(func(n *analysis.Node) bool {
-			if found || n.Type == "block" {
+			if found || n.Type() == "block" {
 				return false
 			}
-			if n.Type == "call" {
+			if n.Type() == "call" {
 				fn := n.ChildByField("function")
 				name := m.Resolve(fn).Name
 				text := m.File.Text(fn)

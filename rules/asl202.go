@@ -74,7 +74,7 @@ func runBlockingCall(p *Pass) {
 // (The shared guards of every blocking family are in guards.go.)
 func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
-	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type == "false" || f.Text(n) == "0") }
+	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type() == "false" || f.Text(n) == "0") }
 	isZero := func(n *analysis.Node) bool { return n != nil && (f.Text(n) == "0" || f.Text(n) == "0.0") }
 	recv := c.Node.ChildByField("function").ChildByField("object")
 	if waitsForReadiness(m, c) {
@@ -109,7 +109,7 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		}
 		// (getnameinfo of an address literal still looks its name up.)
 		host := c.Positional(0)
-		if api.Unblock != pylib.UnblockedNumericHost || host == nil || host.Type != "string" {
+		if api.Unblock != pylib.UnblockedNumericHost || host == nil || host.Type() != "string" {
 			return false
 		}
 		lit := strings.Trim(f.Text(host), `"'`)
@@ -120,7 +120,7 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		if v == nil {
 			v = c.Keyword("async", f)
 		}
-		return v != nil && v.Type != "false" && f.Text(v) != "0"
+		return v != nil && v.Type() != "false" && f.Text(v) != "0"
 	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c)
 	case pylib.UnblockedByZeroTimeout:
@@ -136,7 +136,7 @@ func queueSize(ctor *analysis.Node, f *analysis.File) *analysis.Node {
 		return nil
 	}
 	for _, a := range args.NamedChildren() {
-		if a.Type == "keyword_argument" {
+		if a.Type() == "keyword_argument" {
 			if f.Text(a.ChildByField("name")) == "maxsize" {
 				return a.ChildByField("value")
 			}
@@ -152,7 +152,7 @@ func queueSize(ctor *analysis.Node, f *analysis.File) *analysis.Node {
 // module switches to non-blocking with setblocking(False).
 func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
 	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
-		if q.Type != "try_statement" || !isAncestor(q.ChildByField("body"), c.Node) {
+		if q.Type() != "try_statement" || !isAncestor(q.ChildByField("body"), c.Node) {
 			continue
 		}
 		for _, clause := range exceptClauses(q) {
@@ -169,7 +169,7 @@ func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
 			continue
 		}
 		if m.File.Text(other.Node.ChildByField("function")) == recv+".setblocking" {
-			if a := other.Positional(0); a != nil && (a.Type == "false" || m.File.Text(a) == "0") {
+			if a := other.Positional(0); a != nil && (a.Type() == "false" || m.File.Text(a) == "0") {
 				return true
 			}
 		}
@@ -214,7 +214,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 	if n == nil {
 		return false
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "call":
 		fn := n.ChildByField("function")
 		if fn == nil {
@@ -226,10 +226,10 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 				return false
 			}
 			for _, a := range args.NamedChildren() {
-				if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) != "database" {
+				if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) != "database" {
 					continue
 				}
-				if a.Type == "keyword_argument" {
+				if a.Type() == "keyword_argument" {
 					a = a.ChildByField("value")
 				}
 				t := m.File.Text(a)
@@ -237,7 +237,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 			}
 			return false
 		}
-		if fn.Type == "attribute" {
+		if fn.Type() == "attribute" {
 			return inMemorySQLite(m, fn.ChildByField("object"), depth+1)
 		}
 	case "identifier":
@@ -249,8 +249,8 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 			return inMemorySQLite(m, b.Values[0], depth+1)
 		}
 		// `with sqlite3.connect(":memory:") as db:`
-		for p := b.Node.Parent; p != nil && p.Type != "block"; p = p.Parent {
-			if p.Type == "as_pattern" {
+		for p := b.Node.Parent; p != nil && p.Type() != "block"; p = p.Parent {
+			if p.Type() == "as_pattern" {
 				if named := p.NamedChildren(); len(named) > 0 {
 					return inMemorySQLite(m, named[0], depth+1)
 				}
@@ -266,7 +266,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 // `if not q.empty():`: the call cannot wait.
 func waitsForReadiness(m *analysis.Module, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" {
+	if fn == nil || fn.Type() != "attribute" {
 		return false
 	}
 	recv := m.File.Text(fn.ChildByField("object"))
@@ -292,14 +292,14 @@ func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, pre
 // predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
 func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
 	for n := c.Node; n.Parent != nil && !isDef(n); n = n.Parent {
-		if n.Parent.Type != "block" && n.Parent.Type != "module" {
+		if n.Parent.Type() != "block" && n.Parent.Type() != "module" {
 			continue
 		}
 		for _, s := range n.Parent.NamedChildren() {
 			if s.Start >= n.Start {
 				break
 			}
-			if s.Type == "while_statement" && mentionsPredicate(m, s.ChildByField("condition"), recv, preds) &&
+			if s.Type() == "while_statement" && mentionsPredicate(m, s.ChildByField("condition"), recv, preds) &&
 				hasCheckpoint(m, s.ChildByField("body"), false, nil) {
 				return true
 			}
@@ -312,7 +312,7 @@ func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds [
 // conditional expression) whose condition asks the readiness predicate.
 func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
 	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "if_statement", "elif_clause", "while_statement":
 			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) &&
 				mentionsPredicate(m, q.ChildByField("condition"), recv, preds) {

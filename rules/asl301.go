@@ -63,7 +63,7 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	arg = analysis.Unparen(arg)
-	if arg.Type != "call" {
+	if arg.Type() != "call" {
 		return true
 	}
 	return returnsFuture(p, arg)
@@ -82,7 +82,7 @@ func ensureFutureOfFuture(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	arg = analysis.Unparen(arg)
-	return arg.Type == "call" && returnsFuture(p, arg)
+	return arg.Type() == "call" && returnsFuture(p, arg)
 }
 
 // futureMethods are the event loop's methods that return a Future, matched
@@ -111,7 +111,7 @@ func returnsFuture(p *Pass, call *analysis.Node) bool {
 			return !t.Async
 		}
 		fn := call.ChildByField("function")
-		return fn != nil && fn.Type == "attribute" && futureMethods[inner.Method(p.File)] &&
+		return fn != nil && fn.Type() == "attribute" && futureMethods[inner.Method(p.File)] &&
 			loopLikeReceiver(p.File, fn.ChildByField("object"))
 	}
 	return false
@@ -125,7 +125,7 @@ func returnsFuture(p *Pass, call *analysis.Node) bool {
 func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analysis.Node) bool {
 	var call *analysis.Node
 	for q := use; q != nil && call == nil; q = q.Parent {
-		if q.Type == "call" {
+		if q.Type() == "call" {
 			call = q
 		}
 	}
@@ -137,13 +137,13 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 		return false
 	}
 	cb := analysis.Unparen(args.NamedChildren()[0])
-	if cb.Type == "lambda" {
+	if cb.Type() == "lambda" {
 		cb = analysis.Unparen(cb.ChildByField("body"))
 	}
-	if cb != nil && cb.Type == "call" {
+	if cb != nil && cb.Type() == "call" {
 		cb = cb.ChildByField("function")
 	}
-	if cb == nil || cb.Type != "attribute" {
+	if cb == nil || cb.Type() != "attribute" {
 		return false
 	}
 	if !pylib.Method(m.File.Text(cb.ChildByField("attribute")), pylib.WakesWaiters) {
@@ -155,7 +155,7 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 		if found || n != made.Func.Node && isDef(n) {
 			return false
 		}
-		if n.Type == "await" && n.Start > made.Node.Start {
+		if n.Type() == "await" && n.Start > made.Node.Start {
 			n.Walk(func(e *analysis.Node) bool {
 				t := m.File.Text(e)
 				found = found || e != n && (t == signal+".wait()" || t == signal && e.Parent == n)
@@ -172,7 +172,7 @@ func runTaskReferenceDies(p *Pass) {
 		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p, c) || wrapsExistingFuture(p, c) {
 			continue
 		}
-		if c.UsedBy == nil || c.UsedBy.Type != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {
+		if c.UsedBy == nil || c.UsedBy.Type() != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {
 			continue
 		}
 		name, uses, ok := localUses(p.Module, c.UsedBy)
@@ -201,7 +201,7 @@ func runTaskReferenceDies(p *Pass) {
 // after the assignment statement that stores a task in a local.
 func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
 	stmt := assign.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || !ownLine(p.File, stmt) {
+	if stmt == nil || stmt.Type() != "expression_statement" || !ownLine(p.File, stmt) {
 		return nil
 	}
 	store := backgroundStore(p)

@@ -107,7 +107,7 @@ func isAsyncioCall(p *Pass, call *analysis.Node) bool {
 	if pylib.Within(ref.Name, pylib.OrdersWork) || ref.Name != "" && pylib.Is(ref.Name, pylib.OrdersWork) {
 		return true
 	}
-	if fn.Type != "attribute" {
+	if fn.Type() != "attribute" {
 		return false
 	}
 	if recv := p.Module.Resolve(fn.ChildByField("object")); pylib.Within(recv.Name, pylib.OrdersWork) {
@@ -141,10 +141,10 @@ func init() {
 func names(f *analysis.File, n *analysis.Node) map[string]bool {
 	out := map[string]bool{}
 	n.Walk(func(c *analysis.Node) bool {
-		if c.Type == "identifier" && c.Field != "attribute" && c.Field != "name" {
+		if c.Type() == "identifier" && c.Field() != "attribute" && c.Field() != "name" {
 			out[f.Text(c)] = true
 		}
-		if c.Type == "keyword_argument" {
+		if c.Type() == "keyword_argument" {
 			if v := c.ChildByField("value"); v != nil {
 				for k := range names(f, v) {
 					out[k] = true
@@ -159,7 +159,7 @@ func names(f *analysis.File, n *analysis.Node) map[string]bool {
 
 func targetNames(f *analysis.File, n *analysis.Node) ([]string, bool) {
 	n = analysis.Unparen(n)
-	switch n.Type {
+	switch n.Type() {
 	case "identifier":
 		return []string{f.Text(n)}, true
 	case "pattern_list", "tuple_pattern", "tuple", "list_pattern":
@@ -177,16 +177,21 @@ func targetNames(f *analysis.File, n *analysis.Node) ([]string, bool) {
 }
 
 func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
-	if st.Type != "expression_statement" {
+	if st.Type() != "expression_statement" {
 		return nil, false
 	}
 	named := st.NamedChildren()
 	if len(named) != 1 {
 		return nil, false
 	}
+	return classifyAwaitExpr(p, st, named[0])
+}
+
+// classifyAwaitExpr is classifyAwait of the statement st made of the
+// expression e.
+func classifyAwaitExpr(p *Pass, st, e *analysis.Node) (*awaitStmt, bool) {
 	a := &awaitStmt{stmt: st}
-	e := named[0]
-	if e.Type == "assignment" {
+	if e.Type() == "assignment" {
 		right := e.ChildByField("right")
 		if right == nil || e.ChildByField("type") != nil {
 			return nil, false
@@ -198,18 +203,18 @@ func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
 		a.target, a.binds = e.ChildByField("left"), binds
 		e = right
 	}
-	if e.Type != "await" {
+	if e.Type() != "await" {
 		return nil, false
 	}
 	a.await = e
 	inner := e.NamedChildren()
-	if len(inner) != 1 || analysis.Unparen(inner[0]).Type != "call" {
+	if len(inner) != 1 || analysis.Unparen(inner[0]).Type() != "call" {
 		return nil, false
 	}
 	a.call = analysis.Unparen(inner[0])
 	nested := false
 	a.call.Walk(func(c *analysis.Node) bool {
-		if c.Type == "await" || c.Type == "lambda" || c.Type == "named_expression" {
+		if c.Type() == "await" || c.Type() == "lambda" || c.Type() == "named_expression" {
 			nested = true
 		}
 		return !nested
@@ -218,7 +223,7 @@ func classifyAwait(p *Pass, st *analysis.Node) (*awaitStmt, bool) {
 		return nil, false
 	}
 	a.uses = names(p.File, a.call)
-	if fn := a.call.ChildByField("function"); fn.Type == "attribute" {
+	if fn := a.call.ChildByField("function"); fn.Type() == "attribute" {
 		a.recv = p.File.Text(fn.ChildByField("object"))
 		a.method = p.File.Text(fn.ChildByField("attribute"))
 	}
@@ -246,7 +251,7 @@ func runSequentialAwaits(p *Pass) {
 		// function (Pass.simulate).
 		var regions []func()
 		body.Walk(func(n *analysis.Node) bool {
-			switch n.Type {
+			switch n.Type() {
 			case "function_definition", "class_definition", "lambda":
 				return false
 			case "block":
@@ -275,11 +280,11 @@ func runSequentialAwaits(p *Pass) {
 // semaphore or condition: code there is serialised on purpose.
 func underLock(p *Pass, n, fnNode *analysis.Node) bool {
 	for a := n.Parent; a != nil && a != fnNode; a = a.Parent {
-		if a.Type != "with_statement" {
+		if a.Type() != "with_statement" {
 			continue
 		}
 		for _, c := range a.NamedChildren() {
-			if c.Type != "with_clause" {
+			if c.Type() != "with_clause" {
 				continue
 			}
 			for _, item := range c.NamedChildren() {
@@ -287,7 +292,7 @@ func underLock(p *Pass, n, fnNode *analysis.Node) bool {
 				if v == nil {
 					continue
 				}
-				if v.Type == "as_pattern" {
+				if v.Type() == "as_pattern" {
 					v = v.NamedChildren()[0]
 				}
 				ref := p.Module.Resolve(v)
@@ -429,7 +434,7 @@ func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts *reg
 		if may || int(n.End) <= start || int(n.Start) >= end {
 			return false
 		}
-		if n.Type != "await" {
+		if n.Type() != "await" {
 			return true
 		}
 		inner := n.NamedChildren()
@@ -462,10 +467,10 @@ func regionMayTakeTime(p *Pass, fn *analysis.Function, start, end int, opts *reg
 // global the simulator cannot follow either).
 func localReceiver(p *Pass, c *analysis.Call) bool {
 	obj := c.Node.ChildByField("function").ChildByField("object")
-	for obj != nil && obj.Type == "attribute" {
+	for obj != nil && obj.Type() == "attribute" {
 		obj = obj.ChildByField("object")
 	}
-	if obj == nil || obj.Type != "identifier" {
+	if obj == nil || obj.Type() != "identifier" {
 		return true // a call result or subscript: be conservative
 	}
 	scope := p.Module.ScopeAt(obj)
@@ -479,7 +484,7 @@ func functionAt(n *analysis.Node, off int) *analysis.Node {
 		if out != nil || int(c.End) < off || int(c.Start) > off {
 			return false
 		}
-		if c.Type == "function_definition" && int(c.Start) == off {
+		if c.Type() == "function_definition" && int(c.Start) == off {
 			out = c
 			return false
 		}
@@ -558,7 +563,7 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts *region
 		return regions
 	}
 	stmts := body.NamedChildren()
-	if len(stmts) != 1 || stmts[0].Type != "expression_statement" {
+	if len(stmts) != 1 || stmts[0].Type() != "expression_statement" {
 		return regions
 	}
 	named := stmts[0].NamedChildren()
@@ -567,17 +572,17 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts *region
 	}
 	var await *analysis.Node
 	collector := ""
-	switch e := named[0]; e.Type {
+	switch e := named[0]; e.Type() {
 	case "await":
 		await = e
 	case "call":
 		fnNode := e.ChildByField("function")
 		args := e.ChildByField("arguments")
-		if fnNode.Type != "attribute" || p.File.Text(fnNode.ChildByField("attribute")) != "append" || args == nil {
+		if fnNode.Type() != "attribute" || p.File.Text(fnNode.ChildByField("attribute")) != "append" || args == nil {
 			return regions
 		}
 		an := args.NamedChildren()
-		if len(an) != 1 || an[0].Type != "await" {
+		if len(an) != 1 || an[0].Type() != "await" {
 			return regions
 		}
 		collector = p.File.Text(fnNode.ChildByField("object"))
@@ -585,7 +590,7 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts *region
 	default:
 		return regions
 	}
-	a, ok := classifyAwait(p, &analysis.Node{Type: "expression_statement", Start: await.Start, End: await.End, Children: []*analysis.Node{await}})
+	a, ok := classifyAwaitExpr(p, analysis.NewNode("expression_statement", await.Start, await.End), await)
 	if !ok {
 		return regions
 	}

@@ -202,7 +202,7 @@ func callAt(f *analysis.File, off int) *analysis.Node {
 		if out != nil || int(n.End) <= off || int(n.Start) > off {
 			return false
 		}
-		if n.Type == "call" && int(n.Start) == off {
+		if n.Type() == "call" && int(n.Start) == off {
 			out = n
 			return false
 		}

@@ -53,7 +53,7 @@ func runCancelScopeNoCheckpoint(p *Pass) {
 		return len(exprs) > 0
 	}
 	p.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "with_statement" {
+		if n.Type() != "with_statement" {
 			return true
 		}
 		exprs, _ := withItems(n)
@@ -86,7 +86,7 @@ func runCancelScopeNoCheckpoint(p *Pass) {
 func containsCall(n *analysis.Node) bool {
 	found := false
 	walkBody(n, func(c *analysis.Node) bool {
-		if c.Type == "call" {
+		if c.Type() == "call" {
 			found = true
 		}
 		return !found

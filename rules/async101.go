@@ -54,7 +54,7 @@ func runYieldInCancelScope(p *Pass) {
 				return true
 			}
 			for q := n.Parent; q != nil && q != f.Node; q = q.Parent {
-				if q.Type != "with_statement" || !inWithBody(q, n) {
+				if q.Type() != "with_statement" || !inWithBody(q, n) {
 					continue
 				}
 				exprs, _ := withItems(q)

@@ -81,7 +81,7 @@ func runNoReraiseCancelled(p *Pass) {
 			caught = p.File.Text(h.Name)
 		}
 		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(p.Module, h.Body, caught)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
-			at := h.Clause.Children[0] // the `except` keyword of a bare except
+			at := h.Clause.FirstChild() // the `except` keyword of a bare except
 			if h.Type != nil {
 				at = cancellationTypeNode(p.Module, h.Type)
 			}
@@ -102,7 +102,7 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 		if found {
 			return
 		}
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return
 		case "return_statement":
@@ -112,12 +112,12 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 			found = found || !inLoop
 			return
 		case "for_statement", "while_statement":
-			for _, c := range n.Children {
-				walk(c, inLoop || c.Field == "body")
+			for _, c := range n.Children() {
+				walk(c, inLoop || c.Field() == "body")
 			}
 			return
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c, inLoop)
 		}
 	}
@@ -130,7 +130,7 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 func cancellationTypeNode(m *analysis.Module, typ *analysis.Node) *analysis.Node {
 	kind, _ := catchesCancellation(m, typ)
 	t := analysis.Unparen(typ)
-	if t.Type == "tuple" {
+	if t.Type() == "tuple" {
 		for _, e := range t.NamedChildren() {
 			if k, _ := catchesCancellation(m, e); k == kind {
 				return e

@@ -46,7 +46,7 @@ func runCancelledNotRaised(p *Pass) {
 			bound = p.File.Text(h.Name)
 		}
 		walkBody(h.Body, func(n *analysis.Node) bool {
-			switch n.Type {
+			switch n.Type() {
 			case "except_clause", "except_group_clause":
 				// A nested handler that catches cancellation is checked on its own
 				// (`raise inner` re-raises what it caught).
@@ -56,7 +56,7 @@ func runCancelledNotRaised(p *Pass) {
 					}
 				}
 			case "yield":
-				if n.Named {
+				if n.Named() {
 					p.Report(n, "`yield` inside "+h.Shown+" suspends the generator while cancellation is pending; re-raise it with `raise` first")
 				}
 			case "return_statement":
@@ -65,7 +65,7 @@ func runCancelledNotRaised(p *Pass) {
 				}
 			case "raise_statement":
 				named := n.NamedChildren()
-				if len(named) == 0 || (bound != "" && named[0].Type == "identifier" && p.File.Text(named[0]) == bound) {
+				if len(named) == 0 || (bound != "" && named[0].Type() == "identifier" && p.File.Text(named[0]) == bound) {
 					return true
 				}
 				if insideOwnTry(n, h.Body) {
@@ -86,7 +86,7 @@ func runCancelledNotRaised(p *Pass) {
 // in block (its exception may be handled there).
 func insideOwnTry(n, block *analysis.Node) bool {
 	for q := n.Parent; q != nil && q != block; q = q.Parent {
-		if q.Type == "block" && q.Parent != nil && q.Parent.Type == "try_statement" && q.Field == "body" {
+		if q.Type() == "block" && q.Parent != nil && q.Parent.Type() == "try_statement" && q.Field() == "body" {
 			return true
 		}
 	}
@@ -99,13 +99,13 @@ func loopEncloses(n, stmt *analysis.Node) bool {
 		if q == stmt {
 			// Found the statement first: is there a loop above it in the same function?
 			for r := stmt.Parent; r != nil && !isDef(r); r = r.Parent {
-				if r.Type == "for_statement" || r.Type == "while_statement" {
+				if r.Type() == "for_statement" || r.Type() == "while_statement" {
 					return true
 				}
 			}
 			return false
 		}
-		if q.Type == "for_statement" || q.Type == "while_statement" {
+		if q.Type() == "for_statement" || q.Type() == "while_statement" {
 			if isAncestor(q.ChildByField("body"), n) {
 				return false
 			}

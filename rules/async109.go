@@ -57,21 +57,21 @@ func runAsyncTimeoutParam(p *Pass) {
 		var param *analysis.Node
 		for _, prm := range f.Node.ChildByField("parameters").NamedChildren() {
 			name := prm
-			if prm.Type != "identifier" {
+			if prm.Type() != "identifier" {
 				name = prm.ChildByField("name")
 				if name == nil {
 					for _, c := range prm.NamedChildren() {
-						if c.Type == "identifier" {
+						if c.Type() == "identifier" {
 							name = c
 							break
 						}
 					}
 				}
 			}
-			if prm.Type == "list_splat_pattern" || prm.Type == "dictionary_splat_pattern" {
+			if prm.Type() == "list_splat_pattern" || prm.Type() == "dictionary_splat_pattern" {
 				continue
 			}
-			if name != nil && name.Type == "identifier" && p.File.Text(name) == "timeout" {
+			if name != nil && name.Type() == "identifier" && p.File.Text(name) == "timeout" {
 				param = name
 			}
 		}
@@ -119,15 +119,15 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		args.Walk(func(n *analysis.Node) bool {
 			// Passed by keyword, other APIs must take it as their own timeout
 			// (`timeout=ClientTimeout(total=timeout)` counts).
-			if !consumer && n.Type == "keyword_argument" && n.Parent == args && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
+			if !consumer && n.Type() == "keyword_argument" && n.Parent == args && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
 				return false
 			}
 			// A local computed from the timeout counts when it goes to the
 			// timeout machinery or to a `timeout=` keyword (not as any
 			// positional argument: `deadline` may be anything).
-			derivedOK := consumer || (n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "value")
-			if n.Type == "identifier" && n.Field != "attribute" &&
-				!(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") && isTimeout(n) &&
+			derivedOK := consumer || (n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "value")
+			if n.Type() == "identifier" && n.Field() != "attribute" &&
+				!(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") && isTimeout(n) &&
 				(p.File.Text(n) == "timeout" || derivedOK) {
 				uses = true
 			}
@@ -147,16 +147,16 @@ func timeoutNames(m *analysis.Module, f *analysis.Function) map[string]bool {
 	for changed := true; changed; {
 		changed = false
 		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
-			if n.Type != "assignment" {
+			if n.Type() != "assignment" {
 				return true
 			}
 			left, right := n.ChildByField("left"), n.ChildByField("right")
-			if left == nil || right == nil || left.Type != "identifier" || names[m.File.Text(left)] {
+			if left == nil || right == nil || left.Type() != "identifier" || names[m.File.Text(left)] {
 				return true
 			}
 			mentions := false
 			right.Walk(func(c *analysis.Node) bool {
-				mentions = mentions || (c.Type == "identifier" && c.Field != "attribute" && names[m.File.Text(c)])
+				mentions = mentions || (c.Type() == "identifier" && c.Field() != "attribute" && names[m.File.Text(c)])
 				return !mentions
 			})
 			if mentions {
@@ -177,7 +177,7 @@ func overridesBaseMethod(p *Pass, f *analysis.Function) bool {
 	}
 	m := f.Class.Module()
 	for _, b := range f.Class.Bases {
-		if b.Type == "keyword_argument" {
+		if b.Type() == "keyword_argument" {
 			continue
 		}
 		r := m.Resolve(b)
@@ -200,14 +200,14 @@ func stubBody(f *analysis.File, def *analysis.Node) bool {
 		return true
 	}
 	for _, s := range body.NamedChildren() {
-		if s.Type == "raise_statement" && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(f.Text(s), "raise")), "NotImplementedError") {
+		if s.Type() == "raise_statement" && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(f.Text(s), "raise")), "NotImplementedError") {
 			continue
 		}
-		if s.Type == "pass_statement" {
+		if s.Type() == "pass_statement" {
 			continue
 		}
-		if s.Type == "expression_statement" {
-			if named := s.NamedChildren(); len(named) == 1 && (named[0].Type == "string" || named[0].Type == "ellipsis") {
+		if s.Type() == "expression_statement" {
+			if named := s.NamedChildren(); len(named) == 1 && (named[0].Type() == "string" || named[0].Type() == "ellipsis") {
 				continue
 			}
 		}

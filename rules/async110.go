@@ -31,20 +31,20 @@ async def wait_ready(service):
 
 func runBusyWait(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "while_statement" {
+		if n.Type() != "while_statement" {
 			return true
 		}
 		body := statements(n.ChildByField("body"))
-		if len(body) != 1 || body[0].Type != "expression_statement" {
+		if len(body) != 1 || body[0].Type() != "expression_statement" {
 			return true
 		}
 		// `while True: await asyncio.sleep(1)` sleeps forever (keeping the
 		// loop awake, waiting to be cancelled): there is no condition to wait for.
-		if cond := analysis.Unparen(n.ChildByField("condition")); cond != nil && (cond.Type == "true" || p.File.Text(cond) == "1") {
+		if cond := analysis.Unparen(n.ChildByField("condition")); cond != nil && (cond.Type() == "true" || p.File.Text(cond) == "1") {
 			return true
 		}
 		expr := body[0].NamedChildren()
-		if len(expr) != 1 || expr[0].Type != "await" {
+		if len(expr) != 1 || expr[0].Type() != "await" {
 			return true
 		}
 		inner := expr[0].NamedChildren()

@@ -38,21 +38,21 @@ func runCMValueInTask(p *Pass) {
 			continue
 		}
 		walkBody(tg.With.ChildByField("body"), func(n *analysis.Node) bool {
-			if n.Type != "call" {
+			if n.Type() != "call" {
 				return true
 			}
 			fn := n.ChildByField("function")
-			if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
+			if fn == nil || fn.Type() != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
 				!pylib.SpawnMethod(p.File.Text(fn.ChildByField("attribute"))) {
 				return true
 			}
 			// Names bound by with statements between the task group and the call.
 			bound := map[string]bool{}
 			for q := n.Parent; q != nil && q != tg.With; q = q.Parent {
-				if q.Type == "with_statement" && inWithBody(q, n) {
+				if q.Type() == "with_statement" && inWithBody(q, n) {
 					_, aliases := withItems(q)
 					for _, a := range aliases {
-						if a != nil && a.Type == "identifier" {
+						if a != nil && a.Type() == "identifier" {
 							bound[p.File.Text(a)] = true
 						}
 					}
@@ -62,8 +62,8 @@ func runCMValueInTask(p *Pass) {
 				return true
 			}
 			n.ChildByField("arguments").Walk(func(a *analysis.Node) bool {
-				if a.Type == "identifier" && bound[p.File.Text(a)] && a.Field != "attribute" &&
-					!(a.Parent != nil && a.Parent.Type == "keyword_argument" && a.Field == "name") {
+				if a.Type() == "identifier" && bound[p.File.Text(a)] && a.Field() != "attribute" &&
+					!(a.Parent != nil && a.Parent.Type() == "keyword_argument" && a.Field() == "name") {
 					p.Report(a, "`"+p.File.Text(a)+"` comes from a context manager that closes before the "+tg.Kind+
 						" waits for this task; open it outside the `async with` of the "+tg.Kind)
 				}

@@ -37,7 +37,7 @@ func runUselessTaskGroup(p *Pass) {
 			continue
 		}
 		body := statements(tg.With.ChildByField("body"))
-		if len(body) != 1 || body[0].Type != "expression_statement" {
+		if len(body) != 1 || body[0].Type() != "expression_statement" {
 			continue
 		}
 		named := body[0].NamedChildren()
@@ -45,22 +45,22 @@ func runUselessTaskGroup(p *Pass) {
 			continue
 		}
 		call := named[0]
-		if call.Type == "await" {
+		if call.Type() == "await" {
 			if inner := call.NamedChildren(); len(inner) == 1 {
 				call = inner[0]
 			}
 		}
-		if call.Type != "call" {
+		if call.Type() != "call" {
 			continue
 		}
 		fn := call.ChildByField("function")
-		if fn == nil || fn.Type != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
+		if fn == nil || fn.Type() != "attribute" || p.File.Text(fn.ChildByField("object")) != tg.Name ||
 			!tg.spawns(p.File.Text(fn.ChildByField("attribute"))) {
 			continue
 		}
 		passesItself := false
 		call.ChildByField("arguments").Walk(func(n *analysis.Node) bool {
-			if n.Type == "identifier" && p.File.Text(n) == tg.Name && n.Field != "attribute" {
+			if n.Type() == "identifier" && p.File.Text(n) == tg.Name && n.Field() != "attribute" {
 				passesItself = true
 			}
 			return !passesItself

@@ -83,7 +83,7 @@ func runStartSoonInAenter(p *Pass) {
 			return false
 		}
 		target := arg
-		if arg.Type == "call" {
+		if arg.Type() == "call" {
 			target = arg.ChildByField("function")
 		}
 		name := qualName(p.Module, target)

@@ -57,7 +57,7 @@ func runYieldInCMInAsyncGen(p *Pass) {
 				return true
 			}
 			for q := n.Parent; q != nil && q != f.Node; q = q.Parent {
-				if q.Type == "with_statement" && inWithBody(q, n) && !holdsNothing(p, q) {
+				if q.Type() == "with_statement" && inWithBody(q, n) && !holdsNothing(p, q) {
 					if !checkedPassed {
 						passed, checkedPassed = passedByName(p.Module, f), true
 					}
@@ -83,7 +83,7 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 		if found {
 			return false
 		}
-		if n.Type == "identifier" && n.Parent != nil && n.Parent.Type == "argument_list" && m.File.Text(n) == f.Name &&
+		if n.Type() == "identifier" && n.Parent != nil && n.Parent.Type() == "argument_list" && m.File.Text(n) == f.Name &&
 			m.Resolve(n).Func == f {
 			found = true
 		}
@@ -104,7 +104,7 @@ func managedByDecorator(p *Pass, f *analysis.Function) bool {
 			continue
 		}
 		e := named[0]
-		if e.Type == "call" {
+		if e.Type() == "call" {
 			e = e.ChildByField("function")
 		}
 		r := f.Module().Resolve(e)
@@ -140,7 +140,7 @@ func managedByDecorator(p *Pass, f *analysis.Function) bool {
 func holdsNothing(p *Pass, w *analysis.Node) bool {
 	var clause *analysis.Node // a child, not a field, of with_statement
 	for _, ch := range w.NamedChildren() {
-		if ch.Type == "with_clause" {
+		if ch.Type() == "with_clause" {
 			clause = ch
 		}
 	}
@@ -153,16 +153,16 @@ func holdsNothing(p *Pass, w *analysis.Node) bool {
 	}
 	calls := callByNode(p.Module)
 	for _, item := range items {
-		if item.Type != "with_item" {
+		if item.Type() != "with_item" {
 			return false
 		}
 		v := item.ChildByField("value")
-		if v != nil && v.Type == "as_pattern" {
+		if v != nil && v.Type() == "as_pattern" {
 			if named := v.NamedChildren(); len(named) > 0 {
 				v = named[0]
 			}
 		}
-		if v == nil || v.Type != "call" || calls[v] == nil {
+		if v == nil || v.Type() != "call" || calls[v] == nil {
 			return false
 		}
 		c := calls[v]
@@ -190,7 +190,7 @@ func translatesOnly(f *analysis.Function) bool {
 		return false
 	}
 	stmts := body.NamedChildren()
-	if len(stmts) == 0 || stmts[len(stmts)-1].Type != "try_statement" {
+	if len(stmts) == 0 || stmts[len(stmts)-1].Type() != "try_statement" {
 		return false
 	}
 	try := stmts[len(stmts)-1]
@@ -208,7 +208,7 @@ func translatesOnly(f *analysis.Function) bool {
 	}
 	var tryBody *analysis.Node
 	for _, ch := range try.NamedChildren() {
-		switch ch.Type {
+		switch ch.Type() {
 		case "else_clause", "finally_clause":
 			return false
 		case "block":
@@ -219,7 +219,7 @@ func translatesOnly(f *analysis.Function) bool {
 		return false
 	}
 	inner := tryBody.NamedChildren()
-	if len(inner) == 0 || inner[len(inner)-1].Type != "expression_statement" {
+	if len(inner) == 0 || inner[len(inner)-1].Type() != "expression_statement" {
 		return false
 	}
 	last := inner[len(inner)-1].NamedChildren()

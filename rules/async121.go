@@ -41,7 +41,7 @@ async def first_match(items):
 func runControlFlowInTaskGroup(p *Pass) {
 	for _, tg := range taskGroups.of(p) {
 		walkBody(tg.With.ChildByField("body"), func(n *analysis.Node) bool {
-			switch n.Type {
+			switch n.Type() {
 			case "return_statement":
 				p.Report(n, "`return` inside a "+tg.Kind+" waits for all its tasks before returning; set the result and return after the `async with` block")
 			case "break_statement", "continue_statement":
@@ -49,13 +49,13 @@ func runControlFlowInTaskGroup(p *Pass) {
 				for q := n.Parent; q != nil; q = q.Parent {
 					if q == tg.With {
 						word := "break"
-						if n.Type == "continue_statement" {
+						if n.Type() == "continue_statement" {
 							word = "continue"
 						}
 						p.Report(n, "`"+word+"` inside a "+tg.Kind+" waits for all its tasks first; move it after the `async with` block")
 						break
 					}
-					if q.Type == "for_statement" || q.Type == "while_statement" {
+					if q.Type() == "for_statement" || q.Type() == "while_statement" {
 						if q.ChildByField("body") != nil && isAncestor(q.ChildByField("body"), n) {
 							break
 						}

@@ -38,14 +38,14 @@ var ASYNC123 = register(&Rule{
 func runExceptionGroupFlattening(p *Pass) {
 	f := p.File
 	p.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "except_clause" && n.Type != "except_group_clause" {
+		if n.Type() != "except_clause" && n.Type() != "except_group_clause" {
 			return true
 		}
 		typ, name, body := exceptParts(n)
 		if name == nil || body == nil {
 			return true
 		}
-		if n.Type == "except_clause" && (typ == nil || !strings.Contains(f.Text(typ), "ExceptionGroup")) {
+		if n.Type() == "except_clause" && (typ == nil || !strings.Contains(f.Text(typ), "ExceptionGroup")) {
 			return true
 		}
 		groups := map[string]bool{f.Text(name): true}
@@ -57,11 +57,11 @@ func runExceptionGroupFlattening(p *Pass) {
 			switch {
 			case e == nil:
 				return false
-			case e.Type == "identifier":
+			case e.Type() == "identifier":
 				return groups[f.Text(e)]
-			case e.Type == "call":
+			case e.Type() == "call":
 				fn := e.ChildByField("function")
-				if fn != nil && fn.Type == "attribute" {
+				if fn != nil && fn.Type() == "attribute" {
 					m := f.Text(fn.ChildByField("attribute"))
 					return pylib.Method(m, pylib.SplitsGroup) && isGroup(fn.ChildByField("object"))
 				}
@@ -73,9 +73,9 @@ func runExceptionGroupFlattening(p *Pass) {
 			switch {
 			case e == nil:
 				return false
-			case e.Type == "identifier":
+			case e.Type() == "identifier":
 				return lists[f.Text(e)]
-			case e.Type == "attribute":
+			case e.Type() == "attribute":
 				return f.Text(e.ChildByField("attribute")) == "exceptions" && isGroup(e.ChildByField("object"))
 			}
 			return false
@@ -85,21 +85,21 @@ func runExceptionGroupFlattening(p *Pass) {
 			switch {
 			case e == nil:
 				return false
-			case e.Type == "identifier":
+			case e.Type() == "identifier":
 				return children[f.Text(e)]
-			case e.Type == "subscript":
+			case e.Type() == "subscript":
 				return isList(e.ChildByField("value"))
 			}
 			return false
 		}
 		walkBody(body, func(s *analysis.Node) bool {
-			switch s.Type {
+			switch s.Type() {
 			case "assignment":
 				left, right := analysis.Unparen(s.ChildByField("left")), s.ChildByField("right")
 				if left == nil || right == nil {
 					break
 				}
-				if left.Type == "identifier" {
+				if left.Type() == "identifier" {
 					switch {
 					case isChild(right):
 						children[f.Text(left)] = true
@@ -108,19 +108,19 @@ func runExceptionGroupFlattening(p *Pass) {
 					case isGroup(right):
 						groups[f.Text(left)] = true
 					}
-				} else if (left.Type == "pattern_list" || left.Type == "tuple_pattern" || left.Type == "tuple") && isGroup(right) {
+				} else if (left.Type() == "pattern_list" || left.Type() == "tuple_pattern" || left.Type() == "tuple") && isGroup(right) {
 					for _, t := range left.NamedChildren() {
-						if t.Type == "identifier" {
+						if t.Type() == "identifier" {
 							groups[f.Text(t)] = true
 						}
 					}
 				}
 			case "for_statement":
-				if t := s.ChildByField("left"); t != nil && t.Type == "identifier" && isList(s.ChildByField("right")) {
+				if t := s.ChildByField("left"); t != nil && t.Type() == "identifier" && isList(s.ChildByField("right")) {
 					children[f.Text(t)] = true
 				}
 			case "raise_statement":
-				if named := s.NamedChildren(); len(named) > 0 && named[0].Field == "" && isChild(named[0]) {
+				if named := s.NamedChildren(); len(named) > 0 && named[0].Field() == "" && isChild(named[0]) {
 					p.Report(s, "raising an exception taken out of an ExceptionGroup overwrites its traceback and context and drops "+
 						"the others; raise a new exception `from` the group, or handle them with `except*`")
 				}

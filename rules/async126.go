@@ -33,15 +33,15 @@ var ASYNC126 = register(&Rule{
 func runExceptionGroupDerive(p *Pass) {
 	for _, c := range p.Module.Classes {
 		for _, b := range c.Bases {
-			if b.Type == "keyword_argument" {
+			if b.Type() == "keyword_argument" {
 				continue
 			}
 			target := b
-			if b.Type == "subscript" { // ExceptionGroup[ValueError]
+			if b.Type() == "subscript" { // ExceptionGroup[ValueError]
 				target = b.ChildByField("value")
 			}
 			name := qualName(p.Module, target)
-			if name == "" && target.Type == "identifier" && p.Module.IsBuiltin(target, p.File.Text(target)) {
+			if name == "" && target.Type() == "identifier" && p.Module.IsBuiltin(target, p.File.Text(target)) {
 				name = p.File.Text(target)
 			}
 			if !pylib.Is(name, pylib.ExceptionGroupClass) {

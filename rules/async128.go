@@ -60,7 +60,7 @@ func taskStatusParams(m *analysis.Module, def *analysis.Node) []string {
 	kids := params.NamedChildren()
 	positionalOnly := 0
 	for i, k := range kids {
-		if k.Type == "positional_separator" {
+		if k.Type() == "positional_separator" {
 			positionalOnly = i
 		}
 	}
@@ -81,7 +81,7 @@ func taskStatusParams(m *analysis.Module, def *analysis.Node) []string {
 // paramNameAndType returns a plain parameter's name and annotation (nil
 // when none); "" for splats and separators.
 func paramNameAndType(m *analysis.Module, p *analysis.Node) (string, *analysis.Node) {
-	switch p.Type {
+	switch p.Type() {
 	case "identifier":
 		return m.File.Text(p), nil
 	case "default_parameter":
@@ -92,10 +92,10 @@ func paramNameAndType(m *analysis.Module, p *analysis.Node) (string, *analysis.N
 			return m.File.Text(n), typ
 		}
 		for _, c := range p.NamedChildren() {
-			if c.Type == "identifier" {
+			if c.Type() == "identifier" {
 				return m.File.Text(c), typ
 			}
-			if c.Type == "list_splat_pattern" || c.Type == "dictionary_splat_pattern" {
+			if c.Type() == "list_splat_pattern" || c.Type() == "dictionary_splat_pattern" {
 				return "", nil
 			}
 		}
@@ -121,21 +121,21 @@ func callsStarted(m *analysis.Module, body *analysis.Node, param string) bool {
 		if found || n == nil {
 			return
 		}
-		if n.Type == "function_definition" || n.Type == "lambda" {
+		if n.Type() == "function_definition" || n.Type() == "lambda" {
 			if bindsParam(m, n, param) {
 				return
 			}
 		}
-		if n.Type == "call" {
+		if n.Type() == "call" {
 			fn := n.ChildByField("function")
-			if fn != nil && fn.Type == "attribute" && m.File.Text(fn.ChildByField("attribute")) == "started" {
-				if obj := fn.ChildByField("object"); obj != nil && obj.Type == "identifier" && m.File.Text(obj) == param {
+			if fn != nil && fn.Type() == "attribute" && m.File.Text(fn.ChildByField("attribute")) == "started" {
+				if obj := fn.ChildByField("object"); obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == param {
 					found = true
 					return
 				}
 			}
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c)
 		}
 	}
@@ -152,14 +152,14 @@ func handsOn(m *analysis.Module, body *analysis.Node, param string) bool {
 		if found {
 			return false
 		}
-		if (n.Type == "function_definition" || n.Type == "lambda") && bindsParam(m, n, param) {
+		if (n.Type() == "function_definition" || n.Type() == "lambda") && bindsParam(m, n, param) {
 			return false
 		}
-		if n.Type == "identifier" && m.File.Text(n) == param && n.Parent != nil {
+		if n.Type() == "identifier" && m.File.Text(n) == param && n.Parent != nil {
 			switch {
-			case n.Parent.Type == "argument_list":
+			case n.Parent.Type() == "argument_list":
 				found = true
-			case n.Parent.Type == "keyword_argument" && n.Field == "value":
+			case n.Parent.Type() == "keyword_argument" && n.Field() == "value":
 				found = true
 			}
 		}
@@ -177,10 +177,10 @@ func bindsParam(m *analysis.Module, def *analysis.Node, name string) bool {
 	}
 	bound := false
 	params.Walk(func(n *analysis.Node) bool {
-		if n.Type == "identifier" && m.File.Text(n) == name && n.Parent != nil && n.Parent.Field != "type" && n.Field != "type" && n.Field != "value" {
+		if n.Type() == "identifier" && m.File.Text(n) == name && n.Parent != nil && n.Parent.Field() != "type" && n.Field() != "type" && n.Field() != "value" {
 			bound = true
 		}
-		return !bound && n.Field != "value" && n.Field != "type"
+		return !bound && n.Field() != "value" && n.Field() != "type"
 	})
 	return bound
 }

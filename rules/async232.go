@@ -81,7 +81,7 @@ func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
 			return true
 		}
 		// json.load(open(path)): the open() call is reported already.
-		return analysis.Unparen(arg).Type == "call"
+		return analysis.Unparen(arg).Type() == "call"
 	}
 	return false
 }
@@ -107,21 +107,21 @@ func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
 	positional := 0
 	for _, a := range args.NamedChildren() {
 		switch {
-		case a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "mode":
+		case a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "mode":
 			mode = a.ChildByField("value")
-		case a.Type != "keyword_argument" && a.Type != "list_splat" && a.Type != "dictionary_splat":
+		case a.Type() != "keyword_argument" && a.Type() != "list_splat" && a.Type() != "dictionary_splat":
 			if positional == 1 {
 				mode = a
 			}
 			positional++
-		case a.Type == "list_splat" || a.Type == "dictionary_splat":
+		case a.Type() == "list_splat" || a.Type() == "dictionary_splat":
 			return false
 		}
 	}
 	if mode == nil {
 		return true
 	}
-	if mode.Type != "string" {
+	if mode.Type() != "string" {
 		return false
 	}
 	return !strings.ContainsAny(strings.Trim(m.File.Text(mode), `"'`), "wax+")
@@ -145,13 +145,13 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 		return false
 	}
 	for _, a := range args.NamedChildren() {
-		if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "fileobj" {
+		if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "fileobj" {
 			under = a.ChildByField("value")
 		}
 	}
 	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
 		for _, a := range args.NamedChildren() {
-			if a.Type != "keyword_argument" {
+			if a.Type() != "keyword_argument" {
 				under = a
 			}
 			break

@@ -52,7 +52,7 @@ func runTaskDropped(p *Pass) {
 func valueDropped(f *analysis.File, n *analysis.Node) bool {
 	child := n
 	for p := n.Parent; p != nil; child, p = p, p.Parent {
-		switch p.Type {
+		switch p.Type() {
 		case "expression_statement":
 			return true
 		case "parenthesized_expression", "boolean_operator", "list", "tuple", "set", "expression_list":
@@ -65,16 +65,16 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 			continue
 		case "if_clause", "if_statement", "elif_clause", "while_statement":
 			// Used as a condition: tested for truth, then dropped.
-			return child.Field == "condition" || p.Type == "if_clause"
+			return child.Field() == "condition" || p.Type() == "if_clause"
 		case "list_comprehension", "set_comprehension", "generator_expression":
-			if child.Field == "body" {
+			if child.Field() == "body" {
 				continue
 			}
 			return false
 		case "attribute":
 			// task.add_done_callback(cb) returns None: the task is still dropped.
-			if child.Field == "object" && f.Text(p.ChildByField("attribute")) == "add_done_callback" &&
-				p.Parent != nil && p.Parent.Type == "call" && p.Field == "function" {
+			if child.Field() == "object" && f.Text(p.ChildByField("attribute")) == "add_done_callback" &&
+				p.Parent != nil && p.Parent.Type() == "call" && p.Field() == "function" {
 				child, p = p, p.Parent
 				continue
 			}
@@ -90,7 +90,7 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 // assignment kept in the module-level set.
 func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
 	stmt := call.Parent
-	if stmt == nil || stmt.Type != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
+	if stmt == nil || stmt.Type() != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
 		return nil
 	}
 	scope := p.Module.ScopeAt(call)

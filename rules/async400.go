@@ -35,28 +35,28 @@ except* OSError as eg:
 
 func runExceptStarAttribute(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "except_group_clause" {
+		if n.Type() != "except_group_clause" {
 			return true
 		}
 		_, name, body := exceptParts(n)
-		if name == nil || body == nil || name.Type != "identifier" {
+		if name == nil || body == nil || name.Type() != "identifier" {
 			return true
 		}
 		group := p.File.Text(name)
 		rebound := uint32(^uint32(0))
 		walkBody(body, func(c *analysis.Node) bool {
-			if c.Type == "assignment" || c.Type == "augmented_assignment" || c.Type == "for_statement" || c.Type == "named_expression" ||
-				c.Type == "as_pattern" {
+			if c.Type() == "assignment" || c.Type() == "augmented_assignment" || c.Type() == "for_statement" || c.Type() == "named_expression" ||
+				c.Type() == "as_pattern" {
 				target := c.ChildByField("left")
-				if c.Type == "named_expression" {
+				if c.Type() == "named_expression" {
 					target = c.ChildByField("name")
 				}
-				if c.Type == "as_pattern" {
+				if c.Type() == "as_pattern" {
 					target = c.ChildByField("alias")
 				}
 				if target != nil {
 					target.Walk(func(t *analysis.Node) bool {
-						if t.Type == "identifier" && p.File.Text(t) == group && t.Start < rebound {
+						if t.Type() == "identifier" && p.File.Text(t) == group && t.Start < rebound {
 							rebound = t.Start
 						}
 						return true
@@ -66,12 +66,12 @@ func runExceptStarAttribute(p *Pass) {
 			return true
 		})
 		walkBody(body, func(c *analysis.Node) bool {
-			if c.Type != "attribute" || c.Start > rebound {
+			if c.Type() != "attribute" || c.Start > rebound {
 				return true
 			}
 			obj := c.ChildByField("object")
 			attr := p.File.Text(c.ChildByField("attribute"))
-			if obj == nil || obj.Type != "identifier" || p.File.Text(obj) != group {
+			if obj == nil || obj.Type() != "identifier" || p.File.Text(obj) != group {
 				return true
 			}
 			if pylib.Method(attr, pylib.ExceptionGroupAttribute) || (strings.HasPrefix(attr, "__") && strings.HasSuffix(attr, "__")) {

@@ -46,7 +46,7 @@ func runPytestRaisesGroup(p *Pass) {
 			continue
 		}
 		items := []*analysis.Node{arg}
-		if arg.Type == "tuple" {
+		if arg.Type() == "tuple" {
 			items = arg.NamedChildren()
 		}
 		for _, it := range items {

@@ -35,7 +35,7 @@ func runNoCheckpoint911(p *Pass) {
 		}
 		fl := &cpFlow{m: p.Module, gen: true, report: func(n *analysis.Node) {
 			what := "`yield`"
-			if n.Type == "return_statement" {
+			if n.Type() == "return_statement" {
 				what = "return"
 			}
 			p.Report(n, what+" in async generator `"+f.Name+"` with no guaranteed checkpoint since the start or the previous yield; "+

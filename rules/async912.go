@@ -29,7 +29,7 @@ async def refresh(cache, key):
 
 func runTimeoutNoGuaranteedCheckpoint(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "with_statement" {
+		if n.Type() != "with_statement" {
 			return true
 		}
 		exprs, _ := withItems(n)

@@ -35,7 +35,7 @@ func runIndefiniteLoop(p *Pass) {
 		}
 		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
 			// As in flake8-async, a loop with a `break` is not indefinite (ASYNC910-912 cover its exits).
-			if n.Type != "while_statement" || !isInfinite(p.Module, n) || hasBreak(n) {
+			if n.Type() != "while_statement" || !isInfinite(p.Module, n) || hasBreak(n) {
 				return true
 			}
 			fl := &cpFlow{m: p.Module, yieldSuspends: true}
@@ -52,7 +52,7 @@ func runIndefiniteLoop(p *Pass) {
 func hasBreak(loop *analysis.Node) bool {
 	found := false
 	walkLoopBody(loop, func(n *analysis.Node) {
-		found = found || n.Type == "break_statement"
+		found = found || n.Type() == "break_statement"
 	})
 	return found
 }

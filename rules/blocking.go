@@ -224,14 +224,14 @@ func displayName(m *analysis.Module, c *analysis.Call) string {
 // an exec'd prelude, a snippet) and the name can only mean the module.
 func unboundModuleCallee(m *analysis.Module, c *analysis.Call) string {
 	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" {
+	if fn == nil || fn.Type() != "attribute" {
 		return ""
 	}
 	root := fn
-	for root.Type == "attribute" {
+	for root.Type() == "attribute" {
 		root = root.ChildByField("object")
 	}
-	if root == nil || root.Type != "identifier" {
+	if root == nil || root.Type() != "identifier" {
 		return ""
 	}
 	name := m.File.Text(root)
@@ -254,12 +254,12 @@ func unboundModuleCallee(m *analysis.Module, c *analysis.Call) string {
 // of names (`conn.pool.close`), else "".
 func writtenDottedName(m *analysis.Module, c *analysis.Call) string {
 	fn := c.Node.ChildByField("function")
-	for n := fn; n != nil && n.Type == "attribute"; n = n.ChildByField("object") {
-		if o := n.ChildByField("object"); o == nil || (o.Type != "attribute" && o.Type != "identifier") {
+	for n := fn; n != nil && n.Type() == "attribute"; n = n.ChildByField("object") {
+		if o := n.ChildByField("object"); o == nil || (o.Type() != "attribute" && o.Type() != "identifier") {
 			return ""
 		}
 	}
-	if fn == nil || (fn.Type != "attribute" && fn.Type != "identifier") {
+	if fn == nil || (fn.Type() != "attribute" && fn.Type() != "identifier") {
 		return ""
 	}
 	text := m.File.Text(fn)
@@ -276,10 +276,10 @@ func writtenDottedName(m *analysis.Module, c *analysis.Call) string {
 func unboundWrittenName(m *analysis.Module, c *analysis.Call) string {
 	fn := c.Node.ChildByField("function")
 	root := fn
-	for root != nil && root.Type == "attribute" {
+	for root != nil && root.Type() == "attribute" {
 		root = root.ChildByField("object")
 	}
-	if root == nil || root.Type != "identifier" {
+	if root == nil || root.Type() != "identifier" {
 		return ""
 	}
 	name := m.File.Text(root)

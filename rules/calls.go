@@ -16,7 +16,7 @@ import (
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 	if c.Callee == "" {
-		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type == "attribute" &&
+		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
 			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] &&
 			c.Func != nil && c.Func.Async && !definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
 			return true
@@ -74,7 +74,7 @@ func configuredCoroutine(p *Pass, c *analysis.Call) bool {
 			continue
 		}
 		e := named[0]
-		if e.Type == "call" {
+		if e.Type() == "call" {
 			e = e.ChildByField("function")
 		}
 		dn := f.Module().Resolve(e).Name
@@ -143,7 +143,7 @@ func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
 		return true
 	}
 	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "create_task" {
+	if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "create_task" {
 		return false
 	}
 	// The resolver names an attribute of a library object it has no type for
@@ -164,14 +164,14 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 		return false
 	}
 	var name string
-	switch recv.Type {
+	switch recv.Type() {
 	case "identifier":
 		name = f.Text(recv)
 	case "attribute":
 		name = f.Text(recv.ChildByField("attribute"))
 	case "call":
 		fn := recv.ChildByField("function")
-		if fn != nil && fn.Type == "attribute" {
+		if fn != nil && fn.Type() == "attribute" {
 			fn = fn.ChildByField("attribute")
 		}
 		return pylib.Method(f.Text(fn), pylib.ReturnsEventLoop)
@@ -200,7 +200,7 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 	if n == nil || depth > 6 {
 		return nil
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "call":
 		return n
 	case "identifier":
@@ -220,7 +220,7 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		// `self._f = None` (not opened yet, or closed) constructs nothing.
 		var made []*analysis.Node
 		for _, v := range obj.Class.Attrs[m.File.Text(n.ChildByField("attribute"))] {
-			if analysis.Unparen(v).Type != "none" {
+			if analysis.Unparen(v).Type() != "none" {
 				made = append(made, v)
 			}
 		}

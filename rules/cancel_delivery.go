@@ -22,16 +22,16 @@ func awaitsUnshielded(m *analysis.Module, n *analysis.Node) bool {
 	if n == nil {
 		return false
 	}
-	if n.Type == "with_statement" && !isAsyncStmt(n) && shieldedWith(m, n) {
+	if n.Type() == "with_statement" && !isAsyncStmt(n) && shieldedWith(m, n) {
 		return false
 	}
 	if !containsShieldedWith(m, n) {
 		return hasCheckpoint(m, n, false, nil)
 	}
-	if (n.Type == "with_statement" || n.Type == "for_statement") && isAsyncStmt(n) {
+	if (n.Type() == "with_statement" || n.Type() == "for_statement") && isAsyncStmt(n) {
 		return true
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if awaitsUnshielded(m, c) {
 			return true
 		}
@@ -45,7 +45,7 @@ func containsShieldedWith(m *analysis.Module, n *analysis.Node) bool {
 		if found || isDef(c) && c != n {
 			return false
 		}
-		if c.Type == "with_statement" && !isAsyncStmt(c) && shieldedWith(m, c) {
+		if c.Type() == "with_statement" && !isAsyncStmt(c) && shieldedWith(m, c) {
 			found = true
 		}
 		return !found
@@ -58,10 +58,10 @@ func containsShieldedWith(m *analysis.Module, n *analysis.Node) bool {
 func shieldedWith(m *analysis.Module, with *analysis.Node) bool {
 	shielded := false
 	with.Walk(func(c *analysis.Node) bool {
-		if shielded || c.Type == "block" {
+		if shielded || c.Type() == "block" {
 			return false
 		}
-		if c.Type != "call" {
+		if c.Type() != "call" {
 			return true
 		}
 		fn := m.File.Text(c.ChildByField("function"))
@@ -70,7 +70,7 @@ func shieldedWith(m *analysis.Module, with *analysis.Node) bool {
 		}
 		if args := c.ChildByField("arguments"); args != nil {
 			for _, a := range args.NamedChildren() {
-				if a.Type == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "shield" &&
+				if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "shield" &&
 					m.File.Text(a.ChildByField("value")) == "True" {
 					shielded = true
 				}
@@ -112,11 +112,11 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 		value = strings.TrimSpace(value[:i])
 	}
 	for q := ret.Parent; q != nil && q != def; q = q.Parent {
-		if q.Type != "block" || q.Parent == nil || q.Parent.Type != "if_statement" || q.Field != "consequence" {
+		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "if_statement" || q.Field() != "consequence" {
 			continue
 		}
 		cond := analysis.Unparen(q.Parent.ChildByField("condition"))
-		if cond.Type != "comparison_operator" || len(cond.NamedChildren()) != 2 {
+		if cond.Type() != "comparison_operator" || len(cond.NamedChildren()) != 2 {
 			continue
 		}
 		ops := cond.NamedChildren()
@@ -157,7 +157,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
 		if c.Target != f { // the module's own calls: the answer depends on this file alone
 			continue
 		}
-		if c.Usage != analysis.UsageScheduled || c.UsedBy == nil || c.UsedBy.Type != "call" {
+		if c.Usage != analysis.UsageScheduled || c.UsedBy == nil || c.UsedBy.Type() != "call" {
 			return false
 		}
 		fn := m.File.Text(c.UsedBy.ChildByField("function"))
@@ -178,7 +178,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
 	}
 	if breaks {
 		loop := try.Parent
-		for loop != nil && loop.Type != "while_statement" && loop.Type != "for_statement" && !isDef(loop) {
+		for loop != nil && loop.Type() != "while_statement" && loop.Type() != "for_statement" && !isDef(loop) {
 			loop = loop.Parent
 		}
 		if loop == nil || isDef(loop) || !quietTail(m, loop) {
@@ -193,7 +193,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
 func handlerExits(body *analysis.Node) (breaks, continues bool) {
 	var walk func(n *analysis.Node, inLoop bool)
 	walk = func(n *analysis.Node, inLoop bool) {
-		switch n.Type {
+		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return
 		case "break_statement":
@@ -203,12 +203,12 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 			continues = continues || !inLoop
 			return
 		case "for_statement", "while_statement":
-			for _, c := range n.Children {
-				walk(c, inLoop || c.Field == "body")
+			for _, c := range n.Children() {
+				walk(c, inLoop || c.Field() == "body")
 			}
 			return
 		}
-		for _, c := range n.Children {
+		for _, c := range n.Children() {
 			walk(c, inLoop)
 		}
 	}
@@ -223,10 +223,10 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 func quietTail(m *analysis.Module, n *analysis.Node) bool {
 	for q := n; q.Parent != nil && !isDef(q.Parent); q = q.Parent {
 		parent := q.Parent
-		if (parent.Type == "while_statement" || parent.Type == "for_statement") && q.Field == "body" {
+		if (parent.Type() == "while_statement" || parent.Type() == "for_statement") && q.Field() == "body" {
 			return false
 		}
-		if parent.Type != "block" && parent.Type != "module" {
+		if parent.Type() != "block" && parent.Type() != "module" {
 			continue
 		}
 		after := false
@@ -248,17 +248,17 @@ func usedUncalled(m *analysis.Module, name string) bool {
 		if found {
 			return false
 		}
-		if n.Type != "identifier" || m.File.Text(n) != name {
+		if n.Type() != "identifier" || m.File.Text(n) != name {
 			return true
 		}
 		ref := n
-		if p := n.Parent; p != nil && p.Type == "attribute" && n.Field == "attribute" {
+		if p := n.Parent; p != nil && p.Type() == "attribute" && n.Field() == "attribute" {
 			ref = p
 		}
 		switch p := ref.Parent; {
 		case p == nil:
-		case p.Type == "function_definition" && ref.Field == "name":
-		case p.Type == "call" && ref.Field == "function":
+		case p.Type() == "function_definition" && ref.Field() == "name":
+		case p.Type() == "call" && ref.Field() == "function":
 		default:
 			found = true
 		}

@@ -17,7 +17,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		return "broad", "bare `except:`"
 	}
 	typ = analysis.Unparen(typ)
-	if typ.Type == "tuple" {
+	if typ.Type() == "tuple" {
 		best, bestShown := "", ""
 		for _, e := range typ.NamedChildren() {
 			k, s := catchesCancellation(m, e)
@@ -31,12 +31,12 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 		return best, bestShown
 	}
 	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
-	if typ.Type == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
+	if typ.Type() == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
 		namesCancellationClassFunction(calleeOf(m, typ), true) || namesCancellationClassFunction(m.File.Text(typ.ChildByField("function")), false)) {
 		return "specific", "`except " + m.File.Text(typ) + "`"
 	}
 	name := qualName(m, typ)
-	if name == "" && typ.Type == "identifier" && m.IsBuiltin(typ, m.File.Text(typ)) {
+	if name == "" && typ.Type() == "identifier" && m.IsBuiltin(typ, m.File.Text(typ)) {
 		name = m.File.Text(typ) // builtin exception classes
 	}
 	switch {
@@ -72,7 +72,7 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: fun
 func findCancelHandlers(m *analysis.Module) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "try_statement" {
+		if n.Type() != "try_statement" {
 			return true
 		}
 		// A task is cancelled at an await: only a try body of a coroutine
@@ -112,11 +112,11 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 	var recorded []string
 	returns := false
 	walkBody(body, func(n *analysis.Node) bool {
-		switch n.Type {
+		switch n.Type() {
 		case "return_statement":
 			returns = true
 		case "assignment":
-			if left := n.ChildByField("left"); left != nil && (left.Type == "identifier" || left.Type == "attribute") {
+			if left := n.ChildByField("left"); left != nil && (left.Type() == "identifier" || left.Type() == "attribute") {
 				recorded = append(recorded, m.File.Text(left))
 			}
 		}
@@ -132,7 +132,7 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 	mentions := func(n *analysis.Node) bool {
 		found := false
 		n.Walk(func(c *analysis.Node) bool {
-			if (c.Type == "identifier" || c.Type == "attribute") && !found {
+			if (c.Type() == "identifier" || c.Type() == "attribute") && !found {
 				for _, r := range recorded {
 					if m.File.Text(c) == r {
 						found = true
@@ -148,7 +148,7 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 		if raises || n.Start < try.End {
 			return !raises && n.End > try.Start // descend only into what contains the try
 		}
-		switch n.Type {
+		switch n.Type() {
 		case "raise_statement":
 			if named := n.NamedChildren(); len(named) > 0 && mentions(named[0]) {
 				raises = true
@@ -156,7 +156,7 @@ func reraisedLater(m *analysis.Module, try, body *analysis.Node) bool {
 		case "if_statement":
 			if cond := n.ChildByField("condition"); cond != nil && mentions(cond) {
 				walkBody(n.ChildByField("consequence"), func(c *analysis.Node) bool {
-					raises = raises || c.Type == "raise_statement"
+					raises = raises || c.Type() == "raise_statement"
 					return !raises
 				})
 			}
@@ -208,7 +208,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	}
 	t := analysis.Unparen(typ)
 	class := qualName(m, t)
-	if t.Type == "call" {
+	if t.Type() == "call" {
 		class = calleeOf(m, t)
 		fn := m.File.Text(t.ChildByField("function"))
 		if namesCancellationClassFunction(fn, false) {
@@ -224,7 +224,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	}
 	reraises := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if n.Type == "raise_statement" {
+		if n.Type() == "raise_statement" {
 			named := n.NamedChildren()
 			reraises = reraises || len(named) == 0 || (bound != "" && m.File.Text(named[0]) == bound)
 		}
@@ -238,7 +238,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 		return false
 	}
 	for p := try.Parent; p != nil && p != fn; p = p.Parent {
-		if p.Type == "for_statement" || p.Type == "while_statement" {
+		if p.Type() == "for_statement" || p.Type() == "while_statement" {
 			return false // the loop may run the await again
 		}
 	}
@@ -261,11 +261,11 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 // wait for it to finish.
 func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	body := statements(try.ChildByField("body"))
-	if len(body) != 1 || body[0].Type != "expression_statement" {
+	if len(body) != 1 || body[0].Type() != "expression_statement" {
 		return false
 	}
 	named := body[0].NamedChildren()
-	if len(named) != 1 || named[0].Type != "await" {
+	if len(named) != 1 || named[0].Type() != "await" {
 		return false
 	}
 	inner := named[0].NamedChildren()
@@ -273,12 +273,12 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 		return false
 	}
 	target := analysis.Unparen(inner[0])
-	if target.Type == "call" { // await asyncio.wait_for(t, ...) / asyncio.gather(t)
+	if target.Type() == "call" { // await asyncio.wait_for(t, ...) / asyncio.gather(t)
 		if arg := analysis.Unparen(firstArg(target)); arg != nil {
 			target = arg
 		}
 	}
-	if target.Type != "identifier" && target.Type != "attribute" {
+	if target.Type() != "identifier" && target.Type() != "attribute" {
 		return false
 	}
 	want := m.File.Text(target) + ".cancel"
@@ -288,7 +288,7 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	}
 	found := false
 	walkBody(scope, func(c *analysis.Node) bool {
-		if c.Type == "call" && c.End <= try.Start && m.File.Text(c.ChildByField("function")) == want {
+		if c.Type() == "call" && c.End <= try.Start && m.File.Text(c.ChildByField("function")) == want {
 			found = true
 		}
 		return !found && c.Start < try.Start
@@ -302,7 +302,7 @@ func firstArg(call *analysis.Node) *analysis.Node {
 		return nil
 	}
 	for _, a := range args.NamedChildren() {
-		if a.Type != "keyword_argument" {
+		if a.Type() != "keyword_argument" {
 			return a
 		}
 		break
@@ -321,17 +321,17 @@ func fallsThrough(m *analysis.Module, stmts []*analysis.Node) bool {
 }
 
 func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
-	switch s.Type {
+	switch s.Type() {
 	case "expression_statement":
 		// A call of a project function that never returns (it always raises).
-		if named := s.NamedChildren(); len(named) == 1 && named[0].Type == "call" {
+		if named := s.NamedChildren(); len(named) == 1 && named[0].Type() == "call" {
 			fn := named[0].ChildByField("function")
 			if f := m.Resolve(fn).Func; f != nil && neverReturns(m, f) {
 				return false
 			}
 			// self.method() whose class the model could not follow (a generic
 			// base such as Mixin[T]): a method of that name in this module.
-			if fn != nil && fn.Type == "attribute" && m.File.Text(fn.ChildByField("object")) == "self" && m.Resolve(fn).Func == nil {
+			if fn != nil && fn.Type() == "attribute" && m.File.Text(fn.ChildByField("object")) == "self" && m.Resolve(fn).Func == nil {
 				name := m.File.Text(fn.ChildByField("attribute"))
 				for _, f := range m.Functions {
 					if f.Class != nil && f.Name == name && neverReturns(m, f) {
@@ -348,7 +348,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 		}
 		hasElse := false
 		for _, alt := range s.ChildrenByField("alternative") {
-			if alt.Type == "else_clause" {
+			if alt.Type() == "else_clause" {
 				hasElse = true
 				if fallsThrough(m, statements(alt.ChildByField("body"))) {
 					return true
@@ -359,16 +359,16 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 		}
 		return !hasElse
 	case "try_statement":
-		for _, c := range s.Children {
-			if c.Type == "finally_clause" {
+		for _, c := range s.Children() {
+			if c.Type() == "finally_clause" {
 				if named := c.NamedChildren(); len(named) > 0 && !fallsThrough(m, statements(named[len(named)-1])) {
 					return false
 				}
 			}
 		}
 		bodyFalls := fallsThrough(m, statements(s.ChildByField("body")))
-		for _, c := range s.Children {
-			if c.Type == "else_clause" && bodyFalls {
+		for _, c := range s.Children() {
+			if c.Type() == "else_clause" && bodyFalls {
 				bodyFalls = fallsThrough(m, statements(c.ChildByField("body")))
 			}
 		}
@@ -413,10 +413,10 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 			return false
 		}
 		cond := analysis.Unparen(s.ChildByField("condition"))
-		if cond != nil && (cond.Type == "true" || m.File.Text(cond) == "1") {
+		if cond != nil && (cond.Type() == "true" || m.File.Text(cond) == "1") {
 			hasBreak := false
 			walkLoopBody(s, func(n *analysis.Node) {
-				if n.Type == "break_statement" {
+				if n.Type() == "break_statement" {
 					hasBreak = true
 				}
 			})
@@ -431,7 +431,7 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 func walkLoopBody(loop *analysis.Node, fn func(*analysis.Node)) {
 	walkBody(loop.ChildByField("body"), func(n *analysis.Node) bool {
 		fn(n)
-		return n.Type != "for_statement" && n.Type != "while_statement"
+		return n.Type() != "for_statement" && n.Type() != "while_statement"
 	})
 }
 
@@ -451,7 +451,7 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	body := f.Node.ChildByField("body")
 	hasReturn := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if n.Type == "return_statement" {
+		if n.Type() == "return_statement" {
 			hasReturn = true
 		}
 		return !hasReturn
@@ -462,10 +462,10 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 	fm := f.Module()
 	for _, st := range statements(body) {
 		// Avoid recursion through calls: only look at explicit raises here.
-		if st.Type == "raise_statement" {
+		if st.Type() == "raise_statement" {
 			return true
 		}
-		if st.Type == "expression_statement" || st.Type == "pass_statement" {
+		if st.Type() == "expression_statement" || st.Type() == "pass_statement" {
 			continue
 		}
 		if !stmtFallsThrough(fm, st) {
@@ -488,20 +488,20 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 	bound := m.File.Text(name)
 	found := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if found || n.Type != "identifier" || m.File.Text(n) != bound || n.Parent == nil {
+		if found || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent == nil {
 			return !found
 		}
 		switch p := n.Parent; {
-		case p.Type == "argument_list":
+		case p.Type() == "argument_list":
 			call := p.Parent
 			fn := call.ChildByField("function")
 			method := m.File.Text(fn)
-			if fn != nil && fn.Type == "attribute" {
+			if fn != nil && fn.Type() == "attribute" {
 				method = m.File.Text(fn.ChildByField("attribute"))
 			}
 			found = !pylib.Method(method, pylib.ReportsException)
-		case p.Type == "assignment" && n.Field == "right":
-			if left := p.ChildByField("left"); left != nil && (left.Type == "attribute" || left.Type == "subscript") {
+		case p.Type() == "assignment" && n.Field() == "right":
+			if left := p.ChildByField("left"); left != nil && (left.Type() == "attribute" || left.Type() == "subscript") {
 				found = true
 			}
 		}
@@ -521,10 +521,10 @@ func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
 	}
 	bound := m.File.Text(name)
 	for _, st := range statements(body) {
-		if st.Type == "assert_statement" && isTestModule(m.File.Path) && assertsOtherType(m, st, bound) {
+		if st.Type() == "assert_statement" && isTestModule(m.File.Path) && assertsOtherType(m, st, bound) {
 			return true // a cancellation fails the test's assertion instead of vanishing
 		}
-		if st.Type != "if_statement" {
+		if st.Type() != "if_statement" {
 			if !stmtFallsThrough(m, st) {
 				return false // a return or raise before any such check
 			}
@@ -538,7 +538,7 @@ func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
 		if text == "not isinstance("+bound+", Exception)" {
 			return true
 		}
-		if cond.Type == "call" && m.File.Text(cond.ChildByField("function")) == "isinstance" {
+		if cond.Type() == "call" && m.File.Text(cond.ChildByField("function")) == "isinstance" {
 			if args := cond.ChildByField("arguments"); args != nil {
 				if a := args.NamedChildren(); len(a) == 2 && m.File.Text(a[0]) == bound {
 					if kind, _ := catchesCancellation(m, a[1]); kind == "specific" {
@@ -560,7 +560,7 @@ func loopElseFallsThrough(m *analysis.Module, loop *analysis.Node) bool {
 	}
 	hasBreak := false
 	walkLoopBody(loop, func(n *analysis.Node) {
-		if n.Type == "break_statement" {
+		if n.Type() == "break_statement" {
 			hasBreak = true
 		}
 	})
@@ -571,7 +571,7 @@ func loopElseFallsThrough(m *analysis.Module, loop *analysis.Node) bool {
 func hasLoopJump(loop *analysis.Node) bool {
 	found := false
 	walkLoopBody(loop, func(n *analysis.Node) {
-		if n.Type == "break_statement" || n.Type == "continue_statement" {
+		if n.Type() == "break_statement" || n.Type() == "continue_statement" {
 			found = true
 		}
 	})
@@ -585,14 +585,14 @@ func irrefutableCase(m *analysis.Module, clause *analysis.Node) bool {
 		return false
 	}
 	for _, pat := range clause.NamedChildren() {
-		if pat.Type != "case_pattern" {
+		if pat.Type() != "case_pattern" {
 			continue
 		}
-		inner := pat.Children
+		inner := pat.ChildList()
 		if len(inner) != 1 {
 			return false
 		}
-		switch p := inner[0]; p.Type {
+		switch p := inner[0]; p.Type() {
 		case "_":
 			return true
 		case "dotted_name":
@@ -612,10 +612,10 @@ func nonEmptyIterable(m *analysis.Module, n *analysis.Node) bool {
 	if n == nil {
 		return false
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "list", "tuple", "set", "dictionary":
 		for _, e := range n.NamedChildren() {
-			switch e.Type {
+			switch e.Type() {
 			case "comment":
 				continue
 			case "list_splat", "dictionary_splat":
@@ -638,7 +638,7 @@ func nonEmptyIterable(m *analysis.Module, n *analysis.Node) bool {
 		var bounds []*big.Int
 		for _, a := range n.ChildByField("arguments").NamedChildren() {
 			v, ok := new(big.Int).SetString(strings.ReplaceAll(m.File.Text(a), "_", ""), 0)
-			if (a.Type != "integer" && a.Type != "unary_operator") || !ok {
+			if (a.Type() != "integer" && a.Type() != "unary_operator") || !ok {
 				return false
 			}
 			bounds = append(bounds, v)
@@ -674,7 +674,7 @@ func assertsOtherType(m *analysis.Module, st *analysis.Node, bound string) bool 
 	}
 	cond := analysis.Unparen(named[0])
 	var typ *analysis.Node
-	switch cond.Type {
+	switch cond.Type() {
 	case "call":
 		args := cond.ChildByField("arguments")
 		if m.File.Text(cond.ChildByField("function")) != "isinstance" || args == nil {

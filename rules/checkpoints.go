@@ -62,7 +62,7 @@ func (fl *cpFlow) silent() *cpFlow {
 }
 
 func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
-	switch s.Type {
+	switch s.Type() {
 	case "function_definition", "class_definition", "decorated_definition":
 		return cp, true
 	case "return_statement":
@@ -76,7 +76,7 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 	case "break_statement", "continue_statement":
 		if n := len(fl.loops); n > 0 {
 			l := fl.loops[n-1]
-			if s.Type == "break_statement" {
+			if s.Type() == "break_statement" {
 				l.breaks = append(l.breaks, cp)
 			} else {
 				l.continues = append(l.continues, cp)
@@ -94,7 +94,7 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 		for _, alt := range s.ChildrenByField("alternative") {
 			var o bool
 			var r bool
-			if alt.Type == "else_clause" {
+			if alt.Type() == "else_clause" {
 				hasElse = true
 				o, r = fl.block(statements(alt.ChildByField("body")), cp)
 			} else {
@@ -162,7 +162,7 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 	if n == nil {
 		return cp
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "lambda", "function_definition", "class_definition":
 		return cp
 	case "await":
@@ -192,11 +192,11 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		// Only the first iterable is evaluated for sure; an async first clause awaits at least once.
 		named := n.NamedChildren()
 		for i, c := range named {
-			if c.Type != "for_in_clause" {
+			if c.Type() != "for_in_clause" {
 				continue
 			}
 			cp = fl.expr(c.ChildByField("right"), cp)
-			if n.Type == "generator_expression" {
+			if n.Type() == "generator_expression" {
 				break
 			}
 			if isAsyncStmt(c) {
@@ -207,7 +207,7 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 			if nonEmptyIterable(fl.m, c.ChildByField("right")) {
 				rest := named[i+1:]
 				switch {
-				case len(rest) > 0 && rest[0].Type == "if_clause":
+				case len(rest) > 0 && rest[0].Type() == "if_clause":
 					if cond := rest[0].NamedChildren(); len(cond) > 0 {
 						cp = fl.expr(cond[0], cp)
 					}
@@ -221,8 +221,8 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		}
 		return cp
 	}
-	for _, c := range n.Children {
-		if c.Named {
+	for _, c := range n.Children() {
+		if c.Named() {
 			cp = fl.expr(c, cp)
 		}
 	}
@@ -230,11 +230,11 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 }
 
 func isInfinite(m *analysis.Module, s *analysis.Node) bool {
-	if s.Type != "while_statement" {
+	if s.Type() != "while_statement" {
 		return false
 	}
 	c := analysis.Unparen(s.ChildByField("condition"))
-	return c != nil && (c.Type == "true" || m.File.Text(c) == "1")
+	return c != nil && (c.Type() == "true" || m.File.Text(c) == "1")
 }
 
 // loopBodyState returns the state at the start of a later iteration of a
@@ -252,14 +252,14 @@ func (fl *cpFlow) loopBodyState(s *analysis.Node, entry bool, async bool) bool {
 		states = append(states, out)
 	}
 	back := and(states...)
-	if s.Type == "while_statement" {
+	if s.Type() == "while_statement" {
 		back = sil.expr(s.ChildByField("condition"), back)
 	}
 	return back
 }
 
 func (fl *cpFlow) loop(s *analysis.Node, cp bool, async bool) (bool, bool) {
-	if s.Type == "while_statement" {
+	if s.Type() == "while_statement" {
 		cp = fl.expr(s.ChildByField("condition"), cp)
 	} else {
 		cp = fl.expr(s.ChildByField("right"), cp)
@@ -283,7 +283,7 @@ func (fl *cpFlow) loop(s *analysis.Node, cp bool, async bool) (bool, bool) {
 	exit := entry
 	if async {
 		exit = true
-	} else if s.Type == "for_statement" && nonEmptyIterable(fl.m, s.ChildByField("right")) {
+	} else if s.Type() == "for_statement" && nonEmptyIterable(fl.m, s.ChildByField("right")) {
 		// The body runs at least once before the loop is exhausted.
 		exit = fl.loopBodyState(s, cp, false)
 	}
@@ -310,8 +310,8 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 	}
 	catchAll := false
 	bodyOut, bodyReach := fl.block(statements(s.ChildByField("body")), cp)
-	for _, c := range s.Children {
-		if c.Type == "else_clause" && bodyReach {
+	for _, c := range s.Children() {
+		if c.Type() == "else_clause" && bodyReach {
 			bodyOut, bodyReach = fl.block(statements(c.ChildByField("body")), bodyOut)
 		}
 	}
@@ -329,8 +329,8 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 		}
 	}
 	out, reach := and(outs...), len(outs) > 0
-	for _, c := range s.Children {
-		if c.Type == "finally_clause" {
+	for _, c := range s.Children() {
+		if c.Type() == "finally_clause" {
 			named := c.NamedChildren()
 			if len(named) == 0 {
 				continue

@@ -74,19 +74,19 @@ func headerEnd(f *analysis.File) (afterFuture, afterImports int) {
 		}
 		return len(f.Src)
 	}
-	if i < len(stmts) && stmts[i].Type == "expression_statement" {
-		if named := stmts[i].NamedChildren(); len(named) == 1 && named[0].Type == "string" {
+	if i < len(stmts) && stmts[i].Type() == "expression_statement" {
+		if named := stmts[i].NamedChildren(); len(named) == 1 && named[0].Type() == "string" {
 			afterFuture = lineAfter(stmts[i])
 			i++
 		}
 	}
-	for i < len(stmts) && stmts[i].Type == "future_import_statement" {
+	for i < len(stmts) && stmts[i].Type() == "future_import_statement" {
 		afterFuture = lineAfter(stmts[i])
 		i++
 	}
 	afterImports = afterFuture
 	for ; i < len(stmts); i++ {
-		switch stmts[i].Type {
+		switch stmts[i].Type() {
 		case "import_statement", "import_from_statement":
 			afterImports = lineAfter(stmts[i])
 			continue
@@ -103,7 +103,7 @@ func importInsertion(p *Pass, line string) Edit {
 	f := p.File
 	at, _ := headerEnd(f)
 	for _, s := range f.Root.NamedChildren() {
-		if int(s.Start) >= at && (s.Type == "import_statement" || s.Type == "import_from_statement") {
+		if int(s.Start) >= at && (s.Type() == "import_statement" || s.Type() == "import_from_statement") {
 			return Edit{Start: f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line), End: f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line), New: line}
 		}
 	}
@@ -178,11 +178,11 @@ func collectionKind(f *analysis.File, b *analysis.Binding) string {
 		k := ""
 		switch {
 		case v == nil:
-		case v.Type == "set" || v.Type == "set_comprehension":
+		case v.Type() == "set" || v.Type() == "set_comprehension":
 			k = "set"
-		case v.Type == "list" || v.Type == "list_comprehension":
+		case v.Type() == "list" || v.Type() == "list_comprehension":
 			k = "list"
-		case v.Type == "call":
+		case v.Type() == "call":
 			switch f.Text(v.ChildByField("function")) {
 			case "set":
 				k = "set"
@@ -242,13 +242,13 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	// Not inside a lambda or a generator expression (await is not allowed there)
 	// nor where the value is awaited already.
 	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
-		if q.Type == "lambda" || q.Type == "generator_expression" || q.Type == "await" {
+		if q.Type() == "lambda" || q.Type() == "generator_expression" || q.Type() == "await" {
 			return nil
 		}
 	}
 	fn := p.File.Text(c.Node.ChildByField("function"))
 	args := c.Node.ChildByField("arguments")
-	if args == nil || args.Type != "argument_list" {
+	if args == nil || args.Type() != "argument_list" {
 		return nil
 	}
 	// The arguments are kept as written, with their comments, line breaks
@@ -282,8 +282,8 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		text = "await " + toThread + "(lambda: " + p.File.Text(c.Node) + ")"
 	}
 	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
-	if par := c.Node.Parent; par != nil && ((par.Type == "attribute" && c.Node.Field == "object") ||
-		(par.Type == "subscript" && c.Node.Field == "value") || (par.Type == "call" && c.Node.Field == "function")) {
+	if par := c.Node.Parent; par != nil && ((par.Type() == "attribute" && c.Node.Field() == "object") ||
+		(par.Type() == "subscript" && c.Node.Field() == "value") || (par.Type() == "call" && c.Node.Field() == "function")) {
 		text = "(" + text + ")"
 	}
 	edits := []Edit{{Start: int(c.Node.Start), End: int(c.Node.End), New: text}}
@@ -299,10 +299,10 @@ func containsType(n *analysis.Node, typ string) bool {
 	if n == nil {
 		return false
 	}
-	if n.Type == typ {
+	if n.Type() == typ {
 		return true
 	}
-	if n.Type == "lambda" {
+	if n.Type() == "lambda" {
 		return false
 	}
 	for _, ch := range n.NamedChildren() {

@@ -41,7 +41,7 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 	}
 	conditional := false
 	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
-		if q.Type == "if_statement" || q.Type == "elif_clause" || q.Type == "else_clause" || q.Type == "conditional_expression" {
+		if q.Type() == "if_statement" || q.Type() == "elif_clause" || q.Type() == "else_clause" || q.Type() == "conditional_expression" {
 			conditional = true
 			break
 		}
@@ -54,7 +54,7 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 			continue
 		}
 		for _, a := range other.Args() {
-			if a.Type != "call" && m.File.Text(a) == callee {
+			if a.Type() != "call" && m.File.Text(a) == callee {
 				return true
 			}
 		}
@@ -66,14 +66,14 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 // or of `if False:` / `while False:` (in its function).
 func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 	for q := n.Parent; q != nil && !isDef(q); q = q.Parent {
-		switch q.Type {
+		switch q.Type() {
 		case "for_statement":
 			if body := q.ChildByField("body"); body != nil && isAncestor(body, n) && emptyLiteral(m, q.ChildByField("right")) {
 				return true
 			}
 		case "if_statement", "while_statement":
 			cond := analysis.Unparen(q.ChildByField("condition"))
-			if cond != nil && (cond.Type == "false" || m.File.Text(cond) == "0") {
+			if cond != nil && (cond.Type() == "false" || m.File.Text(cond) == "0") {
 				if body := firstBlock(q); body != nil && isAncestor(body, n) {
 					return true
 				}
@@ -97,7 +97,7 @@ func emptyLiteral(m *analysis.Module, n *analysis.Node) bool {
 	if n == nil {
 		return false
 	}
-	switch n.Type {
+	switch n.Type() {
 	case "list", "tuple", "dictionary", "set":
 		return len(n.NamedChildren()) == 0
 	case "string":
@@ -106,7 +106,7 @@ func emptyLiteral(m *analysis.Module, n *analysis.Node) bool {
 	case "call":
 		fn := n.ChildByField("function")
 		args := n.ChildByField("arguments")
-		if fn == nil || fn.Type != "identifier" || args == nil || len(args.NamedChildren()) != 0 {
+		if fn == nil || fn.Type() != "identifier" || args == nil || len(args.NamedChildren()) != 0 {
 			return false
 		}
 		name := m.File.Text(fn)

@@ -10,11 +10,11 @@ import (
 // source order, and whether the name is also rebound or captured by a
 // nested function (in which case its life cannot be followed).
 func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*analysis.Node, ok bool) {
-	if assign == nil || assign.Type != "assignment" {
+	if assign == nil || assign.Type() != "assignment" {
 		return "", nil, false
 	}
 	target := analysis.Unparen(assign.ChildByField("left"))
-	if target == nil || target.Type != "identifier" {
+	if target == nil || target.Type() != "identifier" {
 		return "", nil, false
 	}
 	scope := m.ScopeAt(target)
@@ -34,8 +34,8 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 		if !ok {
 			return false
 		}
-		if n == target || n.Type != "identifier" || m.File.Text(n) != name || n.Field == "attribute" ||
-			(n.Parent != nil && n.Parent.Type == "keyword_argument" && n.Field == "name") {
+		if n == target || n.Type() != "identifier" || m.File.Text(n) != name || n.Field() == "attribute" ||
+			(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") {
 			return true
 		}
 		if m.ScopeAt(n).Lookup(name) != binding {
@@ -55,30 +55,30 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 // (handed to gather/create_task/...), "method:NAME" (obj.NAME(...)) or "other".
 func useKind(m *analysis.Module, n *analysis.Node) string {
 	p := n.Parent
-	for p != nil && p.Type == "parenthesized_expression" {
+	for p != nil && p.Type() == "parenthesized_expression" {
 		n, p = p, p.Parent
 	}
 	if p == nil {
 		return "other"
 	}
-	switch p.Type {
+	switch p.Type() {
 	case "await":
 		return "await"
 	case "argument_list":
-		if p.Parent != nil && p.Parent.Type == "call" && m.IsScheduler(p.Parent) {
+		if p.Parent != nil && p.Parent.Type() == "call" && m.IsScheduler(p.Parent) {
 			return "schedule"
 		}
 	case "list", "tuple", "set":
 		// gather(*[a, b]) / wait([a, b]): a container handed straight to a scheduler.
 		q := p.Parent
-		for q != nil && (q.Type == "list_splat" || q.Type == "parenthesized_expression") {
+		for q != nil && (q.Type() == "list_splat" || q.Type() == "parenthesized_expression") {
 			q = q.Parent
 		}
-		if q != nil && q.Type == "argument_list" && q.Parent != nil && m.IsScheduler(q.Parent) {
+		if q != nil && q.Type() == "argument_list" && q.Parent != nil && m.IsScheduler(q.Parent) {
 			return "schedule"
 		}
 	case "attribute":
-		if n.Field == "object" && p.Parent != nil && p.Parent.Type == "call" && p.Field == "function" {
+		if n.Field() == "object" && p.Parent != nil && p.Parent.Type() == "call" && p.Field() == "function" {
 			return "method:" + m.File.Text(p.ChildByField("attribute"))
 		}
 	}
@@ -92,7 +92,7 @@ func exclusiveBranches(a, b *analysis.Node) bool {
 		if !isAncestor(q, b) {
 			continue
 		}
-		if q.Type != "if_statement" {
+		if q.Type() != "if_statement" {
 			return false
 		}
 		branch := func(n *analysis.Node) *analysis.Node {
@@ -104,7 +104,7 @@ func exclusiveBranches(a, b *analysis.Node) bool {
 			return nil
 		}
 		ba, bb := branch(a), branch(b)
-		return ba != bb && ba != nil && bb != nil && ba.Field != "condition" && bb.Field != "condition"
+		return ba != bb && ba != nil && bb != nil && ba.Field() != "condition" && bb.Field() != "condition"
 	}
 	return false
 }
@@ -113,7 +113,7 @@ func exclusiveBranches(a, b *analysis.Node) bool {
 // contain def (so it may run several times for one assignment).
 func inLoopAfter(use, def *analysis.Node) bool {
 	for q := use.Parent; q != nil && !isDef(q); q = q.Parent {
-		if (q.Type == "for_statement" || q.Type == "while_statement") && isAncestor(q.ChildByField("body"), use) && !isAncestor(q, def) {
+		if (q.Type() == "for_statement" || q.Type() == "while_statement") && isAncestor(q.ChildByField("body"), use) && !isAncestor(q, def) {
 			return true
 		}
 	}
@@ -124,11 +124,11 @@ func inLoopAfter(use, def *analysis.Node) bool {
 // that only reads it (`print(fetch())`): the value is gone afterwards.
 func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
 	u, by := m.UsageOf(n)
-	if u != analysis.UsageArgument || by == nil || by.Type != "call" {
+	if u != analysis.UsageArgument || by == nil || by.Type() != "call" {
 		return false
 	}
 	fn := by.ChildByField("function")
-	if fn == nil || fn.Type != "identifier" {
+	if fn == nil || fn.Type() != "identifier" {
 		return false
 	}
 	name := m.File.Text(fn)

@@ -401,7 +401,7 @@ type moduleUnits struct {
 func newModuleUnits(f *analysis.File) *moduleUnits {
 	mu := &moduleUnits{f: f, definition: map[string]int{}, names: map[int][]string{}, hashes: map[int][sha256.Size]byte{}}
 	for _, n := range f.Root.NamedChildren() {
-		if n.Type == "comment" {
+		if n.Type() == "comment" {
 			continue
 		}
 		i := len(mu.top)
@@ -413,7 +413,7 @@ func newModuleUnits(f *analysis.File) *moduleUnits {
 			for _, name := range names {
 				mu.definition[name] = i
 			}
-		case n.Type == "if_statement" && isMainGuard(f, n):
+		case n.Type() == "if_statement" && isMainGuard(f, n):
 			mu.guards = append(mu.guards, i)
 		default:
 			mu.always = append(mu.always, i)
@@ -435,14 +435,14 @@ func isMainGuard(f *analysis.File, n *analysis.Node) bool {
 // plainDefinition returns the names a top-level statement binds when it is
 // a definition that runs nothing on import.
 func plainDefinition(f *analysis.File, n *analysis.Node) ([]string, bool) {
-	switch n.Type {
+	switch n.Type() {
 	case "function_definition", "class_definition":
 		if name := n.ChildByField("name"); name != nil {
 			return []string{f.Text(name)}, true
 		}
 	case "decorated_definition":
 		for _, c := range n.NamedChildren() {
-			if c.Type != "decorator" {
+			if c.Type() != "decorator" {
 				continue
 			}
 			d := c.NamedChildren()
@@ -450,7 +450,7 @@ func plainDefinition(f *analysis.File, n *analysis.Node) ([]string, bool) {
 				return nil, false
 			}
 			e := d[0]
-			if e.Type == "call" {
+			if e.Type() == "call" {
 				e = e.ChildByField("function") // @dataclass(frozen=True), @lru_cache(maxsize=4)
 			}
 			if e == nil || !pylib.Is(f.Text(e), pylib.RunsNothingOnImport) {
@@ -462,13 +462,13 @@ func plainDefinition(f *analysis.File, n *analysis.Node) ([]string, bool) {
 		}
 	case "expression_statement":
 		named := n.NamedChildren()
-		if len(named) != 1 || named[0].Type != "assignment" || hasCall(named[0]) {
+		if len(named) != 1 || named[0].Type() != "assignment" || hasCall(named[0]) {
 			return nil, false
 		}
 		var names []string
-		for a := named[0]; a != nil && a.Type == "assignment"; a = a.ChildByField("right") {
+		for a := named[0]; a != nil && a.Type() == "assignment"; a = a.ChildByField("right") {
 			left := a.ChildByField("left")
-			if left == nil || left.Type != "identifier" {
+			if left == nil || left.Type() != "identifier" {
 				return nil, false
 			}
 			names = append(names, f.Text(left))
@@ -481,7 +481,7 @@ func plainDefinition(f *analysis.File, n *analysis.Node) ([]string, bool) {
 func hasCall(n *analysis.Node) bool {
 	found := false
 	n.Walk(func(c *analysis.Node) bool {
-		if c.Type == "call" {
+		if c.Type() == "call" {
 			found = true
 		}
 		return !found
@@ -500,7 +500,7 @@ func (mu *moduleUnits) stmtNames(i int) []string {
 	seen := map[string]bool{}
 	var names []string
 	mu.top[i].Walk(func(c *analysis.Node) bool {
-		if c.Type == "identifier" {
+		if c.Type() == "identifier" {
 			if t := mu.f.Text(c); !seen[t] {
 				seen[t] = true
 				names = append(names, t)

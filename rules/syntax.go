@@ -20,7 +20,7 @@ func qualName(m *analysis.Module, n *analysis.Node) string {
 	if r := m.Resolve(n); r.Name != "" {
 		return r.Name
 	}
-	if n.Type != "attribute" && n.Type != "identifier" {
+	if n.Type() != "attribute" && n.Type() != "identifier" {
 		return ""
 	}
 	text := m.File.Text(n)
@@ -37,7 +37,7 @@ func qualName(m *analysis.Module, n *analysis.Node) string {
 // calleeOf returns the qualified name of the function called by call node n.
 func calleeOf(m *analysis.Module, n *analysis.Node) string {
 	n = analysis.Unparen(n)
-	if n == nil || n.Type != "call" {
+	if n == nil || n.Type() != "call" {
 		return ""
 	}
 	return qualName(m, n.ChildByField("function"))
@@ -45,7 +45,7 @@ func calleeOf(m *analysis.Module, n *analysis.Node) string {
 
 // isDef reports whether n opens a new function or class body.
 func isDef(n *analysis.Node) bool {
-	switch n.Type {
+	switch n.Type() {
 	case "function_definition", "lambda", "class_definition":
 		return true
 	}
@@ -61,7 +61,7 @@ func walkBody(n *analysis.Node, fn func(*analysis.Node) bool) {
 		if c != n && isDef(c) {
 			return false
 		}
-		if c != n && c.Type == "decorated_definition" {
+		if c != n && c.Type() == "decorated_definition" {
 			return false
 		}
 		return fn(c)
@@ -71,12 +71,12 @@ func walkBody(n *analysis.Node, fn func(*analysis.Node) bool) {
 // withItems returns the context expressions of a with_statement and the
 // node bound by `as` (nil when none), in order.
 func withItems(with *analysis.Node) (exprs, aliases []*analysis.Node) {
-	for _, c := range with.Children {
-		if c.Type != "with_clause" {
+	for _, c := range with.Children() {
+		if c.Type() != "with_clause" {
 			continue
 		}
 		for _, item := range c.NamedChildren() {
-			if item.Type != "with_item" {
+			if item.Type() != "with_item" {
 				continue
 			}
 			v := item.ChildByField("value")
@@ -84,7 +84,7 @@ func withItems(with *analysis.Node) (exprs, aliases []*analysis.Node) {
 				continue
 			}
 			var alias *analysis.Node
-			if v.Type == "as_pattern" {
+			if v.Type() == "as_pattern" {
 				alias = v.ChildByField("alias")
 				if named := v.NamedChildren(); len(named) > 0 {
 					v = named[0]
@@ -129,7 +129,7 @@ func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith
 		if found {
 			return false
 		}
-		if c != n && (c.Type == "function_definition" || c.Type == "lambda") {
+		if c != n && (c.Type() == "function_definition" || c.Type() == "lambda") {
 			// A nested def's body runs later, but its default values run here.
 			if params := c.ChildByField("parameters"); params != nil {
 				for _, p := range params.NamedChildren() {
@@ -140,15 +140,15 @@ func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith
 			}
 			return false
 		}
-		if c != n && c.Type == "class_definition" {
+		if c != n && c.Type() == "class_definition" {
 			return false
 		}
-		switch c.Type {
+		switch c.Type() {
 		case "generator_expression":
 			// Only the first iterable is evaluated when a generator expression
 			// is created; the rest runs when it is consumed.
 			for _, clause := range c.NamedChildren() {
-				if clause.Type == "for_in_clause" {
+				if clause.Type() == "for_in_clause" {
 					found = hasCheckpoint(m, clause.ChildByField("right"), yields, ignoreWith)
 					break
 				}
@@ -158,7 +158,7 @@ func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith
 		case "await":
 			found = true
 		case "yield":
-			found = yields && c.Named
+			found = yields && c.Named()
 		case "for_statement", "for_in_clause":
 			if isAsyncStmt(c) {
 				found = true
@@ -177,7 +177,7 @@ func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith
 // containing n (n itself excluded), or nil.
 func enclosingFunc(n *analysis.Node) *analysis.Node {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == "function_definition" || p.Type == "lambda" {
+		if p.Type() == "function_definition" || p.Type() == "lambda" {
 			return p
 		}
 	}
@@ -194,7 +194,7 @@ func decoratorNames(m *analysis.Module, f *analysis.Function) []string {
 			continue
 		}
 		e := named[0]
-		if e.Type == "call" {
+		if e.Type() == "call" {
 			e = e.ChildByField("function")
 		}
 		name := qualName(m, e)
@@ -227,12 +227,12 @@ func emptyBody(def *analysis.Node) bool {
 		return true
 	}
 	for _, s := range body.NamedChildren() {
-		switch s.Type {
+		switch s.Type() {
 		case "pass_statement":
 			continue
 		case "expression_statement":
 			named := s.NamedChildren()
-			if len(named) == 1 && (named[0].Type == "ellipsis" || named[0].Type == "string" || named[0].Type == "concatenated_string") {
+			if len(named) == 1 && (named[0].Type() == "ellipsis" || named[0].Type() == "string" || named[0].Type() == "concatenated_string") {
 				continue
 			}
 		}
@@ -262,8 +262,8 @@ func callByNode(m *analysis.Module) map[*analysis.Node]*analysis.Call {
 // exceptClauses returns the except / except* clauses of a try statement.
 func exceptClauses(try *analysis.Node) []*analysis.Node {
 	var out []*analysis.Node
-	for _, c := range try.Children {
-		if c.Type == "except_clause" || c.Type == "except_group_clause" {
+	for _, c := range try.Children() {
+		if c.Type() == "except_clause" || c.Type() == "except_group_clause" {
 			out = append(out, c)
 		}
 	}
@@ -275,9 +275,9 @@ func exceptClauses(try *analysis.Node) []*analysis.Node {
 func exceptParts(clause *analysis.Node) (typ, name, body *analysis.Node) {
 	for _, c := range clause.NamedChildren() {
 		switch {
-		case c.Type == "block":
+		case c.Type() == "block":
 			body = c
-		case c.Type == "as_pattern":
+		case c.Type() == "as_pattern":
 			if named := c.NamedChildren(); len(named) > 0 {
 				typ = named[0]
 			}
@@ -315,7 +315,7 @@ func funcDisplay(f *analysis.Function) string {
 }
 
 // isYield reports whether n is a yield expression (not the keyword token).
-func isYield(n *analysis.Node) bool { return n.Type == "yield" && n.Named }
+func isYield(n *analysis.Node) bool { return n.Type() == "yield" && n.Named() }
 
 // isAncestor reports whether a is n or one of its ancestors.
 func isAncestor(a, n *analysis.Node) bool {
@@ -331,7 +331,7 @@ func isAncestor(a, n *analysis.Node) bool {
 func withStatementOf(call *analysis.Node) *analysis.Node {
 	n := call
 	for p := n.Parent; p != nil; n, p = p, p.Parent {
-		switch p.Type {
+		switch p.Type() {
 		case "as_pattern":
 			if p.ChildByField("alias") == n {
 				return nil
@@ -364,7 +364,7 @@ func raisesNotImplemented(f *analysis.File, def *analysis.Node) bool {
 		return false
 	}
 	for _, s := range statements(def.ChildByField("body")) {
-		if s.Type == "raise_statement" {
+		if s.Type() == "raise_statement" {
 			return true
 		}
 	}
@@ -383,7 +383,7 @@ func definesMethod(p *Pass, c *analysis.Class, name string, depth int) bool {
 	}
 	m := c.Module()
 	for _, b := range c.Bases {
-		if b.Type == "keyword_argument" {
+		if b.Type() == "keyword_argument" {
 			continue
 		}
 		r := m.Resolve(b)

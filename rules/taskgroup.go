@@ -24,7 +24,7 @@ var taskGroups = &fact[[]taskGroupScope]{name: "taskGroups", compute: func(p *Pa
 func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 	var out []taskGroupScope
 	m.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type != "with_statement" {
+		if n.Type() != "with_statement" {
 			return true
 		}
 		exprs, aliases := withItems(n)
@@ -37,7 +37,7 @@ func taskGroupWiths(m *analysis.Module) []taskGroupScope {
 			if pylib.Is(name, pylib.NurseryOpener) {
 				tg.Kind = "nursery"
 			}
-			if a := aliases[i]; a != nil && a.Type == "identifier" {
+			if a := aliases[i]; a != nil && a.Type() == "identifier" {
 				tg.Name = m.File.Text(a)
 			}
 			out = append(out, tg)

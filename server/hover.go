@@ -98,7 +98,7 @@ func callAt(m *analysis.Module, off int) *analysis.Call {
 	for _, c := range m.Calls {
 		n := c.Node
 		start, end := int(n.Start), int(n.End)
-		if c.Usage == analysis.UsageAwaited && c.UsedBy != nil && c.UsedBy.Type == "await" {
+		if c.Usage == analysis.UsageAwaited && c.UsedBy != nil && c.UsedBy.Type() == "await" {
 			// Hovering the await keyword shows the awaited call.
 			start = min(start, int(c.UsedBy.Start))
 		}

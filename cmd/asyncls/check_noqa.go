@@ -144,7 +144,7 @@ func insideString(f *analysis.File, off int) bool {
 		if found || int(n.Start) >= off || int(n.End) <= off {
 			return false
 		}
-		if n.Type == "string" || n.Type == "concatenated_string" {
+		if n.Type() == "string" || n.Type() == "concatenated_string" {
 			found = true
 			return false
 		}

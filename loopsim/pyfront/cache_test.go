@@ -25,7 +25,7 @@ async def main():
 	f := analysis.Parse("x.py", src)
 	var fn *analysis.Node
 	f.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type == "function_definition" && f.Text(n.ChildByField("name")) == "main" {
+		if n.Type() == "function_definition" && f.Text(n.ChildByField("name")) == "main" {
 			fn = n
 		}
 		return true

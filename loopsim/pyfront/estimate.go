@@ -350,7 +350,7 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 	if n == nil {
 		return Hint{}, false
 	}
-	if n.Type == "identifier" && n.Field == "name" && n.Parent != nil && n.Parent.Type == "function_definition" && n.Parent.HasToken("async") {
+	if n.Type() == "identifier" && n.Field() == "name" && n.Parent != nil && n.Parent.Type() == "function_definition" && n.Parent.HasToken("async") {
 		res, err := EstimateFunction(f, n.Parent, opts)
 		if err == nil && res.Budget != "" && res.Budget != loopsim.BudgetCancelled {
 			// Say why there is no figure: the function does not end, or
@@ -394,7 +394,7 @@ func nodeAt(n *analysis.Node, off int) *analysis.Node {
 	if n == nil || off < int(n.Start) || off > int(n.End) {
 		return nil
 	}
-	for _, c := range n.Children {
+	for _, c := range n.Children() {
 		if off >= int(c.Start) && off < int(c.End) {
 			if d := nodeAt(c, off); d != nil {
 				return d
@@ -417,7 +417,7 @@ var hintCalls = func() map[string]bool {
 // interestingAncestor finds the await or concurrency call around n.
 func interestingAncestor(f *analysis.File, n *analysis.Node) *analysis.Node {
 	for a := n; a != nil; a = a.Parent {
-		switch a.Type {
+		switch a.Type() {
 		case "await":
 			return a
 		case "call":
@@ -437,7 +437,7 @@ func interestingAncestor(f *analysis.File, n *analysis.Node) *analysis.Node {
 
 func enclosingFunction(n *analysis.Node) *analysis.Node {
 	for a := n.Parent; a != nil; a = a.Parent {
-		if a.Type == "function_definition" {
+		if a.Type() == "function_definition" {
 			return a
 		}
 	}
@@ -448,8 +448,8 @@ func enclosingFunction(n *analysis.Node) *analysis.Node {
 // for an `async with TaskGroup()` header).
 func enclosingStatement(n *analysis.Node) *analysis.Node {
 	for a := n; a != nil; a = a.Parent {
-		if strings.HasSuffix(a.Type, "_statement") || a.Type == "function_definition" {
-			if a.Type == "function_definition" {
+		if strings.HasSuffix(a.Type(), "_statement") || a.Type() == "function_definition" {
+			if a.Type() == "function_definition" {
 				return nil
 			}
 			return a

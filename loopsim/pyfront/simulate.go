@@ -58,7 +58,7 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 	var search func(n *analysis.Node, inMain bool)
 	search = func(n *analysis.Node, inMain bool) {
 		for _, c := range n.NamedChildren() {
-			switch c.Type {
+			switch c.Type() {
 			case "if_statement":
 				cond := f.Text(c.ChildByField("condition"))
 				if isMainGuard(cond) {
@@ -69,9 +69,9 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 					if found != nil && !inMain {
 						return false
 					}
-					if k.Type == "call" && isRunCall(f.Text(k.ChildByField("function"))) {
+					if k.Type() == "call" && isRunCall(f.Text(k.ChildByField("function"))) {
 						if args := k.ChildByField("arguments"); args != nil {
-							if an := args.NamedChildren(); len(an) >= 1 && an[0].Type != "keyword_argument" {
+							if an := args.NamedChildren(); len(an) >= 1 && an[0].Type() != "keyword_argument" {
 								if found == nil || inMain {
 									found = an[0]
 								}
@@ -92,7 +92,7 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 	// asyncio.run(amain(...)): simulate that function; its asyncio.run runs
 	// the loop.
 	for _, c := range f.Root.NamedChildren() {
-		if c.Type != "if_statement" || !isMainGuard(f.Text(c.ChildByField("condition"))) {
+		if c.Type() != "if_statement" || !isMainGuard(f.Text(c.ChildByField("condition"))) {
 			continue
 		}
 		var wrapper *analysis.Node
@@ -100,7 +100,7 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 			if wrapper != nil {
 				return false
 			}
-			if k.Type == "call" && k.ChildByField("function").Type == "identifier" {
+			if k.Type() == "call" && k.ChildByField("function").Type() == "identifier" {
 				fn := FunctionNamed(f, f.Text(k.ChildByField("function")))
 				if fn != nil && !fn.HasToken("async") && callsRun(f, fn) {
 					wrapper = k
@@ -126,10 +126,10 @@ func needsArguments(fn *analysis.Node) bool {
 		return false
 	}
 	for _, c := range params.NamedChildren() {
-		switch c.Type {
+		switch c.Type() {
 		case "identifier", "typed_parameter":
-			if inner := c.NamedChildren(); c.Type == "typed_parameter" && len(inner) > 0 &&
-				(inner[0].Type == "list_splat_pattern" || inner[0].Type == "dictionary_splat_pattern") {
+			if inner := c.NamedChildren(); c.Type() == "typed_parameter" && len(inner) > 0 &&
+				(inner[0].Type() == "list_splat_pattern" || inner[0].Type() == "dictionary_splat_pattern") {
 				continue
 			}
 			return true
@@ -142,7 +142,7 @@ func needsArguments(fn *analysis.Node) bool {
 func callsRun(f *analysis.File, fn *analysis.Node) bool {
 	found := false
 	fn.ChildByField("body").Walk(func(b *analysis.Node) bool {
-		if b.Type == "call" && isRunCall(f.Text(b.ChildByField("function"))) {
+		if b.Type() == "call" && isRunCall(f.Text(b.ChildByField("function"))) {
 			found = true
 		}
 		return !found
@@ -171,10 +171,10 @@ func isRunCall(fn string) bool {
 
 func definesFunction(f *analysis.File, name string) bool {
 	for _, c := range f.Root.NamedChildren() {
-		if c.Type == "decorated_definition" {
+		if c.Type() == "decorated_definition" {
 			c = c.ChildByField("definition")
 		}
-		if c != nil && c.Type == "function_definition" && f.Text(c.ChildByField("name")) == name {
+		if c != nil && c.Type() == "function_definition" && f.Text(c.ChildByField("name")) == name {
 			return true
 		}
 	}
@@ -188,16 +188,16 @@ func FunctionNamed(f *analysis.File, name string) *analysis.Node {
 	for i, part := range parts {
 		var next *analysis.Node
 		for _, c := range scope.NamedChildren() {
-			if c.Type == "decorated_definition" {
+			if c.Type() == "decorated_definition" {
 				c = c.ChildByField("definition")
 			}
 			if c == nil || f.Text(c.ChildByField("name")) != part {
 				continue
 			}
-			if i == len(parts)-1 && c.Type == "function_definition" {
+			if i == len(parts)-1 && c.Type() == "function_definition" {
 				return c
 			}
-			if c.Type == "class_definition" {
+			if c.Type() == "class_definition" {
 				next = c.ChildByField("body")
 			}
 		}

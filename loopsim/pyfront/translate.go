@@ -76,12 +76,12 @@ func (t *translator) unsupported(n *analysis.Node, what string) []loopsim.Stmt {
 
 func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	p := t.pos(n)
-	switch n.Type {
+	switch n.Type() {
 	case "expression_statement":
 		named := n.NamedChildren()
 		if len(named) == 1 {
 			c := named[0]
-			switch c.Type {
+			switch c.Type() {
 			case "assignment":
 				return t.assignment(c)
 			case "augmented_assignment":
@@ -112,7 +112,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "raise_statement":
 		r := &loopsim.Raise{P: p}
 		for _, c := range n.NamedChildren() {
-			if c.Field == "cause" {
+			if c.Field() == "cause" {
 				r.Cause = t.expr(c)
 			} else if r.Exc == nil {
 				r.Exc = t.expr(c)
@@ -120,7 +120,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 		}
 		return []loopsim.Stmt{r}
 	case "global_statement", "nonlocal_statement":
-		g := &loopsim.Global{Nonlocal: n.Type == "nonlocal_statement", P: p}
+		g := &loopsim.Global{Nonlocal: n.Type() == "nonlocal_statement", P: p}
 		for _, c := range n.NamedChildren() {
 			g.Names = append(g.Names, t.text(c))
 		}
@@ -128,12 +128,12 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "if_statement", "elif_clause":
 		st := &loopsim.If{Cond: t.expr(n.ChildByField("condition")), Body: t.block(n.ChildByField("consequence")), P: p}
 		alts := n.ChildrenByField("alternative")
-		if n.Type == "if_statement" && len(alts) > 0 {
+		if n.Type() == "if_statement" && len(alts) > 0 {
 			// Chain elif/else clauses right to left.
 			var rest []loopsim.Stmt
 			for i := len(alts) - 1; i >= 0; i-- {
 				a := alts[i]
-				if a.Type == "else_clause" {
+				if a.Type() == "else_clause" {
 					rest = t.block(a.ChildByField("body"))
 					continue
 				}
@@ -162,7 +162,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "with_statement":
 		st := &loopsim.With{Async: n.HasToken("async"), Body: t.block(n.ChildByField("body")), P: p}
 		for _, c := range n.NamedChildren() {
-			if c.Type != "with_clause" {
+			if c.Type() != "with_clause" {
 				continue
 			}
 			for _, item := range c.NamedChildren() {
@@ -171,7 +171,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 					continue
 				}
 				wi := loopsim.WithItem{}
-				if v.Type == "as_pattern" {
+				if v.Type() == "as_pattern" {
 					named := v.NamedChildren()
 					wi.Ctx = t.expr(named[0])
 					if alias := v.ChildByField("alias"); alias != nil {
@@ -194,7 +194,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "decorated_definition":
 		var decs []loopsim.Expr
 		for _, c := range n.NamedChildren() {
-			if c.Type == "decorator" {
+			if c.Type() == "decorator" {
 				if dn := c.NamedChildren(); len(dn) == 1 {
 					decs = append(decs, t.expr(dn[0]))
 				}
@@ -204,7 +204,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 		if def == nil {
 			return nil
 		}
-		if def.Type == "function_definition" {
+		if def.Type() == "function_definition" {
 			return []loopsim.Stmt{&loopsim.FuncDef{Func: t.function(def, decs), P: p}}
 		}
 		out := t.stmt(def)
@@ -217,7 +217,7 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "import_statement":
 		var out []loopsim.Stmt
 		for _, c := range n.ChildrenByField("name") {
-			if c.Type == "aliased_import" {
+			if c.Type() == "aliased_import" {
 				out = append(out, &loopsim.Import{Module: t.text(c.ChildByField("name")), As: t.text(c.ChildByField("alias")), P: p})
 			} else {
 				out = append(out, &loopsim.Import{Module: t.text(c), P: p})
@@ -226,16 +226,16 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 		return out
 	case "import_from_statement":
 		mod := n.ChildByField("module_name")
-		if mod == nil || mod.Type == "relative_import" {
+		if mod == nil || mod.Type() == "relative_import" {
 			return t.unsupported(n, "relative import")
 		}
 		st := &loopsim.ImportFrom{Module: t.text(mod), P: p}
 		for _, c := range n.NamedChildren() {
 			switch {
-			case c.Type == "wildcard_import":
+			case c.Type() == "wildcard_import":
 				st.Names = append(st.Names, [2]string{"*", "*"})
-			case c.Field != "name":
-			case c.Type == "aliased_import":
+			case c.Field() != "name":
+			case c.Type() == "aliased_import":
 				st.Names = append(st.Names, [2]string{t.text(c.ChildByField("name")), t.text(c.ChildByField("alias"))})
 			default:
 				st.Names = append(st.Names, [2]string{t.text(c), t.text(c)})
@@ -249,21 +249,21 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 	case "exec_statement", "print_statement", "ERROR":
 		return t.unsupported(n, "unparsable statement")
 	}
-	return t.unsupported(n, n.Type)
+	return t.unsupported(n, n.Type())
 }
 
 func (t *translator) assignment(n *analysis.Node) []loopsim.Stmt {
 	p := t.pos(n)
 	var targets []loopsim.Expr
 	cur := n
-	for cur != nil && cur.Type == "assignment" {
+	for cur != nil && cur.Type() == "assignment" {
 		left := cur.ChildByField("left")
 		right := cur.ChildByField("right")
 		if right == nil {
 			return nil // a bare annotation
 		}
 		targets = append(targets, t.target(left))
-		if right.Type != "assignment" {
+		if right.Type() != "assignment" {
 			return []loopsim.Stmt{&loopsim.Assign{Targets: targets, Value: t.expr(right), P: p}}
 		}
 		cur = right
@@ -274,14 +274,14 @@ func (t *translator) assignment(n *analysis.Node) []loopsim.Stmt {
 func (t *translator) try(n *analysis.Node) loopsim.Stmt {
 	st := &loopsim.Try{Body: t.block(n.ChildByField("body")), P: t.pos(n)}
 	for _, c := range n.NamedChildren() {
-		switch c.Type {
+		switch c.Type() {
 		case "except_clause", "except_group_clause":
 			h := loopsim.Handler{P: t.pos(c)}
-			if c.Type == "except_group_clause" || c.HasToken("*") {
+			if c.Type() == "except_group_clause" || c.HasToken("*") {
 				st.Star = true
 			}
 			for _, k := range c.NamedChildren() {
-				switch k.Type {
+				switch k.Type() {
 				case "block":
 					h.Body = t.block(k)
 				case "as_pattern":
@@ -304,7 +304,7 @@ func (t *translator) try(n *analysis.Node) loopsim.Stmt {
 			st.Else = t.block(c.ChildByField("body"))
 		case "finally_clause":
 			for _, k := range c.NamedChildren() {
-				if k.Type == "block" {
+				if k.Type() == "block" {
 					st.Finally = t.block(k)
 				}
 			}
@@ -347,7 +347,7 @@ func containsYield(n *analysis.Node) bool {
 		if found {
 			return false
 		}
-		switch c.Type {
+		switch c.Type() {
 		case "function_definition", "class_definition", "lambda":
 			return c == n
 		case "yield":
@@ -366,7 +366,7 @@ func (t *translator) params(n *analysis.Node) []loopsim.Param {
 	var out []loopsim.Param
 	kwOnly := false
 	for _, c := range n.NamedChildren() {
-		switch c.Type {
+		switch c.Type() {
 		case "identifier":
 			out = append(out, loopsim.Param{Name: t.text(c), Kind: kindOf(kwOnly)})
 		case "typed_parameter":
@@ -374,7 +374,7 @@ func (t *translator) params(n *analysis.Node) []loopsim.Param {
 			if len(inner) == 0 {
 				continue
 			}
-			switch inner[0].Type {
+			switch inner[0].Type() {
 			case "list_splat_pattern":
 				out = append(out, loopsim.Param{Name: t.splatName(inner[0]), Kind: loopsim.ParamVarArgs})
 				kwOnly = true
@@ -408,7 +408,7 @@ func (t *translator) annotation(param *analysis.Node) loopsim.Expr {
 	if len(named) != 1 {
 		return nil
 	}
-	switch named[0].Type {
+	switch named[0].Type() {
 	case "identifier", "attribute":
 		return t.expr(named[0])
 	case "string":
@@ -447,18 +447,18 @@ func (t *translator) class(n *analysis.Node) loopsim.Stmt {
 	st := &loopsim.ClassDef{Name: t.text(n.ChildByField("name")), Body: t.block(n.ChildByField("body")), P: t.pos(n)}
 	if body := n.ChildByField("body"); body != nil {
 		for _, c := range body.NamedChildren() {
-			if c.Type != "expression_statement" || len(c.NamedChildren()) != 1 {
+			if c.Type() != "expression_statement" || len(c.NamedChildren()) != 1 {
 				continue
 			}
 			a := c.NamedChildren()[0]
-			if a.Type == "assignment" && a.ChildByField("type") != nil && a.ChildByField("left").Type == "identifier" {
+			if a.Type() == "assignment" && a.ChildByField("type") != nil && a.ChildByField("left").Type() == "identifier" {
 				st.Fields = append(st.Fields, loopsim.Param{Name: t.text(a.ChildByField("left"))})
 			}
 		}
 	}
 	if sc := n.ChildByField("superclasses"); sc != nil {
 		for _, b := range sc.NamedChildren() {
-			if b.Type != "keyword_argument" {
+			if b.Type() != "keyword_argument" {
 				st.Bases = append(st.Bases, t.expr(b))
 			} else {
 				st.Keywords = append(st.Keywords, loopsim.Arg{Name: t.text(b.ChildByField("name")), Value: t.expr(b.ChildByField("value"))})
@@ -471,7 +471,7 @@ func (t *translator) class(n *analysis.Node) loopsim.Stmt {
 // target translates an assignment target.
 func (t *translator) target(n *analysis.Node) loopsim.Expr {
 	n = analysis.Unparen(n)
-	switch n.Type {
+	switch n.Type() {
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
 		var elts []loopsim.Expr
 		for _, c := range n.NamedChildren() {
@@ -501,7 +501,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 		return &loopsim.Const{}
 	}
 	p := t.pos(n)
-	switch n.Type {
+	switch n.Type() {
 	case "identifier":
 		return &loopsim.Name{ID: t.text(n), P: p}
 	case "true":
@@ -548,7 +548,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 			return t.unknown(n, "await")
 		}
 		inner := analysis.Unparen(named[0])
-		if inner.Type == "call" {
+		if inner.Type() == "call" {
 			return &loopsim.Await{X: t.call(inner, true), P: p}
 		}
 		return &loopsim.Await{X: t.expr(inner), P: p}
@@ -563,12 +563,12 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 	case "comparison_operator":
 		cmp := &loopsim.Compare{P: p}
 		first := true
-		for _, c := range n.Children {
-			if c.Field == "operators" {
+		for _, c := range n.Children() {
+			if c.Field() == "operators" {
 				cmp.Ops = append(cmp.Ops, strings.Join(strings.Fields(t.text(c)), " "))
 				continue
 			}
-			if !c.Named || c.Type == "comment" {
+			if !c.Named() || c.Type() == "comment" {
 				continue
 			}
 			if first {
@@ -589,7 +589,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 		}
 		return &loopsim.IfExp{Then: t.expr(named[0]), Cond: t.expr(named[1]), Else: t.expr(named[2]), P: p}
 	case "list", "tuple", "set", "expression_list", "pattern_list":
-		kind := n.Type
+		kind := n.Type()
 		if kind == "expression_list" || kind == "pattern_list" {
 			kind = "tuple"
 		}
@@ -607,7 +607,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 	case "dictionary":
 		d := &loopsim.DictExpr{P: p}
 		for _, c := range n.NamedChildren() {
-			switch c.Type {
+			switch c.Type() {
 			case "pair":
 				d.Keys = append(d.Keys, t.expr(c.ChildByField("key")))
 				d.Values = append(d.Values, t.expr(c.ChildByField("value")))
@@ -641,7 +641,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 		return t.expr(n.ChildByField("value"))
 	case "named_expression":
 		name := n.ChildByField("name")
-		if name == nil || name.Type != "identifier" {
+		if name == nil || name.Type() != "identifier" {
 			return t.unknown(n, "assignment expression (:=)")
 		}
 		return &loopsim.NamedExpr{Target: t.text(name), Value: t.expr(n.ChildByField("value")), P: p}
@@ -654,7 +654,7 @@ func (t *translator) expr(n *analysis.Node) loopsim.Expr {
 		}
 		return y
 	}
-	return t.unknown(n, n.Type)
+	return t.unknown(n, n.Type())
 }
 
 // stringExpr translates a string literal, an f-string (to loopsim.FString)
@@ -664,15 +664,15 @@ func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 	hasInterp, isBytes := false, false
 	var walk func(str *analysis.Node)
 	walk = func(str *analysis.Node) {
-		if str.Type == "concatenated_string" {
+		if str.Type() == "concatenated_string" {
 			for _, c := range str.NamedChildren() {
 				walk(c)
 			}
 			return
 		}
 		raw := false // set by the string_start child
-		for _, c := range str.Children {
-			switch c.Type {
+		for _, c := range str.Children() {
+			switch c.Type() {
 			case "string_start":
 				raw = strings.ContainsAny(t.text(c), "rR")
 				isBytes = isBytes || strings.ContainsAny(t.text(c), "bB")
@@ -758,7 +758,7 @@ func unescape(s string) string {
 func (t *translator) stringValue(n *analysis.Node) string {
 	var b strings.Builder
 	n.Walk(func(c *analysis.Node) bool {
-		switch c.Type {
+		switch c.Type() {
 		case "string_content":
 			b.WriteString(t.text(c))
 			return false
@@ -798,17 +798,17 @@ func (t *translator) slice(n *analysis.Node) loopsim.Expr {
 }
 
 func (t *translator) comprehension(n *analysis.Node) loopsim.Expr {
-	kind := map[string]string{"list_comprehension": "list", "set_comprehension": "set", "generator_expression": "gen", "dictionary_comprehension": "dict"}[n.Type]
+	kind := map[string]string{"list_comprehension": "list", "set_comprehension": "set", "generator_expression": "gen", "dictionary_comprehension": "dict"}[n.Type()]
 	c := &loopsim.Comprehension{Kind: kind, P: t.pos(n)}
 	body := n.ChildByField("body")
-	if kind == "dict" && body != nil && body.Type == "pair" {
+	if kind == "dict" && body != nil && body.Type() == "pair" {
 		c.Key = t.expr(body.ChildByField("key"))
 		c.Elt = t.expr(body.ChildByField("value"))
 	} else {
 		c.Elt = t.expr(body)
 	}
 	for _, k := range n.NamedChildren() {
-		switch k.Type {
+		switch k.Type() {
 		case "for_in_clause":
 			c.Gens = append(c.Gens, loopsim.CompFor{Target: t.target(k.ChildByField("left")), Iter: t.expr(k.ChildByField("right")), Async: k.HasToken("async")})
 		case "if_clause":
@@ -839,12 +839,12 @@ func (t *translator) call(n *analysis.Node, awaited bool) loopsim.Expr {
 	if args == nil {
 		return c
 	}
-	if args.Type == "generator_expression" {
+	if args.Type() == "generator_expression" {
 		c.Args = []loopsim.Arg{{Value: t.comprehension(args)}}
 		return c
 	}
 	for _, a := range args.NamedChildren() {
-		switch a.Type {
+		switch a.Type() {
 		case "list_splat":
 			c.Args = append(c.Args, loopsim.Arg{Star: true, Value: t.expr(a.NamedChildren()[0])})
 		case "dictionary_splat":
@@ -862,12 +862,12 @@ func (t *translator) call(n *analysis.Node, awaited bool) loopsim.Expr {
 // call on line, which a latency comment on that line prefers.
 func (t *translator) lineHasAwaitedCall(n *analysis.Node, line int) bool {
 	root := n
-	for root.Parent != nil && t.f.Lines.Position(int(root.Parent.Start)).Line == line && !strings.HasSuffix(root.Parent.Type, "statement") {
+	for root.Parent != nil && t.f.Lines.Position(int(root.Parent.Start)).Line == line && !strings.HasSuffix(root.Parent.Type(), "statement") {
 		root = root.Parent
 	}
 	found := false
 	root.Walk(func(c *analysis.Node) bool {
-		if c.Type == "await" && t.f.Lines.Position(int(c.Start)).Line == line {
+		if c.Type() == "await" && t.f.Lines.Position(int(c.Start)).Line == line {
 			found = true
 		}
 		return !found
@@ -885,13 +885,13 @@ func (t *translator) match(n *analysis.Node) loopsim.Stmt {
 		return m
 	}
 	for _, cc := range body.NamedChildren() {
-		if cc.Type != "case_clause" {
+		if cc.Type() != "case_clause" {
 			continue
 		}
 		mc := loopsim.MatchCase{Body: t.block(cc.ChildByField("consequence"))}
 		var pats []*analysis.Node
 		for _, k := range cc.NamedChildren() {
-			if k.Type == "case_pattern" {
+			if k.Type() == "case_pattern" {
 				pats = append(pats, k)
 			}
 		}
@@ -920,8 +920,8 @@ func (t *translator) match(n *analysis.Node) loopsim.Stmt {
 // pattern translates a case pattern; nodes is the pattern's own children
 // for wrappers (case_pattern) and alternatives.
 func (t *translator) pattern(n *analysis.Node) *loopsim.Pattern {
-	if n.Type == "case_pattern" {
-		return t.patternOf(n.Children)
+	if n.Type() == "case_pattern" {
+		return t.patternOf(n.ChildList())
 	}
 	return t.patternOf([]*analysis.Node{n})
 }
@@ -932,11 +932,11 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 	negative := false
 	for _, c := range nodes {
 		switch {
-		case c.Type == "_" && !c.Named:
+		case c.Type() == "_" && !c.Named():
 			return &loopsim.Pattern{Kind: loopsim.PatWildcard}
-		case c.Type == "-" && !c.Named:
+		case c.Type() == "-" && !c.Named():
 			negative = true
-		case c.Named && c.Type != "comment":
+		case c.Named() && c.Type() != "comment":
 			named = append(named, c)
 		}
 	}
@@ -944,7 +944,7 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 		return unknown
 	}
 	c := named[0]
-	switch c.Type {
+	switch c.Type() {
 	case "case_pattern":
 		return t.pattern(c)
 	case "dotted_name":
@@ -972,8 +972,8 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 				group = nil
 			}
 		}
-		for _, k := range c.Children {
-			if k.Type == "|" && !k.Named {
+		for _, k := range c.Children() {
+			if k.Type() == "|" && !k.Named() {
 				flush()
 				continue
 			}
@@ -997,11 +997,11 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 		mp := &loopsim.Pattern{Kind: loopsim.PatMapping}
 		for _, k := range c.NamedChildren() {
 			switch {
-			case k.Field == "key":
+			case k.Field() == "key":
 				mp.Keys = append(mp.Keys, t.patternKey(k))
-			case k.Field == "value":
+			case k.Field() == "value":
 				mp.Vals = append(mp.Vals, t.pattern(k))
-			case k.Type == "splat_pattern":
+			case k.Type() == "splat_pattern":
 				if ids := k.NamedChildren(); len(ids) == 1 {
 					mp.Name = t.text(ids[0])
 				}
@@ -1014,12 +1014,12 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 	case "class_pattern":
 		cp := &loopsim.Pattern{Kind: loopsim.PatClass}
 		for _, k := range c.NamedChildren() {
-			switch k.Type {
+			switch k.Type() {
 			case "dotted_name":
 				cp.Value = t.dotted(k)
 			case "case_pattern":
 				inner := k.NamedChildren()
-				if len(inner) == 1 && inner[0].Type == "keyword_pattern" {
+				if len(inner) == 1 && inner[0].Type() == "keyword_pattern" {
 					kw := inner[0]
 					kn := kw.NamedChildren()
 					if len(kn) < 2 {
@@ -1028,8 +1028,8 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 					cp.KwNames = append(cp.KwNames, t.text(kn[0]))
 					var rest []*analysis.Node
 					seenEq := false
-					for _, x := range kw.Children {
-						if x.Type == "=" && !x.Named {
+					for _, x := range kw.Children() {
+						if x.Type() == "=" && !x.Named() {
 							seenEq = true
 							continue
 						}
@@ -1051,9 +1051,9 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 		var sub *analysis.Node
 		var alias string
 		for _, k := range c.NamedChildren() {
-			if k.Type == "case_pattern" && sub == nil {
+			if k.Type() == "case_pattern" && sub == nil {
 				sub = k
-			} else if k.Type == "identifier" {
+			} else if k.Type() == "identifier" {
 				alias = t.text(k)
 			}
 		}
@@ -1067,7 +1067,7 @@ func (t *translator) patternOf(nodes []*analysis.Node) *loopsim.Pattern {
 
 // patternKey translates a mapping-pattern key (a literal or dotted name).
 func (t *translator) patternKey(n *analysis.Node) loopsim.Expr {
-	if n.Type == "dotted_name" {
+	if n.Type() == "dotted_name" {
 		return t.dotted(n)
 	}
 	return t.expr(n)

@@ -1,8 +1,5 @@
 # A coroutine handed to a call that keeps it (a wrapper that awaits it on
 # entry, a future-like helper) must stay a coroutine, whatever its body.
-import json
-import logging
-
 
 class _ContextManager:
     def __init__(self, coro):
@@ -34,7 +31,5 @@ async def label(n):  # want: ASYNC124
     return n
 
 
-def show(n):
-    print(describe(n))
-    logging.info("%s", label(n))
-    return json.dumps({"n": n})
+async def show(n):
+    return await describe(n) + str(await label(n))
