@@ -1,6 +1,7 @@
 # A coroutine handed to a call that keeps it (a wrapper that awaits it on
 # entry, a future-like helper) must stay a coroutine, whatever its body.
 
+
 class _ContextManager:
     def __init__(self, coro):
         self._coro = coro
