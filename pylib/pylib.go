@@ -271,8 +271,12 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
-// Roles the rules about structure read. Role has 64 bits and 63 are used:
-// widen it before adding more than one.
+// Roles the rules about structure read. Role has 64 bits and 63 are used
+// (TestBitSetsHaveDistinctBits counts them and fails when two constants
+// share a bit); a role past the 64th does not compile (a typed constant
+// cannot overflow). Then move roles that no test combines with another
+// (most structure roles; not ByMethodName, combined with Offload and
+// OwnsLoop) to a type of their own.
 const (
 	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
 	TimeoutScope = Awaitable << (iota + 1)
