@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -33,7 +34,9 @@ async def handler(key):
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
-		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`), " +
+		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
+		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
+		"through to `loop.run_until_complete(...)` does its work there), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
@@ -64,7 +67,9 @@ async def handler(key):
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
 		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself; and a local that is only tested, compared or printed. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
-		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.\n\n" +
+		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
+		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
+		"class of the module with its own `def drain(self)` may be the receiver).\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +
 		"discord.py, Pyrogram, Telethon and python-telegram-bot; aiohttp and websockets servers and clients; aioboto3/aiobotocore; " +
 		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 19 of 19 and is quiet on every " +
@@ -1083,10 +1088,28 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 // `create_task`) are left out: awaiting those is optional.
 func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
-	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || p.Project.Callee(c).Name != "" {
+	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || len(c.Func.Awaits) == 0 {
 		return false
 	}
-	if pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+	// The cheap test first, on the source bytes: most calls have no awaited
+	// twin, and the rest of the checks resolve names.
+	callee := p.File.Src[fn.Start:fn.End]
+	twin := false
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type() != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && bytes.Equal(p.File.Src[f.Start:f.End], callee) {
+			twin = true
+			break
+		}
+	}
+	if !twin || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
 		return false
 	}
 	root := fn
@@ -1100,21 +1123,7 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || underTypeTest(p, c) {
 		return false
 	}
-	callee := p.File.Text(fn)
-	for _, aw := range c.Func.Awaits {
-		named := aw.NamedChildren()
-		if len(named) != 1 {
-			continue
-		}
-		call := analysis.Unparen(named[0])
-		if call == nil || call.Type() != "call" || call == c.Node {
-			continue
-		}
-		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && p.File.Text(f) == callee {
-			return true
-		}
-	}
-	return false
+	return p.Project.Callee(c).Name == ""
 }
 
 // underTypeTest reports a call inside an if/elif (of its own function)
