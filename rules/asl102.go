@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -1030,10 +1031,28 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 // `create_task`) are left out: awaiting those is optional.
 func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
-	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || p.Project.Callee(c).Name != "" {
+	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || len(c.Func.Awaits) == 0 {
 		return false
 	}
-	if pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+	// The cheap test first, on the source bytes: most calls have no awaited
+	// twin, and the rest of the checks resolve names.
+	callee := p.File.Src[fn.Start:fn.End]
+	twin := false
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type() != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && bytes.Equal(p.File.Src[f.Start:f.End], callee) {
+			twin = true
+			break
+		}
+	}
+	if !twin || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
 		return false
 	}
 	// A synchronous method of that name in the module may be what is
@@ -1054,21 +1073,7 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || underTypeTest(p, c) {
 		return false
 	}
-	callee := p.File.Text(fn)
-	for _, aw := range c.Func.Awaits {
-		named := aw.NamedChildren()
-		if len(named) != 1 {
-			continue
-		}
-		call := analysis.Unparen(named[0])
-		if call == nil || call.Type() != "call" || call == c.Node {
-			continue
-		}
-		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && p.File.Text(f) == callee {
-			return true
-		}
-	}
-	return false
+	return p.Project.Callee(c).Name == ""
 }
 
 // underTypeTest reports a call inside an if/elif (of its own function)
