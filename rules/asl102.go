@@ -1083,7 +1083,8 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 // from a parameter the function never rebinds counts (a name bound twice,
 // `with socket() as s` then `with trio_socket() as s`, may hold two
 // types), and not under a test of the value's type (`if isinstance(f,
-// AsyncFile): await f.seek(0) else: f.seek(0)`). Names some library uses
+// AsyncFile): await f.seek(0) else: f.seek(0)`), nor a method name the
+// module defines as a synchronous method. Names some library uses
 // for work that runs without an await (`loop.run_in_executor`,
 // `create_task`) are left out: awaiting those is optional.
 func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
@@ -1110,6 +1111,13 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 		}
 	}
 	if !twin || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+		return false
+	}
+	// A synchronous method of that name in the module may be what is
+	// called: awaiting its value elsewhere says it returns an awaitable,
+	// maybe a Future (`def features_future(self): return fut`), which
+	// needs no await.
+	if definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
 		return false
 	}
 	root := fn
