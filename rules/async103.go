@@ -55,7 +55,9 @@ async def worker(queue):
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
-		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104. " +
+		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104; so does " +
+		"the mirrored shape, a handler that ends with `if exc is not value: raise` and otherwise falls through to the end " +
+		"of the method, which returns None. " +
 		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
 		"(handed to `create_task`, `ensure_future`, `start_soon` or `spawn_system_task`, directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
@@ -89,7 +91,8 @@ func runNoReraiseCancelled(p *Pass) {
 		if h.Name != nil {
 			caught = p.File.Text(h.Name)
 		}
-		if (fallsThrough(p.Module, statements(h.Body)) || leavesHandler(p.Module, h.Body, caught)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
+		fallsOut := fallsThrough(p.Module, statements(h.Body)) && !exitFallThroughPropagates(p.Module, h.Try, h.Body, caught)
+		if (fallsOut || leavesHandler(p.Module, h.Body, caught)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
 			at := h.Clause.FirstChild() // the `except` keyword of a bare except
 			if h.Type != nil {
 				at = cancellationTypeNode(p.Module, h.Type)

@@ -96,37 +96,93 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 			return false
 		}
 	}
-	def := enclosingFunc(ret)
+	def, value := exitMethodValue(m, ret)
 	if def == nil {
 		return false
-	}
-	if name := m.File.Text(def.ChildByField("name")); name != "__exit__" && name != "__aexit__" {
-		return false
-	}
-	params := def.ChildByField("parameters").NamedChildren()
-	if len(params) < 3 {
-		return false
-	}
-	value := m.File.Text(params[2])
-	if i := strings.IndexAny(value, ":="); i >= 0 {
-		value = strings.TrimSpace(value[:i])
 	}
 	for q := ret.Parent; q != nil && q != def; q = q.Parent {
 		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "if_statement" || q.Field() != "consequence" {
 			continue
 		}
-		cond := analysis.Unparen(q.Parent.ChildByField("condition"))
-		if cond.Type() != "comparison_operator" || len(cond.NamedChildren()) != 2 {
-			continue
-		}
-		ops := cond.NamedChildren()
-		l, r := m.File.Text(ops[0]), m.File.Text(ops[1])
-		if strings.Join(strings.Fields(m.File.Text(cond)[len(l):len(m.File.Text(cond))-len(r)]), " ") == "is" &&
-			(l == caught && r == value || l == value && r == caught) {
+		if comparesIdentity(m, q.Parent.ChildByField("condition"), caught, value, "is") {
 			return true
 		}
 	}
 	return false
+}
+
+// exitMethodValue returns the `__exit__`/`__aexit__` method around n and the
+// name of its exception parameter (the third), or nil.
+func exitMethodValue(m *analysis.Module, n *analysis.Node) (*analysis.Node, string) {
+	def := enclosingFunc(n)
+	if def == nil {
+		return nil, ""
+	}
+	if name := m.File.Text(def.ChildByField("name")); name != "__exit__" && name != "__aexit__" {
+		return nil, ""
+	}
+	params := def.ChildByField("parameters").NamedChildren()
+	if len(params) < 3 {
+		return nil, ""
+	}
+	value := m.File.Text(params[2])
+	if i := strings.IndexAny(value, ":="); i >= 0 {
+		value = strings.TrimSpace(value[:i])
+	}
+	return def, value
+}
+
+// comparesIdentity reports whether cond is `a OP b` or `b OP a` (OP `is` or
+// `is not`).
+func comparesIdentity(m *analysis.Module, cond *analysis.Node, a, b, op string) bool {
+	cond = analysis.Unparen(cond)
+	if cond == nil || cond.Type() != "comparison_operator" || len(cond.NamedChildren()) != 2 {
+		return false
+	}
+	ops := cond.NamedChildren()
+	l, r := m.File.Text(ops[0]), m.File.Text(ops[1])
+	text := m.File.Text(cond)
+	return strings.Join(strings.Fields(text[len(l):len(text)-len(r)]), " ") == op &&
+		(l == a && r == b || l == b && r == a)
+}
+
+// exitFallThroughPropagates reports the mirrored shape of exitPropagates:
+// an exit method's handler that ends with `if exc is not value: raise` and
+// so falls through only when the caught exception is the one the method was
+// given, after which the method ends and returns None: that exception
+// propagates (prompt-toolkit's copy of contextlib's asynccontextmanager).
+func exitFallThroughPropagates(m *analysis.Module, try, body *analysis.Node, caught string) bool {
+	if caught == "" {
+		return false
+	}
+	def, value := exitMethodValue(m, try)
+	if def == nil {
+		return false
+	}
+	stmts := statements(body)
+	if len(stmts) == 0 {
+		return false
+	}
+	last := stmts[len(stmts)-1]
+	if last.Type() != "if_statement" || last.ChildByField("alternative") != nil ||
+		!comparesIdentity(m, last.ChildByField("condition"), caught, value, "is not") ||
+		fallsThrough(m, statements(last.ChildByField("consequence"))) {
+		return false
+	}
+	// After the try statement the method must end with no other statement:
+	// a later `return True` would suppress.
+	for q := try; q.Parent != nil && q.Parent != def; q = q.Parent {
+		p := q.Parent
+		switch p.Type() {
+		case "while_statement", "for_statement":
+			return false
+		case "block":
+			if kids := p.NamedChildren(); kids[len(kids)-1] != q {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // endsUnobservedTask reports a handler whose swallowing nobody can observe:

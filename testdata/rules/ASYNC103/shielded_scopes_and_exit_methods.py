@@ -94,3 +94,44 @@ class SwallowingContext:
             if exc is value:
                 return False  # want: ASYNC104
             raise
+
+
+class MirroredGeneratorContext:
+    def __init__(self, agen):
+        self.agen = agen
+
+    # Quiet: the handler re-raises any other exception and falls through
+    # only when it caught the one it was given; the method then ends and
+    # returns None, so that exception (a cancellation too) propagates.
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            return None
+        try:
+            await self.agen.athrow(value)
+        except BaseException as exc:
+            if exc is not value:
+                raise
+
+
+class MirroredButSuppressing:
+    def __init__(self, agen):
+        self.agen = agen
+
+    # Fires: after falling through, the method returns True, which
+    # suppresses the exception it was given.
+    async def __aexit__(self, typ, value, traceback):
+        try:
+            await self.agen.athrow(value)
+        except BaseException as exc:  # want: ASYNC103
+            if exc is not value:
+                raise
+        return True
+
+    # Fires: the guard compares with something other than the exception the
+    # method was given.
+    async def __aexit__(self, typ, value, traceback):
+        try:
+            await self.agen.athrow(value)
+        except BaseException as exc:  # want: ASYNC103
+            if exc is not typ:
+                raise
