@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -25,7 +28,12 @@ async def wait_ready(service):
 	Notes: "Reported when the loop body is exactly one statement, an awaited `asyncio.sleep` (or trio/anyio " +
 		"`sleep`/`sleep_until`, or `lowlevel.checkpoint`), as in flake8-async. A loop that does other work besides sleeping " +
 		"is not reported, and neither is `while True:` (or `while 1:`) around a sleep: it sleeps until cancelled, " +
-		"with no condition an Event could signal (flake8-async does not check asyncio code for this rule).",
+		"with no condition an Event could signal (flake8-async does not check asyncio code for this rule). Nor is a loop " +
+		"whose condition does the periodic work itself, a call named for an action (`while client.loop_misc() == OK:`, " +
+		"`while self.process_events():`, `while await self.flush():`; first word loop, run, process, step, tick, pump, " +
+		"flush, send, write, update, do, handle, dispatch, sync, refresh, service, iterate, drive, feed, perform or " +
+		"execute): the sleep paces work, it waits for no flag (flake8-async reports it; a deliberate difference). " +
+		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`) is still a poll and is reported.",
 	Run: runBusyWait,
 })
 
@@ -43,6 +51,9 @@ func runBusyWait(p *Pass) {
 		if cond := analysis.Unparen(n.ChildByField("condition")); cond != nil && (cond.Type() == "true" || p.File.Text(cond) == "1") {
 			return true
 		}
+		if worksInCondition(p.Module, n.ChildByField("condition")) {
+			return true
+		}
 		expr := body[0].NamedChildren()
 		if len(expr) != 1 || expr[0].Type() != "await" {
 			return true
@@ -58,4 +69,35 @@ func runBusyWait(p *Pass) {
 		}
 		return true
 	})
+}
+
+// actionVerbs are first words of a method name that does work rather than
+// answer a question (`loop_misc`, `process_events`, `flush`).
+var actionVerbs = map[string]bool{
+	"loop": true, "run": true, "process": true, "step": true, "tick": true, "pump": true, "flush": true,
+	"send": true, "write": true, "update": true, "do": true, "handle": true, "dispatch": true, "sync": true,
+	"refresh": true, "service": true, "iterate": true, "drive": true, "feed": true, "perform": true, "execute": true,
+}
+
+// worksInCondition reports a loop condition that calls a function named for
+// an action: each test of the condition does the periodic work, and the
+// sleep in the body only paces it, so there is no flag to wait for.
+func worksInCondition(m *analysis.Module, cond *analysis.Node) bool {
+	found := false
+	cond.Walk(func(c *analysis.Node) bool {
+		if found || isDef(c) {
+			return false
+		}
+		if c.Type() == "call" {
+			name := m.File.Text(c.ChildByField("function"))
+			name = strings.TrimLeft(name[strings.LastIndex(name, ".")+1:], "_")
+			end := strings.IndexFunc(name, func(r rune) bool { return r == '_' || unicode.IsUpper(r) })
+			if end > 0 {
+				name = name[:end]
+			}
+			found = actionVerbs[strings.ToLower(name)]
+		}
+		return !found
+	})
+	return found
 }
