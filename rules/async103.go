@@ -151,3 +151,42 @@ func cancellationTypeNode(m *analysis.Module, typ *analysis.Node) *analysis.Node
 	}
 	return t
 }
+
+// exitFallThroughPropagates reports the mirrored shape of exitPropagates:
+// an exit method's handler that ends with `if exc is not value: raise` and
+// so falls through only when the caught exception is the one the method was
+// given, after which the method ends and returns None: that exception
+// propagates (prompt-toolkit's copy of contextlib's asynccontextmanager).
+func exitFallThroughPropagates(m *analysis.Module, try, body *analysis.Node, caught string) bool {
+	if caught == "" {
+		return false
+	}
+	def, value := exitMethodValue(m, try)
+	if def == nil {
+		return false
+	}
+	stmts := statements(body)
+	if len(stmts) == 0 {
+		return false
+	}
+	last := stmts[len(stmts)-1]
+	if last.Type() != "if_statement" || last.ChildByField("alternative") != nil ||
+		!comparesIdentity(m, last.ChildByField("condition"), caught, value, "is not") ||
+		fallsThrough(m, statements(last.ChildByField("consequence"))) {
+		return false
+	}
+	// After the try statement the method must end with no other statement:
+	// a later `return True` would suppress.
+	for q := try; q.Parent != nil && q.Parent != def; q = q.Parent {
+		p := q.Parent
+		switch p.Type() {
+		case "while_statement", "for_statement":
+			return false
+		case "block":
+			if kids := p.NamedChildren(); kids[len(kids)-1] != q {
+				return false
+			}
+		}
+	}
+	return true
+}
