@@ -199,6 +199,13 @@ func init() {
 			unblocked(UnblockedReadOnlyClose, t+".close")
 		}
 	}
+	unblocked(UnblockedMemoryArchive, "zipfile.ZipFile", "tarfile.open", "tarfile.TarFile", "gzip.open", "bz2.open", "lzma.open")
+	for _, m := range []string{"read", "writestr", "testzip", "close"} {
+		unblocked(UnblockedMemoryArchiveRead, "zipfile.ZipFile."+m)
+	}
+	for _, m := range []string{"extractfile", "addfile", "getmembers", "close"} {
+		unblocked(UnblockedMemoryArchiveRead, "tarfile.TarFile."+m)
+	}
 	unblocked(UnblockedMemoryFile, "json.load", "pickle.load", "marshal.load", "tomllib.load")
 	for _, n := range []string{"json.dump", "pickle.dump", "marshal.dump"} {
 		unblocked(UnblockedMemoryFile, n)

@@ -495,6 +495,14 @@ const (
 	// UnblockedMemoryFile: the file argument (FileArg) is an in-memory
 	// buffer, or a call already reported on its own (json.load(open(p))).
 	UnblockedMemoryFile
+	// UnblockedMemoryArchive: an archive or compressed file opened over an
+	// in-memory buffer (fileobj=, file=, filename= or the first argument):
+	// reading its headers is CPU work.
+	UnblockedMemoryArchive
+	// UnblockedMemoryArchiveRead: a method of an archive opened over an
+	// in-memory buffer that reads or writes only that buffer (not
+	// extractall() or add(), which touch the disk).
+	UnblockedMemoryArchiveRead
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -38,7 +38,9 @@ async def first_line(path):
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
 		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself. " +
 		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
-		"work, no file I/O), and a call the function routes by whether it blocks: called directly under a condition " +
+		"work, no file I/O), nor the member reads of an archive opened over one (`tarfile.open(fileobj=io.BytesIO(data))` " +
+		"then `tar.extractfile(m)`, `zipfile.ZipFile(buf).read(name)`; `extract`/`extractall`/`add`/`write` still touch " +
+		"the disk and are reported), nor a call the function routes by whether it blocks: called directly under a condition " +
 		"(`if self._in_memory: return self.file.read(n)`) and offloaded elsewhere in the same function " +
 		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule.",
 	Requires:    []Fact{blockingCalls, blockingDelays},
@@ -72,6 +74,8 @@ func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
 	switch api.Unblock {
 	case pylib.UnblockedReadOnlyClose:
 		return openedReadOnly(m, recv)
+	case pylib.UnblockedMemoryArchiveRead:
+		return recv != nil && archiveOverMemory(m, constructorCall(m, recv, 0))
 	case pylib.UnblockedMemoryFile:
 		arg := c.Positional(api.FileArg)
 		if arg == nil {
@@ -155,6 +159,38 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 				under = a
 			}
 			break
+		}
+	}
+	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
+}
+
+// archiveOverMemory reports an archive or compressed file opening call
+// (pylib.UnblockedMemoryArchive: `tarfile.open(fileobj=io.BytesIO(data))`,
+// `zipfile.ZipFile(buf)`) whose file is an in-memory buffer: it reads and
+// writes that buffer only, CPU work with no file I/O.
+func archiveOverMemory(m *analysis.Module, call *analysis.Node) bool {
+	if call == nil {
+		return false
+	}
+	if api, _ := pylib.Lookup(calleeOf(m, call)); api.Unblock != pylib.UnblockedMemoryArchive {
+		return false
+	}
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	var under *analysis.Node
+	for _, a := range args.NamedChildren() {
+		if a.Type() == "keyword_argument" {
+			switch m.File.Text(a.ChildByField("name")) {
+			case "fileobj", "file", "filename":
+				under = a.ChildByField("value")
+			}
+		}
+	}
+	if under == nil {
+		if first := args.NamedChildren(); len(first) > 0 && first[0].Type() != "keyword_argument" {
+			under = first[0]
 		}
 	}
 	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
