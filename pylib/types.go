@@ -188,3 +188,17 @@ var KeepsCoroutine = map[string]bool{
 	"typing_extensions.final": true, "tenacity.retry": true, "backoff.on_exception": true, "backoff.on_predicate": true,
 	"async_lru.alru_cache": true, "aiocache.cached": true, "asyncstdlib.lru_cache": true, "asyncstdlib.cache": true,
 }
+
+// KnownBases gives, for built-in and standard-library types, every base
+// class (transitively, without object): enough to decide an
+// `isinstance(x, T)` test on a value of that type (io.BytesIO is an
+// io.IOBase, and not a str).
+var KnownBases = map[string][]string{
+	"NoneType": nil, "str": nil, "bytes": nil, "bytearray": nil, "int": nil, "float": nil, "bool": {"int"}, "list": nil,
+	"tuple": nil, "dict": nil, "set": nil, "frozenset": nil,
+	"io.BytesIO": {"io.BufferedIOBase", "io.IOBase"}, "io.StringIO": {"io.TextIOBase", "io.IOBase"},
+	"io.BufferedReader": {"io.BufferedIOBase", "io.IOBase"}, "io.BufferedWriter": {"io.BufferedIOBase", "io.IOBase"},
+	"io.BufferedRandom": {"io.BufferedIOBase", "io.IOBase"}, "io.BufferedRWPair": {"io.BufferedIOBase", "io.IOBase"},
+	"io.TextIOWrapper": {"io.TextIOBase", "io.IOBase"}, "io.FileIO": {"io.RawIOBase", "io.IOBase"},
+	"io.BufferedIOBase": {"io.IOBase"}, "io.TextIOBase": {"io.IOBase"}, "io.RawIOBase": {"io.IOBase"}, "io.IOBase": nil,
+}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -43,7 +45,12 @@ async def start(url):
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
 		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
-		"the event loop raises `RuntimeError` first).",
+		"the event loop raises `RuntimeError` first). A blocking call under an `isinstance` test of a parameter is not " +
+		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
+		"not an `io.IOBase`; a value narrowed on the way (`if isinstance(media, InputFile): get_attributes(media)`) or a " +
+		"parameter left at its default (`thumb=None`) where the helper opens only a `str`. Types are known from " +
+		"constructor calls, literals, annotations and `isinstance` tests; base classes from the project's class " +
+		"statements and the standard library's io classes; an argument of unknown type may take any branch.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Run:      runBlockingViaHelper,
 })
@@ -179,6 +186,14 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		if chain == nil {
 			return nil, nil
 		}
+		// What the arguments are known to be, here or narrowed by an
+		// isinstance test on the way, may rule out the branches that block
+		// (`File(io.BytesIO(data))` where File opens only a path): follow
+		// the calls again with those types.
+		tr := &typedReach{project: p.Project, kind: kind, direct: direct, onStack: map[*analysis.Function]bool{}, memo: map[string]analysis.Chain{}}
+		if chain = tr.reach(target, argTypes(p.Project, p.Module, c, target, nil, c.Func), 0); chain == nil {
+			return nil, nil
+		}
 		return chain, toThreadFix(p, c)
 	case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
 		// `with opened(path) as f:` runs the @contextmanager body up to
@@ -253,4 +268,379 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		return pylib.Method(name, pylib.ConsumesIterable) && m.IsBuiltin(fn, name)
 	}
 	return false
+}
+
+// typeEnv maps parameters of a function to the types their arguments are
+// known to have (one of them: `isinstance(x, (A, B))` gives A or B).
+type typeEnv map[string][]string
+
+// typedReach is Project.Reach with the types of some parameters known: a
+// call under an `isinstance` guard on such a parameter that the known types
+// cannot pass (`if isinstance(fp, io.IOBase): ... else: open(fp)` given an
+// io.BytesIO; `if isinstance(file, str): open(file)` given a class that is
+// no str) never runs, and is not followed. Where no argument's type is
+// known it falls back to Project.Reach.
+type typedReach struct {
+	project *analysis.Project
+	kind    string
+	direct  func(*analysis.Module, *analysis.Call) bool
+	onStack map[*analysis.Function]bool
+	memo    map[string]analysis.Chain // function and env -> chain
+}
+
+// key names f called with env, for the memo.
+func (tr *typedReach) key(f *analysis.Function, env typeEnv) string {
+	parts := []string{f.Module().Name + ":" + f.QualName + ":" + strconv.Itoa(int(f.Node.Start))}
+	for name, types := range env {
+		parts = append(parts, name+"="+strings.Join(types, "|"))
+	}
+	sort.Strings(parts[1:])
+	return strings.Join(parts, ",")
+}
+
+func (tr *typedReach) reach(f *analysis.Function, env typeEnv, depth int) analysis.Chain {
+	if depth > 6 {
+		return tr.project.Reach(tr.kind, f, tr.direct)
+	}
+	if f.Async || f.Generator || tr.onStack[f] {
+		return nil
+	}
+	key := tr.key(f, env)
+	if chain, ok := tr.memo[key]; ok {
+		return chain
+	}
+	tr.onStack[f] = true
+	chain := tr.follow(f, env, depth)
+	delete(tr.onStack, f)
+	tr.memo[key] = chain
+	return chain
+}
+
+func (tr *typedReach) follow(f *analysis.Function, env typeEnv, depth int) analysis.Chain {
+	m := f.Module()
+	for _, c := range f.Calls {
+		if tr.direct(m, c) && !guardedOut(tr.project, m, f, c.Node, env) {
+			return analysis.Chain{{Func: f, Call: c}}
+		}
+	}
+	for _, c := range f.Calls {
+		t := tr.project.Target(c)
+		if t == nil || t.Async || t.Lambda || t.Generator || guardedOut(tr.project, m, f, c.Node, env) {
+			continue
+		}
+		var sub analysis.Chain
+		if next := argTypes(tr.project, m, c, t, env, f); len(next) > 0 {
+			sub = tr.reach(t, next, depth+1)
+		} else {
+			sub = tr.project.Reach(tr.kind, t, tr.direct)
+		}
+		if sub != nil {
+			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
+		}
+	}
+	return nil
+}
+
+// argTypes gives the known types of the arguments call c (in function in of
+// module m, whose parameters have the types env) passes to the parameters
+// of t. A parameter that t reassigns is left out.
+func argTypes(p *analysis.Project, m *analysis.Module, c *analysis.Call, t *analysis.Function, env typeEnv, in *analysis.Function) typeEnv {
+	offset := 0
+	fn := c.Node.ChildByField("function")
+	if t.Class != nil && len(t.Params) > 0 {
+		static, classmethod := false, false
+		for _, d := range t.Decorators {
+			text := t.Module().File.Text(d)
+			static = static || strings.Contains(text, "staticmethod")
+			classmethod = classmethod || strings.Contains(text, "classmethod")
+		}
+		switch {
+		case static:
+		case t.Name == "__init__" || t.Name == "__call__" || classmethod:
+			offset = 1
+		case fn != nil && fn.Type() == "attribute":
+			if recv := m.Resolve(fn.ChildByField("object")); recv.Instance || recv.Class == nil {
+				offset = 1
+			}
+		}
+	}
+	out := typeEnv{}
+	passed := map[string]bool{}
+	i := 0
+	for _, a := range c.Args() {
+		param, value := "", a
+		switch a.Type() {
+		case "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return out
+		case "keyword_argument":
+			param, value = m.File.Text(a.ChildByField("name")), a.ChildByField("value")
+		default:
+			if i+offset < len(t.Params) {
+				param = t.Params[i+offset]
+			}
+			i++
+		}
+		passed[param] = true
+		if param == "" || t.Scope == nil {
+			continue
+		}
+		if b := t.Scope.Bindings[param]; b == nil || b.Kind != analysis.BindParam {
+			continue
+		}
+		if types := valueTypes(p, m, value, env, in); len(types) > 0 {
+			out[param] = types
+		}
+	}
+	// A parameter not passed holds its default: `thumb=None` is no str.
+	if params := t.Node.ChildByField("parameters"); params != nil {
+		for _, prm := range params.NamedChildren() {
+			if prm.Type() != "default_parameter" && prm.Type() != "typed_default_parameter" {
+				continue
+			}
+			name := t.Module().File.Text(prm.ChildByField("name"))
+			if passed[name] {
+				continue
+			}
+			if typ := literalType(prm.ChildByField("value")); typ != "" {
+				out[name] = []string{typ}
+			}
+		}
+	}
+	return out
+}
+
+// literalType is the type of a literal (None, a boolean, a number, a string).
+func literalType(n *analysis.Node) string {
+	switch analysis.Unparen(n).Type() {
+	case "none":
+		return "NoneType"
+	case "true", "false":
+		return "bool"
+	case "integer":
+		return "int"
+	case "float":
+		return "float"
+	case "string", "concatenated_string":
+		return "str"
+	}
+	return ""
+}
+
+// valueTypes gives the types value is known to have: narrowed by an
+// enclosing `if isinstance(name, T):`, a parameter's type from env, a
+// string literal, or what the resolver knows of an instance.
+func valueTypes(p *analysis.Project, m *analysis.Module, value *analysis.Node, env typeEnv, in *analysis.Function) []string {
+	value = analysis.Unparen(value)
+	if value == nil {
+		return nil
+	}
+	switch value.Type() {
+	case "string", "concatenated_string", "none", "true", "false", "integer", "float":
+		return []string{literalType(value)}
+	case "identifier":
+		name := m.File.Text(value)
+		for q := value; q.Parent != nil && (in == nil || q != in.Node); q = q.Parent {
+			if q.Field() != "consequence" || (q.Parent.Type() != "if_statement" && q.Parent.Type() != "elif_clause") {
+				continue
+			}
+			if param, types, positive := isinstanceGuard(m, q.Parent.ChildByField("condition")); param == name && positive && types != nil {
+				return types
+			}
+		}
+		if types, ok := env[name]; ok && unassignedAt(m, name, value) {
+			return types
+		}
+	}
+	if r := m.Resolve(value); r.Instance {
+		if r.Class != nil {
+			return []string{r.Class.FullName()}
+		}
+		if r.Name != "" {
+			return []string{r.Name}
+		}
+	}
+	return nil
+}
+
+// isinstanceGuard reads `isinstance(name, T)`, `isinstance(name, (A, B))`
+// or its negation; types is nil when one of them is not known.
+func isinstanceGuard(m *analysis.Module, cond *analysis.Node) (param string, types []string, positive bool) {
+	cond, positive = analysis.Unparen(cond), true
+	for cond != nil && cond.Type() == "not_operator" {
+		cond, positive = analysis.Unparen(cond.ChildByField("argument")), !positive
+	}
+	if cond == nil || cond.Type() != "call" || m.File.Text(cond.ChildByField("function")) != "isinstance" {
+		return "", nil, false
+	}
+	args := cond.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 2 || args.NamedChildren()[0].Type() != "identifier" {
+		return "", nil, false
+	}
+	param = m.File.Text(args.NamedChildren()[0])
+	typ := analysis.Unparen(args.NamedChildren()[1])
+	elems := []*analysis.Node{typ}
+	if typ.Type() == "tuple" {
+		elems = typ.NamedChildren()
+	}
+	for _, e := range elems {
+		r := m.Resolve(e)
+		name := r.Name
+		if r.Class != nil {
+			name = r.Class.FullName()
+		}
+		if name == "" || r.Instance {
+			return param, nil, positive
+		}
+		types = append(types, name)
+	}
+	return param, types, positive
+}
+
+// guardedOut reports a node of f under an if/elif/else whose isinstance
+// conditions on parameters of known type (env) cannot hold on its path.
+func guardedOut(p *analysis.Project, m *analysis.Module, f *analysis.Function, n *analysis.Node, env typeEnv) bool {
+	// fails reports a condition known to be the opposite of want.
+	fails := func(cond *analysis.Node, want bool) bool {
+		param, types, positive := isinstanceGuard(m, cond)
+		known, ok := env[param]
+		if types == nil || !ok || !unassignedAt(m, param, cond) {
+			return false
+		}
+		if positive == want {
+			return noneIsInstance(p, known, types)
+		}
+		return allAreInstances(p, known, types)
+	}
+	for q := n; q.Parent != nil && q != f.Node; q = q.Parent {
+		parent := q.Parent
+		switch {
+		case q.Field() == "consequence" && parent.Type() == "if_statement":
+			if fails(parent.ChildByField("condition"), true) {
+				return true
+			}
+		case q.Field() == "consequence" && parent.Type() == "elif_clause":
+			if fails(parent.ChildByField("condition"), true) || earlierConditionHolds(parent, fails) {
+				return true
+			}
+		case q.Type() == "else_clause" && parent.Type() == "if_statement":
+			if earlierConditionHolds(q, fails) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// earlierConditionHolds reports an elif or else clause that cannot run
+// because the condition of the if, or of an elif before it, holds.
+func earlierConditionHolds(clause *analysis.Node, fails func(*analysis.Node, bool) bool) bool {
+	stmt := clause.Parent
+	if fails(stmt.ChildByField("condition"), false) {
+		return true
+	}
+	for _, c := range stmt.NamedChildren() {
+		if c == clause {
+			break
+		}
+		if c.Type() == "elif_clause" && fails(c.ChildByField("condition"), false) {
+			return true
+		}
+	}
+	return false
+}
+
+// allAreInstances: every known type is a subclass of one of types.
+func allAreInstances(p *analysis.Project, known, types []string) bool {
+	for _, k := range known {
+		bases, _ := typeBases(p, k, 0)
+		match := false
+		for _, t := range types {
+			match = match || bases[t]
+		}
+		if !match {
+			return false
+		}
+	}
+	return true
+}
+
+// noneIsInstance: no known type is a subclass of any of types, and every
+// known type's bases are all known.
+func noneIsInstance(p *analysis.Project, known, types []string) bool {
+	for _, k := range known {
+		bases, complete := typeBases(p, k, 0)
+		if !complete {
+			return false
+		}
+		for _, t := range types {
+			if bases[t] || t == "object" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// typeBases gives typ and its base classes (pylib.KnownBases for the
+// standard library, the class statements for the project's), and whether
+// all of them are known.
+func typeBases(p *analysis.Project, typ string, depth int) (map[string]bool, bool) {
+	out := map[string]bool{typ: true}
+	if bases, ok := pylib.KnownBases[typ]; ok {
+		for _, b := range bases {
+			out[b] = true
+		}
+		return out, true
+	}
+	cls := p.Lookup(typ).Class
+	if cls == nil || depth > 8 {
+		return out, false
+	}
+	complete := true
+	for _, b := range cls.Bases {
+		if b.Type() == "keyword_argument" || b.Type() == "comment" {
+			continue
+		}
+		r := cls.Module().Resolve(b)
+		name := r.Name
+		if r.Class != nil {
+			name = r.Class.FullName()
+		}
+		if name == "object" {
+			continue
+		}
+		if name == "" || r.Instance {
+			complete = false
+			continue
+		}
+		more, ok := typeBases(p, name, depth+1)
+		complete = complete && ok
+		for k := range more {
+			out[k] = true
+		}
+	}
+	return out, complete
+}
+
+// unassignedAt reports that parameter name still holds its argument at n:
+// every assignment to it comes later in the function and not in a loop
+// around n (`file = 'a' + ext` after the test of file is fine).
+func unassignedAt(m *analysis.Module, name string, n *analysis.Node) bool {
+	b := m.ScopeAt(n).Lookup(name)
+	if b == nil || b.Kind != analysis.BindParam {
+		return false
+	}
+	for _, v := range b.Values {
+		if v == nil || v.Start < n.Start {
+			return false
+		}
+		for q := n.Parent; q != nil && !isDef(q); q = q.Parent {
+			if (q.Type() == "for_statement" || q.Type() == "while_statement") && isAncestor(q, v) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -1,0 +1,10 @@
+class TLObject:
+    pass
+
+
+class InputFile(TLObject):
+    pass
+
+
+class Document(TLObject):
+    pass
