@@ -50,7 +50,12 @@ async def start(url):
 		"not an `io.IOBase`; a value narrowed on the way (`if isinstance(media, InputFile): get_attributes(media)`) or a " +
 		"parameter left at its default (`thumb=None`) where the helper opens only a `str`. Types are known from " +
 		"constructor calls, literals, annotations and `isinstance` tests; base classes from the project's class " +
-		"statements and the standard library's io classes; an argument of unknown type may take any branch.",
+		"statements and the standard library's io classes; an argument of unknown type may take any branch. Nor is " +
+		"code a helper runs only when no event loop is running followed (called from a coroutine, one is): after `if " +
+		"<running loop>: ... return`, in its `else`, or under `if <no running loop>:`, where the test is " +
+		"`asyncio.get_running_loop()` / `asyncio._get_running_loop()` (compared with None or negated), a function of " +
+		"the project that returns it, or a name or attribute the helper assigned it to (`self.loop = " +
+		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`).",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Run:      runBlockingViaHelper,
 })
@@ -148,11 +153,13 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // (awaitedIfAwaitable) and calls expected to raise are not among them.
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
+	inHelpers := blockingInHelpers.of(p)
+	tr := &typedReach{project: p.Project, kind: inHelpers.Kind, direct: inHelpers.Blocks, onStack: map[*analysis.Function]bool{}, memo: map[string]analysis.Chain{}}
 	for _, c := range p.Module.Calls {
 		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) {
 			continue
 		}
-		if chain, fix := blockingHelperChain(p, c); chain != nil {
+		if chain, fix := blockingHelperChain(p, c, tr); chain != nil {
 			out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
 		}
 	}
@@ -169,7 +176,7 @@ type helperChain struct {
 // blockingHelperChain returns, for call c in a coroutine, the chain through
 // synchronous project helpers to a blocking call (nil when there is none or
 // c itself is a blocking call), and the fix that moves c to a thread.
-func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
+func blockingHelperChain(p *Pass, c *analysis.Call, tr *typedReach) (analysis.Chain, *Fix) {
 	inHelpers := blockingInHelpers.of(p)
 	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	direct := blocks
@@ -190,7 +197,6 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		// isinstance test on the way, may rule out the branches that block
 		// (`File(io.BytesIO(data))` where File opens only a path): follow
 		// the calls again with those types.
-		tr := &typedReach{project: p.Project, kind: kind, direct: direct, onStack: map[*analysis.Function]bool{}, memo: map[string]analysis.Chain{}}
 		if chain = tr.reach(target, argTypes(p.Project, p.Module, c, target, nil, c.Func), 0); chain == nil {
 			return nil, nil
 		}
@@ -278,8 +284,9 @@ type typeEnv map[string][]string
 // call under an `isinstance` guard on such a parameter that the known types
 // cannot pass (`if isinstance(fp, io.IOBase): ... else: open(fp)` given an
 // io.BytesIO; `if isinstance(file, str): open(file)` given a class that is
-// no str) never runs, and is not followed. Where no argument's type is
-// known it falls back to Project.Reach.
+// no str) never runs, and is not followed; nor is code a helper runs only
+// when no event loop is running (loopRunning). Past a depth of 6 it falls
+// back to Project.Reach.
 type typedReach struct {
 	project *analysis.Project
 	kind    string
@@ -328,13 +335,7 @@ func (tr *typedReach) follow(f *analysis.Function, env typeEnv, depth int) analy
 		if t == nil || t.Async || t.Lambda || t.Generator || guardedOut(tr.project, m, f, c.Node, env) {
 			continue
 		}
-		var sub analysis.Chain
-		if next := argTypes(tr.project, m, c, t, env, f); len(next) > 0 {
-			sub = tr.reach(t, next, depth+1)
-		} else {
-			sub = tr.project.Reach(tr.kind, t, tr.direct)
-		}
-		if sub != nil {
+		if sub := tr.reach(t, argTypes(tr.project, m, c, t, env, f), depth+1); sub != nil {
 			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
 		}
 	}
@@ -515,11 +516,16 @@ func guardedOut(p *analysis.Project, m *analysis.Module, f *analysis.Function, n
 	}
 	for q := n; q.Parent != nil && q != f.Node; q = q.Parent {
 		parent := q.Parent
+		if parent.Type() == "block" && afterReturnWhileLoopRuns(p, m, f, parent, q) {
+			return true
+		}
 		switch {
 		case q.Field() == "consequence" && parent.Type() == "if_statement":
-			if fails(parent.ChildByField("condition"), true) {
+			if fails(parent.ChildByField("condition"), true) || loopRunning(p, m, f, parent.ChildByField("condition")) == isFalse {
 				return true
 			}
+		case q.Type() == "else_clause" && parent.Type() == "if_statement" && loopRunning(p, m, f, parent.ChildByField("condition")) == isTrue:
+			return true
 		case q.Field() == "consequence" && parent.Type() == "elif_clause":
 			if fails(parent.ChildByField("condition"), true) || earlierConditionHolds(parent, fails) {
 				return true
@@ -643,4 +649,138 @@ func unassignedAt(m *analysis.Module, name string, n *analysis.Node) bool {
 		}
 	}
 	return true
+}
+
+// A truth value known or not.
+type truth int
+
+const (
+	unknownTruth truth = iota
+	isTrue
+	isFalse
+)
+
+// afterReturnWhileLoopRuns reports statement stmt of block following an
+// `if <a loop is running>: ... return` (the helper's own way to stay off
+// the running loop: `self.loop = get_running_loop()`, `if self.loop:
+// ...; return`, then `self._start_thread()`). ASL201 follows helpers called
+// from coroutines, where a loop is always running.
+func afterReturnWhileLoopRuns(p *analysis.Project, m *analysis.Module, f *analysis.Function, block, stmt *analysis.Node) bool {
+	for _, s := range block.NamedChildren() {
+		if s == stmt {
+			return false
+		}
+		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
+			!fallsThrough(m, statements(s.ChildByField("consequence"))) &&
+			loopRunning(p, m, f, s.ChildByField("condition")) == isTrue {
+			return true
+		}
+	}
+	return false
+}
+
+// loopRunning tells whether cond holds while an event loop runs on this
+// thread: a call that asks for the running loop (asyncio.get_running_loop,
+// or a function of the project that returns one), compared with None or
+// negated, directly or through a name or attribute that the function
+// assigned it to before cond.
+func loopRunning(p *analysis.Project, m *analysis.Module, f *analysis.Function, cond *analysis.Node) truth {
+	cond = analysis.Unparen(cond)
+	if cond == nil {
+		return unknownTruth
+	}
+	flip := func(t truth) truth {
+		switch t {
+		case isTrue:
+			return isFalse
+		case isFalse:
+			return isTrue
+		}
+		return t
+	}
+	switch cond.Type() {
+	case "not_operator":
+		return flip(loopRunning(p, m, f, cond.ChildByField("argument")))
+	case "comparison_operator":
+		ops := cond.NamedChildren()
+		if len(ops) != 2 || analysis.Unparen(ops[1]).Type() != "none" {
+			return unknownTruth
+		}
+		op := strings.Join(strings.Fields(m.File.Text(cond)[len(m.File.Text(ops[0])):len(m.File.Text(cond))-len(m.File.Text(ops[1]))]), " ")
+		switch op {
+		case "is not", "!=":
+			return loopRunning(p, m, f, ops[0])
+		case "is", "==":
+			return flip(loopRunning(p, m, f, ops[0]))
+		}
+		return unknownTruth
+	case "call":
+		if asksRunningLoop(p, m, f, cond) {
+			return isTrue
+		}
+	case "identifier", "attribute":
+		// The last assignment of that name or attribute before cond.
+		text := m.File.Text(cond)
+		var value *analysis.Node
+		f.Node.ChildByField("body").Walk(func(c *analysis.Node) bool {
+			if c.Start >= cond.Start || isDef(c) {
+				return false
+			}
+			if c.Type() == "assignment" && m.File.Text(c.ChildByField("left")) == text {
+				value = c.ChildByField("right")
+			}
+			return true
+		})
+		if value != nil && analysis.Unparen(value).Type() == "call" && asksRunningLoop(p, m, f, analysis.Unparen(value)) {
+			return isTrue
+		}
+	}
+	return unknownTruth
+}
+
+// asksRunningLoop reports a call (in f) of asyncio.get_running_loop and its
+// kin (pylib.AsksRunningLoop), or of a function of the project whose first
+// return statement returns such a call (`with suppress(RuntimeError):
+// return asyncio.get_running_loop()`, then `return None`).
+func asksRunningLoop(p *analysis.Project, m *analysis.Module, f *analysis.Function, call *analysis.Node) bool {
+	for _, c := range f.Calls {
+		if c.Node != call {
+			continue
+		}
+		if api, ok := pylib.Lookup(c.Callee); ok && api.Has(pylib.AsksRunningLoop) && !api.Has(pylib.ByMethodName) {
+			return true
+		}
+		t := p.Target(c)
+		if t == nil || t.Async || t.Generator || t.Lambda {
+			return false
+		}
+		var first *analysis.Node
+		t.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
+			if first != nil || isDef(n) {
+				return false
+			}
+			if n.Type() == "return_statement" {
+				first = n
+				return false
+			}
+			return true
+		})
+		if first == nil || len(first.NamedChildren()) != 1 {
+			return false
+		}
+		for q := first.Parent; q != nil && q != t.Node; q = q.Parent {
+			if q.Type() == "if_statement" || q.Type() == "for_statement" || q.Type() == "while_statement" {
+				return false // returned only on some condition
+			}
+		}
+		v := analysis.Unparen(first.NamedChildren()[0])
+		for _, tc := range t.Calls {
+			if tc.Node == v {
+				api, ok := pylib.Lookup(tc.Callee)
+				return ok && api.Has(pylib.AsksRunningLoop) && !api.Has(pylib.ByMethodName)
+			}
+		}
+		return false
+	}
+	return false
 }
