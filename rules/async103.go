@@ -31,10 +31,9 @@ async def worker(queue):
         raise`,
 	Severity: Warning,
 	Default:  true,
-	Notes: "Reported on the handler when control can reach its end or leave it with `return`, `break` or `continue` " +
-		"(those statements are also ASYNC104's, as in flake8-async, whose ASYNC103 counts `return` but not a `break` " +
-		"or `continue` out of the loop around the try statement; a path ending in `raise OtherError` is only " +
-		"ASYNC104's). A handler that always calls a function that never returns (it always raises, or is annotated " +
+	Notes: "Reported on the handler when control can reach its end or leave it with `return` (the `return` is also " +
+		"ASYNC104's: flake8-async expects both). A `break` or `continue` out of the loop around the try statement, and " +
+		"a path ending in `raise OtherError`, are ASYNC104's alone, as in flake8-async: one finding for that mistake. A handler that always calls a function that never returns (it always raises, or is annotated " +
 		"`NoReturn`) re-raises, and so does one starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
 		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A broad handler after one " +
@@ -103,14 +102,16 @@ func runNoReraiseCancelled(p *Pass) {
 	}
 }
 
-// leavesHandler reports whether an except block can be left with return,
-// or with break/continue of a loop around the handler: the caught
-// cancellation is then dropped without a raise. An exit method's falsy
+// leavesHandler reports whether an except block can be left with return:
+// the caught cancellation is then dropped without a raise (and the return
+// is ASYNC104 too, as in flake8-async). A break or continue of a loop
+// around the handler drops it as well, but is ASYNC104's alone, as in
+// flake8-async: one finding for that mistake. An exit method's falsy
 // return of the exception it was given propagates it (exitPropagates).
 func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool {
 	found := false
-	var walk func(n *analysis.Node, inLoop bool)
-	walk = func(n *analysis.Node, inLoop bool) {
+	var walk func(n *analysis.Node)
+	walk = func(n *analysis.Node) {
 		if found {
 			return
 		}
@@ -120,20 +121,12 @@ func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool 
 		case "return_statement":
 			found = !exitPropagates(m, n, caught)
 			return
-		case "break_statement", "continue_statement":
-			found = found || !inLoop
-			return
-		case "for_statement", "while_statement":
-			for _, c := range n.Children() {
-				walk(c, inLoop || c.Field() == "body")
-			}
-			return
 		}
 		for _, c := range n.Children() {
-			walk(c, inLoop)
+			walk(c)
 		}
 	}
-	walk(body, false)
+	walk(body)
 	return found
 }
 

@@ -101,7 +101,7 @@ async def jumps():
     while True:
         try:
             await step()
-        except BaseException:  # extra: ASYNC103 -- `continue` drops the cancellation as `return` does
+        except BaseException:
             if pick():
                 continue  # want: ASYNC104
             raise
@@ -109,7 +109,7 @@ async def jumps():
     while True:
         try:
             await step()
-        except BaseException:  # extra: ASYNC103 -- `break` drops the cancellation as `return` does
+        except BaseException:
             if pick():
                 break  # want: ASYNC104
             raise

@@ -15,7 +15,7 @@ class Consumer:
             try:
                 item = await self.queue.get()
                 await self.handle(item)
-            except asyncio.CancelledError:  # want: ASYNC103
+            except asyncio.CancelledError:
                 log.info("consumer cancelled")
                 break  # want: ASYNC104
             except Exception:

@@ -54,4 +54,4 @@ class Client:
             try:
                 await asyncio.sleep(30)
             except asyncio.CancelledError:  # want: ASYNC103
-                break  # want: ASYNC104
+                return  # want: ASYNC104
