@@ -32,7 +32,8 @@ async def wait_ready(service):
 		"whose condition does the periodic work itself, a call named for an action (`while client.loop_misc() == OK:`, " +
 		"`while self.process_events():`, `while await self.flush():`; first word loop, run, process, step, tick, pump, " +
 		"flush, send, write, update, do, handle, dispatch, sync, refresh, service, iterate, drive, feed, perform or " +
-		"execute): the sleep paces work, it waits for no flag (flake8-async reports it; a deliberate difference). " +
+		"execute, and no later word such as pending, done, ready, running, state or empty): the sleep paces work, it " +
+		"waits for no flag (flake8-async reports it; a deliberate difference). " +
 		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`) is still a poll and is reported.",
 	Run: runBusyWait,
 })
@@ -79,6 +80,15 @@ var actionVerbs = map[string]bool{
 	"refresh": true, "service": true, "iterate": true, "drive": true, "feed": true, "perform": true, "execute": true,
 }
 
+// stateWords, after the verb, make a method name a question about work
+// (`update_pending`, `sync_done`, `send_queue_empty`).
+var stateWords = map[string]bool{
+	"pending": true, "done": true, "running": true, "ready": true, "finished": true, "complete": true,
+	"completed": true, "alive": true, "active": true, "state": true, "status": true, "count": true, "size": true,
+	"empty": true, "full": true, "available": true, "needed": true, "required": true, "allowed": true,
+	"started": true, "stopped": true, "in": true, "is": true, "has": true,
+}
+
 // worksInCondition reports a loop condition that calls a function named for
 // an action: each test of the condition does the periodic work, and the
 // sleep in the body only paces it, so there is no flag to wait for.
@@ -90,14 +100,33 @@ func worksInCondition(m *analysis.Module, cond *analysis.Node) bool {
 		}
 		if c.Type() == "call" {
 			name := m.File.Text(c.ChildByField("function"))
-			name = strings.TrimLeft(name[strings.LastIndex(name, ".")+1:], "_")
-			end := strings.IndexFunc(name, func(r rune) bool { return r == '_' || unicode.IsUpper(r) })
-			if end > 0 {
-				name = name[:end]
+			words := nameWords(name[strings.LastIndex(name, ".")+1:])
+			found = len(words) > 0 && actionVerbs[words[0]]
+			for _, w := range words[min(1, len(words)):] {
+				found = found && !stateWords[w]
 			}
-			found = actionVerbs[strings.ToLower(name)]
 		}
 		return !found
 	})
 	return found
+}
+
+// nameWords splits a snake_case or camelCase name into lower-case words.
+func nameWords(name string) []string {
+	var words []string
+	start := -1
+	for i, r := range name {
+		boundary := r == '_' || unicode.IsUpper(r)
+		if boundary && start >= 0 {
+			words = append(words, strings.ToLower(name[start:i]))
+			start = -1
+		}
+		if r != '_' && start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, strings.ToLower(name[start:]))
+	}
+	return words
 }

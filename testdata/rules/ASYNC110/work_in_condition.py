@@ -31,3 +31,12 @@ class Client:
     async def wait_state(self):
         while self._client.state() == "connecting":  # want: ASYNC110
             await asyncio.sleep(0.1)
+
+    # Fires: a verb followed by a state word asks about the work.
+    async def wait_synced(self):
+        while not self._client.sync_done():  # want: ASYNC110
+            await asyncio.sleep(0.1)
+
+    async def wait_updates(self):
+        while self._client.updatePending():  # want: ASYNC110
+            await asyncio.sleep(0.1)
