@@ -187,19 +187,21 @@ func (m *Module) starSource() string {
 // to unknown.
 func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 	if b.resolved {
-		return b.ref
+		return b.resolution()
 	}
 	if b.resolving {
 		return Ref{}
 	}
 	b.resolving = true
+	var r Ref
 	if b.Kind == BindParam {
-		b.ref = m.reassignedParam(b, depth)
+		r = m.reassignedParam(b, depth)
 	} else {
-		b.ref = m.agree(b.Values, depth)
+		r = m.agree(b.Values, depth)
 	}
-	b.resolving, b.resolved = false, true
-	return b.ref
+	b.resolving = false
+	b.setResolution(r)
+	return r
 }
 
 // agree resolves every value and returns the common result; None values are
