@@ -32,19 +32,67 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	if len(candidates) == 0 {
 		return nil
 	}
+	// Only calls of a function with a parameter to type, never passed as a
+	// value, can agree on something. A call resolves to a function of
+	// another name only through an alias, which passes its name as a value.
 	passed := m.namesPassedAsValues(byName)
+	for name, fs := range byName {
+		if passed[name] || !anyHasInferableParam(fs) {
+			delete(byName, name)
+		}
+	}
+	kept := candidates[:0:0]
+	for _, c := range candidates {
+		if byName[calleeLastName(m.File, c.Node)] != nil {
+			kept = append(kept, c)
+		}
+	}
+	candidates = kept
+	if len(candidates) == 0 {
+		// What the rounds would have found: nothing, with the memoised
+		// resolutions dropped (a memo depends on what was resolved first).
+		m.forgetResolutions()
+		return nil
+	}
 	var out map[*Function]map[string]Ref
 	for round := 0; round < 3; round++ {
+		m.callerTypesAsked = map[paramOf]bool{}
 		next := m.callerArgTypes(candidates, passed)
+		asked := m.callerTypesAsked
+		m.callerTypesAsked = nil
 		m.forgetResolutions()
 		if sameParamTypes(out, next) {
 			break
 		}
+		prev := out
 		out = next
 		m.callerTypes = out // the next round resolves with them
+		if sameAnswers(asked, prev, out) {
+			// The next round would ask the same and find the same: out.
+			break
+		}
 	}
 	m.callerTypes = nil
 	return out
+}
+
+// paramOf names a parameter of a function of the module.
+type paramOf struct {
+	f    *Function
+	name string
+}
+
+// sameAnswers reports whether a and b give the same type to every parameter
+// in asked (the parameter types a round of paramTypesFromCallers looked up).
+func sameAnswers(asked map[paramOf]bool, a, b map[*Function]map[string]Ref) bool {
+	for p := range asked {
+		ra, oka := a[p.f][p.name]
+		rb, okb := b[p.f][p.name]
+		if oka != okb || ra != rb {
+			return false
+		}
+	}
+	return true
 }
 
 // callerArgTypes is one round of paramTypesFromCallers.
@@ -60,13 +108,10 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 		if f == nil || spoiled[f] || passed[f.Name] || f.Lambda || len(f.Decorators) > 0 {
 			continue
 		}
-		params := f.Params
-		if f.Class != nil {
-			if len(params) == 0 {
-				continue
-			}
-			params = params[1:] // self, passed by the attribute access
+		if f.Class != nil && len(f.Params) == 0 {
+			continue
 		}
+		params := ownParams(f)
 		if c.hasSplat() {
 			spoiled[f] = true
 			continue
@@ -76,18 +121,12 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 		}
 		positional := true
 		for j, name := range params {
-			b := f.Scope.Bindings[name]
-			if b == nil || b.Kind != BindParam {
+			switch paramKind(f, name) {
+			case notPositional:
 				positional = false
 				continue
-			}
-			switch b.Node.Type() {
-			case "list_splat_pattern", "dictionary_splat_pattern":
-				positional = false
-				continue
-			case "identifier", "default_parameter":
-			default:
-				continue // annotated: the annotation says
+			case annotatedParam:
+				continue // the annotation says
 			}
 			var arg *Node
 			if positional {
@@ -125,6 +164,50 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 		}
 	}
 	return out
+}
+
+// ownParams returns f's parameters the caller passes (a method's self is
+// passed by the attribute access).
+func ownParams(f *Function) []string {
+	if f.Class != nil && len(f.Params) > 0 {
+		return f.Params[1:]
+	}
+	return f.Params
+}
+
+type paramKindOf int
+
+const (
+	untypedParam   paramKindOf = iota // may be typed by its callers
+	annotatedParam                    // its annotation says
+	notPositional                     // *args, **kwargs or not a parameter binding: the positions after it are not known
+)
+
+func paramKind(f *Function, name string) paramKindOf {
+	b := f.Scope.Bindings[name]
+	if b == nil || b.Kind != BindParam {
+		return notPositional
+	}
+	switch b.Node.Type() {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return notPositional
+	case "identifier", "default_parameter":
+		return untypedParam
+	}
+	return annotatedParam
+}
+
+// anyHasInferableParam reports whether some function of fs has a parameter
+// its callers may type.
+func anyHasInferableParam(fs []*Function) bool {
+	for _, f := range fs {
+		for _, name := range ownParams(f) {
+			if paramKind(f, name) == untypedParam {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sameParamTypes(a, b map[*Function]map[string]Ref) bool {
@@ -173,30 +256,30 @@ func calleeLastName(file *File, call *Node) string {
 // namesPassedAsValues returns the names in want that the module mentions
 // other than as a callee or at their definition: such a function may be
 // called by others (a framework, a callback registry) with other values.
+// Names written in imports count too. The walk is the one UsesAsValue
+// needs, kept for it.
 func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
+	imported := map[string]bool{}
+	uses := valueUsesInTree(m, imported)
+	m.values.walked = uses
 	out := map[string]bool{}
-	m.File.Root.Walk(func(n *Node) bool {
-		var name string
-		switch {
-		case n.Type() == "attribute":
-			if n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function" {
-				return true
-			}
-			name = m.File.Text(n.ChildByField("attribute"))
-		case n.Type() == "identifier" && n.Field() != "name" && n.Field() != "attribute":
-			if p := n.Parent; p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "parameters" ||
-				p.Type() == "keyword_argument" && n.Field() == "name") {
-				return true
-			}
-			name = m.File.Text(n)
-		default:
-			return true
+	for _, n := range uses {
+		if n.Type() == "attribute" {
+			n = n.ChildByField("attribute")
 		}
-		if want[name] != nil {
+		if n == nil {
+			continue
+		}
+		// No string is made for a lookup that misses.
+		if name := m.File.Src[n.Start:n.End]; want[string(name)] != nil {
+			out[string(name)] = true
+		}
+	}
+	for name := range want {
+		if imported[name] {
 			out[name] = true
 		}
-		return true
-	})
+	}
 	return out
 }
 

@@ -378,9 +378,12 @@ type Module struct {
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref
-	values      valueNames
-	memoMu      sync.Mutex
-	memo        map[string]any
+	// callerTypesAsked, while paramTypesFromCallers runs a round, records
+	// the parameters whose callerTypes the resolution looked up.
+	callerTypesAsked map[paramOf]bool
+	values           valueNames
+	memoMu           sync.Mutex
+	memo             map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
@@ -446,6 +449,12 @@ func insideBody(def, n *Node) bool {
 // Lookup finds the binding a name refers to from scope s, following Python's
 // LEGB rule (class scopes are skipped from nested functions).
 func (s *Scope) Lookup(name string) *Binding {
+	b, _ := s.lookup(name)
+	return b
+}
+
+// lookup returns name's binding and the scope that holds it.
+func (s *Scope) lookup(name string) (*Binding, *Scope) {
 	first := true
 	for sc := s; sc != nil; sc = sc.Parent {
 		if sc.Kind == ClassScope && !first {
@@ -455,15 +464,18 @@ func (s *Scope) Lookup(name string) *Binding {
 		if sc.Globals[name] {
 			for root := sc; root != nil; root = root.Parent {
 				if root.Kind == ModuleScope {
-					return root.Bindings[name]
+					if b := root.Bindings[name]; b != nil {
+						return b, root
+					}
+					return nil, nil
 				}
 			}
 		}
 		if b, ok := sc.Bindings[name]; ok && !sc.Nonlocals[name] {
-			return b
+			return b, sc
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // IsBuiltin reports whether name at n refers to Python's builtin of that

@@ -59,7 +59,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return m.annotationType(t, depth+1)
 		}
 		// resp["Body"] where resp is a library response with known items.
-		if key := stringConstant(m.File, n.ChildByField("subscript")); key != "" {
+		if key := StringConstant(m.File, n.ChildByField("subscript")); key != "" {
 			if obj := m.resolve(n.ChildByField("value"), depth+1); obj.Instance && obj.Name != "" {
 				if t := pylib.ItemTypes[obj.Name+"["+key+"]"]; t != "" {
 					return Ref{Name: t, Instance: true}
@@ -280,6 +280,9 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	f := scope.Func
 	if t := m.callbackParamType(f, b.Name); t != "" {
 		return Ref{Name: t, Instance: true}
+	}
+	if m.callerTypesAsked != nil {
+		m.callerTypesAsked[paramOf{f, b.Name}] = true
 	}
 	if r, ok := m.callerTypes[f][b.Name]; ok {
 		return r
@@ -1004,9 +1007,9 @@ func init() {
 	}
 }
 
-// stringConstant returns the text of a plain one-part string literal
+// StringConstant returns the text of a plain one-part string literal
 // ('Body', "Body"), or "".
-func stringConstant(f *File, n *Node) string {
+func StringConstant(f *File, n *Node) string {
 	n = Unparen(n)
 	if n == nil || n.Type() != "string" {
 		return ""

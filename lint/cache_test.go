@@ -387,6 +387,9 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		// bot.py no longer hands on_ping to the router: on_ping could be a
 		// plain def.
 		{"ASYNC124/value_elsewhere", "handlers.py", "bot.py", "class Bot:\n    def setup(self):\n        pass\n"},
+		// bot.py no longer schedules run_nightly (re-exported by the
+		// package) but reads run_hourly through the module: each flips.
+		{"ASYNC124/value_elsewhere", "jobs/nightly.py", "bot.py", "from jobs import nightly\n\nprint(nightly.run_hourly)\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {
 			root := copyTestProject(t, filepath.Join("..", "testdata", "rules", filepath.FromSlash(tc.project)))

@@ -79,6 +79,10 @@ func (a API) Has(r Role) bool { return a.Roles&r == r && r != 0 }
 
 var apis = map[string]*API{}
 
+// wildcards holds the records of apis named "T.*" under "T" (looked up for
+// every name without a record of its own, without building "T.*").
+var wildcards = map[string]*API{}
+
 // Lookup returns the record of a qualified name: its own, or that of a
 // wildcard ("aiobotocore.client.AioBaseClient.*": every method of a client).
 func Lookup(name string) (API, bool) {
@@ -96,7 +100,7 @@ func find(name string) *API {
 	if i <= 0 {
 		return nil
 	}
-	if a, ok := apis[name[:i]+".*"]; ok {
+	if a, ok := wildcards[name[:i]]; ok {
 		return a
 	}
 	for _, root := range wildcardRoots {
@@ -207,6 +211,9 @@ func entry(name string) *API {
 	if a == nil {
 		a = &API{Name: name}
 		apis[name] = a
+		if t, ok := strings.CutSuffix(name, ".*"); ok {
+			wildcards[t] = a
+		}
 	}
 	return a
 }
@@ -264,8 +271,12 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
-// Roles the rules about structure read. Role has 64 bits and 63 are used:
-// widen it before adding more than one.
+// Roles the rules about structure read. Role has 64 bits and 63 are used
+// (TestBitSetsHaveDistinctBits counts them and fails when two constants
+// share a bit); a role past the 64th does not compile (a typed constant
+// cannot overflow). Then move roles that no test combines with another
+// (most structure roles; not ByMethodName, combined with Offload and
+// OwnsLoop) to a type of their own.
 const (
 	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
 	TimeoutScope = Awaitable << (iota + 1)

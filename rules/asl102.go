@@ -50,6 +50,8 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, `l[0] = f()`) " +
+		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
 		"assigning it in one branch while only another awaits; storing it unconditionally and awaiting it only inside an `if` " +
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
@@ -59,9 +61,9 @@ async def handler(key):
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +
 		"discord.py, Pyrogram, Telethon and python-telegram-bot; aiohttp and websockets servers and clients; aioboto3/aiobotocore; " +
-		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 18 of 19 and is quiet on every " +
-		"fix. Not found: a coroutine stored in a dict item that is then splatted into a call of unknown code (`kwargs[k] = f(); " +
-		"await emit(**kwargs)`), which may or may not await it. The shapes were reduced by hand from each issue, so the rate says " +
+		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 19 of 19 and is quiet on every " +
+		"fix. A container splatted into a call of unknown code (`await emit(**kwargs)`) is taken to be handed on, as it may be " +
+		"awaited there: the aiobotocore shape is found where the item is read back as the result. The shapes were reduced by hand from each issue, so the rate says " +
 		"what the model follows, not how often real code takes each shape.",
 	Run: runNeverAwaited,
 })
@@ -447,7 +449,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	if fn != nil && fn.Type() == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
 		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type() == "identifier" {
 			if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
-				return fl.judgeLocal(obj, call, true)
+				return fl.judgeLocal(obj, call, true, "")
 			}
 		}
 	}
@@ -633,7 +635,7 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		if u.fate == fateConsumed || target == nil || target.Type() != "identifier" {
 			return coroUse{fate: fateConsumed}
 		}
-		if l := fl.judgeLocal(target, assign, inContainer); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
+		if l := fl.judgeLocal(target, assign, inContainer, ""); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
 			if l.fate == fateConsumed {
 				return l
 			}
@@ -653,13 +655,65 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		}
 		return coroUse{fate: fateConsumed}
 	case "identifier":
-		return fl.judgeLocal(target, assign, inContainer)
+		return fl.judgeLocal(target, assign, inContainer, literalItemKey(fl.p.File, n, value))
 	case "attribute":
 		if analysis.Unparen(value) == n {
 			return fl.judgeSelfAttribute(target)
 		}
+	case "subscript":
+		// kwargs["resp"] = coro(): the coroutine is an item of a local
+		// container, read back by that key.
+		obj := analysis.Unparen(target.ChildByField("value"))
+		key := itemKey(fl.p.File, target.ChildByField("subscript"))
+		if analysis.Unparen(value) == n && obj != nil && obj.Type() == "identifier" && key != "" {
+			if b := fl.p.Module.ScopeAt(obj).Lookup(fl.p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
+				return fl.judgeLocal(obj, assign, true, key)
+			}
+		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// itemKey returns a constant subscript or dict key (a plain string or an
+// integer literal) as one text for both spellings of a string, or "".
+func itemKey(f *analysis.File, n *analysis.Node) string {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return ""
+	}
+	if s := analysis.StringConstant(f, n); s != "" {
+		return "'" + s + "'"
+	}
+	if n.Type() == "integer" {
+		return f.Text(n)
+	}
+	return ""
+}
+
+// literalItemKey returns the key under which the coroutine n sits in the
+// dict literal that is an assignment's whole value (`d = {"k": coro()}`),
+// or "".
+func literalItemKey(f *analysis.File, n, value *analysis.Node) string {
+	pair := n.Parent
+	for pair != nil && pair.Type() == "parenthesized_expression" {
+		pair = pair.Parent
+	}
+	if pair == nil || pair.Type() != "pair" || pair.Parent != analysis.Unparen(value) || pair.Parent.Type() != "dictionary" ||
+		analysis.Unparen(pair.ChildByField("value")) != n {
+		return ""
+	}
+	return itemKey(f, pair.ChildByField("key"))
+}
+
+// itemRead returns the subscript that reads container[key] when use (a
+// read of the container) is its object, and whether it is instead a store
+// to that key (`container[key] = ...`), which replaces the coroutine.
+func itemRead(f *analysis.File, use *analysis.Node, key string) (read *analysis.Node, store bool) {
+	sub := use.Parent
+	if key == "" || sub == nil || sub.Type() != "subscript" || use.Field() != "value" || itemKey(f, sub.ChildByField("subscript")) != key {
+		return nil, false
+	}
+	return sub, isAttributeTarget(sub)
 }
 
 // judgeSelfAttribute follows a coroutine stored in `self.NAME` to the reads
@@ -730,8 +784,11 @@ func isAttributeTarget(n *analysis.Node) bool {
 }
 
 // judgeLocal follows a coroutine (or a container of coroutines) stored in a
-// local name through the uses that the assignment reaches.
-func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) coroUse {
+// local name through the uses that the assignment reaches. item is the
+// constant key the coroutine is stored under in the container ("" when
+// unknown): a read of that item (`d["k"]`) is the coroutine itself, judged
+// as such until the item is stored again.
+func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, item string) coroUse {
 	p := fl.p
 	m := p.Module
 	scope := m.ScopeAt(target)
@@ -750,8 +807,20 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) 
 	var weak, misuse *coroUse
 	consumed := false
 	var consumedAt []*analysis.Node
+	itemStored := false // the item was replaced: later reads of it are not the coroutine
 	for _, use := range uses {
-		u := fl.judgeValue(use, inContainer)
+		var u coroUse
+		if read, store := itemRead(p.File, use, item); read != nil && (store || itemStored) {
+			itemStored = true
+			continue
+		} else if read != nil {
+			if u = fl.judgeValue(read, false); u.fate == fateMisuse {
+				u.why = "it is stored in `" + p.File.Text(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
+				return u
+			}
+		} else {
+			u = fl.judgeValue(use, inContainer)
+		}
 		if u.fate == fateConsumed {
 			consumedAt = append(consumedAt, use)
 		}

@@ -149,6 +149,9 @@ type handoffTarget struct {
 	// helper is the callee of a call that may be a configured offload
 	// helper (`offload-helpers`): the hand-off counts only when the run's
 	// settings name it. Empty for the library's own offload primitives.
+	// Such a candidate's argument is resolved (target, name) only when
+	// asked for: most runs configure no helper, and every call of a
+	// function with an argument is a candidate.
 	helper string
 }
 
@@ -158,7 +161,15 @@ type handoffTarget struct {
 // does not depend on the settings: a call passing a function to anything
 // that could be a configured offload helper counts.
 func HandsOffToThreads(m *analysis.Module) bool {
-	return len(m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)) > 0
+	for _, h := range moduleHandoffCandidates(m) {
+		if h.helper == "" {
+			return true
+		}
+		if h = resolveHelperArg(m, h); h.target != nil || h.name != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // handoffsIn finds the functions module m hands to other threads. The
@@ -167,11 +178,14 @@ func HandsOffToThreads(m *analysis.Module) bool {
 // here, and names defined in other modules are looked up in each project
 // snapshot.
 func handoffsIn(m *analysis.Module, proj *analysis.Project, helpers []string) []handoffTarget {
-	local := m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)
+	local := moduleHandoffCandidates(m)
 	out := make([]handoffTarget, 0, len(local))
 	for _, h := range local {
-		if h.helper != "" && !configured(helpers, h.helper) && (proj == nil || !configured(helpers, proj.Canonical(h.helper))) {
-			continue
+		if h.helper != "" {
+			if len(helpers) == 0 || !configured(helpers, h.helper) && (proj == nil || !configured(helpers, proj.Canonical(h.helper))) {
+				continue
+			}
+			h = resolveHelperArg(m, h)
 		}
 		if h.target == nil && proj != nil {
 			h.target = proj.Lookup(h.name).Func
@@ -183,6 +197,14 @@ func handoffsIn(m *analysis.Module, proj *analysis.Project, helpers []string) []
 	return out
 }
 
+func moduleHandoffCandidates(m *analysis.Module) []handoffTarget {
+	return m.Memo("asl106-handoffs", func() any { return moduleHandoffs(m) }).([]handoffTarget)
+}
+
+// moduleHandoffs returns the module's hand-offs to the library's offload
+// primitives (resolved) and its calls that hand a function reference to a
+// callee that could be a configured offload helper (resolved on demand by
+// resolveHelperArg).
 func moduleHandoffs(m *analysis.Module) []handoffTarget {
 	var out []handoffTarget
 	var funcs map[*analysis.Node]*analysis.Function
@@ -214,10 +236,13 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		if fnArg == nil {
 			continue
 		}
-		if helper != "" && !functionReference(fnArg) {
+		h := handoffTarget{handoff: handoff{m, fnArg, via}, helper: helper}
+		if helper != "" {
+			if functionReference(fnArg) {
+				out = append(out, h)
+			}
 			continue
 		}
-		h := handoffTarget{handoff: handoff{m, fnArg, via}, helper: helper}
 		if fnArg.Type() == "lambda" {
 			if funcs == nil {
 				funcs = funcByNode(m)
@@ -232,6 +257,18 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 		}
 	}
 	return out
+}
+
+// resolveHelperArg resolves the function reference handed to a candidate
+// offload helper.
+func resolveHelperArg(m *analysis.Module, h handoffTarget) handoffTarget {
+	if h.node.Type() == "lambda" {
+		h.target = m.Memo("asl106-funcs-by-node", func() any { return funcByNode(m) }).(map[*analysis.Node]*analysis.Function)[h.node]
+	} else {
+		r := m.Resolve(h.node)
+		h.target, h.name = r.Func, r.Name
+	}
+	return h
 }
 
 // runLoopCallFromThread reports each thread-unsafe call made by a function
@@ -309,6 +346,9 @@ func offloadAPI(m *analysis.Module, c *analysis.Call, name string) (pylib.API, b
 	if api, ok := offloadMethods[meth]; ok {
 		return api, true
 	}
+	if !offloadLastNames[meth] && !offloadLastNames["*"] {
+		return pylib.API{}, false // no receiver type has an offload method of that name
+	}
 	if recv := receiverType(m, c.Node.ChildByField("function").ChildByField("object")); recv != "" {
 		if api, ok := pylib.Lookup(recv + "." + meth); ok && api.Has(pylib.Offload) {
 			return api, true
@@ -324,6 +364,16 @@ var offloadMethods = func() map[string]pylib.API {
 	pylib.Each(pylib.Offload|pylib.ByMethodName, func(a pylib.API) {
 		out[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = a
 	})
+	return out
+}()
+
+// offloadLastNames are the method names of every offload API (a receiver's
+// type is looked up only for these).
+var offloadLastNames = func() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range pylib.LastNames(pylib.Offload) {
+		out[n] = true
+	}
 	return out
 }()
 

@@ -175,7 +175,11 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 	}
 	switch {
 	case !target.Generator:
-		return p.Project.Reach(kind, target, direct), toThreadFix(p, c)
+		chain := p.Project.Reach(kind, target, direct)
+		if chain == nil {
+			return nil, nil
+		}
+		return chain, toThreadFix(p, c)
 	case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
 		// `with opened(path) as f:` runs the @contextmanager body up to
 		// its yield (and the rest on exit) on the event loop's thread.

@@ -51,10 +51,7 @@ func runBlockingHTTPCallPool(p *Pass) {
 // .request("GET", ...) / .urlopen("GET", ...). The signature is all there is
 // to go on (flake8-async's condition).
 func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
-	if !importsUrllib3(m) {
-		return blockingCall{}, false
-	}
-	if !pylib.Method(c.Method(m.File), pylib.PoolRequestMethod) {
+	if !pylib.Method(c.Method(m.File), pylib.PoolRequestMethod) || !importsUrllib3(m) {
 		return blockingCall{}, false
 	}
 	first := c.Positional(0)
@@ -70,12 +67,15 @@ var httpMethodStrings = map[string]bool{"GET": true, "POST": true, "PUT": true, 
 
 const poolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 
-// importsUrllib3 reports whether the module imports urllib3 or a part of it.
+// importsUrllib3 reports whether the module imports urllib3 or a part of it
+// (asked once per module: every call of an unknown callee may ask).
 func importsUrllib3(m *analysis.Module) bool {
-	for _, imp := range m.Imports {
-		if imp.Qualified != "" && (pylib.Is(imp.Qualified, pylib.PoolRequests) || pylib.Within(imp.Qualified, pylib.PoolRequests)) {
-			return true
+	return m.Memo("imports-urllib3", func() any {
+		for _, imp := range m.Imports {
+			if imp.Qualified != "" && (pylib.Is(imp.Qualified, pylib.PoolRequests) || pylib.Within(imp.Qualified, pylib.PoolRequests)) {
+				return true
+			}
 		}
-	}
-	return false
+		return false
+	}).(bool)
 }
