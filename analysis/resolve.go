@@ -217,6 +217,14 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		if v.Type() == "none" {
 			continue
 		}
+		if v.Field() == "type" && v.Parent != nil && v.Parent.Type() == "assignment" {
+			// A declaration (`c: "AsyncRedis"` with no value, or `= None`,
+			// `= []`) names the type of everything the name will hold: it
+			// wins over the values' own (possibly aliased) names.
+			if r := m.annotationType(v, depth+1); r.Known() {
+				return r
+			}
+		}
 		r := m.declaredType(v, depth)
 		if !r.Known() {
 			r = m.resolve(v, depth+1)

@@ -74,6 +74,11 @@ func namesUsedAsValues(m *Module) map[string]bool {
 			m.addValueKeys(out, defs, fn)
 		}
 	}
+	// The project-wide question of task_entries.go rides on the same index
+	// (and on what caches keep of it) under keys no identifier can spell.
+	for name := range m.methodTaskEntries().other {
+		out[TaskEntryIndexKey(name)] = true
+	}
 	return out
 }
 
@@ -202,8 +207,10 @@ func (p *Project) UsesAsValue(key string) bool {
 	return p.AnyModuleHas("values", (*Module).valueNameSet, key)
 }
 
-// ValueNames returns the module's value keys (see UsesAsValue); shared, not
-// to be modified. It is the module's part of the project-wide index, kept
+// ValueNames returns the module's value keys (see UsesAsValue) and the
+// TaskEntryIndexKey of each method name it references other than as a
+// task's entry point (see UsesMethodOtherThanAsTask); shared, not to be
+// modified. It is the module's part of the project-wide index, kept
 // by caches that do not keep the module.
 func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
 

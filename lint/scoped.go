@@ -346,8 +346,9 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 }
 
 // outsideValueNames answers "does a module outside the project record the
-// value key?": the modules whose text holds the key's identifier are parsed
-// (once) and asked.
+// value key?" (or, for an analysis.TaskEntryIndexKey, reference the method
+// other than as a task's entry point): the modules whose text holds the
+// key's identifier are parsed (once) and asked.
 func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool, index *identifierIndex) func(string) bool {
 	var mu sync.Mutex
 	answers := map[string]bool{}
@@ -359,7 +360,7 @@ func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool
 			return used
 		}
 		used := false
-		for _, i := range index.holding(u, valid, analysis.ValueKeyWord(key)) {
+		for _, i := range index.holding(u, valid, analysis.ValueKeyWord(analysis.IndexedIdentifier(key))) {
 			if inProject[i] {
 				continue
 			}

@@ -125,3 +125,25 @@ func init() {
 	methods(BuildsCollection, "list", "tuple", "set", "dict", "frozenset")
 	methods(PoolRequestMethod, "request", "urlopen")
 }
+
+// ThreadLockKind says what a thread-synchronisation class is to the rules
+// that measure how long a lock is held (ASL202's brief critical sections).
+type ThreadLockKind uint8
+
+const (
+	// NotThreadLock: anything else (a Semaphore's count is not held by one
+	// section at a time).
+	NotThreadLock ThreadLockKind = iota
+	// MutexLock: held by one thread at a time, between acquire and release.
+	MutexLock
+	// ConditionOnLock: a condition variable built on the lock given as its
+	// first argument; its wait releases that lock while it waits.
+	ConditionOnLock
+)
+
+var threadLockKinds = map[string]ThreadLockKind{
+	"threading.Lock": MutexLock, "threading.RLock": MutexLock, "threading.Condition": ConditionOnLock,
+}
+
+// ThreadLockKindOf returns what the class named name (qualified) is.
+func ThreadLockKindOf(name string) ThreadLockKind { return threadLockKinds[name] }

@@ -553,3 +553,24 @@ func Roots() map[string]bool {
 	}
 	return out
 }
+
+// RunsWithoutAwait reports a method name some known API uses for a call
+// whose work runs whether or not its result is awaited (a task factory,
+// an offload to a thread, a future of awaitables): code may await
+// `x.NAME(...)` in one place and drop it in another on purpose.
+func RunsWithoutAwait(method string) bool {
+	runsWithoutAwaitOnce.Do(func() {
+		runsWithoutAwait = map[string]bool{}
+		for name, a := range apis {
+			if a.Roles&(TaskFactory|Offload) != 0 || a.Roles&AwaitsArgs != 0 && a.Roles&Coroutine == 0 {
+				runsWithoutAwait[name[strings.LastIndexByte(name, '.')+1:]] = true
+			}
+		}
+	})
+	return runsWithoutAwait[method]
+}
+
+var (
+	runsWithoutAwaitOnce sync.Once
+	runsWithoutAwait     map[string]bool
+)
