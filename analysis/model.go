@@ -405,7 +405,7 @@ func (m *Module) Memo(key string, compute func() any) any {
 
 // ScopeAt returns the innermost scope containing n.
 func (m *Module) ScopeAt(n *Node) *Scope {
-	for p := n; p != nil; p = p.Parent {
+	for p := n; p != nil; p = p.Parent() {
 		if s, ok := m.scopeOf[p]; ok {
 			// A def's name, decorators and defaults belong to the enclosing scope.
 			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !insideBody(p, n) {
@@ -434,13 +434,13 @@ func (m *Module) FunctionAt(n *Node) *Function {
 func insideBody(def, n *Node) bool {
 	body := def.ChildByField("body")
 	params := def.ChildByField("parameters")
-	for p := n; p != nil && p != def; p = p.Parent {
+	for p := n; p != nil && p != def; p = p.Parent() {
 		if p == body {
 			return true
 		}
 		if p == params {
 			// Parameter names are bound inside; default values are evaluated outside.
-			return p == n.Parent && (n.Type() == "identifier")
+			return p == n.Parent() && (n.Type() == "identifier")
 		}
 	}
 	return false
