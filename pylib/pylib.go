@@ -435,6 +435,10 @@ const (
 	// cancellation caught and not re-raised is raised again at the task's
 	// next checkpoint inside the cancelled scope.
 	RedeliversCancellation
+	// ReturnsFuture: returns a Future (or Task) that exists already, not a
+	// coroutine; what completes it (an executor, child tasks) references it,
+	// and `ensure_future` hands it back unchanged.
+	ReturnsFuture
 )
 
 // TaskGroupSpawns returns the Spawns of the library that encloses opener
