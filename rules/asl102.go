@@ -705,10 +705,10 @@ func (fl *coroFlow) judgeDictInsert(n, call, fn *analysis.Node) (coroUse, bool) 
 	}
 	args := call.ChildByField("arguments")
 	key := ""
-	switch q := n.Parent; {
-	case q != nil && q.Type() == "keyword_argument" && n.Field() == "value" && q.Parent == args:
+	switch q := n.Parent(); {
+	case q != nil && q.Type() == "keyword_argument" && n.Field() == "value" && q.Parent() == args:
 		key = "'" + p.File.Text(q.ChildByField("name")) + "'"
-	case q != nil && q.Type() == "pair" && n.Field() == "value" && q.Parent != nil && q.Parent.Type() == "dictionary" && q.Parent.Parent == args:
+	case q != nil && q.Type() == "pair" && n.Field() == "value" && q.Parent() != nil && q.Parent().Type() == "dictionary" && q.Parent().Parent() == args:
 		key = itemKey(p.File, q.ChildByField("key"))
 	}
 	switch fn.Type() {
