@@ -62,6 +62,14 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 	if name == "" {
 		return nil
 	}
+	// `global NAME` in a function: its assignments bind the module's NAME
+	// (`global log_msg; log_msg = await bot.send_message(...)` in one
+	// handler branch, `log_msg.reply(...)` in another).
+	if s.Globals[name] {
+		for s.Parent != nil {
+			s = s.Parent
+		}
+	}
 	bd, ok := s.Bindings[name]
 	if !ok {
 		bd = &Binding{Name: name, Kind: kind, Node: node}
@@ -100,11 +108,15 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 			b.bindTarget(s, c, nil, fn, cls)
 		}
 	case "attribute":
-		// self.NAME = value inside a method records an instance attribute.
+		// self.NAME = value inside a method, or inside a function nested in
+		// one (`async def _connect(): ... self.ws = ws` within run(self)),
+		// records an instance attribute.
 		obj := target.ChildByField("object")
-		if fn != nil && fn.Class != nil && obj != nil && obj.Type() == "identifier" && len(fn.Params) > 0 && b.text(obj) == fn.Params[0] {
-			attr := b.text(target.ChildByField("attribute"))
-			fn.Class.Attrs[attr] = append(fn.Class.Attrs[attr], value)
+		if obj != nil && obj.Type() == "identifier" {
+			if method := selfMethod(fn, b.text(obj)); method != nil {
+				attr := b.text(target.ChildByField("attribute"))
+				method.Class.Attrs[attr] = append(method.Class.Attrs[attr], value)
+			}
 		}
 	}
 }
@@ -569,4 +581,21 @@ func (m *Module) parseNoQA(c *Node) {
 	for _, code := range strings.FieldsFunc(match[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
 		m.NoQA[line] = append(m.NoQA[line], strings.ToUpper(code))
 	}
+}
+
+// selfMethod returns the method whose first parameter is name, seen from fn:
+// fn itself, or the method enclosing fn when no function in between takes
+// a parameter of that name. Nil elsewhere.
+func selfMethod(fn *Function, name string) *Function {
+	for f := fn; f != nil; f = f.Parent {
+		if f.Class != nil && len(f.Params) > 0 && f.Params[0] == name {
+			return f
+		}
+		for _, p := range f.Params {
+			if p == name {
+				return nil
+			}
+		}
+	}
+	return nil
 }

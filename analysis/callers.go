@@ -256,14 +256,27 @@ func calleeLastName(file *File, call *Node) string {
 // namesPassedAsValues returns the names in want that the module mentions
 // other than as a callee or at their definition: such a function may be
 // called by others (a framework, a callback registry) with other values.
-// Names written in imports count too. The walk is the one UsesNameAsValue
+// Names written in imports count too. The walk is the one UsesAsValue
 // needs, kept for it.
 func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
 	imported := map[string]bool{}
-	m.values.walked = valueNamesInTree(m, imported)
+	uses := valueUsesInTree(m, imported)
+	m.values.walked = uses
 	out := map[string]bool{}
+	for _, n := range uses {
+		if n.Type() == "attribute" {
+			n = n.ChildByField("attribute")
+		}
+		if n == nil {
+			continue
+		}
+		// No string is made for a lookup that misses.
+		if name := m.File.Src[n.Start:n.End]; want[string(name)] != nil {
+			out[string(name)] = true
+		}
+	}
 	for name := range want {
-		if m.values.walked[name] || imported[name] {
+		if imported[name] {
 			out[name] = true
 		}
 	}

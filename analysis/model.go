@@ -190,6 +190,98 @@ func (f *Function) returnStatements() []*Node {
 	return out
 }
 
+// mayFallOff reports whether the body of f can end without a return or a
+// raise, returning None: its last statement does not always leave the
+// function (an if without else, a loop that can end).
+func (f *Function) mayFallOff() bool {
+	return !blockLeaves(f.Node.ChildByField("body"))
+}
+
+// blockLeaves reports whether a block always ends in return or raise.
+func blockLeaves(block *Node) bool {
+	if block == nil {
+		return false
+	}
+	var last *Node
+	for _, s := range block.NamedChildren() {
+		if s.Type() != "comment" && s.Type() != "line_continuation" {
+			last = s
+		}
+	}
+	if last == nil {
+		return false
+	}
+	switch last.Type() {
+	case "return_statement", "raise_statement":
+		return true
+	case "if_statement":
+		if !blockLeaves(last.ChildByField("consequence")) {
+			return false
+		}
+		hasElse := false
+		for _, alt := range last.ChildrenByField("alternative") {
+			if alt.Type() == "else_clause" {
+				hasElse = true
+			}
+			if !blockLeaves(alt.ChildByField("body")) && !blockLeaves(alt.ChildByField("consequence")) {
+				return false
+			}
+		}
+		return hasElse
+	case "with_statement":
+		return blockLeaves(last.ChildByField("body"))
+	case "try_statement":
+		// The body ends in its else clause when there is one; every handler
+		// must leave too, unless the finally clause always does.
+		bodyLeaves, handlersLeave := blockLeaves(last.ChildByField("body")), true
+		for _, c := range last.NamedChildren() {
+			switch c.Type() {
+			case "except_clause", "except_group_clause":
+				handlersLeave = handlersLeave && blockLeaves(lastBlock(c))
+			case "else_clause":
+				bodyLeaves = blockLeaves(c.ChildByField("body"))
+			case "finally_clause":
+				if blockLeaves(lastBlock(c)) {
+					return true
+				}
+			}
+		}
+		return bodyLeaves && handlersLeave
+	case "while_statement":
+		// `while True:` ends only through a return, raise or break.
+		cond := Unparen(last.ChildByField("condition"))
+		return cond != nil && cond.Type() == "true" && !hasBreak(last.ChildByField("body"))
+	}
+	return false
+}
+
+// lastBlock is the last block child of a clause (an except or finally
+// clause has no body field).
+func lastBlock(clause *Node) *Node {
+	var body *Node
+	for _, b := range clause.NamedChildren() {
+		if b.Type() == "block" {
+			body = b
+		}
+	}
+	return body
+}
+
+// hasBreak reports a break that leaves the loop whose body is given.
+func hasBreak(body *Node) bool {
+	found := false
+	body.Walk(func(n *Node) bool {
+		switch n.Type() {
+		case "break_statement":
+			found = true
+		case "for_statement", "while_statement", "function_definition", "lambda", "class_definition":
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
 // isProperty reports a method decorated as a property: reading the
 // attribute runs it.
 func (f *Function) isProperty() bool {
@@ -429,6 +521,12 @@ func insideBody(def, n *Node) bool {
 // Lookup finds the binding a name refers to from scope s, following Python's
 // LEGB rule (class scopes are skipped from nested functions).
 func (s *Scope) Lookup(name string) *Binding {
+	b, _ := s.lookup(name)
+	return b
+}
+
+// lookup returns name's binding and the scope that holds it.
+func (s *Scope) lookup(name string) (*Binding, *Scope) {
 	first := true
 	for sc := s; sc != nil; sc = sc.Parent {
 		if sc.Kind == ClassScope && !first {
@@ -438,15 +536,18 @@ func (s *Scope) Lookup(name string) *Binding {
 		if sc.Globals[name] {
 			for root := sc; root != nil; root = root.Parent {
 				if root.Kind == ModuleScope {
-					return root.Bindings[name]
+					if b := root.Bindings[name]; b != nil {
+						return b, root
+					}
+					return nil, nil
 				}
 			}
 		}
 		if b, ok := sc.Bindings[name]; ok && !sc.Nonlocals[name] {
-			return b
+			return b, sc
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // IsBuiltin reports whether name at n refers to Python's builtin of that

@@ -467,7 +467,7 @@ func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
 			// Only this part's own statements: the other part's neighbour
 			// is checked after both are done.
 			p.checkSeparated(src, p.lastTop, n)
-			if n.Type() != "comment" {
+			if !isExtra(n) {
 				p.lastTop = n
 			}
 		} else {
@@ -476,7 +476,7 @@ func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
 			if parent.Type() == "block" {
 				p.checkSeparated(src, lastChild[fn.parent], n)
 			}
-			if n.Type() != "comment" {
+			if !isExtra(n) {
 				lastChild[fn.parent] = n
 			}
 		}
@@ -504,9 +504,11 @@ func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
 // statement before it (among siblings, comments aside) on the same line
 // without a `;`. Python never allows that, but tree-sitter's recovery can
 // split `e()0` in a block into two statements with no ERROR node, and the
-// fixes and findings would then trust a file Python rejects.
+// fixes and findings would then trust a file Python rejects. Comments and
+// line continuations are extras, not statements: a trailing `\` before a
+// blank line ends nothing and starts nothing (Python accepts it).
 func (p *lowerPart) checkSeparated(src []byte, prev, n *Node) {
-	if n.Type() == "comment" || n.Type() == "ERROR" || n.Missing() {
+	if isExtra(n) || n.Type() == "ERROR" || n.Missing() {
 		return
 	}
 	if prev == nil || prev.Type() == "ERROR" || prev.End > n.Start {
@@ -517,6 +519,11 @@ func (p *lowerPart) checkSeparated(src []byte, prev, n *Node) {
 	}
 	p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
 		Message: "syntax error: two statements on one line need a `;` between them"})
+}
+
+// isExtra reports tree-sitter's extras that may stand among statements.
+func isExtra(n *Node) bool {
+	return n.Type() == "comment" || n.Type() == "line_continuation"
 }
 
 func fillNode(n *Node, fn *flatNode) {

@@ -368,6 +368,8 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 		"x = 1\r\ny = 2\r\n", "x = 1\ry = 2\r", "def f(): return 1\nf()\n", "if x:\n  a\nelse: b\n",
 		"match x:\n case 1: a\n case _: b\n", half + half, half + "a; b\n" + half,
 		commented, "# c\n" + commented, "# c\n# c\n" + commented, "x = 1\n" + commented,
+		// A trailing backslash before a blank line (real code ends multi-line flag unions so).
+		"A = 1\\\n    | 2\\\n\n# c\nB = A\\\n    | 3\\\n\nC = 4\n",
 	} {
 		for _, parallel := range []uint32{^uint32(0), 0} {
 			parallelLowerNodes = parallel

@@ -663,9 +663,21 @@ func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) boo
 		return false
 	}
 	var methods []*Function
-	ok := p.wrapperNoting("coroutine", f, func(_ *Module, c *Call, note func(*Function)) bool {
+	direct := func(_ *Module, c *Call, note func(*Function)) bool {
 		return p.isCoroutineFunctionCall(c, note)
-	}, &methods)
+	}
+	// In async code a function that returns a coroutine on some path is
+	// taken as a coroutine factory; in synchronous code only one that
+	// returns one on every path: a function that returns one only while a
+	// loop runs and otherwise runs it to completion itself
+	// (`if loop.is_running(): return self._close()`, falling through to
+	// `loop.run_until_complete(...)`) does its work when called from sync code.
+	var ok bool
+	if c.InAsync() {
+		ok = p.wrapperNoting("coroutine", f, direct, &methods)
+	} else {
+		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods)
+	}
 	if asked != nil {
 		for _, m := range methods {
 			asked(m)
@@ -789,6 +801,13 @@ type wrapperAnswer struct {
 // wrapperNoting is Wrapper for a direct predicate that reports the methods
 // it asked overriddenBySync about to note; they are appended to asked.
 func (p *Project) wrapperNoting(kind string, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function) bool {
+	return p.wrapperOn(kind, false, f, direct, asked)
+}
+
+// wrapperOn is wrapperNoting; with everyPath, a function whose body can end
+// without a return (giving None) is no wrapper. kind must differ between
+// the two modes (it keys the memo).
+func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function) bool {
 	if p == nil || f == nil {
 		return false
 	}
@@ -802,14 +821,14 @@ func (p *Project) wrapperNoting(kind string, f *Function, direct func(*Module, *
 		memo = wrapperMemo{}
 		p.wrappers[kind] = memo
 	}
-	ok, methods := p.wrapper(memo, f, direct, 0)
+	ok, methods := p.wrapper(memo, f, direct, 0, everyPath)
 	if asked != nil {
 		*asked = append(*asked, methods...)
 	}
 	return ok
 }
 
-func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int) (bool, []*Function) {
+func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int, everyPath bool) (bool, []*Function) {
 	if v, ok := memo[f]; ok {
 		return v.ok, v.asked
 	}
@@ -826,7 +845,7 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 		}
 	}
 	returns := f.returnStatements()
-	ok := len(returns) > 0
+	ok := len(returns) > 0 && (!everyPath || !f.mayFallOff())
 	for _, ret := range returns {
 		named := ret.NamedChildren()
 		if len(named) != 1 || Unparen(named[0]).Type() != "call" {
@@ -842,7 +861,7 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 				wraps = true
 			} else if t := p.Target(c); t != nil && t != f {
 				var sub []*Function
-				wraps, sub = p.wrapper(memo, t, direct, depth+1)
+				wraps, sub = p.wrapper(memo, t, direct, depth+1, everyPath)
 				for _, m := range sub {
 					note(m)
 				}

@@ -51,14 +51,14 @@ func TestIndexesFollowEdits(t *testing.T) {
 		for _, n := range names {
 			want := false
 			for _, m := range fresh {
-				want = want || m.UsesNameAsValue(n)
+				want = want || m.UsesAsValue("*."+n)
 			}
-			if got := p.UsesNameAsValue(n); got != want {
-				t.Fatalf("step %d: UsesNameAsValue(%q) = %v, every module says %v", step, n, got, want)
+			if got := p.UsesAsValue("*." + n); got != want {
+				t.Fatalf("step %d: UsesAsValue(*.%s) = %v, every module says %v", step, n, got, want)
 			}
 		}
 	}
-	if p.UsesNameAsValue("register") || p.UsesNameAsValue("missing") {
+	if p.UsesAsValue("*.register") || p.UsesAsValue("*.missing") {
 		t.Fatal("a name only called, or never used, counts as a value")
 	}
 }

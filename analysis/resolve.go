@@ -59,7 +59,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return m.annotationType(t, depth+1)
 		}
 		// resp["Body"] where resp is a library response with known items.
-		if key := stringConstant(m.File, n.ChildByField("subscript")); key != "" {
+		if key := StringConstant(m.File, n.ChildByField("subscript")); key != "" {
 			if obj := m.resolve(n.ChildByField("value"), depth+1); obj.Instance && obj.Name != "" {
 				if t := pylib.ItemTypes[obj.Name+"["+key+"]"]; t != "" {
 					return Ref{Name: t, Instance: true}
@@ -214,6 +214,14 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		}
 		if v.Type() == "none" {
 			continue
+		}
+		if v.Field() == "type" && v.Parent != nil && v.Parent.Type() == "assignment" {
+			// A declaration (`c: "AsyncRedis"` with no value, or `= None`,
+			// `= []`) names the type of everything the name will hold: it
+			// wins over the values' own (possibly aliased) names.
+			if r := m.annotationType(v, depth+1); r.Known() {
+				return r
+			}
 		}
 		r := m.declaredType(v, depth)
 		if !r.Known() {
@@ -1005,9 +1013,9 @@ func init() {
 	}
 }
 
-// stringConstant returns the text of a plain one-part string literal
+// StringConstant returns the text of a plain one-part string literal
 // ('Body', "Body"), or "".
-func stringConstant(f *File, n *Node) string {
+func StringConstant(f *File, n *Node) string {
 	n = Unparen(n)
 	if n == nil || n.Type() != "string" {
 		return ""

@@ -1,68 +1,97 @@
 package analysis
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
-// valueNames is the set of names a module uses as values, computed on first
-// use and then shared read-only.
+// valueNames is the set of value keys of a module (see namesUsedAsValues),
+// computed on first use and then shared read-only.
 type valueNames struct {
 	once  sync.Once
 	names map[string]bool
-	// walked, when set while building, is the part of names read from the
-	// tree (valueNamesInTree), which paramTypesFromCallers needed first.
-	walked map[string]bool
+	// walked, when set while building, holds the value uses read from the
+	// tree (valueUsesInTree), which paramTypesFromCallers needed first:
+	// one walk serves both.
+	walked []*Node
 }
 
-// UsesNameAsValue reports whether the module mentions name other than as the
-// callee of a call or at its own definition (`self.handler` counts as
-// `handler`): a function handed to a framework, a task group or a router.
-// A call whose coroutine is handed to a scheduler (`create_task(f())`,
-// `loop.run_until_complete(f())`, `gather(f(), g())`) counts too: like a
-// function passed by name, its callee must be a coroutine function.
-func (m *Module) UsesNameAsValue(name string) bool {
-	return m.valueNameSet()[name]
+// What a module uses as a value is kept as keys naming what each use
+// resolves to, through the module's own bindings (Module.Resolve for
+// attributes), never by the bare name: a parameter or a local variable
+// named like a function is not a use of it.
+//   - "pkg.mod.f", "pkg.mod.C.m": a function, class or method the use
+//     resolves to (a def of the module, or the qualified name an import
+//     binds: `from pkg.mod import f`, `import pkg.mod as m; m.f`);
+//   - "*.f": a bare name bound nowhere in the module (several star
+//     imports, names injected at run time): it may be any `f`;
+//   - ".m": an attribute of an object the module cannot resolve
+//     (`obj.on_ping`): it may be any method `m`.
+// Function.ValueKeys lists the keys by which a use of a function can be
+// recorded; the two meet in the project's index (UsesAsValue).
+
+// UsesAsValue reports whether the module uses something as a value under
+// key (see Function.ValueKeys): other than as the callee of a call or at
+// its own definition, as a function handed to a framework, a task group or
+// a router. A call whose coroutine is handed to a scheduler
+// (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
+// counts too: like a function passed by name, its callee must be a
+// coroutine function.
+func (m *Module) UsesAsValue(key string) bool {
+	return m.valueNameSet()[key]
 }
 
 func namesUsedAsValues(m *Module) map[string]bool {
-	out := m.values.walked
-	m.values.walked = nil
-	if out == nil {
-		out = valueNamesInTree(m, nil)
-	}
-	for _, c := range m.Calls {
-		if c.Usage != UsageScheduled {
+	out := map[string]bool{}
+	defs := map[*Scope]map[string][]*Function{} // the defs of each scope by name
+	for _, f := range m.Functions {
+		if f.Lambda || f.Scope == nil || f.Scope.Parent == nil {
 			continue
 		}
-		switch fn := c.Node.ChildByField("function"); {
-		case fn == nil:
-		case fn.Type() == "identifier":
-			out[m.File.Text(fn)] = true
-		case fn.Type() == "attribute":
-			out[m.File.Text(fn.ChildByField("attribute"))] = true
+		byName := defs[f.Scope.Parent]
+		if byName == nil {
+			byName = map[string][]*Function{}
+			defs[f.Scope.Parent] = byName
 		}
+		byName[f.Name] = append(byName[f.Name], f)
+	}
+	uses := m.values.walked
+	m.values.walked = nil
+	if uses == nil {
+		uses = valueUsesInTree(m, nil)
+	}
+	for _, n := range uses {
+		m.addValueKeys(out, defs, n)
+	}
+	for _, c := range m.Calls {
+		// A coroutine handed to a scheduler, or to any other callable
+		// (`gen.with_timeout(t, f())`, which awaits it), must stay one; a
+		// callee that does not await it is ASL102's finding.
+		if c.Usage != UsageScheduled && c.Usage != UsageArgument {
+			continue
+		}
+		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
+			m.addValueKeys(out, defs, fn)
+		}
+	}
+	// The project-wide question of task_entries.go rides on the same index
+	// (and on what caches keep of it) under keys no identifier can spell.
+	for name := range m.methodTaskEntries().other {
+		out[TaskEntryIndexKey(name)] = true
 	}
 	return out
 }
 
-// valueNamesInTree returns the names the module's tree mentions other than
-// as a callee, at their definition or as a parameter (see UsesNameAsValue).
-// When imported is not nil, the names written in import statements, which
-// do not count, are added to it.
-func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	add := func(n *Node) {
-		if n == nil {
-			out[""] = true
-			return
-		}
-		// Most names recur: look up without making a string first.
-		if text := m.File.Src[n.Start:n.End]; !out[string(text)] {
-			out[string(text)] = true
-		}
-	}
+// valueUsesInTree returns the identifiers and attributes the module's tree
+// uses as values: other than as a callee, at their definition or as a
+// parameter. When imported is not nil, the names written in import
+// statements, which do not count, are added to it.
+func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
+	var out []*Node
 	m.File.Root.Walk(func(n *Node) bool {
 		if n.Type() == "attribute" {
 			if !(n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function") {
-				add(n.ChildByField("attribute"))
+				out = append(out, n)
 			}
 			return true
 		}
@@ -82,27 +111,112 @@ func valueNamesInTree(m *Module, imported map[string]bool) map[string]bool {
 				return true
 			}
 		}
-		add(n)
+		out = append(out, n)
 		return true
 	})
 	return out
 }
 
-// UsesNameAsValue reports whether any module of the project uses name as a
-// value. It asks the project's index (see AnyModuleHas), never every module:
-// ASYNC124 asks it for each async function of each module.
-func (p *Project) UsesNameAsValue(name string) bool {
-	return p.AnyModuleHas("values", (*Module).valueNameSet, name)
+// addValueKeys adds the keys of what the identifier or attribute n
+// denotes, when that may be a function or class (see the keys above).
+func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, n *Node) {
+	if n.Type() == "attribute" {
+		attr := m.File.Text(n.ChildByField("attribute"))
+		switch r := m.Resolve(n); {
+		case r.Func != nil:
+			out[r.Func.FullName()] = true
+		case r.Class != nil && !r.Instance:
+			out[r.Class.FullName()] = true
+		case r.Name != "" && !r.Instance:
+			out[r.Name] = true
+		default:
+			out["."+attr] = true
+		}
+		return
+	}
+	name := m.File.Text(n)
+	b, scope := m.ScopeAt(n).lookup(name)
+	if b == nil {
+		switch {
+		case builtins[name]:
+		case m.starSource() != "":
+			out[m.starSource()+"."+name] = true
+		default:
+			out["*."+name] = true
+		}
+		return
+	}
+	// A parameter, a variable or a loop target holds a value recorded
+	// where it was assigned or passed; a name bound several ways (a def
+	// rebound by a decorator call, an import with a fallback def, a
+	// parameter replaced by a nested def) keeps each meaning it has.
+	for _, f := range defs[scope][name] {
+		out[f.FullName()] = true
+	}
+	if b.Class != nil {
+		out[b.Class.FullName()] = true
+	}
+	if b.Qualified != "" {
+		out[strings.TrimPrefix(b.Qualified, "builtins.")] = true
+	}
 }
 
-// ValueNames returns the set of names the module uses as values (see
-// UsesNameAsValue); shared, not to be modified. It is the module's part of
-// the project-wide index, kept by caches that do not keep the module.
+// ValueKeys returns the keys under which a module records a use of f as a
+// value: its qualified names (under each name of its module), the names
+// the packages above its module may re-export a module-level function by
+// (`from pkg import f` for pkg/mod.py's f: whether pkg/__init__.py does
+// re-export it is not asked, so the answer depends on the using modules
+// alone), a bare name bound nowhere, and, for a method, an attribute of an
+// object that cannot be resolved.
+func (f *Function) ValueKeys() []string {
+	names := append([]string{f.module.Name}, f.module.Aliases...)
+	var keys []string
+	for _, mod := range names {
+		if mod == "" {
+			keys = append(keys, f.QualName)
+			continue
+		}
+		keys = append(keys, mod+"."+f.QualName)
+		if f.QualName != f.Name {
+			continue
+		}
+		for i := len(mod) - 1; i > 0; i-- {
+			if mod[i] == '.' {
+				keys = append(keys, mod[:i]+"."+f.Name)
+			}
+		}
+	}
+	keys = append(keys, "*."+f.Name)
+	if f.Class != nil {
+		keys = append(keys, "."+f.Name)
+	}
+	return keys
+}
+
+// ValueKeyWord returns the identifier a value key ends with: the word a
+// module's text must hold for the module to record the key.
+func ValueKeyWord(key string) string {
+	return key[strings.LastIndexByte(key, '.')+1:]
+}
+
+// UsesAsValue reports whether any module of the project records key (see
+// Function.ValueKeys). It asks the project's index (see AnyModuleHas),
+// never every module: ASYNC124 asks it for each async function of each
+// module.
+func (p *Project) UsesAsValue(key string) bool {
+	return p.AnyModuleHas("values", (*Module).valueNameSet, key)
+}
+
+// ValueNames returns the module's value keys (see UsesAsValue) and the
+// TaskEntryIndexKey of each method name it references other than as a
+// task's entry point (see UsesMethodOtherThanAsTask); shared, not to be
+// modified. It is the module's part of the project-wide index, kept
+// by caches that do not keep the module.
 func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
 
-// AddValueNames counts sets of names used as values by modules that are not
-// in the project (a cache summarised them instead of keeping them), for
-// UsesNameAsValue. Call it before the first question.
+// AddValueNames counts sets of value keys of modules that are not in the
+// project (a cache summarised them instead of keeping them), for
+// UsesAsValue. Call it before the first question.
 func (p *Project) AddValueNames(sets ...map[string]bool) {
 	p.indexMu.Lock()
 	defer p.indexMu.Unlock()
@@ -112,7 +226,7 @@ func (p *Project) AddValueNames(sets ...map[string]bool) {
 	p.external["values"] = append(p.external["values"], sets...)
 }
 
-// valueNameSet returns the module's names used as values (computed once).
+// valueNameSet returns the module's value keys (computed once).
 func (m *Module) valueNameSet() map[string]bool {
 	m.values.once.Do(func() { m.values.names = namesUsedAsValues(m) })
 	return m.values.names
@@ -134,12 +248,12 @@ func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, 
 	return outside != nil && outside(name)
 }
 
-// AddValueNamesFrom answers UsesNameAsValue for the modules that are not in
-// the project and not given to AddValueNames: has(name) reports whether one
-// of them uses name as a value (a check of a few files asks it of the
+// AddValueNamesFrom answers UsesAsValue for the modules that are not in
+// the project and not given to AddValueNames: has(key) reports whether one
+// of them records the value key (a check of a few files asks it of the
 // modules it did not parse). has must be safe for concurrent use. Call it
 // before the first question.
-func (p *Project) AddValueNamesFrom(has func(name string) bool) {
+func (p *Project) AddValueNamesFrom(has func(key string) bool) {
 	p.indexMu.Lock()
 	defer p.indexMu.Unlock()
 	if p.outside == nil {

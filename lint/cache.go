@@ -50,7 +50,7 @@ import (
 const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 3
+const cacheFormat = 4
 
 type cacheFile struct {
 	Format  int
@@ -82,7 +82,7 @@ type cacheEntry struct {
 // questions about it, when the module itself is not kept.
 type moduleSummary struct {
 	Imports     []string // module names it imports from, and qualified names it imports
-	ValueNames  []string // analysis.Module.ValueNames
+	ValueNames  []string // analysis.Module.ValueNames: value keys
 	Threads     bool     // rules.HandsOffToThreads
 	SyncMembers []string // analysis.Module.SyncMemberNames
 }
@@ -819,8 +819,8 @@ func sortDigests(ds [][32]byte) {
 	sort.Slice(ds, func(i, j int) bool { return bytes.Compare(ds[i][:], ds[j][:]) < 0 })
 }
 
-// answersHold reports whether every recorded "is name used as a value?"
-// answer is still what the project's modules (by their summaries) say.
+// answersHold reports whether every recorded "does a module record this
+// value key?" answer is still what the project's modules (by their summaries) say.
 func answersHold(queries map[string]bool, valueCounts map[string]int) bool {
 	for name, used := range queries {
 		if (valueCounts[name] > 0) != used {

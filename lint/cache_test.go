@@ -387,6 +387,12 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		// bot.py no longer hands on_ping to the router: on_ping could be a
 		// plain def.
 		{"ASYNC124/value_elsewhere", "handlers.py", "bot.py", "class Bot:\n    def setup(self):\n        pass\n"},
+		// bot.py no longer schedules run_nightly (re-exported by the
+		// package) but reads run_hourly through the module: each flips.
+		{"ASYNC124/value_elsewhere", "jobs/nightly.py", "bot.py", "from jobs import nightly\n\nprint(nightly.run_hourly)\n"},
+		// app.py no longer awaits Client.sync_forever: the method is only ever
+		// a task's entry point now, and its swallowed cancellation unobserved.
+		{"ASYNC103/task_entry_methods", "server/protocol.py", "app.py", "import asyncio\n\n\ndef start(client):\n    return asyncio.ensure_future(client.sync_forever())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {
 			root := copyTestProject(t, filepath.Join("..", "testdata", "rules", filepath.FromSlash(tc.project)))

@@ -170,7 +170,10 @@ func Check(req Request) *Result {
 		if keys[i].root != keys[j].root {
 			return keys[i].root < keys[j].root
 		}
-		return !keys[i].shallow && keys[j].shallow
+		if keys[i].shallow != keys[j].shallow {
+			return !keys[i].shallow
+		}
+		return keys[i].pkg < keys[j].pkg
 	})
 	context := newContextWalker(req.Configs.configFor)
 	var units []*unit
@@ -212,6 +215,8 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 	switch {
 	case key.shallow:
 		found, warns, err = filesIn(root)
+	case key.pkg != "":
+		found, warns, err = context.walk(key.pkg)
 	case ts.walked[root]:
 		// The root was named: its files, minus nested projects, are the
 		// targets grouped under it already.
@@ -267,10 +272,15 @@ func (ts *targetSet) add(t target, namedDir string) {
 	if key.root == "" {
 		// No marker: the directory named is the project, and a file
 		// named alone has the files beside it as context (walking up
-		// to an unmarked home directory would never end).
+		// to an unmarked home directory would never end), or, inside a
+		// package (an installed one has no marker), that whole package
+		// below the directory Python imports it from.
 		key = projectKey{root: namedDir, shallow: namedDir == ""}
 		if key.shallow {
 			key.root = filepath.Dir(t.abs)
+			if top := topPackage(key.root); top != "" {
+				key = projectKey{root: filepath.Dir(top), pkg: top}
+			}
 		}
 	}
 	ts.targets[key] = append(ts.targets[key], t)
@@ -367,6 +377,28 @@ const MaxProjectFiles = 20000
 type projectKey struct {
 	root    string
 	shallow bool
+	// pkg, for a file named alone with no marker above it, is the
+	// outermost package holding it: only its files are read, with root
+	// (the directory that package is imported from) as the project's root.
+	pkg string
+}
+
+// topPackage returns the outermost directory at or above dir in an unbroken
+// chain of package directories (each holding __init__.py), or "" when dir
+// is no package.
+func topPackage(dir string) string {
+	top := ""
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, "__init__.py")); err != nil {
+			return top
+		}
+		top = dir
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return top
+		}
+		dir = parent
+	}
 }
 
 // filesIn returns the Python files directly in dir.

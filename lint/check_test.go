@@ -211,6 +211,43 @@ func TestFileNamedAloneWithoutProject(t *testing.T) {
 	}
 }
 
+// TestFileNamedAloneInUnmarkedPackage: an installed package has no project
+// marker; a file of it named alone is analysed with its whole package,
+// imported absolutely from the directory above it, as a check of that
+// directory does (a blocking helper two packages away still shows).
+func TestFileNamedAloneInUnmarkedPackage(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"pkg/__init__.py":      "",
+		"pkg/util/__init__.py": "",
+		"pkg/util/files.py":    "def load(path):\n    with open(path) as f:\n        return f.read()\n",
+		"pkg/app/__init__.py":  "",
+		"pkg/app/main.py":      "from pkg.util.files import load\n\n\nasync def main():\n    return load('x')\n",
+		"pkg/app/relative.py":  "from ..util import files\n\n\nasync def main():\n    return files.load('x')\n",
+		"loose/helpers.py":     "import time\n\ndef block():\n    time.sleep(1)\n",
+		"loose/uses.py":        "from helpers import block\n\nasync def main():\n    block()\n",
+	})
+	if ProjectRoot(root) != "" {
+		t.Skip("the temporary directory is inside a project")
+	}
+	all := findings(root, check(t, root))
+	if len(all) != 3 {
+		t.Fatalf("check of the directory = %v, want ASL201 in pkg/app/main.py, pkg/app/relative.py and loose/uses.py", all)
+	}
+	for _, p := range []string{"pkg/app/main.py", "pkg/app/relative.py", "loose/uses.py"} {
+		got := findings(root, check(t, filepath.Join(root, p)))
+		var want []string
+		for _, f := range all {
+			if strings.HasPrefix(f, p) {
+				want = append(want, f)
+			}
+		}
+		if !reflect.DeepEqual(got, want) || len(got) != 1 {
+			t.Errorf("check %s = %v, want %v", p, got, want)
+		}
+	}
+}
+
 func TestConfigsCachePerDirectory(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root, map[string]string{"pyproject.toml": "[tool.asyncls]\nignore = [\"ASYNC251\"]\n", "d/e/x.py": ""})

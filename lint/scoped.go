@@ -345,21 +345,22 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 	return out
 }
 
-// outsideValueNames answers "does a module outside the project use name as
-// a value?": the modules whose text holds the identifier are parsed (once)
-// and asked.
+// outsideValueNames answers "does a module outside the project record the
+// value key?" (or, for an analysis.TaskEntryIndexKey, reference the method
+// other than as a task's entry point): the modules whose text holds the
+// key's identifier are parsed (once) and asked.
 func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool, index *identifierIndex) func(string) bool {
 	var mu sync.Mutex
 	answers := map[string]bool{}
 	sets := map[int]map[string]bool{}
-	return func(name string) bool {
+	return func(key string) bool {
 		mu.Lock()
 		defer mu.Unlock()
-		if used, ok := answers[name]; ok {
+		if used, ok := answers[key]; ok {
 			return used
 		}
 		used := false
-		for _, i := range index.holding(u, valid, name) {
+		for _, i := range index.holding(u, valid, analysis.ValueKeyWord(analysis.IndexedIdentifier(key))) {
 			if inProject[i] {
 				continue
 			}
@@ -368,17 +369,17 @@ func outsideValueNames(u *unit, layout *analysis.Layout, valid, inProject []bool
 				set = valueNamesOf(layout, u.sources[i])
 				sets[i] = set
 			}
-			if set[name] {
+			if set[key] {
 				used = true
 				break
 			}
 		}
-		answers[name] = used
+		answers[key] = used
 		return used
 	}
 }
 
-// valueNamesOf parses s for its names used as values (none when it cannot
+// valueNamesOf parses s for its value keys (none when it cannot
 // be analysed: a full check would skip it too).
 func valueNamesOf(layout *analysis.Layout, s Source) (set map[string]bool) {
 	defer func() {

@@ -60,6 +60,9 @@ func init() {
 	entry("asyncio.AbstractEventLoop.run_in_executor").CallableArg = 1
 	entry("asyncio.AbstractEventLoop.run_in_executor").Display = "run_in_executor"
 	with(Offload, "threading.Thread")
+	with(ReturnsFuture|ByMethodName, "asyncio.AbstractEventLoop.run_in_executor", "asyncio.AbstractEventLoop.create_future")
+	with(ReturnsFuture, "asyncio.wrap_future", "asyncio.futures.wrap_future", "asyncio.gather", "asyncio.tasks.gather",
+		"asyncio.shield", "asyncio.tasks.shield")
 	entry("threading.Thread").CallableKeyword = "target"
 
 	for name, typ := range map[string]string{

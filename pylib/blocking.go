@@ -85,8 +85,10 @@ func init() {
 		"os.wait", "os.wait3", "os.wait4", "os.waitid", "os.waitpid")
 
 	blocking("ASYNC230", openAlt, "open", "io.open", "io.open_code", "codecs.open", "fileinput.input", "fileinput.FileInput",
-		"tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory",
-		"tempfile.mkstemp", "tempfile.mkdtemp", "pathlib.Path.open")
+		"tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.mkstemp", "pathlib.Path.open")
+	// (tempfile.SpooledTemporaryFile() opens nothing: its data stays in
+	// memory until a write passes max_size. Making a temporary directory is
+	// one mkdir, a metadata call of ASYNC240's family below.)
 	blocking("ASYNC231", openAlt, "os.fdopen")
 	for _, t := range FileTypes {
 		for _, meth := range []string{"read", "read1", "readall", "readinto", "readline", "readlines", "write", "writelines",
@@ -116,7 +118,7 @@ func init() {
 		"make_archive", "unpack_archive", "chown", "copymode", "copystat"} {
 		blocking("ASYNC240", pathAlt, "shutil."+f)
 	}
-	blocking("ASYNC240", pathAlt, "glob.glob", "glob.iglob")
+	blocking("ASYNC240", pathAlt, "glob.glob", "glob.iglob", "tempfile.mkdtemp", "tempfile.TemporaryDirectory")
 
 	// Archives and compressed files: opening reads headers, extracting
 	// and writing do the file I/O.

@@ -60,6 +60,9 @@ const (
 	// PoolRequestMethod: a urllib3 pool's method that takes the HTTP method
 	// first (pool.request("GET", url)).
 	PoolRequestMethod
+	// DictInserter: a dict's method that stores values under keys given as
+	// keywords, a dict or its first argument (update, setdefault).
+	DictInserter
 )
 
 var methodFacts = map[string]MethodFact{}
@@ -109,6 +112,7 @@ func init() {
 	methods(CoroutineAttribute, "close", "send", "throw", "__await__", "__name__", "__qualname__", "cr_await",
 		"cr_code", "cr_frame", "cr_running", "cr_origin", "cr_suspended")
 	methods(ContainerAdder, "append", "add", "insert", "appendleft")
+	methods(DictInserter, "update", "setdefault")
 	methods(ExceptionGroupAttribute, "message", "exceptions", "subgroup", "split", "derive", "args",
 		"with_traceback", "add_note")
 	methods(ObservesOutcome, "exception", "result", "add_done_callback")
@@ -125,3 +129,25 @@ func init() {
 	methods(BuildsCollection, "list", "tuple", "set", "dict", "frozenset")
 	methods(PoolRequestMethod, "request", "urlopen")
 }
+
+// ThreadLockKind says what a thread-synchronisation class is to the rules
+// that measure how long a lock is held (ASL202's brief critical sections).
+type ThreadLockKind uint8
+
+const (
+	// NotThreadLock: anything else (a Semaphore's count is not held by one
+	// section at a time).
+	NotThreadLock ThreadLockKind = iota
+	// MutexLock: held by one thread at a time, between acquire and release.
+	MutexLock
+	// ConditionOnLock: a condition variable built on the lock given as its
+	// first argument; its wait releases that lock while it waits.
+	ConditionOnLock
+)
+
+var threadLockKinds = map[string]ThreadLockKind{
+	"threading.Lock": MutexLock, "threading.RLock": MutexLock, "threading.Condition": ConditionOnLock,
+}
+
+// ThreadLockKindOf returns what the class named name (qualified) is.
+func ThreadLockKindOf(name string) ThreadLockKind { return threadLockKinds[name] }

@@ -271,8 +271,12 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
-// Roles the rules about structure read. Role has 64 bits and 63 are used:
-// widen it before adding more than one.
+// Roles the rules about structure read. Role has 64 bits and 63 are used
+// (TestBitSetsHaveDistinctBits counts them and fails when two constants
+// share a bit); a role past the 64th does not compile (a typed constant
+// cannot overflow). Then move roles that no test combines with another
+// (most structure roles; not ByMethodName, combined with Offload and
+// OwnsLoop) to a type of their own.
 const (
 	// TimeoutScope: a timeout context manager (asyncio.timeout, trio.move_on_after).
 	TimeoutScope = Awaitable << (iota + 1)
@@ -431,6 +435,10 @@ const (
 	// cancellation caught and not re-raised is raised again at the task's
 	// next checkpoint inside the cancelled scope.
 	RedeliversCancellation
+	// ReturnsFuture: returns a Future (or Task) that exists already, not a
+	// coroutine; what completes it (an executor, child tasks) references it,
+	// and `ensure_future` hands it back unchanged.
+	ReturnsFuture
 )
 
 // TaskGroupSpawns returns the Spawns of the library that encloses opener
@@ -549,3 +557,24 @@ func Roots() map[string]bool {
 	}
 	return out
 }
+
+// RunsWithoutAwait reports a method name some known API uses for a call
+// whose work runs whether or not its result is awaited (a task factory,
+// an offload to a thread, a future of awaitables): code may await
+// `x.NAME(...)` in one place and drop it in another on purpose.
+func RunsWithoutAwait(method string) bool {
+	runsWithoutAwaitOnce.Do(func() {
+		runsWithoutAwait = map[string]bool{}
+		for name, a := range apis {
+			if a.Roles&(TaskFactory|Offload) != 0 || a.Roles&AwaitsArgs != 0 && a.Roles&Coroutine == 0 {
+				runsWithoutAwait[name[strings.LastIndexByte(name, '.')+1:]] = true
+			}
+		}
+	})
+	return runsWithoutAwait[method]
+}
+
+var (
+	runsWithoutAwaitOnce sync.Once
+	runsWithoutAwait     map[string]bool
+)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -33,16 +34,23 @@ async def handler(key):
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
-		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`), " +
+		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
+		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
+		"through to `loop.run_until_complete(...)` does its work there), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
-		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), annotations, properties, type aliases, " +
+		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
+		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
+		"declaration assigned later), properties, type aliases, " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, and functions of other " +
-		"modules whose return annotation or every `return` names the type. `[tool.asyncls]` `coroutine-functions` and " +
+		"modules whose return annotation or every `return` names the type. A call of unknown callee counts too when the same " +
+		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
+		"parameter it never rebinds, not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
+		"that runs without an await (`run_in_executor`, `create_task`). `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
@@ -50,19 +58,27 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, " +
+		"`d = dict(k=f())`, `d.update(k=f())`, `d.setdefault(\"k\", f())`, `l[0] = f()`) " +
+		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
 		"assigning it in one branch while only another awaits; storing it unconditionally and awaiting it only inside an `if` " +
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
 		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself; and a local that is only tested, compared or printed. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
-		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines.\n\n" +
+		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
+		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
+		"class of the module with its own `def drain(self)` may be the receiver).\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +
 		"discord.py, Pyrogram, Telethon and python-telegram-bot; aiohttp and websockets servers and clients; aioboto3/aiobotocore; " +
-		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 18 of 19 and is quiet on every " +
-		"fix. Not found: a coroutine stored in a dict item that is then splatted into a call of unknown code (`kwargs[k] = f(); " +
-		"await emit(**kwargs)`), which may or may not await it. The shapes were reduced by hand from each issue, so the rate says " +
-		"what the model follows, not how often real code takes each shape.",
+		"redis.asyncio; LangChain), each with its fix, and `bench/realbugs.py` runs them: ASL102 finds 19 of 19 and is quiet on every " +
+		"fix. A container splatted into a call of unknown code (`await emit(**kwargs)`) is taken to be handed on, as it may be " +
+		"awaited there: the aiobotocore shape is found where the item is read back as the result. The shapes were reduced by hand from each issue, so the rate says " +
+		"what the model follows, not how often real code takes each shape. `bench/realbugs2/` holds 17 bugs as the projects' own " +
+		"files before and after the fix (12 missing awaits, 5 blocking calls or dropped tasks); `bench/realbugs2.py` finds 16 and " +
+		"is quiet on every fix. Not found: python-telegram-bot's `Bot.send_message` dropped in sync code, which was right " +
+		"before v20.",
 	Run: runNeverAwaited,
 })
 
@@ -72,7 +88,7 @@ func runNeverAwaited(p *Pass) {
 		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
-		if !isCoroutineCall(p, c) {
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
@@ -443,11 +459,16 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
 	}
+	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
+	// coro()): an item of a dict, under a key, as in a dict literal.
+	if use, ok := fl.judgeDictInsert(n, call, fn); ok {
+		return use
+	}
 	// calls.append(coro): the coroutine lives on in the local container.
 	if fn != nil && fn.Type() == "attribute" && pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ContainerAdder) {
 		if obj := analysis.Unparen(fn.ChildByField("object")); obj != nil && obj.Type() == "identifier" {
 			if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
-				return fl.judgeLocal(obj, call, true)
+				return fl.judgeLocal(obj, call, true, "")
 			}
 		}
 	}
@@ -633,7 +654,7 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		if u.fate == fateConsumed || target == nil || target.Type() != "identifier" {
 			return coroUse{fate: fateConsumed}
 		}
-		if l := fl.judgeLocal(target, assign, inContainer); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
+		if l := fl.judgeLocal(target, assign, inContainer, ""); l.fate != fateMisuse || !strings.Contains(l.why, "never awaited") {
 			if l.fate == fateConsumed {
 				return l
 			}
@@ -653,13 +674,117 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		}
 		return coroUse{fate: fateConsumed}
 	case "identifier":
-		return fl.judgeLocal(target, assign, inContainer)
+		return fl.judgeLocal(target, assign, inContainer, literalItemKey(fl.p.File, n, value))
 	case "attribute":
 		if analysis.Unparen(value) == n {
 			return fl.judgeSelfAttribute(target)
 		}
+	case "subscript":
+		// kwargs["resp"] = coro(): the coroutine is an item of a local
+		// container, read back by that key.
+		obj := analysis.Unparen(target.ChildByField("value"))
+		key := itemKey(fl.p.File, target.ChildByField("subscript"))
+		if analysis.Unparen(value) == n && obj != nil && obj.Type() == "identifier" && key != "" {
+			if b := fl.p.Module.ScopeAt(obj).Lookup(fl.p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
+				return fl.judgeLocal(obj, assign, true, key)
+			}
+		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// judgeDictInsert judges a coroutine stored under a constant key into a
+// dict by a call: the builtin `dict(k=coro())` assigned to a local name,
+// or `d.update(k=coro())`, `d.update({"k": coro()})`, `d.setdefault("k",
+// coro())` on a local d. ok is false for other calls.
+func (fl *coroFlow) judgeDictInsert(n, call, fn *analysis.Node) (coroUse, bool) {
+	p := fl.p
+	m := p.Module
+	if fn == nil {
+		return coroUse{}, false
+	}
+	args := call.ChildByField("arguments")
+	key := ""
+	switch q := n.Parent; {
+	case q != nil && q.Type() == "keyword_argument" && n.Field() == "value" && q.Parent == args:
+		key = "'" + p.File.Text(q.ChildByField("name")) + "'"
+	case q != nil && q.Type() == "pair" && n.Field() == "value" && q.Parent != nil && q.Parent.Type() == "dictionary" && q.Parent.Parent == args:
+		key = itemKey(p.File, q.ChildByField("key"))
+	}
+	switch fn.Type() {
+	case "identifier":
+		if key == "" || p.File.Text(fn) != "dict" || !m.IsBuiltin(fn, "dict") {
+			return coroUse{}, false
+		}
+		if u, assign := m.UsageOf(call); u == analysis.UsageStored && assign != nil && assign.Type() == "assignment" {
+			if target := analysis.Unparen(assign.ChildByField("left")); target != nil && target.Type() == "identifier" &&
+				analysis.Unparen(assign.ChildByField("right")) == call {
+				return fl.judgeLocal(target, assign, true, key), true
+			}
+		}
+		return fl.judgeValue(call, true), true
+	case "attribute":
+		method := p.File.Text(fn.ChildByField("attribute"))
+		if !pylib.Method(method, pylib.DictInserter) {
+			return coroUse{}, false
+		}
+		if method == "setdefault" {
+			key = ""
+			if named := args.NamedChildren(); len(named) == 2 && named[1] == n {
+				key = itemKey(p.File, named[0])
+			}
+		}
+		obj := analysis.Unparen(fn.ChildByField("object"))
+		if key == "" || obj == nil || obj.Type() != "identifier" {
+			return coroUse{}, false
+		}
+		if b := m.ScopeAt(obj).Lookup(p.File.Text(obj)); b != nil && b.Kind == analysis.BindAssign {
+			return fl.judgeLocal(obj, call, true, key), true
+		}
+	}
+	return coroUse{}, false
+}
+
+// itemKey returns a constant subscript or dict key (a plain string or an
+// integer literal) as one text for both spellings of a string, or "".
+func itemKey(f *analysis.File, n *analysis.Node) string {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return ""
+	}
+	if s := analysis.StringConstant(f, n); s != "" {
+		return "'" + s + "'"
+	}
+	if n.Type() == "integer" {
+		return f.Text(n)
+	}
+	return ""
+}
+
+// literalItemKey returns the key under which the coroutine n sits in the
+// dict literal that is an assignment's whole value (`d = {"k": coro()}`),
+// or "".
+func literalItemKey(f *analysis.File, n, value *analysis.Node) string {
+	pair := n.Parent
+	for pair != nil && pair.Type() == "parenthesized_expression" {
+		pair = pair.Parent
+	}
+	if pair == nil || pair.Type() != "pair" || pair.Parent != analysis.Unparen(value) || pair.Parent.Type() != "dictionary" ||
+		analysis.Unparen(pair.ChildByField("value")) != n {
+		return ""
+	}
+	return itemKey(f, pair.ChildByField("key"))
+}
+
+// itemRead returns the subscript that reads container[key] when use (a
+// read of the container) is its object, and whether it is instead a store
+// to that key (`container[key] = ...`), which replaces the coroutine.
+func itemRead(f *analysis.File, use *analysis.Node, key string) (read *analysis.Node, store bool) {
+	sub := use.Parent
+	if key == "" || sub == nil || sub.Type() != "subscript" || use.Field() != "value" || itemKey(f, sub.ChildByField("subscript")) != key {
+		return nil, false
+	}
+	return sub, isAttributeTarget(sub)
 }
 
 // judgeSelfAttribute follows a coroutine stored in `self.NAME` to the reads
@@ -730,8 +855,11 @@ func isAttributeTarget(n *analysis.Node) bool {
 }
 
 // judgeLocal follows a coroutine (or a container of coroutines) stored in a
-// local name through the uses that the assignment reaches.
-func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) coroUse {
+// local name through the uses that the assignment reaches. item is the
+// constant key the coroutine is stored under in the container ("" when
+// unknown): a read of that item (`d["k"]`) is the coroutine itself, judged
+// as such until the item is stored again.
+func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, item string) coroUse {
 	p := fl.p
 	m := p.Module
 	scope := m.ScopeAt(target)
@@ -750,8 +878,20 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool) 
 	var weak, misuse *coroUse
 	consumed := false
 	var consumedAt []*analysis.Node
+	itemStored := false // the item was replaced: later reads of it are not the coroutine
 	for _, use := range uses {
-		u := fl.judgeValue(use, inContainer)
+		var u coroUse
+		if read, store := itemRead(p.File, use, item); read != nil && (store || itemStored) {
+			itemStored = true
+			continue
+		} else if read != nil {
+			if u = fl.judgeValue(read, false); u.fate == fateMisuse {
+				u.why = "it is stored in `" + p.File.Text(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
+				return u
+			}
+		} else {
+			u = fl.judgeValue(use, inContainer)
+		}
 		if u.fate == fateConsumed {
 			consumedAt = append(consumedAt, use)
 		}
@@ -931,6 +1071,91 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 		switch q.Type() {
 		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
 			return true
+		}
+	}
+	return false
+}
+
+// awaitedElsewhere reports a call of unknown callee whose very callee
+// expression the same async function awaits elsewhere (`await
+// message.channel.send(...)` five times, `message.channel.send(...)` once):
+// the function itself says the call makes an awaitable. Only a dotted path
+// from a parameter the function never rebinds counts (a name bound twice,
+// `with socket() as s` then `with trio_socket() as s`, may hold two
+// types), and not under a test of the value's type (`if isinstance(f,
+// AsyncFile): await f.seek(0) else: f.seek(0)`), nor a method name the
+// module defines as a synchronous method. Names some library uses
+// for work that runs without an await (`loop.run_in_executor`,
+// `create_task`) are left out: awaiting those is optional.
+func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || len(c.Func.Awaits) == 0 {
+		return false
+	}
+	// The cheap test first, on the source bytes: most calls have no awaited
+	// twin, and the rest of the checks resolve names.
+	callee := p.File.Src[fn.Start:fn.End]
+	twin := false
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type() != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && bytes.Equal(p.File.Src[f.Start:f.End], callee) {
+			twin = true
+			break
+		}
+	}
+	if !twin || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+		return false
+	}
+	// A synchronous method of that name in the module may be what is
+	// called: awaiting its value elsewhere says it returns an awaitable,
+	// maybe a Future (`def features_future(self): return fut`), which
+	// needs no await.
+	if definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
+		return false
+	}
+	root := fn
+	for root.Type() == "attribute" {
+		root = root.ChildByField("object")
+	}
+	if root == nil || root.Type() != "identifier" {
+		return false
+	}
+	b := c.Func.Scope.Bindings[p.File.Text(root)]
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || underTypeTest(p, c) {
+		return false
+	}
+	return p.Project.Callee(c).Name == ""
+}
+
+// underTypeTest reports a call inside an if/elif (of its own function)
+// whose condition asks what a value is: isinstance, hasattr, callable,
+// inspect's and asyncio's iscoroutine tests.
+func underTypeTest(p *Pass, c *analysis.Call) bool {
+	for n := c.Node.Parent; n != nil && n != c.Func.Node; n = n.Parent {
+		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
+			continue
+		}
+		cond := n.ChildByField("condition")
+		if n.Type() == "conditional_expression" {
+			if named := n.NamedChildren(); len(named) == 3 {
+				cond = named[1]
+			}
+		}
+		if cond == nil {
+			continue
+		}
+		text := p.File.Text(cond)
+		for _, test := range []string{"isinstance(", "hasattr(", "callable(", "iscoroutine", "isawaitable("} {
+			if strings.Contains(text, test) {
+				return true
+			}
 		}
 	}
 	return false

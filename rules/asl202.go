@@ -40,7 +40,12 @@ async def count_users(path):
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
 		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, `psycopg2.connect(..., async_=True)`, " +
-		"the first `acquire()` of a lock the function has just created, socket calls on a non-blocking socket (inside a " +
+		"the first `acquire()` of a lock the function has just created, the `acquire()` of a private lock of the module " +
+		"(an attribute `_name` assigned only `threading.Lock()`/`RLock()` there) whose every critical section in the module " +
+		"is brief (the body of `with lock:` or of `with cond:` for a Condition built on it, or the code of the function that may run " +
+		"between `acquire()` and a `release()`, followed branch by branch, which the function must have: no await or yield, no blocking library call, no other lock, no function " +
+		"of the module that does one, no call of unknown target named like a blocking API (`conn.sendall`); a " +
+		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
 		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while t.is_alive(): await ...` " +
@@ -87,7 +92,7 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 	switch api.Unblock {
 	case pylib.UnblockedByFlag:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("blocking", f)) || isZero(c.Keyword("timeout", f)) ||
-			recv != nil && freshLock(m, c, recv)
+			recv != nil && freshLock(m, c, recv) || briefLock(m, c)
 	case pylib.UnblockedQueueGet:
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f))
 	case pylib.UnblockedQueuePut:
@@ -322,6 +327,505 @@ func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []
 			if mentionsPredicate(m, q, recv, preds) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// A thread lock is a problem for the event loop only when some holder keeps
+// it long: acquiring it then waits for that holder. A private lock of a
+// module (an attribute `_name` assigned nothing but `threading.Lock()` or
+// `RLock()` there, private so no other module takes it) whose every critical
+// section in the module is brief cannot stall the loop for long: janus's
+// queue mutex, held by the thread side and the loop side only around a few
+// constant-time statements.
+//
+// A critical section is brief when, while the lock is held, nothing awaits
+// or yields, and no call that asyncls knows can block runs: no blocking
+// library call, no `with` of another lock, and no function of this module
+// that does one of those (followed a few calls deep). Waiting on a
+// `threading.Condition` built on the lock releases it, so it does not count.
+// A section is the body of `with lock:` (or of `with cond:`), or the code
+// of a function that may run between its `lock.acquire()` and a
+// `lock.release()` (followed statement by statement: acquireSectionIsBrief).
+// Any other use of the lock (passed to a call, returned, an acquire never
+// released in its function) makes its sections unknown, and its acquires
+// stay reported.
+
+// lockMethodsInSection are the methods of a lock or of a Condition built
+// on it that a critical section may call on it without waiting for another
+// holder (wait and wait_for release the lock while they wait).
+var lockMethodsInSection = map[string]bool{"release": true, "locked": true, "notify": true, "notify_all": true,
+	"notifyAll": true, "wait": true, "wait_for": true}
+
+// briefLock reports whether c is the acquire() of a private lock of
+// module m whose every critical section is brief.
+func briefLock(m *analysis.Module, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "acquire" {
+		return false // a Condition's wait() waits for a notify, however brief the sections
+	}
+	recv := analysis.Unparen(fn.ChildByField("object"))
+	if recv == nil || recv.Type() != "attribute" {
+		return false
+	}
+	brief := m.Memo("brief-locks", func() any { return briefLocks(m) }).(map[string]bool)
+	return brief[m.File.Text(recv.ChildByField("attribute"))]
+}
+
+// briefLocks returns the attribute names of the module's private locks
+// whose every critical section is brief.
+func briefLocks(m *analysis.Module) map[string]bool {
+	f := m.File
+	// What each attribute name is assigned anywhere in the module: "lock",
+	// "cond:<lock attribute>", or "other".
+	kinds := map[string]map[string]bool{}
+	note := func(attr, kind string) {
+		if kinds[attr] == nil {
+			kinds[attr] = map[string]bool{}
+		}
+		kinds[attr][kind] = true
+	}
+	// The callees of the values assigned to each attribute name ("" when
+	// not a call or unknown): what an attribute of unknown owner holds.
+	assigned := map[string][]string{}
+	f.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type() != "assignment" && n.Type() != "augmented_assignment" {
+			return true
+		}
+		left, right := n.ChildByField("left"), analysis.Unparen(n.ChildByField("right"))
+		if left == nil {
+			return true
+		}
+		if left.Type() != "attribute" || n.Type() != "assignment" {
+			left.Walk(func(t *analysis.Node) bool {
+				if t.Type() == "attribute" {
+					note(f.Text(t.ChildByField("attribute")), "other")
+					assigned[f.Text(t.ChildByField("attribute"))] = append(assigned[f.Text(t.ChildByField("attribute"))], "")
+				}
+				return true
+			})
+			return true
+		}
+		attr := f.Text(left.ChildByField("attribute"))
+		assigned[attr] = append(assigned[attr], calleeOf(m, right))
+		switch pylib.ThreadLockKindOf(calleeOf(m, right)) {
+		case pylib.MutexLock:
+			note(attr, "lock")
+		case pylib.ConditionOnLock:
+			var arg *analysis.Node
+			if args := right.ChildByField("arguments"); args != nil {
+				if named := args.NamedChildren(); len(named) == 1 {
+					arg = analysis.Unparen(named[0])
+				}
+			}
+			if arg != nil && arg.Type() == "attribute" {
+				note(attr, "cond:"+f.Text(arg.ChildByField("attribute")))
+			} else {
+				note(attr, "other")
+			}
+		default:
+			note(attr, "other")
+		}
+		return true
+	})
+	private := func(attr string) bool {
+		return strings.HasPrefix(attr, "_") && !strings.HasSuffix(attr, "__")
+	}
+	only := func(attr, kind string) bool { return len(kinds[attr]) == 1 && kinds[attr][kind] }
+
+	calls := callByNode(m)
+	brief := map[string]bool{}
+	for lock := range kinds {
+		if !private(lock) || !only(lock, "lock") {
+			continue
+		}
+		members := map[string]bool{lock: true}
+		for attr := range kinds {
+			if private(attr) && only(attr, "cond:"+lock) {
+				members[attr] = true
+			}
+		}
+		s := &sectionCheck{m: m, calls: calls, members: members, assigned: assigned,
+			visited: map[*analysis.Function]bool{}, flowed: map[*analysis.Function]bool{}}
+		brief[lock] = s.allSectionsBrief()
+	}
+	return brief
+}
+
+// sectionCheck checks the critical sections of one lock (members: its
+// attribute name and those of the Conditions built on it).
+type sectionCheck struct {
+	m        *analysis.Module
+	calls    map[*analysis.Node]*analysis.Call
+	members  map[string]bool
+	assigned map[string][]string // attribute name -> callees of its assigned values
+	visited  map[*analysis.Function]bool
+	flowed   map[*analysis.Function]bool // functions whose acquire sections were followed
+	failed   bool                        // a section found not brief by the flow
+	names    map[string]bool             // blockingNames, made when first needed
+	roots    map[string]bool             // pylib.Roots, made when first needed
+}
+
+// libraryTypes returns the library types an attribute receiver
+// (`self._parent._pending`) holds, by the values assigned to that attribute
+// name anywhere in the module, when every one is a call of a builtin or of
+// a library the tables know (`set()`, `asyncio.Event()`); ok is false
+// otherwise.
+func (s *sectionCheck) libraryTypes(recv *analysis.Node) (types []string, ok bool) {
+	recv = analysis.Unparen(recv)
+	if recv == nil || recv.Type() != "attribute" {
+		return nil, false
+	}
+	values := s.assigned[s.m.File.Text(recv.ChildByField("attribute"))]
+	if len(values) == 0 {
+		return nil, false
+	}
+	if s.roots == nil {
+		s.roots = pylib.Roots()
+	}
+	for _, callee := range values {
+		// (A callee without a module is a builtin: `set()`, `open()`.)
+		root, _, dotted := strings.Cut(callee, ".")
+		if callee == "" || dotted && !s.roots[root] {
+			return nil, false
+		}
+		if t, known := pylib.ReturnType(callee); known && t != "" {
+			callee = t
+		}
+		types = append(types, callee)
+	}
+	return types, true
+}
+
+// blockingNames is the set of the last names of the blocking APIs of the
+// library table (`sendall`, `recv`, `execute`, `read`...).
+func (s *sectionCheck) blockingNames() map[string]bool {
+	if s.names == nil {
+		s.names = map[string]bool{}
+		for _, n := range pylib.LastNames(pylib.Blocking) {
+			s.names[n] = true
+		}
+	}
+	return s.names
+}
+
+// isMember reports whether n is an attribute naming the lock or one of
+// its Conditions (`self._parent._mutex`).
+func (s *sectionCheck) isMember(n *analysis.Node) bool {
+	n = analysis.Unparen(n)
+	return n != nil && n.Type() == "attribute" && s.members[s.m.File.Text(n.ChildByField("attribute"))]
+}
+
+// allSectionsBrief finds every use of the lock in the module and checks
+// the critical section it opens.
+func (s *sectionCheck) allSectionsBrief() bool {
+	ok := true
+	s.m.File.Root.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if !s.isMember(n) {
+			return true
+		}
+		ok = s.useIsBrief(n)
+		return false
+	})
+	return ok
+}
+
+// useIsBrief checks one use n of the lock.
+func (s *sectionCheck) useIsBrief(n *analysis.Node) bool {
+	p := n.Parent
+	switch {
+	case p == nil:
+		return false
+	case p.Type() == "assignment" && p.ChildByField("left") == n:
+		return true // its creation, checked by briefLocks
+	case p.Type() == "with_item" || p.Type() == "as_pattern" && p.Parent != nil && p.Parent.Type() == "with_item":
+		for w := p; w != nil; w = w.Parent {
+			if w.Type() == "with_statement" {
+				return s.regionIsBrief(w.ChildByField("body"), 0)
+			}
+		}
+		return false
+	case p.Type() == "argument_list" && p.Parent != nil && pylib.ThreadLockKindOf(calleeOf(s.m, p.Parent)) == pylib.ConditionOnLock:
+		return true // a Condition built on it: one of the members
+	case p.Type() == "attribute" && p.ChildByField("object") == n && p.Parent != nil && p.Parent.Type() == "call" &&
+		p.Parent.ChildByField("function") == p:
+		method := s.m.File.Text(p.ChildByField("attribute"))
+		if method != "acquire" {
+			return lockMethodsInSection[method]
+		}
+		return s.acquireSectionIsBrief(p.Parent)
+	}
+	return false
+}
+
+// acquireSectionIsBrief checks the code that may run with the lock held
+// after acquire, in its function: the statements are followed in order
+// with the set of states the lock may be in (held or free), an if joining
+// its branches, a loop repeating until its states settle, an except or
+// finally clause starting from any state of the try body. A return, raise,
+// break or continue is read as falling through, which can only add held
+// states. The function must release the lock somewhere after acquire (an
+// acquire released by someone else later is held for who knows how long).
+func (s *sectionCheck) acquireSectionIsBrief(acquire *analysis.Node) bool {
+	fn := s.m.FunctionAt(acquire)
+	if fn == nil {
+		return false
+	}
+	body := fn.Node.ChildByField("body")
+	released := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if n.Start > acquire.End && s.lockCall(n) == "release" {
+			released = true
+		}
+		return !released
+	})
+	if !released {
+		return false
+	}
+	if s.flowed[fn] {
+		return !s.failed
+	}
+	s.flowed[fn] = true
+	s.block(body, mayBeFree)
+	return !s.failed
+}
+
+// lockStates is the set of states the lock may be in at a statement.
+type lockStates uint8
+
+const (
+	mayBeFree lockStates = 1 << iota
+	mayBeHeld
+)
+
+// lockCall returns the method when n is a call of a method of the lock
+// (`self._mutex.acquire()` gives "acquire"), else "".
+func (s *sectionCheck) lockCall(n *analysis.Node) string {
+	if n.Type() != "call" {
+		return ""
+	}
+	fn := n.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || !s.isMember(fn.ChildByField("object")) {
+		return ""
+	}
+	return s.m.File.Text(fn.ChildByField("attribute"))
+}
+
+// block follows the statements of a block from the states in.
+func (s *sectionCheck) block(n *analysis.Node, in lockStates) lockStates {
+	st := in
+	for _, stmt := range statements(n) {
+		st = s.statement(stmt, st)
+	}
+	return st
+}
+
+// check marks the lock's sections not brief when n may run with the lock
+// held and awaits, yields or can block.
+func (s *sectionCheck) check(n *analysis.Node, st lockStates) {
+	if n != nil && st&mayBeHeld != 0 && !s.failed && !s.regionIsBrief(n, 0) {
+		s.failed = true
+	}
+}
+
+// statement follows one statement from the states in.
+func (s *sectionCheck) statement(n *analysis.Node, in lockStates) lockStates {
+	switch n.Type() {
+	case "function_definition", "class_definition", "decorated_definition":
+		return in // runs later, if at all
+	case "if_statement":
+		s.check(n.ChildByField("condition"), in)
+		out := s.block(n.ChildByField("consequence"), in)
+		hasElse := false
+		for _, alt := range n.ChildrenByField("alternative") {
+			switch alt.Type() {
+			case "elif_clause":
+				s.check(alt.ChildByField("condition"), in)
+				out |= s.block(alt.ChildByField("consequence"), in)
+			case "else_clause":
+				hasElse = true
+				out |= s.block(alt.ChildByField("body"), in)
+			}
+		}
+		if !hasElse {
+			out |= in
+		}
+		return out
+	case "while_statement", "for_statement":
+		s.check(n.ChildByField("right"), in)
+		entry := in
+		for i := 0; i < 3; i++ {
+			s.check(n.ChildByField("condition"), entry)
+			end := s.block(n.ChildByField("body"), entry)
+			if entry|end == entry {
+				break
+			}
+			entry |= end
+		}
+		out := entry
+		if alt := n.ChildByField("alternative"); alt != nil {
+			out |= s.block(alt.ChildByField("body"), entry)
+		}
+		return out
+	case "try_statement":
+		bodyOut := s.block(n.ChildByField("body"), in)
+		// An exception may leave the body at any statement.
+		anywhere := in | bodyOut
+		walkBody(n.ChildByField("body"), func(c *analysis.Node) bool {
+			switch s.lockCall(c) {
+			case "acquire":
+				anywhere |= mayBeHeld
+			case "release":
+				anywhere |= mayBeFree
+			}
+			return true
+		})
+		out := bodyOut
+		var finally *analysis.Node
+		for _, ch := range n.NamedChildren() {
+			switch ch.Type() {
+			case "except_clause", "except_group_clause":
+				_, _, body := exceptParts(ch)
+				out |= s.block(body, anywhere)
+			case "else_clause":
+				out |= s.block(ch.ChildByField("body"), bodyOut)
+			case "finally_clause":
+				finally = ch
+			}
+		}
+		if finally != nil {
+			var body *analysis.Node
+			for _, ch := range finally.NamedChildren() {
+				if ch.Type() == "block" {
+					body = ch
+				}
+			}
+			return s.block(body, out|anywhere)
+		}
+		return out
+	case "with_statement":
+		for _, ch := range n.NamedChildren() {
+			if ch.Type() == "with_clause" {
+				s.check(ch, in)
+			}
+		}
+		return s.block(n.ChildByField("body"), in)
+	}
+	// A simple statement (or one not followed inside): checked whole, then
+	// the lock's last acquire or release in it says its state.
+	s.check(n, in)
+	out := in
+	walkBody(n, func(c *analysis.Node) bool {
+		switch s.lockCall(c) {
+		case "acquire":
+			out = mayBeHeld
+		case "release":
+			out = mayBeFree
+		}
+		return true
+	})
+	return out
+}
+
+// regionIsBrief reports whether the code of n (nested defs excluded: they
+// do not run here) neither awaits nor yields nor calls anything that can
+// block. depth counts the functions followed into.
+func (s *sectionCheck) regionIsBrief(n *analysis.Node, depth int) bool {
+	if n == nil {
+		return true
+	}
+	ok := true
+	walkBody(n, func(c *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		switch {
+		case c.Type() == "await" || isYield(c):
+			ok = false
+		case c.Type() == "with_item":
+			// Another lock taken inside the section may wait for its holder.
+			v := analysis.Unparen(c.ChildByField("value"))
+			if v != nil && v.Type() == "as_pattern" {
+				if named := v.NamedChildren(); len(named) > 0 {
+					v = analysis.Unparen(named[0])
+				}
+			}
+			if v == nil || v.Type() != "call" && !s.isMember(v) {
+				ok = false
+			}
+		case c.Type() == "call":
+			if fnNode := c.ChildByField("function"); fnNode != nil && fnNode.Type() == "attribute" &&
+				s.isMember(fnNode.ChildByField("object")) {
+				return true // the lock's own methods
+			}
+			if s.callCanBlock(s.calls[c], depth) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// callCanBlock reports whether call c is a blocking library call (as the
+// library table names it, whatever its arguments) or calls a synchronous
+// function of this module whose body can block. A method call whose
+// receiver is unknown is followed to every method of that name defined in
+// the module; with none, it may block when a blocking API has its name.
+func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
+	if c == nil {
+		return false
+	}
+	if _, ok := blockingNamed(c.Callee); ok {
+		return true
+	}
+	if depth >= 4 {
+		return false
+	}
+	var targets []*analysis.Function
+	switch {
+	case c.Target != nil:
+		targets = []*analysis.Function{c.Target}
+	case c.Callee == "":
+		fnNode := c.Node.ChildByField("function")
+		name := ""
+		switch {
+		case fnNode == nil:
+		case fnNode.Type() == "attribute":
+			name = s.m.File.Text(fnNode.ChildByField("attribute"))
+			if types, ok := s.libraryTypes(fnNode.ChildByField("object")); ok {
+				for _, t := range types {
+					if _, blocks := blockingNamed(t + "." + name); blocks {
+						return true
+					}
+				}
+				return false
+			}
+			for _, f := range s.m.Functions {
+				if f.Name == name && f.Class != nil {
+					targets = append(targets, f)
+				}
+			}
+		case fnNode.Type() == "identifier":
+			name = s.m.File.Text(fnNode)
+		}
+		// Nothing known of it: a call named like a blocking API
+		// (`self._conn.sendall`, `sock.recv`) may be one.
+		if len(targets) == 0 && (name == "" || s.blockingNames()[name]) {
+			return true
+		}
+	}
+	for _, t := range targets {
+		if t.Async || t.Generator || s.visited[t] {
+			continue // a coroutine or generator function runs nothing when called
+		}
+		s.visited[t] = true
+		if !s.regionIsBrief(t.Node.ChildByField("body"), depth+1) {
+			return true
 		}
 	}
 	return false

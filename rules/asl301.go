@@ -40,7 +40,8 @@ async def handle(event):
 		"(awaiting, `cancel()`, passing it to a function, storing it in a container or attribute, returning it, capturing " +
 		"it in a nested function) does. Tasks from `TaskGroup.create_task` are held by the group and not reported. " +
 		"`ensure_future(x)` makes a new task only from a coroutine: it is not reported when `x` is a call of a " +
-		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures) or a value the model " +
+		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures), of a library call that " +
+		"returns a Future (`loop.run_in_executor`, `loop.create_future`, `asyncio.gather`, `shield`, `wrap_future`) or a value the model " +
 		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
 		"already a Future or Task. A done callback that signals an event or future the function then awaits " +
 		"(`task.add_done_callback(lambda _: done.set())` ... `await done.wait()`) keeps it: the function, and its " +
@@ -65,15 +66,53 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 	if arg.Type() != "call" {
 		return true
 	}
+	return returnsFuture(p, arg)
+}
+
+// ensureFutureOfFuture reports `ensure_future(call)` where the call is known
+// to return a Future already (returnsFuture): ensure_future hands it back
+// unchanged, no task is made.
+func ensureFutureOfFuture(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || !strings.HasSuffix(p.File.Text(fn), "ensure_future") {
+		return false
+	}
+	arg := c.Positional(0)
+	if arg == nil {
+		return false
+	}
+	arg = analysis.Unparen(arg)
+	return arg.Type() == "call" && returnsFuture(p, arg)
+}
+
+// futureMethods are the event loop's methods that return a Future, matched
+// by name on a receiver named like a loop.
+var futureMethods = methodNames(pylib.ReturnsFuture | pylib.ByMethodName)
+
+// returnsFuture reports a call known to return a Future rather than a
+// coroutine: a call of a project function that is not a coroutine function
+// (tornado's `Event.wait()` returns a future it made), or of a library
+// function with pylib's ReturnsFuture role (`run_in_executor` and
+// `create_future` also on a receiver named like an event loop, whose type is
+// rarely known).
+func returnsFuture(p *Pass, call *analysis.Node) bool {
 	for _, inner := range p.Module.Calls {
-		if inner.Node != arg {
+		if inner.Node != call {
 			continue
+		}
+		name := p.Project.Callee(inner).Name
+		if api, ok := pylib.Lookup(p.Project.Canonical(name)); ok && api.Has(pylib.ReturnsFuture) {
+			return true
 		}
 		if p.isCoroutineFunction(inner) {
 			return false
 		}
-		t := p.Project.Target(inner)
-		return t != nil && !t.Async
+		if t := p.Project.Target(inner); t != nil {
+			return !t.Async
+		}
+		fn := call.ChildByField("function")
+		return fn != nil && fn.Type() == "attribute" && futureMethods[inner.Method(p.File)] &&
+			loopLikeReceiver(p.File, fn.ChildByField("object"))
 	}
 	return false
 }

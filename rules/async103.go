@@ -56,14 +56,23 @@ async def worker(queue):
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
 		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104. " +
-		"Nor is a handler nobody can observe: in a coroutine function private to its module (a nested def, or a " +
-		"`_name`) that the module only ever starts as a task (`create_task(self._read_loop())`; never awaited, never " +
-		"passed around), where every path out of the handler ends the task at once (`return`, or `break`/falling " +
-		"through to the end of the function with no further await). Only the task's final state differs (finished, " +
-		"not cancelled): `asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on the " +
-		"corpus these were reader and monitor tasks ending on `close()`). A public coroutine is still reported: callers " +
-		"the module cannot see may await it under a timeout. A handler after which the task goes on (loops again, or " +
-		"awaits more) is reported: `cancel()` is then ignored. In a test module, a handler that first asserts the " +
+		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
+		"(handed to `create_task`, `ensure_future`, `start_soon` or `spawn_system_task`, directly, through a local " +
+		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
+		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
+		"`return`, or `break`/falling through to the end of the function without going back into the try statement " +
+		"(cleanup that awaits, in the handler or after it, is fine; a `while` loop or `async for` that waits after it is " +
+		"not: the task goes on working). Only the task's final state differs (finished, not cancelled): " +
+		"`asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on 38 real packages: " +
+		"connection, ASGI-application, reader, accept and shutdown tasks that log and end). For a function private to " +
+		"its module (a nested def or a `_name`) the module's own uses decide; a public method counts when the module " +
+		"starts a method of that name as a task and no module of the project references a method of that name any " +
+		"other way (`await conn.serve()`, `wait_for(conn.serve(), 5)`, `handler = self.serve`; by name, so a method " +
+		"that shares its name with an awaited one is still reported). A public module-level function is still " +
+		"reported: callers the project cannot see may await it under a timeout. Also still reported: a handler inside " +
+		"a with statement of the function (`async with asyncio.timeout(5):`, a task group), whose cancellation may be " +
+		"that scope's own, and a handler after which the task goes on (loops back into the try statement): `cancel()` " +
+		"is then ignored. In a test module, a handler that first asserts the " +
 		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`) lets no " +
 		"cancellation through: it fails the test. A handler of trio's or anyio's cancellation (`trio.Cancelled`, " +
 		"`anyio.get_cancelled_exc_class()`) that re-raises on some path and otherwise lets the function return with no " +

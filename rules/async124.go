@@ -35,9 +35,13 @@ var ASYNC124 = register(&Rule{
 		"directory): pytest-asyncio, anyio, pytest-trio and `IsolatedAsyncioTestCase` run them inside the event loop, " +
 		"where loop-bound calls work (flake8-async reports a test with no await);\n" +
 		"- functions whose coroutine is handed to something that requires one anywhere in the project " +
-		"(`asyncio.run(main())`, `loop.run_until_complete(f())`, `asyncio.create_task(f())`, `gather`, `start_soon`), " +
-		"and functions used by name other than being called (`trio.run(main)`, `tg.start_soon(child)`, " +
-		"`app.add_route(path, handler)`, a callback stored to be awaited later);\n" +
+		"(`asyncio.run(main())`, `loop.run_until_complete(f())`, `asyncio.create_task(f())`, `gather`, `start_soon`, " +
+		"or any other callable it is passed to, such as tornado's `gen.with_timeout(t, f())`), " +
+		"and functions used other than by being called (`trio.run(main)`, `tg.start_soon(child)`, " +
+		"`app.add_route(path, handler)`, a callback stored to be awaited later). A use is what a name resolves to " +
+		"where it is written: the function itself, an import of it (`from m import f`, `import m; m.f`, or through " +
+		"a package above its module, which may re-export it); a parameter, a variable or an attribute of another " +
+		"object named like the function is not a use of it;\n" +
 		"- async generators: one is how an async iterator is written (`__aiter__` returning one, an API consumed with " +
 		"`async for`), so it must stay async even when it never awaits (flake8-async reports them);\n" +
 		"- a function whose name is also imported or defined elsewhere in the same scope (an `except ImportError:` " +
@@ -65,7 +69,7 @@ func runCouldBeSync(p *Pass) {
 		if testModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f.Name) || exportedAPI(p.Module, f) {
+		if usedAsValue(p, f) || exportedAPI(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -151,14 +155,17 @@ func isTestModule(path string) bool {
 	return false
 }
 
-// usedAsValue reports whether name is used other than by calling it, or
-// by a call whose coroutine is handed to a scheduler, anywhere in the
-// project (or the module, without a project), through the project's index.
-func usedAsValue(p *Pass, name string) bool {
-	if p.Project == nil {
-		return p.Module.UsesNameAsValue(name)
+// usedAsValue reports whether f is used other than by calling it, or by a
+// call whose coroutine is handed to a scheduler, anywhere in the project (or
+// the module, without a project): a use that resolves to f, through the
+// project's index of what each module's uses resolve to.
+func usedAsValue(p *Pass, f *analysis.Function) bool {
+	for _, key := range f.ValueKeys() {
+		if p.Project == nil && p.Module.UsesAsValue(key) || p.Project != nil && p.projectUsesAsValue(key) {
+			return true
+		}
 	}
-	return p.projectUsesNameAsValue(name)
+	return false
 }
 
 // makesBlockingCall reports whether the coroutine f makes a call that a

@@ -30,13 +30,16 @@ var ASYNC128 = register(&Rule{
 		"the parameter on to a call (`await serve_listeners(handler, listeners, task_status=task_status)`) counts too, " +
 		"since the callee then owns the `started()` call (trio's own `serve_tcp` does this; flake8-async reports it and " +
 		"asks for a `# noqa`). Stub bodies (`...`, `pass`, a docstring, " +
-		"`raise NotImplementedError`) are skipped; synchronous functions cannot be started and are not checked.",
+		"`raise NotImplementedError`) are skipped; synchronous functions cannot be started and are not checked. Nor is " +
+		"a function the module only ever starts inside `with pytest.raises(...):` (or `self.assertRaises(...)`), " +
+		"`await nursery.start(crash_before_ready)`: the test expects `start()` to fail, and the function is written " +
+		"never to call `started()` (trio's own tests of `start()`); flake8-async's tests have no such case.",
 	Run: runTaskStatusNeverStarted,
 })
 
 func runTaskStatusNeverStarted(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || emptyBody(f.Node) || raisesNotImplemented(p.File, f.Node) {
+		if !f.Async || f.Lambda || emptyBody(f.Node) || raisesNotImplemented(p.File, f.Node) || startExpectedToFail(p.Module, f) {
 			continue
 		}
 		for _, param := range taskStatusParams(p.Module, f.Node) {
@@ -183,4 +186,29 @@ func bindsParam(m *analysis.Module, def *analysis.Node, name string) bool {
 		return !bound && n.Field() != "value" && n.Field() != "type"
 	})
 	return bound
+}
+
+// startExpectedToFail reports a function whose every mention in the module
+// (besides its definition) hands it to a `start()` call in the body of
+// `with pytest.raises(...):`: a test that expects starting it to fail,
+// before it ever calls started().
+func startExpectedToFail(m *analysis.Module, f *analysis.Function) bool {
+	for _, c := range m.Calls {
+		if c.Target == f {
+			return false // also run directly
+		}
+	}
+	mentions := uncalledMentions(m, f.Name)
+	for _, ref := range mentions {
+		args := ref.Parent
+		if args == nil || args.Type() != "argument_list" || args.NamedChildren()[0] != ref || args.Parent.Type() != "call" {
+			return false
+		}
+		call := args.Parent
+		fn := call.ChildByField("function")
+		if fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "start" || !expectedToRaise(m, call) {
+			return false
+		}
+	}
+	return len(mentions) > 0
 }

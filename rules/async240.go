@@ -26,7 +26,7 @@ async def size(path):
 		"files stays on by default (ASYNC230, ASYNC232). Enable it with `extend-select = [\"ASYNC240\"]` for code that " +
 		"serves files or walks directories on request paths (a network file system turns each call into a round " +
 		"trip); ASL201 then also follows these calls through helpers, and only then. " +
-		"Besides flake8-async's `os.path` and `pathlib` calls, asyncls reports the other blocking file-system calls here: `os.listdir`, `os.scandir`, `os.stat`, `os.remove`, `os.makedirs`, `os.rename`, `os.walk` (...), `shutil` file operations and `glob.glob`.",
+		"Besides flake8-async's `os.path` and `pathlib` calls, asyncls reports the other blocking file-system calls here: `os.listdir`, `os.scandir`, `os.stat`, `os.remove`, `os.makedirs`, `os.rename`, `os.walk` (...), `shutil` file operations, `glob.glob`, and `tempfile.TemporaryDirectory()`/`mkdtemp()` (one mkdir).",
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingPathUsage,
 })

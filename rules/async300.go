@@ -29,13 +29,13 @@ async def main():
 	Notes: "Reported wherever the reference is lost, not only for a bare statement: inside a conditional expression or " +
 		"boolean operator whose value is discarded, in a list built and thrown away, or when only " +
 		"`.add_done_callback(...)` is called on the new task, or when it is only printed. `create_task` on a receiver named like " +
-		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories` and any such wrapper of one. A task only tested for truth (`x if create_task(c) else y`, `if create_task(c):`) is dropped too, as in flake8-async. Deliberately unlike flake8-async: names are resolved, so a function-local `from asyncio import create_task` and an alias (`spawn = asyncio.create_task`) are followed; and `with create_task(c):` is not reported (a task is no context manager: that line fails at once). ruff calls this check RUF006: `# noqa: RUF006`, and RUF006 in `ignore`, `per-file-ignores` or `select`, act on ASYNC300 as written.",
+		"an event loop (`loop`, `self.loop`, `bot.loop`, `get_event_loop()`) counts as `loop.create_task` when its type is unknown. `TaskGroup.create_task` is not reported: the group holds the task. Nor is `ensure_future(call)` of a call that returns a Future already (`loop.run_in_executor(...)`, `loop.create_future()`, `asyncio.gather(...)`, `shield`, `wrap_future`, a synchronous function of the project that returns one): `ensure_future` returns that Future unchanged, no task is made, and what completes it holds it. A synchronous function of the project that only returns such a task (`def spawn(coro): return asyncio.create_task(coro)`, through any number of such wrappers) is a task factory too, and so is anything listed in `[tool.asyncls]` `task-factories` and any such wrapper of one. A task only tested for truth (`x if create_task(c) else y`, `if create_task(c):`) is dropped too, as in flake8-async. Deliberately unlike flake8-async: names are resolved, so a function-local `from asyncio import create_task` and an alias (`spawn = asyncio.create_task`) are followed; and `with create_task(c):` is not reported (a task is no context manager: that line fails at once). ruff calls this check RUF006: `# noqa: RUF006`, and RUF006 in `ignore`, `per-file-ignores` or `select`, act on ASYNC300 as written.",
 	Run: runTaskDropped,
 })
 
 func runTaskDropped(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if !isTaskFactory(p, c) {
+		if !isTaskFactory(p, c) || ensureFutureOfFuture(p, c) {
 			continue
 		}
 		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {

@@ -17,7 +17,8 @@ import (
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 	if c.Callee == "" {
 		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
-			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] {
+			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] &&
+			c.Func != nil && c.Func.Async && !definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
 			return true
 		}
 	}
@@ -25,6 +26,18 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 		return true
 	}
 	return configuredCoroutine(p, c)
+}
+
+// definesSyncMethod reports whether the module defines a synchronous method
+// called name: a receiver of unknown type may then be that class's object
+// (a device interface's `drain()`), not a stream writer.
+func definesSyncMethod(m *analysis.Module, name string) bool {
+	for _, f := range m.Functions {
+		if f.Class != nil && !f.Async && f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // isAwaitableObjectCall reports a library call that returns an awaitable

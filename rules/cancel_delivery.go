@@ -130,50 +130,33 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 }
 
 // endsUnobservedTask reports a handler whose swallowing nobody can observe:
-// it sits in a coroutine function private to its module (a nested def, or a
-// `_name` that is not a dunder) that the module only ever starts as a new
-// task (`create_task(self._reader())`, never awaited, never passed around),
-// and every path out of the handler ends that task promptly: `return`, or
-// falling through / breaking out of the loop to the end of the function with
-// no further await. Such a task's cancellation is only seen as its final
-// state (finished rather than cancelled); asyncio.run's shutdown, a
-// TaskGroup and `t.cancel(); await t` all complete the same. A public
-// function may be awaited by callers the module cannot see, so it is still
-// reported, and so is a handler after which the task keeps running.
-func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
+// it sits in a coroutine function that only ever runs as a task's entry
+// point (onlyTaskEntry), and every path out of the handler ends that task:
+// `return`, or falling through / breaking out of the loop to the end of the
+// function without going back into the try statement (endsAfter). Such a
+// task's cancellation is only seen as its final state (finished rather
+// than cancelled); asyncio.run's shutdown, a TaskGroup and `t.cancel();
+// await t` all complete the same. A coroutine that may be awaited is still
+// reported, and so is a handler after which the task keeps running, and one
+// inside a with statement of the function (`async with asyncio.timeout(5):`,
+// a task group): the cancellation may be that scope's, which then fails.
+func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOtherwise func(string) bool) bool {
 	f := m.FunctionAt(try)
-	if f == nil || !f.Async || f.Lambda {
+	if f == nil || !f.Async || f.Lambda || f.Generator || !onlyTaskEntry(m, f, usedOtherwise) {
 		return false
 	}
-	private := strings.HasPrefix(f.Name, "_") && !strings.HasSuffix(f.Name, "__")
-	if !private && enclosingFunc(f.Node) == nil {
-		return false
-	}
-	if usedUncalled(m, f.Name) {
-		return false // handed to something else: how it is run is unknown
-	}
-	started := 0
-	for _, c := range m.Calls {
-		if c.Target != f { // the module's own calls: the answer depends on this file alone
-			continue
-		}
-		if c.Usage != analysis.UsageScheduled || c.UsedBy == nil || c.UsedBy.Type() != "call" {
+	for q := try.Parent; q != nil && q != f.Node; q = q.Parent {
+		if q.Type() == "with_statement" {
+			// A timeout, cancel scope or task group of the function's own may
+			// be what cancelled the try body: swallowing that is seen at once.
 			return false
 		}
-		fn := m.File.Text(c.UsedBy.ChildByField("function"))
-		if !pylib.Method(fn[strings.LastIndex(fn, ".")+1:], pylib.StartsTask) {
-			return false
-		}
-		started++
-	}
-	if started == 0 {
-		return false
 	}
 	breaks, continues := handlerExits(handler)
 	if continues {
 		return false
 	}
-	if fallsThrough(m, statements(handler)) && !quietTail(m, try) {
+	if fallsThrough(m, statements(handler)) && !endsAfter(m, try) {
 		return false
 	}
 	if breaks {
@@ -181,11 +164,46 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node) bool {
 		for loop != nil && loop.Type() != "while_statement" && loop.Type() != "for_statement" && !isDef(loop) {
 			loop = loop.Parent
 		}
-		if loop == nil || isDef(loop) || !quietTail(m, loop) {
+		if loop == nil || isDef(loop) || !endsAfter(m, loop) {
 			return false
 		}
 	}
 	return true
+}
+
+// onlyTaskEntry reports whether coroutine function f only ever runs as a
+// new task's entry point (analysis.Module.StartedAsTask: handed to
+// create_task, ensure_future, start_soon or spawn_system_task, directly or
+// through a local name), and is started so at least once. A function private
+// to its module (a nested def, or a `_name` that is not a dunder) is
+// answered by the module's own calls of it and mentions of its name. A
+// public method is answered by name across the project (usedOtherwise): the
+// module starts a method of that name as a task, and no module of the
+// project references one other than so (`await conn.start()`, `handler =
+// self.start`). A public module-level function may be awaited by callers the
+// project cannot see, as may any function of a library: it is not answered.
+func onlyTaskEntry(m *analysis.Module, f *analysis.Function, usedOtherwise func(string) bool) bool {
+	private := strings.HasPrefix(f.Name, "_") && !strings.HasSuffix(f.Name, "__")
+	if !private && enclosingFunc(f.Node) == nil {
+		return f.Class != nil && m.StartsMethodAsTask(f.Name) && !usedOtherwise(f.Name)
+	}
+	started := 0
+	for _, ref := range uncalledMentions(m, f.Name) {
+		if !m.StartedAsTask(ref) {
+			return false // handed to something else: how it is run is unknown
+		}
+		started++
+	}
+	for _, c := range m.Calls {
+		if c.Target != f { // the module's own calls: the answer depends on this file alone
+			continue
+		}
+		if !m.StartedAsTask(c.Node) {
+			return false
+		}
+		started++
+	}
+	return started > 0
 }
 
 // handlerExits reports the break and continue statements of an except
@@ -216,11 +234,11 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 	return
 }
 
-// quietTail reports whether control leaving statement n runs to the end of
-// its function without another checkpoint and without looping back: no loop
-// encloses n inside the function, and no statement after n (at any level)
-// awaits.
-func quietTail(m *analysis.Module, n *analysis.Node) bool {
+// endsAfter reports whether control leaving statement n runs on to the end
+// of its function without coming back: no loop encloses n inside the
+// function, and what follows n (at any level) is cleanup that ends, with no
+// `while` loop or `async for` that waits (the task would go on working).
+func endsAfter(m *analysis.Module, n *analysis.Node) bool {
 	for q := n; q.Parent != nil && !isDef(q.Parent); q = q.Parent {
 		parent := q.Parent
 		if (parent.Type() == "while_statement" || parent.Type() == "for_statement") && q.Field() == "body" {
@@ -231,7 +249,7 @@ func quietTail(m *analysis.Module, n *analysis.Node) bool {
 		}
 		after := false
 		for _, s := range parent.NamedChildren() {
-			if after && hasCheckpoint(m, s, false, nil) {
+			if after && waitsInLoop(m, s) {
 				return false
 			}
 			after = after || s == q
@@ -240,14 +258,30 @@ func quietTail(m *analysis.Module, n *analysis.Node) bool {
 	return true
 }
 
-// usedUncalled reports whether the module mentions name other than by
-// calling it or defining it (`callback=self._reader`, `spawn(_drain)`).
-func usedUncalled(m *analysis.Module, name string) bool {
+// waitsInLoop reports whether n holds a `while` loop whose body has a
+// checkpoint, or an `async for` (not counting nested functions).
+func waitsInLoop(m *analysis.Module, n *analysis.Node) bool {
 	found := false
-	m.File.Root.Walk(func(n *analysis.Node) bool {
-		if found {
+	n.Walk(func(c *analysis.Node) bool {
+		if found || isDef(c) && c != n {
 			return false
 		}
+		switch {
+		case c.Type() == "for_statement" && isAsyncStmt(c):
+			found = true
+		case c.Type() == "while_statement" && hasCheckpoint(m, c.ChildByField("body"), false, nil):
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// uncalledMentions returns the mentions of name in the module other than
+// calling it or defining it (`callback=self._reader`, `spawn(_drain)`).
+func uncalledMentions(m *analysis.Module, name string) []*analysis.Node {
+	var out []*analysis.Node
+	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "identifier" || m.File.Text(n) != name {
 			return true
 		}
@@ -260,9 +294,9 @@ func usedUncalled(m *analysis.Module, name string) bool {
 		case p.Type() == "function_definition" && ref.Field() == "name":
 		case p.Type() == "call" && ref.Field() == "function":
 		default:
-			found = true
+			out = append(out, ref)
 		}
 		return false
 	})
-	return found
+	return out
 }

@@ -59,8 +59,8 @@ type cancelHandler struct {
 // cancellation where a task can be cancelled and are not known to re-raise
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
-var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module)
+var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
+	return findCancelHandlers(p.Module, p.projectUsesMethodOtherThanAsTask)
 }}
 
 // findCancelHandlers returns the except clauses of the module that catch
@@ -69,7 +69,10 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", compute: fun
 // cancelled). A broad handler after one that already handles
 // CancelledError, and the documented idiom `t.cancel()` followed by
 // `try: await t / except CancelledError:`, are skipped.
-func findCancelHandlers(m *analysis.Module) []cancelHandler {
+//
+// usedOtherwise answers, project-wide, whether a method of a name is
+// referenced other than as a task's entry point (endsUnobservedTask).
+func findCancelHandlers(m *analysis.Module, usedOtherwise func(method string) bool) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "try_statement" {
@@ -93,7 +96,7 @@ func findCancelHandlers(m *analysis.Module) []cancelHandler {
 			}
 			handled = true
 			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
-				forwardsException(m, body, name) || endsUnobservedTask(m, n, body) || deferredToCaller(m, n, typ, body, name) {
+				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})

@@ -283,8 +283,11 @@ type checkState struct {
 // Dependencies is what a module's findings depend on beyond the module
 // and the modules it imports (directly or not).
 type Dependencies struct {
-	// ValueQueries holds the project-wide questions "is this name used as a
-	// value?" the rules asked, with their answers.
+	// ValueQueries holds the project-wide questions "does a module record
+	// this value key?" (analysis.Function.ValueKeys; or, for an
+	// analysis.TaskEntryIndexKey, "is this method referenced other than as
+	// a task's entry point?") the rules asked, with their answers: both are
+	// entries of the project's name index.
 	ValueQueries map[string]bool
 	// ThreadFunctions is true when the rules used the project-wide set of
 	// functions that run in other threads (ASL106), which depends on every
@@ -322,13 +325,31 @@ func (p *Pass) isCoroutineFunction(c *analysis.Call) bool {
 	})
 }
 
-// projectUsesNameAsValue asks the project whether any module uses name as a
-// value, recording the question for CheckRecorded.
-func (p *Pass) projectUsesNameAsValue(name string) bool {
-	used := p.Project.UsesNameAsValue(name)
+// projectUsesAsValue asks the project whether any module records the value
+// key (analysis.Function.ValueKeys), recording the question for
+// CheckRecorded.
+func (p *Pass) projectUsesAsValue(key string) bool {
+	used := p.Project.UsesAsValue(key)
 	if p.shared != nil {
 		p.shared.mu.Lock()
-		p.shared.recorded.ValueQueries[name] = used
+		p.shared.recorded.ValueQueries[key] = used
+		p.shared.mu.Unlock()
+	}
+	return used
+}
+
+// projectUsesMethodOtherThanAsTask asks the project whether any module
+// references a method of this name other than as a task's entry point
+// (analysis.Project.UsesMethodOtherThanAsTask), recording the question for
+// CheckRecorded; without a project, the module alone answers.
+func (p *Pass) projectUsesMethodOtherThanAsTask(name string) bool {
+	if p.Project == nil {
+		return p.Module.ReferencesMethodOtherThanAsTask(name)
+	}
+	used := p.Project.UsesMethodOtherThanAsTask(name)
+	if p.shared != nil {
+		p.shared.mu.Lock()
+		p.shared.recorded.ValueQueries[analysis.TaskEntryIndexKey(name)] = used
 		p.shared.mu.Unlock()
 	}
 	return used

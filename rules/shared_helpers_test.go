@@ -18,7 +18,7 @@ var singleUserAllowed = map[string]string{
 	// Check's bookkeeping for CheckRecorded: they write the Check's state,
 	// which rule files never touch.
 	"recordUsesThreadFunctions": "records a dependency of the Check (ASL106 asks)",
-	"projectUsesNameAsValue":    "records a dependency of the Check (ASYNC124 asks)",
+	"projectUsesAsValue":        "records a dependency of the Check (ASYNC124 asks)",
 }
 
 // singleUserFilesAllowed lists shared files whose functions may serve one

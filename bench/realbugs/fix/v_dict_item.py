@@ -1,5 +1,5 @@
 # Reduced shape of https://github.com/aio-libs/aiobotocore/issues/682
-# (a coroutine stored in a dict item passed as **kwargs (not found)); not the project's code.
+# (a coroutine stored in a dict item passed as **kwargs, then returned as the result); not the project's code.
 async def convert_to_response_dict(http_response, operation_model):
     return {"status_code": http_response.status}
 

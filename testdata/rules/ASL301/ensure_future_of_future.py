@@ -31,3 +31,9 @@ def wraps_given_awaitable(aw):
 def starts_coroutine(event):
     t = asyncio.ensure_future(notify(event))  # want: ASL301
     t.add_done_callback(print)
+
+
+def offloads(path):
+    lp = asyncio.get_running_loop()
+    fut = asyncio.ensure_future(lp.run_in_executor(None, print, path))  # quiet: run_in_executor returns a Future
+    fut.add_done_callback(print)

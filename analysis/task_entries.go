@@ -1,0 +1,198 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// A coroutine that only ever runs as a task's entry point (`create_task(
+// self._read_loop())`, `nursery.start_soon(self.serve)`) is awaited by
+// nobody: how it ends is seen only as the task's final state. ASYNC103 and
+// ASYNC104 ask this of the functions around cancellation handlers. For a
+// method the question is project-wide (another module may await it), so
+// each module contributes, by method name, the references it makes other
+// than as a task's entry point to the project's name index (see
+// UsesAsValue), under TaskEntryIndexKey(name).
+
+// taskEntryIndexPrefix marks the index entries of method names referenced
+// other than as a task's entry point. It cannot start an identifier, so the
+// entries never meet the names used as values.
+const taskEntryIndexPrefix = "not-task-entry:"
+
+// TaskEntryIndexKey is the project index's entry for a method name some
+// module references other than as a task's entry point.
+func TaskEntryIndexKey(name string) string { return taskEntryIndexPrefix + name }
+
+// IndexedIdentifier returns the identifier an entry of the project's name
+// index is about (the name itself, or the method name of a
+// TaskEntryIndexKey): the word to search the text of unparsed modules for.
+func IndexedIdentifier(key string) string { return strings.TrimPrefix(key, taskEntryIndexPrefix) }
+
+// methodTaskEntries is what a module does with method names (`x.name`):
+// which it starts as a task's entry point, which it references otherwise.
+type methodTaskEntries struct {
+	started, other map[string]bool
+}
+
+// StartsMethodAsTask reports whether the module starts a method of this
+// name as a task's entry point somewhere (`create_task(self.name())`,
+// `start_soon(obj.name)`), whatever the receiver.
+func (m *Module) StartsMethodAsTask(name string) bool {
+	return m.methodTaskEntries().started[name]
+}
+
+// ReferencesMethodOtherThanAsTask reports whether the module references a
+// method of this name other than as a task's entry point: awaits its call,
+// stores or passes the function, calls it any other way (through any
+// receiver but a module bound by `import`).
+func (m *Module) ReferencesMethodOtherThanAsTask(name string) bool {
+	return m.methodTaskEntries().other[name]
+}
+
+// UsesMethodOtherThanAsTask reports whether any module of the project
+// references a method of this name other than as a task's entry point,
+// through the project's name index.
+func (p *Project) UsesMethodOtherThanAsTask(name string) bool {
+	return p.UsesAsValue(TaskEntryIndexKey(name))
+}
+
+func (m *Module) methodTaskEntries() methodTaskEntries {
+	return m.Memo("method-task-entries", func() any { return findMethodTaskEntries(m) }).(methodTaskEntries)
+}
+
+func findMethodTaskEntries(m *Module) methodTaskEntries {
+	out := methodTaskEntries{started: map[string]bool{}, other: map[string]bool{}}
+	imported := map[string]bool{} // names bound by `import x`: x.f() is a module's function
+	for _, imp := range m.Imports {
+		if imp.Name == "" && imp.BoundName != "" {
+			imported[imp.BoundName] = true
+		}
+	}
+	cache := localStarts{}
+	m.File.Root.Walk(func(n *Node) bool {
+		var ref *Node
+		switch {
+		case n.Type() == "attribute":
+			if obj := n.ChildByField("object"); obj != nil && obj.Type() == "identifier" && imported[m.File.Text(obj)] {
+				return true
+			}
+			ref = n
+		case n.Type() == "identifier" && n.Field() != "name" && n.Field() != "attribute" && inClassBody(n):
+			// A class body may name its own methods bare (`handler = run`).
+			if p := n.Parent; p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "keyword_argument" ||
+				p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent != nil && p.Parent.Type() == "class_definition") {
+				return true
+			}
+			ref = n
+		default:
+			return true
+		}
+		name := m.File.Text(ref)
+		if ref.Type() == "attribute" {
+			name = m.File.Text(ref.ChildByField("attribute"))
+		}
+		use := ref
+		if p := ref.Parent; p != nil && p.Type() == "call" && ref.Field() == "function" {
+			use = p // the coroutine the call makes
+		}
+		if startedAsTask(m, use, cache) {
+			out.started[name] = true
+		} else {
+			out.other[name] = true
+		}
+		return true
+	})
+	return out
+}
+
+// inClassBody reports whether n sits directly in a class body (not in one
+// of its methods).
+func inClassBody(n *Node) bool {
+	for q := n.Parent; q != nil; q = q.Parent {
+		switch q.Type() {
+		case "function_definition", "lambda":
+			return false
+		case "class_definition":
+			return true
+		}
+	}
+	return false
+}
+
+// StartedAsTask reports whether the value of n, a call's coroutine or a
+// function, becomes a new task's entry point and nothing else: it is handed
+// to a task starter (create_task, ensure_future, start_soon,
+// spawn_system_task; pylib's StartsTask), directly or through a local name
+// whose every other use in the function is such a hand-off (`accept =
+// self._accept(conn)` then `loop.create_task(accept)`).
+func (m *Module) StartedAsTask(n *Node) bool { return startedAsTask(m, n, localStarts{}) }
+
+// localStarts caches, per function (or module) node, its names whose every
+// read is handed to a task starter, with how many such reads (0: some read
+// is not).
+type localStarts map[*Node]map[string]int
+
+func startedAsTask(m *Module, n *Node, cache localStarts) bool {
+	if handedToTaskStarter(m, n) {
+		return true
+	}
+	u, by := m.UsageOf(n)
+	if u != UsageStored || by == nil || by.Type() != "assignment" {
+		return false
+	}
+	left := by.ChildByField("left")
+	if left == nil || left.Type() != "identifier" {
+		return false
+	}
+	scope := by
+	for scope.Parent != nil && scope.Type() != "function_definition" {
+		scope = scope.Parent
+	}
+	names, ok := cache[scope]
+	if !ok {
+		names = startedLocals(m, scope)
+		cache[scope] = names
+	}
+	return names[m.File.Text(left)] > 0
+}
+
+// startedLocals maps the names read in scope (not in nested functions or
+// classes) to the number of reads when each hands the value to a task
+// starter, and to 0 when some read does not.
+func startedLocals(m *Module, scope *Node) map[string]int {
+	out := map[string]int{}
+	scope.Walk(func(c *Node) bool {
+		if c != scope && (c.Type() == "function_definition" || c.Type() == "lambda" || c.Type() == "class_definition") {
+			return false
+		}
+		if c.Type() != "identifier" || c.Field() == "attribute" || c.Field() == "name" {
+			return true
+		}
+		if p := c.Parent; p != nil && (p.Type() == "assignment" && c.Field() == "left" || p.Type() == "keyword_argument" && c.Field() == "name") {
+			return true // a binding, not a read
+		}
+		name := m.File.Text(c)
+		if n, seen := out[name]; seen && n == 0 {
+			return true
+		}
+		if handedToTaskStarter(m, c) {
+			out[name]++
+		} else {
+			out[name] = 0
+		}
+		return true
+	})
+	return out
+}
+
+// handedToTaskStarter reports whether the value of n is an argument of a
+// call to a task starter.
+func handedToTaskStarter(m *Module, n *Node) bool {
+	u, by := m.UsageOf(n)
+	if u != UsageScheduled && u != UsageArgument || by == nil || by.Type() != "call" {
+		return false
+	}
+	fn := m.File.Text(by.ChildByField("function"))
+	return pylib.Method(fn[strings.LastIndex(fn, ".")+1:], pylib.StartsTask)
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Run `asyncls check` on every held-out project and merge the findings.
+
+    python3 bench/heldout_findings.py ASYNCLS OUT.json [--root /work/corpus2] [-- EXTRA CHECK FLAGS]
+
+Each project of bench/heldout_manifest.tsv is checked from its own directory
+(its own root, as a user would run it), with --no-cache and JSON output; the
+paths in OUT.json are prefixed with the project name, so they are relative to
+--root, as bench/precision_counts.py expects:
+
+    python3 bench/precision_counts.py OUT.json --root /work/corpus2 --judged bench/precision_heldout.tsv
+
+Anything asyncls writes to stderr, an exit status other than 0 (no findings)
+or 1 (findings), and a run over the time limit are reported: on real code
+they are bugs (a crash, a hang, a warning nobody asked for).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def projects():
+    with open(os.path.join(HERE, "heldout_manifest.tsv")) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.split("\t", 1)[0]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("asyncls")
+    ap.add_argument("out")
+    ap.add_argument("--root", default="/work/corpus2")
+    ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("extra", nargs="*", help="more `check` flags (after --)")
+    a = ap.parse_args()
+    exe = os.path.abspath(a.asyncls)
+    merged, problems = [], 0
+    for proj in projects():
+        d = os.path.join(a.root, proj)
+        if not os.path.isdir(d):
+            sys.exit(f"heldout_findings: {d} is missing; build it with bench/fetch_heldout.py")
+        start = time.monotonic()
+        try:
+            r = subprocess.run([exe, "check", "--no-cache", "--output-format", "json", *a.extra, "."],
+                               cwd=d, capture_output=True, text=True, timeout=a.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"{proj}: HANG (over {a.timeout:.0f} s)")
+            problems += 1
+            continue
+        took = time.monotonic() - start
+        found = json.loads(r.stdout) if r.stdout.strip() else []
+        for f in found:
+            f["path"] = proj + "/" + f["path"]
+        merged.extend(found)
+        note = ""
+        if r.returncode not in (0, 1):
+            note += f" EXIT {r.returncode}"
+            problems += 1
+        if r.stderr.strip():
+            note += " STDERR: " + r.stderr.strip().replace("\n", " | ")[:500]
+            problems += 1
+        print(f"{proj:18} {len(found):4} findings  {took:6.2f} s{note}")
+    with open(a.out, "w") as f:
+        json.dump(merged, f, indent=1)
+    print(f"total {len(merged)} findings; {problems} problems")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Held-out real bugs: does asyncls find each in the project's own file(s)
+and stay quiet on the project's fix?
+
+    go build -o bin/asyncls ./cmd/asyncls && python3 bench/realbugs2.py [-v] [NAME...]
+
+Each directory bench/realbugs2/NAME/ holds one bug a real project fixed:
+
+  CASE   key: value lines — repo, url (the issue or pull request), expect
+         (the codes that count as finding it, separated by |), line
+         (FILE:LINE of the buggy line inside bug/), fix (how the fix/ files
+         were obtained), note
+  bug/   the project's file(s) before the fix (imports, classes and the
+         other modules the receiver comes from kept; trimmed only where huge)
+  fix/   the same file(s) after the fix
+
+asyncls runs as a user would: `check` with the default rules on bug/ and on
+fix/ as two small projects. A bug is found when a finding with an expected
+code is on the buggy line. A fix alarm is a finding with an expected code in
+fix/ whose (file, code, source line) is not also reported in bug/ — findings
+both versions share are about other code of the file, not about this bug.
+Prints one line per case and the totals; exits 1 when a fix alarms.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "realbugs2")
+BIN = os.path.abspath(os.environ.get("ASYNCLS_BIN") or os.path.join(os.path.dirname(HERE), "..", "bin", "asyncls"))
+
+
+def read_case(case_dir):
+    case = {}
+    with open(os.path.join(case_dir, "CASE"), encoding="utf-8") as f:
+        for raw in f:
+            key, sep, value = raw.partition(":")
+            if sep and key.strip() and not raw.startswith((" ", "\t", "#")):
+                case[key.strip()] = value.strip()
+    for key in ("repo", "url", "expect", "line"):
+        if key not in case:
+            sys.exit("%s/CASE: missing %r" % (case_dir, key))
+    return case
+
+
+def findings(side, codes):
+    # Each side is checked as its own project, as a checkout would be: a
+    # copy under a fresh directory with a pyproject.toml, so the repository
+    # around bench/ (and the other side, whose modules have the same names)
+    # is not part of it.
+    with tempfile.TemporaryDirectory() as tmp:
+        root = os.path.join(tmp, "project")
+        shutil.copytree(side, root)
+        open(os.path.join(root, "pyproject.toml"), "w").close()
+        return project_findings(root, codes)
+
+
+def project_findings(root, codes):
+    out = subprocess.run([BIN, "check", "--no-cache", "--output-format", "json", "."],
+                         capture_output=True, text=True, cwd=root)
+    if out.returncode not in (0, 1):
+        sys.exit("asyncls failed on %s: %s" % (root, out.stderr))
+    result = []
+    for d in json.loads(out.stdout):
+        if d["code"] not in codes:
+            continue
+        path = os.path.relpath(os.path.join(root, d["path"]), root)
+        with open(os.path.join(root, path), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        row = d["line"]
+        text = lines[row - 1].strip() if 0 < row <= len(lines) else ""
+        result.append((path, row, d["code"], text, d["message"]))
+    return result
+
+
+def main():
+    verbose = "-v" in sys.argv[1:]
+    wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
+    names = sorted(n for n in os.listdir(HERE) if os.path.isfile(os.path.join(HERE, n, "CASE")))
+    if wanted:
+        names = [n for n in names if n in wanted]
+    found = quiet = 0
+    for name in names:
+        case_dir = os.path.join(HERE, name)
+        case = read_case(case_dir)
+        codes = set(case["expect"].split("|"))
+        bug_file, _, bug_line = case["line"].rpartition(":")
+        bug = findings(os.path.join(case_dir, "bug"), codes)
+        fix = findings(os.path.join(case_dir, "fix"), codes)
+        hit = [f for f in bug if f[0] == bug_file and f[1] == int(bug_line)]
+        shared = {(f[0], f[2], f[3]) for f in bug}
+        alarms = [f for f in fix if (f[0], f[2], f[3]) not in shared]
+        found += bool(hit)
+        quiet += not alarms
+        status = ("found " + hit[0][2]) if hit else "MISSED"
+        print("%-34s %-15s %-13s %s" % (name, case["expect"], status,
+                                         "fix quiet" if not alarms else "FIX ALARM %s:%d %s" % alarms[0][:3]))
+        if verbose:
+            for f in bug:
+                print("    bug %s:%d %s %s" % (f[0], f[1], f[2], f[4][:150]))
+            for f in alarms:
+                print("    fix %s:%d %s %s" % (f[0], f[1], f[2], f[4][:150]))
+    print("found %d of %d; quiet on %d of %d fixes" % (found, len(names), quiet, len(names)))
+    sys.exit(0 if quiet == len(names) else 1)
+
+
+main()

@@ -1,0 +1,3 @@
+from .nightly import run_nightly
+
+__all__ = ["run_nightly"]
