@@ -251,9 +251,9 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 // argument of a builtin that consumes an iterable (`list(gen())`).
 func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	n := call
-	p := n.Parent
+	p := n.Parent()
 	for p != nil && p.Type() == "parenthesized_expression" {
-		n, p = p, p.Parent
+		n, p = p, p.Parent()
 	}
 	if p == nil {
 		return false
@@ -262,7 +262,7 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	case "for_statement", "for_in_clause":
 		return n.Field() == "right" && !p.HasToken("async")
 	case "argument_list":
-		outer := p.Parent
+		outer := p.Parent()
 		if outer == nil || outer.Type() != "call" || len(p.NamedChildren()) != 1 {
 			return false
 		}
@@ -442,11 +442,11 @@ func valueTypes(p *analysis.Project, m *analysis.Module, value *analysis.Node, e
 		return []string{literalType(value)}
 	case "identifier":
 		name := m.File.Text(value)
-		for q := value; q.Parent != nil && (in == nil || q != in.Node); q = q.Parent {
-			if q.Field() != "consequence" || (q.Parent.Type() != "if_statement" && q.Parent.Type() != "elif_clause") {
+		for q := value; q.Parent() != nil && (in == nil || q != in.Node); q = q.Parent() {
+			if q.Field() != "consequence" || (q.Parent().Type() != "if_statement" && q.Parent().Type() != "elif_clause") {
 				continue
 			}
-			if param, types, positive := isinstanceGuard(m, q.Parent.ChildByField("condition")); param == name && positive && types != nil {
+			if param, types, positive := isinstanceGuard(m, q.Parent().ChildByField("condition")); param == name && positive && types != nil {
 				return types
 			}
 		}
@@ -514,8 +514,8 @@ func guardedOut(p *analysis.Project, m *analysis.Module, f *analysis.Function, n
 		}
 		return allAreInstances(p, known, types)
 	}
-	for q := n; q.Parent != nil && q != f.Node; q = q.Parent {
-		parent := q.Parent
+	for q := n; q.Parent() != nil && q != f.Node; q = q.Parent() {
+		parent := q.Parent()
 		if parent.Type() == "block" && afterReturnWhileLoopRuns(p, m, f, parent, q) {
 			return true
 		}
@@ -542,7 +542,7 @@ func guardedOut(p *analysis.Project, m *analysis.Module, f *analysis.Function, n
 // earlierConditionHolds reports an elif or else clause that cannot run
 // because the condition of the if, or of an elif before it, holds.
 func earlierConditionHolds(clause *analysis.Node, fails func(*analysis.Node, bool) bool) bool {
-	stmt := clause.Parent
+	stmt := clause.Parent()
 	if fails(stmt.ChildByField("condition"), false) {
 		return true
 	}
@@ -642,7 +642,7 @@ func unassignedAt(m *analysis.Module, name string, n *analysis.Node) bool {
 		if v == nil || v.Start < n.Start {
 			return false
 		}
-		for q := n.Parent; q != nil && !isDef(q); q = q.Parent {
+		for q := n.Parent(); q != nil && !isDef(q); q = q.Parent() {
 			if (q.Type() == "for_statement" || q.Type() == "while_statement") && isAncestor(q, v) {
 				return false
 			}
@@ -768,7 +768,7 @@ func asksRunningLoop(p *analysis.Project, m *analysis.Module, f *analysis.Functi
 		if first == nil || len(first.NamedChildren()) != 1 {
 			return false
 		}
-		for q := first.Parent; q != nil && q != t.Node; q = q.Parent {
+		for q := first.Parent(); q != nil && q != t.Node; q = q.Parent() {
 			if q.Type() == "if_statement" || q.Type() == "for_statement" || q.Type() == "while_statement" {
 				return false // returned only on some condition
 			}

@@ -170,8 +170,8 @@ func exitFallThroughPropagates(m *analysis.Module, try, body *analysis.Node, cau
 	}
 	// After the try statement the method must end with no other statement:
 	// a later `return True` would suppress.
-	for q := try; q.Parent != nil && q.Parent != def; q = q.Parent {
-		p := q.Parent
+	for q := try; q.Parent() != nil && q.Parent() != def; q = q.Parent() {
+		p := q.Parent()
 		switch p.Type() {
 		case "while_statement", "for_statement":
 			return false
