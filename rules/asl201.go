@@ -357,6 +357,12 @@ func argTypes(p *analysis.Project, m *analysis.Module, c *analysis.Call, t *anal
 		}
 		switch {
 		case static:
+		case t.Name == "__init__" && fn != nil && fn.Type() == "attribute":
+			// `super().__init__(fp)` binds self; `Base.__init__(self, fp)`
+			// passes it.
+			if recv := m.Resolve(fn.ChildByField("object")); recv.Class == nil || recv.Instance {
+				offset = 1
+			}
 		case t.Name == "__init__" || t.Name == "__call__" || classmethod:
 			offset = 1
 		case fn != nil && fn.Type() == "attribute":
