@@ -33,7 +33,7 @@ async def wait_ready(service):
 		"`while self.process_events():`, `while await self.flush():`; first word loop, run, process, step, tick, pump, " +
 		"flush, send, write, update, do, handle, dispatch, sync, refresh, service, iterate, drive, feed, perform or " +
 		"execute, and no later word such as pending, done, ready, running, state or empty): the sleep paces work, it " +
-		"waits for no flag (flake8-async reports it; a deliberate difference). " +
+		"waits for no flag (flake8-async reports it in trio and anyio code; a deliberate difference). " +
 		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`) is still a poll and is reported.",
 	Run: runBusyWait,
 })
