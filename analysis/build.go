@@ -11,7 +11,20 @@ import (
 // ("" if unknown); isPackage is true for __init__.py, which changes how
 // relative imports resolve.
 func BuildModule(f *File, name string, isPackage bool) *Module {
-	m := &Module{File: f, Name: name, IsPackage: isPackage, scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
+	return BuildModuleNamed(f, Naming{Name: name, IsPackage: isPackage})
+}
+
+// BuildModuleNamed builds the semantic model of f named as the layout
+// names it (its copy's absolute imports of its own packages included).
+func BuildModuleNamed(f *File, n Naming) *Module {
+	m := &Module{File: f, Name: n.Name, IsPackage: n.IsPackage, Aliases: n.Aliases, CopyPrefix: n.Prefix,
+		scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
+	for _, top := range n.Local {
+		if m.local == nil {
+			m.local = map[string]bool{}
+		}
+		m.local[top] = true
+	}
 	m.Scope = m.newScope(ModuleScope, f.Root, nil)
 	b := &builder{m: m}
 	b.visitChildren(f.Root, m.Scope, nil, nil)
@@ -442,12 +455,14 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 		for _, c := range n.ChildrenByField("name") {
 			switch c.Type() {
 			case "dotted_name":
-				full := b.text(c)
-				first := strings.SplitN(full, ".", 2)[0]
-				// "import a.b" binds "a" to the package a.
-				b.addImport(n, s, full, "", first, first)
+				written := b.text(c)
+				full := b.absolute(written)
+				first := strings.SplitN(written, ".", 2)[0]
+				// "import a.b" binds "a" to the package a (in a later copy
+				// of a, to that copy's).
+				b.addImport(n, s, full, "", first, b.absolute(first))
 			case "aliased_import":
-				full := b.text(c.ChildByField("name"))
+				full := b.absolute(b.text(c.ChildByField("name")))
 				alias := b.text(c.ChildByField("alias"))
 				b.addImport(n, s, full, "", alias, full)
 			}
@@ -506,13 +521,26 @@ func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string)
 	b.m.Imports = append(b.m.Imports, &Import{Node: n, Module: module, Name: name, Qualified: qual, BoundName: bound, Scope: s})
 }
 
+// absolute returns the name an absolute import of module means here: in a
+// later copy of a package, its own copy's name (Naming.Local).
+func (b *builder) absolute(module string) string {
+	if len(b.m.local) == 0 {
+		return module
+	}
+	top, _, _ := strings.Cut(module, ".")
+	if b.m.local[top] {
+		return b.m.CopyPrefix + module
+	}
+	return module
+}
+
 // resolveModuleName turns "pkg.mod", ".mod" or ".." into an absolute module name.
 func (b *builder) resolveModuleName(n *Node) string {
 	if n == nil {
 		return ""
 	}
 	if n.Type() != "relative_import" {
-		return b.text(n)
+		return b.absolute(b.text(n))
 	}
 	dots := 0
 	rest := ""

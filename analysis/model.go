@@ -442,6 +442,12 @@ type Module struct {
 	// Aliases are other names the project may import this module by
 	// (namespace packages, src/ layouts).
 	Aliases []string
+	// CopyPrefix starts the names of a later copy of a package the project
+	// holds several of ("b." for b/pkg/util.py beside a/pkg/util.py), and
+	// local the top-level names its absolute imports take from its own copy
+	// (Layout.Naming).
+	CopyPrefix string
+	local      map[string]bool
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
 	// handlerTypes: functions registered as handlers by a call, with the

@@ -4,6 +4,7 @@ import (
 	"github.com/asyncls/asyncls/pylib"
 	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -12,38 +13,74 @@ import (
 
 // Layout names modules from file paths: a file's module name is its path
 // below the first ancestor directory that is not a package (has no
-// __init__.py among the project's files). That handles flat projects,
-// packages and src/ layouts alike without touching the file system.
+// __init__.py among the project's files), its import root. That handles
+// flat projects, packages and src/ layouts alike without touching the file
+// system.
+//
+// Several import roots of one project may provide the same top-level name
+// (two vendored copies of a package, `a/pkg` beside `b/pkg`): Python finds
+// each copy's modules from that copy, so the layout names all but one copy
+// apart. The copy whose root comes first by path keeps the plain names; the
+// others' names start with their root's path (`b.pkg.util`), and the
+// absolute imports of their own root's top-level names are read with that
+// prefix (Naming.Local), so that nothing of one copy resolves into another.
 type Layout struct {
 	Root     string
 	packages map[string]bool // directories holding an __init__.py
+	paths    map[string]bool
+
+	mu        sync.Mutex
+	providers map[string][]string // top-level name -> import roots providing it, sorted; nil when stale
 }
 
 // NewLayout records which directories of paths are packages.
 func NewLayout(root string, paths []string) *Layout {
-	l := &Layout{Root: filepath.Clean(root), packages: map[string]bool{}}
+	l := &Layout{Root: filepath.Clean(root), packages: map[string]bool{}, paths: map[string]bool{}}
 	for _, p := range paths {
-		if filepath.Base(p) == "__init__.py" {
-			l.packages[filepath.Dir(filepath.Clean(p))] = true
-		}
+		l.AddPath(p)
 	}
 	return l
 }
 
 // AddPath records one more file (the server learns files one by one).
 func (l *Layout) AddPath(p string) {
-	if filepath.Base(p) == "__init__.py" {
-		l.packages[filepath.Dir(filepath.Clean(p))] = true
+	p = filepath.Clean(p)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.paths[p] {
+		return
 	}
+	l.paths[p] = true
+	l.providers = nil
+	if filepath.Base(p) == "__init__.py" {
+		l.packages[filepath.Dir(p)] = true
+	}
+}
+
+// Naming is how the layout names the module at a path.
+type Naming struct {
+	Name      string   // dotted module name
+	IsPackage bool     // a package's __init__.py
+	Aliases   []string // other names it may be imported by
+	// Local lists the top-level names the module's import root provides
+	// that another root of the project provides first: the module's
+	// absolute imports of them mean its own root's copy, named with Prefix.
+	Local  []string
+	Prefix string // "b." when the module belongs to such a copy
 }
 
 // ModuleName returns the dotted name of the module at path, whether it is a
 // package's __init__.py, and other names it may be imported by.
 func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases []string) {
-	path = filepath.Clean(path)
+	n := l.Naming(path)
+	return n.Name, n.IsPackage, n.Aliases
+}
+
+// importRoot returns the plain dotted name of the module at path and the
+// directory it is imported from.
+func (l *Layout) importRoot(path string) (parts []string, isPackage bool, root string) {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	dir := filepath.Dir(path)
-	var parts []string
 	if base == "__init__" {
 		isPackage = true
 	} else {
@@ -58,23 +95,92 @@ func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases [
 		dir = parent
 	}
 	reverse(parts)
-	name = strings.Join(parts, ".")
-	// The path relative to the root also names the module when directories
-	// are namespace packages (no __init__.py). Relative paths are compared
-	// as absolute ones (the root usually is).
-	relTo := path
-	if filepath.IsAbs(l.Root) && !filepath.IsAbs(relTo) {
-		if abs, err := filepath.Abs(relTo); err == nil {
-			relTo = abs
+	return parts, isPackage, dir
+}
+
+// relative returns path relative to the root, "" and false when outside it.
+// Relative paths are compared as absolute ones (the root usually is).
+func (l *Layout) relative(path string) (string, bool) {
+	if filepath.IsAbs(l.Root) && !filepath.IsAbs(path) {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
 		}
 	}
-	if rel, err := filepath.Rel(l.Root, relTo); err == nil && !strings.HasPrefix(rel, "..") {
+	rel, err := filepath.Rel(l.Root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	if rel == "." {
+		rel = ""
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// rootsProviding returns, for each top-level name, the import roots (paths
+// relative to the project root) whose modules it names, sorted.
+func (l *Layout) rootsProviding() map[string][]string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.providers != nil {
+		return l.providers
+	}
+	sets := map[string]map[string]bool{}
+	for p := range l.paths {
+		parts, _, root := l.importRoot(p)
+		if len(parts) == 0 {
+			continue
+		}
+		rel, ok := l.relative(root)
+		if !ok {
+			continue
+		}
+		if sets[parts[0]] == nil {
+			sets[parts[0]] = map[string]bool{}
+		}
+		sets[parts[0]][rel] = true
+	}
+	l.providers = make(map[string][]string, len(sets))
+	for top, roots := range sets {
+		l.providers[top] = slices.Sorted(maps.Keys(roots))
+	}
+	return l.providers
+}
+
+// Naming returns how the module at path is named.
+func (l *Layout) Naming(path string) Naming {
+	path = filepath.Clean(path)
+	parts, isPackage, root := l.importRoot(path)
+	n := Naming{Name: strings.Join(parts, "."), IsPackage: isPackage}
+	plain := n.Name
+	// A copy after the first: named by its root's path, and its own
+	// root's names imported as its own.
+	if rootRel, ok := l.relative(root); ok && rootRel != "" {
+		providers := l.rootsProviding()
+		owns := func(top string) bool {
+			roots := providers[top]
+			return len(roots) > 1 && roots[0] != rootRel && slices.Contains(roots, rootRel)
+		}
+		if len(parts) > 0 && owns(parts[0]) {
+			n.Prefix = strings.ReplaceAll(rootRel, "/", ".") + "."
+			n.Name = n.Prefix + plain
+			for top := range providers {
+				if owns(top) {
+					n.Local = append(n.Local, top)
+				}
+			}
+			sort.Strings(n.Local)
+		}
+	}
+	// The path relative to the root also names the module when directories
+	// are namespace packages (no __init__.py).
+	if rel, ok := l.relative(path); ok && rel != "" {
 		rel = strings.TrimSuffix(rel, filepath.Ext(rel))
-		relParts := strings.Split(filepath.ToSlash(rel), "/")
+		relParts := strings.Split(rel, "/")
 		if relParts[len(relParts)-1] == "__init__" {
 			relParts = relParts[:len(relParts)-1]
 		}
-		seen := map[string]bool{name: true, "": true}
+		// A later copy's plain name belongs to the first copy.
+		seen := map[string]bool{n.Name: true, plain: true, "": true}
 		// Every dotted suffix of two or more parts: the project may be
 		// checked from a directory above the one it is imported from
 		// (`asyncls check services/api` with `from app.db import x`).
@@ -86,11 +192,11 @@ func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases [
 			alias := strings.Join(relParts[i:], ".")
 			if !seen[alias] {
 				seen[alias] = true
-				aliases = append(aliases, alias)
+				n.Aliases = append(n.Aliases, alias)
 			}
 		}
 	}
-	return name, isPackage, aliases
+	return n
 }
 
 func reverse(s []string) {

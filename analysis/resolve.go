@@ -753,11 +753,12 @@ func libraryName(m *Module, base *Node) bool {
 	if b == nil || b.Kind != BindImport {
 		return false
 	}
-	top := m.Name
+	// A later copy's names compare as the first copy's would.
+	top := strings.TrimPrefix(m.Name, m.CopyPrefix)
 	if i := strings.IndexByte(top, '.'); i >= 0 {
 		top = top[:i]
 	}
-	q := b.Qualified
+	q := strings.TrimPrefix(b.Qualified, m.CopyPrefix)
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
 }
 

@@ -215,12 +215,10 @@ func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
 	w.mu.Lock()
 	p := w.projectLocked(root)
 	p.layout.AddPath(f.Path)
-	name, isPkg, aliases := p.layout.ModuleName(f.Path)
+	naming := p.layout.Naming(f.Path)
 	gen := w.layoutGen
 	w.mu.Unlock()
-	m := analysis.BuildModule(f, name, isPkg)
-	m.Aliases = aliases
-	return m, gen
+	return analysis.BuildModuleNamed(f, naming), gen
 }
 
 // put replaces path's module in its project when stillCurrent (checked
