@@ -534,6 +534,21 @@ func (b *builder) absolute(module string) string {
 	return module
 }
 
+// PlainName returns qualified as it would read in the first copy of its
+// package: without the module's CopyPrefix when it names one of its own
+// root's later copies.
+func (m *Module) PlainName(qualified string) string {
+	if m.CopyPrefix == "" || !strings.HasPrefix(qualified, m.CopyPrefix) {
+		return qualified
+	}
+	rest := qualified[len(m.CopyPrefix):]
+	top, _, _ := strings.Cut(rest, ".")
+	if m.local[top] {
+		return rest
+	}
+	return qualified
+}
+
 // resolveModuleName turns "pkg.mod", ".mod" or ".." into an absolute module name.
 func (b *builder) resolveModuleName(n *Node) string {
 	if n == nil {

@@ -442,10 +442,10 @@ type Module struct {
 	// Aliases are other names the project may import this module by
 	// (namespace packages, src/ layouts).
 	Aliases []string
-	// CopyPrefix starts the names of a later copy of a package the project
-	// holds several of ("b." for b/pkg/util.py beside a/pkg/util.py), and
-	// local the top-level names its absolute imports take from its own copy
-	// (Layout.Naming).
+	// CopyPrefix starts the names of the later copies of packages the
+	// module's import root holds ("b." for b/pkg/util.py beside
+	// a/pkg/util.py), local their top-level names, which its absolute
+	// imports take from its own root (Layout.Naming).
 	CopyPrefix string
 	local      map[string]bool
 

@@ -356,3 +356,57 @@ func TestStarImportsExpandOnce(t *testing.T) {
 		t.Errorf("pkg.found = %+v, want pkg.m7.found through the star imports", s)
 	}
 }
+
+// TestLayoutNamesCopiesApart: when several import roots provide one
+// top-level name, the first root by path keeps the plain names, the others
+// are named by their root's path, and only their absolute imports of their
+// own root's names are read as their own copy's.
+func TestLayoutNamesCopiesApart(t *testing.T) {
+	paths := []string{
+		"/p/a/pkg/__init__.py", "/p/a/pkg/util.py",
+		"/p/b/pkg/__init__.py", "/p/b/pkg/util.py", "/p/b/tools/__init__.py", "/p/b/only_here.py",
+		"/p/c/pkg/__init__.py", "/p/c/pkg/util.py",
+		"/p/a/tools/__init__.py",
+	}
+	l := NewLayout("/p", paths)
+	cases := []struct {
+		path, name, prefix string
+		local              []string
+	}{
+		{"/p/a/pkg/util.py", "pkg.util", "", nil},
+		{"/p/b/pkg/util.py", "b.pkg.util", "b.", []string{"pkg", "tools"}},
+		{"/p/b/only_here.py", "only_here", "b.", []string{"pkg", "tools"}},
+		{"/p/c/pkg/__init__.py", "c.pkg", "c.", []string{"pkg"}},
+	}
+	for _, c := range cases {
+		n := l.Naming(filepath.FromSlash(c.path))
+		if n.Name != c.name || n.Prefix != c.prefix || strings.Join(n.Local, ",") != strings.Join(c.local, ",") {
+			t.Errorf("%s: got %q prefix %q local %v, want %q prefix %q local %v", c.path, n.Name, n.Prefix, n.Local, c.name, c.prefix, c.local)
+		}
+		if n.Name != strings.TrimPrefix(n.Name, n.Prefix) && contains(n.Aliases, strings.TrimPrefix(n.Name, n.Prefix)) {
+			t.Errorf("%s: aliases %v hold the first copy's name", c.path, n.Aliases)
+		}
+	}
+	// Imports of b's copy: relative and absolute ones of its own names stay
+	// in b; a name b does not provide is the plain one.
+	src := "from .util import f\nfrom . import util\nimport pkg.util\nfrom tools import t\nimport os.path\nfrom other import o\n"
+	m := BuildModuleNamed(Parse("/p/b/pkg/app.py", []byte(src)), l.Naming("/p/b/pkg/app.py"))
+	var got []string
+	for _, imp := range m.Imports {
+		got = append(got, imp.Qualified)
+	}
+	want := "b.pkg.util.f b.pkg.util b.pkg b.tools.t os other.o"
+	if strings.Join(got, " ") != want {
+		t.Errorf("imports of b/pkg/app.py resolve to %v, want %s", got, want)
+	}
+	if b := m.Scope.Bindings["pkg"]; b == nil || b.Qualified != "b.pkg" {
+		t.Errorf("`import pkg.util` in b's copy binds pkg to %+v, want b.pkg", b)
+	}
+	// Another layout order names the same copies the same way.
+	for i, j := 0, len(paths)-1; i < j; i, j = i+1, j-1 {
+		paths[i], paths[j] = paths[j], paths[i]
+	}
+	if n := NewLayout("/p", paths).Naming("/p/b/pkg/util.py"); n.Name != "b.pkg.util" {
+		t.Errorf("reversed paths name b/pkg/util.py %q", n.Name)
+	}
+}

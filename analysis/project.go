@@ -29,8 +29,8 @@ type Layout struct {
 	packages map[string]bool // directories holding an __init__.py
 	paths    map[string]bool
 
-	mu        sync.Mutex
-	providers map[string][]string // top-level name -> import roots providing it, sorted; nil when stale
+	mu    sync.Mutex
+	later map[string][]string // laterCopies; nil when stale
 }
 
 // NewLayout records which directories of paths are packages.
@@ -51,7 +51,7 @@ func (l *Layout) AddPath(p string) {
 		return
 	}
 	l.paths[p] = true
-	l.providers = nil
+	l.later = nil
 	if filepath.Base(p) == "__init__.py" {
 		l.packages[filepath.Dir(p)] = true
 	}
@@ -64,9 +64,11 @@ type Naming struct {
 	Aliases   []string // other names it may be imported by
 	// Local lists the top-level names the module's import root provides
 	// that another root of the project provides first: the module's
-	// absolute imports of them mean its own root's copy, named with Prefix.
+	// absolute imports of them mean its own root's copy, whose names start
+	// with Prefix (the root's path, "b."), as Name does when the module
+	// belongs to one of them.
 	Local  []string
-	Prefix string // "b." when the module belongs to such a copy
+	Prefix string
 }
 
 // ModuleName returns the dotted name of the module at path, whether it is a
@@ -116,15 +118,16 @@ func (l *Layout) relative(path string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// rootsProviding returns, for each top-level name, the import roots (paths
-// relative to the project root) whose modules it names, sorted.
-func (l *Layout) rootsProviding() map[string][]string {
+// laterCopies returns, for each import root (a path relative to the
+// project root), the top-level names it provides that a root before it by
+// path provides too, sorted.
+func (l *Layout) laterCopies() map[string][]string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.providers != nil {
-		return l.providers
+	if l.later != nil {
+		return l.later
 	}
-	sets := map[string]map[string]bool{}
+	providers := map[string]map[string]bool{} // top-level name -> roots
 	for p := range l.paths {
 		parts, _, root := l.importRoot(p)
 		if len(parts) == 0 {
@@ -134,16 +137,24 @@ func (l *Layout) rootsProviding() map[string][]string {
 		if !ok {
 			continue
 		}
-		if sets[parts[0]] == nil {
-			sets[parts[0]] = map[string]bool{}
+		if providers[parts[0]] == nil {
+			providers[parts[0]] = map[string]bool{}
 		}
-		sets[parts[0]][rel] = true
+		providers[parts[0]][rel] = true
 	}
-	l.providers = make(map[string][]string, len(sets))
-	for top, roots := range sets {
-		l.providers[top] = slices.Sorted(maps.Keys(roots))
+	l.later = map[string][]string{}
+	for top, roots := range providers {
+		if len(roots) < 2 {
+			continue
+		}
+		for _, root := range slices.Sorted(maps.Keys(roots))[1:] {
+			l.later[root] = append(l.later[root], top)
+		}
 	}
-	return l.providers
+	for _, tops := range l.later {
+		sort.Strings(tops)
+	}
+	return l.later
 }
 
 // Naming returns how the module at path is named.
@@ -152,23 +163,16 @@ func (l *Layout) Naming(path string) Naming {
 	parts, isPackage, root := l.importRoot(path)
 	n := Naming{Name: strings.Join(parts, "."), IsPackage: isPackage}
 	plain := n.Name
-	// A copy after the first: named by its root's path, and its own
-	// root's names imported as its own.
+	// A module of a root that holds later copies: its imports of them mean
+	// its own root's, named by the root's path, as is the module when it
+	// belongs to one.
 	if rootRel, ok := l.relative(root); ok && rootRel != "" {
-		providers := l.rootsProviding()
-		owns := func(top string) bool {
-			roots := providers[top]
-			return len(roots) > 1 && roots[0] != rootRel && slices.Contains(roots, rootRel)
-		}
-		if len(parts) > 0 && owns(parts[0]) {
+		if local := l.laterCopies()[rootRel]; len(local) > 0 {
+			n.Local = local
 			n.Prefix = strings.ReplaceAll(rootRel, "/", ".") + "."
-			n.Name = n.Prefix + plain
-			for top := range providers {
-				if owns(top) {
-					n.Local = append(n.Local, top)
-				}
+			if len(parts) > 0 && slices.Contains(local, parts[0]) {
+				n.Name = n.Prefix + plain
 			}
-			sort.Strings(n.Local)
 		}
 	}
 	// The path relative to the root also names the module when directories

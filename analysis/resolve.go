@@ -754,11 +754,11 @@ func libraryName(m *Module, base *Node) bool {
 		return false
 	}
 	// A later copy's names compare as the first copy's would.
-	top := strings.TrimPrefix(m.Name, m.CopyPrefix)
+	top := m.PlainName(m.Name)
 	if i := strings.IndexByte(top, '.'); i >= 0 {
 		top = top[:i]
 	}
-	q := strings.TrimPrefix(b.Qualified, m.CopyPrefix)
+	q := m.PlainName(b.Qualified)
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
 }
 

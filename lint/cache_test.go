@@ -483,3 +483,49 @@ func TestCacheKeepsEntriesOfFilesNotNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFollowsCopiesOfPackages: a second copy of a package appearing
+// renames the later copy's modules and changes what their absolute imports
+// mean; cached findings follow (cachedRun compares with an uncached run).
+func TestCacheFollowsCopiesOfPackages(t *testing.T) {
+	blocking := "import time\n\n\ndef load():\n    time.sleep(1)\n"
+	harmless := "def load():\n    return 1\n"
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":        "[project]\nname = \"x\"\n",
+		"b/pkg/__init__.py":     "",
+		"b/pkg/app.py":          "from helpers.io import load\n\n\nasync def handler():\n    load()\n",
+		"b/helpers/__init__.py": "",
+		"b/helpers/io.py":       blocking,
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	asl201 := func() int {
+		n := 0
+		for _, d := range Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil)}).Diagnostics {
+			if d.Code == "ASL201" && filepath.Base(d.Path) == "app.py" {
+				n++
+			}
+		}
+		return n
+	}
+	cachedRun(t, dir, cacheDir, cfg)
+	if asl201() != 1 {
+		t.Fatal("b/pkg/app.py: no ASL201 through b/helpers")
+	}
+	// a/helpers comes first by path: b/pkg/app.py still imports b's own.
+	writeText(t, filepath.Join(dir, "a/helpers/__init__.py"), "")
+	writeText(t, filepath.Join(dir, "a/helpers/io.py"), harmless)
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked == 0 {
+		t.Fatalf("after adding a/helpers: %+v, want b's modules checked again", s)
+	}
+	if asl201() != 1 {
+		t.Fatal("b/pkg/app.py: ASL201 lost when another copy of helpers appeared")
+	}
+	// Now b's own copy stops blocking; a's copy blocks: no finding in b.
+	writeText(t, filepath.Join(dir, "b/helpers/io.py"), harmless)
+	writeText(t, filepath.Join(dir, "a/helpers/io.py"), blocking)
+	cachedRun(t, dir, cacheDir, cfg)
+	if asl201() != 0 {
+		t.Fatal("b/pkg/app.py: ASL201 through a's copy of helpers")
+	}
+}
