@@ -367,6 +367,7 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 		"/p/b/pkg/__init__.py", "/p/b/pkg/util.py", "/p/b/tools/__init__.py", "/p/b/only_here.py",
 		"/p/c/pkg/__init__.py", "/p/c/pkg/util.py",
 		"/p/a/tools/__init__.py",
+		"/p/a/trio/__init__.py", "/p/b/trio/_core.py", "/p/b/trio/__init__.py",
 	}
 	l := NewLayout("/p", paths)
 	cases := []struct {
@@ -377,6 +378,8 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 		{"/p/b/pkg/util.py", "b.pkg.util", "b.", []string{"pkg", "tools"}},
 		{"/p/b/only_here.py", "only_here", "b.", []string{"pkg", "tools"}},
 		{"/p/c/pkg/__init__.py", "c.pkg", "c.", []string{"pkg"}},
+		// A library asyncls has facts about keeps its name in every copy.
+		{"/p/b/trio/_core.py", "trio._core", "b.", []string{"pkg", "tools"}},
 	}
 	for _, c := range cases {
 		n := l.Naming(filepath.FromSlash(c.path))

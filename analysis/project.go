@@ -24,6 +24,8 @@ import (
 // others' names start with their root's path (`b.pkg.util`), and the
 // absolute imports of their own root's top-level names are read with that
 // prefix (Naming.Local), so that nothing of one copy resolves into another.
+// Copies of a library pylib has facts about keep its name (the facts are
+// about that name).
 type Layout struct {
 	Root     string
 	packages map[string]bool // directories holding an __init__.py
@@ -143,8 +145,11 @@ func (l *Layout) laterCopies() map[string][]string {
 		providers[parts[0]][rel] = true
 	}
 	l.later = map[string][]string{}
+	libraries := libraryRoots()
 	for top, roots := range providers {
-		if len(roots) < 2 {
+		// A library asyncls has facts about keeps its name in every copy:
+		// renamed, a copy's own names would lose those facts.
+		if len(roots) < 2 || libraries[top] {
 			continue
 		}
 		for _, root := range slices.Sorted(maps.Keys(roots))[1:] {
@@ -156,6 +161,9 @@ func (l *Layout) laterCopies() map[string][]string {
 	}
 	return l.later
 }
+
+// libraryRoots: the top-level names of the libraries pylib has facts about.
+var libraryRoots = sync.OnceValue(pylib.Roots)
 
 // Naming returns how the module at path is named.
 func (l *Layout) Naming(path string) Naming {
@@ -285,8 +293,10 @@ func (p *Project) add(m *Module) {
 		if n == "" {
 			continue
 		}
-		// Prefer the primary name of a module over another module's alias.
-		if prev, ok := p.byName[n]; !ok || prev.Name != n {
+		// Prefer the primary name of a module over another module's alias,
+		// and of two modules named alike (copies of a library, which keep
+		// their names), the first by path, whatever order they come in.
+		if prev, ok := p.byName[n]; !ok || prev.Name != n || m.Name == n && m.File.Path < prev.File.Path {
 			p.byName[n] = m
 		}
 	}
