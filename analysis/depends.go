@@ -98,7 +98,7 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 
 // ProjectWideFacts describes what m contributes to the project-wide
 // questions any module's rules may ask, whatever it imports: the names it
-// uses as values (UsesNameAsValue) and its classes' bases and methods
+// uses as values (UsesAsValue) and its classes' bases and methods
 // defined other than as an async def (a subclass overriding an async
 // method with a sync one changes what calls through the base return). Two
 // versions of a module with equal facts answer those questions alike.

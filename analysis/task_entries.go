@@ -13,7 +13,7 @@ import (
 // method the question is project-wide (another module may await it), so
 // each module contributes, by method name, the references it makes other
 // than as a task's entry point to the project's name index (see
-// UsesNameAsValue), under TaskEntryIndexKey(name).
+// UsesAsValue), under TaskEntryIndexKey(name).
 
 // taskEntryIndexPrefix marks the index entries of method names referenced
 // other than as a task's entry point. It cannot start an identifier, so the

@@ -60,6 +60,9 @@ const (
 	// PoolRequestMethod: a urllib3 pool's method that takes the HTTP method
 	// first (pool.request("GET", url)).
 	PoolRequestMethod
+	// DictInserter: a dict's method that stores values under keys given as
+	// keywords, a dict or its first argument (update, setdefault).
+	DictInserter
 )
 
 var methodFacts = map[string]MethodFact{}
@@ -109,6 +112,7 @@ func init() {
 	methods(CoroutineAttribute, "close", "send", "throw", "__await__", "__name__", "__qualname__", "cr_await",
 		"cr_code", "cr_frame", "cr_running", "cr_origin", "cr_suspended")
 	methods(ContainerAdder, "append", "add", "insert", "appendleft")
+	methods(DictInserter, "update", "setdefault")
 	methods(ExceptionGroupAttribute, "message", "exceptions", "subgroup", "split", "derive", "args",
 		"with_traceback", "add_note")
 	methods(ObservesOutcome, "exception", "result", "add_done_callback")

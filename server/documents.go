@@ -179,6 +179,7 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	s.docsMu.Unlock()
 	s.keepTree(d)
 	s.schedule(d, 0, true)
+	s.goSafe("project of "+d.path, func() { s.ws.adoptProjectOf(d.path) })
 	return nil
 }
 
@@ -289,6 +290,7 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	d.publishMu.Unlock()
 	path := d.path
 	s.goSafe("revert "+path, func() {
+		s.ws.releaseUnusedProjects()
 		project, _ := s.ws.snapshot(path)
 		before := project.Module(path)
 		s.ws.revert(path)

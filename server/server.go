@@ -15,6 +15,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -554,10 +555,34 @@ func (s *Server) updateSettings() {
 	s.ws.invalidateConfig()
 }
 
+// watchedGlobs are the files the server asks the client to watch: Python
+// sources, and every project marker (a `.git` directory created by `git
+// init` makes a new project root as a pyproject.toml does).
+func watchedGlobs() []string {
+	globs := []string{"**/*.py", "**/*.pyi"}
+	for _, m := range lint.ProjectMarkers {
+		if !strings.HasSuffix(m, ".py") { // setup.py: already a Python source
+			globs = append(globs, "**/"+m)
+		}
+	}
+	return globs
+}
+
 func (s *Server) registerWatchers() {
-	opts := json.RawMessage(`{"watchers":[{"globPattern":"**/*.py"},{"globPattern":"**/*.pyi"},{"globPattern":"**/pyproject.toml"},{"globPattern":"**/setup.cfg"}]}`)
+	type watcher struct {
+		GlobPattern string `json:"globPattern"`
+	}
+	var watchers []watcher
+	for _, g := range watchedGlobs() {
+		watchers = append(watchers, watcher{g})
+	}
+	opts, err := json.Marshal(map[string][]watcher{"watchers": watchers})
+	if err != nil {
+		s.log.errorf("registering file watchers: %v", err)
+		return
+	}
 	params := &protocol.RegistrationParams{Registrations: []protocol.Registration{{
-		ID: "asyncls-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles, RegisterOptions: protocol.LSPAny(opts),
+		ID: "asyncls-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles, RegisterOptions: protocol.LSPAny(json.RawMessage(opts)),
 	}}}
 	if err := s.call(protocol.MethodClientRegisterCapability, params, nil); err != nil {
 		s.log.warnf("registering file watchers failed: %v", err)

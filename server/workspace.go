@@ -74,7 +74,10 @@ type workspace struct {
 	// readable is the folders and the project roots above them: a project
 	// is read whole, as `asyncls check` reads it, even where it extends
 	// above the folder opened.
-	readable  []string
+	readable []string
+	// adopted holds the roots of projects read because a document outside
+	// every workspace folder is open in them (adoptProjectOf).
+	adopted   map[string]bool
 	projects  map[string]*projectIndex // project root -> its index
 	layoutGen uint64                   // bumped when any layout changes: modules are renamed
 	indexing  bool
@@ -105,7 +108,7 @@ type projectIndex struct {
 }
 
 func newWorkspace(s *Server) *workspace {
-	w := &workspace{s: s, updated: map[string]uint64{}, projects: map[string]*projectIndex{}, rootByDir: map[string]string{}}
+	w := &workspace{s: s, updated: map[string]uint64{}, projects: map[string]*projectIndex{}, rootByDir: map[string]string{}, adopted: map[string]bool{}}
 	w.budget = indexBudget{maxFiles: s.opts.IndexMaxFiles, maxBytes: s.opts.IndexMaxBytes, sizes: map[string]int64{}}
 	if w.budget.maxFiles <= 0 {
 		w.budget.maxFiles = MaxIndexedFiles
@@ -118,7 +121,7 @@ func newWorkspace(s *Server) *workspace {
 }
 
 // setFolders records the workspace folders, and the project roots above
-// them (where the server may read too).
+// them (where the server may read too, as it may in adopted projects).
 func (w *workspace) setFolders(folders []string) {
 	readable := append([]string{}, folders...)
 	for _, f := range folders {
@@ -127,10 +130,71 @@ func (w *workspace) setFolders(folders []string) {
 		}
 	}
 	w.mu.Lock()
+	for root := range w.adopted {
+		readable = append(readable, root)
+	}
 	w.folders = folders
 	w.readable = readable
 	w.mu.Unlock()
 	w.forgetRoots()
+}
+
+// adoptProjectOf reads the project of a document opened outside every
+// workspace folder, as gopls makes a view for the module of such a file:
+// the project whose root `asyncls check FILE` finds (the nearest directory
+// holding a project marker) is indexed as a folder's is, so the document
+// gets the findings check reports for it. A document under no marker is
+// analysed alone: its directory (a downloads folder, /tmp) is not read.
+// The project is forgotten when its last open document closes
+// (releaseUnusedProjects).
+func (w *workspace) adoptProjectOf(path string) {
+	if !filepath.IsAbs(path) || w.inside(path) {
+		return
+	}
+	root := lint.ProjectRoot(filepath.Dir(path))
+	if root == "" {
+		return
+	}
+	w.mu.Lock()
+	if w.adopted[root] {
+		w.mu.Unlock()
+		return
+	}
+	w.adopted[root] = true
+	w.readable = append(w.readable, root)
+	w.mu.Unlock()
+	w.s.log.infof("%s is outside the workspace folders: reading its project %s while a document of it is open", path, root)
+	w.index([]string{root})
+}
+
+// releaseUnusedProjects forgets the adopted projects in which no document
+// is open any more: their files leave the index and may not be read.
+func (w *workspace) releaseUnusedProjects() {
+	open := w.s.openPaths()
+	w.mu.Lock()
+	var released []string
+	for root := range w.adopted {
+		used := false
+		for p := range open {
+			if lint.Within(root, p) {
+				used = true
+				break
+			}
+		}
+		if !used {
+			delete(w.adopted, root)
+			released = append(released, root)
+		}
+	}
+	folders := append([]string{}, w.folders...)
+	w.mu.Unlock()
+	if len(released) == 0 {
+		return
+	}
+	sort.Strings(released)
+	w.s.log.infof("no document of %s is open: forgetting its project", strings.Join(released, ", "))
+	w.setFolders(folders)
+	w.forgetOutside()
 }
 
 func (w *workspace) currentRoots() []string {
@@ -563,10 +627,20 @@ func (w *workspace) index(folders []string) {
 		}
 	}
 	w.mu.Lock()
+	// A project released while it was read (its last document closed, a
+	// folder removed) is not put back.
+	readable := func(path string) bool {
+		for _, r := range w.readable {
+			if lint.Within(r, path) {
+				return true
+			}
+		}
+		return false
+	}
 	fresh := map[string][]*analysis.Module{}
 	for _, m := range add {
 		// Sizes are admitted again as read: a file may have grown since.
-		if w.updated[m.File.Path] <= startSeq && w.budget.admit(m.File.Path, int64(len(m.File.Src))) {
+		if w.updated[m.File.Path] <= startSeq && readable(m.File.Path) && w.budget.admit(m.File.Path, int64(len(m.File.Src))) {
 			root := rootOf[m.File.Path]
 			fresh[root] = append(fresh[root], m)
 		}
@@ -591,10 +665,14 @@ func (w *workspace) reindex() {
 	w.budget.bytes = 0
 	w.layoutGen++
 	folders := append([]string{}, w.folders...)
+	w.adopted = map[string]bool{} // the open documents' projects may have other roots now
 	w.mu.Unlock()
 	w.setFolders(folders)
 	w.invalidateConfig()
 	w.index(folders)
+	for path := range w.s.openPaths() {
+		w.adoptProjectOf(path)
+	}
 }
 
 // refreshProjects brings the index of the projects rooted at roots up to

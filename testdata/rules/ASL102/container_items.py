@@ -34,7 +34,44 @@ async def indexed(uid):
         print(key)
 
 
+async def built_by_dict(emit, uid):
+    kwargs = dict(response=fetch_user(uid))  # want: ASL102
+    await emit(**kwargs)
+    return kwargs["response"]
+
+
+async def updated(emit, uid):
+    kwargs = {}
+    kwargs.update(response=fetch_user(uid))  # want: ASL102
+    await emit(**kwargs)
+    return kwargs["response"]
+
+
+async def updated_from_literal(uid):
+    kwargs = {}
+    kwargs.update({"user": fetch_user(uid)})  # want: ASL102
+    return kwargs["user"].keys()
+
+
+async def set_by_default(uid):
+    found = {}
+    found.setdefault("user", fetch_user(uid))  # want: ASL102
+    return found["user"]["name"]
+
+
 # Quiet: the item is awaited, handed on, or replaced before it is read as data.
+
+
+async def dict_handed_on(emit, uid):
+    # As with a dict literal, a dict splatted into unknown code may be awaited there.
+    kwargs = dict(response=fetch_user(uid))
+    await emit(**kwargs)
+
+
+async def updated_then_awaited(uid):
+    found = {}
+    found.update(user=fetch_user(uid))
+    return await found["user"]
 
 
 async def awaited_item(uid):
