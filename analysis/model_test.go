@@ -405,6 +405,17 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 	if b := m.Scope.Bindings["pkg"]; b == nil || b.Qualified != "b.pkg" {
 		t.Errorf("`import pkg.util` in b's copy binds pkg to %+v, want b.pkg", b)
 	}
+	// Files that rename others: a package's __init__.py, a module of a name
+	// another root provides; not a module of its root's own name, nor a
+	// library's copy.
+	for path, want := range map[string]bool{
+		"/p/d/pkg/__init__.py": true, "/p/d/tools.py": true, "/p/b/pkg/new.py": false,
+		"/p/d/fresh.py": false, "/p/d/trio.py": false,
+	} {
+		if got := l.Renames(path); got != want {
+			t.Errorf("Renames(%s) = %v, want %v", path, got, want)
+		}
+	}
 	// Another layout order names the same copies the same way.
 	for i, j := 0, len(paths)-1; i < j; i, j = i+1, j-1 {
 		paths[i], paths[j] = paths[j], paths[i]

@@ -162,6 +162,38 @@ func (l *Layout) laterCopies() map[string][]string {
 	return l.later
 }
 
+// Renames reports whether the file at path, appearing or disappearing,
+// changes the names of other modules (or what their imports mean): a
+// package's __init__.py, or the only module of its import root with a
+// top-level name that another root provides too.
+func (l *Layout) Renames(path string) bool {
+	path = filepath.Clean(path)
+	if filepath.Base(path) == "__init__.py" {
+		return true
+	}
+	parts, _, root := l.importRoot(path)
+	rel, ok := l.relative(root)
+	if len(parts) == 0 || !ok || libraryRoots()[parts[0]] {
+		return false
+	}
+	// Whether its root provides the name without it, and another root does.
+	own, other := false, false
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for p := range l.paths {
+		if p == path {
+			continue
+		}
+		if otherParts, _, otherRoot := l.importRoot(p); len(otherParts) > 0 && otherParts[0] == parts[0] {
+			if otherRel, ok := l.relative(otherRoot); ok {
+				own = own || otherRel == rel
+				other = other || otherRel != rel
+			}
+		}
+	}
+	return other && !own
+}
+
 // libraryRoots: the top-level names of the libraries pylib has facts about.
 var libraryRoots = sync.OnceValue(pylib.Roots)
 

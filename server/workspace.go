@@ -285,6 +285,15 @@ func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
 	return analysis.BuildModuleNamed(f, naming), gen
 }
 
+// renames reports whether path appearing or disappearing renames other
+// modules of its project (analysis.Layout.Renames).
+func (w *workspace) renames(path string) bool {
+	root := w.rootOf(path)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.projectLocked(root).layout.Renames(path)
+}
+
 // put replaces path's module in its project when stillCurrent (checked
 // under the lock) holds, and returns the resulting snapshot of the project.
 func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.Project {
@@ -821,6 +830,11 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 		if filepath.Base(p) == "pyproject.toml" {
 			s.configChanged(p, false)
 			continue
+		}
+		if ev.Type != protocol.FileChangeTypeChanged && filepath.Ext(p) == ".py" && s.ws.renames(p) {
+			// Other modules' names change (a new package, another copy of
+			// one): index the projects again.
+			s.configChanged("", true)
 		}
 		changes = append(changes, change{p, ev.Type == protocol.FileChangeTypeDeleted})
 	}
