@@ -17,14 +17,8 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 // BuildModuleNamed builds the semantic model of f named as the layout
 // names it (its copy's absolute imports of its own packages included).
 func BuildModuleNamed(f *File, n Naming) *Module {
-	m := &Module{File: f, Name: n.Name, IsPackage: n.IsPackage, Aliases: n.Aliases, CopyPrefix: n.Prefix,
+	m := &Module{File: f, Name: n.Name, IsPackage: n.IsPackage, Aliases: n.Aliases, local: n.Local,
 		scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
-	for _, top := range n.Local {
-		if m.local == nil {
-			m.local = map[string]bool{}
-		}
-		m.local[top] = true
-	}
 	m.Scope = m.newScope(ModuleScope, f.Root, nil)
 	b := &builder{m: m}
 	b.visitChildren(f.Root, m.Scope, nil, nil)
@@ -521,30 +515,21 @@ func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string)
 	b.m.Imports = append(b.m.Imports, &Import{Node: n, Module: module, Name: name, Qualified: qual, BoundName: bound, Scope: s})
 }
 
-// absolute returns the name an absolute import of module means here: in a
-// later copy of a package, its own copy's name (Naming.Local).
+// absolute returns the name an absolute import of module means here: a
+// later copy's name when the nearest root providing it holds one
+// (Naming.Local).
 func (b *builder) absolute(module string) string {
-	if len(b.m.local) == 0 {
-		return module
-	}
 	top, _, _ := strings.Cut(module, ".")
-	if b.m.local[top] {
-		return b.m.CopyPrefix + module
-	}
-	return module
+	return b.m.local[top] + module
 }
 
 // PlainName returns qualified as it would read in the first copy of its
-// package: without the module's CopyPrefix when it names one of its own
-// root's later copies.
+// package: without the prefix of the copy the module's imports mean.
 func (m *Module) PlainName(qualified string) string {
-	if m.CopyPrefix == "" || !strings.HasPrefix(qualified, m.CopyPrefix) {
-		return qualified
-	}
-	rest := qualified[len(m.CopyPrefix):]
-	top, _, _ := strings.Cut(rest, ".")
-	if m.local[top] {
-		return rest
+	for top, prefix := range m.local {
+		if rest, ok := strings.CutPrefix(qualified, prefix); ok && (rest == top || strings.HasPrefix(rest, top+".")) {
+			return rest
+		}
 	}
 	return qualified
 }

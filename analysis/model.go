@@ -442,12 +442,9 @@ type Module struct {
 	// Aliases are other names the project may import this module by
 	// (namespace packages, src/ layouts).
 	Aliases []string
-	// CopyPrefix starts the names of the later copies of packages the
-	// module's import root holds ("b." for b/pkg/util.py beside
-	// a/pkg/util.py), local their top-level names, which its absolute
-	// imports take from its own root (Layout.Naming).
-	CopyPrefix string
-	local      map[string]bool
+	// local: the prefixes of the copies of packages the module's absolute
+	// imports mean, by top-level name (Layout.Naming).
+	local map[string]string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
 	// handlerTypes: functions registered as handlers by a call, with the

@@ -368,26 +368,34 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 		"/p/c/pkg/__init__.py", "/p/c/pkg/util.py",
 		"/p/a/tools/__init__.py",
 		"/p/a/trio/__init__.py", "/p/b/trio/_core.py", "/p/b/trio/__init__.py",
+		"/p/b/tests/test_b.py", "/p/d/tests/test_d.py", "/p/d/src/pkg/__init__.py",
 	}
 	l := NewLayout("/p", paths)
 	cases := []struct {
-		path, name, prefix string
-		local              []string
+		path, name, local string
 	}{
-		{"/p/a/pkg/util.py", "pkg.util", "", nil},
-		{"/p/b/pkg/util.py", "b.pkg.util", "b.", []string{"pkg", "tools"}},
-		{"/p/b/only_here.py", "only_here", "b.", []string{"pkg", "tools"}},
-		{"/p/c/pkg/__init__.py", "c.pkg", "c.", []string{"pkg"}},
+		{"/p/a/pkg/util.py", "pkg.util", ""},
+		{"/p/b/pkg/util.py", "b.pkg.util", "pkg=b.,tools=b."},
+		{"/p/b/only_here.py", "only_here", "pkg=b.,tools=b."},
+		{"/p/c/pkg/__init__.py", "c.pkg", "pkg=c."},
 		// A library asyncls has facts about keeps its name in every copy.
-		{"/p/b/trio/_core.py", "trio._core", "b.", []string{"pkg", "tools"}},
+		{"/p/b/trio/_core.py", "trio._core", "pkg=b.,tools=b."},
+		// Tests beside a copy (not a package themselves) import it, and a
+		// copy under src/ is found from the directory holding src/.
+		{"/p/b/tests/test_b.py", "test_b", "pkg=b.,tools=b."},
+		{"/p/d/tests/test_d.py", "test_d", "pkg=d.src."},
+		{"/p/d/src/pkg/__init__.py", "d.src.pkg", "pkg=d.src."},
 	}
 	for _, c := range cases {
 		n := l.Naming(filepath.FromSlash(c.path))
-		if n.Name != c.name || n.Prefix != c.prefix || strings.Join(n.Local, ",") != strings.Join(c.local, ",") {
-			t.Errorf("%s: got %q prefix %q local %v, want %q prefix %q local %v", c.path, n.Name, n.Prefix, n.Local, c.name, c.prefix, c.local)
+		if n.Name != c.name || strings.Join(n.LocalKey(), ",") != c.local {
+			t.Errorf("%s: got %q local %v, want %q local %s", c.path, n.Name, n.LocalKey(), c.name, c.local)
 		}
-		if n.Name != strings.TrimPrefix(n.Name, n.Prefix) && contains(n.Aliases, strings.TrimPrefix(n.Name, n.Prefix)) {
-			t.Errorf("%s: aliases %v hold the first copy's name", c.path, n.Aliases)
+		// A later copy's module leaves its plain name to the first copy's.
+		for _, plain := range []string{"pkg.util", "pkg"} {
+			if strings.HasSuffix(n.Name, "."+plain) && contains(n.Aliases, plain) {
+				t.Errorf("%s: aliases %v hold the first copy's name %s", c.path, n.Aliases, plain)
+			}
 		}
 	}
 	// Imports of b's copy: relative and absolute ones of its own names stay
@@ -409,8 +417,8 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 	// another root provides; not a module of its root's own name, nor a
 	// library's copy.
 	for path, want := range map[string]bool{
-		"/p/d/pkg/__init__.py": true, "/p/d/tools.py": true, "/p/b/pkg/new.py": false,
-		"/p/d/fresh.py": false, "/p/d/trio.py": false,
+		"/p/e/pkg/__init__.py": true, "/p/e/tools.py": true, "/p/b/pkg/new.py": false,
+		"/p/e/fresh.py": false, "/p/e/trio.py": false,
 	} {
 		if got := l.Renames(path); got != want {
 			t.Errorf("Renames(%s) = %v, want %v", path, got, want)

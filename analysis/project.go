@@ -3,6 +3,7 @@ package analysis
 import (
 	"github.com/asyncls/asyncls/pylib"
 	"maps"
+	path2 "path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -31,8 +32,8 @@ type Layout struct {
 	packages map[string]bool // directories holding an __init__.py
 	paths    map[string]bool
 
-	mu    sync.Mutex
-	later map[string][]string // laterCopies; nil when stale
+	mu       sync.Mutex
+	copiesOf map[string]map[string]string // copies(); nil when stale
 }
 
 // NewLayout records which directories of paths are packages.
@@ -53,7 +54,7 @@ func (l *Layout) AddPath(p string) {
 		return
 	}
 	l.paths[p] = true
-	l.later = nil
+	l.copiesOf = nil
 	if filepath.Base(p) == "__init__.py" {
 		l.packages[filepath.Dir(p)] = true
 	}
@@ -64,13 +65,10 @@ type Naming struct {
 	Name      string   // dotted module name
 	IsPackage bool     // a package's __init__.py
 	Aliases   []string // other names it may be imported by
-	// Local lists the top-level names the module's import root provides
-	// that another root of the project provides first: the module's
-	// absolute imports of them mean its own root's copy, whose names start
-	// with Prefix (the root's path, "b."), as Name does when the module
-	// belongs to one of them.
-	Local  []string
-	Prefix string
+	// Local maps the top-level names that several import roots provide to
+	// the prefix of the copy the module's absolute imports of them mean
+	// (its root's path, "b."), when not the first copy.
+	Local map[string]string
 }
 
 // ModuleName returns the dotted name of the module at path, whether it is a
@@ -120,14 +118,15 @@ func (l *Layout) relative(path string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// laterCopies returns, for each import root (a path relative to the
-// project root), the top-level names it provides that a root before it by
-// path provides too, sorted.
-func (l *Layout) laterCopies() map[string][]string {
+// copies returns, for each import root (a path relative to the project
+// root), the top-level names it provides that another root provides too,
+// each with the prefix naming that root's copy ("" for the first copy by
+// path, which keeps the plain names).
+func (l *Layout) copies() map[string]map[string]string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.later != nil {
-		return l.later
+	if l.copiesOf != nil {
+		return l.copiesOf
 	}
 	providers := map[string]map[string]bool{} // top-level name -> roots
 	for p := range l.paths {
@@ -144,7 +143,7 @@ func (l *Layout) laterCopies() map[string][]string {
 		}
 		providers[parts[0]][rel] = true
 	}
-	l.later = map[string][]string{}
+	l.copiesOf = map[string]map[string]string{}
 	libraries := libraryRoots()
 	for top, roots := range providers {
 		// A library asyncls has facts about keeps its name in every copy:
@@ -152,14 +151,18 @@ func (l *Layout) laterCopies() map[string][]string {
 		if len(roots) < 2 || libraries[top] {
 			continue
 		}
-		for _, root := range slices.Sorted(maps.Keys(roots))[1:] {
-			l.later[root] = append(l.later[root], top)
+		for i, root := range slices.Sorted(maps.Keys(roots)) {
+			if l.copiesOf[root] == nil {
+				l.copiesOf[root] = map[string]string{}
+			}
+			if i > 0 {
+				l.copiesOf[root][top] = strings.ReplaceAll(root, "/", ".") + "."
+			} else {
+				l.copiesOf[root][top] = ""
+			}
 		}
 	}
-	for _, tops := range l.later {
-		sort.Strings(tops)
-	}
-	return l.later
+	return l.copiesOf
 }
 
 // Renames reports whether the file at path, appearing or disappearing,
@@ -203,15 +206,37 @@ func (l *Layout) Naming(path string) Naming {
 	parts, isPackage, root := l.importRoot(path)
 	n := Naming{Name: strings.Join(parts, "."), IsPackage: isPackage}
 	plain := n.Name
-	// A module of a root that holds later copies: its imports of them mean
-	// its own root's, named by the root's path, as is the module when it
-	// belongs to one.
-	if rootRel, ok := l.relative(root); ok && rootRel != "" {
-		if local := l.laterCopies()[rootRel]; len(local) > 0 {
-			n.Local = local
-			n.Prefix = strings.ReplaceAll(rootRel, "/", ".") + "."
-			if len(parts) > 0 && slices.Contains(local, parts[0]) {
-				n.Name = n.Prefix + plain
+	// The copies of top-level names several roots provide that the
+	// module's imports mean: those of the nearest root providing each, from
+	// its own import root up to the project root (and each one's src/), as
+	// Python run from there would find them. The module itself, when in a
+	// later copy, is named by its root's path.
+	if rootRel, ok := l.relative(root); ok {
+		copies := l.copies()
+		for dir := rootRel; ; dir = parentDir(dir) {
+			for _, r := range []string{dir, path2.Join(dir, "src")} {
+				for top, prefix := range copies[r] {
+					if _, decided := n.Local[top]; !decided {
+						if n.Local == nil {
+							n.Local = map[string]string{}
+						}
+						n.Local[top] = prefix
+					}
+				}
+			}
+			if dir == "" {
+				break
+			}
+		}
+		if len(parts) > 0 {
+			if prefix := copies[rootRel][parts[0]]; prefix != "" {
+				n.Name = prefix + plain
+			}
+		}
+		// The first copies' names need no rewriting.
+		for top, prefix := range n.Local {
+			if prefix == "" {
+				delete(n.Local, top)
 			}
 		}
 	}
@@ -241,6 +266,24 @@ func (l *Layout) Naming(path string) Naming {
 		}
 	}
 	return n
+}
+
+// LocalKey lists Local as sorted "name=prefix" strings.
+func (n Naming) LocalKey() []string {
+	var out []string
+	for top, prefix := range n.Local {
+		out = append(out, top+"="+prefix)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// parentDir returns the parent of a slash-separated relative directory ("" for the root).
+func parentDir(dir string) string {
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		return dir[:i]
+	}
+	return ""
 }
 
 func reverse(s []string) {

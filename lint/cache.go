@@ -62,7 +62,7 @@ type cacheEntry struct {
 	Options [32]byte // sha256 of the rules.Options it was checked with
 	Name    string   // module name and aliases it was analysed under
 	Aliases []string
-	Local   []string // analysis.Naming.Local: its absolute imports read as its own copy's
+	Local   []string // analysis.Naming.LocalKey: the copies its absolute imports mean
 	Summary moduleSummary
 
 	Checked  bool // Findings, Deps, UsesThreads, Threads, Queries and Overrides are valid
@@ -372,7 +372,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	var fresh []*file
 	for _, f := range present {
 		naming := layout.Naming(f.path)
-		f.name, f.aliases, f.local = naming.Name, naming.Aliases, naming.Local
+		f.name, f.aliases, f.local = naming.Name, naming.Aliases, naming.LocalKey()
 		if e := old[f.path]; e != nil && e.Content == f.content && e.Name == f.name && equalStrings(e.Aliases, f.aliases) && equalStrings(e.Local, f.local) && (!f.target || e.Options == f.options) {
 			f.entry = e
 			f.summary = e.Summary
