@@ -521,11 +521,42 @@ func TestCacheFollowsCopiesOfPackages(t *testing.T) {
 	if asl201() != 1 {
 		t.Fatal("b/pkg/app.py: ASL201 lost when another copy of helpers appeared")
 	}
-	// Now b's own copy stops blocking; a's copy blocks: no finding in b.
+	// Only b's own copy changes, and stops blocking: app.py's entry must
+	// depend on b's copy, not on a's (what its imports meant before).
 	writeText(t, filepath.Join(dir, "b/helpers/io.py"), harmless)
+	cachedRun(t, dir, cacheDir, cfg)
+	if asl201() != 0 {
+		t.Fatal("b/pkg/app.py: ASL201 after b's helpers stopped blocking")
+	}
+	// a's copy blocks: still nothing in b.
 	writeText(t, filepath.Join(dir, "a/helpers/io.py"), blocking)
 	cachedRun(t, dir, cacheDir, cfg)
 	if asl201() != 0 {
 		t.Fatal("b/pkg/app.py: ASL201 through a's copy of helpers")
+	}
+}
+
+// TestCacheFollowsANearerCopy: a copy of a package appearing nearer to a
+// module than the one its imports meant changes only what they mean (not
+// its name, nor the modules it imported): its entry must not be reused.
+func TestCacheFollowsANearerCopy(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":          "[project]\nname = \"x\"\n",
+		"a/helpers/__init__.py":   "",
+		"a/helpers/io.py":         "def load():\n    return 1\n",
+		"b/tests/test_handler.py": "from helpers.io import load\n\n\nasync def test_handler():\n    load()\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	cachedRun(t, dir, cacheDir, cfg)
+	writeText(t, filepath.Join(dir, "b/helpers/__init__.py"), "")
+	writeText(t, filepath.Join(dir, "b/helpers/io.py"), "import time\n\n\ndef load():\n    time.sleep(1)\n")
+	cachedRun(t, dir, cacheDir, cfg)
+	found := false
+	for _, d := range Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil)}).Diagnostics {
+		found = found || d.Code == "ASL201" && filepath.Base(d.Path) == "test_handler.py"
+	}
+	if !found {
+		t.Fatal("b/tests/test_handler.py: no ASL201 through b's own helpers")
 	}
 }
