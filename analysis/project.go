@@ -3,7 +3,7 @@ package analysis
 import (
 	"github.com/asyncls/asyncls/pylib"
 	"maps"
-	path2 "path"
+	slashpath "path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -22,9 +22,10 @@ import (
 // (two vendored copies of a package, `a/pkg` beside `b/pkg`): Python finds
 // each copy's modules from that copy, so the layout names all but one copy
 // apart. The copy whose root comes first by path keeps the plain names; the
-// others' names start with their root's path (`b.pkg.util`), and the
-// absolute imports of their own root's top-level names are read with that
-// prefix (Naming.Local), so that nothing of one copy resolves into another.
+// others' names start with their root's path (`b.pkg.util`). Relative
+// imports follow the importing module's own name, and absolute ones mean the
+// copy of the nearest root providing the name (Naming.Local), so that
+// nothing of one copy resolves into another.
 // Copies of a library pylib has facts about keep its name (the facts are
 // about that name).
 type Layout struct {
@@ -214,7 +215,7 @@ func (l *Layout) Naming(path string) Naming {
 	if rootRel, ok := l.relative(root); ok {
 		copies := l.copies()
 		for dir := rootRel; ; dir = parentDir(dir) {
-			for _, r := range []string{dir, path2.Join(dir, "src")} {
+			for _, r := range []string{dir, slashpath.Join(dir, "src")} {
 				for top, prefix := range copies[r] {
 					if _, decided := n.Local[top]; !decided {
 						if n.Local == nil {
