@@ -3,6 +3,7 @@ package server
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,5 +51,18 @@ func TestCopyOfPackageAppearing(t *testing.T) {
 	c.waitDiagnosticsWhere(appURI, "ASL201 at fetch() and extra() through b's util.py, none at load() through a's", func(d []protocol.Diagnostic) bool {
 		return hasCodeOnLine(d, "ASL201", 4) && !hasCodeOnLine(d, "ASL201", 5) && hasCodeOnLine(d, "ASL201", 6)
 	})
+	// A hover on load() names it as it is imported, defined in b's copy.
+	var h *protocol.Hover
+	if err := c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: appURI}, Position: protocol.Position{Line: 5, Character: 5},
+	}}, &h); err != nil {
+		t.Fatal(err)
+	}
+	if h == nil {
+		t.Fatal("no hover on load()")
+	}
+	if !strings.Contains(h.Contents.(*protocol.MarkupContent).Value, "`pkg.util.load` is a synchronous function, defined in `b/pkg/util.py`") {
+		t.Errorf("hover on load(): %q", h.Contents.(*protocol.MarkupContent).Value)
+	}
 	c.shutdownAndExit()
 }
