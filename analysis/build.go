@@ -278,7 +278,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		// with EXPR as NAME / except E as NAME
 		alias := n.ChildByField("alias")
 		var value *Node
-		if n.Parent != nil && n.Parent.Type() == "with_item" {
+		if n.Parent() != nil && n.Parent().Type() == "with_item" {
 			if named := n.NamedChildren(); len(named) > 0 {
 				value = named[0]
 			}
