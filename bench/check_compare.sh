@@ -63,10 +63,15 @@ done
 echo "load after: $(uptime)"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 col() { awk -v s="$1" -v c="$2" '$1 == s {print $c}' "$tmp/runs" | median; }
-printf '%-22s %10s %10s %8s\n' "median of $pairs" base new change
+# The change of each pair (new against the base run just before it) sees
+# the same load; its median is the steadier figure on a busy machine.
+pair_change() {
+  awk -v c="$1" '$1 == "base" {b = $c} $1 == "new" && b > 0 {printf "%.4f\n", ($c - b) * 100 / b}' "$tmp/runs" | median
+}
+printf '%-14s %10s %10s %8s %14s\n' "median of $pairs" base new change "pair change"
 for spec in "wall s:2" "user s:3" "max RSS MB:4"; do
   name=${spec%:*} c=${spec##*:}
   b=$(col base "$c") n=$(col new "$c")
   if [ "$c" = 4 ]; then b=$(echo "$b / 1024" | bc -l) n=$(echo "$n / 1024" | bc -l); fi
-  printf '%-22s %10.2f %10.2f %+7.1f%%\n' "$name" "$b" "$n" "$(echo "($n - $b) * 100 / $b" | bc -l)"
+  printf '%-14s %10.2f %10.2f %+7.1f%% %+13.1f%%\n' "$name" "$b" "$n" "$(echo "($n - $b) * 100 / $b" | bc -l)" "$(pair_change "$c")"
 done

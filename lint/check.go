@@ -197,9 +197,7 @@ func Check(req Request) *Result {
 func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *target, res *Result) *unit {
 	root := key.root
 	u := &unit{root: root, wd: ts.wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
-	u.options = func(path string) *rules.Options {
-		return req.Configs.configFor(filepath.Dir(path)).Options(path)
-	}
+	u.options = optionsPerConfig(req.Configs.configFor)
 	byReal := map[string]string{} // real path -> path analysed
 	var toRead []string
 	for _, t := range ts.targets[key] {
@@ -449,4 +447,26 @@ func displayPath(wd, abs string) string {
 		}
 	}
 	return abs
+}
+
+// optionsPerConfig returns the rules' options of a file. A configuration
+// without per-file ignores gives every file the same options: they are
+// built once and shared (read-only), not again for every checked module.
+func optionsPerConfig(configFor func(dir string) *config.Config) func(path string) *rules.Options {
+	var mu sync.Mutex
+	shared := map[*config.Config]*rules.Options{}
+	return func(path string) *rules.Options {
+		c := configFor(filepath.Dir(path))
+		if len(c.PerFileIgnores) > 0 {
+			return c.Options(path)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		o := shared[c]
+		if o == nil {
+			o = c.Options(path)
+			shared[c] = o
+		}
+		return o
+	}
 }
