@@ -462,6 +462,9 @@ type Module struct {
 	// Aliases are other names the project may import this module by
 	// (namespace packages, src/ layouts).
 	Aliases []string
+	// local: the prefixes of the copies of packages the module's absolute
+	// imports mean, by top-level name (Layout.Naming).
+	local map[string]string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
 	// handlerTypes: functions registered as handlers by a call, with the

@@ -755,11 +755,12 @@ func libraryName(m *Module, base *Node) bool {
 	if b == nil || b.Kind != BindImport {
 		return false
 	}
-	top := m.Name
+	// A later copy's names compare as the first copy's would.
+	top := m.PlainName(m.Name)
 	if i := strings.IndexByte(top, '.'); i >= 0 {
 		top = top[:i]
 	}
-	q := b.Qualified
+	q := m.PlainName(b.Qualified)
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
 }
 
