@@ -23,7 +23,9 @@ import (
 
 // Node is one syntax node of the lowered tree. Punctuation tokens are
 // dropped; keywords and operators ("async", "await", "+", "not") are kept
-// because rules and the simulator read them.
+// because rules and the simulator read them. Nodes are used by pointer
+// only: a copy has lost its place in the tree's slab, which its Parent and
+// Children are found from.
 type Node struct {
 	Start uint32 // byte offset
 	End   uint32 // byte offset (exclusive)
