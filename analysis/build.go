@@ -11,7 +11,14 @@ import (
 // ("" if unknown); isPackage is true for __init__.py, which changes how
 // relative imports resolve.
 func BuildModule(f *File, name string, isPackage bool) *Module {
-	m := &Module{File: f, Name: name, IsPackage: isPackage, scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
+	return BuildModuleNamed(f, Naming{Name: name, IsPackage: isPackage})
+}
+
+// BuildModuleNamed builds the semantic model of f named as the layout
+// names it (its copy's absolute imports of its own packages included).
+func BuildModuleNamed(f *File, n Naming) *Module {
+	m := &Module{File: f, Name: n.Name, IsPackage: n.IsPackage, Aliases: n.Aliases, local: n.Local,
+		scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
 	m.Scope = m.newScope(ModuleScope, f.Root, nil)
 	b := &builder{m: m}
 	b.visitChildren(f.Root, m.Scope, nil, nil)
@@ -271,7 +278,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		// with EXPR as NAME / except E as NAME
 		alias := n.ChildByField("alias")
 		var value *Node
-		if n.Parent != nil && n.Parent.Type() == "with_item" {
+		if n.Parent() != nil && n.Parent().Type() == "with_item" {
 			if named := n.NamedChildren(); len(named) > 0 {
 				value = named[0]
 			}
@@ -442,12 +449,14 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 		for _, c := range n.ChildrenByField("name") {
 			switch c.Type() {
 			case "dotted_name":
-				full := b.text(c)
-				first := strings.SplitN(full, ".", 2)[0]
-				// "import a.b" binds "a" to the package a.
-				b.addImport(n, s, full, "", first, first)
+				written := b.text(c)
+				full := b.absolute(written)
+				first := strings.SplitN(written, ".", 2)[0]
+				// "import a.b" binds "a" to the package a (in a later copy
+				// of a, to that copy's).
+				b.addImport(n, s, full, "", first, b.absolute(first))
 			case "aliased_import":
-				full := b.text(c.ChildByField("name"))
+				full := b.absolute(b.text(c.ChildByField("name")))
 				alias := b.text(c.ChildByField("alias"))
 				b.addImport(n, s, full, "", alias, full)
 			}
@@ -506,13 +515,32 @@ func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string)
 	b.m.Imports = append(b.m.Imports, &Import{Node: n, Module: module, Name: name, Qualified: qual, BoundName: bound, Scope: s})
 }
 
+// absolute returns the name an absolute import of module means here: a
+// later copy's name when the nearest root providing it holds one
+// (Naming.Local).
+func (b *builder) absolute(module string) string {
+	top, _, _ := strings.Cut(module, ".")
+	return b.m.local[top] + module
+}
+
+// PlainName returns qualified as it would read in the first copy of its
+// package: without the prefix of the copy the module's imports mean.
+func (m *Module) PlainName(qualified string) string {
+	for top, prefix := range m.local {
+		if rest, ok := strings.CutPrefix(qualified, prefix); ok && (rest == top || strings.HasPrefix(rest, top+".")) {
+			return rest
+		}
+	}
+	return qualified
+}
+
 // resolveModuleName turns "pkg.mod", ".mod" or ".." into an absolute module name.
 func (b *builder) resolveModuleName(n *Node) string {
 	if n == nil {
 		return ""
 	}
 	if n.Type() != "relative_import" {
-		return b.text(n)
+		return b.absolute(b.text(n))
 	}
 	dots := 0
 	rest := ""

@@ -288,7 +288,7 @@ func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]boo
 func (m *Module) forgetResolutions() {
 	for _, s := range m.scopeOf {
 		for _, b := range s.Bindings {
-			b.resolved, b.ref = false, Ref{}
+			b.resolved, b.ref = false, nil
 		}
 	}
 	for _, c := range m.Classes {

@@ -213,7 +213,7 @@ func TestParallelLowerMatchesSequential(t *testing.T) {
 		var check func(n *Node)
 		check = func(n *Node) {
 			for _, c := range n.Children() {
-				if c.Parent != n {
+				if c.Parent() != n {
 					t.Fatalf("%s [%d,%d): wrong parent", c.Type(), c.Start, c.End)
 				}
 				check(c)

@@ -19,7 +19,7 @@ const (
 )
 
 // BindingKind says how a name was bound in a scope.
-type BindingKind int
+type BindingKind uint8
 
 const (
 	BindImport BindingKind = iota
@@ -33,19 +33,39 @@ const (
 // Binding is one name bound in a scope. A name bound several times keeps
 // every value so resolution can tell when they disagree.
 type Binding struct {
-	Name      string
-	Kind      BindingKind
+	Name string
+	Kind BindingKind
+	// The resolution of an assigned name is computed once, while the module
+	// is built (resolving every value recursively each time is exponential
+	// for chains like `s = s.strip()`); afterwards it is only read. ref is
+	// nil when nothing is known: most bindings are parameters and names that
+	// resolve to nothing, and a Ref is 56 bytes.
+	resolving, resolved bool
+	ref                 *Ref
+
 	Node      *Node   // the defining node (identifier, function_definition, ...)
 	Qualified string  // BindImport: the imported qualified name
 	Values    []*Node // BindAssign: right-hand sides (nil entries for unknown values)
 	Func      *Function
 	Class     *Class
+}
 
-	// The resolution of an assigned name is computed once, while the module
-	// is built (resolving every value recursively each time is exponential
-	// for chains like `s = s.strip()`); afterwards it is only read.
-	resolving, resolved bool
-	ref                 Ref
+// resolution is the memoised resolution (see resolveBinding).
+func (b *Binding) resolution() Ref {
+	if b.ref == nil {
+		return Ref{}
+	}
+	return *b.ref
+}
+
+// setResolution memoises r.
+func (b *Binding) setResolution(r Ref) {
+	b.resolved = true
+	if r == (Ref{}) {
+		b.ref = nil
+	} else {
+		b.ref = &r
+	}
 }
 
 // Scope is a Python scope. Only function and lambda scopes own a Function.
@@ -442,6 +462,9 @@ type Module struct {
 	// Aliases are other names the project may import this module by
 	// (namespace packages, src/ layouts).
 	Aliases []string
+	// local: the prefixes of the copies of packages the module's absolute
+	// imports mean, by top-level name (Layout.Naming).
+	local map[string]string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
 	// handlerTypes: functions registered as handlers by a call, with the
@@ -477,7 +500,7 @@ func (m *Module) Memo(key string, compute func() any) any {
 
 // ScopeAt returns the innermost scope containing n.
 func (m *Module) ScopeAt(n *Node) *Scope {
-	for p := n; p != nil; p = p.Parent {
+	for p := n; p != nil; p = p.Parent() {
 		if s, ok := m.scopeOf[p]; ok {
 			// A def's name, decorators and defaults belong to the enclosing scope.
 			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !insideBody(p, n) {
@@ -506,13 +529,13 @@ func (m *Module) FunctionAt(n *Node) *Function {
 func insideBody(def, n *Node) bool {
 	body := def.ChildByField("body")
 	params := def.ChildByField("parameters")
-	for p := n; p != nil && p != def; p = p.Parent {
+	for p := n; p != nil && p != def; p = p.Parent() {
 		if p == body {
 			return true
 		}
 		if p == params {
 			// Parameter names are bound inside; default values are evaluated outside.
-			return p == n.Parent && (n.Type() == "identifier")
+			return p == n.Parent() && (n.Type() == "identifier")
 		}
 	}
 	return false

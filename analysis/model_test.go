@@ -356,3 +356,79 @@ func TestStarImportsExpandOnce(t *testing.T) {
 		t.Errorf("pkg.found = %+v, want pkg.m7.found through the star imports", s)
 	}
 }
+
+// TestLayoutNamesCopiesApart: when several import roots provide one
+// top-level name, the first root by path keeps the plain names, the others
+// are named by their root's path, and only their absolute imports of their
+// own root's names are read as their own copy's.
+func TestLayoutNamesCopiesApart(t *testing.T) {
+	paths := []string{
+		"/p/a/pkg/__init__.py", "/p/a/pkg/util.py",
+		"/p/b/pkg/__init__.py", "/p/b/pkg/util.py", "/p/b/tools/__init__.py", "/p/b/only_here.py",
+		"/p/c/pkg/__init__.py", "/p/c/pkg/util.py",
+		"/p/a/tools/__init__.py",
+		"/p/a/trio/__init__.py", "/p/b/trio/_core.py", "/p/b/trio/__init__.py",
+		"/p/b/tests/test_b.py", "/p/d/tests/test_d.py", "/p/d/src/pkg/__init__.py",
+	}
+	l := NewLayout("/p", paths)
+	cases := []struct {
+		path, name, local string
+	}{
+		{"/p/a/pkg/util.py", "pkg.util", ""},
+		{"/p/b/pkg/util.py", "b.pkg.util", "pkg=b.,tools=b."},
+		{"/p/b/only_here.py", "only_here", "pkg=b.,tools=b."},
+		{"/p/c/pkg/__init__.py", "c.pkg", "pkg=c."},
+		// A library asyncls has facts about keeps its name in every copy.
+		{"/p/b/trio/_core.py", "trio._core", "pkg=b.,tools=b."},
+		// Tests beside a copy (not a package themselves) import it, and a
+		// copy under src/ is found from the directory holding src/.
+		{"/p/b/tests/test_b.py", "test_b", "pkg=b.,tools=b."},
+		{"/p/d/tests/test_d.py", "test_d", "pkg=d.src."},
+		{"/p/d/src/pkg/__init__.py", "d.src.pkg", "pkg=d.src."},
+	}
+	for _, c := range cases {
+		n := l.Naming(filepath.FromSlash(c.path))
+		if n.Name != c.name || strings.Join(n.LocalKey(), ",") != c.local {
+			t.Errorf("%s: got %q local %v, want %q local %s", c.path, n.Name, n.LocalKey(), c.name, c.local)
+		}
+		// A later copy's module leaves its plain name to the first copy's.
+		for _, plain := range []string{"pkg.util", "pkg"} {
+			if strings.HasSuffix(n.Name, "."+plain) && contains(n.Aliases, plain) {
+				t.Errorf("%s: aliases %v hold the first copy's name %s", c.path, n.Aliases, plain)
+			}
+		}
+	}
+	// Imports of b's copy: relative and absolute ones of its own names stay
+	// in b; a name b does not provide is the plain one.
+	src := "from .util import f\nfrom . import util\nimport pkg.util\nfrom tools import t\nimport os.path\nfrom other import o\n"
+	m := BuildModuleNamed(Parse("/p/b/pkg/app.py", []byte(src)), l.Naming("/p/b/pkg/app.py"))
+	var got []string
+	for _, imp := range m.Imports {
+		got = append(got, imp.Qualified)
+	}
+	want := "b.pkg.util.f b.pkg.util b.pkg b.tools.t os other.o"
+	if strings.Join(got, " ") != want {
+		t.Errorf("imports of b/pkg/app.py resolve to %v, want %s", got, want)
+	}
+	if b := m.Scope.Bindings["pkg"]; b == nil || b.Qualified != "b.pkg" {
+		t.Errorf("`import pkg.util` in b's copy binds pkg to %+v, want b.pkg", b)
+	}
+	// Files that rename others: a package's __init__.py, a module of a name
+	// another root provides; not a module of its root's own name, nor a
+	// library's copy.
+	for path, want := range map[string]bool{
+		"/p/e/pkg/__init__.py": true, "/p/e/tools.py": true, "/p/b/pkg/new.py": false,
+		"/p/e/fresh.py": false, "/p/e/trio.py": false,
+	} {
+		if got := l.Renames(path); got != want {
+			t.Errorf("Renames(%s) = %v, want %v", path, got, want)
+		}
+	}
+	// Another layout order names the same copies the same way.
+	for i, j := 0, len(paths)-1; i < j; i, j = i+1, j-1 {
+		paths[i], paths[j] = paths[j], paths[i]
+	}
+	if n := NewLayout("/p", paths).Naming("/p/b/pkg/util.py"); n.Name != "b.pkg.util" {
+		t.Errorf("reversed paths name b/pkg/util.py %q", n.Name)
+	}
+}

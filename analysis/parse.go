@@ -25,27 +25,37 @@ import (
 // dropped; keywords and operators ("async", "await", "+", "not") are kept
 // because rules and the simulator read them.
 type Node struct {
-	Parent *Node
-	Start  uint32 // byte offset
-	End    uint32 // byte offset (exclusive)
+	Start uint32 // byte offset
+	End   uint32 // byte offset (exclusive)
 
-	// descendants counts the nodes below this one. A lowered tree is one
-	// slab of nodes in pre-order, so a node's subtree follows it in memory
-	// and its children are found from the counts alone (no child pointers
-	// are stored: they took a third of a tree's memory). A Node built by
-	// hand has no children.
+	// A lowered tree is one slab of nodes in pre-order, so a node's subtree
+	// follows it in memory. descendants counts the nodes below this one:
+	// its children are found from the counts alone. up is how many places
+	// before it its parent is (0: none). A Node holds no pointer, so the
+	// collector never scans a tree. A Node built by hand has no parent and
+	// no children.
 	descendants uint32
+	up          uint32
 	kind        uint16 // index in kindNames (Type)
 	field       uint8  // index in fieldNames (Field)
 	flags       uint8  // nodeNamed, nodeMissing
 }
 
-// A node is 24 bytes: its type and field are indexes into the grammar's
-// tables rather than strings, which would take 32 bytes more.
+// A node is 20 bytes: its type and field are indexes into the grammar's
+// tables rather than strings, and its parent and children are positions
+// in the slab rather than pointers.
 const (
 	nodeNamed   = 1 << 0
 	nodeMissing = 1 << 1
 )
+
+// Parent returns the node's parent, or nil for a root.
+func (n *Node) Parent() *Node {
+	if n == nil || n.up == 0 {
+		return nil
+	}
+	return (*Node)(unsafe.Add(unsafe.Pointer(n), -int(n.up)*int(nodeSize)))
+}
 
 // Type is the tree-sitter node type: "call", "identifier", "+", ...
 func (n *Node) Type() string {
@@ -411,11 +421,11 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	root := &slab[0]
 	fillNode(root, &rootRec)
 	parts[0].base, parts[1].base = 1, 1+n0
-	both(func(p *lowerPart) { p.lower(src, slab, root) })
+	both(func(p *lowerPart) { p.lower(src, slab) })
 	// Children follow their parent in the slab, so one backward pass
 	// counts every subtree (for Walk and Children).
 	for i := len(slab) - 1; i > 0; i-- {
-		slab[i].Parent.descendants += slab[i].descendants + 1
+		slab[i-int(slab[i].up)].descendants += slab[i].descendants + 1
 	}
 	if parts[0].lastTop != nil && parts[1].firstTop != nil {
 		// The two parts' neighbouring top-level statements.
@@ -453,14 +463,14 @@ type lowerPart struct {
 // children, so each child is checked against the sibling before it (the last
 // one that is not a comment, remembered per parent while the part is
 // filled).
-func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
+func (p *lowerPart) lower(src []byte, slab []Node) {
 	lastChild := make([]*Node, len(p.flat)) // per parent: its last non-comment child so far
 	for j := range p.flat {
 		fn := &p.flat[j]
 		n := &slab[p.base+j]
 		fillNode(n, fn)
 		if fn.parent == noParent {
-			n.Parent = root
+			n.up = uint32(p.base + j)
 			if p.firstTop == nil {
 				p.firstTop = n
 			}
@@ -472,7 +482,7 @@ func (p *lowerPart) lower(src []byte, slab []Node, root *Node) {
 			}
 		} else {
 			parent := &slab[p.base+int(fn.parent)]
-			n.Parent = parent
+			n.up = uint32(j) - fn.parent
 			if parent.Type() == "block" {
 				p.checkSeparated(src, lastChild[fn.parent], n)
 			}

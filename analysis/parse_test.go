@@ -84,7 +84,7 @@ func TestParentLinksAndTokens(t *testing.T) {
 	f := Parse("x.py", []byte(sample))
 	f.Root.Walk(func(n *Node) bool {
 		for _, c := range n.Children() {
-			if c.Parent != n {
+			if c.Parent() != n {
 				t.Fatalf("child %s of %s has wrong parent", c.Type(), n.Type())
 			}
 			if c.Start < n.Start || c.End > n.End {
@@ -212,8 +212,8 @@ func TestChildrenMatchParents(t *testing.T) {
 		var all []*Node
 		f.Root.Walk(func(n *Node) bool {
 			all = append(all, n)
-			if n.Parent != nil {
-				want[n.Parent] = append(want[n.Parent], n)
+			if n.Parent() != nil {
+				want[n.Parent()] = append(want[n.Parent()], n)
 			}
 			return true
 		})
@@ -383,7 +383,7 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 // TestNodeSize: a lowered tree is most of what `check` keeps in memory
 // (docs/performance.md, "Memory"); a field added to Node grows every tree.
 func TestNodeSize(t *testing.T) {
-	if size := unsafe.Sizeof(Node{}); size != 24 {
-		t.Fatalf("a Node is %d bytes, want 24: see docs/performance.md before growing it", size)
+	if size := unsafe.Sizeof(Node{}); size != 20 {
+		t.Fatalf("a Node is %d bytes, want 20: see docs/performance.md before growing it", size)
 	}
 }

@@ -3,7 +3,9 @@ package analysis
 import (
 	"github.com/asyncls/asyncls/pylib"
 	"maps"
+	slashpath "path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -12,38 +14,76 @@ import (
 
 // Layout names modules from file paths: a file's module name is its path
 // below the first ancestor directory that is not a package (has no
-// __init__.py among the project's files). That handles flat projects,
-// packages and src/ layouts alike without touching the file system.
+// __init__.py among the project's files), its import root. That handles
+// flat projects, packages and src/ layouts alike without touching the file
+// system.
+//
+// Several import roots of one project may provide the same top-level name
+// (two vendored copies of a package, `a/pkg` beside `b/pkg`): Python finds
+// each copy's modules from that copy, so the layout names all but one copy
+// apart. The copy whose root comes first by path keeps the plain names; the
+// others' names start with their root's path (`b.pkg.util`). Relative
+// imports follow the importing module's own name, and absolute ones mean the
+// copy of the nearest root providing the name (Naming.Local), so that
+// nothing of one copy resolves into another.
+// Copies of a library pylib has facts about keep its name (the facts are
+// about that name).
 type Layout struct {
 	Root     string
 	packages map[string]bool // directories holding an __init__.py
+	paths    map[string]bool
+
+	mu       sync.Mutex
+	copiesOf map[string]map[string]string // copies(); nil when stale
 }
 
 // NewLayout records which directories of paths are packages.
 func NewLayout(root string, paths []string) *Layout {
-	l := &Layout{Root: filepath.Clean(root), packages: map[string]bool{}}
+	l := &Layout{Root: filepath.Clean(root), packages: map[string]bool{}, paths: map[string]bool{}}
 	for _, p := range paths {
-		if filepath.Base(p) == "__init__.py" {
-			l.packages[filepath.Dir(filepath.Clean(p))] = true
-		}
+		l.AddPath(p)
 	}
 	return l
 }
 
 // AddPath records one more file (the server learns files one by one).
 func (l *Layout) AddPath(p string) {
-	if filepath.Base(p) == "__init__.py" {
-		l.packages[filepath.Dir(filepath.Clean(p))] = true
+	p = filepath.Clean(p)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.paths[p] {
+		return
 	}
+	l.paths[p] = true
+	l.copiesOf = nil
+	if filepath.Base(p) == "__init__.py" {
+		l.packages[filepath.Dir(p)] = true
+	}
+}
+
+// Naming is how the layout names the module at a path.
+type Naming struct {
+	Name      string   // dotted module name
+	IsPackage bool     // a package's __init__.py
+	Aliases   []string // other names it may be imported by
+	// Local maps the top-level names that several import roots provide to
+	// the prefix of the copy the module's absolute imports of them mean
+	// (its root's path, "b."), when not the first copy.
+	Local map[string]string
 }
 
 // ModuleName returns the dotted name of the module at path, whether it is a
 // package's __init__.py, and other names it may be imported by.
 func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases []string) {
-	path = filepath.Clean(path)
+	n := l.Naming(path)
+	return n.Name, n.IsPackage, n.Aliases
+}
+
+// importRoot returns the plain dotted name of the module at path and the
+// directory it is imported from.
+func (l *Layout) importRoot(path string) (parts []string, isPackage bool, root string) {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	dir := filepath.Dir(path)
-	var parts []string
 	if base == "__init__" {
 		isPackage = true
 	} else {
@@ -58,23 +98,159 @@ func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases [
 		dir = parent
 	}
 	reverse(parts)
-	name = strings.Join(parts, ".")
-	// The path relative to the root also names the module when directories
-	// are namespace packages (no __init__.py). Relative paths are compared
-	// as absolute ones (the root usually is).
-	relTo := path
-	if filepath.IsAbs(l.Root) && !filepath.IsAbs(relTo) {
-		if abs, err := filepath.Abs(relTo); err == nil {
-			relTo = abs
+	return parts, isPackage, dir
+}
+
+// relative returns path relative to the root, "" and false when outside it.
+// Relative paths are compared as absolute ones (the root usually is).
+func (l *Layout) relative(path string) (string, bool) {
+	if filepath.IsAbs(l.Root) && !filepath.IsAbs(path) {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
 		}
 	}
-	if rel, err := filepath.Rel(l.Root, relTo); err == nil && !strings.HasPrefix(rel, "..") {
+	rel, err := filepath.Rel(l.Root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	if rel == "." {
+		rel = ""
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// copies returns, for each import root (a path relative to the project
+// root), the top-level names it provides that another root provides too,
+// each with the prefix naming that root's copy ("" for the first copy by
+// path, which keeps the plain names).
+func (l *Layout) copies() map[string]map[string]string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.copiesOf != nil {
+		return l.copiesOf
+	}
+	providers := map[string]map[string]bool{} // top-level name -> roots
+	for p := range l.paths {
+		parts, _, root := l.importRoot(p)
+		if len(parts) == 0 {
+			continue
+		}
+		rel, ok := l.relative(root)
+		if !ok {
+			continue
+		}
+		if providers[parts[0]] == nil {
+			providers[parts[0]] = map[string]bool{}
+		}
+		providers[parts[0]][rel] = true
+	}
+	l.copiesOf = map[string]map[string]string{}
+	libraries := libraryRoots()
+	for top, roots := range providers {
+		// A library asyncls has facts about keeps its name in every copy:
+		// renamed, a copy's own names would lose those facts.
+		if len(roots) < 2 || libraries[top] {
+			continue
+		}
+		for i, root := range slices.Sorted(maps.Keys(roots)) {
+			if l.copiesOf[root] == nil {
+				l.copiesOf[root] = map[string]string{}
+			}
+			if i > 0 {
+				l.copiesOf[root][top] = strings.ReplaceAll(root, "/", ".") + "."
+			} else {
+				l.copiesOf[root][top] = ""
+			}
+		}
+	}
+	return l.copiesOf
+}
+
+// Renames reports whether the file at path, appearing or disappearing,
+// changes the names of other modules (or what their imports mean): a
+// package's __init__.py, or the only module of its import root with a
+// top-level name that another root provides too.
+func (l *Layout) Renames(path string) bool {
+	path = filepath.Clean(path)
+	if filepath.Base(path) == "__init__.py" {
+		return true
+	}
+	parts, _, root := l.importRoot(path)
+	rel, ok := l.relative(root)
+	if len(parts) == 0 || !ok || libraryRoots()[parts[0]] {
+		return false
+	}
+	// Whether its root provides the name without it, and another root does.
+	own, other := false, false
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for p := range l.paths {
+		if p == path {
+			continue
+		}
+		if otherParts, _, otherRoot := l.importRoot(p); len(otherParts) > 0 && otherParts[0] == parts[0] {
+			if otherRel, ok := l.relative(otherRoot); ok {
+				own = own || otherRel == rel
+				other = other || otherRel != rel
+			}
+		}
+	}
+	return other && !own
+}
+
+// libraryRoots: the top-level names of the libraries pylib has facts about.
+var libraryRoots = sync.OnceValue(pylib.Roots)
+
+// Naming returns how the module at path is named.
+func (l *Layout) Naming(path string) Naming {
+	path = filepath.Clean(path)
+	parts, isPackage, root := l.importRoot(path)
+	n := Naming{Name: strings.Join(parts, "."), IsPackage: isPackage}
+	plain := n.Name
+	// The copies of top-level names several roots provide that the
+	// module's imports mean: those of the nearest root providing each, from
+	// its own import root up to the project root (and each one's src/), as
+	// Python run from there would find them. The module itself, when in a
+	// later copy, is named by its root's path.
+	if rootRel, ok := l.relative(root); ok {
+		copies := l.copies()
+		for dir := rootRel; ; dir = parentDir(dir) {
+			for _, r := range []string{dir, slashpath.Join(dir, "src")} {
+				for top, prefix := range copies[r] {
+					if _, decided := n.Local[top]; !decided {
+						if n.Local == nil {
+							n.Local = map[string]string{}
+						}
+						n.Local[top] = prefix
+					}
+				}
+			}
+			if dir == "" {
+				break
+			}
+		}
+		if len(parts) > 0 {
+			if prefix := copies[rootRel][parts[0]]; prefix != "" {
+				n.Name = prefix + plain
+			}
+		}
+		// The first copies' names need no rewriting.
+		for top, prefix := range n.Local {
+			if prefix == "" {
+				delete(n.Local, top)
+			}
+		}
+	}
+	// The path relative to the root also names the module when directories
+	// are namespace packages (no __init__.py).
+	if rel, ok := l.relative(path); ok && rel != "" {
 		rel = strings.TrimSuffix(rel, filepath.Ext(rel))
-		relParts := strings.Split(filepath.ToSlash(rel), "/")
+		relParts := strings.Split(rel, "/")
 		if relParts[len(relParts)-1] == "__init__" {
 			relParts = relParts[:len(relParts)-1]
 		}
-		seen := map[string]bool{name: true, "": true}
+		// A later copy's plain name belongs to the first copy.
+		seen := map[string]bool{n.Name: true, plain: true, "": true}
 		// Every dotted suffix of two or more parts: the project may be
 		// checked from a directory above the one it is imported from
 		// (`asyncls check services/api` with `from app.db import x`).
@@ -86,11 +262,29 @@ func (l *Layout) ModuleName(path string) (name string, isPackage bool, aliases [
 			alias := strings.Join(relParts[i:], ".")
 			if !seen[alias] {
 				seen[alias] = true
-				aliases = append(aliases, alias)
+				n.Aliases = append(n.Aliases, alias)
 			}
 		}
 	}
-	return name, isPackage, aliases
+	return n
+}
+
+// LocalKey lists Local as sorted "name=prefix" strings.
+func (n Naming) LocalKey() []string {
+	var out []string
+	for top, prefix := range n.Local {
+		out = append(out, top+"="+prefix)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// parentDir returns the parent of a slash-separated relative directory ("" for the root).
+func parentDir(dir string) string {
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		return dir[:i]
+	}
+	return ""
 }
 
 func reverse(s []string) {
@@ -175,8 +369,10 @@ func (p *Project) add(m *Module) {
 		if n == "" {
 			continue
 		}
-		// Prefer the primary name of a module over another module's alias.
-		if prev, ok := p.byName[n]; !ok || prev.Name != n {
+		// Prefer the primary name of a module over another module's alias,
+		// and of two modules named alike (copies of a library, which keep
+		// their names), the first by path, whatever order they come in.
+		if prev, ok := p.byName[n]; !ok || prev.Name != n || m.Name == n && m.File.Path < prev.File.Path {
 			p.byName[n] = m
 		}
 	}

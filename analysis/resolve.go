@@ -187,19 +187,21 @@ func (m *Module) starSource() string {
 // to unknown.
 func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 	if b.resolved {
-		return b.ref
+		return b.resolution()
 	}
 	if b.resolving {
 		return Ref{}
 	}
 	b.resolving = true
+	var r Ref
 	if b.Kind == BindParam {
-		b.ref = m.reassignedParam(b, depth)
+		r = m.reassignedParam(b, depth)
 	} else {
-		b.ref = m.agree(b.Values, depth)
+		r = m.agree(b.Values, depth)
 	}
-	b.resolving, b.resolved = false, true
-	return b.ref
+	b.resolving = false
+	b.setResolution(r)
+	return r
 }
 
 // agree resolves every value and returns the common result; None values are
@@ -215,7 +217,7 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		if v.Type() == "none" {
 			continue
 		}
-		if v.Field() == "type" && v.Parent != nil && v.Parent.Type() == "assignment" {
+		if v.Field() == "type" && v.Parent() != nil && v.Parent().Type() == "assignment" {
 			// A declaration (`c: "AsyncRedis"` with no value, or `= None`,
 			// `= []`) names the type of everything the name will hold: it
 			// wins over the values' own (possibly aliased) names.
@@ -242,7 +244,7 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 // (`f: TextIOWrapper = make()`): the annotation states what the name holds
 // even when the value's own type is unknown.
 func (m *Module) declaredType(v *Node, depth int) Ref {
-	a := v.Parent
+	a := v.Parent()
 	if a == nil || a.Type() != "assignment" || v.Field() != "right" {
 		return Ref{}
 	}
@@ -557,7 +559,7 @@ func (m *Module) resolveDotted(n *Node, dotted string) Ref {
 }
 
 func functionNodeOfParam(p *Node) *Node {
-	for n := p; n != nil; n = n.Parent {
+	for n := p; n != nil; n = n.Parent() {
 		if n.Type() == "function_definition" || n.Type() == "lambda" {
 			return n
 		}
@@ -753,11 +755,12 @@ func libraryName(m *Module, base *Node) bool {
 	if b == nil || b.Kind != BindImport {
 		return false
 	}
-	top := m.Name
+	// A later copy's names compare as the first copy's would.
+	top := m.PlainName(m.Name)
 	if i := strings.IndexByte(top, '.'); i >= 0 {
 		top = top[:i]
 	}
-	q := b.Qualified
+	q := m.PlainName(b.Qualified)
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
 }
 
@@ -908,7 +911,7 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 	// inLogic is set once the value went through not/and/or: the result is
 	// an operand unless that logic is itself a condition.
 	var inLogic *Node
-	for p := child.Parent; p != nil; child, p = p, p.Parent {
+	for p := child.Parent(); p != nil; child, p = p, p.Parent() {
 		if inLogic != nil {
 			switch p.Type() {
 			case "not_operator", "boolean_operator", "parenthesized_expression":
@@ -944,11 +947,11 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		case "expression_statement":
 			return UsageDropped, p
 		case "argument_list":
-			if p.Parent != nil && p.Parent.Type() == "call" {
-				if m.IsScheduler(p.Parent) {
-					return UsageScheduled, p.Parent
+			if p.Parent() != nil && p.Parent().Type() == "call" {
+				if m.IsScheduler(p.Parent()) {
+					return UsageScheduled, p.Parent()
 				}
-				return UsageArgument, p.Parent
+				return UsageArgument, p.Parent()
 			}
 			return UsageOther, p
 		case "assignment", "augmented_assignment":

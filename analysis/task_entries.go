@@ -80,8 +80,8 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 			ref = n
 		case n.Type() == "identifier" && n.Field() != "name" && n.Field() != "attribute" && inClassBody(n):
 			// A class body may name its own methods bare (`handler = run`).
-			if p := n.Parent; p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "keyword_argument" ||
-				p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent != nil && p.Parent.Type() == "class_definition") {
+			if p := n.Parent(); p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "keyword_argument" ||
+				p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition") {
 				return true
 			}
 			ref = n
@@ -93,7 +93,7 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 			name = m.File.Text(ref.ChildByField("attribute"))
 		}
 		use := ref
-		if p := ref.Parent; p != nil && p.Type() == "call" && ref.Field() == "function" {
+		if p := ref.Parent(); p != nil && p.Type() == "call" && ref.Field() == "function" {
 			use = p // the coroutine the call makes
 		}
 		if startedAsTask(m, use, cache) {
@@ -109,7 +109,7 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 // inClassBody reports whether n sits directly in a class body (not in one
 // of its methods).
 func inClassBody(n *Node) bool {
-	for q := n.Parent; q != nil; q = q.Parent {
+	for q := n.Parent(); q != nil; q = q.Parent() {
 		switch q.Type() {
 		case "function_definition", "lambda":
 			return false
@@ -146,8 +146,8 @@ func startedAsTask(m *Module, n *Node, cache localStarts) bool {
 		return false
 	}
 	scope := by
-	for scope.Parent != nil && scope.Type() != "function_definition" {
-		scope = scope.Parent
+	for scope.Parent() != nil && scope.Type() != "function_definition" {
+		scope = scope.Parent()
 	}
 	names, ok := cache[scope]
 	if !ok {
@@ -169,7 +169,7 @@ func startedLocals(m *Module, scope *Node) map[string]int {
 		if c.Type() != "identifier" || c.Field() == "attribute" || c.Field() == "name" {
 			return true
 		}
-		if p := c.Parent; p != nil && (p.Type() == "assignment" && c.Field() == "left" || p.Type() == "keyword_argument" && c.Field() == "name") {
+		if p := c.Parent(); p != nil && (p.Type() == "assignment" && c.Field() == "left" || p.Type() == "keyword_argument" && c.Field() == "name") {
 			return true // a binding, not a read
 		}
 		name := m.File.Text(c)

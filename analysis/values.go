@@ -91,7 +91,7 @@ func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
 	var out []*Node
 	m.File.Root.Walk(func(n *Node) bool {
 		if n.Type() == "attribute" {
-			if !(n.Parent != nil && n.Parent.Type() == "call" && n.Field() == "function") {
+			if !(n.Parent() != nil && n.Parent().Type() == "call" && n.Field() == "function") {
 				out = append(out, n)
 			}
 			return true
@@ -99,7 +99,7 @@ func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
 		if n.Type() != "identifier" || n.Field() == "name" || n.Field() == "attribute" {
 			return true
 		}
-		if p := n.Parent; p != nil {
+		if p := n.Parent(); p != nil {
 			switch {
 			case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
 				if imported != nil {

@@ -50,7 +50,7 @@ import (
 const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 4
+const cacheFormat = 5
 
 type cacheFile struct {
 	Format  int
@@ -62,6 +62,7 @@ type cacheEntry struct {
 	Options [32]byte // sha256 of the rules.Options it was checked with
 	Name    string   // module name and aliases it was analysed under
 	Aliases []string
+	Local   []string // analysis.Naming.LocalKey: the copies its absolute imports mean
 	Summary moduleSummary
 
 	Checked  bool // Findings, Deps, UsesThreads, Threads, Queries and Overrides are valid
@@ -307,6 +308,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		target  bool
 		name    string
 		aliases []string
+		local   []string
 		entry   *cacheEntry // valid for content and name, or nil
 		module  *analysis.Module
 		summary moduleSummary
@@ -369,8 +371,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	// are needed to judge the others.
 	var fresh []*file
 	for _, f := range present {
-		f.name, _, f.aliases = layout.ModuleName(f.path)
-		if e := old[f.path]; e != nil && e.Content == f.content && e.Name == f.name && equalStrings(e.Aliases, f.aliases) && (!f.target || e.Options == f.options) {
+		naming := layout.Naming(f.path)
+		f.name, f.aliases, f.local = naming.Name, naming.Aliases, naming.LocalKey()
+		if e := old[f.path]; e != nil && e.Content == f.content && e.Name == f.name && equalStrings(e.Aliases, f.aliases) && equalStrings(e.Local, f.local) && (!f.target || e.Options == f.options) {
 			f.entry = e
 			f.summary = e.Summary
 		} else {
@@ -642,7 +645,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			if f.err != nil || f.module == nil {
 				continue
 			}
-			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Summary: f.summary,
+			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary,
 				Checked: true, Findings: found[k], Deps: deps[i],
 				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
 			if len(recorded[k].OverrideQueries) > 0 {
@@ -667,7 +670,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			if e := entries[f.path]; e == nil && f.entry != nil {
 				entries[f.path] = f.entry
 			} else if e == nil {
-				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Summary: f.summary}
+				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary}
 			}
 			continue
 		}

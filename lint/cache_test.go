@@ -483,3 +483,80 @@ func TestCacheKeepsEntriesOfFilesNotNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFollowsCopiesOfPackages: a second copy of a package appearing
+// renames the later copy's modules and changes what their absolute imports
+// mean; cached findings follow (cachedRun compares with an uncached run).
+func TestCacheFollowsCopiesOfPackages(t *testing.T) {
+	blocking := "import time\n\n\ndef load():\n    time.sleep(1)\n"
+	harmless := "def load():\n    return 1\n"
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":        "[project]\nname = \"x\"\n",
+		"b/pkg/__init__.py":     "",
+		"b/pkg/app.py":          "from helpers.io import load\n\n\nasync def handler():\n    load()\n",
+		"b/helpers/__init__.py": "",
+		"b/helpers/io.py":       blocking,
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	asl201 := func() int {
+		n := 0
+		for _, d := range Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil)}).Diagnostics {
+			if d.Code == "ASL201" && filepath.Base(d.Path) == "app.py" {
+				n++
+			}
+		}
+		return n
+	}
+	cachedRun(t, dir, cacheDir, cfg)
+	if asl201() != 1 {
+		t.Fatal("b/pkg/app.py: no ASL201 through b/helpers")
+	}
+	// a/helpers comes first by path: b/pkg/app.py still imports b's own.
+	writeText(t, filepath.Join(dir, "a/helpers/__init__.py"), "")
+	writeText(t, filepath.Join(dir, "a/helpers/io.py"), harmless)
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked == 0 {
+		t.Fatalf("after adding a/helpers: %+v, want b's modules checked again", s)
+	}
+	if asl201() != 1 {
+		t.Fatal("b/pkg/app.py: ASL201 lost when another copy of helpers appeared")
+	}
+	// Only b's own copy changes, and stops blocking: app.py's entry must
+	// depend on b's copy, not on a's (what its imports meant before).
+	writeText(t, filepath.Join(dir, "b/helpers/io.py"), harmless)
+	cachedRun(t, dir, cacheDir, cfg)
+	if asl201() != 0 {
+		t.Fatal("b/pkg/app.py: ASL201 after b's helpers stopped blocking")
+	}
+	// a's copy blocks: still nothing in b.
+	writeText(t, filepath.Join(dir, "a/helpers/io.py"), blocking)
+	cachedRun(t, dir, cacheDir, cfg)
+	if asl201() != 0 {
+		t.Fatal("b/pkg/app.py: ASL201 through a's copy of helpers")
+	}
+}
+
+// TestCacheFollowsANearerCopy: a copy of a package appearing nearer to a
+// module than the one its imports meant changes only what they mean (not
+// its name, nor the modules it imported): its entry must not be reused.
+func TestCacheFollowsANearerCopy(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":          "[project]\nname = \"x\"\n",
+		"a/helpers/__init__.py":   "",
+		"a/helpers/io.py":         "def load():\n    return 1\n",
+		"b/tests/test_handler.py": "from helpers.io import load\n\n\nasync def test_handler():\n    load()\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	cachedRun(t, dir, cacheDir, cfg)
+	writeText(t, filepath.Join(dir, "b/helpers/__init__.py"), "")
+	writeText(t, filepath.Join(dir, "b/helpers/io.py"), "import time\n\n\ndef load():\n    time.sleep(1)\n")
+	cachedRun(t, dir, cacheDir, cfg)
+	found := false
+	for _, d := range Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil)}).Diagnostics {
+		found = found || d.Code == "ASL201" && filepath.Base(d.Path) == "test_handler.py"
+	}
+	if !found {
+		t.Fatal("b/tests/test_handler.py: no ASL201 through b's own helpers")
+	}
+}

@@ -323,10 +323,7 @@ func (u *unit) shownDiagnostics(perModule [][]rules.Diagnostic) []rules.Diagnost
 // BuildModule parses src and builds its semantic model, naming it by layout.
 func BuildModule(layout *analysis.Layout, path string, src []byte) *analysis.Module {
 	f := analysis.Parse(path, src)
-	name, isPkg, aliases := layout.ModuleName(path)
-	m := analysis.BuildModule(f, name, isPkg)
-	m.Aliases = aliases
-	return m
+	return analysis.BuildModuleNamed(f, layout.Naming(path))
 }
 
 // parallel runs fn(0..n-1) on all cores. A panic in one item does not stop

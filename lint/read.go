@@ -52,7 +52,7 @@ func ReadSource(path string, limit int64) ([]byte, error) {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readSized(io.LimitReader(f, limit+1), info.Size())
 	if err != nil {
 		return nil, &FileError{Path: path, Err: unwrapPathError(err)}
 	}
@@ -60,6 +60,27 @@ func ReadSource(path string, limit int64) ([]byte, error) {
 		return nil, tooLarge(path, limit)
 	}
 	return data, nil
+}
+
+// readSized reads r to its end into a buffer sized for size bytes (what
+// the file held when it was stat'ed) and grown only if it has more: every
+// source stays in memory for the whole run, and io.ReadAll's doubling would
+// leave a fifth of the buffers unused.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1) // one byte more to see the end without growing
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // fileKind names what a file that is not a regular file is.

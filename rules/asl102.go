@@ -195,7 +195,7 @@ func storedAndForgotten(p *Pass, c *analysis.Call) bool {
 			return false
 		}
 		if n != target && n.Type() == "identifier" && p.File.Text(n) == name && n.Field() != "attribute" &&
-			!(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") {
+			!(n.Parent() != nil && n.Parent().Type() == "keyword_argument" && n.Field() == "name") {
 			if p.Module.ScopeAt(n).Lookup(name) == binding && !inertUse(p.Module, n) {
 				passedOn = true
 			}
@@ -330,7 +330,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		if pylib.Method(attr, pylib.CoroutineAttribute) || (fl.awaitableObject && (pylib.Method(attr, pylib.FutureAttribute) || strings.HasPrefix(attr, "__"))) {
 			return coroUse{fate: fateConsumed}
 		}
-		if by.Parent != nil && by.Parent.Type() == "call" && by.Field() == "function" {
+		if by.Parent() != nil && by.Parent().Type() == "call" && by.Field() == "function" {
 			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object"}
 		}
 		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object"}
@@ -364,17 +364,17 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 // result (`loop.call_soon(cb)`, `signal.signal(sig, cb)`,
 // `threading.Thread(target=cb)`), or "".
 func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
-	q := arg.Parent
+	q := arg.Parent()
 	if q != nil && q.Type() == "keyword_argument" {
 		if p.File.Text(q.ChildByField("name")) != "target" {
 			return ""
 		}
-		q = q.Parent
+		q = q.Parent()
 	}
-	if q == nil || q.Type() != "argument_list" || q.Parent == nil || q.Parent.Type() != "call" {
+	if q == nil || q.Type() != "argument_list" || q.Parent() == nil || q.Parent().Type() != "call" {
 		return ""
 	}
-	call := q.Parent
+	call := q.Parent()
 	fn := call.ChildByField("function")
 	name := p.Module.Resolve(fn).Name
 	if name != "" && (pylib.Is(name, pylib.CallsBack) || (p.Project != nil && pylib.Is(p.Project.Canonical(name), pylib.CallsBack))) {
@@ -389,7 +389,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 // throughContainer reports whether the value reached its consumer through a
 // list, tuple, set, dict or comprehension.
 func throughContainer(n, by *analysis.Node) bool {
-	for q := n.Parent; q != nil && q != by; q = q.Parent {
+	for q := n.Parent(); q != nil && q != by; q = q.Parent() {
 		switch q.Type() {
 		case "list", "tuple", "set", "dictionary", "pair", "list_comprehension", "set_comprehension",
 			"generator_expression", "dictionary_comprehension":
@@ -583,11 +583,11 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 
 // parameterFor names the parameter of t that argument arg of call c binds.
 func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis.Node) string {
-	for q := arg; q != nil && q != c.Node; q = q.Parent {
+	for q := arg; q != nil && q != c.Node; q = q.Parent() {
 		if q.Type() == "keyword_argument" {
 			return p.File.Text(q.ChildByField("name"))
 		}
-		if q.Parent != nil && q.Parent.Type() == "argument_list" {
+		if q.Parent() != nil && q.Parent().Type() == "argument_list" {
 			arg = q
 			break
 		}
@@ -705,10 +705,10 @@ func (fl *coroFlow) judgeDictInsert(n, call, fn *analysis.Node) (coroUse, bool) 
 	}
 	args := call.ChildByField("arguments")
 	key := ""
-	switch q := n.Parent; {
-	case q != nil && q.Type() == "keyword_argument" && n.Field() == "value" && q.Parent == args:
+	switch q := n.Parent(); {
+	case q != nil && q.Type() == "keyword_argument" && n.Field() == "value" && q.Parent() == args:
 		key = "'" + p.File.Text(q.ChildByField("name")) + "'"
-	case q != nil && q.Type() == "pair" && n.Field() == "value" && q.Parent != nil && q.Parent.Type() == "dictionary" && q.Parent.Parent == args:
+	case q != nil && q.Type() == "pair" && n.Field() == "value" && q.Parent() != nil && q.Parent().Type() == "dictionary" && q.Parent().Parent() == args:
 		key = itemKey(p.File, q.ChildByField("key"))
 	}
 	switch fn.Type() {
@@ -765,11 +765,11 @@ func itemKey(f *analysis.File, n *analysis.Node) string {
 // dict literal that is an assignment's whole value (`d = {"k": coro()}`),
 // or "".
 func literalItemKey(f *analysis.File, n, value *analysis.Node) string {
-	pair := n.Parent
+	pair := n.Parent()
 	for pair != nil && pair.Type() == "parenthesized_expression" {
-		pair = pair.Parent
+		pair = pair.Parent()
 	}
-	if pair == nil || pair.Type() != "pair" || pair.Parent != analysis.Unparen(value) || pair.Parent.Type() != "dictionary" ||
+	if pair == nil || pair.Type() != "pair" || pair.Parent() != analysis.Unparen(value) || pair.Parent().Type() != "dictionary" ||
 		analysis.Unparen(pair.ChildByField("value")) != n {
 		return ""
 	}
@@ -780,7 +780,7 @@ func literalItemKey(f *analysis.File, n, value *analysis.Node) string {
 // read of the container) is its object, and whether it is instead a store
 // to that key (`container[key] = ...`), which replaces the coroutine.
 func itemRead(f *analysis.File, use *analysis.Node, key string) (read *analysis.Node, store bool) {
-	sub := use.Parent
+	sub := use.Parent()
 	if key == "" || sub == nil || sub.Type() != "subscript" || use.Field() != "value" || itemKey(f, sub.ChildByField("subscript")) != key {
 		return nil, false
 	}
@@ -842,7 +842,7 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 // isAttributeTarget reports an attribute being assigned (`self.x = ...`).
 func isAttributeTarget(n *analysis.Node) bool {
 	child := n
-	for q := n.Parent; q != nil; child, q = q, q.Parent {
+	for q := n.Parent(); q != nil; child, q = q, q.Parent() {
 		switch q.Type() {
 		case "pattern_list", "tuple_pattern", "tuple", "expression_list", "parenthesized_expression":
 			continue
@@ -963,7 +963,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		if m.File.Text(n) != name || m.ScopeAt(n).Lookup(name) != binding {
 			return true
 		}
-		if isBindingTarget(n) && !(n.Parent != nil && n.Parent.Type() == "augmented_assignment") {
+		if isBindingTarget(n) && !(n.Parent() != nil && n.Parent().Type() == "augmented_assignment") {
 			if n.Start > assign.Start {
 				rebinds = append(rebinds, n)
 			}
@@ -1017,7 +1017,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 // assignment (`x, y = await gather(x, y)` reads the old x), after a for
 // statement's iterable.
 func bindingEnd(target *analysis.Node) uint32 {
-	for q := target.Parent; q != nil; q = q.Parent {
+	for q := target.Parent(); q != nil; q = q.Parent() {
 		switch q.Type() {
 		case "assignment", "augmented_assignment", "named_expression":
 			return q.End
@@ -1033,14 +1033,14 @@ func bindingEnd(target *analysis.Node) uint32 {
 
 // p0 reports the name part of a keyword argument (`f(name=...)`).
 func p0(n *analysis.Node) bool {
-	return n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name"
+	return n.Parent() != nil && n.Parent().Type() == "keyword_argument" && n.Field() == "name"
 }
 
 // isBindingTarget reports whether identifier n is assigned to (an
 // assignment target, a for target, a walrus name, an as-alias).
 func isBindingTarget(n *analysis.Node) bool {
 	child := n
-	for q := n.Parent; q != nil; child, q = q, q.Parent {
+	for q := n.Parent(); q != nil; child, q = q, q.Parent() {
 		switch q.Type() {
 		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "list_splat_pattern":
 			continue
@@ -1064,7 +1064,7 @@ func isBindingTarget(n *analysis.Node) bool {
 // conditionalBetween reports whether rebind sits in a block (if, loop, try,
 // with) that does not also contain assign: it may not run.
 func conditionalBetween(rebind, assign *analysis.Node) bool {
-	for q := rebind.Parent; q != nil; q = q.Parent {
+	for q := rebind.Parent(); q != nil; q = q.Parent() {
 		if isAncestor(q, assign) {
 			return false
 		}
@@ -1138,7 +1138,7 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 // whose condition asks what a value is: isinstance, hasattr, callable,
 // inspect's and asyncio's iscoroutine tests.
 func underTypeTest(p *Pass, c *analysis.Call) bool {
-	for n := c.Node.Parent; n != nil && n != c.Func.Node; n = n.Parent {
+	for n := c.Node.Parent(); n != nil && n != c.Func.Node; n = n.Parent() {
 		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
 			continue
 		}

@@ -20,9 +20,9 @@ import (
 // assignment, the condition of an `if` whose other path drops the
 // coroutine, its line (1-based) and true.
 func uncoveredPath(f *analysis.File, assign *analysis.Node, consumedAt []*analysis.Node) (cond string, line int, ok bool) {
-	block := assign.Parent
+	block := assign.Parent()
 	for block != nil && block.Type() != "block" && block.Type() != "module" {
-		block = block.Parent
+		block = block.Parent()
 	}
 	if block == nil || len(consumedAt) == 0 {
 		return "", 0, false
@@ -52,7 +52,7 @@ func uncoveredPath(f *analysis.File, assign *analysis.Node, consumedAt []*analys
 // reaches it.
 func outermostCondition(n, block *analysis.Node) *analysis.Node {
 	var out *analysis.Node
-	for q := n.Parent; q != nil && q != block; q = q.Parent {
+	for q := n.Parent(); q != nil && q != block; q = q.Parent() {
 		switch q.Type() {
 		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
 			"conditional_expression", "boolean_operator", "lambda", "function_definition":

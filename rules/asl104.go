@@ -114,9 +114,9 @@ func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	aw := c.UsedBy
-	par := aw.Parent
+	par := aw.Parent()
 	for par != nil && par.Type() == "parenthesized_expression" {
-		par = par.Parent
+		par = par.Parent()
 	}
 	if par == nil {
 		return false
@@ -154,7 +154,7 @@ func cleanupGather(p *Pass, c *analysis.Call) bool {
 	if exceptionsRetrievedElsewhere(p, c) {
 		return true
 	}
-	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
+	for q := c.Node.Parent(); q != nil && q != c.Func.Node; q = q.Parent() {
 		if q.Type() == "finally_clause" || q.Type() == "except_clause" || q.Type() == "except_group_clause" {
 			return true
 		}
@@ -197,7 +197,7 @@ func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
 			return true
 		}
 		// `for task in tasks: task.exception()`
-		for q := recv.Parent; q != nil; q = q.Parent {
+		for q := recv.Parent(); q != nil; q = q.Parent() {
 			if q.Type() == "for_statement" {
 				left, right := q.ChildByField("left"), analysis.Unparen(q.ChildByField("right"))
 				if left != nil && p.File.Text(left) == name && right != nil && right.Type() == "identifier" && gathered[p.File.Text(right)] {

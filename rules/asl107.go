@@ -85,7 +85,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 	}
 	release := p.File.Text(recv) + ".release"
 	started := false
-	for _, s := range stmt.Parent.NamedChildren() {
+	for _, s := range stmt.Parent().NamedChildren() {
 		if s == stmt {
 			started = true
 			continue

@@ -230,9 +230,9 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 // argument of a builtin that consumes an iterable (`list(gen())`).
 func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	n := call
-	p := n.Parent
+	p := n.Parent()
 	for p != nil && p.Type() == "parenthesized_expression" {
-		n, p = p, p.Parent
+		n, p = p, p.Parent()
 	}
 	if p == nil {
 		return false
@@ -241,7 +241,7 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	case "for_statement", "for_in_clause":
 		return n.Field() == "right" && !p.HasToken("async")
 	case "argument_list":
-		outer := p.Parent
+		outer := p.Parent()
 		if outer == nil || outer.Type() != "call" || len(p.NamedChildren()) != 1 {
 			return false
 		}

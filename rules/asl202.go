@@ -156,7 +156,7 @@ func queueSize(ctor *analysis.Node, f *analysis.File) *analysis.Node {
 // mode: inside a try that handles BlockingIOError, or on a receiver that the
 // module switches to non-blocking with setblocking(False).
 func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
-	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
+	for q := c.Node.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		if q.Type() != "try_statement" || !isAncestor(q.ChildByField("body"), c.Node) {
 			continue
 		}
@@ -254,7 +254,7 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 			return inMemorySQLite(m, b.Values[0], depth+1)
 		}
 		// `with sqlite3.connect(":memory:") as db:`
-		for p := b.Node.Parent; p != nil && p.Type() != "block"; p = p.Parent {
+		for p := b.Node.Parent(); p != nil && p.Type() != "block"; p = p.Parent() {
 			if p.Type() == "as_pattern" {
 				if named := p.NamedChildren(); len(named) > 0 {
 					return inMemorySQLite(m, named[0], depth+1)
@@ -296,11 +296,11 @@ func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, pre
 // statement (or of an enclosing block) is a while loop on the readiness
 // predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
 func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
-	for n := c.Node; n.Parent != nil && !isDef(n); n = n.Parent {
-		if n.Parent.Type() != "block" && n.Parent.Type() != "module" {
+	for n := c.Node; n.Parent() != nil && !isDef(n); n = n.Parent() {
+		if n.Parent().Type() != "block" && n.Parent().Type() != "module" {
 			continue
 		}
-		for _, s := range n.Parent.NamedChildren() {
+		for _, s := range n.Parent().NamedChildren() {
 			if s.Start >= n.Start {
 				break
 			}
@@ -316,7 +316,7 @@ func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds [
 // underReadyCheck: the call is in the consequence of an if statement (or
 // conditional expression) whose condition asks the readiness predicate.
 func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
-	for q := c.Node.Parent; q != nil && !isDef(q); q = q.Parent {
+	for q := c.Node.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		switch q.Type() {
 		case "if_statement", "elif_clause", "while_statement":
 			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) &&
@@ -536,28 +536,28 @@ func (s *sectionCheck) allSectionsBrief() bool {
 
 // useIsBrief checks one use n of the lock.
 func (s *sectionCheck) useIsBrief(n *analysis.Node) bool {
-	p := n.Parent
+	p := n.Parent()
 	switch {
 	case p == nil:
 		return false
 	case p.Type() == "assignment" && p.ChildByField("left") == n:
 		return true // its creation, checked by briefLocks
-	case p.Type() == "with_item" || p.Type() == "as_pattern" && p.Parent != nil && p.Parent.Type() == "with_item":
-		for w := p; w != nil; w = w.Parent {
+	case p.Type() == "with_item" || p.Type() == "as_pattern" && p.Parent() != nil && p.Parent().Type() == "with_item":
+		for w := p; w != nil; w = w.Parent() {
 			if w.Type() == "with_statement" {
 				return s.regionIsBrief(w.ChildByField("body"), 0)
 			}
 		}
 		return false
-	case p.Type() == "argument_list" && p.Parent != nil && pylib.ThreadLockKindOf(calleeOf(s.m, p.Parent)) == pylib.ConditionOnLock:
+	case p.Type() == "argument_list" && p.Parent() != nil && pylib.ThreadLockKindOf(calleeOf(s.m, p.Parent())) == pylib.ConditionOnLock:
 		return true // a Condition built on it: one of the members
-	case p.Type() == "attribute" && p.ChildByField("object") == n && p.Parent != nil && p.Parent.Type() == "call" &&
-		p.Parent.ChildByField("function") == p:
+	case p.Type() == "attribute" && p.ChildByField("object") == n && p.Parent() != nil && p.Parent().Type() == "call" &&
+		p.Parent().ChildByField("function") == p:
 		method := s.m.File.Text(p.ChildByField("attribute"))
 		if method != "acquire" {
 			return lockMethodsInSection[method]
 		}
-		return s.acquireSectionIsBrief(p.Parent)
+		return s.acquireSectionIsBrief(p.Parent())
 	}
 	return false
 }

@@ -124,7 +124,7 @@ func returnsFuture(p *Pass, call *analysis.Node) bool {
 // frame, and its local, outlive the task.
 func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analysis.Node) bool {
 	var call *analysis.Node
-	for q := use; q != nil && call == nil; q = q.Parent {
+	for q := use; q != nil && call == nil; q = q.Parent() {
 		if q.Type() == "call" {
 			call = q
 		}
@@ -158,7 +158,7 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 		if n.Type() == "await" && n.Start > made.Node.Start {
 			n.Walk(func(e *analysis.Node) bool {
 				t := m.File.Text(e)
-				found = found || e != n && (t == signal+".wait()" || t == signal && e.Parent == n)
+				found = found || e != n && (t == signal+".wait()" || t == signal && e.Parent() == n)
 				return !found
 			})
 		}
@@ -200,7 +200,7 @@ func runTaskReferenceDies(p *Pass) {
 // keepTaskFix adds `_background_tasks.add(name)` and the discard callback
 // after the assignment statement that stores a task in a local.
 func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
-	stmt := assign.Parent
+	stmt := assign.Parent()
 	if stmt == nil || stmt.Type() != "expression_statement" || !ownLine(p.File, stmt) {
 		return nil
 	}

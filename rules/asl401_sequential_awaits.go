@@ -279,7 +279,7 @@ func runSequentialAwaits(p *Pass) {
 // underLock reports whether n sits in an `async with` (or `with`) of a lock,
 // semaphore or condition: code there is serialised on purpose.
 func underLock(p *Pass, n, fnNode *analysis.Node) bool {
-	for a := n.Parent; a != nil && a != fnNode; a = a.Parent {
+	for a := n.Parent(); a != nil && a != fnNode; a = a.Parent() {
 		if a.Type() != "with_statement" {
 			continue
 		}

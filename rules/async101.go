@@ -53,7 +53,7 @@ func runYieldInCancelScope(p *Pass) {
 			if !isYield(n) {
 				return true
 			}
-			for q := n.Parent; q != nil && q != f.Node; q = q.Parent {
+			for q := n.Parent(); q != nil && q != f.Node; q = q.Parent() {
 				if q.Type() != "with_statement" || !inWithBody(q, n) {
 					continue
 				}

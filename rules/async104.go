@@ -85,8 +85,8 @@ func runCancelledNotRaised(p *Pass) {
 // insideOwnTry reports whether n sits in the body of a try statement nested
 // in block (its exception may be handled there).
 func insideOwnTry(n, block *analysis.Node) bool {
-	for q := n.Parent; q != nil && q != block; q = q.Parent {
-		if q.Type() == "block" && q.Parent != nil && q.Parent.Type() == "try_statement" && q.Field() == "body" {
+	for q := n.Parent(); q != nil && q != block; q = q.Parent() {
+		if q.Type() == "block" && q.Parent() != nil && q.Parent().Type() == "try_statement" && q.Field() == "body" {
 			return true
 		}
 	}
@@ -95,10 +95,10 @@ func insideOwnTry(n, block *analysis.Node) bool {
 
 // loopEncloses reports whether the innermost loop around jump n is outside stmt.
 func loopEncloses(n, stmt *analysis.Node) bool {
-	for q := n.Parent; q != nil; q = q.Parent {
+	for q := n.Parent(); q != nil; q = q.Parent() {
 		if q == stmt {
 			// Found the statement first: is there a loop above it in the same function?
-			for r := stmt.Parent; r != nil && !isDef(r); r = r.Parent {
+			for r := stmt.Parent(); r != nil && !isDef(r); r = r.Parent() {
 				if r.Type() == "for_statement" || r.Type() == "while_statement" {
 					return true
 				}

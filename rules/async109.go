@@ -119,15 +119,15 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		args.Walk(func(n *analysis.Node) bool {
 			// Passed by keyword, other APIs must take it as their own timeout
 			// (`timeout=ClientTimeout(total=timeout)` counts).
-			if !consumer && n.Type() == "keyword_argument" && n.Parent == args && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
+			if !consumer && n.Type() == "keyword_argument" && n.Parent() == args && !strings.Contains(p.File.Text(n.ChildByField("name")), "timeout") {
 				return false
 			}
 			// A local computed from the timeout counts when it goes to the
 			// timeout machinery or to a `timeout=` keyword (not as any
 			// positional argument: `deadline` may be anything).
-			derivedOK := consumer || (n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "value")
+			derivedOK := consumer || (n.Parent() != nil && n.Parent().Type() == "keyword_argument" && n.Field() == "value")
 			if n.Type() == "identifier" && n.Field() != "attribute" &&
-				!(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") && isTimeout(n) &&
+				!(n.Parent() != nil && n.Parent().Type() == "keyword_argument" && n.Field() == "name") && isTimeout(n) &&
 				(p.File.Text(n) == "timeout" || derivedOK) {
 				uses = true
 			}

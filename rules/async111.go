@@ -48,7 +48,7 @@ func runCMValueInTask(p *Pass) {
 			}
 			// Names bound by with statements between the task group and the call.
 			bound := map[string]bool{}
-			for q := n.Parent; q != nil && q != tg.With; q = q.Parent {
+			for q := n.Parent(); q != nil && q != tg.With; q = q.Parent() {
 				if q.Type() == "with_statement" && inWithBody(q, n) {
 					_, aliases := withItems(q)
 					for _, a := range aliases {
@@ -63,7 +63,7 @@ func runCMValueInTask(p *Pass) {
 			}
 			n.ChildByField("arguments").Walk(func(a *analysis.Node) bool {
 				if a.Type() == "identifier" && bound[p.File.Text(a)] && a.Field() != "attribute" &&
-					!(a.Parent != nil && a.Parent.Type() == "keyword_argument" && a.Field() == "name") {
+					!(a.Parent() != nil && a.Parent().Type() == "keyword_argument" && a.Field() == "name") {
 					p.Report(a, "`"+p.File.Text(a)+"` comes from a context manager that closes before the "+tg.Kind+
 						" waits for this task; open it outside the `async with` of the "+tg.Kind)
 				}

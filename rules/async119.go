@@ -56,7 +56,7 @@ func runYieldInCMInAsyncGen(p *Pass) {
 			if !isYield(n) {
 				return true
 			}
-			for q := n.Parent; q != nil && q != f.Node; q = q.Parent {
+			for q := n.Parent(); q != nil && q != f.Node; q = q.Parent() {
 				if q.Type() == "with_statement" && inWithBody(q, n) && !holdsNothing(p, q) {
 					if !checkedPassed {
 						passed, checkedPassed = passedByName(p.Module, f), true
@@ -83,7 +83,7 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 		if found {
 			return false
 		}
-		if n.Type() == "identifier" && n.Parent != nil && n.Parent.Type() == "argument_list" && m.File.Text(n) == f.Name &&
+		if n.Type() == "identifier" && n.Parent() != nil && n.Parent().Type() == "argument_list" && m.File.Text(n) == f.Name &&
 			m.Resolve(n).Func == f {
 			found = true
 		}

@@ -46,7 +46,7 @@ func runControlFlowInTaskGroup(p *Pass) {
 				p.Report(n, "`return` inside a "+tg.Kind+" waits for all its tasks before returning; set the result and return after the `async with` block")
 			case "break_statement", "continue_statement":
 				// Only when the innermost loop around it encloses the task group.
-				for q := n.Parent; q != nil; q = q.Parent {
+				for q := n.Parent(); q != nil; q = q.Parent() {
 					if q == tg.With {
 						word := "break"
 						if n.Type() == "continue_statement" {

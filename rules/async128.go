@@ -163,11 +163,11 @@ func handsOn(m *analysis.Module, body *analysis.Node, param string) bool {
 		if (n.Type() == "function_definition" || n.Type() == "lambda") && bindsParam(m, n, param) {
 			return false
 		}
-		if n.Type() == "identifier" && m.File.Text(n) == param && n.Parent != nil {
+		if n.Type() == "identifier" && m.File.Text(n) == param && n.Parent() != nil {
 			switch {
-			case n.Parent.Type() == "argument_list":
+			case n.Parent().Type() == "argument_list":
 				found = true
-			case n.Parent.Type() == "keyword_argument" && n.Field() == "value":
+			case n.Parent().Type() == "keyword_argument" && n.Field() == "value":
 				found = true
 			}
 		}
@@ -185,7 +185,7 @@ func bindsParam(m *analysis.Module, def *analysis.Node, name string) bool {
 	}
 	bound := false
 	params.Walk(func(n *analysis.Node) bool {
-		if n.Type() == "identifier" && m.File.Text(n) == name && n.Parent != nil && n.Parent.Field() != "type" && n.Field() != "type" && n.Field() != "value" {
+		if n.Type() == "identifier" && m.File.Text(n) == name && n.Parent() != nil && n.Parent().Field() != "type" && n.Field() != "type" && n.Field() != "value" {
 			bound = true
 		}
 		return !bound && n.Field() != "value" && n.Field() != "type"
@@ -205,11 +205,11 @@ func startExpectedToFail(m *analysis.Module, f *analysis.Function) bool {
 	}
 	mentions := uncalledMentions(m, f.Name)
 	for _, ref := range mentions {
-		args := ref.Parent
-		if args == nil || args.Type() != "argument_list" || args.NamedChildren()[0] != ref || args.Parent.Type() != "call" {
+		args := ref.Parent()
+		if args == nil || args.Type() != "argument_list" || args.NamedChildren()[0] != ref || args.Parent().Type() != "call" {
 			return false
 		}
-		call := args.Parent
+		call := args.Parent()
 		fn := call.ChildByField("function")
 		if fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "start" || !expectedToRaise(m, call) {
 			return false

@@ -51,7 +51,7 @@ func runTaskDropped(p *Pass) {
 // expression statement, or is only tested for truth (a condition).
 func valueDropped(f *analysis.File, n *analysis.Node) bool {
 	child := n
-	for p := n.Parent; p != nil; child, p = p, p.Parent {
+	for p := n.Parent(); p != nil; child, p = p, p.Parent() {
 		switch p.Type() {
 		case "expression_statement":
 			return true
@@ -74,8 +74,8 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 		case "attribute":
 			// task.add_done_callback(cb) returns None: the task is still dropped.
 			if child.Field() == "object" && f.Text(p.ChildByField("attribute")) == "add_done_callback" &&
-				p.Parent != nil && p.Parent.Type() == "call" && p.Field() == "function" {
-				child, p = p, p.Parent
+				p.Parent() != nil && p.Parent().Type() == "call" && p.Field() == "function" {
+				child, p = p, p.Parent()
 				continue
 			}
 			return false
@@ -89,7 +89,7 @@ func valueDropped(f *analysis.File, n *analysis.Node) bool {
 // storeTaskFix rewrites the statement `asyncio.create_task(...)` into an
 // assignment kept in the module-level set.
 func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
-	stmt := call.Parent
+	stmt := call.Parent()
 	if stmt == nil || stmt.Type() != "expression_statement" || len(stmt.NamedChildren()) != 1 || !ownLine(p.File, stmt) {
 		return nil
 	}

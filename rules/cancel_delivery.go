@@ -111,11 +111,11 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 	if i := strings.IndexAny(value, ":="); i >= 0 {
 		value = strings.TrimSpace(value[:i])
 	}
-	for q := ret.Parent; q != nil && q != def; q = q.Parent {
-		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "if_statement" || q.Field() != "consequence" {
+	for q := ret.Parent(); q != nil && q != def; q = q.Parent() {
+		if q.Type() != "block" || q.Parent() == nil || q.Parent().Type() != "if_statement" || q.Field() != "consequence" {
 			continue
 		}
-		cond := analysis.Unparen(q.Parent.ChildByField("condition"))
+		cond := analysis.Unparen(q.Parent().ChildByField("condition"))
 		if cond.Type() != "comparison_operator" || len(cond.NamedChildren()) != 2 {
 			continue
 		}
@@ -145,7 +145,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 	if f == nil || !f.Async || f.Lambda || f.Generator || !onlyTaskEntry(m, f, usedOtherwise) {
 		return false
 	}
-	for q := try.Parent; q != nil && q != f.Node; q = q.Parent {
+	for q := try.Parent(); q != nil && q != f.Node; q = q.Parent() {
 		if q.Type() == "with_statement" {
 			// A timeout, cancel scope or task group of the function's own may
 			// be what cancelled the try body: swallowing that is seen at once.
@@ -160,9 +160,9 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 		return false
 	}
 	if breaks {
-		loop := try.Parent
+		loop := try.Parent()
 		for loop != nil && loop.Type() != "while_statement" && loop.Type() != "for_statement" && !isDef(loop) {
-			loop = loop.Parent
+			loop = loop.Parent()
 		}
 		if loop == nil || isDef(loop) || !endsAfter(m, loop) {
 			return false
@@ -239,8 +239,8 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 // function, and what follows n (at any level) is cleanup that ends, with no
 // `while` loop or `async for` that waits (the task would go on working).
 func endsAfter(m *analysis.Module, n *analysis.Node) bool {
-	for q := n; q.Parent != nil && !isDef(q.Parent); q = q.Parent {
-		parent := q.Parent
+	for q := n; q.Parent() != nil && !isDef(q.Parent()); q = q.Parent() {
+		parent := q.Parent()
 		if (parent.Type() == "while_statement" || parent.Type() == "for_statement") && q.Field() == "body" {
 			return false
 		}
@@ -286,10 +286,10 @@ func uncalledMentions(m *analysis.Module, name string) []*analysis.Node {
 			return true
 		}
 		ref := n
-		if p := n.Parent; p != nil && p.Type() == "attribute" && n.Field() == "attribute" {
+		if p := n.Parent(); p != nil && p.Type() == "attribute" && n.Field() == "attribute" {
 			ref = p
 		}
-		switch p := ref.Parent; {
+		switch p := ref.Parent(); {
 		case p == nil:
 		case p.Type() == "function_definition" && ref.Field() == "name":
 		case p.Type() == "call" && ref.Field() == "function":

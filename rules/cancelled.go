@@ -240,7 +240,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	if fn == nil {
 		return false
 	}
-	for p := try.Parent; p != nil && p != fn; p = p.Parent {
+	for p := try.Parent(); p != nil && p != fn; p = p.Parent() {
 		if p.Type() == "for_statement" || p.Type() == "while_statement" {
 			return false // the loop may run the await again
 		}
@@ -491,12 +491,12 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 	bound := m.File.Text(name)
 	found := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if found || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent == nil {
+		if found || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent() == nil {
 			return !found
 		}
-		switch p := n.Parent; {
+		switch p := n.Parent(); {
 		case p.Type() == "argument_list":
-			call := p.Parent
+			call := p.Parent()
 			fn := call.ChildByField("function")
 			method := m.File.Text(fn)
 			if fn != nil && fn.Type() == "attribute" {

@@ -241,7 +241,7 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	}
 	// Not inside a lambda or a generator expression (await is not allowed there)
 	// nor where the value is awaited already.
-	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
+	for q := c.Node.Parent(); q != nil && q != c.Func.Node; q = q.Parent() {
 		if q.Type() == "lambda" || q.Type() == "generator_expression" || q.Type() == "await" {
 			return nil
 		}
@@ -282,7 +282,7 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		text = "await " + toThread + "(lambda: " + p.File.Text(c.Node) + ")"
 	}
 	// `f(x).json()` -> `(await asyncio.to_thread(f, x)).json()`
-	if par := c.Node.Parent; par != nil && ((par.Type() == "attribute" && c.Node.Field() == "object") ||
+	if par := c.Node.Parent(); par != nil && ((par.Type() == "attribute" && c.Node.Field() == "object") ||
 		(par.Type() == "subscript" && c.Node.Field() == "value") || (par.Type() == "call" && c.Node.Field() == "function")) {
 		text = "(" + text + ")"
 	}

@@ -40,7 +40,7 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 		return false
 	}
 	conditional := false
-	for q := c.Node.Parent; q != nil && q != c.Func.Node; q = q.Parent {
+	for q := c.Node.Parent(); q != nil && q != c.Func.Node; q = q.Parent() {
 		if q.Type() == "if_statement" || q.Type() == "elif_clause" || q.Type() == "else_clause" || q.Type() == "conditional_expression" {
 			conditional = true
 			break
@@ -65,7 +65,7 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 // neverRuns reports a node inside the body of a loop over an empty literal
 // or of `if False:` / `while False:` (in its function).
 func neverRuns(m *analysis.Module, n *analysis.Node) bool {
-	for q := n.Parent; q != nil && !isDef(q); q = q.Parent {
+	for q := n.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		switch q.Type() {
 		case "for_statement":
 			if body := q.ChildByField("body"); body != nil && isAncestor(body, n) && emptyLiteral(m, q.ChildByField("right")) {

@@ -35,7 +35,7 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 			return false
 		}
 		if n == target || n.Type() != "identifier" || m.File.Text(n) != name || n.Field() == "attribute" ||
-			(n.Parent != nil && n.Parent.Type() == "keyword_argument" && n.Field() == "name") {
+			(n.Parent() != nil && n.Parent().Type() == "keyword_argument" && n.Field() == "name") {
 			return true
 		}
 		if m.ScopeAt(n).Lookup(name) != binding {
@@ -54,9 +54,9 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 // useKind classifies what happens to a name at one use: "await", "schedule"
 // (handed to gather/create_task/...), "method:NAME" (obj.NAME(...)) or "other".
 func useKind(m *analysis.Module, n *analysis.Node) string {
-	p := n.Parent
+	p := n.Parent()
 	for p != nil && p.Type() == "parenthesized_expression" {
-		n, p = p, p.Parent
+		n, p = p, p.Parent()
 	}
 	if p == nil {
 		return "other"
@@ -65,20 +65,20 @@ func useKind(m *analysis.Module, n *analysis.Node) string {
 	case "await":
 		return "await"
 	case "argument_list":
-		if p.Parent != nil && p.Parent.Type() == "call" && m.IsScheduler(p.Parent) {
+		if p.Parent() != nil && p.Parent().Type() == "call" && m.IsScheduler(p.Parent()) {
 			return "schedule"
 		}
 	case "list", "tuple", "set":
 		// gather(*[a, b]) / wait([a, b]): a container handed straight to a scheduler.
-		q := p.Parent
+		q := p.Parent()
 		for q != nil && (q.Type() == "list_splat" || q.Type() == "parenthesized_expression") {
-			q = q.Parent
+			q = q.Parent()
 		}
-		if q != nil && q.Type() == "argument_list" && q.Parent != nil && m.IsScheduler(q.Parent) {
+		if q != nil && q.Type() == "argument_list" && q.Parent() != nil && m.IsScheduler(q.Parent()) {
 			return "schedule"
 		}
 	case "attribute":
-		if n.Field() == "object" && p.Parent != nil && p.Parent.Type() == "call" && p.Field() == "function" {
+		if n.Field() == "object" && p.Parent() != nil && p.Parent().Type() == "call" && p.Field() == "function" {
 			return "method:" + m.File.Text(p.ChildByField("attribute"))
 		}
 	}
@@ -88,7 +88,7 @@ func useKind(m *analysis.Module, n *analysis.Node) string {
 // exclusiveBranches reports whether a and b lie in different branches of
 // an if statement (so at most one of them runs).
 func exclusiveBranches(a, b *analysis.Node) bool {
-	for q := a.Parent; q != nil; q = q.Parent {
+	for q := a.Parent(); q != nil; q = q.Parent() {
 		if !isAncestor(q, b) {
 			continue
 		}
@@ -96,8 +96,8 @@ func exclusiveBranches(a, b *analysis.Node) bool {
 			return false
 		}
 		branch := func(n *analysis.Node) *analysis.Node {
-			for r := n; r != nil && r.Parent != nil; r = r.Parent {
-				if r.Parent == q {
+			for r := n; r != nil && r.Parent() != nil; r = r.Parent() {
+				if r.Parent() == q {
 					return r
 				}
 			}
@@ -112,7 +112,7 @@ func exclusiveBranches(a, b *analysis.Node) bool {
 // inLoopAfter reports whether use sits in a loop body that does not also
 // contain def (so it may run several times for one assignment).
 func inLoopAfter(use, def *analysis.Node) bool {
-	for q := use.Parent; q != nil && !isDef(q); q = q.Parent {
+	for q := use.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		if (q.Type() == "for_statement" || q.Type() == "while_statement") && isAncestor(q.ChildByField("body"), use) && !isAncestor(q, def) {
 			return true
 		}

@@ -403,7 +403,7 @@ func moduleLibrary(m *analysis.Module) string {
 	}
 	if written() == "" {
 		// A module of trio's or anyio's own package that imports none of them.
-		own, _, _ := strings.Cut(m.Name, ".")
+		own, _, _ := strings.Cut(m.PlainName(m.Name), ".")
 		roots[own] = true
 	}
 	if lib := written(); lib != "" {

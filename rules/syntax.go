@@ -176,7 +176,7 @@ func hasCheckpoint(m *analysis.Module, n *analysis.Node, yields bool, ignoreWith
 // enclosingFunc returns the innermost function_definition or lambda node
 // containing n (n itself excluded), or nil.
 func enclosingFunc(n *analysis.Node) *analysis.Node {
-	for p := n.Parent; p != nil; p = p.Parent {
+	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == "function_definition" || p.Type() == "lambda" {
 			return p
 		}
@@ -319,7 +319,7 @@ func isYield(n *analysis.Node) bool { return n.Type() == "yield" && n.Named() }
 
 // isAncestor reports whether a is n or one of its ancestors.
 func isAncestor(a, n *analysis.Node) bool {
-	for q := n; q != nil; q = q.Parent {
+	for q := n; q != nil; q = q.Parent() {
 		if q == a {
 			return true
 		}
@@ -330,7 +330,7 @@ func isAncestor(a, n *analysis.Node) bool {
 // withStatementOf returns the with statement whose item is call, or nil.
 func withStatementOf(call *analysis.Node) *analysis.Node {
 	n := call
-	for p := n.Parent; p != nil; n, p = p, p.Parent {
+	for p := n.Parent(); p != nil; n, p = p, p.Parent() {
 		switch p.Type() {
 		case "as_pattern":
 			if p.ChildByField("alias") == n {
@@ -349,7 +349,7 @@ func withStatementOf(call *analysis.Node) *analysis.Node {
 // inWithBody reports whether n lies in the body of with statement w (not its items).
 func inWithBody(w, n *analysis.Node) bool {
 	body := w.ChildByField("body")
-	for q := n; q != nil && q != w; q = q.Parent {
+	for q := n; q != nil && q != w; q = q.Parent() {
 		if q == body {
 			return true
 		}

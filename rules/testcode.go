@@ -13,12 +13,12 @@ import (
 // thread-only API from the event loop raises RuntimeError first), so the
 // helper's blocking call is not what runs.
 func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
-	for q := call.Parent; q != nil && !isDef(q); q = q.Parent {
-		if q.Type() != "block" || q.Parent == nil || q.Parent.Type() != "with_statement" {
+	for q := call.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "block" || q.Parent() == nil || q.Parent().Type() != "with_statement" {
 			continue
 		}
 		found := false
-		q.Parent.Walk(func(n *analysis.Node) bool {
+		q.Parent().Walk(func(n *analysis.Node) bool {
 			if found || n.Type() == "block" {
 				return false
 			}

@@ -136,7 +136,9 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call, e
 	fmt.Fprintf(&b, "```python\n%s %s(%s)\n```\n", keyword, target.QualName, params)
 	tm := target.Module()
 	line := tm.File.Lines.Position(int(target.Node.Start)).Line + 1
-	fmt.Fprintf(&b, "\n`%s` is %s, defined in `%s` line %d.", target.FullName(), describeKind(target), s.displayPath(tm.File.Path), line)
+	// The name it is imported by (a later copy of a package is named apart
+	// inside, the path tells which copy).
+	fmt.Fprintf(&b, "\n`%s` is %s, defined in `%s` line %d.", tm.PlainName(target.FullName()), describeKind(target), s.displayPath(tm.File.Path), line)
 	if target.IsCoroutineFunction() {
 		switch c.Usage {
 		case analysis.UsageAwaited:

@@ -279,12 +279,19 @@ func (w *workspace) buildModule(f *analysis.File) (*analysis.Module, uint64) {
 	w.mu.Lock()
 	p := w.projectLocked(root)
 	p.layout.AddPath(f.Path)
-	name, isPkg, aliases := p.layout.ModuleName(f.Path)
+	naming := p.layout.Naming(f.Path)
 	gen := w.layoutGen
 	w.mu.Unlock()
-	m := analysis.BuildModule(f, name, isPkg)
-	m.Aliases = aliases
-	return m, gen
+	return analysis.BuildModuleNamed(f, naming), gen
+}
+
+// renames reports whether path appearing or disappearing renames other
+// modules of its project (analysis.Layout.Renames).
+func (w *workspace) renames(path string) bool {
+	root := w.rootOf(path)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.projectLocked(root).layout.Renames(path)
 }
 
 // put replaces path's module in its project when stillCurrent (checked
@@ -823,6 +830,11 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 		if filepath.Base(p) == "pyproject.toml" {
 			s.configChanged(p, false)
 			continue
+		}
+		if ev.Type != protocol.FileChangeTypeChanged && filepath.Ext(p) == ".py" && s.ws.renames(p) {
+			// Other modules' names change (a new package, another copy of
+			// one): index the projects again.
+			s.configChanged("", true)
 		}
 		changes = append(changes, change{p, ev.Type == protocol.FileChangeTypeDeleted})
 	}

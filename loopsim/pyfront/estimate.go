@@ -350,8 +350,8 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 	if n == nil {
 		return Hint{}, false
 	}
-	if n.Type() == "identifier" && n.Field() == "name" && n.Parent != nil && n.Parent.Type() == "function_definition" && n.Parent.HasToken("async") {
-		res, err := EstimateFunction(f, n.Parent, opts)
+	if n.Type() == "identifier" && n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "function_definition" && n.Parent().HasToken("async") {
+		res, err := EstimateFunction(f, n.Parent(), opts)
 		if err == nil && res.Budget != "" && res.Budget != loopsim.BudgetCancelled {
 			// Say why there is no figure: the function does not end, or
 			// not within what a simulation may spend.
@@ -416,7 +416,7 @@ var hintCalls = func() map[string]bool {
 
 // interestingAncestor finds the await or concurrency call around n.
 func interestingAncestor(f *analysis.File, n *analysis.Node) *analysis.Node {
-	for a := n; a != nil; a = a.Parent {
+	for a := n; a != nil; a = a.Parent() {
 		switch a.Type() {
 		case "await":
 			return a
@@ -436,7 +436,7 @@ func interestingAncestor(f *analysis.File, n *analysis.Node) *analysis.Node {
 }
 
 func enclosingFunction(n *analysis.Node) *analysis.Node {
-	for a := n.Parent; a != nil; a = a.Parent {
+	for a := n.Parent(); a != nil; a = a.Parent() {
 		if a.Type() == "function_definition" {
 			return a
 		}
@@ -447,7 +447,7 @@ func enclosingFunction(n *analysis.Node) *analysis.Node {
 // enclosingStatement is the innermost statement around n (a with statement
 // for an `async with TaskGroup()` header).
 func enclosingStatement(n *analysis.Node) *analysis.Node {
-	for a := n; a != nil; a = a.Parent {
+	for a := n; a != nil; a = a.Parent() {
 		if strings.HasSuffix(a.Type(), "_statement") || a.Type() == "function_definition" {
 			if a.Type() == "function_definition" {
 				return nil

@@ -862,8 +862,8 @@ func (t *translator) call(n *analysis.Node, awaited bool) loopsim.Expr {
 // call on line, which a latency comment on that line prefers.
 func (t *translator) lineHasAwaitedCall(n *analysis.Node, line int) bool {
 	root := n
-	for root.Parent != nil && t.f.Lines.Position(int(root.Parent.Start)).Line == line && !strings.HasSuffix(root.Parent.Type(), "statement") {
-		root = root.Parent
+	for root.Parent() != nil && t.f.Lines.Position(int(root.Parent().Start)).Line == line && !strings.HasSuffix(root.Parent().Type(), "statement") {
+		root = root.Parent()
 	}
 	found := false
 	root.Walk(func(c *analysis.Node) bool {
