@@ -134,10 +134,10 @@ func (m *Module) StartedAsTask(n *Node) bool { return startedAsTask(m, n, localS
 type localStarts map[*Node]map[string]int
 
 func startedAsTask(m *Module, n *Node, cache localStarts) bool {
-	if handedToTaskStarter(m, n) {
+	u, by := m.UsageOf(n)
+	if startsTask(m, u, by) {
 		return true
 	}
-	u, by := m.UsageOf(n)
 	if u != UsageStored || by == nil || by.Type() != "assignment" {
 		return false
 	}
@@ -190,6 +190,12 @@ func startedLocals(m *Module, scope *Node) map[string]int {
 // call to a task starter.
 func handedToTaskStarter(m *Module, n *Node) bool {
 	u, by := m.UsageOf(n)
+	return startsTask(m, u, by)
+}
+
+// startsTask reports whether a value used as u by `by` (Module.UsageOf) is
+// an argument of a call to a task starter.
+func startsTask(m *Module, u Usage, by *Node) bool {
 	if u != UsageScheduled && u != UsageArgument || by == nil || by.Type() != "call" {
 		return false
 	}

@@ -55,13 +55,14 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		}
 		byName[f.Name] = append(byName[f.Name], f)
 	}
+	seen := map[scopedName]bool{}
 	uses := m.values.walked
 	m.values.walked = nil
 	if uses == nil {
 		uses = valueUsesInTree(m, nil)
 	}
 	for _, n := range uses {
-		m.addValueKeys(out, defs, n)
+		m.addValueKeys(out, defs, seen, n)
 	}
 	for _, c := range m.Calls {
 		// A coroutine handed to a scheduler, or to any other callable
@@ -71,7 +72,7 @@ func namesUsedAsValues(m *Module) map[string]bool {
 			continue
 		}
 		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
-			m.addValueKeys(out, defs, fn)
+			m.addValueKeys(out, defs, seen, fn)
 		}
 	}
 	// The project-wide question of task_entries.go rides on the same index
@@ -118,8 +119,9 @@ func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
 }
 
 // addValueKeys adds the keys of what the identifier or attribute n
-// denotes, when that may be a function or class (see the keys above).
-func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, n *Node) {
+// denotes, when that may be a function or class (see the keys above). seen
+// holds the names already looked up, each from its scope.
+func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, seen map[scopedName]bool, n *Node) {
 	if n.Type() == "attribute" {
 		attr := m.File.Text(n.ChildByField("attribute"))
 		switch r := m.Resolve(n); {
@@ -135,7 +137,12 @@ func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]
 		return
 	}
 	name := m.File.Text(n)
-	b, scope := m.ScopeAt(n).lookup(name)
+	from := m.ScopeAt(n)
+	if seen[scopedName{from, name}] {
+		return // the same name from the same scope adds the same keys
+	}
+	seen[scopedName{from, name}] = true
+	b, scope := from.lookup(name)
 	if b == nil {
 		switch {
 		case builtins[name]:
@@ -159,6 +166,12 @@ func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]
 	if b.Qualified != "" {
 		out[strings.TrimPrefix(b.Qualified, "builtins.")] = true
 	}
+}
+
+// scopedName is a name looked up from a scope.
+type scopedName struct {
+	scope *Scope
+	name  string
 }
 
 // ValueKeys returns the keys under which a module records a use of f as a

@@ -39,10 +39,15 @@ var ASYNC128 = register(&Rule{
 
 func runTaskStatusNeverStarted(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda || emptyBody(f.Node) || raisesNotImplemented(p.File, f.Node) || startExpectedToFail(p.Module, f) {
+		if !f.Async || f.Lambda || emptyBody(f.Node) || raisesNotImplemented(p.File, f.Node) {
 			continue
 		}
-		for _, param := range taskStatusParams(p.Module, f.Node) {
+		// Asked only of a function taking a task status: it walks the module.
+		params := taskStatusParams(p.Module, f.Node)
+		if len(params) == 0 || startExpectedToFail(p.Module, f) {
+			continue
+		}
+		for _, param := range params {
 			body := f.Node.ChildByField("body")
 			if !callsStarted(p.Module, body, param) && !handsOn(p.Module, body, param) {
 				p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` takes `"+param+"` but never calls `"+param+

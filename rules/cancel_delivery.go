@@ -299,7 +299,7 @@ func waitsInLoop(m *analysis.Module, n *analysis.Node) bool {
 func uncalledMentions(m *analysis.Module, name string) []*analysis.Node {
 	var out []*analysis.Node
 	m.File.Root.Walk(func(n *analysis.Node) bool {
-		if n.Type() != "identifier" || m.File.Text(n) != name {
+		if n.Type() != "identifier" || string(m.File.Src[n.Start:n.End]) != name {
 			return true
 		}
 		ref := n
