@@ -82,7 +82,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		// A check run is a batch job whose live heap (every module's tree
 		// and model, kept for cross-module rules) only grows: collecting
-		// half as often saves ~8% of the run for a few % more peak memory.
+		// half as often saves 3-10% of the CPU (issue 9's budget against
+		// be5ddda) for ~20% more peak memory than GOGC 100 (still ~25% below
+		// be5ddda's; docs/performance.md, "Memory"). GOGC=100 in the
+		// environment trades back.
 		debug.SetGCPercent(200)
 	}
 	paths, err := parseInterleaved(fs, args)
