@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -55,6 +56,9 @@ func (m *Module) resolveAll() {
 func (m *Module) newScope(kind ScopeKind, n *Node, parent *Scope) *Scope {
 	s := &Scope{Kind: kind, Node: n, Parent: parent, Bindings: map[string]*Binding{}}
 	m.scopeOf[n] = s
+	if !slices.Contains(m.scopeKinds, n.kind) {
+		m.scopeKinds = append(m.scopeKinds, n.kind)
+	}
 	return s
 }
 

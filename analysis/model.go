@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -467,6 +468,9 @@ type Module struct {
 	local map[string]string
 
 	scopeOf map[*Node]*Scope // scope-defining node -> scope
+	// scopeKinds are the node kinds of scopeOf's keys (a handful): ScopeAt
+	// looks a node up in scopeOf only when its kind is one of them.
+	scopeKinds []uint16
 	// handlerTypes: functions registered as handlers by a call, with the
 	// argument types the library passes them (set while building).
 	handlerTypes map[*Function][]string
@@ -500,16 +504,34 @@ func (m *Module) Memo(key string, compute func() any) any {
 
 // ScopeAt returns the innermost scope containing n.
 func (m *Module) ScopeAt(n *Node) *Scope {
-	for p := n; p != nil; p = p.Parent() {
+	var child *Node // the child of p that holds n
+	for p := n; p != nil; child, p = p, p.Parent() {
+		if !slices.Contains(m.scopeKinds, p.kind) {
+			continue
+		}
 		if s, ok := m.scopeOf[p]; ok {
 			// A def's name, decorators and defaults belong to the enclosing scope.
-			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !insideBody(p, n) {
+			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !childHoldsBody(p, child, n) {
 				continue
 			}
 			return s
 		}
 	}
 	return m.Scope
+}
+
+// childHoldsBody reports whether n, held by def's child child, is in the
+// scope def opens: in its body, or a parameter name (not a default value,
+// decorator or the def's name).
+func childHoldsBody(def, child, n *Node) bool {
+	switch child {
+	case def.ChildByField("body"):
+		return true
+	case def.ChildByField("parameters"):
+		// Parameter names are bound inside; default values are evaluated outside.
+		return child == n.Parent() && n.Type() == "identifier"
+	}
+	return false
 }
 
 // FunctionAt returns the innermost def or lambda whose body contains n.
@@ -523,22 +545,6 @@ func (m *Module) FunctionAt(n *Node) *Function {
 		}
 	}
 	return nil
-}
-
-// insideBody reports whether n is in the body (or lambda body / parameters) of def.
-func insideBody(def, n *Node) bool {
-	body := def.ChildByField("body")
-	params := def.ChildByField("parameters")
-	for p := n; p != nil && p != def; p = p.Parent() {
-		if p == body {
-			return true
-		}
-		if p == params {
-			// Parameter names are bound inside; default values are evaluated outside.
-			return p == n.Parent() && (n.Type() == "identifier")
-		}
-	}
-	return false
 }
 
 // Lookup finds the binding a name refers to from scope s, following Python's

@@ -69,10 +69,25 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 			imported[imp.BoundName] = true
 		}
 	}
-	cache := localStarts{}
+	// A reference is started as a task only through some call to a task
+	// starter in the tree (startsTask): without one, which most modules
+	// are, every reference is an other one, with no need to ask how each
+	// value is used. The references are collected first and classified
+	// once the walk has seen every call.
+	type reference struct {
+		name string
+		use  *Node
+	}
+	var refs []reference
+	starters := false
 	m.File.Root.Walk(func(n *Node) bool {
 		var ref *Node
 		switch {
+		case n.Type() == "call":
+			if !starters && callsTaskStarter(m, n) {
+				starters = true
+			}
+			return true
 		case n.Type() == "attribute":
 			if obj := n.ChildByField("object"); obj != nil && obj.Type() == "identifier" && imported[m.File.Text(obj)] {
 				return true
@@ -96,13 +111,17 @@ func findMethodTaskEntries(m *Module) methodTaskEntries {
 		if p := ref.Parent(); p != nil && p.Type() == "call" && ref.Field() == "function" {
 			use = p // the coroutine the call makes
 		}
-		if startedAsTask(m, use, cache) {
-			out.started[name] = true
-		} else {
-			out.other[name] = true
-		}
+		refs = append(refs, reference{name, use})
 		return true
 	})
+	cache := localStarts{}
+	for _, r := range refs {
+		if starters && startedAsTask(m, r.use, cache) {
+			out.started[r.name] = true
+		} else {
+			out.other[r.name] = true
+		}
+	}
 	return out
 }
 
@@ -199,6 +218,11 @@ func startsTask(m *Module, u Usage, by *Node) bool {
 	if u != UsageScheduled && u != UsageArgument || by == nil || by.Type() != "call" {
 		return false
 	}
-	fn := m.File.Text(by.ChildByField("function"))
+	return callsTaskStarter(m, by)
+}
+
+// callsTaskStarter reports whether call is a call to a task starter.
+func callsTaskStarter(m *Module, call *Node) bool {
+	fn := m.File.Text(call.ChildByField("function"))
 	return pylib.Method(fn[strings.LastIndex(fn, ".")+1:], pylib.StartsTask)
 }

@@ -55,7 +55,7 @@ func namesUsedAsValues(m *Module) map[string]bool {
 		}
 		byName[f.Name] = append(byName[f.Name], f)
 	}
-	seen := map[scopedName]bool{}
+	seen := lookedUp{}
 	uses := m.values.walked
 	m.values.walked = nil
 	if uses == nil {
@@ -120,9 +120,15 @@ func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
 
 // addValueKeys adds the keys of what the identifier or attribute n
 // denotes, when that may be a function or class (see the keys above). seen
-// holds the names already looked up, each from its scope.
-func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, seen map[scopedName]bool, n *Node) {
+// holds the names and dotted names already looked up, each from its scope
+// (for a dotted name, the scope of its first name).
+func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, seen lookedUp, n *Node) {
 	if n.Type() == "attribute" {
+		// A dotted name (`self.conn.send`) resolves by its text from the
+		// scope of its first name alone: look each up once per scope.
+		if base := dottedBase(n); base != nil && !seen.first(m.ScopeAt(base), m.File.Src[n.Start:n.End]) {
+			return
+		}
 		attr := m.File.Text(n.ChildByField("attribute"))
 		switch r := m.Resolve(n); {
 		case r.Func != nil:
@@ -136,12 +142,11 @@ func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]
 		}
 		return
 	}
-	name := m.File.Text(n)
 	from := m.ScopeAt(n)
-	if seen[scopedName{from, name}] {
+	if !seen.first(from, m.File.Src[n.Start:n.End]) {
 		return // the same name from the same scope adds the same keys
 	}
-	seen[scopedName{from, name}] = true
+	name := m.File.Text(n)
 	b, scope := from.lookup(name)
 	if b == nil {
 		switch {
@@ -168,10 +173,36 @@ func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]
 	}
 }
 
-// scopedName is a name looked up from a scope.
-type scopedName struct {
-	scope *Scope
-	name  string
+// dottedBase returns the identifier a dotted name (attributes of
+// attributes of an identifier, nothing else: no call, subscript or
+// parentheses) starts with, or nil when n is not one.
+func dottedBase(n *Node) *Node {
+	for n != nil && n.Type() == "attribute" {
+		n = n.ChildByField("object")
+	}
+	if n == nil || n.Type() != "identifier" {
+		return nil
+	}
+	return n
+}
+
+// lookedUp holds, per scope, the names and dotted names already looked up
+// from it (a name never contains a dot, a dotted name always does).
+type lookedUp map[*Scope]map[string]bool
+
+// first reports whether text is looked up from scope for the first time,
+// and records it. Only a first look-up copies text.
+func (l lookedUp) first(scope *Scope, text []byte) bool {
+	names := l[scope]
+	if names == nil {
+		names = map[string]bool{}
+		l[scope] = names
+	}
+	if names[string(text)] {
+		return false
+	}
+	names[string(text)] = true
+	return true
 }
 
 // ValueKeys returns the keys under which a module records a use of f as a
