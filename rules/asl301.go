@@ -54,35 +54,32 @@ async def handle(event):
 // Future, returned unchanged), or a call of a project function that is not
 // a coroutine function (it returns some awaitable it made already).
 func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
-	fn := c.Node.ChildByField("function")
-	if fn == nil || !strings.HasSuffix(p.File.Text(fn), "ensure_future") {
-		return false
-	}
-	arg := c.Positional(0)
+	arg := ensureFutureArgument(p, c)
 	if arg == nil {
 		return false
 	}
-	arg = analysis.Unparen(arg)
-	if arg.Type() != "call" {
-		return true
+	return arg.Type() != "call" || returnsFuture(p, arg)
+}
+
+// ensureFutureArgument returns the argument of an `ensure_future(x)` call,
+// without parentheses, or nil for any other call.
+func ensureFutureArgument(p *Pass, c *analysis.Call) *analysis.Node {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || !strings.HasSuffix(p.File.Text(fn), "ensure_future") {
+		return nil
 	}
-	return returnsFuture(p, arg)
+	if arg := c.Positional(0); arg != nil {
+		return analysis.Unparen(arg)
+	}
+	return nil
 }
 
 // ensureFutureOfFuture reports `ensure_future(call)` where the call is known
 // to return a Future already (returnsFuture): ensure_future hands it back
 // unchanged, no task is made.
 func ensureFutureOfFuture(p *Pass, c *analysis.Call) bool {
-	fn := c.Node.ChildByField("function")
-	if fn == nil || !strings.HasSuffix(p.File.Text(fn), "ensure_future") {
-		return false
-	}
-	arg := c.Positional(0)
-	if arg == nil {
-		return false
-	}
-	arg = analysis.Unparen(arg)
-	return arg.Type() == "call" && returnsFuture(p, arg)
+	arg := ensureFutureArgument(p, c)
+	return arg != nil && arg.Type() == "call" && returnsFuture(p, arg)
 }
 
 // futureMethods are the event loop's methods that return a Future, matched
