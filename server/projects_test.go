@@ -95,7 +95,7 @@ func TestDocumentOutsideFoldersUsesItsProject(t *testing.T) {
 	// Closed, the project is forgotten: opened again after its helpers
 	// changed on disk (no watcher covers it), it is read anew.
 	c.notify(protocol.MethodTextDocumentDidClose, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: otherURI}})
-	c.waitFor("the project of other/ forgotten", func() bool { return strings.Contains(log.String(), "forgetting its project") })
+	c.waitFor("the project of other/ released", func() bool { return strings.Contains(log.String(), "released the project(s)") })
 	if err := os.WriteFile(filepath.Join(other, "helpers.py"), []byte("import subprocess\n\n\ndef load():\n    subprocess.run(['ls'])\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

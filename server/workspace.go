@@ -195,6 +195,20 @@ func (w *workspace) releaseUnusedProjects() {
 	w.s.log.infof("no document of %s is open: forgetting its project", strings.Join(released, ", "))
 	w.setFolders(folders)
 	w.forgetOutside()
+	// A document of a released project opened again meanwhile adopted it
+	// anew, and its index may have run before forgetOutside dropped files
+	// of it (a file dropped after an index started is not put back by that
+	// index): read such a project once more.
+	w.mu.Lock()
+	var again []string
+	for _, root := range released {
+		if w.adopted[root] {
+			again = append(again, root)
+		}
+	}
+	w.mu.Unlock()
+	w.s.log.infof("released the project(s) %s (opened again: %v)", strings.Join(released, ", "), again)
+	w.index(again)
 }
 
 func (w *workspace) currentRoots() []string {
