@@ -142,6 +142,26 @@ func init() {
 		wildcardRoots = append(wildcardRoots, client, db)
 	}
 
+	// PyMongo's own asyncio API (4.9 on; motor's successor). Unlike motor,
+	// aggregate, aggregate_raw_batches, list_indexes and watch are
+	// coroutines that return the cursor, and the client's close is one.
+	pymongoCollection := append([]string{"aggregate", "aggregate_raw_batches", "list_indexes", "watch"}, motorCollection...)
+	pymongoDatabase := []string{"command", "list_collection_names", "list_collections", "drop_collection",
+		"create_collection", "validate_collection", "aggregate", "watch", "dereference"}
+	pymongoDB, pymongoColl := "pymongo.asynchronous.database.AsyncDatabase", "pymongo.asynchronous.collection.AsyncCollection"
+	coroutineMethods(pymongoDB, pymongoDatabase...)
+	coroutineMethods(pymongoColl, pymongoCollection...)
+	for _, client := range []string{"pymongo.AsyncMongoClient", "pymongo.asynchronous.mongo_client.AsyncMongoClient"} {
+		returns(client, client)
+		coroutineMethods(client, "list_database_names", "list_databases", "server_info", "drop_database", "close", "aconnect",
+			"watch")
+		coroutineMethods(client+".*.*", pymongoCollection...)
+		coroutineMethods(client+".*", pymongoDatabase...)
+		wildcardRoots = append(wildcardRoots, client)
+	}
+	coroutineMethods(pymongoDB+".*", pymongoCollection...)
+	wildcardRoots = append(wildcardRoots, pymongoDB)
+
 	// redis.asyncio (and aioredis 2, the same API).
 	for _, typ := range []string{"redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.asyncio.StrictRedis", "aioredis.Redis",
 		"redis.asyncio.RedisCluster"} {
