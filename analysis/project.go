@@ -582,6 +582,12 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 						}
 					}
 				}
+				// Forwarded by __getattr__ as a coroutine function.
+				if !cls.definesAttr(rest[1], 0) && cls.libraryBase(0) == "" {
+					if f := cls.getattrCoroutine(); f != nil {
+						return Symbol{Module: f.module, Func: f}
+					}
+				}
 			}
 		case BindImport:
 			target := b.Qualified

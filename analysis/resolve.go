@@ -604,8 +604,15 @@ func member(obj Ref, attr string, depth int) Ref {
 		}
 		// Inherited from a library class: `class Api(requests.Session)`
 		// makes `Api().get` requests.Session.get.
-		if base := cls.libraryBase(0); base != "" && !cls.definesAttr(attr, 0) {
+		base := cls.libraryBase(0)
+		if base != "" && !cls.definesAttr(attr, 0) {
 			return Ref{Name: base + "." + attr}
+		}
+		// Forwarded by __getattr__ as a coroutine function.
+		if obj.Instance && base == "" && !cls.definesAttr(attr, 0) {
+			if f := cls.getattrCoroutine(); f != nil {
+				return Ref{Name: f.FullName(), Func: f}
+			}
 		}
 		return Ref{Name: cls.FullName() + "." + attr}
 	}
