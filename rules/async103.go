@@ -50,7 +50,15 @@ async def worker(queue):
 		"and module-level code; on 38 real async packages each of those extra findings was a false alarm: done " +
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
-		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled. Nor is a try body whose awaits " +
+		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
+		"`Task.cancel` example), with the cancel before the try statement or in its body; the await of the task " +
+		"(directly or through `asyncio.wait_for`/`shield`) must be the try body's last statement and its only " +
+		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
+		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
+		"in no loop of the method: the CancelledError is most likely the task's own, and before Python 3.11 " +
+		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +
+		"cancels the task too). On 82 real packages each of these findings was judged debatable (websockets, " +
+		"elasticsearch, aioamqp, aioxmpp). Nor is a try body whose awaits " +
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
