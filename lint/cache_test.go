@@ -548,6 +548,8 @@ func TestCacheFollowsANearerCopy(t *testing.T) {
 	})
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	cfg := config.Default()
+	checkTests := true // the module that imports the copies is a test module
+	cfg.BlockingInTests = &checkTests
 	cachedRun(t, dir, cacheDir, cfg)
 	writeText(t, filepath.Join(dir, "b/helpers/__init__.py"), "")
 	writeText(t, filepath.Join(dir, "b/helpers/io.py"), "import time\n\n\ndef load():\n    time.sleep(1)\n")

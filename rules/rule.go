@@ -104,7 +104,11 @@ type Rule struct {
 	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
 	// with the family's own rule.
 	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
-	Run         func(*Pass)
+	// QuietInTests, on a rule reporting a call that blocks the event loop,
+	// skips test modules unless Options.BlockingInTests (testModule; README
+	// "Test modules").
+	QuietInTests bool
+	Run          func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -229,6 +233,10 @@ type Options struct {
 	// type of the rule's Rule.Settings (config.Config.Options fills it); a
 	// rule missing here runs with its defaults.
 	Settings map[string]Settings
+	// BlockingInTests runs the rules about calls that block the event loop
+	// (Rule.QuietInTests) on test modules too ([tool.asyncls]
+	// blocking-in-tests).
+	BlockingInTests bool `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`
@@ -560,6 +568,9 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	if opts == nil {
 		opts = DefaultOptions()
 	}
+	if !opts.BlockingInTests && testModule(m) {
+		opts = opts.withoutQuietInTests()
+	}
 	var diags []Diagnostic
 	for _, e := range m.File.SyntaxErrors {
 		end := int(e.End)
@@ -680,4 +691,18 @@ func runParallel(enabled []*Rule, workers int, run func(int)) {
 	if p := panicked.Load(); p != nil {
 		panic(p.value)
 	}
+}
+
+// withoutQuietInTests returns a copy of o with the rules that are quiet in
+// test modules disabled (ASL100 then judges their noqa codes as it does
+// those of a rule not selected).
+func (o *Options) withoutQuietInTests() *Options {
+	c := *o
+	c.Enabled = make(map[string]bool, len(o.Enabled))
+	for code, on := range o.Enabled {
+		if r := Lookup(code); on && (r == nil || !r.QuietInTests) {
+			c.Enabled[code] = true
+		}
+	}
+	return &c
 }
