@@ -80,7 +80,9 @@ async def worker(queue):
 		"that shares its name with an awaited one is still reported). A public module-level function is still " +
 		"reported: callers the project cannot see may await it under a timeout. Also still reported: a handler inside " +
 		"a with statement of the function (`async with asyncio.timeout(5):`, a task group), whose cancellation may be " +
-		"that scope's own, and a handler after which the task goes on (loops back into the try statement): `cancel()` " +
+		"that scope's own (a plain `with` counts only in a module that imports trio or anyio, whose cancel scopes are " +
+		"plain `with` statements; asyncio's are all `async with`: prompt-toolkit's SSH session task inside `with " +
+		"create_pipe_input():` ends quietly), and a handler after which the task goes on (loops back into the try statement): `cancel()` " +
 		"is then ignored. In a test module, a handler that first asserts the " +
 		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`) lets no " +
 		"cancellation through: it fails the test. A handler of trio's or anyio's cancellation (`trio.Cancelled`, " +

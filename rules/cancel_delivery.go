@@ -162,10 +162,13 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 	if f == nil || !f.Async || f.Lambda || f.Generator || !onlyTaskEntry(m, f, usedOtherwise) {
 		return false
 	}
+	scopesInWith := moduleImportsTrioOrAnyio(m)
 	for q := try.Parent(); q != nil && q != f.Node; q = q.Parent() {
-		if q.Type() == "with_statement" {
+		if q.Type() == "with_statement" && (isAsyncStmt(q) || scopesInWith) {
 			// A timeout, cancel scope or task group of the function's own may
 			// be what cancelled the try body: swallowing that is seen at once.
+			// asyncio's are all `async with`; a plain `with` is a cancel scope
+			// only in trio's and anyio's code (`with trio.move_on_after(1):`).
 			return false
 		}
 	}
