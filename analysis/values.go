@@ -80,6 +80,9 @@ func namesUsedAsValues(m *Module) map[string]bool {
 	for name := range m.methodTaskEntries().other {
 		out[TaskEntryIndexKey(name)] = true
 	}
+	for name := range m.methodTaskEntries().started {
+		out[StartedTaskIndexKey(name)] = true
+	}
 	return out
 }
 

@@ -77,7 +77,10 @@ async def worker(queue):
 		"its module (a nested def or a `_name`) the module's own uses decide; a public method counts when the module " +
 		"starts a method of that name as a task and no module of the project references a method of that name any " +
 		"other way (`await conn.serve()`, `wait_for(conn.serve(), 5)`, `handler = self.serve`; by name, so a method " +
-		"that shares its name with an awaited one is still reported). A public module-level function is still " +
+		"that shares its name with an awaited one is still reported). A private method its own module never mentions " +
+		"(a mixin's `_update_loop`, started by the class that mixes it in, in another module: Telethon) counts when " +
+		"some module of the project starts a method of that name as a task and none references one any other way. " +
+		"A public module-level function is still " +
 		"reported: callers the project cannot see may await it under a timeout. Also still reported: a handler inside " +
 		"a with statement of the function (`async with asyncio.timeout(5):`, a task group), whose cancellation may be " +
 		"that scope's own (a plain `with` counts only in a module that imports trio or anyio, whose cancel scopes are " +

@@ -60,7 +60,8 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, p.projectUsesMethodOtherThanAsTask)
+	return findCancelHandlers(p.Module, taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
+		usedOtherwise: p.projectUsesMethodOtherThanAsTask})
 }}
 
 // findCancelHandlers returns the except clauses of the module that catch
@@ -71,8 +72,9 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: t
 // `try: await t / except CancelledError:`, are skipped.
 //
 // usedOtherwise answers, project-wide, whether a method of a name is
-// referenced other than as a task's entry point (endsUnobservedTask).
-func findCancelHandlers(m *analysis.Module, usedOtherwise func(method string) bool) []cancelHandler {
+// started as a task's entry point, and referenced other than so
+// (endsUnobservedTask).
+func findCancelHandlers(m *analysis.Module, usedOtherwise taskEntryQueries) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "try_statement" {

@@ -294,8 +294,9 @@ type Dependencies struct {
 	// ValueQueries holds the project-wide questions "does a module record
 	// this value key?" (analysis.Function.ValueKeys; or, for an
 	// analysis.TaskEntryIndexKey, "is this method referenced other than as
-	// a task's entry point?") the rules asked, with their answers: both are
-	// entries of the project's name index.
+	// a task's entry point?", and for an analysis.StartedTaskIndexKey, "is a
+	// method of this name started as one?") the rules asked, with their
+	// answers: all are entries of the project's name index.
 	ValueQueries map[string]bool
 	// ThreadFunctions is true when the rules used the project-wide set of
 	// functions that run in other threads (ASL106), which depends on every
@@ -344,6 +345,17 @@ func (p *Pass) projectUsesAsValue(key string) bool {
 		p.shared.mu.Unlock()
 	}
 	return used
+}
+
+// projectStartsMethodAsTask asks the project whether any module starts a
+// method of this name as a task's entry point
+// (analysis.Project.StartsMethodAsTaskAnywhere), recording the question for
+// CheckRecorded; without a project, the module alone answers.
+func (p *Pass) projectStartsMethodAsTask(name string) bool {
+	if p.Project == nil {
+		return p.Module.StartsMethodAsTask(name)
+	}
+	return p.projectUsesAsValue(analysis.StartedTaskIndexKey(name))
 }
 
 // projectUsesMethodOtherThanAsTask asks the project whether any module
