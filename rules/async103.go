@@ -69,7 +69,9 @@ async def worker(queue):
 		"(handed to `create_task`, `ensure_future`, `start_soon` or `spawn_system_task`, directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
 		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
-		"`return`, or `break`/falling through to the end of the function without going back into the try statement " +
+		"`return`, or `break`/falling through to the end of the function without going back into the try statement, " +
+		"or clearing the flag of the `while` loop around it (`while self.running:` ... `self.running = False`, with " +
+		"no await after the try statement in the loop's body: pymodbus's connection handler) " +
 		"(cleanup that awaits, in the handler or after it, is fine; a `while` loop or `async for` that waits after it is " +
 		"not: the task goes on working). Only the task's final state differs (finished, not cancelled): " +
 		"`asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on 38 real packages: " +

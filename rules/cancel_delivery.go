@@ -176,7 +176,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 	if continues {
 		return false
 	}
-	if fallsThrough(m, statements(handler)) && !endsAfter(m, try) {
+	if fallsThrough(m, statements(handler)) && !endsAfter(m, try) && !stopsItsLoop(m, try, handler) {
 		return false
 	}
 	if breaks {
@@ -265,6 +265,55 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 	}
 	walk(body, false)
 	return
+}
+
+// stopsItsLoop reports a try statement in the body of a `while FLAG:` (or
+// `while not FLAG:`) loop whose handler clears the flag (`self.running =
+// False`; `self._closed = True`) before falling through: the loop ends
+// after the handler, with no further await in its body after the try
+// statement, and the code after the loop ends too (endsAfter).
+func stopsItsLoop(m *analysis.Module, try, handler *analysis.Node) bool {
+	body := try.Parent()
+	if body == nil || body.Type() != "block" || body.Field() != "body" || body.Parent() == nil ||
+		body.Parent().Type() != "while_statement" {
+		return false
+	}
+	loop := body.Parent()
+	if loop.ChildByField("alternative") != nil {
+		return false
+	}
+	cond := analysis.Unparen(loop.ChildByField("condition"))
+	stop := "False"
+	if cond != nil && cond.Type() == "not_operator" {
+		cond, stop = analysis.Unparen(cond.ChildByField("argument")), "True"
+	}
+	if cond == nil || cond.Type() != "identifier" && cond.Type() != "attribute" {
+		return false
+	}
+	flag := m.File.Text(cond)
+	cleared := false
+	for _, st := range statements(handler) {
+		if st.Type() != "expression_statement" {
+			continue
+		}
+		for _, a := range st.NamedChildren() {
+			if a.Type() == "assignment" && m.File.Text(a.ChildByField("left")) == flag &&
+				m.File.Text(a.ChildByField("right")) == stop {
+				cleared = true
+			}
+		}
+	}
+	if !cleared {
+		return false
+	}
+	after := false
+	for _, st := range body.NamedChildren() {
+		if after && hasCheckpoint(m, st, false, nil) {
+			return false
+		}
+		after = after || st == try
+	}
+	return endsAfter(m, loop)
 }
 
 // endsAfter reports whether control leaving statement n runs on to the end
