@@ -90,10 +90,14 @@ func wordHashString(word string) uint64 { return maphash.String(wordSeed, word) 
 // (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
 // counts too: like a function passed by name, its callee must be a
 // coroutine function. For a TaskEntryIndexKey it reports whether the
-// module references the method other than as a task's entry point.
+// module references the method other than as a task's entry point; for a
+// StartedTaskIndexKey, whether it starts one as a task.
 func (m *Module) UsesAsValue(key string) bool {
 	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
 		return m.methodTaskUse(name).other
+	}
+	if name, ok := strings.CutPrefix(key, startedTaskIndexPrefix); ok {
+		return m.methodTaskUse(name).started
 	}
 	v := m.valueUses()
 	i, ok := v.byWord[wordHashString(ValueKeyWord(key))]
@@ -271,9 +275,6 @@ func (m *Module) valueAliases() valueAliasSet {
 			}
 			out.decorated[f.Name] = true
 		}
-	}
-	for name := range m.methodTaskEntries().started {
-		out[StartedTaskIndexKey(name)] = true
 	}
 	return out
 }
@@ -518,9 +519,10 @@ func (p *Project) UsesAsValue(key string) bool {
 	return p.valueIndex().has(p, key)
 }
 
-// ValueNames returns the module's value keys (see UsesAsValue) and the
+// ValueNames returns the module's value keys (see UsesAsValue), the
 // TaskEntryIndexKey of each method name it references other than as a
-// task's entry point (see UsesMethodOtherThanAsTask): every key it
+// task's entry point (see UsesMethodOtherThanAsTask) and the
+// StartedTaskIndexKey of each it starts as one: every key it
 // records, found by resolving every use. Shared, not to be modified. It is
 // the module's part of the project-wide index, kept by caches that do not
 // keep the module.
@@ -539,8 +541,12 @@ func (m *Module) ValueNames() map[string]bool {
 		for _, e := range v.entries {
 			for _, r := range e.tasks {
 				name := string(taskRefName(m, r.ref))
-				if m.methodTaskUseLocked(name).other {
+				use := m.methodTaskUseLocked(name)
+				if use.other {
 					v.all[TaskEntryIndexKey(name)] = true
+				}
+				if use.started {
+					v.all[StartedTaskIndexKey(name)] = true
 				}
 			}
 		}
@@ -622,8 +628,8 @@ func (x *valueIndex) has(p *Project, key string) bool {
 
 func (x *valueIndex) modulesHave(p *Project, key string) bool {
 	word := ValueKeyWord(key)
-	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
-		word = name
+	if strings.HasPrefix(key, taskEntryIndexPrefix) || strings.HasPrefix(key, startedTaskIndexPrefix) {
+		word = IndexedIdentifier(key)
 	}
 	h := wordHashString(word)
 	for _, i := range x.base[h] {
