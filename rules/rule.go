@@ -580,7 +580,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	if opts == nil {
 		opts = DefaultOptions()
 	}
-	if !opts.BlockingInTests && testModule(m) {
+	if !opts.BlockingInTests && testModule(m, p) {
 		opts = opts.withoutQuietInTests()
 	}
 	var diags []Diagnostic
