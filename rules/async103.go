@@ -52,7 +52,7 @@ async def worker(queue):
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
 		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
 		"`Task.cancel` example), with the cancel before the try statement or in its body; the await of the task " +
-		"(directly or through `asyncio.wait_for`/`shield`) must be the try body's last statement and its only " +
+		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
 		"in no loop of the method: the CancelledError is most likely the task's own, and before Python 3.11 " +

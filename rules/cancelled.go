@@ -307,11 +307,11 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	return cancelledByClass(m, try, target, through)
 }
 
-// awaitedTask returns the task a statement `await t` (or `await
-// wrapper(t, ...)`) awaits, a name or an attribute, and the wrapper call
-// (nil when awaited directly).
+// awaitedTask returns the task a statement `await t` or `return await t`
+// (or `await wrapper(t, ...)`) awaits, a name or an attribute, and the
+// wrapper call (nil when awaited directly).
 func awaitedTask(m *analysis.Module, st *analysis.Node) (target, through *analysis.Node) {
-	if st.Type() != "expression_statement" {
+	if st.Type() != "expression_statement" && st.Type() != "return_statement" {
 		return nil, nil
 	}
 	named := st.NamedChildren()
