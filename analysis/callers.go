@@ -260,8 +260,9 @@ func calleeLastName(file *File, call *Node) string {
 // needs, kept for it.
 func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
 	imported := map[string]bool{}
-	uses, tasks := collectUses(m, imported)
-	m.values.walked, m.values.walkedTasks, m.values.stashed = uses, tasks, true
+	walked := collectUses(m, imported)
+	m.values.walked, m.values.stashed = walked, true
+	uses := walked.values
 	out := map[string]bool{}
 	for _, n := range uses {
 		if n.Type() == "attribute" {
