@@ -262,17 +262,17 @@ func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]boo
 	imported := map[string]bool{}
 	walked := collectUses(m, imported)
 	m.values.walked, m.values.stashed = walked, true
-	uses := walked.values
+	wanted := make(map[uint64]bool, len(want))
+	for name := range want {
+		wanted[wordHashString(name)] = true
+	}
 	out := map[string]bool{}
-	for _, n := range uses {
-		if n.Type() == "attribute" {
-			n = n.ChildByField("attribute")
-		}
-		if n == nil {
+	for i, n := range walked.values {
+		// The word's hash was found by the walk: only a likely hit is read.
+		if !wanted[walked.valueWords[i]] {
 			continue
 		}
-		// No string is made for a lookup that misses.
-		if name := m.File.Src[n.Start:n.End]; want[string(name)] != nil {
+		if name := useWord(m, n); want[string(name)] != nil {
 			out[string(name)] = true
 		}
 	}

@@ -380,6 +380,12 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 	src := m.File.Src
 	kinds := useKinds()
 	nodes := unsafe.Slice(root, int(root.descendants)+1)
+	// About one node in five is a value use and one in sixteen a method
+	// reference (corpus src/): sized so, the lists rarely grow.
+	out.values = make([]*Node, 0, len(nodes)/5+8)
+	out.valueWords = make([]uint64, 0, len(nodes)/5+8)
+	out.tasks = make([]taskRef, 0, len(nodes)/16+8)
+	out.taskWords = make([]uint64, 0, len(nodes)/16+8)
 	for i := range nodes {
 		n := &nodes[i]
 		kind := walkOther
