@@ -964,15 +964,6 @@ func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 	return false
 }
 
-// Hop is one step of a call chain: Call runs inside Func.
-type Hop struct {
-	Func *Function
-	Call *Call
-}
-
-// Chain is a witness path from a function to a call of interest.
-type Chain []Hop
-
 // Wrapper reports whether the synchronous function f only hands on what a
 // call of interest makes: every return statement returns such a call's
 // value, directly or through other wrappers of the project (`def
@@ -1069,61 +1060,4 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 	}
 	memo[f] = wrapperAnswer{ok: ok, asked: asked}
 	return ok, asked
-}
-
-type reachability struct {
-	memo map[*Function]Chain // nil value: known not to reach
-}
-
-// Reach returns, for the synchronous function f, the shortest-first chain of
-// calls through synchronous project functions that ends in a call for which
-// direct returns true, or nil. kind names the fact for memoisation; direct
-// must be a pure function of its arguments.
-func (p *Project) Reach(kind string, f *Function, direct func(*Module, *Call) bool) Chain {
-	p.factsMu.Lock()
-	defer p.factsMu.Unlock()
-	if p.facts == nil {
-		p.facts = map[string]*reachability{}
-	}
-	r := p.facts[kind]
-	if r == nil {
-		r = &reachability{memo: map[*Function]Chain{}}
-		p.facts[kind] = r
-	}
-	return p.reach(r, f, direct, map[*Function]bool{})
-}
-
-func (p *Project) reach(r *reachability, f *Function, direct func(*Module, *Call) bool, onStack map[*Function]bool) Chain {
-	if c, ok := r.memo[f]; ok {
-		return c
-	}
-	// Calling a generator function runs none of its body.
-	if f.Async || f.Generator || onStack[f] {
-		return nil
-	}
-	onStack[f] = true
-	defer delete(onStack, f)
-	var found Chain
-	for _, c := range f.Calls {
-		if direct(f.module, c) {
-			found = Chain{{Func: f, Call: c}}
-			break
-		}
-	}
-	if found == nil {
-		for _, c := range f.Calls {
-			t := p.Target(c)
-			if t == nil || t.Async || t.Lambda || t.Generator {
-				continue
-			}
-			if sub := p.reach(r, t, direct, onStack); sub != nil {
-				found = append(Chain{{Func: f, Call: c}}, sub...)
-				break
-			}
-		}
-	}
-	// Results computed while a cycle was open may be incomplete; caching them
-	// is still sound for reporting (a witness found is a real path).
-	r.memo[f] = found
-	return found
 }
