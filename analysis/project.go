@@ -315,11 +315,11 @@ type Project struct {
 	vias              sync.Map // Ref.Via path -> Ref
 	canonical         sync.Map // qualified name -> Canonical
 
-	indexMu  sync.Mutex
-	external map[string][]map[string]bool // key -> name sets of modules outside the project (AddValueNames)
-	outside  map[string]func(string) bool // key -> the answer of modules outside the project (AddValueNamesFrom)
-	indexes  sync.Map                     // key -> *nameIndex (AnyModuleHas)
-	sorted   atomic.Pointer[[]*Module]    // Modules(), once asked
+	indexMu        sync.Mutex
+	externalValues []map[string]bool          // value keys of modules outside the project (AddValueNames)
+	outsideValues  func(string) bool          // the answer of modules outside the project (AddValueNamesFrom)
+	values         atomic.Pointer[valueIndex] // UsesAsValue, once asked
+	sorted         atomic.Pointer[[]*Module]  // Modules(), once asked
 
 	namesOnce sync.Once
 	names     []string // sortedNames
@@ -414,12 +414,11 @@ func (p *Project) Without(path string) *Project {
 // deriveIndexes gives p, made from prev by changed (path -> new module, nil
 // when removed), the indexes prev has already built, updated incrementally.
 func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
-	prev.indexes.Range(func(key, x any) bool {
-		if y := x.(*nameIndex).derive(changed); y != nil {
-			p.indexes.Store(key, y)
+	if x := prev.values.Load(); x != nil {
+		if y := x.derive(changed); y != nil {
+			p.values.Store(y)
 		}
-		return true
-	})
+	}
 	if s := prev.sorted.Load(); s != nil {
 		sorted := deriveSorted(*s, changed)
 		p.sorted.Store(&sorted)
@@ -430,9 +429,9 @@ func (p *Project) clone() *Project {
 	// maps.Clone copies the tables wholesale, several times faster than
 	// re-inserting each of a large workspace's modules on every edit.
 	p.indexMu.Lock()
-	external, outside := p.external, p.outside
+	external, outside := p.externalValues, p.outsideValues
 	p.indexMu.Unlock()
-	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), external: external, outside: outside}
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), externalValues: external, outsideValues: outside}
 }
 
 // Module returns the module at path.
