@@ -50,6 +50,7 @@ class Runner:
         self.exe = exe
         self.timeout = timeout
         self.times = {}  # mode -> [seconds]
+        self.last = 0.0  # seconds of the last run
         self.problems = []  # (mode, what)
 
     def check(self, mode, args, cwd, stdin=None, env=None):
@@ -62,13 +63,17 @@ class Runner:
         except subprocess.TimeoutExpired:
             self.problems.append((mode, f"{cwd}: {args}: over {self.timeout:.0f} s"))
             return None
-        self.times.setdefault(mode, []).append(time.monotonic() - start)
+        self.last = time.monotonic() - start
+        self.times.setdefault(mode, []).append(self.last)
         if r.returncode not in (0, 1):
             self.problems.append((mode, f"{cwd}: {args}: exit {r.returncode}: {r.stderr.decode(errors='replace')[:300]}"))
             return None
         found = json.loads(r.stdout) if r.stdout.strip() else []
         for d in found:
             d["path"] = os.path.normpath(os.path.join(cwd, d["path"]))
+            for r in d.get("related", []):
+                if "path" in r:
+                    r["path"] = os.path.normpath(os.path.join(cwd, r["path"]))
         return found
 
 
@@ -129,17 +134,20 @@ def main():
                     print(f"   + {d['line']}:{d['column']} {d['code']} {d['message'][:140]}")
 
     start_all = time.monotonic()
+    ratios = []  # `check FILE` time / `check .` time of its project
     for sel in a.selects.split(","):
         flags = ["--no-cache"] + (["--select", sel] if sel != "default" else [])
         want = {}        # abs path -> sorted keys, every project
         with_f, without = [], []
         by_project = {}  # abs path -> project dir
+        whole_time = {}  # project dir -> seconds of its `check .`
         nfind = 0
         for proj in projects:
             d = os.path.join(root, proj)
             whole = run.check("whole", flags + ["."], d)
             if whole is None:
                 continue
+            whole_time[d] = run.last
             nfind += len(whole)
             w = by_path(whole)
             want.update(w)
@@ -161,6 +169,7 @@ def main():
             rel = os.path.relpath(f, d)
             got = run.check("file", flags + [rel], d)
             if got is not None:
+                ratios.append(run.last / max(whole_time[d], 1e-3))
                 compare("file", sel, [f], by_path(got), want)
                 others = sorted(set(x["path"] for x in got) - {f})
                 if others:
@@ -236,6 +245,9 @@ def main():
         if t:
             unit = " (per file)" if mode == "server" else ""
             print(f"{mode:10} {compared.get(mode, 0):6} {len(t):5} {statistics.median(t):9.2f} {sum(t):8.1f}{unit}")
+    if ratios:
+        q = statistics.quantiles(ratios, n=10) if len(ratios) > 1 else ratios * 9
+        print(f"check FILE / check . of its project, time: median {statistics.median(ratios):.2f}, p90 {q[8]:.2f}, max {max(ratios):.2f}")
     for mode, what in run.problems:
         print(f"PROBLEM {mode}: {what}")
     print(f"{len(diffs)} differences, {len(run.problems)} problems, {time.monotonic() - start_all:.0f} s")

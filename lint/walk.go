@@ -189,6 +189,12 @@ func (w *walker) excludedFile(abs string, roots *rootCache) bool {
 	if root == "" {
 		root = dir
 	}
+	return w.excludedBelow(abs, root)
+}
+
+// excludedBelow is excludedFile for a file of the project rooted at root.
+func (w *walker) excludedBelow(abs, root string) bool {
+	dir := filepath.Dir(abs)
 	cfg := w.configFor(dir)
 	if cfg.Excluded(abs, root) {
 		return true
@@ -201,6 +207,16 @@ func (w *walker) excludedFile(abs string, roots *rootCache) bool {
 		top = root
 	}
 	return w.matcher(top).Ignored(abs, false)
+}
+
+// Excluded reports whether a check of the project rooted at root skips the
+// file path (absolute): what exclude, extend-exclude and the default
+// excludes name and, unless respect-gitignore is off, what .gitignore files
+// ignore. It is what --force-exclude leaves out of the files named, and
+// what the server reports nothing on, so an excluded file gets the same
+// (no) findings from `check .`, the pre-commit hook and the editor.
+func Excluded(path, root string, configFor func(dir string) *config.Config) bool {
+	return newWalker(configFor, false).excludedBelow(path, root)
 }
 
 func isPython(name string) bool {

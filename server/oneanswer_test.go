@@ -215,3 +215,52 @@ func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
 		}
 	})
 }
+
+// TestExcludedFilesOneAnswer: a file that `asyncls check .` skips (named by
+// extend-exclude, by .gitignore, or in a default-excluded directory such as
+// a virtual environment) gets no findings from the pre-commit hook
+// (--force-exclude with every file named) nor from the server when opened,
+// though it has findings when named alone; the other files get check's.
+func TestExcludedFilesOneAnswer(t *testing.T) {
+	mistake := "from lib.blocking import load\n\n\nasync def handler():\n    load()\n"
+	root := writeFiles(t, map[string]string{
+		"pyproject.toml":      "[project]\nname = \"x\"\n\n[tool.asyncls]\nextend-exclude = [\"generated\"]\n",
+		".gitignore":          "scratch.py\nbuild_tmp/\n",
+		"lib/__init__.py":     "",
+		"lib/blocking.py":     "import time\n\n\ndef load():\n    time.sleep(1)\n",
+		"app/__init__.py":     "",
+		"app/main.py":         mistake,
+		"generated/client.py": mistake,
+		"scratch.py":          mistake,
+		"build_tmp/tool.py":   mistake,
+		".venv/lib/site.py":   mistake,
+	})
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".py") {
+			all = append(all, p)
+		}
+		return nil
+	})
+	whole := checkAll(t, lint.Request{Paths: []string{root}})
+	if !strings.Contains(strings.Join(whole[filepath.Join(root, "app", "main.py")], "\n"), "ASL201") {
+		t.Fatalf("check . reports no ASL201 for app/main.py: %v", whole)
+	}
+	hook := checkAll(t, lint.Request{Paths: all, ForceExclude: true})
+	excluded := 0
+	for _, f := range all {
+		if got, want := strings.Join(hook[f], "\n"), strings.Join(whole[f], "\n"); got != want {
+			t.Errorf("check --force-exclude (every file named) differs from check . for %s:\n got %s\nwant %s", f, got, want)
+		}
+		if len(whole[f]) == 0 && len(checkAll(t, lint.Request{Paths: []string{f}})[f]) > 0 {
+			excluded++
+		}
+	}
+	if excluded != 4 {
+		t.Fatalf("%d files have findings when named alone but none in check . (want the 4 excluded ones)", excluded)
+	}
+	serverAgreesWithCheck(t, []string{root}, all, whole)
+}

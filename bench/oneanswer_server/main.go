@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -156,6 +157,9 @@ func main() {
 	sel := flag.String("select", "", "rules to select (as check --select); empty: the configuration's")
 	timeout := flag.Duration("timeout", 2*time.Minute, "longest wait for a file's diagnostics")
 	flag.Parse()
+	if abs, err := filepath.Abs(*bin); err == nil {
+		*bin = abs
+	}
 	raw, err := os.ReadFile(*wantFile)
 	fail(err)
 	var want map[string][]checkFinding
