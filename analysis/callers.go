@@ -260,8 +260,8 @@ func calleeLastName(file *File, call *Node) string {
 // needs, kept for it.
 func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
 	imported := map[string]bool{}
-	uses := valueUsesInTree(m, imported)
-	m.values.walked = uses
+	uses, tasks := collectUses(m, imported)
+	m.values.walked, m.values.walkedTasks, m.values.stashed = uses, tasks, true
 	out := map[string]bool{}
 	for _, n := range uses {
 		if n.Type() == "attribute" {

@@ -104,8 +104,8 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 // versions of a module with equal facts answer those questions alike.
 func (m *Module) ProjectWideFacts() string {
 	var b strings.Builder
-	names := make([]string, 0, len(m.valueNameSet()))
-	for n := range m.valueNameSet() {
+	names := make([]string, 0, len(m.ValueNames()))
+	for n := range m.ValueNames() {
 		names = append(names, n)
 	}
 	sort.Strings(names)

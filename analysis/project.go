@@ -315,11 +315,11 @@ type Project struct {
 	vias              sync.Map // Ref.Via path -> Ref
 	canonical         sync.Map // qualified name -> Canonical
 
-	indexMu  sync.Mutex
-	external map[string][]map[string]bool // key -> name sets of modules outside the project (AddValueNames)
-	outside  map[string]func(string) bool // key -> the answer of modules outside the project (AddValueNamesFrom)
-	indexes  sync.Map                     // key -> *nameIndex (AnyModuleHas)
-	sorted   atomic.Pointer[[]*Module]    // Modules(), once asked
+	indexMu        sync.Mutex
+	externalValues []map[string]bool          // value keys of modules outside the project (AddValueNames)
+	outsideValues  func(string) bool          // the answer of modules outside the project (AddValueNamesFrom)
+	values         atomic.Pointer[valueIndex] // UsesAsValue, once asked
+	sorted         atomic.Pointer[[]*Module]  // Modules(), once asked
 
 	namesOnce sync.Once
 	names     []string // sortedNames
@@ -414,12 +414,11 @@ func (p *Project) Without(path string) *Project {
 // deriveIndexes gives p, made from prev by changed (path -> new module, nil
 // when removed), the indexes prev has already built, updated incrementally.
 func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
-	prev.indexes.Range(func(key, x any) bool {
-		if y := x.(*nameIndex).derive(changed); y != nil {
-			p.indexes.Store(key, y)
+	if x := prev.values.Load(); x != nil {
+		if y := x.derive(changed); y != nil {
+			p.values.Store(y)
 		}
-		return true
-	})
+	}
 	if s := prev.sorted.Load(); s != nil {
 		sorted := deriveSorted(*s, changed)
 		p.sorted.Store(&sorted)
@@ -430,9 +429,9 @@ func (p *Project) clone() *Project {
 	// maps.Clone copies the tables wholesale, several times faster than
 	// re-inserting each of a large workspace's modules on every edit.
 	p.indexMu.Lock()
-	external, outside := p.external, p.outside
+	external, outside := p.externalValues, p.outsideValues
 	p.indexMu.Unlock()
-	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), external: external, outside: outside}
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), externalValues: external, outsideValues: outside}
 }
 
 // Module returns the module at path.
@@ -965,15 +964,6 @@ func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 	return false
 }
 
-// Hop is one step of a call chain: Call runs inside Func.
-type Hop struct {
-	Func *Function
-	Call *Call
-}
-
-// Chain is a witness path from a function to a call of interest.
-type Chain []Hop
-
 // Wrapper reports whether the synchronous function f only hands on what a
 // call of interest makes: every return statement returns such a call's
 // value, directly or through other wrappers of the project (`def
@@ -1070,61 +1060,4 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 	}
 	memo[f] = wrapperAnswer{ok: ok, asked: asked}
 	return ok, asked
-}
-
-type reachability struct {
-	memo map[*Function]Chain // nil value: known not to reach
-}
-
-// Reach returns, for the synchronous function f, the shortest-first chain of
-// calls through synchronous project functions that ends in a call for which
-// direct returns true, or nil. kind names the fact for memoisation; direct
-// must be a pure function of its arguments.
-func (p *Project) Reach(kind string, f *Function, direct func(*Module, *Call) bool) Chain {
-	p.factsMu.Lock()
-	defer p.factsMu.Unlock()
-	if p.facts == nil {
-		p.facts = map[string]*reachability{}
-	}
-	r := p.facts[kind]
-	if r == nil {
-		r = &reachability{memo: map[*Function]Chain{}}
-		p.facts[kind] = r
-	}
-	return p.reach(r, f, direct, map[*Function]bool{})
-}
-
-func (p *Project) reach(r *reachability, f *Function, direct func(*Module, *Call) bool, onStack map[*Function]bool) Chain {
-	if c, ok := r.memo[f]; ok {
-		return c
-	}
-	// Calling a generator function runs none of its body.
-	if f.Async || f.Generator || onStack[f] {
-		return nil
-	}
-	onStack[f] = true
-	defer delete(onStack, f)
-	var found Chain
-	for _, c := range f.Calls {
-		if direct(f.module, c) {
-			found = Chain{{Func: f, Call: c}}
-			break
-		}
-	}
-	if found == nil {
-		for _, c := range f.Calls {
-			t := p.Target(c)
-			if t == nil || t.Async || t.Lambda || t.Generator {
-				continue
-			}
-			if sub := p.reach(r, t, direct, onStack); sub != nil {
-				found = append(Chain{{Func: f, Call: c}}, sub...)
-				break
-			}
-		}
-	}
-	// Results computed while a cycle was open may be incomplete; caching them
-	// is still sound for reporting (a witness found is a real path).
-	r.memo[f] = found
-	return found
 }

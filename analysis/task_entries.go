@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -29,17 +30,11 @@ func TaskEntryIndexKey(name string) string { return taskEntryIndexPrefix + name 
 // TaskEntryIndexKey): the word to search the text of unparsed modules for.
 func IndexedIdentifier(key string) string { return strings.TrimPrefix(key, taskEntryIndexPrefix) }
 
-// methodTaskEntries is what a module does with method names (`x.name`):
-// which it starts as a task's entry point, which it references otherwise.
-type methodTaskEntries struct {
-	started, other map[string]bool
-}
-
 // StartsMethodAsTask reports whether the module starts a method of this
 // name as a task's entry point somewhere (`create_task(self.name())`,
 // `start_soon(obj.name)`), whatever the receiver.
 func (m *Module) StartsMethodAsTask(name string) bool {
-	return m.methodTaskEntries().started[name]
+	return m.methodTaskUse(name).started
 }
 
 // ReferencesMethodOtherThanAsTask reports whether the module references a
@@ -47,7 +42,7 @@ func (m *Module) StartsMethodAsTask(name string) bool {
 // stores or passes the function, calls it any other way (through any
 // receiver but a module bound by `import`).
 func (m *Module) ReferencesMethodOtherThanAsTask(name string) bool {
-	return m.methodTaskEntries().other[name]
+	return m.methodTaskUse(name).other
 }
 
 // UsesMethodOtherThanAsTask reports whether any module of the project
@@ -57,86 +52,69 @@ func (p *Project) UsesMethodOtherThanAsTask(name string) bool {
 	return p.UsesAsValue(TaskEntryIndexKey(name))
 }
 
-func (m *Module) methodTaskEntries() methodTaskEntries {
-	return m.Memo("method-task-entries", func() any { return findMethodTaskEntries(m) }).(methodTaskEntries)
+// taskUse is what a module does with a method name (`x.name`): start it as
+// a task's entry point, reference it otherwise.
+type taskUse struct {
+	started, other bool
 }
 
-func findMethodTaskEntries(m *Module) methodTaskEntries {
-	out := methodTaskEntries{started: map[string]bool{}, other: map[string]bool{}}
-	imported := map[string]bool{} // names bound by `import x`: x.f() is a module's function
-	for _, imp := range m.Imports {
-		if imp.Name == "" && imp.BoundName != "" {
-			imported[imp.BoundName] = true
-		}
-	}
-	// A reference is started as a task only through some call to a task
-	// starter in the tree (startsTask): without one, which most modules
-	// are, every reference is an other one, with no need to ask how each
-	// value is used. The references are collected first and classified
-	// once the walk has seen every call.
-	type reference struct {
-		name string
-		use  *Node
-	}
-	var refs []reference
-	starters := false
-	m.File.Root.Walk(func(n *Node) bool {
-		var ref *Node
-		switch {
-		case n.Type() == "call":
-			if !starters && callsTaskStarter(m, n) {
-				starters = true
-			}
-			return true
-		case n.Type() == "attribute":
-			if obj := n.ChildByField("object"); obj != nil && obj.Type() == "identifier" && imported[m.File.Text(obj)] {
-				return true
-			}
-			ref = n
-		case n.Type() == "identifier" && n.Field() != "name" && n.Field() != "attribute" && inClassBody(n):
-			// A class body may name its own methods bare (`handler = run`).
-			if p := n.Parent(); p != nil && (p.Type() == "call" && n.Field() == "function" || p.Type() == "keyword_argument" ||
-				p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition") {
-				return true
-			}
-			ref = n
-		default:
-			return true
-		}
-		name := m.File.Text(ref)
-		if ref.Type() == "attribute" {
-			name = m.File.Text(ref.ChildByField("attribute"))
-		}
-		use := ref
-		if p := ref.Parent(); p != nil && p.Type() == "call" && ref.Field() == "function" {
-			use = p // the coroutine the call makes
-		}
-		refs = append(refs, reference{name, use})
-		return true
-	})
-	cache := localStarts{}
-	for _, r := range refs {
-		if starters && startedAsTask(m, r.use, cache) {
-			out.started[r.name] = true
-		} else {
-			out.other[r.name] = true
-		}
-	}
-	return out
+// methodTaskUse classifies the module's references to the method name
+// (collectUses finds them, indexed by word), once per name.
+func (m *Module) methodTaskUse(name string) taskUse {
+	v := m.valueUses()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return m.methodTaskUseLocked(name)
 }
 
-// inClassBody reports whether n sits directly in a class body (not in one
-// of its methods).
-func inClassBody(n *Node) bool {
-	for q := n.Parent(); q != nil; q = q.Parent() {
-		switch q.Type() {
-		case "function_definition", "lambda":
-			return false
-		case "class_definition":
-			return true
+// methodTaskUseLocked is methodTaskUse under the index's lock.
+func (m *Module) methodTaskUseLocked(name string) taskUse {
+	v := &m.values
+	if u, ok := v.tasks[name]; ok {
+		return u
+	}
+	var u taskUse
+	if i, ok := v.byWord[wordHashString(name)]; ok {
+		for _, r := range v.entries[i].tasks {
+			if string(taskRefName(m, r.ref)) != name {
+				continue // another word with the same hash
+			}
+			// A reference is started as a task only through some call to
+			// a task starter in the tree: without one, which most modules
+			// are, every reference is an other one, with no need to ask
+			// how each value is used.
+			if m.callsTaskStarterLocked() && startedAsTask(m, r.use, v.starts) {
+				u.started = true
+			} else {
+				u.other = true
+			}
 		}
 	}
-	return false
+	if v.tasks == nil {
+		v.tasks = map[string]taskUse{}
+	}
+	v.tasks[name] = u
+	return u
+}
+
+// callsTaskStarterLocked reports whether some call of the module's tree
+// calls a task starter (under the index's lock).
+func (m *Module) callsTaskStarterLocked() bool {
+	v := &m.values
+	if v.starters == 0 {
+		v.starters = 1
+		if root := m.File.Root; root != nil {
+			nodes := unsafe.Slice(root, int(root.descendants)+1)
+			for i := range nodes {
+				if n := &nodes[i]; n.Type() == "call" && callsTaskStarter(m, n) {
+					v.starters = 2
+					break
+				}
+			}
+		}
+		v.starts = localStarts{}
+	}
+	return v.starters == 2
 }
 
 // StartedAsTask reports whether the value of n, a call's coroutine or a

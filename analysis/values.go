@@ -1,20 +1,12 @@
 package analysis
 
 import (
+	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
-
-// valueNames is the set of value keys of a module (see namesUsedAsValues),
-// computed on first use and then shared read-only.
-type valueNames struct {
-	once  sync.Once
-	names map[string]bool
-	// walked, when set while building, holds the value uses read from the
-	// tree (valueUsesInTree), which paramTypesFromCallers needed first:
-	// one walk serves both.
-	walked []*Node
-}
 
 // What a module uses as a value is kept as keys naming what each use
 // resolves to, through the module's own bindings (Module.Resolve for
@@ -29,6 +21,67 @@ type valueNames struct {
 //     (`obj.on_ping`): it may be any method `m`.
 // Function.ValueKeys lists the keys by which a use of a function can be
 // recorded; the two meet in the project's index (UsesAsValue).
+//
+// The keys are found lazily, by word: resolving every use of every module
+// cost more than all the questions asked of them (ASYNC124 asks about a
+// few hundred names in a project of a thousand modules). A module indexes
+// its uses by the word its keys can end with (ValueKeyWord): the use's own
+// identifier, and, for the few names whose resolution may end in another
+// word (an aliased import, an attribute assigned a function or class, a
+// decorated method), that word too or the keys themselves, found when the
+// index is built (valueAliases). A question about a key resolves only the
+// uses under its word, once per module.
+
+// valueNames is a module's index of its value uses by word (see above),
+// built on first use; the answers found so far are kept under mu.
+type valueNames struct {
+	once sync.Once
+	// stashed is set when the tree walk that finds the uses was done while
+	// building the module (paramTypesFromCallers needed it first; one walk
+	// serves both); walked and walkedTasks hold its result until the index
+	// is built.
+	stashed     bool
+	walked      []*Node
+	walkedTasks []taskRef
+
+	// byWord maps the hash of a word (wordHash) to its entry. Two words
+	// with one hash share an entry: resolving a few more uses adds keys the
+	// module does record, and task references are matched by their text.
+	byWord  map[uint64]int32
+	entries []wordUses
+
+	mu       sync.Mutex
+	known    map[string]bool // the keys found so far (all of them once every entry is resolved)
+	defs     map[*Scope]map[string][]*Function
+	seen     lookedUp
+	tasks    map[string]taskUse // method name -> how the module references it (see methodTaskUse)
+	starters int8               // 0: not yet known; 1: the module calls no task starter; 2: it calls one
+	starts   localStarts
+
+	allOnce sync.Once
+	all     map[string]bool // ValueNames
+}
+
+// wordUses are a module's uses under one word.
+type wordUses struct {
+	values   []*Node   // identifiers and attributes used as values whose keys may end with the word
+	tasks    []taskRef // references of a method of that name (see task_entries.go)
+	resolved bool      // the keys of values are in valueNames.known
+}
+
+// taskRef is a reference to a method name (`x.name`, or a bare name in a
+// class body): the identifier or attribute, and the value it makes (the
+// call, when it is called).
+type taskRef struct {
+	ref, use *Node
+}
+
+// wordSeed seeds wordHash for the life of the process (the index is never
+// stored).
+var wordSeed = maphash.MakeSeed()
+
+func wordHash(word []byte) uint64       { return maphash.Bytes(wordSeed, word) }
+func wordHashString(word string) uint64 { return maphash.String(wordSeed, word) }
 
 // UsesAsValue reports whether the module uses something as a value under
 // key (see Function.ValueKeys): other than as the callee of a call or at
@@ -36,33 +89,75 @@ type valueNames struct {
 // a router. A call whose coroutine is handed to a scheduler
 // (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
 // counts too: like a function passed by name, its callee must be a
-// coroutine function.
+// coroutine function. For a TaskEntryIndexKey it reports whether the
+// module references the method other than as a task's entry point.
 func (m *Module) UsesAsValue(key string) bool {
-	return m.valueNameSet()[key]
+	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
+		return m.methodTaskUse(name).other
+	}
+	v := m.valueUses()
+	i, ok := v.byWord[wordHashString(ValueKeyWord(key))]
+	if !ok {
+		return false
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	m.resolveWord(i)
+	return v.known[key]
 }
 
-func namesUsedAsValues(m *Module) map[string]bool {
-	out := map[string]bool{}
-	defs := map[*Scope]map[string][]*Function{} // the defs of each scope by name
-	for _, f := range m.Functions {
-		if f.Lambda || f.Scope == nil || f.Scope.Parent == nil {
-			continue
-		}
-		byName := defs[f.Scope.Parent]
-		if byName == nil {
-			byName = map[string][]*Function{}
-			defs[f.Scope.Parent] = byName
-		}
-		byName[f.Name] = append(byName[f.Name], f)
+// valueUses returns the module's index of value uses, built once.
+func (m *Module) valueUses() *valueNames {
+	m.values.once.Do(m.indexValueUses)
+	return &m.values
+}
+
+// indexValueUses builds the module's index of value uses by word.
+func (m *Module) indexValueUses() {
+	v := &m.values
+	uses, tasks := v.walked, v.walkedTasks
+	if !v.stashed {
+		uses, tasks = collectUses(m, nil)
 	}
-	seen := lookedUp{}
-	uses := m.values.walked
-	m.values.walked = nil
-	if uses == nil {
-		uses = valueUsesInTree(m, nil)
+	v.walked, v.walkedTasks, v.stashed = nil, nil, false
+	v.byWord = make(map[uint64]int32, len(uses)/4+8)
+	v.known = map[string]bool{}
+	v.seen = lookedUp{}
+	entry := func(word []byte) *wordUses {
+		h := wordHash(word)
+		i, ok := v.byWord[h]
+		if !ok {
+			i = int32(len(v.entries))
+			v.byWord[h] = i
+			v.entries = append(v.entries, wordUses{})
+		}
+		return &v.entries[i]
+	}
+	aliases := m.valueAliases()
+	addUse := func(n *Node) {
+		word, alias := n, aliases.names
+		if n.Type() == "attribute" {
+			word, alias = n.ChildByField("attribute"), aliases.attrs
+		}
+		var text []byte
+		if word != nil {
+			text = m.File.Src[word.Start:word.End]
+		}
+		if n.Type() == "attribute" && aliases.decorated[string(text)] {
+			// A property's value is what it returns: resolved now, its
+			// keys may end with any word.
+			m.addValueKeys(v.known, m.defsByScope(), v.seen, n)
+			return
+		}
+		e := entry(text)
+		e.values = append(e.values, n)
+		for _, w := range alias[string(text)] {
+			e := entry([]byte(w))
+			e.values = append(e.values, n)
+		}
 	}
 	for _, n := range uses {
-		m.addValueKeys(out, defs, seen, n)
+		addUse(n)
 	}
 	for _, c := range m.Calls {
 		// A coroutine handed to a scheduler, or to any other callable
@@ -72,50 +167,219 @@ func namesUsedAsValues(m *Module) map[string]bool {
 			continue
 		}
 		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
-			m.addValueKeys(out, defs, seen, fn)
+			addUse(fn)
 		}
 	}
-	// The project-wide question of task_entries.go rides on the same index
-	// (and on what caches keep of it) under keys no identifier can spell.
-	for name := range m.methodTaskEntries().other {
-		out[TaskEntryIndexKey(name)] = true
+	for key := range v.known {
+		entry([]byte(ValueKeyWord(key)))
+	}
+	for _, r := range tasks {
+		e := entry(taskRefName(m, r.ref))
+		e.tasks = append(e.tasks, r)
+	}
+}
+
+// resolveWord adds the keys of entry i's uses to known (under mu).
+func (m *Module) resolveWord(i int32) {
+	v := &m.values
+	e := &v.entries[i]
+	if e.resolved {
+		return
+	}
+	defs := m.defsByScope()
+	for _, n := range e.values {
+		m.addValueKeys(v.known, defs, v.seen, n)
+	}
+	e.resolved = true
+}
+
+// defsByScope returns the defs of each scope by name (under mu, or while
+// the index is built).
+func (m *Module) defsByScope() map[*Scope]map[string][]*Function {
+	v := &m.values
+	if v.defs != nil {
+		return v.defs
+	}
+	v.defs = map[*Scope]map[string][]*Function{}
+	for _, f := range m.Functions {
+		if f.Lambda || f.Scope == nil || f.Scope.Parent == nil {
+			continue
+		}
+		byName := v.defs[f.Scope.Parent]
+		if byName == nil {
+			byName = map[string][]*Function{}
+			v.defs[f.Scope.Parent] = byName
+		}
+		byName[f.Name] = append(byName[f.Name], f)
+	}
+	return v.defs
+}
+
+// valueAliasSet is where the resolution of a use may end in a word other
+// than the use's own (see valueAliases).
+type valueAliasSet struct {
+	names     map[string][]string // bare name -> the other words its keys may end with
+	attrs     map[string][]string // attribute name -> the same
+	decorated map[string]bool     // method names with a decorator: a property's value is what it returns
+}
+
+// valueAliases finds the names whose uses' keys (addValueKeys) may end in
+// another word than their own: for a bare name, the qualified name its
+// import binds (`import pkg.mod as m` records `pkg.mod`); for an
+// attribute, what an attribute or class variable of one of the module's
+// classes resolves to (`self.handler = self.on_message`, `runner =
+// staticmethod(run)`) and a decorated method (a property), the only
+// members Module.Resolve follows to something named otherwise.
+func (m *Module) valueAliases() valueAliasSet {
+	out := valueAliasSet{}
+	add := func(set *map[string][]string, name, word string) {
+		if word == name {
+			return
+		}
+		if *set == nil {
+			*set = map[string][]string{}
+		}
+		if !slices.Contains((*set)[name], word) {
+			(*set)[name] = append((*set)[name], word)
+		}
+	}
+	for _, s := range m.scopeOf {
+		for name, b := range s.Bindings {
+			if b.Qualified != "" {
+				add(&out.names, name, ValueKeyWord(strings.TrimPrefix(b.Qualified, "builtins.")))
+			}
+		}
+	}
+	for _, c := range m.Classes {
+		for attr := range c.Attrs {
+			if word := attributeKeyWord(c.module.resolveBinding(c.attrBinding(attr), 0)); word != "" {
+				add(&out.attrs, attr, word)
+			}
+		}
+		for name, b := range c.Scope.Bindings {
+			if b.Kind == BindAssign {
+				if word := attributeKeyWord(c.module.resolveBinding(b, 0)); word != "" {
+					add(&out.attrs, name, word)
+				}
+			}
+		}
+	}
+	for _, f := range m.Functions {
+		if f.Class != nil && len(f.Decorators) > 0 {
+			if out.decorated == nil {
+				out.decorated = map[string]bool{}
+			}
+			out.decorated[f.Name] = true
+		}
 	}
 	return out
 }
 
-// valueUsesInTree returns the identifiers and attributes the module's tree
-// uses as values: other than as a callee, at their definition or as a
-// parameter. When imported is not nil, the names written in import
-// statements, which do not count, are added to it.
-func valueUsesInTree(m *Module, imported map[string]bool) []*Node {
-	var out []*Node
-	m.File.Root.Walk(func(n *Node) bool {
-		if n.Type() == "attribute" {
-			if !(n.Parent() != nil && n.Parent().Type() == "call" && n.Field() == "function") {
-				out = append(out, n)
+// attributeKeyWord returns the word the key addValueKeys records for an
+// attribute resolving to r ends with, or "" when it records ".attr".
+func attributeKeyWord(r Ref) string {
+	switch {
+	case r.Func != nil:
+		return ValueKeyWord(r.Func.FullName())
+	case r.Class != nil && !r.Instance:
+		return ValueKeyWord(r.Class.FullName())
+	case r.Name != "" && !r.Instance:
+		return ValueKeyWord(r.Name)
+	}
+	return ""
+}
+
+// collectUses walks the module's tree once for the identifiers and
+// attributes it uses as values (other than as a callee, at their
+// definition or as a parameter) and the references it makes to method
+// names (see findTaskRefs). When imported is not nil, the names written in
+// import statements, which do not count as values, are added to it.
+func collectUses(m *Module, imported map[string]bool) (values []*Node, tasks []taskRef) {
+	root := m.File.Root
+	if root == nil {
+		return nil, nil
+	}
+	modules := map[string]bool{} // names bound by `import x`: x.f() is a module's function
+	for _, imp := range m.Imports {
+		if imp.Name == "" && imp.BoundName != "" {
+			modules[imp.BoundName] = true
+		}
+	}
+	// The enclosing defs and classes, innermost last, each with the slab
+	// index its subtree ends at: a bare name in a class body (not in one of
+	// its methods) may name a method.
+	type enclosing struct {
+		end   int
+		class bool
+	}
+	var stack []enclosing
+	nodes := unsafe.Slice(root, int(root.descendants)+1)
+	for i := range nodes {
+		n := &nodes[i]
+		for len(stack) > 0 && i > stack[len(stack)-1].end {
+			stack = stack[:len(stack)-1]
+		}
+		inClassBody := len(stack) > 0 && stack[len(stack)-1].class
+		typ := n.Type()
+		switch typ {
+		case "function_definition", "lambda":
+			stack = append(stack, enclosing{i + int(n.descendants), false})
+		case "class_definition":
+			stack = append(stack, enclosing{i + int(n.descendants), true})
+		case "attribute":
+			p := n.Parent()
+			called := p != nil && p.Type() == "call" && n.Field() == "function"
+			if !called {
+				values = append(values, n)
 			}
-			return true
-		}
-		if n.Type() != "identifier" || n.Field() == "name" || n.Field() == "attribute" {
-			return true
-		}
-		if p := n.Parent(); p != nil {
-			switch {
-			case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
-				if imported != nil {
-					imported[m.File.Text(n)] = true
+			if obj := n.ChildByField("object"); obj == nil || obj.Type() != "identifier" || !modules[string(m.File.Src[obj.Start:obj.End])] {
+				use := n
+				if called {
+					use = p // the coroutine the call makes
 				}
-				return true
-			case p.Type() == "call" && n.Field() == "function":
-				return true
-			case p.Type() == "keyword_argument" && n.Field() == "name" || p.Type() == "parameters":
-				return true
+				tasks = append(tasks, taskRef{n, use})
 			}
+		case "identifier":
+			field := n.Field()
+			if field == "name" || field == "attribute" {
+				continue
+			}
+			p := n.Parent()
+			if inClassBody {
+				// A class body may name its own methods bare (`handler = run`).
+				if !(p != nil && (p.Type() == "call" && field == "function" || p.Type() == "keyword_argument" ||
+					p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition")) {
+					tasks = append(tasks, taskRef{n, n})
+				}
+			}
+			if p != nil {
+				switch {
+				case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
+					if imported != nil {
+						imported[string(m.File.Src[n.Start:n.End])] = true
+					}
+					continue
+				case p.Type() == "call" && field == "function":
+					continue
+				case p.Type() == "keyword_argument" && field == "name" || p.Type() == "parameters":
+					continue
+				}
+			}
+			values = append(values, n)
 		}
-		out = append(out, n)
-		return true
-	})
-	return out
+	}
+	return values, tasks
+}
+
+// taskRefName is the method name a reference names.
+func taskRefName(m *Module, ref *Node) []byte {
+	if ref.Type() == "attribute" {
+		ref = ref.ChildByField("attribute")
+		if ref == nil {
+			return nil
+		}
+	}
+	return m.File.Src[ref.Start:ref.End]
 }
 
 // addValueKeys adds the keys of what the identifier or attribute n
@@ -244,19 +508,42 @@ func ValueKeyWord(key string) string {
 }
 
 // UsesAsValue reports whether any module of the project records key (see
-// Function.ValueKeys). It asks the project's index (see AnyModuleHas),
-// never every module: ASYNC124 asks it for each async function of each
-// module.
+// Function.ValueKeys and Module.UsesAsValue). It asks the project's index
+// (valueIndex), never every module: ASYNC124 asks it for each async
+// function of each module.
 func (p *Project) UsesAsValue(key string) bool {
-	return p.AnyModuleHas("values", (*Module).valueNameSet, key)
+	return p.valueIndex().has(p, key)
 }
 
 // ValueNames returns the module's value keys (see UsesAsValue) and the
 // TaskEntryIndexKey of each method name it references other than as a
-// task's entry point (see UsesMethodOtherThanAsTask); shared, not to be
-// modified. It is the module's part of the project-wide index, kept
-// by caches that do not keep the module.
-func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
+// task's entry point (see UsesMethodOtherThanAsTask): every key it
+// records, found by resolving every use. Shared, not to be modified. It is
+// the module's part of the project-wide index, kept by caches that do not
+// keep the module.
+func (m *Module) ValueNames() map[string]bool {
+	v := m.valueUses()
+	v.allOnce.Do(func() {
+		v.mu.Lock()
+		defer v.mu.Unlock()
+		for i := range v.entries {
+			m.resolveWord(int32(i))
+		}
+		v.all = make(map[string]bool, len(v.known))
+		for k := range v.known {
+			v.all[k] = true
+		}
+		for _, e := range v.entries {
+			for _, r := range e.tasks {
+				name := string(taskRefName(m, r.ref))
+				if m.methodTaskUseLocked(name).other {
+					v.all[TaskEntryIndexKey(name)] = true
+				}
+			}
+		}
+	})
+	return v.all
+}
 
 // AddValueNames counts sets of value keys of modules that are not in the
 // project (a cache summarised them instead of keeping them), for
@@ -264,32 +551,7 @@ func (m *Module) ValueNames() map[string]bool { return m.valueNameSet() }
 func (p *Project) AddValueNames(sets ...map[string]bool) {
 	p.indexMu.Lock()
 	defer p.indexMu.Unlock()
-	if p.external == nil {
-		p.external = map[string][]map[string]bool{}
-	}
-	p.external["values"] = append(p.external["values"], sets...)
-}
-
-// valueNameSet returns the module's value keys (computed once).
-func (m *Module) valueNameSet() map[string]bool {
-	m.values.once.Do(func() { m.values.names = namesUsedAsValues(m) })
-	return m.values.names
-}
-
-// AnyModuleHas reports whether name is in names(m) for some module m of the
-// project: a project-wide question answered from an index built once per
-// snapshot (or derived from the previous snapshot's), not by asking every
-// module. names must depend on the module alone, return the same set each
-// time (memoise it on the module: Module.Memo) and always be passed with the
-// same key.
-func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, name string) bool {
-	if p.nameIndex(key, names).has(name) {
-		return true
-	}
-	p.indexMu.Lock()
-	outside := p.outside[key]
-	p.indexMu.Unlock()
-	return outside != nil && outside(name)
+	p.externalValues = append(p.externalValues, sets...)
 }
 
 // AddValueNamesFrom answers UsesAsValue for the modules that are not in
@@ -300,90 +562,108 @@ func (p *Project) AnyModuleHas(key string, names func(*Module) map[string]bool, 
 func (p *Project) AddValueNamesFrom(has func(key string) bool) {
 	p.indexMu.Lock()
 	defer p.indexMu.Unlock()
-	if p.outside == nil {
-		p.outside = map[string]func(string) bool{}
-	}
-	p.outside["values"] = has
+	p.outsideValues = has
 }
 
-// nameIndex counts, per name, the modules whose set holds it. An edited
-// snapshot shares its predecessor's counts (base, over the sets of
-// baseSets) and records only the sets of the modules that changed since
-// (delta, by path; nil for a removed module), so an edit costs O(changed
-// modules), not O(project); past maxIndexDelta changes the counts are
-// rebuilt. It keeps sets, not modules: a module replaced or removed from the
-// project is not kept alive by the index.
-type nameIndex struct {
-	names    func(*Module) map[string]bool
-	base     map[string]int32
-	baseSets map[string]map[string]bool // path -> set, for the modules counted in base
-	delta    map[string]map[string]bool // path -> set of the current module (nil: removed)
+// valueIndex lists, per word, the modules that have uses under it (see
+// Module.UsesAsValue): a question about a key asks only those modules. An
+// edited snapshot shares its predecessor's lists (base, by the position of
+// each module's path in paths) and notes only the paths that changed since
+// (changed), whose modules it asks too, so an edit costs O(changed
+// modules), not O(project); past maxIndexDelta changes the lists are
+// rebuilt. It keeps paths, not modules: a module replaced or removed from
+// the project is not kept alive by the index. The answers are kept per
+// snapshot.
+type valueIndex struct {
+	paths   []string
+	base    map[uint64][]int32 // word hash -> positions in paths
+	changed map[string]bool    // paths whose module changed, appeared or went since base
+	// external holds the keys of the modules outside the project given to
+	// AddValueNames; outside answers for the others (AddValueNamesFrom).
+	external map[string]bool
+	outside  func(string) bool
+	answers  sync.Map // key -> bool
 }
 
 const maxIndexDelta = 32
 
-func buildNameIndex(modules map[string]*Module, names func(*Module) map[string]bool, external []map[string]bool) *nameIndex {
-	x := &nameIndex{names: names, base: map[string]int32{}, baseSets: make(map[string]map[string]bool, len(modules))}
-	for _, set := range external {
-		for n := range set {
-			x.base[n]++
+func buildValueIndex(modules []*Module, external []map[string]bool, outside func(string) bool) *valueIndex {
+	x := &valueIndex{paths: make([]string, len(modules)), base: map[uint64][]int32{}, outside: outside}
+	for i, m := range modules {
+		x.paths[i] = m.File.Path
+		for h := range m.valueUses().byWord {
+			x.base[h] = append(x.base[h], int32(i))
 		}
 	}
-	for path, m := range modules {
-		set := names(m)
-		x.baseSets[path] = set
-		for n := range set {
-			x.base[n]++
+	if len(external) > 0 {
+		x.external = map[string]bool{}
+		for _, set := range external {
+			for k := range set {
+				x.external[k] = true
+			}
 		}
 	}
 	return x
 }
 
-func (x *nameIndex) has(name string) bool {
-	n := x.base[name]
-	for path, set := range x.delta {
-		if x.baseSets[path][name] {
-			n--
-		}
-		if set[name] {
-			n++
-		}
+// has reports whether a module of p records key (p is the snapshot x
+// indexes).
+func (x *valueIndex) has(p *Project, key string) bool {
+	if used, ok := x.answers.Load(key); ok {
+		return used.(bool)
 	}
-	return n > 0
+	used := x.external[key] || x.modulesHave(p, key) || x.outside != nil && x.outside(key)
+	x.answers.Store(key, used)
+	return used
 }
 
-// derive returns the index of a snapshot that differs from x's by changed
-// (path -> new module, nil when removed), or nil when it is cheaper to
-// rebuild it.
-func (x *nameIndex) derive(changed map[string]*Module) *nameIndex {
-	if len(x.delta)+len(changed) > maxIndexDelta {
+func (x *valueIndex) modulesHave(p *Project, key string) bool {
+	word := ValueKeyWord(key)
+	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
+		word = name
+	}
+	h := wordHashString(word)
+	for _, i := range x.base[h] {
+		if path := x.paths[i]; !x.changed[path] && p.byPath[path].UsesAsValue(key) {
+			return true
+		}
+	}
+	for path := range x.changed {
+		if m := p.byPath[path]; m != nil && m.UsesAsValue(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// derive returns the index of a snapshot that differs from x's by the
+// modules at changed, or nil when it is cheaper to rebuild it.
+func (x *valueIndex) derive(changed map[string]*Module) *valueIndex {
+	if len(x.changed)+len(changed) > maxIndexDelta {
 		return nil
 	}
-	y := &nameIndex{names: x.names, base: x.base, baseSets: x.baseSets, delta: make(map[string]map[string]bool, len(x.delta)+len(changed))}
-	for path, set := range x.delta {
-		y.delta[path] = set
+	y := &valueIndex{paths: x.paths, base: x.base, external: x.external, outside: x.outside,
+		changed: make(map[string]bool, len(x.changed)+len(changed))}
+	for path := range x.changed {
+		y.changed[path] = true
 	}
-	for path, m := range changed {
-		if m == nil {
-			y.delta[path] = nil
-		} else {
-			y.delta[path] = x.names(m)
-		}
+	for path := range changed {
+		y.changed[path] = true
 	}
 	return y
 }
 
-// nameIndex returns the snapshot's index under key, building it on first use.
-func (p *Project) nameIndex(key string, names func(*Module) map[string]bool) *nameIndex {
-	if x, ok := p.indexes.Load(key); ok {
-		return x.(*nameIndex)
+// valueIndex returns the snapshot's index, building it on first use.
+func (p *Project) valueIndex() *valueIndex {
+	if x := p.values.Load(); x != nil {
+		return x
 	}
 	p.indexMu.Lock()
 	defer p.indexMu.Unlock()
-	if x, ok := p.indexes.Load(key); ok {
-		return x.(*nameIndex)
+	if x := p.values.Load(); x != nil {
+		return x
 	}
-	x := buildNameIndex(p.byPath, names, p.external[key])
-	p.indexes.Store(key, x)
+	x := buildValueIndex(p.Modules(), p.externalValues, p.outsideValues)
+	p.values.Store(x)
 	return x
 }

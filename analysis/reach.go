@@ -1,0 +1,686 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// What a call reaches: the one answer to "does calling this function run a
+// call of interest (a blocking call, a loop starter), and through which
+// chain of synchronous project functions". Reach follows every call;
+// ReachOnLoop follows only what can run where an event loop is running,
+// given what the call's arguments are known to be.
+
+// Hop is one step of a call chain: Call runs inside Func.
+type Hop struct {
+	Func *Function
+	Call *Call
+}
+
+// Chain is a witness path from a function to a call of interest.
+type Chain []Hop
+
+// reachability is one kind's memoised answers: a chain, or nil for known
+// not to reach, per function (Reach) and per function and argument types
+// (ReachOnLoop).
+type reachability struct {
+	memo map[reachKey]Chain
+}
+
+// reachKey names a walk of a function: untyped (Reach), or with the
+// arguments' known types (ReachOnLoop).
+type reachKey struct {
+	f     *Function
+	typed bool
+	env   string // TypeEnv.key
+}
+
+// reachabilityOf returns kind's memo; p.factsMu must be held.
+func (p *Project) reachabilityOf(kind string) *reachability {
+	if p.facts == nil {
+		p.facts = map[string]*reachability{}
+	}
+	r := p.facts[kind]
+	if r == nil {
+		r = &reachability{memo: map[reachKey]Chain{}}
+		p.facts[kind] = r
+	}
+	return r
+}
+
+// Reach returns, for the synchronous function f, the first chain (in the
+// order of the calls) of calls through synchronous project functions that
+// ends in a call for which direct returns true, or nil. kind names the fact
+// for memoisation; direct must be a pure function of its arguments.
+func (p *Project) Reach(kind string, f *Function, direct func(*Module, *Call) bool) Chain {
+	p.factsMu.Lock()
+	defer p.factsMu.Unlock()
+	return p.newWalk(kind, direct, false).walk(f, nil, 0)
+}
+
+// ReachOnLoop is Reach for call c, made in a coroutine, of the synchronous
+// function t: the chain from t to a call for which direct returns true,
+// following only the calls that can run there. A call under an
+// `isinstance` test of a parameter that the argument's known type cannot
+// pass (`if isinstance(fp, io.IOBase): ... else: open(fp)` given an
+// io.BytesIO; `if isinstance(file, str): open(file)` given a class that is
+// no str, or the parameter's default None) never runs, nor does code a
+// helper runs only when no event loop is running (called from a coroutine,
+// one is: loopRunning). Types are known from constructor calls, literals,
+// annotations, `isinstance` tests on the way and parameters' defaults;
+// base classes from the project's class statements and pylib.KnownBases;
+// an argument of unknown type may take any branch. Each function is walked
+// once per kind and set of known argument types (TypeEnv) in a snapshot.
+func (p *Project) ReachOnLoop(kind string, c *Call, t *Function, direct func(*Module, *Call) bool) Chain {
+	p.factsMu.Lock()
+	defer p.factsMu.Unlock()
+	if p.newWalk(kind, direct, false).walk(t, nil, 0) == nil {
+		return nil // no path at all, whatever the types
+	}
+	return p.newWalk(kind, direct, true).walk(t, p.argTypes(c.Func.Module(), c, t, nil, c.Func), 0)
+}
+
+// reachWalk is one Reach or ReachOnLoop question: a depth-first walk of
+// the calls, in order, that does not enter a function already being
+// walked (a cycle). A result that depended on such a function (a cycle
+// back into a caller) holds only while that caller is open: it is kept in
+// open until the caller's walk ends; only results that did not are
+// memoised for the snapshot, and a memoised chain through a function being
+// walked is not reused, so an answer does not depend on which question was
+// asked first (a callee asked about inside a cycle that leads back to its
+// caller is not "known not to reach" for everyone, and a caller asked
+// about after its callee does not reach through itself).
+type reachWalk struct {
+	project *Project
+	memo    map[reachKey]Chain
+	direct  func(*Module, *Call) bool
+	typed   bool
+	stack   map[*Function]int // function -> depth, while it is walked
+	open    map[reachKey]openResult
+	openAt  [][]reachKey // keys of open, by their low
+}
+
+// openResult is a result that holds while the function at depth low is
+// still being walked.
+type openResult struct {
+	chain Chain
+	low   int
+}
+
+// closed is the low of a result that depends on no open caller.
+const closed = math.MaxInt
+
+func (p *Project) newWalk(kind string, direct func(*Module, *Call) bool, typed bool) *reachWalk {
+	return &reachWalk{project: p, memo: p.reachabilityOf(kind).memo, direct: direct, typed: typed,
+		stack: map[*Function]int{}, open: map[reachKey]openResult{}}
+}
+
+func (w *reachWalk) walk(f *Function, env TypeEnv, depth int) Chain {
+	chain, _ := w.reach(f, env, depth)
+	return chain
+}
+
+func (w *reachWalk) reach(f *Function, env TypeEnv, depth int) (Chain, int) {
+	// Calling a generator function runs none of its body.
+	if f.Async || f.Generator {
+		return nil, closed
+	}
+	if d, ok := w.stack[f]; ok {
+		return nil, d
+	}
+	key := reachKey{f: f, typed: w.typed}
+	if w.typed {
+		key.env = env.key()
+	}
+	// A memoised chain is what a walk of f alone finds; when it passes
+	// through a function being walked, this walk cannot take it.
+	if chain, ok := w.memo[key]; ok && !w.throughStack(chain) {
+		return chain, closed
+	}
+	if o, ok := w.open[key]; ok {
+		return o.chain, o.low
+	}
+	w.stack[f] = depth
+	chain, low := w.follow(f, env, depth)
+	delete(w.stack, f)
+	if depth < len(w.openAt) { // the results that held while f was open
+		for _, k := range w.openAt[depth] {
+			delete(w.open, k)
+		}
+		w.openAt = w.openAt[:depth]
+	}
+	if low >= depth {
+		w.memo[key] = chain
+		return chain, closed
+	}
+	w.open[key] = openResult{chain, low}
+	for len(w.openAt) <= low {
+		w.openAt = append(w.openAt, nil)
+	}
+	w.openAt[low] = append(w.openAt[low], key)
+	return chain, low
+}
+
+// throughStack reports a chain through a function being walked.
+func (w *reachWalk) throughStack(chain Chain) bool {
+	for _, h := range chain {
+		if _, ok := w.stack[h.Func]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *reachWalk) follow(f *Function, env TypeEnv, depth int) (Chain, int) {
+	p, m := w.project, f.module
+	for _, c := range f.Calls {
+		if w.direct(m, c) && (!w.typed || !p.guardedOut(m, f, c.Node, env)) {
+			return Chain{{Func: f, Call: c}}, closed
+		}
+	}
+	low := closed
+	for _, c := range f.Calls {
+		t := p.Target(c)
+		if t == nil || t.Async || t.Lambda || t.Generator {
+			continue
+		}
+		var argTypes TypeEnv
+		if w.typed {
+			if p.guardedOut(m, f, c.Node, env) {
+				continue
+			}
+			argTypes = p.argTypes(m, c, t, env, f)
+		}
+		sub, subLow := w.reach(t, argTypes, depth+1)
+		low = min(low, subLow)
+		if sub != nil {
+			return append(Chain{{Func: f, Call: c}}, sub...), low
+		}
+	}
+	return nil, low
+}
+
+// TypeEnv maps parameters of a function to the types their arguments are
+// known to have (one of them: `isinstance(x, (A, B))` gives A or B).
+type TypeEnv map[string][]string
+
+// key names env in a memo key (parameter order does not matter).
+func (env TypeEnv) key() string {
+	parts := make([]string, 0, len(env))
+	for name, types := range env {
+		parts = append(parts, name+"="+strings.Join(types, "|"))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+// argTypes gives the known types of the arguments call c (in function in of
+// module m, whose parameters have the types env) passes to the parameters
+// of t. A parameter that t reassigns is left out.
+func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Function) TypeEnv {
+	offset := 0
+	fn := c.Node.ChildByField("function")
+	if t.Class != nil && len(t.Params) > 0 {
+		static, classmethod := false, false
+		for _, d := range t.Decorators {
+			text := t.module.File.Text(d)
+			static = static || strings.Contains(text, "staticmethod")
+			classmethod = classmethod || strings.Contains(text, "classmethod")
+		}
+		switch {
+		case static:
+		case t.Name == "__init__" && fn != nil && fn.Type() == "attribute":
+			// `super().__init__(fp)` binds self; `Base.__init__(self, fp)`
+			// passes it.
+			if recv := m.Resolve(fn.ChildByField("object")); recv.Class == nil || recv.Instance {
+				offset = 1
+			}
+		case t.Name == "__init__" || t.Name == "__call__" || classmethod:
+			offset = 1
+		case fn != nil && fn.Type() == "attribute":
+			if recv := m.Resolve(fn.ChildByField("object")); recv.Instance || recv.Class == nil {
+				offset = 1
+			}
+		}
+	}
+	out := TypeEnv{}
+	passed := map[string]bool{}
+	i := 0
+	for _, a := range c.Args() {
+		param, value := "", a
+		switch a.Type() {
+		case "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return out
+		case "keyword_argument":
+			param, value = m.File.Text(a.ChildByField("name")), a.ChildByField("value")
+		default:
+			if i+offset < len(t.Params) {
+				param = t.Params[i+offset]
+			}
+			i++
+		}
+		passed[param] = true
+		if param == "" || t.Scope == nil {
+			continue
+		}
+		if b := t.Scope.Bindings[param]; b == nil || b.Kind != BindParam {
+			continue
+		}
+		if types := p.valueTypes(m, value, env, in); len(types) > 0 {
+			out[param] = types
+		}
+	}
+	// A parameter not passed holds its default: `thumb=None` is no str.
+	if params := t.Node.ChildByField("parameters"); params != nil {
+		for _, prm := range params.NamedChildren() {
+			if prm.Type() != "default_parameter" && prm.Type() != "typed_default_parameter" {
+				continue
+			}
+			name := t.module.File.Text(prm.ChildByField("name"))
+			if passed[name] {
+				continue
+			}
+			if typ := literalType(prm.ChildByField("value")); typ != "" {
+				out[name] = []string{typ}
+			}
+		}
+	}
+	return out
+}
+
+// literalType is the type of a literal (None, a boolean, a number, a string).
+func literalType(n *Node) string {
+	switch Unparen(n).Type() {
+	case "none":
+		return "NoneType"
+	case "true", "false":
+		return "bool"
+	case "integer":
+		return "int"
+	case "float":
+		return "float"
+	case "string", "concatenated_string":
+		return "str"
+	}
+	return ""
+}
+
+// valueTypes gives the types value is known to have: narrowed by an
+// enclosing `if isinstance(name, T):`, a parameter's type from env, a
+// literal, or what the resolver knows of an instance.
+func (p *Project) valueTypes(m *Module, value *Node, env TypeEnv, in *Function) []string {
+	value = Unparen(value)
+	if value == nil {
+		return nil
+	}
+	switch value.Type() {
+	case "string", "concatenated_string", "none", "true", "false", "integer", "float":
+		return []string{literalType(value)}
+	case "identifier":
+		name := m.File.Text(value)
+		for q := value; q.Parent() != nil && (in == nil || q != in.Node); q = q.Parent() {
+			if q.Field() != "consequence" || (q.Parent().Type() != "if_statement" && q.Parent().Type() != "elif_clause") {
+				continue
+			}
+			if param, types, positive := isinstanceGuard(m, q.Parent().ChildByField("condition")); param == name && positive && types != nil {
+				return types
+			}
+		}
+		if types, ok := env[name]; ok && unassignedAt(m, name, value) {
+			return types
+		}
+	}
+	if r := m.Resolve(value); r.Instance {
+		if r.Class != nil {
+			return []string{r.Class.FullName()}
+		}
+		if r.Name != "" {
+			return []string{r.Name}
+		}
+	}
+	return nil
+}
+
+// isinstanceGuard reads `isinstance(name, T)`, `isinstance(name, (A, B))`
+// or its negation; types is nil when one of them is not known.
+func isinstanceGuard(m *Module, cond *Node) (param string, types []string, positive bool) {
+	cond, positive = Unparen(cond), true
+	for cond != nil && cond.Type() == "not_operator" {
+		cond, positive = Unparen(cond.ChildByField("argument")), !positive
+	}
+	if cond == nil || cond.Type() != "call" || m.File.Text(cond.ChildByField("function")) != "isinstance" {
+		return "", nil, false
+	}
+	args := cond.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 2 || args.NamedChildren()[0].Type() != "identifier" {
+		return "", nil, false
+	}
+	param = m.File.Text(args.NamedChildren()[0])
+	typ := Unparen(args.NamedChildren()[1])
+	elems := []*Node{typ}
+	if typ.Type() == "tuple" {
+		elems = typ.NamedChildren()
+	}
+	for _, e := range elems {
+		r := m.Resolve(e)
+		name := r.Name
+		if r.Class != nil {
+			name = r.Class.FullName()
+		}
+		if name == "" || r.Instance {
+			return param, nil, positive
+		}
+		types = append(types, name)
+	}
+	return param, types, positive
+}
+
+// guardedOut reports a node of f under an if/elif/else that cannot run on
+// its path: an isinstance condition on a parameter of known type (env)
+// that cannot hold, or code run only when no event loop is running.
+func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool {
+	// fails reports a condition known to be the opposite of want.
+	fails := func(cond *Node, want bool) bool {
+		param, types, positive := isinstanceGuard(m, cond)
+		known, ok := env[param]
+		if types == nil || !ok || !unassignedAt(m, param, cond) {
+			return false
+		}
+		if positive == want {
+			return p.noneIsInstance(known, types)
+		}
+		return p.allAreInstances(known, types)
+	}
+	for q := n; q.Parent() != nil && q != f.Node; q = q.Parent() {
+		parent := q.Parent()
+		if parent.Type() == "block" && p.afterReturnWhileLoopRuns(m, f, parent, q) {
+			return true
+		}
+		switch {
+		case q.Field() == "consequence" && parent.Type() == "if_statement":
+			if fails(parent.ChildByField("condition"), true) || p.loopRunning(m, f, parent.ChildByField("condition")) == isFalse {
+				return true
+			}
+		case q.Type() == "else_clause" && parent.Type() == "if_statement" && p.loopRunning(m, f, parent.ChildByField("condition")) == isTrue:
+			return true
+		case q.Field() == "consequence" && parent.Type() == "elif_clause":
+			if fails(parent.ChildByField("condition"), true) || earlierConditionHolds(parent, fails) {
+				return true
+			}
+		case q.Type() == "else_clause" && parent.Type() == "if_statement":
+			if earlierConditionHolds(q, fails) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// earlierConditionHolds reports an elif or else clause that cannot run
+// because the condition of the if, or of an elif before it, holds.
+func earlierConditionHolds(clause *Node, fails func(*Node, bool) bool) bool {
+	stmt := clause.Parent()
+	if fails(stmt.ChildByField("condition"), false) {
+		return true
+	}
+	for _, c := range stmt.NamedChildren() {
+		if c == clause {
+			break
+		}
+		if c.Type() == "elif_clause" && fails(c.ChildByField("condition"), false) {
+			return true
+		}
+	}
+	return false
+}
+
+// allAreInstances: every known type is a subclass of one of types.
+func (p *Project) allAreInstances(known, types []string) bool {
+	for _, k := range known {
+		bases, _ := p.typeBases(k, 0)
+		match := false
+		for _, t := range types {
+			match = match || bases[t]
+		}
+		if !match {
+			return false
+		}
+	}
+	return true
+}
+
+// noneIsInstance: no known type is a subclass of any of types, and every
+// known type's bases are all known.
+func (p *Project) noneIsInstance(known, types []string) bool {
+	for _, k := range known {
+		bases, complete := p.typeBases(k, 0)
+		if !complete {
+			return false
+		}
+		for _, t := range types {
+			if bases[t] || t == "object" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// typeBases gives typ and its base classes (pylib.KnownBases for the
+// standard library, the class statements for the project's), and whether
+// all of them are known.
+func (p *Project) typeBases(typ string, depth int) (map[string]bool, bool) {
+	out := map[string]bool{typ: true}
+	if bases, ok := pylib.KnownBases[typ]; ok {
+		for _, b := range bases {
+			out[b] = true
+		}
+		return out, true
+	}
+	cls := p.Lookup(typ).Class
+	if cls == nil || depth > 8 {
+		return out, false
+	}
+	complete := true
+	for _, b := range cls.Bases {
+		if b.Type() == "keyword_argument" || b.Type() == "comment" {
+			continue
+		}
+		r := cls.module.Resolve(b)
+		name := r.Name
+		if r.Class != nil {
+			name = r.Class.FullName()
+		}
+		if name == "object" {
+			continue
+		}
+		if name == "" || r.Instance {
+			complete = false
+			continue
+		}
+		more, ok := p.typeBases(name, depth+1)
+		complete = complete && ok
+		for k := range more {
+			out[k] = true
+		}
+	}
+	return out, complete
+}
+
+// unassignedAt reports that parameter name still holds its argument at n:
+// every assignment to it comes later in the function and not in a loop
+// around n (`file = 'a' + ext` after the test of file is fine).
+func unassignedAt(m *Module, name string, n *Node) bool {
+	b := m.ScopeAt(n).Lookup(name)
+	if b == nil || b.Kind != BindParam {
+		return false
+	}
+	for _, v := range b.Values {
+		if v == nil || v.Start < n.Start {
+			return false
+		}
+		for q := n.Parent(); q != nil && !isDefinition(q); q = q.Parent() {
+			if (q.Type() == "for_statement" || q.Type() == "while_statement") && encloses(q, v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isDefinition reports a def, lambda or class, whose body is another scope.
+func isDefinition(n *Node) bool {
+	switch n.Type() {
+	case "function_definition", "lambda", "class_definition":
+		return true
+	}
+	return false
+}
+
+// encloses reports whether a is n or one of its ancestors.
+func encloses(a, n *Node) bool {
+	for q := n; q != nil; q = q.Parent() {
+		if q == a {
+			return true
+		}
+	}
+	return false
+}
+
+// A truth value known or not.
+type truth int
+
+const (
+	unknownTruth truth = iota
+	isTrue
+	isFalse
+)
+
+// afterReturnWhileLoopRuns reports statement stmt of block following an
+// `if <a loop is running>: ... return` (the helper's own way to stay off
+// the running loop: `self.loop = get_running_loop()`, `if self.loop:
+// ...; return`, then `self._start_thread()`).
+func (p *Project) afterReturnWhileLoopRuns(m *Module, f *Function, block, stmt *Node) bool {
+	for _, s := range block.NamedChildren() {
+		if s == stmt {
+			return false
+		}
+		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
+			blockLeaves(s.ChildByField("consequence")) &&
+			p.loopRunning(m, f, s.ChildByField("condition")) == isTrue {
+			return true
+		}
+	}
+	return false
+}
+
+// loopRunning tells whether cond holds while an event loop runs on this
+// thread: a call that asks for the running loop (asyncio.get_running_loop,
+// or a function of the project that returns one), compared with None or
+// negated, directly or through a name or attribute that the function
+// assigned it to before cond.
+func (p *Project) loopRunning(m *Module, f *Function, cond *Node) truth {
+	cond = Unparen(cond)
+	if cond == nil {
+		return unknownTruth
+	}
+	flip := func(t truth) truth {
+		switch t {
+		case isTrue:
+			return isFalse
+		case isFalse:
+			return isTrue
+		}
+		return t
+	}
+	switch cond.Type() {
+	case "not_operator":
+		return flip(p.loopRunning(m, f, cond.ChildByField("argument")))
+	case "comparison_operator":
+		ops := cond.NamedChildren()
+		if len(ops) != 2 || Unparen(ops[1]).Type() != "none" {
+			return unknownTruth
+		}
+		op := strings.Join(strings.Fields(m.File.Text(cond)[len(m.File.Text(ops[0])):len(m.File.Text(cond))-len(m.File.Text(ops[1]))]), " ")
+		switch op {
+		case "is not", "!=":
+			return p.loopRunning(m, f, ops[0])
+		case "is", "==":
+			return flip(p.loopRunning(m, f, ops[0]))
+		}
+		return unknownTruth
+	case "call":
+		if p.asksRunningLoop(f, cond) {
+			return isTrue
+		}
+	case "identifier", "attribute":
+		// The last assignment of that name or attribute before cond.
+		text := m.File.Text(cond)
+		var value *Node
+		f.Node.ChildByField("body").Walk(func(c *Node) bool {
+			if c.Start >= cond.Start || isDefinition(c) {
+				return false
+			}
+			if c.Type() == "assignment" && m.File.Text(c.ChildByField("left")) == text {
+				value = c.ChildByField("right")
+			}
+			return true
+		})
+		if value != nil && Unparen(value).Type() == "call" && p.asksRunningLoop(f, Unparen(value)) {
+			return isTrue
+		}
+	}
+	return unknownTruth
+}
+
+// asksRunningLoop reports a call (in f) of asyncio.get_running_loop and its
+// kin (pylib.AsksRunningLoop), or of a function of the project whose first
+// return statement returns such a call (`with suppress(RuntimeError):
+// return asyncio.get_running_loop()`, then `return None`).
+func (p *Project) asksRunningLoop(f *Function, call *Node) bool {
+	for _, c := range f.Calls {
+		if c.Node != call {
+			continue
+		}
+		if api, ok := pylib.Lookup(c.Callee); ok && api.Has(pylib.AsksRunningLoop) && !api.Has(pylib.ByMethodName) {
+			return true
+		}
+		t := p.Target(c)
+		if t == nil || t.Async || t.Generator || t.Lambda {
+			return false
+		}
+		var first *Node
+		t.Node.ChildByField("body").Walk(func(n *Node) bool {
+			if first != nil || isDefinition(n) {
+				return false
+			}
+			if n.Type() == "return_statement" {
+				first = n
+				return false
+			}
+			return true
+		})
+		if first == nil || len(first.NamedChildren()) != 1 {
+			return false
+		}
+		for q := first.Parent(); q != nil && q != t.Node; q = q.Parent() {
+			if q.Type() == "if_statement" || q.Type() == "for_statement" || q.Type() == "while_statement" {
+				return false // returned only on some condition
+			}
+		}
+		v := Unparen(first.NamedChildren()[0])
+		for _, tc := range t.Calls {
+			if tc.Node == v {
+				api, ok := pylib.Lookup(tc.Callee)
+				return ok && api.Has(pylib.AsksRunningLoop) && !api.Has(pylib.ByMethodName)
+			}
+		}
+		return false
+	}
+	return false
+}
