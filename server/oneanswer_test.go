@@ -264,3 +264,52 @@ func TestExcludedFilesOneAnswer(t *testing.T) {
 	}
 	serverAgreesWithCheck(t, []string{root}, all, whole)
 }
+
+// TestOneAnswerWithoutMarker: in a directory with no project marker above
+// it, the working directory is the project, so `check FILE` (a file of a
+// package, or a loose script, importing a sibling package), `check DIR`,
+// --stdin-filename and the server with that directory open all report what
+// `check .` run there reports: the ASL201 through lib/ included.
+func TestOneAnswerWithoutMarker(t *testing.T) {
+	mistake := "from lib.blocking import load\n\n\nasync def handler():\n    load()\n"
+	root := writeFiles(t, map[string]string{
+		"lib/__init__.py": "",
+		"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
+		"app/__init__.py": "",
+		"app/main.py":     mistake,
+		"script.py":       mistake,
+	})
+	if lint.ProjectRoot(root) != "" {
+		t.Skip("the temporary directory is inside a project")
+	}
+	t.Chdir(root)
+	whole := checkAll(t, lint.Request{Paths: []string{"."}})
+	var files []string
+	for _, rel := range []string{"app/main.py", "script.py", "lib/blocking.py"} {
+		f := filepath.Join(root, rel)
+		files = append(files, f)
+		want := strings.Join(whole[rel], "\n")
+		if rel != "lib/blocking.py" && !strings.Contains(want, "ASL201") {
+			t.Fatalf("check . reports no ASL201 for %s: %v", rel, whole)
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for how, req := range map[string]lint.Request{
+			"check FILE":             {Paths: []string{rel}},
+			"check DIR":              {Paths: []string{filepath.Dir(rel)}},
+			"check --stdin-filename": {Stdin: &lint.Source{Path: rel, Src: src}},
+			"check lib app script":   {Paths: []string{"lib", "app", "script.py"}},
+		} {
+			if got := strings.Join(checkAll(t, req)[rel], "\n"); got != want {
+				t.Errorf("%s differs from check . for %s:\n got %s\nwant %s", how, rel, got, want)
+			}
+		}
+	}
+	abs := map[string][]string{}
+	for rel, ds := range whole {
+		abs[filepath.Join(root, rel)] = ds
+	}
+	serverAgreesWithCheck(t, []string{root}, files, abs)
+}
