@@ -15,13 +15,15 @@ the file (compared as whole JSON objects: position, code, message, fix):
   file     `check FILE` from the project's directory
   stdin    `check --stdin-filename FILE -` with the file on standard input
   warm     `check FILE` with the cache a cached `check .` left (--warm)
-  hook     `check --force-exclude F1 F2 ...` from CORPUS_ROOT (the pre-commit
-           hook, which names the changed files; K files of different projects)
-  reversed `check FN ... F1` from CORPUS_ROOT (the same files in reverse order)
+  hook     `check --force-exclude F1 F2 ...` (the pre-commit hook, which names
+           the changed files; K files of one project)
+  reversed `check FN ... F1` (the same files in reverse order)
+  root-file `check FILE` from CORPUS_ROOT against `check .` there (with no
+           project marker the working directory is the project)
   server   `asyncls serve` with the project as its workspace folder: each file
            opened, its publishDiagnostics compared (bench/oneanswer_server)
 
-Paths are compared absolute, so runs from different directories agree. Every
+Paths are compared absolute (those of related locations too). Every
 difference is printed (file, mode, findings missing and extra), with each
 mode's runtime (median and total), and the run exits 1 if there is any. The
 samples are sizes, so the run fits a few minutes on a shared machine; the
@@ -98,6 +100,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--selects", default="default,ALL")
     ap.add_argument("--projects", default="", help="comma-separated project directories (default: all)")
+    ap.add_argument("--from-root", type=int, default=10, help="files with findings named from CORPUS_ROOT, against `check .` there")
     ap.add_argument("--warm", action="store_true", help="also `check FILE` with a warm cache")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--out", help="write the differences and timings as JSON")
@@ -192,16 +195,37 @@ def main():
                 if got is not None:
                     compare("warm", sel, [f], by_path(got), want)
 
-        pool = sorted(set(with_f) | set(sample))
-        for _ in range(a.groups):
-            group = rng.sample(pool, min(a.group_size, len(pool)))
-            rels = [os.path.relpath(f, root) for f in group]
-            got = run.check("hook", flags + ["--force-exclude"] + rels, root)
+        pool = {}
+        for f in sorted(set(with_f) | set(sample)):
+            pool.setdefault(by_project[f], []).append(f)
+        several = sorted(p for p in pool if len(pool[p]) > 1)
+        for _ in range(a.groups if several else 0):
+            proj = rng.choice(several)
+            group = rng.sample(pool[proj], min(a.group_size, len(pool[proj])))
+            rels = [os.path.relpath(f, proj) for f in group]
+            got = run.check("hook", flags + ["--force-exclude"] + rels, proj)
             if got is not None:
                 compare("hook", sel, group, by_path(got), want)
-            got = run.check("reversed", flags + rels[::-1], root)
+            got = run.check("reversed", flags + rels[::-1], proj)
             if got is not None:
                 compare("reversed", sel, group, by_path(got), want)
+
+        if a.from_root:
+            # CORPUS_ROOT has no project marker: run there, the working
+            # directory is one project of every package, and naming files
+            # from there must give what `check .` there gives.
+            whole = run.check("root", flags + ["."], root)
+            if whole is not None:
+                w = by_path(whole)
+                files = rng.sample(sorted(w), min(a.from_root, len(w)))
+                # The files whose findings differ from their project's.
+                files += [f for f in sorted(w) if w[f] != want.get(f, []) and f not in files]
+                for f in files:
+                    got = run.check("root-file", flags + [os.path.relpath(f, root)], root)
+                    if got is not None:
+                        compare("root-file", sel, [f], by_path(got), w)
+                print(f"[{sel}] check . from the corpus root: {len(whole)} findings, "
+                      f"{sum(w[f] != want.get(f, []) for f in w)} files whose findings differ from their project's check .")
 
         if server_bin:
             per_project = {}
@@ -240,7 +264,7 @@ def main():
         shutil.rmtree(os.path.dirname(server_bin), ignore_errors=True)
     print()
     print(f"{'mode':10} {'files':>6} {'runs':>5} {'median s':>9} {'total s':>8}")
-    for mode in ["whole", "file", "stdin", "warm-fill", "warm", "hook", "reversed", "server"]:
+    for mode in ["whole", "file", "stdin", "warm-fill", "warm", "hook", "reversed", "root", "root-file", "server"]:
         t = run.times.get(mode)
         if t:
             unit = " (per file)" if mode == "server" else ""
