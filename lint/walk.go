@@ -196,7 +196,16 @@ func (w *walker) excludedFile(abs string, roots *rootCache) bool {
 func (w *walker) excludedBelow(abs, root string) bool {
 	dir := filepath.Dir(abs)
 	cfg := w.configFor(dir)
-	if cfg.Excluded(abs, root) {
+	// A pattern without a slash matches any directory from the one its
+	// configuration file is in down to the file, as `check .` run there
+	// walks them (and ruff's --force-exclude tests the file's ancestors up
+	// to its configuration's root): a project nested below an excluded
+	// directory is excluded too.
+	anchor := root
+	if cfg.Dir != "" && within(cfg.Dir, root) {
+		anchor = cfg.Dir
+	}
+	if cfg.Excluded(abs, anchor) {
 		return true
 	}
 	if !cfg.GitignoreRespected() {

@@ -217,23 +217,28 @@ func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
 }
 
 // TestExcludedFilesOneAnswer: a file that `asyncls check .` skips (named by
-// extend-exclude, by .gitignore, or in a default-excluded directory such as
-// a virtual environment) gets no findings from the pre-commit hook
+// extend-exclude, also in a nested project below the excluded directory, by
+// .gitignore, or in a default-excluded directory such as a virtual
+// environment) gets no findings from the pre-commit hook
 // (--force-exclude with every file named) nor from the server when opened,
 // though it has findings when named alone; the other files get check's.
 func TestExcludedFilesOneAnswer(t *testing.T) {
 	mistake := "from lib.blocking import load\n\n\nasync def handler():\n    load()\n"
 	root := writeFiles(t, map[string]string{
-		"pyproject.toml":      "[project]\nname = \"x\"\n\n[tool.asyncls]\nextend-exclude = [\"generated\"]\n",
-		".gitignore":          "scratch.py\nbuild_tmp/\n",
-		"lib/__init__.py":     "",
-		"lib/blocking.py":     "import time\n\n\ndef load():\n    time.sleep(1)\n",
-		"app/__init__.py":     "",
-		"app/main.py":         mistake,
-		"generated/client.py": mistake,
-		"scratch.py":          mistake,
-		"build_tmp/tool.py":   mistake,
-		".venv/lib/site.py":   mistake,
+		"pyproject.toml": "[project]\nname = \"x\"\n\n[tool.asyncls]\nextend-exclude = [\"generated\", \"vendor\"]\n",
+		// A project of its own below an excluded directory: its root is
+		// below the pattern's match, its configuration's directory above.
+		"vendor/tool/setup.py": "",
+		"vendor/tool/run.py":   mistake,
+		".gitignore":           "scratch.py\nbuild_tmp/\n",
+		"lib/__init__.py":      "",
+		"lib/blocking.py":      "import time\n\n\ndef load():\n    time.sleep(1)\n",
+		"app/__init__.py":      "",
+		"app/main.py":          mistake,
+		"generated/client.py":  mistake,
+		"scratch.py":           mistake,
+		"build_tmp/tool.py":    mistake,
+		".venv/lib/site.py":    mistake,
 	})
 	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
 		t.Fatal(err)
@@ -259,8 +264,8 @@ func TestExcludedFilesOneAnswer(t *testing.T) {
 			excluded++
 		}
 	}
-	if excluded != 4 {
-		t.Fatalf("%d files have findings when named alone but none in check . (want the 4 excluded ones)", excluded)
+	if excluded != 5 {
+		t.Fatalf("%d files have findings when named alone but none in check . (want the 5 excluded ones)", excluded)
 	}
 	serverAgreesWithCheck(t, []string{root}, all, whole)
 }
