@@ -78,7 +78,10 @@ async def handler(key):
 		"what the model follows, not how often real code takes each shape. `bench/realbugs2/` holds 17 bugs as the projects' own " +
 		"files before and after the fix (12 missing awaits, 5 blocking calls or dropped tasks); `bench/realbugs2.py` finds 16 and " +
 		"is quiet on every fix. Not found: python-telegram-bot's `Bot.send_message` dropped in sync code, which was right " +
-		"before v20.",
+		"before v20. `bench/realbugs3/` holds 18 more (12 missing awaits, 3 blocking sleeps, 3 dropped tasks) from other " +
+		"projects, collected after those numbers: `python3 bench/realbugs2.py bench/realbugs3` finds 17 and is quiet on every " +
+		"fix. Not found there: a PyMongo `aggregate()` iterated un-awaited on `bot.settings.db`, where `bot` is an untyped " +
+		"parameter of a discord.py task loop started from a module the index did not hold.",
 	Run: runNeverAwaited,
 })
 
