@@ -88,12 +88,13 @@ func (m *Module) methodTaskUse(name string) taskUse {
 // methodTaskUseLocked is methodTaskUse under the index's lock.
 func (m *Module) methodTaskUseLocked(name string) taskUse {
 	v := &m.values
-	if u, ok := v.tasks[name]; ok {
+	if u, ok := v.answers[name]; ok {
 		return u
 	}
 	var u taskUse
 	if i, ok := v.byWord[wordHashString(name)]; ok {
-		for _, r := range v.entries[i].tasks {
+		e := v.entries[i]
+		for _, r := range v.tasks[e.tasks : e.tasks+e.nTasks] {
 			if string(taskRefName(m, r.ref)) != name {
 				continue // another word with the same hash
 			}
@@ -108,10 +109,10 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 			}
 		}
 	}
-	if v.tasks == nil {
-		v.tasks = map[string]taskUse{}
+	if v.answers == nil {
+		v.answers = map[string]taskUse{}
 	}
-	v.tasks[name] = u
+	v.answers[name] = u
 	return u
 }
 
