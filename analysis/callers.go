@@ -260,18 +260,19 @@ func calleeLastName(file *File, call *Node) string {
 // needs, kept for it.
 func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
 	imported := map[string]bool{}
-	uses, tasks := collectUses(m, imported)
-	m.values.walked, m.values.walkedTasks, m.values.stashed = uses, tasks, true
+	walked := collectUses(m, imported)
+	m.values.walked, m.values.stashed = walked, true
+	wanted := make(map[uint64]bool, len(want))
+	for name := range want {
+		wanted[wordHashString(name)] = true
+	}
 	out := map[string]bool{}
-	for _, n := range uses {
-		if n.Type() == "attribute" {
-			n = n.ChildByField("attribute")
-		}
-		if n == nil {
+	for i, n := range walked.values {
+		// The word's hash was found by the walk: only a likely hit is read.
+		if !wanted[walked.valueWords[i]] {
 			continue
 		}
-		// No string is made for a lookup that misses.
-		if name := m.File.Src[n.Start:n.End]; want[string(name)] != nil {
+		if name := useWord(m, n); want[string(name)] != nil {
 			out[string(name)] = true
 		}
 	}

@@ -38,23 +38,23 @@ type valueNames struct {
 	once sync.Once
 	// stashed is set when the tree walk that finds the uses was done while
 	// building the module (paramTypesFromCallers needed it first; one walk
-	// serves both); walked and walkedTasks hold its result until the index
-	// is built.
-	stashed     bool
-	walked      []*Node
-	walkedTasks []taskRef
+	// serves both); walked holds its result until the index is built.
+	stashed bool
+	walked  walkedUses
 
 	// byWord maps the hash of a word (wordHash) to its entry. Two words
 	// with one hash share an entry: resolving a few more uses adds keys the
-	// module does record, and task references are matched by their text.
+	// module does record, and method references are matched by their text.
 	byWord  map[uint64]int32
 	entries []wordUses
+	values  []*Node   // the entries' value uses, each entry's together
+	tasks   []taskRef // the entries' method references, each entry's together
 
 	mu       sync.Mutex
 	known    map[string]bool // the keys found so far (all of them once every entry is resolved)
 	defs     map[*Scope]map[string][]*Function
 	seen     lookedUp
-	tasks    map[string]taskUse // method name -> how the module references it (see methodTaskUse)
+	answers  map[string]taskUse // method name -> how the module references it (see methodTaskUse)
 	starters int8               // 0: not yet known; 1: the module calls no task starter; 2: it calls one
 	starts   localStarts
 
@@ -62,11 +62,12 @@ type valueNames struct {
 	all     map[string]bool // ValueNames
 }
 
-// wordUses are a module's uses under one word.
+// wordUses are a module's uses under one word: values[values:values+nValues]
+// and tasks[tasks:tasks+nTasks] of valueNames.
 type wordUses struct {
-	values   []*Node   // identifiers and attributes used as values whose keys may end with the word
-	tasks    []taskRef // references of a method of that name (see task_entries.go)
-	resolved bool      // the keys of values are in valueNames.known
+	values, nValues int32
+	tasks, nTasks   int32
+	resolved        bool // the keys of the values are in valueNames.known
 }
 
 // taskRef is a reference to a method name (`x.name`, or a bare name in a
@@ -74,6 +75,14 @@ type wordUses struct {
 // call, when it is called).
 type taskRef struct {
 	ref, use *Node
+}
+
+// walkedUses is what collectUses finds, with the hash of each one's word.
+type walkedUses struct {
+	values     []*Node
+	valueWords []uint64
+	tasks      []taskRef
+	taskWords  []uint64
 }
 
 // wordSeed seeds wordHash for the life of the process (the index is never
@@ -90,20 +99,46 @@ func wordHashString(word string) uint64 { return maphash.String(wordSeed, word) 
 // (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
 // counts too: like a function passed by name, its callee must be a
 // coroutine function. For a TaskEntryIndexKey it reports whether the
-// module references the method other than as a task's entry point.
-func (m *Module) UsesAsValue(key string) bool {
+// module references the method other than as a task's entry point; for a
+// StartedTaskIndexKey, whether it starts one as a task.
+func (m *Module) UsesAsValue(key string) bool { return m.answer(askAbout(key)) }
+
+// valueQuestion is a key asked about with the hash of its word (for a
+// TaskEntryIndexKey or StartedTaskIndexKey, the method name's).
+type valueQuestion struct {
+	key     string
+	word    uint64
+	method  string // the method name of a TaskEntryIndexKey or StartedTaskIndexKey, else ""
+	started bool   // a StartedTaskIndexKey
+}
+
+func askAbout(key string) valueQuestion {
 	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
-		return m.methodTaskUse(name).other
+		return valueQuestion{key: key, word: wordHashString(name), method: name}
 	}
+	if name, ok := strings.CutPrefix(key, startedTaskIndexPrefix); ok {
+		return valueQuestion{key: key, word: wordHashString(name), method: name, started: true}
+	}
+	return valueQuestion{key: key, word: wordHashString(ValueKeyWord(key))}
+}
+
+func (m *Module) answer(q valueQuestion) bool {
 	v := m.valueUses()
-	i, ok := v.byWord[wordHashString(ValueKeyWord(key))]
+	i, ok := v.byWord[q.word]
 	if !ok {
 		return false
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	if q.method != "" {
+		use := m.methodTaskUseLocked(q.method)
+		if q.started {
+			return use.started
+		}
+		return use.other
+	}
 	m.resolveWord(i)
-	return v.known[key]
+	return v.known[q.key]
 }
 
 // valueUses returns the module's index of value uses, built once.
@@ -115,49 +150,48 @@ func (m *Module) valueUses() *valueNames {
 // indexValueUses builds the module's index of value uses by word.
 func (m *Module) indexValueUses() {
 	v := &m.values
-	uses, tasks := v.walked, v.walkedTasks
+	w := v.walked
 	if !v.stashed {
-		uses, tasks = collectUses(m, nil)
+		w = collectUses(m, nil)
 	}
-	v.walked, v.walkedTasks, v.stashed = nil, nil, false
-	v.byWord = make(map[uint64]int32, len(uses)/4+8)
+	v.walked, v.stashed = walkedUses{}, false
 	v.known = map[string]bool{}
 	v.seen = lookedUp{}
-	entry := func(word []byte) *wordUses {
-		h := wordHash(word)
+	v.byWord = make(map[uint64]int32, len(w.values)/4+8)
+	entry := func(h uint64) int32 {
 		i, ok := v.byWord[h]
 		if !ok {
 			i = int32(len(v.entries))
 			v.byWord[h] = i
 			v.entries = append(v.entries, wordUses{})
 		}
-		return &v.entries[i]
+		return i
 	}
+	// Each use is filed under its entries in two passes: count, then place.
 	aliases := m.valueAliases()
-	addUse := func(n *Node) {
-		word, alias := n, aliases.names
-		if n.Type() == "attribute" {
-			word, alias = n.ChildByField("attribute"), aliases.attrs
-		}
-		var text []byte
-		if word != nil {
-			text = m.File.Src[word.Start:word.End]
-		}
-		if n.Type() == "attribute" && aliases.decorated[string(text)] {
+	values := make([]*Node, 0, len(w.values)+8)
+	valueEntries := make([]int32, 0, len(w.values)+8)
+	add := func(n *Node, word uint64) {
+		attr := n.Type() == "attribute"
+		if attr && aliases.decorated[word] {
 			// A property's value is what it returns: resolved now, its
 			// keys may end with any word.
 			m.addValueKeys(v.known, m.defsByScope(), v.seen, n)
 			return
 		}
-		e := entry(text)
-		e.values = append(e.values, n)
-		for _, w := range alias[string(text)] {
-			e := entry([]byte(w))
-			e.values = append(e.values, n)
+		values = append(values, n)
+		valueEntries = append(valueEntries, entry(word))
+		alias := aliases.names
+		if attr {
+			alias = aliases.attrs
+		}
+		for _, other := range alias[word] {
+			values = append(values, n)
+			valueEntries = append(valueEntries, entry(other))
 		}
 	}
-	for _, n := range uses {
-		addUse(n)
+	for i, n := range w.values {
+		add(n, w.valueWords[i])
 	}
 	for _, c := range m.Calls {
 		// A coroutine handed to a scheduler, or to any other callable
@@ -167,16 +201,53 @@ func (m *Module) indexValueUses() {
 			continue
 		}
 		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
-			addUse(fn)
+			add(fn, wordHash(useWord(m, fn)))
 		}
 	}
 	for key := range v.known {
-		entry([]byte(ValueKeyWord(key)))
+		entry(wordHashString(ValueKeyWord(key)))
 	}
-	for _, r := range tasks {
-		e := entry(taskRefName(m, r.ref))
-		e.tasks = append(e.tasks, r)
+	taskEntries := make([]int32, len(w.tasks))
+	for i := range w.tasks {
+		taskEntries[i] = entry(w.taskWords[i])
 	}
+	for _, i := range valueEntries {
+		v.entries[i].nValues++
+	}
+	for _, i := range taskEntries {
+		v.entries[i].nTasks++
+	}
+	var nv, nt int32
+	for i := range v.entries {
+		e := &v.entries[i]
+		e.values, e.tasks = nv, nt
+		nv += e.nValues
+		nt += e.nTasks
+		e.nValues, e.nTasks = 0, 0
+	}
+	v.values = make([]*Node, nv)
+	for k, i := range valueEntries {
+		e := &v.entries[i]
+		v.values[e.values+e.nValues] = values[k]
+		e.nValues++
+	}
+	v.tasks = make([]taskRef, nt)
+	for k, i := range taskEntries {
+		e := &v.entries[i]
+		v.tasks[e.tasks+e.nTasks] = w.tasks[k]
+		e.nTasks++
+	}
+}
+
+// useWord is the word a use's keys end with unless aliased: the
+// identifier, or the attribute's name.
+func useWord(m *Module, n *Node) []byte {
+	if n.Type() == "attribute" {
+		if n = n.ChildByField("attribute"); n == nil {
+			return nil
+		}
+	}
+	return m.File.Src[n.Start:n.End]
 }
 
 // resolveWord adds the keys of entry i's uses to known (under mu).
@@ -187,7 +258,7 @@ func (m *Module) resolveWord(i int32) {
 		return
 	}
 	defs := m.defsByScope()
-	for _, n := range e.values {
+	for _, n := range v.values[e.values : e.values+e.nValues] {
 		m.addValueKeys(v.known, defs, v.seen, n)
 	}
 	e.resolved = true
@@ -216,38 +287,38 @@ func (m *Module) defsByScope() map[*Scope]map[string][]*Function {
 }
 
 // valueAliasSet is where the resolution of a use may end in a word other
-// than the use's own (see valueAliases).
+// than the use's own (see valueAliases), by word hash.
 type valueAliasSet struct {
-	names     map[string][]string // bare name -> the other words its keys may end with
-	attrs     map[string][]string // attribute name -> the same
-	decorated map[string]bool     // method names with a decorator: a property's value is what it returns
+	names     map[uint64][]uint64 // bare name -> the other words its keys may end with
+	attrs     map[uint64][]uint64 // attribute name -> the same
+	decorated map[uint64]bool     // method names with a decorator: a property's value is what it returns
 }
 
 // valueAliases finds the names whose uses' keys (addValueKeys) may end in
-// another word than their own: for a bare name, the qualified name its
-// import binds (`import pkg.mod as m` records `pkg.mod`); for an
+// another word than their own: for a bare name, the qualified name an
+// import binds it to (`import pkg.mod as m` records `pkg.mod`); for an
 // attribute, what an attribute or class variable of one of the module's
 // classes resolves to (`self.handler = self.on_message`, `runner =
 // staticmethod(run)`) and a decorated method (a property), the only
 // members Module.Resolve follows to something named otherwise.
 func (m *Module) valueAliases() valueAliasSet {
 	out := valueAliasSet{}
-	add := func(set *map[string][]string, name, word string) {
+	add := func(set *map[uint64][]uint64, name, word string) {
 		if word == name {
 			return
 		}
 		if *set == nil {
-			*set = map[string][]string{}
+			*set = map[uint64][]uint64{}
 		}
-		if !slices.Contains((*set)[name], word) {
-			(*set)[name] = append((*set)[name], word)
+		h, w := wordHashString(name), wordHashString(word)
+		if !slices.Contains((*set)[h], w) {
+			(*set)[h] = append((*set)[h], w)
 		}
 	}
-	for _, s := range m.scopeOf {
-		for name, b := range s.Bindings {
-			if b.Qualified != "" {
-				add(&out.names, name, ValueKeyWord(strings.TrimPrefix(b.Qualified, "builtins.")))
-			}
+	// A binding's qualified name is the one an import of it gave it.
+	for _, imp := range m.Imports {
+		if imp.BoundName != "" && imp.Qualified != "" {
+			add(&out.names, imp.BoundName, ValueKeyWord(strings.TrimPrefix(imp.Qualified, "builtins.")))
 		}
 	}
 	for _, c := range m.Classes {
@@ -267,9 +338,9 @@ func (m *Module) valueAliases() valueAliasSet {
 	for _, f := range m.Functions {
 		if f.Class != nil && len(f.Decorators) > 0 {
 			if out.decorated == nil {
-				out.decorated = map[string]bool{}
+				out.decorated = map[uint64]bool{}
 			}
-			out.decorated[f.Name] = true
+			out.decorated[wordHashString(f.Name)] = true
 		}
 	}
 	return out
@@ -292,12 +363,14 @@ func attributeKeyWord(r Ref) string {
 // collectUses walks the module's tree once for the identifiers and
 // attributes it uses as values (other than as a callee, at their
 // definition or as a parameter) and the references it makes to method
-// names (see findTaskRefs). When imported is not nil, the names written in
-// import statements, which do not count as values, are added to it.
-func collectUses(m *Module, imported map[string]bool) (values []*Node, tasks []taskRef) {
+// names (see task_entries.go), each with the hash of its word. When
+// imported is not nil, the names written in import statements, which do
+// not count as values, are added to it.
+func collectUses(m *Module, imported map[string]bool) walkedUses {
+	var out walkedUses
 	root := m.File.Root
 	if root == nil {
-		return nil, nil
+		return out
 	}
 	modules := map[string]bool{} // names bound by `import x`: x.f() is a module's function
 	for _, imp := range m.Imports {
@@ -313,50 +386,69 @@ func collectUses(m *Module, imported map[string]bool) (values []*Node, tasks []t
 		class bool
 	}
 	var stack []enclosing
+	src := m.File.Src
+	kinds := useKinds()
 	nodes := unsafe.Slice(root, int(root.descendants)+1)
+	// About one node in five is a value use and one in sixteen a method
+	// reference (corpus src/): sized so, the lists rarely grow.
+	out.values = make([]*Node, 0, len(nodes)/5+8)
+	out.valueWords = make([]uint64, 0, len(nodes)/5+8)
+	out.tasks = make([]taskRef, 0, len(nodes)/16+8)
+	out.taskWords = make([]uint64, 0, len(nodes)/16+8)
 	for i := range nodes {
 		n := &nodes[i]
+		kind := walkOther
+		if int(n.kind) < len(kinds) {
+			kind = kinds[n.kind]
+		}
+		if kind == walkOther {
+			continue
+		}
 		for len(stack) > 0 && i > stack[len(stack)-1].end {
 			stack = stack[:len(stack)-1]
 		}
 		inClassBody := len(stack) > 0 && stack[len(stack)-1].class
-		typ := n.Type()
-		switch typ {
-		case "function_definition", "lambda":
+		switch kind {
+		case walkDef:
 			stack = append(stack, enclosing{i + int(n.descendants), false})
-		case "class_definition":
+		case walkClass:
 			stack = append(stack, enclosing{i + int(n.descendants), true})
-		case "attribute":
+		case walkAttribute:
+			word := wordHash(useWord(m, n))
 			p := n.Parent()
 			called := p != nil && p.Type() == "call" && n.Field() == "function"
 			if !called {
-				values = append(values, n)
+				out.values = append(out.values, n)
+				out.valueWords = append(out.valueWords, word)
 			}
-			if obj := n.ChildByField("object"); obj == nil || obj.Type() != "identifier" || !modules[string(m.File.Src[obj.Start:obj.End])] {
+			if obj := n.ChildByField("object"); obj == nil || obj.Type() != "identifier" || !modules[string(src[obj.Start:obj.End])] {
 				use := n
 				if called {
 					use = p // the coroutine the call makes
 				}
-				tasks = append(tasks, taskRef{n, use})
+				out.tasks = append(out.tasks, taskRef{n, use})
+				out.taskWords = append(out.taskWords, word)
 			}
-		case "identifier":
+		case walkIdentifier:
 			field := n.Field()
 			if field == "name" || field == "attribute" {
 				continue
 			}
+			word := wordHash(src[n.Start:n.End])
 			p := n.Parent()
 			if inClassBody {
 				// A class body may name its own methods bare (`handler = run`).
 				if !(p != nil && (p.Type() == "call" && field == "function" || p.Type() == "keyword_argument" ||
 					p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition")) {
-					tasks = append(tasks, taskRef{n, n})
+					out.tasks = append(out.tasks, taskRef{n, n})
+					out.taskWords = append(out.taskWords, word)
 				}
 			}
 			if p != nil {
 				switch {
 				case p.Type() == "import_from_statement" || p.Type() == "dotted_name" || p.Type() == "aliased_import":
 					if imported != nil {
-						imported[string(m.File.Src[n.Start:n.End])] = true
+						imported[string(src[n.Start:n.End])] = true
 					}
 					continue
 				case p.Type() == "call" && field == "function":
@@ -365,11 +457,42 @@ func collectUses(m *Module, imported map[string]bool) (values []*Node, tasks []t
 					continue
 				}
 			}
-			values = append(values, n)
+			out.values = append(out.values, n)
+			out.valueWords = append(out.valueWords, word)
 		}
 	}
-	return values, tasks
+	return out
 }
+
+// The node kinds collectUses tells apart (useKinds).
+const (
+	walkOther uint8 = iota
+	walkDef
+	walkClass
+	walkAttribute
+	walkIdentifier
+)
+
+// useKinds classifies Node.kind for collectUses, which looks at every
+// node of every module: comparing each node's type name cost more than the
+// rest of the walk. Several kinds may share a name.
+var useKinds = sync.OnceValue(func() []uint8 {
+	symbolsOnce.Do(loadSymbols)
+	out := make([]uint8, len(kindNames))
+	for i, name := range kindNames {
+		switch name {
+		case "function_definition", "lambda":
+			out[i] = walkDef
+		case "class_definition":
+			out[i] = walkClass
+		case "attribute":
+			out[i] = walkAttribute
+		case "identifier":
+			out[i] = walkIdentifier
+		}
+	}
+	return out
+})
 
 // taskRefName is the method name a reference names.
 func taskRefName(m *Module, ref *Node) []byte {
@@ -515,9 +638,10 @@ func (p *Project) UsesAsValue(key string) bool {
 	return p.valueIndex().has(p, key)
 }
 
-// ValueNames returns the module's value keys (see UsesAsValue) and the
+// ValueNames returns the module's value keys (see UsesAsValue), the
 // TaskEntryIndexKey of each method name it references other than as a
-// task's entry point (see UsesMethodOtherThanAsTask): every key it
+// task's entry point (see UsesMethodOtherThanAsTask) and the
+// StartedTaskIndexKey of each it starts as one: every key it
 // records, found by resolving every use. Shared, not to be modified. It is
 // the module's part of the project-wide index, kept by caches that do not
 // keep the module.
@@ -533,12 +657,14 @@ func (m *Module) ValueNames() map[string]bool {
 		for k := range v.known {
 			v.all[k] = true
 		}
-		for _, e := range v.entries {
-			for _, r := range e.tasks {
-				name := string(taskRefName(m, r.ref))
-				if m.methodTaskUseLocked(name).other {
-					v.all[TaskEntryIndexKey(name)] = true
-				}
+		for _, r := range v.tasks {
+			name := string(taskRefName(m, r.ref))
+			use := m.methodTaskUseLocked(name)
+			if use.other {
+				v.all[TaskEntryIndexKey(name)] = true
+			}
+			if use.started {
+				v.all[StartedTaskIndexKey(name)] = true
 			}
 		}
 	})
@@ -618,18 +744,14 @@ func (x *valueIndex) has(p *Project, key string) bool {
 }
 
 func (x *valueIndex) modulesHave(p *Project, key string) bool {
-	word := ValueKeyWord(key)
-	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
-		word = name
-	}
-	h := wordHashString(word)
-	for _, i := range x.base[h] {
-		if path := x.paths[i]; !x.changed[path] && p.byPath[path].UsesAsValue(key) {
+	q := askAbout(key)
+	for _, i := range x.base[q.word] {
+		if path := x.paths[i]; !x.changed[path] && p.byPath[path].answer(q) {
 			return true
 		}
 	}
 	for path := range x.changed {
-		if m := p.byPath[path]; m != nil && m.UsesAsValue(key) {
+		if m := p.byPath[path]; m != nil && m.answer(q) {
 			return true
 		}
 	}

@@ -93,10 +93,11 @@ type workspace struct {
 	rootMu    sync.Mutex
 	rootByDir map[string]string // directory -> root of the project of its files
 
-	cfgMu     sync.Mutex
-	cfgByDir  map[string]*config.Config       // directory -> effective configuration
-	reported  map[string]map[string]bool      // configuration file -> problems already shown
-	effective map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
+	cfgMu        sync.Mutex
+	cfgByDir     map[string]*config.Config       // directory -> effective configuration
+	reported     map[string]map[string]bool      // configuration file -> problems already shown
+	saidExcluded sync.Map                        // paths whose exclusion the log named
+	effective    map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
 
 	configEvents configEvents
 }
@@ -455,6 +456,22 @@ func settingsKey(s Settings) string {
 // configuration is shown to the user once and replaced by the defaults.
 func (w *workspace) options(path string) *rules.Options {
 	return w.configFor(path).Options(path)
+}
+
+// excluded reports whether `asyncls check .` of path's project skips the
+// file (lint.Excluded), saying so in the log the first time.
+func (w *workspace) excluded(path string) bool {
+	if !filepath.IsAbs(path) {
+		return false
+	}
+	configFor := func(dir string) *config.Config { return w.configFor(filepath.Join(dir, "__init__.py")) }
+	if !lint.Excluded(path, w.rootOf(path), configFor) {
+		return false
+	}
+	if _, said := w.saidExcluded.LoadOrStore(path, true); !said {
+		w.s.log.infof("%s is excluded (exclude, extend-exclude, the default excludes or .gitignore): no findings, as `asyncls check .` reports none", path)
+	}
+	return true
 }
 
 // configFor resolves the configuration of path as `asyncls check` does (the
