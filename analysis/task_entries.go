@@ -38,7 +38,12 @@ func StartedTaskIndexKey(name string) string { return startedTaskIndexPrefix + n
 // TaskEntryIndexKey or StartedTaskIndexKey): the word to search the text of
 // unparsed modules for.
 func IndexedIdentifier(key string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(key, taskEntryIndexPrefix), startedTaskIndexPrefix)
+	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix} {
+		if name, ok := strings.CutPrefix(key, prefix); ok {
+			return name
+		}
+	}
+	return key
 }
 
 // StartsMethodAsTask reports whether the module starts a method of this

@@ -119,6 +119,11 @@ func askAbout(key string) valueQuestion {
 	if name, ok := strings.CutPrefix(key, startedTaskIndexPrefix); ok {
 		return valueQuestion{key: key, word: wordHashString(name), method: name, started: true}
 	}
+	if name := IndexedIdentifier(key); name != key {
+		// A definition entry (coroutineMethodIndexPrefix, otherDefIndexPrefix):
+		// in known from the start, under the name's word.
+		return valueQuestion{key: key, word: wordHashString(name)}
+	}
 	return valueQuestion{key: key, word: wordHashString(ValueKeyWord(key))}
 }
 
@@ -156,6 +161,7 @@ func (m *Module) indexValueUses() {
 	}
 	v.walked, v.stashed = walkedUses{}, false
 	v.known = map[string]bool{}
+	m.addDefinitionKeys(v.known)
 	v.seen = lookedUp{}
 	v.byWord = make(map[uint64]int32, len(w.values)/4+8)
 	entry := func(h uint64) int32 {
@@ -205,7 +211,7 @@ func (m *Module) indexValueUses() {
 		}
 	}
 	for key := range v.known {
-		entry(wordHashString(ValueKeyWord(key)))
+		entry(wordHashString(ValueKeyWord(IndexedIdentifier(key))))
 	}
 	taskEntries := make([]int32, len(w.tasks))
 	for i := range w.tasks {

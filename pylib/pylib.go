@@ -598,3 +598,23 @@ var (
 	runsWithoutAwaitOnce sync.Once
 	runsWithoutAwait     map[string]bool
 )
+
+// KnownOtherThanCoroutine reports a last name (a method or function name)
+// that some known API has without being a coroutine function: a receiver
+// of unknown type may be that library's object.
+func KnownOtherThanCoroutine(name string) bool {
+	otherThanCoroutineOnce.Do(func() {
+		otherThanCoroutine = map[string]bool{}
+		for full, a := range apis {
+			if a.Roles&Coroutine == 0 {
+				otherThanCoroutine[full[strings.LastIndexByte(full, '.')+1:]] = true
+			}
+		}
+	})
+	return otherThanCoroutine[name]
+}
+
+var (
+	otherThanCoroutineOnce sync.Once
+	otherThanCoroutine     map[string]bool
+)

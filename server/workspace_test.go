@@ -464,3 +464,33 @@ func TestEditReanalysesIndirectDependents(t *testing.T) {
 	})
 	c.shutdownAndExit()
 }
+
+// TestEditOfPrivateMethodElsewhere: a private method called on a receiver
+// of unknown type is a coroutine while the project defines it only as an
+// async def (ASL102), in modules the caller does not import, so an edit
+// that defines it synchronously in another module re-publishes the caller.
+func TestEditOfPrivateMethodElsewhere(t *testing.T) {
+	models := "async def fetch(thread):\n    data = thread._forced_fetch(1)\n    return data.get('m')\n"
+	threads := "class Thread:\n    async def _forced_fetch(self, mid):\n        return {}\n"
+	other := "x = 1\n"
+	dir := writeFiles(t, map[string]string{"models.py": models, "threads.py": threads, "other.py": other})
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	modelsURI := uri.File(filepath.Join(dir, "models.py"))
+	c.open(modelsURI, models)
+	// The first publication may come before the workspace is indexed.
+	c.waitDiagnosticsWhere(modelsURI, "ASL102 on thread._forced_fetch(1) once threads.py is indexed", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASL102")
+	})
+	otherURI := uri.File(filepath.Join(dir, "other.py"))
+	c.open(otherURI, other)
+	c.change(otherURI, 2, partial(0, 0, 0, 5, "def _forced_fetch(mid):\n    return {}\n"))
+	c.waitDiagnosticsWhere(modelsURI, "no ASL102 in models.py once other.py defines a sync _forced_fetch", func(d []protocol.Diagnostic) bool {
+		return !hasCode(d, "ASL102")
+	})
+	c.change(otherURI, 3, partial(0, 0, 1, 13, "x = 1"))
+	c.waitDiagnosticsWhere(modelsURI, "ASL102 in models.py again once other.py no longer defines _forced_fetch", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASL102")
+	})
+	c.shutdownAndExit()
+}

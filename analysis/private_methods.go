@@ -1,0 +1,124 @@
+package analysis
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// A call `x._name(...)` whose receiver's type is unknown (an untyped attrs
+// field, a parameter filled by callers) still names its method: when every
+// definition of that private name in the project is a coroutine method, the
+// call makes a coroutine whatever x is. Private names only: a library type
+// plausibly provides a public method of any name, while `_name` is the
+// project's own. Each module contributes its definitions of private names to
+// the project's name index (see UsesAsValue), so that the server's
+// incremental updates and `check FILE` answer as a full check does.
+
+// coroutineMethodIndexPrefix marks the index entries of private names a
+// module defines as a coroutine method (an `async def` in a class body that
+// returns a coroutine: not an async generator, no unknown decorator).
+const coroutineMethodIndexPrefix = "coroutine-method:"
+
+// otherDefIndexPrefix marks the index entries of private names a module
+// defines any other way: a sync def (method or function, at any depth), an
+// async def that is not a plain coroutine function, a class-level
+// assignment.
+const otherDefIndexPrefix = "other-def:"
+
+// PrivateName reports a name that starts with `_` and is not a dunder.
+func PrivateName(name string) bool {
+	return len(name) > 1 && name[0] == '_' && !(strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__"))
+}
+
+// addDefinitionKeys records, in out, the index entries of the private
+// names m defines (see above).
+func (m *Module) addDefinitionKeys(out map[string]bool) {
+	for _, f := range m.Functions {
+		if f.Lambda || !PrivateName(f.Name) {
+			continue
+		}
+		if f.Class != nil && f.Parent == nil && f.IsCoroutineFunction() {
+			out[coroutineMethodIndexPrefix+f.Name] = true
+		} else {
+			out[otherDefIndexPrefix+f.Name] = true
+		}
+	}
+	for _, c := range m.Classes {
+		for name, b := range c.Scope.Bindings {
+			if b.Kind == BindAssign && PrivateName(name) {
+				out[otherDefIndexPrefix+name] = true
+			}
+		}
+	}
+	// An attribute assigned anywhere (`self._write = out.write`) binds the
+	// name on some object to any value.
+	root := m.File.Root
+	if root == nil {
+		return
+	}
+	kinds := useKinds()
+	src := m.File.Src
+	nodes := unsafe.Slice(root, int(root.descendants)+1)
+	for i := range nodes {
+		n := &nodes[i]
+		if int(n.kind) >= len(kinds) || kinds[n.kind] != walkAttribute {
+			continue
+		}
+		attr := n.ChildByField("attribute")
+		if attr == nil || attr.End <= attr.Start || src[attr.Start] != '_' || !assignedTo(n) {
+			continue
+		}
+		if name := string(src[attr.Start:attr.End]); PrivateName(name) {
+			out[otherDefIndexPrefix+name] = true
+		}
+	}
+}
+
+// assignedTo reports whether n is a target of an assignment (`n = v`,
+// `n += v`, `a, n = v`, `for n in ...`, `with ... as n`).
+func assignedTo(n *Node) bool {
+	for q := n; ; {
+		p := q.Parent()
+		if p == nil {
+			return false
+		}
+		switch p.Type() {
+		case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "list_splat_pattern", "parenthesized_expression":
+			q = p
+			continue
+		case "assignment", "augmented_assignment":
+			return q.Field() == "left"
+		case "for_statement", "for_in_clause":
+			return q.Field() == "left"
+		case "as_pattern_target":
+			return true
+		}
+		return false
+	}
+}
+
+// OnlyCoroutineMethod reports whether the project defines the private name
+// only as a coroutine method: at least one module defines it so, none any
+// other way.
+func (p *Project) OnlyCoroutineMethod(name string) bool {
+	return PrivateName(name) && p.UsesAsValue(coroutineMethodIndexPrefix+name) && !p.UsesAsValue(otherDefIndexPrefix+name)
+}
+
+// UnknownProjectValue reports whether a qualified name is a path into a
+// module of the project ("pkg.mod.Message.thread", an untyped attrs field)
+// that denotes no function or class of the project: a value of unknown
+// type, not a library's.
+func (p *Project) UnknownProjectValue(qualified string) bool {
+	if p == nil {
+		return false
+	}
+	if s := p.Lookup(qualified); s.Func != nil || s.Class != nil {
+		return false
+	}
+	for i := strings.LastIndexByte(qualified, '.'); i > 0; i = strings.LastIndexByte(qualified[:i], '.') {
+		if p.byName[qualified[:i]] != nil {
+			return true
+		}
+	}
+	return false
+}
