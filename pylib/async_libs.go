@@ -238,6 +238,19 @@ func init() {
 		"clear_reaction", "pin", "unpin", "publish", "create_thread", "fetch")
 	coroutineMethods("discord.TextChannel", "purge", "delete", "edit", "create_invite", "set_permissions",
 		"create_webhook", "webhooks", "create_thread", "clone")
+	// Every guild channel (discord.abc.GuildChannel, the type event handlers
+	// such as on_guild_channel_create receive) manages its permissions,
+	// invites and position with coroutines.
+	guildChannel := []string{"set_permissions", "delete", "clone", "create_invite", "invites", "move"}
+	for _, typ := range []string{"discord.abc.GuildChannel", "discord.TextChannel", "discord.VoiceChannel",
+		"discord.StageChannel", "discord.CategoryChannel", "discord.ForumChannel"} {
+		coroutineMethods(typ, guildChannel...)
+	}
+	coroutineMethods("discord.CategoryChannel", "edit", "create_text_channel", "create_voice_channel",
+		"create_stage_channel", "create_forum")
+	coroutineMethods("discord.VoiceChannel", "edit")
+	coroutineMethods("discord.StageChannel", "edit", "connect")
+	coroutineMethods("discord.ForumChannel", "edit", "create_thread")
 	coroutineMethods("discord.Member", "add_roles", "remove_roles", "kick", "ban", "unban", "edit", "move_to", "timeout",
 		"create_dm", "fetch_message")
 	coroutineMethods("discord.User", "create_dm")

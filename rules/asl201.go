@@ -32,10 +32,11 @@ def load_config(url):
 
 async def start(url):
     config = await asyncio.to_thread(load_config, url)`,
-	Severity:  Warning,
-	Default:   true,
-	CrossFile: true,
-	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
+	Severity:     Warning,
+	Default:      true,
+	QuietInTests: true,
+	CrossFile:    true,
+	Fix:          "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
 	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
 		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +

@@ -190,30 +190,39 @@ func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
 			}
 		}
 	})
-	t.Run("subfolder of a git repository", func(t *testing.T) {
-		// The folder opened, app/, calls into lib/, outside it.
-		repo := writeFiles(t, map[string]string{
-			"lib/__init__.py": "",
-			"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
-			"app/__init__.py": "",
-			"app/main.py":     "from lib.blocking import load\n\n\nasync def handler():\n    load()\n",
+	for _, nested := range []bool{false, true} {
+		name := "subfolder of a git repository"
+		if nested {
+			// Each test project a project of its own beside the folder:
+			// its documents' project is not the folder's, and the folder's
+			// index skips it (regression: they were analysed without it).
+			name += ", test projects nested beside it"
+		}
+		t.Run(name, func(t *testing.T) {
+			// The folder opened, app/, calls into lib/, outside it.
+			repo := writeFiles(t, map[string]string{
+				"lib/__init__.py": "",
+				"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
+				"app/__init__.py": "",
+				"app/main.py":     "from lib.blocking import load\n\n\nasync def handler():\n    load()\n",
+			})
+			if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range projects {
+				copyTree(t, p, filepath.Join(repo, projectName(p)), nested)
+			}
+			whole := checkAll(t, lint.Request{Paths: []string{repo}})
+			main := filepath.Join(repo, "app", "main.py")
+			if !strings.Contains(strings.Join(whole[main], "\n"), "ASL201") {
+				t.Fatalf("check reports no ASL201 through lib/ for app/main.py: %v", whole[main])
+			}
+			compared, crossFile := serverAgreesWithCheck(t, []string{filepath.Join(repo, "app")}, pythonFiles(repo), whole)
+			if crossFile == 0 {
+				t.Fatalf("compared %d findings, none of them cross-file", compared)
+			}
 		})
-		if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range projects {
-			copyTree(t, p, filepath.Join(repo, projectName(p)), false)
-		}
-		whole := checkAll(t, lint.Request{Paths: []string{repo}})
-		main := filepath.Join(repo, "app", "main.py")
-		if !strings.Contains(strings.Join(whole[main], "\n"), "ASL201") {
-			t.Fatalf("check reports no ASL201 through lib/ for app/main.py: %v", whole[main])
-		}
-		compared, crossFile := serverAgreesWithCheck(t, []string{filepath.Join(repo, "app")}, pythonFiles(repo), whole)
-		if crossFile == 0 {
-			t.Fatalf("compared %d findings, none of them cross-file", compared)
-		}
-	})
+	}
 }
 
 // TestExcludedFilesOneAnswer: a file that `asyncls check .` skips (named by
