@@ -190,6 +190,27 @@ func (f *Function) returnedLocalDef() *Function {
 	return found
 }
 
+// getattrCoroutine returns the nested coroutine function that the class's
+// __getattr__ returns for the attributes it forwards (an async facade:
+// `async def _offloaded(...)` returned from __getattr__), or nil. Calling
+// such an attribute gives a coroutine.
+func (c *Class) getattrCoroutine() *Function {
+	f := c.lookupMethod("__getattr__", 0)
+	if f == nil || f.Async || f.Generator {
+		return nil
+	}
+	for _, ret := range f.returnStatements() {
+		named := ret.NamedChildren()
+		if len(named) != 1 || named[0].Type() != "identifier" {
+			continue
+		}
+		if b := f.Scope.Bindings[f.module.File.Text(named[0])]; b != nil && b.Kind == BindDef && b.Func.isPlainCoroutineDef() {
+			return b.Func
+		}
+	}
+	return nil
+}
+
 // returnStatements returns the return statements of f's own body, in
 // order (not those of nested functions, lambdas or classes).
 func (f *Function) returnStatements() []*Node {

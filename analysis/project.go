@@ -582,6 +582,12 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 						}
 					}
 				}
+				// Forwarded by __getattr__ as a coroutine function.
+				if !cls.definesAttr(rest[1], 0) && cls.libraryBase(0) == "" {
+					if f := cls.getattrCoroutine(); f != nil {
+						return Symbol{Module: f.module, Func: f}
+					}
+				}
 			}
 		case BindImport:
 			target := b.Qualified
@@ -674,6 +680,17 @@ func (p *Project) canonicalStep(qualified string) string {
 		}
 		var base string
 		switch b.Kind {
+		case BindClass:
+			// `pkg.bot.Bot.remove_cog` where Bot subclasses discord's
+			// commands.Bot and does not define remove_cog: the library's.
+			if len(rest) < 2 {
+				return qualified
+			}
+			base = p.inheritedName(b.Class, rest[1], 0)
+			if base == "" {
+				return qualified
+			}
+			rest = rest[1:]
 		case BindImport:
 			base = b.Qualified
 		case BindAssign:
@@ -691,6 +708,70 @@ func (p *Project) canonicalStep(qualified string) string {
 		return base
 	}
 	return qualified
+}
+
+// inheritedName returns the qualified name of attr on cls when cls does not
+// define it and the first base that leads to it lies in another module of
+// the project or in a library (a base's qualified name plus attr), or "".
+// The same module's bases are searched here, as member does for them.
+func (p *Project) inheritedName(cls *Class, attr string, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	if _, ok := cls.Methods[attr]; ok {
+		return ""
+	}
+	if _, ok := cls.Attrs[attr]; ok {
+		return ""
+	}
+	if _, ok := cls.Scope.Bindings[attr]; ok {
+		return ""
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := cls.module.Resolve(base)
+		switch {
+		case r.Class != nil && r.Class != cls:
+			if r.Class.definesAttr(attr, 0) {
+				return ""
+			}
+			if name := p.inheritedName(r.Class, attr, depth+1); name != "" {
+				return name
+			}
+		case r.Class == nil && r.Func == nil && r.Name != "" && !r.Instance:
+			if s := p.Lookup(r.Name); s.Class != nil {
+				if s.Class.definesAttr(attr, 0) {
+					return ""
+				}
+				if name := p.inheritedName(s.Class, attr, depth+1); name != "" {
+					return name
+				}
+				continue
+			}
+			if !p.inProject(r.Name) {
+				return r.Name + "." + attr
+			}
+		}
+	}
+	return ""
+}
+
+// inProject reports whether a prefix of qualified names a module of the
+// project.
+func (p *Project) inProject(qualified string) bool {
+	for name := qualified; name != ""; {
+		if p.byName[name] != nil {
+			return true
+		}
+		i := strings.LastIndexByte(name, '.')
+		if i < 0 {
+			break
+		}
+		name = name[:i]
+	}
+	return false
 }
 
 // ResolveVia resolves a path through other modules of the project

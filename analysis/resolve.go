@@ -58,13 +58,21 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
 			return m.annotationType(t, depth+1)
 		}
+		obj := m.resolve(n.ChildByField("value"), depth+1)
+		key := StringConstant(m.File, n.ChildByField("subscript"))
 		// resp["Body"] where resp is a library response with known items.
-		if key := StringConstant(m.File, n.ChildByField("subscript")); key != "" {
-			if obj := m.resolve(n.ChildByField("value"), depth+1); obj.Instance && obj.Name != "" {
-				if t := pylib.ItemTypes[obj.Name+"["+key+"]"]; t != "" {
-					return Ref{Name: t, Instance: true}
-				}
+		if key != "" && obj.Instance && obj.Name != "" {
+			if t := pylib.ItemTypes[obj.Name+"["+key+"]"]; t != "" {
+				return Ref{Name: t, Instance: true}
 			}
+		}
+		// client["shop"] where any attribute of client is a database: the
+		// item is that attribute, whatever its key.
+		if obj.Class == nil && obj.Func == nil && obj.Name != "" && pylib.ItemsAreAttributes(obj.Name) {
+			if key == "" || strings.ContainsAny(key, ". ") {
+				key = "item"
+			}
+			return member(obj, key, depth)
 		}
 		return Ref{}
 	case "call":
@@ -596,8 +604,15 @@ func member(obj Ref, attr string, depth int) Ref {
 		}
 		// Inherited from a library class: `class Api(requests.Session)`
 		// makes `Api().get` requests.Session.get.
-		if base := cls.libraryBase(0); base != "" && !cls.definesAttr(attr, 0) {
+		base := cls.libraryBase(0)
+		if base != "" && !cls.definesAttr(attr, 0) {
 			return Ref{Name: base + "." + attr}
+		}
+		// Forwarded by __getattr__ as a coroutine function.
+		if obj.Instance && base == "" && !cls.definesAttr(attr, 0) {
+			if f := cls.getattrCoroutine(); f != nil {
+				return Ref{Name: f.FullName(), Func: f}
+			}
 		}
 		return Ref{Name: cls.FullName() + "." + attr}
 	}

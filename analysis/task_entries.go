@@ -25,10 +25,21 @@ const taskEntryIndexPrefix = "not-task-entry:"
 // module references other than as a task's entry point.
 func TaskEntryIndexKey(name string) string { return taskEntryIndexPrefix + name }
 
+// startedTaskIndexPrefix marks the index entries of method names some
+// module starts as a task's entry point (StartsMethodAsTask).
+const startedTaskIndexPrefix = "task-entry:"
+
+// StartedTaskIndexKey is the project index's entry for a method name some
+// module starts as a task's entry point.
+func StartedTaskIndexKey(name string) string { return startedTaskIndexPrefix + name }
+
 // IndexedIdentifier returns the identifier an entry of the project's name
 // index is about (the name itself, or the method name of a
-// TaskEntryIndexKey): the word to search the text of unparsed modules for.
-func IndexedIdentifier(key string) string { return strings.TrimPrefix(key, taskEntryIndexPrefix) }
+// TaskEntryIndexKey or StartedTaskIndexKey): the word to search the text of
+// unparsed modules for.
+func IndexedIdentifier(key string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(key, taskEntryIndexPrefix), startedTaskIndexPrefix)
+}
 
 // StartsMethodAsTask reports whether the module starts a method of this
 // name as a task's entry point somewhere (`create_task(self.name())`,
@@ -43,6 +54,13 @@ func (m *Module) StartsMethodAsTask(name string) bool {
 // receiver but a module bound by `import`).
 func (m *Module) ReferencesMethodOtherThanAsTask(name string) bool {
 	return m.methodTaskUse(name).other
+}
+
+// StartsMethodAsTaskAnywhere reports whether some module of the project
+// starts a method of this name as a task's entry point, through the
+// project's name index.
+func (p *Project) StartsMethodAsTaskAnywhere(name string) bool {
+	return p.UsesAsValue(StartedTaskIndexKey(name))
 }
 
 // UsesMethodOtherThanAsTask reports whether any module of the project

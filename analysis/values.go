@@ -99,20 +99,25 @@ func wordHashString(word string) uint64 { return maphash.String(wordSeed, word) 
 // (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
 // counts too: like a function passed by name, its callee must be a
 // coroutine function. For a TaskEntryIndexKey it reports whether the
-// module references the method other than as a task's entry point.
+// module references the method other than as a task's entry point; for a
+// StartedTaskIndexKey, whether it starts one as a task.
 func (m *Module) UsesAsValue(key string) bool { return m.answer(askAbout(key)) }
 
 // valueQuestion is a key asked about with the hash of its word (for a
-// TaskEntryIndexKey, the method name's).
+// TaskEntryIndexKey or StartedTaskIndexKey, the method name's).
 type valueQuestion struct {
-	key    string
-	word   uint64
-	method string // the method name of a TaskEntryIndexKey, else ""
+	key     string
+	word    uint64
+	method  string // the method name of a TaskEntryIndexKey or StartedTaskIndexKey, else ""
+	started bool   // a StartedTaskIndexKey
 }
 
 func askAbout(key string) valueQuestion {
 	if name, ok := strings.CutPrefix(key, taskEntryIndexPrefix); ok {
 		return valueQuestion{key: key, word: wordHashString(name), method: name}
+	}
+	if name, ok := strings.CutPrefix(key, startedTaskIndexPrefix); ok {
+		return valueQuestion{key: key, word: wordHashString(name), method: name, started: true}
 	}
 	return valueQuestion{key: key, word: wordHashString(ValueKeyWord(key))}
 }
@@ -126,7 +131,11 @@ func (m *Module) answer(q valueQuestion) bool {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if q.method != "" {
-		return m.methodTaskUseLocked(q.method).other
+		use := m.methodTaskUseLocked(q.method)
+		if q.started {
+			return use.started
+		}
+		return use.other
 	}
 	m.resolveWord(i)
 	return v.known[q.key]
@@ -629,9 +638,10 @@ func (p *Project) UsesAsValue(key string) bool {
 	return p.valueIndex().has(p, key)
 }
 
-// ValueNames returns the module's value keys (see UsesAsValue) and the
+// ValueNames returns the module's value keys (see UsesAsValue), the
 // TaskEntryIndexKey of each method name it references other than as a
-// task's entry point (see UsesMethodOtherThanAsTask): every key it
+// task's entry point (see UsesMethodOtherThanAsTask) and the
+// StartedTaskIndexKey of each it starts as one: every key it
 // records, found by resolving every use. Shared, not to be modified. It is
 // the module's part of the project-wide index, kept by caches that do not
 // keep the module.
@@ -649,8 +659,12 @@ func (m *Module) ValueNames() map[string]bool {
 		}
 		for _, r := range v.tasks {
 			name := string(taskRefName(m, r.ref))
-			if m.methodTaskUseLocked(name).other {
+			use := m.methodTaskUseLocked(name)
+			if use.other {
 				v.all[TaskEntryIndexKey(name)] = true
+			}
+			if use.started {
+				v.all[StartedTaskIndexKey(name)] = true
 			}
 		}
 	})

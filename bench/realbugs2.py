@@ -2,9 +2,11 @@
 """Held-out real bugs: does asyncls find each in the project's own file(s)
 and stay quiet on the project's fix?
 
-    go build -o bin/asyncls ./cmd/asyncls && python3 bench/realbugs2.py [-v] [NAME...]
+    go build -o bin/asyncls ./cmd/asyncls && python3 bench/realbugs2.py [-v] [DIR] [NAME...]
 
-Each directory bench/realbugs2/NAME/ holds one bug a real project fixed:
+DIR is the set of cases (default bench/realbugs2; bench/realbugs3 is the
+second held-out set, built the same way). Each directory DIR/NAME/ holds
+one bug a real project fixed:
 
   CASE   key: value lines — repo, url (the issue or pull request), expect
          (the codes that count as finding it, separated by |), line
@@ -28,8 +30,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "realbugs2")
-BIN = os.path.abspath(os.environ.get("ASYNCLS_BIN") or os.path.join(os.path.dirname(HERE), "..", "bin", "asyncls"))
+BENCH = os.path.dirname(os.path.abspath(__file__))
+BIN = os.path.abspath(os.environ.get("ASYNCLS_BIN") or os.path.join(BENCH, "..", "bin", "asyncls"))
 
 
 def read_case(case_dir):
@@ -78,12 +80,15 @@ def project_findings(root, codes):
 def main():
     verbose = "-v" in sys.argv[1:]
     wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
-    names = sorted(n for n in os.listdir(HERE) if os.path.isfile(os.path.join(HERE, n, "CASE")))
+    cases = os.path.join(BENCH, "realbugs2")
+    if wanted and os.path.isdir(wanted[0]) and not os.path.isfile(os.path.join(wanted[0], "CASE")):
+        cases = os.path.abspath(wanted.pop(0))
+    names = sorted(n for n in os.listdir(cases) if os.path.isfile(os.path.join(cases, n, "CASE")))
     if wanted:
         names = [n for n in names if n in wanted]
     found = quiet = 0
     for name in names:
-        case_dir = os.path.join(HERE, name)
+        case_dir = os.path.join(cases, name)
         case = read_case(case_dir)
         codes = set(case["expect"].split("|"))
         bug_file, _, bug_line = case["line"].rpartition(":")

@@ -62,6 +62,10 @@ type Config struct {
 	// RespectGitignore: skip what .gitignore files ignore when walking
 	// directories (default true, as ruff does).
 	RespectGitignore *bool `toml:"respect-gitignore"`
+	// BlockingInTests reports blocking calls in test modules too (default
+	// false: the rules of rules.Rule.QuietInTests skip them; README "Test
+	// modules").
+	BlockingInTests *bool `toml:"blocking-in-tests"`
 
 	// RuleSettings holds the rules' settings that are set (keys of
 	// [tool.asyncls] declared by a rule's Settings, e.g.
@@ -140,7 +144,7 @@ func (c *Config) GitignoreRespected() bool {
 // asyncls's own, then the rules' settings (rules.SettingKeys).
 var Keys = append([]string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
 	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "offload-helpers", "severity", "latency",
-	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore"}, rules.SettingKeys()...)
+	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests"}, rules.SettingKeys()...)
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -603,7 +607,7 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 func (c *Config) Options(path string) *rules.Options {
 	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
 		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories,
-		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator()}
+		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator(), BlockingInTests: c.BlockingInTests != nil && *c.BlockingInTests}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {

@@ -251,6 +251,21 @@ func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
 	}
 }
 
+// TestBlockingInTests: test modules are checked for blocking calls only when
+// blocking-in-tests = true; the key is a boolean.
+func TestBlockingInTests(t *testing.T) {
+	if Default().Options("tests/test_a.py").BlockingInTests {
+		t.Error("default: blocking-in-tests should be off")
+	}
+	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nblocking-in-tests = true\n"))
+	if err != nil || !c.Options("tests/test_a.py").BlockingInTests {
+		t.Errorf("blocking-in-tests = true: %v %v", c, err)
+	}
+	if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nblocking-in-tests = \"yes\"\n")); err == nil {
+		t.Error(`blocking-in-tests = "yes": accepted`)
+	}
+}
+
 // TestRuffAliasesSelectTheSameRule: ruff's RUF006 and RUF029 are its names
 // for ASYNC300 and ASYNC124; in ignore, per-file-ignores and select they act
 // on those rules as written.

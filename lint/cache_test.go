@@ -393,6 +393,9 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		// app.py no longer awaits Client.sync_forever: the method is only ever
 		// a task's entry point now, and its swallowed cancellation unobserved.
 		{"ASYNC103/task_entry_methods", "server/protocol.py", "app.py", "import asyncio\n\n\ndef start(client):\n    return asyncio.ensure_future(client.sync_forever())\n"},
+		// client.py no longer starts the mixin's _update_loop as a task
+		// (updates.py imports nothing of client.py): its swallow is reported.
+		{"ASYNC103/task_entry_mixins", "pkg/updates.py", "pkg/client.py", "import asyncio\n\nfrom .updates import UpdateMethods\n\n\nclass Client(UpdateMethods):\n    def connect(self):\n        self.t = asyncio.create_task(self._keepalive_loop())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {
 			root := copyTestProject(t, filepath.Join("..", "testdata", "rules", filepath.FromSlash(tc.project)))
@@ -548,6 +551,8 @@ func TestCacheFollowsANearerCopy(t *testing.T) {
 	})
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	cfg := config.Default()
+	checkTests := true // the module that imports the copies is a test module
+	cfg.BlockingInTests = &checkTests
 	cachedRun(t, dir, cacheDir, cfg)
 	writeText(t, filepath.Join(dir, "b/helpers/__init__.py"), "")
 	writeText(t, filepath.Join(dir, "b/helpers/io.py"), "import time\n\n\ndef load():\n    time.sleep(1)\n")

@@ -144,7 +144,8 @@ type target struct {
 // of its whole project, so a file gets the same findings whether it is
 // named alone, found in a directory, or read from standard input. A
 // project's root is the nearest directory above the file holding a
-// ProjectMarker (without one: the directory named, or the file's own); its
+// ProjectMarker (without one: the working directory when the file is below
+// it, else the directory named, or the file's package or own); its
 // files are those below the root that a walk keeps (excludes, .gitignore),
 // minus nested projects.
 func Check(req Request) *Result {
@@ -253,13 +254,17 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 
 // targetSet is the files a run reports on, grouped by project.
 type targetSet struct {
-	wd       string
-	roots    *rootCache
-	walked   map[string]bool // directories walked for targets
-	targets  map[projectKey][]target
-	seen     map[string]bool // real paths
-	errors   []error
-	warnings []error
+	wd string
+	// unmarkedRoot is the project of the files below it that have no
+	// project marker above them: the working directory, unless it is the
+	// file system's root or the home directory (too large to be one).
+	unmarkedRoot string
+	roots        *rootCache
+	walked       map[string]bool // directories walked for targets
+	targets      map[projectKey][]target
+	seen         map[string]bool // real paths
+	errors       []error
+	warnings     []error
 }
 
 // add records t, found by walking namedDir ("" for a file named alone).
@@ -269,8 +274,15 @@ func (ts *targetSet) add(t target, namedDir string) {
 	}
 	ts.seen[t.real] = true
 	key := projectKey{root: ts.roots.of(filepath.Dir(t.abs))}
-	if key.root == "" {
-		// No marker: the directory named is the project, and a file
+	if key.root == "" && ts.unmarkedRoot != "" && within(ts.unmarkedRoot, t.abs) {
+		// No marker: the working directory is the project (as ruff takes
+		// it for its project root, and the server its workspace folder),
+		// so `check FILE` and `check DIR` report what `check .` run there
+		// reports, cross-file findings included.
+		key = projectKey{root: ts.unmarkedRoot}
+	} else if key.root == "" {
+		// No marker, outside the working directory: the directory named
+		// is the project, and a file
 		// named alone has the files beside it as context (walking up
 		// to an unmarked home directory would never end), or, inside a
 		// package (an installed one has no marker), that whole package
@@ -289,7 +301,7 @@ func (ts *targetSet) add(t target, namedDir string) {
 // collectTargets expands paths: files named are always included,
 // directories are walked.
 func collectTargets(paths []string, configs *Configs, wd string, forceExclude bool) *targetSet {
-	ts := &targetSet{wd: wd, roots: &rootCache{byDir: map[string]string{}}, walked: map[string]bool{},
+	ts := &targetSet{wd: wd, unmarkedRoot: unmarkedRoot(wd), roots: &rootCache{byDir: map[string]string{}}, walked: map[string]bool{},
 		targets: map[projectKey][]target{}, seen: map[string]bool{}}
 	w := newWalker(configs.configFor, false)
 	for _, p := range paths {
@@ -332,6 +344,19 @@ func collectTargets(paths []string, configs *Configs, wd string, forceExclude bo
 		}
 	}
 	return ts
+}
+
+// unmarkedRoot returns wd, the project of the files below it without a
+// project marker, or "" when wd is the file system's root or the home
+// directory: a walk of those would read far more than a project.
+func unmarkedRoot(wd string) string {
+	if wd == "" || filepath.Dir(wd) == wd {
+		return ""
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == wd {
+		return ""
+	}
+	return wd
 }
 
 // Files returns the files Check reports on for paths (as shown, sorted),

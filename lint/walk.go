@@ -189,8 +189,23 @@ func (w *walker) excludedFile(abs string, roots *rootCache) bool {
 	if root == "" {
 		root = dir
 	}
+	return w.excludedBelow(abs, root)
+}
+
+// excludedBelow is excludedFile for a file of the project rooted at root.
+func (w *walker) excludedBelow(abs, root string) bool {
+	dir := filepath.Dir(abs)
 	cfg := w.configFor(dir)
-	if cfg.Excluded(abs, root) {
+	// A pattern without a slash matches any directory from the one its
+	// configuration file is in down to the file, as `check .` run there
+	// walks them (and ruff's --force-exclude tests the file's ancestors up
+	// to its configuration's root): a project nested below an excluded
+	// directory is excluded too.
+	anchor := root
+	if cfg.Dir != "" && within(cfg.Dir, root) {
+		anchor = cfg.Dir
+	}
+	if cfg.Excluded(abs, anchor) {
 		return true
 	}
 	if !cfg.GitignoreRespected() {
@@ -201,6 +216,16 @@ func (w *walker) excludedFile(abs string, roots *rootCache) bool {
 		top = root
 	}
 	return w.matcher(top).Ignored(abs, false)
+}
+
+// Excluded reports whether a check of the project rooted at root skips the
+// file path (absolute): what exclude, extend-exclude and the default
+// excludes name and, unless respect-gitignore is off, what .gitignore files
+// ignore. It is what --force-exclude leaves out of the files named, and
+// what the server reports nothing on, so an excluded file gets the same
+// (no) findings from `check .`, the pre-commit hook and the editor.
+func Excluded(path, root string, configFor func(dir string) *config.Config) bool {
+	return newWalker(configFor, false).excludedBelow(path, root)
 }
 
 func isPython(name string) bool {

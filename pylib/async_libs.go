@@ -142,6 +142,26 @@ func init() {
 		wildcardRoots = append(wildcardRoots, client, db)
 	}
 
+	// PyMongo's own asyncio API (4.9 on; motor's successor). Unlike motor,
+	// aggregate, aggregate_raw_batches, list_indexes and watch are
+	// coroutines that return the cursor, and the client's close is one.
+	pymongoCollection := append([]string{"aggregate", "aggregate_raw_batches", "list_indexes", "watch"}, motorCollection...)
+	pymongoDatabase := []string{"command", "list_collection_names", "list_collections", "drop_collection",
+		"create_collection", "validate_collection", "aggregate", "watch", "dereference"}
+	pymongoDB, pymongoColl := "pymongo.asynchronous.database.AsyncDatabase", "pymongo.asynchronous.collection.AsyncCollection"
+	coroutineMethods(pymongoDB, pymongoDatabase...)
+	coroutineMethods(pymongoColl, pymongoCollection...)
+	for _, client := range []string{"pymongo.AsyncMongoClient", "pymongo.asynchronous.mongo_client.AsyncMongoClient"} {
+		returns(client, client)
+		coroutineMethods(client, "list_database_names", "list_databases", "server_info", "drop_database", "close", "aconnect",
+			"watch")
+		coroutineMethods(client+".*.*", pymongoCollection...)
+		coroutineMethods(client+".*", pymongoDatabase...)
+		wildcardRoots = append(wildcardRoots, client)
+	}
+	coroutineMethods(pymongoDB+".*", pymongoCollection...)
+	wildcardRoots = append(wildcardRoots, pymongoDB)
+
 	// redis.asyncio (and aioredis 2, the same API).
 	for _, typ := range []string{"redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.asyncio.StrictRedis", "aioredis.Redis",
 		"redis.asyncio.RedisCluster"} {
@@ -218,6 +238,19 @@ func init() {
 		"clear_reaction", "pin", "unpin", "publish", "create_thread", "fetch")
 	coroutineMethods("discord.TextChannel", "purge", "delete", "edit", "create_invite", "set_permissions",
 		"create_webhook", "webhooks", "create_thread", "clone")
+	// Every guild channel (discord.abc.GuildChannel, the type event handlers
+	// such as on_guild_channel_create receive) manages its permissions,
+	// invites and position with coroutines.
+	guildChannel := []string{"set_permissions", "delete", "clone", "create_invite", "invites", "move"}
+	for _, typ := range []string{"discord.abc.GuildChannel", "discord.TextChannel", "discord.VoiceChannel",
+		"discord.StageChannel", "discord.CategoryChannel", "discord.ForumChannel"} {
+		coroutineMethods(typ, guildChannel...)
+	}
+	coroutineMethods("discord.CategoryChannel", "edit", "create_text_channel", "create_voice_channel",
+		"create_stage_channel", "create_forum")
+	coroutineMethods("discord.VoiceChannel", "edit")
+	coroutineMethods("discord.StageChannel", "edit", "connect")
+	coroutineMethods("discord.ForumChannel", "edit", "create_thread")
 	coroutineMethods("discord.Member", "add_roles", "remove_roles", "kick", "ban", "unban", "edit", "move_to", "timeout",
 		"create_dm", "fetch_message")
 	coroutineMethods("discord.User", "create_dm")
@@ -412,4 +445,59 @@ func init() {
 	coroutineMethods("pyppeteer.page.Page", "goto", "click", "type", "content", "title", "screenshot", "waitForSelector",
 		"waitFor", "evaluate", "close", "querySelector", "querySelectorAll", "setViewport", "pdf", "reload",
 		"setUserAgent", "waitForNavigation", "cookies", "setCookie", "setContent", "focus", "hover", "select")
+}
+
+// Message brokers: aio-pika (RabbitMQ) and aiokafka.
+func init() {
+	const ap = "aio_pika."
+	connections := []string{ap + "Connection", ap + "RobustConnection", ap + "connection.Connection",
+		ap + "robust_connection.RobustConnection", ap + "abc.AbstractConnection", ap + "abc.AbstractRobustConnection"}
+	channels := []string{ap + "Channel", ap + "RobustChannel", ap + "channel.Channel", ap + "robust_channel.RobustChannel",
+		ap + "abc.AbstractChannel", ap + "abc.AbstractRobustChannel"}
+	exchanges := []string{ap + "Exchange", ap + "RobustExchange", ap + "exchange.Exchange", ap + "abc.AbstractExchange",
+		ap + "abc.AbstractRobustExchange"}
+	queues := []string{ap + "Queue", ap + "RobustQueue", ap + "queue.Queue", ap + "abc.AbstractQueue",
+		ap + "abc.AbstractRobustQueue"}
+	messages := []string{ap + "IncomingMessage", ap + "message.IncomingMessage", ap + "abc.AbstractIncomingMessage"}
+	coroutines(ap+"connect", ap+"connect_robust")
+	awaitReturns(ap+"connect", ap+"Connection")
+	awaitReturns(ap+"connect_robust", ap+"RobustConnection")
+	for _, c := range connections {
+		// channel() is not one: its result is awaited or entered with `async with`.
+		coroutineMethods(c, "connect", "close", "ready", "update_secret")
+	}
+	for _, c := range channels {
+		coroutineMethods(c, "declare_exchange", "declare_queue", "get_exchange", "get_queue", "set_qos",
+			"queue_delete", "exchange_delete", "close", "initialize", "reopen")
+		awaitReturns(c+".declare_queue", ap+"Queue")
+		awaitReturns(c+".get_queue", ap+"Queue")
+		awaitReturns(c+".declare_exchange", ap+"Exchange")
+		awaitReturns(c+".get_exchange", ap+"Exchange")
+		LibraryAttrTypes[c+".default_exchange"] = ap + "Exchange"
+	}
+	for _, e := range exchanges {
+		coroutineMethods(e, "publish", "bind", "unbind", "delete")
+	}
+	for _, q := range queues {
+		// iterator() is not one: it returns the async iterator at once.
+		coroutineMethods(q, "declare", "bind", "unbind", "consume", "cancel", "get", "purge", "delete")
+	}
+	for _, m := range messages {
+		// Coroutines since aio-pika 7; process() is not one: it returns an
+		// async context manager.
+		coroutineMethods(m, "ack", "nack", "reject")
+	}
+
+	const ak = "aiokafka."
+	for _, p := range []string{ak + "AIOKafkaProducer", ak + "producer.AIOKafkaProducer"} {
+		// send() is one: awaiting it queues the message and gives the
+		// delivery future.
+		coroutineMethods(p, "start", "stop", "send", "send_and_wait", "send_batch", "flush", "begin_transaction",
+			"commit_transaction", "abort_transaction", "send_offsets_to_transaction", "partitions_for")
+	}
+	for _, c := range []string{ak + "AIOKafkaConsumer", ak + "consumer.AIOKafkaConsumer"} {
+		coroutineMethods(c, "start", "stop", "getone", "getmany", "commit", "committed", "seek_to_beginning",
+			"seek_to_end", "seek_to_committed", "position", "topics", "beginning_offsets", "end_offsets",
+			"offsets_for_times")
+	}
 }

@@ -521,6 +521,18 @@ const Awaitable = InAsyncOnly << 1
 // with known methods (motor's client.db.collection).
 var wildcardRoots []string
 
+// ItemsAreAttributes reports whether name is a wildcard root or an attribute
+// path under one, whose items are its attributes by another spelling:
+// motor's client["shop"]["users"] is client.shop.users.
+func ItemsAreAttributes(name string) bool {
+	for _, root := range wildcardRoots {
+		if name == root || (len(name) > len(root) && name[len(root)] == '.' && strings.HasPrefix(name, root)) {
+			return true
+		}
+	}
+	return false
+}
+
 // coroutinesOfAnyMethod marks every method of typ as a coroutine except the
 // ones named.
 func coroutinesOfAnyMethod(typ string, except ...string) {

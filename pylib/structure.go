@@ -110,3 +110,13 @@ func init() {
 	with(KeepsBehaviour, "abc.abstractmethod", "typing.final", "typing.override", "typing.overload",
 		"typing_extensions.override", "typing_extensions.final", "functools.total_ordering", "typing.no_type_check")
 }
+
+// closesArgument holds the context managers whose exit only closes the
+// object they are given (`aclosing(gen)` runs `await gen.aclose()`): what
+// they release is that object's, not theirs. A table of its own: every bit
+// of Role is taken.
+var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.closing": true}
+
+// ClosesArgument reports whether the context manager name (a resolved
+// name) only closes the object it is given on exit.
+func ClosesArgument(name string) bool { return closesArgument[name] }

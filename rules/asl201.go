@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -30,10 +32,11 @@ def load_config(url):
 
 async def start(url):
     config = await asyncio.to_thread(load_config, url)`,
-	Severity:  Warning,
-	Default:   true,
-	CrossFile: true,
-	Fix:       "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
+	Severity:     Warning,
+	Default:      true,
+	QuietInTests: true,
+	CrossFile:    true,
+	Fix:          "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
 	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
 		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
@@ -53,13 +56,25 @@ async def start(url):
 		"<running loop>: ... return`, in its `else`, or under `if <no running loop>:`, where the test is " +
 		"`asyncio.get_running_loop()` / `asyncio._get_running_loop()` (compared with None or negated), a function of " +
 		"the project that returns it, or a name or attribute the helper assigned it to (`self.loop = " +
-		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`).",
+		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`). One finding per mistake: in one " +
+		"coroutine, the calls that reach the same blocking call are one finding, at the first of them; its message names " +
+		"the others (\"and 3 more calls in `set_parameters` reach it: `self.config.set_key()` lines 621, 622, 623\"), " +
+		"each is related information, and its fix moves them all to a thread. Calls on one line are one finding too, " +
+		"naming what the others reach. Why: a maintainer fixes, or decides to keep, a coroutine's wait on one blocking " +
+		"operation once; four `config.set_key()` calls in a row that each write the config file are one stall of that " +
+		"coroutine, one decision, one `noqa`, and a second finding on a line says nothing new. Each coroutine keeps its " +
+		"own finding: it is its own path that stalls the loop, fixed at its own call, and grouping across coroutines would " +
+		"make a finding depend on the other coroutines of the file and let one `noqa` hide another coroutine's stall. A " +
+		"call on a line with `# noqa: ASL201` is silenced alone and stands for no other call: the next call reaching the " +
+		"same blocking call is still reported. Grouping reads only the coroutine reported, so `check FILE`, `check .` and " +
+		"the server agree.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Run:      runBlockingViaHelper,
 })
 
 func runBlockingViaHelper(p *Pass) {
-	for _, h := range blockingViaHelpers.of(p) {
+	for _, g := range groupHelperChains(p, blockingViaHelpers.of(p)) {
+		h := g.first
 		c, chain := h.Call, h.Chain
 		last := chain[len(chain)-1]
 		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
@@ -68,11 +83,16 @@ func runBlockingViaHelper(p *Pass) {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
 		}
 		msg := "`" + p.File.Text(c.Node.ChildByField("function")) + "()` blocks the event loop in async function `" +
-			c.Func.Name + "`: " + how + "; run it with `await asyncio.to_thread(...)`"
+			c.Func.Name + "`: " + how + g.more(p) + "; run " + g.pronoun() + " with `await asyncio.to_thread(...)`"
 		if last.Func.Module() == p.Module {
 			msg = withDelay(p, msg, int(last.Call.Node.Start))
 		}
-		p.Report(c.Node, msg, WithRelated(chainRelated(chain)...), WithFix(h.Fix))
+		related := chainRelated(chain)
+		for _, o := range append(g.sameRoot, g.sameLine...) {
+			related = append(related, RelatedAt(p.Module, o.Call.Node, "`"+p.File.Text(o.Call.Node.ChildByField("function"))+
+				"()` blocks here too, through `"+o.Chain[0].Func.QualName+"()`"))
+		}
+		p.Report(c.Node, msg, WithRelated(related...), WithFix(g.fix(p)))
 	}
 	// Dispatch to something that may be overridden by a coroutine function
 	// is reported once, at the default method.
@@ -110,6 +130,126 @@ func runBlockingViaHelper(p *Pass) {
 			WithRelated(append([]Related{RelatedAt(p.Module, caller.Node, "called here from coroutine `"+caller.Func.Name+"`")},
 				chainRelated(chain)...)...))
 	}
+}
+
+// helperGroup is one ASL201 finding: the first call of a coroutine that
+// reaches a blocking call, the later calls of the same coroutine that reach
+// the same blocking call (sameRoot), and other calls on the first one's
+// line that reach a different one (sameLine).
+type helperGroup struct {
+	first              helperChain
+	sameRoot, sameLine []helperChain
+}
+
+// groupHelperChains makes one finding per mistake: per coroutine, one per
+// blocking call reached, at the first call that reaches it; and one per
+// line. A call on a line with `# noqa: ASL201` stays alone (it is
+// silenced; the calls it would have stood for are still reported).
+// Grouping reads only the reported module's coroutines, so every entry
+// point groups alike.
+func groupHelperChains(p *Pass, chains []helperChain) []*helperGroup {
+	type rootKey struct {
+		coroutine *analysis.Function
+		root      *analysis.Call
+	}
+	var groups []*helperGroup
+	byRoot := map[rootKey]*helperGroup{}
+	byLine := map[int]*helperGroup{}
+	for _, h := range chains {
+		line := p.File.Lines.Position(int(h.Call.Node.Start)).Line
+		if p.Module.HasNoQA(line, p.Rule.Code) {
+			groups = append(groups, &helperGroup{first: h})
+			continue
+		}
+		key := rootKey{h.Call.Func, h.Chain[len(h.Chain)-1].Call}
+		if g := byRoot[key]; g != nil {
+			g.sameRoot = append(g.sameRoot, h)
+			continue
+		}
+		if g := byLine[line]; g != nil {
+			g.sameLine = append(g.sameLine, h)
+			byRoot[key] = g
+			continue
+		}
+		g := &helperGroup{first: h}
+		groups = append(groups, g)
+		byRoot[key], byLine[line] = g, g
+	}
+	return groups
+}
+
+// pronoun names what the fix moves to a thread.
+func (g *helperGroup) pronoun() string {
+	if len(g.sameRoot)+len(g.sameLine) > 0 {
+		return "them"
+	}
+	return "it"
+}
+
+// more tells what else the group's finding stands for.
+func (g *helperGroup) more(p *Pass) string {
+	out := ""
+	if n := len(g.sameRoot); n > 0 {
+		// `self.config.set_key()` lines 621, 622, 623
+		var texts []string
+		lines := map[string][]string{}
+		for _, o := range g.sameRoot {
+			text := "`" + p.File.Text(o.Call.Node.ChildByField("function")) + "()`"
+			if lines[text] == nil {
+				texts = append(texts, text)
+			}
+			lines[text] = append(lines[text], strconv.Itoa(p.File.Lines.Position(int(o.Call.Node.Start)).Line+1))
+		}
+		var parts []string
+		for _, text := range texts {
+			word := " line "
+			if len(lines[text]) > 1 {
+				word = " lines "
+			}
+			parts = append(parts, text+word+strings.Join(lines[text], ", "))
+		}
+		calls := " more call in `" + g.first.Call.Func.Name + "` reaches it: "
+		if n > 1 {
+			calls = " more calls in `" + g.first.Call.Func.Name + "` reach it: "
+		}
+		out += " (and " + strconv.Itoa(n) + calls + strings.Join(parts, ", ") + ")"
+	}
+	for _, o := range g.sameLine {
+		last := o.Chain[len(o.Chain)-1]
+		out += "; on the same line `" + p.File.Text(o.Call.Node.ChildByField("function")) + "()` reaches blocking `" +
+			last.Func.Module().File.Text(last.Call.Node.ChildByField("function")) + "()` via " + describeChain(o.Chain)
+	}
+	return out
+}
+
+// fix moves every call of the group to a thread (one import for them
+// all), so that fixing the finding fixes the mistake; a call inside
+// another one that is moved (`Mnemonic(lang).make_seed()` runs
+// `Mnemonic(lang)` in the thread too) needs no edit of its own.
+func (g *helperGroup) fix(p *Pass) *Fix {
+	if g.first.Fix == nil || len(g.sameRoot)+len(g.sameLine) == 0 {
+		return g.first.Fix
+	}
+	f := &Fix{Title: g.first.Fix.Title, Safe: g.first.Fix.Safe, Edits: slices.Clone(g.first.Fix.Edits)}
+	moved := []*analysis.Node{g.first.Call.Node}
+	n := 1
+	for _, o := range append(slices.Clone(g.sameRoot), g.sameLine...) {
+		if o.Fix == nil || slices.ContainsFunc(moved, func(m *analysis.Node) bool { return m.Start <= o.Call.Node.Start && o.Call.Node.End <= m.End }) {
+			continue
+		}
+		moved = append(moved, o.Call.Node)
+		n++
+		f.Safe = f.Safe && o.Fix.Safe
+		for _, e := range o.Fix.Edits {
+			if !slices.Contains(f.Edits, e) {
+				f.Edits = append(f.Edits, e)
+			}
+		}
+	}
+	if n > 1 {
+		f.Title += ", and the other calls the finding names"
+	}
+	return f
 }
 
 // awaitedIfAwaitable reports a call whose stored result the coroutine

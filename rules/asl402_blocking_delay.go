@@ -56,9 +56,10 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())`,
-	Severity:  Warning,
-	Default:   true,
-	Simulates: true,
+	Severity:     Warning,
+	Default:      true,
+	QuietInTests: true,
+	Simulates:    true,
 	Notes: "Only files with an entry point are simulated: the coroutine passed to `asyncio.run()` under " +
 		"`if __name__ == \"__main__\":`, else `main`. Reported when another callback waits at least 10 ms. " +
 		"One mistake gets one finding: when ASYNC2xx, ASL202 or ASL201 reports the blocking call, the simulated effect " +

@@ -50,7 +50,15 @@ async def worker(queue):
 		"and module-level code; on 38 real async packages each of those extra findings was a false alarm: done " +
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
-		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled. Nor is a try body whose awaits " +
+		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
+		"`Task.cancel` example), with the cancel before the try statement or in its body; the await of the task " +
+		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
+		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
+		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
+		"in no loop of the method: the CancelledError is most likely the task's own, and before Python 3.11 " +
+		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +
+		"cancels the task too). On 82 real packages each of these findings was judged debatable (websockets, " +
+		"elasticsearch, aioamqp, aioxmpp). Nor is a try body whose awaits " +
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
@@ -61,7 +69,9 @@ async def worker(queue):
 		"(handed to `create_task`, `ensure_future`, `start_soon` or `spawn_system_task`, directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
 		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
-		"`return`, or `break`/falling through to the end of the function without going back into the try statement " +
+		"`return`, or `break`/falling through to the end of the function without going back into the try statement, " +
+		"or clearing the flag of the `while` loop around it (`while self.running:` ... `self.running = False`, with " +
+		"no await after the try statement in the loop's body: pymodbus's connection handler) " +
 		"(cleanup that awaits, in the handler or after it, is fine; a `while` loop or `async for` that waits after it is " +
 		"not: the task goes on working). Only the task's final state differs (finished, not cancelled): " +
 		"`asyncio.run`'s shutdown, a TaskGroup and `t.cancel(); await t` complete the same (on 38 real packages: " +
@@ -69,10 +79,15 @@ async def worker(queue):
 		"its module (a nested def or a `_name`) the module's own uses decide; a public method counts when the module " +
 		"starts a method of that name as a task and no module of the project references a method of that name any " +
 		"other way (`await conn.serve()`, `wait_for(conn.serve(), 5)`, `handler = self.serve`; by name, so a method " +
-		"that shares its name with an awaited one is still reported). A public module-level function is still " +
+		"that shares its name with an awaited one is still reported). A private method its own module never mentions " +
+		"(a mixin's `_update_loop`, started by the class that mixes it in, in another module: Telethon) counts when " +
+		"some module of the project starts a method of that name as a task and none references one any other way. " +
+		"A public module-level function is still " +
 		"reported: callers the project cannot see may await it under a timeout. Also still reported: a handler inside " +
 		"a with statement of the function (`async with asyncio.timeout(5):`, a task group), whose cancellation may be " +
-		"that scope's own, and a handler after which the task goes on (loops back into the try statement): `cancel()` " +
+		"that scope's own (a plain `with` counts only in a module that imports trio or anyio, whose cancel scopes are " +
+		"plain `with` statements; asyncio's are all `async with`: prompt-toolkit's SSH session task inside `with " +
+		"create_pipe_input():` ends quietly), and a handler after which the task goes on (loops back into the try statement): `cancel()` " +
 		"is then ignored. In a test module, a handler that first asserts the " +
 		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`) lets no " +
 		"cancellation through: it fails the test. A handler of trio's or anyio's cancellation (`trio.Cancelled`, " +

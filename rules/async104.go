@@ -34,7 +34,10 @@ async def fetch(client, url):
 		"err` in a nested bare `except:` whose try body only raises `err`). `raise exc` where `exc` is the name the " +
 		"handler bound is a re-raise; inside a nested handler that itself catches cancellation, `raise inner` re-raises " +
 		"what that handler caught and is checked against it. As in flake8-async, a `yield` in the handler (an async " +
-		"generator) is reported: the consumer may never resume it, so the cancellation is lost.",
+		"generator) is reported: the consumer may never resume it, so the cancellation is lost. Around the wait for a " +
+		"task the code cancels itself (ASYNC103's notes: `t.cancel()` then `await t`, or `return await self.task` " +
+		"where a method of the class cancels `self.task`), raising another exception translates that cancellation " +
+		"as designed (aiormq's `TaskWrapper.throw()`) and is not reported.",
 	Requires: []Fact{cancelHandlers},
 	Run:      runCancelledNotRaised,
 })

@@ -21,12 +21,13 @@ async def start():
 
 async def start():
     return await asyncio.create_subprocess_exec("ls")`,
-	Severity: Warning,
-	Default:  true,
-	Fix:      "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
-	Notes:    ``,
-	Requires: []Fact{blockingCalls, blockingDelays},
-	Run:      runBlockingCreateSubprocess,
+	Severity:     Warning,
+	Default:      true,
+	QuietInTests: true,
+	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Notes:        ``,
+	Requires:     []Fact{blockingCalls, blockingDelays},
+	Run:          runBlockingCreateSubprocess,
 })
 
 // runBlockingCreateSubprocess reports the calls of this family made directly

@@ -16,12 +16,13 @@ async def poll():
 
 async def poll():
     await asyncio.sleep(1)`,
-	Severity: Warning,
-	Default:  true,
-	Fix:      "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing; in a module written for trio or anyio (and not asyncio) with `trio.sleep` or `anyio.sleep`, and in one mixing them not at all (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
-	Notes:    "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
-	Requires: []Fact{blockingCalls, blockingDelays},
-	Run:      runBlockingSleep,
+	Severity:     Warning,
+	Default:      true,
+	QuietInTests: true,
+	Fix:          "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing; in a module written for trio or anyio (and not asyncio) with `trio.sleep` or `anyio.sleep`, and in one mixing them not at all (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
+	Notes:        "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
+	Requires:     []Fact{blockingCalls, blockingDelays},
+	Run:          runBlockingSleep,
 })
 
 // runBlockingSleep reports the calls of this family made directly in a

@@ -157,15 +157,18 @@ func comparesIdentity(m *analysis.Module, cond *analysis.Node, a, b, op string) 
 // reported, and so is a handler after which the task keeps running, and one
 // inside a with statement of the function (`async with asyncio.timeout(5):`,
 // a task group): the cancellation may be that scope's, which then fails.
-func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOtherwise func(string) bool) bool {
+func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOtherwise taskEntryQueries) bool {
 	f := m.FunctionAt(try)
 	if f == nil || !f.Async || f.Lambda || f.Generator || !onlyTaskEntry(m, f, usedOtherwise) {
 		return false
 	}
+	scopesInWith := moduleImportsTrioOrAnyio(m)
 	for q := try.Parent(); q != nil && q != f.Node; q = q.Parent() {
-		if q.Type() == "with_statement" {
+		if q.Type() == "with_statement" && (isAsyncStmt(q) || scopesInWith) {
 			// A timeout, cancel scope or task group of the function's own may
 			// be what cancelled the try body: swallowing that is seen at once.
+			// asyncio's are all `async with`; a plain `with` is a cancel scope
+			// only in trio's and anyio's code (`with trio.move_on_after(1):`).
 			return false
 		}
 	}
@@ -173,7 +176,7 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 	if continues {
 		return false
 	}
-	if fallsThrough(m, statements(handler)) && !endsAfter(m, try) {
+	if fallsThrough(m, statements(handler)) && !endsAfter(m, try) && !stopsItsLoop(m, try, handler) {
 		return false
 	}
 	if breaks {
@@ -188,21 +191,31 @@ func endsUnobservedTask(m *analysis.Module, try, handler *analysis.Node, usedOth
 	return true
 }
 
+// taskEntryQueries answers, project-wide and by method name, whether some
+// module starts a method of the name as a task's entry point, and whether
+// some module references one other than so.
+type taskEntryQueries struct {
+	startedAnywhere, usedOtherwise func(method string) bool
+}
+
 // onlyTaskEntry reports whether coroutine function f only ever runs as a
 // new task's entry point (analysis.Module.StartedAsTask: handed to
 // create_task, ensure_future, start_soon or spawn_system_task, directly or
 // through a local name), and is started so at least once. A function private
 // to its module (a nested def, or a `_name` that is not a dunder) is
-// answered by the module's own calls of it and mentions of its name. A
-// public method is answered by name across the project (usedOtherwise): the
-// module starts a method of that name as a task, and no module of the
-// project references one other than so (`await conn.start()`, `handler =
-// self.start`). A public module-level function may be awaited by callers the
-// project cannot see, as may any function of a library: it is not answered.
-func onlyTaskEntry(m *analysis.Module, f *analysis.Function, usedOtherwise func(string) bool) bool {
+// answered by the module's own calls of it and mentions of its name; a
+// private method its module never mentions (a mixin's `_update_loop`,
+// started by the class that mixes it in, in another module) by name across
+// the project, as a public method is. A public method is answered by name
+// across the project (q): the module starts a method of that name as a
+// task, and no module of the project references one other than so (`await
+// conn.start()`, `handler = self.start`). A public module-level function may
+// be awaited by callers the project cannot see, as may any function of a
+// library: it is not answered.
+func onlyTaskEntry(m *analysis.Module, f *analysis.Function, q taskEntryQueries) bool {
 	private := strings.HasPrefix(f.Name, "_") && !strings.HasSuffix(f.Name, "__")
 	if !private && enclosingFunc(f.Node) == nil {
-		return f.Class != nil && m.StartsMethodAsTask(f.Name) && !usedOtherwise(f.Name)
+		return f.Class != nil && m.StartsMethodAsTask(f.Name) && !q.usedOtherwise(f.Name)
 	}
 	started := 0
 	for _, ref := range uncalledMentions(m, f.Name) {
@@ -219,6 +232,9 @@ func onlyTaskEntry(m *analysis.Module, f *analysis.Function, usedOtherwise func(
 			return false
 		}
 		started++
+	}
+	if started == 0 && f.Class != nil && enclosingFunc(f.Node) == nil && !m.ReferencesMethodOtherThanAsTask(f.Name) {
+		return q.startedAnywhere(f.Name) && !q.usedOtherwise(f.Name)
 	}
 	return started > 0
 }
@@ -249,6 +265,55 @@ func handlerExits(body *analysis.Node) (breaks, continues bool) {
 	}
 	walk(body, false)
 	return
+}
+
+// stopsItsLoop reports a try statement in the body of a `while FLAG:` (or
+// `while not FLAG:`) loop whose handler clears the flag (`self.running =
+// False`; `self._closed = True`) before falling through: the loop ends
+// after the handler, with no further await in its body after the try
+// statement, and the code after the loop ends too (endsAfter).
+func stopsItsLoop(m *analysis.Module, try, handler *analysis.Node) bool {
+	body := try.Parent()
+	if body == nil || body.Type() != "block" || body.Field() != "body" || body.Parent() == nil ||
+		body.Parent().Type() != "while_statement" {
+		return false
+	}
+	loop := body.Parent()
+	if loop.ChildByField("alternative") != nil {
+		return false
+	}
+	cond := analysis.Unparen(loop.ChildByField("condition"))
+	stop := "False"
+	if cond != nil && cond.Type() == "not_operator" {
+		cond, stop = analysis.Unparen(cond.ChildByField("argument")), "True"
+	}
+	if cond == nil || cond.Type() != "identifier" && cond.Type() != "attribute" {
+		return false
+	}
+	flag := m.File.Text(cond)
+	cleared := false
+	for _, st := range statements(handler) {
+		if st.Type() != "expression_statement" {
+			continue
+		}
+		for _, a := range st.NamedChildren() {
+			if a.Type() == "assignment" && m.File.Text(a.ChildByField("left")) == flag &&
+				m.File.Text(a.ChildByField("right")) == stop {
+				cleared = true
+			}
+		}
+	}
+	if !cleared {
+		return false
+	}
+	after := false
+	for _, st := range body.NamedChildren() {
+		if after && hasCheckpoint(m, st, false, nil) {
+			return false
+		}
+		after = after || st == try
+	}
+	return endsAfter(m, loop)
 }
 
 // endsAfter reports whether control leaving statement n runs on to the end

@@ -60,7 +60,8 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, p.projectUsesMethodOtherThanAsTask)
+	return findCancelHandlers(p.Module, taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
+		usedOtherwise: p.projectUsesMethodOtherThanAsTask})
 }}
 
 // findCancelHandlers returns the except clauses of the module that catch
@@ -71,8 +72,9 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: t
 // `try: await t / except CancelledError:`, are skipped.
 //
 // usedOtherwise answers, project-wide, whether a method of a name is
-// referenced other than as a task's entry point (endsUnobservedTask).
-func findCancelHandlers(m *analysis.Module, usedOtherwise func(method string) bool) []cancelHandler {
+// started as a task's entry point, and referenced other than so
+// (endsUnobservedTask).
+func findCancelHandlers(m *analysis.Module, usedOtherwise taskEntryQueries) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "try_statement" {
@@ -258,31 +260,34 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 	return !awaitsLater
 }
 
-// awaitsCancelledTask reports whether the try body only awaits a name that the
-// enclosing function cancelled earlier (`t.cancel()`): catching the
-// CancelledError of a task one cancelled oneself is the documented way to
-// wait for it to finish.
+// awaitsCancelledTask reports whether the try body only awaits a task that
+// the code cancels itself: catching the CancelledError of a task one
+// cancelled is the documented way to wait for it to finish (asyncio's
+// Task.cancel example), and before Python 3.11 (Task.cancelling) the code
+// cannot tell that CancelledError from its own. The task is a name or
+// attribute, awaited directly or through a call (`asyncio.wait_for(t, 5)`)
+// by the try body's last statement, its only await (the statements before
+// it cannot receive a cancellation), and cancelled
+//   - earlier in the enclosing function, before the try statement or in its
+//     body (`t.cancel()`, then `await t`);
+//   - for an attribute of the method's receiver (`await self._task`), by any
+//     method of the class (`self._task.cancel()` in stop() or close()), when
+//     the try statement is in no loop of the method (a swallow there would
+//     go on working, not end the wait).
 func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	body := statements(try.ChildByField("body"))
-	if len(body) != 1 || body[0].Type() != "expression_statement" {
+	if len(body) == 0 {
 		return false
 	}
-	named := body[0].NamedChildren()
-	if len(named) != 1 || named[0].Type() != "await" {
+	last := body[len(body)-1]
+	target, through := awaitedTask(m, last)
+	if target == nil {
 		return false
 	}
-	inner := named[0].NamedChildren()
-	if len(inner) != 1 {
-		return false
-	}
-	target := analysis.Unparen(inner[0])
-	if target.Type() == "call" { // await asyncio.wait_for(t, ...) / asyncio.gather(t)
-		if arg := analysis.Unparen(firstArg(target)); arg != nil {
-			target = arg
+	for _, s := range body[:len(body)-1] {
+		if awaitsUnshielded(m, s) {
+			return false // the CancelledError may be delivered at that await
 		}
-	}
-	if target.Type() != "identifier" && target.Type() != "attribute" {
-		return false
 	}
 	want := m.File.Text(target) + ".cancel"
 	scope := enclosingFunc(try)
@@ -291,10 +296,85 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	}
 	found := false
 	walkBody(scope, func(c *analysis.Node) bool {
-		if c.Type() == "call" && c.End <= try.Start && m.File.Text(c.ChildByField("function")) == want {
+		if c.Type() == "call" && c.End <= last.Start && m.File.Text(c.ChildByField("function")) == want {
 			found = true
 		}
-		return !found && c.Start < try.Start
+		return !found && c.Start < last.Start
+	})
+	if found {
+		return true
+	}
+	return cancelledByClass(m, try, target, through)
+}
+
+// awaitedTask returns the task a statement `await t` or `return await t`
+// (or `await wrapper(t, ...)`) awaits, a name or an attribute, and the
+// wrapper call (nil when awaited directly).
+func awaitedTask(m *analysis.Module, st *analysis.Node) (target, through *analysis.Node) {
+	if st.Type() != "expression_statement" && st.Type() != "return_statement" {
+		return nil, nil
+	}
+	named := st.NamedChildren()
+	if len(named) != 1 || named[0].Type() != "await" {
+		return nil, nil
+	}
+	inner := named[0].NamedChildren()
+	if len(inner) != 1 {
+		return nil, nil
+	}
+	target = analysis.Unparen(inner[0])
+	if target.Type() == "call" { // await asyncio.wait_for(t, ...) / asyncio.gather(t)
+		through = target
+		if arg := analysis.Unparen(firstArg(target)); arg != nil {
+			target = arg
+		}
+	}
+	if target.Type() != "identifier" && target.Type() != "attribute" {
+		return nil, nil
+	}
+	return target, through
+}
+
+// callStatementOf reports a statement that is only a call of the callee
+// written as want (`t.cancel()`).
+func callStatementOf(m *analysis.Module, st *analysis.Node, want string) bool {
+	if st.Type() != "expression_statement" {
+		return false
+	}
+	named := st.NamedChildren()
+	return len(named) == 1 && named[0].Type() == "call" && m.File.Text(named[0].ChildByField("function")) == want
+}
+
+// cancelledByClass reports an awaited attribute of a method's receiver
+// (`self._task`, directly or through a call that awaits its argument,
+// `asyncio.wait_for`, `asyncio.shield`: pylib's AwaitsArgs)
+// that some method of the class cancels (`self._task.cancel()`), with the
+// try statement in no loop of the method.
+func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || target.Type() != "attribute" {
+		return false
+	}
+	if obj := target.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return false
+	}
+	if through != nil {
+		if !pylib.Is(calleeOf(m, through), pylib.AwaitsArgs) {
+			return false
+		}
+	}
+	for p := try.Parent(); p != nil && p != f.Node; p = p.Parent() {
+		if p.Type() == "for_statement" || p.Type() == "while_statement" {
+			return false
+		}
+	}
+	want := m.File.Text(target) + ".cancel"
+	found := false
+	f.Class.Node.Walk(func(c *analysis.Node) bool {
+		if c.Type() == "call" && m.File.Text(c.ChildByField("function")) == want {
+			found = true
+		}
+		return !found
 	})
 	return found
 }

@@ -23,6 +23,10 @@ func Markdown(r *Rule) string {
 	if r.CrossFile {
 		b.WriteString("- Looks across modules of the project\n")
 	}
+	if r.QuietInTests {
+		b.WriteString("- Not run on test modules unless `blocking-in-tests = true` (a deliberate difference from " +
+			"flake8-async; [README: Test modules](../../README.md#test-modules))\n")
+	}
 	if r.Simulates {
 		b.WriteString("- Simulates the event loop ([loopsim](../loopsim.md)) with the simulator's settings of `[tool.asyncls]` " +
 			"(`latency`, `executor-workers`, `blocking-calls`)\n")

@@ -104,7 +104,11 @@ type Rule struct {
 	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
 	// with the family's own rule.
 	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
-	Run         func(*Pass)
+	// QuietInTests, on a rule reporting a call that blocks the event loop,
+	// skips test modules unless Options.BlockingInTests (testModule; README
+	// "Test modules").
+	QuietInTests bool
+	Run          func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -229,6 +233,10 @@ type Options struct {
 	// type of the rule's Rule.Settings (config.Config.Options fills it); a
 	// rule missing here runs with its defaults.
 	Settings map[string]Settings
+	// BlockingInTests runs the rules about calls that block the event loop
+	// (Rule.QuietInTests) on test modules too ([tool.asyncls]
+	// blocking-in-tests).
+	BlockingInTests bool `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`
@@ -286,8 +294,9 @@ type Dependencies struct {
 	// ValueQueries holds the project-wide questions "does a module record
 	// this value key?" (analysis.Function.ValueKeys; or, for an
 	// analysis.TaskEntryIndexKey, "is this method referenced other than as
-	// a task's entry point?") the rules asked, with their answers: both are
-	// entries of the project's name index.
+	// a task's entry point?", and for an analysis.StartedTaskIndexKey, "is a
+	// method of this name started as one?") the rules asked, with their
+	// answers: all are entries of the project's name index.
 	ValueQueries map[string]bool
 	// ThreadFunctions is true when the rules used the project-wide set of
 	// functions that run in other threads (ASL106), which depends on every
@@ -336,6 +345,17 @@ func (p *Pass) projectUsesAsValue(key string) bool {
 		p.shared.mu.Unlock()
 	}
 	return used
+}
+
+// projectStartsMethodAsTask asks the project whether any module starts a
+// method of this name as a task's entry point
+// (analysis.Project.StartsMethodAsTaskAnywhere), recording the question for
+// CheckRecorded; without a project, the module alone answers.
+func (p *Pass) projectStartsMethodAsTask(name string) bool {
+	if p.Project == nil {
+		return p.Module.StartsMethodAsTask(name)
+	}
+	return p.projectUsesAsValue(analysis.StartedTaskIndexKey(name))
 }
 
 // projectUsesMethodOtherThanAsTask asks the project whether any module
@@ -560,6 +580,9 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	if opts == nil {
 		opts = DefaultOptions()
 	}
+	if !opts.BlockingInTests && testModule(m, p) {
+		opts = opts.withoutQuietInTests()
+	}
 	var diags []Diagnostic
 	for _, e := range m.File.SyntaxErrors {
 		end := int(e.End)
@@ -680,4 +703,18 @@ func runParallel(enabled []*Rule, workers int, run func(int)) {
 	if p := panicked.Load(); p != nil {
 		panic(p.value)
 	}
+}
+
+// withoutQuietInTests returns a copy of o with the rules that are quiet in
+// test modules disabled (ASL100 then judges their noqa codes as it does
+// those of a rule not selected).
+func (o *Options) withoutQuietInTests() *Options {
+	c := *o
+	c.Enabled = make(map[string]bool, len(o.Enabled))
+	for code, on := range o.Enabled {
+		if r := Lookup(code); on && (r == nil || !r.QuietInTests) {
+			c.Enabled[code] = true
+		}
+	}
+	return &c
 }

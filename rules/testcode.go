@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -36,4 +37,54 @@ func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// testModule reports a module that test runners collect tests from, or
+// that belongs to a test directory: pytest's file names (test_*.py,
+// *_test.py, conftest.py), a package named tests, test or testing in its
+// dotted name (trio._core.tests.test_run), or a directory of that name
+// between the project's root and the file (tests/helpers.py beside
+// conftest.py, a directory pytest puts on sys.path, no package). Never the
+// directories above the project's root: where a checkout lives (~/test/)
+// changes nothing. A library module named testing.py (tornado.testing) is
+// not a test module.
+func testModule(m *analysis.Module, p *analysis.Project) bool {
+	base := filepath.Base(m.File.Path)
+	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || strings.HasSuffix(base, "_tests.py") ||
+		base == "conftest.py" || base == "tests.py" {
+		return true
+	}
+	parts := strings.Split(m.Name, ".")
+	if !m.IsPackage && len(parts) > 0 {
+		parts = parts[:len(parts)-1] // the module's own name
+	}
+	if p != nil && p.Root != "" {
+		if rel, ok := relativeTo(p.Root, m.File.Path); ok {
+			parts = append(parts, strings.Split(filepath.ToSlash(filepath.Dir(rel)), "/")...)
+		}
+	}
+	for _, part := range parts {
+		if part == "tests" || part == "test" || part == "testing" {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeTo returns path relative to root when it lies below it.
+func relativeTo(root, path string) (string, bool) {
+	if filepath.IsAbs(root) != filepath.IsAbs(path) {
+		var err error
+		if root, err = filepath.Abs(root); err != nil {
+			return "", false
+		}
+		if path, err = filepath.Abs(path); err != nil {
+			return "", false
+		}
+	}
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, `..\`) {
+		return "", false
+	}
+	return rel, true
 }

@@ -135,8 +135,7 @@ func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (
 		// A newer version is in the project: check this one on its own terms.
 		project = project.With(mod)
 	}
-	diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path),
-		rules.Run{Phase: phase, Simulations: s.simulations, Context: ctx})
+	diags, complete := s.checkDocument(d.path, mod, project, rules.Run{Phase: phase, Simulations: s.simulations, Context: ctx})
 	res = &result{module: mod, diags: diags}
 	if ctx.Err() != nil {
 		return res, project, false
@@ -145,6 +144,18 @@ func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (
 	sn.result = res
 	sn.mu.Unlock()
 	return res, project, complete
+}
+
+// checkDocument runs the rules on a document's module with its options. A
+// file that `asyncls check .` skips (exclude, the default excludes,
+// .gitignore) gets no findings, as from the pre-commit hook
+// (--force-exclude): one answer everywhere, and none on a library's code
+// opened from a virtual environment.
+func (s *Server) checkDocument(path string, mod *analysis.Module, project *analysis.Project, run rules.Run) ([]rules.Diagnostic, bool) {
+	if s.ws.excluded(path) {
+		return nil, true
+	}
+	return rules.CheckRun(mod, project, s.ws.options(path), run)
 }
 
 // simulateLater checks a snapshot whose quick analysis was published again
@@ -182,8 +193,7 @@ func (s *Server) simulateLater(sn *snapshot, mod *analysis.Module, project *anal
 		}
 		budget, stop := context.WithTimeout(ctx, s.simulationBudget())
 		defer stop()
-		diags, complete := rules.CheckRun(mod, project, s.ws.options(d.path),
-			rules.Run{Simulations: s.simulations, Context: budget})
+		diags, complete := s.checkDocument(d.path, mod, project, rules.Run{Simulations: s.simulations, Context: budget})
 		if ctx.Err() != nil {
 			return // a newer analysis started
 		}

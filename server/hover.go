@@ -168,7 +168,7 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call, e
 				continue
 			}
 			if t := project.Target(inner); t != nil && !t.Async && !t.Lambda {
-				if chain := project.Reach("blocks", t, direct); chain != nil {
+				if chain := project.ReachOnLoop("blocks", inner, t, direct); chain != nil {
 					blocks = append(blocks, fmt.Sprintf("`%s()` line %d, via %s", tm.File.Text(inner.Node.ChildByField("function")),
 						tm.File.Lines.Position(int(inner.Node.Start)).Line+1, chainText(chain)))
 				}

@@ -39,6 +39,8 @@ func TestHoverGolden(t *testing.T) {
 		{"plain function", 25, 12},
 		{"asyncio.sleep", 16, 12},
 		{"empty line", 2, 0},
+		{"coroutine whose helper blocks only for a str, called without one", 43, 12},
+		{"coroutine whose helper blocks for the str it passes", 44, 12},
 	}
 	var b strings.Builder
 	for _, p := range positions {

@@ -190,28 +190,140 @@ func TestOneAnswerInMultiProjectWorkspaces(t *testing.T) {
 			}
 		}
 	})
-	t.Run("subfolder of a git repository", func(t *testing.T) {
-		// The folder opened, app/, calls into lib/, outside it.
-		repo := writeFiles(t, map[string]string{
-			"lib/__init__.py": "",
-			"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
-			"app/__init__.py": "",
-			"app/main.py":     "from lib.blocking import load\n\n\nasync def handler():\n    load()\n",
+	for _, nested := range []bool{false, true} {
+		name := "subfolder of a git repository"
+		if nested {
+			// Each test project a project of its own beside the folder:
+			// its documents' project is not the folder's, and the folder's
+			// index skips it (regression: they were analysed without it).
+			name += ", test projects nested beside it"
+		}
+		t.Run(name, func(t *testing.T) {
+			// The folder opened, app/, calls into lib/, outside it.
+			repo := writeFiles(t, map[string]string{
+				"lib/__init__.py": "",
+				"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
+				"app/__init__.py": "",
+				"app/main.py":     "from lib.blocking import load\n\n\nasync def handler():\n    load()\n",
+			})
+			if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range projects {
+				copyTree(t, p, filepath.Join(repo, projectName(p)), nested)
+			}
+			whole := checkAll(t, lint.Request{Paths: []string{repo}})
+			main := filepath.Join(repo, "app", "main.py")
+			if !strings.Contains(strings.Join(whole[main], "\n"), "ASL201") {
+				t.Fatalf("check reports no ASL201 through lib/ for app/main.py: %v", whole[main])
+			}
+			compared, crossFile := serverAgreesWithCheck(t, []string{filepath.Join(repo, "app")}, pythonFiles(repo), whole)
+			if crossFile == 0 {
+				t.Fatalf("compared %d findings, none of them cross-file", compared)
+			}
 		})
-		if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+	}
+}
+
+// TestExcludedFilesOneAnswer: a file that `asyncls check .` skips (named by
+// extend-exclude, also in a nested project below the excluded directory, by
+// .gitignore, or in a default-excluded directory such as a virtual
+// environment) gets no findings from the pre-commit hook
+// (--force-exclude with every file named) nor from the server when opened,
+// though it has findings when named alone; the other files get check's.
+func TestExcludedFilesOneAnswer(t *testing.T) {
+	mistake := "from lib.blocking import load\n\n\nasync def handler():\n    load()\n"
+	root := writeFiles(t, map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n\n[tool.asyncls]\nextend-exclude = [\"generated\", \"vendor\"]\n",
+		// A project of its own below an excluded directory: its root is
+		// below the pattern's match, its configuration's directory above.
+		"vendor/tool/setup.py": "",
+		"vendor/tool/run.py":   mistake,
+		".gitignore":           "scratch.py\nbuild_tmp/\n",
+		"lib/__init__.py":      "",
+		"lib/blocking.py":      "import time\n\n\ndef load():\n    time.sleep(1)\n",
+		"app/__init__.py":      "",
+		"app/main.py":          mistake,
+		"generated/client.py":  mistake,
+		"scratch.py":           mistake,
+		"build_tmp/tool.py":    mistake,
+		".venv/lib/site.py":    mistake,
+	})
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".py") {
+			all = append(all, p)
+		}
+		return nil
+	})
+	whole := checkAll(t, lint.Request{Paths: []string{root}})
+	if !strings.Contains(strings.Join(whole[filepath.Join(root, "app", "main.py")], "\n"), "ASL201") {
+		t.Fatalf("check . reports no ASL201 for app/main.py: %v", whole)
+	}
+	hook := checkAll(t, lint.Request{Paths: all, ForceExclude: true})
+	excluded := 0
+	for _, f := range all {
+		if got, want := strings.Join(hook[f], "\n"), strings.Join(whole[f], "\n"); got != want {
+			t.Errorf("check --force-exclude (every file named) differs from check . for %s:\n got %s\nwant %s", f, got, want)
+		}
+		if len(whole[f]) == 0 && len(checkAll(t, lint.Request{Paths: []string{f}})[f]) > 0 {
+			excluded++
+		}
+	}
+	if excluded != 5 {
+		t.Fatalf("%d files have findings when named alone but none in check . (want the 5 excluded ones)", excluded)
+	}
+	serverAgreesWithCheck(t, []string{root}, all, whole)
+}
+
+// TestOneAnswerWithoutMarker: in a directory with no project marker above
+// it, the working directory is the project, so `check FILE` (a file of a
+// package, or a loose script, importing a sibling package), `check DIR`,
+// --stdin-filename and the server with that directory open all report what
+// `check .` run there reports: the ASL201 through lib/ included.
+func TestOneAnswerWithoutMarker(t *testing.T) {
+	mistake := "from lib.blocking import load\n\n\nasync def handler():\n    load()\n"
+	root := writeFiles(t, map[string]string{
+		"lib/__init__.py": "",
+		"lib/blocking.py": "import time\n\n\ndef load():\n    time.sleep(1)\n",
+		"app/__init__.py": "",
+		"app/main.py":     mistake,
+		"script.py":       mistake,
+	})
+	if lint.ProjectRoot(root) != "" {
+		t.Skip("the temporary directory is inside a project")
+	}
+	t.Chdir(root)
+	whole := checkAll(t, lint.Request{Paths: []string{"."}})
+	var files []string
+	for _, rel := range []string{"app/main.py", "script.py", "lib/blocking.py"} {
+		f := filepath.Join(root, rel)
+		files = append(files, f)
+		want := strings.Join(whole[rel], "\n")
+		if rel != "lib/blocking.py" && !strings.Contains(want, "ASL201") {
+			t.Fatalf("check . reports no ASL201 for %s: %v", rel, whole)
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range projects {
-			copyTree(t, p, filepath.Join(repo, projectName(p)), false)
+		for how, req := range map[string]lint.Request{
+			"check FILE":             {Paths: []string{rel}},
+			"check DIR":              {Paths: []string{filepath.Dir(rel)}},
+			"check --stdin-filename": {Stdin: &lint.Source{Path: rel, Src: src}},
+			"check lib app script":   {Paths: []string{"lib", "app", "script.py"}},
+		} {
+			if got := strings.Join(checkAll(t, req)[rel], "\n"); got != want {
+				t.Errorf("%s differs from check . for %s:\n got %s\nwant %s", how, rel, got, want)
+			}
 		}
-		whole := checkAll(t, lint.Request{Paths: []string{repo}})
-		main := filepath.Join(repo, "app", "main.py")
-		if !strings.Contains(strings.Join(whole[main], "\n"), "ASL201") {
-			t.Fatalf("check reports no ASL201 through lib/ for app/main.py: %v", whole[main])
-		}
-		compared, crossFile := serverAgreesWithCheck(t, []string{filepath.Join(repo, "app")}, pythonFiles(repo), whole)
-		if crossFile == 0 {
-			t.Fatalf("compared %d findings, none of them cross-file", compared)
-		}
-	})
+	}
+	abs := map[string][]string{}
+	for rel, ds := range whole {
+		abs[filepath.Join(root, rel)] = ds
+	}
+	serverAgreesWithCheck(t, []string{root}, files, abs)
 }

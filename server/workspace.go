@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -93,10 +94,11 @@ type workspace struct {
 	rootMu    sync.Mutex
 	rootByDir map[string]string // directory -> root of the project of its files
 
-	cfgMu     sync.Mutex
-	cfgByDir  map[string]*config.Config       // directory -> effective configuration
-	reported  map[string]map[string]bool      // configuration file -> problems already shown
-	effective map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
+	cfgMu        sync.Mutex
+	cfgByDir     map[string]*config.Config       // directory -> effective configuration
+	reported     map[string]map[string]bool      // configuration file -> problems already shown
+	saidExcluded sync.Map                        // paths whose exclusion the log named
+	effective    map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
 
 	configEvents configEvents
 }
@@ -140,7 +142,9 @@ func (w *workspace) setFolders(folders []string) {
 }
 
 // adoptProjectOf reads the project of a document opened outside every
-// workspace folder, as gopls makes a view for the module of such a file:
+// project the folders' index reads, as gopls makes a view for the module of
+// such a file (outside the folders, or in a project of its own beside a
+// folder in the repository holding it, which the folder's index skips):
 // the project whose root `asyncls check FILE` finds (the nearest directory
 // holding a project marker) is indexed as a folder's is, so the document
 // gets the findings check reports for it. A document under no marker is
@@ -148,11 +152,11 @@ func (w *workspace) setFolders(folders []string) {
 // The project is forgotten when its last open document closes
 // (releaseUnusedProjects).
 func (w *workspace) adoptProjectOf(path string) {
-	if !filepath.IsAbs(path) || w.inside(path) {
+	if !filepath.IsAbs(path) {
 		return
 	}
 	root := lint.ProjectRoot(filepath.Dir(path))
-	if root == "" {
+	if root == "" || w.inside(path) && w.foldersIndex(root) {
 		return
 	}
 	w.mu.Lock()
@@ -165,6 +169,18 @@ func (w *workspace) adoptProjectOf(path string) {
 	w.mu.Unlock()
 	w.s.log.infof("%s is outside the workspace folders: reading its project %s while a document of it is open", path, root)
 	w.index([]string{root})
+}
+
+// foldersIndex reports whether index reads the project rooted at root for
+// the workspace folders: a folder's own project (its root may be above
+// it), or one nested in a folder.
+func (w *workspace) foldersIndex(root string) bool {
+	for _, f := range w.currentRoots() {
+		if lint.Within(f, root) || w.rootOf(filepath.Join(f, "__init__.py")) == root {
+			return true
+		}
+	}
+	return false
 }
 
 // releaseUnusedProjects forgets the adopted projects in which no document
@@ -194,7 +210,7 @@ func (w *workspace) releaseUnusedProjects() {
 	sort.Strings(released)
 	w.s.log.infof("no document of %s is open: forgetting its project", strings.Join(released, ", "))
 	w.setFolders(folders)
-	w.forgetOutside()
+	w.forgetOutside(released...)
 	// A document of a released project opened again meanwhile adopted it
 	// anew, and its index may have run before forgetOutside dropped files
 	// of it (a file dropped after an index started is not put back by that
@@ -455,6 +471,22 @@ func settingsKey(s Settings) string {
 // configuration is shown to the user once and replaced by the defaults.
 func (w *workspace) options(path string) *rules.Options {
 	return w.configFor(path).Options(path)
+}
+
+// excluded reports whether `asyncls check .` of path's project skips the
+// file (lint.Excluded), saying so in the log the first time.
+func (w *workspace) excluded(path string) bool {
+	if !filepath.IsAbs(path) {
+		return false
+	}
+	configFor := func(dir string) *config.Config { return w.configFor(filepath.Join(dir, "__init__.py")) }
+	if !lint.Excluded(path, w.rootOf(path), configFor) {
+		return false
+	}
+	if _, said := w.saidExcluded.LoadOrStore(path, true); !said {
+		w.s.log.infof("%s is excluded (exclude, extend-exclude, the default excludes or .gitignore): no findings, as `asyncls check .` reports none", path)
+	}
+	return true
 }
 
 // configFor resolves the configuration of path as `asyncls check` does (the
@@ -1055,8 +1087,9 @@ func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *protocol
 }
 
 // forgetOutside drops the indexed files no longer inside the workspace
-// (a folder was removed), except open documents.
-func (w *workspace) forgetOutside() {
+// (a folder was removed) and those of the released adopted projects (which
+// may lie inside the repository holding a folder), except open documents.
+func (w *workspace) forgetOutside(released ...string) {
 	open := w.s.openPaths()
 	w.mu.Lock()
 	var paths []string
@@ -1065,7 +1098,7 @@ func (w *workspace) forgetOutside() {
 	}
 	w.mu.Unlock()
 	for _, path := range paths {
-		if !open[path] && !w.inside(path) {
+		if !open[path] && (!w.inside(path) || slices.Contains(released, w.rootOf(path))) {
 			w.drop(path)
 		}
 	}

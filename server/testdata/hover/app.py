@@ -24,3 +24,22 @@ def plain():
 async def caller():
     await twice()
     return plain()
+
+
+def load(path=None):
+    if isinstance(path, str):
+        time.sleep(1)
+    return path
+
+
+async def quiet_helper():
+    return load()
+
+
+async def blocking_helper():
+    return load("x")
+
+
+async def both():
+    await quiet_helper()
+    await blocking_helper()

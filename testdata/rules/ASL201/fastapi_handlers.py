@@ -46,8 +46,8 @@ service = UserService()
 
 @app.get("/users/{user_id}")
 async def read_user(user_id: int):
-    user = fetch_user(user_id)  # want: ASL201
-    return enrich(user)  # want: ASL201
+    user = fetch_user(user_id)  # want: ASL201 "and 1 more call in .read_user. reaches it: .* line 50\)"
+    return enrich(user)
 
 
 @app.get("/settings")

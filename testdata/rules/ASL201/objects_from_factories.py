@@ -30,8 +30,8 @@ _cache = Cache()
 
 async def handler(path):
     client = get_client()
-    data = client.fetch(path)  # want: ASL201
-    other = make_client().fetch(path)  # want: ASL201
-    _cache.refresh()  # want: ASL201
-    Cache(ttl=5).refresh()  # want: ASL201
+    data = client.fetch(path)  # want: ASL201 "and 1 more call in .handler. reaches it: .* line 34\)"
+    other = make_client().fetch(path)
+    _cache.refresh()  # want: ASL201 "and 1 more call in .handler. reaches it: .* line 36\)"
+    Cache(ttl=5).refresh()
     return data, other

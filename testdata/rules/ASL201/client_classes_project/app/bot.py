@@ -24,6 +24,6 @@ class WeatherBot:
 
 async def count_cities():
     lines = read_lines("cities.txt")
-    total = sum(1 for _ in read_lines("cities.txt"))  # want: ASL201
-    everything = list(read_lines("cities.txt"))  # want: ASL201
+    total = sum(1 for _ in read_lines("cities.txt"))  # want: ASL201 "and 1 more call in .count_cities. reaches it: .* line 28\)"
+    everything = list(read_lines("cities.txt"))
     return lines, total, everything

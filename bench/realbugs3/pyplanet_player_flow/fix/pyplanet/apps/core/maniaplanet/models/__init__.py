@@ -1,0 +1,5 @@
+from .player import Player
+
+__all__ = [
+	'Player',
+]

@@ -1,0 +1,131 @@
+import asyncio
+
+
+async def cancel_inside_the_try(task):
+    # Quiet: the documented wait for a task one cancelled, with the cancel
+    # written inside the try statement.
+    try:
+        task.cancel()
+        await task
+    except asyncio.CancelledError:
+        pass
+
+
+async def cancel_then_log_inside_the_try(task, log):
+    # Quiet: the statements before the await cannot receive a cancellation.
+    try:
+        task.cancel()
+        log.info("stopping")
+        await task
+    except asyncio.CancelledError:
+        pass
+
+
+async def another_await_first(task, flush):
+    # Fires: the try body awaits something else first; the CancelledError
+    # may be the caller's, delivered there.
+    task.cancel()
+    try:
+        await flush()
+        await task
+    except asyncio.CancelledError:  # want: ASYNC103
+        pass
+
+
+async def not_cancelled(task, log):
+    # Fires: nothing cancels the task; the CancelledError is the caller's.
+    try:
+        log.info("waiting")
+        await task
+    except asyncio.CancelledError:  # want: ASYNC103
+        pass
+
+
+class Stream:
+    def __init__(self):
+        self._task = None
+        self._worker = None
+        self._reader = None
+        self._scan_task = None
+
+    def start(self):
+        self._task = asyncio.create_task(self._run())
+        self._worker = asyncio.create_task(self._run())
+        self._reader = asyncio.create_task(self._run())
+
+    def stop(self):
+        if self._task is not None:
+            self._task.cancel()
+
+    def close(self):
+        self._worker.cancel()
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+
+    # Quiet: the class cancels `self._task` (stop()); awaiting it, the
+    # CancelledError is the task's own, and before Python 3.11 nothing tells
+    # it from the caller's.
+    async def wait_stop(self):
+        self.stop()
+        try:
+            await self._task
+        except asyncio.CancelledError:
+            pass
+
+    # Quiet: the same through asyncio.wait_for, cancelled by close(), after
+    # statements with no await.
+    async def wait_closed(self, timeout):
+        try:
+            self.last_wait = timeout
+            self.stop()
+            await asyncio.wait_for(self._worker, timeout=timeout)
+        except (asyncio.TimeoutError, asyncio.CancelledError):
+            pass
+
+    # Fires: nothing in the class cancels `self._reader`: the CancelledError
+    # is the caller's.
+    async def wait_reader(self):
+        try:
+            await self._reader
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass
+
+    # Fires: in a loop the swallow goes on working instead of ending the wait.
+    async def keep_waiting(self):
+        while True:
+            try:
+                await self._task
+            except asyncio.CancelledError:  # want: ASYNC103
+                pass
+            await asyncio.sleep(1)
+
+    # Fires: the awaited call starts the work; its CancelledError may be the
+    # caller's own (the class cancels the scan task, not this call).
+    async def rescan(self):
+        try:
+            await self.scan()
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass
+
+    # Fires: handed to another call than wait_for/shield, the task is not
+    # what is awaited.
+    async def run_with(self, runner):
+        try:
+            await runner(self._worker)
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass
+
+    # Fires: another object's task, cancelled by that object's code or by no
+    # one this class can see.
+    async def wait_other(self, other):
+        try:
+            await other._task
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass
+
+    async def scan(self):
+        self._scan_task = asyncio.create_task(self._run())
+        await self._scan_task
+
+    async def _run(self):
+        await asyncio.sleep(1)

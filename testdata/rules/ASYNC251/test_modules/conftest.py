@@ -1,0 +1,6 @@
+import time
+
+
+async def slow_fixture():
+    # Quiet: conftest.py is test code.
+    time.sleep(0.01)
