@@ -1198,11 +1198,7 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 		root = root.ChildByField("object")
 	}
 	if root != nil && root.Type() == "identifier" {
-		scope := p.Module.Scope
-		if c.Func != nil {
-			scope = c.Func.Scope
-		}
-		if b := scope.Lookup(p.File.Text(root)); b != nil && b.Kind == analysis.BindImport {
+		if b := p.Module.ScopeAt(root).Lookup(p.File.Text(root)); b != nil && b.Kind == analysis.BindImport {
 			return false
 		}
 	}
@@ -1224,7 +1220,11 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 // whose condition asks what a value is: isinstance, hasattr, callable,
 // inspect's and asyncio's iscoroutine tests.
 func underTypeTest(p *Pass, c *analysis.Call) bool {
-	for n := c.Node.Parent(); n != nil && n != c.Func.Node; n = n.Parent() {
+	var fn *analysis.Node // nil at module level: the whole module
+	if c.Func != nil {
+		fn = c.Func.Node
+	}
+	for n := c.Node.Parent(); n != nil && n != fn; n = n.Parent() {
 		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
 			continue
 		}

@@ -62,3 +62,9 @@ async def fetch_from(thread, message_id):
 
 async def write_to(stream, data):
     stream._write(data)  # quiet: local_threads.py assigns `self._write` a synchronous callable
+
+
+# At module level (no enclosing function), in a comprehension too.
+THREADS = somelib.threads()
+THREADS[0]._send_raw({})  # want: ASL102
+PENDING = [t._send_raw({}) for t in THREADS]  # quiet: a stored list is not followed (this line once crashed the rule)
