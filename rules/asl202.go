@@ -33,7 +33,7 @@ async def count_users(path):
 	Severity:     Warning,
 	Default:      true,
 	QuietInTests: true,
-	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Fix:          toThreadFixDoc,
 	Notes: "Covers `socket` connect/recv/send/accept and `create_connection`, DNS lookups (`getaddrinfo`, " +
 		"`gethostbyname`, ...), the connect/execute/fetch/commit methods of sqlite3, psycopg2, psycopg (sync), pymysql, " +
 		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +

@@ -18,7 +18,7 @@ async def fetch(url):
 	Severity:     Warning,
 	Default:      true,
 	QuietInTests: true,
-	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Fix:          toThreadFixDoc,
 	Notes: "Calls are recognised through imports and aliases (`import requests as r`), `requests.Session()` objects held in a local or in `self.<attr>`, and `with requests.Session() as s`. A module name bound nowhere in the file (`requests.get()` with no import) is read as that module, as in flake8-async (not after a star import, which may bind it to anything); a local variable called `requests` is not the library. flake8-async also reports the bare names `urlopen()` and " +
 		"`request.urlopen()` when nothing binds them; asyncls reports them once imported from urllib (also through " +
 		"`from urllib.request import *`): unbound they are not a module but a NameError.",

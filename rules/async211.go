@@ -26,7 +26,7 @@ async def fetch(client: httpx.AsyncClient, url):
 	Severity:     Warning,
 	Default:      true,
 	QuietInTests: true,
-	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Fix:          toThreadFixDoc,
 	Notes: "Calls on a pool whose type is known (`urllib3.PoolManager()` in a local, an attribute or an annotation) are reported. " +
 		"When the receiver's type is unknown, the call's shape is matched as flake8-async does: in a module that imports urllib3, " +
 		"`.request()` / `.urlopen()` with an HTTP verb as the first argument. Receivers whose type is known to be something else " +

@@ -22,7 +22,7 @@ async def load(path):
 	Severity:     Warning,
 	Default:      true,
 	QuietInTests: true,
-	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Fix:          toThreadFixDoc,
 	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). Of `tempfile`, the calls that open a file on disk are reported " +
 		"(`TemporaryFile`, `NamedTemporaryFile`, `mkstemp`); `SpooledTemporaryFile()` is not (it opens nothing: its data " +
 		"stays in memory until a write passes `max_size`), and `TemporaryDirectory()`/`mkdtemp()` make one directory, a " +

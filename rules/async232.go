@@ -27,7 +27,7 @@ async def first_line(path):
 	Severity:     Warning,
 	Default:      true,
 	QuietInTests: true,
-	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Fix:          toThreadFixDoc,
 	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation " +
 		"(of a parameter, or of an assignment: `f: TextIOWrapper = make()`). " +
 		"`close()` of a file that `open()` opened only for reading (no `w`, `a`, `x` or `+` in its mode) is not reported: " +

@@ -19,7 +19,7 @@ async def size(path):
 	Severity:     Warning,
 	Default:      false,
 	QuietInTests: true,
-	Fix:          "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix.",
+	Fix:          toThreadFixDoc,
 	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): these are " +
 		"metadata system calls (`stat`, `exists`, `is_file`, `unlink`, `chmod`, `resolve`) that return in microseconds " +
 		"on a local disk, and on 38 real async packages almost every finding was one a maintainer would reject (a " +

@@ -223,6 +223,9 @@ func itoaSmall(i int) string {
 	return itoaSmall(i/10) + digits[i%10:i%10+1]
 }
 
+// toThreadFixDoc describes toThreadFix for the rules whose fix it is.
+const toThreadFixDoc = "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix."
+
 // toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
 // importing asyncio when needed; in a trio or anyio module as `await
 // trio.to_thread.run_sync(f, a)` (anyio's alike), whose run_sync passes no
