@@ -65,7 +65,9 @@ async def handler(key):
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
-		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself; and a local that is only tested, compared or printed. A name tested " +
+		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself, or handing one to an API that calls it " +
+		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
+		"Home Assistant's `hass.async_add_executor_job`); and a local that is only tested, compared or printed. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
@@ -132,6 +134,10 @@ func runNeverAwaited(p *Pass) {
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
 		fn := c.Node.ChildByField("function")
+		if offloaded := offloadedCoroutineFunction(p, c); offloaded != nil {
+			reportHandedCoroutineFunction(p, offloaded, p.File.Text(fn))
+			continue
+		}
 		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type() == "attribute" &&
 			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
 			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
@@ -150,22 +156,54 @@ func reportCoroutineCallbacks(p *Pass) {
 			if api == "" {
 				continue
 			}
-			r := p.Module.Resolve(arg)
-			f := r.Func
-			if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
-				f = p.Project.Lookup(r.Name).Func
+			if isCoroutineFunctionRef(p, arg) {
+				p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
+					"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
+					"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
 			}
-			if f == nil && r.Via != "" && p.Project != nil {
-				f = p.Project.ResolveVia(r.Via).Func
-			}
-			if f == nil || r.Instance || !f.IsCoroutineFunction() {
-				continue
-			}
-			p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
-				"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
-				"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
 		}
 	}
+}
+
+// isCoroutineFunctionRef reports whether arg names a coroutine function
+// (not a call of one, not an instance).
+func isCoroutineFunctionRef(p *Pass, arg *analysis.Node) bool {
+	r := p.Module.Resolve(arg)
+	f := r.Func
+	if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
+		f = p.Project.Lookup(r.Name).Func
+	}
+	if f == nil && r.Via != "" && p.Project != nil {
+		f = p.Project.ResolveVia(r.Via).Func
+	}
+	return f != nil && !r.Instance && f.IsCoroutineFunction()
+}
+
+// offloadedCoroutineFunction returns the argument of c naming a coroutine
+// function when c runs its callable synchronously in a worker thread
+// (pylib's Offload records: `loop.run_in_executor(None, fn)`,
+// `asyncio.to_thread(fn)`, `hass.async_add_executor_job(fn)`): the thread
+// calls fn and gets a coroutine that nothing awaits.
+func offloadedCoroutineFunction(p *Pass, c *analysis.Call) *analysis.Node {
+	api, ok := offloadAPI(p.Module, c, c.Callee)
+	if !ok && c.Callee != "" && p.Project != nil {
+		api, ok = offloadAPI(p.Module, c, p.Project.Canonical(c.Callee))
+	}
+	if !ok {
+		return nil
+	}
+	arg := analysis.Unparen(offloadedCallable(p.Module, c, api))
+	if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") || !isCoroutineFunctionRef(p, arg) {
+		return nil
+	}
+	return arg
+}
+
+// reportHandedCoroutineFunction reports a coroutine function arg handed to
+// an offload API that calls it in a worker thread.
+func reportHandedCoroutineFunction(p *Pass, arg *analysis.Node, api string) {
+	p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it in a worker "+
+		"thread without awaiting: the coroutine it makes never runs; await `"+p.File.Text(arg)+"()` on the loop instead")
 }
 
 // storedAndForgotten reports whether c's value is assigned to a plain local
