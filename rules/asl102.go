@@ -54,7 +54,9 @@ async def handler(key):
 		"`coroutine-wrappers` add your own.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
-		"code that may await it is fine (so is `c = f(); ...; await c`). Reported: discarding it; using it as if it were the result " +
+		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
+		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
+		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
@@ -880,6 +882,26 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
 	var misuse *coroUse
+	// Used as its result in the very next statement: nothing can have
+	// replaced or awaited it in between, whatever later code does with it.
+	if next := nextStatementUse(target); next != nil {
+		var first *coroUse
+		next.Walk(func(n *analysis.Node) bool {
+			if first != nil || n.Type() != "attribute" || m.File.Text(n.ChildByField("attribute")) != attr {
+				return first == nil
+			}
+			o := analysis.Unparen(n.ChildByField("object"))
+			if o == nil || o.Type() != "identifier" || m.File.Text(o) != f.Params[0] || isAttributeTarget(n) {
+				return true
+			}
+			v := fl.judgeValue(n, false)
+			first = &v
+			return false
+		})
+		if first != nil && first.fate == fateMisuse {
+			return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(first.why, "it is ")}
+		}
+	}
 	for _, meth := range f.Class.Methods {
 		if len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
 			continue
@@ -917,6 +939,35 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		return consumed
 	}
 	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// nextStatementUse returns the part of the statement right after the
+// assignment to target that runs first (an `if`'s or `while`'s condition,
+// a whole simple statement), or nil.
+func nextStatementUse(target *analysis.Node) *analysis.Node {
+	stmt := target.Parent()
+	for stmt != nil && stmt.Type() != "expression_statement" {
+		if stmt.Type() != "assignment" && stmt.Type() != "pattern_list" && stmt.Type() != "expression_list" {
+			return nil
+		}
+		stmt = stmt.Parent()
+	}
+	if stmt == nil || stmt.Parent() == nil {
+		return nil
+	}
+	siblings := stmt.Parent().NamedChildren()
+	for i, c := range siblings {
+		if c != stmt || i+1 >= len(siblings) {
+			continue
+		}
+		switch next := siblings[i+1]; next.Type() {
+		case "if_statement", "while_statement":
+			return next.ChildByField("condition")
+		case "expression_statement", "return_statement":
+			return next
+		}
+	}
+	return nil
 }
 
 // isAttributeTarget reports an attribute being assigned (`self.x = ...`).
