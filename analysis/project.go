@@ -583,7 +583,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 					}
 				}
 				// Forwarded by __getattr__ as a coroutine function.
-				if !cls.definesAttr(rest[1], 0) && cls.libraryBase(0) == "" {
+				if !cls.definesAttr(rest[1], 0) && cls.libraryBaseFor(rest[1], 0) == "" {
 					if f := cls.getattrCoroutine(); f != nil {
 						return Symbol{Module: f.module, Func: f}
 					}
@@ -750,7 +750,7 @@ func (p *Project) inheritedName(cls *Class, attr string, depth int) string {
 				}
 				continue
 			}
-			if !p.inProject(r.Name) {
+			if !p.inProject(r.Name) && !pylib.LacksAttr(r.Name, attr) {
 				return r.Name + "." + attr
 			}
 		}

@@ -604,7 +604,7 @@ func member(obj Ref, attr string, depth int) Ref {
 		}
 		// Inherited from a library class: `class Api(requests.Session)`
 		// makes `Api().get` requests.Session.get.
-		base := cls.libraryBase(0)
+		base := cls.libraryBaseFor(attr, 0)
 		if base != "" && !cls.definesAttr(attr, 0) {
 			return Ref{Name: base + "." + attr}
 		}
@@ -735,6 +735,14 @@ func (m *Module) superMember(obj *Node, attr string) (Ref, bool) {
 // through the project's own bases) that is imported from a library, or "".
 // Bases of other project modules are left to the project's lookup.
 func (c *Class) libraryBase(depth int) string {
+	return c.libraryBaseFor("", depth)
+}
+
+// libraryBaseFor is libraryBase for attribute attr: a library base known
+// not to define attr (abc.ABC, typing.Generic) is passed over, so a method
+// of a project base in another module is not hidden by it ("" passes over
+// the bases known to define no public attribute).
+func (c *Class) libraryBaseFor(attr string, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -745,10 +753,10 @@ func (c *Class) libraryBase(depth int) string {
 		r := c.module.resolve(base, 0)
 		switch {
 		case r.Class != nil && r.Class != c:
-			if b := r.Class.libraryBase(depth + 1); b != "" {
+			if b := r.Class.libraryBaseFor(attr, depth+1); b != "" {
 				return b
 			}
-		case r.Class == nil && r.Func == nil && r.Name != "" && libraryName(c.module, base):
+		case r.Class == nil && r.Func == nil && r.Name != "" && libraryName(c.module, base) && !pylib.LacksAttr(r.Name, attr):
 			return r.Name
 		}
 	}

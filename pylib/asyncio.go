@@ -60,6 +60,11 @@ func init() {
 	entry("asyncio.AbstractEventLoop.run_in_executor").CallableArg = 1
 	entry("asyncio.AbstractEventLoop.run_in_executor").Display = "run_in_executor"
 	with(Offload, "threading.Thread")
+	// Home Assistant's hass.async_add_executor_job(target, *args) runs its
+	// target in the executor (async_add_job is not here: it schedules a
+	// coroutine function itself).
+	with(Offload|ByMethodName, "homeassistant.core.HomeAssistant.async_add_executor_job")
+	entry("homeassistant.core.HomeAssistant.async_add_executor_job").Display = "async_add_executor_job"
 	with(ReturnsFuture|ByMethodName, "asyncio.AbstractEventLoop.run_in_executor", "asyncio.AbstractEventLoop.create_future")
 	with(ReturnsFuture, "asyncio.wrap_future", "asyncio.futures.wrap_future", "asyncio.gather", "asyncio.tasks.gather",
 		"asyncio.shield", "asyncio.tasks.shield")

@@ -202,3 +202,20 @@ var KnownBases = map[string][]string{
 	"io.TextIOWrapper": {"io.TextIOBase", "io.IOBase"}, "io.FileIO": {"io.RawIOBase", "io.IOBase"},
 	"io.BufferedIOBase": {"io.IOBase"}, "io.TextIOBase": {"io.IOBase"}, "io.RawIOBase": {"io.IOBase"}, "io.IOBase": nil,
 }
+
+// markerBases are library classes a class lists as a base for what they
+// mark (abstractness, generic parameters, structural typing), not for
+// behaviour: they define no public attribute, so a method another base
+// defines is never hidden by them.
+var markerBases = map[string]bool{
+	"object": true, "builtins.object": true, "abc.ABC": true,
+	"typing.Generic": true, "typing.Protocol": true,
+	"typing_extensions.Generic": true, "typing_extensions.Protocol": true,
+}
+
+// LacksAttr reports whether the library class cls is known to define no
+// attribute attr: a marker base (abc.ABC, typing.Generic, Protocol) has
+// only dunder and private names. attr "" asks about any public attribute.
+func LacksAttr(cls, attr string) bool {
+	return markerBases[cls] && !strings.HasPrefix(attr, "_")
+}

@@ -54,7 +54,9 @@ async def handler(key):
 		"`coroutine-wrappers` add your own.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
-		"code that may await it is fine (so is `c = f(); ...; await c`). Reported: discarding it; using it as if it were the result " +
+		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
+		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
+		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
@@ -65,7 +67,9 @@ async def handler(key):
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
-		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself; and a local that is only tested, compared or printed. A name tested " +
+		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself, or handing one to an API that calls it " +
+		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
+		"Home Assistant's `hass.async_add_executor_job`); and a local that is only tested, compared or printed. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
@@ -132,6 +136,10 @@ func runNeverAwaited(p *Pass) {
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
 		fn := c.Node.ChildByField("function")
+		if offloaded := offloadedCoroutineFunction(p, c); offloaded != nil {
+			reportHandedCoroutineFunction(p, offloaded, p.File.Text(fn))
+			continue
+		}
 		if !pylib.Is(c.Callee, pylib.CallsBack) && !(fn != nil && fn.Type() == "attribute" &&
 			pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))]) &&
 			!(c.Callee != "" && pylib.Is(p.Project.Canonical(c.Callee), pylib.CallsBack)) {
@@ -150,22 +158,54 @@ func reportCoroutineCallbacks(p *Pass) {
 			if api == "" {
 				continue
 			}
-			r := p.Module.Resolve(arg)
-			f := r.Func
-			if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
-				f = p.Project.Lookup(r.Name).Func
+			if isCoroutineFunctionRef(p, arg) {
+				p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
+					"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
+					"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
 			}
-			if f == nil && r.Via != "" && p.Project != nil {
-				f = p.Project.ResolveVia(r.Via).Func
-			}
-			if f == nil || r.Instance || !f.IsCoroutineFunction() {
-				continue
-			}
-			p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
-				"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
-				"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
 		}
 	}
+}
+
+// isCoroutineFunctionRef reports whether arg names a coroutine function
+// (not a call of one, not an instance).
+func isCoroutineFunctionRef(p *Pass, arg *analysis.Node) bool {
+	r := p.Module.Resolve(arg)
+	f := r.Func
+	if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
+		f = p.Project.Lookup(r.Name).Func
+	}
+	if f == nil && r.Via != "" && p.Project != nil {
+		f = p.Project.ResolveVia(r.Via).Func
+	}
+	return f != nil && !r.Instance && f.IsCoroutineFunction()
+}
+
+// offloadedCoroutineFunction returns the argument of c naming a coroutine
+// function when c runs its callable synchronously in a worker thread
+// (pylib's Offload records: `loop.run_in_executor(None, fn)`,
+// `asyncio.to_thread(fn)`, `hass.async_add_executor_job(fn)`): the thread
+// calls fn and gets a coroutine that nothing awaits.
+func offloadedCoroutineFunction(p *Pass, c *analysis.Call) *analysis.Node {
+	api, ok := offloadAPI(p.Module, c, c.Callee)
+	if !ok && c.Callee != "" && p.Project != nil {
+		api, ok = offloadAPI(p.Module, c, p.Project.Canonical(c.Callee))
+	}
+	if !ok {
+		return nil
+	}
+	arg := analysis.Unparen(offloadedCallable(p.Module, c, api))
+	if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") || !isCoroutineFunctionRef(p, arg) {
+		return nil
+	}
+	return arg
+}
+
+// reportHandedCoroutineFunction reports a coroutine function arg handed to
+// an offload API that calls it in a worker thread.
+func reportHandedCoroutineFunction(p *Pass, arg *analysis.Node, api string) {
+	p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it in a worker "+
+		"thread without awaiting: the coroutine it makes never runs; await `"+p.File.Text(arg)+"()` on the loop instead")
 }
 
 // storedAndForgotten reports whether c's value is assigned to a plain local
@@ -842,6 +882,26 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
 	var misuse *coroUse
+	// Used as its result in the very next statement: nothing can have
+	// replaced or awaited it in between, whatever later code does with it.
+	if next := nextStatementUse(target); next != nil {
+		var first *coroUse
+		next.Walk(func(n *analysis.Node) bool {
+			if first != nil || n.Type() != "attribute" || m.File.Text(n.ChildByField("attribute")) != attr {
+				return first == nil
+			}
+			o := analysis.Unparen(n.ChildByField("object"))
+			if o == nil || o.Type() != "identifier" || m.File.Text(o) != f.Params[0] || isAttributeTarget(n) {
+				return true
+			}
+			v := fl.judgeValue(n, false)
+			first = &v
+			return false
+		})
+		if first != nil && first.fate == fateMisuse {
+			return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(first.why, "it is ")}
+		}
+	}
 	for _, meth := range f.Class.Methods {
 		if len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
 			continue
@@ -879,6 +939,35 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		return consumed
 	}
 	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// nextStatementUse returns the part of the statement right after the
+// assignment to target that runs first (an `if`'s or `while`'s condition,
+// a whole simple statement), or nil.
+func nextStatementUse(target *analysis.Node) *analysis.Node {
+	stmt := target.Parent()
+	for stmt != nil && stmt.Type() != "expression_statement" {
+		if stmt.Type() != "assignment" && stmt.Type() != "pattern_list" && stmt.Type() != "expression_list" {
+			return nil
+		}
+		stmt = stmt.Parent()
+	}
+	if stmt == nil || stmt.Parent() == nil {
+		return nil
+	}
+	siblings := stmt.Parent().NamedChildren()
+	for i, c := range siblings {
+		if c != stmt || i+1 >= len(siblings) {
+			continue
+		}
+		switch next := siblings[i+1]; next.Type() {
+		case "if_statement", "while_statement":
+			return next.ChildByField("condition")
+		case "expression_statement", "return_statement":
+			return next
+		}
+	}
+	return nil
 }
 
 // isAttributeTarget reports an attribute being assigned (`self.x = ...`).
