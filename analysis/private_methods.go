@@ -65,7 +65,7 @@ func (m *Module) addDefinitionKeys(out map[string]bool) {
 			continue
 		}
 		attr := n.ChildByField("attribute")
-		if attr == nil || attr.End <= attr.Start || src[attr.Start] != '_' || !assignedTo(n) {
+		if attr == nil || attr.End <= attr.Start || src[attr.Start] != '_' || !IsBindingTarget(n) {
 			continue
 		}
 		if name := string(src[attr.Start:attr.End]); PrivateName(name) {
@@ -74,27 +74,30 @@ func (m *Module) addDefinitionKeys(out map[string]bool) {
 	}
 }
 
-// assignedTo reports whether n is a target of an assignment (`n = v`,
-// `n += v`, `a, n = v`, `for n in ...`, `with ... as n`).
-func assignedTo(n *Node) bool {
-	for q := n; ; {
-		p := q.Parent()
-		if p == nil {
-			return false
-		}
-		switch p.Type() {
-		case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "list_splat_pattern", "parenthesized_expression":
-			q = p
+// IsBindingTarget reports whether n (a name, or an attribute such as
+// `self._x`) is assigned to: an assignment target, a for target, a walrus
+// name, an as-alias.
+func IsBindingTarget(n *Node) bool {
+	child := n
+	for q := n.Parent(); q != nil; child, q = q, q.Parent() {
+		switch q.Type() {
+		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "list_splat_pattern":
+			continue
+		case "tuple", "list", "expression_list":
 			continue
 		case "assignment", "augmented_assignment":
-			return q.Field() == "left"
+			return child.Field() == "left"
 		case "for_statement", "for_in_clause":
-			return q.Field() == "left"
-		case "as_pattern_target":
-			return true
+			return child.Field() == "left"
+		case "named_expression":
+			return child.Field() == "name"
+		case "as_pattern_target", "as_pattern":
+			return child.Field() == "alias" || q.Type() == "as_pattern_target"
+		default:
+			return false
 		}
-		return false
 	}
+	return false
 }
 
 // OnlyCoroutineMethod reports whether the project defines the private name

@@ -632,7 +632,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 		if tm.ScopeAt(n).Lookup(name) != b {
 			return true
 		}
-		if tm.ScopeAt(n) != t.Scope || isBindingTarget(n) {
+		if tm.ScopeAt(n) != t.Scope || analysis.IsBindingTarget(n) {
 			escaped = true
 			return false
 		}
@@ -1094,7 +1094,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		if m.File.Text(n) != name || m.ScopeAt(n).Lookup(name) != binding {
 			return true
 		}
-		if isBindingTarget(n) && !(n.Parent() != nil && n.Parent().Type() == "augmented_assignment") {
+		if analysis.IsBindingTarget(n) && !(n.Parent() != nil && n.Parent().Type() == "augmented_assignment") {
 			if n.Start > assign.Start {
 				rebinds = append(rebinds, n)
 			}
@@ -1165,31 +1165,6 @@ func bindingEnd(target *analysis.Node) uint32 {
 // p0 reports the name part of a keyword argument (`f(name=...)`).
 func p0(n *analysis.Node) bool {
 	return n.Parent() != nil && n.Parent().Type() == "keyword_argument" && n.Field() == "name"
-}
-
-// isBindingTarget reports whether identifier n is assigned to (an
-// assignment target, a for target, a walrus name, an as-alias).
-func isBindingTarget(n *analysis.Node) bool {
-	child := n
-	for q := n.Parent(); q != nil; child, q = q, q.Parent() {
-		switch q.Type() {
-		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "list_splat_pattern":
-			continue
-		case "tuple", "list", "expression_list":
-			continue
-		case "assignment", "augmented_assignment":
-			return child.Field() == "left"
-		case "for_statement", "for_in_clause":
-			return child.Field() == "left"
-		case "named_expression":
-			return child.Field() == "name"
-		case "as_pattern_target", "as_pattern":
-			return child.Field() == "alias" || q.Type() == "as_pattern_target"
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // conditionalBetween reports whether rebind sits in a block (if, loop, try,
