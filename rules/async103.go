@@ -63,7 +63,10 @@ async def worker(queue):
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
 		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
-		"`Task.cancel` example), with the cancel before the try statement or in its body; the await of the task " +
+		"`Task.cancel` example), with the cancel before the try statement or in its body, or by a loop that cancels " +
+		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
+		"task or the pending set of an `asyncio.wait()` over one: a task that is not pending is done, and awaiting it " +
+		"does not suspend); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
