@@ -76,3 +76,27 @@ class LineServer:
         except BaseException as exc:
             log.info("client went away: %r", exc)
         writer.close()
+
+
+def watch(io_loop, event):
+    # tornado's IOLoop runs the coroutine of a callback it is given as a
+    # task nobody awaits (add_callback, spawn_callback).
+    async def wait_for_event():
+        try:
+            await event.wait()
+        except asyncio.CancelledError:
+            pass  # quiet: the task's top level; it ends
+
+    io_loop.add_callback(wait_for_event)
+    io_loop.spawn_callback(wait_for_event)
+
+
+async def watch_and_wait(io_loop, event):
+    async def wait_for_event():
+        try:
+            await event.wait()
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass
+
+    io_loop.spawn_callback(wait_for_event)
+    await wait_for_event()  # awaited here too: the swallow is this caller's
