@@ -147,7 +147,11 @@ func runNoReraiseCancelled(p *Pass) {
 				lines[i] = strconv.Itoa(p.File.Lines.Position(int(r.Start)).Line + 1)
 				related = append(related, RelatedAt(p.Module, r, "`return` here also drops the cancellation"))
 			}
-			msg += " (and `raise` instead of `return` on line " + strings.Join(lines, ", ") + ")"
+			on := " on line "
+			if len(lines) > 1 {
+				on = " on lines "
+			}
+			msg += " (and `raise` instead of `return`" + on + strings.Join(lines, ", ") + ")"
 		}
 		p.Report(at, msg, WithRelated(related...))
 	}
@@ -179,6 +183,12 @@ func handlerReturns(m *analysis.Module, body *analysis.Node, caught string) []*a
 		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return
+		case "except_clause", "except_group_clause":
+			// A nested handler of cancellation is checked on its own, as
+			// ASYNC104 does.
+			if typ, _, _ := exceptParts(n); func() bool { kind, _ := catchesCancellation(m, typ); return kind != "" }() {
+				return
+			}
 		case "return_statement":
 			if !exitPropagates(m, n, caught) {
 				found = append(found, n)

@@ -57,3 +57,21 @@ async def reraises(client, url):
     except asyncio.CancelledError:
         log.info("cancelled")
         raise
+
+
+# Fires once on the outer handler (its end can be reached) naming its two
+# returns; the return of the nested handler of cancellation is that
+# handler's own ASYNC104.
+async def nested_handlers(client, url, retry):
+    try:
+        return await fetch(client, url)
+    except asyncio.CancelledError:  # want: ASYNC103 "on lines 70, 72\)"
+        if retry == 1:
+            return None
+        if retry == 2:
+            return None
+        try:
+            await client.close()
+        except asyncio.CancelledError:
+            return None  # want: ASYNC104
+        log.info("fetch cancelled")
