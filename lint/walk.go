@@ -156,7 +156,8 @@ func (w *walker) walkNested(root string, nested *[]string) ([]walkedFile, []erro
 	}
 	if st.full {
 		st.warnings = append(st.warnings, &Warning{Path: root, Msg: fmt.Sprintf(
-			"more than %d Python files below; only the first %d are read for cross-file findings", w.maxFiles, w.maxFiles)})
+			"more than %d Python files below; only the first %d are read for cross-file findings "+
+				"(a project marker, %s, at the project's root makes the project smaller)", w.maxFiles, w.maxFiles, strings.Join(ProjectMarkers, ", "))})
 	}
 	sort.Slice(st.files, func(i, j int) bool { return st.files[i].Path < st.files[j].Path })
 	if nested != nil {
