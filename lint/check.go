@@ -226,14 +226,17 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 	default:
 		found, warns, err = context.walk(root)
 	}
+	capped := false
 	for _, w := range warns {
 		// Only the walk's limit is said; an unreadable corner of the
 		// project is not the named files' problem.
-		if _, ok := w.(*Warning); ok && err == nil {
+		if w, ok := w.(*Warning); ok && err == nil {
 			res.Warnings = append(res.Warnings, w)
+			capped = capped || w.capped
 		}
 	}
-	if !key.shallow && key.pkg == "" && !ts.walked[root] && ts.roots.of(root) == "" && len(found) > largeUnmarkedProject {
+	// One warning says what happened: the limit's, when the walk reached it.
+	if !capped && !key.shallow && key.pkg == "" && !ts.walked[root] && ts.roots.of(root) == "" && len(found) > largeUnmarkedProject {
 		res.Warnings = append(res.Warnings, unmarkedProjectWarning(root, ts.targets[key][0].shown, len(found)))
 	}
 	var contextFiles []string

@@ -155,7 +155,7 @@ func (w *walker) walkNested(root string, nested *[]string) ([]walkedFile, []erro
 		errs = append(errs, w.link(st, l)...)
 	}
 	if st.full {
-		st.warnings = append(st.warnings, &Warning{Path: root, Msg: fmt.Sprintf(
+		st.warnings = append(st.warnings, &Warning{Path: root, capped: true, Msg: fmt.Sprintf(
 			"more than %d Python files below; only the first %d are read for cross-file findings "+
 				"(a project marker, %s, at the project's root makes the project smaller)", w.maxFiles, w.maxFiles, strings.Join(ProjectMarkers, ", "))})
 	}
