@@ -11,18 +11,26 @@ import (
 	"github.com/asyncls/asyncls/lint"
 )
 
-// TestGitignoreChangeWatched: while the client watches .gitignore files,
-// whether a document is excluded is remembered (an edit reads no ignore
-// file), and a change of .gitignore told by the client (watched files, or
-// the .gitignore saved in the editor) excludes or includes the document
-// again, as `asyncls check .` then does.
+// TestGitignoreChangeWatched: while the client watches git's ignore files
+// (.gitignore, .git/info/exclude), whether a document is excluded is
+// remembered (an edit reads no ignore file), and a change of one told by
+// the client (watched files, or the file saved in the editor) excludes or
+// includes the document again, as `asyncls check .` then does.
 func TestGitignoreChangeWatched(t *testing.T) {
+	for _, name := range []string{".gitignore", ".git/info/exclude"} {
+		t.Run(filepath.Base(name), func(t *testing.T) { testIgnoreFileChangeWatched(t, name) })
+	}
+}
+
+// testIgnoreFileChangeWatched is TestGitignoreChangeWatched with the ignore
+// file name (below the repository's top).
+func testIgnoreFileChangeWatched(t *testing.T, name string) {
 	dir := writeFiles(t, map[string]string{
-		"pyproject.toml": "[project]\nname = \"x\"\n",
-		".gitignore":     "",
-		"app.py":         blockingSrc,
+		".git/HEAD": "ref: refs/heads/main\n",
+		name:        "",
+		"app.py":    blockingSrc,
 	})
-	ignore, path := filepath.Join(dir, ".gitignore"), filepath.Join(dir, "app.py")
+	ignore, path := filepath.Join(dir, name), filepath.Join(dir, "app.py")
 	u := uri.File(path)
 	c := newClient(t, startInProcess(t, Options{}))
 	yes := true
@@ -64,11 +72,11 @@ func TestGitignoreChangeWatched(t *testing.T) {
 	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{
 		URI: uri.File(ignore), Type: protocol.FileChangeTypeChanged,
 	}}})
-	agree("excluded after .gitignore changed", true)
+	agree("excluded after "+name+" changed", true)
 
 	writeIgnore("")
 	c.notify(protocol.MethodTextDocumentDidSave, &protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri.File(ignore)}})
-	agree("included after .gitignore was saved", false)
+	agree("included after "+name+" was saved", false)
 	c.shutdownAndExit()
 }
 
