@@ -50,6 +50,11 @@ func init() {
 	} {
 		returns(name, typ)
 	}
+	// A copy has the type of what it copies (`backup = deepcopy(self.memory)`
+	// then `self.memory = backup` keeps self.memory's type).
+	for _, name := range []string{"copy.copy", "copy.deepcopy"} {
+		entry(name).CopiesFirstArg = true
+	}
 	// Accepting a connection gives a tuple, not an instance worth tracking.
 	returns("socket.socket.accept", "")
 
