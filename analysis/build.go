@@ -39,24 +39,16 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 // resolveAll computes every memoised resolution, so the finished module is
 // never written again and may be read by many goroutines.
 func (m *Module) resolveAll() {
-	// A binding whose every value leads back to itself (`x = copy(x)`)
-	// stays unresolved in resolveBinding; it holds nothing known.
-	settle := func(mod *Module, b *Binding) {
-		mod.resolveBinding(b, 0)
-		if !b.resolved {
-			b.setResolution(Ref{})
-		}
-	}
 	for _, s := range m.scopeOf {
 		for _, b := range s.Bindings {
 			if b.Kind == BindAssign || b.Kind == BindParam && len(b.Values) > 0 {
-				settle(m, b)
+				m.resolveBinding(b, 0)
 			}
 		}
 	}
 	for _, c := range m.Classes {
 		for attr := range c.Attrs {
-			settle(c.module, c.attrBinding(attr))
+			c.module.resolveBinding(c.attrBinding(attr), 0)
 		}
 	}
 }

@@ -215,6 +215,7 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 		return Ref{Cyclic: true}
 	}
 	b.resolving = true
+	m.resolvingBindings++
 	var r Ref
 	if b.Kind == BindParam {
 		r = m.reassignedParam(b, depth)
@@ -222,11 +223,18 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 		r = m.agree(b.Values, depth)
 	}
 	b.resolving = false
+	m.resolvingBindings--
 	// A value that led back to a binding still being resolved is not this
 	// binding's final answer: it is worked out again once that one is done.
-	if !r.Cyclic {
-		b.setResolution(r)
+	// The outermost resolution always settles (every value of `x = copy(x)`
+	// leads back to x: nothing is known), so a finished module is read-only.
+	if r.Cyclic && m.resolvingBindings > 0 {
+		return r
 	}
+	if r.Cyclic {
+		r = Ref{}
+	}
+	b.setResolution(r)
 	return r
 }
 
@@ -295,6 +303,10 @@ func (m *Module) declaredType(v *Node, depth int) Ref {
 // parameter takes the type of its assigned values (`path = Path(path)`).
 func (m *Module) reassignedParam(b *Binding, depth int) Ref {
 	values := m.agree(b.Values, depth)
+	if values.Cyclic {
+		// Every assigned value is the parameter again (`m = deepcopy(m)`).
+		return m.resolveParam(b, depth)
+	}
 	if !values.Known() {
 		return Ref{}
 	}

@@ -74,3 +74,14 @@ class Derived:
 def local_copy(m: Memory):
     dup = deepcopy(m)
     dup.add(1)  # want: ASL102
+
+
+def copied_onto_itself(m):
+    # Quiet: every value of m leads back to m, whose type is not known.
+    m = copy.copy(m)
+    m.add(1)
+
+
+def copied_typed_parameter(m: Memory):
+    m = copy.deepcopy(m)
+    m.add(1)  # want: ASL102
