@@ -390,3 +390,21 @@ func TestProjectsReleased(t *testing.T) {
 		}
 	}
 }
+
+// TestTestDirectoryAboveProject: where a checkout lives (~/test/proj) does not
+// make its modules test modules; a `test*` coroutine of a library module that
+// never awaits is still reported (ASYNC124), as in the same project elsewhere.
+func TestTestDirectoryAboveProject(t *testing.T) {
+	for _, parent := range []string{"work", "test"} {
+		root := filepath.Join(t.TempDir(), parent, "proj")
+		writeFiles(t, root, map[string]string{
+			"pyproject.toml":    "[project]\nname = \"proj\"\n",
+			"lib.py":            "async def testing_flag():\n    return 1\n",
+			"tests/test_lib.py": "async def test_flag():\n    return 1\n",
+		})
+		got := findings(root, check(t, root))
+		if want := []string{"lib.py ASYNC124 1"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("project under %s/: %v, want %v", parent, got, want)
+		}
+	}
+}

@@ -58,7 +58,7 @@ var ASYNC124 = register(&Rule{
 })
 
 func runCouldBeSync(p *Pass) {
-	testModule := isTestModule(p.File.Path)
+	inTestModule := testModule(p.Module, p.Project)
 	for _, f := range p.Module.Functions {
 		if !f.Async || f.Generator || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
 			continue
@@ -66,7 +66,7 @@ func runCouldBeSync(p *Pass) {
 		if alternativeDefinition(p.Module, f) || declaredAsyncByOverloads(p.Module, f) {
 			continue
 		}
-		if testModule && strings.HasPrefix(f.Name, "test") {
+		if inTestModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
 		if usedAsValue(p, f) || exportedAPI(p.Module, f) {
