@@ -131,6 +131,11 @@ type Request struct {
 	// CacheVersion, when not "", makes the run use (and update) the cache
 	// of each project (cache.go) for this version of asyncls.
 	CacheVersion string
+	// KeepModules keeps every project's modules and sources in the result
+	// (Result.Module, Sources, Reanalyse: what --fix and --add-noqa need);
+	// without it each project is released once checked, so a run over
+	// several projects holds one project's models at a time.
+	KeepModules bool
 	// ForceExclude applies exclude, extend-exclude and .gitignore to files
 	// named explicitly too (as ruff's --force-exclude): what the pre-commit
 	// hook, which names every changed file, needs to agree with `check .`.
@@ -183,7 +188,7 @@ func Check(req Request) *Result {
 	for _, key := range keys {
 		units = append(units, ts.unit(key, req, context, stdin, res))
 	}
-	out := analyseUnits(units, req.Progress, req.CacheVersion)
+	out := analyseUnits(units, req.Progress, req.CacheVersion, req.KeepModules)
 	if stdin != nil {
 		out.stdin = stdin.shown
 	}

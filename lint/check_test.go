@@ -357,6 +357,40 @@ func TestFileNamedAloneParsesWhatItNeeds(t *testing.T) {
 	}
 }
 
+// TestProjectsReleased: without KeepModules each project's models are let
+// go once it is checked, and the report still has every finding's lines;
+// with it, the modules stay for --fix and --add-noqa. Findings are the same.
+func TestProjectsReleased(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/pyproject.toml": "",
+		"a/x.py":           blockingSrc,
+		"b/pyproject.toml": "",
+		"b/y.py":           "import asyncio\n\n" + strings.Replace(blockingSrc, "import time\n", "import time\n\n", 1),
+	})
+	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
+	released := Check(Request{Paths: []string{a, b}, Configs: NewConfigs(nil, nil)})
+	kept := Check(Request{Paths: []string{a, b}, Configs: NewConfigs(nil, nil), KeepModules: true})
+	if got, want := findings(root, released), findings(root, kept); !reflect.DeepEqual(got, want) || len(got) != 2 {
+		t.Fatalf("findings released %v, kept %v; want the same two", got, want)
+	}
+	if len(released.Projects) != 0 || len(kept.Projects) != 2 {
+		t.Errorf("projects: released %d, kept %d; want 0 and 2", len(released.Projects), len(kept.Projects))
+	}
+	for _, d := range released.Diagnostics {
+		if released.Module(d.Path) != nil {
+			t.Errorf("%s: module kept without KeepModules", d.Path)
+		}
+		lines, want := released.Lines(d.Path), kept.Lines(d.Path)
+		if lines == nil || want == nil || lines.LineText(d.Start.Line) != want.LineText(d.Start.Line) || lines.LineText(d.Start.Line) == "" {
+			t.Errorf("%s: line %d not reported", d.Path, d.Start.Line)
+		}
+		if kept.Module(d.Path) == nil {
+			t.Errorf("%s: no module with KeepModules", d.Path)
+		}
+	}
+}
+
 // TestTestDirectoryAboveProject: where a checkout lives (~/test/proj) does not
 // make its modules test modules; a `test*` coroutine of a library module that
 // never awaits is still reported (ASYNC124), as in the same project elsewhere.
