@@ -47,6 +47,9 @@ type API struct {
 	// tracking); ReturnsKnown says the entry exists even when Returns is "".
 	Returns      string
 	ReturnsKnown bool
+	// CopiesFirstArg: calling it returns a copy of its first argument
+	// (copy.copy, copy.deepcopy), a value of the same type.
+	CopiesFirstArg bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
@@ -125,6 +128,13 @@ func find(name string) *API {
 func Is(name string, r Role) bool {
 	a := find(name)
 	return a != nil && a.Roles&r == r
+}
+
+// CopiesArgument reports whether a call of name returns a copy of its
+// first argument, so the result has the argument's type.
+func CopiesArgument(name string) bool {
+	a := find(name)
+	return a != nil && a.CopiesFirstArg
 }
 
 // ReturnType is the type a call of name returns, and whether it is known.
