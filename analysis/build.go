@@ -555,11 +555,17 @@ func (b *builder) resolveModuleName(n *Node) string {
 			rest = b.text(c)
 		}
 	}
-	parts := strings.Split(b.m.Name, ".")
-	if b.m.Name == "" {
+	return relativeModule(b.m.Name, b.m.IsPackage, dots, rest)
+}
+
+// relativeModule returns the absolute name of a relative import's module
+// (dots leading dots, then rest, "" for none) in the module named name.
+func relativeModule(name string, isPackage bool, dots int, rest string) string {
+	parts := strings.Split(name, ".")
+	if name == "" {
 		parts = nil
 	}
-	if !b.m.IsPackage && len(parts) > 0 {
+	if !isPackage && len(parts) > 0 {
 		parts = parts[:len(parts)-1]
 	}
 	up := dots - 1

@@ -38,7 +38,7 @@ func (r *Result) Reanalyse(changed map[string][]byte, progress Progress) *Result
 		}
 		units[i] = &next
 	}
-	out := analyseUnits(units, progress, "")
+	out := analyseUnits(units, progress, "", true)
 	out.stdin = r.stdin
 	out.Errors = append(append([]error(nil), r.Errors...), out.Errors...)
 	out.Warnings = append([]error(nil), r.Warnings...)

@@ -44,8 +44,9 @@ func unwrapPathError(err error) error {
 
 // Result is the outcome of a run.
 type Result struct {
-	// Projects are the analysed projects: one per project root for Check,
-	// exactly one for Run and Analyse.
+	// Projects are the analysed projects: one per project root for Check
+	// (with Request.KeepModules; without, none), exactly one for Run and
+	// Analyse.
 	Projects    []*analysis.Project
 	Diagnostics []rules.Diagnostic // of the files reported on, sorted by path, then position
 	Errors      []error            // files that could not be read or decoded, bad configurations
@@ -65,6 +66,9 @@ func (r *Result) Lines(path string) *analysis.LineIndex {
 		return m.File.Lines
 	}
 	for _, u := range r.units {
+		if lines, ok := u.lines[u.analysed(path)]; ok {
+			return lines
+		}
 		if src, ok := u.cached[u.analysed(path)]; ok {
 			return analysis.NewLineIndex(src)
 		}
@@ -75,9 +79,13 @@ func (r *Result) Lines(path string) *analysis.LineIndex {
 // StdinPath returns the path standard input is reported under ("" without one).
 func (r *Result) StdinPath() string { return r.stdin }
 
-// Module returns the module shown under path.
+// Module returns the module shown under path (nil for Check without
+// Request.KeepModules).
 func (r *Result) Module(path string) *analysis.Module {
 	for _, u := range r.units {
+		if u.project == nil {
+			continue
+		}
 		if m := u.project.Module(u.analysed(path)); m != nil {
 			return m
 		}
@@ -101,6 +109,25 @@ type unit struct {
 	// cached holds the sources of targets the cache answered for (not in
 	// project), for reporting.
 	cached map[string][]byte
+	// lines holds the line index of each checked target once the project
+	// is released (release), for reporting.
+	lines map[string]*analysis.LineIndex
+}
+
+// release drops the unit's project and sources once it is analysed,
+// keeping the line indexes of its checked targets for the report: a run
+// over several projects then holds one project's models at a time.
+func (u *unit) release() {
+	if u.project != nil {
+		u.lines = map[string]*analysis.LineIndex{}
+		for _, m := range u.project.Modules() {
+			if u.target(m.File.Path) {
+				u.lines[m.File.Path] = m.File.Lines
+			}
+		}
+	}
+	u.project = nil
+	u.sources = nil
 }
 
 func (u *unit) target(path string) bool { return u.targets == nil || u.targets[path] }
@@ -212,13 +239,14 @@ func analyse(sources []Source, cfg *config.Config, progress Progress) *Result {
 		root, _ = os.Getwd()
 	}
 	u := &unit{root: root, sources: sources, options: cfg.Options}
-	return analyseUnits([]*unit{u}, progress, "")
+	return analyseUnits([]*unit{u}, progress, "", true)
 }
 
 // analyseUnits analyses each unit and merges what is reported.
 // With cacheVersion, each unit is analysed with the cache at its root (see
-// cache.go), for that version of asyncls.
-func analyseUnits(units []*unit, progress Progress, cacheVersion string) *Result {
+// cache.go), for that version of asyncls. Without keep, each unit's
+// project is released once it is analysed (Result.Module then answers nil).
+func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bool) *Result {
 	res := &Result{units: units}
 	var parsed, checked atomic.Int64
 	totalSources, totalTargets := 0, 0
@@ -242,17 +270,20 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string) *Result
 			if werr != nil {
 				res.Warnings = append(res.Warnings, fmt.Errorf("could not write the cache: %w", werr))
 			}
-			res.Projects = append(res.Projects, u.project)
 			res.Diagnostics = append(res.Diagnostics, diags...)
 			res.Errors = append(res.Errors, errs...)
 			res.Files += files
-			continue
+		} else {
+			diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets))
+			res.Diagnostics = append(res.Diagnostics, diags...)
+			res.Errors = append(res.Errors, errs...)
+			res.Files += files
 		}
-		diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets))
-		res.Projects = append(res.Projects, u.project)
-		res.Diagnostics = append(res.Diagnostics, diags...)
-		res.Errors = append(res.Errors, errs...)
-		res.Files += files
+		if keep {
+			res.Projects = append(res.Projects, u.project)
+		} else {
+			u.release()
+		}
 	}
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		return res.Diagnostics[i].Path < res.Diagnostics[j].Path

@@ -513,6 +513,14 @@ const (
 	// in-memory buffer that reads or writes only that buffer (not
 	// extractall() or add(), which touch the disk).
 	UnblockedMemoryArchiveRead
+	// UnblockedUTCZone: the zone key is the literal "UTC" (any case), which
+	// pytz.timezone answers with its utc singleton without reading a file.
+	UnblockedUTCZone
+	// UnblockedCachedModule: the import runs only when sys.modules lacks
+	// the module, in a function that looks it up there first (anyio's
+	// get_asynclib): a load once per process of a module the running
+	// program has already imported, not a wait on every call.
+	UnblockedCachedModule
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -104,7 +104,8 @@ type Rule struct {
 	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
 	// with the family's own rule.
 	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
-	// QuietInTests, on a rule reporting a call that blocks the event loop,
+	// QuietInTests, on a rule reporting a call that blocks the event loop
+	// (or a busy-wait, ASYNC110, which costs the loop's time the same way),
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool

@@ -269,8 +269,9 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		req.Paths = nil
 		req.Stdin = &lint.Source{Path: f.stdinName, Src: stdinSrc}
 	}
-	if !f.noCache && !f.fix && !f.diff && !f.addNoqa {
-		// Fixing and annotating need every module's tree.
+	// Fixing and annotating need every module's tree.
+	req.KeepModules = f.fix || f.diff || f.addNoqa
+	if !f.noCache && !req.KeepModules {
 		req.CacheVersion = cacheVersion()
 	}
 	res := lint.Check(req)
