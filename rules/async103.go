@@ -113,8 +113,9 @@ async def worker(queue):
 		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +
 		"reported: their cancel scopes are level-triggered, so the caller's next checkpoint raises the cancellation " +
 		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is.",
-	Requires: []Fact{cancelHandlers},
-	Run:      runNoReraiseCancelled,
+	Requires:           []Fact{cancelHandlers},
+	SharesFindingsWith: []string{"ASYNC104"},
+	Run:                runNoReraiseCancelled,
 })
 
 func runNoReraiseCancelled(p *Pass) {
