@@ -113,8 +113,9 @@ async def worker(queue):
 		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +
 		"reported: their cancel scopes are level-triggered, so the caller's next checkpoint raises the cancellation " +
 		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is.",
-	Requires: []Fact{cancelHandlers},
-	Run:      runNoReraiseCancelled,
+	Requires:           []Fact{cancelHandlers},
+	SharesFindingsWith: []string{"ASYNC104"},
+	Run:                runNoReraiseCancelled,
 })
 
 func runNoReraiseCancelled(p *Pass) {
@@ -123,7 +124,7 @@ func runNoReraiseCancelled(p *Pass) {
 		if h.Name != nil {
 			caught = p.File.Text(h.Name)
 		}
-		if reraisesCancellation(p.Module, h.Body, h.Name) {
+		if reraisesCancellation(p.Module, h.InTestModule, h.Body, h.Name) {
 			continue
 		}
 		returns := handlerReturns(p.Module, h.Body, caught)
@@ -168,7 +169,7 @@ func handlerFallsOut(m *analysis.Module, h cancelHandler) bool {
 		caught = m.File.Text(h.Name)
 	}
 	return fallsThrough(m, statements(h.Body)) && !exitFallThroughPropagates(m, h.Try, h.Body, caught) &&
-		!reraisesCancellation(m, h.Body, h.Name)
+		!reraisesCancellation(m, h.InTestModule, h.Body, h.Name)
 }
 
 // handlerReturns returns the `return` statements that leave an except

@@ -41,8 +41,9 @@ async def fetch(client, url):
 		"task the code cancels itself (ASYNC103's notes: `t.cancel()` then `await t`, or `return await self.task` " +
 		"where a method of the class cancels `self.task`), raising another exception translates that cancellation " +
 		"as designed (aiormq's `TaskWrapper.throw()`) and is not reported.",
-	Requires: []Fact{cancelHandlers},
-	Run:      runCancelledNotRaised,
+	Requires:           []Fact{cancelHandlers},
+	SharesFindingsWith: []string{"ASYNC103"},
+	Run:                runCancelledNotRaised,
 })
 
 func runCancelledNotRaised(p *Pass) {

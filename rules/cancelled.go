@@ -53,6 +53,9 @@ type cancelHandler struct {
 	Clause, Type, Name, Body *analysis.Node
 	Try                      *analysis.Node
 	Shown                    string
+	// InTestModule: the handler is in a test module (testModule), where an
+	// assertion on the caught exception's type fails the test instead.
+	InTestModule bool
 }
 
 // cancelHandlers are the except clauses of the module that catch
@@ -60,7 +63,7 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
+	return findCancelHandlers(p.Module, testModule(p.Module, p.Project), taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
 		usedOtherwise: p.projectUsesMethodOtherThanAsTask})
 }}
 
@@ -74,7 +77,7 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: t
 // usedOtherwise answers, project-wide, whether a method of a name is
 // started as a task's entry point, and referenced other than so
 // (endsUnobservedTask).
-func findCancelHandlers(m *analysis.Module, usedOtherwise taskEntryQueries) []cancelHandler {
+func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise taskEntryQueries) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "try_statement" {
@@ -97,11 +100,11 @@ func findCancelHandlers(m *analysis.Module, usedOtherwise taskEntryQueries) []ca
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
+			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
-			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
+			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown, InTestModule: inTestModule})
 		}
 		return true
 	})
@@ -699,13 +702,13 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 // or `if isinstance(exc, asyncio.CancelledError): raise` (any cancellation
 // class, `get_cancelled_exc_class()`), possibly with an else branch that
 // handles the other exceptions.
-func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
+func reraisesCancellation(m *analysis.Module, inTestModule bool, body, name *analysis.Node) bool {
 	if name == nil {
 		return false
 	}
 	bound := m.File.Text(name)
 	for _, st := range statements(body) {
-		if st.Type() == "assert_statement" && isTestModule(m.File.Path) && assertsOtherType(m, st, bound) {
+		if st.Type() == "assert_statement" && inTestModule && assertsOtherType(m, st, bound) {
 			return true // a cancellation fails the test's assertion instead of vanishing
 		}
 		if st.Type() != "if_statement" {
