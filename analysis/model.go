@@ -495,6 +495,9 @@ type Module struct {
 	// handlerTypes: functions registered as handlers by a call, with the
 	// argument types the library passes them (set while building).
 	handlerTypes map[*Function][]string
+	// resolvingBindings counts the bindings being resolved while the module
+	// is built: only a nested resolution may leave a binding unmemoised.
+	resolvingBindings int
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref

@@ -597,6 +597,16 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 			if target != qualified {
 				return p.lookup(target, depth+1, starred)
 			}
+			// The module imports the name from itself (`from pkg import X`
+			// in pkg/__init__.py, X bound only by that import): at run time
+			// that fails unless the name means another module, one a
+			// sys.path entry provides (a package that puts its own
+			// directory on sys.path and imports its inner package of the
+			// same name, as Home Assistant integrations do with
+			// site.addsitedir).
+			if other := p.shadowedBy(m); other != nil {
+				return p.lookup(other.Name+"."+strings.Join(rest, "."), depth+1, starred)
+			}
 		case BindAssign:
 			// A module-level instance: `repo = Repo()` in another module.
 			r := m.resolveBinding(b, 0)
@@ -619,6 +629,24 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 		return Symbol{}
 	}
 	return Symbol{}
+}
+
+// shadowedBy returns the one other module of the project whose name ends
+// with m's name ("pkg.inner" for "inner"), the module an absolute import of
+// m's name means once a directory holding it is put on sys.path; nil when
+// there is none or more than one.
+func (p *Project) shadowedBy(m *Module) *Module {
+	var found *Module
+	for _, o := range p.byPath {
+		if o == m || !strings.HasSuffix(o.Name, "."+m.Name) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = o
+	}
+	return found
 }
 
 // lookupStarred looks rest up in the modules m imports with `from x import *`

@@ -22,6 +22,10 @@ type Ref struct {
 	// module returns ("pkg.mod.make_api()"), and attributes and calls on
 	// that ("pkg.mod.make_api().fetch"). Project.ResolveVia follows it.
 	Via string
+	// Cyclic marks the value of a binding whose resolution is under way:
+	// `self.x = backup` where `backup = deepcopy(self.x)` gives self.x back
+	// to itself, so agree passes over it instead of giving up.
+	Cyclic bool
 }
 
 // Known reports whether anything is known.
@@ -85,6 +89,16 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			}
 		}
 		callee := m.resolve(n.ChildByField("function"), depth+1)
+		// deepcopy(x) has the type of x.
+		if callee.Name != "" && pylib.CopiesArgument(callee.Name) {
+			if args := n.ChildByField("arguments"); args != nil {
+				if named := args.NamedChildren(); len(named) > 0 && named[0].Type() != "keyword_argument" &&
+					named[0].Type() != "list_splat" && named[0].Type() != "dictionary_splat" {
+					return m.resolve(named[0], depth+1)
+				}
+			}
+			return Ref{}
+		}
 		return callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
@@ -198,9 +212,10 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 		return b.resolution()
 	}
 	if b.resolving {
-		return Ref{}
+		return Ref{Cyclic: true}
 	}
 	b.resolving = true
+	m.resolvingBindings++
 	var r Ref
 	if b.Kind == BindParam {
 		r = m.reassignedParam(b, depth)
@@ -208,15 +223,28 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 		r = m.agree(b.Values, depth)
 	}
 	b.resolving = false
+	m.resolvingBindings--
+	// A value that led back to a binding still being resolved is not this
+	// binding's final answer: it is worked out again once that one is done.
+	// The outermost resolution always settles (every value of `x = copy(x)`
+	// leads back to x: nothing is known), so a finished module is read-only.
+	if r.Cyclic && m.resolvingBindings > 0 {
+		return r
+	}
+	if r.Cyclic {
+		r = Ref{}
+	}
 	b.setResolution(r)
 	return r
 }
 
 // agree resolves every value and returns the common result; None values are
-// ignored (x = None ... x = Client() is a common lazy initialisation).
+// ignored (x = None ... x = Client() is a common lazy initialisation), and so
+// are values that lead back to the binding being resolved (Ref.Cyclic): they
+// hold what the binding already holds.
 func (m *Module) agree(values []*Node, depth int) Ref {
 	var out Ref
-	seen := false
+	seen, cyclic := false, false
 	for _, v := range values {
 		v = Unparen(v)
 		if v == nil {
@@ -237,6 +265,10 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		if !r.Known() {
 			r = m.resolve(v, depth+1)
 		}
+		if r.Cyclic {
+			cyclic = true
+			continue
+		}
 		if !r.Known() && r.Via == "" {
 			return Ref{}
 		}
@@ -244,6 +276,9 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 			return Ref{}
 		}
 		out, seen = r, true
+	}
+	if !seen && cyclic {
+		return Ref{Cyclic: true}
 	}
 	return out
 }
@@ -268,6 +303,10 @@ func (m *Module) declaredType(v *Node, depth int) Ref {
 // parameter takes the type of its assigned values (`path = Path(path)`).
 func (m *Module) reassignedParam(b *Binding, depth int) Ref {
 	values := m.agree(b.Values, depth)
+	if values.Cyclic {
+		// Every assigned value is the parameter again (`m = deepcopy(m)`).
+		return m.resolveParam(b, depth)
+	}
 	if !values.Known() {
 		return Ref{}
 	}

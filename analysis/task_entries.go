@@ -144,7 +144,8 @@ func (m *Module) callsTaskStarterLocked() bool {
 // StartedAsTask reports whether the value of n, a call's coroutine or a
 // function, becomes a new task's entry point and nothing else: it is handed
 // to a task starter (create_task, ensure_future, start_soon,
-// spawn_system_task; pylib's StartsTask), directly or through a local name
+// spawn_system_task, spawn, gather, start_server, tornado's
+// add_callback; pylib's StartsTask), directly or through a local name
 // whose every other use in the function is such a hand-off (`accept =
 // self._accept(conn)` then `loop.create_task(accept)`).
 func (m *Module) StartedAsTask(n *Node) bool { return startedAsTask(m, n, localStarts{}) }

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/asyncls/asyncls/config"
@@ -231,12 +233,18 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 	default:
 		found, warns, err = context.walk(root)
 	}
+	capped := false
 	for _, w := range warns {
 		// Only the walk's limit is said; an unreadable corner of the
 		// project is not the named files' problem.
-		if _, ok := w.(*Warning); ok && err == nil {
+		if w, ok := w.(*Warning); ok && err == nil {
 			res.Warnings = append(res.Warnings, w)
+			capped = capped || w.capped
 		}
+	}
+	// One warning says what happened: the limit's, when the walk reached it.
+	if !capped && !key.shallow && key.pkg == "" && !ts.walked[root] && ts.roots.of(root) == "" && len(found) > largeUnmarkedProject {
+		res.Warnings = append(res.Warnings, unmarkedProjectWarning(root, ts.targets[key][0].shown, len(found)))
 	}
 	var contextFiles []string
 	for _, f := range found {
@@ -265,6 +273,23 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 		return sources, problems
 	}
 	return u
+}
+
+// largeUnmarkedProject is the number of Python files above which a project
+// without a marker, read for context, is most likely not one project but a
+// directory of many (a workspace, a corpus): it is read and its modules the
+// named files may depend on are parsed, which can take seconds, so the user
+// is told how to name the project.
+const largeUnmarkedProject = 1000
+
+// unmarkedProjectWarning says that the working directory root, holding no
+// project marker, is taken as the project of the file shown (one of the
+// files named), with its n Python files, and how to make the project
+// smaller.
+func unmarkedProjectWarning(root, shown string, n int) *Warning {
+	return &Warning{Msg: fmt.Sprintf("no project marker (%s) at or above %s: the working directory %s is its project, "+
+		"and its %d Python files are read for cross-file findings; add a marker at the project's root, or run asyncls from there",
+		strings.Join(ProjectMarkers, ", "), shown, root, n)}
 }
 
 // targetSet is the files a run reports on, grouped by project.

@@ -408,3 +408,78 @@ func TestTestDirectoryAboveProject(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiesOfALibraryParsedOnce: two copies of a library keep its name
+// (analysis.Layout); the project finds its modules in the first by path, so
+// a file named alone is checked with that copy (and the modules only the
+// other has), and reports what a check of the whole project reports for it.
+func TestCopiesOfALibraryParsedOnce(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"pyproject.toml":            "[project]\nname = \"x\"\n",
+		"a/aiohttp/__init__.py":     "from .helpers import block\n",
+		"a/aiohttp/helpers.py":      "import time\n\ndef block():\n    time.sleep(1)\n",
+		"b/aiohttp/__init__.py":     "from .helpers import block\n",
+		"b/aiohttp/helpers.py":      "def block():\n    pass\n",
+		"main.py":                   "from aiohttp import block\n\nasync def main():\n    block()\n",
+		"b/aiohttp/web/__init__.py": "",
+	}
+	for i := 0; i < 6; i++ {
+		files[fmt.Sprintf("other%d.py", i)] = "x = 1\n"
+	}
+	writeFiles(t, root, files)
+	var parsed atomic.Int64
+	one := Check(Request{Paths: []string{filepath.Join(root, "main.py")}, Configs: NewConfigs(nil, nil),
+		Progress: func(stage Stage, done, total int) {
+			if stage == Parsing {
+				parsed.Add(1)
+			}
+		}})
+	var want []string
+	for _, f := range findings(root, check(t, root)) {
+		if strings.HasPrefix(f, "main.py ") {
+			want = append(want, f)
+		}
+	}
+	if got := findings(root, one); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("check main.py = %v, check of the project reports %v for it", got, want)
+	}
+	// aiohttp.web is only in the second copy: the project finds it there.
+	if parsed.Load() != 4 {
+		t.Errorf("check main.py parsed %d modules, want 4 (main.py, the first copy's two and aiohttp.web)", parsed.Load())
+	}
+}
+
+// TestLargeUnmarkedProjectWarns: with no project marker, the working
+// directory is the project of a file named in it; when it holds many Python
+// files (a workspace of projects, not one) the run says so and how to make
+// the project smaller; a small one is read without a word.
+func TestLargeUnmarkedProjectWarns(t *testing.T) {
+	for _, n := range []int{10, largeUnmarkedProject + 1} {
+		root := t.TempDir()
+		if ProjectRoot(root) != "" {
+			t.Skip("the temporary directory is inside a project")
+		}
+		files := map[string]string{"app/main.py": blockingSrc}
+		for i := 0; i < n-1; i++ {
+			files[fmt.Sprintf("other/m%d.py", i)] = "x = 1\n"
+		}
+		writeFiles(t, root, files)
+		t.Chdir(root)
+		res := check(t, filepath.Join("app", "main.py"))
+		var warned []string
+		for _, w := range res.Warnings {
+			if strings.Contains(w.Error(), "no project marker") {
+				warned = append(warned, w.Error())
+			}
+		}
+		if len(res.Diagnostics) != 1 {
+			t.Errorf("%d files: %d findings, want the ASYNC251 of app/main.py", n, len(res.Diagnostics))
+		}
+		if big := n > largeUnmarkedProject; big != (len(warned) == 1) {
+			t.Errorf("%d files: warnings %q; want one about the project marker: %v", n, warned, big)
+		} else if big && !strings.Contains(warned[0], fmt.Sprintf("%d Python files", n)) {
+			t.Errorf("warning %q does not say how many files are read", warned[0])
+		}
+	}
+}

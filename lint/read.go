@@ -16,6 +16,7 @@ const DefaultMaxFileSize = 10 << 20
 // does not change.
 type Warning struct {
 	Path, Msg string
+	capped    bool // a walk stopped at its limit of files
 }
 
 func (w *Warning) Error() string {

@@ -57,20 +57,12 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 		valid[i] = true
 	})
 
-	// Which sources each imported name may denote, as analysis.Project
-	// looks modules up (by name and aliases).
-	byName := map[string][]int{}
-	for i, s := range u.sources {
-		if !valid[i] {
-			continue
-		}
-		name, _, aliases := layout.ModuleName(s.Path)
-		for _, nm := range append([]string{name}, aliases...) {
-			if nm != "" {
-				byName[nm] = append(byName[nm], i)
-			}
-		}
-	}
+	// The source each imported name denotes, as analysis.Project looks
+	// modules up: of the sources a name may denote (by name or alias), the
+	// one NewProject keeps for it. The others (copies of a library, which
+	// keep its names) are never found by that name, like modules nothing
+	// imports, so they are not parsed for it.
+	byName := namedSources(u, layout, valid)
 	names := make([]string, 0, len(byName))
 	for nm := range byName {
 		names = append(names, nm)
@@ -80,12 +72,14 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 		var out []int
 		for k := 0; k <= len(q); k++ {
 			if k == len(q) || q[k] == '.' {
-				out = append(out, byName[q[:k]]...)
+				if i, ok := byName[q[:k]]; ok {
+					out = append(out, i)
+				}
 			}
 		}
 		prefix := q + "."
 		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
-			out = append(out, byName[names[j]]...)
+			out = append(out, byName[names[j]])
 		}
 		return out
 	}
@@ -230,6 +224,37 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 		}
 	}
 	return u.shownDiagnostics(perModule), errs, len(checked)
+}
+
+// namedSources maps each module name (and alias) of u's valid sources to
+// the source analysis.Project's byName keeps for it when every valid source
+// is in the project, in u.sources' order (Project.add): the first by path
+// of those it is the name of, else the last of those it is an alias of.
+func namedSources(u *unit, layout *analysis.Layout, valid []bool) map[string]int {
+	primary := map[string]int{}
+	alias := map[string]int{}
+	for i, s := range u.sources {
+		if !valid[i] {
+			continue
+		}
+		name, _, aliases := layout.ModuleName(s.Path)
+		if name != "" {
+			if j, ok := primary[name]; !ok || s.Path < u.sources[j].Path {
+				primary[name] = i
+			}
+		}
+		for _, nm := range aliases {
+			if nm != "" {
+				alias[nm] = i
+			}
+		}
+	}
+	for nm, i := range alias {
+		if _, ok := primary[nm]; !ok {
+			primary[nm] = i
+		}
+	}
+	return primary
 }
 
 // complete reports whether every valid source is in the project.

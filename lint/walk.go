@@ -155,8 +155,9 @@ func (w *walker) walkNested(root string, nested *[]string) ([]walkedFile, []erro
 		errs = append(errs, w.link(st, l)...)
 	}
 	if st.full {
-		st.warnings = append(st.warnings, &Warning{Path: root, Msg: fmt.Sprintf(
-			"more than %d Python files below; only the first %d are read for cross-file findings", w.maxFiles, w.maxFiles)})
+		st.warnings = append(st.warnings, &Warning{Path: root, capped: true, Msg: fmt.Sprintf(
+			"more than %d Python files below; only the first %d are read for cross-file findings "+
+				"(a project marker, %s, at the project's root makes the project smaller)", w.maxFiles, w.maxFiles, strings.Join(ProjectMarkers, ", "))})
 	}
 	sort.Slice(st.files, func(i, j int) bool { return st.files[i].Path < st.files[j].Path })
 	if nested != nil {

@@ -15,7 +15,11 @@ const (
 	QueueGet
 	QueuePut
 	// StartsTask: it starts a coroutine as a new task that nobody needs to
-	// await (a loop's, task group's or nursery's).
+	// await (a loop's, task group's or nursery's; `spawn` of aiorpcx's and
+	// curio's task groups; gather, whose children are tasks and whose
+	// caller gets its own cancellation back whatever they return), or runs a
+	// callback's coroutine as one (start_server's client_connected_cb,
+	// tornado's IOLoop.add_callback and spawn_callback).
 	StartsTask
 	// FutureAttribute: what a future (asyncio.gather's result) really has.
 	FutureAttribute
@@ -106,7 +110,7 @@ func init() {
 	methods(OrdersByName, "acquire", "wait", "wait_for", "join", "drain", "sleep")
 	methods(QueueGet, "get")
 	methods(QueuePut, "put")
-	methods(StartsTask, "create_task", "ensure_future", "start_soon", "spawn_system_task")
+	methods(StartsTask, "create_task", "ensure_future", "start_soon", "spawn_system_task", "spawn", "gather", "start_server", "start_unix_server", "spawn_callback", "add_callback")
 	methods(FutureAttribute, "cancel", "cancelled", "done", "result", "exception", "add_done_callback",
 		"remove_done_callback", "get_loop")
 	methods(CoroutineAttribute, "close", "send", "throw", "__await__", "__name__", "__qualname__", "cr_await",

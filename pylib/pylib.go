@@ -47,6 +47,9 @@ type API struct {
 	// tracking); ReturnsKnown says the entry exists even when Returns is "".
 	Returns      string
 	ReturnsKnown bool
+	// CopiesFirstArg: calling it returns a copy of its first argument
+	// (copy.copy, copy.deepcopy), a value of the same type.
+	CopiesFirstArg bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
@@ -65,9 +68,12 @@ type API struct {
 	LatencyKnown bool
 	Note         string
 	// Unblock says which arguments make a Blocking call return at once;
-	// FileArg is the position of the file argument UnblockedMemoryFile reads.
-	Unblock Unblocking
-	FileArg int
+	// FileArg is the position of the file argument UnblockedMemoryFile reads;
+	// BlockingKeyword is the argument without which an
+	// UnblockedWithoutKeyword call does no I/O.
+	Unblock         Unblocking
+	FileArg         int
+	BlockingKeyword string
 	// Spawns, on an async library's module record, are the methods of its
 	// task groups that start a task (asyncio's TaskGroup has create_task
 	// only; trio's and anyio's start_soon and start).
@@ -122,6 +128,13 @@ func find(name string) *API {
 func Is(name string, r Role) bool {
 	a := find(name)
 	return a != nil && a.Roles&r == r
+}
+
+// CopiesArgument reports whether a call of name returns a copy of its
+// first argument, so the result has the argument's type.
+func CopiesArgument(name string) bool {
+	a := find(name)
+	return a != nil && a.CopiesFirstArg
 }
 
 // ReturnType is the type a call of name returns, and whether it is known.
@@ -503,6 +516,18 @@ const (
 	// in-memory buffer that reads or writes only that buffer (not
 	// extractall() or add(), which touch the disk).
 	UnblockedMemoryArchiveRead
+	// UnblockedUTCZone: the zone key is the literal "UTC" (any case), which
+	// pytz.timezone answers with its utc singleton without reading a file.
+	UnblockedUTCZone
+	// UnblockedCachedModule: the import runs only when sys.modules lacks
+	// the module, in a function that looks it up there first (anyio's
+	// get_asynclib): a load once per process of a module the running
+	// program has already imported, not a wait on every call.
+	UnblockedCachedModule
+	// UnblockedWithoutKeyword: the call blocks only when given the
+	// BlockingKeyword argument (not None): a constructor that loads files
+	// only when told which (aiomqtt's Client with tls_params).
+	UnblockedWithoutKeyword
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -120,3 +120,8 @@ var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.cl
 // ClosesArgument reports whether the context manager name (a resolved
 // name) only closes the object it is given on exit.
 func ClosesArgument(name string) bool { return closesArgument[name] }
+
+// ModuleCache is the interpreter's dict of loaded modules, which an import
+// consults first: a function that looks a module up there before importing
+// it imports only what is not loaded yet.
+const ModuleCache = "sys.modules"

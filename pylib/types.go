@@ -50,6 +50,11 @@ func init() {
 	} {
 		returns(name, typ)
 	}
+	// A copy has the type of what it copies (`backup = deepcopy(self.memory)`
+	// then `self.memory = backup` keeps self.memory's type).
+	for _, name := range []string{"copy.copy", "copy.deepcopy"} {
+		entry(name).CopiesFirstArg = true
+	}
 	// Accepting a connection gives a tuple, not an instance worth tracking.
 	returns("socket.socket.accept", "")
 
@@ -60,6 +65,15 @@ func init() {
 		"base64.b64decode", "hashlib.sha256", "hashlib.md5", "copy.copy", "copy.deepcopy", "dataclasses.asdict",
 		"math.ceil", "math.floor", "datetime.datetime.fromtimestamp", "datetime.datetime.fromisoformat",
 		"uuid.UUID", "decimal.Decimal", "pydantic.BaseModel.model_validate", "pydantic.BaseModel.parse_obj")
+	// A web framework's response takes its body as data: a coroutine passed
+	// as the body is sent as "<coroutine object ...>" or fails to encode.
+	with(ReadsData, "aiohttp.web.Response", "aiohttp.web.json_response",
+		"aiohttp.web_response.Response", "aiohttp.web_response.json_response")
+	for _, mod := range []string{"starlette.responses", "fastapi.responses"} {
+		with(ReadsData, prefixed(mod+".", "Response", "JSONResponse", "HTMLResponse", "PlainTextResponse",
+			"ORJSONResponse", "UJSONResponse")...)
+	}
+	with(ReadsData, "fastapi.Response", "sanic.response.json", "sanic.response.text", "sanic.response.html", "sanic.response.raw")
 	// Writing to a file or a buffer takes the data itself ("a bytes-like
 	// object is required, not 'coroutine'").
 	for _, typ := range []string{"io.TextIOWrapper", "io.BufferedWriter", "io.BufferedRandom", "io.BytesIO", "io.StringIO"} {

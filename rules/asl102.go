@@ -46,7 +46,8 @@ async def handler(key):
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases, " +
-		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, and functions of other " +
+		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, copies " +
+		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), and functions of other " +
 		"modules whose return annotation or every `return` names the type. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds, not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
@@ -58,7 +59,8 @@ async def handler(key):
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
-		"function that reads data (`json.loads`, logging) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
+		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
+		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, " +
 		"`d = dict(k=f())`, `d.update(k=f())`, `d.setdefault(\"k\", f())`, `l[0] = f()`) " +

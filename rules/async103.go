@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC103 reports cancellation-catching handlers with a path that does not re-raise.
 var ASYNC103 = register(&Rule{
@@ -31,9 +36,16 @@ async def worker(queue):
         raise`,
 	Severity: Warning,
 	Default:  true,
-	Notes: "Reported on the handler when control can reach its end or leave it with `return` (the `return` is also " +
-		"ASYNC104's: flake8-async expects both). A `break` or `continue` out of the loop around the try statement, and " +
-		"a path ending in `raise OtherError`, are ASYNC104's alone, as in flake8-async: one finding for that mistake. A handler that always calls a function that never returns (it always raises, or is annotated " +
+	Notes: "One mistake, one finding: a handler that swallows the cancellation is reported once. On the handler when " +
+		"control can reach its end (a path with no statement to point at); its message names any `return` that also " +
+		"leaves it, and ASYNC104 does not report those returns again. A handler left only by `return` (no path falls " +
+		"through) is ASYNC104's, at each return, the line to change. Deliberately different from flake8-async, whose " +
+		"tests expect both codes for `except BaseException: return` (ASYNC103 on the handler and ASYNC104 on the " +
+		"return, 4 cases of its async104.py): the two describe one swallow, and on 82 real packages each such pair was " +
+		"one judgement (13 pairs). Each line reported is one flake8-async reports with the same code, so `noqa` " +
+		"comments written for it keep working. With ASYNC104 turned off, ASYNC103 reports the handler as before. A `break` or " +
+		"`continue` out of the loop around the try statement, and a path ending in `raise OtherError`, are ASYNC104's " +
+		"alone, as in flake8-async. A handler that always calls a function that never returns (it always raises, or is annotated " +
 		"`NoReturn`) re-raises, and so does one starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
 		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A broad handler after one " +
@@ -51,7 +63,10 @@ async def worker(queue):
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
 		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
 		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
-		"`Task.cancel` example), with the cancel before the try statement or in its body; the await of the task " +
+		"`Task.cancel` example), with the cancel before the try statement or in its body, or by a loop that cancels " +
+		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
+		"task or the pending set of an `asyncio.wait()` over one: a task that is not pending is done, and awaiting it " +
+		"does not suspend); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
@@ -66,7 +81,10 @@ async def worker(queue):
 		"the mirrored shape, a handler that ends with `if exc is not value: raise` and otherwise falls through to the end " +
 		"of the method, which returns None. " +
 		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
-		"(handed to `create_task`, `ensure_future`, `start_soon` or `spawn_system_task`, directly, through a local " +
+		"(handed to `create_task`, `ensure_future`, `start_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
+		"curio) or `asyncio.gather` (whose caller gets its own cancellation back whatever the children return), or " +
+		"given to `asyncio.start_server` as the connection callback or to tornado's `IOLoop.add_callback`/`spawn_callback`, " +
+		"whose coroutine the library runs as a task; directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
 		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
 		"`return`, or `break`/falling through to the end of the function without going back into the try statement, " +
@@ -95,8 +113,9 @@ async def worker(queue):
 		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +
 		"reported: their cancel scopes are level-triggered, so the caller's next checkpoint raises the cancellation " +
 		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is.",
-	Requires: []Fact{cancelHandlers},
-	Run:      runNoReraiseCancelled,
+	Requires:           []Fact{cancelHandlers},
+	SharesFindingsWith: []string{"ASYNC104"},
+	Run:                runNoReraiseCancelled,
 })
 
 func runNoReraiseCancelled(p *Pass) {
@@ -105,36 +124,76 @@ func runNoReraiseCancelled(p *Pass) {
 		if h.Name != nil {
 			caught = p.File.Text(h.Name)
 		}
-		fallsOut := fallsThrough(p.Module, statements(h.Body)) && !exitFallThroughPropagates(p.Module, h.Try, h.Body, caught)
-		if (fallsOut || leavesHandler(p.Module, h.Body, caught)) && !reraisesCancellation(p.Module, h.Body, h.Name) {
-			at := h.Clause.FirstChild() // the `except` keyword of a bare except
-			if h.Type != nil {
-				at = cancellationTypeNode(p.Module, h.Type)
-			}
-			p.Report(at, h.Shown+" has a path that does not re-raise: swallowing cancellation breaks "+
-				"`cancel()`, timeouts and TaskGroups; end the handler with `raise`")
+		if reraisesCancellation(p.Module, h.InTestModule, h.Body, h.Name) {
+			continue
 		}
+		returns := handlerReturns(p.Module, h.Body, caught)
+		if !handlerFallsOut(p.Module, h) {
+			// Left only by `return`: one mistake, reported once, by ASYNC104 at
+			// each return (the line to change), unless that rule is off.
+			if len(returns) == 0 || p.Options.Enabled["ASYNC104"] {
+				continue
+			}
+		}
+		at := h.Clause.FirstChild() // the `except` keyword of a bare except
+		if h.Type != nil {
+			at = cancellationTypeNode(p.Module, h.Type)
+		}
+		msg := h.Shown + " has a path that does not re-raise: swallowing cancellation breaks " +
+			"`cancel()`, timeouts and TaskGroups; end the handler with `raise`"
+		var related []Related
+		if len(returns) > 0 {
+			lines := make([]string, len(returns))
+			for i, r := range returns {
+				lines[i] = strconv.Itoa(p.File.Lines.Position(int(r.Start)).Line + 1)
+				related = append(related, RelatedAt(p.Module, r, "`return` here also drops the cancellation"))
+			}
+			on := " on line "
+			if len(lines) > 1 {
+				on = " on lines "
+			}
+			msg += " (and `raise` instead of `return`" + on + strings.Join(lines, ", ") + ")"
+		}
+		p.Report(at, msg, WithRelated(related...))
 	}
 }
 
-// leavesHandler reports whether an except block can be left with return:
-// the caught cancellation is then dropped without a raise (and the return
-// is ASYNC104 too, as in flake8-async). A break or continue of a loop
-// around the handler drops it as well, but is ASYNC104's alone, as in
-// flake8-async: one finding for that mistake. An exit method's falsy
-// return of the exception it was given propagates it (exitPropagates).
-func leavesHandler(m *analysis.Module, body *analysis.Node, caught string) bool {
-	found := false
+// handlerFallsOut reports whether control can reach the end of a
+// cancellation handler (h is one of cancelHandlers) without re-raising: a
+// path with no statement to point at, ASYNC103's own. An exit method's
+// handler that falls through only for the exception it was given
+// propagates it (exitFallThroughPropagates).
+func handlerFallsOut(m *analysis.Module, h cancelHandler) bool {
+	caught := ""
+	if h.Name != nil {
+		caught = m.File.Text(h.Name)
+	}
+	return fallsThrough(m, statements(h.Body)) && !exitFallThroughPropagates(m, h.Try, h.Body, caught) &&
+		!reraisesCancellation(m, h.InTestModule, h.Body, h.Name)
+}
+
+// handlerReturns returns the `return` statements that leave an except
+// block: the caught cancellation is then dropped without a raise. A break
+// or continue of a loop around the handler drops it as well; those are
+// ASYNC104's alone, as in flake8-async. An exit method's falsy return of the
+// exception it was given propagates it (exitPropagates).
+func handlerReturns(m *analysis.Module, body *analysis.Node, caught string) []*analysis.Node {
+	var found []*analysis.Node
 	var walk func(n *analysis.Node)
 	walk = func(n *analysis.Node) {
-		if found {
-			return
-		}
 		switch n.Type() {
 		case "function_definition", "lambda", "class_definition":
 			return
+		case "except_clause", "except_group_clause":
+			// A nested handler of cancellation is checked on its own, as
+			// ASYNC104 does.
+			if typ, _, _ := exceptParts(n); func() bool { kind, _ := catchesCancellation(m, typ); return kind != "" }() {
+				return
+			}
 		case "return_statement":
-			found = !exitPropagates(m, n, caught)
+			if !exitPropagates(m, n, caught) {
+				found = append(found, n)
+			}
 			return
 		}
 		for _, c := range n.Children() {

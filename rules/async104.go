@@ -28,7 +28,10 @@ async def fetch(client, url):
         raise`,
 	Severity: Warning,
 	Default:  true,
-	Notes: "Checks the same handlers as ASYNC103: only in async functions, around a try body that awaits, and not " +
+	Notes: "A `return` in a handler whose end can also be reached is named in ASYNC103's finding on the handler and " +
+		"not reported here (one finding for one swallow; ASYNC103's notes say why this differs from flake8-async, " +
+		"which reports both); with ASYNC103 turned off it is reported here. " +
+		"Checks the same handlers as ASYNC103: only in async functions, around a try body that awaits, and not " +
 		"when the cancellation is recorded and re-raised after the try statement (see ASYNC103's notes for why this is " +
 		"deliberately quieter than flake8-async, which also checks synchronous and module-level code, and reports `raise " +
 		"err` in a nested bare `except:` whose try body only raises `err`). `raise exc` where `exc` is the name the " +
@@ -38,8 +41,9 @@ async def fetch(client, url):
 		"task the code cancels itself (ASYNC103's notes: `t.cancel()` then `await t`, or `return await self.task` " +
 		"where a method of the class cancels `self.task`), raising another exception translates that cancellation " +
 		"as designed (aiormq's `TaskWrapper.throw()`) and is not reported.",
-	Requires: []Fact{cancelHandlers},
-	Run:      runCancelledNotRaised,
+	Requires:           []Fact{cancelHandlers},
+	SharesFindingsWith: []string{"ASYNC103"},
+	Run:                runCancelledNotRaised,
 })
 
 func runCancelledNotRaised(p *Pass) {
@@ -48,6 +52,9 @@ func runCancelledNotRaised(p *Pass) {
 		if h.Name != nil {
 			bound = p.File.Text(h.Name)
 		}
+		// A handler whose end can be reached is ASYNC103's finding, which
+		// names its returns: one finding for the handler's one mistake.
+		returnsNamedElsewhere := p.Options.Enabled["ASYNC103"] && handlerFallsOut(p.Module, h)
 		walkBody(h.Body, func(n *analysis.Node) bool {
 			switch n.Type() {
 			case "except_clause", "except_group_clause":
@@ -63,7 +70,7 @@ func runCancelledNotRaised(p *Pass) {
 					p.Report(n, "`yield` inside "+h.Shown+" suspends the generator while cancellation is pending; re-raise it with `raise` first")
 				}
 			case "return_statement":
-				if !exitPropagates(p.Module, n, bound) {
+				if !returnsNamedElsewhere && !exitPropagates(p.Module, n, bound) {
 					p.Report(n, "`return` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
 				}
 			case "raise_statement":

@@ -34,8 +34,19 @@ async def wait_ready(service):
 		"flush, send, write, update, do, handle, dispatch, sync, refresh, service, iterate, drive, feed, perform or " +
 		"execute, and no later word such as pending, done, ready, running, state or empty): the sleep paces work, it " +
 		"waits for no flag (flake8-async reports it in trio and anyio code; a deliberate difference). " +
-		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`) is still a poll and is reported.",
-	Run: runBusyWait,
+		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`) is still a poll and is reported.\n\n" +
+		"Like the rules about blocking calls, not run on test modules by default (`blocking-in-tests = true` runs it; a " +
+		"deliberate difference from flake8-async, which checks every file alike): a poll costs latency and a few " +
+		"wake-ups of the loop it runs on, and a test's loop is the test's own (pytest-asyncio, trio's and anyio's " +
+		"plugins); tests poll on purpose what a thread they started does (`while thread.is_alive(): await sleep(0.01)`: " +
+		"each such finding on 82 real packages, 3 in trio's tests, was judged noise). A poll never makes a test pass " +
+		"wrongly or hang, which is what the rules still run on tests catch. Outside tests no general property tells " +
+		"an acceptable poll from one to replace: state set by another thread or process can still be signalled " +
+		"(`loop.call_soon_threadsafe(event.set)`; starlette replaced exactly such a poll of a thread-side queue), and " +
+		"a poll in a shutdown path or a helper for scripts (uvicorn's wait for connections to close, judged debatable) " +
+		"is told apart only by the names or comments around it.",
+	QuietInTests: true,
+	Run:          runBusyWait,
 })
 
 func runBusyWait(p *Pass) {

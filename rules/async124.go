@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -137,22 +136,6 @@ func scopeBindingsOf(m *analysis.Module) *scopeBindings {
 		}
 		return b
 	}).(*scopeBindings)
-}
-
-// isTestModule reports a file that pytest or unittest collects tests from
-// (or a pytest conftest), going by pytest's default naming conventions.
-func isTestModule(path string) bool {
-	base := filepath.Base(path)
-	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || strings.HasSuffix(base, "_tests.py") ||
-		base == "conftest.py" || base == "tests.py" {
-		return true
-	}
-	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
-		if dir == "tests" || dir == "test" || dir == "testing" {
-			return true
-		}
-	}
-	return false
 }
 
 // usedAsValue reports whether f is used other than by calling it, or by a

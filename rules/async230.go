@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC230 reports blocking open() of a file in an async function.
 var ASYNC230 = register(&Rule{
@@ -26,16 +31,88 @@ async def load(path):
 	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). Of `tempfile`, the calls that open a file on disk are reported " +
 		"(`TemporaryFile`, `NamedTemporaryFile`, `mkstemp`); `SpooledTemporaryFile()` is not (it opens nothing: its data " +
 		"stays in memory until a write passes `max_size`), and `TemporaryDirectory()`/`mkdtemp()` make one directory, a " +
-		"metadata call reported as ASYNC240 (flake8-async reports none of `tempfile`).",
+		"metadata call reported as ASYNC240 (flake8-async reports none of `tempfile`). Two kinds of call read files " +
+		"without saying so, and Home Assistant's event-loop detector reports both: `importlib.import_module()` and " +
+		"`importlib.reload()` (an import of a module not loaded yet finds, reads and compiles its files), and the time-zone " +
+		"loaders `zoneinfo.ZoneInfo()`, `pytz.timezone()`, `dateutil.tz.gettz()` and Home Assistant's `dt_util.get_time_zone()` " +
+		"(each reads the zone's file the first time a key is asked for). Not `pytz.timezone(\"UTC\")`, which returns pytz's " +
+		"utc object without a file, nor an import in a function that looks the module up in `sys.modules` first and " +
+		"imports only when it is missing (anyio's backend lookup): that loads once what the running program has " +
+		"already imported. Setting TLS up from certificate files reads them: paho-mqtt's `Client.tls_set()`, and the " +
+		"constructor of aiomqtt's (asyncio_mqtt's) `Client` when given `tls_params` (not with a ready `tls_context`); that " +
+		"client is built on the loop (its constructor takes the running loop), so it gets no to_thread fix.",
 	Requires:    []Fact{blockingCalls, blockingDelays},
 	Run:         runBlockingOpenCall,
 	NonBlocking: openDoesNoIO,
 })
 
 // openDoesNoIO reports an archive or compressed file opened over an
-// in-memory buffer (archiveOverMemory): no file is opened.
+// in-memory buffer (archiveOverMemory), or the UTC zone asked of a loader
+// that answers it without a file (utcZone): no file is opened.
 func openDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
-	return archiveOverMemory(m, c.Node)
+	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c) || withoutBlockingKeyword(m, c)
+}
+
+// withoutBlockingKeyword reports a call of an API that loads files only when
+// given its BlockingKeyword argument, made without it (or with None).
+func withoutBlockingKeyword(m *analysis.Module, c *analysis.Call) bool {
+	api, _ := pylib.Lookup(calleeOf(m, c.Node))
+	if api.Unblock != pylib.UnblockedWithoutKeyword {
+		return false
+	}
+	arg := c.Keyword(api.BlockingKeyword, m.File)
+	return arg == nil || arg.Type() == "none"
+}
+
+// importOfCachedModule reports `import_module(name)` in a function that
+// looks `name` up in sys.modules first (`sys.modules[name]` with the import
+// in the KeyError handler, `sys.modules.get(name)`, `name in sys.modules`):
+// the function returns the loaded module on every later call, and imports
+// only what the program has not loaded yet (anyio's get_asynclib finds the
+// running backend there).
+func importOfCachedModule(m *analysis.Module, c *analysis.Call) bool {
+	if api, _ := pylib.Lookup(calleeOf(m, c.Node)); api.Unblock != pylib.UnblockedCachedModule || c.Func == nil {
+		return false
+	}
+	arg := c.Positional(0)
+	if arg == nil {
+		return false
+	}
+	name := m.File.Text(arg)
+	cache := pylib.ModuleCache
+	lookups := []string{cache + "[" + name + "]", cache + ".get(" + name, name + " in " + cache, name + " not in " + cache}
+	found := false
+	c.Func.Node.Walk(func(n *analysis.Node) bool {
+		if found || n != c.Func.Node && isDef(n) {
+			return false
+		}
+		switch n.Type() {
+		case "subscript", "call", "comparison_operator":
+			text := m.File.Text(n)
+			for _, l := range lookups {
+				found = found || strings.HasPrefix(text, l) || text == l
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// utcZone reports `pytz.timezone("UTC")` (any case): pytz returns its utc
+// singleton for that key before looking for a zoneinfo file.
+func utcZone(m *analysis.Module, c *analysis.Call) bool {
+	if api, _ := pylib.Lookup(calleeOf(m, c.Node)); api.Unblock != pylib.UnblockedUTCZone {
+		return false
+	}
+	key := c.Positional(0)
+	if key == nil {
+		key = c.Keyword("zone", m.File)
+	}
+	if key == nil || key.Type() != "string" {
+		return false
+	}
+	text := strings.Trim(m.File.Text(key), `"'`)
+	return strings.EqualFold(text, "UTC")
 }
 
 // runBlockingOpenCall reports the calls of this family made directly in a

@@ -200,7 +200,8 @@ type taskEntryQueries struct {
 
 // onlyTaskEntry reports whether coroutine function f only ever runs as a
 // new task's entry point (analysis.Module.StartedAsTask: handed to
-// create_task, ensure_future, start_soon or spawn_system_task, directly or
+// create_task, ensure_future, start_soon, spawn_system_task, spawn, gather
+// start_server or add_callback; pylib.StartsTask), directly or
 // through a local name), and is started so at least once. A function private
 // to its module (a nested def, or a `_name` that is not a dunder) is
 // answered by the module's own calls of it and mentions of its name; a

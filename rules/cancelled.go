@@ -53,6 +53,9 @@ type cancelHandler struct {
 	Clause, Type, Name, Body *analysis.Node
 	Try                      *analysis.Node
 	Shown                    string
+	// InTestModule: the handler is in a test module (testModule), where an
+	// assertion on the caught exception's type fails the test instead.
+	InTestModule bool
 }
 
 // cancelHandlers are the except clauses of the module that catch
@@ -60,7 +63,7 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
+	return findCancelHandlers(p.Module, testModule(p.Module, p.Project), taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
 		usedOtherwise: p.projectUsesMethodOtherThanAsTask})
 }}
 
@@ -74,7 +77,7 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: t
 // usedOtherwise answers, project-wide, whether a method of a name is
 // started as a task's entry point, and referenced other than so
 // (endsUnobservedTask).
-func findCancelHandlers(m *analysis.Module, usedOtherwise taskEntryQueries) []cancelHandler {
+func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise taskEntryQueries) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "try_statement" {
@@ -97,11 +100,11 @@ func findCancelHandlers(m *analysis.Module, usedOtherwise taskEntryQueries) []ca
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, body, name) ||
+			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
-			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown})
+			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown, InTestModule: inTestModule})
 		}
 		return true
 	})
@@ -301,10 +304,111 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 		}
 		return !found && c.Start < last.Start
 	})
-	if found {
+	if found || cancelledInLoop(m, scope, target, last) {
 		return true
 	}
 	return cancelledByClass(m, try, target, through)
+}
+
+// cancelledInLoop reports a loop before `before`, in scope, that cancels
+// every task of a collection holding target (`for p in pending:
+// p.cancel()`): the collection is a list, tuple or set display naming target
+// (`[t1, t2]`), a name bound to one, or the pending set of an
+// `asyncio.wait()` over one (`done, pending = await asyncio.wait([t1, t2])`).
+// A task of that wait not pending is done, and awaiting a done task does not
+// suspend, so no other cancellation can arrive there.
+func cancelledInLoop(m *analysis.Module, scope, target, before *analysis.Node) bool {
+	want := m.File.Text(target)
+	holdsTarget := func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		if n == nil || (n.Type() != "list" && n.Type() != "tuple" && n.Type() != "set") {
+			return false
+		}
+		for _, e := range n.NamedChildren() {
+			if m.File.Text(e) == want {
+				return true
+			}
+		}
+		return false
+	}
+	// bindings of a name before the loop: a display naming target, or the
+	// second target of `done, pending = await asyncio.wait(display)`.
+	boundToTarget := func(name string, loop *analysis.Node) bool {
+		found := false
+		walkBody(scope, func(c *analysis.Node) bool {
+			if found || c.Start >= loop.Start {
+				return false
+			}
+			if c.Type() != "assignment" {
+				return true
+			}
+			left, right := c.ChildByField("left"), c.ChildByField("right")
+			if left == nil || right == nil {
+				return true
+			}
+			switch left.Type() {
+			case "identifier":
+				found = m.File.Text(left) == name && holdsTarget(right)
+			case "pattern_list", "tuple_pattern":
+				parts := left.NamedChildren()
+				if len(parts) != 2 || m.File.Text(parts[1]) != name {
+					return true
+				}
+				call := analysis.Unparen(right)
+				if call.Type() == "await" && len(call.NamedChildren()) == 1 {
+					call = analysis.Unparen(call.NamedChildren()[0])
+				}
+				if call.Type() == "call" && pylib.Is(calleeOf(m, call), pylib.TakesTasks) { // asyncio.wait: (done, pending)
+					arg := firstArg(call)
+					found = holdsTarget(arg) || (arg != nil && arg.Type() == "identifier" && m.File.Text(arg) != name &&
+						boundDisplay(m, scope, m.File.Text(arg), c, holdsTarget))
+				}
+			}
+			return true
+		})
+		return found
+	}
+	found := false
+	walkBody(scope, func(c *analysis.Node) bool {
+		if found || c.Start >= before.Start {
+			return false
+		}
+		if c.Type() != "for_statement" {
+			return true
+		}
+		v, coll := c.ChildByField("left"), c.ChildByField("right")
+		if v == nil || coll == nil || v.Type() != "identifier" {
+			return true
+		}
+		cancels := false
+		walkBody(c.ChildByField("body"), func(b *analysis.Node) bool {
+			cancels = cancels || callStatementOf(m, b, m.File.Text(v)+".cancel")
+			return !cancels
+		})
+		if cancels && (holdsTarget(coll) || coll.Type() == "identifier" && boundToTarget(m.File.Text(coll), c)) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// boundDisplay reports an assignment `name = [...]` before `before`, in
+// scope, whose value passes holds.
+func boundDisplay(m *analysis.Module, scope *analysis.Node, name string, before *analysis.Node, holds func(*analysis.Node) bool) bool {
+	found := false
+	walkBody(scope, func(c *analysis.Node) bool {
+		if found || c.Start >= before.Start {
+			return false
+		}
+		if c.Type() == "assignment" {
+			if left := c.ChildByField("left"); left != nil && left.Type() == "identifier" && m.File.Text(left) == name {
+				found = holds(c.ChildByField("right"))
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // awaitedTask returns the task a statement `await t` or `return await t`
@@ -598,13 +702,13 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 // or `if isinstance(exc, asyncio.CancelledError): raise` (any cancellation
 // class, `get_cancelled_exc_class()`), possibly with an else branch that
 // handles the other exceptions.
-func reraisesCancellation(m *analysis.Module, body, name *analysis.Node) bool {
+func reraisesCancellation(m *analysis.Module, inTestModule bool, body, name *analysis.Node) bool {
 	if name == nil {
 		return false
 	}
 	bound := m.File.Text(name)
 	for _, st := range statements(body) {
-		if st.Type() == "assert_statement" && isTestModule(m.File.Path) && assertsOtherType(m, st, bound) {
+		if st.Type() == "assert_statement" && inTestModule && assertsOtherType(m, st, bound) {
 			return true // a cancellation fails the test's assertion instead of vanishing
 		}
 		if st.Type() != "if_statement" {

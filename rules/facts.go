@@ -107,6 +107,11 @@ func Consulted(code string) []string {
 // consults reports whether what r reports depends on whether other is
 // enabled.
 func consults(r, other *Rule) bool {
+	for _, code := range r.SharesFindingsWith {
+		if code == other.Code {
+			return true
+		}
+	}
 	// A blocking rule's message carries ASL402's simulated delay, and ASL402
 	// leaves to the blocking rules the calls they report.
 	if (r == ASL402 || other == ASL402) && r.requires(blockingDelays) && other.requires(blockingDelays) {

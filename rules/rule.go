@@ -97,6 +97,10 @@ type Rule struct {
 	Settings Settings
 	// Requires lists the facts (machinery shared with other rules) Run reads.
 	Requires []Fact
+	// SharesFindingsWith names the rules that report the same mistake at
+	// another place: whether they are enabled decides which of them reports
+	// it (one finding per mistake), so Run reads Options.Enabled for them.
+	SharesFindingsWith []string
 	// NonBlocking, on a rule reporting a family of blocking calls (the
 	// library table's Code, pylib), says which calls of its family are made
 	// in a way that does not block (`q.get(block=False)`): name is the
@@ -104,7 +108,8 @@ type Rule struct {
 	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
 	// with the family's own rule.
 	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
-	// QuietInTests, on a rule reporting a call that blocks the event loop,
+	// QuietInTests, on a rule reporting a call that blocks the event loop
+	// (or a busy-wait, ASYNC110, which costs the loop's time the same way),
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool

@@ -255,9 +255,10 @@ func (s *Server) resync(d *document, err error) error {
 }
 
 // DidSave needs no work for the document itself (the buffer is already
-// known); a saved pyproject.toml reloads the configuration.
+// known); a saved pyproject.toml reloads the configuration, a saved
+// .gitignore which files are excluded.
 func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
-	if p, ok := uriPath(params.TextDocument.URI); ok && filepath.Base(p) == "pyproject.toml" {
+	if p, ok := uriPath(params.TextDocument.URI); ok && (filepath.Base(p) == "pyproject.toml" || isIgnoreFile(p)) {
 		s.configChanged(p, false)
 	}
 	return nil

@@ -556,10 +556,12 @@ func (s *Server) updateSettings() {
 }
 
 // watchedGlobs are the files the server asks the client to watch: Python
-// sources, and every project marker (a `.git` directory created by `git
-// init` makes a new project root as a pyproject.toml does).
+// sources, every project marker (a `.git` directory created by `git
+// init` makes a new project root as a pyproject.toml does), and git's
+// ignore files (which files are excluded, remembered while they are
+// watched: exclusionCache).
 func watchedGlobs() []string {
-	globs := []string{"**/*.py", "**/*.pyi"}
+	globs := []string{"**/*.py", "**/*.pyi", "**/.gitignore", "**/.git/info/exclude"}
 	for _, m := range lint.ProjectMarkers {
 		if !strings.HasSuffix(m, ".py") { // setup.py: already a Python source
 			globs = append(globs, "**/"+m)
@@ -586,7 +588,10 @@ func (s *Server) registerWatchers() {
 	}}}
 	if err := s.call(protocol.MethodClientRegisterCapability, params, nil); err != nil {
 		s.log.warnf("registering file watchers failed: %v", err)
+		return
 	}
+	// From now on a change of an ignore or configuration file is told.
+	s.ws.exclusions.enable()
 }
 
 // uriPath returns the file-system path of a file: URI.

@@ -95,9 +95,10 @@ type workspace struct {
 	rootByDir map[string]string // directory -> root of the project of its files
 
 	cfgMu        sync.Mutex
-	cfgByDir     map[string]*config.Config       // directory -> effective configuration
-	reported     map[string]map[string]bool      // configuration file -> problems already shown
-	saidExcluded sync.Map                        // paths whose exclusion the log named
+	cfgByDir     map[string]*config.Config  // directory -> effective configuration
+	reported     map[string]map[string]bool // configuration file -> problems already shown
+	saidExcluded sync.Map                   // paths whose exclusion the log named
+	exclusions   exclusionCache
 	effective    map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
 
 	configEvents configEvents
@@ -239,6 +240,7 @@ func (w *workspace) forgetRoots() {
 	w.rootMu.Lock()
 	w.rootByDir = map[string]string{}
 	w.rootMu.Unlock()
+	w.exclusions.invalidate() // excludes count from a project's root
 }
 
 // rootOf returns the root of the project path belongs to, as `asyncls
@@ -428,13 +430,16 @@ func (w *workspace) invalidateConfig() {
 	w.effective = map[effectiveKey]*config.Config{}
 	w.reported = map[string]map[string]bool{}
 	w.cfgMu.Unlock()
+	w.exclusions.invalidate()
 }
 
 // invalidateConfigOf forgets the configuration read from the pyproject.toml
 // at file (changed on disk), and its problems already shown, so the next
-// analysis of a file below it reads and reports it again.
+// analysis of a file below it reads and reports it again; and which files
+// are excluded (file may be a .gitignore).
 func (w *workspace) invalidateConfigOf(file string) {
-	dir := filepath.Dir(file)
+	w.exclusions.invalidate()
+	dir := configScope(file)
 	w.cfgMu.Lock()
 	defer w.cfgMu.Unlock()
 	for d := range w.cfgByDir {
@@ -473,6 +478,56 @@ func (w *workspace) options(path string) *rules.Options {
 	return w.configFor(path).Options(path)
 }
 
+// exclusionCache remembers lint.Excluded's answer per path while the
+// client watches what it depends on (.gitignore files, configuration and
+// project markers: watchedGlobs), so an analysis reads no file for it; a
+// change of those clears it (invalidate). Without watching, nothing is
+// kept: every analysis asks the disk.
+type exclusionCache struct {
+	mu     sync.Mutex
+	on     bool
+	gen    uint64 // bumped by invalidate: an answer read before is not kept
+	byPath map[string]bool
+}
+
+// enable starts keeping answers (the client watches the files they depend on).
+func (c *exclusionCache) enable() {
+	c.mu.Lock()
+	c.on = true
+	c.mu.Unlock()
+}
+
+// invalidate forgets every answer.
+func (c *exclusionCache) invalidate() {
+	c.mu.Lock()
+	c.gen++
+	c.byPath = nil
+	c.mu.Unlock()
+}
+
+// get returns the answer for path, computing it with compute unless kept.
+func (c *exclusionCache) get(path string, compute func() bool) bool {
+	c.mu.Lock()
+	on, gen := c.on, c.gen
+	v, ok := c.byPath[path]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	if on {
+		c.mu.Lock()
+		if c.gen == gen {
+			if c.byPath == nil {
+				c.byPath = map[string]bool{}
+			}
+			c.byPath[path] = v
+		}
+		c.mu.Unlock()
+	}
+	return v
+}
+
 // excluded reports whether `asyncls check .` of path's project skips the
 // file (lint.Excluded), saying so in the log the first time.
 func (w *workspace) excluded(path string) bool {
@@ -480,7 +535,7 @@ func (w *workspace) excluded(path string) bool {
 		return false
 	}
 	configFor := func(dir string) *config.Config { return w.configFor(filepath.Join(dir, "__init__.py")) }
-	if !lint.Excluded(path, w.rootOf(path), configFor) {
+	if !w.exclusions.get(path, func() bool { return lint.Excluded(path, w.rootOf(path), configFor) }) {
 		return false
 	}
 	if _, said := w.saidExcluded.LoadOrStore(path, true); !said {
@@ -854,6 +909,24 @@ func isProjectMarker(path string) bool {
 	return false
 }
 
+// isIgnoreFile reports whether path is a file of git's ignore rules that a
+// walk reads (internal/gitignore): a .gitignore, or a repository's
+// .git/info/exclude.
+func isIgnoreFile(path string) bool {
+	return filepath.Base(path) == ".gitignore" ||
+		filepath.Base(path) == "exclude" && filepath.Base(filepath.Dir(path)) == "info" && filepath.Base(filepath.Dir(filepath.Dir(path))) == ".git"
+}
+
+// configScope returns the directory below which the configuration or
+// ignore file at path applies: its own, or for .git/info/exclude the
+// repository's.
+func configScope(path string) string {
+	if isIgnoreFile(path) && filepath.Base(path) == "exclude" {
+		return filepath.Dir(filepath.Dir(filepath.Dir(path)))
+	}
+	return filepath.Dir(path)
+}
+
 // DidChangeWatchedFiles updates the index from disk and re-analyses the
 // open documents that depend on what changed. Changes of pyproject.toml
 // (and project markers appearing or disappearing) are collected and applied
@@ -873,7 +946,7 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			// Files may now belong to another project.
 			s.configChanged("", true)
 		}
-		if filepath.Base(p) == "pyproject.toml" {
+		if filepath.Base(p) == "pyproject.toml" || isIgnoreFile(p) {
 			s.configChanged(p, false)
 			continue
 		}
@@ -1001,7 +1074,7 @@ func (s *Server) applyConfigChanges() {
 		s.configReloaded(files, nil)
 		return
 	}
-	s.log.infof("%s changed: reloading the configuration below it", strings.Join(files, ", "))
+	s.log.infof("%s changed: reloading the configuration and exclusions below it", strings.Join(files, ", "))
 	for _, f := range files {
 		s.ws.invalidateConfigOf(f)
 	}
@@ -1011,7 +1084,7 @@ func (s *Server) applyConfigChanges() {
 	s.ws.mu.Lock()
 	for root := range s.ws.projects {
 		for _, f := range files {
-			if root != "" && (lint.Within(filepath.Dir(f), root) || lint.Within(root, f)) {
+			if root != "" && (lint.Within(configScope(f), root) || lint.Within(root, f)) {
 				refresh = append(refresh, root)
 				break
 			}
@@ -1024,7 +1097,7 @@ func (s *Server) applyConfigChanges() {
 	for _, d := range s.openDocs() {
 		affected := filesChanged && contains(refresh, s.ws.rootOf(d.path))
 		for _, f := range files {
-			if lint.Within(filepath.Dir(f), d.path) {
+			if lint.Within(configScope(f), d.path) {
 				affected = true
 			}
 		}

@@ -7,7 +7,7 @@
 // testdata/loopsim concatenated to about 3,000 lines).
 //
 //	go run ./bench/server [-bin bin/asyncls] [-file ../corpus/files/large.py] [-corpus ../corpus/src]
-//	    [-programs testdata/loopsim] [-scenarios large,open,async]
+//	    [-programs testdata/loopsim] [-scenarios large,open,async] [-watch=false]
 //	go run ./bench/server -write-async-heavy FILE   (writes the async-heavy file and exits)
 //
 // Targets (issues 4 and 11): edit p50 < 10 ms, p99 < 30 ms, hover < 5 ms, peak RSS < 150 MiB
@@ -38,12 +38,18 @@ import (
 
 var extraSettings string
 
+// watchFiles makes the client say it watches files for the server
+// (workspace/didChangeWatchedFiles with dynamic registration), as VS Code
+// and Neovim do: the server then keeps answers that depend on files on disk.
+var watchFiles bool
+
 func main() {
 	bin := flag.String("bin", "bin/asyncls", "asyncls binary")
 	file := flag.String("file", "../corpus/files/large.py", "large async Python file (generated when missing)")
 	corpus := flag.String("corpus", "../corpus/src", "directory to take the 200 extra files from (generated when missing)")
 	edits := flag.Int("edits", 200, "single-character edits per scenario")
 	open := flag.Int("open", 200, "files open in the second scenario")
+	flag.BoolVar(&watchFiles, "watch", true, "advertise watched-files dynamic registration, as VS Code and Neovim do")
 	flag.StringVar(&extraSettings, "settings", "", `extra server settings (JSON members), e.g. '"ignore": ["ASL401"]'`)
 	programs := flag.String("programs", "testdata/loopsim", "directory of the asyncio programs concatenated into the async-heavy file")
 	scenarios := flag.String("scenarios", "large,open,async", "scenarios to run: large (the large file alone), open (plus 200 files), async (the async-heavy file)")
@@ -74,6 +80,7 @@ func main() {
 	if extraSettings != "" {
 		fmt.Printf("settings: %s\n", extraSettings)
 	}
+	fmt.Printf("client watches files: %v\n", watchFiles)
 	if want["large"] {
 		fmt.Println("\n== scenario 1: one large file open")
 		run(*bin, large, nil, *edits)
@@ -310,6 +317,12 @@ func run(bin string, large []byte, extra [][]byte, edits int) {
 		settings += ", " + extraSettings
 	}
 	initParams := &protocol.InitializeParams{InitializationOptions: protocol.LSPAny(settings + "}")}
+	if watchFiles {
+		yes := true
+		initParams.Capabilities.Workspace = &protocol.WorkspaceClientCapabilities{
+			DidChangeWatchedFiles: &protocol.DidChangeWatchedFilesClientCapabilities{DynamicRegistration: &yes},
+		}
+	}
 	initParams.WorkspaceFolders = protocol.NewNullable([]protocol.WorkspaceFolder{{URI: uri.File(dir), Name: "bench"}})
 	call(protocol.MethodInitialize, initParams, nil)
 	notify(protocol.MethodInitialized, &protocol.InitializedParams{})

@@ -129,3 +129,50 @@ class Stream:
 
     async def _run(self):
         await asyncio.sleep(1)
+
+
+async def cancels_what_is_pending(changed, fetch):
+    # Quiet: every task the wait left pending is cancelled; the fetch task,
+    # if not pending, is done, and awaiting it does not suspend.
+    fetch_task = asyncio.ensure_future(fetch())
+    changed_task = asyncio.ensure_future(changed.wait())
+    _, pending = await asyncio.wait([changed_task, fetch_task], return_when=asyncio.FIRST_COMPLETED)
+    for p in pending:
+        p.cancel()
+    try:
+        await fetch_task
+    except asyncio.CancelledError:
+        pass
+
+
+async def cancels_a_listed_group(first, second):
+    # Quiet: the loop cancels every task of a list naming the one awaited.
+    tasks = [first, second]
+    for t in tasks:
+        t.cancel()
+    try:
+        await second
+    except asyncio.CancelledError:
+        pass
+
+
+async def cancels_another_group(first, second, third):
+    # Fires: the loop cancels other tasks; the CancelledError is the caller's.
+    for t in (first, second):
+        t.cancel()
+    try:
+        await third
+    except asyncio.CancelledError:  # want: ASYNC103
+        pass
+
+
+async def reports_what_is_pending(changed, fetch, log):
+    # Fires: the loop over the pending tasks only logs them.
+    fetch_task = asyncio.ensure_future(fetch())
+    _, pending = await asyncio.wait([changed, fetch_task], timeout=5)
+    for p in pending:
+        log.info("still running: %r", p)
+    try:
+        await fetch_task
+    except asyncio.CancelledError:  # want: ASYNC103
+        pass

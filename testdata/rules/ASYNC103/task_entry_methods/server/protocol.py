@@ -50,8 +50,8 @@ class Client:
     # Fires: started as a task here, but app.py awaits it under a timeout:
     # the swallow ends that caller's wait normally and its timeout never fires.
     async def sync_forever(self):
-        while True:
-            try:
+        try:
+            while True:
                 await asyncio.sleep(30)
-            except asyncio.CancelledError:  # want: ASYNC103
-                return  # want: ASYNC104
+        except asyncio.CancelledError:  # want: ASYNC103
+            log.debug("sync stopped")

@@ -1,0 +1,3 @@
+"""Constants (ours: the two names connectors/__init__.py imports)."""
+CURRENCY_LIST = {}
+REGIONS = {}

@@ -1,0 +1,2 @@
+"""A plugin module (ours: stands for the project's plugin_*.py modules)."""
+plugin_instance = None

@@ -1,0 +1,1 @@
+from .source_shell import SourceShell  # noqa: F401
