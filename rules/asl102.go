@@ -62,6 +62,8 @@ async def handler(key):
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
+		"function may await it, but not before it exists); " +
 		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, " +
 		"`d = dict(k=f())`, `d.update(k=f())`, `d.setdefault(\"k\", f())`, `l[0] = f()`) " +
 		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
@@ -1006,6 +1008,15 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	binding := scope.Lookup(name)
 	uses, ok := reachedUses(m, scope, binding, name, target, assign)
 	if !ok {
+		// A nested function captures the name and may await it, but a use
+		// as the result before that function is defined (`user.id` right
+		// after `user = get_default_user()`) fails whatever the function
+		// does later.
+		for _, use := range uses {
+			if u := fl.judgeValue(use, inContainer); u.fate == fateMisuse && !inContainer {
+				return coroUse{fate: fateMisuse, why: "it is stored in `" + name + "` and " + strings.TrimPrefix(u.why, "it is ")}
+			}
+		}
 		return coroUse{fate: fateConsumed}
 	}
 	var weak, misuse *coroUse
@@ -1076,7 +1087,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 // reachedUses returns the reads of name (bound to binding) that the
 // assignment can reach: after it in source order, before the next
 // assignment of the name, and not in another branch of an if. ok is false
-// when the name escapes where it cannot be followed (a nested function).
+// when the name escapes where it cannot be followed (a nested function);
+// uses then holds only the reads before the first capture in source order,
+// which run before the nested function is defined.
 func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node) (uses []*analysis.Node, ok bool) {
 	body := scope.Node
 	if b := scope.Node.ChildByField("body"); b != nil {
@@ -1102,8 +1115,8 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 			}
 			return true
 		}
-		if m.ScopeAt(n) != scope {
-			if m.ScopeAt(n).Kind != analysis.ComprehensionScope {
+		if inner := m.ScopeAt(n); inner != scope {
+			if inner.Kind != analysis.ComprehensionScope {
 				ok = false // captured by a nested function
 				return false
 			}
@@ -1120,9 +1133,6 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		uses = append(uses, n)
 		return true
 	})
-	if !ok {
-		return nil, false
-	}
 	// A rebinding that surely runs after this assignment (not in another
 	// branch, not in a block that may be skipped) ends its reach.
 	var kill *analysis.Node
@@ -1143,7 +1153,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		}
 		uses = kept
 	}
-	return uses, true
+	return uses, ok
 }
 
 // bindingEnd is where a binding of target takes effect: after the whole
