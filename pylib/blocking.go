@@ -21,6 +21,7 @@ const (
 	smtpAlt    = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
 	fileLoad   = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	archiveAlt = "do the archive work in `await asyncio.to_thread(...)`"
+	llmAlt     = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
 )
 
 // HTTPVerbs are the request methods of HTTP client APIs.
@@ -220,6 +221,14 @@ func init() {
 		"concurrent.futures.wait")
 	blocking("ASL202", "shut it down from a thread: `await asyncio.to_thread(executor.shutdown)`",
 		"concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
+	// The synchronous LLM clients: every API call is an HTTP request (httpx
+	// underneath), often seconds long. The async twins are in async_libs.go.
+	for _, typ := range []string{"openai.OpenAI", "openai.AzureOpenAI"} {
+		blocking("ASL202", llmAlt, prefixed(typ+".", openAIRequests...)...)
+		returns(typ, typ)
+	}
+	blocking("ASL202", llmAlt, prefixed("anthropic.Anthropic.", anthropicRequests...)...)
+	returns("anthropic.Anthropic", "anthropic.Anthropic")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
 	unblocked := func(how Unblocking, names ...string) {
@@ -261,7 +270,7 @@ func init() {
 		"requests.head": 0.1, "requests.request": 0.1, "requests.Session.get": 0.1, "requests.Session.post": 0.1,
 		"urllib.request.urlopen": 0.1, "httpx.get": 0.1, "httpx.post": 0.1, "httpx.Client.get": 0.1, "httpx.Client.post": 0.1,
 		"subprocess.run": 0.05, "subprocess.call": 0.05, "subprocess.check_call": 0.05, "subprocess.check_output": 0.05,
-		"os.system": 0.05, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
+		"os.system": 0.05, "openai.OpenAI.chat.completions.create": 1.0, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
 	} {
 		latency(name, seconds)
 	}

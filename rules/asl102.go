@@ -30,7 +30,7 @@ async def handler(key):
 	Severity:  Error,
 	Default:   true,
 	CrossFile: true,
-	Fix:       "Insert `await` before the call (only inside an async function).",
+	Fix:       "Insert `await` before the call (only inside an async function), parenthesised when the call is the object of an attribute, subscript or call: `(await prompt(...)).strip()`.",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
@@ -123,14 +123,29 @@ func runNeverAwaited(p *Pass) {
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
-			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false,
-				Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.Start), New: "await "}}}))
+			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if !c.InAsync() {
 			msg = "coroutine `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
 		p.Report(c.Node, msg, opts...)
 	}
 	reportCoroutineCallbacks(p)
+}
+
+// awaitEdits adds `await` before call. `await` binds looser than `.`, `[]`
+// and `()`, so a call that is the object of an attribute, subscript or call
+// (`prompt(...).strip()`) is wrapped: `(await prompt(...)).strip()`.
+func awaitEdits(call *analysis.Node) []Edit {
+	start, end := int(call.Start), int(call.End)
+	if parent := call.Parent(); parent != nil {
+		switch field := call.Field(); {
+		case parent.Type() == "attribute" && field == "object",
+			parent.Type() == "subscript" && field == "value",
+			parent.Type() == "call" && field == "function":
+			return []Edit{{Start: start, End: start, New: "(await "}, {Start: end, End: end, New: ")"}}
+		}
+	}
+	return []Edit{{Start: start, End: start, New: "await "}}
 }
 
 // reportCoroutineCallbacks reports coroutine functions handed, uncalled,
@@ -406,6 +421,10 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateMisuse, why: "it is iterated as if it were its result"}
 		case "interpolation":
 			return coroUse{fate: fateWeak, why: "it is formatted into a string"}
+		case "call":
+			if analysis.Unparen(by.ChildByField("function")) == n {
+				return coroUse{fate: fateMisuse, why: "it is called as if it were its result (a coroutine object is not callable)"}
+			}
 		case "with_item", "with_clause":
 			if w := withStatementOf(n); w != nil && !w.HasToken("async") {
 				return coroUse{fate: fateMisuse, why: "it is used as a context manager"}
