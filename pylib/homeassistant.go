@@ -100,3 +100,27 @@ func init() {
 		LibraryBases[cls] = []string{haEntity}
 	}
 }
+
+// AwaitedHooks gives, per library (its top-level module), the names of the
+// module-level functions it looks up by name in a plugin's modules and
+// awaits: such a function must stay a coroutine function whatever its body.
+// Home Assistant awaits an integration's and its platforms' setup hooks
+// (config_entries.py: `result = await component.async_setup_entry(hass,
+// self)`); a platform's `async_setup_entry` that only adds entities never
+// awaits.
+var AwaitedHooks = map[string][]string{
+	"homeassistant": {"async_setup", "async_setup_entry", "async_unload_entry", "async_migrate_entry",
+		"async_remove_entry", "async_setup_platform", "async_remove_config_entry_device",
+		"async_get_config_entry_diagnostics", "async_get_device_diagnostics"},
+}
+
+// AwaitedHook reports whether name is a hook that the library whose
+// top-level module is root awaits.
+func AwaitedHook(root, name string) bool {
+	for _, h := range AwaitedHooks[root] {
+		if h == name {
+			return true
+		}
+	}
+	return false
+}
