@@ -33,6 +33,8 @@ class Sensor(CoordinatorEntity[Coordinator], SensorEntity):
         self.async_schedule_update_ha_state(True)
         self.async_on_remove(self.coordinator.async_add_listener(self.async_write_ha_state))
         self.hass.async_create_task(self.coordinator.async_refresh())
+        self.hass.async_add_job(self.coordinator.async_refresh())
+        self.hass.async_create_background_task(self.coordinator.async_refresh(), "acme")
 
 
 class Untyped(CoordinatorEntity):
