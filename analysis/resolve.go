@@ -727,10 +727,29 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 	if types == nil && f.Class != nil && pylib.Within(f.Class.libraryBase(0), pylib.NamedEventHandlers) {
 		types = pylib.DiscordEvents[f.Name]
 	}
+	if types == nil && f.Class == nil && f.Scope.Parent == m.Scope {
+		types = m.hookParams(f.Name)
+	}
 	if index < len(types) {
 		return types[index]
 	}
 	return ""
+}
+
+// hookParams returns the argument types a library the module imports
+// passes to its module-level function name when it awaits it as a hook
+// (Home Assistant's `async_setup_entry(hass, entry)`), or nil.
+func (m *Module) hookParams(name string) []string {
+	for _, imp := range m.Imports {
+		if imp.Relative {
+			continue
+		}
+		root, _, _ := strings.Cut(imp.Module, ".")
+		if params, ok := pylib.AwaitedHook(root, name); ok {
+			return params
+		}
+	}
+	return nil
 }
 
 // attrBinding returns the memo of self.attr's values, or nil.

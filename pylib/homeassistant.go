@@ -101,26 +101,31 @@ func init() {
 	}
 }
 
-// AwaitedHooks gives, per library (its top-level module), the names of the
-// module-level functions it looks up by name in a plugin's modules and
-// awaits: such a function must stay a coroutine function whatever its body.
-// Home Assistant awaits an integration's and its platforms' setup hooks
-// (config_entries.py: `result = await component.async_setup_entry(hass,
-// self)`); a platform's `async_setup_entry` that only adds entities never
-// awaits.
-var AwaitedHooks = map[string][]string{
-	"homeassistant": {"async_setup", "async_setup_entry", "async_unload_entry", "async_migrate_entry",
-		"async_remove_entry", "async_setup_platform", "async_remove_config_entry_device",
-		"async_get_config_entry_diagnostics", "async_get_device_diagnostics"},
+// AwaitedHooks gives, per library (its top-level module), the module-level
+// functions it looks up by name in a plugin's modules and awaits, with the
+// types of the arguments it passes them (nil where not worth tracking):
+// such a function must stay a coroutine function whatever its body, and its
+// untyped parameters have those types. Home Assistant awaits an
+// integration's and its platforms' setup hooks (config_entries.py: `result
+// = await component.async_setup_entry(hass, self)`); a platform's
+// `async_setup_entry` that only adds entities never awaits.
+var AwaitedHooks = map[string]map[string][]string{
+	"homeassistant": {
+		"async_setup":                        {haCore + "HomeAssistant"},
+		"async_setup_entry":                  {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_unload_entry":                 {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_migrate_entry":                {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_remove_entry":                 {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_setup_platform":               {haCore + "HomeAssistant"},
+		"async_remove_config_entry_device":   {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_get_config_entry_diagnostics": {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_get_device_diagnostics":       {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+	},
 }
 
 // AwaitedHook reports whether name is a hook that the library whose
-// top-level module is root awaits.
-func AwaitedHook(root, name string) bool {
-	for _, h := range AwaitedHooks[root] {
-		if h == name {
-			return true
-		}
-	}
-	return false
+// top-level module is root awaits, and the types of the arguments it passes.
+func AwaitedHook(root, name string) ([]string, bool) {
+	params, ok := AwaitedHooks[root][name]
+	return params, ok
 }

@@ -183,7 +183,9 @@ func TestHomeAssistantKindsThroughLibraryBases(t *testing.T) {
 	if i, ok := GenericAttr("homeassistant.helpers.update_coordinator.CoordinatorEntity", "coordinator"); !ok || i != 0 {
 		t.Errorf("CoordinatorEntity.coordinator: generic parameter %d, %v; want 0, true", i, ok)
 	}
-	if !AwaitedHook("homeassistant", "async_setup_entry") || AwaitedHook("homeassistant", "async_write_ha_state") {
+	_, hook := AwaitedHook("homeassistant", "async_setup_entry")
+	_, notHook := AwaitedHook("homeassistant", "async_write_ha_state")
+	if !hook || notHook {
 		t.Errorf("AwaitedHook: async_setup_entry is Home Assistant's hook, async_write_ha_state is not")
 	}
 }

@@ -184,7 +184,7 @@ func awaitedHook(m *analysis.Module, f *analysis.Function) bool {
 	}
 	for _, imp := range m.Imports {
 		root, _, _ := strings.Cut(imp.Module, ".")
-		if !imp.Relative && pylib.AwaitedHook(root, f.Name) {
+		if _, ok := pylib.AwaitedHook(root, f.Name); ok && !imp.Relative {
 			return true
 		}
 	}
