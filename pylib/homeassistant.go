@@ -21,7 +21,7 @@ func init() {
 	// Coroutine methods (`async def` in HA core).
 	coroutineMethods(haCore+"HomeAssistant", "async_block_till_done")
 	coroutineMethods(haCore+"ServiceRegistry", "async_call")
-	coroutineMethods(haEntries+"ConfigEntries", "async_forward_entry_setups", "async_forward_entry_setup",
+	coroutineMethods(haEntries+"ConfigEntries", "async_forward_entry_setups", "async_forward_entry_setup", "async_forward_entry_unload",
 		"async_unload_platforms", "async_reload", "async_unload")
 	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init")
 	coroutineMethods(haCoordinator, "async_refresh", "async_request_refresh", "async_config_entry_first_refresh")

@@ -13,6 +13,7 @@ async def async_setup_entry(hass, entry):
 
 
 async def async_unload_entry(hass, entry):
+    hass.config_entries.async_forward_entry_unload(entry, "sensor")  # want: ASL102
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 
