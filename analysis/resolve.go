@@ -128,6 +128,15 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		}
 		return Ref{}
 	case "await":
+		// await q.get() where q: asyncio.Queue[T]: a T.
+		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
+			if fn := Unparen(named[0]).ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+				m.File.Text(fn.ChildByField("attribute")) == "get" {
+				if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
+					return m.annotationType(t, depth+1)
+				}
+			}
+		}
 		// x = await connect(): the awaited result's type, when the table knows it.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
@@ -466,16 +475,49 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 // it: the value type of `dict[str, Client]`, the item type of
 // `list[Client]`; nil when unknown.
 func (m *Module) elementAnnotation(n *Node, depth int) *Node {
+	base, params := m.containerAnnotation(n, depth)
+	if base == nil {
+		return nil
+	}
+	name := m.resolve(base, depth+1).Name
+	// Python's generic containers as annotations spell them: typing syntax.
+	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
+	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
+		return params[len(params)-1]
+	case "list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable":
+		return params[0]
+	}
+	return nil
+}
+
+// queueElementAnnotation returns the item annotation of an asyncio queue
+// expression n (`asyncio.Queue[T]` on the name or self attribute holding
+// it): what awaiting its get() gives; nil when unknown.
+func (m *Module) queueElementAnnotation(n *Node, depth int) *Node {
+	base, params := m.containerAnnotation(n, depth)
+	if base == nil {
+		return nil
+	}
+	if pylib.AsyncQueueTypes[m.resolve(base, depth+1).Name] {
+		return params[0]
+	}
+	return nil
+}
+
+// containerAnnotation splits the generic annotation of the name or self
+// attribute n (`Base[A, B]`) into its base and parameters; nil when n has
+// no such annotation.
+func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 	n = Unparen(n)
 	if n == nil || depth > maxResolveDepth {
-		return nil
+		return nil, nil
 	}
 	var ann *Node
 	switch n.Type() {
 	case "identifier":
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
 		if b == nil {
-			return nil
+			return nil, nil
 		}
 		switch b.Kind {
 		case BindParam:
@@ -488,7 +530,7 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 	case "attribute":
 		obj := m.resolve(n.ChildByField("object"), depth+1)
 		if obj.Class == nil || !obj.Instance {
-			return nil
+			return nil, nil
 		}
 		attr := m.File.Text(n.ChildByField("attribute"))
 		ann = annotationValue(obj.Class.Attrs[attr])
@@ -499,21 +541,13 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 		}
 	}
 	if ann == nil {
-		return nil
+		return nil, nil
 	}
 	base, params := genericParts(Unparen(ann))
 	if base == nil || len(params) == 0 {
-		return nil
+		return nil, nil
 	}
-	name := m.resolve(base, depth+1).Name
-	// Python's generic containers as annotations spell them: typing syntax.
-	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
-	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
-		return params[len(params)-1]
-	case "list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable":
-		return params[0]
-	}
-	return nil
+	return base, params
 }
 
 // annotationValue returns the annotation among a binding's values (an

@@ -73,7 +73,10 @@ async def handler(key):
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
 		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
-		"Home Assistant's `hass.async_add_executor_job`); and a local that is only tested, compared or printed. A name tested " +
+		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
+		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
+		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
+		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
@@ -130,6 +133,34 @@ func runNeverAwaited(p *Pass) {
 		p.Report(c.Node, msg, opts...)
 	}
 	reportCoroutineCallbacks(p)
+	reportDroppedAwaitedCoroutines(p)
+}
+
+// reportDroppedAwaitedCoroutines reports an `await` statement whose result
+// is itself an awaitable by its annotation and is dropped: `await q.get()`
+// on an `asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and
+// never runs it.
+func reportDroppedAwaitedCoroutines(p *Pass) {
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type() != "expression_statement" {
+			return true
+		}
+		named := n.NamedChildren()
+		if len(named) != 1 {
+			return false
+		}
+		aw := analysis.Unparen(named[0])
+		if aw == nil || aw.Type() != "await" {
+			return false
+		}
+		r := p.Module.Resolve(aw)
+		if !r.Instance || !pylib.AwaitableAnnotations[r.Name] {
+			return false
+		}
+		p.Report(aw, "the value `"+p.File.Text(aw)+"` gives is an awaitable (`"+r.Name[strings.LastIndex(r.Name, ".")+1:]+
+			"` by its annotation) and the statement drops it: the coroutine it holds never runs; await it too")
+		return false
+	})
 }
 
 // awaitEdits adds `await` before call. `await` binds looser than `.`, `[]`
