@@ -154,6 +154,24 @@ func init() {
 		"zoneinfo.ZoneInfo", "backports.zoneinfo.ZoneInfo", "pytz.timezone", "dateutil.tz.gettz", "dateutil.tz.tz.gettz",
 		"homeassistant.util.dt.get_time_zone")
 
+	// TLS set-up from certificate files reads them (ssl's
+	// load_verify_locations/load_cert_chain, which Home Assistant's
+	// detector reports): paho-mqtt's tls_set, and aiomqtt's Client (as
+	// asyncio_mqtt before its rename) when given tls_params, which it hands
+	// to tls_set in its constructor; a tls_context built beforehand loads
+	// nothing.
+	tlsAlt := "build the SSL context in `await asyncio.to_thread(...)` (ssl.create_default_context, " +
+		"load_verify_locations, load_cert_chain) and hand it over ready-made"
+	blocking("ASYNC230", tlsAlt+" with `tls_set_context(ctx)`", "paho.mqtt.client.Client.tls_set")
+	// The client itself stays in the coroutine: its constructor takes the
+	// running loop and makes futures on it (no thread may build it).
+	for _, n := range []string{"aiomqtt.Client", "aiomqtt.client.Client", "asyncio_mqtt.Client", "asyncio_mqtt.client.Client"} {
+		blocking("ASYNC230", tlsAlt+" as `tls_context=ctx`; the client itself must be built on the loop", n)
+		a := entry(n)
+		a.Unblock, a.BlockingKeyword = UnblockedWithoutKeyword, "tls_params"
+		a.Roles |= ThreadUnsafe
+	}
+
 	blocking("ASYNC250", "use `await asyncio.to_thread(input, ...)`", "input")
 	blocking("ASYNC251", "use `await asyncio.sleep(...)`", "time.sleep")
 

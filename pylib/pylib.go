@@ -68,9 +68,12 @@ type API struct {
 	LatencyKnown bool
 	Note         string
 	// Unblock says which arguments make a Blocking call return at once;
-	// FileArg is the position of the file argument UnblockedMemoryFile reads.
-	Unblock Unblocking
-	FileArg int
+	// FileArg is the position of the file argument UnblockedMemoryFile reads;
+	// BlockingKeyword is the argument without which an
+	// UnblockedWithoutKeyword call does no I/O.
+	Unblock         Unblocking
+	FileArg         int
+	BlockingKeyword string
 	// Spawns, on an async library's module record, are the methods of its
 	// task groups that start a task (asyncio's TaskGroup has create_task
 	// only; trio's and anyio's start_soon and start).
@@ -526,6 +529,10 @@ const (
 	// get_asynclib): a load once per process of a module the running
 	// program has already imported, not a wait on every call.
 	UnblockedCachedModule
+	// UnblockedWithoutKeyword: the call blocks only when given the
+	// BlockingKeyword argument (not None): a constructor that loads files
+	// only when told which (aiomqtt's Client with tls_params).
+	UnblockedWithoutKeyword
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -45,7 +45,11 @@ async def handle(event):
 		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
 		"already a Future or Task. A done callback that signals an event or future the function then awaits " +
 		"(`task.add_done_callback(lambda _: done.set())` ... `await done.wait()`) keeps it: the function, and its " +
-		"local, outlive the task.",
+		"local, outlive the task. Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
+		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED): then a use that keeps " +
+		"the task (await, `cancel()`, `result()` of the done task, storing it) must lie on every path to the function's end, " +
+		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
+		"task.add_done_callback(...)` leaves it pending and unreferenced).",
 	Run: runTaskReferenceDies,
 })
 
@@ -176,22 +180,89 @@ func runTaskReferenceDies(p *Pass) {
 		if !ok {
 			continue
 		}
-		kept := false
+		var keeping []*analysis.Node
+		waited := false // handed to a wait that may return with the task pending
 		for _, u := range uses {
 			k := useKind(p.Module, u)
+			if k == "schedule" && waitMayLeavePending(p.Module, u) {
+				waited = true
+				continue
+			}
 			if !strings.HasPrefix(k, "method:") || !taskMethodsKeepingNoReference[strings.TrimPrefix(k, "method:")] ||
 				k == "method:add_done_callback" && awaitsCompletionSignal(p.Module, c, u) {
-				kept = true
-				break
+				keeping = append(keeping, u)
 			}
 		}
-		if kept {
+		if len(keeping) > 0 {
+			// After such a wait the task may still run: the function must
+			// keep it on every path to its end, not only under an `if`.
+			if !waited {
+				continue
+			}
+			cond, _, open := uncoveredPath(p.File, c.UsedBy, keeping)
+			if !open {
+				continue
+			}
+			p.Report(c.UsedBy.ChildByField("left"), "task `"+name+"` may still be running after `asyncio.wait()` returns "+
+				"(a timeout or FIRST_COMPLETED), and on the path where `"+cond+"` is false nothing keeps it before `"+
+				funcDisplay(c.Func)+"` returns: the loop holds tasks weakly, so it may be garbage-collected mid-flight; "+
+				"keep it in a set (with `add_done_callback(set.discard)`), or cancel or await it on every path",
+				WithFix(keepTaskFix(p, c.UsedBy, name)))
 			continue
 		}
 		p.Report(c.UsedBy.ChildByField("left"), "task `"+name+"` is only referenced by this local variable, which dies when `"+
 			funcDisplay(c.Func)+"` returns: the task may be garbage-collected before it finishes; keep it in a set (with "+
 			"`add_done_callback(set.discard)`), await it, or use an `asyncio.TaskGroup`", WithFix(keepTaskFix(p, c.UsedBy, name)))
 	}
+}
+
+// waitMayLeavePending reports a use of a task in the tasks given to
+// `asyncio.wait()` (pylib's TakesTasks) whose result is dropped (`await
+// asyncio.wait([...], ...)` as a statement) and which may return while the
+// task runs (a timeout, or return_when other than ALL_COMPLETED): the wait
+// holds the task only while it waits.
+func waitMayLeavePending(m *analysis.Module, use *analysis.Node) bool {
+	q := use.Parent()
+	for q != nil && (q.Type() == "list" || q.Type() == "tuple" || q.Type() == "set" ||
+		q.Type() == "parenthesized_expression" || q.Type() == "list_splat") {
+		q = q.Parent()
+	}
+	if q == nil || q.Type() != "argument_list" || q.Parent() == nil || q.Parent().Type() != "call" {
+		return false
+	}
+	call := q.Parent()
+	if !pylib.Is(m.Resolve(call.ChildByField("function")).Name, pylib.TakesTasks) {
+		return false
+	}
+	aw := call.Parent()
+	for aw != nil && aw.Type() == "parenthesized_expression" {
+		aw = aw.Parent()
+	}
+	if aw == nil || aw.Type() != "await" || aw.Parent() == nil || aw.Parent().Type() != "expression_statement" {
+		return false
+	}
+	positional := 0
+	for _, a := range q.NamedChildren() {
+		if a.Type() != "keyword_argument" {
+			positional++
+			if positional == 2 && m.File.Text(a) != "None" {
+				return true // wait(fs, timeout)
+			}
+			continue
+		}
+		value := m.File.Text(a.ChildByField("value"))
+		switch m.File.Text(a.ChildByField("name")) {
+		case "timeout":
+			if value != "None" {
+				return true
+			}
+		case "return_when":
+			if !strings.HasSuffix(value, "ALL_COMPLETED") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keepTaskFix adds `_background_tasks.add(name)` and the discard callback

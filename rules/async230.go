@@ -38,7 +38,9 @@ async def load(path):
 		"(each reads the zone's file the first time a key is asked for). Not `pytz.timezone(\"UTC\")`, which returns pytz's " +
 		"utc object without a file, nor an import in a function that looks the module up in `sys.modules` first and " +
 		"imports only when it is missing (anyio's backend lookup): that loads once what the running program has " +
-		"already imported.",
+		"already imported. Setting TLS up from certificate files reads them: paho-mqtt's `Client.tls_set()`, and the " +
+		"constructor of aiomqtt's (asyncio_mqtt's) `Client` when given `tls_params` (not with a ready `tls_context`); that " +
+		"client is built on the loop (its constructor takes the running loop), so it gets no to_thread fix.",
 	Requires:    []Fact{blockingCalls, blockingDelays},
 	Run:         runBlockingOpenCall,
 	NonBlocking: openDoesNoIO,
@@ -48,7 +50,18 @@ async def load(path):
 // in-memory buffer (archiveOverMemory), or the UTC zone asked of a loader
 // that answers it without a file (utcZone): no file is opened.
 func openDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
-	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c)
+	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c) || withoutBlockingKeyword(m, c)
+}
+
+// withoutBlockingKeyword reports a call of an API that loads files only when
+// given its BlockingKeyword argument, made without it (or with None).
+func withoutBlockingKeyword(m *analysis.Module, c *analysis.Call) bool {
+	api, _ := pylib.Lookup(calleeOf(m, c.Node))
+	if api.Unblock != pylib.UnblockedWithoutKeyword {
+		return false
+	}
+	arg := c.Keyword(api.BlockingKeyword, m.File)
+	return arg == nil || arg.Type() == "none"
 }
 
 // importOfCachedModule reports `import_module(name)` in a function that

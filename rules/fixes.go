@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Building blocks of the fixes: imports, the module-level task set, and
@@ -224,7 +225,7 @@ func itoaSmall(i int) string {
 }
 
 // toThreadFixDoc describes toThreadFix for the rules whose fix it is.
-const toThreadFixDoc = "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix."
+const toThreadFixDoc = "Wrap the call as `await asyncio.to_thread(f, *args)`, importing asyncio when needed; a call on the result of another call (`conn.execute(q).fetchall()`) as `await asyncio.to_thread(lambda: ...)`, so the whole chain runs in the thread (unsafe: the callee then runs in another thread). In a module written for trio or anyio (and not asyncio): `await trio.to_thread.run_sync(f, *args)` (anyio's alike), with a lambda when the call has keyword arguments, which run_sync does not pass; a module mixing asyncio with them gets no fix, nor does a call that must run on the loop's thread (pylib's ThreadUnsafe, such as a client whose constructor takes the running loop)."
 
 // toThreadFix rewrites `f(a, b=1)` as `await asyncio.to_thread(f, a, b=1)`,
 // importing asyncio when needed; in a trio or anyio module as `await
@@ -232,6 +233,11 @@ const toThreadFixDoc = "Wrap the call as `await asyncio.to_thread(f, *args)`, im
 // keyword arguments: a call with any runs as `run_sync(lambda: f(a, b=1))`.
 func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if !c.InAsync() {
+		return nil
+	}
+	// An API that must run on the loop's thread (a client whose constructor
+	// takes the running loop) cannot be moved to a worker thread.
+	if api, ok := pylib.Lookup(p.Project.Canonical(c.Callee)); ok && api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) {
 		return nil
 	}
 	aio, lib, imp, ok := libraryRef(p, c.Node)
