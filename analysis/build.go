@@ -176,6 +176,10 @@ func (b *builder) emptyContainer(v *Node) bool {
 		case "set", "dict", "list", "defaultdict", "OrderedDict", "deque":
 			return true
 		}
+		// An empty asyncio queue: the annotation names its items.
+		if pylib.IsAsyncQueueSpelling(b.text(v.ChildByField("function"))) {
+			return true
+		}
 	}
 	return false
 }

@@ -80,6 +80,10 @@ func ScanImports(src []byte, n Naming) []string {
 			atStart := i == 0 || toks[i-1].kind == tokNewline || toks[i-1].kind == tokColon
 			if atStart {
 				ofFrom[j] = true
+				if dots == 0 && written == "__future__" {
+					// A compiler directive, no import to the model.
+					continue
+				}
 			}
 			mod := absolute(written)
 			if dots > 0 {
@@ -118,9 +122,12 @@ func ScanImports(src []byte, n Naming) []string {
 					break
 				}
 				emit(absolute(written))
-				first, _, _ := strings.Cut(written, ".")
-				emit(absolute(first))
 				j = alias(k)
+				if j == k {
+					// `import a.b` binds a (`import a.b as c` binds a.b).
+					first, _, _ := strings.Cut(written, ".")
+					emit(absolute(first))
+				}
 				if j >= len(toks) || toks[j].kind != tokComma {
 					break
 				}

@@ -714,7 +714,14 @@ func (p *Project) canonicalStep(qualified string) string {
 			if len(rest) < 2 {
 				return qualified
 			}
-			base = p.inheritedName(b.Class, rest[1], 0)
+			// `pkg.E.coordinator.async_refresh` where E's library base
+			// types coordinator: a method of that type.
+			if len(rest) > 2 {
+				base = p.inheritedType(b.Class, rest[1], 0)
+			}
+			if base == "" {
+				base = p.inheritedName(b.Class, rest[1], 0)
+			}
 			if base == "" {
 				return qualified
 			}
@@ -780,6 +787,46 @@ func (p *Project) inheritedName(cls *Class, attr string, depth int) string {
 			}
 			if !p.inProject(r.Name) && !pylib.LacksAttr(r.Name, attr) {
 				return r.Name + "." + attr
+			}
+		}
+	}
+	return ""
+}
+
+// inheritedType returns the qualified type of attribute attr of instances
+// of cls when cls does not define it and the first base that leads to it is
+// a library class that types it (Module.libraryBaseAttr), or "".
+func (p *Project) inheritedType(cls *Class, attr string, depth int) string {
+	if depth > 8 || cls.definesAttr(attr, 0) {
+		return ""
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := cls.module.Resolve(base)
+		parent := r.Class
+		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+			parent = p.Lookup(r.Name).Class
+			if parent == nil && !p.inProject(r.Name) {
+				if t := cls.module.libraryBaseAttr(base, r.Name, attr, 0); t.Known() {
+					if t.Class != nil {
+						return t.Class.FullName()
+					}
+					return t.Name
+				}
+				if !pylib.LacksAttr(r.Name, attr) {
+					return ""
+				}
+				continue
+			}
+		}
+		if parent != nil && parent != cls {
+			if parent.definesAttr(attr, 0) {
+				return ""
+			}
+			if t := p.inheritedType(parent, attr, depth+1); t != "" {
+				return t
 			}
 		}
 	}

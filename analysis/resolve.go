@@ -58,6 +58,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		obj := m.resolve(n.ChildByField("object"), depth+1)
 		return member(obj, attr, depth)
 	case "subscript":
+		// A generic base class: `class E(Base[T])` derives from Base.
+		if isClassBase(n) {
+			return m.resolve(n.ChildByField("value"), depth+1)
+		}
 		// clients[name] where clients: dict[str, Client].
 		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
 			return m.annotationType(t, depth+1)
@@ -124,6 +128,15 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		}
 		return Ref{}
 	case "await":
+		// await q.get() where q: asyncio.Queue[T]: a T.
+		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
+			if fn := Unparen(named[0]).ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+				m.File.Text(fn.ChildByField("attribute")) == "get" {
+				if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
+					return m.annotationType(t, depth+1)
+				}
+			}
+		}
 		// x = await connect(): the awaited result's type, when the table knows it.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
@@ -462,16 +475,49 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 // it: the value type of `dict[str, Client]`, the item type of
 // `list[Client]`; nil when unknown.
 func (m *Module) elementAnnotation(n *Node, depth int) *Node {
+	base, params := m.containerAnnotation(n, depth)
+	if base == nil {
+		return nil
+	}
+	name := m.resolve(base, depth+1).Name
+	// Python's generic containers as annotations spell them: typing syntax.
+	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
+	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
+		return params[len(params)-1]
+	case "list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable":
+		return params[0]
+	}
+	return nil
+}
+
+// queueElementAnnotation returns the item annotation of an asyncio queue
+// expression n (`asyncio.Queue[T]` on the name or self attribute holding
+// it): what awaiting its get() gives; nil when unknown.
+func (m *Module) queueElementAnnotation(n *Node, depth int) *Node {
+	base, params := m.containerAnnotation(n, depth)
+	if base == nil {
+		return nil
+	}
+	if pylib.AsyncQueueTypes[m.resolve(base, depth+1).Name] {
+		return params[0]
+	}
+	return nil
+}
+
+// containerAnnotation splits the generic annotation of the name or self
+// attribute n (`Base[A, B]`) into its base and parameters; nil when n has
+// no such annotation.
+func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 	n = Unparen(n)
 	if n == nil || depth > maxResolveDepth {
-		return nil
+		return nil, nil
 	}
 	var ann *Node
 	switch n.Type() {
 	case "identifier":
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
 		if b == nil {
-			return nil
+			return nil, nil
 		}
 		switch b.Kind {
 		case BindParam:
@@ -484,7 +530,7 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 	case "attribute":
 		obj := m.resolve(n.ChildByField("object"), depth+1)
 		if obj.Class == nil || !obj.Instance {
-			return nil
+			return nil, nil
 		}
 		attr := m.File.Text(n.ChildByField("attribute"))
 		ann = annotationValue(obj.Class.Attrs[attr])
@@ -495,21 +541,13 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 		}
 	}
 	if ann == nil {
-		return nil
+		return nil, nil
 	}
 	base, params := genericParts(Unparen(ann))
 	if base == nil || len(params) == 0 {
-		return nil
+		return nil, nil
 	}
-	name := m.resolve(base, depth+1).Name
-	// Python's generic containers as annotations spell them: typing syntax.
-	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
-	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
-		return params[len(params)-1]
-	case "list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable":
-		return params[0]
-	}
-	return nil
+	return base, params
 }
 
 // annotationValue returns the annotation among a binding's values (an
@@ -645,6 +683,18 @@ func member(obj Ref, attr string, depth int) Ref {
 		// makes `Api().get` requests.Session.get.
 		base := cls.libraryBaseFor(attr, 0)
 		if base != "" && !cls.definesAttr(attr, 0) {
+			if obj.Instance {
+				r, deferred := cls.libraryAttr(attr, 0, depth)
+				if r.Known() {
+					return r
+				}
+				// A base of another module comes first and the library
+				// knows nothing of attr: the project's lookup follows the
+				// bases in order (Project.Canonical).
+				if _, known := pylib.Lookup(base + "." + attr); deferred && !known {
+					return Ref{Name: cls.FullName() + "." + attr}
+				}
+			}
 			return Ref{Name: base + "." + attr}
 		}
 		// Forwarded by __getattr__ as a coroutine function.
@@ -667,7 +717,7 @@ func member(obj Ref, attr string, depth int) Ref {
 	if obj.Name == "builtins" && !obj.Instance {
 		return Ref{Name: attr}
 	}
-	if t, ok := pylib.LibraryAttrTypes[obj.Name+"."+attr]; ok && obj.Instance {
+	if t, ok := pylib.AttrType(obj.Name, attr); ok && obj.Instance {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{Name: obj.Name + "." + attr}
@@ -711,10 +761,29 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 	if types == nil && f.Class != nil && pylib.Within(f.Class.libraryBase(0), pylib.NamedEventHandlers) {
 		types = pylib.DiscordEvents[f.Name]
 	}
+	if types == nil && f.Class == nil && f.Scope.Parent == m.Scope {
+		types = m.hookParams(f.Name)
+	}
 	if index < len(types) {
 		return types[index]
 	}
 	return ""
+}
+
+// hookParams returns the argument types a library the module imports
+// passes to its module-level function name when it awaits it as a hook
+// (Home Assistant's `async_setup_entry(hass, entry)`), or nil.
+func (m *Module) hookParams(name string) []string {
+	for _, imp := range m.Imports {
+		if imp.Relative {
+			continue
+		}
+		root, _, _ := strings.Cut(imp.Module, ".")
+		if params, ok := pylib.AwaitedHook(root, name); ok {
+			return params
+		}
+	}
+	return nil
 }
 
 // attrBinding returns the memo of self.attr's values, or nil.
@@ -802,11 +871,71 @@ func (c *Class) libraryBaseFor(attr string, depth int) string {
 	return ""
 }
 
+// isClassBase reports whether n is an expression in the base list of a
+// class definition.
+func isClassBase(n *Node) bool {
+	p := n.Parent()
+	return p != nil && p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition"
+}
+
+// libraryAttr resolves the attribute attr that instances of c get from a
+// library base class (searched through the project's own bases): typed by
+// the base's generic parameter when the base names it
+// (`CoordinatorEntity[MyCoordinator]`'s coordinator), else by the
+// library's record of the attribute.
+// deferred reports that a base of another project module comes first: what
+// it defines is the project's to look up.
+func (c *Class) libraryAttr(attr string, depth, resolveDepth int) (r Ref, deferred bool) {
+	if depth > 8 {
+		return Ref{}, false
+	}
+	for _, base := range c.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := c.module.resolve(base, 0)
+		switch {
+		case b.Class != nil && b.Class != c:
+			if got, deferred := b.Class.libraryAttr(attr, depth+1, resolveDepth); got.Known() || deferred {
+				return got, deferred
+			}
+		case b.Class == nil && b.Func == nil && b.Name != "" && libraryName(c.module, base):
+			if t := c.module.libraryBaseAttr(base, b.Name, attr, resolveDepth); t.Known() || !pylib.LacksAttr(b.Name, attr) {
+				return t, false // first in the MRO: may define attr
+			}
+		case b.Class == nil && b.Func == nil && b.Name != "" && !pylib.LacksAttr(b.Name, attr):
+			return Ref{}, true
+		}
+	}
+	return Ref{}, false
+}
+
+// libraryBaseAttr is the type of attribute attr that the library class
+// named name, written as the base expression base, gives its subclasses'
+// instances: the base's type argument for a GenericAttrs attribute
+// (`CoordinatorEntity[MyCoordinator]`), else the library's record.
+func (m *Module) libraryBaseAttr(base *Node, name, attr string, depth int) Ref {
+	if i, ok := pylib.GenericAttr(name, attr); ok && Unparen(base).Type() == "subscript" {
+		if params := Unparen(base).ChildrenByField("subscript"); i < len(params) {
+			if t := m.annotationType(params[i], depth+1); t.Known() {
+				return t
+			}
+		}
+	}
+	if t, ok := pylib.AttrType(name, attr); ok {
+		return Ref{Name: t, Instance: true}
+	}
+	return Ref{}
+}
+
 // libraryName reports whether the base expression names something imported
 // from outside this module's own package (`requests.Session`, `Client` from
 // httpx), as opposed to a class of another project module.
 func libraryName(m *Module, base *Node) bool {
 	root := Unparen(base)
+	if root != nil && root.Type() == "subscript" { // a generic base: Base[T]
+		root = Unparen(root.ChildByField("value"))
+	}
 	for root != nil && root.Type() == "attribute" {
 		root = Unparen(root.ChildByField("object"))
 	}

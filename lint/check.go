@@ -201,7 +201,9 @@ func Check(req Request) *Result {
 
 // unit prepares the analysis of one project: its targets, and the rest of
 // its files read for context (problems with those are reported when they
-// are checked themselves). Problems with the targets go to res.
+// are checked themselves), read when the unit is analysed. Problems
+// finding the files go to res; problems reading the targets are reported
+// by the analysis.
 func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *target, res *Result) *unit {
 	root := key.root
 	u := &unit{root: root, wd: ts.wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
@@ -252,16 +254,24 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 		}
 	}
 	limit := func(path string) int64 { return req.Configs.configFor(filepath.Dir(path)).MaxBytes() }
-	sources, errs, skipped := readAll(toRead, limit)
-	for _, e := range append(errs, skipped...) {
-		splitProblems(res, []error{u.showError(e)})
+	withStdin := stdin != nil && u.targets[stdin.abs]
+	u.pending = len(toRead) + len(contextFiles)
+	if withStdin {
+		u.pending++
 	}
-	others, _, _ := readAll(contextFiles, limit)
-	sources = append(sources, others...)
-	if stdin != nil && u.targets[stdin.abs] {
-		sources = append(sources, Source{Path: stdin.abs, Src: req.Stdin.Src})
+	u.read = func() ([]Source, []error) {
+		sources, errs, skipped := readAll(toRead, limit)
+		var problems []error
+		for _, e := range append(errs, skipped...) {
+			problems = append(problems, u.showError(e))
+		}
+		others, _, _ := readAll(contextFiles, limit)
+		sources = append(sources, others...)
+		if withStdin {
+			sources = append(sources, Source{Path: stdin.abs, Src: req.Stdin.Src})
+		}
+		return sources, problems
 	}
-	u.sources = sources
 	return u
 }
 

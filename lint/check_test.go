@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
 
+	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
 )
 
@@ -481,5 +483,72 @@ func TestLargeUnmarkedProjectWarns(t *testing.T) {
 		} else if big && !strings.Contains(warned[0], fmt.Sprintf("%d Python files", n)) {
 			t.Errorf("warning %q does not say how many files are read", warned[0])
 		}
+	}
+}
+
+// TestSubclassSearchSkipsNamesInStrings: the modules that may subclass a
+// class the rules asked about are found by the names bound to it; a name in
+// `__all__` or in prose assigned to a name binds nothing, so such a module
+// (and what it imports) is not parsed into the project, while an alias
+// (`from base import Command as Cmd`) still leads to its subclasses. The
+// findings equal those of a check of the whole project.
+func TestSubclassSearchSkipsNamesInStrings(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"base.py": "class Command:\n    async def _close(self):\n        pass\n\n    async def _flush(self):\n        pass\n\n" +
+			"    async def _open(self):\n        pass\n\n    def close(self):\n        self._close()\n\n" +
+			"    def flush(self):\n        self._flush()\n\n    def open(self):\n        self._open()\n",
+		"local.py":   "from base import Command\n\n\nclass Local(Command):\n    def _close(self):\n        pass\n",
+		"alias.py":   "from base import Command as Cmd\n\n__all__ = [\"Cmd\"]\n",
+		"deep.py":    "from alias import Cmd\n\n\nclass Deep(Cmd):\n    def _flush(self):\n        pass\n",
+		"noise.py":   "import helpers\n\n__all__ = [\"Command\", \"Cmd\"]\nUSAGE = \"\"\"Command: runs one (see Cmd).\"\"\"\n",
+		"helpers.py": "def _open():\n    pass\n",
+	})
+	var parsed atomic.Int64
+	one := Check(Request{Paths: []string{filepath.Join(root, "base.py")}, Configs: NewConfigs(nil, nil),
+		Progress: func(stage Stage, done, total int) {
+			if stage == Parsing {
+				parsed.Add(1)
+			}
+		}})
+	var want []string
+	for _, f := range findings(root, check(t, root)) {
+		if strings.HasPrefix(f, "base.py ") {
+			want = append(want, f)
+		}
+	}
+	if got := findings(root, one); !reflect.DeepEqual(got, want) || len(got) != 1 || !strings.Contains(got[0], "ASL102") {
+		t.Errorf("check base.py = %v, check of the project reports %v for it (want one ASL102, at open)", got, want)
+	}
+	if parsed.Load() != 4 {
+		t.Errorf("check base.py parsed %d modules, want 4 (base, local, alias, deep)", parsed.Load())
+	}
+}
+
+// TestBoundToClassesReadsStringsAsAnnotations: a module-level name may be
+// bound to a wanted class by code or by a string the analysis may read as
+// an annotation, not by a string in a display or by prose.
+func TestBoundToClassesReadsStringsAsAnnotations(t *testing.T) {
+	src := "from typing import Optional\n" +
+		"in_code = Command\n" +
+		"called = Command()\n" +
+		"forward = \"Command\"\n" +
+		"optional = Optional[\"Command\"]\n" +
+		"union = \"Command | None\"\n" +
+		"formatted = f\"{Command}\"\n" +
+		"code_in_tuple = (\"x\", Command)\n" +
+		"__all__ = [\"Command\"]\n" +
+		"names = (\"Command\", \"Other\")\n" +
+		"mapping = {\"kind\": \"Command\"}\n" +
+		"prose = \"\"\"Command: runs one (see the docs).\"\"\"\n" +
+		"other = Optional[\"Other\"]\n"
+	layout := analysis.NewLayout("/p", []string{"/p/m.py"})
+	m := BuildModule(layout, "/p/m.py", []byte(src))
+	got := boundToClasses(m, map[string]bool{"Command": true})
+	sort.Strings(got)
+	want := []string{"called", "code_in_tuple", "formatted", "forward", "in_code", "optional", "union"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("names bound to Command: %v, want %v", got, want)
 	}
 }

@@ -112,6 +112,23 @@ type unit struct {
 	// lines holds the line index of each checked target once the project
 	// is released (release), for reporting.
 	lines map[string]*analysis.LineIndex
+	// read, when not nil, reads sources (at most pending files) and
+	// returns the problems reading the targets: deferred until the unit is
+	// analysed, so a run over several projects holds one project's sources
+	// at a time.
+	read    func() ([]Source, []error)
+	pending int
+}
+
+// load reads the unit's sources if they are not read yet; problems with
+// its targets go to res.
+func (u *unit) load(res *Result) {
+	if u.read != nil {
+		sources, problems := u.read()
+		u.sources = append(u.sources, sources...)
+		u.read = nil
+		splitProblems(res, problems)
+	}
 }
 
 // release drops the unit's project and sources once it is analysed,
@@ -251,6 +268,12 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 	var parsed, checked atomic.Int64
 	totalSources, totalTargets := 0, 0
 	for _, u := range units {
+		if u.read != nil {
+			// Not read yet: the files it will read, and its targets.
+			totalSources += u.pending
+			totalTargets += len(u.targets)
+			continue
+		}
 		totalSources += len(u.sources)
 		for _, s := range u.sources {
 			if u.target(s.Path) {
@@ -265,6 +288,7 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 		return func() { progress(stage, int(n.Add(1)), total) }
 	}
 	for _, u := range units {
+		u.load(res)
 		if cacheVersion != "" {
 			diags, errs, files, werr := analyseUnitCached(u, OpenCache(CacheDir(u.root), cacheVersion, u.root), &res.Cache)
 			if werr != nil {

@@ -360,7 +360,7 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 			}
 		case analysis.BindAssign:
 			for _, v := range b.Values {
-				if v != nil && holdsIdentifier([]byte(m.File.Text(v)), wanted) {
+				if v != nil && valueMayName(m.File, v, wanted) {
 					out = append(out, name)
 					break
 				}
@@ -368,6 +368,61 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// valueMayName reports whether the assigned value v may bind its name to a
+// class named in wanted: it names one in code, or in a string that the
+// analysis may read as a type annotation (`Thing = Optional["Base"]`:
+// analysis's annotationText reads a dotted name, `X | None`, `Optional[X]`).
+// A string that cannot be one (prose: a docstring assigned to a name) or
+// that is an element of a list, tuple, set or dict display (the names of
+// `__all__`, which the analysis never resolves to a class) does not count.
+func valueMayName(f *analysis.File, v *analysis.Node, wanted map[string]bool) bool {
+	found := false
+	v.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		switch n.Type() {
+		case "comment":
+			return false
+		case "identifier":
+			found = wanted[f.Text(n)]
+		case "string":
+			if p := n.Parent(); n != v && p != nil {
+				switch p.Type() {
+				case "list", "tuple", "set", "pair", "expression_list":
+					// Only interpolations (code) may name a class.
+					n.Walk(func(c *analysis.Node) bool {
+						if c.Type() == "string_content" {
+							return false
+						}
+						found = found || c.Type() == "identifier" && wanted[f.Text(c)]
+						return !found
+					})
+					return false
+				}
+			}
+		case "string_content":
+			text := f.Text(n)
+			found = mayBeAnnotation(text) && holdsIdentifier([]byte(text), wanted)
+		}
+		return !found
+	})
+	return found
+}
+
+// mayBeAnnotation reports whether the text of a string may be a type
+// annotation the analysis reads: identifiers, dots, brackets, commas, `|`,
+// quotes and blanks only.
+func mayBeAnnotation(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !(c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' || strings.IndexByte(".[]|, \t\n\r\"'", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // outsideValueNames answers "does a module outside the project record the

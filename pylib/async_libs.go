@@ -208,15 +208,13 @@ func init() {
 		coroutineMethods(typ, "read", "write", "seek", "close")
 	}
 
-	// LLM clients used by agent frameworks.
+	// LLM clients used by agent frameworks (their synchronous twins are
+	// blocking calls, in blocking.go).
 	for _, typ := range []string{"openai.AsyncOpenAI", "openai.AsyncAzureOpenAI"} {
-		coroutines(typ+".chat.completions.create", typ+".completions.create", typ+".embeddings.create",
-			typ+".responses.create", typ+".images.generate", typ+".moderations.create", typ+".beta.chat.completions.parse",
-			typ+".chat.completions.parse", typ+".models.list", typ+".audio.transcriptions.create")
+		coroutines(prefixed(typ+".", openAIRequests...)...)
 		returns(typ, typ)
 	}
-	coroutines("anthropic.AsyncAnthropic.messages.create", "anthropic.AsyncAnthropic.completions.create",
-		"anthropic.AsyncAnthropic.messages.count_tokens")
+	coroutines(prefixed("anthropic.AsyncAnthropic.", anthropicRequests...)...)
 	returns("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic")
 	for name, seconds := range map[string]float64{"aiohttp.": 0.1, "httpx.": 0.1, "asyncpg.": 0.005, "aiosqlite.": 0.001,
 		"redis.asyncio.": 0.001, "aioredis.": 0.001, "motor.": 0.005, "aiofiles.": 0.001, "aiobotocore.": 0.05,
@@ -499,5 +497,26 @@ func init() {
 		coroutineMethods(c, "start", "stop", "getone", "getmany", "commit", "committed", "seek_to_beginning",
 			"seek_to_end", "seek_to_committed", "position", "topics", "beginning_offsets", "end_offsets",
 			"offsets_for_times")
+	}
+}
+
+// openAIRequests are the attribute paths of the OpenAI clients' API calls
+// (each an HTTP request): coroutines on AsyncOpenAI, blocking on OpenAI.
+var openAIRequests = []string{"chat.completions.create", "completions.create", "embeddings.create", "responses.create",
+	"images.generate", "moderations.create", "beta.chat.completions.parse", "chat.completions.parse", "models.list",
+	"audio.transcriptions.create"}
+
+// anthropicRequests are the same for Anthropic's clients.
+var anthropicRequests = []string{"messages.create", "completions.create", "messages.count_tokens"}
+
+// asyncclick, click ported to anyio: since 8.3 its prompt is a coroutine
+// function (confirm, echo and the rest stay synchronous). Projects import it
+// as `click`. Before 8.3 prompt was synchronous, so a call counts as a
+// coroutine in async code only, where the older synchronous prompt would
+// have blocked the loop on stdin anyway.
+func init() {
+	with(Coroutine|InAsyncOnly, "asyncclick.prompt", "asyncclick.termui.prompt")
+	for _, n := range []string{"asyncclick.prompt", "asyncclick.termui.prompt"} {
+		entry(n).Note = "a coroutine function since asyncclick 8.3"
 	}
 }

@@ -1,5 +1,7 @@
 package pylib
 
+import "strings"
+
 // asyncio's own APIs.
 func init() {
 	coroutines(prefixed("asyncio.", "sleep", "wait_for", "wait", "open_connection", "start_server", "open_unix_connection",
@@ -118,3 +120,31 @@ var SchedulerMethods = map[string]bool{
 // aiohttp), so a call on a receiver of unknown type (the writer handed to a
 // start_server callback) still returns a coroutine.
 var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
+
+// AsyncQueueTypes are asyncio's queue classes: awaiting get() on one gives
+// one of its items, of the type its annotation's parameter names
+// (`asyncio.Queue[Job]`).
+var AsyncQueueTypes = map[string]bool{
+	"asyncio.Queue": true, "asyncio.LifoQueue": true, "asyncio.PriorityQueue": true,
+	"asyncio.queues.Queue": true, "asyncio.queues.LifoQueue": true, "asyncio.queues.PriorityQueue": true,
+}
+
+// IsAsyncQueueSpelling reports whether a constructor as written (`asyncio.Queue`,
+// or `Queue` imported from asyncio) names one of AsyncQueueTypes.
+func IsAsyncQueueSpelling(text string) bool {
+	if AsyncQueueTypes[text] {
+		return true
+	}
+	for name := range AsyncQueueTypes {
+		if strings.HasSuffix(name, "."+text) {
+			return true
+		}
+	}
+	return false
+}
+
+// AwaitableAnnotations are the annotations that say a value is an awaitable
+// the code still has to await (a coroutine object, or any awaitable).
+var AwaitableAnnotations = map[string]bool{
+	"typing.Awaitable": true, "collections.abc.Awaitable": true, "typing.Coroutine": true, "collections.abc.Coroutine": true,
+}

@@ -20,7 +20,9 @@ const (
 	futureAlt  = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt    = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
 	fileLoad   = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
+	pandasAlt  = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
 	archiveAlt = "do the archive work in `await asyncio.to_thread(...)`"
+	llmAlt     = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
 )
 
 // HTTPVerbs are the request methods of HTTP client APIs.
@@ -96,6 +98,20 @@ func init() {
 			blocking("ASYNC232", fileIOAlt, t+"."+meth)
 		}
 	}
+	// pandas' readers open the path (or URL) they are given and read all of
+	// it; a buffer argument (io.BytesIO) is read in memory. Its DataFrame
+	// writers write the file they are given (none given: they return a
+	// string). Filed with json.load, which reads a file object or buffer the
+	// same way.
+	for _, r := range []string{"read_csv", "read_table", "read_fwf", "read_excel", "read_json", "read_parquet", "read_feather",
+		"read_orc", "read_pickle", "read_hdf", "read_stata", "read_sas", "read_spss", "read_xml", "read_html"} {
+		blocking("ASYNC232", pandasAlt, "pandas."+r)
+		returns("pandas."+r, "pandas.DataFrame")
+	}
+	for _, w := range []string{"to_csv", "to_excel", "to_json", "to_parquet", "to_feather", "to_orc", "to_pickle", "to_hdf",
+		"to_stata", "to_xml", "to_html"} {
+		blocking("ASYNC232", pandasAlt, "pandas.DataFrame."+w)
+	}
 	blocking("ASYNC232", fileLoad, "json.load", "json.dump", "pickle.load", "pickle.dump", "marshal.load", "marshal.dump",
 		"tomllib.load", "yaml.safe_load_file", "csv.reader.__next__")
 
@@ -104,11 +120,17 @@ func init() {
 		blocking("ASYNC240", pathAlt, "os.path."+f, "posixpath."+f, "ntpath."+f)
 	}
 	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
-		"is_block_device", "is_char_device", "stat", "lstat", "read_text", "read_bytes", "write_text", "write_bytes",
+		"is_block_device", "is_char_device", "stat", "lstat",
 		"mkdir", "rmdir", "unlink", "touch", "rename", "replace", "iterdir", "glob", "rglob", "resolve", "samefile",
 		"chmod", "lchmod", "owner", "group", "readlink", "symlink_to", "hardlink_to", "walk"} {
 		blocking("ASYNC240", pathAlt, "pathlib.Path."+m)
 	}
+	// Path's content methods open the file and read or write all of it: file
+	// I/O like open(), filed with it so that they stay on by default (the
+	// metadata calls above are ASYNC240, off by default; flake8-async files
+	// these under ASYNC240 too).
+	blocking("ASYNC230", openAlt, "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text",
+		"pathlib.Path.write_bytes")
 	for _, f := range []string{"listdir", "scandir", "stat", "lstat", "remove", "unlink", "rmdir", "removedirs", "mkdir",
 		"makedirs", "rename", "renames", "replace", "walk", "chmod", "chown", "link", "symlink", "readlink", "access",
 		"utime", "truncate", "statvfs", "fwalk"} {
@@ -220,6 +242,14 @@ func init() {
 		"concurrent.futures.wait")
 	blocking("ASL202", "shut it down from a thread: `await asyncio.to_thread(executor.shutdown)`",
 		"concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
+	// The synchronous LLM clients: every API call is an HTTP request (httpx
+	// underneath), often seconds long. The async twins are in async_libs.go.
+	for _, typ := range []string{"openai.OpenAI", "openai.AzureOpenAI"} {
+		blocking("ASL202", llmAlt, prefixed(typ+".", openAIRequests...)...)
+		returns(typ, typ)
+	}
+	blocking("ASL202", llmAlt, prefixed("anthropic.Anthropic.", anthropicRequests...)...)
+	returns("anthropic.Anthropic", "anthropic.Anthropic")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
 	unblocked := func(how Unblocking, names ...string) {
@@ -252,6 +282,11 @@ func init() {
 		unblocked(UnblockedMemoryArchiveRead, "tarfile.TarFile."+m)
 	}
 	unblocked(UnblockedMemoryFile, "json.load", "pickle.load", "marshal.load", "tomllib.load")
+	for _, a := range apis {
+		if strings.HasPrefix(a.Name, "pandas.read_") || strings.HasPrefix(a.Name, "pandas.DataFrame.to_") {
+			unblocked(UnblockedMemoryFile, a.Name)
+		}
+	}
 	for _, n := range []string{"json.dump", "pickle.dump", "marshal.dump"} {
 		unblocked(UnblockedMemoryFile, n)
 		entry(n).FileArg = 1
@@ -262,7 +297,7 @@ func init() {
 		"requests.head": 0.1, "requests.request": 0.1, "requests.Session.get": 0.1, "requests.Session.post": 0.1,
 		"urllib.request.urlopen": 0.1, "httpx.get": 0.1, "httpx.post": 0.1, "httpx.Client.get": 0.1, "httpx.Client.post": 0.1,
 		"subprocess.run": 0.05, "subprocess.call": 0.05, "subprocess.check_call": 0.05, "subprocess.check_output": 0.05,
-		"os.system": 0.05, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
+		"os.system": 0.05, "openai.OpenAI.chat.completions.create": 1.0, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
 	} {
 		latency(name, seconds)
 	}

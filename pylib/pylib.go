@@ -109,6 +109,12 @@ func find(name string) *API {
 	if a, ok := wildcards[name[:i]]; ok {
 		return a
 	}
+	// A method a library class inherits from a library base.
+	for _, base := range LibraryBases[name[:i]] {
+		if a := find(base + name[i:]); a != nil {
+			return a
+		}
+	}
 	for _, root := range wildcardRoots {
 		if len(name) <= len(root) || name[len(root)] != '.' || !strings.HasPrefix(name, root) {
 			continue

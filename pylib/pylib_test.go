@@ -149,3 +149,43 @@ func TestCounterpartsNameAsyncLibraries(t *testing.T) {
 		}
 	}
 }
+
+// Home Assistant's async_-named methods are coroutines or @callbacks as
+// its source says, also on the entity classes that inherit them.
+func TestHomeAssistantKindsThroughLibraryBases(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		coroutine bool
+	}{
+		{"homeassistant.helpers.entity.Entity.async_update_ha_state", true},
+		{"homeassistant.components.sensor.SensorEntity.async_update_ha_state", true},
+		{"homeassistant.helpers.update_coordinator.CoordinatorEntity.async_write_ha_state", false},
+		{"homeassistant.components.switch.SwitchEntity.async_schedule_update_ha_state", false},
+		{"homeassistant.helpers.update_coordinator.DataUpdateCoordinator.async_request_refresh", true},
+		{"homeassistant.helpers.update_coordinator.DataUpdateCoordinator.async_add_listener", false},
+		{"homeassistant.core.HomeAssistant.async_create_task", false},
+	} {
+		a, ok := Lookup(c.name)
+		if !ok {
+			t.Errorf("no record of %s", c.name)
+			continue
+		}
+		if got := a.Has(Coroutine); got != c.coroutine {
+			t.Errorf("%s: coroutine = %v, want %v", c.name, got, c.coroutine)
+		}
+	}
+	if _, ok := Lookup("homeassistant.components.sensor.SensorEntity.native_value"); ok {
+		t.Errorf("an attribute no base records has a record")
+	}
+	if typ, _ := AttrType("homeassistant.components.light.LightEntity", "hass"); typ != "homeassistant.core.HomeAssistant" {
+		t.Errorf("LightEntity.hass = %q, want the HomeAssistant inherited from Entity", typ)
+	}
+	if i, ok := GenericAttr("homeassistant.helpers.update_coordinator.CoordinatorEntity", "coordinator"); !ok || i != 0 {
+		t.Errorf("CoordinatorEntity.coordinator: generic parameter %d, %v; want 0, true", i, ok)
+	}
+	_, hook := AwaitedHook("homeassistant", "async_setup_entry")
+	_, notHook := AwaitedHook("homeassistant", "async_write_ha_state")
+	if !hook || notHook {
+		t.Errorf("AwaitedHook: async_setup_entry is Home Assistant's hook, async_write_ha_state is not")
+	}
+}

@@ -129,6 +129,46 @@ var LibraryAttrTypes = map[string]string{
 	"starlette.requests.Request.app":             "starlette.applications.Starlette",
 }
 
+// AttrType is the type of attribute attr of an instance of the library
+// class typ (its own or inherited from a LibraryBases base), and whether it
+// is known.
+func AttrType(typ, attr string) (string, bool) {
+	return attrType(typ, attr, 0)
+}
+
+func attrType(typ, attr string, depth int) (string, bool) {
+	if t, ok := LibraryAttrTypes[typ+"."+attr]; ok {
+		return t, true
+	}
+	if depth < 8 {
+		for _, base := range LibraryBases[typ] {
+			if t, ok := attrType(base, attr, depth+1); ok {
+				return t, true
+			}
+		}
+	}
+	return "", false
+}
+
+// GenericAttrs gives attributes of generic library classes whose type is
+// one of the class's type parameters, by its index: a subclass that names
+// the parameter (`class E(CoordinatorEntity[MyCoordinator])`) has
+// self.coordinator of that type. LibraryAttrTypes gives the type when the
+// parameter is not named (its bound).
+var GenericAttrs = map[string]int{}
+
+// GenericAttr returns the index of the type parameter that types
+// attribute attr of the generic library class typ.
+func GenericAttr(typ, attr string) (int, bool) {
+	i, ok := GenericAttrs[typ+"."+attr]
+	return i, ok
+}
+
+// LibraryBases gives the library base classes of library classes whose
+// methods and attributes are those bases' (every Home Assistant entity
+// class is an Entity).
+var LibraryBases = map[string][]string{}
+
 // CallbackParams gives the argument types a library passes to the handlers
 // it registers by decorator (`@bot.command()` handlers get a Context first).
 var CallbackParams = map[string][]string{

@@ -30,7 +30,7 @@ async def handler(key):
 	Severity:  Error,
 	Default:   true,
 	CrossFile: true,
-	Fix:       "Insert `await` before the call (only inside an async function).",
+	Fix:       "Insert `await` before the call (only inside an async function), parenthesised when the call is the object of an attribute, subscript or call: `(await prompt(...)).strip()`.",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
@@ -62,6 +62,8 @@ async def handler(key):
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
+		"function may await it, but not before it exists); " +
 		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, " +
 		"`d = dict(k=f())`, `d.update(k=f())`, `d.setdefault(\"k\", f())`, `l[0] = f()`) " +
 		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
@@ -71,7 +73,10 @@ async def handler(key):
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
 		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
-		"Home Assistant's `hass.async_add_executor_job`); and a local that is only tested, compared or printed. A name tested " +
+		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
+		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
+		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
+		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
@@ -121,14 +126,57 @@ func runNeverAwaited(p *Pass) {
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
-			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false,
-				Edits: []Edit{{Start: int(c.Node.Start), End: int(c.Node.Start), New: "await "}}}))
+			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if !c.InAsync() {
 			msg = "coroutine `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
 		p.Report(c.Node, msg, opts...)
 	}
 	reportCoroutineCallbacks(p)
+	reportDroppedAwaitedCoroutines(p)
+}
+
+// reportDroppedAwaitedCoroutines reports an `await` statement whose result
+// is itself an awaitable by its annotation and is dropped: `await q.get()`
+// on an `asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and
+// never runs it.
+func reportDroppedAwaitedCoroutines(p *Pass) {
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type() != "expression_statement" {
+			return true
+		}
+		named := n.NamedChildren()
+		if len(named) != 1 {
+			return false
+		}
+		aw := analysis.Unparen(named[0])
+		if aw == nil || aw.Type() != "await" {
+			return false
+		}
+		r := p.Module.Resolve(aw)
+		if !r.Instance || !pylib.AwaitableAnnotations[r.Name] {
+			return false
+		}
+		p.Report(aw, "the value `"+p.File.Text(aw)+"` gives is an awaitable (`"+r.Name[strings.LastIndex(r.Name, ".")+1:]+
+			"` by its annotation) and the statement drops it: the coroutine it holds never runs; await it too")
+		return false
+	})
+}
+
+// awaitEdits adds `await` before call. `await` binds looser than `.`, `[]`
+// and `()`, so a call that is the object of an attribute, subscript or call
+// (`prompt(...).strip()`) is wrapped: `(await prompt(...)).strip()`.
+func awaitEdits(call *analysis.Node) []Edit {
+	start, end := int(call.Start), int(call.End)
+	if parent := call.Parent(); parent != nil {
+		switch field := call.Field(); {
+		case parent.Type() == "attribute" && field == "object",
+			parent.Type() == "subscript" && field == "value",
+			parent.Type() == "call" && field == "function":
+			return []Edit{{Start: start, End: start, New: "(await "}, {Start: end, End: end, New: ")"}}
+		}
+	}
+	return []Edit{{Start: start, End: start, New: "await "}}
 }
 
 // reportCoroutineCallbacks reports coroutine functions handed, uncalled,
@@ -404,6 +452,10 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateMisuse, why: "it is iterated as if it were its result"}
 		case "interpolation":
 			return coroUse{fate: fateWeak, why: "it is formatted into a string"}
+		case "call":
+			if analysis.Unparen(by.ChildByField("function")) == n {
+				return coroUse{fate: fateMisuse, why: "it is called as if it were its result (a coroutine object is not callable)"}
+			}
 		case "with_item", "with_clause":
 			if w := withStatementOf(n); w != nil && !w.HasToken("async") {
 				return coroUse{fate: fateMisuse, why: "it is used as a context manager"}
@@ -1006,6 +1058,15 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	binding := scope.Lookup(name)
 	uses, ok := reachedUses(m, scope, binding, name, target, assign)
 	if !ok {
+		// A nested function captures the name and may await it, but a use
+		// as the result before that function is defined (`user.id` right
+		// after `user = get_default_user()`) fails whatever the function
+		// does later.
+		for _, use := range uses {
+			if u := fl.judgeValue(use, inContainer); u.fate == fateMisuse && !inContainer {
+				return coroUse{fate: fateMisuse, why: "it is stored in `" + name + "` and " + strings.TrimPrefix(u.why, "it is ")}
+			}
+		}
 		return coroUse{fate: fateConsumed}
 	}
 	var weak, misuse *coroUse
@@ -1076,7 +1137,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 // reachedUses returns the reads of name (bound to binding) that the
 // assignment can reach: after it in source order, before the next
 // assignment of the name, and not in another branch of an if. ok is false
-// when the name escapes where it cannot be followed (a nested function).
+// when the name escapes where it cannot be followed (a nested function);
+// uses then holds only the reads before the first capture in source order,
+// which run before the nested function is defined.
 func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node) (uses []*analysis.Node, ok bool) {
 	body := scope.Node
 	if b := scope.Node.ChildByField("body"); b != nil {
@@ -1102,8 +1165,8 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 			}
 			return true
 		}
-		if m.ScopeAt(n) != scope {
-			if m.ScopeAt(n).Kind != analysis.ComprehensionScope {
+		if inner := m.ScopeAt(n); inner != scope {
+			if inner.Kind != analysis.ComprehensionScope {
 				ok = false // captured by a nested function
 				return false
 			}
@@ -1120,9 +1183,6 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		uses = append(uses, n)
 		return true
 	})
-	if !ok {
-		return nil, false
-	}
 	// A rebinding that surely runs after this assignment (not in another
 	// branch, not in a block that may be skipped) ends its reach.
 	var kill *analysis.Node
@@ -1143,7 +1203,7 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		}
 		uses = kept
 	}
-	return uses, true
+	return uses, ok
 }
 
 // bindingEnd is where a binding of target takes effect: after the whole

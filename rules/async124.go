@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC124 reports async functions that never suspend.
@@ -47,6 +48,9 @@ var ASYNC124 = register(&Rule{
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
 		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding;\n" +
+		"- a hook a library the module imports looks up by name and awaits (pylib's AwaitedHooks: Home Assistant's " +
+		"`async_setup_entry`, `async_unload_entry` and the other setup hooks of an integration and its platforms, which " +
+		"HA awaits even when a platform's only adds entities);\n" +
 		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
 		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited);\n" +
@@ -68,7 +72,7 @@ func runCouldBeSync(p *Pass) {
 		if inTestModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f) || exportedAPI(p.Module, f) {
+		if usedAsValue(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -165,6 +169,22 @@ func makesBlockingCall(p *Pass, f *analysis.Function) bool {
 			continue
 		}
 		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach(kind, t, blocks) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// awaitedHook reports a module-level function named as a hook that a
+// library the module imports looks up and awaits (Home Assistant's
+// `async_setup_entry` of an integration's platform).
+func awaitedHook(m *analysis.Module, f *analysis.Function) bool {
+	if f.Class != nil || f.Scope.Parent != m.Scope {
+		return false
+	}
+	for _, imp := range m.Imports {
+		root, _, _ := strings.Cut(imp.Module, ".")
+		if _, ok := pylib.AwaitedHook(root, f.Name); ok && !imp.Relative {
 			return true
 		}
 	}

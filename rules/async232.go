@@ -37,7 +37,9 @@ async def first_line(path):
 		"function (`f: int = 7` then `f: TextIOWrapper = ...`) has no known type (types are not tracked statement by " +
 		"statement). " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
-		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself. " +
+		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself; " +
+		"so are pandas' readers (`pandas.read_csv`, `read_excel`, `read_json`, `read_parquet`...) given a path or URL, and its " +
+		"DataFrame writers (`df.to_csv(path)`...) given a path (with none they return a string). " +
 		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
 		"work, no file I/O), nor the member reads of an archive opened over one (`tarfile.open(fileobj=io.BytesIO(data))` " +
 		"then `tar.extractfile(m)`, `zipfile.ZipFile(buf).read(name)`; `extract`/`extractall`/`add`/`write` still touch " +

@@ -5,7 +5,7 @@ var ASYNC240 = register(&Rule{
 	Code:      "ASYNC240",
 	Name:      "blocking-path-usage",
 	Summary:   `Blocking file-system call (os.path, pathlib) in an async function`,
-	Rationale: "`os.path.exists`, `os.path.getsize`, `Path.read_text`, `Path.mkdir`... perform system calls that touch the disk; in an async function they stall the event loop. Pure string operations (`os.path.join`, `Path.name`) are not reported.",
+	Rationale: "`os.path.exists`, `os.path.getsize`, `Path.stat`, `Path.mkdir`... perform system calls that touch the disk; in an async function they stall the event loop. Pure string operations (`os.path.join`, `Path.name`) are not reported.",
 	Bad: `import os.path
 
 async def size(path):
@@ -24,7 +24,9 @@ async def size(path):
 		"metadata system calls (`stat`, `exists`, `is_file`, `unlink`, `chmod`, `resolve`) that return in microseconds " +
 		"on a local disk, and on 38 real async packages almost every finding was one a maintainer would reject (a " +
 		"Unix socket path checked and removed before binding, a startup `exists()`, a test). Reading and writing " +
-		"files stays on by default (ASYNC230, ASYNC232). Enable it with `extend-select = [\"ASYNC240\"]` for code that " +
+		"files stays on by default (ASYNC230, ASYNC232): so `Path.read_text`, `read_bytes`, `write_text` and " +
+		"`write_bytes`, which open the file and read or write all of it, are ASYNC230 here (flake8-async files them " +
+		"under ASYNC240). Enable it with `extend-select = [\"ASYNC240\"]` for code that " +
 		"serves files or walks directories on request paths (a network file system turns each call into a round " +
 		"trip); ASL201 then also follows these calls through helpers, and only then. " +
 		"Besides flake8-async's `os.path` and `pathlib` calls, asyncls reports the other blocking file-system calls here: `os.listdir`, `os.scandir`, `os.stat`, `os.remove`, `os.makedirs`, `os.rename`, `os.walk` (...), `shutil` file operations, `glob.glob`, and `tempfile.TemporaryDirectory()`/`mkdtemp()` (one mkdir).",

@@ -31,7 +31,7 @@ async def exists(name: str):
 
 @app.get("/read/{name}")
 async def read(name: str):
-    return {"text": (UPLOADS / name).read_text()}  # want: ASYNC240
+    return {"text": (UPLOADS / name).read_text()}  # want: ASYNC230
 
 
 @app.get("/sync")

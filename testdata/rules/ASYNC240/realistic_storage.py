@@ -26,7 +26,7 @@ class LocalStorage:
     async def save(self, name: str, data: bytes) -> str:
         target = self.root / name
         target.parent.mkdir(parents=True, exist_ok=True)  # want: ASYNC240
-        target.write_bytes(data)  # want: ASYNC240
+        target.write_bytes(data)  # want: ASYNC230
         return str(target)
 
     async def delete(self, name: str) -> None:

@@ -1,0 +1,131 @@
+package pylib
+
+// Home Assistant's own API, as integrations call it. HA's convention is
+// that an `async_` prefix means "runs in the event loop", not "is a
+// coroutine": most `async_*` methods are synchronous `@callback`s. Each
+// kind here was read in HA core's source (homeassistant/core.py,
+// config_entries.py, helpers/entity.py, helpers/update_coordinator.py,
+// helpers/storage.py, helpers/aiohttp_client.py, helpers/event.py,
+// helpers/dispatcher.py); the sync ones get a record of their own so that
+// no guess from the name makes them coroutines.
+const (
+	haCore        = "homeassistant.core."
+	haEntries     = "homeassistant.config_entries."
+	haEntity      = "homeassistant.helpers.entity.Entity"
+	haCoordinator = "homeassistant.helpers.update_coordinator.DataUpdateCoordinator"
+	haCoordEntity = "homeassistant.helpers.update_coordinator.CoordinatorEntity"
+	haStore       = "homeassistant.helpers.storage.Store"
+)
+
+func init() {
+	// Coroutine methods (`async def` in HA core).
+	coroutineMethods(haCore+"HomeAssistant", "async_block_till_done")
+	coroutineMethods(haCore+"ServiceRegistry", "async_call")
+	coroutineMethods(haEntries+"ConfigEntries", "async_forward_entry_setups", "async_forward_entry_setup", "async_forward_entry_unload",
+		"async_unload_platforms", "async_reload", "async_unload")
+	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init")
+	coroutineMethods(haCoordinator, "async_refresh", "async_request_refresh", "async_config_entry_first_refresh")
+	coroutineMethods(haEntity, "async_update_ha_state", "async_device_update", "async_added_to_hass",
+		"async_removed_from_registry")
+	coroutineMethods(haStore, "async_load", "async_save", "async_remove")
+
+	// Synchronous `@callback` methods named async_* (and their plain
+	// siblings): a call runs at once, there is nothing to await.
+	for typ, names := range map[string][]string{
+		haCore + "HomeAssistant":           {"async_add_hass_job", "async_run_hass_job", "verify_event_loop_thread"},
+		haCore + "ServiceRegistry":         {"async_register", "async_remove", "async_services", "async_services_for_domain", "has_service"},
+		haCore + "EventBus":                {"async_listen", "async_listen_once", "async_fire"},
+		haCore + "StateMachine":            {"async_set", "async_available", "get"},
+		haEntries + "ConfigEntries":        {"async_update_entry", "async_get_entry", "async_entries"},
+		haEntries + "ConfigEntry":          {"async_on_unload", "add_update_listener", "async_start_reauth", "async_on_state_change"},
+		haCoordinator:                      {"async_add_listener", "async_set_updated_data"},
+		haEntity:                           {"async_write_ha_state", "async_schedule_update_ha_state", "schedule_update_ha_state", "async_on_remove", "async_set_context"},
+		haStore:                            {"async_delay_save"},
+		"homeassistant.helpers.event":      {"async_track_time_interval", "async_track_point_in_utc_time", "async_call_later"},
+		"homeassistant.helpers.dispatcher": {"async_dispatcher_send"},
+	} {
+		for _, n := range names {
+			entry(typ + "." + n)
+		}
+	}
+	// Task factories whose tasks HA keeps (hass._tasks, the config entry's
+	// task sets) and awaits or cancels itself: the coroutine handed to them
+	// runs, and dropping the returned task loses nothing, so they schedule
+	// their argument without being TaskFactory.
+	with(AwaitsArgs, haCore+"HomeAssistant.async_create_task", haCore+"HomeAssistant.async_create_background_task",
+		haCore+"HomeAssistant.async_create_task_internal", haCore+"HomeAssistant.create_task",
+		haCore+"HomeAssistant.async_add_job", haCore+"HomeAssistant.add_job", haCore+"HomeAssistant.async_run_job",
+		haEntries+"ConfigEntry.async_create_task", haEntries+"ConfigEntry.async_create_background_task")
+	// An import executor job runs its target in a worker thread, like
+	// async_add_executor_job.
+	with(Offload, haCore+"HomeAssistant.async_add_import_executor_job")
+
+	// The shared aiohttp session getters (`@callback`, not coroutines).
+	returns("homeassistant.helpers.aiohttp_client.async_get_clientsession", "aiohttp.ClientSession")
+	returns("homeassistant.helpers.aiohttp_client.async_create_clientsession", "aiohttp.ClientSession")
+
+	for attr, typ := range map[string]string{
+		haCore + "HomeAssistant.services":       haCore + "ServiceRegistry",
+		haCore + "HomeAssistant.bus":            haCore + "EventBus",
+		haCore + "HomeAssistant.states":         haCore + "StateMachine",
+		haCore + "HomeAssistant.config_entries": haEntries + "ConfigEntries",
+		haCore + "HomeAssistant.loop":           "asyncio.AbstractEventLoop",
+		haEntries + "ConfigEntries.flow":        haEntries + "ConfigEntriesFlowManager",
+		haEntity + ".hass":                      haCore + "HomeAssistant",
+		haCoordinator + ".hass":                 haCore + "HomeAssistant",
+		haStore + ".hass":                       haCore + "HomeAssistant",
+		// The bound of CoordinatorEntity's type variable; GenericAttrs
+		// gives the precise type when the base names its parameter.
+		haCoordEntity + ".coordinator": haCoordinator,
+	} {
+		LibraryAttrTypes[attr] = typ
+	}
+	// `class E(CoordinatorEntity[MyCoordinator])`: self.coordinator is a
+	// MyCoordinator (HA: `def __init__(self, coordinator:
+	// _DataUpdateCoordinatorT)` stores it as self.coordinator).
+	GenericAttrs[haCoordEntity+".coordinator"] = 0
+
+	// Entity classes integrations subclass: every one is an Entity.
+	LibraryBases[haCoordEntity] = []string{haEntity}
+	for _, cls := range []string{"homeassistant.helpers.entity.ToggleEntity", "homeassistant.helpers.restore_state.RestoreEntity",
+		"homeassistant.components.sensor.SensorEntity", "homeassistant.components.sensor.RestoreSensor",
+		"homeassistant.components.binary_sensor.BinarySensorEntity", "homeassistant.components.switch.SwitchEntity",
+		"homeassistant.components.light.LightEntity", "homeassistant.components.climate.ClimateEntity",
+		"homeassistant.components.cover.CoverEntity", "homeassistant.components.button.ButtonEntity",
+		"homeassistant.components.number.NumberEntity", "homeassistant.components.select.SelectEntity",
+		"homeassistant.components.fan.FanEntity", "homeassistant.components.lock.LockEntity",
+		"homeassistant.components.media_player.MediaPlayerEntity", "homeassistant.components.update.UpdateEntity",
+		"homeassistant.components.text.TextEntity", "homeassistant.components.weather.WeatherEntity",
+		"homeassistant.components.device_tracker.config_entry.TrackerEntity"} {
+		LibraryBases[cls] = []string{haEntity}
+	}
+}
+
+// AwaitedHooks gives, per library (its top-level module), the module-level
+// functions it looks up by name in a plugin's modules and awaits, with the
+// types of the arguments it passes them (nil where not worth tracking):
+// such a function must stay a coroutine function whatever its body, and its
+// untyped parameters have those types. Home Assistant awaits an
+// integration's and its platforms' setup hooks (config_entries.py: `result
+// = await component.async_setup_entry(hass, self)`); a platform's
+// `async_setup_entry` that only adds entities never awaits.
+var AwaitedHooks = map[string]map[string][]string{
+	"homeassistant": {
+		"async_setup":                        {haCore + "HomeAssistant"},
+		"async_setup_entry":                  {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_unload_entry":                 {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_migrate_entry":                {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_remove_entry":                 {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_setup_platform":               {haCore + "HomeAssistant"},
+		"async_remove_config_entry_device":   {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_get_config_entry_diagnostics": {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+		"async_get_device_diagnostics":       {haCore + "HomeAssistant", haEntries + "ConfigEntry"},
+	},
+}
+
+// AwaitedHook reports whether name is a hook that the library whose
+// top-level module is root awaits, and the types of the arguments it passes.
+func AwaitedHook(root, name string) ([]string, bool) {
+	params, ok := AwaitedHooks[root][name]
+	return params, ok
+}
