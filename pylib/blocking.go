@@ -264,6 +264,7 @@ func init() {
 	unblocked(UnblockedByZeroTimeout, "threading.Event.wait", "threading.Condition.wait", "threading.Barrier.wait",
 		"concurrent.futures.Future.result", "concurrent.futures.Future.exception")
 	unblocked(UnblockedNumericHost, "socket.getaddrinfo")
+	unblocked(UnblockedLocalHost, "socket.gethostbyname", "socket.gethostbyname_ex")
 	unblocked(UnblockedUTCZone, "pytz.timezone")
 	unblocked(UnblockedCachedModule, "importlib.import_module")
 	unblocked(UnblockedNumericFlag, "socket.getnameinfo")

@@ -26,6 +26,7 @@ func init() {
 	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init")
 	coroutineMethods(haCoordinator, "async_refresh", "async_request_refresh", "async_config_entry_first_refresh")
 	coroutineMethods(haEntity, "async_update_ha_state", "async_device_update", "async_added_to_hass",
+		"async_will_remove_from_hass", "async_internal_added_to_hass", "async_internal_will_remove_from_hass",
 		"async_removed_from_registry")
 	coroutineMethods(haStore, "async_load", "async_save", "async_remove")
 
@@ -96,7 +97,16 @@ func init() {
 		"homeassistant.components.fan.FanEntity", "homeassistant.components.lock.LockEntity",
 		"homeassistant.components.media_player.MediaPlayerEntity", "homeassistant.components.update.UpdateEntity",
 		"homeassistant.components.text.TextEntity", "homeassistant.components.weather.WeatherEntity",
-		"homeassistant.components.device_tracker.config_entry.TrackerEntity"} {
+		"homeassistant.components.device_tracker.config_entry.TrackerEntity",
+		"homeassistant.components.calendar.CalendarEntity", "homeassistant.components.camera.Camera",
+		"homeassistant.components.vacuum.StateVacuumEntity", "homeassistant.components.alarm_control_panel.AlarmControlPanelEntity",
+		"homeassistant.components.siren.SirenEntity", "homeassistant.components.humidifier.HumidifierEntity",
+		"homeassistant.components.water_heater.WaterHeaterEntity", "homeassistant.components.valve.ValveEntity",
+		"homeassistant.components.remote.RemoteEntity", "homeassistant.components.scene.Scene",
+		"homeassistant.components.event.EventEntity", "homeassistant.components.image.ImageEntity",
+		"homeassistant.components.todo.TodoListEntity", "homeassistant.components.lawn_mower.LawnMowerEntity",
+		"homeassistant.components.date.DateEntity", "homeassistant.components.time.TimeEntity",
+		"homeassistant.components.datetime.DateTimeEntity", "homeassistant.components.notify.NotifyEntity"} {
 		LibraryBases[cls] = []string{haEntity}
 	}
 }

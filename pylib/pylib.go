@@ -499,9 +499,14 @@ const (
 	UnblockedQueuePut
 	// UnblockedByZeroTimeout: wait(0), result(timeout=0).
 	UnblockedByZeroTimeout
-	// UnblockedNumericHost: a numeric lookup flag (AI_NUMERICHOST) or an IP
-	// address literal as the host (getaddrinfo).
+	// UnblockedNumericHost: a numeric lookup flag (AI_NUMERICHOST) or a
+	// host that needs no lookup, an IP address literal or "localhost"
+	// (getaddrinfo).
 	UnblockedNumericHost
+	// UnblockedLocalHost: a host that needs no lookup, as for
+	// UnblockedNumericHost, for the calls that take no flags
+	// (gethostbyname).
+	UnblockedLocalHost
 	// UnblockedNumericFlag: a numeric lookup flag (NI_NUMERICHOST); an
 	// address literal is still looked up (getnameinfo).
 	UnblockedNumericFlag

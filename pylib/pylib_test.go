@@ -164,6 +164,8 @@ func TestHomeAssistantKindsThroughLibraryBases(t *testing.T) {
 		{"homeassistant.helpers.update_coordinator.DataUpdateCoordinator.async_request_refresh", true},
 		{"homeassistant.helpers.update_coordinator.DataUpdateCoordinator.async_add_listener", false},
 		{"homeassistant.core.HomeAssistant.async_create_task", false},
+		{"homeassistant.components.calendar.CalendarEntity.async_will_remove_from_hass", true},
+		{"homeassistant.components.calendar.CalendarEntity.async_write_ha_state", false},
 	} {
 		a, ok := Lookup(c.name)
 		if !ok {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"net"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -40,7 +41,11 @@ async def count_users(path):
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
-		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` or of an IP address literal, `psycopg2.connect(..., async_=True)`, " +
+		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST`, `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
+		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
+		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
+		"socket.gethostbyname(host)`, `if host in (\"localhost\", \"::1\"):`, not reassigned before the call; a host checked " +
+		"elsewhere, in the caller or by a helper, is not followed), `psycopg2.connect(..., async_=True)`, " +
 		"the first `acquire()` of a lock the function has just created, the `acquire()` of a private lock of the module " +
 		"(an attribute `_name` assigned only `threading.Lock()`/`RLock()` there) whose every critical section in the module " +
 		"is brief (the body of `with lock:` or of `with cond:` for a Condition built on it, or the code of the function that may run " +
@@ -107,19 +112,23 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		}
 		size := queueSize(ctor, f)
 		return size == nil || f.Text(size) == "0" || pylib.Is(calleeOf(m, ctor), pylib.UnboundedQueue)
-	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag:
-		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST, or an IP
-		// address literal ("127.0.0.1", "::1").
-		if strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
+	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag, pylib.UnblockedLocalHost:
+		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST (for the
+		// calls that take flags), an IP address literal ("127.0.0.1",
+		// "::1"), or "localhost", answered from the hosts file.
+		if api.Unblock != pylib.UnblockedLocalHost &&
+			strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
 			return true
 		}
 		// (getnameinfo of an address literal still looks its name up.)
-		host := c.Positional(0)
-		if api.Unblock != pylib.UnblockedNumericHost || host == nil || host.Type() != "string" {
+		if api.Unblock == pylib.UnblockedNumericFlag {
 			return false
 		}
-		lit := strings.Trim(f.Text(host), `"'`)
-		return lit != "" && strings.Trim(lit, "0123456789.") == "" || strings.Contains(lit, ":") && strings.Trim(lit, "0123456789abcdefABCDEF:") == ""
+		host := c.Positional(0)
+		if host == nil {
+			host = c.Keyword("host", f)
+		}
+		return localHost(m, c, host)
 	case pylib.UnblockedAsyncKeyword:
 		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
 		v := c.Keyword("async_", f)
@@ -133,6 +142,126 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
 	}
 	return false
+}
+
+// localHost: a resolver's host argument that needs no lookup, an IP
+// address literal or "localhost" (RFC 6761: answered locally, from the
+// hosts file), written as the string itself or as a name (`host`,
+// `self.host`) the enclosing `if` has just compared with one
+// (`if host == "localhost": host = socket.gethostbyname(host)`), with no
+// assignment of that name between the test and the call.
+func localHost(m *analysis.Module, c *analysis.Call, host *analysis.Node) bool {
+	host = analysis.Unparen(host)
+	if host == nil {
+		return false
+	}
+	if host.Type() == "string" {
+		return localHostLiteral(m.File.Text(host))
+	}
+	if host.Type() != "identifier" && host.Type() != "attribute" {
+		return false
+	}
+	name := m.File.Text(host)
+	for q := c.Node.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "if_statement" && q.Type() != "elif_clause" {
+			continue
+		}
+		body := q.ChildByField("consequence")
+		if body == nil || !isAncestor(body, c.Node) || !comparedWithLocalHost(m, q.ChildByField("condition"), name) {
+			continue
+		}
+		return !assignedBetween(m, body, c.Node, name)
+	}
+	return false
+}
+
+// localHostLiteral: the source text of a string that is an IP address
+// literal or "localhost".
+func localHostLiteral(text string) bool {
+	if len(text) < 2 || text[0] != text[len(text)-1] || (text[0] != '"' && text[0] != '\'') {
+		return false // a prefixed (f, b, r) or triple-quoted string
+	}
+	lit := text[1 : len(text)-1]
+	return lit == "localhost" || net.ParseIP(lit) != nil
+}
+
+// comparedWithLocalHost: the condition (or one operand of its `and`) is
+// `name == "localhost"` (either side) or `name in ("localhost", "::1")`
+// with only local hosts in the literal.
+func comparedWithLocalHost(m *analysis.Module, cond *analysis.Node, name string) bool {
+	cond = analysis.Unparen(cond)
+	if cond == nil {
+		return false
+	}
+	f := m.File
+	if cond.Type() == "boolean_operator" {
+		if op := cond.ChildByField("operator"); op == nil || f.Text(op) != "and" {
+			return false
+		}
+		return comparedWithLocalHost(m, cond.ChildByField("left"), name) || comparedWithLocalHost(m, cond.ChildByField("right"), name)
+	}
+	if cond.Type() != "comparison_operator" {
+		return false
+	}
+	operands := cond.NamedChildren()
+	if len(operands) != 2 {
+		return false
+	}
+	op := strings.Join(strings.Fields(f.Text(cond)[operands[0].End-cond.Start:operands[1].Start-cond.Start]), " ")
+	left, right := analysis.Unparen(operands[0]), analysis.Unparen(operands[1])
+	switch op {
+	case "==":
+		if f.Text(right) == name {
+			left, right = right, left
+		}
+		return f.Text(left) == name && right.Type() == "string" && localHostLiteral(f.Text(right))
+	case "in":
+		if f.Text(left) != name || (right.Type() != "tuple" && right.Type() != "list" && right.Type() != "set") {
+			return false
+		}
+		items := right.NamedChildren()
+		for _, it := range items {
+			if it.Type() != "string" || !localHostLiteral(f.Text(it)) {
+				return false
+			}
+		}
+		return len(items) > 0
+	}
+	return false
+}
+
+// assignedBetween: a statement of block before node assigns name (`name =`,
+// `name +=`, a `for name in` or `with ... as name`).
+func assignedBetween(m *analysis.Module, block, node *analysis.Node, name string) bool {
+	found := false
+	var walk func(n *analysis.Node)
+	walk = func(n *analysis.Node) {
+		if found || n.Start >= node.Start {
+			return
+		}
+		switch n.Type() {
+		case "assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression":
+			if n.Type() != "for_statement" && n.Type() != "as_pattern" && isAncestor(n, node) {
+				break // the assignment of the call's own result
+			}
+			target := n.ChildByField("left")
+			if target == nil {
+				target = n.ChildByField("alias")
+			}
+			if target == nil {
+				target = n.ChildByField("name")
+			}
+			if target != nil && strings.Contains(m.File.Text(target), name) {
+				found = true
+				return
+			}
+		}
+		for _, ch := range n.NamedChildren() {
+			walk(ch)
+		}
+	}
+	walk(block)
+	return found
 }
 
 // queueSize returns the size argument of a queue constructor call.

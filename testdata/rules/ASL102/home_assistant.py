@@ -1,6 +1,7 @@
 # Home Assistant's API: `async_` means "runs in the event loop", not "is a
 # coroutine". The coroutine methods fire when dropped; the synchronous
 # @callback ones named async_* stay quiet.
+from homeassistant.components.calendar import CalendarEntity
 from homeassistant.components.sensor import SensorEntity
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
@@ -35,6 +36,25 @@ class Sensor(CoordinatorEntity[Coordinator], SensorEntity):
         self.hass.async_create_task(self.coordinator.async_refresh())
         self.hass.async_add_job(self.coordinator.async_refresh())
         self.hass.async_create_background_task(self.coordinator.async_refresh(), "acme")
+
+
+class Calendar(CoordinatorEntity[Coordinator], CalendarEntity):
+    # Entity's lifecycle hooks are coroutines, also reached through super().
+    async def async_will_remove_from_hass(self) -> None:
+        super().async_will_remove_from_hass()  # want: ASL102 "coroutine `super\(\).async_will_remove_from_hass\(\)` is never awaited"
+
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()  # quiet: awaited
+
+
+class PlainCalendar(CalendarEntity):
+    # A platform entity base with no CoordinatorEntity: still an Entity.
+    async def async_added_to_hass(self) -> None:
+        super().async_added_to_hass()  # want: ASL102
+
+    async def async_will_remove_from_hass(self) -> None:
+        await super().async_will_remove_from_hass()
+        self.async_write_ha_state()  # quiet: a @callback
 
 
 class Untyped(CoordinatorEntity):
