@@ -717,10 +717,10 @@ func (p *Project) canonicalStep(qualified string) string {
 			// `pkg.E.coordinator.async_refresh` where E's library base
 			// types coordinator: a method of that type.
 			if len(rest) > 2 {
-				base = p.inheritedType(b.Class, rest[1], 0)
+				base = p.inheritedType(b.Class, rest[1])
 			}
 			if base == "" {
-				base = p.inheritedName(b.Class, rest[1], 0)
+				base = p.inheritedName(b.Class, rest[1])
 			}
 			if base == "" {
 				return qualified
@@ -749,7 +749,38 @@ func (p *Project) canonicalStep(qualified string) string {
 // define it and the first base that leads to it lies in another module of
 // the project or in a library (a base's qualified name plus attr), or "".
 // The same module's bases are searched here, as member does for them.
-func (p *Project) inheritedName(cls *Class, attr string, depth int) string {
+func (p *Project) inheritedName(cls *Class, attr string) string {
+	return p.inheritedVia(cls, attr, 0, func(_ *Class, _ *Node, base string) (string, bool) {
+		return base + "." + attr, !pylib.LacksAttr(base, attr)
+	})
+}
+
+// inheritedType returns the qualified type of attribute attr of instances
+// of cls when no class of cls's own module defines it and the first base
+// that leads to it is a library class that types it
+// (Module.libraryBaseAttr), or "".
+func (p *Project) inheritedType(cls *Class, attr string) string {
+	if cls.definesAttr(attr, 0) {
+		return ""
+	}
+	return p.inheritedVia(cls, attr, 0, func(owner *Class, base *Node, name string) (string, bool) {
+		if t := owner.module.libraryBaseAttr(base, name, attr, 0); t.Known() {
+			if t.Class != nil {
+				return t.Class.FullName(), true
+			}
+			return t.Name, true
+		}
+		return "", !pylib.LacksAttr(name, attr)
+	})
+}
+
+// inheritedVia is the walk inheritedName and inheritedType share: cls's
+// bases in order, where a project class (of this module or another) that
+// defines attr ends the search with "", one that does not is searched in
+// turn, and a library base (named base, in owner's base list) is answered
+// by library: stop makes its answer final ("" included); otherwise the next
+// base is tried.
+func (p *Project) inheritedVia(cls *Class, attr string, depth int, library func(owner *Class, base *Node, name string) (answer string, stop bool)) string {
 	if depth > 8 {
 		return ""
 	}
@@ -767,67 +798,26 @@ func (p *Project) inheritedName(cls *Class, attr string, depth int) string {
 			continue
 		}
 		r := cls.module.Resolve(base)
-		switch {
-		case r.Class != nil && r.Class != cls:
-			if r.Class.definesAttr(attr, 0) {
-				return ""
-			}
-			if name := p.inheritedName(r.Class, attr, depth+1); name != "" {
-				return name
-			}
-		case r.Class == nil && r.Func == nil && r.Name != "" && !r.Instance:
-			if s := p.Lookup(r.Name); s.Class != nil {
-				if s.Class.definesAttr(attr, 0) {
-					return ""
-				}
-				if name := p.inheritedName(s.Class, attr, depth+1); name != "" {
-					return name
-				}
-				continue
-			}
-			if !p.inProject(r.Name) && !pylib.LacksAttr(r.Name, attr) {
-				return r.Name + "." + attr
-			}
-		}
-	}
-	return ""
-}
-
-// inheritedType returns the qualified type of attribute attr of instances
-// of cls when cls does not define it and the first base that leads to it is
-// a library class that types it (Module.libraryBaseAttr), or "".
-func (p *Project) inheritedType(cls *Class, attr string, depth int) string {
-	if depth > 8 || cls.definesAttr(attr, 0) {
-		return ""
-	}
-	for _, base := range cls.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		r := cls.module.Resolve(base)
 		parent := r.Class
 		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
-			parent = p.Lookup(r.Name).Class
-			if parent == nil && !p.inProject(r.Name) {
-				if t := cls.module.libraryBaseAttr(base, r.Name, attr, 0); t.Known() {
-					if t.Class != nil {
-						return t.Class.FullName()
-					}
-					return t.Name
+			if parent = p.Lookup(r.Name).Class; parent == nil {
+				if p.inProject(r.Name) {
+					continue
 				}
-				if !pylib.LacksAttr(r.Name, attr) {
-					return ""
+				if answer, stop := library(cls, base, r.Name); stop {
+					return answer
 				}
 				continue
 			}
 		}
-		if parent != nil && parent != cls {
-			if parent.definesAttr(attr, 0) {
-				return ""
-			}
-			if t := p.inheritedType(parent, attr, depth+1); t != "" {
-				return t
-			}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if parent.definesAttr(attr, 0) {
+			return ""
+		}
+		if answer := p.inheritedVia(parent, attr, depth+1, library); answer != "" {
+			return answer
 		}
 	}
 	return ""
