@@ -369,13 +369,20 @@ func (p *Project) add(m *Module) {
 		if n == "" {
 			continue
 		}
-		// Prefer the primary name of a module over another module's alias,
-		// and of two modules named alike (copies of a library, which keep
-		// their names), the first by path, whatever order they come in.
-		if prev, ok := p.byName[n]; !ok || prev.Name != n || m.Name == n && m.File.Path < prev.File.Path {
+		if prev, ok := p.byName[n]; !ok || TakesName(n, m.Name, m.File.Path, prev.Name, prev.File.Path) {
 			p.byName[n] = m
 		}
 	}
+}
+
+// TakesName reports whether a module named name at path, added to a
+// project, takes the import name n from the module (prevName at prevPath)
+// that holds it: a module's primary name wins over another module's alias,
+// and of two modules named alike (copies of a library, which keep their
+// names) the first by path, whatever order they come in; of two aliases,
+// the later. `check FILE` (lint) picks what to parse by the same rule.
+func TakesName(n, name, path, prevName, prevPath string) bool {
+	return prevName != n || name == n && path < prevPath
 }
 
 func (p *Project) removeNames(m *Module) {

@@ -228,33 +228,26 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 
 // namedSources maps each module name (and alias) of u's valid sources to
 // the source analysis.Project's byName keeps for it when every valid source
-// is in the project, in u.sources' order (Project.add): the first by path
-// of those it is the name of, else the last of those it is an alias of.
+// is in the project, added in u.sources' order (analysis.TakesName).
 func namedSources(u *unit, layout *analysis.Layout, valid []bool) map[string]int {
-	primary := map[string]int{}
-	alias := map[string]int{}
+	byName := map[string]int{}
+	moduleName := make([]string, len(u.sources))
 	for i, s := range u.sources {
 		if !valid[i] {
 			continue
 		}
 		name, _, aliases := layout.ModuleName(s.Path)
-		if name != "" {
-			if j, ok := primary[name]; !ok || s.Path < u.sources[j].Path {
-				primary[name] = i
+		moduleName[i] = name
+		for _, n := range append([]string{name}, aliases...) {
+			if n == "" {
+				continue
 			}
-		}
-		for _, nm := range aliases {
-			if nm != "" {
-				alias[nm] = i
+			if j, ok := byName[n]; !ok || analysis.TakesName(n, name, s.Path, moduleName[j], u.sources[j].Path) {
+				byName[n] = i
 			}
 		}
 	}
-	for nm, i := range alias {
-		if _, ok := primary[nm]; !ok {
-			primary[nm] = i
-		}
-	}
-	return primary
+	return byName
 }
 
 // complete reports whether every valid source is in the project.
