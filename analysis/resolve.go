@@ -762,7 +762,7 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 		types = pylib.DiscordEvents[f.Name]
 	}
 	if types == nil && f.Class == nil && f.Scope.Parent == m.Scope {
-		types = m.hookParams(f.Name)
+		types, _ = m.AwaitedHook(f.Name)
 	}
 	if index < len(types) {
 		return types[index]
@@ -770,20 +770,21 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 	return ""
 }
 
-// hookParams returns the argument types a library the module imports
-// passes to its module-level function name when it awaits it as a hook
-// (Home Assistant's `async_setup_entry(hass, entry)`), or nil.
-func (m *Module) hookParams(name string) []string {
+// AwaitedHook reports whether a library the module imports looks its
+// module-level function name up and awaits it as a hook (Home Assistant's
+// `async_setup_entry(hass, entry)`, pylib's AwaitedHooks), with the
+// argument types the library passes it.
+func (m *Module) AwaitedHook(name string) (params []string, ok bool) {
 	for _, imp := range m.Imports {
 		if imp.Relative {
 			continue
 		}
 		root, _, _ := strings.Cut(imp.Module, ".")
 		if params, ok := pylib.AwaitedHook(root, name); ok {
-			return params
+			return params, true
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // attrBinding returns the memo of self.attr's values, or nil.

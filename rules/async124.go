@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC124 reports async functions that never suspend.
@@ -182,13 +181,8 @@ func awaitedHook(m *analysis.Module, f *analysis.Function) bool {
 	if f.Class != nil || f.Scope.Parent != m.Scope {
 		return false
 	}
-	for _, imp := range m.Imports {
-		root, _, _ := strings.Cut(imp.Module, ".")
-		if _, ok := pylib.AwaitedHook(root, f.Name); ok && !imp.Relative {
-			return true
-		}
-	}
-	return false
+	_, ok := m.AwaitedHook(f.Name)
+	return ok
 }
 
 // exportedAPI reports a module-level function that is its package's public
