@@ -109,7 +109,8 @@ type Rule struct {
 	// with the family's own rule.
 	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
 	// QuietInTests, on a rule reporting a call that blocks the event loop
-	// (or a busy-wait, ASYNC110, which costs the loop's time the same way),
+	// (or a busy-wait, ASYNC110, which costs the loop's time the same way,
+	// or awaits run one after another, ASL401, whose latency is the test's),
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool
