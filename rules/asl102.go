@@ -487,9 +487,56 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 		return p.File.Text(fn)
 	}
 	if fn != nil && fn.Type() == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+		if projectRunsAsCoroutine(p, name) {
+			return ""
+		}
 		return p.File.Text(fn)
 	}
 	return ""
+}
+
+// projectRunsAsCoroutine reports whether name is a method of the project
+// (a `call_soon` of its own task group, not the loop's) that awaits or
+// schedules what calling its first callable parameter makes:
+// `asyncio.create_task(afunc(*args))`, or `await afunc(*args)` in a
+// nested coroutine it schedules. Such a method takes a coroutine function;
+// its name is all it shares with the loop's callback methods.
+func projectRunsAsCoroutine(p *Pass, name string) bool {
+	if name == "" || p.Project == nil {
+		return false
+	}
+	f := p.Project.Lookup(name).Func
+	if f == nil || f.Lambda {
+		return false
+	}
+	params := f.Params
+	if f.Class != nil && len(params) > 0 {
+		params = params[1:]
+	}
+	if len(params) == 0 {
+		return false
+	}
+	callable := params[0]
+	if f.Name == "call_later" || f.Name == "call_at" {
+		// The loop's signature: the delay or time comes first.
+		if len(params) < 2 {
+			return false
+		}
+		callable = params[1]
+	}
+	found := false
+	m := f.Module()
+	for _, c := range m.Calls {
+		if found || c.Node.Start < f.Node.Start || c.Node.End > f.Node.End {
+			continue
+		}
+		callee := c.Node.ChildByField("function")
+		if callee == nil || callee.Type() != "identifier" || m.File.Text(callee) != callable {
+			continue
+		}
+		found = c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
+	}
+	return found
 }
 
 // throughContainer reports whether the value reached its consumer through a
