@@ -516,6 +516,10 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 			if f := m.Resolve(fn).Func; f != nil && neverReturns(m, f) {
 				return false
 			}
+			// os._exit(1), pytest.fail(...): the library call never returns.
+			if pylib.NeverReturns[m.Resolve(fn).Name] {
+				return false
+			}
 			// self.method() whose class the model could not follow (a generic
 			// base such as Mixin[T]): a method of that name in this module.
 			if fn != nil && fn.Type() == "attribute" && m.File.Text(fn.ChildByField("object")) == "self" && m.Resolve(fn).Func == nil {
