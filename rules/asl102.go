@@ -487,7 +487,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 		return p.File.Text(fn)
 	}
 	if fn != nil && fn.Type() == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
-		if projectRunsAsCoroutine(p, name) {
+		if projectRunsAsCoroutine(p, name, call) {
 			return ""
 		}
 		return p.File.Text(fn)
@@ -497,46 +497,78 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 
 // projectRunsAsCoroutine reports whether name is a method of the project
 // (a `call_soon` of its own task group, not the loop's) that awaits or
-// schedules what calling its first callable parameter makes:
-// `asyncio.create_task(afunc(*args))`, or `await afunc(*args)` in a
-// nested coroutine it schedules. Such a method takes a coroutine function;
-// its name is all it shares with the loop's callback methods.
-func projectRunsAsCoroutine(p *Pass, name string) bool {
-	if name == "" || p.Project == nil {
+// schedules what calling its callable parameter makes:
+// `asyncio.create_task(afunc(*args))`, `await afunc(*args)` in a nested
+// coroutine it schedules, or the same in a helper it hands the callable to
+// (`self.call_soon(_delayed(afunc, delay))`). Such a method takes a
+// coroutine function; its name is all it shares with the loop's callback
+// methods.
+func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
+	if p.Project == nil {
 		return false
 	}
-	f := p.Project.Lookup(name).Func
+	var f *analysis.Function
+	if name != "" {
+		if f = p.Project.Lookup(name).Func; f == nil {
+			// Through a base class in another module (`self._tasks`
+			// assigned in the base's __init__).
+			f = p.Project.Lookup(p.Project.Canonical(name)).Func
+		}
+	}
+	if f == nil {
+		for _, c := range p.Module.Calls {
+			if c.Node == call {
+				f = p.Project.Target(c)
+				break
+			}
+		}
+	}
 	if f == nil || f.Lambda {
 		return false
 	}
+	i := 0
+	if f.Name == "call_later" || f.Name == "call_at" {
+		i = 1 // the loop's signature: the delay or time comes first
+	}
+	return runsParamAsCoroutine(p, f, i, 0)
+}
+
+// runsParamAsCoroutine reports whether f awaits or schedules the result of
+// calling its i-th positional parameter (after self), directly or through
+// a project function it passes the parameter to, a few calls deep.
+func runsParamAsCoroutine(p *Pass, f *analysis.Function, i, depth int) bool {
 	params := f.Params
 	if f.Class != nil && len(params) > 0 {
 		params = params[1:]
 	}
-	if len(params) == 0 {
+	if i >= len(params) || depth > 3 {
 		return false
 	}
-	callable := params[0]
-	if f.Name == "call_later" || f.Name == "call_at" {
-		// The loop's signature: the delay or time comes first.
-		if len(params) < 2 {
-			return false
-		}
-		callable = params[1]
-	}
-	found := false
+	param := params[i]
 	m := f.Module()
 	for _, c := range m.Calls {
-		if found || c.Node.Start < f.Node.Start || c.Node.End > f.Node.End {
+		if c.Node.Start < f.Node.Start || c.Node.End > f.Node.End {
 			continue
 		}
 		callee := c.Node.ChildByField("function")
-		if callee == nil || callee.Type() != "identifier" || m.File.Text(callee) != callable {
+		if callee != nil && callee.Type() == "identifier" && m.File.Text(callee) == param &&
+			(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled) {
+			return true
+		}
+		args := c.Node.ChildByField("arguments")
+		if args == nil {
 			continue
 		}
-		found = c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled
+		for j, a := range args.NamedChildren() {
+			if a.Type() != "identifier" || m.File.Text(a) != param {
+				continue
+			}
+			if g := p.Project.Target(c); g != nil && g != f && runsParamAsCoroutine(p, g, j, depth+1) {
+				return true
+			}
+		}
 	}
-	return found
+	return false
 }
 
 // throughContainer reports whether the value reached its consumer through a

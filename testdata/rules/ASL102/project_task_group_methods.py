@@ -5,6 +5,14 @@
 import asyncio
 
 
+def _delayed(corofunc, delay):
+    async def wrapper(*args, **kwargs):
+        await asyncio.sleep(delay)
+        return await corofunc(*args, **kwargs)
+
+    return wrapper
+
+
 class AsyncTaskGroup:
     def __init__(self):
         self._tasks = set()
@@ -15,11 +23,8 @@ class AsyncTaskGroup:
         task.add_done_callback(self._tasks.discard)
 
     def call_later(self, delay, afunc, /, *args, **kwargs):
-        async def _delayed():
-            await asyncio.sleep(delay)
-            await afunc(*args, **kwargs)
-
-        self.call_soon(_delayed)
+        # Through a helper that wraps it in a coroutine function.
+        self.call_soon(_delayed(afunc, delay), *args, **kwargs)
 
 
 class Dispatcher:
@@ -53,4 +58,5 @@ async def group_in_a_local():
         await asyncio.sleep(0)
 
     group.call_soon(set_flag)
+    group.call_later(1, set_flag)
     await asyncio.sleep(0)
