@@ -100,7 +100,7 @@ func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise tas
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
+			if awaitsCancelledTask(m, n) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
@@ -109,6 +109,43 @@ func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise tas
 		return true
 	})
 	return out
+}
+
+// insideReraisingHandler reports a try statement inside the handler of an
+// enclosing try statement that catches the cancellation and ends with a
+// bare `raise`, with no return, break or continue in that handler: however
+// the inner handler ends, control reaches the `raise`, and the task ends
+// with the cancellation the outer handler caught (channels_redis's cleanup:
+// `except CancelledError: try: await unsubscribe() / except BaseException:
+// log` then `raise`, "we want the CancelledError to be the one re-raised").
+func insideReraisingHandler(m *analysis.Module, try *analysis.Node) bool {
+	for q := try.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "except_clause" {
+			continue
+		}
+		typ, _, body := exceptParts(q)
+		if kind, _ := catchesCancellation(m, typ); kind == "" {
+			return false
+		}
+		stmts := statements(body)
+		if len(stmts) == 0 {
+			return false
+		}
+		last := stmts[len(stmts)-1]
+		if last.Type() != "raise_statement" || len(last.NamedChildren()) != 0 {
+			return false
+		}
+		leaves := false
+		walkBody(body, func(n *analysis.Node) bool {
+			switch n.Type() {
+			case "return_statement", "break_statement", "continue_statement":
+				leaves = true
+			}
+			return !leaves
+		})
+		return !leaves
+	}
+	return false
 }
 
 // reraisedLater reports whether a handler records the cancellation (`cancelled
