@@ -46,11 +46,12 @@ async def worker(queue):
 		"comments written for it keep working. With ASYNC104 turned off, ASYNC103 reports the handler as before. A `break` or " +
 		"`continue` out of the loop around the try statement, and a path ending in `raise OtherError`, are ASYNC104's " +
 		"alone, as in flake8-async. A handler that always calls a function that never returns (it always raises, or is annotated " +
-		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`) re-raises; a cleanup " +
-		"try statement inside a handler of the cancellation that ends with a bare `raise` (and has no return, break or " +
-		"continue) is not reported, since the outer handler re-raises whatever the inner one does; and so does one starting with `if not isinstance(exc, Exception): raise`, and one that " +
+		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`) re-raises, and so does one " +
+		"starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
-		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A broad handler after one " +
+		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A cleanup try statement " +
+		"inside a handler of the cancellation that ends with a bare `raise` (and has no return, break or continue) is " +
+		"not reported: the outer handler re-raises whatever the inner one does. A broad handler after one " +
 		"that already handles `CancelledError` is not reported, and neither is one that hands the caught exception to " +
 		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`; " +
 		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
