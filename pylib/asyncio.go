@@ -148,3 +148,9 @@ func IsAsyncQueueSpelling(text string) bool {
 var AwaitableAnnotations = map[string]bool{
 	"typing.Awaitable": true, "collections.abc.Awaitable": true, "typing.Coroutine": true, "collections.abc.Coroutine": true,
 }
+
+// CancelsArgumentOnTimeout are calls that, when their timeout expires,
+// cancel the awaitable they were given (and wait for it) before raising
+// TimeoutError: awaiting that awaitable afterwards waits for a task the
+// caller's own timeout cancelled.
+var CancelsArgumentOnTimeout = map[string]bool{"asyncio.wait_for": true, "asyncio.tasks.wait_for": true}

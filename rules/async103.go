@@ -69,7 +69,8 @@ async def worker(queue):
 		"`Task.cancel` example), with the cancel before the try statement or in its body, or by a loop that cancels " +
 		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
 		"task or the pending set of an `asyncio.wait()` over one: a task that is not pending is done, and awaiting it " +
-		"does not suspend); the await of the task " +
+		"does not suspend), or by `asyncio.wait_for(t, ...)` timing out (the try statement is in its `except " +
+		"TimeoutError` handler: wait_for cancelled t before raising); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +

@@ -341,10 +341,48 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 		}
 		return !found && c.Start < last.Start
 	})
-	if found || cancelledInLoop(m, scope, target, last) {
+	if found || cancelledInLoop(m, scope, target, last) || cancelledByTimeout(m, try, target) {
 		return true
 	}
 	return cancelledByClass(m, try, target, through)
+}
+
+// cancelledByTimeout reports a try statement in the `except TimeoutError`
+// handler of a try statement whose body awaited `asyncio.wait_for(target,
+// ...)`: on timeout wait_for cancels target before it raises, so awaiting
+// target there is the wait for a task one cancelled (postfix-mta-sts-
+// resolver's shutdown: `except asyncio.TimeoutError: try: await remaining /
+// except CancelledError: pass`).
+func cancelledByTimeout(m *analysis.Module, try, target *analysis.Node) bool {
+	want := m.File.Text(target)
+	for q := try.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "except_clause" {
+			continue
+		}
+		typ, _, _ := exceptParts(q)
+		if typ == nil || !strings.HasSuffix(m.File.Text(typ), "TimeoutError") {
+			return false
+		}
+		outer := q.Parent()
+		if outer == nil || outer.Type() != "try_statement" {
+			return false
+		}
+		found := false
+		walkBody(outer.ChildByField("body"), func(c *analysis.Node) bool {
+			if c.Type() == "call" && !found {
+				if pylib.CancelsArgumentOnTimeout[m.Resolve(c.ChildByField("function")).Name] {
+					if args := c.ChildByField("arguments"); args != nil {
+						if a := args.NamedChildren(); len(a) > 0 && m.File.Text(a[0]) == want {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
 }
 
 // cancelledInLoop reports a loop before `before`, in scope, that cancels
