@@ -77,7 +77,9 @@ async def handler(key):
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
-		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
+		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
+		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
+		"in the other). `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
 		"class of the module with its own `def drain(self)` may be the receiver). `getattr(coro, \"__await__\")` (or `send`, " +
@@ -112,6 +114,9 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
+			continue
+		}
+		if underCoroutineFunctionTest(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
@@ -1419,6 +1424,39 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	return p.Project.OnlyCoroutineMethod(name)
+}
+
+// underCoroutineFunctionTest reports a call `f(...)` inside an if
+// statement (or conditional expression) of its function whose condition
+// asks `iscoroutinefunction(f)`: the code tells the two kinds of f apart,
+// awaiting it in one branch and calling it plainly in the other, where f is
+// a plain function (an override, a plugin's hook).
+func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil {
+		return false
+	}
+	want := "iscoroutinefunction(" + p.File.Text(fn) + ")"
+	var def *analysis.Node
+	if c.Func != nil {
+		def = c.Func.Node
+	}
+	for n := c.Node.Parent(); n != nil && n != def; n = n.Parent() {
+		switch n.Type() {
+		case "if_statement", "conditional_expression":
+			if strings.Contains(p.File.Text(n), want) {
+				if cond := n.ChildByField("condition"); cond != nil && strings.Contains(p.File.Text(cond), want) {
+					return true
+				}
+				if n.Type() == "conditional_expression" {
+					if named := n.NamedChildren(); len(named) == 3 && strings.Contains(p.File.Text(named[1]), want) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // underTypeTest reports a call inside an if/elif (of its own function)
