@@ -71,7 +71,10 @@ async def handler(key):
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
-		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself, or handing one to an API that calls it " +
+		"`threading.Thread(target=...)`; a project's own method of such a name that awaits or schedules what its callable " +
+		"makes, such as a task group's `call_soon(afunc)` (also through a helper it hands the callable to, or an " +
+		"attribute a base class in another module assigns), is not one), or handing such an API a coroutine function " +
+		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
 		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
@@ -528,6 +531,9 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 			}
 		}
 	}
+	if f == nil {
+		f = inheritedAttrMethod(p, call)
+	}
 	if f == nil || f.Lambda {
 		return false
 	}
@@ -536,6 +542,77 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 		i = 1 // the loop's signature: the delay or time comes first
 	}
 	return runsParamAsCoroutine(p, f, i, 0)
+}
+
+// inheritedAttrMethod resolves a call `self.attr.method(...)` in a method
+// whose class inherits attr from a project base class in another module,
+// which assigns it a project class's instance (`self._tasks =
+// AsyncTaskGroup()` in the base's __init__): that class's method.
+func inheritedAttrMethod(p *Pass, call *analysis.Node) *analysis.Function {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil
+	}
+	recv := analysis.Unparen(fn.ChildByField("object"))
+	if recv == nil || recv.Type() != "attribute" || p.File.Text(recv.ChildByField("object")) != "self" {
+		return nil
+	}
+	f := p.Module.FunctionAt(call)
+	for f != nil && f.Class == nil {
+		f = f.Parent
+	}
+	if f == nil {
+		return nil
+	}
+	cls := attrClass(p, f.Class, p.File.Text(recv.ChildByField("attribute")), 0)
+	if cls == nil {
+		return nil
+	}
+	return cls.Methods[p.File.Text(fn.ChildByField("attribute"))]
+}
+
+// attrClass is the project class whose instance cls's methods, or those
+// of its project bases, assign to self.attr (the first found), or nil.
+func attrClass(p *Pass, cls *analysis.Class, attr string, depth int) *analysis.Class {
+	if depth > 6 {
+		return nil
+	}
+	m := cls.Module()
+	for _, v := range cls.Attrs[attr] {
+		v = analysis.Unparen(v)
+		if v == nil || v.Type() != "call" {
+			continue
+		}
+		r := m.Resolve(v.ChildByField("function"))
+		if r.Class != nil {
+			return r.Class
+		}
+		if r.Name != "" {
+			if c := p.Project.Lookup(r.Name).Class; c != nil {
+				return c
+			}
+		}
+	}
+	if len(cls.Attrs[attr]) > 0 {
+		return nil
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := m.Resolve(base)
+		parent := r.Class
+		if parent == nil && r.Name != "" {
+			parent = p.Project.Lookup(r.Name).Class
+		}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if c := attrClass(p, parent, attr, depth+1); c != nil {
+			return c
+		}
+	}
+	return nil
 }
 
 // runsParamAsCoroutine reports whether f awaits or schedules the result of
