@@ -108,6 +108,16 @@ var CallbackMethods = map[string]bool{
 	"add_done_callback": true, "add_reader": true, "add_writer": true,
 }
 
+// RunsCallbackCoroutine are callback APIs named like the loop's that run
+// the coroutine a callback returns as a task instead of dropping it:
+// tornado's IOLoop passes every callback's result to gen.convert_yielded
+// and add_future (IOLoop._run_callback).
+var RunsCallbackCoroutine = map[string]bool{
+	"tornado.ioloop.IOLoop.call_later": true, "tornado.ioloop.IOLoop.call_at": true,
+	"tornado.ioloop.IOLoop.add_timeout": true, "tornado.ioloop.IOLoop.add_callback": true,
+	"tornado.ioloop.IOLoop.spawn_callback": true,
+}
+
 // SchedulerMethods are method names that schedule an awaitable whatever
 // their receiver (loop.create_task, tg.create_task, nursery.start_soon).
 var SchedulerMethods = map[string]bool{

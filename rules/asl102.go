@@ -73,7 +73,8 @@ async def handler(key):
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
 		"`threading.Thread(target=...)`; a project's own method of such a name that awaits or schedules what its callable " +
 		"makes, such as a task group's `call_soon(afunc)` (also through a helper it hands the callable to, or an " +
-		"attribute a base class in another module assigns), is not one), or handing such an API a coroutine function " +
+		"attribute a base class in another module assigns), is not one, nor are tornado's `IOLoop.call_later`, `call_at` " +
+		"and `add_timeout`, which run the coroutine a callback returns), or handing such an API a coroutine function " +
 		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
 		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
@@ -495,7 +496,7 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 		return p.File.Text(fn)
 	}
 	if fn != nil && fn.Type() == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
-		if projectRunsAsCoroutine(p, name, call) {
+		if pylib.RunsCallbackCoroutine[name] || projectRunsAsCoroutine(p, name, call) {
 			return ""
 		}
 		return p.File.Text(fn)
