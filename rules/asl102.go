@@ -590,6 +590,12 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
 	}
+	// raise CannotAuthenticate(self._phrase(code)): an exception's
+	// constructor keeps its arguments as data and the exception leaves at
+	// once; nothing is left to await them.
+	if !inContainer && raisedAtOnce(call) && classLike(p, fn, callee) {
+		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Text(fn) + "()` raised at once, which keeps it as data"}
+	}
 	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
 	// coro()): an item of a dict, under a key, as in a dict literal.
 	if use, ok := fl.judgeDictInsert(n, call, fn); ok {
@@ -639,6 +645,36 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// raisedAtOnce reports whether call is the exception of a raise statement
+// (`raise E(...)`, not its `from` cause).
+func raisedAtOnce(call *analysis.Node) bool {
+	parent := call.Parent()
+	for parent != nil && parent.Type() == "parenthesized_expression" {
+		call, parent = parent, parent.Parent()
+	}
+	return parent != nil && parent.Type() == "raise_statement" && call.Field() != "cause"
+}
+
+// classLike reports whether the callee fn of a call constructs an object:
+// a project class, or a name written as classes are (`ValueError`,
+// `errors.CannotConnect`), which a raise statement needs.
+func classLike(p *Pass, fn *analysis.Node, callee analysis.Ref) bool {
+	if callee.Class != nil {
+		return true
+	}
+	if callee.Func != nil || fn == nil {
+		return false
+	}
+	if fn.Type() == "attribute" {
+		fn = fn.ChildByField("attribute")
+	}
+	if fn == nil || fn.Type() != "identifier" {
+		return false
+	}
+	name := p.File.Text(fn)
+	return name != "" && name[0] >= 'A' && name[0] <= 'Z'
 }
 
 // moduleCallAt returns the Call of a call node of m.
