@@ -43,7 +43,10 @@ def main():
     ap.add_argument("--manifest", help="the projects' manifest (default: by --root, see above)")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("extra", nargs="*", help="more `check` flags (after --)")
-    a = ap.parse_args()
+    # `-- --select ALL`: argparse hands the flags after `--` to no
+    # positional once `extra` is filled, so collect them here.
+    a, rest = ap.parse_known_args()
+    a.extra = [x for x in a.extra + rest if x != "--"]
     exe = os.path.abspath(a.asyncls)
     merged, problems = [], 0
     manifest = a.manifest
