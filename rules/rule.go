@@ -239,8 +239,8 @@ type Options struct {
 	// type of the rule's Rule.Settings (config.Config.Options fills it); a
 	// rule missing here runs with its defaults.
 	Settings map[string]Settings
-	// BlockingInTests runs the rules about calls that block the event loop
-	// (Rule.QuietInTests) on test modules too ([tool.asyncls]
+	// BlockingInTests runs the rules about calls that block the event loop,
+	// polling and sequential awaits (Rule.QuietInTests) on test modules too ([tool.asyncls]
 	// blocking-in-tests).
 	BlockingInTests bool `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
