@@ -596,6 +596,13 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 					}
 				}
 			}
+			// `pkg.ent.Ent.coordinator.api.fetch`: an attribute of an
+			// instance of the class, then what its type holds.
+			if len(rest) > 2 {
+				if next := p.instanceAttrName(cls, rest[1], depth); next != "" {
+					return p.lookup(next+"."+strings.Join(rest[2:], "."), depth+1, starred)
+				}
+			}
 		case BindImport:
 			target := b.Qualified
 			if len(rest) > 1 {
@@ -729,6 +736,11 @@ func (p *Project) canonicalStep(qualified string) string {
 			if base == "" {
 				base = p.inheritedName(b.Class, rest[1])
 			}
+			// `pkg.ent.Ent.coordinator.session.get`: the type of the
+			// attribute of an instance, as the project resolves it.
+			if base == "" && len(rest) > 2 {
+				base = p.instanceAttrName(b.Class, rest[1], 0)
+			}
 			if base == "" {
 				return qualified
 			}
@@ -828,6 +840,62 @@ func (p *Project) inheritedVia(cls *Class, attr string, depth int, library func(
 		}
 	}
 	return ""
+}
+
+// instanceAttr is attribute attr of an instance of the project class cls
+// with the whole project in view: what cls's own module resolves (member),
+// else what the first base of another module that has it says. Unknown
+// attributes are the class's name plus attr, as member gives them.
+func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
+	r := member(Ref{Name: cls.FullName(), Class: cls, Instance: true}, attr, 0)
+	if r.Via != "" && !r.Known() {
+		return p.resolveVia(r.Via, depth+1)
+	}
+	if r.Func != nil || r.Class != nil || r.Instance || r.Name != cls.FullName()+"."+attr || depth > 8 {
+		return r
+	}
+	if _, ok := cls.Methods[attr]; ok {
+		return r
+	}
+	if _, ok := cls.Attrs[attr]; ok {
+		return r
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
+			got.Name != parent.FullName()+"."+attr {
+			return got
+		}
+	}
+	return r
+}
+
+// instanceAttrName is the qualified name the rest of a dotted path
+// continues from after attribute attr of an instance of cls: the type of
+// the attribute (`pkg.api.Api`, `requests.Session`), a class it holds, or
+// the library's name of an inherited attribute; "" when unknown or a
+// function.
+func (p *Project) instanceAttrName(cls *Class, attr string, depth int) string {
+	r := p.instanceAttr(cls, attr, depth)
+	switch {
+	case r.Func != nil:
+		return ""
+	case r.Class != nil:
+		return r.Class.FullName()
+	case r.Name == cls.FullName()+"."+attr:
+		return ""
+	}
+	return r.Name
 }
 
 // inProject reports whether a prefix of qualified names a module of the
@@ -936,7 +1004,12 @@ func (p *Project) attribute(r Ref, attr string, depth int) Ref {
 			return p.refOf(r.Name + "." + attr)
 		}
 	}
-	out := member(r, attr, 0)
+	var out Ref
+	if r.Class != nil && r.Instance {
+		out = p.instanceAttr(r.Class, attr, depth)
+	} else {
+		out = member(r, attr, 0)
+	}
 	if out.Via != "" && !out.Known() {
 		return p.resolveVia(out.Via, depth+1)
 	}

@@ -124,8 +124,9 @@ func (w *reachWalk) walk(f *Function, env TypeEnv, depth int) Chain {
 }
 
 func (w *reachWalk) reach(f *Function, env TypeEnv, depth int) (Chain, int) {
-	// Calling a generator function runs none of its body.
-	if f.Async || f.Generator {
+	// Calling a generator function runs none of its body, nor does calling
+	// a function whose decorator hands it to another thread.
+	if f.Async || f.Generator || f.module.handsBodyAway(f, w.project) {
 		return nil, closed
 	}
 	if d, ok := w.stack[f]; ok {

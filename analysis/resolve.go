@@ -679,6 +679,15 @@ func member(obj Ref, attr string, depth int) Ref {
 				return r
 			}
 		}
+		// An attribute a base class of this module sets on self or
+		// declares in its body (`coordinator: Coordinator`).
+		if obj.Instance {
+			if b := cls.inheritedAttrBinding(attr, 0); b != nil {
+				if r := cls.module.resolveBinding(b, depth); r.Known() {
+					return r
+				}
+			}
+		}
 		// Inherited from a library class: `class Api(requests.Session)`
 		// makes `Api().get` requests.Session.get.
 		base := cls.libraryBaseFor(attr, 0)
@@ -954,6 +963,54 @@ func libraryName(m *Module, base *Node) bool {
 	}
 	q := m.PlainName(b.Qualified)
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
+}
+
+// inheritedAttrBinding returns the binding of attribute attr that instances
+// of c get from a project base class of c's own module: the first base, in
+// order, whose self attributes or body bind attr. nil when none does, when
+// that base defines attr as a method, or when a base of another module or a
+// library, which may define attr, comes first (the project looks those up:
+// Project.instanceAttr).
+func (c *Class) inheritedAttrBinding(attr string, depth int) *Binding {
+	b, _ := c.inheritedAttr(attr, depth)
+	return b
+}
+
+// inheritedAttr is inheritedAttrBinding; stop reports that the search ended
+// at a base that defines attr or may define it.
+func (c *Class) inheritedAttr(attr string, depth int) (b *Binding, stop bool) {
+	if depth > 8 {
+		return nil, true
+	}
+	for _, base := range c.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := c.module.resolve(base, 0)
+		parent := r.Class
+		if parent == nil || parent == c {
+			if r.Name != "" && r.Func == nil && !pylib.LacksAttr(r.Name, attr) {
+				return nil, true
+			}
+			continue
+		}
+		if b := parent.attrBinding(attr); b != nil {
+			return b, true
+		}
+		if b := parent.Scope.Bindings[attr]; b != nil {
+			if b.Kind == BindAssign {
+				return b, true
+			}
+			return nil, true
+		}
+		if _, ok := parent.Methods[attr]; ok {
+			return nil, true
+		}
+		if b, stop := parent.inheritedAttr(attr, depth+1); stop {
+			return b, true
+		}
+	}
+	return nil, false
 }
 
 // definesAttr reports whether the class or its project bases define attr
