@@ -634,10 +634,8 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 					return Symbol{Module: f.module, Func: f}
 				}
 			}
-			if r.Name != "" && r.Class == nil && r.Func == nil && len(rest) > 1 {
-				if target := r.Name + "." + strings.Join(rest[1:], "."); target != qualified {
-					return p.lookup(target, depth+1, starred)
-				}
+			if target := continuedName(r, rest); target != "" && target != qualified {
+				return p.lookup(target, depth+1, starred)
 			}
 		}
 		return Symbol{}
@@ -752,6 +750,9 @@ func (p *Project) canonicalStep(qualified string) string {
 			if r.Func != nil || r.Name == "" {
 				return qualified
 			}
+			if target := continuedName(r, rest); target != "" {
+				return target
+			}
 			base = r.Name
 		default:
 			return qualified
@@ -840,6 +841,43 @@ func (p *Project) inheritedVia(cls *Class, attr string, depth int, library func(
 		}
 	}
 	return ""
+}
+
+// continuedName is the qualified name of the path rest (a module's name
+// and the attributes read on it) once its first name is known to hold r:
+// r's type (a class of the project or a library's) followed by the other
+// attributes, or, when r's generic type types the first of them by a type
+// argument (`MyEntry.runtime_data` where `MyEntry = ConfigEntry[MyData]`),
+// that argument's type followed by the rest. "" when r names nothing to
+// continue from.
+func continuedName(r Ref, rest []string) string {
+	if len(rest) < 2 || r.Func != nil {
+		return ""
+	}
+	if r.Args != nil {
+		if i, ok := pylib.GenericAttr(r.Name, rest[1]); ok {
+			t := r.Args.Arg(i, 0)
+			name := t.Name
+			if t.Class != nil {
+				name = t.Class.FullName()
+			}
+			if name == "" || t.Func != nil {
+				return ""
+			}
+			if len(rest) == 2 {
+				return name
+			}
+			return name + "." + strings.Join(rest[2:], ".")
+		}
+	}
+	name := r.Name
+	if r.Class != nil {
+		name = r.Class.FullName()
+	}
+	if name == "" {
+		return ""
+	}
+	return name + "." + strings.Join(rest[1:], ".")
 }
 
 // instanceAttr is attribute attr of an instance of the project class cls

@@ -26,6 +26,26 @@ type Ref struct {
 	// `self.x = backup` where `backup = deepcopy(self.x)` gives self.x back
 	// to itself, so agree passes over it instead of giving up.
 	Cyclic bool
+	// Args are the type arguments of a generic library class the value is
+	// an instance (or alias) of, when an annotation names them
+	// (`ConfigEntry[MyData]`): an attribute the class types by its
+	// parameter (pylib.GenericAttrs) has the argument's type.
+	Args *TypeArgs
+}
+
+// TypeArgs are the type arguments written in an annotation, resolved in
+// the module that wrote them.
+type TypeArgs struct {
+	module *Module
+	params []*Node
+}
+
+// Arg resolves the i-th type argument to the instance it describes.
+func (a *TypeArgs) Arg(i int, depth int) Ref {
+	if a == nil || i >= len(a.params) {
+		return Ref{}
+	}
+	return a.module.annotationType(a.params[i], depth+1)
 }
 
 // Known reports whether anything is known.
@@ -46,6 +66,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	}
 	switch n.Type() {
 	case "type":
+		// The value of `type Alias = ConfigEntry[MyData]` is a type.
+		if p := n.Parent(); p != nil && p.Type() == "type_alias_statement" {
+			return asType(m.annotationType(n, depth+1))
+		}
 		// The annotation of an annotated assignment, kept as its value.
 		return m.annotationType(n, depth+1)
 	case "identifier":
@@ -67,6 +91,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return m.annotationType(t, depth+1)
 		}
 		obj := m.resolve(n.ChildByField("value"), depth+1)
+		// `ConfigEntry[MyData]`, `Optional[Api]` as a value: a type alias.
+		if !obj.Instance && (obj.Class != nil || pylib.IsGenericClass(obj.Name) || specialForm(obj.Name)) {
+			return asType(m.annotationType(n, depth+1))
+		}
 		key := StringConstant(m.File, n.ChildByField("subscript"))
 		// resp["Body"] where resp is a library response with known items.
 		if key != "" && obj.Instance && obj.Name != "" {
@@ -308,7 +336,38 @@ func (m *Module) declaredType(v *Node, depth int) Ref {
 	if t == nil {
 		return Ref{}
 	}
-	return m.annotationType(t, depth+1)
+	r := m.annotationType(t, depth+1)
+	if typeAliasMarker(r.Name) {
+		// `MyEntry: TypeAlias = ConfigEntry[MyData]` names a type.
+		return asType(m.annotationType(v, depth+1))
+	}
+	return r
+}
+
+// asType turns the instance an annotation describes into the type itself
+// (what a type alias denotes).
+func asType(r Ref) Ref {
+	if !r.Known() {
+		return Ref{}
+	}
+	r.Instance = false
+	return r
+}
+
+// typeAliasMarker reports typing's TypeAlias annotation (annotation syntax).
+func typeAliasMarker(name string) bool {
+	return name == "typing.TypeAlias" || name == "typing_extensions.TypeAlias" || name == "TypeAlias"
+}
+
+// specialForm reports typing's forms whose subscript is a type
+// (annotation syntax).
+func specialForm(name string) bool {
+	switch name {
+	case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Annotated", "typing_extensions.Annotated", "Annotated",
+		"typing.Union", "Union", "typing_extensions.Union":
+		return true
+	}
+	return false
 }
 
 // reassignedParam resolves a parameter that the body assigns again: the
@@ -459,8 +518,13 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 			}
 			return Ref{}
 		}
-		// IO[str], Queue[int]: an instance of the generic class.
-		return m.annotationType(base, depth+1)
+		// IO[str], Queue[int]: an instance of the generic class;
+		// ConfigEntry[MyData] keeps its argument for the attribute it types.
+		r := m.annotationType(base, depth+1)
+		if r.Instance && r.Class == nil && r.Args == nil && pylib.IsGenericClass(r.Name) {
+			r.Args = &TypeArgs{module: m, params: params}
+		}
+		return r
 	}
 	r := m.resolve(t, depth+1)
 	if r.Known() && !r.Instance {
@@ -725,6 +789,14 @@ func member(obj Ref, attr string, depth int) Ref {
 	}
 	if obj.Name == "builtins" && !obj.Instance {
 		return Ref{Name: attr}
+	}
+	// entry.runtime_data where entry: ConfigEntry[MyData].
+	if obj.Args != nil && obj.Instance {
+		if i, ok := pylib.GenericAttr(obj.Name, attr); ok {
+			if t := obj.Args.Arg(i, depth); t.Known() {
+				return t
+			}
+		}
 	}
 	if t, ok := pylib.AttrType(obj.Name, attr); ok && obj.Instance {
 		return Ref{Name: t, Instance: true}

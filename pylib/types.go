@@ -1,6 +1,9 @@
 package pylib
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // What library calls return, what attributes of library objects hold, what
 // arguments libraries pass to the handlers they call, and which decorators
@@ -156,6 +159,22 @@ func attrType(typ, attr string, depth int) (string, bool) {
 // self.coordinator of that type. LibraryAttrTypes gives the type when the
 // parameter is not named (its bound).
 var GenericAttrs = map[string]int{}
+
+// IsGenericClass reports whether the library class typ types an attribute
+// by one of its type parameters (GenericAttrs).
+func IsGenericClass(typ string) bool {
+	return genericClasses()[typ]
+}
+
+var genericClasses = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for key := range GenericAttrs {
+		if i := strings.LastIndexByte(key, '.'); i > 0 {
+			out[key[:i]] = true
+		}
+	}
+	return out
+})
 
 // GenericAttr returns the index of the type parameter that types
 // attribute attr of the generic library class typ.
