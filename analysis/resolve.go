@@ -119,6 +119,12 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 					return m.annotationType(t, depth+1)
 				}
 			}
+			// q.get_nowait() where q: asyncio.Queue[T]: a T.
+			if pylib.QueueItemNowMethods[m.File.Text(fn.ChildByField("attribute"))] {
+				if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
+					return m.annotationType(t, depth+1)
+				}
+			}
 		}
 		callee := m.resolve(n.ChildByField("function"), depth+1)
 		// deepcopy(x) has the type of x.

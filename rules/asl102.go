@@ -111,10 +111,13 @@ func runNeverAwaited(p *Pass) {
 		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
+		annotated := ""
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
-			continue
+			if annotated = awaitableByAnnotation(p, c); annotated == "" {
+				continue
+			}
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed {
 			continue
@@ -122,6 +125,10 @@ func runNeverAwaited(p *Pass) {
 		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
+		if annotated != "" {
+			msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
+				"` by its annotation) that is never awaited: " + why + "; add `await`"
+		}
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
@@ -134,6 +141,73 @@ func runNeverAwaited(p *Pass) {
 	}
 	reportCoroutineCallbacks(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// awaitableByAnnotation returns the annotation (`typing.Awaitable`,
+// `typing.Coroutine`) that says the value call c returns is an awaitable
+// still to be awaited: the return annotation of the function it calls, or
+// the item annotation of the queue `q.get_nowait()` takes from; "" when
+// none does.
+//
+// A function's annotation counts only when it is `Coroutine[...]` itself:
+// `Awaitable[...]` is mostly written for futures and tasks, whose work runs
+// whether or not anyone awaits them (tornado's `Condition.wait()`,
+// prompt_toolkit's `run_in_terminal()`), and `Optional[Coroutine[...]]`
+// for a method that returns one only in some subclass. Items of a
+// container or queue annotated with either are what the code put there.
+func awaitableByAnnotation(p *Pass, c *analysis.Call) string {
+	if t := p.Project.Target(c); t != nil {
+		if t.Async || t.Generator {
+			return ""
+		}
+		return coroutineReturnAnnotation(t)
+	}
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return ""
+	}
+	method := p.File.Text(fn.ChildByField("attribute"))
+	if !pylib.Method(method, pylib.ReturnsElement) && !pylib.QueueItemNowMethods[method] {
+		return ""
+	}
+	if r := p.Module.Resolve(c.Node); r.Instance && pylib.AwaitableAnnotations[r.Name] {
+		return r.Name
+	}
+	return ""
+}
+
+// coroutineReturnAnnotation returns the annotation name when synchronous
+// function f is annotated to return `Coroutine[...]` (not optionally), or "".
+func coroutineReturnAnnotation(f *analysis.Function) string {
+	rt := analysis.Unparen(f.Node.ChildByField("return_type"))
+	if rt != nil && rt.Type() == "type" {
+		if named := rt.NamedChildren(); len(named) == 1 {
+			rt = analysis.Unparen(named[0])
+		}
+	}
+	if rt == nil {
+		return ""
+	}
+	base := rt
+	switch rt.Type() {
+	case "subscript":
+		base = rt.ChildByField("value")
+	case "generic_type":
+		if named := rt.NamedChildren(); len(named) > 0 {
+			base = named[0]
+		}
+	}
+	r := f.Module().Resolve(base)
+	if !r.Instance && pylib.AwaitableAnnotations[r.Name] && annotatedCoroutine(r.Name) {
+		return r.Name
+	}
+	return ""
+}
+
+// annotatedCoroutine reports an annotation naming a coroutine proper (it
+// runs once), not any awaitable.
+func annotatedCoroutine(name string) bool {
+	return strings.HasSuffix(name, ".Coroutine")
 }
 
 // reportDroppedAwaitedCoroutines reports an `await` statement whose result
