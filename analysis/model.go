@@ -453,6 +453,20 @@ type Call struct {
 	// Via is the callee's path through another module of the project when
 	// only the project can resolve it (see Ref.Via and Project.Callee).
 	Via string
+	// choices: when the callee is an item of a table of callables
+	// (`HANDLERS[kind](msg)`, `self.handlers.get(kind)(msg)`), every value
+	// the table holds, resolved; nil otherwise (most calls).
+	choices *[]Ref
+}
+
+// Choices returns the values of the table of callables the callee is taken
+// from (`HANDLERS = {"a": handle_a, "b": handle_b}` then `HANDLERS[k](...)`),
+// each resolved; nil when the callee is not such an item.
+func (c *Call) Choices() []Ref {
+	if c.choices == nil {
+		return nil
+	}
+	return *c.choices
 }
 
 // InAsync reports whether the call runs directly in an async def (not in a

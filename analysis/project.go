@@ -1161,13 +1161,44 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	}
 	f := p.Target(c)
 	if f == nil {
-		return false
+		// An item of a table of callables, every one a coroutine function.
+		choices := c.Choices()
+		for _, r := range choices {
+			if !p.isCoroutineFunctionRef(r, c.InAsync(), asked) {
+				return false
+			}
+		}
+		return len(choices) > 0
 	}
 	// Calling a class runs __init__, which never returns a coroutine.
 	if f.Name == "__init__" {
 		return false
 	}
 	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
+}
+
+// isCoroutineFunctionRef reports whether the value r (resolved in its
+// module) is a coroutine function: a library's, or an async def of the
+// project that no subclass overrides with a sync one.
+func (p *Project) isCoroutineFunctionRef(r Ref, inAsync bool, asked func(*Function)) bool {
+	if !r.Known() && r.Via != "" {
+		r = p.ResolveVia(r.Via)
+	}
+	if r.Instance || r.Class != nil {
+		return false
+	}
+	f := r.Func
+	if f == nil && r.Name != "" {
+		api, ok := pylib.Lookup(r.Name)
+		if !ok || !api.Has(pylib.Coroutine) {
+			api, ok = pylib.Lookup(p.Canonical(r.Name))
+		}
+		if ok && api.Has(pylib.Coroutine) {
+			return !api.Has(pylib.InAsyncOnly) || inAsync
+		}
+		f = p.Lookup(r.Name).Func
+	}
+	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
 }
 
 // overriddenBySync reports whether a subclass in the project overrides the

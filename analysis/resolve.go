@@ -1208,6 +1208,125 @@ func (m *Module) finishCall(c *Call) {
 		}
 	}
 	c.Usage, c.UsedBy = m.classifyUsage(c)
+	if !r.Known() && r.Via == "" {
+		if values := m.tableItem(c.Node.ChildByField("function"), 0); len(values) > 0 {
+			choices := make([]Ref, len(values))
+			for i, v := range values {
+				choices[i] = m.Resolve(v)
+			}
+			c.choices = &choices
+		}
+	}
+}
+
+// tableItem returns the values of the table of callables that expression
+// n takes one item of: `table[key]`, `table.get(key)` (with its default, if
+// any), or a name bound once to either; table is a name or self attribute
+// bound once to a dict, list or tuple display. nil when n is no such item.
+func (m *Module) tableItem(n *Node, depth int) []*Node {
+	n = Unparen(n)
+	if n == nil || depth > 2 {
+		return nil
+	}
+	switch n.Type() {
+	case "subscript":
+		return m.tableValues(n.ChildByField("value"))
+	case "call":
+		fn := n.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" || !pylib.Method(m.File.Text(fn.ChildByField("attribute")), pylib.ReturnsElement) {
+			return nil
+		}
+		values := m.tableValues(fn.ChildByField("object"))
+		if values == nil {
+			return nil
+		}
+		args := n.ChildByField("arguments")
+		if args == nil {
+			return nil
+		}
+		switch named := args.NamedChildren(); {
+		case len(named) == 2 && named[1].Type() != "keyword_argument":
+			return append(append([]*Node(nil), values...), named[1]) // the default is one more value
+		case len(named) != 1:
+			return nil
+		}
+		return values
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+			return nil
+		}
+		return m.tableItem(b.Values[0], depth+1)
+	}
+	return nil
+}
+
+// tableValues returns the values of the dict, list or tuple display that
+// the name or self attribute n is bound to, once (None aside); nil
+// otherwise, or when the display unpacks another (`**base`).
+func (m *Module) tableValues(n *Node) []*Node {
+	n = Unparen(n)
+	if n == nil {
+		return nil
+	}
+	var values []*Node
+	switch n.Type() {
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != BindAssign {
+			return nil
+		}
+		values = b.Values
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), 1)
+		if obj.Class == nil || !obj.Instance {
+			return nil
+		}
+		attr := m.File.Text(n.ChildByField("attribute"))
+		values = obj.Class.Attrs[attr]
+		if values == nil {
+			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+				values = b.Values
+			}
+		}
+	default:
+		return nil
+	}
+	var display *Node
+	for _, v := range values {
+		v = Unparen(v)
+		if v == nil {
+			return nil
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if display != nil {
+			return nil
+		}
+		display = v
+	}
+	if display == nil {
+		return nil
+	}
+	var out []*Node
+	switch display.Type() {
+	case "dictionary":
+		for _, item := range display.NamedChildren() {
+			if item.Type() != "pair" {
+				return nil // **base, a comment
+			}
+			out = append(out, item.ChildByField("value"))
+		}
+	case "list", "tuple":
+		for _, item := range display.NamedChildren() {
+			if item.Type() == "list_splat" || item.Type() == "comment" {
+				return nil
+			}
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // IsScheduler reports whether call awaits or schedules awaitables passed to it.
