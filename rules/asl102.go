@@ -45,13 +45,23 @@ async def handler(key):
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
-		"declaration assigned later), properties, type aliases, " +
-		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, copies " +
+		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
+		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
+		"`ConfigEntry[Data]` is a `Data`), " +
+		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins (attributes they " +
+		"declare or set too), chains of attributes typed in classes of other modules (`self.coordinator.client.api.fetch()`, any " +
+		"number of hops; a cycle or an unknown hop is unknown), copies " +
 		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), and functions of other " +
 		"modules whose return annotation or every `return` names the type. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds, not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
-		"that runs without an await (`run_in_executor`, `create_task`). `[tool.asyncls]` `coroutine-functions` and " +
+		"that runs without an await (`run_in_executor`, `create_task`). An item of a table of callables (`HANDLERS[kind](event)`, " +
+		"`HANDLERS.get(kind)(event)`, or a name bound to either; the table a name or `self` attribute bound once to a dict, list or " +
+		"tuple display) is a coroutine function when every value of the table is one; a plain function among them, or a default " +
+		"of `.get` that is one, keeps it quiet. A call of a synchronous function annotated `-> Coroutine[...]` makes a coroutine " +
+		"(not `-> Awaitable[...]`, which mostly means a future or task whose work runs anyway, nor `Optional[Coroutine[...]]`), and so " +
+		"does taking an item without awaiting (`q.get_nowait()`, `d.pop(k)`) from a queue or container annotated with " +
+		"`Awaitable`/`Coroutine` items. `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
