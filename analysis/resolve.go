@@ -1043,6 +1043,20 @@ func libraryName(m *Module, base *Node) bool {
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
 }
 
+// AttrValues returns the values assigned to attribute attr of instances of
+// c as member resolves it: c's own `self.attr = ...` assignments, else
+// those of the base class of c's module it inherits attr from (nil when
+// neither, or when attr comes from another module).
+func (c *Class) AttrValues(attr string) []*Node {
+	if values, ok := c.Attrs[attr]; ok {
+		return values
+	}
+	if b := c.inheritedAttrBinding(attr, 0); b != nil {
+		return b.Values
+	}
+	return nil
+}
+
 // inheritedAttrBinding returns the binding of attribute attr that instances
 // of c get from a project base class of c's own module: the first base, in
 // order, whose self attributes or body bind attr. nil when none does, when
