@@ -918,6 +918,39 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	return r
 }
 
+// AttrOwner returns the class whose methods assign `self.attr` for
+// instances of cls: cls itself, or the first base (of any module of the
+// project) in order that does; nil when none does.
+func (p *Project) AttrOwner(cls *Class, attr string) *Class {
+	return p.attrOwner(cls, attr, 0)
+}
+
+func (p *Project) attrOwner(cls *Class, attr string, depth int) *Class {
+	if cls == nil || depth > 8 {
+		return nil
+	}
+	if _, ok := cls.Attrs[attr]; ok {
+		return cls
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if owner := p.attrOwner(parent, attr, depth+1); owner != nil {
+			return owner
+		}
+	}
+	return nil
+}
+
 // instanceAttrName is the qualified name the rest of a dotted path
 // continues from after attribute attr of an instance of cls: the type of
 // the attribute (`pkg.api.Api`, `requests.Session`), a class it holds, or

@@ -160,6 +160,11 @@ func attrType(typ, attr string, depth int) (string, bool) {
 // parameter is not named (its bound).
 var GenericAttrs = map[string]int{}
 
+// SocketStreams are the calls that make a file object over a socket
+// (`sock.makefile()`): its reads and writes wait as the socket's do, and
+// not at all on a socket set non-blocking.
+var SocketStreams = map[string]bool{"socket.socket.makefile": true}
+
 // IsGenericClass reports whether the library class typ types an attribute
 // by one of its type parameters (GenericAttrs).
 func IsGenericClass(typ string) bool {

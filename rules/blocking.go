@@ -156,7 +156,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 	}
 	if b, ok := blockingNamed(name); ok {
-		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(m, c, name) || guardedAgainstBlocking(m, c) {
+		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(proj, m, c, name) || guardedAgainstBlocking(m, c) {
 			return blockingCall{}, false
 		}
 		return b, true
