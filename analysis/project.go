@@ -690,14 +690,20 @@ func (p *Project) Canonical(qualified string) string {
 	if v, ok := p.canonical.Load(qualified); ok {
 		return v.(string)
 	}
-	out := p.canonicalOf(qualified)
+	out := p.canonicalOf(qualified, 0)
 	p.canonical.Store(qualified, out)
 	return out
 }
 
-func (p *Project) canonicalOf(qualified string) string {
-	for depth := 0; p != nil && depth < 8; depth++ {
-		next := p.canonicalStep(qualified)
+// canonicalOf is Canonical, unmemoised; depth counts the resolutions this
+// one is nested in (an attribute's value may lead back here through
+// ResolveVia), so that a cycle ends.
+func (p *Project) canonicalOf(qualified string, depth int) string {
+	if depth > 8 {
+		return qualified
+	}
+	for step := 0; p != nil && step < 8; step++ {
+		next := p.canonicalStep(qualified, depth)
 		if next == qualified {
 			break
 		}
@@ -706,7 +712,7 @@ func (p *Project) canonicalOf(qualified string) string {
 	return qualified
 }
 
-func (p *Project) canonicalStep(qualified string) string {
+func (p *Project) canonicalStep(qualified string, depth int) string {
 	parts := strings.Split(qualified, ".")
 	for i := len(parts) - 1; i >= 1; i-- {
 		m := p.byName[strings.Join(parts[:i], ".")]
@@ -737,7 +743,7 @@ func (p *Project) canonicalStep(qualified string) string {
 			// `pkg.ent.Ent.coordinator.session.get`: the type of the
 			// attribute of an instance, as the project resolves it.
 			if base == "" && len(rest) > 2 {
-				base = p.instanceAttrName(b.Class, rest[1], 0)
+				base = p.instanceAttrName(b.Class, rest[1], depth)
 			}
 			if base == "" {
 				return qualified
@@ -1007,9 +1013,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	}
 	i := strings.Index(via, "()")
 	if i < 0 {
-		return p.refOf(via)
+		return p.refOf(via, depth)
 	}
-	r := p.called(p.refOf(via[:i]), depth)
+	r := p.called(p.refOf(via[:i], depth), depth)
 	rest := via[i+2:]
 	for rest != "" && (r.Known() || r.Via != "") {
 		if strings.HasPrefix(rest, "()") {
@@ -1033,15 +1039,27 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 
 // refOf is what a qualified name denotes in the project, or the name
 // itself (followed through the project's re-exports) when it is outside.
-func (p *Project) refOf(name string) Ref {
-	s := p.Lookup(name)
+// depth > 0: asked inside another resolution, which it may lead back to
+// (an attribute whose value is what a function returns, which reads that
+// attribute): looked up afresh with the depth carried on, so a cycle ends
+// at the depth limits, and not memoised.
+func (p *Project) refOf(name string, depth int) Ref {
+	var s Symbol
+	if depth == 0 {
+		s = p.Lookup(name)
+	} else {
+		s = p.lookup(name, depth, map[*Module]bool{})
+	}
 	switch {
 	case s.Func != nil:
 		return Ref{Name: s.Func.FullName(), Func: s.Func}
 	case s.Class != nil:
 		return Ref{Name: s.Class.FullName(), Class: s.Class}
 	}
-	return Ref{Name: p.Canonical(name)}
+	if depth == 0 {
+		return Ref{Name: p.Canonical(name)}
+	}
+	return Ref{Name: p.canonicalOf(name, depth)}
 }
 
 // called is what calling r returns.
@@ -1050,7 +1068,7 @@ func (p *Project) called(r Ref, depth int) Ref {
 		r = p.resolveVia(r.Via, depth+1)
 	}
 	if r.Class == nil && r.Func == nil && r.Name != "" {
-		if q := p.refOf(r.Name); q.Func != nil || q.Class != nil {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
 			q.Instance = r.Instance
 			r = q
 		}
@@ -1068,11 +1086,11 @@ func (p *Project) attribute(r Ref, attr string, depth int) Ref {
 		r = p.resolveVia(r.Via, depth+1)
 	}
 	if r.Class == nil && r.Func == nil && r.Name != "" {
-		if q := p.refOf(r.Name); q.Class != nil {
+		if q := p.refOf(r.Name, depth); q.Class != nil {
 			q.Instance = r.Instance
 			r = q
 		} else if !r.Instance {
-			return p.refOf(r.Name + "." + attr)
+			return p.refOf(r.Name+"."+attr, depth)
 		}
 	}
 	var out Ref
@@ -1086,7 +1104,7 @@ func (p *Project) attribute(r Ref, attr string, depth int) Ref {
 	}
 	if out.Func == nil && out.Class == nil && out.Name != "" && r.Class != nil {
 		// A method a project class inherits from a base in another module.
-		if q := p.refOf(out.Name); q.Func != nil {
+		if q := p.refOf(out.Name, depth); q.Func != nil {
 			return q
 		}
 	}
