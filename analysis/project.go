@@ -957,6 +957,63 @@ func (p *Project) attrOwner(cls *Class, attr string, depth int) *Class {
 	return nil
 }
 
+// TakenItem is what expression n of module m takes out of a container by
+// the container's annotation: `d.get(k)`, `d.pop(k)` on a
+// `dict[str, T]`, `q.get_nowait()` or `await q.get()` on an
+// `asyncio.Queue[T]` give a T. The module's own answer (Module.Resolve)
+// first; else the container is an attribute of an instance of a class of
+// another module (`hooks.queue.get_nowait()`), whose annotation says.
+func (p *Project) TakenItem(m *Module, n *Node) Ref {
+	if r := m.Resolve(n); r.Known() || p == nil {
+		return r
+	}
+	n = Unparen(n)
+	awaited := n != nil && n.Type() == "await"
+	if awaited {
+		named := n.NamedChildren()
+		if len(named) != 1 {
+			return Ref{}
+		}
+		n = Unparen(named[0])
+	}
+	if n == nil || n.Type() != "call" {
+		return Ref{}
+	}
+	fn := n.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return Ref{}
+	}
+	container := Unparen(fn.ChildByField("object"))
+	if container == nil || container.Type() != "attribute" {
+		return Ref{}
+	}
+	holder := m.Resolve(container.ChildByField("object"))
+	if !holder.Instance || holder.Class != nil || holder.Name == "" {
+		return Ref{}
+	}
+	cls := p.Lookup(holder.Name).Class
+	if cls == nil {
+		return Ref{}
+	}
+	ann := cls.attrAnnotation(m.File.Text(container.ChildByField("attribute")))
+	base, params := genericParts(Unparen(ann))
+	if base == nil || len(params) == 0 {
+		return Ref{}
+	}
+	method, kind := m.File.Text(fn.ChildByField("attribute")), cls.module.Resolve(base).Name
+	var param *Node
+	switch {
+	case pylib.AsyncQueueTypes[kind] && (awaited && method == "get" || !awaited && pylib.QueueItemNowMethods[method]):
+		param = params[0]
+	case !awaited && pylib.Method(method, pylib.ReturnsElement):
+		param = elementParam(kind, params)
+	}
+	if param == nil {
+		return Ref{}
+	}
+	return cls.module.annotationType(param, 0)
+}
+
 // instanceAttrName is the qualified name the rest of a dotted path
 // continues from after attribute attr of an instance of cls: the type of
 // the attribute (`pkg.api.Api`, `requests.Session`), a class it holds, or

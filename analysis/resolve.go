@@ -549,7 +549,13 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 	if base == nil {
 		return nil
 	}
-	name := m.resolve(base, depth+1).Name
+	return elementParam(m.resolve(base, depth+1).Name, params)
+}
+
+// elementParam picks, among the parameters of the generic container
+// annotation named name, the one its elements have: a mapping's values,
+// a sequence's or set's items; nil for other generics.
+func elementParam(name string, params []*Node) *Node {
 	// Python's generic containers as annotations spell them: typing syntax.
 	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
 	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
@@ -602,13 +608,7 @@ func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 		if obj.Class == nil || !obj.Instance {
 			return nil, nil
 		}
-		attr := m.File.Text(n.ChildByField("attribute"))
-		ann = annotationValue(obj.Class.Attrs[attr])
-		if ann == nil {
-			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
-				ann = annotationValue(b.Values)
-			}
-		}
+		ann = obj.Class.attrAnnotation(m.File.Text(n.ChildByField("attribute")))
 	}
 	if ann == nil {
 		return nil, nil
@@ -618,6 +618,19 @@ func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 		return nil, nil
 	}
 	return base, params
+}
+
+// attrAnnotation returns the annotation declaring attribute attr of c's
+// instances (`self.q: asyncio.Queue[Job] = ...` in a method, or `q:
+// asyncio.Queue[Job]` in the class body), or nil.
+func (c *Class) attrAnnotation(attr string) *Node {
+	if ann := annotationValue(c.Attrs[attr]); ann != nil {
+		return ann
+	}
+	if b := c.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+		return annotationValue(b.Values)
+	}
+	return nil
 }
 
 // annotationValue returns the annotation among a binding's values (an

@@ -61,7 +61,7 @@ async def handler(key):
 		"of `.get` that is one, keeps it quiet. A call of a synchronous function annotated `-> Coroutine[...]` makes a coroutine " +
 		"(not `-> Awaitable[...]`, which mostly means a future or task whose work runs anyway, nor `Optional[Coroutine[...]]`), and so " +
 		"does taking an item without awaiting (`q.get_nowait()`, `d.pop(k)`) from a queue or container annotated with " +
-		"`Awaitable`/`Coroutine` items. `[tool.asyncls]` `coroutine-functions` and " +
+		"`Awaitable`/`Coroutine` items (also an attribute annotated in a class of another module: `hooks.queue.get_nowait()`). `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
@@ -180,7 +180,7 @@ func awaitableByAnnotation(p *Pass, c *analysis.Call) string {
 	if !pylib.Method(method, pylib.ReturnsElement) && !pylib.QueueItemNowMethods[method] {
 		return ""
 	}
-	if r := p.Module.Resolve(c.Node); r.Instance && pylib.AwaitableAnnotations[r.Name] {
+	if r := p.Project.TakenItem(p.Module, c.Node); r.Instance && pylib.AwaitableAnnotations[r.Name] {
 		return r.Name
 	}
 	return ""
@@ -237,7 +237,7 @@ func reportDroppedAwaitedCoroutines(p *Pass) {
 		if aw == nil || aw.Type() != "await" {
 			return false
 		}
-		r := p.Module.Resolve(aw)
+		r := p.Project.TakenItem(p.Module, aw)
 		if !r.Instance || !pylib.AwaitableAnnotations[r.Name] {
 			return false
 		}
