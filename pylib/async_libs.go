@@ -29,6 +29,9 @@ func init() {
 		"receive_str", "receive_json", "receive_bytes", "close", "ping")
 	coroutineMethods("aiohttp.web.StreamResponse", "prepare", "write", "write_eof", "drain")
 	coroutineMethods("aiohttp.web.AppRunner", "setup", "cleanup")
+	// The application's own coroutines; `_handle` is what middleware and
+	// integrations wrap (`old_handle = Application._handle`).
+	coroutineMethods("aiohttp.web.Application", "startup", "shutdown", "cleanup", "_handle")
 	coroutineMethods("aiohttp.web.TCPSite", "start", "stop")
 	for name, seconds := range map[string]float64{"aiohttp.ClientSession": 0, "aiohttp.ClientSession.close": 0,
 		"aiohttp.request": 0.1, "aiohttp.ClientResponse.text": 0.005, "aiohttp.ClientResponse.json": 0.005,
@@ -48,6 +51,14 @@ func init() {
 	returns("httpx2.AsyncClient", "httpx2.AsyncClient")
 	latency("httpx.AsyncClient", 0)
 	latency("httpx.AsyncClient.aclose", 0)
+
+	// requests-async: the requests API, every request a coroutine (projects
+	// often import it as `requests`).
+	for _, v := range []string{"get", "post", "put", "patch", "delete", "head", "options", "request"} {
+		coroutines("requests_async."+v, "requests_async.Session."+v)
+		latency("requests_async."+v, 0.1)
+	}
+	returns("requests_async.Session", "requests_async.Session")
 
 	// asyncpg
 	coroutines("asyncpg.connect")
@@ -497,6 +508,25 @@ func init() {
 		coroutineMethods(c, "start", "stop", "getone", "getmany", "commit", "committed", "seek_to_beginning",
 			"seek_to_end", "seek_to_committed", "position", "topics", "beginning_offsets", "end_offsets",
 			"offsets_for_times")
+	}
+}
+
+// fastmcp (the standalone FastMCP 2.x, not the MCP SDK's
+// mcp.server.fastmcp.FastMCP, whose tool manager is synchronous): a server
+// lists and gets its components with coroutine methods, and so does the tool
+// manager projects reach through the server's `_tool_manager` ("coroutine
+// 'ToolManager.list_tools' was never awaited" when iterated directly).
+func init() {
+	const manager = "fastmcp.tools.tool_manager.ToolManager"
+	for _, server := range []string{"fastmcp.FastMCP", "fastmcp.server.FastMCP", "fastmcp.server.server.FastMCP"} {
+		returns(server, "fastmcp.FastMCP")
+		coroutineMethods(server, "list_tools", "get_tools", "get_tool", "get_resources", "get_resource_templates",
+			"get_prompts", "run_async", "run_stdio_async", "run_http_async")
+		LibraryAttrTypes[server+"._tool_manager"] = manager
+	}
+	for _, m := range []string{manager, "fastmcp.tools.ToolManager"} {
+		coroutineMethods(m, "list_tools", "get_tools", "call_tool")
+		entry(m + ".list_tools").Note = "a coroutine method in fastmcp 2.x"
 	}
 }
 

@@ -38,9 +38,9 @@ async def handler(key):
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
 		"through to `loop.run_until_complete(...)` does its work there), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
-		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
+		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
-		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
+		"requests and websockets, the OpenAI and Anthropic async clients, fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
@@ -51,10 +51,14 @@ async def handler(key):
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins (attributes they " +
 		"declare or set too), chains of attributes typed in classes of other modules (`self.coordinator.client.api.fetch()`, any " +
 		"number of hops; a cycle or an unknown hop is unknown), copies " +
-		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), and functions of other " +
-		"modules whose return annotation or every `return` names the type. A call of unknown callee counts too when the same " +
+		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), " +
+		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), and functions of other " +
+		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
+		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
-		"parameter it never rebinds, not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
+		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
+		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
+		"record; not in a function that asks `iscoroutine...`/`isawaitable`), not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
 		"that runs without an await (`run_in_executor`, `create_task`). An item of a table of callables (`HANDLERS[kind](event)`, " +
 		"`HANDLERS.get(kind)(event)`, or a name bound to either; the table a name or `self` attribute bound once to a dict, list or " +
 		"tuple display) is a coroutine function when every value of the table is one; a plain function among them, or a default " +
@@ -70,7 +74,8 @@ async def handler(key):
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
-		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
+		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
 		"function may await it, but not before it exists); " +
@@ -122,7 +127,7 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		annotated := ""
-		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				continue
 			}
@@ -674,6 +679,12 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
 	}
+	// raise CannotAuthenticate(self._phrase(code)): an exception's
+	// constructor keeps its arguments as data and the exception leaves at
+	// once; nothing is left to await them.
+	if !inContainer && raisedAtOnce(call) && classLike(p, fn, callee) {
+		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Text(fn) + "()` raised at once, which keeps it as data"}
+	}
 	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
 	// coro()): an item of a dict, under a key, as in a dict literal.
 	if use, ok := fl.judgeDictInsert(n, call, fn); ok {
@@ -723,6 +734,36 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// raisedAtOnce reports whether call is the exception of a raise statement
+// (`raise E(...)`, not its `from` cause).
+func raisedAtOnce(call *analysis.Node) bool {
+	parent := call.Parent()
+	for parent != nil && parent.Type() == "parenthesized_expression" {
+		call, parent = parent, parent.Parent()
+	}
+	return parent != nil && parent.Type() == "raise_statement" && call.Field() != "cause"
+}
+
+// classLike reports whether the callee fn of a call constructs an object:
+// a project class, or a name written as classes are (`ValueError`,
+// `errors.CannotConnect`), which a raise statement needs.
+func classLike(p *Pass, fn *analysis.Node, callee analysis.Ref) bool {
+	if callee.Class != nil {
+		return true
+	}
+	if callee.Func != nil || fn == nil {
+		return false
+	}
+	if fn.Type() == "attribute" {
+		fn = fn.ChildByField("attribute")
+	}
+	if fn == nil || fn.Type() != "identifier" {
+		return false
+	}
+	name := p.File.Text(fn)
+	return name != "" && name[0] >= 'A' && name[0] <= 'Z'
 }
 
 // moduleCallAt returns the Call of a call node of m.
@@ -1386,6 +1427,73 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	return p.Project.Callee(c).Name == ""
 }
 
+// awaitedNameElsewhere is awaitedElsewhere for a bare name: a callable bound
+// once (a parameter never rebound, or a single assignment in this or an
+// enclosing function: `old_handle = Application._handle`) that the same
+// async function awaits elsewhere (`await old_handle(self, request)`) makes
+// an awaitable with every call. Not a project function or class (their calls
+// are known), not an import, not a library API the tables record (its record
+// decides), not a name some library uses for work that runs without an
+// await, and not under a test of the value's type.
+func awaitedNameElsewhere(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if !c.InAsync() || fn == nil || fn.Type() != "identifier" || len(c.Func.Awaits) == 0 {
+		return false
+	}
+	name := p.File.Src[fn.Start:fn.End]
+	twin := false
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type() != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type() == "identifier" && bytes.Equal(p.File.Src[f.Start:f.End], name) &&
+			!underTypeTestNode(p, call, c.Func.Node) {
+			twin = true
+			break
+		}
+	}
+	if !twin || pylib.RunsWithoutAwait(string(name)) {
+		return false
+	}
+	// A function that asks whether something is a coroutine (`if
+	// iscoroutinefunction(func): return await func()` then `return func()`)
+	// handles callables of both kinds.
+	body := p.File.Src[c.Func.Node.Start:c.Func.Node.End]
+	if bytes.Contains(body, []byte("iscoroutine")) || bytes.Contains(body, []byte("isawaitable")) {
+		return false
+	}
+	b := p.Module.ScopeAt(fn).Lookup(string(name))
+	if b == nil {
+		return false
+	}
+	switch b.Kind {
+	case analysis.BindParam:
+		if len(b.Values) > 0 {
+			return false
+		}
+	case analysis.BindAssign:
+		if len(b.Values) != 1 || b.Values[0] == nil {
+			return false
+		}
+	default:
+		return false
+	}
+	if p.Project.Target(c) != nil || underTypeTest(p, c) {
+		return false
+	}
+	if callee := p.Project.Callee(c).Name; callee != "" {
+		if _, known := pylib.Lookup(callee); known {
+			return false
+		}
+	}
+	return true
+}
+
 // projectCoroutineMethodCall reports a call `x._name(...)` whose receiver
 // has no known type (an untyped attrs field, a parameter) of a private
 // method name the project defines only as a coroutine method (an async def
@@ -1434,7 +1542,12 @@ func underTypeTest(p *Pass, c *analysis.Call) bool {
 	if c.Func != nil {
 		fn = c.Func.Node
 	}
-	for n := c.Node.Parent(); n != nil && n != fn; n = n.Parent() {
+	return underTypeTestNode(p, c.Node, fn)
+}
+
+// underTypeTestNode is underTypeTest for any node inside fn.
+func underTypeTestNode(p *Pass, node, fn *analysis.Node) bool {
+	for n := node.Parent(); n != nil && n != fn; n = n.Parent() {
 		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
 			continue
 		}
