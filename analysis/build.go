@@ -56,8 +56,8 @@ func (m *Module) resolveAll() {
 func (m *Module) newScope(kind ScopeKind, n *Node, parent *Scope) *Scope {
 	s := &Scope{Kind: kind, Node: n, Parent: parent, Bindings: map[string]*Binding{}}
 	m.scopeOf[n] = s
-	if !slices.Contains(m.scopeKinds, n.kind) {
-		m.scopeKinds = append(m.scopeKinds, n.kind)
+	if !slices.Contains(m.scopeKinds, n.kind()) {
+		m.scopeKinds = append(m.scopeKinds, n.kind())
 	}
 	return s
 }

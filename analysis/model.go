@@ -530,7 +530,7 @@ func (m *Module) Memo(key string, compute func() any) any {
 func (m *Module) ScopeAt(n *Node) *Scope {
 	var child *Node // the child of p that holds n
 	for p := n; p != nil; child, p = p, p.Parent() {
-		if !slices.Contains(m.scopeKinds, p.kind) {
+		if !slices.Contains(m.scopeKinds, p.kind()) {
 			continue
 		}
 		if s, ok := m.scopeOf[p]; ok {
