@@ -740,6 +740,13 @@ func (p *Project) canonicalStep(qualified string) string {
 			if r.Func != nil || r.Name == "" {
 				return qualified
 			}
+			if r.Instance && len(rest) > 2 {
+				// `pkg.server.mcp._tool_manager.list_tools` where mcp is a
+				// library instance: the attributes between take the types the
+				// library records for them, as member gives them in mcp's
+				// own module.
+				return libraryAttrPath(r.Name, rest[1:])
+			}
 			base = r.Name
 		default:
 			return qualified
@@ -750,6 +757,20 @@ func (p *Project) canonicalStep(qualified string) string {
 		return base
 	}
 	return qualified
+}
+
+// libraryAttrPath is the qualified name of attrs followed from an instance
+// of the library type typ: each attribute but the last is replaced by its
+// recorded type while the library records one (pylib.AttrType).
+func libraryAttrPath(typ string, attrs []string) string {
+	for i, a := range attrs[:len(attrs)-1] {
+		t, ok := pylib.AttrType(typ, a)
+		if !ok {
+			return typ + "." + strings.Join(attrs[i:], ".")
+		}
+		typ = t
+	}
+	return typ + "." + attrs[len(attrs)-1]
 }
 
 // inheritedName returns the qualified name of attr on cls when cls does not

@@ -83,6 +83,105 @@ func (p *Project) ReachOnLoop(kind string, c *Call, t *Function, direct func(*Mo
 	return p.newWalk(kind, direct, true).walk(t, p.argTypes(c.Func.Module(), c, t, nil, c.Func), 0)
 }
 
+// ReachWithin is Reach limited to chains of at most max hops (max <= 0:
+// any length): the shortest such chain, or nil. Reach's chain is the first
+// in the order of the calls, which may be longer than another one.
+func (p *Project) ReachWithin(kind string, f *Function, direct func(*Module, *Call) bool, max int) Chain {
+	chain := p.Reach(kind, f, direct)
+	if chain == nil || max <= 0 || len(chain) <= max {
+		return chain
+	}
+	p.factsMu.Lock()
+	defer p.factsMu.Unlock()
+	return p.shortestReach(f, nil, false, direct, max)
+}
+
+// ReachOnLoopWithin is ReachOnLoop limited to chains of at most max hops
+// (max <= 0: any length): the shortest such chain, or nil.
+func (p *Project) ReachOnLoopWithin(kind string, c *Call, t *Function, direct func(*Module, *Call) bool, max int) Chain {
+	chain := p.ReachOnLoop(kind, c, t, direct)
+	if chain == nil || max <= 0 || len(chain) <= max {
+		return chain
+	}
+	p.factsMu.Lock()
+	defer p.factsMu.Unlock()
+	return p.shortestReach(t, p.argTypes(c.Func.Module(), c, t, nil, c.Func), true, direct, max)
+}
+
+// shortestReach deepens a bounded walk one hop at a time up to max. It is
+// asked only when the memoised walk found a chain longer than max, so it
+// keeps no memo beyond one bound; p.factsMu must be held.
+func (p *Project) shortestReach(f *Function, env TypeEnv, typed bool, direct func(*Module, *Call) bool, max int) Chain {
+	for bound := 1; bound <= max; bound++ {
+		w := boundedWalk{project: p, direct: direct, typed: typed, onPath: map[*Function]bool{}, none: map[reachKey]int{}}
+		if chain, _ := w.reach(f, env, bound); chain != nil {
+			return chain
+		}
+	}
+	return nil
+}
+
+// boundedWalk finds a chain of at most a given number of hops, in the
+// order of the calls; none records, per function and argument types, the
+// largest bound under which it was found not to reach.
+type boundedWalk struct {
+	project *Project
+	direct  func(*Module, *Call) bool
+	typed   bool
+	onPath  map[*Function]bool
+	none    map[reachKey]int
+}
+
+func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, cut bool) {
+	if f.Async || f.Generator || bound <= 0 {
+		return nil, false
+	}
+	if w.onPath[f] {
+		return nil, true
+	}
+	key := reachKey{f: f, typed: w.typed}
+	if w.typed {
+		key.env = env.key()
+	}
+	if b, ok := w.none[key]; ok && b >= bound {
+		return nil, false
+	}
+	p, m := w.project, f.module
+	for _, c := range f.Calls {
+		if w.direct(m, c) && (!w.typed || !p.guardedOut(m, f, c.Node, env)) {
+			return Chain{{Func: f, Call: c}}, false
+		}
+	}
+	if bound > 1 {
+		w.onPath[f] = true
+		defer delete(w.onPath, f)
+		for _, c := range f.Calls {
+			t := p.Target(c)
+			if t == nil || t.Async || t.Lambda || t.Generator {
+				continue
+			}
+			var argTypes TypeEnv
+			if w.typed {
+				if p.guardedOut(m, f, c.Node, env) {
+					continue
+				}
+				argTypes = p.argTypes(m, c, t, env, f)
+			}
+			sub, subCut := w.reach(t, argTypes, bound-1)
+			cut = cut || subCut
+			if sub != nil {
+				return append(Chain{{Func: f, Call: c}}, sub...), cut
+			}
+		}
+	}
+	// A walk cut short by a function on the path is no answer for
+	// another path.
+	if !cut {
+		w.none[key] = max(w.none[key], bound)
+	}
+	return nil, cut
+}
+
 // reachWalk is one Reach or ReachOnLoop question: a depth-first walk of
 // the calls, in order, that does not enter a function already being
 // walked (a cycle). A result that depended on such a function (a cycle

@@ -500,6 +500,25 @@ func init() {
 	}
 }
 
+// fastmcp (the standalone FastMCP 2.x, not the MCP SDK's
+// mcp.server.fastmcp.FastMCP, whose tool manager is synchronous): a server
+// lists and gets its components with coroutine methods, and so does the tool
+// manager projects reach through the server's `_tool_manager` ("coroutine
+// 'ToolManager.list_tools' was never awaited" when iterated directly).
+func init() {
+	const manager = "fastmcp.tools.tool_manager.ToolManager"
+	for _, server := range []string{"fastmcp.FastMCP", "fastmcp.server.FastMCP", "fastmcp.server.server.FastMCP"} {
+		returns(server, "fastmcp.FastMCP")
+		coroutineMethods(server, "list_tools", "get_tools", "get_tool", "get_resources", "get_resource_templates",
+			"get_prompts", "run_async", "run_stdio_async", "run_http_async")
+		LibraryAttrTypes[server+"._tool_manager"] = manager
+	}
+	for _, m := range []string{manager, "fastmcp.tools.ToolManager"} {
+		coroutineMethods(m, "list_tools", "get_tools", "call_tool")
+		entry(m + ".list_tools").Note = "a coroutine method in fastmcp 2.x"
+	}
+}
+
 // openAIRequests are the attribute paths of the OpenAI clients' API calls
 // (each an HTTP request): coroutines on AsyncOpenAI, blocking on OpenAI.
 var openAIRequests = []string{"chat.completions.create", "completions.create", "embeddings.create", "responses.create",

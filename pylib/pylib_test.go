@@ -191,3 +191,18 @@ func TestHomeAssistantKindsThroughLibraryBases(t *testing.T) {
 		t.Errorf("AwaitedHook: async_setup_entry is Home Assistant's hook, async_write_ha_state is not")
 	}
 }
+
+// fastmcp's server reaches its tool manager through _tool_manager, whose
+// list_tools is a coroutine method; the MCP SDK's FastMCP has no record.
+func TestFastMCPToolManager(t *testing.T) {
+	typ, ok := AttrType("fastmcp.FastMCP", "_tool_manager")
+	if !ok || typ != "fastmcp.tools.tool_manager.ToolManager" {
+		t.Fatalf("fastmcp.FastMCP._tool_manager = %q, %v", typ, ok)
+	}
+	if a, ok := Lookup(typ + ".list_tools"); !ok || !a.Has(Coroutine) {
+		t.Errorf("%s.list_tools is not a coroutine method", typ)
+	}
+	if _, ok := AttrType("mcp.server.fastmcp.FastMCP", "_tool_manager"); ok {
+		t.Errorf("the MCP SDK's FastMCP got fastmcp's asynchronous tool manager")
+	}
+}

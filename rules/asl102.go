@@ -40,7 +40,7 @@ async def handler(key):
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
-		"requests and websockets, the OpenAI and Anthropic async clients, and the bot frameworks discord.py, aiogram, " +
+		"requests and websockets, the OpenAI and Anthropic async clients, fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
@@ -48,7 +48,8 @@ async def handler(key):
 		"declaration assigned later), properties, type aliases, " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, copies " +
 		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), and functions of other " +
-		"modules whose return annotation or every `return` names the type. A call of unknown callee counts too when the same " +
+		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
+		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds, not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
 		"that runs without an await (`run_in_executor`, `create_task`). `[tool.asyncls]` `coroutine-functions` and " +
@@ -60,7 +61,8 @@ async def handler(key):
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
-		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); returning it " +
+		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
 		"function may await it, but not before it exists); " +
@@ -590,6 +592,12 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
 	}
+	// raise CannotAuthenticate(self._phrase(code)): an exception's
+	// constructor keeps its arguments as data and the exception leaves at
+	// once; nothing is left to await them.
+	if !inContainer && raisedAtOnce(call) && classLike(p, fn, callee) {
+		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Text(fn) + "()` raised at once, which keeps it as data"}
+	}
 	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
 	// coro()): an item of a dict, under a key, as in a dict literal.
 	if use, ok := fl.judgeDictInsert(n, call, fn); ok {
@@ -639,6 +647,36 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// raisedAtOnce reports whether call is the exception of a raise statement
+// (`raise E(...)`, not its `from` cause).
+func raisedAtOnce(call *analysis.Node) bool {
+	parent := call.Parent()
+	for parent != nil && parent.Type() == "parenthesized_expression" {
+		call, parent = parent, parent.Parent()
+	}
+	return parent != nil && parent.Type() == "raise_statement" && call.Field() != "cause"
+}
+
+// classLike reports whether the callee fn of a call constructs an object:
+// a project class, or a name written as classes are (`ValueError`,
+// `errors.CannotConnect`), which a raise statement needs.
+func classLike(p *Pass, fn *analysis.Node, callee analysis.Ref) bool {
+	if callee.Class != nil {
+		return true
+	}
+	if callee.Func != nil || fn == nil {
+		return false
+	}
+	if fn.Type() == "attribute" {
+		fn = fn.ChildByField("attribute")
+	}
+	if fn == nil || fn.Type() != "identifier" {
+		return false
+	}
+	name := p.File.Text(fn)
+	return name != "" && name[0] >= 'A' && name[0] <= 'Z'
 }
 
 // moduleCallAt returns the Call of a call node of m.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ var ASL201 = register(&Rule{
 	Summary: "Blocking call reached from a coroutine through synchronous helpers",
 	Rationale: "Linters stop at the function boundary: `time.sleep` in a coroutine is caught, but a coroutine that " +
 		"calls `load_config()`, which calls `requests.get`, blocks the event loop just the same. asyncls follows calls " +
-		"into the project's synchronous functions and methods, at any depth and across modules.",
+		"into the project's synchronous functions and methods, across modules, up to three functions deep by default.",
 	Bad: `import requests
 
 def load_config(url):
@@ -37,7 +38,13 @@ async def start(url):
 	QuietInTests: true,
 	CrossFile:    true,
 	Fix:          "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
-	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). Reported at " +
+	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). A chain is " +
+		"followed through at most `asl201-max-depth` synchronous functions (3 by default; 0 is any depth), and the " +
+		"shortest one within it is reported. Why: the real blocking bugs through helpers that projects fixed upstream " +
+		"(bench/realbugs*) are one or two functions deep; on real packages the chains of four to nine functions end in a " +
+		"persistence or configuration layer that is synchronous by design (a wallet's `save_db()`, a config's " +
+		"`set_key()`), which maintainers keep, and which is fixed, if at all, in that layer, not at each coroutine's " +
+		"call. Reported at " +
 		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
 		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A helper whose result " +
@@ -69,8 +76,41 @@ async def start(url):
 		"same blocking call is still reported. Grouping reads only the coroutine reported, so `check FILE`, `check .` and " +
 		"the server agree.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
+	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
 })
+
+// BlockingViaHelperSettings are ASL201's settings.
+type BlockingViaHelperSettings struct {
+	MaxDepth int `toml:"asl201-max-depth" doc:"The most synchronous functions between a coroutine and the blocking call it reaches (the chain's length) for which ASL201 reports it; 0 follows chains of any length."`
+}
+
+// Validate refuses a negative depth.
+func (s *BlockingViaHelperSettings) Validate() error {
+	if s.MaxDepth < 0 {
+		return fmt.Errorf("asl201-max-depth: %d is not a number of functions (0 or more; 0 is any depth)", s.MaxDepth)
+	}
+	return nil
+}
+
+// defaultHelperDepth: the real blocking bugs reached through helpers that
+// upstream projects fixed (bench/realbugs*) are one or two functions deep;
+// the chains of four to nine that the corpora show run into a persistence
+// or configuration layer that is synchronous by design (a wallet's
+// save_db, a config's set_key), which maintainers keep and which is fixed,
+// if at all, at that layer rather than at every coroutine's call.
+const defaultHelperDepth = 3
+
+// helperDepth is ASL201's asl201-max-depth for the pass, whichever rule
+// asks (ASL402 leaves to ASL201 what it reports).
+func helperDepth(p *Pass) int {
+	if p.Options != nil {
+		if s, ok := p.Options.Settings["ASL201"].(*BlockingViaHelperSettings); ok {
+			return s.MaxDepth
+		}
+	}
+	return defaultHelperDepth
+}
 
 func runBlockingViaHelper(p *Pass) {
 	for _, g := range groupHelperChains(p, blockingViaHelpers.of(p)) {
@@ -112,7 +152,7 @@ func runBlockingViaHelper(p *Pass) {
 	inHelpers := blockingInHelpers.of(p)
 	kind, blocks := inHelpers.Kind, inHelpers.Blocks
 	for _, f := range order {
-		chain := p.Project.Reach(kind, f, blocks)
+		chain := p.Project.ReachWithin(kind, f, blocks, helperDepth(p))
 		if chain == nil {
 			continue
 		}
@@ -329,7 +369,7 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		// isinstance test on the way, may rule out the branches that block
 		// (`File(io.BytesIO(data))` where File opens only a path), and so
 		// does the running loop.
-		chain := p.Project.ReachOnLoop(kind, c, target, direct)
+		chain := p.Project.ReachOnLoopWithin(kind, c, target, direct, helperDepth(p))
 		if chain == nil {
 			return nil, nil
 		}
@@ -337,11 +377,11 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 	case isContextManagerDef(target) && withStatementOf(c.Node) != nil && !withStatementOf(c.Node).HasToken("async"):
 		// `with opened(path) as f:` runs the @contextmanager body up to
 		// its yield (and the rest on exit) on the event loop's thread.
-		return contextManagerReach(p, target, kind, direct), nil
+		return contextManagerReach(p, target, kind, direct, helperDepth(p)), nil
 	case iteratedOnLoop(p.Module, c.Node):
 		// `for line in read_lines(path):` runs the generator's body, one
 		// step per iteration, in the coroutine.
-		return contextManagerReach(p, target, kind, direct), nil
+		return contextManagerReach(p, target, kind, direct, helperDepth(p)), nil
 	}
 	return nil, nil
 }
@@ -360,20 +400,32 @@ func isContextManagerDef(f *analysis.Function) bool {
 
 // contextManagerReach is Reach for the body of a generator that is run (a
 // @contextmanager entered by `with`, or a generator iterated in place), which
-// Reach skips (calling a plain generator runs none of its body).
-func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
+// Reach skips (calling a plain generator runs none of its body); its chain
+// has at most max hops (max <= 0: any).
+func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func(*analysis.Module, *analysis.Call) bool, max int) analysis.Chain {
 	for _, c := range f.Calls {
 		if direct(f.Module(), c) {
 			return analysis.Chain{{Func: f, Call: c}}
 		}
 	}
+	var long analysis.Chain // the first chain, when it is too long
 	for _, c := range f.Calls {
 		t := p.Project.Target(c)
 		if t == nil || t.Async || t.Lambda || t.Generator || t == f {
 			continue
 		}
-		if sub := p.Project.Reach(kind, t, direct); sub != nil {
-			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
+		if long == nil {
+			if sub := p.Project.Reach(kind, t, direct); sub != nil {
+				if max <= 0 || len(sub) < max {
+					return append(analysis.Chain{{Func: f, Call: c}}, sub...)
+				}
+				long = sub
+			}
+		}
+		if long != nil && max > 1 {
+			if sub := p.Project.ReachWithin(kind, t, direct, max-1); sub != nil {
+				return append(analysis.Chain{{Func: f, Call: c}}, sub...)
+			}
 		}
 	}
 	return nil

@@ -1,0 +1,40 @@
+# ASL201 follows at most three synchronous functions (asl201-max-depth):
+# real blocking bugs sit one or two helpers deep, while longer chains run
+# into a persistence or configuration layer that is synchronous by design.
+import json
+
+
+def write_file(path, data):
+    with open(path, "w") as f:
+        f.write(data)
+
+
+def save(path, state):
+    write_file(path, json.dumps(state))
+
+
+def commit(store):
+    save(store.path, store.state)
+
+
+def set_state(store, state):
+    store.state = state
+    commit(store)
+
+
+def set_state_and_log(store, state):
+    # the first chain in call order is four deep; a shorter one follows it
+    set_state(store, state)
+    save(store.path, state)
+
+
+async def three_deep(store):
+    commit(store)  # want: ASL201 "via commit\(\) -> save\(\) -> write_file\(\) -> open\(\)"
+
+
+async def four_deep(store, state):
+    set_state(store, state)
+
+
+async def shortest_within_the_limit(store, state):
+    set_state_and_log(store, state)  # want: ASL201 "via set_state_and_log\(\) -> save\(\) -> write_file\(\) -> open\(\)"
