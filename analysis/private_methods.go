@@ -44,7 +44,7 @@ func (m *Module) addDefinitionKeys(out map[string]bool) {
 		}
 	}
 	for _, c := range m.Classes {
-		for name, b := range c.Scope.Bindings {
+		for name, b := range c.Scope.Bindings.All() {
 			if b.Kind == BindAssign && PrivateName(name) {
 				out[otherDefIndexPrefix+name] = true
 			}

@@ -535,7 +535,7 @@ func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 		attr := m.File.Text(n.ChildByField("attribute"))
 		ann = annotationValue(obj.Class.Attrs[attr])
 		if ann == nil {
-			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+			if b := obj.Class.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
 				ann = annotationValue(b.Values)
 			}
 		}
@@ -674,7 +674,7 @@ func member(obj Ref, attr string, depth int) Ref {
 			return Ref{Name: meth.FullName(), Func: meth}
 		}
 		// A class attribute: `templates = Path("t")` in the class body.
-		if b := cls.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+		if b := cls.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
 			if r := cls.module.resolveBinding(b, depth); r.Known() {
 				return r
 			}
@@ -968,7 +968,7 @@ func (c *Class) definesAttr(attr string, depth int) bool {
 	if _, ok := c.Attrs[attr]; ok {
 		return true
 	}
-	if _, ok := c.Scope.Bindings[attr]; ok {
+	if c.Scope.Bindings.Get(attr) != nil {
 		return true
 	}
 	for _, base := range c.Bases {

@@ -333,7 +333,7 @@ func (m *Module) valueAliases() valueAliasSet {
 				add(&out.attrs, attr, word)
 			}
 		}
-		for name, b := range c.Scope.Bindings {
+		for name, b := range c.Scope.Bindings.All() {
 			if b.Kind == BindAssign {
 				if word := attributeKeyWord(c.module.resolveBinding(b, 0)); word != "" {
 					add(&out.attrs, name, word)
