@@ -127,6 +127,8 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			}
 		}
 		return Ref{}
+	case "conditional_expression":
+		return m.resolveConditional(n, depth)
 	case "await":
 		// await q.get() where q: asyncio.Queue[T]: a T.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
@@ -149,6 +151,68 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		}
 	}
 	return Ref{}
+}
+
+// resolveConditional types `a if cond else b`: the branches must agree
+// (None is skipped, as in agree). A branch of unknown type that the
+// condition tests is the "given, or else a default" idiom
+// (`session if session else ClientSession()`, like `session or ...`): the
+// other branch names its type.
+func (m *Module) resolveConditional(n *Node, depth int) Ref {
+	named := n.NamedChildren()
+	if len(named) != 3 {
+		return Ref{}
+	}
+	cond := m.File.Text(named[1])
+	var out Ref
+	seen := false
+	var untyped []*Node
+	for _, branch := range []*Node{named[0], named[2]} {
+		b := Unparen(branch)
+		if b == nil {
+			return Ref{}
+		}
+		if b.Type() == "none" {
+			continue
+		}
+		r := m.resolve(b, depth+1)
+		if !r.Known() {
+			untyped = append(untyped, b)
+			continue
+		}
+		if seen && (r.Name != out.Name || r.Instance != out.Instance) {
+			return Ref{}
+		}
+		out, seen = r, true
+	}
+	for _, b := range untyped {
+		if (b.Type() != "identifier" && b.Type() != "attribute") || !containsWord(cond, m.File.Text(b)) {
+			return Ref{}
+		}
+	}
+	return out
+}
+
+// containsWord reports whether text mentions word as a whole dotted name.
+func containsWord(text, word string) bool {
+	for i := strings.Index(text, word); i >= 0; {
+		end := i + len(word)
+		before := i == 0 || !isNameByte(text[i-1])
+		after := end == len(text) || !isNameByte(text[end])
+		if before && after {
+			return true
+		}
+		next := strings.Index(text[i+1:], word)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func (m *Module) resolveName(n *Node, name string, depth int) Ref {

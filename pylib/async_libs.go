@@ -29,6 +29,9 @@ func init() {
 		"receive_str", "receive_json", "receive_bytes", "close", "ping")
 	coroutineMethods("aiohttp.web.StreamResponse", "prepare", "write", "write_eof", "drain")
 	coroutineMethods("aiohttp.web.AppRunner", "setup", "cleanup")
+	// The application's own coroutines; `_handle` is what middleware and
+	// integrations wrap (`old_handle = Application._handle`).
+	coroutineMethods("aiohttp.web.Application", "startup", "shutdown", "cleanup", "_handle")
 	coroutineMethods("aiohttp.web.TCPSite", "start", "stop")
 	for name, seconds := range map[string]float64{"aiohttp.ClientSession": 0, "aiohttp.ClientSession.close": 0,
 		"aiohttp.request": 0.1, "aiohttp.ClientResponse.text": 0.005, "aiohttp.ClientResponse.json": 0.005,
@@ -48,6 +51,14 @@ func init() {
 	returns("httpx2.AsyncClient", "httpx2.AsyncClient")
 	latency("httpx.AsyncClient", 0)
 	latency("httpx.AsyncClient.aclose", 0)
+
+	// requests-async: the requests API, every request a coroutine (projects
+	// often import it as `requests`).
+	for _, v := range []string{"get", "post", "put", "patch", "delete", "head", "options", "request"} {
+		coroutines("requests_async."+v, "requests_async.Session."+v)
+		latency("requests_async."+v, 0.1)
+	}
+	returns("requests_async.Session", "requests_async.Session")
 
 	// asyncpg
 	coroutines("asyncpg.connect")

@@ -38,7 +38,7 @@ async def handler(key):
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
 		"through to `loop.run_until_complete(...)` does its work there), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
-		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
+		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients, fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
@@ -47,11 +47,14 @@ async def handler(key):
 		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases, " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, copies " +
-		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), and functions of other " +
+		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), " +
+		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), and functions of other " +
 		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
-		"parameter it never rebinds, not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
+		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
+		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
+		"record; not in a function that asks `iscoroutine...`/`isawaitable`), not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
 		"that runs without an await (`run_in_executor`, `create_task`). `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
@@ -113,7 +116,7 @@ func runNeverAwaited(p *Pass) {
 		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
-		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
@@ -1340,6 +1343,73 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	return p.Project.Callee(c).Name == ""
 }
 
+// awaitedNameElsewhere is awaitedElsewhere for a bare name: a callable bound
+// once (a parameter never rebound, or a single assignment in this or an
+// enclosing function: `old_handle = Application._handle`) that the same
+// async function awaits elsewhere (`await old_handle(self, request)`) makes
+// an awaitable with every call. Not a project function or class (their calls
+// are known), not an import, not a library API the tables record (its record
+// decides), not a name some library uses for work that runs without an
+// await, and not under a test of the value's type.
+func awaitedNameElsewhere(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if !c.InAsync() || fn == nil || fn.Type() != "identifier" || len(c.Func.Awaits) == 0 {
+		return false
+	}
+	name := p.File.Src[fn.Start:fn.End]
+	twin := false
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type() != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type() == "identifier" && bytes.Equal(p.File.Src[f.Start:f.End], name) &&
+			!underTypeTestNode(p, call, c.Func.Node) {
+			twin = true
+			break
+		}
+	}
+	if !twin || pylib.RunsWithoutAwait(string(name)) {
+		return false
+	}
+	// A function that asks whether something is a coroutine (`if
+	// iscoroutinefunction(func): return await func()` then `return func()`)
+	// handles callables of both kinds.
+	body := p.File.Src[c.Func.Node.Start:c.Func.Node.End]
+	if bytes.Contains(body, []byte("iscoroutine")) || bytes.Contains(body, []byte("isawaitable")) {
+		return false
+	}
+	b := p.Module.ScopeAt(fn).Lookup(string(name))
+	if b == nil {
+		return false
+	}
+	switch b.Kind {
+	case analysis.BindParam:
+		if len(b.Values) > 0 {
+			return false
+		}
+	case analysis.BindAssign:
+		if len(b.Values) != 1 || b.Values[0] == nil {
+			return false
+		}
+	default:
+		return false
+	}
+	if p.Project.Target(c) != nil || underTypeTest(p, c) {
+		return false
+	}
+	if callee := p.Project.Callee(c).Name; callee != "" {
+		if _, known := pylib.Lookup(callee); known {
+			return false
+		}
+	}
+	return true
+}
+
 // projectCoroutineMethodCall reports a call `x._name(...)` whose receiver
 // has no known type (an untyped attrs field, a parameter) of a private
 // method name the project defines only as a coroutine method (an async def
@@ -1388,7 +1458,12 @@ func underTypeTest(p *Pass, c *analysis.Call) bool {
 	if c.Func != nil {
 		fn = c.Func.Node
 	}
-	for n := c.Node.Parent(); n != nil && n != fn; n = n.Parent() {
+	return underTypeTestNode(p, c.Node, fn)
+}
+
+// underTypeTestNode is underTypeTest for any node inside fn.
+func underTypeTestNode(p *Pass, node, fn *analysis.Node) bool {
+	for n := node.Parent(); n != nil && n != fn; n = n.Parent() {
 		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
 			continue
 		}
