@@ -133,7 +133,7 @@ type boundedWalk struct {
 }
 
 func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, cut bool) {
-	if f.Async || f.Generator || bound <= 0 {
+	if bound <= 0 || !runsBodyWhenCalled(f, w.project) {
 		return nil, false
 	}
 	if w.onPath[f] {
@@ -223,8 +223,7 @@ func (w *reachWalk) walk(f *Function, env TypeEnv, depth int) Chain {
 }
 
 func (w *reachWalk) reach(f *Function, env TypeEnv, depth int) (Chain, int) {
-	// Calling a generator function runs none of its body.
-	if f.Async || f.Generator {
+	if !runsBodyWhenCalled(f, w.project) {
 		return nil, closed
 	}
 	if d, ok := w.stack[f]; ok {
@@ -261,6 +260,13 @@ func (w *reachWalk) reach(f *Function, env TypeEnv, depth int) (Chain, int) {
 	}
 	w.openAt[low] = append(w.openAt[low], key)
 	return chain, low
+}
+
+// runsBodyWhenCalled reports whether calling f runs its body there and
+// then: not a coroutine or generator function (the call makes an object),
+// nor one whose decorator hands it to another thread (handsBodyAway).
+func runsBodyWhenCalled(f *Function, p *Project) bool {
+	return !f.Async && !f.Generator && !f.module.handsBodyAway(f, p)
 }
 
 // throughStack reports a chain through a function being walked.

@@ -84,7 +84,7 @@ func runBlockingCall(p *Pass) {
 // function has just created, queries on an in-memory sqlite database, and
 // a call its readiness check guards (`if not q.empty(): q.get()`).
 // (The shared guards of every blocking family are in guards.go.)
-func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
+func callCannotWait(_ *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
 	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type() == "false" || f.Text(n) == "0") }
 	isZero := func(n *analysis.Node) bool { return n != nil && (f.Text(n) == "0" || f.Text(n) == "0.0") }
