@@ -146,10 +146,14 @@ func constructorCallIn(proj *analysis.Project, m *analysis.Module, n *analysis.N
 		return nil, nil
 	}
 	obj := m.Resolve(n.ChildByField("object"))
-	if obj.Class == nil || !obj.Instance {
+	cls := obj.Class
+	if cls == nil && obj.Instance && obj.Name != "" { // an instance of another module's class
+		cls = proj.Lookup(obj.Name).Class
+	}
+	if cls == nil || !obj.Instance {
 		return nil, nil
 	}
-	owner := proj.AttrOwner(obj.Class, m.File.Text(n.ChildByField("attribute")))
+	owner := proj.AttrOwner(cls, m.File.Text(n.ChildByField("attribute")))
 	if owner == nil {
 		return nil, nil
 	}
