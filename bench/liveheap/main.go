@@ -2,9 +2,10 @@
 // memory: the live heap (after a full collection) once every module of the
 // project is built, and once every module is checked, with the default
 // rules and the settings of the directory's pyproject.toml. Peak RSS is
-// about (1 + GOGC/100) times the larger of the two (check runs at GOGC 200),
-// so it is the number a change to the models moves; `bench/check_compare.sh`
-// gives the peak itself, which varies by ~10% with when collections fall.
+// up to (1 + GOGC/100) times the larger of the two (check runs at GOGC
+// 200; two to three times on big/), so it is the number a change to the
+// models moves; `bench/check_compare.sh` gives the peak itself, which
+// varies by ~10% with when collections fall.
 // docs/performance.md, "Memory".
 //
 //	go run ./bench/liveheap /work/corpus/big
