@@ -50,7 +50,7 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		}
 	}
 	if on := s.currentSettings().TimingHints; s.opts.TimingHints != nil && (on == nil || *on) {
-		if text, start, end, ok := s.opts.TimingHints(ctx, sn.file, off, s.ws.configFor(sn.doc.path)); ok && text != "" {
+		if text, start, end, ok := s.timingHint(ctx, sn.file, off, s.ws.configFor(sn.doc.path)); ok && text != "" {
 			parts = append(parts, text)
 			if rng == nil && start <= end {
 				r := s.offsetRange(li, start, end)

@@ -77,6 +77,9 @@ type Options struct {
 	// ConfigEventDelay overrides configEventDelay (how long a burst of
 	// pyproject.toml changes is collected) when positive.
 	ConfigEventDelay time.Duration
+	// HoverWait overrides defaultHoverWait (how long a hover waits for its
+	// timing estimate before answering without it) when positive.
+	HoverWait time.Duration
 }
 
 type lifecycle int32
@@ -122,6 +125,8 @@ type Server struct {
 	// simulations caches the simulator rules' findings per function across
 	// versions and documents.
 	simulations *rules.SimulationCache
+	// hoverHints keeps the hovers' timing estimates (hoverhints.go).
+	hoverHints *hoverHints
 
 	state    atomic.Int32
 	exitOnce sync.Once
@@ -174,6 +179,7 @@ func newServer(opts Options) *Server {
 		// keeps the other cores.
 		simulating:  make(chan struct{}, 1),
 		simulations: rules.NewSimulationCache(simulationCacheEntries),
+		hoverHints:  newHoverHints(),
 		docs:        map[uri.URI]*document{},
 
 		requestSlots: make(chan struct{}, maxConcurrentRequests),
