@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -126,7 +127,7 @@ func runNeverAwaited(p *Pass) {
 		}
 		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
-		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
+		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
@@ -1484,4 +1485,29 @@ func underTypeTestNode(p *Pass, node, fn *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// awaitedTwinsNote says why a call is taken for a coroutine call when only
+// the module's other calls of the same callee say so
+// (analysis.Project.AwaitedTwins): where they are awaited.
+func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
+	if knownCoroutineCall(p, c) || awaitedElsewhere(p, c) || awaitedNameElsewhere(p, c) || projectCoroutineMethodCall(p, c) {
+		return ""
+	}
+	twins := p.Project.AwaitedTwins(p.Module, c)
+	if len(twins) == 0 {
+		return ""
+	}
+	var lines []string
+	for _, t := range twins {
+		line := strconv.Itoa(p.File.Lines.Position(int(t.Node.Start)).Line + 1)
+		if len(lines) == 0 || lines[len(lines)-1] != line {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) > 4 {
+		lines = append(lines[:4], "...")
+	}
+	return " (`" + p.File.Text(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
+		" other places in this module, and used no other way: lines " + strings.Join(lines, ", ") + ")"
 }
