@@ -62,7 +62,7 @@ func (p *Project) AwaitedTwins(m *Module, c *Call) []*Call {
 		if o == c || p.twinKey(m, o) != key {
 			continue
 		}
-		if !o.InAsync() || o.Usage != UsageAwaited && o.Usage != UsageScheduled ||
+		if !o.InAsync() || !awaitedOrScheduled(o) ||
 			asksCoroutineness(m, o) || underTypeTest(m, o.Node, o.Func.Node) {
 			return nil
 		}
@@ -72,6 +72,20 @@ func (p *Project) AwaitedTwins(m *Module, c *Call) []*Call {
 		return nil
 	}
 	return twins
+}
+
+// awaitedOrScheduled reports `await x.m(...)`, or x.m(...) handed
+// positionally to a scheduler (gather, create_task, wait_for), not as one
+// of its other arguments (`wait_for(f(), timeout=conf.get("t"))`).
+func awaitedOrScheduled(c *Call) bool {
+	switch c.Usage {
+	case UsageAwaited:
+		return true
+	case UsageScheduled:
+		parent := c.Node.Parent()
+		return parent != nil && parent.Type() == "argument_list"
+	}
+	return false
 }
 
 // twinKey names the callee of c for AwaitedTwins, "" when it cannot be

@@ -145,3 +145,24 @@ class Twice:
         await self._client2.get(2)
         worker(self._client2.get)
         self._client2.get(3)
+
+
+# Quiet: a value handed to a scheduler as another argument than the
+# awaitable (`timeout=`) is not awaited.
+class Consumer:
+    def __init__(self, queue, **kwargs):
+        self._kwargs = kwargs
+        self._queue = asyncio.Queue()
+
+    async def first(self):
+        try:
+            return await asyncio.wait_for(
+                self._queue.get(),
+                timeout=self._kwargs.get("timeout"),
+            )
+        except asyncio.CancelledError:
+            timeout = self._kwargs.get("timeout", 5)
+            print(timeout)
+
+    async def second(self):
+        return await asyncio.wait_for(self._queue.get(), timeout=self._kwargs.get("timeout"))
