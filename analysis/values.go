@@ -203,7 +203,7 @@ func (m *Module) indexValueUses() {
 		// A coroutine handed to a scheduler, or to any other callable
 		// (`gen.with_timeout(t, f())`, which awaits it), must stay one; a
 		// callee that does not await it is ASL102's finding.
-		if c.Usage != UsageScheduled && c.Usage != UsageArgument {
+		if c.Usage != UsageScheduled && c.Usage != UsageArgument && !drivesOrCollectsCoroutine(m, c) {
 			continue
 		}
 		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
@@ -243,6 +243,29 @@ func (m *Module) indexValueUses() {
 		v.tasks[e.tasks+e.nTasks] = w.tasks[k]
 		e.nTasks++
 	}
+}
+
+// drivesOrCollectsCoroutine reports a call whose value is used as a
+// coroutine object by its own protocol (`f().__await__()`, how an object's
+// `__await__` is written with a nested coroutine) or collected in a list,
+// tuple or set display (`[f(), g()]`, gathered or awaited later): either
+// needs f to stay a coroutine function.
+func drivesOrCollectsCoroutine(m *Module, c *Call) bool {
+	q := c.Node.Parent()
+	for q != nil && q.Type() == "parenthesized_expression" {
+		q = q.Parent()
+	}
+	if q == nil {
+		return false
+	}
+	switch q.Type() {
+	case "attribute":
+		attr := q.ChildByField("attribute")
+		return attr != nil && m.File.Text(attr) == "__await__"
+	case "list", "tuple", "set":
+		return true
+	}
+	return false
 }
 
 // useWord is the word a use's keys end with unless aliased: the

@@ -3,12 +3,13 @@
 
     python3 bench/fetch_heldout.py [DEST]            # rebuild DEST (default /work/corpus2) from the manifest
     python3 bench/fetch_heldout.py --record PKG...   # download PKGs, (re)write the manifest rows for them
+    python3 bench/fetch_heldout.py --manifest bench/heldout3_manifest.tsv /work/corpus3   # the third corpus
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and
 unpacked with `dpkg-deb -x`, never installed; run `apt-get update` once first.
 Each project lands in DEST/<project>/ as its dist-packages tree, so the project's
 own imports resolve when `asyncls check` runs on that directory. The manifest
-(bench/heldout_manifest.tsv) pins package, version and the .deb's sha256, and
+(bench/heldout_manifest.tsv, or the one --manifest names) pins package, version and the .deb's sha256, and
 the number of .py files and lines, so a rebuild is checked against it: a
 different archive version is reported, not silently used.
 
@@ -78,10 +79,10 @@ def unpack(deb, out):
     return files, lines
 
 
-def read_manifest():
+def read_manifest(path):
     rows = []
-    if os.path.exists(MANIFEST):
-        with open(MANIFEST) as f:
+    if os.path.exists(path):
+        with open(path) as f:
             for line in f:
                 if line.startswith("#") or not line.strip():
                     continue
@@ -96,10 +97,11 @@ def project_name(pkg):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dest", nargs="?", default="/work/corpus2")
+    ap.add_argument("--manifest", default=MANIFEST, help="the manifest to read and write (default bench/heldout_manifest.tsv)")
     ap.add_argument("--record", nargs="+", metavar="PKG", help="download these packages and record them in the manifest")
     a = ap.parse_args()
     debs = os.path.join(a.dest, "debs")
-    rows = read_manifest()
+    rows = read_manifest(a.manifest)
     if a.record:
         keep = [r for r in rows if r[1] not in a.record]
         for pkg in a.record:
@@ -111,7 +113,7 @@ def main():
             keep.append([proj, pkg, version, sha256(deb), str(files), str(lines)])
             print(f"{proj}: {pkg} {version}, {files} files, {lines} lines")
         keep.sort()
-        with open(MANIFEST, "w") as f:
+        with open(a.manifest, "w") as f:
             f.write(HEADER)
             for r in keep:
                 f.write("\t".join(r) + "\n")

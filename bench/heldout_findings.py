@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Run `asyncls check` on every held-out project and merge the findings.
 
-    python3 bench/heldout_findings.py ASYNCLS OUT.json [--root /work/corpus2] [-- EXTRA CHECK FLAGS]
+    python3 bench/heldout_findings.py ASYNCLS OUT.json [--root /work/corpus2] [--manifest M.tsv] [-- EXTRA CHECK FLAGS]
+
+The projects are the manifest's (bench/heldout_manifest.tsv by default; with
+--root /work/corpus3 and no --manifest, bench/heldout3_manifest.tsv).
 
 Each project of bench/heldout_manifest.tsv is checked from its own directory
 (its own root, as a user would run it), with --no-cache and JSON output; the
@@ -24,8 +27,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def projects():
-    with open(os.path.join(HERE, "heldout_manifest.tsv")) as f:
+def projects(manifest):
+    with open(manifest) as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -37,12 +40,20 @@ def main():
     ap.add_argument("asyncls")
     ap.add_argument("out")
     ap.add_argument("--root", default="/work/corpus2")
+    ap.add_argument("--manifest", help="the projects' manifest (default: by --root, see above)")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("extra", nargs="*", help="more `check` flags (after --)")
-    a = ap.parse_args()
+    # `-- --select ALL`: argparse hands the flags after `--` to no
+    # positional once `extra` is filled, so collect them here.
+    a, rest = ap.parse_known_args()
+    a.extra = [x for x in a.extra + rest if x != "--"]
     exe = os.path.abspath(a.asyncls)
     merged, problems = [], 0
-    for proj in projects():
+    manifest = a.manifest
+    if not manifest:
+        name = "heldout3_manifest.tsv" if os.path.basename(os.path.normpath(a.root)) == "corpus3" else "heldout_manifest.tsv"
+        manifest = os.path.join(HERE, name)
+    for proj in projects(manifest):
         d = os.path.join(a.root, proj)
         if not os.path.isdir(d):
             sys.exit(f"heldout_findings: {d} is missing; build it with bench/fetch_heldout.py")

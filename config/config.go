@@ -62,7 +62,8 @@ type Config struct {
 	// RespectGitignore: skip what .gitignore files ignore when walking
 	// directories (default true, as ruff does).
 	RespectGitignore *bool `toml:"respect-gitignore"`
-	// BlockingInTests reports blocking calls and busy-waits in test modules too (default
+	// BlockingInTests reports blocking calls, busy-waits and sequential
+	// awaits (ASL401) in test modules too (default
 	// false: the rules of rules.Rule.QuietInTests skip them; README "Test
 	// modules").
 	BlockingInTests *bool `toml:"blocking-in-tests"`

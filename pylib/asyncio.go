@@ -108,6 +108,16 @@ var CallbackMethods = map[string]bool{
 	"add_done_callback": true, "add_reader": true, "add_writer": true,
 }
 
+// RunsCallbackCoroutine are callback APIs named like the loop's that run
+// the coroutine a callback returns as a task instead of dropping it:
+// tornado's IOLoop passes every callback's result to gen.convert_yielded
+// and add_future (IOLoop._run_callback).
+var RunsCallbackCoroutine = map[string]bool{
+	"tornado.ioloop.IOLoop.call_later": true, "tornado.ioloop.IOLoop.call_at": true,
+	"tornado.ioloop.IOLoop.add_timeout": true, "tornado.ioloop.IOLoop.add_callback": true,
+	"tornado.ioloop.IOLoop.spawn_callback": true,
+}
+
 // SchedulerMethods are method names that schedule an awaitable whatever
 // their receiver (loop.create_task, tg.create_task, nursery.start_soon).
 var SchedulerMethods = map[string]bool{
@@ -148,3 +158,9 @@ func IsAsyncQueueSpelling(text string) bool {
 var AwaitableAnnotations = map[string]bool{
 	"typing.Awaitable": true, "collections.abc.Awaitable": true, "typing.Coroutine": true, "collections.abc.Coroutine": true,
 }
+
+// CancelsArgumentOnTimeout are calls that, when their timeout expires,
+// cancel the awaitable they were given (and wait for it) before raising
+// TimeoutError: awaiting that awaitable afterwards waits for a task the
+// caller's own timeout cancelled.
+var CancelsArgumentOnTimeout = map[string]bool{"asyncio.wait_for": true, "asyncio.tasks.wait_for": true}

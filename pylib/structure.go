@@ -115,7 +115,10 @@ func init() {
 // object they are given (`aclosing(gen)` runs `await gen.aclose()`): what
 // they release is that object's, not theirs. A table of its own: every bit
 // of Role is taken.
-var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.closing": true}
+// async_generator's aclosing is contextlib.aclosing's backport (Python
+// < 3.10), still imported by projects that supported those versions.
+var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.closing": true,
+	"async_generator.aclosing": true, "async_generator._util.aclosing": true}
 
 // ClosesArgument reports whether the context manager name (a resolved
 // name) only closes the object it is given on exit.

@@ -46,7 +46,8 @@ func init() {
 		"http.client.HTTPConnection":                    "http.client.HTTPConnection",
 		"http.client.HTTPSConnection":                   "http.client.HTTPSConnection",
 		"smtplib.SMTP":                                  "smtplib.SMTP", "smtplib.SMTP_SSL": "smtplib.SMTP",
-		"logging.getLogger": "logging.Logger",
+		"logging.getLogger":             "logging.Logger",
+		"tornado.ioloop.IOLoop.current": "tornado.ioloop.IOLoop", "tornado.ioloop.IOLoop.instance": "tornado.ioloop.IOLoop",
 	} {
 		returns(name, typ)
 	}

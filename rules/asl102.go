@@ -77,13 +77,19 @@ async def handler(key):
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
 		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
-		"`threading.Thread(target=...)`), or handing such an API a coroutine function itself, or handing one to an API that calls it " +
+		"`threading.Thread(target=...)`; a project's own method of such a name that awaits or schedules what its callable " +
+		"makes, such as a task group's `call_soon(afunc)` (also through a helper it hands the callable to, or an " +
+		"attribute a base class in another module assigns), is not one, nor are tornado's `IOLoop.call_later`, `call_at` " +
+		"and `add_timeout`, which run the coroutine a callback returns), or handing such an API a coroutine function " +
+		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
 		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
-		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either. `.drain()` and `.wait_closed()` on a " +
+		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
+		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
+		"in the other). `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
 		"class of the module with its own `def drain(self)` may be the receiver). `getattr(coro, \"__await__\")` (or `send`, " +
@@ -118,6 +124,9 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
+			continue
+		}
+		if underCoroutineFunctionTest(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
@@ -493,9 +502,162 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 		return p.File.Text(fn)
 	}
 	if fn != nil && fn.Type() == "attribute" && pylib.CallbackMethods[p.File.Text(fn.ChildByField("attribute"))] {
+		if pylib.RunsCallbackCoroutine[name] || projectRunsAsCoroutine(p, name, call) {
+			return ""
+		}
 		return p.File.Text(fn)
 	}
 	return ""
+}
+
+// projectRunsAsCoroutine reports whether name is a method of the project
+// (a `call_soon` of its own task group, not the loop's) that awaits or
+// schedules what calling its callable parameter makes:
+// `asyncio.create_task(afunc(*args))`, `await afunc(*args)` in a nested
+// coroutine it schedules, or the same in a helper it hands the callable to
+// (`self.call_soon(_delayed(afunc, delay))`). Such a method takes a
+// coroutine function; its name is all it shares with the loop's callback
+// methods.
+func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
+	if p.Project == nil {
+		return false
+	}
+	var f *analysis.Function
+	if name != "" {
+		if f = p.Project.Lookup(name).Func; f == nil {
+			// Through a base class in another module (`self._tasks`
+			// assigned in the base's __init__).
+			f = p.Project.Lookup(p.Project.Canonical(name)).Func
+		}
+	}
+	if f == nil {
+		for _, c := range p.Module.Calls {
+			if c.Node == call {
+				f = p.Project.Target(c)
+				break
+			}
+		}
+	}
+	if f == nil {
+		f = inheritedAttrMethod(p, call)
+	}
+	if f == nil || f.Lambda {
+		return false
+	}
+	i := 0
+	if f.Name == "call_later" || f.Name == "call_at" {
+		i = 1 // the loop's signature: the delay or time comes first
+	}
+	return runsParamAsCoroutine(p, f, i, 0)
+}
+
+// inheritedAttrMethod resolves a call `self.attr.method(...)` in a method
+// whose class inherits attr from a project base class in another module,
+// which assigns it a project class's instance (`self._tasks =
+// AsyncTaskGroup()` in the base's __init__): that class's method.
+func inheritedAttrMethod(p *Pass, call *analysis.Node) *analysis.Function {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil
+	}
+	recv := analysis.Unparen(fn.ChildByField("object"))
+	if recv == nil || recv.Type() != "attribute" || p.File.Text(recv.ChildByField("object")) != "self" {
+		return nil
+	}
+	f := p.Module.FunctionAt(call)
+	for f != nil && f.Class == nil {
+		f = f.Parent
+	}
+	if f == nil {
+		return nil
+	}
+	cls := attrClass(p, f.Class, p.File.Text(recv.ChildByField("attribute")), 0)
+	if cls == nil {
+		return nil
+	}
+	return cls.Methods[p.File.Text(fn.ChildByField("attribute"))]
+}
+
+// attrClass is the project class whose instance cls's methods, or those
+// of its project bases, assign to self.attr (the first found), or nil.
+func attrClass(p *Pass, cls *analysis.Class, attr string, depth int) *analysis.Class {
+	if depth > 6 {
+		return nil
+	}
+	m := cls.Module()
+	for _, v := range cls.Attrs[attr] {
+		v = analysis.Unparen(v)
+		if v == nil || v.Type() != "call" {
+			continue
+		}
+		r := m.Resolve(v.ChildByField("function"))
+		if r.Class != nil {
+			return r.Class
+		}
+		if r.Name != "" {
+			if c := p.Project.Lookup(r.Name).Class; c != nil {
+				return c
+			}
+		}
+	}
+	if len(cls.Attrs[attr]) > 0 {
+		return nil
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := m.Resolve(base)
+		parent := r.Class
+		if parent == nil && r.Name != "" {
+			parent = p.Project.Lookup(r.Name).Class
+		}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if c := attrClass(p, parent, attr, depth+1); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// runsParamAsCoroutine reports whether f awaits or schedules the result of
+// calling its i-th positional parameter (after self), directly or through
+// a project function it passes the parameter to, a few calls deep.
+func runsParamAsCoroutine(p *Pass, f *analysis.Function, i, depth int) bool {
+	params := f.Params
+	if f.Class != nil && len(params) > 0 {
+		params = params[1:]
+	}
+	if i >= len(params) || depth > 3 {
+		return false
+	}
+	param := params[i]
+	m := f.Module()
+	for _, c := range m.Calls {
+		if c.Node.Start < f.Node.Start || c.Node.End > f.Node.End {
+			continue
+		}
+		callee := c.Node.ChildByField("function")
+		if callee != nil && callee.Type() == "identifier" && m.File.Text(callee) == param &&
+			(c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled) {
+			return true
+		}
+		args := c.Node.ChildByField("arguments")
+		if args == nil {
+			continue
+		}
+		for j, a := range args.NamedChildren() {
+			if a.Type() != "identifier" || m.File.Text(a) != param {
+				continue
+			}
+			if g := p.Project.Target(c); g != nil && g != f && runsParamAsCoroutine(p, g, j, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // throughContainer reports whether the value reached its consumer through a
@@ -1449,6 +1611,39 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	return p.Project.OnlyCoroutineMethod(name)
+}
+
+// underCoroutineFunctionTest reports a call `f(...)` inside an if
+// statement (or conditional expression) of its function whose condition
+// asks `iscoroutinefunction(f)`: the code tells the two kinds of f apart,
+// awaiting it in one branch and calling it plainly in the other, where f is
+// a plain function (an override, a plugin's hook).
+func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil {
+		return false
+	}
+	want := "iscoroutinefunction(" + p.File.Text(fn) + ")"
+	var def *analysis.Node
+	if c.Func != nil {
+		def = c.Func.Node
+	}
+	for n := c.Node.Parent(); n != nil && n != def; n = n.Parent() {
+		switch n.Type() {
+		case "if_statement", "conditional_expression":
+			if strings.Contains(p.File.Text(n), want) {
+				if cond := n.ChildByField("condition"); cond != nil && strings.Contains(p.File.Text(cond), want) {
+					return true
+				}
+				if n.Type() == "conditional_expression" {
+					if named := n.NamedChildren(); len(named) == 3 && strings.Contains(p.File.Text(named[1]), want) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // underTypeTest reports a call inside an if/elif (of its own function)

@@ -63,7 +63,10 @@ async def start(url):
 		"<running loop>: ... return`, in its `else`, or under `if <no running loop>:`, where the test is " +
 		"`asyncio.get_running_loop()` / `asyncio._get_running_loop()` (compared with None or negated), a function of " +
 		"the project that returns it, or a name or attribute the helper assigned it to (`self.loop = " +
-		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`). One finding per mistake: in one " +
+		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`). Nor is a call of a method of " +
+		"the coroutine's own class whose blocking call is a readiness-checked method of an attribute of self " +
+		"(`self.queue.get()`) when the call site is guarded by that check (`while self.queue.empty(): await ...` " +
+		"before it, or `if not self.queue.empty():`), as ASL202 judges the same call made in place. One finding per mistake: in one " +
 		"coroutine, the calls that reach the same blocking call are one finding, at the first of them; its message names " +
 		"the others (\"and 3 more calls in `set_parameters` reach it: `self.config.set_key()` lines 621, 622, 623\"), " +
 		"each is related information, and its fix moves them all to a thread. Calls on one line are one finding too, " +
@@ -370,7 +373,7 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		// (`File(io.BytesIO(data))` where File opens only a path), and so
 		// does the running loop.
 		chain := p.Project.ReachOnLoopWithin(kind, c, target, direct, helperDepth(p))
-		if chain == nil {
+		if chain == nil || guardedThroughHelper(p, c, chain) {
 			return nil, nil
 		}
 		return chain, toThreadFix(p, c)
@@ -384,6 +387,34 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		return contextManagerReach(p, target, kind, direct, helperDepth(p)), nil
 	}
 	return nil, nil
+}
+
+// guardedThroughHelper reports a call of a method of the coroutine's own
+// class (`self._get_and_raise()`) whose blocking call is a method of an
+// attribute of self that has a readiness check (`self.queue.get()`, made
+// directly in that method), when the call site is guarded by that check:
+// `while self.queue.empty(): await self.condition.wait()` before it, or
+// inside `if not self.queue.empty():`. The helper's call cannot wait then,
+// as ASL202 judges the same call written in the coroutine.
+func guardedThroughHelper(p *Pass, c *analysis.Call, chain analysis.Chain) bool {
+	if len(chain) != 1 || c.Func == nil || c.Func.Class == nil || chain[0].Func.Class != c.Func.Class {
+		return false
+	}
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || p.File.Text(fn.ChildByField("object")) != "self" {
+		return false
+	}
+	hm := chain[0].Func.Module()
+	leaf := chain[0].Call.Node.ChildByField("function")
+	if leaf == nil || leaf.Type() != "attribute" {
+		return false
+	}
+	recv := hm.File.Text(leaf.ChildByField("object"))
+	preds := pylib.ReadinessPredicates[hm.File.Text(leaf.ChildByField("attribute"))]
+	if preds == nil || !strings.HasPrefix(recv, "self.") {
+		return false
+	}
+	return waitedUntilReady(p.Module, c, recv, preds) || underReadyCheck(p.Module, c, recv, preds)
 }
 
 // isContextManagerDef reports a generator decorated with

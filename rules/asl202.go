@@ -54,8 +54,9 @@ async def count_users(path):
 		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
 		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
-		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while t.is_alive(): await ...` " +
-		"before `t.join()`); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
+		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
+		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
+		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
 		"rule, is dead code (a loop over an empty literal, `if False:`). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
@@ -422,6 +423,55 @@ func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, pre
 	return false
 }
 
+// readyWhenTrue are the readiness predicates that are true when the
+// blocking call would not wait (`q.qsize()`, `e.is_set()`, `f.done()`);
+// the others (`q.empty()`, `t.is_alive()`, `lock.locked()`) are true
+// when it would.
+var readyWhenTrue = map[string]bool{"qsize": true, "is_set": true, "done": true}
+
+// truthMeansReady reports whether cond being true means the call on recv
+// would not wait: `q.qsize()`, `not q.empty()`, `q.qsize() > 0`; false for
+// `q.empty()`, `not q.qsize()`, `q.qsize() == 0`. In an `and`, one ready
+// operand is enough; anything else is read by the predicate alone.
+func truthMeansReady(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {
+	cond = analysis.Unparen(cond)
+	if cond == nil {
+		return false
+	}
+	switch cond.Type() {
+	case "not_operator":
+		return !truthMeansReady(m, cond.ChildByField("argument"), recv, preds)
+	case "boolean_operator":
+		if m.File.Text(cond.ChildByField("operator")) == "and" {
+			for _, side := range []*analysis.Node{cond.ChildByField("left"), cond.ChildByField("right")} {
+				if mentionsPredicate(m, side, recv, preds) && truthMeansReady(m, side, recv, preds) {
+					return true
+				}
+			}
+			return false
+		}
+	case "comparison_operator":
+		text := m.File.Text(cond)
+		ready := true
+		for _, p := range preds {
+			if strings.Contains(text, recv+"."+p+"(") {
+				ready = readyWhenTrue[p]
+			}
+		}
+		if strings.HasSuffix(strings.TrimSpace(text), "== 0") || strings.HasSuffix(strings.TrimSpace(text), "< 1") {
+			return !ready
+		}
+		return ready
+	}
+	text := m.File.Text(cond)
+	for _, p := range preds {
+		if strings.Contains(text, recv+"."+p+"(") {
+			return readyWhenTrue[p]
+		}
+	}
+	return false
+}
+
 // waitedUntilReady: an earlier statement of the block holding the call's
 // statement (or of an enclosing block) is a while loop on the readiness
 // predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
@@ -435,6 +485,7 @@ func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds [
 				break
 			}
 			if s.Type() == "while_statement" && mentionsPredicate(m, s.ChildByField("condition"), recv, preds) &&
+				!truthMeansReady(m, s.ChildByField("condition"), recv, preds) &&
 				hasCheckpoint(m, s.ChildByField("body"), false, nil) {
 				return true
 			}
@@ -449,8 +500,13 @@ func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []
 	for q := c.Node.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		switch q.Type() {
 		case "if_statement", "elif_clause", "while_statement":
-			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) &&
-				mentionsPredicate(m, q.ChildByField("condition"), recv, preds) {
+			body := q.ChildByField("consequence")
+			if q.Type() == "while_statement" {
+				body = q.ChildByField("body") // `while q.qsize(): q.get()`
+			}
+			if body != nil && isAncestor(body, c.Node) &&
+				mentionsPredicate(m, q.ChildByField("condition"), recv, preds) &&
+				truthMeansReady(m, q.ChildByField("condition"), recv, preds) {
 				return true
 			}
 		case "conditional_expression", "boolean_operator":

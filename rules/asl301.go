@@ -49,7 +49,9 @@ async def handle(event):
 		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED): then a use that keeps " +
 		"the task (await, `cancel()`, `result()` of the done task, storing it) must lie on every path to the function's end, " +
 		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
-		"task.add_done_callback(...)` leaves it pending and unreferenced).",
+		"task.add_done_callback(...)` leaves it pending and unreferenced). After `asyncio.wait([task, other], " +
+		"return_when=FIRST_COMPLETED)` with no timeout one of the two is done, so in `if task.done(): ... elif " +
+		"other.done(): ... else: ...` the else never runs and is not such a path.",
 	Run: runTaskReferenceDies,
 })
 
@@ -182,10 +184,12 @@ func runTaskReferenceDies(p *Pass) {
 		}
 		var keeping []*analysis.Node
 		waited := false // handed to a wait that may return with the task pending
+		rival := ""     // the other task of a FIRST_COMPLETED wait over two
 		for _, u := range uses {
 			k := useKind(p.Module, u)
 			if k == "schedule" && waitMayLeavePending(p.Module, u) {
 				waited = true
+				rival = firstCompletedRival(p.Module, u)
 				continue
 			}
 			if !strings.HasPrefix(k, "method:") || !taskMethodsKeepingNoReference[strings.TrimPrefix(k, "method:")] ||
@@ -200,7 +204,7 @@ func runTaskReferenceDies(p *Pass) {
 				continue
 			}
 			cond, _, open := uncoveredPath(p.File, c.UsedBy, keeping)
-			if !open {
+			if !open || rival != "" && elseUnreachable(p.Module, name, rival, keeping) {
 				continue
 			}
 			p.Report(c.UsedBy.ChildByField("left"), "task `"+name+"` may still be running after `asyncio.wait()` returns "+
@@ -214,6 +218,93 @@ func runTaskReferenceDies(p *Pass) {
 			funcDisplay(c.Func)+"` returns: the task may be garbage-collected before it finishes; keep it in a set (with "+
 			"`add_done_callback(set.discard)`), await it, or use an `asyncio.TaskGroup`", WithFix(keepTaskFix(p, c.UsedBy, name)))
 	}
+}
+
+// firstCompletedRival returns, for a task in a two-task display given to
+// `asyncio.wait(..., return_when=FIRST_COMPLETED)` with no timeout, the
+// other task as written; "" otherwise. When that wait returns, one of the
+// two is done.
+func firstCompletedRival(m *analysis.Module, use *analysis.Node) string {
+	display := use.Parent()
+	if display == nil || (display.Type() != "list" && display.Type() != "tuple" && display.Type() != "set") {
+		return ""
+	}
+	items := display.NamedChildren()
+	if len(items) != 2 {
+		return ""
+	}
+	args := display.Parent()
+	if args == nil || args.Type() != "argument_list" {
+		return ""
+	}
+	firstCompleted := false
+	for i, a := range args.NamedChildren() {
+		if a.Type() != "keyword_argument" {
+			if i > 0 {
+				return "" // a positional timeout
+			}
+			continue
+		}
+		switch m.File.Text(a.ChildByField("name")) {
+		case "timeout":
+			if m.File.Text(a.ChildByField("value")) != "None" {
+				return ""
+			}
+		case "return_when":
+			firstCompleted = strings.HasSuffix(m.File.Text(a.ChildByField("value")), "FIRST_COMPLETED")
+		}
+	}
+	if !firstCompleted {
+		return ""
+	}
+	other := items[0]
+	if other == use {
+		other = items[1]
+	}
+	return m.File.Text(other)
+}
+
+// elseUnreachable reports the shape `if task.done(): <keeps it> elif
+// rival.done(): <keeps it> else: ...` after a FIRST_COMPLETED wait over the
+// two: one of them is done, so the else never runs and every path that
+// does keeps the task (jupyterhub's iterate_until, racing the next item
+// against a deadline).
+func elseUnreachable(m *analysis.Module, name, rival string, keeping []*analysis.Node) bool {
+	var s *analysis.Node
+	for _, u := range keeping {
+		for q := u.Parent(); q != nil && !isDef(q); q = q.Parent() {
+			if q.Type() == "if_statement" {
+				if c := q.ChildByField("condition"); c != nil && m.File.Text(c) == name+".done()" {
+					s = q
+				}
+			}
+		}
+	}
+	if s == nil {
+		return false
+	}
+	kept := func(branch *analysis.Node) bool {
+		for _, u := range keeping {
+			if branch != nil && isAncestor(branch, u) {
+				return true
+			}
+		}
+		return false
+	}
+	if !kept(s.ChildByField("consequence")) {
+		return false
+	}
+	elifs := 0
+	for _, ch := range s.NamedChildren() {
+		if ch.Type() != "elif_clause" {
+			continue
+		}
+		elifs++
+		if c := ch.ChildByField("condition"); c == nil || m.File.Text(c) != rival+".done()" || !kept(ch) {
+			return false
+		}
+	}
+	return elifs == 1
 }
 
 // waitMayLeavePending reports a use of a task in the tasks given to

@@ -39,18 +39,24 @@ async def fetch(name):
 async def main():
     a, b = await asyncio.gather(fetch("a"), fetch("b"))
     return a, b`,
-	Severity:  Info,
-	Default:   true,
-	Simulates: true,
-	Settings:  &SequentialAwaitsSettings{MinSavingMs: 20},
-	Fix:       "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
+	Severity:     Info,
+	Default:      true,
+	Simulates:    true,
+	QuietInTests: true,
+	Settings:     &SequentialAwaitsSettings{MinSavingMs: 20},
+	Fix:          "Rewrite the awaits as one `await asyncio.gather(...)` (a loop becomes a gather over a generator expression). Unsafe: the calls then run concurrently and an exception no longer stops the later ones from starting.",
 	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
 		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
 		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
 		"inside `async with` a lock, semaphore or condition, " +
 		"for asyncio's own calls (sleeps, locks, queues, events), and when the estimated saving is below " +
 		"`asl401-min-saving-ms`. Functions are simulated on their own: arguments take their defaults or " +
-		"their annotated types; unknown loop counts are assumed to be 3 and the message says so.",
+		"their annotated types; unknown loop counts are assumed to be 3 and the message says so. " +
+		"Test modules are not checked by default (README \"Test modules\"; `blocking-in-tests = true` checks them): " +
+		"a test runs its steps in order on purpose, often a teardown that checks what the earlier awaits left " +
+		"(close the client, then wait for each worker to drain), which no data dependency shows, and the time " +
+		"it takes is the test's own. On the third held-out corpus all 36 findings in tests were such steps, " +
+		"30 of them not independent at all.",
 	Run: runSequentialAwaits,
 })
 

@@ -46,9 +46,12 @@ async def worker(queue):
 		"comments written for it keep working. With ASYNC104 turned off, ASYNC103 reports the handler as before. A `break` or " +
 		"`continue` out of the loop around the try statement, and a path ending in `raise OtherError`, are ASYNC104's " +
 		"alone, as in flake8-async. A handler that always calls a function that never returns (it always raises, or is annotated " +
-		"`NoReturn`) re-raises, and so does one starting with `if not isinstance(exc, Exception): raise`, and one that " +
+		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`) re-raises, and so does one " +
+		"starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
-		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A broad handler after one " +
+		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A cleanup try statement " +
+		"inside a handler of the cancellation that ends with a bare `raise` (and has no return, break or continue) is " +
+		"not reported: the outer handler re-raises whatever the inner one does. A broad handler after one " +
 		"that already handles `CancelledError` is not reported, and neither is one that hands the caught exception to " +
 		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`; " +
 		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
@@ -66,7 +69,8 @@ async def worker(queue):
 		"`Task.cancel` example), with the cancel before the try statement or in its body, or by a loop that cancels " +
 		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
 		"task or the pending set of an `asyncio.wait()` over one: a task that is not pending is done, and awaiting it " +
-		"does not suspend); the await of the task " +
+		"does not suspend), or by `asyncio.wait_for(t, ...)` timing out (the try statement is in its `except " +
+		"TimeoutError` handler: wait_for cancelled t before raising); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +

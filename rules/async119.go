@@ -40,7 +40,7 @@ async def rows(pool):
 		"`pytest.raises`, or " +
 		"a project `@contextmanager` whose only code after its `yield` is in `except` clauses, which translate " +
 		"exceptions) is not reported: delaying its exit delays nothing;\n" +
-		"- nor is `async with aclosing(inner_gen(...))` (contextlib's, or a project copy whose body is `try: yield " +
+		"- nor is `async with aclosing(inner_gen(...))` (contextlib's, its backport `async_generator.aclosing`, or a project copy whose body is `try: yield " +
 		"thing` / `finally: await thing.aclose()`) around the re-yielding of a fresh async generator (a function " +
 		"the project resolves, or a method whose name the module defines only as async generators): this rule's own " +
 		"advice, followed; the exit only closes the inner generator, whose own `with` blocks are reported where it " +

@@ -20,10 +20,30 @@ async def poll():
 	Default:      true,
 	QuietInTests: true,
 	Fix:          "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing; in a module written for trio or anyio (and not asyncio) with `trio.sleep` or `anyio.sleep`, and in one mixing them not at all (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
-	Notes:        "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
+	Notes:        "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `time.sleep(0)` is not reported (nor followed through helpers by ASL201): it releases the GIL to other threads and returns at once, holding the loop no longer than any call; code calls it on purpose to let a thread it just fed run (cylc's scheduler). flake8-async reports it; its tests have no such case.",
+	NonBlocking:  sleepsZero,
 	Requires:     []Fact{blockingCalls, blockingDelays},
 	Run:          runBlockingSleep,
 })
+
+// sleepsZero reports `time.sleep(0)`: it only lets other threads take the
+// GIL and returns at once, so it does not hold the event loop (code calls
+// it exactly to yield to a thread it just fed).
+func sleepsZero(m *analysis.Module, c *analysis.Call, _ string) bool {
+	args := c.Node.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	named := args.NamedChildren()
+	if len(named) != 1 {
+		return false
+	}
+	switch m.File.Text(named[0]) {
+	case "0", "0.0", "0.", "0e0":
+		return true
+	}
+	return false
+}
 
 // runBlockingSleep reports the calls of this family made directly in a
 // coroutine: the library table's entries with Code ASYNC251 (pylib), as the

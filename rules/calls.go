@@ -52,7 +52,43 @@ func definesSyncMethod(m *analysis.Module, name string) bool {
 // may be awaited several times, kept and returned.
 func isAwaitableObjectCall(p *Pass, c *analysis.Call) bool {
 	name := p.Project.Callee(c).Name
-	return name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable))
+	if name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable)) {
+		return true
+	}
+	f := p.Project.Target(c)
+	return f != nil && returnsOnlyAwaitableObjects(f)
+}
+
+// returnsOnlyAwaitableObjects reports a synchronous project function every
+// return of which returns such a library call (`def gather(self, *fs):
+// return asyncio.gather(*fs)`): its result is the library's awaitable
+// object (a Future), with its methods, not a coroutine.
+func returnsOnlyAwaitableObjects(f *analysis.Function) bool {
+	if f.Async || f.Lambda || f.Generator {
+		return false
+	}
+	m := f.Module()
+	returns, all := 0, true
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if n.Type() != "return_statement" || !all {
+			return all
+		}
+		returns++
+		v := n.NamedChildren()
+		if len(v) != 1 {
+			all = false
+			return false
+		}
+		call := analysis.Unparen(v[0])
+		if call == nil || call.Type() != "call" {
+			all = false
+			return false
+		}
+		name := m.Resolve(call.ChildByField("function")).Name
+		all = name != "" && pylib.Is(name, pylib.Awaitable)
+		return all
+	})
+	return all && returns > 0
 }
 
 // isCoroutineObjectCall reports a call that returns a coroutine object

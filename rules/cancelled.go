@@ -100,7 +100,7 @@ func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise tas
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
+			if awaitsCancelledTask(m, n) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
@@ -109,6 +109,43 @@ func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise tas
 		return true
 	})
 	return out
+}
+
+// insideReraisingHandler reports a try statement inside the handler of an
+// enclosing try statement that catches the cancellation and ends with a
+// bare `raise`, with no return, break or continue in that handler: however
+// the inner handler ends, control reaches the `raise`, and the task ends
+// with the cancellation the outer handler caught (channels_redis's cleanup:
+// `except CancelledError: try: await unsubscribe() / except BaseException:
+// log` then `raise`, "we want the CancelledError to be the one re-raised").
+func insideReraisingHandler(m *analysis.Module, try *analysis.Node) bool {
+	for q := try.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "except_clause" {
+			continue
+		}
+		typ, _, body := exceptParts(q)
+		if kind, _ := catchesCancellation(m, typ); kind == "" {
+			return false
+		}
+		stmts := statements(body)
+		if len(stmts) == 0 {
+			return false
+		}
+		last := stmts[len(stmts)-1]
+		if last.Type() != "raise_statement" || len(last.NamedChildren()) != 0 {
+			return false
+		}
+		leaves := false
+		walkBody(body, func(n *analysis.Node) bool {
+			switch n.Type() {
+			case "return_statement", "break_statement", "continue_statement":
+				leaves = true
+			}
+			return !leaves
+		})
+		return !leaves
+	}
+	return false
 }
 
 // reraisedLater reports whether a handler records the cancellation (`cancelled
@@ -304,10 +341,48 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 		}
 		return !found && c.Start < last.Start
 	})
-	if found || cancelledInLoop(m, scope, target, last) {
+	if found || cancelledInLoop(m, scope, target, last) || cancelledByTimeout(m, try, target) {
 		return true
 	}
 	return cancelledByClass(m, try, target, through)
+}
+
+// cancelledByTimeout reports a try statement in the `except TimeoutError`
+// handler of a try statement whose body awaited `asyncio.wait_for(target,
+// ...)`: on timeout wait_for cancels target before it raises, so awaiting
+// target there is the wait for a task one cancelled (postfix-mta-sts-
+// resolver's shutdown: `except asyncio.TimeoutError: try: await remaining /
+// except CancelledError: pass`).
+func cancelledByTimeout(m *analysis.Module, try, target *analysis.Node) bool {
+	want := m.File.Text(target)
+	for q := try.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "except_clause" {
+			continue
+		}
+		typ, _, _ := exceptParts(q)
+		if typ == nil || !strings.HasSuffix(m.File.Text(typ), "TimeoutError") {
+			return false
+		}
+		outer := q.Parent()
+		if outer == nil || outer.Type() != "try_statement" {
+			return false
+		}
+		found := false
+		walkBody(outer.ChildByField("body"), func(c *analysis.Node) bool {
+			if c.Type() == "call" && !found {
+				if pylib.CancelsArgumentOnTimeout[m.Resolve(c.ChildByField("function")).Name] {
+					if args := c.ChildByField("arguments"); args != nil {
+						if a := args.NamedChildren(); len(a) > 0 && m.File.Text(a[0]) == want {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
 }
 
 // cancelledInLoop reports a loop before `before`, in scope, that cancels
@@ -514,6 +589,10 @@ func stmtFallsThrough(m *analysis.Module, s *analysis.Node) bool {
 		if named := s.NamedChildren(); len(named) == 1 && named[0].Type() == "call" {
 			fn := named[0].ChildByField("function")
 			if f := m.Resolve(fn).Func; f != nil && neverReturns(m, f) {
+				return false
+			}
+			// os._exit(1), pytest.fail(...): the library call never returns.
+			if pylib.NeverReturns[m.Resolve(fn).Name] {
 				return false
 			}
 			// self.method() whose class the model could not follow (a generic

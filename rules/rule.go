@@ -109,7 +109,8 @@ type Rule struct {
 	// with the family's own rule.
 	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
 	// QuietInTests, on a rule reporting a call that blocks the event loop
-	// (or a busy-wait, ASYNC110, which costs the loop's time the same way),
+	// (or a busy-wait, ASYNC110, which costs the loop's time the same way,
+	// or awaits run one after another, ASL401, whose latency is the test's),
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool
@@ -238,8 +239,8 @@ type Options struct {
 	// type of the rule's Rule.Settings (config.Config.Options fills it); a
 	// rule missing here runs with its defaults.
 	Settings map[string]Settings
-	// BlockingInTests runs the rules about calls that block the event loop
-	// (Rule.QuietInTests) on test modules too ([tool.asyncls]
+	// BlockingInTests runs the rules about calls that block the event loop,
+	// polling and sequential awaits (Rule.QuietInTests) on test modules too ([tool.asyncls]
 	// blocking-in-tests).
 	BlockingInTests bool `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they

@@ -18,6 +18,24 @@ class Receiver:
             return self._queue.get()  # quiet: only when an item is there
         return None
 
+    async def drain(self, publish):
+        while self._queue.qsize():
+            await publish(self._queue.get())  # quiet: the loop runs only while an item is there
+
+    async def drain_after_the_loop(self, publish):
+        while self._queue.qsize():
+            await publish(None)
+        return self._queue.get()  # want: ASL202
+
+    async def drain_not_empty(self, publish):
+        while not self._queue.empty():
+            await publish(self._queue.get())  # quiet
+
+    async def receive_when_empty(self):
+        if self._queue.empty():
+            return self._queue.get()  # want: ASL202 (the test is the wrong way round)
+        return None
+
     async def receive_blocking(self):
         return self._queue.get()  # want: ASL202
 

@@ -176,3 +176,27 @@ async def reports_what_is_pending(changed, fetch, log):
         await fetch_task
     except asyncio.CancelledError:  # want: ASYNC103
         pass
+
+
+async def shutdown_with_timeout(children, timeout):
+    # On timeout, wait_for cancels `remaining` before raising TimeoutError:
+    # awaiting it then is the wait for a task one cancelled.
+    remaining = asyncio.gather(*children, return_exceptions=True)
+    try:
+        await asyncio.wait_for(remaining, timeout)
+    except asyncio.TimeoutError:
+        try:
+            await remaining
+        except asyncio.CancelledError:
+            pass
+
+
+async def shutdown_other_future(children, other, timeout):
+    remaining = asyncio.gather(*children, return_exceptions=True)
+    try:
+        await asyncio.wait_for(remaining, timeout)
+    except asyncio.TimeoutError:
+        try:
+            await other
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass

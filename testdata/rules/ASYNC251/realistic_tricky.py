@@ -15,7 +15,7 @@ async def defaults_and_decorators():
         time.sleep(delay)
 
     class Local:
-        started = time.sleep(0)  # want: ASYNC251
+        started = time.sleep(0.1)  # want: ASYNC251
 
     return later, Local
 
