@@ -57,7 +57,14 @@ async def handler(key):
 		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
 		"record; not in a function that asks `iscoroutine...`/`isawaitable`), not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
 		"that runs without an await (`run_in_executor`, `create_task`). `[tool.asyncls]` `coroutine-functions` and " +
-		"`coroutine-wrappers` add your own.\n\n" +
+		"`coroutine-wrappers` add your own. A call of a callee no table records (a vendored SDK's `client.fetch`, a " +
+		"receiver of unknown type) counts when it alone is not awaited while the coroutines of its module await the same callee " +
+		"at least twice and use it no other way (the same resolved name, the same unresolved value path, or the same " +
+		"`self.X...` path with X assigned once in the class); not when it is also called from synchronous code or its result " +
+		"used as a value elsewhere, for work that runs without an await (`run_in_executor`, `ensure_future`, `create_future`), " +
+		"a name the module defines as a synchronous def or references as a value, a project function or class, an API the " +
+		"tables record, or in a function that asks `iscoroutine...`/`isawaitable` or under a type test; the message names the " +
+		"awaited lines. Only the module is read, so every entry point gives the same answer.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
 		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
