@@ -18,9 +18,13 @@ import (
 // in methods of one class whose first attribute the class assigns once
 // (`self._client.fetch` with one `self._client = ...`).
 //
-// Only the module itself is read (its calls, and the resolution its check
-// already does): the answer is the same for `check FILE`, `check .`, the
-// scoped lint and the server, with no question to the project's importers.
+// The awaits are counted in the module itself (its calls, and the
+// resolution its check already does). One project-wide question guards
+// dual-mode APIs: whether any module calls the callee from synchronous code,
+// or calls it in coroutines without ever awaiting it (a module that treats
+// it as synchronous). Each module files those callees in the project's name
+// index (SyncCalleeIndexKey, see UsesAsValue), so `check FILE`, `check .`,
+// the scoped lint and the server answer alike.
 
 // MinAwaitedTwins is how many awaited calls of the same callee the module
 // needs before a lone un-awaited call is taken for a missing await.
@@ -37,7 +41,10 @@ const MinAwaitedTwins = 2
 // calls, and neither c nor a twin is in a function that asks
 // iscoroutine.../isawaitable or under a test of the value's type. nil
 // otherwise.
-func (p *Project) AwaitedTwins(m *Module, c *Call) []*Call {
+//
+// usesAsValue answers the project-wide question (Project.UsesAsValue, or a
+// caller's wrapper that records it for its cache); nil asks p.
+func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) bool) []*Call {
 	if !c.InAsync() || c.Usage == UsageAwaited || c.Usage == UsageScheduled {
 		return nil
 	}
@@ -71,7 +78,80 @@ func (p *Project) AwaitedTwins(m *Module, c *Call) []*Call {
 	if len(twins) < MinAwaitedTwins {
 		return nil
 	}
+	if usesAsValue == nil {
+		if p == nil {
+			return nil
+		}
+		usesAsValue = p.UsesAsValue
+	}
+	if path := calleePath(c); path != "" && usesAsValue(SyncCalleeIndexKey(path)) {
+		return nil
+	}
 	return twins
+}
+
+// syncCalleeIndexPrefix marks the index entries of callees (by calleePath)
+// a module calls from synchronous code, or calls in coroutines without ever
+// awaiting them.
+const syncCalleeIndexPrefix = "sync-callee:"
+
+// SyncCalleeIndexKey is the project index key asking whether some module
+// uses the callee at path synchronously (see AwaitedTwins).
+func SyncCalleeIndexKey(path string) string { return syncCalleeIndexPrefix + path }
+
+// calleePath is the callee of an attribute call `x.m(...)` as the module
+// resolves it: a qualified name (`sdk.Remote.pull`), or the value path
+// through another module (`sdk.make_client().fetch`); "" for a project
+// function or class, an instance's call, or a receiver it cannot name.
+func calleePath(c *Call) string {
+	if c.Target != nil || c.CalleeInstance {
+		return ""
+	}
+	path := c.Callee
+	if path == "" {
+		path = c.Via
+	}
+	if !strings.Contains(path, ".") {
+		return ""
+	}
+	return path
+}
+
+// addSyncCalleeKeys records, in out, the SyncCalleeIndexKey of each
+// attribute call's callee the module calls from synchronous code (a sync
+// def, a lambda, the module or a class body), or calls in coroutines and
+// never awaits.
+func (m *Module) addSyncCalleeKeys(out map[string]bool) {
+	var awaited, loose map[string]bool
+	for _, c := range m.Calls {
+		fn := c.Node.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" {
+			continue
+		}
+		path := calleePath(c)
+		if path == "" {
+			continue
+		}
+		switch {
+		case !c.InAsync():
+			out[SyncCalleeIndexKey(path)] = true
+		case awaitedOrScheduled(c):
+			if awaited == nil {
+				awaited = map[string]bool{}
+			}
+			awaited[path] = true
+		default:
+			if loose == nil {
+				loose = map[string]bool{}
+			}
+			loose[path] = true
+		}
+	}
+	for path := range loose {
+		if !awaited[path] {
+			out[SyncCalleeIndexKey(path)] = true
+		}
+	}
 }
 
 // awaitedOrScheduled reports `await x.m(...)`, or x.m(...) handed

@@ -1696,7 +1696,7 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 	if knownCoroutineCall(p, c) || awaitedElsewhere(p, c) || awaitedNameElsewhere(p, c) || projectCoroutineMethodCall(p, c) {
 		return ""
 	}
-	twins := p.Project.AwaitedTwins(p.Module, c)
+	twins := awaitedTwins(p, c)
 	if len(twins) == 0 {
 		return ""
 	}

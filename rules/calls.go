@@ -15,7 +15,7 @@ import (
 
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
-	return knownCoroutineCall(p, c) || len(p.Project.AwaitedTwins(p.Module, c)) > 0
+	return knownCoroutineCall(p, c) || len(awaitedTwins(p, c)) > 0
 }
 
 // knownCoroutineCall is isCoroutineCall by what the callee is (a project
@@ -272,4 +272,13 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		}
 	}
 	return nil
+}
+
+// awaitedTwins asks analysis.Project.AwaitedTwins, recording its
+// project-wide question for the cache.
+func awaitedTwins(p *Pass, c *analysis.Call) []*analysis.Call {
+	if p.Project == nil {
+		return nil
+	}
+	return p.Project.AwaitedTwins(p.Module, c, p.projectUsesAsValue)
 }
