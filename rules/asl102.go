@@ -64,7 +64,9 @@ async def handler(key):
 		"used as a value elsewhere, for work that runs without an await (`run_in_executor`, `ensure_future`, `create_future`), " +
 		"a name the module defines as a synchronous def or references as a value, a project function or class, an API the " +
 		"tables record, or in a function that asks `iscoroutine...`/`isawaitable` or under a type test; the message names the " +
-		"awaited lines. Only the module is read, so every entry point gives the same answer.\n\n" +
+		"awaited lines. The awaits are counted in the module; whether any module of the project calls the callee from " +
+		"synchronous code, or in coroutines without ever awaiting it, is asked of the project's index, so every entry point " +
+		"gives the same answer.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
 		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +

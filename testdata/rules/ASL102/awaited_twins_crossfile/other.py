@@ -1,8 +1,14 @@
-# Another module's synchronous use of the same library callee is not read:
-# the inference is the module's own (one answer for `check app.py` and
-# `check .`).
+# Another module's uses of the same library callees: `status` from
+# synchronous code, `push` in a coroutine that never awaits it. Either says
+# the callee is not (only) a coroutine function, wherever the call is checked
+# from (`check app.py` asks the project's index, as `check .` does).
 from sdk import Remote
 
 
-def pull_now(remote: Remote, key):
-    return remote.pull(key)
+def status_now(remote: Remote):
+    return remote.status()
+
+
+async def push_now(remote: Remote, key):
+    receipt = remote.push(key)
+    return receipt.id
