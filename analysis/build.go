@@ -271,6 +271,24 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 			value = typ
 		}
 		b.bindTarget(s, left, value, fn, cls)
+	case "type_alias_statement":
+		// `type MyEntry = ConfigEntry[MyData]` (PEP 695): the name holds the type.
+		var named []*Node
+		for _, c := range n.NamedChildren() {
+			if c.Type() == "type" {
+				named = append(named, c)
+			}
+		}
+		if len(named) == 2 {
+			if inner := named[0].NamedChildren(); len(inner) == 1 && inner[0].Type() == "identifier" {
+				b.bind(s, b.text(inner[0]), BindAssign, inner[0], named[1])
+			} else if len(inner) == 1 && inner[0].Type() == "generic_type" {
+				// `type Pair[T] = ...`: a generic alias; its name is bound, its value not followed.
+				if id := inner[0].NamedChildren(); len(id) > 0 && id[0].Type() == "identifier" {
+					b.bind(s, b.text(id[0]), BindAssign, id[0], nil)
+				}
+			}
+		}
 	case "augmented_assignment":
 		if l := Unparen(n.ChildByField("left")); l != nil && l.Type() == "identifier" {
 			b.bind(s, b.text(l), BindOther, l, nil)

@@ -13,6 +13,7 @@ var allowedDottedNames = map[string]string{
 	"typing.Optional": "annotation syntax", "typing_extensions.Optional": "annotation syntax",
 	"typing.Annotated": "annotation syntax", "typing_extensions.Annotated": "annotation syntax",
 	"typing.Union": "annotation syntax", "typing_extensions.Union": "annotation syntax",
+	"typing.TypeAlias": "annotation syntax (an alias declaration)", "typing_extensions.TypeAlias": "annotation syntax (an alias declaration)",
 	"typing.Optional[":        "annotation syntax, as text",
 	"typing.":                 "the typing module's generic aliases (List, Dict...)",
 	"collections.abc.":        "the abstract containers of annotations (Mapping, Sequence...)",

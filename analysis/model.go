@@ -155,6 +155,46 @@ func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 	return f.returnedLocalDef().isPlainCoroutineDef()
 }
 
+// handsBodyAway reports whether calling f runs, instead of f's body, the
+// wrapper a decorator of the project put in its place, and that wrapper
+// never calls the function it wraps: it hands it on (to a queue served by
+// another thread, an executor), so a caller of f does not run f's body
+// (`@sql` queueing the method for a database thread).
+func (m *Module) handsBodyAway(f *Function, p *Project) bool {
+	for _, dec := range f.Decorators {
+		expr := dec.NamedChildren()
+		if len(expr) == 0 || expr[0].Type() == "call" {
+			continue
+		}
+		r := m.Resolve(expr[0])
+		d := r.Func
+		if d == nil && p != nil && r.Name != "" && r.Class == nil {
+			d = p.Lookup(r.Name).Func
+		}
+		if d == nil || len(d.Params) == 0 {
+			continue
+		}
+		wrapper := d.returnedLocalDef()
+		if wrapper == nil {
+			continue
+		}
+		wrapped := d.Params[0]
+		called := false
+		d.Node.Walk(func(n *Node) bool {
+			if n.Type() == "call" {
+				if fn := n.ChildByField("function"); fn != nil && fn.Type() == "identifier" && d.module.File.Text(fn) == wrapped {
+					called = true
+				}
+			}
+			return !called
+		})
+		if !called {
+			return true
+		}
+	}
+	return false
+}
+
 // isPlainCoroutineDef: an async def (not a generator) whose own decorators
 // are known to keep it one (`@functools.wraps(func)`).
 func (f *Function) isPlainCoroutineDef() bool {
@@ -413,6 +453,20 @@ type Call struct {
 	// Via is the callee's path through another module of the project when
 	// only the project can resolve it (see Ref.Via and Project.Callee).
 	Via string
+	// choices: when the callee is an item of a table of callables
+	// (`HANDLERS[kind](msg)`, `self.handlers.get(kind)(msg)`), every value
+	// the table holds, resolved; nil otherwise (most calls).
+	choices *[]Ref
+}
+
+// Choices returns the values of the table of callables the callee is taken
+// from (`HANDLERS = {"a": handle_a, "b": handle_b}` then `HANDLERS[k](...)`),
+// each resolved; nil when the callee is not such an item.
+func (c *Call) Choices() []Ref {
+	if c.choices == nil {
+		return nil
+	}
+	return *c.choices
 }
 
 // InAsync reports whether the call runs directly in an async def (not in a

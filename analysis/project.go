@@ -596,6 +596,13 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 					}
 				}
 			}
+			// `pkg.ent.Ent.coordinator.api.fetch`: an attribute of an
+			// instance of the class, then what its type holds.
+			if len(rest) > 2 {
+				if next := p.instanceAttrName(cls, rest[1], depth); next != "" {
+					return p.lookup(next+"."+strings.Join(rest[2:], "."), depth+1, starred)
+				}
+			}
 		case BindImport:
 			target := b.Qualified
 			if len(rest) > 1 {
@@ -627,10 +634,8 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 					return Symbol{Module: f.module, Func: f}
 				}
 			}
-			if r.Name != "" && r.Class == nil && r.Func == nil && len(rest) > 1 {
-				if target := r.Name + "." + strings.Join(rest[1:], "."); target != qualified {
-					return p.lookup(target, depth+1, starred)
-				}
+			if target := continuedName(r, rest); target != "" && target != qualified {
+				return p.lookup(target, depth+1, starred)
 			}
 		}
 		return Symbol{}
@@ -685,14 +690,20 @@ func (p *Project) Canonical(qualified string) string {
 	if v, ok := p.canonical.Load(qualified); ok {
 		return v.(string)
 	}
-	out := p.canonicalOf(qualified)
+	out := p.canonicalOf(qualified, 0)
 	p.canonical.Store(qualified, out)
 	return out
 }
 
-func (p *Project) canonicalOf(qualified string) string {
-	for depth := 0; p != nil && depth < 8; depth++ {
-		next := p.canonicalStep(qualified)
+// canonicalOf is Canonical, unmemoised; depth counts the resolutions this
+// one is nested in (an attribute's value may lead back here through
+// ResolveVia), so that a cycle ends.
+func (p *Project) canonicalOf(qualified string, depth int) string {
+	if depth > 8 {
+		return qualified
+	}
+	for step := 0; p != nil && step < 8; step++ {
+		next := p.canonicalStep(qualified, depth)
 		if next == qualified {
 			break
 		}
@@ -701,7 +712,7 @@ func (p *Project) canonicalOf(qualified string) string {
 	return qualified
 }
 
-func (p *Project) canonicalStep(qualified string) string {
+func (p *Project) canonicalStep(qualified string, depth int) string {
 	parts := strings.Split(qualified, ".")
 	for i := len(parts) - 1; i >= 1; i-- {
 		m := p.byName[strings.Join(parts[:i], ".")]
@@ -729,6 +740,11 @@ func (p *Project) canonicalStep(qualified string) string {
 			if base == "" {
 				base = p.inheritedName(b.Class, rest[1])
 			}
+			// `pkg.ent.Ent.coordinator.session.get`: the type of the
+			// attribute of an instance, as the project resolves it.
+			if base == "" && len(rest) > 2 {
+				base = p.instanceAttrName(b.Class, rest[1], depth)
+			}
 			if base == "" {
 				return qualified
 			}
@@ -740,12 +756,24 @@ func (p *Project) canonicalStep(qualified string) string {
 			if r.Func != nil || r.Name == "" {
 				return qualified
 			}
-			if r.Instance && len(rest) > 2 {
+			// `pkg.MyEntry.runtime_data.client` where `MyEntry =
+			// ConfigEntry[Data]`: the type argument's type.
+			if r.Args != nil && len(rest) > 1 {
+				if _, ok := pylib.GenericAttr(r.Name, rest[1]); ok {
+					if target := continuedName(r, rest); target != "" {
+						return target
+					}
+				}
+			}
+			if r.Instance && r.Class == nil && len(rest) > 2 {
 				// `pkg.server.mcp._tool_manager.list_tools` where mcp is a
 				// library instance: the attributes between take the types the
 				// library records for them, as member gives them in mcp's
 				// own module.
 				return libraryAttrPath(r.Name, rest[1:])
+			}
+			if target := continuedName(r, rest); target != "" {
+				return target
 			}
 			base = r.Name
 		default:
@@ -851,6 +879,189 @@ func (p *Project) inheritedVia(cls *Class, attr string, depth int, library func(
 	return ""
 }
 
+// continuedName is the qualified name of the path rest (a module's name
+// and the attributes read on it) once its first name is known to hold r:
+// r's type (a class of the project or a library's) followed by the other
+// attributes, or, when r's generic type types the first of them by a type
+// argument (`MyEntry.runtime_data` where `MyEntry = ConfigEntry[MyData]`),
+// that argument's type followed by the rest. "" when r names nothing to
+// continue from.
+func continuedName(r Ref, rest []string) string {
+	if len(rest) < 2 || r.Func != nil {
+		return ""
+	}
+	if r.Args != nil {
+		if i, ok := pylib.GenericAttr(r.Name, rest[1]); ok {
+			t := r.Args.Arg(i, 0)
+			name := t.Name
+			if t.Class != nil {
+				name = t.Class.FullName()
+			}
+			if name == "" || t.Func != nil {
+				return ""
+			}
+			if len(rest) == 2 {
+				return name
+			}
+			return name + "." + strings.Join(rest[2:], ".")
+		}
+	}
+	name := r.Name
+	if r.Class != nil {
+		name = r.Class.FullName()
+	}
+	if name == "" {
+		return ""
+	}
+	return name + "." + strings.Join(rest[1:], ".")
+}
+
+// instanceAttr is attribute attr of an instance of the project class cls
+// with the whole project in view: what cls's own module resolves (member),
+// else what the first base of another module that has it says. Unknown
+// attributes are the class's name plus attr, as member gives them.
+func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
+	r := member(Ref{Name: cls.FullName(), Class: cls, Instance: true}, attr, 0)
+	if r.Via != "" && !r.Known() {
+		return p.resolveVia(r.Via, depth+1)
+	}
+	if r.Func != nil || r.Class != nil || r.Instance || r.Name != cls.FullName()+"."+attr || depth > 8 {
+		return r
+	}
+	if _, ok := cls.Methods[attr]; ok {
+		return r
+	}
+	if _, ok := cls.Attrs[attr]; ok {
+		return r
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
+			got.Name != parent.FullName()+"."+attr {
+			return got
+		}
+	}
+	return r
+}
+
+// AttrOwner returns the class whose methods assign `self.attr` for
+// instances of cls: cls itself, or the first base (of any module of the
+// project) in order that does; nil when none does.
+func (p *Project) AttrOwner(cls *Class, attr string) *Class {
+	return p.attrOwner(cls, attr, 0)
+}
+
+func (p *Project) attrOwner(cls *Class, attr string, depth int) *Class {
+	if cls == nil || depth > 8 {
+		return nil
+	}
+	if _, ok := cls.Attrs[attr]; ok {
+		return cls
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent == nil || parent == cls {
+			continue
+		}
+		if owner := p.attrOwner(parent, attr, depth+1); owner != nil {
+			return owner
+		}
+	}
+	return nil
+}
+
+// TakenItem is what expression n of module m takes out of a container by
+// the container's annotation: `d.get(k)`, `d.pop(k)` on a
+// `dict[str, T]`, `q.get_nowait()` or `await q.get()` on an
+// `asyncio.Queue[T]` give a T. The module's own answer (Module.Resolve)
+// first; else the container is an attribute of an instance of a class of
+// another module (`hooks.queue.get_nowait()`), whose annotation says.
+func (p *Project) TakenItem(m *Module, n *Node) Ref {
+	if r := m.Resolve(n); r.Known() || p == nil {
+		return r
+	}
+	n = Unparen(n)
+	awaited := n != nil && n.Type() == "await"
+	if awaited {
+		named := n.NamedChildren()
+		if len(named) != 1 {
+			return Ref{}
+		}
+		n = Unparen(named[0])
+	}
+	if n == nil || n.Type() != "call" {
+		return Ref{}
+	}
+	fn := n.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return Ref{}
+	}
+	container := Unparen(fn.ChildByField("object"))
+	if container == nil || container.Type() != "attribute" {
+		return Ref{}
+	}
+	holder := m.Resolve(container.ChildByField("object"))
+	if !holder.Instance || holder.Class != nil || holder.Name == "" {
+		return Ref{}
+	}
+	cls := p.Lookup(holder.Name).Class
+	if cls == nil {
+		return Ref{}
+	}
+	ann := cls.attrAnnotation(m.File.Text(container.ChildByField("attribute")))
+	base, params := genericParts(Unparen(ann))
+	if base == nil || len(params) == 0 {
+		return Ref{}
+	}
+	method, kind := m.File.Text(fn.ChildByField("attribute")), cls.module.Resolve(base).Name
+	var param *Node
+	switch {
+	case pylib.AsyncQueueTypes[kind] && (awaited && method == "get" || !awaited && pylib.QueueItemNowMethods[method]):
+		param = params[0]
+	case !awaited && pylib.Method(method, pylib.ReturnsElement):
+		param = elementParam(kind, params)
+	}
+	if param == nil {
+		return Ref{}
+	}
+	return cls.module.annotationType(param, 0)
+}
+
+// instanceAttrName is the qualified name the rest of a dotted path
+// continues from after attribute attr of an instance of cls: the type of
+// the attribute (`pkg.api.Api`, `requests.Session`), a class it holds, or
+// the library's name of an inherited attribute; "" when unknown or a
+// function.
+func (p *Project) instanceAttrName(cls *Class, attr string, depth int) string {
+	r := p.instanceAttr(cls, attr, depth)
+	switch {
+	case r.Func != nil:
+		return ""
+	case r.Class != nil:
+		return r.Class.FullName()
+	case r.Name == cls.FullName()+"."+attr:
+		return ""
+	}
+	return r.Name
+}
+
 // inProject reports whether a prefix of qualified names a module of the
 // project.
 func (p *Project) inProject(qualified string) bool {
@@ -889,9 +1100,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	}
 	i := strings.Index(via, "()")
 	if i < 0 {
-		return p.refOf(via)
+		return p.refOf(via, depth)
 	}
-	r := p.called(p.refOf(via[:i]), depth)
+	r := p.called(p.refOf(via[:i], depth), depth)
 	rest := via[i+2:]
 	for rest != "" && (r.Known() || r.Via != "") {
 		if strings.HasPrefix(rest, "()") {
@@ -915,15 +1126,27 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 
 // refOf is what a qualified name denotes in the project, or the name
 // itself (followed through the project's re-exports) when it is outside.
-func (p *Project) refOf(name string) Ref {
-	s := p.Lookup(name)
+// depth > 0: asked inside another resolution, which it may lead back to
+// (an attribute whose value is what a function returns, which reads that
+// attribute): looked up afresh with the depth carried on, so a cycle ends
+// at the depth limits, and not memoised.
+func (p *Project) refOf(name string, depth int) Ref {
+	var s Symbol
+	if depth == 0 {
+		s = p.Lookup(name)
+	} else {
+		s = p.lookup(name, depth, map[*Module]bool{})
+	}
 	switch {
 	case s.Func != nil:
 		return Ref{Name: s.Func.FullName(), Func: s.Func}
 	case s.Class != nil:
 		return Ref{Name: s.Class.FullName(), Class: s.Class}
 	}
-	return Ref{Name: p.Canonical(name)}
+	if depth == 0 {
+		return Ref{Name: p.Canonical(name)}
+	}
+	return Ref{Name: p.canonicalOf(name, depth)}
 }
 
 // called is what calling r returns.
@@ -932,7 +1155,7 @@ func (p *Project) called(r Ref, depth int) Ref {
 		r = p.resolveVia(r.Via, depth+1)
 	}
 	if r.Class == nil && r.Func == nil && r.Name != "" {
-		if q := p.refOf(r.Name); q.Func != nil || q.Class != nil {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
 			q.Instance = r.Instance
 			r = q
 		}
@@ -950,20 +1173,25 @@ func (p *Project) attribute(r Ref, attr string, depth int) Ref {
 		r = p.resolveVia(r.Via, depth+1)
 	}
 	if r.Class == nil && r.Func == nil && r.Name != "" {
-		if q := p.refOf(r.Name); q.Class != nil {
+		if q := p.refOf(r.Name, depth); q.Class != nil {
 			q.Instance = r.Instance
 			r = q
 		} else if !r.Instance {
-			return p.refOf(r.Name + "." + attr)
+			return p.refOf(r.Name+"."+attr, depth)
 		}
 	}
-	out := member(r, attr, 0)
+	var out Ref
+	if r.Class != nil && r.Instance {
+		out = p.instanceAttr(r.Class, attr, depth)
+	} else {
+		out = member(r, attr, 0)
+	}
 	if out.Via != "" && !out.Known() {
 		return p.resolveVia(out.Via, depth+1)
 	}
 	if out.Func == nil && out.Class == nil && out.Name != "" && r.Class != nil {
 		// A method a project class inherits from a base in another module.
-		if q := p.refOf(out.Name); q.Func != nil {
+		if q := p.refOf(out.Name, depth); q.Func != nil {
 			return q
 		}
 	}
@@ -1071,13 +1299,44 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	}
 	f := p.Target(c)
 	if f == nil {
-		return false
+		// An item of a table of callables, every one a coroutine function.
+		choices := c.Choices()
+		for _, r := range choices {
+			if !p.isCoroutineFunctionRef(r, c.InAsync(), asked) {
+				return false
+			}
+		}
+		return len(choices) > 0
 	}
 	// Calling a class runs __init__, which never returns a coroutine.
 	if f.Name == "__init__" {
 		return false
 	}
 	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
+}
+
+// isCoroutineFunctionRef reports whether the value r (resolved in its
+// module) is a coroutine function: a library's, or an async def of the
+// project that no subclass overrides with a sync one.
+func (p *Project) isCoroutineFunctionRef(r Ref, inAsync bool, asked func(*Function)) bool {
+	if !r.Known() && r.Via != "" {
+		r = p.ResolveVia(r.Via)
+	}
+	if r.Instance || r.Class != nil {
+		return false
+	}
+	f := r.Func
+	if f == nil && r.Name != "" {
+		api, ok := pylib.Lookup(r.Name)
+		if !ok || !api.Has(pylib.Coroutine) {
+			api, ok = pylib.Lookup(p.Canonical(r.Name))
+		}
+		if ok && api.Has(pylib.Coroutine) {
+			return !api.Has(pylib.InAsyncOnly) || inAsync
+		}
+		f = p.Lookup(r.Name).Func
+	}
+	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
 }
 
 // overriddenBySync reports whether a subclass in the project overrides the

@@ -133,7 +133,7 @@ type boundedWalk struct {
 }
 
 func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, cut bool) {
-	if f.Async || f.Generator || bound <= 0 {
+	if bound <= 0 || !runsBodyWhenCalled(f, w.project) {
 		return nil, false
 	}
 	if w.onPath[f] {
@@ -146,26 +146,16 @@ func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, c
 	if b, ok := w.none[key]; ok && b >= bound {
 		return nil, false
 	}
-	p, m := w.project, f.module
-	for _, c := range f.Calls {
-		if w.direct(m, c) && (!w.typed || !p.guardedOut(m, f, c.Node, env)) {
-			return Chain{{Func: f, Call: c}}, false
-		}
+	if hit := w.project.directHop(f, env, w.typed, w.direct); hit != nil {
+		return hit, false
 	}
 	if bound > 1 {
 		w.onPath[f] = true
 		defer delete(w.onPath, f)
 		for _, c := range f.Calls {
-			t := p.Target(c)
-			if t == nil || t.Async || t.Lambda || t.Generator {
+			t, argTypes := w.project.entered(f, c, env, w.typed)
+			if t == nil {
 				continue
-			}
-			var argTypes TypeEnv
-			if w.typed {
-				if p.guardedOut(m, f, c.Node, env) {
-					continue
-				}
-				argTypes = p.argTypes(m, c, t, env, f)
 			}
 			sub, subCut := w.reach(t, argTypes, bound-1)
 			cut = cut || subCut
@@ -223,8 +213,7 @@ func (w *reachWalk) walk(f *Function, env TypeEnv, depth int) Chain {
 }
 
 func (w *reachWalk) reach(f *Function, env TypeEnv, depth int) (Chain, int) {
-	// Calling a generator function runs none of its body.
-	if f.Async || f.Generator {
+	if !runsBodyWhenCalled(f, w.project) {
 		return nil, closed
 	}
 	if d, ok := w.stack[f]; ok {
@@ -263,6 +252,43 @@ func (w *reachWalk) reach(f *Function, env TypeEnv, depth int) (Chain, int) {
 	return chain, low
 }
 
+// directHop is the one-hop chain of f's first call of interest (one that
+// can run, given its parameters' known types when typed), or nil. Both
+// walks ask it first: a direct call is the shortest chain.
+func (p *Project) directHop(f *Function, env TypeEnv, typed bool, direct func(*Module, *Call) bool) Chain {
+	m := f.module
+	for _, c := range f.Calls {
+		if direct(m, c) && (!typed || !p.guardedOut(m, f, c.Node, env)) {
+			return Chain{{Func: f, Call: c}}
+		}
+	}
+	return nil
+}
+
+// entered is the synchronous project function call c of f runs, which a
+// walk enters, with its arguments' known types when typed; nil when the
+// call has no such target or, typed, cannot run.
+func (p *Project) entered(f *Function, c *Call, env TypeEnv, typed bool) (*Function, TypeEnv) {
+	t := p.Target(c)
+	if t == nil || t.Async || t.Lambda || t.Generator {
+		return nil, nil
+	}
+	if !typed {
+		return t, nil
+	}
+	if p.guardedOut(f.module, f, c.Node, env) {
+		return nil, nil
+	}
+	return t, p.argTypes(f.module, c, t, env, f)
+}
+
+// runsBodyWhenCalled reports whether calling f runs its body there and
+// then: not a coroutine or generator function (the call makes an object),
+// nor one whose decorator hands it to another thread (handsBodyAway).
+func runsBodyWhenCalled(f *Function, p *Project) bool {
+	return !f.Async && !f.Generator && !f.module.handsBodyAway(f, p)
+}
+
 // throughStack reports a chain through a function being walked.
 func (w *reachWalk) throughStack(chain Chain) bool {
 	for _, h := range chain {
@@ -274,24 +300,14 @@ func (w *reachWalk) throughStack(chain Chain) bool {
 }
 
 func (w *reachWalk) follow(f *Function, env TypeEnv, depth int) (Chain, int) {
-	p, m := w.project, f.module
-	for _, c := range f.Calls {
-		if w.direct(m, c) && (!w.typed || !p.guardedOut(m, f, c.Node, env)) {
-			return Chain{{Func: f, Call: c}}, closed
-		}
+	if hit := w.project.directHop(f, env, w.typed, w.direct); hit != nil {
+		return hit, closed
 	}
 	low := closed
 	for _, c := range f.Calls {
-		t := p.Target(c)
-		if t == nil || t.Async || t.Lambda || t.Generator {
+		t, argTypes := w.project.entered(f, c, env, w.typed)
+		if t == nil {
 			continue
-		}
-		var argTypes TypeEnv
-		if w.typed {
-			if p.guardedOut(m, f, c.Node, env) {
-				continue
-			}
-			argTypes = p.argTypes(m, c, t, env, f)
 		}
 		sub, subLow := w.reach(t, argTypes, depth+1)
 		low = min(low, subLow)

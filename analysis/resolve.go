@@ -26,6 +26,26 @@ type Ref struct {
 	// `self.x = backup` where `backup = deepcopy(self.x)` gives self.x back
 	// to itself, so agree passes over it instead of giving up.
 	Cyclic bool
+	// Args are the type arguments of a generic library class the value is
+	// an instance (or alias) of, when an annotation names them
+	// (`ConfigEntry[MyData]`): an attribute the class types by its
+	// parameter (pylib.GenericAttrs) has the argument's type.
+	Args *TypeArgs
+}
+
+// TypeArgs are the type arguments written in an annotation, resolved in
+// the module that wrote them.
+type TypeArgs struct {
+	module *Module
+	params []*Node
+}
+
+// Arg resolves the i-th type argument to the instance it describes.
+func (a *TypeArgs) Arg(i int, depth int) Ref {
+	if a == nil || i >= len(a.params) {
+		return Ref{}
+	}
+	return a.module.annotationType(a.params[i], depth+1)
 }
 
 // Known reports whether anything is known.
@@ -46,6 +66,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	}
 	switch n.Type() {
 	case "type":
+		// The value of `type Alias = ConfigEntry[MyData]` is a type.
+		if p := n.Parent(); p != nil && p.Type() == "type_alias_statement" {
+			return asType(m.annotationType(n, depth+1))
+		}
 		// The annotation of an annotated assignment, kept as its value.
 		return m.annotationType(n, depth+1)
 	case "identifier":
@@ -67,6 +91,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			return m.annotationType(t, depth+1)
 		}
 		obj := m.resolve(n.ChildByField("value"), depth+1)
+		// `ConfigEntry[MyData]`, `Optional[Api]` as a value: a type alias.
+		if !obj.Instance && (obj.Class != nil || pylib.IsGenericClass(obj.Name) || specialForm(obj.Name)) {
+			return asType(m.annotationType(n, depth+1))
+		}
 		key := StringConstant(m.File, n.ChildByField("subscript"))
 		// resp["Body"] where resp is a library response with known items.
 		if key != "" && obj.Instance && obj.Name != "" {
@@ -88,6 +116,12 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
 			if pylib.Method(m.File.Text(fn.ChildByField("attribute")), pylib.ReturnsElement) {
 				if t := m.elementAnnotation(fn.ChildByField("object"), depth); t != nil {
+					return m.annotationType(t, depth+1)
+				}
+			}
+			// q.get_nowait() where q: asyncio.Queue[T]: a T.
+			if pylib.QueueItemNowMethods[m.File.Text(fn.ChildByField("attribute"))] {
+				if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
 					return m.annotationType(t, depth+1)
 				}
 			}
@@ -372,7 +406,38 @@ func (m *Module) declaredType(v *Node, depth int) Ref {
 	if t == nil {
 		return Ref{}
 	}
-	return m.annotationType(t, depth+1)
+	r := m.annotationType(t, depth+1)
+	if typeAliasMarker(r.Name) {
+		// `MyEntry: TypeAlias = ConfigEntry[MyData]` names a type.
+		return asType(m.annotationType(v, depth+1))
+	}
+	return r
+}
+
+// asType turns the instance an annotation describes into the type itself
+// (what a type alias denotes).
+func asType(r Ref) Ref {
+	if !r.Known() {
+		return Ref{}
+	}
+	r.Instance = false
+	return r
+}
+
+// typeAliasMarker reports typing's TypeAlias annotation (annotation syntax).
+func typeAliasMarker(name string) bool {
+	return name == "typing.TypeAlias" || name == "typing_extensions.TypeAlias" || name == "TypeAlias"
+}
+
+// specialForm reports typing's forms whose subscript is a type
+// (annotation syntax).
+func specialForm(name string) bool {
+	switch name {
+	case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Annotated", "typing_extensions.Annotated", "Annotated",
+		"typing.Union", "Union", "typing_extensions.Union":
+		return true
+	}
+	return false
 }
 
 // reassignedParam resolves a parameter that the body assigns again: the
@@ -523,8 +588,13 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 			}
 			return Ref{}
 		}
-		// IO[str], Queue[int]: an instance of the generic class.
-		return m.annotationType(base, depth+1)
+		// IO[str], Queue[int]: an instance of the generic class;
+		// ConfigEntry[MyData] keeps its argument for the attribute it types.
+		r := m.annotationType(base, depth+1)
+		if r.Instance && r.Class == nil && r.Args == nil && pylib.IsGenericClass(r.Name) {
+			r.Args = &TypeArgs{module: m, params: params}
+		}
+		return r
 	}
 	r := m.resolve(t, depth+1)
 	if r.Known() && !r.Instance {
@@ -543,7 +613,13 @@ func (m *Module) elementAnnotation(n *Node, depth int) *Node {
 	if base == nil {
 		return nil
 	}
-	name := m.resolve(base, depth+1).Name
+	return elementParam(m.resolve(base, depth+1).Name, params)
+}
+
+// elementParam picks, among the parameters of the generic container
+// annotation named name, the one its elements have: a mapping's values,
+// a sequence's or set's items; nil for other generics.
+func elementParam(name string, params []*Node) *Node {
 	// Python's generic containers as annotations spell them: typing syntax.
 	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
 	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict":
@@ -596,13 +672,7 @@ func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 		if obj.Class == nil || !obj.Instance {
 			return nil, nil
 		}
-		attr := m.File.Text(n.ChildByField("attribute"))
-		ann = annotationValue(obj.Class.Attrs[attr])
-		if ann == nil {
-			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
-				ann = annotationValue(b.Values)
-			}
-		}
+		ann = obj.Class.attrAnnotation(m.File.Text(n.ChildByField("attribute")))
 	}
 	if ann == nil {
 		return nil, nil
@@ -612,6 +682,19 @@ func (m *Module) containerAnnotation(n *Node, depth int) (*Node, []*Node) {
 		return nil, nil
 	}
 	return base, params
+}
+
+// attrAnnotation returns the annotation declaring attribute attr of c's
+// instances (`self.q: asyncio.Queue[Job] = ...` in a method, or `q:
+// asyncio.Queue[Job]` in the class body), or nil.
+func (c *Class) attrAnnotation(attr string) *Node {
+	if ann := annotationValue(c.Attrs[attr]); ann != nil {
+		return ann
+	}
+	if b := c.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+		return annotationValue(b.Values)
+	}
+	return nil
 }
 
 // annotationValue returns the annotation among a binding's values (an
@@ -743,6 +826,15 @@ func member(obj Ref, attr string, depth int) Ref {
 				return r
 			}
 		}
+		// An attribute a base class of this module sets on self or
+		// declares in its body (`coordinator: Coordinator`).
+		if obj.Instance {
+			if b := cls.inheritedAttrBinding(attr, 0); b != nil {
+				if r := cls.module.resolveBinding(b, depth); r.Known() {
+					return r
+				}
+			}
+		}
 		// Inherited from a library class: `class Api(requests.Session)`
 		// makes `Api().get` requests.Session.get.
 		base := cls.libraryBaseFor(attr, 0)
@@ -780,6 +872,14 @@ func member(obj Ref, attr string, depth int) Ref {
 	}
 	if obj.Name == "builtins" && !obj.Instance {
 		return Ref{Name: attr}
+	}
+	// entry.runtime_data where entry: ConfigEntry[MyData].
+	if obj.Args != nil && obj.Instance {
+		if i, ok := pylib.GenericAttr(obj.Name, attr); ok {
+			if t := obj.Args.Arg(i, depth); t.Known() {
+				return t
+			}
+		}
 	}
 	if t, ok := pylib.AttrType(obj.Name, attr); ok && obj.Instance {
 		return Ref{Name: t, Instance: true}
@@ -1020,6 +1120,68 @@ func libraryName(m *Module, base *Node) bool {
 	return top == "" || (q != top && !strings.HasPrefix(q, top+"."))
 }
 
+// AttrValues returns the values assigned to attribute attr of instances of
+// c as member resolves it: c's own `self.attr = ...` assignments, else
+// those of the base class of c's module it inherits attr from (nil when
+// neither, or when attr comes from another module).
+func (c *Class) AttrValues(attr string) []*Node {
+	if values, ok := c.Attrs[attr]; ok {
+		return values
+	}
+	if b := c.inheritedAttrBinding(attr, 0); b != nil {
+		return b.Values
+	}
+	return nil
+}
+
+// inheritedAttrBinding returns the binding of attribute attr that instances
+// of c get from a project base class of c's own module: the first base, in
+// order, whose self attributes or body bind attr. nil when none does, when
+// that base defines attr as a method, or when a base of another module or a
+// library, which may define attr, comes first (the project looks those up:
+// Project.instanceAttr).
+func (c *Class) inheritedAttrBinding(attr string, depth int) *Binding {
+	b, _ := c.inheritedAttr(attr, depth)
+	return b
+}
+
+// inheritedAttr is inheritedAttrBinding; stop reports that the search ended
+// at a base that defines attr or may define it.
+func (c *Class) inheritedAttr(attr string, depth int) (b *Binding, stop bool) {
+	if depth > 8 {
+		return nil, true
+	}
+	for _, base := range c.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := c.module.resolve(base, 0)
+		parent := r.Class
+		if parent == nil || parent == c {
+			if r.Name != "" && r.Func == nil && !pylib.LacksAttr(r.Name, attr) {
+				return nil, true
+			}
+			continue
+		}
+		if b := parent.attrBinding(attr); b != nil {
+			return b, true
+		}
+		if b := parent.Scope.Bindings[attr]; b != nil {
+			if b.Kind == BindAssign {
+				return b, true
+			}
+			return nil, true
+		}
+		if _, ok := parent.Methods[attr]; ok {
+			return nil, true
+		}
+		if b, stop := parent.inheritedAttr(attr, depth+1); stop {
+			return b, true
+		}
+	}
+	return nil, false
+}
+
 // definesAttr reports whether the class or its project bases define attr
 // (a method, a class attribute or a self attribute).
 func (c *Class) definesAttr(attr string, depth int) bool {
@@ -1137,6 +1299,125 @@ func (m *Module) finishCall(c *Call) {
 		}
 	}
 	c.Usage, c.UsedBy = m.classifyUsage(c)
+	if !r.Known() && r.Via == "" {
+		if values := m.tableItem(c.Node.ChildByField("function"), 0); len(values) > 0 {
+			choices := make([]Ref, len(values))
+			for i, v := range values {
+				choices[i] = m.Resolve(v)
+			}
+			c.choices = &choices
+		}
+	}
+}
+
+// tableItem returns the values of the table of callables that expression
+// n takes one item of: `table[key]`, `table.get(key)` (with its default, if
+// any), or a name bound once to either; table is a name or self attribute
+// bound once to a dict, list or tuple display. nil when n is no such item.
+func (m *Module) tableItem(n *Node, depth int) []*Node {
+	n = Unparen(n)
+	if n == nil || depth > 2 {
+		return nil
+	}
+	switch n.Type() {
+	case "subscript":
+		return m.tableValues(n.ChildByField("value"))
+	case "call":
+		fn := n.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" || !pylib.Method(m.File.Text(fn.ChildByField("attribute")), pylib.ReturnsElement) {
+			return nil
+		}
+		values := m.tableValues(fn.ChildByField("object"))
+		if values == nil {
+			return nil
+		}
+		args := n.ChildByField("arguments")
+		if args == nil {
+			return nil
+		}
+		switch named := args.NamedChildren(); {
+		case len(named) == 2 && named[1].Type() != "keyword_argument":
+			return append(append([]*Node(nil), values...), named[1]) // the default is one more value
+		case len(named) != 1:
+			return nil
+		}
+		return values
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+			return nil
+		}
+		return m.tableItem(b.Values[0], depth+1)
+	}
+	return nil
+}
+
+// tableValues returns the values of the dict, list or tuple display that
+// the name or self attribute n is bound to, once (None aside); nil
+// otherwise, or when the display unpacks another (`**base`).
+func (m *Module) tableValues(n *Node) []*Node {
+	n = Unparen(n)
+	if n == nil {
+		return nil
+	}
+	var values []*Node
+	switch n.Type() {
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != BindAssign {
+			return nil
+		}
+		values = b.Values
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), 1)
+		if obj.Class == nil || !obj.Instance {
+			return nil
+		}
+		attr := m.File.Text(n.ChildByField("attribute"))
+		values = obj.Class.Attrs[attr]
+		if values == nil {
+			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+				values = b.Values
+			}
+		}
+	default:
+		return nil
+	}
+	var display *Node
+	for _, v := range values {
+		v = Unparen(v)
+		if v == nil {
+			return nil
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if display != nil {
+			return nil
+		}
+		display = v
+	}
+	if display == nil {
+		return nil
+	}
+	var out []*Node
+	switch display.Type() {
+	case "dictionary":
+		for _, item := range display.NamedChildren() {
+			if item.Type() != "pair" {
+				return nil // **base, a comment
+			}
+			out = append(out, item.ChildByField("value"))
+		}
+	case "list", "tuple":
+		for _, item := range display.NamedChildren() {
+			if item.Type() == "list_splat" || item.Type() == "comment" {
+				return nil
+			}
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // IsScheduler reports whether call awaits or schedules awaitables passed to it.

@@ -139,6 +139,11 @@ var AsyncQueueTypes = map[string]bool{
 	"asyncio.queues.Queue": true, "asyncio.queues.LifoQueue": true, "asyncio.queues.PriorityQueue": true,
 }
 
+// QueueItemNowMethods are the asyncio queue methods that return an item
+// without awaiting (`q.get_nowait()`): of the type the queue's annotation's
+// parameter names, like what awaiting get() gives.
+var QueueItemNowMethods = map[string]bool{"get_nowait": true}
+
 // IsAsyncQueueSpelling reports whether a constructor as written (`asyncio.Queue`,
 // or `Queue` imported from asyncio) names one of AsyncQueueTypes.
 func IsAsyncQueueSpelling(text string) bool {

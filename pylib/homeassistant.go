@@ -85,6 +85,10 @@ func init() {
 	// MyCoordinator (HA: `def __init__(self, coordinator:
 	// _DataUpdateCoordinatorT)` stores it as self.coordinator).
 	GenericAttrs[haCoordEntity+".coordinator"] = 0
+	// `type MyConfigEntry = ConfigEntry[MyData]`: entry.runtime_data is a
+	// MyData (HA: `class ConfigEntry(Generic[_DataT])` declares
+	// `runtime_data: _DataT`).
+	GenericAttrs[haEntries+"ConfigEntry.runtime_data"] = 0
 
 	// Entity classes integrations subclass: every one is an Entity.
 	LibraryBases[haCoordEntity] = []string{haEntity}

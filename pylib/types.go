@@ -1,6 +1,9 @@
 package pylib
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // What library calls return, what attributes of library objects hold, what
 // arguments libraries pass to the handlers they call, and which decorators
@@ -157,6 +160,27 @@ func attrType(typ, attr string, depth int) (string, bool) {
 // self.coordinator of that type. LibraryAttrTypes gives the type when the
 // parameter is not named (its bound).
 var GenericAttrs = map[string]int{}
+
+// SocketStreams are the calls that make a file object over a socket
+// (`sock.makefile()`): its reads and writes wait as the socket's do, and
+// not at all on a socket set non-blocking.
+var SocketStreams = map[string]bool{"socket.socket.makefile": true}
+
+// IsGenericClass reports whether the library class typ types an attribute
+// by one of its type parameters (GenericAttrs).
+func IsGenericClass(typ string) bool {
+	return genericClasses()[typ]
+}
+
+var genericClasses = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for key := range GenericAttrs {
+		if i := strings.LastIndexByte(key, '.'); i > 0 {
+			out[key[:i]] = true
+		}
+	}
+	return out
+})
 
 // GenericAttr returns the index of the type parameter that types
 // attribute attr of the generic library class typ.

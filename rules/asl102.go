@@ -46,8 +46,12 @@ async def handler(key):
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
-		"declaration assigned later), properties, type aliases, " +
-		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins, copies " +
+		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
+		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
+		"`ConfigEntry[Data]` is a `Data`), " +
+		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins (attributes they " +
+		"declare or set too), chains of attributes typed in classes of other modules (`self.coordinator.client.api.fetch()`, any " +
+		"number of hops; a cycle or an unknown hop is unknown), copies " +
 		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), " +
 		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), and functions of other " +
 		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
@@ -56,7 +60,13 @@ async def handler(key):
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
 		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
 		"record; not in a function that asks `iscoroutine...`/`isawaitable`), not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
-		"that runs without an await (`run_in_executor`, `create_task`). `[tool.asyncls]` `coroutine-functions` and " +
+		"that runs without an await (`run_in_executor`, `create_task`). An item of a table of callables (`HANDLERS[kind](event)`, " +
+		"`HANDLERS.get(kind)(event)`, or a name bound to either; the table a name or `self` attribute bound once to a dict, list or " +
+		"tuple display) is a coroutine function when every value of the table is one; a plain function among them, or a default " +
+		"of `.get` that is one, keeps it quiet. A call of a synchronous function annotated `-> Coroutine[...]` makes a coroutine " +
+		"(not `-> Awaitable[...]`, which mostly means a future or task whose work runs anyway, nor `Optional[Coroutine[...]]`), and so " +
+		"does taking an item without awaiting (`q.get_nowait()`, `d.pop(k)`) from a queue or container annotated with " +
+		"`Awaitable`/`Coroutine` items (also an attribute annotated in a class of another module: `hooks.queue.get_nowait()`). `[tool.asyncls]` `coroutine-functions` and " +
 		"`coroutine-wrappers` add your own. A call of a callee no table records (a vendored SDK's `client.fetch`, a " +
 		"receiver of unknown type) counts when it alone is not awaited while the coroutines of its module await the same callee " +
 		"at least twice and use it no other way (the same resolved name, the same unresolved value path, or the same " +
@@ -132,13 +142,16 @@ func runNeverAwaited(p *Pass) {
 		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
 			continue
 		}
+		annotated := ""
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
-			continue
+			if annotated = awaitableByAnnotation(p, c); annotated == "" {
+				continue
+			}
 		}
 		if underCoroutineFunctionTest(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c)}
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed {
 			continue
@@ -146,6 +159,10 @@ func runNeverAwaited(p *Pass) {
 		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
 		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
+		if annotated != "" {
+			msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
+				"` by its annotation) that is never awaited: " + why + "; add `await`"
+		}
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
@@ -158,6 +175,73 @@ func runNeverAwaited(p *Pass) {
 	}
 	reportCoroutineCallbacks(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// awaitableByAnnotation returns the annotation (`typing.Awaitable`,
+// `typing.Coroutine`) that says the value call c returns is an awaitable
+// still to be awaited: the return annotation of the function it calls, or
+// the item annotation of the queue `q.get_nowait()` takes from; "" when
+// none does.
+//
+// A function's annotation counts only when it is `Coroutine[...]` itself:
+// `Awaitable[...]` is mostly written for futures and tasks, whose work runs
+// whether or not anyone awaits them (tornado's `Condition.wait()`,
+// prompt_toolkit's `run_in_terminal()`), and `Optional[Coroutine[...]]`
+// for a method that returns one only in some subclass. Items of a
+// container or queue annotated with either are what the code put there.
+func awaitableByAnnotation(p *Pass, c *analysis.Call) string {
+	if t := p.Project.Target(c); t != nil {
+		if t.Async || t.Generator {
+			return ""
+		}
+		return coroutineReturnAnnotation(t)
+	}
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return ""
+	}
+	method := p.File.Text(fn.ChildByField("attribute"))
+	if !pylib.Method(method, pylib.ReturnsElement) && !pylib.QueueItemNowMethods[method] {
+		return ""
+	}
+	if r := p.Project.TakenItem(p.Module, c.Node); r.Instance && pylib.AwaitableAnnotations[r.Name] {
+		return r.Name
+	}
+	return ""
+}
+
+// coroutineReturnAnnotation returns the annotation name when synchronous
+// function f is annotated to return `Coroutine[...]` (not optionally), or "".
+func coroutineReturnAnnotation(f *analysis.Function) string {
+	rt := analysis.Unparen(f.Node.ChildByField("return_type"))
+	if rt != nil && rt.Type() == "type" {
+		if named := rt.NamedChildren(); len(named) == 1 {
+			rt = analysis.Unparen(named[0])
+		}
+	}
+	if rt == nil {
+		return ""
+	}
+	base := rt
+	switch rt.Type() {
+	case "subscript":
+		base = rt.ChildByField("value")
+	case "generic_type":
+		if named := rt.NamedChildren(); len(named) > 0 {
+			base = named[0]
+		}
+	}
+	r := f.Module().Resolve(base)
+	if !r.Instance && pylib.AwaitableAnnotations[r.Name] && annotatedCoroutine(r.Name) {
+		return r.Name
+	}
+	return ""
+}
+
+// annotatedCoroutine reports an annotation naming a coroutine proper (it
+// runs once), not any awaitable.
+func annotatedCoroutine(name string) bool {
+	return strings.HasSuffix(name, ".Coroutine")
 }
 
 // reportDroppedAwaitedCoroutines reports an `await` statement whose result
@@ -177,7 +261,7 @@ func reportDroppedAwaitedCoroutines(p *Pass) {
 		if aw == nil || aw.Type() != "await" {
 			return false
 		}
-		r := p.Module.Resolve(aw)
+		r := p.Project.TakenItem(p.Module, aw)
 		if !r.Instance || !pylib.AwaitableAnnotations[r.Name] {
 			return false
 		}

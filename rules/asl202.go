@@ -84,7 +84,7 @@ func runBlockingCall(p *Pass) {
 // function has just created, queries on an in-memory sqlite database, and
 // a call its readiness check guards (`if not q.empty(): q.get()`).
 // (The shared guards of every blocking family are in guards.go.)
-func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
+func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
 	f := m.File
 	isFalse := func(n *analysis.Node) bool { return n != nil && (n.Type() == "false" || f.Text(n) == "0") }
 	isZero := func(n *analysis.Node) bool { return n != nil && (f.Text(n) == "0" || f.Text(n) == "0.0") }
@@ -106,13 +106,14 @@ func callCannotWait(m *analysis.Module, c *analysis.Call, name string) bool {
 		if isFalse(c.Positional(1)) || isFalse(c.Keyword("block", f)) || isZero(c.Keyword("timeout", f)) {
 			return true
 		}
-		// put() on an unbounded queue never waits.
-		ctor := constructorCall(m, recv, 0)
+		// put() on an unbounded queue never waits (made here, or as an
+		// attribute of a class of another module).
+		cm, ctor := constructorCallIn(proj, m, recv)
 		if ctor == nil {
 			return false
 		}
-		size := queueSize(ctor, f)
-		return size == nil || f.Text(size) == "0" || pylib.Is(calleeOf(m, ctor), pylib.UnboundedQueue)
+		size := queueSize(ctor, cm.File)
+		return size == nil || cm.File.Text(size) == "0" || pylib.Is(calleeOf(cm, ctor), pylib.UnboundedQueue)
 	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag, pylib.UnblockedLocalHost:
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST (for the
 		// calls that take flags), an IP address literal ("127.0.0.1",

@@ -49,7 +49,7 @@ async def load(path):
 // openDoesNoIO reports an archive or compressed file opened over an
 // in-memory buffer (archiveOverMemory), or the UTC zone asked of a loader
 // that answers it without a file (utcZone): no file is opened.
-func openDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
+func openDoesNoIO(_ *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
 	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c) || withoutBlockingKeyword(m, c)
 }
 

@@ -45,7 +45,10 @@ async def first_line(path):
 		"then `tar.extractfile(m)`, `zipfile.ZipFile(buf).read(name)`; `extract`/`extractall`/`add`/`write` still touch " +
 		"the disk and are reported), nor a call the function routes by whether it blocks: called directly under a condition " +
 		"(`if self._in_memory: return self.file.read(n)`) and offloaded elsewhere in the same function " +
-		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule.",
+		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule. Nor the stream a socket's " +
+		"`makefile()` gives over a socket that the class (or function) making it sets non-blocking (`setblocking(False)`): its " +
+		"reads and writes return or raise `BlockingIOError` at once; the stream may be an attribute a base class of another " +
+		"module assigns.",
 	Requires:    []Fact{blockingCalls, blockingDelays},
 	Run:         runBlockingFileCall,
 	NonBlocking: fileCallDoesNoIO,
@@ -68,9 +71,12 @@ func runBlockingFileCall(p *Pass) {
 // is reported itself), and the methods of a compressed file over an
 // in-memory buffer (compression is CPU work). (The shared guards of every
 // blocking family are in guards.go.)
-func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
+func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
 	recv := c.Node.ChildByField("function").ChildByField("object")
 	if compressedOverMemory(m, recv, name) {
+		return true
+	}
+	if streamOfNonBlockingSocket(proj, m, recv) {
 		return true
 	}
 	api, _ := pylib.Lookup(name)
@@ -91,6 +97,83 @@ func fileCallDoesNoIO(m *analysis.Module, c *analysis.Call, name string) bool {
 		return analysis.Unparen(arg).Type() == "call"
 	}
 	return false
+}
+
+// streamOfNonBlockingSocket reports a file object made by a socket's
+// makefile() (pylib.SocketStreams) over a socket that the module making it
+// switches to non-blocking (`self._sock.setblocking(False)`): its reads and
+// writes return or raise BlockingIOError at once, they never wait. The
+// stream may be an attribute a base class of another module sets.
+func streamOfNonBlockingSocket(proj *analysis.Project, m *analysis.Module, recv *analysis.Node) bool {
+	owner, ctor := constructorCallIn(proj, m, recv)
+	if ctor == nil {
+		return false
+	}
+	fn := ctor.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || !pylib.SocketStreams[owner.Resolve(fn).Name] {
+		return false
+	}
+	sock := owner.File.Text(fn.ChildByField("object"))
+	for _, other := range owner.Calls {
+		if owner.File.Text(other.Node.ChildByField("function")) != sock+".setblocking" {
+			continue
+		}
+		// The same attribute of self in a method of the same class, or the
+		// same local in the same function.
+		at, made := owner.FunctionAt(other.Node), owner.FunctionAt(ctor)
+		if at == nil || made == nil {
+			continue
+		}
+		if strings.HasPrefix(sock, "self.") && at.Class != made.Class || !strings.HasPrefix(sock, "self.") && at != made {
+			continue
+		}
+		if a := other.Positional(0); a != nil && (a.Type() == "false" || owner.File.Text(a) == "0") {
+			return true
+		}
+	}
+	return false
+}
+
+// constructorCallIn is constructorCall that also follows a self attribute
+// a base class of another module assigns (through proj, when not nil): the
+// call, with the module holding it.
+func constructorCallIn(proj *analysis.Project, m *analysis.Module, n *analysis.Node) (*analysis.Module, *analysis.Node) {
+	if ctor := constructorCall(m, n, 0); ctor != nil {
+		return m, ctor
+	}
+	n = analysis.Unparen(n)
+	if proj == nil || n == nil || n.Type() != "attribute" {
+		return nil, nil
+	}
+	obj := m.Resolve(n.ChildByField("object"))
+	cls := obj.Class
+	if cls == nil && obj.Instance && obj.Name != "" { // an instance of another module's class
+		cls = proj.Lookup(obj.Name).Class
+	}
+	if cls == nil || !obj.Instance {
+		return nil, nil
+	}
+	owner := proj.AttrOwner(cls, m.File.Text(n.ChildByField("attribute")))
+	if owner == nil {
+		return nil, nil
+	}
+	var made []*analysis.Node
+	for _, v := range owner.Attrs[m.File.Text(n.ChildByField("attribute"))] {
+		if v = analysis.Unparen(v); v != nil && v.Type() != "none" {
+			made = append(made, v)
+		}
+	}
+	// Assigned once, or alike on every path (`self._stream =
+	// self._sock.makefile("rwb")` for each transport).
+	for _, v := range made {
+		if v.Type() != "call" || owner.Module().File.Text(v) != owner.Module().File.Text(made[0]) {
+			return nil, nil
+		}
+	}
+	if len(made) == 0 {
+		return nil, nil
+	}
+	return owner.Module(), made[0]
 }
 
 // openedReadOnly reports a file object made by `open(...)` with a mode that

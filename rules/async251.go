@@ -29,7 +29,7 @@ async def poll():
 // sleepsZero reports `time.sleep(0)`: it only lets other threads take the
 // GIL and returns at once, so it does not hold the event loop (code calls
 // it exactly to yield to a thread it just fed).
-func sleepsZero(m *analysis.Module, c *analysis.Call, _ string) bool {
+func sleepsZero(_ *analysis.Project, m *analysis.Module, c *analysis.Call, _ string) bool {
 	args := c.Node.ChildByField("arguments")
 	if args == nil {
 		return false

@@ -156,7 +156,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		}
 	}
 	if b, ok := blockingNamed(name); ok {
-		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(m, c, name) || guardedAgainstBlocking(m, c) {
+		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(proj, m, c, name) || guardedAgainstBlocking(m, c) {
 			return blockingCall{}, false
 		}
 		return b, true
@@ -203,17 +203,22 @@ func BlockingCode(m *analysis.Module, c *analysis.Call, opts *Options) string {
 // blockingMessage is the message of a blocking rule for a blocking call made
 // directly in a coroutine, with the delay ASL402 simulated for it.
 func blockingMessage(p *Pass, b blockingUse) string {
-	return withDelay(p, displayName(p.Module, b.Call)+" blocks the event loop in async function `"+b.Call.Func.Name+"`; "+b.Instead,
+	return withDelay(p, displayName(p.Project, p.Module, b.Call)+" blocks the event loop in async function `"+b.Call.Func.Name+"`; "+b.Instead,
 		int(b.Call.Node.Start))
 }
 
 // displayName is how a call is shown in messages: its source text, with the
-// qualified name it resolves to when that says more ("`rq.post()` (requests.post)").
-func displayName(m *analysis.Module, c *analysis.Call) string {
+// qualified name it resolves to when that says more ("`rq.post()` (requests.post)"),
+// followed through the project's modules (`self.hub.session.get()` (requests.Session.get)).
+func displayName(proj *analysis.Project, m *analysis.Module, c *analysis.Call) string {
 	text := m.File.Text(c.Node.ChildByField("function"))
 	out := "`" + text + "()`"
-	if c.Callee != "" && !strings.HasSuffix(c.Callee, text) {
-		out += " (" + c.Callee + ")"
+	name := c.Callee
+	if name != "" && proj != nil {
+		name = proj.Canonical(name)
+	}
+	if name != "" && !strings.HasSuffix(name, text) {
+		out += " (" + name + ")"
 	}
 	return out
 }

@@ -262,7 +262,7 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		}
 		// `self._f = None` (not opened yet, or closed) constructs nothing.
 		var made []*analysis.Node
-		for _, v := range obj.Class.Attrs[m.File.Text(n.ChildByField("attribute"))] {
+		for _, v := range obj.Class.AttrValues(m.File.Text(n.ChildByField("attribute"))) {
 			if analysis.Unparen(v).Type() != "none" {
 				made = append(made, v)
 			}

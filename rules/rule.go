@@ -106,8 +106,9 @@ type Rule struct {
 	// in a way that does not block (`q.get(block=False)`): name is the
 	// callee's qualified name. The blockingCalls fact asks it, so the rules
 	// that follow calls through helpers (ASL201, ASL402, ASYNC124) agree
-	// with the family's own rule.
-	NonBlocking func(m *analysis.Module, c *analysis.Call, name string) bool
+	// with the family's own rule. proj (nil when unknown) follows values
+	// through the project's other modules.
+	NonBlocking func(proj *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool
 	// QuietInTests, on a rule reporting a call that blocks the event loop
 	// (or a busy-wait, ASYNC110, which costs the loop's time the same way,
 	// or awaits run one after another, ASL401, whose latency is the test's),
