@@ -40,7 +40,7 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 // never written again and may be read by many goroutines.
 func (m *Module) resolveAll() {
 	for _, s := range m.scopeOf {
-		for _, b := range s.Bindings {
+		for _, b := range s.Bindings.All() {
 			if b.Kind == BindAssign || b.Kind == BindParam && len(b.Values) > 0 {
 				m.resolveBinding(b, 0)
 			}
@@ -54,10 +54,10 @@ func (m *Module) resolveAll() {
 }
 
 func (m *Module) newScope(kind ScopeKind, n *Node, parent *Scope) *Scope {
-	s := &Scope{Kind: kind, Node: n, Parent: parent, Bindings: map[string]*Binding{}}
+	s := &Scope{Kind: kind, Node: n, Parent: parent}
 	m.scopeOf[n] = s
-	if !slices.Contains(m.scopeKinds, n.kind) {
-		m.scopeKinds = append(m.scopeKinds, n.kind)
+	if !slices.Contains(m.scopeKinds, n.kind()) {
+		m.scopeKinds = append(m.scopeKinds, n.kind())
 	}
 	return s
 }
@@ -81,10 +81,10 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 			s = s.Parent
 		}
 	}
-	bd, ok := s.Bindings[name]
-	if !ok {
+	bd := s.Bindings.Get(name)
+	if bd == nil {
 		bd = &Binding{Name: name, Kind: kind, Node: node}
-		s.Bindings[name] = bd
+		s.Bindings.add(bd)
 	} else if bd.Kind != kind {
 		// Rebinding with another kind (import then assign): resolution gives up
 		// unless every value agrees, which BindOther never does. A parameter
@@ -354,7 +354,7 @@ func (b *builder) markOther(s *Scope, target *Node) {
 	}
 	target.Walk(func(n *Node) bool {
 		if n.Type() == "identifier" {
-			if bd := s.Bindings[b.text(n)]; bd != nil {
+			if bd := s.Bindings.Get(b.text(n)); bd != nil {
 				bd.Kind = BindOther
 			}
 		}

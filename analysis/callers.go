@@ -184,7 +184,7 @@ const (
 )
 
 func paramKind(f *Function, name string) paramKindOf {
-	b := f.Scope.Bindings[name]
+	b := f.Scope.Bindings.Get(name)
 	if b == nil || b.Kind != BindParam {
 		return notPositional
 	}
@@ -288,7 +288,7 @@ func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]boo
 // parameter types from callers were known.
 func (m *Module) forgetResolutions() {
 	for _, s := range m.scopeOf {
-		for _, b := range s.Bindings {
+		for _, b := range s.Bindings.All() {
 			b.resolved, b.ref = false, nil
 		}
 	}

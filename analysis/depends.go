@@ -135,7 +135,7 @@ func (c *Class) syncMemberNames() []string {
 			out = append(out, name)
 		}
 	}
-	for name, b := range c.Scope.Bindings {
+	for name, b := range c.Scope.Bindings.All() {
 		if b.Kind == BindAssign {
 			out = append(out, name)
 		}

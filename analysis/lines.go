@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,25 +18,41 @@ type Position struct {
 // UTF-16 code units (LSP's default and VS Code's only one) and characters
 // (code points, for humans and the CLI's JSON output).
 type LineIndex struct {
-	src    []byte
-	starts []int // byte offset where each line begins
+	src []byte
+	// starts holds the byte offset where each line begins, sized exactly
+	// (a check keeps the index of every module of a project).
+	starts []uint32
 }
 
 // NewLineIndex indexes src. "\n", "\r\n" and lone "\r" end lines, as in LSP.
 func NewLineIndex(src []byte) *LineIndex {
-	starts := make([]int, 1, len(src)/32+1)
+	lines := 1 + bytes.Count(src, []byte{'\n'})
+	if bytes.IndexByte(src, '\r') >= 0 {
+		for i := range src {
+			if src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+				lines++
+			}
+		}
+	}
+	starts := make([]uint32, 1, lines)
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
-			starts = append(starts, i+1)
+			starts = append(starts, uint32(i+1))
 		case '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
-			starts = append(starts, i+1)
+			starts = append(starts, uint32(i+1))
 		}
 	}
 	return &LineIndex{src: src, starts: starts}
+}
+
+// searchStarts returns the index of the first line starting at or after
+// offset x.
+func (li *LineIndex) searchStarts(x int) int {
+	return sort.Search(len(li.starts), func(i int) bool { return int(li.starts[i]) >= x })
 }
 
 // isLineStart reports whether a line starts at offset x > 0 of src: after
@@ -58,19 +75,19 @@ func isLineStart(src []byte, x int) bool {
 func (li *LineIndex) Edited(next []byte, e TextEdit) *LineIndex {
 	newEnd := e.Start + len(e.New)
 	// Starts before e.Start depend on bytes before it only: unchanged.
-	keep := max(sort.SearchInts(li.starts, e.Start), 1) // line 0 starts at 0
+	keep := max(li.searchStarts(e.Start), 1) // line 0 starts at 0
 	// Starts after e.End in the old source depend on unchanged bytes: shifted.
-	tail := sort.SearchInts(li.starts, e.End+1)
-	starts := make([]int, keep, keep+(newEnd-e.Start+1)/32+len(li.starts)-tail+1)
+	tail := li.searchStarts(e.End + 1)
+	starts := make([]uint32, keep, keep+(newEnd-e.Start+1)/32+len(li.starts)-tail+1)
 	copy(starts, li.starts[:keep])
 	for x := max(e.Start, 1); x <= newEnd && x <= len(next); x++ {
 		if isLineStart(next, x) {
-			starts = append(starts, x)
+			starts = append(starts, uint32(x))
 		}
 	}
 	delta := newEnd - e.End
 	for _, x := range li.starts[tail:] {
-		starts = append(starts, x+delta)
+		starts = append(starts, uint32(int(x)+delta))
 	}
 	return &LineIndex{src: next, starts: starts}
 }
@@ -86,16 +103,16 @@ func (li *LineIndex) LineStart(line int) int {
 	if line >= len(li.starts) {
 		return len(li.src)
 	}
-	return li.starts[line]
+	return int(li.starts[line])
 }
 
 // lineEnd returns the offset of the end of the line's content (before the terminator).
 func (li *LineIndex) lineEnd(line int) int {
 	end := len(li.src)
 	if line+1 < len(li.starts) {
-		end = li.starts[line+1]
+		end = int(li.starts[line+1])
 	}
-	for end > li.starts[line] && (li.src[end-1] == '\n' || li.src[end-1] == '\r') {
+	for end > int(li.starts[line]) && (li.src[end-1] == '\n' || li.src[end-1] == '\r') {
 		end--
 	}
 	return end
@@ -117,8 +134,8 @@ func (li *LineIndex) Position(off int) Position {
 	if off > len(li.src) {
 		off = len(li.src)
 	}
-	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
-	return Position{Line: line, Col: off - li.starts[line]}
+	line := li.searchStarts(off+1) - 1
+	return Position{Line: line, Col: off - int(li.starts[line])}
 }
 
 // Offset converts a line and byte column into a byte offset, clamping to the line.
@@ -129,7 +146,7 @@ func (li *LineIndex) Offset(p Position) int {
 	if p.Line < 0 {
 		return 0
 	}
-	start := li.starts[p.Line]
+	start := int(li.starts[p.Line])
 	end := li.lineEnd(p.Line)
 	if p.Col < 0 {
 		return start
@@ -197,7 +214,7 @@ func (li *LineIndex) lineBytes(line, byteCol int) []byte {
 	if line < 0 || line >= len(li.starts) {
 		return nil
 	}
-	start, end := li.starts[line], li.lineEnd(line)
+	start, end := int(li.starts[line]), li.lineEnd(line)
 	if byteCol >= 0 && start+byteCol < end {
 		end = start + byteCol
 	}

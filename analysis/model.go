@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -76,9 +77,60 @@ type Scope struct {
 	Parent    *Scope
 	Func      *Function // the function or lambda for FunctionScope / LambdaScope
 	Class     *Class    // for ClassScope
-	Bindings  map[string]*Binding
+	Bindings  Bindings
 	Globals   map[string]bool
 	Nonlocals map[string]bool
+}
+
+// Bindings are a scope's bindings by name. Most scopes bind a few names,
+// which a list holds in a fraction of a map's smallest table (a check
+// keeps every scope of a project); a scope with more is indexed by a map
+// too.
+type Bindings struct {
+	list  []*Binding          // in the order the names were first bound
+	index map[string]*Binding // nil while len(list) <= smallBindings
+}
+
+// smallBindings is how many bindings a scope looks up by scanning its list.
+const smallBindings = 8
+
+// Get returns the binding of name, or nil.
+func (bs *Bindings) Get(name string) *Binding {
+	if bs.index != nil {
+		return bs.index[name]
+	}
+	for _, b := range bs.list {
+		if b.Name == name {
+			return b
+		}
+	}
+	return nil
+}
+
+// All yields each name and its binding, in the order the names were
+// first bound.
+func (bs *Bindings) All() iter.Seq2[string, *Binding] {
+	return func(yield func(string, *Binding) bool) {
+		for _, b := range bs.list {
+			if !yield(b.Name, b) {
+				return
+			}
+		}
+	}
+}
+
+// add binds b.Name, which is not bound yet.
+func (bs *Bindings) add(b *Binding) {
+	bs.list = append(bs.list, b)
+	switch {
+	case bs.index != nil:
+		bs.index[b.Name] = b
+	case len(bs.list) > smallBindings:
+		bs.index = make(map[string]*Binding, 2*len(bs.list))
+		for _, b := range bs.list {
+			bs.index[b.Name] = b
+		}
+	}
 }
 
 // Function is a def, async def or lambda.
@@ -221,7 +273,7 @@ func (f *Function) returnedLocalDef() *Function {
 		if len(named) != 1 || named[0].Type() != "identifier" {
 			return nil
 		}
-		b := f.Scope.Bindings[f.module.File.Text(named[0])]
+		b := f.Scope.Bindings.Get(f.module.File.Text(named[0]))
 		if b == nil || b.Kind != BindDef || b.Func == nil || (found != nil && found != b.Func) {
 			return nil
 		}
@@ -244,7 +296,7 @@ func (c *Class) getattrCoroutine() *Function {
 		if len(named) != 1 || named[0].Type() != "identifier" {
 			continue
 		}
-		if b := f.Scope.Bindings[f.module.File.Text(named[0])]; b != nil && b.Kind == BindDef && b.Func.isPlainCoroutineDef() {
+		if b := f.Scope.Bindings.Get(f.module.File.Text(named[0])); b != nil && b.Kind == BindDef && b.Func.isPlainCoroutineDef() {
 			return b.Func
 		}
 	}
@@ -584,7 +636,7 @@ func (m *Module) Memo(key string, compute func() any) any {
 func (m *Module) ScopeAt(n *Node) *Scope {
 	var child *Node // the child of p that holds n
 	for p := n; p != nil; child, p = p, p.Parent() {
-		if !slices.Contains(m.scopeKinds, p.kind) {
+		if !slices.Contains(m.scopeKinds, p.kind()) {
 			continue
 		}
 		if s, ok := m.scopeOf[p]; ok {
@@ -643,14 +695,14 @@ func (s *Scope) lookup(name string) (*Binding, *Scope) {
 		if sc.Globals[name] {
 			for root := sc; root != nil; root = root.Parent {
 				if root.Kind == ModuleScope {
-					if b := root.Bindings[name]; b != nil {
+					if b := root.Bindings.Get(name); b != nil {
 						return b, root
 					}
 					return nil, nil
 				}
 			}
 		}
-		if b, ok := sc.Bindings[name]; ok && !sc.Nonlocals[name] {
+		if b := sc.Bindings.Get(name); b != nil && !sc.Nonlocals[name] {
 			return b, sc
 		}
 	}

@@ -410,7 +410,7 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("imports of b/pkg/app.py resolve to %v, want %s", got, want)
 	}
-	if b := m.Scope.Bindings["pkg"]; b == nil || b.Qualified != "b.pkg" {
+	if b := m.Scope.Bindings.Get("pkg"); b == nil || b.Qualified != "b.pkg" {
 		t.Errorf("`import pkg.util` in b's copy binds pkg to %+v, want b.pkg", b)
 	}
 	// Files that rename others: a package's __init__.py, a module of a name

@@ -31,61 +31,101 @@ type Node struct {
 	End   uint32 // byte offset (exclusive)
 
 	// A lowered tree is one slab of nodes in pre-order, so a node's subtree
-	// follows it in memory. descendants counts the nodes below this one:
-	// its children are found from the counts alone. up is how many places
-	// before it its parent is (0: none). A Node holds no pointer, so the
-	// collector never scans a tree. A Node built by hand has no parent and
-	// no children.
-	descendants uint32
-	up          uint32
-	kind        uint16 // index in kindNames (Type)
-	field       uint8  // index in fieldNames (Field)
-	flags       uint8  // nodeNamed, nodeMissing
+	// follows it in memory. links packs (low bits first) how many nodes are
+	// below this one (descendants: its children are found from the counts
+	// alone), how many places before it its parent is (up, 0: none), its
+	// type (kind, an index in kindNames), its field (an index in
+	// fieldNames) and its flags (nodeNamed, nodeMissing). A Node holds no
+	// pointer, so the collector never scans a tree. A Node built by hand
+	// has no parent and no children.
+	links uint64
 }
 
-// A node is 20 bytes: its type and field are indexes into the grammar's
+// A node is 16 bytes: its type and field are indexes into the grammar's
 // tables rather than strings, and its parent and children are positions
-// in the slab rather than pointers.
+// in the slab rather than pointers, packed in one word. A tree therefore
+// holds at most MaxTreeNodes nodes (Parse reports a larger one as a
+// syntax error instead of lowering it).
 const (
+	descendantsBits = 24
+	upBits          = 23
+	kindBits        = 9
+	fieldBits       = 6
+	flagBits        = 2
+
+	upShift    = descendantsBits
+	kindShift  = upShift + upBits
+	fieldShift = kindShift + kindBits
+	flagShift  = fieldShift + fieldBits
+
+	descendantsMask = 1<<descendantsBits - 1
+	upMask          = 1<<upBits - 1
+	kindMask        = 1<<kindBits - 1
+	fieldMask       = 1<<fieldBits - 1
+
 	nodeNamed   = 1 << 0
 	nodeMissing = 1 << 1
+
+	// MaxTreeNodes bounds the nodes of one lowered tree (every distance in
+	// it must fit in up): a 16 MiB file of ordinary code has about 4
+	// million.
+	MaxTreeNodes = 1 << upBits
 )
+
+// treeNodeLimit is MaxTreeNodes (a test lowers it).
+var treeNodeLimit = MaxTreeNodes
+
+// The packing must fill one word exactly.
+var _ [64 - (descendantsBits + upBits + kindBits + fieldBits + flagBits)]struct{}
+var _ [(descendantsBits + upBits + kindBits + fieldBits + flagBits) - 64]struct{}
+
+func (n *Node) descendants() uint32 { return uint32(n.links & descendantsMask) }
+func (n *Node) up() uint32          { return uint32(n.links>>upShift) & upMask }
+func (n *Node) kind() uint16        { return uint16(n.links>>kindShift) & kindMask }
+func (n *Node) field() uint8        { return uint8(n.links>>fieldShift) & fieldMask }
+func (n *Node) flags() uint8        { return uint8(n.links >> flagShift) }
+
+// packLinks packs a node's links (each value within its bits).
+func packLinks(descendants, up uint32, kind uint16, field, flags uint8) uint64 {
+	return uint64(descendants) | uint64(up)<<upShift | uint64(kind)<<kindShift |
+		uint64(field)<<fieldShift | uint64(flags)<<flagShift
+}
 
 // Parent returns the node's parent, or nil for a root.
 func (n *Node) Parent() *Node {
-	if n == nil || n.up == 0 {
+	if n == nil || n.up() == 0 {
 		return nil
 	}
-	return (*Node)(unsafe.Add(unsafe.Pointer(n), -int(n.up)*int(nodeSize)))
+	return (*Node)(unsafe.Add(unsafe.Pointer(n), -int(n.up())*int(nodeSize)))
 }
 
 // Type is the tree-sitter node type: "call", "identifier", "+", ...
 func (n *Node) Type() string {
-	if int(n.kind) < len(kindNames) {
-		return kindNames[n.kind]
+	if k := int(n.kind()); k < len(kindNames) {
+		return kindNames[k]
 	}
 	return ""
 }
 
 // Field is the field name in the parent ("function", "body", ...), or "".
 func (n *Node) Field() string {
-	if int(n.field) < len(fieldNames) {
-		return fieldNames[n.field]
+	if f := int(n.field()); f < len(fieldNames) {
+		return fieldNames[f]
 	}
 	return ""
 }
 
 // Named reports a named node (not a keyword or operator token).
-func (n *Node) Named() bool { return n.flags&nodeNamed != 0 }
+func (n *Node) Named() bool { return n.flags()&nodeNamed != 0 }
 
 // Missing reports a node inserted by error recovery.
-func (n *Node) Missing() bool { return n.flags&nodeMissing != 0 }
+func (n *Node) Missing() bool { return n.flags()&nodeMissing != 0 }
 
 // NewNode returns a named node of type typ spanning [start, end) with no
 // parent and no children (for a stand-in the tree does not hold).
 func NewNode(typ string, start, end uint32) *Node {
 	symbolsOnce.Do(loadSymbols)
-	return &Node{kind: kindOf[typ], Start: start, End: end, flags: nodeNamed}
+	return &Node{Start: start, End: end, links: packLinks(0, 0, kindOf[typ], 0, nodeNamed)}
 }
 
 // nodeSize is the distance between neighbours in a slab.
@@ -105,12 +145,12 @@ func (n *Node) Children() iter.Seq2[int, *Node] {
 			return
 		}
 		k := 0
-		for i := uint32(1); i <= n.descendants; k++ {
+		for i, end := uint32(1), n.descendants(); i <= end; k++ {
 			c := n.at(i)
 			if !yield(k, c) {
 				return
 			}
-			i += c.descendants + 1
+			i += c.descendants() + 1
 		}
 	}
 }
@@ -126,14 +166,14 @@ func (n *Node) ChildList() []*Node {
 
 // FirstChild returns n's first child, or nil.
 func (n *Node) FirstChild() *Node {
-	if n == nil || n.descendants == 0 {
+	if n == nil || n.descendants() == 0 {
 		return nil
 	}
 	return n.at(1)
 }
 
 // HasChildren reports whether n has any child.
-func (n *Node) HasChildren() bool { return n != nil && n.descendants > 0 }
+func (n *Node) HasChildren() bool { return n != nil && n.descendants() > 0 }
 
 // ChildByField returns the first child with the given field name.
 func (n *Node) ChildByField(field string) *Node {
@@ -188,12 +228,12 @@ func (n *Node) Walk(fn func(*Node) bool) {
 	}
 	// A lowered subtree is contiguous in pre-order: scan it, jumping over
 	// the subtree of a node whose children fn declines.
-	nodes := unsafe.Slice(n, int(n.descendants)+1)
+	nodes := unsafe.Slice(n, int(n.descendants())+1)
 	for i := 0; i < len(nodes); {
 		if fn(&nodes[i]) {
 			i++
 		} else {
-			i += int(nodes[i].descendants) + 1
+			i += int(nodes[i].descendants()) + 1
 		}
 	}
 }
@@ -341,7 +381,7 @@ func loadSymbols() {
 		}
 		fieldNames = append(fieldNames, lang.FieldName(i))
 	}
-	if len(fieldNames) > 256 || len(symbols)+3 > 1<<16 {
+	if len(fieldNames) > 1<<fieldBits || len(symbols)+3 > 1<<kindBits {
 		panic("analysis: the grammar has more symbols or fields than a Node can index")
 	}
 	kindNames = []string{""}
@@ -419,6 +459,11 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	// One slab of nodes, sized exactly, holds the whole tree in pre-order:
 	// [root][part 0][part 1].
 	n0, n1 := len(parts[0].flat), len(parts[1].flat)
+	if 1+n0+n1 > treeNodeLimit {
+		f.Root = NewNode("module", 0, uint32(len(src)))
+		f.SyntaxErrors = []SyntaxError{{Message: fmt.Sprintf("the file has %d syntax nodes, more than the %d asyncls can analyse", 1+n0+n1, treeNodeLimit)}}
+		return f
+	}
 	slab := make([]Node, 1+n0+n1)
 	root := &slab[0]
 	fillNode(root, &rootRec)
@@ -427,7 +472,9 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 	// Children follow their parent in the slab, so one backward pass
 	// counts every subtree (for Walk and Children).
 	for i := len(slab) - 1; i > 0; i-- {
-		slab[i-int(slab[i].up)].descendants += slab[i].descendants + 1
+		// Counts stay below MaxTreeNodes (checked above), so adding to
+		// the low bits never carries into up.
+		slab[i-int(slab[i].up())].links += uint64(slab[i].descendants()) + 1
 	}
 	if parts[0].lastTop != nil && parts[1].firstTop != nil {
 		// The two parts' neighbouring top-level statements.
@@ -472,7 +519,7 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 		n := &slab[p.base+j]
 		fillNode(n, fn)
 		if fn.parent == noParent {
-			n.up = uint32(p.base + j)
+			n.setUp(uint32(p.base + j))
 			if p.firstTop == nil {
 				p.firstTop = n
 			}
@@ -484,7 +531,7 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 			}
 		} else {
 			parent := &slab[p.base+int(fn.parent)]
-			n.up = uint32(j) - fn.parent
+			n.setUp(uint32(j) - fn.parent)
 			if parent.Type() == "block" {
 				p.checkSeparated(src, lastChild[fn.parent], n)
 			}
@@ -539,26 +586,31 @@ func isExtra(n *Node) bool {
 }
 
 func fillNode(n *Node, fn *flatNode) {
+	var kind uint16
 	switch {
 	case fn.symbol == 0xFFFF:
-		n.kind = kindError
+		kind = kindError
 	case int(fn.symbol) < len(symbols):
-		n.kind = uint16(fn.symbol) + 1
+		kind = uint16(fn.symbol) + 1
 	default:
-		n.kind = kindUnknown
+		kind = kindUnknown
 	}
+	var field, flags uint8
 	if int(fn.field) < len(fieldNames) {
-		n.field = uint8(fn.field)
+		field = uint8(fn.field)
 	}
-	n.Start, n.End = fn.start, fn.end
-	n.flags = 0
 	if fn.flags&1 != 0 {
-		n.flags |= nodeNamed
+		flags |= nodeNamed
 	}
 	if fn.flags&2 != 0 {
-		n.flags |= nodeMissing
+		flags |= nodeMissing
 	}
+	n.Start, n.End = fn.start, fn.end
+	n.links = packLinks(0, 0, kind, field, flags)
 }
+
+// setUp records the distance back to n's parent (n has none yet).
+func (n *Node) setUp(up uint32) { n.links |= uint64(up) << upShift }
 
 func describeError(src []byte, n *Node) string {
 	text := src[n.Start:n.End]

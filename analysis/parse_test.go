@@ -383,7 +383,48 @@ func TestStatementsOnOneLineNeedASemicolon(t *testing.T) {
 // TestNodeSize: a lowered tree is most of what `check` keeps in memory
 // (docs/performance.md, "Memory"); a field added to Node grows every tree.
 func TestNodeSize(t *testing.T) {
-	if size := unsafe.Sizeof(Node{}); size != 20 {
-		t.Fatalf("a Node is %d bytes, want 20: see docs/performance.md before growing it", size)
+	if size := unsafe.Sizeof(Node{}); size != 16 {
+		t.Fatalf("a Node is %d bytes, want 16: see docs/performance.md before growing it", size)
+	}
+}
+
+// TestTreeNodeLimit: a tree with more nodes than a Node's links can
+// address is reported, not lowered into wrong parents and subtrees.
+func TestTreeNodeLimit(t *testing.T) {
+	src := []byte("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n")
+	whole := Parse("ok.py", src)
+	if len(whole.SyntaxErrors) != 0 || !whole.Root.HasChildren() {
+		t.Fatalf("below the limit: errors %v, children %v", whole.SyntaxErrors, whole.Root.HasChildren())
+	}
+	nodes := 0
+	whole.Root.Walk(func(*Node) bool { nodes++; return true })
+	defer func(limit int) { treeNodeLimit = limit }(treeNodeLimit)
+	treeNodeLimit = nodes
+	if f := Parse("ok.py", src); len(f.SyntaxErrors) != 0 {
+		t.Fatalf("a tree of exactly the limit is reported: %v", f.SyntaxErrors)
+	}
+	treeNodeLimit = nodes - 1
+	f := Parse("big.py", src)
+	if len(f.SyntaxErrors) != 1 || !strings.Contains(f.SyntaxErrors[0].Message, "syntax nodes, more than") {
+		t.Fatalf("over the limit: errors %v", f.SyntaxErrors)
+	}
+	if f.Root.Type() != "module" || f.Root.HasChildren() || f.Root.End != uint32(len(src)) {
+		t.Fatalf("over the limit: root %s with children %v, end %d", f.Root.Type(), f.Root.HasChildren(), f.Root.End)
+	}
+}
+
+// TestLinksPackEveryField: each field of a Node's links reads back what
+// was packed at its widest, without touching its neighbours.
+func TestLinksPackEveryField(t *testing.T) {
+	n := Node{links: packLinks(descendantsMask, 0, kindMask, fieldMask, nodeNamed|nodeMissing)}
+	n.setUp(upMask)
+	if n.descendants() != descendantsMask || n.up() != upMask || n.kind() != kindMask || n.field() != fieldMask || !n.Named() || !n.Missing() {
+		t.Fatalf("links %x: descendants %d up %d kind %d field %d flags %d", n.links, n.descendants(), n.up(), n.kind(), n.field(), n.flags())
+	}
+	n = Node{links: packLinks(1, 0, 2, 3, 0)}
+	n.setUp(4)
+	n.links++ // what lowering does to count a subtree
+	if n.descendants() != 2 || n.up() != 4 || n.kind() != 2 || n.field() != 3 || n.Named() || n.Missing() {
+		t.Fatalf("links %x: descendants %d up %d kind %d field %d flags %d", n.links, n.descendants(), n.up(), n.kind(), n.field(), n.flags())
 	}
 }

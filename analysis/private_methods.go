@@ -44,7 +44,7 @@ func (m *Module) addDefinitionKeys(out map[string]bool) {
 		}
 	}
 	for _, c := range m.Classes {
-		for name, b := range c.Scope.Bindings {
+		for name, b := range c.Scope.Bindings.All() {
 			if b.Kind == BindAssign && PrivateName(name) {
 				out[otherDefIndexPrefix+name] = true
 			}
@@ -58,10 +58,10 @@ func (m *Module) addDefinitionKeys(out map[string]bool) {
 	}
 	kinds := useKinds()
 	src := m.File.Src
-	nodes := unsafe.Slice(root, int(root.descendants)+1)
+	nodes := unsafe.Slice(root, int(root.descendants())+1)
 	for i := range nodes {
 		n := &nodes[i]
-		if int(n.kind) >= len(kinds) || kinds[n.kind] != walkAttribute {
+		if k := int(n.kind()); k >= len(kinds) || kinds[k] != walkAttribute {
 			continue
 		}
 		attr := n.ChildByField("attribute")

@@ -554,7 +554,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 			continue
 		}
 		rest := parts[i:]
-		b := m.Scope.Bindings[rest[0]]
+		b := m.Scope.Bindings.Get(rest[0])
 		if b == nil {
 			// A re-export through `from .core import *` (in a package's
 			// __init__.py, typically).
@@ -720,7 +720,7 @@ func (p *Project) canonicalStep(qualified string, depth int) string {
 			continue
 		}
 		rest := parts[i:]
-		b := m.Scope.Bindings[rest[0]]
+		b := m.Scope.Bindings.Get(rest[0])
 		if b == nil {
 			return qualified
 		}
@@ -846,7 +846,7 @@ func (p *Project) inheritedVia(cls *Class, attr string, depth int, library func(
 	if _, ok := cls.Attrs[attr]; ok {
 		return ""
 	}
-	if _, ok := cls.Scope.Bindings[attr]; ok {
+	if cls.Scope.Bindings.Get(attr) != nil {
 		return ""
 	}
 	for _, base := range cls.Bases {

@@ -383,7 +383,7 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 		if param == "" || t.Scope == nil {
 			continue
 		}
-		if b := t.Scope.Bindings[param]; b == nil || b.Kind != BindParam {
+		if b := t.Scope.Bindings.Get(param); b == nil || b.Kind != BindParam {
 			continue
 		}
 		if types := p.valueTypes(m, value, env, in); len(types) > 0 {

@@ -691,7 +691,7 @@ func (c *Class) attrAnnotation(attr string) *Node {
 	if ann := annotationValue(c.Attrs[attr]); ann != nil {
 		return ann
 	}
-	if b := c.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+	if b := c.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
 		return annotationValue(b.Values)
 	}
 	return nil
@@ -821,7 +821,7 @@ func member(obj Ref, attr string, depth int) Ref {
 			return Ref{Name: meth.FullName(), Func: meth}
 		}
 		// A class attribute: `templates = Path("t")` in the class body.
-		if b := cls.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+		if b := cls.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
 			if r := cls.module.resolveBinding(b, depth); r.Known() {
 				return r
 			}
@@ -1166,7 +1166,7 @@ func (c *Class) inheritedAttr(attr string, depth int) (b *Binding, stop bool) {
 		if b := parent.attrBinding(attr); b != nil {
 			return b, true
 		}
-		if b := parent.Scope.Bindings[attr]; b != nil {
+		if b := parent.Scope.Bindings.Get(attr); b != nil {
 			if b.Kind == BindAssign {
 				return b, true
 			}
@@ -1194,7 +1194,7 @@ func (c *Class) definesAttr(attr string, depth int) bool {
 	if _, ok := c.Attrs[attr]; ok {
 		return true
 	}
-	if _, ok := c.Scope.Bindings[attr]; ok {
+	if c.Scope.Bindings.Get(attr) != nil {
 		return true
 	}
 	for _, base := range c.Bases {
@@ -1376,7 +1376,7 @@ func (m *Module) tableValues(n *Node) []*Node {
 		attr := m.File.Text(n.ChildByField("attribute"))
 		values = obj.Class.Attrs[attr]
 		if values == nil {
-			if b := obj.Class.Scope.Bindings[attr]; b != nil && b.Kind == BindAssign {
+			if b := obj.Class.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
 				values = b.Values
 			}
 		}

@@ -128,7 +128,7 @@ func (m *Module) callsTaskStarterLocked() bool {
 	if v.starters == 0 {
 		v.starters = 1
 		if root := m.File.Root; root != nil {
-			nodes := unsafe.Slice(root, int(root.descendants)+1)
+			nodes := unsafe.Slice(root, int(root.descendants())+1)
 			for i := range nodes {
 				if n := &nodes[i]; n.Type() == "call" && callsTaskStarter(m, n) {
 					v.starters = 2

@@ -358,7 +358,7 @@ func (m *Module) valueAliases() valueAliasSet {
 				add(&out.attrs, attr, word)
 			}
 		}
-		for name, b := range c.Scope.Bindings {
+		for name, b := range c.Scope.Bindings.All() {
 			if b.Kind == BindAssign {
 				if word := attributeKeyWord(c.module.resolveBinding(b, 0)); word != "" {
 					add(&out.attrs, name, word)
@@ -419,7 +419,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 	var stack []enclosing
 	src := m.File.Src
 	kinds := useKinds()
-	nodes := unsafe.Slice(root, int(root.descendants)+1)
+	nodes := unsafe.Slice(root, int(root.descendants())+1)
 	// About one node in five is a value use and one in sixteen a method
 	// reference (corpus src/): sized so, the lists rarely grow.
 	out.values = make([]*Node, 0, len(nodes)/5+8)
@@ -429,8 +429,8 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 	for i := range nodes {
 		n := &nodes[i]
 		kind := walkOther
-		if int(n.kind) < len(kinds) {
-			kind = kinds[n.kind]
+		if k := int(n.kind()); k < len(kinds) {
+			kind = kinds[k]
 		}
 		if kind == walkOther {
 			continue
@@ -441,9 +441,9 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 		inClassBody := len(stack) > 0 && stack[len(stack)-1].class
 		switch kind {
 		case walkDef:
-			stack = append(stack, enclosing{i + int(n.descendants), false})
+			stack = append(stack, enclosing{i + int(n.descendants()), false})
 		case walkClass:
-			stack = append(stack, enclosing{i + int(n.descendants), true})
+			stack = append(stack, enclosing{i + int(n.descendants()), true})
 		case walkAttribute:
 			word := wordHash(useWord(m, n))
 			p := n.Parent()

@@ -341,7 +341,7 @@ func boundToClasses(m *analysis.Module, wanted map[string]bool) []string {
 			}
 		}
 	}
-	for name, b := range m.Scope.Bindings {
+	for name, b := range m.Scope.Bindings.All() {
 		switch b.Kind {
 		case analysis.BindImport:
 			q := b.Qualified

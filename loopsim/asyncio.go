@@ -1083,7 +1083,9 @@ func (c *ctx) waitPool(pool *Pool, p Pos) {
 		if c.t != nil {
 			c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: c.s.now, Line: p.Line, Label: "executor shutdown"})
 		}
-		c.s.blocks = append(c.s.blocks, BlockEvent{Line: p.Line, Offset: p.Offset, Label: "executor shutdown(wait=True)", Start: start, Duration: d})
+		if !c.s.cfg.SkipBlocks {
+			c.s.blocks = append(c.s.blocks, BlockEvent{Line: p.Line, Offset: p.Offset, Label: "executor shutdown(wait=True)", Start: start, Duration: d})
+		}
 	}
 }
 

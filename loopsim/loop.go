@@ -56,6 +56,12 @@ type Config struct {
 	// iteration (default 15 ns, CPython 3.11 on a current x86 core); pure
 	// Python work holds the loop (or its worker thread) for that long.
 	CPUPerStep float64
+	// SkipSpans and SkipBlocks are for callers that read only the totals
+	// and assumptions of a run (the rules' estimates): the tasks' Spans
+	// (timelines and critical paths) and Blocks (each blocking call) are
+	// then left empty. A loop that blocks in every iteration until a
+	// budget runs out would otherwise record hundreds of thousands of each.
+	SkipSpans, SkipBlocks bool
 	// IdealTimers turns off the wake-up latency and CPU cost models (for
 	// exact unit tests): by default a loop
 	// that sleeps until a timer wakes WakeLatency plus WakeSlack of the
@@ -547,6 +553,12 @@ func (s *Sim) block(c *ctx, d float64, p Pos, label string) {
 	s.now += d
 	s.blocked += d
 	s.work += d
+	if c.t != nil {
+		c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: s.now, Line: p.Line, Label: label})
+	}
+	if s.cfg.SkipBlocks {
+		return
+	}
 	ev := BlockEvent{Line: p.Line, Offset: p.Offset, Label: label, Start: start, Duration: d}
 	// Callbacks that were already ready, or timers that came due during the
 	// call, had to wait for it.
@@ -563,9 +575,6 @@ func (s *Sim) block(c *ctx, d float64, p Pos, label string) {
 		}
 	}
 	s.blocks = append(s.blocks, ev)
-	if c.t != nil {
-		c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: s.now, Line: p.Line, Label: label})
-	}
 }
 
 // Future mirrors asyncio.Future: callbacks run via call_soon on completion.
@@ -763,7 +772,7 @@ func (s *Sim) createTask(coro *Coroutine, name string) *Task {
 }
 
 func (t *Task) addSpan(sp Span) {
-	if sp.End > sp.Start {
+	if sp.End > sp.Start && !t.s.cfg.SkipSpans {
 		t.rep.Spans = append(t.rep.Spans, sp)
 	}
 }

@@ -956,7 +956,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if name == "" {
 		return consumed
 	}
-	b := t.Scope.Bindings[name]
+	b := t.Scope.Bindings.Get(name)
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return consumed
 	}
@@ -1592,7 +1592,7 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	if root == nil || root.Type() != "identifier" {
 		return false
 	}
-	b := c.Func.Scope.Bindings[p.File.Text(root)]
+	b := c.Func.Scope.Bindings.Get(p.File.Text(root))
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || underTypeTest(p, c) {
 		return false
 	}

@@ -481,7 +481,7 @@ func localReceiver(p *Pass, c *analysis.Call) bool {
 	}
 	scope := p.Module.ScopeAt(obj)
 	b := scope.Lookup(p.File.Text(obj))
-	return b != nil && b.Kind == analysis.BindAssign && scope.Bindings[b.Name] == b
+	return b != nil && b.Kind == analysis.BindAssign && scope.Bindings.Get(b.Name) == b
 }
 
 func functionAt(n *analysis.Node, off int) *analysis.Node {

@@ -97,7 +97,7 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 			return false
 		}
 		b := p.Module.ScopeAt(n).Lookup(name)
-		return b != nil && b == f.Scope.Bindings[name]
+		return b != nil && b == f.Scope.Bindings.Get(name)
 	}
 	for _, c := range f.Calls {
 		name := c.Callee

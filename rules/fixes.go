@@ -144,7 +144,7 @@ func (s taskStore) keep(task, indent string) string {
 // (append/remove), else a new set, under a fresh name when the usual one is
 // taken by something else. The definition goes after the imports.
 func backgroundStore(p *Pass) taskStore {
-	if b := p.Module.Scope.Bindings[backgroundSet]; b != nil {
+	if b := p.Module.Scope.Bindings.Get(backgroundSet); b != nil {
 		switch collectionKind(p.File, b) {
 		case "set":
 			return taskStore{name: backgroundSet, add: "add", remove: "discard"}
@@ -153,7 +153,7 @@ func backgroundStore(p *Pass) taskStore {
 		}
 	}
 	name := backgroundSet
-	for i := 1; p.Module.Scope.Bindings[name] != nil; i++ {
+	for i := 1; p.Module.Scope.Bindings.Get(name) != nil; i++ {
 		name = backgroundSet + "_" + itoaSmall(i)
 	}
 	_, at := headerEnd(p.File)

@@ -25,7 +25,7 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 	if scope.Globals[name] || scope.Nonlocals[name] {
 		return "", nil, false
 	}
-	binding := scope.Bindings[name]
+	binding := scope.Bindings.Get(name)
 	if binding == nil || binding.Kind != analysis.BindAssign || len(binding.Values) != 1 {
 		return "", nil, false
 	}

@@ -154,12 +154,30 @@ func main() {
 	}
 	sort.Ints(closures)
 
+	importedBy := make([]bool, n)
+	for i := range sources {
+		for _, q := range imports[i] {
+			for _, j := range g.imported(q) {
+				if j != i {
+					importedBy[j] = true
+				}
+			}
+		}
+	}
+	sinkLines, sinks := 0, 0
+	for i := range sources {
+		if !importedBy[i] && !hub[i] {
+			sinkLines += lines[i]
+			sinks++
+		}
+	}
 	all := components(false)
 	rest := components(true)
 	fmt.Printf("%d modules, %d lines\n", n, total)
 	fmt.Printf("import-connected components: %d, largest (lines): %v\n", len(all), largest(all))
 	fmt.Printf("library-named modules and their imports: %d lines (%.0f%%)\n", hubLines, pct(hubLines, total))
 	fmt.Printf("components of the rest: %d, largest (lines): %v\n", len(rest), largest(rest))
+	fmt.Printf("modules no other module imports (not library-named): %d, %d lines (%.0f%%)\n", sinks, sinkLines, pct(sinkLines, total))
 	fmt.Printf("one module's import closure (lines): median %d (%.0f%%), 90th percentile %d (%.0f%%), largest %d (%.0f%%)\n",
 		closures[n/2], pct(closures[n/2], total), closures[n*9/10], pct(closures[n*9/10], total), closures[n-1], pct(closures[n-1], total))
 }

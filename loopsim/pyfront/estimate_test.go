@@ -81,3 +81,59 @@ func TestEstimateAt(t *testing.T) {
 		t.Error("a hint on a module constant")
 	}
 }
+
+// TestSkipTimelineKeepsTotals: a run that records no spans and no blocking
+// events (what the rules' estimates ask for) ends with the same totals,
+// budget and assumptions as one that records them, here a loop that
+// blocks in every iteration until the step budget runs out, the shape
+// that recorded 150,000 of each in trio's tests.
+func TestSkipTimelineKeepsTotals(t *testing.T) {
+	src := `import asyncio
+import time
+
+
+async def waiter(register):
+    await asyncio.sleep(0.5)
+    while register[0] != "finished":
+        time.sleep(0.01)
+
+
+async def main():
+    await asyncio.gather(waiter([None]), asyncio.sleep(1))
+
+
+asyncio.run(main())
+`
+	f := analysis.Parse("spin.py", []byte(src))
+	cfg := loopsim.Config{IdealTimers: true, MaxSteps: 5000}
+	full, err := Simulate(f, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.SkipSpans, cfg.SkipBlocks = true, true
+	bare, err := Simulate(f, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	spans := func(r *loopsim.Result) (n int) {
+		for _, task := range r.Tasks {
+			n += len(task.Spans)
+		}
+		return n
+	}
+	if full.Budget != loopsim.BudgetSteps || len(full.Blocks) < 1000 || spans(full) < 1000 {
+		t.Fatalf("the recorded run: budget %q, %d blocking events, %d spans; want the step budget spent on a blocking loop", full.Budget, len(full.Blocks), spans(full))
+	}
+	if len(bare.Blocks) != 0 || spans(bare) != 0 {
+		t.Fatalf("skipped: %d blocking events, %d spans recorded", len(bare.Blocks), spans(bare))
+	}
+	if full.ConcurrentS != bare.ConcurrentS || full.SequentialS != bare.SequentialS || full.BlockedS != bare.BlockedS ||
+		full.Budget != bare.Budget || full.Finished != bare.Finished || len(full.Tasks) != len(bare.Tasks) ||
+		len(full.Assumptions) != len(bare.Assumptions) || full.Confidence != bare.Confidence {
+		t.Fatalf("totals differ: recorded %+v, skipped %+v", summary(full), summary(bare))
+	}
+}
+
+func summary(r *loopsim.Result) []any {
+	return []any{r.ConcurrentS, r.SequentialS, r.BlockedS, r.Budget, r.Finished, len(r.Tasks), len(r.Assumptions), r.Confidence}
+}

@@ -61,9 +61,12 @@ func fingerprint(cfg loopsim.Config) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-func (e *Estimator) options(ctx context.Context, unknownLoops int) Options {
+// options are the simulator's for one run; the rules read no task's
+// timeline, and what a region takes needs no list of blocking calls.
+func (e *Estimator) options(ctx context.Context, unknownLoops int, needBlocks bool) Options {
 	cfg := e.cfg
 	cfg.UnknownLoopCount = unknownLoops
+	cfg.SkipSpans, cfg.SkipBlocks = true, !needBlocks
 	cfg.Context = ctx
 	if cfg.Context == nil {
 		cfg.Context = context.Background()
@@ -73,7 +76,7 @@ func (e *Estimator) options(ctx context.Context, unknownLoops int) Options {
 
 // EstimateRegion implements rules.Simulator with EstimateRegion.
 func (e *Estimator) EstimateRegion(ctx context.Context, f *analysis.File, fn *analysis.Node, start, end, unknownLoops int) (rules.Estimate, error) {
-	r, ok, err := EstimateRegion(f, fn, start, end, e.options(ctx, unknownLoops))
+	r, ok, err := EstimateRegion(f, fn, start, end, e.options(ctx, unknownLoops, false))
 	var out rules.Estimate
 	if r.Result != nil {
 		out.Cancelled = r.Result.Budget == loopsim.BudgetCancelled
@@ -108,7 +111,7 @@ func (e *Estimator) HasEntry(f *analysis.File) bool {
 
 // SimulateEntry implements rules.Simulator with Simulate.
 func (e *Estimator) SimulateEntry(ctx context.Context, f *analysis.File, unknownLoops int) (rules.EntryRun, error) {
-	res, err := Simulate(f, e.options(ctx, unknownLoops))
+	res, err := Simulate(f, e.options(ctx, unknownLoops, true))
 	if err != nil {
 		return rules.EntryRun{}, err
 	}

@@ -1,0 +1,52 @@
+// Command liveheap measures what `asyncls check --no-cache` keeps in
+// memory: the live heap (after a full collection) once every module of the
+// project is built, and once every module is checked, with the default
+// rules and the settings of the directory's pyproject.toml. Peak RSS is
+// up to (1 + GOGC/100) times the larger of the two (check runs at GOGC
+// 200; two to three times on big/), so it is the number a change to the
+// models moves; `bench/check_compare.sh` gives the peak itself, which
+// varies by ~10% with when collections fall.
+// docs/performance.md, "Memory".
+//
+//	go run ./bench/liveheap /work/corpus/big
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/asyncls/asyncls/lint"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: liveheap DIR")
+		os.Exit(2)
+	}
+	debug.SetGCPercent(200) // as check runs
+	var built sync.Once
+	var builtMB float64
+	progress := func(stage lint.Stage, done, total int) {
+		// The first module checked: every module is built, and one check
+		// has added little.
+		if stage == lint.Checking {
+			built.Do(func() { builtMB = liveMB() })
+		}
+	}
+	res := lint.Check(lint.Request{Paths: []string{os.Args[1]}, Configs: lint.NewConfigs(nil, nil), Progress: progress, KeepModules: true})
+	checkedMB := liveMB()
+	fmt.Printf("files %d, findings %d\n", res.Files, len(res.Diagnostics))
+	fmt.Printf("live heap: %.1f MB built, %.1f MB checked\n", builtMB, checkedMB)
+	runtime.KeepAlive(res)
+}
+
+// liveMB collects and returns the live heap in MB.
+func liveMB() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / (1 << 20)
+}
