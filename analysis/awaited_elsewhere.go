@@ -222,7 +222,7 @@ func (p *Project) twinKey(m *Module, c *Call) string {
 	if len(f.Class.Attrs[attr]) != 1 {
 		return ""
 	}
-	if b := f.Class.Scope.Bindings[attr]; b != nil && (b.Kind != BindAssign || len(b.Values) > 0) {
+	if b := f.Class.Scope.Bindings.Get(attr); b != nil && (b.Kind != BindAssign || len(b.Values) > 0) {
 		// A class-level value as well (a default, a method): two values.
 		return ""
 	}
