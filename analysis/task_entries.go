@@ -38,7 +38,7 @@ func StartedTaskIndexKey(name string) string { return startedTaskIndexPrefix + n
 // TaskEntryIndexKey or StartedTaskIndexKey): the word to search the text of
 // unparsed modules for.
 func IndexedIdentifier(key string) string {
-	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix} {
+	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix, syncCalleeIndexPrefix} {
 		if name, ok := strings.CutPrefix(key, prefix); ok {
 			return name
 		}

@@ -120,9 +120,10 @@ func askAbout(key string) valueQuestion {
 		return valueQuestion{key: key, word: wordHashString(name), method: name, started: true}
 	}
 	if name := IndexedIdentifier(key); name != key {
-		// A definition entry (coroutineMethodIndexPrefix, otherDefIndexPrefix):
-		// in known from the start, under the name's word.
-		return valueQuestion{key: key, word: wordHashString(name)}
+		// A definition entry (coroutineMethodIndexPrefix, otherDefIndexPrefix)
+		// or a synchronous use (syncCalleeIndexPrefix): in known from the
+		// start, under the word its name ends with.
+		return valueQuestion{key: key, word: wordHashString(ValueKeyWord(name))}
 	}
 	return valueQuestion{key: key, word: wordHashString(ValueKeyWord(key))}
 }
@@ -162,6 +163,7 @@ func (m *Module) indexValueUses() {
 	v.walked, v.stashed = walkedUses{}, false
 	v.known = map[string]bool{}
 	m.addDefinitionKeys(v.known)
+	m.addSyncCalleeKeys(v.known)
 	v.seen = lookedUp{}
 	v.byWord = make(map[uint64]int32, len(w.values)/4+8)
 	entry := func(h uint64) int32 {

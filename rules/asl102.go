@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -66,7 +67,16 @@ async def handler(key):
 		"(not `-> Awaitable[...]`, which mostly means a future or task whose work runs anyway, nor `Optional[Coroutine[...]]`), and so " +
 		"does taking an item without awaiting (`q.get_nowait()`, `d.pop(k)`) from a queue or container annotated with " +
 		"`Awaitable`/`Coroutine` items (also an attribute annotated in a class of another module: `hooks.queue.get_nowait()`). `[tool.asyncls]` `coroutine-functions` and " +
-		"`coroutine-wrappers` add your own.\n\n" +
+		"`coroutine-wrappers` add your own. A call of a callee no table records (a vendored SDK's `client.fetch`, a " +
+		"receiver of unknown type) counts when it alone is not awaited while the coroutines of its module await the same callee " +
+		"at least twice and use it no other way (the same resolved name, the same unresolved value path, or the same " +
+		"`self.X...` path with X assigned once in the class); not when it is also called from synchronous code or its result " +
+		"used as a value elsewhere, for work that runs without an await (`run_in_executor`, `ensure_future`, `create_future`), " +
+		"a name the module defines as a synchronous def or references as a value, a project function or class, an API the " +
+		"tables record, or in a function that asks `iscoroutine...`/`isawaitable` or under a type test; the message names the " +
+		"awaited lines. The awaits are counted in the module; whether any module of the project calls the callee from " +
+		"synchronous code, or in coroutines without ever awaiting it, is asked of the project's index, so every entry point " +
+		"gives the same answer.\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
 		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
@@ -148,7 +158,7 @@ func runNeverAwaited(p *Pass) {
 		}
 		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
-		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`"
+		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
 		if annotated != "" {
 			msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
 				"` by its annotation) that is never awaited: " + why + "; add `await`"
@@ -1763,4 +1773,29 @@ func underTypeTestNode(p *Pass, node, fn *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// awaitedTwinsNote says why a call is taken for a coroutine call when only
+// the module's other calls of the same callee say so
+// (analysis.Project.AwaitedTwins): where they are awaited.
+func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
+	if knownCoroutineCall(p, c) || awaitedElsewhere(p, c) || awaitedNameElsewhere(p, c) || projectCoroutineMethodCall(p, c) {
+		return ""
+	}
+	twins := awaitedTwins(p, c)
+	if len(twins) == 0 {
+		return ""
+	}
+	var lines []string
+	for _, t := range twins {
+		line := strconv.Itoa(p.File.Lines.Position(int(t.Node.Start)).Line + 1)
+		if len(lines) == 0 || lines[len(lines)-1] != line {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) > 4 {
+		lines = append(lines[:4], "...")
+	}
+	return " (`" + p.File.Text(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
+		" other places in this module, and used no other way: lines " + strings.Join(lines, ", ") + ")"
 }

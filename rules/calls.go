@@ -15,6 +15,13 @@ import (
 
 // isCoroutineCall reports whether c returns a coroutine object.
 func isCoroutineCall(p *Pass, c *analysis.Call) bool {
+	return knownCoroutineCall(p, c) || len(awaitedTwins(p, c)) > 0
+}
+
+// knownCoroutineCall is isCoroutineCall by what the callee is (a project
+// coroutine function, a library record, the configuration), not by how the
+// module treats its other calls.
+func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 	if c.Callee == "" {
 		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
 			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] &&
@@ -265,4 +272,13 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		}
 	}
 	return nil
+}
+
+// awaitedTwins asks analysis.Project.AwaitedTwins, recording its
+// project-wide question for the cache.
+func awaitedTwins(p *Pass, c *analysis.Call) []*analysis.Call {
+	if p.Project == nil {
+		return nil
+	}
+	return p.Project.AwaitedTwins(p.Module, c, p.projectUsesAsValue)
 }
