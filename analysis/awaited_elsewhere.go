@@ -61,7 +61,7 @@ func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) 
 		return nil
 	}
 	key := p.twinKey(m, c)
-	if key == "" || definesSyncMethodNamed(m, word) || asksCoroutineness(m, c) || underTypeTest(m, c.Node, c.Func.Node) {
+	if key == "" || definesSyncMethodNamed(m, word) || asksCoroutineness(m, c) || UnderTypeTest(m, c.Node, c.Func.Node) {
 		return nil
 	}
 	var twins []*Call
@@ -70,7 +70,7 @@ func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) 
 			continue
 		}
 		if !o.InAsync() || !awaitedOrScheduled(o) ||
-			asksCoroutineness(m, o) || underTypeTest(m, o.Node, o.Func.Node) {
+			asksCoroutineness(m, o) || UnderTypeTest(m, o.Node, o.Func.Node) {
 			return nil
 		}
 		twins = append(twins, o)
@@ -292,10 +292,10 @@ func asksCoroutineness(m *Module, c *Call) bool {
 	return strings.Contains(body, "iscoroutine") || strings.Contains(body, "isawaitable")
 }
 
-// underTypeTest reports a node under an if or conditional expression that
+// UnderTypeTest reports a node under an if or conditional expression that
 // tests a value's type or kind (isinstance, hasattr, callable,
-// iscoroutine..., isawaitable) inside fn.
-func underTypeTest(m *Module, node, fn *Node) bool {
+// iscoroutine..., isawaitable) inside fn (nil: up to the module).
+func UnderTypeTest(m *Module, node, fn *Node) bool {
 	for n := node.Parent(); n != nil && n != fn; n = n.Parent() {
 		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
 			continue

@@ -934,6 +934,20 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	if _, ok := cls.Attrs[attr]; ok {
 		return r
 	}
+	for _, parent := range p.projectBases(cls) {
+		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
+			got.Name != parent.FullName()+"."+attr {
+			return got
+		}
+	}
+	return r
+}
+
+// projectBases are the classes of the project that cls's base expressions
+// name, in order (a base of this module or, by its qualified name, of
+// another; not cls itself).
+func (p *Project) projectBases(cls *Class) []*Class {
+	var out []*Class
 	for _, base := range cls.Bases {
 		if base.Type() == "keyword_argument" {
 			continue
@@ -943,15 +957,11 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
 			parent = p.Lookup(b.Name).Class
 		}
-		if parent == nil || parent == cls {
-			continue
-		}
-		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
-			got.Name != parent.FullName()+"."+attr {
-			return got
+		if parent != nil && parent != cls {
+			out = append(out, parent)
 		}
 	}
-	return r
+	return out
 }
 
 // AttrOwner returns the class whose methods assign `self.attr` for
@@ -968,18 +978,7 @@ func (p *Project) attrOwner(cls *Class, attr string, depth int) *Class {
 	if _, ok := cls.Attrs[attr]; ok {
 		return cls
 	}
-	for _, base := range cls.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		b := cls.module.Resolve(base)
-		parent := b.Class
-		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
-			parent = p.Lookup(b.Name).Class
-		}
-		if parent == nil || parent == cls {
-			continue
-		}
+	for _, parent := range p.projectBases(cls) {
 		if owner := p.attrOwner(parent, attr, depth+1); owner != nil {
 			return owner
 		}

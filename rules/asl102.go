@@ -1541,6 +1541,28 @@ func conditionalBetween(rebind, assign *analysis.Node) bool {
 	return false
 }
 
+// awaitedTwinInFunction reports an `await` in c's function of another call
+// whose callee is written as c's callee fn is (same node type, same bytes),
+// and that also passes keep when given.
+func awaitedTwinInFunction(p *Pass, c *analysis.Call, fn *analysis.Node, keep func(call *analysis.Node) bool) bool {
+	callee := p.File.Src[fn.Start:fn.End]
+	for _, aw := range c.Func.Awaits {
+		named := aw.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		call := analysis.Unparen(named[0])
+		if call == nil || call.Type() != "call" || call == c.Node {
+			continue
+		}
+		if f := call.ChildByField("function"); f != nil && f.Type() == fn.Type() && bytes.Equal(p.File.Src[f.Start:f.End], callee) &&
+			(keep == nil || keep(call)) {
+			return true
+		}
+	}
+	return false
+}
+
 // awaitedElsewhere reports a call of unknown callee whose very callee
 // expression the same async function awaits elsewhere (`await
 // message.channel.send(...)` five times, `message.channel.send(...)` once):
@@ -1559,23 +1581,7 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	}
 	// The cheap test first, on the source bytes: most calls have no awaited
 	// twin, and the rest of the checks resolve names.
-	callee := p.File.Src[fn.Start:fn.End]
-	twin := false
-	for _, aw := range c.Func.Awaits {
-		named := aw.NamedChildren()
-		if len(named) != 1 {
-			continue
-		}
-		call := analysis.Unparen(named[0])
-		if call == nil || call.Type() != "call" || call == c.Node {
-			continue
-		}
-		if f := call.ChildByField("function"); f != nil && f.Type() == "attribute" && bytes.Equal(p.File.Src[f.Start:f.End], callee) {
-			twin = true
-			break
-		}
-	}
-	if !twin || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+	if !awaitedTwinInFunction(p, c, fn, nil) || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
 		return false
 	}
 	// A synchronous method of that name in the module may be what is
@@ -1613,23 +1619,8 @@ func awaitedNameElsewhere(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	name := p.File.Src[fn.Start:fn.End]
-	twin := false
-	for _, aw := range c.Func.Awaits {
-		named := aw.NamedChildren()
-		if len(named) != 1 {
-			continue
-		}
-		call := analysis.Unparen(named[0])
-		if call == nil || call.Type() != "call" || call == c.Node {
-			continue
-		}
-		if f := call.ChildByField("function"); f != nil && f.Type() == "identifier" && bytes.Equal(p.File.Src[f.Start:f.End], name) &&
-			!underTypeTestNode(p, call, c.Func.Node) {
-			twin = true
-			break
-		}
-	}
-	if !twin || pylib.RunsWithoutAwait(string(name)) {
+	if !awaitedTwinInFunction(p, c, fn, func(call *analysis.Node) bool { return !underTypeTestNode(p, call, c.Func.Node) }) ||
+		pylib.RunsWithoutAwait(string(name)) {
 		return false
 	}
 	// A function that asks whether something is a coroutine (`if
@@ -1752,27 +1743,7 @@ func underTypeTest(p *Pass, c *analysis.Call) bool {
 
 // underTypeTestNode is underTypeTest for any node inside fn.
 func underTypeTestNode(p *Pass, node, fn *analysis.Node) bool {
-	for n := node.Parent(); n != nil && n != fn; n = n.Parent() {
-		if n.Type() != "if_statement" && n.Type() != "elif_clause" && n.Type() != "conditional_expression" {
-			continue
-		}
-		cond := n.ChildByField("condition")
-		if n.Type() == "conditional_expression" {
-			if named := n.NamedChildren(); len(named) == 3 {
-				cond = named[1]
-			}
-		}
-		if cond == nil {
-			continue
-		}
-		text := p.File.Text(cond)
-		for _, test := range []string{"isinstance(", "hasattr(", "callable(", "iscoroutine", "isawaitable("} {
-			if strings.Contains(text, test) {
-				return true
-			}
-		}
-	}
-	return false
+	return analysis.UnderTypeTest(p.Module, node, fn)
 }
 
 // awaitedTwinsNote says why a call is taken for a coroutine call when only
