@@ -158,7 +158,14 @@ func runNeverAwaited(p *Pass) {
 		}
 		why := use.why
 		name := p.File.Text(c.Node.ChildByField("function"))
-		msg := "coroutine `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
+		// A library awaitable object (a Future from `asyncio.gather()`) is
+		// not a coroutine: its work runs anyway, its result and errors are lost.
+		noun := "coroutine"
+		if fl.awaitableObject {
+			noun = "awaitable"
+			why = strings.ReplaceAll(strings.ReplaceAll(why, "a coroutine object", "an awaitable object"), "coroutine object", "awaitable object")
+		}
+		msg := noun + " `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
 		if annotated != "" {
 			msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
 				"` by its annotation) that is never awaited: " + why + "; add `await`"
@@ -169,7 +176,7 @@ func runNeverAwaited(p *Pass) {
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if !c.InAsync() {
-			msg = "coroutine `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
+			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
 		p.Report(c.Node, msg, opts...)
 	}
