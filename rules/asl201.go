@@ -439,24 +439,20 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 			return analysis.Chain{{Func: f, Call: c}}
 		}
 	}
-	var long analysis.Chain // the first chain, when it is too long
+	if max == 1 {
+		return nil // only f's own calls fit
+	}
+	rest := 0 // hops left after f's own (0: any)
+	if max > 1 {
+		rest = max - 1
+	}
 	for _, c := range f.Calls {
 		t := p.Project.Target(c)
 		if t == nil || t.Async || t.Lambda || t.Generator || t == f {
 			continue
 		}
-		if long == nil {
-			if sub := p.Project.Reach(kind, t, direct); sub != nil {
-				if max <= 0 || len(sub) < max {
-					return append(analysis.Chain{{Func: f, Call: c}}, sub...)
-				}
-				long = sub
-			}
-		}
-		if long != nil && max > 1 {
-			if sub := p.Project.ReachWithin(kind, t, direct, max-1); sub != nil {
-				return append(analysis.Chain{{Func: f, Call: c}}, sub...)
-			}
+		if sub := p.Project.ReachWithin(kind, t, direct, rest); sub != nil {
+			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
 		}
 	}
 	return nil

@@ -38,3 +38,30 @@ async def four_deep(store, state):
 
 async def shortest_within_the_limit(store, state):
     set_state_and_log(store, state)  # want: ASL201 "via set_state_and_log\(\) -> save\(\) -> write_file\(\) -> open\(\)"
+
+
+# A @contextmanager entered by `with` runs its body on the loop: its own
+# calls count as the first function of the chain.
+from contextlib import contextmanager
+
+
+@contextmanager
+def committed(store):
+    commit(store)  # commit -> save -> write_file -> open: four deep from here
+    yield store
+
+
+@contextmanager
+def saved(path, state):
+    save(path, state)  # save -> write_file -> open: three deep from here
+    yield
+
+
+async def with_four_deep(store):
+    with committed(store):
+        pass
+
+
+async def with_three_deep(path, state):
+    with saved(path, state):  # want: ASL201 "via saved\(\) -> save\(\) -> write_file\(\) -> open\(\)"
+        pass
