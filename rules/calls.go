@@ -55,40 +55,17 @@ func isAwaitableObjectCall(p *Pass, c *analysis.Call) bool {
 	if name != "" && (pylib.Is(name, pylib.Awaitable) || pylib.Is(p.Project.Canonical(name), pylib.Awaitable)) {
 		return true
 	}
+	// A project function that only returns one (`def gather(self, *fs):
+	// return asyncio.gather(*fs)`) returns the library's awaitable object
+	// (a Future), with its methods, not a coroutine.
 	f := p.Project.Target(c)
-	return f != nil && returnsOnlyAwaitableObjects(f)
+	return f != nil && p.Project.Wrapper("awaitableObject", f, returnsLibraryAwaitable)
 }
 
-// returnsOnlyAwaitableObjects reports a synchronous project function every
-// return of which returns such a library call (`def gather(self, *fs):
-// return asyncio.gather(*fs)`): its result is the library's awaitable
-// object (a Future), with its methods, not a coroutine.
-func returnsOnlyAwaitableObjects(f *analysis.Function) bool {
-	if f.Async || f.Lambda || f.Generator {
-		return false
-	}
-	m := f.Module()
-	returns, all := 0, true
-	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
-		if n.Type() != "return_statement" || !all {
-			return all
-		}
-		returns++
-		v := n.NamedChildren()
-		if len(v) != 1 {
-			all = false
-			return false
-		}
-		call := analysis.Unparen(v[0])
-		if call == nil || call.Type() != "call" {
-			all = false
-			return false
-		}
-		name := m.Resolve(call.ChildByField("function")).Name
-		all = name != "" && pylib.Is(name, pylib.Awaitable)
-		return all
-	})
-	return all && returns > 0
+// returnsLibraryAwaitable: call c makes a library awaitable object.
+func returnsLibraryAwaitable(m *analysis.Module, c *analysis.Call) bool {
+	name := m.Resolve(c.Node.ChildByField("function")).Name
+	return name != "" && pylib.Is(name, pylib.Awaitable)
 }
 
 // isCoroutineObjectCall reports a call that returns a coroutine object
