@@ -63,7 +63,9 @@ async def start(url):
 		"<running loop>: ... return`, in its `else`, or under `if <no running loop>:`, where the test is " +
 		"`asyncio.get_running_loop()` / `asyncio._get_running_loop()` (compared with None or negated), a function of " +
 		"the project that returns it, or a name or attribute the helper assigned it to (`self.loop = " +
-		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`). Nor is a call of a method of " +
+		"get_running_loop()`, `if self.loop: ...; return`, then `self._start_thread()`), or a comparison `loop is " +
+		"asyncio.get_running_loop()` (true only on the loop's thread: it raises elsewhere) returned by a property or helper " +
+		"of the project, up to three deep (`if self.asynchronous: ... else: self._done.wait()`). Nor is a call of a method of " +
 		"the coroutine's own class whose blocking call is a readiness-checked method of an attribute of self " +
 		"(`self.queue.get()`) when the call site is guarded by that check (`while self.queue.empty(): await ...` " +
 		"before it, or `if not self.queue.empty():`), as ASL202 judges the same call made in place. One finding per mistake: in one " +
