@@ -79,7 +79,12 @@ async def start(url):
 		"make a finding depend on the other coroutines of the file and let one `noqa` hide another coroutine's stall. A " +
 		"call on a line with `# noqa: ASL201` is silenced alone and stands for no other call: the next call reaching the " +
 		"same blocking call is still reported. Grouping reads only the coroutine reported, so `check FILE`, `check .` and " +
-		"the server agree.",
+		"the server agree. A helper that keeps what it loads (`if self.df is not None: return`, `@functools.cache`) is " +
+		"reported like any other: its first use stalls the loop for the whole load, and llama-stack's memoised dataset " +
+		"`load()` (pandas.read_csv of the whole file) was a real bug fixed upstream (bench/realbugs9); on the three corpora " +
+		"one finding went through such a cache (a template read on a first request). Local file work is reported like " +
+		"network and sleeps: the Home Assistant integrations of the recall sets read small config and state files " +
+		"through helpers, and their maintainers fixed every one (docs/precision.md, eighth session).",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
