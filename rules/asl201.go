@@ -51,7 +51,7 @@ async def start(url):
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
 		"overridden, whose result the coroutine awaits when it is awaitable (`r = self._server.stat(path)`, then `if " +
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
-		"call site. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
+		"call site; the finding names every coroutine that dispatches to it, each call as related information. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
 		"the event loop raises `RuntimeError` first). A blocking call under an `isinstance` test of a parameter is not " +
 		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
@@ -172,7 +172,7 @@ func runBlockingViaHelper(p *Pass) {
 	}
 	// Dispatch to something that may be overridden by a coroutine function
 	// is reported once, at the default method.
-	defaults := map[*analysis.Function]*analysis.Call{} // overridable default method -> first dispatching call
+	defaults := map[*analysis.Function][]*analysis.Call{} // overridable default method -> its dispatching calls
 	var order []*analysis.Function
 	for _, c := range p.Module.Calls {
 		if !c.InAsync() || !awaitedIfAwaitable(p.Module, c) {
@@ -180,9 +180,9 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		if t := p.Project.Target(c); t != nil && t.Class != nil && t.Module() == p.Module && !t.Async {
 			if _, seen := defaults[t]; !seen {
-				defaults[t] = c
 				order = append(order, t)
 			}
+			defaults[t] = append(defaults[t], c)
 		}
 	}
 	inHelpers := blockingInHelpers.of(p)
@@ -198,13 +198,26 @@ func runBlockingViaHelper(p *Pass) {
 		if len(chain) > 1 {
 			via = " via " + describeChain(chain)
 		}
-		caller := defaults[f]
+		// Every dispatching call is named: the one finding stands for the
+		// stall of each coroutine that dispatches to the default.
+		callers := defaults[f]
+		var related []Related
+		var others []string
+		for i, caller := range callers {
+			related = append(related, RelatedAt(p.Module, caller.Node, "called here from coroutine `"+caller.Func.Name+"`"))
+			if i > 0 && !slices.Contains(others, "`"+caller.Func.Name+"`") && caller.Func.Name != callers[0].Func.Name {
+				others = append(others, "`"+caller.Func.Name+"`")
+			}
+		}
+		more := ""
+		if len(others) > 0 {
+			more = " (and " + strings.Join(others, ", ") + ")"
+		}
 		p.Report(f.Node.ChildByField("name"), "default method `"+f.QualName+"()` blocks the event loop: it reaches blocking `"+
-			lastText+"()`"+via+", and coroutines such as `"+caller.Func.Name+"` call it expecting an override that may be "+
+			lastText+"()`"+via+", and coroutines such as `"+callers[0].Func.Name+"`"+more+" call it expecting an override that may be "+
 			"async (they await its result when it is awaitable); make the default `async def` and run the blocking work "+
 			"with `await asyncio.to_thread(...)`",
-			WithRelated(append([]Related{RelatedAt(p.Module, caller.Node, "called here from coroutine `"+caller.Func.Name+"`")},
-				chainRelated(chain)...)...))
+			WithRelated(append(related, chainRelated(chain)...)...))
 	}
 }
 
