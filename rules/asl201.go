@@ -83,7 +83,7 @@ async def start(url):
 		"reported like any other: its first use stalls the loop for the whole load, and llama-stack's memoised dataset " +
 		"`load()` (pandas.read_csv of the whole file) was a real bug fixed upstream (bench/realbugs9); on the three corpora " +
 		"one finding went through such a cache (a template read on a first request). Local file work (the ASYNC230, ASYNC231, " +
-		"ASYNC232 and ASYNC240 families: files, imports, file-system calls) is reported like network calls and sleeps by " +
+		"ASYNC232 and ASYNC240 families: files, imports, file-system calls; and sqlite3's file databases) is reported like network calls and sleeps by " +
 		"default; `asl201-local-files = false` leaves those chains out for a project whose configuration and persistence " +
 		"layers are synchronous by design. Why not by default: on the three judged corpora 125 of the 148 debatable " +
 		"ASL201 findings end in local file work, and so do 5 of the 9 true ones (a caller-named file redirected, " +
@@ -99,7 +99,7 @@ async def start(url):
 type BlockingViaHelperSettings struct {
 	MaxDepth int `toml:"asl201-max-depth" doc:"The most synchronous functions between a coroutine and the blocking call it reaches (the chain's length) for which ASL201 reports it; 0 follows chains of any length."`
 	// LocalFiles: see localFileFamilies.
-	LocalFiles bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families); false leaves them out, for a project whose configuration and persistence layers are synchronous by design. Network calls, sleeps, subprocesses, locks and databases are still followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
+	LocalFiles bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families, and sqlite3's file databases); false leaves them out, for a project whose configuration and persistence layers are synchronous by design. Network calls, sleeps, subprocesses, locks and database servers are still followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
 }
 
 // Validate refuses a negative depth.
@@ -132,7 +132,8 @@ func helperDepth(p *Pass) int {
 // localFileFamilies are the blocking families of local file work: opening
 // files and importing modules (ASYNC230, ASYNC231), reading and writing
 // file objects (ASYNC232), and asking the file system about paths
-// (ASYNC240). `asl201-local-files = false` leaves them out of the chains
+// (ASYNC240). `asl201-local-files = false` leaves them (and sqlite3, whose
+// database is a local file: pylib.InProcessFileDatabase) out of the chains
 // through helpers.
 var localFileFamilies = map[string]bool{"ASYNC230": true, "ASYNC231": true, "ASYNC232": true, "ASYNC240": true}
 

@@ -13,6 +13,8 @@ type blockingCall struct {
 	Code string // the most specific rule code for it
 	// Instead is what to do instead, shown in messages.
 	Instead string
+	// Name is the library API called, when a record names it.
+	Name string
 }
 
 // blockingUse is a blocking call and its family.
@@ -62,7 +64,7 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 				return false
 			}
 			b, _ := index.classify(m, c)
-			return !localFileFamilies[b.Code]
+			return !localFileFamilies[b.Code] && !pylib.InProcessFileDatabase(b.Name)
 		}
 	}
 	return helperBlocking{Kind: kind, Blocks: blocks, FollowKind: followKind, Follow: follow}
@@ -177,6 +179,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(proj, m, c, name) || guardedAgainstBlocking(m, c) {
 			return blockingCall{}, false
 		}
+		b.Name = name
 		return b, true
 	}
 	if b, ok := osSpawnCall(m, c, name); ok {

@@ -3,9 +3,11 @@
 # local file work are left out, the others are still reported.
 import importlib
 import json
+import sqlite3
 import subprocess
 import time
 
+import psycopg2
 import requests
 
 
@@ -21,6 +23,16 @@ def save_state(path, state):
 
 def load_plugin(name):
     return importlib.import_module(name)
+
+
+def load_rows(path):
+    conn = sqlite3.connect(path)
+    return conn.execute("SELECT * FROM state").fetchall()
+
+
+def load_remote_rows(dsn):
+    conn = psycopg2.connect(dsn)
+    return conn.cursor().execute("SELECT * FROM state")
 
 
 def fetch_state(url):
@@ -40,10 +52,15 @@ def state_then_fetch(path, url):
     return state, fetch_state(url)
 
 
-# Quiet: local file work and imports through helpers.
+# Quiet: local file work, imports and an sqlite file through helpers.
 async def on_change(path, state):
     save_state(path, state)
-    return load_state(path), load_plugin("app.plugins.extra")
+    return load_state(path), load_plugin("app.plugins.extra"), load_rows(path)
+
+
+# Fires: a database server is a round trip, not a local file.
+async def on_remote(dsn):
+    return load_remote_rows(dsn)  # want: ASL201 "it calls blocking `psycopg2\.connect\(\)`"
 
 
 # Fires: the network, a sleep and a subprocess wait are still followed, also
