@@ -85,9 +85,9 @@ async def start(url):
 		"one finding went through such a cache (a template read on a first request). Local file work (the ASYNC230, ASYNC231, " +
 		"ASYNC232 and ASYNC240 families: files, imports, file-system calls; and sqlite3's file databases) is reported like network calls and sleeps by " +
 		"default; `asl201-local-files = false` leaves those chains out for a project whose configuration and persistence " +
-		"layers are synchronous by design. Why not by default: on the three judged corpora 125 of the 148 debatable " +
-		"ASL201 findings end in local file work, and so do 5 of the 9 true ones (a caller-named file redirected, " +
-		"uploaded, loaded or shuffled in the coroutine); the recall sets hold ten real bugs of that kind that projects " +
+		"layers are synchronous by design. Why not by default: on the three judged corpora the setting takes ASL201 from 9 " +
+		"true and 148 debatable findings to 4 and 29, but 5 of the 9 true ones are local file work too (a caller-named " +
+		"file redirected, uploaded, loaded or shuffled in the coroutine), and the recall sets hold ten real bugs of that kind that projects " +
 		"fixed upstream (Home Assistant integrations reading their config and state files, llama-stack's dataset), " +
 		"all lost with the setting off (docs/precision.md, eighth session).",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
