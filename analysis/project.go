@@ -964,6 +964,23 @@ func (p *Project) projectBases(cls *Class) []*Class {
 	return out
 }
 
+// projectMethod is the method name of cls or of its first base (of any
+// module of the project) in order that defines it; nil when none does.
+func (p *Project) projectMethod(cls *Class, name string, depth int) *Function {
+	if cls == nil || depth > 8 {
+		return nil
+	}
+	if f, ok := cls.Methods[name]; ok {
+		return f
+	}
+	for _, parent := range p.projectBases(cls) {
+		if f := p.projectMethod(parent, name, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
 // AttrOwner returns the class whose methods assign `self.attr` for
 // instances of cls: cls itself, or the first base (of any module of the
 // project) in order that does; nil when none does.

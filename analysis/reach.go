@@ -694,12 +694,41 @@ func (p *Project) afterReturnWhileLoopRuns(m *Module, f *Function, block, stmt *
 	return false
 }
 
+// RunsOnlyOnLoopThread reports a node of f that runs only while an event
+// loop runs on the current thread: in the body of an `if` whose condition
+// holds only then (`if self.asynchronous:` where the property asks
+// asyncio.get_running_loop), or in the else of one that never holds then.
+func (p *Project) RunsOnlyOnLoopThread(m *Module, f *Function, n *Node) bool {
+	for q := n; q != nil && q.Parent() != nil && q != f.Node; q = q.Parent() {
+		parent := q.Parent()
+		switch {
+		case q.Field() == "consequence" && parent.Type() == "if_statement":
+			if p.loopRunning(m, f, parent.ChildByField("condition")) == isTrue {
+				return true
+			}
+		case q.Type() == "else_clause" && parent.Type() == "if_statement":
+			if p.loopRunning(m, f, parent.ChildByField("condition")) == isFalse {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // loopRunning tells whether cond holds while an event loop runs on this
 // thread: a call that asks for the running loop (asyncio.get_running_loop,
 // or a function of the project that returns one), compared with None or
 // negated, directly or through a name or attribute that the function
 // assigned it to before cond.
 func (p *Project) loopRunning(m *Module, f *Function, cond *Node) truth {
+	return p.loopRunningAt(m, f, cond, 0)
+}
+
+// maxLoopQuestionDepth bounds how many functions (properties, helpers)
+// loopRunning follows to the running-loop question they answer.
+const maxLoopQuestionDepth = 3
+
+func (p *Project) loopRunningAt(m *Module, f *Function, cond *Node, depth int) truth {
 	cond = Unparen(cond)
 	if cond == nil {
 		return unknownTruth
@@ -715,25 +744,54 @@ func (p *Project) loopRunning(m *Module, f *Function, cond *Node) truth {
 	}
 	switch cond.Type() {
 	case "not_operator":
-		return flip(p.loopRunning(m, f, cond.ChildByField("argument")))
+		return flip(p.loopRunningAt(m, f, cond.ChildByField("argument"), depth))
 	case "comparison_operator":
 		ops := cond.NamedChildren()
-		if len(ops) != 2 || Unparen(ops[1]).Type() != "none" {
+		if len(ops) != 2 {
 			return unknownTruth
 		}
 		op := strings.Join(strings.Fields(m.File.Text(cond)[len(m.File.Text(ops[0])):len(m.File.Text(cond))-len(m.File.Text(ops[1]))]), " ")
+		if Unparen(ops[1]).Type() != "none" {
+			// `loop is asyncio.get_running_loop()` holds only on a thread
+			// whose loop runs: without one, get_running_loop raises.
+			if (op == "is" || op == "==") && (raisesWithoutRunningLoop(f, Unparen(ops[0])) || raisesWithoutRunningLoop(f, Unparen(ops[1]))) {
+				return isTrue
+			}
+			return unknownTruth
+		}
 		switch op {
 		case "is not", "!=":
-			return p.loopRunning(m, f, ops[0])
+			return p.loopRunningAt(m, f, ops[0], depth)
 		case "is", "==":
-			return flip(p.loopRunning(m, f, ops[0]))
+			return flip(p.loopRunningAt(m, f, ops[0], depth))
 		}
 		return unknownTruth
 	case "call":
 		if p.asksRunningLoop(f, cond) {
 			return isTrue
 		}
+		// A helper of the project that answers the question (`def
+		// in_async_call(loop): return loop is get_running_loop()`).
+		for _, c := range f.Calls {
+			if c.Node == cond {
+				if t := p.Target(c); t != nil && p.answersLoopRunning(t, depth+1) {
+					return isTrue
+				}
+				break
+			}
+		}
 	case "identifier", "attribute":
+		// A property of the project that answers it (`if
+		// self.asynchronous:` where the property returns
+		// `in_async_call(self.loop)`).
+		if cond.Type() == "attribute" {
+			if obj := m.Resolve(cond.ChildByField("object")); obj.Class != nil && obj.Instance {
+				if meth := p.projectMethod(obj.Class, m.File.Text(cond.ChildByField("attribute")), 0); meth != nil &&
+					meth.isProperty() && p.answersLoopRunning(meth, depth+1) {
+					return isTrue
+				}
+			}
+		}
 		// The last assignment of that name or attribute before cond.
 		text := m.File.Text(cond)
 		var value *Node
@@ -751,6 +809,60 @@ func (p *Project) loopRunning(m *Module, f *Function, cond *Node) truth {
 		}
 	}
 	return unknownTruth
+}
+
+// answersLoopRunning reports a synchronous function of the project whose
+// first return statement (on every path: not under an if or a loop)
+// returns a value that holds only while an event loop runs on this thread,
+// by loopRunning's reading, following at most maxLoopQuestionDepth
+// functions.
+func (p *Project) answersLoopRunning(t *Function, depth int) bool {
+	if depth > maxLoopQuestionDepth || t.Async || t.Generator || t.Lambda {
+		return false
+	}
+	v := firstUnconditionalReturn(t)
+	return v != nil && p.loopRunningAt(t.module, t, v, depth) == isTrue
+}
+
+// firstUnconditionalReturn is the value of t's first return statement when
+// no if or loop of t encloses it (a try may: `try: return loop is
+// get_running_loop()` then `except RuntimeError: return False`).
+func firstUnconditionalReturn(t *Function) *Node {
+	var first *Node
+	t.Node.ChildByField("body").Walk(func(n *Node) bool {
+		if first != nil || isDefinition(n) {
+			return false
+		}
+		if n.Type() == "return_statement" {
+			first = n
+			return false
+		}
+		return true
+	})
+	if first == nil || len(first.NamedChildren()) != 1 {
+		return nil
+	}
+	for q := first.Parent(); q != nil && q != t.Node; q = q.Parent() {
+		if q.Type() == "if_statement" || q.Type() == "for_statement" || q.Type() == "while_statement" {
+			return nil
+		}
+	}
+	return Unparen(first.NamedChildren()[0])
+}
+
+// raisesWithoutRunningLoop reports a call (in f) of asyncio.get_running_loop,
+// which raises when no loop runs on this thread (unlike _get_running_loop,
+// which returns None).
+func raisesWithoutRunningLoop(f *Function, call *Node) bool {
+	if call == nil || call.Type() != "call" {
+		return false
+	}
+	for _, c := range f.Calls {
+		if c.Node == call {
+			return pylib.RaisesWithoutRunningLoop(c.Callee)
+		}
+	}
+	return false
 }
 
 // asksRunningLoop reports a call (in f) of asyncio.get_running_loop and its

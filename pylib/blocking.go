@@ -40,6 +40,11 @@ var InMemoryFiles = map[string]bool{"io.StringIO": true, "io.BytesIO": true}
 // PathTypes are pathlib's concrete path classes: `/` and `.parent` keep the type.
 var PathTypes = map[string]bool{"pathlib.Path": true, "pathlib.PosixPath": true, "pathlib.WindowsPath": true, "pathlib.PurePath": true}
 
+// InProcessFileDatabase reports an API (a resolved name) of sqlite3, whose
+// database is a local file (or memory) worked in the calling process: its
+// calls are local file work, not a round trip to a server.
+func InProcessFileDatabase(name string) bool { return strings.HasPrefix(name, "sqlite3.") }
+
 // DBDrivers maps sync database drivers' connect functions to the types of
 // the connections they return.
 var DBDrivers = map[string]string{

@@ -124,6 +124,16 @@ var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.cl
 // name) only closes the object it is given on exit.
 func ClosesArgument(name string) bool { return closesArgument[name] }
 
+// raisesWithoutRunningLoop holds the AsksRunningLoop APIs that raise
+// RuntimeError when no loop runs on the thread (asyncio._get_running_loop
+// returns None instead): `loop is get_running_loop()` holds only on the
+// loop's own thread. A table of its own: every bit of Role is taken.
+var raisesWithoutRunningLoop = map[string]bool{"asyncio.get_running_loop": true, "asyncio.events.get_running_loop": true}
+
+// RaisesWithoutRunningLoop reports whether name (a resolved name) returns
+// the running loop and raises when none runs on the calling thread.
+func RaisesWithoutRunningLoop(name string) bool { return raisesWithoutRunningLoop[name] }
+
 // ModuleCache is the interpreter's dict of loaded modules, which an import
 // consults first: a function that looks a module up there before importing
 // it imports only what is not loaded yet.

@@ -60,7 +60,9 @@ async def handler(key):
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
 		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
 		"record; not in a function that asks `iscoroutine...`/`isawaitable`), not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
-		"that runs without an await (`run_in_executor`, `create_task`). An item of a table of callables (`HANDLERS[kind](event)`, " +
+		"that runs without an await (`run_in_executor`, `create_task`); a method name that the module, or a class of the project it " +
+		"imports by name, defines synchronously is left out (the receiver may be that class's instance, whose method returns a " +
+		"Future on one path and a value on another: a test's `c.get(..., sync=False)` of the project's `Client`). An item of a table of callables (`HANDLERS[kind](event)`, " +
 		"`HANDLERS.get(kind)(event)`, or a name bound to either; the table a name or `self` attribute bound once to a dict, list or " +
 		"tuple display) is a coroutine function when every value of the table is one; a plain function among them, or a default " +
 		"of `.get` that is one, keeps it quiet. A call of a synchronous function annotated `-> Coroutine[...]` makes a coroutine " +
@@ -1595,7 +1597,7 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	// called: awaiting its value elsewhere says it returns an awaitable,
 	// maybe a Future (`def features_future(self): return fut`), which
 	// needs no await.
-	if definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
+	if method := p.File.Text(fn.ChildByField("attribute")); definesSyncMethod(p.Module, method) || importsClassWithSyncMethod(p, method) {
 		return false
 	}
 	root := fn
@@ -1610,6 +1612,27 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	return p.Project.Callee(c).Name == ""
+}
+
+// importsClassWithSyncMethod reports a class of the project, imported by
+// name into this module, that defines a synchronous method of that name:
+// the receiver of unknown type may be its instance (a test's `c` of a
+// fixture making the project's `Client`), whose method returns an
+// awaitable on one path and a plain value on another (`c.get(...,
+// sync=False)` returns Futures, awaited or subscripted), as a synchronous
+// method of the module itself may.
+func importsClassWithSyncMethod(p *Pass, name string) bool {
+	for _, imp := range p.Module.Imports {
+		if imp.Name == "" || imp.Name == "*" {
+			continue
+		}
+		if cls := p.Project.Lookup(imp.Qualified).Class; cls != nil {
+			if meth := cls.Methods[name]; meth != nil && !meth.Async {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // awaitedNameElsewhere is awaitedElsewhere for a bare name: a callable bound

@@ -48,7 +48,11 @@ async def main():
 		"`call_at`, `create_task`, `set_result`, `set_exception` on any receiver except a `concurrent.futures.Future` " +
 		"(whose methods are thread-safe), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
 		"`asyncio.Queue`/`asyncio.Event`. A thread function that creates or runs its own event loop (`new_event_loop`, " +
-		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported. " +
+		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported, and neither is " +
+		"a call under an `if` that holds only where a loop runs on this thread (`if self.asynchronous:` where the property, " +
+		"or a helper it returns, answers `loop is asyncio.get_running_loop()`, which raises elsewhere; up to three functions " +
+		"deep, in any module of the project): a dual-mode client's branch for callers on the loop's own thread, beside its " +
+		"`else` that hands the work to the loop thread-safely. " +
 		"The project's own offload helpers (functions that run the callable passed to them first in a worker thread) are " +
 		"hand-offs too when listed in `[tool.asyncls]` `offload-helpers` (qualified names or `module.*`).",
 	Run: runLoopCallFromThread,
@@ -292,6 +296,12 @@ func runLoopCallFromThread(p *Pass) {
 		}
 		h, inThread := threads[c.Func]
 		if !inThread {
+			continue
+		}
+		// Code that runs only where a loop runs on this thread (`if
+		// self.asynchronous: ensure_future(...) else: sync(loop, ...)`)
+		// is on the loop's own thread when it runs.
+		if p.Project != nil && p.Project.RunsOnlyOnLoopThread(p.Module, c.Func, c.Node) {
 			continue
 		}
 		shown := p.File.Text(c.Node.ChildByField("function"))

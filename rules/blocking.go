@@ -13,6 +13,8 @@ type blockingCall struct {
 	Code string // the most specific rule code for it
 	// Instead is what to do instead, shown in messages.
 	Instead string
+	// Name is the library API called, when a record names it.
+	Name string
 }
 
 // blockingUse is a blocking call and its family.
@@ -46,23 +48,41 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 		}
 	}
 	index := blockingCalls.of(p)
-	return helperBlocking{Kind: kind, Blocks: func(m *analysis.Module, c *analysis.Call) bool {
+	blocks := func(m *analysis.Module, c *analysis.Call) bool {
 		b, ok := index.classify(m, c)
 		if !ok {
 			return false
 		}
 		r := Lookup(b.Code)
 		return r == nil || r.Default || p.Options.Enabled[b.Code]
-	}}
+	}
+	follow, followKind := blocks, kind
+	if !helperLocalFiles(p) {
+		followKind += " no-local-files"
+		follow = func(m *analysis.Module, c *analysis.Call) bool {
+			if !blocks(m, c) {
+				return false
+			}
+			b, _ := index.classify(m, c)
+			return !localFileFamilies[b.Code] && !pylib.InProcessFileDatabase(b.Name)
+		}
+	}
+	return helperBlocking{Kind: kind, Blocks: blocks, FollowKind: followKind, Follow: follow}
 }}
 
 // helperBlocking is the Reach kind and predicate for blocking calls inside
 // helpers.
 type helperBlocking struct {
 	// Kind names the opted-in families: Reach memoises per kind, and the
-	// configuration may differ per file.
-	Kind   string
+	// configuration may differ per file. FollowKind is Follow's (it names
+	// `asl201-local-files` too).
+	Kind, FollowKind string
+	// Blocks is a call that a blocking rule reports where it is written.
 	Blocks func(*analysis.Module, *analysis.Call) bool
+	// Follow is a blocking call that ends ASL201's chains through helpers:
+	// Blocks, less the local file families when `asl201-local-files` is
+	// false.
+	Follow func(*analysis.Module, *analysis.Call) bool
 }
 
 // blockingIndex classifies calls once per Check (several rules ask about
@@ -159,6 +179,7 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		if r := Lookup(b.Code); r != nil && r.NonBlocking != nil && r.NonBlocking(proj, m, c, name) || guardedAgainstBlocking(m, c) {
 			return blockingCall{}, false
 		}
+		b.Name = name
 		return b, true
 	}
 	if b, ok := osSpawnCall(m, c, name); ok {

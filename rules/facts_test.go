@@ -94,9 +94,13 @@ var sharedCodeMentions = map[string]map[string]string{
 	"facts.go":                 {"ASL402": "Consulted: its blockingDelays fact is what the blocking rules' messages carry"},
 	"async220.go":              {"ASYNC221": "one reading of os.spawn*'s mode decides between starting (ASYNC220) and waiting (ASYNC221)"},
 	"asl402_blocking_delay.go": {"ASL201": "ASL402 leaves the calls at the end of ASL201's chains to ASL201"},
-	"aliases.go":               {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},
-	"async103.go":              {"ASYNC104": "a handler left only by return is ASYNC104's finding at the return, when that rule is on"},
-	"async104.go":              {"ASYNC103": "a return in a handler that also falls through is named in ASYNC103's finding, when that rule is on"},
+	"asl201.go": {"ASYNC230": "asl201-local-files names the local file families it leaves out of chains",
+		"ASYNC231": "asl201-local-files names the local file families it leaves out of chains",
+		"ASYNC232": "asl201-local-files names the local file families it leaves out of chains",
+		"ASYNC240": "asl201-local-files names the local file families it leaves out of chains"},
+	"aliases.go":  {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},
+	"async103.go": {"ASYNC104": "a handler left only by return is ASYNC104's finding at the return, when that rule is on"},
+	"async104.go": {"ASYNC103": "a return in a handler that also falls through is named in ASYNC103's finding, when that rule is on"},
 }
 
 // A rule's code appears in no file but its own (as a string or as the

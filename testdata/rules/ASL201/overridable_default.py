@@ -6,10 +6,10 @@ import os
 
 
 class FileServer:
-    def stat(self, path):  # want: ASL201
+    def stat(self, path):  # want: ASL201 "default method `FileServer\.stat\(\)` blocks the event loop: it reaches blocking `os\.stat\(\)`, and coroutines such as `process_stat` \(and `process_lstat`\) call it"
         return os.stat(path)
 
-    def remove(self, path):  # want: ASL201
+    def remove(self, path):  # want: ASL201 "coroutines such as `process_remove` call it expecting"
         os.remove(path)
 
     def realpath(self, path):
