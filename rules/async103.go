@@ -64,7 +64,7 @@ async def worker(queue):
 		"from a cancelled future's `result()`, and swallowing it swallows nothing (flake8-async checks every function " +
 		"and module-level code; on 38 real async packages each of those extra findings was a false alarm: done " +
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
-		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
+		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` (or `x = await t`) / `except " +
 		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
 		"`Task.cancel` example), with the cancel before the try statement or in its body, or by a loop that cancels " +
 		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
