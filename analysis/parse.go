@@ -199,11 +199,15 @@ func (n *Node) ChildrenByField(field string) []*Node {
 	return out
 }
 
-// NamedChildren returns the named children (no keywords or operators).
+// NamedChildren returns the named children (no keywords or operators), and
+// none of tree-sitter's extras: a comment or a backslash continuation may
+// stand between any two children (`await f() \` / `if iscoroutinefunction(f)
+// \` / `else f()`: the conditional expression's three parts are still
+// named[0..2]).
 func (n *Node) NamedChildren() []*Node {
 	out := []*Node{}
 	for _, c := range n.Children() {
-		if c.Named() && c.Type() != "comment" {
+		if c.Named() && !isExtra(c) {
 			out = append(out, c)
 		}
 	}
