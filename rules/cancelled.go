@@ -797,15 +797,38 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 // (`fut.set_exception(exc)`, `self._exceptions.append(exc)`,
 // `queue.append(Error(exc))`) or stores it in an attribute or container
 // (`results[i] = exc`). The cancellation then reaches the task's consumer,
-// as in asyncio's own future bridging and task-group machinery.
+// as in asyncio's own future bridging and task-group machinery. The caught
+// exception is the handler's name, or `sys.exc_info()` passed whole,
+// unpacked or indexed (sqlalchemy's `context.throw(*sys.exc_info())` raises
+// it in the greenlet that awaited; tenacity's
+// `retry_state.set_exception(sys.exc_info())` re-raises it from the attempt
+// it records).
 func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
-	if name == nil {
-		return false
+	bound := ""
+	if name != nil {
+		bound = m.File.Text(name)
 	}
-	bound := m.File.Text(name)
 	found := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if found || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent() == nil {
+		if !found && n.Type() == "call" && isCaughtExceptionCall(m, n) {
+			arg := n
+			if p := arg.Parent(); p != nil && p.Type() == "subscript" && arg.Field() == "value" {
+				arg = p
+			}
+			if p := arg.Parent(); p != nil && p.Type() == "list_splat" {
+				arg = p
+			}
+			if p := arg.Parent(); p != nil && p.Type() == "argument_list" {
+				fn := p.Parent().ChildByField("function")
+				method := m.File.Text(fn)
+				if fn != nil && fn.Type() == "attribute" {
+					method = m.File.Text(fn.ChildByField("attribute"))
+				}
+				found = !pylib.Method(method, pylib.ReportsException)
+			}
+			return !found
+		}
+		if found || bound == "" || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent() == nil {
 			return !found
 		}
 		switch p := n.Parent(); {
