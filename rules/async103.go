@@ -88,7 +88,8 @@ async def worker(queue):
 		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
 		"(handed to `create_task`, `ensure_future`, `start_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
 		"curio) or `asyncio.gather` (whose caller gets its own cancellation back whatever the children return), or " +
-		"given to `asyncio.start_server` as the connection callback or to tornado's `IOLoop.add_callback`/`spawn_callback`, " +
+		"given to `asyncio.start_server` as the connection callback, to tornado's `IOLoop.add_callback`/`spawn_callback` " +
+		"or to python-socketio's and python-engineio's `start_background_task`, " +
 		"whose coroutine the library runs as a task; directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
 		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
