@@ -40,6 +40,22 @@ func DecodeSource(src []byte) []byte {
 	return out
 }
 
+// InDeclaredEncoding reports text that DecodeSource may have decoded: it
+// declares an encoding other than UTF-8 that asyncls knows, and is not
+// ASCII. Fixes are not written to such a file (they would be written in
+// UTF-8 under a declaration that says otherwise).
+func InDeclaredEncoding(src []byte) bool {
+	if declaredEncoding(src) == nil {
+		return false
+	}
+	for _, b := range src {
+		if b >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
 // DeclaredCoding is the encoding name of src's PEP 263 declaration, or "".
 func DeclaredCoding(src []byte) string {
 	// Only the first two lines count, and the second only after a first

@@ -50,3 +50,17 @@ func TestDecodeSourceLeavesOthersAlone(t *testing.T) {
 		t.Errorf("want the error to name the declared encoding, got %v", err)
 	}
 }
+
+func TestInDeclaredEncoding(t *testing.T) {
+	decoded := DecodeSource([]byte("# coding: latin-1\nx = '\xe9'\n"))
+	for src, want := range map[string]bool{
+		string(decoded):              true,  // decoded from latin-1: fixes would be written in UTF-8
+		"# coding: latin-1\nx = 1\n": false, // ASCII is the same in both
+		"x = 'é'\n":                  false, // UTF-8, no declaration
+		"# coding: utf-8\nx = 'é'\n": false,
+	} {
+		if got := InDeclaredEncoding([]byte(src)); got != want {
+			t.Errorf("InDeclaredEncoding(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
