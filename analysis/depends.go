@@ -125,13 +125,13 @@ func (m *Module) ProjectWideFacts() string {
 	return b.String()
 }
 
-// syncMemberNames returns the names c defines other than as an async def
-// (sync methods and class-level assignments), sorted: what overriddenBySync
-// indexes.
+// syncMemberNames returns the names c defines other than as a coroutine
+// function (sync methods, async generators and class-level assignments),
+// sorted: what overriddenBySync indexes.
 func (c *Class) syncMemberNames() []string {
 	var out []string
 	for name, meth := range c.Methods {
-		if !meth.Async {
+		if !meth.Async || meth.Generator {
 			out = append(out, name)
 		}
 	}
@@ -148,8 +148,8 @@ func (c *Class) syncMemberNames() []string {
 // resolve to themselves where the module does not bind them.
 func IsBuiltin(name string) bool { return builtins[name] }
 
-// SyncMemberNames returns the names m's classes define other than as an
-// async def, each once, sorted: the methods whose async definitions in
+// SyncMemberNames returns the names m's classes define other than as a
+// coroutine function, each once, sorted: the methods whose async definitions in
 // other classes a subclass in m may override with sync ones (see
 // Project.IsCoroutineFunction). Caches keep it instead of the module.
 func (m *Module) SyncMemberNames() []string {

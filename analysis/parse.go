@@ -199,11 +199,15 @@ func (n *Node) ChildrenByField(field string) []*Node {
 	return out
 }
 
-// NamedChildren returns the named children (no keywords or operators).
+// NamedChildren returns the named children (no keywords or operators), and
+// none of tree-sitter's extras: a comment or a backslash continuation may
+// stand between any two children (`await f() \` / `if iscoroutinefunction(f)
+// \` / `else f()`: the conditional expression's three parts are still
+// named[0..2]).
 func (n *Node) NamedChildren() []*Node {
 	out := []*Node{}
 	for _, c := range n.Children() {
-		if c.Named() && c.Type() != "comment" {
+		if c.Named() && !isExtra(c) {
 			out = append(out, c)
 		}
 	}
@@ -279,13 +283,22 @@ func (f *File) Text(n *Node) string {
 const MaxFileSize = 16 << 20
 
 // ErrNotUTF8 is returned for source that is not valid UTF-8 (PEP 3120).
-type ErrNotUTF8 struct{ Offset int }
-
-func (e *ErrNotUTF8) Error() string {
-	return fmt.Sprintf("not valid UTF-8 (first bad byte at offset %d); Python source must be UTF-8", e.Offset)
+// Declared is the encoding its PEP 263 declaration names, if it names one
+// that DecodeSource could not decode it with.
+type ErrNotUTF8 struct {
+	Offset   int
+	Declared string
 }
 
-// CheckSource validates bytes before parsing.
+func (e *ErrNotUTF8) Error() string {
+	if e.Declared != "" {
+		return fmt.Sprintf("not valid UTF-8 (first bad byte at offset %d), and its coding declaration %q is not an encoding asyncls can decode", e.Offset, e.Declared)
+	}
+	return fmt.Sprintf("not valid UTF-8 (first bad byte at offset %d); Python source must be UTF-8 or declare its encoding (PEP 263)", e.Offset)
+}
+
+// CheckSource validates bytes before parsing (after DecodeSource, which
+// turns a file in a declared encoding into UTF-8).
 func CheckSource(src []byte) error {
 	if len(src) > MaxFileSize {
 		return fmt.Errorf("file is %d bytes, larger than the %d-byte limit", len(src), MaxFileSize)
@@ -299,7 +312,7 @@ func CheckSource(src []byte) error {
 			}
 			off += size
 		}
-		return &ErrNotUTF8{Offset: off}
+		return &ErrNotUTF8{Offset: off, Declared: DeclaredCoding(src)}
 	}
 	return nil
 }

@@ -1356,9 +1356,10 @@ func (p *Project) isCoroutineFunctionRef(r Ref, inAsync bool, asked func(*Functi
 }
 
 // overriddenBySync reports whether a subclass in the project overrides the
-// method f with something that is not an async def (`def _close(self)` or
-// `_close = AsyncCommand()` below an abstract `async def _close`): a call
-// through self may then not return a coroutine.
+// method f with something that is not a coroutine function (`def
+// _close(self)`, `_close = AsyncCommand()`, or an async generator, below an
+// abstract `async def _close`; socketio's pub/sub managers' `_listen`): a
+// call through self may then not return a coroutine.
 func (p *Project) overriddenBySync(f *Function, asked func(*Function)) bool {
 	if f.Class == nil {
 		return false

@@ -4,6 +4,7 @@
     python3 bench/fetch_heldout.py [DEST]            # rebuild DEST (default /work/corpus2) from the manifest
     python3 bench/fetch_heldout.py --record PKG...   # download PKGs, (re)write the manifest rows for them
     python3 bench/fetch_heldout.py --manifest bench/heldout3_manifest.tsv /work/corpus3   # the third corpus
+    python3 bench/fetch_heldout.py --manifest bench/heldout4_manifest.tsv /work/corpus4   # the fourth
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and
 unpacked with `dpkg-deb -x`, never installed; run `apt-get update` once first.
@@ -58,18 +59,28 @@ def unpack(deb, out):
     os.makedirs(out)
     with tempfile.TemporaryDirectory() as x:
         subprocess.run(["dpkg-deb", "-x", deb, x], check=True)
+        trees = []
         for root, dirs, _ in os.walk(x):
             for d in list(dirs):
                 if d in ("dist-packages", "site-packages"):
-                    dp = os.path.join(root, d)
-                    for r2, _, files in os.walk(dp):
-                        for f in files:
-                            if f.endswith(".py"):
-                                src = os.path.join(r2, f)
-                                dst = os.path.join(out, os.path.relpath(src, dp))
-                                os.makedirs(os.path.dirname(dst), exist_ok=True)
-                                shutil.copy2(src, dst)
+                    trees.append(os.path.join(root, d))
                     dirs.remove(d)
+        if not trees:
+            # An application that ships its modules in its own directory
+            # (usr/share/NAME, usr/lib/NAME: localslackirc, weechat-matrix)
+            # is kept from that directory, so its own imports resolve.
+            for base in ("usr/share", "usr/lib"):
+                b = os.path.join(x, base)
+                if os.path.isdir(b):
+                    trees += [os.path.join(b, d) for d in sorted(os.listdir(b)) if d != "doc"]
+        for dp in trees:
+            for r2, _, files in os.walk(dp):
+                for f in files:
+                    if f.endswith(".py"):
+                        src = os.path.join(r2, f)
+                        dst = os.path.join(out, os.path.relpath(src, dp))
+                        os.makedirs(os.path.dirname(dst), exist_ok=True)
+                        shutil.copy2(src, dst)
     files = lines = 0
     for r, _, fs in os.walk(out):
         for f in fs:

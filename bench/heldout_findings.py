@@ -4,7 +4,8 @@
     python3 bench/heldout_findings.py ASYNCLS OUT.json [--root /work/corpus2] [--manifest M.tsv] [-- EXTRA CHECK FLAGS]
 
 The projects are the manifest's (bench/heldout_manifest.tsv by default; with
---root /work/corpus3 and no --manifest, bench/heldout3_manifest.tsv).
+--root /work/corpus3 and no --manifest, bench/heldout3_manifest.tsv; with
+--root /work/corpus4, bench/heldout4_manifest.tsv).
 
 Each project of bench/heldout_manifest.tsv is checked from its own directory
 (its own root, as a user would run it), with --no-cache and JSON output; the
@@ -25,6 +26,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The manifest of each held-out corpus, by the name of its root directory.
+MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.tsv", "corpus4": "heldout4_manifest.tsv"}
 
 
 def projects(manifest):
@@ -51,7 +54,7 @@ def main():
     merged, problems = [], 0
     manifest = a.manifest
     if not manifest:
-        name = "heldout3_manifest.tsv" if os.path.basename(os.path.normpath(a.root)) == "corpus3" else "heldout_manifest.tsv"
+        name = MANIFESTS.get(os.path.basename(os.path.normpath(a.root)), "heldout_manifest.tsv")
         manifest = os.path.join(HERE, name)
     for proj in projects(manifest):
         d = os.path.join(a.root, proj)

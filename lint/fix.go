@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"unicode/utf8"
 )
 
 // Sources returns the content of every file reported on, by the path it is shown under.
@@ -72,6 +73,11 @@ func WriteFile(path string, old, data []byte) error {
 		return fmt.Errorf("not fixed: the file has %d hard links that rewriting it would separate", st.Nlink)
 	}
 	current, err := ReadSource(target, int64(len(old))+1)
+	if err == nil && !utf8.Valid(current) {
+		// The text analysed was decoded from the encoding the file declares
+		// (PEP 263); writing it back would change the file's encoding.
+		return errors.New("not fixed: the file is not UTF-8 (it declares another encoding); fixes are written to UTF-8 files only")
+	}
 	if err != nil || !bytes.Equal(current, old) {
 		return errors.New("not fixed: the file changed on disk while asyncls was running")
 	}

@@ -223,7 +223,8 @@ func readAll(files []string, limit func(path string) int64) ([]Source, []error, 
 			problems[i] = err
 			return
 		}
-		sources[i] = Source{Path: files[i], Src: data}
+		// A file in a PEP 263 declared encoding is analysed as UTF-8 text.
+		sources[i] = Source{Path: files[i], Src: analysis.DecodeSource(data)}
 	})
 	var out []Source
 	var errs, warns []error

@@ -42,7 +42,9 @@ func init() {
 		"anyio.run", "trio.run", "anyio.abc.TaskGroup.start_soon", "anyio.abc.TaskGroup.start",
 		"trio.Nursery.start_soon", "trio.Nursery.start")
 	with(TaskFactory, "asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task",
-		"asyncio.tasks.ensure_future", "asyncio.AbstractEventLoop.create_task", "asyncio.AbstractEventLoop.ensure_future")
+		"asyncio.tasks.ensure_future", "asyncio.AbstractEventLoop.create_task")
+	// (Event loops have no ensure_future method: `loop.ensure_future(coro)`
+	// raises AttributeError and makes no task; engineio's __del__.)
 	with(LoopStarter, "asyncio.run", "asyncio.Runner.run", "asyncio.AbstractEventLoop.run_until_complete",
 		"asyncio.AbstractEventLoop.run_forever", "anyio.run", "trio.run")
 	with(CallsBack, "signal.signal", "atexit.register", "threading.Thread", "threading.Timer",

@@ -308,6 +308,14 @@ func init() {
 	}
 }
 
+// CaughtException are library functions whose call, inside a handler,
+// gives the exception being handled (`sys.exc_info()`, the (type, value,
+// traceback) triple; `sys.exception()` since 3.11): passed on to a call,
+// it hands that exception over like the handler's own `as` name. The
+// value is where the exception is in the call's result: -1 for the
+// result itself, else the index of the exception in the tuple returned.
+var CaughtException = map[string]int{"sys.exc_info": 1, "sys.exception": -1}
+
 // NeverReturns are library functions a call of which never returns to
 // the next statement: it ends the process (os._exit, os.abort) or always
 // raises (pytest.fail and its siblings, whose exceptions end the test).

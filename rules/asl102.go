@@ -110,7 +110,9 @@ async def handler(key):
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
-		"in the other). `.drain()` and `.wait_closed()` on a " +
+		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
+		"subclass anywhere in the project overrides with something whose call makes no coroutine (a sync def, a class-level " +
+		"assignment, an async generator below an abstract `async def`) is not reported through `self`. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
 		"class of the module with its own `def drain(self)` may be the receiver). `getattr(coro, \"__await__\")` (or `send`, " +

@@ -41,7 +41,7 @@ async def count_users(path):
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
-		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST`, `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
+		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
 		"socket.gethostbyname(host)`, `if host in (\"localhost\", \"::1\"):`, not reassigned before the call; a host checked " +
@@ -57,7 +57,9 @@ async def count_users(path):
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
-		"rule, is dead code (a loop over an empty literal, `if False:`). File-system calls " +
+		"rule, is dead code (a loop over an empty literal, `if False:`), nor code that runs only in a debug or verbose " +
+		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
+		"nala's debug log, the mode's cost, as with the logging module's file handlers). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
@@ -118,8 +120,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST (for the
 		// calls that take flags), an IP address literal ("127.0.0.1",
 		// "::1"), or "localhost", answered from the hosts file.
-		if api.Unblock != pylib.UnblockedLocalHost &&
-			strings.Contains(strings.ToUpper(f.Text(c.Node.ChildByField("arguments"))), "NUMERIC") {
+		if api.Unblock != pylib.UnblockedLocalHost && numericLookupFlags(m, c) {
 			return true
 		}
 		// (getnameinfo of an address literal still looks its name up.)
@@ -142,6 +143,67 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return nonBlockingSocket(m, c)
 	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
+	}
+	return false
+}
+
+// numericLookupFlags: the call's arguments name a numeric-lookup flag
+// (AI_NUMERICHOST, NI_NUMERICHOST), written in the call or as a local name
+// every assignment of which names one (dnspython's `ai_flags =
+// socket.AI_NUMERICHOST` then `getaddrinfo(address, port, flags=ai_flags)`).
+func numericLookupFlags(m *analysis.Module, c *analysis.Call) bool {
+	args := c.Node.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	if strings.Contains(strings.ToUpper(m.File.Text(args)), "NUMERIC") {
+		return true
+	}
+	scope := m.ScopeAt(c.Node)
+	for _, a := range args.NamedChildren() {
+		if a.Type() == "keyword_argument" {
+			a = a.ChildByField("value")
+		}
+		a = analysis.Unparen(a)
+		if a == nil || a.Type() != "identifier" || scope == nil {
+			continue
+		}
+		b := scope.Lookup(m.File.Text(a))
+		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+			continue
+		}
+		all := true
+		for _, v := range b.Values {
+			if !numericFlagValue(m, v) {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// numericFlagValue: a flags value that always holds a numeric-lookup flag:
+// the flag itself, or'ed with others, or such a value in both branches of
+// a conditional expression.
+func numericFlagValue(m *analysis.Module, v *analysis.Node) bool {
+	v = analysis.Unparen(v)
+	if v == nil {
+		return false
+	}
+	switch v.Type() {
+	case "attribute", "identifier":
+		return strings.Contains(strings.ToUpper(m.File.Text(v)), "NUMERIC")
+	case "binary_operator":
+		if op := v.ChildByField("operator"); op == nil || m.File.Text(op) != "|" {
+			return false
+		}
+		return numericFlagValue(m, v.ChildByField("left")) || numericFlagValue(m, v.ChildByField("right"))
+	case "conditional_expression":
+		parts := v.NamedChildren()
+		return len(parts) == 3 && numericFlagValue(m, parts[0]) && numericFlagValue(m, parts[2])
 	}
 	return false
 }

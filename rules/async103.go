@@ -53,7 +53,8 @@ async def worker(queue):
 		"inside a handler of the cancellation that ends with a bare `raise` (and has no return, break or continue) is " +
 		"not reported: the outer handler re-raises whatever the inner one does. A broad handler after one " +
 		"that already handles `CancelledError` is not reported, and neither is one that hands the caught exception to " +
-		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`; " +
+		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`, " +
+		"`sys.exc_info()` passed on: sqlalchemy's `context.throw(*sys.exc_info())` into the greenlet that awaited; " +
 		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
 		"task-group machinery (flake8-async reports these). A handler whose nested try statement raises the caught " +
 		"exception again on every path (`try: raise err` / `except ValueError: raise err` / `except: raise err`) " +
@@ -64,7 +65,7 @@ async def worker(queue):
 		"from a cancelled future's `result()`, and swallowing it swallows nothing (flake8-async checks every function " +
 		"and module-level code; on 38 real async packages each of those extra findings was a false alarm: done " +
 		"callbacks, executor workers, asyncio's own `except (SystemExit, KeyboardInterrupt): raise` / `except " +
-		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` / `except " +
+		"BaseException` guards). Also not reported: `t.cancel()` followed by `try: await t` (or `x = await t`) / `except " +
 		"asyncio.CancelledError: pass`, the documented way to wait for a task one cancelled (asyncio's own " +
 		"`Task.cancel` example), with the cancel before the try statement or in its body, or by a loop that cancels " +
 		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
@@ -81,13 +82,14 @@ async def worker(queue):
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +
-		"False`) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104; so does " +
+		"False`, or `if sys.exc_info()[1] is value: return False` under a bare except) propagates it, as contextlib's own context managers do, and is not reported here or as ASYNC104; so does " +
 		"the mirrored shape, a handler that ends with `if exc is not value: raise` and otherwise falls through to the end " +
 		"of the method, which returns None. " +
 		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
 		"(handed to `create_task`, `ensure_future`, `start_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
 		"curio) or `asyncio.gather` (whose caller gets its own cancellation back whatever the children return), or " +
-		"given to `asyncio.start_server` as the connection callback or to tornado's `IOLoop.add_callback`/`spawn_callback`, " +
+		"given to `asyncio.start_server` as the connection callback, to tornado's `IOLoop.add_callback`/`spawn_callback` " +
+		"or to python-socketio's and python-engineio's `start_background_task`, " +
 		"whose coroutine the library runs as a task; directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
 		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +

@@ -39,8 +39,9 @@ async def fetch(client, url):
 		"what that handler caught and is checked against it. As in flake8-async, a `yield` in the handler (an async " +
 		"generator) is reported: the consumer may never resume it, so the cancellation is lost. Around the wait for a " +
 		"task the code cancels itself (ASYNC103's notes: `t.cancel()` then `await t`, or `return await self.task` " +
-		"where a method of the class cancels `self.task`), raising another exception translates that cancellation " +
-		"as designed (aiormq's `TaskWrapper.throw()`) and is not reported.",
+		"or `call = await self.task`, where a method of the class, or of a class a mixin is combined with, cancels `self.task`), returning or raising another " +
+		"exception translates that cancellation as designed (aiormq's `TaskWrapper.throw()`, grpc's intercepted calls) " +
+		"and is not reported.",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC103"},
 	Run:                runCancelledNotRaised,

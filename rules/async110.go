@@ -34,7 +34,10 @@ async def wait_ready(service):
 		"flush, send, write, update, do, handle, dispatch, sync, refresh, service, iterate, drive, feed, perform or " +
 		"execute, and no later word such as pending, done, ready, running, state or empty): the sleep paces work, it " +
 		"waits for no flag (flake8-async reports it in trio and anyio code; a deliberate difference). " +
-		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`) is still a poll and is reported.\n\n" +
+		"Nor is a loop whose condition awaits a coroutine function of the project that itself awaits work (uamqp's " +
+		"`while not await self.auth_complete_async():`, a step of the handshake each time). " +
+		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`, a coroutine that awaits nothing) " +
+		"is still a poll and is reported.\n\n" +
 		"Like the rules about blocking calls, not run on test modules by default (`blocking-in-tests = true` runs it; a " +
 		"deliberate difference from flake8-async, which checks every file alike): a poll costs latency and a few " +
 		"wake-ups of the loop it runs on, and a test's loop is the test's own (pytest-asyncio, trio's and anyio's " +
@@ -63,7 +66,7 @@ func runBusyWait(p *Pass) {
 		if cond := analysis.Unparen(n.ChildByField("condition")); cond != nil && (cond.Type() == "true" || p.File.Text(cond) == "1") {
 			return true
 		}
-		if worksInCondition(p.Module, n.ChildByField("condition")) {
+		if worksInCondition(p.Module, n.ChildByField("condition")) || awaitsWorkInCondition(p, n.ChildByField("condition")) {
 			return true
 		}
 		expr := body[0].NamedChildren()
@@ -116,6 +119,53 @@ func worksInCondition(m *analysis.Module, cond *analysis.Node) bool {
 			for _, w := range words[min(1, len(words)):] {
 				found = found && !stateWords[w]
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// awaitsWorkInCondition reports a loop condition that awaits a coroutine
+// function of the project that itself awaits something other than a sleep
+// (uamqp's `while not await self.auth_complete_async():`, which drives the
+// handshake with `await self._connection.work_async()`): each test does
+// the work, and the sleep only paces it. A coroutine that only reads state
+// (no await of a call) is a poll like a plain query, and so is a wrapper
+// that awaits what it is given (`await ensure_async(self.is_alive())`).
+func awaitsWorkInCondition(p *Pass, cond *analysis.Node) bool {
+	if cond == nil {
+		return false
+	}
+	found := false
+	cond.Walk(func(a *analysis.Node) bool {
+		if found || isDef(a) {
+			return false
+		}
+		if a.Type() != "await" {
+			return true
+		}
+		inner := a.NamedChildren()
+		if len(inner) != 1 {
+			return true
+		}
+		call := analysis.Unparen(inner[0])
+		for _, c := range p.Module.Calls {
+			if c.Node != call {
+				continue
+			}
+			t := p.Project.Target(c)
+			if t == nil || !t.Async || t.Generator {
+				break
+			}
+			for _, aw := range t.Awaits {
+				// A call of its own; awaiting a parameter (jupyter_client's
+				// `ensure_async(obj)`) only hands on what the caller passed.
+				w := aw.NamedChildren()
+				if len(w) == 1 && analysis.Unparen(w[0]).Type() == "call" && !pylib.Is(calleeOf(t.Module(), w[0]), pylib.Sleep) {
+					found = true
+				}
+			}
+			break
 		}
 		return !found
 	})

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -86,11 +87,9 @@ func shieldedWith(m *analysis.Module, with *analysis.Node) bool {
 // handler caught is the one the method was given (`if exc is value:
 // return False`): a falsy return from an exit method lets that exception,
 // the cancellation included, propagate, as contextlib's own context managers
-// rely on.
+// rely on. The exception caught is the handler's name, or
+// `sys.exc_info()[1]` (async_generator's asynccontextmanager, a bare except).
 func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool {
-	if caught == "" {
-		return false
-	}
 	if vals := ret.NamedChildren(); len(vals) > 0 {
 		if v := m.File.Text(vals[0]); v != "False" && v != "None" {
 			return false
@@ -104,7 +103,8 @@ func exitPropagates(m *analysis.Module, ret *analysis.Node, caught string) bool 
 		if q.Type() != "block" || q.Parent() == nil || q.Parent().Type() != "if_statement" || q.Field() != "consequence" {
 			continue
 		}
-		if comparesIdentity(m, q.Parent().ChildByField("condition"), caught, value, "is") {
+		cond := q.Parent().ChildByField("condition")
+		if caught != "" && comparesIdentity(m, cond, caught, value, "is") || comparesCaughtWith(m, cond, value) {
 			return true
 		}
 	}
@@ -130,6 +130,56 @@ func exitMethodValue(m *analysis.Module, n *analysis.Node) (*analysis.Node, stri
 		value = strings.TrimSpace(value[:i])
 	}
 	return def, value
+}
+
+// comparesCaughtWith reports whether cond is `sys.exc_info()[1] is value`
+// (or `sys.exception() is value`), either way round.
+func comparesCaughtWith(m *analysis.Module, cond *analysis.Node, value string) bool {
+	cond = analysis.Unparen(cond)
+	if cond == nil || cond.Type() != "comparison_operator" {
+		return false
+	}
+	ops := cond.NamedChildren()
+	if len(ops) != 2 {
+		return false
+	}
+	text := m.File.Text(cond)
+	l, r := m.File.Text(ops[0]), m.File.Text(ops[1])
+	if strings.Join(strings.Fields(text[len(l):len(text)-len(r)]), " ") != "is" {
+		return false
+	}
+	return l == value && caughtExceptionValue(m, ops[1]) || r == value && caughtExceptionValue(m, ops[0])
+}
+
+// caughtExceptionValue: `sys.exc_info()[1]` or `sys.exception()`, the
+// exception being handled.
+func caughtExceptionValue(m *analysis.Module, n *analysis.Node) bool {
+	n = analysis.Unparen(n)
+	want := -1
+	if n != nil && n.Type() == "subscript" {
+		idx, err := strconv.Atoi(m.File.Text(n.ChildByField("subscript")))
+		if err != nil {
+			return false
+		}
+		want, n = idx, analysis.Unparen(n.ChildByField("value"))
+	}
+	if !isCaughtExceptionCall(m, n) {
+		return false
+	}
+	return pylib.CaughtException[m.Resolve(n.ChildByField("function")).Name] == want
+}
+
+// isCaughtExceptionCall: a call with no arguments of a pylib.CaughtException
+// function (`sys.exc_info()`).
+func isCaughtExceptionCall(m *analysis.Module, n *analysis.Node) bool {
+	if n == nil || n.Type() != "call" {
+		return false
+	}
+	if args := n.ChildByField("arguments"); args == nil || len(args.NamedChildren()) != 0 {
+		return false
+	}
+	_, ok := pylib.CaughtException[m.Resolve(n.ChildByField("function")).Name]
+	return ok
 }
 
 // comparesIdentity reports whether cond is `a OP b` or `b OP a` (OP `is` or

@@ -311,7 +311,8 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 //   - earlier in the enclosing function, before the try statement or in its
 //     body (`t.cancel()`, then `await t`);
 //   - for an attribute of the method's receiver (`await self._task`), by any
-//     method of the class (`self._task.cancel()` in stop() or close()), when
+//     method of the class, or of a class a mixin is combined with
+//     (`self._task.cancel()` in stop() or close()), when
 //     the try statement is in no loop of the method (a swallow there would
 //     go on working, not end the wait).
 func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
@@ -486,7 +487,7 @@ func boundDisplay(m *analysis.Module, scope *analysis.Node, name string, before 
 	return found
 }
 
-// awaitedTask returns the task a statement `await t` or `return await t`
+// awaitedTask returns the task a statement `await t`, `x = await t` or `return await t`
 // (or `await wrapper(t, ...)`) awaits, a name or an attribute, and the
 // wrapper call (nil when awaited directly).
 func awaitedTask(m *analysis.Module, st *analysis.Node) (target, through *analysis.Node) {
@@ -494,6 +495,13 @@ func awaitedTask(m *analysis.Module, st *analysis.Node) (target, through *analys
 		return nil, nil
 	}
 	named := st.NamedChildren()
+	if len(named) == 1 && named[0].Type() == "assignment" && st.Type() == "expression_statement" {
+		// `result = await self._task` (grpc's interceptors, nbclient): the
+		// task's result kept; the wait is the same.
+		if right := named[0].ChildByField("right"); right != nil {
+			named = []*analysis.Node{right}
+		}
+	}
 	if len(named) != 1 || named[0].Type() != "await" {
 		return nil, nil
 	}
@@ -548,14 +556,57 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		}
 	}
 	want := m.File.Text(target) + ".cancel"
-	found := false
-	f.Class.Node.Walk(func(c *analysis.Node) bool {
-		if c.Type() == "call" && m.File.Text(c.ChildByField("function")) == want {
-			found = true
+	for _, cls := range combinedClasses(m, f.Class) {
+		found := false
+		cls.Node.Walk(func(c *analysis.Node) bool {
+			if c.Type() == "call" && m.File.Text(c.ChildByField("function")) == want {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
+}
+
+// combinedClasses returns cls and, when cls is a mixin, the classes of the
+// module it is combined with: every class of the module that has cls among
+// its bases, and that class's other bases defined in the module. A mixin's
+// method runs on such a class's instances, whose methods are the mixin's
+// siblings' too (grpc's _InterceptedStreamRequestMixin awaits
+// self._interceptors_task, which InterceptedCall.cancel() cancels, in the
+// classes that combine both).
+func combinedClasses(m *analysis.Module, cls *analysis.Class) []*analysis.Class {
+	out := []*analysis.Class{cls}
+	seen := map[*analysis.Class]bool{cls: true}
+	byName := map[string]*analysis.Class{}
+	for _, c := range m.Classes {
+		byName[c.Name] = c
+	}
+	for _, c := range m.Classes {
+		combines := false
+		for _, b := range c.Bases {
+			if m.File.Text(b) == cls.Name {
+				combines = true
+			}
+		}
+		if !combines {
+			continue
+		}
+		for _, b := range append([]*analysis.Node{nil}, c.Bases...) {
+			other := c
+			if b != nil {
+				other = byName[m.File.Text(b)]
+			}
+			if other != nil && !seen[other] {
+				seen[other] = true
+				out = append(out, other)
+			}
+		}
+	}
+	return out
 }
 
 func firstArg(call *analysis.Node) *analysis.Node {
@@ -746,15 +797,38 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 // (`fut.set_exception(exc)`, `self._exceptions.append(exc)`,
 // `queue.append(Error(exc))`) or stores it in an attribute or container
 // (`results[i] = exc`). The cancellation then reaches the task's consumer,
-// as in asyncio's own future bridging and task-group machinery.
+// as in asyncio's own future bridging and task-group machinery. The caught
+// exception is the handler's name, or `sys.exc_info()` passed whole,
+// unpacked or indexed (sqlalchemy's `context.throw(*sys.exc_info())` raises
+// it in the greenlet that awaited; tenacity's
+// `retry_state.set_exception(sys.exc_info())` re-raises it from the attempt
+// it records).
 func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
-	if name == nil {
-		return false
+	bound := ""
+	if name != nil {
+		bound = m.File.Text(name)
 	}
-	bound := m.File.Text(name)
 	found := false
 	walkBody(body, func(n *analysis.Node) bool {
-		if found || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent() == nil {
+		if !found && n.Type() == "call" && isCaughtExceptionCall(m, n) {
+			arg := n
+			if p := arg.Parent(); p != nil && p.Type() == "subscript" && arg.Field() == "value" {
+				arg = p
+			}
+			if p := arg.Parent(); p != nil && p.Type() == "list_splat" {
+				arg = p
+			}
+			if p := arg.Parent(); p != nil && p.Type() == "argument_list" {
+				fn := p.Parent().ChildByField("function")
+				method := m.File.Text(fn)
+				if fn != nil && fn.Type() == "attribute" {
+					method = m.File.Text(fn.ChildByField("attribute"))
+				}
+				found = !pylib.Method(method, pylib.ReportsException)
+			}
+			return !found
+		}
+		if found || bound == "" || n.Type() != "identifier" || m.File.Text(n) != bound || n.Parent() == nil {
 			return !found
 		}
 		switch p := n.Parent(); {

@@ -15,7 +15,8 @@ import (
 //     under a condition (`if self._in_memory: return self.file.read(n)`): the
 //     author routes the call by whether it blocks;
 //   - code that never runs: the body of a loop over an empty literal
-//     (`for name in ():`), of `if False:` or `while False:`.
+//     (`for name in ():`), of `if False:` or `while False:`;
+//   - code that runs only in a debug or verbose mode (debugOnly).
 //
 // What makes a call of one API non-blocking (`q.get(block=False)`, a
 // `q.get()` after `while q.empty(): await ...`, a file opened read-only) is
@@ -26,10 +27,65 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if fn == nil {
 		return false
 	}
-	if neverRuns(m, c.Node) {
+	if neverRuns(m, c.Node) || debugOnly(m, c.Node) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
+}
+
+// debugOnly reports a node that runs only in a debug or verbose mode: under
+// `if DEBUG:` (a name or attribute whose last part says debug or verbose,
+// alone or in an `and`), or after `if not DEBUG: return` at the top of its
+// function (nala's dprint, which appends to its debug log only with
+// --debug). Writing a debug log as it goes is what the logging module's
+// file handlers do too; it is the mode's cost, chosen by the user.
+func debugOnly(m *analysis.Module, n *analysis.Node) bool {
+	def := enclosingFunc(n)
+	for q := n.Parent(); q != nil && q != def; q = q.Parent() {
+		if q.Type() == "block" && q.Field() == "consequence" && q.Parent() != nil && q.Parent().Type() == "if_statement" &&
+			debugFlag(m, q.Parent().ChildByField("condition")) {
+			return true
+		}
+	}
+	if def == nil {
+		return false
+	}
+	for _, st := range statements(def.ChildByField("body")) {
+		if st.End > n.Start {
+			return false
+		}
+		if st.Type() != "if_statement" || st.ChildByField("alternative") != nil {
+			continue
+		}
+		cond := analysis.Unparen(st.ChildByField("condition"))
+		body := statements(st.ChildByField("consequence"))
+		if cond != nil && cond.Type() == "not_operator" && debugFlag(m, cond.ChildByField("argument")) &&
+			len(body) == 1 && body[0].Type() == "return_statement" {
+			return true
+		}
+	}
+	return false
+}
+
+// debugFlag: a name or attribute whose last part says debug or verbose
+// (`DEBUG`, `self.verbose`, `arguments.debug`), alone or in an `and`.
+func debugFlag(m *analysis.Module, cond *analysis.Node) bool {
+	cond = analysis.Unparen(cond)
+	if cond == nil {
+		return false
+	}
+	switch cond.Type() {
+	case "boolean_operator":
+		if op := cond.ChildByField("operator"); op == nil || m.File.Text(op) != "and" {
+			return false
+		}
+		return debugFlag(m, cond.ChildByField("left")) || debugFlag(m, cond.ChildByField("right"))
+	case "identifier", "attribute":
+		name := m.File.Text(cond)
+		name = strings.ToLower(name[strings.LastIndex(name, ".")+1:])
+		return strings.Contains(name, "debug") || strings.Contains(name, "verbose")
+	}
+	return false
 }
 
 // offloadedElsewhere: the callee expression (`self.file.read`) is passed,

@@ -419,7 +419,9 @@ func (w *workspace) inside(path string) bool {
 
 // read reads a file of the workspace within the configured size limit.
 func (w *workspace) read(path string) ([]byte, error) {
-	return lint.ReadSource(path, w.configFor(path).MaxBytes())
+	src, err := lint.ReadSource(path, w.configFor(path).MaxBytes())
+	// A file in a PEP 263 declared encoding is analysed as UTF-8 text.
+	return analysis.DecodeSource(src), err
 }
 
 // invalidateConfig forgets every cached configuration (the editor

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/lint"
 	"github.com/asyncls/asyncls/report"
@@ -267,7 +268,13 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 			return exitError
 		}
 		req.Paths = nil
-		req.Stdin = &lint.Source{Path: f.stdinName, Src: stdinSrc}
+		src := stdinSrc
+		if !f.fix && !f.diff && !f.addNoqa {
+			// As files are read (lint's readAll): in the encoding it
+			// declares. Fixes and noqa comments are written to UTF-8 text only.
+			src = analysis.DecodeSource(stdinSrc)
+		}
+		req.Stdin = &lint.Source{Path: f.stdinName, Src: src}
 	}
 	// Fixing and annotating need every module's tree.
 	req.KeepModules = f.fix || f.diff || f.addNoqa

@@ -191,3 +191,30 @@ func TestFixOneFileOfAProject(t *testing.T) {
 		t.Errorf("util.py, not named, was changed:\n%s", got)
 	}
 }
+
+// TestDeclaredEncodingIsChecked: a file in the encoding its PEP 263
+// declaration names (IPython's tests declare iso-8859-5) is checked as
+// Python reads it, not refused; --fix does not rewrite it as UTF-8.
+func TestDeclaredEncodingIsChecked(t *testing.T) {
+	src := "# coding: iso-8859-5\nimport asyncio\nimport time\n\nasync def main():\n    s = '\xae\xe2'\n    time.sleep(1)\n    await asyncio.sleep(0)\n"
+	dir := writeTree(t, map[string]string{"cyr.py": src})
+	code, out, errOut := runCLI(t, "", "check", "--output-format", "concise", dir)
+	if code != exitFindings || strings.Contains(errOut, "error") || !strings.Contains(out, "cyr.py:7:5: ASYNC251") {
+		t.Errorf("exit %d, stdout %q, stderr %q: want the ASYNC251 finding and no error", code, out, errOut)
+	}
+	stdinCode, stdinOut, _ := runCLI(t, src, "check", "--output-format", "concise", "--stdin-filename", "cyr.py")
+	if stdinCode != exitFindings || !strings.Contains(stdinOut, "cyr.py:7:5: ASYNC251") {
+		t.Errorf("--stdin-filename: exit %d, stdout %q: want the same finding as the file's", stdinCode, stdinOut)
+	}
+	code, _, errOut = runCLI(t, "", "check", "--fix", dir)
+	if code != exitError || !strings.Contains(errOut, "other than UTF-8") {
+		t.Errorf("--fix: exit %d, stderr %q: want exit 2 saying the file is not in UTF-8", code, errOut)
+	}
+	code, out, _ = runCLI(t, "", "check", "--diff", dir)
+	if strings.Contains(out, "+++") {
+		t.Errorf("--diff: exit %d, a diff of the decoded text was shown: %q", code, out)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "cyr.py")); string(got) != src {
+		t.Errorf("the file was rewritten:\n%q", got)
+	}
+}

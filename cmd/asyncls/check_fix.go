@@ -48,6 +48,12 @@ func computeFixes(res *lint.Result, unsafe bool) (*lint.Result, []appliedFix, ma
 		sources := res.Sources()
 		for _, path := range sortedKeys(sources) {
 			m := res.Module(path)
+			if diags := byPath[path]; m != nil && len(diags) > 0 && !refused[path] && analysis.InDeclaredEncoding(sources[path]) {
+				// Read in the encoding it declares (PEP 263): a fix would be
+				// written in UTF-8 under that declaration.
+				refused[path] = true
+				errs = append(errs, fmt.Errorf("%s: not fixed: the file declares an encoding other than UTF-8; fixes are written to UTF-8 files only", path))
+			}
 			if diags := byPath[path]; m != nil && len(diags) > 0 && !refused[path] {
 				newSrc, idx := rules.ApplyFixesOf(sources[path], diags, unsafe)
 				if len(idx) > 0 {

@@ -69,6 +69,7 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
 		return exitError
 	}
+	src = analysis.DecodeSource(src)
 	if err := analysis.CheckSource(src); err != nil {
 		fmt.Fprintf(stderr, "asyncls simulate: %s: %v\n", path, err)
 		return exitError
