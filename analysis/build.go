@@ -101,7 +101,10 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 }
 
 // bindTarget binds the names in an assignment target. value is the
-// right-hand side when the target is a plain name, else nil.
+// right-hand side when the target is a plain name, else nil. A name or
+// attribute inside an unpacking target of an assignment (`a, b = f()`)
+// takes the target node itself as its value: agree resolves it to its
+// element of the right-hand side (unpack.go).
 func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *Class) {
 	target = Unparen(target)
 	if target == nil {
@@ -112,7 +115,11 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 		b.bind(s, b.text(target), BindAssign, target, value)
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
 		for _, c := range target.NamedChildren() {
-			b.bindTarget(s, c, nil, fn, cls)
+			var element *Node
+			if value != nil && (value == target || target.Field() == "left" && target.Parent().Type() == "assignment") {
+				element = Unparen(c)
+			}
+			b.bindTarget(s, c, element, fn, cls)
 		}
 	case "list_splat_pattern", "list_splat":
 		for _, c := range target.NamedChildren() {

@@ -165,6 +165,31 @@ func (f *Function) IsCoroutineFunction() bool {
 	return true
 }
 
+// IsGeneratorCoroutine reports a generator-based coroutine function: a
+// def decorated with `@asyncio.coroutine` (or `@types.coroutine`, on a
+// generator), whose other decorators keep it one. Calling it makes a
+// coroutine; in its body `yield from` awaits. A plain generator is not one.
+func (f *Function) IsGeneratorCoroutine() bool {
+	if f == nil || f.Async || f.Lambda || len(f.Decorators) == 0 {
+		return false
+	}
+	found := false
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		name := f.module.Resolve(expr[0]).Name
+		switch {
+		case pylib.GeneratorCoroutineDecorators[name] && (name != pylib.TypesCoroutine || f.Generator):
+			found = true
+		case !f.module.preservesCoroutine(d):
+			return false
+		}
+	}
+	return found
+}
+
 // isCoroutineFunctionIn is IsCoroutineFunction with decorators looked up
 // across the project (a `@log_calls` imported from another module).
 func (f *Function) isCoroutineFunctionIn(p *Project) bool {

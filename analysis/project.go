@@ -1101,12 +1101,10 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if i < 0 {
 		return p.refOf(via, depth)
 	}
-	r := p.called(p.refOf(via[:i], depth), depth)
-	rest := via[i+2:]
+	r, rest := p.calledVia(p.refOf(via[:i], depth), via[i+2:], depth)
 	for rest != "" && (r.Known() || r.Via != "") {
 		if strings.HasPrefix(rest, "()") {
-			r = p.called(r, depth)
-			rest = rest[2:]
+			r, rest = p.calledVia(r, rest[2:], depth)
 			continue
 		}
 		rest = rest[1:] // "."
@@ -1164,6 +1162,34 @@ func (p *Project) called(r Ref, depth int) Ref {
 		return p.resolveVia(out.Via, depth+1)
 	}
 	return out
+}
+
+// calledVia is what calling r returns, or, when rest starts with the
+// steps of an unpacking (`[1,2]`), the element they select of the tuple
+// the call returns; rest is returned without those steps.
+func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
+	steps, after, ok := parseViaSteps(rest)
+	if !ok {
+		return p.called(r, depth), rest
+	}
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	f := r.Func
+	if f == nil || r.Instance || !f.returnsWhenCalled(false) {
+		return Ref{}, after
+	}
+	out := f.returnElement(steps, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1), after
+	}
+	return out, after
 }
 
 // attribute is r.attr.

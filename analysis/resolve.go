@@ -110,6 +110,13 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			}
 			return member(obj, key, depth)
 		}
+		// pools[name] where pools is bound once to a dict, list or tuple
+		// display: the type every value of the display agrees on.
+		if !obj.Instance {
+			if values := m.tableValues(n.ChildByField("value")); len(values) > 0 {
+				return m.agree(values, depth+1)
+			}
+		}
 		return Ref{}
 	case "call":
 		// clients.get(name) where clients: dict[str, Client].
@@ -372,9 +379,12 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 				return r
 			}
 		}
-		r := m.declaredType(v, depth)
-		if !r.Known() {
-			r = m.resolve(v, depth+1)
+		r, unpacked := m.unpackedValue(v, depth)
+		if !unpacked {
+			r = m.declaredType(v, depth)
+			if !r.Known() {
+				r = m.resolve(v, depth+1)
+			}
 		}
 		if r.Cyclic {
 			cyclic = true

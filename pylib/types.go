@@ -268,6 +268,20 @@ var KeepsCoroutine = map[string]bool{
 	"async_lru.alru_cache": true, "aiocache.cached": true, "asyncstdlib.lru_cache": true, "asyncstdlib.cache": true,
 }
 
+// GeneratorCoroutineDecorators make the function they decorate a
+// generator-based coroutine function (Python before 3.11): calling it
+// makes a coroutine that runs only when awaited or delegated to with
+// `yield from`, which inside it is what `await` is in an `async def`.
+// asyncio's wraps any function (a plain one too); types.coroutine only
+// marks a generator function (TypesCoroutine).
+var GeneratorCoroutineDecorators = map[string]bool{
+	"asyncio.coroutine": true, "asyncio.coroutines.coroutine": true, TypesCoroutine: true,
+}
+
+// TypesCoroutine is the decorator that makes only a generator function a
+// coroutine function (any other function keeps what it returns).
+const TypesCoroutine = "types.coroutine"
+
 // KnownBases gives, for built-in and standard-library types, every base
 // class (transitively, without object): enough to decide an
 // `isinstance(x, T)` test on a value of that type (io.BytesIO is an

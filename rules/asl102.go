@@ -53,7 +53,11 @@ async def handler(key):
 		"declare or set too), chains of attributes typed in classes of other modules (`self.coordinator.client.api.fetch()`, any " +
 		"number of hops; a cycle or an unknown hop is unknown), copies " +
 		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), " +
-		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), and functions of other " +
+		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), " +
+		"unpacking (`fn, args, cleanup = transform(req)`: each name takes the element at its position of a tuple display, of every " +
+		"tuple the helper returns, in any module, when all have the target's arity and agree on the type there, or of its " +
+		"`tuple[...]` return annotation; a starred target, another arity or a return of another shape is unknown), items of a name " +
+		"bound once to a dict, list or tuple display whose values agree (`pools[name]`), and functions of other " +
 		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +

@@ -1,0 +1,367 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Unpacking: `a, cleanup = make_pair()` binds each name the element of the
+// right-hand side at its position. The binding keeps the target node
+// itself as its value (bindTarget); agree resolves such a value by
+// walking from the target up to its assignment (unpackedFrom) and taking
+// that element of the right-hand side (elementOf): of a tuple or list
+// display, or of every tuple a function of the project returns, when all
+// of them have the arity the target expects and agree on the type at that
+// position. Anything else (a starred target, an arity that does not match,
+// a return of another shape, a library call) leaves the name unknown.
+
+// unpackStep is one level of an unpacking target: the target is element
+// index of count targets. starred: one of those targets is `*rest`, so
+// the value has at least count-1 elements and a negative index counts
+// from the end.
+type unpackStep struct {
+	index, count int
+	starred      bool
+}
+
+// IsUnpackedTarget reports whether binding value v is a target inside an
+// unpacking assignment (`a` in `a, b = f()`), which stands for the element
+// it receives, rather than an expression assigned as a whole.
+func IsUnpackedTarget(v *Node) bool {
+	_, _, ok := unpackedFrom(v)
+	return ok
+}
+
+// unpackedFrom reports whether v (an identifier or attribute target) is
+// an element of an unpacking target of an assignment, and returns the
+// assignment and the steps from its right-hand side down to v.
+func unpackedFrom(v *Node) (assign *Node, steps []unpackStep, ok bool) {
+	if v == nil {
+		return nil, nil, false
+	}
+	if t := v.Type(); t != "identifier" && t != "attribute" {
+		return nil, nil, false
+	}
+	child := v
+	for p := v.Parent(); p != nil; child, p = p, p.Parent() {
+		switch p.Type() {
+		case "parenthesized_expression":
+			continue
+		case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
+			step, ok := targetStep(p, child)
+			if !ok {
+				return nil, nil, false
+			}
+			steps = append(steps, step)
+		case "assignment":
+			if child.Field() != "left" || len(steps) == 0 {
+				return nil, nil, false
+			}
+			for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+				steps[i], steps[j] = steps[j], steps[i]
+			}
+			return p, steps, true
+		default:
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
+}
+
+// targetStep is the position of child among the targets of pattern p.
+func targetStep(p, child *Node) (unpackStep, bool) {
+	var targets []*Node
+	for _, c := range p.NamedChildren() {
+		if c.Type() != "comment" {
+			targets = append(targets, c)
+		}
+	}
+	step := unpackStep{index: -1, count: len(targets)}
+	star := -1
+	for i, c := range targets {
+		if c.Type() == "list_splat_pattern" || c.Type() == "list_splat" {
+			if star >= 0 {
+				return unpackStep{}, false
+			}
+			star = i
+		}
+		if c == child {
+			step.index = i
+		}
+	}
+	if step.index < 0 || step.index == star {
+		return unpackStep{}, false
+	}
+	if star >= 0 {
+		step.starred = true
+		if step.index > star {
+			step.index -= len(targets)
+		}
+	}
+	return step, true
+}
+
+// displayElement returns the element of tuple or list display n that step
+// selects, or nil when n is no display of a matching arity.
+func displayElement(n *Node, step unpackStep) *Node {
+	n = Unparen(n)
+	if n == nil {
+		return nil
+	}
+	switch n.Type() {
+	case "tuple", "list", "expression_list":
+	default:
+		return nil
+	}
+	var elems []*Node
+	for _, c := range n.NamedChildren() {
+		switch c.Type() {
+		case "comment":
+			continue
+		case "list_splat", "parenthesized_list_splat":
+			return nil
+		}
+		elems = append(elems, c)
+	}
+	if step.starred && len(elems) < step.count-1 || !step.starred && len(elems) != step.count {
+		return nil
+	}
+	i := step.index
+	if i < 0 {
+		i += len(elems)
+	}
+	return elems[i]
+}
+
+// elementResult is what an element resolves to; none marks a `None`
+// element, which agreement passes over as agree does.
+type elementResult struct {
+	ref  Ref
+	none bool
+}
+
+// unpackedValue resolves v when it is a target inside an unpacking
+// assignment; ok is false when it is not one.
+func (m *Module) unpackedValue(v *Node, depth int) (Ref, bool) {
+	assign, steps, ok := unpackedFrom(v)
+	if !ok {
+		return Ref{}, false
+	}
+	rhs := assign.ChildByField("right")
+	for rhs != nil && rhs.Type() == "assignment" {
+		rhs = rhs.ChildByField("right")
+	}
+	e := m.elementOf(rhs, steps, depth+1)
+	if e.none {
+		return Ref{}, true
+	}
+	return e.ref, true
+}
+
+// elementOf resolves the element of expression n that steps lead to.
+func (m *Module) elementOf(n *Node, steps []unpackStep, depth int) elementResult {
+	n = Unparen(n)
+	if n == nil || depth > maxResolveDepth {
+		return elementResult{}
+	}
+	if len(steps) == 0 {
+		if n.Type() == "none" {
+			return elementResult{none: true}
+		}
+		return elementResult{ref: m.resolve(n, depth+1)}
+	}
+	switch n.Type() {
+	case "tuple", "list", "expression_list":
+		e := displayElement(n, steps[0])
+		if e == nil {
+			return elementResult{}
+		}
+		return m.elementOf(e, steps[1:], depth+1)
+	case "call":
+		callee := m.resolve(n.ChildByField("function"), depth+1)
+		return elementResult{ref: m.calledElement(callee, false, steps, depth)}
+	case "await":
+		// `a, b = await fetch()`: what the coroutine function returns.
+		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
+			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
+			return elementResult{ref: m.calledElement(callee, true, steps, depth)}
+		}
+	case "identifier":
+		// `pair = make_pair(); a, b = pair`.
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != BindAssign || len(b.Values) == 0 {
+			return elementResult{}
+		}
+		var results []elementResult
+		for _, v := range b.Values {
+			if v == nil || IsUnpackedTarget(v) {
+				return elementResult{}
+			}
+			results = append(results, m.elementOf(v, steps, depth+1))
+		}
+		return elementResult{ref: agreeElements(results)}
+	}
+	return elementResult{}
+}
+
+// calledElement is the element steps select of what calling callee
+// returns (awaited: what awaiting the call gives): of every tuple a
+// function of the project returns, or, for a function of another module,
+// a Via path the project follows (`pkg.mod.f()[1,2]`).
+func (m *Module) calledElement(callee Ref, awaited bool, steps []unpackStep, depth int) Ref {
+	if f := callee.Func; f != nil && !callee.Instance {
+		if !f.returnsWhenCalled(awaited) {
+			return Ref{}
+		}
+		return f.returnElement(steps, depth)
+	}
+	if awaited || callee.Class != nil || callee.Instance {
+		return Ref{}
+	}
+	r := callResult(callee, depth)
+	if r.Known() || r.Via == "" || !strings.HasSuffix(r.Via, "()") {
+		return Ref{}
+	}
+	return Ref{Via: r.Via + viaSteps(steps)}
+}
+
+// returnElement is the element steps select of what f returns: the
+// position of its return annotation (`-> tuple[Session, int]`), or what
+// every return statement has there, when they agree (a bare `return` or
+// `return None` aside).
+func (f *Function) returnElement(steps []unpackStep, depth int) Ref {
+	if depth > maxResolveDepth {
+		return Ref{}
+	}
+	if rt := f.Node.ChildByField("return_type"); rt != nil {
+		return f.module.annotationElement(rt, steps, depth)
+	}
+	var results []elementResult
+	for _, ret := range f.returnStatements() {
+		named := ret.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		results = append(results, f.module.elementOf(named[0], steps, depth+1))
+	}
+	if len(results) == 0 {
+		return Ref{}
+	}
+	return agreeElements(results)
+}
+
+// annotationElement is the element steps select of a tuple annotation
+// (`tuple[Session, int]`, `Tuple[...]`); unknown for `tuple[X, ...]` and
+// any other annotation.
+func (m *Module) annotationElement(t *Node, steps []unpackStep, depth int) Ref {
+	if len(steps) == 0 {
+		return m.annotationType(t, depth+1)
+	}
+	base, params := genericParts(Unparen(t))
+	if base == nil || depth > maxResolveDepth {
+		return Ref{}
+	}
+	// The tuple of annotations, as typing spells it (annotation syntax).
+	switch strings.TrimPrefix(m.resolve(base, depth+1).Name, "typing.") {
+	case "tuple", "Tuple":
+	default:
+		return Ref{}
+	}
+	for _, p := range params {
+		if p.Type() == "ellipsis" || m.File.Text(p) == "..." {
+			return Ref{}
+		}
+	}
+	step := steps[0]
+	if step.starred && len(params) < step.count-1 || !step.starred && len(params) != step.count {
+		return Ref{}
+	}
+	i := step.index
+	if i < 0 {
+		i += len(params)
+	}
+	return m.annotationElement(params[i], steps[1:], depth+1)
+}
+
+// agreeElements is the type every result agrees on, None elements and
+// values that lead back to a binding being resolved aside (as in agree).
+func agreeElements(results []elementResult) Ref {
+	var out Ref
+	seen, cyclic := false, false
+	for _, e := range results {
+		r := e.ref
+		switch {
+		case e.none:
+			continue
+		case r.Cyclic:
+			cyclic = true
+			continue
+		case !r.Known() && r.Via == "":
+			return Ref{}
+		case seen && (r.Name != out.Name || r.Instance != out.Instance || r.Via != out.Via):
+			return Ref{}
+		}
+		out, seen = r, true
+	}
+	if !seen && cyclic {
+		return Ref{Cyclic: true}
+	}
+	return out
+}
+
+// viaSteps writes steps as a Via suffix: `[index,count]`, `[index,count*]`
+// when starred.
+func viaSteps(steps []unpackStep) string {
+	var b strings.Builder
+	for _, s := range steps {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(s.index))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(s.count))
+		if s.starred {
+			b.WriteByte('*')
+		}
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// parseViaSteps reads the steps viaSteps wrote at the start of s, and
+// returns the rest of s.
+func parseViaSteps(s string) ([]unpackStep, string, bool) {
+	var steps []unpackStep
+	for strings.HasPrefix(s, "[") {
+		end := strings.IndexByte(s, ']')
+		if end < 0 {
+			return nil, s, false
+		}
+		body := s[1:end]
+		starred := strings.HasSuffix(body, "*")
+		body = strings.TrimSuffix(body, "*")
+		index, count, found := strings.Cut(body, ",")
+		if !found {
+			return nil, s, false
+		}
+		i, err1 := strconv.Atoi(index)
+		c, err2 := strconv.Atoi(count)
+		if err1 != nil || err2 != nil {
+			return nil, s, false
+		}
+		steps = append(steps, unpackStep{index: i, count: c, starred: starred})
+		s = s[end+1:]
+	}
+	return steps, s, len(steps) > 0
+}
+
+// returnsWhenCalled reports whether what f's return statements return is
+// what a call of f gives (awaited: what awaiting or `yield from` of the
+// call gives): a plain function called, a coroutine function awaited.
+func (f *Function) returnsWhenCalled(awaited bool) bool {
+	switch {
+	case f.Lambda:
+		return false
+	case awaited:
+		return f.Async && !f.Generator || f.IsGeneratorCoroutine()
+	}
+	return !f.Async && !f.Generator
+}
