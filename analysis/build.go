@@ -26,6 +26,11 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 	for _, c := range f.Comments {
 		m.parseNoQA(c)
 	}
+	// Before any value is resolved: what `yield from` in a function gives
+	// depends on it.
+	for _, fn := range m.Functions {
+		fn.generatorCoroutine = fn.decoratedGeneratorCoroutine()
+	}
 	m.handlerTypes = m.registeredHandlers(b.calls)
 	m.callerTypes = m.paramTypesFromCallers(b.calls)
 	for _, c := range b.calls {
@@ -335,6 +340,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 	case "except_clause":
 		// tree-sitter 0.23 puts "except E as e" in an as_pattern handled above.
 	case "call":
+		b.setattrOnSelf(n, fn)
 		c := &Call{Node: n, Func: fn}
 		b.calls = append(b.calls, c)
 		if fn != nil {
@@ -351,6 +357,57 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		}
 	}
 	b.visitChildren(n, s, fn, cls)
+}
+
+// setattrOnSelf records `object.__setattr__(self, "name", value)` and
+// `setattr(self, "name", value)` in a method as `self.name = value`: a
+// class that overrides __setattr__ (or a frozen dataclass) sets its own
+// attributes that way.
+func (b *builder) setattrOnSelf(call *Node, fn *Function) {
+	if fn == nil {
+		return
+	}
+	callee := call.ChildByField("function")
+	args := call.ChildByField("arguments")
+	if callee == nil || args == nil {
+		return
+	}
+	switch callee.Type() {
+	case "identifier":
+		if b.text(callee) != "setattr" {
+			return
+		}
+	case "attribute":
+		// The builtin object's (Python syntax, not a library).
+		if obj := callee.ChildByField("object"); obj == nil || obj.Type() != "identifier" || b.text(obj) != "object" ||
+			b.text(callee.ChildByField("attribute")) != "__setattr__" {
+			return
+		}
+	default:
+		return
+	}
+	named := args.NamedChildren()
+	if len(named) != 3 || named[0].Type() != "identifier" || named[2].Type() == "keyword_argument" {
+		return
+	}
+	attr := StringConstant(b.m.File, named[1])
+	if attr == "" || !isIdentifierText(attr) {
+		return
+	}
+	if method := selfMethod(fn, b.text(named[0])); method != nil {
+		method.Class.Attrs[attr] = append(method.Class.Attrs[attr], named[2])
+	}
+}
+
+// isIdentifierText reports whether s is spelled like a Python name.
+func isIdentifierText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // markOther turns loop targets into non-resolvable bindings: a loop variable

@@ -1295,7 +1295,7 @@ func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) boo
 	// (`if loop.is_running(): return self._close()`, falling through to
 	// `loop.run_until_complete(...)`) does its work when called from sync code.
 	var ok bool
-	if c.InAsync() {
+	if c.InCoroutine() {
 		ok = p.wrapperNoting("coroutine", f, direct, &methods)
 	} else {
 		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods)
@@ -1319,7 +1319,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return !api.Has(pylib.InAsyncOnly) || c.InAsync()
+			return !api.Has(pylib.InAsyncOnly) || c.InCoroutine()
 		}
 	}
 	f := p.Target(c)
@@ -1327,7 +1327,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		// An item of a table of callables, every one a coroutine function.
 		choices := c.Choices()
 		for _, r := range choices {
-			if !p.isCoroutineFunctionRef(r, c.InAsync(), asked) {
+			if !p.isCoroutineFunctionRef(r, c.InCoroutine(), asked) {
 				return false
 			}
 		}

@@ -170,7 +170,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		return Ref{}
 	case "conditional_expression":
 		return m.resolveConditional(n, depth)
-	case "await":
+	case "await", "yield":
+		// `yield from` in a generator-based coroutine is the await.
+		if n.Type() == "yield" && !IsYieldFrom(n) {
+			return Ref{}
+		}
 		// await q.get() where q: asyncio.Queue[T]: a T.
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
 			if fn := Unparen(named[0]).ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
@@ -186,7 +190,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			if t := pylib.AwaitResult(callee.Name); t != "" {
 				return Ref{Name: t, Instance: true}
 			}
-			if f := callee.Func; f != nil && f.Async && !f.Generator {
+			if f := callee.Func; f != nil && f.IsCoroutine() {
 				return f.returnType(depth)
 			}
 		}
@@ -1516,6 +1520,11 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 			}
 			return UsageOther, p
 		case "yield":
+			// `yield from coro()` delegates to it: in a generator-based
+			// coroutine that is the await.
+			if IsYieldFrom(p) {
+				return UsageAwaited, p
+			}
 			return UsageYielded, p
 		case "if_statement", "while_statement", "elif_clause":
 			if child.Field() == "condition" {
@@ -1549,6 +1558,19 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		return UsageOperand, inLogic
 	}
 	return UsageOther, nil
+}
+
+// IsYieldFrom reports a `yield from x` expression.
+func IsYieldFrom(n *Node) bool {
+	if n == nil || n.Type() != "yield" {
+		return false
+	}
+	for _, c := range n.Children() {
+		if c.Type() == "from" && !c.Named() {
+			return true
+		}
+	}
+	return false
 }
 
 var builtins = map[string]bool{}

@@ -180,8 +180,12 @@ func (m *Module) elementOf(n *Node, steps []unpackStep, depth int) elementResult
 	case "call":
 		callee := m.resolve(n.ChildByField("function"), depth+1)
 		return elementResult{ref: m.calledElement(callee, false, steps, depth)}
-	case "await":
-		// `a, b = await fetch()`: what the coroutine function returns.
+	case "await", "yield":
+		// `a, b = await fetch()` (or `yield from fetch()` in a
+		// generator-based coroutine): what the coroutine function returns.
+		if n.Type() == "yield" && !IsYieldFrom(n) {
+			return elementResult{}
+		}
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
 			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
 			return elementResult{ref: m.calledElement(callee, true, steps, depth)}
@@ -361,7 +365,7 @@ func (f *Function) returnsWhenCalled(awaited bool) bool {
 	case f.Lambda:
 		return false
 	case awaited:
-		return f.Async && !f.Generator || f.IsGeneratorCoroutine()
+		return f.IsCoroutine()
 	}
 	return !f.Async && !f.Generator
 }

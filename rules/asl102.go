@@ -33,7 +33,10 @@ async def handler(key):
 	CrossFile: true,
 	Fix:       "Insert `await` before the call (only inside an async function), parenthesised when the call is the object of an attribute, subscript or call: `(await prompt(...)).strip()`.",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
-		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
+		"generators, and not functions whose decorators might change what they return; generator-based coroutines " +
+		"(`@asyncio.coroutine`, and `@types.coroutine` on a generator) are coroutine functions too, and in them `yield from` " +
+		"is the await: what it gives has the awaited type, and a call left without it is reported with `yield from` as the fix; " +
+		"a plain generator is not one; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
@@ -45,7 +48,7 @@ async def handler(key):
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
-		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
+		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
 		"`ConfigEntry[Data]` is a `Data`), " +
@@ -179,6 +182,13 @@ func runNeverAwaited(p *Pass) {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
+		} else if c.InCoroutine() {
+			// A generator-based coroutine (`@asyncio.coroutine`): `yield
+			// from` is its await, and `await` is a syntax error there.
+			msg = strings.TrimSuffix(msg, "; add `await`") + "; add `yield from`"
+			if c.Usage != analysis.UsageStored && annotated == "" {
+				opts = append(opts, WithFix(&Fix{Title: "Add `yield from`", Safe: false, Edits: yieldFromEdits(c.Node)}))
+			}
 		} else if !c.InAsync() {
 			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
@@ -296,6 +306,22 @@ func awaitEdits(call *analysis.Node) []Edit {
 		}
 	}
 	return []Edit{{Start: start, End: start, New: "await "}}
+}
+
+// yieldFromEdits adds `yield from` before call, in a generator-based
+// coroutine. A yield expression stands bare only as a statement or the
+// right-hand side of an assignment; anywhere else it is parenthesised:
+// `(yield from prompt(...)).strip()`.
+func yieldFromEdits(call *analysis.Node) []Edit {
+	start, end := int(call.Start), int(call.End)
+	if parent := call.Parent(); parent != nil {
+		switch {
+		case parent.Type() == "expression_statement",
+			(parent.Type() == "assignment" || parent.Type() == "augmented_assignment") && call.Field() == "right":
+			return []Edit{{Start: start, End: start, New: "yield from "}}
+		}
+	}
+	return []Edit{{Start: start, End: start, New: "(yield from "}, {Start: end, End: end, New: ")"}}
 }
 
 // reportCoroutineCallbacks reports coroutine functions handed, uncalled,
