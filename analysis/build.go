@@ -46,7 +46,7 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 func (m *Module) resolveAll() {
 	for _, s := range m.scopeOf {
 		for _, b := range s.Bindings.All() {
-			if b.Kind == BindAssign || b.Kind == BindParam && len(b.Values) > 0 {
+			if b.Kind == BindAssign || b.Kind == BindLoop || b.Kind == BindParam && len(b.Values) > 0 {
 				m.resolveBinding(b, 0)
 			}
 		}
@@ -99,7 +99,7 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 			bd.Kind = BindOther
 		}
 	}
-	if kind == BindAssign || bd.Kind == BindAssign || bd.Kind == BindParam && kind == BindAssign {
+	if kind == BindAssign || bd.Kind == BindAssign || bd.Kind == BindParam && kind == BindAssign || kind == BindLoop && bd.Kind == BindLoop {
 		bd.Values = append(bd.Values, value)
 	}
 	return bd
@@ -244,7 +244,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		cs := b.m.newScope(ComprehensionScope, n, s)
 		for _, c := range n.Children() {
 			if c.Type() == "for_in_clause" {
-				b.bindTarget(cs, c.ChildByField("left"), nil, fn, cls)
+				b.bindLoop(cs, c.ChildByField("left"), fn, cls)
 			}
 		}
 		b.visitChildren(n, cs, fn, cls)
@@ -310,8 +310,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 			b.bind(functionScope(s), b.text(name), BindAssign, name, n.ChildByField("value"))
 		}
 	case "for_statement":
-		b.bindTarget(s, n.ChildByField("left"), nil, fn, cls)
-		b.markOther(s, n.ChildByField("left"))
+		b.bindLoop(s, n.ChildByField("left"), fn, cls)
 	case "as_pattern":
 		// with EXPR as NAME / except E as NAME
 		alias := n.ChildByField("alias")
@@ -410,20 +409,33 @@ func isIdentifierText(s string) bool {
 	return s != ""
 }
 
-// markOther turns loop targets into non-resolvable bindings: a loop variable
-// takes many values.
-func (b *builder) markOther(s *Scope, target *Node) {
+// bindLoop binds the names of a for-loop or comprehension target. A loop
+// variable takes many values: each name keeps its target node, which
+// resolves to the type every element of the iterable has, when that is
+// known (unpack.go), and to nothing otherwise. A starred name is a list.
+func (b *builder) bindLoop(s *Scope, target *Node, fn *Function, cls *Class) {
+	target = Unparen(target)
 	if target == nil {
 		return
 	}
-	target.Walk(func(n *Node) bool {
-		if n.Type() == "identifier" {
-			if bd := s.Bindings.Get(b.text(n)); bd != nil {
-				bd.Kind = BindOther
-			}
+	switch target.Type() {
+	case "identifier":
+		b.bind(s, b.text(target), BindLoop, target, target)
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
+		for _, c := range target.NamedChildren() {
+			b.bindLoop(s, c, fn, cls)
 		}
-		return n.Type() != "attribute" && n.Type() != "subscript"
-	})
+	case "list_splat_pattern", "list_splat":
+		target.Walk(func(n *Node) bool {
+			if n.Type() == "identifier" {
+				b.bind(s, b.text(n), BindLoop, n, nil)
+			}
+			return n.Type() != "attribute" && n.Type() != "subscript"
+		})
+	default:
+		// `for self.x in ...`: an attribute of unknown value.
+		b.bindTarget(s, target, nil, fn, cls)
+	}
 }
 
 func qualPrefix(s *Scope) string {

@@ -29,7 +29,11 @@ const (
 	BindAssign
 	BindDef   // def / async def
 	BindClass // class
-	BindOther // for-loop targets, except targets, del, match captures...
+	BindOther // except targets, del, match captures, names bound several ways...
+	// BindLoop: a for-loop or comprehension target; its values are the
+	// target nodes, resolved to the element type of the iterable when
+	// every element has one (unpack.go).
+	BindLoop
 )
 
 // Binding is one name bound in a scope. A name bound several times keeps

@@ -291,7 +291,7 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 			return m.resolveBinding(b, depth)
 		}
 		return m.resolveParam(b, depth)
-	case BindAssign:
+	case BindAssign, BindLoop:
 		return m.resolveBinding(b, depth)
 	}
 	return Ref{}

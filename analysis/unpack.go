@@ -53,8 +53,10 @@ func unpackedFrom(v *Node) (assign *Node, steps []unpackStep, ok bool) {
 				return nil, nil, false
 			}
 			steps = append(steps, step)
-		case "assignment":
-			if child.Field() != "left" || len(steps) == 0 {
+		case "assignment", "for_statement", "for_in_clause":
+			// A loop target takes each element of the iterable; an
+			// assignment's only unpacks.
+			if child.Field() != "left" || len(steps) == 0 && p.Type() == "assignment" {
 				return nil, nil, false
 			}
 			for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
@@ -148,10 +150,21 @@ func (m *Module) unpackedValue(v *Node, depth int) (Ref, bool) {
 		return Ref{}, false
 	}
 	rhs := assign.ChildByField("right")
-	for rhs != nil && rhs.Type() == "assignment" {
-		rhs = rhs.ChildByField("right")
+	var e elementResult
+	switch assign.Type() {
+	case "assignment":
+		for rhs != nil && rhs.Type() == "assignment" {
+			rhs = rhs.ChildByField("right")
+		}
+		e = m.elementOf(rhs, steps, depth+1)
+	case "for_statement":
+		if isAsyncFor(assign) {
+			return Ref{}, true
+		}
+		e = m.iterElement(rhs, steps, depth+1)
+	default: // for_in_clause
+		e = m.iterElement(rhs, steps, depth+1)
 	}
-	e := m.elementOf(rhs, steps, depth+1)
 	if e.none {
 		return Ref{}, true
 	}
@@ -368,4 +381,137 @@ func (f *Function) returnsWhenCalled(awaited bool) bool {
 		return f.IsCoroutine()
 	}
 	return !f.Async && !f.Generator
+}
+
+// isAsyncFor reports an `async for` statement: its elements come from
+// `__aiter__`, which no annotation here describes.
+func isAsyncFor(n *Node) bool {
+	for _, c := range n.Children() {
+		if c.Type() == "async" && !c.Named() {
+			return true
+		}
+	}
+	return false
+}
+
+// iterElement resolves the element steps select of each element that
+// iterating n gives (steps empty: the element itself), when every element
+// is known to agree: the items of a display, of a name bound once to one,
+// or of a container annotated `list[X]`, `set[X]`, `Sequence[X]`,
+// `Iterable[X]` (the keys of a `dict[K, V]`); `d.keys()`, `d.values()` and
+// `d.items()` of an annotated mapping; `enumerate(x)` and `zip(x, y)` of
+// such iterables. Nothing else: a loop variable of unknown iterable is
+// unknown.
+func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResult {
+	n = Unparen(n)
+	if n == nil || depth > maxResolveDepth {
+		return elementResult{}
+	}
+	switch n.Type() {
+	case "list", "tuple", "set":
+		var results []elementResult
+		for _, e := range n.NamedChildren() {
+			switch e.Type() {
+			case "comment":
+				continue
+			case "list_splat", "parenthesized_list_splat":
+				return elementResult{}
+			}
+			results = append(results, m.elementOf(e, steps, depth+1))
+		}
+		return elementResult{ref: agreeElements(results)}
+	case "identifier", "attribute":
+		if base, params := m.containerAnnotation(n, depth+1); base != nil {
+			t := iteratedParam(m.resolve(base, depth+1).Name, params)
+			if t == nil {
+				return elementResult{}
+			}
+			return elementResult{ref: m.annotationElement(t, steps, depth+1)}
+		}
+		if values := m.tableValues(n); len(values) > 0 {
+			var results []elementResult
+			for _, v := range values {
+				results = append(results, m.elementOf(v, steps, depth+1))
+			}
+			return elementResult{ref: agreeElements(results)}
+		}
+	case "call":
+		return m.iterCallElement(n, steps, depth)
+	}
+	return elementResult{}
+}
+
+// iterCallElement is iterElement of a call: a mapping view or enumerate/zip.
+func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) elementResult {
+	fn := n.ChildByField("function")
+	args := n.ChildByField("arguments")
+	if fn == nil || args == nil {
+		return elementResult{}
+	}
+	var named []*Node
+	for _, a := range args.NamedChildren() {
+		switch a.Type() {
+		case "comment":
+			continue
+		case "keyword_argument", "list_splat", "dictionary_splat":
+			return elementResult{}
+		}
+		named = append(named, a)
+	}
+	if fn.Type() == "attribute" && len(named) == 0 {
+		view := m.File.Text(fn.ChildByField("attribute"))
+		base, params := m.containerAnnotation(fn.ChildByField("object"), depth+1)
+		// A mapping's views; elementParam gives a mapping's values.
+		if base == nil || len(params) != 2 || elementParam(m.resolve(base, depth+1).Name, params) != params[1] {
+			return elementResult{}
+		}
+		switch view {
+		case "keys":
+			return elementResult{ref: m.annotationElement(params[0], steps, depth+1)}
+		case "values":
+			return elementResult{ref: m.annotationElement(params[1], steps, depth+1)}
+		case "items":
+			if len(steps) == 0 || steps[0].starred || steps[0].count != 2 {
+				return elementResult{}
+			}
+			return elementResult{ref: m.annotationElement(params[steps[0].index], steps[1:], depth+1)}
+		}
+		return elementResult{}
+	}
+	if fn.Type() != "identifier" || len(steps) == 0 || steps[0].starred {
+		return elementResult{}
+	}
+	// Builtins, as the language defines them.
+	switch m.resolve(fn, depth+1).Name {
+	case "enumerate":
+		if len(named) != 1 && len(named) != 2 || steps[0].count != 2 || steps[0].index != 1 {
+			return elementResult{}
+		}
+		return m.iterElement(named[0], steps[1:], depth+1)
+	case "zip":
+		if len(named) != steps[0].count {
+			return elementResult{}
+		}
+		i := steps[0].index
+		if i < 0 {
+			i += len(named)
+		}
+		return m.iterElement(named[i], steps[1:], depth+1)
+	}
+	return elementResult{}
+}
+
+// iteratedParam picks, among the parameters of the generic container
+// annotation named name, the one iterating it gives: a sequence's or
+// set's items, a mapping's keys; nil for other generics and for a tuple
+// (`tuple[A, B]` has an element per position).
+func iteratedParam(name string, params []*Node) *Node {
+	// Python's generic containers as annotations spell them: typing syntax.
+	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
+	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict",
+		"list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable",
+		"Iterator", "Collection", "AbstractSet", "MutableSet", "KeysView", "ValuesView":
+		return params[0]
+	}
+	return nil
 }

@@ -60,7 +60,10 @@ async def handler(key):
 		"unpacking (`fn, args, cleanup = transform(req)`: each name takes the element at its position of a tuple display, of every " +
 		"tuple the helper returns, in any module, when all have the target's arity and agree on the type there, or of its " +
 		"`tuple[...]` return annotation; a starred target, another arity or a return of another shape is unknown), items of a name " +
-		"bound once to a dict, list or tuple display whose values agree (`pools[name]`), and functions of other " +
+		"bound once to a dict, list or tuple display whose values agree (`pools[name]`), loop and comprehension variables " +
+		"whose iterable's elements agree (a display or a name bound once to one, a container annotated `list[Client]`, " +
+		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, `enumerate` and `zip` of them; not " +
+		"`async for`), and functions of other " +
 		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
