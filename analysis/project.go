@@ -580,12 +580,16 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 				if f := cls.lookupMethod(rest[1], 0); f != nil {
 					return Symbol{Module: f.module, Func: f}
 				}
-				// The method may come from a base class in another module.
+				// The method may come from a base class in another module;
+				// a library base before it in the MRO may define it.
 				for _, base := range cls.Bases {
 					r := m.Resolve(base)
 					if r.Class == nil && r.Name != "" {
 						if s := p.lookup(r.Name+"."+rest[1], depth+1, starred); s.Func != nil {
 							return s
+						}
+						if p.lookup(r.Name, depth+1, starred).Class == nil && !pylib.LacksAttr(r.Name, rest[1]) {
+							break
 						}
 					}
 				}
@@ -934,7 +938,27 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	if _, ok := cls.Attrs[attr]; ok {
 		return r
 	}
-	for _, parent := range p.projectBases(cls) {
+	// The bases in order, as the MRO meets them: a base of the project that
+	// has attr gives it; a library base that may define attr ends the
+	// search there (its name, as the module's own answer would be).
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent == nil {
+			if b.Func == nil && b.Name != "" && !b.Instance && !pylib.LacksAttr(b.Name, attr) {
+				return Ref{Name: b.Name + "." + attr}
+			}
+			continue
+		}
+		if parent == cls {
+			continue
+		}
 		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
 			got.Name != parent.FullName()+"."+attr {
 			return got

@@ -1078,7 +1078,7 @@ func (c *Class) libraryAttr(attr string, depth, resolveDepth int) (r Ref, deferr
 			if got, deferred := b.Class.libraryAttr(attr, depth+1, resolveDepth); got.Known() || deferred {
 				return got, deferred
 			}
-		case b.Class == nil && b.Func == nil && b.Name != "" && libraryName(c.module, base):
+		case b.Class == nil && b.Func == nil && b.Name != "" && libraryName(c.module, base) && knownLibrary(b.Name):
 			if t := c.module.libraryBaseAttr(base, b.Name, attr, resolveDepth); t.Known() || !pylib.LacksAttr(b.Name, attr) {
 				return t, false // first in the MRO: may define attr
 			}
@@ -1105,6 +1105,18 @@ func (m *Module) libraryBaseAttr(base *Node, name, attr string, depth int) Ref {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{}
+}
+
+// knownLibrary reports whether qualified name is in a library the tables
+// know. A base imported from another top-level module that no table knows
+// (`from state import BaseWorker` beside state.py, in a project of
+// top-level modules) may be the project's: what it defines is the
+// project's to look up (libraryAttr defers it).
+func knownLibrary(name string) bool {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return libraryModules()[name] || name == "builtins" || builtins[name]
 }
 
 // libraryName reports whether the base expression names something imported

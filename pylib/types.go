@@ -306,9 +306,18 @@ var markerBases = map[string]bool{
 	"typing_extensions.Generic": true, "typing_extensions.Protocol": true,
 }
 
+// markerPrivate are the private (single-underscore) names the marker
+// bases do define.
+var markerPrivate = map[string]bool{"_abc_impl": true, "_is_protocol": true, "_is_runtime_protocol": true}
+
 // LacksAttr reports whether the library class cls is known to define no
 // attribute attr: a marker base (abc.ABC, typing.Generic, Protocol) has
-// only dunder and private names. attr "" asks about any public attribute.
+// only dunder names and a few private ones of its own (markerPrivate), so
+// a private name a subclass's other base sets (`self._tasks`) is not
+// one of its. attr "" asks about any public attribute.
 func LacksAttr(cls, attr string) bool {
-	return markerBases[cls] && !strings.HasPrefix(attr, "_")
+	if !markerBases[cls] {
+		return false
+	}
+	return !strings.HasPrefix(attr, "__") && !markerPrivate[attr]
 }

@@ -671,9 +671,6 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 			}
 		}
 	}
-	if f == nil {
-		f = inheritedAttrMethod(p, call)
-	}
 	if f == nil || f.Lambda {
 		return false
 	}
@@ -682,77 +679,6 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 		i = 1 // the loop's signature: the delay or time comes first
 	}
 	return runsParamAsCoroutine(p, f, i, 0)
-}
-
-// inheritedAttrMethod resolves a call `self.attr.method(...)` in a method
-// whose class inherits attr from a project base class in another module,
-// which assigns it a project class's instance (`self._tasks =
-// AsyncTaskGroup()` in the base's __init__): that class's method.
-func inheritedAttrMethod(p *Pass, call *analysis.Node) *analysis.Function {
-	fn := call.ChildByField("function")
-	if fn == nil || fn.Type() != "attribute" {
-		return nil
-	}
-	recv := analysis.Unparen(fn.ChildByField("object"))
-	if recv == nil || recv.Type() != "attribute" || p.File.Text(recv.ChildByField("object")) != "self" {
-		return nil
-	}
-	f := p.Module.FunctionAt(call)
-	for f != nil && f.Class == nil {
-		f = f.Parent
-	}
-	if f == nil {
-		return nil
-	}
-	cls := attrClass(p, f.Class, p.File.Text(recv.ChildByField("attribute")), 0)
-	if cls == nil {
-		return nil
-	}
-	return cls.Methods[p.File.Text(fn.ChildByField("attribute"))]
-}
-
-// attrClass is the project class whose instance cls's methods, or those
-// of its project bases, assign to self.attr (the first found), or nil.
-func attrClass(p *Pass, cls *analysis.Class, attr string, depth int) *analysis.Class {
-	if depth > 6 {
-		return nil
-	}
-	m := cls.Module()
-	for _, v := range cls.Attrs[attr] {
-		v = analysis.Unparen(v)
-		if v == nil || v.Type() != "call" {
-			continue
-		}
-		r := m.Resolve(v.ChildByField("function"))
-		if r.Class != nil {
-			return r.Class
-		}
-		if r.Name != "" {
-			if c := p.Project.Lookup(r.Name).Class; c != nil {
-				return c
-			}
-		}
-	}
-	if len(cls.Attrs[attr]) > 0 {
-		return nil
-	}
-	for _, base := range cls.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		r := m.Resolve(base)
-		parent := r.Class
-		if parent == nil && r.Name != "" {
-			parent = p.Project.Lookup(r.Name).Class
-		}
-		if parent == nil || parent == cls {
-			continue
-		}
-		if c := attrClass(p, parent, attr, depth+1); c != nil {
-			return c
-		}
-	}
-	return nil
 }
 
 // runsParamAsCoroutine reports whether f awaits or schedules the result of
