@@ -191,7 +191,7 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 				return Ref{Name: t, Instance: true}
 			}
 			if f := callee.Func; f != nil && f.IsCoroutine() {
-				return f.returnType(depth)
+				return f.returnTypeWith(callee.Args, depth)
 			}
 		}
 	}
@@ -513,6 +513,18 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	return Ref{Name: f.Class.FullName(), Class: f.Class, Instance: kind == "instance"}
 }
 
+// returnTypeWith is returnType for a method called on an instance of its
+// generic class with type arguments args (`Holder[Client]`): a return
+// annotation naming a type parameter (`-> T`) is the argument's type.
+func (f *Function) returnTypeWith(args *TypeArgs, depth int) Ref {
+	if args != nil && f.Class != nil {
+		if r, ok := f.Class.typeArgOf(f.Node.ChildByField("return_type"), args, depth); ok {
+			return r
+		}
+	}
+	return f.returnType(depth)
+}
+
 // returnType is the instance a function's return annotation names.
 func (f *Function) returnType(depth int) Ref {
 	rt := f.Node.ChildByField("return_type")
@@ -605,7 +617,7 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 		// IO[str], Queue[int]: an instance of the generic class;
 		// ConfigEntry[MyData] keeps its argument for the attribute it types.
 		r := m.annotationType(base, depth+1)
-		if r.Instance && r.Class == nil && r.Args == nil && pylib.IsGenericClass(r.Name) {
+		if r.Instance && r.Args == nil && (r.Class == nil && pylib.IsGenericClass(r.Name) || r.Class != nil && len(r.Class.typeParams()) == len(params)) {
 			r.Args = &TypeArgs{module: m, params: params}
 		}
 		return r
@@ -823,16 +835,28 @@ func member(obj Ref, attr string, depth int) Ref {
 	}
 	if obj.Class != nil {
 		cls := obj.Class
+		// `h.item` of a `Holder[Client]` whose `item: T`.
+		if obj.Instance && obj.Args != nil {
+			if r, ok := cls.typeArgOf(cls.attrAnnotation(attr), obj.Args, depth); ok {
+				return r
+			}
+		}
 		if obj.Instance {
 			if b := cls.attrBinding(attr); b != nil {
 				return cls.module.resolveBinding(b, depth)
 			}
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
-			if obj.Instance && meth.isProperty() {
-				return meth.returnType(depth + 1)
+			// A method of the generic class itself carries the receiver's
+			// type arguments to what it returns (callResult).
+			var args *TypeArgs
+			if obj.Instance && meth.Class == cls {
+				args = obj.Args
 			}
-			return Ref{Name: meth.FullName(), Func: meth}
+			if obj.Instance && meth.isProperty() {
+				return meth.returnTypeWith(args, depth+1)
+			}
+			return Ref{Name: meth.FullName(), Func: meth, Args: args}
 		}
 		// A class attribute: `templates = Path("t")` in the class body.
 		if b := cls.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
@@ -1267,7 +1291,7 @@ func callResult(callee Ref, depth int) Ref {
 		if f.Async || f.Generator || f.Lambda {
 			return Ref{}
 		}
-		return f.returnType(depth)
+		return f.returnTypeWith(callee.Args, depth)
 	case callee.Name == "":
 		if callee.Via != "" {
 			return Ref{Via: callee.Via + "()"}
