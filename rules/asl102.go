@@ -556,10 +556,16 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
 			}
 		}
-		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type() == "return_statement" && !inContainer &&
-			!fl.awaitableObject {
-			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
-				"`, so awaiting `" + f.Name + "()` gives a coroutine object, not its result"}
+		// A generator-based coroutine returns it as the result of `yield
+		// from`; a plain function `@asyncio.coroutine` wraps awaits it.
+		if f := enclosingDef(m, by); f != nil && (f.Async && !f.Generator || f.Generator && f.IsGeneratorCoroutine()) &&
+			by.Type() == "return_statement" && !inContainer && !fl.awaitableObject {
+			kind, await := "async function", "awaiting"
+			if !f.Async {
+				kind, await = "coroutine function", "`yield from`"
+			}
+			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from " + kind + " `" + f.Name +
+				"`, so " + await + " `" + f.Name + "()` gives a coroutine object, not its result"}
 		}
 		return coroUse{fate: fateConsumed}
 	case analysis.UsageCondition:

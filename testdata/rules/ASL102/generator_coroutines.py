@@ -39,6 +39,16 @@ class Server:
     def pause(self):
         yield
 
+    @asyncio.coroutine
+    def reconnect(self):
+        yield from self.close()
+        return self.connect()  # want: ASL102 "returned un-awaited from coroutine function `reconnect`"
+
+    @asyncio.coroutine
+    def wrapped_reconnect(self):
+        # Quiet: @asyncio.coroutine on a plain function awaits what it returns.
+        return self.connect()
+
     def sync_close(self):
         self.close()  # want: ASL102 "await it from async code"
 
