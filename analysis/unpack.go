@@ -24,10 +24,10 @@ type unpackStep struct {
 	starred      bool
 }
 
-// IsUnpackedTarget reports whether binding value v is a target inside an
+// isUnpackedTarget reports whether binding value v is a target inside an
 // unpacking assignment (`a` in `a, b = f()`), which stands for the element
 // it receives, rather than an expression assigned as a whole.
-func IsUnpackedTarget(v *Node) bool {
+func isUnpackedTarget(v *Node) bool {
 	_, _, ok := unpackedFrom(v)
 	return ok
 }
@@ -211,7 +211,7 @@ func (m *Module) elementOf(n *Node, steps []unpackStep, depth int) elementResult
 		}
 		var results []elementResult
 		for _, v := range b.Values {
-			if v == nil || IsUnpackedTarget(v) {
+			if v == nil || isUnpackedTarget(v) {
 				return elementResult{}
 			}
 			results = append(results, m.elementOf(v, steps, depth+1))
