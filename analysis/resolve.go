@@ -175,25 +175,36 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if n.Type() == "yield" && !IsYieldFrom(n) {
 			return Ref{}
 		}
-		// await q.get() where q: asyncio.Queue[T]: a T.
-		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
-			if fn := Unparen(named[0]).ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
-				m.File.Text(fn.ChildByField("attribute")) == "get" {
-				if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
-					return m.annotationType(t, depth+1)
-				}
-			}
+		if named := n.NamedChildren(); len(named) == 1 {
+			return m.awaitedValue(named[0], depth)
 		}
-		// x = await connect(): the awaited result's type, when the table knows it.
-		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
-			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
-			if t := pylib.AwaitResult(callee.Name); t != "" {
-				return Ref{Name: t, Instance: true}
-			}
-			if f := callee.Func; f != nil && f.IsCoroutine() {
-				return f.returnTypeWith(callee.Args, depth)
-			}
+	}
+	return Ref{}
+}
+
+// awaitedValue is what awaiting expression x gives, when known: an item of
+// an annotated queue (`await q.get()`), the awaited result the tables
+// record for a library call, what a coroutine function of the project
+// returns.
+func (m *Module) awaitedValue(x *Node, depth int) Ref {
+	x = Unparen(x)
+	if x == nil || x.Type() != "call" {
+		return Ref{}
+	}
+	// await q.get() where q: asyncio.Queue[T]: a T.
+	if fn := x.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+		m.File.Text(fn.ChildByField("attribute")) == "get" {
+		if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
+			return m.annotationType(t, depth+1)
 		}
+	}
+	// x = await connect(): the awaited result's type, when the table knows it.
+	callee := m.resolve(x.ChildByField("function"), depth+1)
+	if t := pylib.AwaitResult(callee.Name); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	if f := callee.Func; f != nil && f.IsCoroutine() {
+		return f.returnTypeWith(callee.Args, depth)
 	}
 	return Ref{}
 }

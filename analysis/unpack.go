@@ -3,6 +3,8 @@ package analysis
 import (
 	"strconv"
 	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Unpacking: `a, cleanup = make_pair()` binds each name the element of the
@@ -200,7 +202,11 @@ func (m *Module) elementOf(n *Node, steps []unpackStep, depth int) elementResult
 			return elementResult{}
 		}
 		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
-			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
+			call := Unparen(named[0])
+			callee := m.resolve(call.ChildByField("function"), depth+1)
+			if pylib.Is(callee.Name, pylib.Gathers) {
+				return m.gatheredElement(call, steps, depth)
+			}
 			return elementResult{ref: m.calledElement(callee, true, steps, depth)}
 		}
 	case "identifier":
@@ -514,4 +520,47 @@ func iteratedParam(name string, params []*Node) *Node {
 		return params[0]
 	}
 	return nil
+}
+
+// gatheredElement is the element steps select of what awaiting a gather
+// call gives: the results of its awaitables, in order (`user, orders =
+// await asyncio.gather(get_user(), get_orders())`). Unknown when an
+// argument is unpacked or `return_exceptions` may put exceptions there.
+func (m *Module) gatheredElement(call *Node, steps []unpackStep, depth int) elementResult {
+	args := call.ChildByField("arguments")
+	if args == nil || len(steps) == 0 {
+		return elementResult{}
+	}
+	var awaitables []*Node
+	for _, a := range args.NamedChildren() {
+		switch a.Type() {
+		case "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return elementResult{}
+		case "keyword_argument":
+			if m.File.Text(a.ChildByField("name")) == "return_exceptions" && m.File.Text(a.ChildByField("value")) != "False" {
+				return elementResult{}
+			}
+			continue
+		}
+		awaitables = append(awaitables, a)
+	}
+	step := steps[0]
+	if step.starred && len(awaitables) < step.count-1 || !step.starred && len(awaitables) != step.count {
+		return elementResult{}
+	}
+	i := step.index
+	if i < 0 {
+		i += len(awaitables)
+	}
+	if len(steps) == 1 {
+		return elementResult{ref: m.awaitedValue(awaitables[i], depth+1)}
+	}
+	a := Unparen(awaitables[i])
+	if a.Type() != "call" {
+		return elementResult{}
+	}
+	callee := m.resolve(a.ChildByField("function"), depth+1)
+	return elementResult{ref: m.calledElement(callee, true, steps[1:], depth+1)}
 }

@@ -61,7 +61,8 @@ async def handler(key):
 		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), " +
 		"unpacking (`fn, args, cleanup = transform(req)`: each name takes the element at its position of a tuple display, of every " +
 		"tuple the helper returns, in any module, when all have the target's arity and agree on the type there, or of its " +
-		"`tuple[...]` return annotation; a starred target, another arity or a return of another shape is unknown), items of a name " +
+		"`tuple[...]` return annotation, or of the results `await asyncio.gather(...)` gives in the order of its awaitables; a " +
+		"starred target, another arity, `return_exceptions` or a return of another shape is unknown), items of a name " +
 		"bound once to a dict, list or tuple display whose values agree (`pools[name]`), loop and comprehension variables " +
 		"whose iterable's elements agree (a display or a name bound once to one, a container annotated `list[Client]`, " +
 		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, `enumerate` and `zip` of them; not " +

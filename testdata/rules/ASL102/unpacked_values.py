@@ -2,7 +2,9 @@
 # position: of a tuple or list display, or of every tuple a helper of the
 # project returns when all of them have the target's arity and agree on the
 # type there (a bare `return` and `None` elements aside), or of the helper's
-# `tuple[...]` return annotation.
+# `tuple[...]` return annotation; of the results `await asyncio.gather(...)`
+# gives, in the order of its awaitables.
+import asyncio
 from typing import Optional, Tuple
 
 import aiohttp
@@ -67,6 +69,14 @@ async def fires(flag):
     pair = make_pair()
     p, q = pair
     q()  # want: ASL102
+    g1, g2 = await asyncio.gather(coroutine_client(), asyncio.sleep(1))
+    g1.fetch()  # want: ASL102
+    (h1, h2), g3 = await asyncio.gather(coroutine_pair(), coroutine_client())
+    h1.fetch()  # want: ASL102
+
+
+async def coroutine_client() -> Client:
+    return Client()
 
 
 def disagree(flag):
@@ -121,6 +131,12 @@ async def quiet(flag):
     await client.fetch()
     # Quiet: a synchronous method at the position.
     client.size()
+    # Quiet: with return_exceptions an element may be an exception.
+    r1, r2 = await asyncio.gather(coroutine_client(), coroutine_client(), return_exceptions=True)
+    r1.fetch()
+    # Quiet: the target's arity is not the number of awaitables.
+    s1, s2 = await asyncio.gather(coroutine_client())
+    s1.fetch()
     # Quiet: without await, `coroutine_pair()` is a coroutine, not a tuple.
     e1, e2 = coroutine_pair()  # want: ASL102
     e1.fetch()
