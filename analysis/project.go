@@ -1121,11 +1121,20 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if depth > 6 {
 		return Ref{}
 	}
+	if lt := strings.IndexByte(via, '<'); lt >= 0 {
+		return p.genericVia(via, lt, depth)
+	}
 	i := strings.Index(via, "()")
 	if i < 0 {
 		return p.refOf(via, depth)
 	}
 	r, rest := p.calledVia(p.refOf(via[:i], depth), via[i+2:], depth)
+	return p.continueVia(r, rest, depth)
+}
+
+// continueVia follows the rest of a Via path (`.attr`, `()`, unpacking
+// steps) from r.
+func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 	for rest != "" && (r.Known() || r.Via != "") {
 		if strings.HasPrefix(rest, "()") {
 			r, rest = p.calledVia(r, rest[2:], depth)
@@ -1186,6 +1195,54 @@ func (p *Project) called(r Ref, depth int) Ref {
 		return p.resolveVia(out.Via, depth+1)
 	}
 	return out
+}
+
+// genericVia resolves a path through an instance of a generic class of
+// another module written with its type arguments (`pkg.holder.Holder
+// <app.Client>.get().fetch`, what a module that imports Holder makes of
+// `h.get().fetch` with `h: Holder[Client]`): the class's own method
+// returning a type parameter, its property or attribute annotated with
+// one, gives the argument's type; anything else goes on as for the class
+// without arguments.
+func (p *Project) genericVia(via string, lt, depth int) Ref {
+	gt := strings.IndexByte(via[lt:], '>')
+	if gt < 0 {
+		return Ref{}
+	}
+	gt += lt
+	args, rest := strings.Split(via[lt+1:gt], ","), via[gt+1:]
+	plain := via[:lt] + rest
+	cls := p.refOf(via[:lt], depth).Class
+	if cls == nil || len(cls.typeParams()) != len(args) || !strings.HasPrefix(rest, ".") {
+		return p.resolveVia(plain, depth+1)
+	}
+	attr := rest[1:]
+	if j := strings.IndexAny(attr, ".(["); j >= 0 {
+		attr = attr[:j]
+	}
+	after := rest[1+len(attr):]
+	var t *Node
+	if meth := cls.Methods[attr]; meth != nil {
+		switch {
+		case meth.isProperty():
+			t = meth.Node.ChildByField("return_type")
+		case strings.HasPrefix(after, "()") && meth.returnsWhenCalled(false):
+			t = meth.Node.ChildByField("return_type")
+			after = after[2:]
+		}
+	} else {
+		t = cls.attrAnnotation(attr)
+	}
+	i := cls.typeParamIndex(t)
+	if i < 0 || args[i] == "" {
+		return p.resolveVia(plain, depth+1)
+	}
+	r := p.refOf(args[i], depth+1)
+	if r.Class == nil && r.Func == nil {
+		r = Ref{Name: args[i]}
+	}
+	r.Instance = true
+	return p.continueVia(r, after, depth)
 }
 
 // calledVia is what calling r returns, or, when rest starts with the

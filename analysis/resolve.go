@@ -48,6 +48,20 @@ func (a *TypeArgs) Arg(i int, depth int) Ref {
 	return a.module.annotationType(a.params[i], depth+1)
 }
 
+// names writes the type arguments as the qualified names of the types they
+// describe, comma-separated ("" for an unknown one); ok is false when none
+// is known.
+func (a *TypeArgs) names(depth int) (string, bool) {
+	out := make([]string, len(a.params))
+	known := false
+	for i := range a.params {
+		if r := a.Arg(i, depth); r.Instance && r.Name != "" && !strings.ContainsAny(r.Name, "<>,()[]") {
+			out[i], known = r.Name, true
+		}
+	}
+	return strings.Join(out, ","), known
+}
+
 // Known reports whether anything is known.
 func (r Ref) Known() bool { return r.Name != "" || r.Func != nil || r.Class != nil }
 
@@ -628,7 +642,10 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 		// IO[str], Queue[int]: an instance of the generic class;
 		// ConfigEntry[MyData] keeps its argument for the attribute it types.
 		r := m.annotationType(base, depth+1)
-		if r.Instance && r.Args == nil && (r.Class == nil && pylib.IsGenericClass(r.Name) || r.Class != nil && len(r.Class.typeParams()) == len(params)) {
+		// Also a class of another module, maybe generic (member writes
+		// the arguments into the path the project follows).
+		if r.Instance && r.Args == nil && (r.Class == nil && (pylib.IsGenericClass(r.Name) || !knownLibrary(r.Name)) ||
+			r.Class != nil && len(r.Class.typeParams()) == len(params)) {
 			r.Args = &TypeArgs{module: m, params: params}
 		}
 		return r
@@ -909,6 +926,14 @@ func member(obj Ref, attr string, depth int) Ref {
 			}
 		}
 		return Ref{Name: cls.FullName() + "." + attr}
+	}
+	// `h.get` with `h: Holder[Client]`, Holder a class of another module:
+	// a path with the type arguments, which the project follows
+	// (Project.genericVia).
+	if obj.Instance && obj.Args != nil && obj.Func == nil && !pylib.IsGenericClass(obj.Name) && !knownLibrary(obj.Name) {
+		if args, ok := obj.Args.names(depth); ok {
+			return Ref{Via: obj.Name + "<" + args + ">." + attr}
+		}
 	}
 	if obj.Instance && pylib.PathTypes[obj.Name] && (attr == "parent" || attr == "parents") {
 		if attr == "parent" {
