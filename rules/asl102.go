@@ -51,8 +51,8 @@ async def handler(key):
 		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
-		"`ConfigEntry[Data]` is a `Data`) and of a generic class of the module (`class Holder(Generic[T])`, `Protocol[T]`, " +
-		"`class Holder[T]:`; a `Holder[Client]`'s own methods returning `T`, `Optional[T]` or `T | None`, its properties and " +
+		"`ConfigEntry[Data]` is a `Data`) and of a generic class of the project (`class Holder(Generic[T])`, `Protocol[T]`, " +
+		"`class Holder[T]:`, in any module; a `Holder[Client]`'s own methods returning `T`, `Optional[T]` or `T | None`, its properties and " +
 		"attributes annotated `T` give a `Client`), " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins (attributes they " +
 		"declare or set too), chains of attributes typed in classes of other modules (`self.coordinator.client.api.fetch()`, any " +
