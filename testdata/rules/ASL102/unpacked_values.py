@@ -140,3 +140,15 @@ async def quiet(flag):
     # Quiet: without await, `coroutine_pair()` is a coroutine, not a tuple.
     e1, e2 = coroutine_pair()  # want: ASL102
     e1.fetch()
+
+
+class Holder:
+    def __init__(self, flag):
+        # Attributes of self bound by unpacking take their element too.
+        self.post, self.close = make_pair()
+        self.left, self.right = disagree(flag)
+
+    async def run(self):
+        self.close()  # want: ASL102
+        # Quiet: the returns disagree on the position.
+        self.left.fetch()
