@@ -33,3 +33,8 @@ async def quiet(req, flag):
     # Quiet: the target's arity is not the helper's.
     x, y = transform(req)
     y()
+
+
+async def module_level():
+    # A module-level name of another module bound by unpacking.
+    helpers.CLOSE()  # want: ASL102

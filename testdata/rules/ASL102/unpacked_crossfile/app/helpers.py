@@ -16,3 +16,6 @@ class Factory:
     def open(self):
         session = aiohttp.ClientSession()
         return session, session.close
+
+
+POST, ARGS, CLOSE = transform("module")
