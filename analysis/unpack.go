@@ -467,6 +467,10 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 	if fn.Type() == "attribute" && len(named) == 0 {
 		view := m.File.Text(fn.ChildByField("attribute"))
 		base, params := m.containerAnnotation(fn.ChildByField("object"), depth+1)
+		if base == nil && (view == "values" || view == "items") {
+			// A name bound once to a dict display: its values agree.
+			return m.displayView(fn.ChildByField("object"), view, steps, depth)
+		}
 		// A mapping's views; elementParam gives a mapping's values.
 		if base == nil || len(params) != 2 || elementParam(m.resolve(base, depth+1).Name, params) != params[1] {
 			return elementResult{}
@@ -563,4 +567,56 @@ func (m *Module) gatheredElement(call *Node, steps []unpackStep, depth int) elem
 	}
 	callee := m.resolve(a.ChildByField("function"), depth+1)
 	return elementResult{ref: m.calledElement(callee, true, steps[1:], depth+1)}
+}
+
+// displayView is iterElement of `d.values()` or `d.items()` where d is a
+// name bound once to a dict display: the values the
+// display holds, when they agree (the keys are not followed).
+func (m *Module) displayView(obj *Node, view string, steps []unpackStep, depth int) elementResult {
+	if d := m.boundDisplay(obj); d == nil || d.Type() != "dictionary" {
+		return elementResult{}
+	}
+	values := m.tableValues(obj)
+	if len(values) == 0 {
+		return elementResult{}
+	}
+	if view == "items" {
+		if len(steps) == 0 || steps[0].starred || steps[0].count != 2 || steps[0].index != 1 && steps[0].index != -1 {
+			return elementResult{}
+		}
+		steps = steps[1:]
+	}
+	var results []elementResult
+	for _, v := range values {
+		results = append(results, m.elementOf(v, steps, depth+1))
+	}
+	return elementResult{ref: agreeElements(results)}
+}
+
+// boundDisplay returns the one value (None aside) of the name n, when it
+// is bound by assignment; nil otherwise.
+func (m *Module) boundDisplay(n *Node) *Node {
+	n = Unparen(n)
+	if n == nil || n.Type() != "identifier" {
+		return nil
+	}
+	b := m.ScopeAt(n).Lookup(m.File.Text(n))
+	if b == nil || b.Kind != BindAssign {
+		return nil
+	}
+	var out *Node
+	for _, v := range b.Values {
+		v = Unparen(v)
+		if v == nil {
+			return nil
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if out != nil {
+			return nil
+		}
+		out = v
+	}
+	return out
 }

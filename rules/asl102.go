@@ -65,7 +65,8 @@ async def handler(key):
 		"starred target, another arity, `return_exceptions` or a return of another shape is unknown), items of a name " +
 		"bound once to a dict, list or tuple display whose values agree (`pools[name]`), loop and comprehension variables " +
 		"whose iterable's elements agree (a display or a name bound once to one, a container annotated `list[Client]`, " +
-		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, `enumerate` and `zip` of them; not " +
+		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, the `.values()` of a name bound once " +
+		"to a dict display, `enumerate` and `zip` of them; not " +
 		"`async for`), and functions of other " +
 		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +

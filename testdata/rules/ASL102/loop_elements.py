@@ -18,6 +18,8 @@ class Client:
 
 CLIENTS = [Client(), Client()]
 
+POOLS = {"default": aiohttp.ClientSession(), "uploads": aiohttp.ClientSession()}
+
 
 class Hub:
     def __init__(self):
@@ -42,6 +44,10 @@ class Hub:
             c.fetch()  # want: ASL102
         for c in CLIENTS:
             c.fetch()  # want: ASL102
+        for s in POOLS.values():
+            s.close()  # want: ASL102
+        for name, s in POOLS.items():
+            s.close()  # want: ASL102
         [c.fetch() for c in items]  # want: ASL102
 
     async def quiet(self, items: list[Client], by_name: dict[str, Client], anything, pairs: list[tuple]):
@@ -70,6 +76,9 @@ class Hub:
             pass
         z = make()
         z.fetch()
+        # Quiet: the keys of a dict display are not followed.
+        for name, s in POOLS.items():
+            name.close()
         # Quiet: enumerate's first element is the index.
         for i, c in enumerate(items):
             i.fetch()
