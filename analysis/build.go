@@ -26,6 +26,11 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 	for _, c := range f.Comments {
 		m.parseNoQA(c)
 	}
+	// Before any value is resolved: what `yield from` in a function gives
+	// depends on it.
+	for _, fn := range m.Functions {
+		fn.generatorCoroutine = fn.decoratedGeneratorCoroutine()
+	}
 	m.handlerTypes = m.registeredHandlers(b.calls)
 	m.callerTypes = m.paramTypesFromCallers(b.calls)
 	for _, c := range b.calls {
@@ -41,7 +46,7 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 func (m *Module) resolveAll() {
 	for _, s := range m.scopeOf {
 		for _, b := range s.Bindings.All() {
-			if b.Kind == BindAssign || b.Kind == BindParam && len(b.Values) > 0 {
+			if b.Kind == BindAssign || b.Kind == BindLoop || b.Kind == BindParam && len(b.Values) > 0 {
 				m.resolveBinding(b, 0)
 			}
 		}
@@ -94,14 +99,17 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 			bd.Kind = BindOther
 		}
 	}
-	if kind == BindAssign || bd.Kind == BindAssign || bd.Kind == BindParam && kind == BindAssign {
+	if kind == BindAssign || bd.Kind == BindAssign || bd.Kind == BindParam && kind == BindAssign || kind == BindLoop && bd.Kind == BindLoop {
 		bd.Values = append(bd.Values, value)
 	}
 	return bd
 }
 
 // bindTarget binds the names in an assignment target. value is the
-// right-hand side when the target is a plain name, else nil.
+// right-hand side when the target is a plain name, else nil. A name or
+// attribute inside an unpacking target of an assignment (`a, b = f()`)
+// takes the target node itself as its value: agree resolves it to its
+// element of the right-hand side (unpack.go).
 func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *Class) {
 	target = Unparen(target)
 	if target == nil {
@@ -112,7 +120,11 @@ func (b *builder) bindTarget(s *Scope, target, value *Node, fn *Function, cls *C
 		b.bind(s, b.text(target), BindAssign, target, value)
 	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
 		for _, c := range target.NamedChildren() {
-			b.bindTarget(s, c, nil, fn, cls)
+			var element *Node
+			if value != nil && (value == target || target.Field() == "left" && target.Parent().Type() == "assignment") {
+				element = Unparen(c)
+			}
+			b.bindTarget(s, c, element, fn, cls)
 		}
 	case "list_splat_pattern", "list_splat":
 		for _, c := range target.NamedChildren() {
@@ -232,7 +244,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		cs := b.m.newScope(ComprehensionScope, n, s)
 		for _, c := range n.Children() {
 			if c.Type() == "for_in_clause" {
-				b.bindTarget(cs, c.ChildByField("left"), nil, fn, cls)
+				b.bindLoop(cs, c.ChildByField("left"), fn, cls)
 			}
 		}
 		b.visitChildren(n, cs, fn, cls)
@@ -298,8 +310,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 			b.bind(functionScope(s), b.text(name), BindAssign, name, n.ChildByField("value"))
 		}
 	case "for_statement":
-		b.bindTarget(s, n.ChildByField("left"), nil, fn, cls)
-		b.markOther(s, n.ChildByField("left"))
+		b.bindLoop(s, n.ChildByField("left"), fn, cls)
 	case "as_pattern":
 		// with EXPR as NAME / except E as NAME
 		alias := n.ChildByField("alias")
@@ -328,6 +339,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 	case "except_clause":
 		// tree-sitter 0.23 puts "except E as e" in an as_pattern handled above.
 	case "call":
+		b.setattrOnSelf(n, fn)
 		c := &Call{Node: n, Func: fn}
 		b.calls = append(b.calls, c)
 		if fn != nil {
@@ -346,20 +358,84 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 	b.visitChildren(n, s, fn, cls)
 }
 
-// markOther turns loop targets into non-resolvable bindings: a loop variable
-// takes many values.
-func (b *builder) markOther(s *Scope, target *Node) {
+// setattrOnSelf records `object.__setattr__(self, "name", value)` and
+// `setattr(self, "name", value)` in a method as `self.name = value`: a
+// class that overrides __setattr__ (or a frozen dataclass) sets its own
+// attributes that way.
+func (b *builder) setattrOnSelf(call *Node, fn *Function) {
+	if fn == nil {
+		return
+	}
+	callee := call.ChildByField("function")
+	args := call.ChildByField("arguments")
+	if callee == nil || args == nil {
+		return
+	}
+	switch callee.Type() {
+	case "identifier":
+		if b.text(callee) != "setattr" {
+			return
+		}
+	case "attribute":
+		// The builtin object's (Python syntax, not a library).
+		if obj := callee.ChildByField("object"); obj == nil || obj.Type() != "identifier" || b.text(obj) != "object" ||
+			b.text(callee.ChildByField("attribute")) != "__setattr__" {
+			return
+		}
+	default:
+		return
+	}
+	named := args.NamedChildren()
+	if len(named) != 3 || named[0].Type() != "identifier" || named[2].Type() == "keyword_argument" {
+		return
+	}
+	attr := StringConstant(b.m.File, named[1])
+	if attr == "" || !isIdentifierText(attr) {
+		return
+	}
+	if method := selfMethod(fn, b.text(named[0])); method != nil {
+		method.Class.Attrs[attr] = append(method.Class.Attrs[attr], named[2])
+	}
+}
+
+// isIdentifierText reports whether s is spelled like a Python name.
+func isIdentifierText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// bindLoop binds the names of a for-loop or comprehension target. A loop
+// variable takes many values: each name keeps its target node, which
+// resolves to the type every element of the iterable has, when that is
+// known (unpack.go), and to nothing otherwise. A starred name is a list.
+func (b *builder) bindLoop(s *Scope, target *Node, fn *Function, cls *Class) {
+	target = Unparen(target)
 	if target == nil {
 		return
 	}
-	target.Walk(func(n *Node) bool {
-		if n.Type() == "identifier" {
-			if bd := s.Bindings.Get(b.text(n)); bd != nil {
-				bd.Kind = BindOther
-			}
+	switch target.Type() {
+	case "identifier":
+		b.bind(s, b.text(target), BindLoop, target, target)
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list":
+		for _, c := range target.NamedChildren() {
+			b.bindLoop(s, c, fn, cls)
 		}
-		return n.Type() != "attribute" && n.Type() != "subscript"
-	})
+	case "list_splat_pattern", "list_splat":
+		target.Walk(func(n *Node) bool {
+			if n.Type() == "identifier" {
+				b.bind(s, b.text(n), BindLoop, n, nil)
+			}
+			return n.Type() != "attribute" && n.Type() != "subscript"
+		})
+	default:
+		// `for self.x in ...`: an attribute of unknown value.
+		b.bindTarget(s, target, nil, fn, cls)
+	}
 }
 
 func qualPrefix(s *Scope) string {

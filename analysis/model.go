@@ -29,7 +29,11 @@ const (
 	BindAssign
 	BindDef   // def / async def
 	BindClass // class
-	BindOther // for-loop targets, except targets, del, match captures...
+	BindOther // except targets, del, match captures, names bound several ways...
+	// BindLoop: a for-loop or comprehension target; its values are the
+	// target nodes, resolved to the element type of the iterable when
+	// every element has one (unpack.go).
+	BindLoop
 )
 
 // Binding is one name bound in a scope. A name bound several times keeps
@@ -135,25 +139,31 @@ func (bs *Bindings) add(b *Binding) {
 
 // Function is a def, async def or lambda.
 type Function struct {
-	Name       string // "" for lambdas
-	QualName   string // Python's __qualname__: "C.m", "outer.<locals>.inner"
-	Node       *Node
-	Async      bool
-	Lambda     bool
-	Generator  bool // contains yield (an async generator when Async)
-	Class      *Class
-	Parent     *Function // enclosing function, nil at module or class level
-	Scope      *Scope
-	Params     []string
-	Decorators []*Node
-	Calls      []*Call // calls whose innermost enclosing function is this one
-	Awaits     []*Node // await expressions directly in this function
-	module     *Module
+	Name      string // "" for lambdas
+	QualName  string // Python's __qualname__: "C.m", "outer.<locals>.inner"
+	Node      *Node
+	Async     bool
+	Lambda    bool
+	Generator bool // contains yield (an async generator when Async)
+	// generatorCoroutine: decorated `@asyncio.coroutine` (see
+	// IsGeneratorCoroutine), set once the module is built.
+	generatorCoroutine bool
+	Class              *Class
+	Parent             *Function // enclosing function, nil at module or class level
+	Scope              *Scope
+	Params             []string
+	Decorators         []*Node
+	Calls              []*Call // calls whose innermost enclosing function is this one
+	Awaits             []*Node // await expressions directly in this function
+	module             *Module
 }
 
 // IsCoroutineFunction reports whether calling f returns a coroutine: an async
 // def that is not a generator and whose decorators are known to preserve that.
 func (f *Function) IsCoroutineFunction() bool {
+	if f.generatorCoroutine {
+		return true
+	}
 	if !f.Async || f.Generator || f.Lambda {
 		return false
 	}
@@ -165,9 +175,47 @@ func (f *Function) IsCoroutineFunction() bool {
 	return true
 }
 
+// IsGeneratorCoroutine reports a generator-based coroutine function: a
+// def decorated with `@asyncio.coroutine` (or `@types.coroutine`, on a
+// generator), whose other decorators keep it one. Calling it makes a
+// coroutine; in its body `yield from` awaits. A plain generator is not one.
+func (f *Function) IsGeneratorCoroutine() bool { return f != nil && f.generatorCoroutine }
+
+// IsCoroutine reports whether f's body runs as a coroutine: an async def
+// (not a generator) or a generator-based coroutine function.
+func (f *Function) IsCoroutine() bool {
+	return f != nil && (f.Async && !f.Generator && !f.Lambda || f.generatorCoroutine)
+}
+
+// decoratedGeneratorCoroutine computes IsGeneratorCoroutine from the
+// decorators.
+func (f *Function) decoratedGeneratorCoroutine() bool {
+	if f.Async || f.Lambda || len(f.Decorators) == 0 {
+		return false
+	}
+	found := false
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		name := f.module.Resolve(expr[0]).Name
+		switch {
+		case pylib.GeneratorCoroutineDecorators[name] && (name != pylib.TypesCoroutine || f.Generator):
+			found = true
+		case !f.module.preservesCoroutine(d):
+			return false
+		}
+	}
+	return found
+}
+
 // isCoroutineFunctionIn is IsCoroutineFunction with decorators looked up
 // across the project (a `@log_calls` imported from another module).
 func (f *Function) isCoroutineFunctionIn(p *Project) bool {
+	if f.generatorCoroutine {
+		return true
+	}
 	if !f.Async || f.Generator || f.Lambda {
 		return false
 	}
@@ -524,6 +572,13 @@ func (c *Call) Choices() []Ref {
 // InAsync reports whether the call runs directly in an async def (not in a
 // nested sync def or lambda).
 func (c *Call) InAsync() bool { return c.Func != nil && c.Func.Async }
+
+// InCoroutine reports whether the call runs directly in a coroutine: an
+// async def, or a generator-based coroutine function, where `yield from`
+// is the await (InAsync is the async def alone, where `await` is syntax).
+func (c *Call) InCoroutine() bool {
+	return c.Func != nil && (c.Func.Async || c.Func.generatorCoroutine)
+}
 
 // Args returns the positional and keyword argument nodes.
 func (c *Call) Args() []*Node {

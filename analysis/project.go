@@ -580,12 +580,16 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 				if f := cls.lookupMethod(rest[1], 0); f != nil {
 					return Symbol{Module: f.module, Func: f}
 				}
-				// The method may come from a base class in another module.
+				// The method may come from a base class in another module;
+				// a library base before it in the MRO may define it.
 				for _, base := range cls.Bases {
 					r := m.Resolve(base)
 					if r.Class == nil && r.Name != "" {
 						if s := p.lookup(r.Name+"."+rest[1], depth+1, starred); s.Func != nil {
 							return s
+						}
+						if p.lookup(r.Name, depth+1, starred).Class == nil && !pylib.LacksAttr(r.Name, rest[1]) {
+							break
 						}
 					}
 				}
@@ -934,7 +938,27 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	if _, ok := cls.Attrs[attr]; ok {
 		return r
 	}
-	for _, parent := range p.projectBases(cls) {
+	// The bases in order, as the MRO meets them: a base of the project that
+	// has attr gives it; a library base that may define attr ends the
+	// search there (its name, as the module's own answer would be).
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent == nil {
+			if b.Func == nil && b.Name != "" && !b.Instance && !pylib.LacksAttr(b.Name, attr) {
+				return Ref{Name: b.Name + "." + attr}
+			}
+			continue
+		}
+		if parent == cls {
+			continue
+		}
 		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
 			got.Name != parent.FullName()+"."+attr {
 			return got
@@ -1114,16 +1138,23 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if depth > 6 {
 		return Ref{}
 	}
+	if lt := strings.IndexByte(via, '<'); lt >= 0 {
+		return p.genericVia(via, lt, depth)
+	}
 	i := strings.Index(via, "()")
 	if i < 0 {
 		return p.refOf(via, depth)
 	}
-	r := p.called(p.refOf(via[:i], depth), depth)
-	rest := via[i+2:]
+	r, rest := p.calledVia(p.refOf(via[:i], depth), via[i+2:], depth)
+	return p.continueVia(r, rest, depth)
+}
+
+// continueVia follows the rest of a Via path (`.attr`, `()`, unpacking
+// steps) from r.
+func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 	for rest != "" && (r.Known() || r.Via != "") {
 		if strings.HasPrefix(rest, "()") {
-			r = p.called(r, depth)
-			rest = rest[2:]
+			r, rest = p.calledVia(r, rest[2:], depth)
 			continue
 		}
 		rest = rest[1:] // "."
@@ -1181,6 +1212,82 @@ func (p *Project) called(r Ref, depth int) Ref {
 		return p.resolveVia(out.Via, depth+1)
 	}
 	return out
+}
+
+// genericVia resolves a path through an instance of a generic class of
+// another module written with its type arguments (`pkg.holder.Holder
+// <app.Client>.get().fetch`, what a module that imports Holder makes of
+// `h.get().fetch` with `h: Holder[Client]`): the class's own method
+// returning a type parameter, its property or attribute annotated with
+// one, gives the argument's type; anything else goes on as for the class
+// without arguments.
+func (p *Project) genericVia(via string, lt, depth int) Ref {
+	gt := strings.IndexByte(via[lt:], '>')
+	if gt < 0 {
+		return Ref{}
+	}
+	gt += lt
+	args, rest := strings.Split(via[lt+1:gt], ","), via[gt+1:]
+	plain := via[:lt] + rest
+	cls := p.refOf(via[:lt], depth).Class
+	if cls == nil || len(cls.typeParams()) != len(args) || !strings.HasPrefix(rest, ".") {
+		return p.resolveVia(plain, depth+1)
+	}
+	attr := rest[1:]
+	if j := strings.IndexAny(attr, ".(["); j >= 0 {
+		attr = attr[:j]
+	}
+	after := rest[1+len(attr):]
+	var t *Node
+	if meth := cls.Methods[attr]; meth != nil {
+		switch {
+		case meth.isProperty():
+			t = meth.Node.ChildByField("return_type")
+		case strings.HasPrefix(after, "()") && meth.returnsWhenCalled(false):
+			t = meth.Node.ChildByField("return_type")
+			after = after[2:]
+		}
+	} else {
+		t = cls.attrAnnotation(attr)
+	}
+	i := cls.typeParamIndex(t)
+	if i < 0 || args[i] == "" {
+		return p.resolveVia(plain, depth+1)
+	}
+	r := p.refOf(args[i], depth+1)
+	if r.Class == nil && r.Func == nil {
+		r = Ref{Name: args[i]}
+	}
+	r.Instance = true
+	return p.continueVia(r, after, depth)
+}
+
+// calledVia is what calling r returns, or, when rest starts with the
+// steps of an unpacking (`[1,2]`), the element they select of the tuple
+// the call returns; rest is returned without those steps.
+func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
+	steps, after, ok := parseViaSteps(rest)
+	if !ok {
+		return p.called(r, depth), rest
+	}
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	f := r.Func
+	if f == nil || r.Instance || !f.returnsWhenCalled(false) {
+		return Ref{}, after
+	}
+	out := f.returnElement(steps, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1), after
+	}
+	return out, after
 }
 
 // attribute is r.attr.
@@ -1286,7 +1393,7 @@ func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) boo
 	// (`if loop.is_running(): return self._close()`, falling through to
 	// `loop.run_until_complete(...)`) does its work when called from sync code.
 	var ok bool
-	if c.InAsync() {
+	if c.InCoroutine() {
 		ok = p.wrapperNoting("coroutine", f, direct, &methods)
 	} else {
 		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods)
@@ -1310,7 +1417,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return !api.Has(pylib.InAsyncOnly) || c.InAsync()
+			return !api.Has(pylib.InAsyncOnly) || c.InCoroutine()
 		}
 	}
 	f := p.Target(c)
@@ -1318,7 +1425,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		// An item of a table of callables, every one a coroutine function.
 		choices := c.Choices()
 		for _, r := range choices {
-			if !p.isCoroutineFunctionRef(r, c.InAsync(), asked) {
+			if !p.isCoroutineFunctionRef(r, c.InCoroutine(), asked) {
 				return false
 			}
 		}

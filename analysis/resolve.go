@@ -48,6 +48,20 @@ func (a *TypeArgs) Arg(i int, depth int) Ref {
 	return a.module.annotationType(a.params[i], depth+1)
 }
 
+// names writes the type arguments as the qualified names of the types they
+// describe, comma-separated ("" for an unknown one); ok is false when none
+// is known.
+func (a *TypeArgs) names(depth int) (string, bool) {
+	out := make([]string, len(a.params))
+	known := false
+	for i := range a.params {
+		if r := a.Arg(i, depth); r.Instance && r.Name != "" && !strings.ContainsAny(r.Name, "<>,()[]") {
+			out[i], known = r.Name, true
+		}
+	}
+	return strings.Join(out, ","), known
+}
+
 // Known reports whether anything is known.
 func (r Ref) Known() bool { return r.Name != "" || r.Func != nil || r.Class != nil }
 
@@ -110,6 +124,13 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			}
 			return member(obj, key, depth)
 		}
+		// pools[name] where pools is bound once to a dict, list or tuple
+		// display: the type every value of the display agrees on.
+		if !obj.Instance {
+			if values := m.tableValues(n.ChildByField("value")); len(values) > 0 {
+				return m.agree(values, depth+1)
+			}
+		}
 		return Ref{}
 	case "call":
 		// clients.get(name) where clients: dict[str, Client].
@@ -163,26 +184,41 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		return Ref{}
 	case "conditional_expression":
 		return m.resolveConditional(n, depth)
-	case "await":
-		// await q.get() where q: asyncio.Queue[T]: a T.
-		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
-			if fn := Unparen(named[0]).ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
-				m.File.Text(fn.ChildByField("attribute")) == "get" {
-				if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
-					return m.annotationType(t, depth+1)
-				}
-			}
+	case "await", "yield":
+		// `yield from` in a generator-based coroutine is the await.
+		if n.Type() == "yield" && !IsYieldFrom(n) {
+			return Ref{}
 		}
-		// x = await connect(): the awaited result's type, when the table knows it.
-		if named := n.NamedChildren(); len(named) == 1 && Unparen(named[0]).Type() == "call" {
-			callee := m.resolve(Unparen(named[0]).ChildByField("function"), depth+1)
-			if t := pylib.AwaitResult(callee.Name); t != "" {
-				return Ref{Name: t, Instance: true}
-			}
-			if f := callee.Func; f != nil && f.Async && !f.Generator {
-				return f.returnType(depth)
-			}
+		if named := n.NamedChildren(); len(named) == 1 {
+			return m.awaitedValue(named[0], depth)
 		}
+	}
+	return Ref{}
+}
+
+// awaitedValue is what awaiting expression x gives, when known: an item of
+// an annotated queue (`await q.get()`), the awaited result the tables
+// record for a library call, what a coroutine function of the project
+// returns.
+func (m *Module) awaitedValue(x *Node, depth int) Ref {
+	x = Unparen(x)
+	if x == nil || x.Type() != "call" {
+		return Ref{}
+	}
+	// await q.get() where q: asyncio.Queue[T]: a T.
+	if fn := x.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+		m.File.Text(fn.ChildByField("attribute")) == "get" {
+		if t := m.queueElementAnnotation(fn.ChildByField("object"), depth); t != nil {
+			return m.annotationType(t, depth+1)
+		}
+	}
+	// x = await connect(): the awaited result's type, when the table knows it.
+	callee := m.resolve(x.ChildByField("function"), depth+1)
+	if t := pylib.AwaitResult(callee.Name); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	if f := callee.Func; f != nil && f.IsCoroutine() {
+		return f.returnTypeWith(callee.Args, depth)
 	}
 	return Ref{}
 }
@@ -280,7 +316,7 @@ func (m *Module) resolveName(n *Node, name string, depth int) Ref {
 			return m.resolveBinding(b, depth)
 		}
 		return m.resolveParam(b, depth)
-	case BindAssign:
+	case BindAssign, BindLoop:
 		return m.resolveBinding(b, depth)
 	}
 	return Ref{}
@@ -372,9 +408,12 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 				return r
 			}
 		}
-		r := m.declaredType(v, depth)
-		if !r.Known() {
-			r = m.resolve(v, depth+1)
+		r, unpacked := m.unpackedValue(v, depth)
+		if !unpacked {
+			r = m.declaredType(v, depth)
+			if !r.Known() {
+				r = m.resolve(v, depth+1)
+			}
 		}
 		if r.Cyclic {
 			cyclic = true
@@ -499,6 +538,18 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	return Ref{Name: f.Class.FullName(), Class: f.Class, Instance: kind == "instance"}
 }
 
+// returnTypeWith is returnType for a method called on an instance of its
+// generic class with type arguments args (`Holder[Client]`): a return
+// annotation naming a type parameter (`-> T`) is the argument's type.
+func (f *Function) returnTypeWith(args *TypeArgs, depth int) Ref {
+	if args != nil && f.Class != nil {
+		if r, ok := f.Class.typeArgOf(f.Node.ChildByField("return_type"), args, depth); ok {
+			return r
+		}
+	}
+	return f.returnType(depth)
+}
+
 // returnType is the instance a function's return annotation names.
 func (f *Function) returnType(depth int) Ref {
 	rt := f.Node.ChildByField("return_type")
@@ -591,7 +642,10 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 		// IO[str], Queue[int]: an instance of the generic class;
 		// ConfigEntry[MyData] keeps its argument for the attribute it types.
 		r := m.annotationType(base, depth+1)
-		if r.Instance && r.Class == nil && r.Args == nil && pylib.IsGenericClass(r.Name) {
+		// Also a class of another module, maybe generic (member writes
+		// the arguments into the path the project follows).
+		if r.Instance && r.Args == nil && (r.Class == nil && (pylib.IsGenericClass(r.Name) || !knownLibrary(r.Name)) ||
+			r.Class != nil && len(r.Class.typeParams()) == len(params)) {
 			r.Args = &TypeArgs{module: m, params: params}
 		}
 		return r
@@ -809,16 +863,28 @@ func member(obj Ref, attr string, depth int) Ref {
 	}
 	if obj.Class != nil {
 		cls := obj.Class
+		// `h.item` of a `Holder[Client]` whose `item: T`.
+		if obj.Instance && obj.Args != nil {
+			if r, ok := cls.typeArgOf(cls.attrAnnotation(attr), obj.Args, depth); ok {
+				return r
+			}
+		}
 		if obj.Instance {
 			if b := cls.attrBinding(attr); b != nil {
 				return cls.module.resolveBinding(b, depth)
 			}
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
-			if obj.Instance && meth.isProperty() {
-				return meth.returnType(depth + 1)
+			// A method of the generic class itself carries the receiver's
+			// type arguments to what it returns (callResult).
+			var args *TypeArgs
+			if obj.Instance && meth.Class == cls {
+				args = obj.Args
 			}
-			return Ref{Name: meth.FullName(), Func: meth}
+			if obj.Instance && meth.isProperty() {
+				return meth.returnTypeWith(args, depth+1)
+			}
+			return Ref{Name: meth.FullName(), Func: meth, Args: args}
 		}
 		// A class attribute: `templates = Path("t")` in the class body.
 		if b := cls.Scope.Bindings.Get(attr); b != nil && b.Kind == BindAssign {
@@ -860,6 +926,14 @@ func member(obj Ref, attr string, depth int) Ref {
 			}
 		}
 		return Ref{Name: cls.FullName() + "." + attr}
+	}
+	// `h.get` with `h: Holder[Client]`, Holder a class of another module:
+	// a path with the type arguments, which the project follows
+	// (Project.genericVia).
+	if obj.Instance && obj.Args != nil && obj.Func == nil && !pylib.IsGenericClass(obj.Name) && !knownLibrary(obj.Name) {
+		if args, ok := obj.Args.names(depth); ok {
+			return Ref{Via: obj.Name + "<" + args + ">." + attr}
+		}
 	}
 	if obj.Instance && pylib.PathTypes[obj.Name] && (attr == "parent" || attr == "parents") {
 		if attr == "parent" {
@@ -1064,7 +1138,7 @@ func (c *Class) libraryAttr(attr string, depth, resolveDepth int) (r Ref, deferr
 			if got, deferred := b.Class.libraryAttr(attr, depth+1, resolveDepth); got.Known() || deferred {
 				return got, deferred
 			}
-		case b.Class == nil && b.Func == nil && b.Name != "" && libraryName(c.module, base):
+		case b.Class == nil && b.Func == nil && b.Name != "" && libraryName(c.module, base) && knownLibrary(b.Name):
 			if t := c.module.libraryBaseAttr(base, b.Name, attr, resolveDepth); t.Known() || !pylib.LacksAttr(b.Name, attr) {
 				return t, false // first in the MRO: may define attr
 			}
@@ -1091,6 +1165,18 @@ func (m *Module) libraryBaseAttr(base *Node, name, attr string, depth int) Ref {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{}
+}
+
+// knownLibrary reports whether qualified name is in a library the tables
+// know. A base imported from another top-level module that no table knows
+// (`from state import BaseWorker` beside state.py, in a project of
+// top-level modules) may be the project's: what it defines is the
+// project's to look up (libraryAttr defers it).
+func knownLibrary(name string) bool {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return libraryModules()[name] || name == "builtins" || builtins[name]
 }
 
 // libraryName reports whether the base expression names something imported
@@ -1241,7 +1327,7 @@ func callResult(callee Ref, depth int) Ref {
 		if f.Async || f.Generator || f.Lambda {
 			return Ref{}
 		}
-		return f.returnType(depth)
+		return f.returnTypeWith(callee.Args, depth)
 	case callee.Name == "":
 		if callee.Via != "" {
 			return Ref{Via: callee.Via + "()"}
@@ -1506,6 +1592,11 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 			}
 			return UsageOther, p
 		case "yield":
+			// `yield from coro()` delegates to it: in a generator-based
+			// coroutine that is the await.
+			if IsYieldFrom(p) {
+				return UsageAwaited, p
+			}
 			return UsageYielded, p
 		case "if_statement", "while_statement", "elif_clause":
 			if child.Field() == "condition" {
@@ -1539,6 +1630,19 @@ func (m *Module) classifyValue(n *Node) (Usage, *Node) {
 		return UsageOperand, inLogic
 	}
 	return UsageOther, nil
+}
+
+// IsYieldFrom reports a `yield from x` expression.
+func IsYieldFrom(n *Node) bool {
+	if n == nil || n.Type() != "yield" {
+		return false
+	}
+	for _, c := range n.Children() {
+		if c.Type() == "from" && !c.Named() {
+			return true
+		}
+	}
+	return false
 }
 
 var builtins = map[string]bool{}

@@ -268,6 +268,20 @@ var KeepsCoroutine = map[string]bool{
 	"async_lru.alru_cache": true, "aiocache.cached": true, "asyncstdlib.lru_cache": true, "asyncstdlib.cache": true,
 }
 
+// GeneratorCoroutineDecorators make the function they decorate a
+// generator-based coroutine function (Python before 3.11): calling it
+// makes a coroutine that runs only when awaited or delegated to with
+// `yield from`, which inside it is what `await` is in an `async def`.
+// asyncio's wraps any function (a plain one too); types.coroutine only
+// marks a generator function (TypesCoroutine).
+var GeneratorCoroutineDecorators = map[string]bool{
+	"asyncio.coroutine": true, "asyncio.coroutines.coroutine": true, TypesCoroutine: true,
+}
+
+// TypesCoroutine is the decorator that makes only a generator function a
+// coroutine function (any other function keeps what it returns).
+const TypesCoroutine = "types.coroutine"
+
 // KnownBases gives, for built-in and standard-library types, every base
 // class (transitively, without object): enough to decide an
 // `isinstance(x, T)` test on a value of that type (io.BytesIO is an
@@ -292,9 +306,18 @@ var markerBases = map[string]bool{
 	"typing_extensions.Generic": true, "typing_extensions.Protocol": true,
 }
 
+// markerPrivate are the private (single-underscore) names the marker
+// bases do define.
+var markerPrivate = map[string]bool{"_abc_impl": true, "_is_protocol": true, "_is_runtime_protocol": true}
+
 // LacksAttr reports whether the library class cls is known to define no
 // attribute attr: a marker base (abc.ABC, typing.Generic, Protocol) has
-// only dunder and private names. attr "" asks about any public attribute.
+// only dunder names and a few private ones of its own (markerPrivate), so
+// a private name a subclass's other base sets (`self._tasks`) is not
+// one of its. attr "" asks about any public attribute.
 func LacksAttr(cls, attr string) bool {
-	return markerBases[cls] && !strings.HasPrefix(attr, "_")
+	if !markerBases[cls] {
+		return false
+	}
+	return !strings.HasPrefix(attr, "__") && !markerPrivate[attr]
 }

@@ -33,7 +33,10 @@ async def handler(key):
 	CrossFile: true,
 	Fix:       "Insert `await` before the call (only inside an async function), parenthesised when the call is the object of an attribute, subscript or call: `(await prompt(...)).strip()`.",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
-		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
+		"generators, and not functions whose decorators might change what they return; generator-based coroutines " +
+		"(`@asyncio.coroutine`, and `@types.coroutine` on a generator) are coroutine functions too, and in them `yield from` " +
+		"is the await: what it gives has the awaited type, and a call left without it is reported with `yield from` as the fix; " +
+		"a plain generator is not one; decorators of the project that return " +
 		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
@@ -45,15 +48,26 @@ async def handler(key):
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
-		"functions nested in them, names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
+		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
-		"`ConfigEntry[Data]` is a `Data`), " +
+		"`ConfigEntry[Data]` is a `Data`) and of a generic class of the project (`class Holder(Generic[T])`, `Protocol[T]`, " +
+		"`class Holder[T]:`, in any module; a `Holder[Client]`'s own methods returning `T`, `Optional[T]` or `T | None`, its properties and " +
+		"attributes annotated `T` give a `Client`), " +
 		"`Optional[...]`, annotated containers (`dict[int, Player]`), class attributes, base classes and mixins (attributes they " +
 		"declare or set too), chains of attributes typed in classes of other modules (`self.coordinator.client.api.fetch()`, any " +
 		"number of hops; a cycle or an unknown hop is unknown), copies " +
 		"(`copy.copy`/`copy.deepcopy` of a typed value; `self.x = backup` where `backup = deepcopy(self.x)` keeps self.x's type), " +
-		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), and functions of other " +
+		"`x or Default()` and conditionals whose branches agree or that default a name they test (`x if x else Default()`), " +
+		"unpacking (`fn, args, cleanup = transform(req)`: each name takes the element at its position of a tuple display, of every " +
+		"tuple the helper returns, in any module, when all have the target's arity and agree on the type there, or of its " +
+		"`tuple[...]` return annotation, or of the results `await asyncio.gather(...)` gives in the order of its awaitables; a " +
+		"starred target, another arity, `return_exceptions` or a return of another shape is unknown), items of a name " +
+		"bound once to a dict, list or tuple display whose values agree (`pools[name]`), loop and comprehension variables " +
+		"whose iterable's elements agree (a display or a name bound once to one, a container annotated `list[Client]`, " +
+		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, the `.values()` of a name bound once " +
+		"to a dict display, `enumerate` and `zip` of them; not " +
+		"`async for`), and functions of other " +
 		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
@@ -179,6 +193,13 @@ func runNeverAwaited(p *Pass) {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
+		} else if c.InCoroutine() {
+			// A generator-based coroutine (`@asyncio.coroutine`): `yield
+			// from` is its await, and `await` is a syntax error there.
+			msg = strings.TrimSuffix(msg, "; add `await`") + "; add `yield from`"
+			if c.Usage != analysis.UsageStored && annotated == "" {
+				opts = append(opts, WithFix(&Fix{Title: "Add `yield from`", Safe: false, Edits: yieldFromEdits(c.Node)}))
+			}
 		} else if !c.InAsync() {
 			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
 		}
@@ -296,6 +317,22 @@ func awaitEdits(call *analysis.Node) []Edit {
 		}
 	}
 	return []Edit{{Start: start, End: start, New: "await "}}
+}
+
+// yieldFromEdits adds `yield from` before call, in a generator-based
+// coroutine. A yield expression stands bare only as a statement or the
+// right-hand side of an assignment; anywhere else it is parenthesised:
+// `(yield from prompt(...)).strip()`.
+func yieldFromEdits(call *analysis.Node) []Edit {
+	start, end := int(call.Start), int(call.End)
+	if parent := call.Parent(); parent != nil {
+		switch {
+		case parent.Type() == "expression_statement",
+			(parent.Type() == "assignment" || parent.Type() == "augmented_assignment") && call.Field() == "right":
+			return []Edit{{Start: start, End: start, New: "yield from "}}
+		}
+	}
+	return []Edit{{Start: start, End: start, New: "(yield from "}, {Start: end, End: end, New: ")"}}
 }
 
 // reportCoroutineCallbacks reports coroutine functions handed, uncalled,
@@ -525,10 +562,16 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
 			}
 		}
-		if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator && by.Type() == "return_statement" && !inContainer &&
-			!fl.awaitableObject {
-			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
-				"`, so awaiting `" + f.Name + "()` gives a coroutine object, not its result"}
+		// A generator-based coroutine returns it as the result of `yield
+		// from`; a plain function `@asyncio.coroutine` wraps awaits it.
+		if f := enclosingDef(m, by); f != nil && (f.Async && !f.Generator || f.Generator && f.IsGeneratorCoroutine()) &&
+			by.Type() == "return_statement" && !inContainer && !fl.awaitableObject {
+			kind, await := "async function", "awaiting"
+			if !f.Async {
+				kind, await = "coroutine function", "`yield from`"
+			}
+			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from " + kind + " `" + f.Name +
+				"`, so " + await + " `" + f.Name + "()` gives a coroutine object, not its result"}
 		}
 		return coroUse{fate: fateConsumed}
 	case analysis.UsageCondition:
@@ -642,9 +685,6 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 			}
 		}
 	}
-	if f == nil {
-		f = inheritedAttrMethod(p, call)
-	}
 	if f == nil || f.Lambda {
 		return false
 	}
@@ -653,77 +693,6 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 		i = 1 // the loop's signature: the delay or time comes first
 	}
 	return runsParamAsCoroutine(p, f, i, 0)
-}
-
-// inheritedAttrMethod resolves a call `self.attr.method(...)` in a method
-// whose class inherits attr from a project base class in another module,
-// which assigns it a project class's instance (`self._tasks =
-// AsyncTaskGroup()` in the base's __init__): that class's method.
-func inheritedAttrMethod(p *Pass, call *analysis.Node) *analysis.Function {
-	fn := call.ChildByField("function")
-	if fn == nil || fn.Type() != "attribute" {
-		return nil
-	}
-	recv := analysis.Unparen(fn.ChildByField("object"))
-	if recv == nil || recv.Type() != "attribute" || p.File.Text(recv.ChildByField("object")) != "self" {
-		return nil
-	}
-	f := p.Module.FunctionAt(call)
-	for f != nil && f.Class == nil {
-		f = f.Parent
-	}
-	if f == nil {
-		return nil
-	}
-	cls := attrClass(p, f.Class, p.File.Text(recv.ChildByField("attribute")), 0)
-	if cls == nil {
-		return nil
-	}
-	return cls.Methods[p.File.Text(fn.ChildByField("attribute"))]
-}
-
-// attrClass is the project class whose instance cls's methods, or those
-// of its project bases, assign to self.attr (the first found), or nil.
-func attrClass(p *Pass, cls *analysis.Class, attr string, depth int) *analysis.Class {
-	if depth > 6 {
-		return nil
-	}
-	m := cls.Module()
-	for _, v := range cls.Attrs[attr] {
-		v = analysis.Unparen(v)
-		if v == nil || v.Type() != "call" {
-			continue
-		}
-		r := m.Resolve(v.ChildByField("function"))
-		if r.Class != nil {
-			return r.Class
-		}
-		if r.Name != "" {
-			if c := p.Project.Lookup(r.Name).Class; c != nil {
-				return c
-			}
-		}
-	}
-	if len(cls.Attrs[attr]) > 0 {
-		return nil
-	}
-	for _, base := range cls.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		r := m.Resolve(base)
-		parent := r.Class
-		if parent == nil && r.Name != "" {
-			parent = p.Project.Lookup(r.Name).Class
-		}
-		if parent == nil || parent == cls {
-			continue
-		}
-		if c := attrClass(p, parent, attr, depth+1); c != nil {
-			return c
-		}
-	}
-	return nil
 }
 
 // runsParamAsCoroutine reports whether f awaits or schedules the result of

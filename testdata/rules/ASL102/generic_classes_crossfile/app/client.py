@@ -1,0 +1,6 @@
+class Client:
+    async def fetch(self):
+        pass
+
+    def size(self):
+        return 0
