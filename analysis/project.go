@@ -925,6 +925,13 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	if r.Via != "" && !r.Known() {
 		return p.resolveVia(r.Via, depth+1)
 	}
+	if !r.Instance && r.Func == nil && r.Class == nil {
+		if _, ok := cls.Attrs[attr]; ok {
+			if got := p.attrValueProjectWide(cls, attr, depth); got.Instance {
+				return got
+			}
+		}
+	}
 	if r.Func != nil || r.Class != nil || r.Instance || r.Name != cls.FullName()+"."+attr || depth > 8 {
 		return r
 	}
@@ -934,6 +941,16 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	if _, ok := cls.Attrs[attr]; ok {
 		return r
 	}
+	// A property of a base (of any module) that returns an attribute of
+	// self (`return self._context`) reads it on this instance: the subclass
+	// may be the one that sets it.
+	if meth := p.projectMethod(cls, attr, 0); meth != nil && meth.Class != cls && meth.isProperty() {
+		if a := meth.selfAttrReturned(); a != "" && a != attr {
+			if got := p.instanceAttr(cls, a, depth+1); got.Instance {
+				return got
+			}
+		}
+	}
 	for _, parent := range p.projectBases(cls) {
 		if got := p.instanceAttr(parent, attr, depth+1); got.Func != nil || got.Class != nil || got.Instance ||
 			got.Name != parent.FullName()+"."+attr {
@@ -941,6 +958,92 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 		}
 	}
 	return r
+}
+
+// attrValueProjectWide types attribute attr of instances of cls from the
+// calls cls's methods assign it, when cls's own module cannot follow their
+// callees (`self._context = await self.browser.new_context()` where browser
+// is a property of a base in another module): each callee's name, followed
+// through the project (Canonical) and the attribute types the library
+// records, is looked up for what the call returns, or awaits to. The values
+// other than None must all be such calls and agree.
+func (p *Project) attrValueProjectWide(cls *Class, attr string, depth int) Ref {
+	if depth > 8 {
+		return Ref{}
+	}
+	var out Ref
+	for _, v := range cls.Attrs[attr] {
+		v = Unparen(v)
+		if v == nil {
+			return Ref{}
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		awaited := v.Type() == "await"
+		if awaited {
+			named := v.NamedChildren()
+			if len(named) != 1 {
+				return Ref{}
+			}
+			v = Unparen(named[0])
+		}
+		if v == nil || v.Type() != "call" {
+			return Ref{}
+		}
+		callee := cls.module.Resolve(v.ChildByField("function"))
+		if callee.Name == "" || callee.Func != nil || callee.Class != nil || callee.Instance {
+			return Ref{}
+		}
+		name := libraryTypedPath(p.canonicalOf(callee.Name, depth+1))
+		var t string
+		if awaited {
+			t = pylib.AwaitResult(name)
+		} else if pylib.Is(name, pylib.Coroutine) {
+			return Ref{}
+		} else {
+			t, _ = pylib.ReturnType(name)
+		}
+		if t == "" || out.Name != "" && out.Name != t {
+			return Ref{}
+		}
+		out = Ref{Name: t, Instance: true}
+	}
+	return out
+}
+
+// libraryTypedPath is name with the attributes read on a library instance
+// replaced by the types the library records for them
+// (`playwright.async_api.Playwright.chromium.launch` is
+// `playwright.async_api.BrowserType.launch`), name itself when no prefix
+// of it is such an instance's attribute.
+func libraryTypedPath(name string) string {
+	parts := strings.Split(name, ".")
+	for i := 1; i < len(parts)-1; i++ {
+		typ := strings.Join(parts[:i], ".")
+		if _, ok := pylib.AttrType(typ, parts[i]); ok {
+			return libraryAttrPath(typ, parts[i:])
+		}
+	}
+	return name
+}
+
+// projectMethod is the method attr that instances of cls run: cls's own,
+// else the first base's (of any module of the project) in order; nil when
+// none defines it.
+func (p *Project) projectMethod(cls *Class, attr string, depth int) *Function {
+	if f, ok := cls.Methods[attr]; ok {
+		return f
+	}
+	if depth > 8 {
+		return nil
+	}
+	for _, parent := range p.projectBases(cls) {
+		if f := p.projectMethod(parent, attr, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // projectBases are the classes of the project that cls's base expressions

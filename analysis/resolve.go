@@ -523,6 +523,35 @@ func (f *Function) returnType(depth int) Ref {
 	return f.module.agree(values, depth+1)
 }
 
+// selfAttrReturned returns NAME when every return statement of method f
+// returns `self.NAME` (self being its first parameter), "" otherwise.
+func (f *Function) selfAttrReturned() string {
+	if len(f.Params) == 0 {
+		return ""
+	}
+	name := ""
+	for _, ret := range f.returnStatements() {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			return ""
+		}
+		v := Unparen(named[0])
+		if v == nil || v.Type() != "attribute" {
+			return ""
+		}
+		obj := v.ChildByField("object")
+		if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != f.Params[0] {
+			return ""
+		}
+		a := f.module.File.Text(v.ChildByField("attribute"))
+		if name != "" && a != name {
+			return ""
+		}
+		name = a
+	}
+	return name
+}
+
 // annotationType resolves a type annotation to the instance it describes:
 // `requests.Session`, `"Repo"`, `Optional[Session]`, `Session | None`,
 // `Annotated[Session, ...]`. Unknown or ambiguous annotations (unions of two
@@ -816,6 +845,16 @@ func member(obj Ref, attr string, depth int) Ref {
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {
 			if obj.Instance && meth.isProperty() {
+				// An inherited property that returns an attribute of self
+				// (`return self._context`) reads it on the instance it is
+				// read on: a subclass may be the one that sets it.
+				if meth.Class != cls && depth < maxResolveDepth {
+					if a := meth.selfAttrReturned(); a != "" && a != attr {
+						if r := member(obj, a, depth+1); r.Instance {
+							return r
+						}
+					}
+				}
 				return meth.returnType(depth + 1)
 			}
 			return Ref{Name: meth.FullName(), Func: meth}

@@ -15,6 +15,7 @@ const (
 	haCoordinator = "homeassistant.helpers.update_coordinator.DataUpdateCoordinator"
 	haCoordEntity = "homeassistant.helpers.update_coordinator.CoordinatorEntity"
 	haStore       = "homeassistant.helpers.storage.Store"
+	haFlow        = "homeassistant.data_entry_flow.FlowHandler"
 )
 
 func init() {
@@ -22,7 +23,9 @@ func init() {
 	coroutineMethods(haCore+"HomeAssistant", "async_block_till_done")
 	coroutineMethods(haCore+"ServiceRegistry", "async_call")
 	coroutineMethods(haEntries+"ConfigEntries", "async_forward_entry_setups", "async_forward_entry_setup", "async_forward_entry_unload",
-		"async_unload_platforms", "async_reload", "async_unload")
+		"async_unload_platforms", "async_reload", "async_unload", "async_remove", "async_add", "async_setup",
+		"async_set_disabled_by")
+	coroutineMethods(haEntries+"ConfigFlow", "async_set_unique_id")
 	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init")
 	coroutineMethods(haCoordinator, "async_refresh", "async_request_refresh", "async_config_entry_first_refresh")
 	coroutineMethods(haEntity, "async_update_ha_state", "async_device_update", "async_added_to_hass",
@@ -75,6 +78,9 @@ func init() {
 		haEntity + ".hass":                      haCore + "HomeAssistant",
 		haCoordinator + ".hass":                 haCore + "HomeAssistant",
 		haStore + ".hass":                       haCore + "HomeAssistant",
+		// A config or options flow (data_entry_flow.FlowHandler) is given
+		// hass before its steps run.
+		haFlow + ".hass": haCore + "HomeAssistant",
 		// The bound of CoordinatorEntity's type variable; GenericAttrs
 		// gives the precise type when the base names its parameter.
 		haCoordEntity + ".coordinator": haCoordinator,
@@ -89,6 +95,12 @@ func init() {
 	// MyData (HA: `class ConfigEntry(Generic[_DataT])` declares
 	// `runtime_data: _DataT`).
 	GenericAttrs[haEntries+"ConfigEntry.runtime_data"] = 0
+
+	// The flows integrations subclass are FlowHandlers.
+	for _, cls := range []string{haEntries + "ConfigFlow", haEntries + "OptionsFlow", haEntries + "OptionsFlowWithConfigEntry",
+		haEntries + "OptionsFlowWithReload", haEntries + "ConfigSubentryFlow"} {
+		LibraryBases[cls] = []string{haFlow}
+	}
 
 	// Entity classes integrations subclass: every one is an Entity.
 	LibraryBases[haCoordEntity] = []string{haEntity}

@@ -176,7 +176,8 @@ func runNeverAwaited(p *Pass) {
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if !c.InAsync() {
-			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
+			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task" +
+				awaitedTwinsNote(p, c)
 		}
 		p.Report(c.Node, msg, opts...)
 	}
