@@ -218,6 +218,12 @@ func (p *Project) twinKey(m *Module, c *Call) string {
 	if r.Func != nil || r.Class != nil || r.Instance {
 		return ""
 	}
+	if strings.Contains(c.Via, awaitedCallVia) {
+		// On what an await gave that the project could not type: often an
+		// instance of a project class awaited into itself (distributed's
+		// `sem = await Semaphore()`), whose methods serve both modes.
+		return ""
+	}
 	if c.Via != "" {
 		// A value path the project could not follow to a name
 		// (`vendored_sdk.make_client().fetch`): the same path is the same

@@ -1204,9 +1204,19 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if i < 0 {
 		return p.refOf(via, depth)
 	}
-	r := p.called(p.refOf(via[:i], depth), depth)
-	rest := via[i+2:]
+	var r Ref
+	rest := via[i:]
+	if strings.HasPrefix(rest, awaitedCallVia) {
+		r, rest = p.awaitedCall(p.refOf(via[:i], depth), depth), rest[len(awaitedCallVia):]
+	} else {
+		r, rest = p.called(p.refOf(via[:i], depth), depth), rest[2:]
+	}
 	for rest != "" && (r.Known() || r.Via != "") {
+		if strings.HasPrefix(rest, awaitedCallVia) {
+			r = p.awaitedCall(r, depth)
+			rest = rest[len(awaitedCallVia):]
+			continue
+		}
 		if strings.HasPrefix(rest, "()") {
 			r = p.called(r, depth)
 			rest = rest[2:]
@@ -1267,6 +1277,39 @@ func (p *Project) called(r Ref, depth int) Ref {
 		return p.resolveVia(out.Via, depth+1)
 	}
 	return out
+}
+
+// awaitedCall is what awaiting a call of r gives: what a coroutine
+// function of the project returns, or the awaited result the library
+// records for the callee (read through the types the library records for
+// its attributes).
+func (p *Project) awaitedCall(r Ref, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	switch {
+	case r.Func != nil:
+		if !r.Func.Async || r.Func.Generator || r.Instance {
+			return Ref{}
+		}
+		out := r.Func.returnType(depth)
+		if out.Via != "" && !out.Known() {
+			return p.resolveVia(out.Via, depth+1)
+		}
+		return out
+	case r.Class != nil || r.Instance || r.Name == "":
+		return Ref{}
+	}
+	if t := pylib.AwaitResult(libraryTypedPath(r.Name)); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	return Ref{}
 }
 
 // attribute is r.attr.

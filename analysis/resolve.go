@@ -20,7 +20,10 @@ type Ref struct {
 	// Via is set when the value comes from another module of the project
 	// in a way only the project can resolve: what a function of another
 	// module returns ("pkg.mod.make_api()"), and attributes and calls on
-	// that ("pkg.mod.make_api().fetch"). Project.ResolveVia follows it.
+	// that ("pkg.mod.make_api().fetch"), and what awaiting a call gives
+	// ("pkg.mod.Api.browser.new_context()@": the call's awaited result,
+	// when only the project can say what the callee is). Project.ResolveVia
+	// follows it.
 	Via string
 	// Cyclic marks the value of a binding whose resolution is under way:
 	// `self.x = backup` where `backup = deepcopy(self.x)` gives self.x back
@@ -182,10 +185,23 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			if f := callee.Func; f != nil && f.Async && !f.Generator {
 				return f.returnType(depth)
 			}
+			// A callee only the project can follow (an attribute of a
+			// property a base in another module defines, a function of
+			// another module): the project awaits it.
+			switch {
+			case callee.Known() && callee.Func == nil && callee.Class == nil && !callee.Instance && callee.Name != "":
+				return Ref{Via: callee.Name + awaitedCallVia}
+			case !callee.Known() && callee.Via != "":
+				return Ref{Via: callee.Via + awaitedCallVia}
+			}
 		}
 	}
 	return Ref{}
 }
+
+// awaitedCallVia ends a Via path at the result of awaiting the call it
+// names.
+const awaitedCallVia = "()@"
 
 // resolveConditional types `a if cond else b`: the branches must agree
 // (None is skipped, as in agree). A branch of unknown type that the
