@@ -26,7 +26,8 @@ func init() {
 		"async_unload_platforms", "async_reload", "async_unload", "async_remove", "async_add", "async_setup",
 		"async_set_disabled_by")
 	coroutineMethods(haEntries+"ConfigFlow", "async_set_unique_id")
-	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init")
+	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init", "async_configure")
+	coroutineMethods(haEntries+"OptionsFlowManager", "async_init", "async_configure")
 	coroutineMethods(haCoordinator, "async_refresh", "async_request_refresh", "async_config_entry_first_refresh")
 	coroutineMethods(haEntity, "async_update_ha_state", "async_device_update", "async_added_to_hass",
 		"async_will_remove_from_hass", "async_internal_added_to_hass", "async_internal_will_remove_from_hass",
@@ -47,6 +48,11 @@ func init() {
 		haStore:                            {"async_delay_save"},
 		"homeassistant.helpers.event":      {"async_track_time_interval", "async_track_point_in_utc_time", "async_call_later"},
 		"homeassistant.helpers.dispatcher": {"async_dispatcher_send"},
+		// A flow's result builders and unique-id checks.
+		haFlow: {"async_show_form", "async_create_entry", "async_abort", "async_show_menu", "async_show_progress",
+			"async_show_progress_done", "async_external_step", "async_external_step_done"},
+		haEntries + "ConfigFlow": {"_abort_if_unique_id_configured", "_abort_if_unique_id_mismatch",
+			"_async_abort_entries_match", "_async_current_entries", "_async_current_ids", "_set_confirm_only"},
 	} {
 		for _, n := range names {
 			entry(typ + "." + n)
@@ -75,6 +81,7 @@ func init() {
 		haCore + "HomeAssistant.config_entries": haEntries + "ConfigEntries",
 		haCore + "HomeAssistant.loop":           "asyncio.AbstractEventLoop",
 		haEntries + "ConfigEntries.flow":        haEntries + "ConfigEntriesFlowManager",
+		haEntries + "ConfigEntries.options":     haEntries + "OptionsFlowManager",
 		haEntity + ".hass":                      haCore + "HomeAssistant",
 		haCoordinator + ".hass":                 haCore + "HomeAssistant",
 		haStore + ".hass":                       haCore + "HomeAssistant",
