@@ -70,7 +70,9 @@ async def handler(key):
 		"`coroutine-wrappers` add your own. A call of a callee no table records (a vendored SDK's `client.fetch`, a " +
 		"receiver of unknown type) counts when it alone is not awaited while the coroutines of its module await the same callee " +
 		"at least twice and use it no other way (the same resolved name, the same unresolved value path, or the same " +
-		"`self.X...` path with X assigned once in the class); not when it is also called from synchronous code or its result " +
+		"`self.X...` path with X assigned once in the class); the lone call may also be one whose value a synchronous " +
+		"function throws away (a shutdown callback's `self.client.disconnect()`); not when it is also called from " +
+		"synchronous code otherwise or its result " +
 		"used as a value elsewhere, for work that runs without an await (`run_in_executor`, `ensure_future`, `create_future`), " +
 		"a name the module defines as a synchronous def or references as a value, a project function or class, an API the " +
 		"tables record, or in a function that asks `iscoroutine...`/`isawaitable` or under a type test; the message names the " +
