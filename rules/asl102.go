@@ -34,7 +34,8 @@ async def handler(key):
 	Fix:       "Insert `await` before the call (only inside an async function), parenthesised when the call is the object of an attribute, subscript or call: `(await prompt(...)).strip()`.",
 	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
 		"generators, and not functions whose decorators might change what they return; decorators of the project that return " +
-		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
+		"an `async def` wrapper or a synchronous one whose every return is the wrapped function's call as it is " +
+		"(`return func(*args, **kwargs)`, converting errors or not), and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
 		"through to `loop.run_until_complete(...)` does its work there), " +
