@@ -173,6 +173,16 @@ func init() {
 	coroutineMethods(pymongoDB+".*", pymongoCollection...)
 	wildcardRoots = append(wildcardRoots, pymongoDB)
 
+	// Beanie (an ODM over motor and PyMongo's async API): init_beanie, from
+	// the package or the modules it has lived in (beanie.general before
+	// 1.0), and the Document methods that talk to the database (`find` and
+	// `find_one` build queries: not coroutines).
+	coroutines("beanie.init_beanie", "beanie.odm.utils.init.init_beanie", "beanie.general.init_beanie")
+	for _, doc := range []string{"beanie.Document", "beanie.odm.documents.Document"} {
+		coroutineMethods(doc, "insert", "create", "save", "save_changes", "replace", "delete", "sync", "get",
+			"insert_one", "insert_many", "delete_all")
+	}
+
 	// redis.asyncio (and aioredis 2, the same API).
 	for _, typ := range []string{"redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.asyncio.StrictRedis", "aioredis.Redis",
 		"redis.asyncio.RedisCluster"} {
