@@ -45,7 +45,14 @@ const MinAwaitedTwins = 2
 // usesAsValue answers the project-wide question (Project.UsesAsValue, or a
 // caller's wrapper that records it for its cache); nil asks p.
 func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) bool) []*Call {
-	if !c.InAsync() || c.Usage == UsageAwaited || c.Usage == UsageScheduled {
+	if c.Usage == UsageAwaited || c.Usage == UsageScheduled {
+		return nil
+	}
+	// In synchronous code only a call whose value is thrown away: the
+	// coroutine can be neither awaited nor passed on there (a value handed
+	// on may be a dual-mode API's result), and the index leaves this lone
+	// call out of the synchronous uses it counts (addSyncCalleeKeys).
+	if !c.InAsync() && (c.Usage != UsageDropped || c.Func == nil) {
 		return nil
 	}
 	fn := c.Node.ChildByField("function")
@@ -122,7 +129,9 @@ func calleePath(c *Call) string {
 // def, a lambda, the module or a class body), or calls in coroutines and
 // never awaits.
 func (m *Module) addSyncCalleeKeys(out map[string]bool) {
-	var awaited, loose map[string]bool
+	var awaited map[string]int
+	var loose map[string]bool
+	var sync map[string][]*Call
 	for _, c := range m.Calls {
 		fn := c.Node.ChildByField("function")
 		if fn == nil || fn.Type() != "attribute" {
@@ -134,12 +143,15 @@ func (m *Module) addSyncCalleeKeys(out map[string]bool) {
 		}
 		switch {
 		case !c.InAsync():
-			out[SyncCalleeIndexKey(path)] = true
+			if sync == nil {
+				sync = map[string][]*Call{}
+			}
+			sync[path] = append(sync[path], c)
 		case awaitedOrScheduled(c):
 			if awaited == nil {
-				awaited = map[string]bool{}
+				awaited = map[string]int{}
 			}
-			awaited[path] = true
+			awaited[path]++
 		default:
 			if loose == nil {
 				loose = map[string]bool{}
@@ -148,9 +160,18 @@ func (m *Module) addSyncCalleeKeys(out map[string]bool) {
 		}
 	}
 	for path := range loose {
-		if !awaited[path] {
+		if awaited[path] == 0 {
 			out[SyncCalleeIndexKey(path)] = true
 		}
+	}
+	for path, calls := range sync {
+		// The lone synchronous call, its value thrown away, of a callee the
+		// module's coroutines await and never use otherwise is the deviant
+		// AwaitedTwins asks about, not a synchronous use of the callee.
+		if len(calls) == 1 && calls[0].Usage == UsageDropped && calls[0].Func != nil && awaited[path] >= MinAwaitedTwins && !loose[path] {
+			continue
+		}
+		out[SyncCalleeIndexKey(path)] = true
 	}
 }
 
@@ -195,6 +216,12 @@ func (p *Project) twinKey(m *Module, c *Call) string {
 		return "name:" + name
 	}
 	if r.Func != nil || r.Class != nil || r.Instance {
+		return ""
+	}
+	if strings.Contains(c.Via, awaitedCallVia) {
+		// On what an await gave that the project could not type: often an
+		// instance of a project class awaited into itself (distributed's
+		// `sem = await Semaphore()`), whose methods serve both modes.
 		return ""
 	}
 	if c.Via != "" {

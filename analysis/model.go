@@ -228,9 +228,11 @@ func (f *Function) isCoroutineFunctionIn(p *Project) bool {
 }
 
 // wrapsInCoroutine reports whether decorator dec is a function of the
-// project that returns an `async def` wrapper (`@log_calls`), or a factory
-// whose decorator does (`@retry(3)`): the decorated function then still
-// returns a coroutine.
+// project that returns an `async def` wrapper (`@log_calls`), or a sync
+// wrapper that returns the wrapped function's call as it is
+// (`return func(*args, **kwargs)`, inside try/except or not), or a factory
+// whose decorator does either (`@retry(3)`): the decorated function then
+// still returns a coroutine.
 func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 	expr := dec.NamedChildren()
 	if len(expr) == 0 {
@@ -250,9 +252,48 @@ func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 	}
 	if factory {
 		inner := f.returnedLocalDef()
-		return inner != nil && !inner.Async && inner.returnedLocalDef().isPlainCoroutineDef()
+		if inner == nil || inner.Async {
+			return false
+		}
+		f = inner
 	}
-	return f.returnedLocalDef().isPlainCoroutineDef()
+	wrapper := f.returnedLocalDef()
+	return wrapper.isPlainCoroutineDef() || len(f.Params) > 0 && wrapper.returnsCallOf(f.Params[0])
+}
+
+// returnsCallOf reports a sync function (its own decorators known to keep
+// it as it is: `@functools.wraps(func)`) every return of which returns a
+// call of the name wrapped (a decorator's parameter) as it is, with at
+// least one such return: the wrapper hands back what the wrapped function
+// returns, a coroutine when that is a coroutine function.
+func (f *Function) returnsCallOf(wrapped string) bool {
+	if f == nil || f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	for _, d := range f.Decorators {
+		if !f.module.preservesCoroutine(d) {
+			return false
+		}
+	}
+	rets := f.returnStatements()
+	if len(rets) == 0 {
+		return false
+	}
+	for _, ret := range rets {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			return false
+		}
+		call := Unparen(named[0])
+		if call == nil || call.Type() != "call" {
+			return false
+		}
+		fn := call.ChildByField("function")
+		if fn == nil || fn.Type() != "identifier" || f.module.File.Text(fn) != wrapped {
+			return false
+		}
+	}
+	return true
 }
 
 // handsBodyAway reports whether calling f runs, instead of f's body, the

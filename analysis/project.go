@@ -929,6 +929,13 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	if r.Via != "" && !r.Known() {
 		return p.resolveVia(r.Via, depth+1)
 	}
+	if !r.Instance && r.Func == nil && r.Class == nil {
+		if _, ok := cls.Attrs[attr]; ok {
+			if got := p.attrValueProjectWide(cls, attr, depth); got.Instance {
+				return got
+			}
+		}
+	}
 	if r.Func != nil || r.Class != nil || r.Instance || r.Name != cls.FullName()+"."+attr || depth > 8 {
 		return r
 	}
@@ -937,6 +944,16 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 	}
 	if _, ok := cls.Attrs[attr]; ok {
 		return r
+	}
+	// A property of a base (of any module) that returns an attribute of
+	// self (`return self._context`) reads it on this instance: the subclass
+	// may be the one that sets it.
+	if meth := p.projectMethod(cls, attr, 0); meth != nil && meth.Class != cls && meth.isProperty() {
+		if a := meth.selfAttrReturned(); a != "" && a != attr {
+			if got := p.instanceAttr(cls, a, depth+1); got.Instance {
+				return got
+			}
+		}
 	}
 	// The bases in order, as the MRO meets them: a base of the project that
 	// has attr gives it; a library base that may define attr ends the
@@ -965,6 +982,74 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 		}
 	}
 	return r
+}
+
+// attrValueProjectWide types attribute attr of instances of cls from the
+// calls cls's methods assign it, when cls's own module cannot follow their
+// callees (`self._context = await self.browser.new_context()` where browser
+// is a property of a base in another module): each callee's name, followed
+// through the project (Canonical) and the attribute types the library
+// records, is looked up for what the call returns, or awaits to. The values
+// other than None must all be such calls and agree.
+func (p *Project) attrValueProjectWide(cls *Class, attr string, depth int) Ref {
+	if depth > 8 {
+		return Ref{}
+	}
+	var out Ref
+	for _, v := range cls.Attrs[attr] {
+		v = Unparen(v)
+		if v == nil {
+			return Ref{}
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		awaited := v.Type() == "await"
+		if awaited {
+			named := v.NamedChildren()
+			if len(named) != 1 {
+				return Ref{}
+			}
+			v = Unparen(named[0])
+		}
+		if v == nil || v.Type() != "call" {
+			return Ref{}
+		}
+		callee := cls.module.Resolve(v.ChildByField("function"))
+		if callee.Name == "" || callee.Func != nil || callee.Class != nil || callee.Instance {
+			return Ref{}
+		}
+		name := libraryTypedPath(p.canonicalOf(callee.Name, depth+1))
+		var t string
+		if awaited {
+			t = pylib.AwaitResult(name)
+		} else if pylib.Is(name, pylib.Coroutine) {
+			return Ref{}
+		} else {
+			t, _ = pylib.ReturnType(name)
+		}
+		if t == "" || out.Name != "" && out.Name != t {
+			return Ref{}
+		}
+		out = Ref{Name: t, Instance: true}
+	}
+	return out
+}
+
+// libraryTypedPath is name with the attributes read on a library instance
+// replaced by the types the library records for them
+// (`playwright.async_api.Playwright.chromium.launch` is
+// `playwright.async_api.BrowserType.launch`), name itself when no prefix
+// of it is such an instance's attribute.
+func libraryTypedPath(name string) string {
+	parts := strings.Split(name, ".")
+	for i := 1; i < len(parts)-1; i++ {
+		typ := strings.Join(parts[:i], ".")
+		if _, ok := pylib.AttrType(typ, parts[i]); ok {
+			return libraryAttrPath(typ, parts[i:])
+		}
+	}
+	return name
 }
 
 // projectBases are the classes of the project that cls's base expressions
@@ -1145,14 +1230,25 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if i < 0 {
 		return p.refOf(via, depth)
 	}
-	r, rest := p.calledVia(p.refOf(via[:i], depth), via[i+2:], depth)
+	var r Ref
+	rest := via[i:]
+	if strings.HasPrefix(rest, awaitedCallVia) {
+		r, rest = p.awaitedCall(p.refOf(via[:i], depth), depth), rest[len(awaitedCallVia):]
+	} else {
+		r, rest = p.calledVia(p.refOf(via[:i], depth), rest[2:], depth)
+	}
 	return p.continueVia(r, rest, depth)
 }
 
-// continueVia follows the rest of a Via path (`.attr`, `()`, unpacking
-// steps) from r.
+// continueVia follows the rest of a Via path (`.attr`, `()`, `()@`,
+// unpacking steps) from r.
 func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 	for rest != "" && (r.Known() || r.Via != "") {
+		if strings.HasPrefix(rest, awaitedCallVia) {
+			r = p.awaitedCall(r, depth)
+			rest = rest[len(awaitedCallVia):]
+			continue
+		}
 		if strings.HasPrefix(rest, "()") {
 			r, rest = p.calledVia(r, rest[2:], depth)
 			continue
@@ -1288,6 +1384,39 @@ func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
 		return p.resolveVia(out.Via, depth+1), after
 	}
 	return out, after
+}
+
+// awaitedCall is what awaiting a call of r gives: what a coroutine
+// function of the project returns, or the awaited result the library
+// records for the callee (read through the types the library records for
+// its attributes).
+func (p *Project) awaitedCall(r Ref, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	switch {
+	case r.Func != nil:
+		if !r.Func.IsCoroutine() || r.Instance {
+			return Ref{}
+		}
+		out := r.Func.returnType(depth)
+		if out.Via != "" && !out.Known() {
+			return p.resolveVia(out.Via, depth+1)
+		}
+		return out
+	case r.Class != nil || r.Instance || r.Name == "":
+		return Ref{}
+	}
+	if t := pylib.AwaitResult(libraryTypedPath(r.Name)); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	return Ref{}
 }
 
 // attribute is r.attr.

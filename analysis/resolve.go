@@ -20,7 +20,10 @@ type Ref struct {
 	// Via is set when the value comes from another module of the project
 	// in a way only the project can resolve: what a function of another
 	// module returns ("pkg.mod.make_api()"), and attributes and calls on
-	// that ("pkg.mod.make_api().fetch"). Project.ResolveVia follows it.
+	// that ("pkg.mod.make_api().fetch"), and what awaiting a call gives
+	// ("pkg.mod.Api.browser.new_context()@": the call's awaited result,
+	// when only the project can say what the callee is). Project.ResolveVia
+	// follows it.
 	Via string
 	// Cyclic marks the value of a binding whose resolution is under way:
 	// `self.x = backup` where `backup = deepcopy(self.x)` gives self.x back
@@ -220,8 +223,21 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	if f := callee.Func; f != nil && f.IsCoroutine() {
 		return f.returnTypeWith(callee.Args, depth)
 	}
+	// A callee only the project can follow (an attribute of a property a
+	// base in another module defines, a function of another module): the
+	// project awaits it.
+	switch {
+	case callee.Known() && callee.Func == nil && callee.Class == nil && !callee.Instance && callee.Name != "":
+		return Ref{Via: callee.Name + awaitedCallVia}
+	case !callee.Known() && callee.Via != "":
+		return Ref{Via: callee.Via + awaitedCallVia}
+	}
 	return Ref{}
 }
+
+// awaitedCallVia ends a Via path at the result of awaiting the call it
+// names.
+const awaitedCallVia = "()@"
 
 // resolveConditional types `a if cond else b`: the branches must agree
 // (None is skipped, as in agree). A branch of unknown type that the
@@ -574,6 +590,35 @@ func (f *Function) returnType(depth int) Ref {
 	return f.module.agree(values, depth+1)
 }
 
+// selfAttrReturned returns NAME when every return statement of method f
+// returns `self.NAME` (self being its first parameter), "" otherwise.
+func (f *Function) selfAttrReturned() string {
+	if len(f.Params) == 0 {
+		return ""
+	}
+	name := ""
+	for _, ret := range f.returnStatements() {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			return ""
+		}
+		v := Unparen(named[0])
+		if v == nil || v.Type() != "attribute" {
+			return ""
+		}
+		obj := v.ChildByField("object")
+		if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != f.Params[0] {
+			return ""
+		}
+		a := f.module.File.Text(v.ChildByField("attribute"))
+		if name != "" && a != name {
+			return ""
+		}
+		name = a
+	}
+	return name
+}
+
 // annotationType resolves a type annotation to the instance it describes:
 // `requests.Session`, `"Repo"`, `Optional[Session]`, `Session | None`,
 // `Annotated[Session, ...]`. Unknown or ambiguous annotations (unions of two
@@ -882,6 +927,16 @@ func member(obj Ref, attr string, depth int) Ref {
 				args = obj.Args
 			}
 			if obj.Instance && meth.isProperty() {
+				// An inherited property that returns an attribute of self
+				// (`return self._context`) reads it on the instance it is
+				// read on: a subclass may be the one that sets it.
+				if meth.Class != cls && depth < maxResolveDepth {
+					if a := meth.selfAttrReturned(); a != "" && a != attr {
+						if r := member(obj, a, depth+1); r.Instance {
+							return r
+						}
+					}
+				}
 				return meth.returnTypeWith(args, depth+1)
 			}
 			return Ref{Name: meth.FullName(), Func: meth, Args: args}

@@ -173,6 +173,16 @@ func init() {
 	coroutineMethods(pymongoDB+".*", pymongoCollection...)
 	wildcardRoots = append(wildcardRoots, pymongoDB)
 
+	// Beanie (an ODM over motor and PyMongo's async API): init_beanie, from
+	// the package or the modules it has lived in (beanie.general before
+	// 1.0), and the Document methods that talk to the database (`find` and
+	// `find_one` build queries: not coroutines).
+	coroutines("beanie.init_beanie", "beanie.odm.utils.init.init_beanie", "beanie.general.init_beanie")
+	for _, doc := range []string{"beanie.Document", "beanie.odm.documents.Document"} {
+		coroutineMethods(doc, "insert", "create", "save", "save_changes", "replace", "delete", "sync", "get",
+			"insert_one", "insert_many", "delete_all")
+	}
+
 	// redis.asyncio (and aioredis 2, the same API).
 	for _, typ := range []string{"redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.asyncio.StrictRedis", "aioredis.Redis",
 		"redis.asyncio.RedisCluster"} {
@@ -422,7 +432,13 @@ func init() {
 // Browser automation (Playwright's async API, pyppeteer).
 func init() {
 	const pw = "playwright.async_api."
+	// async_playwright() returns a context manager whose `__aenter__` and
+	// `start()` both give the Playwright object; `async with ... as p` binds
+	// the call's type, so the manager is folded into Playwright and
+	// `await async_playwright().start()` gives a Playwright too.
 	returns(pw+"async_playwright", pw+"Playwright")
+	coroutineMethods(pw+"Playwright", "start", "stop")
+	awaitReturns(pw+"Playwright.start", pw+"Playwright")
 	for _, engine := range []string{"chromium", "firefox", "webkit"} {
 		LibraryAttrTypes[pw+"Playwright."+engine] = pw + "BrowserType"
 	}
@@ -434,12 +450,18 @@ func init() {
 	coroutineMethods(pw+"Browser", "new_page", "new_context", "close")
 	awaitReturns(pw+"Browser.new_page", pw+"Page")
 	awaitReturns(pw+"Browser.new_context", pw+"BrowserContext")
-	coroutineMethods(pw+"BrowserContext", "new_page", "close", "add_cookies", "cookies", "storage_state", "add_init_script")
+	coroutineMethods(pw+"BrowserContext", "new_page", "close", "add_cookies", "cookies", "storage_state", "add_init_script",
+		"clear_cookies", "clear_permissions", "grant_permissions", "set_extra_http_headers", "set_geolocation",
+		"set_offline", "route", "unroute", "expose_binding", "expose_function", "new_cdp_session")
 	awaitReturns(pw+"BrowserContext.new_page", pw+"Page")
 	pageMethods := []string{"goto", "click", "fill", "type", "press", "content", "title", "screenshot", "wait_for_selector",
 		"wait_for_timeout", "wait_for_load_state", "wait_for_url", "evaluate", "close", "query_selector",
 		"query_selector_all", "inner_text", "inner_html", "text_content", "get_attribute", "set_content", "reload",
-		"pdf", "set_viewport_size", "select_option", "check", "hover", "go_back", "set_extra_http_headers"}
+		"pdf", "set_viewport_size", "select_option", "check", "hover", "go_back", "set_extra_http_headers",
+		"route", "unroute", "add_init_script", "expose_function", "expose_binding", "dblclick", "focus", "tap",
+		"wait_for_function", "go_forward", "emulate_media", "bring_to_front", "set_input_files", "dispatch_event",
+		"drag_and_drop", "add_script_tag", "add_style_tag", "is_visible", "is_hidden", "is_enabled", "is_checked",
+		"input_value", "uncheck"}
 	coroutineMethods(pw+"Page", pageMethods...)
 	returns(pw+"Page.locator", pw+"Locator")
 	coroutineMethods(pw+"Locator", "click", "fill", "type", "press", "text_content", "inner_text", "inner_html",

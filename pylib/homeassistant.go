@@ -15,6 +15,7 @@ const (
 	haCoordinator = "homeassistant.helpers.update_coordinator.DataUpdateCoordinator"
 	haCoordEntity = "homeassistant.helpers.update_coordinator.CoordinatorEntity"
 	haStore       = "homeassistant.helpers.storage.Store"
+	haFlow        = "homeassistant.data_entry_flow.FlowHandler"
 )
 
 func init() {
@@ -22,8 +23,11 @@ func init() {
 	coroutineMethods(haCore+"HomeAssistant", "async_block_till_done")
 	coroutineMethods(haCore+"ServiceRegistry", "async_call")
 	coroutineMethods(haEntries+"ConfigEntries", "async_forward_entry_setups", "async_forward_entry_setup", "async_forward_entry_unload",
-		"async_unload_platforms", "async_reload", "async_unload")
-	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init")
+		"async_unload_platforms", "async_reload", "async_unload", "async_remove", "async_add", "async_setup",
+		"async_set_disabled_by")
+	coroutineMethods(haEntries+"ConfigFlow", "async_set_unique_id")
+	coroutineMethods(haEntries+"ConfigEntriesFlowManager", "async_init", "async_configure")
+	coroutineMethods(haEntries+"OptionsFlowManager", "async_init", "async_configure")
 	coroutineMethods(haCoordinator, "async_refresh", "async_request_refresh", "async_config_entry_first_refresh")
 	coroutineMethods(haEntity, "async_update_ha_state", "async_device_update", "async_added_to_hass",
 		"async_will_remove_from_hass", "async_internal_added_to_hass", "async_internal_will_remove_from_hass",
@@ -44,6 +48,11 @@ func init() {
 		haStore:                            {"async_delay_save"},
 		"homeassistant.helpers.event":      {"async_track_time_interval", "async_track_point_in_utc_time", "async_call_later"},
 		"homeassistant.helpers.dispatcher": {"async_dispatcher_send"},
+		// A flow's result builders and unique-id checks.
+		haFlow: {"async_show_form", "async_create_entry", "async_abort", "async_show_menu", "async_show_progress",
+			"async_show_progress_done", "async_external_step", "async_external_step_done"},
+		haEntries + "ConfigFlow": {"_abort_if_unique_id_configured", "_abort_if_unique_id_mismatch",
+			"_async_abort_entries_match", "_async_current_entries", "_async_current_ids", "_set_confirm_only"},
 	} {
 		for _, n := range names {
 			entry(typ + "." + n)
@@ -72,9 +81,13 @@ func init() {
 		haCore + "HomeAssistant.config_entries": haEntries + "ConfigEntries",
 		haCore + "HomeAssistant.loop":           "asyncio.AbstractEventLoop",
 		haEntries + "ConfigEntries.flow":        haEntries + "ConfigEntriesFlowManager",
+		haEntries + "ConfigEntries.options":     haEntries + "OptionsFlowManager",
 		haEntity + ".hass":                      haCore + "HomeAssistant",
 		haCoordinator + ".hass":                 haCore + "HomeAssistant",
 		haStore + ".hass":                       haCore + "HomeAssistant",
+		// A config or options flow (data_entry_flow.FlowHandler) is given
+		// hass before its steps run.
+		haFlow + ".hass": haCore + "HomeAssistant",
 		// The bound of CoordinatorEntity's type variable; GenericAttrs
 		// gives the precise type when the base names its parameter.
 		haCoordEntity + ".coordinator": haCoordinator,
@@ -89,6 +102,12 @@ func init() {
 	// MyData (HA: `class ConfigEntry(Generic[_DataT])` declares
 	// `runtime_data: _DataT`).
 	GenericAttrs[haEntries+"ConfigEntry.runtime_data"] = 0
+
+	// The flows integrations subclass are FlowHandlers.
+	for _, cls := range []string{haEntries + "ConfigFlow", haEntries + "OptionsFlow", haEntries + "OptionsFlowWithConfigEntry",
+		haEntries + "OptionsFlowWithReload", haEntries + "ConfigSubentryFlow"} {
+		LibraryBases[cls] = []string{haFlow}
+	}
 
 	// Entity classes integrations subclass: every one is an Entity.
 	LibraryBases[haCoordEntity] = []string{haEntity}

@@ -37,7 +37,8 @@ async def handler(key):
 		"(`@asyncio.coroutine`, and `@types.coroutine` on a generator) are coroutine functions too, and in them `yield from` " +
 		"is the await: what it gives has the awaited type, and a call left without it is reported with `yield from` as the fix; " +
 		"a plain generator is not one; decorators of the project that return " +
-		"an `async def` wrapper, and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
+		"an `async def` wrapper or a synchronous one whose every return is the wrapped function's call as it is " +
+		"(`return func(*args, **kwargs)`, converting errors or not), and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
 		"through to `loop.run_until_complete(...)` does its work there), " +
@@ -86,7 +87,9 @@ async def handler(key):
 		"`coroutine-wrappers` add your own. A call of a callee no table records (a vendored SDK's `client.fetch`, a " +
 		"receiver of unknown type) counts when it alone is not awaited while the coroutines of its module await the same callee " +
 		"at least twice and use it no other way (the same resolved name, the same unresolved value path, or the same " +
-		"`self.X...` path with X assigned once in the class); not when it is also called from synchronous code or its result " +
+		"`self.X...` path with X assigned once in the class); the lone call may also be one whose value a synchronous " +
+		"function throws away (a shutdown callback's `self.client.disconnect()`); not when it is also called from " +
+		"synchronous code otherwise or its result " +
 		"used as a value elsewhere, for work that runs without an await (`run_in_executor`, `ensure_future`, `create_future`), " +
 		"a name the module defines as a synchronous def or references as a value, a project function or class, an API the " +
 		"tables record, or in a function that asks `iscoroutine...`/`isawaitable` or under a type test; the message names the " +
@@ -201,7 +204,8 @@ func runNeverAwaited(p *Pass) {
 				opts = append(opts, WithFix(&Fix{Title: "Add `yield from`", Safe: false, Edits: yieldFromEdits(c.Node)}))
 			}
 		} else if !c.InAsync() {
-			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task"
+			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task" +
+				awaitedTwinsNote(p, c)
 		}
 		p.Report(c.Node, msg, opts...)
 	}

@@ -166,3 +166,67 @@ class Consumer:
 
     async def second(self):
         return await asyncio.wait_for(self._queue.get(), timeout=self._kwargs.get("timeout"))
+
+
+# In synchronous code: a lone call whose value is thrown away, of a callee
+# the module's coroutines await (`self.client.disconnect()` in a shutdown
+# callback), is the same deviant: the coroutine never runs.
+class Coordinator:
+    def __init__(self, url):
+        self.client = make_client(url)
+
+    async def reconnect(self):
+        await self.client.disconnect()
+        self.client = make_client("again")
+
+    async def kill(self):
+        await self.client.disconnect()
+
+    def shutdown(self, event):
+        self.client.disconnect()  # want: ASL102 "await it from async code or schedule it with asyncio.run / create_task \(`self.client.disconnect\(\)` is awaited at 2 other places"
+
+
+# Quiet: called from synchronous code twice, or with its value used: the
+# callee has a synchronous use (a dual-mode API), not one deviant call.
+class TwoSyncCalls:
+    def __init__(self, url):
+        self._client = make_client(url)
+
+    async def a(self):
+        await self._client.flush()
+
+    async def b(self):
+        await self._client.flush()
+
+    def c(self):
+        self._client.flush()
+
+    def d(self):
+        self._client.flush()
+
+
+class SyncValue:
+    def __init__(self, url):
+        self._client = make_client(url)
+
+    async def a(self):
+        await self._client.refresh()
+
+    async def b(self):
+        await self._client.refresh()
+
+    def c(self):
+        return self._client.refresh()
+
+
+# Quiet: a call at module level is not judged by its awaited twins.
+async def warm_a(pool):
+    await pool.warm()
+
+
+async def warm_b(pool):
+    await pool.warm()
+
+
+POOL = make_client("pool")
+POOL.warm()

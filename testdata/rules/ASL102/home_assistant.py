@@ -2,6 +2,7 @@
 # coroutine". The coroutine methods fire when dropped; the synchronous
 # @callback ones named async_* stay quiet.
 from homeassistant.components.calendar import CalendarEntity
+from homeassistant import config_entries
 from homeassistant.components.sensor import SensorEntity
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, callback
@@ -90,3 +91,48 @@ async def update_listener(hass: HomeAssistant, entry: ConfigEntry) -> None:
 @callback
 def on_stop(event) -> None:
     pass
+
+
+# Config and options flows are FlowHandlers: HA gives them `self.hass`.
+class FlowHandler(config_entries.ConfigFlow, domain="acme"):
+    async def async_step_import(self, user_input=None):
+        entry = await self.async_set_unique_id("acme")
+        if entry:
+            self.hass.config_entries.async_remove(entry.entry_id)  # want: ASL102 "coroutine `self.hass.config_entries.async_remove\(\)` is never awaited"
+        self.async_set_unique_id("other")  # want: ASL102
+        return self.async_create_entry(title="acme", data=user_input)
+
+    async def async_step_user(self, user_input=None):
+        # Quiet: awaited, and @callback methods of the flow and of ConfigEntries.
+        entry = await self.async_set_unique_id("acme")
+        if entry:
+            await self.hass.config_entries.async_remove(entry.entry_id)
+            self.hass.config_entries.async_update_entry(entry, data={})
+        self._abort_if_unique_id_configured()
+        return self.async_show_form(step_id="user")
+
+
+class OptionsHandler(config_entries.OptionsFlow):
+    async def async_step_init(self, user_input=None):
+        self.hass.config_entries.async_reload(self.config_entry.entry_id)  # want: ASL102
+        await self.hass.config_entries.async_reload(self.config_entry.entry_id)
+        return self.async_create_entry(title="", data=user_input)
+
+
+# The options flow manager's steps are coroutines; a flow's result builders
+# and unique-id checks are @callback methods (nothing to await).
+async def reconfigure(hass: HomeAssistant, entry: ConfigEntry) -> None:
+    hass.config_entries.options.async_init(entry.entry_id)  # want: ASL102
+    hass.config_entries.flow.async_configure("flow-id", {"a": 1})  # want: ASL102
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    await hass.config_entries.options.async_configure(result["flow_id"], {"a": 1})
+
+
+class QuietFlow(config_entries.ConfigFlow, domain="quiet"):
+    async def async_step_user(self, user_input=None):
+        await self.async_set_unique_id("quiet")
+        self._abort_if_unique_id_configured()
+        self._async_abort_entries_match({"host": "x"})
+        if self._async_current_entries():
+            return self.async_abort(reason="single_instance_allowed")
+        return self.async_show_menu(step_id="user", menu_options=["a"])

@@ -145,6 +145,30 @@ async def scrape(url: str) -> str:
         return title.upper()
 
 
+class Scraper:
+    # The Playwright object of `await async_playwright().start()`, followed
+    # through attributes to a browser context.
+    async def __aenter__(self):
+        from playwright.async_api import async_playwright
+
+        self._playwright = await async_playwright().start()
+        self._browser = await self._playwright.chromium.launch()
+        self._context = await self._browser.new_context()
+        return self
+
+    async def fresh_page(self):
+        self._context.clear_cookies()  # want: ASL102
+        await self._context.clear_cookies()
+        self._context.set_default_navigation_timeout(1000)  # quiet: synchronous in Playwright
+        page = await self._context.new_page()
+        page.route("**/*", print)  # want: ASL102
+        return page
+
+    async def __aexit__(self, *exc):
+        await self._context.close()
+        self._playwright.stop()  # want: ASL102
+
+
 async def scrape_pyppeteer(url: str) -> str:
     import pyppeteer
 
