@@ -42,13 +42,17 @@ type valueNames struct {
 	stashed bool
 	walked  walkedUses
 
-	// byWord maps the hash of a word (wordHash) to its entry. Two words
-	// with one hash share an entry: resolving a few more uses adds keys the
-	// module does record, and method references are matched by their text.
-	byWord  map[uint64]int32
-	entries []wordUses
-	values  []*Node   // the entries' value uses, each entry's together
-	tasks   []taskRef // the entries' method references, each entry's together
+	// words holds the hash of each entry's word (wordHash), sorted: entry
+	// i is words[i]'s (see entry). Two words with one hash share an entry:
+	// resolving a few more uses adds keys the module does record, and
+	// method references are matched by their text. Every module of a
+	// project keeps its index, so it is kept compact: no map, and nodes as
+	// their places in the module's tree (nodeAt).
+	words    []uint64
+	entries  []wordUses // and one more, where the last entry's uses end
+	resolved []bool     // the keys of entry i's values are in known
+	values   []uint32   // the entries' value uses, each entry's together
+	tasks    []taskRef  // the entries' method references, each entry's together
 
 	mu       sync.Mutex
 	known    map[string]bool // the keys found so far (all of them once every entry is resolved)
@@ -62,28 +66,61 @@ type valueNames struct {
 	all     map[string]bool // ValueNames
 }
 
-// wordUses are a module's uses under one word: values[values:values+nValues]
-// and tasks[tasks:tasks+nTasks] of valueNames.
+// wordUses is where a module's uses under one word start in values and
+// tasks of valueNames; they end where the next entry's start.
 type wordUses struct {
-	values, nValues int32
-	tasks, nTasks   int32
-	resolved        bool // the keys of the values are in valueNames.known
+	values, tasks uint32
+}
+
+// entry returns the entry of the word hash h.
+func (v *valueNames) entry(h uint64) (int32, bool) {
+	i, ok := slices.BinarySearch(v.words, h)
+	return int32(i), ok
+}
+
+// valuesOf returns entry i's value uses, as places in the tree.
+func (v *valueNames) valuesOf(i int32) []uint32 {
+	return v.values[v.entries[i].values:v.entries[i+1].values]
+}
+
+// tasksOf returns entry i's method references.
+func (v *valueNames) tasksOf(i int32) []taskRef {
+	return v.tasks[v.entries[i].tasks:v.entries[i+1].tasks]
 }
 
 // taskRef is a reference to a method name (`x.name`, or a bare name in a
 // class body): the identifier or attribute, and the value it makes (the
-// call, when it is called).
+// call, when it is called), as places in the module's tree (nodeAt).
 type taskRef struct {
-	ref, use *Node
+	ref, use uint32
 }
 
 // walkedUses is what collectUses finds, with the hash of each one's word.
 type walkedUses struct {
 	values     []*Node
 	valueWords []uint64
-	tasks      []taskRef
+	tasks      []walkedTask
 	taskWords  []uint64
 }
+
+// walkedTask is a taskRef as collectUses finds it.
+type walkedTask struct {
+	ref, use *Node
+}
+
+// nodePlace returns n's place in the module's tree (n is a node of it):
+// the index keeps places, half the size of pointers.
+func (m *Module) nodePlace(n *Node) uint32 {
+	root := m.File.Root
+	d := uintptr(unsafe.Pointer(n)) - uintptr(unsafe.Pointer(root))
+	if root == nil || d%nodeSize != 0 || d/nodeSize > uintptr(root.descendants()) {
+		panic("analysis: a value use outside its module's tree")
+	}
+	return uint32(d / nodeSize)
+}
+
+// nodeAt returns the node at place i of the module's tree (nodePlace).
+func (m *Module) nodeAt(i uint32) *Node { return m.File.Root.at(i) }
 
 // wordSeed seeds wordHash for the life of the process (the index is never
 // stored).
@@ -130,7 +167,7 @@ func askAbout(key string) valueQuestion {
 
 func (m *Module) answer(q valueQuestion) bool {
 	v := m.valueUses()
-	i, ok := v.byWord[q.word]
+	i, ok := v.entry(q.word)
 	if !ok {
 		return false
 	}
@@ -165,13 +202,16 @@ func (m *Module) indexValueUses() {
 	m.addDefinitionKeys(v.known)
 	m.addSyncCalleeKeys(v.known)
 	v.seen = lookedUp{}
-	v.byWord = make(map[uint64]int32, len(w.values)/4+8)
+	// Entries are numbered as their words are met, and renumbered in the
+	// order of their hashes once all are known.
+	byWord := make(map[uint64]int32, len(w.values)/4+8)
+	var words []uint64
 	entry := func(h uint64) int32 {
-		i, ok := v.byWord[h]
+		i, ok := byWord[h]
 		if !ok {
-			i = int32(len(v.entries))
-			v.byWord[h] = i
-			v.entries = append(v.entries, wordUses{})
+			i = int32(len(words))
+			byWord[h] = i
+			words = append(words, h)
 		}
 		return i
 	}
@@ -219,32 +259,40 @@ func (m *Module) indexValueUses() {
 	for i := range w.tasks {
 		taskEntries[i] = entry(w.taskWords[i])
 	}
-	for _, i := range valueEntries {
-		v.entries[i].nValues++
+	v.words = slices.Clone(words)
+	slices.Sort(v.words)
+	renumber := make([]int32, len(words)) // first-met number -> place in v.words
+	for i, h := range words {
+		j, _ := slices.BinarySearch(v.words, h)
+		renumber[i] = int32(j)
 	}
-	for _, i := range taskEntries {
-		v.entries[i].nTasks++
-	}
-	var nv, nt int32
-	for i := range v.entries {
-		e := &v.entries[i]
-		e.values, e.tasks = nv, nt
-		nv += e.nValues
-		nt += e.nTasks
-		e.nValues, e.nTasks = 0, 0
-	}
-	v.values = make([]*Node, nv)
+	// Count each entry's uses in the entry after it, sum, then place.
+	v.entries = make([]wordUses, len(words)+1)
 	for k, i := range valueEntries {
-		e := &v.entries[i]
-		v.values[e.values+e.nValues] = values[k]
-		e.nValues++
+		valueEntries[k] = renumber[i]
+		v.entries[renumber[i]+1].values++
 	}
-	v.tasks = make([]taskRef, nt)
 	for k, i := range taskEntries {
-		e := &v.entries[i]
-		v.tasks[e.tasks+e.nTasks] = w.tasks[k]
-		e.nTasks++
+		taskEntries[k] = renumber[i]
+		v.entries[renumber[i]+1].tasks++
 	}
+	for i := 1; i < len(v.entries); i++ {
+		v.entries[i].values += v.entries[i-1].values
+		v.entries[i].tasks += v.entries[i-1].tasks
+	}
+	next := slices.Clone(v.entries)
+	v.values = make([]uint32, len(valueEntries))
+	for k, i := range valueEntries {
+		v.values[next[i].values] = m.nodePlace(values[k])
+		next[i].values++
+	}
+	v.tasks = make([]taskRef, len(taskEntries))
+	for k, i := range taskEntries {
+		r := w.tasks[k]
+		v.tasks[next[i].tasks] = taskRef{ref: m.nodePlace(r.ref), use: m.nodePlace(r.use)}
+		next[i].tasks++
+	}
+	v.resolved = make([]bool, len(words))
 }
 
 // drivesOrCollectsCoroutine reports a call whose value is used as a
@@ -284,15 +332,14 @@ func useWord(m *Module, n *Node) []byte {
 // resolveWord adds the keys of entry i's uses to known (under mu).
 func (m *Module) resolveWord(i int32) {
 	v := &m.values
-	e := &v.entries[i]
-	if e.resolved {
+	if v.resolved[i] {
 		return
 	}
 	defs := m.defsByScope()
-	for _, n := range v.values[e.values : e.values+e.nValues] {
-		m.addValueKeys(v.known, defs, v.seen, n)
+	for _, n := range v.valuesOf(i) {
+		m.addValueKeys(v.known, defs, v.seen, m.nodeAt(n))
 	}
-	e.resolved = true
+	v.resolved[i] = true
 }
 
 // defsByScope returns the defs of each scope by name (under mu, or while
@@ -424,7 +471,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 	// reference (corpus src/): sized so, the lists rarely grow.
 	out.values = make([]*Node, 0, len(nodes)/5+8)
 	out.valueWords = make([]uint64, 0, len(nodes)/5+8)
-	out.tasks = make([]taskRef, 0, len(nodes)/16+8)
+	out.tasks = make([]walkedTask, 0, len(nodes)/16+8)
 	out.taskWords = make([]uint64, 0, len(nodes)/16+8)
 	for i := range nodes {
 		n := &nodes[i]
@@ -457,7 +504,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 				if called {
 					use = p // the coroutine the call makes
 				}
-				out.tasks = append(out.tasks, taskRef{n, use})
+				out.tasks = append(out.tasks, walkedTask{n, use})
 				out.taskWords = append(out.taskWords, word)
 			}
 		case walkIdentifier:
@@ -471,7 +518,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 				// A class body may name its own methods bare (`handler = run`).
 				if !(p != nil && (p.Type() == "call" && field == "function" || p.Type() == "keyword_argument" ||
 					p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition")) {
-					out.tasks = append(out.tasks, taskRef{n, n})
+					out.tasks = append(out.tasks, walkedTask{n, n})
 					out.taskWords = append(out.taskWords, word)
 				}
 			}
@@ -681,7 +728,7 @@ func (m *Module) ValueNames() map[string]bool {
 	v.allOnce.Do(func() {
 		v.mu.Lock()
 		defer v.mu.Unlock()
-		for i := range v.entries {
+		for i := range v.words {
 			m.resolveWord(int32(i))
 		}
 		v.all = make(map[string]bool, len(v.known))
@@ -689,7 +736,7 @@ func (m *Module) ValueNames() map[string]bool {
 			v.all[k] = true
 		}
 		for _, r := range v.tasks {
-			name := string(taskRefName(m, r.ref))
+			name := string(taskRefName(m, m.nodeAt(r.ref)))
 			use := m.methodTaskUseLocked(name)
 			if use.other {
 				v.all[TaskEntryIndexKey(name)] = true
@@ -748,7 +795,7 @@ func buildValueIndex(modules []*Module, external []map[string]bool, outside func
 	x := &valueIndex{paths: make([]string, len(modules)), base: map[uint64][]int32{}, outside: outside}
 	for i, m := range modules {
 		x.paths[i] = m.File.Path
-		for h := range m.valueUses().byWord {
+		for _, h := range m.valueUses().words {
 			x.base[h] = append(x.base[h], int32(i))
 		}
 	}
