@@ -33,6 +33,9 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 	}
 	m.Calls = b.calls
 	m.resolveAll()
+	for _, s := range m.scopeOf {
+		s.Bindings.finish()
+	}
 	return m
 }
 
