@@ -56,7 +56,7 @@ type valueNames struct {
 
 	mu       sync.Mutex
 	known    map[string]bool // the keys found so far (all of them once every entry is resolved)
-	defs     map[*Scope]map[string][]*Function
+	defs     *defIndex
 	seen     lookedUp
 	answers  map[string]taskUse // method name -> how the module references it (see methodTaskUse)
 	starters int8               // 0: not yet known; 1: the module calls no task starter; 2: it calls one
@@ -344,24 +344,61 @@ func (m *Module) resolveWord(i int32) {
 
 // defsByScope returns the defs of each scope by name (under mu, or while
 // the index is built).
-func (m *Module) defsByScope() map[*Scope]map[string][]*Function {
+func (m *Module) defsByScope() *defIndex {
 	v := &m.values
 	if v.defs != nil {
 		return v.defs
 	}
-	v.defs = map[*Scope]map[string][]*Function{}
+	var defs defIndex
 	for _, f := range m.Functions {
 		if f.Lambda || f.Scope == nil || f.Scope.Parent == nil {
 			continue
 		}
-		byName := v.defs[f.Scope.Parent]
-		if byName == nil {
-			byName = map[string][]*Function{}
-			v.defs[f.Scope.Parent] = byName
-		}
-		byName[f.Name] = append(byName[f.Name], f)
+		defs = append(defs, f)
 	}
+	defs = slices.Clip(defs)
+	slices.SortStableFunc(defs, compareDefPlace)
+	v.defs = &defs
 	return v.defs
+}
+
+// defIndex holds a module's defs (not lambdas) in the order of the scope
+// that binds them and their names, for defsByScope: a slice searched, not
+// maps per scope (every module of a project keeps it).
+type defIndex []*Function
+
+func compareDefPlace(a, b *Function) int {
+	if c := cmpScope(a.Scope.Parent, b.Scope.Parent); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Name, b.Name)
+}
+
+func cmpScope(a, b *Scope) int {
+	pa, pb := uintptr(unsafe.Pointer(a)), uintptr(unsafe.Pointer(b))
+	switch {
+	case pa < pb:
+		return -1
+	case pa > pb:
+		return 1
+	}
+	return 0
+}
+
+// in returns the defs that scope binds to name.
+func (d *defIndex) in(scope *Scope, name string) []*Function {
+	defs := *d
+	i, _ := slices.BinarySearchFunc(defs, name, func(f *Function, name string) int {
+		if c := cmpScope(f.Scope.Parent, scope); c != 0 {
+			return c
+		}
+		return strings.Compare(f.Name, name)
+	})
+	j := i
+	for j < len(defs) && defs[j].Scope.Parent == scope && defs[j].Name == name {
+		j++
+	}
+	return defs[i:j]
 }
 
 // valueAliasSet is where the resolution of a use may end in a word other
@@ -587,7 +624,7 @@ func taskRefName(m *Module, ref *Node) []byte {
 // denotes, when that may be a function or class (see the keys above). seen
 // holds the names and dotted names already looked up, each from its scope
 // (for a dotted name, the scope of its first name).
-func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, seen lookedUp, n *Node) {
+func (m *Module) addValueKeys(out map[string]bool, defs *defIndex, seen lookedUp, n *Node) {
 	if n.Type() == "attribute" {
 		// A dotted name (`self.conn.send`) resolves by its text from the
 		// scope of its first name alone: look each up once per scope.
@@ -627,7 +664,7 @@ func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]
 	// where it was assigned or passed; a name bound several ways (a def
 	// rebound by a decorator call, an import with a fallback def, a
 	// parameter replaced by a nested def) keeps each meaning it has.
-	for _, f := range defs[scope][name] {
+	for _, f := range defs.in(scope, name) {
 		out[f.FullName()] = true
 	}
 	if b.Class != nil {
