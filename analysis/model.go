@@ -5,12 +5,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/asyncls/asyncls/pylib"
 )
 
 // ScopeKind distinguishes Python's scopes.
-type ScopeKind int
+type ScopeKind uint8
 
 const (
 	ModuleScope ScopeKind = iota
@@ -71,15 +72,37 @@ func (b *Binding) setResolution(r Ref) {
 }
 
 // Scope is a Python scope. Only function and lambda scopes own a Function.
+// A project keeps every scope of every module: a Scope is 80 bytes.
 type Scope struct {
-	Kind      ScopeKind
-	Node      *Node
-	Parent    *Scope
-	Func      *Function // the function or lambda for FunctionScope / LambdaScope
-	Class     *Class    // for ClassScope
-	Bindings  Bindings
-	Globals   map[string]bool
-	Nonlocals map[string]bool
+	Kind     ScopeKind
+	Node     *Node
+	Parent   *Scope
+	Func     *Function // the function or lambda for FunctionScope / LambdaScope
+	Class    *Class    // for ClassScope
+	Bindings Bindings
+	declared map[string]declaration // the names of its global and nonlocal statements; nil for most
+}
+
+// declaration is how a global or nonlocal statement declares a name.
+type declaration uint8
+
+const (
+	declaredGlobal declaration = 1 << iota
+	declaredNonlocal
+)
+
+// Global reports a name the scope declares global.
+func (s *Scope) Global(name string) bool { return s.declared[name]&declaredGlobal != 0 }
+
+// Nonlocal reports a name the scope declares nonlocal.
+func (s *Scope) Nonlocal(name string) bool { return s.declared[name]&declaredNonlocal != 0 }
+
+// declare records a global or nonlocal statement's name.
+func (s *Scope) declare(name string, d declaration) {
+	if s.declared == nil {
+		s.declared = map[string]declaration{}
+	}
+	s.declared[name] |= d
 }
 
 // Bindings are a scope's bindings by name. Most scopes bind a few names,
@@ -89,9 +112,15 @@ type Scope struct {
 // order of their names once it is built (finish): 4 bytes a name instead
 // of a map's ~40.
 type Bindings struct {
-	list   []*Binding          // in the order the names were first bound
-	index  map[string]*Binding // while building, past smallBindings names
-	byName []int32             // once built, past smallBindings names: places in list, by name
+	list  []*Binding // in the order the names were first bound
+	index *bindingIndex
+}
+
+// bindingIndex indexes the bindings of a scope past smallBindings names:
+// by a map while its module is built, by byName once it is.
+type bindingIndex struct {
+	byMap  map[string]*Binding
+	byName []int32 // places in the list, in the order of the names
 }
 
 // smallBindings is how many bindings a scope looks up by scanning its list.
@@ -99,15 +128,15 @@ const smallBindings = 8
 
 // Get returns the binding of name, or nil.
 func (bs *Bindings) Get(name string) *Binding {
-	if bs.index != nil {
-		return bs.index[name]
-	}
-	if bs.byName != nil {
-		i, found := slices.BinarySearchFunc(bs.byName, name, func(at int32, name string) int {
+	if x := bs.index; x != nil {
+		if x.byMap != nil {
+			return x.byMap[name]
+		}
+		i, found := slices.BinarySearchFunc(x.byName, name, func(at int32, name string) int {
 			return strings.Compare(bs.list[at].Name, name)
 		})
 		if found {
-			return bs.list[bs.byName[i]]
+			return bs.list[x.byName[i]]
 		}
 		return nil
 	}
@@ -135,14 +164,13 @@ func (bs *Bindings) All() iter.Seq2[string, *Binding] {
 func (bs *Bindings) add(b *Binding) {
 	bs.list = append(bs.list, b)
 	switch {
-	case bs.index != nil:
-		bs.index[b.Name] = b
+	case bs.index != nil && bs.index.byMap != nil:
+		bs.index.byMap[b.Name] = b
 	case len(bs.list) > smallBindings:
-		bs.index = make(map[string]*Binding, 2*len(bs.list))
+		bs.index = &bindingIndex{byMap: make(map[string]*Binding, 2*len(bs.list))}
 		for _, b := range bs.list {
-			bs.index[b.Name] = b
+			bs.index.byMap[b.Name] = b
 		}
-		bs.byName = nil
 	}
 }
 
@@ -152,15 +180,15 @@ func (bs *Bindings) finish() {
 	if cap(bs.list) > len(bs.list) {
 		bs.list = slices.Clone(bs.list)
 	}
-	if bs.index == nil {
+	if bs.index == nil || bs.index.byMap == nil {
 		return
 	}
-	bs.byName = make([]int32, len(bs.list))
-	for i := range bs.byName {
-		bs.byName[i] = int32(i)
+	byName := make([]int32, len(bs.list))
+	for i := range byName {
+		byName[i] = int32(i)
 	}
-	slices.SortFunc(bs.byName, func(a, b int32) int { return strings.Compare(bs.list[a].Name, bs.list[b].Name) })
-	bs.index = nil
+	slices.SortFunc(byName, func(a, b int32) int { return strings.Compare(bs.list[a].Name, bs.list[b].Name) })
+	bs.index = &bindingIndex{byName: byName}
 }
 
 // Function is a def, async def or lambda.
@@ -624,7 +652,12 @@ type Module struct {
 	// imports mean, by top-level name (Layout.Naming).
 	local map[string]string
 
-	scopeOf map[*Node]*Scope // scope-defining node -> scope
+	// scopeOf maps a scope-defining node to its scope while the module is
+	// built; scopes then holds them in the order of their nodes in the
+	// tree (finishScopes), searched by scopeOfNode: every module of a
+	// project keeps its scopes.
+	scopeOf map[*Node]*Scope
+	scopes  []*Scope
 	// scopeKinds are the node kinds of scopeOf's keys (a handful): ScopeAt
 	// looks a node up in scopeOf only when its kind is one of them.
 	scopeKinds []uint16
@@ -662,6 +695,44 @@ func (m *Module) Memo(key string, compute func() any) any {
 	return v
 }
 
+// scopeOfNode returns the scope node n defines, or nil.
+func (m *Module) scopeOfNode(n *Node) *Scope {
+	if m.scopeOf != nil {
+		return m.scopeOf[n]
+	}
+	i, found := slices.BinarySearchFunc(m.scopes, n, func(s *Scope, n *Node) int {
+		return cmpPlace(unsafe.Pointer(s.Node), unsafe.Pointer(n))
+	})
+	if !found {
+		return nil
+	}
+	return m.scopes[i]
+}
+
+// cmpPlace orders two addresses.
+func cmpPlace(a, b unsafe.Pointer) int {
+	pa, pb := uintptr(a), uintptr(b)
+	switch {
+	case pa < pb:
+		return -1
+	case pa > pb:
+		return 1
+	}
+	return 0
+}
+
+// finishScopes trades the map of scopes for the sorted slice once the
+// module is built, and compacts each scope's bindings.
+func (m *Module) finishScopes() {
+	m.scopes = make([]*Scope, 0, len(m.scopeOf))
+	for _, s := range m.scopeOf {
+		s.Bindings.finish()
+		m.scopes = append(m.scopes, s)
+	}
+	slices.SortFunc(m.scopes, func(a, b *Scope) int { return cmpPlace(unsafe.Pointer(a.Node), unsafe.Pointer(b.Node)) })
+	m.scopeOf = nil
+}
+
 // ScopeAt returns the innermost scope containing n.
 func (m *Module) ScopeAt(n *Node) *Scope {
 	var child *Node // the child of p that holds n
@@ -669,7 +740,7 @@ func (m *Module) ScopeAt(n *Node) *Scope {
 		if !slices.Contains(m.scopeKinds, p.kind()) {
 			continue
 		}
-		if s, ok := m.scopeOf[p]; ok {
+		if s := m.scopeOfNode(p); s != nil {
 			// A def's name, decorators and defaults belong to the enclosing scope.
 			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !childHoldsBody(p, child, n) {
 				continue
@@ -722,7 +793,7 @@ func (s *Scope) lookup(name string) (*Binding, *Scope) {
 			continue
 		}
 		first = false
-		if sc.Globals[name] {
+		if sc.Global(name) {
 			for root := sc; root != nil; root = root.Parent {
 				if root.Kind == ModuleScope {
 					if b := root.Bindings.Get(name); b != nil {
@@ -732,7 +803,7 @@ func (s *Scope) lookup(name string) (*Binding, *Scope) {
 				}
 			}
 		}
-		if b := sc.Bindings.Get(name); b != nil && !sc.Nonlocals[name] {
+		if b := sc.Bindings.Get(name); b != nil && !sc.Nonlocal(name) {
 			return b, sc
 		}
 	}

@@ -374,16 +374,7 @@ func compareDefPlace(a, b *Function) int {
 	return strings.Compare(a.Name, b.Name)
 }
 
-func cmpScope(a, b *Scope) int {
-	pa, pb := uintptr(unsafe.Pointer(a)), uintptr(unsafe.Pointer(b))
-	switch {
-	case pa < pb:
-		return -1
-	case pa > pb:
-		return 1
-	}
-	return 0
-}
+func cmpScope(a, b *Scope) int { return cmpPlace(unsafe.Pointer(a), unsafe.Pointer(b)) }
 
 // in returns the defs that scope binds to name.
 func (d *defIndex) in(scope *Scope, name string) []*Function {
