@@ -695,6 +695,16 @@ func (m *Module) Memo(key string, compute func() any) any {
 	return v
 }
 
+// ForgetMemos drops the module's memos (Memo): a later question computes
+// them again, with the same answers. A run that checks each module once
+// calls it when the module's check is done, so the facts its own check
+// derived (most of what Memo holds) do not stay for the rest of the run.
+func (m *Module) ForgetMemos() {
+	m.memoMu.Lock()
+	defer m.memoMu.Unlock()
+	m.memo = nil
+}
+
 // scopeOfNode returns the scope node n defines, or nil.
 func (m *Module) scopeOfNode(n *Node) *Scope {
 	if m.scopeOf != nil {

@@ -349,6 +349,8 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 	perModule := make([][]rules.Diagnostic, len(checked))
 	for i, p := range parallel(len(checked), func(i int) {
 		perModule[i] = rules.Check(checked[i], u.project, u.options(checked[i].File.Path))
+		// Each module is checked once: what its check memoised goes with it.
+		checked[i].ForgetMemos()
 		checkedOne()
 	}) {
 		errs = append(errs, internalError(u.show(checked[i].File.Path), p))
