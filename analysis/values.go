@@ -217,7 +217,7 @@ func (m *Module) indexValueUses() {
 	}
 	// Each use is filed under its entries in two passes: count, then place.
 	aliases := m.valueAliases()
-	values := make([]*Node, 0, len(w.values)+8)
+	values := make([]uint32, 0, len(w.values)+8) // places in the tree (nodePlace)
 	valueEntries := make([]int32, 0, len(w.values)+8)
 	add := func(n *Node, word uint64) {
 		attr := n.Type() == "attribute"
@@ -227,14 +227,15 @@ func (m *Module) indexValueUses() {
 			m.addValueKeys(v.known, m.defsByScope(), v.seen, n)
 			return
 		}
-		values = append(values, n)
+		place := m.nodePlace(n)
+		values = append(values, place)
 		valueEntries = append(valueEntries, entry(word))
 		alias := aliases.names
 		if attr {
 			alias = aliases.attrs
 		}
 		for _, other := range alias[word] {
-			values = append(values, n)
+			values = append(values, place)
 			valueEntries = append(valueEntries, entry(other))
 		}
 	}
@@ -283,7 +284,7 @@ func (m *Module) indexValueUses() {
 	next := slices.Clone(v.entries)
 	v.values = make([]uint32, len(valueEntries))
 	for k, i := range valueEntries {
-		v.values[next[i].values] = m.nodePlace(values[k])
+		v.values[next[i].values] = values[k]
 		next[i].values++
 	}
 	v.tasks = make([]taskRef, len(taskEntries))
