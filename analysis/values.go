@@ -681,21 +681,22 @@ func dottedBase(n *Node) *Node {
 }
 
 // lookedUp holds, per scope, the names and dotted names already looked up
-// from it (a name never contains a dot, a dotted name always does).
-type lookedUp map[*Scope]map[string]bool
+// from it (a name never contains a dot, a dotted name always does): one
+// map per module, not one per scope, since a project keeps them.
+type lookedUp map[scopedText]struct{}
+
+type scopedText struct {
+	scope *Scope
+	text  string
+}
 
 // first reports whether text is looked up from scope for the first time,
 // and records it. Only a first look-up copies text.
 func (l lookedUp) first(scope *Scope, text []byte) bool {
-	names := l[scope]
-	if names == nil {
-		names = map[string]bool{}
-		l[scope] = names
-	}
-	if names[string(text)] {
+	if _, ok := l[scopedText{scope, string(text)}]; ok {
 		return false
 	}
-	names[string(text)] = true
+	l[scopedText{scope, string(text)}] = struct{}{}
 	return true
 }
 
