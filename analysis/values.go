@@ -184,6 +184,13 @@ func (m *Module) answer(q valueQuestion) bool {
 	return v.known[q.key]
 }
 
+// IndexValueUses builds the module's index of value uses now rather than
+// at the first question about it. A run that will ask about every module
+// (a check of a whole project) calls it once the module is built: the
+// tree walk kept from building (stashed) is then filed at once, in a
+// fraction of its size, instead of being held until the checks.
+func (m *Module) IndexValueUses() { m.valueUses() }
+
 // valueUses returns the module's index of value uses, built once.
 func (m *Module) valueUses() *valueNames {
 	m.values.once.Do(m.indexValueUses)

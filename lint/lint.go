@@ -340,6 +340,8 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 			return
 		}
 		modules[i] = BuildModule(layout, s.Path, s.Src)
+		// The checks ask every module's index (UsesAsValue) anyway.
+		modules[i].IndexValueUses()
 		parsedOne()
 	}) {
 		fileErrs[i] = internalError(u.show(u.sources[i].Path), p)
