@@ -108,19 +108,22 @@ func (s *Scope) declare(name string, d declaration) {
 // Bindings are a scope's bindings by name. Most scopes bind a few names,
 // which a list holds in a fraction of a map's smallest table (a check
 // keeps every scope of a project); a scope with more is indexed by a map
-// while its module is built, and by the places of its bindings in the
-// order of their names once it is built (finish): 4 bytes a name instead
-// of a map's ~40.
+// while its module is built, and once it is built (finish) by a table of
+// the places of its bindings, open-addressed by the hash of the name: 8
+// to 16 bytes a name instead of a map's ~40.
 type Bindings struct {
 	list  []*Binding // in the order the names were first bound
 	index *bindingIndex
 }
 
 // bindingIndex indexes the bindings of a scope past smallBindings names:
-// by a map while its module is built, by byName once it is.
+// by a map while its module is built, by slots once it is.
 type bindingIndex struct {
-	byMap  map[string]*Binding
-	byName []int32 // places in the list, in the order of the names
+	byMap map[string]*Binding
+	// slots is a power of two at least twice the bindings: each holds a
+	// place in the list plus one (0: empty), at the hash of its name
+	// (wordHashString) or, taken, at the next free slot.
+	slots []int32
 }
 
 // smallBindings is how many bindings a scope looks up by scanning its list.
@@ -132,13 +135,16 @@ func (bs *Bindings) Get(name string) *Binding {
 		if x.byMap != nil {
 			return x.byMap[name]
 		}
-		i, found := slices.BinarySearchFunc(x.byName, name, func(at int32, name string) int {
-			return strings.Compare(bs.list[at].Name, name)
-		})
-		if found {
-			return bs.list[x.byName[i]]
+		mask := uint64(len(x.slots) - 1)
+		for i := wordHashString(name) & mask; ; i = (i + 1) & mask {
+			at := x.slots[i]
+			if at == 0 {
+				return nil
+			}
+			if b := bs.list[at-1]; b.Name == name {
+				return b
+			}
 		}
-		return nil
 	}
 	for _, b := range bs.list {
 		if b.Name == name {
@@ -175,7 +181,7 @@ func (bs *Bindings) add(b *Binding) {
 }
 
 // finish compacts the bindings once the module is built: the list to its
-// length, the map to byName.
+// length, the map to slots.
 func (bs *Bindings) finish() {
 	if cap(bs.list) > len(bs.list) {
 		bs.list = slices.Clone(bs.list)
@@ -183,12 +189,20 @@ func (bs *Bindings) finish() {
 	if bs.index == nil || bs.index.byMap == nil {
 		return
 	}
-	byName := make([]int32, len(bs.list))
-	for i := range byName {
-		byName[i] = int32(i)
+	size := 16
+	for size < 2*len(bs.list) {
+		size <<= 1
 	}
-	slices.SortFunc(byName, func(a, b int32) int { return strings.Compare(bs.list[a].Name, bs.list[b].Name) })
-	bs.index = &bindingIndex{byName: byName}
+	slots := make([]int32, size)
+	mask := uint64(size - 1)
+	for at, b := range bs.list {
+		i := wordHashString(b.Name) & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = int32(at + 1)
+	}
+	bs.index = &bindingIndex{slots: slots}
 }
 
 // Function is a def, async def or lambda.
@@ -654,10 +668,13 @@ type Module struct {
 
 	// scopeOf maps a scope-defining node to its scope while the module is
 	// built; scopes then holds them in the order of their nodes in the
-	// tree (finishScopes), searched by scopeOfNode: every module of a
-	// project keeps its scopes.
-	scopeOf map[*Node]*Scope
-	scopes  []*Scope
+	// tree, and scopeSlots their places in scopes plus one (0: empty),
+	// open-addressed by the hash of their node's place in the tree
+	// (finishScopes, scopeOfNode): every module of a project keeps its
+	// scopes, and a map from node to scope is ~40 bytes a scope.
+	scopeOf    map[*Node]*Scope
+	scopes     []*Scope
+	scopeSlots []int32
 	// scopeKinds are the node kinds of scopeOf's keys (a handful): ScopeAt
 	// looks a node up in scopeOf only when its kind is one of them.
 	scopeKinds []uint16
@@ -710,14 +727,28 @@ func (m *Module) scopeOfNode(n *Node) *Scope {
 	if m.scopeOf != nil {
 		return m.scopeOf[n]
 	}
-	i, found := slices.BinarySearchFunc(m.scopes, n, func(s *Scope, n *Node) int {
-		return cmpPlace(unsafe.Pointer(s.Node), unsafe.Pointer(n))
-	})
-	if !found {
+	root := m.File.Root
+	if len(m.scopeSlots) == 0 || root == nil {
 		return nil
 	}
-	return m.scopes[i]
+	d := uintptr(unsafe.Pointer(n)) - uintptr(unsafe.Pointer(root))
+	if d%nodeSize != 0 || d/nodeSize > uintptr(root.descendants()) {
+		return nil // not a node of the module's tree
+	}
+	mask := uint64(len(m.scopeSlots) - 1)
+	for i := placeHash(uint32(d/nodeSize)) & mask; ; i = (i + 1) & mask {
+		at := m.scopeSlots[i]
+		if at == 0 {
+			return nil
+		}
+		if s := m.scopes[at-1]; s.Node == n {
+			return s
+		}
+	}
 }
+
+// placeHash spreads a node's place in its tree over a table's slots.
+func placeHash(place uint32) uint64 { return uint64(place) * 0x9E3779B97F4A7C15 >> 32 }
 
 // cmpPlace orders two addresses.
 func cmpPlace(a, b unsafe.Pointer) int {
@@ -734,12 +765,28 @@ func cmpPlace(a, b unsafe.Pointer) int {
 // finishScopes trades the map of scopes for the sorted slice once the
 // module is built, and compacts each scope's bindings.
 func (m *Module) finishScopes() {
+	if m.File.Root == nil {
+		return // no tree (a File made by hand): the map stays
+	}
 	m.scopes = make([]*Scope, 0, len(m.scopeOf))
 	for _, s := range m.scopeOf {
 		s.Bindings.finish()
 		m.scopes = append(m.scopes, s)
 	}
 	slices.SortFunc(m.scopes, func(a, b *Scope) int { return cmpPlace(unsafe.Pointer(a.Node), unsafe.Pointer(b.Node)) })
+	size := 16
+	for size < 2*len(m.scopes) {
+		size <<= 1
+	}
+	m.scopeSlots = make([]int32, size)
+	mask := uint64(size - 1)
+	for at, s := range m.scopes {
+		i := placeHash(m.nodePlace(s.Node)) & mask
+		for m.scopeSlots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		m.scopeSlots[i] = int32(at + 1)
+	}
 	m.scopeOf = nil
 }
 
