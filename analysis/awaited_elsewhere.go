@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -315,8 +316,8 @@ func asksCoroutineness(m *Module, c *Call) bool {
 	if c.Func == nil {
 		return false
 	}
-	body := m.File.Text(c.Func.Node)
-	return strings.Contains(body, "iscoroutine") || strings.Contains(body, "isawaitable")
+	body := m.File.Src[c.Func.Node.Start:c.Func.Node.End] // searched, not copied
+	return bytes.Contains(body, []byte("iscoroutine")) || bytes.Contains(body, []byte("isawaitable"))
 }
 
 // UnderTypeTest reports a node under an if or conditional expression that

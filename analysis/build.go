@@ -38,6 +38,7 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 	}
 	m.Calls = b.calls
 	m.resolveAll()
+	m.finishScopes()
 	return m
 }
 
@@ -81,7 +82,7 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 	// `global NAME` in a function: its assignments bind the module's NAME
 	// (`global log_msg; log_msg = await bot.send_message(...)` in one
 	// handler branch, `log_msg.reply(...)` in another).
-	if s.Globals[name] {
+	if s.Global(name) {
 		for s.Parent != nil {
 			s = s.Parent
 		}
@@ -258,15 +259,9 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 				continue
 			}
 			if n.Type() == "global_statement" {
-				if s.Globals == nil {
-					s.Globals = map[string]bool{}
-				}
-				s.Globals[b.text(c)] = true
+				s.declare(b.text(c), declaredGlobal)
 			} else {
-				if s.Nonlocals == nil {
-					s.Nonlocals = map[string]bool{}
-				}
-				s.Nonlocals[b.text(c)] = true
+				s.declare(b.text(c), declaredNonlocal)
 			}
 		}
 		return

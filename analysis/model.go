@@ -5,12 +5,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/asyncls/asyncls/pylib"
 )
 
 // ScopeKind distinguishes Python's scopes.
-type ScopeKind int
+type ScopeKind uint8
 
 const (
 	ModuleScope ScopeKind = iota
@@ -75,24 +76,58 @@ func (b *Binding) setResolution(r Ref) {
 }
 
 // Scope is a Python scope. Only function and lambda scopes own a Function.
+// A project keeps every scope of every module: a Scope is 80 bytes.
 type Scope struct {
-	Kind      ScopeKind
-	Node      *Node
-	Parent    *Scope
-	Func      *Function // the function or lambda for FunctionScope / LambdaScope
-	Class     *Class    // for ClassScope
-	Bindings  Bindings
-	Globals   map[string]bool
-	Nonlocals map[string]bool
+	Kind     ScopeKind
+	Node     *Node
+	Parent   *Scope
+	Func     *Function // the function or lambda for FunctionScope / LambdaScope
+	Class    *Class    // for ClassScope
+	Bindings Bindings
+	declared map[string]declaration // the names of its global and nonlocal statements; nil for most
+}
+
+// declaration is how a global or nonlocal statement declares a name.
+type declaration uint8
+
+const (
+	declaredGlobal declaration = 1 << iota
+	declaredNonlocal
+)
+
+// Global reports a name the scope declares global.
+func (s *Scope) Global(name string) bool { return s.declared[name]&declaredGlobal != 0 }
+
+// Nonlocal reports a name the scope declares nonlocal.
+func (s *Scope) Nonlocal(name string) bool { return s.declared[name]&declaredNonlocal != 0 }
+
+// declare records a global or nonlocal statement's name.
+func (s *Scope) declare(name string, d declaration) {
+	if s.declared == nil {
+		s.declared = map[string]declaration{}
+	}
+	s.declared[name] |= d
 }
 
 // Bindings are a scope's bindings by name. Most scopes bind a few names,
 // which a list holds in a fraction of a map's smallest table (a check
 // keeps every scope of a project); a scope with more is indexed by a map
-// too.
+// while its module is built, and once it is built (finish) by a table of
+// the places of its bindings, open-addressed by the hash of the name: 8
+// to 16 bytes a name instead of a map's ~40.
 type Bindings struct {
-	list  []*Binding          // in the order the names were first bound
-	index map[string]*Binding // nil while len(list) <= smallBindings
+	list  []*Binding // in the order the names were first bound
+	index *bindingIndex
+}
+
+// bindingIndex indexes the bindings of a scope past smallBindings names:
+// by a map while its module is built, by slots once it is.
+type bindingIndex struct {
+	byMap map[string]*Binding
+	// slots is a power of two at least twice the bindings: each holds a
+	// place in the list plus one (0: empty), at the hash of its name
+	// (wordHashString) or, taken, at the next free slot.
+	slots []int32
 }
 
 // smallBindings is how many bindings a scope looks up by scanning its list.
@@ -100,8 +135,20 @@ const smallBindings = 8
 
 // Get returns the binding of name, or nil.
 func (bs *Bindings) Get(name string) *Binding {
-	if bs.index != nil {
-		return bs.index[name]
+	if x := bs.index; x != nil {
+		if x.byMap != nil {
+			return x.byMap[name]
+		}
+		mask := uint64(len(x.slots) - 1)
+		for i := wordHashString(name) & mask; ; i = (i + 1) & mask {
+			at := x.slots[i]
+			if at == 0 {
+				return nil
+			}
+			if b := bs.list[at-1]; b.Name == name {
+				return b
+			}
+		}
 	}
 	for _, b := range bs.list {
 		if b.Name == name {
@@ -127,14 +174,39 @@ func (bs *Bindings) All() iter.Seq2[string, *Binding] {
 func (bs *Bindings) add(b *Binding) {
 	bs.list = append(bs.list, b)
 	switch {
-	case bs.index != nil:
-		bs.index[b.Name] = b
+	case bs.index != nil && bs.index.byMap != nil:
+		bs.index.byMap[b.Name] = b
 	case len(bs.list) > smallBindings:
-		bs.index = make(map[string]*Binding, 2*len(bs.list))
+		bs.index = &bindingIndex{byMap: make(map[string]*Binding, 2*len(bs.list))}
 		for _, b := range bs.list {
-			bs.index[b.Name] = b
+			bs.index.byMap[b.Name] = b
 		}
 	}
+}
+
+// finish compacts the bindings once the module is built: the list to its
+// length, the map to slots.
+func (bs *Bindings) finish() {
+	if cap(bs.list) > len(bs.list) {
+		bs.list = slices.Clone(bs.list)
+	}
+	if bs.index == nil || bs.index.byMap == nil {
+		return
+	}
+	size := 16
+	for size < 2*len(bs.list) {
+		size <<= 1
+	}
+	slots := make([]int32, size)
+	mask := uint64(size - 1)
+	for at, b := range bs.list {
+		i := wordHashString(b.Name) & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = int32(at + 1)
+	}
+	bs.index = &bindingIndex{slots: slots}
 }
 
 // Function is a def, async def or lambda.
@@ -558,7 +630,7 @@ func (c *Class) FullName() string {
 func (c *Class) Module() *Module { return c.module }
 
 // Usage says what happens to the value of a call.
-type Usage int
+type Usage uint8
 
 const (
 	UsageDropped   Usage = iota // expression statement: the value is thrown away
@@ -584,8 +656,8 @@ type Call struct {
 	Callee string // qualified name of the callee ("time.sleep", "pkg.mod.f"), "" if unknown
 	// CalleeInstance is set when the callee is an instance (calling it runs __call__).
 	CalleeInstance bool
+	Usage          Usage     // beside CalleeInstance: a project keeps every call, 80 bytes each
 	Func           *Function // innermost enclosing def/lambda; nil at module or class level
-	Usage          Usage
 	// UsedBy is the node that consumes the value: the await, the scheduling
 	// call, the assignment, the return statement, ...
 	UsedBy *Node
@@ -690,7 +762,15 @@ type Module struct {
 	// imports mean, by top-level name (Layout.Naming).
 	local map[string]string
 
-	scopeOf map[*Node]*Scope // scope-defining node -> scope
+	// scopeOf maps a scope-defining node to its scope while the module is
+	// built; scopes then holds them in the order of their nodes in the
+	// tree, and scopeSlots their places in scopes plus one (0: empty),
+	// open-addressed by the hash of their node's place in the tree
+	// (finishScopes, scopeOfNode): every module of a project keeps its
+	// scopes, and a map from node to scope is ~40 bytes a scope.
+	scopeOf    map[*Node]*Scope
+	scopes     []*Scope
+	scopeSlots []int32
 	// scopeKinds are the node kinds of scopeOf's keys (a handful): ScopeAt
 	// looks a node up in scopeOf only when its kind is one of them.
 	scopeKinds []uint16
@@ -728,6 +808,84 @@ func (m *Module) Memo(key string, compute func() any) any {
 	return v
 }
 
+// ForgetMemos drops the module's memos (Memo): a later question computes
+// them again, with the same answers. A run that checks each module once
+// calls it when the module's check is done, so the facts its own check
+// derived (most of what Memo holds) do not stay for the rest of the run.
+func (m *Module) ForgetMemos() {
+	m.memoMu.Lock()
+	defer m.memoMu.Unlock()
+	m.memo = nil
+}
+
+// scopeOfNode returns the scope node n defines, or nil.
+func (m *Module) scopeOfNode(n *Node) *Scope {
+	if m.scopeOf != nil {
+		return m.scopeOf[n]
+	}
+	root := m.File.Root
+	if len(m.scopeSlots) == 0 || root == nil {
+		return nil
+	}
+	d := uintptr(unsafe.Pointer(n)) - uintptr(unsafe.Pointer(root))
+	if d%nodeSize != 0 || d/nodeSize > uintptr(root.descendants()) {
+		return nil // not a node of the module's tree
+	}
+	mask := uint64(len(m.scopeSlots) - 1)
+	for i := placeHash(uint32(d/nodeSize)) & mask; ; i = (i + 1) & mask {
+		at := m.scopeSlots[i]
+		if at == 0 {
+			return nil
+		}
+		if s := m.scopes[at-1]; s.Node == n {
+			return s
+		}
+	}
+}
+
+// placeHash spreads a node's place in its tree over a table's slots.
+func placeHash(place uint32) uint64 { return uint64(place) * 0x9E3779B97F4A7C15 >> 32 }
+
+// cmpPlace orders two addresses.
+func cmpPlace(a, b unsafe.Pointer) int {
+	pa, pb := uintptr(a), uintptr(b)
+	switch {
+	case pa < pb:
+		return -1
+	case pa > pb:
+		return 1
+	}
+	return 0
+}
+
+// finishScopes trades the map of scopes for the sorted slice once the
+// module is built, and compacts each scope's bindings.
+func (m *Module) finishScopes() {
+	if m.File.Root == nil {
+		return // no tree (a File made by hand): the map stays
+	}
+	m.scopes = make([]*Scope, 0, len(m.scopeOf))
+	for _, s := range m.scopeOf {
+		s.Bindings.finish()
+		m.scopes = append(m.scopes, s)
+	}
+	slices.SortFunc(m.scopes, func(a, b *Scope) int { return cmpPlace(unsafe.Pointer(a.Node), unsafe.Pointer(b.Node)) })
+	size := 16
+	for size < 2*len(m.scopes) {
+		size <<= 1
+	}
+	m.scopeSlots = make([]int32, size)
+	mask := uint64(size - 1)
+	for at, s := range m.scopes {
+		i := placeHash(m.nodePlace(s.Node)) & mask
+		for m.scopeSlots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		m.scopeSlots[i] = int32(at + 1)
+	}
+	m.scopeOf = nil
+}
+
 // ScopeAt returns the innermost scope containing n.
 func (m *Module) ScopeAt(n *Node) *Scope {
 	var child *Node // the child of p that holds n
@@ -735,7 +893,7 @@ func (m *Module) ScopeAt(n *Node) *Scope {
 		if !slices.Contains(m.scopeKinds, p.kind()) {
 			continue
 		}
-		if s, ok := m.scopeOf[p]; ok {
+		if s := m.scopeOfNode(p); s != nil {
 			// A def's name, decorators and defaults belong to the enclosing scope.
 			if p != n && (p.Type() == "function_definition" || p.Type() == "lambda") && !childHoldsBody(p, child, n) {
 				continue
@@ -788,7 +946,7 @@ func (s *Scope) lookup(name string) (*Binding, *Scope) {
 			continue
 		}
 		first = false
-		if sc.Globals[name] {
+		if sc.Global(name) {
 			for root := sc; root != nil; root = root.Parent {
 				if root.Kind == ModuleScope {
 					if b := root.Bindings.Get(name); b != nil {
@@ -798,7 +956,7 @@ func (s *Scope) lookup(name string) (*Binding, *Scope) {
 				}
 			}
 		}
-		if b := sc.Bindings.Get(name); b != nil && !sc.Nonlocals[name] {
+		if b := sc.Bindings.Get(name); b != nil && !sc.Nonlocal(name) {
 			return b, sc
 		}
 	}

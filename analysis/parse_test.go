@@ -388,6 +388,19 @@ func TestNodeSize(t *testing.T) {
 	}
 }
 
+// TestCallSize: a project keeps every call and scope of every module (about
+// 220,000 calls on the 1M-line corpus of docs/performance.md, "Memory"); a
+// Call is 80 bytes, a size class of its own, with Usage beside
+// CalleeInstance, and so is a Scope.
+func TestCallSize(t *testing.T) {
+	if size := unsafe.Sizeof(Call{}); size != 80 {
+		t.Fatalf("a Call is %d bytes, want 80: see docs/performance.md before growing it", size)
+	}
+	if size := unsafe.Sizeof(Scope{}); size != 80 {
+		t.Fatalf("a Scope is %d bytes, want 80: see docs/performance.md before growing it", size)
+	}
+}
+
 // TestTreeNodeLimit: a tree with more nodes than a Node's links can
 // address is reported, not lowered into wrong parents and subtrees.
 func TestTreeNodeLimit(t *testing.T) {

@@ -525,7 +525,7 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		}
 	}
 	// The first parameter of a method is the instance (or the class).
-	scope := m.scopeOf[functionNodeOfParam(p)]
+	scope := m.scopeOfNode(functionNodeOfParam(p))
 	if scope == nil || scope.Func == nil {
 		return Ref{}
 	}

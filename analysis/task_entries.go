@@ -97,17 +97,16 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 		return u
 	}
 	var u taskUse
-	if i, ok := v.byWord[wordHashString(name)]; ok {
-		e := v.entries[i]
-		for _, r := range v.tasks[e.tasks : e.tasks+e.nTasks] {
-			if string(taskRefName(m, r.ref)) != name {
+	if i, ok := v.entry(wordHashString(name)); ok {
+		for _, r := range v.tasksOf(i) {
+			if string(taskRefName(m, m.nodeAt(r.ref))) != name {
 				continue // another word with the same hash
 			}
 			// A reference is started as a task only through some call to
 			// a task starter in the tree: without one, which most modules
 			// are, every reference is an other one, with no need to ask
 			// how each value is used.
-			if m.callsTaskStarterLocked() && startedAsTask(m, r.use, v.starts) {
+			if m.callsTaskStarterLocked() && startedAsTask(m, m.nodeAt(r.use), v.starts) {
 				u.started = true
 			} else {
 				u.other = true

@@ -42,17 +42,21 @@ type valueNames struct {
 	stashed bool
 	walked  walkedUses
 
-	// byWord maps the hash of a word (wordHash) to its entry. Two words
-	// with one hash share an entry: resolving a few more uses adds keys the
-	// module does record, and method references are matched by their text.
-	byWord  map[uint64]int32
-	entries []wordUses
-	values  []*Node   // the entries' value uses, each entry's together
-	tasks   []taskRef // the entries' method references, each entry's together
+	// words holds the hash of each entry's word (wordHash), sorted: entry
+	// i is words[i]'s (see entry). Two words with one hash share an entry:
+	// resolving a few more uses adds keys the module does record, and
+	// method references are matched by their text. Every module of a
+	// project keeps its index, so it is kept compact: no map, and nodes as
+	// their places in the module's tree (nodeAt).
+	words    []uint64
+	entries  []wordUses // and one more, where the last entry's uses end
+	resolved []bool     // the keys of entry i's values are in known
+	values   []uint32   // the entries' value uses, each entry's together
+	tasks    []taskRef  // the entries' method references, each entry's together
 
 	mu       sync.Mutex
 	known    map[string]bool // the keys found so far (all of them once every entry is resolved)
-	defs     map[*Scope]map[string][]*Function
+	defs     *defIndex
 	seen     lookedUp
 	answers  map[string]taskUse // method name -> how the module references it (see methodTaskUse)
 	starters int8               // 0: not yet known; 1: the module calls no task starter; 2: it calls one
@@ -62,28 +66,61 @@ type valueNames struct {
 	all     map[string]bool // ValueNames
 }
 
-// wordUses are a module's uses under one word: values[values:values+nValues]
-// and tasks[tasks:tasks+nTasks] of valueNames.
+// wordUses is where a module's uses under one word start in values and
+// tasks of valueNames; they end where the next entry's start.
 type wordUses struct {
-	values, nValues int32
-	tasks, nTasks   int32
-	resolved        bool // the keys of the values are in valueNames.known
+	values, tasks uint32
+}
+
+// entry returns the entry of the word hash h.
+func (v *valueNames) entry(h uint64) (int32, bool) {
+	i, ok := slices.BinarySearch(v.words, h)
+	return int32(i), ok
+}
+
+// valuesOf returns entry i's value uses, as places in the tree.
+func (v *valueNames) valuesOf(i int32) []uint32 {
+	return v.values[v.entries[i].values:v.entries[i+1].values]
+}
+
+// tasksOf returns entry i's method references.
+func (v *valueNames) tasksOf(i int32) []taskRef {
+	return v.tasks[v.entries[i].tasks:v.entries[i+1].tasks]
 }
 
 // taskRef is a reference to a method name (`x.name`, or a bare name in a
 // class body): the identifier or attribute, and the value it makes (the
-// call, when it is called).
+// call, when it is called), as places in the module's tree (nodeAt).
 type taskRef struct {
-	ref, use *Node
+	ref, use uint32
 }
 
 // walkedUses is what collectUses finds, with the hash of each one's word.
 type walkedUses struct {
 	values     []*Node
 	valueWords []uint64
-	tasks      []taskRef
+	tasks      []walkedTask
 	taskWords  []uint64
 }
+
+// walkedTask is a taskRef as collectUses finds it.
+type walkedTask struct {
+	ref, use *Node
+}
+
+// nodePlace returns n's place in the module's tree (n is a node of it):
+// the index keeps places, half the size of pointers.
+func (m *Module) nodePlace(n *Node) uint32 {
+	root := m.File.Root
+	d := uintptr(unsafe.Pointer(n)) - uintptr(unsafe.Pointer(root))
+	if root == nil || d%nodeSize != 0 || d/nodeSize > uintptr(root.descendants()) {
+		panic("analysis: a value use outside its module's tree")
+	}
+	return uint32(d / nodeSize)
+}
+
+// nodeAt returns the node at place i of the module's tree (nodePlace).
+func (m *Module) nodeAt(i uint32) *Node { return m.File.Root.at(i) }
 
 // wordSeed seeds wordHash for the life of the process (the index is never
 // stored).
@@ -130,7 +167,7 @@ func askAbout(key string) valueQuestion {
 
 func (m *Module) answer(q valueQuestion) bool {
 	v := m.valueUses()
-	i, ok := v.byWord[q.word]
+	i, ok := v.entry(q.word)
 	if !ok {
 		return false
 	}
@@ -146,6 +183,13 @@ func (m *Module) answer(q valueQuestion) bool {
 	m.resolveWord(i)
 	return v.known[q.key]
 }
+
+// IndexValueUses builds the module's index of value uses now rather than
+// at the first question about it. A run that will ask about every module
+// (a check of a whole project) calls it once the module is built: the
+// tree walk kept from building (stashed) is then filed at once, in a
+// fraction of its size, instead of being held until the checks.
+func (m *Module) IndexValueUses() { m.valueUses() }
 
 // valueUses returns the module's index of value uses, built once.
 func (m *Module) valueUses() *valueNames {
@@ -165,19 +209,22 @@ func (m *Module) indexValueUses() {
 	m.addDefinitionKeys(v.known)
 	m.addSyncCalleeKeys(v.known)
 	v.seen = lookedUp{}
-	v.byWord = make(map[uint64]int32, len(w.values)/4+8)
+	// Entries are numbered as their words are met, and renumbered in the
+	// order of their hashes once all are known.
+	byWord := make(map[uint64]int32, len(w.values)/4+8)
+	var words []uint64
 	entry := func(h uint64) int32 {
-		i, ok := v.byWord[h]
+		i, ok := byWord[h]
 		if !ok {
-			i = int32(len(v.entries))
-			v.byWord[h] = i
-			v.entries = append(v.entries, wordUses{})
+			i = int32(len(words))
+			byWord[h] = i
+			words = append(words, h)
 		}
 		return i
 	}
 	// Each use is filed under its entries in two passes: count, then place.
 	aliases := m.valueAliases()
-	values := make([]*Node, 0, len(w.values)+8)
+	values := make([]uint32, 0, len(w.values)+8) // places in the tree (nodePlace)
 	valueEntries := make([]int32, 0, len(w.values)+8)
 	add := func(n *Node, word uint64) {
 		attr := n.Type() == "attribute"
@@ -187,14 +234,15 @@ func (m *Module) indexValueUses() {
 			m.addValueKeys(v.known, m.defsByScope(), v.seen, n)
 			return
 		}
-		values = append(values, n)
+		place := m.nodePlace(n)
+		values = append(values, place)
 		valueEntries = append(valueEntries, entry(word))
 		alias := aliases.names
 		if attr {
 			alias = aliases.attrs
 		}
 		for _, other := range alias[word] {
-			values = append(values, n)
+			values = append(values, place)
 			valueEntries = append(valueEntries, entry(other))
 		}
 	}
@@ -219,32 +267,40 @@ func (m *Module) indexValueUses() {
 	for i := range w.tasks {
 		taskEntries[i] = entry(w.taskWords[i])
 	}
-	for _, i := range valueEntries {
-		v.entries[i].nValues++
+	v.words = slices.Clone(words)
+	slices.Sort(v.words)
+	renumber := make([]int32, len(words)) // first-met number -> place in v.words
+	for i, h := range words {
+		j, _ := slices.BinarySearch(v.words, h)
+		renumber[i] = int32(j)
 	}
-	for _, i := range taskEntries {
-		v.entries[i].nTasks++
-	}
-	var nv, nt int32
-	for i := range v.entries {
-		e := &v.entries[i]
-		e.values, e.tasks = nv, nt
-		nv += e.nValues
-		nt += e.nTasks
-		e.nValues, e.nTasks = 0, 0
-	}
-	v.values = make([]*Node, nv)
+	// Count each entry's uses in the entry after it, sum, then place.
+	v.entries = make([]wordUses, len(words)+1)
 	for k, i := range valueEntries {
-		e := &v.entries[i]
-		v.values[e.values+e.nValues] = values[k]
-		e.nValues++
+		valueEntries[k] = renumber[i]
+		v.entries[renumber[i]+1].values++
 	}
-	v.tasks = make([]taskRef, nt)
 	for k, i := range taskEntries {
-		e := &v.entries[i]
-		v.tasks[e.tasks+e.nTasks] = w.tasks[k]
-		e.nTasks++
+		taskEntries[k] = renumber[i]
+		v.entries[renumber[i]+1].tasks++
 	}
+	for i := 1; i < len(v.entries); i++ {
+		v.entries[i].values += v.entries[i-1].values
+		v.entries[i].tasks += v.entries[i-1].tasks
+	}
+	next := slices.Clone(v.entries)
+	v.values = make([]uint32, len(valueEntries))
+	for k, i := range valueEntries {
+		v.values[next[i].values] = values[k]
+		next[i].values++
+	}
+	v.tasks = make([]taskRef, len(taskEntries))
+	for k, i := range taskEntries {
+		r := w.tasks[k]
+		v.tasks[next[i].tasks] = taskRef{ref: m.nodePlace(r.ref), use: m.nodePlace(r.use)}
+		next[i].tasks++
+	}
+	v.resolved = make([]bool, len(words))
 }
 
 // drivesOrCollectsCoroutine reports a call whose value is used as a
@@ -284,37 +340,64 @@ func useWord(m *Module, n *Node) []byte {
 // resolveWord adds the keys of entry i's uses to known (under mu).
 func (m *Module) resolveWord(i int32) {
 	v := &m.values
-	e := &v.entries[i]
-	if e.resolved {
+	if v.resolved[i] {
 		return
 	}
 	defs := m.defsByScope()
-	for _, n := range v.values[e.values : e.values+e.nValues] {
-		m.addValueKeys(v.known, defs, v.seen, n)
+	for _, n := range v.valuesOf(i) {
+		m.addValueKeys(v.known, defs, v.seen, m.nodeAt(n))
 	}
-	e.resolved = true
+	v.resolved[i] = true
 }
 
 // defsByScope returns the defs of each scope by name (under mu, or while
 // the index is built).
-func (m *Module) defsByScope() map[*Scope]map[string][]*Function {
+func (m *Module) defsByScope() *defIndex {
 	v := &m.values
 	if v.defs != nil {
 		return v.defs
 	}
-	v.defs = map[*Scope]map[string][]*Function{}
+	var defs defIndex
 	for _, f := range m.Functions {
 		if f.Lambda || f.Scope == nil || f.Scope.Parent == nil {
 			continue
 		}
-		byName := v.defs[f.Scope.Parent]
-		if byName == nil {
-			byName = map[string][]*Function{}
-			v.defs[f.Scope.Parent] = byName
-		}
-		byName[f.Name] = append(byName[f.Name], f)
+		defs = append(defs, f)
 	}
+	defs = slices.Clip(defs)
+	slices.SortStableFunc(defs, compareDefPlace)
+	v.defs = &defs
 	return v.defs
+}
+
+// defIndex holds a module's defs (not lambdas) in the order of the scope
+// that binds them and their names, for defsByScope: a slice searched, not
+// maps per scope (every module of a project keeps it).
+type defIndex []*Function
+
+func compareDefPlace(a, b *Function) int {
+	if c := cmpScope(a.Scope.Parent, b.Scope.Parent); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Name, b.Name)
+}
+
+func cmpScope(a, b *Scope) int { return cmpPlace(unsafe.Pointer(a), unsafe.Pointer(b)) }
+
+// in returns the defs that scope binds to name.
+func (d *defIndex) in(scope *Scope, name string) []*Function {
+	defs := *d
+	i, _ := slices.BinarySearchFunc(defs, name, func(f *Function, name string) int {
+		if c := cmpScope(f.Scope.Parent, scope); c != 0 {
+			return c
+		}
+		return strings.Compare(f.Name, name)
+	})
+	j := i
+	for j < len(defs) && defs[j].Scope.Parent == scope && defs[j].Name == name {
+		j++
+	}
+	return defs[i:j]
 }
 
 // valueAliasSet is where the resolution of a use may end in a word other
@@ -424,7 +507,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 	// reference (corpus src/): sized so, the lists rarely grow.
 	out.values = make([]*Node, 0, len(nodes)/5+8)
 	out.valueWords = make([]uint64, 0, len(nodes)/5+8)
-	out.tasks = make([]taskRef, 0, len(nodes)/16+8)
+	out.tasks = make([]walkedTask, 0, len(nodes)/16+8)
 	out.taskWords = make([]uint64, 0, len(nodes)/16+8)
 	for i := range nodes {
 		n := &nodes[i]
@@ -457,7 +540,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 				if called {
 					use = p // the coroutine the call makes
 				}
-				out.tasks = append(out.tasks, taskRef{n, use})
+				out.tasks = append(out.tasks, walkedTask{n, use})
 				out.taskWords = append(out.taskWords, word)
 			}
 		case walkIdentifier:
@@ -471,7 +554,7 @@ func collectUses(m *Module, imported map[string]bool) walkedUses {
 				// A class body may name its own methods bare (`handler = run`).
 				if !(p != nil && (p.Type() == "call" && field == "function" || p.Type() == "keyword_argument" ||
 					p.Type() == "decorator" || p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "class_definition")) {
-					out.tasks = append(out.tasks, taskRef{n, n})
+					out.tasks = append(out.tasks, walkedTask{n, n})
 					out.taskWords = append(out.taskWords, word)
 				}
 			}
@@ -540,7 +623,7 @@ func taskRefName(m *Module, ref *Node) []byte {
 // denotes, when that may be a function or class (see the keys above). seen
 // holds the names and dotted names already looked up, each from its scope
 // (for a dotted name, the scope of its first name).
-func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]*Function, seen lookedUp, n *Node) {
+func (m *Module) addValueKeys(out map[string]bool, defs *defIndex, seen lookedUp, n *Node) {
 	if n.Type() == "attribute" {
 		// A dotted name (`self.conn.send`) resolves by its text from the
 		// scope of its first name alone: look each up once per scope.
@@ -580,7 +663,7 @@ func (m *Module) addValueKeys(out map[string]bool, defs map[*Scope]map[string][]
 	// where it was assigned or passed; a name bound several ways (a def
 	// rebound by a decorator call, an import with a fallback def, a
 	// parameter replaced by a nested def) keeps each meaning it has.
-	for _, f := range defs[scope][name] {
+	for _, f := range defs.in(scope, name) {
 		out[f.FullName()] = true
 	}
 	if b.Class != nil {
@@ -605,21 +688,22 @@ func dottedBase(n *Node) *Node {
 }
 
 // lookedUp holds, per scope, the names and dotted names already looked up
-// from it (a name never contains a dot, a dotted name always does).
-type lookedUp map[*Scope]map[string]bool
+// from it (a name never contains a dot, a dotted name always does): one
+// map per module, not one per scope, since a project keeps them.
+type lookedUp map[scopedText]struct{}
+
+type scopedText struct {
+	scope *Scope
+	text  string
+}
 
 // first reports whether text is looked up from scope for the first time,
 // and records it. Only a first look-up copies text.
 func (l lookedUp) first(scope *Scope, text []byte) bool {
-	names := l[scope]
-	if names == nil {
-		names = map[string]bool{}
-		l[scope] = names
-	}
-	if names[string(text)] {
+	if _, ok := l[scopedText{scope, string(text)}]; ok {
 		return false
 	}
-	names[string(text)] = true
+	l[scopedText{scope, string(text)}] = struct{}{}
 	return true
 }
 
@@ -681,7 +765,7 @@ func (m *Module) ValueNames() map[string]bool {
 	v.allOnce.Do(func() {
 		v.mu.Lock()
 		defer v.mu.Unlock()
-		for i := range v.entries {
+		for i := range v.words {
 			m.resolveWord(int32(i))
 		}
 		v.all = make(map[string]bool, len(v.known))
@@ -689,7 +773,7 @@ func (m *Module) ValueNames() map[string]bool {
 			v.all[k] = true
 		}
 		for _, r := range v.tasks {
-			name := string(taskRefName(m, r.ref))
+			name := string(taskRefName(m, m.nodeAt(r.ref)))
 			use := m.methodTaskUseLocked(name)
 			if use.other {
 				v.all[TaskEntryIndexKey(name)] = true
@@ -748,7 +832,7 @@ func buildValueIndex(modules []*Module, external []map[string]bool, outside func
 	x := &valueIndex{paths: make([]string, len(modules)), base: map[uint64][]int32{}, outside: outside}
 	for i, m := range modules {
 		x.paths[i] = m.File.Path
-		for h := range m.valueUses().byWord {
+		for _, h := range m.valueUses().words {
 			x.base[h] = append(x.base[h], int32(i))
 		}
 	}

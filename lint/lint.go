@@ -341,6 +341,8 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 			return
 		}
 		modules[i] = BuildModule(layout, s.Path, s.Src)
+		// The checks ask every module's index (UsesAsValue) anyway.
+		modules[i].IndexValueUses()
 		parsedOne()
 	}) {
 		fileErrs[i] = internalError(u.show(u.sources[i].Path), p)
@@ -350,6 +352,8 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 	perModule := make([][]rules.Diagnostic, len(checked))
 	for i, p := range parallel(len(checked), func(i int) {
 		perModule[i] = rules.Check(checked[i], u.project, u.options(checked[i].File.Path))
+		// Each module is checked once: what its check memoised goes with it.
+		checked[i].ForgetMemos()
 		checkedOne()
 	}) {
 		errs = append(errs, internalError(u.show(checked[i].File.Path), p))

@@ -1333,7 +1333,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		return coroUse{fate: fateConsumed} // module and class attributes may be read from anywhere
 	}
 	name := p.File.Text(target)
-	if scope.Globals[name] || scope.Nonlocals[name] {
+	if scope.Global(name) || scope.Nonlocal(name) {
 		return coroUse{fate: fateConsumed}
 	}
 	binding := scope.Lookup(name)

@@ -22,7 +22,7 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 		return "", nil, false
 	}
 	name = m.File.Text(target)
-	if scope.Globals[name] || scope.Nonlocals[name] {
+	if scope.Global(name) || scope.Nonlocal(name) {
 		return "", nil, false
 	}
 	binding := scope.Bindings.Get(name)

@@ -9,21 +9,26 @@
 // docs/performance.md, "Memory".
 //
 //	go run ./bench/liveheap /work/corpus/big
+//	go run ./bench/liveheap -profile /tmp/live.prof /work/corpus/big   # then go tool pprof -sample_index=inuse_space
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 
 	"github.com/asyncls/asyncls/lint"
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: liveheap DIR")
+	profile := flag.String("profile", "", "write a heap profile once every module is checked")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: liveheap [-profile FILE] DIR")
 		os.Exit(2)
 	}
 	debug.SetGCPercent(200) // as check runs
@@ -36,8 +41,14 @@ func main() {
 			built.Do(func() { builtMB = liveMB() })
 		}
 	}
-	res := lint.Check(lint.Request{Paths: []string{os.Args[1]}, Configs: lint.NewConfigs(nil, nil), Progress: progress, KeepModules: true})
+	res := lint.Check(lint.Request{Paths: []string{flag.Arg(0)}, Configs: lint.NewConfigs(nil, nil), Progress: progress, KeepModules: true})
 	checkedMB := liveMB()
+	if *profile != "" {
+		if err := writeHeapProfile(*profile); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 	fmt.Printf("files %d, findings %d\n", res.Files, len(res.Diagnostics))
 	fmt.Printf("live heap: %.1f MB built, %.1f MB checked\n", builtMB, checkedMB)
 	runtime.KeepAlive(res)
@@ -49,4 +60,16 @@ func liveMB() float64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return float64(ms.HeapAlloc) / (1 << 20)
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
