@@ -252,6 +252,11 @@ func Parse(path string, data []byte) (*Config, error) {
 	if path != "" {
 		c.Dir = filepath.Dir(path)
 	}
+	// The decoder's own type errors name Go types ("destination has type
+	// slice"): say what the key wants in TOML first.
+	if err := checkKeyTypes(md, doc.Tool.Asyncls, path); err != nil {
+		return nil, err
+	}
 	if err := md.PrimitiveDecode(doc.Tool.Asyncls, c); err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
@@ -259,7 +264,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	// (latency = "forever") empty without a word: refuse it.
 	for _, key := range []string{"latency", "per-file-ignores", "severity", "simulation-budget"} {
 		if t := md.Type("tool", "asyncls", key); t != "" && t != "Hash" {
-			return nil, &Error{Path: path, Msg: fmt.Sprintf("%s: want a table (%s = { ... } or [tool.asyncls.%s]), not a %s", key, key, key, strings.ToLower(t))}
+			return nil, &Error{Path: path, Msg: fmt.Sprintf("%s: want a table (%s = { ... } or [tool.asyncls.%s]), not %s", key, key, key, withArticle(tomlTypeName(t)))}
 		}
 	}
 	var unknown []string
@@ -281,6 +286,73 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// checkKeyTypes refuses a [tool.asyncls] key whose TOML value is not of
+// the type its Config field takes (select = "ASL102" for a list), in the
+// user's terms. Tables are checked after decoding (Parse); types with
+// their own text form (max-file-size) are left to their decoder.
+func checkKeyTypes(md toml.MetaData, table toml.Primitive, path string) error {
+	t := reflect.TypeOf(Config{})
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key := f.Tag.Get("toml")
+		if key == "" {
+			continue
+		}
+		got := md.Type("tool", "asyncls", key)
+		if got == "" {
+			continue
+		}
+		var want, say string
+		switch ft := f.Type; {
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
+			want, say = "Array", fmt.Sprintf("a list of strings (%s = [\"...\"])", key)
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Bool:
+			want, say = "Bool", "true or false"
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Int:
+			want, say = "Integer", "an integer"
+		default:
+			continue
+		}
+		if got != want {
+			return &Error{Path: path, Msg: fmt.Sprintf("%s: want %s, not %s", key, say, withArticle(tomlTypeName(got)))}
+		}
+		if want == "Array" {
+			if n := nonStringItem(md, table, key); n != "" {
+				return &Error{Path: path, Msg: fmt.Sprintf("%s: want a list of strings (%s = [\"...\"]), but an item is %s", key, key, n)}
+			}
+		}
+	}
+	return nil
+}
+
+// nonStringItem is the type of the first item of the array at key of the
+// [tool.asyncls] table that is not a string ("" when all are).
+func nonStringItem(md toml.MetaData, table toml.Primitive, key string) string {
+	var raw map[string]any
+	if md.PrimitiveDecode(table, &raw) != nil {
+		return ""
+	}
+	items, _ := raw[key].([]any)
+	for _, it := range items {
+		switch it.(type) {
+		case string:
+		case int64:
+			return "an integer"
+		case float64:
+			return "a number"
+		case bool:
+			return "a boolean"
+		case []any:
+			return "a list"
+		case map[string]any:
+			return "a table"
+		default:
+			return "not a string"
+		}
+	}
+	return ""
 }
 
 // Validate checks every code, severity and pattern.

@@ -67,11 +67,17 @@ severity = { ASYNC251 = "error" }
 
 func TestParseErrorsNameTheProblem(t *testing.T) {
 	cases := map[string]string{
-		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n":                    `unknown key "selekt"`,
-		"[tool.asyncls]\nselect = [\"ASL999\"]\n":                   `unknown rule code or prefix "ASL999"`,
-		"[tool.asyncls]\nignore = [\"ASYNC-251\"]\n":                `"ASYNC-251"`,
-		"[tool.asyncls]\nseverity = { ASYNC251 = \"fatal\" }\n":     `unknown severity "fatal"`,
-		"[tool.asyncls]\nselect = \"ASYNC\"\n":                      "select",
+		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n":                `unknown key "selekt"`,
+		"[tool.asyncls]\nselect = [\"ASL999\"]\n":               `unknown rule code or prefix "ASL999"`,
+		"[tool.asyncls]\nignore = [\"ASYNC-251\"]\n":            `"ASYNC-251"`,
+		"[tool.asyncls]\nseverity = { ASYNC251 = \"fatal\" }\n": `unknown severity "fatal"`,
+		"[tool.asyncls]\nselect = \"ASYNC\"\n":                  `select: want a list of strings (select = ["..."]), not a string`,
+		// Core keys of the wrong type say what they want in TOML terms,
+		// not the decoder's Go types.
+		"[tool.asyncls]\nignore = [\"ASL105\", 3]\n":                "ignore: want a list of strings (ignore = [\"...\"]), but an item is an integer",
+		"[tool.asyncls]\nrespect-gitignore = \"yes\"\n":             "respect-gitignore: want true or false, not a string",
+		"[tool.asyncls]\nexecutor-workers = \"4\"\n":                "executor-workers: want an integer, not a string",
+		"[tool.asyncls]\nlatency = 3\n":                             "latency: want a table (latency = { ... } or [tool.asyncls.latency]), not an integer",
 		"[tool.asyncls\n":                                           "invalid TOML",
 		"[tool.asyncls]\nper-file-ignores = { \"x\" = [\"1Q\"] }\n": `"1Q"`,
 		// Simulator settings are refused here, for every command alike.
