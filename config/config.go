@@ -254,7 +254,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	// The decoder's own type errors name Go types ("destination has type
 	// slice"): say what the key wants in TOML first.
-	if err := checkKeyTypes(md, doc.Tool.Asyncls, path); err != nil {
+	if err := checkKeyTypes(md, data, path); err != nil {
 		return nil, err
 	}
 	if err := md.PrimitiveDecode(doc.Tool.Asyncls, c); err != nil {
@@ -292,7 +292,7 @@ func Parse(path string, data []byte) (*Config, error) {
 // the type its Config field takes (select = "ASL102" for a list), in the
 // user's terms. Tables are checked after decoding (Parse); types with
 // their own text form (max-file-size) are left to their decoder.
-func checkKeyTypes(md toml.MetaData, table toml.Primitive, path string) error {
+func checkKeyTypes(md toml.MetaData, data []byte, path string) error {
 	t := reflect.TypeOf(Config{})
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -319,7 +319,7 @@ func checkKeyTypes(md toml.MetaData, table toml.Primitive, path string) error {
 			return &Error{Path: path, Msg: fmt.Sprintf("%s: want %s, not %s", key, say, withArticle(tomlTypeName(got)))}
 		}
 		if want == "Array" {
-			if n := nonStringItem(md, table, key); n != "" {
+			if n := nonStringItem(data, key); n != "" {
 				return &Error{Path: path, Msg: fmt.Sprintf("%s: want a list of strings (%s = [\"...\"]), but an item is %s", key, key, n)}
 			}
 		}
@@ -328,13 +328,19 @@ func checkKeyTypes(md toml.MetaData, table toml.Primitive, path string) error {
 }
 
 // nonStringItem is the type of the first item of the array at key of the
-// [tool.asyncls] table that is not a string ("" when all are).
-func nonStringItem(md toml.MetaData, table toml.Primitive, key string) string {
-	var raw map[string]any
-	if md.PrimitiveDecode(table, &raw) != nil {
+// [tool.asyncls] table that is not a string ("" when all are). It decodes
+// the file afresh: decoding through Parse's MetaData would mark every key
+// decoded and hide unknown keys from Parse's check.
+func nonStringItem(data []byte, key string) string {
+	var doc struct {
+		Tool struct {
+			Asyncls map[string]any `toml:"asyncls"`
+		} `toml:"tool"`
+	}
+	if _, err := toml.Decode(string(data), &doc); err != nil {
 		return ""
 	}
-	items, _ := raw[key].([]any)
+	items, _ := doc.Tool.Asyncls[key].([]any)
 	for _, it := range items {
 		switch it.(type) {
 		case string:

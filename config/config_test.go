@@ -67,7 +67,10 @@ severity = { ASYNC251 = "error" }
 
 func TestParseErrorsNameTheProblem(t *testing.T) {
 	cases := map[string]string{
-		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n":                `unknown key "selekt"`,
+		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n": `unknown key "selekt"`,
+		// An unknown key is still found when a list key sits beside it
+		// (checking the list's items must not mark every key read).
+		"[tool.asyncls]\nignore = [\"ASYNC251\"]\ncolour = 1\n": `unknown key "colour"`,
 		"[tool.asyncls]\nselect = [\"ASL999\"]\n":               `unknown rule code or prefix "ASL999"`,
 		"[tool.asyncls]\nignore = [\"ASYNC-251\"]\n":            `"ASYNC-251"`,
 		"[tool.asyncls]\nseverity = { ASYNC251 = \"fatal\" }\n": `unknown severity "fatal"`,
