@@ -196,7 +196,7 @@ func runNeverAwaited(p *Pass) {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
-		} else if c.InCoroutine() {
+		} else if c.InCoroutine() && !c.InAsync() {
 			// A generator-based coroutine (`@asyncio.coroutine`): `yield
 			// from` is its await, and `await` is a syntax error there.
 			msg = strings.TrimSuffix(msg, "; add `await`") + "; add `yield from`"
