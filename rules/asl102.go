@@ -121,7 +121,10 @@ async def handler(key):
 		"and `add_timeout`, which run the coroutine a callback returns), or handing such an API a coroutine function " +
 		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
-		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
+		"Home Assistant's `hass.async_add_executor_job`); handing an async callable (a coroutine function, a " +
+		"`functools.partial` of one, asgiref's `sync_to_async(f)`) to a function of the project that calls that parameter " +
+		"and drops the result (reported on the dropped call when the function is in the module, else on the argument; a " +
+		"function that asks `iscoroutinefunction(param)` is left alone); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
