@@ -1725,3 +1725,67 @@ func StringConstant(f *File, n *Node) string {
 	}
 	return t[1 : len(t)-1]
 }
+
+// UnionAliasMembers returns the types a module-level alias of a union names
+// (`IPvXAddress = Union[IPv4Address, IPv6Address]`, `X = A | B`, also
+// `Optional[A]`), each as the qualified name of the class: the resolution
+// of an instance of the alias (annotated `-> Tuple[IPvXAddress, int]`) is
+// the alias's own name, which says nothing of its members. nil when
+// qualified names no such alias of the project, or a member is unknown.
+// None members are left out.
+func (p *Project) UnionAliasMembers(qualified string) []string {
+	if p == nil {
+		return nil
+	}
+	i := strings.LastIndexByte(qualified, '.')
+	if i < 0 {
+		return nil
+	}
+	m := p.byName[qualified[:i]]
+	if m == nil {
+		return nil
+	}
+	b := m.Scope.Bindings.Get(qualified[i+1:])
+	if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return nil
+	}
+	var out []string
+	var walk func(t *Node, depth int) bool
+	walk = func(t *Node, depth int) bool {
+		t = Unparen(t)
+		if t == nil || depth > maxResolveDepth {
+			return false
+		}
+		if isNoneAnnotation(m.File, t) {
+			return true
+		}
+		switch t.Type() {
+		case "binary_operator":
+			if op := t.ChildByField("operator"); op == nil || m.File.Text(op) != "|" {
+				return false
+			}
+			return walk(t.ChildByField("left"), depth+1) && walk(t.ChildByField("right"), depth+1)
+		case "subscript":
+			switch m.resolve(t.ChildByField("value"), depth+1).Name {
+			case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Union", "Union", "typing_extensions.Union":
+				for _, s := range t.ChildrenByField("subscript") {
+					if !walk(s, depth+1) {
+						return false
+					}
+				}
+				return true
+			}
+			return false
+		}
+		r := m.resolve(t, depth+1)
+		if r.Name == "" || r.Instance {
+			return false
+		}
+		out = append(out, r.Name)
+		return true
+	}
+	if !walk(b.Values[0], 0) || len(out) == 0 {
+		return nil
+	}
+	return out
+}

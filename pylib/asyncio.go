@@ -180,3 +180,8 @@ var EntersWithoutSuspending = map[string]bool{
 	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.timeouts.timeout": true,
 	"asyncio.timeouts.timeout_at": true, "async_timeout.timeout": true, "async_timeout.timeout_at": true,
 }
+
+// NumericAddressClasses are classes whose str() is an IP address literal:
+// handed to getaddrinfo/gethostbyname as the host, it is parsed, not looked
+// up.
+var NumericAddressClasses = map[string]bool{"ipaddress.IPv4Address": true, "ipaddress.IPv6Address": true}
