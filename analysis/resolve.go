@@ -511,7 +511,62 @@ func (m *Module) reassignedParam(b *Binding, depth int) Ref {
 	if param.Known() && (param.Name != values.Name || param.Instance != values.Instance) {
 		return Ref{}
 	}
+	if !param.Known() && m.annotatedUnion(b.Node, depth) {
+		// `transport: Optional[Union[Transport, AsyncTransport]] = None`
+		// then `if not transport: transport = LocalSchemaTransport()` (gql):
+		// the assigned value is one of the types the annotation allows, not
+		// the only one the parameter may hold.
+		return Ref{}
+	}
 	return values
+}
+
+// annotatedUnion reports a typed parameter whose annotation is a union of
+// two or more types besides None (`Union[A, B]`, `A | B`, also inside
+// `Optional[...]`).
+func (m *Module) annotatedUnion(p *Node, depth int) bool {
+	if p == nil || (p.Type() != "typed_parameter" && p.Type() != "typed_default_parameter") {
+		return false
+	}
+	n := 0
+	var count func(t *Node, depth int)
+	count = func(t *Node, depth int) {
+		t = Unparen(t)
+		if t == nil || depth > maxResolveDepth || isNoneAnnotation(m.File, t) {
+			return
+		}
+		switch t.Type() {
+		case "type":
+			for _, c := range t.NamedChildren() {
+				count(c, depth+1)
+			}
+			return
+		case "binary_operator":
+			if op := t.ChildByField("operator"); op != nil && m.File.Text(op) == "|" {
+				count(t.ChildByField("left"), depth+1)
+				count(t.ChildByField("right"), depth+1)
+				return
+			}
+		case "subscript", "generic_type":
+			var base *Node
+			var params []*Node
+			if t.Type() == "subscript" {
+				base, params = t.ChildByField("value"), t.ChildrenByField("subscript")
+			} else if named := t.NamedChildren(); len(named) == 2 {
+				base, params = named[0], named[1].NamedChildren()
+			}
+			switch m.resolve(base, depth+1).Name {
+			case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Union", "Union", "typing_extensions.Union":
+				for _, q := range params {
+					count(q, depth+1)
+				}
+				return
+			}
+		}
+		n++
+	}
+	count(p.ChildByField("type"), depth)
+	return n >= 2
 }
 
 func (m *Module) resolveParam(b *Binding, depth int) Ref {
