@@ -88,6 +88,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// be5ddda's; docs/performance.md, "Memory"). GOGC=100 in the
 		// environment trades back.
 		debug.SetGCPercent(200)
+		// Once a project is built its models hardly grow: its checks
+		// run at GOGC 50 after one collection, which bounds the peak to
+		// about 1.5 times the models at about one collection more
+		// (docs/performance.md, "Memory").
+		lint.CollectForChecks(50)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
