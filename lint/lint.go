@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -391,10 +392,10 @@ var checkGCPercent atomic.Int32
 // before it checks the first, so its live heap (the project's models)
 // hardly grows during the checks, while the checks' garbage (~200 MB on
 // the 1M-line corpus/big) piled on top of it and of the building's last
-// garbage made the peak: collecting at the boundary and at GOGC 50 for
-// the checks costs about one collection more and bounds the peak to 1.5
-// times the models, not up to 3 (docs/performance.md, "Memory"). The
-// language server does not call it.
+// garbage made the peak: collecting at the boundary and at a low pace for
+// the checks (`check` uses 25) bounds the peak to (1 + percent/100) times
+// the models, not up to 3 times, for a few collections more
+// (docs/performance.md, "Memory"). The language server does not call it.
 func CollectForChecks(percent int) { checkGCPercent.Store(int32(percent)) }
 
 // collectForChecks starts the checks' pace (see CollectForChecks) and
@@ -404,8 +405,15 @@ func collectForChecks() (restore func()) {
 	if p == 0 {
 		return func() {}
 	}
-	// The building's garbage goes before the checks add theirs.
-	runtime.GC()
+	// The building's garbage goes before the checks add theirs, unless a
+	// collection has just freed it (the heap is within a quarter of what
+	// the last one found live): a second one would mark the models again
+	// for nothing.
+	heap := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(heap)
+	if live, now := heap[0].Value.Uint64(), heap[1].Value.Uint64(); now > live+live/4 {
+		runtime.GC()
+	}
 	prev := debug.SetGCPercent(p)
 	return func() { debug.SetGCPercent(prev) }
 }
