@@ -179,3 +179,17 @@ var AwaitableAnnotations = map[string]bool{
 // TimeoutError: awaiting that awaitable afterwards waits for a task the
 // caller's own timeout cancelled.
 var CancelsArgumentOnTimeout = map[string]bool{"asyncio.wait_for": true, "asyncio.tasks.wait_for": true}
+
+// EntersWithoutSuspending are async context managers whose __aenter__ never
+// suspends: asyncio's timeouts (and the async_timeout package's, which
+// asyncio.timeout copies) only schedule a callback. No cancellation can be
+// delivered on entering one.
+var EntersWithoutSuspending = map[string]bool{
+	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.timeouts.timeout": true,
+	"asyncio.timeouts.timeout_at": true, "async_timeout.timeout": true, "async_timeout.timeout_at": true,
+}
+
+// NumericAddressClasses are classes whose str() is an IP address literal:
+// handed to getaddrinfo/gethostbyname as the host, it is parsed, not looked
+// up.
+var NumericAddressClasses = map[string]bool{"ipaddress.IPv4Address": true, "ipaddress.IPv6Address": true}
