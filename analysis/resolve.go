@@ -511,7 +511,62 @@ func (m *Module) reassignedParam(b *Binding, depth int) Ref {
 	if param.Known() && (param.Name != values.Name || param.Instance != values.Instance) {
 		return Ref{}
 	}
+	if !param.Known() && m.annotatedUnion(b.Node, depth) {
+		// `transport: Optional[Union[Transport, AsyncTransport]] = None`
+		// then `if not transport: transport = LocalSchemaTransport()` (gql):
+		// the assigned value is one of the types the annotation allows, not
+		// the only one the parameter may hold.
+		return Ref{}
+	}
 	return values
+}
+
+// annotatedUnion reports a typed parameter whose annotation is a union of
+// two or more types besides None (`Union[A, B]`, `A | B`, also inside
+// `Optional[...]`).
+func (m *Module) annotatedUnion(p *Node, depth int) bool {
+	if p == nil || (p.Type() != "typed_parameter" && p.Type() != "typed_default_parameter") {
+		return false
+	}
+	n := 0
+	var count func(t *Node, depth int)
+	count = func(t *Node, depth int) {
+		t = Unparen(t)
+		if t == nil || depth > maxResolveDepth || isNoneAnnotation(m.File, t) {
+			return
+		}
+		switch t.Type() {
+		case "type":
+			for _, c := range t.NamedChildren() {
+				count(c, depth+1)
+			}
+			return
+		case "binary_operator":
+			if op := t.ChildByField("operator"); op != nil && m.File.Text(op) == "|" {
+				count(t.ChildByField("left"), depth+1)
+				count(t.ChildByField("right"), depth+1)
+				return
+			}
+		case "subscript", "generic_type":
+			var base *Node
+			var params []*Node
+			if t.Type() == "subscript" {
+				base, params = t.ChildByField("value"), t.ChildrenByField("subscript")
+			} else if named := t.NamedChildren(); len(named) == 2 {
+				base, params = named[0], named[1].NamedChildren()
+			}
+			switch m.resolve(base, depth+1).Name {
+			case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Union", "Union", "typing_extensions.Union":
+				for _, q := range params {
+					count(q, depth+1)
+				}
+				return
+			}
+		}
+		n++
+	}
+	count(p.ChildByField("type"), depth)
+	return n >= 2
 }
 
 func (m *Module) resolveParam(b *Binding, depth int) Ref {
@@ -1724,4 +1779,68 @@ func StringConstant(f *File, n *Node) string {
 		return ""
 	}
 	return t[1 : len(t)-1]
+}
+
+// UnionAliasMembers returns the types a module-level alias of a union names
+// (`IPvXAddress = Union[IPv4Address, IPv6Address]`, `X = A | B`, also
+// `Optional[A]`), each as the qualified name of the class: the resolution
+// of an instance of the alias (annotated `-> Tuple[IPvXAddress, int]`) is
+// the alias's own name, which says nothing of its members. nil when
+// qualified names no such alias of the project, or a member is unknown.
+// None members are left out.
+func (p *Project) UnionAliasMembers(qualified string) []string {
+	if p == nil {
+		return nil
+	}
+	i := strings.LastIndexByte(qualified, '.')
+	if i < 0 {
+		return nil
+	}
+	m := p.byName[qualified[:i]]
+	if m == nil {
+		return nil
+	}
+	b := m.Scope.Bindings.Get(qualified[i+1:])
+	if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return nil
+	}
+	var out []string
+	var walk func(t *Node, depth int) bool
+	walk = func(t *Node, depth int) bool {
+		t = Unparen(t)
+		if t == nil || depth > maxResolveDepth {
+			return false
+		}
+		if isNoneAnnotation(m.File, t) {
+			return true
+		}
+		switch t.Type() {
+		case "binary_operator":
+			if op := t.ChildByField("operator"); op == nil || m.File.Text(op) != "|" {
+				return false
+			}
+			return walk(t.ChildByField("left"), depth+1) && walk(t.ChildByField("right"), depth+1)
+		case "subscript":
+			switch m.resolve(t.ChildByField("value"), depth+1).Name {
+			case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Union", "Union", "typing_extensions.Union":
+				for _, s := range t.ChildrenByField("subscript") {
+					if !walk(s, depth+1) {
+						return false
+					}
+				}
+				return true
+			}
+			return false
+		}
+		r := m.resolve(t, depth+1)
+		if r.Name == "" || r.Instance {
+			return false
+		}
+		out = append(out, r.Name)
+		return true
+	}
+	if !walk(b.Values[0], 0) || len(out) == 0 {
+		return nil
+	}
+	return out
 }

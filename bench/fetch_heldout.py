@@ -5,6 +5,8 @@
     python3 bench/fetch_heldout.py --record PKG...   # download PKGs, (re)write the manifest rows for them
     python3 bench/fetch_heldout.py --manifest bench/heldout3_manifest.tsv /work/corpus3   # the third corpus
     python3 bench/fetch_heldout.py --manifest bench/heldout4_manifest.tsv /work/corpus4   # the fourth
+    python3 bench/fetch_heldout.py --manifest bench/heldout5_manifest.tsv /work/corpus5   # the fifth (trixie)
+    python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and
 unpacked with `dpkg-deb -x`, never installed; run `apt-get update` once first.
@@ -13,6 +15,12 @@ own imports resolve when `asyncls check` runs on that directory. The manifest
 (bench/heldout_manifest.tsv, or the one --manifest names) pins package, version and the .deb's sha256, and
 the number of .py files and lines, so a rebuild is checked against it: a
 different archive version is reported, not silently used.
+
+--suite SUITE (e.g. trixie) fetches from another Debian suite than the
+machine's. The machine's apt sources are left alone: the suite's source list,
+package lists and download cache live in DEST/apt/, passed to apt-get with
+-o Dir::... options, and `apt-get update` runs there first. The manifest records
+the suite on a `# suite\tSUITE` line, so a rebuild needs no --suite.
 
 Why Debian and not the repository index: the search tool's file look-ups return
 text to the session, not to a script, so a rebuild by a script needs a source a
@@ -39,10 +47,30 @@ def sha256(path):
     return h.hexdigest()
 
 
-def download(pkg, version, debs):
+def private_apt(suite, dest):
+    """apt-get options for a private apt tree in DEST/apt that reads only SUITE."""
+    base = os.path.abspath(os.path.join(dest, "apt"))
+    for d in ("etc", "lists/partial", "cache/archives/partial"):
+        os.makedirs(os.path.join(base, d), exist_ok=True)
+    with open(os.path.join(base, "etc", suite + ".sources"), "w") as f:
+        f.write("Types: deb\nURIs: http://deb.debian.org/debian\n"
+                f"Suites: {suite}\nComponents: main\n"
+                "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
+    status = os.path.join(base, "status")
+    open(status, "a").close()
+    opts = ["-o", "Dir::Etc::SourceList=/dev/null",
+            "-o", "Dir::Etc::SourceParts=" + os.path.join(base, "etc"),
+            "-o", "Dir::State::Lists=" + os.path.join(base, "lists"),
+            "-o", "Dir::Cache=" + os.path.join(base, "cache"),
+            "-o", "Dir::State::status=" + status]
+    subprocess.run(["apt-get", *opts, "update"], check=True, stdout=subprocess.DEVNULL)
+    return opts
+
+
+def download(pkg, version, debs, apt_opts=()):
     os.makedirs(debs, exist_ok=True)
     spec = f"{pkg}={version}" if version else pkg
-    subprocess.run(["apt-get", "download", spec], cwd=debs, check=True,
+    subprocess.run(["apt-get", *apt_opts, "download", spec], cwd=debs, check=True,
                    stdout=subprocess.DEVNULL)
     names = sorted(n for n in os.listdir(debs) if n.startswith(pkg + "_") and n.endswith(".deb"))
     if version:
@@ -91,14 +119,17 @@ def unpack(deb, out):
 
 
 def read_manifest(path):
-    rows = []
+    """The manifest's rows and the suite its `# suite` line names (or None)."""
+    rows, suite = [], None
     if os.path.exists(path):
         with open(path) as f:
             for line in f:
+                if line.startswith("# suite\t"):
+                    suite = line.split("\t", 1)[1].strip()
                 if line.startswith("#") or not line.strip():
                     continue
                 rows.append(line.rstrip("\n").split("\t"))
-    return rows
+    return rows, suite
 
 
 def project_name(pkg):
@@ -110,13 +141,16 @@ def main():
     ap.add_argument("dest", nargs="?", default="/work/corpus2")
     ap.add_argument("--manifest", default=MANIFEST, help="the manifest to read and write (default bench/heldout_manifest.tsv)")
     ap.add_argument("--record", nargs="+", metavar="PKG", help="download these packages and record them in the manifest")
+    ap.add_argument("--suite", help="fetch from this Debian suite through a private apt tree in DEST/apt (default: the manifest's, else the machine's)")
     a = ap.parse_args()
     debs = os.path.join(a.dest, "debs")
-    rows = read_manifest(a.manifest)
+    rows, suite = read_manifest(a.manifest)
+    suite = a.suite or suite
+    apt_opts = private_apt(suite, a.dest) if suite else []
     if a.record:
         keep = [r for r in rows if r[1] not in a.record]
         for pkg in a.record:
-            deb = download(pkg, None, debs)
+            deb = download(pkg, None, debs, apt_opts)
             version = subprocess.run(["dpkg-deb", "-f", deb, "Version"], check=True,
                                      capture_output=True, text=True).stdout.strip()
             proj = project_name(pkg)
@@ -126,12 +160,14 @@ def main():
         keep.sort()
         with open(a.manifest, "w") as f:
             f.write(HEADER)
+            if suite:
+                f.write(f"# suite\t{suite}\n")
             for r in keep:
                 f.write("\t".join(r) + "\n")
         return
     bad = 0
     for proj, pkg, version, want_sha, want_files, want_lines in rows:
-        deb = download(pkg, version, debs)
+        deb = download(pkg, version, debs, apt_opts)
         got = sha256(deb)
         if got != want_sha:
             print(f"{proj}: {deb} sha256 {got} differs from the manifest's {want_sha}", file=sys.stderr)

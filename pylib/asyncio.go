@@ -110,6 +110,14 @@ var CallbackMethods = map[string]bool{
 	"add_done_callback": true, "add_reader": true, "add_writer": true,
 }
 
+// AsyncCallableFactories make an async callable of the function they are
+// given: calling the result makes a coroutine (asgiref's sync_to_async, a
+// SyncToAsync instance, channels' database_sync_to_async).
+var AsyncCallableFactories = map[string]bool{
+	"asgiref.sync.sync_to_async": true, "asgiref.sync.SyncToAsync": true,
+	"channels.db.database_sync_to_async": true,
+}
+
 // RunsCallbackCoroutine are callback APIs named like the loop's that run
 // the coroutine a callback returns as a task instead of dropping it:
 // tornado's IOLoop passes every callback's result to gen.convert_yielded
@@ -171,3 +179,17 @@ var AwaitableAnnotations = map[string]bool{
 // TimeoutError: awaiting that awaitable afterwards waits for a task the
 // caller's own timeout cancelled.
 var CancelsArgumentOnTimeout = map[string]bool{"asyncio.wait_for": true, "asyncio.tasks.wait_for": true}
+
+// EntersWithoutSuspending are async context managers whose __aenter__ never
+// suspends: asyncio's timeouts (and the async_timeout package's, which
+// asyncio.timeout copies) only schedule a callback. No cancellation can be
+// delivered on entering one.
+var EntersWithoutSuspending = map[string]bool{
+	"asyncio.timeout": true, "asyncio.timeout_at": true, "asyncio.timeouts.timeout": true,
+	"asyncio.timeouts.timeout_at": true, "async_timeout.timeout": true, "async_timeout.timeout_at": true,
+}
+
+// NumericAddressClasses are classes whose str() is an IP address literal:
+// handed to getaddrinfo/gethostbyname as the host, it is parsed, not looked
+// up.
+var NumericAddressClasses = map[string]bool{"ipaddress.IPv4Address": true, "ipaddress.IPv6Address": true}

@@ -48,7 +48,9 @@ async def main():
 		"function handed over (a function or method of the project, a lambda, or `functools.partial(f, " +
 		"...)`) and the synchronous helpers it calls, across modules. Reported methods: `call_soon`, `call_later`, " +
 		"`call_at`, `create_task`, `set_result`, `set_exception` on any receiver except a `concurrent.futures.Future` " +
-		"(whose methods are thread-safe), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
+		"(whose methods are thread-safe; a future of unknown type counts as one in a module that makes futures, " +
+		"only `concurrent.futures.Future()`s and no asyncio future: gql's batching thread sets the futures its " +
+		"callers queued), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
 		"`asyncio.Queue`/`asyncio.Event`. A thread function that creates or runs its own event loop (`new_event_loop`, " +
 		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported, and neither is " +
 		"a call under an `if` that holds only where a loop runs on this thread (`if self.asynchronous:` where the property, " +
@@ -95,7 +97,37 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	if pylib.Within(t, pylib.ThreadSafeModule) || pylib.Within(name, pylib.ThreadSafeModule) {
 		return ""
 	}
+	if t == "" && (meth == "set_result" || meth == "set_exception") && onlyThreadSafeFutures(m) {
+		return ""
+	}
 	return advice
+}
+
+// onlyThreadSafeFutures reports a module that makes futures, and only
+// thread-safe ones (`concurrent.futures.Future()`), with no asyncio future
+// made anywhere in it (`asyncio.Future()`, `loop.create_future()`): a
+// future of unknown type set there is one of its own, thread-safe (gql's
+// batching thread sets the `Future()`s its callers queued, reached through
+// a queue of tuples no annotation types).
+func onlyThreadSafeFutures(m *analysis.Module) bool {
+	safe := false
+	for _, c := range m.Calls {
+		if c.Method(m.File) == "create_future" {
+			return false
+		}
+		name := c.Callee
+		if name == "" {
+			name = calleeOf(m, c.Node)
+		}
+		if !strings.HasSuffix(name, ".Future") {
+			continue
+		}
+		if !pylib.Within(name, pylib.ThreadSafeModule) {
+			return false
+		}
+		safe = true
+	}
+	return safe
 }
 
 // handoff is a place where a function is handed to another thread.

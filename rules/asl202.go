@@ -45,7 +45,9 @@ async def count_users(path):
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
 		"socket.gethostbyname(host)`, `if host in (\"localhost\", \"::1\"):`, not reassigned before the call; a host checked " +
-		"elsewhere, in the caller or by a helper, is not followed), `psycopg2.connect(..., async_=True)`, " +
+		"elsewhere, in the caller or by a helper, is not followed), or `str(ip)` of an `ipaddress.IPv4Address`/`IPv6Address` " +
+		"(also typed by an alias of a union of them, `IPvXAddress = Union[IPv4Address, IPv6Address]`: async-upnp-client), " +
+		"`psycopg2.connect(..., async_=True)`, " +
 		"the first `acquire()` of a lock the function has just created, the `acquire()` of a private lock of the module " +
 		"(an attribute `_name` assigned only `threading.Lock()`/`RLock()` there) whose every critical section in the module " +
 		"is brief (the body of `with lock:` or of `with cond:` for a Condition built on it, or the code of the function that may run " +
@@ -59,7 +61,13 @@ async def count_users(path):
 		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
 		"rule, is dead code (a loop over an empty literal, `if False:`), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
-		"nala's debug log, the mode's cost, as with the logging module's file handlers). File-system calls " +
+		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
+		"loop's main coroutine runs before it first suspends: a coroutine defined in a synchronous function that " +
+		"only ever hands it to `asyncio.run(main())` (or `trio.run(main)`, `anyio.run(main)`), before its first " +
+		"await, async for or async with and not in a loop that awaits later. Nothing else runs on that loop yet, so " +
+		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
+		"mitmproxy's, textual's, distributed's scheduler CLI). This is a deliberate difference from flake8-async, " +
+		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
@@ -131,7 +139,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		if host == nil {
 			host = c.Keyword("host", f)
 		}
-		return localHost(m, c, host)
+		return localHost(m, c, host) || addressText(proj, m, host)
 	case pylib.UnblockedAsyncKeyword:
 		// psycopg2.connect(dsn, async_=True) returns at once (aiopg's mode).
 		v := c.Keyword("async_", f)
@@ -237,6 +245,39 @@ func localHost(m *analysis.Module, c *analysis.Call, host *analysis.Node) bool {
 		return !assignedBetween(m, body, c.Node, name)
 	}
 	return false
+}
+
+// addressText: host is `str(ip)` where ip is an IPv4Address or IPv6Address
+// (or an alias of a union of them, as a helper's return annotation
+// `Tuple[IPvXAddress, int]` names it): the text of an IP address, parsed,
+// not looked up (async-upnp-client's get_ssdp_socket).
+func addressText(proj *analysis.Project, m *analysis.Module, host *analysis.Node) bool {
+	host = analysis.Unparen(host)
+	if host == nil || host.Type() != "call" {
+		return false
+	}
+	fn := host.ChildByField("function")
+	if fn == nil || fn.Type() != "identifier" || m.File.Text(fn) != "str" || !m.IsBuiltin(fn, "str") {
+		return false
+	}
+	args := host.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 1 {
+		return false
+	}
+	r := m.Resolve(args.NamedChildren()[0])
+	if !r.Instance || r.Name == "" {
+		return false
+	}
+	if pylib.NumericAddressClasses[r.Name] {
+		return true
+	}
+	members := proj.UnionAliasMembers(r.Name)
+	for _, t := range members {
+		if !pylib.NumericAddressClasses[t] {
+			return false
+		}
+	}
+	return len(members) > 0
 }
 
 // localHostLiteral: the source text of a string that is an IP address

@@ -73,7 +73,8 @@ async def worker(queue):
 		"does not suspend), or by `asyncio.wait_for(t, ...)` timing out (the try statement is in its `except " +
 		"TimeoutError` handler: wait_for cancelled t before raising); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
-		"await. The same for an attribute of the method's receiver that a method of the class cancels (`await " +
+		"await (it may sit in an `async with asyncio.timeout(...)` or `async_timeout.timeout(...)`, whose entry does not " +
+		"suspend: aiojobs's `Job._close`). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
 		"in no loop of the method: the CancelledError is most likely the task's own, and before Python 3.11 " +
 		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +

@@ -41,7 +41,9 @@ async def fetch(client, url):
 		"task the code cancels itself (ASYNC103's notes: `t.cancel()` then `await t`, or `return await self.task` " +
 		"or `call = await self.task`, where a method of the class, or of a class a mixin is combined with, cancels `self.task`), returning or raising another " +
 		"exception translates that cancellation as designed (aiormq's `TaskWrapper.throw()`, grpc's intercepted calls) " +
-		"and is not reported.",
+		"and is not reported. Nor is a statement in the branch of `if isinstance(exc, X):` (or an elif) on the caught " +
+		"exception where X catches no cancellation (`if isinstance(ex, asyncio.TimeoutError): raise " +
+		"AccessoryDisconnectedError(...)` then `raise`: a CancelledError never takes that branch; aiohomekit).",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC103"},
 	Run:                runCancelledNotRaised,
@@ -57,6 +59,9 @@ func runCancelledNotRaised(p *Pass) {
 		// names its returns: one finding for the handler's one mistake.
 		returnsNamedElsewhere := p.Options.Enabled["ASYNC103"] && handlerFallsOut(p.Module, h)
 		walkBody(h.Body, func(n *analysis.Node) bool {
+			if n.Type() == "block" && bound != "" && onlyForOtherExceptions(p.Module, n, bound) {
+				return false // `if isinstance(exc, asyncio.TimeoutError): raise Other(...)`
+			}
 			switch n.Type() {
 			case "except_clause", "except_group_clause":
 				// A nested handler that catches cancellation is checked on its own
@@ -126,4 +131,33 @@ func loopEncloses(n, stmt *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// onlyForOtherExceptions reports a block that runs only when the caught
+// exception, bound to name, is an instance of classes none of which is a
+// cancellation: the consequence of `if isinstance(name, X):` (or an elif)
+// where X, or every class of a tuple X, catches no cancellation
+// (aiohomekit's `except (asyncio.TimeoutError, BaseException) as ex:` /
+// `if isinstance(ex, asyncio.TimeoutError): raise AccessoryDisconnectedError(...)`
+// / `raise`: a CancelledError takes the bare raise).
+func onlyForOtherExceptions(m *analysis.Module, block *analysis.Node, name string) bool {
+	q := block.Parent()
+	if q == nil || (q.Type() != "if_statement" && q.Type() != "elif_clause") || q.ChildByField("consequence") != block {
+		return false
+	}
+	cond := analysis.Unparen(q.ChildByField("condition"))
+	if cond == nil || cond.Type() != "call" || !m.IsBuiltin(cond.ChildByField("function"), "isinstance") ||
+		m.File.Text(cond.ChildByField("function")) != "isinstance" {
+		return false
+	}
+	args := cond.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	a := args.NamedChildren()
+	if len(a) != 2 || a[0].Type() != "identifier" || m.File.Text(a[0]) != name {
+		return false
+	}
+	kind, _ := catchesCancellation(m, a[1])
+	return kind == ""
 }

@@ -320,6 +320,17 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	if len(body) == 0 {
 		return false
 	}
+	// `async with asyncio.timeout(t): await task` (aiojobs's Job._close):
+	// entering an asyncio timeout does not suspend, so the wait inside is
+	// the body's wait; on expiry the timeout cancels the task it runs in
+	// and raises TimeoutError, which the CancelledError handler does not
+	// see.
+	for len(body) > 0 && plainTimeoutWith(m, body[len(body)-1]) {
+		body = append(body[:len(body)-1:len(body)-1], statements(body[len(body)-1].ChildByField("body"))...)
+	}
+	if len(body) == 0 {
+		return false
+	}
 	last := body[len(body)-1]
 	target, through := awaitedTask(m, last)
 	if target == nil {
@@ -346,6 +357,63 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 		return true
 	}
 	return cancelledByClass(m, try, target, through)
+}
+
+// plainTimeoutWith reports an `async with` statement whose every context
+// manager is an asyncio timeout (asyncio.timeout, asyncio.timeout_at, or
+// the async_timeout package's, which asyncio.timeout copies): entering one
+// schedules a callback and does not suspend.
+func plainTimeoutWith(m *analysis.Module, st *analysis.Node) bool {
+	if st.Type() != "with_statement" || !isAsyncStmt(st) {
+		return false
+	}
+	exprs, _ := withItems(st)
+	for _, e := range exprs {
+		if !pylib.EntersWithoutSuspending[calleeOf(m, e)] && !importsOnly(m, calleeNode(e), pylib.EntersWithoutSuspending) {
+			return false
+		}
+	}
+	return len(exprs) > 0
+}
+
+// calleeNode returns the function expression of call n (nil if n is no call).
+func calleeNode(n *analysis.Node) *analysis.Node {
+	n = analysis.Unparen(n)
+	if n == nil || n.Type() != "call" {
+		return nil
+	}
+	return n.ChildByField("function")
+}
+
+// importsOnly reports a name bound only by imports, each of a name in set:
+// the conditional imports of counterparts (`if sys.version_info >= (3, 11):
+// from asyncio import timeout as asyncio_timeout` / `else: from
+// async_timeout import timeout as asyncio_timeout`), which the model keeps
+// as no single import.
+func importsOnly(m *analysis.Module, n *analysis.Node, set map[string]bool) bool {
+	n = analysis.Unparen(n)
+	if n == nil || n.Type() != "identifier" {
+		return false
+	}
+	name := m.File.Text(n)
+	scope := m.ScopeAt(n)
+	for scope != nil && scope.Bindings.Get(name) == nil {
+		scope = scope.Parent
+	}
+	if scope == nil || len(scope.Bindings.Get(name).Values) > 0 {
+		return false
+	}
+	found := 0
+	for _, imp := range m.Imports {
+		if imp.Scope != scope || imp.BoundName != name {
+			continue
+		}
+		if !set[imp.Qualified] {
+			return false
+		}
+		found++
+	}
+	return found > 0
 }
 
 // cancelledByTimeout reports a try statement in the `except TimeoutError`
