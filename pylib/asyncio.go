@@ -185,3 +185,7 @@ var EntersWithoutSuspending = map[string]bool{
 // handed to getaddrinfo/gethostbyname as the host, it is parsed, not looked
 // up.
 var NumericAddressClasses = map[string]bool{"ipaddress.IPv4Address": true, "ipaddress.IPv6Address": true}
+
+// SocketConstructors make a socket whose kind (SOCK_STREAM, SOCK_DGRAM) is
+// their second argument or `type=`.
+var SocketConstructors = map[string]bool{"socket.socket": true}

@@ -54,7 +54,9 @@ async def count_users(path):
 		"between `acquire()` and a `release()`, followed branch by branch, which the function must have: no await or yield, no blocking library call, no other lock, no function " +
 		"of the module that does one, no call of unknown target named like a blocking API (`conn.sendall`); a " +
 		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
-		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
+		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`), `connect()` of a UDP " +
+		"socket the function made with `SOCK_DGRAM` (it sends nothing: it picks the route and the peer, as `get_local_ip` " +
+		"helpers do; still reported when the address is a host name written as a string) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
@@ -142,7 +144,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		}
 		return v != nil && v.Type() != "false" && f.Text(v) != "0"
 	case pylib.UnblockedSocket:
-		return nonBlockingSocket(m, c)
+		return nonBlockingSocket(m, c) || datagramConnect(m, c)
 	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
 	}
@@ -409,6 +411,57 @@ func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
 		}
 	}
 	return false
+}
+
+// datagramConnect: connect()/connect_ex() of a UDP socket made with
+// socket.socket(..., SOCK_DGRAM) in the same function: it sends nothing and
+// waits for nothing, it only picks the route and the peer (aiocoap's
+// route check, get_local_ip helpers), unless the address names a host to
+// look up, written as a string literal that is no IP address.
+func datagramConnect(m *analysis.Module, c *analysis.Call) bool {
+	if meth := c.Method(m.File); meth != "connect" && meth != "connect_ex" {
+		return false
+	}
+	ctor := constructorCall(m, c.Node.ChildByField("function").ChildByField("object"), 0)
+	if ctor == nil || m.FunctionAt(ctor) != c.Func || !pylib.SocketConstructors[calleeOf(m, ctor)] {
+		return false
+	}
+	typ := constructorArg(m, ctor, 1, "type")
+	if typ == nil || !strings.HasSuffix(m.File.Text(typ), "SOCK_DGRAM") {
+		return false
+	}
+	addr := analysis.Unparen(c.Positional(0))
+	if addr != nil && addr.Type() == "tuple" {
+		if parts := addr.NamedChildren(); len(parts) > 0 && parts[0].Type() == "string" && !localHostLiteral(m.File.Text(parts[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+// constructorArg returns the argument of call at position i or keyword kw.
+func constructorArg(m *analysis.Module, call *analysis.Node, i int, kw string) *analysis.Node {
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	pos := 0
+	for _, a := range args.NamedChildren() {
+		if a.Type() == "keyword_argument" {
+			if n := a.ChildByField("name"); n != nil && m.File.Text(n) == kw {
+				return a.ChildByField("value")
+			}
+			continue
+		}
+		if a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
+			return nil
+		}
+		if pos == i {
+			return a
+		}
+		pos++
+	}
+	return nil
 }
 
 // freshLock: the first acquire of a lock created earlier in the same
