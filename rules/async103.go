@@ -75,8 +75,10 @@ async def worker(queue):
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await (it may sit in an `async with asyncio.timeout(...)` or `async_timeout.timeout(...)`, whose entry does not " +
 		"suspend: aiojobs's `Job._close`). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
-		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
-		"in no loop of the method: the CancelledError is most likely the task's own, and before Python 3.11 " +
+		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`; also awaited through a method of " +
+		"the class taking no argument whose one await is `await self._task`: hass-nabucasa's `_wait_retry()`), when the " +
+		"try statement is in no loop of the method, or its handlers end with `break` or `return` (the swallow ends " +
+		"the wait): the CancelledError is most likely the task's own, and before Python 3.11 " +
 		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +
 		"cancels the task too). On 82 real packages each of these findings was judged debatable (websockets, " +
 		"elasticsearch, aioamqp, aioxmpp). Nor is a try body whose awaits " +

@@ -334,6 +334,10 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	last := body[len(body)-1]
 	target, through := awaitedTask(m, last)
 	if target == nil {
+		target = helperAwaitedTask(m, try, last)
+		through = nil
+	}
+	if target == nil {
 		return false
 	}
 	for _, s := range body[:len(body)-1] {
@@ -619,7 +623,7 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		}
 	}
 	for p := try.Parent(); p != nil && p != f.Node; p = p.Parent() {
-		if p.Type() == "for_statement" || p.Type() == "while_statement" {
+		if (p.Type() == "for_statement" || p.Type() == "while_statement") && !handlersLeaveLoop(m, try) {
 			return false
 		}
 	}
@@ -637,6 +641,82 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		}
 	}
 	return false
+}
+
+// handlersLeaveLoop reports a try statement whose every handler of
+// cancellation ends with `break` or `return`: in a loop, such a swallow
+// ends the wait instead of going on working (hass-nabucasa's reconnect
+// loop: `except asyncio.CancelledError: break  # Happens if disconnect called`).
+func handlersLeaveLoop(m *analysis.Module, try *analysis.Node) bool {
+	seen := false
+	for _, clause := range exceptClauses(try) {
+		typ, _, body := exceptParts(clause)
+		if kind, _ := catchesCancellation(m, typ); kind == "" {
+			continue
+		}
+		st := statements(body)
+		if len(st) == 0 || (st[len(st)-1].Type() != "break_statement" && st[len(st)-1].Type() != "return_statement") {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// helperAwaitedTask returns the task a statement `await self.helper()`
+// waits for through a method of the class with no arguments whose one
+// await is `await self.task` (hass-nabucasa's `_wait_retry()`: it starts
+// `self.retry_task`, awaits it and clears it): the attribute node in the
+// helper, or nil.
+func helperAwaitedTask(m *analysis.Module, try, st *analysis.Node) *analysis.Node {
+	f := m.FunctionAt(try)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || st.Type() != "expression_statement" {
+		return nil
+	}
+	named := st.NamedChildren()
+	if len(named) != 1 || named[0].Type() != "await" || len(named[0].NamedChildren()) != 1 {
+		return nil
+	}
+	call := analysis.Unparen(named[0].NamedChildren()[0])
+	if call.Type() != "call" || firstArg(call) != nil {
+		return nil
+	}
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil
+	}
+	if obj := fn.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return nil
+	}
+	helper := f.Class.Methods[m.File.Text(fn.ChildByField("attribute"))]
+	if helper == nil || !helper.Async || len(helper.Params) != 1 || helper.Params[0] != f.Params[0] {
+		return nil
+	}
+	var awaited []*analysis.Node
+	walkBody(helper.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "await":
+			if n.Named() {
+				awaited = append(awaited, n)
+			}
+		case "with_statement", "for_statement":
+			if isAsyncStmt(n) {
+				awaited = append(awaited, nil)
+			}
+		}
+		return true
+	})
+	if len(awaited) != 1 || awaited[0] == nil || len(awaited[0].NamedChildren()) != 1 {
+		return nil
+	}
+	target := analysis.Unparen(awaited[0].NamedChildren()[0])
+	if target.Type() != "attribute" {
+		return nil
+	}
+	if obj := target.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return nil
+	}
+	return target
 }
 
 // combinedClasses returns cls and, when cls is a mixin, the classes of the
