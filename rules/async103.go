@@ -81,7 +81,10 @@ async def worker(queue):
 		"the wait): the CancelledError is most likely the task's own, and before Python 3.11 " +
 		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +
 		"cancels the task too). On 82 real packages each of these findings was judged debatable (websockets, " +
-		"elasticsearch, aioamqp, aioxmpp). Nor is a try body whose awaits " +
+		"elasticsearch, aioamqp, aioxmpp). Nor is a handler that first re-raises unless a flag of the instance is " +
+		"set (`if not self._sigint_received: raise`) when a method of the class sets that flag to True and then calls " +
+		"`cancel()`: it goes on only after the cancellation the class requested itself (aioconsole's SIGINT " +
+		"handler). Nor is a try body whose awaits " +
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +

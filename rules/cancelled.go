@@ -100,7 +100,7 @@ func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise tas
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
+			if awaitsCancelledTask(m, n) || ownCancellationFlag(m, n, body) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
@@ -638,6 +638,71 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		})
 		if found {
 			return true
+		}
+	}
+	return false
+}
+
+// ownCancellationFlag reports a handler that re-raises unless a flag of the
+// instance is set (`if not self._sigint_received: raise`, its first
+// statement) where a method of the class sets that flag to True and then
+// calls some `cancel()`: the cancellation it goes on after is the one the
+// class itself requested, told apart by the flag (aioconsole's console: its
+// SIGINT handler sets the flag and cancels the running task).
+func ownCancellationFlag(m *analysis.Module, try, body *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	st := statements(body)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || len(st) == 0 || st[0].Type() != "if_statement" {
+		return false
+	}
+	first := st[0]
+	if first.ChildByField("alternative") != nil {
+		return false
+	}
+	then := statements(first.ChildByField("consequence"))
+	if len(then) != 1 || then[0].Type() != "raise_statement" || len(then[0].NamedChildren()) != 0 {
+		return false
+	}
+	cond := analysis.Unparen(first.ChildByField("condition"))
+	if cond == nil || cond.Type() != "not_operator" {
+		return false
+	}
+	flag := analysis.Unparen(cond.ChildByField("argument"))
+	if flag == nil || flag.Type() != "attribute" {
+		return false
+	}
+	if obj := flag.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return false
+	}
+	attr := m.File.Text(flag.ChildByField("attribute"))
+	for _, cls := range combinedClasses(m, f.Class) {
+		for _, meth := range cls.Methods {
+			if len(meth.Params) == 0 {
+				continue
+			}
+			want := meth.Params[0] + "." + attr
+			var set *analysis.Node
+			cancels := false
+			walkBody(meth.Node.ChildByField("body"), func(n *analysis.Node) bool {
+				switch n.Type() {
+				case "assignment":
+					if l, r := n.ChildByField("left"), n.ChildByField("right"); set == nil && l != nil && r != nil &&
+						m.File.Text(l) == want && r.Type() == "true" {
+						set = n
+					}
+				case "call":
+					if set != nil && n.Start > set.End {
+						if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+							m.File.Text(fn.ChildByField("attribute")) == "cancel" {
+							cancels = true
+						}
+					}
+				}
+				return !cancels
+			})
+			if cancels {
+				return true
+			}
 		}
 	}
 	return false
