@@ -74,7 +74,10 @@ async def worker(queue):
 		"TimeoutError` handler: wait_for cancelled t before raising); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await (it may sit in an `async with asyncio.timeout(...)` or `async_timeout.timeout(...)`, whose entry does not " +
-		"suspend: aiojobs's `Job._close`). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
+		"suspend: aiojobs's `Job._close`; also imported through a module of the project that imports one or the other " +
+		"conditionally), and statements after it that await nothing do not count. The same for a local future the " +
+		"function stored in an attribute of its receiver, alone or in a tuple (`self._expected = tag, fut`), that a " +
+		"method of the class cancels there (`self._expected[1].cancel()`: xknx). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
 		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`; also awaited through a method of " +
 		"the class taking no argument whose one await is `await self._task`: hass-nabucasa's `_wait_retry()`), when the " +
 		"try statement is in no loop of the method, or its handlers end with `break` or `return` (the swallow ends " +
