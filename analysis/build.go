@@ -458,7 +458,8 @@ func (b *builder) visitDef(n, decorated *Node, s *Scope, fn *Function, cls *Clas
 		}
 	}
 	if n.Type() == "class_definition" {
-		c := &Class{Name: name, QualName: qualPrefix(s) + name, Node: n, Methods: map[string]*Function{}, Attrs: map[string][]*Node{}, module: b.m}
+		c := newClass(b.m, name, qualPrefix(s)+name)
+		c.Node, c.Methods, c.Attrs = n, map[string]*Function{}, map[string][]*Node{}
 		if sup := n.ChildByField("superclasses"); sup != nil {
 			c.Bases = sup.NamedChildren()
 			b.visit(sup, s, fn, cls)

@@ -616,15 +616,25 @@ type Class struct {
 	module *Module
 	// attrRefs memoises the resolution of Attrs, like Binding.ref.
 	attrRefs map[string]*Binding
+	// fullName is FullName, made once: resolution asks it for every
+	// attribute and parameter it types (~18 MB of garbage on big/ when it
+	// was made on each call). QualName is its tail.
+	fullName string
+}
+
+// newClass is a class named qual in module m; its QualName shares the
+// bytes of its FullName.
+func newClass(m *Module, name, qual string) *Class {
+	c := &Class{Name: name, QualName: qual, module: m, fullName: qual}
+	if m.Name != "" {
+		c.fullName = m.Name + "." + qual
+		c.QualName = c.fullName[len(m.Name)+1:]
+	}
+	return c
 }
 
 // FullName is "pkg.mod.C".
-func (c *Class) FullName() string {
-	if c.module.Name == "" {
-		return c.QualName
-	}
-	return c.module.Name + "." + c.QualName
-}
+func (c *Class) FullName() string { return c.fullName }
 
 // Module returns the module that defines c.
 func (c *Class) Module() *Module { return c.module }

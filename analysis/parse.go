@@ -270,12 +270,15 @@ type File struct {
 	Comments     []*Node
 }
 
-// Text returns the source text of n.
+// Text returns the source text of n. The string shares f.Src's bytes (a
+// File and its source are immutable), so it costs no copy; it keeps the
+// source alive as long as it is kept.
 func (f *File) Text(n *Node) string {
 	if n == nil {
 		return ""
 	}
-	return string(f.Src[n.Start:n.End])
+	b := f.Src[n.Start:n.End]
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // MaxFileSize bounds what is parsed; larger files are reported, not analysed,
@@ -526,7 +529,17 @@ type lowerPart struct {
 // one that is not a comment, remembered per parent while the part is
 // filled).
 func (p *lowerPart) lower(src []byte, slab []Node) {
-	lastChild := make([]*Node, len(p.flat)) // per parent: its last non-comment child so far
+	// The blocks whose children are being filled, each with its last
+	// non-comment child so far, innermost last. In pre-order a block's
+	// children come after every node of its earlier children's subtrees, so
+	// the entries above a block when its next child comes are finished (a
+	// stack of the open blocks rather than a slot per node: a pointer per
+	// node was ~40 MB of garbage lowering big/).
+	type openBlock struct {
+		at   uint32 // the block's index in the part
+		last *Node
+	}
+	var blocks []openBlock
 	for j := range p.flat {
 		fn := &p.flat[j]
 		n := &slab[p.base+j]
@@ -546,10 +559,17 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 			parent := &slab[p.base+int(fn.parent)]
 			n.setUp(uint32(j) - fn.parent)
 			if parent.Type() == "block" {
-				p.checkSeparated(src, lastChild[fn.parent], n)
-			}
-			if !isExtra(n) {
-				lastChild[fn.parent] = n
+				for len(blocks) > 0 && blocks[len(blocks)-1].at > fn.parent {
+					blocks = blocks[:len(blocks)-1]
+				}
+				if len(blocks) == 0 || blocks[len(blocks)-1].at != fn.parent {
+					blocks = append(blocks, openBlock{at: fn.parent})
+				}
+				top := &blocks[len(blocks)-1]
+				p.checkSeparated(src, top.last, n)
+				if !isExtra(n) {
+					top.last = n
+				}
 			}
 		}
 		switch {

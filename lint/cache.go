@@ -581,6 +581,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			}
 			u.project = analysis.NewProject(root, mods)
 			u.project.AddValueNames(outside...)
+			defer collectForChecks()()
 			found := make([][]rules.Diagnostic, len(which))
 			recorded := make([]rules.Dependencies, len(which))
 			for k, p := range parallel(len(which), func(k int) {

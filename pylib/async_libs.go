@@ -52,6 +52,16 @@ func init() {
 	latency("httpx.AsyncClient", 0)
 	latency("httpx.AsyncClient.aclose", 0)
 
+	// grpc.aio (gRPC's asyncio API): its channels and servers are
+	// coroutine-driven, unlike those of the synchronous `grpc` module
+	// (`grpc.insecure_channel(...).close()` stays a plain call).
+	for _, v := range []string{"insecure_channel", "secure_channel"} {
+		returns("grpc.aio."+v, "grpc.aio.Channel")
+	}
+	coroutineMethods("grpc.aio.Channel", "close", "channel_ready", "wait_for_state_change")
+	returns("grpc.aio.server", "grpc.aio.Server")
+	coroutineMethods("grpc.aio.Server", "start", "stop", "wait_for_termination")
+
 	// requests-async: the requests API, every request a coroutine (projects
 	// often import it as `requests`).
 	for _, v := range []string{"get", "post", "put", "patch", "delete", "head", "options", "request"} {

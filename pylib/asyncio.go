@@ -110,6 +110,14 @@ var CallbackMethods = map[string]bool{
 	"add_done_callback": true, "add_reader": true, "add_writer": true,
 }
 
+// AsyncCallableFactories make an async callable of the function they are
+// given: calling the result makes a coroutine (asgiref's sync_to_async, a
+// SyncToAsync instance, channels' database_sync_to_async).
+var AsyncCallableFactories = map[string]bool{
+	"asgiref.sync.sync_to_async": true, "asgiref.sync.SyncToAsync": true,
+	"channels.db.database_sync_to_async": true,
+}
+
 // RunsCallbackCoroutine are callback APIs named like the loop's that run
 // the coroutine a callback returns as a task instead of dropping it:
 // tornado's IOLoop passes every callback's result to gen.convert_yielded

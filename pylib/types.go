@@ -69,6 +69,10 @@ func init() {
 		"base64.b64decode", "hashlib.sha256", "hashlib.md5", "copy.copy", "copy.deepcopy", "dataclasses.asdict",
 		"math.ceil", "math.floor", "datetime.datetime.fromtimestamp", "datetime.datetime.fromisoformat",
 		"uuid.UUID", "decimal.Decimal", "pydantic.BaseModel.model_validate", "pydantic.BaseModel.parse_obj")
+	// Binary and text decoders and encoders that take bytes or a string, as
+	// json.loads does (`pickle.loads(f.read())` on an aiofiles file).
+	with(ReadsData, "pickle.loads", "marshal.loads", "marshal.dumps", "msgpack.unpackb", "msgpack.packb",
+		"msgpack.loads", "msgpack.dumps", "tomllib.loads")
 	// A web framework's response takes its body as data: a coroutine passed
 	// as the body is sent as "<coroutine object ...>" or fails to encode.
 	with(ReadsData, "aiohttp.web.Response", "aiohttp.web.json_response",

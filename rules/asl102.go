@@ -121,7 +121,10 @@ async def handler(key):
 		"and `add_timeout`, which run the coroutine a callback returns), or handing such an API a coroutine function " +
 		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
-		"Home Assistant's `hass.async_add_executor_job`); a local that is only tested, compared or printed; and an `await` " +
+		"Home Assistant's `hass.async_add_executor_job`); handing an async callable (a coroutine function, a " +
+		"`functools.partial` of one, asgiref's `sync_to_async(f)`) to a function of the project that calls that parameter " +
+		"and drops the result (reported on the dropped call when the function is in the module, else on the argument; a " +
+		"function that asks `iscoroutinefunction(param)` is left alone); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
@@ -210,6 +213,7 @@ func runNeverAwaited(p *Pass) {
 		p.Report(c.Node, msg, opts...)
 	}
 	reportCoroutineCallbacks(p)
+	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
 }
 
@@ -375,6 +379,135 @@ func reportCoroutineCallbacks(p *Pass) {
 			}
 		}
 	}
+}
+
+// reportAsyncCallableParams reports a sync or async def of the module
+// that calls a callable parameter and drops the result, where some call of
+// it passes an async callable for that parameter: a coroutine function, a
+// `functools.partial` of one, asgiref's `sync_to_async(f)`. That call of
+// the parameter makes a coroutine that never runs (django-allauth's
+// middleware served both stacks through `_remove_dangling_login(request,
+// response, session_check)`, the async one passing
+// `sync_to_async(_session_check)`). A def that asks
+// `iscoroutinefunction(param)` tells the kinds apart.
+// The report is on the dropped call when the def is in this module, else
+// on the argument.
+func reportAsyncCallableParams(p *Pass) {
+	if p.Project == nil {
+		return
+	}
+	seen := map[*analysis.Node]bool{}
+	for _, c := range p.Module.Calls {
+		t := p.Project.Target(c)
+		if t == nil || t.Lambda || t.Generator || t.Name == "__init__" {
+			continue
+		}
+		for _, a := range c.Args() {
+			arg := a
+			if a.Type() == "keyword_argument" {
+				arg = a.ChildByField("value")
+			}
+			arg = analysis.Unparen(arg)
+			if arg == nil {
+				continue
+			}
+			what := asyncCallableArg(p, arg)
+			if what == "" || syncCallbackAPI(p, arg) != "" {
+				continue // the callback APIs are reportCoroutineCallbacks'
+			}
+			name := parameterFor(p, c, t, a)
+			if name == "" {
+				continue
+			}
+			for _, d := range droppedParamCalls(p, t, name) {
+				line := strconv.Itoa(p.File.Lines.Position(int(arg.Start)).Line + 1)
+				if t.Module() == p.Module {
+					if seen[d] {
+						continue
+					}
+					seen[d] = true
+					p.Report(d, "coroutine `"+p.File.Text(d.ChildByField("function"))+"()` is never awaited: `"+t.Name+
+						"()` calls its parameter `"+name+"` and drops the result, and line "+line+" passes `"+
+						p.File.Text(arg)+"`, "+what+"; await it (in an async def) or pass a sync function")
+				} else {
+					p.Report(arg, "`"+p.File.Text(arg)+"` is "+what+", passed to `"+t.Name+"()` as `"+name+
+						"`, which calls it without awaiting (`"+t.Module().File.Text(d)+"`): the coroutine it makes never runs")
+				}
+				break
+			}
+		}
+	}
+}
+
+// asyncCallableArg says what arg is when it is an async callable ("a
+// coroutine function", ...), or "".
+func asyncCallableArg(p *Pass, arg *analysis.Node) string {
+	switch arg.Type() {
+	case "identifier", "attribute":
+		if isCoroutineFunctionRef(p, arg) {
+			return "a coroutine function"
+		}
+	case "call":
+		fn := arg.ChildByField("function")
+		name := p.Module.Resolve(fn).Name
+		if name != "" && p.Project != nil && !pylib.AsyncCallableFactories[name] {
+			name = p.Project.Canonical(name)
+		}
+		args := arg.ChildByField("arguments")
+		if args == nil || args.Type() != "argument_list" {
+			return ""
+		}
+		named := args.NamedChildren()
+		if len(named) == 0 {
+			return ""
+		}
+		first := analysis.Unparen(named[0])
+		if first == nil || first.Type() == "keyword_argument" {
+			return ""
+		}
+		if pylib.AsyncCallableFactories[name] {
+			return "an async callable"
+		}
+		if pylib.Is(name, pylib.BindsArguments) && (first.Type() == "identifier" || first.Type() == "attribute") &&
+			isCoroutineFunctionRef(p, first) {
+			return "a partial of a coroutine function"
+		}
+	}
+	return ""
+}
+
+// droppedParamCalls returns the calls `name(...)` in t's own body whose
+// value is thrown away, where name is t's parameter, never rebound, and no
+// `iscoroutinefunction(name)` test guards the call.
+func droppedParamCalls(p *Pass, t *analysis.Function, name string) []*analysis.Node {
+	b := t.Scope.Bindings.Get(name)
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
+		return nil
+	}
+	switch b.Node.Type() {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return nil
+	}
+	tm := t.Module()
+	if strings.Contains(tm.File.Text(t.Node), "iscoroutinefunction("+name+")") {
+		return nil // tells the kinds apart, maybe by returning early
+	}
+	tp := &Pass{Rule: p.Rule, Module: tm, File: tm.File, Project: p.Project, Options: p.Options}
+	var out []*analysis.Node
+	for _, c := range tm.Calls {
+		if c.Func != t || c.Usage != analysis.UsageDropped {
+			continue
+		}
+		fn := c.Node.ChildByField("function")
+		if fn == nil || fn.Type() != "identifier" || tm.File.Text(fn) != name || tm.ScopeAt(fn).Lookup(name) != b {
+			continue
+		}
+		if underCoroutineFunctionTest(tp, c) || analysis.UnderTypeTest(tm, c.Node, t.Node) {
+			continue
+		}
+		out = append(out, c.Node)
+	}
+	return out
 }
 
 // isCoroutineFunctionRef reports whether arg names a coroutine function

@@ -53,7 +53,11 @@ async def start(url):
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
 		"call site; the finding names every coroutine that dispatches to it, each call as related information. A call in the body of `with pytest.raises(...):` (or `self.assertRaises(...)`) is not reported: " +
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
-		"the event loop raises `RuntimeError` first). A blocking call under an `isinstance` test of a parameter is not " +
+		"the event loop raises `RuntimeError` first). Nor is a call that a new event loop's main coroutine makes before " +
+		"it first suspends (a coroutine defined in a synchronous function that only runs it with `asyncio.run(main())`; " +
+		"see ASL202's notes on guards; testdata `main_coroutine_before_first_await.py`), nor a helper that opens a file " +
+		"the coroutine only hands to a worker thread (`with self.open(path) as f: return await run_sync(f.read)`; see " +
+		"ASYNC230). A blocking call under an `isinstance` test of a parameter is not " +
 		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
 		"not an `io.IOBase`; a value narrowed on the way (`if isinstance(media, InputFile): get_attributes(media)`) or a " +
 		"parameter left at its default (`thumb=None`) where the helper opens only a `str`. Types are known from " +
@@ -378,19 +382,32 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // blocking call through synchronous helpers, in source order, with the
 // chain and the fix that moves the call to a thread: what ASL201 reports,
 // and what ASL402 leaves to it. Calls dispatched to an overridable hook
-// (awaitedIfAwaitable) and calls expected to raise are not among them.
+// (awaitedIfAwaitable), calls expected to raise and calls a new loop's main
+// coroutine makes before anything else runs (beforeLoopIsShared) are not
+// among them.
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
-		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) {
+		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) {
 			continue
 		}
-		if chain, fix := blockingHelperChain(p, c); chain != nil {
+		if chain, fix := blockingHelperChain(p, c); chain != nil && !openedForOffload(p, c, chain) {
 			out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
 		}
 	}
 	return out
 }}
+
+// openedForOffload reports a helper that opens a file (the chain ends in
+// ASYNC230's family: `with self.open(path) as f:`) whose result the
+// coroutine hands only to calls that run a callable in a worker thread
+// (`await run_sync(f.read)`): as for a direct `open()`, only opening the
+// file is on the loop (fileOnlyOffloaded).
+func openedForOffload(p *Pass, c *analysis.Call, chain analysis.Chain) bool {
+	last := chain[len(chain)-1]
+	b, ok := classifyBlockingIn(p.Project, last.Func.Module(), last.Call, nil)
+	return ok && b.Code == "ASYNC230" && fileOnlyOffloaded(p.Module, c)
+}
 
 // helperChain is a call that blocks through helpers.
 type helperChain struct {

@@ -63,7 +63,13 @@ async def count_users(path):
 		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
 		"rule, is dead code (a loop over an empty literal, `if False:`), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
-		"nala's debug log, the mode's cost, as with the logging module's file handlers). File-system calls " +
+		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
+		"loop's main coroutine runs before it first suspends: a coroutine defined in a synchronous function that " +
+		"only ever hands it to `asyncio.run(main())` (or `trio.run(main)`, `anyio.run(main)`), before its first " +
+		"await, async for or async with and not in a loop that awaits later. Nothing else runs on that loop yet, so " +
+		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
+		"mitmproxy's, textual's, distributed's scheduler CLI). This is a deliberate difference from flake8-async, " +
+		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",

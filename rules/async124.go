@@ -56,7 +56,11 @@ var ASYNC124 = register(&Rule{
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
 		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited);\n" +
 		"- the implementation of a function whose `@overload` signatures are declared `async def`: its coroutine type " +
-		"is its declared API (anyio's `maybe_async` compatibility shim, exported through the package's `__init__`).",
+		"is its declared API (anyio's `maybe_async` compatibility shim, exported through the package's `__init__`);\n" +
+		"- a function that returns an `async def` defined in its own body: an async factory of coroutine functions is " +
+		"written for a framework that awaits the factory (aiohttp's old-style middleware factories, `async def " +
+		"middleware(app, handler)` returning the handler wrapper, which aiohttp awaits; aws-xray-sdk's). One that only " +
+		"defines an inner coroutine, without returning it, is still reported, as flake8-async expects.",
 	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })
@@ -73,7 +77,7 @@ func runCouldBeSync(p *Pass) {
 		if inTestModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) {
+		if usedAsValue(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -82,6 +86,37 @@ func runCouldBeSync(p *Pass) {
 		p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` never awaits; make it a plain `def` "+
 			"(or add the missing `await`)")
 	}
+}
+
+// returnsInnerCoroutineFunction reports a coroutine function that returns
+// an `async def` defined in its own body: an async factory of coroutine
+// functions, a shape written for a framework that awaits the factory
+// (aiohttp's old-style middleware factories, `async def factory(app,
+// handler)` returning the middleware), where a plain `def` would hand the
+// framework a function to await.
+func returnsInnerCoroutineFunction(m *analysis.Module, f *analysis.Function) bool {
+	inner := map[string]bool{}
+	for _, g := range m.Functions {
+		if g.Parent == f && g.Async && !g.Lambda && g.Name != "" {
+			inner[g.Name] = true
+		}
+	}
+	if len(inner) == 0 {
+		return false
+	}
+	found := false
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "return_statement" {
+			if v := n.NamedChildren(); len(v) == 1 && v[0].Type() == "identifier" && inner[m.File.Text(v[0])] {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // alternativeDefinition reports whether f's name is also bound in the same

@@ -28,7 +28,7 @@ async def load(path):
 	Default:      true,
 	QuietInTests: true,
 	Fix:          toThreadFixDoc,
-	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `pathlib.Path`'s content methods (`read_text`, `read_bytes`, `write_text`, `write_bytes`) open the file too and are reported here (flake8-async files them under ASYNC240, whose metadata calls asyncls leaves off by default). Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). A file opened only in a debug or verbose mode (`if self.debug:`, after `if not args.debug: return`) is not reported (see ASL202's notes on guards). Of `tempfile`, the calls that open a file on disk are reported " +
+	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `pathlib.Path`'s content methods (`read_text`, `read_bytes`, `write_text`, `write_bytes`) open the file too and are reported here (flake8-async files them under ASYNC240, whose metadata calls asyncls leaves off by default). Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). A file opened only in a debug or verbose mode (`if self.debug:`, after `if not args.debug: return`), or by a new event loop's main coroutine before its first await (`asyncio.run(main())` of a coroutine defined in the calling function; a deliberate difference from flake8-async), is not reported (see ASL202's notes on guards). Nor is a file the coroutine opens only to hand it, or its methods, to calls that run them in a worker thread (`with open(p, \"rb\") as f: return await run_sync(f.read)`, `await loop.run_in_executor(None, json.load, f)`): the reads and writes are offloaded, and opening waits for no data (a deliberate difference from flake8-async, which reports every `open()`; ASL201 likewise for a helper that opens the file, `with self.open(path) as f:`). Any other use of the file in the coroutine (a direct read, `f.close()`, handing it to a coroutine or a lambda) keeps the `open()` reported. Of `tempfile`, the calls that open a file on disk are reported " +
 		"(`TemporaryFile`, `NamedTemporaryFile`, `mkstemp`); `SpooledTemporaryFile()` is not (it opens nothing: its data " +
 		"stays in memory until a write passes `max_size`), and `TemporaryDirectory()`/`mkdtemp()` make one directory, a " +
 		"metadata call reported as ASYNC240 (flake8-async reports none of `tempfile`). Two kinds of call read files " +
@@ -50,7 +50,76 @@ async def load(path):
 // in-memory buffer (archiveOverMemory), or the UTC zone asked of a loader
 // that answers it without a file (utcZone): no file is opened.
 func openDoesNoIO(_ *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
-	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c) || withoutBlockingKeyword(m, c)
+	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c) || withoutBlockingKeyword(m, c) ||
+		fileOnlyOffloaded(m, c)
+}
+
+// fileOnlyOffloaded reports a call whose result (a file opened by it) is
+// bound to a name, by `with ... as f` or `f = ...`, that its function uses
+// only as an argument of calls that run a callable in a worker thread
+// (pylib's Offload records): `await run_sync(f.write, data)`,
+// `await loop.run_in_executor(None, f.read)`, `await asyncio.to_thread(json.load, f)`.
+// The reads and writes are offloaded; what stays on the loop is opening the
+// file (and closing it), which waits for no data (jupyter-server's contents
+// manager, falcon's static route).
+func fileOnlyOffloaded(m *analysis.Module, c *analysis.Call) bool {
+	if c.Func == nil {
+		return false
+	}
+	var name *analysis.Node
+	if with := withStatementOf(c.Node); with != nil {
+		exprs, aliases := withItems(with)
+		for i, e := range exprs {
+			if e == c.Node {
+				name = aliases[i]
+			}
+		}
+	} else if p := c.Node.Parent(); p != nil && p.Type() == "assignment" && p.ChildByField("right") == c.Node {
+		name = p.ChildByField("left")
+	}
+	if name == nil || name.Type() != "identifier" {
+		return false
+	}
+	text := m.File.Text(name)
+	calls := map[*analysis.Node]*analysis.Call{}
+	for _, o := range c.Func.Calls {
+		calls[o.Node] = o
+	}
+	uses, ok := 0, true
+	c.Func.Node.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n == name || n.Type() != "identifier" || m.File.Text(n) != text || n.Field() == "attribute" ||
+			n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
+			return true
+		}
+		arg := n
+		if p := n.Parent(); p != nil && p.Type() == "attribute" && p.ChildByField("object") == n {
+			arg = p // f.read, handed over uncalled
+		}
+		args := arg.Parent()
+		if args == nil || args.Type() != "argument_list" {
+			ok = false
+			return false
+		}
+		call := calls[args.Parent()]
+		if call == nil {
+			ok = false
+			return false
+		}
+		callee := call.Callee
+		if callee == "" {
+			callee = calleeOf(m, call.Node)
+		}
+		if _, offload := offloadAPI(m, call, callee); !offload {
+			ok = false
+			return false
+		}
+		uses++
+		return true
+	})
+	return ok && uses > 0
 }
 
 // withoutBlockingKeyword reports a call of an API that loads files only when

@@ -16,7 +16,9 @@ import (
 //     author routes the call by whether it blocks;
 //   - code that never runs: the body of a loop over an empty literal
 //     (`for name in ():`), of `if False:` or `while False:`;
-//   - code that runs only in a debug or verbose mode (debugOnly).
+//   - code that runs only in a debug or verbose mode (debugOnly);
+//   - code a fresh event loop's main coroutine runs before its first
+//     suspension, when nothing else is on that loop yet (beforeLoopIsShared).
 //
 // What makes a call of one API non-blocking (`q.get(block=False)`, a
 // `q.get()` after `while q.empty(): await ...`, a file opened read-only) is
@@ -27,10 +29,105 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if fn == nil {
 		return false
 	}
-	if neverRuns(m, c.Node) || debugOnly(m, c.Node) {
+	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
+}
+
+// beforeLoopIsShared reports a call made directly in a coroutine that is
+// only ever run as the main coroutine of a new event loop, before that
+// coroutine first suspends: the coroutine is defined inside a synchronous
+// function, and every other mention of its name there is
+// `asyncio.run(main())` (or `anyio.run(main)`, `trio.run(main)`). Until its
+// first await, async for or async with, no other task has run on that loop,
+// so a blocking call there stalls nobody: it is the same as making it
+// before `asyncio.run` (a CLI's `main()` loading its options and config
+// files, mitmproxy's and textual's `run()`). A call inside a loop that
+// awaits later runs again after the loop is shared, and is still reported;
+// so is everything after the first suspension, and a coroutine whose name
+// is used in any other way (returned, stored, passed to create_task).
+func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
+	f := c.Func
+	if f == nil || !f.Async || f.Lambda || f.Generator || f.Parent == nil || f.Parent.Async || f.Parent.Lambda || f.Name == "" || len(f.Decorators) > 0 {
+		return false
+	}
+	first := firstSuspension(f.Node)
+	if first != 0 && c.Node.Start >= first {
+		return false
+	}
+	for q := c.Node.Parent(); q != nil && q != f.Node; q = q.Parent() {
+		switch q.Type() {
+		case "while_statement", "for_statement":
+			if first != 0 && q.End > first {
+				return false // the loop comes back to the call after suspending
+			}
+		}
+	}
+	runs := 0
+	ok := true
+	nameNode := f.Node.ChildByField("name")
+	f.Parent.Node.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name || n.Field() == "attribute" ||
+			n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
+			return true // not a mention of the coroutine function (`asyncio.run`, `run=...`)
+		}
+		if runsAsMainCoroutine(m, n) {
+			runs++
+		} else {
+			ok = false
+		}
+		return true
+	})
+	return ok && runs > 0
+}
+
+// runsAsMainCoroutine reports a mention of a coroutine function's name that
+// hands it to a fresh loop runner: `asyncio.run(main())` or `trio.run(main)`
+// (the first argument, as written).
+func runsAsMainCoroutine(m *analysis.Module, name *analysis.Node) bool {
+	arg := name
+	if p := name.Parent(); p != nil && p.Type() == "call" && p.ChildByField("function") == name {
+		if args := p.ChildByField("arguments"); args == nil || len(args.NamedChildren()) != 0 {
+			return false // main(x): still a mention of main, but keep it simple
+		}
+		arg = p
+	}
+	args := arg.Parent()
+	if args == nil || args.Type() != "argument_list" || len(args.NamedChildren()) == 0 || args.NamedChildren()[0] != arg {
+		return false
+	}
+	runner := args.Parent()
+	if runner == nil || runner.Type() != "call" {
+		return false
+	}
+	// A loop starter that is no method of an existing loop (those are
+	// matched by name, ByMethodName) makes a new loop: asyncio.run,
+	// trio.run, anyio.run.
+	api, ok := pylib.Lookup(calleeOf(m, runner))
+	return ok && api.Has(pylib.LoopStarter) && !api.Has(pylib.ByMethodName)
+}
+
+// firstSuspension returns the offset of the first await, async for or
+// async with of the function def (not of its nested defs), or 0 when it has
+// none.
+func firstSuspension(def *analysis.Node) uint32 {
+	var first uint32
+	walkBody(def.ChildByField("body"), func(n *analysis.Node) bool {
+		if first != 0 && n.Start >= first {
+			return false
+		}
+		suspends := n.Type() == "await" ||
+			(n.Type() == "for_statement" || n.Type() == "with_statement") && n.HasToken("async")
+		if suspends && (first == 0 || n.Start < first) {
+			first = n.Start
+		}
+		return true
+	})
+	return first
 }
 
 // debugOnly reports a node that runs only in a debug or verbose mode: under

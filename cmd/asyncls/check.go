@@ -88,6 +88,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// be5ddda's; docs/performance.md, "Memory"). GOGC=100 in the
 		// environment trades back.
 		debug.SetGCPercent(200)
+		// Once a project is built its models hardly grow: its checks
+		// run at GOGC 25 after one collection, which bounds the peak to
+		// about 1.25 times the models for two or three collections more
+		// (docs/performance.md, "Memory").
+		lint.CollectForChecks(25)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {

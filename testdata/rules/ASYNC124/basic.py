@@ -9,7 +9,7 @@ async def nested_await_only():  # want: ASYNC124
     async def inner():
         await asyncio.sleep(1)
 
-    return inner
+    return inner()  # (returning `inner` itself makes a factory a framework awaits: factory_of_coroutine_functions.py)
 
 
 # Quiet
