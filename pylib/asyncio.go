@@ -197,3 +197,7 @@ var NumericAddressClasses = map[string]bool{"ipaddress.IPv4Address": true, "ipad
 // SocketConstructors make a socket whose kind (SOCK_STREAM, SOCK_DGRAM) is
 // their second argument or `type=`.
 var SocketConstructors = map[string]bool{"socket.socket": true}
+
+// WrapsFuture are calls whose await waits for the concurrent future they are
+// given to complete.
+var WrapsFuture = map[string]bool{"asyncio.wrap_future": true, "asyncio.futures.wrap_future": true}

@@ -40,7 +40,9 @@ async def count_users(path):
 		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
-		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
+		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
+		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
+		"Event that a done callback of `fut` sets: xknx), `put()` on a queue " +
 		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
@@ -152,7 +154,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c) || datagramConnect(m, c)
 	case pylib.UnblockedByZeroTimeout:
-		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
+		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c)
 	}
 	return false
 }
@@ -468,6 +470,75 @@ func constructorArg(m *analysis.Module, call *analysis.Node, i int, kw string) *
 		pos++
 	}
 	return nil
+}
+
+// completionAwaited: `fut.result()` (or exception()) after the coroutine
+// awaited fut's completion: `await asyncio.wrap_future(fut)`, or an await
+// handed the `wait` of an Event that a done callback of fut sets (xknx:
+// `fut.add_done_callback(cb)` where cb calls `finished.set()`, then `await
+// loop.run_in_executor(None, finished.wait)`): the future is done, result()
+// returns at once.
+func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
+	recv := analysis.Unparen(c.Node.ChildByField("function").ChildByField("object"))
+	if recv == nil || recv.Type() != "identifier" || c.Func == nil {
+		return false
+	}
+	fut := m.File.Text(recv)
+	body := c.Func.Node.ChildByField("body")
+	// The events a done callback of fut sets: cb named in
+	// fut.add_done_callback(cb), a def of this function.
+	events := map[string]bool{}
+	walkBody(body, func(n *analysis.Node) bool {
+		if n.Start >= c.Node.Start || n.Type() != "call" || m.File.Text(n.ChildByField("function")) != fut+".add_done_callback" {
+			return true
+		}
+		cb := analysis.Unparen(firstArg(n))
+		if cb == nil || cb.Type() != "identifier" {
+			return true
+		}
+		for _, d := range statements(body) {
+			if d.Type() == "function_definition" && m.File.Text(d.ChildByField("name")) == m.File.Text(cb) {
+				d.ChildByField("body").Walk(func(x *analysis.Node) bool {
+					if x.Type() == "call" {
+						if fn := x.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+							m.File.Text(fn.ChildByField("attribute")) == "set" {
+							events[m.File.Text(fn.ChildByField("object"))] = true
+						}
+					}
+					return true
+				})
+			}
+		}
+		return true
+	})
+	found := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if found || n.Start >= c.Node.Start {
+			return false
+		}
+		if n.Type() != "await" || !n.Named() {
+			return true
+		}
+		call := analysis.Unparen(n.NamedChildren()[0])
+		if call == nil || call.Type() != "call" {
+			return true
+		}
+		args := call.ChildByField("arguments")
+		if args == nil {
+			return true
+		}
+		for _, a := range args.NamedChildren() {
+			a = analysis.Unparen(a)
+			if pylib.WrapsFuture[calleeOf(m, call)] && m.File.Text(a) == fut {
+				found = true
+			}
+			if a.Type() == "attribute" && m.File.Text(a.ChildByField("attribute")) == "wait" && events[m.File.Text(a.ChildByField("object"))] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // freshLock: the first acquire of a lock created earlier in the same
