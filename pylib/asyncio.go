@@ -193,3 +193,11 @@ var EntersWithoutSuspending = map[string]bool{
 // handed to getaddrinfo/gethostbyname as the host, it is parsed, not looked
 // up.
 var NumericAddressClasses = map[string]bool{"ipaddress.IPv4Address": true, "ipaddress.IPv6Address": true}
+
+// SocketConstructors make a socket whose kind (SOCK_STREAM, SOCK_DGRAM) is
+// their second argument or `type=`.
+var SocketConstructors = map[string]bool{"socket.socket": true}
+
+// WrapsFuture are calls whose await waits for the concurrent future they are
+// given to complete.
+var WrapsFuture = map[string]bool{"asyncio.wrap_future": true, "asyncio.futures.wrap_future": true}

@@ -40,7 +40,9 @@ async def count_users(path):
 		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown` and `smtplib`. A call that " +
-		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `put()` on a queue " +
+		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
+		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
+		"Event that a done callback of `fut` sets: xknx), `put()` on a queue " +
 		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
@@ -54,7 +56,9 @@ async def count_users(path):
 		"between `acquire()` and a `release()`, followed branch by branch, which the function must have: no await or yield, no blocking library call, no other lock, no function " +
 		"of the module that does one, no call of unknown target named like a blocking API (`conn.sendall`); a " +
 		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
-		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`) and queries on " +
+		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`), `connect()` of a UDP " +
+		"socket the function made with `SOCK_DGRAM` (it sends nothing: it picks the route and the peer, as `get_local_ip` " +
+		"helpers do; still reported when the address is a host name written as a string) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
@@ -148,9 +152,9 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		}
 		return v != nil && v.Type() != "false" && f.Text(v) != "0"
 	case pylib.UnblockedSocket:
-		return nonBlockingSocket(m, c)
+		return nonBlockingSocket(m, c) || datagramConnect(m, c)
 	case pylib.UnblockedByZeroTimeout:
-		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f))
+		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c)
 	}
 	return false
 }
@@ -415,6 +419,126 @@ func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
 		}
 	}
 	return false
+}
+
+// datagramConnect: connect()/connect_ex() of a UDP socket made with
+// socket.socket(..., SOCK_DGRAM) in the same function: it sends nothing and
+// waits for nothing, it only picks the route and the peer (aiocoap's
+// route check, get_local_ip helpers), unless the address names a host to
+// look up, written as a string literal that is no IP address.
+func datagramConnect(m *analysis.Module, c *analysis.Call) bool {
+	if meth := c.Method(m.File); meth != "connect" && meth != "connect_ex" {
+		return false
+	}
+	ctor := constructorCall(m, c.Node.ChildByField("function").ChildByField("object"), 0)
+	if ctor == nil || m.FunctionAt(ctor) != c.Func || !pylib.SocketConstructors[calleeOf(m, ctor)] {
+		return false
+	}
+	typ := constructorArg(m, ctor, 1, "type")
+	if typ == nil || !strings.HasSuffix(m.File.Text(typ), "SOCK_DGRAM") {
+		return false
+	}
+	addr := analysis.Unparen(c.Positional(0))
+	if addr != nil && addr.Type() == "tuple" {
+		if parts := addr.NamedChildren(); len(parts) > 0 && parts[0].Type() == "string" && !localHostLiteral(m.File.Text(parts[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+// constructorArg returns the argument of call at position i or keyword kw.
+func constructorArg(m *analysis.Module, call *analysis.Node, i int, kw string) *analysis.Node {
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	pos := 0
+	for _, a := range args.NamedChildren() {
+		if a.Type() == "keyword_argument" {
+			if n := a.ChildByField("name"); n != nil && m.File.Text(n) == kw {
+				return a.ChildByField("value")
+			}
+			continue
+		}
+		if a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
+			return nil
+		}
+		if pos == i {
+			return a
+		}
+		pos++
+	}
+	return nil
+}
+
+// completionAwaited: `fut.result()` (or exception()) after the coroutine
+// awaited fut's completion: `await asyncio.wrap_future(fut)`, or an await
+// handed the `wait` of an Event that a done callback of fut sets (xknx:
+// `fut.add_done_callback(cb)` where cb calls `finished.set()`, then `await
+// loop.run_in_executor(None, finished.wait)`): the future is done, result()
+// returns at once.
+func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
+	recv := analysis.Unparen(c.Node.ChildByField("function").ChildByField("object"))
+	if recv == nil || recv.Type() != "identifier" || c.Func == nil {
+		return false
+	}
+	fut := m.File.Text(recv)
+	body := c.Func.Node.ChildByField("body")
+	// The events a done callback of fut sets: cb named in
+	// fut.add_done_callback(cb), a def of this function.
+	events := map[string]bool{}
+	walkBody(body, func(n *analysis.Node) bool {
+		if n.Start >= c.Node.Start || n.Type() != "call" || m.File.Text(n.ChildByField("function")) != fut+".add_done_callback" {
+			return true
+		}
+		cb := analysis.Unparen(firstArg(n))
+		if cb == nil || cb.Type() != "identifier" {
+			return true
+		}
+		for _, d := range statements(body) {
+			if d.Type() == "function_definition" && m.File.Text(d.ChildByField("name")) == m.File.Text(cb) {
+				d.ChildByField("body").Walk(func(x *analysis.Node) bool {
+					if x.Type() == "call" {
+						if fn := x.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+							m.File.Text(fn.ChildByField("attribute")) == "set" {
+							events[m.File.Text(fn.ChildByField("object"))] = true
+						}
+					}
+					return true
+				})
+			}
+		}
+		return true
+	})
+	found := false
+	walkBody(body, func(n *analysis.Node) bool {
+		if found || n.Start >= c.Node.Start {
+			return false
+		}
+		if n.Type() != "await" || !n.Named() {
+			return true
+		}
+		call := analysis.Unparen(n.NamedChildren()[0])
+		if call == nil || call.Type() != "call" {
+			return true
+		}
+		args := call.ChildByField("arguments")
+		if args == nil {
+			return true
+		}
+		for _, a := range args.NamedChildren() {
+			a = analysis.Unparen(a)
+			if pylib.WrapsFuture[calleeOf(m, call)] && m.File.Text(a) == fut {
+				found = true
+			}
+			if a.Type() == "attribute" && m.File.Text(a.ChildByField("attribute")) == "wait" && events[m.File.Text(a.ChildByField("object"))] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // freshLock: the first acquire of a lock created earlier in the same

@@ -74,12 +74,20 @@ async def worker(queue):
 		"TimeoutError` handler: wait_for cancelled t before raising); the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await (it may sit in an `async with asyncio.timeout(...)` or `async_timeout.timeout(...)`, whose entry does not " +
-		"suspend: aiojobs's `Job._close`). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
-		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`), when the try statement is " +
-		"in no loop of the method: the CancelledError is most likely the task's own, and before Python 3.11 " +
+		"suspend: aiojobs's `Job._close`; also imported through a module of the project that imports one or the other " +
+		"conditionally), and statements after it that await nothing do not count. The same for a local future the " +
+		"function stored in an attribute of its receiver, alone or in a tuple (`self._expected = tag, fut`), that a " +
+		"method of the class cancels there (`self._expected[1].cancel()`: xknx). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
+		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`; also awaited through a method of " +
+		"the class taking no argument whose one await is `await self._task`: hass-nabucasa's `_wait_retry()`), when the " +
+		"try statement is in no loop of the method, or its handlers end with `break` or `return` (the swallow ends " +
+		"the wait): the CancelledError is most likely the task's own, and before Python 3.11 " +
 		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +
 		"cancels the task too). On 82 real packages each of these findings was judged debatable (websockets, " +
-		"elasticsearch, aioamqp, aioxmpp). Nor is a try body whose awaits " +
+		"elasticsearch, aioamqp, aioxmpp). Nor is a handler that first re-raises unless a flag of the instance is " +
+		"set (`if not self._sigint_received: raise`) when a method of the class sets that flag to True and then calls " +
+		"`cancel()`: it goes on only after the cancellation the class requested itself (aioconsole's SIGINT " +
+		"handler). Nor is a try body whose awaits " +
 		"all run inside a shielded cancel scope (`with trio.CancelScope(shield=True):`, `anyio.move_on_after(t, " +
 		"shield=True)`): no cancellation from outside reaches them. In `__exit__`/`__aexit__`, `return False` (or " +
 		"`None`) on the path where the caught exception is the one the method was given (`if exc is value: return " +

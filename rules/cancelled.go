@@ -3,6 +3,7 @@ package rules
 import (
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -63,7 +64,7 @@ type cancelHandler struct {
 // it, in source order. ASYNC103 reports those with a path that does not
 // re-raise; ASYNC104 the yield, return or other raise inside them.
 var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: true, compute: func(p *Pass) []cancelHandler {
-	return findCancelHandlers(p.Module, testModule(p.Module, p.Project), taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
+	return findCancelHandlers(p.Project, p.Module, testModule(p.Module, p.Project), taskEntryQueries{startedAnywhere: p.projectStartsMethodAsTask,
 		usedOtherwise: p.projectUsesMethodOtherThanAsTask})
 }}
 
@@ -77,7 +78,7 @@ var cancelHandlers = &fact[[]cancelHandler]{name: "cancelHandlers", crossFile: t
 // usedOtherwise answers, project-wide, whether a method of a name is
 // started as a task's entry point, and referenced other than so
 // (endsUnobservedTask).
-func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise taskEntryQueries) []cancelHandler {
+func findCancelHandlers(proj *analysis.Project, m *analysis.Module, inTestModule bool, usedOtherwise taskEntryQueries) []cancelHandler {
 	var out []cancelHandler
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "try_statement" {
@@ -100,7 +101,7 @@ func findCancelHandlers(m *analysis.Module, inTestModule bool, usedOtherwise tas
 				continue
 			}
 			handled = true
-			if awaitsCancelledTask(m, n) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
+			if awaitsCancelledTask(proj, m, n) || ownCancellationFlag(m, n, body) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) {
 				continue
 			}
@@ -315,7 +316,7 @@ func deferredToCaller(m *analysis.Module, try, typ, body, name *analysis.Node) b
 //     (`self._task.cancel()` in stop() or close()), when
 //     the try statement is in no loop of the method (a swallow there would
 //     go on working, not end the wait).
-func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
+func awaitsCancelledTask(proj *analysis.Project, m *analysis.Module, try *analysis.Node) bool {
 	body := statements(try.ChildByField("body"))
 	if len(body) == 0 {
 		return false
@@ -325,14 +326,28 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	// the body's wait; on expiry the timeout cancels the task it runs in
 	// and raises TimeoutError, which the CancelledError handler does not
 	// see.
-	for len(body) > 0 && plainTimeoutWith(m, body[len(body)-1]) {
+	// Statements after the wait that await nothing cannot receive a
+	// cancellation (xknx: `timer_value = await fut` then
+	// `self.update(timer_value)`).
+	trim := func() {
+		for len(body) > 1 && !awaitsUnshielded(m, body[len(body)-1]) && awaitsUnshielded(m, body[len(body)-2]) {
+			body = body[:len(body)-1]
+		}
+	}
+	trim()
+	for len(body) > 0 && plainTimeoutWith(proj, m, body[len(body)-1]) {
 		body = append(body[:len(body)-1:len(body)-1], statements(body[len(body)-1].ChildByField("body"))...)
+		trim()
 	}
 	if len(body) == 0 {
 		return false
 	}
 	last := body[len(body)-1]
 	target, through := awaitedTask(m, last)
+	if target == nil {
+		target = helperAwaitedTask(m, try, last)
+		through = nil
+	}
 	if target == nil {
 		return false
 	}
@@ -356,20 +371,81 @@ func awaitsCancelledTask(m *analysis.Module, try *analysis.Node) bool {
 	if found || cancelledInLoop(m, scope, target, last) || cancelledByTimeout(m, try, target) {
 		return true
 	}
-	return cancelledByClass(m, try, target, through)
+	return cancelledByClass(m, try, target, through) || storedForClassToCancel(m, try, target, last)
+}
+
+// storedForClassToCancel reports a local future or task that the function
+// stored, before the awaiting statement, in an attribute of its receiver,
+// alone or as an item of a tuple (`self._expected = tag, waiter_fut`),
+// where some method of the class cancels it there (`self._expected.cancel()`,
+// `self._expected[1].cancel()`), with the try statement in no loop of the
+// method (xknx's timer synchronisation, cancelled by stop()).
+func storedForClassToCancel(m *analysis.Module, try, target, last *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || target.Type() != "identifier" {
+		return false
+	}
+	for p := try.Parent(); p != nil && p != f.Node; p = p.Parent() {
+		if p.Type() == "for_statement" || p.Type() == "while_statement" {
+			return false
+		}
+	}
+	name := m.File.Text(target)
+	var wants []string
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if n.Start >= last.Start {
+			return false
+		}
+		if n.Type() != "assignment" {
+			return true
+		}
+		l, r := n.ChildByField("left"), analysis.Unparen(n.ChildByField("right"))
+		if l == nil || r == nil || l.Type() != "attribute" {
+			return true
+		}
+		if obj := l.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+			return true
+		}
+		switch {
+		case r.Type() == "identifier" && m.File.Text(r) == name:
+			wants = append(wants, m.File.Text(l)+".cancel")
+		case r.Type() == "tuple" || r.Type() == "expression_list":
+			for i, e := range r.NamedChildren() {
+				if e.Type() == "identifier" && m.File.Text(e) == name {
+					wants = append(wants, m.File.Text(l)+"["+strconv.Itoa(i)+"].cancel")
+				}
+			}
+		}
+		return true
+	})
+	for _, want := range wants {
+		for _, cls := range combinedClasses(m, f.Class) {
+			found := false
+			cls.Node.Walk(func(c *analysis.Node) bool {
+				if c.Type() == "call" && strings.ReplaceAll(m.File.Text(c.ChildByField("function")), " ", "") == want {
+					found = true
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainTimeoutWith reports an `async with` statement whose every context
 // manager is an asyncio timeout (asyncio.timeout, asyncio.timeout_at, or
 // the async_timeout package's, which asyncio.timeout copies): entering one
 // schedules a callback and does not suspend.
-func plainTimeoutWith(m *analysis.Module, st *analysis.Node) bool {
+func plainTimeoutWith(proj *analysis.Project, m *analysis.Module, st *analysis.Node) bool {
 	if st.Type() != "with_statement" || !isAsyncStmt(st) {
 		return false
 	}
 	exprs, _ := withItems(st)
 	for _, e := range exprs {
-		if !pylib.EntersWithoutSuspending[calleeOf(m, e)] && !importsOnly(m, calleeNode(e), pylib.EntersWithoutSuspending) {
+		if !pylib.EntersWithoutSuspending[calleeOf(m, e)] && !importsOnly(proj, m, calleeNode(e), pylib.EntersWithoutSuspending) {
 			return false
 		}
 	}
@@ -390,17 +466,29 @@ func calleeNode(n *analysis.Node) *analysis.Node {
 // from asyncio import timeout as asyncio_timeout` / `else: from
 // async_timeout import timeout as asyncio_timeout`), which the model keeps
 // as no single import.
-func importsOnly(m *analysis.Module, n *analysis.Node, set map[string]bool) bool {
+func importsOnly(proj *analysis.Project, m *analysis.Module, n *analysis.Node, set map[string]bool) bool {
 	n = analysis.Unparen(n)
 	if n == nil || n.Type() != "identifier" {
 		return false
 	}
-	name := m.File.Text(n)
 	scope := m.ScopeAt(n)
+	name := m.File.Text(n)
 	for scope != nil && scope.Bindings.Get(name) == nil {
 		scope = scope.Parent
 	}
-	if scope == nil || len(scope.Bindings.Get(name).Values) > 0 {
+	return importsOnlyIn(proj, m, scope, name, set, 0)
+}
+
+// importsOnlyIn is importsOnly for name in scope of m; an import of a name
+// another module of the project binds so (xknx's `from xknx.util import
+// asyncio_timeout`, where xknx/util/__init__.py imports it conditionally)
+// is followed there.
+func importsOnlyIn(proj *analysis.Project, m *analysis.Module, scope *analysis.Scope, name string, set map[string]bool, depth int) bool {
+	if scope == nil || depth > 4 {
+		return false
+	}
+	b := scope.Bindings.Get(name)
+	if b == nil || len(b.Values) > 0 {
 		return false
 	}
 	found := 0
@@ -409,7 +497,14 @@ func importsOnly(m *analysis.Module, n *analysis.Node, set map[string]bool) bool
 			continue
 		}
 		if !set[imp.Qualified] {
-			return false
+			i := strings.LastIndexByte(imp.Qualified, '.')
+			if proj == nil || i < 0 {
+				return false
+			}
+			other := proj.ModuleNamed(imp.Qualified[:i])
+			if other == nil || other == m || !importsOnlyIn(proj, other, other.Scope, imp.Qualified[i+1:], set, depth+1) {
+				return false
+			}
 		}
 		found++
 	}
@@ -619,7 +714,7 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		}
 	}
 	for p := try.Parent(); p != nil && p != f.Node; p = p.Parent() {
-		if p.Type() == "for_statement" || p.Type() == "while_statement" {
+		if (p.Type() == "for_statement" || p.Type() == "while_statement") && !handlersLeaveLoop(m, try) {
 			return false
 		}
 	}
@@ -637,6 +732,147 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		}
 	}
 	return false
+}
+
+// ownCancellationFlag reports a handler that re-raises unless a flag of the
+// instance is set (`if not self._sigint_received: raise`, its first
+// statement) where a method of the class sets that flag to True and then
+// calls some `cancel()`: the cancellation it goes on after is the one the
+// class itself requested, told apart by the flag (aioconsole's console: its
+// SIGINT handler sets the flag and cancels the running task).
+func ownCancellationFlag(m *analysis.Module, try, body *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	st := statements(body)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || len(st) == 0 || st[0].Type() != "if_statement" {
+		return false
+	}
+	first := st[0]
+	if first.ChildByField("alternative") != nil {
+		return false
+	}
+	then := statements(first.ChildByField("consequence"))
+	if len(then) != 1 || then[0].Type() != "raise_statement" || len(then[0].NamedChildren()) != 0 {
+		return false
+	}
+	cond := analysis.Unparen(first.ChildByField("condition"))
+	if cond == nil || cond.Type() != "not_operator" {
+		return false
+	}
+	flag := analysis.Unparen(cond.ChildByField("argument"))
+	if flag == nil || flag.Type() != "attribute" {
+		return false
+	}
+	if obj := flag.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return false
+	}
+	attr := m.File.Text(flag.ChildByField("attribute"))
+	for _, cls := range combinedClasses(m, f.Class) {
+		for _, meth := range cls.Methods {
+			if len(meth.Params) == 0 {
+				continue
+			}
+			want := meth.Params[0] + "." + attr
+			var set *analysis.Node
+			cancels := false
+			walkBody(meth.Node.ChildByField("body"), func(n *analysis.Node) bool {
+				switch n.Type() {
+				case "assignment":
+					if l, r := n.ChildByField("left"), n.ChildByField("right"); set == nil && l != nil && r != nil &&
+						m.File.Text(l) == want && r.Type() == "true" {
+						set = n
+					}
+				case "call":
+					if set != nil && n.Start > set.End {
+						if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
+							m.File.Text(fn.ChildByField("attribute")) == "cancel" {
+							cancels = true
+						}
+					}
+				}
+				return !cancels
+			})
+			if cancels {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handlersLeaveLoop reports a try statement whose every handler of
+// cancellation ends with `break` or `return`: in a loop, such a swallow
+// ends the wait instead of going on working (hass-nabucasa's reconnect
+// loop: `except asyncio.CancelledError: break  # Happens if disconnect called`).
+func handlersLeaveLoop(m *analysis.Module, try *analysis.Node) bool {
+	seen := false
+	for _, clause := range exceptClauses(try) {
+		typ, _, body := exceptParts(clause)
+		if kind, _ := catchesCancellation(m, typ); kind == "" {
+			continue
+		}
+		st := statements(body)
+		if len(st) == 0 || (st[len(st)-1].Type() != "break_statement" && st[len(st)-1].Type() != "return_statement") {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// helperAwaitedTask returns the task a statement `await self.helper()`
+// waits for through a method of the class with no arguments whose one
+// await is `await self.task` (hass-nabucasa's `_wait_retry()`: it starts
+// `self.retry_task`, awaits it and clears it): the attribute node in the
+// helper, or nil.
+func helperAwaitedTask(m *analysis.Module, try, st *analysis.Node) *analysis.Node {
+	f := m.FunctionAt(try)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || st.Type() != "expression_statement" {
+		return nil
+	}
+	named := st.NamedChildren()
+	if len(named) != 1 || named[0].Type() != "await" || len(named[0].NamedChildren()) != 1 {
+		return nil
+	}
+	call := analysis.Unparen(named[0].NamedChildren()[0])
+	if call.Type() != "call" || firstArg(call) != nil {
+		return nil
+	}
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil
+	}
+	if obj := fn.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return nil
+	}
+	helper := f.Class.Methods[m.File.Text(fn.ChildByField("attribute"))]
+	if helper == nil || !helper.Async || len(helper.Params) != 1 || helper.Params[0] != f.Params[0] {
+		return nil
+	}
+	var awaited []*analysis.Node
+	walkBody(helper.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "await":
+			if n.Named() {
+				awaited = append(awaited, n)
+			}
+		case "with_statement", "for_statement":
+			if isAsyncStmt(n) {
+				awaited = append(awaited, nil)
+			}
+		}
+		return true
+	})
+	if len(awaited) != 1 || awaited[0] == nil || len(awaited[0].NamedChildren()) != 1 {
+		return nil
+	}
+	target := analysis.Unparen(awaited[0].NamedChildren()[0])
+	if target.Type() != "attribute" {
+		return nil
+	}
+	if obj := target.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+		return nil
+	}
+	return target
 }
 
 // combinedClasses returns cls and, when cls is a mixin, the classes of the
