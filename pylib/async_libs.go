@@ -562,6 +562,23 @@ func init() {
 	}
 }
 
+// The request context a tool, resource or prompt of an MCP server receives
+// (`ctx: Context`): in the MCP SDK (mcp.server.fastmcp.server.Context) and
+// in the standalone fastmcp (fastmcp.server.context.Context) its progress,
+// logging, resource and client requests are `async def`: each sends a
+// message to the client, and a call without await sends nothing
+// ("coroutine 'Context.report_progress' was never awaited"). Its
+// properties (request_id, client_id, session, fastmcp) stay unrecorded.
+func init() {
+	sdk := []string{"report_progress", "read_resource", "log", "debug", "info", "warning", "error", "elicit"}
+	for _, ctx := range []string{"mcp.server.fastmcp.Context", "mcp.server.fastmcp.server.Context"} {
+		coroutineMethods(ctx, sdk...)
+	}
+	for _, ctx := range []string{"fastmcp.Context", "fastmcp.server.Context", "fastmcp.server.context.Context"} {
+		coroutineMethods(ctx, append(sdk, "sample", "list_roots")...)
+	}
+}
+
 // openAIRequests are the attribute paths of the OpenAI clients' API calls
 // (each an HTTP request): coroutines on AsyncOpenAI, blocking on OpenAI.
 var openAIRequests = []string{"chat.completions.create", "completions.create", "embeddings.create", "responses.create",

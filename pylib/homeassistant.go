@@ -33,6 +33,15 @@ func init() {
 		"async_will_remove_from_hass", "async_internal_added_to_hass", "async_internal_will_remove_from_hass",
 		"async_removed_from_registry")
 	coroutineMethods(haStore, "async_load", "async_save", "async_remove")
+	// The MQTT integration's helpers (components/mqtt/client.py): since HA
+	// 2021.12 async_publish is an `async def` (it was a `@callback` before,
+	// so integrations of that time call it without await and publish
+	// nothing), and so are async_subscribe and async_wait_for_mqtt_client.
+	// The thread-safe `publish`/`subscribe` wrappers stay synchronous.
+	for _, m := range []string{"homeassistant.components.mqtt.", "homeassistant.components.mqtt.client."} {
+		with(Coroutine, m+"async_publish", m+"async_subscribe", m+"async_wait_for_mqtt_client")
+		entry(m + "async_publish").Note = "a coroutine function since Home Assistant 2021.12"
+	}
 
 	// Synchronous `@callback` methods named async_* (and their plain
 	// siblings): a call runs at once, there is nothing to await.

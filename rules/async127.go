@@ -27,10 +27,10 @@ async def fetch(url):
 	Severity: Info,
 	Default:  false,
 	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): it is advice " +
-		"about a dependency, not a mistake in the code that imports it. On four corpora of real async packages " +
-		"(docs/precision.md) none of 8 findings was one a maintainer would act on: each was a library or tool " +
+		"about a dependency, not a mistake in the code that imports it. On five corpora of real async packages " +
+		"(docs/precision.md) none of 11 findings was one a maintainer would act on: each was a library or tool " +
 		"built on httpx (dnspython's DNS-over-HTTPS, starlette's TestClient, sentry-sdk's httpx integration, " +
-		"nala, aioxmlrpc), where switching the HTTP library is a dependency decision for the project, not a fix " +
+		"python-telegram-bot's and gql's transports, nala, aioxmlrpc), where switching the HTTP library is a dependency decision for the project, not a fix " +
 		"at the import. Enable it with `extend-select = [\"ASYNC127\"]`; it then reports what flake8-async does. " +
 		"As flake8-async's ASYNC127 (25.x), every import of `httpx` or a submodule is reported once per statement " +
 		"(`from httpx import *` included); relative imports (`from .httpx import Client`) name a module of the project and are not. " +

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -52,7 +53,11 @@ func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
 	if f == nil || !f.Async || f.Lambda || f.Generator || f.Parent == nil || f.Parent.Async || f.Parent.Lambda || f.Name == "" || len(f.Decorators) > 0 {
 		return false
 	}
-	first := firstSuspension(f.Node)
+	main := mainCoroutineOf(m, f)
+	if !main.onlyMain {
+		return false
+	}
+	first := main.firstSuspension
 	if first != 0 && c.Node.Start >= first {
 		return false
 	}
@@ -64,25 +69,42 @@ func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
 			}
 		}
 	}
-	runs := 0
-	ok := true
-	nameNode := f.Node.ChildByField("name")
-	f.Parent.Node.Walk(func(n *analysis.Node) bool {
-		if !ok {
-			return false
+	return true
+}
+
+// mainCoroutine is what beforeLoopIsShared asks of a nested coroutine
+// function, once per function.
+type mainCoroutine struct {
+	onlyMain        bool   // every mention in the enclosing function runs it as a new loop's main coroutine
+	firstSuspension uint32 // offset of its first await, async for or async with; 0 when none
+}
+
+func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
+	key := "guards.mainCoroutine:" + strconv.FormatUint(uint64(f.Node.Start), 10)
+	return m.Memo(key, func() any {
+		runs := 0
+		ok := true
+		nameNode := f.Node.ChildByField("name")
+		f.Parent.Node.Walk(func(n *analysis.Node) bool {
+			if !ok {
+				return false
+			}
+			if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name || n.Field() == "attribute" ||
+				n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
+				return true // not a mention of the coroutine function (`asyncio.run`, `run=...`)
+			}
+			if runsAsMainCoroutine(m, n) {
+				runs++
+			} else {
+				ok = false
+			}
+			return true
+		})
+		if !ok || runs == 0 {
+			return mainCoroutine{}
 		}
-		if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name || n.Field() == "attribute" ||
-			n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
-			return true // not a mention of the coroutine function (`asyncio.run`, `run=...`)
-		}
-		if runsAsMainCoroutine(m, n) {
-			runs++
-		} else {
-			ok = false
-		}
-		return true
-	})
-	return ok && runs > 0
+		return mainCoroutine{onlyMain: true, firstSuspension: firstSuspension(f.Node)}
+	}).(mainCoroutine)
 }
 
 // runsAsMainCoroutine reports a mention of a coroutine function's name that
@@ -91,10 +113,7 @@ func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
 func runsAsMainCoroutine(m *analysis.Module, name *analysis.Node) bool {
 	arg := name
 	if p := name.Parent(); p != nil && p.Type() == "call" && p.ChildByField("function") == name {
-		if args := p.ChildByField("arguments"); args == nil || len(args.NamedChildren()) != 0 {
-			return false // main(x): still a mention of main, but keep it simple
-		}
-		arg = p
+		arg = p // main(args): the coroutine it makes
 	}
 	args := arg.Parent()
 	if args == nil || args.Type() != "argument_list" || len(args.NamedChildren()) == 0 || args.NamedChildren()[0] != arg {

@@ -269,14 +269,21 @@ func (mu *moduleUnits) storeFindings(u simUnit, diags []Diagnostic) ([]storedFin
 		}
 		n := mu.top[u.stmts[k]]
 		base := int(n.Start)
+		// The cache outlives the document version: its strings are
+		// copies, not views of the version's source (analysis.File.Text
+		// shares the source's bytes), so an entry never keeps a whole
+		// old source alive.
 		f := storedFinding{diag: d, stmt: k, start: d.StartByte - base, end: d.EndByte - base}
+		f.diag.Message = strings.Clone(d.Message)
 		if d.Fix != nil {
+			fix := Fix{Title: strings.Clone(d.Fix.Title), Safe: d.Fix.Safe}
+			f.diag.Fix = &fix
 			f.edits = make([]Edit, len(d.Fix.Edits))
 			for i, e := range d.Fix.Edits {
 				if e.Start < int(n.Start) || e.End > int(n.End) {
 					return nil, false
 				}
-				f.edits[i] = Edit{Start: e.Start - base, End: e.End - base, New: e.New}
+				f.edits[i] = Edit{Start: e.Start - base, End: e.End - base, New: strings.Clone(e.New)}
 			}
 		}
 		f.diag.Path, f.diag.StartByte, f.diag.EndByte = "", 0, 0

@@ -1,11 +1,12 @@
 // Command liveheap measures what `asyncls check --no-cache` keeps in
 // memory: the live heap (after a full collection) once every module of the
 // project is built, and once every module is checked, with the default
-// rules and the settings of the directory's pyproject.toml. Peak RSS is
-// up to (1 + GOGC/100) times the larger of the two (check runs at GOGC
-// 200; two to three times on big/), so it is the number a change to the
-// models moves; `bench/check_compare.sh` gives the peak itself, which
-// varies by ~10% with when collections fall.
+// rules and the settings of the directory's pyproject.toml. check builds
+// at GOGC 200, collects once every module is built and checks at GOGC 25
+// (lint.CollectForChecks), so its peak RSS is about 1.25 times the live
+// heap during the checks plus the heap's fragmentation (~1.7 times the
+// checked number on big/); it is the number a change to the models moves.
+// `bench/check_compare.sh` gives the peak itself.
 // docs/performance.md, "Memory".
 //
 //	go run ./bench/liveheap /work/corpus/big

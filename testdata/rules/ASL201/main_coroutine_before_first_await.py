@@ -22,6 +22,15 @@ def main(path):
     asyncio.run(run())
 
 
+def main_with_arguments(path):
+    async def run(p):
+        config = load_config(p)  # quiet: asyncio.run(run(path)) is the same new loop
+        await asyncio.sleep(0)
+        return config
+
+    asyncio.run(run(path))
+
+
 def main_with_task(path):
     async def run():
         config = load_config(path)  # want: ASL201
