@@ -1,0 +1,1 @@
+from . import asyncio  # noqa: F401
