@@ -23,9 +23,7 @@ var ASYNC124 = register(&Rule{
 	Default:   true,
 	Notes: "As in flake8-async, methods (which often implement an async interface: overrides of a base class's async " +
 		"methods, protocol methods such as `__aenter__`) and functions whose body is only `pass`, `...` or a docstring " +
-		"are skipped, as are `@overload` stubs and pytest fixtures with parameters, and the functions of a module the " +
-		"project imports in a library's place (`except ImportError: import pkg.pyodide_websockets as websockets`: " +
-		"a stand-in whose API mirrors the library's, awaited as the library's is; aiocoap). asyncls also skips every decorated function: frameworks (web routes, event handlers, " +
+		"are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls also skips every decorated function: frameworks (web routes, event handlers, " +
 		"test markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports " +
 		"them). Awaits in nested functions do not count, but one in a nested function's default value does; a list, set " +
 		"or dict comprehension with `async for` or `await` counts, while a generator expression counts only for its first " +
@@ -79,7 +77,7 @@ func runCouldBeSync(p *Pass) {
 		if inTestModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f) || exportedAPI(p.Module, f) || standInForLibrary(p) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
+		if usedAsValue(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -250,56 +248,6 @@ func exportedAPI(m *analysis.Module, f *analysis.Function) bool {
 			if e.Type() == "string" && strings.Trim(m.File.Text(e), `"'`) == f.Name {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// standInForLibrary reports a module of a package that the project imports
-// as a fallback for a library, under the name the same scope binds to that
-// library (aiocoap: `try: import websockets.asyncio.server` / `except
-// ImportError: import aiocoap.util.pyodide_websockets as websockets`). Its
-// functions mirror the library's API, which callers await
-// (`await websockets.asyncio.server.serve(...)`): an async def there must
-// stay one even when its stub body awaits nothing.
-func standInForLibrary(p *Pass) bool {
-	name := p.Module.Name
-	if name == "" || p.Project == nil {
-		return false
-	}
-	stands := p.Project.Memo("async124-stand-ins", func() any {
-		out := map[string]bool{}
-		for _, mod := range p.Project.Modules() {
-			type key struct {
-				scope *analysis.Scope
-				name  string
-			}
-			groups := map[key][]*analysis.Import{}
-			for _, imp := range mod.Imports {
-				k := key{imp.Scope, imp.BoundName}
-				groups[k] = append(groups[k], imp)
-			}
-			for _, g := range groups {
-				library := false
-				for _, imp := range g {
-					top, _, _ := strings.Cut(imp.Qualified, ".")
-					library = library || (p.Project.ModuleNamed(imp.Qualified) == nil && p.Project.ModuleNamed(top) == nil)
-				}
-				if !library {
-					continue
-				}
-				for _, imp := range g {
-					if p.Project.ModuleNamed(imp.Qualified) != nil {
-						out[imp.Qualified] = true
-					}
-				}
-			}
-		}
-		return out
-	}).(map[string]bool)
-	for q := range stands {
-		if name == q || strings.HasPrefix(name, q+".") {
-			return true
 		}
 	}
 	return false
