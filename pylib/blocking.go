@@ -190,6 +190,29 @@ func init() {
 	tlsAlt := "build the SSL context in `await asyncio.to_thread(...)` (ssl.create_default_context, " +
 		"load_verify_locations, load_cert_chain) and hand it over ready-made"
 	blocking("ASYNC230", tlsAlt+" with `tls_set_context(ctx)`", "paho.mqtt.client.Client.tls_set")
+	// ssl's own loaders, and the HTTP clients that call them in their
+	// constructors (httpx builds an SSL context from certifi's CA bundle
+	// for each client and transport unless given verify=False or a
+	// context): certificate files read and parsed, tens of milliseconds,
+	// which Home Assistant's detector reports. ASL203, off by default
+	// (its Notes give the measurement): most such contexts and clients
+	// are built once per connection or at start-up.
+	blocking("ASL203", tlsAlt, "ssl.create_default_context", "ssl.SSLContext.load_verify_locations",
+		"ssl.SSLContext.load_cert_chain", "ssl.SSLContext.load_default_certs", "ssl.SSLContext.set_default_verify_paths")
+	returns("ssl.create_default_context", "ssl.SSLContext")
+	returns("ssl.SSLContext", "ssl.SSLContext")
+	blocking("ASL203", "build the client once, off the loop (`await asyncio.to_thread(httpx.AsyncClient, ...)`), and reuse it, "+
+		"or pass `verify=` an SSL context built once (Home Assistant: `get_async_client(hass)`)",
+		"httpx.AsyncClient", "httpx.Client", "httpx.AsyncHTTPTransport", "httpx.HTTPTransport",
+		"httpx2.AsyncClient", "httpx2.Client", "httpx2.AsyncHTTPTransport", "httpx2.HTTPTransport")
+	for _, n := range []string{"httpx.AsyncClient", "httpx.Client", "httpx.AsyncHTTPTransport", "httpx.HTTPTransport",
+		"httpx2.AsyncClient", "httpx2.Client", "httpx2.AsyncHTTPTransport", "httpx2.HTTPTransport"} {
+		entry(n).Unblock = UnblockedByVerify
+	}
+	// cadata= alone is parsed from memory; cafile is create_default_context's
+	// second parameter (keyword-only) and load_verify_locations' first.
+	entry("ssl.create_default_context").Unblock, entry("ssl.create_default_context").FileArg = UnblockedInMemoryCerts, 1
+	entry("ssl.SSLContext.load_verify_locations").Unblock = UnblockedInMemoryCerts
 	// The client itself stays in the coroutine: its constructor takes the
 	// running loop and makes futures on it (no thread may build it).
 	for _, n := range []string{"aiomqtt.Client", "aiomqtt.client.Client", "asyncio_mqtt.Client", "asyncio_mqtt.client.Client"} {

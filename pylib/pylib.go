@@ -213,11 +213,19 @@ var (
 
 // Latencies returns the simulator's default durations: of blocking calls
 // (blocking true) or of awaited calls. Names ending in "." apply to a whole
-// module.
+// module. A latency recorded for a name of an async API (AsyncModules) is
+// the awaited one even when its constructor also blocks (httpx.AsyncClient,
+// which loads the CA bundle, ASL203, and is entered with `async with`).
 func Latencies(blocking bool) map[string]float64 {
 	out := map[string]float64{}
 	for name, a := range apis {
-		if a.LatencyKnown && a.Roles&Blocking != 0 == blocking {
+		awaited := a.Roles&Blocking == 0
+		for _, m := range AsyncModules {
+			if strings.HasPrefix(name, m) {
+				awaited = true
+			}
+		}
+		if a.LatencyKnown && awaited != blocking {
 			out[name] = a.Latency
 		}
 	}
@@ -539,6 +547,16 @@ const (
 	// BlockingKeyword argument (not None): a constructor that loads files
 	// only when told which (aiomqtt's Client with tls_params).
 	UnblockedWithoutKeyword
+	// UnblockedByVerify: an HTTP client or transport that builds no SSL
+	// context from the CA bundle: given verify= other than True or a path
+	// literal (False, a context), a transport= of its own, or **options
+	// that may say either (httpx).
+	UnblockedByVerify
+	// UnblockedInMemoryCerts: given cadata= and no cafile= or capath= (nor
+	// a positional argument at FileArg): the certificates are parsed from
+	// memory, no file is read (ssl's create_default_context,
+	// load_verify_locations).
+	UnblockedInMemoryCerts
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

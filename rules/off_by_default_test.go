@@ -96,3 +96,50 @@ func TestHelperRulesConsultOffByDefaultFamilies(t *testing.T) {
 		}
 	}
 }
+
+// tlsSetupSource builds an SSL context and an httpx client in coroutines,
+// directly and through a helper.
+const tlsSetupSource = `import ssl
+
+import httpx
+
+
+def make_context(cafile):
+    return ssl.create_default_context(cafile=cafile)
+
+
+async def poll(url, cafile):
+    ctx = make_context(cafile)
+    async with httpx.AsyncClient(timeout=10.0) as client:
+        return await client.get(url), ctx
+`
+
+// TestTLSSetupOffByDefault: ASL203 (TLS set-up reading certificate files)
+// is off by default, and ASL201 follows its calls through helpers only
+// when it is selected.
+func TestTLSSetupOffByDefault(t *testing.T) {
+	r := rules.Lookup("ASL203")
+	if r == nil || r.Default || !strings.Contains(r.Notes, "Off by default") {
+		t.Fatal("ASL203 should be registered, off by default, and say why in its Notes")
+	}
+	found := func(cfg *config.Config) map[string]int {
+		res := lint.Analyse([]lint.Source{{Path: "poller.py", Src: []byte(tlsSetupSource)}}, cfg)
+		if len(res.Errors) > 0 {
+			t.Fatal(res.Errors)
+		}
+		got := map[string]int{}
+		for _, d := range res.Diagnostics {
+			got[d.Code]++
+		}
+		return got
+	}
+	cfg := config.Default()
+	cfg.Dir = t.TempDir()
+	if got := found(cfg); got["ASL203"] != 0 || got["ASL201"] != 0 {
+		t.Errorf("default configuration reported %v; want no ASL203 or ASL201", got)
+	}
+	cfg.ExtendSelect = []string{"ASL203"}
+	if got := found(cfg); got["ASL203"] != 1 || got["ASL201"] != 1 {
+		t.Errorf("with ASL203 selected: %v; want ASL203 1 (the client), ASL201 1 (the helper)", got)
+	}
+}

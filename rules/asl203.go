@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// ASL203 reports TLS set-up that reads certificate files in a coroutine.
+var ASL203 = register(&Rule{
+	Code:    "ASL203",
+	Name:    "blocking-tls-setup",
+	Summary: "SSL context or HTTP client built in an async function (reads the CA bundle from disk)",
+	Rationale: "`ssl.create_default_context()` loads the system's CA certificates, `load_verify_locations`, " +
+		"`load_cert_chain`, `load_default_certs` and `set_default_verify_paths` read certificate files, and an " +
+		"`httpx.AsyncClient()`/`httpx.Client()` (and each httpx transport) builds such a context from certifi's CA " +
+		"bundle in its constructor: tens of milliseconds of file reading and parsing during which the event loop " +
+		"runs nothing else. Home Assistant's blocking-call detector reports exactly these calls. Built per request, " +
+		"per poll or per connection, the cost is paid again each time.",
+	Bad: `import httpx
+
+async def poll(url):
+    async with httpx.AsyncClient(timeout=10) as client:
+        return (await client.get(url)).json()`,
+	Good: `import asyncio, httpx
+
+async def poll(client: httpx.AsyncClient, url):
+    return (await client.get(url)).json()
+
+async def main(url):
+    client = await asyncio.to_thread(httpx.AsyncClient, timeout=10)
+    async with client:
+        while True:
+            await poll(client, url)
+            await asyncio.sleep(60)`,
+	Severity:     Warning,
+	Default:      false,
+	QuietInTests: true,
+	Fix:          toThreadFixDoc,
+	Notes: "Off by default: on five corpora (the 38 Debian async packages and the four held-out sets) the rule " +
+		"adds 53 findings, 34 true (a context or client built per request, per poll or per connection: aiosmtplib's " +
+		"`_get_tls_context`, which the project later moved to a thread; electrum's `make_aiohttp_session`, built for " +
+		"each HTTP request; the default contexts of anyio, trio, httpcore and redis connections) and 19 debatable (built " +
+		"once at start-up: a server's listening context, a CLI's one client, a webhook's certificate), none false; " +
+		"below the nine in ten true that a default rule needs (docs/precision.md, \"ASL203\"). Enable it with " +
+		"`extend-select = [\"ASL203\"]` for code that shares a loop with others (Home Assistant integrations, whose " +
+		"detector reports these calls at run time) or that builds clients on request paths; ASL201 then also follows " +
+		"these calls through helpers, and only then. Not reported: an httpx client or transport given `verify=False`, " +
+		"`verify=` a context or any other value than `True` or a path, a `transport=` of its own, or `**options` " +
+		"(which may carry either); `create_default_context(cadata=...)` and `load_verify_locations(cadata=...)` " +
+		"without a file or directory (the certificates are parsed from memory). Building the context or client in " +
+		"`await asyncio.to_thread(...)` and reusing it is the fix (`await asyncio.to_thread(httpx.AsyncClient)`: the " +
+		"client does not bind to the loop in its constructor). paho-mqtt's `tls_set` and aiomqtt's `Client(tls_params=...)` " +
+		"stay ASYNC230, on by default (they load files named by the caller). A client built in a synchronous `@property` " +
+		"read by coroutines is not followed (ASL201 follows calls, not attribute reads).",
+	Requires:    []Fact{blockingCalls, blockingDelays},
+	Run:         runBlockingTLSSetup,
+	NonBlocking: tlsSetupLoadsNothing,
+})
+
+// runBlockingTLSSetup reports the calls of this family made directly in a
+// coroutine: the library table's entries with Code ASL203 (pylib), as the
+// blockingCalls fact classifies them.
+func runBlockingTLSSetup(p *Pass) {
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == "ASL203" {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
+}
+
+// tlsSetupLoadsNothing reports a call of the ASL203 family that reads no
+// certificate file (pylib's UnblockedByVerify and UnblockedInMemoryCerts):
+// an HTTP client or transport told not to build a context from the CA
+// bundle (verify= other than True or a path literal, a transport of its
+// own, or **options that may say either), and ssl's loaders given only
+// in-memory certificates (cadata=).
+func tlsSetupLoadsNothing(_ *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
+	f := m.File
+	splat := false
+	for _, a := range c.Args() {
+		if a.Type() == "dictionary_splat" {
+			splat = true
+		}
+	}
+	api, _ := pylib.Lookup(name)
+	switch api.Unblock {
+	case pylib.UnblockedByVerify:
+		if splat || c.Keyword("transport", f) != nil {
+			return true
+		}
+		v := c.Keyword("verify", f)
+		return v != nil && v.Type() != "true" && v.Type() != "string"
+	case pylib.UnblockedInMemoryCerts:
+		given := func(k string) bool {
+			v := c.Keyword(k, f)
+			return v != nil && v.Type() != "none"
+		}
+		return !splat && c.Positional(api.FileArg) == nil && given("cadata") && !given("cafile") && !given("capath")
+	}
+	return false
+}
