@@ -395,6 +395,12 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		{"ASYNC103/task_entry_methods", "server/protocol.py", "app.py", "import asyncio\n\n\ndef start(client):\n    return asyncio.ensure_future(client.sync_forever())\n"},
 		// client.py no longer starts the mixin's _update_loop as a task
 		// (updates.py imports nothing of client.py): its swallow is reported.
+		// bot.py's bot no longer makes a connection pool: ctx.bot.db is
+		// not one, and its calls are not reported.
+		{"ASL102/running_bot_subclass_attrs", "checks.py", "bot.py", "from discord.ext import commands\n\n\nclass MyBot(commands.Bot):\n    def setup(self):\n        self.db = None\n"},
+		// A module neither imports defines a second bot: ctx.bot is no
+		// longer the one subclass's, so ctx.bot.db is unknown.
+		{"ASL102/running_bot_subclass_attrs", "checks.py", "other.py", "from discord.ext import commands\n\n\nclass Other(commands.Bot):\n    pass\n"},
 		{"ASYNC103/task_entry_mixins", "pkg/updates.py", "pkg/client.py", "import asyncio\n\nfrom .updates import UpdateMethods\n\n\nclass Client(UpdateMethods):\n    def connect(self):\n        self.t = asyncio.create_task(self._keepalive_loop())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {

@@ -150,6 +150,26 @@ var RunningInstances = map[string]bool{
 	"discord.ext.commands.Bot": true, "discord.ext.commands.AutoShardedBot": true,
 }
 
+// RunningInstanceAttrs are the names of the library attributes typed as a
+// RunningInstances class (`bot` of `ctx.bot`, `client` of
+// `interaction.client`), sorted: a module whose text holds none of them
+// asks nothing about the project's subclasses of those classes.
+func RunningInstanceAttrs() []string {
+	seen := map[string]bool{}
+	var out []string
+	for key, t := range LibraryAttrTypes {
+		if !RunningInstances[t] {
+			continue
+		}
+		if name := key[strings.LastIndexByte(key, '.')+1:]; !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // DerivedClasses are lib and the library classes that derive from it
 // through LibraryBases, sorted.
 func DerivedClasses(lib string) []string {
