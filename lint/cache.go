@@ -46,7 +46,8 @@ import (
 //   - when it asked which class is the project's one subclass of a library
 //     class of pylib.RunningInstances (`ctx.bot`: analysis.Project's
 //     soleSubclass) and it or a module it may look names up in holds one of
-//     pylib.RunningInstanceAttrs: every module of the project (subclasses).
+//     pylib.RunningInstanceAttrs (or used the thread functions, and a
+//     hand-off module does): every module of the project (subclasses).
 //     The subclass may be defined anywhere, under any name, so any edit
 //     checks such a module again (coarse, but only discord.py-style
 //     projects ask).
@@ -540,6 +541,12 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			}
 		}
 	}
+	// The project's thread functions (ASL106) are found by resolving the
+	// hand-off modules' calls, which may ask too.
+	threadsMayAskSubclass := false
+	for _, i := range threadModules {
+		threadsMayAskSubclass = threadsMayAskSubclass || mayAskSubclass[i]
+	}
 	everyModule := make([]int, len(present))
 	for i := range everyModule {
 		everyModule[i] = i
@@ -686,7 +693,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				if recorded[k].ThreadFunctions {
 					needs = append(needs, threadModules...)
 				}
-				subclasses[k] = asked && mayAskSubclass[recheck[k]]
+				subclasses[k] = asked && (mayAskSubclass[recheck[k]] || recorded[k].ThreadFunctions && threadsMayAskSubclass)
 				if subclasses[k] {
 					needs = append(needs, everyModule...)
 				}
