@@ -325,6 +325,7 @@ type Project struct {
 	names     []string // sortedNames
 
 	recordOverrides func(*Class) // RecordOverrideQueries
+	recordSubclass  func(string) // RecordSubclassQueries
 }
 
 // RecordOverrideQueries makes the project call record with each class
@@ -333,6 +334,13 @@ type Project struct {
 // of a project must hold the modules that may define such subclasses).
 // record must be safe for concurrent use. Call it before the first question.
 func (p *Project) RecordOverrideQueries(record func(*Class)) { p.recordOverrides = record }
+
+// RecordSubclassQueries makes the project call record with the name of
+// each library class (its last component, as a subclass's base names it)
+// whose subclasses in the project it is asked about (soleSubclass), so that
+// a check of part of a project holds the modules that may define one.
+// Call it before the first question.
+func (p *Project) RecordSubclassQueries(record func(name string)) { p.recordSubclass = record }
 
 // Memo returns compute()'s result, computed once per snapshot under key:
 // project-wide facts (which functions run in threads, ...) that every
@@ -1223,6 +1231,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if depth > 6 {
 		return Ref{}
 	}
+	if strings.HasPrefix(via, soleSubclassVia) {
+		return p.soleSubclassVia(via, depth)
+	}
 	if lt := strings.IndexByte(via, '<'); lt >= 0 {
 		return p.genericVia(via, lt, depth)
 	}
@@ -1238,6 +1249,77 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 		r, rest = p.calledVia(p.refOf(via[:i], depth), rest[2:], depth)
 	}
 	return p.continueVia(r, rest, depth)
+}
+
+// soleSubclassVia resolves a Via path that starts with a bracketed library
+// class of pylib.RunningInstances (`^discord.ext.commands.Bot^.db`): from
+// an instance of the project's one subclass of it, else from an instance
+// of the library class.
+func (p *Project) soleSubclassVia(via string, depth int) Ref {
+	end := strings.Index(via[len(soleSubclassVia):], soleSubclassVia)
+	if end < 0 {
+		return Ref{}
+	}
+	lib := via[len(soleSubclassVia) : len(soleSubclassVia)+end]
+	rest := via[len(soleSubclassVia)+end+len(soleSubclassVia):]
+	if cls := p.soleSubclass(lib); cls != nil {
+		return p.continueVia(Ref{Name: cls.FullName(), Class: cls, Instance: true}, rest, depth)
+	}
+	// No one subclass: an instance of the library class.
+	return p.continueVia(Ref{Name: lib, Instance: true}, rest, depth)
+}
+
+// soleSubclass is the project's one class deriving from the library class
+// lib that no other such class of the project derives from (the most
+// derived of a chain of subclasses), or nil when there is none or several.
+func (p *Project) soleSubclass(lib string) *Class {
+	if p.recordSubclass != nil {
+		for _, name := range pylib.DerivedClasses(lib) {
+			p.recordSubclass(name[strings.LastIndexByte(name, '.')+1:])
+		}
+	}
+	v := p.Memo("soleSubclass\x00"+lib, func() any {
+		var found []*Class
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				if base := c.libraryBase(0); base != "" && pylib.DerivesFrom(p.Canonical(base), lib) {
+					found = append(found, c)
+				}
+			}
+		}
+		// Project classes deriving from those through another module.
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				if slices.Contains(found, c) {
+					continue
+				}
+				for _, f := range found {
+					if p.derivesFrom(c, f, 0) {
+						found = append(found, c)
+						break
+					}
+				}
+			}
+		}
+		var leaves []*Class
+		for _, c := range found {
+			base := false
+			for _, d := range found {
+				if d != c && p.derivesFrom(d, c, 0) {
+					base = true
+					break
+				}
+			}
+			if !base {
+				leaves = append(leaves, c)
+			}
+		}
+		if len(leaves) != 1 {
+			return (*Class)(nil)
+		}
+		return leaves[0]
+	})
+	return v.(*Class)
 }
 
 // continueVia follows the rest of a Via path (`.attr`, `()`, `()@`,

@@ -239,6 +239,12 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 // names.
 const awaitedCallVia = "()@"
 
+// soleSubclassVia brackets, at the start of a Via path, a library class of
+// pylib.RunningInstances: the path continues from an instance of the
+// project's one subclass of it (Project.soleSubclass), or from the library
+// class when the project has none or several.
+const soleSubclassVia = "^"
+
 // resolveConditional types `a if cond else b`: the branches must agree
 // (None is skipped, as in agree). A branch of unknown type that the
 // condition tests is the "given, or else a default" idiom
@@ -1066,6 +1072,11 @@ func member(obj Ref, attr string, depth int) Ref {
 		}
 	}
 	if t, ok := pylib.AttrType(obj.Name, attr); ok && obj.Instance {
+		// `ctx.bot`: the running bot, the project's subclass when it
+		// defines one (Project.soleSubclass).
+		if pylib.RunningInstances[t] {
+			return Ref{Via: soleSubclassVia + t + soleSubclassVia}
+		}
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{Name: obj.Name + "." + attr}

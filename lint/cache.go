@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -41,7 +42,15 @@ import (
 //     summaries of every module;
 //   - when its rules used ASL106's project-wide set of functions that run
 //     in other threads: the modules that hand functions to threads and what
-//     they import (threads).
+//     they import (threads);
+//   - when it asked which class is the project's one subclass of a library
+//     class of pylib.RunningInstances (`ctx.bot`: analysis.Project's
+//     soleSubclass) and it or a module it may look names up in holds one of
+//     pylib.RunningInstanceAttrs (or used the thread functions, and a
+//     hand-off module does): every module of the project (subclasses).
+//     The subclass may be defined anywhere, under any name, so any edit
+//     checks such a module again (coarse, but only discord.py-style
+//     projects ask).
 //
 // An entry whose content hash, name or any of these differ is not used; an
 // unreadable or corrupt cache file is ignored (and replaced).
@@ -50,7 +59,7 @@ import (
 const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 5
+const cacheFormat = 6
 
 type cacheFile struct {
 	Format  int
@@ -77,6 +86,11 @@ type cacheEntry struct {
 	// member, and the digest of the modules defining such members.
 	Overrides    []string
 	OverrideDeps [32]byte
+	// Subclasses: the findings depend on which classes of the project
+	// subclass a pylib.RunningInstances class, and SubclassDeps is the
+	// digest of every module of the project.
+	Subclasses   bool
+	SubclassDeps [32]byte
 }
 
 // moduleSummary is what the cache keeps of a module for the cross-file
@@ -86,10 +100,17 @@ type moduleSummary struct {
 	ValueNames  []string // analysis.Module.ValueNames: value keys
 	Threads     bool     // rules.HandsOffToThreads
 	SyncMembers []string // analysis.Module.SyncMemberNames
+	Running     bool     // its text holds a pylib.RunningInstanceAttrs name
 }
 
 func summarise(m *analysis.Module) moduleSummary {
 	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames()}
+	for _, name := range pylib.RunningInstanceAttrs() {
+		if bytes.Contains(m.File.Src, []byte(name)) {
+			s.Running = true
+			break
+		}
+	}
 	seen := map[string]bool{}
 	for _, imp := range m.Imports {
 		for _, n := range []string{imp.Module, imp.Qualified} {
@@ -491,6 +512,53 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 	}
 	threads := digest(closure(threadModules))
+	// mayAskSubclass: the modules that hold a pylib.RunningInstanceAttrs
+	// name or may look names up in one that does (the import graph
+	// followed backwards from those).
+	mayAskSubclass := make([]bool, len(present)+1)
+	{
+		importers := make([][]int, len(present)+1)
+		for i, js := range direct {
+			for _, j := range js {
+				importers[j] = append(importers[j], i)
+			}
+		}
+		var queue []int
+		for i, f := range present {
+			if f.summary.Running {
+				mayAskSubclass[i] = true
+				queue = append(queue, i)
+			}
+		}
+		for len(queue) > 0 {
+			j := queue[0]
+			queue = queue[1:]
+			for _, i := range importers[j] {
+				if !mayAskSubclass[i] {
+					mayAskSubclass[i] = true
+					queue = append(queue, i)
+				}
+			}
+		}
+	}
+	// The project's thread functions (ASL106) are found by resolving the
+	// hand-off modules' calls, which may ask too.
+	threadsMayAskSubclass := false
+	for _, i := range threadModules {
+		threadsMayAskSubclass = threadsMayAskSubclass || mayAskSubclass[i]
+	}
+	everyModule := make([]int, len(present))
+	for i := range everyModule {
+		everyModule[i] = i
+	}
+	var subclassDigest *[32]byte
+	allDigest := func() [32]byte {
+		if subclassDigest == nil {
+			d := digest(everyModule)
+			subclassDigest = &d
+		}
+		return *subclassDigest
+	}
 	deps := importDigests(len(present)+1, direct, func(i int) [32]byte {
 		if i == ambient {
 			return [32]byte{}
@@ -533,7 +601,8 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		e := f.entry
 		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) ||
-			(len(e.Overrides) > 0 && e.OverrideDeps != overrideDigest(e.Overrides)) {
+			(len(e.Overrides) > 0 && e.OverrideDeps != overrideDigest(e.Overrides)) ||
+			(e.Subclasses && e.SubclassDeps != allDigest()) {
 			recheck = append(recheck, i)
 		}
 	}
@@ -551,7 +620,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		// checkIn checks the modules of which (indexes into recheck) in a
 		// project of the modules they may look names up in (with starts
 		// and what those import).
-		checkIn := func(starts []int, which []int) ([][]rules.Diagnostic, []rules.Dependencies) {
+		checkIn := func(starts []int, which []int) ([][]rules.Diagnostic, []rules.Dependencies, bool) {
 			need := closure(starts)
 			inProject = map[int]bool{}
 			var toBuild []*file
@@ -581,6 +650,10 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			}
 			u.project = analysis.NewProject(root, mods)
 			u.project.AddValueNames(outside...)
+			// Whether a check asked about the project's subclasses of a
+			// library class (which module asked is told by mayAskSubclass).
+			var askedSubclass atomic.Bool
+			u.project.RecordSubclassQueries(func(string) { askedSubclass.Store(true) })
 			defer collectForChecks()()
 			found := make([][]rules.Diagnostic, len(which))
 			recorded := make([]rules.Dependencies, len(which))
@@ -595,7 +668,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				internal = append(internal, internalError(u.show(f.path), p))
 				f.err = internal[len(internal)-1]
 			}
-			return found, recorded
+			return found, recorded, askedSubclass.Load()
 		}
 		// Checked in the project of what they may look names up in, the
 		// modules say what else they asked about (the project's thread
@@ -604,13 +677,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		// them, until none does (most runs: once).
 		found := make([][]rules.Diagnostic, len(recheck))
 		recorded := make([]rules.Dependencies, len(recheck))
+		subclasses := make([]bool, len(recheck))
 		starts := append([]int(nil), recheck...)
 		which := make([]int, len(recheck))
 		for k := range which {
 			which[k] = k
 		}
 		for len(which) > 0 {
-			foundNow, recordedNow := checkIn(starts, which)
+			foundNow, recordedNow, asked := checkIn(starts, which)
 			var again []int
 			added := map[int]bool{}
 			for j, k := range which {
@@ -618,6 +692,10 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				var needs []int
 				if recorded[k].ThreadFunctions {
 					needs = append(needs, threadModules...)
+				}
+				subclasses[k] = asked && (mayAskSubclass[recheck[k]] || recorded[k].ThreadFunctions && threadsMayAskSubclass)
+				if subclasses[k] {
+					needs = append(needs, everyModule...)
 				}
 				for name := range recorded[k].OverrideQueries {
 					needs = append(needs, syncDefiners[name]...)
@@ -649,6 +727,10 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary,
 				Checked: true, Findings: found[k], Deps: deps[i],
 				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
+			if subclasses[k] {
+				entries[f.path].Subclasses = true
+				entries[f.path].SubclassDeps = allDigest()
+			}
 			if len(recorded[k].OverrideQueries) > 0 {
 				e := entries[f.path]
 				for name := range recorded[k].OverrideQueries {

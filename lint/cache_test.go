@@ -395,6 +395,12 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		{"ASYNC103/task_entry_methods", "server/protocol.py", "app.py", "import asyncio\n\n\ndef start(client):\n    return asyncio.ensure_future(client.sync_forever())\n"},
 		// client.py no longer starts the mixin's _update_loop as a task
 		// (updates.py imports nothing of client.py): its swallow is reported.
+		// bot.py's bot no longer makes a connection pool: ctx.bot.db is
+		// not one, and its calls are not reported.
+		{"ASL102/running_bot_subclass_attrs", "checks.py", "bot.py", "from discord.ext import commands\n\n\nclass MyBot(commands.Bot):\n    def setup(self):\n        self.db = None\n"},
+		// A module neither imports defines a second bot: ctx.bot is no
+		// longer the one subclass's, so ctx.bot.db is unknown.
+		{"ASL102/running_bot_subclass_attrs", "checks.py", "other.py", "from discord.ext import commands\n\n\nclass Other(commands.Bot):\n    pass\n"},
 		{"ASYNC103/task_entry_mixins", "pkg/updates.py", "pkg/client.py", "import asyncio\n\nfrom .updates import UpdateMethods\n\n\nclass Client(UpdateMethods):\n    def connect(self):\n        self.t = asyncio.create_task(self._keepalive_loop())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {
@@ -563,5 +569,32 @@ func TestCacheFollowsANearerCopy(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("b/tests/test_handler.py: no ASL201 through b's own helpers")
+	}
+}
+
+// TestCacheSubclassQuestionOnlyForAskers: a module that uses ctx.bot
+// depends on every module (the bot subclass may be defined anywhere), so
+// editing the bot's module checks it again; a module whose text (and what
+// it imports) names no running-instance attribute does not depend on it.
+func TestCacheSubclassQuestionOnlyForAskers(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"bot.py":         "import asyncpg\nfrom discord.ext import commands\n\n\nclass MyBot(commands.Bot):\n    async def setup_hook(self):\n        self.db = await asyncpg.create_pool(dsn=\"x\")\n",
+		"checks.py":      "from discord.ext.commands import Context\n\n\nasync def record(ctx: Context):\n    ctx.bot.db.execute(\"SELECT 1\")\n",
+		"other.py":       "import asyncio\n\n\nasync def tick():\n    asyncio.sleep(1)\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	before, _ := checkByFile(t, cacheDir, dir)
+	if got := before[filepath.Join(dir, "checks.py")]; !strings.Contains(strings.Join(got, "\n"), "ASL102") {
+		t.Fatalf("checks.py: %v, want ASL102 (the test depends on it)", got)
+	}
+	writeText(t, filepath.Join(dir, "bot.py"), "from discord.ext import commands\n\n\nclass MyBot(commands.Bot):\n    def setup(self):\n        self.db = None\n")
+	after, stats := checkByFile(t, cacheDir, dir)
+	want, _ := checkByFile(t, "", dir)
+	if !reflect.DeepEqual(after, want) {
+		t.Fatalf("after editing bot.py, the cached check reports\n%v\nan uncached one\n%v", after, want)
+	}
+	if stats.Checked != 2 {
+		t.Fatalf("after editing bot.py: %+v, want bot.py and checks.py checked (other.py names no bot or client)", stats)
 	}
 }

@@ -173,6 +173,13 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 			asked[c.Name] = true
 			askedMu.Unlock()
 		})
+		// A library class the running instance of which is the project's
+		// subclass (`ctx.bot`): the modules that may subclass it.
+		u.project.RecordSubclassQueries(func(name string) {
+			askedMu.Lock()
+			asked[name] = true
+			askedMu.Unlock()
+		})
 		perModule = make([][]rules.Diagnostic, len(checked))
 		recorded = make([]rules.Dependencies, len(checked))
 		for i, p := range parallel(len(checked), func(i int) {

@@ -304,6 +304,12 @@ func init() {
 		coroutineMethods(typ, "load_extension", "unload_extension", "reload_extension", "add_cog", "remove_cog",
 			"process_commands", "invoke", "get_context", "is_owner", "get_prefix")
 	}
+	// discord.py: `class Bot(BotBase, discord.Client)`, `class
+	// AutoShardedBot(BotBase, discord.AutoShardedClient)`,
+	// `class AutoShardedClient(Client)`.
+	LibraryBases["discord.ext.commands.Bot"] = []string{"discord.Client"}
+	LibraryBases["discord.ext.commands.AutoShardedBot"] = []string{"discord.AutoShardedClient"}
+	LibraryBases["discord.AutoShardedClient"] = []string{"discord.Client"}
 	coroutineMethods("discord.app_commands.CommandTree", "sync", "fetch_commands")
 	coroutineMethods("discord.Bot.tree", "sync")
 

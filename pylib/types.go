@@ -1,6 +1,7 @@
 package pylib
 
 import (
+	"sort"
 	"strings"
 	"sync"
 )
@@ -135,6 +136,71 @@ var LibraryAttrTypes = map[string]string{
 	"telethon.events.NewMessage.Event.client":    "telethon.TelegramClient",
 	"telethon.events.NewMessage.Event.message":   "telethon.tl.custom.Message",
 	"starlette.requests.Request.app":             "starlette.applications.Starlette",
+}
+
+// RunningInstances are library classes of which a program runs one
+// instance, which a project makes by subclassing the class: discord.py's
+// client and bot. A library object that hands that instance on
+// (`ctx.bot`, `interaction.client`, typed by LibraryAttrTypes) hands on
+// the project's subclass when the project defines exactly one, so an
+// attribute the library does not define (`ctx.bot.db`, the pool the bot's
+// setup made) is that subclass's.
+var RunningInstances = map[string]bool{
+	"discord.Client": true, "discord.AutoShardedClient": true,
+	"discord.ext.commands.Bot": true, "discord.ext.commands.AutoShardedBot": true,
+}
+
+// RunningInstanceAttrs are the names of the library attributes typed as a
+// RunningInstances class (`bot` of `ctx.bot`, `client` of
+// `interaction.client`), sorted: a module whose text holds none of them
+// asks nothing about the project's subclasses of those classes.
+func RunningInstanceAttrs() []string {
+	seen := map[string]bool{}
+	var out []string
+	for key, t := range LibraryAttrTypes {
+		if !RunningInstances[t] {
+			continue
+		}
+		if name := key[strings.LastIndexByte(key, '.')+1:]; !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DerivedClasses are lib and the library classes that derive from it
+// through LibraryBases, sorted.
+func DerivedClasses(lib string) []string {
+	out := []string{lib}
+	for typ := range LibraryBases {
+		if typ != lib && DerivesFrom(typ, lib) {
+			out = append(out, typ)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DerivesFrom reports whether the library class typ is lib or has it among
+// its LibraryBases, transitively.
+func DerivesFrom(typ, lib string) bool {
+	return derivesFrom(typ, lib, 0)
+}
+
+func derivesFrom(typ, lib string, depth int) bool {
+	if typ == lib {
+		return true
+	}
+	if depth < 8 {
+		for _, base := range LibraryBases[typ] {
+			if derivesFrom(base, lib, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // AttrType is the type of attribute attr of an instance of the library
