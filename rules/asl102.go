@@ -476,16 +476,27 @@ func asyncCallableArg(p *Pass, arg *analysis.Node) string {
 	return ""
 }
 
-// droppedParamCalls returns the calls `name(...)` in t's own body whose
-// value is thrown away, where name is t's parameter, never rebound, and no
-// `iscoroutinefunction(name)` test guards the call.
-func droppedParamCalls(p *Pass, t *analysis.Function, name string) []*analysis.Node {
+// plainParameter is the binding of name when it is a parameter of t that
+// its body never rebinds and not a *args or **kwargs catch-all (what a call
+// passes for it is what the body sees), else nil.
+func plainParameter(t *analysis.Function, name string) *analysis.Binding {
 	b := t.Scope.Bindings.Get(name)
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return nil
 	}
 	switch b.Node.Type() {
 	case "list_splat_pattern", "dictionary_splat_pattern":
+		return nil
+	}
+	return b
+}
+
+// droppedParamCalls returns the calls `name(...)` in t's own body whose
+// value is thrown away, where name is t's parameter, never rebound, and no
+// `iscoroutinefunction(name)` test guards the call.
+func droppedParamCalls(p *Pass, t *analysis.Function, name string) []*analysis.Node {
+	b := plainParameter(t, name)
+	if b == nil {
 		return nil
 	}
 	tm := t.Module()
@@ -1073,12 +1084,8 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if name == "" {
 		return consumed
 	}
-	b := t.Scope.Bindings.Get(name)
-	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
-		return consumed
-	}
-	switch b.Node.Type() {
-	case "list_splat_pattern", "dictionary_splat_pattern":
+	b := plainParameter(t, name)
+	if b == nil {
 		return consumed
 	}
 	tm := t.Module()
