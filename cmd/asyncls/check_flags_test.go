@@ -178,10 +178,24 @@ func TestWatchRechecksOnChange(t *testing.T) {
 			}
 		}
 	}
+	// Each edit lands whole (written beside, then renamed): os.WriteFile
+	// truncates first, and a poll between the truncation and the write on
+	// a loaded machine would see two changes and count one check too many.
+	staging := t.TempDir()
+	writeWhole := func(name string) {
+		t.Helper()
+		tmp := filepath.Join(staging, name)
+		if err := os.WriteFile(tmp, []byte(blocking), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	waitFor("first check", func() bool { return strings.Contains(errOut.String(), "All checks passed!") })
-	os.WriteFile(filepath.Join(dir, "a.py"), []byte(blocking), 0o644)
+	writeWhole("a.py")
 	waitFor("re-check after the edit", func() bool { return strings.Contains(out.String(), "ASYNC251") })
-	os.WriteFile(filepath.Join(dir, "b.py"), []byte(blocking), 0o644)
+	writeWhole("b.py")
 	waitFor("check of a new file", func() bool { return strings.Contains(out.String(), "b.py:5:5: ASYNC251") })
 	close(stop)
 	if status := <-done; status != exitFindings {
