@@ -462,7 +462,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 	}
 	// closure returns the modules that starts may look names up in.
-	closure := func(starts []int) []int {
+	// reach is starts and every module graph leads to from them (not the
+	// ambient module), sorted.
+	reach := func(graph [][]int, starts []int) []int {
 		seen := map[int]bool{}
 		queue := append([]int(nil), starts...)
 		for _, s := range starts {
@@ -471,7 +473,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		for len(queue) > 0 {
 			i := queue[0]
 			queue = queue[1:]
-			for _, j := range direct[i] {
+			for _, j := range graph[i] {
 				if !seen[j] {
 					seen[j] = true
 					queue = append(queue, j)
@@ -487,6 +489,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		sort.Ints(out)
 		return out
 	}
+	closure := func(starts []int) []int { return reach(direct, starts) }
 	digest := func(set []int) [32]byte {
 		h := sha256.New()
 		for _, i := range set {
@@ -523,22 +526,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				importers[j] = append(importers[j], i)
 			}
 		}
-		var queue []int
+		var running []int
 		for i, f := range present {
 			if f.summary.Running {
-				mayAskSubclass[i] = true
-				queue = append(queue, i)
+				running = append(running, i)
 			}
 		}
-		for len(queue) > 0 {
-			j := queue[0]
-			queue = queue[1:]
-			for _, i := range importers[j] {
-				if !mayAskSubclass[i] {
-					mayAskSubclass[i] = true
-					queue = append(queue, i)
-				}
-			}
+		for _, i := range reach(importers, running) {
+			mayAskSubclass[i] = true
 		}
 	}
 	// The project's thread functions (ASL106) are found by resolving the
