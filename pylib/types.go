@@ -154,7 +154,12 @@ var RunningInstances = map[string]bool{
 // RunningInstances class (`bot` of `ctx.bot`, `client` of
 // `interaction.client`), sorted: a module whose text holds none of them
 // asks nothing about the project's subclasses of those classes.
-func RunningInstanceAttrs() []string {
+func RunningInstanceAttrs() []string { return runningInstanceAttrs() }
+
+// runningInstanceAttrs is computed once: the tables are filled by the
+// package's init functions and never change after, and the lint cache asks
+// for every module it summarises.
+var runningInstanceAttrs = sync.OnceValue(func() []string {
 	seen := map[string]bool{}
 	var out []string
 	for key, t := range LibraryAttrTypes {
@@ -168,7 +173,7 @@ func RunningInstanceAttrs() []string {
 	}
 	sort.Strings(out)
 	return out
-}
+})
 
 // DerivedClasses are lib and the library classes that derive from it
 // through LibraryBases, sorted.
