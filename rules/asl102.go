@@ -69,7 +69,9 @@ async def handler(key):
 		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, the `.values()` of a name bound once " +
 		"to a dict display, `enumerate` and `zip` of them; not " +
 		"`async for`), and functions of other " +
-		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
+		"modules whose return annotation or every `return` names the type (not the annotation of a function that returns what " +
+		"it was given, a parameter, its attribute or a `typing.cast` of either: click's `_find_binary_writer(stream) -> " +
+		"Optional[BinaryIO]` returns the caller's stream, sys.stdout, not a file); a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
