@@ -235,6 +235,47 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	return Ref{}
 }
 
+// asyncWithValue reports whether v is the context expression of an
+// `async with v as name:` item (the value build.go binds the name to).
+func asyncWithValue(v *Node) bool {
+	p := v.Parent()
+	if p == nil || p.Type() != "as_pattern" {
+		return false
+	}
+	for q := p.Parent(); q != nil; q = q.Parent() {
+		switch q.Type() {
+		case "with_item", "with_clause":
+		case "with_statement":
+			return q.HasToken("async")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// asyncEntered is what `async with v as name:` binds the name to when v is
+// a call of a library API the tables record an awaited result for: such an
+// API is awaited or entered alike (`conn = await pool.acquire()`, `async
+// with pool.acquire() as conn`, aiosqlite's connect, aiohttp's
+// session.get), and `__aenter__` gives what awaiting it gives. Anything
+// else (a class of the project, a function the tables do not know) is
+// resolved as the value itself.
+func (m *Module) asyncEntered(v *Node, depth int) Ref {
+	v = Unparen(v)
+	if v == nil || v.Type() != "call" {
+		return Ref{}
+	}
+	callee := m.resolve(v.ChildByField("function"), depth+1)
+	if callee.Func != nil || callee.Class != nil {
+		return Ref{}
+	}
+	if t := pylib.AwaitResult(callee.Name); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	return Ref{}
+}
+
 // awaitedCallVia ends a Via path at the result of awaiting the call it
 // names.
 const awaitedCallVia = "()@"
@@ -433,6 +474,9 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		r, unpacked := m.unpackedValue(v, depth)
 		if !unpacked {
 			r = m.declaredType(v, depth)
+			if !r.Known() && asyncWithValue(v) {
+				r = m.asyncEntered(v, depth)
+			}
 			if !r.Known() {
 				r = m.resolve(v, depth+1)
 			}

@@ -105,7 +105,10 @@ async def handler(key):
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
-		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
+		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; `os.path`, " +
+		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
+		"alone) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
@@ -1021,11 +1024,8 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	}
 	name := callee.Name
 	if name != "" && p.Project != nil {
-		if api, ok := pylib.Lookup(name); ok && api.Has(pylib.ReadsData) {
-			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
-		}
 		canon := p.Project.Canonical(name)
-		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.ReadsData) {
+		if pylib.TakesData(name) || pylib.TakesData(canon) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
 		}
 		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) && !api.Has(pylib.AwaitsArgs) {
