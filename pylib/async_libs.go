@@ -585,6 +585,46 @@ func init() {
 	}
 }
 
+// Google ADK: the context a tool (`tool_context: ToolContext`) or an agent
+// callback (`callback_context: CallbackContext`) receives reaches the
+// artifact, credential and memory services through `async def` methods (ADK
+// 1.x; the 0.x load_artifact and save_artifact were synchronous). A call
+// without await does nothing, and its coroutine is what the caller then
+// tests or iterates (`if name in tool_context.list_artifacts():`). The
+// state, actions and request_credential stay unrecorded.
+func init() {
+	callback := []string{"load_artifact", "save_artifact", "list_artifacts", "get_artifact_version",
+		"save_credential", "load_credential", "add_session_to_memory"}
+	for _, ctx := range []string{"google.adk.agents.callback_context.CallbackContext", "google.adk.agents.CallbackContext"} {
+		coroutineMethods(ctx, callback...)
+	}
+	for _, ctx := range []string{"google.adk.tools.ToolContext", "google.adk.tools.tool_context.ToolContext"} {
+		coroutineMethods(ctx, append(callback, "search_memory")...)
+	}
+}
+
+// Deepgram's Python SDK (v3): `DeepgramClient(...).listen.asyncwebsocket.v("1")`
+// (the older spelling `listen.asynclive.v("1")`) is the asynchronous live
+// transcription client, whose connection methods are `async def`: audio
+// handed to `send` without await is never sent. `on` (registering a
+// handler) is synchronous. `listen.asyncrest.v("1")` (`asyncprerecorded`)
+// transcribes a file or URL with coroutine methods. The synchronous
+// clients (`listen.websocket`, `listen.rest`) stay unrecorded.
+func init() {
+	returns("deepgram.DeepgramClient", "deepgram.DeepgramClient")
+	live := []string{"start", "send", "keep_alive", "finalize", "finish"}
+	for route, client := range map[string]string{"asyncwebsocket": "deepgram.AsyncListenWebSocketClient",
+		"asynclive": "deepgram.AsyncLiveClient"} {
+		returns("deepgram.DeepgramClient.listen."+route+".v", client)
+		coroutineMethods(client, live...)
+	}
+	for route, client := range map[string]string{"asyncrest": "deepgram.AsyncListenRESTClient",
+		"asyncprerecorded": "deepgram.AsyncPreRecordedClient"} {
+		returns("deepgram.DeepgramClient.listen."+route+".v", client)
+		coroutineMethods(client, "transcribe_url", "transcribe_file")
+	}
+}
+
 // openAIRequests are the attribute paths of the OpenAI clients' API calls
 // (each an HTTP request): coroutines on AsyncOpenAI, blocking on OpenAI.
 var openAIRequests = []string{"chat.completions.create", "completions.create", "embeddings.create", "responses.create",

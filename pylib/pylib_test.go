@@ -206,3 +206,19 @@ func TestFastMCPToolManager(t *testing.T) {
 		t.Errorf("the MCP SDK's FastMCP got fastmcp's asynchronous tool manager")
 	}
 }
+
+func TestTakesData(t *testing.T) {
+	for name, want := range map[string]bool{
+		"json.dumps":                 true,  // its own record
+		"discord.Guild.get_role":     true,  // a method of a data model
+		"os.path.basename":           true,  // a function of a module of pure functions
+		"discord.Guild.me.get_role":  false, // only direct members
+		"discord.Client.get_channel": false, // a client may schedule what it is given
+		"asyncio.ensure_future":      false,
+		"random.choice":              false,
+	} {
+		if got := TakesData(name); got != want {
+			t.Errorf("TakesData(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

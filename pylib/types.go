@@ -91,6 +91,42 @@ func init() {
 	for _, level := range []string{"debug", "info", "warning", "warn", "error", "exception", "critical", "log"} {
 		with(ReadsData, "logging."+level, "logging.Logger."+level, "logger."+level, "loguru.logger."+level)
 	}
+	// ReadsData on a class or a module holds for each of its own methods or
+	// functions (TakesData): none of them awaits, schedules or keeps an
+	// awaitable it is given. The data models of discord.py (what its
+	// lookups such as `guild.get_role(role_id)` take is an id, a name or an
+	// object of the model) and the stdlib modules of pure functions on
+	// numbers, strings, bytes, paths and dates. Not modules or classes with
+	// a function that returns its argument or keeps it (random.choice of
+	// coroutines, functools, itertools, queues, loops, clients).
+	with(ReadsData, "discord.Guild", "discord.Member", "discord.User", "discord.Role", "discord.Message",
+		"discord.abc.Messageable", "discord.abc.GuildChannel", "discord.TextChannel", "discord.VoiceChannel",
+		"discord.StageChannel", "discord.CategoryChannel", "discord.ForumChannel", "discord.Thread",
+		"discord.DMChannel", "discord.Embed", "discord.Permissions", "discord.Colour", "discord.Color")
+	with(ReadsData, "math", "os.path", "re", "base64", "binascii", "hashlib", "hmac", "urllib.parse", "shlex",
+		"html", "textwrap", "uuid", "ipaddress", "datetime", "datetime.datetime", "datetime.date",
+		"datetime.timedelta", "decimal", "struct", "zlib", "unicodedata")
+}
+
+// TakesData reports whether a call of name reads its arguments only as
+// plain data: its own record says so (ReadsData), or it is a direct member
+// (method or function) of a class or module whose record says so, and it
+// is not recorded as awaiting or scheduling its arguments.
+func TakesData(name string) bool {
+	if a := find(name); a != nil {
+		if a.Roles&AwaitsArgs != 0 {
+			return false
+		}
+		if a.Roles&ReadsData != 0 {
+			return true
+		}
+	}
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 {
+		return false
+	}
+	owner, ok := apis[name[:i]]
+	return ok && owner.Roles&ReadsData != 0
 }
 
 // ItemTypes gives the types of items of library objects read with a

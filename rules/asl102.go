@@ -69,7 +69,9 @@ async def handler(key):
 		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, the `.values()` of a name bound once " +
 		"to a dict display, `enumerate` and `zip` of them; not " +
 		"`async for`), and functions of other " +
-		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
+		"modules whose return annotation or every `return` names the type (not the annotation of a function that returns what " +
+		"it was given, a parameter, its attribute or a `typing.cast` of either: click's `_find_binary_writer(stream) -> " +
+		"Optional[BinaryIO]` returns the caller's stream, sys.stdout, not a file); a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
@@ -103,7 +105,10 @@ async def handler(key):
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
-		"`JSONResponse(...)`) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
+		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; `os.path`, " +
+		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
+		"alone) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
@@ -127,7 +132,9 @@ async def handler(key):
 		"function that asks `iscoroutinefunction(param)` is left alone); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
-		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
+		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
+		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
+		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`) is not reported. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
@@ -172,7 +179,7 @@ func runNeverAwaited(p *Pass) {
 				continue
 			}
 		}
-		if underCoroutineFunctionTest(p, c) {
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated)}
@@ -1017,11 +1024,8 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	}
 	name := callee.Name
 	if name != "" && p.Project != nil {
-		if api, ok := pylib.Lookup(name); ok && api.Has(pylib.ReadsData) {
-			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
-		}
 		canon := p.Project.Canonical(name)
-		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.ReadsData) {
+		if pylib.TakesData(name) || pylib.TakesData(canon) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
 		}
 		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) && !api.Has(pylib.AwaitsArgs) {
