@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -396,6 +397,9 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 		if types := p.valueTypes(m, value, env, in); len(types) > 0 {
 			out[param] = types
 		}
+		if truth := literalTruth(m.File, value); truth != "" {
+			out[truthKey(param)] = []string{truth}
+		}
 	}
 	// A parameter not passed holds its default: `thumb=None` is no str.
 	if params := t.Node.ChildByField("parameters"); params != nil {
@@ -410,9 +414,54 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 			if typ := literalType(prm.ChildByField("value")); typ != "" {
 				out[name] = []string{typ}
 			}
+			if truth := literalTruth(t.module.File, prm.ChildByField("value")); truth != "" {
+				out[truthKey(name)] = []string{truth}
+			}
 		}
 	}
 	return out
+}
+
+// truthKey is the TypeEnv entry that holds whether the argument of
+// parameter name is a literal known to be true or false ("truthy",
+// "falsy"): `key_housekeeping(reg, create=False)` runs no `if create:`
+// body. The "?" keeps it apart from the parameters' types.
+func truthKey(name string) string { return "?" + name }
+
+// literalTruth is "truthy" or "falsy" for None, True, False and integer
+// literals, "" for anything else.
+func literalTruth(f *File, n *Node) string {
+	n = Unparen(n)
+	if n == nil {
+		return ""
+	}
+	switch n.Type() {
+	case "none", "false":
+		return "falsy"
+	case "true":
+		return "truthy"
+	case "integer":
+		if v, err := strconv.ParseInt(strings.ReplaceAll(f.Text(n), "_", ""), 0, 64); err == nil {
+			if v == 0 {
+				return "falsy"
+			}
+			return "truthy"
+		}
+	}
+	return ""
+}
+
+// truthTest reads a condition that tests a name's truth: `name` or `not
+// name` (negated).
+func truthTest(m *Module, cond *Node) (name string, negated bool) {
+	cond = Unparen(cond)
+	for cond != nil && cond.Type() == "not_operator" {
+		cond, negated = Unparen(cond.ChildByField("argument")), !negated
+	}
+	if cond == nil || cond.Type() != "identifier" {
+		return "", false
+	}
+	return m.File.Text(cond), negated
 }
 
 // literalType is the type of a literal (None, a boolean, a number, a string).
@@ -508,6 +557,16 @@ func isinstanceGuard(m *Module, cond *Node) (param string, types []string, posit
 func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool {
 	// fails reports a condition known to be the opposite of want.
 	fails := func(cond *Node, want bool) bool {
+		// `if create:` where the caller passed a literal (`create=False`)
+		// and the function has not reassigned it.
+		if name, negated := truthTest(m, cond); name != "" {
+			truth, ok := env[truthKey(name)]
+			if !ok || len(truth) != 1 || !unassignedAt(m, name, cond) {
+				return false
+			}
+			holds := (truth[0] == "truthy") != negated
+			return holds != want
+		}
 		param, types, positive := isinstanceGuard(m, cond)
 		known, ok := env[param]
 		if types == nil || !ok || !unassignedAt(m, param, cond) {

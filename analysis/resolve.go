@@ -235,6 +235,47 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	return Ref{}
 }
 
+// asyncWithValue reports whether v is the context expression of an
+// `async with v as name:` item (the value build.go binds the name to).
+func asyncWithValue(v *Node) bool {
+	p := v.Parent()
+	if p == nil || p.Type() != "as_pattern" {
+		return false
+	}
+	for q := p.Parent(); q != nil; q = q.Parent() {
+		switch q.Type() {
+		case "with_item", "with_clause":
+		case "with_statement":
+			return q.HasToken("async")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// asyncEntered is what `async with v as name:` binds the name to when v is
+// a call of a library API the tables record an awaited result for: such an
+// API is awaited or entered alike (`conn = await pool.acquire()`, `async
+// with pool.acquire() as conn`, aiosqlite's connect, aiohttp's
+// session.get), and `__aenter__` gives what awaiting it gives. Anything
+// else (a class of the project, a function the tables do not know) is
+// resolved as the value itself.
+func (m *Module) asyncEntered(v *Node, depth int) Ref {
+	v = Unparen(v)
+	if v == nil || v.Type() != "call" {
+		return Ref{}
+	}
+	callee := m.resolve(v.ChildByField("function"), depth+1)
+	if callee.Func != nil || callee.Class != nil {
+		return Ref{}
+	}
+	if t := pylib.AwaitResult(callee.Name); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	return Ref{}
+}
+
 // awaitedCallVia ends a Via path at the result of awaiting the call it
 // names.
 const awaitedCallVia = "()@"
@@ -433,6 +474,9 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		r, unpacked := m.unpackedValue(v, depth)
 		if !unpacked {
 			r = m.declaredType(v, depth)
+			if !r.Known() && asyncWithValue(v) {
+				r = m.asyncEntered(v, depth)
+			}
 			if !r.Known() {
 				r = m.resolve(v, depth+1)
 			}
@@ -631,6 +675,14 @@ func (f *Function) returnTypeWith(args *TypeArgs, depth int) Ref {
 func (f *Function) returnType(depth int) Ref {
 	rt := f.Node.ChildByField("return_type")
 	if rt != nil {
+		if f.returnsItsArgument() {
+			// The annotation names the type the caller's object is
+			// assumed to have, not a new object of that type: click's
+			// `_find_binary_writer(stream) -> Optional[BinaryIO]` returns
+			// `cast(BinaryIO, stream)` or `stream.buffer`, and what is
+			// passed is sys.stdout, not a file on disk.
+			return Ref{}
+		}
 		return f.module.annotationType(rt, 1)
 	}
 	// Unannotated: what every return statement returns, when they agree
@@ -649,6 +701,105 @@ func (f *Function) returnType(depth int) Ref {
 		return Ref{}
 	}
 	return f.module.agree(values, depth+1)
+}
+
+// returnsItsArgument reports a function all of whose returns give back
+// what it was given: a parameter it never rebinds, an attribute of one
+// (`stream.buffer`, `getattr(stream, "buffer", None)`), a `typing.cast` of
+// either, a local assigned only such values, or None; at least one return
+// gives a parameter's value. Methods' `self` does not count (a method
+// returning `self.x` returns the object's own state).
+func (f *Function) returnsItsArgument() bool {
+	if f.Lambda || len(f.Params) == 0 {
+		return false
+	}
+	rets := f.returnStatements()
+	if len(rets) == 0 {
+		return false
+	}
+	some := false
+	for _, ret := range rets {
+		named := ret.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		if len(named) != 1 {
+			return false
+		}
+		v := Unparen(named[0])
+		if v != nil && v.Type() == "none" {
+			continue
+		}
+		if !f.derivedFromParam(v, 0) {
+			return false
+		}
+		some = true
+	}
+	return some
+}
+
+// decoratedWith reports a decorator written `@name` or `@x.name`.
+func (f *Function) decoratedWith(name string) bool {
+	for _, d := range f.Decorators {
+		t := f.module.File.Text(d)
+		t = strings.TrimPrefix(strings.TrimSpace(t), "@")
+		if t == name || strings.HasSuffix(t, "."+name) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedFromParam: see returnsItsArgument.
+func (f *Function) derivedFromParam(v *Node, depth int) bool {
+	v = Unparen(v)
+	if v == nil || depth > 3 {
+		return false
+	}
+	m := f.module
+	switch v.Type() {
+	case "identifier":
+		name := m.File.Text(v)
+		if f.Class != nil && name == f.Params[0] && !f.decoratedWith("staticmethod") {
+			return false // self or cls: the object's own state
+		}
+		b := f.Scope.Bindings.Get(name)
+		if b == nil {
+			return false
+		}
+		switch b.Kind {
+		case BindParam:
+			return true
+		case BindAssign:
+			if len(b.Values) == 0 {
+				return false
+			}
+			for _, val := range b.Values {
+				if val == nil || !f.derivedFromParam(val, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	case "attribute":
+		return f.derivedFromParam(v.ChildByField("object"), depth+1)
+	case "call":
+		fn := v.ChildByField("function")
+		args := v.ChildByField("arguments")
+		if fn == nil || args == nil {
+			return false
+		}
+		callee := m.File.Text(fn)
+		a := args.NamedChildren()
+		switch {
+		case (callee == "cast" || strings.HasSuffix(callee, ".cast")) && len(a) == 2:
+			return f.derivedFromParam(a[1], depth+1)
+		case callee == "getattr" && len(a) >= 2:
+			return f.derivedFromParam(a[0], depth+1)
+		}
+	}
+	return false
 }
 
 // selfAttrReturned returns NAME when every return statement of method f

@@ -6,6 +6,7 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout3_manifest.tsv /work/corpus3   # the third corpus
     python3 bench/fetch_heldout.py --manifest bench/heldout4_manifest.tsv /work/corpus4   # the fourth
     python3 bench/fetch_heldout.py --manifest bench/heldout5_manifest.tsv /work/corpus5   # the fifth (trixie)
+    python3 bench/fetch_heldout.py --manifest bench/heldout6_manifest.tsv /work/corpus6   # the sixth (trixie)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and

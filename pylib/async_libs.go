@@ -585,6 +585,72 @@ func init() {
 	}
 }
 
+// Google ADK: the context a tool (`tool_context: ToolContext`) or an agent
+// callback (`callback_context: CallbackContext`) receives reaches the
+// artifact, credential and memory services through `async def` methods (ADK
+// 1.x; the 0.x load_artifact and save_artifact were synchronous). A call
+// without await does nothing, and its coroutine is what the caller then
+// tests or iterates (`if name in tool_context.list_artifacts():`). The
+// state, actions and request_credential stay unrecorded.
+func init() {
+	callback := []string{"load_artifact", "save_artifact", "list_artifacts", "get_artifact_version",
+		"save_credential", "load_credential", "add_session_to_memory"}
+	for _, ctx := range []string{"google.adk.agents.callback_context.CallbackContext", "google.adk.agents.CallbackContext"} {
+		coroutineMethods(ctx, callback...)
+	}
+	for _, ctx := range []string{"google.adk.tools.ToolContext", "google.adk.tools.tool_context.ToolContext"} {
+		coroutineMethods(ctx, append(callback, "search_memory")...)
+	}
+	// The services a Runner is built with: sessions, artifacts and memory
+	// are read and written with `async def` methods (ADK 1.x; the in-memory
+	// session service also has `create_session_sync` and the like, which
+	// stay unrecorded). `session = session_service.create_session(...)`
+	// without await leaves a coroutine where the session's `state` is read.
+	services := map[string][]string{
+		"sessions":  {"create_session", "get_session", "list_sessions", "delete_session", "append_event"},
+		"artifacts": {"save_artifact", "load_artifact", "list_artifact_keys", "delete_artifact", "list_versions"},
+		"memory":    {"add_session_to_memory", "search_memory"},
+	}
+	for pkg, classes := range map[string][]string{
+		"sessions": {"in_memory_session_service.InMemorySessionService", "database_session_service.DatabaseSessionService",
+			"vertex_ai_session_service.VertexAiSessionService", "base_session_service.BaseSessionService"},
+		"artifacts": {"in_memory_artifact_service.InMemoryArtifactService", "gcs_artifact_service.GcsArtifactService",
+			"base_artifact_service.BaseArtifactService"},
+		"memory": {"in_memory_memory_service.InMemoryMemoryService", "vertex_ai_rag_memory_service.VertexAiRagMemoryService",
+			"base_memory_service.BaseMemoryService"},
+	} {
+		for _, c := range classes {
+			module, class, _ := strings.Cut(c, ".")
+			for _, typ := range []string{"google.adk." + pkg + "." + class, "google.adk." + pkg + "." + module + "." + class} {
+				returns(typ, typ)
+				coroutineMethods(typ, services[pkg]...)
+			}
+		}
+	}
+}
+
+// Deepgram's Python SDK (v3): `DeepgramClient(...).listen.asyncwebsocket.v("1")`
+// (the older spelling `listen.asynclive.v("1")`) is the asynchronous live
+// transcription client, whose connection methods are `async def`: audio
+// handed to `send` without await is never sent. `on` (registering a
+// handler) is synchronous. `listen.asyncrest.v("1")` (`asyncprerecorded`)
+// transcribes a file or URL with coroutine methods. The synchronous
+// clients (`listen.websocket`, `listen.rest`) stay unrecorded.
+func init() {
+	returns("deepgram.DeepgramClient", "deepgram.DeepgramClient")
+	live := []string{"start", "send", "keep_alive", "finalize", "finish"}
+	for route, client := range map[string]string{"asyncwebsocket": "deepgram.AsyncListenWebSocketClient",
+		"asynclive": "deepgram.AsyncLiveClient"} {
+		returns("deepgram.DeepgramClient.listen."+route+".v", client)
+		coroutineMethods(client, live...)
+	}
+	for route, client := range map[string]string{"asyncrest": "deepgram.AsyncListenRESTClient",
+		"asyncprerecorded": "deepgram.AsyncPreRecordedClient"} {
+		returns("deepgram.DeepgramClient.listen."+route+".v", client)
+		coroutineMethods(client, "transcribe_url", "transcribe_file")
+	}
+}
+
 // openAIRequests are the attribute paths of the OpenAI clients' API calls
 // (each an HTTP request): coroutines on AsyncOpenAI, blocking on OpenAI.
 var openAIRequests = []string{"chat.completions.create", "completions.create", "embeddings.create", "responses.create",

@@ -69,7 +69,9 @@ async def handler(key):
 		"`Sequence[Client]`..., the keys, `.values()` or `.items()` of an annotated mapping, the `.values()` of a name bound once " +
 		"to a dict display, `enumerate` and `zip` of them; not " +
 		"`async for`), and functions of other " +
-		"modules whose return annotation or every `return` names the type; a library instance imported from another module keeps the " +
+		"modules whose return annotation or every `return` names the type (not the annotation of a function that returns what " +
+		"it was given, a parameter, its attribute or a `typing.cast` of either: click's `_find_binary_writer(stream) -> " +
+		"Optional[BinaryIO]` returns the caller's stream, sys.stdout, not a file); a library instance imported from another module keeps the " +
 		"types its library records for its attributes. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
@@ -130,7 +132,9 @@ async def handler(key):
 		"function that asks `iscoroutinefunction(param)` is left alone); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
-		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A name tested " +
+		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
+		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
+		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`) is not reported. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
@@ -143,7 +147,7 @@ async def handler(key):
 		"`getattr(coro, name, default)` of another name only probes it. A call `x._name(...)` on a receiver of unknown type " +
 		"(an untyped attrs field, a parameter: `await self.thread._forced_fetch(id).get(\"message\")`) makes a coroutine when the " +
 		"project defines the private name `_name` only as a coroutine method (in any module) and no known library API has it " +
-		"otherwise; a synchronous def of that name anywhere in the project, an async generator, a class-level binding, an " +
+		"otherwise (asyncio's `Handle._run`, which event-loop integrations such as qasync call, is synchronous); a synchronous def of that name anywhere in the project, an async generator, a class-level binding, an " +
 		"imported module as receiver or a test of the value's type (`hasattr`) keep it quiet. Public names are left out: some " +
 		"library type may provide any of them.\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +
@@ -175,7 +179,7 @@ func runNeverAwaited(p *Pass) {
 				continue
 			}
 		}
-		if underCoroutineFunctionTest(p, c) {
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated)}

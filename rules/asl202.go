@@ -63,7 +63,7 @@ async def count_users(path):
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
-		"rule, is dead code (a loop over an empty literal, `if False:`), nor code that runs only in a debug or verbose " +
+		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
 		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
 		"loop's main coroutine runs before it first suspends: a coroutine defined in a synchronous function that " +
@@ -72,7 +72,8 @@ async def count_users(path):
 		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
 		"mitmproxy's, textual's, distributed's scheduler CLI). This is a deliberate difference from flake8-async, " +
 		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). File-system calls " +
-		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
+		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
+		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
 	Requires:    []Fact{blockingCalls, blockingDelays},

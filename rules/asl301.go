@@ -45,7 +45,8 @@ async def handle(event):
 		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
 		"already a Future or Task. A done callback that signals an event or future the function then awaits " +
 		"(`task.add_done_callback(lambda _: done.set())` ... `await done.wait()`) keeps it: the function, and its " +
-		"local, outlive the task. Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
+		"local, outlive the task; so does polling it in `while not task.done():` with no `break` (qasync spins the Qt " +
+		"event loop until the task it made is done). Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
 		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED): then a use that keeps " +
 		"the task (await, `cancel()`, `result()` of the done task, storing it) must lie on every path to the function's end, " +
 		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
@@ -170,6 +171,43 @@ func awaitsCompletionSignal(m *analysis.Module, made *analysis.Call, use *analys
 	return found
 }
 
+// pollsUntilDone reports a `task.done()` that is the whole condition of a
+// `while not task.done():` loop with no break: the function cannot get
+// past the loop, and its local keeps the task, until the task is done
+// (qasync's `asyncClose` spins the Qt event loop that way).
+func pollsUntilDone(m *analysis.Module, use *analysis.Node) bool {
+	call := use.Parent()
+	for call != nil && call.Type() == "attribute" {
+		call = call.Parent()
+	}
+	if call == nil || call.Type() != "call" {
+		return false
+	}
+	not := call.Parent()
+	for not != nil && not.Type() == "parenthesized_expression" {
+		not = not.Parent()
+	}
+	if not == nil || not.Type() != "not_operator" {
+		return false
+	}
+	loop := not.Parent()
+	for loop != nil && loop.Type() == "parenthesized_expression" {
+		loop = loop.Parent()
+	}
+	if loop == nil || loop.Type() != "while_statement" || analysis.Unparen(loop.ChildByField("condition")) != not {
+		return false
+	}
+	broken := false
+	loop.ChildByField("body").Walk(func(n *analysis.Node) bool {
+		if broken || isDef(n) || n.Type() == "for_statement" || n.Type() == "while_statement" {
+			return false // a break there leaves the inner loop
+		}
+		broken = n.Type() == "break_statement"
+		return !broken
+	})
+	return !broken
+}
+
 func runTaskReferenceDies(p *Pass) {
 	for _, c := range p.Module.Calls {
 		if c.Usage != analysis.UsageStored || c.Func == nil || !isTaskFactory(p, c) || wrapsExistingFuture(p, c) {
@@ -193,7 +231,8 @@ func runTaskReferenceDies(p *Pass) {
 				continue
 			}
 			if !strings.HasPrefix(k, "method:") || !taskMethodsKeepingNoReference[strings.TrimPrefix(k, "method:")] ||
-				k == "method:add_done_callback" && awaitsCompletionSignal(p.Module, c, u) {
+				k == "method:add_done_callback" && awaitsCompletionSignal(p.Module, c, u) ||
+				k == "method:done" && pollsUntilDone(p.Module, u) {
 				keeping = append(keeping, u)
 			}
 		}

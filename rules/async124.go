@@ -55,6 +55,10 @@ var ASYNC124 = register(&Rule{
 		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
 		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited);\n" +
+		"- a function whose only parameters are `*args` and/or `**kwargs` and whose body reads neither: it accepts any " +
+		"call and uses none of it, the shape of a stand-in for another callable (a browser build's placeholder for " +
+		"a library's `async def serve(*args, **kwargs)` that callers await), so its coroutine type is the signature " +
+		"it copies. One that reads its arguments, or has a named parameter, is still reported;\n" +
 		"- the implementation of a function whose `@overload` signatures are declared `async def`: its coroutine type " +
 		"is its declared API (anyio's `maybe_async` compatibility shim, exported through the package's `__init__`);\n" +
 		"- a function that returns an `async def` defined in its own body: an async factory of coroutine functions is " +
@@ -71,7 +75,7 @@ func runCouldBeSync(p *Pass) {
 		if !f.Async || f.Generator || f.Lambda || f.Class != nil || len(f.Decorators) > 0 || emptyBody(f.Node) {
 			continue
 		}
-		if alternativeDefinition(p.Module, f) || declaredAsyncByOverloads(p.Module, f) {
+		if alternativeDefinition(p.Module, f) || declaredAsyncByOverloads(p.Module, f) || ignoresCatchAllArguments(p.File, f) {
 			continue
 		}
 		if inTestModule && strings.HasPrefix(f.Name, "test") {
@@ -135,6 +139,47 @@ func alternativeDefinition(m *analysis.Module, f *analysis.Function) bool {
 		}
 	}
 	return false
+}
+
+// ignoresCatchAllArguments reports a function whose only parameters are
+// `*args` and/or `**kwargs` and whose body reads neither: it accepts any call
+// and uses none of it, the shape of a stand-in for another callable (a
+// platform's placeholder for a library's `async def serve(...)`, a no-op
+// hook). Its callers await what it stands in for, so its coroutine type is
+// the signature it copies, whatever its body does.
+func ignoresCatchAllArguments(file *analysis.File, f *analysis.Function) bool {
+	params := f.Node.ChildByField("parameters")
+	body := f.Node.ChildByField("body")
+	if params == nil || body == nil {
+		return false
+	}
+	names := map[string]bool{}
+	for _, prm := range params.NamedChildren() {
+		switch prm.Type() {
+		case "list_splat_pattern", "dictionary_splat_pattern":
+			for _, c := range prm.NamedChildren() {
+				if c.Type() == "identifier" {
+					names[file.Text(c)] = true
+				}
+			}
+		default:
+			return false
+		}
+	}
+	if len(names) == 0 {
+		return false
+	}
+	used := false
+	body.Walk(func(n *analysis.Node) bool {
+		if used {
+			return false
+		}
+		if n.Type() == "identifier" && names[file.Text(n)] {
+			used = true
+		}
+		return !used
+	})
+	return !used
 }
 
 // declaredAsyncByOverloads reports the implementation of a function whose

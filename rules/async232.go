@@ -33,7 +33,9 @@ async def first_line(path):
 		"`close()` of a file that `open()` opened only for reading (no `w`, `a`, `x` or `+` in its mode) is not reported: " +
 		"there is nothing to flush (flake8-async reports every method call); ASL201 follows the same rule through helpers. " +
 		"Also deliberately unlike flake8-async: only the methods that do I/O are reported (`read`, `write`, " +
-		"`readline`, `flush`, `seek`...; not `fileno()` or `isatty()`); and a name annotated with two types in one " +
+		"`readline`, `flush`, `seek`...; not `fileno()` or `isatty()`, nor a write of an empty literal (`f.write(b\"\")`) or " +
+		"`f.read(0)`, which move no data: click probes whether a stream takes bytes with `stream.write(b\"\")`, and electrum " +
+		"creates an empty marker file, whose `open()` is ASYNC230's; flake8-async reports them); and a name annotated with two types in one " +
 		"function (`f: int = 7` then `f: TextIOWrapper = ...`) has no known type (types are not tracked statement by " +
 		"statement). " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
@@ -76,7 +78,7 @@ func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 	if compressedOverMemory(m, recv, name) {
 		return true
 	}
-	if streamOfNonBlockingSocket(proj, m, recv) {
+	if streamOfNonBlockingSocket(proj, m, recv) || emptyTransfer(m, c, name) {
 		return true
 	}
 	api, _ := pylib.Lookup(name)
@@ -95,6 +97,29 @@ func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 		}
 		// json.load(open(path)): the open() call is reported already.
 		return analysis.Unparen(arg).Type() == "call"
+	}
+	return false
+}
+
+// emptyTransfer reports `f.write(b"")` (or `""`) and `f.read(0)`: a probe
+// of what the stream accepts (click's `_is_binary_writer` tries
+// `stream.write(b"")` to tell a binary stream from a text one), which moves
+// no data: a buffered file returns at once, without a system call.
+func emptyTransfer(m *analysis.Module, c *analysis.Call, name string) bool {
+	args := c.Node.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 1 {
+		return false
+	}
+	arg := analysis.Unparen(args.NamedChildren()[0])
+	switch {
+	case strings.HasSuffix(name, ".write"):
+		if arg.Type() != "string" {
+			return false
+		}
+		t := strings.TrimLeft(m.File.Text(arg), "bBuU")
+		return t == `""` || t == "''"
+	case strings.HasSuffix(name, ".read"):
+		return m.File.Text(arg) == "0"
 	}
 	return false
 }

@@ -16,7 +16,8 @@ import (
 //     under a condition (`if self._in_memory: return self.file.read(n)`): the
 //     author routes the call by whether it blocks;
 //   - code that never runs: the body of a loop over an empty literal
-//     (`for name in ():`), of `if False:` or `while False:`;
+//     (`for name in ():`), of `if False:` or `while False:`, the `else` of
+//     `if True:`;
 //   - code that runs only in a debug or verbose mode (debugOnly);
 //   - code a fresh event loop's main coroutine runs before its first
 //     suspension, when nothing else is on that loop yet (beforeLoopIsShared).
@@ -234,8 +235,11 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 	return false
 }
 
-// neverRuns reports a node inside the body of a loop over an empty literal
-// or of `if False:` / `while False:` (in its function).
+// neverRuns reports a node inside the body of a loop over an empty literal,
+// of `if False:` / `while False:`, or in the `elif`/`else` of `if True:`
+// (in its function). The last is how code generated from a synchronous twin
+// keeps the twin's line (psycopg's `if True:  # ASYNC` ... `else:
+// self.set_autocommit(value)`): the branch is there to be read, not run.
 func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 	for q := n.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		switch q.Type() {
@@ -248,6 +252,13 @@ func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 			if cond != nil && (cond.Type() == "false" || m.File.Text(cond) == "0") {
 				if body := firstBlock(q); body != nil && isAncestor(body, n) {
 					return true
+				}
+			}
+			if q.Type() == "if_statement" && cond != nil && (cond.Type() == "true" || m.File.Text(cond) == "1") {
+				for _, alt := range q.ChildrenByField("alternative") {
+					if isAncestor(alt, n) {
+						return true
+					}
 				}
 			}
 		}

@@ -20,7 +20,8 @@ async def binary_reader(f: io.BufferedReader):
 
 
 async def binary_writer(f: io.BufferedWriter):
-    f.write(b"")  # want: ASYNC232
+    f.write(b"")  # differs: ASYNC232 -- an empty write moves no data (a probe; the open() that creates a file is ASYNC230)
+    f.write(b"data")  # want: ASYNC232
 
 
 async def binary_random(f: io.BufferedRandom):

@@ -1,6 +1,7 @@
 # Blocking-capable calls that the code around them has made non-blocking.
 import asyncio
 import queue
+import socket
 import threading
 
 
@@ -56,6 +57,25 @@ async def never_runs(lock: threading.Lock):
     if False:
         lock.acquire()  # quiet: dead code
     lock.acquire()  # want: ASL202
+
+
+async def generated_from_a_sync_twin(host, port):
+    # Code generated from its synchronous twin keeps the twin's line in the
+    # branch that never runs.
+    if True:  # ASYNC
+        loop = asyncio.get_running_loop()
+        ans = await loop.getaddrinfo(host, port)
+    else:
+        ans = socket.getaddrinfo(host, port)  # quiet: the else of `if True:` never runs
+    if True:
+        pass
+    elif host:
+        ans = socket.getaddrinfo(host, port)  # quiet: never runs either
+    if host:
+        pass
+    else:
+        ans = socket.getaddrinfo(host, port)  # want: ASL202
+    return ans
 
 
 async def compare_with_sqlite(rows):
