@@ -108,7 +108,7 @@ async def handler(key):
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
 		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; `os.path`, " +
 		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
-		"alone) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
@@ -1022,6 +1022,17 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 		return coroUse{fate: fateMisuse, why: "it is passed to `" + callee.Name + "()` as if it were its result"}
 	}
+	// A method of a literal (`"{}: {}".format(...)`, `", ".join(...)`,
+	// `b"".join(...)`) is a builtin type's: it reads its arguments as data.
+	if fn != nil && fn.Type() == "attribute" {
+		if typ := literalTypeName(p.File, analysis.Unparen(fn.ChildByField("object"))); typ != "" {
+			method := typ + "." + p.File.Text(fn.ChildByField("attribute"))
+			if pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ReadsArgument) {
+				return coroUse{fate: fateWeak, why: "it is formatted into a string by `" + method + "()`"}
+			}
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + method + "()`, which reads it as data"}
+		}
+	}
 	name := callee.Name
 	if name != "" && p.Project != nil {
 		canon := p.Project.Canonical(name)
@@ -1038,6 +1049,27 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// literalTypeName is the builtin type of a literal receiver ("str",
+// "bytes", "int", "float"), or "".
+func literalTypeName(f *analysis.File, n *analysis.Node) string {
+	if n == nil {
+		return ""
+	}
+	switch n.Type() {
+	case "string", "concatenated_string":
+		text := f.Text(n)
+		if i := strings.IndexAny(text, `"'`); i > 0 && strings.ContainsAny(text[:i], "bB") {
+			return "bytes"
+		}
+		return "str"
+	case "integer":
+		return "int"
+	case "float":
+		return "float"
+	}
+	return ""
 }
 
 // raisedAtOnce reports whether call is the exception of a raise statement

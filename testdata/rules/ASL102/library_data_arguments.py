@@ -61,3 +61,14 @@ async def quiet(ctx: Context, client: discord.Client, scheduler: aiojobs.Schedul
 def run():
     asyncio.get_event_loop().run_until_complete(staff_role_id(0))
     print(os.path.basename(asyncio.run(remote_path())))
+
+
+# A method of a literal is a builtin type's: joining or formatting a
+# coroutine object reads it as data.
+async def labels(guild_id):
+    names = ", ".join(staff_role_id(guild_id))  # want: ASL102 "passed to `str.join\(\)`, which reads it as data"
+    line = "role {}".format(staff_role_id(guild_id))  # want: ASL102 "formatted into a string by `str.format\(\)`"
+    raw = b"\n".join(remote_path())  # want: ASL102 "passed to `bytes.join\(\)`"
+    # Quiet: awaited first.
+    done = ", ".join(await staff_role_id(guild_id))
+    return names, line, raw, done
