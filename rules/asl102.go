@@ -106,7 +106,7 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
-		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; `os.path`, " +
+		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; Home Assistant's `hass.states.get(...)`; `os.path`, " +
 		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
 		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +

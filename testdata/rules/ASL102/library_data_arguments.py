@@ -72,3 +72,17 @@ async def labels(guild_id):
     # Quiet: awaited first.
     done = ", ".join(await staff_role_id(guild_id))
     return names, line, raw, done
+
+
+# Home Assistant's state machine takes entity ids and states as data.
+from homeassistant.core import HomeAssistant
+
+
+async def entity_for(hass: HomeAssistant, name):
+    return name
+
+
+async def current_state(hass: HomeAssistant, name):
+    state = hass.states.get(entity_for(hass, name))  # want: ASL102 "passed to `hass.states.get\(\)`, which reads it as data"
+    hass.async_create_task(entity_for(hass, name))
+    return state, hass.states.get(await entity_for(hass, name))
