@@ -86,3 +86,12 @@ async def current_state(hass: HomeAssistant, name):
     state = hass.states.get(entity_for(hass, name))  # want: ASL102 "passed to `hass.states.get\(\)`, which reads it as data"
     hass.async_create_task(entity_for(hass, name))
     return state, hass.states.get(await entity_for(hass, name))
+
+
+# A path's methods take names and data: writing a coroutine object fails.
+import pathlib
+
+
+async def save(path: pathlib.Path, guild_id):
+    path.write_text(remote_path())  # want: ASL102 "passed to `path.write_text\(\)`, which reads it as data"
+    path.with_name(await remote_path())
