@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -14,7 +15,8 @@ import (
 // ReachOnLoop follows only what can run where an event loop is running,
 // given what the call's arguments are known to be.
 
-// Hop is one step of a call chain: Call runs inside Func.
+// Hop is one step of a call chain: Call runs inside Func. Call may be the
+// read of a property (Call.IsPropertyRead), which runs the getter.
 type Hop struct {
 	Func *Function
 	Call *Call
@@ -152,15 +154,17 @@ func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, c
 	if bound > 1 {
 		w.onPath[f] = true
 		defer delete(w.onPath, f)
-		for _, c := range f.Calls {
-			t, argTypes := w.project.entered(f, c, env, w.typed)
-			if t == nil {
-				continue
-			}
-			sub, subCut := w.reach(t, argTypes, bound-1)
-			cut = cut || subCut
-			if sub != nil {
-				return append(Chain{{Func: f, Call: c}}, sub...), cut
+		for _, calls := range [2][]*Call{f.Calls, w.project.PropertyReads(f)} {
+			for _, c := range calls {
+				t, argTypes := w.project.entered(f, c, env, w.typed)
+				if t == nil {
+					continue
+				}
+				sub, subCut := w.reach(t, argTypes, bound-1)
+				cut = cut || subCut
+				if sub != nil {
+					return append(Chain{{Func: f, Call: c}}, sub...), cut
+				}
 			}
 		}
 	}
@@ -304,15 +308,19 @@ func (w *reachWalk) follow(f *Function, env TypeEnv, depth int) (Chain, int) {
 		return hit, closed
 	}
 	low := closed
-	for _, c := range f.Calls {
-		t, argTypes := w.project.entered(f, c, env, w.typed)
-		if t == nil {
-			continue
-		}
-		sub, subLow := w.reach(t, argTypes, depth+1)
-		low = min(low, subLow)
-		if sub != nil {
-			return append(Chain{{Func: f, Call: c}}, sub...), low
+	// A property read runs its getter as a call runs its callee; reads
+	// come after the calls (a chain through a call is preferred).
+	for _, calls := range [2][]*Call{f.Calls, w.project.PropertyReads(f)} {
+		for _, c := range calls {
+			t, argTypes := w.project.entered(f, c, env, w.typed)
+			if t == nil {
+				continue
+			}
+			sub, subLow := w.reach(t, argTypes, depth+1)
+			low = min(low, subLow)
+			if sub != nil {
+				return append(Chain{{Func: f, Call: c}}, sub...), low
+			}
 		}
 	}
 	return nil, low
@@ -389,6 +397,9 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 		if types := p.valueTypes(m, value, env, in); len(types) > 0 {
 			out[param] = types
 		}
+		if truth := literalTruth(m.File, value); truth != "" {
+			out[truthKey(param)] = []string{truth}
+		}
 	}
 	// A parameter not passed holds its default: `thumb=None` is no str.
 	if params := t.Node.ChildByField("parameters"); params != nil {
@@ -403,9 +414,54 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 			if typ := literalType(prm.ChildByField("value")); typ != "" {
 				out[name] = []string{typ}
 			}
+			if truth := literalTruth(t.module.File, prm.ChildByField("value")); truth != "" {
+				out[truthKey(name)] = []string{truth}
+			}
 		}
 	}
 	return out
+}
+
+// truthKey is the TypeEnv entry that holds whether the argument of
+// parameter name is a literal known to be true or false ("truthy",
+// "falsy"): `key_housekeeping(reg, create=False)` runs no `if create:`
+// body. The "?" keeps it apart from the parameters' types.
+func truthKey(name string) string { return "?" + name }
+
+// literalTruth is "truthy" or "falsy" for None, True, False and integer
+// literals, "" for anything else.
+func literalTruth(f *File, n *Node) string {
+	n = Unparen(n)
+	if n == nil {
+		return ""
+	}
+	switch n.Type() {
+	case "none", "false":
+		return "falsy"
+	case "true":
+		return "truthy"
+	case "integer":
+		if v, err := strconv.ParseInt(strings.ReplaceAll(f.Text(n), "_", ""), 0, 64); err == nil {
+			if v == 0 {
+				return "falsy"
+			}
+			return "truthy"
+		}
+	}
+	return ""
+}
+
+// truthTest reads a condition that tests a name's truth: `name` or `not
+// name` (negated).
+func truthTest(m *Module, cond *Node) (name string, negated bool) {
+	cond = Unparen(cond)
+	for cond != nil && cond.Type() == "not_operator" {
+		cond, negated = Unparen(cond.ChildByField("argument")), !negated
+	}
+	if cond == nil || cond.Type() != "identifier" {
+		return "", false
+	}
+	return m.File.Text(cond), negated
 }
 
 // literalType is the type of a literal (None, a boolean, a number, a string).
@@ -501,6 +557,16 @@ func isinstanceGuard(m *Module, cond *Node) (param string, types []string, posit
 func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool {
 	// fails reports a condition known to be the opposite of want.
 	fails := func(cond *Node, want bool) bool {
+		// `if create:` where the caller passed a literal (`create=False`)
+		// and the function has not reassigned it.
+		if name, negated := truthTest(m, cond); name != "" {
+			truth, ok := env[truthKey(name)]
+			if !ok || len(truth) != 1 || !unassignedAt(m, name, cond) {
+				return false
+			}
+			holds := (truth[0] == "truthy") != negated
+			return holds != want
+		}
 		param, types, positive := isinstanceGuard(m, cond)
 		known, ok := env[param]
 		if types == nil || !ok || !unassignedAt(m, param, cond) {

@@ -601,6 +601,32 @@ func init() {
 	for _, ctx := range []string{"google.adk.tools.ToolContext", "google.adk.tools.tool_context.ToolContext"} {
 		coroutineMethods(ctx, append(callback, "search_memory")...)
 	}
+	// The services a Runner is built with: sessions, artifacts and memory
+	// are read and written with `async def` methods (ADK 1.x; the in-memory
+	// session service also has `create_session_sync` and the like, which
+	// stay unrecorded). `session = session_service.create_session(...)`
+	// without await leaves a coroutine where the session's `state` is read.
+	services := map[string][]string{
+		"sessions":  {"create_session", "get_session", "list_sessions", "delete_session", "append_event"},
+		"artifacts": {"save_artifact", "load_artifact", "list_artifact_keys", "delete_artifact", "list_versions"},
+		"memory":    {"add_session_to_memory", "search_memory"},
+	}
+	for pkg, classes := range map[string][]string{
+		"sessions": {"in_memory_session_service.InMemorySessionService", "database_session_service.DatabaseSessionService",
+			"vertex_ai_session_service.VertexAiSessionService", "base_session_service.BaseSessionService"},
+		"artifacts": {"in_memory_artifact_service.InMemoryArtifactService", "gcs_artifact_service.GcsArtifactService",
+			"base_artifact_service.BaseArtifactService"},
+		"memory": {"in_memory_memory_service.InMemoryMemoryService", "vertex_ai_rag_memory_service.VertexAiRagMemoryService",
+			"base_memory_service.BaseMemoryService"},
+	} {
+		for _, c := range classes {
+			module, class, _ := strings.Cut(c, ".")
+			for _, typ := range []string{"google.adk." + pkg + "." + class, "google.adk." + pkg + "." + module + "." + class} {
+				returns(typ, typ)
+				coroutineMethods(typ, services[pkg]...)
+			}
+		}
+	}
 }
 
 // Deepgram's Python SDK (v3): `DeepgramClient(...).listen.asyncwebsocket.v("1")`

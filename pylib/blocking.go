@@ -141,10 +141,19 @@ func init() {
 		"utime", "truncate", "statvfs", "fwalk"} {
 		blocking("ASYNC240", pathAlt, "os."+f)
 	}
-	for _, f := range []string{"copy", "copy2", "copyfile", "copyfileobj", "copytree", "rmtree", "move", "disk_usage",
-		"make_archive", "unpack_archive", "chown", "copymode", "copystat"} {
+	for _, f := range []string{"rmtree", "move", "disk_usage", "chown", "copymode", "copystat"} {
 		blocking("ASYNC240", pathAlt, "shutil."+f)
 	}
+	// shutil's copies and archives open files and read and write all of
+	// them (the whole of a tree for copytree): file I/O like open(), filed
+	// with it so that they stay on by default, directly in a coroutine and
+	// in the helpers ASL201 follows (a backup copy made before a write,
+	// Auralis#2317). copyfileobj reads and writes files already open, like
+	// their methods. `move` is a rename on one file system and stays with
+	// the metadata calls, as do rmtree and the permission copies.
+	blocking("ASYNC230", openAlt, "shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree")
+	blocking("ASYNC230", archiveAlt, "shutil.make_archive", "shutil.unpack_archive")
+	blocking("ASYNC232", fileIOAlt, "shutil.copyfileobj")
 	blocking("ASYNC240", pathAlt, "glob.glob", "glob.iglob", "tempfile.mkdtemp", "tempfile.TemporaryDirectory")
 
 	// Archives and compressed files: opening reads headers, extracting

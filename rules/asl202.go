@@ -72,7 +72,8 @@ async def count_users(path):
 		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
 		"mitmproxy's, textual's, distributed's scheduler CLI). This is a deliberate difference from flake8-async, " +
 		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). File-system calls " +
-		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.*`, `glob.glob`) are reported as ASYNC240, and " +
+		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
+		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
 		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
 	Requires:    []Fact{blockingCalls, blockingDelays},

@@ -26,10 +26,11 @@ async def size(path):
 		"Unix socket path checked and removed before binding, a startup `exists()`, a test). Reading and writing " +
 		"files stays on by default (ASYNC230, ASYNC232): so `Path.read_text`, `read_bytes`, `write_text` and " +
 		"`write_bytes`, which open the file and read or write all of it, are ASYNC230 here (flake8-async files them " +
-		"under ASYNC240). Enable it with `extend-select = [\"ASYNC240\"]` for code that " +
+		"under ASYNC240), and so are shutil's copies and archives (`copy`, `copy2`, `copyfile`, `copytree`, " +
+		"`make_archive`, `unpack_archive`; `copyfileobj`, on open files, is ASYNC232). Enable it with `extend-select = [\"ASYNC240\"]` for code that " +
 		"serves files or walks directories on request paths (a network file system turns each call into a round " +
 		"trip); ASL201 then also follows these calls through helpers, and only then. " +
-		"Besides flake8-async's `os.path` and `pathlib` calls, asyncls reports the other blocking file-system calls here: `os.listdir`, `os.scandir`, `os.stat`, `os.remove`, `os.makedirs`, `os.rename`, `os.walk` (...), `shutil` file operations, `glob.glob`, and `tempfile.TemporaryDirectory()`/`mkdtemp()` (one mkdir).",
+		"Besides flake8-async's `os.path` and `pathlib` calls, asyncls reports the other blocking file-system calls here: `os.listdir`, `os.scandir`, `os.stat`, `os.remove`, `os.makedirs`, `os.rename`, `os.walk` (...), `shutil.rmtree`, `shutil.move` (a rename on one file system) and the other `shutil` metadata calls, `glob.glob`, and `tempfile.TemporaryDirectory()`/`mkdtemp()` (one mkdir).",
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingPathUsage,
 })

@@ -8,7 +8,7 @@ async def housekeeping(path):
     os.stat(path)  # want: ASYNC240
     os.remove(path)  # want: ASYNC240
     os.makedirs(path, exist_ok=True)  # want: ASYNC240
-    shutil.copy(path, path + ".bak")  # want: ASYNC240
+    shutil.copy(path, path + ".bak")  # want: ASYNC230
     shutil.rmtree(path)  # want: ASYNC240
     glob.glob("*.py")  # want: ASYNC240
     return names
