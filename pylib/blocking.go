@@ -185,6 +185,19 @@ func init() {
 	// file I/O they do.
 	blocking("ASYNC230", "import it at module level, or run the import in `await asyncio.to_thread(importlib.import_module, name)`",
 		"importlib.import_module", "importlib.reload")
+	// Distribution metadata: importlib.metadata (and its backport) lists
+	// every sys.path entry for *.dist-info directories and reads the
+	// METADATA (or RECORD, entry_points.txt) file found, on every call;
+	// Home Assistant's detector reports the listdir and open. pkg_resources
+	// scans the whole working set the same way.
+	metaAlt := "read it once at import time, or in `await asyncio.to_thread(...)` " +
+		"(Home Assistant: `await hass.async_add_executor_job(...)`)"
+	for _, mod := range []string{"importlib.metadata.", "importlib_metadata."} {
+		blocking("ASYNC230", metaAlt, prefixed(mod, "version", "metadata", "distribution", "distributions", "files",
+			"requires", "entry_points", "packages_distributions")...)
+	}
+	blocking("ASYNC230", metaAlt, "pkg_resources.get_distribution", "pkg_resources.require",
+		"pkg_resources.iter_entry_points")
 	blocking("ASYNC230", "load the zone once at import time, or in `await asyncio.to_thread(...)` "+
 		"(Home Assistant: `await dt_util.async_get_time_zone(key)`)",
 		"zoneinfo.ZoneInfo", "backports.zoneinfo.ZoneInfo", "pytz.timezone", "dateutil.tz.gettz", "dateutil.tz.tz.gettz",
