@@ -98,6 +98,9 @@ async def handler(key):
 		"awaited lines. The awaits are counted in the module; whether any module of the project calls the callee from " +
 		"synchronous code, or in coroutines without ever awaiting it, is asked of the project's index, so every entry point " +
 		"gives the same answer.\n\n" +
+		"A read of a property of the project whose getter returns a coroutine (`@property def data(self): return " +
+		"self._fetch()`) makes one, and is judged as a call is (`store.data[\"x\"]` is reported; `await store.data` is " +
+		"fine).\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
 		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
@@ -219,9 +222,43 @@ func runNeverAwaited(p *Pass) {
 		}
 		p.Report(c.Node, msg, opts...)
 	}
+	reportCoroutineProperties(p)
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// reportCoroutineProperties reports reads of a property of the project
+// whose getter returns a coroutine (`@property def data(self): return
+// self._fetch()`): each read makes one, judged as a call's value is.
+func reportCoroutineProperties(p *Pass) {
+	for _, f := range p.Module.Functions {
+		for _, c := range p.Project.PropertyReads(f) {
+			if !p.isCoroutineFunction(c) || neverRuns(p.Module, c.Node) {
+				continue
+			}
+			fl := &coroFlow{p: p}
+			use := fl.judgeValue(c.Node, false)
+			if use.fate == fateConsumed {
+				continue
+			}
+			msg := "property `" + p.File.Text(c.Node) + "` gives a coroutine (its getter `" + c.Target.QualName +
+				"()` returns one) that is never awaited: " + use.why
+			var opts []ReportOption
+			switch {
+			case use.onePath:
+				msg += "; await it, or call its `.close()`, on that path too"
+			case c.InAsync():
+				msg += "; add `await`"
+				if u, _ := p.Module.UsageOf(c.Node); u != analysis.UsageStored {
+					opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
+				}
+			default:
+				msg += "; await it from async code"
+			}
+			p.Report(c.Node, msg, opts...)
+		}
+	}
 }
 
 // awaitableByAnnotation returns the annotation (`typing.Awaitable`,
