@@ -595,6 +595,58 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 	}
 }
 
+// fallbackImport reports whether import statement second is in an `except
+// ImportError:` (or ModuleNotFoundError) handler of a try whose body holds
+// import statement first.
+func (b *builder) fallbackImport(first, second *Node) bool {
+	if first == nil || second == nil {
+		return false
+	}
+	var clause *Node
+	for p := second.Parent(); p != nil && clause == nil; p = p.Parent() {
+		switch p.Type() {
+		case "except_clause":
+			clause = p
+		case "function_definition", "class_definition", "lambda", "module":
+			return false
+		}
+	}
+	if clause == nil {
+		return false
+	}
+	named := clause.NamedChildren()
+	if len(named) == 0 {
+		return false
+	}
+	caught := named[0]
+	if caught.Type() == "as_pattern" {
+		if c := caught.NamedChildren(); len(c) > 0 {
+			caught = c[0]
+		}
+	}
+	if caught.Type() == "block" {
+		return false // a bare except
+	}
+	text := b.text(caught)
+	if !strings.Contains(text, "ImportError") && !strings.Contains(text, "ModuleNotFoundError") {
+		return false
+	}
+	try := clause.Parent()
+	if try == nil || try.Type() != "try_statement" {
+		return false
+	}
+	body := try.ChildByField("body")
+	for p := first.Parent(); p != nil; p = p.Parent() {
+		if p == body {
+			return true
+		}
+		if p == try {
+			return false
+		}
+	}
+	return false
+}
+
 // isRelative reports whether a from-import names its module relatively (`from .x import y`).
 func isRelative(n *Node) bool {
 	m := n.ChildByField("module_name")
@@ -605,7 +657,14 @@ func (b *builder) addImport(n *Node, s *Scope, module, name, bound, qual string)
 	bd := b.bind(s, bound, BindImport, n, nil)
 	if bd != nil && bd.Kind == BindImport {
 		if bd.Qualified != "" && bd.Qualified != qual {
-			bd.Kind = BindOther // conditional imports of different things
+			// Conditional imports of different things; but the fallback
+			// of a failed import (`try: from importlib.metadata import
+			// version` / `except ImportError: from importlib_metadata
+			// import version`) stands in for the same API: the name is
+			// what the try imports.
+			if !b.fallbackImport(bd.Node, n) {
+				bd.Kind = BindOther
+			}
 		} else {
 			bd.Qualified = qual
 		}

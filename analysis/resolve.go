@@ -276,6 +276,126 @@ func (m *Module) asyncEntered(v *Node, depth int) Ref {
 	return Ref{}
 }
 
+// withValue reports whether v is the context expression of a `with v as
+// name:` item, and whether the statement is an `async with`.
+func withValue(v *Node) (in, async bool) {
+	p := v.Parent()
+	if p == nil || p.Type() != "as_pattern" {
+		return false, false
+	}
+	for q := p.Parent(); q != nil; q = q.Parent() {
+		switch q.Type() {
+		case "with_item", "with_clause":
+		case "with_statement":
+			return true, q.HasToken("async")
+		default:
+			return false, false
+		}
+	}
+	return false, false
+}
+
+// generatorEntered is what `with v as name:` (or `async with`) binds the
+// name to when v calls a generator function of the project turned into a
+// context manager (`@contextlib.contextmanager` for `with`,
+// `@contextlib.asynccontextmanager` on an async generator for `async
+// with`): what the generator yields, not what calling it returns. The
+// return annotation's yield type when it has one (`-> Iterator[T]`,
+// `Generator[T, None, None]`, `AsyncIterator[T]`, `AsyncGenerator[T,
+// None]`), else what every `yield` of the body yields, when they agree.
+// ok reports that v is such a call (its result, maybe unknown, is then
+// the answer: the call's own return type is the generator's).
+func (m *Module) generatorEntered(v *Node, depth int) (r Ref, ok bool) {
+	v = Unparen(v)
+	if v == nil || v.Type() != "call" || depth > maxResolveDepth {
+		return Ref{}, false
+	}
+	in, async := withValue(v)
+	if !in {
+		return Ref{}, false
+	}
+	f := m.resolve(v.ChildByField("function"), depth+1).Func
+	if f == nil || !f.Generator || f.Async != async || f.Lambda {
+		return Ref{}, false
+	}
+	decorated := false
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		if isAsync, known := pylib.GeneratorContextManagers[f.module.Resolve(expr[0]).Name]; known && isAsync == async {
+			decorated = true
+		}
+	}
+	if !decorated {
+		return Ref{}, false
+	}
+	if rt := Unparen(f.Node.ChildByField("return_type")); rt != nil {
+		return f.module.yieldAnnotation(rt, depth+1), true
+	}
+	var values []*Node
+	if body := f.Node.ChildByField("body"); body != nil {
+		body.Walk(func(n *Node) bool {
+			switch n.Type() {
+			case "function_definition", "lambda", "class_definition":
+				return false
+			case "yield":
+				if IsYieldFrom(n) {
+					values = append(values, nil)
+				} else if named := n.NamedChildren(); len(named) == 1 {
+					values = append(values, named[0])
+				}
+				return false
+			}
+			return true
+		})
+	}
+	if len(values) == 0 {
+		return Ref{}, true
+	}
+	return f.module.agree(values, depth+1), true
+}
+
+// yieldAnnotation is the type a generator's return annotation gives its
+// yields: the first parameter of Iterator/Iterable/Generator and their
+// async counterparts; unknown for anything else.
+func (m *Module) yieldAnnotation(t *Node, depth int) Ref {
+	t = Unparen(t)
+	if t != nil && t.Type() == "type" {
+		if named := t.NamedChildren(); len(named) == 1 {
+			t = Unparen(named[0])
+		}
+	}
+	if t == nil || depth > maxResolveDepth {
+		return Ref{}
+	}
+	var base *Node
+	var params []*Node
+	switch t.Type() {
+	case "subscript":
+		base, params = t.ChildByField("value"), t.ChildrenByField("subscript")
+	case "generic_type":
+		named := t.NamedChildren()
+		if len(named) != 2 {
+			return Ref{}
+		}
+		base, params = named[0], named[1].NamedChildren()
+	default:
+		return Ref{}
+	}
+	if len(params) == 0 {
+		return Ref{}
+	}
+	// Python's generator annotations as typing spells them: syntax, not
+	// library facts.
+	switch strings.TrimPrefix(strings.TrimPrefix(m.resolve(base, depth+1).Name, "typing."), "collections.abc.") {
+	case "Iterator", "Iterable", "Generator", "AsyncIterator", "AsyncIterable", "AsyncGenerator":
+		return m.annotationType(params[0], depth+1)
+	}
+	return Ref{}
+}
+
 // awaitedCallVia ends a Via path at the result of awaiting the call it
 // names.
 const awaitedCallVia = "()@"
@@ -474,10 +594,14 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 		r, unpacked := m.unpackedValue(v, depth)
 		if !unpacked {
 			r = m.declaredType(v, depth)
-			if !r.Known() && asyncWithValue(v) {
+			entered := false
+			if !r.Known() {
+				r, entered = m.generatorEntered(v, depth)
+			}
+			if !r.Known() && !entered && asyncWithValue(v) {
 				r = m.asyncEntered(v, depth)
 			}
-			if !r.Known() {
+			if !r.Known() && !entered {
 				r = m.resolve(v, depth+1)
 			}
 		}
@@ -675,7 +799,8 @@ func (f *Function) returnTypeWith(args *TypeArgs, depth int) Ref {
 func (f *Function) returnType(depth int) Ref {
 	rt := f.Node.ChildByField("return_type")
 	if rt != nil {
-		if f.returnsItsArgument() {
+		r := f.module.annotationType(rt, 1)
+		if r != (Ref{}) && f.returnsItsArgument() {
 			// The annotation names the type the caller's object is
 			// assumed to have, not a new object of that type: click's
 			// `_find_binary_writer(stream) -> Optional[BinaryIO]` returns
@@ -683,7 +808,7 @@ func (f *Function) returnType(depth int) Ref {
 			// passed is sys.stdout, not a file on disk.
 			return Ref{}
 		}
-		return f.module.annotationType(rt, 1)
+		return r
 	}
 	// Unannotated: what every return statement returns, when they agree
 	// (`def make_client(): return ApiClient()`).

@@ -185,6 +185,19 @@ func init() {
 	// file I/O they do.
 	blocking("ASYNC230", "import it at module level, or run the import in `await asyncio.to_thread(importlib.import_module, name)`",
 		"importlib.import_module", "importlib.reload")
+	// Distribution metadata: importlib.metadata (and its backport) lists
+	// every sys.path entry for *.dist-info directories and reads the
+	// METADATA (or RECORD, entry_points.txt) file found, on every call;
+	// Home Assistant's detector reports the listdir and open. pkg_resources
+	// scans the whole working set the same way.
+	metaAlt := "read it once at import time, or in `await asyncio.to_thread(...)` " +
+		"(Home Assistant: `await hass.async_add_executor_job(...)`)"
+	for _, mod := range []string{"importlib.metadata.", "importlib_metadata."} {
+		blocking("ASYNC230", metaAlt, prefixed(mod, "version", "metadata", "distribution", "distributions", "files",
+			"requires", "entry_points", "packages_distributions")...)
+	}
+	blocking("ASYNC230", metaAlt, "pkg_resources.get_distribution", "pkg_resources.require",
+		"pkg_resources.iter_entry_points")
 	blocking("ASYNC230", "load the zone once at import time, or in `await asyncio.to_thread(...)` "+
 		"(Home Assistant: `await dt_util.async_get_time_zone(key)`)",
 		"zoneinfo.ZoneInfo", "backports.zoneinfo.ZoneInfo", "pytz.timezone", "dateutil.tz.gettz", "dateutil.tz.tz.gettz",
@@ -222,6 +235,10 @@ func init() {
 	// second parameter (keyword-only) and load_verify_locations' first.
 	entry("ssl.create_default_context").Unblock, entry("ssl.create_default_context").FileArg = UnblockedInMemoryCerts, 1
 	entry("ssl.SSLContext.load_verify_locations").Unblock = UnblockedInMemoryCerts
+	// A context that authenticates clients is a server's (ASL203 leaves it
+	// out: built once, when the server starts listening).
+	entry("ssl.create_default_context").ServerMarker, entry("ssl.create_default_context").ServerKeyword = "CLIENT_AUTH", "purpose"
+	entry("ssl.SSLContext").ServerMarker, entry("ssl.SSLContext").ServerKeyword = "PROTOCOL_TLS_SERVER", "protocol"
 	// The client itself stays in the coroutine: its constructor takes the
 	// running loop and makes futures on it (no thread may build it).
 	for _, n := range []string{"aiomqtt.Client", "aiomqtt.client.Client", "asyncio_mqtt.Client", "asyncio_mqtt.client.Client"} {

@@ -115,6 +115,12 @@ func init() {
 // object they are given (`aclosing(gen)` runs `await gen.aclose()`): what
 // they release is that object's, not theirs. A table of its own: every bit
 // of Role is taken.
+// GeneratorContextManagers are the decorators that turn a generator
+// function into a context manager whose `with ... as name` binds what the
+// generator yields; the value says whether it is entered by `async with`
+// (an async generator).
+var GeneratorContextManagers = map[string]bool{"contextlib.contextmanager": false, "contextlib.asynccontextmanager": true}
+
 // async_generator's aclosing is contextlib.aclosing's backport (Python
 // < 3.10), still imported by projects that supported those versions.
 var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.closing": true,

@@ -33,7 +33,10 @@ async def load(path):
 		"stays in memory until a write passes `max_size`), and `TemporaryDirectory()`/`mkdtemp()` make one directory, a " +
 		"metadata call reported as ASYNC240 (flake8-async reports none of `tempfile`). Two kinds of call read files " +
 		"without saying so, and Home Assistant's event-loop detector reports both: `importlib.import_module()` and " +
-		"`importlib.reload()` (an import of a module not loaded yet finds, reads and compiles its files), and the time-zone " +
+		"`importlib.reload()` (an import of a module not loaded yet finds, reads and compiles its files; so does reading " +
+		"a distribution's metadata, `importlib.metadata.version()`, `metadata()`, `entry_points()` and the rest, or " +
+		"their `importlib_metadata` backport and `pkg_resources.get_distribution()`, which list `sys.path` for " +
+		"`*.dist-info` directories and read the file found on every call), and the time-zone " +
 		"loaders `zoneinfo.ZoneInfo()`, `pytz.timezone()`, `dateutil.tz.gettz()` and Home Assistant's `dt_util.get_time_zone()` " +
 		"(each reads the zone's file the first time a key is asked for). Not `pytz.timezone(\"UTC\")`, which returns pytz's " +
 		"utc object without a file, nor an import in a function that looks the module up in `sys.modules` first and " +
