@@ -799,7 +799,8 @@ func (f *Function) returnTypeWith(args *TypeArgs, depth int) Ref {
 func (f *Function) returnType(depth int) Ref {
 	rt := f.Node.ChildByField("return_type")
 	if rt != nil {
-		if f.returnsItsArgument() {
+		r := f.module.annotationType(rt, 1)
+		if r != (Ref{}) && f.returnsItsArgument() {
 			// The annotation names the type the caller's object is
 			// assumed to have, not a new object of that type: click's
 			// `_find_binary_writer(stream) -> Optional[BinaryIO]` returns
@@ -807,7 +808,7 @@ func (f *Function) returnType(depth int) Ref {
 			// passed is sys.stdout, not a file on disk.
 			return Ref{}
 		}
-		return f.module.annotationType(rt, 1)
+		return r
 	}
 	// Unannotated: what every return statement returns, when they agree
 	// (`def make_client(): return ApiClient()`).

@@ -406,61 +406,13 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		fresh[i].err = internal[len(internal)-1]
 	}
 
-	// Which module each imported name may denote (by name and aliases, as
-	// analysis.Project looks them up), and every module below a package
-	// (`import pkg` gives access to pkg.sub).
-	byName := map[string][]int{}
+	moduleNames := make([][]string, len(present))
+	imports := make([][]string, len(present))
 	for i, f := range present {
-		for _, n := range append([]string{f.name}, f.aliases...) {
-			if n != "" {
-				byName[n] = append(byName[n], i)
-			}
-		}
+		moduleNames[i] = append([]string{f.name}, f.aliases...)
+		imports[i] = f.summary.Imports
 	}
-	names := make([]string, 0, len(byName))
-	for n := range byName {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	imported := func(q string) []int {
-		var out []int
-		// Every prefix of q, and every module named q.* below it.
-		parts := strings.Split(q, ".")
-		for k := 1; k <= len(parts); k++ {
-			out = append(out, byName[strings.Join(parts[:k], ".")]...)
-		}
-		prefix := q + "."
-		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
-			out = append(out, byName[names[j]]...)
-		}
-		return out
-	}
-	// The import graph, with one more node (ambient, after the modules)
-	// that every module links to: the project's modules named like a
-	// builtin or a library asyncls has facts about, which analysis may look
-	// up without an import (as in scoped.go).
-	ambient := len(present)
-	direct := make([][]int, len(present)+1)
-	roots := pylib.Roots()
-	for _, nm := range names {
-		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
-			direct[ambient] = append(direct[ambient], imported(nm)...)
-		}
-	}
-	for i, f := range present {
-		seen := map[int]bool{i: true}
-		for _, q := range f.summary.Imports {
-			for _, j := range imported(q) {
-				if !seen[j] {
-					seen[j] = true
-					direct[i] = append(direct[i], j)
-				}
-			}
-		}
-		if len(direct[ambient]) > 0 {
-			direct[i] = append(direct[i], ambient)
-		}
-	}
+	direct, ambient := importGraph(moduleNames, imports)
 	// closure returns the modules that starts may look names up in.
 	// reach is starts and every module graph leads to from them (not the
 	// ambient module), sorted.
@@ -928,4 +880,65 @@ type CacheStats struct {
 	Files   int // files analysed
 	Parsed  int // of which parsed
 	Checked int // of which checked (the others' findings came from the cache)
+}
+
+// importGraph is what each module may look names up in, as the cache
+// judges it (and analysis.Project looks names up): direct[i] lists the
+// modules module i's imports (summaries' Imports) may denote, by name or
+// alias, a package's name reaching every module below it (`import pkg`
+// gives access to pkg.sub); names[i] are module i's name and aliases.
+// One more node, ambient (after the modules), stands for the project's
+// modules named like a builtin or a library asyncls has facts about,
+// which analysis may look up without an import (as in scoped.go): it
+// links to them, and every module links to it.
+func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient int) {
+	byName := map[string][]int{}
+	for i, ns := range names {
+		for _, n := range ns {
+			if n != "" {
+				byName[n] = append(byName[n], i)
+			}
+		}
+	}
+	sorted := make([]string, 0, len(byName))
+	for n := range byName {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	imported := func(q string) []int {
+		var out []int
+		// Every prefix of q, and every module named q.* below it.
+		parts := strings.Split(q, ".")
+		for k := 1; k <= len(parts); k++ {
+			out = append(out, byName[strings.Join(parts[:k], ".")]...)
+		}
+		prefix := q + "."
+		for j := sort.SearchStrings(sorted, prefix); j < len(sorted) && strings.HasPrefix(sorted[j], prefix); j++ {
+			out = append(out, byName[sorted[j]]...)
+		}
+		return out
+	}
+	ambient = len(names)
+	direct = make([][]int, len(names)+1)
+	roots := pylib.Roots()
+	for _, nm := range sorted {
+		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
+			direct[ambient] = append(direct[ambient], imported(nm)...)
+		}
+	}
+	for i := range names {
+		seen := map[int]bool{i: true}
+		for _, q := range imports[i] {
+			for _, j := range imported(q) {
+				if !seen[j] {
+					seen[j] = true
+					direct[i] = append(direct[i], j)
+				}
+			}
+		}
+		if len(direct[ambient]) > 0 {
+			direct[i] = append(direct[i], ambient)
+		}
+	}
+	return direct, ambient
 }

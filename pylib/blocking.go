@@ -235,6 +235,10 @@ func init() {
 	// second parameter (keyword-only) and load_verify_locations' first.
 	entry("ssl.create_default_context").Unblock, entry("ssl.create_default_context").FileArg = UnblockedInMemoryCerts, 1
 	entry("ssl.SSLContext.load_verify_locations").Unblock = UnblockedInMemoryCerts
+	// A context that authenticates clients is a server's (ASL203 leaves it
+	// out: built once, when the server starts listening).
+	entry("ssl.create_default_context").ServerMarker, entry("ssl.create_default_context").ServerKeyword = "CLIENT_AUTH", "purpose"
+	entry("ssl.SSLContext").ServerMarker, entry("ssl.SSLContext").ServerKeyword = "PROTOCOL_TLS_SERVER", "protocol"
 	// The client itself stays in the coroutine: its constructor takes the
 	// running loop and makes futures on it (no thread may build it).
 	for _, n := range []string{"aiomqtt.Client", "aiomqtt.client.Client", "asyncio_mqtt.Client", "asyncio_mqtt.client.Client"} {

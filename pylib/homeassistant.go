@@ -67,6 +67,10 @@ func init() {
 			entry(typ + "." + n)
 		}
 	}
+	// The state machine's methods (`hass.states.get(entity_id)`,
+	// `async_set(entity_id, state, attributes)`, `is_state`, `async_all`)
+	// take ids, states and attributes as data (pylib.TakesData).
+	with(ReadsData, haCore+"StateMachine")
 	// Task factories whose tasks HA keeps (hass._tasks, the config entry's
 	// task sets) and awaits or cancels itself: the coroutine handed to them
 	// runs, and dropping the returned task loses nothing, so they schedule

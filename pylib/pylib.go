@@ -74,6 +74,12 @@ type API struct {
 	Unblock         Unblocking
 	FileArg         int
 	BlockingKeyword string
+	// ServerMarker, on a constructor of TLS contexts, is how the name of
+	// the argument value that makes a server's context ends
+	// ("CLIENT_AUTH", "PROTOCOL_TLS_SERVER"), given first or as
+	// ServerKeyword: a server builds its context once, when it starts.
+	ServerMarker  string
+	ServerKeyword string
 	// Spawns, on an async library's module record, are the methods of its
 	// task groups that start a task (asyncio's TaskGroup has create_task
 	// only; trio's and anyio's start_soon and start).

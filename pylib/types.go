@@ -105,7 +105,7 @@ func init() {
 		"discord.DMChannel", "discord.Embed", "discord.Permissions", "discord.Colour", "discord.Color")
 	with(ReadsData, "math", "os.path", "re", "base64", "binascii", "hashlib", "hmac", "urllib.parse", "shlex",
 		"html", "textwrap", "uuid", "ipaddress", "datetime", "datetime.datetime", "datetime.date",
-		"datetime.timedelta", "decimal", "struct", "zlib", "unicodedata")
+		"datetime.timedelta", "decimal", "struct", "zlib", "unicodedata", "json", "pathlib.Path", "pathlib.PurePath")
 }
 
 // TakesData reports whether a call of name reads its arguments only as

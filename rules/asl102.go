@@ -98,6 +98,9 @@ async def handler(key):
 		"awaited lines. The awaits are counted in the module; whether any module of the project calls the callee from " +
 		"synchronous code, or in coroutines without ever awaiting it, is asked of the project's index, so every entry point " +
 		"gives the same answer.\n\n" +
+		"A read of a property of the project whose getter returns a coroutine (`@property def data(self): return " +
+		"self._fetch()`) makes one, and is judged as a call is (`store.data[\"x\"]` is reported; `await store.data` is " +
+		"fine).\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
 		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
@@ -106,9 +109,9 @@ async def handler(key):
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
-		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; `os.path`, " +
+		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; Home Assistant's `hass.states.get(...)`; `os.path`, " +
 		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
-		"alone) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
@@ -219,9 +222,43 @@ func runNeverAwaited(p *Pass) {
 		}
 		p.Report(c.Node, msg, opts...)
 	}
+	reportCoroutineProperties(p)
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// reportCoroutineProperties reports reads of a property of the project
+// whose getter returns a coroutine (`@property def data(self): return
+// self._fetch()`): each read makes one, judged as a call's value is.
+func reportCoroutineProperties(p *Pass) {
+	for _, f := range p.Module.Functions {
+		for _, c := range p.Project.PropertyReads(f) {
+			if !p.isCoroutineFunction(c) || neverRuns(p.Module, c.Node) {
+				continue
+			}
+			fl := &coroFlow{p: p}
+			use := fl.judgeValue(c.Node, false)
+			if use.fate == fateConsumed {
+				continue
+			}
+			msg := "property `" + p.File.Text(c.Node) + "` gives a coroutine (its getter `" + c.Target.QualName +
+				"()` returns one) that is never awaited: " + use.why
+			var opts []ReportOption
+			switch {
+			case use.onePath:
+				msg += "; await it, or call its `.close()`, on that path too"
+			case c.InAsync():
+				msg += "; add `await`"
+				if u, _ := p.Module.UsageOf(c.Node); u != analysis.UsageStored {
+					opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
+				}
+			default:
+				msg += "; await it from async code"
+			}
+			p.Report(c.Node, msg, opts...)
+		}
+	}
 }
 
 // awaitableByAnnotation returns the annotation (`typing.Awaitable`,
@@ -1022,6 +1059,17 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 		return coroUse{fate: fateMisuse, why: "it is passed to `" + callee.Name + "()` as if it were its result"}
 	}
+	// A method of a literal (`"{}: {}".format(...)`, `", ".join(...)`,
+	// `b"".join(...)`) is a builtin type's: it reads its arguments as data.
+	if fn != nil && fn.Type() == "attribute" {
+		if typ := literalTypeName(p.File, analysis.Unparen(fn.ChildByField("object"))); typ != "" {
+			method := typ + "." + p.File.Text(fn.ChildByField("attribute"))
+			if pylib.Method(p.File.Text(fn.ChildByField("attribute")), pylib.ReadsArgument) {
+				return coroUse{fate: fateWeak, why: "it is formatted into a string by `" + method + "()`"}
+			}
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + method + "()`, which reads it as data"}
+		}
+	}
 	name := callee.Name
 	if name != "" && p.Project != nil {
 		canon := p.Project.Canonical(name)
@@ -1038,6 +1086,27 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	return coroUse{fate: fateConsumed}
+}
+
+// literalTypeName is the builtin type of a literal receiver ("str",
+// "bytes", "int", "float"), or "".
+func literalTypeName(f *analysis.File, n *analysis.Node) string {
+	if n == nil {
+		return ""
+	}
+	switch n.Type() {
+	case "string", "concatenated_string":
+		text := f.Text(n)
+		if i := strings.IndexAny(text, `"'`); i > 0 && strings.ContainsAny(text[:i], "bB") {
+			return "bytes"
+		}
+		return "str"
+	case "integer":
+		return "int"
+	case "float":
+		return "float"
+	}
+	return ""
 }
 
 // raisedAtOnce reports whether call is the exception of a raise statement

@@ -99,7 +99,10 @@ async def worker(queue):
 		"curio) or `asyncio.gather` (whose caller gets its own cancellation back whatever the children return), or " +
 		"given to `asyncio.start_server` as the connection callback, to tornado's `IOLoop.add_callback`/`spawn_callback` " +
 		"or to python-socketio's and python-engineio's `start_background_task`, " +
-		"whose coroutine the library runs as a task; directly, through a local " +
+		"whose coroutine the library runs as a task, or run by `asyncio.run(main())` (`trio.run(main)`) as a new loop's " +
+		"main task, which nobody else awaits (after a Ctrl-C, asyncio.run raises KeyboardInterrupt whatever main returns; " +
+		"a module-level function of a package's `__main__.py` counts as private to it, since that module is run, not " +
+		"imported: a demo CLI's `except CancelledError: pass` around its main loop); directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
 		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
 		"`return`, or `break`/falling through to the end of the function without going back into the try statement, " +

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -265,12 +266,15 @@ type taskEntryQueries struct {
 // library: it is not answered.
 func onlyTaskEntry(m *analysis.Module, f *analysis.Function, q taskEntryQueries) bool {
 	private := strings.HasPrefix(f.Name, "_") && !strings.HasSuffix(f.Name, "__")
-	if !private && enclosingFunc(f.Node) == nil {
+	// A module-level function of a package's `__main__.py` is private to
+	// it too: that module is run (`python -m pkg`), not imported.
+	mainModule := f.Class == nil && enclosingFunc(f.Node) == nil && filepath.Base(m.File.Path) == "__main__.py"
+	if !private && !mainModule && enclosingFunc(f.Node) == nil {
 		return f.Class != nil && m.StartsMethodAsTask(f.Name) && !q.usedOtherwise(f.Name)
 	}
 	started := 0
 	for _, ref := range uncalledMentions(m, f.Name) {
-		if !m.StartedAsTask(ref) {
+		if !m.StartedAsTask(ref) && !runsAsMainCoroutine(m, ref) {
 			return false // handed to something else: how it is run is unknown
 		}
 		started++
@@ -279,7 +283,11 @@ func onlyTaskEntry(m *analysis.Module, f *analysis.Function, q taskEntryQueries)
 		if c.Target != f { // the module's own calls: the answer depends on this file alone
 			continue
 		}
-		if !m.StartedAsTask(c.Node) {
+		// `asyncio.run(main())` runs it as the main task of a new loop,
+		// which nobody else awaits: a cancellation of it (Ctrl-C) that it
+		// swallows ends the run, and asyncio.run still raises
+		// KeyboardInterrupt after a Ctrl-C.
+		if !m.StartedAsTask(c.Node) && !runsAsMainCoroutine(m, c.Node.ChildByField("function")) {
 			return false
 		}
 		started++

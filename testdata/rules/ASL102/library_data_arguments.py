@@ -61,3 +61,37 @@ async def quiet(ctx: Context, client: discord.Client, scheduler: aiojobs.Schedul
 def run():
     asyncio.get_event_loop().run_until_complete(staff_role_id(0))
     print(os.path.basename(asyncio.run(remote_path())))
+
+
+# A method of a literal is a builtin type's: joining or formatting a
+# coroutine object reads it as data.
+async def labels(guild_id):
+    names = ", ".join(staff_role_id(guild_id))  # want: ASL102 "passed to `str.join\(\)`, which reads it as data"
+    line = "role {}".format(staff_role_id(guild_id))  # want: ASL102 "formatted into a string by `str.format\(\)`"
+    raw = b"\n".join(remote_path())  # want: ASL102 "passed to `bytes.join\(\)`"
+    # Quiet: awaited first.
+    done = ", ".join(await staff_role_id(guild_id))
+    return names, line, raw, done
+
+
+# Home Assistant's state machine takes entity ids and states as data.
+from homeassistant.core import HomeAssistant
+
+
+async def entity_for(hass: HomeAssistant, name):
+    return name
+
+
+async def current_state(hass: HomeAssistant, name):
+    state = hass.states.get(entity_for(hass, name))  # want: ASL102 "passed to `hass.states.get\(\)`, which reads it as data"
+    hass.async_create_task(entity_for(hass, name))
+    return state, hass.states.get(await entity_for(hass, name))
+
+
+# A path's methods take names and data: writing a coroutine object fails.
+import pathlib
+
+
+async def save(path: pathlib.Path, guild_id):
+    path.write_text(remote_path())  # want: ASL102 "passed to `path.write_text\(\)`, which reads it as data"
+    path.with_name(await remote_path())
