@@ -112,7 +112,10 @@ func find(name string) *API {
 	if i <= 0 {
 		return nil
 	}
-	if a, ok := wildcards[name[:i]]; ok {
+	// A wildcard covers a class's API methods, not its special methods
+	// (`super().__init__(...)` of a subclass of an async client runs the
+	// constructor), except the async protocol's own coroutines.
+	if a, ok := wildcards[name[:i]]; ok && (!isDunder(name[i+1:]) || asyncDunders[name[i+1:]]) {
 		return a
 	}
 	// A method a library class inherits from a library base.
@@ -237,6 +240,14 @@ func Latencies(blocking bool) map[string]float64 {
 	}
 	return out
 }
+
+// isDunder reports a special method name (`__init__`).
+func isDunder(m string) bool {
+	return len(m) > 4 && strings.HasPrefix(m, "__") && strings.HasSuffix(m, "__")
+}
+
+// asyncDunders are the special methods whose call makes a coroutine.
+var asyncDunders = map[string]bool{"__aenter__": true, "__aexit__": true, "__anext__": true}
 
 // entry returns the record of name, creating it.
 func entry(name string) *API {

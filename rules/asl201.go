@@ -48,7 +48,9 @@ async def start(url):
 		"the call site in the coroutine, with the chain in the message and each hop as related information. Reading a `@property` (or `cached_property`) of the project counts as calling its getter, in the " +
 		"coroutine and in the helpers on the way (`self.client.get(...)` whose getter lazily builds the client; aiosmtplib's " +
 		"`local_hostname` getter ran `socket.getfqdn()` at each HELO, fixed upstream, cole/aiosmtplib#293): reported at the " +
-		"read, without a fix (the getter is what must change); assigning or deleting the attribute runs no getter. A `with` " +
+		"read, without a fix (the getter is what must change); assigning or deleting the attribute runs no getter, and a read " +
+		"that is the receiver of a call a blocking rule already reports (`self.cursor.execute(...)` with a sqlite3 cursor " +
+		"whose getter also creates the table) is left to that finding: moving the call to a thread moves the read too. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
 		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A helper whose result " +
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
@@ -421,12 +423,19 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 	}
 	// Reading a property of the project runs its getter in the coroutine.
 	reads := false
+	var reported map[*analysis.Node]bool
 	for _, f := range p.Module.Functions {
 		if !f.Async || f.Lambda {
 			continue
 		}
 		for _, c := range p.Project.PropertyReads(f) {
 			if expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) {
+				continue
+			}
+			if reported == nil {
+				reported = directlyBlockingCalls(p)
+			}
+			if receiverOfReportedCall(c.Node, reported) {
 				continue
 			}
 			if chain := propertyReadChain(p, c); chain != nil {
@@ -440,6 +449,32 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 	}
 	return out
 }}
+
+// directlyBlockingCalls are the call nodes in the module's coroutines that a
+// blocking rule reports where they are written.
+func directlyBlockingCalls(p *Pass) map[*analysis.Node]bool {
+	blocks := blockingInHelpers.of(p).Blocks
+	out := map[*analysis.Node]bool{}
+	for _, c := range p.Module.Calls {
+		if c.InAsync() && blocks(p.Module, c) {
+			out[c.Node] = true
+		}
+	}
+	return out
+}
+
+// receiverOfReportedCall reports a property read that is the receiver of a
+// call a blocking rule already reports (`self.cursor.execute(...)`, where
+// the getter of `cursor` blocks too): moving that call to a thread moves
+// the read with it, so the statement's one mistake gets one finding.
+func receiverOfReportedCall(read *analysis.Node, reported map[*analysis.Node]bool) bool {
+	fn := read.Parent()
+	if fn == nil || fn.Type() != "attribute" || read.Field() != "object" {
+		return false
+	}
+	call := fn.Parent()
+	return call != nil && call.Type() == "call" && fn.Field() == "function" && reported[call]
+}
 
 // openedForOffload reports a helper that opens a file (the chain ends in
 // ASYNC230's family: `with self.open(path) as f:`) whose result the
