@@ -32,7 +32,9 @@ async def handler(uid):
 		"information points at each hop, across modules. Code reached only from synchronous callers or module level " +
 		"(`if __name__ == \"__main__\": asyncio.run(main())`) is not reported, nor is a helper handed by reference to " +
 		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread. A module that calls `nest_asyncio.apply()` " +
-		"(which makes nested loops legal) is exempt, as is a chain ending in such a module.",
+		"(which makes nested loops legal) is exempt, as is a chain ending in such a module. Like ASL201's walk, this one follows only the branches the call can take: " +
+		"a helper's `if connect:` left at its default `connect=False` (or passed a falsy literal), an `isinstance` test the " +
+		"argument's known type cannot pass, or code that runs only when no loop is running, is not followed from that call.",
 	Run: runRunInLoop,
 })
 
@@ -110,7 +112,7 @@ func runRunInLoop(p *Pass) {
 		if target == nil || target.Async || target.Lambda || target.Generator || returnsAwaitable(c) {
 			continue
 		}
-		chain := p.Project.Reach("starts-loop", target, startsLoop)
+		chain := p.Project.ReachOnLoop("starts-loop", c, target, startsLoop)
 		if chain == nil {
 			continue
 		}

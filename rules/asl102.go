@@ -140,7 +140,8 @@ async def handler(key):
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
 		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
-		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`) is not reported. A name tested " +
+		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`; the same with a module-level " +
+		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported. A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +

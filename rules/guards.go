@@ -237,7 +237,8 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 
 // neverRuns reports a node inside the body of a loop over an empty literal,
 // of `if False:` / `while False:`, or in the `elif`/`else` of `if True:`
-// (in its function). The last is how code generated from a synchronous twin
+// (in its function), also when the condition is a module-level name bound
+// once to True or False (constantFlag). The last is how code generated from a synchronous twin
 // keeps the twin's line (psycopg's `if True:  # ASYNC` ... `else:
 // self.set_autocommit(value)`): the branch is there to be read, not run.
 func neverRuns(m *analysis.Module, n *analysis.Node) bool {
@@ -249,12 +250,12 @@ func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 			}
 		case "if_statement", "while_statement":
 			cond := analysis.Unparen(q.ChildByField("condition"))
-			if cond != nil && (cond.Type() == "false" || m.File.Text(cond) == "0") {
+			if cond != nil && (cond.Type() == "false" || m.File.Text(cond) == "0" || constantFlagFails(m, cond)) {
 				if body := firstBlock(q); body != nil && isAncestor(body, n) {
 					return true
 				}
 			}
-			if q.Type() == "if_statement" && cond != nil && (cond.Type() == "true" || m.File.Text(cond) == "1") {
+			if q.Type() == "if_statement" && cond != nil && (cond.Type() == "true" || m.File.Text(cond) == "1" || constantFlag(m, cond) == "true") {
 				for _, alt := range q.ChildrenByField("alternative") {
 					if isAncestor(alt, n) {
 						return true
@@ -264,6 +265,50 @@ func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// constantFlag is "true" or "false" for a condition that is a module-level
+// name bound once, to that literal, and never rebound (pymongo's generated
+// async modules set `_IS_SYNC = False` and keep the synchronous twin's
+// lines under `if _IS_SYNC:`); `not name` gives the opposite; "" for
+// anything else.
+func constantFlag(m *analysis.Module, cond *analysis.Node) string {
+	cond = analysis.Unparen(cond)
+	negated := false
+	for cond != nil && cond.Type() == "not_operator" {
+		cond, negated = analysis.Unparen(cond.ChildByField("argument")), !negated
+	}
+	if cond == nil || cond.Type() != "identifier" {
+		return ""
+	}
+	name := m.File.Text(cond)
+	scope := m.ScopeAt(cond)
+	if scope == nil {
+		return ""
+	}
+	b := scope.Lookup(name)
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil || m.Scope.Bindings.Get(name) != b {
+		return ""
+	}
+	value := b.Values[0].Type()
+	if value != "true" && value != "false" {
+		return ""
+	}
+	if (value == "true") != negated {
+		return "true"
+	}
+	return "false"
+}
+
+// constantFlagFails reports a condition that a constant flag makes false:
+// the flag itself (or `not flag`), or an `and` one of whose operands is.
+func constantFlagFails(m *analysis.Module, cond *analysis.Node) bool {
+	cond = analysis.Unparen(cond)
+	if cond != nil && cond.Type() == "boolean_operator" && cond.ChildByField("operator") != nil &&
+		m.File.Text(cond.ChildByField("operator")) == "and" {
+		return constantFlagFails(m, cond.ChildByField("left")) || constantFlagFails(m, cond.ChildByField("right"))
+	}
+	return constantFlag(m, cond) == "false"
 }
 
 // firstBlock is the block an if or while statement runs when its condition holds.
