@@ -28,7 +28,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The manifest of each held-out corpus, by the name of its root directory.
 MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.tsv", "corpus4": "heldout4_manifest.tsv",
-             "corpus5": "heldout5_manifest.tsv", "corpus6": "heldout6_manifest.tsv"}
+             "corpus5": "heldout5_manifest.tsv", "corpus6": "heldout6_manifest.tsv",
+             "corpus7": "heldout7_manifest.tsv"}
 
 
 def projects(manifest):
