@@ -22,6 +22,7 @@ const (
 	fileLoad   = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt  = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
 	archiveAlt = "do the archive work in `await asyncio.to_thread(...)`"
+	webAlt     = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
 	llmAlt     = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
 )
 
@@ -304,6 +305,20 @@ func init() {
 	}
 	blocking("ASL202", llmAlt, prefixed("anthropic.Anthropic.", anthropicRequests...)...)
 	returns("anthropic.Anthropic", "anthropic.Anthropic")
+	// Synchronous web clients with no async counterpart: each call is one
+	// or more HTTP round trips (yt-dlp's extraction of a playlist, many).
+	// Bots call them from their command handlers.
+	for _, typ := range []string{"yt_dlp.YoutubeDL", "youtube_dl.YoutubeDL"} {
+		blocking("ASL202", webAlt, prefixed(typ+".", "extract_info", "download", "download_with_info_file",
+			"process_ie_result", "process_info", "process_video_result", "urlopen")...)
+		returns(typ, typ)
+	}
+	for _, typ := range []string{"lyricsgenius.Genius", "lyricsgenius.API", "lyricsgenius.PublicAPI"} {
+		blocking("ASL202", webAlt, prefixed(typ+".", "search_song", "search_songs", "search_artist", "search_artists",
+			"search_album", "search_albums", "search_lyrics", "search_all", "search", "lyrics", "song", "songs", "artist",
+			"artist_songs", "album", "album_tracks", "referents", "annotation", "search_genius", "search_genius_web")...)
+		returns(typ, typ)
+	}
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
 	unblocked := func(how Unblocking, names ...string) {

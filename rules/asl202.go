@@ -41,7 +41,9 @@ async def count_users(path):
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown`, `smtplib`, and the " +
 		"`execute()` of a PostgREST query built from supabase-py's sync client (`create_client(...).table(...)....execute()`: " +
-		"one HTTP round trip; the async client's is a coroutine, ASL102 when not awaited). A call that " +
+		"one HTTP round trip; the async client's is a coroutine, ASL102 when not awaited), and synchronous web clients with " +
+		"no async counterpart that bots call from their handlers: yt-dlp's (and youtube-dl's) `YoutubeDL.extract_info`/`download` " +
+		"and lyricsgenius's `Genius` searches. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx), `put()` on a queue " +
