@@ -141,7 +141,10 @@ async def handler(key):
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
 		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
 		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`; the same with a module-level " +
-		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported. A name tested " +
+		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported, nor is a " +
+		"call of a synchronous project function that returns an awaitable made inside `with pytest.raises(...)` or " +
+		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
+		"there raises nothing until awaited and is still reported). A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
@@ -186,7 +189,7 @@ func runNeverAwaited(p *Pass) {
 				continue
 			}
 		}
-		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) {
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated)}
@@ -230,6 +233,17 @@ func runNeverAwaited(p *Pass) {
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// raisesBeforeMakingAwaitable reports a call of a synchronous project
+// function that returns an awaitable (a request context manager, a future)
+// made in a `with pytest.raises(...)`/`self.assertRaises*(...)` block: the
+// test expects its synchronous part to raise before any awaitable exists
+// (debusine's `_make_http_request` validates the method first). A call of
+// an `async def` there raises nothing until awaited, so it is still reported.
+func raisesBeforeMakingAwaitable(p *Pass, c *analysis.Call) bool {
+	t := p.Project.Target(c)
+	return t != nil && !t.Async && !t.IsGeneratorCoroutine() && expectedToRaise(p.Module, c.Node)
 }
 
 // reportCoroutineProperties reports reads of a property of the project
