@@ -103,3 +103,41 @@ func TestGitignoreChangeUnwatched(t *testing.T) {
 	}
 	c.shutdownAndExit()
 }
+
+// TestExclusionCacheKeepsFirstAnswer: two analyses of a document miss the
+// kept answer at once; the one whose computation ends later (reading an
+// ignore file changed meanwhile, the change not told yet) gets the answer
+// kept by the first, which stays until invalidate. It replaced it, and a
+// change of .gitignore counted before it was told
+// (TestGitignoreChangeWatched under load).
+func TestExclusionCacheKeepsFirstAnswer(t *testing.T) {
+	var c exclusionCache
+	c.enable()
+	const p = "/p/app.py"
+	late := c.get(p, func() bool {
+		// While this computation runs, another misses, computes and keeps
+		// its answer.
+		if first := c.get(p, func() bool { return false }); first {
+			t.Fatalf("first answer = true, want false")
+		}
+		return true // the ignore file changed since
+	})
+	if late {
+		t.Errorf("a computation that finished later replaced the kept answer: got true, want false")
+	}
+	if got := c.get(p, func() bool { t.Fatal("recomputed a kept answer"); return true }); got {
+		t.Errorf("kept answer = true, want false")
+	}
+	// Once told (invalidate), the disk is read again.
+	c.invalidate()
+	if got := c.get(p, func() bool { return true }); !got {
+		t.Errorf("after invalidate: got false, want the new answer true")
+	}
+	// An answer computed across an invalidate is not kept.
+	c.get(p, func() bool { return true }) // kept
+	c.invalidate()
+	c.get(p, func() bool { c.invalidate(); return false })
+	if got := c.get(p, func() bool { return true }); !got {
+		t.Errorf("an answer computed across an invalidate was kept")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -326,7 +327,38 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 func (c *client) waitFor(what string, cond func() bool) {
 	c.t.Helper()
 	if !c.waitUntil(waitTimeout, cond) {
+		c.t.Logf("timed out: what the client received and every goroutine of the test process:\n%s\n%s", c.received(), allStacks())
 		c.t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+// received lists the diagnostics the client was sent, per document in
+// order (version and codes), and the server's requests.
+func (c *client) received() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var b strings.Builder
+	for u, list := range c.diags {
+		fmt.Fprintf(&b, "%s:\n", u)
+		for _, p := range list {
+			v, _ := p.Version.Get()
+			fmt.Fprintf(&b, "  version %d: %v\n", v, codes(p.Diagnostics))
+		}
+	}
+	fmt.Fprintf(&b, "requests from the server: %v\n", c.requests)
+	return b.String()
+}
+
+// allStacks returns the stacks of every goroutine: what a wait that timed
+// out was stuck behind.
+func allStacks() string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
 	}
 }
 

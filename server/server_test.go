@@ -266,7 +266,7 @@ async def handler(record):
 	// briefly for it (a busy machine may take longer); the estimate goes on
 	// in the background and a later hover at the same place shows it.
 	estimate := ""
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(waitTimeout); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if estimate = hover(4, 11); strings.Contains(estimate, "concurrently") {
 			break
 		}

@@ -440,10 +440,8 @@ func (w *workspace) invalidateConfig() {
 // analysis of a file below it reads and reports it again; and which files
 // are excluded (file may be a .gitignore).
 func (w *workspace) invalidateConfigOf(file string) {
-	w.exclusions.invalidate()
 	dir := configScope(file)
 	w.cfgMu.Lock()
-	defer w.cfgMu.Unlock()
 	for d := range w.cfgByDir {
 		if lint.Within(dir, d) {
 			delete(w.cfgByDir, d)
@@ -455,6 +453,10 @@ func (w *workspace) invalidateConfigOf(file string) {
 		}
 	}
 	delete(w.reported, file)
+	w.cfgMu.Unlock()
+	// After the configurations: an exclusion computed in between would
+	// otherwise read the old exclude settings and be kept as new.
+	w.exclusions.invalidate()
 }
 
 // effectiveKey identifies a configuration with editor settings over it.
@@ -508,6 +510,13 @@ func (c *exclusionCache) invalidate() {
 }
 
 // get returns the answer for path, computing it with compute unless kept.
+// The first answer kept since the last invalidate stays: a computation
+// that missed it and finished later (two analyses of a document at once,
+// the later one reading an ignore file changed meanwhile but not yet told)
+// returns the kept answer instead of replacing it, so that every analysis
+// until the next invalidate gets the same one. Replacing it made a change
+// of .gitignore count before it was told, seen under load
+// (TestGitignoreChangeWatched; TestExclusionCacheKeepsFirstAnswer).
 func (c *exclusionCache) get(path string, compute func() bool) bool {
 	c.mu.Lock()
 	on, gen := c.on, c.gen
@@ -520,10 +529,14 @@ func (c *exclusionCache) get(path string, compute func() bool) bool {
 	if on {
 		c.mu.Lock()
 		if c.gen == gen {
-			if c.byPath == nil {
-				c.byPath = map[string]bool{}
+			if kept, ok := c.byPath[path]; ok {
+				v = kept
+			} else {
+				if c.byPath == nil {
+					c.byPath = map[string]bool{}
+				}
+				c.byPath[path] = v
 			}
-			c.byPath[path] = v
 		}
 		c.mu.Unlock()
 	}

@@ -170,8 +170,9 @@ func TestWatchRechecksOnChange(t *testing.T) {
 	go func() { done <- watch(f, cfg, []string{dir}, &out, &errOut, stop) }()
 	waitFor := func(what string, cond func() bool) {
 		t.Helper()
-		// Bounded: the watcher polls every 20 ms; give it 10 s on a loaded machine.
-		for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		// A hang guard, not a speed limit: the watcher polls every 20 ms,
+		// and a check under -race on two busy cores takes seconds.
+		for deadline := time.Now().Add(time.Minute); !cond(); time.Sleep(10 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				close(stop)
 				t.Fatalf("watch: %s never happened; stdout %q stderr %q", what, out.String(), errOut.String())
