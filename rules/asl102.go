@@ -76,7 +76,10 @@ async def handler(key):
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
 		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
-		"record; not in a function that asks `iscoroutine...`/`isawaitable`), not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
+		"record; not in a function that asks `iscoroutine...`/`isawaitable`); a dotted path from a parameter of an enclosing " +
+		"function that it never rebinds is one object for every coroutine nested there, so an await of the same callee in any of " +
+		"them counts (the handlers a `def register_handlers(sio):` defines: `await sio.leave_room(...)` in one, " +
+		"`sio.leave_room(...)` in another); not under an `isinstance`/`hasattr` test and not under a name some library uses for work " +
 		"that runs without an await (`run_in_executor`, `create_task`); a method name that the module, or a class of the project it " +
 		"imports by name, defines synchronously is left out (the receiver may be that class's instance, whose method returns a " +
 		"Future on one path and a value on another: a test's `c.get(..., sync=False)` of the project's `Client`). An item of a table of callables (`HANDLERS[kind](event)`, " +
@@ -1773,12 +1776,13 @@ func awaitedTwinInFunction(p *Pass, c *analysis.Call, fn *analysis.Node, keep fu
 // `create_task`) are left out: awaiting those is optional.
 func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
-	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" || len(c.Func.Awaits) == 0 {
+	if !c.InAsync() || fn == nil || fn.Type() != "attribute" || c.Callee != "" {
 		return false
 	}
 	// The cheap test first, on the source bytes: most calls have no awaited
 	// twin, and the rest of the checks resolve names.
-	if !awaitedTwinInFunction(p, c, fn, nil) || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
+	inFunction := len(c.Func.Awaits) > 0 && awaitedTwinInFunction(p, c, fn, nil)
+	if !inFunction && !awaitedTwinInClosures(p, c, fn) || pylib.RunsWithoutAwait(p.File.Text(fn.ChildByField("attribute"))) {
 		return false
 	}
 	// A synchronous method of that name in the module may be what is
@@ -1796,10 +1800,85 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	b := c.Func.Scope.Bindings.Get(p.File.Text(root))
+	if b == nil {
+		b, _ = closureParam(c.Func, p.File.Text(root))
+	}
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || underTypeTest(p, c) {
 		return false
 	}
 	return p.Project.Callee(c).Name == ""
+}
+
+// closureParam finds the parameter of an enclosing function that name
+// refers to from f (a handler nested in `def register(sio):`), with the
+// function that holds it; nil when name is bound in f itself or resolves
+// to anything but an enclosing function's parameter.
+func closureParam(f *analysis.Function, name string) (*analysis.Binding, *analysis.Function) {
+	if f == nil || f.Scope == nil || f.Scope.Bindings.Get(name) != nil {
+		return nil, nil
+	}
+	b := f.Scope.Lookup(name)
+	if b == nil || b.Kind != analysis.BindParam {
+		return nil, nil
+	}
+	for outer := f.Parent; outer != nil; outer = outer.Parent {
+		if outer.Scope != nil && outer.Scope.Bindings.Get(name) == b {
+			return b, outer
+		}
+	}
+	return nil, nil
+}
+
+// awaitedTwinInClosures is awaitedTwinInFunction for a receiver that is a
+// parameter of an enclosing function (`def register_admin_handlers(sio):`
+// and the handlers nested in it): an `await` of a call written the same
+// way in any async function nested in that one, reading the same
+// parameter, says the call makes an awaitable (`await
+// sio.leave_room(member_sid, room_id)` in one handler, `sio.leave_room(...)`
+// in another).
+func awaitedTwinInClosures(p *Pass, c *analysis.Call, fn *analysis.Node) bool {
+	root := fn
+	for root.Type() == "attribute" {
+		root = root.ChildByField("object")
+	}
+	if root == nil || root.Type() != "identifier" {
+		return false
+	}
+	name := p.File.Text(root)
+	b, holder := closureParam(c.Func, name)
+	if b == nil || len(b.Values) > 0 {
+		return false
+	}
+	callee := p.File.Src[fn.Start:fn.End]
+	for _, g := range p.Module.Functions {
+		if g == c.Func || !g.Async || len(g.Awaits) == 0 || g.Scope == nil || g.Scope.Lookup(name) != b || !nestedIn(g, holder) {
+			continue
+		}
+		for _, aw := range g.Awaits {
+			named := aw.NamedChildren()
+			if len(named) != 1 {
+				continue
+			}
+			call := analysis.Unparen(named[0])
+			if call == nil || call.Type() != "call" {
+				continue
+			}
+			if f := call.ChildByField("function"); f != nil && f.Type() == fn.Type() && bytes.Equal(p.File.Src[f.Start:f.End], callee) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nestedIn reports whether g is defined inside outer (at any depth).
+func nestedIn(g, outer *analysis.Function) bool {
+	for q := g.Parent; q != nil; q = q.Parent {
+		if q == outer {
+			return true
+		}
+	}
+	return false
 }
 
 // importsClassWithSyncMethod reports a class of the project, imported by
