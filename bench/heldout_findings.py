@@ -5,7 +5,7 @@
 
 The projects are the manifest's (bench/heldout_manifest.tsv by default; with
 --root /work/corpus3 and no --manifest, bench/heldout3_manifest.tsv; with
---root /work/corpus4, bench/heldout4_manifest.tsv; and so on for corpus5).
+--root /work/corpus4, bench/heldout4_manifest.tsv; and so on up to corpus7).
 
 Each project of bench/heldout_manifest.tsv is checked from its own directory
 (its own root, as a user would run it), with --no-cache and JSON output; the
