@@ -179,7 +179,8 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	s.docsMu.Unlock()
 	s.keepTree(d)
 	s.schedule(d, 0, true)
-	s.goSafe("project of "+d.path, func() { s.ws.adoptProjectOf(d.path) })
+	view := s.ws.view() // as of this message: see adoptProjectOf
+	s.goSafe("project of "+d.path, func() { s.ws.adoptProjectOf(d.path, view) })
 	return nil
 }
 

@@ -152,12 +152,20 @@ func (w *workspace) setFolders(folders []string) {
 // analysed alone: its directory (a downloads folder, /tmp) is not read.
 // The project is forgotten when its last open document closes
 // (releaseUnusedProjects).
-func (w *workspace) adoptProjectOf(path string) {
+//
+// view is the workspace folders, and the directories readable for them,
+// when the document was opened: the
+// search for the root runs in the background, and a folder removed in the
+// meantime must not decide differently than the order of the client's
+// messages says (a document opened inside a folder stays the folder's; when
+// the folder goes, its files leave the index, as DidChangeWorkspaceFolders
+// says, whenever this step runs).
+func (w *workspace) adoptProjectOf(path string, view folderView) {
 	if !filepath.IsAbs(path) {
 		return
 	}
 	root := lint.ProjectRoot(filepath.Dir(path))
-	if root == "" || w.inside(path) && w.foldersIndex(root) {
+	if root == "" || withinAny(view.readable, path) && w.foldersIndexOf(root, view.folders) {
 		return
 	}
 	w.mu.Lock()
@@ -176,7 +184,12 @@ func (w *workspace) adoptProjectOf(path string) {
 // the workspace folders: a folder's own project (its root may be above
 // it), or one nested in a folder.
 func (w *workspace) foldersIndex(root string) bool {
-	for _, f := range w.currentRoots() {
+	return w.foldersIndexOf(root, w.currentRoots())
+}
+
+// foldersIndexOf is foldersIndex for the given folders.
+func (w *workspace) foldersIndexOf(root string, folders []string) bool {
+	for _, f := range folders {
 		if lint.Within(f, root) || w.rootOf(filepath.Join(f, "__init__.py")) == root {
 			return true
 		}
@@ -396,25 +409,10 @@ func (w *workspace) markLocked(path string) {
 // are resolved, are inside a workspace folder or the project holding one: a
 // link in the workspace to /etc/passwd is not the workspace's to read.
 func (w *workspace) inside(path string) bool {
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		real = path // a deleted file: its path is all there is
-	}
-	in := func(p string) bool {
-		w.mu.Lock()
-		readable := append([]string{}, w.readable...)
-		w.mu.Unlock()
-		for _, r := range readable {
-			if lint.Within(r, p) {
-				return true
-			}
-			if rr, err := filepath.EvalSymlinks(r); err == nil && lint.Within(rr, p) {
-				return true
-			}
-		}
-		return false
-	}
-	return in(path) && in(real)
+	w.mu.Lock()
+	readable := append([]string{}, w.readable...)
+	w.mu.Unlock()
+	return withinAny(readable, path)
 }
 
 // read reads a file of the workspace within the configured size limit.
@@ -795,9 +793,44 @@ func (w *workspace) reindex() {
 	w.setFolders(folders)
 	w.invalidateConfig()
 	w.index(folders)
+	view := w.view()
 	for path := range w.s.openPaths() {
-		w.adoptProjectOf(path)
+		w.adoptProjectOf(path, view)
 	}
+}
+
+// folderView is the workspace folders and the directories the server may
+// read for them (the folders, the project roots above them, the adopted
+// projects' roots) at one moment.
+type folderView struct{ folders, readable []string }
+
+// view returns the folders and readable directories now.
+func (w *workspace) view() folderView {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return folderView{append([]string{}, w.folders...), append([]string{}, w.readable...)}
+}
+
+// withinAny reports whether path (and the file it links to) lies in one of
+// dirs (or a directory one of them links to), as inside asks of the
+// readable roots.
+func withinAny(dirs []string, path string) bool {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		real = path
+	}
+	in := func(p string) bool {
+		for _, r := range dirs {
+			if lint.Within(r, p) {
+				return true
+			}
+			if rr, err := filepath.EvalSymlinks(r); err == nil && lint.Within(rr, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(path) && in(real)
 }
 
 // refreshProjects brings the index of the projects rooted at roots up to
