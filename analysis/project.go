@@ -324,6 +324,12 @@ type Project struct {
 	namesOnce sync.Once
 	names     []string // sortedNames
 
+	// propReads memoises PropertyReads per function.
+	propMu        sync.Mutex
+	propReads     map[*Function][]*Call
+	propNamesOnce sync.Once
+	propNames     map[string]bool
+
 	recordOverrides func(*Class) // RecordOverrideQueries
 	recordSubclass  func(string) // RecordSubclassQueries
 }

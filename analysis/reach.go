@@ -15,7 +15,8 @@ import (
 // ReachOnLoop follows only what can run where an event loop is running,
 // given what the call's arguments are known to be.
 
-// Hop is one step of a call chain: Call runs inside Func.
+// Hop is one step of a call chain: Call runs inside Func. Call may be the
+// read of a property (Call.IsPropertyRead), which runs the getter.
 type Hop struct {
 	Func *Function
 	Call *Call
@@ -153,15 +154,17 @@ func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, c
 	if bound > 1 {
 		w.onPath[f] = true
 		defer delete(w.onPath, f)
-		for _, c := range f.Calls {
-			t, argTypes := w.project.entered(f, c, env, w.typed)
-			if t == nil {
-				continue
-			}
-			sub, subCut := w.reach(t, argTypes, bound-1)
-			cut = cut || subCut
-			if sub != nil {
-				return append(Chain{{Func: f, Call: c}}, sub...), cut
+		for _, calls := range [2][]*Call{f.Calls, w.project.PropertyReads(f)} {
+			for _, c := range calls {
+				t, argTypes := w.project.entered(f, c, env, w.typed)
+				if t == nil {
+					continue
+				}
+				sub, subCut := w.reach(t, argTypes, bound-1)
+				cut = cut || subCut
+				if sub != nil {
+					return append(Chain{{Func: f, Call: c}}, sub...), cut
+				}
 			}
 		}
 	}
@@ -305,15 +308,19 @@ func (w *reachWalk) follow(f *Function, env TypeEnv, depth int) (Chain, int) {
 		return hit, closed
 	}
 	low := closed
-	for _, c := range f.Calls {
-		t, argTypes := w.project.entered(f, c, env, w.typed)
-		if t == nil {
-			continue
-		}
-		sub, subLow := w.reach(t, argTypes, depth+1)
-		low = min(low, subLow)
-		if sub != nil {
-			return append(Chain{{Func: f, Call: c}}, sub...), low
+	// A property read runs its getter as a call runs its callee; reads
+	// come after the calls (a chain through a call is preferred).
+	for _, calls := range [2][]*Call{f.Calls, w.project.PropertyReads(f)} {
+		for _, c := range calls {
+			t, argTypes := w.project.entered(f, c, env, w.typed)
+			if t == nil {
+				continue
+			}
+			sub, subLow := w.reach(t, argTypes, depth+1)
+			low = min(low, subLow)
+			if sub != nil {
+				return append(Chain{{Func: f, Call: c}}, sub...), low
+			}
 		}
 	}
 	return nil, low

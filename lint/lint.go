@@ -405,6 +405,9 @@ func collectForChecks() (restore func()) {
 	if p == 0 {
 		return func() {}
 	}
+	// What parsing left free in the C heap goes back to the system: the
+	// checks parse nothing.
+	analysis.ReleaseParserMemory()
 	// The building's garbage goes before the checks add theirs, unless a
 	// collection has just freed it (the heap is within a quarter of what
 	// the last one found live): a second one would mark the models again

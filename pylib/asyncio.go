@@ -51,6 +51,12 @@ func init() {
 		"asyncio.AbstractEventLoop.call_soon", "asyncio.AbstractEventLoop.call_soon_threadsafe",
 		"asyncio.AbstractEventLoop.call_later", "asyncio.AbstractEventLoop.call_at",
 		"asyncio.AbstractEventLoop.add_signal_handler", "asyncio.Future.add_done_callback", "asyncio.Task.add_done_callback")
+	// A handle's _run() runs its callback synchronously; event-loop
+	// integrations call it (qasync's `handle._run()` on handles it keeps in
+	// a dict), so a project's own `async def _run` does not make every
+	// `x._run()` a coroutine.
+	returns("asyncio.Handle._run", "")
+	returns("asyncio.TimerHandle._run", "")
 	with(Offload, "asyncio.to_thread", "asyncio.threads.to_thread", "anyio.to_thread.run_sync",
 		"trio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
 		"asgiref.sync.sync_to_async", "concurrent.futures.ThreadPoolExecutor.submit", "concurrent.futures.Executor.submit")

@@ -147,7 +147,7 @@ async def handler(key):
 		"`getattr(coro, name, default)` of another name only probes it. A call `x._name(...)` on a receiver of unknown type " +
 		"(an untyped attrs field, a parameter: `await self.thread._forced_fetch(id).get(\"message\")`) makes a coroutine when the " +
 		"project defines the private name `_name` only as a coroutine method (in any module) and no known library API has it " +
-		"otherwise; a synchronous def of that name anywhere in the project, an async generator, a class-level binding, an " +
+		"otherwise (asyncio's `Handle._run`, which event-loop integrations such as qasync call, is synchronous); a synchronous def of that name anywhere in the project, an async generator, a class-level binding, an " +
 		"imported module as receiver or a test of the value's type (`hasattr`) keep it quiet. Public names are left out: some " +
 		"library type may provide any of them.\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +

@@ -45,7 +45,10 @@ async def start(url):
 		"persistence or configuration layer that is synchronous by design (a wallet's `save_db()`, a config's " +
 		"`set_key()`), which maintainers keep, and which is fixed, if at all, in that layer, not at each coroutine's " +
 		"call. Reported at " +
-		"the call site in the coroutine, with the chain in the message and each hop as related information. A `with` " +
+		"the call site in the coroutine, with the chain in the message and each hop as related information. Reading a `@property` (or `cached_property`) of the project counts as calling its getter, in the " +
+		"coroutine and in the helpers on the way (`self.client.get(...)` whose getter lazily builds the client; aiosmtplib's " +
+		"`local_hostname` getter ran `socket.getfqdn()` at each HELO, fixed upstream, cole/aiosmtplib#293): reported at the " +
+		"read, without a fix (the getter is what must change); assigning or deleting the attribute runs no getter. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
 		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A helper whose result " +
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
@@ -174,15 +177,25 @@ func runBlockingViaHelper(p *Pass) {
 		if len(chain) > 1 {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
 		}
-		msg := "`" + p.File.Text(c.Node.ChildByField("function")) + "()` blocks the event loop in async function `" +
+		msg := "`" + hopText(p.Module, c) + "` blocks the event loop in async function `" +
 			c.Func.Name + "`: " + how + g.more(p) + "; run " + g.pronoun() + " with `await asyncio.to_thread(...)`"
+		if c.IsPropertyRead() {
+			// Reading the property runs its getter on the loop.
+			how = "its getter `" + chain[0].Func.QualName + "()` calls blocking `" + lastText + "()`"
+			if len(chain) > 1 {
+				how = "its getter reaches blocking `" + lastText + "()` via " + describeChain(chain)
+			}
+			msg = "reading property `" + hopText(p.Module, c) + "` blocks the event loop in async function `" +
+				c.Func.Name + "`: " + how + g.more(p) + "; make the getter an `async def` method that runs the blocking " +
+				"work with `await asyncio.to_thread(...)`, or read the property in a thread"
+		}
 		if last.Func.Module() == p.Module {
 			msg = withDelay(p, msg, int(last.Call.Node.Start))
 		}
 		related := chainRelated(chain)
 		for _, o := range append(g.sameRoot, g.sameLine...) {
-			related = append(related, RelatedAt(p.Module, o.Call.Node, "`"+p.File.Text(o.Call.Node.ChildByField("function"))+
-				"()` blocks here too, through `"+o.Chain[0].Func.QualName+"()`"))
+			related = append(related, RelatedAt(p.Module, o.Call.Node, "`"+hopText(p.Module, o.Call)+
+				"` blocks here too, through `"+o.Chain[0].Func.QualName+"()`"))
 		}
 		p.Report(c.Node, msg, WithRelated(related...), WithFix(g.fix(p)))
 	}
@@ -299,7 +312,7 @@ func (g *helperGroup) more(p *Pass) string {
 		var texts []string
 		lines := map[string][]string{}
 		for _, o := range g.sameRoot {
-			text := "`" + p.File.Text(o.Call.Node.ChildByField("function")) + "()`"
+			text := "`" + hopText(p.Module, o.Call) + "`"
 			if lines[text] == nil {
 				texts = append(texts, text)
 			}
@@ -321,7 +334,7 @@ func (g *helperGroup) more(p *Pass) string {
 	}
 	for _, o := range g.sameLine {
 		last := o.Chain[len(o.Chain)-1]
-		out += "; on the same line `" + p.File.Text(o.Call.Node.ChildByField("function")) + "()` reaches blocking `" +
+		out += "; on the same line `" + hopText(p.Module, o.Call) + "` reaches blocking `" +
 			last.Func.Module().File.Text(last.Call.Node.ChildByField("function")) + "()` via " + describeChain(o.Chain)
 	}
 	return out
@@ -406,6 +419,25 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 			out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
 		}
 	}
+	// Reading a property of the project runs its getter in the coroutine.
+	reads := false
+	for _, f := range p.Module.Functions {
+		if !f.Async || f.Lambda {
+			continue
+		}
+		for _, c := range p.Project.PropertyReads(f) {
+			if expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) {
+				continue
+			}
+			if chain := propertyReadChain(p, c); chain != nil {
+				out = append(out, helperChain{Call: c, Chain: chain})
+				reads = true
+			}
+		}
+	}
+	if reads {
+		slices.SortStableFunc(out, func(a, b helperChain) int { return int(a.Call.Node.Start) - int(b.Call.Node.Start) })
+	}
 	return out
 }}
 
@@ -462,6 +494,18 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		return contextManagerReach(p, target, kind, direct, helperDepth(p)), nil
 	}
 	return nil, nil
+}
+
+// propertyReadChain returns, for the read c of a project property in a
+// coroutine, the chain from its getter to a blocking call, or nil. There is
+// no fix: the getter is what must change (or the read move to a thread).
+func propertyReadChain(p *Pass, c *analysis.Call) analysis.Chain {
+	inHelpers := blockingInHelpers.of(p)
+	target := p.Project.Target(c)
+	if target == nil {
+		return nil
+	}
+	return p.Project.ReachOnLoopWithin(inHelpers.FollowKind, c, target, inHelpers.Follow, helperDepth(p))
 }
 
 // guardedThroughHelper reports a call of a method of the coroutine's own

@@ -8,13 +8,22 @@ import (
 
 // How the rules that follow calls through helpers show the chain.
 
-// describeChain renders "helper() -> inner() -> asyncio.run()".
+// describeChain renders "helper() -> inner() -> asyncio.run()"; a hop that
+// reads a property shows the read ("helper() -> self.client -> Client()").
 func describeChain(chain analysis.Chain) string {
 	parts := []string{chain[0].Func.QualName + "()"}
 	for _, h := range chain {
-		parts = append(parts, h.Func.Module().File.Text(h.Call.Node.ChildByField("function"))+"()")
+		parts = append(parts, hopText(h.Func.Module(), h.Call))
 	}
 	return strings.Join(parts, " -> ")
+}
+
+// hopText is how a chain shows a call, `f()`, or a property read, `self.prop`.
+func hopText(m *analysis.Module, c *analysis.Call) string {
+	if c.IsPropertyRead() {
+		return m.File.Text(c.Node)
+	}
+	return m.File.Text(c.Node.ChildByField("function")) + "()"
 }
 
 // chainRelated points at each call of the chain.
@@ -22,7 +31,11 @@ func chainRelated(chain analysis.Chain) []Related {
 	var out []Related
 	for _, h := range chain {
 		m := h.Func.Module()
-		out = append(out, RelatedAt(m, h.Call.Node, "`"+h.Func.QualName+"` calls `"+m.File.Text(h.Call.Node.ChildByField("function"))+"()` here"))
+		verb := "calls"
+		if h.Call.IsPropertyRead() {
+			verb = "reads property"
+		}
+		out = append(out, RelatedAt(m, h.Call.Node, "`"+h.Func.QualName+"` "+verb+" `"+hopText(m, h.Call)+"` here"))
 	}
 	return out
 }

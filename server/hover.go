@@ -212,6 +212,10 @@ func chainText(chain analysis.Chain) string {
 	parts := []string{"`" + chain[0].Func.QualName + "()`"}
 	for _, h := range chain {
 		f := h.Func.Module().File
+		if h.Call.IsPropertyRead() {
+			parts = append(parts, "`"+f.Text(h.Call.Node)+"`")
+			continue
+		}
 		parts = append(parts, "`"+f.Text(h.Call.Node.ChildByField("function"))+"()`")
 	}
 	return strings.Join(parts, " → ")
