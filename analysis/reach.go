@@ -397,7 +397,7 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 		if types := p.valueTypes(m, value, env, in); len(types) > 0 {
 			out[param] = types
 		}
-		if truth := literalTruth(m.File, value); truth != "" {
+		if truth := LiteralTruth(m.File, value); truth != "" {
 			out[truthKey(param)] = []string{truth}
 		}
 	}
@@ -414,7 +414,7 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 			if typ := literalType(prm.ChildByField("value")); typ != "" {
 				out[name] = []string{typ}
 			}
-			if truth := literalTruth(t.module.File, prm.ChildByField("value")); truth != "" {
+			if truth := LiteralTruth(t.module.File, prm.ChildByField("value")); truth != "" {
 				out[truthKey(name)] = []string{truth}
 			}
 		}
@@ -428,9 +428,9 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 // body. The "?" keeps it apart from the parameters' types.
 func truthKey(name string) string { return "?" + name }
 
-// literalTruth is "truthy" or "falsy" for None, True, False and integer
+// LiteralTruth is "truthy" or "falsy" for None, True, False and integer
 // literals, "" for anything else.
-func literalTruth(f *File, n *Node) string {
+func LiteralTruth(f *File, n *Node) string {
 	n = Unparen(n)
 	if n == nil {
 		return ""
@@ -451,17 +451,24 @@ func literalTruth(f *File, n *Node) string {
 	return ""
 }
 
+// StripNot returns what a condition tests once its parentheses and `not`s
+// are taken off, and whether an odd number of `not`s was.
+func StripNot(cond *Node) (inner *Node, negated bool) {
+	inner = Unparen(cond)
+	for inner != nil && inner.Type() == "not_operator" {
+		inner, negated = Unparen(inner.ChildByField("argument")), !negated
+	}
+	return inner, negated
+}
+
 // truthTest reads a condition that tests a name's truth: `name` or `not
 // name` (negated).
 func truthTest(m *Module, cond *Node) (name string, negated bool) {
-	cond = Unparen(cond)
-	for cond != nil && cond.Type() == "not_operator" {
-		cond, negated = Unparen(cond.ChildByField("argument")), !negated
-	}
-	if cond == nil || cond.Type() != "identifier" {
+	inner, negated := StripNot(cond)
+	if inner == nil || inner.Type() != "identifier" {
 		return "", false
 	}
-	return m.File.Text(cond), negated
+	return m.File.Text(inner), negated
 }
 
 // literalType is the type of a literal (None, a boolean, a number, a string).

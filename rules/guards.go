@@ -238,7 +238,8 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 // neverRuns reports a node inside the body of a loop over an empty literal,
 // of `if False:` / `while False:`, or in the `elif`/`else` of `if True:`
 // (in its function), also when the condition is a module-level name bound
-// once to True or False (constantFlag). The last is how code generated from a synchronous twin
+// once to such a literal or an `and` with a failing operand
+// (conditionTruth, conditionFails). The last is how code generated from a synchronous twin
 // keeps the twin's line (psycopg's `if True:  # ASYNC` ... `else:
 // self.set_autocommit(value)`): the branch is there to be read, not run.
 func neverRuns(m *analysis.Module, n *analysis.Node) bool {
@@ -249,13 +250,13 @@ func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 				return true
 			}
 		case "if_statement", "while_statement":
-			cond := analysis.Unparen(q.ChildByField("condition"))
-			if cond != nil && (cond.Type() == "false" || m.File.Text(cond) == "0" || constantFlagFails(m, cond)) {
+			cond := q.ChildByField("condition")
+			if conditionFails(m, cond) {
 				if body := firstBlock(q); body != nil && isAncestor(body, n) {
 					return true
 				}
 			}
-			if q.Type() == "if_statement" && cond != nil && (cond.Type() == "true" || m.File.Text(cond) == "1" || constantFlag(m, cond) == "true") {
+			if q.Type() == "if_statement" && conditionTruth(m, cond) == "truthy" {
 				for _, alt := range q.ChildrenByField("alternative") {
 					if isAncestor(alt, n) {
 						return true
@@ -267,48 +268,46 @@ func neverRuns(m *analysis.Module, n *analysis.Node) bool {
 	return false
 }
 
-// constantFlag is "true" or "false" for a condition that is a module-level
-// name bound once, to that literal, and never rebound (pymongo's generated
-// async modules set `_IS_SYNC = False` and keep the synchronous twin's
-// lines under `if _IS_SYNC:`); `not name` gives the opposite; "" for
-// anything else.
-func constantFlag(m *analysis.Module, cond *analysis.Node) string {
-	cond = analysis.Unparen(cond)
-	negated := false
-	for cond != nil && cond.Type() == "not_operator" {
-		cond, negated = analysis.Unparen(cond.ChildByField("argument")), !negated
-	}
-	if cond == nil || cond.Type() != "identifier" {
+// conditionTruth is "truthy" or "falsy" for a condition whose value is
+// fixed where it is written: a literal (True, False, None, an integer) or a
+// module-level name bound once, to such a literal, and never rebound
+// (pymongo's generated async modules set `_IS_SYNC = False` and keep the
+// synchronous twin's lines under `if _IS_SYNC:`), under any number of
+// `not`s; "" for anything else.
+func conditionTruth(m *analysis.Module, cond *analysis.Node) string {
+	inner, negated := analysis.StripNot(cond)
+	if inner == nil {
 		return ""
 	}
-	name := m.File.Text(cond)
-	scope := m.ScopeAt(cond)
-	if scope == nil {
-		return ""
+	truth := analysis.LiteralTruth(m.File, inner)
+	if truth == "" && inner.Type() == "identifier" {
+		name := m.File.Text(inner)
+		var b *analysis.Binding
+		if scope := m.ScopeAt(inner); scope != nil {
+			b = scope.Lookup(name)
+		}
+		if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 && b.Values[0] != nil && m.Scope.Bindings.Get(name) == b {
+			truth = analysis.LiteralTruth(m.File, b.Values[0])
+		}
 	}
-	b := scope.Lookup(name)
-	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil || m.Scope.Bindings.Get(name) != b {
-		return ""
+	switch {
+	case truth == "" || !negated:
+		return truth
+	case truth == "truthy":
+		return "falsy"
 	}
-	value := b.Values[0].Type()
-	if value != "true" && value != "false" {
-		return ""
-	}
-	if (value == "true") != negated {
-		return "true"
-	}
-	return "false"
+	return "truthy"
 }
 
-// constantFlagFails reports a condition that a constant flag makes false:
-// the flag itself (or `not flag`), or an `and` one of whose operands is.
-func constantFlagFails(m *analysis.Module, cond *analysis.Node) bool {
+// conditionFails reports a condition that is always false: a fixed one
+// (conditionTruth), or an `and` one of whose operands is.
+func conditionFails(m *analysis.Module, cond *analysis.Node) bool {
 	cond = analysis.Unparen(cond)
 	if cond != nil && cond.Type() == "boolean_operator" && cond.ChildByField("operator") != nil &&
 		m.File.Text(cond.ChildByField("operator")) == "and" {
-		return constantFlagFails(m, cond.ChildByField("left")) || constantFlagFails(m, cond.ChildByField("right"))
+		return conditionFails(m, cond.ChildByField("left")) || conditionFails(m, cond.ChildByField("right"))
 	}
-	return constantFlag(m, cond) == "false"
+	return conditionTruth(m, cond) == "falsy"
 }
 
 // firstBlock is the block an if or while statement runs when its condition holds.

@@ -165,7 +165,7 @@ func (w *workspace) adoptProjectOf(path string, view folderView) {
 		return
 	}
 	root := lint.ProjectRoot(filepath.Dir(path))
-	if root == "" || withinAny(view.readable, path) && w.foldersIndexOf(root, view.folders) {
+	if root == "" || withinAny(view.readable, path) && w.foldersIndex(root, view.folders) {
 		return
 	}
 	w.mu.Lock()
@@ -181,14 +181,9 @@ func (w *workspace) adoptProjectOf(path string, view folderView) {
 }
 
 // foldersIndex reports whether index reads the project rooted at root for
-// the workspace folders: a folder's own project (its root may be above
+// the given workspace folders: a folder's own project (its root may be above
 // it), or one nested in a folder.
-func (w *workspace) foldersIndex(root string) bool {
-	return w.foldersIndexOf(root, w.currentRoots())
-}
-
-// foldersIndexOf is foldersIndex for the given folders.
-func (w *workspace) foldersIndexOf(root string, folders []string) bool {
+func (w *workspace) foldersIndex(root string, folders []string) bool {
 	for _, f := range folders {
 		if lint.Within(f, root) || w.rootOf(filepath.Join(f, "__init__.py")) == root {
 			return true
@@ -409,10 +404,7 @@ func (w *workspace) markLocked(path string) {
 // are resolved, are inside a workspace folder or the project holding one: a
 // link in the workspace to /etc/passwd is not the workspace's to read.
 func (w *workspace) inside(path string) bool {
-	w.mu.Lock()
-	readable := append([]string{}, w.readable...)
-	w.mu.Unlock()
-	return withinAny(readable, path)
+	return withinAny(w.view().readable, path)
 }
 
 // read reads a file of the workspace within the configured size limit.
