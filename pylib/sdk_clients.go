@@ -245,3 +245,41 @@ func serviceRequestsOfAnyMethod(code, instead, typ string, except ...string) {
 		entry(typ + "." + e)
 	}
 }
+
+// Django's ORM: in async code (an `async def` view, a Channels consumer's
+// coroutine) each query raises SynchronousOnlyOperation, and where that
+// check is turned off it blocks the loop for the database round trip.
+// Since Django 4.1 every query method has an `a`-prefixed coroutine twin
+// (`aget`, `acreate`, `asave`). Managers and querysets build queries
+// lazily (`filter`, `all`): only the calls that run one are listed.
+func init() {
+	const (
+		model    = "django.db.models.Model"
+		manager  = "django.db.models.Manager"
+		queryset = "django.db.models.QuerySet"
+		ormAlt   = "Django raises SynchronousOnlyOperation for it in async code: use the async method " +
+			"(`aget`, `acreate`, `asave`, `async for` over the queryset) or wrap the work in `sync_to_async`"
+	)
+	// `Article.objects` is read on the class, which the model names
+	// `django.db.models.Model.objects`; a custom manager is a subclass of
+	// Manager.
+	LibraryBases["django.db.models.base.Model"] = []string{model}
+	LibraryBases["django.db.models.manager.Manager"] = []string{manager}
+	LibraryBases["django.db.models.query.QuerySet"] = []string{queryset}
+	runs := []string{"get", "create", "get_or_create", "update_or_create", "count", "exists", "first", "last",
+		"bulk_create", "bulk_update", "in_bulk", "aggregate", "earliest", "latest", "update", "delete", "contains",
+		"explain"}
+	lazy := []string{"all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "values",
+		"values_list", "annotate", "distinct", "only", "defer", "using", "select_for_update", "none", "reverse"}
+	for _, typ := range []string{model + ".objects", manager, queryset} {
+		serviceRequests("ASL202", ormAlt, prefixed(typ+".", runs...)...)
+		for _, m := range lazy {
+			returns(typ+"."+m, queryset)
+		}
+		for _, m := range runs {
+			coroutines(typ + ".a" + m)
+		}
+	}
+	serviceRequests("ASL202", ormAlt, model+".save", model+".delete", model+".refresh_from_db")
+	coroutineMethods(model, "asave", "adelete", "arefresh_from_db")
+}

@@ -48,7 +48,10 @@ async def count_users(path):
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
 		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
-		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects). A call that " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); and Django ORM queries " +
+		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
+		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
+		"`asave`) are coroutines. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx), `put()` on a queue " +
