@@ -144,7 +144,8 @@ async def handler(key):
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
 		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
 		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`; the same with a module-level " +
-		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported, nor is a " +
+		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`, also for a coroutine function " +
+		"handed there to a thread or callback API) is not reported, nor is a " +
 		"call of a synchronous project function that returns an awaitable made inside `with pytest.raises(...)` or " +
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
@@ -414,6 +415,9 @@ func yieldFromEdits(call *analysis.Node) []Edit {
 // shutdown): each call makes a coroutine that never runs.
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
+		if neverRuns(p.Module, c.Node) {
+			continue // dead code, as for the coroutine calls themselves
+		}
 		fn := c.Node.ChildByField("function")
 		if offloaded := offloadedCoroutineFunction(p, c); offloaded != nil {
 			reportHandedCoroutineFunction(p, offloaded, p.File.Text(fn))
@@ -1745,14 +1749,18 @@ func p0(n *analysis.Node) bool {
 }
 
 // conditionalBetween reports whether rebind sits in a block (if, loop, try,
-// with) that does not also contain assign: it may not run.
+// with, an except clause) that does not also contain assign: it may not run.
+// An except clause of the try whose body holds assign runs only when
+// something after assign raised (`try: c = f() / except E: c = None`, then
+// `return c`: the coroutine is what the normal path returns).
 func conditionalBetween(rebind, assign *analysis.Node) bool {
 	for q := rebind.Parent(); q != nil; q = q.Parent() {
 		if isAncestor(q, assign) {
 			return false
 		}
 		switch q.Type() {
-		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
+		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator",
+			"except_clause", "except_group_clause":
 			return true
 		}
 	}
