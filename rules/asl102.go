@@ -546,11 +546,64 @@ func plainParameter(t *analysis.Function, name string) *analysis.Binding {
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return nil
 	}
-	switch b.Node.Type() {
-	case "list_splat_pattern", "dictionary_splat_pattern":
+	if catchAllParam(b.Node) {
 		return nil
 	}
 	return b
+}
+
+// catchAllParam reports a parameter node that collects what no other
+// parameter takes: `*args` or `**kwargs`, also annotated (`*args:
+// Awaitable[T]` is a typed_parameter around the splat). Its value is the
+// tuple or dict of the arguments, not one of them.
+func catchAllParam(n *analysis.Node) bool {
+	switch n.Type() {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return true
+	case "typed_parameter":
+		for _, c := range n.NamedChildren() {
+			switch c.Type() {
+			case "list_splat_pattern", "dictionary_splat_pattern":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// positionalParams names t's parameters a positional argument can bind, in
+// order: those before its `*args`, its bare `*` or its `**kwargs`. A
+// positional argument past them goes into the `*args` tuple (or is an
+// error), never into a keyword-only parameter.
+func positionalParams(t *analysis.Function) []string {
+	params := t.Node.ChildByField("parameters")
+	if params == nil {
+		return t.Params
+	}
+	var out []string
+	for _, p := range params.NamedChildren() {
+		if catchAllParam(p) || p.Type() == "keyword_separator" {
+			break
+		}
+		var name *analysis.Node
+		switch p.Type() {
+		case "identifier":
+			name = p
+		case "default_parameter", "typed_default_parameter":
+			name = p.ChildByField("name")
+		case "typed_parameter":
+			for _, c := range p.NamedChildren() {
+				if c.Type() == "identifier" {
+					name = c
+					break
+				}
+			}
+		}
+		if name != nil {
+			out = append(out, t.Module().File.Text(name))
+		}
+	}
+	return out
 }
 
 // droppedParamCalls returns the calls `name(...)` in t's own body whose
@@ -1273,8 +1326,8 @@ func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis
 		}
 		if a == arg {
 			// Never the receiver itself: what binds self is not an argument.
-			if i+offset < len(t.Params) && !(t.Class != nil && i+offset == 0) {
-				return t.Params[i+offset]
+			if positional := positionalParams(t); i+offset < len(positional) && !(t.Class != nil && i+offset == 0) {
+				return positional[i+offset]
 			}
 			return ""
 		}
