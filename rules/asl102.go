@@ -108,7 +108,9 @@ async def handler(key):
 		"fine).\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
-		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
+		"code that may await it is fine (so is `c = f(); ...; await c`; an argument that lands in a project function's " +
+		"`*args` or `**kwargs`, also annotated, is one item of the tuple or dict and is not followed in: aioitertools' own " +
+		"`gather(*args)` counts `len(args)`); an attribute `self.x` it is stored in counts as used " +
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
@@ -143,7 +145,8 @@ async def handler(key):
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
 		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
 		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`; the same with a module-level " +
-		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported, nor is a " +
+		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`; also in a def or class made " +
+		"only there, psycopg-pool's `__del__` under a class-level `if False:`) is not reported, nor is a " +
 		"call of a synchronous project function that returns an awaitable made inside `with pytest.raises(...)` or " +
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
