@@ -78,7 +78,7 @@ async def count_users(path):
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
-		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True), nor code that runs only in a debug or verbose " +
+		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True; also in a def or class made only there), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
 		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
 		"loop's main coroutine runs before it first suspends: a coroutine defined in a synchronous function that " +
