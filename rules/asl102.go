@@ -45,7 +45,10 @@ async def handler(key):
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
-		"requests and websockets, the OpenAI and Anthropic async clients, fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
+		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
+		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
+		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
+		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +

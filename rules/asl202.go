@@ -43,7 +43,15 @@ async def count_users(path):
 		"`execute()` of a PostgREST query built from supabase-py's sync client (`create_client(...).table(...)....execute()`: " +
 		"one HTTP round trip; the async client's is a coroutine, ASL102 when not awaited), and synchronous web clients with " +
 		"no async counterpart that bots call from their handlers: yt-dlp's (and youtube-dl's) `YoutubeDL.extract_info`/`download` " +
-		"and lyricsgenius's `Genius` searches. A call that " +
+		"and lyricsgenius's `Genius` searches, and the requests of common service clients (pylib/sdk_clients.go): PyMongo's " +
+		"`MongoClient` (`client.db.coll.find_one()`; `find()` only builds a cursor), boto3 clients (every operation but " +
+		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
+		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, pyTelegramBotAPI's `TeleBot`, " +
+		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); and Django ORM queries " +
+		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
+		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
+		"`asave`) are coroutines. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx), `put()` on a queue " +
@@ -918,13 +926,17 @@ func (s *sectionCheck) libraryTypes(recv *analysis.Node) (types []string, ok boo
 }
 
 // blockingNames is the set of the last names of the blocking APIs of the
-// library table (`sendall`, `recv`, `execute`, `read`...).
+// library table (`sendall`, `recv`, `execute`, `read`...), leaving out the
+// request methods of service clients, whose names (`append`, `find_one`)
+// say nothing of an unknown receiver.
 func (s *sectionCheck) blockingNames() map[string]bool {
 	if s.names == nil {
 		s.names = map[string]bool{}
-		for _, n := range pylib.LastNames(pylib.Blocking) {
-			s.names[n] = true
-		}
+		pylib.Each(pylib.Blocking, func(a pylib.API) {
+			if !a.ServiceRequest {
+				s.names[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = true
+			}
+		})
 	}
 	return s.names
 }
