@@ -260,7 +260,7 @@ func reportCoroutineProperties(p *Pass) {
 			if use.fate == fateConsumed {
 				continue
 			}
-			msg := "property `" + p.File.Text(c.Node) + "` gives a coroutine (its getter `" + c.Target.QualName +
+			msg := "property `" + p.File.Brief(c.Node) + "` gives a coroutine (its getter `" + c.Target.QualName +
 				"()` returns one) that is never awaited: " + use.why
 			var opts []ReportOption
 			switch {
@@ -367,7 +367,7 @@ func reportDroppedAwaitedCoroutines(p *Pass) {
 		if !r.Instance || !pylib.AwaitableAnnotations[r.Name] {
 			return false
 		}
-		p.Report(aw, "the value `"+p.File.Text(aw)+"` gives is an awaitable (`"+r.Name[strings.LastIndex(r.Name, ".")+1:]+
+		p.Report(aw, "the value `"+p.File.Brief(aw)+"` gives is an awaitable (`"+r.Name[strings.LastIndex(r.Name, ".")+1:]+
 			"` by its annotation) and the statement drops it: the coroutine it holds never runs; await it too")
 		return false
 	})
@@ -435,9 +435,9 @@ func reportCoroutineCallbacks(p *Pass) {
 				continue
 			}
 			if isCoroutineFunctionRef(p, arg) {
-				p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
+				p.Report(arg, "coroutine function `"+p.File.Brief(arg)+"` is handed to `"+api+"()`, which calls it without "+
 					"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
-					"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
+					"(`lambda: asyncio.ensure_future("+p.File.Brief(arg)+"())`)")
 			}
 		}
 	}
@@ -488,12 +488,12 @@ func reportAsyncCallableParams(p *Pass) {
 						continue
 					}
 					seen[d] = true
-					p.Report(d, "coroutine `"+p.File.Text(d.ChildByField("function"))+"()` is never awaited: `"+t.Name+
+					p.Report(d, "coroutine `"+p.File.Brief(d.ChildByField("function"))+"()` is never awaited: `"+t.Name+
 						"()` calls its parameter `"+name+"` and drops the result, and line "+line+" passes `"+
-						p.File.Text(arg)+"`, "+what+"; await it (in an async def) or pass a sync function")
+						p.File.Brief(arg)+"`, "+what+"; await it (in an async def) or pass a sync function")
 				} else {
-					p.Report(arg, "`"+p.File.Text(arg)+"` is "+what+", passed to `"+t.Name+"()` as `"+name+
-						"`, which calls it without awaiting (`"+t.Module().File.Text(d)+"`): the coroutine it makes never runs")
+					p.Report(arg, "`"+p.File.Brief(arg)+"` is "+what+", passed to `"+t.Name+"()` as `"+name+
+						"`, which calls it without awaiting (`"+t.Module().File.Brief(d)+"`): the coroutine it makes never runs")
 				}
 				break
 			}
@@ -620,8 +620,8 @@ func offloadedCoroutineFunction(p *Pass, c *analysis.Call) *analysis.Node {
 // reportHandedCoroutineFunction reports a coroutine function arg handed to
 // an offload API that calls it in a worker thread.
 func reportHandedCoroutineFunction(p *Pass, arg *analysis.Node, api string) {
-	p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it in a worker "+
-		"thread without awaiting: the coroutine it makes never runs; await `"+p.File.Text(arg)+"()` on the loop instead")
+	p.Report(arg, "coroutine function `"+p.File.Brief(arg)+"` is handed to `"+api+"()`, which calls it in a worker "+
+		"thread without awaiting: the coroutine it makes never runs; await `"+p.File.Brief(arg)+"()` on the loop instead")
 }
 
 // storedAndForgotten reports whether c's value is assigned to a plain local
@@ -1045,7 +1045,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	// constructor keeps its arguments as data and the exception leaves at
 	// once; nothing is left to await them.
 	if !inContainer && raisedAtOnce(call) && classLike(p, fn, callee) {
-		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Text(fn) + "()` raised at once, which keeps it as data"}
+		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Brief(fn) + "()` raised at once, which keeps it as data"}
 	}
 	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
 	// coro()): an item of a dict, under a key, as in a dict literal.
@@ -1092,10 +1092,10 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	if name != "" && p.Project != nil {
 		canon := p.Project.Canonical(name)
 		if pylib.TakesData(name) || pylib.TakesData(canon) {
-			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which reads it as data"}
 		}
 		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) && !api.Has(pylib.AwaitsArgs) {
-			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which takes data, not an awaitable"}
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which takes data, not an awaitable"}
 		}
 	}
 	if c := moduleCallAt(m, call); c != nil && p.Project != nil {
@@ -1592,7 +1592,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			continue
 		} else if read != nil {
 			if u = fl.judgeValue(read, false); u.fate == fateMisuse {
-				u.why = "it is stored in `" + p.File.Text(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
+				u.why = "it is stored in `" + p.File.Brief(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
 				return u
 			}
 		} else {
@@ -2079,6 +2079,6 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 	if len(lines) > 4 {
 		lines = append(lines[:4], "...")
 	}
-	return " (`" + p.File.Text(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
+	return " (`" + p.File.Brief(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
 		" other places in this module, and used no other way: lines " + strings.Join(lines, ", ") + ")"
 }

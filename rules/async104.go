@@ -90,7 +90,7 @@ func runCancelledNotRaised(p *Pass) {
 				p.Report(n, "raising a different exception inside "+h.Shown+" replaces the cancellation; re-raise it with `raise`")
 			case "break_statement", "continue_statement":
 				if loopEncloses(n, h.Try) {
-					p.Report(n, "`"+p.File.Text(n)+"` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
+					p.Report(n, "`"+p.File.Brief(n)+"` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
 				}
 			}
 			return true
