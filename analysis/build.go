@@ -178,9 +178,13 @@ func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
 		if !ok {
 			continue
 		}
-		if arg := c.Positional(reg.Arg); arg != nil {
+		types := reg.Types
+		if reg.Events != nil {
+			types = reg.Events[StringConstant(m.File, c.Positional(0))]
+		}
+		if arg := c.Positional(reg.Arg); arg != nil && types != nil {
 			if f := m.resolve(arg, 0).Func; f != nil {
-				out[f] = reg.Types
+				out[f] = types
 			}
 		}
 	}

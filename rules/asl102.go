@@ -152,7 +152,9 @@ async def handler(key):
 		"call of a synchronous project function that returns an awaitable made inside `with pytest.raises(...)` or " +
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
-		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
+		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, except a test against builtin data classes only " +
+		"(`isinstance(body, dict)`, `(list, tuple)`: no coroutine object passes it, so the uses under it may never see the " +
+		"coroutine and a name tested so and never awaited is reported), and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
 		"subclass anywhere in the project overrides with something whose call makes no coroutine (a sync def, a class-level " +
@@ -809,6 +811,9 @@ type coroUse struct {
 	why  string
 	// onePath: consumed on some paths only (uncoveredPath).
 	onePath bool
+	// kindTest: a test no coroutine object passes (`isinstance(x, dict)`):
+	// uses under it may never see the coroutine.
+	kindTest bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -1124,6 +1129,13 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type() == "identifier" {
+		// isinstance(body, dict) asks about kinds no coroutine object is
+		// (the code expects the result, not an awaitable): a test, not a
+		// guard, judged with the name's other uses.
+		if classes, ok := nonAwaitableBuiltins(p, call, callee.Name); ok {
+			return coroUse{fate: fateWeak, why: "it is tested with `isinstance(..., " + classes +
+				")`, which a coroutine object never passes", kindTest: true}
+		}
 		return coroUse{fate: fateGuarded}
 	}
 	if fn != nil && fn.Type() == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
@@ -1644,7 +1656,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateConsumed}
 	}
-	var weak, misuse *coroUse
+	var weak, misuse, kindTest *coroUse
 	consumed := false
 	var consumedAt []*analysis.Node
 	itemStored := false // the item was replaced: later reads of it are not the coroutine
@@ -1684,6 +1696,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			if weak == nil {
 				weak = &u
 			}
+			if u.kindTest && kindTest == nil {
+				kindTest = &u
+			}
 		}
 	}
 	where := "it is stored in `" + name + "`"
@@ -1691,6 +1706,15 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		where = "it is put in `" + name + "`"
 	}
 	switch {
+	case kindTest != nil && !inContainer:
+		// The code tells a result from something else by a test no
+		// coroutine passes: uses under the test may never see the coroutine
+		// (so their misuses are not claimed), and one awaited elsewhere is
+		// the code's own business.
+		if consumed {
+			return coroUse{fate: fateConsumed}
+		}
+		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(kindTest.why, "it is ")}
 	case misuse != nil:
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
 	case consumed:
@@ -2107,6 +2131,40 @@ func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
 		}
 	}
 	return false
+}
+
+// neverCoroutineClasses are builtin classes no coroutine object (nor any
+// awaitable) is an instance of.
+var neverCoroutineClasses = map[string]bool{"dict": true, "list": true, "tuple": true, "str": true, "bytes": true,
+	"bytearray": true, "int": true, "float": true, "complex": true, "bool": true, "set": true, "frozenset": true}
+
+// nonAwaitableBuiltins reports an `isinstance(x, C)` call (callee is the
+// builtin) whose class argument names only neverCoroutineClasses (one, or
+// a tuple of them), with the argument's text.
+func nonAwaitableBuiltins(p *Pass, call *analysis.Node, callee string) (string, bool) {
+	fn := call.ChildByField("function")
+	if callee != "isinstance" || fn == nil || fn.Type() != "identifier" || !p.Module.IsBuiltin(fn, "isinstance") {
+		return "", false
+	}
+	args := call.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 2 {
+		return "", false
+	}
+	cls := analysis.Unparen(args.NamedChildren()[1])
+	names := []*analysis.Node{cls}
+	if cls.Type() == "tuple" {
+		names = cls.NamedChildren()
+	}
+	if len(names) == 0 {
+		return "", false
+	}
+	for _, c := range names {
+		c = analysis.Unparen(c)
+		if c.Type() != "identifier" || !neverCoroutineClasses[p.File.Text(c)] || !p.Module.IsBuiltin(c, p.File.Text(c)) {
+			return "", false
+		}
+	}
+	return p.File.Text(cls), true
 }
 
 // underTypeTest reports a call inside an if/elif (of its own function)
