@@ -365,10 +365,10 @@ func init() {
 			"end_at", "end_before", "select"} {
 			returns(typ+"."+m, fs+"Query")
 		}
-		blocking("ASL202", firestoreAlt, typ+".get")
+		serviceRequests("ASL202", firestoreAlt, typ+".get")
 	}
-	blocking("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
-	blocking("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
+	serviceRequests("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
+	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
 		fs+"Client.get_all", fs+"Client.collections")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
