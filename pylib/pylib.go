@@ -648,6 +648,9 @@ func Roots() map[string]bool {
 	for k, r := range HandlerRegistrations {
 		add(k)
 		add(r.Types...)
+		for _, types := range r.Events {
+			add(types...)
+		}
 	}
 	for _, v := range DiscordEvents {
 		add(v...)

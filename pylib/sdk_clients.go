@@ -18,7 +18,6 @@ const (
 	sdkAlt     = "use the library's async client and await it, or `await asyncio.to_thread(...)`"
 	remoteAlt  = "run it in a thread: `await asyncio.to_thread(...)` (or use an async client: asyncssh, aioftp, aioimaplib)"
 	rabbitAlt  = "use an asyncio client (aio-pika) and await it, or `await asyncio.to_thread(...)`"
-	geminiAlt  = "use the async API (`client.aio.models...`, `generate_content_async`) and await it, or `await asyncio.to_thread(...)`"
 	mistralAlt = "use the `_async` method (`chat.complete_async`) and await it, or `await asyncio.to_thread(...)`"
 	stripeAlt  = "use the `_async` method (`stripe.Customer.create_async`) and await it, or `await asyncio.to_thread(...)`"
 )
@@ -146,27 +145,13 @@ func init() {
 		"fim.complete", "agents.complete")...)
 	coroutineMethods("mistralai.Mistral", "chat.complete_async", "chat.stream_async", "embeddings.create_async",
 		"fim.complete_async", "agents.complete_async")
-	// Google's Gen AI SDK (`from google import genai`): client.models.* is
-	// sync, client.aio.models.* its async twin; chats alike.
+	// Google Gen AI's chats (its models and the older google-generativeai
+	// are in blocking.go and async_libs.go).
 	const genaiClient = "google.genai.Client"
-	returns(genaiClient, genaiClient)
-	serviceRequests("ASL202", geminiAlt, prefixed(genaiClient+".models.", "generate_content", "generate_content_stream",
-		"embed_content", "count_tokens", "generate_images", "compute_tokens")...)
-	coroutineMethods(genaiClient+".aio.models", "generate_content", "embed_content", "count_tokens", "generate_images",
-		"compute_tokens")
 	returns(genaiClient+".chats.create", "google.genai.chats.Chat")
 	returns(genaiClient+".aio.chats.create", "google.genai.chats.AsyncChat")
-	serviceRequests("ASL202", geminiAlt, "google.genai.chats.Chat.send_message", "google.genai.chats.Chat.send_message_stream")
+	serviceRequests("ASL202", geminiAlt, "google.genai.chats.Chat.send_message")
 	coroutineMethods("google.genai.chats.AsyncChat", "send_message")
-	// The older google-generativeai package: GenerativeModel and its chats.
-	const gm = "google.generativeai.GenerativeModel"
-	returns(gm, gm)
-	serviceRequests("ASL202", geminiAlt, gm+".generate_content", gm+".count_tokens", "google.generativeai.embed_content",
-		"google.generativeai.ChatSession.send_message")
-	coroutineMethods(gm, "generate_content_async", "count_tokens_async")
-	coroutines("google.generativeai.embed_content_async")
-	returns(gm+".start_chat", "google.generativeai.ChatSession")
-	coroutineMethods("google.generativeai.ChatSession", "send_message_async")
 
 	// pyTelegramBotAPI: TeleBot's methods are Bot API requests; AsyncTeleBot's
 	// are coroutines.

@@ -15,7 +15,7 @@ var ASL301 = register(&Rule{
 	Rationale: "The event loop keeps only weak references to tasks. `task = asyncio.create_task(...)` in a function " +
 		"that returns without awaiting, cancelling or storing `task` leaves the task unreferenced as soon as the " +
 		"function returns: it may be garbage-collected mid-flight, silently cancelling its work, and its exception is " +
-		"never retrieved. ASYNC300 (and ruff's RUF006) only see the bare statement `asyncio.create_task(...)`; this is the " +
+		"never retrieved. ASYNC300 only sees the bare statement `asyncio.create_task(...)`; this is the " +
 		"same bug one assignment later.",
 	Bad: `import asyncio
 
@@ -56,7 +56,10 @@ async def handle(event):
 		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
 		"task.add_done_callback(...)` leaves it pending and unreferenced). After `asyncio.wait([task, other], " +
 		"return_when=FIRST_COMPLETED)` with no timeout one of the two is done, so in `if task.done(): ... elif " +
-		"other.done(): ... else: ...` the else never runs and is not such a path.",
+		"other.done(): ... else: ...` the else never runs and is not such a path. ruff's RUF006 also reports a task " +
+		"assigned to a local that is never used (`_ = asyncio.ensure_future(...)`): a `# noqa: RUF006` on the line " +
+		"silences ASL301 there too; RUF006 in `ignore`, `per-file-ignores` or `select` stays ASYNC300's, since ASL301 " +
+		"reports more than ruff's variant.",
 	Run: runTaskReferenceDies,
 })
 
