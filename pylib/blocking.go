@@ -70,6 +70,13 @@ var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete 
 	scan_iter ping flushdb flushall eval evalsha xadd xread xreadgroup xack execute watch`)
 
 func init() {
+	// The application classes of IPython and Jupyter are traitlets
+	// Applications (`class BaseIPythonApplication(Application)`, `class
+	// JupyterApp(Application)`).
+	for _, app := range []string{"IPython.core.application.BaseIPythonApplication", "jupyter_core.application.JupyterApp"} {
+		LibraryBases[app] = append(LibraryBases[app], "traitlets.config.application.Application")
+	}
+
 	for _, v := range HTTPVerbs {
 		blocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v, "httpx2."+v)
 		blocking("ASYNC212", "use `httpx2.AsyncClient` (httpx's maintained continuation) and await it", "httpx.Client."+v)
@@ -358,10 +365,10 @@ func init() {
 			"end_at", "end_before", "select"} {
 			returns(typ+"."+m, fs+"Query")
 		}
-		blocking("ASL202", firestoreAlt, typ+".get")
+		serviceRequests("ASL202", firestoreAlt, typ+".get")
 	}
-	blocking("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
-	blocking("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
+	serviceRequests("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
+	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
 		fs+"Client.get_all", fs+"Client.collections")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
@@ -433,4 +440,30 @@ var NeverReturns = map[string]bool{
 	"os._exit": true, "os.abort": true,
 	"pytest.fail": true, "pytest.skip": true, "pytest.exit": true, "pytest.xfail": true,
 	"_pytest.outcomes.fail": true, "_pytest.outcomes.skip": true, "_pytest.outcomes.exit": true, "_pytest.outcomes.xfail": true,
+	// traitlets' Application.exit logs, closes its handlers and calls
+	// sys.exit (every Jupyter and IPython application inherits it).
+	"traitlets.config.application.Application.exit": true, "traitlets.config.Application.exit": true,
+}
+
+// NeverReturnsCall reports whether a call of the library function or method
+// name never returns: a NeverReturns entry, or a method a library class
+// inherits from a library base (LibraryBases) where it is one.
+func NeverReturnsCall(name string) bool {
+	return neverReturnsCall(name, 0)
+}
+
+func neverReturnsCall(name string, depth int) bool {
+	if NeverReturns[name] {
+		return true
+	}
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 || depth > 8 {
+		return false
+	}
+	for _, base := range LibraryBases[name[:i]] {
+		if neverReturnsCall(base+name[i:], depth+1) {
+			return true
+		}
+	}
+	return false
 }

@@ -129,6 +129,15 @@ func TakesData(name string) bool {
 	return ok && owner.Roles&ReadsData != 0
 }
 
+// IteratesArgument gives, for functions whose iteration yields the items
+// of one of their arguments, that argument's position: the builtins that
+// copy or reorder an iterable, and concurrent.futures.as_completed, which
+// yields the futures it is given as they complete.
+var IteratesArgument = map[string]int{
+	"list": 0, "tuple": 0, "set": 0, "frozenset": 0, "sorted": 0, "reversed": 0, "iter": 0,
+	"concurrent.futures.as_completed": 0,
+}
+
 // ItemTypes gives the types of items of library objects read with a
 // constant key, as "Type[key]": the response dictionaries of AWS clients
 // (`(await s3.get_object(...))["Body"]` is a stream whose read() is a

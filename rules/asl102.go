@@ -45,7 +45,10 @@ async def handler(key):
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
-		"requests and websockets, the OpenAI and Anthropic async clients, fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
+		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
+		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
+		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
+		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
@@ -106,7 +109,9 @@ async def handler(key):
 		"fine).\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
-		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
+		"code that may await it is fine (so is `c = f(); ...; await c`; an argument that lands in a project function's " +
+		"`*args` or `**kwargs`, also annotated, is one item of the tuple or dict and is not followed in: aioitertools' own " +
+		"`gather(*args)` counts `len(args)`); an attribute `self.x` it is stored in counts as used " +
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
@@ -141,7 +146,9 @@ async def handler(key):
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
 		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
 		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`; the same with a module-level " +
-		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported, nor is a " +
+		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`, also for a coroutine function " +
+		"handed there to a thread or callback API; also in a def or class made only there, psycopg-pool's `__del__` under a " +
+		"class-level `if False:`) is not reported, nor is a " +
 		"call of a synchronous project function that returns an awaitable made inside `with pytest.raises(...)` or " +
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
@@ -413,6 +420,9 @@ func yieldFromEdits(call *analysis.Node) []Edit {
 // shutdown): each call makes a coroutine that never runs.
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
+		if neverRuns(p.Module, c.Node) {
+			continue // dead code, as for the coroutine calls themselves
+		}
 		fn := c.Node.ChildByField("function")
 		if offloaded := offloadedCoroutineFunction(p, c); offloaded != nil {
 			reportHandedCoroutineFunction(p, offloaded, p.File.Text(fn))
@@ -548,11 +558,64 @@ func plainParameter(t *analysis.Function, name string) *analysis.Binding {
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return nil
 	}
-	switch b.Node.Type() {
-	case "list_splat_pattern", "dictionary_splat_pattern":
+	if catchAllParam(b.Node) {
 		return nil
 	}
 	return b
+}
+
+// catchAllParam reports a parameter node that collects what no other
+// parameter takes: `*args` or `**kwargs`, also annotated (`*args:
+// Awaitable[T]` is a typed_parameter around the splat). Its value is the
+// tuple or dict of the arguments, not one of them.
+func catchAllParam(n *analysis.Node) bool {
+	switch n.Type() {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return true
+	case "typed_parameter":
+		for _, c := range n.NamedChildren() {
+			switch c.Type() {
+			case "list_splat_pattern", "dictionary_splat_pattern":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// positionalParams names t's parameters a positional argument can bind, in
+// order: those before its `*args`, its bare `*` or its `**kwargs`. A
+// positional argument past them goes into the `*args` tuple (or is an
+// error), never into a keyword-only parameter.
+func positionalParams(t *analysis.Function) []string {
+	params := t.Node.ChildByField("parameters")
+	if params == nil {
+		return t.Params
+	}
+	var out []string
+	for _, p := range params.NamedChildren() {
+		if catchAllParam(p) || p.Type() == "keyword_separator" {
+			break
+		}
+		var name *analysis.Node
+		switch p.Type() {
+		case "identifier":
+			name = p
+		case "default_parameter", "typed_default_parameter":
+			name = p.ChildByField("name")
+		case "typed_parameter":
+			for _, c := range p.NamedChildren() {
+				if c.Type() == "identifier" {
+					name = c
+					break
+				}
+			}
+		}
+		if name != nil {
+			out = append(out, t.Module().File.Text(name))
+		}
+	}
+	return out
 }
 
 // droppedParamCalls returns the calls `name(...)` in t's own body whose
@@ -1285,8 +1348,8 @@ func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis
 		}
 		if a == arg {
 			// Never the receiver itself: what binds self is not an argument.
-			if i+offset < len(t.Params) && !(t.Class != nil && i+offset == 0) {
-				return t.Params[i+offset]
+			if positional := positionalParams(t); i+offset < len(positional) && !(t.Class != nil && i+offset == 0) {
+				return positional[i+offset]
 			}
 			return ""
 		}
@@ -1766,14 +1829,18 @@ func p0(n *analysis.Node) bool {
 }
 
 // conditionalBetween reports whether rebind sits in a block (if, loop, try,
-// with) that does not also contain assign: it may not run.
+// with, an except clause) that does not also contain assign: it may not run.
+// An except clause of the try whose body holds assign runs only when
+// something after assign raised (`try: c = f() / except E: c = None`, then
+// `return c`: the coroutine is what the normal path returns).
 func conditionalBetween(rebind, assign *analysis.Node) bool {
 	for q := rebind.Parent(); q != nil; q = q.Parent() {
 		if isAncestor(q, assign) {
 			return false
 		}
 		switch q.Type() {
-		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
+		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator",
+			"except_clause", "except_group_clause":
 			return true
 		}
 	}

@@ -57,7 +57,7 @@ func runCancelledNotRaised(p *Pass) {
 		}
 		// A handler whose end can be reached is ASYNC103's finding, which
 		// names its returns: one finding for the handler's one mistake.
-		returnsNamedElsewhere := p.Options.Enabled["ASYNC103"] && handlerFallsOut(p.Module, h)
+		returnsNamedElsewhere := p.Options.Enabled["ASYNC103"] && handlerFallsOutIn(p, h)
 		walkBody(h.Body, func(n *analysis.Node) bool {
 			if n.Type() == "block" && bound != "" && onlyForOtherExceptions(p.Module, n, bound) {
 				return false // `if isinstance(exc, asyncio.TimeoutError): raise Other(...)`
