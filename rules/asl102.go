@@ -201,7 +201,8 @@ func runNeverAwaited(p *Pass) {
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated)}
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated),
+			result: resultAnnotation(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed {
 			continue
@@ -792,6 +793,10 @@ type coroFlow struct {
 	// awaitableObject is set for library calls that return an awaitable
 	// object rather than a coroutine: returning one is handing it on.
 	awaitableObject bool
+	// result is the return annotation of the coroutine function called,
+	// when it is a plain type name (`Message`, `models.User`): a place the
+	// code declares to hold that type expects the result (declaredForResult).
+	result string
 }
 
 // coroFate is the verdict on one use of a coroutine object.
@@ -1399,8 +1404,18 @@ func (fl *coroFlow) judgeStored(n, assign *analysis.Node, inContainer bool) coro
 		}
 		return coroUse{fate: fateConsumed}
 	case "identifier":
-		return fl.judgeLocal(target, assign, inContainer, literalItemKey(fl.p.File, n, value))
+		l := fl.judgeLocal(target, assign, inContainer, literalItemKey(fl.p.File, n, value))
+		if l.fate == fateConsumed || l.onePath {
+			return l
+		}
+		if u, ok := fl.declaredForResult(n, assign, target, value); ok {
+			return u
+		}
+		return l
 	case "attribute":
+		if u, ok := fl.declaredForResult(n, assign, target, value); ok {
+			return u
+		}
 		if analysis.Unparen(value) == n {
 			return fl.judgeSelfAttribute(target)
 		}
@@ -2208,4 +2223,136 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 	}
 	return " (`" + p.File.Brief(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
 		" other places in this module, and used no other way: lines " + strings.Join(lines, ", ") + ")"
+}
+
+// resultAnnotation returns the return annotation of the coroutine function
+// of this module that call c runs, when it is a plain or dotted type name
+// other than the ones a coroutine object also is (`Any`, `object`,
+// `Awaitable`...); "" otherwise.
+func resultAnnotation(p *Pass, c *analysis.Call) string {
+	f := c.Target
+	if f == nil || !f.IsCoroutineFunction() || f.Node == nil {
+		return ""
+	}
+	ret := f.Node.ChildByField("return_type")
+	if ret == nil {
+		return ""
+	}
+	if kids := ret.NamedChildren(); ret.Type() == "type" && len(kids) == 1 {
+		ret = kids[0]
+	}
+	if ret.Type() != "identifier" && ret.Type() != "attribute" {
+		return ""
+	}
+	name := p.File.Text(ret)
+	switch name[strings.LastIndex(name, ".")+1:] {
+	case "Any", "object", "Awaitable", "Coroutine", "Future", "Task", "None", "NoReturn", "Never":
+		return ""
+	}
+	return name
+}
+
+// declaredForResult judges a coroutine stored where the code declares the
+// coroutine function's result type: `msg: Message = self.format()` or, for
+// a list, tuple or set display holding it, an attribute declared
+// `list[Message]` (`self.history: list[Message]` anywhere in the class, or
+// `history: list[Message]` in its body) when `async def format(self) ->
+// Message`. The declaration says the author expects the result there; no
+// code awaits what a `Message` slot holds. ok is false when the store is
+// not of that shape.
+func (fl *coroFlow) declaredForResult(n, assign, target, value *analysis.Node) (coroUse, bool) {
+	if fl.result == "" || assign.Type() != "assignment" {
+		return coroUse{}, false
+	}
+	p := fl.p
+	want := strings.ReplaceAll(fl.result, " ", "")
+	if analysis.Unparen(value) == n {
+		if ann := assign.ChildByField("type"); ann != nil && strings.ReplaceAll(p.File.Text(ann), " ", "") == want {
+			return coroUse{fate: fateMisuse, why: "it is stored in `" + p.File.Text(target) + "`, declared `" +
+				fl.result + "` (the function's result type), as if it were its result"}, true
+		}
+		return coroUse{}, false
+	}
+	// An element of a display that is the whole value.
+	display := n.Parent()
+	for display != nil && display.Type() == "parenthesized_expression" {
+		display = display.Parent()
+	}
+	if display == nil || display != analysis.Unparen(value) {
+		return coroUse{}, false
+	}
+	switch display.Type() {
+	case "list", "tuple", "set":
+	default:
+		return coroUse{}, false
+	}
+	decl := fl.declaredAttribute(target)
+	if decl == "" {
+		if ann := assign.ChildByField("type"); ann != nil {
+			decl = p.File.Text(ann)
+		}
+	}
+	decl = strings.ReplaceAll(decl, " ", "")
+	for _, outer := range []string{"list", "List", "Sequence", "MutableSequence", "set", "Set", "tuple", "Tuple"} {
+		if decl == outer+"["+want+"]" || decl == outer+"["+want+",...]" {
+			return coroUse{fate: fateMisuse, why: "it is put in `" + p.File.Text(target) + "`, declared `" + decl +
+				"`, as if it were its `" + fl.result + "` result"}, true
+		}
+	}
+	return coroUse{}, false
+}
+
+// declaredAttribute returns the annotation text of attribute `self.X`
+// (target) in its class: an annotated `self.X: T = ...` in any method, or
+// `X: T` in the class body; "" when there is none or target is not an
+// attribute of the method's first parameter.
+func (fl *coroFlow) declaredAttribute(target *analysis.Node) string {
+	m := fl.p.Module
+	if target.Type() != "attribute" {
+		return ""
+	}
+	obj := analysis.Unparen(target.ChildByField("object"))
+	f := m.FunctionAt(target)
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+		return ""
+	}
+	attr := m.File.Text(target.ChildByField("attribute"))
+	decl := ""
+	if body := f.Class.Node.ChildByField("body"); body != nil {
+		for _, st := range body.NamedChildren() {
+			kids := st.NamedChildren()
+			if st.Type() != "expression_statement" || len(kids) != 1 {
+				continue
+			}
+			a := kids[0]
+			if a.Type() == "assignment" && a.ChildByField("type") != nil {
+				if l := a.ChildByField("left"); l != nil && l.Type() == "identifier" && m.File.Text(l) == attr {
+					decl = m.File.Text(a.ChildByField("type"))
+				}
+			}
+		}
+	}
+	for _, meth := range f.Class.Methods {
+		if decl != "" || len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
+			continue
+		}
+		self := meth.Params[0]
+		meth.Node.ChildByField("body").Walk(func(a *analysis.Node) bool {
+			if decl != "" {
+				return false
+			}
+			if a.Type() != "assignment" || a.ChildByField("type") == nil {
+				return true
+			}
+			l := a.ChildByField("left")
+			if l == nil || l.Type() != "attribute" || m.File.Text(l.ChildByField("attribute")) != attr {
+				return true
+			}
+			if o := analysis.Unparen(l.ChildByField("object")); o != nil && o.Type() == "identifier" && m.File.Text(o) == self {
+				decl = m.File.Text(a.ChildByField("type"))
+			}
+			return true
+		})
+	}
+	return decl
 }
