@@ -222,9 +222,23 @@ func Load(dir string) (*Config, error) {
 func LoadFile(path string) (*Config, error) {
 	data, err := readConfigFile(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: err.Error()}
+		// Not "[tool.asyncls] ...": the file itself could not be read.
+		switch info, statErr := os.Stat(path); {
+		case errors.Is(statErr, os.ErrNotExist):
+			return nil, fmt.Errorf("%s: no such file", path)
+		case statErr == nil && info.IsDir():
+			return nil, fmt.Errorf("%s: is a directory, not a pyproject.toml", path)
+		}
+		return nil, fmt.Errorf("%s: cannot read it: %v", path, err)
 	}
 	return Parse(path, data)
+}
+
+// HasTable reports whether the pyproject.toml at path defines
+// [tool.asyncls] (false when it cannot be read).
+func HasTable(path string) bool {
+	data, err := readConfigFile(path)
+	return err == nil && hasToolTable(data)
 }
 
 // maxConfigSize bounds what is read of a pyproject.toml: one that is a link

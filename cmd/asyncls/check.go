@@ -254,6 +254,9 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
+	if file, _, _ := configFlags(f); file != "" && !config.HasTable(file) {
+		fmt.Fprintf(stderr, "asyncls: warning: --config %s has no [tool.asyncls] table; the defaults apply\n", file)
+	}
 	progress := newProgress(stderr)
 	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
