@@ -213,12 +213,19 @@ func TestWatchRechecksOnChange(t *testing.T) {
 	waitFor("re-check after the edit", func() bool { return strings.Contains(out.String(), "ASYNC251") })
 	writeWhole("b.py")
 	waitFor("check of a new file", func() bool { return strings.Contains(out.String(), "b.py:5:5: ASYNC251") })
-	close(stop)
-	if status := <-done; status != exitFindings {
-		t.Errorf("watch returned %d, want the last check's status %d", status, exitFindings)
+	// A pyproject.toml created where there was none is configuration too.
+	tmp := filepath.Join(staging, "pyproject.toml")
+	os.WriteFile(tmp, []byte("[tool.asyncls]\nignore = [\"ASYNC251\"]\n"), 0o644)
+	if err := os.Rename(tmp, filepath.Join(dir, "pyproject.toml")); err != nil {
+		t.Fatal(err)
 	}
-	if n := strings.Count(errOut.String(), "Watching for file changes"); n != 3 {
-		t.Errorf("want 3 checks, got %d:\n%s", n, errOut.String())
+	waitFor("re-check after a new pyproject.toml", func() bool { return strings.Count(errOut.String(), "All checks passed!") == 2 })
+	close(stop)
+	if status := <-done; status != exitOK {
+		t.Errorf("watch returned %d, want the last check's status %d", status, exitOK)
+	}
+	if n := strings.Count(errOut.String(), "Watching for file changes"); n != 4 {
+		t.Errorf("want 4 checks, got %d:\n%s", n, errOut.String())
 	}
 }
 
