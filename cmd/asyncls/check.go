@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -253,6 +254,9 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
+	if file, _, _ := configFlags(f); file != "" && !config.HasTable(file) {
+		fmt.Fprintf(stderr, "asyncls: warning: --config %s has no [tool.asyncls] table; the defaults apply\n", file)
+	}
 	progress := newProgress(stderr)
 	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
@@ -294,6 +298,11 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
+	if res.Files == 0 && len(res.Errors) == 0 && req.Stdin == nil {
+		// As ruff says it: a path with no Python file in it (or all of
+		// them excluded) is more likely a mistake than a clean project.
+		fmt.Fprintf(stderr, "asyncls: warning: no Python files found under %s\n", strings.Join(shownPaths(paths), ", "))
 	}
 
 	if f.addNoqa {
@@ -357,7 +366,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		writeShowFixes(stderr, f, res.Diagnostics, applied)
 	}
 	if report.Textual(f.format) {
-		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
+		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes, len(res.Errors)))
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -372,4 +381,12 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 
 func linesOf(res *lint.Result) report.Lines {
 	return res.Lines
+}
+
+// shownPaths lists the paths checked (. when none was given) for a message.
+func shownPaths(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"."}
+	}
+	return paths
 }

@@ -91,6 +91,21 @@ func TestAddNoqaMergesExisting(t *testing.T) {
 	}
 }
 
+// A comment cannot follow a backslash continuation: --add-noqa names the
+// line instead of writing a file Python refuses.
+func TestAddNoqaLeavesBackslashContinuations(t *testing.T) {
+	src := "import time\n\nasync def main():\n    x = time.sleep(1) or \\\n        1\n    return x\n"
+	dir := writeTree(t, map[string]string{"a.py": src})
+	code, _, errOut := runCLI(t, "", "check", "--add-noqa", dir)
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); string(got) != src {
+		t.Errorf("--add-noqa changed the file:\n%s", got)
+	}
+	if code != exitOK || !strings.Contains(errOut, "a.py:4: the line continues with a backslash; add the noqa comment by hand") ||
+		!strings.Contains(errOut, "Added 0 noqa directives.") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}
+
 func TestStdinDashAndInlineConfig(t *testing.T) {
 	code, out, _ := runCLI(t, blocking, "check", "--output-format", "concise", "-")
 	if code != exitFindings || !strings.HasPrefix(out, "-:5:5: ASYNC251") {

@@ -282,4 +282,21 @@ func TestCheckCacheAndClean(t *testing.T) {
 	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
 		t.Fatalf("the cache survived clean: %v", err)
 	}
+	if !strings.Contains(out.String(), "removed "+cacheDir) {
+		t.Errorf("clean printed %q", out.String())
+	}
+	// Again: nothing to remove, and it says so rather than "removed".
+	out.Reset()
+	if code := run([]string{"clean", dir}, strings.NewReader(""), &out, &errOut); code != exitOK ||
+		!strings.Contains(out.String(), "no cache to remove at "+cacheDir) {
+		t.Errorf("clean without a cache: exit %d, stdout %q", code, out.String())
+	}
+	// A directory that does not exist, or two of them, is a usage error.
+	for _, args := range [][]string{{"clean", filepath.Join(dir, "missing")}, {"clean", dir, dir}} {
+		out.Reset()
+		errOut.Reset()
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != exitError || out.Len() != 0 || errOut.Len() == 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out.String(), errOut.String())
+		}
+	}
 }

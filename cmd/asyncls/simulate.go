@@ -83,7 +83,7 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		simCfg.DefaultWorkers = *workers
 	}
 	file := analysis.Parse(path, src)
-	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg})
+	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg, IsolateOnNameError: true})
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
 		return exitError
