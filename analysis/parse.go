@@ -382,14 +382,16 @@ var punctuation = map[string]bool{
 }
 
 // droppedTokens are tokens that say nothing their parent's type does not
-// (the keyword that starts a statement, by the statement's type) and a
+// (the keyword that starts a statement, by the statement's type; the `=`
+// of an assignment or a keyword argument, between its fields) and a
 // string's delimiters (its prefix and quotes are its text's first bytes),
 // each dropped only under that parent: every module of a project keeps
 // its tree for a whole check, and these were ~11% of its nodes (~10 MB of
 // the 1M-line corpus/big; docs/performance.md, "Memory"). Elsewhere (under
 // an ERROR node, or the other uses of `if`, `for` and `else`) they stay.
 // The tokens rules look at stay everywhere: `async`, `await`, `except`
-// (ASYNC103 reports a bare except at it), `from`, `yield`, `lambda`,
+// (ASYNC103 reports a bare except at it), `from` in `yield from` and
+// `raise ... from`, `yield`, `lambda`, the `=` of a keyword pattern,
 // operators and the keywords that are operators (`not`, `in`, `is`, ...).
 var droppedTokens = map[string][]string{
 	"string_start": {"string"},
@@ -414,6 +416,11 @@ var droppedTokens = map[string][]string{
 	"global":       {"global_statement"},
 	"nonlocal":     {"nonlocal_statement"},
 	"assert":       {"assert_statement"},
+	"=":            {"assignment", "keyword_argument", "default_parameter", "typed_default_parameter"},
+	"from":         {"import_from_statement", "future_import_statement"},
+	"in":           {"for_statement", "for_in_clause"},
+	"as":           {"aliased_import"},
+	"@":            {"decorator"},
 }
 
 func loadSymbols() {

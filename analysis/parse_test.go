@@ -87,7 +87,7 @@ func itoa(u uint32) string { return strconv.FormatUint(uint64(u), 10) }
 // dropped under their parent and kept elsewhere; the Python 2 string
 // forms are still reported at the opening delimiter.
 func TestDroppedTokens(t *testing.T) {
-	src := []byte("def f():\n    if x:\n        return 'a'\n    else:\n        pass\n    y = 1 if x else 2\n    for i in z:\n        continue\nb = ur'x'\nc = `x`\nd = rb'''q'''\ng = 'abc\n")
+	src := []byte("def f():\n    if x:\n        return 'a'\n    else:\n        pass\n    y = 1 if x else 2\n    for i in z:\n        continue\nb = ur'x'\nc = `x`\nd = rb'''q'''\ng = 'abc\n@dec\ndef h(a=1):\n    from m import n as o\n    h(a=2)\n    match p:\n        case C(k=1):\n            pass\n")
 	f := Parse("x.py", src)
 	counts := map[string]int{}
 	f.Root.Walk(func(n *Node) bool {
@@ -99,8 +99,8 @@ func TestDroppedTokens(t *testing.T) {
 		return true
 	})
 	// The conditional expression keeps its `if` and `else`, the ERROR its
-	// string_start.
-	if counts["if"] != 1 || counts["else"] != 1 || counts["string_start"] != 1 || counts["def"] != 0 || counts["return"] != 0 {
+	// string_start, the keyword pattern its `=`.
+	if counts["if"] != 1 || counts["else"] != 1 || counts["string_start"] != 1 || counts["def"] != 0 || counts["return"] != 0 || counts["="] != 1 || counts["@"] != 0 {
 		t.Errorf("token counts %v", counts)
 	}
 	var got []string
