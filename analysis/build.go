@@ -88,10 +88,23 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 		}
 	}
 	bd := s.Bindings.Get(name)
+	if bd != nil && b.m.importFallbacks != nil {
+		delete(b.m.importFallbacks, bd) // rebound once more: not only an import and its fallback
+	}
 	if bd == nil {
 		bd = &Binding{Name: name, Kind: kind, Node: node}
 		s.Bindings.add(bd)
 	} else if bd.Kind != kind {
+		if bd.Kind == BindImport && kind == BindAssign && bd.Qualified != "" && b.fallbackImport(bd.Node, node) {
+			// The fallback of a failed import written as an assignment
+			// (`try: from pytest_asyncio import fixture as async_fixture` /
+			// `except ImportError: async_fixture = pytest.fixture`):
+			// recorded for ImportUnlessFailed, resolved as before.
+			if b.m.importFallbacks == nil {
+				b.m.importFallbacks = map[*Binding]string{}
+			}
+			b.m.importFallbacks[bd] = bd.Qualified
+		}
 		// Rebinding with another kind (import then assign): resolution gives up
 		// unless every value agrees, which BindOther never does. A parameter
 		// reassigned (`session = session or Session()`) stays a parameter
@@ -165,9 +178,13 @@ func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
 		if !ok {
 			continue
 		}
-		if arg := c.Positional(reg.Arg); arg != nil {
+		types := reg.Types
+		if reg.Events != nil {
+			types = reg.Events[StringConstant(m.File, c.Positional(0))]
+		}
+		if arg := c.Positional(reg.Arg); arg != nil && types != nil {
 			if f := m.resolve(arg, 0).Func; f != nil {
-				out[f] = reg.Types
+				out[f] = types
 			}
 		}
 	}
@@ -595,9 +612,10 @@ func (b *builder) visitImport(n *Node, s *Scope) {
 	}
 }
 
-// fallbackImport reports whether import statement second is in an `except
-// ImportError:` (or ModuleNotFoundError) handler of a try whose body holds
-// import statement first.
+// fallbackImport reports whether second (an import statement, or the
+// target of an assignment) is in an `except ImportError:` (or
+// ModuleNotFoundError) handler of a try whose body holds import statement
+// first.
 func (b *builder) fallbackImport(first, second *Node) bool {
 	if first == nil || second == nil {
 		return false

@@ -796,9 +796,14 @@ type Module struct {
 	// callerTypesAsked, while paramTypesFromCallers runs a round, records
 	// the parameters whose callerTypes the resolution looked up.
 	callerTypesAsked map[paramOf]bool
-	values           valueNames
-	memoMu           sync.Mutex
-	memo             map[string]any
+	// importFallbacks: names bound by an import in a try body and once
+	// more by an assignment in its `except ImportError:` handler, and
+	// nothing else, with what the try imports (see ImportUnlessFailed);
+	// nil in most modules.
+	importFallbacks map[*Binding]string
+	values          valueNames
+	memoMu          sync.Mutex
+	memo            map[string]any
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
@@ -996,6 +1001,24 @@ func (m *Module) fullName(qual string) string {
 		return qual
 	}
 	return m.Name + "." + qual
+}
+
+// ImportUnlessFailed returns what the name n means when its import works:
+// the qualified name of a name bound only by an import in a try body and an
+// assignment in that try's `except ImportError:` handler (`try: from
+// pytest_asyncio import fixture as async_fixture` / `except ImportError:
+// async_fixture = pytest.fixture`), "" for any other name. Resolution gives
+// such a name no value (its two bindings disagree); a rule that asks what
+// the code is written for (a decorator's kind) may ask this.
+func (m *Module) ImportUnlessFailed(n *Node) string {
+	if m.importFallbacks == nil || n == nil || n.Type() != "identifier" {
+		return ""
+	}
+	scope := m.ScopeAt(n)
+	if scope == nil {
+		return ""
+	}
+	return m.importFallbacks[scope.Lookup(m.File.Text(n))]
 }
 
 // HasNoQA reports whether code is suppressed on the 0-based line.

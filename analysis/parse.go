@@ -14,6 +14,7 @@ import (
 	"iter"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -281,6 +282,79 @@ func (f *File) Text(n *Node) string {
 	}
 	b := f.Src[n.Start:n.End]
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// Brief is how a message quotes the code of n: on one line, comments left
+// out, each run of white space (line breaks and backslash continuations
+// included) as one space, and the arguments of an inner call or a string
+// literal that would make the quote long or span lines shown as `(...)` and
+// `'...'`. Code that is already short and on one line is quoted as written.
+func (f *File) Brief(n *Node) string {
+	text := f.Text(n)
+	if len(text) <= briefLimit && !strings.ContainsAny(text, "\n\r\\#") {
+		return text
+	}
+	type cut struct {
+		start, end uint32
+		with       string
+	}
+	var cuts []cut
+	n.Walk(func(d *Node) bool {
+		if d == n {
+			return true
+		}
+		long := d.End-d.Start > briefPart || bytes.ContainsAny(f.Src[d.Start:d.End], "\n\r")
+		switch d.Type() {
+		case "argument_list":
+			if long {
+				cuts = append(cuts, cut{d.Start, d.End, "(...)"})
+				return false
+			}
+		case "string", "concatenated_string":
+			if long {
+				cuts = append(cuts, cut{d.Start, d.End, "'...'"})
+				return false
+			}
+		}
+		return true
+	})
+	for _, c := range f.Comments {
+		if c.Start >= n.Start && c.End <= n.End {
+			cuts = append(cuts, cut{c.Start, c.End, " "})
+		}
+	}
+	sort.Slice(cuts, func(i, j int) bool { return cuts[i].start < cuts[j].start })
+	var b strings.Builder
+	at := n.Start
+	for _, c := range cuts {
+		if c.start < at {
+			continue // inside a part already cut
+		}
+		b.Write(f.Src[at:c.start])
+		b.WriteString(c.with)
+		at = c.end
+	}
+	b.Write(f.Src[at:n.End])
+	return oneLine(b.String())
+}
+
+// briefLimit is the longest quote Brief keeps as written; briefPart the
+// longest argument list or string it keeps inside a longer one.
+const (
+	briefLimit = 80
+	briefPart  = 40
+)
+
+// oneLine joins code onto one line: backslash continuations and runs of
+// white space become one space, none kept just inside brackets.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\\\r\n", " ")
+	s = strings.ReplaceAll(s, "\\\n", " ")
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range [][2]string{{"( ", "("}, {"[ ", "["}, {"{ ", "{"}, {" )", ")"}, {" ]", "]"}, {" }", "}"}} {
+		s = strings.ReplaceAll(s, p[0], p[1])
+	}
+	return s
 }
 
 // MaxFileSize bounds what is parsed; larger files are reported, not analysed,

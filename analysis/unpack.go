@@ -426,6 +426,10 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 			results = append(results, m.elementOf(e, steps, depth+1))
 		}
 		return elementResult{ref: agreeElements(results)}
+	case "list_comprehension", "set_comprehension", "generator_expression":
+		// Each element is a value of the comprehension's body
+		// (`[executor.submit(f, x) for x in xs]` gives Futures).
+		return m.elementOf(n.ChildByField("body"), steps, depth+1)
 	case "identifier", "attribute":
 		if base, params := m.containerAnnotation(n, depth+1); base != nil {
 			t := iteratedParam(m.resolve(base, depth+1).Name, params)
@@ -441,6 +445,12 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 			}
 			return elementResult{ref: agreeElements(results)}
 		}
+		if d := m.boundDisplay(n); d != nil {
+			switch d.Type() {
+			case "list_comprehension", "set_comprehension", "generator_expression":
+				return m.iterElement(d, steps, depth+1)
+			}
+		}
 	case "call":
 		return m.iterCallElement(n, steps, depth)
 	}
@@ -455,14 +465,32 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 		return elementResult{}
 	}
 	var named []*Node
+	keywords := false
 	for _, a := range args.NamedChildren() {
 		switch a.Type() {
 		case "comment":
 			continue
-		case "keyword_argument", "list_splat", "dictionary_splat":
+		case "keyword_argument":
+			keywords = true
+			continue
+		case "list_splat", "dictionary_splat":
 			return elementResult{}
 		}
 		named = append(named, a)
+	}
+	// Calls that give back the items of one argument (`as_completed(fs)`,
+	// `sorted(xs, key=...)`, `list(xs)`).
+	name := m.resolve(fn, depth+1).Name
+	if i, ok := pylib.IteratesArgument[name]; ok {
+		// `iter(f, sentinel)` calls f until it returns the sentinel: its
+		// items are what f returns, not f's.
+		if i >= len(named) || name == "iter" && len(named) != 1 {
+			return elementResult{}
+		}
+		return m.iterElement(named[i], steps, depth+1)
+	}
+	if keywords {
+		return elementResult{}
 	}
 	if fn.Type() == "attribute" && len(named) == 0 {
 		view := m.File.Text(fn.ChildByField("attribute"))

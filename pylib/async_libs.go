@@ -247,6 +247,13 @@ func init() {
 	}
 	coroutines(prefixed("anthropic.AsyncAnthropic.", anthropicRequests...)...)
 	returns("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic")
+	// Gemini: google-generativeai's *_async methods and google-genai's
+	// client.aio (their synchronous twins are blocking calls).
+	const gai = "google.generativeai."
+	coroutineMethods(gai+"GenerativeModel", "generate_content_async", "count_tokens_async")
+	coroutineMethods(gai+"ChatSession", "send_message_async")
+	coroutines(gai + "embed_content_async")
+	coroutines(prefixed("google.genai.Client.aio.", geminiRequests...)...)
 	for name, seconds := range map[string]float64{"aiohttp.": 0.1, "httpx.": 0.1, "asyncpg.": 0.005, "aiosqlite.": 0.001,
 		"redis.asyncio.": 0.001, "aioredis.": 0.001, "motor.": 0.005, "aiofiles.": 0.001, "aiobotocore.": 0.05,
 		"openai.": 1.0, "anthropic.": 1.0} {
@@ -480,6 +487,23 @@ func init() {
 		"input_value", "uncheck"}
 	coroutineMethods(pw+"Page", pageMethods...)
 	returns(pw+"Page.locator", pw+"Locator")
+	// Navigation gives the main resource's Response; the objects events pass
+	// to handlers (types.go) have coroutine methods of their own.
+	for _, m := range []string{"goto", "reload", "go_back", "go_forward"} {
+		awaitReturns(pw+"Page."+m, pw+"Response")
+	}
+	coroutineMethods(pw+"Response", "json", "text", "body", "finished", "all_headers", "header_value",
+		"header_values", "headers_array", "server_addr", "security_details")
+	coroutineMethods(pw+"Request", "response", "all_headers", "header_value", "headers_array", "sizes")
+	awaitReturns(pw+"Request.response", pw+"Response")
+	coroutineMethods(pw+"Dialog", "accept", "dismiss")
+	coroutineMethods(pw+"Download", "path", "save_as", "delete", "failure", "cancel")
+	coroutineMethods(pw+"FileChooser", "set_files")
+	coroutineMethods(pw+"WebSocket", "wait_for_event")
+	coroutineMethods(pw+"Frame", "goto", "content", "title", "evaluate", "wait_for_selector", "wait_for_load_state",
+		"wait_for_url", "wait_for_timeout", "wait_for_function", "click", "fill", "type", "press", "query_selector",
+		"query_selector_all", "inner_text", "inner_html", "text_content", "get_attribute", "set_content", "frame_element")
+	awaitReturns(pw+"Frame.goto", pw+"Response")
 	coroutineMethods(pw+"Locator", "click", "fill", "type", "press", "text_content", "inner_text", "inner_html",
 		"count", "is_visible", "is_enabled", "wait_for", "get_attribute", "all_text_contents", "screenshot", "check",
 		"hover", "select_option", "input_value")
@@ -659,6 +683,12 @@ var openAIRequests = []string{"chat.completions.create", "completions.create", "
 
 // anthropicRequests are the same for Anthropic's clients.
 var anthropicRequests = []string{"messages.create", "completions.create", "messages.count_tokens"}
+
+// geminiRequests are the same for google-genai's Client (blocking) and its
+// `aio` attribute (coroutines).
+var geminiRequests = []string{"models.generate_content", "models.generate_content_stream", "models.embed_content",
+	"models.count_tokens", "models.generate_images", "models.generate_videos", "models.compute_tokens",
+	"files.upload", "files.get", "files.delete"}
 
 // asyncclick, click ported to anyio: since 8.3 its prompt is a coroutine
 // function (confirm, echo and the rest stay synchronous). Projects import it

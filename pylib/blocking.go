@@ -6,24 +6,26 @@ import "strings"
 // ASYNC2xx codes, and ASL202 for everything outside them.
 
 const (
-	httpAlt    = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	poolAlt    = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	spawnAlt   = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
-	openAlt    = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
-	fileIOAlt  = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
-	pathAlt    = "do the file-system call in `await asyncio.to_thread(...)`"
-	socketAlt  = "use asyncio streams (`asyncio.open_connection`) or `await loop.sock_*(...)`, or run it with `await asyncio.to_thread(...)`"
-	dnsAlt     = "use `await loop.getaddrinfo(...)` (or `asyncio.to_thread`)"
-	dbAlt      = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
-	redisAlt   = "use `redis.asyncio.Redis` and await it"
-	threadAlt  = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
-	futureAlt  = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
-	smtpAlt    = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
-	fileLoad   = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
-	pandasAlt  = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
-	archiveAlt = "do the archive work in `await asyncio.to_thread(...)`"
-	webAlt     = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
-	llmAlt     = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
+	httpAlt      = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	poolAlt      = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	spawnAlt     = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
+	openAlt      = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
+	fileIOAlt    = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
+	pathAlt      = "do the file-system call in `await asyncio.to_thread(...)`"
+	socketAlt    = "use asyncio streams (`asyncio.open_connection`) or `await loop.sock_*(...)`, or run it with `await asyncio.to_thread(...)`"
+	dnsAlt       = "use `await loop.getaddrinfo(...)` (or `asyncio.to_thread`)"
+	dbAlt        = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
+	redisAlt     = "use `redis.asyncio.Redis` and await it"
+	threadAlt    = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
+	futureAlt    = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
+	smtpAlt      = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	fileLoad     = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
+	pandasAlt    = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
+	archiveAlt   = "do the archive work in `await asyncio.to_thread(...)`"
+	webAlt       = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
+	llmAlt       = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
+	geminiAlt    = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
+	firestoreAlt = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
 )
 
 // HTTPVerbs are the request methods of HTTP client APIs.
@@ -68,6 +70,13 @@ var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete 
 	scan_iter ping flushdb flushall eval evalsha xadd xread xreadgroup xack execute watch`)
 
 func init() {
+	// The application classes of IPython and Jupyter are traitlets
+	// Applications (`class BaseIPythonApplication(Application)`, `class
+	// JupyterApp(Application)`).
+	for _, app := range []string{"IPython.core.application.BaseIPythonApplication", "jupyter_core.application.JupyterApp"} {
+		LibraryBases[app] = append(LibraryBases[app], "traitlets.config.application.Application")
+	}
+
 	for _, v := range HTTPVerbs {
 		blocking("ASYNC210", httpAlt, "requests."+v, "requests.api."+v, "requests.Session."+v, "httpx."+v, "httpx2."+v)
 		blocking("ASYNC212", "use `httpx2.AsyncClient` (httpx's maintained continuation) and await it", "httpx.Client."+v)
@@ -319,6 +328,48 @@ func init() {
 			"artist_songs", "album", "album_tracks", "referents", "annotation", "search_genius", "search_genius_web")...)
 		returns(typ, typ)
 	}
+	// Google's Gemini SDKs: google-generativeai's GenerativeModel (and the
+	// ChatSession from start_chat) and google-genai's Client send one HTTPS
+	// request per call, often seconds long; their async twins are in
+	// async_libs.go.
+	const gai, ggenai = "google.generativeai.", "google.genai."
+	blocking("ASL202", geminiAlt, prefixed(gai+"GenerativeModel.", "generate_content", "count_tokens")...)
+	returns(gai+"GenerativeModel", gai+"GenerativeModel")
+	returns(gai+"GenerativeModel.start_chat", gai+"ChatSession")
+	blocking("ASL202", geminiAlt, gai+"ChatSession.send_message", gai+"embed_content", gai+"generate_text",
+		gai+"generate_embeddings", gai+"count_text_tokens")
+	for _, r := range geminiRequests {
+		// generate_content_stream is a generator function: the request is
+		// made when the result is iterated, not at the call.
+		if r != "models.generate_content_stream" {
+			blocking("ASL202", geminiAlt, ggenai+"Client."+r)
+		}
+	}
+	returns(ggenai+"Client", ggenai+"Client")
+	// Firestore's synchronous client (what firebase_admin.firestore.client()
+	// returns): a document's get/set/update/delete/create and a query's get
+	// are each a gRPC round trip. collection(), document(), where() and the
+	// other query builders only name the target.
+	const fs = "google.cloud.firestore."
+	for _, n := range []string{"firebase_admin.firestore.client", fs + "Client", "google.cloud.firestore_v1.Client",
+		"google.cloud.firestore_v1.client.Client"} {
+		returns(n, fs+"Client")
+	}
+	for _, typ := range []string{fs + "Client", fs + "DocumentReference"} {
+		returns(typ+".collection", fs+"CollectionReference")
+	}
+	returns(fs+"Client.document", fs+"DocumentReference")
+	returns(fs+"CollectionReference.document", fs+"DocumentReference")
+	for _, typ := range []string{fs + "CollectionReference", fs + "Query"} {
+		for _, m := range []string{"where", "order_by", "limit", "limit_to_last", "offset", "start_at", "start_after",
+			"end_at", "end_before", "select"} {
+			returns(typ+"."+m, fs+"Query")
+		}
+		serviceRequests("ASL202", firestoreAlt, typ+".get")
+	}
+	serviceRequests("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
+	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
+		fs+"Client.get_all", fs+"Client.collections")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
 	unblocked := func(how Unblocking, names ...string) {
@@ -389,4 +440,30 @@ var NeverReturns = map[string]bool{
 	"os._exit": true, "os.abort": true,
 	"pytest.fail": true, "pytest.skip": true, "pytest.exit": true, "pytest.xfail": true,
 	"_pytest.outcomes.fail": true, "_pytest.outcomes.skip": true, "_pytest.outcomes.exit": true, "_pytest.outcomes.xfail": true,
+	// traitlets' Application.exit logs, closes its handlers and calls
+	// sys.exit (every Jupyter and IPython application inherits it).
+	"traitlets.config.application.Application.exit": true, "traitlets.config.Application.exit": true,
+}
+
+// NeverReturnsCall reports whether a call of the library function or method
+// name never returns: a NeverReturns entry, or a method a library class
+// inherits from a library base (LibraryBases) where it is one.
+func NeverReturnsCall(name string) bool {
+	return neverReturnsCall(name, 0)
+}
+
+func neverReturnsCall(name string, depth int) bool {
+	if NeverReturns[name] {
+		return true
+	}
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 || depth > 8 {
+		return false
+	}
+	for _, base := range LibraryBases[name[:i]] {
+		if neverReturnsCall(base+name[i:], depth+1) {
+			return true
+		}
+	}
+	return false
 }

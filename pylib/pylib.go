@@ -84,6 +84,12 @@ type API struct {
 	// task groups that start a task (asyncio's TaskGroup has create_task
 	// only; trio's and anyio's start_soon and start).
 	Spawns []string
+	// ServiceRequest marks a request method of the client of a remote
+	// service (sdk_clients.go: web APIs, MongoDB, SSH, FTP, IMAP, RabbitMQ):
+	// its name is that service's vocabulary
+	// (`find_one`, `chat`, `append`), so, unlike `sendall` or `recv`, it
+	// says nothing of a call of the same name on an unknown receiver.
+	ServiceRequest bool
 }
 
 // Has reports whether the API has every role in r.
@@ -642,6 +648,9 @@ func Roots() map[string]bool {
 	for k, r := range HandlerRegistrations {
 		add(k)
 		add(r.Types...)
+		for _, types := range r.Events {
+			add(types...)
+		}
 	}
 	for _, v := range DiscordEvents {
 		add(v...)

@@ -144,3 +144,10 @@ func RaisesWithoutRunningLoop(name string) bool { return raisesWithoutRunningLoo
 // consults first: a function that looks a module up there before importing
 // it imports only what is not loaded yet.
 const ModuleCache = "sys.modules"
+
+// CoroutineTests are the functions that tell a coroutine object from other
+// awaitables (a Future, a Task) and values: under `if iscoroutine(x):`, x is
+// a coroutine, which `ensure_future(x)` wraps in a new task.
+var CoroutineTests = map[string]bool{
+	"asyncio.iscoroutine": true, "asyncio.coroutines.iscoroutine": true, "inspect.iscoroutine": true,
+}

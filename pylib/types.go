@@ -129,6 +129,15 @@ func TakesData(name string) bool {
 	return ok && owner.Roles&ReadsData != 0
 }
 
+// IteratesArgument gives, for functions whose iteration yields the items
+// of one of their arguments, that argument's position: the builtins that
+// copy or reorder an iterable, and concurrent.futures.as_completed, which
+// yields the futures it is given as they complete.
+var IteratesArgument = map[string]int{
+	"list": 0, "tuple": 0, "set": 0, "frozenset": 0, "sorted": 0, "reversed": 0, "iter": 0,
+	"concurrent.futures.as_completed": 0,
+}
+
 // ItemTypes gives the types of items of library objects read with a
 // constant key, as "Type[key]": the response dictionaries of AWS clients
 // (`(await s3.get_object(...))["Body"]` is a stream whose read() is a
@@ -329,9 +338,13 @@ var CallbackParams = map[string][]string{
 
 // Registration is where a handler registered by a call sits among the
 // call's positional arguments, and the argument types it will receive.
+// An event emitter's registration (Playwright's `page.on("response",
+// handler)`) gives them by the event named in the first argument instead:
+// Events, with Types unset; an event it does not list types nothing.
 type Registration struct {
-	Arg   int
-	Types []string
+	Arg    int
+	Types  []string
+	Events map[string][]string
 }
 
 var ptbHandler = []string{"telegram.Update", "telegram.ext.CallbackContext"}
@@ -339,22 +352,47 @@ var ptbHandler = []string{"telegram.Update", "telegram.ext.CallbackContext"}
 // HandlerRegistrations are calls that register a handler function
 // (`CommandHandler("start", start)`, aiogram 3's `router.message.register(h)`).
 var HandlerRegistrations = map[string]Registration{
-	"telegram.ext.CommandHandler":                        {1, ptbHandler},
-	"telegram.ext.MessageHandler":                        {1, ptbHandler},
-	"telegram.ext.CallbackQueryHandler":                  {0, ptbHandler},
-	"telegram.ext.InlineQueryHandler":                    {0, ptbHandler},
-	"telegram.ext.PrefixHandler":                         {2, ptbHandler},
-	"aiogram.Router.message.register":                    {0, []string{"aiogram.types.Message"}},
-	"aiogram.Router.callback_query.register":             {0, []string{"aiogram.types.CallbackQuery"}},
-	"aiogram.Dispatcher.message.register":                {0, []string{"aiogram.types.Message"}},
-	"aiogram.Dispatcher.register_message_handler":        {0, []string{"aiogram.types.Message"}},
-	"aiogram.Dispatcher.register_callback_query_handler": {0, []string{"aiogram.types.CallbackQuery"}},
+	"telegram.ext.CommandHandler":                        {Arg: 1, Types: ptbHandler},
+	"telegram.ext.MessageHandler":                        {Arg: 1, Types: ptbHandler},
+	"telegram.ext.CallbackQueryHandler":                  {Arg: 0, Types: ptbHandler},
+	"telegram.ext.InlineQueryHandler":                    {Arg: 0, Types: ptbHandler},
+	"telegram.ext.PrefixHandler":                         {Arg: 2, Types: ptbHandler},
+	"aiogram.Router.message.register":                    {Arg: 0, Types: []string{"aiogram.types.Message"}},
+	"aiogram.Router.callback_query.register":             {Arg: 0, Types: []string{"aiogram.types.CallbackQuery"}},
+	"aiogram.Dispatcher.message.register":                {Arg: 0, Types: []string{"aiogram.types.Message"}},
+	"aiogram.Dispatcher.register_message_handler":        {Arg: 0, Types: []string{"aiogram.types.Message"}},
+	"aiogram.Dispatcher.register_callback_query_handler": {Arg: 0, Types: []string{"aiogram.types.CallbackQuery"}},
+}
+
+// Playwright's async API emits events to handlers registered with
+// `on`/`once` on a page or a browser context; each event passes one
+// object (async_api types).
+func init() {
+	const pw = "playwright.async_api."
+	page := map[string][]string{
+		"close": {pw + "Page"}, "crash": {pw + "Page"}, "domcontentloaded": {pw + "Page"}, "load": {pw + "Page"},
+		"popup": {pw + "Page"}, "console": {pw + "ConsoleMessage"}, "dialog": {pw + "Dialog"},
+		"download": {pw + "Download"}, "filechooser": {pw + "FileChooser"}, "frameattached": {pw + "Frame"},
+		"framedetached": {pw + "Frame"}, "framenavigated": {pw + "Frame"}, "request": {pw + "Request"},
+		"requestfailed": {pw + "Request"}, "requestfinished": {pw + "Request"}, "response": {pw + "Response"},
+		"websocket": {pw + "WebSocket"}, "worker": {pw + "Worker"},
+	}
+	context := map[string][]string{
+		"page": {pw + "Page"}, "backgroundpage": {pw + "Page"}, "close": {pw + "BrowserContext"},
+		"console": {pw + "ConsoleMessage"}, "dialog": {pw + "Dialog"}, "request": {pw + "Request"},
+		"requestfailed": {pw + "Request"}, "requestfinished": {pw + "Request"}, "response": {pw + "Response"},
+	}
+	for _, m := range []string{"on", "once"} {
+		HandlerRegistrations[pw+"Page."+m] = Registration{Arg: 1, Events: page}
+		HandlerRegistrations[pw+"BrowserContext."+m] = Registration{Arg: 1, Events: context}
+	}
 }
 
 // HandlerLibrary reports whether an imported name belongs to a library
 // that registers handlers by call.
 func HandlerLibrary(qualified string) bool {
-	return strings.HasPrefix(qualified, "telegram") || strings.HasPrefix(qualified, "aiogram")
+	return strings.HasPrefix(qualified, "telegram") || strings.HasPrefix(qualified, "aiogram") ||
+		strings.HasPrefix(qualified, "playwright.async_api")
 }
 
 // DiscordEvents gives the argument types of discord.py event handlers, which

@@ -37,15 +37,36 @@ async def main():
 	Run: func(*Pass) {},
 })
 
+// ruffNoqaAlso are the other asyncls rules a ruff code's `# noqa` silences
+// on its line. Since ruff 0.1.9 RUF006 also reports a task assigned to a
+// local that is never used (`_ = asyncio.ensure_future(...)`), which asyncls
+// reports as ASL301; a `# noqa: RUF006` there is the author's decision about
+// that task. Only the line's noqa: `ignore`/`select` of RUF006 stay
+// ASYNC300's, since ASL301 reports more than ruff's variant (a local used
+// only by `add_done_callback`, a task kept until the function returns).
+var ruffNoqaAlso = map[string][]string{"RUF006": {"ASL301"}}
+
+// noqaAlsoSilences reports whether another linter's code c, written in a
+// `# noqa`, silences asyncls's code on that line (ruffNoqaAlso).
+func noqaAlsoSilences(c, code string) bool {
+	for _, also := range ruffNoqaAlso[strings.ToUpper(strings.TrimSpace(c))] {
+		if also == code {
+			return true
+		}
+	}
+	return false
+}
+
 // noqaMatch returns the code of a noqa directive that silences code, or ""
 // (nil codes: a bare noqa, reported as "*"). ruff's name for the same check
-// (RUF006 for ASYNC300) silences it too.
+// (RUF006 for ASYNC300) silences it too, and so does a ruff code whose
+// check covers the asyncls one on that line (RUF006 for ASL301).
 func noqaMatch(codes []string, code string) string {
 	if codes == nil {
 		return "*"
 	}
 	for _, c := range codes {
-		if c == code || AliasOf(c) == code || (strings.HasPrefix(code, c) && len(c) < len(code)) {
+		if c == code || AliasOf(c) == code || noqaAlsoSilences(c, code) || (strings.HasPrefix(code, c) && len(c) < len(code)) {
 			return c
 		}
 	}

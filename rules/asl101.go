@@ -104,7 +104,7 @@ func runRunInLoop(p *Pass) {
 			continue
 		}
 		if isLoopEntry(p.Module, c) {
-			p.Report(c.Node, "`"+p.File.Text(c.Node.ChildByField("function"))+"()` called in coroutine `"+c.Func.Name+
+			p.Report(c.Node, "`"+p.File.Brief(c.Node.ChildByField("function"))+"()` called in coroutine `"+c.Func.Name+
 				"` raises RuntimeError: it cannot run while the event loop is running; await the coroutine instead")
 			continue
 		}
@@ -120,7 +120,7 @@ func runRunInLoop(p *Pass) {
 		if appliesNestAsyncio(last.Func.Module()) {
 			continue
 		}
-		lastName := last.Func.Module().File.Text(last.Node.ChildByField("function"))
+		lastName := last.Func.Module().File.Brief(last.Node.ChildByField("function"))
 		p.Report(c.Node, "coroutine `"+c.Func.Name+"` reaches `"+lastName+"()` via "+describeChain(chain)+
 			": it raises RuntimeError inside a running event loop; make the helpers async and await, or run them with asyncio.to_thread",
 			WithRelated(chainRelated(chain)...))

@@ -45,7 +45,10 @@ async def handler(key):
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
-		"requests and websockets, the OpenAI and Anthropic async clients, fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
+		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
+		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
+		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
+		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
@@ -106,7 +109,9 @@ async def handler(key):
 		"fine).\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
 		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
-		"code that may await it is fine (so is `c = f(); ...; await c`); an attribute `self.x` it is stored in counts as used " +
+		"code that may await it is fine (so is `c = f(); ...; await c`; an argument that lands in a project function's " +
+		"`*args` or `**kwargs`, also annotated, is one item of the tuple or dict and is not followed in: aioitertools' own " +
+		"`gather(*args)` counts `len(args)`); an attribute `self.x` it is stored in counts as used " +
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
 		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
@@ -141,11 +146,15 @@ async def handler(key):
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
 		"that never runs (a loop over an empty literal, `if False:`, the `else` of `if True:`, which code generated from a " +
 		"synchronous twin keeps: psycopg's `if True:` ... `else: self.set_autocommit(value)`; the same with a module-level " +
-		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`) is not reported, nor is a " +
+		"name bound once to True or False, pymongo's `_IS_SYNC = False` ... `if _IS_SYNC:`, also for a coroutine function " +
+		"handed there to a thread or callback API; also in a def or class made only there, psycopg-pool's `__del__` under a " +
+		"class-level `if False:`) is not reported, nor is a " +
 		"call of a synchronous project function that returns an awaitable made inside `with pytest.raises(...)` or " +
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
-		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, and a call of `f` inside an `if` whose " +
+		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, except a test against builtin data classes only " +
+		"(`isinstance(body, dict)`, `(list, tuple)`: no coroutine object passes it, so the uses under it may never see the " +
+		"coroutine and a name tested so and never awaited is reported), and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
 		"subclass anywhere in the project overrides with something whose call makes no coroutine (a sync def, a class-level " +
@@ -260,7 +269,7 @@ func reportCoroutineProperties(p *Pass) {
 			if use.fate == fateConsumed {
 				continue
 			}
-			msg := "property `" + p.File.Text(c.Node) + "` gives a coroutine (its getter `" + c.Target.QualName +
+			msg := "property `" + p.File.Brief(c.Node) + "` gives a coroutine (its getter `" + c.Target.QualName +
 				"()` returns one) that is never awaited: " + use.why
 			var opts []ReportOption
 			switch {
@@ -367,7 +376,7 @@ func reportDroppedAwaitedCoroutines(p *Pass) {
 		if !r.Instance || !pylib.AwaitableAnnotations[r.Name] {
 			return false
 		}
-		p.Report(aw, "the value `"+p.File.Text(aw)+"` gives is an awaitable (`"+r.Name[strings.LastIndex(r.Name, ".")+1:]+
+		p.Report(aw, "the value `"+p.File.Brief(aw)+"` gives is an awaitable (`"+r.Name[strings.LastIndex(r.Name, ".")+1:]+
 			"` by its annotation) and the statement drops it: the coroutine it holds never runs; await it too")
 		return false
 	})
@@ -411,6 +420,9 @@ func yieldFromEdits(call *analysis.Node) []Edit {
 // shutdown): each call makes a coroutine that never runs.
 func reportCoroutineCallbacks(p *Pass) {
 	for _, c := range p.Module.Calls {
+		if neverRuns(p.Module, c.Node) {
+			continue // dead code, as for the coroutine calls themselves
+		}
 		fn := c.Node.ChildByField("function")
 		if offloaded := offloadedCoroutineFunction(p, c); offloaded != nil {
 			reportHandedCoroutineFunction(p, offloaded, p.File.Text(fn))
@@ -435,9 +447,9 @@ func reportCoroutineCallbacks(p *Pass) {
 				continue
 			}
 			if isCoroutineFunctionRef(p, arg) {
-				p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it without "+
+				p.Report(arg, "coroutine function `"+p.File.Brief(arg)+"` is handed to `"+api+"()`, which calls it without "+
 					"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
-					"(`lambda: asyncio.ensure_future("+p.File.Text(arg)+"())`)")
+					"(`lambda: asyncio.ensure_future("+p.File.Brief(arg)+"())`)")
 			}
 		}
 	}
@@ -488,12 +500,12 @@ func reportAsyncCallableParams(p *Pass) {
 						continue
 					}
 					seen[d] = true
-					p.Report(d, "coroutine `"+p.File.Text(d.ChildByField("function"))+"()` is never awaited: `"+t.Name+
+					p.Report(d, "coroutine `"+p.File.Brief(d.ChildByField("function"))+"()` is never awaited: `"+t.Name+
 						"()` calls its parameter `"+name+"` and drops the result, and line "+line+" passes `"+
-						p.File.Text(arg)+"`, "+what+"; await it (in an async def) or pass a sync function")
+						p.File.Brief(arg)+"`, "+what+"; await it (in an async def) or pass a sync function")
 				} else {
-					p.Report(arg, "`"+p.File.Text(arg)+"` is "+what+", passed to `"+t.Name+"()` as `"+name+
-						"`, which calls it without awaiting (`"+t.Module().File.Text(d)+"`): the coroutine it makes never runs")
+					p.Report(arg, "`"+p.File.Brief(arg)+"` is "+what+", passed to `"+t.Name+"()` as `"+name+
+						"`, which calls it without awaiting (`"+t.Module().File.Brief(d)+"`): the coroutine it makes never runs")
 				}
 				break
 			}
@@ -546,11 +558,64 @@ func plainParameter(t *analysis.Function, name string) *analysis.Binding {
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
 		return nil
 	}
-	switch b.Node.Type() {
-	case "list_splat_pattern", "dictionary_splat_pattern":
+	if catchAllParam(b.Node) {
 		return nil
 	}
 	return b
+}
+
+// catchAllParam reports a parameter node that collects what no other
+// parameter takes: `*args` or `**kwargs`, also annotated (`*args:
+// Awaitable[T]` is a typed_parameter around the splat). Its value is the
+// tuple or dict of the arguments, not one of them.
+func catchAllParam(n *analysis.Node) bool {
+	switch n.Type() {
+	case "list_splat_pattern", "dictionary_splat_pattern":
+		return true
+	case "typed_parameter":
+		for _, c := range n.NamedChildren() {
+			switch c.Type() {
+			case "list_splat_pattern", "dictionary_splat_pattern":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// positionalParams names t's parameters a positional argument can bind, in
+// order: those before its `*args`, its bare `*` or its `**kwargs`. A
+// positional argument past them goes into the `*args` tuple (or is an
+// error), never into a keyword-only parameter.
+func positionalParams(t *analysis.Function) []string {
+	params := t.Node.ChildByField("parameters")
+	if params == nil {
+		return t.Params
+	}
+	var out []string
+	for _, p := range params.NamedChildren() {
+		if catchAllParam(p) || p.Type() == "keyword_separator" {
+			break
+		}
+		var name *analysis.Node
+		switch p.Type() {
+		case "identifier":
+			name = p
+		case "default_parameter", "typed_default_parameter":
+			name = p.ChildByField("name")
+		case "typed_parameter":
+			for _, c := range p.NamedChildren() {
+				if c.Type() == "identifier" {
+					name = c
+					break
+				}
+			}
+		}
+		if name != nil {
+			out = append(out, t.Module().File.Text(name))
+		}
+	}
+	return out
 }
 
 // droppedParamCalls returns the calls `name(...)` in t's own body whose
@@ -620,8 +685,8 @@ func offloadedCoroutineFunction(p *Pass, c *analysis.Call) *analysis.Node {
 // reportHandedCoroutineFunction reports a coroutine function arg handed to
 // an offload API that calls it in a worker thread.
 func reportHandedCoroutineFunction(p *Pass, arg *analysis.Node, api string) {
-	p.Report(arg, "coroutine function `"+p.File.Text(arg)+"` is handed to `"+api+"()`, which calls it in a worker "+
-		"thread without awaiting: the coroutine it makes never runs; await `"+p.File.Text(arg)+"()` on the loop instead")
+	p.Report(arg, "coroutine function `"+p.File.Brief(arg)+"` is handed to `"+api+"()`, which calls it in a worker "+
+		"thread without awaiting: the coroutine it makes never runs; await `"+p.File.Brief(arg)+"()` on the loop instead")
 }
 
 // storedAndForgotten reports whether c's value is assigned to a plain local
@@ -746,6 +811,9 @@ type coroUse struct {
 	why  string
 	// onePath: consumed on some paths only (uncoveredPath).
 	onePath bool
+	// kindTest: a test no coroutine object passes (`isinstance(x, dict)`):
+	// uses under it may never see the coroutine.
+	kindTest bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -1045,7 +1113,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	// constructor keeps its arguments as data and the exception leaves at
 	// once; nothing is left to await them.
 	if !inContainer && raisedAtOnce(call) && classLike(p, fn, callee) {
-		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Text(fn) + "()` raised at once, which keeps it as data"}
+		return coroUse{fate: fateMisuse, why: "it is passed to the exception `" + p.File.Brief(fn) + "()` raised at once, which keeps it as data"}
 	}
 	// kwargs = dict(k=coro()), kwargs.update(k=coro()), kwargs.setdefault("k",
 	// coro()): an item of a dict, under a key, as in a dict literal.
@@ -1061,6 +1129,13 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 	}
 	if callee.Name != "" && pylib.Is(callee.Name, pylib.TestsAwaitable) && n.Type() == "identifier" {
+		// isinstance(body, dict) asks about kinds no coroutine object is
+		// (the code expects the result, not an awaitable): a test, not a
+		// guard, judged with the name's other uses.
+		if classes, ok := nonAwaitableBuiltins(p, call, callee.Name); ok {
+			return coroUse{fate: fateWeak, why: "it is tested with `isinstance(..., " + classes +
+				")`, which a coroutine object never passes", kindTest: true}
+		}
 		return coroUse{fate: fateGuarded}
 	}
 	if fn != nil && fn.Type() == "identifier" && callee.Name == p.File.Text(fn) && m.IsBuiltin(fn, callee.Name) {
@@ -1092,10 +1167,10 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	if name != "" && p.Project != nil {
 		canon := p.Project.Canonical(name)
 		if pylib.TakesData(name) || pylib.TakesData(canon) {
-			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which reads it as data"}
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which reads it as data"}
 		}
 		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) && !api.Has(pylib.AwaitsArgs) {
-			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Text(fn) + "()`, which takes data, not an awaitable"}
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which takes data, not an awaitable"}
 		}
 	}
 	if c := moduleCallAt(m, call); c != nil && p.Project != nil {
@@ -1273,8 +1348,8 @@ func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis
 		}
 		if a == arg {
 			// Never the receiver itself: what binds self is not an argument.
-			if i+offset < len(t.Params) && !(t.Class != nil && i+offset == 0) {
-				return t.Params[i+offset]
+			if positional := positionalParams(t); i+offset < len(positional) && !(t.Class != nil && i+offset == 0) {
+				return positional[i+offset]
 			}
 			return ""
 		}
@@ -1581,7 +1656,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateConsumed}
 	}
-	var weak, misuse *coroUse
+	var weak, misuse, kindTest *coroUse
 	consumed := false
 	var consumedAt []*analysis.Node
 	itemStored := false // the item was replaced: later reads of it are not the coroutine
@@ -1592,7 +1667,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			continue
 		} else if read != nil {
 			if u = fl.judgeValue(read, false); u.fate == fateMisuse {
-				u.why = "it is stored in `" + p.File.Text(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
+				u.why = "it is stored in `" + p.File.Brief(read) + "`, and " + strings.TrimPrefix(u.why, "it is ")
 				return u
 			}
 		} else {
@@ -1621,6 +1696,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			if weak == nil {
 				weak = &u
 			}
+			if u.kindTest && kindTest == nil {
+				kindTest = &u
+			}
 		}
 	}
 	where := "it is stored in `" + name + "`"
@@ -1628,6 +1706,15 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		where = "it is put in `" + name + "`"
 	}
 	switch {
+	case kindTest != nil && !inContainer:
+		// The code tells a result from something else by a test no
+		// coroutine passes: uses under the test may never see the coroutine
+		// (so their misuses are not claimed), and one awaited elsewhere is
+		// the code's own business.
+		if consumed {
+			return coroUse{fate: fateConsumed}
+		}
+		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(kindTest.why, "it is ")}
 	case misuse != nil:
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
 	case consumed:
@@ -1742,14 +1829,18 @@ func p0(n *analysis.Node) bool {
 }
 
 // conditionalBetween reports whether rebind sits in a block (if, loop, try,
-// with) that does not also contain assign: it may not run.
+// with, an except clause) that does not also contain assign: it may not run.
+// An except clause of the try whose body holds assign runs only when
+// something after assign raised (`try: c = f() / except E: c = None`, then
+// `return c`: the coroutine is what the normal path returns).
 func conditionalBetween(rebind, assign *analysis.Node) bool {
 	for q := rebind.Parent(); q != nil; q = q.Parent() {
 		if isAncestor(q, assign) {
 			return false
 		}
 		switch q.Type() {
-		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator":
+		case "if_statement", "for_statement", "while_statement", "try_statement", "conditional_expression", "boolean_operator",
+			"except_clause", "except_group_clause":
 			return true
 		}
 	}
@@ -2042,6 +2133,40 @@ func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
 	return false
 }
 
+// neverCoroutineClasses are builtin classes no coroutine object (nor any
+// awaitable) is an instance of.
+var neverCoroutineClasses = map[string]bool{"dict": true, "list": true, "tuple": true, "str": true, "bytes": true,
+	"bytearray": true, "int": true, "float": true, "complex": true, "bool": true, "set": true, "frozenset": true}
+
+// nonAwaitableBuiltins reports an `isinstance(x, C)` call (callee is the
+// builtin) whose class argument names only neverCoroutineClasses (one, or
+// a tuple of them), with the argument's text.
+func nonAwaitableBuiltins(p *Pass, call *analysis.Node, callee string) (string, bool) {
+	fn := call.ChildByField("function")
+	if callee != "isinstance" || fn == nil || fn.Type() != "identifier" || !p.Module.IsBuiltin(fn, "isinstance") {
+		return "", false
+	}
+	args := call.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 2 {
+		return "", false
+	}
+	cls := analysis.Unparen(args.NamedChildren()[1])
+	names := []*analysis.Node{cls}
+	if cls.Type() == "tuple" {
+		names = cls.NamedChildren()
+	}
+	if len(names) == 0 {
+		return "", false
+	}
+	for _, c := range names {
+		c = analysis.Unparen(c)
+		if c.Type() != "identifier" || !neverCoroutineClasses[p.File.Text(c)] || !p.Module.IsBuiltin(c, p.File.Text(c)) {
+			return "", false
+		}
+	}
+	return p.File.Text(cls), true
+}
+
 // underTypeTest reports a call inside an if/elif (of its own function)
 // whose condition asks what a value is: isinstance, hasattr, callable,
 // inspect's and asyncio's iscoroutine tests.
@@ -2079,6 +2204,6 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 	if len(lines) > 4 {
 		lines = append(lines[:4], "...")
 	}
-	return " (`" + p.File.Text(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
+	return " (`" + p.File.Brief(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
 		" other places in this module, and used no other way: lines " + strings.Join(lines, ", ") + ")"
 }

@@ -91,7 +91,7 @@ func runMisusedWaitGather(p *Pass) {
 				arg = c.Keyword("fs", p.File)
 			}
 			if coro := coroIn(arg, 0); coro != nil {
-				p.Report(arg, "`asyncio.wait()` is given coroutines (`"+p.File.Text(coro)+"`) but needs tasks (TypeError since Python 3.11); wrap each in `asyncio.create_task(...)`")
+				p.Report(arg, "`asyncio.wait()` is given coroutines (`"+p.File.Brief(coro)+"`) but needs tasks (TypeError since Python 3.11); wrap each in `asyncio.create_task(...)`")
 			}
 		case api.Has(pylib.Gathers):
 			kw := c.Keyword("return_exceptions", p.File)

@@ -55,7 +55,7 @@ func runSyncLockAcrossAwait(p *Pass) {
 						continue
 					}
 					if hasCheckpoint(p.Module, n.ChildByField("body"), false, nil) {
-						p.Report(e, "synchronous lock `"+p.File.Text(e)+"` is held across an `await`: another task taking it blocks the "+
+						p.Report(e, "synchronous lock `"+p.File.Brief(e)+"` is held across an `await`: another task taking it blocks the "+
 							"event loop forever; use `asyncio.Lock` with `async with`")
 					}
 				}
@@ -111,7 +111,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 			return true
 		})
 		if awaitAt != 0 && (releaseAt == 0 || awaitAt < releaseAt) {
-			p.Report(call, "synchronous lock `"+p.File.Text(recv)+"` is held across an `await`: another task taking it blocks the "+
+			p.Report(call, "synchronous lock `"+p.File.Brief(recv)+"` is held across an `await`: another task taking it blocks the "+
 				"event loop forever; use `asyncio.Lock` with `async with`")
 			return
 		}

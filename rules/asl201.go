@@ -174,7 +174,7 @@ func runBlockingViaHelper(p *Pass) {
 		h := g.first
 		c, chain := h.Call, h.Chain
 		last := chain[len(chain)-1]
-		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
+		lastText := last.Func.Module().File.Brief(last.Call.Node.ChildByField("function"))
 		how := "it calls blocking `" + lastText + "()`"
 		if len(chain) > 1 {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
@@ -224,7 +224,7 @@ func runBlockingViaHelper(p *Pass) {
 			continue
 		}
 		last := chain[len(chain)-1]
-		lastText := last.Func.Module().File.Text(last.Call.Node.ChildByField("function"))
+		lastText := last.Func.Module().File.Brief(last.Call.Node.ChildByField("function"))
 		via := ""
 		if len(chain) > 1 {
 			via = " via " + describeChain(chain)
@@ -337,7 +337,7 @@ func (g *helperGroup) more(p *Pass) string {
 	for _, o := range g.sameLine {
 		last := o.Chain[len(o.Chain)-1]
 		out += "; on the same line `" + hopText(p.Module, o.Call) + "` reaches blocking `" +
-			last.Func.Module().File.Text(last.Call.Node.ChildByField("function")) + "()` via " + describeChain(o.Chain)
+			last.Func.Module().File.Brief(last.Call.Node.ChildByField("function")) + "()` via " + describeChain(o.Chain)
 	}
 	return out
 }

@@ -43,10 +43,21 @@ async def count_users(path):
 		"`execute()` of a PostgREST query built from supabase-py's sync client (`create_client(...).table(...)....execute()`: " +
 		"one HTTP round trip; the async client's is a coroutine, ASL102 when not awaited), and synchronous web clients with " +
 		"no async counterpart that bots call from their handlers: yt-dlp's (and youtube-dl's) `YoutubeDL.extract_info`/`download` " +
-		"and lyricsgenius's `Genius` searches. A call that " +
+		"and lyricsgenius's `Genius` searches, and the requests of common service clients (pylib/sdk_clients.go): PyMongo's " +
+		"`MongoClient` (`client.db.coll.find_one()`; `find()` only builds a cursor), boto3 clients (every operation but " +
+		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
+		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, pyTelegramBotAPI's `TeleBot`, " +
+		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); and Django ORM queries " +
+		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
+		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
+		"`asave`) are coroutines. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
-		"Event that a done callback of `fut` sets: xknx), `put()` on a queue " +
+		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
+		"coroutine function whose every call in the module passes there the future a done callback receives, the parameter of " +
+		"a function whose only use is `x.add_done_callback(cb)`: debusine's `send_task_result(fut)` runs " +
+		"`run_coroutine_threadsafe(self._send_task_result(id, fut), loop)`; calls in other modules are not asked), `put()` on a queue " +
 		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
@@ -67,7 +78,7 @@ async def count_users(path):
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
-		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True), nor code that runs only in a debug or verbose " +
+		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True; also in a def or class made only there), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
 		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
 		"loop's main coroutine runs before it first suspends: a coroutine defined in a synchronous function that " +
@@ -159,7 +170,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c) || datagramConnect(m, c)
 	case pylib.UnblockedByZeroTimeout:
-		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c)
+		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	}
 	return false
 }
@@ -546,6 +557,249 @@ func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
 	return found
 }
 
+// doneInCallback: `fut.result()` (or exception()) where fut is a parameter,
+// never rebound, of a private or nested coroutine function every call of
+// which in the module passes there the future a done callback receives:
+// the parameter, never rebound, of a function whose only use is to be
+// registered by `add_done_callback` (debusine: `def
+// send_task_result(task_exec_future)` registered by
+// `self._task_exec_future.add_done_callback(send_task_result)` runs
+// `asyncio.run_coroutine_threadsafe(self._send_task_result(id,
+// task_exec_future), loop)`). A done callback runs once its future is done,
+// so result() returns at once. Calls in other modules are not asked (check
+// FILE must equal check .); the coroutine is private to its module.
+func doneInCallback(m *analysis.Module, c *analysis.Call) bool {
+	recv := analysis.Unparen(c.Node.ChildByField("function").ChildByField("object"))
+	fn := c.Func
+	if recv == nil || recv.Type() != "identifier" || fn == nil || fn.Lambda || fn.Name == "" ||
+		fn.Parent == nil && !strings.HasPrefix(fn.Name, "_") {
+		return false
+	}
+	name := m.File.Text(recv)
+	b := m.ScopeAt(recv).Lookup(name)
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || fn.Scope.Bindings.Get(name) != b {
+		return false
+	}
+	pos, kw := paramPosition(m, fn, name)
+	if pos < 0 && !kw {
+		return false
+	}
+	calls, ok := onlyCalled(m, fn)
+	if !ok || len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		var arg *analysis.Node
+		for _, a := range call.ChildByField("arguments").NamedChildren() {
+			if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == name {
+				arg = a.ChildByField("value")
+			}
+		}
+		if arg == nil && pos >= 0 {
+			arg = positionalArg(call, pos)
+		}
+		if !doneCallbackParam(m, analysis.Unparen(arg)) {
+			return false
+		}
+	}
+	return true
+}
+
+// paramPosition is the index of fn's parameter name among the arguments of
+// a call (after self or cls for a method called on an object), -1 when a
+// call cannot pass it positionally (keyword-only); kw says a call may pass
+// it by keyword.
+func paramPosition(m *analysis.Module, fn *analysis.Function, name string) (pos int, kw bool) {
+	params := fn.Node.ChildByField("parameters")
+	if params == nil {
+		return -1, false
+	}
+	pos = 0
+	if fn.Class != nil && !hasDecorator(m, fn, "staticmethod") {
+		pos = -1 // self or cls
+	}
+	for _, p := range params.NamedChildren() {
+		n := p
+		switch p.Type() {
+		case "identifier":
+		case "default_parameter", "typed_default_parameter":
+			n = p.ChildByField("name")
+		case "typed_parameter":
+			n = nil
+			for _, ch := range p.NamedChildren() {
+				if ch.Type() != "identifier" {
+					break // *args: T, **kw: T
+				}
+				n = ch
+				break
+			}
+			if n == nil {
+				return -1, false
+			}
+		case "positional_separator":
+			continue
+		case "keyword_separator", "list_splat_pattern":
+			// The parameters after `*` or `*args` are keyword-only (fn binds
+			// name as a parameter, and it was not one of those before).
+			if p.Type() == "list_splat_pattern" && strings.Contains(m.File.Text(p), name) {
+				return -1, false
+			}
+			return -1, true
+		default:
+			return -1, false
+		}
+		if n != nil && m.File.Text(n) == name {
+			return pos, true
+		}
+		pos++
+	}
+	return -1, false
+}
+
+// positionalArg is the i-th positional argument of call (nil after a splat).
+func positionalArg(call *analysis.Node, i int) *analysis.Node {
+	if i < 0 {
+		return nil
+	}
+	k := 0
+	for _, a := range call.ChildByField("arguments").NamedChildren() {
+		switch a.Type() {
+		case "keyword_argument", "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return nil
+		}
+		if k == i {
+			return a
+		}
+		k++
+	}
+	return nil
+}
+
+// onlyCalled returns the calls in the module of fn when its name is used
+// nowhere but as a callee (`f(...)`, `self.f(...)`); ok is false when it
+// is passed or stored as a value, or another def has its name.
+func onlyCalled(m *analysis.Module, fn *analysis.Function) (calls []*analysis.Node, ok bool) {
+	uses, ok := usesOf(m, fn)
+	for _, n := range uses {
+		parent := n.Parent()
+		switch {
+		case n.Field() == "function" && parent.Type() == "call":
+			calls = append(calls, parent)
+		case n.Field() == "attribute" && parent.Field() == "function" && parent.Parent().Type() == "call":
+			calls = append(calls, parent.Parent())
+		default:
+			return nil, false
+		}
+	}
+	return calls, ok
+}
+
+// usesOf returns the identifiers of the module that may name fn, other
+// than its def: for a function, those its binding resolves; for a method,
+// every attribute of its name (`self.f`, `obj.f`). ok is false when the
+// name is ambiguous: another def of it (another method of the name, a
+// redefinition), or a method's name read bare.
+func usesOf(m *analysis.Module, fn *analysis.Function) (uses []*analysis.Node, ok bool) {
+	var binding *analysis.Binding
+	if fn.Class == nil {
+		scope := m.Scope
+		if fn.Parent != nil {
+			scope = fn.Parent.Scope
+		}
+		binding = scope.Bindings.Get(fn.Name)
+		if binding == nil || binding.Kind != analysis.BindDef || binding.Func != fn {
+			return nil, false
+		}
+	}
+	ok = true
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type() != "identifier" || m.File.Text(n) != fn.Name {
+			return true
+		}
+		parent := n.Parent()
+		switch {
+		case parent == nil:
+			ok = false
+		case isDef(parent) && n.Field() == "name":
+			if parent != fn.Node && (fn.Class != nil || m.ScopeAt(parent).Lookup(fn.Name) == binding) {
+				ok = false
+			}
+		case fn.Class != nil:
+			if n.Field() != "attribute" {
+				ok = false
+			}
+			uses = append(uses, n)
+		case n.Field() != "attribute" && m.ScopeAt(n).Lookup(fn.Name) == binding:
+			uses = append(uses, n)
+		}
+		return ok
+	})
+	return uses, ok
+}
+
+// doneCallbackParam reports whether arg names the future a done callback
+// receives: the first parameter (after self) of a function whose only use
+// is to be handed to `add_done_callback`, not rebound there.
+func doneCallbackParam(m *analysis.Module, arg *analysis.Node) bool {
+	if arg == nil || arg.Type() != "identifier" {
+		return false
+	}
+	name := m.File.Text(arg)
+	b := m.ScopeAt(arg).Lookup(name)
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 {
+		return false
+	}
+	var cb *analysis.Function
+	for f := m.FunctionAt(arg); f != nil; f = f.Parent {
+		if f.Scope.Bindings.Get(name) == b {
+			cb = f
+			break
+		}
+	}
+	if cb == nil {
+		return false
+	}
+	first := 0
+	if cb.Class != nil && !hasDecorator(m, cb, "staticmethod") {
+		first = 1
+	}
+	if len(cb.Params) != first+1 || cb.Params[first] != name || cb.Generator || cb.Async {
+		return false
+	}
+	if cb.Lambda {
+		return registeredAsDoneCallback(m, cb.Node)
+	}
+	uses, ok := usesOf(m, cb)
+	if !ok || len(uses) == 0 {
+		return false
+	}
+	for _, n := range uses {
+		if cb.Class != nil {
+			n = n.Parent() // self.cb
+		}
+		if !registeredAsDoneCallback(m, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// registeredAsDoneCallback: n is the only argument of `x.add_done_callback(n)`.
+func registeredAsDoneCallback(m *analysis.Module, n *analysis.Node) bool {
+	args := n.Parent()
+	if args == nil || args.Type() != "argument_list" || len(args.NamedChildren()) != 1 {
+		return false
+	}
+	call := args.Parent()
+	fn := call.ChildByField("function")
+	return fn != nil && fn.Type() == "attribute" && m.File.Text(fn.ChildByField("attribute")) == "add_done_callback"
+}
+
 // freshLock: the first acquire of a lock created earlier in the same
 // function (`self._lock = Lock(); self._lock.acquire()`): nobody else can
 // hold it yet.
@@ -918,13 +1172,17 @@ func (s *sectionCheck) libraryTypes(recv *analysis.Node) (types []string, ok boo
 }
 
 // blockingNames is the set of the last names of the blocking APIs of the
-// library table (`sendall`, `recv`, `execute`, `read`...).
+// library table (`sendall`, `recv`, `execute`, `read`...), leaving out the
+// request methods of service clients, whose names (`append`, `find_one`)
+// say nothing of an unknown receiver.
 func (s *sectionCheck) blockingNames() map[string]bool {
 	if s.names == nil {
 		s.names = map[string]bool{}
-		for _, n := range pylib.LastNames(pylib.Blocking) {
-			s.names[n] = true
-		}
+		pylib.Each(pylib.Blocking, func(a pylib.API) {
+			if !a.ServiceRequest {
+				s.names[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = true
+			}
+		})
 	}
 	return s.names
 }

@@ -15,7 +15,7 @@ var ASL301 = register(&Rule{
 	Rationale: "The event loop keeps only weak references to tasks. `task = asyncio.create_task(...)` in a function " +
 		"that returns without awaiting, cancelling or storing `task` leaves the task unreferenced as soon as the " +
 		"function returns: it may be garbage-collected mid-flight, silently cancelling its work, and its exception is " +
-		"never retrieved. ASYNC300 (and ruff's RUF006) only see the bare statement `asyncio.create_task(...)`; this is the " +
+		"never retrieved. ASYNC300 only sees the bare statement `asyncio.create_task(...)`; this is the " +
 		"same bug one assignment later.",
 	Bad: `import asyncio
 
@@ -36,14 +36,18 @@ async def handle(event):
 	Fix: "Keep the task in a module-level set: `_background_tasks.add(task)` and " +
 		"`task.add_done_callback(_background_tasks.discard)` after the assignment, with the set defined after the imports " +
 		"(safe: it only extends the task's lifetime to its completion).",
-	Notes: "Calls of `add_done_callback`, `set_name`, `get_name` and `done` on the task do not keep it; any other use " +
+	Notes: "Calls of `add_done_callback`, `set_name`, `get_name` and `done` on the task do not keep it (also as a " +
+		"decorator, `@task.add_done_callback`), nor does testing it (`if task:`, `task is None`); any other use " +
 		"(awaiting, `cancel()`, passing it to a function, storing it in a container or attribute, returning it, capturing " +
-		"it in a nested function) does. Tasks from `TaskGroup.create_task` are held by the group and not reported. " +
+		"it in a nested function) does. A local assigned more than once, or a parameter reassigned to the task, is " +
+		"reported only when no use of the name that can run after the assignment (later in the function, or anywhere " +
+		"in a loop around it) keeps it, whichever assignment that use sees. Tasks from `TaskGroup.create_task` are held " +
+		"by the group and not reported. " +
 		"`ensure_future(x)` makes a new task only from a coroutine: it is not reported when `x` is a call of a " +
 		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures), of a library call that " +
 		"returns a Future (`loop.run_in_executor`, `loop.create_future`, `asyncio.gather`, `shield`, `wrap_future`) or a value the model " +
 		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
-		"already a Future or Task. A done callback that signals an event or future the function then awaits " +
+		"already a Future or Task; a name is one under `if iscoroutine(name):` (asyncio's or inspect's). A done callback that signals an event or future the function then awaits " +
 		"(`task.add_done_callback(lambda _: done.set())` ... `await done.wait()`) keeps it: the function, and its " +
 		"local, outlive the task; so does polling it in `while not task.done():` with no `break` (qasync spins the Qt " +
 		"event loop until the task it made is done). Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
@@ -52,7 +56,10 @@ async def handle(event):
 		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
 		"task.add_done_callback(...)` leaves it pending and unreferenced). After `asyncio.wait([task, other], " +
 		"return_when=FIRST_COMPLETED)` with no timeout one of the two is done, so in `if task.done(): ... elif " +
-		"other.done(): ... else: ...` the else never runs and is not such a path.",
+		"other.done(): ... else: ...` the else never runs and is not such a path. ruff's RUF006 also reports a task " +
+		"assigned to a local that is never used (`_ = asyncio.ensure_future(...)`): a `# noqa: RUF006` on the line " +
+		"silences ASL301 there too; RUF006 in `ignore`, `per-file-ignores` or `select` stays ASYNC300's, since ASL301 " +
+		"reports more than ruff's variant.",
 	Run: runTaskReferenceDies,
 })
 
@@ -65,7 +72,38 @@ func wrapsExistingFuture(p *Pass, c *analysis.Call) bool {
 	if arg == nil {
 		return false
 	}
+	if arg.Type() == "identifier" && underIsCoroutineTest(p.Module, c.Node, p.File.Text(arg)) {
+		return false
+	}
 	return arg.Type() != "call" || returnsFuture(p, arg)
+}
+
+// underIsCoroutineTest reports whether call n runs only in the body of an
+// `if`/`elif` whose condition is `iscoroutine(name)`
+// (`if iscoroutine(coro): f = ensure_future(coro)`, pyee's emitter).
+func underIsCoroutineTest(m *analysis.Module, n *analysis.Node, name string) bool {
+	for child, q := n, n.Parent(); q != nil; child, q = q, q.Parent() {
+		switch q.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "if_statement", "elif_clause":
+			if child.Field() != "consequence" {
+				continue
+			}
+			cond := analysis.Unparen(q.ChildByField("condition"))
+			if cond == nil || cond.Type() != "call" {
+				continue
+			}
+			args := cond.ChildByField("arguments")
+			if !pylib.CoroutineTests[m.Resolve(cond.ChildByField("function")).Name] || args == nil {
+				continue
+			}
+			if named := args.NamedChildren(); len(named) == 1 && named[0].Type() == "identifier" && m.File.Text(named[0]) == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ensureFutureArgument returns the argument of an `ensure_future(x)` call,
@@ -216,7 +254,7 @@ func runTaskReferenceDies(p *Pass) {
 		if c.UsedBy == nil || c.UsedBy.Type() != "assignment" || analysis.Unparen(c.UsedBy.ChildByField("right")) != c.Node {
 			continue
 		}
-		name, uses, ok := localUses(p.Module, c.UsedBy)
+		name, uses, ok := localUsesAnyBinding(p.Module, c.UsedBy)
 		if !ok {
 			continue
 		}
@@ -224,7 +262,10 @@ func runTaskReferenceDies(p *Pass) {
 		waited := false // handed to a wait that may return with the task pending
 		rival := ""     // the other task of a FIRST_COMPLETED wait over two
 		for _, u := range uses {
-			k := useKind(p.Module, u)
+			k := taskUseKind(p.Module, u)
+			if k == "test" {
+				continue // `if task:`, `task is None`: a truth value keeps nothing
+			}
 			if k == "schedule" && waitMayLeavePending(p.Module, u) {
 				waited = true
 				rival = firstCompletedRival(p.Module, u)
@@ -414,3 +455,119 @@ func keepTaskFix(p *Pass, assign *analysis.Node, name string) *Fix {
 // taskMethodsKeepingNoReference are the names of the task methods that do
 // not keep the task alive.
 var taskMethodsKeepingNoReference = methodNames(pylib.KeepsNoReference)
+
+// taskUseKind is useKind for a use of a local holding a task, and also:
+// the decorator `@task.add_done_callback` calls that method with the
+// function below it ("method:add_done_callback"); a truth test of the name
+// (`if task:`, `while not task:`, `task is None`) is "test".
+func taskUseKind(m *analysis.Module, n *analysis.Node) string {
+	if k := useKind(m, n); k != "other" {
+		return k
+	}
+	p := n.Parent()
+	for p != nil && p.Type() == "parenthesized_expression" {
+		n, p = p, p.Parent()
+	}
+	if p == nil {
+		return "other"
+	}
+	switch p.Type() {
+	case "attribute":
+		if n.Field() == "object" && p.Parent() != nil && p.Parent().Type() == "decorator" {
+			return "method:" + m.File.Text(p.ChildByField("attribute"))
+		}
+	case "not_operator":
+		if q := p.Parent(); q != nil && isConditionOf(p, q) {
+			return "test"
+		}
+	case "comparison_operator":
+		if comparesWithNone(p) {
+			return "test"
+		}
+	default:
+		if isConditionOf(n, p) {
+			return "test"
+		}
+	}
+	return "other"
+}
+
+// isConditionOf reports whether n is the condition of statement p (an if,
+// elif, while or assert).
+func isConditionOf(n, p *analysis.Node) bool {
+	switch p.Type() {
+	case "if_statement", "elif_clause", "while_statement":
+		return n.Field() == "condition"
+	case "assert_statement":
+		named := p.NamedChildren()
+		return len(named) > 0 && named[0] == n
+	}
+	return false
+}
+
+// comparesWithNone reports `x is None` or `x is not None` (operands in
+// either order): the result is a bool, whatever x is.
+func comparesWithNone(cmp *analysis.Node) bool {
+	named := cmp.NamedChildren()
+	if len(named) != 2 || named[0].Type() != "none" && named[1].Type() != "none" {
+		return false
+	}
+	for _, c := range cmp.Children() {
+		if !c.Named() && c.Type() != "is" && c.Type() != "not" && c.Type() != "is not" {
+			return false
+		}
+	}
+	return true
+}
+
+// localUsesAnyBinding is localUses for a local that may also be a
+// parameter or be assigned more than once (`f = ensure_future(coro)` in one
+// branch, `f = None` in another): the identifiers reading the name
+// anywhere in the function, whichever assignment reaches them. A caller
+// asking whether any use keeps the value assigned by assign may rely on
+// these (they include every use that can see it); one asking which use
+// sees it may not.
+func localUsesAnyBinding(m *analysis.Module, assign *analysis.Node) (name string, uses []*analysis.Node, ok bool) {
+	if name, uses, ok = localUses(m, assign); ok {
+		return name, uses, true
+	}
+	if assign == nil || assign.Type() != "assignment" {
+		return "", nil, false
+	}
+	target := analysis.Unparen(assign.ChildByField("left"))
+	if target == nil || target.Type() != "identifier" {
+		return "", nil, false
+	}
+	scope := m.ScopeAt(target)
+	if scope.Kind != analysis.FunctionScope && scope.Kind != analysis.LambdaScope {
+		return "", nil, false
+	}
+	name = m.File.Text(target)
+	if scope.Global(name) || scope.Nonlocal(name) {
+		return "", nil, false
+	}
+	binding := scope.Bindings.Get(name)
+	if binding == nil || binding.Kind != analysis.BindAssign && binding.Kind != analysis.BindParam {
+		return "", nil, false
+	}
+	all, ok := bindingUses(m, scope, binding, target)
+	for _, u := range all {
+		// A use before the assignment sees the value only when a loop
+		// around both carries it back.
+		if u.Start > assign.Start || inLoopWith(u, assign, scope.Node) {
+			uses = append(uses, u)
+		}
+	}
+	return name, uses, ok
+}
+
+// inLoopWith reports whether a and b lie in one for or while loop inside
+// fn.
+func inLoopWith(a, b, fn *analysis.Node) bool {
+	for q := a.Parent(); q != nil && q != fn; q = q.Parent() {
+		if (q.Type() == "for_statement" || q.Type() == "while_statement") && isAncestor(q, b) {
+			return true
+		}
+	}
+	return false
+}

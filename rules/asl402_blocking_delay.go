@@ -192,7 +192,7 @@ func runBlockingDelay(p *Pass) {
 		if call == nil || reportedByBlockingRule(p, call) {
 			continue
 		}
-		p.Report(call, fmt.Sprintf("`%s()` %s", p.File.Text(call.ChildByField("function")), delays[off].describe()))
+		p.Report(call, fmt.Sprintf("`%s()` %s", p.File.Brief(call.ChildByField("function")), delays[off].describe()))
 	}
 }
 

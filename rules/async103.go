@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC103 reports cancellation-catching handlers with a path that does not re-raise.
@@ -46,7 +47,9 @@ async def worker(queue):
 		"comments written for it keep working. With ASYNC104 turned off, ASYNC103 reports the handler as before. A `break` or " +
 		"`continue` out of the loop around the try statement, and a path ending in `raise OtherError`, are ASYNC104's " +
 		"alone, as in flake8-async. A handler that always calls a function that never returns (it always raises, or is annotated " +
-		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`) re-raises, and so does one " +
+		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`; or, as the handler's last " +
+		"statement, a method the project resolves, through its classes in any module, to a library's that never returns: " +
+		"traitlets' `Application.exit`, which calls `sys.exit`, inherited by every IPython and Jupyter application) re-raises, and so does one " +
 		"starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
 		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A cleanup try statement " +
@@ -146,7 +149,7 @@ func runNoReraiseCancelled(p *Pass) {
 			continue
 		}
 		returns := handlerReturns(p.Module, h.Body, caught)
-		if !handlerFallsOut(p.Module, h) {
+		if !handlerFallsOutIn(p, h) {
 			// Left only by `return`: one mistake, reported once, by ASYNC104 at
 			// each return (the line to change), unless that rule is off.
 			if len(returns) == 0 || p.Options.Enabled["ASYNC104"] {
@@ -188,6 +191,36 @@ func handlerFallsOut(m *analysis.Module, h cancelHandler) bool {
 	}
 	return fallsThrough(m, statements(h.Body)) && !exitFallThroughPropagates(m, h.Try, h.Body, caught) &&
 		!reraisesCancellation(m, h.InTestModule, h.Body, h.Name)
+}
+
+// handlerFallsOutIn is handlerFallsOut, except that a handler whose last
+// statement calls a library method that never returns, inherited through
+// the project's classes, does not fall out (ipyparallel's `except
+// BaseException: self.log.exception(...); self.exit(1)`, where the class
+// derives, through a base of another module, from traitlets'
+// Application, whose exit() calls sys.exit).
+func handlerFallsOutIn(p *Pass, h cancelHandler) bool {
+	return handlerFallsOut(p.Module, h) && !endsInLibraryExit(p, h.Body)
+}
+
+// endsInLibraryExit reports whether the last statement of body is a call
+// that the project resolves to a library function or method that never
+// returns (pylib.NeverReturnsCall).
+func endsInLibraryExit(p *Pass, body *analysis.Node) bool {
+	stmts := statements(body)
+	if len(stmts) == 0 || p.Project == nil {
+		return false
+	}
+	last := stmts[len(stmts)-1]
+	if last.Type() != "expression_statement" {
+		return false
+	}
+	named := last.NamedChildren()
+	if len(named) != 1 || named[0].Type() != "call" {
+		return false
+	}
+	callee := calleeOf(p.Module, named[0])
+	return callee != "" && pylib.NeverReturnsCall(p.Project.Canonical(callee))
 }
 
 // handlerReturns returns the `return` statements that leave an except

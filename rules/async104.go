@@ -57,7 +57,7 @@ func runCancelledNotRaised(p *Pass) {
 		}
 		// A handler whose end can be reached is ASYNC103's finding, which
 		// names its returns: one finding for the handler's one mistake.
-		returnsNamedElsewhere := p.Options.Enabled["ASYNC103"] && handlerFallsOut(p.Module, h)
+		returnsNamedElsewhere := p.Options.Enabled["ASYNC103"] && handlerFallsOutIn(p, h)
 		walkBody(h.Body, func(n *analysis.Node) bool {
 			if n.Type() == "block" && bound != "" && onlyForOtherExceptions(p.Module, n, bound) {
 				return false // `if isinstance(exc, asyncio.TimeoutError): raise Other(...)`
@@ -90,7 +90,7 @@ func runCancelledNotRaised(p *Pass) {
 				p.Report(n, "raising a different exception inside "+h.Shown+" replaces the cancellation; re-raise it with `raise`")
 			case "break_statement", "continue_statement":
 				if loopEncloses(n, h.Try) {
-					p.Report(n, "`"+p.File.Text(n)+"` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
+					p.Report(n, "`"+p.File.Brief(n)+"` inside "+h.Shown+" swallows the cancellation; re-raise it with `raise`")
 				}
 			}
 			return true

@@ -64,7 +64,7 @@ func runCMValueInTask(p *Pass) {
 			n.ChildByField("arguments").Walk(func(a *analysis.Node) bool {
 				if a.Type() == "identifier" && bound[p.File.Text(a)] && a.Field() != "attribute" &&
 					!(a.Parent() != nil && a.Parent().Type() == "keyword_argument" && a.Field() == "name") {
-					p.Report(a, "`"+p.File.Text(a)+"` comes from a context manager that closes before the "+tg.Kind+
+					p.Report(a, "`"+p.File.Brief(a)+"` comes from a context manager that closes before the "+tg.Kind+
 						" waits for this task; open it outside the `async with` of the "+tg.Kind)
 				}
 				return true

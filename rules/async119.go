@@ -30,7 +30,9 @@ async def rows(pool):
 	CrossFile: true,
 	Severity:  Warning,
 	Default:   true,
-	Notes: "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported. " +
+	Notes: "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported, also " +
+		"under another name (`from pytest_asyncio import fixture as async_fixture`, with a fallback `async_fixture = " +
+		"pytest.fixture` in `except ImportError:`, which stands for what the try imports, as a fallback import does). " +
 		"Deliberate differences from flake8-async, which reports every `with` around a `yield`:\n" +
 		"- an async generator whose decorator is a real function or class (aiostream's `@operator`, a benchmark " +
 		"harness) is not reported: the decorator receives the generator function and decides how its generators are " +

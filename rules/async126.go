@@ -48,7 +48,7 @@ func runExceptionGroupDerive(p *Pass) {
 				continue
 			}
 			if !definesMethod(p, c, "derive", 0) {
-				p.Report(c.Node.ChildByField("name"), "`"+c.Name+"` subclasses "+p.File.Text(target)+" without overriding `derive`: "+
+				p.Report(c.Node.ChildByField("name"), "`"+c.Name+"` subclasses "+p.File.Brief(target)+" without overriding `derive`: "+
 					"`except*`, `split()` and `subgroup()` will produce plain ExceptionGroups; define `derive(self, excs)`")
 			}
 			break

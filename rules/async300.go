@@ -39,7 +39,7 @@ func runTaskDropped(p *Pass) {
 			continue
 		}
 		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {
-			p.Report(c.Node, "the task returned by `"+p.File.Text(c.Node.ChildByField("function"))+"()` is not kept: it may be garbage-collected "+
+			p.Report(c.Node, "the task returned by `"+p.File.Brief(c.Node.ChildByField("function"))+"()` is not kept: it may be garbage-collected "+
 				"before it finishes and its exceptions are lost; store it (e.g. in a set, with add_done_callback(set.discard)) or use asyncio.TaskGroup", WithFix(storeTaskFix(p, c.Node)))
 		}
 	}

@@ -55,7 +55,7 @@ func runPytestRaisesGroup(p *Pass) {
 				n = p.File.Text(it)
 			}
 			if pylib.Is(n, pylib.ExceptionGroupClass) {
-				p.Report(c.Node, "`pytest.raises("+p.File.Text(it)+")` passes whatever the group contains; use "+
+				p.Report(c.Node, "`pytest.raises("+p.File.Brief(it)+")` passes whatever the group contains; use "+
 					"`pytest.RaisesGroup(...)` naming the expected exceptions")
 				break
 			}

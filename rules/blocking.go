@@ -233,7 +233,7 @@ func blockingMessage(p *Pass, b blockingUse) string {
 // followed through the project's modules (`self.hub.session.get()` (requests.Session.get)).
 func displayName(proj *analysis.Project, m *analysis.Module, c *analysis.Call) string {
 	text := m.File.Text(c.Node.ChildByField("function"))
-	out := "`" + text + "()`"
+	out := "`" + m.File.Brief(c.Node.ChildByField("function")) + "()`"
 	name := c.Callee
 	if name != "" && proj != nil {
 		name = proj.Canonical(name)

@@ -34,7 +34,7 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 	// anyio.get_cancelled_exc_class(), also as anyio's own modules import it.
 	if typ.Type() == "call" && (pylib.Is(calleeOf(m, typ), pylib.ReturnsCancellation) ||
 		namesCancellationClassFunction(calleeOf(m, typ), true) || namesCancellationClassFunction(m.File.Text(typ.ChildByField("function")), false)) {
-		return "specific", "`except " + m.File.Text(typ) + "`"
+		return "specific", "`except " + m.File.Brief(typ) + "`"
 	}
 	name := qualName(m, typ)
 	if name == "" && typ.Type() == "identifier" && m.IsBuiltin(typ, m.File.Text(typ)) {
@@ -42,9 +42,9 @@ func catchesCancellation(m *analysis.Module, typ *analysis.Node) (kind, shown st
 	}
 	switch {
 	case pylib.Is(name, pylib.CancellationClass):
-		return "specific", "`except " + m.File.Text(typ) + "`"
+		return "specific", "`except " + m.File.Brief(typ) + "`"
 	case name == "BaseException" || name == "BaseExceptionGroup":
-		return "broad", "`except " + m.File.Text(typ) + "`"
+		return "broad", "`except " + m.File.Brief(typ) + "`"
 	}
 	return "", ""
 }

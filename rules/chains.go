@@ -21,9 +21,9 @@ func describeChain(chain analysis.Chain) string {
 // hopText is how a chain shows a call, `f()`, or a property read, `self.prop`.
 func hopText(m *analysis.Module, c *analysis.Call) string {
 	if c.IsPropertyRead() {
-		return m.File.Text(c.Node)
+		return m.File.Brief(c.Node)
 	}
-	return m.File.Text(c.Node.ChildByField("function")) + "()"
+	return m.File.Brief(c.Node.ChildByField("function")) + "()"
 }
 
 // chainRelated points at each call of the chain.

@@ -99,6 +99,7 @@ var sharedCodeMentions = map[string]map[string]string{
 		"ASYNC232": "asl201-local-files names the local file families it leaves out of chains",
 		"ASYNC240": "asl201-local-files names the local file families it leaves out of chains"},
 	"aliases.go":  {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},
+	"asl100.go":   {"ASL301": "a line's `# noqa: RUF006` silences it: ruff's RUF006 also reports a task kept in an unused local"},
 	"async103.go": {"ASYNC104": "a handler left only by return is ASYNC104's finding at the return, when that rule is on"},
 	"async104.go": {"ASYNC103": "a return in a handler that also falls through is named in ASYNC103's finding, when that rule is on"},
 }

@@ -236,14 +236,17 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 }
 
 // neverRuns reports a node inside the body of a loop over an empty literal,
-// of `if False:` / `while False:`, or in the `elif`/`else` of `if True:`
-// (in its function), also when the condition is a module-level name bound
+// of `if False:` / `while False:`, or in the `elif`/`else` of `if True:`,
+// also when the condition is a module-level name bound
 // once to such a literal or an `and` with a failing operand
 // (conditionTruth, conditionFails). The last is how code generated from a synchronous twin
 // keeps the twin's line (psycopg's `if True:  # ASYNC` ... `else:
 // self.set_autocommit(value)`): the branch is there to be read, not run.
+// The walk goes on past the enclosing defs and classes: a def in a branch
+// that never runs is never made, so its body never runs either (psycopg-pool
+// keeps the sync twin's `__del__` under a class-level `if False:  # ASYNC`).
 func neverRuns(m *analysis.Module, n *analysis.Node) bool {
-	for q := n.Parent(); q != nil && !isDef(q); q = q.Parent() {
+	for q := n.Parent(); q != nil; q = q.Parent() {
 		switch q.Type() {
 		case "for_statement":
 			if body := q.ChildByField("body"); body != nil && isAncestor(body, n) && emptyLiteral(m, q.ChildByField("right")) {

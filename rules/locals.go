@@ -29,6 +29,15 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 	if binding == nil || binding.Kind != analysis.BindAssign || len(binding.Values) != 1 {
 		return "", nil, false
 	}
+	uses, ok = bindingUses(m, scope, binding, target)
+	return name, uses, ok
+}
+
+// bindingUses returns the identifiers of scope's body that read binding
+// (target, the assigned name, aside), in source order; ok is false when a
+// nested function or comprehension reads it.
+func bindingUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, target *analysis.Node) (uses []*analysis.Node, ok bool) {
+	name := binding.Name
 	ok = true
 	scope.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
 		if !ok {
@@ -41,6 +50,9 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 		if m.ScopeAt(n).Lookup(name) != binding {
 			return true
 		}
+		if p := n.Parent(); p != nil && p.Type() == "assignment" && n.Field() == "left" {
+			return true // another assignment of the name stores, it does not read
+		}
 		if m.ScopeAt(n) != scope {
 			ok = false // captured by a nested function or comprehension
 			return false
@@ -48,7 +60,7 @@ func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*
 		uses = append(uses, n)
 		return true
 	})
-	return name, uses, ok
+	return uses, ok
 }
 
 // useKind classifies what happens to a name at one use: "await", "schedule"

@@ -199,6 +199,11 @@ func decoratorNames(m *analysis.Module, f *analysis.Function) []string {
 		}
 		name := qualName(m, e)
 		if name == "" {
+			// A decorator imported with a fallback assignment for a failed
+			// import is written for what the try imports.
+			name = m.ImportUnlessFailed(analysis.Unparen(e))
+		}
+		if name == "" {
 			name = m.File.Text(e)
 		}
 		out = append(out, name)

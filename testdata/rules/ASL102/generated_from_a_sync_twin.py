@@ -1,6 +1,8 @@
 # Code generated from a synchronous twin (psycopg's connection_async.py) keeps
 # the twin's line in a branch that never runs.
 
+import asyncio
+
 
 class Connection:
     def _no_set_async(self, name):
@@ -27,3 +29,32 @@ class Connection:
 
     async def set_read_only(self, value):
         pass
+
+
+async def agather(*tasks):
+    await asyncio.gather(*tasks)
+
+
+class Pool:
+    # psycopg-pool's pool_async.py keeps the sync twin's __del__ under a
+    # class-level `if False:  # ASYNC`: the method is never defined, so its
+    # body never runs.
+    if False:  # ASYNC
+
+        def __del__(self):
+            agather(*self._workers)  # quiet: never defined
+
+    if True:  # ASYNC
+
+        def close_now(self):
+            agather(*self._workers)  # want: ASL102
+    else:
+
+        def close_now(self):
+            agather(*self._workers)  # quiet: the else of `if True:`
+
+
+if False:
+
+    def module_twin(pool):
+        agather(*pool._workers)  # quiet: never defined

@@ -31,3 +31,25 @@ class Client:
         _IS_SYNC = True
         if _IS_SYNC:
             self._topology.open()  # want: ASL102
+
+
+class Executor:
+    """A coroutine function handed to a thread under the same guard: the
+    sync twin's `Thread(target=self._run)` never runs in the async module."""
+
+    async def _run(self):
+        pass
+
+    def _run_async(self):
+        pass
+
+    def open(self):
+        import threading
+
+        if _IS_SYNC:
+            thread = threading.Thread(target=self._run)  # quiet: _IS_SYNC is False
+        else:
+            thread = threading.Thread(target=self._run_async)
+        thread.start()
+        if _DEBUG:
+            threading.Thread(target=self._run).start()  # want: ASL102

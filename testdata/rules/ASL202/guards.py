@@ -109,3 +109,17 @@ async def resolve(socket_mod):
     socket.getaddrinfo("::1", 80)  # quiet
     socket.getaddrinfo("example.com", 80)  # want: ASL202
     socket.getnameinfo(("127.0.0.1", 80), 0)  # want: ASL202 (a reverse lookup)
+
+
+class Resolver:
+    # A def in a branch that never runs is never made (a class-level
+    # `if False:  # ASYNC` keeping the sync twin's method).
+    if False:  # ASYNC
+
+        async def resolve(self, host, port):
+            return socket.getaddrinfo(host, port)  # quiet: never defined
+
+    else:
+
+        async def resolve(self, host, port):
+            return socket.getaddrinfo(host, port)  # want: ASL202

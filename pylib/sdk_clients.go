@@ -1,0 +1,270 @@
+package pylib
+
+// Client libraries of web services and servers that async applications
+// call: the synchronous client's requests block the loop for a network
+// round trip (ASL202), and the async twin's are coroutines (ASL102 when not
+// awaited). Calling the sync client from a coroutine, or forgetting the
+// await on the async one, are the mistakes real projects ship (issue 9's
+// "blocking methods of sync libraries"). Only calls that talk to the
+// service are listed: constructors that do not connect, query builders,
+// cursors that fetch nothing until iterated (`Collection.find`) and local
+// helpers (`generate_presigned_url`) are not.
+
+const (
+	mongoAlt   = "use PyMongo's `AsyncMongoClient` (or motor) and await it, or `await asyncio.to_thread(...)`"
+	awsAlt     = "use aioboto3/aiobotocore and await it, or `await asyncio.to_thread(...)`"
+	searchAlt  = "use `elasticsearch.AsyncElasticsearch` and await it, or `await asyncio.to_thread(...)`"
+	slackAlt   = "use `slack_sdk.web.async_client.AsyncWebClient` and await it, or `await asyncio.to_thread(...)`"
+	sdkAlt     = "use the library's async client and await it, or `await asyncio.to_thread(...)`"
+	remoteAlt  = "run it in a thread: `await asyncio.to_thread(...)` (or use an async client: asyncssh, aioftp, aioimaplib)"
+	rabbitAlt  = "use an asyncio client (aio-pika) and await it, or `await asyncio.to_thread(...)`"
+	mistralAlt = "use the `_async` method (`chat.complete_async`) and await it, or `await asyncio.to_thread(...)`"
+	stripeAlt  = "use the `_async` method (`stripe.Customer.create_async`) and await it, or `await asyncio.to_thread(...)`"
+)
+
+// Methods of a MongoDB collection and database that run a command on the
+// server (find() only builds a cursor).
+var (
+	mongoCollectionCommands = []string{"find_one", "insert_one", "insert_many", "update_one", "update_many", "replace_one",
+		"delete_one", "delete_many", "count_documents", "estimated_document_count", "distinct", "aggregate",
+		"find_one_and_delete", "find_one_and_replace", "find_one_and_update", "bulk_write", "create_index",
+		"create_indexes", "drop_index", "drop_indexes", "drop", "list_indexes", "index_information", "rename"}
+	mongoDatabaseCommands = []string{"command", "list_collection_names", "list_collections", "drop_collection",
+		"create_collection", "validate_collection"}
+	elasticsearchRequests = []string{"search", "index", "get", "delete", "update", "bulk", "count", "exists", "mget",
+		"msearch", "scroll", "clear_scroll", "delete_by_query", "update_by_query", "ping", "info", "create", "get_source",
+		"open_point_in_time", "close_point_in_time", "search_template", "termvectors", "explain", "field_caps", "reindex",
+		"indices.create", "indices.delete", "indices.exists", "indices.refresh", "indices.put_mapping",
+		"indices.get_mapping", "indices.get", "indices.put_settings"}
+	slackRequests = []string{"api_call", "chat_postMessage", "chat_update", "chat_delete", "chat_postEphemeral",
+		"chat_scheduleMessage", "chat_getPermalink", "conversations_history", "conversations_replies", "conversations_list",
+		"conversations_info", "conversations_members", "conversations_open", "conversations_join", "conversations_create",
+		"conversations_invite", "users_info", "users_list", "users_lookupByEmail", "users_conversations", "files_upload",
+		"files_upload_v2", "files_info", "reactions_add", "reactions_remove", "reactions_get", "views_open", "views_publish",
+		"views_update", "views_push", "auth_test", "team_info", "bots_info"}
+	ollamaRequests = []string{"chat", "generate", "embed", "embeddings", "pull", "push", "create", "delete", "list",
+		"copy", "show", "ps"}
+	cohereRequests  = []string{"chat", "chat_stream", "generate", "embed", "rerank", "classify", "tokenize", "detokenize"}
+	telebotRequests = []string{"send_message", "send_photo", "send_document", "send_video", "send_audio", "send_voice",
+		"send_animation", "send_sticker", "send_location", "send_media_group", "send_chat_action", "reply_to",
+		"edit_message_text", "edit_message_caption", "edit_message_media", "edit_message_reply_markup", "delete_message",
+		"forward_message", "copy_message", "get_me", "get_chat", "get_chat_member", "get_updates", "get_file",
+		"download_file", "answer_callback_query", "answer_inline_query", "set_webhook", "delete_webhook",
+		"ban_chat_member", "unban_chat_member", "pin_chat_message", "send_invoice", "set_my_commands"}
+	tweepyRequests = []string{"create_tweet", "delete_tweet", "get_tweet", "get_tweets", "get_me", "get_user", "get_users",
+		"search_recent_tweets", "search_all_tweets", "get_users_tweets", "get_users_mentions", "get_home_timeline", "like",
+		"unlike", "retweet", "unretweet", "follow_user", "unfollow_user", "get_users_followers", "get_users_following"}
+	stripeResources = []string{"Customer", "PaymentIntent", "SetupIntent", "Subscription", "SubscriptionItem", "Invoice",
+		"InvoiceItem", "Charge", "Refund", "Price", "Product", "PaymentMethod", "Account", "Transfer", "Payout", "Coupon",
+		"PromotionCode", "Event", "Balance", "BalanceTransaction", "checkout.Session", "billing_portal.Session"}
+)
+
+func init() {
+	// PyMongo's synchronous client: client.db.coll.find_one() (or
+	// client["db"]["coll"]) is a round trip to the server. The asyncio twin,
+	// AsyncMongoClient, is in async_libs.go.
+	for _, client := range []string{"pymongo.MongoClient", "pymongo.mongo_client.MongoClient"} {
+		returns(client, client)
+		serviceRequests("ASL202", mongoAlt, prefixed(client+".", "list_database_names", "list_databases", "server_info",
+			"drop_database")...)
+		serviceRequests("ASL202", mongoAlt, prefixed(client+".*.*.", mongoCollectionCommands...)...)
+		serviceRequests("ASL202", mongoAlt, prefixed(client+".*.", mongoDatabaseCommands...)...)
+		wildcardRoots = append(wildcardRoots, client)
+	}
+	for _, db := range []string{"pymongo.database.Database", "pymongo.synchronous.database.Database"} {
+		serviceRequests("ASL202", mongoAlt, prefixed(db+".", mongoDatabaseCommands...)...)
+		serviceRequests("ASL202", mongoAlt, prefixed(db+".*.", mongoCollectionCommands...)...)
+		wildcardRoots = append(wildcardRoots, db)
+	}
+	for _, coll := range []string{"pymongo.collection.Collection", "pymongo.synchronous.collection.Collection"} {
+		serviceRequests("ASL202", mongoAlt, prefixed(coll+".", mongoCollectionCommands...)...)
+	}
+
+	// boto3's low-level clients: every operation is an HTTPS request to AWS
+	// (`s3.put_object`, `dynamodb.get_item`); the few local helpers are not.
+	const botoClient = "botocore.client.BaseClient"
+	for _, factory := range []string{"boto3.client", "boto3.Session.client", "boto3.session.Session.client"} {
+		returns(factory, botoClient)
+	}
+	for _, s := range []string{"boto3.Session", "boto3.session.Session"} {
+		returns(s, s)
+	}
+	serviceRequestsOfAnyMethod("ASL202", awsAlt, botoClient, "get_paginator", "get_waiter", "can_paginate",
+		"generate_presigned_url", "generate_presigned_post", "close", "meta", "exceptions")
+
+	// Elasticsearch: the sync client's requests, and the async twin's.
+	for _, typ := range []string{"elasticsearch.Elasticsearch", "elasticsearch.client.Elasticsearch"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", searchAlt, prefixed(typ+".", elasticsearchRequests...)...)
+	}
+	for _, typ := range []string{"elasticsearch.AsyncElasticsearch", "elasticsearch._async.client.AsyncElasticsearch"} {
+		returns(typ, typ)
+		coroutineMethods(typ, append([]string{"close"}, elasticsearchRequests...)...)
+	}
+
+	// Slack's Web API clients.
+	for _, typ := range []string{"slack_sdk.WebClient", "slack_sdk.web.WebClient", "slack_sdk.web.client.WebClient",
+		"slack.WebClient"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", slackAlt, prefixed(typ+".", slackRequests...)...)
+	}
+	for _, typ := range []string{"slack_sdk.web.async_client.AsyncWebClient", "slack_sdk.web.AsyncWebClient"} {
+		returns(typ, typ)
+		coroutineMethods(typ, slackRequests...)
+	}
+
+	// LLM clients besides OpenAI's and Anthropic's (blocking.go,
+	// async_libs.go): Groq and Together copy OpenAI's API; Ollama's module
+	// functions use a default sync client.
+	for _, typ := range []string{"groq.Groq", "together.Together"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", sdkAlt, prefixed(typ+".", openAIRequests...)...)
+	}
+	for _, typ := range []string{"groq.AsyncGroq", "together.AsyncTogether"} {
+		returns(typ, typ)
+		coroutineMethods(typ, openAIRequests...)
+	}
+	serviceRequests("ASL202", "use `ollama.AsyncClient` and await it, or `await asyncio.to_thread(...)`",
+		prefixed("ollama.", ollamaRequests...)...)
+	serviceRequests("ASL202", "use `ollama.AsyncClient` and await it, or `await asyncio.to_thread(...)`",
+		prefixed("ollama.Client.", ollamaRequests...)...)
+	returns("ollama.Client", "ollama.Client")
+	returns("ollama.AsyncClient", "ollama.AsyncClient")
+	coroutineMethods("ollama.AsyncClient", ollamaRequests...)
+	for _, typ := range []string{"cohere.Client", "cohere.ClientV2"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", sdkAlt, prefixed(typ+".", cohereRequests...)...)
+	}
+	for _, typ := range []string{"cohere.AsyncClient", "cohere.AsyncClientV2"} {
+		returns(typ, typ)
+		coroutineMethods(typ, "chat", "generate", "embed", "rerank", "classify", "tokenize", "detokenize")
+	}
+	// Mistral's one client has both: `chat.complete` and `chat.complete_async`.
+	returns("mistralai.Mistral", "mistralai.Mistral")
+	serviceRequests("ASL202", mistralAlt, prefixed("mistralai.Mistral.", "chat.complete", "chat.stream", "embeddings.create",
+		"fim.complete", "agents.complete")...)
+	coroutineMethods("mistralai.Mistral", "chat.complete_async", "chat.stream_async", "embeddings.create_async",
+		"fim.complete_async", "agents.complete_async")
+	// Google Gen AI's chats (its models and the older google-generativeai
+	// are in blocking.go and async_libs.go).
+	const genaiClient = "google.genai.Client"
+	returns(genaiClient+".chats.create", "google.genai.chats.Chat")
+	returns(genaiClient+".aio.chats.create", "google.genai.chats.AsyncChat")
+	serviceRequests("ASL202", geminiAlt, "google.genai.chats.Chat.send_message")
+	coroutineMethods("google.genai.chats.AsyncChat", "send_message")
+
+	// pyTelegramBotAPI: TeleBot's methods are Bot API requests; AsyncTeleBot's
+	// are coroutines.
+	for _, typ := range []string{"telebot.TeleBot"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", "use `telebot.async_telebot.AsyncTeleBot` and await it, or `await asyncio.to_thread(...)`",
+			prefixed(typ+".", telebotRequests...)...)
+	}
+	returns("telebot.async_telebot.AsyncTeleBot", "telebot.async_telebot.AsyncTeleBot")
+	coroutineMethods("telebot.async_telebot.AsyncTeleBot", telebotRequests...)
+	// Tweepy's API v2 clients.
+	returns("tweepy.Client", "tweepy.Client")
+	serviceRequests("ASL202", "use `tweepy.asynchronous.AsyncClient` and await it, or `await asyncio.to_thread(...)`",
+		prefixed("tweepy.Client.", tweepyRequests...)...)
+	returns("tweepy.asynchronous.AsyncClient", "tweepy.asynchronous.AsyncClient")
+	coroutineMethods("tweepy.asynchronous.AsyncClient", tweepyRequests...)
+
+	// Stripe's resource classes: `stripe.Customer.create(...)` is an API
+	// request; since stripe 10 each has an `_async` twin.
+	for _, r := range stripeResources {
+		for _, m := range []string{"create", "retrieve", "modify", "list", "delete", "confirm", "cancel", "capture",
+			"search"} {
+			serviceRequests("ASL202", stripeAlt, "stripe."+r+"."+m)
+			coroutines("stripe." + r + "." + m + "_async")
+		}
+	}
+	// Twilio's REST client.
+	returns("twilio.rest.Client", "twilio.rest.Client")
+	serviceRequests("ASL202", sdkAlt, prefixed("twilio.rest.Client.", "messages.create", "messages.list", "calls.create",
+		"calls.list")...)
+
+	// Remote shells, file transfer and mail: SSH (paramiko), FTP, IMAP.
+	for _, typ := range []string{"paramiko.SSHClient", "paramiko.client.SSHClient"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "connect", "exec_command", "open_sftp")...)
+		returns(typ+".open_sftp", "paramiko.SFTPClient")
+	}
+	serviceRequests("ASL202", remoteAlt, prefixed("paramiko.SFTPClient.", "get", "put", "getfo", "putfo", "listdir",
+		"listdir_attr", "stat", "lstat", "remove", "rename", "mkdir", "rmdir", "chmod", "open")...)
+	for _, typ := range []string{"ftplib.FTP", "ftplib.FTP_TLS"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "connect", "login", "retrbinary", "retrlines", "storbinary",
+			"storlines", "nlst", "dir", "mlsd", "cwd", "pwd", "delete", "rename", "mkd", "rmd", "size", "sendcmd", "quit")...)
+	}
+	for _, typ := range []string{"imaplib.IMAP4", "imaplib.IMAP4_SSL"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "login", "select", "search", "fetch", "store", "logout", "uid",
+			"list", "append", "expunge", "noop", "copy", "close")...)
+	}
+
+	// pika's BlockingConnection connects in its constructor; its channel's
+	// calls are broker round trips.
+	for _, typ := range []string{"pika.BlockingConnection", "pika.adapters.blocking_connection.BlockingConnection"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", rabbitAlt, typ, typ+".channel", typ+".process_data_events", typ+".sleep")
+		returns(typ+".channel", "pika.adapters.blocking_connection.BlockingChannel")
+	}
+	serviceRequests("ASL202", rabbitAlt, prefixed("pika.adapters.blocking_connection.BlockingChannel.", "basic_publish",
+		"basic_get", "queue_declare", "exchange_declare", "queue_bind", "queue_purge", "start_consuming", "consume",
+		"confirm_delivery")...)
+}
+
+// serviceRequests marks blocking request methods of a service's client.
+func serviceRequests(code, instead string, names ...string) {
+	blocking(code, instead, names...)
+	for _, n := range names {
+		entry(n).ServiceRequest = true
+	}
+}
+
+// serviceRequestsOfAnyMethod marks every method of typ as a blocking
+// request except the ones named.
+func serviceRequestsOfAnyMethod(code, instead, typ string, except ...string) {
+	serviceRequests(code, instead, typ+".*")
+	for _, e := range except {
+		entry(typ + "." + e)
+	}
+}
+
+// Django's ORM: in async code (an `async def` view, a Channels consumer's
+// coroutine) each query raises SynchronousOnlyOperation, and where that
+// check is turned off it blocks the loop for the database round trip.
+// Since Django 4.1 every query method has an `a`-prefixed coroutine twin
+// (`aget`, `acreate`, `asave`). Managers and querysets build queries
+// lazily (`filter`, `all`): only the calls that run one are listed.
+func init() {
+	const (
+		model    = "django.db.models.Model"
+		manager  = "django.db.models.Manager"
+		queryset = "django.db.models.QuerySet"
+		ormAlt   = "Django raises SynchronousOnlyOperation for it in async code: use the async method " +
+			"(`aget`, `acreate`, `asave`, `async for` over the queryset) or wrap the work in `sync_to_async`"
+	)
+	// `Article.objects` is read on the class, which the model names
+	// `django.db.models.Model.objects`; a custom manager is a subclass of
+	// Manager.
+	LibraryBases["django.db.models.base.Model"] = []string{model}
+	LibraryBases["django.db.models.manager.Manager"] = []string{manager}
+	LibraryBases["django.db.models.query.QuerySet"] = []string{queryset}
+	runs := []string{"get", "create", "get_or_create", "update_or_create", "count", "exists", "first", "last",
+		"bulk_create", "bulk_update", "in_bulk", "aggregate", "earliest", "latest", "update", "delete", "contains",
+		"explain"}
+	lazy := []string{"all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "values",
+		"values_list", "annotate", "distinct", "only", "defer", "using", "select_for_update", "none", "reverse"}
+	for _, typ := range []string{model + ".objects", manager, queryset} {
+		serviceRequests("ASL202", ormAlt, prefixed(typ+".", runs...)...)
+		for _, m := range lazy {
+			returns(typ+"."+m, queryset)
+		}
+		for _, m := range runs {
+			coroutines(typ + ".a" + m)
+		}
+	}
+	serviceRequests("ASL202", ormAlt, model+".save", model+".delete", model+".refresh_from_db")
+	coroutineMethods(model, "asave", "adelete", "arefresh_from_db")
+}
