@@ -432,3 +432,54 @@ func TestLayoutNamesCopiesApart(t *testing.T) {
 		t.Errorf("reversed paths name b/pkg/util.py %q", n.Name)
 	}
 }
+
+// TestImportUnlessFailed: a name bound by an import in a try body and by an
+// assignment in its `except ImportError:` handler, and nothing else, means
+// what the try imports; resolution still gives it no value.
+func TestImportUnlessFailed(t *testing.T) {
+	m := build(t, `
+try:
+    from pytest_asyncio import fixture as async_fixture
+except ImportError:
+    import pytest
+    async_fixture = pytest.fixture
+
+try:
+    from pytest_asyncio import fixture as other_handler
+except RuntimeError:
+    other_handler = None
+
+try:
+    from pytest_asyncio import fixture as rebound
+except ImportError:
+    rebound = None
+rebound = object()
+
+async_fixture
+other_handler
+rebound
+`)
+	want := map[string]string{"async_fixture": "pytest_asyncio.fixture", "other_handler": "", "rebound": ""}
+	seen := 0
+	m.File.Root.Walk(func(n *Node) bool {
+		if n.Type() != "expression_statement" {
+			return true
+		}
+		id := n.NamedChildren()[0]
+		name, ok := want[m.File.Text(id)]
+		if !ok || id.Type() != "identifier" {
+			return true
+		}
+		seen++
+		if got := m.ImportUnlessFailed(id); got != name {
+			t.Errorf("ImportUnlessFailed(%s) = %q, want %q", m.File.Text(id), got, name)
+		}
+		if r := m.Resolve(id); r.Name != "" {
+			t.Errorf("Resolve(%s) = %q, want nothing (the bindings disagree)", m.File.Text(id), r.Name)
+		}
+		return true
+	})
+	if seen != 3 {
+		t.Fatalf("saw %d names, want 3", seen)
+	}
+}

@@ -480,8 +480,11 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 	}
 	// Calls that give back the items of one argument (`as_completed(fs)`,
 	// `sorted(xs, key=...)`, `list(xs)`).
-	if i, ok := pylib.IteratesArgument[m.resolve(fn, depth+1).Name]; ok {
-		if i >= len(named) {
+	name := m.resolve(fn, depth+1).Name
+	if i, ok := pylib.IteratesArgument[name]; ok {
+		// `iter(f, sentinel)` calls f until it returns the sentinel: its
+		// items are what f returns, not f's.
+		if i >= len(named) || name == "iter" && len(named) != 1 {
 			return elementResult{}
 		}
 		return m.iterElement(named[i], steps, depth+1)

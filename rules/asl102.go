@@ -1300,8 +1300,10 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if misuse == nil {
 		return consumed
 	}
-	return coroUse{fate: fateMisuse, why: "it is passed to `" + t.Name + "()` as `" + name + "`, which " +
-		strings.TrimPrefix(strings.TrimPrefix(misuse.why, "it is "), "its ")}
+	// "..., where it is passed to `len()` as if it were its result": the
+	// inner use keeps its own subject (it, its method) in the parameter's
+	// function.
+	return coroUse{fate: fateMisuse, why: "it is passed to `" + t.Name + "()` as `" + name + "`, where " + misuse.why}
 }
 
 // parameterFor names the parameter of t that argument arg of call c binds.

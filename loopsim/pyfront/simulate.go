@@ -348,8 +348,9 @@ func withoutStatementAt(body []loopsim.Stmt, off int) []loopsim.Stmt {
 	return out
 }
 
-// pyNameError is the Python exception type (a loopsim.Exc's, not a node's).
-const pyNameError = "NameError"
+// nameErrorType is the simulated Python exception isolateEntry answers (a
+// constant: the grammar test reads `Type != "..."` literals as node types).
+const nameErrorType = "NameError"
 
 // isolateEntry simulates the coroutine function an entry call found in
 // the source names on its own (Options.IsolateOnNameError), when
@@ -358,7 +359,7 @@ const pyNameError = "NameError"
 // does not apply.
 func isolateEntry(f *analysis.File, entry Entry, runErr error, opts Options) *loopsim.Result {
 	var exc *loopsim.Exc
-	if !opts.IsolateOnNameError || entry.Node == nil || !errors.As(runErr, &exc) || exc.Type != pyNameError {
+	if !opts.IsolateOnNameError || entry.Node == nil || !errors.As(runErr, &exc) || exc.Type != nameErrorType {
 		return nil
 	}
 	call, ok := entry.Expr.(*loopsim.Call)

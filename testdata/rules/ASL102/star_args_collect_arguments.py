@@ -44,7 +44,7 @@ async def main():
     await gather(f, f, g, limit=2)  # quiet: gather's *args
     await gather(fn(1), fn(2))  # quiet
     await gather_untyped(fn(1), fn(2))  # quiet
-    size(fn(3))  # want: ASL102
+    size(fn(3))  # want: ASL102 "passed to `size\(\)` as `value`, where it is passed to `len\(\)` as if it were its result"
     pick(1, fn(4), fn(5))  # quiet: both into *rest, not key
     pick(fn(6))  # want: ASL102
     only_keywords(fn(7))  # quiet: a bare `*` takes no positional argument (a TypeError, not a misused coroutine)

@@ -197,7 +197,7 @@ class Chatbot:
         self.pending = completion
 
     async def ask(self, request: str) -> str:
-        completion = self._get_completion(request)  # want: ASL102
+        completion = self._get_completion(request)  # want: ASL102 "passed to `_process_completion\(\)` as `completion`, where its method `get\(\)` is called on the coroutine object"
         return self._process_completion(request, completion)
 
     async def ask_inline(self, request: str) -> str:
