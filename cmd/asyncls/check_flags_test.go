@@ -91,6 +91,19 @@ func TestAddNoqaMergesExisting(t *testing.T) {
 	}
 }
 
+// --add-noqa with --fix or --diff is refused, and the file is left alone
+// (--fix was ignored: the findings it would fix got noqa comments).
+func TestAddNoqaDoesNotCombineWithFix(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": blocking})
+	for _, flag := range []string{"--fix", "--diff"} {
+		code, _, errOut := runCLI(t, "", "check", "--add-noqa", flag, dir)
+		if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); code != exitError || string(got) != blocking ||
+			!strings.Contains(errOut, "do not combine it with --fix or --diff") {
+			t.Errorf("--add-noqa %s: exit %d, stderr %q, file:\n%s", flag, code, errOut, got)
+		}
+	}
+}
+
 // A comment cannot follow a backslash continuation: --add-noqa names the
 // line instead of writing a file Python refuses.
 func TestAddNoqaLeavesBackslashContinuations(t *testing.T) {
