@@ -235,3 +235,21 @@ func TestFixReportsAnUndecodableFileOnce(t *testing.T) {
 		t.Errorf("exit %d, %d reports of the file:\n%s", code, n, errOut)
 	}
 }
+
+// A problem the walk of a directory meets (a broken link) names the file
+// as findings do: relative to the working directory.
+func TestWalkErrorsShownRelative(t *testing.T) {
+	dir := writeTree(t, map[string]string{"ok.py": "x = 1\n"})
+	if err := os.Symlink(filepath.Join(dir, "missing.py"), filepath.Join(dir, "dangling.py")); err != nil {
+		t.Skip(err)
+	}
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	code, _, errOut := runCLI(t, "", "check", "--no-cache", ".")
+	if code != exitError || !strings.Contains(errOut, "asyncls: error: dangling.py: broken symbolic link") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
