@@ -243,11 +243,7 @@ func TestWalkErrorsShownRelative(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "missing.py"), filepath.Join(dir, "dangling.py")); err != nil {
 		t.Skip(err)
 	}
-	wd, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
+	t.Chdir(dir)
 	code, _, errOut := runCLI(t, "", "check", "--no-cache", ".")
 	if code != exitError || !strings.Contains(errOut, "asyncls: error: dangling.py: broken symbolic link") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
