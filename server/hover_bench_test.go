@@ -157,6 +157,13 @@ func BenchmarkHoverAsyncHeavy(b *testing.B) {
 		b.StopTimer()
 		sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
 		pct := func(p float64) float64 { return float64(took[int(p*float64(len(took)-1))].Microseconds()) / 1000 }
+		slow := 0
+		for _, d := range took {
+			if d >= time.Millisecond {
+				slow++
+			}
+		}
+		b.ReportMetric(float64(slow)/float64(b.N), "over-1ms/op")
 		b.ReportMetric(pct(0.5), "p50-ms")
 		b.ReportMetric(pct(0.99), "p99-ms")
 		b.ReportMetric(pct(1), "max-ms")
