@@ -209,12 +209,23 @@ func (n *Node) ChildrenByField(field string) []*Node {
 // named[0..2]).
 func (n *Node) NamedChildren() []*Node {
 	out := []*Node{}
-	for _, c := range n.Children() {
-		if c.Named() && !isExtra(c) {
-			out = append(out, c)
-		}
+	for c := range n.EachNamedChild() {
+		out = append(out, c)
 	}
 	return out
+}
+
+// EachNamedChild yields what NamedChildren returns, one at a time, for a
+// caller that stops early (the first statements of a module of thousands)
+// without building the whole list.
+func (n *Node) EachNamedChild() iter.Seq[*Node] {
+	return func(yield func(*Node) bool) {
+		for _, c := range n.Children() {
+			if c.Named() && !isExtra(c) && !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 // HasToken reports whether n has a direct anonymous child token typ (e.g. "async").

@@ -119,6 +119,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls: --diff shows the fixes without applying them; do not combine it with --fix")
 		return exitError
 	}
+	if f.addNoqa && (f.fix || f.diff) {
+		// Otherwise --fix was ignored without a word: noqa comments were
+		// written for the findings it would have fixed.
+		fmt.Fprintln(stderr, "asyncls: --add-noqa silences the findings instead of fixing them; do not combine it with --fix or --diff")
+		return exitError
+	}
 	cfg, err := loadCheckConfig(f, paths)
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)

@@ -184,6 +184,14 @@ func TestRulesCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "rules", "NOPE"); code != exitError {
 		t.Errorf("unknown rule: exit %d", code)
 	}
+	// ruff's names of asyncls's checks work here as in select and noqa.
+	if code, out, _ := runCLI(t, "", "rules", "RUF006"); code != exitOK || !strings.HasPrefix(out, "# ASYNC300") {
+		t.Errorf("rules RUF006: exit %d, %.60q", code, out)
+	}
+	// A flake8-async code asyncls does not implement is named as such.
+	if code, _, errOut := runCLI(t, "", "rules", "ASYNC102"); code != exitError || !strings.Contains(errOut, "flake8-async or ruff code asyncls does not implement") {
+		t.Errorf("rules ASYNC102: exit %d, %q", code, errOut)
+	}
 }
 
 func TestFixRewritesFiles(t *testing.T) {

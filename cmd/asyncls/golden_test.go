@@ -225,3 +225,27 @@ func TestSummaryAfterErrorsAndNoPythonFiles(t *testing.T) {
 		t.Errorf("warned with a Python file: %q", errOut)
 	}
 }
+
+// --fix analyses again after each round of fixes; a file that could not be
+// decoded is still reported once, not once per round.
+func TestFixReportsAnUndecodableFileOnce(t *testing.T) {
+	dir := writeTree(t, map[string]string{"bad.py": "x = '\xff'\n", "sleepy.py": "import time\n\nasync def f():\n    time.sleep(1)\n"})
+	code, _, errOut := runCLI(t, "", "check", "--fix", dir)
+	if n := strings.Count(errOut, "not valid UTF-8"); code != exitError || n != 1 {
+		t.Errorf("exit %d, %d reports of the file:\n%s", code, n, errOut)
+	}
+}
+
+// A problem the walk of a directory meets (a broken link) names the file
+// as findings do: relative to the working directory.
+func TestWalkErrorsShownRelative(t *testing.T) {
+	dir := writeTree(t, map[string]string{"ok.py": "x = 1\n"})
+	if err := os.Symlink(filepath.Join(dir, "missing.py"), filepath.Join(dir, "dangling.py")); err != nil {
+		t.Skip(err)
+	}
+	t.Chdir(dir)
+	code, _, errOut := runCLI(t, "", "check", "--no-cache", ".")
+	if code != exitError || !strings.Contains(errOut, "asyncls: error: dangling.py: broken symbolic link") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

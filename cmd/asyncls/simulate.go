@@ -48,6 +48,10 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitError
 	}
+	if *workers < 0 {
+		fmt.Fprintf(stderr, "asyncls simulate: --workers %d is not a number of threads (1 or more)\n", *workers)
+		return exitError
+	}
 	if *format != "text" && *format != "json" && *format != "svg" {
 		fmt.Fprintf(stderr, "asyncls simulate: unknown --format %q (want text, json or svg)\n", *format)
 		return exitError

@@ -70,6 +70,7 @@ func TestSimulateErrors(t *testing.T) {
 		{[]string{"simulate", filepath.Join(dir, "missing.py")}, "no such file"},
 		{[]string{"simulate", "--format", "png", noMain}, "unknown --format"},
 		{[]string{"simulate", noMain}, "no entry point"},
+		{[]string{"simulate", "--workers", "-3", noMain}, "--workers -3 is not a number of threads"},
 		{[]string{"simulate", noMain}, "name the coroutine function to run with --entry NAME: helper"},
 		{[]string{"simulate", "--entry", "nope", noMain}, `no function named "nope"`},
 		{[]string{"simulate", notCoro}, "not a coroutine"},
