@@ -141,4 +141,3 @@ func mergeCodes(have, add []string) []string {
 	}
 	return out
 }
-
