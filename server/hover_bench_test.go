@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
@@ -69,6 +70,10 @@ func BenchmarkHoverAsyncHeavy(b *testing.B) {
 			b.Fatal("no final findings")
 		}
 		b.Cleanup(func() { s.cancel(); s.waitBackground() })
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.Logf("live heap after the first analysis: %.1f MiB", float64(ms.HeapAlloc)/(1<<20))
 		return s
 	}
 	hover := func(b *testing.B, s *Server, pos protocol.Position) *protocol.Hover {
