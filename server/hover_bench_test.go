@@ -153,10 +153,18 @@ func BenchmarkHoverAsyncHeavy(b *testing.B) {
 				time.Sleep(time.Millisecond)
 			}
 			b.StartTimer()
+			var slow []string
 			for _, p := range sample {
 				start := time.Now()
 				hover(b, s, p)
-				took = append(took, time.Since(start))
+				d := time.Since(start)
+				took = append(took, d)
+				if d >= time.Millisecond {
+					slow = append(slow, fmt.Sprintf("%d:%d %.1fms", p.Line+1, p.Character+1, float64(d.Microseconds())/1000))
+				}
+			}
+			if i == b.N-1 {
+				b.Logf("hovers over 1 ms in the last pass: %s", strings.Join(slow, ", "))
 			}
 		}
 		b.StopTimer()
