@@ -326,7 +326,7 @@ type Project struct {
 
 	// propReads memoises PropertyReads per function.
 	propMu        sync.Mutex
-	propReads     map[*Function][]*Call
+	propReads     map[*Function]*[]*Call
 	propNamesOnce sync.Once
 	propNames     map[string]bool
 

@@ -20,7 +20,9 @@ import (
 // answers about a module's own names come from the modules that may ask
 // about it. Keys of bare method names (task entries, ASL102's private
 // methods) are project-wide by nature; the test logs how many there are,
-// and which questions the default rules ask (rules.CheckRecorded).
+// and which questions the default rules ask (rules.CheckRecorded). The
+// same holds of ASL106's thread hand-offs: each target is a function of a
+// module the handing module may look names up in (rules.HandOffTargets).
 //
 //	ASYNCLS_CORPUS=/work/corpus/src go test ./lint -run ValueKeysWithinClosure -v
 func TestValueKeysWithinClosure(t *testing.T) {
@@ -142,4 +144,31 @@ func TestValueKeysWithinClosure(t *testing.T) {
 		}
 	}
 	t.Logf("default rules: value questions %v asked by %v modules (answered yes: %v); %d modules use the project's thread functions, %d ask about sync overrides", asked, asking, yes, threads, overrides)
+
+	// ASL106's thread functions start from hand-offs: each names its
+	// target, so the target's module should be one the handing module may
+	// look names up in (the rest of the set is what those targets call,
+	// within their own modules' closures).
+	index := map[*analysis.Module]int{}
+	for i, m := range mods {
+		index[m] = i
+	}
+	var handoffs, handoffsOutside, handers int
+	for u, m := range mods {
+		targets := rules.HandOffTargets(m, proj, cfg.Options(m.File.Path))
+		if len(targets) > 0 {
+			handers++
+		}
+		reach := closure(u)
+		for _, f := range targets {
+			handoffs++
+			if d, ok := index[f.Module()]; ok && !reach[d] {
+				handoffsOutside++
+				if handoffsOutside <= 10 {
+					t.Errorf("%s hands %s to a thread, but may not look names up in %s", m.Name, f.FullName(), f.Module().Name)
+				}
+			}
+		}
+	}
+	t.Logf("thread hand-offs: %d from %d modules, %d to a module outside the handing module's closure", handoffs, handers, handoffsOutside)
 }

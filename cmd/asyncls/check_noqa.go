@@ -44,8 +44,8 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 			continue
 		}
 		src, n, skipped := withNoqa(m.File, byPath[path])
-		for _, line := range skipped {
-			fmt.Fprintf(stderr, "asyncls: %s:%d: the line ends inside a string; add the noqa comment by hand\n", path, line+1)
+		for _, sk := range skipped {
+			fmt.Fprintf(stderr, "asyncls: %s:%d: %s; add the noqa comment by hand\n", path, sk.line+1, sk.why)
 		}
 		if n == 0 {
 			continue
@@ -67,9 +67,15 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 	return status
 }
 
+// noqaSkip is a line withNoqa cannot put a comment on, and why.
+type noqaSkip struct {
+	line int
+	why  string
+}
+
 // withNoqa returns f's source with the codes added to the noqa directives
 // of their lines (0-based), how many lines changed, and the lines skipped.
-func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []int) {
+func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []noqaSkip) {
 	commentOn := map[int]*analysis.Node{}
 	for _, c := range f.Comments {
 		commentOn[f.Lines.Position(int(c.Start)).Line] = c
@@ -79,7 +85,7 @@ func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []in
 		text       string
 	}
 	var edits []edit
-	var skipped []int
+	var skipped []noqaSkip
 	lines := make([]int, 0, len(codesByLine))
 	for l := range codesByLine {
 		lines = append(lines, l)
@@ -101,12 +107,17 @@ func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []in
 		}
 		end := f.Lines.LineStart(line) + len(f.Lines.LineText(line))
 		if insideString(f, end) {
-			skipped = append(skipped, line)
+			skipped = append(skipped, noqaSkip{line, "the line ends inside a string"})
 			continue
 		}
 		// Trailing whitespace goes; the directive follows two spaces, as PEP 8 puts comments.
 		text := f.Lines.LineText(line)
 		trimmed := strings.TrimRight(text, " \t")
+		if strings.HasSuffix(trimmed, "\\") {
+			// A comment after a line continuation is a syntax error.
+			skipped = append(skipped, noqaSkip{line, "the line continues with a backslash"})
+			continue
+		}
 		edits = append(edits, edit{f.Lines.LineStart(line) + len(trimmed), end, "  # noqa: " + strings.Join(mergeCodes(nil, codes), ", ")})
 	}
 	if len(edits) == 0 {
