@@ -22,7 +22,10 @@ import (
 // methods) are project-wide by nature; the test logs how many there are,
 // and which questions the default rules ask (rules.CheckRecorded). The
 // same holds of ASL106's thread hand-offs: each target is a function of a
-// module the handing module may look names up in (rules.HandOffTargets).
+// module the handing module may look names up in (rules.HandOffTargets);
+// and of the sync overrides of async methods: each overriding subclass is
+// in a module that may look names up in the method's
+// (analysis.Project.SyncOverriders).
 //
 //	ASYNCLS_CORPUS=/work/corpus/src go test ./lint -run ValueKeysWithinClosure -v
 func TestValueKeysWithinClosure(t *testing.T) {
@@ -171,4 +174,31 @@ func TestValueKeysWithinClosure(t *testing.T) {
 		}
 	}
 	t.Logf("thread hand-offs: %d from %d modules, %d to a module outside the handing module's closure", handoffs, handers, handoffsOutside)
+
+	// An async method overridden by a sync member: the subclass names its
+	// base, so the base's module should be one the subclass's module may
+	// look names up in.
+	var methods, overridden, overriders, overridersOutside int
+	for d, m := range mods {
+		for _, f := range m.Functions {
+			if f.Class == nil || !f.Async {
+				continue
+			}
+			methods++
+			cs := proj.SyncOverriders(f)
+			if len(cs) > 0 {
+				overridden++
+			}
+			for _, c := range cs {
+				overriders++
+				if u, ok := index[c.Module()]; ok && !closure(u)[d] {
+					overridersOutside++
+					if overridersOutside <= 10 {
+						t.Errorf("%s overrides %s with a sync member, but %s may not look names up in %s", c.FullName(), f.FullName(), c.Module().Name, m.Name)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("sync overrides: %d of %d async methods overridden by %d subclasses, %d outside the subclass's module's closure", overridden, methods, overriders, overridersOutside)
 }

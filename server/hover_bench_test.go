@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
@@ -69,6 +70,10 @@ func BenchmarkHoverAsyncHeavy(b *testing.B) {
 			b.Fatal("no final findings")
 		}
 		b.Cleanup(func() { s.cancel(); s.waitBackground() })
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.Logf("live heap after the first analysis: %.1f MiB", float64(ms.HeapAlloc)/(1<<20))
 		return s
 	}
 	hover := func(b *testing.B, s *Server, pos protocol.Position) *protocol.Hover {
@@ -148,10 +153,18 @@ func BenchmarkHoverAsyncHeavy(b *testing.B) {
 				time.Sleep(time.Millisecond)
 			}
 			b.StartTimer()
+			var slow []string
 			for _, p := range sample {
 				start := time.Now()
 				hover(b, s, p)
-				took = append(took, time.Since(start))
+				d := time.Since(start)
+				took = append(took, d)
+				if d >= time.Millisecond {
+					slow = append(slow, fmt.Sprintf("%d:%d %.1fms", p.Line+1, p.Character+1, float64(d.Microseconds())/1000))
+				}
+			}
+			if i == b.N-1 {
+				b.Logf("hovers over 1 ms in the last pass: %s", strings.Join(slow, ", "))
 			}
 		}
 		b.StopTimer()

@@ -106,18 +106,13 @@ func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []no
 			continue
 		}
 		end := f.Lines.LineStart(line) + len(f.Lines.LineText(line))
-		if insideString(f, end) {
-			skipped = append(skipped, noqaSkip{line, "the line ends inside a string"})
+		if why := analysis.NoqaBlocker(f, line); why != "" {
+			skipped = append(skipped, noqaSkip{line, why})
 			continue
 		}
 		// Trailing whitespace goes; the directive follows two spaces, as PEP 8 puts comments.
 		text := f.Lines.LineText(line)
 		trimmed := strings.TrimRight(text, " \t")
-		if strings.HasSuffix(trimmed, "\\") {
-			// A comment after a line continuation is a syntax error.
-			skipped = append(skipped, noqaSkip{line, "the line continues with a backslash"})
-			continue
-		}
 		edits = append(edits, edit{f.Lines.LineStart(line) + len(trimmed), end, "  # noqa: " + strings.Join(mergeCodes(nil, codes), ", ")})
 	}
 	if len(edits) == 0 {
@@ -145,21 +140,4 @@ func mergeCodes(have, add []string) []string {
 		}
 	}
 	return out
-}
-
-// insideString reports whether offset off (not at a string's edge) lies in
-// a string literal, such as the line ends of a triple-quoted string.
-func insideString(f *analysis.File, off int) bool {
-	found := false
-	f.Root.Walk(func(n *analysis.Node) bool {
-		if found || int(n.Start) >= off || int(n.End) <= off {
-			return false
-		}
-		if n.Type() == "string" || n.Type() == "concatenated_string" {
-			found = true
-			return false
-		}
-		return true
-	})
-	return found
 }
