@@ -808,3 +808,30 @@ func selfMethod(fn *Function, name string) *Function {
 	}
 	return nil
 }
+
+// NoqaBlocker says why a `# noqa` comment cannot be appended at the end of
+// line (0-based) of f, or "" when it can: the line ends inside a string (a
+// comment there would be string content) or continues with a backslash (a
+// comment after it is a syntax error).
+func NoqaBlocker(f *File, line int) string {
+	text := f.Lines.LineText(line)
+	end := f.Lines.LineStart(line) + len(text)
+	inString := false
+	f.Root.Walk(func(n *Node) bool {
+		if inString || int(n.Start) >= end || int(n.End) <= end {
+			return false
+		}
+		if n.Type() == "string" || n.Type() == "concatenated_string" {
+			inString = true
+			return false
+		}
+		return true
+	})
+	switch {
+	case inString:
+		return "the line ends inside a string"
+	case strings.HasSuffix(strings.TrimRight(text, " \t"), "\\"):
+		return "the line continues with a backslash"
+	}
+	return ""
+}

@@ -70,11 +70,13 @@ static uint32_t asl_root(const TSTree *tree, flat_node *root, uint32_t *desc, ui
 // children first .. first+count-1 and writes one record per kept node;
 // returns the number of records written (<= cap). A node is kept when it is
 // named, missing, or its symbol is marked in keep (symbols >= nsym are
-// kept); the subtree of a dropped node is not visited (only punctuation
+// kept), unless drop marks its symbol under its parent's (drop[sym * nsym
+// + parent symbol]: a keyword token under the statement it introduces, a
+// string's delimiters); the subtree of a dropped node is not visited (only
 // tokens, which are leaves, are dropped). Each record counts its children,
 // so the Go side lowers in one pass. Parts of one tree may be walked
 // concurrently: a cursor only reads the tree.
-static uint32_t asl_flatten_part(const TSTree *tree, uint32_t first, uint32_t count, flat_node *out, uint32_t cap, const uint8_t *keep, uint32_t nsym) {
+static uint32_t asl_flatten_part(const TSTree *tree, uint32_t first, uint32_t count, flat_node *out, uint32_t cap, const uint8_t *keep, const uint8_t *drop, uint32_t nsym) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	uint32_t n = 0;
 	uint32_t stack[4096];
@@ -90,7 +92,12 @@ static uint32_t asl_flatten_part(const TSTree *tree, uint32_t first, uint32_t co
 		TSSymbol sym = ts_node_symbol(node);
 		bool named = ts_node_is_named(node);
 		bool missing = ts_node_is_missing(node);
-		if (named || missing || sym >= nsym || keep[sym]) {
+		bool kept = named || missing || sym >= nsym || keep[sym];
+		if (kept && !missing && sym < nsym && parent != NO_PARENT && out[parent].symbol < nsym
+			&& drop[(size_t)sym * nsym + out[parent].symbol]) {
+			kept = false;
+		}
+		if (kept) {
 			flat_node *r = &out[n];
 			r->start = ts_node_start_byte(node);
 			r->end = ts_node_end_byte(node);
@@ -188,7 +195,7 @@ func flattenPart(t *sitter.Tree, first, count int, nodes uint32) ([]flatNode, fu
 	buf := (*bp)[:nodes]
 	keep := keepTable()
 	n := uint32(C.asl_flatten_part(cTree(t), C.uint32_t(first), C.uint32_t(count), (*C.flat_node)(unsafe.Pointer(&buf[0])), C.uint32_t(nodes),
-		(*C.uint8_t)(unsafe.Pointer(&keep[0])), C.uint32_t(len(keep))))
+		(*C.uint8_t)(unsafe.Pointer(&keep[0])), (*C.uint8_t)(unsafe.Pointer(&symbolDrop[0])), C.uint32_t(len(keep))))
 	runtime.KeepAlive(t)
 	return buf[:n], func() { flatBuffers.Put(bp) }
 }

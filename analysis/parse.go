@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -208,12 +209,23 @@ func (n *Node) ChildrenByField(field string) []*Node {
 // named[0..2]).
 func (n *Node) NamedChildren() []*Node {
 	out := []*Node{}
-	for _, c := range n.Children() {
-		if c.Named() && !isExtra(c) {
-			out = append(out, c)
-		}
+	for c := range n.EachNamedChild() {
+		out = append(out, c)
 	}
 	return out
+}
+
+// EachNamedChild yields what NamedChildren returns, one at a time, for a
+// caller that stops early (the first statements of a module of thousands)
+// without building the whole list.
+func (n *Node) EachNamedChild() iter.Seq[*Node] {
+	return func(yield func(*Node) bool) {
+		for _, c := range n.Children() {
+			if c.Named() && !isExtra(c) && !yield(c) {
+				return
+			}
+		}
+	}
 }
 
 // HasToken reports whether n has a direct anonymous child token typ (e.g. "async").
@@ -429,7 +441,10 @@ var (
 	symbolsOnce sync.Once
 	symbols     []symbolInfo
 	symbolKeep  []uint8 // 1 where symbols[i].keep, for the C walker
-	fieldNames  []string
+	// symbolDrop[i*len(symbols)+j] is 1 where a node of symbol i is dropped
+	// when its parent's symbol is j (droppedTokens), for the C walker.
+	symbolDrop []uint8
+	fieldNames []string
 
 	// kindNames is Node.Type by Node.kind: "" (a zero Node), then the
 	// grammar's symbols (kind = symbol + 1), then ERROR and an unknown
@@ -451,6 +466,48 @@ var punctuation = map[string]bool{
 	",": true, ":": true, ".": true, ";": true, "\"": true, "->": true,
 }
 
+// droppedTokens are tokens that say nothing their parent's type does not
+// (the keyword that starts a statement, by the statement's type; the `=`
+// of an assignment or a keyword argument, between its fields) and a
+// string's delimiters (its prefix and quotes are its text's first bytes),
+// each dropped only under that parent: every module of a project keeps
+// its tree for a whole check, and these were ~11% of its nodes (~10 MB of
+// the 1M-line corpus/big; docs/performance.md, "Memory"). Elsewhere (under
+// an ERROR node, or the other uses of `if`, `for` and `else`) they stay.
+// The tokens rules look at stay everywhere: `async`, `await`, `except`
+// (ASYNC103 reports a bare except at it), `from` in `yield from` and
+// `raise ... from`, `yield`, `lambda`, the `=` of a keyword pattern,
+// operators and the keywords that are operators (`not`, `in`, `is`, ...).
+var droppedTokens = map[string][]string{
+	"string_start": {"string"},
+	"string_end":   {"string"},
+	"def":          {"function_definition"},
+	"class":        {"class_definition"},
+	"return":       {"return_statement"},
+	"import":       {"import_statement", "import_from_statement", "future_import_statement"},
+	"if":           {"if_statement"},
+	"elif":         {"elif_clause"},
+	"else":         {"else_clause"},
+	"while":        {"while_statement"},
+	"for":          {"for_statement"},
+	"with":         {"with_statement"},
+	"try":          {"try_statement"},
+	"finally":      {"finally_clause"},
+	"raise":        {"raise_statement"},
+	"pass":         {"pass_statement"},
+	"break":        {"break_statement"},
+	"continue":     {"continue_statement"},
+	"del":          {"delete_statement"},
+	"global":       {"global_statement"},
+	"nonlocal":     {"nonlocal_statement"},
+	"assert":       {"assert_statement"},
+	"=":            {"assignment", "keyword_argument", "default_parameter", "typed_default_parameter"},
+	"from":         {"import_from_statement", "future_import_statement"},
+	"in":           {"for_statement", "for_in_clause"},
+	"as":           {"aliased_import"},
+	"@":            {"decorator"},
+}
+
 func loadSymbols() {
 	lang := python.GetLanguage()
 	n := lang.SymbolCount()
@@ -464,6 +521,23 @@ func loadSymbols() {
 	for i, info := range symbols {
 		if info.keep {
 			symbolKeep[i] = 1
+		}
+	}
+	symbolDrop = make([]uint8, int(n)*int(n))
+	for i := uint32(0); i < n; i++ {
+		parents := droppedTokens[symbols[i].name]
+		if len(parents) == 0 {
+			continue
+		}
+		// The delimiters are named symbols; the keywords are tokens,
+		// not the named nodes some share a name with.
+		if named := lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular; named != strings.HasPrefix(symbols[i].name, "string_") {
+			continue
+		}
+		for j := uint32(0); j < n; j++ {
+			if lang.SymbolType(sitter.Symbol(j)) == sitter.SymbolTypeRegular && slices.Contains(parents, symbols[j].name) {
+				symbolDrop[i*n+j] = 1
+			}
 		}
 	}
 	for i := 0; ; i++ {
@@ -660,8 +734,8 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
 				Message: fmt.Sprintf("syntax error: `%s` is a keyword, not a name", src[n.Start:n.End])})
 		default:
-			if msg := python2Only(src, n); msg != "" {
-				p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: "syntax error: " + msg + " is Python 2 syntax (asyncls reads Python 3)"})
+			if msg, end := python2Only(src, n); msg != "" {
+				p.errors = append(p.errors, SyntaxError{Start: n.Start, End: end, Message: "syntax error: " + msg + " is Python 2 syntax (asyncls reads Python 3)"})
 			}
 		}
 	}
@@ -762,31 +836,55 @@ var hardKeywords = map[string]bool{
 }
 
 // python2Only names the Python 2 construct n is, or returns "": the
-// tree-sitter grammar accepts them, Python 3 does not.
-func python2Only(src []byte, n *Node) string {
+// tree-sitter grammar accepts them, Python 3 does not. end is where the
+// construct ends (n's end, or that of a string's opening delimiter).
+func python2Only(src []byte, n *Node) (msg string, end uint32) {
 	switch n.Type() {
 	case "print_statement":
-		return "a `print` statement"
+		return "a `print` statement", n.End
 	case "exec_statement":
-		return "an `exec` statement"
+		return "an `exec` statement", n.End
 	case "<>":
-		return "the `<>` operator"
-	case "string_start":
-		if src[n.Start] == '`' {
-			return "a backquoted expression"
+		return "the `<>` operator", n.End
+	case "string", "string_start":
+		// A string's opening delimiter (its string_start, dropped under
+		// the string: droppedTokens): the prefix and the quotes.
+		end := n.End
+		if n.Type() == "string" {
+			end = stringStartEnd(src, n)
 		}
-		if n.End-n.Start >= 2 && (src[n.Start]|0x20) == 'u' && (src[n.Start+1]|0x20) == 'r' {
-			return "a `ur` string prefix"
+		if src[n.Start] == '`' {
+			return "a backquoted expression", end
+		}
+		if end-n.Start >= 2 && (src[n.Start]|0x20) == 'u' && (src[n.Start+1]|0x20) == 'r' {
+			return "a `ur` string prefix", end
 		}
 	case "integer":
 		if t := src[n.Start:n.End]; len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' && !allZeros(t) {
-			return "an octal literal without `0o`"
+			return "an octal literal without `0o`", n.End
 		}
 		if t := src[n.Start:n.End]; len(t) > 1 && (t[len(t)-1] == 'l' || t[len(t)-1] == 'L') && !isHexLike(t) {
-			return "a long integer literal"
+			return "a long integer literal", n.End
 		}
 	}
-	return ""
+	return "", 0
+}
+
+// stringStartEnd returns where string n's opening delimiter ends (what
+// tree-sitter's string_start spans): its prefix letters, then a backquote,
+// or one quote, or three alike.
+func stringStartEnd(src []byte, n *Node) uint32 {
+	i := n.Start
+	for i < n.End && (src[i]|0x20) >= 'a' && (src[i]|0x20) <= 'z' {
+		i++
+	}
+	if i >= n.End {
+		return n.End
+	}
+	if q := src[i]; (q == '\'' || q == '"') && i+3 <= n.End && src[i+1] == q && src[i+2] == q {
+		return i + 3
+	}
+	return i + 1
 }
 
 func allZeros(t []byte) bool {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,7 +26,8 @@ class C(Base):
 `
 
 // TestFlattenMatchesBinding checks the C-side walk against smacker's Go API:
-// same types, byte ranges and field names for every named node, in order.
+// same types, byte ranges and field names for every named node, in order,
+// but for a string's delimiters (droppedTokens).
 func TestFlattenMatchesBinding(t *testing.T) {
 	sources := []string{sample, incrementalSeed, "def f(:\n  x = [1,\n# c\nclass C:\n  pass\n"}
 	if large, err := os.ReadFile("../../corpus/files/large.py"); err == nil {
@@ -46,7 +48,7 @@ func flattenMatchesBinding(t *testing.T, src []byte) {
 	var want []string
 	var rec func(n *sitter.Node, field string)
 	rec = func(n *sitter.Node, field string) {
-		if n.IsNamed() {
+		if n.IsNamed() && !(n.Parent() != nil && !n.IsMissing() && slices.Contains(droppedTokens[n.Type()], n.Parent().Type())) {
 			want = append(want, field+":"+n.Type()+":"+itoa(n.StartByte())+"-"+itoa(n.EndByte()))
 		}
 		for i := 0; i < int(n.ChildCount()); i++ {
@@ -80,6 +82,40 @@ func flattenMatchesBinding(t *testing.T, src []byte) {
 }
 
 func itoa(u uint32) string { return strconv.FormatUint(uint64(u), 10) }
+
+// TestDroppedTokens: a statement's keyword and a string's delimiters are
+// dropped under their parent and kept elsewhere; the Python 2 string
+// forms are still reported at the opening delimiter.
+func TestDroppedTokens(t *testing.T) {
+	src := []byte("def f():\n    if x:\n        return 'a'\n    else:\n        pass\n    y = 1 if x else 2\n    for i in z:\n        continue\nb = ur'x'\nc = `x`\nd = rb'''q'''\ng = 'abc\n@dec\ndef h(a=1):\n    from m import n as o\n    h(a=2)\n    match p:\n        case C(k=1):\n            pass\n")
+	f := Parse("x.py", src)
+	counts := map[string]int{}
+	f.Root.Walk(func(n *Node) bool {
+		p := n.Parent()
+		if p != nil && slices.Contains(droppedTokens[n.Type()], p.Type()) {
+			t.Errorf("%s kept under %s at %d", n.Type(), p.Type(), n.Start)
+		}
+		counts[n.Type()]++
+		return true
+	})
+	// The conditional expression keeps its `if` and `else`, the ERROR its
+	// string_start, the keyword pattern its `=`.
+	if counts["if"] != 1 || counts["else"] != 1 || counts["string_start"] != 1 || counts["def"] != 0 || counts["return"] != 0 || counts["="] != 1 || counts["@"] != 0 {
+		t.Errorf("token counts %v", counts)
+	}
+	var got []string
+	for _, e := range f.SyntaxErrors {
+		got = append(got, string(src[e.Start:e.End])+": "+e.Message)
+	}
+	want := []string{
+		"ur': syntax error: a `ur` string prefix is Python 2 syntax (asyncls reads Python 3)",
+		"`: syntax error: a backquoted expression is Python 2 syntax (asyncls reads Python 3)",
+	}
+	if len(got) < 2 || !slices.Equal(got[:2], want) {
+		t.Errorf("syntax errors %q, want first %q", got, want)
+	}
+}
+
 func TestParentLinksAndTokens(t *testing.T) {
 	f := Parse("x.py", []byte(sample))
 	f.Root.Walk(func(n *Node) bool {

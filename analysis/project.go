@@ -326,7 +326,7 @@ type Project struct {
 
 	// propReads memoises PropertyReads per function.
 	propMu        sync.Mutex
-	propReads     map[*Function][]*Call
+	propReads     map[*Function]*[]*Call
 	propNamesOnce sync.Once
 	propNames     map[string]bool
 
@@ -1688,6 +1688,24 @@ func (p *Project) overriddenBySync(f *Function, asked func(*Function)) bool {
 	if f.Class == nil {
 		return false
 	}
+	overrides := p.syncOverrideIndex()
+	if p.recordOverrides != nil {
+		p.recordOverrides(f.Class)
+	}
+	if asked != nil {
+		asked(f)
+	}
+	for _, c := range overrides[f.Name] {
+		if c != f.Class && p.derivesFrom(c, f.Class, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// syncOverrideIndex maps a member name to the classes of the project that
+// define it other than as a coroutine function, built once per snapshot.
+func (p *Project) syncOverrideIndex() map[string][]*Class {
 	p.syncOverridesOnce.Do(func() {
 		out := map[string][]*Class{}
 		for _, m := range p.Modules() {
@@ -1699,19 +1717,25 @@ func (p *Project) overriddenBySync(f *Function, asked func(*Function)) bool {
 		}
 		p.syncOverrides = out
 	})
-	if p.recordOverrides != nil {
-		p.recordOverrides(f.Class)
+	return p.syncOverrides
+}
+
+// SyncOverriders returns the classes of the project that derive from f's
+// class and define f's name other than as a coroutine function: what
+// makes overriddenBySync true. A check that does not hold every module at
+// once relies on each being in a module that may look names up in f's
+// (TestValueKeysWithinClosure in lint).
+func (p *Project) SyncOverriders(f *Function) []*Class {
+	if f.Class == nil {
+		return nil
 	}
-	if asked != nil {
-		asked(f)
-	}
-	overrides := p.syncOverrides
-	for _, c := range overrides[f.Name] {
+	var out []*Class
+	for _, c := range p.syncOverrideIndex()[f.Name] {
 		if c != f.Class && p.derivesFrom(c, f.Class, 0) {
-			return true
+			out = append(out, c)
 		}
 	}
-	return false
+	return out
 }
 
 // derivesFrom reports whether class c has base among its ancestors.

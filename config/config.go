@@ -4,6 +4,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -189,7 +190,23 @@ func Find(dir string) string {
 
 var toolTableRE = regexp.MustCompile(`(?m)^\s*\[\s*tool\s*\.\s*asyncls\s*[\].]`)
 
-func hasToolTable(data []byte) bool { return toolTableRE.Match(data) }
+// hasToolTable reports whether pyproject.toml content defines
+// [tool.asyncls]. The header is the common spelling; TOML's other ones
+// (`[tool]` then `asyncls = { ... }` or `asyncls.select = ...`, a dotted
+// `tool.asyncls.select = ...`) need the document parsed. A file that
+// mentions asyncls but is not valid TOML counts too, so that Load reports
+// its error instead of the settings being left out without a word.
+func hasToolTable(data []byte) bool {
+	if toolTableRE.Match(data) {
+		return true
+	}
+	if !bytes.Contains(data, []byte("asyncls")) {
+		return false
+	}
+	var doc map[string]any
+	md, err := toml.Decode(string(data), &doc)
+	return err != nil || md.IsDefined("tool", "asyncls")
+}
 
 // Load reads the configuration for files under dir (defaults when no
 // pyproject.toml has a [tool.asyncls] table).
@@ -205,9 +222,23 @@ func Load(dir string) (*Config, error) {
 func LoadFile(path string) (*Config, error) {
 	data, err := readConfigFile(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: err.Error()}
+		// Not "[tool.asyncls] ...": the file itself could not be read.
+		switch info, statErr := os.Stat(path); {
+		case errors.Is(statErr, os.ErrNotExist):
+			return nil, fmt.Errorf("%s: no such file", path)
+		case statErr == nil && info.IsDir():
+			return nil, fmt.Errorf("%s: is a directory, not a pyproject.toml", path)
+		}
+		return nil, fmt.Errorf("%s: cannot read it: %v", path, err)
 	}
 	return Parse(path, data)
+}
+
+// HasTable reports whether the pyproject.toml at path defines
+// [tool.asyncls] (false when it cannot be read).
+func HasTable(path string) bool {
+	data, err := readConfigFile(path)
+	return err == nil && hasToolTable(data)
 }
 
 // maxConfigSize bounds what is read of a pyproject.toml: one that is a link
@@ -658,6 +689,9 @@ func (c *Config) Warnings() []string {
 // Overrides are command-line settings; they take precedence over the file.
 type Overrides struct {
 	Select, ExtendSelect, Ignore []string
+	// Names are what an error calls Select, ExtendSelect and Ignore
+	// (default: the flags --select, --extend-select and --ignore).
+	Names [3]string
 }
 
 // Apply returns a copy of c with the overrides applied. As in ruff, a
@@ -665,6 +699,22 @@ type Overrides struct {
 // select, extend-select and ignore no longer apply; per-file-ignores do);
 // without it, --extend-select and --ignore add to the file's lists.
 func (c *Config) Apply(o Overrides) (*Config, error) {
+	// A bad code on the command line is named by its flag, not as a key
+	// of [tool.asyncls] (the file's own lists were validated when read).
+	names := o.Names
+	if names == [3]string{} {
+		names = [3]string{"--select", "--extend-select", "--ignore"}
+	}
+	for _, flag := range []struct {
+		name  string
+		codes []string
+	}{{names[0], o.Select}, {names[1], o.ExtendSelect}, {names[2], o.Ignore}} {
+		for _, code := range flag.codes {
+			if _, err := Expand(code); err != nil {
+				return nil, errors.New(flag.name + ": " + err.Error())
+			}
+		}
+	}
 	out := *c
 	if o.Select != nil {
 		out.Select = o.Select

@@ -161,6 +161,9 @@ func TestDefaultsAndAll(t *testing.T) {
 	}
 	if _, err := Default().Apply(Overrides{Ignore: []string{"ASL1O2"}}); err == nil {
 		t.Error("unknown code on the command line accepted")
+	} else if want := `--ignore: unknown rule code or prefix "ASL1O2"`; !strings.Contains(err.Error(), want) ||
+		strings.Contains(err.Error(), "[tool.asyncls]") {
+		t.Errorf("error %q does not name the flag (%s)", err, want)
 	}
 }
 
@@ -332,5 +335,43 @@ func TestRuleSettingsInlineAndDescribed(t *testing.T) {
 	d := c.Describe()
 	if !strings.Contains(d, "asl401-min-saving-ms = 75.0") || !strings.Contains(d, `startable-in-context-manager = ["a.b"]`) {
 		t.Errorf("Describe lacks the rules' settings:\n%s", d)
+	}
+}
+
+// Every TOML spelling of [tool.asyncls] is found, not only the table
+// header; a pyproject.toml that mentions asyncls but does not parse is
+// found too, so Load names its error instead of using the defaults.
+func TestFindOtherTOMLSpellings(t *testing.T) {
+	for _, text := range []string{
+		"[tool]\nasyncls = { ignore = [\"ASL102\"] }\n",
+		"[tool]\nasyncls.ignore = [\"ASL102\"]\n",
+		"tool.asyncls.ignore = [\"ASL102\"]\n",
+		"[tool . asyncls]\nignore = [\"ASL102\"]\n",
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte(text), 0o644)
+		if got := Find(dir); got != filepath.Join(dir, "pyproject.toml") {
+			t.Errorf("%q: Find = %q", text, got)
+			continue
+		}
+		c, err := Load(dir)
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+		} else if len(c.Ignore) != 1 || c.Ignore[0] != "ASL102" {
+			t.Errorf("%q: ignore = %v", text, c.Ignore)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte("[tool.asyncls\nignore = [\"ASL102\"]\n"), 0o644)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "invalid TOML") {
+		t.Errorf("broken [tool.asyncls header: err = %v", err)
+	}
+	// Other tools' broken files, and other tables, are not asyncls's business.
+	for _, text := range []string{"[tool.ruff]\nline-length = \n", "[project]\ndependencies = [\"asyncls\"]\n"} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "pyproject.toml"), []byte(text), 0o644)
+		if got := Find(dir); got != "" {
+			t.Errorf("%q: Find = %q, want none", text, got)
+		}
 	}
 }

@@ -373,9 +373,14 @@ func collectTargets(paths []string, configs *Configs, wd string, forceExclude bo
 			continue
 		}
 		for _, p := range problems {
-			if _, ok := p.(*Warning); ok {
-				ts.warnings = append(ts.warnings, p)
-			} else {
+			// The walk names files by absolute path: show them as the
+			// findings are, relative to the working directory below it.
+			switch e := p.(type) {
+			case *Warning:
+				ts.warnings = append(ts.warnings, &Warning{Path: displayPath(wd, e.Path), Msg: e.Msg, capped: e.capped})
+			case *FileError:
+				ts.errors = append(ts.errors, &FileError{Path: displayPath(wd, e.Path), Err: e.Err})
+			default:
 				ts.errors = append(ts.errors, p)
 			}
 		}

@@ -20,7 +20,12 @@ import (
 // answers about a module's own names come from the modules that may ask
 // about it. Keys of bare method names (task entries, ASL102's private
 // methods) are project-wide by nature; the test logs how many there are,
-// and which questions the default rules ask (rules.CheckRecorded).
+// and which questions the default rules ask (rules.CheckRecorded). The
+// same holds of ASL106's thread hand-offs: each target is a function of a
+// module the handing module may look names up in (rules.HandOffTargets);
+// and of the sync overrides of async methods: each overriding subclass is
+// in a module that may look names up in the method's
+// (analysis.Project.SyncOverriders).
 //
 //	ASYNCLS_CORPUS=/work/corpus/src go test ./lint -run ValueKeysWithinClosure -v
 func TestValueKeysWithinClosure(t *testing.T) {
@@ -142,4 +147,58 @@ func TestValueKeysWithinClosure(t *testing.T) {
 		}
 	}
 	t.Logf("default rules: value questions %v asked by %v modules (answered yes: %v); %d modules use the project's thread functions, %d ask about sync overrides", asked, asking, yes, threads, overrides)
+
+	// ASL106's thread functions start from hand-offs: each names its
+	// target, so the target's module should be one the handing module may
+	// look names up in (the rest of the set is what those targets call,
+	// within their own modules' closures).
+	index := map[*analysis.Module]int{}
+	for i, m := range mods {
+		index[m] = i
+	}
+	var handoffs, handoffsOutside, handers int
+	for u, m := range mods {
+		targets := rules.HandOffTargets(m, proj, cfg.Options(m.File.Path))
+		if len(targets) > 0 {
+			handers++
+		}
+		reach := closure(u)
+		for _, f := range targets {
+			handoffs++
+			if d, ok := index[f.Module()]; ok && !reach[d] {
+				handoffsOutside++
+				if handoffsOutside <= 10 {
+					t.Errorf("%s hands %s to a thread, but may not look names up in %s", m.Name, f.FullName(), f.Module().Name)
+				}
+			}
+		}
+	}
+	t.Logf("thread hand-offs: %d from %d modules, %d to a module outside the handing module's closure", handoffs, handers, handoffsOutside)
+
+	// An async method overridden by a sync member: the subclass names its
+	// base, so the base's module should be one the subclass's module may
+	// look names up in.
+	var methods, overridden, overriders, overridersOutside int
+	for d, m := range mods {
+		for _, f := range m.Functions {
+			if f.Class == nil || !f.Async {
+				continue
+			}
+			methods++
+			cs := proj.SyncOverriders(f)
+			if len(cs) > 0 {
+				overridden++
+			}
+			for _, c := range cs {
+				overriders++
+				if u, ok := index[c.Module()]; ok && !closure(u)[d] {
+					overridersOutside++
+					if overridersOutside <= 10 {
+						t.Errorf("%s overrides %s with a sync member, but %s may not look names up in %s", c.FullName(), f.FullName(), c.Module().Name, m.Name)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("sync overrides: %d of %d async methods overridden by %d subclasses, %d outside the subclass's module's closure", overridden, methods, overriders, overridersOutside)
 }

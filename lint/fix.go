@@ -41,8 +41,23 @@ func (r *Result) Reanalyse(changed map[string][]byte, progress Progress) *Result
 	}
 	out := analyseUnits(units, progress, "", true)
 	out.stdin = r.stdin
-	out.Errors = append(append([]error(nil), r.Errors...), out.Errors...)
+	// The files that could not be read or decoded are the same again: keep
+	// each error once (--fix printed a file that is not UTF-8 once per round).
+	out.Errors = uniqueErrors(append(append([]error(nil), r.Errors...), out.Errors...))
 	out.Warnings = append([]error(nil), r.Warnings...)
+	return out
+}
+
+// uniqueErrors drops the errors whose message an earlier one has.
+func uniqueErrors(errs []error) []error {
+	seen := map[string]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		if msg := e.Error(); !seen[msg] {
+			seen[msg] = true
+			out = append(out, e)
+		}
+	}
 	return out
 }
 

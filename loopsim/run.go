@@ -58,7 +58,7 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	s.cpuPending = 0 // import-time work happens before asyncio.run
 	ev, err := mod.eval(globals, entry)
 	if err != nil && s.mainTask == nil {
-		return nil, fmt.Errorf("evaluating entry %s: %v", entryName, err)
+		return nil, fmt.Errorf("evaluating entry %s: %w", entryName, err)
 	}
 	if co, ok := ev.(*Coroutine); ok && err == nil {
 		s.runMain(co)

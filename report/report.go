@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -271,12 +272,12 @@ func writeSARIF(w io.Writer, diags []rules.Diagnostic, lines Lines) error {
 	for _, d := range diags {
 		loc := Locate(lines, d)
 		res := result{RuleID: d.Code, RuleIndex: index[d.Code], Level: level(d.Severity), Message: msg{d.Message},
-			Locations: []location{{PhysicalLocation: physical{ArtifactLocation: artifact{URI: filepath.ToSlash(d.Path)},
+			Locations: []location{{PhysicalLocation: physical{ArtifactLocation: artifact{URI: sarifURI(d.Path)},
 				Region: region{loc.Line, loc.Column, loc.EndLine, loc.EndColumn}}}}}
 		for _, r := range d.Related {
 			rd := rules.Diagnostic{Path: r.Path, Start: r.Start, End: r.End}
 			rl := Locate(lines, rd)
-			res.RelatedLocations = append(res.RelatedLocations, location{PhysicalLocation: physical{ArtifactLocation: artifact{URI: filepath.ToSlash(r.Path)},
+			res.RelatedLocations = append(res.RelatedLocations, location{PhysicalLocation: physical{ArtifactLocation: artifact{URI: sarifURI(r.Path)},
 				Region: region{rl.Line, rl.Column, rl.EndLine, rl.EndColumn}}, Message: &msg{r.Message}})
 		}
 		results = append(results, res)
@@ -294,4 +295,11 @@ func writeSARIF(w io.Writer, diags []rules.Diagnostic, lines Lines) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// sarifURI is a path as SARIF's artifactLocation.uri wants it: a URI
+// reference, so a space or % in a file name is percent-encoded and a first
+// segment holding a colon (a:b.py) is not read as a scheme.
+func sarifURI(path string) string {
+	return (&url.URL{Path: filepath.ToSlash(path)}).String()
 }

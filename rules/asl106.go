@@ -211,6 +211,23 @@ func HandsOffToThreads(m *analysis.Module) bool {
 	return false
 }
 
+// HandOffTargets returns the functions module m hands to other threads
+// with opts' offload helpers: where ASL106's project-wide thread functions
+// start (the rest are the synchronous functions these call). A check that
+// does not hold every module at once relies on each target being defined
+// in a module m may look names up in (TestValueKeysWithinClosure).
+func HandOffTargets(m *analysis.Module, proj *analysis.Project, opts *Options) []*analysis.Function {
+	var helpers []string
+	if opts != nil {
+		helpers = opts.OffloadHelpers
+	}
+	var out []*analysis.Function
+	for _, h := range handoffsIn(m, proj, helpers) {
+		out = append(out, h.target)
+	}
+	return out
+}
+
 // handoffsIn finds the functions module m hands to other threads. The
 // candidates depend on m alone and are kept with the module (shared by runs
 // with any settings); the configured offload helpers select among them

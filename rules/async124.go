@@ -186,8 +186,20 @@ func ignoresCatchAllArguments(file *analysis.File, f *analysis.Function) bool {
 // `@overload` signatures are declared `async def`: the coroutine type is the
 // function's declared API, which a plain `def` would contradict.
 func declaredAsyncByOverloads(m *analysis.Module, f *analysis.Function) bool {
-	for _, g := range m.Functions {
-		if g != f && g.Async && g.Name == f.Name && g.Scope.Parent == f.Scope.Parent && hasDecorator(m, g, "overload") {
+	// Indexed once per module by scope and name (scanning every function
+	// for each was quadratic in a file of thousands of functions).
+	overloads := m.Memo("async124-async-overloads", func() any {
+		out := map[scopedName][]*analysis.Function{}
+		for _, g := range m.Functions {
+			if g.Async && hasDecorator(m, g, "overload") {
+				key := scopedName{g.Scope.Parent, g.Name}
+				out[key] = append(out[key], g)
+			}
+		}
+		return out
+	}).(map[scopedName][]*analysis.Function)
+	for _, g := range overloads[scopedName{f.Scope.Parent, f.Name}] {
+		if g != f {
 			return true
 		}
 	}
@@ -277,23 +289,32 @@ func exportedAPI(m *analysis.Module, f *analysis.Function) bool {
 	if m.IsPackage && !strings.HasPrefix(f.Name, "_") {
 		return true
 	}
-	for _, st := range m.File.Root.NamedChildren() {
-		if st.Type() != "expression_statement" || len(st.NamedChildren()) != 1 {
-			continue
-		}
-		a := st.NamedChildren()[0]
-		if (a.Type() != "assignment" && a.Type() != "augmented_assignment") || m.File.Text(a.ChildByField("left")) != "__all__" {
-			continue
-		}
-		right := analysis.Unparen(a.ChildByField("right"))
-		if right == nil || (right.Type() != "list" && right.Type() != "tuple") {
-			continue
-		}
-		for _, e := range right.NamedChildren() {
-			if e.Type() == "string" && strings.Trim(m.File.Text(e), `"'`) == f.Name {
-				return true
+	return dunderAllNames(m)[f.Name]
+}
+
+// dunderAllNames is the set of names the module's `__all__` assignments
+// list, read once per module.
+func dunderAllNames(m *analysis.Module) map[string]bool {
+	return m.Memo("async124-dunder-all", func() any {
+		names := map[string]bool{}
+		for _, st := range m.File.Root.NamedChildren() {
+			if st.Type() != "expression_statement" || len(st.NamedChildren()) != 1 {
+				continue
+			}
+			a := st.NamedChildren()[0]
+			if (a.Type() != "assignment" && a.Type() != "augmented_assignment") || m.File.Text(a.ChildByField("left")) != "__all__" {
+				continue
+			}
+			right := analysis.Unparen(a.ChildByField("right"))
+			if right == nil || (right.Type() != "list" && right.Type() != "tuple") {
+				continue
+			}
+			for _, e := range right.NamedChildren() {
+				if e.Type() == "string" {
+					names[strings.Trim(m.File.Text(e), `"'`)] = true
+				}
 			}
 		}
-	}
-	return false
+		return names
+	}).(map[string]bool)
 }

@@ -66,8 +66,6 @@ func moduleRef(p *Pass, n *analysis.Node, mod string) (name string, edit *Edit, 
 // imports, where new imports may go, and the offset after the last import
 // of the leading import block.
 func headerEnd(f *analysis.File) (afterFuture, afterImports int) {
-	stmts := f.Root.NamedChildren()
-	i := 0
 	lineAfter := func(n *analysis.Node) int {
 		line := f.Lines.Position(int(n.End)).Line
 		if line+1 < f.Lines.LineCount() {
@@ -75,24 +73,37 @@ func headerEnd(f *analysis.File) (afterFuture, afterImports int) {
 		}
 		return len(f.Src)
 	}
-	if i < len(stmts) && stmts[i].Type() == "expression_statement" {
-		if named := stmts[i].NamedChildren(); len(named) == 1 && named[0].Type() == "string" {
-			afterFuture = lineAfter(stmts[i])
-			i++
+	// Only the first statements matter: read them one at a time (a fix
+	// in each of thousands of functions must not list the whole module).
+	const (
+		docstring = iota
+		future
+		imports
+	)
+	stage := docstring
+	for st := range f.Root.EachNamedChild() {
+		if stage == docstring {
+			stage = future
+			if st.Type() == "expression_statement" {
+				if named := st.NamedChildren(); len(named) == 1 && named[0].Type() == "string" {
+					afterFuture = lineAfter(st)
+					afterImports = afterFuture
+					continue
+				}
+			}
 		}
-	}
-	for i < len(stmts) && stmts[i].Type() == "future_import_statement" {
-		afterFuture = lineAfter(stmts[i])
-		i++
-	}
-	afterImports = afterFuture
-	for ; i < len(stmts); i++ {
-		switch stmts[i].Type() {
-		case "import_statement", "import_from_statement":
-			afterImports = lineAfter(stmts[i])
-			continue
+		if stage == future {
+			if st.Type() == "future_import_statement" {
+				afterFuture = lineAfter(st)
+				afterImports = afterFuture
+				continue
+			}
+			stage = imports
 		}
-		break
+		if st.Type() != "import_statement" && st.Type() != "import_from_statement" {
+			break
+		}
+		afterImports = lineAfter(st)
 	}
 	return afterFuture, afterImports
 }
@@ -103,7 +114,7 @@ func headerEnd(f *analysis.File) (afterFuture, afterImports int) {
 func importInsertion(p *Pass, line string) Edit {
 	f := p.File
 	at, _ := headerEnd(f)
-	for _, s := range f.Root.NamedChildren() {
+	for s := range f.Root.EachNamedChild() {
 		if int(s.Start) >= at && (s.Type() == "import_statement" || s.Type() == "import_from_statement") {
 			return Edit{Start: f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line), End: f.Lines.LineStart(f.Lines.Position(int(s.Start)).Line), New: line}
 		}

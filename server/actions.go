@@ -172,6 +172,12 @@ func (s *Server) noqaEdit(f *analysis.File, line int, code string) (protocol.Tex
 		pos := s.position(li, li.Position(at))
 		return protocol.TextEdit{Range: protocol.Range{Start: pos, End: pos}, NewText: ", " + code}, true
 	}
+	if analysis.NoqaBlocker(f, line) != "" {
+		// Appended there, the comment would be string content or follow a
+		// backslash continuation (a syntax error): no action, as
+		// `asyncls check --add-noqa` skips such lines.
+		return protocol.TextEdit{}, false
+	}
 	end := s.position(li, analysis.Position{Line: line, Col: len(text)})
 	sep := "  "
 	if strings.TrimSpace(text) == "" || strings.HasSuffix(text, " ") {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/maphash"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -14,7 +15,8 @@ import (
 // estimates take well under a millisecond; one that takes longer (up to
 // hoverSimulationBudget) finishes in the background and the next hover at
 // the same place shows it, so a hover answers within the 5 ms of issue 11
-// instead of holding the editor for the whole budget.
+// instead of holding the editor for the whole budget. Estimates run one at
+// a time: a hover whose estimate is queued behind another does not wait.
 const defaultHoverWait = 2 * time.Millisecond
 
 // hoverHintEntries bounds the estimates kept; hoverHintsPending bounds the
@@ -44,6 +46,7 @@ type hoverHintKey struct {
 // hoverHint is one estimate; its fields are written before done is closed.
 type hoverHint struct {
 	done       chan struct{}
+	running    atomic.Bool // it holds run: waiting for it may pay off
 	markdown   string
 	start, end int
 	ok         bool
@@ -60,6 +63,10 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 	key := hoverHintKey{text: maphash.Bytes(h.seed, file.Src), offset: offset, cfg: cfg}
 	h.mu.Lock()
 	hint := h.byKey[key]
+	// The hover waits for an estimate that runs or starts now, not for one
+	// queued behind another (which may take the whole budget): waiting
+	// then only delays the answer, and the next hover here shows it.
+	wait := hint != nil && hint.running.Load()
 	if hint == nil {
 		if h.pending >= hoverHintsPending {
 			h.mu.Unlock()
@@ -70,6 +77,7 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 		}
 		hint = &hoverHint{done: make(chan struct{})}
 		h.byKey[key] = hint
+		wait = h.pending == 0 // none running or queued: it starts now
 		h.pending++
 		estimate := s.opts.TimingHints
 		s.goSafe("hover timing estimate", func() {
@@ -81,6 +89,7 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 			}()
 			select {
 			case h.run <- struct{}{}:
+				hint.running.Store(true)
 				defer func() { <-h.run }()
 			case <-s.ctx.Done():
 				return
@@ -91,11 +100,19 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 		})
 	}
 	h.mu.Unlock()
-	wait := s.opts.HoverWait
-	if wait <= 0 {
-		wait = defaultHoverWait
+	select {
+	case <-hint.done:
+		return hint.markdown, hint.start, hint.end, hint.ok
+	default:
 	}
-	timer := time.NewTimer(wait)
+	if !wait {
+		return "", 0, 0, false
+	}
+	d := s.opts.HoverWait
+	if d <= 0 {
+		d = defaultHoverWait
+	}
+	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
 	case <-hint.done:

@@ -68,3 +68,64 @@ func TestHoverDoesNotWaitForASlowEstimate(t *testing.T) {
 		t.Errorf("the estimate ran %d times for one place of one text, want once", n)
 	}
 }
+
+// TestHoverDoesNotWaitBehindAnotherEstimate: estimates run one at a time;
+// a hover whose estimate is queued behind a running one answers at once
+// (however long the wait for a running one is), and a later hover there
+// shows it once it has run.
+func TestHoverDoesNotWaitBehindAnotherEstimate(t *testing.T) {
+	release, started := make(chan struct{}), make(chan struct{})
+	slow := func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+		if file.Lines.Position(offset).Line == 4 { // the first place blocks until released
+			close(started)
+			select {
+			case <-release:
+			case <-ctx.Done():
+				return "", 0, 0, false
+			}
+		}
+		return fmt.Sprintf("estimated at line %d", file.Lines.Position(offset).Line+1), offset, offset, true
+	}
+	src := "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n    await asyncio.sleep(2)\n"
+	dir := writeFiles(t, map[string]string{"m.py": src})
+	u := uri.File(filepath.Join(dir, "m.py"))
+	// A wait longer than the test's: only a hover that does not wait ends.
+	c := newClient(t, startInProcess(t, Options{TimingHints: slow, HoverWait: time.Hour}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	c.open(u, src)
+	c.waitDiagnostics(u, 1)
+	hover := func(line uint32) string {
+		var h *protocol.Hover
+		if err := c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: line, Character: 10},
+		}}, &h); err != nil {
+			t.Error(err)
+			return ""
+		}
+		if h == nil {
+			return ""
+		}
+		return fmt.Sprint(h.Contents)
+	}
+	first := make(chan string, 1)
+	go func() { first <- hover(4) }() // its estimate starts at once: it waits for it
+	select {
+	case <-started:
+	case <-time.After(waitTimeout):
+		t.Fatal("the first estimate never started")
+	}
+	if text := hover(5); strings.Contains(text, "estimated") {
+		t.Fatalf("hover showed an estimate queued behind another: %s", text)
+	}
+	close(release)
+	if text := <-first; !strings.Contains(text, "estimated at line 5") {
+		t.Errorf("the hover waiting for a running estimate lacks it: %s", text)
+	}
+	text := ""
+	for deadline := time.Now().Add(waitTimeout); time.Now().Before(deadline) && !strings.Contains(text, "estimated"); time.Sleep(5 * time.Millisecond) {
+		text = hover(5)
+	}
+	if !strings.Contains(text, "estimated at line 6") {
+		t.Fatalf("a hover after the queued estimate ran lacks it: %s", text)
+	}
+}

@@ -218,6 +218,11 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	select {
 	case <-s.exited:
 	case <-s.conn.Done():
+		// A clean end of the stream is no error; a frame that cannot be
+		// read (no Content-Length header) ends the connection: say why.
+		if err := s.conn.Err(); err != nil {
+			s.log.errorf("stopping: cannot read the client's messages: %v", err)
+		}
 	case <-ctx.Done():
 	}
 	s.cancel()

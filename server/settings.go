@@ -152,7 +152,8 @@ func (s Settings) Debounce() time.Duration {
 // extendSelect and ignore add to its lists); latency entries override the
 // file's entries of the same name.
 func (s Settings) Apply(cfg *config.Config) (*config.Config, error) {
-	out, err := cfg.Apply(config.Overrides{Select: s.Select, ExtendSelect: s.ExtendSelect, Ignore: s.Ignore})
+	out, err := cfg.Apply(config.Overrides{Select: s.Select, ExtendSelect: s.ExtendSelect, Ignore: s.Ignore,
+		Names: [3]string{"select", "extendSelect", "ignore"}})
 	if err != nil {
 		return nil, err
 	}

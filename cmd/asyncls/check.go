@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
@@ -116,6 +117,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if f.diff && f.fix {
 		fmt.Fprintln(stderr, "asyncls: --diff shows the fixes without applying them; do not combine it with --fix")
+		return exitError
+	}
+	if f.addNoqa && (f.fix || f.diff) {
+		// Otherwise --fix was ignored without a word: noqa comments were
+		// written for the findings it would have fixed.
+		fmt.Fprintln(stderr, "asyncls: --add-noqa silences the findings instead of fixing them; do not combine it with --fix or --diff")
 		return exitError
 	}
 	cfg, err := loadCheckConfig(f, paths)
@@ -253,6 +260,9 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
+	if file, _, _ := configFlags(f); file != "" && !config.HasTable(file) {
+		fmt.Fprintf(stderr, "asyncls: warning: --config %s has no [tool.asyncls] table; the defaults apply\n", file)
+	}
 	progress := newProgress(stderr)
 	req := lint.Request{Paths: paths, Configs: configs, Progress: progress.update, ForceExclude: f.forceExclude}
 	if f.stdinName != "" {
@@ -294,6 +304,11 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "asyncls: warning:", w)
+	}
+	if res.Files == 0 && len(res.Errors) == 0 && req.Stdin == nil {
+		// As ruff says it: a path with no Python file in it (or all of
+		// them excluded) is more likely a mistake than a clean project.
+		fmt.Fprintf(stderr, "asyncls: warning: no Python files found under %s\n", strings.Join(shownPaths(paths), ", "))
 	}
 
 	if f.addNoqa {
@@ -357,7 +372,7 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 		writeShowFixes(stderr, f, res.Diagnostics, applied)
 	}
 	if report.Textual(f.format) {
-		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes))
+		fmt.Fprintln(stderr, summary(res.Diagnostics, found, len(applied), f.fix, f.unsafeFixes, len(res.Errors)))
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -372,4 +387,12 @@ func checkOnce(f *checkFlags, cfg *config.Config, paths []string, stdin io.Reade
 
 func linesOf(res *lint.Result) report.Lines {
 	return res.Lines
+}
+
+// shownPaths lists the paths checked (. when none was given) for a message.
+func shownPaths(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"."}
+	}
+	return paths
 }

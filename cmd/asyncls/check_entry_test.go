@@ -218,3 +218,22 @@ func TestDeclaredEncodingIsChecked(t *testing.T) {
 		t.Errorf("the file was rewritten:\n%q", got)
 	}
 }
+
+// --config naming a file that does not exist, a directory, or a
+// pyproject.toml without [tool.asyncls] says so in plain words.
+func TestConfigFlagNamesTheProblem(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": "x = 1\n", "other.toml": "[project]\nname = \"x\"\n"})
+	for arg, want := range map[string]string{
+		filepath.Join(dir, "missing.toml"): filepath.Join(dir, "missing.toml") + ": no such file\n",
+		dir:                                dir + ": is a directory, not a pyproject.toml\n",
+	} {
+		code, _, errOut := runCLI(t, "", "check", "--config", arg, filepath.Join(dir, "a.py"))
+		if code != exitError || errOut != "asyncls: "+want {
+			t.Errorf("--config %s: exit %d, stderr %q, want %q", arg, code, errOut, want)
+		}
+	}
+	code, _, errOut := runCLI(t, "", "check", "--config", filepath.Join(dir, "other.toml"), filepath.Join(dir, "a.py"))
+	if code != exitOK || !strings.Contains(errOut, "has no [tool.asyncls] table; the defaults apply") {
+		t.Errorf("--config without the table: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -91,6 +91,34 @@ func TestAddNoqaMergesExisting(t *testing.T) {
 	}
 }
 
+// --add-noqa with --fix or --diff is refused, and the file is left alone
+// (--fix was ignored: the findings it would fix got noqa comments).
+func TestAddNoqaDoesNotCombineWithFix(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": blocking})
+	for _, flag := range []string{"--fix", "--diff"} {
+		code, _, errOut := runCLI(t, "", "check", "--add-noqa", flag, dir)
+		if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); code != exitError || string(got) != blocking ||
+			!strings.Contains(errOut, "do not combine it with --fix or --diff") {
+			t.Errorf("--add-noqa %s: exit %d, stderr %q, file:\n%s", flag, code, errOut, got)
+		}
+	}
+}
+
+// A comment cannot follow a backslash continuation: --add-noqa names the
+// line instead of writing a file Python refuses.
+func TestAddNoqaLeavesBackslashContinuations(t *testing.T) {
+	src := "import time\n\nasync def main():\n    x = time.sleep(1) or \\\n        1\n    return x\n"
+	dir := writeTree(t, map[string]string{"a.py": src})
+	code, _, errOut := runCLI(t, "", "check", "--add-noqa", dir)
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.py")); string(got) != src {
+		t.Errorf("--add-noqa changed the file:\n%s", got)
+	}
+	if code != exitOK || !strings.Contains(errOut, "a.py:4: the line continues with a backslash; add the noqa comment by hand") ||
+		!strings.Contains(errOut, "Added 0 noqa directives.") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}
+
 func TestStdinDashAndInlineConfig(t *testing.T) {
 	code, out, _ := runCLI(t, blocking, "check", "--output-format", "concise", "-")
 	if code != exitFindings || !strings.HasPrefix(out, "-:5:5: ASYNC251") {
@@ -198,12 +226,19 @@ func TestWatchRechecksOnChange(t *testing.T) {
 	waitFor("re-check after the edit", func() bool { return strings.Contains(out.String(), "ASYNC251") })
 	writeWhole("b.py")
 	waitFor("check of a new file", func() bool { return strings.Contains(out.String(), "b.py:5:5: ASYNC251") })
-	close(stop)
-	if status := <-done; status != exitFindings {
-		t.Errorf("watch returned %d, want the last check's status %d", status, exitFindings)
+	// A pyproject.toml created where there was none is configuration too.
+	tmp := filepath.Join(staging, "pyproject.toml")
+	os.WriteFile(tmp, []byte("[tool.asyncls]\nignore = [\"ASYNC251\"]\n"), 0o644)
+	if err := os.Rename(tmp, filepath.Join(dir, "pyproject.toml")); err != nil {
+		t.Fatal(err)
 	}
-	if n := strings.Count(errOut.String(), "Watching for file changes"); n != 3 {
-		t.Errorf("want 3 checks, got %d:\n%s", n, errOut.String())
+	waitFor("re-check after a new pyproject.toml", func() bool { return strings.Count(errOut.String(), "All checks passed!") == 2 })
+	close(stop)
+	if status := <-done; status != exitOK {
+		t.Errorf("watch returned %d, want the last check's status %d", status, exitOK)
+	}
+	if n := strings.Count(errOut.String(), "Watching for file changes"); n != 4 {
+		t.Errorf("want 4 checks, got %d:\n%s", n, errOut.String())
 	}
 }
 

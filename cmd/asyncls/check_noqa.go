@@ -44,8 +44,8 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 			continue
 		}
 		src, n, skipped := withNoqa(m.File, byPath[path])
-		for _, line := range skipped {
-			fmt.Fprintf(stderr, "asyncls: %s:%d: the line ends inside a string; add the noqa comment by hand\n", path, line+1)
+		for _, sk := range skipped {
+			fmt.Fprintf(stderr, "asyncls: %s:%d: %s; add the noqa comment by hand\n", path, sk.line+1, sk.why)
 		}
 		if n == 0 {
 			continue
@@ -67,9 +67,15 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 	return status
 }
 
+// noqaSkip is a line withNoqa cannot put a comment on, and why.
+type noqaSkip struct {
+	line int
+	why  string
+}
+
 // withNoqa returns f's source with the codes added to the noqa directives
 // of their lines (0-based), how many lines changed, and the lines skipped.
-func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []int) {
+func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []noqaSkip) {
 	commentOn := map[int]*analysis.Node{}
 	for _, c := range f.Comments {
 		commentOn[f.Lines.Position(int(c.Start)).Line] = c
@@ -79,7 +85,7 @@ func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []in
 		text       string
 	}
 	var edits []edit
-	var skipped []int
+	var skipped []noqaSkip
 	lines := make([]int, 0, len(codesByLine))
 	for l := range codesByLine {
 		lines = append(lines, l)
@@ -100,8 +106,8 @@ func withNoqa(f *analysis.File, codesByLine map[int][]string) ([]byte, int, []in
 			continue
 		}
 		end := f.Lines.LineStart(line) + len(f.Lines.LineText(line))
-		if insideString(f, end) {
-			skipped = append(skipped, line)
+		if why := analysis.NoqaBlocker(f, line); why != "" {
+			skipped = append(skipped, noqaSkip{line, why})
 			continue
 		}
 		// Trailing whitespace goes; the directive follows two spaces, as PEP 8 puts comments.
@@ -134,21 +140,4 @@ func mergeCodes(have, add []string) []string {
 		}
 	}
 	return out
-}
-
-// insideString reports whether offset off (not at a string's edge) lies in
-// a string literal, such as the line ends of a triple-quoted string.
-func insideString(f *analysis.File, off int) bool {
-	found := false
-	f.Root.Walk(func(n *analysis.Node) bool {
-		if found || int(n.Start) >= off || int(n.End) <= off {
-			return false
-		}
-		if n.Type() == "string" || n.Type() == "concatenated_string" {
-			found = true
-			return false
-		}
-		return true
-	})
-	return found
 }

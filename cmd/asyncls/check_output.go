@@ -25,8 +25,21 @@ func plural(n int, word string) string {
 
 // summary is the closing line of a text run, as ruff prints it: how many
 // problems, how many --fix repairs ([*]) and how many more --unsafe-fixes
-// would; "All checks passed!" when clean.
-func summary(diags []rules.Diagnostic, found, fixed int, fixMode, unsafe bool) string {
+// would; "All checks passed!" when clean. When errors (files that could
+// not be read, fixes not written) were reported above it, it says so
+// rather than that all checks passed.
+func summary(diags []rules.Diagnostic, found, fixed int, fixMode, unsafe bool, errors int) string {
+	s := summaryOfFindings(diags, found, fixed, fixMode, unsafe)
+	if errors == 0 {
+		return s
+	}
+	if s == "All checks passed!" {
+		return fmt.Sprintf("No problems found in what was checked, but %s (above).", plural(errors, "error"))
+	}
+	return s + fmt.Sprintf(" And %s (above).", plural(errors, "error"))
+}
+
+func summaryOfFindings(diags []rules.Diagnostic, found, fixed int, fixMode, unsafe bool) string {
 	if fixMode && fixed > 0 {
 		return fmt.Sprintf("Found %s (%d fixed, %d remaining).", plural(found, "problem"), fixed, len(diags))
 	}

@@ -184,6 +184,14 @@ func TestRulesCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "", "rules", "NOPE"); code != exitError {
 		t.Errorf("unknown rule: exit %d", code)
 	}
+	// ruff's names of asyncls's checks work here as in select and noqa.
+	if code, out, _ := runCLI(t, "", "rules", "RUF006"); code != exitOK || !strings.HasPrefix(out, "# ASYNC300") {
+		t.Errorf("rules RUF006: exit %d, %.60q", code, out)
+	}
+	// A flake8-async code asyncls does not implement is named as such.
+	if code, _, errOut := runCLI(t, "", "rules", "ASYNC102"); code != exitError || !strings.Contains(errOut, "flake8-async or ruff code asyncls does not implement") {
+		t.Errorf("rules ASYNC102: exit %d, %q", code, errOut)
+	}
 }
 
 func TestFixRewritesFiles(t *testing.T) {
@@ -281,5 +289,22 @@ func TestCheckCacheAndClean(t *testing.T) {
 	}
 	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
 		t.Fatalf("the cache survived clean: %v", err)
+	}
+	if !strings.Contains(out.String(), "removed "+cacheDir) {
+		t.Errorf("clean printed %q", out.String())
+	}
+	// Again: nothing to remove, and it says so rather than "removed".
+	out.Reset()
+	if code := run([]string{"clean", dir}, strings.NewReader(""), &out, &errOut); code != exitOK ||
+		!strings.Contains(out.String(), "no cache to remove at "+cacheDir) {
+		t.Errorf("clean without a cache: exit %d, stdout %q", code, out.String())
+	}
+	// A directory that does not exist, or two of them, is a usage error.
+	for _, args := range [][]string{{"clean", filepath.Join(dir, "missing")}, {"clean", dir, dir}} {
+		out.Reset()
+		errOut.Reset()
+		if code := run(args, strings.NewReader(""), &out, &errOut); code != exitError || out.Len() != 0 || errOut.Len() == 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out.String(), errOut.String())
+		}
 	}
 }

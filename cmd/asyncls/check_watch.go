@@ -3,8 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,11 +63,34 @@ func watch(f *checkFlags, cfg *config.Config, paths []string, stdout, stderr io.
 }
 
 // watchSnapshot is a fingerprint of the files a check would read: their
-// names, sizes and modification times, and the configuration file's.
+// names, sizes and modification times, and the configuration's: the file in
+// use, and every pyproject.toml that could become a file's nearest one (in
+// its directory or above), so that creating or editing one is seen.
 func watchSnapshot(cfg *config.Config, paths []string, forceExclude bool) string {
 	files, _, _ := lint.Files(paths, lint.NewConfigs(nil, nil), forceExclude)
+	dirs := map[string]bool{}
+	for _, p := range append(append([]string{}, paths...), files...) {
+		if abs, err := filepath.Abs(p); err == nil {
+			if info, err := os.Stat(abs); err == nil && !info.IsDir() {
+				abs = filepath.Dir(abs)
+			}
+			dirs[abs] = true
+		}
+	}
+	configs := map[string]bool{}
+	for dir := range dirs {
+		for d := dir; !configs[filepath.Join(d, "pyproject.toml")]; d = filepath.Dir(d) {
+			configs[filepath.Join(d, "pyproject.toml")] = true
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
 	if cfg.Path != "" {
-		files = append(files, cfg.Path)
+		configs[cfg.Path] = true
+	}
+	for _, p := range slices.Sorted(maps.Keys(configs)) {
+		files = append(files, p)
 	}
 	var b strings.Builder
 	for _, p := range files {

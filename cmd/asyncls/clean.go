@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/asyncls/asyncls/lint"
 )
@@ -26,6 +29,11 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
+	if len(paths) > 1 {
+		fmt.Fprintf(stderr, "asyncls clean: one directory at most, got %d: %s\n", len(paths), strings.Join(paths, " "))
+		fs.Usage()
+		return exitError
+	}
 	start := "."
 	if len(paths) > 0 {
 		start = paths[0]
@@ -35,6 +43,13 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError
 	}
+	if info, err := os.Stat(abs); err != nil {
+		fmt.Fprintf(stderr, "asyncls: %s: no such directory\n", start)
+		return exitError
+	} else if !info.IsDir() {
+		// A file names its directory's project, as for `check FILE`.
+		abs = filepath.Dir(abs)
+	}
 	// The project root `check` uses: the nearest directory with a project
 	// marker, else the directory itself.
 	root := lint.ProjectRoot(abs)
@@ -42,6 +57,10 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		root = abs
 	}
 	dir := lint.CacheDir(root)
+	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintln(stdout, "no cache to remove at", dir)
+		return exitOK
+	}
 	if err := lint.Clean(dir); err != nil {
 		fmt.Fprintln(stderr, "asyncls:", err)
 		return exitError

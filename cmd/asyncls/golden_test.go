@@ -201,3 +201,51 @@ func TestFullFormatLongLine(t *testing.T) {
 		t.Errorf("carets not under the call:\n%s\n%s", code, carets)
 	}
 }
+
+// A run that reported an error (a path that does not exist, a file that is
+// not UTF-8) does not end with "All checks passed!", and a path without a
+// Python file in it is named in a warning, as ruff does.
+func TestSummaryAfterErrorsAndNoPythonFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{"ok.py": "x = 1\n", "notes/readme.txt": "hello\n",
+		"bad.py": "x = '\xff'\n", "sleepy.py": "import time\n\nasync def f():\n    time.sleep(1)\n"})
+	code, _, errOut := runCLI(t, "", "check", filepath.Join(dir, "ok.py"), filepath.Join(dir, "missing.py"))
+	if code != exitError || strings.Contains(errOut, "All checks passed") ||
+		!strings.Contains(errOut, "No problems found in what was checked, but 1 error (above).") {
+		t.Errorf("missing path: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "", "check", dir)
+	if code != exitError || !strings.Contains(errOut, "Found 1 problem. [*] 1 fixable with --fix. And 1 error (above).") {
+		t.Errorf("file not UTF-8: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "", "check", filepath.Join(dir, "notes"))
+	if code != exitOK || !strings.Contains(errOut, "warning: no Python files found under "+filepath.Join(dir, "notes")) {
+		t.Errorf("no Python file: exit %d, stderr %q", code, errOut)
+	}
+	if _, _, errOut = runCLI(t, "", "check", filepath.Join(dir, "ok.py")); strings.Contains(errOut, "no Python files") {
+		t.Errorf("warned with a Python file: %q", errOut)
+	}
+}
+
+// --fix analyses again after each round of fixes; a file that could not be
+// decoded is still reported once, not once per round.
+func TestFixReportsAnUndecodableFileOnce(t *testing.T) {
+	dir := writeTree(t, map[string]string{"bad.py": "x = '\xff'\n", "sleepy.py": "import time\n\nasync def f():\n    time.sleep(1)\n"})
+	code, _, errOut := runCLI(t, "", "check", "--fix", dir)
+	if n := strings.Count(errOut, "not valid UTF-8"); code != exitError || n != 1 {
+		t.Errorf("exit %d, %d reports of the file:\n%s", code, n, errOut)
+	}
+}
+
+// A problem the walk of a directory meets (a broken link) names the file
+// as findings do: relative to the working directory.
+func TestWalkErrorsShownRelative(t *testing.T) {
+	dir := writeTree(t, map[string]string{"ok.py": "x = 1\n"})
+	if err := os.Symlink(filepath.Join(dir, "missing.py"), filepath.Join(dir, "dangling.py")); err != nil {
+		t.Skip(err)
+	}
+	t.Chdir(dir)
+	code, _, errOut := runCLI(t, "", "check", "--no-cache", ".")
+	if code != exitError || !strings.Contains(errOut, "asyncls: error: dangling.py: broken symbolic link") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -74,6 +75,11 @@ Flags:
 	status := exitOK
 	seen := map[string]bool{}
 	for _, sel := range sels {
+		// ruff's names of two checks asyncls has (RUF006 is ASYNC300), as
+		// in select lists and noqa comments.
+		if alias := rules.AliasOf(sel); alias != "" {
+			sel = alias
+		}
 		if r := rules.Lookup(sel); r != nil {
 			if !seen[r.Code] {
 				seen[r.Code] = true
@@ -93,7 +99,11 @@ Flags:
 			}
 		}
 		if !matched {
-			fmt.Fprintf(stderr, "asyncls: unknown rule or prefix %q (run `asyncls rules` for the list)\n", sel)
+			if config.ForeignCode(sel) {
+				fmt.Fprintf(stderr, "asyncls: %q is not an asyncls rule (a flake8-async or ruff code asyncls does not implement?); run `asyncls rules` for the list\n", sel)
+			} else {
+				fmt.Fprintf(stderr, "asyncls: unknown rule or prefix %q (run `asyncls rules` for the list)\n", sel)
+			}
 			status = exitError
 		}
 	}

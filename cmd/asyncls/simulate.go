@@ -48,6 +48,10 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitError
 	}
+	if *workers < 0 {
+		fmt.Fprintf(stderr, "asyncls simulate: --workers %d is not a number of threads (1 or more)\n", *workers)
+		return exitError
+	}
 	if *format != "text" && *format != "json" && *format != "svg" {
 		fmt.Fprintf(stderr, "asyncls simulate: unknown --format %q (want text, json or svg)\n", *format)
 		return exitError
@@ -83,7 +87,7 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		simCfg.DefaultWorkers = *workers
 	}
 	file := analysis.Parse(path, src)
-	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg})
+	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg, IsolateOnNameError: true})
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
 		return exitError

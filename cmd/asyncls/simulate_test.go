@@ -70,6 +70,8 @@ func TestSimulateErrors(t *testing.T) {
 		{[]string{"simulate", filepath.Join(dir, "missing.py")}, "no such file"},
 		{[]string{"simulate", "--format", "png", noMain}, "unknown --format"},
 		{[]string{"simulate", noMain}, "no entry point"},
+		{[]string{"simulate", "--workers", "-3", noMain}, "--workers -3 is not a number of threads"},
+		{[]string{"simulate", noMain}, "name the coroutine function to run with --entry NAME: helper"},
 		{[]string{"simulate", "--entry", "nope", noMain}, `no function named "nope"`},
 		{[]string{"simulate", notCoro}, "not a coroutine"},
 	} {
@@ -260,5 +262,21 @@ func TestSimulateLimitsReproducers(t *testing.T) {
 	code, out, _ := runCmd("simulate", "../../testdata/loopsim-limits/endless_poll.py")
 	if code != exitOK || !strings.Contains(out, "  unknown: budget exceeded (step budget of 200000 interpreted steps, in poll at line 6, likely a loop whose exit depends on not state[...] (line 6))") {
 		t.Errorf("text output:\n%s", out)
+	}
+}
+
+// The usual script shape, arguments computed in the __main__ block
+// (which the simulated module body does not run), is simulated: the
+// entry function on its own with unknown arguments, as --entry does, and
+// an assumption says why (it was "NameError: name 'n' is not defined").
+func TestSimulateEntryArgumentsFromMainBlock(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "script.py")
+	os.WriteFile(path, []byte("import asyncio\nimport sys\n\n\nasync def main(n):\n    await asyncio.sleep(n)\n\n\n"+
+		"if __name__ == \"__main__\":\n    n = float(sys.argv[1])\n    asyncio.run(main(n))\n"), 0o644)
+	code, out, stderr := runCmd("simulate", path)
+	if code != exitOK || !strings.Contains(out, "script.py: main()") ||
+		!strings.Contains(out, "line 11: the arguments of main(n) are computed where the simulation does not go") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }

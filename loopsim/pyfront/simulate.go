@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -15,6 +16,13 @@ type Options struct {
 	// passed to asyncio.run() under `if __name__ == "__main__":`, else main.
 	Entry  string
 	Config loopsim.Config
+	// IsolateOnNameError: when the entry found in the source is a call
+	// whose arguments name what only the `if __name__ == "__main__":`
+	// block binds (args = parser.parse_args(); asyncio.run(main(args.n))),
+	// which the module body does not run, simulate the function on its
+	// own with unknown arguments, as --entry NAME does, and say so in an
+	// assumption, instead of failing with the NameError.
+	IsolateOnNameError bool
 }
 
 // LatencyFromStrings converts [tool.asyncls.latency] values ("120ms") to
@@ -115,7 +123,55 @@ func FindEntry(f *analysis.File, name string) (Entry, error) {
 	if definesFunction(f, "main") {
 		return Entry{Name: "main()", Expr: &loopsim.Call{Fn: &loopsim.Name{ID: "main"}}}, nil
 	}
-	return Entry{}, fmt.Errorf("%s: no entry point: no asyncio.run(...) call and no main function (use --entry NAME)", f.Path)
+	msg := "no entry point: no asyncio.run(...) at module level or under `if __name__ == \"__main__\":`, and no function named main; " +
+		"name the coroutine function to run with --entry NAME"
+	if names := asyncFunctions(f, 6); len(names) > 0 {
+		msg += ": " + strings.Join(names, ", ")
+	} else {
+		msg += " (this module defines no coroutine function)"
+	}
+	return Entry{}, fmt.Errorf("%s: %s", f.Path, msg)
+}
+
+// asyncFunctions lists up to max coroutine functions --entry can name:
+// those at module level, then the methods of module-level classes
+// (Class.method); "..." ends a longer list.
+func asyncFunctions(f *analysis.File, max int) []string {
+	var funcs, methods []string
+	defs := func(scope *analysis.Node, prefix string) {
+		for _, c := range scope.NamedChildren() {
+			if c.Type() == "decorated_definition" {
+				c = c.ChildByField("definition")
+			}
+			if c == nil {
+				continue
+			}
+			if c.Type() != "function_definition" || !c.HasToken("async") {
+				continue
+			}
+			if prefix == "" {
+				funcs = append(funcs, f.Text(c.ChildByField("name")))
+			} else {
+				methods = append(methods, prefix+f.Text(c.ChildByField("name")))
+			}
+		}
+	}
+	defs(f.Root, "")
+	for _, c := range f.Root.NamedChildren() {
+		if c.Type() == "decorated_definition" {
+			c = c.ChildByField("definition")
+		}
+		if c != nil && c.Type() == "class_definition" {
+			if body := c.ChildByField("body"); body != nil {
+				defs(body, f.Text(c.ChildByField("name"))+".")
+			}
+		}
+	}
+	out := append(funcs, methods...)
+	if len(out) > max {
+		out = append(out[:max], "...")
+	}
+	return out
 }
 
 // needsArguments reports a parameter without a default (other than *args
@@ -242,6 +298,9 @@ func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
 	}
 	res, err := loopsim.Run(prog, entry.Expr, opts.Config)
 	if err != nil {
+		if iso := isolateEntry(f, entry, err, opts); iso != nil {
+			return iso, nil
+		}
 		return nil, fmt.Errorf("%s: %v", f.Path, err)
 	}
 	res.Entry = entry.Name
@@ -287,4 +346,41 @@ func withoutStatementAt(body []loopsim.Stmt, off int) []loopsim.Stmt {
 	nbs[in] = withoutStatementAt(blocks[in], off)
 	out[i] = withBlocks(body[i], nbs)
 	return out
+}
+
+// nameErrorType is the simulated Python exception isolateEntry answers (a
+// constant: the grammar test reads `Type != "..."` literals as node types).
+const nameErrorType = "NameError"
+
+// isolateEntry simulates the coroutine function an entry call found in
+// the source names on its own (Options.IsolateOnNameError), when
+// evaluating the call failed with a NameError: its arguments are computed
+// where the simulated module body does not go. It returns nil when that
+// does not apply.
+func isolateEntry(f *analysis.File, entry Entry, runErr error, opts Options) *loopsim.Result {
+	var exc *loopsim.Exc
+	if !opts.IsolateOnNameError || entry.Node == nil || !errors.As(runErr, &exc) || exc.Type != nameErrorType {
+		return nil
+	}
+	call, ok := entry.Expr.(*loopsim.Call)
+	if !ok {
+		return nil
+	}
+	name, ok := call.Fn.(*loopsim.Name)
+	if !ok {
+		return nil
+	}
+	fn := FunctionNamed(f, name.ID)
+	if fn == nil || !fn.HasToken("async") {
+		return nil
+	}
+	res, err := EstimateFunction(f, fn, opts)
+	if err != nil {
+		return nil
+	}
+	line := f.Lines.Position(int(entry.Node.Start)).Line + 1
+	res.Assumptions = append([]loopsim.Assumption{{Line: line, Text: fmt.Sprintf(
+		"the arguments of %s are computed where the simulation does not go (%s); %s() is simulated on its own, with unknown arguments",
+		entry.Name, exc.Msg, name.ID)}}, res.Assumptions...)
+	return res
 }

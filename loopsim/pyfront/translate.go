@@ -670,12 +670,16 @@ func (t *translator) stringExpr(n *analysis.Node) loopsim.Expr {
 			}
 			return
 		}
-		raw := false // set by the string_start child
+		// The prefix: the letters before the first quote (the lowered
+		// tree keeps no string_start under a string).
+		prefix := t.text(str)
+		if i := strings.IndexAny(prefix, "'\"`"); i >= 0 {
+			prefix = prefix[:i]
+		}
+		raw := strings.ContainsAny(prefix, "rR")
+		isBytes = isBytes || strings.ContainsAny(prefix, "bB")
 		for _, c := range str.Children() {
 			switch c.Type() {
-			case "string_start":
-				raw = strings.ContainsAny(t.text(c), "rR")
-				isBytes = isBytes || strings.ContainsAny(t.text(c), "bB")
 			case "string_content":
 				text := t.text(c)
 				if !raw {
