@@ -563,17 +563,26 @@ func isinstanceGuard(m *Module, cond *Node) (param string, types []string, posit
 // that cannot hold, or code run only when no event loop is running.
 func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool {
 	// fails reports a condition known to be the opposite of want.
+	var isinstanceFails func(cond *Node, want bool) bool
 	fails := func(cond *Node, want bool) bool {
 		// `if create:` where the caller passed a literal (`create=False`)
 		// and the function has not reassigned it.
 		if name, negated := truthTest(m, cond); name != "" {
 			truth, ok := env[truthKey(name)]
-			if !ok || len(truth) != 1 || !unassignedAt(m, name, cond) {
-				return false
+			if ok && len(truth) == 1 && unassignedAt(m, name, cond) {
+				holds := (truth[0] == "truthy") != negated
+				return holds != want
 			}
-			holds := (truth[0] == "truthy") != negated
-			return holds != want
+			// `uri_is_file = not isinstance(uri, str)` ... `if not
+			// uri_is_file:`: the flag holds what its one test held.
+			if test := isinstanceFlag(m, f, name, cond); test != nil {
+				return isinstanceFails(test, want != negated)
+			}
+			return false
 		}
+		return isinstanceFails(cond, want)
+	}
+	isinstanceFails = func(cond *Node, want bool) bool {
 		param, types, positive := isinstanceGuard(m, cond)
 		known, ok := env[param]
 		if types == nil || !ok || !unassignedAt(m, param, cond) {
@@ -607,6 +616,23 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 		}
 	}
 	return false
+}
+
+// isinstanceFlag returns the `isinstance(...)` test (or its negation) that
+// local name of f is bound to by its one assignment, made before the test
+// cond reads it; nil otherwise.
+func isinstanceFlag(m *Module, f *Function, name string, cond *Node) *Node {
+	if f == nil || f.Scope == nil {
+		return nil
+	}
+	b := f.Scope.Bindings.Get(name)
+	if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || b.Values[0] == nil || b.Values[0].Start > cond.Start {
+		return nil
+	}
+	if param, _, _ := isinstanceGuard(m, b.Values[0]); param == "" {
+		return nil
+	}
+	return b.Values[0]
 }
 
 // earlierConditionHolds reports an elif or else clause that cannot run

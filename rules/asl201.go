@@ -65,7 +65,9 @@ async def start(url):
 		"ASYNC230). A blocking call under an `isinstance` test of a parameter is not " +
 		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
 		"not an `io.IOBase`; a value narrowed on the way (`if isinstance(media, InputFile): get_attributes(media)`) or a " +
-		"parameter left at its default (`thumb=None`) where the helper opens only a `str`. Nor is one under " +
+		"parameter left at its default (`thumb=None`) where the helper opens only a `str`; so is a test of a local bound once, " +
+		"before it, to such a test (`uri_is_file = not isinstance(uri, str)` ... `if not uri_is_file: open(uri)` given an " +
+		"`io.StringIO`). Nor is one under " +
 		"`if flag:` (or `if not flag:`, and its else) that a literal argument makes fail: `key_housekeeping(reg, " +
 		"create=False)` where the helper copies key files only `if create:` (True, False, None or an integer passed, " +
 		"or left at such a default, and the parameter not reassigned before the test). Types are known from " +

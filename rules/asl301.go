@@ -50,7 +50,10 @@ async def handle(event):
 		"already a Future or Task; a name is one under `if iscoroutine(name):` (asyncio's or inspect's). A done callback that signals an event or future the function then awaits " +
 		"(`task.add_done_callback(lambda _: done.set())` ... `await done.wait()`) keeps it: the function, and its " +
 		"local, outlive the task; so does polling it in `while not task.done():` with no `break` (qasync spins the Qt " +
-		"event loop until the task it made is done). Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
+		"event loop until the task it made is done). A function that cannot return after the assignment keeps it too: no " +
+		"`return` follows, the assignment is in no loop, and a later `while True:` that no `break` leaves encloses the rest " +
+		"of its work (a CLI that starts its writer task, then reads forever); only an exception ends that frame, and the " +
+		"task's work with it. Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
 		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED): then a use that keeps " +
 		"the task (await, `cancel()`, `result()` of the done task, storing it) must lie on every path to the function's end, " +
 		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
@@ -292,6 +295,9 @@ func runTaskReferenceDies(p *Pass) {
 				funcDisplay(c.Func)+"` returns: the loop holds tasks weakly, so it may be garbage-collected mid-flight; "+
 				"keep it in a set (with `add_done_callback(set.discard)`), or cancel or await it on every path",
 				WithFix(keepTaskFix(p, c.UsedBy, name)))
+			continue
+		}
+		if frameOutlivesTask(p.Module, c.Func, c.UsedBy) {
 			continue
 		}
 		p.Report(c.UsedBy.ChildByField("left"), "task `"+name+"` is only referenced by this local variable, which dies when `"+
@@ -570,4 +576,59 @@ func inLoopWith(a, b, fn *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// frameOutlivesTask reports a task assigned where its function cannot return
+// any more: no `return` follows the assignment, which is in no loop of the
+// function, and a later statement of a block around it is a `while True:`
+// that no `break` leaves (a CLI's read loop after starting its writer task).
+// The frame, and with it the local, then lives as long as the function runs;
+// only an exception ends it, which ends the work the task serves as well. A
+// generator is left out: its consumer may drop it at any suspension.
+func frameOutlivesTask(m *analysis.Module, fn *analysis.Function, assign *analysis.Node) bool {
+	if fn == nil || fn.Lambda || fn.Generator {
+		return false
+	}
+	body := fn.Node.ChildByField("body")
+	returns := false
+	walkBody(body, func(n *analysis.Node) bool {
+		returns = returns || n.Type() == "return_statement" && n.Start > assign.Start
+		return !returns
+	})
+	if returns {
+		return false
+	}
+	for n := assign; n != nil && n != body; n = n.Parent() {
+		if t := n.Type(); t == "for_statement" || t == "while_statement" || isDef(n) {
+			return false
+		}
+	}
+	for n := assign; n != nil && n != fn.Node; n = n.Parent() {
+		block := n.Parent()
+		if block == nil || block.Type() != "block" {
+			continue
+		}
+		after := false
+		for _, st := range statements(block) {
+			if st == n {
+				after = true
+			} else if after && isInfinite(m, st) && !loopBroken(st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loopBroken reports a `break` that leaves loop (not one of a nested loop).
+func loopBroken(loop *analysis.Node) bool {
+	broken := false
+	walkBody(loop.ChildByField("body"), func(n *analysis.Node) bool {
+		if broken || n.Type() == "for_statement" || n.Type() == "while_statement" {
+			return false
+		}
+		broken = n.Type() == "break_statement"
+		return !broken
+	})
+	return broken
 }
