@@ -308,3 +308,22 @@ func TestCheckCacheAndClean(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxFileSizeFileAndStdin: a file over max-file-size is skipped with a
+// warning and the exit status is that of the other files; standard input
+// over it is an error (README: an editor piping a buffer expects an answer).
+func TestMaxFileSizeFileAndStdin(t *testing.T) {
+	big := "import time\n\nasync def main():\n    time.sleep(1)\n" + strings.Repeat("# padding\n", 20)
+	dir := writeTree(t, map[string]string{
+		"pyproject.toml": "[tool.asyncls]\nmax-file-size = 100\n",
+		"big.py":         big,
+	})
+	code, out, errOut := runCLI(t, "", "check", "--no-cache", "--output-format", "concise", filepath.Join(dir, "big.py"))
+	if code != exitOK || strings.Contains(out, "ASYNC251") || !strings.Contains(errOut, "larger than the 100-byte limit") {
+		t.Errorf("file over the limit: exit %d, stdout %q, stderr %q: want exit 0 and a warning", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, big, "check", "--no-cache", "--output-format", "concise", "--stdin-filename", filepath.Join(dir, "piped.py"))
+	if code != exitError || !strings.Contains(errOut, "standard input is larger than the 100-byte limit") {
+		t.Errorf("stdin over the limit: exit %d, stdout %q, stderr %q: want exit 2 and the reason", code, out, errOut)
+	}
+}
