@@ -537,26 +537,12 @@ func localUsesAnyBinding(m *analysis.Module, assign *analysis.Node) (name string
 	if name, uses, ok = localUses(m, assign); ok {
 		return name, uses, true
 	}
-	if assign == nil || assign.Type() != "assignment" {
+	local, found := assignedLocal(m, assign)
+	if !found || local.binding.Kind != analysis.BindAssign && local.binding.Kind != analysis.BindParam {
 		return "", nil, false
 	}
-	target := analysis.Unparen(assign.ChildByField("left"))
-	if target == nil || target.Type() != "identifier" {
-		return "", nil, false
-	}
-	scope := m.ScopeAt(target)
-	if scope.Kind != analysis.FunctionScope && scope.Kind != analysis.LambdaScope {
-		return "", nil, false
-	}
-	name = m.File.Text(target)
-	if scope.Global(name) || scope.Nonlocal(name) {
-		return "", nil, false
-	}
-	binding := scope.Bindings.Get(name)
-	if binding == nil || binding.Kind != analysis.BindAssign && binding.Kind != analysis.BindParam {
-		return "", nil, false
-	}
-	all, ok := bindingUses(m, scope, binding, target)
+	name, scope := local.name, local.scope
+	all, ok := bindingUses(m, scope, local.binding, local.target)
 	for _, u := range all {
 		// A use before the assignment sees the value only when a loop
 		// around both carries it back.

@@ -10,27 +10,46 @@ import (
 // source order, and whether the name is also rebound or captured by a
 // nested function (in which case its life cannot be followed).
 func localUses(m *analysis.Module, assign *analysis.Node) (name string, uses []*analysis.Node, ok bool) {
-	if assign == nil || assign.Type() != "assignment" {
+	local, found := assignedLocal(m, assign)
+	if !found || local.binding.Kind != analysis.BindAssign || len(local.binding.Values) != 1 {
 		return "", nil, false
+	}
+	uses, ok = bindingUses(m, local.scope, local.binding, local.target)
+	return local.name, uses, ok
+}
+
+// assignedName is a plain local name an assignment statement binds, with
+// its scope and binding.
+type assignedName struct {
+	name    string
+	target  *analysis.Node
+	scope   *analysis.Scope
+	binding *analysis.Binding
+}
+
+// assignedLocal returns the plain local name an assignment statement in a
+// function binds (not a global or nonlocal one).
+func assignedLocal(m *analysis.Module, assign *analysis.Node) (assignedName, bool) {
+	if assign == nil || assign.Type() != "assignment" {
+		return assignedName{}, false
 	}
 	target := analysis.Unparen(assign.ChildByField("left"))
 	if target == nil || target.Type() != "identifier" {
-		return "", nil, false
+		return assignedName{}, false
 	}
 	scope := m.ScopeAt(target)
 	if scope.Kind != analysis.FunctionScope && scope.Kind != analysis.LambdaScope {
-		return "", nil, false
+		return assignedName{}, false
 	}
-	name = m.File.Text(target)
+	name := m.File.Text(target)
 	if scope.Global(name) || scope.Nonlocal(name) {
-		return "", nil, false
+		return assignedName{}, false
 	}
 	binding := scope.Bindings.Get(name)
-	if binding == nil || binding.Kind != analysis.BindAssign || len(binding.Values) != 1 {
-		return "", nil, false
+	if binding == nil {
+		return assignedName{}, false
 	}
-	uses, ok = bindingUses(m, scope, binding, target)
-	return name, uses, ok
+	return assignedName{name: name, target: target, scope: scope, binding: binding}, true
 }
 
 // bindingUses returns the identifiers of scope's body that read binding
