@@ -51,7 +51,8 @@ async def count_users(path):
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
-		"`asave`) are coroutines. A call that " +
+		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"one finding, at the outermost call, whose fix runs the whole chain in a thread. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
@@ -100,10 +101,8 @@ async def count_users(path):
 // coroutine: the library table's entries with Code ASL202 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingCall(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASL202" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASL202") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }
 

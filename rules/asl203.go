@@ -70,10 +70,8 @@ async def main(url):
 // coroutine: the library table's entries with Code ASL203 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingTLSSetup(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASL203" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASL203") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }
 

@@ -87,9 +87,7 @@ func componentsMatch(pattern, name string) bool {
 // in a coroutine: the names configured as blocking (matchConfigured, below)
 // that no built-in family claims, as the blockingCalls fact classifies them.
 func runBlockingConfiguredCall(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC200" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC200") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }

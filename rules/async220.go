@@ -35,10 +35,8 @@ async def start():
 // and os.spawn* in a mode that does not wait (osSpawnCall, below), as the
 // blockingCalls fact classifies them.
 func runBlockingCreateSubprocess(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC220" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC220") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }
 

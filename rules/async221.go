@@ -29,9 +29,7 @@ async def build():
 // os.spawn* in P_WAIT mode (osSpawnCall in async220.go), as the
 // blockingCalls fact classifies them.
 func runBlockingRunProcess(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC221" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC221") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }

@@ -191,9 +191,7 @@ func utcZone(m *analysis.Module, c *analysis.Call) bool {
 // coroutine: the library table's entries with Code ASYNC230 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingOpenCall(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC230" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC230") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }

@@ -31,9 +31,7 @@ async def wrap(fd):
 // coroutine: the library table's entries with Code ASYNC231 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingFdopenCall(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC231" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC231") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }

@@ -60,10 +60,8 @@ async def first_line(path):
 // coroutine: the library table's entries with Code ASYNC232 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingFileCall(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC232" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC232") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 	}
 }
 

@@ -49,10 +49,8 @@ func sleepsZero(_ *analysis.Project, m *analysis.Module, c *analysis.Call, _ str
 // coroutine: the library table's entries with Code ASYNC251 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingSleep(p *Pass) {
-	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == "ASYNC251" {
-			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(sleepFix(p, b.Call)))
-		}
+	for _, b := range directBlocking(p, "ASYNC251") {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(sleepFix(p, b.Call)))
 	}
 }
 

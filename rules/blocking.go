@@ -21,6 +21,9 @@ type blockingCall struct {
 type blockingUse struct {
 	Call *analysis.Call
 	blockingCall
+	// inSameFamilyChain: the call is the receiver of another blocking call
+	// of its family, whose finding covers it (directBlocking).
+	inSameFamilyChain bool
 }
 
 // blockingCalls says which calls block their thread and under which rule
@@ -131,11 +134,59 @@ func (x *blockingIndex) InCoroutines() []blockingUse {
 				continue
 			}
 			if b, ok := x.classify(x.module, c); ok {
-				x.inCoroutines = append(x.inCoroutines, blockingUse{c, b})
+				x.inCoroutines = append(x.inCoroutines, blockingUse{Call: c, blockingCall: b})
 			}
 		}
+		markSameFamilyChains(x.inCoroutines)
 	})
 	return x.inCoroutines
+}
+
+// directBlocking returns the module's blocking calls of family code made
+// directly in a coroutine that the family's rule reports: all of them but
+// a call that is the receiver, at any depth, of another blocking call of
+// the same family in the same chain (`sqlite3.connect(p).execute(q)
+// .fetchone()`: one ASL202, at fetchone). That outer call's finding covers
+// the statement - its fix runs the whole chain in a thread - so the inner
+// ones would be more findings for the same mistake. Calls of different
+// families in one chain (`open(p).read()`: ASYNC230 and ASYNC232) stay two
+// findings, each under the code flake8-async users silence.
+func directBlocking(p *Pass, code string) []blockingUse {
+	var out []blockingUse
+	for _, b := range blockingCalls.of(p).InCoroutines() {
+		if b.Code == code && !b.inSameFamilyChain {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// markSameFamilyChains sets inSameFamilyChain on each blocking call that
+// is the receiver, at any depth, of another blocking call of its family
+// (`x.a().b()`: a is b's receiver).
+func markSameFamilyChains(uses []blockingUse) {
+	byNode := make(map[*analysis.Node]string, len(uses))
+	for _, u := range uses {
+		byNode[u.Call.Node] = u.Code
+	}
+	for i := range uses {
+		n := uses[i].Call.Node
+		for {
+			attr := n.Parent()
+			if attr == nil || attr.Type() != "attribute" || attr.ChildByField("object") != n {
+				break
+			}
+			call := attr.Parent()
+			if call == nil || call.Type() != "call" || call.ChildByField("function") != attr {
+				break
+			}
+			if byNode[call] == uses[i].Code {
+				uses[i].inSameFamilyChain = true
+				break
+			}
+			n = call
+		}
+	}
 }
 
 // blockingNamed returns the blocking family of a qualified callee name

@@ -29,7 +29,7 @@ async def network(host):
 
 async def databases(path):
     conn = sqlite3.connect(path)  # want: ASL202
-    rows = conn.execute("SELECT 1").fetchall()  # want: ASL202, ASL202
+    rows = conn.execute("SELECT 1").fetchall()  # want: ASL202 (one finding for the chain, at fetchall)
     cur = conn.cursor()
     cur.execute("SELECT 2")  # want: ASL202
     cur.fetchone()  # want: ASL202

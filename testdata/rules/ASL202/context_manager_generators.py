@@ -34,7 +34,7 @@ class Store:
 
     async def fetch_all(self, sql):
         async with self.reader() as conn:
-            return conn.execute(sql).fetchall()  # want: ASL202 "`conn\.execute\(\)` \(sqlite3\.Connection\.execute\) blocks the event loop in async function `fetch_all`", ASL202 "\(sqlite3\.Cursor\.fetchall\)"
+            return conn.execute(sql).fetchall()  # want: ASL202 "`conn\.execute\(sql\)\.fetchall\(\)` \(sqlite3\.Cursor\.fetchall\) blocks the event loop in async function `fetch_all`"
 
     async def write(self, sql):
         with self.writer() as conn:
