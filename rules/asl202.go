@@ -607,52 +607,24 @@ func doneInCallback(m *analysis.Module, c *analysis.Call) bool {
 // paramPosition is the index of fn's parameter name among the arguments of
 // a call (after self or cls for a method called on an object), -1 when a
 // call cannot pass it positionally (keyword-only); kw says a call may pass
-// it by keyword.
+// it by keyword (not a `*args`/`**kwargs` catch-all).
 func paramPosition(m *analysis.Module, fn *analysis.Function, name string) (pos int, kw bool) {
-	params := fn.Node.ChildByField("parameters")
-	if params == nil {
+	first := 0
+	if fn.Class != nil && !hasDecorator(m, fn, "staticmethod") {
+		first = 1 // self or cls
+	}
+	for i, p := range positionalParams(fn) {
+		if p == name {
+			if i < first {
+				return -1, false
+			}
+			return i - first, true
+		}
+	}
+	if b := fn.Scope.Bindings.Get(name); b == nil || b.Kind != analysis.BindParam || catchAllParam(b.Node) {
 		return -1, false
 	}
-	pos = 0
-	if fn.Class != nil && !hasDecorator(m, fn, "staticmethod") {
-		pos = -1 // self or cls
-	}
-	for _, p := range params.NamedChildren() {
-		n := p
-		switch p.Type() {
-		case "identifier":
-		case "default_parameter", "typed_default_parameter":
-			n = p.ChildByField("name")
-		case "typed_parameter":
-			n = nil
-			for _, ch := range p.NamedChildren() {
-				if ch.Type() != "identifier" {
-					break // *args: T, **kw: T
-				}
-				n = ch
-				break
-			}
-			if n == nil {
-				return -1, false
-			}
-		case "positional_separator":
-			continue
-		case "keyword_separator", "list_splat_pattern":
-			// The parameters after `*` or `*args` are keyword-only (fn binds
-			// name as a parameter, and it was not one of those before).
-			if p.Type() == "list_splat_pattern" && strings.Contains(m.File.Text(p), name) {
-				return -1, false
-			}
-			return -1, true
-		default:
-			return -1, false
-		}
-		if n != nil && m.File.Text(n) == name {
-			return pos, true
-		}
-		pos++
-	}
-	return -1, false
+	return -1, true
 }
 
 // positionalArg is the i-th positional argument of call (nil after a splat).
