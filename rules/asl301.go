@@ -598,23 +598,10 @@ func frameOutlivesTask(m *analysis.Module, fn *analysis.Function, assign *analys
 		for _, st := range statements(block) {
 			if st == n {
 				after = true
-			} else if after && isInfinite(m, st) && !loopBroken(st) {
+			} else if after && isInfinite(m, st) && !hasBreak(st) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// loopBroken reports a `break` that leaves loop (not one of a nested loop).
-func loopBroken(loop *analysis.Node) bool {
-	broken := false
-	walkBody(loop.ChildByField("body"), func(n *analysis.Node) bool {
-		if broken || n.Type() == "for_statement" || n.Type() == "while_statement" {
-			return false
-		}
-		broken = n.Type() == "break_statement"
-		return !broken
-	})
-	return broken
 }
