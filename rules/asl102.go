@@ -2027,42 +2027,6 @@ func importsClassWithSyncMethod(p *Pass, name string) bool {
 	return false
 }
 
-// otherBranches reports nodes a and b in different branches of one `if`
-// statement inside fn (its body, an `elif`, the `else`): no run reaches both.
-// A function that awaits a callable in one branch and calls it plainly in
-// another dispatches on what the test knows about it (`if kind ==
-// ARTIFICIAL: player = await func(*args) else: player = func(*args)`), as
-// under a type test.
-func otherBranches(a, b, fn *analysis.Node) bool {
-	branchOf := map[*analysis.Node]*analysis.Node{} // if_statement -> the branch holding a
-	for n := a; n != nil && n != fn; n = n.Parent() {
-		if p := n.Parent(); p != nil && (p.Type() == "elif_clause" || p.Type() == "else_clause") && n.Type() == "block" {
-			if s := p.Parent(); s != nil && s.Type() == "if_statement" {
-				branchOf[s] = p
-			}
-		} else if p != nil && p.Type() == "if_statement" && n.Type() == "block" {
-			branchOf[p] = n
-		}
-	}
-	for n := b; n != nil && n != fn; n = n.Parent() {
-		p := n.Parent()
-		if p == nil || n.Type() != "block" {
-			continue
-		}
-		var s, branch *analysis.Node
-		switch p.Type() {
-		case "elif_clause", "else_clause":
-			s, branch = p.Parent(), p
-		case "if_statement":
-			s, branch = p, n
-		}
-		if s != nil && branchOf[s] != nil && branchOf[s] != branch {
-			return true
-		}
-	}
-	return false
-}
-
 // awaitedNameElsewhere is awaitedElsewhere for a bare name: a callable bound
 // once (a parameter never rebound, or a single assignment in this or an
 // enclosing function: `old_handle = Application._handle`) that the same
@@ -2077,8 +2041,11 @@ func awaitedNameElsewhere(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	name := p.File.Src[fn.Start:fn.End]
+	// An await in another branch of an `if` around the call is no proof: the
+	// code dispatches on what the test knows of the callable (`if kind ==
+	// ARTIFICIAL: await func(*args) else: func(*args)`), as under a type test.
 	if !awaitedTwinInFunction(p, c, fn, func(call *analysis.Node) bool {
-		return !underTypeTestNode(p, call, c.Func.Node) && !otherBranches(call, c.Node, c.Func.Node)
+		return !underTypeTestNode(p, call, c.Func.Node) && !exclusiveBranches(call, c.Node)
 	}) ||
 		pylib.RunsWithoutAwait(string(name)) {
 		return false
