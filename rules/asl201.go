@@ -181,7 +181,7 @@ func runBlockingViaHelper(p *Pass) {
 		if len(chain) > 1 {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
 		}
-		msg := "`" + hopText(p.Module, c) + "` blocks the event loop in async function `" +
+		msg := "`" + HopText(p.Module, c) + "` blocks the event loop in async function `" +
 			c.Func.Name + "`: " + how + g.more(p) + "; run " + g.pronoun() + " with `await asyncio.to_thread(...)`"
 		if c.IsPropertyRead() {
 			// Reading the property runs its getter on the loop.
@@ -189,7 +189,7 @@ func runBlockingViaHelper(p *Pass) {
 			if len(chain) > 1 {
 				how = "its getter reaches blocking `" + lastText + "()` via " + describeChain(chain)
 			}
-			msg = "reading property `" + hopText(p.Module, c) + "` blocks the event loop in async function `" +
+			msg = "reading property `" + HopText(p.Module, c) + "` blocks the event loop in async function `" +
 				c.Func.Name + "`: " + how + g.more(p) + "; make the getter an `async def` method that runs the blocking " +
 				"work with `await asyncio.to_thread(...)`, or read the property in a thread"
 		}
@@ -198,7 +198,7 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		related := chainRelated(chain)
 		for _, o := range append(g.sameRoot, g.sameLine...) {
-			related = append(related, RelatedAt(p.Module, o.Call.Node, "`"+hopText(p.Module, o.Call)+
+			related = append(related, RelatedAt(p.Module, o.Call.Node, "`"+HopText(p.Module, o.Call)+
 				"` blocks here too, through `"+o.Chain[0].Func.QualName+"()`"))
 		}
 		p.Report(c.Node, msg, WithRelated(related...), WithFix(g.fix(p)))
@@ -316,7 +316,7 @@ func (g *helperGroup) more(p *Pass) string {
 		var texts []string
 		lines := map[string][]string{}
 		for _, o := range g.sameRoot {
-			text := "`" + hopText(p.Module, o.Call) + "`"
+			text := "`" + HopText(p.Module, o.Call) + "`"
 			if lines[text] == nil {
 				texts = append(texts, text)
 			}
@@ -338,7 +338,7 @@ func (g *helperGroup) more(p *Pass) string {
 	}
 	for _, o := range g.sameLine {
 		last := o.Chain[len(o.Chain)-1]
-		out += "; on the same line `" + hopText(p.Module, o.Call) + "` reaches blocking `" +
+		out += "; on the same line `" + HopText(p.Module, o.Call) + "` reaches blocking `" +
 			last.Func.Module().File.Brief(last.Call.Node.ChildByField("function")) + "()` via " + describeChain(o.Chain)
 	}
 	return out

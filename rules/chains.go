@@ -13,13 +13,14 @@ import (
 func describeChain(chain analysis.Chain) string {
 	parts := []string{chain[0].Func.QualName + "()"}
 	for _, h := range chain {
-		parts = append(parts, hopText(h.Func.Module(), h.Call))
+		parts = append(parts, HopText(h.Func.Module(), h.Call))
 	}
 	return strings.Join(parts, " -> ")
 }
 
-// hopText is how a chain shows a call, `f()`, or a property read, `self.prop`.
-func hopText(m *analysis.Module, c *analysis.Call) string {
+// HopText is how a chain shows a call, `f()`, or a property read,
+// `self.prop` (in messages, and in the server's hover).
+func HopText(m *analysis.Module, c *analysis.Call) string {
 	if c.IsPropertyRead() {
 		return m.File.Brief(c.Node)
 	}
@@ -35,7 +36,7 @@ func chainRelated(chain analysis.Chain) []Related {
 		if h.Call.IsPropertyRead() {
 			verb = "reads property"
 		}
-		out = append(out, RelatedAt(m, h.Call.Node, "`"+h.Func.QualName+"` "+verb+" `"+hopText(m, h.Call)+"` here"))
+		out = append(out, RelatedAt(m, h.Call.Node, "`"+h.Func.QualName+"` "+verb+" `"+HopText(m, h.Call)+"` here"))
 	}
 	return out
 }

@@ -117,7 +117,7 @@ func callAt(m *analysis.Module, off int) *analysis.Call {
 func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call, explained map[string]bool) string {
 	m := res.module
 	opts := s.ws.options(m.File.Path)
-	fnText := m.File.Text(c.Node.ChildByField("function"))
+	fnText := m.File.Brief(c.Node.ChildByField("function"))
 	project, _ := s.ws.snapshot(m.File.Path)
 	target := project.Target(c)
 	var b strings.Builder
@@ -163,13 +163,13 @@ func (s *Server) callHover(ctx context.Context, res *result, c *analysis.Call, e
 	if target.Async {
 		for _, inner := range target.Calls {
 			if rules.IsBlocking(tm, inner, opts) {
-				blocks = append(blocks, fmt.Sprintf("`%s()` line %d (%s)", displayCallee(inner, tm.File.Text(inner.Node.ChildByField("function"))),
+				blocks = append(blocks, fmt.Sprintf("`%s()` line %d (%s)", displayCallee(inner, tm.File.Brief(inner.Node.ChildByField("function"))),
 					tm.File.Lines.Position(int(inner.Node.Start)).Line+1, rules.BlockingCode(tm, inner, opts)))
 				continue
 			}
 			if t := project.Target(inner); t != nil && !t.Async && !t.Lambda {
 				if chain := project.ReachOnLoop("blocks", inner, t, direct); chain != nil {
-					blocks = append(blocks, fmt.Sprintf("`%s()` line %d, via %s", tm.File.Text(inner.Node.ChildByField("function")),
+					blocks = append(blocks, fmt.Sprintf("`%s()` line %d, via %s", tm.File.Brief(inner.Node.ChildByField("function")),
 						tm.File.Lines.Position(int(inner.Node.Start)).Line+1, chainText(chain)))
 				}
 			}
@@ -211,12 +211,7 @@ func describeKind(f *analysis.Function) string {
 func chainText(chain analysis.Chain) string {
 	parts := []string{"`" + chain[0].Func.QualName + "()`"}
 	for _, h := range chain {
-		f := h.Func.Module().File
-		if h.Call.IsPropertyRead() {
-			parts = append(parts, "`"+f.Text(h.Call.Node)+"`")
-			continue
-		}
-		parts = append(parts, "`"+f.Text(h.Call.Node.ChildByField("function"))+"()`")
+		parts = append(parts, "`"+rules.HopText(h.Func.Module(), h.Call)+"`")
 	}
 	return strings.Join(parts, " → ")
 }
