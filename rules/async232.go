@@ -43,7 +43,7 @@ async def first_line(path):
 		"prints, as `print()` does) or a call such as `open(...)` that is reported itself; " +
 		"so are pandas' readers (`pandas.read_csv`, `read_excel`, `read_json`, `read_parquet`...) given a path or URL, and its " +
 		"DataFrame writers (`df.to_csv(path)`...) given a path (with none they return a string). " +
-		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
+		"Not reported either: the methods of a file opened from `/proc/` or `/sys/` (see ASYNC230), a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
 		"work, no file I/O), nor the member reads of an archive opened over one (`tarfile.open(fileobj=io.BytesIO(data))` " +
 		"then `tar.extractfile(m)`, `zipfile.ZipFile(buf).read(name)`; `extract`/`extractall`/`add`/`write` still touch " +
 		"the disk and are reported), nor a call the function routes by whether it blocks: called directly under a condition " +
@@ -78,6 +78,10 @@ func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 		return true
 	}
 	if streamOfNonBlockingSocket(proj, m, recv) || emptyTransfer(m, c, name) {
+		return true
+	}
+	// A file of /proc or /sys: the kernel answers from memory.
+	if open := constructorCall(m, recv, 0); open != nil && pylib.PseudoFileOpeners[calleeOf(m, open)] && pseudoFilePath(m, firstArg(open)) {
 		return true
 	}
 	api, _ := pylib.Lookup(name)
