@@ -115,7 +115,19 @@ type Rule struct {
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool
-	Run          func(*Pass)
+	// QuietInCommandLineTools, on a rule reporting local file work or a
+	// terminal prompt (ASYNC230, ASYNC231, ASYNC232, ASYNC240, ASYNC250),
+	// skips a command-line program's own modules (pylib.CommandLineModule)
+	// unless Options.LocalIOInCommandLineTools (README "Command-line
+	// tools").
+	QuietInCommandLineTools bool
+	// DefaultOnStrictLoop, on a rule off by default, turns it on with the
+	// default rule set in the modules of a platform that forbids any
+	// blocking work on its shared loop (pylib.OnStrictLoop: Home Assistant
+	// integrations), where what most loops tolerate is a bug
+	// (Options.StrictLoopRules).
+	DefaultOnStrictLoop bool
+	Run                 func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -244,6 +256,14 @@ type Options struct {
 	// polling and sequential awaits (Rule.QuietInTests) on test modules too ([tool.asyncls]
 	// blocking-in-tests).
 	BlockingInTests bool `json:",omitempty"`
+	// LocalIOInCommandLineTools runs the rules of
+	// Rule.QuietInCommandLineTools on command-line programs' modules too
+	// ([tool.asyncls] local-io-in-cli).
+	LocalIOInCommandLineTools bool `json:",omitempty"`
+	// StrictLoopRules are enabled in the modules of a strict-loop platform
+	// (Rule.DefaultOnStrictLoop; config fills it when the default rule set
+	// is selected, less the codes ignored for the file).
+	StrictLoopRules []string `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`
@@ -587,8 +607,14 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	if opts == nil {
 		opts = DefaultOptions()
 	}
+	if len(opts.StrictLoopRules) > 0 && pylib.OnStrictLoop(m.ImportNames(), m.Name, m.File.Path) {
+		opts = opts.with(opts.StrictLoopRules)
+	}
 	if !opts.BlockingInTests && testModule(m, p) {
-		opts = opts.withoutQuietInTests()
+		opts = opts.without(func(r *Rule) bool { return r.QuietInTests })
+	}
+	if !opts.LocalIOInCommandLineTools && pylib.CommandLineModule(m.ImportNames(), m.File.Path) {
+		opts = opts.without(func(r *Rule) bool { return r.QuietInCommandLineTools })
 	}
 	var diags []Diagnostic
 	for _, e := range m.File.SyntaxErrors {
@@ -712,14 +738,27 @@ func runParallel(enabled []*Rule, workers int, run func(int)) {
 	}
 }
 
-// withoutQuietInTests returns a copy of o with the rules that are quiet in
-// test modules disabled (ASL100 then judges their noqa codes as it does
-// those of a rule not selected).
-func (o *Options) withoutQuietInTests() *Options {
+// with returns a copy of o with codes enabled too.
+func (o *Options) with(codes []string) *Options {
+	c := *o
+	c.Enabled = make(map[string]bool, len(o.Enabled)+len(codes))
+	for code, on := range o.Enabled {
+		c.Enabled[code] = on
+	}
+	for _, code := range codes {
+		c.Enabled[code] = true
+	}
+	return &c
+}
+
+// without returns a copy of o with the rules that quiet says are quiet in
+// the module disabled (test modules, command-line tools; ASL100 then judges
+// their noqa codes as it does those of a rule not selected).
+func (o *Options) without(quiet func(*Rule) bool) *Options {
 	c := *o
 	c.Enabled = make(map[string]bool, len(o.Enabled))
 	for code, on := range o.Enabled {
-		if r := Lookup(code); on && (r == nil || !r.QuietInTests) {
+		if r := Lookup(code); on && (r == nil || !quiet(r)) {
 			c.Enabled[code] = true
 		}
 	}
