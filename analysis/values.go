@@ -253,8 +253,11 @@ func (m *Module) indexValueUses() {
 	for _, c := range m.Calls {
 		// A coroutine handed to a scheduler, or to any other callable
 		// (`gen.with_timeout(t, f())`, which awaits it), must stay one; a
-		// callee that does not await it is ASL102's finding.
-		if c.Usage != UsageScheduled && c.Usage != UsageArgument && !drivesOrCollectsCoroutine(m, c) {
+		// callee that does not await it is ASL102's finding. So must one
+		// a plain def or a lambda returns to its caller (`def
+		// awaitable(v): return _wrap(v)`, a sync factory of awaitables):
+		// the caller awaits what it gets.
+		if c.Usage != UsageScheduled && c.Usage != UsageArgument && !returnedBySyncFunction(c) && !drivesOrCollectsCoroutine(m, c) {
 			continue
 		}
 		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
@@ -302,6 +305,15 @@ func (m *Module) indexValueUses() {
 		next[i].tasks++
 	}
 	v.resolved = make([]bool, len(words))
+}
+
+// returnedBySyncFunction reports a call whose value a plain def or a lambda
+// returns (`return f(x)`, `lambda: f(x)`): a coroutine handed to the
+// function's caller, which awaits it, so f must stay a coroutine function.
+// In an async def, `return f(x)` hands the caller a coroutine it did not
+// ask for: a missing await (ASL102's question), not such a use.
+func returnedBySyncFunction(c *Call) bool {
+	return c.Usage == UsageReturned && c.Func != nil && !c.Func.Async && !c.Func.Generator
 }
 
 // drivesOrCollectsCoroutine reports a call whose value is used as a
