@@ -57,6 +57,7 @@ async def worker(queue):
 		"not reported: the outer handler re-raises whatever the inner one does. A broad handler after one " +
 		"that already handles `CancelledError` is not reported, and neither is one that hands the caught exception to " +
 		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`, " +
+		"`return exc` as the function's result, as `gather(..., return_exceptions=True)` does, for the caller to raise, " +
 		"`sys.exc_info()` passed on: sqlalchemy's `context.throw(*sys.exc_info())` into the greenlet that awaited; " +
 		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
 		"task-group machinery (flake8-async reports these). A handler whose nested try statement raises the caught " +

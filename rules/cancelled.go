@@ -1192,8 +1192,11 @@ func neverReturns(m *analysis.Module, f *analysis.Function) bool {
 // whoever waits for the outcome: passes it to a call that is not logging
 // (`fut.set_exception(exc)`, `self._exceptions.append(exc)`,
 // `queue.append(Error(exc))`) or stores it in an attribute or container
-// (`results[i] = exc`). The cancellation then reaches the task's consumer,
-// as in asyncio's own future bridging and task-group machinery. The caught
+// (`results[i] = exc`), or returns it as the function's result (`return
+// exc`, the exception-as-value protocol of `gather(...,
+// return_exceptions=True)`: libpulse's `_run_in_task()`, whose callers
+// raise what they get back). The cancellation then reaches the task's
+// consumer, as in asyncio's own future bridging and task-group machinery. The caught
 // exception is the handler's name, or `sys.exc_info()` passed whole,
 // unpacked or indexed (sqlalchemy's `context.throw(*sys.exc_info())` raises
 // it in the greenlet that awaited; tenacity's
@@ -1240,6 +1243,8 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 			if left := p.ChildByField("left"); left != nil && (left.Type() == "attribute" || left.Type() == "subscript") {
 				found = true
 			}
+		case p.Type() == "return_statement":
+			found = true // the result the caller gets, for it to raise
 		}
 		return !found
 	})
