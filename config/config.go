@@ -535,6 +535,9 @@ func withArticle(noun string) string {
 // tomlTypeFits reports whether a TOML value of type tomlType (MetaData.Type)
 // can be a setting of Go type t.
 func tomlTypeFits(tomlType string, t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer { // an optional setting
+		t = t.Elem()
+	}
 	switch t.Kind() {
 	case reflect.Float64:
 		return tomlType == "Float" || tomlType == "Integer"

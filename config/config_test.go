@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -373,5 +374,41 @@ func TestFindOtherTOMLSpellings(t *testing.T) {
 		if got := Find(dir); got != "" {
 			t.Errorf("%q: Find = %q, want none", text, got)
 		}
+	}
+}
+
+// TestOptionalBooleanSetting: asl201-local-files is unset by default (the
+// rule decides per module), takes true and false from the file and from
+// --config, and refuses another type naming the key.
+func TestOptionalBooleanSetting(t *testing.T) {
+	localFiles := func(c *Config) *bool {
+		s, _ := c.Options("x.py").Settings["ASL201"].(*rules.BlockingViaHelperSettings)
+		if s == nil {
+			return nil
+		}
+		return s.LocalFiles
+	}
+	if got := localFiles(Default()); got != nil {
+		t.Errorf("default: asl201-local-files = %v, want unset", *got)
+	}
+	for _, v := range []bool{true, false} {
+		c, err := Parse("pyproject.toml", []byte(fmt.Sprintf("[tool.asyncls]\nasl201-local-files = %v\n", v)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := localFiles(c); got == nil || *got != v {
+			t.Errorf("asl201-local-files = %v in the file: got %v", v, got)
+		}
+		o, err := Default().Override(fmt.Sprintf("asl201-local-files = %v", v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := localFiles(o); got == nil || *got != v {
+			t.Errorf("--config 'asl201-local-files = %v': got %v", v, got)
+		}
+	}
+	_, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nasl201-local-files = \"yes\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "asl201-local-files: want a boolean") {
+		t.Errorf("a string: %v", err)
 	}
 }

@@ -222,7 +222,7 @@ func TestFileNamedAloneInUnmarkedPackage(t *testing.T) {
 	writeFiles(t, root, map[string]string{
 		"pkg/__init__.py":      "",
 		"pkg/util/__init__.py": "",
-		"pkg/util/files.py":    "def load(path):\n    with open(path) as f:\n        return f.read()\n",
+		"pkg/util/files.py":    "import urllib.request\n\n\ndef load(url):\n    return urllib.request.urlopen(url).read()\n",
 		"pkg/app/__init__.py":  "",
 		"pkg/app/main.py":      "from pkg.util.files import load\n\n\nasync def main():\n    return load('x')\n",
 		"pkg/app/relative.py":  "from ..util import files\n\n\nasync def main():\n    return files.load('x')\n",

@@ -222,3 +222,25 @@ func TestTakesData(t *testing.T) {
 		}
 	}
 }
+
+// TestOnStrictLoop: a module runs on Home Assistant's shared loop when it
+// imports homeassistant or lies under custom_components/, whatever else.
+func TestOnStrictLoop(t *testing.T) {
+	for _, tc := range []struct {
+		imports    []string
+		name, path string
+		want       bool
+	}{
+		{[]string{"homeassistant.core"}, "pkg.mod", "pkg/mod.py", true},
+		{[]string{"homeassistant"}, "", "x.py", true},
+		{nil, "custom_components.garden.api", "custom_components/garden/api.py", true},
+		{nil, "", "/src/repo/custom_components/garden/api.py", true},
+		{nil, "", `C:\repo\custom_components\garden\api.py`, true},
+		{[]string{"homeassistant_lookalike", "aiohttp"}, "app.main", "app/main.py", false},
+		{nil, "my_custom_components.x", "my_custom_components/x.py", false},
+	} {
+		if got := OnStrictLoop(tc.imports, tc.name, tc.path); got != tc.want {
+			t.Errorf("OnStrictLoop(%v, %q, %q) = %v, want %v", tc.imports, tc.name, tc.path, got, tc.want)
+		}
+	}
+}

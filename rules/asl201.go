@@ -103,31 +103,33 @@ async def start(url):
 		"reported like any other: its first use stalls the loop for the whole load, and llama-stack's memoised dataset " +
 		"`load()` (pandas.read_csv of the whole file) was a real bug fixed upstream (bench/realbugs9); on the three corpora " +
 		"one finding went through such a cache (a template read on a first request). Local file work (the ASYNC230, ASYNC231, " +
-		"ASYNC232 and ASYNC240 families: files, imports, file-system calls; and sqlite3's file databases) is reported like network calls and sleeps by " +
-		"default; `asl201-local-files = false` leaves those chains out for a project whose configuration and persistence " +
-		"layers are synchronous by design. Why not by default: on the three judged corpora the setting takes ASL201 from 9 " +
-		"true and 148 debatable findings to 4 and 29, but 5 of the 9 true ones are local file work too (a caller-named " +
-		"file redirected, uploaded, loaded or shuffled in the coroutine), and the recall sets hold ten real bugs of that kind that projects " +
-		"fixed upstream (Home Assistant integrations reading their config and state files, llama-stack's dataset), " +
-		"all lost with the setting off (docs/precision.md, eighth session). Measured again on four corpora (ninth " +
-		"session): 9 true and 149 debatable by default, 4 and 30 with the setting. The maintainers' reason for rejecting " +
-		"the rest is the project's policy for its own loop (an application that owns its loop keeps its wallet, config, " +
-		"log and database files synchronous; Home Assistant, which runs every integration on one shared loop and flags " +
-		"blocking calls at run time, has its integrations fix the same reads), and nothing at the call tells the two " +
-		"apart: not the path (the fixed bugs read fixed config files too), not the kind of coroutine (setup and startup coroutines hold six of the real file bugs of the " +
-		"recall sets, config-flow steps three more), not whether the project runs its own loop (nearly every corpus package " +
-		"has an `asyncio.run` or `run_until_complete` outside its tests, and three of the true findings would go). So the " +
-		"default stays, and a project states its policy once with the setting.",
+		"ASYNC232 and ASYNC240 families: files, imports, file-system calls; and sqlite3's file databases) reached through " +
+		"helpers is reported by default only in the modules of a plug-in of a platform that forbids any blocking work on " +
+		"the loop it shares (Home Assistant integrations: a module that imports `homeassistant`, or lies under " +
+		"`custom_components/`; pylib.StrictLoopPlatforms), and left out elsewhere; `asl201-local-files = true` reports " +
+		"it everywhere, `false` nowhere. Network calls, sleeps, subprocesses, locks and database servers are followed " +
+		"everywhere, and a file call written in the coroutine itself is its own rule's finding (ASYNC230, ASYNC232). " +
+		"Why: whether a coroutine may read a small local file synchronously is the policy of whoever owns the loop, and " +
+		"nothing at the call says it otherwise (not the path: the fixed bugs read fixed config files too; not the kind " +
+		"of coroutine: setup and startup coroutines hold most of them). On nine judged corpora of real packages " +
+		"(docs/precision.md, thirteenth session) the local-file chains were 20 true and 235 debatable findings: " +
+		"applications that own their loop (a wallet, a scheduler, a chat client, CLIs) keep their config, state, log " +
+		"and database files synchronous by design, and maintainers reject those findings. The real bugs of that kind " +
+		"that projects fixed upstream (bench/realbugs*) are 17, 13 of them Home Assistant integrations, whose platform " +
+		"reports the same reads at run time; the other 4 (llama-stack's dataset load, a retry queue's state file, a " +
+		"music library's tag writer, an integration file with no Home Assistant import) need the setting. A library " +
+		"whose coroutines run on its users' loops should set `asl201-local-files = true`.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
-	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth, LocalFiles: true},
+	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
 })
 
 // BlockingViaHelperSettings are ASL201's settings.
 type BlockingViaHelperSettings struct {
 	MaxDepth int `toml:"asl201-max-depth" doc:"The most synchronous functions between a coroutine and the blocking call it reaches (the chain's length) for which ASL201 reports it; 0 follows chains of any length."`
-	// LocalFiles: see localFileFamilies.
-	LocalFiles bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families, and sqlite3's file databases); false leaves them out, for a project whose configuration and persistence layers are synchronous by design. Network calls, sleeps, subprocesses, locks and database servers are still followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
+	// LocalFiles: see localFileFamilies; nil decides per module
+	// (helperLocalFiles).
+	LocalFiles *bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families, and sqlite3's file databases). Unset (the default): only in modules of Home Assistant integrations, whose platform forbids any blocking work on its shared loop; true: everywhere (a library whose coroutines run on its users' loops); false: nowhere. Network calls, sleeps, subprocesses, locks and database servers are always followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
 }
 
 // Validate refuses a negative depth.
@@ -165,16 +167,20 @@ func helperDepth(p *Pass) int {
 // through helpers.
 var localFileFamilies = map[string]bool{"ASYNC230": true, "ASYNC231": true, "ASYNC232": true, "ASYNC240": true}
 
-// helperLocalFiles is ASL201's asl201-local-files for the pass (ASL402
-// leaves to ASL201 the chains ASL201 follows; ASYNC124 asks about every
-// blocking call, whatever this setting says).
+// helperLocalFiles is ASL201's asl201-local-files for the pass's module
+// (ASL402 leaves to ASL201 the chains ASL201 follows; ASYNC124 asks about
+// every blocking call, whatever this setting says): the setting when it is
+// set, else whether the module runs on a loop whose platform forbids local
+// file work (pylib.OnStrictLoop). The answer depends on the reported
+// module only, so `check FILE` and `check .` agree.
 func helperLocalFiles(p *Pass) bool {
 	if p.Options != nil {
-		if s, ok := p.Options.Settings["ASL201"].(*BlockingViaHelperSettings); ok {
-			return s.LocalFiles
+		if s, ok := p.Options.Settings["ASL201"].(*BlockingViaHelperSettings); ok && s.LocalFiles != nil {
+			return *s.LocalFiles
 		}
 	}
-	return true
+	m := p.Module
+	return pylib.OnStrictLoop(m.ImportNames(), m.Name, m.File.Path)
 }
 
 func runBlockingViaHelper(p *Pass) {

@@ -77,6 +77,9 @@ func TestDeliberatelyOffByDefault(t *testing.T) {
 		t.Errorf("default configuration reported %v; want no ASYNC109, ASYNC127, ASYNC231, ASYNC240 or ASL201", got)
 	}
 	cfg.ExtendSelect = []string{"ASYNC109", "ASYNC127", "ASYNC231", "ASYNC240"}
+	// The helper's os.stat() is local file work, which ASL201 follows
+	// outside Home Assistant integrations only when asked to.
+	cfg.RuleSettings = map[string]any{"asl201-local-files": true}
 	got := codesFound(t, cfg)
 	if got["ASYNC109"] != 1 || got["ASYNC127"] != 1 || got["ASYNC231"] != 1 || got["ASYNC240"] != 2 || got["ASL201"] != 1 {
 		t.Errorf("with ASYNC109, ASYNC127, ASYNC231 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC127 1, ASYNC231 1, ASYNC240 2, ASL201 1", got)

@@ -132,7 +132,8 @@ type lineKey struct {
 
 // loadCase returns the Python files of a case (a file, or a directory of a
 // multi-file project) and the configuration it is checked with: every rule
-// selected, and the settings of the case's own pyproject.toml if it has one.
+// selected, and the settings of the case's own pyproject.toml if it has one
+// (a directory) or of its leading `# config: KEY = VALUE` comments (a file).
 func loadCase(t *testing.T, path string) ([]string, *config.Config) {
 	t.Helper()
 	files, errs := lint.Collect([]string{path}, config.Default())
@@ -152,6 +153,24 @@ func loadCase(t *testing.T, path string) ([]string, *config.Config) {
 		cfg.Dir, _ = filepath.Abs(path)
 	} else {
 		cfg.Dir, _ = filepath.Abs(filepath.Dir(path))
+	}
+	if !info.IsDir() {
+		// A single-file case states settings it needs in its leading
+		// comments, as `# config: KEY = VALUE` (what `--config 'KEY =
+		// VALUE'` does on the command line).
+		src, _ := os.ReadFile(path)
+		for _, line := range strings.Split(string(src), "\n") {
+			if !strings.HasPrefix(line, "#") {
+				break
+			}
+			if setting, ok := strings.CutPrefix(line, "# config: "); ok {
+				overridden, err := cfg.Override(setting)
+				if err != nil {
+					t.Fatalf("%s: %v", path, err)
+				}
+				cfg = overridden
+			}
+		}
 	}
 	cfg.Select = []string{"ALL"}
 	return files, cfg

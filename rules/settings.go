@@ -12,7 +12,9 @@ import (
 // described by a `doc:"..."` tag. The rule's value (Rule.Settings) holds
 // the defaults; config decodes the keys into a copy (refusing a value of
 // another type) and calls Validate, and the rule reads the result with
-// settingsOf. Field types are float64, int, bool, string or []string.
+// settingsOf. Field types are float64, int, bool, string or []string, or
+// *bool: an optional boolean whose nil default means "unset" (the rule
+// decides per module; its doc says how).
 type Settings interface {
 	// Validate checks the values beyond their type; its error names the key.
 	Validate() error
@@ -44,6 +46,10 @@ func settingTypeName(t reflect.Type) string {
 		if t.Elem().Kind() == reflect.String {
 			return "list of strings"
 		}
+	case reflect.Pointer:
+		if t.Elem().Kind() == reflect.Bool {
+			return "boolean"
+		}
 	}
 	panic("rules: unsupported setting type " + t.String())
 }
@@ -59,6 +65,11 @@ func (s Setting) FormatDefault() string {
 		return "[" + strings.Join(q, ", ") + "]"
 	case string:
 		return fmt.Sprintf("%q", v)
+	case *bool:
+		if v == nil {
+			return "unset"
+		}
+		return fmt.Sprint(*v)
 	}
 	return fmt.Sprint(s.Default)
 }
@@ -123,6 +134,13 @@ func (r *Rule) Configure(values map[string]any) (Settings, error) {
 			continue
 		}
 		rv := reflect.ValueOf(v)
+		if rv.IsValid() && s.Type.Kind() == reflect.Pointer && rv.Type() == s.Type.Elem() {
+			// An optional setting given a value (config decodes `key =
+			// true` to a bool).
+			p := reflect.New(s.Type.Elem())
+			p.Elem().Set(rv)
+			rv = p
+		}
 		if !rv.IsValid() || rv.Type() != s.Type {
 			return nil, fmt.Errorf("%s: want a %s, got %v", s.Key, s.TypeName(), v)
 		}
@@ -155,9 +173,25 @@ func settingsKey(o *Options) string {
 	sort.Strings(codes)
 	var b strings.Builder
 	for _, code := range codes {
-		if v := reflect.Indirect(reflect.ValueOf(o.Settings[code])); v.IsValid() {
-			fmt.Fprintf(&b, "%s=%+v;", code, v.Interface())
+		v := reflect.Indirect(reflect.ValueOf(o.Settings[code]))
+		if !v.IsValid() {
+			continue
 		}
+		// Field by field: %+v would print an optional setting's pointer,
+		// an address that differs from run to run.
+		fmt.Fprintf(&b, "%s{", code)
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Field(i)
+			if f.Kind() == reflect.Pointer {
+				if f.IsNil() {
+					fmt.Fprintf(&b, "%s:unset ", v.Type().Field(i).Name)
+					continue
+				}
+				f = f.Elem()
+			}
+			fmt.Fprintf(&b, "%s:%v ", v.Type().Field(i).Name, f.Interface())
+		}
+		b.WriteString("};")
 	}
 	return b.String()
 }

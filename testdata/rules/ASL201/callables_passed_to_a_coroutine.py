@@ -2,36 +2,53 @@ import asyncio
 import sqlite3
 import time
 
+import psycopg2
 import requests
 
 
 # A coroutine that calls a callable parameter runs it on the event loop: when
 # the module passes it a synchronous function that blocks, the call blocks
 # (doobidoo/mcp-memory-service#433: every query went through such a retry
-# helper).
+# helper, there over sqlite3).
 class Storage:
-    def connect(self, path):
-        self.conn = sqlite3.connect(path, check_same_thread=False)
+    def connect(self, dsn):
+        self.conn = psycopg2.connect(dsn)
 
     async def _execute_with_retry(self, operation, max_retries=3):
         for attempt in range(max_retries + 1):
             try:
-                return operation()  # want: ASL201 "`operation\(\)` blocks the event loop in async function `_execute_with_retry`: `operation` is `update_metadata`, passed by `self\._execute_with_retry\(\)` line 28, which calls blocking `self\.conn\.execute\(\)`"
-            except sqlite3.OperationalError:
+                return operation()  # want: ASL201 "`operation\(\)` blocks the event loop in async function `_execute_with_retry`: `operation` is `update_metadata`, passed by `self\._execute_with_retry\(\)` line 28, which calls blocking `self\.conn\.commit\(\)`"
+            except psycopg2.OperationalError:
                 await asyncio.sleep(0.1 * attempt)
 
     async def persist(self, key, value):
         def update_metadata():
-            self.conn.execute("UPDATE memories SET metadata = ? WHERE content_hash = ?", (value, key))
             self.conn.commit()
 
         await self._execute_with_retry(update_metadata)
 
     async def persist_again(self, key, value):
         def update_metadata():
-            self.conn.execute("UPDATE memories SET metadata = ? WHERE content_hash = ?", (value, key))
+            self.conn.commit()
 
         # Passed again: the finding above names the first passing call.
+        await self._execute_with_retry(update_metadata)
+
+
+# The same over sqlite3 is a chain to a local file database: left out by
+# default (asl201-local-files), like any helper chain that ends there.
+class LocalStorage:
+    def connect(self, path):
+        self.conn = sqlite3.connect(path, check_same_thread=False)
+
+    async def _execute_with_retry(self, operation):
+        return operation()
+
+    async def persist(self, key, value):
+        def update_metadata():
+            self.conn.execute("UPDATE memories SET metadata = ? WHERE content_hash = ?", (value, key))
+            self.conn.commit()
+
         await self._execute_with_retry(update_metadata)
 
 
@@ -44,15 +61,15 @@ def add(a, b):
 
 
 async def run_job(job, *args):
-    return job(*args)  # want: ASL201 "`job` is `fetch_quote`, passed by `run_job\(\)` line 60, which calls blocking `requests\.get\(\)`"
+    return job(*args)  # want: ASL201 "`job` is `fetch_quote`, passed by `run_job\(\)` line 77, which calls blocking `requests\.get\(\)`"
 
 
 async def run_lambda(job):
-    job()  # want: ASL201 "`job` is a lambda, passed by `run_lambda\(\)` line 61, which calls blocking `time\.sleep\(\)`"
+    job()  # want: ASL201 "`job` is a lambda, passed by `run_lambda\(\)` line 78, which calls blocking `time\.sleep\(\)`"
 
 
 async def run_keyword(*, job):
-    job()  # want: ASL201 "`job` is `fetch_quote`, passed by `run_keyword\(\)` line 62"
+    job()  # want: ASL201 "`job` is `fetch_quote`, passed by `run_keyword\(\)` line 79"
 
 
 async def main():

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # ASL201 follows at most three synchronous functions (asl201-max-depth):
 # real blocking bugs sit one or two helpers deep, while longer chains run
 # into a persistence or configuration layer that is synchronous by design.

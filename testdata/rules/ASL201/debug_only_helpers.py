@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A helper that writes its log only in a debug or verbose mode (nala's
 # dprint: `if not arguments.debug: return`, then append to the debug log)
 # does not make its callers block in normal runs: that is the mode's cost,

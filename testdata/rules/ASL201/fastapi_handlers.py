@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 import json
 import sqlite3
 import time
@@ -46,7 +47,7 @@ service = UserService()
 
 @app.get("/users/{user_id}")
 async def read_user(user_id: int):
-    user = fetch_user(user_id)  # want: ASL201 "and 1 more call in .read_user. reaches it: .* line 50\)"
+    user = fetch_user(user_id)  # want: ASL201 "and 1 more call in .read_user. reaches it: .* line 51\)"
     return enrich(user)
 
 

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A helper's call that its family's rule says cannot block (ASL202's
 # non-blocking waits and in-memory sqlite, ASYNC232's in-memory json.load)
 # does not make the helper blocking either.

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A helper reached before the first await of a coroutine that a
 # synchronous function only runs as a new event loop's main coroutine
 # (`asyncio.run(main())`) stalls nobody: nothing else runs on that loop

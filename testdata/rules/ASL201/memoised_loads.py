@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A helper that loads once and keeps the result still blocks the loop on
 # its first use, for as long as the load takes: llama-stack's dataset
 # `load()` (`if self.df is not None: return`, then pandas.read_csv of the

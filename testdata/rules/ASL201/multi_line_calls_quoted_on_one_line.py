@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A blocking call written over several lines, with a comment inside, is
 # quoted on one line in the message: its long arguments as `(...)`.
 import sqlite3

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A helper that opens a file (a context manager around open()) whose file
 # the coroutine hands only to an offload call: only the opening is on the
 # loop (jupyter-server's `with self.open(path) as f: await run_sync(f.read)`).

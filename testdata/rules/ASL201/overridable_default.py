@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A server whose file-system hooks users override (possibly with async
 # methods): the dispatcher awaits each hook's result when it is awaitable.
 # The blocking default is reported once, at the default method.

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A sync helper that reads package metadata, called from a coroutine: the
 # import in a `try` with its backport in `except ImportError` is the same
 # API, so the helper's call resolves.

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A property read that is the receiver of a call a blocking rule already
 # reports (`self.cursor.execute(...)`, a sqlite3 cursor whose getter creates
 # the table on first use) is one mistake: moving that call to a thread moves

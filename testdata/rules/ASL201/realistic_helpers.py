@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 import json
 from contextlib import contextmanager
 
@@ -22,7 +23,7 @@ def opened(path):
 
 
 async def main() -> None:
-    cfg = Config("x.json")  # want: ASL201 "and 1 more call in .main. reaches it: .* line 26\)"
+    cfg = Config("x.json")  # want: ASL201 "and 1 more call in .main. reaches it: .* line 27\)"
     cfg2 = Config.from_env()
     with opened("y") as fh:  # want: ASL201
         print(fh)

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # click's echo(): a helper annotated `-> Optional[BinaryIO]` that returns what
 # it was given (cast, or its .buffer) returns the caller's stream, here
 # sys.stdout, not a file on disk; and `stream.write(b"")` probes the stream

@@ -1,3 +1,4 @@
+# config: asl201-local-files = true  # mechanics shown with local-file sinks
 # A generator function turned into a context manager by contextlib binds
 # `with ... as name` to what it yields, not to what calling it returns:
 # the yield type of its annotation, else what its yields agree on.

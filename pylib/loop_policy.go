@@ -1,0 +1,57 @@
+package pylib
+
+import "strings"
+
+// StrictLoopPlatform is a framework whose plug-ins run on one event loop
+// the framework owns and shares with every other plug-in, and whose
+// documented policy is that no blocking work runs on that loop, local file
+// work included: a plug-in that reads its own small config file on the
+// loop is a bug there, fixed upstream, while an application that owns its
+// loop may keep such reads synchronous by choice. ASL201 reads this to
+// decide whether chains through helpers that end in local file work are
+// reported by default (`asl201-local-files` unset).
+type StrictLoopPlatform struct {
+	// Package is the top-level package its plug-ins import.
+	Package string
+	// Layouts are directory names under which its plug-ins live, for a
+	// module of a plug-in that happens not to import the package itself
+	// (its API client, its helpers).
+	Layouts []string
+	// Note says where the policy is documented.
+	Note string
+}
+
+// StrictLoopPlatforms are the platforms asyncls knows to forbid blocking
+// work of any kind on their loop.
+var StrictLoopPlatforms = []StrictLoopPlatform{{
+	Package: "homeassistant",
+	Layouts: []string{"custom_components"},
+	Note: "Home Assistant runs every integration on one shared loop; its developer docs (\"Blocking operations " +
+		"in the event loop\") make open(), import_module(), os.listdir() and the like in a coroutine a bug, and since " +
+		"2024.x its runtime detector reports them. Integrations live under custom_components/ (HACS) or " +
+		"homeassistant/components/ (core, which imports homeassistant).",
+}}
+
+// OnStrictLoop reports whether a module runs on a StrictLoopPlatform's
+// loop: it imports the platform's package (imports are its qualified
+// import names, as analysis.Module.ImportNames gives them), or its dotted
+// name or file path lies under one of the platform's layouts.
+func OnStrictLoop(imports []string, moduleName, path string) bool {
+	for _, p := range StrictLoopPlatforms {
+		for _, imp := range imports {
+			if imp == p.Package || strings.HasPrefix(imp, p.Package+".") {
+				return true
+			}
+		}
+		for _, dir := range p.Layouts {
+			if moduleName == dir || strings.HasPrefix(moduleName, dir+".") || strings.Contains(moduleName, "."+dir+".") {
+				return true
+			}
+			slashed := "/" + strings.ReplaceAll(path, "\\", "/")
+			if strings.Contains(slashed, "/"+dir+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,21 @@
+# asl201-local-files unset (the default), in an application that owns its
+# loop: chains through helpers that end in local file work are left out;
+# the project keeps its config and state files synchronous by choice. A
+# network call through the same helpers is still reported, and so is a
+# file call written in the coroutine itself (its own rule, ASYNC230).
+import asyncio
+
+from store import fetch_state, load_plugin, load_state, save_state
+
+
+async def start(path, url):
+    state = load_state(path)  # quiet: local file work through a helper
+    save_state(path, state)  # quiet
+    plugin = load_plugin(state["plugin"])  # quiet: an import is local file work too
+    remote = fetch_state(url)  # want: ASL201 "requests.get"
+    with open(path) as f:  # want: ASYNC230
+        f.read()  # want: ASYNC232
+    return plugin, remote
+
+
+asyncio.run(start("state.json", "https://example.org/state"))
