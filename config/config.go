@@ -68,6 +68,11 @@ type Config struct {
 	// false: the rules of rules.Rule.QuietInTests skip them; README "Test
 	// modules").
 	BlockingInTests *bool `toml:"blocking-in-tests"`
+	// LocalIOInCLI reports local file work and terminal prompts in
+	// command-line programs' modules too (default false: the rules of
+	// rules.Rule.QuietInCommandLineTools skip them; README "Command-line
+	// tools").
+	LocalIOInCLI *bool `toml:"local-io-in-cli"`
 
 	// RuleSettings holds the rules' settings that are set (keys of
 	// [tool.asyncls] declared by a rule's Settings, e.g.
@@ -146,7 +151,7 @@ func (c *Config) GitignoreRespected() bool {
 // asyncls's own, then the rules' settings (rules.SettingKeys).
 var Keys = append([]string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
 	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "offload-helpers", "severity", "latency",
-	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests"}, rules.SettingKeys()...)
+	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests", "local-io-in-cli"}, rules.SettingKeys()...)
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -739,7 +744,8 @@ func (c *Config) Apply(o Overrides) (*Config, error) {
 func (c *Config) Options(path string) *rules.Options {
 	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
 		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories,
-		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator(), BlockingInTests: c.BlockingInTests != nil && *c.BlockingInTests}
+		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator(), BlockingInTests: c.BlockingInTests != nil && *c.BlockingInTests,
+		LocalIOInCommandLineTools: c.LocalIOInCLI != nil && *c.LocalIOInCLI}
 	if c.Select == nil {
 		for _, r := range rules.All() {
 			if r.Default {

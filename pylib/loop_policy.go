@@ -55,3 +55,26 @@ func OnStrictLoop(imports []string, moduleName, path string) bool {
 	}
 	return false
 }
+
+// CommandLineParsers are the libraries a command-line program parses its
+// arguments with. A module that imports one is a command's own code: its
+// coroutines run one command on a loop the command starts for itself.
+var CommandLineParsers = []string{"argparse", "optparse", "getopt", "click", "asyncclick", "typer", "docopt", "fire", "cleo"}
+
+// CommandLineModule reports a command-line program's own module: a
+// package's `__main__.py`, or a module that imports one of
+// CommandLineParsers (imports as analysis.Module.ImportNames gives them).
+func CommandLineModule(imports []string, path string) bool {
+	slashed := strings.ReplaceAll(path, "\\", "/")
+	if slashed == "__main__.py" || strings.HasSuffix(slashed, "/__main__.py") {
+		return true
+	}
+	for _, imp := range imports {
+		for _, p := range CommandLineParsers {
+			if imp == p || strings.HasPrefix(imp, p+".") {
+				return true
+			}
+		}
+	}
+	return false
+}

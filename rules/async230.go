@@ -24,10 +24,11 @@ def _load(path):
 
 async def load(path):
     return await asyncio.to_thread(_load, path)`,
-	Severity:     Warning,
-	Default:      true,
-	QuietInTests: true,
-	Fix:          toThreadFixDoc,
+	Severity:                Warning,
+	Default:                 true,
+	QuietInTests:            true,
+	QuietInCommandLineTools: true,
+	Fix:                     toThreadFixDoc,
 	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `pathlib.Path`'s content methods (`read_text`, `read_bytes`, `write_text`, `write_bytes`) open the file too and are reported here (flake8-async files them under ASYNC240, whose metadata calls asyncls leaves off by default), and so are shutil's copies and archives (`shutil.copy`, `copy2`, `copyfile`, `copytree`, `make_archive`, `unpack_archive`), which open files and read and write all of them (a backup copy before a write, Auralis#2317); flake8-async reports none of shutil. Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). A file opened only in a debug or verbose mode (`if self.debug:`, after `if not args.debug: return`), or by a new event loop's main coroutine before its first await (`asyncio.run(main())` of a coroutine defined in the calling function; a deliberate difference from flake8-async), is not reported (see ASL202's notes on guards). Nor is a file the coroutine opens only to hand it, or its methods, to calls that run them in a worker thread (`with open(p, \"rb\") as f: return await run_sync(f.read)`, `await loop.run_in_executor(None, json.load, f)`): the reads and writes are offloaded, and opening waits for no data (a deliberate difference from flake8-async, which reports every `open()`; ASL201 likewise for a helper that opens the file, `with self.open(path) as f:`). Any other use of the file in the coroutine (a direct read, `f.close()`, handing it to a coroutine or a lambda) keeps the `open()` reported. Of `tempfile`, the calls that open a file on disk are reported " +
 		"(`TemporaryFile`, `NamedTemporaryFile`, `mkstemp`); `SpooledTemporaryFile()` is not (it opens nothing: its data " +
 		"stays in memory until a write passes `max_size`), and `TemporaryDirectory()`/`mkdtemp()` make one directory, a " +

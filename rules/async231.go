@@ -14,10 +14,11 @@ async def wrap(fd):
 
 async def wrap(fd):
     return await asyncio.to_thread(os.fdopen, fd)`,
-	Severity:     Warning,
-	Default:      false,
-	QuietInTests: true,
-	Fix:          toThreadFixDoc,
+	Severity:                Warning,
+	Default:                 false,
+	QuietInTests:            true,
+	QuietInCommandLineTools: true,
+	Fix:                     toThreadFixDoc,
 	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): `os.fdopen` " +
 		"wraps a descriptor that is already open, with no read or write (at most an `fstat`), so the call itself " +
 		"does not wait; the file object's `read()`/`write()` do, and ASYNC232 reports those. On 38 real async " +

@@ -24,10 +24,11 @@ def _first_line(path):
 
 async def first_line(path):
     return await asyncio.to_thread(_first_line, path)`,
-	Severity:     Warning,
-	Default:      true,
-	QuietInTests: true,
-	Fix:          toThreadFixDoc,
+	Severity:                Warning,
+	Default:                 true,
+	QuietInTests:            true,
+	QuietInCommandLineTools: true,
+	Fix:                     toThreadFixDoc,
 	Notes: "The file object's type must be known: from `open()` (in an assignment or a `with` statement) or from an annotation " +
 		"(of a parameter, or of an assignment: `f: TextIOWrapper = make()`). " +
 		"`close()` of a file that `open()` opened only for reading (no `w`, `a`, `x` or `+` in its mode) is not reported: " +

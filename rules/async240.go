@@ -16,10 +16,11 @@ async def size(path):
 async def size(path):
     if await asyncio.to_thread(os.path.exists, path):
         return await asyncio.to_thread(os.path.getsize, path)`,
-	Severity:     Warning,
-	Default:      false,
-	QuietInTests: true,
-	Fix:          toThreadFixDoc,
+	Severity:                Warning,
+	Default:                 false,
+	QuietInTests:            true,
+	QuietInCommandLineTools: true,
+	Fix:                     toThreadFixDoc,
 	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): these are " +
 		"metadata system calls (`stat`, `exists`, `is_file`, `unlink`, `chmod`, `resolve`) that return in microseconds " +
 		"on a local disk, and on 38 real async packages almost every finding was one a maintainer would reject (a " +

@@ -12,13 +12,14 @@ var ASYNC250 = register(&Rule{
 
 async def ask():
     return await asyncio.to_thread(input, "name? ")`,
-	Severity:     Warning,
-	Default:      true,
-	QuietInTests: true,
-	Fix:          toThreadFixDoc,
-	Notes:        ``,
-	Requires:     []Fact{blockingCalls, blockingDelays},
-	Run:          runBlockingInput,
+	Severity:                Warning,
+	Default:                 true,
+	QuietInTests:            true,
+	QuietInCommandLineTools: true,
+	Fix:                     toThreadFixDoc,
+	Notes:                   ``,
+	Requires:                []Fact{blockingCalls, blockingDelays},
+	Run:                     runBlockingInput,
 })
 
 // runBlockingInput reports the calls of this family made directly in a

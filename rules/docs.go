@@ -27,6 +27,11 @@ func Markdown(r *Rule) string {
 		b.WriteString("- Not run on test modules unless `blocking-in-tests = true` (a deliberate difference from " +
 			"flake8-async; [README: Test modules](../../README.md#test-modules))\n")
 	}
+	if r.QuietInCommandLineTools {
+		b.WriteString("- Not run on a command-line program's own modules (a `__main__.py`, or a module importing argparse, " +
+			"click, typer, docopt, fire...) unless `local-io-in-cli = true` (a deliberate difference from flake8-async; " +
+			"[README: Command-line tools](../../README.md#command-line-tools))\n")
+	}
 	if r.Simulates {
 		b.WriteString("- Simulates the event loop ([loopsim](../loopsim.md)) with the simulator's settings of `[tool.asyncls]` " +
 			"(`latency`, `executor-workers`, `blocking-calls`)\n")

@@ -115,7 +115,13 @@ type Rule struct {
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool
-	Run          func(*Pass)
+	// QuietInCommandLineTools, on a rule reporting local file work or a
+	// terminal prompt (ASYNC230, ASYNC231, ASYNC232, ASYNC240, ASYNC250),
+	// skips a command-line program's own modules (pylib.CommandLineModule)
+	// unless Options.LocalIOInCommandLineTools (README "Command-line
+	// tools").
+	QuietInCommandLineTools bool
+	Run                     func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -244,6 +250,10 @@ type Options struct {
 	// polling and sequential awaits (Rule.QuietInTests) on test modules too ([tool.asyncls]
 	// blocking-in-tests).
 	BlockingInTests bool `json:",omitempty"`
+	// LocalIOInCommandLineTools runs the rules of
+	// Rule.QuietInCommandLineTools on command-line programs' modules too
+	// ([tool.asyncls] local-io-in-cli).
+	LocalIOInCommandLineTools bool `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`
@@ -588,7 +598,10 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 		opts = DefaultOptions()
 	}
 	if !opts.BlockingInTests && testModule(m, p) {
-		opts = opts.withoutQuietInTests()
+		opts = opts.without(func(r *Rule) bool { return r.QuietInTests })
+	}
+	if !opts.LocalIOInCommandLineTools && pylib.CommandLineModule(m.ImportNames(), m.File.Path) {
+		opts = opts.without(func(r *Rule) bool { return r.QuietInCommandLineTools })
 	}
 	var diags []Diagnostic
 	for _, e := range m.File.SyntaxErrors {
@@ -712,14 +725,14 @@ func runParallel(enabled []*Rule, workers int, run func(int)) {
 	}
 }
 
-// withoutQuietInTests returns a copy of o with the rules that are quiet in
-// test modules disabled (ASL100 then judges their noqa codes as it does
-// those of a rule not selected).
-func (o *Options) withoutQuietInTests() *Options {
+// without returns a copy of o with the rules that quiet says are quiet in
+// the module disabled (test modules, command-line tools; ASL100 then judges
+// their noqa codes as it does those of a rule not selected).
+func (o *Options) without(quiet func(*Rule) bool) *Options {
 	c := *o
 	c.Enabled = make(map[string]bool, len(o.Enabled))
 	for code, on := range o.Enabled {
-		if r := Lookup(code); on && (r == nil || !r.QuietInTests) {
+		if r := Lookup(code); on && (r == nil || !quiet(r)) {
 			c.Enabled[code] = true
 		}
 	}
