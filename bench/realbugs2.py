@@ -16,6 +16,9 @@ one bug a real project fixed:
          other modules the receiver comes from kept; trimmed only where huge)
   fix/   the same file(s) after the fix
 
+A CASE may name findings in fix/ that are real bugs the project fixed later
+(`fix-known: FILE:LINE CODE (evidence); ...`); they are not alarms.
+
 asyncls runs as a user would: `check` with the default rules on bug/ and on
 fix/ as two small projects. A bug is found when a finding with an expected
 code is on the buggy line. A fix alarm is a finding with an expected code in
@@ -96,7 +99,14 @@ def main():
         fix = findings(os.path.join(case_dir, "fix"), codes)
         hit = [f for f in bug if f[0] == bug_file and f[1] == int(bug_line)]
         shared = {(f[0], f[2], f[3]) for f in bug}
-        alarms = [f for f in fix if (f[0], f[2], f[3]) not in shared]
+        # fix-known: findings in fix/ that are real bugs the project fixed
+        # later (the CASE gives the evidence): not alarms.
+        known = set()
+        for entry in case.get("fix-known", "").split(";"):
+            where, _, rest = entry.strip().partition(" ")
+            if where:
+                known.add((where, rest.split()[0] if rest.split() else ""))
+        alarms = [f for f in fix if (f[0], f[2], f[3]) not in shared and ("%s:%d" % (f[0], f[1]), f[2]) not in known]
         found += bool(hit)
         quiet += not alarms
         status = ("found " + hit[0][2]) if hit else "MISSED"

@@ -773,10 +773,19 @@ func (c *Config) Options(path string) *rules.Options {
 			ignore = append(ignore, codes...)
 		}
 	}
+	ignored := map[string]bool{}
 	for _, s := range ignore {
 		codes, _ := Expand(s)
 		for _, code := range codes {
 			delete(o.Enabled, code)
+			ignored[code] = true
+		}
+	}
+	if c.Select == nil {
+		for _, r := range rules.All() {
+			if r.DefaultOnStrictLoop && !o.Enabled[r.Code] && !ignored[r.Code] {
+				o.StrictLoopRules = append(o.StrictLoopRules, r.Code)
+			}
 		}
 	}
 	for code, sev := range c.Severity {

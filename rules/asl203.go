@@ -34,10 +34,11 @@ async def main(url):
         while True:
             await poll(client, url)
             await asyncio.sleep(60)`,
-	Severity:     Warning,
-	Default:      false,
-	QuietInTests: true,
-	Fix:          toThreadFixDoc,
+	Severity:            Warning,
+	Default:             false,
+	QuietInTests:        true,
+	DefaultOnStrictLoop: true,
+	Fix:                 toThreadFixDoc,
 	Notes: "Off by default: on five corpora (the 38 Debian async packages and the four held-out sets) the rule " +
 		"adds 40 findings, 31 true (a context or client built per request, per poll or per connection: aiosmtplib's " +
 		"`_get_tls_context`, which the project later moved to a thread; electrum's `make_aiohttp_session`, built for " +
@@ -45,10 +46,11 @@ async def main(url):
 		"client built once in a one-shot program or a rare path: a CLI's one client, a crash report, an update check, a " +
 		"hub's start-up), none false; 78%, below the nine in ten true that a default rule needs, and nothing at the call " +
 		"tells a one-shot client from a per-request one (docs/precision.md, \"ASL203\" and \"Issue 9's remaining " +
-		"misses\"). Enable it with " +
-		"`extend-select = [\"ASL203\"]` for code that shares a loop with others (Home Assistant integrations, whose " +
-		"detector reports these calls at run time) or that builds clients on request paths; ASL201 then also follows " +
-		"these calls through helpers and property getters, and only then. Not reported: a server's context, which a " +
+		"misses\"). It is on by default in Home Assistant integrations (a module that imports `homeassistant` or " +
+		"lies under `custom_components/`; pylib.StrictLoopPlatforms), whose detector reports these calls at run time " +
+		"(the real bugs of bench/realbugs15 yawamf and realbugs16 carelink). Enable it elsewhere with " +
+		"`extend-select = [\"ASL203\"]` for code that shares a loop with others or that builds clients on request " +
+		"paths; ASL201 then also follows these calls through helpers and property getters, and only then. Not reported: a server's context, which a " +
 		"server builds once when it starts listening (`create_default_context(ssl.Purpose.CLIENT_AUTH)`, " +
 		"`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, and the loaders called on a local context the same function made " +
 		"that way, `ctx.load_cert_chain(cert, key)`: on the corpora all nine such findings were start-up code, none a " +

@@ -27,6 +27,11 @@ func Markdown(r *Rule) string {
 		b.WriteString("- Not run on test modules unless `blocking-in-tests = true` (a deliberate difference from " +
 			"flake8-async; [README: Test modules](../../README.md#test-modules))\n")
 	}
+	if r.DefaultOnStrictLoop {
+		b.WriteString("- On by default in Home Assistant integrations (a module that imports `homeassistant` or lies under " +
+			"`custom_components/`), whose platform forbids any blocking work on its shared loop, unless ignored or a " +
+			"`select` replaces the default set\n")
+	}
 	if r.QuietInCommandLineTools {
 		b.WriteString("- Not run on a command-line program's own modules (a `__main__.py`, or a module importing argparse, " +
 			"click, typer, docopt, fire...) unless `local-io-in-cli = true` (a deliberate difference from flake8-async; " +
@@ -83,6 +88,8 @@ func ruleTable(linkDir string) string {
 		on := "off"
 		if r.Default {
 			on = "on"
+		} else if r.DefaultOnStrictLoop {
+			on = "off (on in Home Assistant integrations)"
 		}
 		fix := ""
 		if r.Fix != "" {

@@ -146,3 +146,56 @@ func TestTLSSetupOffByDefault(t *testing.T) {
 		t.Errorf("with ASL203 selected: %v; want ASL203 1 (the client), ASL201 1 (the helper)", got)
 	}
 }
+
+// TestOnByDefaultOnStrictLoop: ASYNC240 and ASL203 are off by default, and
+// on by default in Home Assistant integrations (pylib.OnStrictLoop), unless
+// ignored or a select replaces the default set; the same module elsewhere
+// stays quiet. Local-file chains through helpers follow the same platform
+// rule (ASL201's asl201-local-files unset).
+func TestOnByDefaultOnStrictLoop(t *testing.T) {
+	const src = `import os
+
+import httpx
+
+
+def load(path):
+    with open(path) as f:
+        return f.read()
+
+
+async def setup(folder):
+    names = os.listdir(folder)
+    async with httpx.AsyncClient() as client:
+        await client.get("https://example.org")
+    return names, load(folder + "/config.json")
+`
+	found := func(path string, cfg *config.Config) map[string]int {
+		t.Helper()
+		res := lint.Analyse([]lint.Source{{Path: path, Src: []byte(src)}}, cfg)
+		if len(res.Errors) > 0 {
+			t.Fatal(res.Errors)
+		}
+		out := map[string]int{}
+		for _, d := range res.Diagnostics {
+			out[d.Code]++
+		}
+		return out
+	}
+	integration := "custom_components/garden/__init__.py"
+	if got := found(integration, config.Default()); got["ASYNC240"] != 1 || got["ASL203"] != 1 || got["ASL201"] != 1 {
+		t.Errorf("a Home Assistant integration, default rules: %v; want ASYNC240, ASL203 and ASL201 once each", got)
+	}
+	if got := found("app/setup.py", config.Default()); got["ASYNC240"] != 0 || got["ASL203"] != 0 || got["ASL201"] != 0 {
+		t.Errorf("an application module, default rules: %v; want no ASYNC240, ASL203 or ASL201", got)
+	}
+	ignored := config.Default()
+	ignored.Ignore = []string{"ASYNC240"}
+	if got := found(integration, ignored); got["ASYNC240"] != 0 || got["ASL203"] != 1 {
+		t.Errorf("ignore = [ASYNC240]: %v; want ASL203 only", got)
+	}
+	selected := config.Default()
+	selected.Select = []string{"ASL1"}
+	if got := found(integration, selected); got["ASYNC240"] != 0 || got["ASL203"] != 0 {
+		t.Errorf("select = [ASL1]: %v; want neither", got)
+	}
+}

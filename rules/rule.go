@@ -121,7 +121,13 @@ type Rule struct {
 	// unless Options.LocalIOInCommandLineTools (README "Command-line
 	// tools").
 	QuietInCommandLineTools bool
-	Run                     func(*Pass)
+	// DefaultOnStrictLoop, on a rule off by default, turns it on with the
+	// default rule set in the modules of a platform that forbids any
+	// blocking work on its shared loop (pylib.OnStrictLoop: Home Assistant
+	// integrations), where what most loops tolerate is a bug
+	// (Options.StrictLoopRules).
+	DefaultOnStrictLoop bool
+	Run                 func(*Pass)
 }
 
 // DocURL is where the generated documentation of a rule lives.
@@ -254,6 +260,10 @@ type Options struct {
 	// Rule.QuietInCommandLineTools on command-line programs' modules too
 	// ([tool.asyncls] local-io-in-cli).
 	LocalIOInCommandLineTools bool `json:",omitempty"`
+	// StrictLoopRules are enabled in the modules of a strict-loop platform
+	// (Rule.DefaultOnStrictLoop; config fills it when the default rule set
+	// is selected, less the codes ignored for the file).
+	StrictLoopRules []string `json:",omitempty"`
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`
@@ -597,6 +607,9 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	if opts == nil {
 		opts = DefaultOptions()
 	}
+	if len(opts.StrictLoopRules) > 0 && pylib.OnStrictLoop(m.ImportNames(), m.Name, m.File.Path) {
+		opts = opts.with(opts.StrictLoopRules)
+	}
 	if !opts.BlockingInTests && testModule(m, p) {
 		opts = opts.without(func(r *Rule) bool { return r.QuietInTests })
 	}
@@ -723,6 +736,19 @@ func runParallel(enabled []*Rule, workers int, run func(int)) {
 	if p := panicked.Load(); p != nil {
 		panic(p.value)
 	}
+}
+
+// with returns a copy of o with codes enabled too.
+func (o *Options) with(codes []string) *Options {
+	c := *o
+	c.Enabled = make(map[string]bool, len(o.Enabled)+len(codes))
+	for code, on := range o.Enabled {
+		c.Enabled[code] = on
+	}
+	for _, code := range codes {
+		c.Enabled[code] = true
+	}
+	return &c
 }
 
 // without returns a copy of o with the rules that quiet says are quiet in

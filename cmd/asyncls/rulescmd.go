@@ -145,6 +145,8 @@ Flags:
 		on := "off"
 		if r.Default {
 			on = "on"
+		} else if r.DefaultOnStrictLoop {
+			on = "off/HA" // on in Home Assistant integrations
 		}
 		fix := ""
 		if r.Fix != "" {
