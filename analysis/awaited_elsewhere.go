@@ -46,6 +46,27 @@ const MinAwaitedTwins = 2
 // usesAsValue answers the project-wide question (Project.UsesAsValue, or a
 // caller's wrapper that records it for its cache); nil asks p.
 func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) bool) []*Call {
+	return p.awaitedTwins(m, c, usesAsValue, MinAwaitedTwins)
+}
+
+// LoneAwaitedTwin is AwaitedTwins content with one awaited twin: the
+// module's coroutines await the callee once (`reports = await
+// self.report_dao.get_all()` in one method), and c, the only other call of
+// it, is not awaited. One await is weaker evidence than two, so the caller
+// must take c for a coroutine call only when its value is then used as the
+// result would be (iterated, subscripted, its attribute read, negated):
+// code that expects the result from a call another coroutine of the module
+// awaits. A value thrown away or handed on still needs MinAwaitedTwins.
+// c's value must be used (not an expression statement), in a coroutine.
+func (p *Project) LoneAwaitedTwin(m *Module, c *Call, usesAsValue func(key string) bool) []*Call {
+	if c.Usage == UsageDropped || !c.InAsync() {
+		return nil
+	}
+	return p.awaitedTwins(m, c, usesAsValue, 1)
+}
+
+// awaitedTwins is AwaitedTwins with min awaited twins required.
+func (p *Project) awaitedTwins(m *Module, c *Call, usesAsValue func(key string) bool, min int) []*Call {
 	if c.Usage == UsageAwaited || c.Usage == UsageScheduled {
 		return nil
 	}
@@ -65,7 +86,7 @@ func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) 
 		return nil
 	}
 	same := m.callsByWord()[word]
-	if len(same) <= MinAwaitedTwins || m.referencesWord()[word] {
+	if len(same) <= min || m.referencesWord()[word] {
 		return nil
 	}
 	key := p.twinKey(m, c)
@@ -83,7 +104,7 @@ func (p *Project) AwaitedTwins(m *Module, c *Call, usesAsValue func(key string) 
 		}
 		twins = append(twins, o)
 	}
-	if len(twins) < MinAwaitedTwins {
+	if len(twins) < min {
 		return nil
 	}
 	if usesAsValue == nil {

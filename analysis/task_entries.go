@@ -38,6 +38,10 @@ func StartedTaskIndexKey(name string) string { return startedTaskIndexPrefix + n
 // TaskEntryIndexKey or StartedTaskIndexKey): the word to search the text of
 // unparsed modules for.
 func IndexedIdentifier(key string) string {
+	if rest, ok := strings.CutPrefix(key, siblingCoroutineIndexPrefix); ok {
+		name, _, _ := strings.Cut(rest, "\x00")
+		return name
+	}
 	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix, syncCalleeIndexPrefix} {
 		if name, ok := strings.CutPrefix(key, prefix); ok {
 			return name

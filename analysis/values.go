@@ -208,6 +208,7 @@ func (m *Module) indexValueUses() {
 	v.known = map[string]bool{}
 	m.addDefinitionKeys(v.known)
 	m.addSyncCalleeKeys(v.known)
+	m.addSiblingCoroutineKeys(v.known)
 	v.seen = lookedUp{}
 	// Entries are numbered as their words are met, and renumbered in the
 	// order of their hashes once all are known.

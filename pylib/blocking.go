@@ -40,6 +40,20 @@ var FileTypes = []string{"io.TextIOWrapper", "io.BufferedReader", "io.BufferedWr
 // InMemoryFiles are file-like types that never block.
 var InMemoryFiles = map[string]bool{"io.StringIO": true, "io.BytesIO": true}
 
+// PseudoFileSystems are the path prefixes of the kernel's in-memory file
+// systems: opening and reading `/proc/self/status` or a `/sys/class/...`
+// attribute waits on no disk (the kernel formats the answer on read).
+var PseudoFileSystems = []string{"/proc/", "/sys/"}
+
+// PseudoFileOpeners are the calls that open the file their first
+// positional argument names.
+var PseudoFileOpeners = map[string]bool{"open": true, "io.open": true}
+
+// StandardStreams are the process's standard streams: a json.dump (or
+// pickle.dump) to one prints, as print() does, which is not file I/O.
+var StandardStreams = map[string]bool{"sys.stdout": true, "sys.stderr": true, "sys.stdin": true,
+	"sys.__stdout__": true, "sys.__stderr__": true, "sys.__stdin__": true}
+
 // PathTypes are pathlib's concrete path classes: `/` and `.parent` keep the type.
 var PathTypes = map[string]bool{"pathlib.Path": true, "pathlib.PosixPath": true, "pathlib.WindowsPath": true, "pathlib.PurePath": true}
 

@@ -103,7 +103,10 @@ async def handler(key):
 		"used as a value elsewhere, for work that runs without an await (`run_in_executor`, `ensure_future`, `create_future`), " +
 		"a name the module defines as a synchronous def or references as a value, a project function or class, an API the " +
 		"tables record, or in a function that asks `iscoroutine...`/`isawaitable` or under a type test; the message names the " +
-		"awaited lines. The awaits are counted in the module; whether any module of the project calls the callee from " +
+		"awaited lines. One await of the callee in the module's coroutines is enough when the lone call's value, in a coroutine, is " +
+		"then used as the result would be (iterated, subscripted, unpacked, an attribute read, tested or negated: " +
+		"`reports = self.report_dao.get_all()` then `for r in reports`, with `await self.report_dao.get_all()` in another method); " +
+		"a value thrown away or handed on still needs two. The awaits are counted in the module; whether any module of the project calls the callee from " +
 		"synchronous code, or in coroutines without ever awaiting it, is asked of the project's index, so every entry point " +
 		"gives the same answer.\n\n" +
 		"A read of a property of the project whose getter returns a coroutine (`@property def data(self): return " +
@@ -195,9 +198,12 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		annotated := ""
+		loneTwin := false
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
-				continue
+				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
+					continue
+				}
 			}
 		}
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
@@ -206,7 +212,9 @@ func runNeverAwaited(p *Pass) {
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed {
+		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak {
+			// One awaited twin says the callee makes a coroutine only when
+			// the value is then used as its result would be.
 			continue
 		}
 		why := use.why
@@ -2207,6 +2215,15 @@ func underTypeTestNode(p *Pass, node, fn *analysis.Node) bool {
 	return analysis.UnderTypeTest(p.Module, node, fn)
 }
 
+// loneAwaitedTwin asks analysis.Project.LoneAwaitedTwin, recording its
+// project-wide question for the cache as awaitedTwins does.
+func loneAwaitedTwin(p *Pass, c *analysis.Call) []*analysis.Call {
+	if p.Project == nil {
+		return nil
+	}
+	return p.Project.LoneAwaitedTwin(p.Module, c, p.projectUsesAsValue)
+}
+
 // awaitedTwinsNote says why a call is taken for a coroutine call when only
 // the module's other calls of the same callee say so
 // (analysis.Project.AwaitedTwins): where they are awaited.
@@ -2216,7 +2233,14 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 	}
 	twins := awaitedTwins(p, c)
 	if len(twins) == 0 {
+		twins = loneAwaitedTwin(p, c)
+	}
+	if len(twins) == 0 {
 		return ""
+	}
+	places := strconv.Itoa(len(twins)) + " other places"
+	if len(twins) == 1 {
+		places = "one other place"
 	}
 	var lines []string
 	for _, t := range twins {
@@ -2228,8 +2252,12 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 	if len(lines) > 4 {
 		lines = append(lines[:4], "...")
 	}
-	return " (`" + p.File.Brief(c.Node.ChildByField("function")) + "()` is awaited at " + strconv.Itoa(len(twins)) +
-		" other places in this module, and used no other way: lines " + strings.Join(lines, ", ") + ")"
+	noun := "lines "
+	if len(lines) == 1 {
+		noun = "line "
+	}
+	return " (`" + p.File.Brief(c.Node.ChildByField("function")) + "()` is awaited at " + places +
+		" in this module, and used no other way: " + noun + strings.Join(lines, ", ") + ")"
 }
 
 // resultAnnotation returns the return annotation of the coroutine function

@@ -74,7 +74,9 @@ async def worker(queue):
 		"every task of a collection holding it (`for p in pending: p.cancel()`, where `pending` is a display naming the " +
 		"task or the pending set of an `asyncio.wait()` over one: a task that is not pending is done, and awaiting it " +
 		"does not suspend), or by `asyncio.wait_for(t, ...)` timing out (the try statement is in its `except " +
-		"TimeoutError` handler: wait_for cancelled t before raising); the await of the task " +
+		"TimeoutError` handler: wait_for cancelled t before raising); likewise a task of the done set of an `asyncio.wait()` " +
+		"(`done, pending = await asyncio.wait(tasks)`, then `for t in done: try: await t`, the loop not rebinding `t`): it " +
+		"has finished, awaiting it does not suspend, and the CancelledError caught is the task's own; the await of the task " +
 		"(directly or through `asyncio.wait_for`/`shield`, or `return await t`) must be the try body's last statement and its only " +
 		"await (it may sit in an `async with asyncio.timeout(...)` or `async_timeout.timeout(...)`, whose entry does not " +
 		"suspend: aiojobs's `Job._close`; also imported through a module of the project that imports one or the other " +

@@ -52,6 +52,11 @@ var ASYNC124 = register(&Rule{
 		"- a hook a library the module imports looks up by name and awaits (pylib's AwaitedHooks: Home Assistant's " +
 		"`async_setup_entry`, `async_unload_entry` and the other setup hooks of an integration and its platforms, which " +
 		"HA awaits even when a platform's only adds entities);\n" +
+		"- a module-level function that another module of the same directory (package) also defines as a coroutine function that " +
+		"awaits: interchangeable modules implementing one protocol, looked up by name and awaited by the package's " +
+		"driver (nvchecker's source plugins, each an `async def get_version(name, conf, **kwargs)` that its worker " +
+		"awaits; the `manual` source only returns a configured value); siblings are the modules of one directory, with or " +
+		"without an `__init__.py`, which is no sibling itself;\n" +
 		"- a package's exported API: a module-level function named in its module's `__all__`, or a public one " +
 		"defined in a package's `__init__.py`. Its users `await` it; making it a plain `def` breaks every one of " +
 		"them (on the corpus: a documented context-processor callback, a compatibility shim meant to be awaited);\n" +
@@ -81,7 +86,7 @@ func runCouldBeSync(p *Pass) {
 		if inTestModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
+		if usedAsValue(p, f) || siblingImplementation(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
@@ -90,6 +95,26 @@ func runCouldBeSync(p *Pass) {
 		p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` never awaits; make it a plain `def` "+
 			"(or add the missing `await`)")
 	}
+}
+
+// siblingImplementation reports a module-level function that another module
+// of the same directory (package) also defines as a coroutine function,
+// one that awaits (analysis.SiblingCoroutineIndexKey): interchangeable modules implementing
+// one protocol, looked up by name and awaited by the package's driver
+// (nvchecker's sources, each an `async def get_version`, one of them only
+// returning its configuration's value). Asked of the project's name index,
+// so a check of one file answers as a check of the whole project.
+func siblingImplementation(p *Pass, f *analysis.Function) bool {
+	if p.Project == nil || f.Parent != nil || f.Class != nil || p.Module.IsPackage {
+		return false
+	}
+	// The index holds this module's own entry for f when f has an await
+	// that does not count (in a lazy generator expression): the answer
+	// would be about f itself.
+	if p.Module.File == nil || p.Module.File.Path == "" || len(f.Awaits) > 0 {
+		return false
+	}
+	return p.projectUsesAsValue(analysis.SiblingCoroutineIndexKey(p.Module.Directory(), f.Name))
 }
 
 // returnsInnerCoroutineFunction reports a coroutine function that returns

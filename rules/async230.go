@@ -29,7 +29,7 @@ async def load(path):
 	QuietInTests:            true,
 	QuietInCommandLineTools: true,
 	Fix:                     toThreadFixDoc,
-	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `pathlib.Path`'s content methods (`read_text`, `read_bytes`, `write_text`, `write_bytes`) open the file too and are reported here (flake8-async files them under ASYNC240, whose metadata calls asyncls leaves off by default), and so are shutil's copies and archives (`shutil.copy`, `copy2`, `copyfile`, `copytree`, `make_archive`, `unpack_archive`), which open files and read and write all of them (a backup copy before a write, Auralis#2317); flake8-async reports none of shutil. Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). A file opened only in a debug or verbose mode (`if self.debug:`, after `if not args.debug: return`), or by a new event loop's main coroutine before its first await (`asyncio.run(main())` of a coroutine defined in the calling function; a deliberate difference from flake8-async), is not reported (see ASL202's notes on guards). Nor is a file the coroutine opens only to hand it, or its methods, to calls that run them in a worker thread (`with open(p, \"rb\") as f: return await run_sync(f.read)`, `await loop.run_in_executor(None, json.load, f)`): the reads and writes are offloaded, and opening waits for no data (a deliberate difference from flake8-async, which reports every `open()`; ASL201 likewise for a helper that opens the file, `with self.open(path) as f:`). Any other use of the file in the coroutine (a direct read, `f.close()`, handing it to a coroutine or a lambda) keeps the `open()` reported. Of `tempfile`, the calls that open a file on disk are reported " +
+	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `pathlib.Path`'s content methods (`read_text`, `read_bytes`, `write_text`, `write_bytes`) open the file too and are reported here (flake8-async files them under ASYNC240, whose metadata calls asyncls leaves off by default), and so are shutil's copies and archives (`shutil.copy`, `copy2`, `copyfile`, `copytree`, `make_archive`, `unpack_archive`), which open files and read and write all of them (a backup copy before a write, Auralis#2317); flake8-async reports none of shutil. Opening archives and compressed files (`zipfile.ZipFile`, `tarfile.open`, `gzip.open`, `bz2.open`, `lzma.open`) counts too; their extraction and member reads are ASYNC232. Not when the archive is opened over an in-memory buffer (`tarfile.open(fileobj=io.BytesIO(data))`, `zipfile.ZipFile(io.BytesIO(blob))`, `gzip.open(buf)`): that reads no file (CPU work; flake8-async reports no archive call). A file opened only in a debug or verbose mode (`if self.debug:`, after `if not args.debug: return`), or by a new event loop's main coroutine before its first await (`asyncio.run(main())` of a coroutine defined in the calling function; a deliberate difference from flake8-async), is not reported (see ASL202's notes on guards). Nor is a file the coroutine opens only to hand it, or its methods, to calls that run them in a worker thread (`with open(p, \"rb\") as f: return await run_sync(f.read)`, `await loop.run_in_executor(None, json.load, f)`): the reads and writes are offloaded, and opening waits for no data (a deliberate difference from flake8-async, which reports every `open()`; ASL201 likewise for a helper that opens the file, `with self.open(path) as f:`). Any other use of the file in the coroutine (a direct read, `f.close()`, handing it to a coroutine or a lambda) keeps the `open()` reported. Nor is a file of the kernel's in-memory file systems, `open()` of a path written as a string that starts with `/proc/` or `/sys/` (`open('/proc/%d/status' % os.getpid())`, `f\"/sys/class/thermal/{zone}/temp\"`): the kernel answers from memory, no disk is waited on; reads of such a file are not ASYNC232's either, and ASL201 follows the same rule through helpers (flake8-async reports them). Of `tempfile`, the calls that open a file on disk are reported " +
 		"(`TemporaryFile`, `NamedTemporaryFile`, `mkstemp`); `SpooledTemporaryFile()` is not (it opens nothing: its data " +
 		"stays in memory until a write passes `max_size`), and `TemporaryDirectory()`/`mkdtemp()` make one directory, a " +
 		"metadata call reported as ASYNC240 (flake8-async reports none of `tempfile`). Two kinds of call read files " +
@@ -55,7 +55,33 @@ async def load(path):
 // that answers it without a file (utcZone): no file is opened.
 func openDoesNoIO(_ *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
 	return archiveOverMemory(m, c.Node) || utcZone(m, c) || importOfCachedModule(m, c) || withoutBlockingKeyword(m, c) ||
-		fileOnlyOffloaded(m, c)
+		fileOnlyOffloaded(m, c) || pylib.PseudoFileOpeners[name] && pseudoFilePath(m, c.Positional(0))
+}
+
+// pseudoFilePath reports a path argument written as a string (a literal, an
+// f-string, or the left operand of `%` or `+`) that starts with a prefix of
+// the kernel's in-memory file systems (pylib.PseudoFileSystems):
+// `open('/proc/%d/status' % os.getpid())` waits on no disk.
+func pseudoFilePath(m *analysis.Module, arg *analysis.Node) bool {
+	arg = analysis.Unparen(arg)
+	for arg != nil && arg.Type() == "binary_operator" {
+		op := arg.ChildByField("operator")
+		if op == nil || (m.File.Text(op) != "%" && m.File.Text(op) != "+") {
+			return false
+		}
+		arg = analysis.Unparen(arg.ChildByField("left"))
+	}
+	if arg == nil || arg.Type() != "string" {
+		return false
+	}
+	text := strings.TrimLeft(m.File.Text(arg), "rRbBuUfF")
+	text = strings.TrimLeft(text, `"'`)
+	for _, prefix := range pylib.PseudoFileSystems {
+		if strings.HasPrefix(text, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // fileOnlyOffloaded reports a call whose result (a file opened by it) is

@@ -40,10 +40,11 @@ async def first_line(path):
 		"function (`f: int = 7` then `f: TextIOWrapper = ...`) has no known type (types are not tracked statement by " +
 		"statement). " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
-		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`) or a call such as `open(...)` that is reported itself; " +
+		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`), a standard stream (`json.dump(result, sys.stdout)` " +
+		"prints, as `print()` does) or a call such as `open(...)` that is reported itself; " +
 		"so are pandas' readers (`pandas.read_csv`, `read_excel`, `read_json`, `read_parquet`...) given a path or URL, and its " +
 		"DataFrame writers (`df.to_csv(path)`...) given a path (with none they return a string). " +
-		"Not reported either: a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
+		"Not reported either: the methods of a file opened from `/proc/` or `/sys/` (see ASYNC230), a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
 		"work, no file I/O), nor the member reads of an archive opened over one (`tarfile.open(fileobj=io.BytesIO(data))` " +
 		"then `tar.extractfile(m)`, `zipfile.ZipFile(buf).read(name)`; `extract`/`extractall`/`add`/`write` still touch " +
 		"the disk and are reported), nor a call the function routes by whether it blocks: called directly under a condition " +
@@ -80,6 +81,10 @@ func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 	if streamOfNonBlockingSocket(proj, m, recv) || emptyTransfer(m, c, name) {
 		return true
 	}
+	// A file of /proc or /sys: the kernel answers from memory.
+	if open := constructorCall(m, recv, 0); open != nil && pylib.PseudoFileOpeners[calleeOf(m, open)] && pseudoFilePath(m, firstArg(open)) {
+		return true
+	}
 	api, _ := pylib.Lookup(name)
 	switch api.Unblock {
 	case pylib.UnblockedReadOnlyClose:
@@ -91,13 +96,28 @@ func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 		if arg == nil {
 			return true
 		}
-		if pylib.InMemoryFiles[receiverType(m, arg)] {
+		if pylib.InMemoryFiles[receiverType(m, arg)] || standardStream(m, arg) {
 			return true
 		}
 		// json.load(open(path)): the open() call is reported already.
 		return analysis.Unparen(arg).Type() == "call"
 	}
 	return false
+}
+
+// standardStream reports the process's standard streams, `sys.stdout` and
+// `sys.stderr` (or their `.buffer`, or `sys.__stdout__`...):
+// `json.dump(result, sys.stdout)` prints, as print() and
+// `sys.stdout.write()` do, which no rule reports; it is not file I/O.
+func standardStream(m *analysis.Module, n *analysis.Node) bool {
+	n = analysis.Unparen(n)
+	if n != nil && n.Type() == "attribute" && m.File.Text(n.ChildByField("attribute")) == "buffer" {
+		n = n.ChildByField("object")
+	}
+	if n == nil || n.Type() != "attribute" {
+		return false
+	}
+	return pylib.StandardStreams[m.Resolve(n).Name]
 }
 
 // emptyTransfer reports `f.write(b"")` (or `""`) and `f.read(0)`: a probe

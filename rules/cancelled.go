@@ -368,7 +368,7 @@ func awaitsCancelledTask(proj *analysis.Project, m *analysis.Module, try *analys
 		}
 		return !found && c.Start < last.Start
 	})
-	if found || cancelledInLoop(m, scope, target, last) || cancelledByTimeout(m, try, target) {
+	if found || cancelledInLoop(m, scope, target, last) || cancelledByTimeout(m, try, target) || doneTaskOfWait(m, scope, try, target) {
 		return true
 	}
 	return cancelledByClass(m, try, target, through) || storedForClassToCancel(m, try, target, last)
@@ -630,6 +630,98 @@ func cancelledInLoop(m *analysis.Module, scope, target, before *analysis.Node) b
 		return true
 	})
 	return found
+}
+
+// doneTaskOfWait reports a target that is the variable of a `for` loop
+// around the try statement over the done set of an `asyncio.wait()`
+// (`done, pending = await asyncio.wait(tasks)`, then `for t in done:` /
+// `try: await t` / `except CancelledError: ...`): a task of the done set
+// has finished, and awaiting a finished task does not suspend, so the
+// CancelledError caught there is the task's own (it was cancelled), never
+// one delivered to the waiting task. The loop must not rebind the variable
+// before the try statement.
+func doneTaskOfWait(m *analysis.Module, scope, try, target *analysis.Node) bool {
+	if target.Type() != "identifier" {
+		return false
+	}
+	name := m.File.Text(target)
+	for n := try.Parent(); n != nil && n != scope; n = n.Parent() {
+		if n.Type() == "function_definition" || n.Type() == "lambda" || n.Type() == "class_definition" {
+			return false
+		}
+		if n.Type() != "for_statement" {
+			continue
+		}
+		v, coll := n.ChildByField("left"), n.ChildByField("right")
+		if v == nil || coll == nil || v.Type() != "identifier" || m.File.Text(v) != name {
+			continue
+		}
+		if rebound(m, n.ChildByField("body"), name, try) {
+			return false
+		}
+		coll = analysis.Unparen(coll)
+		return coll.Type() == "identifier" && doneSetOfWait(m, scope, m.File.Text(coll), n)
+	}
+	return false
+}
+
+// rebound reports an assignment to name in body before the node before.
+func rebound(m *analysis.Module, body *analysis.Node, name string, before *analysis.Node) bool {
+	found := false
+	walkBody(body, func(c *analysis.Node) bool {
+		if found || c.Start >= before.Start {
+			return false
+		}
+		if c.Type() == "assignment" || c.Type() == "augmented_assignment" || c.Type() == "named_expression" {
+			left := c.ChildByField("left")
+			if left == nil {
+				left = c.ChildByField("name")
+			}
+			if left != nil && m.File.Text(left) == name {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// doneSetOfWait reports that name is bound, before loop and only once in
+// scope, to the first target of `done, pending = await asyncio.wait(...)`.
+func doneSetOfWait(m *analysis.Module, scope *analysis.Node, name string, loop *analysis.Node) bool {
+	bindings, done := 0, false
+	walkBody(scope, func(c *analysis.Node) bool {
+		if c.Type() != "assignment" {
+			return true
+		}
+		left, right := c.ChildByField("left"), c.ChildByField("right")
+		if left == nil || right == nil {
+			return true
+		}
+		switch left.Type() {
+		case "identifier":
+			if m.File.Text(left) == name {
+				bindings++
+			}
+		case "pattern_list", "tuple_pattern":
+			parts := left.NamedChildren()
+			for i, part := range parts {
+				if m.File.Text(part) != name {
+					continue
+				}
+				bindings++
+				call := analysis.Unparen(right)
+				if call.Type() == "await" && len(call.NamedChildren()) == 1 {
+					call = analysis.Unparen(call.NamedChildren()[0])
+				}
+				if i == 0 && len(parts) == 2 && c.End <= loop.Start && call.Type() == "call" && pylib.Is(calleeOf(m, call), pylib.TakesTasks) {
+					done = true
+				}
+			}
+		}
+		return true
+	})
+	return done && bindings == 1
 }
 
 // boundDisplay reports an assignment `name = [...]` before `before`, in

@@ -9,6 +9,7 @@ import (
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/loopsim/pyfront"
 )
 
 // defaultHoverWait is how long a hover waits for its timing estimate. Most
@@ -37,19 +38,22 @@ type hoverHints struct {
 	run     chan struct{} // one estimate runs at a time
 }
 
+// hoverHintKey: one estimate per place (pyfront.PlaceAt: a coroutine
+// hovered on its name, or a statement), not per offset: the cursor moving
+// within one statement asks for the same simulation.
 type hoverHintKey struct {
-	text   uint64 // hash of the file's text
-	offset int
-	cfg    *config.Config
+	text     uint64 // hash of the file's text
+	place    uint32 // the place's node start
+	function bool
+	cfg      *config.Config
 }
 
 // hoverHint is one estimate; its fields are written before done is closed.
 type hoverHint struct {
-	done       chan struct{}
-	running    atomic.Bool // it holds run: waiting for it may pay off
-	markdown   string
-	start, end int
-	ok         bool
+	done     chan struct{}
+	running  atomic.Bool // it holds run: waiting for it may pay off
+	markdown string
+	ok       bool
 }
 
 func newHoverHints() *hoverHints {
@@ -60,7 +64,19 @@ func newHoverHints() *hoverHints {
 // within the hover's wait, starting it in the background the first time.
 func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
 	h := s.hoverHints
-	key := hoverHintKey{text: maphash.Bytes(h.seed, file.Src), offset: offset, cfg: cfg}
+	place, ok := pyfront.PlaceAt(file, offset)
+	if !ok {
+		return "", 0, 0, false
+	}
+	key := hoverHintKey{text: maphash.Bytes(h.seed, file.Src), place: place.Node.Start, function: place.Function, cfg: cfg}
+	// The estimate covers the place; the range shown is the construct at
+	// this offset (another offset of the place may have started it).
+	answer := func(hint *hoverHint) (string, int, int, bool) {
+		if !hint.ok {
+			return "", 0, 0, false
+		}
+		return hint.markdown, place.Start, place.End, true
+	}
 	h.mu.Lock()
 	hint := h.byKey[key]
 	// The hover waits for an estimate that runs or starts now, not for one
@@ -96,13 +112,13 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 			}
 			// The session's context, not the hover's: an estimate outlives
 			// the hover that asked for it; its budget bounds it.
-			hint.markdown, hint.start, hint.end, hint.ok = estimate(s.ctx, file, offset, cfg)
+			hint.markdown, _, _, hint.ok = estimate(s.ctx, file, offset, cfg)
 		})
 	}
 	h.mu.Unlock()
 	select {
 	case <-hint.done:
-		return hint.markdown, hint.start, hint.end, hint.ok
+		return answer(hint)
 	default:
 	}
 	if !wait {
@@ -116,7 +132,7 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 	defer timer.Stop()
 	select {
 	case <-hint.done:
-		return hint.markdown, hint.start, hint.end, hint.ok
+		return answer(hint)
 	case <-timer.C:
 	case <-ctx.Done():
 	}

@@ -129,3 +129,44 @@ func TestHoverDoesNotWaitBehindAnotherEstimate(t *testing.T) {
 		t.Fatalf("a hover after the queued estimate ran lacks it: %s", text)
 	}
 }
+
+// TestHoverEstimatesOncePerStatement: hovers at different constructs of one
+// statement share its estimate (the simulation is of the statement);
+// another statement gets its own.
+func TestHoverEstimatesOncePerStatement(t *testing.T) {
+	var calls atomic.Int32
+	count := func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+		calls.Add(1)
+		return "estimated", offset, offset, true
+	}
+	src := "import asyncio\n\n\nasync def main():\n    await asyncio.gather(asyncio.sleep(1), asyncio.sleep(2))\n    await asyncio.sleep(3)\n"
+	dir := writeFiles(t, map[string]string{"m.py": src})
+	u := uri.File(filepath.Join(dir, "m.py"))
+	c := newClient(t, startInProcess(t, Options{TimingHints: count, HoverWait: time.Hour}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	c.open(u, src)
+	c.waitDiagnostics(u, 1)
+	hover := func(line, char uint32) *protocol.Hover {
+		t.Helper()
+		var h *protocol.Hover
+		if err := c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: line, Character: char},
+		}}, &h); err != nil {
+			t.Fatal(err)
+		}
+		if h == nil || !strings.Contains(fmt.Sprint(h.Contents), "estimated") {
+			t.Fatalf("hover at %d:%d lacks the estimate: %v", line, char, h)
+		}
+		return h
+	}
+	hover(4, 12) // asyncio.gather
+	hover(4, 30) // the first asyncio.sleep inside it
+	hover(4, 6)  // the await
+	if n := calls.Load(); n != 1 {
+		t.Errorf("three hovers in one statement ran the estimate %d times, want once", n)
+	}
+	hover(5, 12)
+	if n := calls.Load(); n != 2 {
+		t.Errorf("a hover on the next statement: the estimate ran %d times in all, want 2", n)
+	}
+}

@@ -259,3 +259,30 @@ func TestProgressCounter(t *testing.T) {
 		t.Errorf("progress = %q", s)
 	}
 }
+
+// TestBadFlagsAreOneLine: an unknown flag or an empty list of codes is a
+// usage error (exit 2) named as users type it, in one line plus where to
+// find the flags, not Go's "-bogus" and the whole usage; --help still
+// prints the usage.
+func TestBadFlagsAreOneLine(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.py": blocking})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--bogus", dir}, "asyncls check: unknown flag --bogus\n"},
+		{[]string{"check", "--select=", dir}, `asyncls check: invalid value "" for flag --select: no rule code given`},
+		{[]string{"check", "--ignore", ",", dir}, `invalid value "," for flag --ignore: no rule code given`},
+		{[]string{"rules", "--bogus"}, "asyncls rules: unknown flag --bogus\n"},
+		{[]string{"serve", "--bogus"}, "asyncls serve: unknown flag --bogus\n"},
+	} {
+		code, _, errOut := runCLI(t, "", tc.args...)
+		if code != exitError || !strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "--help` for its flags") ||
+			strings.Contains(errOut, "Flags:") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q in one line", tc.args, code, errOut, tc.want)
+		}
+	}
+	if code, out, errOut := runCLI(t, "", "check", "--help"); code != exitOK || !strings.Contains(out+errOut, "Flags:") {
+		t.Errorf("--help: exit %d, %q %q", code, out, errOut)
+	}
+}

@@ -139,13 +139,10 @@ func usage(w io.Writer) {
 
 // parseInterleaved parses flags that may appear before, between or after
 // positional arguments, as users of ruff and flake8 expect.
-func parseInterleaved(fs interface {
-	Parse([]string) error
-	Args() []string
-}, args []string) ([]string, error) {
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, err
 		}
 		rest := fs.Args()
@@ -169,12 +166,56 @@ type listFlag struct {
 func (l *listFlag) String() string { return strings.Join(l.values, ",") }
 func (l *listFlag) Set(s string) error {
 	l.set = true
+	n := len(l.values)
 	for _, v := range strings.Split(s, ",") {
 		if v = strings.TrimSpace(v); v != "" {
 			l.values = append(l.values, v)
 		}
 	}
+	if len(l.values) == n {
+		// `--select ''` would otherwise select the default set silently.
+		return fmt.Errorf("no rule code given (codes or prefixes such as ASYNC230, ASL or ALL)")
+	}
 	return nil
+}
+
+// parseFlags parses args with fs. A bad flag is one line naming it as users
+// type it ("asyncls check: unknown flag --bogus", not Go's "-bogus" followed
+// by the whole usage), with where to find the flags; --help prints the
+// usage as before.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(out)
+	switch {
+	case err == flag.ErrHelp:
+		if usage != nil {
+			usage()
+		} else {
+			fs.PrintDefaults()
+		}
+	case err != nil:
+		fmt.Fprintf(out, "asyncls %s: %s\nRun `asyncls %s --help` for its flags.\n", fs.Name(), flagErrorText(err), fs.Name())
+	}
+	return err
+}
+
+// flagErrorText words the flag package's errors with flags spelled
+// --name, as the usage and the README spell them.
+func flagErrorText(err error) string {
+	msg := err.Error()
+	for _, r := range [][2]string{
+		{"flag provided but not defined: -", "unknown flag --"},
+		{"flag needs an argument: -", "flag needs a value: --"},
+		{" for flag -", " for flag --"},
+		{"bad flag syntax: ", "bad flag syntax: "},
+	} {
+		msg = strings.Replace(msg, r[0], r[1], 1)
+	}
+	return msg
 }
 
 // multiFlag collects repeatable values as given (no comma splitting).

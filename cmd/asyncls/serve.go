@@ -25,7 +25,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: asyncls serve [--stdio]\n\nRuns the language server over standard input and output. Settings come from the\nclient (initializationOptions, workspace/configuration section \"asyncls\") and pyproject.toml.\nThe log goes to standard error and to the client's log.\n\nFlags:")
 		printFlags(fs, stderr)
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if err == flag.ErrHelp {
 			return exitOK
 		}

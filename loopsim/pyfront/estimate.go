@@ -346,32 +346,67 @@ func hintText(conc, seq float64) string {
 // gather/create_task/TaskGroup/wait call (the statement containing it). ok
 // is false elsewhere, or when the code there never runs in the simulation.
 func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
-	n := nodeAt(f.Root, byteOffset)
-	if n == nil {
+	place, ok := PlaceAt(f, byteOffset)
+	if !ok {
 		return Hint{}, false
 	}
+	return EstimatePlace(f, place, opts)
+}
+
+// Place is what a hover at an offset estimates: a whole `async def`
+// (hovered on its name) or one statement of a function (around the
+// construct hovered). Hovers at different offsets with the same Node and
+// Function get the same estimate, so a caller may keep one per place;
+// Start and End are the range the hint covers for the offset asked.
+type Place struct {
+	// Node is the function definition, or the statement simulated.
+	Node *analysis.Node
+	// Function: the whole coroutine; else the statement in Fn.
+	Function   bool
+	Fn         *analysis.Node
+	Start, End int
+}
+
+// PlaceAt returns the place a hover at byteOffset estimates (see
+// EstimateAt); ok is false where there is nothing to estimate. It does not
+// simulate.
+func PlaceAt(f *analysis.File, byteOffset int) (Place, bool) {
+	n := nodeAt(f.Root, byteOffset)
+	if n == nil {
+		return Place{}, false
+	}
 	if n.Type() == "identifier" && n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "function_definition" && n.Parent().HasToken("async") {
-		res, err := EstimateFunction(f, n.Parent(), opts)
+		return Place{Node: n.Parent(), Function: true, Fn: n.Parent(), Start: int(n.Start), End: int(n.End)}, true
+	}
+	target := interestingAncestor(f, n)
+	if target == nil {
+		return Place{}, false
+	}
+	fn := enclosingFunction(target)
+	stmt := enclosingStatement(target)
+	if fn == nil || stmt == nil {
+		return Place{}, false
+	}
+	return Place{Node: stmt, Fn: fn, Start: int(target.Start), End: int(target.End)}, true
+}
+
+// EstimatePlace simulates place (from PlaceAt on f); the hint covers
+// place's range.
+func EstimatePlace(f *analysis.File, place Place, opts Options) (Hint, bool) {
+	if place.Function {
+		res, err := EstimateFunction(f, place.Node, opts)
 		if err == nil && res.Budget != "" && res.Budget != loopsim.BudgetCancelled {
 			// Say why there is no figure: the function does not end, or
 			// not within what a simulation may spend.
-			return Hint{Text: "timing unknown: " + res.Problem, Confidence: res.Level, Start: int(n.Start), End: int(n.End)}, true
+			return Hint{Text: "timing unknown: " + res.Problem, Confidence: res.Level, Start: place.Start, End: place.End}, true
 		}
 		if err != nil || !res.Finished {
 			return Hint{}, false
 		}
 		return Hint{Text: hintText(res.ConcurrentS, res.SequentialS), ConcurrentS: res.ConcurrentS, SequentialS: res.SequentialS,
-			Confidence: res.Level, Assumptions: res.Assumptions, Start: int(n.Start), End: int(n.End)}, true
+			Confidence: res.Level, Assumptions: res.Assumptions, Start: place.Start, End: place.End}, true
 	}
-	target := interestingAncestor(f, n)
-	if target == nil {
-		return Hint{}, false
-	}
-	fn := enclosingFunction(target)
-	stmt := enclosingStatement(target)
-	if fn == nil || stmt == nil {
-		return Hint{}, false
-	}
+	fn, stmt := place.Fn, place.Node
 	region, ok, err := EstimateRegion(f, fn, int(stmt.Start), int(stmt.Start)+1, opts)
 	if err == nil && !ok {
 		// The statement did not run when the function was simulated on its
@@ -386,7 +421,7 @@ func EstimateAt(f *analysis.File, byteOffset int, opts Options) (Hint, bool) {
 		text += fmt.Sprintf(" (in all, over %d runs)", region.Runs)
 	}
 	return Hint{Text: text, ConcurrentS: region.ConcurrentS, SequentialS: region.SequentialS,
-		Confidence: region.Result.Level, Assumptions: region.Result.Assumptions, Start: int(target.Start), End: int(target.End)}, true
+		Confidence: region.Result.Level, Assumptions: region.Result.Assumptions, Start: place.Start, End: place.End}, true
 }
 
 // nodeAt returns the smallest node containing off.

@@ -1,6 +1,7 @@
 import io
 import json
 import pickle
+import sys
 
 
 async def load(path):
@@ -21,3 +22,18 @@ async def in_memory(text):
 
 async def open_reported_once(path):
     return json.load(open(path))  # want: ASYNC230
+
+
+# Quiet: a standard stream is the terminal (or a pipe), as for print().
+async def show(api):
+    res = await api.get()
+    json.dump(res, sys.stdout, indent=2)
+    json.dump(res, sys.stderr)
+    pickle.dump(res, sys.stdout.buffer)
+    json.load(sys.stdin)
+
+
+# Still reported: a file that merely has a stream-like name.
+async def save(res, path):
+    with open(path, "w") as stdout:  # want: ASYNC230
+        json.dump(res, stdout)  # want: ASYNC232
