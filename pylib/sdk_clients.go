@@ -54,6 +54,7 @@ var (
 	tweepyRequests = []string{"create_tweet", "delete_tweet", "get_tweet", "get_tweets", "get_me", "get_user", "get_users",
 		"search_recent_tweets", "search_all_tweets", "get_users_tweets", "get_users_mentions", "get_home_timeline", "like",
 		"unlike", "retweet", "unretweet", "follow_user", "unfollow_user", "get_users_followers", "get_users_following"}
+	tavilyRequests  = []string{"search", "extract", "crawl", "map", "get_search_context", "qna_search", "get_company_info"}
 	stripeResources = []string{"Customer", "PaymentIntent", "SetupIntent", "Subscription", "SubscriptionItem", "Invoice",
 		"InvoiceItem", "Charge", "Refund", "Price", "Product", "PaymentMethod", "Account", "Transfer", "Payout", "Coupon",
 		"PromotionCode", "Event", "Balance", "BalanceTransaction", "checkout.Session", "billing_portal.Session"}
@@ -182,6 +183,18 @@ func init() {
 	returns("twilio.rest.Client", "twilio.rest.Client")
 	serviceRequests("ASL202", sdkAlt, prefixed("twilio.rest.Client.", "messages.create", "messages.list", "calls.create",
 		"calls.list")...)
+
+	// Tavily's search API (tavily-python): TavilyClient's methods are HTTPS
+	// requests (requests underneath); AsyncTavilyClient's are coroutines.
+	for _, typ := range []string{"tavily.TavilyClient", "tavily.tavily.TavilyClient"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", "use `tavily.AsyncTavilyClient` and await it, or `await asyncio.to_thread(...)`",
+			prefixed(typ+".", tavilyRequests...)...)
+	}
+	for _, typ := range []string{"tavily.AsyncTavilyClient", "tavily.async_tavily.AsyncTavilyClient"} {
+		returns(typ, typ)
+		coroutineMethods(typ, tavilyRequests...)
+	}
 
 	// Remote shells, file transfer and mail: SSH (paramiko), FTP, IMAP.
 	for _, typ := range []string{"paramiko.SSHClient", "paramiko.client.SSHClient"} {

@@ -52,7 +52,13 @@ async def start(url):
 		"that is the receiver of a call a blocking rule already reports (`self.cursor.execute(...)` with a sqlite3 cursor " +
 		"whose getter also creates the table) is left to that finding: moving the call to a thread moves the read too. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
-		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A helper whose result " +
+		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A call of a " +
+		"parameter of the coroutine (`return operation()` in `async def _execute_with_retry(self, operation)`) runs " +
+		"what the caller passed: when a call of the same module passes a synchronous function, method or lambda that " +
+		"blocks (`await self._execute_with_retry(update_metadata)`), the parameter's call is reported, naming what was " +
+		"passed and where (doobidoo/mcp-memory-service#433, bench/realbugs26); not when the parameter is rebound or its " +
+		"call awaited or scheduled; only the module's own calls are read, so `check FILE`, `check .` and the server " +
+		"agree. A helper whose result " +
 		"is awaited or scheduled has been made asynchronous by a decorator and is not followed. A hook meant to be " +
 		"overridden, whose result the coroutine awaits when it is awaitable (`r = self._server.stat(path)`, then `if " +
 		"inspect.isawaitable(r): r = await r`), is reported once, at the default method when it blocks, not at each " +
@@ -187,6 +193,22 @@ func runBlockingViaHelper(p *Pass) {
 		if len(chain) > 1 {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
 		}
+		if h.Passed != nil {
+			// `operation()` where the coroutine's parameter operation is a
+			// function the module passes it.
+			param := p.File.Text(c.Node.ChildByField("function"))
+			passed := "`" + p.File.Brief(h.PassedArg) + "`"
+			if analysis.Unparen(h.PassedArg).Type() == "lambda" {
+				passed = "a lambda"
+			}
+			how = "`" + param + "` is " + passed + ", passed by `" + HopText(p.Module, h.Passed) + "` line " +
+				strconv.Itoa(p.File.Lines.Position(int(h.Passed.Node.Start)).Line+1) + ", which calls blocking `" + lastText + "()`"
+			if len(chain) > 1 {
+				how = "`" + param + "` is " + passed + ", passed by `" + HopText(p.Module, h.Passed) + "` line " +
+					strconv.Itoa(p.File.Lines.Position(int(h.Passed.Node.Start)).Line+1) + ", which reaches blocking `" +
+					lastText + "()` via " + describeChain(chain)
+			}
+		}
 		msg := "`" + HopText(p.Module, c) + "` blocks the event loop in async function `" +
 			c.Func.Name + "`: " + how + g.more(p) + "; run " + g.pronoun() + " with `await asyncio.to_thread(...)`"
 		if c.IsPropertyRead() {
@@ -203,6 +225,9 @@ func runBlockingViaHelper(p *Pass) {
 			msg = withDelay(p, msg, int(last.Call.Node.Start))
 		}
 		related := chainRelated(chain)
+		if h.Passed != nil {
+			related = append([]Related{RelatedAt(p.Module, h.Passed.Node, "`"+chain[0].Func.QualName+"` is passed here")}, related...)
+		}
 		for _, o := range append(g.sameRoot, g.sameLine...) {
 			related = append(related, RelatedAt(p.Module, o.Call.Node, "`"+HopText(p.Module, o.Call)+
 				"` blocks here too, through `"+o.Chain[0].Func.QualName+"()`"))
@@ -425,8 +450,12 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) {
 			continue
 		}
-		if chain, fix := blockingHelperChain(p, c); chain != nil && !openedForOffload(p, c, chain) {
-			out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
+		if chain, fix := blockingHelperChain(p, c); chain != nil {
+			if !openedForOffload(p, c, chain) {
+				out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
+			}
+		} else if chain, passed, arg := passedCallableChain(p, c); chain != nil && !openedForOffload(p, c, chain) {
+			out = append(out, helperChain{Call: c, Chain: chain, Fix: toThreadFix(p, c), Passed: passed, PassedArg: arg})
 		}
 	}
 	// Reading a property of the project runs its getter in the coroutine.
@@ -500,6 +529,11 @@ type helperChain struct {
 	Call  *analysis.Call
 	Chain analysis.Chain // from the called helper to the blocking call
 	Fix   *Fix
+	// Passed is set when Call calls a parameter of its coroutine: the call
+	// of the module that passes the function Chain starts in, and the
+	// argument it passes.
+	Passed    *analysis.Call
+	PassedArg *analysis.Node
 }
 
 // blockingHelperChain returns, for call c in a coroutine, the chain through

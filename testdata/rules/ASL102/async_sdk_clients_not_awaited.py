@@ -49,3 +49,10 @@ async def greet(chat_id):
 async def charge(amount):
     intent = stripe.PaymentIntent.create_async(amount=amount, currency="eur")  # want: ASL102
     return intent.id
+
+
+async def tavily_search(query):
+    from tavily import AsyncTavilyClient
+
+    client = AsyncTavilyClient(api_key="x")
+    return client.search(query=query)  # want: ASL102
