@@ -54,6 +54,14 @@ var (
 	tweepyRequests = []string{"create_tweet", "delete_tweet", "get_tweet", "get_tweets", "get_me", "get_user", "get_users",
 		"search_recent_tweets", "search_all_tweets", "get_users_tweets", "get_users_mentions", "get_home_timeline", "like",
 		"unlike", "retweet", "unretweet", "follow_user", "unfollow_user", "get_users_followers", "get_users_following"}
+	hfHubAlt      = "run it with `await asyncio.to_thread(...)` (huggingface_hub has no asyncio Hub client)"
+	hfHubRequests = []string{"model_info", "dataset_info", "space_info", "repo_info", "repo_exists", "file_exists",
+		"list_repo_files", "list_repo_refs", "whoami", "hf_hub_download", "snapshot_download", "upload_file",
+		"upload_folder", "create_repo", "delete_repo", "create_commit", "get_paths_info", "get_hf_file_metadata"}
+	hfInferenceTasks = []string{"chat_completion", "text_generation", "feature_extraction", "sentence_similarity",
+		"summarization", "translation", "question_answering", "text_classification", "token_classification",
+		"zero_shot_classification", "fill_mask", "image_classification", "automatic_speech_recognition",
+		"text_to_image", "text_to_speech"}
 	tavilyRequests  = []string{"search", "extract", "crawl", "map", "get_search_context", "qna_search", "get_company_info"}
 	stripeResources = []string{"Customer", "PaymentIntent", "SetupIntent", "Subscription", "SubscriptionItem", "Invoice",
 		"InvoiceItem", "Charge", "Refund", "Price", "Product", "PaymentMethod", "Account", "Transfer", "Payout", "Coupon",
@@ -194,6 +202,28 @@ func init() {
 	for _, typ := range []string{"tavily.AsyncTavilyClient", "tavily.async_tavily.AsyncTavilyClient"} {
 		returns(typ, typ)
 		coroutineMethods(typ, tavilyRequests...)
+	}
+
+	// Hugging Face Hub (huggingface_hub): HfApi's methods and their module
+	// aliases are HTTPS requests to the Hub (downloads may be gigabytes);
+	// there is no asyncio Hub client. `list_models` and the other `list_*`
+	// that return generators make their requests while iterated, so they
+	// are not listed. InferenceClient's tasks are requests too, and
+	// AsyncInferenceClient's are coroutines (realbugs24's hf_service).
+	for _, typ := range []string{"huggingface_hub.HfApi", "huggingface_hub.hf_api.HfApi"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", hfHubAlt, prefixed(typ+".", hfHubRequests...)...)
+	}
+	serviceRequests("ASL202", hfHubAlt, prefixed("huggingface_hub.", hfHubRequests...)...)
+	for _, typ := range []string{"huggingface_hub.InferenceClient", "huggingface_hub.inference._client.InferenceClient"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", "use `huggingface_hub.AsyncInferenceClient` and await it, or `await asyncio.to_thread(...)`",
+			prefixed(typ+".", hfInferenceTasks...)...)
+	}
+	for _, typ := range []string{"huggingface_hub.AsyncInferenceClient",
+		"huggingface_hub.inference._generated._async_client.AsyncInferenceClient"} {
+		returns(typ, typ)
+		coroutineMethods(typ, hfInferenceTasks...)
 	}
 
 	// Remote shells, file transfer and mail: SSH (paramiko), FTP, IMAP.

@@ -153,7 +153,8 @@ func TestShowSettingsAndFiles(t *testing.T) {
 		t.Errorf("--show-files: exit %d %q", code, out)
 	}
 	code, out, _ = runCLI(t, "", "check", "--show-settings", "--config", "executor-workers = 4", dir)
-	for _, want := range []string{"pyproject.toml", `ignore = ["ASYNC251"]`, "executor-workers = 4", "Enabled rules", "ASL101"} {
+	for _, want := range []string{"pyproject.toml", `ignore = ["ASYNC251"]`, "executor-workers = 4", "Enabled rules", "ASL101",
+		"Also enabled in Home Assistant integrations: ASYNC240 ASL203", "Not run on command-line programs' own modules (local-io-in-cli): ASYNC230"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--show-settings lacks %q:\n%s", want, out)
 		}

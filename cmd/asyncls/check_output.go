@@ -191,6 +191,18 @@ func showSettings(w io.Writer, cfg *config.Config, paths []string) int {
 		}
 	}
 	fmt.Fprintf(w, "Enabled rules (%d): %s\n", len(enabled), strings.Join(enabled, " "))
+	if len(opts.StrictLoopRules) > 0 {
+		fmt.Fprintf(w, "Also enabled in Home Assistant integrations: %s\n", strings.Join(opts.StrictLoopRules, " "))
+	}
+	var quietInCLI []string
+	for _, r := range rules.All() {
+		if r.QuietInCommandLineTools && opts.Enabled[r.Code] && !opts.LocalIOInCommandLineTools {
+			quietInCLI = append(quietInCLI, r.Code)
+		}
+	}
+	if len(quietInCLI) > 0 {
+		fmt.Fprintf(w, "Not run on command-line programs' own modules (local-io-in-cli): %s\n", strings.Join(quietInCLI, " "))
+	}
 	return exitOK
 }
 

@@ -56,3 +56,11 @@ async def tavily_search(query):
 
     client = AsyncTavilyClient(api_key="x")
     return client.search(query=query)  # want: ASL102
+
+
+async def hf_inference_not_awaited(prompt):
+    from huggingface_hub import AsyncInferenceClient
+
+    client = AsyncInferenceClient("some/model")
+    reply = client.text_generation(prompt)  # want: ASL102
+    return reply
