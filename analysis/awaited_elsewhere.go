@@ -78,15 +78,37 @@ func (p *Project) awaitedTwins(m *Module, c *Call, usesAsValue func(key string) 
 		return nil
 	}
 	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type() != "attribute" {
+	if fn == nil {
 		return nil
 	}
-	word := m.File.Text(fn.ChildByField("attribute"))
+	var word string
+	var same []*Call
+	switch fn.Type() {
+	case "attribute":
+		word = m.File.Text(fn.ChildByField("attribute"))
+		same = m.callsByWord()[word]
+		if m.referencesWord()[word] {
+			return nil
+		}
+	case "identifier":
+		// `f(...)` of a function imported by name from a module outside the
+		// project (`from app.db import get_user`): the import names the
+		// callee as precisely as a qualified attribute call does.
+		word = m.File.Text(fn)
+		if !importedOnlyName(m, fn, word) {
+			return nil
+		}
+		same = m.callsByName()[word]
+		if m.referencesName()[word] {
+			return nil
+		}
+	default:
+		return nil
+	}
 	if word == "" || pylib.RunsWithoutAwait(word) || word[0] >= 'A' && word[0] <= 'Z' {
 		return nil
 	}
-	same := m.callsByWord()[word]
-	if len(same) <= min || m.referencesWord()[word] {
+	if len(same) <= min {
 		return nil
 	}
 	key := p.twinKey(m, c)
@@ -156,7 +178,7 @@ func (m *Module) addSyncCalleeKeys(out map[string]bool) {
 	var sync map[string][]*Call
 	for _, c := range m.Calls {
 		fn := c.Node.ChildByField("function")
-		if fn == nil || fn.Type() != "attribute" {
+		if fn == nil || fn.Type() != "attribute" && (fn.Type() != "identifier" || !importedOnlyName(m, fn, m.File.Text(fn))) {
 			continue
 		}
 		path := calleePath(c)
@@ -290,6 +312,62 @@ func (m *Module) callsByWord() map[string][]*Call {
 		}
 		return out
 	}).(map[string][]*Call)
+}
+
+// callsByName indexes the module's calls `name(...)` by name.
+func (m *Module) callsByName() map[string][]*Call {
+	return m.Memo("awaited-twins:names", func() any {
+		out := map[string][]*Call{}
+		for _, c := range m.Calls {
+			if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "identifier" {
+				w := m.File.Text(fn)
+				out[w] = append(out[w], c)
+			}
+		}
+		return out
+	}).(map[string][]*Call)
+}
+
+// referencesName lists the names the module uses other than as a call's
+// callee or in an import (`cb = get_user`, `run(get_user, uid)`): a
+// function handed on may be called by anything.
+func (m *Module) referencesName() map[string]bool {
+	return m.Memo("awaited-twins:name-refs", func() any {
+		out := map[string]bool{}
+		if m.File.Root == nil {
+			return out
+		}
+		m.File.Root.Walk(func(n *Node) bool {
+			switch n.Type() {
+			case "import_statement", "import_from_statement", "future_import_statement":
+				return false
+			case "identifier":
+			default:
+				return true
+			}
+			p := n.Parent()
+			if p != nil && p.Type() == "call" && n.Field() == "function" {
+				return true
+			}
+			if p != nil && (p.Type() == "attribute" && n.Field() == "attribute" || p.Type() == "keyword_argument" && n.Field() == "name") {
+				return true
+			}
+			out[m.File.Text(n)] = true
+			return true
+		})
+		return out
+	}).(map[string]bool)
+}
+
+// importedOnlyName reports a name that, where fn uses it, is bound only by
+// one import at module level of a module outside the project: neither
+// assigned, defined nor a parameter anywhere in between.
+func importedOnlyName(m *Module, fn *Node, name string) bool {
+	b := m.ScopeAt(fn).Lookup(name)
+	if b == nil || b.Kind != BindImport || b.Qualified == "" || len(b.Values) > 0 {
+		return false
+	}
+	return m.Scope.Bindings.Get(name) == b
 }
 
 // referencesWord lists the words of the module's attributes `x.word` used
