@@ -19,6 +19,10 @@ type StrictLoopPlatform struct {
 	Layouts []string
 	// Note says where the policy is documented.
 	Note string
+	// Detects, for a rule that is on by default only on this platform
+	// (rules.Rule.DefaultOnStrictLoop), says which of the rule's calls
+	// the platform itself reports (nil: all of them).
+	Detects map[string]func(name string) bool
 }
 
 // StrictLoopPlatforms are the platforms asyncls knows to forbid blocking
@@ -29,8 +33,33 @@ var StrictLoopPlatforms = []StrictLoopPlatform{{
 	Note: "Home Assistant runs every integration on one shared loop; its developer docs (\"Blocking operations " +
 		"in the event loop\") make open(), import_module(), os.listdir() and the like in a coroutine a bug, and since " +
 		"2024.x its runtime detector reports them. Integrations live under custom_components/ (HACS) or " +
-		"homeassistant/components/ (core, which imports homeassistant).",
+		"homeassistant/components/ (core, which imports homeassistant). Of ASYNC240's file-system calls its detector " +
+		"reports the directory listings (listdir, scandir, walk, glob and the pathlib methods over them), not the " +
+		"metadata calls (exists, stat, isfile, makedirs), which integrations keep on the loop in their fixes.",
+	Detects: map[string]func(string) bool{"ASYNC240": ListsDirectory},
 }}
+
+// directoryListings are the file-system calls that list a directory (and
+// Home Assistant's detector reports): os.listdir/scandir/walk, glob's
+// functions and the pathlib methods built on them.
+var directoryListings = map[string]bool{"os.listdir": true, "os.scandir": true, "os.walk": true, "os.fwalk": true,
+	"glob.glob": true, "glob.iglob": true, "pathlib.Path.iterdir": true, "pathlib.Path.glob": true,
+	"pathlib.Path.rglob": true, "pathlib.Path.walk": true}
+
+// ListsDirectory reports a call (by qualified name) that lists a directory.
+func ListsDirectory(name string) bool { return directoryListings[name] }
+
+// StrictLoopDetects reports whether the strict-loop platform of a module
+// reports the call name of rule code itself (see Detects); true when it
+// says nothing narrower.
+func StrictLoopDetects(code, name string) bool {
+	for _, p := range StrictLoopPlatforms {
+		if f := p.Detects[code]; f != nil && !f(name) {
+			return false
+		}
+	}
+	return true
+}
 
 // OnStrictLoop reports whether a module runs on a StrictLoopPlatform's
 // loop: it imports the platform's package (imports are its qualified

@@ -48,6 +48,9 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 	for _, r := range All() {
 		if !r.Default && p.Options.Enabled[r.Code] {
 			kind += " " + r.Code
+			if p.Options.strictLoopOnly[r.Code] {
+				kind += "(platform)" // only the calls the platform reports: another predicate
+			}
 		}
 	}
 	index := blockingCalls.of(p)
@@ -57,7 +60,7 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 			return false
 		}
 		r := Lookup(b.Code)
-		return r == nil || r.Default || p.Options.Enabled[b.Code]
+		return r == nil || r.Default || p.Options.Enabled[b.Code] && p.Options.platformReports(b.Code, b.Name)
 	}
 	follow, followKind := blocks, kind
 	if !helperLocalFiles(p) {
@@ -154,7 +157,7 @@ func (x *blockingIndex) InCoroutines() []blockingUse {
 func directBlocking(p *Pass, code string) []blockingUse {
 	var out []blockingUse
 	for _, b := range blockingCalls.of(p).InCoroutines() {
-		if b.Code == code && !b.inSameFamilyChain {
+		if b.Code == code && !b.inSameFamilyChain && p.Options.platformReports(b.Code, b.Name) {
 			out = append(out, b)
 		}
 	}

@@ -163,7 +163,15 @@ def load(path):
         return f.read()
 
 
+def ensure(folder):
+    if not os.path.exists(folder):
+        os.makedirs(folder)
+
+
 async def setup(folder):
+    ensure(folder)
+    if not os.path.isdir(folder):
+        return None
     names = os.listdir(folder)
     async with httpx.AsyncClient() as client:
         await client.get("https://example.org")
@@ -182,8 +190,17 @@ async def setup(folder):
 		return out
 	}
 	integration := "custom_components/garden/__init__.py"
+	// Of ASYNC240's calls, only the directory listing (os.listdir) is one
+	// Home Assistant's detector reports: not isdir, nor exists/makedirs in
+	// the helper (no second ASL201).
 	if got := found(integration, config.Default()); got["ASYNC240"] != 1 || got["ASL203"] != 1 || got["ASL201"] != 1 {
 		t.Errorf("a Home Assistant integration, default rules: %v; want ASYNC240, ASL203 and ASL201 once each", got)
+	}
+	// Selected by the user, ASYNC240 reports every file-system call there.
+	selectedByUser := config.Default()
+	selectedByUser.ExtendSelect = []string{"ASYNC240"}
+	if got := found(integration, selectedByUser); got["ASYNC240"] != 2 || got["ASL201"] != 2 {
+		t.Errorf("a Home Assistant integration, extend-select = [ASYNC240]: %v; want ASYNC240 twice (isdir, listdir) and ASL201 twice (load, ensure)", got)
 	}
 	if got := found("app/setup.py", config.Default()); got["ASYNC240"] != 0 || got["ASL203"] != 0 || got["ASL201"] != 0 {
 		t.Errorf("an application module, default rules: %v; want no ASYNC240, ASL203 or ASL201", got)
