@@ -67,10 +67,8 @@ func StrictLoopDetects(code, name string) bool {
 // name or file path lies under one of the platform's layouts.
 func OnStrictLoop(imports []string, moduleName, path string) bool {
 	for _, p := range StrictLoopPlatforms {
-		for _, imp := range imports {
-			if imp == p.Package || strings.HasPrefix(imp, p.Package+".") {
-				return true
-			}
+		if importsAny(imports, p.Package) {
+			return true
 		}
 		for _, dir := range p.Layouts {
 			if moduleName == dir || strings.HasPrefix(moduleName, dir+".") || strings.Contains(moduleName, "."+dir+".") {
@@ -98,8 +96,14 @@ func CommandLineModule(imports []string, path string) bool {
 	if slashed == "__main__.py" || strings.HasSuffix(slashed, "/__main__.py") {
 		return true
 	}
+	return importsAny(imports, CommandLineParsers...)
+}
+
+// importsAny reports whether imports (qualified import names) hold one of
+// packages or a name inside it.
+func importsAny(imports []string, packages ...string) bool {
 	for _, imp := range imports {
-		for _, p := range CommandLineParsers {
+		for _, p := range packages {
 			if imp == p || strings.HasPrefix(imp, p+".") {
 				return true
 			}

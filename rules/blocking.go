@@ -48,7 +48,7 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 	for _, r := range All() {
 		if !r.Default && p.Options.Enabled[r.Code] {
 			kind += " " + r.Code
-			if p.Options.strictLoopOnly[r.Code] {
+			if p.Options.addedByPlatform(r.Code) {
 				kind += "(platform)" // only the calls the platform reports: another predicate
 			}
 		}

@@ -264,10 +264,10 @@ type Options struct {
 	// (Rule.DefaultOnStrictLoop; config fills it when the default rule set
 	// is selected, less the codes ignored for the file).
 	StrictLoopRules []string `json:",omitempty"`
-	// strictLoopOnly are the codes of StrictLoopRules that check enabled
-	// for the module (a strict-loop platform's): their rules report only
-	// the calls the platform itself reports (pylib.StrictLoopDetects).
-	strictLoopOnly map[string]bool
+	// onStrictLoop: check enabled StrictLoopRules for the module (a
+	// strict-loop platform's); those rules then report only the calls the
+	// platform itself reports (addedByPlatform, pylib.StrictLoopDetects).
+	onStrictLoop bool
 	// Simulator answers the rules that simulate (ASL401, ASL402); nil: they
 	// report nothing and CheckRun says the findings are incomplete.
 	Simulator Simulator `json:"-"`
@@ -613,10 +613,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	}
 	if len(opts.StrictLoopRules) > 0 && pylib.OnStrictLoop(m.ImportNames(), m.Name, m.File.Path) {
 		opts = opts.with(opts.StrictLoopRules)
-		opts.strictLoopOnly = make(map[string]bool, len(opts.StrictLoopRules))
-		for _, code := range opts.StrictLoopRules {
-			opts.strictLoopOnly[code] = true
-		}
+		opts.onStrictLoop = true
 	}
 	if !opts.BlockingInTests && testModule(m, p) {
 		opts = opts.without(func(r *Rule) bool { return r.QuietInTests })
@@ -751,7 +748,13 @@ func runParallel(enabled []*Rule, workers int, run func(int)) {
 // the module is a strict-loop platform's, which reports only some of its
 // calls (ASYNC240 in Home Assistant: the directory listings).
 func (o *Options) platformReports(code, name string) bool {
-	return o == nil || !o.strictLoopOnly[code] || pylib.StrictLoopDetects(code, name)
+	return !o.addedByPlatform(code) || pylib.StrictLoopDetects(code, name)
+}
+
+// addedByPlatform reports a rule that is on only because the module is a
+// strict-loop platform's (Rule.DefaultOnStrictLoop).
+func (o *Options) addedByPlatform(code string) bool {
+	return o != nil && o.onStrictLoop && slices.Contains(o.StrictLoopRules, code)
 }
 
 // with returns a copy of o with codes enabled too.

@@ -211,7 +211,6 @@ func flagErrorText(err error) string {
 		{"flag provided but not defined: -", "unknown flag --"},
 		{"flag needs an argument: -", "flag needs a value: --"},
 		{" for flag -", " for flag --"},
-		{"bad flag syntax: ", "bad flag syntax: "},
 	} {
 		msg = strings.Replace(msg, r[0], r[1], 1)
 	}
