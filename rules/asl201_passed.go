@@ -28,18 +28,10 @@ func passedCallableChain(p *Pass, c *analysis.Call) (analysis.Chain, *analysis.C
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || b.Node.Type() == "list_splat_pattern" || b.Node.Type() == "dictionary_splat_pattern" {
 		return nil, nil, nil
 	}
-	params := f.Params
-	if f.Class != nil && len(params) > 0 && !hasDecorator(p.Module, f, "staticmethod") {
-		params = params[1:] // self or cls, passed by the attribute access
-	}
-	pos := -1
-	for i, q := range params {
-		if q == name {
-			pos = i
-			break
-		}
-	}
-	if pos < 0 {
+	// Where a call passes it: positionally after self or cls, or by keyword
+	// (ASL202's paramPosition).
+	pos, byKeyword := paramPosition(p.Module, f, name)
+	if pos < 0 && !byKeyword {
 		return nil, nil, nil
 	}
 	inHelpers := blockingInHelpers.of(p)
@@ -47,8 +39,11 @@ func passedCallableChain(p *Pass, c *analysis.Call) (analysis.Chain, *analysis.C
 		if k == c || p.Project.Target(k) != f {
 			continue
 		}
-		arg := k.Keyword(name, p.File)
-		if arg == nil {
+		var arg *analysis.Node
+		if byKeyword {
+			arg = k.Keyword(name, p.File)
+		}
+		if arg == nil && pos >= 0 {
 			arg = k.Positional(pos)
 		}
 		t := passedFunction(p, arg)
