@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Run asyncls on every judged corpus and count true / debatable / false per code.
+
+    python3 bench/precision_all.py BIN OUTDIR [--corpora src,2,3,...] [--rerun]
+
+Runs `BIN check --no-cache --format json .` in /work/corpus/src and
+bench/heldout_findings.py for /work/corpus2 ... /work/corpus11 (skipping a
+corpus whose directory is missing, and reusing OUTDIR/cN.json unless --rerun),
+then joins every finding with its corpus's verdict file (docs/precision.md
+says which) and prints per-corpus totals, per-code totals over all corpora,
+and the unjudged findings. This is the count docs/precision.md reports.
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+JUDGED = {"src": "precision_judged.tsv", "2": "precision_heldout.tsv"}
+ROOTS = {"src": "/work/corpus/src"}
+for n in range(3, 12):
+    JUDGED[str(n)] = f"precision_heldout{n}.tsv"
+for n in range(2, 12):
+    ROOTS[str(n)] = f"/work/corpus{n}"
+
+
+def verdicts(path):
+    v = {}
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            p, lineno, code, verdict, reason = line.rstrip("\n").split("\t", 4)
+            v[(p, int(lineno), code)] = (verdict, reason)
+    return v
+
+
+def run(binary, name, root, out):
+    if name == "src":
+        with open(out, "w") as f:
+            r = subprocess.run([binary, "check", "--no-cache", "--format", "json", "."], cwd=root, stdout=f)
+        if r.returncode not in (0, 1):
+            sys.exit(f"{name}: asyncls exited {r.returncode}")
+    else:
+        subprocess.run([sys.executable, os.path.join(HERE, "heldout_findings.py"), binary, out, "--root", root], check=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary")
+    ap.add_argument("outdir")
+    ap.add_argument("--corpora", default=",".join(JUDGED))
+    ap.add_argument("--rerun", action="store_true")
+    a = ap.parse_args()
+    binary = os.path.abspath(a.binary)
+    os.makedirs(a.outdir, exist_ok=True)
+    per_code = collections.Counter()
+    total = collections.Counter()
+    unjudged = []
+    print(f"{'corpus':8} {'T':>4} {'D':>4} {'F':>4} {'?':>4}")
+    for name in a.corpora.split(","):
+        root = ROOTS[name]
+        if not os.path.isdir(root):
+            print(f"{name:8} (missing {root})")
+            continue
+        out = os.path.join(a.outdir, f"c{name}.json")
+        if a.rerun or not os.path.exists(out):
+            run(binary, name, root, out)
+        v = verdicts(os.path.join(HERE, JUDGED[name]))
+        with open(out) as f:
+            findings = json.load(f)
+        c = collections.Counter()
+        for d in findings:
+            verdict = v.get((d["path"], d["line"], d["code"]), ("?", ""))[0]
+            c[verdict] += 1
+            per_code[(d["code"], verdict)] += 1
+            if verdict == "?":
+                unjudged.append((name, d))
+        total.update(c)
+        print(f"{name:8} {c['T']:4} {c['D']:4} {c['F']:4} {c['?']:4}")
+    print(f"{'all':8} {total['T']:4} {total['D']:4} {total['F']:4} {total['?']:4}")
+    print()
+    print(f"{'code':10} {'T':>4} {'D':>4} {'F':>4} {'?':>4}")
+    for code in sorted({c for c, _ in per_code}):
+        print(f"{code:10} " + " ".join(f"{per_code[(code, x)]:4}" for x in "TDF?"))
+    for name, d in unjudged:
+        print(f"unjudged corpus {name}: {d['path']}:{d['line']}: {d['code']} {d['message']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
