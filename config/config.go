@@ -632,7 +632,11 @@ func Expand(sel string) ([]string, error) {
 		return nil, nil // selects nothing here; Warnings says so
 	}
 	if len(out) == 0 {
-		return nil, errors.New("unknown rule code or prefix " + strconvQuote(sel) + " (see `asyncls rules`)")
+		msg := "unknown rule code or prefix " + strconvQuote(sel)
+		if near := nearestCode(sel); near != "" {
+			msg += "; did you mean " + strconvQuote(near) + "?"
+		}
+		return nil, errors.New(msg + " (see `asyncls rules`)")
 	}
 	return out, nil
 }
@@ -900,6 +904,21 @@ func unknownKeyMessage(key string) string {
 		msg += fmt.Sprintf("; did you mean %q?", near)
 	}
 	return msg + " (known keys: " + strings.Join(Keys, ", ") + ")"
+}
+
+// nearestCode returns the rule code a mistyped one is one edit away from
+// ("ASL1O2" -> "ASL102"), or "" when no code or several are.
+func nearestCode(sel string) string {
+	best := ""
+	for _, r := range rules.All() {
+		if editDistance(sel, r.Code) == 1 {
+			if best != "" {
+				return ""
+			}
+			best = r.Code
+		}
+	}
+	return best
 }
 
 // nearestKey returns the known key closest to key by edit distance, when

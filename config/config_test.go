@@ -164,7 +164,7 @@ func TestDefaultsAndAll(t *testing.T) {
 	}
 	if _, err := Default().Apply(Overrides{Ignore: []string{"ASL1O2"}}); err == nil {
 		t.Error("unknown code on the command line accepted")
-	} else if want := `--ignore: unknown rule code or prefix "ASL1O2"`; !strings.Contains(err.Error(), want) ||
+	} else if want := `--ignore: unknown rule code or prefix "ASL1O2"; did you mean "ASL102"?`; !strings.Contains(err.Error(), want) ||
 		strings.Contains(err.Error(), "[tool.asyncls]") {
 		t.Errorf("error %q does not name the flag (%s)", err, want)
 	}
