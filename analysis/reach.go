@@ -980,26 +980,12 @@ func (p *Project) asksRunningLoop(f *Function, call *Node) bool {
 		if t == nil || t.Async || t.Generator || t.Lambda {
 			return false
 		}
-		var first *Node
-		t.Node.ChildByField("body").Walk(func(n *Node) bool {
-			if first != nil || isDefinition(n) {
-				return false
-			}
-			if n.Type() == "return_statement" {
-				first = n
-				return false
-			}
-			return true
-		})
-		if first == nil || len(first.NamedChildren()) != 1 {
+		// Only a value returned on every path counts (not one returned on
+		// some condition): the same first-return rule loopRunningAt uses.
+		v := firstUnconditionalReturn(t)
+		if v == nil {
 			return false
 		}
-		for q := first.Parent(); q != nil && q != t.Node; q = q.Parent() {
-			if q.Type() == "if_statement" || q.Type() == "for_statement" || q.Type() == "while_statement" {
-				return false // returned only on some condition
-			}
-		}
-		v := Unparen(first.NamedChildren()[0])
 		for _, tc := range t.Calls {
 			if tc.Node == v {
 				api, ok := pylib.Lookup(tc.Callee)
