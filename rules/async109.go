@@ -175,17 +175,8 @@ func overridesBaseMethod(p *Pass, f *analysis.Function) bool {
 	if f.Class == nil {
 		return false
 	}
-	m := f.Class.Module()
-	for _, b := range f.Class.Bases {
-		if b.Type() == "keyword_argument" {
-			continue
-		}
-		r := m.Resolve(b)
-		base := r.Class
-		if base == nil && r.Name != "" && p.Project != nil {
-			base = p.Project.Lookup(r.Name).Class
-		}
-		if base != nil && base != f.Class && definesMethod(p, base, f.Name, 1) {
+	for _, base := range projectBases(p, f.Class) {
+		if definesMethod(p, base, f.Name, 1) {
 			return true
 		}
 	}

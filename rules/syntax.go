@@ -378,6 +378,21 @@ func definesMethod(p *Pass, c *analysis.Class, name string, depth int) bool {
 	if depth > 8 {
 		return false
 	}
+	for _, base := range projectBases(p, c) {
+		if definesMethod(p, base, name, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// projectBases are the base classes of c that the project defines (in any
+// module), resolved in c's module or else by qualified name; keyword
+// arguments (metaclass=...) and c itself are left out. ASYNC126 (through
+// definesMethod) and ASYNC109 (a method overriding a base's) walk the same
+// bases through it.
+func projectBases(p *Pass, c *analysis.Class) []*analysis.Class {
+	var bases []*analysis.Class
 	m := c.Module()
 	for _, b := range c.Bases {
 		if b.Type() == "keyword_argument" {
@@ -388,11 +403,11 @@ func definesMethod(p *Pass, c *analysis.Class, name string, depth int) bool {
 		if base == nil && r.Name != "" && p.Project != nil {
 			base = p.Project.Lookup(r.Name).Class
 		}
-		if base != nil && base != c && definesMethod(p, base, name, depth+1) {
-			return true
+		if base != nil && base != c {
+			bases = append(bases, base)
 		}
 	}
-	return false
+	return bases
 }
 
 // returnsAwaitable reports a call of a sync def whose result the coroutine
