@@ -268,6 +268,19 @@ func Unparen(n *Node) *Node {
 	return n
 }
 
+// ParenParent climbs out of the parentheses around n, the inverse walk of
+// Unparen: outer is the outermost parenthesized_expression wrapping n (n
+// itself when none does) and parent is outer's parent, the syntax that uses
+// n's value (nil at the root). Rules asking "what is this call's value
+// used by" all climb the same way through it.
+func ParenParent(n *Node) (outer, parent *Node) {
+	parent = n.Parent()
+	for parent != nil && parent.Type() == "parenthesized_expression" {
+		n, parent = parent, parent.Parent()
+	}
+	return n, parent
+}
+
 // SyntaxError is a place where the parser had to recover.
 type SyntaxError struct {
 	Start, End uint32

@@ -322,10 +322,7 @@ func returnedBySyncFunction(c *Call) bool {
 // tuple or set display (`[f(), g()]`, gathered or awaited later): either
 // needs f to stay a coroutine function.
 func drivesOrCollectsCoroutine(m *Module, c *Call) bool {
-	q := c.Node.Parent()
-	for q != nil && q.Type() == "parenthesized_expression" {
-		q = q.Parent()
-	}
+	_, q := ParenParent(c.Node)
 	if q == nil {
 		return false
 	}

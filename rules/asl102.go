@@ -1222,10 +1222,7 @@ func literalTypeName(f *analysis.File, n *analysis.Node) string {
 // raisedAtOnce reports whether call is the exception of a raise statement
 // (`raise E(...)`, not its `from` cause).
 func raisedAtOnce(call *analysis.Node) bool {
-	parent := call.Parent()
-	for parent != nil && parent.Type() == "parenthesized_expression" {
-		call, parent = parent, parent.Parent()
-	}
+	call, parent := analysis.ParenParent(call)
 	return parent != nil && parent.Type() == "raise_statement" && call.Field() != "cause"
 }
 
@@ -1517,10 +1514,7 @@ func itemKey(f *analysis.File, n *analysis.Node) string {
 // dict literal that is an assignment's whole value (`d = {"k": coro()}`),
 // or "".
 func literalItemKey(f *analysis.File, n, value *analysis.Node) string {
-	pair := n.Parent()
-	for pair != nil && pair.Type() == "parenthesized_expression" {
-		pair = pair.Parent()
-	}
+	_, pair := analysis.ParenParent(n)
 	if pair == nil || pair.Type() != "pair" || pair.Parent() != analysis.Unparen(value) || pair.Parent().Type() != "dictionary" ||
 		analysis.Unparen(pair.ChildByField("value")) != n {
 		return ""
@@ -2365,10 +2359,7 @@ func (fl *coroFlow) declaredForResult(n, assign, target, value *analysis.Node) (
 		return coroUse{}, false
 	}
 	// An element of a display that is the whole value.
-	display := n.Parent()
-	for display != nil && display.Type() == "parenthesized_expression" {
-		display = display.Parent()
-	}
+	_, display := analysis.ParenParent(n)
 	if display == nil || display != analysis.Unparen(value) {
 		return coroUse{}, false
 	}

@@ -114,10 +114,7 @@ func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	aw := c.UsedBy
-	par := aw.Parent()
-	for par != nil && par.Type() == "parenthesized_expression" {
-		par = par.Parent()
-	}
+	_, par := analysis.ParenParent(aw)
 	if par == nil {
 		return false
 	}

@@ -658,11 +658,7 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 // made: the iterable of a (non-async) for statement or comprehension, or the
 // argument of a builtin that consumes an iterable (`list(gen())`).
 func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
-	n := call
-	p := n.Parent()
-	for p != nil && p.Type() == "parenthesized_expression" {
-		n, p = p, p.Parent()
-	}
+	n, p := analysis.ParenParent(call)
 	if p == nil {
 		return false
 	}

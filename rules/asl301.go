@@ -225,17 +225,11 @@ func pollsUntilDone(m *analysis.Module, use *analysis.Node) bool {
 	if call == nil || call.Type() != "call" {
 		return false
 	}
-	not := call.Parent()
-	for not != nil && not.Type() == "parenthesized_expression" {
-		not = not.Parent()
-	}
+	_, not := analysis.ParenParent(call)
 	if not == nil || not.Type() != "not_operator" {
 		return false
 	}
-	loop := not.Parent()
-	for loop != nil && loop.Type() == "parenthesized_expression" {
-		loop = loop.Parent()
-	}
+	_, loop := analysis.ParenParent(not)
 	if loop == nil || loop.Type() != "while_statement" || analysis.Unparen(loop.ChildByField("condition")) != not {
 		return false
 	}
@@ -421,10 +415,7 @@ func waitMayLeavePending(m *analysis.Module, use *analysis.Node) bool {
 	if !pylib.Is(m.Resolve(call.ChildByField("function")).Name, pylib.TakesTasks) {
 		return false
 	}
-	aw := call.Parent()
-	for aw != nil && aw.Type() == "parenthesized_expression" {
-		aw = aw.Parent()
-	}
+	_, aw := analysis.ParenParent(call)
 	if aw == nil || aw.Type() != "await" || aw.Parent() == nil || aw.Parent().Type() != "expression_statement" {
 		return false
 	}
@@ -480,10 +471,7 @@ func taskUseKind(m *analysis.Module, n *analysis.Node) string {
 	if k := useKind(m, n); k != "other" {
 		return k
 	}
-	p := n.Parent()
-	for p != nil && p.Type() == "parenthesized_expression" {
-		n, p = p, p.Parent()
-	}
+	n, p := analysis.ParenParent(n)
 	if p == nil {
 		return "other"
 	}

@@ -85,10 +85,7 @@ func bindingUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 // useKind classifies what happens to a name at one use: "await", "schedule"
 // (handed to gather/create_task/...), "method:NAME" (obj.NAME(...)) or "other".
 func useKind(m *analysis.Module, n *analysis.Node) string {
-	p := n.Parent()
-	for p != nil && p.Type() == "parenthesized_expression" {
-		n, p = p, p.Parent()
-	}
+	n, p := analysis.ParenParent(n)
 	if p == nil {
 		return "other"
 	}
