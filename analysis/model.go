@@ -1054,13 +1054,6 @@ func (m *Module) preservesCoroutine(dec *Node) bool {
 	return pylib.KeepsCoroutine[m.Resolve(e).Name]
 }
 
-func (m *Module) fullName(qual string) string {
-	if m.Name == "" {
-		return qual
-	}
-	return m.Name + "." + qual
-}
-
 // ImportUnlessFailed returns what the name n means when its import works:
 // the qualified name of a name bound only by an import in a try body and an
 // assignment in that try's `except ImportError:` handler (`try: from

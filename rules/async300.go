@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC300 reports tasks whose only reference is dropped.
 var ASYNC300 = register(&Rule{
@@ -105,4 +108,19 @@ func storeTaskFix(p *Pass, call *analysis.Node) *Fix {
 		edits = append(edits, *store.define)
 	}
 	return &Fix{Title: "Keep the task in a module-level set until it is done", Safe: true, Edits: edits}
+}
+
+// readOnlyArgument reports whether n is an argument of a call of a builtin
+// that only reads it (`print(fetch())`): the value is gone afterwards.
+func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
+	u, by := m.UsageOf(n)
+	if u != analysis.UsageArgument || by == nil || by.Type() != "call" {
+		return false
+	}
+	fn := by.ChildByField("function")
+	if fn == nil || fn.Type() != "identifier" {
+		return false
+	}
+	name := m.File.Text(fn)
+	return pylib.Method(name, pylib.ReadsArgument) && m.IsBuiltin(fn, name)
 }

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"github.com/asyncls/asyncls/analysis"
-	"github.com/asyncls/asyncls/pylib"
-)
+import "github.com/asyncls/asyncls/analysis"
 
 // localUses returns the identifiers that read the binding of the plain local
 // name assigned by assign (an assignment statement in a function), in
@@ -146,19 +143,4 @@ func inLoopAfter(use, def *analysis.Node) bool {
 		}
 	}
 	return false
-}
-
-// readOnlyArgument reports whether n is an argument of a call of a builtin
-// that only reads it (`print(fetch())`): the value is gone afterwards.
-func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
-	u, by := m.UsageOf(n)
-	if u != analysis.UsageArgument || by == nil || by.Type() != "call" {
-		return false
-	}
-	fn := by.ChildByField("function")
-	if fn == nil || fn.Type() != "identifier" {
-		return false
-	}
-	name := m.File.Text(fn)
-	return pylib.Method(name, pylib.ReadsArgument) && m.IsBuiltin(fn, name)
 }
