@@ -56,7 +56,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.exitZero, "exit-zero", false, "exit 0 even when there are findings")
 	fs.BoolVar(&f.exitNonZeroFix, "exit-non-zero-on-fix", false, "exit 1 when --fix changed a file, even if nothing remains")
 	fs.BoolVar(&f.addNoqa, "add-noqa", false, "add '# noqa: CODE' to the line of every finding (merging existing noqa comments)")
-	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file changes (stop with Ctrl-C)")
+	fs.BoolVar(&f.watch, "watch", false, "check again whenever a Python file or the configuration (pyproject.toml) changes (stop with Ctrl-C)")
 	fs.BoolVar(&f.showSettings, "show-settings", false, "print the resolved settings and exit")
 	fs.BoolVar(&f.showFiles, "show-files", false, "print the files that would be checked and exit")
 	fs.BoolVar(&f.noCache, "no-cache", false, "neither read nor write the cache (.asyncls_cache at the project root, or $ASYNCLS_CACHE_DIR)")
