@@ -316,6 +316,8 @@ func typeKey(v Value) string {
 
 func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 	switch o := obj.(type) {
+	case *UserModule:
+		return c.moduleAttr(o, name, p)
 	case *Module:
 		q := o.Qual + "." + name
 		if v, ok := fr.globals.vars[q]; ok {
