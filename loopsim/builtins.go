@@ -120,6 +120,9 @@ func init() {
 
 // resolveQual maps a qualified name to the value the simulator uses for it.
 func resolveQual(q string) Value {
+	if q == "typing.TYPE_CHECKING" || q == "typing_extensions.TYPE_CHECKING" {
+		return false // True only for a type checker, never at run time
+	}
 	if v, ok := asyncioConsts[q]; ok {
 		return v
 	}

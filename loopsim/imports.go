@@ -104,11 +104,21 @@ func (c *ctx) runModule(name string, p Pos) *UserModule {
 	mc := &ctx{s: s, thread: &threadRun{}, fn: "the module body of " + name}
 	_, _, err := mc.execBlock(m.Globals, prog.Body)
 	s.inModuleBody = wasModule
-	s.importDepth--
 	m.running = false
 	if err != nil {
 		// What ran is kept: the names bound after the error are unknown.
-		s.addAssumption(p, 0.7, true, "the module body of %s stopped (%s); the names it binds after that are unknown", name, oneLine(err.Error()))
+		s.importKeep = true
+		s.addAssumption(Pos{File: prog.Path}, 0.7, true, "the module body of %s stopped (%s); the names it binds after that are unknown", name, oneLine(err.Error()))
+		s.importKeep = false
+	}
+	s.importDepth--
+	if s.importDepth == 0 && s.importNoted.count > 0 {
+		// What the bodies of the modules this import ran could not model
+		// is off the measured clock; a name it left unknown is named
+		// where it is used.
+		n, first := s.importNoted.count, s.importNoted.first
+		s.importNoted.count, s.importNoted.first = 0, ""
+		s.assume(p, 0.95, "importing %s ran %d step(s) of project modules' bodies that the simulator assumed or does not model (the first: %s); import-time work is off the clock, and a name bound that way is unknown where it is used", name, n, first)
 	}
 	return m
 }
@@ -190,7 +200,9 @@ func (c *ctx) execImportFrom(fr *frame, st *ImportFrom) bool {
 		if m.running {
 			// Python raises ImportError (a circular import): the program
 			// as written does not run this way.
+			c.s.importKeep = true
 			c.s.addAssumption(st.P, 0.6, true, "%s is imported while %s is still being imported (an import cycle) and is not bound yet: Python raises ImportError here; it is taken as unknown", why, base)
+			c.s.importKeep = false
 		} else {
 			c.s.assume(st.P, 0.8, "the project module %s binds no %s that the simulation saw; it is unknown", base, n[0])
 		}
@@ -234,7 +246,9 @@ func (c *ctx) moduleAttr(m *UserModule, name string, p Pos) (Value, error) {
 		return sub, nil
 	}
 	if m.running {
-		c.s.assume(p, 0.8, "%s.%s is read while %s is still being imported (an import cycle) and is not bound yet; it is unknown", m.Name, name, m.Name)
+		c.s.importKeep = true
+		c.s.addAssumption(p, 0.6, true, "%s.%s is read while %s is still being imported (an import cycle) and is not bound yet: Python raises AttributeError here; it is taken as unknown", m.Name, name, m.Name)
+		c.s.importKeep = false
 	} else {
 		c.s.assume(p, 0.8, "the project module %s binds no %s that the simulation saw; it is unknown", m.Name, name)
 	}

@@ -232,11 +232,20 @@ type Sim struct {
 	// another now.
 	modules     map[string]*UserModule
 	importDepth int
-	seq         int
-	stopping    bool
-	current     *Task
-	tasks       []*Task
-	names       map[string]int
+	// importNoted counts the assumptions made while module bodies of the
+	// project ran, with the first one.
+	importNoted struct {
+		count int
+		first string
+	}
+	// importKeep records an assumption made while a module body runs as
+	// it is, not in importNoted's sum (an import cycle, a body that stopped).
+	importKeep bool
+	seq        int
+	stopping   bool
+	current    *Task
+	tasks      []*Task
+	names      map[string]int
 
 	defaultPool *Pool
 	pools       []*Pool
@@ -404,6 +413,15 @@ func (s *Sim) assumeOn(p Pos, weight float64, v Value, desc string, format strin
 
 // record adds an assumption; because is set for an unknowable one.
 func (s *Sim) record(p Pos, weight float64, unmodelled bool, because string, format string, args ...any) {
+	if s.importDepth > 0 && because == "" && !s.importKeep {
+		// Import-time steps of project modules: summed up in one
+		// assumption at the import (imports.go).
+		s.importNoted.count++
+		if s.importNoted.first == "" {
+			s.importNoted.first = fmt.Sprintf("%s:%d: %s", p.File, p.Line, fmt.Sprintf(format, args...))
+		}
+		return
+	}
 	// The same assumption recurs on every pass through a loop: recognise it
 	// by its format and plain arguments before paying for formatting.
 	key := assumeKey{line: p.Line, file: p.File, format: format}

@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -63,11 +64,17 @@ func (l *loader) Load(name string) *loopsim.Program {
 	f, isPackage := l.project.Module(name)
 	var prog *loopsim.Program
 	if f != nil {
+		// Shown as `check` shows paths: relative to the working
+		// directory when below it, else to the simulated file's.
 		shown := f.Path
-		if path := absPath(f.Path); path == l.main {
+		path := absPath(f.Path)
+		wd, _ := os.Getwd()
+		if path == l.main {
 			// The simulated file imported by name: its lines are its own.
 			shown = ""
-		} else if rel, err := filepath.Rel(l.dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		} else if rel, err := filepath.Rel(wd, path); err == nil && wd != "" && !strings.HasPrefix(rel, "..") {
+			shown = filepath.ToSlash(rel)
+		} else if rel, err := filepath.Rel(l.dir, path); err == nil {
 			shown = filepath.ToSlash(rel)
 		}
 		prog = translateAs(f, shown)

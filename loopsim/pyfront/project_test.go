@@ -257,3 +257,31 @@ func TestProjectStarAndNamespaceImports(t *testing.T) {
 		}
 	}
 }
+
+// typing.TYPE_CHECKING is False at run time: what it guards does not run
+// and is not an assumption.
+func TestTypeCheckingIsFalse(t *testing.T) {
+	src := `import asyncio
+import typing
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.models import Model
+
+
+async def main():
+    if TYPE_CHECKING:
+        await asyncio.sleep(1)
+    if typing.TYPE_CHECKING:
+        await asyncio.sleep(1)
+    await asyncio.sleep(0.1)
+`
+	res, err := Simulate(analysis.Parse("p.py", []byte(src)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := assumptionsText(res)
+	if res.Outcome != "ok" || res.ConcurrentS < 0.1 || res.ConcurrentS > 0.102 || res.Level != "high" {
+		t.Errorf("outcome %s, %.3f s, %s; want ok, 0.1 s, high:\n%s", res.Outcome, res.ConcurrentS, res.Level, text)
+	}
+}
