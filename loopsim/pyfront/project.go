@@ -77,17 +77,63 @@ func (l *loader) Load(name string) *loopsim.Program {
 		} else if rel, err := filepath.Rel(l.dir, path); err == nil {
 			shown = filepath.ToSlash(rel)
 		}
-		prog = translateAs(f, shown)
-		prog.Module, prog.Package = name, isPackage
+		cp := *translatedModule(f, shown)
+		cp.Module, cp.Package = name, isPackage
 		if shown != "" {
-			prog.Path = shown
+			cp.Path = shown
 		}
+		prog = &cp
 	}
 	l.progs[name] = prog
 	return prog
 }
 
 func (l *loader) Namespace(name string) bool { return l.project.Namespace(name) }
+
+// translatedModule returns translateAs(f, shown), remembering the last
+// cachedModules: a hover's estimate follows the same imports each time,
+// and translating every imported module again was most of its cost
+// (15-20 ms of zigpy-znp's tools, which import some 40 modules). A File is
+// immutable, so its translation is too.
+func translatedModule(f *analysis.File, shown string) *loopsim.Program {
+	key := moduleKey{f, shown}
+	moduleTranslations.Lock()
+	if p, ok := moduleTranslations.byKey[key]; ok {
+		moduleTranslations.Unlock()
+		return p
+	}
+	moduleTranslations.Unlock()
+	prog := translateAs(f, shown)
+	moduleTranslations.Lock()
+	defer moduleTranslations.Unlock()
+	if moduleTranslations.byKey == nil {
+		moduleTranslations.byKey = map[moduleKey]*loopsim.Program{}
+	}
+	if _, ok := moduleTranslations.byKey[key]; !ok {
+		if len(moduleTranslations.order) >= cachedModules {
+			delete(moduleTranslations.byKey, moduleTranslations.order[0])
+			moduleTranslations.order = moduleTranslations.order[1:]
+		}
+		moduleTranslations.order = append(moduleTranslations.order, key)
+		moduleTranslations.byKey[key] = prog
+	}
+	return moduleTranslations.byKey[key]
+}
+
+// cachedModules bounds translatedModule's cache (each entry keeps a File
+// alive; the files of a workspace snapshot are alive anyway).
+const cachedModules = 128
+
+type moduleKey struct {
+	f     *analysis.File
+	shown string
+}
+
+var moduleTranslations struct {
+	sync.Mutex
+	byKey map[moduleKey]*loopsim.Program
+	order []moduleKey // oldest first
+}
 
 func absPath(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
