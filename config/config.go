@@ -648,7 +648,7 @@ func Expand(sel string) ([]string, error) {
 // An unknown code with asyncls's own prefix (ASL) is a typo and an error.
 func ForeignCode(sel string) bool {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
-	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") || rules.AliasOf(sel) != "" {
+	if sel == "" || sel == "ALL" || sel == rules.SyntaxErrorCode || strings.HasPrefix(sel, "ASL") || rules.AliasOf(sel) != "" {
 		return false // "ALL" is asyncls's (and ruff's) selector of every rule; RUF006 is ASYNC300
 	}
 	i := 0

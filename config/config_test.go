@@ -145,6 +145,15 @@ func TestForeignCodesWarn(t *testing.T) {
 	if _, err := cfg.Apply(Overrides{Select: []string{"ASL999"}}); err == nil {
 		t.Error("--select ASL999 (a typo of asyncls's own prefix) must be an error")
 	}
+	// E999, the syntax-error code, is asyncls's own (always reported):
+	// selecting or ignoring it is no foreign code.
+	e999, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nextend-select = [\"E999\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := e999.Warnings(); len(w) != 0 {
+		t.Errorf("E999 warned about: %v", w)
+	}
 }
 
 func TestDefaultsAndAll(t *testing.T) {
