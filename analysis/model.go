@@ -606,6 +606,24 @@ func (f *Function) FullName() string {
 }
 
 // Module returns the module that defines f.
+// DecoratorCallees returns the expression each decorator names, without its
+// call arguments: `d` for `@d` and `@d(arg)`, `a.b` for `@a.b(...)`.
+func (f *Function) DecoratorCallees() []*Node {
+	out := make([]*Node, 0, len(f.Decorators))
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type() == "call" {
+			e = e.ChildByField("function")
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 func (f *Function) Module() *Module { return f.module }
 
 // Class is a class definition.

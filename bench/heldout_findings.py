@@ -31,7 +31,7 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus5": "heldout5_manifest.tsv", "corpus6": "heldout6_manifest.tsv",
              "corpus7": "heldout7_manifest.tsv", "corpus8": "heldout8_manifest.tsv",
              "corpus9": "heldout9_manifest.tsv", "corpus10": "heldout10_manifest.tsv",
-             "corpus11": "heldout11_manifest.tsv"}
+             "corpus11": "heldout11_manifest.tsv", "corpus13": "heldout13_manifest.tsv"}
 
 
 def projects(manifest):

@@ -20,9 +20,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 JUDGED = {"src": "precision_judged.tsv", "2": "precision_heldout.tsv"}
 ROOTS = {"src": "/work/corpus/src"}
-for n in range(3, 12):
+for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 13):
     JUDGED[str(n)] = f"precision_heldout{n}.tsv"
-for n in range(2, 12):
+for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13):
     ROOTS[str(n)] = f"/work/corpus{n}"
 
 
