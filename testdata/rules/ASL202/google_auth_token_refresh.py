@@ -5,6 +5,7 @@
 # factory whose type nothing names (`google.auth.default()`, a helper
 # returning `object`), so the transport argument is what identifies the call.
 import asyncio
+from typing import Any
 
 import google.auth
 import google.auth.transport.requests
@@ -33,6 +34,10 @@ class Provider:
 async def refresh_inline(creds):
     creds.refresh(Request())  # want: ASL202
     return creds.token
+
+
+async def refresh_typed_any(creds: Any):
+    creds.refresh(Request())  # want: ASL202
 
 
 async def refresh_by_keyword(creds):
