@@ -709,14 +709,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		if e := entries[f.path]; e != nil && e.Checked {
 			for _, d := range e.Findings {
-				d.Path = u.show(d.Path)
-				if len(d.Related) > 0 {
-					d.Related = append([]rules.Related(nil), d.Related...)
-					for j := range d.Related {
-						d.Related[j].Path = u.show(d.Related[j].Path)
-					}
-				}
-				diags = append(diags, d)
+				diags = append(diags, u.shownDiagnostic(d))
 			}
 		}
 		if u.project.Module(f.path) == nil {

@@ -369,17 +369,25 @@ func (u *unit) shownDiagnostics(perModule [][]rules.Diagnostic) []rules.Diagnost
 	var diags []rules.Diagnostic
 	for _, ds := range perModule {
 		for _, d := range ds {
-			d.Path = u.show(d.Path)
-			if len(d.Related) > 0 {
-				d.Related = append([]rules.Related(nil), d.Related...)
-				for j := range d.Related {
-					d.Related[j].Path = u.show(d.Related[j].Path)
-				}
-			}
-			diags = append(diags, d)
+			diags = append(diags, u.shownDiagnostic(d))
 		}
 	}
 	return diags
+}
+
+// shownDiagnostic is d with its path and its related locations' paths as
+// shown to the user; Related is copied, not shared with d's owner (a
+// cache entry or a module's findings). Fresh findings (shownDiagnostics)
+// and cached ones (the cache's replay) are shown the same way through it.
+func (u *unit) shownDiagnostic(d rules.Diagnostic) rules.Diagnostic {
+	d.Path = u.show(d.Path)
+	if len(d.Related) > 0 {
+		d.Related = append([]rules.Related(nil), d.Related...)
+		for j := range d.Related {
+			d.Related[j].Path = u.show(d.Related[j].Path)
+		}
+	}
+	return d
 }
 
 // checkGCPercent is the collector's pace while a whole project is checked
