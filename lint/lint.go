@@ -148,6 +148,35 @@ func (u *unit) release() {
 	u.sources = nil
 }
 
+// layout is the analysis layout of the unit's sources with a path (standard
+// input without --stdin-filename has none). The whole-project analysis
+// (analyseUnit) and the scoped one (analyseUnitScoped) share it, and
+// checkSource, so that they name and accept the same modules.
+func (u *unit) layout() *analysis.Layout {
+	var paths []string
+	for _, s := range u.sources {
+		if s.Path != "" {
+			paths = append(paths, s.Path)
+		}
+	}
+	return analysis.NewLayout(u.root, paths)
+}
+
+// checkSource reports whether source i is there to analyse (a path or a
+// text) and passes analysis.CheckSource (valid UTF-8...); err is the
+// FileError, with the path as shown, of one that does not (nil for a
+// missing source).
+func (u *unit) checkSource(i int) (ok bool, err error) {
+	s := u.sources[i]
+	if s.Path == "" && s.Src == nil {
+		return false, nil
+	}
+	if err := analysis.CheckSource(s.Src); err != nil {
+		return false, &FileError{Path: u.show(s.Path), Err: err}
+	}
+	return true, nil
+}
+
 func (u *unit) target(path string) bool { return u.targets == nil || u.targets[path] }
 
 // sortModules splits the unit's built modules (nil where a file failed, with
@@ -323,24 +352,16 @@ func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnosti
 	if u.targets != nil && len(u.targets)*scopedShare <= len(u.sources) {
 		return analyseUnitScoped(u, parsedOne, checkedOne)
 	}
-	var paths []string
-	for _, s := range u.sources {
-		if s.Path != "" {
-			paths = append(paths, s.Path)
-		}
-	}
-	layout := analysis.NewLayout(u.root, paths)
+	layout := u.layout()
 	modules := make([]*analysis.Module, len(u.sources))
 	fileErrs := make([]error, len(u.sources))
 	for i, p := range parallel(len(u.sources), func(i int) {
+		ok, err := u.checkSource(i)
+		if !ok {
+			fileErrs[i] = err
+			return
+		}
 		s := u.sources[i]
-		if s.Path == "" && s.Src == nil {
-			return
-		}
-		if err := analysis.CheckSource(s.Src); err != nil {
-			fileErrs[i] = &FileError{Path: u.show(s.Path), Err: err}
-			return
-		}
 		modules[i] = BuildModule(layout, s.Path, s.Src)
 		// The checks ask every module's index (UsesAsValue) anyway.
 		modules[i].IndexValueUses()

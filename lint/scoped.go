@@ -35,26 +35,12 @@ const scopedShare = 2
 
 // analyseUnitScoped is analyseUnit for a unit whose targets are few.
 func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int) {
-	var paths []string
-	for _, s := range u.sources {
-		if s.Path != "" {
-			paths = append(paths, s.Path)
-		}
-	}
-	layout := analysis.NewLayout(u.root, paths)
+	layout := u.layout()
 	n := len(u.sources)
 	valid := make([]bool, n)
 	fileErrs := make([]error, n)
 	parallel(n, func(i int) {
-		s := u.sources[i]
-		if s.Path == "" && s.Src == nil {
-			return
-		}
-		if err := analysis.CheckSource(s.Src); err != nil {
-			fileErrs[i] = &FileError{Path: u.show(s.Path), Err: err}
-			return
-		}
-		valid[i] = true
+		valid[i], fileErrs[i] = u.checkSource(i)
 	})
 
 	// The source each imported name denotes, as analysis.Project looks
