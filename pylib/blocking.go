@@ -5,9 +5,13 @@ import "strings"
 // Blocking calls, filed under the most specific rule family: flake8-async's
 // ASYNC2xx codes, and ASL202 for everything outside them.
 
+// PoolAlt is the advice for a blocking urllib3 pool request (ASYNC211):
+// the table's entries give it, and so does rules' ASYNC211 for a call
+// shaped like one whose callee is unknown.
+const PoolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+
 const (
 	httpAlt       = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	poolAlt       = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 	spawnAlt      = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
 	openAlt       = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
 	fileIOAlt     = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
@@ -122,7 +126,7 @@ func init() {
 	// Methods of urllib3's pools are ASYNC211, as flake8-async documents it
 	// ("urllib3 method calls on pool objects").
 	for _, pool := range []string{"urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool", "urllib3.HTTPSConnectionPool"} {
-		blocking("ASYNC211", poolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
+		blocking("ASYNC211", PoolAlt, pool+".request", pool+".urlopen", pool+".request_encode_url", pool+".request_encode_body")
 	}
 	blocking("ASYNC212", "use `httpx2.AsyncClient` (httpx's maintained continuation) and await it", "httpx.Client.send", "httpx.Client.stream", "httpx.Client.close")
 	blocking("ASYNC212", "use `httpx2.AsyncClient` and await it", "httpx2.Client.send", "httpx2.Client.stream", "httpx2.Client.close")

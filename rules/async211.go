@@ -57,14 +57,12 @@ func urllib3PoolRequest(m *analysis.Module, c *analysis.Call) (blockingCall, boo
 	if first == nil || first.Type() != "string" || !httpMethodStrings[strings.ToUpper(strings.Trim(m.File.Text(first), `"'`))] {
 		return blockingCall{}, false
 	}
-	return blockingCall{Code: "ASYNC211", Instead: poolAlt}, true
+	return blockingCall{Code: "ASYNC211", Instead: pylib.PoolAlt}, true
 }
 
 // httpMethodStrings are the first arguments that make x.request(...) /
 // x.urlopen(...) likely an HTTP call.
 var httpMethodStrings = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
-
-const poolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 
 // importsUrllib3 reports whether the module imports urllib3 or a part of it
 // (asked once per module: every call of an unknown callee may ask).
