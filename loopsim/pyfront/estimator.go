@@ -80,6 +80,7 @@ func (e *Estimator) EstimateRegion(ctx context.Context, f *analysis.File, fn *an
 	var out rules.Estimate
 	if r.Result != nil {
 		out.Cancelled = r.Result.Budget == loopsim.BudgetCancelled
+		out.Exhausted = r.Result.Budget != "" && !out.Cancelled
 		out.Complete = ok && err == nil && r.Result.Finished
 		out.Assumed = assumptionKinds(r.Result.Assumptions)
 	}
