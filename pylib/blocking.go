@@ -403,6 +403,7 @@ func init() {
 	unblocked(UnblockedCachedModule, "importlib.import_module")
 	unblocked(UnblockedNumericFlag, "socket.getnameinfo")
 	unblocked(UnblockedAsyncKeyword, "psycopg2.connect")
+	unblocked(UnblockedNoWait, "concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
 	for _, t := range FileTypes {
 		if strings.HasPrefix(t, "io.") {
 			unblocked(UnblockedReadOnlyClose, t+".close")
