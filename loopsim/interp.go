@@ -18,6 +18,9 @@ type frame struct {
 	// class and self of a method call, for super()
 	class *Class
 	self  Value
+	// module is the project module whose globals this frame holds (set on
+	// globals frames only; relative imports are resolved from it).
+	module *UserModule
 }
 
 func newFrame(parent, globals *frame) *frame {
@@ -275,6 +278,9 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 	case *ClassDef:
 		return ctrlNext, nil, c.execClass(fr, st)
 	case *Import:
+		if c.execImport(fr, st) {
+			return ctrlNext, nil, nil
+		}
 		name := st.As
 		if name == "" {
 			name = strings.SplitN(st.Module, ".", 2)[0]
@@ -284,6 +290,14 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		fr.set(name, resolveQual(st.Module))
 		return ctrlNext, nil, nil
 	case *ImportFrom:
+		if c.execImportFrom(fr, st) {
+			return ctrlNext, nil, nil
+		}
+		if st.Level > 0 {
+			// Not a module of the project the simulation was given.
+			c.s.assume(st.P, 0.8, "%s is not simulated; assumed to take no time", "relative import")
+			return ctrlNext, nil, nil
+		}
 		for _, n := range st.Names {
 			if n[0] == "*" {
 				c.s.assume(st.P, 0.9, "names from \"from %s import *\" are not tracked", st.Module)
@@ -646,7 +660,7 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 // evaluated in decoFr (a class body, for a method: `@x.setter` names the
 // property x defined above it).
 func (c *ctx) makeFuncIn(fr, decoFr *frame, fn *Func, class *Class) (Value, error) {
-	fv := &FuncVal{Fn: fn, Closure: fr, Class: class}
+	fv := &FuncVal{Fn: fn, Closure: fr, Class: class, globals: fr.globals}
 	if fr == fr.globals {
 		fv.Closure = nil
 	}
@@ -1000,6 +1014,8 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 			o.Attrs[t.Name] = v
 		case *Module:
 			fr.globals.vars[o.Qual+"."+t.Name] = v
+		case *UserModule:
+			o.Globals.vars[t.Name] = v
 		case *Exc:
 			if o.Attrs == nil {
 				o.Attrs = map[string]Value{}

@@ -65,17 +65,21 @@ func InProcessFileDatabase(name string) bool { return strings.HasPrefix(name, "s
 // DBDrivers maps sync database drivers' connect functions to the types of
 // the connections they return.
 var DBDrivers = map[string]string{
-	"sqlite3.connect":            "sqlite3.Connection",
-	"psycopg2.connect":           "psycopg2.extensions.connection",
-	"psycopg.connect":            "psycopg.Connection",
-	"psycopg.Connection.connect": "psycopg.Connection",
-	"pymysql.connect":            "pymysql.connections.Connection",
-	"MySQLdb.connect":            "MySQLdb.connections.Connection",
-	"mysql.connector.connect":    "mysql.connector.connection.MySQLConnection",
-	"oracledb.connect":           "oracledb.Connection",
-	"cx_Oracle.connect":          "cx_Oracle.Connection",
-	"pymssql.connect":            "pymssql.Connection",
-	"pyodbc.connect":             "pyodbc.Connection",
+	"sqlite3.connect":             "sqlite3.Connection",
+	"psycopg2.connect":            "psycopg2.extensions.connection",
+	"psycopg.connect":             "psycopg.Connection",
+	"psycopg.Connection.connect":  "psycopg.Connection",
+	"pymysql.connect":             "pymysql.connections.Connection",
+	"MySQLdb.connect":             "MySQLdb.connections.Connection",
+	"mysql.connector.connect":     "mysql.connector.connection.MySQLConnection",
+	"oracledb.connect":            "oracledb.Connection",
+	"cx_Oracle.connect":           "cx_Oracle.Connection",
+	"pymssql.connect":             "pymssql.Connection",
+	"pyodbc.connect":              "pyodbc.Connection",
+	"pg8000.connect":              "pg8000.Connection",
+	"snowflake.connector.connect": "snowflake.connector.connection.SnowflakeConnection",
+	"trino.dbapi.connect":         "trino.dbapi.Connection",
+	"redshift_connector.connect":  "redshift_connector.Connection",
 }
 
 var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete exists expire expireat ttl incr incrby decr
