@@ -26,7 +26,7 @@ func init() {
 	for _, typ := range []string{"livekit.agents.AgentSession", "livekit.agents.voice.AgentSession"} {
 		returns(typ, "livekit.agents.AgentSession")
 	}
-	coroutineMethods("livekit.agents.AgentSession", "start", "aclose", "drain")
+	coroutineMethods("livekit.agents.AgentSession", "start", "aclose")
 
 	// Pipecat: PipelineTask.cancel is a coroutine (unlike asyncio.Task.cancel),
 	// as are the ways to feed and stop a task and to run it.
