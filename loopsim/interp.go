@@ -213,8 +213,16 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		}
 		b, ok := c.truth(cond, st.P)
 		if !ok {
-			c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; assumed true", describe(st.Cond))
-			b = true
+			if guardClause(st) {
+				// `if not path.is_absolute(): raise ValueError(...)`: a
+				// program is simulated on the path where it runs, not
+				// where it refuses its input.
+				c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; its branch only raises (a guard), assumed false", describe(st.Cond))
+				b = false
+			} else {
+				c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; assumed true", describe(st.Cond))
+				b = true
+			}
 		}
 		if b {
 			return c.execBlock(fr, st.Body)
@@ -1274,4 +1282,18 @@ func mutatesArgs(qual string, args []Value) bool {
 		}
 	}
 	return false
+}
+
+// guardClause reports an `if` whose body ends by raising and whose else
+// branch (if any) does not: the check of a precondition. Unknown, its
+// condition is taken to be false, the path on which the program goes on.
+func guardClause(st *If) bool {
+	endsRaising := func(b []Stmt) bool {
+		if len(b) == 0 {
+			return false
+		}
+		_, ok := b[len(b)-1].(*Raise)
+		return ok
+	}
+	return endsRaising(st.Body) && !endsRaising(st.Else)
 }

@@ -48,7 +48,10 @@ async def count_users(path):
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
 		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
-		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); and Django ORM queries " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); google-auth's token " +
+		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
+		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
+		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
 		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
