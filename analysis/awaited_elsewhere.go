@@ -17,7 +17,9 @@ import (
 // the qualified name it resolves to (`fastmcp.FastMCP.list_tools`), or,
 // for a receiver of unknown type, by the same attribute path from `self`
 // in methods of one class whose first attribute the class assigns once
-// (`self._client.fetch` with one `self._client = ...`).
+// (`self._client.fetch` with one `self._client = ...`), or by the class and
+// the method's name for a method the class inherits from a base outside the
+// project (`self.get_state(...)` in a subclass of a framework's class).
 //
 // The awaits are counted in the module itself (its calls, and the
 // resolution its check already does). One project-wide question guards
@@ -282,7 +284,7 @@ func (p *Project) twinKey(m *Module, c *Call) string {
 		first = n
 		n = n.ChildByField("object")
 	}
-	if n == nil || n.Type() != "identifier" || m.File.Text(n) != "self" || first == fn {
+	if n == nil || n.Type() != "identifier" || m.File.Text(n) != "self" {
 		return ""
 	}
 	f := c.Func
@@ -290,6 +292,18 @@ func (p *Project) twinKey(m *Module, c *Call) string {
 		return ""
 	}
 	attr := m.File.Text(first.ChildByField("attribute"))
+	if first == fn {
+		// `self.m(...)` of a method the class inherits from a base the
+		// project does not hold (`class FileState(rx.State)` calling
+		// `self.get_state(...)`): the class names the callee. Not a
+		// method, class-level value or instance attribute of the class
+		// itself (those resolve, or are values), and only with a base.
+		if len(f.Class.Bases) == 0 || f.Class.Methods[attr] != nil || len(f.Class.Attrs[attr]) > 0 ||
+			f.Class.Scope.Bindings.Get(attr) != nil {
+			return ""
+		}
+		return "self:" + f.Class.FullName() + ":self." + attr
+	}
 	if len(f.Class.Attrs[attr]) != 1 {
 		return ""
 	}

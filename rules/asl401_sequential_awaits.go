@@ -70,6 +70,11 @@ type regionEstimates struct {
 	sim       Simulator
 	ctx       context.Context
 	threshold float64
+	// exhausted holds the functions whose simulation ran out of a budget:
+	// their other regions would too (a region only places marks in the
+	// same run), so they are not simulated again (aiorpcx's
+	// `while True: await recv_message()` loops, 0.4 s a file).
+	exhausted map[*analysis.Function]bool
 }
 
 // simulationsPerFile bounds the real time one rule spends simulating one
@@ -243,7 +248,7 @@ func runSequentialAwaits(p *Pass) {
 	}
 	ctx, cancel := context.WithTimeout(p.context(), simulationsPerFile)
 	defer cancel()
-	opts := &regionEstimates{sim: sim, ctx: ctx, threshold: minSaving(p)}
+	opts := &regionEstimates{sim: sim, ctx: ctx, threshold: minSaving(p), exhausted: map[*analysis.Function]bool{}}
 	for _, fn := range p.Module.Functions {
 		if !fn.Async || fn.Generator || fn.Lambda {
 			continue
@@ -390,8 +395,14 @@ const simAsyncio = "__asyncls_asyncio__"
 // with prefix for asyncio) in its place.
 // The caller has checked regionMayTakeTime.
 func estimateRewrite(p *Pass, fn *analysis.Function, start, end int, render func(asyncioRef string) string, opts *regionEstimates) (now, after Estimate, ok bool) {
+	if opts.exhausted[fn] {
+		return now, after, false
+	}
 	now, err := opts.sim.EstimateRegion(opts.ctx, p.File, fn.Node, start, end, assumedItems)
 	p.noteSimulation(now.Cancelled)
+	if now.Exhausted {
+		opts.exhausted[fn] = true
+	}
 	if err != nil || !now.Complete {
 		return now, after, false
 	}

@@ -202,3 +202,50 @@ func TestCheckRunBudget(t *testing.T) {
 		t.Fatalf("the other rules' findings changed with the budget\n got %v\nwant %v", got, others)
 	}
 }
+
+// exhaustingSimulator answers every region estimate as a run that ran out
+// of its step budget, counting the estimates asked per function.
+type exhaustingSimulator struct {
+	rules.Simulator
+	asked map[uint32]int
+}
+
+func (s *exhaustingSimulator) EstimateRegion(_ context.Context, _ *analysis.File, fn *analysis.Node, _, _, _ int) (rules.Estimate, error) {
+	s.asked[fn.Start]++
+	return rules.Estimate{Exhausted: true}, nil
+}
+
+func (s *exhaustingSimulator) HasEntry(*analysis.File) bool { return false }
+func (s *exhaustingSimulator) Fingerprint() string          { return "exhausting" }
+
+// TestExhaustedFunctionSimulatedOnce: a function whose simulation runs out
+// of a budget for one region would for any other (a region only places
+// marks in the same run), so ASL401 does not simulate it again.
+func TestExhaustedFunctionSimulatedOnce(t *testing.T) {
+	src := []byte(`import asyncio
+
+
+async def serve(recv, a, b, c, d):
+    while True:
+        message = await recv()
+        await asyncio.sleep(0.1)
+        x = await a.fetch(message)
+        y = await b.fetch(message)
+        await asyncio.sleep(0.1)
+        z = await c.fetch(message)
+        w = await d.fetch(message)
+        print(x, y, z, w)
+`)
+	m, p := moduleOf("serve.py", src)
+	sim := &exhaustingSimulator{Simulator: config.Default().Estimator(), asked: map[uint32]int{}}
+	opts := &rules.Options{Enabled: map[string]bool{"ASL401": true}, Simulator: sim}
+	rules.Check(m, p, opts)
+	if len(sim.asked) != 1 {
+		t.Fatalf("estimates asked for %d functions, want 1: %v", len(sim.asked), sim.asked)
+	}
+	for _, n := range sim.asked {
+		if n != 1 {
+			t.Errorf("an exhausted function was simulated %d times, want once", n)
+		}
+	}
+}

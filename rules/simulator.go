@@ -52,6 +52,10 @@ type Estimate struct {
 	// Cancelled is true when the simulation stopped because its context was
 	// done: the outcome depends on the moment and is not cached.
 	Cancelled bool
+	// Exhausted is true when the simulation ended on one of its budgets
+	// (steps, tasks, values, its own time), not on the context: the
+	// function's run does not finish, whichever of its regions is timed.
+	Exhausted bool
 	// Assumed lists what the simulation had to assume, in the order it did.
 	Assumed []Assumption
 }

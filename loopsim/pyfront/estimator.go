@@ -80,6 +80,7 @@ func (e *Estimator) EstimateRegion(ctx context.Context, f *analysis.File, fn *an
 	var out rules.Estimate
 	if r.Result != nil {
 		out.Cancelled = r.Result.Budget == loopsim.BudgetCancelled
+		out.Exhausted = r.Result.Budget != "" && !out.Cancelled
 		out.Complete = ok && err == nil && r.Result.Finished
 		out.Assumed = assumptionKinds(r.Result.Assumptions)
 	}
@@ -103,10 +104,32 @@ func assumptionKinds(in []loopsim.Assumption) []rules.Assumption {
 	return out
 }
 
-// HasEntry implements rules.Simulator with FindEntry.
+// HasEntry implements rules.Simulator with FindEntry, for files that
+// define a coroutine function: the rules simulate one file, and one without
+// an `async def` has no task of its own for a blocking call to delay (a
+// plain `main()` of a synchronous tool, netdisco's discovery loops, would
+// only spend the step budget).
 func (e *Estimator) HasEntry(f *analysis.File) bool {
+	if !definesCoroutine(f) {
+		return false
+	}
 	_, err := FindEntry(f, "")
 	return err == nil
+}
+
+// definesCoroutine reports an `async def` anywhere in f.
+func definesCoroutine(f *analysis.File) bool {
+	found := false
+	f.Root.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "function_definition" && n.HasToken("async") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // SimulateEntry implements rules.Simulator with Simulate.
