@@ -272,7 +272,6 @@ type Sim struct {
 	// cpuPending is interpreted CPU work not yet charged to the clock;
 	// cpuTotal is what was charged (for the assumption note).
 	cpuPending, cpuTotal float64
-	cpuLine              int
 	// threadCPU is the CPU work of worker threads, gil when the GIL is
 	// held by it, gilWait how long threads waited for the GIL.
 	threadCPU, gilWait float64
@@ -737,11 +736,10 @@ func (f *Future) excOf() *Exc {
 
 // Coroutine is a coroutine object: run executes its body inside a task.
 type Coroutine struct {
-	Name    string
-	P       Pos
-	run     func(c *ctx) (Value, error)
-	used    bool
-	latency *float64
+	Name string
+	P    Pos
+	run  func(c *ctx) (Value, error)
+	used bool
 	// args are the parameters a user coroutine was called with (nil for
 	// built-in ones): tasks running the same function on equal arguments
 	// are interchangeable (see interchangeable).

@@ -631,11 +631,8 @@ func equalIn(c *ctx, a, b Value) (bool, bool) {
 	return a == b, true
 }
 
-// less implements <; ok is false when the values cannot be ordered.
-func less(a, b Value) (bool, bool) { return lessIn(nil, a, b) }
-
-// lessIn is less running user classes' __lt__ (or the other's __gt__) when
-// c is set.
+// lessIn implements < (ctx.less); ok is false when the values cannot be
+// ordered. With c set, user classes' __lt__ (or the other's __gt__) run.
 func lessIn(c *ctx, a, b Value) (bool, bool) {
 	a, b = enumValue(a), enumValue(b)
 	if r, ok, handled := c.userCompare("__lt__", "__gt__", a, b); handled {

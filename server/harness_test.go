@@ -80,7 +80,6 @@ type session struct {
 	fromSrv  io.Reader
 	closeIn  func()
 	exitCode func() int // blocks until the server ends
-	stderr   *strings.Builder
 	// final holds, for an in-process server, each version's final findings
 	// (Hooks.Analysed): the simulator's findings are published after the
 	// others. nil for a subprocess.
