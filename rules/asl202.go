@@ -104,9 +104,7 @@ async def count_users(path):
 // coroutine: the library table's entries with Code ASL202 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingCall(p *Pass) {
-	for _, b := range directBlocking(p, "ASL202") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASL202")
 }
 
 // callCannotWait reports calls of this family made in a way that cannot

@@ -72,9 +72,7 @@ async def main(url):
 // coroutine: the library table's entries with Code ASL203 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingTLSSetup(p *Pass) {
-	for _, b := range directBlocking(p, "ASL203") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASL203")
 }
 
 // tlsSetupLoadsNothing reports a call of the ASL203 family that reads no

@@ -87,7 +87,5 @@ func componentsMatch(pattern, name string) bool {
 // in a coroutine: the names configured as blocking (matchConfigured, below)
 // that no built-in family claims, as the blockingCalls fact classifies them.
 func runBlockingConfiguredCall(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC200") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC200")
 }

@@ -30,7 +30,5 @@ async def fetch(url):
 // coroutine: the library table's entries with Code ASYNC210 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingHTTPCall(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC210") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC210")
 }

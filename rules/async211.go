@@ -40,9 +40,7 @@ async def fetch(client: httpx.AsyncClient, url):
 // ASYNC211), and calls shaped like a pool request (urllib3PoolRequest,
 // below), as the blockingCalls fact classifies them.
 func runBlockingHTTPCallPool(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC211") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC211")
 }
 
 // urllib3PoolRequest classifies a call with no known callee shaped like a

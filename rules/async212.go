@@ -32,7 +32,5 @@ async def fetch(url):
 // a coroutine: the library table's entries with Code ASYNC212 (pylib), as
 // the blockingCalls fact classifies them.
 func runBlockingHTTPCallHttpx(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC212") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC212")
 }

@@ -35,9 +35,7 @@ async def start():
 // and os.spawn* in a mode that does not wait (osSpawnCall, below), as the
 // blockingCalls fact classifies them.
 func runBlockingCreateSubprocess(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC220") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC220")
 }
 
 // osSpawnCall classifies a call of os.spawn*: as flake8-async, without a

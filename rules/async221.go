@@ -29,7 +29,5 @@ async def build():
 // os.spawn* in P_WAIT mode (osSpawnCall in async220.go), as the
 // blockingCalls fact classifies them.
 func runBlockingRunProcess(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC221") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC221")
 }

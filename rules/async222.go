@@ -27,7 +27,5 @@ async def reap(pid):
 // coroutine: the library table's entries with Code ASYNC222 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingProcessWait(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC222") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC222")
 }

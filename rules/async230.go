@@ -218,7 +218,5 @@ func utcZone(m *analysis.Module, c *analysis.Call) bool {
 // coroutine: the library table's entries with Code ASYNC230 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingOpenCall(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC230") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC230")
 }

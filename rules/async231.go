@@ -32,7 +32,5 @@ async def wrap(fd):
 // coroutine: the library table's entries with Code ASYNC231 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingFdopenCall(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC231") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC231")
 }

@@ -62,9 +62,7 @@ async def first_line(path):
 // coroutine: the library table's entries with Code ASYNC232 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingFileCall(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC232") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC232")
 }
 
 // fileCallDoesNoIO reports calls of this family that do no file I/O:

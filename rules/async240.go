@@ -47,7 +47,5 @@ async def size(path):
 // coroutine: the library table's entries with Code ASYNC240 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingPathUsage(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC240") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC240")
 }

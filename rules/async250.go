@@ -26,7 +26,5 @@ async def ask():
 // coroutine: the library table's entries with Code ASYNC250 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingInput(p *Pass) {
-	for _, b := range directBlocking(p, "ASYNC250") {
-		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
-	}
+	reportDirectBlocking(p, "ASYNC250")
 }

@@ -145,6 +145,16 @@ func (x *blockingIndex) InCoroutines() []blockingUse {
 	return x.inCoroutines
 }
 
+// reportDirectBlocking is the whole run of a blocking family's rule but
+// ASYNC251's (whose fix is asyncio.sleep): each of directBlocking's calls
+// of family code, with blockingMessage and the to_thread fix. The fourteen
+// other families (ASYNC200-250, ASL202, ASL203) report alike through it.
+func reportDirectBlocking(p *Pass, code string) {
+	for _, b := range directBlocking(p, code) {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+	}
+}
+
 // directBlocking returns the module's blocking calls of family code made
 // directly in a coroutine that the family's rule reports: all of them but
 // a call that is the receiver, at any depth, of another blocking call of
