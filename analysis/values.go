@@ -801,12 +801,20 @@ func (m *Module) ValueNames() map[string]bool {
 
 // AddValueNames counts sets of value keys of modules that are not in the
 // project (a cache summarised them instead of keeping them), for
-// UsesAsValue. Call it before the first question.
+// UsesAsValue. Call it before the first question; the sets are kept, not
+// copied, and must not be modified while the project is asked.
 func (p *Project) AddValueNames(sets ...map[string]bool) {
 	p.indexMu.Lock()
 	defer p.indexMu.Unlock()
 	p.externalValues = append(p.externalValues, sets...)
 }
+
+// RecordValueQueries makes the project call record with each value key
+// UsesAsValue is asked about and its answer (once per key; record must be
+// safe for concurrent use): a check of part of a project verifies them
+// against every module's keys, whichever code asked. Call it before the
+// first question.
+func (p *Project) RecordValueQueries(record func(key string, used bool)) { p.recordValues = record }
 
 // AddValueNamesFrom answers UsesAsValue for the modules that are not in
 // the project and not given to AddValueNames: has(key) reports whether one
@@ -849,7 +857,9 @@ func buildValueIndex(modules []*Module, external []map[string]bool, outside func
 			x.base[h] = append(x.base[h], int32(i))
 		}
 	}
-	if len(external) > 0 {
+	if len(external) == 1 {
+		x.external = external[0] // not copied: AddValueNames's sets are not modified once given
+	} else if len(external) > 0 {
 		x.external = map[string]bool{}
 		for _, set := range external {
 			for k := range set {
@@ -868,6 +878,9 @@ func (x *valueIndex) has(p *Project, key string) bool {
 	}
 	used := x.external[key] || x.modulesHave(p, key) || x.outside != nil && x.outside(key)
 	x.answers.Store(key, used)
+	if p.recordValues != nil {
+		p.recordValues(key, used)
+	}
 	return used
 }
 

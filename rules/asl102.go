@@ -2129,7 +2129,7 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 	if underTypeTest(p, c) {
 		return false
 	}
-	return p.Project.OnlyCoroutineMethod(name)
+	return p.Project.OnlyCoroutineMethod(name, p.projectUsesAsValue)
 }
 
 // underCoroutineFunctionTest reports a call `f(...)` inside an if
