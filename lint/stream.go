@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
+	"hash/maphash"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -66,11 +68,12 @@ import (
 // library part, what is kept and their components, with the value keys of
 // every other module.
 
-// streamBatches is how many batches the modules outside the library part
-// are checked in: each batch's project asks again some project-wide
-// questions of the library part (value index, thread functions), so more
-// batches cost time for less memory.
-var streamBatches = 4
+// streamBatches is how many batches of about equal size (in bytes of
+// source) the modules outside the library part are checked in: each
+// batch's project asks again some project-wide questions of the library
+// part (value index, thread functions) and its end collects the heap, so
+// more batches cost time for less memory.
+var streamBatches = 8
 
 // streamChecks turns streamed checks on for batch runs (see
 // analyseUnitStreamed); tests compare it with the plain order.
@@ -95,6 +98,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 	valid := make([]bool, n)
 	fileErrs := make([]error, n)
 	scanned := make([][]string, n)
+	defined := make([][]string, n) // defNames
 	if len(parallel(n, func(i int) {
 		s := u.sources[i]
 		if err := analysis.CheckSource(s.Src); err != nil {
@@ -102,10 +106,22 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 			return
 		}
 		scanned[i] = analysis.ScanImports(s.Src, layout.Naming(s.Path))
+		defined[i] = defNames(s.Src)
 		valid[i] = true
 	})) > 0 {
 		return nil, nil, 0, false
 	}
+
+	// The words value questions about functions are asked under (a
+	// function's name: Function.ValueKeys), for the keys kept of dropped
+	// modules.
+	var names0 []string
+	for i := range defined {
+		names0 = append(names0, defined[i]...)
+		defined[i] = nil
+	}
+	words := analysis.NewWordSet(names0)
+	names0 = nil
 
 	// The import graph, as scoped.go resolves names.
 	byName := namedSources(u, layout, valid)
@@ -259,13 +275,16 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		}
 	}
 
-	// values is the union of the value keys of the modules built so far
-	// (analysis.Module.ValueNames, which depend on the module alone):
-	// given to a project (AddValueNames), the keys of its own modules
-	// change no answer, and once every module is built it answers
-	// UsesAsValue as the whole project does.
-	values := map[string]bool{}
-	kept := make([]bool, n) // outside the library part, kept to the end
+	// values holds the value keys of the modules outside the library part
+	// built so far (analysis.Module.ValueNames, which depend on the module
+	// alone): answering for the modules outside a project
+	// (AddValueNamesFrom), the keys of its own modules change no answer.
+	// Every project holds the library part, so an answer "used" is always
+	// right, and an answer "not used" is once no module of values records
+	// the key.
+	values := newKeySet()
+	kept := make([]bool, n)     // outside the library part, kept to the end
+	keepRoot := make([]bool, n) // kept with what it imports
 	// libOverrides: the names of the library part's async methods that a
 	// class of the module overrides with a sync member.
 	libOverrides := make([]map[string]bool, n)
@@ -295,7 +314,10 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 	// which module asked).
 	asked := make([]map[string]bool, libPhase+2)
 	var askedMu sync.Mutex
-	checkIn := func(p *analysis.Project, which []int, phase int) {
+	// checkIn checks the targets among which in p (a phase's project) and
+	// calls after with each of which (checked or not) before its memos
+	// go.
+	checkIn := func(p *analysis.Project, which []int, phase int, after func(p *analysis.Project, i int)) {
 		if asked[phase] == nil {
 			asked[phase] = map[string]bool{}
 		}
@@ -304,28 +326,30 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 			asked[phase][key] = used
 			askedMu.Unlock()
 		})
+		var subclass atomic.Bool
+		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
 		for k, pn := range parallel(len(which), func(k int) {
 			i := which[k]
 			m := modules[i]
-			perModule[i], recorded[i] = rules.CheckRecorded(m, p, u.options(m.File.Path))
+			if m == nil {
+				return
+			}
+			if u.target(m.File.Path) {
+				checked[i] = true
+				perModule[i], recorded[i] = rules.CheckRecorded(m, p, u.options(m.File.Path))
+			}
+			if after != nil {
+				after(p, i)
+			}
 			m.ForgetMemos()
 		}) {
 			i := which[k]
 			internal = append(internal, internalError(u.show(u.sources[i].Path), pn))
-			perModule[i] = nil
+			perModule[i], recorded[i] = nil, rules.Dependencies{}
 		}
-		for _, i := range which {
-			checked[i] = true
+		if phase <= libPhase {
+			askedSubclass[phase] = subclass.Load() && partial(p)
 		}
-	}
-	targetsOf := func(which []int) []int {
-		var out []int
-		for _, i := range which {
-			if modules[i] != nil && u.target(u.sources[i].Path) {
-				out = append(out, i)
-			}
-		}
-		return out
 	}
 	newProject := func(which func(i int) bool) *analysis.Project {
 		var mods []*analysis.Module
@@ -334,7 +358,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 				mods = append(mods, m)
 			}
 		}
-		return analysis.NewProject(u.root, mods)
+		p := analysis.NewProject(u.root, mods)
+		p.AddValueNamesFrom(values.has)
+		return p
 	}
 
 	// The library part first.
@@ -396,72 +422,56 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		}
 		return false
 	}
-	statThreads, statOverrides := 0, 0
-	// The collector's pace (see CollectForChecks): the checks at the
-	// checks' pace, the building at the run's; the garbage of a batch and
-	// its dropped models are collected before the next is built, so that
-	// its building starts from the kept models alone.
-	pace := int(checkGCPercent.Load())
-	buildPace := debug.SetGCPercent(100)
-	debug.SetGCPercent(buildPace)
-	setPace := func(p int) {
-		if pace != 0 {
-			debug.SetGCPercent(p)
+	// afterBatch notes, for a module of a batch, its value keys, and
+	// whether it is kept (with what it imports) for the library part's
+	// checks: it overrides a method of the library part with a sync
+	// member, or hands to threads functions that reach the library part.
+	var overriders sync.Map // *analysis.Function -> map[*analysis.Module]bool: SyncOverriders' modules, per batch project
+	afterBatch := func(p *analysis.Project, i int) {
+		m := modules[i]
+		m.EachValueName(words, values.add)
+		if rules.HandsOffToThreads(m) && reachesLib(p, m) {
+			keepRoot[i] = true
+		}
+		for _, name := range m.SyncMemberNames() {
+			for _, f := range libAsync[name] {
+				o, ok := overriders.Load(f)
+				if !ok {
+					set := map[*analysis.Module]bool{}
+					for _, c := range p.SyncOverriders(f) {
+						set[c.Module()] = true
+					}
+					o, _ = overriders.LoadOrStore(f, set)
+				}
+				if o.(map[*analysis.Module]bool)[m] {
+					if libOverrides[i] == nil {
+						libOverrides[i] = map[string]bool{}
+					}
+					libOverrides[i][name] = true
+					keepRoot[i] = true
+				}
+			}
 		}
 	}
+	// The collector's pace (see CollectForChecks): the garbage of a batch
+	// and its dropped models are collected before the next is built, so
+	// that its building starts from the kept models alone.
+	pace := int(checkGCPercent.Load())
 	collect := func() {
 		if pace != 0 {
 			analysis.ReleaseParserMemory()
 			runtime.GC()
 		}
 	}
-	defer setPace(buildPace)
 	collect()
 	for b, batch := range batches {
-		setPace(buildPace)
 		build(batch)
-		setPace(pace)
-		p := newProject(func(i int) bool { return inProject(i, b) })
-		p.AddValueNames(values)
-		var asked atomic.Bool
-		p.RecordSubclassQueries(func(string) { asked.Store(true) })
-		checkIn(p, targetsOf(batch), b)
-		askedSubclass[b] = asked.Load() && partial(p)
-		// The batch's modules that override a method of the library part
-		// with a sync member, or hand functions to threads, are kept (with
-		// their closures) for the library part's checks.
+		overriders.Clear()
+		checkIn(newProject(func(i int) bool { return inProject(i, b) }), batch, b, afterBatch)
 		var keep []int
-		overriders := map[*analysis.Function]map[*analysis.Module]bool{}
 		for _, i := range batch {
-			m := modules[i]
-			if m == nil {
-				continue
-			}
-			if rules.HandsOffToThreads(m) && reachesLib(p, m) {
+			if keepRoot[i] {
 				keep = append(keep, i)
-				statThreads++
-			}
-			for _, name := range m.SyncMemberNames() {
-				for _, f := range libAsync[name] {
-					o, ok := overriders[f]
-					if !ok {
-						o = map[*analysis.Module]bool{}
-						for _, c := range p.SyncOverriders(f) {
-							o[c.Module()] = true
-						}
-						overriders[f] = o
-					}
-					if o[m] {
-						if libOverrides[i] == nil {
-							libOverrides[i] = map[string]bool{}
-						}
-						libOverrides[i][name] = true
-					}
-				}
-			}
-			if libOverrides[i] != nil {
-				keep = append(keep, i)
-				statOverrides++
 			}
 		}
 		for len(keep) > 0 {
@@ -475,14 +485,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		}
 		// The rest of the batch is dropped.
 		for _, i := range batch {
-			m := modules[i]
-			if m == nil {
-				continue
-			}
-			for k := range m.ValueNames() {
-				values[k] = true
-			}
-			if !kept[i] {
+			if m := modules[i]; m != nil && !kept[i] {
 				if u.target(m.File.Path) {
 					if u.lines == nil {
 						u.lines = map[string]*analysis.LineIndex{}
@@ -494,25 +497,15 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		}
 		collect()
 	}
-	setPace(pace)
 
-	// The library part's checks, with every module's value keys.
-	{
-		p := newProject(func(i int) bool { return inLib[i] || kept[i] })
-		p.AddValueNames(values)
-		var asked atomic.Bool
-		p.RecordSubclassQueries(func(string) { asked.Store(true) })
-		checkIn(p, targetsOf(lib), libPhase)
-		askedSubclass[libPhase] = asked.Load() && partial(p)
-		u.project = p
+	// The library part's checks, with every other module's value keys, at
+	// the checks' pace: the library part may be most of the project.
+	if pace != 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(pace))
 	}
-	for _, i := range lib {
-		if m := modules[i]; m != nil {
-			for k := range m.ValueNames() {
-				values[k] = true
-			}
-		}
-	}
+	u.project = newProject(func(i int) bool { return inLib[i] || kept[i] })
+	checkIn(u.project, lib, libPhase, nil)
+
 	// The checks whose answers may not hold: a value question answered
 	// otherwise than every module answers it, by the check that recorded it
 	// or, when none did, every check of that project; a question about
@@ -520,9 +513,15 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 	// lacked a module overriding it; a question about subclasses, by a
 	// check whose project lacked modules.
 	unrecorded := make([]bool, libPhase+1)
+	// unknownWord: a question values cannot answer (a key found by
+	// resolving uses, under a word no def names); by construction none.
+	unknownWord := false
 	for b := 0; b <= libPhase; b++ {
 		for key, used := range asked[b] {
-			if values[key] == used {
+			if !used && analysis.IndexedIdentifier(key) == key && !words.Has(key) {
+				unknownWord = true
+			}
+			if used || !values.has(key) {
 				continue
 			}
 			recordedBy := false
@@ -546,9 +545,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		}
 		b := batchOf[i]
 		d := recorded[i]
-		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load()
+		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord
 		for k, used := range d.ValueQueries {
-			if values[k] != used {
+			if !used && values.has(k) {
 				fail = true
 				break
 			}
@@ -568,7 +567,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		// Checked again with their components (and every module when the
 		// graph missed an import or a subclass was asked about), with the
 		// value keys of every module outside.
-		full := graphMissed.Load()
+		full := graphMissed.Load() || unknownWord
 		for _, i := range again {
 			full = full || askedSubclass[batchOf[i]]
 		}
@@ -589,11 +588,10 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		}
 		build(toBuild)
 		p := newProject(func(i int) bool { return want[i] })
-		p.AddValueNames(values)
-		var asked atomic.Bool
-		p.RecordSubclassQueries(func(string) { asked.Store(true) })
-		checkIn(p, again, libPhase+1)
-		if asked.Load() && partial(p) {
+		var subclass atomic.Bool
+		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
+		checkIn(p, again, libPhase+1, nil)
+		if subclass.Load() && partial(p) {
 			// A question about every module's classes: with every module.
 			var rest []int
 			for i := range u.sources {
@@ -603,13 +601,19 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 			}
 			build(rest)
 			p = newProject(func(int) bool { return true })
-			checkIn(p, again, libPhase+1)
+			checkIn(p, again, libPhase+1, nil)
 		}
 		u.project = p
 	}
 	if os.Getenv("ASYNCLS_STREAM_STATS") != "" {
-		nLib, nKept := 0, 0
+		nLib, nKept, statThreads, statOverrides := 0, 0, 0, 0
 		for i := range u.sources {
+			if keepRoot[i] && libOverrides[i] == nil {
+				statThreads++
+			}
+			if libOverrides[i] != nil {
+				statOverrides++
+			}
 			if inLib[i] {
 				nLib++
 			}
@@ -621,7 +625,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		for _, b := range batches {
 			sizes = append(sizes, len(b))
 		}
-		fmt.Fprintf(os.Stderr, "stream: %d modules, library %d, batches %v, kept %d, again %d, graph missed %v, subclass %v, threads %d overrides %d\n", n, nLib, sizes, nKept, len(again), graphMissed.Load(), askedSubclass, statThreads, statOverrides)
+		fmt.Fprintf(os.Stderr, "stream: %d bytes outside the library part, %d modules, library %d, batches %v, kept %d, again %d, graph missed %v, unknown word %v, subclass %v, threads %d overrides %d\n", restBytes, n, nLib, sizes, nKept, len(again), graphMissed.Load(), unknownWord, askedSubclass, statThreads, statOverrides)
 	}
 	for i := range u.sources {
 		if checked[i] {
@@ -639,4 +643,78 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 	}
 	errs = append(errs, internal...)
 	return u.shownDiagnostics(ordered), errs, files, true
+}
+
+// keySet is a set of strings that goroutines may add to and ask at once.
+type keySet struct {
+	seed   maphash.Seed
+	shards [64]struct {
+		mu   sync.Mutex
+		keys map[string]struct{}
+	}
+}
+
+func newKeySet() *keySet {
+	s := &keySet{seed: maphash.MakeSeed()}
+	for i := range s.shards {
+		s.shards[i].keys = map[string]struct{}{}
+	}
+	return s
+}
+
+func (s *keySet) shard(key string) *struct {
+	mu   sync.Mutex
+	keys map[string]struct{}
+} {
+	return &s.shards[maphash.String(s.seed, key)%uint64(len(s.shards))]
+}
+
+func (s *keySet) add(key string) {
+	sh := s.shard(key)
+	sh.mu.Lock()
+	if _, ok := sh.keys[key]; !ok {
+		sh.keys[key] = struct{}{}
+	}
+	sh.mu.Unlock()
+}
+
+func (s *keySet) has(key string) bool {
+	sh := s.shard(key)
+	sh.mu.Lock()
+	_, ok := sh.keys[key]
+	sh.mu.Unlock()
+	return ok
+}
+
+// defNames returns the identifiers that follow the word `def` in src (in
+// code, strings or comments alike): a superset of the names of the
+// functions a module defines.
+func defNames(src []byte) []string {
+	var out []string
+	isPart := func(c byte) bool {
+		return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+	}
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("def"))
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		i = at + 3
+		if at > 0 && isPart(src[at-1]) || i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\\' {
+			continue
+		}
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\\' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		start := j
+		for j < len(src) && isPart(src[j]) {
+			j++
+		}
+		if j > start {
+			out = append(out, string(src[start:j]))
+		}
+		i = j
+	}
 }

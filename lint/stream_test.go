@@ -27,7 +27,7 @@ func TestStreamedChecksMatchPlain(t *testing.T) {
 			streamChecks.Store(false)
 			plain, _ := checkByFile(t, "", root)
 			streamChecks.Store(true)
-			for _, batches := range []int{4, 1000} {
+			for _, batches := range []int{8, 1 << 30} {
 				streamBatches = batches
 				streamed, _ := checkByFile(t, "", root)
 				for path, want := range plain {
