@@ -30,6 +30,7 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 	// depends on it.
 	for _, fn := range m.Functions {
 		fn.generatorCoroutine = fn.decoratedGeneratorCoroutine()
+		fn.asyncCallable = fn.decoratedAsyncCallable()
 	}
 	m.handlerTypes = m.registeredHandlers(b.calls)
 	m.callerTypes = m.paramTypesFromCallers(b.calls)

@@ -225,20 +225,24 @@ type Function struct {
 	// generatorCoroutine: decorated `@asyncio.coroutine` (see
 	// IsGeneratorCoroutine), set once the module is built.
 	generatorCoroutine bool
-	Class              *Class
-	Parent             *Function // enclosing function, nil at module or class level
-	Scope              *Scope
-	Params             []string
-	Decorators         []*Node
-	Calls              []*Call // calls whose innermost enclosing function is this one
-	Awaits             []*Node // await expressions directly in this function
-	module             *Module
+	// asyncCallable: a synchronous def that a decorator turns into an
+	// async callable (`@sync_to_async`, `@database_sync_to_async`; see
+	// decoratedAsyncCallable), set once the module is built.
+	asyncCallable bool
+	Class         *Class
+	Parent        *Function // enclosing function, nil at module or class level
+	Scope         *Scope
+	Params        []string
+	Decorators    []*Node
+	Calls         []*Call // calls whose innermost enclosing function is this one
+	Awaits        []*Node // await expressions directly in this function
+	module        *Module
 }
 
 // IsCoroutineFunction reports whether calling f returns a coroutine: an async
 // def that is not a generator and whose decorators are known to preserve that.
 func (f *Function) IsCoroutineFunction() bool {
-	if f.generatorCoroutine {
+	if f.generatorCoroutine || f.asyncCallable {
 		return true
 	}
 	if !f.Async || f.Generator || f.Lambda {
@@ -287,10 +291,41 @@ func (f *Function) decoratedGeneratorCoroutine() bool {
 	return found
 }
 
+// decoratedAsyncCallable reports a synchronous def whose outermost
+// decorator that does more than keep a coroutine is one of the library's
+// async-callable factories (pylib.AsyncCallableFactories: asgiref's
+// `@sync_to_async`, also called with options, channels'
+// `@database_sync_to_async`): the name is bound to an async callable, so
+// calling it makes a coroutine while its body runs synchronously in a
+// worker thread (IsCoroutine stays false). Decorators below the factory
+// wrap the synchronous function and do not matter.
+func (f *Function) decoratedAsyncCallable() bool {
+	if f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		e := expr[0]
+		if e.Type() == "call" {
+			e = e.ChildByField("function")
+		}
+		if pylib.AsyncCallableFactories[f.module.Resolve(e).Name] {
+			return true
+		}
+		if !f.module.preservesCoroutine(d) {
+			return false
+		}
+	}
+	return false
+}
+
 // isCoroutineFunctionIn is IsCoroutineFunction with decorators looked up
 // across the project (a `@log_calls` imported from another module).
 func (f *Function) isCoroutineFunctionIn(p *Project) bool {
-	if f.generatorCoroutine {
+	if f.generatorCoroutine || f.asyncCallable {
 		return true
 	}
 	if !f.Async || f.Generator || f.Lambda {
@@ -606,6 +641,24 @@ func (f *Function) FullName() string {
 }
 
 // Module returns the module that defines f.
+// DecoratorCallees returns the expression each decorator names, without its
+// call arguments: `d` for `@d` and `@d(arg)`, `a.b` for `@a.b(...)`.
+func (f *Function) DecoratorCallees() []*Node {
+	out := make([]*Node, 0, len(f.Decorators))
+	for _, d := range f.Decorators {
+		named := d.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		e := named[0]
+		if e.Type() == "call" {
+			e = e.ChildByField("function")
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 func (f *Function) Module() *Module { return f.module }
 
 // Class is a class definition.

@@ -331,6 +331,7 @@ func TestParserInputLimits(t *testing.T) {
 func TestPython2SyntaxIsAnError(t *testing.T) {
 	for src, want := range map[string]string{
 		"print 'x'\n":       "a `print` statement",
+		"print 'x', y\n":    "a `print` statement",
 		"exec 'x = 1'\n":    "an `exec` statement",
 		"y = `x`\n":         "a backquoted expression",
 		"if a <> b: pass\n": "the `<>` operator",
@@ -344,7 +345,9 @@ func TestPython2SyntaxIsAnError(t *testing.T) {
 		}
 	}
 	for _, src := range []string{"print\n", "print(1, file=x)\n", "exec(code)\n", "f = print\n", "x = 0o777 + 0 + 00 + 0x1F + 0_0\n",
-		"s = rb'x' + Rb'y' + br'z' + u'x'\n", "print (x)\n", "x = 0xFF\n", "x = 1e10\n", "x = 10j\n"} {
+		"s = rb'x' + Rb'y' + br'z' + u'x'\n", "print (x)\n", "x = 0xFF\n", "x = 1e10\n", "x = 10j\n",
+		// A chevron is a shift of the print function (CPython's test_print).
+		"print >> sys.stderr, 'message'\n", "print >>42\n"} {
 		if f := Parse("py3.py", []byte(src)); len(f.SyntaxErrors) > 0 {
 			t.Errorf("%q: Python 3 flagged: %v", src, f.SyntaxErrors)
 		}

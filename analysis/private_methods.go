@@ -112,6 +112,15 @@ func (p *Project) OnlyCoroutineMethod(name string, usesAsValue func(key string) 
 	return PrivateName(name) && usesAsValue(coroutineMethodIndexPrefix+name) && !usesAsValue(otherDefIndexPrefix+name)
 }
 
+// BindsPrivateName reports whether some module of the project defines or
+// assigns the private name in any way (a method or function, a
+// class-level binding, an attribute assignment such as `self._conn = ...`).
+// A private attribute the project never binds is another object's: a
+// library's internals (`session._connector` of an aiohttp session).
+func (p *Project) BindsPrivateName(name string) bool {
+	return PrivateName(name) && (p.UsesAsValue(coroutineMethodIndexPrefix+name) || p.UsesAsValue(otherDefIndexPrefix+name))
+}
+
 // UnknownProjectValue reports whether a qualified name is a path into a
 // module of the project ("pkg.mod.Message.thread", an untyped attrs field)
 // that denotes no function or class of the project: a value of unknown

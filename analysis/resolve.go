@@ -1375,14 +1375,7 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 		return ""
 	}
 	var types []string
-	for _, d := range f.Decorators {
-		expr := Unparen(d)
-		if named := d.NamedChildren(); len(named) == 1 {
-			expr = named[0]
-		}
-		if expr.Type() == "call" {
-			expr = expr.ChildByField("function")
-		}
+	for _, expr := range f.DecoratorCallees() {
 		switch ref := m.resolve(expr, 0); {
 		case pylib.CallbackParams[ref.Name] != nil:
 			types = pylib.CallbackParams[ref.Name]

@@ -313,7 +313,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("unknown key %q (known keys: %s)", unknown[0], strings.Join(Keys, ", "))}
+		return nil, &Error{Path: path, Msg: unknownKeyMessage(unknown[0])}
 	}
 	if err := c.decodeRuleSettings(md, doc.Tool.Asyncls); err != nil {
 		return nil, err
@@ -471,7 +471,7 @@ func (c *Config) Validate() error {
 	}
 	for key := range c.RuleSettings {
 		if rules.RuleOfSetting(key) == nil {
-			return &Error{Path: c.Path, Msg: fmt.Sprintf("unknown key %q (known keys: %s)", key, strings.Join(Keys, ", "))}
+			return &Error{Path: c.Path, Msg: unknownKeyMessage(key)}
 		}
 	}
 	for _, r := range rules.All() {
@@ -632,7 +632,11 @@ func Expand(sel string) ([]string, error) {
 		return nil, nil // selects nothing here; Warnings says so
 	}
 	if len(out) == 0 {
-		return nil, errors.New("unknown rule code or prefix " + strconvQuote(sel) + " (see `asyncls rules`)")
+		msg := "unknown rule code or prefix " + strconvQuote(sel)
+		if near := nearestCode(sel); near != "" {
+			msg += "; did you mean " + strconvQuote(near) + "?"
+		}
+		return nil, errors.New(msg + " (see `asyncls rules`)")
 	}
 	return out, nil
 }
@@ -644,7 +648,7 @@ func Expand(sel string) ([]string, error) {
 // An unknown code with asyncls's own prefix (ASL) is a typo and an error.
 func ForeignCode(sel string) bool {
 	sel = strings.ToUpper(strings.TrimSpace(sel))
-	if sel == "" || sel == "ALL" || strings.HasPrefix(sel, "ASL") || rules.AliasOf(sel) != "" {
+	if sel == "" || sel == "ALL" || sel == rules.SyntaxErrorCode || strings.HasPrefix(sel, "ASL") || rules.AliasOf(sel) != "" {
 		return false // "ALL" is asyncls's (and ruff's) selector of every rule; RUF006 is ASYNC300
 	}
 	i := 0
@@ -890,4 +894,62 @@ func matchGlob(pat, rel string) bool {
 		return re.MatchString(filepath.Base(rel))
 	}
 	return false
+}
+
+// unknownKeyMessage names an unknown [tool.asyncls] key, the known key it is
+// most likely a misspelling of (as ruff and cargo suggest), and the keys.
+func unknownKeyMessage(key string) string {
+	msg := fmt.Sprintf("unknown key %q", key)
+	if near := nearestKey(key); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	return msg + " (known keys: " + strings.Join(Keys, ", ") + ")"
+}
+
+// nearestCode returns the rule code a mistyped one is one edit away from
+// ("ASL1O2" -> "ASL102"), or "" when no code or several are.
+func nearestCode(sel string) string {
+	best := ""
+	for _, r := range rules.All() {
+		if editDistance(sel, r.Code) == 1 {
+			if best != "" {
+				return ""
+			}
+			best = r.Code
+		}
+	}
+	return best
+}
+
+// nearestKey returns the known key closest to key by edit distance, when
+// it is close enough to be a typo (at most a third of its letters differ).
+func nearestKey(key string) string {
+	best, bestDist := "", len(key)/3+1
+	for _, k := range Keys {
+		if d := editDistance(key, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

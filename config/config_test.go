@@ -68,7 +68,9 @@ severity = { ASYNC251 = "error" }
 
 func TestParseErrorsNameTheProblem(t *testing.T) {
 	cases := map[string]string{
-		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n": `unknown key "selekt"`,
+		"[tool.asyncls]\nselekt = [\"ASYNC\"]\n": `unknown key "selekt"; did you mean "select"?`,
+		// A typo of a key is named; a key far from every known one is not.
+		"[tool.asyncls]\nblocking-call = [\"a.b\"]\n": `unknown key "blocking-call"; did you mean "blocking-calls"?`,
 		// An unknown key is still found when a list key sits beside it
 		// (checking the list's items must not mark every key read).
 		"[tool.asyncls]\nignore = [\"ASYNC251\"]\ncolour = 1\n": `unknown key "colour"`,
@@ -143,6 +145,15 @@ func TestForeignCodesWarn(t *testing.T) {
 	if _, err := cfg.Apply(Overrides{Select: []string{"ASL999"}}); err == nil {
 		t.Error("--select ASL999 (a typo of asyncls's own prefix) must be an error")
 	}
+	// E999, the syntax-error code, is asyncls's own (always reported):
+	// selecting or ignoring it is no foreign code.
+	e999, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nextend-select = [\"E999\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := e999.Warnings(); len(w) != 0 {
+		t.Errorf("E999 warned about: %v", w)
+	}
 }
 
 func TestDefaultsAndAll(t *testing.T) {
@@ -162,7 +173,7 @@ func TestDefaultsAndAll(t *testing.T) {
 	}
 	if _, err := Default().Apply(Overrides{Ignore: []string{"ASL1O2"}}); err == nil {
 		t.Error("unknown code on the command line accepted")
-	} else if want := `--ignore: unknown rule code or prefix "ASL1O2"`; !strings.Contains(err.Error(), want) ||
+	} else if want := `--ignore: unknown rule code or prefix "ASL1O2"; did you mean "ASL102"?`; !strings.Contains(err.Error(), want) ||
 		strings.Contains(err.Error(), "[tool.asyncls]") {
 		t.Errorf("error %q does not name the flag (%s)", err, want)
 	}
@@ -410,5 +421,14 @@ func TestOptionalBooleanSetting(t *testing.T) {
 	_, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nasl201-local-files = \"yes\"\n"))
 	if err == nil || !strings.Contains(err.Error(), "asl201-local-files: want a boolean") {
 		t.Errorf("a string: %v", err)
+	}
+}
+
+func TestUnknownKeySuggestsOnlyNearKeys(t *testing.T) {
+	if got := unknownKeyMessage("colour"); strings.Contains(got, "did you mean") {
+		t.Errorf("suggestion for a key unlike any known one: %s", got)
+	}
+	if got := nearestKey("asl201-max-dept"); got != "asl201-max-depth" {
+		t.Errorf("nearestKey(asl201-max-dept) = %q", got)
 	}
 }

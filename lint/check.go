@@ -219,20 +219,7 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 			toRead = append(toRead, t.abs)
 		}
 	}
-	var found []walkedFile
-	var warns []error
-	var err error
-	switch {
-	case key.shallow:
-		found, warns, err = filesIn(root)
-	case key.pkg != "":
-		found, warns, err = context.walk(key.pkg)
-	case ts.walked[root]:
-		// The root was named: its files, minus nested projects, are the
-		// targets grouped under it already.
-	default:
-		found, warns, err = context.walk(root)
-	}
+	found, warns, err := ts.contextFiles(key, context)
 	capped := false
 	for _, w := range warns {
 		// Only the walk's limit is said; an unreadable corner of the
@@ -273,6 +260,23 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 		return sources, problems
 	}
 	return u
+}
+
+// contextFiles finds the files of the project key read for context
+// besides its targets.
+func (ts *targetSet) contextFiles(key projectKey, context *walker) (found []walkedFile, warns []error, err error) {
+	switch {
+	case key.shallow:
+		return filesIn(key.root)
+	case key.pkg != "":
+		return context.walk(key.pkg)
+	case ts.walked[key.root]:
+		// The root was named: its files, minus nested projects, are the
+		// targets grouped under it already.
+		return nil, nil, nil
+	default:
+		return context.walk(key.root)
+	}
 }
 
 // largeUnmarkedProject is the number of Python files above which a project

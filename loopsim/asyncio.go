@@ -1081,10 +1081,10 @@ func (c *ctx) waitPool(pool *Pool, p Pos) {
 		c.s.now += d
 		c.s.blocked += d
 		if c.t != nil {
-			c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: c.s.now, Line: p.Line, Label: "executor shutdown"})
+			c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: c.s.now, Line: p.Line, File: p.File, Label: "executor shutdown"})
 		}
 		if !c.s.cfg.SkipBlocks {
-			c.s.blocks = append(c.s.blocks, BlockEvent{Line: p.Line, Offset: p.Offset, Label: "executor shutdown(wait=True)", Start: start, Duration: d})
+			c.s.blocks = append(c.s.blocks, BlockEvent{Line: p.Line, File: p.File, Offset: p.Offset, Label: "executor shutdown(wait=True)", Start: start, Duration: d})
 		}
 	}
 }

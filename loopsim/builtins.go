@@ -120,6 +120,9 @@ func init() {
 
 // resolveQual maps a qualified name to the value the simulator uses for it.
 func resolveQual(q string) Value {
+	if q == "typing.TYPE_CHECKING" || q == "typing_extensions.TYPE_CHECKING" {
+		return false // True only for a type checker, never at run time
+	}
 	if v, ok := asyncioConsts[q]; ok {
 		return v
 	}
@@ -316,6 +319,8 @@ func typeKey(v Value) string {
 
 func (c *ctx) getAttr(fr *frame, obj Value, name string, p Pos) (Value, error) {
 	switch o := obj.(type) {
+	case *UserModule:
+		return c.moduleAttr(o, name, p)
 	case *Module:
 		q := o.Qual + "." + name
 		if v, ok := fr.globals.vars[q]; ok {

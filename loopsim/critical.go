@@ -159,6 +159,7 @@ func Bottleneck(path string, r *Result) string {
 		kind  SpanKind
 		label string
 		line  int
+		file  string
 	}
 	took := map[key]float64{}
 	steps := map[key]int{} // how many spans of the key the path spends time in
@@ -166,7 +167,7 @@ func Bottleneck(path string, r *Result) string {
 	var order []key
 	for _, st := range critical {
 		sp := rows[st.Row].Spans[st.Span]
-		k := key{sp.Kind, sp.Label, sp.Line}
+		k := key{sp.Kind, sp.Label, sp.Line, sp.File}
 		if _, seen := took[k]; !seen {
 			order = append(order, k)
 		}
@@ -188,7 +189,10 @@ func Bottleneck(path string, r *Result) string {
 			limit = &order[i]
 		}
 	}
-	where := func(line int) string {
+	where := func(line int, in string) string {
+		if line > 0 && in != "" {
+			return fmt.Sprintf(" at %s:%d", in, line)
+		}
 		if line > 0 {
 			return fmt.Sprintf(" at %s:%d", file, line)
 		}
@@ -197,11 +201,11 @@ func Bottleneck(path string, r *Result) string {
 	describe := func(k key) string {
 		switch k.kind {
 		case SpanBlocking:
-			return "the blocking " + strings.TrimSuffix(k.label, "()") + where(k.line)
+			return "the blocking " + strings.TrimSuffix(k.label, "()") + where(k.line, k.file)
 		case SpanExecutor:
-			return "the thread job " + k.label + where(k.line)
+			return "the thread job " + k.label + where(k.line, k.file)
 		}
-		return k.label + where(k.line)
+		return k.label + where(k.line, k.file)
 	}
 	if limit != nil {
 		name := limit.label
@@ -210,7 +214,7 @@ func Bottleneck(path string, r *Result) string {
 		} else {
 			name = "the " + name
 		}
-		parts = append(parts, fmt.Sprintf("bounded by %s%s: %d tasks on the critical path pass it one after another", name, where(limit.line), passes[*limit]+1))
+		parts = append(parts, fmt.Sprintf("bounded by %s%s: %d tasks on the critical path pass it one after another", name, where(limit.line, limit.file), passes[*limit]+1))
 	}
 	b, blocked, n := longestBlock(r)
 	blockText := func() string {
@@ -224,7 +228,7 @@ func Bottleneck(path string, r *Result) string {
 		sort.SliceStable(order, func(i, j int) bool { return took[order[i]] > took[order[j]] })
 		if len(order) > 0 && took[order[0]] > timeEps {
 			k := order[0]
-			if k.kind == SpanBlocking && blocked > 0 && k.line == b.Line {
+			if k.kind == SpanBlocking && blocked > 0 && k.line == b.Line && k.file == b.File {
 				// The longest step is the blocking call itself: say it once.
 				parts = append(parts, fmt.Sprintf("bounded by %s, which %s", describe(k), blockText()))
 				blocked = 0
@@ -238,7 +242,11 @@ func Bottleneck(path string, r *Result) string {
 		}
 	}
 	if blocked > 0 {
-		parts = append(parts, fmt.Sprintf("the blocking %s at line %d %s", strings.TrimSuffix(b.Label, "()"), b.Line, blockText()))
+		at := fmt.Sprintf("line %d", b.Line)
+		if b.File != "" {
+			at = fmt.Sprintf("%s:%d", b.File, b.Line)
+		}
+		parts = append(parts, fmt.Sprintf("the blocking %s at %s %s", strings.TrimSuffix(b.Label, "()"), at, blockText()))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -257,24 +265,30 @@ func times(n int) string {
 // longestBlock is the blocking call (by line) that holds the loop longest
 // in total, with that total and how often it ran.
 func longestBlock(r *Result) (BlockEvent, float64, int) {
-	total := map[int]float64{}
-	count := map[int]int{}
-	first := map[int]BlockEvent{}
+	type at struct {
+		file string
+		line int
+	}
+	total := map[at]float64{}
+	count := map[at]int{}
+	first := map[at]BlockEvent{}
 	for _, b := range r.Blocks {
-		if _, ok := first[b.Line]; !ok {
-			first[b.Line] = b
+		k := at{b.File, b.Line}
+		if _, ok := first[k]; !ok {
+			first[k] = b
 		}
-		total[b.Line] += b.Duration
-		count[b.Line]++
+		total[k] += b.Duration
+		count[k]++
 	}
-	best, bestLine := 0.0, -1
-	for line, d := range total {
-		if d > best || (d == best && line < bestLine) {
-			best, bestLine = d, line
+	best, bestAt, found := 0.0, at{}, false
+	for k, d := range total {
+		// The program's own file first, then by file and line.
+		if !found || d > best || (d == best && (k.file < bestAt.file || k.file == bestAt.file && k.line < bestAt.line)) {
+			best, bestAt, found = d, k, true
 		}
 	}
-	if bestLine < 0 || best < timeEps {
+	if !found || best < timeEps {
 		return BlockEvent{}, 0, 0
 	}
-	return first[bestLine], best, count[bestLine]
+	return first[bestAt], best, count[bestAt]
 }

@@ -1162,6 +1162,9 @@ func (c *ctx) callFunc(f *FuncVal, args []Value, kws []kwarg, p Pos) (Value, err
 	c.s.cpu(4) // a Python call (frame, arguments) costs about 60 ns
 	fn := f.Fn
 	globals := c.s.globals
+	if f.globals != nil {
+		globals = f.globals // a function of another module of the project
+	}
 	parent := f.Closure
 	fr := newFrame(parent, globals)
 	if f.Self != nil {

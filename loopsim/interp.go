@@ -18,6 +18,9 @@ type frame struct {
 	// class and self of a method call, for super()
 	class *Class
 	self  Value
+	// module is the project module whose globals this frame holds (set on
+	// globals frames only; relative imports are resolved from it).
+	module *UserModule
 }
 
 func newFrame(parent, globals *frame) *frame {
@@ -210,8 +213,16 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		}
 		b, ok := c.truth(cond, st.P)
 		if !ok {
-			c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; assumed true", describe(st.Cond))
-			b = true
+			if guardClause(st) {
+				// `if not path.is_absolute(): raise ValueError(...)`: a
+				// program is simulated on the path where it runs, not
+				// where it refuses its input.
+				c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; its branch only raises (a guard), assumed false", describe(st.Cond))
+				b = false
+			} else {
+				c.s.assumeOn(st.P, 0.7, cond, describe(st.Cond), "condition %s cannot be known statically%s; assumed true", describe(st.Cond))
+				b = true
+			}
 		}
 		if b {
 			return c.execBlock(fr, st.Body)
@@ -275,6 +286,9 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 	case *ClassDef:
 		return ctrlNext, nil, c.execClass(fr, st)
 	case *Import:
+		if c.execImport(fr, st) {
+			return ctrlNext, nil, nil
+		}
 		name := st.As
 		if name == "" {
 			name = strings.SplitN(st.Module, ".", 2)[0]
@@ -284,6 +298,14 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 		fr.set(name, resolveQual(st.Module))
 		return ctrlNext, nil, nil
 	case *ImportFrom:
+		if c.execImportFrom(fr, st) {
+			return ctrlNext, nil, nil
+		}
+		if st.Level > 0 {
+			// Not a module of the project the simulation was given.
+			c.s.assume(st.P, 0.8, "%s is not simulated; assumed to take no time", "relative import")
+			return ctrlNext, nil, nil
+		}
 		for _, n := range st.Names {
 			if n[0] == "*" {
 				c.s.assume(st.P, 0.9, "names from \"from %s import *\" are not tracked", st.Module)
@@ -646,7 +668,7 @@ func (c *ctx) makeFunc(fr *frame, fn *Func, class *Class) (Value, error) {
 // evaluated in decoFr (a class body, for a method: `@x.setter` names the
 // property x defined above it).
 func (c *ctx) makeFuncIn(fr, decoFr *frame, fn *Func, class *Class) (Value, error) {
-	fv := &FuncVal{Fn: fn, Closure: fr, Class: class}
+	fv := &FuncVal{Fn: fn, Closure: fr, Class: class, globals: fr.globals}
 	if fr == fr.globals {
 		fv.Closure = nil
 	}
@@ -1000,6 +1022,8 @@ func (c *ctx) assign(fr *frame, target Expr, v Value) error {
 			o.Attrs[t.Name] = v
 		case *Module:
 			fr.globals.vars[o.Qual+"."+t.Name] = v
+		case *UserModule:
+			o.Globals.vars[t.Name] = v
 		case *Exc:
 			if o.Attrs == nil {
 				o.Attrs = map[string]Value{}
@@ -1258,4 +1282,18 @@ func mutatesArgs(qual string, args []Value) bool {
 		}
 	}
 	return false
+}
+
+// guardClause reports an `if` whose body ends by raising and whose else
+// branch (if any) does not: the check of a precondition. Unknown, its
+// condition is taken to be false, the path on which the program goes on.
+func guardClause(st *If) bool {
+	endsRaising := func(b []Stmt) bool {
+		if len(b) == 0 {
+			return false
+		}
+		_, ok := b[len(b)-1].(*Raise)
+		return ok
+	}
+	return endsRaising(st.Body) && !endsRaising(st.Else)
 }

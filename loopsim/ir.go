@@ -8,11 +8,14 @@
 // semantics live here.
 package loopsim
 
-// Pos locates an IR node in the source: a byte offset and a 1-based line.
-// The zero Pos means "unknown".
+// Pos locates an IR node in the source: a byte offset and a 1-based line,
+// and File, the path of another module of the project when the node is not
+// in the simulated program's own file ("" there). The zero Pos means
+// "unknown".
 type Pos struct {
 	Offset int
 	Line   int
+	File   string
 }
 
 // Expr is an expression node.
@@ -266,8 +269,11 @@ type (
 		P          Pos
 	}
 	// ImportFrom binds each Names[i][1] (alias) to Module.Names[i][0].
+	// Level counts the leading dots of a relative import (from .x import
+	// y: Level 1, Module "x").
 	ImportFrom struct {
 		Module string
+		Level  int
 		Names  [][2]string
 		P      Pos
 	}
@@ -403,10 +409,27 @@ type Param struct {
 	Annotation Expr // the declared type, if any (used for placeholders)
 }
 
-// Program is a translated module.
+// Program is a translated module. Module is its dotted name in its
+// project ("" when not known) and Package is set for a package's
+// __init__.py: relative imports are resolved from them.
 type Program struct {
-	Path string
-	Body []Stmt
+	Path    string
+	Body    []Stmt
+	Module  string
+	Package bool
+}
+
+// ModuleLoader gives the simulation the other modules of the program's
+// project (Config.Imports): Load returns the translated module with the
+// dotted name, nil when the project has none (a library, the standard
+// library, a module outside the project: those stay what the simulator
+// models, or unknown). It must be safe for concurrent use and return the
+// same immutable Program for a name every time. Namespace reports whether
+// name is a directory of the project holding modules without an
+// __init__.py (a namespace package).
+type ModuleLoader interface {
+	Load(name string) *Program
+	Namespace(name string) bool
 }
 
 // StmtPos returns the position of a statement.

@@ -39,6 +39,13 @@ type Config struct {
 	// values (with an assumption) instead of NameError/AttributeError; used
 	// when one function is simulated outside its callers.
 	UnknownNames bool
+	// Imports, when set, gives the program's imports of other modules of
+	// its project (import x.y, from .x import y, ...): their module bodies
+	// run once each, when first imported, as Python runs them, so calls
+	// into them are simulated like the program's own functions. Without
+	// it, or for a module it does not hold, an import is a library the
+	// simulator models or does not know (see imports.go).
+	Imports ModuleLoader
 	// The budgets of one simulation (see budget.go; 0 means the default):
 	// MaxSteps bounds interpreted statements and event-loop iterations
 	// (DefaultMaxSteps), MaxTasks the tasks created and generators running
@@ -115,7 +122,10 @@ type Span struct {
 	Start float64  `json:"start"`
 	End   float64  `json:"end"`
 	Line  int      `json:"line,omitempty"`
-	Label string   `json:"label,omitempty"`
+	// File is the path of the project module the line is in, when not the
+	// simulated program's own file (Config.Imports).
+	File  string `json:"file,omitempty"`
+	Label string `json:"label,omitempty"`
 }
 
 // TaskReport describes one simulated task.
@@ -125,6 +135,7 @@ type TaskReport struct {
 	End       float64 `json:"end"`
 	Outcome   string  `json:"outcome"` // result, exception, cancelled, unfinished
 	Line      int     `json:"line,omitempty"`
+	File      string  `json:"file,omitempty"` // as in Span
 	Spans     []Span  `json:"spans"`
 	startSeen bool
 }
@@ -133,6 +144,7 @@ type TaskReport struct {
 // state: a default latency, an unknown loop bound, an unsupported construct.
 type Assumption struct {
 	Line int    `json:"line,omitempty"`
+	File string `json:"file,omitempty"` // as in Span
 	Text string `json:"text"`
 	// Weight is the factor this assumption applies to the confidence.
 	Weight float64 `json:"-"`
@@ -158,6 +170,7 @@ const unknowableCap = 0.2
 // BlockEvent is one blocking call that held the loop.
 type BlockEvent struct {
 	Line     int     `json:"line"`
+	File     string  `json:"file,omitempty"` // as in Span; Offset is in that file
 	Offset   int     `json:"offset"`
 	Label    string  `json:"label"`
 	Start    float64 `json:"start"`
@@ -214,11 +227,25 @@ type Sim struct {
 	// inModuleBody is set while the module body runs (imports, constants,
 	// definitions and a script's own asyncio.run call, which is the entry).
 	inModuleBody bool
-	seq          int
-	stopping     bool
-	current      *Task
-	tasks        []*Task
-	names        map[string]int
+	// modules are the project modules imported so far (nil: not one;
+	// imports.go), importDepth how many module bodies run inside one
+	// another now.
+	modules     map[string]*UserModule
+	importDepth int
+	// importNoted counts the assumptions made while module bodies of the
+	// project ran, with the first one.
+	importNoted struct {
+		count int
+		first string
+	}
+	// importKeep records an assumption made while a module body runs as
+	// it is, not in importNoted's sum (an import cycle, a body that stopped).
+	importKeep bool
+	seq        int
+	stopping   bool
+	current    *Task
+	tasks      []*Task
+	names      map[string]int
 
 	defaultPool *Pool
 	pools       []*Pool
@@ -386,9 +413,18 @@ func (s *Sim) assumeOn(p Pos, weight float64, v Value, desc string, format strin
 
 // record adds an assumption; because is set for an unknowable one.
 func (s *Sim) record(p Pos, weight float64, unmodelled bool, because string, format string, args ...any) {
+	if s.importDepth > 0 && because == "" && !s.importKeep {
+		// Import-time steps of project modules: summed up in one
+		// assumption at the import (imports.go).
+		s.importNoted.count++
+		if s.importNoted.first == "" {
+			s.importNoted.first = fmt.Sprintf("%s:%d: %s", p.File, p.Line, fmt.Sprintf(format, args...))
+		}
+		return
+	}
 	// The same assumption recurs on every pass through a loop: recognise it
 	// by its format and plain arguments before paying for formatting.
-	key := assumeKey{line: p.Line, format: format}
+	key := assumeKey{line: p.Line, file: p.File, format: format}
 	plain := len(args) <= len(key.args)
 	for i, a := range args {
 		switch a.(type) {
@@ -403,7 +439,7 @@ func (s *Sim) record(p Pos, weight float64, unmodelled bool, because string, for
 	var text string
 	if !plain {
 		text = fmt.Sprintf(format, args...)
-		key = assumeKey{line: p.Line, format: text}
+		key = assumeKey{line: p.Line, file: p.File, format: text}
 	}
 	if s.assumeSeen[key] {
 		return
@@ -412,13 +448,14 @@ func (s *Sim) record(p Pos, weight float64, unmodelled bool, because string, for
 	if plain {
 		text = fmt.Sprintf(format, args...)
 	}
-	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, Text: text, Weight: weight, Unmodelled: unmodelled, Unknowable: because != "", because: because})
+	s.assumptions = append(s.assumptions, Assumption{Line: p.Line, File: p.File, Text: text, Weight: weight, Unmodelled: unmodelled, Unknowable: because != "", because: because})
 }
 
 // assumeKey identifies an assumption: its line and either its format with
 // up to three plain (comparable) arguments, or its formatted text.
 type assumeKey struct {
 	line   int
+	file   string
 	format string
 	args   [3]any
 }
@@ -554,12 +591,12 @@ func (s *Sim) block(c *ctx, d float64, p Pos, label string) {
 	s.blocked += d
 	s.work += d
 	if c.t != nil {
-		c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: s.now, Line: p.Line, Label: label})
+		c.t.addSpan(Span{Kind: SpanBlocking, Start: start, End: s.now, Line: p.Line, File: p.File, Label: label})
 	}
 	if s.cfg.SkipBlocks {
 		return
 	}
-	ev := BlockEvent{Line: p.Line, Offset: p.Offset, Label: label, Start: start, Duration: d}
+	ev := BlockEvent{Line: p.Line, File: p.File, Offset: p.Offset, Label: label, Start: start, Duration: d}
 	// Callbacks that were already ready, or timers that came due during the
 	// call, had to wait for it.
 	for _, h := range append(append([]*handle(nil), s.batchRest...), s.ready...) {
@@ -735,6 +772,7 @@ type Task struct {
 	parkDue   float64 // when the awaited thing is due (sleep end), or -1
 	parkLabel string
 	parkLine  int
+	parkFile  string
 	// wokeDue is the deadline of the timer (sleep or modelled I/O) that
 	// started the current step, -1 when something else did; wokeLine is
 	// the line the task waited at (see noteNonBlockingTake).
@@ -764,7 +802,7 @@ func (s *Sim) createTask(coro *Coroutine, name string) *Task {
 	s.now += s.cfg.TaskCost
 	t.F = s.newFuture()
 	t.F.task = t
-	t.rep = &TaskReport{Name: t.Name, Line: coro.P.Line, Outcome: "unfinished"}
+	t.rep = &TaskReport{Name: t.Name, Line: coro.P.Line, File: coro.P.File, Outcome: "unfinished"}
 	coro.used = true
 	s.tasks = append(s.tasks, t)
 	s.callSoon(func() { t.step(nil) })
@@ -817,10 +855,10 @@ func (t *Task) endPark() {
 	if due < t.parkStart {
 		due = t.parkStart
 	}
-	t.addSpan(Span{Kind: t.parkKind, Start: t.parkStart, End: due, Line: t.parkLine, Label: t.parkLabel})
+	t.addSpan(Span{Kind: t.parkKind, Start: t.parkStart, End: due, Line: t.parkLine, File: t.parkFile, Label: t.parkLabel})
 	// A wake-up a hair late is timer latency, not a busy loop.
 	if now-due >= 0.001 {
-		t.addSpan(Span{Kind: SpanReady, Start: due, End: now, Line: t.parkLine})
+		t.addSpan(Span{Kind: SpanReady, Start: due, End: now, Line: t.parkLine, File: t.parkFile})
 	}
 	if t.parkKind == SpanSleep || t.parkKind == SpanIO {
 		t.s.work += due - t.parkStart
@@ -864,7 +902,7 @@ func (t *Task) body(yield func(struct{}) bool) {
 
 // park suspends the running task until its next step.
 func (t *Task) park(kind SpanKind, label string, due float64, p Pos) {
-	t.parkKind, t.parkLabel, t.parkDue, t.parkLine = kind, label, due, p.Line
+	t.parkKind, t.parkLabel, t.parkDue, t.parkLine, t.parkFile = kind, label, due, p.Line, p.File
 	t.parkStart = t.s.now
 	t.parkedIn = t.s.iteration
 	if !t.yield(struct{}{}) {

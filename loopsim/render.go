@@ -87,7 +87,9 @@ func writeText(w io.Writer, path string, r *Result, explain bool) {
 				break
 			}
 			where := ""
-			if a.Line > 0 {
+			if a.Line > 0 && a.File != "" {
+				where = fmt.Sprintf("%s:%d: ", a.File, a.Line)
+			} else if a.Line > 0 {
 				where = fmt.Sprintf("line %d: ", a.Line)
 			}
 			if !explain {
@@ -177,6 +179,8 @@ func niceStep(total float64) float64 {
 // spanText is the label drawn on a span: its call and line.
 func spanText(sp Span) string {
 	switch {
+	case sp.Label != "" && sp.Line > 0 && sp.File != "":
+		return fmt.Sprintf("%s %s:%d", sp.Label, sp.File, sp.Line)
 	case sp.Label != "" && sp.Line > 0:
 		return fmt.Sprintf("%s :%d", sp.Label, sp.Line)
 	case sp.Label != "":
@@ -319,14 +323,16 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 		if rowOnPath[i] {
 			weight = ` font-weight="bold"`
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end"%s%s>%s</text>`+"\n", left-8, y+barH-5, weight, dataLine(t.Line), html.EscapeString(name))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="end"%s%s>%s</text>`+"\n", left-8, y+barH-5, weight, dataLine(t.Line, t.File), html.EscapeString(name))
 		end := math.Max(t.End, t.Start)
 		tip := fmt.Sprintf("%s: %s-%s (%s)", t.Name, trimS(t.Start), trimS(t.End), t.Outcome)
-		if t.Line > 0 {
+		if t.Line > 0 && t.File != "" {
+			tip += fmt.Sprintf(", %s:%d", t.File, t.Line)
+		} else if t.Line > 0 {
 			tip += fmt.Sprintf(", line %d", t.Line)
 		}
 		fmt.Fprintf(&b, `<rect class="task"%s x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#f7f7f7" stroke="#999" stroke-width="0.8"><title>%s</title></rect>`+"\n",
-			dataLine(t.Line), x(t.Start), y, math.Max(1, x(end)-x(t.Start)), barH, html.EscapeString(tip))
+			dataLine(t.Line, t.File), x(t.Start), y, math.Max(1, x(end)-x(t.Start)), barH, html.EscapeString(tip))
 		switch {
 		case strings.HasPrefix(t.Outcome, "exception"):
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#c62828" font-weight="bold">✕<title>%s</title></text>`+"\n", x(end)+3, y+barH-4, html.EscapeString(t.Outcome))
@@ -340,7 +346,9 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 			if sp.Label != "" {
 				tip += " " + sp.Label
 			}
-			if sp.Line > 0 {
+			if sp.Line > 0 && sp.File != "" {
+				tip += fmt.Sprintf(" (%s:%d)", sp.File, sp.Line)
+			} else if sp.Line > 0 {
 				tip += fmt.Sprintf(" (line %d)", sp.Line)
 			}
 			crit := ""
@@ -352,7 +360,7 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 			}
 			sx, sw := x(sp.Start), math.Max(0.8, x(sp.End)-x(sp.Start))
 			fmt.Fprintf(&b, `<rect%s%s x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s</title></rect>`+"\n",
-				crit, dataLine(sp.Line), sx, y+1, sw, barH-2, st.colour, html.EscapeString(tip))
+				crit, dataLine(sp.Line, sp.File), sx, y+1, sw, barH-2, st.colour, html.EscapeString(tip))
 			label := spanText(sp)
 			if label != "" && textWidth(label, fontSize)+6 > sw && sp.Label != "" {
 				label = sp.Label // without the line, if that fits
@@ -363,7 +371,7 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 					fill = "#fff"
 				}
 				fmt.Fprintf(&b, `<text class="label"%s x="%.1f" y="%.1f" font-size="%.1f" fill="%s" pointer-events="none">%s</text>`+"\n",
-					dataLine(sp.Line), sx+3, y+barH-5.5, fontSize, fill, html.EscapeString(label))
+					dataLine(sp.Line, sp.File), sx+3, y+barH-5.5, fontSize, fill, html.EscapeString(label))
 			}
 		}
 	}
@@ -385,8 +393,10 @@ func WriteSVG(w io.Writer, path string, r *Result) {
 	io.WriteString(w, b.String())
 }
 
-func dataLine(line int) string {
-	if line <= 0 {
+// A line of another module of the project (file set) has none: the editor
+// opens data-line in the simulated file.
+func dataLine(line int, file string) string {
+	if line <= 0 || file != "" {
 		return ""
 	}
 	return fmt.Sprintf(` data-line="%d"`, line)

@@ -45,6 +45,11 @@ func Run(prog *Program, entry Expr, cfg Config) (res *Result, err error) {
 	s.startBudget()
 	globals := newFrame(nil, nil)
 	s.globals = globals
+	if prog.Module != "" {
+		// For relative imports; the program itself is not registered under
+		// its name (run as a script, it is __main__).
+		globals.module = &UserModule{Name: prog.Module, Package: prog.Package, Path: prog.Path, Globals: globals}
+	}
 	// The module body runs before asyncio.run starts; a thread-mode context
 	// keeps any blocking call there off the measured clock.
 	mod := &ctx{s: s, thread: &threadRun{}, fn: "the module body"}

@@ -151,7 +151,8 @@ type External struct {
 type FuncVal struct {
 	Fn      *Func
 	Closure *frame
-	Self    Value // bound receiver for methods
+	globals *frame // its module's (nil: the simulated program's)
+	Self    Value  // bound receiver for methods
 	Class   *Class
 
 	defaults    []Value
@@ -568,6 +569,8 @@ func typeName(v Value) string {
 		return x.Type
 	case *Bytes:
 		return x.kind()
+	case *UserModule:
+		return "module"
 	}
 	return fmt.Sprintf("%T", v)
 }

@@ -6,27 +6,44 @@ import "strings"
 // ASYNC2xx codes, and ASL202 for everything outside them.
 
 const (
-	httpAlt      = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	poolAlt      = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
-	spawnAlt     = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
-	openAlt      = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
-	fileIOAlt    = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
-	pathAlt      = "do the file-system call in `await asyncio.to_thread(...)`"
-	socketAlt    = "use asyncio streams (`asyncio.open_connection`) or `await loop.sock_*(...)`, or run it with `await asyncio.to_thread(...)`"
-	dnsAlt       = "use `await loop.getaddrinfo(...)` (or `asyncio.to_thread`)"
-	dbAlt        = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
-	redisAlt     = "use `redis.asyncio.Redis` and await it"
-	threadAlt    = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
-	futureAlt    = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
-	smtpAlt      = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
-	fileLoad     = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
-	pandasAlt    = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
-	archiveAlt   = "do the archive work in `await asyncio.to_thread(...)`"
-	webAlt       = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
-	llmAlt       = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
-	geminiAlt    = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
-	firestoreAlt = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
+	httpAlt       = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	poolAlt       = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	spawnAlt      = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
+	openAlt       = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
+	fileIOAlt     = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
+	pathAlt       = "do the file-system call in `await asyncio.to_thread(...)`"
+	socketAlt     = "use asyncio streams (`asyncio.open_connection`) or `await loop.sock_*(...)`, or run it with `await asyncio.to_thread(...)`"
+	dnsAlt        = "use `await loop.getaddrinfo(...)` (or `asyncio.to_thread`)"
+	dbAlt         = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
+	redisAlt      = "use `redis.asyncio.Redis` and await it"
+	threadAlt     = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
+	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
+	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
+	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
+	archiveAlt    = "do the archive work in `await asyncio.to_thread(...)`"
+	webAlt        = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
+	llmAlt        = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
+	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
+	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
+	googleAuthAlt = "run it in a thread: `await asyncio.to_thread(creds.refresh, request)`"
 )
+
+// GoogleAuthRefresh is the record of google-auth's token refresh,
+// `credentials.refresh(request)`: an HTTP exchange with the token endpoint
+// made through the transport request it is handed.
+const GoogleAuthRefresh = "google.auth.credentials.Credentials.refresh"
+
+// GoogleAuthSyncTransports are google-auth's synchronous transport
+// requests, the callable its credentials and ID-token helpers make their
+// HTTP requests with. A `refresh(request)` or `before_request(request, ...)`
+// handed one of them is google-auth's blocking refresh whatever the
+// receiver's type is known to be (the credentials often come from
+// `google.auth.default()` or a factory annotated `object`).
+var GoogleAuthSyncTransports = map[string]bool{
+	"google.auth.transport.requests.Request": true,
+	"google.auth.transport.urllib3.Request":  true,
+}
 
 // HTTPVerbs are the request methods of HTTP client APIs.
 var HTTPVerbs = []string{"get", "options", "head", "post", "put", "patch", "delete", "request"}
@@ -65,17 +82,21 @@ func InProcessFileDatabase(name string) bool { return strings.HasPrefix(name, "s
 // DBDrivers maps sync database drivers' connect functions to the types of
 // the connections they return.
 var DBDrivers = map[string]string{
-	"sqlite3.connect":            "sqlite3.Connection",
-	"psycopg2.connect":           "psycopg2.extensions.connection",
-	"psycopg.connect":            "psycopg.Connection",
-	"psycopg.Connection.connect": "psycopg.Connection",
-	"pymysql.connect":            "pymysql.connections.Connection",
-	"MySQLdb.connect":            "MySQLdb.connections.Connection",
-	"mysql.connector.connect":    "mysql.connector.connection.MySQLConnection",
-	"oracledb.connect":           "oracledb.Connection",
-	"cx_Oracle.connect":          "cx_Oracle.Connection",
-	"pymssql.connect":            "pymssql.Connection",
-	"pyodbc.connect":             "pyodbc.Connection",
+	"sqlite3.connect":             "sqlite3.Connection",
+	"psycopg2.connect":            "psycopg2.extensions.connection",
+	"psycopg.connect":             "psycopg.Connection",
+	"psycopg.Connection.connect":  "psycopg.Connection",
+	"pymysql.connect":             "pymysql.connections.Connection",
+	"MySQLdb.connect":             "MySQLdb.connections.Connection",
+	"mysql.connector.connect":     "mysql.connector.connection.MySQLConnection",
+	"oracledb.connect":            "oracledb.Connection",
+	"cx_Oracle.connect":           "cx_Oracle.Connection",
+	"pymssql.connect":             "pymssql.Connection",
+	"pyodbc.connect":              "pyodbc.Connection",
+	"pg8000.connect":              "pg8000.Connection",
+	"snowflake.connector.connect": "snowflake.connector.connection.SnowflakeConnection",
+	"trino.dbapi.connect":         "trino.dbapi.Connection",
+	"redshift_connector.connect":  "redshift_connector.Connection",
 }
 
 var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete exists expire expireat ttl incr incrby decr
@@ -360,6 +381,18 @@ func init() {
 		}
 	}
 	returns(ggenai+"Client", ggenai+"Client")
+	// google-auth: refreshing credentials (and verifying or fetching an ID
+	// token, which downloads Google's certificates or asks the metadata
+	// server) is an HTTP exchange made through the transport request passed
+	// in; the requests and urllib3 transports are synchronous. The
+	// credentials classes' refresh is named here for receivers whose type is
+	// known; an unknown receiver handed a sync transport is classified by
+	// that argument (rules/blocking.go, googleAuthRefresh).
+	blocking("ASL202", googleAuthAlt, GoogleAuthRefresh, "google.oauth2.credentials.Credentials.refresh",
+		"google.oauth2.service_account.Credentials.refresh", "google.auth.compute_engine.Credentials.refresh",
+		"google.auth.impersonated_credentials.Credentials.refresh", "google.auth.external_account.Credentials.refresh")
+	blocking("ASL202", "run it in a thread: `await asyncio.to_thread(id_token.verify_oauth2_token, token, request, audience)`",
+		prefixed("google.oauth2.id_token.", "verify_oauth2_token", "verify_token", "verify_firebase_token", "fetch_id_token")...)
 	// Firestore's synchronous client (what firebase_admin.firestore.client()
 	// returns): a document's get/set/update/delete/create and a query's get
 	// are each a gRPC round trip. collection(), document(), where() and the
@@ -403,6 +436,7 @@ func init() {
 	unblocked(UnblockedCachedModule, "importlib.import_module")
 	unblocked(UnblockedNumericFlag, "socket.getnameinfo")
 	unblocked(UnblockedAsyncKeyword, "psycopg2.connect")
+	unblocked(UnblockedNoWait, "concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
 	for _, t := range FileTypes {
 		if strings.HasPrefix(t, "io.") {
 			unblocked(UnblockedReadOnlyClose, t+".close")

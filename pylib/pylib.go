@@ -580,6 +580,9 @@ const (
 	// memory, no file is read (ssl's create_default_context,
 	// load_verify_locations).
 	UnblockedInMemoryCerts
+	// UnblockedNoWait: shutdown(False) or shutdown(wait=False) of an
+	// executor, which returns at once without joining its workers.
+	UnblockedNoWait
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -73,7 +73,7 @@ func TestWithinAndUnblock(t *testing.T) {
 	for name, want := range map[string]Unblocking{
 		"threading.Lock.acquire": UnblockedByFlag, "queue.Queue.put": UnblockedQueuePut,
 		"socket.socket.recv": UnblockedSocket, "io.TextIOWrapper.close": UnblockedReadOnlyClose,
-		"typing.IO.close": AlwaysBlocks, "json.dump": UnblockedMemoryFile, "time.sleep": AlwaysBlocks,
+		"typing.IO.close": AlwaysBlocks, "concurrent.futures.ThreadPoolExecutor.shutdown": UnblockedNoWait, "json.dump": UnblockedMemoryFile, "time.sleep": AlwaysBlocks,
 	} {
 		if a, _ := Lookup(name); a.Unblock != want {
 			t.Errorf("%s: Unblock = %d, want %d", name, a.Unblock, want)

@@ -455,6 +455,14 @@ var markerBases = map[string]bool{
 	"typing_extensions.Generic": true, "typing_extensions.Protocol": true,
 }
 
+// UntypedInstance reports a type that says nothing about what an instance
+// of it can do: `object` and `Any` (`self._credentials: object | None`), so
+// a method called on one is as good as a method of an unknown receiver.
+func UntypedInstance(typ string) bool { return untypedInstances[typ] }
+
+var untypedInstances = map[string]bool{"object": true, "builtins.object": true, "typing.Any": true,
+	"typing_extensions.Any": true}
+
 // markerPrivate are the private (single-underscore) names the marker
 // bases do define.
 var markerPrivate = map[string]bool{"_abc_impl": true, "_is_protocol": true, "_is_runtime_protocol": true}

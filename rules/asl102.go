@@ -172,7 +172,9 @@ async def handler(key):
 		"(an untyped attrs field, a parameter: `await self.thread._forced_fetch(id).get(\"message\")`) makes a coroutine when the " +
 		"project defines the private name `_name` only as a coroutine method (in any module) and no known library API has it " +
 		"otherwise (asyncio's `Handle._run`, which event-loop integrations such as qasync call, is synchronous); a synchronous def of that name anywhere in the project, an async generator, a class-level binding, an " +
-		"imported module as receiver or a test of the value's type (`hasattr`) keep it quiet. Public names are left out: some " +
+		"imported module as receiver, a receiver reached through a private attribute no module of the project binds (`session._connector`, " +
+		"or a local bound to `getattr(session, \"_connector\", None)`: a library object's internals, whose `_close()` is its own) " +
+		"or a test of the value's type (`hasattr`) keep it quiet. Public names are left out: some " +
 		"library type may provide any of them.\n\n" +
 		"Measured on real bugs: `bench/realbugs/` holds 19 reduced shapes of missing-await bugs that real projects fixed (bots on " +
 		"discord.py, Pyrogram, Telethon and python-telegram-bot; aiohttp and websockets servers and clients; aioboto3/aiobotocore; " +
@@ -2118,6 +2120,9 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 			return false
 		}
 	}
+	if libraryInternals(p, fn.ChildByField("object"), 0) {
+		return false
+	}
 	// The model may name the callee by where its receiver lives
 	// (`pkg.mod.Message.thread._fetch`): an attribute of unknown value.
 	if callee := p.Project.Callee(c).Name; callee != "" {
@@ -2130,6 +2135,57 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	return p.Project.OnlyCoroutineMethod(name, p.projectUsesAsValue)
+}
+
+// libraryInternals reports a receiver reached through a private attribute
+// that no module of the project binds: `session._connector`, or a local
+// bound once to `getattr(session, "_connector", None)` or to such a path.
+// The project's private names are its own, but that hop reads another
+// object's internals (an aiohttp session's connector), so the method
+// called on it is that object's, not the project's coroutine method of the
+// same name.
+func libraryInternals(p *Pass, recv *analysis.Node, depth int) bool {
+	recv = analysis.Unparen(recv)
+	if recv == nil || depth > 4 {
+		return false
+	}
+	foreign := func(name string) bool {
+		return analysis.PrivateName(name) && !p.Project.BindsPrivateName(name)
+	}
+	switch recv.Type() {
+	case "attribute":
+		if foreign(p.File.Text(recv.ChildByField("attribute"))) {
+			return true
+		}
+		return libraryInternals(p, recv.ChildByField("object"), depth+1)
+	case "call":
+		fn := recv.ChildByField("function")
+		if fn == nil || fn.Type() != "identifier" || p.File.Text(fn) != "getattr" {
+			return false
+		}
+		if p.Module.ScopeAt(fn).Lookup("getattr") != nil {
+			return false
+		}
+		args := recv.ChildByField("arguments")
+		if args == nil {
+			return false
+		}
+		parts := args.NamedChildren()
+		if len(parts) < 2 {
+			return false
+		}
+		if foreign(analysis.StringConstant(p.File, parts[1])) {
+			return true
+		}
+		return libraryInternals(p, parts[0], depth+1)
+	case "identifier":
+		b := p.Module.ScopeAt(recv).Lookup(p.File.Text(recv))
+		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+			return false
+		}
+		return libraryInternals(p, b.Values[0], depth+1)
+	}
+	return false
 }
 
 // underCoroutineFunctionTest reports a call `f(...)` inside an if

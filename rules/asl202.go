@@ -48,12 +48,15 @@ async def count_users(path):
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
 		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
-		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); and Django ORM queries " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); google-auth's token " +
+		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
+		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
+		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
 		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. A call that " +
-		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `fut.result()` after " +
+		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
 		"coroutine function whose every call in the module passes there the future a done callback receives, the parameter of " +
@@ -108,7 +111,7 @@ func runBlockingCall(p *Pass) {
 
 // callCannotWait reports calls of this family made in a way that cannot
 // wait: lock.acquire(False), q.get(block=False), ev.wait(0), put() on an
-// unbounded queue, getaddrinfo of a numeric host, psycopg2's async mode,
+// unbounded queue, executor.shutdown(wait=False), getaddrinfo of a numeric host, psycopg2's async mode,
 // socket calls on a non-blocking socket, the first acquire of a lock the
 // function has just created, queries on an in-memory sqlite database, and
 // a call its readiness check guards (`if not q.empty(): q.get()`).
@@ -168,6 +171,9 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return v != nil && v.Type() != "false" && f.Text(v) != "0"
 	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c) || datagramConnect(m, c)
+	case pylib.UnblockedNoWait:
+		// executor.shutdown(wait=False) returns without joining the workers.
+		return isFalse(c.Positional(0)) || isFalse(c.Keyword("wait", f))
 	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	}

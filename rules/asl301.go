@@ -54,7 +54,8 @@ async def handle(event):
 		"`return` follows, the assignment is in no loop, and a later `while True:` that no `break` leaves encloses the rest " +
 		"of its work (a CLI that starts its writer task, then reads forever); only an exception ends that frame, and the " +
 		"task's work with it. Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
-		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED): then a use that keeps " +
+		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED with other tasks in the " +
+		"wait; `asyncio.wait([task], return_when=FIRST_COMPLETED)` returns once that task is done): then a use that keeps " +
 		"the task (await, `cancel()`, `result()` of the done task, storing it) must lie on every path to the function's end, " +
 		"and one under an `if` whose other path has none is reported (`if task.done(): ... else: " +
 		"task.add_done_callback(...)` leaves it pending and unreferenced). After `asyncio.wait([task, other], " +
@@ -400,8 +401,17 @@ func elseUnreachable(m *analysis.Module, name, rival string, keeping []*analysis
 // holds the task only while it waits.
 func waitMayLeavePending(m *analysis.Module, use *analysis.Node) bool {
 	q := use.Parent()
+	// A display of the task alone (`asyncio.wait([task])`): whatever
+	// return_when asks, the wait returns once that one task is done.
+	alone, splat := false, false
 	for q != nil && (q.Type() == "list" || q.Type() == "tuple" || q.Type() == "set" ||
 		q.Type() == "parenthesized_expression" || q.Type() == "list_splat") {
+		switch q.Type() {
+		case "list_splat":
+			splat = true
+		case "list", "tuple", "set":
+			alone = !splat && len(q.NamedChildren()) == 1
+		}
 		q = q.Parent()
 	}
 	if q == nil || q.Type() != "argument_list" || q.Parent() == nil || q.Parent().Type() != "call" {
@@ -434,7 +444,7 @@ func waitMayLeavePending(m *analysis.Module, use *analysis.Node) bool {
 				return true
 			}
 		case "return_when":
-			if !strings.HasSuffix(value, "ALL_COMPLETED") {
+			if !alone && !strings.HasSuffix(value, "ALL_COMPLETED") {
 				return true
 			}
 		}

@@ -61,7 +61,8 @@ if __name__ == "__main__":
 	QuietInTests: true,
 	Simulates:    true,
 	Notes: "Only files with an entry point are simulated: the coroutine passed to `asyncio.run()` under " +
-		"`if __name__ == \"__main__\":`, else `main`. Reported when another callback waits at least 10 ms. " +
+		"`if __name__ == \"__main__\":`, else `main`; and only files that define a coroutine function (a synchronous " +
+		"tool's `main()` has no task for a blocking call to delay). Reported when another callback waits at least 10 ms. " +
 		"One mistake gets one finding: when ASYNC2xx, ASL202 or ASL201 reports the blocking call, the simulated effect " +
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
 		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +

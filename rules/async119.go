@@ -106,15 +106,7 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 // makes (aiostream's @operator opens each in a stream context, a benchmark
 // harness calls aclose()).
 func managedByDecorator(p *Pass, f *analysis.Function) bool {
-	for _, d := range f.Decorators {
-		named := d.NamedChildren()
-		if len(named) == 0 {
-			continue
-		}
-		e := named[0]
-		if e.Type() == "call" {
-			e = e.ChildByField("function")
-		}
+	for _, e := range f.DecoratorCallees() {
 		r := f.Module().Resolve(e)
 		if r.Name != "" && pylib.Is(r.Name, pylib.TransparentDecorator) {
 			continue

@@ -257,10 +257,61 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			}
 		}
 	}
+	if name == "" || untypedReceiver(name) {
+		if b, ok := googleAuthRefresh(m, c); ok {
+			return b, true
+		}
+	}
 	if name == "" {
 		return urllib3PoolRequest(m, c)
 	}
 	return blockingCall{}, false
+}
+
+// untypedReceiver reports a method name resolved on a receiver whose type
+// says nothing about it: an instance annotated `object` or `Any`
+// (`self._credentials: object | None`).
+func untypedReceiver(name string) bool {
+	i := strings.LastIndexByte(name, '.')
+	return i > 0 && pylib.UntypedInstance(name[:i])
+}
+
+// googleAuthRefresh reads `creds.refresh(request)` (or
+// `creds.before_request(request, ...)`, which refreshes expired
+// credentials) on a receiver of unknown type as google-auth's blocking
+// token refresh when the request is one of its synchronous transports
+// (`google.auth.transport.requests.Request()`): that object exists to make
+// google-auth's HTTP requests, so whatever receives it as the request of a
+// refresh makes them with it. The credentials usually come from
+// `google.auth.default()` or a factory annotated `object`, which name no
+// type. A receiver the model resolves (a project class's own refresh) is
+// not read this way: its callee is known and followed.
+func googleAuthRefresh(m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Target != nil {
+		return blockingCall{}, false
+	}
+	switch m.File.Text(fn.ChildByField("attribute")) {
+	case "refresh", "before_request":
+	default:
+		return blockingCall{}, false
+	}
+	req := c.Keyword("request", m.File)
+	if req == nil {
+		req = c.Positional(0)
+	}
+	if req == nil {
+		return blockingCall{}, false
+	}
+	if r := m.Resolve(req); !r.Instance || !pylib.GoogleAuthSyncTransports[r.Name] {
+		return blockingCall{}, false
+	}
+	b, ok := blockingNamed(pylib.GoogleAuthRefresh)
+	if !ok || guardedAgainstBlocking(m, c) {
+		return blockingCall{}, false
+	}
+	b.Name = pylib.GoogleAuthRefresh
+	return b, true
 }
 
 // IsBlocking reports whether c blocks its thread (any ASYNC2xx family).

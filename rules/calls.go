@@ -88,15 +88,7 @@ func configuredCoroutine(p *Pass, c *analysis.Call) bool {
 	if f == nil || !f.Async || f.Generator || f.Lambda || len(p.Options.CoroutineWrappers) == 0 {
 		return false
 	}
-	for _, d := range f.Decorators {
-		named := d.NamedChildren()
-		if len(named) == 0 {
-			continue
-		}
-		e := named[0]
-		if e.Type() == "call" {
-			e = e.ChildByField("function")
-		}
+	for _, e := range f.DecoratorCallees() {
 		dn := f.Module().Resolve(e).Name
 		if !pylib.KeepsCoroutine[dn] && !configured(p.Options.CoroutineWrappers, dn) &&
 			!configured(p.Options.CoroutineWrappers, p.Project.Canonical(dn)) {

@@ -188,15 +188,7 @@ func enclosingFunc(n *analysis.Node) *analysis.Node {
 // a function's decorators, without call arguments.
 func decoratorNames(m *analysis.Module, f *analysis.Function) []string {
 	var out []string
-	for _, d := range f.Decorators {
-		named := d.NamedChildren()
-		if len(named) == 0 {
-			continue
-		}
-		e := named[0]
-		if e.Type() == "call" {
-			e = e.ChildByField("function")
-		}
+	for _, e := range f.DecoratorCallees() {
 		name := qualName(m, e)
 		if name == "" {
 			// A decorator imported with a fallback assignment for a failed

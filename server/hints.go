@@ -13,8 +13,9 @@ import (
 const hoverSimulationBudget = 100 * time.Millisecond
 
 // DefaultTimingHints estimates with loopsim how long the coroutine, await or
-// gather/create_task statement at offset takes (see docs/loopsim.md).
-func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+// gather/create_task statement at offset takes (see docs/loopsim.md),
+// following the file's imports of the other modules of project.
+func DefaultTimingHints(ctx context.Context, file *analysis.File, project *analysis.Project, offset int, cfg *config.Config) (string, int, int, bool) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
@@ -34,7 +35,7 @@ func DefaultTimingHints(ctx context.Context, file *analysis.File, offset int, cf
 	if simCfg.MaxWallTime <= 0 || simCfg.MaxWallTime > hoverSimulationBudget {
 		simCfg.MaxWallTime = hoverSimulationBudget
 	}
-	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg})
+	hint, ok := pyfront.EstimateAt(file, offset, pyfront.Options{Config: simCfg, Project: pyfront.SnapshotProject(project)})
 	if !ok {
 		return "", 0, 0, false
 	}

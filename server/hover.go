@@ -50,7 +50,8 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		}
 	}
 	if on := s.currentSettings().TimingHints; s.opts.TimingHints != nil && (on == nil || *on) {
-		if text, start, end, ok := s.timingHint(ctx, sn.file, off, s.ws.configFor(sn.doc.path)); ok && text != "" {
+		project, gen := s.ws.hintSnapshot(sn.doc.path)
+		if text, start, end, ok := s.timingHint(ctx, sn.file, project, gen, off, s.ws.configFor(sn.doc.path)); ok && text != "" {
 			parts = append(parts, text)
 			if rng == nil && start <= end {
 				r := s.offsetRange(li, start, end)

@@ -213,7 +213,7 @@ func BenchmarkHoverAsyncHeavy(b *testing.B) {
 		li := f.Lines
 		cfg := config.Default()
 		pass(b, func(p protocol.Position) {
-			DefaultTimingHints(context.Background(), f, li.Offset(analysis.Position{Line: int(p.Line), Col: int(p.Character)}), cfg)
+			DefaultTimingHints(context.Background(), f, nil, li.Offset(analysis.Position{Line: int(p.Line), Col: int(p.Character)}), cfg)
 		})
 	})
 }

@@ -46,6 +46,9 @@ type hoverHintKey struct {
 	place    uint32 // the place's node start
 	function bool
 	cfg      *config.Config
+	// project is the workspace's generation of project snapshots: the
+	// estimate follows the file's imports into its project's modules.
+	project uint64
 }
 
 // hoverHint is one estimate; its fields are written before done is closed.
@@ -62,13 +65,13 @@ func newHoverHints() *hoverHints {
 
 // timingHint returns the estimate for the hover at offset if it is ready
 // within the hover's wait, starting it in the background the first time.
-func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+func (s *Server) timingHint(ctx context.Context, file *analysis.File, project *analysis.Project, gen uint64, offset int, cfg *config.Config) (string, int, int, bool) {
 	h := s.hoverHints
 	place, ok := pyfront.PlaceAt(file, offset)
 	if !ok {
 		return "", 0, 0, false
 	}
-	key := hoverHintKey{text: maphash.Bytes(h.seed, file.Src), place: place.Node.Start, function: place.Function, cfg: cfg}
+	key := hoverHintKey{text: maphash.Bytes(h.seed, file.Src), place: place.Node.Start, function: place.Function, cfg: cfg, project: gen}
 	// The estimate covers the place; the range shown is the construct at
 	// this offset (another offset of the place may have started it).
 	answer := func(hint *hoverHint) (string, int, int, bool) {
@@ -112,7 +115,7 @@ func (s *Server) timingHint(ctx context.Context, file *analysis.File, offset int
 			}
 			// The session's context, not the hover's: an estimate outlives
 			// the hover that asked for it; its budget bounds it.
-			hint.markdown, _, _, hint.ok = estimate(s.ctx, file, offset, cfg)
+			hint.markdown, _, _, hint.ok = estimate(s.ctx, file, project, offset, cfg)
 		})
 	}
 	h.mu.Unlock()

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -22,7 +23,7 @@ import (
 func TestHoverDoesNotWaitForASlowEstimate(t *testing.T) {
 	release := make(chan struct{})
 	var calls atomic.Int32
-	slow := func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+	slow := func(ctx context.Context, file *analysis.File, project *analysis.Project, offset int, cfg *config.Config) (string, int, int, bool) {
 		calls.Add(1)
 		select {
 		case <-release:
@@ -75,7 +76,7 @@ func TestHoverDoesNotWaitForASlowEstimate(t *testing.T) {
 // shows it once it has run.
 func TestHoverDoesNotWaitBehindAnotherEstimate(t *testing.T) {
 	release, started := make(chan struct{}), make(chan struct{})
-	slow := func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+	slow := func(ctx context.Context, file *analysis.File, project *analysis.Project, offset int, cfg *config.Config) (string, int, int, bool) {
 		if file.Lines.Position(offset).Line == 4 { // the first place blocks until released
 			close(started)
 			select {
@@ -135,7 +136,7 @@ func TestHoverDoesNotWaitBehindAnotherEstimate(t *testing.T) {
 // another statement gets its own.
 func TestHoverEstimatesOncePerStatement(t *testing.T) {
 	var calls atomic.Int32
-	count := func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (string, int, int, bool) {
+	count := func(ctx context.Context, file *analysis.File, project *analysis.Project, offset int, cfg *config.Config) (string, int, int, bool) {
 		calls.Add(1)
 		return "estimated", offset, offset, true
 	}
@@ -168,5 +169,44 @@ func TestHoverEstimatesOncePerStatement(t *testing.T) {
 	hover(5, 12)
 	if n := calls.Load(); n != 2 {
 		t.Errorf("a hover on the next statement: the estimate ran %d times in all, want 2", n)
+	}
+}
+
+// TestHoverFollowsProjectImports: the estimate of a coroutine follows its
+// calls into the project's other modules, from the workspace's snapshot
+// (testdata/loopsim-projects/fetchapp: python3 took 0.314 s).
+func TestHoverFollowsProjectImports(t *testing.T) {
+	root := "../testdata/loopsim-projects/fetchapp"
+	files := map[string]string{}
+	for _, name := range []string{"pyproject.toml", "main.py", "app/__init__.py", "app/config.py", "app/client.py", "app/fetch.py"} {
+		src, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(src)
+	}
+	dir := writeFiles(t, files)
+	u := uri.File(filepath.Join(dir, "main.py"))
+	c := newClient(t, startInProcess(t, Options{TimingHints: DefaultTimingHints, HoverWait: time.Hour}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	c.open(u, files["main.py"])
+	c.waitDiagnostics(u, 1)
+	var last string
+	ok := false
+	// Until the workspace index has read app/ (it runs in the background).
+	for deadline := time.Now().Add(waitTimeout); !ok && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var h *protocol.Hover
+		if err := c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: 6, Character: 11}, // async def main
+		}}, &h); err != nil {
+			t.Fatal(err)
+		}
+		if h != nil && h.Contents != nil {
+			last = fmt.Sprintf("%+v", h.Contents)
+		}
+		ok = strings.Contains(last, "0.31 s concurrently")
+	}
+	if !ok {
+		t.Errorf("hover on main() does not time its calls into app/: %s", last)
 	}
 }

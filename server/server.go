@@ -33,10 +33,12 @@ import (
 // TimingHints is the seam through which the event-loop simulator adds timing
 // estimates to hovers: Markdown about the construct at byte offset of file
 // and the byte range it is about, or ok=false when it has nothing to say.
-// cfg is the file's configuration ([tool.asyncls.latency] and so on). It
-// must be safe for concurrent use on the same immutable File; ctx is
-// cancelled when the hover is. DefaultTimingHints asks loopsim.
-type TimingHints func(ctx context.Context, file *analysis.File, offset int, cfg *config.Config) (markdown string, start, end int, ok bool)
+// cfg is the file's configuration ([tool.asyncls.latency] and so on);
+// project is the workspace's snapshot of the file's project (nil when not
+// known), whose modules the file imports. It must be safe for concurrent
+// use on the same immutable File; ctx is cancelled when the hover is.
+// DefaultTimingHints asks loopsim.
+type TimingHints func(ctx context.Context, file *analysis.File, project *analysis.Project, offset int, cfg *config.Config) (markdown string, start, end int, ok bool)
 
 // Hooks are test seams.
 type Hooks struct {

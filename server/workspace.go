@@ -89,7 +89,9 @@ type workspace struct {
 	// earlier does not put back an older version.
 	updated map[string]uint64
 	seq     uint64
-	budget  indexBudget // guarded by mu
+	// projectGen counts the changes of the projects' snapshots.
+	projectGen uint64
+	budget     indexBudget // guarded by mu
 
 	rootMu    sync.Mutex
 	rootByDir map[string]string // directory -> root of the project of its files
@@ -305,6 +307,17 @@ func (w *workspace) snapshot(path string) (*analysis.Project, uint64) {
 	return w.projectLocked(root).project, w.layoutGen
 }
 
+// hintSnapshot returns the project of path, for the simulator behind a
+// hover to follow imports into, and a number that changes whenever a
+// module of a project of the workspace does (hover estimates are kept per
+// number: an edit of an imported module makes them again).
+func (w *workspace) hintSnapshot(path string) (*analysis.Project, uint64) {
+	root := w.rootOf(path)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.projectLocked(root).project, w.projectGen
+}
+
 // generation returns the layout generation: modules built in an older one
 // may be misnamed.
 func (w *workspace) generation() uint64 {
@@ -343,6 +356,7 @@ func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.
 	p := w.projectLocked(root)
 	if stillCurrent() && p.project.Module(m.File.Path) != m {
 		p.project = p.project.With(m)
+		w.projectGen++
 		w.markLocked(m.File.Path)
 	}
 	return p.project
@@ -354,6 +368,7 @@ func (w *workspace) set(m *analysis.Module) {
 	w.mu.Lock()
 	p := w.projectLocked(root)
 	p.project = p.project.With(m)
+	w.projectGen++
 	w.markLocked(m.File.Path)
 	w.mu.Unlock()
 }
@@ -367,6 +382,7 @@ func (w *workspace) drop(path string) {
 	for _, p := range w.projects {
 		if p.project.Module(path) != nil {
 			p.project = p.project.Without(path)
+			w.projectGen++
 		}
 	}
 	w.markLocked(path)
@@ -763,6 +779,7 @@ func (w *workspace) index(folders []string) {
 	for root, mods := range fresh {
 		p := w.projectLocked(root)
 		p.project = p.project.With(mods...)
+		w.projectGen++
 	}
 	w.mu.Unlock()
 	progress.end(fmt.Sprintf("indexed %d files", len(add)))

@@ -87,7 +87,10 @@ func runSimulate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		simCfg.DefaultWorkers = *workers
 	}
 	file := analysis.Parse(path, src)
-	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg, IsolateOnNameError: true})
+	// The program's imports of its project's other modules are followed;
+	// the project is the one `asyncls check FILE` reads.
+	project := lint.SimulationProject(path, lint.NewConfigs(cfg, nil))
+	res, err := pyfront.Simulate(file, pyfront.Options{Entry: *entry, Config: simCfg, IsolateOnNameError: true, Project: project})
 	if err != nil {
 		fmt.Fprintln(stderr, "asyncls simulate:", err)
 		return exitError

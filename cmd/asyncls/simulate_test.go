@@ -280,3 +280,34 @@ func TestSimulateEntryArgumentsFromMainBlock(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }
+
+// simulate follows the program's imports of its project's other modules,
+// the project found as `check` finds it: fetchapp's main() spends its
+// time in app/ (python3 took 0.314 s, testdata/loopsim-projects/
+// groundtruth.json); a nested project (outside/vendored, with its own
+// pyproject.toml) is not part of it, so its call stays unknown and named.
+func TestSimulateFollowsProjectImports(t *testing.T) {
+	code, out, stderr := runCmd("simulate", "--format", "json", "../../testdata/loopsim-projects/fetchapp/main.py")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		ConcurrentS float64 `json:"concurrent_s"`
+		Level       string  `json:"confidence_level"`
+		Assumptions []struct {
+			File, Text string
+		} `json:"assumptions"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.ConcurrentS < 0.30 || doc.ConcurrentS > 0.33 || doc.Level != "high" {
+		t.Errorf("fetchapp: concurrent %.3f s (%s), want about 0.31 s, high:\n%s", doc.ConcurrentS, doc.Level, out)
+	}
+	code, out, _ = runCmd("simulate", "../../testdata/loopsim-projects/unknown/outside/main.py")
+	for _, want := range []string{"concurrent  0.10 s", "app/work.py:9: `vendorlib.fetch` not modelled", "line 10: `vendored.helper.slow` not modelled"} {
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("outside: exit %d, want %q in:\n%s", code, want, out)
+		}
+	}
+}

@@ -172,10 +172,11 @@ func isolate(shared *loopsim.Program, fd found, body []loopsim.Stmt) (*loopsim.P
 
 // runMarked simulates body as the isolated function fd, every unknown name
 // a placeholder, and returns the times its region marks were passed.
-func runMarked(prog *loopsim.Program, fd found, body []loopsim.Stmt, opts Options) (res *loopsim.Result, starts, ends []loopsim.MarkTime, err error) {
+func runMarked(f *analysis.File, prog *loopsim.Program, fd found, body []loopsim.Stmt, opts Options) (res *loopsim.Result, starts, ends []loopsim.MarkTime, err error) {
 	prog, entry := isolate(prog, fd, body)
 	cfg := opts.Config
 	cfg.UnknownNames = true
+	prog, cfg = withProject(f, prog, opts, cfg)
 	res, err = loopsim.Run(prog, entry, cfg)
 	if err != nil {
 		return nil, nil, nil, err
@@ -211,7 +212,7 @@ func EstimateRegion(f *analysis.File, fnNode *analysis.Node, start, end int, opt
 	if !fd.fn.Async {
 		return Region{}, false, nil
 	}
-	res, starts, ends, err := runMarked(prog, fd, body, opts)
+	res, starts, ends, err := runMarked(f, prog, fd, body, opts)
 	if err != nil {
 		return Region{}, false, err
 	}
@@ -262,7 +263,7 @@ func estimateAlone(f *analysis.File, fnNode *analysis.Node, start, end int, opts
 	body := append([]loopsim.Stmt{&loopsim.Mark{ID: markStart}}, stmts...)
 	body = append(body, &loopsim.Mark{ID: markEnd})
 	alone := found{fn: &loopsim.Func{Name: fd.fn.Name, Async: true, P: fd.fn.P}}
-	res, starts, ends, err := runMarked(prog, alone, body, opts)
+	res, starts, ends, err := runMarked(f, prog, alone, body, opts)
 	if err != nil {
 		return Region{}, false, err
 	}
@@ -289,6 +290,7 @@ func EstimateFunction(f *analysis.File, fnNode *analysis.Node, opts Options) (*l
 	prog, entry := isolate(prog, fd, fd.fn.Body)
 	cfg := opts.Config
 	cfg.UnknownNames = true
+	prog, cfg = withProject(f, prog, opts, cfg)
 	res, err := loopsim.Run(prog, entry, cfg)
 	if err != nil {
 		return nil, err

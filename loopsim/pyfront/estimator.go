@@ -103,10 +103,32 @@ func assumptionKinds(in []loopsim.Assumption) []rules.Assumption {
 	return out
 }
 
-// HasEntry implements rules.Simulator with FindEntry.
+// HasEntry implements rules.Simulator with FindEntry, for files that
+// define a coroutine function: the rules simulate one file, and one without
+// an `async def` has no task of its own for a blocking call to delay (a
+// plain `main()` of a synchronous tool, netdisco's discovery loops, would
+// only spend the step budget).
 func (e *Estimator) HasEntry(f *analysis.File) bool {
+	if !definesCoroutine(f) {
+		return false
+	}
 	_, err := FindEntry(f, "")
 	return err == nil
+}
+
+// definesCoroutine reports an `async def` anywhere in f.
+func definesCoroutine(f *analysis.File) bool {
+	found := false
+	f.Root.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "function_definition" && n.HasToken("async") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // SimulateEntry implements rules.Simulator with Simulate.

@@ -86,7 +86,9 @@ type recordedProgram struct {
 	Why       string  `json:"why,omitempty"`
 }
 
-func loadRecordedTruth(t *testing.T) recordedTruth {
+func loadRecordedTruth(t *testing.T) recordedTruth { return loadTruthFile(t, groundTruthFile) }
+
+func loadTruthFile(t *testing.T, groundTruthFile string) recordedTruth {
 	t.Helper()
 	data, err := os.ReadFile(groundTruthFile)
 	if err != nil {
@@ -111,8 +113,15 @@ func defaultTolerance(recorded float64) float64 { return math.Max(0.05*recorded,
 // program's own marked tolerance. It never runs python3, so it does not
 // depend on how busy the machine is.
 func TestGroundTruth(t *testing.T) {
-	truth := loadRecordedTruth(t)
 	files := append(groundTruthFiles(t), globPrograms(t, filepath.Join(groundTruthDir, "machine_dependent"))...)
+	compareGroundTruth(t, groundTruthDir, files, simulateFile)
+}
+
+// compareGroundTruth compares the simulated concurrent time of each of
+// files (under dir) with dir/groundtruth.json, as TestGroundTruth says.
+func compareGroundTruth(t *testing.T, groundTruthDir string, files []string, simulateFile func(*testing.T, string) *loopsim.Result) {
+	groundTruthFile := groundTruthDir + "/groundtruth.json"
+	truth := loadTruthFile(t, groundTruthFile)
 	seen := map[string]bool{}
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-40s %10s %10s %10s %9s %s\n", "program", "recorded", "simulated", "sequential", "error", "allowed")

@@ -23,6 +23,9 @@ type Options struct {
 	// own with unknown arguments, as --entry NAME does, and say so in an
 	// assumption, instead of failing with the NameError.
 	IsolateOnNameError bool
+	// Project, when set, holds the other modules of the file's project:
+	// the simulation follows the program's imports of them (see Project).
+	Project Project
 }
 
 // LatencyFromStrings converts [tool.asyncls.latency] values ("120ms") to
@@ -296,7 +299,8 @@ func Simulate(f *analysis.File, opts Options) (*loopsim.Result, error) {
 		// must not run it once more while the module body executes.
 		prog.Body = withoutStatementAt(prog.Body, int(entry.Node.Start))
 	}
-	res, err := loopsim.Run(prog, entry.Expr, opts.Config)
+	prog, cfg := withProject(f, prog, opts, opts.Config)
+	res, err := loopsim.Run(prog, entry.Expr, cfg)
 	if err != nil {
 		if iso := isolateEntry(f, entry, err, opts); iso != nil {
 			return iso, nil

@@ -124,3 +124,23 @@ async def main():
 		t.Errorf("concurrent %.3f blocked %.3f, want 0.190 / 0.040", res.ConcurrentS, res.BlockedS)
 	}
 }
+
+// The rules simulate a file's entry point only when the file defines a
+// coroutine function: a synchronous tool's main() has no task for a
+// blocking call to delay, and its socket loops would only spend the step
+// budget (netdisco's discovery modules took 0.2-0.3 s each). `simulate`
+// itself still runs such a main (FindEntry).
+func TestRulesSimulateOnlyFilesWithCoroutines(t *testing.T) {
+	e := &Estimator{}
+	syncTool := analysis.Parse("gdm.py", []byte("import socket\n\ndef main():\n    while True:\n        socket.socket().recv(1)\n\nif __name__ == \"__main__\":\n    main()\n"))
+	if e.HasEntry(syncTool) {
+		t.Error("a file without async def has an entry for the rules")
+	}
+	if _, err := FindEntry(syncTool, ""); err != nil {
+		t.Errorf("simulate lost the sync main: %v", err)
+	}
+	asyncTool := analysis.Parse("app.py", []byte("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n\nif __name__ == \"__main__\":\n    asyncio.run(main())\n"))
+	if !e.HasEntry(asyncTool) {
+		t.Error("a file with asyncio.run(main()) has no entry for the rules")
+	}
+}

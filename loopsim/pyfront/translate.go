@@ -15,7 +15,10 @@ import (
 )
 
 type translator struct {
-	f       *analysis.File
+	f *analysis.File
+	// file names f in the positions of another module of the project
+	// ("" for the simulated program's own file).
+	file    string
 	latency map[int]float64 // per-line "# asyncls: latency=..." overrides (0-based line)
 	used    map[int]bool
 }
@@ -42,7 +45,13 @@ func ParseDuration(s string) (float64, error) {
 // cannot express become Unknown/Unsupported nodes, which the simulator
 // reports as assumptions.
 func Translate(f *analysis.File) *loopsim.Program {
-	t := &translator{f: f, latency: map[int]float64{}, used: map[int]bool{}}
+	return translateAs(f, "")
+}
+
+// translateAs is Translate with positions naming file (another module of
+// the project, see Project).
+func translateAs(f *analysis.File, file string) *loopsim.Program {
+	t := &translator{f: f, file: file, latency: map[int]float64{}, used: map[int]bool{}}
 	for _, c := range f.Comments {
 		if m := latencyComment.FindStringSubmatch(f.Text(c)); m != nil {
 			if d, err := ParseDuration(m[1]); err == nil {
@@ -54,7 +63,7 @@ func Translate(f *analysis.File) *loopsim.Program {
 }
 
 func (t *translator) pos(n *analysis.Node) loopsim.Pos {
-	return loopsim.Pos{Offset: int(n.Start), Line: t.f.Lines.Position(int(n.Start)).Line + 1}
+	return loopsim.Pos{Offset: int(n.Start), Line: t.f.Lines.Position(int(n.Start)).Line + 1, File: t.file}
 }
 
 func (t *translator) text(n *analysis.Node) string { return t.f.Text(n) }
@@ -226,10 +235,23 @@ func (t *translator) stmt(n *analysis.Node) []loopsim.Stmt {
 		return out
 	case "import_from_statement":
 		mod := n.ChildByField("module_name")
-		if mod == nil || mod.Type() == "relative_import" {
+		if mod == nil {
 			return t.unsupported(n, "relative import")
 		}
 		st := &loopsim.ImportFrom{Module: t.text(mod), P: p}
+		if mod.Type() == "relative_import" {
+			// from . import x, from ..pkg.mod import y: resolved by the
+			// simulator from the module's own name (Program.Module).
+			st.Module = ""
+			for _, c := range mod.Children() {
+				switch c.Type() {
+				case "import_prefix":
+					st.Level = strings.Count(t.text(c), ".")
+				case "dotted_name":
+					st.Module = t.text(c)
+				}
+			}
+		}
 		for _, c := range n.NamedChildren() {
 			switch {
 			case c.Type() == "wildcard_import":

@@ -126,3 +126,55 @@ async def main():
 		}
 	}
 }
+
+// An unknown condition whose branch only raises is a guard clause (`if not
+// cfg.ready(): raise ...`): the simulation takes the path on which the
+// program goes on, and says so; other unknown conditions are still assumed
+// true.
+func TestUnknownGuardClauseAssumedToPass(t *testing.T) {
+	cases := []struct {
+		name, src, assumption string
+		want                  float64
+	}{
+		{"guard raises", `import asyncio, somelib
+async def main():
+    cfg = somelib.load()
+    if not cfg.ready():
+        raise RuntimeError("not ready")
+    await asyncio.sleep(0.2)
+`, "its branch only raises (a guard), assumed false", 0.2},
+		{"guard with else that goes on", `import asyncio, somelib
+async def main():
+    cfg = somelib.load()
+    if cfg.broken():
+        raise RuntimeError("broken")
+    else:
+        await asyncio.sleep(0.3)
+`, "assumed false", 0.3},
+		{"plain branch", `import asyncio, somelib
+async def main():
+    cfg = somelib.load()
+    if cfg.slow():
+        await asyncio.sleep(0.1)
+`, "assumed true", 0.1},
+		{"both branches raise", `import asyncio, somelib
+async def main():
+    await asyncio.sleep(0.1)
+    cfg = somelib.load()
+    if cfg.a():
+        raise RuntimeError("a")
+    else:
+        raise ValueError("b")
+`, "assumed true", 0.1},
+	}
+	for _, c := range cases {
+		res := simulateSrc(t, c.src, Options{})
+		found := false
+		for _, a := range res.Assumptions {
+			found = found || strings.Contains(a.Text, c.assumption)
+		}
+		if !found || res.ConcurrentS < c.want-0.001 || res.ConcurrentS > c.want+0.001 {
+			t.Errorf("%s: concurrent %.3f s (want %.3f), assumptions %+v (want one saying %q)", c.name, res.ConcurrentS, c.want, res.Assumptions, c.assumption)
+		}
+	}
+}

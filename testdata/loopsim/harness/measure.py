@@ -4,13 +4,18 @@ Usage: python3 measure.py [--repeat N] FILE...
 Prints one JSON object per file: {"path", "seconds", "outcome"}; seconds is
 the minimum over N runs (noise only ever adds time). Each file is imported
 under a module name other than "__main__", so its own asyncio.run() guard
-does not fire; the harness times asyncio.run(module.main()) itself.
+does not fire; the harness times asyncio.run(module.main()) itself. As
+`python3 FILE` does, the file's directory comes first on sys.path while it
+runs, so a program of several modules (testdata/loopsim-projects/NAME/
+main.py) imports its own package; the modules it imported from there are
+forgotten afterwards, so the next program gets its own.
 """
 import asyncio
 import contextlib
 import io
 import importlib.util
 import json
+import os
 import sys
 import time
 
@@ -22,6 +27,20 @@ def measure(path):
 
 
 def _measure(path):
+    home = os.path.dirname(os.path.abspath(path))
+    saved_path, saved_modules = list(sys.path), set(sys.modules)
+    sys.path.insert(0, home)
+    try:
+        return _measure_in_path(path)
+    finally:
+        sys.path[:] = saved_path
+        for name in set(sys.modules) - saved_modules:
+            f = getattr(sys.modules[name], "__file__", None) or ""
+            if os.path.abspath(f).startswith(home + os.sep):
+                del sys.modules[name]
+
+
+def _measure_in_path(path):
     spec = importlib.util.spec_from_file_location("loopsim_ground_truth", path)
     mod = importlib.util.module_from_spec(spec)
     # Registered like a real import, so worker processes can unpickle its

@@ -64,3 +64,32 @@ async def hf_inference_not_awaited(prompt):
     client = AsyncInferenceClient("some/model")
     reply = client.text_generation(prompt)  # want: ASL102
     return reply
+
+
+async def vector_search_not_awaited(vector):
+    from qdrant_client import AsyncQdrantClient
+
+    client = AsyncQdrantClient(url="http://qdrant")
+    hits = client.query_points("docs", query=vector)  # want: ASL102
+    return hits.points
+
+
+async def graph_query_not_awaited():
+    from neo4j import AsyncGraphDatabase
+
+    driver = AsyncGraphDatabase.driver("bolt://db")
+    driver.verify_connectivity()  # want: ASL102
+
+
+async def notion_page_not_awaited(page_id):
+    from notion_client import AsyncClient
+
+    page = AsyncClient(auth="x").pages.retrieve(page_id=page_id)  # want: ASL102
+    return page["properties"]
+
+
+async def prediction_not_awaited(url):
+    import replicate
+
+    output = replicate.async_run("model", input={"image": url})  # want: ASL102
+    return output[0]

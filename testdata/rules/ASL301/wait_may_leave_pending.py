@@ -51,3 +51,27 @@ async def both_branches(job, timeout):
     else:
         task.cancel()
         return None
+
+
+# The task alone in the wait: FIRST_COMPLETED or FIRST_EXCEPTION of one task
+# returns only once it is done (aiostream-magic's connection handler waits
+# for its consumer task so).
+async def first_completed_of_one(consume):
+    consumer = asyncio.create_task(consume())
+    await asyncio.wait([consumer], return_when=asyncio.FIRST_COMPLETED)
+
+
+async def first_exception_of_one(consume):
+    consumer = asyncio.create_task(consume())
+    await asyncio.wait((consumer,), return_when=asyncio.FIRST_EXCEPTION)
+
+
+# Not alone: a starred collection may hold other tasks that finish first.
+async def first_completed_of_splat(consume, others):
+    consumer = asyncio.create_task(consume())  # want: ASL301 "only referenced by this local variable"
+    await asyncio.wait([*others, consumer], return_when=asyncio.FIRST_COMPLETED)
+
+
+async def first_completed_of_one_with_timeout(consume):
+    consumer = asyncio.create_task(consume())  # want: ASL301 "only referenced by this local variable"
+    await asyncio.wait([consumer], timeout=1.0, return_when=asyncio.FIRST_COMPLETED)

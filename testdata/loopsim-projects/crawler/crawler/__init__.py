@@ -1,0 +1,2 @@
+from .crawl import crawl_all
+from .config import URLS

@@ -1,0 +1,2 @@
+from .parse import parse
+from .store import Store
