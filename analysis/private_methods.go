@@ -102,9 +102,14 @@ func IsBindingTarget(n *Node) bool {
 
 // OnlyCoroutineMethod reports whether the project defines the private name
 // only as a coroutine method: at least one module defines it so, none any
-// other way.
-func (p *Project) OnlyCoroutineMethod(name string) bool {
-	return PrivateName(name) && p.UsesAsValue(coroutineMethodIndexPrefix+name) && !p.UsesAsValue(otherDefIndexPrefix+name)
+// other way. usesAsValue answers the project-wide questions (nil:
+// Project.UsesAsValue; a check passes one that records them, so that a
+// check of part of a project can verify the answers later).
+func (p *Project) OnlyCoroutineMethod(name string, usesAsValue func(key string) bool) bool {
+	if usesAsValue == nil {
+		usesAsValue = p.UsesAsValue
+	}
+	return PrivateName(name) && usesAsValue(coroutineMethodIndexPrefix+name) && !usesAsValue(otherDefIndexPrefix+name)
 }
 
 // BindsPrivateName reports whether some module of the project defines or

@@ -330,8 +330,9 @@ type Project struct {
 	propNamesOnce sync.Once
 	propNames     map[string]bool
 
-	recordOverrides func(*Class) // RecordOverrideQueries
-	recordSubclass  func(string) // RecordSubclassQueries
+	recordValues    func(string, bool) // RecordValueQueries
+	recordOverrides func(*Class)       // RecordOverrideQueries
+	recordSubclass  func(string)       // RecordSubclassQueries
 }
 
 // RecordOverrideQueries makes the project call record with each class

@@ -796,6 +796,58 @@ func (m *Module) ValueNames() map[string]bool {
 	return v.all
 }
 
+// WordSet is a set of identifiers, for EachValueName.
+type WordSet map[uint64]struct{}
+
+// NewWordSet makes the set of words.
+func NewWordSet(words []string) WordSet {
+	s := make(WordSet, len(words))
+	for _, w := range words {
+		s[wordHashString(w)] = struct{}{}
+	}
+	return s
+}
+
+// Has reports whether the set holds the word a value key is asked under
+// (ValueKeyWord of the key; see UsesAsValue), for keys that EachValueName
+// finds by resolving uses: the keys that are not entries of the name index
+// (IndexedIdentifier returns them unchanged).
+func (s WordSet) Has(key string) bool {
+	_, ok := s[wordHashString(ValueKeyWord(key))]
+	return ok
+}
+
+// EachValueName calls fn with each of the module's value keys (those
+// ValueNames returns, some maybe more than once) without making a set of
+// them: a check that drops the module keeps them in a set of its own.
+// With words, of the keys found by resolving uses (Function.ValueKeys's
+// kind) only those under one of words are (the others too when the module
+// has resolved their word already): the index entries (TaskEntryIndexKey,
+// definitions, synchronous callees, sibling coroutines) are all.
+func (m *Module) EachValueName(words WordSet, fn func(key string)) {
+	v := m.valueUses()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	for i, h := range v.words {
+		if _, ok := words[h]; ok || words == nil {
+			m.resolveWord(int32(i))
+		}
+	}
+	for k := range v.known {
+		fn(k)
+	}
+	for _, r := range v.tasks {
+		name := string(taskRefName(m, m.nodeAt(r.ref)))
+		use := m.methodTaskUseLocked(name)
+		if use.other {
+			fn(TaskEntryIndexKey(name))
+		}
+		if use.started {
+			fn(StartedTaskIndexKey(name))
+		}
+	}
+}
+
 // AddValueNames counts sets of value keys of modules that are not in the
 // project (a cache summarised them instead of keeping them), for
 // UsesAsValue. Call it before the first question.
@@ -804,6 +856,13 @@ func (p *Project) AddValueNames(sets ...map[string]bool) {
 	defer p.indexMu.Unlock()
 	p.externalValues = append(p.externalValues, sets...)
 }
+
+// RecordValueQueries makes the project call record with each value key
+// UsesAsValue is asked about and its answer (once per key; record must be
+// safe for concurrent use): a check of part of a project verifies them
+// against every module's keys, whichever code asked. Call it before the
+// first question.
+func (p *Project) RecordValueQueries(record func(key string, used bool)) { p.recordValues = record }
 
 // AddValueNamesFrom answers UsesAsValue for the modules that are not in
 // the project and not given to AddValueNames: has(key) reports whether one
@@ -865,6 +924,9 @@ func (x *valueIndex) has(p *Project, key string) bool {
 	}
 	used := x.external[key] || x.modulesHave(p, key) || x.outside != nil && x.outside(key)
 	x.answers.Store(key, used)
+	if p.recordValues != nil {
+		p.recordValues(key, used)
+	}
 	return used
 }
 

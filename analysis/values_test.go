@@ -1,6 +1,11 @@
 package analysis
 
-import "testing"
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // TestUsesAsValueResolvesUses: a function counts as used as a value where
 // a use resolves to it (its own module, an import of it or of its module, a
@@ -61,5 +66,31 @@ def setup(router, obj, shadowed, unused=None):
 	}
 	if seen != len(want) {
 		t.Fatalf("asked about %d functions, want %d", seen, len(want))
+	}
+}
+
+// TestEachValueNameMatchesValueNames: EachValueName yields the keys
+// ValueNames holds, on every test file of the rules that ask the
+// project-wide questions.
+func TestEachValueNameMatchesValueNames(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/rules/*/*.py")
+	more, _ := filepath.Glob("../testdata/rules/*/*/*.py")
+	compared := 0
+	for _, path := range append(files, more...) {
+		src, err := os.ReadFile(path)
+		if err != nil || CheckSource(src) != nil {
+			continue
+		}
+		// Two builds: each is resolved once.
+		each := map[string]bool{}
+		BuildModuleNamed(Parse(path, src), Naming{Name: "pkg.mod"}).EachValueName(nil, func(k string) { each[k] = true })
+		want := BuildModuleNamed(Parse(path, src), Naming{Name: "pkg.mod"}).ValueNames()
+		if !maps.Equal(each, want) {
+			t.Errorf("%s: EachValueName %d keys, ValueNames %d", path, len(each), len(want))
+		}
+		compared += len(want)
+	}
+	if compared == 0 {
+		t.Fatal("no keys compared")
 	}
 }

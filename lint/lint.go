@@ -137,7 +137,10 @@ func (u *unit) load(res *Result) {
 // over several projects then holds one project's models at a time.
 func (u *unit) release() {
 	if u.project != nil {
-		u.lines = map[string]*analysis.LineIndex{}
+		if u.lines == nil {
+			// (a streamed check has noted those of the modules it dropped)
+			u.lines = map[string]*analysis.LineIndex{}
+		}
 		for _, m := range u.project.Modules() {
 			if u.target(m.File.Path) {
 				u.lines[m.File.Path] = m.File.Lines
@@ -329,7 +332,7 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 			res.Errors = append(res.Errors, errs...)
 			res.Files += files
 		} else {
-			diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets))
+			diags, errs, files := analyseUnit(u, count(Parsing, &parsed, totalSources), count(Checking, &checked, totalTargets), !keep)
 			res.Diagnostics = append(res.Diagnostics, diags...)
 			res.Errors = append(res.Errors, errs...)
 			res.Files += files
@@ -348,9 +351,16 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 
 // analyseUnit builds u's project from all its sources and checks its targets.
 // parsedOne and checkedOne are called after each file is parsed or checked.
-func analyseUnit(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int) {
+// With stream (the models are not kept), the project is built and checked
+// in parts (stream.go) and u.project holds only part of it afterwards.
+func analyseUnit(u *unit, parsedOne, checkedOne func(), stream bool) (diags []rules.Diagnostic, errs []error, files int) {
 	if u.targets != nil && len(u.targets)*scopedShare <= len(u.sources) {
 		return analyseUnitScoped(u, parsedOne, checkedOne)
+	}
+	if stream && streamChecks.Load() {
+		if diags, errs, files, ok := analyseUnitStreamed(u, parsedOne, checkedOne); ok {
+			return diags, errs, files
+		}
 	}
 	layout := u.layout()
 	modules := make([]*analysis.Module, len(u.sources))

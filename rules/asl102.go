@@ -2040,7 +2040,7 @@ func projectCoroutineMethodCall(p *Pass, c *analysis.Call) bool {
 	if underTypeTest(p, c) {
 		return false
 	}
-	return p.Project.OnlyCoroutineMethod(name)
+	return p.Project.OnlyCoroutineMethod(name, p.projectUsesAsValue)
 }
 
 // libraryInternals reports a receiver reached through a private attribute

@@ -6,7 +6,11 @@
 // (lint.CollectForChecks), so its peak RSS is about 1.25 times the live
 // heap during the checks plus the heap's fragmentation (~1.7 times the
 // checked number on big/); it is the number a change to the models moves.
-// `bench/check_compare.sh` gives the peak itself.
+// `bench/check_compare.sh` gives the peak itself. It keeps the modules
+// (lint.Request.KeepModules), so it measures the plain order (every module
+// built, then checked: what Analyse, --fix and the server do); a batch
+// `check` streams the project instead (lint/stream.go) and holds about the
+// library part and one batch at a time.
 // docs/performance.md, "Memory".
 //
 //	go run ./bench/liveheap /work/corpus/big

@@ -1,0 +1,720 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"hash/maphash"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+	"github.com/asyncls/asyncls/rules"
+)
+
+// A batch `check` of a whole project (no cache, models not kept) does not
+// hold every module at once: it builds and checks the project in parts and
+// drops each part's models once checked, keeping what the other parts'
+// questions need of them (value keys, sync member names), and reports
+// exactly what a check of the whole project reports.
+//
+// The parts come from the import graph read from the sources
+// (analysis.ScanImports, a superset of the parser's imports), with each
+// imported name denoting the module analysis.Project keeps for it, as a
+// scoped check resolves them (scoped.go):
+//   - the library part: the modules named like a builtin or a library
+//     asyncls has facts about, which any module may look names up in, and
+//     what they import, directly or not. It is built first and kept to
+//     the end (where its own modules are checked);
+//   - the rest, split into the components of its import graph (ignoring
+//     the library part): every module a module of a component may look
+//     names up in is in the library part or in its component, and so is
+//     every module that may look names up in it. The components are
+//     checked in a few batches, each in a project of the library part and
+//     the batch (and what is kept, below), then dropped.
+//
+// What a module's check asks of modules outside its project, and how the
+// answer is made to hold:
+//   - "does any module use this name as a value?" (rules.CheckRecorded
+//     records the questions and answers): answered from the value keys of
+//     the modules dropped so far, and verified at the end against every
+//     module's (as the cache does, answersHold); a module whose answers
+//     changed is checked again.
+//   - ASL106's thread functions: a function is one when a module handing
+//     functions to threads reaches it through calls, all of which resolve
+//     within that module's closure; such a module is in the component of
+//     the function's module, or, for a function of the library part,
+//     anywhere: so the modules outside the library part that hand
+//     functions to threads are kept with their closures (kept below), for
+//     the library part's checks.
+//   - whether an async method is overridden by a sync member of a
+//     subclass: a subclass is in a module that may look names up in the
+//     method's, so for a method of a component every candidate is in the
+//     component; the modules with a class overriding a method of the
+//     library part (found while their batch is built) are kept with their
+//     closures, and a module of an earlier batch that asked about the name
+//     is checked again.
+//   - the project's subclasses of a library class (soleSubclass): any
+//     module may define one, so every module of a batch whose project was
+//     asked is checked again with every module (no corpus asks).
+//
+// The modules checked again are checked at the end in a project of the
+// library part, what is kept and their components, with the value keys of
+// every other module.
+
+// streamBatches is how many batches of about equal size (in bytes of
+// source) the modules outside the library part are checked in: each
+// batch's project asks again some project-wide questions of the library
+// part (value index, thread functions) and its end collects the heap, so
+// more batches cost time for less memory.
+var streamBatches = 8
+
+// streamChecks turns streamed checks on for batch runs (see
+// analyseUnitStreamed); tests compare it with the plain order.
+var streamChecks atomic.Bool
+
+func init() { streamChecks.Store(true) }
+
+// analyseUnitStreamed is analyseUnit for a whole-project batch check that
+// does not keep the models (see the comment above). It returns ok false,
+// having done nothing, when the unit cannot be streamed (a source without
+// a path).
+func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int, ok bool) {
+	n := len(u.sources)
+	var paths []string
+	for _, s := range u.sources {
+		if s.Path == "" {
+			return nil, nil, 0, false
+		}
+		paths = append(paths, s.Path)
+	}
+	layout := analysis.NewLayout(u.root, paths)
+	valid := make([]bool, n)
+	fileErrs := make([]error, n)
+	scanned := make([][]string, n)
+	defined := make([][]string, n) // defNames
+	if len(parallel(n, func(i int) {
+		s := u.sources[i]
+		if err := analysis.CheckSource(s.Src); err != nil {
+			fileErrs[i] = &FileError{Path: u.show(s.Path), Err: err}
+			return
+		}
+		scanned[i] = analysis.ScanImports(s.Src, layout.Naming(s.Path))
+		defined[i] = defNames(s.Src)
+		valid[i] = true
+	})) > 0 {
+		return nil, nil, 0, false
+	}
+
+	// The words value questions about functions are asked under (a
+	// function's name: Function.ValueKeys), for the keys kept of dropped
+	// modules.
+	var names0 []string
+	for i := range defined {
+		names0 = append(names0, defined[i]...)
+		defined[i] = nil
+	}
+	words := analysis.NewWordSet(names0)
+	names0 = nil
+
+	// The import graph, as scoped.go resolves names.
+	byName := namedSources(u, layout, valid)
+	names := make([]string, 0, len(byName))
+	for nm := range byName {
+		names = append(names, nm)
+	}
+	sort.Strings(names)
+	imported := func(q string) []int {
+		var out []int
+		for k := 0; k <= len(q); k++ {
+			if k == len(q) || q[k] == '.' {
+				if i, ok := byName[q[:k]]; ok {
+					out = append(out, i)
+				}
+			}
+		}
+		prefix := q + "."
+		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
+			out = append(out, byName[names[j]])
+		}
+		return out
+	}
+	edges := make([][]int, n)
+	for i := range u.sources {
+		if !valid[i] {
+			continue
+		}
+		seen := map[int]bool{i: true}
+		for _, q := range scanned[i] {
+			for _, j := range imported(q) {
+				if !seen[j] {
+					seen[j] = true
+					edges[i] = append(edges[i], j)
+				}
+			}
+		}
+		scanned[i] = nil
+	}
+
+	// The library part.
+	inLib := make([]bool, n)
+	var queue []int
+	roots := pylib.Roots()
+	for _, nm := range names {
+		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
+			queue = append(queue, imported(nm)...)
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		if !inLib[i] {
+			inLib[i] = true
+			queue = append(queue, edges[i]...)
+		}
+	}
+
+	// The components of the rest, in the order of their first source, in
+	// batches of about equal size.
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	restBytes := 0
+	for i := range u.sources {
+		if !valid[i] || inLib[i] {
+			continue
+		}
+		restBytes += len(u.sources[i].Src)
+		for _, j := range edges[i] {
+			if !inLib[j] {
+				if a, b := find(i), find(j); a != b {
+					parent[max(a, b)] = min(a, b)
+				}
+			}
+		}
+	}
+	members := map[int][]int{}
+	var comps []int
+	for i := range u.sources {
+		if valid[i] && !inLib[i] {
+			r := find(i)
+			if members[r] == nil {
+				comps = append(comps, r)
+			}
+			members[r] = append(members[r], i)
+		}
+	}
+	component := func(i int) []int { return members[find(i)] }
+	var batches [][]int
+	batchOf := make([]int, n)
+	{
+		budget := restBytes/streamBatches + 1
+		var cur []int
+		size := 0
+		for _, r := range comps {
+			for _, i := range members[r] {
+				cur = append(cur, i)
+				size += len(u.sources[i].Src)
+			}
+			if size >= budget {
+				batches = append(batches, cur)
+				cur, size = nil, 0
+			}
+		}
+		if len(cur) > 0 {
+			batches = append(batches, cur)
+		}
+	}
+	libPhase := len(batches)
+	for i := range batchOf {
+		batchOf[i] = libPhase
+	}
+	for b, batch := range batches {
+		for _, i := range batch {
+			batchOf[i] = b
+		}
+	}
+
+	modules := make([]*analysis.Module, n)
+	indexOf := make(map[string]int, n)
+	for i, s := range u.sources {
+		indexOf[s.Path] = i
+	}
+	var graphMissed atomic.Bool
+	build := func(which []int) {
+		for k, p := range parallel(len(which), func(k int) {
+			i := which[k]
+			m := BuildModule(layout, u.sources[i].Path, u.sources[i].Src)
+			m.IndexValueUses()
+			// The graph must hold every import the model resolves.
+			for _, q := range m.ImportNames() {
+				for _, j := range imported(q) {
+					if j != i && !slices.Contains(edges[i], j) {
+						graphMissed.Store(true)
+					}
+				}
+			}
+			modules[i] = m
+			parsedOne()
+		}) {
+			fileErrs[which[k]] = internalError(u.show(u.sources[which[k]].Path), p)
+		}
+	}
+
+	// values holds the value keys of the modules outside the library part
+	// built so far (analysis.Module.ValueNames, which depend on the module
+	// alone): answering for the modules outside a project
+	// (AddValueNamesFrom), the keys of its own modules change no answer.
+	// Every project holds the library part, so an answer "used" is always
+	// right, and an answer "not used" is once no module of values records
+	// the key.
+	values := newKeySet()
+	kept := make([]bool, n)     // outside the library part, kept to the end
+	keepRoot := make([]bool, n) // kept with what it imports
+	// libOverrides: the names of the library part's async methods that a
+	// class of the module overrides with a sync member.
+	libOverrides := make([]map[string]bool, n)
+
+	perModule := make([][]rules.Diagnostic, n)
+	recorded := make([]rules.Dependencies, n)
+	checked := make([]bool, n)
+	// askedSubclass: a check in the project of the batch (or of the
+	// library part, libPhase) asked for the project's subclasses of a
+	// library class, and that project lacked modules.
+	askedSubclass := make([]bool, libPhase+1)
+	validCount := 0
+	for i := range valid {
+		if valid[i] {
+			validCount++
+		}
+	}
+	partial := func(p *analysis.Project) bool { return len(p.Modules()) < validCount }
+	var internal []error
+
+	// inProject reports whether module i was in the project of batch b.
+	inProject := func(i, b int) bool {
+		return inLib[i] || batchOf[i] == b || kept[i] && batchOf[i] < b
+	}
+	// asked: per phase, every value question its project was asked, with
+	// the answer (whichever code asked it; the checks' own records say
+	// which module asked).
+	asked := make([]map[string]bool, libPhase+2)
+	var askedMu sync.Mutex
+	// checkIn checks the targets among which in p (a phase's project) and
+	// calls after with each of which (checked or not) before its memos
+	// go.
+	checkIn := func(p *analysis.Project, which []int, phase int, after func(p *analysis.Project, i int)) {
+		if asked[phase] == nil {
+			asked[phase] = map[string]bool{}
+		}
+		p.RecordValueQueries(func(key string, used bool) {
+			askedMu.Lock()
+			asked[phase][key] = used
+			askedMu.Unlock()
+		})
+		var subclass atomic.Bool
+		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
+		for k, pn := range parallel(len(which), func(k int) {
+			i := which[k]
+			m := modules[i]
+			if m == nil {
+				return
+			}
+			if u.target(m.File.Path) {
+				checked[i] = true
+				perModule[i], recorded[i] = rules.CheckRecorded(m, p, u.options(m.File.Path))
+			}
+			if after != nil {
+				after(p, i)
+			}
+			m.ForgetMemos()
+		}) {
+			i := which[k]
+			internal = append(internal, internalError(u.show(u.sources[i].Path), pn))
+			perModule[i], recorded[i] = nil, rules.Dependencies{}
+		}
+		if phase <= libPhase {
+			askedSubclass[phase] = subclass.Load() && partial(p)
+		}
+	}
+	newProject := func(which func(i int) bool) *analysis.Project {
+		var mods []*analysis.Module
+		for i, m := range modules {
+			if m != nil && which(i) {
+				mods = append(mods, m)
+			}
+		}
+		p := analysis.NewProject(u.root, mods)
+		p.AddValueNamesFrom(values.has)
+		return p
+	}
+
+	// The library part first.
+	var lib []int
+	for i := range u.sources {
+		if inLib[i] {
+			lib = append(lib, i)
+		}
+	}
+	build(lib)
+	// The library part's async methods by name, for the overrides below.
+	libAsync := map[string][]*analysis.Function{}
+	for _, i := range lib {
+		if m := modules[i]; m != nil {
+			for _, f := range m.Functions {
+				if f.Class != nil && f.Async {
+					libAsync[f.Name] = append(libAsync[f.Name], f)
+				}
+			}
+		}
+	}
+	// The settings the library part's modules are checked with, by their
+	// offload helpers (ASL106's thread functions depend on those).
+	helperOpts := map[string]*rules.Options{}
+	for _, i := range lib {
+		if u.target(u.sources[i].Path) {
+			o := u.options(u.sources[i].Path)
+			key := ""
+			if o != nil {
+				key = strings.Join(o.OffloadHelpers, "\x00")
+			}
+			helperOpts[key] = o
+		}
+	}
+	// reachesLib reports whether a function m hands to threads (with the
+	// settings of a module of the library part), or a synchronous function
+	// it calls, directly or not, is defined in the library part: such a
+	// hand-off may make a function of the library part a thread function.
+	reachesLib := func(p *analysis.Project, m *analysis.Module) bool {
+		for _, o := range helperOpts {
+			queue := rules.HandOffTargets(m, p, o)
+			seen := map[*analysis.Function]bool{}
+			for len(queue) > 0 {
+				f := queue[0]
+				queue = queue[1:]
+				if f == nil || seen[f] {
+					continue
+				}
+				seen[f] = true
+				if fm := f.Module(); fm != nil && inLib[indexOf[fm.File.Path]] {
+					return true
+				}
+				for _, c := range f.Calls {
+					if t := p.Target(c); t != nil && !t.Async && !t.Generator {
+						queue = append(queue, t)
+					}
+				}
+			}
+		}
+		return false
+	}
+	// afterBatch notes, for a module of a batch, its value keys, and
+	// whether it is kept (with what it imports) for the library part's
+	// checks: it overrides a method of the library part with a sync
+	// member, or hands to threads functions that reach the library part.
+	var overriders sync.Map // *analysis.Function -> map[*analysis.Module]bool: SyncOverriders' modules, per batch project
+	afterBatch := func(p *analysis.Project, i int) {
+		m := modules[i]
+		m.EachValueName(words, values.add)
+		if rules.HandsOffToThreads(m) && reachesLib(p, m) {
+			keepRoot[i] = true
+		}
+		for _, name := range m.SyncMemberNames() {
+			for _, f := range libAsync[name] {
+				o, ok := overriders.Load(f)
+				if !ok {
+					set := map[*analysis.Module]bool{}
+					for _, c := range p.SyncOverriders(f) {
+						set[c.Module()] = true
+					}
+					o, _ = overriders.LoadOrStore(f, set)
+				}
+				if o.(map[*analysis.Module]bool)[m] {
+					if libOverrides[i] == nil {
+						libOverrides[i] = map[string]bool{}
+					}
+					libOverrides[i][name] = true
+					keepRoot[i] = true
+				}
+			}
+		}
+	}
+	// The collector's pace (see CollectForChecks): the garbage of a batch
+	// and its dropped models are collected before the next is built, so
+	// that its building starts from the kept models alone.
+	pace := int(checkGCPercent.Load())
+	collect := func() {
+		if pace != 0 {
+			analysis.ReleaseParserMemory()
+			runtime.GC()
+		}
+	}
+	collect()
+	for b, batch := range batches {
+		build(batch)
+		overriders.Clear()
+		checkIn(newProject(func(i int) bool { return inProject(i, b) }), batch, b, afterBatch)
+		var keep []int
+		for _, i := range batch {
+			if keepRoot[i] {
+				keep = append(keep, i)
+			}
+		}
+		for len(keep) > 0 {
+			i := keep[len(keep)-1]
+			keep = keep[:len(keep)-1]
+			if kept[i] || inLib[i] {
+				continue
+			}
+			kept[i] = true
+			keep = append(keep, edges[i]...)
+		}
+		// The rest of the batch is dropped.
+		for _, i := range batch {
+			if m := modules[i]; m != nil && !kept[i] {
+				if u.target(m.File.Path) {
+					if u.lines == nil {
+						u.lines = map[string]*analysis.LineIndex{}
+					}
+					u.lines[m.File.Path] = m.File.Lines
+				}
+				modules[i] = nil
+			}
+		}
+		collect()
+	}
+
+	// The library part's checks, with every other module's value keys, at
+	// the checks' pace: the library part may be most of the project.
+	if pace != 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(pace))
+	}
+	u.project = newProject(func(i int) bool { return inLib[i] || kept[i] })
+	checkIn(u.project, lib, libPhase, nil)
+
+	// The checks whose answers may not hold: a value question answered
+	// otherwise than every module answers it, by the check that recorded it
+	// or, when none did, every check of that project; a question about
+	// overriding a method of the library part, by a check whose project
+	// lacked a module overriding it; a question about subclasses, by a
+	// check whose project lacked modules.
+	unrecorded := make([]bool, libPhase+1)
+	// unknownWord: a question values cannot answer (a key found by
+	// resolving uses, under a word no def names); by construction none.
+	unknownWord := false
+	for b := 0; b <= libPhase; b++ {
+		for key, used := range asked[b] {
+			if !used && analysis.IndexedIdentifier(key) == key && !words.Has(key) {
+				unknownWord = true
+			}
+			if used || !values.has(key) {
+				continue
+			}
+			recordedBy := false
+			for i := range u.sources {
+				if checked[i] && batchOf[i] == b {
+					if _, ok := recorded[i].ValueQueries[key]; ok {
+						recordedBy = true
+						break
+					}
+				}
+			}
+			if !recordedBy {
+				unrecorded[b] = true
+			}
+		}
+	}
+	var again []int
+	for i := range u.sources {
+		if !checked[i] || recorded[i].ValueQueries == nil {
+			continue // not checked, or its check failed
+		}
+		b := batchOf[i]
+		d := recorded[i]
+		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord
+		for k, used := range d.ValueQueries {
+			if !used && values.has(k) {
+				fail = true
+				break
+			}
+		}
+		for name := range d.OverrideQueries {
+			for j := range u.sources {
+				if libOverrides[j][name] && !inProject(j, b) {
+					fail = true
+				}
+			}
+		}
+		if fail {
+			again = append(again, i)
+		}
+	}
+	if len(again) > 0 {
+		// Checked again with their components (and every module when the
+		// graph missed an import or a subclass was asked about), with the
+		// value keys of every module outside.
+		full := graphMissed.Load() || unknownWord
+		for _, i := range again {
+			full = full || askedSubclass[batchOf[i]]
+		}
+		want := make([]bool, n)
+		for i := range u.sources {
+			want[i] = valid[i] && (full || inLib[i] || kept[i])
+		}
+		for _, i := range again {
+			for _, j := range component(i) {
+				want[j] = true
+			}
+		}
+		var toBuild []int
+		for i := range u.sources {
+			if want[i] && modules[i] == nil && fileErrs[i] == nil {
+				toBuild = append(toBuild, i)
+			}
+		}
+		build(toBuild)
+		p := newProject(func(i int) bool { return want[i] })
+		var subclass atomic.Bool
+		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
+		checkIn(p, again, libPhase+1, nil)
+		if subclass.Load() && partial(p) {
+			// A question about every module's classes: with every module.
+			var rest []int
+			for i := range u.sources {
+				if valid[i] && modules[i] == nil && fileErrs[i] == nil {
+					rest = append(rest, i)
+				}
+			}
+			build(rest)
+			p = newProject(func(int) bool { return true })
+			checkIn(p, again, libPhase+1, nil)
+		}
+		u.project = p
+	}
+	if os.Getenv("ASYNCLS_STREAM_STATS") != "" {
+		nLib, nKept, statThreads, statOverrides := 0, 0, 0, 0
+		for i := range u.sources {
+			if keepRoot[i] && libOverrides[i] == nil {
+				statThreads++
+			}
+			if libOverrides[i] != nil {
+				statOverrides++
+			}
+			if inLib[i] {
+				nLib++
+			}
+			if kept[i] {
+				nKept++
+			}
+		}
+		var sizes []int
+		for _, b := range batches {
+			sizes = append(sizes, len(b))
+		}
+		fmt.Fprintf(os.Stderr, "stream: %d bytes outside the library part, %d modules, library %d, batches %v, kept %d, again %d, graph missed %v, unknown word %v, subclass %v, threads %d overrides %d\n", restBytes, n, nLib, sizes, nKept, len(again), graphMissed.Load(), unknownWord, askedSubclass, statThreads, statOverrides)
+	}
+	for i := range u.sources {
+		if checked[i] {
+			checkedOne()
+			files++
+		} else if fileErrs[i] != nil && u.target(u.sources[i].Path) {
+			errs = append(errs, fileErrs[i])
+		}
+	}
+	var ordered [][]rules.Diagnostic
+	for i := range u.sources {
+		if checked[i] {
+			ordered = append(ordered, perModule[i])
+		}
+	}
+	errs = append(errs, internal...)
+	return u.shownDiagnostics(ordered), errs, files, true
+}
+
+// keySet is a set of strings that goroutines may add to and ask at once.
+type keySet struct {
+	seed   maphash.Seed
+	shards [64]struct {
+		mu   sync.Mutex
+		keys map[string]struct{}
+	}
+}
+
+func newKeySet() *keySet {
+	s := &keySet{seed: maphash.MakeSeed()}
+	for i := range s.shards {
+		s.shards[i].keys = map[string]struct{}{}
+	}
+	return s
+}
+
+func (s *keySet) shard(key string) *struct {
+	mu   sync.Mutex
+	keys map[string]struct{}
+} {
+	return &s.shards[maphash.String(s.seed, key)%uint64(len(s.shards))]
+}
+
+func (s *keySet) add(key string) {
+	sh := s.shard(key)
+	sh.mu.Lock()
+	if _, ok := sh.keys[key]; !ok {
+		sh.keys[key] = struct{}{}
+	}
+	sh.mu.Unlock()
+}
+
+func (s *keySet) has(key string) bool {
+	sh := s.shard(key)
+	sh.mu.Lock()
+	_, ok := sh.keys[key]
+	sh.mu.Unlock()
+	return ok
+}
+
+// defNames returns the identifiers that follow the word `def` in src (in
+// code, strings or comments alike): a superset of the names of the
+// functions a module defines.
+func defNames(src []byte) []string {
+	var out []string
+	isPart := func(c byte) bool {
+		return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+	}
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("def"))
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		i = at + 3
+		if at > 0 && isPart(src[at-1]) || i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\\' {
+			continue
+		}
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\\' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		start := j
+		for j < len(src) && isPart(src[j]) {
+			j++
+		}
+		if j > start {
+			out = append(out, string(src[start:j]))
+		}
+		i = j
+	}
+}
