@@ -153,8 +153,9 @@ func (u *unit) release() {
 
 // layout is the analysis layout of the unit's sources with a path (standard
 // input without --stdin-filename has none). The whole-project analysis
-// (analyseUnit) and the scoped one (analyseUnitScoped) share it, and
-// checkSource, so that they name and accept the same modules.
+// (analyseUnit), the scoped one (analyseUnitScoped) and the streamed one
+// (analyseUnitStreamed) share it, and checkSource, so that they name and
+// accept the same modules.
 func (u *unit) layout() *analysis.Layout {
 	var paths []string
 	for _, s := range u.sources {

@@ -87,24 +87,22 @@ func init() { streamChecks.Store(true) }
 // a path).
 func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int, ok bool) {
 	n := len(u.sources)
-	var paths []string
 	for _, s := range u.sources {
 		if s.Path == "" {
 			return nil, nil, 0, false
 		}
-		paths = append(paths, s.Path)
 	}
-	layout := analysis.NewLayout(u.root, paths)
+	layout := u.layout()
 	valid := make([]bool, n)
 	fileErrs := make([]error, n)
 	scanned := make([][]string, n)
 	defined := make([][]string, n) // defNames
 	if len(parallel(n, func(i int) {
-		s := u.sources[i]
-		if err := analysis.CheckSource(s.Src); err != nil {
-			fileErrs[i] = &FileError{Path: u.show(s.Path), Err: err}
+		var checked bool
+		if checked, fileErrs[i] = u.checkSource(i); !checked {
 			return
 		}
+		s := u.sources[i]
 		scanned[i] = analysis.ScanImports(s.Src, layout.Naming(s.Path))
 		defined[i] = defNames(s.Src)
 		valid[i] = true
