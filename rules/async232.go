@@ -282,12 +282,7 @@ func compressedOverMemory(m *analysis.Module, recv *analysis.Node, name string) 
 		}
 	}
 	if under == nil && !pylib.Is(typ, pylib.FileObjectKeywordOnly) {
-		for _, a := range args.NamedChildren() {
-			if a.Type() != "keyword_argument" {
-				under = a
-			}
-			break
-		}
+		under = firstArg(ctor) // the file object passed first, positionally
 	}
 	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
 }
