@@ -62,10 +62,6 @@ func TestGroundTruthProgramsSimulate(t *testing.T) {
 	}
 }
 
-// groundTruthFile holds the committed measurements of the programs (see
-// docs/loopsim.md, "Accuracy"); scripts/measure-loopsim.sh rewrites it.
-const groundTruthFile = groundTruthDir + "/groundtruth.json"
-
 // recordedTruth is groundtruth.json: where each measurement was taken, and
 // per program (keyed by its path under testdata/loopsim) the minimum wall
 // time of asyncio.run(main()) over repeated python3 runs.
@@ -85,8 +81,6 @@ type recordedProgram struct {
 	Tolerance float64 `json:"tolerance,omitempty"`
 	Why       string  `json:"why,omitempty"`
 }
-
-func loadRecordedTruth(t *testing.T) recordedTruth { return loadTruthFile(t, groundTruthFile) }
 
 func loadTruthFile(t *testing.T, groundTruthFile string) recordedTruth {
 	t.Helper()
@@ -120,6 +114,8 @@ func TestGroundTruth(t *testing.T) {
 // compareGroundTruth compares the simulated concurrent time of each of
 // files (under dir) with dir/groundtruth.json, as TestGroundTruth says.
 func compareGroundTruth(t *testing.T, groundTruthDir string, files []string, simulateFile func(*testing.T, string) *loopsim.Result) {
+	// groundtruth.json holds the committed measurements of the programs (see
+	// docs/loopsim.md, "Accuracy"); scripts/measure-loopsim.sh rewrites it.
 	groundTruthFile := groundTruthDir + "/groundtruth.json"
 	truth := loadTruthFile(t, groundTruthFile)
 	seen := map[string]bool{}
