@@ -143,9 +143,20 @@ var SchedulerMethods = map[string]bool{
 
 // StreamCoroutineMethods are methods that are coroutines wherever they
 // occur in the asyncio ecosystem (StreamWriter, Server, websockets,
-// aiohttp), so a call on a receiver of unknown type (the writer handed to a
-// start_server callback) still returns a coroutine.
-var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
+// aiohttp; LLM frameworks' a-prefixed twins), so a call on a receiver of
+// unknown type (the writer handed to a start_server callback) still
+// returns a coroutine.
+var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true,
+	// LLM frameworks name the async twin of each call with an `a`
+	// prefix, on objects whose type an application rarely annotates
+	// (`llm = ChatOpenAI(...)` built in another module, a chain from `|`):
+	// LangChain's and LangGraph's Runnable.ainvoke/abatch, retrievers'
+	// aget_relevant_documents; LlamaIndex's query engines, chat engines,
+	// LLMs and retrievers (aquery, achat, acomplete, aretrieve). A missing
+	// await there (`reply = llm.ainvoke(messages); reply.content`) is a
+	// common shipped bug. `astream` is an async generator, not listed.
+	"ainvoke": true, "abatch": true, "aget_relevant_documents": true,
+	"aquery": true, "achat": true, "acomplete": true, "aretrieve": true}
 
 // AsyncQueueTypes are asyncio's queue classes: awaiting get() on one gives
 // one of its items, of the type its annotation's parameter names

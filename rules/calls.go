@@ -22,7 +22,10 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 // coroutine function, a library record, the configuration), not by how the
 // module treats its other calls.
 func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
-	if c.Callee == "" {
+	// The receiver's type is unknown: no callee, or one named through an
+	// import of a module neither the project nor pylib knows (`from
+	// app.llm import llm` with app/llm.py not in the run).
+	if c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee) {
 		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
 			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] &&
 			c.Func != nil && c.Func.Async && !definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
@@ -33,6 +36,12 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 		return true
 	}
 	return configuredCoroutine(p, c)
+}
+
+// knownAPI reports a name pylib has a record for.
+func knownAPI(name string) bool {
+	_, ok := pylib.Lookup(name)
+	return ok
 }
 
 // definesSyncMethod reports whether the module defines a synchronous method
