@@ -48,27 +48,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	// one NewProject keeps for it. The others (copies of a library, which
 	// keep its names) are never found by that name, like modules nothing
 	// imports, so they are not parsed for it.
-	byName := namedSources(u, layout, valid)
-	names := make([]string, 0, len(byName))
-	for nm := range byName {
-		names = append(names, nm)
-	}
-	sort.Strings(names)
-	imported := func(q string) []int {
-		var out []int
-		for k := 0; k <= len(q); k++ {
-			if k == len(q) || q[k] == '.' {
-				if i, ok := byName[q[:k]]; ok {
-					out = append(out, i)
-				}
-			}
-		}
-		prefix := q + "."
-		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
-			out = append(out, byName[names[j]])
-		}
-		return out
-	}
+	names, imported := importedSources(u, layout, valid)
 
 	modules := make([]*analysis.Module, n)
 	inProject := make([]bool, n)
@@ -522,4 +502,34 @@ func eachIdentifier(src []byte, fn func(id []byte) bool) {
 			i++
 		}
 	}
+}
+
+// importedSources returns the module names of the valid sources, sorted,
+// and what an imported name q denotes among them: the source of q and of
+// each package on its way (`a.b.c` imports `a` and `a.b` too), and every
+// source below q (a package's submodules, which `import a` may reach), as
+// the scoped and the streamed analyses read the import graph.
+func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []string, imported func(q string) []int) {
+	byName := namedSources(u, layout, valid)
+	names = make([]string, 0, len(byName))
+	for nm := range byName {
+		names = append(names, nm)
+	}
+	sort.Strings(names)
+	imported = func(q string) []int {
+		var out []int
+		for k := 0; k <= len(q); k++ {
+			if k == len(q) || q[k] == '.' {
+				if i, ok := byName[q[:k]]; ok {
+					out = append(out, i)
+				}
+			}
+		}
+		prefix := q + "."
+		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
+			out = append(out, byName[names[j]])
+		}
+		return out
+	}
+	return names, imported
 }

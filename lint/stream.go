@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -122,27 +121,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 	names0 = nil
 
 	// The import graph, as scoped.go resolves names.
-	byName := namedSources(u, layout, valid)
-	names := make([]string, 0, len(byName))
-	for nm := range byName {
-		names = append(names, nm)
-	}
-	sort.Strings(names)
-	imported := func(q string) []int {
-		var out []int
-		for k := 0; k <= len(q); k++ {
-			if k == len(q) || q[k] == '.' {
-				if i, ok := byName[q[:k]]; ok {
-					out = append(out, i)
-				}
-			}
-		}
-		prefix := q + "."
-		for j := sort.SearchStrings(names, prefix); j < len(names) && strings.HasPrefix(names[j], prefix); j++ {
-			out = append(out, byName[names[j]])
-		}
-		return out
-	}
+	names, imported := importedSources(u, layout, valid)
 	edges := make([][]int, n)
 	for i := range u.sources {
 		if !valid[i] {
