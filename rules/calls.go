@@ -22,13 +22,14 @@ func isCoroutineCall(p *Pass, c *analysis.Call) bool {
 // coroutine function, a library record, the configuration), not by how the
 // module treats its other calls.
 func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
-	// The receiver's type is unknown: no callee, or one named through an
-	// import of a module neither the project nor pylib knows (`from
-	// app.llm import llm` with app/llm.py not in the run).
-	if c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee) {
-		if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" &&
-			pylib.StreamCoroutineMethods[p.File.Text(fn.ChildByField("attribute"))] &&
-			c.Func != nil && c.Func.Async && !definesSyncMethod(p.Module, p.File.Text(fn.ChildByField("attribute"))) {
+	// A method named like a coroutine wherever it occurs, on a receiver of
+	// unknown type: no callee, or one named through an import of a module
+	// neither the project nor pylib knows (`from app.llm import llm` with
+	// app/llm.py not in the run). The name is tested first: it is cheap,
+	// and rarely matches.
+	if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" && c.Func != nil && c.Func.Async {
+		if attr := p.File.Text(fn.ChildByField("attribute")); pylib.StreamCoroutineMethods[attr] &&
+			(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr) {
 			return true
 		}
 	}
