@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/asyncls/asyncls/internal/pyname"
 	"regexp"
 	"slices"
 	"strings"
@@ -731,29 +732,13 @@ func (b *builder) resolveModuleName(n *Node) string {
 }
 
 // relativeModule returns the absolute name of a relative import's module
-// (dots leading dots, then rest, "" for none) in the module named name.
+// (dots leading dots, then rest, "" for none) in the module named name;
+// dots that climb above the top-level package leave rest as written.
 func relativeModule(name string, isPackage bool, dots int, rest string) string {
-	parts := strings.Split(name, ".")
-	if name == "" {
-		parts = nil
+	if abs, ok := pyname.Relative(name, isPackage, dots, rest); ok {
+		return abs
 	}
-	if !isPackage && len(parts) > 0 {
-		parts = parts[:len(parts)-1]
-	}
-	up := dots - 1
-	if up > len(parts) {
-		return rest
-	}
-	parts = parts[:len(parts)-up]
-	base := strings.Join(parts, ".")
-	switch {
-	case base == "":
-		return rest
-	case rest == "":
-		return base
-	default:
-		return base + "." + rest
-	}
+	return rest
 }
 
 var noqaRE = regexp.MustCompile(`(?i)#\s*noqa(?::[\s]*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?`)

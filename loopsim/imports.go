@@ -2,6 +2,7 @@ package loopsim
 
 import (
 	"fmt"
+	"github.com/asyncls/asyncls/internal/pyname"
 	"strings"
 )
 
@@ -136,21 +137,8 @@ func (c *ctx) relativeBase(fr *frame, level int, module string) (string, bool) {
 	if c.s.cfg.Imports == nil || m == nil || m.Name == "" {
 		return "", false
 	}
-	parts := strings.Split(m.Name, ".")
-	if !m.Package {
-		parts = parts[:len(parts)-1]
-	}
-	if level-1 > len(parts) {
-		return "", false
-	}
-	parts = parts[:len(parts)-(level-1)]
-	if module != "" {
-		parts = append(parts, module)
-	}
-	if len(parts) == 0 {
-		return "", false
-	}
-	return strings.Join(parts, "."), true
+	name, ok := pyname.Relative(m.Name, m.Package, level, module)
+	return name, ok && name != ""
 }
 
 // execImport runs `import module [as alias]` of a project module; false
