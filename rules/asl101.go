@@ -104,8 +104,12 @@ func runRunInLoop(p *Pass) {
 			continue
 		}
 		if isLoopEntry(p.Module, c) {
+			advice := "await the coroutine instead"
+			if api, ok := pylib.Lookup(c.Callee); ok && api.Instead != "" {
+				advice = api.Instead
+			}
 			p.Report(c.Node, "`"+p.File.Brief(c.Node.ChildByField("function"))+"()` called in coroutine `"+c.Func.Name+
-				"` raises RuntimeError: it cannot run while the event loop is running; await the coroutine instead")
+				"` raises RuntimeError: it cannot run while the event loop is running; "+advice)
 			continue
 		}
 		target := p.Project.Target(c)

@@ -126,7 +126,10 @@ async def handler(key):
 		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
 		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
-		"from an `async def` (awaiting the caller then gives a coroutine object); putting it in a container handed to such code; " +
+		"from an `async def` (awaiting the caller then gives a coroutine object), also as the value of a string-keyed entry of " +
+		"the dict it returns (`return {\"sessions\": f()}`, or a local dict holding it under such a key returned whole, unless " +
+		"something consumed it first; a list, a comprehension or a non-constant key is a batch the caller may gather and is " +
+		"left alone); putting it in a container handed to such code; " +
 		"using a local that holds it as the result before a nested function that captures the name is defined (the nested " +
 		"function may await it, but not before it exists); " +
 		"storing it as an item of a local container under a constant key (`d[\"k\"] = f()`, `d = {\"k\": f()}`, " +
@@ -783,6 +786,13 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from " + kind + " `" + f.Name +
 				"`, so " + await + " `" + f.Name + "()` gives a coroutine object, not its result"}
 		}
+		if key := returnedRecordField(p.File, n, by); key != "" && !fl.awaitableObject {
+			if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator {
+				return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
+					"` as the value of key " + key + " of a dict, so awaiting `" + f.Name +
+					"()` gives a dict holding a coroutine object, not its result"}
+			}
+		}
 		return coroUse{fate: fateConsumed}
 	case analysis.UsageCondition:
 		if inContainer {
@@ -941,6 +951,56 @@ func runsParamAsCoroutine(p *Pass, f *analysis.Function, i, depth int) bool {
 		}
 	}
 	return false
+}
+
+// returnedRecordField returns the key (as written) when n is the value of a
+// string-keyed entry of the dict display a return statement returns
+// (`return {"sessions": f()}`): a record of results, not a collection of
+// pending work a caller would gather. "" otherwise, also for dicts nested
+// deeper or keyed by non-constant expressions.
+func returnedRecordField(f *analysis.File, n, ret *analysis.Node) string {
+	if ret == nil || ret.Type() != "return_statement" {
+		return ""
+	}
+	v := n
+	for v.Parent() != nil && v.Parent().Type() == "parenthesized_expression" {
+		v = v.Parent()
+	}
+	pair := v.Parent()
+	if pair == nil || pair.Type() != "pair" || pair.ChildByField("value") != v {
+		return ""
+	}
+	key := pair.ChildByField("key")
+	if key == nil || analysis.StringConstant(f, key) == "" {
+		return ""
+	}
+	dict := pair.Parent()
+	if dict == nil || dict.Type() != "dictionary" {
+		return ""
+	}
+	for dict.Parent() != nil && dict.Parent().Type() == "parenthesized_expression" {
+		dict = dict.Parent()
+	}
+	if dict.Parent() != ret {
+		return ""
+	}
+	return f.Brief(key)
+}
+
+// returnedWhole returns the async function (not a generator) whose return
+// statement returns use itself, or nil.
+func returnedWhole(m *analysis.Module, use *analysis.Node) *analysis.Function {
+	v := use
+	for v.Parent() != nil && v.Parent().Type() == "parenthesized_expression" {
+		v = v.Parent()
+	}
+	if v.Parent() == nil || v.Parent().Type() != "return_statement" {
+		return nil
+	}
+	if f := enclosingDef(m, v.Parent()); f != nil && f.Async && !f.Generator {
+		return f
+	}
+	return nil
 }
 
 // throughContainer reports whether the value reached its consumer through a
@@ -1594,12 +1654,21 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateConsumed}
 	}
-	var weak, misuse, kindTest *coroUse
+	var weak, misuse, kindTest, returnedRecord *coroUse
 	consumed := false
 	var consumedAt []*analysis.Node
 	itemStored := false // the item was replaced: later reads of it are not the coroutine
 	for _, use := range uses {
 		var u coroUse
+		if f := returnedWhole(m, use); f != nil && strings.HasPrefix(item, "'") && !itemStored && !fl.awaitableObject {
+			// The record holding the coroutine under a constant key is the
+			// async function's result (`body = {"k": f()}; return body`),
+			// unless another use consumed the coroutine first.
+			returnedRecord = &coroUse{fate: fateMisuse, why: "it is put in `" + name + "` under key " + item + ", and `" +
+				name + "` is returned from async function `" + f.Name + "`, so awaiting `" + f.Name +
+				"()` gives a dict holding a coroutine object, not its result"}
+			continue
+		}
 		if read, store := itemRead(p.File, use, item); read != nil && (store || itemStored) {
 			itemStored = true
 			continue
@@ -1638,6 +1707,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 				kindTest = &u
 			}
 		}
+	}
+	if returnedRecord != nil && !consumed && misuse == nil {
+		return *returnedRecord
 	}
 	where := "it is stored in `" + name + "`"
 	if inContainer {
