@@ -42,7 +42,11 @@ async def handler(key):
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
 		"through to `loop.run_until_complete(...)` does its work there), " +
-		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
+		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too; the " +
+		"future of an executor job, `loop.run_in_executor(...)` or Home Assistant's `hass.async_add_executor_job(...)`, also on a " +
+		"receiver of unknown type, is reported only when an async function uses it as the job's result, `data = " +
+		"hass.async_add_executor_job(load_yaml, path)` then `data[key]`: the job runs whether or not it is awaited, so a dropped " +
+		"one is fire-and-forget), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
@@ -203,23 +207,27 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		annotated := ""
-		loneTwin := false
+		loneTwin, execFuture := false, false
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
-					continue
+					if execFuture = executorFutureCall(p, c); !execFuture {
+						continue
+					}
 				}
 			}
 		}
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated),
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak {
+		if use.fate == fateConsumed || (loneTwin || execFuture) && use.fate != fateMisuse && use.fate != fateWeak {
 			// One awaited twin says the callee makes a coroutine only when
-			// the value is then used as its result would be.
+			// the value is then used as its result would be. An executor
+			// job runs whether or not its future is awaited: only a use of
+			// the future as the job's result is the bug.
 			continue
 		}
 		why := use.why
@@ -258,6 +266,21 @@ func runNeverAwaited(p *Pass) {
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// executorFutureCall reports a call, in an async function, of a library API
+// that runs a callable in a worker thread and returns an asyncio Future of
+// its result (pylib's Offload and ReturnsFuture roles: loop.run_in_executor,
+// Home Assistant's hass.async_add_executor_job, also matched by method name
+// on a receiver of unknown type). The job runs without an await, so dropping
+// the future is not reported; reading it as the job's result is
+// (`data = hass.async_add_executor_job(load_yaml, path)`, then `data[key]`).
+func executorFutureCall(p *Pass, c *analysis.Call) bool {
+	if !c.InAsync() {
+		return false
+	}
+	api, ok := offloadAPI(p.Module, c, p.Project.Canonical(p.Project.Callee(c).Name))
+	return ok && api.Has(pylib.ReturnsFuture)
 }
 
 // raisesBeforeMakingAwaitable reports a call of a synchronous project
