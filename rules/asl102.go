@@ -52,7 +52,7 @@ async def handler(key):
 		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
 		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
 		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
-		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
+		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
