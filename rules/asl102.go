@@ -223,7 +223,7 @@ func runNeverAwaited(p *Pass) {
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed || (loneTwin || execFuture) && use.fate != fateMisuse && use.fate != fateWeak {
+		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse {
 			// One awaited twin says the callee makes a coroutine only when
 			// the value is then used as its result would be. An executor
 			// job runs whether or not its future is awaited: only a use of
@@ -1013,6 +1013,14 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 		}
 		if strings.HasPrefix(ops, "is") && isNone {
 			return coroUse{fate: fateWeak, why: "it is compared with `None` (a coroutine object never is)"}
+		}
+		// A future is an object of its own: `fut in done` after
+		// asyncio.wait, `fut is self._job`, `fut == other` ask about it.
+		if fl.awaitableObject {
+			switch strings.TrimSpace(ops) {
+			case "in", "not in", "is", "is not", "==", "!=":
+				return coroUse{fate: fateConsumed}
+			}
 		}
 		return coroUse{fate: fateMisuse, why: "it is compared (`" + strings.TrimSpace(ops) + "`) as if it were its result"}
 	case "binary_operator", "unary_operator":

@@ -86,3 +86,27 @@ async def thread_pool(pool: ThreadPoolExecutor, path):
 def sync_caller(hass, path):
     fut = hass.async_add_executor_job(parse, path)
     return fut
+
+
+async def waited_with_timeout(path):
+    loop = asyncio.get_running_loop()
+    fut = loop.run_in_executor(None, parse, path)
+    done, _ = await asyncio.wait([fut], timeout=1)
+    if fut in done:
+        return fut.result()
+    return None
+
+
+class Job:
+    def __init__(self, hass):
+        self.hass = hass
+        self._job = None
+
+    async def start(self, path):
+        job = self.hass.async_add_executor_job(parse, path)
+        if job is not self._job:
+            self._job = job
+
+    async def stop(self):
+        if self._job is not None:
+            await self._job
