@@ -1377,8 +1377,8 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 	var types []string
 	for _, expr := range f.DecoratorCallees() {
 		switch ref := m.resolve(expr, 0); {
-		case pylib.CallbackParams[ref.Name] != nil:
-			types = pylib.CallbackParams[ref.Name]
+		case pylib.CallbackParamTypes(ref.Name) != nil:
+			types = pylib.CallbackParamTypes(ref.Name)
 		case pylib.Within(ref.Name, pylib.NamedEventHandlers) && (strings.HasSuffix(ref.Name, ".event") || strings.HasSuffix(ref.Name, ".listener")):
 			types = pylib.DiscordEvents[f.Name]
 		}

@@ -82,6 +82,13 @@ func init() {
 	// An import executor job runs its target in a worker thread, like
 	// async_add_executor_job.
 	with(Offload, haCore+"HomeAssistant.async_add_import_executor_job")
+	// Both are `@callback`s that return the executor's asyncio.Future
+	// (core.py: `def async_add_executor_job(self, target, *args) ->
+	// asyncio.Future[_T]`, `return self.loop.run_in_executor(None, target,
+	// *args)`): the job runs whether or not it is awaited, and the result is
+	// only had by awaiting the future.
+	with(ReturnsFuture|ByMethodName, haCore+"HomeAssistant.async_add_executor_job",
+		haCore+"HomeAssistant.async_add_import_executor_job")
 
 	// The shared aiohttp session getters (`@callback`, not coroutines).
 	returns("homeassistant.helpers.aiohttp_client.async_get_clientsession", "aiohttp.ClientSession")

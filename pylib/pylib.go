@@ -142,6 +142,10 @@ func find(name string) *API {
 			return a
 		}
 	}
+	// A fork's name without a record of its own has the original's.
+	if orig, _, ok := forkOf(name); ok {
+		return find(orig)
+	}
 	return nil
 }
 
@@ -161,6 +165,9 @@ func CopiesArgument(name string) bool {
 // ReturnType is the type a call of name returns, and whether it is known.
 func ReturnType(name string) (string, bool) {
 	if a := find(name); a != nil && a.ReturnsKnown {
+		if _, fork, ok := forkOf(name); ok {
+			return intoFork(a.Returns, fork), true
+		}
 		return a.Returns, true
 	}
 	return "", false
@@ -169,6 +176,9 @@ func ReturnType(name string) (string, bool) {
 // AwaitResult is the type `await name(...)` produces, or "".
 func AwaitResult(name string) string {
 	if a := find(name); a != nil {
+		if _, fork, ok := forkOf(name); ok {
+			return intoFork(a.AwaitReturns, fork)
+		}
 		return a.AwaitReturns
 	}
 	return ""

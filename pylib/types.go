@@ -249,6 +249,11 @@ func derivesFrom(typ, lib string, depth int) bool {
 				return true
 			}
 		}
+		// A fork's class derives from what the original's does.
+		if orig, fork, ok := forkOf(typ); ok && derivesFrom(orig, lib, depth+1) ||
+			ok && intoFork(lib, fork) != lib && derivesFrom(typ, intoFork(lib, fork), depth+1) {
+			return true
+		}
 	}
 	return false
 }
@@ -268,6 +273,12 @@ func attrType(typ, attr string, depth int) (string, bool) {
 		for _, base := range LibraryBases[typ] {
 			if t, ok := attrType(base, attr, depth+1); ok {
 				return t, true
+			}
+		}
+		// A fork's class has the original's attributes, of the fork's types.
+		if orig, fork, ok := forkOf(typ); ok {
+			if t, ok := attrType(orig, attr, depth+1); ok {
+				return intoFork(t, fork), true
 			}
 		}
 	}

@@ -42,13 +42,17 @@ async def handler(key):
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
 		"through to `loop.run_until_complete(...)` does its work there), " +
-		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too), and the " +
+		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too; the " +
+		"future of an executor job, `loop.run_in_executor(...)` or Home Assistant's `hass.async_add_executor_job(...)`, also on a " +
+		"receiver of unknown type, is reported only when an async function uses it as the job's result, `data = " +
+		"hass.async_add_executor_job(load_yaml, path)` then `data[key]`: the job runs whether or not it is awaited, so a dropped " +
+		"one is fire-and-forget), and the " +
 		"coroutine methods of common async libraries listed in `pylib/` (aiohttp, requests-async, httpx, asyncpg, aiosqlite, SQLAlchemy's " +
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
 		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
 		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
-		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py, aiogram, " +
+		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
@@ -206,23 +210,27 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		annotated := ""
-		loneTwin := false
+		loneTwin, execFuture := false, false
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
-					continue
+					if execFuture = executorFutureCall(p, c); !execFuture {
+						continue
+					}
 				}
 			}
 		}
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || annotated != "" && !annotatedCoroutine(annotated),
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak {
+		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse {
 			// One awaited twin says the callee makes a coroutine only when
-			// the value is then used as its result would be.
+			// the value is then used as its result would be. An executor
+			// job runs whether or not its future is awaited: only a use of
+			// the future as the job's result is the bug.
 			continue
 		}
 		why := use.why
@@ -261,6 +269,21 @@ func runNeverAwaited(p *Pass) {
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
+}
+
+// executorFutureCall reports a call, in an async function, of a library API
+// that runs a callable in a worker thread and returns an asyncio Future of
+// its result (pylib's Offload and ReturnsFuture roles: loop.run_in_executor,
+// Home Assistant's hass.async_add_executor_job, also matched by method name
+// on a receiver of unknown type). The job runs without an await, so dropping
+// the future is not reported; reading it as the job's result is
+// (`data = hass.async_add_executor_job(load_yaml, path)`, then `data[key]`).
+func executorFutureCall(p *Pass, c *analysis.Call) bool {
+	if !c.InAsync() {
+		return false
+	}
+	api, ok := offloadAPI(p.Module, c, p.Project.Canonical(p.Project.Callee(c).Name))
+	return ok && api.Has(pylib.ReturnsFuture)
 }
 
 // raisesBeforeMakingAwaitable reports a call of a synchronous project
@@ -1050,6 +1073,14 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 		}
 		if strings.HasPrefix(ops, "is") && isNone {
 			return coroUse{fate: fateWeak, why: "it is compared with `None` (a coroutine object never is)"}
+		}
+		// A future is an object of its own: `fut in done` after
+		// asyncio.wait, `fut is self._job`, `fut == other` ask about it.
+		if fl.awaitableObject {
+			switch strings.TrimSpace(ops) {
+			case "in", "not in", "is", "is not", "==", "!=":
+				return coroUse{fate: fateConsumed}
+			}
 		}
 		return coroUse{fate: fateMisuse, why: "it is compared (`" + strings.TrimSpace(ops) + "`) as if it were its result"}
 	case "binary_operator", "unary_operator":
