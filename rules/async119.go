@@ -33,6 +33,8 @@ async def rows(pool):
 	Notes: "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported, also " +
 		"under another name (`from pytest_asyncio import fixture as async_fixture`, with a fallback `async_fixture = " +
 		"pytest.fixture` in `except ImportError:`, which stands for what the try imports, as a fallback import does). " +
+		"flake8-async's option `--transform-async-generator-decorators` has no asyncls setting (ASYNC101 and ASYNC900 " +
+		"neither): a decorator with an empty body is reported through. " +
 		"Deliberate differences from flake8-async, which reports every `with` around a `yield`:\n" +
 		"- an async generator whose decorator is a real function or class (aiostream's `@operator`, a benchmark " +
 		"harness) is not reported: the decorator receives the generator function and decides how its generators are " +

@@ -21,8 +21,9 @@ async def lines(reader):
     yield queue`,
 	Severity: Info,
 	Default:  false,
-	Notes:    "Off by default, as in flake8-async. Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are allowed.",
-	Run:      runUnsafeAsyncGenerator,
+	Notes: "Off by default, as in flake8-async. Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are allowed. " +
+		"flake8-async's option `--transform-async-generator-decorators` (more decorators that make a generator safe) has no asyncls setting.",
+	Run: runUnsafeAsyncGenerator,
 })
 
 func runUnsafeAsyncGenerator(p *Pass) {

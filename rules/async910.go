@@ -30,7 +30,15 @@ async def get(cache, key):
 	Notes: "Off by default, as in flake8-async: asyncio does not promise that `await` suspends, so this is a policy " +
 		"for code bases that want trio-like guarantees. Raising is an acceptable exit. Functions whose body is only " +
 		"`pass`/`...`/a docstring, `@overload`, `@abstractmethod`, `@asynccontextmanager` and pytest fixtures are skipped; " +
-		"async generators are ASYNC911's.",
+		"async generators are ASYNC911's. As in flake8-async: an `await` in a nested def's parameter defaults or " +
+		"decorators runs in the enclosing function; `with contextlib.suppress(...)` may end its body before the " +
+		"checkpoint in it; a `while` on a literal other than True (`while \"x\":`) runs its body at least once; " +
+		"a comprehension's later loops and first condition run surely when every loop before them is over a " +
+		"non-empty literal; after `a and b`, b may not have run. Differences: the suppressing context managers are " +
+		"resolved through imports and aliases (`quiet = contextlib.suppress`, which flake8-async does not follow), " +
+		"but a module-level name bound twice (imported, later `= None`) is not followed; flake8-async's options " +
+		"`--no-checkpoint-warning-decorator` and `--exception-suppress-context-managers` have no asyncls setting " +
+		"(a decorated function is checked, other suppressing context managers are not known).",
 	Run: runNoCheckpoint910,
 })
 

@@ -24,8 +24,9 @@ async def numbers(n):
     await asyncio.sleep(0)`,
 	Severity: Info,
 	Default:  false,
-	Notes:    "Off by default, as in flake8-async. Same exemptions as ASYNC910.",
-	Run:      runNoCheckpoint911,
+	Notes: "Off by default, as in flake8-async. Same exemptions and the same reading of the code as ASYNC910 (see its notes, " +
+		"also for how it differs from flake8-async).",
+	Run: runNoCheckpoint911,
 })
 
 func runNoCheckpoint911(p *Pass) {
