@@ -90,6 +90,8 @@ DELIBERATE = {
     ("exception_suppress_context_manager.py", 145, "ASYNC910"): "ASYNC910 Notes: a module-level name bound twice is not followed (upstream: shouldn't give an error)",
     ("exception_suppress_context_manager.py", 121, "ASYNC911"): "ASYNC910 Notes: a module-level name bound twice is not followed",
     ("exception_suppress_context_manager.py", 157, "ASYNC910"): "ASYNC910 Notes: aliases of contextlib.suppress are followed (upstream: should give an error)",
+    **{("async126.py", ln, "ASYNC126"): "ASYNC126 Notes: reported on the class line, flake8-async on the split header's "
+       "last line (a noqa on either works)" for ln in (15, 17, 24, 26, 33, 35)},
     ("async128.py", 80, "ASYNC128"): "ASYNC128 Notes / testdata differs: handing task_status on counts",
     ("async200.py", 60, "ASYNC200"): "ASYNC200 Notes / testdata differs: a value awaited through a conditional expression",
     ("async210.py", 39, "ASYNC210"): "testdata differs: `request` is bound nowhere, a NameError",
