@@ -28,9 +28,12 @@ this script does the same way:
   `error: COL, ...` (the file's code) or `ASYNCxxx[_suffix]: COL, ...`
   (that code; the suffix only selects the message). `# ASYNCIO_NO_ERROR`
   empties the list: every line must be quiet.
-- Other `# ARG` options: `--async200-blocking-calls` and
-  `--startable-in-context-manager` become asyncls's `blocking-calls` and
-  `startable-in-context-manager` in a pyproject.toml beside the file; the
+- Other `# ARG` options become asyncls's settings of the same meaning in a
+  pyproject.toml beside the file (`--async200-blocking-calls`:
+  `blocking-calls`; `--startable-in-context-manager`,
+  `--transform-async-generator-decorators`,
+  `--exception-suppress-context-managers`: same name;
+  `--no-checkpoint-warning-decorator`: `no-checkpoint-warning-decorators`);
   options asyncls has no setting for are listed in the output.
 
 For each file and each enabled code asyncls implements, the script runs
@@ -58,7 +61,6 @@ MARKERS = ("NOANYIO", "NOTRIO", "NOASYNCIO", "ANYIO_NO_ERROR", "TRIO_NO_ERROR",
 # disagreement of that code in the file, each checked to fall under it).
 # Lines are those of the upstream file at the commit recorded in COMMITS.txt.
 _SYNC_103 = "ASYNC103/104 Notes: only try statements of coroutines whose body awaits (module level, sync functions)"
-_OPTION = "needs a flake8-async option asyncls has no setting for (rule Notes)"
 DELIBERATE = {
     ("async103.py", None, "ASYNC103"): _SYNC_103,
     ("async103.py", None, "ASYNC104"): _SYNC_103,
@@ -74,17 +76,9 @@ DELIBERATE = {
     ("async101_asyncio.py", 70, "ASYNC101"): "ASYNC101 Notes: decorators resolved through imports (blahabla is contextmanager)",
     ("async110.py", None, "ASYNC110"): "ASYNC110 Notes / testdata extra: asyncio.sleep busy-waits too (upstream: not yet supported)",
     ("async113_anyio.py", 21, "ASYNC113"): "ASYNC113 Notes: anyio.run_process is not startable (upstream: a false alarm)",
-    ("async119.py", 84, "ASYNC119"): _OPTION + " (--transform-async-generator-decorators)",
-    ("async900.py", 67, "ASYNC900"): _OPTION + " (--transform-async-generator-decorators)",
     ("async124.py", 35, "ASYNC124"): "ASYNC124 Notes / testdata differs: an async generator is how an async iterator is written",
     ("async124_no_autofix.py", 8, "ASYNC124"): "ASYNC124 Notes: decorated functions are skipped",
     ("async124_py311.py", 17, "ASYNC124"): "stale upstream file: a yield in except* of an @asynccontextmanager is not ASYNC124's meaning",
-    ("async124.py", 144, "ASYNC910"): _OPTION + " (--no-checkpoint-warning-decorator)",
-    ("async910.py", 535, "ASYNC910"): _OPTION + " (--no-checkpoint-warning-decorator)",
-    ("async910.py", 540, "ASYNC910"): _OPTION + " (--no-checkpoint-warning-decorator)",
-    ("exception_suppress_context_manager.py", 28, "ASYNC910"): _OPTION + " (--exception-suppress-context-managers)",
-    ("exception_suppress_context_manager.py", 33, "ASYNC910"): _OPTION + " (--exception-suppress-context-managers)",
-    ("exception_suppress_context_manager.py", 38, "ASYNC910"): _OPTION + " (--exception-suppress-context-managers)",
     ("exception_suppress_context_manager.py", 104, "ASYNC910"): "ASYNC910 Notes: a module-level name bound twice is not followed",
     ("exception_suppress_context_manager.py", 135, "ASYNC910"): "ASYNC910 Notes: a module-level name bound twice is not followed",
     ("exception_suppress_context_manager.py", 145, "ASYNC910"): "ASYNC910 Notes: a module-level name bound twice is not followed (upstream: shouldn't give an error)",
@@ -169,8 +163,11 @@ def settings(args):
         if name == "--async200-blocking-calls":
             items = [" -> ".join(p.strip() for p in v.split("->")) for v in items]
             lines.append("blocking-calls = %s" % json.dumps(items))
-        elif name == "--startable-in-context-manager":
-            lines.append("startable-in-context-manager = %s" % json.dumps(items))
+        elif name in ("--startable-in-context-manager", "--transform-async-generator-decorators",
+                      "--exception-suppress-context-managers"):
+            lines.append("%s = %s" % (name[2:], json.dumps(items)))
+        elif name == "--no-checkpoint-warning-decorator":
+            lines.append("no-checkpoint-warning-decorators = %s" % json.dumps(items))
         else:
             unsupported.append(arg)
     return "\n".join(lines) + "\n", unsupported

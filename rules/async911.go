@@ -30,11 +30,12 @@ async def numbers(n):
 })
 
 func runNoCheckpoint911(p *Pass) {
+	settings := checkpointSettings(p)
 	for _, f := range p.Module.Functions {
-		if !f.Generator || checkpointExempt(p.Module, f) {
+		if !f.Generator || checkpointExempt(p.Module, f) || decoratedWithPattern(p.Module, f, settings.NoCheckpointWarningDecorators) {
 			continue
 		}
-		fl := &cpFlow{m: p.Module, gen: true, report: func(n *analysis.Node) {
+		fl := &cpFlow{m: p.Module, gen: true, suppressors: settings.ExceptionSuppressContextManagers, report: func(n *analysis.Node) {
 			what := "`yield`"
 			if n.Type() == "return_statement" {
 				what = "return"

@@ -35,6 +35,9 @@ type cpFlow struct {
 	// nil during the silent passes that compute loop states.
 	report func(n *analysis.Node)
 	loops  []*loopState
+	// suppressors: patterns of more context managers that may swallow an
+	// exception of their body (a setting).
+	suppressors []string
 }
 
 type loopState struct {
@@ -64,7 +67,7 @@ func (fl *cpFlow) block(stmts []*analysis.Node, cp bool) (bool, bool) {
 }
 
 func (fl *cpFlow) silent() *cpFlow {
-	return &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends}
+	return &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, suppressors: fl.suppressors}
 }
 
 func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
@@ -136,7 +139,7 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 		out, reach := fl.block(statements(s.ChildByField("body")), cp)
 		if async {
 			out = true
-		} else if suppressesExceptions(fl.m, exprs) {
+		} else if suppressesExceptions(fl.m, exprs, fl.suppressors) {
 			// contextlib.suppress(...) may end the body at any point, before
 			// its checkpoint, and carry on after the with statement.
 			out, reach = and(out, entry), true
@@ -275,11 +278,18 @@ func (fl *cpFlow) definition(s *analysis.Node, cp bool) bool {
 }
 
 // suppressesExceptions reports a with statement item that swallows
-// exceptions raised in its body (pylib.SuppressesExceptions: contextlib.suppress).
-func suppressesExceptions(m *analysis.Module, items []*analysis.Node) bool {
+// exceptions raised in its body (pylib.SuppressesExceptions:
+// contextlib.suppress), or a call matching one of the configured patterns.
+func suppressesExceptions(m *analysis.Module, items []*analysis.Node, patterns []string) bool {
 	for _, e := range items {
 		if pylib.Is(calleeOf(m, e), pylib.SuppressesExceptions) {
 			return true
+		}
+		if c := analysis.Unparen(e); len(patterns) > 0 && c != nil && c.Type() == "call" {
+			fn := c.ChildByField("function")
+			if matchesNamePattern(m.File.Text(fn), patterns) || matchesNamePattern(calleeOf(m, c), patterns) {
+				return true
+			}
 		}
 	}
 	return false
@@ -423,7 +433,7 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 				// which then propagates: yields and returns in it are checked
 				// from that state, but only the normal path continues after it.
 				fl.block(statements(named[len(named)-1]), and(out, raised))
-				fl = &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, loops: fl.loops}
+				fl = &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, loops: fl.loops, suppressors: fl.suppressors}
 			}
 			fo, fr := fl.block(statements(named[len(named)-1]), entry)
 			if !fr {

@@ -1,7 +1,8 @@
 # upstream: tests/eval_files/async910.py @ 15d56995d815e8d4b6ccffef5b2f777b11bdc1fd
 # codes: ASYNC910
 # Restated from flake8-async's test suite (MIT, flake8-async contributors); see README.md.
-# Reduced: one case per shape; upstream's decorator option has no asyncls setting.
+# Reduced: one case per shape. Upstream's option, as asyncls's setting:
+# config: no-checkpoint-warning-decorators = ["no_checkpoint_needed", "*.handler"]
 import asyncio
 import contextlib
 import typing
@@ -369,3 +370,26 @@ async def nested_comprehension_maybe_empty():  # want: ASYNC910
 async def inverted_step_range():
     for i in range(10, 5, ~0):
         await step()
+
+
+def no_checkpoint_needed(fn): ...
+
+
+@no_checkpoint_needed
+async def decorated_exempt():
+    print("...")
+
+
+@no_checkpoint_needed()
+async def decorated_call_exempt():
+    print("...")
+
+
+@work.handler
+async def pattern_exempt():
+    print("...")
+
+
+@work.other
+async def decorated_checked():  # want: ASYNC910
+    print("...")
