@@ -113,7 +113,6 @@ DELIBERATE = {
     ("async300.py", 60, "ASYNC300"): "ASYNC300 Notes: a task is no context manager",
     ("async300.py", 66, "ASYNC300"): "ASYNC300 Notes: a function-local import is resolved",
     ("async300.py", 70, "ASYNC300"): "ASYNC300 Notes: an alias of create_task is resolved",
-    ("async400_py311.py", 64, "ASYNC400"): "ASYNC400 Notes / testdata differs: a nested handler rebinding the name",
 }
 
 
