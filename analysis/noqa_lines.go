@@ -68,16 +68,13 @@ func (m *Module) NoQALogicalLines() map[int]int {
 	return out
 }
 
-// headerEnd is the line of the colon that ends compound statement n's
-// header (the last token before its first block).
+// headerEnd is the last line of compound statement n's header: where its
+// last part before the first block ends (the colon follows on that line).
 func (m *Module) headerEnd(n *Node, first int) int {
 	end := first
 	for _, ch := range n.Children() {
 		if ch.Type() == "block" || ch.Type() == "comment" {
 			break
-		}
-		if ch.Type() == ":" {
-			return m.File.Lines.Position(int(ch.Start)).Line
 		}
 		end = m.File.Lines.Position(int(ch.End)).Line
 	}
