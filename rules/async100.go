@@ -28,7 +28,8 @@ async def fetch(client):
 	Notes: "As in flake8-async, a `yield` inside the context counts as a checkpoint (the caller may suspend). An async " +
 		"comprehension (`[x async for x in it]`, or one containing `await`) is a checkpoint too, so a context whose only " +
 		"await is inside a comprehension is not reported. A nested timeout context's own `async with` is not a " +
-		"checkpoint (entering `asyncio.timeout` never suspends), nor is a TaskGroup whose body calls nothing (its exit waits only for tasks started in it; as in flake8-async), but any other `async with` is, including a TaskGroup that starts tasks. The timeout functions are " +
+		"checkpoint (entering `asyncio.timeout` never suspends: in `async with asyncio.timeout(1), asyncio.timeout_at(t):` both " +
+		"are reported, where flake8-async counts the second's entry as the first's checkpoint), nor is a TaskGroup whose body calls nothing (its exit waits only for tasks started in it; as in flake8-async), but any other `async with` is, including a TaskGroup that starts tasks. The timeout functions are " +
 		"recognised through imports; `asyncio.timeout` written without `import asyncio` (a snippet) is taken at face " +
 		"value when nothing else binds the name `asyncio`.",
 	Run: runCancelScopeNoCheckpoint,

@@ -46,7 +46,7 @@ var contextManagerDecorators = pylib.LastNames(pylib.ContextManagerDecorator)
 func runYieldInCancelScope(p *Pass) {
 	funcs := funcByNode(p.Module)
 	for _, f := range p.Module.Functions {
-		if !f.Generator || f.Lambda || hasDecorator(p.Module, f, contextManagerDecorators...) {
+		if !f.Generator || f.Lambda || hasDecorator(p.Module, f, contextManagerDecorators...) || transformedGenerator(p, f) {
 			continue
 		}
 		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {

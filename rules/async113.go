@@ -38,7 +38,9 @@ async def running_server(nursery, handler):
 		"flake8-async since 25.2.2), any async function of the project that takes a `task_status` parameter (which " +
 		"flake8-async asks users to list by hand, ASYNC114), and the names in the `startable-in-context-manager` setting " +
 		"when the configuration provides it. asyncio has no built-in startable functions, so on plain asyncio code the " +
-		"rule fires only for project functions with a `task_status` parameter.",
+		"rule fires only for project functions with a `task_status` parameter. anyio's `run_process` is not startable " +
+		"(it takes no `task_status`): flake8-async's tests report `tg.start_soon(anyio.run_process)` and call it a " +
+		"false alarm; asyncls does not.",
 	Run: runStartSoonInAenter,
 })
 

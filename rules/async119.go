@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"path"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -33,6 +35,9 @@ async def rows(pool):
 	Notes: "Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are not reported, also " +
 		"under another name (`from pytest_asyncio import fixture as async_fixture`, with a fallback `async_fixture = " +
 		"pytest.fixture` in `except ImportError:`, which stands for what the try imports, as a fallback import does). " +
+		"flake8-async's option `--transform-async-generator-decorators` is this rule's setting " +
+		"`transform-async-generator-decorators` (it applies to ASYNC101 and ASYNC900 too): generators decorated with a " +
+		"matching decorator are not reported; otherwise a decorator with an empty body is reported through. " +
 		"Deliberate differences from flake8-async, which reports every `with` around a `yield`:\n" +
 		"- an async generator whose decorator is a real function or class (aiostream's `@operator`, a benchmark " +
 		"harness) is not reported: the decorator receives the generator function and decides how its generators are " +
@@ -48,12 +53,36 @@ async def rows(pool):
 		"advice, followed; the exit only closes the inner generator, whose own `with` blocks are reported where it " +
 		"yields (on 82 real packages, prompt-toolkit's completers: 3 findings, each judged debatable). `aclosing()` " +
 		"of anything else (a stream, a connection given by the caller) is still reported.",
-	Run: runYieldInCMInAsyncGen,
+	Settings: &TransformDecoratorSettings{TransformAsyncGeneratorDecorators: []string{}},
+	Run:      runYieldInCMInAsyncGen,
 })
+
+// TransformDecoratorSettings are ASYNC119's settings, read by ASYNC101
+// and ASYNC900 too.
+type TransformDecoratorSettings struct {
+	TransformAsyncGeneratorDecorators []string `toml:"transform-async-generator-decorators" doc:"Decorators that turn an async generator into something safe to yield from inside a context manager (ASYNC119, ASYNC101, ASYNC900; flake8-async's option of the same name), as patterns: \"trio_util.trio_async_generator\", \"*.stream\"."`
+}
+
+// Validate refuses empty patterns.
+func (s *TransformDecoratorSettings) Validate() error {
+	for _, pat := range s.TransformAsyncGeneratorDecorators {
+		if _, err := path.Match(pat, ""); err != nil || strings.TrimSpace(pat) == "" {
+			return fmt.Errorf("transform-async-generator-decorators: %q is not a name pattern", pat)
+		}
+	}
+	return nil
+}
+
+// transformedGenerator reports a function decorated with one of the
+// configured transform-async-generator-decorators (ASYNC119's setting).
+func transformedGenerator(p *Pass, f *analysis.Function) bool {
+	s, ok := p.Options.Settings["ASYNC119"].(*TransformDecoratorSettings)
+	return ok && decoratedWithPattern(p.Module, f, s.TransformAsyncGeneratorDecorators)
+}
 
 func runYieldInCMInAsyncGen(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || !f.Generator || f.Lambda || hasDecorator(p.Module, f, contextManagerDecorators...) {
+		if !f.Async || !f.Generator || f.Lambda || hasDecorator(p.Module, f, contextManagerDecorators...) || transformedGenerator(p, f) {
 			continue
 		}
 		if managedByDecorator(p, f) {

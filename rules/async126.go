@@ -26,8 +26,11 @@ var ASYNC126 = register(&Rule{
 	CrossFile: true,
 	Severity:  Warning,
 	Default:   true,
-	Notes:     "A `derive` inherited from a base class of the project (in any module) counts: `class NonBaseMultiError(MultiError, ExceptionGroup)` gets `MultiError.derive`.",
-	Run:       runExceptionGroupDerive,
+	Notes: "A `derive` inherited from a base class of the project (in any module) counts: `class NonBaseMultiError(MultiError, ExceptionGroup)` gets `MultiError.derive`. " +
+		"Reported on the `class` line; flake8-async reports a class header split over several lines on its last line " +
+		"(`):`, where black puts the comment). A `# noqa: ASYNC126` on any line of the header silences it, as flake8 " +
+		"reads a noqa comment for the whole logical line.",
+	Run: runExceptionGroupDerive,
 })
 
 func runExceptionGroupDerive(p *Pass) {

@@ -23,7 +23,11 @@ async def fetch(url):
 	Notes: "As in flake8-async, a module name bound nowhere in the file (`httpx.Client()` with no import) is read as " +
 		"that module. Calls on urllib3's pools are reported once, as ASYNC211, whatever is known of the pool's type; " +
 		"flake8-async also reports any method of a pool whose type an annotation gives as ASYNC212, on top of its " +
-		"ASYNC211 for the same call.",
+		"ASYNC211 for the same call. Names are resolved, so `from httpx import Client` then `Client()` is followed " +
+		"(flake8-async's tests list it as not implemented); a module-level name given two types (`glob_client = " +
+		"httpx.Client()`, later `glob_client: int = 4`) has no known type, where flake8-async follows the statements " +
+		"in order; and an annotation naming something bound nowhere (`Optional[httpx.Client]` with no import of " +
+		"`Optional`, a NameError when the function is defined) is not read.",
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingHTTPCallHttpx,
 })

@@ -37,8 +37,12 @@ async def first_line(path):
 		"`readline`, `flush`, `seek`...; not `fileno()` or `isatty()`, nor a write of an empty literal (`f.write(b\"\")`) or " +
 		"`f.read(0)`, which move no data: click probes whether a stream takes bytes with `stream.write(b\"\")`, and electrum " +
 		"creates an empty marker file, whose `open()` is ASYNC230's; flake8-async reports them); and a name annotated with two types in one " +
-		"function (`f: int = 7` then `f: TextIOWrapper = ...`) has no known type (types are not tracked statement by " +
-		"statement). " +
+		"function (`f: int = 7` then `f: TextIOWrapper = ...`, or `f = other()` after it) has no known type (types are not tracked statement by " +
+		"statement; flake8-async reports `f.read()` after `f: TextIOWrapper = ...` then `f = other()`, its tests call " +
+		"this a known false alarm). And asyncls follows what flake8-async's tests list as cases it should report but does not: tuple assignments " +
+		"(`x, y = open(a), open(b)`), attributes (`self.x: TextIOWrapper`), return annotations of the project's " +
+		"functions, the element type of an annotated collection (`for f in files: list[TextIOWrapper]`) and a union " +
+		"naming None twice. " +
 		"`json.load`/`json.dump`, `pickle.load`/`pickle.dump`, `marshal` and `tomllib.load` read or write a file object too and are reported here, " +
 		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`), a standard stream (`json.dump(result, sys.stdout)` " +
 		"prints, as `print()` does) or a call such as `open(...)` that is reported itself; " +

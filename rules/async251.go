@@ -20,10 +20,11 @@ async def poll():
 	Default:      true,
 	QuietInTests: true,
 	Fix:          "Replace a statement `time.sleep(x)` with `await asyncio.sleep(x)`, adding `import asyncio` when missing; in a module written for trio or anyio (and not asyncio) with `trio.sleep` or `anyio.sleep`, and in one mixing them not at all (safe: other tasks may now run during the pause, which is the point; nothing else changes).",
-	Notes:        "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). `time.sleep(0)` is not reported (nor followed through helpers by ASL201): it releases the GIL to other threads and returns at once, holding the loop no longer than any call; code calls it on purpose to let a thread it just fed run (cylc's scheduler). flake8-async reports it; its tests have no such case. Nor is a sleep that a new loop's main coroutine makes before it first suspends (a coroutine defined in a synchronous function that only runs it with `asyncio.run(main())`): nothing else runs on that loop yet (see ASL202's notes on guards; a deliberate difference from flake8-async).",
-	NonBlocking:  sleepsZero,
-	Requires:     []Fact{blockingCalls, blockingDelays},
-	Run:          runBlockingSleep,
+	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). Imports are followed: `from time import sleep` then " +
+		"`sleep(5)` is reported (flake8-async does not track that import, and its tests say so). `time.sleep(0)` is not reported (nor followed through helpers by ASL201): it releases the GIL to other threads and returns at once, holding the loop no longer than any call; code calls it on purpose to let a thread it just fed run (cylc's scheduler). flake8-async reports it; its tests have no such case. Nor is a sleep that a new loop's main coroutine makes before it first suspends (a coroutine defined in a synchronous function that only runs it with `asyncio.run(main())`): nothing else runs on that loop yet (see ASL202's notes on guards; a deliberate difference from flake8-async).",
+	NonBlocking: sleepsZero,
+	Requires:    []Fact{blockingCalls, blockingDelays},
+	Run:         runBlockingSleep,
 })
 
 // sleepsZero reports `time.sleep(0)`: it only lets other threads take the

@@ -27,9 +27,9 @@ except* OSError as eg:
 	Severity: Error,
 	Default:  true,
 	Notes: "ExceptionGroup's own attributes (`message`, `exceptions`, `subgroup`, `split`, `derive`, `args`, " +
-		"`with_traceback`, `add_note`, `__notes__`, other dunders) are fine. Reassigning the name stops the check, " +
-		"also when a nested `except* ... as` handler binds the same name (flake8-async checks the name again after " +
-		"that handler; it then holds the outer group, or nothing at all if the inner handler ran).",
+		"`with_traceback`, `add_note`, `__notes__`, other dunders) are fine. Reassigning the name stops the check; a " +
+		"nested `except ... as` handler binding the same name stops it only inside that handler (after it the name " +
+		"holds the outer group again, or nothing if the inner handler ran), as in flake8-async.",
 	Run: runExceptStarAttribute,
 })
 
@@ -43,7 +43,12 @@ func runExceptStarAttribute(p *Pass) {
 			return true
 		}
 		group := p.File.Text(name)
+		// From a rebinding on, the name holds something else; a nested
+		// handler binding the same name (`except* E as group:`) shadows it
+		// only inside that handler (Python deletes the name at its end, so
+		// after it the name holds the outer group, or nothing).
 		rebound := uint32(^uint32(0))
+		var shadowed [][2]uint32
 		walkBody(body, func(c *analysis.Node) bool {
 			if c.Type() == "assignment" || c.Type() == "augmented_assignment" || c.Type() == "for_statement" || c.Type() == "named_expression" ||
 				c.Type() == "as_pattern" {
@@ -54,9 +59,18 @@ func runExceptStarAttribute(p *Pass) {
 				if c.Type() == "as_pattern" {
 					target = c.ChildByField("alias")
 				}
+				handler := c.Parent()
+				if c.Type() != "as_pattern" || handler == nil || (handler.Type() != "except_clause" && handler.Type() != "except_group_clause") {
+					handler = nil
+				}
 				if target != nil {
 					target.Walk(func(t *analysis.Node) bool {
-						if t.Type() == "identifier" && p.File.Text(t) == group && t.Start < rebound {
+						if t.Type() != "identifier" || p.File.Text(t) != group {
+							return true
+						}
+						if handler != nil {
+							shadowed = append(shadowed, [2]uint32{handler.Start, handler.End})
+						} else if t.Start < rebound {
 							rebound = t.Start
 						}
 						return true
@@ -68,6 +82,11 @@ func runExceptStarAttribute(p *Pass) {
 		walkBody(body, func(c *analysis.Node) bool {
 			if c.Type() != "attribute" || c.Start > rebound {
 				return true
+			}
+			for _, r := range shadowed {
+				if r[0] <= c.Start && c.Start < r[1] {
+					return true
+				}
 			}
 			obj := c.ChildByField("object")
 			attr := p.File.Text(c.ChildByField("attribute"))

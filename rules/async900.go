@@ -21,13 +21,14 @@ async def lines(reader):
     yield queue`,
 	Severity: Info,
 	Default:  false,
-	Notes:    "Off by default, as in flake8-async. Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are allowed.",
-	Run:      runUnsafeAsyncGenerator,
+	Notes: "Off by default, as in flake8-async. Async generators decorated with `@asynccontextmanager` or a pytest fixture decorator are allowed. " +
+		"flake8-async's option `--transform-async-generator-decorators` is ASYNC119's setting `transform-async-generator-decorators`, which applies here too.",
+	Run: runUnsafeAsyncGenerator,
 })
 
 func runUnsafeAsyncGenerator(p *Pass) {
 	for _, f := range p.Module.Functions {
-		if !f.Async || !f.Generator || f.Lambda || hasDecorator(p.Module, f, "asynccontextmanager", "fixture", "yield_fixture") {
+		if !f.Async || !f.Generator || f.Lambda || hasDecorator(p.Module, f, "asynccontextmanager", "fixture", "yield_fixture") || transformedGenerator(p, f) {
 			continue
 		}
 		p.Report(f.Node.ChildByField("name"), "async generator `"+f.Name+"` may be finalised late or never; decorate it with "+

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"path"
+	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
 )
@@ -30,17 +32,84 @@ async def get(cache, key):
 	Notes: "Off by default, as in flake8-async: asyncio does not promise that `await` suspends, so this is a policy " +
 		"for code bases that want trio-like guarantees. Raising is an acceptable exit. Functions whose body is only " +
 		"`pass`/`...`/a docstring, `@overload`, `@abstractmethod`, `@asynccontextmanager` and pytest fixtures are skipped; " +
-		"async generators are ASYNC911's.",
-	Run: runNoCheckpoint910,
+		"async generators are ASYNC911's. As in flake8-async: an `await` in a nested def's parameter defaults or " +
+		"decorators runs in the enclosing function; `with contextlib.suppress(...)` may end its body before the " +
+		"checkpoint in it; a `while` on a literal other than True (`while \"x\":`) runs its body at least once; " +
+		"a comprehension's later loops and first condition run surely when every loop before them is over a " +
+		"non-empty literal; after `a and b`, b may not have run. Differences: the suppressing context managers are " +
+		"resolved through imports and aliases (`quiet = contextlib.suppress`, which flake8-async does not follow), " +
+		"but a module-level name bound twice (imported, later `= None`) is not followed. flake8-async's options " +
+		"`--no-checkpoint-warning-decorator` and `--exception-suppress-context-managers` are this rule's settings " +
+		"`no-checkpoint-warning-decorators` and `exception-suppress-context-managers` (they apply to ASYNC911 too): " +
+		"patterns matched against a decorator's or a `with` item's dotted name, as written or resolved, where `*` " +
+		"stands for any characters (`*.route`, `mylib.*`).",
+	Settings: &CheckpointSettings{NoCheckpointWarningDecorators: []string{}, ExceptionSuppressContextManagers: []string{}},
+	Run:      runNoCheckpoint910,
 })
 
+// CheckpointSettings are ASYNC910's settings, read by ASYNC911 too.
+type CheckpointSettings struct {
+	NoCheckpointWarningDecorators    []string `toml:"no-checkpoint-warning-decorators" doc:"Decorators whose functions need no checkpoint (ASYNC910, ASYNC911; flake8-async's --no-checkpoint-warning-decorator), as patterns: \"app.route\", \"*.route\"."`
+	ExceptionSuppressContextManagers []string `toml:"exception-suppress-context-managers" doc:"Context managers that may swallow an exception of their body, besides contextlib.suppress (ASYNC910, ASYNC911; flake8-async's option of the same name), as patterns: \"mysuppress\", \"*.ignore_errors\"."`
+}
+
+// Validate refuses empty patterns.
+func (s *CheckpointSettings) Validate() error {
+	for _, list := range [][]string{s.NoCheckpointWarningDecorators, s.ExceptionSuppressContextManagers} {
+		for _, pat := range list {
+			if _, err := path.Match(pat, ""); err != nil || strings.TrimSpace(pat) == "" {
+				return fmt.Errorf("%q is not a name pattern", pat)
+			}
+		}
+	}
+	return nil
+}
+
+// checkpointSettings returns ASYNC910's configured settings (ASYNC911
+// reads them too), or none.
+func checkpointSettings(p *Pass) *CheckpointSettings {
+	if s, ok := p.Options.Settings["ASYNC910"].(*CheckpointSettings); ok {
+		return s
+	}
+	return &CheckpointSettings{}
+}
+
+// matchesNamePattern reports whether a dotted name matches one of
+// patterns (`*` standing for any characters).
+func matchesNamePattern(name string, patterns []string) bool {
+	for _, pat := range patterns {
+		if ok, _ := path.Match(pat, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// decoratedWithPattern reports a decorator of f whose name, as resolved or
+// as written, matches one of patterns.
+func decoratedWithPattern(m *analysis.Module, f *analysis.Function, patterns []string) bool {
+	if len(patterns) == 0 {
+		return false
+	}
+	for i, e := range f.DecoratorCallees() {
+		if matchesNamePattern(m.File.Text(e), patterns) {
+			return true
+		}
+		if names := decoratorNames(m, f); i < len(names) && matchesNamePattern(names[i], patterns) {
+			return true
+		}
+	}
+	return false
+}
+
 func runNoCheckpoint910(p *Pass) {
+	settings := checkpointSettings(p)
 	for _, f := range p.Module.Functions {
-		if f.Generator || checkpointExempt(p.Module, f) {
+		if f.Generator || checkpointExempt(p.Module, f) || decoratedWithPattern(p.Module, f, settings.NoCheckpointWarningDecorators) {
 			continue
 		}
 		line := p.File.Lines.Position(int(f.Node.Start)).Line + 1
-		fl := &cpFlow{m: p.Module, report: func(n *analysis.Node) {
+		fl := &cpFlow{m: p.Module, suppressors: settings.ExceptionSuppressContextManagers, report: func(n *analysis.Node) {
 			p.Report(n, fmt.Sprintf("return from async function `%s` with no guaranteed checkpoint since its definition on line %d; "+
 				"await something on this path (e.g. `await asyncio.sleep(0)`) or make the function sync", f.Name, line))
 		}}

@@ -24,16 +24,18 @@ async def numbers(n):
     await asyncio.sleep(0)`,
 	Severity: Info,
 	Default:  false,
-	Notes:    "Off by default, as in flake8-async. Same exemptions as ASYNC910.",
-	Run:      runNoCheckpoint911,
+	Notes: "Off by default, as in flake8-async. Same exemptions and the same reading of the code as ASYNC910 (see its notes, " +
+		"also for how it differs from flake8-async).",
+	Run: runNoCheckpoint911,
 })
 
 func runNoCheckpoint911(p *Pass) {
+	settings := checkpointSettings(p)
 	for _, f := range p.Module.Functions {
-		if !f.Generator || checkpointExempt(p.Module, f) {
+		if !f.Generator || checkpointExempt(p.Module, f) || decoratedWithPattern(p.Module, f, settings.NoCheckpointWarningDecorators) {
 			continue
 		}
-		fl := &cpFlow{m: p.Module, gen: true, report: func(n *analysis.Node) {
+		fl := &cpFlow{m: p.Module, gen: true, suppressors: settings.ExceptionSuppressContextManagers, report: func(n *analysis.Node) {
 			what := "`yield`"
 			if n.Type() == "return_statement" {
 				what = "return"

@@ -258,6 +258,14 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			if b, ok := matchConfigured(entry, configured); ok {
 				return b, true
 			}
+			// A bare entry (`bar`, no module) names no qualified function:
+			// it means the call written `bar()`, as in flake8-async, also
+			// when `bar` is a function the project defines.
+			if pattern, _ := splitBlockingEntry(entry); !strings.ContainsAny(pattern, ".*") && projectFunctionCalled(m, c, pattern) {
+				if b, ok := matchConfigured(entry, pattern); ok {
+					return b, true
+				}
+			}
 			// A receiver of unknown type matches a `*` component as written
 			// (`*.close_sync` and `conn.close_sync()`).
 			if configured == "" && strings.HasPrefix(entry, "*.") {
@@ -408,6 +416,17 @@ func writtenDottedName(m *analysis.Module, c *analysis.Call) string {
 		return ""
 	}
 	return text
+}
+
+// projectFunctionCalled reports a call written `name(...)` whose name is a
+// function or class of the project.
+func projectFunctionCalled(m *analysis.Module, c *analysis.Call, name string) bool {
+	fn := analysis.Unparen(c.Node.ChildByField("function"))
+	if fn == nil || fn.Type() != "identifier" || m.File.Text(fn) != name {
+		return false
+	}
+	r := m.Resolve(fn)
+	return r.Func != nil || r.Class != nil
 }
 
 // unboundWrittenName is the dotted name a call is written with (`bar`,

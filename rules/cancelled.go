@@ -1378,9 +1378,17 @@ func nonEmptyIterable(m *analysis.Module, n *analysis.Node) bool {
 		}
 		var bounds []*big.Int
 		for _, a := range n.ChildByField("arguments").NamedChildren() {
-			v, ok := new(big.Int).SetString(strings.ReplaceAll(m.File.Text(a), "_", ""), 0)
+			text := strings.ReplaceAll(m.File.Text(a), "_", "")
+			invert := a.Type() == "unary_operator" && strings.HasPrefix(text, "~")
+			if invert {
+				text = strings.TrimSpace(text[1:]) // ~x == -x-1
+			}
+			v, ok := new(big.Int).SetString(text, 0)
 			if (a.Type() != "integer" && a.Type() != "unary_operator") || !ok {
 				return false
+			}
+			if invert {
+				v.Neg(v).Sub(v, big.NewInt(1))
 			}
 			bounds = append(bounds, v)
 		}

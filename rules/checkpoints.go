@@ -1,6 +1,12 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"math/big"
+	"strings"
+
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // The checkpoint dataflow of ASYNC910-913 is a library the rules call, not a
 // Fact: a fact is one result per module that several rules read, but these
@@ -29,6 +35,9 @@ type cpFlow struct {
 	// nil during the silent passes that compute loop states.
 	report func(n *analysis.Node)
 	loops  []*loopState
+	// suppressors: patterns of more context managers that may swallow an
+	// exception of their body (a setting).
+	suppressors []string
 }
 
 type loopState struct {
@@ -58,13 +67,15 @@ func (fl *cpFlow) block(stmts []*analysis.Node, cp bool) (bool, bool) {
 }
 
 func (fl *cpFlow) silent() *cpFlow {
-	return &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends}
+	return &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, suppressors: fl.suppressors}
 }
 
 func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 	switch s.Type() {
 	case "function_definition", "class_definition", "decorated_definition":
-		return cp, true
+		// The body runs later, but the decorators, the parameters' default
+		// values and the class's bases are evaluated here, in this scope.
+		return fl.definition(s, cp), true
 	case "return_statement":
 		cp = fl.exprs(s, cp)
 		if !cp && fl.report != nil {
@@ -124,9 +135,14 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 		if async {
 			cp = true
 		}
+		entry := cp
 		out, reach := fl.block(statements(s.ChildByField("body")), cp)
 		if async {
 			out = true
+		} else if suppressesExceptions(fl.m, exprs, fl.suppressors) {
+			// contextlib.suppress(...) may end the body at any point, before
+			// its checkpoint, and carry on after the with statement.
+			out, reach = and(out, entry), true
 		}
 		return out, reach || s.ChildByField("body") == nil
 	case "match_statement":
@@ -178,9 +194,10 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		}
 		return cp || fl.yieldSuspends
 	case "boolean_operator":
+		// The right operand may not run; when it does, it may also end with
+		// a yield that needs a checkpoint after it.
 		left := fl.expr(n.ChildByField("left"), cp)
-		fl.expr(n.ChildByField("right"), left) // may not run
-		return left
+		return and(left, fl.expr(n.ChildByField("right"), left))
 	case "conditional_expression":
 		named := n.NamedChildren()
 		if len(named) != 3 {
@@ -189,35 +206,39 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		c := fl.expr(named[1], cp)
 		return and(fl.expr(named[0], c), fl.expr(named[2], c))
 	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
-		// Only the first iterable is evaluated for sure; an async first clause awaits at least once.
+		// Clauses run in order while every loop so far surely has an
+		// iteration (a non-empty literal) and no condition came before: the
+		// first iterable always, then the next clause, and with all loops sure
+		// and no condition, the element. An async loop reached awaits at
+		// least once. A generator expression only evaluates its first
+		// iterable.
 		named := n.NamedChildren()
-		for i, c := range named {
-			if c.Type() != "for_in_clause" {
-				continue
-			}
-			cp = fl.expr(c.ChildByField("right"), cp)
-			if n.Type() == "generator_expression" {
+		sure := true
+		for _, c := range named[1:] {
+			if !sure {
 				break
 			}
-			if isAsyncStmt(c) {
-				cp = true
-			}
-			// Over a non-empty literal the first iteration surely runs: its
-			// first condition, or, without conditions or nested loops, the element.
-			if nonEmptyIterable(fl.m, c.ChildByField("right")) {
-				rest := named[i+1:]
-				switch {
-				case len(rest) > 0 && rest[0].Type() == "if_clause":
-					if cond := rest[0].NamedChildren(); len(cond) > 0 {
-						cp = fl.expr(cond[0], cp)
-					}
-				case len(rest) == 0 && i > 0:
-					for _, e := range named[:i] {
-						cp = fl.expr(e, cp)
-					}
+			switch c.Type() {
+			case "for_in_clause":
+				cp = fl.expr(c.ChildByField("right"), cp)
+				if n.Type() == "generator_expression" {
+					return cp
 				}
+				if isAsyncStmt(c) {
+					cp = true
+					sure = false
+				} else {
+					sure = nonEmptyIterable(fl.m, c.ChildByField("right"))
+				}
+			case "if_clause":
+				if cond := c.NamedChildren(); len(cond) > 0 {
+					cp = fl.expr(cond[0], cp)
+				}
+				sure = false
 			}
-			break
+		}
+		if sure && len(named) > 1 {
+			cp = fl.expr(named[0], cp)
 		}
 		return cp
 	}
@@ -227,6 +248,71 @@ func (fl *cpFlow) expr(n *analysis.Node, cp bool) bool {
 		}
 	}
 	return cp
+}
+
+// definition returns the state after a def or class statement: its
+// decorators, parameter defaults and bases run now (the body does not).
+func (fl *cpFlow) definition(s *analysis.Node, cp bool) bool {
+	if s.Type() == "decorated_definition" {
+		for _, d := range s.NamedChildren() {
+			if d.Type() == "decorator" {
+				cp = fl.exprs(d, cp)
+			}
+		}
+		s = s.ChildByField("definition")
+		if s == nil {
+			return cp
+		}
+	}
+	switch s.Type() {
+	case "function_definition":
+		if params := s.ChildByField("parameters"); params != nil {
+			for _, p := range params.NamedChildren() {
+				cp = fl.expr(p.ChildByField("value"), cp)
+			}
+		}
+	case "class_definition":
+		cp = fl.expr(s.ChildByField("superclasses"), cp)
+	}
+	return cp
+}
+
+// suppressesExceptions reports a with statement item that swallows
+// exceptions raised in its body (pylib.SuppressesExceptions:
+// contextlib.suppress), or a call matching one of the configured patterns.
+func suppressesExceptions(m *analysis.Module, items []*analysis.Node, patterns []string) bool {
+	for _, e := range items {
+		if pylib.Is(calleeOf(m, e), pylib.SuppressesExceptions) {
+			return true
+		}
+		if c := analysis.Unparen(e); len(patterns) > 0 && c != nil && c.Type() == "call" {
+			fn := c.ChildByField("function")
+			if matchesNamePattern(m.File.Text(fn), patterns) || matchesNamePattern(calleeOf(m, c), patterns) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// alwaysTrue reports a loop condition that is a literal no iteration can
+// make false: a non-zero number, a non-empty string (True and 1 are
+// isInfinite's).
+func alwaysTrue(m *analysis.Module, c *analysis.Node) bool {
+	c = analysis.Unparen(c)
+	if c == nil {
+		return false
+	}
+	switch c.Type() {
+	case "integer", "float":
+		v, ok := new(big.Float).SetString(strings.ReplaceAll(m.File.Text(c), "_", ""))
+		return ok && v.Sign() != 0
+	case "string":
+		text := m.File.Text(c)
+		i := strings.IndexAny(text, "'\"")
+		return i >= 0 && !strings.ContainsAny(text[:i], "fF") && nonEmptyIterable(m, c)
+	}
+	return false
 }
 
 func isInfinite(m *analysis.Module, s *analysis.Node) bool {
@@ -283,8 +369,11 @@ func (fl *cpFlow) loop(s *analysis.Node, cp bool, async bool) (bool, bool) {
 	exit := entry
 	if async {
 		exit = true
-	} else if s.Type() == "for_statement" && nonEmptyIterable(fl.m, s.ChildByField("right")) {
-		// The body runs at least once before the loop is exhausted.
+	} else if (s.Type() == "for_statement" && nonEmptyIterable(fl.m, s.ChildByField("right"))) ||
+		(s.Type() == "while_statement" && alwaysTrue(fl.m, s.ChildByField("condition"))) {
+		// The body runs at least once before the loop ends (a literal
+		// condition other than True is read as flake8-async does: entered
+		// once, not endless).
 		exit = fl.loopBodyState(s, cp, false)
 	}
 	if alt := s.ChildByField("alternative"); alt != nil {
@@ -344,7 +433,7 @@ func (fl *cpFlow) try(s *analysis.Node, cp bool) (bool, bool) {
 				// which then propagates: yields and returns in it are checked
 				// from that state, but only the normal path continues after it.
 				fl.block(statements(named[len(named)-1]), and(out, raised))
-				fl = &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, loops: fl.loops}
+				fl = &cpFlow{m: fl.m, gen: fl.gen, yieldSuspends: fl.yieldSuspends, loops: fl.loops, suppressors: fl.suppressors}
 			}
 			fo, fr := fl.block(statements(named[len(named)-1]), entry)
 			if !fr {

@@ -654,9 +654,19 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 		runParallel(enabled, workers, run)
 	}
 	used := map[int]map[string]bool{} // line -> noqa codes that silenced a finding
+	var logical map[int]int           // line -> the noqa line of its logical line, as flake8 reads it
+	if len(m.NoQA) > 0 {
+		logical = m.NoQALogicalLines()
+	}
 	for _, f := range found {
 		for _, d := range f {
-			codes, ok := m.NoQA[d.Start.Line]
+			line := d.Start.Line
+			codes, ok := m.NoQA[line]
+			if !ok {
+				if l, in := logical[line]; in {
+					line, codes, ok = l, m.NoQA[l], true
+				}
+			}
 			if !ok {
 				diags = append(diags, d)
 				continue
@@ -666,10 +676,10 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 				diags = append(diags, d)
 				continue
 			}
-			if used[d.Start.Line] == nil {
-				used[d.Start.Line] = map[string]bool{}
+			if used[line] == nil {
+				used[line] = map[string]bool{}
 			}
-			used[d.Start.Line][match] = true
+			used[line][match] = true
 		}
 	}
 	if opts.Enabled[ASL100.Code] {

@@ -20,3 +20,8 @@ async def empty_timeouts(deadline):
 async def awaited_timeouts():
     async with asyncio.timeout(10):
         await asyncio.sleep(1)
+
+
+async def two_timeouts_in_one_statement(deadline):
+    async with asyncio.timeout(10), asyncio.timeout_at(deadline):  # want: ASYNC100  # extra: ASYNC100 -- entering asyncio.timeout_at never suspends: both timeouts are empty (upstream counts one)
+        ...

@@ -1,8 +1,8 @@
 # upstream: tests/eval_files/async119.py @ 159a03fc7e2103f45fd974e0c6bdbf48dad2c0ad
 # codes: ASYNC119
 # Restated from flake8-async's test suite (MIT, flake8-async contributors); see README.md.
-# Upstream's decorator options (--transform-async-generator-decorators) have
-# no asyncls setting; those two cases are left out.
+# Upstream's options, as asyncls's settings:
+# config: transform-async-generator-decorators = ["transforms_generator"]
 import contextlib
 from contextlib import asynccontextmanager
 
@@ -66,3 +66,21 @@ async def managed(path):
 async def managed_dotted(path):
     with open(path) as handle:
         yield handle
+
+
+def transforms_generator(fn): ...
+
+
+def other_decorator(fn): ...
+
+
+@transforms_generator
+async def transformed():
+    with open(""):
+        yield
+
+
+@other_decorator
+async def not_transformed():
+    with open(""):
+        yield  # want: ASYNC119

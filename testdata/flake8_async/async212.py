@@ -76,3 +76,27 @@ async def pools(make):
     pool.urlopen("GET", "/")  # differs: ASYNC212 -- reported once, as ASYNC211 (urllib3 pool request)
     manager: urllib3.PoolManager = make()
     manager.request("GET", "u")  # differs: ASYNC212 -- reported once, as ASYNC211 (urllib3 pool request)
+
+
+# Names are resolved (upstream: not implemented).
+from httpx import Client as ImportedClient
+
+
+async def imported_client():
+    client: ImportedClient = ImportedClient()
+    client.send()  # extra: ASYNC212 -- `from httpx import Client` is followed (upstream: not implemented)
+
+
+# A module-level name given two types has no known type.
+twice = httpx.Client()
+
+
+async def twice_typed():
+    twice.send()  # differs: ASYNC212 -- a name given two types is not tracked statement by statement
+
+
+twice: int = 4
+
+
+async def unbound_optional(client: Optionally[httpx.Client]):
+    client.send()  # differs: ASYNC212 -- `Optionally` is bound nowhere: a NameError, not typing's

@@ -119,3 +119,37 @@ async def retyped(f: TextIOWrapper):
 
 def sync_read(f: TextIOWrapper):
     f.read()
+
+
+
+async def reassigned(f: TextIOWrapper):
+    f = make()
+    f.read()  # differs: ASYNC232 -- `f` was rebound to something unknown (upstream: a known false alarm)
+
+
+# What upstream's tests list as cases it should report but does not.
+async def tuple_opened():
+    x, y = open("a"), open("b")  # want: ASYNC230, ASYNC230
+    x.read()  # extra: ASYNC232 -- tuple assignments are followed (upstream: should error)
+
+
+class Holder:
+    def __init__(self):
+        self.f: TextIOWrapper = open("x")
+
+    async def read(self):
+        self.f.read()  # extra: ASYNC232 -- attributes are followed (upstream: should error)
+
+
+def opener() -> TextIOWrapper:
+    return open("x")
+
+
+async def read_returned():
+    k = opener()
+    k.read()  # extra: ASYNC232 -- return annotations are followed (upstream: should error)
+
+
+async def read_each(files: list[TextIOWrapper]):
+    for f in files:
+        f.read()  # extra: ASYNC232 -- element types of annotated collections are followed (upstream: not handled)

@@ -54,7 +54,18 @@ except* ValueError as group:
         run()
     except* TypeError as group:
         pass
-    group.errno  # differs: ASYNC400 -- the nested handler rebound the name: no longer tracked
+    group.errno  # want: ASYNC400
+
+try:
+    run()
+except* ValueError as group:
+    try:
+        run()
+    except TypeError as group:
+        group.errno
+    with open("f") as group:
+        group.errno
+    group.errno
 
 try:
     run()

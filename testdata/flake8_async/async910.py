@@ -1,9 +1,12 @@
 # upstream: tests/eval_files/async910.py @ 15d56995d815e8d4b6ccffef5b2f777b11bdc1fd
 # codes: ASYNC910
 # Restated from flake8-async's test suite (MIT, flake8-async contributors); see README.md.
-# Reduced: one case per shape; upstream's decorator option has no asyncls setting.
+# Reduced: one case per shape. Upstream's option, as asyncls's setting:
+# config: no-checkpoint-warning-decorators = ["no_checkpoint_needed", "*.handler"]
 import asyncio
+import contextlib
 import typing
+from contextlib import suppress as quiet
 from typing import Any, overload
 
 import pytest
@@ -313,3 +316,80 @@ async def nested_try_swallows():  # want: ASYNC910
                 pass
     except Exception:
         pass
+
+
+# Parameter defaults and decorators of a nested def run in the enclosing
+# function, not in the nested one.
+async def default_awaits_in_enclosing():
+    async def inner(arg=await step()):  # want: ASYNC910
+        print(arg)
+
+
+# contextlib.suppress may end its body before the await and carry on.
+async def suppressed_await():  # want: ASYNC910
+    with contextlib.suppress(ValueError):
+        await step()
+
+
+async def suppressed_alias():  # want: ASYNC910
+    with quiet(ValueError):
+        await step()
+
+
+async def suppress_then_await():
+    with contextlib.suppress(ValueError):
+        await step()
+    await step()
+
+
+async def async_with_suppressor():
+    async with work():
+        await step()
+
+
+# A literal condition other than True: the body runs at least once.
+async def literal_condition():
+    while "spin":
+        await step()
+        if work():
+            return
+
+
+async def nested_comprehension_condition():
+    [x for x in range(10) for y in range(3) if await step()]
+
+
+async def nested_comprehension_element():
+    [await step() for x in range(10) for y in (1, 2)]
+
+
+async def nested_comprehension_maybe_empty():  # want: ASYNC910
+    [await step() for x in range(10) for y in work()]
+
+
+async def inverted_step_range():
+    for i in range(10, 5, ~0):
+        await step()
+
+
+def no_checkpoint_needed(fn): ...
+
+
+@no_checkpoint_needed
+async def decorated_exempt():
+    print("...")
+
+
+@no_checkpoint_needed()
+async def decorated_call_exempt():
+    print("...")
+
+
+@work.handler
+async def pattern_exempt():
+    print("...")
+
+
+@work.other
+async def decorated_checked():  # want: ASYNC910
+    print("...")

@@ -3,6 +3,7 @@
 # Restated from flake8-async's test suite (MIT, flake8-async contributors); see README.md.
 # Reduced: the shapes whose lines carry a single expectation upstream.
 import asyncio
+import contextlib
 from typing import Any
 
 
@@ -275,3 +276,41 @@ async def conditional_generator():  # want: ASYNC911
         await asyncio.sleep(0)
         yield
         await asyncio.sleep(0)
+
+
+# The right operand of `and`/`or` may not run: after a yield in the left
+# one, the await on the right is no checkpoint for sure.
+async def yield_then_maybe_await():  # want: ASYNC911
+    _ = await asyncio.sleep(0) and (yield) and await asyncio.sleep(0)
+
+
+async def yield_in_left_only():
+    await asyncio.sleep(0)
+    _ = pick() or (yield)
+    await asyncio.sleep(0)
+
+
+async def suppressed_before_yield():
+    with contextlib.suppress(KeyError):
+        await asyncio.sleep(0)
+    yield  # want: ASYNC911
+    await asyncio.sleep(0)
+
+
+async def literal_condition_loop():
+    while "forever":
+        await asyncio.sleep(0)
+        if pick():
+            break
+    yield
+    await asyncio.sleep(0)
+
+
+async def nested_comprehensions():
+    [x for x in range(3) for y in range(3) async for z in source()]
+    yield
+    [await asyncio.sleep(0) for x in (1, 2) for y in [3]]
+    yield
+    [x for x in range(3) for y in range(3) if await asyncio.sleep(0) if pick()]
+    yield
+    await asyncio.sleep(0)

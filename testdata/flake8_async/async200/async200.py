@@ -51,3 +51,18 @@ async def configured_calls():
     await ((lambda: bee.bonnet()) and bar())  # want: ASYNC200
 
     bar()  # want: ASYNC200
+
+
+# Upstream's file defines `bar` itself: a bare entry names the call as
+# written, also when the function is the project's own.
+def local_helper():
+    return 1
+
+
+async def calls_local_helper():
+    local_helper()  # want: ASYNC200
+    await asyncio.to_thread(local_helper)
+
+
+def sync_calls_local_helper():
+    local_helper()

@@ -21,3 +21,9 @@ async def quiet():
     await asyncio.sleep(0)  # noqa: E501, F401
     await asyncio.sleep(0)  # noqa: ASL100, ASL999
     await asyncio.sleep(0)  # a comment that mentions ASL102 but is no directive
+
+
+async def quiet_logical_line():
+    save(
+        1,
+    )  # noqa: ASL102

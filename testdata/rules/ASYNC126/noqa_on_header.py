@@ -1,0 +1,27 @@
+# A `# noqa` applies to every line of the logical line it ends, as in
+# flake8: black puts the comment of a split class header on its last line,
+# where flake8-async reports, while asyncls reports on the `class` line.
+
+
+class Silenced(
+    ExceptionGroup[Exception]
+):  # noqa: ASYNC126
+    pass
+
+
+class SilencedOnFirstLine(  # noqa: ASYNC126
+    ExceptionGroup[Exception]
+):
+    pass
+
+
+class OtherCodeSilenced(  # want: ASYNC126
+    ExceptionGroup[Exception]
+):  # noqa: ASYNC251
+    pass
+
+
+class CommentInBody(  # want: ASYNC126
+    ExceptionGroup[Exception]
+):
+    pass  # noqa: ASYNC126
