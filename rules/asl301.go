@@ -44,7 +44,8 @@ async def handle(event):
 		"in a loop around it) keeps it, whichever assignment that use sees. Tasks from `TaskGroup.create_task` are held " +
 		"by the group and not reported. " +
 		"`ensure_future(x)` makes a new task only from a coroutine: it is not reported when `x` is a call of a " +
-		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures), of a library call that " +
+		"synchronous function (tornado's `Event.wait()`, `Semaphore.acquire()` return futures) that returns no coroutine " +
+		"on any path (one that does, also through self's methods as the caller's class defines them, starts a task), of a library call that " +
 		"returns a Future (`loop.run_in_executor`, `loop.create_future`, `asyncio.gather`, `shield`, `wrap_future`) or a value the model " +
 		"cannot see to be a coroutine (a parameter, an attribute), which `ensure_future` returns unchanged when it is " +
 		"already a Future or Task; a name is one under `if iscoroutine(name):` (asyncio's or inspect's). A done callback that signals an event or future the function then awaits " +
@@ -154,13 +155,49 @@ func returnsFuture(p *Pass, call *analysis.Node) bool {
 			return false
 		}
 		if t := p.Project.Target(inner); t != nil {
-			return !t.Async
+			// A synchronous function that returns a coroutine on some
+			// path (also through self's methods as the caller's class
+			// defines them: a base class's hook the subclass implements
+			// with async def) makes ensure_future start a task.
+			return !t.Async && !p.Project.ReturnsCoroutineFor(selfClassOf(p, inner), t, p.overrideQueryNote())
 		}
 		fn := call.ChildByField("function")
 		return fn != nil && fn.Type() == "attribute" && futureMethods[inner.Method(p.File)] &&
 			loopLikeReceiver(p.File, fn.ChildByField("object"))
 	}
 	return false
+}
+
+// selfClassOf returns the class of the method a call `self.m(...)` is made
+// in (self being the method's first parameter), or nil for any other call.
+func selfClassOf(p *Pass, c *analysis.Call) *analysis.Class {
+	f := c.Func
+	if f == nil || f.Class == nil || len(f.Params) == 0 {
+		return nil
+	}
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil
+	}
+	obj := fn.ChildByField("object")
+	if obj == nil || obj.Type() != "identifier" || p.File.Text(obj) != f.Params[0] {
+		return nil
+	}
+	return f.Class
+}
+
+// overrideQueryNote records, for incremental checks, the methods whose
+// overriding an answer of Project.IsCoroutineFunction depended on (as
+// Pass.isCoroutineFunction does); nil outside a shared run.
+func (p *Pass) overrideQueryNote() func(*analysis.Function) {
+	if p.shared == nil {
+		return nil
+	}
+	return func(method *analysis.Function) {
+		p.shared.mu.Lock()
+		p.shared.recorded.OverrideQueries[method.Name] = true
+		p.shared.mu.Unlock()
+	}
 }
 
 // awaitsCompletionSignal reports a done callback that signals an event or

@@ -1,0 +1,116 @@
+package analysis
+
+// Late binding of self: a method a base class defines and calls through
+// self (`return self.process(msg)`, with `process` only an abstract hook in
+// the base) runs the subclass's definition when called on a subclass
+// instance. Asking "does this synchronous method return a coroutine?" for
+// a call on an instance of a known class must look self's methods up from
+// that class, not from the class that defines the method.
+
+// MethodOf finds the method name on class c or its base classes, across the
+// project's modules (the first definition in a depth-first walk of the
+// bases, which is Python's MRO for single inheritance).
+func (p *Project) MethodOf(c *Class, name string) *Function {
+	return p.methodOf(c, name, 0)
+}
+
+func (p *Project) methodOf(c *Class, name string, depth int) *Function {
+	if c == nil {
+		return nil
+	}
+	if f, ok := c.Methods[name]; ok {
+		return f
+	}
+	if depth > 8 {
+		return nil
+	}
+	for _, b := range c.Bases {
+		if b.Type() == "keyword_argument" {
+			continue
+		}
+		r := c.module.Resolve(b)
+		parent := r.Class
+		if parent == nil && r.Name != "" && p != nil {
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent == nil || parent == c {
+			continue
+		}
+		if f := p.methodOf(parent, name, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// ReturnsCoroutineFor reports whether the synchronous function f returns a
+// coroutine on some path when called with self an instance of class self
+// (nil: unknown, or f is no method): some return statement returns a call
+// of a coroutine function, or of a synchronous function of the project
+// that does so in turn (through at most six such calls). A call through
+// f's self parameter is looked up from self's class, so a base class's
+// `def on_message(self, m): return self.process(m)` reaching an abstract
+// `def on_start(self, ...): raise NotImplementedError` returns a coroutine
+// for a subclass that defines `async def on_start`. asked is called with
+// each method the answer asked Project.IsCoroutineFunction's overriding
+// question about (may be nil).
+func (p *Project) ReturnsCoroutineFor(self *Class, f *Function, asked func(*Function)) bool {
+	return p.returnsCoroutineFor(self, f, asked, 0, map[*Function]bool{})
+}
+
+func (p *Project) returnsCoroutineFor(self *Class, f *Function, asked func(*Function), depth int, seen map[*Function]bool) bool {
+	if f == nil || f.Async || f.Generator || f.Lambda || depth > 6 || seen[f] {
+		return false
+	}
+	seen[f] = true
+	selfName := ""
+	if self != nil && f.Class != nil && len(f.Params) > 0 && !f.decoratedWith("staticmethod") && !f.decoratedWith("classmethod") {
+		selfName = f.Params[0]
+	}
+	for _, ret := range f.returnStatements() {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			continue
+		}
+		value := Unparen(named[0])
+		if value.Type() != "call" {
+			continue
+		}
+		for _, c := range f.Calls {
+			if c.Node != value {
+				continue
+			}
+			if m := p.selfMethod(self, selfName, f, c); m != nil {
+				if m.isCoroutineFunctionIn(p) || p.returnsCoroutineFor(self, m, asked, depth+1, seen) {
+					return true
+				}
+				continue
+			}
+			if p.isCoroutineFunctionCall(c, asked) {
+				return true
+			}
+			if t := p.Target(c); t != nil && !t.Async && p.returnsCoroutineFor(nil, t, asked, depth+1, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selfMethod returns the method a call `self.name(...)` in f runs for an
+// instance of class self (selfName is f's self parameter), or nil when the
+// call is not through self or the class has no such method.
+func (p *Project) selfMethod(self *Class, selfName string, f *Function, c *Call) *Function {
+	if self == nil || selfName == "" {
+		return nil
+	}
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return nil
+	}
+	obj := fn.ChildByField("object")
+	if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != selfName {
+		return nil
+	}
+	return p.MethodOf(self, f.module.File.Text(fn.ChildByField("attribute")))
+}
