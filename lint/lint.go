@@ -359,7 +359,7 @@ func analyseUnit(u *unit, parsedOne, checkedOne func(), stream bool) (diags []ru
 		return analyseUnitScoped(u, parsedOne, checkedOne)
 	}
 	if stream && streamChecks.Load() {
-		if diags, errs, files, ok := analyseUnitStreamed(u, parsedOne, checkedOne); ok {
+		if diags, errs, files, ok := analyseUnitStreamed(u, parsedOne, checkedOne, nil); ok {
 			return diags, errs, files
 		}
 	}
