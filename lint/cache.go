@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -291,6 +292,28 @@ const streamRecheckShare = 4
 // the entries as it goes.
 func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
 	root := u.root
+	// The files of a configuration without per-file ignores share their
+	// options (optionsPerConfig): digested once.
+	var optionsMu sync.Mutex
+	optionsDigests := map[*rules.Options][32]byte{}
+	optionsDigest := func(opts *rules.Options) [32]byte {
+		optionsMu.Lock()
+		d, ok := optionsDigests[opts]
+		optionsMu.Unlock()
+		if ok {
+			return d
+		}
+		data, _ := json.Marshal(opts)
+		if opts.Simulator != nil {
+			// Not in the JSON: the simulator's settings (latencies...).
+			data = append(data, opts.Simulator.Fingerprint()...)
+		}
+		d = sha256.Sum256(data)
+		optionsMu.Lock()
+		optionsDigests[opts] = d
+		optionsMu.Unlock()
+		return d
+	}
 	fs := make([]*cacheSource, len(u.sources))
 	parallel(len(u.sources), func(i int) {
 		s := u.sources[i]
@@ -305,13 +328,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		f := &cacheSource{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
 		if f.target {
-			opts := u.options(s.Path)
-			data, _ := json.Marshal(opts)
-			if opts.Simulator != nil {
-				// Not in the JSON: the simulator's settings (latencies...).
-				data = append(data, opts.Simulator.Fingerprint()...)
-			}
-			f.options = sha256.Sum256(data)
+			f.options = optionsDigest(u.options(s.Path))
 		}
 		fs[i] = f
 	})
@@ -1039,10 +1056,16 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 	sort.Strings(sorted)
 	imported := func(q string) []int {
 		var out []int
-		// Every prefix of q, and every module named q.* below it.
-		parts := strings.Split(q, ".")
-		for k := 1; k <= len(parts); k++ {
-			out = append(out, byName[strings.Join(parts[:k], ".")]...)
+		// Every prefix of q (up to each dot, and q), and every module named
+		// q.* below it.
+		for k := 0; ; {
+			j := strings.IndexByte(q[k:], '.')
+			if j < 0 {
+				out = append(out, byName[q]...)
+				break
+			}
+			out = append(out, byName[q[:k+j]]...)
+			k += j + 1
 		}
 		prefix := q + "."
 		for j := sort.SearchStrings(sorted, prefix); j < len(sorted) && strings.HasPrefix(sorted[j], prefix); j++ {
