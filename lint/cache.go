@@ -275,15 +275,11 @@ type cacheSource struct {
 	askedSubclass   bool
 }
 
-// streamCachedShare: a cached run streams (analyseUnitCachedStreamed) when
-// more than 1/streamCachedShare of the project's modules have no valid
-// entry, which it would parse anyway.
+// streamCachedShare: a cached run checks the project streamed
+// (analyseUnitCachedStreamed) when more than 1/streamCachedShare of its
+// modules have no valid entry, or would be parsed to check the targets
+// whose entries are not valid: it parses them anyway.
 const streamCachedShare = 2
-
-// streamRecheckShare: a cached run whose entries are mostly valid streams
-// when more than (streamRecheckShare-1)/streamRecheckShare of its targets
-// are to be checked again: checking the others too costs little more.
-const streamRecheckShare = 4
 
 // analyseUnitCached is analyseUnit with the cache: targets whose entries
 // are still valid are neither parsed nor checked (their sources are kept
@@ -370,7 +366,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 	}
 	if streamable && len(fresh)*streamCachedShare > len(present) {
-		if diags, serrs, files, werr, ok := analyseUnitCachedStreamed(u, cache, stats, present); ok {
+		if diags, serrs, files, werr, ok := analyseUnitCachedStreamed(u, cache, stats, present, nil); ok {
 			return diags, append(errs, serrs...), files, werr
 		}
 	}
@@ -413,14 +409,18 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			files++
 		}
 	}
-	if streamable && len(recheck)*streamRecheckShare > files*(streamRecheckShare-1) {
-		// Nearly every target is checked again (`check .` after `check
-		// a.py`, an edit every module depends on): streamed too, the
+	if streamable && len(recheck) > 0 && len(g.closure(recheck))*streamCachedShare > len(present) {
+		// Checking them needs most of the project's modules (what they may
+		// look names up in): streamed too, the valid entries kept, the
 		// modules built so far dropped (they are built again).
 		for _, f := range fresh {
 			f.module = nil
 		}
-		diags, serrs, files, werr, _ := analyseUnitCachedStreamed(u, cache, stats, present) // streamable: ok
+		rechecked := make([]bool, len(present))
+		for _, i := range recheck {
+			rechecked[i] = true
+		}
+		diags, serrs, files, werr, _ := analyseUnitCachedStreamed(u, cache, stats, present, rechecked) // streamable: ok
 		return diags, append(errs, serrs...), files, werr
 	}
 	stats.Files += files
@@ -615,20 +615,27 @@ func (f *cacheSource) checkedEntry(found []rules.Diagnostic, d rules.Dependencie
 }
 
 // analyseUnitCachedStreamed is analyseUnitCached for a run that parses most
-// of the project anyway (the first run, another configuration or build):
-// it checks every target as a run without the cache does
-// (analyseUnitStreamed, which builds and drops the project part by part),
-// writing each module's entry once its part is checked, and, once every
-// module is summarised, the digests that make them valid. It holds the
-// modules' summaries without their value keys, not the entries. ok is
-// false, with nothing done, when the unit cannot be streamed.
-func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present []*cacheSource) (diags []rules.Diagnostic, errs []error, files int, werr error, ok bool) {
+// of the project anyway (the first run, another configuration or build, an
+// edit most modules depend on): it checks the targets rechecked says (nil:
+// every target) as a run without the cache does (analyseUnitStreamed,
+// which builds and drops the project part by part), writing each module's
+// entry once its part is checked and, once every module is summarised, the
+// digests that make them valid; the other targets are answered from their
+// (valid) entries. It holds the modules' summaries without their value
+// keys, not the entries. ok is false, with nothing done, when the unit
+// cannot be streamed.
+func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present []*cacheSource, rechecked []bool) (diags []rules.Diagnostic, errs []error, files int, werr error, ok bool) {
+	check := func(k int) bool { return present[k].target && (rechecked == nil || rechecked[k]) }
 	w, werr := cache.create()
 	bySource := make([]*cacheSource, len(u.sources))
+	checking := map[string]bool{}
 	{
 		byPath := make(map[string]*cacheSource, len(present))
-		for _, f := range present {
+		for k, f := range present {
 			byPath[f.path] = f
+			if check(k) {
+				checking[f.path] = true
+			}
 		}
 		for i, s := range u.sources {
 			bySource[i] = byPath[s.Path]
@@ -655,8 +662,10 @@ func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present
 				parsed++
 			}
 			switch {
-			case !f.target:
-				e := f.entry // a valid entry keeps what an earlier run found
+			case !checking[f.path]:
+				// A valid entry (a target's, or a context module's with
+				// what an earlier run found) is kept.
+				e := f.entry
 				if e == nil {
 					e = f.contextEntry()
 				}
@@ -679,12 +688,29 @@ func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present
 			f.summary.ValueNames = nil
 		}
 	}}
+	// The streamed check's targets are those checked now.
+	targets := u.targets
+	if rechecked != nil {
+		u.targets = checking
+	}
 	diags, errs, files, ok = analyseUnitStreamed(u, func() {}, func() {}, hooks)
+	u.targets = targets
 	if !ok {
 		if w != nil {
 			w.abort()
 		}
 		return nil, nil, 0, nil, false
+	}
+	// The targets answered from their entries.
+	u.cached = map[string][]byte{}
+	for k, f := range present {
+		if f.target && !check(k) {
+			for _, d := range f.entry.Findings {
+				diags = append(diags, u.shownDiagnostic(d))
+			}
+			u.cached[f.path] = f.src
+			files++
+		}
 	}
 	stats.Files += files
 	stats.Parsed += parsed
@@ -695,11 +721,11 @@ func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present
 		defer debug.SetGCPercent(debug.SetGCPercent(pace))
 	}
 	g := newCacheGraph(present)
-	for i, f := range present {
-		if f.target && f.checked {
+	for k, f := range present {
+		if check(k) && f.checked {
 			stats.Checked++
 			if w != nil {
-				w.final(f.path, g.final(i, &cacheEntry{UsesThreads: f.threadFunctions, Overrides: f.overrides}, g.subclasses(i, f.askedSubclass, f.threadFunctions)))
+				w.final(f.path, g.final(k, &cacheEntry{UsesThreads: f.threadFunctions, Overrides: f.overrides}, g.subclasses(k, f.askedSubclass, f.threadFunctions)))
 			}
 		}
 	}

@@ -1,11 +1,13 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
 )
 
@@ -57,8 +59,8 @@ func TestStreamedChecksMatchPlain(t *testing.T) {
 // of batches and with one batch per component, it reports what an
 // uncached run reports, and so does the re-run it leaves, which checks
 // nothing; `check .` after `check FILE` (every other target's entry is a
-// summary) checks the others (streamed when they are most of the project)
-// with the same findings.
+// summary: most of the project is parsed, so every target is checked,
+// streamed) reports the same findings.
 func TestCachedStreamedRuns(t *testing.T) {
 	projects, _ := filepath.Glob("../testdata/rules/*/*")
 	defer func(n int) { streamBatches = n }(streamBatches)
@@ -101,7 +103,7 @@ func TestCachedStreamedRuns(t *testing.T) {
 						t.Errorf("%d batches, warm run: %+v, want nothing parsed or checked", batches, stats)
 					}
 					if run.what == "the project after one file" && stats.Checked < stats.Files-1 {
-						t.Errorf("%d batches, %s: %+v, want every file but %s checked (or every file, streamed)", batches, run.what, stats, one)
+						t.Errorf("%d batches, %s: %+v, want every file but %s checked (or every file)", batches, run.what, stats, one)
 					}
 					for path, w := range want {
 						if len(run.paths) == 1 && run.paths[0] == one && path != one {
@@ -153,5 +155,34 @@ func TestCacheEntryWithoutItsDigests(t *testing.T) {
 		if e := f.Entries[path]; e == nil || e.Checked != checked || checked && e.Deps != [32]byte{1} {
 			t.Errorf("%s: %+v, want checked %v", path, e, checked)
 		}
+	}
+}
+
+// TestCacheEditMostDependOn: an edit to a module most of the project
+// imports checks it and its dependents only, streamed (every module is
+// parsed, as checking them in a project of what they import would), and
+// keeps the entries of the others, valid for the next run.
+func TestCacheEditMostDependOn(t *testing.T) {
+	files := map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"core.py":        "def load():\n    return 1\n",
+		"idle.py":        "import time\n\n\nasync def idle():\n    time.sleep(1)\n",
+	}
+	for i := 0; i < 4; i++ {
+		files[fmt.Sprintf("a%d.py", i)] = fmt.Sprintf("from core import load\n\n\nasync def handler%d():\n    load()\n", i)
+	}
+	dir := cacheProject(t, files)
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 6 || s.Parsed != 6 {
+		t.Fatalf("cold run: %+v, want every file parsed and checked", s)
+	}
+	// core.py now blocks: a0..a3 get ASL201; idle.py is not checked again.
+	writeText(t, filepath.Join(dir, "core.py"), "import time\n\n\ndef load():\n    time.sleep(1)\n")
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 5 || s.Parsed != 6 {
+		t.Fatalf("after editing core.py: %+v, want core.py and a0..a3 checked, every file parsed (streamed)", s)
+	}
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 0 || s.Parsed != 0 {
+		t.Fatalf("unchanged run: %+v, want nothing parsed or checked", s)
 	}
 }
