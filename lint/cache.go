@@ -1080,42 +1080,50 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 		sorted = append(sorted, n)
 	}
 	sort.Strings(sorted)
-	imported := func(q string) []int {
-		var out []int
-		// Every prefix of q (up to each dot, and q), and every module named
-		// q.* below it.
+	// each calls fn with every module q may denote: those named by a
+	// prefix of q (up to each dot, and q), and every module named q.*
+	// below it.
+	each := func(q string, fn func(int)) {
 		for k := 0; ; {
 			j := strings.IndexByte(q[k:], '.')
 			if j < 0 {
-				out = append(out, byName[q]...)
+				for _, m := range byName[q] {
+					fn(m)
+				}
 				break
 			}
-			out = append(out, byName[q[:k+j]]...)
+			for _, m := range byName[q[:k+j]] {
+				fn(m)
+			}
 			k += j + 1
 		}
 		prefix := q + "."
 		for j := sort.SearchStrings(sorted, prefix); j < len(sorted) && strings.HasPrefix(sorted[j], prefix); j++ {
-			out = append(out, byName[sorted[j]]...)
+			for _, m := range byName[sorted[j]] {
+				fn(m)
+			}
 		}
-		return out
 	}
 	ambient = len(names)
 	direct = make([][]int, len(names)+1)
 	roots := pylib.Roots()
 	for _, nm := range sorted {
 		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
-			direct[ambient] = append(direct[ambient], imported(nm)...)
+			each(nm, func(j int) { direct[ambient] = append(direct[ambient], j) })
 		}
 	}
+	// linked[j] == i+1: module i links to j already.
+	linked := make([]int, len(names))
 	for i := range names {
-		seen := map[int]bool{i: true}
-		for _, q := range imports[i] {
-			for _, j := range imported(q) {
-				if !seen[j] {
-					seen[j] = true
-					direct[i] = append(direct[i], j)
-				}
+		linked[i] = i + 1
+		link := func(j int) {
+			if linked[j] != i+1 {
+				linked[j] = i + 1
+				direct[i] = append(direct[i], j)
 			}
+		}
+		for _, q := range imports[i] {
+			each(q, link)
 		}
 		if len(direct[ambient]) > 0 {
 			direct[i] = append(direct[i], ambient)
