@@ -283,9 +283,11 @@ const streamCachedShare = 2
 
 // analyseUnitCached is analyseUnit with the cache: targets whose entries
 // are still valid are neither parsed nor checked (their sources are kept
-// for reporting). A run with few valid entries (the first run) checks
-// every target the way a run without the cache does (stream.go), writing
-// the entries as it goes.
+// for reporting). A run that parses most of the project anyway (the first
+// run; an edit most modules depend on) checks the targets to check the way
+// a run without the cache does (stream.go), writing the entries as it
+// goes (analyseUnitCachedStreamed); otherwise the targets to check are
+// checked in a project of what they may look names up in.
 func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
 	root := u.root
 	// The files of a configuration without per-file ignores share their
