@@ -3,15 +3,17 @@ package lint
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -58,11 +60,12 @@ import (
 // CacheDirName is the cache directory created at the project root.
 const CacheDirName = ".asyncls_cache"
 
-// cacheFormat changes whenever the layout of cacheFile changes.
-const cacheFormat = 6
+// cacheFormat changes whenever the layout of the cache file (cachefile.go)
+// or of cacheEntry changes.
+const cacheFormat = 7
 
+// cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
-	Format  int
 	Entries map[string]*cacheEntry // by path
 }
 
@@ -120,11 +123,11 @@ func summarise(m *analysis.Module) moduleSummary {
 			}
 		}
 	}
-	for n := range m.ValueNames() {
-		s.ValueNames = append(s.ValueNames, n)
-	}
+	// Every key (as Module.ValueNames, without the set it keeps).
+	m.EachValueName(nil, func(n string) { s.ValueNames = append(s.ValueNames, n) })
 	sort.Strings(s.Imports)
 	sort.Strings(s.ValueNames)
+	s.ValueNames = slices.Compact(s.ValueNames)
 	return s
 }
 
@@ -231,76 +234,6 @@ func (c *Cache) prune(now time.Time) {
 	}
 }
 
-func readCacheFile(path string) *cacheFile {
-	data, err := os.ReadFile(path)
-	if err != nil || len(data) < sha256.Size {
-		return nil
-	}
-	// The file starts with the checksum of the rest: a file damaged in a way
-	// that still decodes is not trusted either.
-	if sum := sha256.Sum256(data[sha256.Size:]); !bytes.Equal(sum[:], data[:sha256.Size]) {
-		return nil
-	}
-	data = data[sha256.Size:]
-	var f cacheFile
-	// A corrupt file may make gob panic on some inputs: it is ignored too.
-	ok := func() (ok bool) {
-		defer func() {
-			if recover() != nil {
-				ok = false
-			}
-		}()
-		return gob.NewDecoder(bytes.NewReader(data)).Decode(&f) == nil
-	}()
-	if !ok || f.Format != cacheFormat || f.Entries == nil {
-		return nil
-	}
-	return &f
-}
-
-// write replaces the cache file atomically, creating the directory with a
-// .gitignore that ignores it.
-func (c *Cache) write(entries map[string]*cacheEntry) error {
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return err
-	}
-	ignore := filepath.Join(c.dir, ".gitignore")
-	if _, err := os.Stat(ignore); errors.Is(err, os.ErrNotExist) {
-		if err := os.WriteFile(ignore, []byte("# Created by asyncls: the cache is not part of the project.\n*\n"), 0o644); err != nil {
-			return err
-		}
-	}
-	var buf bytes.Buffer
-	buf.Write(make([]byte, sha256.Size)) // the checksum, below
-	if err := gob.NewEncoder(&buf).Encode(&cacheFile{Format: cacheFormat, Entries: entries}); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(buf.Bytes()[sha256.Size:])
-	copy(buf.Bytes(), sum[:])
-	tmp, err := os.CreateTemp(c.dir, ".check-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), c.file); err != nil {
-		return err
-	}
-	c.prune(time.Now())
-	return nil
-}
-
 // Clean removes the cache directory dir; it refuses a directory that does
 // not look like an asyncls cache (no .gitignore written by asyncls).
 func Clean(dir string) error {
@@ -316,26 +249,70 @@ func Clean(dir string) error {
 	return os.RemoveAll(dir)
 }
 
+// cacheSource is a source of a cached run.
+type cacheSource struct {
+	path    string
+	src     []byte
+	content [32]byte
+	options [32]byte
+	target  bool
+	name    string
+	aliases []string
+	local   []string
+	entry   *cacheEntry // valid for content and name, or nil
+	module  *analysis.Module
+	summary moduleSummary
+	err     error
+
+	// A streamed run's (analyseUnitCachedStreamed): summary is the
+	// module's (without its ValueNames once written); checked: its last
+	// check did not fail, with these dependencies, in a project that asked
+	// (or not) about subclasses.
+	summarised      bool
+	checked         bool
+	threadFunctions bool
+	overrides       []string
+	askedSubclass   bool
+}
+
+// streamCachedShare: a cached run checks the project streamed
+// (analyseUnitCachedStreamed) when more than 1/streamCachedShare of its
+// modules have no valid entry, or would be parsed to check the targets
+// whose entries are not valid: it parses them anyway.
+const streamCachedShare = 2
+
 // analyseUnitCached is analyseUnit with the cache: targets whose entries
 // are still valid are neither parsed nor checked (their sources are kept
-// for reporting).
+// for reporting). A run that parses most of the project anyway (the first
+// run; an edit most modules depend on) checks the targets to check the way
+// a run without the cache does (stream.go), writing the entries as it
+// goes (analyseUnitCachedStreamed); otherwise the targets to check are
+// checked in a project of what they may look names up in.
 func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
 	root := u.root
-	type file struct {
-		path    string
-		src     []byte
-		content [32]byte
-		options [32]byte
-		target  bool
-		name    string
-		aliases []string
-		local   []string
-		entry   *cacheEntry // valid for content and name, or nil
-		module  *analysis.Module
-		summary moduleSummary
-		err     error
+	// The files of a configuration without per-file ignores share their
+	// options (optionsPerConfig): digested once.
+	var optionsMu sync.Mutex
+	optionsDigests := map[*rules.Options][32]byte{}
+	optionsDigest := func(opts *rules.Options) [32]byte {
+		optionsMu.Lock()
+		d, ok := optionsDigests[opts]
+		optionsMu.Unlock()
+		if ok {
+			return d
+		}
+		data, _ := json.Marshal(opts)
+		if opts.Simulator != nil {
+			// Not in the JSON: the simulator's settings (latencies...).
+			data = append(data, opts.Simulator.Fingerprint()...)
+		}
+		d = sha256.Sum256(data)
+		optionsMu.Lock()
+		optionsDigests[opts] = d
+		optionsMu.Unlock()
+		return d
 	}
-	fs := make([]*file, len(u.sources))
+	fs := make([]*cacheSource, len(u.sources))
 	parallel(len(u.sources), func(i int) {
 		s := u.sources[i]
 		if s.Path == "" && s.Src == nil {
@@ -343,54 +320,38 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 		if err := analysis.CheckSource(s.Src); err != nil {
 			if u.target(s.Path) {
-				fs[i] = &file{path: s.Path, err: &FileError{Path: u.show(s.Path), Err: err}, target: true}
+				fs[i] = &cacheSource{path: s.Path, err: &FileError{Path: u.show(s.Path), Err: err}, target: true}
 			}
 			return
 		}
-		f := &file{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
+		f := &cacheSource{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
 		if f.target {
-			opts := u.options(s.Path)
-			data, _ := json.Marshal(opts)
-			if opts.Simulator != nil {
-				// Not in the JSON: the simulator's settings (latencies...).
-				data = append(data, opts.Simulator.Fingerprint()...)
-			}
-			f.options = sha256.Sum256(data)
+			f.options = optionsDigest(u.options(s.Path))
 		}
 		fs[i] = f
 	})
-	var internal []error
-	for _, f := range fs {
-		if f != nil && f.src == nil && f.err != nil {
-			errs = append(errs, f.err)
-		}
-	}
-	var present []*file
-	var paths []string
+	var present []*cacheSource
 	for _, f := range fs {
 		if f != nil && f.src != nil {
 			present = append(present, f)
 		}
 	}
+	// A streamed check needs every source's path (analyseUnitStreamed).
+	streamable := true
+	for _, s := range u.sources {
+		streamable = streamable && s.Path != ""
+	}
 	// In path order, whatever order the run named the files in: the
 	// digests below must not depend on it (`check a.py` reads the project
 	// with a.py first).
 	sort.Slice(present, func(i, j int) bool { return present[i].path < present[j].path })
-	for _, f := range present {
-		paths = append(paths, f.path)
-	}
-	layout := analysis.NewLayout(root, paths)
+	// The layout the checks name modules by (whichever way they go).
+	layout := u.layout()
 	var old map[string]*cacheEntry
 	if cache.old != nil {
 		old = cache.old.Entries
 	}
-	build := func(f *file) {
-		f.module = BuildModule(layout, f.path, f.src)
-		f.summary = summarise(f.module)
-	}
-	// Modules whose entries do not match are parsed now: their summaries
-	// are needed to judge the others.
-	var fresh []*file
+	var fresh []*cacheSource
 	for _, f := range present {
 		naming := layout.Naming(f.path)
 		f.name, f.aliases, f.local = naming.Name, naming.Aliases, naming.LocalKey()
@@ -401,142 +362,34 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			fresh = append(fresh, f)
 		}
 	}
+	for _, f := range fs {
+		if f != nil && f.src == nil && f.err != nil {
+			errs = append(errs, f.err)
+		}
+	}
+	if streamable && len(fresh)*streamCachedShare > len(present) {
+		if diags, serrs, files, werr, ok := analyseUnitCachedStreamed(u, cache, stats, present, nil); ok {
+			return diags, append(errs, serrs...), files, werr
+		}
+	}
+	var internal []error
+	build := func(f *cacheSource) {
+		f.module = BuildModule(layout, f.path, f.src)
+		f.summary = summarise(f.module)
+	}
+	// Modules whose entries do not match are parsed now: their summaries
+	// are needed to judge the others.
 	for i, p := range parallel(len(fresh), func(i int) { build(fresh[i]) }) {
 		internal = append(internal, internalError(u.show(fresh[i].path), p))
 		fresh[i].err = internal[len(internal)-1]
 	}
 
-	moduleNames := make([][]string, len(present))
-	imports := make([][]string, len(present))
-	for i, f := range present {
-		moduleNames[i] = append([]string{f.name}, f.aliases...)
-		imports[i] = f.summary.Imports
-	}
-	direct, ambient := importGraph(moduleNames, imports)
-	// closure returns the modules that starts may look names up in.
-	// reach is starts and every module graph leads to from them (not the
-	// ambient module), sorted.
-	reach := func(graph [][]int, starts []int) []int {
-		seen := map[int]bool{}
-		queue := append([]int(nil), starts...)
-		for _, s := range starts {
-			seen[s] = true
-		}
-		for len(queue) > 0 {
-			i := queue[0]
-			queue = queue[1:]
-			for _, j := range graph[i] {
-				if !seen[j] {
-					seen[j] = true
-					queue = append(queue, j)
-				}
-			}
-		}
-		out := make([]int, 0, len(seen))
-		for i := range seen {
-			if i != ambient {
-				out = append(out, i)
-			}
-		}
-		sort.Ints(out)
-		return out
-	}
-	closure := func(starts []int) []int { return reach(direct, starts) }
-	digest := func(set []int) [32]byte {
-		h := sha256.New()
-		for _, i := range set {
-			h.Write([]byte(present[i].path + "\x00" + present[i].name + "\x00"))
-			h.Write(present[i].content[:])
-		}
-		var d [32]byte
-		copy(d[:], h.Sum(nil))
-		return d
-	}
-	var threadModules []int
+	g := newCacheGraph(present)
 	valueCounts := map[string]int{}
-	syncDefiners := map[string][]int{} // member name -> modules whose classes define it other than as an async def
-	for i, f := range present {
-		if f.summary.Threads {
-			threadModules = append(threadModules, i)
-		}
+	for _, f := range present {
 		for _, n := range f.summary.ValueNames {
 			valueCounts[n]++
 		}
-		for _, n := range f.summary.SyncMembers {
-			syncDefiners[n] = append(syncDefiners[n], i)
-		}
-	}
-	threads := digest(closure(threadModules))
-	// mayAskSubclass: the modules that hold a pylib.RunningInstanceAttrs
-	// name or may look names up in one that does (the import graph
-	// followed backwards from those).
-	mayAskSubclass := make([]bool, len(present)+1)
-	{
-		importers := make([][]int, len(present)+1)
-		for i, js := range direct {
-			for _, j := range js {
-				importers[j] = append(importers[j], i)
-			}
-		}
-		var running []int
-		for i, f := range present {
-			if f.summary.Running {
-				running = append(running, i)
-			}
-		}
-		for _, i := range reach(importers, running) {
-			mayAskSubclass[i] = true
-		}
-	}
-	// The project's thread functions (ASL106) are found by resolving the
-	// hand-off modules' calls, which may ask too.
-	threadsMayAskSubclass := false
-	for _, i := range threadModules {
-		threadsMayAskSubclass = threadsMayAskSubclass || mayAskSubclass[i]
-	}
-	everyModule := make([]int, len(present))
-	for i := range everyModule {
-		everyModule[i] = i
-	}
-	var subclassDigest *[32]byte
-	allDigest := func() [32]byte {
-		if subclassDigest == nil {
-			d := digest(everyModule)
-			subclassDigest = &d
-		}
-		return *subclassDigest
-	}
-	deps := importDigests(len(present)+1, direct, func(i int) [32]byte {
-		if i == ambient {
-			return [32]byte{}
-		}
-		return digest([]int{i})
-	})
-	// The digest of what the answers about overriding the methods named
-	// depend on: the modules defining such members and what they import.
-	nameDigests := map[string][32]byte{}
-	overrideDigest := func(methods []string) [32]byte {
-		h := sha256.New()
-		for _, name := range methods {
-			d, ok := nameDigests[name]
-			if !ok {
-				definers := append([]int(nil), syncDefiners[name]...)
-				sort.Slice(definers, func(a, b int) bool { return present[definers[a]].path < present[definers[b]].path })
-				hn := sha256.New()
-				for _, i := range definers {
-					hn.Write([]byte(present[i].path + "\x00" + present[i].name + "\x00"))
-					hn.Write(present[i].content[:])
-					hn.Write(deps[i][:])
-				}
-				copy(d[:], hn.Sum(nil))
-				nameDigests[name] = d
-			}
-			h.Write([]byte(name + "\x00"))
-			h.Write(d[:])
-		}
-		var d [32]byte
-		copy(d[:], h.Sum(nil))
-		return d
 	}
 
 	// The modules to check: those without a valid entry, and those whose
@@ -547,9 +400,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			continue
 		}
 		e := f.entry
-		if e == nil || !e.Checked || e.Deps != deps[i] || (e.UsesThreads && e.Threads != threads) || !answersHold(e.Queries, valueCounts) ||
-			(len(e.Overrides) > 0 && e.OverrideDeps != overrideDigest(e.Overrides)) ||
-			(e.Subclasses && e.SubclassDeps != allDigest()) {
+		if e == nil || !e.Checked || e.Deps != g.deps[i] || (e.UsesThreads && e.Threads != g.threads) || !answersHold(e.Queries, valueCounts) ||
+			(len(e.Overrides) > 0 && e.OverrideDeps != g.overrideDigest(e.Overrides)) ||
+			(e.Subclasses && e.SubclassDeps != g.allDigest()) {
 			recheck = append(recheck, i)
 		}
 	}
@@ -557,6 +410,20 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		if f.target {
 			files++
 		}
+	}
+	if streamable && len(recheck) > 0 && len(g.closure(recheck))*streamCachedShare > len(present) {
+		// Checking them needs most of the project's modules (what they may
+		// look names up in): streamed too, the valid entries kept, the
+		// modules built so far dropped (they are built again).
+		for _, f := range fresh {
+			f.module = nil
+		}
+		rechecked := make([]bool, len(present))
+		for _, i := range recheck {
+			rechecked[i] = true
+		}
+		diags, serrs, files, werr, _ := analyseUnitCachedStreamed(u, cache, stats, present, rechecked) // streamable: ok
+		return diags, append(errs, serrs...), files, werr
 	}
 	stats.Files += files
 	stats.Checked += len(recheck)
@@ -568,9 +435,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		// project of the modules they may look names up in (with starts
 		// and what those import).
 		checkIn := func(starts []int, which []int) ([][]rules.Diagnostic, []rules.Dependencies, bool) {
-			need := closure(starts)
+			need := g.closure(starts)
 			inProject = map[int]bool{}
-			var toBuild []*file
+			var toBuild []*cacheSource
 			for _, i := range need {
 				inProject[i] = true
 				if present[i].module == nil && present[i].err == nil {
@@ -638,14 +505,14 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				found[k], recorded[k] = foundNow[j], recordedNow[j]
 				var needs []int
 				if recorded[k].ThreadFunctions {
-					needs = append(needs, threadModules...)
+					needs = append(needs, g.threadModules...)
 				}
-				subclasses[k] = asked && (mayAskSubclass[recheck[k]] || recorded[k].ThreadFunctions && threadsMayAskSubclass)
+				subclasses[k] = g.subclasses(recheck[k], asked, recorded[k].ThreadFunctions)
 				if subclasses[k] {
-					needs = append(needs, everyModule...)
+					needs = append(needs, g.everyModule...)
 				}
 				for name := range recorded[k].OverrideQueries {
-					needs = append(needs, syncDefiners[name]...)
+					needs = append(needs, g.syncDefiners[name]...)
 				}
 				missing := false
 				for _, i := range needs {
@@ -671,21 +538,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			if f.err != nil || f.module == nil {
 				continue
 			}
-			entries[f.path] = &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary,
-				Checked: true, Findings: found[k], Deps: deps[i],
-				UsesThreads: recorded[k].ThreadFunctions, Threads: threads, Queries: recorded[k].ValueQueries}
-			if subclasses[k] {
-				entries[f.path].Subclasses = true
-				entries[f.path].SubclassDeps = allDigest()
-			}
-			if len(recorded[k].OverrideQueries) > 0 {
-				e := entries[f.path]
-				for name := range recorded[k].OverrideQueries {
-					e.Overrides = append(e.Overrides, name)
-				}
-				sort.Strings(e.Overrides)
-				e.OverrideDeps = overrideDigest(e.Overrides)
-			}
+			e := f.checkedEntry(found[k], recorded[k])
+			g.final(i, e, subclasses[k]).apply(e)
+			entries[f.path] = e
 		}
 	} else {
 		stats.Parsed += len(fresh)
@@ -700,7 +555,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			if e := entries[f.path]; e == nil && f.entry != nil {
 				entries[f.path] = f.entry
 			} else if e == nil {
-				entries[f.path] = &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary}
+				entries[f.path] = f.contextEntry()
 			}
 			continue
 		}
@@ -718,22 +573,351 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	}
 	// Entries of files this run did not include stay while the files exist
 	// (`check a.py` between two `check .`).
-	inRun := map[string]bool{}
+	keepAbsent(old, present, func(path string, e *cacheEntry) { entries[path] = e })
+	errs = append(errs, internal...)
+	if len(fresh) == 0 && len(recheck) == 0 && cache.old != nil && len(entries) == len(old) {
+		return diags, errs, files, nil // every entry was reused: nothing to write
+	}
+	return diags, errs, files, cache.write(entries)
+}
+
+// keepAbsent calls keep with each entry of old whose file this run did not
+// include and still exists (`check a.py` between two `check .`).
+func keepAbsent(old map[string]*cacheEntry, present []*cacheSource, keep func(path string, e *cacheEntry)) {
+	inRun := make(map[string]bool, len(present))
 	for _, f := range present {
 		inRun[f.path] = true
 	}
 	for path, e := range old {
 		if !inRun[path] {
 			if _, err := os.Stat(path); err == nil {
-				entries[path] = e
+				keep(path, e)
 			}
 		}
 	}
-	errs = append(errs, internal...)
-	if len(fresh) == 0 && len(recheck) == 0 && cache.old != nil && len(entries) == len(old) {
-		return diags, errs, files, nil // every entry was reused: nothing to write
+}
+
+// contextEntry is the entry of a module read for context (not checked):
+// its summary.
+func (f *cacheSource) contextEntry() *cacheEntry {
+	return &cacheEntry{Content: f.content, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary}
+}
+
+// checkedEntry is the entry of a target checked with these findings and
+// recorded dependencies, without the digests of what they depend on
+// (cacheGraph.final).
+func (f *cacheSource) checkedEntry(found []rules.Diagnostic, d rules.Dependencies) *cacheEntry {
+	e := &cacheEntry{Content: f.content, Options: f.options, Name: f.name, Aliases: f.aliases, Local: f.local, Summary: f.summary,
+		Findings: found, UsesThreads: d.ThreadFunctions, Queries: d.ValueQueries}
+	for name := range d.OverrideQueries {
+		e.Overrides = append(e.Overrides, name)
 	}
-	return diags, errs, files, cache.write(entries)
+	sort.Strings(e.Overrides)
+	return e
+}
+
+// analyseUnitCachedStreamed is analyseUnitCached for a run that parses most
+// of the project anyway (the first run, another configuration or build, an
+// edit most modules depend on): it checks the targets rechecked says (nil:
+// every target) as a run without the cache does (analyseUnitStreamed,
+// which builds and drops the project part by part), writing each module's
+// entry once its part is checked and, once every module is summarised, the
+// digests that make them valid; the other targets are answered from their
+// (valid) entries. It holds the modules' summaries without their value
+// keys, not the entries. ok is false, with nothing done, when the unit
+// cannot be streamed.
+func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present []*cacheSource, rechecked []bool) (diags []rules.Diagnostic, errs []error, files int, werr error, ok bool) {
+	check := func(k int) bool { return present[k].target && (rechecked == nil || rechecked[k]) }
+	w, werr := cache.create()
+	bySource := make([]*cacheSource, len(u.sources))
+	checking := map[string]bool{}
+	{
+		byPath := make(map[string]*cacheSource, len(present))
+		for k, f := range present {
+			byPath[f.path] = f
+			if check(k) {
+				checking[f.path] = true
+			}
+		}
+		for i, s := range u.sources {
+			bySource[i] = byPath[s.Path]
+		}
+	}
+	parsed := 0
+	hooks := &streamHooks{done: func(which, okChecks []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool) {
+		parallel(len(which), func(k int) {
+			if f, m := bySource[which[k]], modules[which[k]]; f != nil && m != nil {
+				f.summary = summarise(m)
+			}
+		})
+		checkedNow := make(map[int]bool, len(okChecks))
+		for _, i := range okChecks {
+			checkedNow[i] = true
+		}
+		for _, i := range which {
+			f := bySource[i]
+			if f == nil || modules[i] == nil {
+				continue
+			}
+			if !f.summarised {
+				f.summarised = true
+				parsed++
+			}
+			switch {
+			case !checking[f.path]:
+				// A valid entry (a target's, or a context module's with
+				// what an earlier run found) is kept.
+				e := f.entry
+				if e == nil {
+					e = f.contextEntry()
+				}
+				if w != nil {
+					w.entry(f.path, e)
+				}
+			case checkedNow[i]:
+				f.checked = true
+				f.threadFunctions = recorded[i].ThreadFunctions
+				f.askedSubclass = asked
+				e := f.checkedEntry(found[i], recorded[i])
+				f.overrides = e.Overrides
+				if w != nil {
+					w.entry(f.path, e)
+				}
+			default:
+				f.checked = false
+			}
+			// What the digests need is kept, not the value keys.
+			f.summary.ValueNames = nil
+		}
+	}}
+	// The streamed check's targets are those checked now.
+	targets := u.targets
+	if rechecked != nil {
+		u.targets = checking
+	}
+	diags, errs, files, ok = analyseUnitStreamed(u, func() {}, func() {}, hooks)
+	u.targets = targets
+	if !ok {
+		if w != nil {
+			w.abort()
+		}
+		return nil, nil, 0, nil, false
+	}
+	// The targets answered from their entries.
+	u.cached = map[string][]byte{}
+	for k, f := range present {
+		if f.target && !check(k) {
+			for _, d := range f.entry.Findings {
+				diags = append(diags, u.shownDiagnostic(d))
+			}
+			u.cached[f.path] = f.src
+			files++
+		}
+	}
+	stats.Files += files
+	stats.Parsed += parsed
+	// The models the report needs are still held: what follows runs at
+	// the checks' pace (CollectForChecks), so that its garbage does not
+	// pile on them.
+	if pace := int(checkGCPercent.Load()); pace != 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(pace))
+	}
+	g := newCacheGraph(present)
+	for k, f := range present {
+		if check(k) && f.checked {
+			stats.Checked++
+			if w != nil {
+				w.final(f.path, g.final(k, &cacheEntry{UsesThreads: f.threadFunctions, Overrides: f.overrides}, g.subclasses(k, f.askedSubclass, f.threadFunctions)))
+			}
+		}
+	}
+	if w == nil {
+		return diags, errs, files, werr, true
+	}
+	var old map[string]*cacheEntry
+	if cache.old != nil {
+		old = cache.old.Entries
+	}
+	keepAbsent(old, present, w.entry)
+	return diags, errs, files, w.commit(), true
+}
+
+// cacheGraph is what each module's findings may depend on beyond the
+// module itself, read from every module's summary (see the comment at the
+// top): the import graph and the digests of the modules the cache entries
+// depend on.
+type cacheGraph struct {
+	present []*cacheSource
+	direct  [][]int // importGraph
+	ambient int
+	// threadModules hand functions to threads; syncDefiners: by member
+	// name, the modules whose classes define it other than as an async def.
+	threadModules []int
+	syncDefiners  map[string][]int
+	// mayAskSubclass: the modules that hold a pylib.RunningInstanceAttrs
+	// name or may look names up in one that does; threadsMayAskSubclass:
+	// a hand-off module may (ASL106's thread functions are found by
+	// resolving its calls, which may ask too).
+	mayAskSubclass        []bool
+	threadsMayAskSubclass bool
+	everyModule           []int
+	threads               [32]byte   // the digest of the hand-off modules and what they import
+	deps                  [][32]byte // importDigests
+	nameDigests           map[string][32]byte
+	subclassDigest        *[32]byte
+}
+
+func newCacheGraph(present []*cacheSource) *cacheGraph {
+	g := &cacheGraph{present: present, syncDefiners: map[string][]int{}, nameDigests: map[string][32]byte{}}
+	moduleNames := make([][]string, len(present))
+	imports := make([][]string, len(present))
+	for i, f := range present {
+		moduleNames[i] = append([]string{f.name}, f.aliases...)
+		imports[i] = f.summary.Imports
+	}
+	g.direct, g.ambient = importGraph(moduleNames, imports)
+	for i, f := range present {
+		if f.summary.Threads {
+			g.threadModules = append(g.threadModules, i)
+		}
+		for _, n := range f.summary.SyncMembers {
+			g.syncDefiners[n] = append(g.syncDefiners[n], i)
+		}
+	}
+	g.threads = g.digest(g.closure(g.threadModules))
+	g.mayAskSubclass = make([]bool, len(present)+1)
+	{
+		importers := make([][]int, len(present)+1)
+		for i, js := range g.direct {
+			for _, j := range js {
+				importers[j] = append(importers[j], i)
+			}
+		}
+		var running []int
+		for i, f := range present {
+			if f.summary.Running {
+				running = append(running, i)
+			}
+		}
+		for _, i := range g.reach(importers, running) {
+			g.mayAskSubclass[i] = true
+		}
+	}
+	for _, i := range g.threadModules {
+		g.threadsMayAskSubclass = g.threadsMayAskSubclass || g.mayAskSubclass[i]
+	}
+	g.everyModule = make([]int, len(present))
+	for i := range g.everyModule {
+		g.everyModule[i] = i
+	}
+	g.deps = importDigests(len(present)+1, g.direct, func(i int) [32]byte {
+		if i == g.ambient {
+			return [32]byte{}
+		}
+		return g.digest([]int{i})
+	})
+	return g
+}
+
+// reach is starts and every module graph leads to from them (not the
+// ambient module), sorted.
+func (g *cacheGraph) reach(graph [][]int, starts []int) []int {
+	seen := map[int]bool{}
+	queue := append([]int(nil), starts...)
+	for _, s := range starts {
+		seen[s] = true
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, j := range graph[i] {
+			if !seen[j] {
+				seen[j] = true
+				queue = append(queue, j)
+			}
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for i := range seen {
+		if i != g.ambient {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// closure returns the modules that starts may look names up in.
+func (g *cacheGraph) closure(starts []int) []int { return g.reach(g.direct, starts) }
+
+func (g *cacheGraph) digest(set []int) [32]byte {
+	h := sha256.New()
+	for _, i := range set {
+		h.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
+		h.Write(g.present[i].content[:])
+	}
+	var d [32]byte
+	copy(d[:], h.Sum(nil))
+	return d
+}
+
+// allDigest is the digest of every module.
+func (g *cacheGraph) allDigest() [32]byte {
+	if g.subclassDigest == nil {
+		d := g.digest(g.everyModule)
+		g.subclassDigest = &d
+	}
+	return *g.subclassDigest
+}
+
+// overrideDigest is the digest of what the answers about overriding the
+// methods named depend on: the modules defining such members and what they
+// import.
+func (g *cacheGraph) overrideDigest(methods []string) [32]byte {
+	h := sha256.New()
+	for _, name := range methods {
+		d, ok := g.nameDigests[name]
+		if !ok {
+			definers := append([]int(nil), g.syncDefiners[name]...)
+			sort.Slice(definers, func(a, b int) bool { return g.present[definers[a]].path < g.present[definers[b]].path })
+			hn := sha256.New()
+			for _, i := range definers {
+				hn.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
+				hn.Write(g.present[i].content[:])
+				hn.Write(g.deps[i][:])
+			}
+			copy(d[:], hn.Sum(nil))
+			g.nameDigests[name] = d
+		}
+		h.Write([]byte(name + "\x00"))
+		h.Write(d[:])
+	}
+	var d [32]byte
+	copy(d[:], h.Sum(nil))
+	return d
+}
+
+// subclasses reports whether the findings of module i depend on the
+// project's subclasses of a library class, its check's project having been
+// asked about them (asked) or not, and its rules having used the thread
+// functions or not.
+func (g *cacheGraph) subclasses(i int, asked, threadFunctions bool) bool {
+	return asked && (g.mayAskSubclass[i] || threadFunctions && g.threadsMayAskSubclass)
+}
+
+// final returns the digests that make the entry e of module i (with its
+// UsesThreads and Overrides) valid: subclasses says whether its findings
+// depend on the project's subclasses.
+func (g *cacheGraph) final(i int, e *cacheEntry, subclasses bool) *cacheFinal {
+	f := &cacheFinal{Deps: g.deps[i], Threads: g.threads}
+	if subclasses {
+		f.Subclasses = true
+		f.SubclassDeps = g.allDigest()
+	}
+	if len(e.Overrides) > 0 {
+		f.OverrideDeps = g.overrideDigest(e.Overrides)
+	}
+	return f
 }
 
 // importDigests returns, for each of n modules with the given import edges,
@@ -898,36 +1082,50 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 		sorted = append(sorted, n)
 	}
 	sort.Strings(sorted)
-	imported := func(q string) []int {
-		var out []int
-		// Every prefix of q, and every module named q.* below it.
-		parts := strings.Split(q, ".")
-		for k := 1; k <= len(parts); k++ {
-			out = append(out, byName[strings.Join(parts[:k], ".")]...)
+	// each calls fn with every module q may denote: those named by a
+	// prefix of q (up to each dot, and q), and every module named q.*
+	// below it.
+	each := func(q string, fn func(int)) {
+		for k := 0; ; {
+			j := strings.IndexByte(q[k:], '.')
+			if j < 0 {
+				for _, m := range byName[q] {
+					fn(m)
+				}
+				break
+			}
+			for _, m := range byName[q[:k+j]] {
+				fn(m)
+			}
+			k += j + 1
 		}
 		prefix := q + "."
 		for j := sort.SearchStrings(sorted, prefix); j < len(sorted) && strings.HasPrefix(sorted[j], prefix); j++ {
-			out = append(out, byName[sorted[j]]...)
+			for _, m := range byName[sorted[j]] {
+				fn(m)
+			}
 		}
-		return out
 	}
 	ambient = len(names)
 	direct = make([][]int, len(names)+1)
 	roots := pylib.Roots()
 	for _, nm := range sorted {
 		if !strings.Contains(nm, ".") && (roots[nm] || analysis.IsBuiltin(nm)) {
-			direct[ambient] = append(direct[ambient], imported(nm)...)
+			each(nm, func(j int) { direct[ambient] = append(direct[ambient], j) })
 		}
 	}
+	// linked[j] == i+1: module i links to j already.
+	linked := make([]int, len(names))
 	for i := range names {
-		seen := map[int]bool{i: true}
-		for _, q := range imports[i] {
-			for _, j := range imported(q) {
-				if !seen[j] {
-					seen[j] = true
-					direct[i] = append(direct[i], j)
-				}
+		linked[i] = i + 1
+		link := func(j int) {
+			if linked[j] != i+1 {
+				linked[j] = i + 1
+				direct[i] = append(direct[i], j)
 			}
+		}
+		for _, q := range imports[i] {
+			each(q, link)
 		}
 		if len(direct[ambient]) > 0 {
 			direct[i] = append(direct[i], ambient)

@@ -57,6 +57,8 @@ type Result struct {
 	stdin       string // the path standard input is shown under, or ""
 	// Cache says what the cache spared (a run with Request.CacheVersion).
 	Cache CacheStats
+	// linesMu guards the line indexes Lines builds (units' lines).
+	linesMu sync.Mutex
 }
 
 // Lines returns the line index of a file reported on, by the path it is
@@ -66,12 +68,21 @@ func (r *Result) Lines(path string) *analysis.LineIndex {
 	if m := r.Module(path); m != nil {
 		return m.File.Lines
 	}
+	r.linesMu.Lock()
+	defer r.linesMu.Unlock()
 	for _, u := range r.units {
-		if lines, ok := u.lines[u.analysed(path)]; ok {
+		a := u.analysed(path)
+		if lines, ok := u.lines[a]; ok {
 			return lines
 		}
-		if src, ok := u.cached[u.analysed(path)]; ok {
-			return analysis.NewLineIndex(src)
+		if src, ok := u.cached[a]; ok {
+			// Built once per file, not per finding reported.
+			lines := analysis.NewLineIndex(src)
+			if u.lines == nil {
+				u.lines = map[string]*analysis.LineIndex{}
+			}
+			u.lines[a] = lines
+			return lines
 		}
 	}
 	return nil
@@ -359,7 +370,7 @@ func analyseUnit(u *unit, parsedOne, checkedOne func(), stream bool) (diags []ru
 		return analyseUnitScoped(u, parsedOne, checkedOne)
 	}
 	if stream && streamChecks.Load() {
-		if diags, errs, files, ok := analyseUnitStreamed(u, parsedOne, checkedOne); ok {
+		if diags, errs, files, ok := analyseUnitStreamed(u, parsedOne, checkedOne, nil); ok {
 			return diags, errs, files
 		}
 	}

@@ -80,11 +80,27 @@ var streamChecks atomic.Bool
 
 func init() { streamChecks.Store(true) }
 
+// streamHooks are told what a streamed check finds: how the cache
+// (cache.go) summarises each module while its model is alive and writes
+// each entry once its phase is done, holding neither the models nor the
+// entries.
+type streamHooks struct {
+	// done is called, from the run's goroutine, once the modules of which
+	// (sources; modules holds their models) are checked in a phase's
+	// project: ok lists the targets among them checked without failing,
+	// with their findings and recorded dependencies (found and recorded,
+	// by source), and asked says whether a check in that project asked for
+	// the project's subclasses of a library class. Every module built is
+	// in the which of one phase; a module checked again in a later phase is
+	// in its which too: the last report holds.
+	done func(which, ok []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool)
+}
+
 // analyseUnitStreamed is analyseUnit for a whole-project batch check that
 // does not keep the models (see the comment above). It returns ok false,
 // having done nothing, when the unit cannot be streamed (a source without
-// a path).
-func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.Diagnostic, errs []error, files int, ok bool) {
+// a path). hooks may be nil.
+func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHooks) (diags []rules.Diagnostic, errs []error, files int, ok bool) {
 	n := len(u.sources)
 	for _, s := range u.sources {
 		if s.Path == "" {
@@ -305,6 +321,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 		})
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
+		failed := map[int]bool{}
 		for k, pn := range parallel(len(which), func(k int) {
 			i := which[k]
 			m := modules[i]
@@ -323,9 +340,19 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func()) (diags []rules.D
 			i := which[k]
 			internal = append(internal, internalError(u.show(u.sources[i].Path), pn))
 			perModule[i], recorded[i] = nil, rules.Dependencies{}
+			failed[i] = true
 		}
 		if phase <= libPhase {
 			askedSubclass[phase] = subclass.Load() && partial(p)
+		}
+		if hooks != nil {
+			var ok []int
+			for _, i := range which {
+				if modules[i] != nil && u.target(u.sources[i].Path) && !failed[i] {
+					ok = append(ok, i)
+				}
+			}
+			hooks.done(which, ok, modules, perModule, recorded, subclass.Load())
 		}
 	}
 	newProject := func(which func(i int) bool) *analysis.Project {

@@ -1,10 +1,14 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/asyncls/asyncls/config"
+	"github.com/asyncls/asyncls/rules"
 )
 
 // TestStreamedChecksMatchPlain: a streamed check (the project built and
@@ -46,5 +50,139 @@ func TestStreamedChecksMatchPlain(t *testing.T) {
 	}
 	if compared == 0 {
 		t.Fatal("no findings compared")
+	}
+}
+
+// TestCachedStreamedRuns: a cached run with an empty cache checks the
+// project streamed (analyseUnitCachedStreamed), writing each entry as its
+// part is done; on every multi-file test project, with the default number
+// of batches and with one batch per component, it reports what an
+// uncached run reports, and so does the re-run it leaves, which checks
+// nothing; `check .` after `check FILE` (every other target's entry is a
+// summary: most of the project is parsed, so every target is checked,
+// streamed) reports the same findings.
+func TestCachedStreamedRuns(t *testing.T) {
+	projects, _ := filepath.Glob("../testdata/rules/*/*")
+	defer func(n int) { streamBatches = n }(streamBatches)
+	compared := 0
+	for _, src := range projects {
+		if info, err := os.Stat(src); err != nil || !info.IsDir() {
+			continue
+		}
+		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
+		t.Run(name, func(t *testing.T) {
+			root := copyTestProject(t, src)
+			want, _ := checkByFile(t, "", root)
+			var one string
+			for path := range want {
+				one = path
+				break
+			}
+			for _, batches := range []int{8, 1 << 30} {
+				streamBatches = batches
+				cacheDir := t.TempDir()
+				runs := []struct {
+					what  string
+					paths []string
+				}{{"cold", []string{root}}, {"warm", []string{root}}}
+				if one != "" {
+					runs = append(runs, struct {
+						what  string
+						paths []string
+					}{"one file, then the project", []string{one}}, struct {
+						what  string
+						paths []string
+					}{"the project after one file", []string{root}})
+				}
+				for k, run := range runs {
+					if k == 2 {
+						cacheDir = t.TempDir()
+					}
+					got, stats := checkByFile(t, cacheDir, run.paths...)
+					if run.what == "warm" && (stats.Checked != 0 || stats.Parsed != 0) {
+						t.Errorf("%d batches, warm run: %+v, want nothing parsed or checked", batches, stats)
+					}
+					if run.what == "the project after one file" && stats.Checked < stats.Files-1 {
+						t.Errorf("%d batches, %s: %+v, want every file but %s checked (or every file)", batches, run.what, stats, one)
+					}
+					for path, w := range want {
+						if len(run.paths) == 1 && run.paths[0] == one && path != one {
+							continue
+						}
+						if g := strings.Join(got[path], "\n"); g != strings.Join(w, "\n") {
+							t.Errorf("%d batches, %s run, %s:\n%s\nuncached:\n%s", batches, run.what, path, g, strings.Join(w, "\n"))
+						}
+						compared += len(w)
+					}
+					for path := range got {
+						if _, ok := want[path]; !ok {
+							t.Errorf("%d batches, %s run: findings in %s, none uncached", batches, run.what, path)
+						}
+					}
+				}
+			}
+		})
+	}
+	if compared == 0 {
+		t.Fatal("no findings compared")
+	}
+}
+
+// TestCacheEntryWithoutItsDigests: an entry written before what its
+// findings depend on is known, and never completed (its check failed when
+// done again), is not trusted.
+func TestCacheEntryWithoutItsDigests(t *testing.T) {
+	c := &Cache{dir: t.TempDir()}
+	c.file = filepath.Join(c.dir, "check-x.gob")
+	w, err := c.create()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.entry("a.py", &cacheEntry{Name: "a", Findings: []rules.Diagnostic{{Code: "ASL201"}}})
+	w.entry("b.py", &cacheEntry{Name: "b"})
+	w.final("b.py", &cacheFinal{Deps: [32]byte{1}})
+	w.entry("c.py", &cacheEntry{Name: "c"})
+	w.final("c.py", &cacheFinal{Deps: [32]byte{1}})
+	w.entry("c.py", &cacheEntry{Name: "c"}) // checked again, and failed
+	if err := w.commit(); err != nil {
+		t.Fatal(err)
+	}
+	f := readCacheFile(c.file)
+	if f == nil {
+		t.Fatal("cache file not read")
+	}
+	for path, checked := range map[string]bool{"a.py": false, "b.py": true, "c.py": false} {
+		if e := f.Entries[path]; e == nil || e.Checked != checked || checked && e.Deps != [32]byte{1} {
+			t.Errorf("%s: %+v, want checked %v", path, e, checked)
+		}
+	}
+}
+
+// TestCacheEditMostDependOn: an edit to a module most of the project
+// imports checks it and its dependents only, streamed (every module is
+// parsed, as checking them in a project of what they import would), and
+// keeps the entries of the others, valid for the next run.
+func TestCacheEditMostDependOn(t *testing.T) {
+	files := map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"core.py":        "def load():\n    return 1\n",
+		"idle.py":        "import time\n\n\nasync def idle():\n    time.sleep(1)\n",
+	}
+	for i := 0; i < 4; i++ {
+		files[fmt.Sprintf("a%d.py", i)] = fmt.Sprintf("from core import load\n\n\nasync def handler%d():\n    load()\n", i)
+	}
+	dir := cacheProject(t, files)
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 6 || s.Parsed != 6 {
+		t.Fatalf("cold run: %+v, want every file parsed and checked", s)
+	}
+	// core.py now blocks: a0..a3 get ASL201; idle.py is not checked again.
+	writeText(t, filepath.Join(dir, "core.py"), "import time\n\n\ndef load():\n    time.sleep(1)\n")
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 5 || s.Parsed != 6 {
+		t.Fatalf("after editing core.py: %+v, want core.py and a0..a3 checked, every file parsed (streamed)", s)
+	}
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 0 || s.Parsed != 0 {
+		t.Fatalf("unchanged run: %+v, want nothing parsed or checked", s)
 	}
 }
