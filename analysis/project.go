@@ -1038,7 +1038,7 @@ func (p *Project) attrValueProjectWide(cls *Class, attr string, depth int) Ref {
 		var t string
 		if awaited {
 			t = pylib.AwaitResult(name)
-		} else if pylib.Is(name, pylib.Coroutine) {
+		} else if p.LibraryCoroutine(name) {
 			return Ref{}
 		} else {
 			t, _ = pylib.ReturnType(name)
@@ -1635,7 +1635,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return !api.Has(pylib.InAsyncOnly) || c.InCoroutine()
+			return p.libraryCoroutine(api) && (!api.Has(pylib.InAsyncOnly) || c.InCoroutine())
 		}
 	}
 	f := p.Target(c)
@@ -1673,7 +1673,7 @@ func (p *Project) isCoroutineFunctionRef(r Ref, inAsync bool, asked func(*Functi
 			api, ok = pylib.Lookup(p.Canonical(r.Name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return !api.Has(pylib.InAsyncOnly) || inAsync
+			return p.libraryCoroutine(api) && (!api.Has(pylib.InAsyncOnly) || inAsync)
 		}
 		f = p.Lookup(r.Name).Func
 	}

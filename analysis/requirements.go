@@ -1,0 +1,228 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// The project's dependency declarations: which versions of a distribution
+// the project says it runs with, read from the files at its root that
+// declare them (requirements*.txt and requirements/*.txt, pyproject.toml,
+// setup.cfg, setup.py, Pipfile). A library record that holds only from some
+// release on (pylib.API.CoroutineSince) is read against them: a Discord bot
+// that pins discord.py==1.7.3 calls plain methods where 2.0 has coroutines.
+
+// dependencyFiles are the files at a project's root that declare its
+// dependencies.
+var dependencyFiles = []string{"pyproject.toml", "setup.cfg", "setup.py", "Pipfile"}
+
+// requirementRE matches a requirement with version clauses, as PEP 508
+// writes it (`discord.py==1.7.3`, `discord.py[voice]>=1.5,<2`) in a
+// requirements file or a quoted string of pyproject.toml, setup.cfg or
+// setup.py.
+var requirementRE = regexp.MustCompile(`(?i)(?:^|[\s"',\[])([a-z0-9][a-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*((?:(?:===|==|~=|!=|<=|>=|<|>)\s*[0-9][0-9a-z.*+!-]*\s*,?\s*)+)`)
+
+// poetryRE matches a dependency of a Poetry or Pipfile table, `name =
+// "spec"` (`discord-py = "^1.7"`, `"discord.py" = "1.7.3"`), or its
+// `version = "spec"` form (`discord-py = { version = "^1.7", ... }`).
+var poetryRE = regexp.MustCompile(`(?im)^\s*"?([a-z0-9][a-z0-9._-]*)"?\s*=\s*(?:\{[^}\n]*?version\s*=\s*)?"([~^<>=!0-9][^"]*)"`)
+
+// clauseRE splits a specifier into its clauses.
+var clauseRE = regexp.MustCompile(`(===|==|~=|!=|<=|>=|<|>|\^|~)?\s*([0-9][0-9a-zA-Z.*+!-]*)`)
+
+// normalizeDist is a distribution name as PEP 503 compares them.
+func normalizeDist(name string) string {
+	return strings.Trim(separatorsRE.ReplaceAllString(strings.ToLower(name), "-"), "-")
+}
+
+var separatorsRE = regexp.MustCompile(`[-_.]+`)
+
+// declaredSpecs returns the version specifiers the project declares, by
+// normalized distribution name (one per declaration).
+func (p *Project) declaredSpecs() map[string][]string {
+	return p.Memo("declaredSpecs", func() any {
+		specs := map[string][]string{}
+		if p.Root == "" {
+			return specs
+		}
+		var files []string
+		reqs, _ := filepath.Glob(filepath.Join(p.Root, "requirements*.txt"))
+		files = append(files, reqs...)
+		nested, _ := filepath.Glob(filepath.Join(p.Root, "requirements", "*.txt"))
+		files = append(files, nested...)
+		for _, name := range dependencyFiles {
+			files = append(files, filepath.Join(p.Root, name))
+		}
+		for _, path := range files {
+			src, err := os.ReadFile(path)
+			if err != nil || len(src) > 1<<20 {
+				continue
+			}
+			for _, line := range strings.Split(string(src), "\n") {
+				if i := strings.Index(line, "#"); i >= 0 && (strings.HasSuffix(path, ".txt") || i == 0) {
+					line = line[:i]
+				}
+				for _, m := range requirementRE.FindAllStringSubmatch(line, -1) {
+					d := normalizeDist(m[1])
+					specs[d] = append(specs[d], m[2])
+				}
+				if strings.HasSuffix(path, ".toml") || strings.HasSuffix(path, "Pipfile") {
+					for _, m := range poetryRE.FindAllStringSubmatch(line, -1) {
+						if requirementRE.MatchString(line) {
+							continue
+						}
+						d := normalizeDist(m[1])
+						specs[d] = append(specs[d], m[2])
+					}
+				}
+			}
+		}
+		return specs
+	}).(map[string][]string)
+}
+
+// DeclaresOlder reports whether the project's dependency declarations keep
+// the distribution of r below r's release: it declares it (under one of its
+// names), and every declaration has a clause that excludes r.Version and
+// every later release (`==1.7.3`, `<2`, `~=1.7`, Poetry's `^1.7`). A
+// project that does not declare it runs the newest release, where the
+// record holds.
+func (p *Project) DeclaresOlder(r *pylib.Release) bool {
+	if r == nil {
+		return false
+	}
+	specs := p.declaredSpecs()
+	declared := false
+	for _, d := range r.Dists {
+		for _, spec := range specs[normalizeDist(d)] {
+			declared = true
+			if !capsBelow(spec, r.Version) {
+				return false
+			}
+		}
+	}
+	return declared
+}
+
+// libraryCoroutine reports whether a library API whose record says it is a
+// coroutine function is one in this project (not one made a coroutine only
+// by a release the project's declarations exclude).
+func (p *Project) libraryCoroutine(api pylib.API) bool {
+	return api.Has(pylib.Coroutine) && !p.DeclaresOlder(api.CoroutineSince)
+}
+
+// LibraryCoroutine is libraryCoroutine for a qualified name.
+func (p *Project) LibraryCoroutine(name string) bool {
+	api, ok := pylib.Lookup(name)
+	return ok && p.libraryCoroutine(api)
+}
+
+// capsBelow reports whether the specifier admits no version at or above v.
+func capsBelow(spec, v string) bool {
+	target := versionParts(v)
+	for _, m := range clauseRE.FindAllStringSubmatch(spec, -1) {
+		op, ver := m[1], m[2]
+		parts := versionParts(strings.TrimSuffix(strings.TrimSuffix(ver, "*"), "."))
+		if len(parts) == 0 {
+			continue
+		}
+		switch op {
+		case "", "==", "===":
+			if strings.HasSuffix(ver, "*") || op == "" && len(parts) < 3 {
+				// `==1.*`, or Poetry's bare "1.7" (== 1.7): every release
+				// with that prefix.
+				if compareVersions(bumpLast(parts), target) <= 0 {
+					return true
+				}
+			} else if compareVersions(parts, target) < 0 {
+				return true
+			}
+		case "<":
+			if compareVersions(parts, target) <= 0 {
+				return true
+			}
+		case "<=":
+			if compareVersions(parts, target) < 0 {
+				return true
+			}
+		case "~=":
+			// ~=1.7 is >=1.7,==1.*; ~=1.7.3 is >=1.7.3,==1.7.*.
+			if len(parts) >= 2 && compareVersions(bumpLast(parts[:len(parts)-1]), target) <= 0 {
+				return true
+			}
+		case "^":
+			// Poetry: ^1.7 is >=1.7,<2; ^0.9 is <0.10.
+			upper := []int{parts[0] + 1}
+			if parts[0] == 0 && len(parts) > 1 {
+				upper = []int{0, parts[1] + 1}
+			}
+			if compareVersions(upper, target) <= 0 {
+				return true
+			}
+		case "~":
+			// Poetry: ~1.7 is >=1.7,<1.8; ~1 is <2.
+			upper := bumpLast(parts[:min(len(parts), 2)])
+			if compareVersions(upper, target) <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// versionParts is the numeric release segment of a version ("1.7.3rc1" is
+// 1, 7, 3).
+func versionParts(v string) []int {
+	var parts []int
+	for _, s := range strings.Split(v, ".") {
+		digits := s
+		for i, c := range s {
+			if c < '0' || c > '9' {
+				digits = s[:i]
+				break
+			}
+		}
+		n, err := strconv.Atoi(digits)
+		if err != nil {
+			break
+		}
+		parts = append(parts, n)
+		if digits != s {
+			break
+		}
+	}
+	return parts
+}
+
+// bumpLast is the first version after every release that starts with parts
+// (1, 7 gives 1, 8).
+func bumpLast(parts []int) []int {
+	out := append([]int(nil), parts...)
+	out[len(out)-1]++
+	return out
+}
+
+// compareVersions orders two release segments, missing parts read as 0.
+func compareVersions(a, b []int) int {
+	for i := 0; i < max(len(a), len(b)); i++ {
+		x, y := 0, 0
+		if i < len(a) {
+			x = a[i]
+		}
+		if i < len(b) {
+			y = b[i]
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
