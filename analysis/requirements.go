@@ -11,7 +11,8 @@ import (
 )
 
 // The project's dependency declarations: which versions of a distribution
-// the project says it runs with, read from the files at its root that
+// the project says it runs with, read from the files at its root (or, when
+// it has none, at the nearest directory above it that has some) that
 // declare them (requirements*.txt and requirements/*.txt, pyproject.toml,
 // setup.cfg, setup.py, Pipfile). A library record that holds only from some
 // release on (pylib.API.CoroutineSince) is read against them: a Discord bot
@@ -50,15 +51,7 @@ func (p *Project) declaredSpecs() map[string][]string {
 		if p.Root == "" {
 			return specs
 		}
-		var files []string
-		reqs, _ := filepath.Glob(filepath.Join(p.Root, "requirements*.txt"))
-		files = append(files, reqs...)
-		nested, _ := filepath.Glob(filepath.Join(p.Root, "requirements", "*.txt"))
-		files = append(files, nested...)
-		for _, name := range dependencyFiles {
-			files = append(files, filepath.Join(p.Root, name))
-		}
-		for _, path := range files {
+		for _, path := range declarationFiles(p.Root) {
 			src, err := os.ReadFile(path)
 			if err != nil || len(src) > 1<<20 {
 				continue
@@ -84,6 +77,48 @@ func (p *Project) declaredSpecs() map[string][]string {
 		}
 		return specs
 	}).(map[string][]string)
+}
+
+// declarationFiles returns the dependency declaration files of the
+// nearest directory, the root or above it, that has any: a project checked
+// from a subdirectory or through one named file (`check bot/bot.py`, whose
+// root is bot/ when no project marker says otherwise) reads the same
+// requirements.txt as `check .` at the top, so every entry point agrees.
+func declarationFiles(root string) []string {
+	dir, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	for range 32 {
+		var files []string
+		reqs, _ := filepath.Glob(filepath.Join(dir, "requirements*.txt"))
+		files = append(files, reqs...)
+		nested, _ := filepath.Glob(filepath.Join(dir, "requirements", "*.txt"))
+		files = append(files, nested...)
+		for _, name := range dependencyFiles {
+			if path := filepath.Join(dir, name); fileExists(path) {
+				files = append(files, path)
+			}
+		}
+		if len(files) > 0 {
+			return files
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			// The repository's top: what is above it is not the project's.
+			return nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
+	return nil
+}
+
+func fileExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
 }
 
 // DeclaresOlder reports whether the project's dependency declarations keep

@@ -60,6 +60,20 @@ func TestDeclaresOlder(t *testing.T) {
 	if NewProject(dir, nil).DeclaresOlder(r) {
 		t.Error("a declaration admitting 2.x must keep the coroutine record")
 	}
+	// A project checked from a subdirectory (its root, no marker there)
+	// reads the declarations of the nearest directory above that has some.
+	top := t.TempDir()
+	os.WriteFile(filepath.Join(top, "requirements.txt"), []byte("discord.py==1.2.5\n"), 0o644)
+	sub := filepath.Join(top, "bot")
+	os.Mkdir(sub, 0o755)
+	if !NewProject(sub, nil).DeclaresOlder(r) {
+		t.Error("the requirements.txt above the root must be read")
+	}
+	// The nearest declarations win: a package of its own below the pin.
+	os.WriteFile(filepath.Join(sub, "setup.py"), []byte("install_requires=['discord.py>=2']\n"), 0o644)
+	if NewProject(sub, nil).DeclaresOlder(r) {
+		t.Error("the root's own setup.py must win over the directory above")
+	}
 	if NewProject("", nil).DeclaresOlder(r) {
 		t.Error("no root: nothing declared")
 	}

@@ -52,7 +52,9 @@ async def handler(key):
 		"python-telegram-bot, Telethon and Pyrogram (discord.py's `load_extension`, `reload_extension`, `unload_extension`, `add_cog` " +
 		"and `remove_cog` became coroutines in 2.0: they are plain methods in a project whose dependency declarations keep discord.py " +
 		"below 2.0, as `discord.py==1.7.3` or `<2` in requirements*.txt or requirements/*.txt, `~=1.7` in pyproject.toml, Poetry's " +
-		"`^1.7`, setup.cfg's or setup.py's install_requires at the project's root; with no declaration the newest release counts); " +
+		"`^1.7`, setup.cfg's or setup.py's install_requires at the project's root, or at the nearest directory above it that has " +
+		"some, below the repository's top, so `check bot/bot.py` reads what `check .` reads; with no declaration the newest " +
+		"release counts); " +
 		"a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
