@@ -6,19 +6,20 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/asyncls/asyncls/pylib"
 )
 
 // The project's dependency declarations: which versions of a distribution
-// the project says it runs with, read from the files at its root (or, when
-// it has none, at the nearest directory above it that has some) that
-// declare them (requirements*.txt and requirements/*.txt, pyproject.toml,
-// setup.cfg, setup.py, Pipfile). A library record that holds only from some
+// its code says it runs with, read for each module from the files of the
+// nearest directory that has some, the module's own or above it
+// (requirements*.txt and requirements/*.txt, pyproject.toml, setup.cfg,
+// setup.py, Pipfile). A library record that holds only from some
 // release on (pylib.API.CoroutineSince) is read against them: a Discord bot
 // that pins discord.py==1.7.3 calls plain methods where 2.0 has coroutines.
 
-// dependencyFiles are the files at a project's root that declare its
+// dependencyFiles are the files of a directory that declare its
 // dependencies.
 var dependencyFiles = []string{"pyproject.toml", "setup.cfg", "setup.py", "Pipfile"}
 
@@ -43,15 +44,16 @@ func normalizeDist(name string) string {
 
 var separatorsRE = regexp.MustCompile(`[-_.]+`)
 
-// declaredSpecs returns the version specifiers the project declares, by
-// normalized distribution name (one per declaration).
-func (p *Project) declaredSpecs() map[string][]string {
-	return p.Memo("declaredSpecs", func() any {
+// declaredSpecs returns the version specifiers declared for the code of
+// directory dir, by normalized distribution name (one per declaration):
+// those of the nearest directory, dir or above it, that declares any.
+func (p *Project) declaredSpecs(dir string) map[string][]string {
+	return p.Memo("declaredSpecs\x00"+dir, func() any {
 		specs := map[string][]string{}
-		if p.Root == "" {
+		if dir == "" {
 			return specs
 		}
-		for _, path := range declarationFiles(p.Root) {
+		for _, path := range declarationFiles(dir) {
 			src, err := os.ReadFile(path)
 			if err != nil || len(src) > 1<<20 {
 				continue
@@ -121,17 +123,33 @@ func fileExists(path string) bool {
 	return err == nil && !info.IsDir()
 }
 
-// DeclaresOlder reports whether the project's dependency declarations keep
-// the distribution of r below r's release: it declares it (under one of its
-// names), and every declaration has a clause that excludes r.Version and
-// every later release (`==1.7.3`, `<2`, `~=1.7`, Poetry's `^1.7`). A
-// project that does not declare it runs the newest release, where the
-// record holds.
-func (p *Project) DeclaresOlder(r *pylib.Release) bool {
+// DeclaresOlder reports whether the dependency declarations that hold for
+// the code at n (a node of one of the project's modules; the project's root
+// when n is nil or in none) keep the distribution of r below r's release:
+// they declare it (under one of its names), and every declaration has a
+// clause that excludes r.Version and every later release (`==1.7.3`, `<2`,
+// `~=1.7`, Poetry's `^1.7`). Code whose declarations do not name it runs
+// the newest release, where the record holds. The declarations are those
+// of the nearest directory, the module's own or above it, that has any
+// (requirements*.txt, requirements/*.txt, pyproject.toml, setup.cfg,
+// setup.py, Pipfile): they depend on where the file is, not on where the
+// check started, so `check bot/bot.py`, `check .` and a check of a
+// directory of several projects agree.
+func (p *Project) DeclaresOlder(n *Node, r *pylib.Release) bool {
 	if r == nil {
 		return false
 	}
-	specs := p.declaredSpecs()
+	dir := p.Root
+	if m := p.moduleOfNode(n); m != nil && m.File != nil && m.File.Path != "" {
+		dir = filepath.Dir(m.File.Path)
+	}
+	if dir == "" {
+		return false
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	specs := p.declaredSpecs(dir)
 	declared := false
 	for _, d := range r.Dists {
 		for _, spec := range specs[normalizeDist(d)] {
@@ -144,17 +162,38 @@ func (p *Project) DeclaresOlder(r *pylib.Release) bool {
 	return declared
 }
 
-// libraryCoroutine reports whether a library API whose record says it is a
-// coroutine function is one in this project (not one made a coroutine only
-// by a release the project's declarations exclude).
-func (p *Project) libraryCoroutine(api pylib.API) bool {
-	return api.Has(pylib.Coroutine) && !p.DeclaresOlder(api.CoroutineSince)
+// moduleOfNode returns the module whose tree holds n (a tree is one slab of
+// nodes), nil when none does. It scans the modules: it is asked only about
+// the rare library records a release limits.
+func (p *Project) moduleOfNode(n *Node) *Module {
+	if n == nil {
+		return nil
+	}
+	at := uintptr(unsafe.Pointer(n))
+	for _, m := range p.byPath {
+		if m.File == nil || m.File.Root == nil {
+			continue
+		}
+		start := uintptr(unsafe.Pointer(m.File.Root))
+		end := start + uintptr(m.File.Root.descendants()+1)*unsafe.Sizeof(Node{})
+		if at >= start && at < end {
+			return m
+		}
+	}
+	return nil
 }
 
-// LibraryCoroutine is libraryCoroutine for a qualified name.
-func (p *Project) LibraryCoroutine(name string) bool {
+// libraryCoroutine reports whether a library API whose record says it is a
+// coroutine function is one for the code at n (not one made a coroutine
+// only by a release the declarations there exclude).
+func (p *Project) libraryCoroutine(api pylib.API, n *Node) bool {
+	return api.Has(pylib.Coroutine) && !p.DeclaresOlder(n, api.CoroutineSince)
+}
+
+// LibraryCoroutine is libraryCoroutine for a qualified name called at n.
+func (p *Project) LibraryCoroutine(name string, n *Node) bool {
 	api, ok := pylib.Lookup(name)
-	return ok && p.libraryCoroutine(api)
+	return ok && p.libraryCoroutine(api, n)
 }
 
 // capsBelow reports whether the specifier admits no version at or above v.

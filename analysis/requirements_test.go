@@ -49,7 +49,7 @@ func TestDeclaresOlder(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := NewProject(dir, nil)
-		if got := p.DeclaresOlder(r); got != c.want {
+		if got := p.DeclaresOlder(nil, r); got != c.want {
 			t.Errorf("%s %q: DeclaresOlder = %v, want %v", c.file, c.text, got, c.want)
 		}
 	}
@@ -57,7 +57,7 @@ func TestDeclaresOlder(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "requirements.txt"), []byte("discord.py==1.7.3\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "setup.py"), []byte("install_requires=['discord.py>=1.7']\n"), 0o644)
-	if NewProject(dir, nil).DeclaresOlder(r) {
+	if NewProject(dir, nil).DeclaresOlder(nil, r) {
 		t.Error("a declaration admitting 2.x must keep the coroutine record")
 	}
 	// A project checked from a subdirectory (its root, no marker there)
@@ -66,15 +66,15 @@ func TestDeclaresOlder(t *testing.T) {
 	os.WriteFile(filepath.Join(top, "requirements.txt"), []byte("discord.py==1.2.5\n"), 0o644)
 	sub := filepath.Join(top, "bot")
 	os.Mkdir(sub, 0o755)
-	if !NewProject(sub, nil).DeclaresOlder(r) {
+	if !NewProject(sub, nil).DeclaresOlder(nil, r) {
 		t.Error("the requirements.txt above the root must be read")
 	}
 	// The nearest declarations win: a package of its own below the pin.
 	os.WriteFile(filepath.Join(sub, "setup.py"), []byte("install_requires=['discord.py>=2']\n"), 0o644)
-	if NewProject(sub, nil).DeclaresOlder(r) {
+	if NewProject(sub, nil).DeclaresOlder(nil, r) {
 		t.Error("the root's own setup.py must win over the directory above")
 	}
-	if NewProject("", nil).DeclaresOlder(r) {
+	if NewProject("", nil).DeclaresOlder(nil, r) {
 		t.Error("no root: nothing declared")
 	}
 }

@@ -52,9 +52,9 @@ async def handler(key):
 		"python-telegram-bot, Telethon and Pyrogram (discord.py's `load_extension`, `reload_extension`, `unload_extension`, `add_cog` " +
 		"and `remove_cog` became coroutines in 2.0: they are plain methods in a project whose dependency declarations keep discord.py " +
 		"below 2.0, as `discord.py==1.7.3` or `<2` in requirements*.txt or requirements/*.txt, `~=1.7` in pyproject.toml, Poetry's " +
-		"`^1.7`, setup.cfg's or setup.py's install_requires at the project's root, or at the nearest directory above it that has " +
-		"some, below the repository's top, so `check bot/bot.py` reads what `check .` reads; with no declaration the newest " +
-		"release counts); " +
+		"`^1.7`, setup.cfg's or setup.py's install_requires, read in the nearest directory that has some, the file's own or " +
+		"above it up to the repository's top, so the answer depends on where the file is, not on where the check started " +
+		"(`check bot/bot.py`, `check .`, a folder of several bots); with no declaration the newest release counts); " +
 		"a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
@@ -1107,7 +1107,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		if pylib.TakesData(name) || pylib.TakesData(canon) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which reads it as data"}
 		}
-		if api, ok := pylib.Lookup(canon); ok && p.Project.LibraryCoroutine(canon) && !api.Has(pylib.AwaitsArgs) {
+		if api, ok := pylib.Lookup(canon); ok && p.Project.LibraryCoroutine(canon, call) && !api.Has(pylib.AwaitsArgs) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which takes data, not an awaitable"}
 		}
 	}
