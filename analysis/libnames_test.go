@@ -21,6 +21,8 @@ var allowedDottedNames = map[string]string{
 	"collections.deque":    "a generic container of annotations",
 	"analysis.importNames": "a memo key of this package",
 	"builtins.":            "Python's builtins module: the language, not a library",
+	"pyproject.toml":       "a file that declares the project's dependencies (requirements.go), not a module",
+	"setup.cfg":            "a file that declares the project's dependencies (requirements.go), not a module",
 }
 
 func TestAnalysisKeepsNoLibraryNames(t *testing.T) {

@@ -1038,7 +1038,7 @@ func (p *Project) attrValueProjectWide(cls *Class, attr string, depth int) Ref {
 		var t string
 		if awaited {
 			t = pylib.AwaitResult(name)
-		} else if pylib.Is(name, pylib.Coroutine) {
+		} else if p.LibraryCoroutine(name, v) {
 			return Ref{}
 		} else {
 			t, _ = pylib.ReturnType(name)
@@ -1635,7 +1635,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return !api.Has(pylib.InAsyncOnly) || c.InCoroutine()
+			return p.libraryCoroutine(api, c.Node) && (!api.Has(pylib.InAsyncOnly) || c.InCoroutine())
 		}
 	}
 	f := p.Target(c)
@@ -1643,7 +1643,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		// An item of a table of callables, every one a coroutine function.
 		choices := c.Choices()
 		for _, r := range choices {
-			if !p.isCoroutineFunctionRef(r, c.InCoroutine(), asked) {
+			if !p.isCoroutineFunctionRef(r, c.Node, c.InCoroutine(), asked) {
 				return false
 			}
 		}
@@ -1659,7 +1659,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 // isCoroutineFunctionRef reports whether the value r (resolved in its
 // module) is a coroutine function: a library's, or an async def of the
 // project that no subclass overrides with a sync one.
-func (p *Project) isCoroutineFunctionRef(r Ref, inAsync bool, asked func(*Function)) bool {
+func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked func(*Function)) bool {
 	if !r.Known() && r.Via != "" {
 		r = p.ResolveVia(r.Via)
 	}
@@ -1673,7 +1673,7 @@ func (p *Project) isCoroutineFunctionRef(r Ref, inAsync bool, asked func(*Functi
 			api, ok = pylib.Lookup(p.Canonical(r.Name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return !api.Has(pylib.InAsyncOnly) || inAsync
+			return p.libraryCoroutine(api, at) && (!api.Has(pylib.InAsyncOnly) || inAsync)
 		}
 		f = p.Lookup(r.Name).Func
 	}

@@ -257,7 +257,8 @@ func (m *Module) indexValueUses() {
 		// a plain def or a lambda returns to its caller (`def
 		// awaitable(v): return _wrap(v)`, a sync factory of awaitables):
 		// the caller awaits what it gets.
-		if c.Usage != UsageScheduled && c.Usage != UsageArgument && !returnedBySyncFunction(c) && !drivesOrCollectsCoroutine(m, c) {
+		if c.Usage != UsageScheduled && c.Usage != UsageArgument && !returnedBySyncFunction(c) && !drivesOrCollectsCoroutine(m, c) &&
+			!storedThenHandedOn(m, c) {
 			continue
 		}
 		if fn := c.Node.ChildByField("function"); fn != nil && (fn.Type() == "identifier" || fn.Type() == "attribute") {
@@ -314,6 +315,64 @@ func (m *Module) indexValueUses() {
 // ask for: a missing await (ASL102's question), not such a use.
 func returnedBySyncFunction(c *Call) bool {
 	return c.Usage == UsageReturned && c.Func != nil && !c.Func.Async && !c.Func.Generator
+}
+
+// storedThenHandedOn reports a call whose value a plain assignment binds to
+// a name (`app = init_app(argv)`) that the same function, or the module at
+// its top level, binds nowhere else and hands on after it: passes to a call
+// (`web.run_app(app)`, which awaits an awaitable it is given) or awaits. It
+// is then the call written there, a coroutine handed on: f must stay a
+// coroutine function.
+func storedThenHandedOn(m *Module, c *Call) bool {
+	if c.Usage != UsageStored {
+		return false
+	}
+	outer, parent := ParenParent(c.Node)
+	if parent == nil || parent.Type() != "assignment" || parent.ChildByField("right") != outer {
+		return false
+	}
+	left := parent.ChildByField("left")
+	if left == nil || left.Type() != "identifier" {
+		return false
+	}
+	f := m.File
+	name := f.Text(left)
+	scope := f.Root
+	if c.Func != nil {
+		if c.Func.Lambda {
+			return false
+		}
+		scope = c.Func.Node.ChildByField("body")
+	}
+	bindings, handed := 0, false
+	scope.Walk(func(n *Node) bool {
+		switch n.Type() {
+		case "function_definition", "class_definition", "lambda":
+			// Another scope: its names are its own (a nested def reading
+			// the name is not followed).
+			return n == scope
+		case "identifier":
+		default:
+			return true
+		}
+		if f.Text(n) != name {
+			return false
+		}
+		_, up := ParenParent(n)
+		switch {
+		case up == nil:
+		case up.Type() == "assignment" && up.ChildByField("left") == n, up.Type() == "augmented_assignment",
+			up.Type() == "for_statement" && up.ChildByField("left") == n, up.Type() == "named_expression",
+			up.Type() == "pattern_list", up.Type() == "tuple_pattern", up.Type() == "as_pattern_target":
+			bindings++
+		case n.Start < parent.End:
+		case up.Type() == "argument_list", up.Type() == "await",
+			up.Type() == "keyword_argument" && up.ChildByField("value") == n:
+			handed = true
+		}
+		return false
+	})
+	return handed && bindings == 1
 }
 
 // drivesOrCollectsCoroutine reports a call whose value is used as a

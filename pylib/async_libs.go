@@ -307,9 +307,17 @@ func init() {
 		"discord.ext.commands.AutoShardedBot"} {
 		coroutineMethods(typ, clientMethods...)
 	}
+	// Extension and cog loading became asynchronous in discord.py 2.0 (its
+	// migration guide, "Extension and Cog Loading / Unloading is Now
+	// Asynchronous"; the extensions page: "await bot.load_extension('hello')");
+	// in 1.x they are plain methods (1.7's `def load_extension(self, name, *,
+	// package=None)`). The `discord` project on PyPI installs discord.py of
+	// the same version.
+	discord2 := Release{Dists: []string{"discord.py", "discord"}, Version: "2.0"}
 	for _, typ := range []string{"discord.ext.commands.Bot", "discord.ext.commands.AutoShardedBot"} {
-		coroutineMethods(typ, "load_extension", "unload_extension", "reload_extension", "add_cog", "remove_cog",
-			"process_commands", "invoke", "get_context", "is_owner", "get_prefix")
+		coroutineMethodsSince(discord2, "a coroutine function since discord.py 2.0, a plain method in 1.x", typ,
+			"load_extension", "unload_extension", "reload_extension", "add_cog", "remove_cog")
+		coroutineMethods(typ, "process_commands", "invoke", "get_context", "is_owner", "get_prefix")
 	}
 	// discord.py: `class Bot(BotBase, discord.Client)`, `class
 	// AutoShardedBot(BotBase, discord.AutoShardedClient)`,

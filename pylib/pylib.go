@@ -90,6 +90,19 @@ type API struct {
 	// (`find_one`, `chat`, `append`), so, unlike `sendall` or `recv`, it
 	// says nothing of a call of the same name on an unknown receiver.
 	ServiceRequest bool
+	// CoroutineSince, on a Coroutine, says the API became a coroutine
+	// function in a release of a distribution and was a plain function
+	// before it (discord.py 2.0's extension and cog loading): a project
+	// whose dependency declarations keep that distribution below the release
+	// calls a plain function (analysis.Project.DeclaresOlder).
+	CoroutineSince *Release
+}
+
+// Release names a release of a distribution (a PyPI project), under any of
+// the names it is installed by: discord.py is also installed as `discord`.
+type Release struct {
+	Dists   []string
+	Version string
 }
 
 // Has reports whether the API has every role in r.
@@ -299,6 +312,17 @@ func coroutines(names ...string) { with(Coroutine, names...) }
 
 // methods marks coroutine methods of a type.
 func coroutineMethods(typ string, names ...string) { with(Coroutine, prefixed(typ+".", names...)...) }
+
+// coroutineMethodsSince records methods of typ that are coroutine functions
+// from release r on and plain methods before it.
+func coroutineMethodsSince(r Release, note, typ string, names ...string) {
+	coroutineMethods(typ, names...)
+	for _, n := range prefixed(typ+".", names...) {
+		e := entry(n)
+		e.CoroutineSince = &r
+		e.Note = note
+	}
+}
 
 // returns records what calling name gives.
 func returns(name, typ string) {

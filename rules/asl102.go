@@ -53,7 +53,13 @@ async def handler(key):
 		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
 		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
 		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
-		"python-telegram-bot, Telethon and Pyrogram; a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
+		"python-telegram-bot, Telethon and Pyrogram (discord.py's `load_extension`, `reload_extension`, `unload_extension`, `add_cog` " +
+		"and `remove_cog` became coroutines in 2.0: they are plain methods in a project whose dependency declarations keep discord.py " +
+		"below 2.0, as `discord.py==1.7.3` or `<2` in requirements*.txt or requirements/*.txt, `~=1.7` in pyproject.toml, Poetry's " +
+		"`^1.7`, setup.cfg's or setup.py's install_requires, read in the nearest directory that has some, the file's own or " +
+		"above it up to the repository's top, so the answer depends on where the file is, not on where the check started " +
+		"(`check bot/bot.py`, `check .`, a folder of several bots); with no declaration the newest release counts); " +
+		"a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
@@ -1192,7 +1198,7 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		if pylib.TakesData(name) || pylib.TakesData(canon) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which reads it as data"}
 		}
-		if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) && !api.Has(pylib.AwaitsArgs) {
+		if api, ok := pylib.Lookup(canon); ok && p.Project.LibraryCoroutine(canon, call) && !api.Has(pylib.AwaitsArgs) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which takes data, not an awaitable"}
 		}
 	}

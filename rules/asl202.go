@@ -2,6 +2,7 @@ package rules
 
 import (
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -55,7 +56,11 @@ async def count_users(path):
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
 		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
-		"one finding, at the outermost call, whose fix runs the whole chain in a thread. A call that " +
+		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
+		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
+		"later calls' lines and its fix moves each of them to a thread. They are one mistake, a synchronous local database " +
+		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
+		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
@@ -104,7 +109,93 @@ async def count_users(path):
 // coroutine: the library table's entries with Code ASL202 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingCall(p *Pass) {
-	reportDirectBlocking(p, "ASL202")
+	uses := directBlocking(p, "ASL202")
+	grouped, laterLines := groupInProcessDatabaseCalls(p, uses)
+	// The first call's fix moves every grouped call to a thread, one edit
+	// per call, as the findings a call each used to.
+	fixes := map[int]*Fix{}
+	for i, b := range uses {
+		fixes[i] = toThreadFix(p, b.Call)
+	}
+	firstOf := map[*analysis.Function]int{}
+	for i, b := range uses {
+		if !grouped[i] {
+			if len(laterLines[i]) > 0 {
+				firstOf[b.Call.Func] = i
+			}
+			continue
+		}
+		j := firstOf[b.Call.Func]
+		fixes[j] = mergeFixes(fixes[j], fixes[i])
+	}
+	for i, b := range uses {
+		if grouped[i] {
+			continue
+		}
+		msg := blockingMessage(p, b)
+		if lines := laterLines[i]; len(lines) > 0 {
+			words := make([]string, len(lines))
+			for k, l := range lines {
+				words[k] = strconv.Itoa(l)
+			}
+			which := "line " + words[0]
+			if len(words) > 1 {
+				which = "lines " + strings.Join(words, ", ")
+			}
+			msg += " (as do its later sqlite3 calls on " + which + ": one finding for the function's database work)"
+		}
+		p.Report(b.Call.Node, msg, WithFix(fixes[i]))
+	}
+}
+
+// mergeFixes is a fix making both a's and b's edits (an edit both make,
+// such as adding `import asyncio`, once); a alone when either is nil or
+// their edits overlap.
+func mergeFixes(a, b *Fix) *Fix {
+	if a == nil || b == nil {
+		return a
+	}
+	edits := append([]Edit(nil), a.Edits...)
+next:
+	for _, y := range b.Edits {
+		for _, x := range a.Edits {
+			if x == y {
+				continue next
+			}
+			if x.Start < y.End && y.Start < x.End || x.Start == y.Start {
+				return a
+			}
+		}
+		edits = append(edits, y)
+	}
+	return &Fix{Title: a.Title, Safe: a.Safe && b.Safe, Edits: edits}
+}
+
+// groupInProcessDatabaseCalls makes a coroutine's sqlite3 calls
+// (pylib.InProcessFileDatabase: its database is a local file worked in the
+// process) one finding, at the first: grouped marks the later ones, and
+// laterLines gives the first their lines. A coroutine that runs its queries
+// on the loop (`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) makes
+// one mistake, the choice of a synchronous local database there, with one
+// fix (an async driver, or the function's database work in a thread); each
+// call is short, and a finding per call repeated the same advice (corpus14's
+// marketbot: 15 findings in 7 handlers). A server's driver (psycopg2,
+// pymysql) keeps a finding per call: each is a round trip.
+func groupInProcessDatabaseCalls(p *Pass, uses []blockingUse) (grouped map[int]bool, laterLines map[int][]int) {
+	grouped, laterLines = map[int]bool{}, map[int][]int{}
+	first := map[*analysis.Function]int{}
+	for i, b := range uses {
+		if b.Code != "ASL202" || b.Call.Func == nil || !pylib.InProcessFileDatabase(b.Name) {
+			continue
+		}
+		if j, ok := first[b.Call.Func]; ok {
+			grouped[i] = true
+			laterLines[j] = append(laterLines[j], p.Module.File.Lines.Position(int(b.Call.Node.Start)).Line+1)
+			continue
+		}
+		first[b.Call.Func] = i
+	}
+	return grouped, laterLines
 }
 
 // callCannotWait reports calls of this family made in a way that cannot

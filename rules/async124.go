@@ -37,7 +37,9 @@ var ASYNC124 = register(&Rule{
 		"(`asyncio.run(main())`, `loop.run_until_complete(f())`, `asyncio.create_task(f())`, `gather`, `start_soon`, " +
 		"or any other callable it is passed to, such as tornado's `gen.with_timeout(t, f())`; a call whose " +
 		"`__await__()` is taken, how an object's `__await__` is written with a nested coroutine; calls collected in a " +
-		"list, tuple or set display, `[f(), g()]`, to be awaited together; a call a plain def or a lambda returns to its " +
+		"list, tuple or set display, `[f(), g()]`, to be awaited together; a call bound to a name that its function (or the " +
+		"module's top level) binds nowhere else and then passes to a call or awaits, `app = init_app(argv)` followed by " +
+		"`web.run_app(app)`, as if the call were written there; a call a plain def or a lambda returns to its " +
 		"caller, `def awaitable(v): return _wrap(v)`, which awaits what it gets — in an async def, `return f()` is a " +
 		"missing await instead), " +
 		"and functions used other than by being called (`trio.run(main)`, `tg.start_soon(child)`, " +

@@ -28,12 +28,12 @@ async def network(host):
 
 
 async def databases(path):
-    conn = sqlite3.connect(path)  # want: ASL202
-    rows = conn.execute("SELECT 1").fetchall()  # want: ASL202 (one finding for the chain, at fetchall)
+    conn = sqlite3.connect(path)  # want: ASL202 "as do its later sqlite3 calls on lines 32, 34, 35, 36: one finding for the function.s database work"
+    rows = conn.execute("SELECT 1").fetchall()  # grouped with the connect() above (one sqlite3 finding per coroutine)
     cur = conn.cursor()
-    cur.execute("SELECT 2")  # want: ASL202
-    cur.fetchone()  # want: ASL202
-    conn.commit()  # want: ASL202
+    cur.execute("SELECT 2")  # grouped
+    cur.fetchone()  # grouped
+    conn.commit()  # grouped
     pg = psycopg2.connect("dbname=x")  # want: ASL202
     with pg.cursor() as pcur:
         pcur.execute("SELECT 1")  # want: ASL202

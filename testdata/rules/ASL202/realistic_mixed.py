@@ -20,7 +20,7 @@ class Repo:
 
     async def get_user(self, uid: int) -> Optional[tuple]:
         cur = self.conn.execute("select * from users where id = ?", (uid,))  # want: ASL202
-        return cur.fetchone()  # want: ASL202
+        return cur.fetchone()  # grouped with the execute() above
 
     async def cached_name(self, uid: int) -> Optional[bytes]:
         return self.cache.get(f"user:{uid}")  # want: ASL202

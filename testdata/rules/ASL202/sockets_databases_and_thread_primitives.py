@@ -14,7 +14,7 @@ async def handler(q: queue.Queue, ev: threading.Event, lock: threading.Lock, fut
     data = s.recv(1024)  # want: ASL202
     socket.gethostbyname("example.com")  # want: ASL202
     conn = sqlite3.connect("db.sqlite")  # want: ASL202
-    conn.execute("select 1")  # want: ASL202
+    conn.execute("select 1")  # grouped with the connect() above
     r = redis.Redis()
     r.get("k")  # want: ASL202
     ev.wait()  # want: ASL202

@@ -1,0 +1,302 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// The project's dependency declarations: which versions of a distribution
+// its code says it runs with, read for each module from the files of the
+// nearest directory that has some, the module's own or above it
+// (requirements*.txt and requirements/*.txt, pyproject.toml, setup.cfg,
+// setup.py, Pipfile). A library record that holds only from some
+// release on (pylib.API.CoroutineSince) is read against them: a Discord bot
+// that pins discord.py==1.7.3 calls plain methods where 2.0 has coroutines.
+
+// dependencyFiles are the files of a directory that declare its
+// dependencies.
+var dependencyFiles = []string{"pyproject.toml", "setup.cfg", "setup.py", "Pipfile"}
+
+// requirementRE matches a requirement with version clauses, as PEP 508
+// writes it (`discord.py==1.7.3`, `discord.py[voice]>=1.5,<2`) in a
+// requirements file or a quoted string of pyproject.toml, setup.cfg or
+// setup.py.
+var requirementRE = regexp.MustCompile(`(?i)(?:^|[\s"',\[])([a-z0-9][a-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*((?:(?:===|==|~=|!=|<=|>=|<|>)\s*[0-9][0-9a-z.*+!-]*\s*,?\s*)+)`)
+
+// poetryRE matches a dependency of a Poetry or Pipfile table, `name =
+// "spec"` (`discord-py = "^1.7"`, `"discord.py" = "1.7.3"`), or its
+// `version = "spec"` form (`discord-py = { version = "^1.7", ... }`).
+var poetryRE = regexp.MustCompile(`(?im)^\s*"?([a-z0-9][a-z0-9._-]*)"?\s*=\s*(?:\{[^}\n]*?version\s*=\s*)?"([~^<>=!0-9][^"]*)"`)
+
+// clauseRE splits a specifier into its clauses.
+var clauseRE = regexp.MustCompile(`(===|==|~=|!=|<=|>=|<|>|\^|~)?\s*([0-9][0-9a-zA-Z.*+!-]*)`)
+
+// normalizeDist is a distribution name as PEP 503 compares them.
+func normalizeDist(name string) string {
+	return strings.Trim(separatorsRE.ReplaceAllString(strings.ToLower(name), "-"), "-")
+}
+
+var separatorsRE = regexp.MustCompile(`[-_.]+`)
+
+// declaredSpecs returns the version specifiers declared for the code of
+// directory dir, by normalized distribution name (one per declaration):
+// those of the nearest directory, dir or above it, that declares any.
+func (p *Project) declaredSpecs(dir string) map[string][]string {
+	return p.Memo("declaredSpecs\x00"+dir, func() any {
+		specs := map[string][]string{}
+		if dir == "" {
+			return specs
+		}
+		for _, path := range declarationFiles(dir) {
+			src, err := os.ReadFile(path)
+			if err != nil || len(src) > 1<<20 {
+				continue
+			}
+			for _, line := range strings.Split(string(src), "\n") {
+				if i := strings.Index(line, "#"); i >= 0 && (strings.HasSuffix(path, ".txt") || i == 0) {
+					line = line[:i]
+				}
+				for _, m := range requirementRE.FindAllStringSubmatch(line, -1) {
+					d := normalizeDist(m[1])
+					specs[d] = append(specs[d], m[2])
+				}
+				if strings.HasSuffix(path, ".toml") || strings.HasSuffix(path, "Pipfile") {
+					for _, m := range poetryRE.FindAllStringSubmatch(line, -1) {
+						if requirementRE.MatchString(line) {
+							continue
+						}
+						d := normalizeDist(m[1])
+						specs[d] = append(specs[d], m[2])
+					}
+				}
+			}
+		}
+		return specs
+	}).(map[string][]string)
+}
+
+// declarationFiles returns the dependency declaration files of the
+// nearest directory, the root or above it, that has any: a project checked
+// from a subdirectory or through one named file (`check bot/bot.py`, whose
+// root is bot/ when no project marker says otherwise) reads the same
+// requirements.txt as `check .` at the top, so every entry point agrees.
+func declarationFiles(root string) []string {
+	dir, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	for range 32 {
+		var files []string
+		reqs, _ := filepath.Glob(filepath.Join(dir, "requirements*.txt"))
+		files = append(files, reqs...)
+		nested, _ := filepath.Glob(filepath.Join(dir, "requirements", "*.txt"))
+		files = append(files, nested...)
+		for _, name := range dependencyFiles {
+			if path := filepath.Join(dir, name); fileExists(path) {
+				files = append(files, path)
+			}
+		}
+		if len(files) > 0 {
+			return files
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			// The repository's top: what is above it is not the project's.
+			return nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
+	return nil
+}
+
+func fileExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
+}
+
+// DeclaresOlder reports whether the dependency declarations that hold for
+// the code at n (a node of one of the project's modules; the project's root
+// when n is nil or in none) keep the distribution of r below r's release:
+// they declare it (under one of its names), and every declaration has a
+// clause that excludes r.Version and every later release (`==1.7.3`, `<2`,
+// `~=1.7`, Poetry's `^1.7`). Code whose declarations do not name it runs
+// the newest release, where the record holds. The declarations are those
+// of the nearest directory, the module's own or above it, that has any
+// (requirements*.txt, requirements/*.txt, pyproject.toml, setup.cfg,
+// setup.py, Pipfile): they depend on where the file is, not on where the
+// check started, so `check bot/bot.py`, `check .` and a check of a
+// directory of several projects agree.
+func (p *Project) DeclaresOlder(n *Node, r *pylib.Release) bool {
+	if r == nil {
+		return false
+	}
+	dir := p.Root
+	if m := p.moduleOfNode(n); m != nil && m.File != nil && m.File.Path != "" {
+		dir = filepath.Dir(m.File.Path)
+	}
+	if dir == "" {
+		return false
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	specs := p.declaredSpecs(dir)
+	declared := false
+	for _, d := range r.Dists {
+		for _, spec := range specs[normalizeDist(d)] {
+			declared = true
+			if !capsBelow(spec, r.Version) {
+				return false
+			}
+		}
+	}
+	return declared
+}
+
+// moduleOfNode returns the module whose tree holds n (a tree is one slab of
+// nodes), nil when none does. It scans the modules: it is asked only about
+// the rare library records a release limits.
+func (p *Project) moduleOfNode(n *Node) *Module {
+	if n == nil {
+		return nil
+	}
+	at := uintptr(unsafe.Pointer(n))
+	for _, m := range p.byPath {
+		if m.File == nil || m.File.Root == nil {
+			continue
+		}
+		start := uintptr(unsafe.Pointer(m.File.Root))
+		end := start + uintptr(m.File.Root.descendants()+1)*unsafe.Sizeof(Node{})
+		if at >= start && at < end {
+			return m
+		}
+	}
+	return nil
+}
+
+// libraryCoroutine reports whether a library API whose record says it is a
+// coroutine function is one for the code at n (not one made a coroutine
+// only by a release the declarations there exclude).
+func (p *Project) libraryCoroutine(api pylib.API, n *Node) bool {
+	return api.Has(pylib.Coroutine) && !p.DeclaresOlder(n, api.CoroutineSince)
+}
+
+// LibraryCoroutine is libraryCoroutine for a qualified name called at n.
+func (p *Project) LibraryCoroutine(name string, n *Node) bool {
+	api, ok := pylib.Lookup(name)
+	return ok && p.libraryCoroutine(api, n)
+}
+
+// capsBelow reports whether the specifier admits no version at or above v.
+func capsBelow(spec, v string) bool {
+	target := versionParts(v)
+	for _, m := range clauseRE.FindAllStringSubmatch(spec, -1) {
+		op, ver := m[1], m[2]
+		parts := versionParts(strings.TrimSuffix(strings.TrimSuffix(ver, "*"), "."))
+		if len(parts) == 0 {
+			continue
+		}
+		switch op {
+		case "", "==", "===":
+			if strings.HasSuffix(ver, "*") || op == "" && len(parts) < 3 {
+				// `==1.*`, or Poetry's bare "1.7" (== 1.7): every release
+				// with that prefix.
+				if compareVersions(bumpLast(parts), target) <= 0 {
+					return true
+				}
+			} else if compareVersions(parts, target) < 0 {
+				return true
+			}
+		case "<":
+			if compareVersions(parts, target) <= 0 {
+				return true
+			}
+		case "<=":
+			if compareVersions(parts, target) < 0 {
+				return true
+			}
+		case "~=":
+			// ~=1.7 is >=1.7,==1.*; ~=1.7.3 is >=1.7.3,==1.7.*.
+			if len(parts) >= 2 && compareVersions(bumpLast(parts[:len(parts)-1]), target) <= 0 {
+				return true
+			}
+		case "^":
+			// Poetry: ^1.7 is >=1.7,<2; ^0.9 is <0.10.
+			upper := []int{parts[0] + 1}
+			if parts[0] == 0 && len(parts) > 1 {
+				upper = []int{0, parts[1] + 1}
+			}
+			if compareVersions(upper, target) <= 0 {
+				return true
+			}
+		case "~":
+			// Poetry: ~1.7 is >=1.7,<1.8; ~1 is <2.
+			upper := bumpLast(parts[:min(len(parts), 2)])
+			if compareVersions(upper, target) <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// versionParts is the numeric release segment of a version ("1.7.3rc1" is
+// 1, 7, 3).
+func versionParts(v string) []int {
+	var parts []int
+	for _, s := range strings.Split(v, ".") {
+		digits := s
+		for i, c := range s {
+			if c < '0' || c > '9' {
+				digits = s[:i]
+				break
+			}
+		}
+		n, err := strconv.Atoi(digits)
+		if err != nil {
+			break
+		}
+		parts = append(parts, n)
+		if digits != s {
+			break
+		}
+	}
+	return parts
+}
+
+// bumpLast is the first version after every release that starts with parts
+// (1, 7 gives 1, 8).
+func bumpLast(parts []int) []int {
+	out := append([]int(nil), parts...)
+	out[len(out)-1]++
+	return out
+}
+
+// compareVersions orders two release segments, missing parts read as 0.
+func compareVersions(a, b []int) int {
+	for i := 0; i < max(len(a), len(b)); i++ {
+		x, y := 0, 0
+		if i < len(a) {
+			x = a[i]
+		}
+		if i < len(b) {
+			y = b[i]
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}

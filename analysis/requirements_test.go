@@ -1,0 +1,80 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+func TestCapsBelow(t *testing.T) {
+	for _, c := range []struct {
+		spec string
+		want bool
+	}{
+		{"==1.7.3", true}, {"==2.0.1", false}, {"==1.*", true}, {"==2.*", false},
+		{"<2", true}, {"<2.0", true}, {"<2.1", false}, {"<=1.7.3", true}, {"<=2.0", false},
+		{">=1.5,<2", true}, {">=1.5", false}, {">=2.3.0", false}, {"!=2.0", false},
+		{"~=1.7", true}, {"~=1.7.3", true}, {"~=2.0", false},
+		{"^1.7", true}, {"^2.0", false}, {"~1.7", true}, {"1.7.3", true}, {"1.7", true}, {"2.1.0", false},
+	} {
+		if got := capsBelow(c.spec, "2.0"); got != c.want {
+			t.Errorf("capsBelow(%q, 2.0) = %v, want %v", c.spec, got, c.want)
+		}
+	}
+}
+
+func TestDeclaresOlder(t *testing.T) {
+	r := &pylib.Release{Dists: []string{"discord.py", "discord"}, Version: "2.0"}
+	for _, c := range []struct {
+		file, text string
+		want       bool
+	}{
+		{"requirements.txt", "discord.py==1.2.5\npython-dotenv==0.10.3\n", true},
+		{"requirements.txt", "Discord.py[voice] >= 1.5, < 2  # old bot\n", true},
+		{"requirements.txt", "discord==1.7.3\n", true},
+		{"requirements.txt", "discord.py>=2.3.0\n", false},
+		{"requirements.txt", "discord.py\n", false},
+		{"requirements.txt", "py-cord==2.4\n", false},
+		{"requirements-dev.txt", "discord.py==1.7.3\n", true},
+		{"pyproject.toml", "[project]\ndependencies = [\"discord.py~=1.7\", \"aiohttp\"]\n", true},
+		{"pyproject.toml", "[tool.poetry.dependencies]\ndiscord-py = \"^1.7\"\n", true},
+		{"pyproject.toml", "[tool.poetry.dependencies]\ndiscord-py = { version = \"^2.0\", extras = [\"voice\"] }\n", false},
+		{"setup.py", "setup(install_requires=['discord.py==1.7.3'])\n", true},
+		{"setup.cfg", "[options]\ninstall_requires =\n    discord.py<2\n", true},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, c.file), []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := NewProject(dir, nil)
+		if got := p.DeclaresOlder(nil, r); got != c.want {
+			t.Errorf("%s %q: DeclaresOlder = %v, want %v", c.file, c.text, got, c.want)
+		}
+	}
+	// Two declarations, one admitting 2.x: the newer release may run.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "requirements.txt"), []byte("discord.py==1.7.3\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "setup.py"), []byte("install_requires=['discord.py>=1.7']\n"), 0o644)
+	if NewProject(dir, nil).DeclaresOlder(nil, r) {
+		t.Error("a declaration admitting 2.x must keep the coroutine record")
+	}
+	// A project checked from a subdirectory (its root, no marker there)
+	// reads the declarations of the nearest directory above that has some.
+	top := t.TempDir()
+	os.WriteFile(filepath.Join(top, "requirements.txt"), []byte("discord.py==1.2.5\n"), 0o644)
+	sub := filepath.Join(top, "bot")
+	os.Mkdir(sub, 0o755)
+	if !NewProject(sub, nil).DeclaresOlder(nil, r) {
+		t.Error("the requirements.txt above the root must be read")
+	}
+	// The nearest declarations win: a package of its own below the pin.
+	os.WriteFile(filepath.Join(sub, "setup.py"), []byte("install_requires=['discord.py>=2']\n"), 0o644)
+	if NewProject(sub, nil).DeclaresOlder(nil, r) {
+		t.Error("the root's own setup.py must win over the directory above")
+	}
+	if NewProject("", nil).DeclaresOlder(nil, r) {
+		t.Error("no root: nothing declared")
+	}
+}
