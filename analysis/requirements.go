@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -116,6 +117,27 @@ func declarationFiles(root string) []string {
 		dir = parent
 	}
 	return nil
+}
+
+// DeclarationsDigest digests the dependency declarations that hold for the
+// code of directory dir (the files DeclaresOlder reads there, names and
+// contents): what a cached finding in that directory depends on besides its
+// sources and options, so that editing requirements.txt is seen.
+func DeclarationsDigest(dir string) [32]byte {
+	h := sha256.New()
+	for _, path := range declarationFiles(dir) {
+		src, err := os.ReadFile(path)
+		if err != nil || len(src) > 1<<20 {
+			src = nil // read as DeclaresOlder reads it: not at all
+		}
+		h.Write([]byte(path))
+		h.Write([]byte{0})
+		h.Write(src)
+		h.Write([]byte{0})
+	}
+	var d [32]byte
+	h.Sum(d[:0])
+	return d
 }
 
 func fileExists(path string) bool {

@@ -312,6 +312,18 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		optionsMu.Unlock()
 		return d
 	}
+	var declMu sync.Mutex
+	declDigests := map[string][32]byte{}
+	declarationsDigest := func(dir string) [32]byte {
+		declMu.Lock()
+		defer declMu.Unlock()
+		d, ok := declDigests[dir]
+		if !ok {
+			d = analysis.DeclarationsDigest(dir)
+			declDigests[dir] = d
+		}
+		return d
+	}
 	fs := make([]*cacheSource, len(u.sources))
 	parallel(len(u.sources), func(i int) {
 		s := u.sources[i]
@@ -327,6 +339,10 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		f := &cacheSource{path: s.Path, src: s.Src, content: sha256.Sum256(s.Src), target: u.target(s.Path)}
 		if f.target {
 			f.options = optionsDigest(u.options(s.Path))
+			// The findings also depend on the dependency declarations
+			// that hold for the file's directory (analysis.DeclaresOlder).
+			decl := declarationsDigest(filepath.Dir(s.Path))
+			f.options = sha256.Sum256(append(f.options[:], decl[:]...))
 		}
 		fs[i] = f
 	})

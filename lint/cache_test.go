@@ -598,3 +598,36 @@ func TestCacheSubclassQuestionOnlyForAskers(t *testing.T) {
 		t.Fatalf("after editing bot.py: %+v, want bot.py and checks.py checked (other.py names no bot or client)", stats)
 	}
 }
+
+// The dependency declarations are part of what a cached finding depends on:
+// editing requirements.txt (discord.py 1.x, where load_extension is a plain
+// method, to 2.x, where it is a coroutine) must not leave the old answer.
+func TestCacheFollowsDependencyDeclarations(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		".git/HEAD":        "ref: refs/heads/main\n",
+		"requirements.txt": "discord.py==1.7.3\n",
+		"bot.py": "import asyncio\n\nfrom discord.ext import commands\n\nbot = commands.Bot(command_prefix='!')\n\n\n" +
+			"async def reload(name):\n    bot.reload_extension(name)\n    await asyncio.sleep(0)\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	cfg := config.Default()
+	t.Setenv("ASYNCLS_CACHE_DIR", cacheDir)
+	codes := func() []string {
+		var out []string
+		for _, d := range Check(Request{Paths: []string{dir}, Configs: NewConfigs(cfg, nil), CacheVersion: "test"}).Diagnostics {
+			out = append(out, d.Code)
+		}
+		return out
+	}
+	if got := codes(); len(got) != 0 {
+		t.Fatalf("discord.py 1.7.3 declared: %v, want no finding", got)
+	}
+	cachedRun(t, dir, cacheDir, cfg)
+	writeText(t, filepath.Join(dir, "requirements.txt"), "discord.py>=2.0\n")
+	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 1 {
+		t.Fatalf("after editing requirements.txt: %+v, want bot.py checked again", s)
+	}
+	if got := codes(); !reflect.DeepEqual(got, []string{"ASL102"}) {
+		t.Fatalf("discord.py 2 declared: %v, want ASL102", got)
+	}
+}
