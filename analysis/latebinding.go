@@ -11,36 +11,7 @@ package analysis
 // project's modules (the first definition in a depth-first walk of the
 // bases, which is Python's MRO for single inheritance).
 func (p *Project) MethodOf(c *Class, name string) *Function {
-	return p.methodOf(c, name, 0)
-}
-
-func (p *Project) methodOf(c *Class, name string, depth int) *Function {
-	if c == nil {
-		return nil
-	}
-	if f, ok := c.Methods[name]; ok {
-		return f
-	}
-	if depth > 8 {
-		return nil
-	}
-	for _, b := range c.Bases {
-		if b.Type() == "keyword_argument" {
-			continue
-		}
-		r := c.module.Resolve(b)
-		parent := r.Class
-		if parent == nil && r.Name != "" && p != nil {
-			parent = p.Lookup(r.Name).Class
-		}
-		if parent == nil || parent == c {
-			continue
-		}
-		if f := p.methodOf(parent, name, depth+1); f != nil {
-			return f
-		}
-	}
-	return nil
+	return p.projectMethod(c, name, 0)
 }
 
 // ReturnsCoroutineFor reports whether the synchronous function f returns a
