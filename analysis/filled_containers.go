@@ -181,3 +181,94 @@ func (m *Module) containerUse(c *Node) (v *Node, fine bool) {
 	}
 	return nil, false
 }
+
+// addedAttrItemsElement is addedItemsElement of an attribute of an instance
+// of a project class (`self.clients = set()` in __init__, `self.clients.add
+// (ws)` in a handler, `for ws in self.clients:` in broadcast): the class's
+// module must touch the attribute only as `self.NAME` inside the class, each
+// time read-only or adding one item; any other access to an attribute of
+// that name in the module leaves the items unknown.
+func (m *Module) addedAttrItemsElement(n *Node, steps []unpackStep, depth int) (elementResult, bool) {
+	if n == nil || n.Type() != "attribute" {
+		return elementResult{}, false
+	}
+	obj := m.resolve(n.ChildByField("object"), depth+1)
+	c := obj.Class
+	if c == nil || !obj.Instance || c.module == nil || c.Node == nil {
+		return elementResult{}, false
+	}
+	attr := m.File.Text(n.ChildByField("attribute"))
+	var only *Node
+	for _, v := range c.Attrs[attr] {
+		v = Unparen(v)
+		if v == nil {
+			return elementResult{}, false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if only != nil {
+			return elementResult{}, false
+		}
+		only = v
+	}
+	cm := c.module
+	if only == nil || !cm.emptyContainer(only, depth) || c.Scope.Bindings.Get(attr) != nil {
+		return elementResult{}, false
+	}
+	added, _ := cm.Memo(fmt.Sprintf("added-attr-items:%p:%s", c, attr), func() any {
+		return cm.addedAttrItems(c, attr)
+	}).([]*Node)
+	if len(added) == 0 {
+		return elementResult{}, false
+	}
+	var results []elementResult
+	for _, v := range added {
+		results = append(results, cm.elementOf(v, steps, depth+1))
+	}
+	return elementResult{ref: agreeElements(results)}, true
+}
+
+// addedAttrItems returns the values added to attribute attr of class c's
+// instances, or nil when the module touches an attribute of that name in
+// any other way (see addedAttrItemsElement). It reads the tree only.
+func (m *Module) addedAttrItems(c *Class, attr string) []*Node {
+	var added []*Node
+	ok := true
+	m.File.Root.Walk(func(a *Node) bool {
+		if !ok {
+			return false
+		}
+		if a.Type() != "attribute" || m.File.Text(a.ChildByField("attribute")) != attr {
+			return true
+		}
+		obj := a.ChildByField("object")
+		if obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != "self" || !within(a, c.Node) {
+			ok = false
+			return false
+		}
+		v, fine := m.containerUse(a)
+		if !fine {
+			ok = false
+			return false
+		}
+		if v != nil {
+			added = append(added, v)
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return added
+}
+
+// within reports whether n lies inside the subtree of root.
+func within(n, root *Node) bool {
+	for p := n; p != nil; p = p.Parent() {
+		if p == root {
+			return true
+		}
+	}
+	return false
+}

@@ -455,6 +455,9 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 		if e, ok := m.addedItemsElement(n, steps, depth); ok {
 			return e
 		}
+		if e, ok := m.addedAttrItemsElement(n, steps, depth); ok {
+			return e
+		}
 	case "call":
 		return m.iterCallElement(n, steps, depth)
 	}

@@ -116,3 +116,61 @@ async def shadowed(request):
     _clients = {"a", "b"}
     for ws in _clients:
         ws.send_str("x")
+
+
+# The same through an attribute of the project's own class: `self.clients`
+# is set to an empty set once and only `self.clients.add(ws)` fills it.
+
+
+class Hub:
+    def __init__(self):
+        self.clients = set()
+        self.peers = []
+
+    async def handler(self, request):
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.clients.add(ws)
+        self.peers.append(ws)
+        try:
+            async for msg in ws:
+                self.broadcast(msg.data)
+        finally:
+            self.clients.discard(ws)
+        return ws
+
+    def broadcast(self, text):
+        if not self.clients:
+            return
+        for ws in self.clients:
+            ws.send_str(text)  # want: ASL102 "coroutine `ws\.send_str\(\)` is never awaited"
+
+    async def broadcast_awaited(self, text):
+        # Quiet: awaited.
+        for ws in list(self.clients):
+            await ws.send_str(text)
+
+    def notify_peers(self, text):
+        # Quiet: peers is also filled from outside the class (below).
+        for peer in self.peers:
+            peer.send_str(text)
+
+
+hub = Hub()
+hub.peers.append(object())
+
+
+class Replaced:
+    def __init__(self):
+        self.members = set()
+
+    async def handler(self, request):
+        self.members.add(web.WebSocketResponse())
+
+    def reset(self, others):
+        self.members = others
+
+    def broadcast(self, text):
+        # Quiet: the attribute is also bound to something else.
+        for ws in self.members:
+            ws.send_str(text)
