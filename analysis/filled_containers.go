@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"fmt"
-
-	"github.com/asyncls/asyncls/pylib"
-)
+import "github.com/asyncls/asyncls/pylib"
 
 // Containers filled one item at a time: `clients = set()` at module level,
 // `clients.add(ws)` in a websocket handler, `for ws in clients:
@@ -43,9 +39,9 @@ func (m *Module) addedItemsElement(n *Node, steps []unpackStep, depth int) (elem
 	if d == nil || !m.emptyContainer(d, depth) {
 		return elementResult{}, false
 	}
-	added, _ := m.Memo(fmt.Sprintf("added-items:%p", b), func() any {
-		return m.addedItems(b, owner, name)
-	}).([]*Node)
+	// Not memoised (Module.Memo): a rule's Memo may resolve names, and
+	// the binding being resolved is itself memoised once resolved.
+	added := m.addedItems(b, owner, name)
 	if len(added) == 0 {
 		return elementResult{}, false
 	}
@@ -84,8 +80,7 @@ func (m *Module) emptyContainer(v *Node, depth int) bool {
 
 // addedItems returns the values added to binding b (a container named name
 // in scope owner) by every use in owner, or nil when a use may put
-// anything else into it or let it escape. It reads the tree only (Memo's
-// compute resolves nothing).
+// anything else into it or let it escape. It reads the tree only.
 func (m *Module) addedItems(b *Binding, owner *Scope, name string) []*Node {
 	var added []*Node
 	ok := true
@@ -216,9 +211,7 @@ func (m *Module) addedAttrItemsElement(n *Node, steps []unpackStep, depth int) (
 	if only == nil || !cm.emptyContainer(only, depth) || c.Scope.Bindings.Get(attr) != nil {
 		return elementResult{}, false
 	}
-	added, _ := cm.Memo(fmt.Sprintf("added-attr-items:%p:%s", c, attr), func() any {
-		return cm.addedAttrItems(c, attr)
-	}).([]*Node)
+	added := cm.addedAttrItems(c, attr)
 	if len(added) == 0 {
 		return elementResult{}, false
 	}
