@@ -406,8 +406,9 @@ func isAsyncFor(n *Node) bool {
 // or of a container annotated `list[X]`, `set[X]`, `Sequence[X]`,
 // `Iterable[X]` (the keys of a `dict[K, V]`); `d.keys()`, `d.values()` and
 // `d.items()` of an annotated mapping; `enumerate(x)` and `zip(x, y)` of
-// such iterables. Nothing else: a loop variable of unknown iterable is
-// unknown.
+// such iterables; a name bound once to an empty list, set, deque or
+// WeakSet and filled one item at a time (addedItemsElement). Nothing else:
+// a loop variable of unknown iterable is unknown.
 func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResult {
 	n = Unparen(n)
 	if n == nil || depth > maxResolveDepth {
@@ -450,6 +451,12 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 			case "list_comprehension", "set_comprehension", "generator_expression":
 				return m.iterElement(d, steps, depth+1)
 			}
+		}
+		if e, ok := m.addedItemsElement(n, steps, depth); ok {
+			return e
+		}
+		if e, ok := m.addedAttrItemsElement(n, steps, depth); ok {
+			return e
 		}
 	case "call":
 		return m.iterCallElement(n, steps, depth)

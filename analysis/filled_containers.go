@@ -1,0 +1,267 @@
+package analysis
+
+import "github.com/asyncls/asyncls/pylib"
+
+// Containers filled one item at a time: `clients = set()` at module level,
+// `clients.add(ws)` in a websocket handler, `for ws in clients:
+// ws.send_str(data)` in a broadcast helper (realbugs34 blood mixer). The
+// loop variable holds what was added. A name bound once to an empty list,
+// set, deque or WeakSet whose every use in the scope that holds it is
+// read-only or an add of one item (append, add, appendleft, insert) has the
+// items those adds give; any other use (extend, update, |=, an item
+// assignment, the container handed to another call, returned or stored)
+// leaves its items unknown.
+
+// containerReadMethods are the methods of a list, set or deque that add
+// nothing to it.
+var containerReadMethods = map[string]bool{"discard": true, "remove": true, "pop": true, "popleft": true,
+	"clear": true, "copy": true, "count": true, "index": true, "difference": true, "union": true,
+	"intersection": true, "issubset": true, "issuperset": true, "isdisjoint": true, "symmetric_difference": true}
+
+// containerReaders are the builtins that read a container they are given
+// without keeping it.
+var containerReaders = map[string]bool{"len": true, "list": true, "tuple": true, "set": true, "frozenset": true,
+	"sorted": true, "any": true, "all": true, "bool": true, "print": true, "str": true, "repr": true,
+	"enumerate": true, "iter": true, "reversed": true, "min": true, "max": true}
+
+// addedItemsElement is iterElement of a name filled one item at a time
+// (see above); ok is false when n is no such name.
+func (m *Module) addedItemsElement(n *Node, steps []unpackStep, depth int) (elementResult, bool) {
+	if n == nil || n.Type() != "identifier" {
+		return elementResult{}, false
+	}
+	name := m.File.Text(n)
+	b, owner := m.ScopeAt(n).lookup(name)
+	if b == nil || owner == nil || owner.Node == nil || b.Kind != BindAssign {
+		return elementResult{}, false
+	}
+	d := m.boundDisplay(n)
+	if d == nil || !m.emptyContainer(d, depth) {
+		return elementResult{}, false
+	}
+	// Not memoised (Module.Memo): a rule's Memo may resolve names, and
+	// the binding being resolved is itself memoised once resolved.
+	added := m.addedItems(b, owner, name)
+	if len(added) == 0 {
+		return elementResult{}, false
+	}
+	var results []elementResult
+	for _, v := range added {
+		results = append(results, m.elementOf(v, steps, depth+1))
+	}
+	return elementResult{ref: agreeElements(results)}, true
+}
+
+// emptyContainer reports whether v makes an empty list, set, deque or
+// WeakSet: `[]` or a call of one of their constructors without arguments.
+func (m *Module) emptyContainer(v *Node, depth int) bool {
+	switch v.Type() {
+	case "list":
+		for _, c := range v.NamedChildren() {
+			if c.Type() != "comment" {
+				return false
+			}
+		}
+		return true
+	case "call":
+		args := v.ChildByField("arguments")
+		if args == nil || args.Type() != "argument_list" {
+			return false
+		}
+		for _, c := range args.NamedChildren() {
+			if c.Type() != "comment" {
+				return false
+			}
+		}
+		return pylib.ItemByItemContainers[m.resolve(v.ChildByField("function"), depth+1).Name]
+	}
+	return false
+}
+
+// addedItems returns the values added to binding b (a container named name
+// in scope owner) by every use in owner, or nil when a use may put
+// anything else into it or let it escape. It reads the tree only.
+func (m *Module) addedItems(b *Binding, owner *Scope, name string) []*Node {
+	var added []*Node
+	ok := true
+	owner.Node.Walk(func(c *Node) bool {
+		if !ok {
+			return false
+		}
+		if c.Type() != "identifier" || m.File.Text(c) != name {
+			return true
+		}
+		if use, _ := m.ScopeAt(c).lookup(name); use != b {
+			return true
+		}
+		v, fine := m.containerUse(c)
+		if !fine {
+			ok = false
+			return false
+		}
+		if v != nil {
+			added = append(added, v)
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return added
+}
+
+// containerUse classifies one occurrence c of a container's name: fine
+// when it adds nothing unknown to the container and does not let it
+// escape; v is the item it adds, if it adds one.
+func (m *Module) containerUse(c *Node) (v *Node, fine bool) {
+	p := c.Parent()
+	for p != nil && p.Type() == "parenthesized_expression" {
+		c, p = p, p.Parent()
+	}
+	if p == nil {
+		return nil, false
+	}
+	switch p.Type() {
+	case "assignment":
+		// The binding itself (its one value is the empty container).
+		return nil, c.Field() == "left"
+	case "global_statement", "nonlocal_statement":
+		return nil, true
+	case "for_statement", "for_in_clause":
+		return nil, c.Field() == "right"
+	case "comparison_operator", "not_operator", "boolean_operator":
+		return nil, true
+	case "if_statement", "while_statement", "elif_clause", "conditional_expression":
+		return nil, c.Field() == "condition" || p.Type() == "conditional_expression"
+	case "argument_list":
+		call := p.Parent()
+		if call == nil || call.Type() != "call" {
+			return nil, false
+		}
+		fn := call.ChildByField("function")
+		return nil, fn != nil && fn.Type() == "identifier" && containerReaders[m.File.Text(fn)]
+	case "attribute":
+		if c.Field() != "object" {
+			return nil, false
+		}
+		call := p.Parent()
+		if call == nil || call.Type() != "call" || p.Field() != "function" {
+			return nil, false
+		}
+		method := m.File.Text(p.ChildByField("attribute"))
+		if containerReadMethods[method] {
+			return nil, true
+		}
+		if !pylib.Method(method, pylib.ContainerAdder) {
+			return nil, false
+		}
+		var args []*Node
+		for _, a := range call.ChildByField("arguments").NamedChildren() {
+			switch a.Type() {
+			case "comment":
+				continue
+			case "keyword_argument", "list_splat", "dictionary_splat":
+				return nil, false
+			}
+			args = append(args, a)
+		}
+		want := 1
+		if method == "insert" {
+			want = 2
+		}
+		if len(args) != want {
+			return nil, false
+		}
+		return args[want-1], true
+	}
+	return nil, false
+}
+
+// addedAttrItemsElement is addedItemsElement of an attribute of an instance
+// of a project class (`self.clients = set()` in __init__, `self.clients.add
+// (ws)` in a handler, `for ws in self.clients:` in broadcast): the class's
+// module must touch the attribute only as `self.NAME` inside the class, each
+// time read-only or adding one item; any other access to an attribute of
+// that name in the module leaves the items unknown.
+func (m *Module) addedAttrItemsElement(n *Node, steps []unpackStep, depth int) (elementResult, bool) {
+	if n == nil || n.Type() != "attribute" {
+		return elementResult{}, false
+	}
+	obj := m.resolve(n.ChildByField("object"), depth+1)
+	c := obj.Class
+	if c == nil || !obj.Instance || c.module == nil || c.Node == nil {
+		return elementResult{}, false
+	}
+	attr := m.File.Text(n.ChildByField("attribute"))
+	var only *Node
+	for _, v := range c.Attrs[attr] {
+		v = Unparen(v)
+		if v == nil {
+			return elementResult{}, false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if only != nil {
+			return elementResult{}, false
+		}
+		only = v
+	}
+	cm := c.module
+	if only == nil || !cm.emptyContainer(only, depth) || c.Scope.Bindings.Get(attr) != nil {
+		return elementResult{}, false
+	}
+	added := cm.addedAttrItems(c, attr)
+	if len(added) == 0 {
+		return elementResult{}, false
+	}
+	var results []elementResult
+	for _, v := range added {
+		results = append(results, cm.elementOf(v, steps, depth+1))
+	}
+	return elementResult{ref: agreeElements(results)}, true
+}
+
+// addedAttrItems returns the values added to attribute attr of class c's
+// instances, or nil when the module touches an attribute of that name in
+// any other way (see addedAttrItemsElement). It reads the tree only.
+func (m *Module) addedAttrItems(c *Class, attr string) []*Node {
+	var added []*Node
+	ok := true
+	m.File.Root.Walk(func(a *Node) bool {
+		if !ok {
+			return false
+		}
+		if a.Type() != "attribute" || m.File.Text(a.ChildByField("attribute")) != attr {
+			return true
+		}
+		obj := a.ChildByField("object")
+		if obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != "self" || !within(a, c.Node) {
+			ok = false
+			return false
+		}
+		v, fine := m.containerUse(a)
+		if !fine {
+			ok = false
+			return false
+		}
+		if v != nil {
+			added = append(added, v)
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return added
+}
+
+// within reports whether n lies inside the subtree of root.
+func within(n, root *Node) bool {
+	for p := n; p != nil; p = p.Parent() {
+		if p == root {
+			return true
+		}
+	}
+	return false
+}

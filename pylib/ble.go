@@ -1,0 +1,22 @@
+package pylib
+
+// bleak, the cross-platform asyncio Bluetooth Low Energy client
+// (https://bleak.readthedocs.io/en/latest/api/client.html and
+// .../api/scanner.html): every I/O method of BleakClient and BleakScanner
+// is an `async def`, so a call without await never talks to the device
+// (no notification is subscribed, nothing is written). Only the methods
+// that have been coroutines in every bleak release since 0.10 are listed;
+// BleakClient.is_connected (a coroutine before 0.15, a property since) and
+// the deprecated get_services/get_discovered_devices are left out.
+func init() {
+	for _, typ := range []string{"bleak.BleakClient", "bleak.BleakScanner"} {
+		returns(typ, typ)
+	}
+	coroutineMethods("bleak.BleakClient", "connect", "disconnect", "pair", "unpair", "start_notify", "stop_notify",
+		"read_gatt_char", "write_gatt_char", "read_gatt_descriptor", "write_gatt_descriptor",
+		"__aenter__", "__aexit__")
+	// discover and the find_device_by_* helpers are classmethods: they are
+	// called on the class itself (`await BleakScanner.discover()`).
+	coroutineMethods("bleak.BleakScanner", "start", "stop", "discover", "find_device_by_address",
+		"find_device_by_name", "find_device_by_filter", "__aenter__", "__aexit__")
+}
