@@ -5,7 +5,7 @@
 
 The projects are the manifest's (bench/heldout_manifest.tsv by default; with
 --root /work/corpus3 and no --manifest, bench/heldout3_manifest.tsv; with
---root /work/corpus4, bench/heldout4_manifest.tsv; and so on up to corpus13).
+--root /work/corpus4, bench/heldout4_manifest.tsv; and so on up to corpus15).
 
 Each project of bench/heldout_manifest.tsv is checked from its own directory
 (its own root, as a user would run it), with --no-cache and JSON output; the
@@ -32,15 +32,21 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus7": "heldout7_manifest.tsv", "corpus8": "heldout8_manifest.tsv",
              "corpus9": "heldout9_manifest.tsv", "corpus10": "heldout10_manifest.tsv",
              "corpus11": "heldout11_manifest.tsv",
-             "corpus12": "heldout12_manifest.tsv", "corpus13": "heldout13_manifest.tsv"}
+             "corpus12": "heldout12_manifest.tsv", "corpus13": "heldout13_manifest.tsv",
+             "corpus14": "heldout14_manifest.tsv", "corpus15": "heldout15_manifest.tsv"}
 
 
 def projects(manifest):
+    """The manifest's projects, once each (corpus14's manifest has a row per file)."""
+    seen = set()
     with open(manifest) as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            yield line.split("\t", 1)[0]
+            proj = line.split("\t", 1)[0]
+            if proj not in seen:
+                seen.add(proj)
+                yield proj
 
 
 def main():
