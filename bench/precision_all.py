@@ -4,8 +4,8 @@
     python3 bench/precision_all.py BIN OUTDIR [--corpora src,2,3,...] [--rerun]
 
 Runs `BIN check --no-cache --format json .` in /work/corpus/src and
-bench/heldout_findings.py for /work/corpus2 ... /work/corpus14 (skipping a
-corpus whose directory is missing, and reusing OUTDIR/cN.json unless --rerun),
+bench/heldout_findings.py for /work/corpus2 ... /work/corpus15 (skipping a
+corpus whose directory or verdict file is missing, and reusing OUTDIR/cN.json unless --rerun),
 then joins every finding with its corpus's verdict file (docs/precision.md
 says which) and prints per-corpus totals, per-code totals over all corpora,
 and the unjudged findings. This is the count docs/precision.md reports.
@@ -20,9 +20,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 JUDGED = {"src": "precision_judged.tsv", "2": "precision_heldout.tsv"}
 ROOTS = {"src": "/work/corpus/src"}
-for n in range(3, 15):
+for n in range(3, 16):
     JUDGED[str(n)] = f"precision_heldout{n}.tsv"
-for n in range(2, 15):
+for n in range(2, 16):
     ROOTS[str(n)] = f"/work/corpus{n}"
 
 
@@ -64,6 +64,9 @@ def main():
         root = ROOTS[name]
         if not os.path.isdir(root):
             print(f"{name:8} (missing {root})")
+            continue
+        if not os.path.exists(os.path.join(HERE, JUDGED[name])):
+            print(f"{name:8} (no verdict file {JUDGED[name]} on this branch)")
             continue
         out = os.path.join(a.outdir, f"c{name}.json")
         if a.rerun or not os.path.exists(out):

@@ -489,3 +489,45 @@ func LacksAttr(cls, attr string) bool {
 	}
 	return !strings.HasPrefix(attr, "__") && !markerPrivate[attr]
 }
+
+// OpenerMode says where a call that opens a file takes its mode (the
+// positional index, or `mode=`; `buffering` is the next one, or
+// `buffering=`) and the mode when none is given.
+type OpenerMode struct {
+	Pos     int
+	Default string
+}
+
+// FileOpenerModes are the openers whose mode decides the class of the file
+// object they return; the file table types every one of them as
+// TextFileType. (tempfile's TemporaryFile and NamedTemporaryFile default to
+// "w+b".)
+var FileOpenerModes = map[string]OpenerMode{
+	"open": {1, "r"}, "io.open": {1, "r"}, "pathlib.Path.open": {0, "r"},
+	"tempfile.TemporaryFile": {0, "w+b"}, "tempfile.NamedTemporaryFile": {0, "w+b"},
+}
+
+// TextFileType is the type the file table gives every opener's result.
+const TextFileType = "io.TextIOWrapper"
+
+// BinaryFileClass names the class open() returns for a binary mode, as the
+// io docs say: "in read binary mode, it returns an io.BufferedReader; in
+// write binary and append binary modes, it returns an io.BufferedWriter,
+// and in read/write mode, it returns an io.BufferedRandom". "" for a text
+// mode. Unbuffered (buffering 0, binary only) it returns the raw stream:
+// "When buffering is disabled, the raw stream, a subclass of
+// io.RawIOBase, io.FileIO, is returned."
+func BinaryFileClass(mode string, unbuffered bool) string {
+	switch {
+	case !strings.Contains(mode, "b"):
+		return ""
+	case unbuffered:
+		return "io.FileIO"
+	case strings.Contains(mode, "+"):
+		return "io.BufferedRandom"
+	case strings.Contains(mode, "r"):
+		return "io.BufferedReader"
+	default:
+		return "io.BufferedWriter"
+	}
+}

@@ -19,9 +19,14 @@ async def build():
 	Default:      true,
 	QuietInTests: true,
 	Fix:          toThreadFixDoc,
-	Notes:        "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference).",
-	Requires:     []Fact{blockingCalls, blockingDelays},
-	Run:          runBlockingRunProcess,
+	Notes: "A module name bound nowhere in the file (`subprocess.run()` with no import) is read as that module, as in flake8-async; a name bound by the file (a local, a parameter, an attribute) is not, and after a star import an unbound name may be anything, so it is not read as a module either (a deliberate difference). " +
+		"Also unlike flake8-async, which knows only `subprocess` and `os`: library calls that run an external program and wait for it are " +
+		"reported here too, as the library's source shows them doing: pydub's `AudioSegment.from_file` (and `from_mp3`, `from_ogg`, `from_flv`) " +
+		"and `AudioSegment.export`, which run ffmpeg (not `from_wav`/`from_raw`, which read the file directly), and graphviz's " +
+		"`render`, `pipe`, `unflatten` and `view` (of a `Graph`, `Digraph` or `Source`, and the module functions), which run the " +
+		"Graphviz executable; building the graph runs nothing.",
+	Requires: []Fact{blockingCalls, blockingDelays},
+	Run:      runBlockingRunProcess,
 })
 
 // runBlockingRunProcess reports the calls of this family made directly in a

@@ -235,32 +235,83 @@ func openedReadOnly(m *analysis.Module, obj *analysis.Node) bool {
 	if !pylib.Is(calleeOf(m, ctor), pylib.OpensFile) {
 		return false
 	}
-	args := ctor.ChildByField("arguments")
-	if args == nil {
+	mode, ok := openMode(m, ctor, 1)
+	if !ok {
 		return false
 	}
-	var mode *analysis.Node
+	if mode == "" {
+		return true
+	}
+	return !strings.ContainsAny(mode, "wax+")
+}
+
+// openMode reads the mode literal of a call that opens a file, given as
+// `mode=` or as the positional argument at index pos: "" when none is
+// given, ok false when it is not a string literal (or a splat may hold it).
+func openMode(m *analysis.Module, ctor *analysis.Node, pos int) (mode string, ok bool) {
+	node, ok := openArg(m, ctor, pos, "mode")
+	if !ok || node == nil {
+		return "", ok
+	}
+	if node.Type() != "string" {
+		return "", false
+	}
+	return strings.Trim(m.File.Text(node), `"'`), true
+}
+
+// openArg finds the argument of a call given as keyword name or as the
+// positional argument at index pos: nil when none is given, ok false when
+// a splat may hold it.
+func openArg(m *analysis.Module, ctor *analysis.Node, pos int, name string) (node *analysis.Node, ok bool) {
+	args := ctor.ChildByField("arguments")
+	if args == nil {
+		return nil, false
+	}
 	positional := 0
 	for _, a := range args.NamedChildren() {
 		switch {
-		case a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "mode":
-			mode = a.ChildByField("value")
+		case a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == name:
+			node = a.ChildByField("value")
 		case a.Type() != "keyword_argument" && a.Type() != "list_splat" && a.Type() != "dictionary_splat":
-			if positional == 1 {
-				mode = a
+			if positional == pos {
+				node = a
 			}
 			positional++
 		case a.Type() == "list_splat" || a.Type() == "dictionary_splat":
-			return false
+			return nil, false
 		}
 	}
-	if mode == nil {
-		return true
+	return node, true
+}
+
+// binaryFileType names the class of the file object obj when the call that
+// made it opened the file in binary mode (pylib.BinaryFileClass); "" when
+// the mode is text or not known: the file table types every opener's result
+// as pylib.TextFileType, which a message then names only when it is right.
+func binaryFileType(m *analysis.Module, obj *analysis.Node) string {
+	if obj == nil {
+		return ""
 	}
-	if mode.Type() != "string" {
-		return false
+	ctor := constructorCall(m, obj, 0)
+	if ctor == nil {
+		return ""
 	}
-	return !strings.ContainsAny(strings.Trim(m.File.Text(mode), `"'`), "wax+")
+	om, known := pylib.FileOpenerModes[calleeOf(m, ctor)]
+	if !known {
+		return ""
+	}
+	mode, ok := openMode(m, ctor, om.Pos)
+	if !ok {
+		return ""
+	}
+	if mode == "" {
+		mode = om.Default
+	}
+	buffering, ok := openArg(m, ctor, om.Pos+1, "buffering")
+	if !ok {
+		return ""
+	}
+	return pylib.BinaryFileClass(mode, buffering != nil && m.File.Text(buffering) == "0")
 }
 
 // compressedOverMemory: recv is a gzip/bz2/lzma file object whose

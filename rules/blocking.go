@@ -361,6 +361,17 @@ func displayName(proj *analysis.Project, m *analysis.Module, c *analysis.Call) s
 	if name != "" && proj != nil {
 		name = proj.Canonical(name)
 	}
+	if rest, ok := strings.CutPrefix(name, pylib.TextFileType+"."); ok && m != nil {
+		// open()'s result is typed as a text file whatever its mode:
+		// name the binary file's class when the mode says so, none when
+		// the mode is not known.
+		fn := c.Node.ChildByField("function")
+		if fn != nil && fn.Type() == "attribute" {
+			if typ := binaryFileType(m, fn.ChildByField("object")); typ != "" {
+				name = typ + "." + rest
+			}
+		}
+	}
 	if name != "" && !strings.HasSuffix(name, text) {
 		out += " (" + name + ")"
 	}
