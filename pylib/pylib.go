@@ -96,6 +96,11 @@ type API struct {
 	// whose dependency declarations keep that distribution below the release
 	// calls a plain function (analysis.Project.DeclaresOlder).
 	CoroutineSince *Release
+	// AsyncWithOnly, on a type or on a function that returns a context
+	// manager, says the object supports only `async with`: a plain `with`
+	// raises at once (TypeError, or the library's own "use async with"
+	// error). context_managers.go lists them.
+	AsyncWithOnly bool
 }
 
 // Release names a release of a distribution (a PyPI project), under any of

@@ -1,0 +1,53 @@
+package pylib
+
+// Context managers that support only `async with` (ASL108): their classes
+// define __aenter__/__aexit__ and no __enter__/__exit__, or an __enter__
+// that raises, so `with x:` fails when it runs, whatever the code inside.
+func init() {
+	asyncWithOnly(
+		// asyncio's locks lost their synchronous `with (yield from lock)`
+		// protocol in Python 3.9 (asyncio-sync docs: "Changed in version
+		// 3.9: Acquiring a lock using await lock or yield from lock and/or
+		// with statement (with await lock, with (yield from lock)) was
+		// removed. Use async with lock instead."); before 3.9 `with lock:`
+		// raised RuntimeError too.
+		"asyncio.Lock", "asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.Condition",
+		"asyncio.locks.Lock", "asyncio.locks.Semaphore", "asyncio.locks.BoundedSemaphore", "asyncio.locks.Condition",
+		// asyncio.timeout()/timeout_at() return an asyncio.Timeout, "an
+		// asynchronous context manager" (asyncio-task docs, 3.11), and
+		// TaskGroup is "an asynchronous context manager holding a group of
+		// tasks".
+		"asyncio.timeout", "asyncio.timeout_at", "asyncio.timeouts.timeout", "asyncio.timeouts.timeout_at",
+		"asyncio.Timeout", "asyncio.timeouts.Timeout", "asyncio.TaskGroup", "asyncio.taskgroups.TaskGroup",
+		// aiohttp.ClientSession.__enter__ raises TypeError("Use async with
+		// instead") (aiohttp/client.py).
+		"aiohttp.ClientSession", "aiohttp.client.ClientSession",
+		// httpx.AsyncClient defines only __aenter__/__aexit__
+		// (httpx/_client.py).
+		"httpx.AsyncClient",
+		// aiofiles.open returns an AiofilesContextManager with only
+		// __aenter__/__aexit__ (aiofiles/base.py).
+		"aiofiles.open",
+		// trio's nursery, anyio's task group and both libraries' locks:
+		// asynchronous context managers only (trio docs: "async with
+		// trio.open_nursery() as nursery"; anyio: "async with
+		// create_task_group() as tg", anyio.Lock "async with lock").
+		"trio.open_nursery", "trio.Lock", "trio.StrictFIFOLock", "trio.Semaphore", "trio.Condition",
+		"anyio.create_task_group", "anyio.Lock", "anyio.Semaphore", "anyio.Condition",
+	)
+}
+
+// asyncWithOnly marks types and context-manager factories that support
+// only `async with`.
+func asyncWithOnly(names ...string) {
+	for _, n := range names {
+		entry(n).AsyncWithOnly = true
+	}
+}
+
+// AsyncWithOnly reports whether name (a type, or a function returning a
+// context manager) supports only `async with`.
+func AsyncWithOnly(name string) bool {
+	a, ok := Lookup(name)
+	return ok && a.AsyncWithOnly
+}

@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// ASL108 reports a plain `with` on a context manager that supports only
+// `async with`.
+var ASL108 = register(&Rule{
+	Code:    "ASL108",
+	Name:    "with-on-async-context-manager",
+	Summary: "plain `with` on a context manager that supports only `async with`",
+	Rationale: "asyncio's `Lock`, `Semaphore` and `Condition`, `asyncio.timeout()`, `TaskGroup`, " +
+		"`aiohttp.ClientSession`, `httpx.AsyncClient` and the like are asynchronous context managers: they define " +
+		"`__aenter__`/`__aexit__` and no usable `__enter__`. A plain `with` on one raises as soon as it runs (TypeError: " +
+		"the object does not support the context manager protocol, or the library's \"use async with instead\"), so the " +
+		"block never runs: a crash on the first request that reaches it, which a test that does not reach it misses.",
+	Bad: `import asyncio
+
+lock = asyncio.Lock()
+
+async def update(db, key):
+    with lock:
+        await db.set(key, await db.get(key) + 1)`,
+	Good: `import asyncio
+
+lock = asyncio.Lock()
+
+async def update(db, key):
+    async with lock:
+        await db.set(key, await db.get(key) + 1)`,
+	Severity: Error,
+	Default:  true,
+	Notes: "The context manager is recognised by its type (from the constructor or factory call written in the " +
+		"`with`, or the type of the name or attribute it holds: `self._lock = asyncio.Lock()` in `__init__`) among " +
+		"pylib's AsyncWithOnly records (pylib/context_managers.go): asyncio's locks, semaphores, conditions, `timeout()`, " +
+		"`timeout_at()` and `TaskGroup`, `aiohttp.ClientSession`, `httpx.AsyncClient`, `aiofiles.open`, trio's nursery " +
+		"and locks, anyio's task group and locks. Reported in any function or at module level: the `with` fails wherever " +
+		"it runs. `async_timeout.timeout()` is not listed: its 3.x releases accepted a plain `with`. The reverse mistake " +
+		"(`async with threading.Lock()`) is not reported.",
+	Run: runWithOnAsyncContextManager,
+})
+
+func runWithOnAsyncContextManager(p *Pass) {
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type() != "with_statement" || isAsyncStmt(n) {
+			return true
+		}
+		exprs, _ := withItems(n)
+		for _, e := range exprs {
+			if name := asyncOnlyContextManager(p.Module, e); name != "" {
+				advice := "write `async with`"
+				if !inAsyncDef(n) {
+					advice = "use it with `async with` in a coroutine"
+				}
+				p.Report(e, "`"+p.File.Brief(e)+"` ("+name+") supports only `async with`: this `with` raises TypeError "+
+					"when it runs; "+advice)
+			}
+		}
+		return true
+	})
+}
+
+// asyncOnlyContextManager returns the qualified name of the type or
+// factory that makes e a context manager supporting only `async with`, or
+// "".
+func asyncOnlyContextManager(m *analysis.Module, e *analysis.Node) string {
+	e = analysis.Unparen(e)
+	if e.Type() == "call" {
+		if r := m.Resolve(e.ChildByField("function")); r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
+			return r.Name
+		}
+	}
+	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
+		return t
+	}
+	return ""
+}
+
+// inAsyncDef reports whether n is in the body of an `async def` (the
+// innermost function or lambda around it).
+func inAsyncDef(n *analysis.Node) bool {
+	for a := n.Parent(); a != nil; a = a.Parent() {
+		switch a.Type() {
+		case "function_definition":
+			return a.HasToken("async")
+		case "lambda":
+			return false
+		}
+	}
+	return false
+}
