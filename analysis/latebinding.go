@@ -7,13 +7,6 @@ package analysis
 // a call on an instance of a known class must look self's methods up from
 // that class, not from the class that defines the method.
 
-// MethodOf finds the method name on class c or its base classes, across the
-// project's modules (the first definition in a depth-first walk of the
-// bases, which is Python's MRO for single inheritance).
-func (p *Project) MethodOf(c *Class, name string) *Function {
-	return p.projectMethod(c, name, 0)
-}
-
 // ReturnsCoroutineFor reports whether the synchronous function f returns a
 // coroutine on some path when called with self an instance of class self
 // (nil: unknown, or f is no method): some return statement returns a call
@@ -83,5 +76,5 @@ func (p *Project) selfMethod(self *Class, selfName string, f *Function, c *Call)
 	if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != selfName {
 		return nil
 	}
-	return p.MethodOf(self, f.module.File.Text(fn.ChildByField("attribute")))
+	return p.projectMethod(self, f.module.File.Text(fn.ChildByField("attribute")), 0)
 }
