@@ -41,7 +41,12 @@ func (m *Module) addedItemsElement(n *Node, steps []unpackStep, depth int) (elem
 	}
 	// Not memoised (Module.Memo): a rule's Memo may resolve names, and
 	// the binding being resolved is itself memoised once resolved.
-	added := m.addedItems(b, owner, name)
+	return m.addedElement(m.addedItems(b, owner, name), steps, depth)
+}
+
+// addedElement is the element the items added to a container agree on
+// (items are nodes of m); ok is false when nothing is added.
+func (m *Module) addedElement(added []*Node, steps []unpackStep, depth int) (elementResult, bool) {
 	if len(added) == 0 {
 		return elementResult{}, false
 	}
@@ -226,15 +231,7 @@ func (m *Module) addedAttrItemsElement(n *Node, steps []unpackStep, depth int) (
 	if only == nil || !cm.emptyContainer(only, depth) || c.Scope.Bindings.Get(attr) != nil {
 		return elementResult{}, false
 	}
-	added := cm.addedAttrItems(c, attr)
-	if len(added) == 0 {
-		return elementResult{}, false
-	}
-	var results []elementResult
-	for _, v := range added {
-		results = append(results, cm.elementOf(v, steps, depth+1))
-	}
-	return elementResult{ref: agreeElements(results)}, true
+	return cm.addedElement(cm.addedAttrItems(c, attr), steps, depth)
 }
 
 // addedAttrItems returns the values added to attribute attr of class c's
