@@ -41,7 +41,12 @@ func (m *Module) addedItemsElement(n *Node, steps []unpackStep, depth int) (elem
 	}
 	// Not memoised (Module.Memo): a rule's Memo may resolve names, and
 	// the binding being resolved is itself memoised once resolved.
-	added := m.addedItems(b, owner, name)
+	return m.addedElement(m.addedItems(b, owner, name), steps, depth)
+}
+
+// addedElement is the element the items added to a container agree on
+// (items are nodes of m); ok is false when nothing is added.
+func (m *Module) addedElement(added []*Node, steps []unpackStep, depth int) (elementResult, bool) {
 	if len(added) == 0 {
 		return elementResult{}, false
 	}
@@ -82,19 +87,34 @@ func (m *Module) emptyContainer(v *Node, depth int) bool {
 // in scope owner) by every use in owner, or nil when a use may put
 // anything else into it or let it escape. It reads the tree only.
 func (m *Module) addedItems(b *Binding, owner *Scope, name string) []*Node {
+	return m.collectAdds(owner.Node, func(c *Node) (bool, bool) {
+		if c.Type() != "identifier" || m.File.Text(c) != name {
+			return false, true
+		}
+		use, _ := m.ScopeAt(c).lookup(name)
+		return use == b, true
+	})
+}
+
+// collectAdds walks root for the occurrences of a container (occurrence
+// says whether node c is one, and fine false when c touches it in a way
+// that leaves its items unknown) and returns the items they add, or nil when
+// any occurrence is not a fine use (containerUse).
+func (m *Module) collectAdds(root *Node, occurrence func(c *Node) (is, fine bool)) []*Node {
 	var added []*Node
 	ok := true
-	owner.Node.Walk(func(c *Node) bool {
+	root.Walk(func(c *Node) bool {
 		if !ok {
 			return false
 		}
-		if c.Type() != "identifier" || m.File.Text(c) != name {
+		is, fine := occurrence(c)
+		if fine && !is {
 			return true
 		}
-		if use, _ := m.ScopeAt(c).lookup(name); use != b {
-			return true
+		var v *Node
+		if fine {
+			v, fine = m.containerUse(c)
 		}
-		v, fine := m.containerUse(c)
 		if !fine {
 			ok = false
 			return false
@@ -211,57 +231,18 @@ func (m *Module) addedAttrItemsElement(n *Node, steps []unpackStep, depth int) (
 	if only == nil || !cm.emptyContainer(only, depth) || c.Scope.Bindings.Get(attr) != nil {
 		return elementResult{}, false
 	}
-	added := cm.addedAttrItems(c, attr)
-	if len(added) == 0 {
-		return elementResult{}, false
-	}
-	var results []elementResult
-	for _, v := range added {
-		results = append(results, cm.elementOf(v, steps, depth+1))
-	}
-	return elementResult{ref: agreeElements(results)}, true
+	return cm.addedElement(cm.addedAttrItems(c, attr), steps, depth)
 }
 
 // addedAttrItems returns the values added to attribute attr of class c's
 // instances, or nil when the module touches an attribute of that name in
 // any other way (see addedAttrItemsElement). It reads the tree only.
 func (m *Module) addedAttrItems(c *Class, attr string) []*Node {
-	var added []*Node
-	ok := true
-	m.File.Root.Walk(func(a *Node) bool {
-		if !ok {
-			return false
-		}
+	return m.collectAdds(m.File.Root, func(a *Node) (bool, bool) {
 		if a.Type() != "attribute" || m.File.Text(a.ChildByField("attribute")) != attr {
-			return true
+			return false, true
 		}
 		obj := a.ChildByField("object")
-		if obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != "self" || !within(a, c.Node) {
-			ok = false
-			return false
-		}
-		v, fine := m.containerUse(a)
-		if !fine {
-			ok = false
-			return false
-		}
-		if v != nil {
-			added = append(added, v)
-		}
-		return true
+		return true, obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self" && encloses(c.Node, a)
 	})
-	if !ok {
-		return nil
-	}
-	return added
-}
-
-// within reports whether n lies inside the subtree of root.
-func within(n, root *Node) bool {
-	for p := n; p != nil; p = p.Parent() {
-		if p == root {
-			return true
-		}
-	}
-	return false
 }

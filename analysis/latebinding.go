@@ -7,13 +7,6 @@ package analysis
 // a call on an instance of a known class must look self's methods up from
 // that class, not from the class that defines the method.
 
-// MethodOf finds the method name on class c or its base classes, across the
-// project's modules (the first definition in a depth-first walk of the
-// bases, which is Python's MRO for single inheritance).
-func (p *Project) MethodOf(c *Class, name string) *Function {
-	return p.projectMethod(c, name, 0)
-}
-
 // ReturnsCoroutineFor reports whether the synchronous function f returns a
 // coroutine on some path when called with self an instance of class self
 // (nil: unknown, or f is no method): some return statement returns a call
@@ -34,10 +27,6 @@ func (p *Project) returnsCoroutineFor(self *Class, f *Function, asked func(*Func
 		return false
 	}
 	seen[f] = true
-	selfName := ""
-	if self != nil && f.Class != nil && len(f.Params) > 0 && !f.decoratedWith("staticmethod") && !f.decoratedWith("classmethod") {
-		selfName = f.Params[0]
-	}
 	for _, ret := range f.returnStatements() {
 		named := ret.NamedChildren()
 		if len(named) != 1 {
@@ -51,7 +40,7 @@ func (p *Project) returnsCoroutineFor(self *Class, f *Function, asked func(*Func
 			if c.Node != value {
 				continue
 			}
-			if m := p.selfMethod(self, selfName, f, c); m != nil {
+			if m := p.selfMethod(self, c); m != nil {
 				if m.isCoroutineFunctionIn(p) || p.returnsCoroutineFor(self, m, asked, depth+1, seen) {
 					return true
 				}
@@ -69,10 +58,23 @@ func (p *Project) returnsCoroutineFor(self *Class, f *Function, asked func(*Func
 }
 
 // selfMethod returns the method a call `self.name(...)` in f runs for an
-// instance of class self (selfName is f's self parameter), or nil when the
-// call is not through self or the class has no such method.
-func (p *Project) selfMethod(self *Class, selfName string, f *Function, c *Call) *Function {
-	if self == nil || selfName == "" {
+// instance of class self, or nil when the call is not through f's self
+// parameter (Call.SelfClass) or the class has no such method.
+func (p *Project) selfMethod(self *Class, c *Call) *Function {
+	if self == nil || c.SelfClass() == nil {
+		return nil
+	}
+	fn := c.Node.ChildByField("function")
+	return p.projectMethod(self, c.Func.module.File.Text(fn.ChildByField("attribute")), 0)
+}
+
+// SelfClass returns the class of the method call c is made in when c calls
+// an attribute of that method's self parameter (`self.m(...)`), nil for any
+// other call: also in a staticmethod or classmethod, whose first parameter
+// is no instance of the class.
+func (c *Call) SelfClass() *Class {
+	f := c.Func
+	if f == nil || f.Class == nil || len(f.Params) == 0 || f.decoratedWith("staticmethod") || f.decoratedWith("classmethod") {
 		return nil
 	}
 	fn := c.Node.ChildByField("function")
@@ -80,8 +82,8 @@ func (p *Project) selfMethod(self *Class, selfName string, f *Function, c *Call)
 		return nil
 	}
 	obj := fn.ChildByField("object")
-	if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != selfName {
+	if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != f.Params[0] {
 		return nil
 	}
-	return p.MethodOf(self, f.module.File.Text(fn.ChildByField("attribute")))
+	return f.Class
 }

@@ -314,6 +314,7 @@ type Project struct {
 	lookups           sync.Map // qualified name -> Symbol
 	vias              sync.Map // Ref.Via path -> Ref
 	canonical         sync.Map // qualified name -> Canonical
+	declared          sync.Map // directory -> *declaredOnce (declaredSpecs)
 
 	indexMu        sync.Mutex
 	externalValues []map[string]bool          // value keys of modules outside the project (AddValueNames)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -48,38 +49,54 @@ var separatorsRE = regexp.MustCompile(`[-_.]+`)
 // declaredSpecs returns the version specifiers declared for the code of
 // directory dir, by normalized distribution name (one per declaration):
 // those of the nearest directory, dir or above it, that declares any.
+// Memoised per project snapshot and directory, apart from Project.Memo: it
+// is asked while a Project.Memo compute runs (a project-wide fact that
+// resolves calls), and that mutex is not reentrant; nor is the whole
+// project's memo held while files are read.
 func (p *Project) declaredSpecs(dir string) map[string][]string {
-	return p.Memo("declaredSpecs\x00"+dir, func() any {
-		specs := map[string][]string{}
-		if dir == "" {
-			return specs
+	v, _ := p.declared.LoadOrStore(dir, &declaredOnce{})
+	e := v.(*declaredOnce)
+	e.once.Do(func() { e.specs = readDeclaredSpecs(dir) })
+	return e.specs
+}
+
+// declaredOnce is one directory's declarations, read once.
+type declaredOnce struct {
+	once  sync.Once
+	specs map[string][]string
+}
+
+// readDeclaredSpecs reads the declarations that hold for directory dir.
+func readDeclaredSpecs(dir string) map[string][]string {
+	specs := map[string][]string{}
+	if dir == "" {
+		return specs
+	}
+	for _, path := range declarationFiles(dir) {
+		src, err := os.ReadFile(path)
+		if err != nil || len(src) > 1<<20 {
+			continue
 		}
-		for _, path := range declarationFiles(dir) {
-			src, err := os.ReadFile(path)
-			if err != nil || len(src) > 1<<20 {
-				continue
+		for _, line := range strings.Split(string(src), "\n") {
+			if i := strings.Index(line, "#"); i >= 0 && (strings.HasSuffix(path, ".txt") || i == 0) {
+				line = line[:i]
 			}
-			for _, line := range strings.Split(string(src), "\n") {
-				if i := strings.Index(line, "#"); i >= 0 && (strings.HasSuffix(path, ".txt") || i == 0) {
-					line = line[:i]
-				}
-				for _, m := range requirementRE.FindAllStringSubmatch(line, -1) {
+			for _, m := range requirementRE.FindAllStringSubmatch(line, -1) {
+				d := normalizeDist(m[1])
+				specs[d] = append(specs[d], m[2])
+			}
+			if strings.HasSuffix(path, ".toml") || strings.HasSuffix(path, "Pipfile") {
+				for _, m := range poetryRE.FindAllStringSubmatch(line, -1) {
+					if requirementRE.MatchString(line) {
+						continue
+					}
 					d := normalizeDist(m[1])
 					specs[d] = append(specs[d], m[2])
 				}
-				if strings.HasSuffix(path, ".toml") || strings.HasSuffix(path, "Pipfile") {
-					for _, m := range poetryRE.FindAllStringSubmatch(line, -1) {
-						if requirementRE.MatchString(line) {
-							continue
-						}
-						d := normalizeDist(m[1])
-						specs[d] = append(specs[d], m[2])
-					}
-				}
 			}
 		}
-		return specs
-	}).(map[string][]string)
+	}
+	return specs
 }
 
 // declarationFiles returns the dependency declaration files of the

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -76,5 +77,28 @@ func TestDeclaresOlder(t *testing.T) {
 	}
 	if NewProject("", nil).DeclaresOlder(nil, r) {
 		t.Error("no root: nothing declared")
+	}
+}
+
+// A project-wide fact computed under Project.Memo (ASL106's thread
+// functions, soleSubclass) may resolve a call to a library coroutine whose
+// record a release limits: the declarations must be read without taking
+// Project.Memo's mutex again, which is not reentrant.
+func TestDeclaresOlderInsideProjectMemo(t *testing.T) {
+	r := &pylib.Release{Dists: []string{"discord.py"}, Version: "2.0"}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "requirements.txt"), []byte("discord.py==1.7.3\n"), 0o644)
+	p := NewProject(dir, nil)
+	done := make(chan bool, 1)
+	go func() {
+		done <- p.Memo("outer", func() any { return p.DeclaresOlder(nil, r) }).(bool)
+	}()
+	select {
+	case got := <-done:
+		if !got {
+			t.Error("DeclaresOlder = false, want true")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("DeclaresOlder inside Project.Memo deadlocks")
 	}
 }

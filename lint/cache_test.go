@@ -294,6 +294,20 @@ func TestCacheKeysOnSimulatorAndRuleSettings(t *testing.T) {
 	}
 }
 
+// eachTestProject runs test in a subtest for every multi-file test project
+// (testdata/rules/CODE/dir), each copied by copyTestProject.
+func eachTestProject(t *testing.T, test func(t *testing.T, root string)) {
+	projects, _ := filepath.Glob("../testdata/rules/*/*")
+	for _, src := range projects {
+		if info, err := os.Stat(src); err != nil || !info.IsDir() {
+			continue
+		}
+		t.Run(filepath.Base(filepath.Dir(src))+"/"+filepath.Base(src), func(t *testing.T) {
+			test(t, copyTestProject(t, src))
+		})
+	}
+}
+
 // copyTestProject copies the test project src (testdata/rules/CODE/dir)
 // into a fresh directory with a pyproject.toml at its root, and returns it.
 func copyTestProject(t *testing.T, src string) string {
@@ -339,30 +353,22 @@ func checkByFile(t *testing.T, cacheDir string, paths ...string) (map[string][]s
 // subclass or a use of a name in a module the file does not import
 // changes its findings: ASL102/override_elsewhere, ASYNC124/value_elsewhere).
 func TestCacheOneAnswerForNamedFiles(t *testing.T) {
-	projects, _ := filepath.Glob("../testdata/rules/*/*")
 	compared := 0
-	for _, src := range projects {
-		if info, err := os.Stat(src); err != nil || !info.IsDir() {
-			continue
-		}
-		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
-		t.Run(name, func(t *testing.T) {
-			root := copyTestProject(t, src)
-			whole, _ := checkByFile(t, "", root)
-			files, _ := WalkFiles(root, func(string) *config.Config { return config.Default() }, 0)
-			for _, f := range files {
-				want := strings.Join(whole[f], "\n")
-				cacheDir := filepath.Join(t.TempDir(), "cache")
-				for _, run := range []string{"empty cache", "warm cache"} {
-					got, _ := checkByFile(t, cacheDir, f)
-					if g := strings.Join(got[f], "\n"); g != want {
-						t.Errorf("check %s (%s):\n%s\ncheck of the project reports for it:\n%s", filepath.Base(f), run, g, want)
-					}
-					compared += len(got[f])
+	eachTestProject(t, func(t *testing.T, root string) {
+		whole, _ := checkByFile(t, "", root)
+		files, _ := WalkFiles(root, func(string) *config.Config { return config.Default() }, 0)
+		for _, f := range files {
+			want := strings.Join(whole[f], "\n")
+			cacheDir := filepath.Join(t.TempDir(), "cache")
+			for _, run := range []string{"empty cache", "warm cache"} {
+				got, _ := checkByFile(t, cacheDir, f)
+				if g := strings.Join(got[f], "\n"); g != want {
+					t.Errorf("check %s (%s):\n%s\ncheck of the project reports for it:\n%s", filepath.Base(f), run, g, want)
 				}
+				compared += len(got[f])
 			}
-		})
-	}
+		}
+	})
 	if compared == 0 {
 		t.Fatal("no findings compared")
 	}

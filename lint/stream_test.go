@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,37 +16,29 @@ import (
 // project, with the default number of batches and with one batch per
 // component (where most questions cross batches).
 func TestStreamedChecksMatchPlain(t *testing.T) {
-	projects, _ := filepath.Glob("../testdata/rules/*/*")
 	defer streamChecks.Store(true)
 	defer func(n int) { streamBatches = n }(streamBatches)
 	compared := 0
-	for _, src := range projects {
-		if info, err := os.Stat(src); err != nil || !info.IsDir() {
-			continue
-		}
-		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
-		t.Run(name, func(t *testing.T) {
-			root := copyTestProject(t, src)
-			streamChecks.Store(false)
-			plain, _ := checkByFile(t, "", root)
-			streamChecks.Store(true)
-			for _, batches := range []int{8, 1 << 30} {
-				streamBatches = batches
-				streamed, _ := checkByFile(t, "", root)
-				for path, want := range plain {
-					if got := strings.Join(streamed[path], "\n"); got != strings.Join(want, "\n") {
-						t.Errorf("%d batches, %s:\n%s\nplain order:\n%s", batches, path, got, strings.Join(want, "\n"))
-					}
-					compared += len(want)
+	eachTestProject(t, func(t *testing.T, root string) {
+		streamChecks.Store(false)
+		plain, _ := checkByFile(t, "", root)
+		streamChecks.Store(true)
+		for _, batches := range []int{8, 1 << 30} {
+			streamBatches = batches
+			streamed, _ := checkByFile(t, "", root)
+			for path, want := range plain {
+				if got := strings.Join(streamed[path], "\n"); got != strings.Join(want, "\n") {
+					t.Errorf("%d batches, %s:\n%s\nplain order:\n%s", batches, path, got, strings.Join(want, "\n"))
 				}
-				for path := range streamed {
-					if _, ok := plain[path]; !ok {
-						t.Errorf("%d batches: findings in %s, none in the plain order", batches, path)
-					}
+				compared += len(want)
+			}
+			for path := range streamed {
+				if _, ok := plain[path]; !ok {
+					t.Errorf("%d batches: findings in %s, none in the plain order", batches, path)
 				}
 			}
-		})
-	}
+		}
+	})
 	if compared == 0 {
 		t.Fatal("no findings compared")
 	}
@@ -62,67 +53,59 @@ func TestStreamedChecksMatchPlain(t *testing.T) {
 // summary: most of the project is parsed, so every target is checked,
 // streamed) reports the same findings.
 func TestCachedStreamedRuns(t *testing.T) {
-	projects, _ := filepath.Glob("../testdata/rules/*/*")
 	defer func(n int) { streamBatches = n }(streamBatches)
 	compared := 0
-	for _, src := range projects {
-		if info, err := os.Stat(src); err != nil || !info.IsDir() {
-			continue
+	eachTestProject(t, func(t *testing.T, root string) {
+		want, _ := checkByFile(t, "", root)
+		var one string
+		for path := range want {
+			one = path
+			break
 		}
-		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
-		t.Run(name, func(t *testing.T) {
-			root := copyTestProject(t, src)
-			want, _ := checkByFile(t, "", root)
-			var one string
-			for path := range want {
-				one = path
-				break
-			}
-			for _, batches := range []int{8, 1 << 30} {
-				streamBatches = batches
-				cacheDir := t.TempDir()
-				runs := []struct {
+		for _, batches := range []int{8, 1 << 30} {
+			streamBatches = batches
+			cacheDir := t.TempDir()
+			runs := []struct {
+				what  string
+				paths []string
+			}{{"cold", []string{root}}, {"warm", []string{root}}}
+			if one != "" {
+				runs = append(runs, struct {
 					what  string
 					paths []string
-				}{{"cold", []string{root}}, {"warm", []string{root}}}
-				if one != "" {
-					runs = append(runs, struct {
-						what  string
-						paths []string
-					}{"one file, then the project", []string{one}}, struct {
-						what  string
-						paths []string
-					}{"the project after one file", []string{root}})
+				}{"one file, then the project", []string{one}}, struct {
+					what  string
+					paths []string
+				}{"the project after one file", []string{root}})
+			}
+			for k, run := range runs {
+				if k == 2 {
+					cacheDir = t.TempDir()
 				}
-				for k, run := range runs {
-					if k == 2 {
-						cacheDir = t.TempDir()
+				got, stats := checkByFile(t, cacheDir, run.paths...)
+				if run.what == "warm" && (stats.Checked != 0 || stats.Parsed != 0) {
+					t.Errorf("%d batches, warm run: %+v, want nothing parsed or checked", batches, stats)
+				}
+				if run.what == "the project after one file" && stats.Checked < stats.Files-1 {
+					t.Errorf("%d batches, %s: %+v, want every file but %s checked (or every file)", batches, run.what, stats, one)
+				}
+				for path, w := range want {
+					if len(run.paths) == 1 && run.paths[0] == one && path != one {
+						continue
 					}
-					got, stats := checkByFile(t, cacheDir, run.paths...)
-					if run.what == "warm" && (stats.Checked != 0 || stats.Parsed != 0) {
-						t.Errorf("%d batches, warm run: %+v, want nothing parsed or checked", batches, stats)
+					if g := strings.Join(got[path], "\n"); g != strings.Join(w, "\n") {
+						t.Errorf("%d batches, %s run, %s:\n%s\nuncached:\n%s", batches, run.what, path, g, strings.Join(w, "\n"))
 					}
-					if run.what == "the project after one file" && stats.Checked < stats.Files-1 {
-						t.Errorf("%d batches, %s: %+v, want every file but %s checked (or every file)", batches, run.what, stats, one)
-					}
-					for path, w := range want {
-						if len(run.paths) == 1 && run.paths[0] == one && path != one {
-							continue
-						}
-						if g := strings.Join(got[path], "\n"); g != strings.Join(w, "\n") {
-							t.Errorf("%d batches, %s run, %s:\n%s\nuncached:\n%s", batches, run.what, path, g, strings.Join(w, "\n"))
-						}
-						compared += len(w)
-					}
-					for path := range got {
-						if _, ok := want[path]; !ok {
-							t.Errorf("%d batches, %s run: findings in %s, none uncached", batches, run.what, path)
-						}
+					compared += len(w)
+				}
+				for path := range got {
+					if _, ok := want[path]; !ok {
+						t.Errorf("%d batches, %s run: findings in %s, none uncached", batches, run.what, path)
 					}
 				}
 			}
-		})
-	}
+		}
+	})
 	if compared == 0 {
 		t.Fatal("no findings compared")
 	}

@@ -58,7 +58,8 @@ async def count_users(path):
 		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
-		"later calls' lines and its fix moves each of them to a thread. They are one mistake, a synchronous local database " +
+		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
+		"finding: the directive still accepts that call alone). They are one mistake, a synchronous local database " +
 		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
 		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, `fut.result()` after " +
@@ -184,13 +185,23 @@ next:
 func groupInProcessDatabaseCalls(p *Pass, uses []blockingUse) (grouped map[int]bool, laterLines map[int][]int) {
 	grouped, laterLines = map[int]bool{}, map[int][]int{}
 	first := map[*analysis.Function]int{}
+	var logical map[int]int
+	if len(p.Module.NoQA) > 0 {
+		logical = p.Module.NoQALogicalLines()
+	}
 	for i, b := range uses {
 		if b.Code != "ASL202" || b.Call.Func == nil || !pylib.InProcessFileDatabase(b.Name) {
 			continue
 		}
+		line := p.Module.File.Lines.Position(int(b.Call.Node.Start)).Line
+		if _, codes, ok := noqaAt(p.Module, logical, line); ok && noqaMatch(codes, "ASL202") != "" {
+			// The call a noqa accepts keeps its own (silenced) finding,
+			// as when each call was one: the directive stays used.
+			continue
+		}
 		if j, ok := first[b.Call.Func]; ok {
 			grouped[i] = true
-			laterLines[j] = append(laterLines[j], p.Module.File.Lines.Position(int(b.Call.Node.Start)).Line+1)
+			laterLines[j] = append(laterLines[j], line+1)
 			continue
 		}
 		first[b.Call.Func] = i

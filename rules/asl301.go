@@ -159,31 +159,13 @@ func returnsFuture(p *Pass, call *analysis.Node) bool {
 			// path (also through self's methods as the caller's class
 			// defines them: a base class's hook the subclass implements
 			// with async def) makes ensure_future start a task.
-			return !t.Async && !p.Project.ReturnsCoroutineFor(selfClassOf(p, inner), t, p.overrideQueryNote())
+			return !t.Async && !p.Project.ReturnsCoroutineFor(inner.SelfClass(), t, p.overrideQueryNote())
 		}
 		fn := call.ChildByField("function")
 		return fn != nil && fn.Type() == "attribute" && futureMethods[inner.Method(p.File)] &&
 			loopLikeReceiver(p.File, fn.ChildByField("object"))
 	}
 	return false
-}
-
-// selfClassOf returns the class of the method a call `self.m(...)` is made
-// in (self being the method's first parameter), or nil for any other call.
-func selfClassOf(p *Pass, c *analysis.Call) *analysis.Class {
-	f := c.Func
-	if f == nil || f.Class == nil || len(f.Params) == 0 {
-		return nil
-	}
-	fn := c.Node.ChildByField("function")
-	if fn == nil || fn.Type() != "attribute" {
-		return nil
-	}
-	obj := fn.ChildByField("object")
-	if obj == nil || obj.Type() != "identifier" || p.File.Text(obj) != f.Params[0] {
-		return nil
-	}
-	return f.Class
 }
 
 // overrideQueryNote records, for incremental checks, the methods whose

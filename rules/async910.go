@@ -55,10 +55,14 @@ type CheckpointSettings struct {
 
 // Validate refuses empty patterns.
 func (s *CheckpointSettings) Validate() error {
-	for _, list := range [][]string{s.NoCheckpointWarningDecorators, s.ExceptionSuppressContextManagers} {
-		for _, pat := range list {
+	for _, setting := range []struct {
+		key  string
+		list []string
+	}{{"no-checkpoint-warning-decorators", s.NoCheckpointWarningDecorators},
+		{"exception-suppress-context-managers", s.ExceptionSuppressContextManagers}} {
+		for _, pat := range setting.list {
 			if _, err := path.Match(pat, ""); err != nil || strings.TrimSpace(pat) == "" {
-				return fmt.Errorf("%q is not a name pattern", pat)
+				return fmt.Errorf("%s: %q is not a name pattern", setting.key, pat)
 			}
 		}
 	}

@@ -660,13 +660,7 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	}
 	for _, f := range found {
 		for _, d := range f {
-			line := d.Start.Line
-			codes, ok := m.NoQA[line]
-			if !ok {
-				if l, in := logical[line]; in {
-					line, codes, ok = l, m.NoQA[l], true
-				}
-			}
+			line, codes, ok := noqaAt(m, logical, d.Start.Line)
 			if !ok {
 				diags = append(diags, d)
 				continue
@@ -792,4 +786,17 @@ func (o *Options) without(quiet func(*Rule) bool) *Options {
 		}
 	}
 	return &c
+}
+
+// noqaAt returns the noqa directive that applies to 0-based line: the
+// line's own, or that of the logical line it is part of (logical is
+// m.NoQALogicalLines()), with the line it is on; ok is false when none does.
+func noqaAt(m *analysis.Module, logical map[int]int, line int) (at int, codes []string, ok bool) {
+	if codes, ok := m.NoQA[line]; ok {
+		return line, codes, true
+	}
+	if l, in := logical[line]; in {
+		return l, m.NoQA[l], true
+	}
+	return line, nil, false
 }

@@ -33,6 +33,12 @@ func TestRuleSettings(t *testing.T) {
 			if _, err := r.Configure(map[string]any{s.Key: struct{}{}}); err == nil || !strings.Contains(err.Error(), s.Key) {
 				t.Errorf("%s: a value of another type for %s: error %v, want one naming the key", r.Code, s.Key, err)
 			}
+			if _, isList := s.Default.([]string); isList {
+				// An empty pattern is refused, naming the key.
+				if _, err := r.Configure(map[string]any{s.Key: []string{""}}); err == nil || !strings.Contains(err.Error(), s.Key) {
+					t.Errorf("%s: %s = [\"\"]: error %v, want one naming the key", r.Code, s.Key, err)
+				}
+			}
 			got, err := r.Configure(map[string]any{s.Key: s.Default})
 			if err != nil {
 				t.Errorf("%s: %s set to its default: %v", r.Code, s.Key, err)

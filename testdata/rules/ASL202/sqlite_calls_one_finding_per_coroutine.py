@@ -43,3 +43,33 @@ async def both(dsn):
 def sync_helper():
     cur.execute("SELECT 3")  # quiet: not a coroutine
     db.commit()
+
+
+# A noqa directive for ASL202 on a call's line keeps meaning what it meant
+# when each call was a finding: that call is accepted, and the directive is
+# used (no ASL100); the coroutine's other calls are one finding, at the first
+# of them.
+async def each_call_accepted():
+    cur.execute("SELECT 4")  # noqa: ASL202
+    rows = cur.fetchall()  # noqa: ASL202
+    db.commit()  # noqa: ASL202
+    return rows
+
+
+async def first_call_accepted():
+    cur.execute("SELECT 5")  # noqa: ASL202
+    rows = cur.fetchall()  # want: ASL202 "on line 62: "
+    db.commit()  # grouped
+    return rows
+
+
+async def split_call_accepted():
+    cur.execute(
+        "SELECT 6",
+    )  # noqa: ASL202
+    return cur.fetchall()  # want: ASL202 "in async function `split_call_accepted`; use an async driver .* `await asyncio.to_thread\(...\)`$"
+
+
+async def nothing_to_accept():
+    n = len("SELECT 7")  # noqa: ASL202  # want: ASL100
+    return n
