@@ -438,8 +438,11 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		for _, i := range recheck {
 			rechecked[i] = true
 		}
-		diags, serrs, files, werr, _ := analyseUnitCachedStreamed(u, cache, stats, present, rechecked) // streamable: ok
-		return diags, append(errs, serrs...), files, werr
+		if diags, serrs, files, werr, ok := analyseUnitCachedStreamed(u, cache, stats, present, rechecked); ok {
+			return diags, append(errs, serrs...), files, werr
+		}
+		// Not streamed (it did nothing): checked below in memory, the
+		// dropped modules built again as they are needed.
 	}
 	stats.Files += files
 	stats.Checked += len(recheck)
