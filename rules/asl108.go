@@ -37,7 +37,8 @@ async def update(db, key):
 		"pylib's AsyncWithOnly records (pylib/context_managers.go): asyncio's locks, semaphores, conditions, `timeout()`, " +
 		"`timeout_at()` and `TaskGroup`, `aiohttp.ClientSession`, `httpx.AsyncClient`, `aiofiles.open`, trio's nursery " +
 		"and locks, anyio's task group and locks. Reported in any function or at module level: the `with` fails wherever " +
-		"it runs. `async_timeout.timeout()` is not listed: its 3.x releases accepted a plain `with`. The reverse mistake " +
+		"it runs. `async_timeout.timeout()` is not listed: a plain `with` on it works in its releases up to 4.0.x " +
+		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The reverse mistake " +
 		"(`async with threading.Lock()`) is not reported.",
 	Run: runWithOnAsyncContextManager,
 })
