@@ -32,6 +32,7 @@ async def update(db, key):
         await db.set(key, await db.get(key) + 1)`,
 	Severity: Error,
 	Default:  true,
+	Fix:      "Write `async with` (safe: the plain `with` cannot run; offered in a coroutine when every item of the statement supports only `async with`).",
 	Notes: "The context manager is recognised by its type (from the constructor or factory call written in the " +
 		"`with`, or the type of the name or attribute it holds: `self._lock = asyncio.Lock()` in `__init__`) among " +
 		"pylib's AsyncWithOnly records (pylib/context_managers.go): asyncio's locks, semaphores, conditions, `timeout()`, " +
@@ -49,15 +50,31 @@ func runWithOnAsyncContextManager(p *Pass) {
 			return true
 		}
 		exprs, _ := withItems(n)
-		for _, e := range exprs {
-			if name := asyncOnlyContextManager(p.Module, e); name != "" {
-				advice := "write `async with`"
-				if !inAsyncDef(n) {
-					advice = "use it with `async with` in a coroutine"
-				}
-				p.Report(e, "`"+p.File.Brief(e)+"` ("+name+") supports only `async with`: this `with` raises TypeError "+
-					"when it runs; "+advice)
+		names := make([]string, len(exprs))
+		all := len(exprs) > 0
+		for i, e := range exprs {
+			names[i] = asyncOnlyContextManager(p.Module, e)
+			all = all && names[i] != ""
+		}
+		// `async with` is the fix when every item supports it and the
+		// statement is in a coroutine; offered once, on the first item.
+		fixable := all && inAsyncDef(n)
+		for i, e := range exprs {
+			if names[i] == "" {
+				continue
 			}
+			advice := "write `async with`"
+			if !inAsyncDef(n) {
+				advice = "use it with `async with` in a coroutine"
+			}
+			var opts []ReportOption
+			if fixable {
+				opts = append(opts, WithFix(&Fix{Title: "Write `async with`", Safe: true,
+					Edits: []Edit{{Start: int(n.Start), End: int(n.Start), New: "async "}}}))
+				fixable = false
+			}
+			p.Report(e, "`"+p.File.Brief(e)+"` ("+names[i]+") supports only `async with`: this `with` raises TypeError "+
+				"when it runs; "+advice, opts...)
 		}
 		return true
 	})
