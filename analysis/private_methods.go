@@ -25,6 +25,15 @@ const coroutineMethodIndexPrefix = "coroutine-method:"
 // assignment.
 const otherDefIndexPrefix = "other-def:"
 
+// syncMethodIndexPrefix and asyncMethodIndexPrefix mark the index entries
+// of method names, public or private, that a module defines in a class
+// body as a synchronous def (not a generator) or as an async def (or a def
+// a decorator makes async): see DefinesOnlySyncMethod.
+const (
+	syncMethodIndexPrefix  = "sync-method:"
+	asyncMethodIndexPrefix = "async-method:"
+)
+
 // PrivateName reports a name that starts with `_` and is not a dunder.
 func PrivateName(name string) bool {
 	return len(name) > 1 && name[0] == '_' && !(strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__"))
@@ -34,6 +43,14 @@ func PrivateName(name string) bool {
 // names m defines (see above).
 func (m *Module) addDefinitionKeys(out map[string]bool) {
 	for _, f := range m.Functions {
+		if !f.Lambda && f.Class != nil && f.Parent == nil && f.Name != "" {
+			switch {
+			case f.Async || f.asyncCallable:
+				out[asyncMethodIndexPrefix+f.Name] = true
+			case !f.Generator:
+				out[syncMethodIndexPrefix+f.Name] = true
+			}
+		}
 		if f.Lambda || !PrivateName(f.Name) {
 			continue
 		}
@@ -110,6 +127,21 @@ func (p *Project) OnlyCoroutineMethod(name string, usesAsValue func(key string) 
 		usesAsValue = p.UsesAsValue
 	}
 	return PrivateName(name) && usesAsValue(coroutineMethodIndexPrefix+name) && !usesAsValue(otherDefIndexPrefix+name)
+}
+
+// DefinesOnlySyncMethod reports whether some class of the project defines
+// a synchronous method of this name and none an async one: a call
+// `x.name(...)` whose receiver's type is unknown may then be that method,
+// and an `await` of another such call says only that it returns an
+// awaitable, maybe one whose work starts at the call (an asyncio Future, a
+// Twisted Deferred: `def do(self, ...): return iq_elt.send()`), not a
+// coroutine that never runs unless awaited. usesAsValue as for
+// OnlyCoroutineMethod.
+func (p *Project) DefinesOnlySyncMethod(name string, usesAsValue func(key string) bool) bool {
+	if usesAsValue == nil {
+		usesAsValue = p.UsesAsValue
+	}
+	return usesAsValue(syncMethodIndexPrefix+name) && !usesAsValue(asyncMethodIndexPrefix+name)
 }
 
 // BindsPrivateName reports whether some module of the project defines or

@@ -1942,7 +1942,12 @@ func awaitedElsewhere(p *Pass, c *analysis.Call) bool {
 	// called: awaiting its value elsewhere says it returns an awaitable,
 	// maybe a Future (`def features_future(self): return fut`), which
 	// needs no await.
-	if method := p.File.Text(fn.ChildByField("attribute")); definesSyncMethod(p.Module, method) || importsClassWithSyncMethod(p, method) {
+	// So may one of another module of the project that the receiver, of
+	// unknown type, holds (`self._c = host.plugins["XEP-0050"]`, whose
+	// `def do(...)` returns a Twisted Deferred, sent at the call), when no
+	// class of the project defines the name as a coroutine method.
+	if method := p.File.Text(fn.ChildByField("attribute")); definesSyncMethod(p.Module, method) || importsClassWithSyncMethod(p, method) ||
+		p.Project.DefinesOnlySyncMethod(method, p.projectUsesAsValue) {
 		return false
 	}
 	root := fn
