@@ -10,7 +10,7 @@ import (
 var ASL108 = register(&Rule{
 	Code:    "ASL108",
 	Name:    "with-on-async-context-manager",
-	Summary: "plain `with` on a context manager that supports only `async with`",
+	Summary: "Plain `with` on a context manager that supports only `async with`",
 	Rationale: "asyncio's `Lock`, `Semaphore` and `Condition`, `asyncio.timeout()`, `TaskGroup`, " +
 		"`aiohttp.ClientSession`, `httpx.AsyncClient` and the like are asynchronous context managers: they define " +
 		"`__aenter__`/`__aexit__` and no usable `__enter__`. A plain `with` on one raises as soon as it runs (TypeError: " +
