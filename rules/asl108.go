@@ -58,13 +58,15 @@ func runWithOnAsyncContextManager(p *Pass) {
 		}
 		// `async with` is the fix when every item supports it and the
 		// statement is in a coroutine; offered once, on the first item.
-		fixable := all && inAsyncDef(n)
+		f := p.Module.FunctionAt(n)
+		inCoroutine := f != nil && f.Async && !f.Lambda
+		fixable := all && inCoroutine
 		for i, e := range exprs {
 			if names[i] == "" {
 				continue
 			}
 			advice := "write `async with`"
-			if !inAsyncDef(n) {
+			if !inCoroutine {
 				advice = "use it with `async with` in a coroutine"
 			}
 			var opts []ReportOption
@@ -94,18 +96,4 @@ func asyncOnlyContextManager(m *analysis.Module, e *analysis.Node) string {
 		return t
 	}
 	return ""
-}
-
-// inAsyncDef reports whether n is in the body of an `async def` (the
-// innermost function or lambda around it).
-func inAsyncDef(n *analysis.Node) bool {
-	for a := n.Parent(); a != nil; a = a.Parent() {
-		switch a.Type() {
-		case "function_definition":
-			return a.HasToken("async")
-		case "lambda":
-			return false
-		}
-	}
-	return false
 }
