@@ -136,6 +136,26 @@ func declarationFiles(root string) []string {
 	return nil
 }
 
+// IsDeclarationFile reports whether path is one of the files that declare
+// dependencies (requirements*.txt, requirements/*.txt, pyproject.toml,
+// setup.cfg, setup.py, Pipfile): a change of one changes what
+// DeclaresOlder answers for the code of its directory and below it.
+func IsDeclarationFile(path string) bool {
+	base := filepath.Base(path)
+	if strings.HasSuffix(base, ".txt") {
+		if strings.HasPrefix(base, "requirements") {
+			return true
+		}
+		return filepath.Base(filepath.Dir(path)) == "requirements"
+	}
+	for _, name := range dependencyFiles {
+		if base == name {
+			return true
+		}
+	}
+	return false
+}
+
 // DeclarationsDigest digests the dependency declarations that hold for the
 // code of directory dir (the files DeclaresOlder reads there, names and
 // contents): what a cached finding in that directory depends on besides its

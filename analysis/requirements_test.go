@@ -102,3 +102,25 @@ func TestDeclaresOlderInsideProjectMemo(t *testing.T) {
 		t.Fatal("DeclaresOlder inside Project.Memo deadlocks")
 	}
 }
+
+func TestIsDeclarationFile(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/p/requirements.txt":         true,
+		"/p/requirements-dev.txt":     true,
+		"/p/requirements/base.txt":    true,
+		"/p/pyproject.toml":           true,
+		"/p/setup.cfg":                true,
+		"/p/setup.py":                 true,
+		"/p/Pipfile":                  true,
+		"/p/notes.txt":                false,
+		"/p/app.py":                   false,
+		"/p/Pipfile.lock":             false,
+		"/p/docs/requirements.rst":    false,
+		"/p/requirements/README.md":   false,
+		"/p/constraints/requirements": false,
+	} {
+		if got := IsDeclarationFile(path); got != want {
+			t.Errorf("IsDeclarationFile(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -569,12 +569,15 @@ func (s *Server) updateSettings() {
 }
 
 // watchedGlobs are the files the server asks the client to watch: Python
-// sources, every project marker (a `.git` directory created by `git
+// sources, dependency declarations, every project marker (a `.git` directory created by `git
 // init` makes a new project root as a pyproject.toml does), and git's
 // ignore files (which files are excluded, remembered while they are
 // watched: exclusionCache).
 func watchedGlobs() []string {
-	globs := []string{"**/*.py", "**/*.pyi", "**/.gitignore", "**/.git/info/exclude"}
+	globs := []string{"**/*.py", "**/*.pyi", "**/.gitignore", "**/.git/info/exclude",
+		// Dependency declarations besides the project markers
+		// (analysis.IsDeclarationFile): declarationsChanged.
+		"**/requirements*.txt", "**/requirements/*.txt", "**/Pipfile"}
 	for _, m := range lint.ProjectMarkers {
 		if !strings.HasSuffix(m, ".py") { // setup.py: already a Python source
 			globs = append(globs, "**/"+m)

@@ -373,6 +373,18 @@ func (w *workspace) set(m *analysis.Module) {
 	w.mu.Unlock()
 }
 
+// renewSnapshots gives every project a new snapshot of the same modules,
+// which reads again what a snapshot reads from disk once besides them (the
+// dependency declarations).
+func (w *workspace) renewSnapshots() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, p := range w.projects {
+		p.project = p.project.With()
+	}
+	w.projectGen++
+}
+
 // drop removes path's module from its project and the index budget.
 // (Every project is searched: the roots may have changed since it was put.)
 func (w *workspace) drop(path string) {
@@ -994,10 +1006,14 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 		deleted bool
 	}
 	var changes []change
+	var declarations []string
 	for _, ev := range params.Changes {
 		p, ok := uriPath(ev.URI)
 		if !ok {
 			continue
+		}
+		if analysis.IsDeclarationFile(p) {
+			declarations = append(declarations, p)
 		}
 		if isProjectMarker(p) && ev.Type != protocol.FileChangeTypeChanged {
 			// Files may now belong to another project.
@@ -1013,6 +1029,9 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			s.configChanged("", true)
 		}
 		changes = append(changes, change{p, ev.Type == protocol.FileChangeTypeDeleted})
+	}
+	if len(declarations) > 0 {
+		s.goSafe("dependency declarations changed", func() { s.declarationsChanged(declarations) })
 	}
 	if len(changes) == 0 {
 		return nil
@@ -1064,6 +1083,24 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 		}
 	})
 	return nil
+}
+
+// declarationsChanged re-analyses the open documents below the directories
+// of changed dependency declarations (a requirements.txt pinning discord.py
+// 1.x turns its coroutines into plain methods: analysis.DeclaresOlder). The
+// projects' snapshots are renewed first: a snapshot reads a directory's
+// declarations once and keeps them.
+func (s *Server) declarationsChanged(files []string) {
+	s.ws.renewSnapshots()
+	for _, d := range s.openDocs() {
+		for _, f := range files {
+			if lint.Within(filepath.Dir(f), d.path) {
+				s.schedule(d, 0, false)
+				break
+			}
+		}
+	}
+	s.refreshPulled()
 }
 
 // configEventDelay is how long the server waits after a pyproject.toml

@@ -494,3 +494,29 @@ func TestEditOfPrivateMethodElsewhere(t *testing.T) {
 	})
 	c.shutdownAndExit()
 }
+
+// TestDependencyDeclarationsWatched: editing requirements.txt re-analyses
+// the open documents below it with the new declarations (discord.py 1.x
+// pinned: reload_extension is a plain method; 2.x: a coroutine).
+func TestDependencyDeclarationsWatched(t *testing.T) {
+	bot := "from discord.ext import commands\n\n\nclass Admin(commands.Cog):\n    def __init__(self, bot: commands.Bot) -> None:\n        self.bot = bot\n\n    async def reload(self, name: str) -> None:\n        self.bot.reload_extension(name)\n"
+	dir := writeFiles(t, map[string]string{"requirements.txt": "discord.py==1.7.3\n", "bot.py": bot})
+	c := newClient(t, startInProcess(t, Options{}))
+	yes := true
+	caps := utf16Caps()
+	caps.Workspace = &protocol.WorkspaceClientCapabilities{DidChangeWatchedFiles: &protocol.DidChangeWatchedFilesClientCapabilities{DynamicRegistration: &yes}}
+	c.initialize(dir, caps, `{"debounceMs": 0}`)
+	c.waitFor("file watchers registered", func() bool { return containsString(c.requests, protocol.MethodClientRegisterCapability) })
+	botURI := uri.File(filepath.Join(dir, "bot.py"))
+	c.open(botURI, bot)
+	if diags := c.waitDiagnostics(botURI, 1); hasCode(diags, "ASL102") {
+		t.Fatalf("ASL102 with discord.py 1.7.3 pinned: %v", codes(diags))
+	}
+	reqs := filepath.Join(dir, "requirements.txt")
+	if err := os.WriteFile(reqs, []byte("discord.py>=2.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{URI: uri.File(reqs), Type: protocol.FileChangeTypeChanged}}})
+	c.waitDiagnosticsWhere(botURI, "ASL102 once requirements.txt asks for discord.py 2", func(d []protocol.Diagnostic) bool { return hasCode(d, "ASL102") })
+	c.shutdownAndExit()
+}
