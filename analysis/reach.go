@@ -400,6 +400,9 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 		if truth := LiteralTruth(m.File, value); truth != "" {
 			out[truthKey(param)] = []string{truth}
 		}
+		if none := noneness(m, value); none != "" {
+			out[noneKey(param)] = []string{none}
+		}
 	}
 	// A parameter not passed holds its default: `thumb=None` is no str.
 	if params := t.Node.ChildByField("parameters"); params != nil {
@@ -417,6 +420,9 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 			if truth := LiteralTruth(t.module.File, prm.ChildByField("value")); truth != "" {
 				out[truthKey(name)] = []string{truth}
 			}
+			if Unparen(prm.ChildByField("value")).Type() == "none" {
+				out[noneKey(name)] = []string{isNone}
+			}
 		}
 	}
 	return out
@@ -427,6 +433,121 @@ func (p *Project) argTypes(m *Module, c *Call, t *Function, env TypeEnv, in *Fun
 // "falsy"): `key_housekeeping(reg, create=False)` runs no `if create:`
 // body. The "?" keeps it apart from the parameters' types.
 func truthKey(name string) string { return "?" + name }
+
+// noneKey is the TypeEnv entry that holds whether the argument of
+// parameter name is None (isNone) or a value that is no None (notNone):
+// `Client(info["client"])` runs no `if connection_info is None:` body, the
+// idiom of a parameter that defaults to None and is looked up when not
+// given. The "!" keeps it apart from the parameters' types.
+func noneKey(name string) string { return "!" + name }
+
+const (
+	isNone  = "none"
+	notNone = "some"
+)
+
+// noneness is isNone for the literal None, notNone for a value that is no
+// None as written (a literal, a container or comprehension, arithmetic, a
+// subscript, a constructor call) or a local name every assignment of which
+// is one, and "" when it may be either (a parameter, an attribute, a
+// call's result, `a or b`).
+func noneness(m *Module, value *Node) string {
+	return nonenessAt(m, value, 0)
+}
+
+func nonenessAt(m *Module, value *Node, depth int) string {
+	value = Unparen(value)
+	if value == nil || depth > 4 {
+		return ""
+	}
+	switch value.Type() {
+	case "none":
+		return isNone
+	case "string", "concatenated_string", "integer", "float", "true", "false",
+		"list", "dictionary", "set", "tuple", "list_comprehension",
+		"dictionary_comprehension", "set_comprehension", "generator_expression",
+		"binary_operator", "unary_operator", "subscript", "comparison_operator",
+		"not_operator", "lambda":
+		return notNone
+	case "call":
+		if r := m.Resolve(value); r.Instance && r.Class != nil {
+			return notNone
+		}
+	case "identifier":
+		b := m.ScopeAt(value).Lookup(m.File.Text(value))
+		if b == nil || b.Kind != BindAssign || len(b.Values) == 0 {
+			return ""
+		}
+		for _, v := range b.Values {
+			if v == nil || nonenessAt(m, v, depth+1) != notNone {
+				return ""
+			}
+		}
+		return notNone
+	}
+	return ""
+}
+
+// noneTest reads `name is None` or `name is not None` (negated).
+func noneTest(m *Module, cond *Node) (name string, negated bool) {
+	inner, negated := StripNot(cond)
+	if inner == nil || inner.Type() != "comparison_operator" {
+		return "", false
+	}
+	operands := inner.NamedChildren()
+	if len(operands) != 2 {
+		return "", false
+	}
+	left, right := operands[0], operands[1]
+	if left.Type() != "identifier" || Unparen(right).Type() != "none" {
+		return "", false
+	}
+	switch op := strings.Join(strings.Fields(m.File.Text(inner)[left.End-inner.Start:right.Start-inner.Start]), " "); op {
+	case "is":
+	case "is not":
+		negated = !negated
+	default:
+		return "", false
+	}
+	return m.File.Text(left), negated
+}
+
+// stillNoneness reports that parameter name holds, at n, a value of the
+// noneness its argument had: every assignment to it before n (or in a
+// loop around n) assigns a value that is no None, and the argument was
+// one too (want notNone), or nothing assigns it before n (either).
+func stillNoneness(m *Module, name string, n *Node, want string) bool {
+	if unassignedAt(m, name, n) {
+		return true
+	}
+	if want != notNone {
+		return false
+	}
+	b := m.ScopeAt(n).Lookup(name)
+	if b == nil || b.Kind != BindParam {
+		return false
+	}
+	for _, v := range b.Values {
+		if v != nil && v.Start > n.Start && !inLoopAround(v, n) {
+			continue // assigned after the test
+		}
+		if v == nil || noneness(m, v) != notNone {
+			return false
+		}
+	}
+	return true
+}
+
+// inLoopAround reports that v is in a for or while loop around n (in n's
+// function), whose next round runs v before n again.
+func inLoopAround(v, n *Node) bool {
+	for q := n.Parent(); q != nil && !isDefinition(q); q = q.Parent() {
+		if (q.Type() == "for_statement" || q.Type() == "while_statement") && encloses(q, v) {
+			return true
+		}
+	}
+	return false
+}
 
 // LiteralTruth is "truthy" or "falsy" for None, True, False and integer
 // literals, "" for anything else.
@@ -563,8 +684,38 @@ func isinstanceGuard(m *Module, cond *Node) (param string, types []string, posit
 // that cannot hold, or code run only when no event loop is running.
 func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool {
 	// fails reports a condition known to be the opposite of want.
-	var isinstanceFails func(cond *Node, want bool) bool
-	fails := func(cond *Node, want bool) bool {
+	var isinstanceFails, fails func(cond *Node, want bool) bool
+	fails = func(cond *Node, want bool) bool {
+		// `if a and b:` cannot hold when either cannot, nor fail when
+		// both must hold; `or` the other way round.
+		if inner, negated := StripNot(cond); inner != nil && inner.Type() == "boolean_operator" {
+			want = want != negated
+			left, right := inner.ChildByField("left"), inner.ChildByField("right")
+			op := inner.ChildByField("operator")
+			if left == nil || right == nil || op == nil {
+				return false
+			}
+			if m.File.Text(op) == "and" {
+				if want {
+					return fails(left, true) || fails(right, true)
+				}
+				return fails(left, false) && fails(right, false)
+			}
+			if want {
+				return fails(left, false) && fails(right, false)
+			}
+			return fails(left, true) || fails(right, true)
+		}
+		// `if connection_info is None:` where the caller passed a value
+		// that is no None (or None).
+		if name, negated := noneTest(m, cond); name != "" {
+			none, ok := env[noneKey(name)]
+			if !ok || len(none) != 1 || !stillNoneness(m, name, cond, none[0]) {
+				return false
+			}
+			holds := (none[0] == isNone) != negated
+			return holds != want
+		}
 		// `if create:` where the caller passed a literal (`create=False`)
 		// and the function has not reassigned it.
 		if name, negated := truthTest(m, cond); name != "" {
@@ -595,7 +746,7 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 	}
 	for q := n; q.Parent() != nil && q != f.Node; q = q.Parent() {
 		parent := q.Parent()
-		if parent.Type() == "block" && p.afterReturnWhileLoopRuns(m, f, parent, q) {
+		if parent.Type() == "block" && (p.afterReturnWhileLoopRuns(m, f, parent, q) || afterLeavingIf(parent, q, fails)) {
 			return true
 		}
 		switch {
@@ -735,13 +886,8 @@ func unassignedAt(m *Module, name string, n *Node) bool {
 		return false
 	}
 	for _, v := range b.Values {
-		if v == nil || v.Start < n.Start {
+		if v == nil || v.Start < n.Start || inLoopAround(v, n) {
 			return false
-		}
-		for q := n.Parent(); q != nil && !isDefinition(q); q = q.Parent() {
-			if (q.Type() == "for_statement" || q.Type() == "while_statement") && encloses(q, v) {
-				return false
-			}
 		}
 	}
 	return true
@@ -787,6 +933,22 @@ func (p *Project) afterReturnWhileLoopRuns(m *Module, f *Function, block, stmt *
 		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
 			blockLeaves(s.ChildByField("consequence")) &&
 			p.loopRunning(m, f, s.ChildByField("condition")) == isTrue {
+			return true
+		}
+	}
+	return false
+}
+
+// afterLeavingIf reports statement stmt of block following an `if cond:
+// ... return` (or raise) whose condition must hold on this path (`if
+// config is not None: return config` when the caller passed a config).
+func afterLeavingIf(block, stmt *Node, fails func(*Node, bool) bool) bool {
+	for _, s := range block.NamedChildren() {
+		if s == stmt {
+			return false
+		}
+		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
+			blockLeaves(s.ChildByField("consequence")) && fails(s.ChildByField("condition"), false) {
 			return true
 		}
 	}

@@ -76,7 +76,14 @@ async def start(url):
 		"`io.StringIO`). Nor is one under " +
 		"`if flag:` (or `if not flag:`, and its else) that a literal argument makes fail: `key_housekeeping(reg, " +
 		"create=False)` where the helper copies key files only `if create:` (True, False, None or an integer passed, " +
-		"or left at such a default, and the parameter not reassigned before the test). Types are known from " +
+		"or left at such a default, and the parameter not reassigned before the test). Nor is one under `if param " +
+		"is None:` (and its else for `is not None`) when the call passes a value that is no None as written (a literal, " +
+		"container, subscript, arithmetic, a constructor call, or a local every assignment of which is one), the " +
+		"idiom of a parameter that defaults to None and is looked up only when not given (ipyparallel's `Client(info[" +
+		"'client'])` waits for a connection file only `if connection_info is None`); reassignments before the test " +
+		"must be such values too; a parameter, attribute or call's result passed may be None and is followed. Such " +
+		"tests combine with `and`/`or`, and an `if` that returns or raises when its test holds keeps the code after " +
+		"it from running (`if config is not None: return config`). Types are known from " +
 		"constructor calls, literals, annotations and `isinstance` tests; base classes from the project's class " +
 		"statements and the standard library's io classes; an argument of unknown type may take any branch. Nor is " +
 		"code a helper runs only when no event loop is running followed (called from a coroutine, one is): after `if " +

@@ -48,4 +48,7 @@ async def download(url):
     vprint(f"starting {url}")
     await asyncio.sleep(0)
     record(f"done {url}")  # want: ASL201 "blocking `open\(\)`"
-    record_unless_quiet(f"done {url}", False)  # want: ASL201 "blocking `open\(\)`"
+    record_unless_quiet(f"done {url}", url.endswith("/"))  # want: ASL201 "blocking `open\(\)`"
+    # A literal argument decides the early return: `not False` returns
+    # before the write (none_default_arguments.py).
+    record_unless_quiet(f"done {url}", False)
