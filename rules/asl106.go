@@ -50,7 +50,9 @@ async def main():
 		"`call_at`, `create_task`, `set_result`, `set_exception` on any receiver except a `concurrent.futures.Future` " +
 		"(whose methods are thread-safe; a future of unknown type counts as one in a module that makes futures, " +
 		"only `concurrent.futures.Future()`s and no asyncio future: gql's batching thread sets the futures its " +
-		"callers queued), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
+		"callers queued; and so it does when the module that starts the thread is such a module: jeepney's reply " +
+		"matcher, shared by its asyncio and threading backends, is filled with concurrent futures by the threading " +
+		"backend, whose receiver thread sets them), `asyncio.create_task`/`ensure_future`, and `put_nowait`/`set` on an " +
 		"`asyncio.Queue`/`asyncio.Event`. A thread function that creates or runs its own event loop (`new_event_loop`, " +
 		"`set_event_loop`, `asyncio.run`, `run_until_complete`, `run_forever`) owns that loop and is not reported, and neither is " +
 		"a call under an `if` that holds only where a loop runs on this thread (`if self.asynchronous:` where the property, " +
@@ -97,10 +99,21 @@ func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
 	if pylib.Within(t, pylib.ThreadSafeModule) || pylib.Within(name, pylib.ThreadSafeModule) {
 		return ""
 	}
-	if t == "" && (meth == "set_result" || meth == "set_exception") && onlyThreadSafeFutures(m) {
+	if unknownFutureSet(m, c) && onlyThreadSafeFutures(m) {
 		return ""
 	}
 	return advice
+}
+
+// unknownFutureSet reports `fut.set_result(...)` or `fut.set_exception(...)`
+// on a receiver of unknown type.
+func unknownFutureSet(m *analysis.Module, c *analysis.Call) bool {
+	meth := c.Method(m.File)
+	if meth != "set_result" && meth != "set_exception" {
+		return false
+	}
+	fn := c.Node.ChildByField("function")
+	return fn != nil && fn.Type() == "attribute" && receiverType(m, fn.ChildByField("object")) == ""
 }
 
 // onlyThreadSafeFutures reports a module that makes futures, and only
@@ -362,6 +375,14 @@ func runLoopCallFromThread(p *Pass) {
 		}
 		h, inThread := threads[c.Func]
 		if !inThread {
+			continue
+		}
+		// A future of unknown type set in a thread that a module making
+		// only thread-safe futures started is one of that module's
+		// (jeepney's ReplyMatcher, shared by an asyncio and a threading
+		// backend: the threading backend's receiver thread sets the
+		// concurrent futures it stored).
+		if h.module != p.Module && unknownFutureSet(p.Module, c) && onlyThreadSafeFutures(h.module) {
 			continue
 		}
 		// Code that runs only where a loop runs on this thread (`if
