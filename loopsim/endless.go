@@ -12,20 +12,21 @@ import (
 // Config.EndlessLoopRuns it is simulated until a budget runs out (300,000
 // steps for the rules' estimates), and a caller that only wants a run that
 // finishes (ASL401's estimates, a hover's total) gets nothing for it. With
-// it, the run stops as soon as such a loop has run that many times in the
-// main task while nothing else was left that could end the run: no other
-// task running, no timer or callback pending (a timeout's, another task's,
-// an executor job's), no cancellation requested, and, for that many
-// iterations in a row, the same state at the top of the loop as far as it
-// can decide the loop's path: the same numbers, strings and booleans, and
-// the same lengths of lists and dicts, in the loop's local (and enclosing
-// and declared global) variables, and no time measured on the clock (the
-// difference or order of two readings: a deadline the loop checks itself;
-// a reading kept as a timestamp is no progress). A retry counter or a list that fills up is progress:
-// such a loop runs on, and ends by its exception as before. What is left
-// that could end a loop stopped this way is an exception its code raises
-// on a change the watch does not see (an attribute of an object, an
-// element of a list) after more iterations than it was given.
+// it, the run stops once such a loop has run that many times in the main
+// task while nothing else was left that could end the run (no other task
+// running, no timer or callback pending: a timeout's, another task's, an
+// executor job's; no cancellation requested) and, for that many
+// iterations in a row, without progress: the same state at the top of the
+// loop as far as it can decide the loop's path (the same numbers, strings,
+// booleans and None, the same lengths of lists and dicts, in the loop's
+// local, enclosing and declared global variables) and no time measured on
+// the clock (the difference or order of two readings: a deadline the loop
+// checks itself; a reading kept as a timestamp is no progress). A retry
+// counter or a list that fills up is progress: such a loop runs on, and
+// ends by its exception as before. What could still end a loop stopped
+// this way is an exception its code raises on a change the watch does not
+// see (an attribute of an object, an element of a list) after more
+// iterations than it was given.
 
 // endlessLoop reports whether only an exception can leave w: its test is a
 // constant that is true and its body has no break of its own and no
