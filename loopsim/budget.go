@@ -30,6 +30,8 @@ const (
 	BudgetAllocated = "allocations"
 	BudgetWallTime  = "wall-time"
 	BudgetCancelled = "cancelled"
+	// BudgetEndless: Config.EndlessLoopRuns.
+	BudgetEndless = "endless-loop"
 )
 
 // maxMaterialized is the default value-size budget, for code that checks

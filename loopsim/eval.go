@@ -568,6 +568,9 @@ func (c *ctx) evalComprehension(fr *frame, x *Comprehension) (Value, error) {
 
 func (c *ctx) compare(op string, l, r Value) (bool, bool) {
 	if res, known, handled := clockCompare(op, l, r); handled {
+		if known {
+			c.noteClockUse(l, r, res)
+		}
 		return res, known
 	}
 	switch op {
@@ -683,6 +686,7 @@ func (c *ctx) binop(op string, l, r Value, p Pos) (Value, error) {
 	}
 	l, r = enumValue(l), enumValue(r)
 	if v, ok := clockArith(op, l, r); ok {
+		c.noteClockUse(l, r, v)
 		return v, nil
 	}
 	if rv, ok := randomArith(op, l, r); ok {

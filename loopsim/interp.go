@@ -233,8 +233,12 @@ func (c *ctx) exec(fr *frame, st Stmt) (ctrl, Value, error) {
 	case *While:
 		unknownRuns := 0
 		defer c.enterLoop("while", st.Cond, st.P.Line)()
+		endless := c.watchEndless(st)
 		for {
 			c.tick(st.P)
+			if endless != nil {
+				endless.next(c, fr, st)
+			}
 			cond, err := c.eval(fr, st.Cond)
 			if err != nil {
 				return ctrlNext, nil, err

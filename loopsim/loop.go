@@ -69,6 +69,14 @@ type Config struct {
 	// then left empty. A loop that blocks in every iteration until a
 	// budget runs out would otherwise record hundreds of thousands of each.
 	SkipSpans, SkipBlocks bool
+	// EndlessLoopRuns, when > 0, stops a run whose main task has run that
+	// many iterations of a loop that only an exception can leave (`while
+	// True:` with no break or return) while nothing else could still end
+	// the run: the run cannot finish but by an exception that its first
+	// iterations did not raise. It ends with Budget BudgetEndless
+	// (endless.go). 0, the default, simulates such a loop until a budget
+	// runs out, as `asyncls simulate` wants for its timeline.
+	EndlessLoopRuns int
 	// IdealTimers turns off the wake-up latency and CPU cost models (for
 	// exact unit tests): by default a loop
 	// that sleeps until a timer wakes WakeLatency plus WakeSlack of the
@@ -284,6 +292,12 @@ type Sim struct {
 
 	// iteration counts event-loop iterations (see Task.wokeSetIn).
 	iteration int
+	// endless caches endlessLoop's answer per loop, clockUses counts the
+	// values the program derived from two clock readings and liveFrom
+	// indexes the first task that may still be running (see endless.go).
+	endless   map[*While]bool
+	clockUses int
+	liveFrom  int
 	// takes holds the last non-blocking take from each queue or list
 	// (see noteNonBlockingTake).
 	takes map[Value]*queueTake

@@ -32,6 +32,9 @@ func DefaultTimingHints(ctx context.Context, file *analysis.File, project *analy
 	// bound it otherwise: a hover must answer quickly, so a construct that
 	// takes longer to simulate gets no estimate rather than a late one.
 	simCfg.Context = ctx
+	// A coroutine that cannot end gets its reason at once, not after the
+	// budget: the total of a run that ends on a budget is no estimate.
+	simCfg.EndlessLoopRuns = pyfront.EndlessLoopRuns
 	if simCfg.MaxWallTime <= 0 || simCfg.MaxWallTime > hoverSimulationBudget {
 		simCfg.MaxWallTime = hoverSimulationBudget
 	}

@@ -210,3 +210,20 @@ func TestHoverFollowsProjectImports(t *testing.T) {
 		t.Errorf("hover on main() does not time its calls into app/: %s", last)
 	}
 }
+
+// TestTimingHintOfEndlessCoroutine: the hover's estimate stops at a loop
+// that cannot end (pyfront.EndlessLoopRuns) and says so, instead of
+// simulating it for the whole budget and reporting that budget (or a
+// total over however many runs the budget allowed).
+func TestTimingHintOfEndlessCoroutine(t *testing.T) {
+	src := "import asyncio\n\n\nasync def serve(queue):\n    while True:\n        item = await queue.get()\n        await asyncio.sleep(0.1)\n"
+	file := analysis.Parse("serve.py", []byte(src))
+	md, _, _, ok := DefaultTimingHints(context.Background(), file, nil, strings.Index(src, "serve("), nil)
+	if want := "timing unknown: it does not end: the loop at line 5 (in serve) has no break or return"; !ok || !strings.Contains(md, want) {
+		t.Errorf("hover on serve: %q (ok %v), want %q", md, ok, want)
+	}
+	md, _, _, ok = DefaultTimingHints(context.Background(), file, nil, strings.Index(src, "asyncio.sleep"), nil)
+	if want := "≈0.10 s concurrently · 0.10 s sequentially per run (the loop around it does not end"; !ok || !strings.Contains(md, want) {
+		t.Errorf("hover on the sleep: %q (ok %v), want %q", md, ok, want)
+	}
+}

@@ -301,13 +301,15 @@ func EstimateFunction(f *analysis.File, fnNode *analysis.Node, opts Options) (*l
 }
 
 // nameEntryTask gives the task that runs an isolated function the
-// function's name instead of the internal entry's.
+// function's name instead of the internal entry's, and so does the
+// problem that ended its run ("in poll at line 6").
 func nameEntryTask(res *loopsim.Result, name string) {
 	for _, t := range res.Tasks {
 		if t.Name == isolatedEntry {
 			t.Name = name
 		}
 	}
+	res.Problem = strings.ReplaceAll(res.Problem, isolatedEntry, name)
 }
 
 // Hint is a timing hint for the language server's hover.
@@ -419,7 +421,15 @@ func EstimatePlace(f *analysis.File, place Place, opts Options) (Hint, bool) {
 		return Hint{}, false
 	}
 	text := hintText(region.ConcurrentS, region.SequentialS)
-	if region.Runs > 1 {
+	switch {
+	case region.Result.Budget == loopsim.BudgetEndless && region.Runs > 1:
+		// In a loop that does not end (Config.EndlessLoopRuns): a total
+		// over the runs simulated means nothing, one run does.
+		region.ConcurrentS /= float64(region.Runs)
+		region.SequentialS /= float64(region.Runs)
+		text = hintText(region.ConcurrentS, region.SequentialS) +
+			fmt.Sprintf(" per run (the loop around it does not end; the mean of the %d runs simulated)", region.Runs)
+	case region.Runs > 1:
 		text += fmt.Sprintf(" (in all, over %d runs)", region.Runs)
 	}
 	return Hint{Text: text, ConcurrentS: region.ConcurrentS, SequentialS: region.SequentialS,

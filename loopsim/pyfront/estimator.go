@@ -74,9 +74,21 @@ func (e *Estimator) options(ctx context.Context, unknownLoops int, needBlocks bo
 	return Options{Config: cfg}
 }
 
-// EstimateRegion implements rules.Simulator with EstimateRegion.
+// EndlessLoopRuns is loopsim.Config.EndlessLoopRuns for the estimates
+// that are worth something only when the run finishes (ASL401's regions,
+// a hover's): a loop that only an exception can leave runs this many
+// times without progress, not until the step budget is spent (300,000
+// steps, ~0.2 s each of electrum's and aiorpcx's receive loops).
+const EndlessLoopRuns = 8
+
+// EstimateRegion implements rules.Simulator with EstimateRegion. The run
+// stops at a loop that cannot end (EndlessLoopRuns): ASL401 takes only
+// estimates of runs that finish. (SimulateEntry's does not: ASL402 counts
+// what a blocking call does over the whole run.)
 func (e *Estimator) EstimateRegion(ctx context.Context, f *analysis.File, fn *analysis.Node, start, end, unknownLoops int) (rules.Estimate, error) {
-	r, ok, err := EstimateRegion(f, fn, start, end, e.options(ctx, unknownLoops, false))
+	opts := e.options(ctx, unknownLoops, false)
+	opts.Config.EndlessLoopRuns = EndlessLoopRuns
+	r, ok, err := EstimateRegion(f, fn, start, end, opts)
 	var out rules.Estimate
 	if r.Result != nil {
 		out.Cancelled = r.Result.Budget == loopsim.BudgetCancelled
