@@ -41,6 +41,21 @@ func init() {
 		"asyncio.AbstractEventLoop.create_task", "asyncio.TaskGroup.create_task", "asyncio.wrap_future",
 		"anyio.run", "trio.run", "anyio.abc.TaskGroup.start_soon", "anyio.abc.TaskGroup.start",
 		"trio.Nursery.start_soon", "trio.Nursery.start")
+	// Each of these takes every awaitable as an argument of its own; a
+	// container handed whole raises TypeError (the asyncio docs,
+	// "Coroutines and Tasks": `asyncio.gather(*aws, ...)` runs "awaitable
+	// objects in the aws sequence", passed as *aws; `ensure_future(obj)`:
+	// "TypeError is raised if obj is neither a coroutine, a Future, nor an
+	// awaitable"; create_task, shield, wait_for, run and run_until_complete
+	// take one coroutine or awaitable). asyncio.wait and as_completed take
+	// an iterable of them and are not here.
+	for _, n := range []string{"asyncio.gather", "asyncio.tasks.gather", "asyncio.create_task", "asyncio.tasks.create_task",
+		"asyncio.ensure_future", "asyncio.tasks.ensure_future", "asyncio.wait_for", "asyncio.tasks.wait_for",
+		"asyncio.shield", "asyncio.tasks.shield", "asyncio.run", "asyncio.run_coroutine_threadsafe", "asyncio.Runner.run",
+		"asyncio.AbstractEventLoop.run_until_complete", "asyncio.AbstractEventLoop.create_task",
+		"asyncio.TaskGroup.create_task"} {
+		entry(n).AwaitablesOneByOne = true
+	}
 	with(TaskFactory, "asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task",
 		"asyncio.tasks.ensure_future", "asyncio.AbstractEventLoop.create_task")
 	// (Event loops have no ensure_future method: `loop.ensure_future(coro)`

@@ -96,6 +96,13 @@ type API struct {
 	// whose dependency declarations keep that distribution below the release
 	// calls a plain function (analysis.Project.DeclaresOlder).
 	CoroutineSince *Release
+	// AwaitablesOneByOne, on an AwaitsArgs API, says it takes each
+	// awaitable as a positional argument of its own (`asyncio.gather(*aws)`,
+	// `create_task(coro)`), not an iterable of them as `asyncio.wait` and
+	// `as_completed` do: a list, tuple, set, dict or comprehension handed to
+	// it whole is not awaitable, the call raises TypeError, and the
+	// coroutines in the container are never awaited.
+	AwaitablesOneByOne bool
 	// AsyncWithOnly, on a type or on a function that returns a context
 	// manager, says the object supports only `async with`: a plain `with`
 	// raises at once (TypeError, or the library's own "use async with"
@@ -171,6 +178,13 @@ func find(name string) *API {
 func Is(name string, r Role) bool {
 	a := find(name)
 	return a != nil && a.Roles&r == r
+}
+
+// TakesAwaitablesOneByOne reports whether name awaits or schedules each of
+// its positional arguments as one awaitable (API.AwaitablesOneByOne).
+func TakesAwaitablesOneByOne(name string) bool {
+	a := find(name)
+	return a != nil && a.AwaitablesOneByOne
 }
 
 // CopiesArgument reports whether a call of name returns a copy of its

@@ -123,7 +123,10 @@ async def handler(key):
 		"self._fetch()`) makes one, and is judged as a call is (`store.data[\"x\"]` is reported; `await store.data` is " +
 		"fine).\n\n" +
 		"The value of the call is followed where it goes, through names, `typing.cast` and containers: awaiting it, scheduling it " +
-		"(`gather`, `create_task`, `wait_for`...), returning it from a *sync* function, storing it in an attribute, or passing it to " +
+		"(`gather`, `create_task`, `wait_for`...; not a list, tuple, set, dict or comprehension holding it, written in the call or " +
+		"a local bound to one, handed whole as one argument to an API that takes each awaitable as an argument of its own, " +
+		"pylib's AwaitablesOneByOne: `asyncio.gather([f(x) for x in xs])`, `gather(f(x) for x in xs)`, `ensure_future([...])` " +
+		"raise TypeError and await none of them; `asyncio.wait` and `as_completed` take an iterable), returning it from a *sync* function, storing it in an attribute, or passing it to " +
 		"code that may await it is fine (so is `c = f(); ...; await c`; an argument that lands in a project function's " +
 		"`*args` or `**kwargs`, also annotated, is one item of the tuple or dict and is not followed in: aioitertools' own " +
 		"`gather(*args)` counts `len(args)`); an attribute `self.x` it is stored in counts as used " +
@@ -212,8 +215,14 @@ async def handler(key):
 func runNeverAwaited(p *Pass) {
 	for _, c := range p.Module.Calls {
 		switch c.Usage {
-		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
+		case analysis.UsageAwaited, analysis.UsageYielded:
 			continue
+		case analysis.UsageScheduled:
+			// Scheduled, unless it sits in a container handed whole to
+			// an API that takes one awaitable per argument (judged below).
+			if !throughContainer(c.Node, c.UsedBy) {
+				continue
+			}
 		}
 		annotated := ""
 		loneTwin, execFuture := false, false
@@ -248,7 +257,11 @@ func runNeverAwaited(p *Pass) {
 			noun = "awaitable"
 			why = strings.ReplaceAll(strings.ReplaceAll(why, "a coroutine object", "an awaitable object"), "coroutine object", "awaitable object")
 		}
-		msg := noun + " `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
+		advice := "; add `await`"
+		if use.unpack {
+			advice = "; unpack the container into `asyncio.gather(*...)`, or hand over each coroutine by itself"
+		}
+		msg := noun + " `" + name + "()` is never awaited: " + why + advice + awaitedTwinsNote(p, c)
 		if annotated != "" {
 			msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
 				"` by its annotation) that is never awaited: " + why + "; add `await`"
@@ -256,6 +269,8 @@ func runNeverAwaited(p *Pass) {
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
+		} else if use.unpack {
+			// No await to add: the container is to be unpacked.
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if c.InCoroutine() && !c.InAsync() {
@@ -778,6 +793,10 @@ type coroUse struct {
 	// kindTest: a test no coroutine object passes (`isinstance(x, dict)`):
 	// uses under it may never see the coroutine.
 	kindTest bool
+	// unpack: the container holding it is handed whole to an API that
+	// takes one awaitable per argument (containerHandedWhole): the advice
+	// is to unpack it, not to await.
+	unpack bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -792,6 +811,11 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 	}
 	switch u {
 	case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
+		if u == analysis.UsageScheduled {
+			if why := fl.containerHandedWhole(n, by, inContainer); why != "" {
+				return coroUse{fate: fateMisuse, why: why, unpack: true}
+			}
+		}
 		return coroUse{fate: fateConsumed}
 	case analysis.UsageDropped:
 		if inContainer {
@@ -852,6 +876,11 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 	case analysis.UsageStored:
 		return fl.judgeStored(n, by, inContainer)
 	case analysis.UsageOther:
+		if by != nil && by.Type() == "call" {
+			if why := fl.containerHandedWhole(n, by, false); why != "" {
+				return coroUse{fate: fateMisuse, why: why, unpack: true} // gather(f(x) for x in xs)
+			}
+		}
 		if by == nil || inContainer {
 			return coroUse{fate: fateConsumed}
 		}
@@ -1043,6 +1072,82 @@ func throughContainer(n, by *analysis.Node) bool {
 		}
 	}
 	return false
+}
+
+// containerHandedWhole returns why n, a coroutine inside a container, is
+// never awaited when that container is handed whole, as one positional
+// argument, to call, an API that takes each awaitable as an argument of its
+// own (pylib's AwaitablesOneByOne: `asyncio.gather([f(x) for x in xs])`,
+// `gather(f(x) for x in xs)`, or `gather(coros)` with coros a local holding
+// the list): the call raises TypeError and nothing in the container is
+// awaited. "" otherwise: unpacked (`*[...]`), a keyword argument, an API
+// that takes an iterable (asyncio.wait, as_completed), or one not resolved.
+func (fl *coroFlow) containerHandedWhole(n, call *analysis.Node, inContainer bool) string {
+	p := fl.p
+	if call == nil || call.Type() != "call" {
+		return ""
+	}
+	fn := call.ChildByField("function")
+	name := p.Module.Resolve(fn).Name
+	if name == "" || !pylib.TakesAwaitablesOneByOne(name) && (p.Project == nil || !pylib.TakesAwaitablesOneByOne(p.Project.Canonical(name))) {
+		return ""
+	}
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return ""
+	}
+	// The argument of call that holds n.
+	arg := n
+	if args.Type() == "generator_expression" {
+		arg = args // gather(f(x) for x in xs): the generator is the only argument
+	}
+	for arg != args && arg.Parent() != args {
+		if arg == call || arg.Parent() == nil {
+			return ""
+		}
+		arg = arg.Parent()
+	}
+	kind := ""
+	switch analysis.Unparen(arg).Type() {
+	case "list":
+		kind = "a list"
+	case "tuple":
+		kind = "a tuple"
+	case "set":
+		kind = "a set"
+	case "dictionary":
+		kind = "a dict"
+	case "list_comprehension":
+		kind = "a list comprehension"
+	case "set_comprehension":
+		kind = "a set comprehension"
+	case "dictionary_comprehension":
+		kind = "a dict comprehension"
+	case "generator_expression":
+		kind = "a generator expression"
+	case "identifier":
+		// A local that holds the container (followed here with
+		// inContainer): the read itself is the argument.
+		if !inContainer || analysis.Unparen(arg) != n {
+			return ""
+		}
+	default:
+		return ""
+	}
+	api := p.File.Text(fn)
+	tail := " handed whole to `" + api + "()`, which takes each awaitable as an argument of its own " +
+		"(`" + api + "(*...)`): the call raises TypeError and the coroutine is never awaited"
+	if !pylib.Is(name, pylib.Gathers) && (p.Project == nil || !pylib.Is(p.Project.Canonical(name), pylib.Gathers)) {
+		tail = " handed whole to `" + api + "()`, which takes one awaitable, not a container of them: " +
+			"the call raises TypeError and the coroutine is never awaited"
+	}
+	if kind == "" {
+		return "it is" + tail // "it is put in `coros` and handed whole to ..."
+	}
+	if analysis.Unparen(arg) == n {
+		return "" // the coroutine itself, not a container holding it
+	}
+	return "it is in " + kind + tail
 }
 
 // enclosingDef is the def (not lambda) a return statement belongs to.
@@ -1723,7 +1828,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		if inContainer && u.fate != fateConsumed {
 			// A container of coroutines is only wrong where it is handed
 			// to code that reads it as data.
-			if u.fate != fateMisuse || !strings.Contains(u.why, "passed to") {
+			if u.fate != fateMisuse || !strings.Contains(u.why, "passed to") && !u.unpack {
 				u = coroUse{fate: fateWeak, why: u.why}
 			}
 		}
@@ -1763,7 +1868,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(kindTest.why, "it is ")}
 	case misuse != nil:
-		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is ")}
+		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is "), unpack: misuse.unpack}
 	case consumed:
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
 			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
