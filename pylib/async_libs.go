@@ -600,6 +600,45 @@ func init() {
 	}
 }
 
+// The MCP SDK's client session (mcp.ClientSession, defined in
+// mcp/client/session.py): every request to the server is an `async def`
+// (initialize, send_ping, list_tools, call_tool, list_resources,
+// list_resource_templates, read_resource, subscribe_resource,
+// unsubscribe_resource, list_prompts, get_prompt, complete,
+// set_logging_level, send_progress_notification,
+// send_roots_list_changed), and the session is an async context manager
+// whose __aenter__ returns the session. A call without await sends nothing;
+// its coroutine is what the client then reads (`result =
+// self.session.call_tool(name, args); result.content`, `response =
+// self.session.list_tools(); response.tools`).
+func init() {
+	for _, s := range []string{"mcp.ClientSession", "mcp.client.session.ClientSession"} {
+		returns(s, s)
+		coroutineMethods(s, "initialize", "send_ping", "send_progress_notification", "set_logging_level",
+			"list_resources", "list_resource_templates", "read_resource", "subscribe_resource",
+			"unsubscribe_resource", "call_tool", "list_prompts", "get_prompt", "complete", "list_tools",
+			"send_roots_list_changed", "__aenter__", "__aexit__")
+	}
+}
+
+// crewAI's Crew runs its agents' tasks with `kickoff` (synchronous: every
+// LLM and tool call of every task, minutes of network I/O on the calling
+// thread) or with its asynchronous twins `kickoff_async` and
+// `kickoff_for_each_async`, `async def`s that run the crew in a worker
+// thread (crewAI docs, "Kickoff Crew Asynchronously": "kickoff_async()
+// initiates the crew execution in a separate thread, allowing the main
+// thread to continue"; crewai/crew.py). A coroutine that calls kickoff
+// holds the event loop for the whole run; kickoff_async without await runs
+// nothing.
+func init() {
+	const crewAlt = "await the async twin (`await crew.kickoff_async(...)`) or `await asyncio.to_thread(crew.kickoff, ...)`"
+	for _, c := range []string{"crewai.Crew", "crewai.crew.Crew"} {
+		returns(c, c)
+		coroutineMethods(c, "kickoff_async", "kickoff_for_each_async")
+		serviceRequests("ASL202", crewAlt, c+".kickoff", c+".kickoff_for_each")
+	}
+}
+
 // The request context a tool, resource or prompt of an MCP server receives
 // (`ctx: Context`): in the MCP SDK (mcp.server.fastmcp.server.Context) and
 // in the standalone fastmcp (fastmcp.server.context.Context) its progress,
