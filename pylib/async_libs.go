@@ -247,6 +247,18 @@ func init() {
 	}
 	coroutines(prefixed("anthropic.AsyncAnthropic.", anthropicRequests...)...)
 	returns("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic")
+	// LiteLLM's module-level calls: each `a`-prefixed function is an `async
+	// def` (litellm/main.py: acompletion "Asynchronously executes a
+	// litellm.completion() call for any of litellm supported llms",
+	// aembedding, atext_completion, aimage_generation, amoderation,
+	// atranscription, aspeech), and so are a Router's (litellm/router.py).
+	// Their synchronous twins (completion, embedding...) are blocking calls,
+	// in blocking.go.
+	coroutines(prefixed("litellm.", litellmAsyncCalls...)...)
+	for _, r := range []string{"litellm.Router", "litellm.router.Router"} {
+		returns(r, r)
+		coroutineMethods(r, litellmAsyncCalls...)
+	}
 	// Gemini: google-generativeai's *_async methods and google-genai's
 	// client.aio (their synchronous twins are blocking calls).
 	const gai = "google.generativeai."
@@ -748,3 +760,12 @@ func init() {
 		entry(n).Note = "a coroutine function since asyncclick 8.3"
 	}
 }
+
+// LiteLLM's calls: the async twins (litellm.acompletion...) and the
+// synchronous ones they mirror, each one request to the model provider.
+var (
+	litellmAsyncCalls = []string{"acompletion", "atext_completion", "aembedding", "aimage_generation", "amoderation",
+		"atranscription", "aspeech"}
+	litellmSyncCalls = []string{"completion", "text_completion", "embedding", "image_generation", "moderation",
+		"transcription", "speech"}
+)
