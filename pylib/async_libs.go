@@ -636,11 +636,10 @@ func init() {
 // crewAI's Crew runs its agents' tasks with `kickoff` (synchronous: every
 // LLM and tool call of every task, minutes of network I/O on the calling
 // thread) or with its asynchronous twins `kickoff_async` and
-// `kickoff_for_each_async`, `async def`s that run the crew in a worker
-// thread (crewAI docs, "Kickoff Crew Asynchronously": "kickoff_async()
-// initiates the crew execution in a separate thread, allowing the main
-// thread to continue"; crewai/crew.py). A coroutine that calls kickoff
-// holds the event loop for the whole run; kickoff_async without await runs
+// `kickoff_for_each_async`, `async def`s that run the synchronous kickoff
+// in a worker thread (crewai/crew.py; crewAI's docs, "Kickoff Crew
+// Asynchronously", show them awaited). A coroutine that calls kickoff holds
+// the event loop for the whole run; kickoff_async without await runs
 // nothing.
 func init() {
 	const crewAlt = "await the async twin (`await crew.kickoff_async(...)`) or `await asyncio.to_thread(crew.kickoff, ...)`"
