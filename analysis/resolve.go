@@ -161,6 +161,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			}
 			return Ref{}
 		}
+		// stack.enter_context(cm) gives what `with cm as x` binds.
+		if callee.Name != "" && pylib.EntersArgument(callee.Name) && !pylib.Is(callee.Name, pylib.Coroutine) {
+			return m.enteredArgument(n, false, depth)
+		}
 		return callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
@@ -217,6 +221,11 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	}
 	// x = await connect(): the awaited result's type, when the table knows it.
 	callee := m.resolve(x.ChildByField("function"), depth+1)
+	// await stack.enter_async_context(cm) gives what `async with cm as x`
+	// binds.
+	if callee.Name != "" && pylib.EntersArgument(callee.Name) {
+		return m.enteredArgument(x, true, depth)
+	}
 	if t := pylib.AwaitResult(callee.Name); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
@@ -274,6 +283,40 @@ func (m *Module) asyncEntered(v *Node, depth int) Ref {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{}
+}
+
+// enteredArgument is what entering the first argument of call c gives
+// (contextlib's ExitStack.enter_context, AsyncExitStack.enter_async_context):
+// for `async` a library call whose awaited result the tables record (as
+// asyncEntered), else the context manager itself, as `with cm as x` binds
+// it for a class of the project or a library type; nothing for a generator
+// turned into a context manager (what it yields is not what calling it
+// returns) or an argument that is not plainly positional.
+func (m *Module) enteredArgument(c *Node, async bool, depth int) Ref {
+	args := c.ChildByField("arguments")
+	if args == nil || depth > maxResolveDepth {
+		return Ref{}
+	}
+	named := args.NamedChildren()
+	if len(named) == 0 {
+		return Ref{}
+	}
+	cm := Unparen(named[0])
+	if cm == nil || cm.Type() == "keyword_argument" || cm.Type() == "list_splat" || cm.Type() == "dictionary_splat" {
+		return Ref{}
+	}
+	if cm.Type() == "call" {
+		callee := m.resolve(cm.ChildByField("function"), depth+1)
+		if callee.Func != nil && callee.Func.Generator {
+			return Ref{}
+		}
+		if async && callee.Func == nil && callee.Class == nil {
+			if t := pylib.AwaitResult(callee.Name); t != "" {
+				return Ref{Name: t, Instance: true}
+			}
+		}
+	}
+	return m.resolve(cm, depth+1)
 }
 
 // withValue reports whether v is the context expression of a `with v as

@@ -247,6 +247,18 @@ func init() {
 	}
 	coroutines(prefixed("anthropic.AsyncAnthropic.", anthropicRequests...)...)
 	returns("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic")
+	// LiteLLM's module-level calls: each `a`-prefixed function is an `async
+	// def` (litellm/main.py: acompletion "Asynchronously executes a
+	// litellm.completion() call for any of litellm supported llms",
+	// aembedding, atext_completion, aimage_generation, amoderation,
+	// atranscription, aspeech), and so are a Router's (litellm/router.py).
+	// Their synchronous twins (completion, embedding...) are blocking calls,
+	// in blocking.go.
+	coroutines(prefixed("litellm.", litellmAsyncCalls...)...)
+	for _, r := range []string{"litellm.Router", "litellm.router.Router"} {
+		returns(r, r)
+		coroutineMethods(r, litellmAsyncCalls...)
+	}
 	// Gemini: google-generativeai's *_async methods and google-genai's
 	// client.aio (their synchronous twins are blocking calls).
 	const gai = "google.generativeai."
@@ -600,6 +612,44 @@ func init() {
 	}
 }
 
+// The MCP SDK's client session (mcp.ClientSession, defined in
+// mcp/client/session.py): every request to the server is an `async def`
+// (initialize, send_ping, list_tools, call_tool, list_resources,
+// list_resource_templates, read_resource, subscribe_resource,
+// unsubscribe_resource, list_prompts, get_prompt, complete,
+// set_logging_level, send_progress_notification,
+// send_roots_list_changed), and the session is an async context manager
+// whose __aenter__ returns the session. A call without await sends nothing;
+// its coroutine is what the client then reads (`result =
+// self.session.call_tool(name, args); result.content`, `response =
+// self.session.list_tools(); response.tools`).
+func init() {
+	for _, s := range []string{"mcp.ClientSession", "mcp.client.session.ClientSession"} {
+		returns(s, s)
+		coroutineMethods(s, "initialize", "send_ping", "send_progress_notification", "set_logging_level",
+			"list_resources", "list_resource_templates", "read_resource", "subscribe_resource",
+			"unsubscribe_resource", "call_tool", "list_prompts", "get_prompt", "complete", "list_tools",
+			"send_roots_list_changed", "__aenter__", "__aexit__")
+	}
+}
+
+// crewAI's Crew runs its agents' tasks with `kickoff` (synchronous: every
+// LLM and tool call of every task, minutes of network I/O on the calling
+// thread) or with its asynchronous twins `kickoff_async` and
+// `kickoff_for_each_async`, `async def`s that run the synchronous kickoff
+// in a worker thread (crewai/crew.py; crewAI's docs, "Kickoff Crew
+// Asynchronously", show them awaited). A coroutine that calls kickoff holds
+// the event loop for the whole run; kickoff_async without await runs
+// nothing.
+func init() {
+	const crewAlt = "await the async twin (`await crew.kickoff_async(...)`) or `await asyncio.to_thread(crew.kickoff, ...)`"
+	for _, c := range []string{"crewai.Crew", "crewai.crew.Crew"} {
+		returns(c, c)
+		coroutineMethods(c, "kickoff_async", "kickoff_for_each_async")
+		serviceRequests("ASL202", crewAlt, c+".kickoff", c+".kickoff_for_each")
+	}
+}
+
 // The request context a tool, resource or prompt of an MCP server receives
 // (`ctx: Context`): in the MCP SDK (mcp.server.fastmcp.server.Context) and
 // in the standalone fastmcp (fastmcp.server.context.Context) its progress,
@@ -709,3 +759,12 @@ func init() {
 		entry(n).Note = "a coroutine function since asyncclick 8.3"
 	}
 }
+
+// LiteLLM's calls: the async twins (litellm.acompletion...) and the
+// synchronous ones they mirror, each one request to the model provider.
+var (
+	litellmAsyncCalls = []string{"acompletion", "atext_completion", "aembedding", "aimage_generation", "amoderation",
+		"atranscription", "aspeech"}
+	litellmSyncCalls = []string{"completion", "text_completion", "embedding", "image_generation", "moderation",
+		"transcription", "speech"}
+)

@@ -158,18 +158,29 @@ var SchedulerMethods = map[string]bool{
 
 // StreamCoroutineMethods are methods that are coroutines wherever they
 // occur in the asyncio ecosystem (StreamWriter, Server, websockets,
-// aiohttp; LLM frameworks' a-prefixed twins), so a call on a receiver of
-// unknown type (the writer handed to a start_server callback) still
-// returns a coroutine.
-var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true,
-	// LLM frameworks name the async twin of each call with an `a`
-	// prefix, on objects whose type an application rarely annotates
-	// (`llm = ChatOpenAI(...)` built in another module, a chain from `|`):
-	// LangChain's and LangGraph's Runnable.ainvoke/abatch, retrievers'
-	// aget_relevant_documents; LlamaIndex's query engines, chat engines,
-	// LLMs and retrievers (aquery, achat, acomplete, aretrieve). A missing
-	// await there (`reply = llm.ainvoke(messages); reply.content`) is a
-	// common shipped bug. `astream` is an async generator, not listed.
+// aiohttp), so a call on a receiver of unknown type (the writer handed to a
+// start_server callback) still returns a coroutine. Only inside a
+// coroutine: in synchronous code a `drain()` or `wait_closed()` is as
+// likely a serial port's, a queue's or a thread pool's own method.
+var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
+
+// AsyncTwinMethods are LLM frameworks' names for the async twin of a call,
+// an `a` prefix, on objects whose type an application rarely annotates
+// (`llm = ChatOpenAI(...)` built in another module, a chain from `|`, an
+// agent from `create_agent(...)`, a query engine from
+// `index.as_query_engine()`): LangChain's and LangGraph's
+// Runnable.ainvoke/abatch, retrievers' aget_relevant_documents; LlamaIndex's
+// query engines, chat engines, LLMs and retrievers (aquery, achat,
+// acomplete, aretrieve). A missing await there
+// (`reply = llm.ainvoke(messages); reply.content`) is a common shipped bug.
+// Unlike StreamCoroutineMethods they are coroutines in synchronous code too:
+// the synchronous twin has the unprefixed name (invoke, query, chat), so a
+// plain function that calls `ainvoke` and reads the result
+// (`result = self.agent.ainvoke(state); return result.content`) holds a
+// coroutine object (LangChain's Runnable.ainvoke and LlamaIndex's
+// BaseQueryEngine.aquery are `async def`). `astream` is an async generator,
+// not listed.
+var AsyncTwinMethods = map[string]bool{
 	"ainvoke": true, "abatch": true, "aget_relevant_documents": true,
 	"aquery": true, "achat": true, "acomplete": true, "aretrieve": true}
 

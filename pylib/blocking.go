@@ -27,6 +27,7 @@ const (
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
 	archiveAlt    = "do the archive work in `await asyncio.to_thread(...)`"
 	webAlt        = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
+	litellmAlt    = "await the async twin (`await litellm.acompletion(...)`, `aembedding`...) or `await asyncio.to_thread(...)`"
 	llmAlt        = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
 	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
@@ -353,6 +354,12 @@ func init() {
 	}
 	blocking("ASL202", llmAlt, prefixed("anthropic.Anthropic.", anthropicRequests...)...)
 	returns("anthropic.Anthropic", "anthropic.Anthropic")
+	// LiteLLM's synchronous calls (litellm/main.py: completion is one HTTP
+	// request to the provider; acompletion is its async twin).
+	blocking("ASL202", litellmAlt, prefixed("litellm.", litellmSyncCalls...)...)
+	for _, r := range []string{"litellm.Router", "litellm.router.Router"} {
+		blocking("ASL202", litellmAlt, prefixed(r+".", litellmSyncCalls...)...)
+	}
 	// Synchronous web clients with no async counterpart: each call is one
 	// or more HTTP round trips (yt-dlp's extraction of a playlist, many).
 	// Bots call them from their command handlers.

@@ -37,6 +37,24 @@ func init() {
 	)
 }
 
+// contextlib's exit stacks enter a context manager for the caller and give
+// back what entering it gives (Python docs, contextlib: ExitStack.
+// enter_context "Enters a new context manager and adds its __exit__()
+// method to the callback stack. The return value is the result of the
+// context manager's own __enter__() method"; AsyncExitStack.
+// enter_async_context is "Similar to ExitStack.enter_context() but expects
+// an asynchronous context manager" and is a coroutine method):
+// `self.session = await self.stack.enter_async_context(ClientSession(r, w))`
+// holds the session, as `async with ClientSession(r, w) as session` does.
+func init() {
+	for _, stack := range []string{"contextlib.ExitStack", "contextlib.AsyncExitStack"} {
+		returns(stack, stack)
+		entry(stack + ".enter_context").EntersFirstArg = true
+	}
+	coroutineMethods("contextlib.AsyncExitStack", "enter_async_context", "aclose", "__aenter__", "__aexit__")
+	entry("contextlib.AsyncExitStack.enter_async_context").EntersFirstArg = true
+}
+
 // asyncWithOnly marks types and context-manager factories that support
 // only `async with`.
 func asyncWithOnly(names ...string) {

@@ -50,6 +50,11 @@ type API struct {
 	// CopiesFirstArg: calling it returns a copy of its first argument
 	// (copy.copy, copy.deepcopy), a value of the same type.
 	CopiesFirstArg bool
+	// EntersFirstArg: calling it (awaiting it, for a coroutine) enters its
+	// first argument, a context manager, and returns what that manager's
+	// __enter__ (__aenter__) returns, as `with arg as x` binds x
+	// (contextlib's exit stacks).
+	EntersFirstArg bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
@@ -192,6 +197,13 @@ func TakesAwaitablesOneByOne(name string) bool {
 func CopiesArgument(name string) bool {
 	a := find(name)
 	return a != nil && a.CopiesFirstArg
+}
+
+// EntersArgument reports whether a call of name (awaited, when it is a
+// coroutine function) returns what entering its first argument gives.
+func EntersArgument(name string) bool {
+	a := find(name)
+	return a != nil && a.EntersFirstArg
 }
 
 // ReturnType is the type a call of name returns, and whether it is known.

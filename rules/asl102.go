@@ -1414,7 +1414,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if escaped || len(uses) == 0 {
 		return consumed
 	}
-	var misuse *coroUse
+	var misuse, weak *coroUse
 	for _, u := range uses {
 		v := inner.judgeValue(u, false)
 		switch v.fate {
@@ -1422,11 +1422,20 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 			if v.fate != fateWeak && v.fate != fateDropped {
 				return consumed
 			}
+			if v.fate == fateWeak && weak == nil {
+				weak = &v
+			}
 		case fateMisuse:
 			if misuse == nil {
 				misuse = &v
 			}
 		}
+	}
+	if misuse == nil && weak != nil {
+		// The function only prints or inspects it (`return {"output":
+		// str(crew_output)}`): a weak use, as the same `str(coro)` in the
+		// caller is, wrong when nothing else runs the coroutine.
+		return coroUse{fate: fateWeak, why: "it is passed to `" + t.Name + "()` as `" + name + "`, where " + weak.why}
 	}
 	if misuse == nil {
 		return consumed

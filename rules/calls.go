@@ -27,8 +27,10 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 	// neither the project nor pylib knows (`from app.llm import llm` with
 	// app/llm.py not in the run). The name is tested first: it is cheap,
 	// and rarely matches.
-	if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" && c.Func != nil && c.Func.Async {
-		if attr := p.File.Text(fn.ChildByField("attribute")); pylib.StreamCoroutineMethods[attr] &&
+	// Stream methods count only inside a coroutine, the LLM frameworks'
+	// a-prefixed twins in any function (pylib.AsyncTwinMethods).
+	if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" && c.Func != nil {
+		if attr := p.File.Text(fn.ChildByField("attribute")); (c.Func.Async && pylib.StreamCoroutineMethods[attr] || pylib.AsyncTwinMethods[attr]) &&
 			(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr) {
 			return true
 		}

@@ -24,7 +24,8 @@ async def converse(text):
     return chat_engine.achat(text).response  # want: ASL102
 
 
-# Quiet: awaited, gathered, or in sync code (llm_framework_async_twins_own_method.py:
+# Quiet: awaited, gathered, or returned from sync code (and see
+# llm_framework_async_twins_sync_code.py; llm_framework_async_twins_own_method.py:
 # a module that defines its own synchronous method of that name).
 async def answer_awaited(messages):
     reply = await llm.ainvoke(messages)
