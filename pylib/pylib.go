@@ -50,6 +50,11 @@ type API struct {
 	// CopiesFirstArg: calling it returns a copy of its first argument
 	// (copy.copy, copy.deepcopy), a value of the same type.
 	CopiesFirstArg bool
+	// ReadsOutside: calling it reads state that lives outside the program,
+	// which no code of the program sets: the clock (time.monotonic,
+	// datetime.datetime.now, loop.time) or the file system's metadata
+	// (os.path.exists, pathlib.Path.is_file).
+	ReadsOutside bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
@@ -178,6 +183,13 @@ func Is(name string, r Role) bool {
 func CopiesArgument(name string) bool {
 	a := find(name)
 	return a != nil && a.CopiesFirstArg
+}
+
+// ReadsOutsideState reports whether a call of name reads state outside the
+// program: the clock or the file system's metadata (API.ReadsOutside).
+func ReadsOutsideState(name string) bool {
+	a := find(name)
+	return a != nil && a.ReadsOutside
 }
 
 // ReturnType is the type a call of name returns, and whether it is known.

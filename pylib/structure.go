@@ -36,6 +36,12 @@ func init() {
 		"trio_websocket.serve_websocket", "trio_asyncio.open_loop", "trio_parallel.open_worker_context",
 		"trio_util.move_on_when", "trio_util.run_and_cancelling", "qtrio.open_emissions_nursery",
 		"qtrio.enter_emissions_channel")
+	// Clocks: what a busy-wait loop compares with a deadline (ASYNC110).
+	for _, name := range []string{"time.time", "time.time_ns", "time.monotonic", "time.monotonic_ns", "time.perf_counter",
+		"time.perf_counter_ns", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.date.today",
+		"asyncio.AbstractEventLoop.time", "trio.current_time", "anyio.current_time"} {
+		entry(name).ReadsOutside = true
+	}
 	// Names as the resolver gives them: builtins bare, an unresolved
 	// `abstractmethod` bare too.
 	with(TransparentDecorator, "staticmethod", "classmethod", "abc.abstractmethod", "abstractmethod", "functools.wraps",
