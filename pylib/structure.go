@@ -46,7 +46,9 @@ func init() {
 	// `abstractmethod` bare too.
 	with(TransparentDecorator, "staticmethod", "classmethod", "abc.abstractmethod", "abstractmethod", "functools.wraps",
 		"typing.override", "typing_extensions.override", "typing.final", "typing_extensions.final", "typing.overload")
-	with(HoldsNoResource, "contextlib.suppress", "contextlib.nullcontext", "pytest.raises")
+	// A memoryview's exit only releases its buffer export: no file, socket or
+	// lock waits for it (builtins bare, as the resolver names them).
+	with(HoldsNoResource, "contextlib.suppress", "contextlib.nullcontext", "pytest.raises", "memoryview")
 	with(TestsAwaitable, "asyncio.iscoroutine", "inspect.isawaitable", "inspect.iscoroutine", "asyncio.isfuture",
 		"isinstance", "asyncio.coroutines.iscoroutine")
 	// As written in the source, qualified or bare (`@dataclass(frozen=True)`).

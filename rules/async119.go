@@ -44,7 +44,7 @@ async def rows(pool):
 		"consumed and closed (a decorator with an empty body, like flake8-async's test stub, manages nothing and is " +
 		"reported through), and neither is one passed by name to something else (`timed(gen_func)`);\n" +
 		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
-		"`pytest.raises`, or " +
+		"`pytest.raises`, a `memoryview`, whose exit only releases its buffer export, or " +
 		"a project `@contextmanager` whose only code after its `yield` is in `except` clauses, which translate " +
 		"exceptions) is not reported: delaying its exit delays nothing;\n" +
 		"- nor is `async with aclosing(inner_gen(...))` (contextlib's, its backport `async_generator.aclosing`, or a project copy whose body is `try: yield " +
