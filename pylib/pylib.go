@@ -50,11 +50,6 @@ type API struct {
 	// CopiesFirstArg: calling it returns a copy of its first argument
 	// (copy.copy, copy.deepcopy), a value of the same type.
 	CopiesFirstArg bool
-	// ReadsOutside: calling it reads state that lives outside the program,
-	// which no code of the program sets: the clock (time.monotonic,
-	// datetime.datetime.now, loop.time) or the file system's metadata
-	// (os.path.exists, pathlib.Path.is_file).
-	ReadsOutside bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
@@ -72,6 +67,11 @@ type API struct {
 	Latency      float64
 	LatencyKnown bool
 	Note         string
+	// ReadsOutside: calling it reads state that lives outside the program,
+	// which no code of the program sets: the clock (time.monotonic,
+	// datetime.datetime.now, loop.time) or the file system's metadata
+	// (os.path.exists, pathlib.Path.is_file).
+	ReadsOutside bool
 	// Unblock says which arguments make a Blocking call return at once;
 	// FileArg is the position of the file argument UnblockedMemoryFile reads;
 	// BlockingKeyword is the argument without which an
@@ -185,13 +185,6 @@ func CopiesArgument(name string) bool {
 	return a != nil && a.CopiesFirstArg
 }
 
-// ReadsOutsideState reports whether a call of name reads state outside the
-// program: the clock or the file system's metadata (API.ReadsOutside).
-func ReadsOutsideState(name string) bool {
-	a := find(name)
-	return a != nil && a.ReadsOutside
-}
-
 // ReturnType is the type a call of name returns, and whether it is known.
 func ReturnType(name string) (string, bool) {
 	if a := find(name); a != nil && a.ReturnsKnown {
@@ -201,6 +194,13 @@ func ReturnType(name string) (string, bool) {
 		return a.Returns, true
 	}
 	return "", false
+}
+
+// ReadsOutsideState reports whether a call of name reads state outside the
+// program: the clock or the file system's metadata (API.ReadsOutside).
+func ReadsOutsideState(name string) bool {
+	a := find(name)
+	return a != nil && a.ReadsOutside
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".
