@@ -173,6 +173,13 @@ func init() {
 	for _, f := range []string{"exists", "lexists", "isfile", "isdir", "islink", "ismount", "isjunction", "getsize", "getmtime",
 		"getatime", "getctime", "samefile", "sameopenfile", "samestat", "realpath"} {
 		blocking("ASYNC240", pathAlt, "os.path."+f, "posixpath."+f, "ntpath."+f)
+		for _, mod := range []string{"os.path.", "posixpath.", "ntpath."} {
+			entry(mod + f).ReadsOutside = true
+		}
+	}
+	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
+		"is_block_device", "is_char_device", "stat", "lstat"} {
+		entry("pathlib.Path." + m).ReadsOutside = true
 	}
 	for _, m := range []string{"exists", "is_file", "is_dir", "is_symlink", "is_mount", "is_socket", "is_fifo",
 		"is_block_device", "is_char_device", "stat", "lstat",

@@ -72,6 +72,11 @@ type API struct {
 	Latency      float64
 	LatencyKnown bool
 	Note         string
+	// ReadsOutside: calling it reads state that lives outside the program,
+	// which no code of the program sets: the clock (time.monotonic,
+	// datetime.datetime.now, loop.time) or the file system's metadata
+	// (os.path.exists, pathlib.Path.is_file).
+	ReadsOutside bool
 	// Unblock says which arguments make a Blocking call return at once;
 	// FileArg is the position of the file argument UnblockedMemoryFile reads;
 	// BlockingKeyword is the argument without which an
@@ -215,6 +220,13 @@ func ReturnType(name string) (string, bool) {
 		return a.Returns, true
 	}
 	return "", false
+}
+
+// ReadsOutsideState reports whether a call of name reads state outside the
+// program: the clock or the file system's metadata (API.ReadsOutside).
+func ReadsOutsideState(name string) bool {
+	a := find(name)
+	return a != nil && a.ReadsOutside
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".

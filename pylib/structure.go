@@ -36,11 +36,19 @@ func init() {
 		"trio_websocket.serve_websocket", "trio_asyncio.open_loop", "trio_parallel.open_worker_context",
 		"trio_util.move_on_when", "trio_util.run_and_cancelling", "qtrio.open_emissions_nursery",
 		"qtrio.enter_emissions_channel")
+	// Clocks: what a busy-wait loop compares with a deadline (ASYNC110).
+	for _, name := range []string{"time.time", "time.time_ns", "time.monotonic", "time.monotonic_ns", "time.perf_counter",
+		"time.perf_counter_ns", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.date.today",
+		"asyncio.AbstractEventLoop.time", "trio.current_time", "anyio.current_time"} {
+		entry(name).ReadsOutside = true
+	}
 	// Names as the resolver gives them: builtins bare, an unresolved
 	// `abstractmethod` bare too.
 	with(TransparentDecorator, "staticmethod", "classmethod", "abc.abstractmethod", "abstractmethod", "functools.wraps",
 		"typing.override", "typing_extensions.override", "typing.final", "typing_extensions.final", "typing.overload")
-	with(HoldsNoResource, "contextlib.suppress", "contextlib.nullcontext", "pytest.raises")
+	// A memoryview's exit only releases its buffer export: no file, socket or
+	// lock waits for it (builtins bare, as the resolver names them).
+	with(HoldsNoResource, "contextlib.suppress", "contextlib.nullcontext", "pytest.raises", "memoryview")
 	with(TestsAwaitable, "asyncio.iscoroutine", "inspect.isawaitable", "inspect.iscoroutine", "asyncio.isfuture",
 		"isinstance", "asyncio.coroutines.iscoroutine")
 	// As written in the source, qualified or bare (`@dataclass(frozen=True)`).

@@ -50,6 +50,10 @@ async def worker(queue):
 		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`; or, as the handler's last " +
 		"statement, a method the project resolves, through its classes in any module, to a library's that never returns: " +
 		"traitlets' `Application.exit`, which calls `sys.exit`, inherited by every IPython and Jupyter application) re-raises, and so does one " +
+		"whose last statement calls (or awaits) a function of the project that itself raises a cancellation class on some path " +
+		"(grpc's `self.cancel(); await self._raise_for_status()`, whose helper raises `asyncio.CancelledError()` for a " +
+		"locally cancelled call: the re-raise is written once, in the helper; a helper raising only other exceptions does " +
+		"not count), and so does one " +
 		"starting with `if not isinstance(exc, Exception): raise`, and one that " +
 		"records the cancellation (`cancelled = True`, `self._exc = exc`) when code after the try statement raises on " +
 		"that record (`if cancelled: raise CancelledError`: clean up first, then propagate). A cleanup try statement " +
@@ -203,7 +207,72 @@ func handlerFallsOut(m *analysis.Module, h cancelHandler) bool {
 // derives, through a base of another module, from traitlets'
 // Application, whose exit() calls sys.exit).
 func handlerFallsOutIn(p *Pass, h cancelHandler) bool {
-	return handlerFallsOut(p.Module, h) && !endsInLibraryExit(p, h.Body)
+	return handlerFallsOut(p.Module, h) && !endsInLibraryExit(p, h.Body) && !endsInCancellingHelper(p, h.Body)
+}
+
+// endsInCancellingHelper reports a handler whose last statement calls (or
+// awaits) a function of the project that itself raises CancelledError on
+// some path (grpc's `self.cancel(); await self._raise_for_status()`, where
+// `_raise_for_status` raises `asyncio.CancelledError()` for a call
+// cancelled locally): the re-raise is written once, in the helper, and
+// adding `raise` after the call would be dead code on that path.
+func endsInCancellingHelper(p *Pass, body *analysis.Node) bool {
+	stmts := statements(body)
+	if len(stmts) == 0 {
+		return false
+	}
+	last := stmts[len(stmts)-1]
+	if last.Type() != "expression_statement" {
+		return false
+	}
+	named := last.NamedChildren()
+	if len(named) != 1 {
+		return false
+	}
+	call := analysis.Unparen(named[0])
+	if call.Type() == "await" {
+		inner := call.NamedChildren()
+		if len(inner) != 1 {
+			return false
+		}
+		call = analysis.Unparen(inner[0])
+	}
+	if call == nil || call.Type() != "call" {
+		return false
+	}
+	for _, c := range p.Module.Calls {
+		if c.Node == call {
+			t := p.Project.Target(c)
+			return t != nil && !t.Lambda && !t.Generator && raisesCancellation(t)
+		}
+	}
+	return false
+}
+
+// raisesCancellation reports a function whose own body (not a nested
+// def) raises a cancellation class: `raise asyncio.CancelledError()`,
+// `raise trio.Cancelled`; a bare `raise` does not count.
+func raisesCancellation(f *analysis.Function) bool {
+	fm := f.Module()
+	found := false
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "raise_statement" {
+			if ex := n.NamedChildren(); len(ex) > 0 {
+				e := analysis.Unparen(ex[0])
+				if e != nil && e.Type() == "call" {
+					e = e.ChildByField("function")
+				}
+				if kind, _ := catchesCancellation(fm, e); e != nil && kind == "specific" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // endsInLibraryExit reports whether the last statement of body is a call

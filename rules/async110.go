@@ -36,6 +36,15 @@ async def wait_ready(service):
 		"waits for no flag (flake8-async reports it in trio and anyio code; a deliberate difference). " +
 		"Nor is a loop whose condition awaits a coroutine function of the project that itself awaits work (uamqp's " +
 		"`while not await self.auth_complete_async():`, a step of the handshake each time). " +
+		"Nor is a loop whose condition only the clock or the file system changes: each part of it (through `not`, " +
+		"`and`/`or`, comparisons and arithmetic) is a literal, a name local to the function (which the loop, only " +
+		"sleeping, cannot change; not one a nested function rebinds with `nonlocal`), a clock read (`time.monotonic()`, " +
+		"`datetime.datetime.now()`, `loop.time()`) or a file-system query (`os.path.exists(path)`, `Path.exists()`), with " +
+		"at least one such call (`while datetime.utcnow() < next_beat:`, `while not os.path.exists(scheduler_file):`): " +
+		"no code of the program changes it, so none could set an Event; the fix is one sleep of the remaining time, or a " +
+		"file watcher for a file another process writes (a deliberate difference from flake8-async, which reports it in " +
+		"trio and anyio code). A deadline in an attribute (`time.monotonic() < self.deadline`) or a flag beside the clock " +
+		"(`while not self.connected and time.monotonic() < end:`) is still a poll. " +
 		"A query in the condition (`while not conn.is_connected():`, `while q.empty():`, a coroutine that awaits nothing) " +
 		"is still a poll and is reported.\n\n" +
 		"Like the rules about blocking calls, not run on test modules by default (`blocking-in-tests = true` runs it; a " +
@@ -66,7 +75,8 @@ func runBusyWait(p *Pass) {
 		if cond := analysis.Unparen(n.ChildByField("condition")); cond != nil && (cond.Type() == "true" || p.File.Text(cond) == "1") {
 			return true
 		}
-		if worksInCondition(p.Module, n.ChildByField("condition")) || awaitsWorkInCondition(p, n.ChildByField("condition")) {
+		if worksInCondition(p.Module, n.ChildByField("condition")) || awaitsWorkInCondition(p, n.ChildByField("condition")) ||
+			onlyClockOrFilesInCondition(p.Module, n.ChildByField("condition")) {
 			return true
 		}
 		expr := body[0].NamedChildren()
@@ -190,4 +200,78 @@ func nameWords(name string) []string {
 		words = append(words, strings.ToLower(name[start:]))
 	}
 	return words
+}
+
+// onlyClockOrFilesInCondition reports a loop condition whose value depends
+// only on the clock, the file system and names local to the function
+// (`while datetime.now() < next_beat:`, `while not os.path.exists(path):`):
+// no code of the program changes it, so none could set an Event. Time
+// passing is waited for with one sleep of the remaining time (or
+// `trio.sleep_until`), a file another process writes with a file watcher;
+// the loop's own body cannot change a local, since it only sleeps. Each
+// leaf of the condition (through `not`, `and`/`or`, comparisons and
+// arithmetic) is a literal, a local name of the enclosing function, a call
+// that reads the clock or the file system's metadata
+// (pylib.ReadsOutsideState; its arguments only name the file), and at least one
+// is such a call. An attribute (`self.deadline`), a subscript or any other
+// call may be changed by other code: still a poll.
+func onlyClockOrFilesInCondition(m *analysis.Module, cond *analysis.Node) bool {
+	fn := m.FunctionAt(cond)
+	if cond == nil || fn == nil {
+		return false
+	}
+	reads := 0
+	var ok func(n *analysis.Node) bool
+	ok = func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		if n == nil {
+			return false
+		}
+		switch n.Type() {
+		case "integer", "float", "string", "true", "false", "none":
+			return true
+		case "identifier":
+			return localName(m, fn, n)
+		case "call":
+			name := calleeOf(m, n)
+			if pylib.ReadsOutsideState(name) {
+				reads++
+				return true
+			}
+			return false
+		case "not_operator", "boolean_operator", "comparison_operator", "binary_operator", "unary_operator":
+			for _, c := range n.NamedChildren() {
+				if !ok(c) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	return ok(cond) && reads > 0
+}
+
+// localName reports an identifier bound in fn's own scope (an assignment
+// or a parameter) that no nested function rebinds with `nonlocal`.
+func localName(m *analysis.Module, fn *analysis.Function, id *analysis.Node) bool {
+	name := m.File.Text(id)
+	sc := m.ScopeAt(id)
+	if sc == nil || sc.Kind != analysis.FunctionScope || sc.Func != fn || sc.Global(name) || sc.Nonlocal(name) {
+		return false
+	}
+	b := sc.Bindings.Get(name)
+	if b == nil || (b.Kind != analysis.BindAssign && b.Kind != analysis.BindParam) {
+		return false
+	}
+	rebound := false
+	fn.Node.Walk(func(c *analysis.Node) bool {
+		if c.Type() == "nonlocal_statement" {
+			for _, v := range c.NamedChildren() {
+				rebound = rebound || m.File.Text(v) == name
+			}
+		}
+		return !rebound
+	})
+	return !rebound
 }

@@ -33,7 +33,10 @@ async def first_match(items):
 	Severity: Warning,
 	Default:  true,
 	Notes: "`break` and `continue` are reported only when the loop they leave encloses the task group; a loop entirely " +
-		"inside the task group body is fine.",
+		"inside the task group body is fine. A `return` right after the statement that cancels the group's own tasks " +
+		"(`nursery.cancel_scope.cancel()`, `tg.cancel_scope.cancel()`) is not reported: the rule's advice, cancel the " +
+		"tasks, is followed, and the return waits only for them to unwind (streamlink's process runner returns the first " +
+		"result so; a deliberate difference from flake8-async).",
 	Requires: []Fact{taskGroups},
 	Run:      runControlFlowInTaskGroup,
 })
@@ -43,6 +46,9 @@ func runControlFlowInTaskGroup(p *Pass) {
 		walkBody(tg.With.ChildByField("body"), func(n *analysis.Node) bool {
 			switch n.Type() {
 			case "return_statement":
+				if cancelsGroupBefore(p.File, tg, n) {
+					return true
+				}
 				p.Report(n, "`return` inside a "+tg.Kind+" waits for all its tasks before returning; set the result and return after the `async with` block")
 			case "break_statement", "continue_statement":
 				// Only when the innermost loop around it encloses the task group.
@@ -65,4 +71,29 @@ func runControlFlowInTaskGroup(p *Pass) {
 			return true
 		})
 	}
+}
+
+// cancelsGroupBefore reports a return whose previous statement in its
+// block cancels the task group's own scope (`nursery.cancel_scope.cancel()`):
+// the tasks are cancelled, so the return waits only for them to unwind.
+func cancelsGroupBefore(f *analysis.File, tg taskGroupScope, ret *analysis.Node) bool {
+	if tg.Name == "" {
+		return false
+	}
+	block := ret.Parent()
+	if block == nil || block.Type() != "block" {
+		return false
+	}
+	var prev *analysis.Node
+	for _, st := range block.NamedChildren() {
+		if st == ret {
+			break
+		}
+		prev = st
+	}
+	if prev == nil || prev.Type() != "expression_statement" {
+		return false
+	}
+	named := prev.NamedChildren()
+	return len(named) == 1 && named[0].Type() == "call" && f.Text(named[0]) == tg.Name+".cancel_scope.cancel()"
 }

@@ -111,3 +111,17 @@ async def test_finaliser_sees_generator_exit():
     gen = closes_cleanly()
     await gen.asend(None)
     await gen.aclose()
+
+
+async def chunks(data, size):
+    # A memoryview's exit only releases its buffer export (mautrix's
+    # async_iter_bytes).
+    with memoryview(data) as mv:
+        for i in range(0, len(data), size):
+            yield mv[i : i + size]
+
+
+async def file_chunks(path, size):
+    with open(path, "rb") as f:
+        while chunk := f.read(size):
+            yield chunk  # want: ASYNC119
