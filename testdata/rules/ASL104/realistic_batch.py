@@ -1,3 +1,4 @@
+# config: asl104-discarded-gather = true  # the discarded gather is opt-in
 import asyncio
 import logging
 

@@ -1,3 +1,4 @@
+# config: asl104-discarded-gather = true  # the discarded gather is opt-in
 # gather(..., return_exceptions=True) only to wait: the exceptions are
 # retrieved another way, so discarding gather's result loses nothing.
 import asyncio
