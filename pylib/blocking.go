@@ -21,6 +21,8 @@ const (
 	dbAlt         = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
 	redisAlt      = "use `redis.asyncio.Redis` and await it"
 	threadAlt     = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
+	joinAlt       = "wait for the thread in a worker thread: `await asyncio.to_thread(thread.join)`"
+	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
@@ -336,7 +338,12 @@ func init() {
 	}
 	for _, m := range []string{"connect", "connect_ex", "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
 		"sendall", "sendto", "sendmsg", "sendfile", "accept"} {
-		blocking("ASL202", socketAlt, "socket.socket."+m)
+		alt := socketAlt
+		if m == "sendto" || m == "recvfrom" || m == "recvfrom_into" {
+			// Datagram calls: asyncio's streams are TCP.
+			alt = datagramAlt
+		}
+		blocking("ASL202", alt, "socket.socket."+m)
 		entry("socket.socket." + m).Unblock = UnblockedSocket
 	}
 	blocking("ASL202", socketAlt, "socket.create_connection", "ssl.SSLSocket.do_handshake")
@@ -347,8 +354,9 @@ func init() {
 	}
 	blocking("ASL202", threadAlt, "threading.Event.wait", "threading.Lock.acquire", "threading.RLock.acquire",
 		"threading.Semaphore.acquire", "threading.BoundedSemaphore.acquire", "threading.Condition.wait",
-		"threading.Condition.wait_for", "threading.Condition.acquire", "threading.Barrier.wait", "threading.Thread.join",
+		"threading.Condition.wait_for", "threading.Condition.acquire", "threading.Barrier.wait",
 		"queue.Queue.get", "queue.Queue.put", "queue.Queue.join")
+	blocking("ASL202", joinAlt, "threading.Thread.join")
 	blocking("ASL202", futureAlt, "concurrent.futures.Future.result", "concurrent.futures.Future.exception",
 		"concurrent.futures.wait")
 	blocking("ASL202", "shut it down from a thread: `await asyncio.to_thread(executor.shutdown)`",
