@@ -83,7 +83,10 @@ async def count_users(path):
 		"Condition's `wait()` releases the lock; any other use of the lock keeps it reported), socket calls on a non-blocking socket (inside a " +
 		"`try` that handles `BlockingIOError`, or on a socket the module sets `setblocking(False)`), `connect()` of a UDP " +
 		"socket the function made with `SOCK_DGRAM` (it sends nothing: it picks the route and the peer, as `get_local_ip` " +
-		"helpers do; still reported when the address is a host name written as a string) and queries on " +
+		"helpers do; still reported when the address is a host name written as a string), a `send()`, `sendall()` or " +
+		"`sendto()` of such a fresh UDP socket (a datagram goes to the kernel's buffer and waits for no peer: a " +
+		"Wake-on-LAN packet, a discovery broadcast to `'<broadcast>'`; four such sends were judged debatable and none " +
+		"true on the corpora; `recv*()` still waits for the peer, and a socket made elsewhere may have a full buffer) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
@@ -546,9 +549,25 @@ func nonBlockingSocket(m *analysis.Module, c *analysis.Call) bool {
 // socket.socket(..., SOCK_DGRAM) in the same function: it sends nothing and
 // waits for nothing, it only picks the route and the peer (aiocoap's
 // route check, get_local_ip helpers), unless the address names a host to
-// look up, written as a string literal that is no IP address.
+// look up, written as a string literal that is no IP address. So is a
+// send()/sendall()/sendto() of such a fresh socket: a datagram goes to the
+// kernel's buffer and nothing waits for the peer (a Wake-on-LAN packet, a
+// discovery broadcast); a socket made elsewhere may have a full buffer
+// after many sends, and recv*() waits for the peer.
 func datagramConnect(m *analysis.Module, c *analysis.Call) bool {
-	if meth := c.Method(m.File); meth != "connect" && meth != "connect_ex" {
+	var addr *analysis.Node
+	switch c.Method(m.File) {
+	case "connect", "connect_ex":
+		addr = c.Positional(0)
+	case "send", "sendall":
+	case "sendto":
+		// sendto(data, address) or sendto(data, flags, address).
+		for i := 1; i <= 2; i++ {
+			if a := c.Positional(i); a != nil {
+				addr = a
+			}
+		}
+	default:
 		return false
 	}
 	ctor := constructorCall(m, c.Node.ChildByField("function").ChildByField("object"), 0)
@@ -559,13 +578,27 @@ func datagramConnect(m *analysis.Module, c *analysis.Call) bool {
 	if typ == nil || !strings.HasSuffix(m.File.Text(typ), "SOCK_DGRAM") {
 		return false
 	}
-	addr := analysis.Unparen(c.Positional(0))
+	addr = analysis.Unparen(addr)
 	if addr != nil && addr.Type() == "tuple" {
-		if parts := addr.NamedChildren(); len(parts) > 0 && parts[0].Type() == "string" && !localHostLiteral(m.File.Text(parts[0])) {
+		if parts := addr.NamedChildren(); len(parts) > 0 && parts[0].Type() == "string" && !lookupFreeHost(m.File.Text(parts[0])) {
 			return false
 		}
 	}
 	return true
+}
+
+// lookupFreeHost: a host string literal that needs no name lookup: an IP
+// address, "localhost", or the socket module's special '<broadcast>'
+// (INADDR_BROADCAST) and '' (INADDR_ANY).
+func lookupFreeHost(text string) bool {
+	if localHostLiteral(text) {
+		return true
+	}
+	switch text {
+	case `"<broadcast>"`, `'<broadcast>'`, `""`, `''`:
+		return true
+	}
+	return false
 }
 
 // constructorArg returns the argument of call at position i or keyword kw.
