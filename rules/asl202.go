@@ -589,7 +589,7 @@ func datagramConnect(m *analysis.Module, c *analysis.Call) bool {
 
 // lookupFreeHost: a host string literal that needs no name lookup: an IP
 // address, "localhost", or the socket module's special '<broadcast>'
-// (INADDR_BROADCAST) and ” (INADDR_ANY).
+// (INADDR_BROADCAST) and the empty string (INADDR_ANY).
 func lookupFreeHost(text string) bool {
 	if localHostLiteral(text) {
 		return true
