@@ -99,7 +99,12 @@ async def count_users(path):
 		"await, async for or async with and not in a loop that awaits later. Nothing else runs on that loop yet, so " +
 		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
 		"mitmproxy's, textual's, distributed's scheduler CLI). This is a deliberate difference from flake8-async, " +
-		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). File-system calls " +
+		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). Nor is code of " +
+		"a coroutine that runs on no event loop: the module steps its coroutines itself with a synchronous driver " +
+		"(a function calling `__await__()` or `send(None)` on its parameter: dugong's `eval_coroutine`, vendored by " +
+		"s3ql), and every mention of the coroutine in the module hands it to that driver or awaits it in another such " +
+		"coroutine (testdata `ASYNC232/coroutines_driven_synchronously.py`; only the module is read, so `check FILE` " +
+		"and `check .` agree; two false findings on corpus10). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
 		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +

@@ -20,7 +20,9 @@ import (
 //     `if True:`;
 //   - code that runs only in a debug or verbose mode (debugOnly);
 //   - code a fresh event loop's main coroutine runs before its first
-//     suspension, when nothing else is on that loop yet (beforeLoopIsShared).
+//     suspension, when nothing else is on that loop yet (beforeLoopIsShared);
+//   - code of a coroutine that only the module's own synchronous driver
+//     runs, on no event loop (drivenSynchronously).
 //
 // What makes a call of one API non-blocking (`q.get(block=False)`, a
 // `q.get()` after `while q.empty(): await ...`, a file opened read-only) is
@@ -31,7 +33,7 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if fn == nil {
 		return false
 	}
-	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) {
+	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))

@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+)
+
+// drivenSynchronously reports a call in a coroutine that runs on no event
+// loop: the module drives its coroutines itself, synchronously (dugong's
+// `eval_coroutine`, vendored by s3ql: `it = coroutine.__await__();
+// next(it)`), and every mention of the coroutine function's name in the
+// module is a call handed to such a driver or awaited by a coroutine that
+// is driven the same way. A blocking call there stalls only the thread
+// that drives it, as in any synchronous function. Only the module is read
+// (so `check FILE`, `check .` and the server agree): a coroutine the module
+// also awaits from any other coroutine, or mentions in any other way, is
+// not one of these.
+func drivenSynchronously(m *analysis.Module, c *analysis.Call) bool {
+	f := c.Func
+	if f == nil || !f.Async || f.Lambda || f.Generator || f.Name == "" {
+		return false
+	}
+	driven := m.Memo("driven-coroutines", func() any { return drivenCoroutines(m) }).(map[string]bool)
+	return driven[f.Name]
+}
+
+// drivenCoroutines returns the names of the module's coroutine functions
+// that only its synchronous drivers run (drivenSynchronously): each mention
+// is handed to a driver or awaited in another such coroutine, and a driver
+// runs it, directly or through those. Empty for a module without a driver
+// (most).
+func drivenCoroutines(m *analysis.Module) map[string]bool {
+	drivers := syncDrivers(m)
+	if len(drivers) == 0 || m.File.Root == nil {
+		return map[string]bool{}
+	}
+	coroutines := map[string]bool{}
+	for _, f := range m.Functions {
+		if f.Async && !f.Lambda && !f.Generator && f.Name != "" {
+			coroutines[f.Name] = true
+		}
+	}
+	for _, f := range m.Functions {
+		if !f.Async && coroutines[f.Name] {
+			delete(coroutines, f.Name) // a sync function of the same name: the mentions are ambiguous
+		}
+	}
+	mentions := map[string][]drivenMention{}
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		var name *analysis.Node
+		switch n.Type() {
+		case "identifier":
+			if p := n.Parent(); p != nil && (p.Type() == "attribute" || p.Type() == "function_definition" && n.Field() == "name") {
+				return true // an attribute's parts are read below; a def's own name is no mention
+			}
+			name = n
+		case "attribute":
+			name = n.ChildByField("attribute")
+		default:
+			return true
+		}
+		text := m.File.Text(name)
+		if !coroutines[text] {
+			return true
+		}
+		mentions[text] = append(mentions[text], classifyMention(m, n, drivers))
+		return true
+	})
+	// The greatest set whose every mention is handed to a driver or awaited
+	// by a member (coroutines that await each other, co_read and
+	// co_readall, qualify together), then of it the members a driver runs,
+	// directly or through members that await them.
+	member := map[string]bool{}
+	for name, ms := range mentions {
+		member[name] = len(ms) > 0
+	}
+	for changed := true; changed; {
+		changed = false
+		for name, ms := range mentions {
+			if !member[name] {
+				continue
+			}
+			for _, x := range ms {
+				if x.other || x.by != "" && !member[x.by] {
+					member[name] = false
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	driven := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		for name, ms := range mentions {
+			if !member[name] || driven[name] {
+				continue
+			}
+			for _, x := range ms {
+				if x.by == "" || driven[x.by] {
+					driven[name] = true
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return driven
+}
+
+// drivenMention is one mention of a coroutine function's name: handed to
+// a driver (by == ""), awaited in coroutine `by`, or anything else (other).
+type drivenMention struct {
+	by    string
+	other bool
+}
+
+// classifyMention: `driver(name(...))` / `driver(self.name(...))` -> handed
+// to a driver; `await name(...)` in coroutine g -> awaited by g; anything
+// else -> other.
+func classifyMention(m *analysis.Module, ref *analysis.Node, drivers map[string]bool) drivenMention {
+	call := ref.Parent()
+	if call == nil || call.Type() != "call" || call.ChildByField("function") != ref {
+		return drivenMention{other: true}
+	}
+	outer := call.Parent()
+	if outer != nil && outer.Type() == "await" {
+		g := m.FunctionAt(outer)
+		if g == nil || !g.Async || g.Name == "" {
+			return drivenMention{other: true}
+		}
+		return drivenMention{by: g.Name}
+	}
+	if outer != nil && outer.Type() == "argument_list" && len(outer.NamedChildren()) > 0 && outer.NamedChildren()[0] == call {
+		if d := outer.Parent(); d != nil && d.Type() == "call" {
+			fn := d.ChildByField("function")
+			if fn != nil && fn.Type() == "attribute" {
+				fn = fn.ChildByField("attribute")
+			}
+			if fn != nil && fn.Type() == "identifier" && drivers[m.File.Text(fn)] {
+				return drivenMention{}
+			}
+		}
+	}
+	return drivenMention{other: true}
+}
+
+// syncDrivers returns the names of the module's synchronous functions that
+// run a coroutine handed to them by stepping it themselves:
+// `param.__await__()` or `param.send(None)` on one of their parameters.
+func syncDrivers(m *analysis.Module) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range m.Functions {
+		if f.Async || f.Lambda || f.Name == "" || len(f.Params) == 0 {
+			continue
+		}
+		params := map[string]bool{}
+		for _, p := range f.Params {
+			params[p] = true
+		}
+		walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+			if out[f.Name] || n.Type() != "call" {
+				return !out[f.Name]
+			}
+			fn := n.ChildByField("function")
+			if fn == nil || fn.Type() != "attribute" {
+				return true
+			}
+			obj := fn.ChildByField("object")
+			if obj == nil || obj.Type() != "identifier" || !params[m.File.Text(obj)] {
+				return true
+			}
+			switch m.File.Text(fn.ChildByField("attribute")) {
+			case "__await__":
+				out[f.Name] = true
+			case "send":
+				if args := n.ChildByField("arguments"); args != nil && len(args.NamedChildren()) == 1 && args.NamedChildren()[0].Type() == "none" {
+					out[f.Name] = true
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
