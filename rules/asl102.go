@@ -1381,8 +1381,10 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if name == "" {
 		return consumed
 	}
-	b := plainParameter(t, name)
-	if b == nil {
+	// Rebindings are allowed here: the uses before the first one are
+	// judged (below).
+	b := t.Scope.Bindings.Get(name)
+	if b == nil || b.Kind != analysis.BindParam || catchAllParam(b.Node) {
 		return consumed
 	}
 	tm := t.Module()
@@ -1392,7 +1394,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	if body == nil {
 		return consumed
 	}
-	var uses []*analysis.Node
+	var uses, rebinds []*analysis.Node
 	escaped := false
 	body.Walk(func(n *analysis.Node) bool {
 		if escaped {
@@ -1404,13 +1406,41 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 		if tm.ScopeAt(n).Lookup(name) != b {
 			return true
 		}
-		if tm.ScopeAt(n) != t.Scope || analysis.IsBindingTarget(n) {
+		if tm.ScopeAt(n) != t.Scope {
 			escaped = true
 			return false
+		}
+		if analysis.IsBindingTarget(n) {
+			rebinds = append(rebinds, n)
+			return true
 		}
 		uses = append(uses, n)
 		return true
 	})
+	// A rebinding of the parameter ends what it says of the argument: the
+	// uses before the first one are the argument's (s3ql's
+	// `_parse_error_response(resp, body)` hands body on, then sets `body =
+	// None`), unless a loop around a use rebinds it too.
+	if len(rebinds) > 0 {
+		kept := uses[:0]
+		for _, u := range uses {
+			if u.Start < rebinds[0].Start {
+				kept = append(kept, u)
+			}
+		}
+		uses = kept
+		for _, u := range uses {
+			for q := u.Parent(); q != nil && q != t.Node; q = q.Parent() {
+				if q.Type() == "for_statement" || q.Type() == "while_statement" {
+					for _, r := range rebinds {
+						if r.Start >= q.Start && r.End <= q.End {
+							escaped = true
+						}
+					}
+				}
+			}
+		}
+	}
 	if escaped || len(uses) == 0 {
 		return consumed
 	}
