@@ -215,80 +215,70 @@ async def handler(key):
 
 func runNeverAwaited(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if msg, opts, ok := neverAwaitedFinding(p, c); ok {
-			p.Report(c.Node, msg, opts...)
+		switch c.Usage {
+		case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
+			continue
 		}
+		annotated := ""
+		loneTwin, execFuture := false, false
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
+			if annotated = awaitableByAnnotation(p, c); annotated == "" {
+				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
+					if execFuture = executorFutureCall(p, c); !execFuture {
+						continue
+					}
+				}
+			}
+		}
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
+			continue
+		}
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
+			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
+		use := fl.judgeValue(c.Node, false)
+		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse {
+			// One awaited twin says the callee makes a coroutine only when
+			// the value is then used as its result would be. An executor
+			// job runs whether or not its future is awaited: only a use of
+			// the future as the job's result is the bug.
+			continue
+		}
+		why := use.why
+		name := p.File.Text(c.Node.ChildByField("function"))
+		// A library awaitable object (a Future from `asyncio.gather()`) is
+		// not a coroutine: its work runs anyway, its result and errors are lost.
+		noun := "coroutine"
+		if fl.awaitableObject {
+			noun = "awaitable"
+			why = strings.ReplaceAll(strings.ReplaceAll(why, "a coroutine object", "an awaitable object"), "coroutine object", "awaitable object")
+		}
+		msg := noun + " `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
+		if annotated != "" {
+			msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
+				"` by its annotation) that is never awaited: " + why + "; add `await`"
+		}
+		var opts []ReportOption
+		if use.onePath {
+			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
+		} else if c.InAsync() && c.Usage != analysis.UsageStored {
+			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
+		} else if c.InCoroutine() && !c.InAsync() {
+			// A generator-based coroutine (`@asyncio.coroutine`): `yield
+			// from` is its await, and `await` is a syntax error there.
+			msg = strings.TrimSuffix(msg, "; add `await`") + "; add `yield from`"
+			if c.Usage != analysis.UsageStored && annotated == "" {
+				opts = append(opts, WithFix(&Fix{Title: "Add `yield from`", Safe: false, Edits: yieldFromEdits(c.Node)}))
+			}
+		} else if !c.InAsync() {
+			msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task" +
+				awaitedTwinsNote(p, c)
+		}
+		p.Report(c.Node, msg, opts...)
 	}
 	reportCoroutineProperties(p)
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportDroppedAwaitedCoroutines(p)
-}
-
-// neverAwaitedFinding judges one call: whether it makes a coroutine or
-// awaitable whose value is never awaited (ASL102's finding at the call),
-// with the message and fixes to report. ASYNC124 asks it too: a function
-// whose only missing await is one of these is one mistake, this finding.
-func neverAwaitedFinding(p *Pass, c *analysis.Call) (string, []ReportOption, bool) {
-	switch c.Usage {
-	case analysis.UsageAwaited, analysis.UsageScheduled, analysis.UsageYielded:
-		return "", nil, false
-	}
-	annotated := ""
-	loneTwin, execFuture := false, false
-	if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
-		if annotated = awaitableByAnnotation(p, c); annotated == "" {
-			if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
-				if execFuture = executorFutureCall(p, c); !execFuture {
-					return "", nil, false
-				}
-			}
-		}
-	}
-	if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
-		return "", nil, false
-	}
-	fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
-		result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
-	use := fl.judgeValue(c.Node, false)
-	if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse {
-		// One awaited twin says the callee makes a coroutine only when
-		// the value is then used as its result would be. An executor
-		// job runs whether or not its future is awaited: only a use of
-		// the future as the job's result is the bug.
-		return "", nil, false
-	}
-	why := use.why
-	name := p.File.Text(c.Node.ChildByField("function"))
-	// A library awaitable object (a Future from `asyncio.gather()`) is
-	// not a coroutine: its work runs anyway, its result and errors are lost.
-	noun := "coroutine"
-	if fl.awaitableObject {
-		noun = "awaitable"
-		why = strings.ReplaceAll(strings.ReplaceAll(why, "a coroutine object", "an awaitable object"), "coroutine object", "awaitable object")
-	}
-	msg := noun + " `" + name + "()` is never awaited: " + why + "; add `await`" + awaitedTwinsNote(p, c)
-	if annotated != "" {
-		msg = "`" + name + "()` returns an awaitable (`" + annotated[strings.LastIndex(annotated, ".")+1:] +
-			"` by its annotation) that is never awaited: " + why + "; add `await`"
-	}
-	var opts []ReportOption
-	if use.onePath {
-		msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
-	} else if c.InAsync() && c.Usage != analysis.UsageStored {
-		opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
-	} else if c.InCoroutine() && !c.InAsync() {
-		// A generator-based coroutine (`@asyncio.coroutine`): `yield
-		// from` is its await, and `await` is a syntax error there.
-		msg = strings.TrimSuffix(msg, "; add `await`") + "; add `yield from`"
-		if c.Usage != analysis.UsageStored && annotated == "" {
-			opts = append(opts, WithFix(&Fix{Title: "Add `yield from`", Safe: false, Edits: yieldFromEdits(c.Node)}))
-		}
-	} else if !c.InAsync() {
-		msg = noun + " `" + name + "()` is never awaited: " + why + "; await it from async code or schedule it with asyncio.run / create_task" +
-			awaitedTwinsNote(p, c)
-	}
-	return msg, opts, true
 }
 
 // executorFutureCall reports a call, in an async function, of a library API

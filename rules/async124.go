@@ -304,16 +304,25 @@ func makesBlockingCall(p *Pass, f *analysis.Function) bool {
 // coroutine or awaitable that ASL102 reports as never awaited
 // (`asyncio.gather(a(), b())` as a statement): its fix, the missing `await`,
 // makes f await, so the one mistake gets ASL102's finding and not also this
-// one. A coroutine f returns un-awaited is not one: a plain def returning
-// it is a fix too (flake8-async expects ASYNC124 there).
+// one. ASL102's own tests of what a call makes: a coroutine or awaitable by
+// the tables, the project or its annotation, or one the module awaits
+// elsewhere; a call it leaves alone (under a test of coroutine-ness, never
+// run, expected to raise first) does not count. A coroutine f returns
+// un-awaited is not one: a plain def returning it is a fix too
+// (flake8-async expects ASYNC124 there).
 func makesUnawaitedCoroutine(p *Pass, f *analysis.Function) bool {
 	for _, c := range f.Calls {
 		if c.Usage != analysis.UsageDropped {
 			continue
 		}
-		if _, _, ok := neverAwaitedFinding(p, c); ok {
-			return true
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) &&
+			!projectCoroutineMethodCall(p, c) && awaitableByAnnotation(p, c) == "" {
+			continue
 		}
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
+			continue
+		}
+		return true
 	}
 	return false
 }
