@@ -116,7 +116,11 @@ async def handler(key):
 		"awaited lines. One await of the callee in the module's coroutines is enough when the lone call's value, in a coroutine, is " +
 		"then used as the result would be (iterated, subscripted, unpacked, an attribute read, tested or negated: " +
 		"`reports = self.report_dao.get_all()` then `for r in reports`, with `await self.report_dao.get_all()` in another method); " +
-		"a value thrown away or handed on still needs two. The awaits are counted in the module; whether any module of the project calls the callee from " +
+		"a value thrown away or handed on still needs two. Those awaits show an awaitable, not a coroutine: a method called on the " +
+		"value in a chain that is awaited is a query builder's documented use and is not reported (Tortoise ORM's `await " +
+		"Channel.get_or_none(alias=a).select_related(\"application\")`, with `await Channel.get_or_none(...)` twice in the module: a " +
+		"coroutine object has no such method, and the line would fail at its first run); the same chain un-awaited, or a method " +
+		"chained on a coroutine function the project defines, still is. The awaits are counted in the module; whether any module of the project calls the callee from " +
 		"synchronous code, or in coroutines without ever awaiting it, is asked of the project's index, so every entry point " +
 		"gives the same answer.\n\n" +
 		"A read of a property of the project whose getter returns a coroutine (`@property def data(self): return " +
@@ -239,7 +243,7 @@ func runNeverAwaited(p *Pass) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
-			result: resultAnnotation(p, c)}
+			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse {
 			// One awaited twin says the callee makes a coroutine only when
@@ -771,6 +775,41 @@ type coroFlow struct {
 	// when it is a plain type name (`Message`, `models.User`): a place the
 	// code declares to hold that type expects the result (declaredForResult).
 	result string
+	// inferred is set when only the module's other uses of the callee say
+	// it makes a coroutine (awaited twins, an await of the same callee in
+	// the function): they show an awaitable, which may be a query builder
+	// with methods of its own (inferredBuilderChain).
+	inferred bool
+}
+
+// inferredBuilderChain reports a method call on the value of a call whose
+// coroutine-ness is only inferred (the module awaits the same callee
+// elsewhere) when the chain it starts is awaited: `await
+// Channel.get_or_none(alias=a).select_related("application")`. The awaits
+// elsewhere show an awaitable, not a coroutine; a coroutine object has no
+// such method (the line would fail at its first run), a query builder has
+// (Tortoise's QuerySet, beanie's and motor's find cursors): the chain is the
+// library's documented form, and it is awaited.
+func inferredBuilderChain(call *analysis.Node) bool {
+	for {
+		up, parent := analysis.ParenParent(call)
+		if parent == nil {
+			return false
+		}
+		switch parent.Type() {
+		case "await":
+			return true
+		case "attribute":
+			// `.m().n()`: go on while the chain goes on with a call.
+			gp := parent.Parent()
+			if up.Field() != "object" || gp == nil || gp.Type() != "call" || parent.Field() != "function" {
+				return false
+			}
+			call = gp
+		default:
+			return false
+		}
+	}
 }
 
 // coroFate is the verdict on one use of a coroutine object.
@@ -868,6 +907,9 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			return coroUse{fate: fateConsumed}
 		}
 		if by.Parent() != nil && by.Parent().Type() == "call" && by.Field() == "function" {
+			if fl.inferred && inferredBuilderChain(by.Parent()) {
+				return coroUse{fate: fateConsumed}
+			}
 			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object"}
 		}
 		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object"}

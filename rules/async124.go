@@ -52,7 +52,10 @@ var ASYNC124 = register(&Rule{
 		"- a function whose name is also imported or defined elsewhere in the same scope (an `except ImportError:` " +
 		"fallback, a platform variant): it keeps the signature of the coroutine function it stands in for;\n" +
 		"- functions that make a blocking call reported by ASYNC2xx, ASL201 or ASL202: the fix for that finding " +
-		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding;\n" +
+		"(`await asyncio.to_thread(...)`) is the missing await, so one mistake gets one finding; likewise functions " +
+		"that throw away a coroutine or awaitable ASL102 reports as never awaited (`asyncio.gather(pool.close(), " +
+		"worker.close())` as a statement): its `await` is the fix (one returned un-awaited is still reported: a " +
+		"plain def returning it is a fix too);\n" +
 		"- a hook a library the module imports looks up by name and awaits (pylib's AwaitedHooks: Home Assistant's " +
 		"`async_setup_entry`, `async_unload_entry` and the other setup hooks of an integration and its platforms, which " +
 		"HA awaits even when a platform's only adds entities);\n" +
@@ -93,7 +96,7 @@ func runCouldBeSync(p *Pass) {
 		if usedAsValue(p, f) || siblingImplementation(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
 			continue
 		}
-		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) {
+		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) || makesUnawaitedCoroutine(p, f) {
 			continue
 		}
 		p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` never awaits; make it a plain `def` "+
@@ -293,6 +296,33 @@ func makesBlockingCall(p *Pass, f *analysis.Function) bool {
 		if t := p.Project.Target(c); t != nil && !t.Async && !t.Lambda && !t.Generator && p.Project.Reach(kind, t, blocks) != nil {
 			return true
 		}
+	}
+	return false
+}
+
+// makesUnawaitedCoroutine reports whether the coroutine f throws away a
+// coroutine or awaitable that ASL102 reports as never awaited
+// (`asyncio.gather(a(), b())` as a statement): its fix, the missing `await`,
+// makes f await, so the one mistake gets ASL102's finding and not also this
+// one. ASL102's own tests of what a call makes: a coroutine or awaitable by
+// the tables, the project or its annotation, or one the module awaits
+// elsewhere; a call it leaves alone (under a test of coroutine-ness, never
+// run, expected to raise first) does not count. A coroutine f returns
+// un-awaited is not one: a plain def returning it is a fix too
+// (flake8-async expects ASYNC124 there).
+func makesUnawaitedCoroutine(p *Pass, f *analysis.Function) bool {
+	for _, c := range f.Calls {
+		if c.Usage != analysis.UsageDropped {
+			continue
+		}
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) &&
+			!projectCoroutineMethodCall(p, c) && awaitableByAnnotation(p, c) == "" {
+			continue
+		}
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
+			continue
+		}
+		return true
 	}
 	return false
 }

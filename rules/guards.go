@@ -52,8 +52,15 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 // so is everything after the first suspension, and a coroutine whose name
 // is used in any other way (returned, stored, passed to create_task).
 func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
+	return beforeLoopIsSharedIn(m, c, false)
+}
+
+func beforeLoopIsSharedIn(m *analysis.Module, c *analysis.Call, scripts bool) bool {
 	f := c.Func
-	if f == nil || !f.Async || f.Lambda || f.Generator || f.Parent == nil || f.Parent.Async || f.Parent.Lambda || f.Name == "" || len(f.Decorators) > 0 {
+	if f == nil || !f.Async || f.Lambda || f.Generator || f.Class != nil || f.Name == "" || len(f.Decorators) > 0 {
+		return false
+	}
+	if f.Parent == nil && !scripts || f.Parent != nil && (f.Parent.Async || f.Parent.Lambda) {
 		return false
 	}
 	main := mainCoroutineOf(m, f)
@@ -88,7 +95,11 @@ func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
 		runs := 0
 		ok := true
 		nameNode := f.Node.ChildByField("name")
-		f.Parent.Node.Walk(func(n *analysis.Node) bool {
+		scope := m.File.Root
+		if f.Parent != nil {
+			scope = f.Parent.Node
+		}
+		scope.Walk(func(n *analysis.Node) bool {
 			if !ok {
 				return false
 			}
@@ -96,7 +107,7 @@ func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
 				n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
 				return true // not a mention of the coroutine function (`asyncio.run`, `run=...`)
 			}
-			if runsAsMainCoroutine(m, n) {
+			if f.Parent != nil && runsAsMainCoroutine(m, n) || f.Parent == nil && runsAsScriptMain(m, n) {
 				runs++
 			} else {
 				ok = false
@@ -131,6 +142,113 @@ func runsAsMainCoroutine(m *analysis.Module, name *analysis.Node) bool {
 	// trio.run, anyio.run.
 	api, ok := pylib.Lookup(calleeOf(m, runner))
 	return ok && api.Has(pylib.LoopStarter) && !api.Has(pylib.ByMethodName)
+}
+
+// runsAsScriptMain reports the mention of a module-level coroutine
+// function that the module's top level, as a script, runs as a fresh loop's
+// main coroutine: `asyncio.run(main())` (or trio's, anyio's), or
+// `asyncio.get_event_loop().run_until_complete(main())` (or
+// `asyncio.new_event_loop()`), the form older scripts write (matrix-nio
+// bots' `main()` opening their store before logging in), as a statement of
+// the module's top level or of its `if __name__ == "__main__":`, in a
+// module whose top level starts no other task or callback on a loop (no
+// `ensure_future`, `create_task`, `call_soon`, `call_later`, `gather`,
+// `run_forever` or other `run_until_complete` of its own). Until main()
+// first suspends, nothing else has run on the loop. A mention anywhere
+// else (a def that runs it, an import by another module is not asked)
+// keeps the function reported.
+func runsAsScriptMain(m *analysis.Module, name *analysis.Node) bool {
+	call := name.Parent()
+	if call == nil || call.Type() != "call" || call.ChildByField("function") != name {
+		return false
+	}
+	args := call.Parent()
+	if args == nil || args.Type() != "argument_list" || len(args.NamedChildren()) != 1 || args.NamedChildren()[0] != call {
+		return false
+	}
+	runner := args.Parent()
+	if runner == nil || runner.Type() != "call" {
+		return false
+	}
+	if !runsAsMainCoroutine(m, call) {
+		fn := runner.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "run_until_complete" {
+			return false
+		}
+		// The loop: a call of an API that returns the thread's event loop
+		// (asyncio's get_event_loop or new_event_loop, pylib's
+		// ReturnsEventLoop), made right there.
+		loop := analysis.Unparen(fn.ChildByField("object"))
+		if loop == nil || loop.Type() != "call" {
+			return false
+		}
+		lf := loop.ChildByField("function")
+		if lf != nil && lf.Type() == "attribute" {
+			lf = lf.ChildByField("attribute")
+		}
+		if lf == nil || lf.Type() != "identifier" || !pylib.Method(m.File.Text(lf), pylib.ReturnsEventLoop) {
+			return false
+		}
+	}
+	// The runner is a statement of the module's top level, or of an
+	// `if __name__ == "__main__":` there.
+	st := runner.Parent()
+	if st == nil || st.Type() != "expression_statement" || !scriptTopLevel(m, st) {
+		return false
+	}
+	return !topLevelSchedules(m, runner)
+}
+
+// scriptTopLevel reports a statement of the module's top level, directly or
+// in the body of an `if __name__ == "__main__":` there.
+func scriptTopLevel(m *analysis.Module, st *analysis.Node) bool {
+	up := st.Parent()
+	if up != nil && up.Type() == "block" {
+		ifst := up.Parent()
+		if ifst == nil || ifst.Type() != "if_statement" || up.Field() != "consequence" {
+			return false
+		}
+		cond := strings.ReplaceAll(strings.ReplaceAll(m.File.Text(ifst.ChildByField("condition")), "'", "\""), " ", "")
+		if cond != "__name__==\"__main__\"" {
+			return false
+		}
+		st, up = ifst, ifst.Parent()
+	}
+	return up != nil && up.Type() == "module"
+}
+
+// topLevelSchedules reports a call, outside every def and class of the
+// module, other than runner, that puts work on an event loop: the loop
+// runner's main coroutine would then not be the first to run.
+func topLevelSchedules(m *analysis.Module, runner *analysis.Node) bool {
+	found := false
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		switch n.Type() {
+		case "function_definition", "class_definition", "lambda":
+			return false
+		case "call":
+			if n == runner {
+				return true
+			}
+			if fn := n.ChildByField("function"); fn != nil {
+				word := m.File.Text(fn)
+				if fn.Type() == "attribute" {
+					word = m.File.Text(fn.ChildByField("attribute"))
+				}
+				switch word {
+				case "ensure_future", "create_task", "call_soon", "call_later", "call_at", "call_soon_threadsafe",
+					"run_until_complete", "run_forever", "run_coroutine_threadsafe", "gather":
+					found = true
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // firstSuspension returns the offset of the first await, async for or

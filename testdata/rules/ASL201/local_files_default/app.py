@@ -18,4 +18,7 @@ async def start(path, url):
     return plugin, remote
 
 
-asyncio.run(start("state.json", "https://example.org/state"))
+def main():
+    # Run from a function (not as a script's main coroutine before its first
+    # await, where nothing else is on the loop yet: script_main_*.py).
+    asyncio.run(start("state.json", "https://example.org/state"))
