@@ -165,6 +165,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if callee.Name != "" && pylib.EntersArgument(callee.Name) && !pylib.Is(callee.Name, pylib.Coroutine) {
 			return m.enteredArgument(n, false, depth)
 		}
+		// asyncio.run(connect()), loop.run_until_complete(create_pool()):
+		// the awaited result of the argument.
+		if arg := m.completedArgument(n, callee); arg != nil {
+			return m.awaitedValue(arg, depth+1)
+		}
 		return callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
@@ -242,6 +247,38 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 		return Ref{Via: callee.Via + awaitedCallVia}
 	}
 	return Ref{}
+}
+
+// completedArgument returns the first argument of call c when c runs it to
+// completion and returns its result (pylib's CompletesArgument): by the
+// callee's name, or, for a method on a receiver of unknown type that is not
+// the project's, by the method's name (`loop.run_until_complete(...)` on
+// an untyped loop). nil otherwise, or when the argument is not plainly
+// positional.
+func (m *Module) completedArgument(c *Node, callee Ref) *Node {
+	completes := callee.Name != "" && pylib.CompletesArgument(callee.Name)
+	if !completes && callee.Func == nil && callee.Class == nil && !callee.Instance {
+		if fn := c.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
+			completes = pylib.CompletingMethod(m.File.Text(fn.ChildByField("attribute")))
+		}
+	}
+	if !completes {
+		return nil
+	}
+	args := c.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	named := args.NamedChildren()
+	if len(named) == 0 {
+		return nil
+	}
+	switch a := named[0]; a.Type() {
+	case "keyword_argument", "list_splat", "dictionary_splat":
+		return nil
+	default:
+		return a
+	}
 }
 
 // asyncWithValue reports whether v is the context expression of an
