@@ -1251,7 +1251,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	}
 	var r Ref
 	rest := via[i:]
-	if strings.HasPrefix(rest, awaitedCallVia) {
+	if e, n := enteredMarker(rest); n > 0 {
+		r, rest = p.enteredCall(p.refOf(via[:i], depth), e, depth), rest[n:]
+	} else if strings.HasPrefix(rest, awaitedCallVia) {
 		r, rest = p.awaitedCall(p.refOf(via[:i], depth), depth), rest[len(awaitedCallVia):]
 	} else {
 		r, rest = p.calledVia(p.refOf(via[:i], depth), rest[2:], depth)
@@ -1334,6 +1336,11 @@ func (p *Project) soleSubclass(lib string) *Class {
 // unpacking steps) from r.
 func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 	for rest != "" && (r.Known() || r.Via != "") {
+		if async, n := enteredMarker(rest); n > 0 {
+			r = p.enteredCall(r, async, depth)
+			rest = rest[n:]
+			continue
+		}
 		if strings.HasPrefix(rest, awaitedCallVia) {
 			r = p.awaitedCall(r, depth)
 			rest = rest[len(awaitedCallVia):]
@@ -1474,6 +1481,50 @@ func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
 		return p.resolveVia(out.Via, depth+1), after
 	}
 	return out, after
+}
+
+// enteredMarker reports whether rest starts with an entered-call step of
+// a Via path (asyncEnteredCallVia, enteredCallVia), whether it is async,
+// and its length (0 when it is not one).
+func enteredMarker(rest string) (async bool, n int) {
+	switch {
+	case strings.HasPrefix(rest, asyncEnteredCallVia):
+		return true, len(asyncEnteredCallVia)
+	case strings.HasPrefix(rest, enteredCallVia):
+		return false, len(enteredCallVia)
+	}
+	return false, 0
+}
+
+// enteredCall is what `with` (`async with`, when async) binds entering a
+// call of r: what a generator context manager of the project yields; for
+// `async with`, the awaited result the library records for the callee
+// (as Module.asyncEntered); otherwise what the call returns, as the
+// statement binds a class's instance.
+func (p *Project) enteredCall(r Ref, async bool, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	if r.Func != nil && !r.Instance {
+		if out, ok := r.Func.contextManagerYield(async, depth+1); ok {
+			if out.Via != "" && !out.Known() {
+				return p.resolveVia(out.Via, depth+1)
+			}
+			return out
+		}
+	}
+	if async && r.Func == nil && r.Class == nil && !r.Instance && r.Name != "" {
+		if t := pylib.AwaitResult(libraryTypedPath(r.Name)); t != "" {
+			return Ref{Name: t, Instance: true}
+		}
+	}
+	return p.called(r, depth)
 }
 
 // awaitedCall is what awaiting a call of r gives: what a coroutine

@@ -165,6 +165,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if callee.Name != "" && pylib.EntersArgument(callee.Name) && !pylib.Is(callee.Name, pylib.Coroutine) {
 			return m.enteredArgument(n, false, depth)
 		}
+		// asyncio.run(connect()), loop.run_until_complete(create_pool()):
+		// the awaited result of the argument.
+		if arg := m.completedArgument(n, callee); arg != nil {
+			return m.awaitedValue(arg, depth+1)
+		}
 		return callResult(callee, depth)
 	case "binary_operator":
 		// Path("a") / "b" is a Path.
@@ -242,6 +247,38 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 		return Ref{Via: callee.Via + awaitedCallVia}
 	}
 	return Ref{}
+}
+
+// completedArgument returns the first argument of call c when c runs it to
+// completion and returns its result (pylib's CompletesArgument): by the
+// callee's name, or, for a method on a receiver of unknown type that is not
+// the project's, by the method's name (`loop.run_until_complete(...)` on
+// an untyped loop). nil otherwise, or when the argument is not plainly
+// positional.
+func (m *Module) completedArgument(c *Node, callee Ref) *Node {
+	completes := callee.Name != "" && pylib.CompletesArgument(callee.Name)
+	if !completes && callee.Func == nil && callee.Class == nil && !callee.Instance {
+		if fn := c.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
+			completes = pylib.CompletingMethod(m.File.Text(fn.ChildByField("attribute")))
+		}
+	}
+	if !completes {
+		return nil
+	}
+	args := c.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	named := args.NamedChildren()
+	if len(named) == 0 {
+		return nil
+	}
+	switch a := named[0]; a.Type() {
+	case "keyword_argument", "list_splat", "dictionary_splat":
+		return nil
+	default:
+		return a
+	}
 }
 
 // asyncWithValue reports whether v is the context expression of an
@@ -358,7 +395,19 @@ func (m *Module) generatorEntered(v *Node, depth int) (r Ref, ok bool) {
 		return Ref{}, false
 	}
 	f := m.resolve(v.ChildByField("function"), depth+1).Func
-	if f == nil || !f.Generator || f.Async != async || f.Lambda {
+	if f == nil {
+		return Ref{}, false
+	}
+	return f.contextManagerYield(async, depth)
+}
+
+// contextManagerYield is what entering a call of f binds when f is a
+// generator turned into a context manager of the kind the statement needs
+// (`@contextlib.contextmanager` for `with`, `@contextlib.asynccontextmanager`
+// on an async generator for `async with`); see generatorEntered. ok
+// reports that f is such a generator.
+func (f *Function) contextManagerYield(async bool, depth int) (r Ref, ok bool) {
+	if f == nil || !f.Generator || f.Async != async || f.Lambda || depth > maxResolveDepth {
 		return Ref{}, false
 	}
 	decorated := false
@@ -398,6 +447,34 @@ func (m *Module) generatorEntered(v *Node, depth int) (r Ref, ok bool) {
 		return Ref{}, true
 	}
 	return f.module.agree(values, depth+1), true
+}
+
+// enteredVia is, for the context expression v of a `with`/`async with`
+// item whose callee only the project can follow (a function or an
+// attribute of a value of another module), the Via path of what the
+// statement binds (enteredCallVia, asyncEnteredCallVia): Project.enteredCall
+// decides it once the callee is known. The zero Ref otherwise.
+func (m *Module) enteredVia(v *Node, depth int) Ref {
+	v = Unparen(v)
+	if v == nil || v.Type() != "call" {
+		return Ref{}
+	}
+	in, async := withValue(v)
+	if !in {
+		return Ref{}
+	}
+	marker := enteredCallVia
+	if async {
+		marker = asyncEnteredCallVia
+	}
+	callee := m.resolve(v.ChildByField("function"), depth+1)
+	switch {
+	case callee.Known() && callee.Func == nil && callee.Class == nil && !callee.Instance && callee.Name != "":
+		return Ref{Via: callee.Name + marker}
+	case !callee.Known() && callee.Via != "":
+		return Ref{Via: callee.Via + marker}
+	}
+	return Ref{}
 }
 
 // yieldAnnotation is the type a generator's return annotation gives its
@@ -442,6 +519,13 @@ func (m *Module) yieldAnnotation(t *Node, depth int) Ref {
 // awaitedCallVia ends a Via path at the result of awaiting the call it
 // names.
 const awaitedCallVia = "()@"
+
+// enteredCallVia and asyncEnteredCallVia end a Via path at what `with` and
+// `async with` bind entering the call it names (Project.enteredCall).
+const (
+	enteredCallVia      = "()&"
+	asyncEnteredCallVia = "()&&"
+)
 
 // soleSubclassVia brackets, at the start of a Via path, a library class of
 // pylib.RunningInstances: the path continues from an instance of the
@@ -646,6 +730,14 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 			}
 			if !r.Known() && !entered {
 				r = m.resolve(v, depth+1)
+				// `async with db_service.get_session() as session` where
+				// the callee is another module's: what entering it binds
+				// is decided across modules.
+				if !r.Known() && r.Via != "" {
+					if e := m.enteredVia(v, depth); e.Via != "" {
+						r = e
+					}
+				}
 			}
 		}
 		if r.Cyclic {

@@ -768,3 +768,15 @@ var (
 	litellmSyncCalls = []string{"completion", "text_completion", "embedding", "image_generation", "moderation",
 		"transcription", "speech"}
 )
+
+// Tortoise ORM's configuration class: `Tortoise.init(...)`,
+// `Tortoise.generate_schemas()` and `Tortoise.close_connections()` are
+// `async def` classmethods (tortoise/__init__.py; the "Set up" page of
+// tortoise.github.io shows `await Tortoise.init(db_url=..., modules=...)`,
+// `await Tortoise.generate_schemas()` and, for cleaning up, `await
+// Tortoise.close_connections()`). A call without await connects nothing and
+// creates no table. Its synchronous runner `tortoise.run_async(coro)` and
+// `Tortoise.get_connection` stay unrecorded.
+func init() {
+	coroutineMethods("tortoise.Tortoise", "init", "generate_schemas", "close_connections", "_drop_databases")
+}

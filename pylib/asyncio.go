@@ -62,6 +62,17 @@ func init() {
 	// raises AttributeError and makes no task; engineio's __del__.)
 	with(LoopStarter, "asyncio.run", "asyncio.Runner.run", "asyncio.AbstractEventLoop.run_until_complete",
 		"asyncio.AbstractEventLoop.run_forever", "anyio.run", "trio.run")
+	// asyncio.run(coro) "Execute the coroutine coro and return the result",
+	// Runner.run(coro) "Run a coroutine coro in the embedded loop. Return
+	// the coroutine's result", loop.run_until_complete(future) "Return the
+	// Future's result or raise its exception" (the asyncio docs, "Runners"
+	// and "Event Loop"): the call's value is what awaiting the argument
+	// gives (`self.pool = loop.run_until_complete(asyncpg.create_pool(...))`
+	// is a Pool).
+	for _, n := range []string{"asyncio.run", "asyncio.runners.run", "asyncio.Runner.run",
+		"asyncio.AbstractEventLoop.run_until_complete"} {
+		entry(n).CompletesFirstArg = true
+	}
 	with(CallsBack, "signal.signal", "atexit.register", "threading.Thread", "threading.Timer",
 		"asyncio.AbstractEventLoop.call_soon", "asyncio.AbstractEventLoop.call_soon_threadsafe",
 		"asyncio.AbstractEventLoop.call_later", "asyncio.AbstractEventLoop.call_at",

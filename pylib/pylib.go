@@ -55,6 +55,11 @@ type API struct {
 	// __enter__ (__aenter__) returns, as `with arg as x` binds x
 	// (contextlib's exit stacks).
 	EntersFirstArg bool
+	// CompletesFirstArg: calling it runs its first argument, an awaitable,
+	// to completion on an event loop of its own and returns the awaitable's
+	// result (asyncio.run, loop.run_until_complete), so the call's value is
+	// what `await arg` gives.
+	CompletesFirstArg bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
@@ -209,6 +214,25 @@ func CopiesArgument(name string) bool {
 func EntersArgument(name string) bool {
 	a := find(name)
 	return a != nil && a.EntersFirstArg
+}
+
+// CompletesArgument reports whether a call of name runs its first
+// argument, an awaitable, to completion and returns its result.
+func CompletesArgument(name string) bool {
+	a := find(name)
+	return a != nil && a.CompletesFirstArg
+}
+
+// CompletingMethod reports whether name is the method name of an API that
+// CompletesArgument and is matched by its name on receivers of unknown
+// type (ByMethodName: `loop.run_until_complete(...)` on an untyped loop).
+func CompletingMethod(name string) bool {
+	for _, a := range apis {
+		if a.CompletesFirstArg && a.Roles&ByMethodName != 0 && a.Name[strings.LastIndexByte(a.Name, '.')+1:] == name {
+			return true
+		}
+	}
+	return false
 }
 
 // ReturnType is the type a call of name returns, and whether it is known.

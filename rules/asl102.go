@@ -836,6 +836,13 @@ type coroUse struct {
 	// takes one awaitable per argument (containerHandedWhole): the advice
 	// is to unpack it, not to await.
 	unpack bool
+	// opaque: consumed only in that it is passed to a callable the
+	// analysis cannot see into (neither the project's nor one the tables
+	// record); why names the call.
+	opaque bool
+	// test: a weak use that tests the value as code tests a result that may
+	// be missing (a condition, a comparison with None).
+	test bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -890,7 +897,7 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		if inContainer {
 			return coroUse{fate: fateConsumed}
 		}
-		return coroUse{fate: fateWeak, why: "it is used as a condition (a coroutine object is always true)"}
+		return coroUse{fate: fateWeak, why: "it is used as a condition (a coroutine object is always true)", test: true}
 	case analysis.UsageOperand:
 		if inContainer {
 			return coroUse{fate: fateConsumed}
@@ -1225,7 +1232,7 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 			}
 		}
 		if strings.HasPrefix(ops, "is") && isNone {
-			return coroUse{fate: fateWeak, why: "it is compared with `None` (a coroutine object never is)"}
+			return coroUse{fate: fateWeak, why: "it is compared with `None` (a coroutine object never is)", test: true}
 		}
 		// A future is an object of its own: `fut in done` after
 		// asyncio.wait, `fut is self._job`, `fut == other` ask about it.
@@ -1353,6 +1360,11 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		if t := p.Project.Target(c); t != nil && t.Module() != nil {
 			return fl.judgeParameter(c, t, n, inContainer)
 		}
+	}
+	// A callable nothing is known of (a class or function of a module
+	// outside the project): it may run the coroutine, or keep it as data.
+	if callee.Func == nil && callee.Class == nil && (name == "" || !pylib.Is(name, pylib.AwaitsArgs)) {
+		return coroUse{fate: fateConsumed, opaque: true, why: "it is passed to `" + p.File.Brief(fn) + "()`"}
 	}
 	return coroUse{fate: fateConsumed}
 }
@@ -1877,8 +1889,8 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateConsumed}
 	}
-	var weak, misuse, kindTest, returnedRecord *coroUse
-	consumed := false
+	var weak, misuse, kindTest, returnedRecord, test, opaque *coroUse
+	consumed, seen := false, false // seen: consumed other than by an opaque call
 	var consumedAt []*analysis.Node
 	itemStored := false // the item was replaced: later reads of it are not the coroutine
 	for _, use := range uses {
@@ -1918,6 +1930,11 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			return coroUse{fate: fateConsumed}
 		case fateConsumed:
 			consumed = true
+			if !u.opaque {
+				seen = true
+			} else if opaque == nil {
+				opaque = &u
+			}
 		case fateMisuse:
 			if misuse == nil {
 				misuse = &u
@@ -1928,6 +1945,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			}
 			if u.kindTest && kindTest == nil {
 				kindTest = &u
+			}
+			if u.test && test == nil {
+				test = &u
 			}
 		}
 	}
@@ -1950,6 +1970,13 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(kindTest.why, "it is ")}
 	case misuse != nil:
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is "), unpack: misuse.unpack}
+	case consumed && !seen && test != nil && opaque != nil && !inContainer:
+		// `club = session.get(...)`, `if not club: raise ...`, then
+		// `ClubUser(club=club)`: the code tests the value as a result that
+		// may be missing, and nothing awaits or schedules it; handing it
+		// to a callable nothing is known of does not make the test right.
+		return coroUse{fate: fateMisuse, why: where + ", " + strings.TrimPrefix(test.why, "it is ") +
+			", and never awaited (only " + strings.TrimPrefix(opaque.why, "it is ") + ")"}
 	case consumed:
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
 			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
