@@ -281,6 +281,22 @@ func (m *Module) completedArgument(c *Node, callee Ref) *Node {
 	}
 }
 
+// BoundByAsyncWith reports whether the identifier name refers to a name
+// bound only by `async with X as name` (one binding value, the context
+// expression of an async with item): an asynchronous resource, whatever X
+// is.
+func (m *Module) BoundByAsyncWith(name *Node) bool {
+	if name == nil || name.Type() != "identifier" {
+		return false
+	}
+	s := m.ScopeAt(name)
+	if s == nil {
+		return false
+	}
+	b := s.Lookup(m.File.Text(name))
+	return b != nil && b.Kind == BindAssign && len(b.Values) == 1 && b.Values[0] != nil && asyncWithValue(b.Values[0])
+}
+
 // asyncWithValue reports whether v is the context expression of an
 // `async with v as name:` item (the value build.go binds the name to).
 func asyncWithValue(v *Node) bool {

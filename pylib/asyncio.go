@@ -175,6 +175,27 @@ var SchedulerMethods = map[string]bool{
 // likely a serial port's, a queue's or a thread pool's own method.
 var StreamCoroutineMethods = map[string]bool{"drain": true, "wait_closed": true}
 
+// AsyncResourceMethods are the I/O methods of the objects that async
+// database libraries hand out through `async with`: SQLAlchemy's
+// AsyncSession and AsyncConnection (execute, scalar, scalars, refresh,
+// commit, rollback, flush, merge, run_sync, stream are `async def` in
+// sqlalchemy/ext/asyncio/session.py and engine.py), asyncpg's Connection
+// from `pool.acquire()` (fetch, fetchrow, fetchval, execute, executemany),
+// aiosqlite's, aiomysql's and aiopg's connections and cursors (execute,
+// fetchone, fetchall, fetchmany, commit), databases' (fetch_all,
+// fetch_one, fetch_val). A name bound by `async with X as name` is an
+// asynchronous resource, so when X is of a type the model cannot follow
+// (`async with engine.connect() as conn` with the engine made in a module
+// not in the run) a call of one of these methods on it inside a coroutine
+// returns a coroutine. Generic names (get, close, delete, add) are not
+// here: a settings mapping yielded by an async context manager has a get,
+// and AsyncSession.add is synchronous.
+var AsyncResourceMethods = map[string]bool{
+	"execute": true, "executemany": true, "fetch": true, "fetchrow": true, "fetchval": true,
+	"fetchone": true, "fetchall": true, "fetchmany": true, "fetch_all": true, "fetch_one": true, "fetch_val": true,
+	"commit": true, "rollback": true, "refresh": true, "flush": true, "scalar": true, "scalars": true,
+	"run_sync": true, "stream": true, "merge": true}
+
 // AsyncTwinMethods are LLM frameworks' names for the async twin of a call,
 // an `a` prefix, on objects whose type an application rarely annotates
 // (`llm = ChatOpenAI(...)` built in another module, a chain from `|`, an

@@ -212,7 +212,13 @@ async def handler(key):
 		"fix. Not found there: a PyMongo `aggregate()` iterated un-awaited on `bot.settings.db`, where `bot` is an untyped " +
 		"parameter of a discord.py task loop started from a module the index did not hold. `bench/realbugs4/` holds 14 more " +
 		"(8 missing awaits, 5 blocking calls, 1 dropped task) collected after all of that: the builds they were held out from " +
-		"found 11 (one fix alarmed), this one 14, quiet on every fix.",
+		"found 11 (one fix alarmed), this one 14, quiet on every fix. A name bound by `async with X as name` where X " +
+		"is of a type the model cannot follow (an engine or session factory from a module not in the run) is an " +
+		"asynchronous resource: in a coroutine, a call of an async database resource's I/O method on it " +
+		"(pylib.AsyncResourceMethods: execute, fetch, fetchrow, commit, refresh, run_sync...; not generic names such as " +
+		"get, add or close) is taken for a coroutine when its value is dropped or used as the result would be, not when " +
+		"it is returned (asyncmy's buffered cursor returns a done future that its caller awaits twice); bench/realbugs38's " +
+		"words_bot and recruiters cases, after the set's first run.",
 	Run: runNeverAwaited,
 })
 
@@ -229,12 +235,14 @@ func runNeverAwaited(p *Pass) {
 			}
 		}
 		annotated := ""
-		loneTwin, execFuture := false, false
+		loneTwin, execFuture, resource := false, false, false
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
-					if execFuture = executorFutureCall(p, c); !execFuture {
-						continue
+					if resource = asyncResourceCall(p, c); !resource {
+						if execFuture = executorFutureCall(p, c); !execFuture {
+							continue
+						}
 					}
 				}
 			}
@@ -245,7 +253,13 @@ func runNeverAwaited(p *Pass) {
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse {
+		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
+			resource && (use.returned || use.fate != fateMisuse && c.Usage != analysis.UsageDropped) {
+			// A resource's method is taken for a coroutine by its name and
+			// the async with alone: only a dropped value or one used as the
+			// result says so; a returned one may be awaited again by the
+			// caller (asyncmy's buffered cursor.fetchall() returns a done
+			// future, which a caller awaits twice).
 			// One awaited twin says the callee makes a coroutine only when
 			// the value is then used as its result would be. An executor
 			// job runs whether or not its future is awaited: only a use of
@@ -832,6 +846,9 @@ type coroUse struct {
 	// kindTest: a test no coroutine object passes (`isinstance(x, dict)`):
 	// uses under it may never see the coroutine.
 	kindTest bool
+	// returned: the misuse is returning it un-awaited from a coroutine
+	// (the caller may await the result twice).
+	returned bool
 	// unpack: the container holding it is handed whole to an API that
 	// takes one awaitable per argument (containerHandedWhole): the advice
 	// is to unpack it, not to await.
@@ -882,12 +899,12 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			if !f.Async {
 				kind, await = "coroutine function", "`yield from`"
 			}
-			return coroUse{fate: fateMisuse, why: "it is returned un-awaited from " + kind + " `" + f.Name +
+			return coroUse{fate: fateMisuse, returned: true, why: "it is returned un-awaited from " + kind + " `" + f.Name +
 				"`, so " + await + " `" + f.Name + "()` gives a coroutine object, not its result"}
 		}
 		if key := returnedRecordField(p.File, n, by); key != "" && !fl.awaitableObject {
 			if f := enclosingDef(m, by); f != nil && f.Async && !f.Generator {
-				return coroUse{fate: fateMisuse, why: "it is returned un-awaited from async function `" + f.Name +
+				return coroUse{fate: fateMisuse, returned: true, why: "it is returned un-awaited from async function `" + f.Name +
 					"` as the value of key " + key + " of a dict, so awaiting `" + f.Name +
 					"()` gives a dict holding a coroutine object, not its result"}
 			}
@@ -2679,4 +2696,21 @@ func (fl *coroFlow) declaredAttribute(target *analysis.Node) string {
 		})
 	}
 	return decl
+}
+
+// asyncResourceCall reports, in a coroutine, a call of an async database
+// resource's I/O method (pylib.AsyncResourceMethods) on a name bound by
+// `async with` whose type the model cannot follow (`async with
+// engine.connect() as conn: conn.run_sync(...)` with the engine from a
+// module not in the run). ASL102 takes it for a coroutine only when its
+// value is dropped or used as the result would be.
+func asyncResourceCall(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Func == nil || !c.Func.Async {
+		return false
+	}
+	attr := p.File.Text(fn.ChildByField("attribute"))
+	return pylib.AsyncResourceMethods[attr] && p.Module.BoundByAsyncWith(fn.ChildByField("object")) &&
+		!p.Module.Resolve(fn.ChildByField("object")).Known() &&
+		(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr)
 }
