@@ -103,7 +103,10 @@ func runRunInLoop(p *Pass) {
 		if !c.InAsync() {
 			continue
 		}
-		if isLoopEntry(p.Module, c) {
+		// A function the project defines under a library's name (a package
+		// `agents` of its own) is walked as the project's, not taken for
+		// the library's loop starter.
+		if isLoopEntry(p.Module, c) && p.Project.ShadowingDefinition(c) == nil {
 			advice := "await the coroutine instead"
 			if api, ok := pylib.Lookup(c.Callee); ok && api.Instead != "" {
 				advice = api.Instead
@@ -116,7 +119,9 @@ func runRunInLoop(p *Pass) {
 		if target == nil || target.Async || target.Lambda || target.Generator || returnsAwaitable(c) {
 			continue
 		}
-		chain := p.Project.ReachOnLoop("starts-loop", c, target, startsLoop)
+		chain := p.Project.ReachOnLoop("starts-loop", c, target, func(m *analysis.Module, c *analysis.Call) bool {
+			return startsLoop(m, c) && p.Project.ShadowingDefinition(c) == nil
+		})
 		if chain == nil {
 			continue
 		}
