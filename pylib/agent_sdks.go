@@ -52,8 +52,10 @@ func init() {
 	// on_messages_stream are async generators (iterated, not awaited), not
 	// listed. Teams (base/_task.py, TaskRunner.run; teams/_group_chat/
 	// _base_group_chat.py, BaseGroupChat.reset) run and reset with `async
-	// def`s. autogen_agentchat.ui.Console is `async Console(stream, ...)`,
-	// which "Consumes the message stream from run_stream()" (API reference).
+	// def`s; every team "inherits from the BaseGroupChat class"
+	// (teams/__init__.py, which exports the four below).
+	// autogen_agentchat.ui.Console is `async Console(stream, ...)`, which
+	// "Consumes the message stream from run_stream()" (API reference).
 	const ac = "autogen_agentchat."
 	for _, agent := range []string{"AssistantAgent", "UserProxyAgent", "CodeExecutorAgent", "SocietyOfMindAgent",
 		"BaseChatAgent"} {
