@@ -1676,12 +1676,30 @@ func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) boo
 	return ok
 }
 
+// ShadowingDefinition returns the project's own function a call targets
+// under a name a library also has, or nil: a project package `agents` (or a
+// module `litellm.py`) shadows the library of that name on sys.path, so the
+// call is what the project's definition says, not what the library's record
+// says (as isCoroutineFunctionRef prefers a project function to a record).
+// The async frameworks' names (asyncio, trio, anyio) are not shadowed: a
+// project holding a copy of one defines that same event loop, whose records
+// say what its code does not show (run_until_complete refuses a running
+// loop).
+func (p *Project) ShadowingDefinition(c *Call) *Function {
+	f := p.Target(c)
+	if f == nil || c.Callee != "" && pylib.Within(c.Callee, pylib.AsyncLibrary) {
+		return nil
+	}
+	return f
+}
+
 func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	name := c.Callee
 	if name == "" && c.Via != "" {
 		name = p.ResolveVia(c.Via).Name
 	}
-	if name != "" {
+	f := p.Target(c)
+	if name != "" && p.ShadowingDefinition(c) == nil {
 		api, ok := pylib.Lookup(name)
 		if !ok || !api.Has(pylib.Coroutine) {
 			api, ok = pylib.Lookup(p.Canonical(name))
@@ -1690,7 +1708,6 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			return p.libraryCoroutine(api, c.Node) && (!api.Has(pylib.InAsyncOnly) || c.InCoroutine())
 		}
 	}
-	f := p.Target(c)
 	if f == nil {
 		// An item of a table of callables, every one a coroutine function.
 		choices := c.Choices()

@@ -38,8 +38,8 @@ async def handler(uid):
 	Run: runRunInLoop,
 })
 
-func startsLoop(m *analysis.Module, c *analysis.Call) bool {
-	if !isLoopEntry(m, c) {
+func startsLoop(proj *analysis.Project, m *analysis.Module, c *analysis.Call) bool {
+	if !isLoopEntry(proj, m, c) {
 		return false
 	}
 	// A helper that first asks whether a loop is running is written for
@@ -48,13 +48,32 @@ func startsLoop(m *analysis.Module, c *analysis.Call) bool {
 }
 
 // isLoopEntry reports whether c starts an event loop, guarded or not: in a
-// coroutine a loop is always running, so the guard cannot help.
-func isLoopEntry(m *analysis.Module, c *analysis.Call) bool {
-	if api, ok := pylib.Lookup(c.Callee); ok && api.Has(pylib.RefusesRunningLoop) && !api.Has(pylib.ByMethodName) {
-		return true
+// coroutine a loop is always running, so the guard cannot help. The callee
+// is resolved through the project (a library object another module made:
+// `self.agent = agent` from `app.llm`); a function the project defines
+// under a library's name (a package `agents` of its own) is the project's,
+// walked as such, not the library's loop starter.
+func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) bool {
+	if api, ok := loopAPI(proj, c); ok && api.Has(pylib.RefusesRunningLoop) && !api.Has(pylib.ByMethodName) {
+		return proj.ShadowingDefinition(c) == nil
 	}
 	// A method of the project that happens to share the name is not the loop's.
 	return loopRefusingMethods[c.Method(m.File)] && c.Target == nil
+}
+
+// loopAPI returns the library record of c's callee, resolved through the
+// project: its name as the module writes it, or the canonical name of a
+// module-level object of another module (`app.llm.agent.run_sync` ->
+// pydantic_ai.Agent.run_sync).
+func loopAPI(proj *analysis.Project, c *analysis.Call) (pylib.API, bool) {
+	name := proj.Callee(c).Name
+	if name == "" {
+		return pylib.API{}, false
+	}
+	if api, ok := pylib.Lookup(name); ok {
+		return api, true
+	}
+	return pylib.Lookup(proj.Canonical(name))
 }
 
 // loopRefusingMethods and runningLoopQuestions are the methods of those
@@ -103,9 +122,9 @@ func runRunInLoop(p *Pass) {
 		if !c.InAsync() {
 			continue
 		}
-		if isLoopEntry(p.Module, c) {
+		if isLoopEntry(p.Project, p.Module, c) {
 			advice := "await the coroutine instead"
-			if api, ok := pylib.Lookup(c.Callee); ok && api.Instead != "" {
+			if api, ok := loopAPI(p.Project, c); ok && api.Instead != "" {
 				advice = api.Instead
 			}
 			p.Report(c.Node, "`"+p.File.Brief(c.Node.ChildByField("function"))+"()` called in coroutine `"+c.Func.Name+
@@ -116,7 +135,9 @@ func runRunInLoop(p *Pass) {
 		if target == nil || target.Async || target.Lambda || target.Generator || returnsAwaitable(c) {
 			continue
 		}
-		chain := p.Project.ReachOnLoop("starts-loop", c, target, startsLoop)
+		chain := p.Project.ReachOnLoop("starts-loop", c, target, func(m *analysis.Module, c *analysis.Call) bool {
+			return startsLoop(p.Project, m, c)
+		})
 		if chain == nil {
 			continue
 		}
