@@ -2359,7 +2359,7 @@ func libraryInternals(p *Pass, recv *analysis.Node, depth int) bool {
 		return false
 	}
 	foreign := func(name string) bool {
-		return analysis.PrivateName(name) && !p.Project.BindsPrivateName(name)
+		return analysis.PrivateName(name) && !p.Project.BindsPrivateName(name, p.projectUsesAsValue)
 	}
 	switch recv.Type() {
 	case "attribute":
