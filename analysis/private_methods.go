@@ -149,8 +149,14 @@ func (p *Project) DefinesOnlySyncMethod(name string, usesAsValue func(key string
 // class-level binding, an attribute assignment such as `self._conn = ...`).
 // A private attribute the project never binds is another object's: a
 // library's internals (`session._connector` of an aiohttp session).
-func (p *Project) BindsPrivateName(name string) bool {
-	return PrivateName(name) && (p.UsesAsValue(coroutineMethodIndexPrefix+name) || p.UsesAsValue(otherDefIndexPrefix+name))
+// usesAsValue as for OnlyCoroutineMethod: the answer depends on every
+// module of the project, so a caller whose findings the cache keeps passes
+// the recording one.
+func (p *Project) BindsPrivateName(name string, usesAsValue func(key string) bool) bool {
+	if usesAsValue == nil {
+		usesAsValue = p.UsesAsValue
+	}
+	return PrivateName(name) && (usesAsValue(coroutineMethodIndexPrefix+name) || usesAsValue(otherDefIndexPrefix+name))
 }
 
 // UnknownProjectValue reports whether a qualified name is a path into a

@@ -687,7 +687,7 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 	var isinstanceFails, fails func(cond *Node, want bool) bool
 	fails = func(cond *Node, want bool) bool {
 		// `if a and b:` cannot hold when either cannot, nor fail when
-		// both must hold; `or` the other way round.
+		// both must hold.
 		if inner, negated := StripNot(cond); inner != nil && inner.Type() == "boolean_operator" {
 			want = want != negated
 			left, right := inner.ChildByField("left"), inner.ChildByField("right")
@@ -701,10 +701,12 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 				}
 				return fails(left, false) && fails(right, false)
 			}
+			// `a or b` cannot hold when neither can, nor fail when
+			// either must hold.
 			if want {
-				return fails(left, false) && fails(right, false)
+				return fails(left, true) && fails(right, true)
 			}
-			return fails(left, true) || fails(right, true)
+			return fails(left, false) || fails(right, false)
 		}
 		// `if connection_info is None:` where the caller passed a value
 		// that is no None (or None).

@@ -407,6 +407,10 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		// A module neither imports defines a second bot: ctx.bot is no
 		// longer the one subclass's, so ctx.bot.db is unknown.
 		{"ASL102/running_bot_subclass_attrs", "checks.py", "other.py", "from discord.ext import commands\n\n\nclass Other(commands.Bot):\n    pass\n"},
+		// A module neither imports binds `_connector`: the receiver is
+		// no longer a library's internals, and its private coroutine
+		// method call is reported.
+		{"ASL102/private_methods_elsewhere", "library_internals.py", "extra.py", "class Extra:\n    def __init__(self, c):\n        self._connector = c\n"},
 		{"ASYNC103/task_entry_mixins", "pkg/updates.py", "pkg/client.py", "import asyncio\n\nfrom .updates import UpdateMethods\n\n\nclass Client(UpdateMethods):\n    def connect(self):\n        self.t = asyncio.create_task(self._keepalive_loop())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {

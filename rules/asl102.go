@@ -1216,6 +1216,18 @@ func (fl *coroFlow) containerHandedWhole(n, call *analysis.Node, inContainer boo
 	return "it is in " + kind + tail
 }
 
+// assignedInBody reports a target name assigned by an assignment statement
+// (`x = ...`, `x += ...`, not chained) that is itself a statement of block
+// body: every statement after it in the block runs after it.
+func assignedInBody(target, body *analysis.Node) bool {
+	assign := target.Parent()
+	if assign == nil || target.Field() != "left" || assign.Type() != "assignment" && assign.Type() != "augmented_assignment" {
+		return false
+	}
+	st := assign.Parent()
+	return st != nil && st.Type() == "expression_statement" && st.Parent() == body
+}
+
 // enclosingDef is the def (not lambda) a return statement belongs to.
 func enclosingDef(m *analysis.Module, n *analysis.Node) *analysis.Function {
 	if n == nil {
@@ -1491,12 +1503,18 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	// A rebinding of the parameter ends what it says of the argument: the
 	// uses before the first one are the argument's (s3ql's
 	// `_parse_error_response(resp, body)` hands body on, then sets `body =
-	// None`), unless a loop around a use rebinds it too.
+	// None`), unless a loop around a use rebinds it too. A use after it
+	// still sees the argument on a path that skips the rebinding (`if coro
+	// is None: coro = default()` then `ensure_future(coro)`), unless the
+	// rebinding is an assignment statement of the function's own body,
+	// which every later statement follows.
 	if len(rebinds) > 0 {
 		kept := uses[:0]
 		for _, u := range uses {
 			if u.Start < rebinds[0].Start {
 				kept = append(kept, u)
+			} else if !assignedInBody(rebinds[0], body) {
+				escaped = true
 			}
 		}
 		uses = kept
@@ -2403,7 +2421,7 @@ func libraryInternals(p *Pass, recv *analysis.Node, depth int) bool {
 		return false
 	}
 	foreign := func(name string) bool {
-		return analysis.PrivateName(name) && !p.Project.BindsPrivateName(name)
+		return analysis.PrivateName(name) && !p.Project.BindsPrivateName(name, p.projectUsesAsValue)
 	}
 	switch recv.Type() {
 	case "attribute":

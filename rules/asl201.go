@@ -70,7 +70,8 @@ async def start(url):
 		"script's module-level coroutine that the module mentions only to run it from its top level or its `if __name__ " +
 		"== \"__main__\":` with `asyncio.run(main())` or `asyncio.get_event_loop().run_until_complete(main())`, when that " +
 		"top level puts nothing else on a loop first: a matrix-nio bot's `main()` opening its sqlite or postgres store " +
-		"before logging in; the ASYNC2xx codes keep flake8-async's meaning there; testdata `script_main_*.py`), nor a helper that opens a file " +
+		"before logging in; the ASYNC2xx codes keep flake8-async's meaning there; testdata `script_main_*.py`), nor a call in a coroutine that runs on no event loop, only " +
+		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), nor a helper that opens a file " +
 		"the coroutine only hands to a worker thread (`with self.open(path) as f: return await run_sync(f.read)`; see " +
 		"ASYNC230). A blocking call under an `isinstance` test of a parameter is not " +
 		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
@@ -454,11 +455,14 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // and what ASL402 leaves to it. Calls dispatched to an overridable hook
 // (awaitedIfAwaitable), calls expected to raise and calls a new loop's main
 // coroutine makes before anything else runs (beforeLoopIsShared) are not
-// among them.
+// among them, nor are calls of a coroutine that runs on no event loop, only
+// the module's synchronous driver (drivenSynchronously), as its direct
+// blocking calls are not reported.
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
-		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeScriptLoopIsShared(p.Module, c) {
+		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeScriptLoopIsShared(p.Module, c) ||
+			drivenSynchronously(p.Module, c) {
 			continue
 		}
 		if chain, fix := blockingHelperChain(p, c); chain != nil {
@@ -477,7 +481,7 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 			continue
 		}
 		for _, c := range p.Project.PropertyReads(f) {
-			if expectedToRaise(p.Module, c.Node) || beforeScriptLoopIsShared(p.Module, c) {
+			if expectedToRaise(p.Module, c.Node) || beforeScriptLoopIsShared(p.Module, c) || drivenSynchronously(p.Module, c) {
 				continue
 			}
 			if reported == nil {

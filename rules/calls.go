@@ -31,7 +31,8 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 	// a-prefixed twins in any function (pylib.AsyncTwinMethods).
 	if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" && c.Func != nil {
 		if attr := p.File.Text(fn.ChildByField("attribute")); (c.Func.Async && pylib.StreamCoroutineMethods[attr] || pylib.AsyncTwinMethods[attr]) &&
-			(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr) {
+			(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr) &&
+			(p.Project == nil || !p.Project.DefinesOnlySyncMethod(attr, p.projectUsesAsValue)) {
 			return true
 		}
 	}
@@ -49,7 +50,9 @@ func knownAPI(name string) bool {
 
 // definesSyncMethod reports whether the module defines a synchronous method
 // called name: a receiver of unknown type may then be that class's object
-// (a device interface's `drain()`), not a stream writer.
+// (a device interface's `drain()`), not a stream writer. (A name the
+// project's classes define only as synchronous methods, in any module,
+// counts too: Project.DefinesOnlySyncMethod, a shop's `achat()`.)
 func definesSyncMethod(m *analysis.Module, name string) bool {
 	for _, f := range m.Functions {
 		if f.Class != nil && !f.Async && f.Name == name {

@@ -217,6 +217,25 @@ func scriptTopLevel(m *analysis.Module, st *analysis.Node) bool {
 	return up != nil && up.Type() == "module"
 }
 
+// loopWorkNames are the last names of the calls that put work on an event
+// loop, whatever their receiver: pylib's scheduler and callback methods
+// (create_task, ensure_future, run_coroutine_threadsafe, call_soon,
+// call_later...), the gathering functions, and the methods that run an
+// existing loop (run_until_complete, run_forever).
+var loopWorkNames = func() map[string]bool {
+	out := map[string]bool{}
+	for name := range pylib.SchedulerMethods {
+		out[name] = true
+	}
+	for name := range pylib.CallbackMethods {
+		out[name] = true
+	}
+	for _, name := range append(pylib.LastNames(pylib.Gathers), pylib.LastNames(pylib.LoopStarter|pylib.ByMethodName)...) {
+		out[name] = true
+	}
+	return out
+}()
+
 // topLevelSchedules reports a call, outside every def and class of the
 // module, other than runner, that puts work on an event loop: the loop
 // runner's main coroutine would then not be the first to run.
@@ -238,9 +257,7 @@ func topLevelSchedules(m *analysis.Module, runner *analysis.Node) bool {
 				if fn.Type() == "attribute" {
 					word = m.File.Text(fn.ChildByField("attribute"))
 				}
-				switch word {
-				case "ensure_future", "create_task", "call_soon", "call_later", "call_at", "call_soon_threadsafe",
-					"run_until_complete", "run_forever", "run_coroutine_threadsafe", "gather":
+				if loopWorkNames[word] {
 					found = true
 					return false
 				}

@@ -94,3 +94,45 @@ CACHE = {}
 async def cached(path):
     await asyncio.sleep(0)
     return load_cached(path, {"a": 1})  # want: ASL201
+
+
+# `or`: the body runs when either parameter is None.
+def load_either(path, first=None, second=None):
+    if first is None or second is None:
+        with open(path) as f:
+            return json.load(f)
+    return first, second
+
+
+async def both_given(path):
+    await asyncio.sleep(0)
+    return load_either(path, {"a": 1}, {"b": 2})
+
+
+async def one_given(path):
+    await asyncio.sleep(0)
+    return load_either(path, {"a": 1})  # want: ASL201
+
+
+async def none_given(path):
+    await asyncio.sleep(0)
+    return load_either(path)  # want: ASL201
+
+
+# An `if` that returns when either is given: the code after it runs only
+# when neither is.
+def load_unless_either(path, first=None, second=None):
+    if first is not None or second is not None:
+        return first or second
+    with open(path) as f:
+        return json.load(f)
+
+
+async def first_given(path):
+    await asyncio.sleep(0)
+    return load_unless_either(path, {"a": 1})
+
+
+async def first_maybe(path, maybe):
+    await asyncio.sleep(0)
+    return load_unless_either(path, maybe)  # want: ASL201
