@@ -8,10 +8,10 @@ import "strings"
 // PoolAlt is the advice for a blocking urllib3 pool request (ASYNC211):
 // the table's entries give it, and so does rules' ASYNC211 for a call
 // shaped like one whose callee is unknown.
-const PoolAlt = "use an async HTTP client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+const PoolAlt = "use an async HTTP client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 
 const (
-	httpAlt       = "use an async client (httpx2.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
+	httpAlt       = "use an async client (httpx.AsyncClient, aiohttp) or `await asyncio.to_thread(...)`"
 	spawnAlt      = "use `await asyncio.create_subprocess_exec(...)` (or `asyncio.create_subprocess_shell`)"
 	openAlt       = "use `await asyncio.to_thread(...)` for the file work, or an async file library such as aiofiles"
 	fileIOAlt     = "do the file I/O in `await asyncio.to_thread(...)`, or use an async file library such as aiofiles"
