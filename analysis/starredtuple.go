@@ -33,6 +33,11 @@ func starredTupleRetry(path string, src []byte, f *File) *File {
 			continue
 		}
 		seen[start] = true
+		if len(seen) > maxStarredTupleLines {
+			// A file this broken is not valid Python that the grammar
+			// misreads; each line's scan may run far.
+			return f
+		}
 		if open, close, ok := bareStarredTuple(src, start); ok {
 			inserts = append(inserts, open, close)
 		}
@@ -87,6 +92,13 @@ func starredTupleRetry(path string, src []byte, f *File) *File {
 	return g
 }
 
+// maxStarredTupleLines is how many lines with a syntax error are looked at
+// for a bare starred tuple.
+const maxStarredTupleLines = 64
+
+// maxStarredTupleStatement is the longest statement (in bytes) looked at.
+const maxStarredTupleStatement = 64 << 10
+
 func lineStartOf(src []byte, off int) int {
 	for off > 0 && src[off-1] != '\n' && src[off-1] != '\r' {
 		off--
@@ -129,7 +141,8 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 	// comments are skipped; the last plain `=` outside brackets is noted.
 	depth, end := 0, -1
 	lastEq := -1
-	for j := stmt; j < len(src) && end < 0; j++ {
+	limit := min(len(src), stmt+maxStarredTupleStatement)
+	for j := stmt; j < limit && end < 0; j++ {
 		c := src[j]
 		switch {
 		case c == '#':
@@ -145,6 +158,10 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 			depth++
 		case c == ')' || c == ']' || c == '}':
 			depth--
+			if depth < 0 {
+				// The line continues a statement begun above.
+				return 0, 0, false
+			}
 		case depth == 0 && (c == '\n' || c == '\r' || c == ';'):
 			end = j
 		case depth == 0 && c == ':':
@@ -160,6 +177,9 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 		}
 	}
 	if end < 0 {
+		if limit < len(src) {
+			return 0, 0, false
+		}
 		end = len(src)
 	}
 	if head < 0 {
