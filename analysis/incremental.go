@@ -117,6 +117,9 @@ func (d *Incremental) Parse() *File {
 	// the next parse starts afresh.
 	d.dirty, d.full = false, rewritten
 	f := lower(d.path, d.src, tree, d.Lines())
+	if problem == "" {
+		f = starredTupleRetry(d.path, d.src, f)
+	}
 	untrusted(f, problem)
 	return f
 }

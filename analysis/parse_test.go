@@ -480,3 +480,48 @@ func TestLinksPackEveryField(t *testing.T) {
 		t.Fatalf("links %x: descendants %d up %d kind %d field %d flags %d", n.links, n.descendants(), n.up(), n.kind(), n.field(), n.flags())
 	}
 }
+
+// A tuple without parentheses whose starred element's operand is
+// bracketed is valid Python that tree-sitter-python rejects; the parse is
+// redone with the tuple parenthesised, offsets mapped back to the source.
+func TestBareStarredTupleParses(t *testing.T) {
+	for name, c := range map[string]struct{ src, tuple, splat string }{
+		"return":      {"def f(v, x):\n    return v, *(x or ('', False))\n", "v, *(x or ('', False))", "*(x or ('', False))"},
+		"return list": {"def f(v, x):\n    return v, *[x]  # note\n", "v, *[x]", "*[x]"},
+		"first":       {"def f(v, x):\n    return *(x or 1), v\n", "*(x or 1), v", "*(x or 1)"},
+		"yield":       {"def f(v, x):\n    yield v, *(x)\n", "v, *(x)", "*(x)"},
+		"assign":      {"def f(v, x):\n    y = v, *(x or 1)\n    return y\n", "v, *(x or 1)", "*(x or 1)"},
+		"two lines":   {"def f(v, x):\n    s = ', *('\n    return v, *(x or s)\n\n\ndef g(x):\n    a, b = 1, *[x]\n", "v, *(x or s)", "*(x or s)"},
+	} {
+		for _, f := range []*File{Parse(name, []byte(c.src)), NewIncremental(name, []byte(c.src)).Parse()} {
+			if len(f.SyntaxErrors) > 0 {
+				t.Errorf("%s: syntax errors %v", name, f.SyntaxErrors)
+			}
+			if string(f.Src) != c.src {
+				t.Errorf("%s: the file's source was changed", name)
+			}
+			var tuples, splats []string
+			f.Root.Walk(func(n *Node) bool {
+				switch n.Type() {
+				case "tuple", "expression_list":
+					tuples = append(tuples, f.Text(n))
+				case "list_splat":
+					splats = append(splats, f.Text(n))
+				}
+				return true
+			})
+			if len(tuples) == 0 || tuples[0] != c.tuple || len(splats) == 0 || splats[0] != c.splat {
+				t.Errorf("%s: tuples %q, splats %q; want %q, %q", name, tuples, splats, c.tuple, c.splat)
+			}
+			if f.Lines.LineCount() != strings.Count(c.src, "\n")+1 {
+				t.Errorf("%s: %d lines", name, f.Lines.LineCount())
+			}
+		}
+	}
+	// A real syntax error elsewhere is still reported, once, at its place.
+	src := "def f(v, x):\n    return v, *(x or 1)\n\ndef g(:\n    pass\n"
+	f := Parse("mixed.py", []byte(src))
+	if len(f.SyntaxErrors) != 1 || f.SyntaxErrors[0].Start < uint32(strings.Index(src, "def g")) {
+		t.Errorf("mixed: %v", f.SyntaxErrors)
+	}
+}

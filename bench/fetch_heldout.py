@@ -15,6 +15,7 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout12_manifest.tsv /work/corpus12  # the twelfth (trixie)
     python3 bench/fetch_heldout.py --manifest bench/heldout13_manifest.tsv /work/corpus13  # the thirteenth (trixie)
     python3 bench/fetch_heldout.py --manifest bench/heldout16_manifest.tsv /work/corpus16  # the sixteenth (trixie; applications, bench/heldout16_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout18_manifest.tsv /work/corpus18  # the eighteenth (trixie; applications, bench/heldout18_README.md)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and
