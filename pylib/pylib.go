@@ -227,13 +227,25 @@ func CompletesArgument(name string) bool {
 // CompletesArgument and is matched by its name on receivers of unknown
 // type (ByMethodName: `loop.run_until_complete(...)` on an untyped loop).
 func CompletingMethod(name string) bool {
-	for _, a := range apis {
-		if a.CompletesFirstArg && a.Roles&ByMethodName != 0 && a.Name[strings.LastIndexByte(a.Name, '.')+1:] == name {
-			return true
+	completingMethodsOnce.Do(func() {
+		completingMethods = map[string]bool{}
+		for _, a := range apis {
+			if a.CompletesFirstArg && a.Roles&ByMethodName != 0 {
+				completingMethods[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = true
+			}
 		}
-	}
-	return false
+	})
+	return completingMethods[name]
 }
+
+// completingMethods is CompletingMethod's set, built once from the tables
+// (complete after init): resolving asks it for every method call on an
+// untyped receiver, and a walk over every record there made each edit of
+// an async-heavy file a third slower.
+var (
+	completingMethodsOnce sync.Once
+	completingMethods     map[string]bool
+)
 
 // ReturnType is the type a call of name returns, and whether it is known.
 func ReturnType(name string) (string, bool) {
