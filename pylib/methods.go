@@ -1,5 +1,7 @@
 package pylib
 
+import "sync"
+
 // MethodFact is what a method's or attribute's name alone says, for a call
 // or read whose receiver's type the analysis did not resolve, or what a
 // builtin function does. A resolved API's facts live on its record
@@ -88,15 +90,23 @@ func Method(name string, f MethodFact) bool {
 // task group (the union of the module records' Spawns), for a task group
 // whose library is unknown.
 func SpawnMethod(name string) bool {
-	for _, a := range apis {
-		for _, s := range a.Spawns {
-			if s == name {
-				return true
+	spawnMethodsOnce.Do(func() {
+		spawnMethods = map[string]bool{}
+		for _, a := range apis {
+			for _, s := range a.Spawns {
+				spawnMethods[s] = true
 			}
 		}
-	}
-	return false
+	})
+	return spawnMethods[name]
 }
+
+// spawnMethods is SpawnMethod's set, built once from the tables (complete
+// after init) rather than by a walk over every record per question.
+var (
+	spawnMethodsOnce sync.Once
+	spawnMethods     map[string]bool
+)
 
 // ReadinessPredicates are, per blocking method, the methods of the same
 // object that tell whether it would wait (queue.get and queue.empty).
