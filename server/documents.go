@@ -37,6 +37,10 @@ type document struct {
 	// scheduled or the document closes.
 	cancelAnalysis context.CancelFunc
 	cascade        bool // the next analysis re-analyses dependents too
+	// dependent: the next analysis only follows a change of another
+	// document (a cascade); it waits for a dependents' slot, so that the
+	// document being edited always finds an analysis slot free.
+	dependent bool
 	// runningCascade: the analysis running took cascade and has not yet
 	// re-analysed the dependents; cancelling it hands the duty to the next.
 	runningCascade bool
@@ -298,7 +302,7 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 		s.ws.revert(path)
 		reverted, _ := s.ws.snapshot(path)
 		for _, dep := range s.affectedBy(project, path, before, reverted.Module(path)) {
-			s.schedule(dep, s.currentSettings().Debounce(), false)
+			s.scheduleDependent(dep, s.currentSettings().Debounce())
 		}
 	})
 	return nil

@@ -122,6 +122,12 @@ type Server struct {
 	backgroundMu   sync.Mutex
 	backgroundDone bool
 	analyses       chan struct{} // bounds concurrent analyses
+	// dependentSlots bounds the analyses of dependents (cascades) to one
+	// fewer than analyses, when there are two or more: on a project with
+	// many open documents every keystroke in a module they import
+	// re-analyses them all, and the edited document must not wait behind
+	// them for a slot.
+	dependentSlots chan struct{}
 	simulating     chan struct{} // bounds concurrent simulator phases (one)
 
 	// simulations caches the simulator rules' findings per function across
@@ -176,7 +182,8 @@ func newServer(opts Options) *Server {
 	s := &Server{
 		opts: opts, hooks: opts.Hooks, log: newLogger(opts.Stderr, LevelInfo),
 		ctx: ctx, cancel: cancel, exited: make(chan struct{}),
-		analyses: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		analyses:       make(chan struct{}, runtime.GOMAXPROCS(0)),
+		dependentSlots: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1)),
 		// One simulation at a time: the next keystroke's quick analysis
 		// keeps the other cores.
 		simulating:  make(chan struct{}, 1),
