@@ -43,7 +43,7 @@ const dependentDelay = 250 * time.Millisecond
 
 // scheduleDependent schedules a re-analysis of d that only follows a
 // change of another document: it runs in a dependents' slot
-// (Server.dependentSlots), unless a schedule of d's own comes first.
+// (Server.dependentSlots), unless a schedule of d's own is still waiting.
 func (s *Server) scheduleDependent(d *document, delay time.Duration) {
 	s.scheduleAs(d, delay, false, true)
 }
@@ -54,10 +54,12 @@ func (s *Server) scheduleAs(d *document, delay time.Duration, cascade, dependent
 	}
 	d.schedMu.Lock()
 	defer d.schedMu.Unlock()
-	d.dependent = dependent
-	if d.timer != nil {
-		d.timer.Stop()
+	if d.timer != nil && d.timer.Stop() && dependent && !d.dependent {
+		// A schedule of d's own was still waiting: it stays d's own, on
+		// its own debounce, rather than a dependent's slot and delay.
+		dependent, delay = false, min(delay, s.currentSettings().Debounce())
 	}
+	d.dependent = dependent
 	if d.cancelAnalysis != nil {
 		d.cancelAnalysis() // superseded: its simulations stop, it publishes nothing
 		// nor re-analyses the dependents: the next analysis must (a change
