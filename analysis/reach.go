@@ -528,7 +528,7 @@ func stillNoneness(m *Module, name string, n *Node, want string) bool {
 		return false
 	}
 	for _, v := range b.Values {
-		if v != nil && v.Start > n.Start && !inLoopAround(v, n) {
+		if v != nil && v.Start > n.Start && !InLoopAround(v, n) {
 			continue // assigned after the test
 		}
 		if v == nil || noneness(m, v) != notNone {
@@ -538,9 +538,9 @@ func stillNoneness(m *Module, name string, n *Node, want string) bool {
 	return true
 }
 
-// inLoopAround reports that v is in a for or while loop around n (in n's
+// InLoopAround reports that v is in a for or while loop around n (in n's
 // function), whose next round runs v before n again.
-func inLoopAround(v, n *Node) bool {
+func InLoopAround(v, n *Node) bool {
 	for q := n.Parent(); q != nil && !isDefinition(q); q = q.Parent() {
 		if (q.Type() == "for_statement" || q.Type() == "while_statement") && encloses(q, v) {
 			return true
@@ -746,9 +746,10 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 		}
 		return p.allAreInstances(known, types)
 	}
+	mustHold := func(cond *Node) bool { return p.loopRunning(m, f, cond) == isTrue || fails(cond, false) }
 	for q := n; q.Parent() != nil && q != f.Node; q = q.Parent() {
 		parent := q.Parent()
-		if parent.Type() == "block" && (p.afterReturnWhileLoopRuns(m, f, parent, q) || afterLeavingIf(parent, q, fails)) {
+		if parent.Type() == "block" && afterLeavingIf(parent, q, mustHold) {
 			return true
 		}
 		switch {
@@ -888,7 +889,7 @@ func unassignedAt(m *Module, name string, n *Node) bool {
 		return false
 	}
 	for _, v := range b.Values {
-		if v == nil || v.Start < n.Start || inLoopAround(v, n) {
+		if v == nil || v.Start < n.Start || InLoopAround(v, n) {
 			return false
 		}
 	}
@@ -923,34 +924,19 @@ const (
 	isFalse
 )
 
-// afterReturnWhileLoopRuns reports statement stmt of block following an
-// `if <a loop is running>: ... return` (the helper's own way to stay off
-// the running loop: `self.loop = get_running_loop()`, `if self.loop:
-// ...; return`, then `self._start_thread()`).
-func (p *Project) afterReturnWhileLoopRuns(m *Module, f *Function, block, stmt *Node) bool {
-	for _, s := range block.NamedChildren() {
-		if s == stmt {
-			return false
-		}
-		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
-			blockLeaves(s.ChildByField("consequence")) &&
-			p.loopRunning(m, f, s.ChildByField("condition")) == isTrue {
-			return true
-		}
-	}
-	return false
-}
-
 // afterLeavingIf reports statement stmt of block following an `if cond:
-// ... return` (or raise) whose condition must hold on this path (`if
-// config is not None: return config` when the caller passed a config).
-func afterLeavingIf(block, stmt *Node, fails func(*Node, bool) bool) bool {
+// ... return` (or raise) whose condition must hold on this path: a loop
+// is running (the helper's own way to stay off the running loop: `self.loop
+// = get_running_loop()`, `if self.loop: ...; return`, then
+// `self._start_thread()`), or the caller's arguments make it hold
+// (holds: `if config is not None: return config` when a config is passed).
+func afterLeavingIf(block, stmt *Node, holds func(cond *Node) bool) bool {
 	for _, s := range block.NamedChildren() {
 		if s == stmt {
 			return false
 		}
 		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
-			blockLeaves(s.ChildByField("consequence")) && fails(s.ChildByField("condition"), false) {
+			blockLeaves(s.ChildByField("consequence")) && holds(s.ChildByField("condition")) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"sort"
+	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -151,7 +152,7 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 			}
 			j--
 		case c == '\'' || c == '"':
-			j = stringEnd(src, j) - 1
+			j = skipString(src, j) - 1
 		case c == '\\' && j+1 < len(src) && src[j+1] == '\n':
 			j++
 		case c == '(' || c == '[' || c == '{':
@@ -168,7 +169,7 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 			// A compound statement, an annotation, a lambda, `:=`.
 			return 0, 0, false
 		case depth == 0 && c == '=':
-			prevOp := j > stmt && bytesIndex("=<>!+-*/%&|^@", src[j-1])
+			prevOp := j > stmt && strings.IndexByte("=<>!+-*/%&|^@", src[j-1]) >= 0
 			if !prevOp && (j+1 >= len(src) || src[j+1] != '=') {
 				lastEq = j
 			} else if j+1 < len(src) && src[j+1] == '=' {
@@ -204,7 +205,7 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 		case c == ' ' || c == '\t' || c == '\\' || c == '\n' || c == '\r' || c == '\f':
 			continue
 		case c == '\'' || c == '"':
-			j = stringEnd(src, j) - 1
+			j = skipString(src, j) - 1
 			afterComma = false
 		case c == '(' || c == '[' || c == '{':
 			depth++
@@ -224,41 +225,4 @@ func bareStarredTuple(src []byte, start int) (open, close int, ok bool) {
 		return 0, 0, false
 	}
 	return head, close, true
-}
-
-func bytesIndex(set string, c byte) bool {
-	for i := 0; i < len(set); i++ {
-		if set[i] == c {
-			return true
-		}
-	}
-	return false
-}
-
-// stringEnd returns the offset just after the string literal whose opening
-// quote is at src[q] (a prefix before it is an ordinary name byte to the
-// caller), or len(src) when it is not closed.
-func stringEnd(src []byte, q int) int {
-	quote := src[q]
-	triple := q+2 < len(src) && src[q+1] == quote && src[q+2] == quote
-	j := q + 1
-	if triple {
-		j = q + 3
-	}
-	for j < len(src) {
-		c := src[j]
-		switch {
-		case c == '\\':
-			j += 2
-			continue
-		case c == quote && !triple:
-			return j + 1
-		case c == quote && triple && j+2 < len(src) && src[j+1] == quote && src[j+2] == quote:
-			return j + 3
-		case c == '\n' && !triple:
-			return j
-		}
-		j++
-	}
-	return len(src)
 }

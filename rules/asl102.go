@@ -1519,13 +1519,9 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 		}
 		uses = kept
 		for _, u := range uses {
-			for q := u.Parent(); q != nil && q != t.Node; q = q.Parent() {
-				if q.Type() == "for_statement" || q.Type() == "while_statement" {
-					for _, r := range rebinds {
-						if r.Start >= q.Start && r.End <= q.End {
-							escaped = true
-						}
-					}
+			for _, r := range rebinds {
+				if analysis.InLoopAround(r, u) {
+					escaped = true
 				}
 			}
 		}
@@ -2729,6 +2725,5 @@ func asyncResourceCall(p *Pass, c *analysis.Call) bool {
 	}
 	attr := p.File.Text(fn.ChildByField("attribute"))
 	return pylib.AsyncResourceMethods[attr] && p.Module.BoundByAsyncWith(fn.ChildByField("object")) &&
-		!p.Module.Resolve(fn.ChildByField("object")).Known() &&
-		(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr)
+		!p.Module.Resolve(fn.ChildByField("object")).Known() && unknownLibraryMethod(p, c, attr)
 }

@@ -31,8 +31,7 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 	// a-prefixed twins in any function (pylib.AsyncTwinMethods).
 	if fn := c.Node.ChildByField("function"); fn != nil && fn.Type() == "attribute" && c.Func != nil {
 		if attr := p.File.Text(fn.ChildByField("attribute")); (c.Func.Async && pylib.StreamCoroutineMethods[attr] || pylib.AsyncTwinMethods[attr]) &&
-			(c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr) &&
-			(p.Project == nil || !p.Project.DefinesOnlySyncMethod(attr, p.projectUsesAsValue)) {
+			unknownLibraryMethod(p, c, attr) {
 			return true
 		}
 	}
@@ -40,6 +39,16 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 		return true
 	}
 	return configuredCoroutine(p, c)
+}
+
+// unknownLibraryMethod reports a call of method attr that neither the
+// project nor pylib resolves (no callee, or one named through an import of
+// a module neither knows), and that no class of the project defines as a
+// synchronous method (in this module, or only so anywhere): the cases where
+// a method's name alone may say it is a coroutine.
+func unknownLibraryMethod(p *Pass, c *analysis.Call, attr string) bool {
+	return (c.Callee == "" || p.Project.Target(c) == nil && !knownAPI(c.Callee)) && !definesSyncMethod(p.Module, attr) &&
+		(p.Project == nil || !p.Project.DefinesOnlySyncMethod(attr, p.projectUsesAsValue))
 }
 
 // knownAPI reports a name pylib has a record for.

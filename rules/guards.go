@@ -205,11 +205,7 @@ func scriptTopLevel(m *analysis.Module, st *analysis.Node) bool {
 	up := st.Parent()
 	if up != nil && up.Type() == "block" {
 		ifst := up.Parent()
-		if ifst == nil || ifst.Type() != "if_statement" || up.Field() != "consequence" {
-			return false
-		}
-		cond := strings.ReplaceAll(strings.ReplaceAll(m.File.Text(ifst.ChildByField("condition")), "'", "\""), " ", "")
-		if cond != "__name__==\"__main__\"" {
+		if ifst == nil || ifst.Type() != "if_statement" || up.Field() != "consequence" || !isMainGuard(m.File, ifst) {
 			return false
 		}
 		st, up = ifst, ifst.Parent()

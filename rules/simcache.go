@@ -429,14 +429,16 @@ func newModuleUnits(f *analysis.File) *moduleUnits {
 	return mu
 }
 
-// isMainGuard reports whether an if statement tests __name__ == "__main__".
+// isMainGuard reports whether if statement n is `if __name__ ==
+// "__main__":` (either quotes, either order, any spacing); a condition
+// that also tests something else is not one.
 func isMainGuard(f *analysis.File, n *analysis.Node) bool {
 	cond := n.ChildByField("condition")
 	if cond == nil {
 		return false
 	}
-	t := f.Text(cond)
-	return strings.Contains(t, "__name__") && strings.Contains(t, "__main__")
+	t := strings.ReplaceAll(strings.Join(strings.Fields(f.Text(cond)), ""), "'", "\"")
+	return t == `__name__=="__main__"` || t == `"__main__"==__name__`
 }
 
 // plainDefinition returns the names a top-level statement binds when it is
