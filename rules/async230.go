@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -44,10 +45,18 @@ async def load(path):
 		"imports only when it is missing (anyio's backend lookup): that loads once what the running program has " +
 		"already imported. Setting TLS up from certificate files reads them: paho-mqtt's `Client.tls_set()`, and the " +
 		"constructor of aiomqtt's (asyncio_mqtt's) `Client` when given `tls_params` (not with a ready `tls_context`); that " +
-		"client is built on the loop (its constructor takes the running loop), so it gets no to_thread fix.",
-	Requires:    []Fact{blockingCalls, blockingDelays},
-	Run:         runBlockingOpenCall,
-	NonBlocking: openDoesNoIO,
+		"client is built on the loop (its constructor takes the running loop), so it gets no to_thread fix. " +
+		"One finding per opened file: when ASYNC232 is enabled too, the reads and writes of a file that the same coroutine opened " +
+		"with an `open()` reported here (`with open(p) as f: return f.read()`, `json.dump(state, f)`, `open(p).read()`) are named " +
+		"in this finding, with related information at each, and its fix moves them to the worker thread together with the " +
+		"`open()`; they are not reported again as ASYNC232 (flake8-async reports each; a deliberate difference), and a " +
+		"`# noqa: ASYNC230` at the `open()` silences the one finding. With ASYNC232 " +
+		"alone selected, each call is reported as before; a file opened elsewhere (`self.file` opened in `__init__`, a parameter) " +
+		"is ASYNC232's.",
+	Requires:           []Fact{blockingCalls, blockingDelays},
+	SharesFindingsWith: []string{"ASYNC232"},
+	Run:                runBlockingOpenCall,
+	NonBlocking:        openDoesNoIO,
 })
 
 // openDoesNoIO reports an archive or compressed file opened over an
@@ -218,5 +227,159 @@ func utcZone(m *analysis.Module, c *analysis.Call) bool {
 // coroutine: the library table's entries with Code ASYNC230 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingOpenCall(p *Pass) {
-	reportDirectBlocking(p, "ASYNC230")
+	folds := fileOpenFolds(p)
+	for _, b := range directBlocking(p, "ASYNC230") {
+		reportOpenedFile(p, b, folds[b.Call.Node])
+	}
+}
+
+// One finding per opened file. `with open(p) as f: data = f.read()` in a
+// coroutine is one mistake with one fix (do the file's work in a worker
+// thread, or with an async file library), but it is two calls of two
+// families: the open() is ASYNC230's and the read ASYNC232's. When both
+// rules are enabled, the reads and writes of a file object that the same
+// coroutine opened with an open() ASYNC230 reports are folded into that
+// finding: its message names them, its related information points at
+// them and its fix carries their edits. ASYNC232 alone (flake8-async's own
+// tests select one code at a time) still reports every call; so does a
+// file opened elsewhere (in `__init__`, by a helper, in a parameter).
+
+// fileOpenFolds maps each open()-like call that ASYNC230 reports to the
+// ASYNC232 calls on the file object it made in the same coroutine, in
+// source order; nil when either rule is off.
+func fileOpenFolds(p *Pass) map[*analysis.Node][]blockingUse {
+	if !p.Options.Enabled["ASYNC230"] || !p.Options.Enabled["ASYNC232"] {
+		return nil
+	}
+	uses := blockingCalls.of(p).InCoroutines()
+	opens := map[*analysis.Node]*analysis.Call{}
+	for _, u := range uses {
+		if u.Code == "ASYNC230" && !u.inSameFamilyChain && p.Options.platformReports(u.Code, u.Name) {
+			opens[u.Call.Node] = u.Call
+		}
+	}
+	if len(opens) == 0 {
+		return nil
+	}
+	folds := map[*analysis.Node][]blockingUse{}
+	for _, u := range uses {
+		if u.Code != "ASYNC232" || u.inSameFamilyChain || !p.Options.platformReports(u.Code, u.Name) {
+			continue
+		}
+		file := fileOperand(p.Module, u)
+		if file == nil {
+			continue
+		}
+		opener := constructorCall(p.Module, file, 0)
+		if open := opens[opener]; open != nil && open.Func == u.Call.Func {
+			folds[opener] = append(folds[opener], u)
+		}
+	}
+	return folds
+}
+
+// fileOperand is the file object an ASYNC232 call works on: the receiver
+// of a method (`f.read()`), or the file argument of a function that reads
+// or writes one (`json.load(f)`, `json.dump(obj, f)`).
+func fileOperand(m *analysis.Module, u blockingUse) *analysis.Node {
+	fn := u.Call.Node.ChildByField("function")
+	if api, _ := pylib.Lookup(u.Name); api.Unblock == pylib.UnblockedMemoryFile {
+		return u.Call.Positional(api.FileArg)
+	}
+	if fn != nil && fn.Type() == "attribute" {
+		return fn.ChildByField("object")
+	}
+	return nil
+}
+
+// reportOpenedFile reports an ASYNC230 open() with the ASYNC232 calls
+// folded into it: "`open()` and the file's `f.read()` (line 7) block the
+// event loop ...", each folded call as related information, and one fix
+// holding the open's edits and theirs (an import the fixes share added
+// once).
+func reportOpenedFile(p *Pass, b blockingUse, folded []blockingUse) {
+	if len(folded) == 0 {
+		p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		return
+	}
+	openLine := p.File.Lines.Position(int(b.Call.Node.Start)).Line
+	var names []string
+	related := make([]Related, 0, len(folded))
+	delayAt := int(b.Call.Node.Start)
+	for _, f := range folded {
+		name := "`" + p.File.Brief(f.Call.Node.ChildByField("function")) + "()`"
+		if fileOperand(p.Module, f) == b.Call.Node { // `open(p).read()`
+			name = "`." + f.Name[strings.LastIndexByte(f.Name, '.')+1:] + "()`"
+		}
+		if line := p.File.Lines.Position(int(f.Call.Node.Start)).Line; line != openLine {
+			name += fmt.Sprintf(" (line %d)", line+1)
+		}
+		names = append(names, name)
+		related = append(related, RelatedAt(p.Module, f.Call.Node, "the file's "+displayName(p.Project, p.Module, f.Call)+" blocks the event loop too (ASYNC232, reported with the open)"))
+		if blockingDelays.of(p)[delayAt] == nil {
+			delayAt = int(f.Call.Node.Start)
+		}
+	}
+	if len(names) > 3 {
+		names = append(names[:3], fmt.Sprintf("%d more calls", len(names)-3))
+	}
+	msg := displayName(p.Project, p.Module, b.Call) + " and the file's " + joinNames(names) +
+		" block the event loop in async function `" + b.Call.Func.Name + "`; " + b.Instead
+	p.Report(b.Call.Node, withDelay(p, msg, delayAt), WithFix(mergedFix(p, b, folded)), WithRelated(related...))
+}
+
+// joinNames joins "a", "a and b", "a, b and c".
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// mergedFix is one fix running the open() and each folded call in a worker
+// thread; nil when any of them has none (a partial fix would leave the
+// file's I/O on the loop while claiming to move it).
+func mergedFix(p *Pass, b blockingUse, folded []blockingUse) *Fix {
+	calls := []*analysis.Call{b.Call}
+	for _, f := range folded {
+		calls = append(calls, f.Call)
+	}
+	var out *Fix
+	seen := map[Edit]bool{}
+	for _, c := range calls {
+		// `open(p).read()`: the read's fix runs the whole chain, open
+		// included, in the thread.
+		if insideAnother(c, calls) {
+			continue
+		}
+		fix := toThreadFix(p, c)
+		if fix == nil {
+			return nil
+		}
+		if out == nil {
+			out = &Fix{Title: fix.Title, Safe: fix.Safe}
+			if len(folded) > 0 {
+				out.Title += ", and the file's calls likewise"
+			}
+		}
+		out.Safe = out.Safe && fix.Safe
+		for _, e := range fix.Edits {
+			if !seen[e] {
+				seen[e] = true
+				out.Edits = append(out.Edits, e)
+			}
+		}
+	}
+	return out
+}
+
+// insideAnother reports whether c's call expression lies within another
+// of calls.
+func insideAnother(c *analysis.Call, calls []*analysis.Call) bool {
+	for _, d := range calls {
+		if d != c && d.Node.Start <= c.Node.Start && c.Node.End <= d.Node.End {
+			return true
+		}
+	}
+	return false
 }

@@ -13,17 +13,15 @@ var ASYNC232 = register(&Rule{
 	Name:      "blocking-file-call",
 	Summary:   `Blocking method of a synchronous file object in an async function`,
 	Rationale: "`read`, `write`, `readline`... of a file object returned by `open()` (or annotated as `io.TextIOWrapper`, `typing.IO`, ...) do disk I/O on the event loop's thread.",
-	Bad: `async def first_line(path):
-    f = open(path)
+	Bad: `import io
+
+async def first_line(f: io.TextIOWrapper):
     return f.readline()`,
 	Good: `import asyncio
+import io
 
-def _first_line(path):
-    with open(path) as f:
-        return f.readline()
-
-async def first_line(path):
-    return await asyncio.to_thread(_first_line, path)`,
+async def first_line(f: io.TextIOWrapper):
+    return await asyncio.to_thread(f.readline)`,
 	Severity:                Warning,
 	Default:                 true,
 	QuietInTests:            true,
@@ -56,17 +54,26 @@ async def first_line(path):
 		"(`await asyncio.to_thread(self.file.read, n)`); this applies to every blocking rule. Nor the stream a socket's " +
 		"`makefile()` gives over a socket that the class (or function) making it sets non-blocking (`setblocking(False)`): its " +
 		"reads and writes return or raise `BlockingIOError` at once; the stream may be an attribute a base class of another " +
-		"module assigns.",
-	Requires:    []Fact{blockingCalls, blockingDelays},
-	Run:         runBlockingFileCall,
-	NonBlocking: fileCallDoesNoIO,
+		"module assigns. " +
+		"A call on a file that the same coroutine opened with an `open()` that ASYNC230 reports is named in that finding " +
+		"instead when ASYNC230 is enabled (one finding per opened file, fixed together; flake8-async reports both codes, a " +
+		"deliberate difference); a file opened elsewhere (in `__init__`, by a helper) or passed in is reported here.",
+	Requires:           []Fact{blockingCalls, blockingDelays},
+	SharesFindingsWith: []string{"ASYNC230"},
+	Run:                runBlockingFileCall,
+	NonBlocking:        fileCallDoesNoIO,
 })
 
 // runBlockingFileCall reports the calls of this family made directly in a
 // coroutine: the library table's entries with Code ASYNC232 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingFileCall(p *Pass) {
-	reportDirectBlocking(p, "ASYNC232")
+	folds := fileOpenFolds(p)
+	for _, b := range directBlocking(p, "ASYNC232") {
+		if !foldedInto(folds, b.Call) {
+			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
+		}
+	}
 }
 
 // fileCallDoesNoIO reports calls of this family that do no file I/O:
@@ -372,4 +379,17 @@ func archiveOverMemory(m *analysis.Module, call *analysis.Node) bool {
 		}
 	}
 	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
+}
+
+// foldedInto reports whether an ASYNC232 call is folded into an ASYNC230
+// finding (fileOpenFolds).
+func foldedInto(folds map[*analysis.Node][]blockingUse, call *analysis.Call) bool {
+	for _, fs := range folds {
+		for _, f := range fs {
+			if f.Call == call {
+				return true
+			}
+		}
+	}
+	return false
 }

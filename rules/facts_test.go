@@ -101,6 +101,8 @@ var sharedCodeMentions = map[string]map[string]string{
 	"aliases.go":  {"ASYNC124": "ruff's name for it", "ASYNC300": "ruff's name for it"},
 	"asl100.go":   {"ASL301": "a line's `# noqa: RUF006` silences it: ruff's RUF006 also reports a task kept in an unused local"},
 	"async103.go": {"ASYNC104": "a handler left only by return is ASYNC104's finding at the return, when that rule is on"},
+	"async230.go": {"ASYNC232": "the calls on a file the coroutine opens are folded into the open's finding, when ASYNC232 is on too"},
+	"async232.go": {"ASYNC230": "its calls on a file the coroutine opens are folded into ASYNC230's finding at the open, when that rule is on"},
 	"async104.go": {"ASYNC103": "a return in a handler that also falls through is named in ASYNC103's finding, when that rule is on"},
 }
 

@@ -19,4 +19,4 @@ async def two_statements(path):
 
 
 async def read_config(path):
-    return open(path).read()  # want: ASYNC230, ASYNC232
+    return open(path).read()  # want: ASYNC230 "`open\(\)` and the file's `\.read\(\)` block"

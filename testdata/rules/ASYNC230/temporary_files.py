@@ -18,7 +18,7 @@ async def spool_request_body(receive):
 async def scratch_space(data: bytes):
     with tempfile.TemporaryDirectory() as d:  # want: ASYNC240 (a mkdir, not an open file)
         with open(d + "/data.bin", "wb") as f:  # want: ASYNC230
-            f.write(data)  # want: ASYNC232
+            f.write(data)  # named in the open's finding
     made = tempfile.mkdtemp()  # want: ASYNC240
     fd, path = tempfile.mkstemp()  # want: ASYNC230 (creates and opens a file)
     tmp = tempfile.TemporaryFile()  # want: ASYNC230

@@ -1,3 +1,4 @@
+# config: ignore = ["ASYNC230"]  # ASYNC232 alone; with ASYNC230 on, the calls on a file the coroutine opens are folded into the open's finding (testdata/rules/ASYNC230/file_work_one_finding.py)
 import io
 import tarfile
 import zipfile
@@ -29,10 +30,10 @@ async def unpack(blob, dest):
 
 # Fires: an archive on disk.
 async def firmware_from_disk(path):
-    with tarfile.open(path) as tar:  # want: ASYNC230
+    with tarfile.open(path) as tar:
         return tar.extractfile("image.ota")  # want: ASYNC232
 
 
 async def manifest_from(upload):
-    archive = zipfile.ZipFile(upload)  # want: ASYNC230
+    archive = zipfile.ZipFile(upload)
     return archive.read("manifest.json")  # want: ASYNC232

@@ -1,9 +1,10 @@
+# config: ignore = ["ASYNC230"]  # ASYNC232 alone; with ASYNC230 on, the calls on a file the coroutine opens are folded into the open's finding (testdata/rules/ASYNC230/file_work_one_finding.py)
 import json
 import os
 
 
 async def save_report(path, rows):
-    with open(path, "w") as f:  # want: ASYNC230
+    with open(path, "w") as f:
         f.write("header\n")  # want: ASYNC232
         for row in rows:
             f.write(",".join(row) + "\n")  # want: ASYNC232
@@ -13,7 +14,7 @@ async def save_report(path, rows):
 
 
 async def load(path):
-    f = open(path)  # want: ASYNC230
+    f = open(path)
     try:
         return f.read()  # want: ASYNC232
     finally:

@@ -1,0 +1,57 @@
+# One finding per opened file: the reads and writes (ASYNC232) of a file
+# that the coroutine itself opened with a reported open() are named in the
+# open's ASYNC230 finding, which fixes them together.
+import asyncio
+import io
+import json
+
+
+async def load_settings(path):
+    with open(path) as f:  # want: ASYNC230 "`open\(\)` and the file's `f\.read\(\)` \(line 11\) block the event loop in async function `load_settings`"
+        return f.read()
+
+
+async def save_report(path, rows):
+    out = open(path, "w")  # want: ASYNC230 "`open\(\)` and the file's `out\.write\(\)` \(line 16\) and `out\.close\(\)` \(line 17\) block"
+    out.write("\n".join(rows))
+    out.close()
+
+
+async def dump_state(path, state):
+    with open(path, "w") as f:  # want: ASYNC230 "and the file's `json\.dump\(\)` \(line 22\) block"
+        json.dump(state, f)
+
+
+async def first_line(path):
+    return open(path).readline()  # want: ASYNC230 "`open\(\)` and the file's `\.readline\(\)` block"
+
+
+# Still reported on their own: a file this coroutine did not open.
+class Log:
+    def __init__(self, path):
+        self.file = open(path, "a")
+
+    async def append(self, line):
+        self.file.write(line)  # want: ASYNC232
+
+
+async def copy_into(src: io.TextIOWrapper, path):
+    with open(path, "w") as dst:  # want: ASYNC230 "and the file's `dst\.write\(\)`"
+        dst.write(src.read())  # want: ASYNC232 "`src\.read\(\)`"
+
+
+# A file opened in one coroutine and read in a nested one: two functions,
+# two findings.
+async def outer(path):
+    f = open(path)  # want: ASYNC230 "^`open\(\)` blocks the event loop"
+
+    async def inner():
+        return f.read()  # want: ASYNC232
+
+    return await inner()
+
+
+# Quiet: the open() is not reported (offloaded reads only), so nothing folds.
+async def offloaded(path):
+    with open(path, "rb") as f:
+        return await asyncio.to_thread(f.read)
