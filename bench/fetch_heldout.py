@@ -16,6 +16,7 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout13_manifest.tsv /work/corpus13  # the thirteenth (trixie)
     python3 bench/fetch_heldout.py --manifest bench/heldout16_manifest.tsv /work/corpus16  # the sixteenth (trixie; applications, bench/heldout16_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout18_manifest.tsv /work/corpus18  # the eighteenth (trixie; applications, bench/heldout18_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout19_manifest.tsv /work/corpus19  # the nineteenth (trixie; bench/heldout19_README.md)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and
