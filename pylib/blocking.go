@@ -73,6 +73,16 @@ var PseudoFileSystems = []string{"/proc/", "/sys/"}
 // positional argument names.
 var PseudoFileOpeners = map[string]bool{"open": true, "io.open": true}
 
+// FromThreadToLoop are the calls a thread makes to run work on an event
+// loop: true when the call itself waits for the result (anyio's and
+// trio's from_thread.run: "block until the function returns"), false when
+// it returns a concurrent.futures.Future the thread may wait for with
+// `.result()` (asyncio.run_coroutine_threadsafe, asyncio docs "Scheduling
+// From Other Threads").
+var FromThreadToLoop = map[string]bool{"asyncio.run_coroutine_threadsafe": false,
+	"anyio.from_thread.run": true, "anyio.from_thread.run_sync": true,
+	"trio.from_thread.run": true, "trio.from_thread.run_sync": true}
+
 // StandardStreams are the process's standard streams: a json.dump (or
 // pickle.dump) to one prints, as print() does, which is not file I/O.
 var StandardStreams = map[string]bool{"sys.stdout": true, "sys.stderr": true, "sys.stdin": true,
@@ -462,6 +472,7 @@ func init() {
 	unblocked(UnblockedCachedModule, "importlib.import_module")
 	unblocked(UnblockedNumericFlag, "socket.getnameinfo")
 	unblocked(UnblockedAsyncKeyword, "psycopg2.connect")
+	unblocked(UnblockedStoppedThread, "threading.Thread.join")
 	unblocked(UnblockedNoWait, "concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
 	for _, t := range FileTypes {
 		if strings.HasPrefix(t, "io.") {

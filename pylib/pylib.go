@@ -643,6 +643,11 @@ const (
 	UnblockedQueuePut
 	// UnblockedByZeroTimeout: wait(0), result(timeout=0).
 	UnblockedByZeroTimeout
+	// UnblockedStoppedThread: join() of a thread (or process) that the
+	// same function has told to stop before joining it: a sentinel put on
+	// a queue, an event set, its loop stopped, the process terminated;
+	// the wait is the rest of the thread's current step.
+	UnblockedStoppedThread
 	// UnblockedNumericHost: a numeric lookup flag (AI_NUMERICHOST) or a
 	// host that needs no lookup, an IP address literal or "localhost"
 	// (getaddrinfo).

@@ -90,7 +90,14 @@ async def count_users(path):
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
-		"reported); ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
+		"reported), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
+		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`; an event set; its loop stopped with " +
+		"`loop.call_soon_threadsafe(loop.stop)`; `cancel()` or `stop()` of the joined object; a process's `terminate()` or " +
+		"`kill()`) when the thread's target is a function of the project whose code never waits for an event loop " +
+		"(no `run_coroutine_threadsafe(...).result()`, no `from_thread.run()`: such a step waits for the very loop that joins it). " +
+		"That join waits for the rest of the thread's current step (aiortc's decoder, textual's key reader, xknx's connection thread: " +
+		"six such joins were judged debatable and none true on the corpora; a join with no such signal before it is still reported); " +
+		"ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
 		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True; also in a def or class made only there), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
 		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
@@ -284,6 +291,8 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return isFalse(c.Positional(0)) || isFalse(c.Keyword("wait", f))
 	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
+	case pylib.UnblockedStoppedThread:
+		return recv != nil && toldToStop(proj, m, c, recv)
 	}
 	return false
 }
@@ -1621,4 +1630,144 @@ func (s *sectionCheck) callCanBlock(c *analysis.Call, depth int) bool {
 		}
 	}
 	return false
+}
+
+// toldToStop reports a join() of a thread (or process) that the same
+// function told to stop before joining it: a sentinel put on a queue
+// (`q.put(None)`, `q.put(_STOP)`), an event set (`self._stop.set()`), a
+// thread's event loop stopped (`loop.call_soon_threadsafe(loop.stop)`), or
+// the joined object itself stopped (`p.terminate()`, `p.kill()`,
+// `timer.cancel()`, `t.stop()`). The join then waits for the rest of the
+// thread's current step, not for its work (aiortc's decoder thread,
+// textual's key reader, xknx's connection thread); a join with no such
+// signal before it waits for whatever the thread does.
+func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call, thread *analysis.Node) bool {
+	f := m.File
+	joined := f.Text(thread)
+	// Unless the thread's step may itself wait for the event loop
+	// (`run_coroutine_threadsafe(coro, loop).result()`): joined from the
+	// loop, that step cannot finish until the join gives up.
+	stepIsOwn := threadStepsOffLoop(proj, m, thread)
+	for _, c := range m.Calls {
+		if c.Func != join.Func || c.Node.Start >= join.Node.Start {
+			continue
+		}
+		fn := c.Node.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" {
+			continue
+		}
+		method := f.Text(fn.ChildByField("attribute"))
+		args := c.Node.ChildByField("arguments")
+		var first *analysis.Node
+		nargs := 0
+		if args != nil {
+			nargs = len(args.NamedChildren())
+			if nargs > 0 {
+				first = analysis.Unparen(args.NamedChildren()[0])
+			}
+		}
+		switch method {
+		case "put", "put_nowait":
+			if nargs == 1 && stopSentinel(f, first) && stepIsOwn {
+				return true
+			}
+		case "set":
+			if nargs == 0 && stepIsOwn {
+				return true
+			}
+		case "call_soon_threadsafe":
+			if first != nil && first.Type() == "attribute" && f.Text(first.ChildByField("attribute")) == "stop" && stepIsOwn {
+				return true
+			}
+		case "terminate", "kill":
+			// A process ended by a signal: its code no longer runs.
+			if f.Text(fn.ChildByField("object")) == joined {
+				return true
+			}
+		case "cancel", "stop":
+			if f.Text(fn.ChildByField("object")) == joined && stepIsOwn {
+				return true
+			}
+			if f.Text(fn.ChildByField("object")) == joined {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stopSentinel: None, or a constant's name (`_STOP`, `SENTINEL`,
+// `self._SHUTDOWN`) put on a queue to tell its consumer to finish.
+func stopSentinel(f *analysis.File, n *analysis.Node) bool {
+	if n == nil {
+		return false
+	}
+	if n.Type() == "none" {
+		return true
+	}
+	if n.Type() == "attribute" {
+		n = n.ChildByField("attribute")
+	}
+	if n.Type() != "identifier" {
+		return false
+	}
+	name := strings.TrimLeft(f.Text(n), "_")
+	return name != "" && strings.ToUpper(name) == name && strings.ToLower(name) != name
+}
+
+// threadStepsOffLoop reports a thread whose target the project defines
+// (`threading.Thread(target=self._run)` or `target=worker`) and whose code
+// - the target and the functions of its module it calls, two calls deep -
+// never waits for a result from an event loop: no
+// `asyncio.run_coroutine_threadsafe()` whose future it waits for
+// (`.result()`). A heartbeat thread that runs each beat on the loop and
+// waits for it would wait for the loop that joins it (realbugs29's
+// NormalizerRuntime); a target the project does not define is not known.
+func threadStepsOffLoop(proj *analysis.Project, m *analysis.Module, thread *analysis.Node) bool {
+	tm, ctor := constructorCallIn(proj, m, thread)
+	if ctor == nil {
+		return false
+	}
+	c := moduleCallAt(tm, ctor)
+	if c == nil {
+		return false
+	}
+	target := c.Keyword("target", tm.File)
+	if target == nil {
+		target = c.Positional(1)
+	}
+	if target == nil {
+		return false
+	}
+	fn := tm.Resolve(target).Func
+	if fn == nil {
+		return false
+	}
+	return !waitsOnLoop(tm, fn, 2)
+}
+
+// waitsOnLoop reports a function that submits a coroutine to an event loop
+// from its thread and waits for its result, itself or through the
+// functions of its module it calls, depth calls deep.
+func waitsOnLoop(m *analysis.Module, fn *analysis.Function, depth int) bool {
+	submits, waits := false, false
+	for _, c := range m.Calls {
+		if c.Func != fn {
+			continue
+		}
+		if waitsItself, ok := pylib.FromThreadToLoop[calleeOf(m, c.Node)]; ok {
+			if waitsItself {
+				return true
+			}
+			submits = true
+		} else if strings.HasSuffix(m.File.Text(c.Node.ChildByField("function")), ".result") {
+			waits = true
+		}
+		if depth > 0 {
+			if callee := m.Resolve(c.Node.ChildByField("function")).Func; callee != nil && callee != fn && callee.Module() == m && waitsOnLoop(m, callee, depth-1) {
+				return true
+			}
+		}
+	}
+	return submits && waits
 }

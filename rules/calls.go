@@ -253,10 +253,11 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		for _, c := range m.Classes {
 			own = own || c == obj.Class
 		}
-		// `self._f = None` (not opened yet, or closed) constructs nothing.
+		// `self._f = None` (not opened yet, or closed) constructs nothing,
+		// nor does an annotation (`self._t: Optional[Thread] = None`).
 		var made []*analysis.Node
 		for _, v := range obj.Class.AttrValues(m.File.Text(n.ChildByField("attribute"))) {
-			if analysis.Unparen(v).Type() != "none" {
+			if t := analysis.Unparen(v).Type(); t != "none" && t != "type" {
 				made = append(made, v)
 			}
 		}

@@ -1,0 +1,142 @@
+# A join() of a thread the same function told to stop first waits for the
+# rest of the thread's current step: a sentinel on its queue, its stop
+# event set, its loop stopped, the process terminated. Without such a
+# signal the join waits for whatever the thread does, and is reported.
+import asyncio
+import multiprocessing
+import queue
+import threading
+
+_STOP = object()
+
+
+class Decoder:
+    def __init__(self):
+        self.queue = queue.Queue()
+        self.thread = threading.Thread(target=self.work)
+        self.stop_event = threading.Event()
+        self.loop = asyncio.new_event_loop()
+        self.process = multiprocessing.Process(target=print)
+
+    def work(self):
+        while (item := self.queue.get()) is not None:
+            print(item)
+
+    # Quiet: told to stop, then joined.
+    async def stop_with_sentinel(self):
+        self.queue.put(None)
+        self.thread.join()
+
+    async def stop_with_named_sentinel(self):
+        self.queue.put_nowait(_STOP)
+        self.thread.join()
+
+    async def stop_with_event(self):
+        if not self.stop_event.is_set():
+            self.stop_event.set()
+            if self.thread is not None:
+                self.thread.join()
+
+    async def stop_thread_loop(self):
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+        if self.thread is not None:
+            self.thread.join()
+
+    async def stop_process(self):
+        self.process.terminate()
+        self.process.join()
+
+    # Through a synchronous helper (ASL201): quiet as well.
+    def _stop_decoder(self):
+        self.queue.put(None)
+        self.thread.join()
+
+    async def close(self):
+        self._stop_decoder()
+
+    # Reported: nothing told the thread to stop.
+    async def wait_for_work(self):
+        self.thread.join()  # want: ASL202 "`self\.thread\.join\(\)`"
+
+    async def wait_with_timeout(self, timeout=None):
+        self.thread.join(timeout=timeout)  # want: ASL202
+
+    def _wait_decoder(self):
+        self.thread.join()
+
+    async def finish(self):
+        self._wait_decoder()  # want: ASL201
+
+    # Reported: the item put is work, not a sentinel; the signal comes after.
+    async def hand_over(self, item):
+        self.queue.put(item)
+        self.thread.join()  # want: ASL202
+
+    async def signal_too_late(self):
+        self.thread.join()  # want: ASL202
+        self.stop_event.set()
+
+    # Reported: the stop is in a nested function that may never run.
+    async def deferred_stop(self):
+        def later():
+            self.queue.put(None)
+
+        self.thread.join()  # want: ASL202
+        return later
+
+
+# Reported: the thread's step waits for the event loop (each beat runs on
+# the loop and the thread waits for its result), so joining it from the
+# loop waits until the beat times out, however it was told to stop.
+class Heartbeat:
+    def __init__(self, loop):
+        self.loop = loop
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.beat_loop, daemon=True)
+
+    def beat_loop(self):
+        while not self.stop.wait(1):
+            self.run_beat()
+
+    def run_beat(self):
+        asyncio.run_coroutine_threadsafe(self.beat(), self.loop).result(timeout=5)
+
+    async def beat(self):
+        pass
+
+    async def shutdown(self):
+        self.stop.set()
+        self.thread.join(timeout=5)  # want: ASL202
+
+
+# Reported: the target is not the project's, so what its step waits for is
+# not known.
+class Foreign:
+    def __init__(self, serve):
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=serve)
+
+    async def shutdown(self):
+        self.stop.set()
+        self.thread.join()  # want: ASL202
+
+
+# Quiet: the thread attribute is annotated where it starts as None.
+class Annotated:
+    def __init__(self):
+        self.queue = queue.Queue()
+        self.thread: "threading.Thread | None" = None
+
+    def work(self):
+        while self.queue.get() is not None:
+            pass
+
+    async def start(self):
+        self.thread = threading.Thread(target=self.work)
+        self.thread.start()
+
+    async def stop(self):
+        if self.thread:
+            self.queue.put(None)
+            self.thread.join()
