@@ -96,7 +96,7 @@ async def count_users(path):
 		"`kill()`) when the thread's target is a function of the project whose code never waits for an event loop " +
 		"(no `run_coroutine_threadsafe(...).result()`, no `from_thread.run()`: such a step waits for the very loop that joins it). " +
 		"That join waits for the rest of the thread's current step (aiortc's decoder, textual's key reader, xknx's connection thread: " +
-		"six such joins were judged debatable and none true on the corpora; a join with no such signal before it is still reported); " +
+		"five such joins were judged debatable and none true on the corpora; a join with no such signal before it is still reported); " +
 		"ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
 		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True; also in a def or class made only there), nor code that runs only in a debug or verbose " +
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
