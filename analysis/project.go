@@ -1700,6 +1700,11 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	}
 	f := p.Target(c)
 	if name != "" && p.ShadowingDefinition(c) == nil {
+		// Calling a library instance runs its class's __call__
+		// (`sync_to_async(f)(...)`).
+		if c.CalleeInstance && c.Callee != "" {
+			name += ".__call__"
+		}
 		api, ok := pylib.Lookup(name)
 		if !ok || !api.Has(pylib.Coroutine) {
 			api, ok = pylib.Lookup(p.Canonical(name))

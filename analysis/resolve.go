@@ -165,6 +165,10 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if callee.Name != "" && pylib.EntersArgument(callee.Name) && !pylib.Is(callee.Name, pylib.Coroutine) {
 			return m.enteredArgument(n, false, depth)
 		}
+		// sync_to_async(f): an async callable (pylib.AsyncCallableType).
+		if callee.Name != "" && pylib.AsyncCallableFactories[callee.Name] && firstPositional(n) != nil {
+			return Ref{Name: pylib.AsyncCallableType, Instance: true}
+		}
 		// asyncio.run(connect()), loop.run_until_complete(create_pool()):
 		// the awaited result of the argument.
 		if arg := m.completedArgument(n, callee); arg != nil {
@@ -2274,4 +2278,22 @@ func (p *Project) UnionAliasMembers(qualified string) []string {
 		return nil
 	}
 	return out
+}
+
+// firstPositional returns the first argument of call c when it is a plain
+// positional one (not a keyword, *args or **kwargs), else nil.
+func firstPositional(c *Node) *Node {
+	args := c.ChildByField("arguments")
+	if args == nil || args.Type() != "argument_list" {
+		return nil
+	}
+	named := args.NamedChildren()
+	if len(named) == 0 {
+		return nil
+	}
+	switch named[0].Type() {
+	case "keyword_argument", "list_splat", "dictionary_splat", "comment":
+		return nil
+	}
+	return named[0]
 }

@@ -150,6 +150,21 @@ var AsyncCallableFactories = map[string]bool{
 	"channels.db.database_sync_to_async": true,
 }
 
+// AsyncCallableType is the type of what an async-callable factory gives
+// when it is handed the function (`sync_to_async(f)`,
+// `database_sync_to_async(f)`): asgiref's SyncToAsync, whose
+// `async def __call__(self, *args, **kwargs)` runs f in a thread
+// (asgiref/sync.py; channels/db.py: `database_sync_to_async =
+// DatabaseSyncToAsync`, a SyncToAsync subclass), so calling it at once
+// (`sync_to_async(r.hdel)(key)`) makes a coroutine. Called with keyword
+// options only (`sync_to_async(thread_sensitive=False)`) a factory gives a
+// decorator instead.
+const AsyncCallableType = "asgiref.sync.SyncToAsync"
+
+func init() {
+	coroutines(AsyncCallableType + ".__call__")
+}
+
 // RunsCallbackCoroutine are callback APIs named like the loop's that run
 // the coroutine a callback returns as a task instead of dropping it:
 // tornado's IOLoop passes every callback's result to gen.convert_yielded

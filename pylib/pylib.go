@@ -164,10 +164,14 @@ func find(name string) *API {
 	if a, ok := wildcards[name[:i]]; ok && (!isDunder(name[i+1:]) || asyncDunders[name[i+1:]]) {
 		return a
 	}
-	// A method a library class inherits from a library base.
-	for _, base := range LibraryBases[name[:i]] {
-		if a := find(base + name[i:]); a != nil {
-			return a
+	// A method a library class inherits from a library base, also through
+	// a class attribute the base declares (`User.objects.aget` is
+	// Model.objects.aget for django.contrib.auth's User).
+	for j := i; j > 0; j = strings.LastIndexByte(name[:j], '.') {
+		for _, base := range LibraryBases[name[:j]] {
+			if a := find(base + name[j:]); a != nil {
+				return a
+			}
 		}
 	}
 	for _, root := range wildcardRoots {

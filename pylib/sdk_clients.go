@@ -283,6 +283,23 @@ func serviceRequestsOfAnyMethod(code, instead, typ string, except ...string) {
 	}
 }
 
+// DjangoAsyncManagerMethods are the names of the coroutine twins of
+// Django's query-running manager and queryset methods (`aget`, `acreate`,
+// `acount`...), DjangoLazyQuerySetMethods those of the methods that only
+// build a queryset (`filter`, `order_by`), and DjangoAsyncModelMethods the
+// model instance's coroutine methods (`asave`, `adelete`,
+// `arefresh_from_db`; django/db/models/query.py and base.py, Django 4.1+).
+// DjangoModelsModule is the name of the module an app keeps its models in
+// (django/apps/config.py: MODELS_MODULE_NAME = "models"), which rules use to
+// recognise a model class imported from an app the run does not hold.
+var (
+	DjangoAsyncManagerMethods = map[string]bool{}
+	DjangoLazyQuerySetMethods = map[string]bool{}
+	DjangoAsyncModelMethods   = map[string]bool{"asave": true, "adelete": true, "arefresh_from_db": true}
+)
+
+const DjangoModelsModule = "models"
+
 // Django's ORM: in async code (an `async def` view, a Channels consumer's
 // coroutine) each query raises SynchronousOnlyOperation, and where that
 // check is turned off it blocks the loop for the database round trip.
@@ -308,6 +325,12 @@ func init() {
 		"explain"}
 	lazy := []string{"all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "values",
 		"values_list", "annotate", "distinct", "only", "defer", "using", "select_for_update", "none", "reverse"}
+	for _, m := range runs {
+		DjangoAsyncManagerMethods["a"+m] = true
+	}
+	for _, m := range lazy {
+		DjangoLazyQuerySetMethods[m] = true
+	}
 	for _, typ := range []string{model + ".objects", manager, queryset} {
 		serviceRequests("ASL202", ormAlt, prefixed(typ+".", runs...)...)
 		for _, m := range lazy {
@@ -316,7 +339,69 @@ func init() {
 		for _, m := range runs {
 			coroutines(typ + ".a" + m)
 		}
+		// The methods that fetch or make one row give a model instance
+		// (`user = User.objects.create(...)`; `await Room.objects.aget(...)`):
+		// the base Model, whose save/asave the tables know.
+		for _, m := range []string{"get", "create", "first", "last", "earliest", "latest"} {
+			returns(typ+"."+m, model)
+			awaitReturns(typ+".a"+m, model)
+		}
 	}
 	serviceRequests("ASL202", ormAlt, model+".save", model+".delete", model+".refresh_from_db")
 	coroutineMethods(model, "asave", "adelete", "arefresh_from_db")
+	// django.contrib.auth's models are models: `class User(AbstractUser)`,
+	// `class AbstractUser(AbstractBaseUser, PermissionsMixin)`,
+	// `class AbstractBaseUser(models.Model)`, `class PermissionsMixin(models.Model)`,
+	// `class Group(models.Model)`, `class Permission(models.Model)`
+	// (django/contrib/auth/models.py, base_user.py): `User.objects.aget(...)`
+	// is the manager's coroutine.
+	const auth = "django.contrib.auth."
+	LibraryBases[auth+"models.User"] = []string{auth + "models.AbstractUser"}
+	LibraryBases[auth+"models.AbstractUser"] = []string{auth + "base_user.AbstractBaseUser", auth + "models.PermissionsMixin"}
+	for _, c := range []string{"base_user.AbstractBaseUser", "models.AbstractBaseUser", "models.PermissionsMixin",
+		"models.Group", "models.Permission"} {
+		LibraryBases[auth+c] = []string{model}
+	}
+}
+
+// Django Channels. Channel layers "have a purely async interface (for both
+// send and receive); you will need to wrap them in a converter if you want
+// to call them from synchronous code", and "if you are using consumers,
+// then a copy is automatically provided for you on the consumer as
+// self.channel_layer" (channels docs, topics/channel_layers.rst):
+// BaseChannelLayer, InMemoryChannelLayer (channels/layers.py) and
+// channels_redis's layers define `async def send, receive, new_channel,
+// flush, group_add, group_discard, group_send`. In a synchronous consumer
+// they are wrapped (`async_to_sync(self.channel_layer.group_send)(...)`);
+// called bare they make a coroutine there too. The asynchronous consumers'
+// own I/O methods are coroutines (channels/consumer.py AsyncConsumer.send;
+// channels/generic/websocket.py AsyncWebsocketConsumer.accept, send, close,
+// AsyncJsonWebsocketConsumer.send_json; channels/generic/http.py
+// AsyncHttpConsumer.send_headers, send_body, send_response); the
+// synchronous consumers' methods of those names are plain methods.
+func init() {
+	const (
+		layer    = "channels.layers.BaseChannelLayer"
+		consumer = "channels.consumer."
+		ws       = "channels.generic.websocket."
+		http     = "channels.generic.http."
+	)
+	coroutineMethods(layer, "send", "receive", "new_channel", "flush", "group_add", "group_discard", "group_send")
+	for _, l := range []string{"channels.layers.InMemoryChannelLayer", "channels_redis.core.RedisChannelLayer",
+		"channels_redis.pubsub.RedisPubSubChannelLayer"} {
+		LibraryBases[l] = []string{layer}
+	}
+	returns("channels.layers.get_channel_layer", layer)
+	LibraryBases[ws+"AsyncWebsocketConsumer"] = []string{consumer + "AsyncConsumer"}
+	LibraryBases[ws+"AsyncJsonWebsocketConsumer"] = []string{ws + "AsyncWebsocketConsumer"}
+	LibraryBases[http+"AsyncHttpConsumer"] = []string{consumer + "AsyncConsumer"}
+	LibraryBases[ws+"WebsocketConsumer"] = []string{consumer + "SyncConsumer"}
+	LibraryBases[ws+"JsonWebsocketConsumer"] = []string{ws + "WebsocketConsumer"}
+	for _, c := range []string{"AsyncConsumer", "SyncConsumer"} {
+		LibraryAttrTypes[consumer+c+".channel_layer"] = layer
+	}
+	coroutineMethods(consumer+"AsyncConsumer", "send")
+	coroutineMethods(ws+"AsyncWebsocketConsumer", "accept", "send", "close")
+	coroutineMethods(ws+"AsyncJsonWebsocketConsumer", "send_json")
+	coroutineMethods(http+"AsyncHttpConsumer", "send_headers", "send_body", "send_response")
 }

@@ -218,7 +218,15 @@ async def handler(key):
 		"(pylib.AsyncResourceMethods: execute, fetch, fetchrow, commit, refresh, run_sync...; not generic names such as " +
 		"get, add or close) is taken for a coroutine when its value is dropped or used as the result would be, not when " +
 		"it is returned (asyncmy's buffered cursor returns a done future that its caller awaits twice); bench/realbugs38's " +
-		"words_bot and recruiters cases, after the set's first run.",
+		"words_bot and recruiters cases, after the set's first run. In a module that imports Django or Channels, a " +
+		"class imported from an app's `models` module that the run does not hold (`from authentication.models import User`, " +
+		"Django's MODELS_MODULE_NAME) is taken for a Django model: the a-prefixed twins of Django's query methods " +
+		"(pylib.DjangoAsyncManagerMethods: `aget`, `acreate`, `afirst`, `acount`...) on an attribute of that class (`User.objects`, a " +
+		"custom manager `Movie.mgr`) or on a queryset built from it by lazy methods (`filter`, `exclude`, `order_by`...), and a " +
+		"model instance's `asave`, `adelete`, `arefresh_from_db` on a value of that class (`user: User`) make a coroutine, " +
+		"unless the project defines a synchronous method of that name; a class from a module of another name, or a module " +
+		"that imports neither, stays unknown (bench/realbugs40, after the set's first run). `sync_to_async(f)(...)` (and " +
+		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`).",
 	Run: runNeverAwaited,
 })
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
@@ -38,7 +39,90 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 	if p.isCoroutineFunction(c) {
 		return true
 	}
+	if unresolvedDjangoModelCall(p, c) {
+		return true
+	}
 	return configuredCoroutine(p, c)
+}
+
+// unresolvedDjangoModelCall reports a call of one of Django's async ORM
+// twins where the model class comes from an app's models module the run
+// does not hold (`from authentication.models import User` with
+// authentication/models.py not in the run), in a module that imports
+// Django or Channels: a manager's or queryset's coroutine
+// (pylib.DjangoAsyncManagerMethods) on an attribute of that class
+// (`User.objects.aget(...)`, a custom manager `Movie.mgr.aget(...)`) or on a
+// queryset built from it (`User.objects.filter(...).afirst()`), or a model
+// instance's coroutine (pylib.DjangoAsyncModelMethods) on a value of that
+// class (`user.asave()` with `user: User`). The class and the method name
+// together say what the call is: no other library hands out classes from
+// an app's `models` module with `a`-prefixed twins of Django's query
+// methods.
+func unresolvedDjangoModelCall(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Func == nil {
+		return false
+	}
+	attr := p.File.Text(fn.ChildByField("attribute"))
+	manager, instance := pylib.DjangoAsyncManagerMethods[attr], pylib.DjangoAsyncModelMethods[attr]
+	if !manager && !instance || !importsDjango(p.Module) || !unknownLibraryMethod(p, c, attr) {
+		return false
+	}
+	recv := analysis.Unparen(fn.ChildByField("object"))
+	if instance {
+		if r := p.Module.Resolve(recv); r.Instance && unresolvedModelClass(r) {
+			return true
+		}
+	}
+	if !manager {
+		return false
+	}
+	// Down a queryset chain to the manager: `User.objects.filter(...)`.
+	for recv != nil && recv.Type() == "call" {
+		f := recv.ChildByField("function")
+		if f == nil || f.Type() != "attribute" || !pylib.DjangoLazyQuerySetMethods[p.File.Text(f.ChildByField("attribute"))] {
+			return false
+		}
+		recv = analysis.Unparen(f.ChildByField("object"))
+	}
+	if recv == nil || recv.Type() != "attribute" {
+		return false
+	}
+	r := p.Module.Resolve(recv.ChildByField("object"))
+	return !r.Instance && unresolvedModelClass(r)
+}
+
+// unresolvedModelClass reports a reference to a class named in an app's
+// models module (`authentication.models.User`, pylib.DjangoModelsModule)
+// that neither the project nor pylib defines.
+func unresolvedModelClass(r analysis.Ref) bool {
+	if r.Class != nil || r.Func != nil {
+		return false
+	}
+	name := r.Name
+	if name == "" {
+		name = r.Via
+	}
+	if name == "" || knownAPI(name) {
+		return false
+	}
+	parts := strings.Split(name, ".")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == pylib.DjangoModelsModule && parts[i+1] != "" && unicode.IsUpper(rune(parts[i+1][0])) {
+			return i+2 == len(parts)
+		}
+	}
+	return false
+}
+
+// importsDjango reports whether the module imports Django or Channels.
+func importsDjango(m *analysis.Module) bool {
+	for _, imp := range m.Imports {
+		if root, _, _ := strings.Cut(imp.Module, "."); root == "django" || root == "channels" {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownLibraryMethod reports a call of method attr that neither the

@@ -1,5 +1,6 @@
 # Django's ORM in async code: a query raises SynchronousOnlyOperation (or blocks
 # the loop where that check is off); the a-prefixed twins are coroutines.
+from django.contrib.auth.models import User
 from django.db import models
 
 
@@ -37,3 +38,29 @@ async def forgot_await(pk):
 
 def sync_view(request, pk):
     return Article.objects.get(pk=pk)
+
+
+# A row fetched or made by a manager is a model instance: its save() queries
+# too. django.contrib.auth's User is a model.
+async def edit_title(pk):
+    article = Article.objects.get(pk=pk)  # want: ASL202
+    article.title = "x"
+    article.save()  # want: ASL202
+
+
+async def activate(pk):
+    user = User.objects.get(pk=pk)  # want: ASL202
+    user.is_active = True
+    user.save()  # want: ASL202
+
+
+# Quiet: the async twins, and synchronous code.
+async def activate_async(pk):
+    user = await User.objects.aget(pk=pk)
+    user.is_active = True
+    await user.asave()
+
+
+def activate_sync(pk):
+    user = User.objects.get(pk=pk)
+    user.save()
