@@ -510,7 +510,8 @@ func awaitsSuppliedCall(m *analysis.Module, e *analysis.Node, depth int) bool {
 }
 
 // suppliedCallable reports a callee that the function did not define or
-// import: a subscript (`self.handlers[event]`), a parameter of the function
+// import: a subscript (`self.handlers[event]`; not an item of a table of the
+// project's functions, whose code is known), a parameter of the function
 // or of an enclosing one (not `self` or `cls`), or a local bound only to a
 // subscript, to `getattr(...)` or to None.
 func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool {
@@ -519,6 +520,13 @@ func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool
 	}
 	switch callee.Type() {
 	case "subscript":
+		// A table of the project's own functions (`HANDLERS = {"a":
+		// handle_a}`, then `HANDLERS[kind](msg)`) holds known code.
+		for _, c := range m.Calls {
+			if c.Node == callee.Parent() {
+				return len(c.Choices()) == 0 && c.Target == nil && c.Callee == ""
+			}
+		}
 		return true
 	case "identifier":
 		name := m.File.Text(callee)

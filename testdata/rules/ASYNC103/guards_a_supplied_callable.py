@@ -95,3 +95,31 @@ async def run_default(*args):
 
 
 def make_handler(): ...
+
+
+async def handle_a(msg): ...
+
+
+HANDLERS = {"a": handle_a}
+
+
+# Fires: an item of a table of the module's own functions is known code.
+async def dispatch(kind, msg):
+    try:
+        await HANDLERS[kind](msg)
+    except BaseException:  # want: ASYNC103
+        pass
+
+
+async def handle_b(msg): ...
+
+
+TABLE = {"a": handle_a, "b": handle_b}
+
+
+# Fires: the same with a table of several functions.
+async def dispatch_any(kind, msg):
+    try:
+        await TABLE[kind](msg)
+    except BaseException:  # want: ASYNC103
+        pass
