@@ -454,15 +454,18 @@ func uncalledMentions(m *analysis.Module, name string) []*analysis.Node {
 // and python-engineio's `except asyncio.CancelledError: ret = None` around an
 // application's event handler, discord.py's command callback wrapper, a
 // plugin's or an RPC method's catch-all). The try statement must be in no
-// loop of the function: a handler after which the dispatcher tries again
-// (a retry helper) ignores `cancel()` and is still reported.
-func guardsSuppliedCallable(m *analysis.Module, try *analysis.Node) bool {
+// loop of the function, or the handler must leave the function on every
+// path (`return`, `raise`): a handler after which the dispatcher tries
+// again (a retry helper) ignores `cancel()` and is still reported.
+func guardsSuppliedCallable(m *analysis.Module, try, handler *analysis.Node) bool {
 	f := m.FunctionAt(try)
 	if f == nil || f.Lambda {
 		return false
 	}
+	breaks, continues := handlerExits(handler)
+	leaves := !breaks && !continues && !fallsThrough(m, statements(handler))
 	for q := try.Parent(); q != nil && q != f.Node; q = q.Parent() {
-		if q.Type() == "while_statement" || q.Type() == "for_statement" {
+		if (q.Type() == "while_statement" || q.Type() == "for_statement") && !leaves {
 			return false
 		}
 	}
@@ -512,8 +515,10 @@ func awaitsSuppliedCall(m *analysis.Module, e *analysis.Node, depth int) bool {
 // suppliedCallable reports a callee that the function did not define or
 // import: a subscript (`self.handlers[event]`; not an item of a table of the
 // project's functions, whose code is known), a parameter of the function
-// or of an enclosing one (not `self` or `cls`), or a local bound only to a
-// subscript, to `getattr(...)` or to None.
+// or of an enclosing one (not `self` or `cls`), an attribute of the
+// instance that only ever holds a callable handed to a method
+// (handedAttribute), or a local bound only to a subscript, to `getattr(...)`
+// or to None.
 func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool {
 	if callee == nil {
 		return false
@@ -528,6 +533,8 @@ func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool
 			}
 		}
 		return true
+	case "attribute":
+		return handedAttribute(m, callee)
 	case "identifier":
 		name := m.File.Text(callee)
 		b := m.ScopeAt(callee).Lookup(name)
@@ -570,4 +577,42 @@ func boundOnlyTo(m *analysis.Module, id *analysis.Node, ok func(*analysis.Node) 
 		accepted = true
 	}
 	return accepted
+}
+
+// handedAttribute reports `self.X` in a method, where the class defines no
+// method X and every value its methods assign to `self.X` is None or a
+// parameter of the assigning method (`self.on_startup = on_startup` in
+// `__init__`): a callable the object was handed (python-engineio's ASGI
+// app calling the application's startup and shutdown hooks).
+func handedAttribute(m *analysis.Module, callee *analysis.Node) bool {
+	obj := callee.ChildByField("object")
+	f := m.FunctionAt(callee)
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 ||
+		m.File.Text(obj) != f.Params[0] {
+		return false
+	}
+	attr := m.File.Text(callee.ChildByField("attribute"))
+	if f.Class.Methods[attr] != nil {
+		return false
+	}
+	values := f.Class.Attrs[attr]
+	handed := false
+	for _, v := range values {
+		v = analysis.Unparen(v)
+		if v == nil {
+			return false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if v.Type() != "identifier" {
+			return false
+		}
+		b := m.ScopeAt(v).Lookup(m.File.Text(v))
+		if b == nil || b.Kind != analysis.BindParam {
+			return false
+		}
+		handed = true
+	}
+	return handed
 }
