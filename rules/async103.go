@@ -106,11 +106,11 @@ async def worker(queue):
 		"one enclosing it: a decorator's `f`, a wrapper factory's `coro`; an attribute of the instance that the class defines " +
 		"no method for and only ever sets to None or to a parameter of the method setting it, `self.on_startup = on_startup`; " +
 		"or one looked up at run time: `self.handlers[event]`, not an item of a table of the project's own functions; " +
-		"a local bound only to such a lookup, to `getattr(obj, name)` or to None), or a local bound only to such a call: the " +
+		"a local bound only to such a lookup, to a mapping's `.get(key)`, to `getattr(obj, name)` or to None), or a local bound only to such a call: the " +
 		"handler is the dispatcher's policy for whatever the handed code raises, a CancelledError of its own included " +
 		"(python-socketio's and python-engineio's `except asyncio.CancelledError: ret = None` around an application's event " +
 		"handler, discord.py's command-callback wrapper, a plugin's or an RPC method's catch-all; on the eighteen judged " +
-		"corpora each such finding, 15, was judged debatable, none true). A method of a parameter (`await client.refresh()`) is the " +
+		"corpora each such finding, 16, was judged debatable, none true). A method of a parameter (`await client.refresh()`) is the " +
 		"parameter's own code and is still reported, and so is a try statement in a loop (a retry helper that ignores " +
 		"`cancel()`) or one that also awaits anything else; flake8-async reports them all (a deliberate difference). " +
 		"In `__exit__`/`__aexit__`, `return False` (or " +

@@ -517,8 +517,8 @@ func awaitsSuppliedCall(m *analysis.Module, e *analysis.Node, depth int) bool {
 // project's functions, whose code is known), a parameter of the function
 // or of an enclosing one (not `self` or `cls`), an attribute of the
 // instance that only ever holds a callable handed to a method
-// (handedAttribute), or a local bound only to a subscript, to `getattr(...)`
-// or to None.
+// (handedAttribute), or a local bound only to a subscript, to a mapping's
+// `.get(key)`, to `getattr(...)` or to None.
 func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool {
 	if callee == nil {
 		return false
@@ -546,6 +546,11 @@ func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool
 		}
 		return boundOnlyTo(m, callee, func(v *analysis.Node) bool {
 			if v.Type() == "subscript" {
+				return true
+			}
+			// A mapping's lookup: `route = self._routes.get(path)`.
+			if fn := v.ChildByField("function"); v.Type() == "call" && fn != nil && fn.Type() == "attribute" &&
+				m.File.Text(fn.ChildByField("attribute")) == "get" {
 				return true
 			}
 			return v.Type() == "call" && m.IsBuiltin(v.ChildByField("function"), "getattr") &&

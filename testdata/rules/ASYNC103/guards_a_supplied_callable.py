@@ -46,6 +46,21 @@ class Server:
             pass
 
 
+class Application:
+    def __init__(self):
+        self._routes = {}
+
+    # Quiet: a route looked up with a mapping's get() (panoramisk's FastAGI).
+    async def handler(self, path, request):
+        route = self._routes.get(path)
+        if route is not None:
+            try:
+                await route(request)
+            except BaseException:  # quiet: the route's failure is logged, the connection closed
+                log.exception("route %s failed", path)
+        request.close()
+
+
 # Quiet: a decorator's wrapper around the function it was given.
 def safe(f):
     async def wrapper(*args, **kwargs):
