@@ -41,7 +41,9 @@ async def fetch(client, url):
 		"task the code cancels itself (ASYNC103's notes: `t.cancel()` then `await t`, or `return await self.task` " +
 		"or `call = await self.task`, where a method of the class, or of a class a mixin is combined with, cancels `self.task`), returning or raising another " +
 		"exception translates that cancellation as designed (aiormq's `TaskWrapper.throw()`, grpc's intercepted calls) " +
-		"and is not reported. Nor is a statement in the branch of `if isinstance(exc, X):` (or an elif) on the caught " +
+		"and is not reported; nor, as for ASYNC103, is a `return` or another exception in a dispatcher's boundary around a " +
+		"callable it was handed (discord.py's `except asyncio.CancelledError: return` around a command callback: ASYNC103's " +
+		"notes). Nor is a statement in the branch of `if isinstance(exc, X):` (or an elif) on the caught " +
 		"exception where X catches no cancellation (`if isinstance(ex, asyncio.TimeoutError): raise " +
 		"AccessoryDisconnectedError(...)` then `raise`: a CancelledError never takes that branch; aiohomekit).",
 	Requires:           []Fact{cancelHandlers},

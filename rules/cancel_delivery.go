@@ -441,3 +441,183 @@ func uncalledMentions(m *analysis.Module, name string) []*analysis.Node {
 	})
 	return out
 }
+
+// guardsSuppliedCallable reports a try statement that is a dispatcher's
+// boundary around code it was handed: every await of its body awaits a call
+// of a callable supplied from outside the function's own code (a parameter
+// of the function or of a function enclosing it: a decorator's `f`, a
+// wrapper factory's `coro`; or one looked up at run time: `self.handlers[event]`,
+// a local bound only to such a lookup or to `getattr(obj, name)`, or to
+// None), or awaits a local bound only to such a call (`ret = callback(*data)`
+// then `await ret`). The handler is the dispatcher's policy for whatever the
+// handed code raises, a CancelledError of its own included (python-socketio's
+// and python-engineio's `except asyncio.CancelledError: ret = None` around an
+// application's event handler, discord.py's command callback wrapper, a
+// plugin's or an RPC method's catch-all). The try statement must be in no
+// loop of the function, or the handler must leave the function on every
+// path (`return`, `raise`): a handler after which the dispatcher tries
+// again (a retry helper) ignores `cancel()` and is still reported.
+func guardsSuppliedCallable(m *analysis.Module, try, handler *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	if f == nil || f.Lambda {
+		return false
+	}
+	breaks, continues := handlerExits(handler)
+	leaves := !breaks && !continues && !fallsThrough(m, statements(handler))
+	for q := try.Parent(); q != nil && q != f.Node; q = q.Parent() {
+		if (q.Type() == "while_statement" || q.Type() == "for_statement") && !leaves {
+			return false
+		}
+	}
+	body := try.ChildByField("body")
+	awaits, ok := 0, true
+	walkBody(body, func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n.Type() {
+		case "with_statement", "for_statement":
+			if isAsyncStmt(n) {
+				ok = false
+			}
+		case "for_in_clause":
+			if isAsyncStmt(n) {
+				ok = false
+			}
+		case "await":
+			awaits++
+			inner := n.NamedChildren()
+			if len(inner) != 1 || !awaitsSuppliedCall(m, analysis.Unparen(inner[0]), 0) {
+				ok = false
+			}
+			return false
+		}
+		return ok
+	})
+	return ok && awaits > 0
+}
+
+// awaitsSuppliedCall reports an awaited expression that calls a supplied
+// callable (suppliedCallable), or a local name bound only to such calls.
+func awaitsSuppliedCall(m *analysis.Module, e *analysis.Node, depth int) bool {
+	if e == nil || depth > 2 {
+		return false
+	}
+	switch e.Type() {
+	case "call":
+		return suppliedCallable(m, analysis.Unparen(e.ChildByField("function")), depth)
+	case "identifier":
+		return boundOnlyTo(m, e, func(v *analysis.Node) bool { return awaitsSuppliedCall(m, v, depth+1) })
+	}
+	return false
+}
+
+// suppliedCallable reports a callee that the function did not define or
+// import: a subscript (`self.handlers[event]`; not an item of a table of the
+// project's functions, whose code is known), a parameter of the function
+// or of an enclosing one (not `self` or `cls`), an attribute of the
+// instance that only ever holds a callable handed to a method
+// (handedAttribute), or a local bound only to a subscript, to a mapping's
+// `.get(key)`, to `getattr(...)` or to None.
+func suppliedCallable(m *analysis.Module, callee *analysis.Node, depth int) bool {
+	if callee == nil {
+		return false
+	}
+	switch callee.Type() {
+	case "subscript":
+		// A table of the project's own functions (`HANDLERS = {"a":
+		// handle_a}`, then `HANDLERS[kind](msg)`) holds known code.
+		for _, c := range m.Calls {
+			if c.Node == callee.Parent() {
+				return len(c.Choices()) == 0 && c.Target == nil && c.Callee == ""
+			}
+		}
+		return true
+	case "attribute":
+		return handedAttribute(m, callee)
+	case "identifier":
+		name := m.File.Text(callee)
+		b := m.ScopeAt(callee).Lookup(name)
+		if b == nil {
+			return false
+		}
+		if b.Kind == analysis.BindParam {
+			return name != "self" && name != "cls"
+		}
+		return boundOnlyTo(m, callee, func(v *analysis.Node) bool {
+			if v.Type() == "subscript" {
+				return true
+			}
+			// A mapping's lookup: `route = self._routes.get(path)`.
+			if fn := v.ChildByField("function"); v.Type() == "call" && fn != nil && fn.Type() == "attribute" &&
+				m.File.Text(fn.ChildByField("attribute")) == "get" {
+				return true
+			}
+			return v.Type() == "call" && m.IsBuiltin(v.ChildByField("function"), "getattr") &&
+				m.File.Text(v.ChildByField("function")) == "getattr"
+		})
+	}
+	return false
+}
+
+// boundOnlyTo reports a name bound in its scope only by assignments, each
+// value None or one that ok accepts, with at least one that ok accepts.
+func boundOnlyTo(m *analysis.Module, id *analysis.Node, ok func(*analysis.Node) bool) bool {
+	b := m.ScopeAt(id).Lookup(m.File.Text(id))
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+		return false
+	}
+	accepted := false
+	for _, v := range b.Values {
+		if v == nil {
+			return false
+		}
+		v = analysis.Unparen(v)
+		if v.Type() == "none" {
+			continue
+		}
+		if !ok(v) {
+			return false
+		}
+		accepted = true
+	}
+	return accepted
+}
+
+// handedAttribute reports `self.X` in a method, where the class defines no
+// method X and every value its methods assign to `self.X` is None or a
+// parameter of the assigning method (`self.on_startup = on_startup` in
+// `__init__`): a callable the object was handed (python-engineio's ASGI
+// app calling the application's startup and shutdown hooks).
+func handedAttribute(m *analysis.Module, callee *analysis.Node) bool {
+	obj := callee.ChildByField("object")
+	f := m.FunctionAt(callee)
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 ||
+		m.File.Text(obj) != f.Params[0] {
+		return false
+	}
+	attr := m.File.Text(callee.ChildByField("attribute"))
+	if f.Class.Methods[attr] != nil {
+		return false
+	}
+	values := f.Class.Attrs[attr]
+	handed := false
+	for _, v := range values {
+		v = analysis.Unparen(v)
+		if v == nil {
+			return false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if v.Type() != "identifier" {
+			return false
+		}
+		b := m.ScopeAt(v).Lookup(m.File.Text(v))
+		if b == nil || b.Kind != analysis.BindParam {
+			return false
+		}
+		handed = true
+	}
+	return handed
+}

@@ -120,7 +120,7 @@ class Stream:
     # what is awaited.
     async def run_with(self, runner):
         try:
-            await runner(self._worker)
+            await runner.run(self._worker)
         except asyncio.CancelledError:  # want: ASYNC103
             pass
 

@@ -24,7 +24,7 @@ async def collect(coro, errors, index):
 
 async def run_app(app):
     try:
-        await app()
+        await app.serve()
     except BaseException as exc:  # want: ASYNC103
         log.error("Exception in application", exc_info=exc)
 
@@ -59,6 +59,6 @@ async def run_logged(app):
     import traceback
 
     try:
-        await app()
+        await app.serve()
     except BaseException:  # want: ASYNC103
         traceback.print_exception(*sys.exc_info())
