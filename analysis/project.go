@@ -1246,6 +1246,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 		return p.genericVia(via, lt, depth)
 	}
 	i := strings.Index(via, "()")
+	if k := strings.Index(via, itemVia); k >= 0 && (i < 0 || k < i) {
+		return p.continueVia(p.valueOf(via[:k], depth), via[k:], depth)
+	}
 	if i < 0 {
 		return p.refOf(via, depth)
 	}
@@ -1350,8 +1353,12 @@ func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 			r, rest = p.calledVia(r, rest[2:], depth)
 			continue
 		}
+		if strings.HasPrefix(rest, itemVia) {
+			r, rest = p.itemOf(r, depth), rest[len(itemVia):]
+			continue
+		}
 		rest = rest[1:] // "."
-		j := strings.IndexAny(rest, ".(")
+		j := strings.IndexAny(rest, ".([")
 		if j < 0 {
 			j = len(rest)
 		}
@@ -1561,6 +1568,37 @@ func (p *Project) awaitedCall(r Ref, depth int) Ref {
 }
 
 // attribute is r.attr.
+// valueOf is what a qualified name denotes, as refOf gives it, or, for
+// `pkg.mod.Class.attr` (how a module writes an attribute of an instance of
+// another module's class), the type of that instance attribute as the
+// project resolves it.
+func (p *Project) valueOf(name string, depth int) Ref {
+	r := p.refOf(name, depth)
+	if r.Class != nil || r.Func != nil {
+		return r
+	}
+	if dot := strings.LastIndexByte(name, '.'); dot > 0 {
+		if owner := p.refOf(name[:dot], depth); owner.Class != nil && !owner.Instance {
+			if attr := p.instanceAttr(owner.Class, name[dot+1:], depth); attr.Known() || attr.Via != "" {
+				return attr
+			}
+		}
+	}
+	return r
+}
+
+// itemOf is what subscripting r gives when r is a library object whose
+// items are its attributes (itemVia); unknown otherwise.
+func (p *Project) itemOf(r Ref, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class != nil || r.Func != nil || r.Name == "" || !pylib.ItemsAreAttributes(r.Name) {
+		return Ref{}
+	}
+	return member(r, "item", 0)
+}
+
 func (p *Project) attribute(r Ref, attr string, depth int) Ref {
 	if r.Via != "" && !r.Known() {
 		r = p.resolveVia(r.Via, depth+1)

@@ -121,6 +121,16 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		}
 		// client["shop"] where any attribute of client is a database: the
 		// item is that attribute, whatever its key.
+		if obj.Class == nil && obj.Func == nil && !obj.Instance && (obj.Via != "" || obj.Name != "" && !pylib.ItemsAreAttributes(obj.Name)) {
+			// What only the project can resolve (`mongo.database[name]`,
+			// a database that a class of another module holds): its item,
+			// once the project says what the value is.
+			via := obj.Via
+			if via == "" {
+				via = obj.Name
+			}
+			return Ref{Via: via + itemVia}
+		}
 		if obj.Class == nil && obj.Func == nil && obj.Name != "" && pylib.ItemsAreAttributes(obj.Name) {
 			if key == "" || strings.ContainsAny(key, ". ") {
 				key = "item"
@@ -539,6 +549,12 @@ func (m *Module) yieldAnnotation(t *Node, depth int) Ref {
 // awaitedCallVia ends a Via path at the result of awaiting the call it
 // names.
 const awaitedCallVia = "()@"
+
+// itemVia, in a Via path, is a subscript of the value so far
+// (`mongo.database[name]`): an item of a library object whose items are
+// its attributes (pylib.ItemsAreAttributes: a database of a client, a
+// collection of a database), whatever the key; nothing otherwise.
+const itemVia = "[]"
 
 // enteredCallVia and asyncEnteredCallVia end a Via path at what `with` and
 // `async with` bind entering the call it names (Project.enteredCall).

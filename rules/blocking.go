@@ -361,6 +361,9 @@ func displayName(proj *analysis.Project, m *analysis.Module, c *analysis.Call) s
 	if name != "" && proj != nil {
 		name = proj.Canonical(name)
 	}
+	if name == "" && proj != nil && c.Via != "" {
+		name = proj.ResolveVia(c.Via).Name
+	}
 	if rest, ok := strings.CutPrefix(name, pylib.TextFileType+"."); ok && m != nil {
 		// open()'s result is typed as a text file whatever its mode:
 		// name the binary file's class when the mode says so, none when
