@@ -22,10 +22,20 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	if len(byName) == 0 {
 		return nil
 	}
+	// A class-body name bound only to methods of its class (`_sendfile =
+	// _sendfile_system` or `_sendfile_fallback`, chosen at import time):
+	// self._sendfile(...) calls one of them with the same arguments.
+	aliases, aliasValues := m.classAliases()
+	aliasNames := map[string][]*Function{}
+	for _, byAlias := range aliases {
+		for name, targets := range byAlias {
+			aliasNames[name] = append(aliasNames[name], targets...)
+		}
+	}
 	// Calls that may be of a candidate, by the callee's last name.
 	var candidates []*Call
 	for _, c := range calls {
-		if name := calleeLastName(m.File, c.Node); name != "" && byName[name] != nil {
+		if name := calleeLastName(m.File, c.Node); name != "" && (byName[name] != nil || aliasNames[name] != nil) {
 			candidates = append(candidates, c)
 		}
 	}
@@ -34,8 +44,27 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	}
 	// Only calls of a function with a parameter to type, never passed as a
 	// value, can agree on something. A call resolves to a function of
-	// another name only through an alias, which passes its name as a value.
-	passed := m.namesPassedAsValues(byName)
+	// another name only through an alias, which passes its name as a value
+	// (a class-body alias, whose calls are followed, excepted; an alias
+	// passed as a value passes its methods).
+	want := byName
+	if len(aliasNames) > 0 {
+		want = make(map[string][]*Function, len(byName)+len(aliasNames))
+		for name, fs := range byName {
+			want[name] = fs
+		}
+		for name, fs := range aliasNames {
+			want[name] = append(want[name], fs...)
+		}
+	}
+	passed := m.namesPassedAsValues(want, aliasValues)
+	for name, targets := range aliasNames {
+		if passed[name] {
+			for _, f := range targets {
+				passed[f.Name] = true
+			}
+		}
+	}
 	for name, fs := range byName {
 		if passed[name] || !anyHasInferableParam(fs) {
 			delete(byName, name)
@@ -43,7 +72,8 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	}
 	kept := candidates[:0:0]
 	for _, c := range candidates {
-		if byName[calleeLastName(m.File, c.Node)] != nil {
+		name := calleeLastName(m.File, c.Node)
+		if byName[name] != nil || (aliasNames[name] != nil && !passed[name]) {
 			kept = append(kept, c)
 		}
 	}
@@ -57,7 +87,7 @@ func (m *Module) paramTypesFromCallers(calls []*Call) map[*Function]map[string]R
 	var out map[*Function]map[string]Ref
 	for round := 0; round < 3; round++ {
 		m.callerTypesAsked = map[paramOf]bool{}
-		next := m.callerArgTypes(candidates, passed)
+		next := m.callerArgTypes(candidates, passed, aliases)
 		asked := m.callerTypesAsked
 		m.callerTypesAsked = nil
 		m.forgetResolutions()
@@ -96,7 +126,8 @@ func sameAnswers(asked map[paramOf]bool, a, b map[*Function]map[string]Ref) bool
 }
 
 // callerArgTypes is one round of paramTypesFromCallers.
-func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Function]map[string]Ref {
+func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool,
+	aliases map[*Class]map[string][]*Function) map[*Function]map[string]Ref {
 	type agreement struct {
 		ref Ref
 		ok  bool
@@ -104,48 +135,53 @@ func (m *Module) callerArgTypes(calls []*Call, passed map[string]bool) map[*Func
 	seen := map[*Function]map[string]*agreement{}
 	spoiled := map[*Function]bool{}
 	for _, c := range calls {
-		f := m.resolve(c.Node.ChildByField("function"), 0).Func
-		if f == nil || spoiled[f] || passed[f.Name] || f.Lambda || len(f.Decorators) > 0 {
-			continue
+		callees := []*Function{m.resolve(c.Node.ChildByField("function"), 0).Func}
+		if callees[0] == nil {
+			callees = m.aliasCallees(c.Node, aliases)
 		}
-		if f.Class != nil && len(f.Params) == 0 {
-			continue
-		}
-		params := ownParams(f)
-		if c.hasSplat() {
-			spoiled[f] = true
-			continue
-		}
-		if seen[f] == nil {
-			seen[f] = map[string]*agreement{}
-		}
-		positional := true
-		for j, name := range params {
-			switch paramKind(f, name) {
-			case notPositional:
-				positional = false
+		for _, f := range callees {
+			if f == nil || spoiled[f] || passed[f.Name] || f.Lambda || len(f.Decorators) > 0 {
 				continue
-			case annotatedParam:
-				continue // the annotation says
 			}
-			var arg *Node
-			if positional {
-				arg = c.Positional(j)
+			if f.Class != nil && len(f.Params) == 0 {
+				continue
 			}
-			if arg == nil {
-				arg = c.Keyword(name, m.File)
+			params := ownParams(f)
+			if c.hasSplat() {
+				spoiled[f] = true
+				continue
 			}
-			r := Ref{}
-			if arg != nil {
-				r = m.resolve(arg, 0)
+			if seen[f] == nil {
+				seen[f] = map[string]*agreement{}
 			}
-			a := seen[f][name]
-			known := r.Instance && r.Name != "" && r.Via == ""
-			switch {
-			case a == nil:
-				seen[f][name] = &agreement{ref: r, ok: known}
-			case !known || a.ref.Name != r.Name:
-				a.ok = false
+			positional := true
+			for j, name := range params {
+				switch paramKind(f, name) {
+				case notPositional:
+					positional = false
+					continue
+				case annotatedParam:
+					continue // the annotation says
+				}
+				var arg *Node
+				if positional {
+					arg = c.Positional(j)
+				}
+				if arg == nil {
+					arg = c.Keyword(name, m.File)
+				}
+				r := Ref{}
+				if arg != nil {
+					r = m.resolve(arg, 0)
+				}
+				a := seen[f][name]
+				known := r.Instance && r.Name != "" && r.Via == ""
+				switch {
+				case a == nil:
+					seen[f][name] = &agreement{ref: r, ok: known}
+				case !known || a.ref.Name != r.Name:
+					a.ok = false
+				}
 			}
 		}
 	}
@@ -258,7 +294,7 @@ func calleeLastName(file *File, call *Node) string {
 // called by others (a framework, a callback registry) with other values.
 // Names written in imports count too. The walk is the one UsesAsValue
 // needs, kept for it.
-func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]bool {
+func (m *Module) namesPassedAsValues(want map[string][]*Function, skip map[*Node]bool) map[string]bool {
 	imported := map[string]bool{}
 	walked := collectUses(m, imported)
 	m.values.walked, m.values.stashed = walked, true
@@ -269,7 +305,7 @@ func (m *Module) namesPassedAsValues(want map[string][]*Function) map[string]boo
 	out := map[string]bool{}
 	for i, n := range walked.values {
 		// The word's hash was found by the walk: only a likely hit is read.
-		if !wanted[walked.valueWords[i]] {
+		if !wanted[walked.valueWords[i]] || skip[n] {
 			continue
 		}
 		if name := useWord(m, n); want[string(name)] != nil {
@@ -295,4 +331,75 @@ func (m *Module) forgetResolutions() {
 	for _, c := range m.Classes {
 		c.attrRefs = nil
 	}
+}
+
+// classAliases finds the class-body names every value of which is a method
+// of the same class (`_sendfile = _sendfile_system` in an if, `_sendfile =
+// _sendfile_fallback` in its else): by class, the alias's methods; and the
+// identifiers written in those assignments (the alias and its methods'
+// names, which pass nothing to anyone else).
+func (m *Module) classAliases() (map[*Class]map[string][]*Function, map[*Node]bool) {
+	var out map[*Class]map[string][]*Function
+	var values map[*Node]bool
+	for _, c := range m.Classes {
+		if c.Scope == nil {
+			continue
+		}
+		for name, b := range c.Scope.Bindings.All() {
+			if b.Kind != BindAssign || len(b.Values) == 0 || c.Methods[name] != nil {
+				continue
+			}
+			var targets []*Function
+			for _, v := range b.Values {
+				if v == nil || v.Type() != "identifier" || v.Parent() == nil || v.Parent().Type() != "assignment" {
+					targets = nil
+					break
+				}
+				f := c.Methods[m.File.Text(v)]
+				if f == nil || f.Lambda || len(f.Decorators) > 0 {
+					targets = nil
+					break
+				}
+				targets = append(targets, f)
+			}
+			if targets == nil {
+				continue
+			}
+			if out == nil {
+				out, values = map[*Class]map[string][]*Function{}, map[*Node]bool{}
+			}
+			if out[c] == nil {
+				out[c] = map[string][]*Function{}
+			}
+			out[c][name] = targets
+			for _, v := range b.Values {
+				values[v] = true
+				if left := v.Parent().ChildByField("left"); left != nil {
+					values[left] = true
+				}
+			}
+		}
+	}
+	return out, values
+}
+
+// aliasCallees returns the methods a call self.alias(...) inside a method
+// of a class with that class-body alias may call.
+func (m *Module) aliasCallees(call *Node, aliases map[*Class]map[string][]*Function) []*Function {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || len(aliases) == 0 {
+		return nil
+	}
+	obj := fn.ChildByField("object")
+	if obj == nil || obj.Type() != "identifier" {
+		return nil
+	}
+	f := m.FunctionAt(call)
+	for f != nil && f.Lambda {
+		f = f.Parent
+	}
+	if f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+		return nil
+	}
+	return aliases[f.Class][m.File.Text(fn.ChildByField("attribute"))]
 }

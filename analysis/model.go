@@ -848,6 +848,9 @@ type Module struct {
 	// resolvingBindings counts the bindings being resolved while the module
 	// is built: only a nested resolution may leave a binding unmemoised.
 	resolvingBindings int
+	// tentative collects the bindings memoised while checkSelfDerived
+	// tries an answer, to forget them when the answer fails; nil otherwise.
+	tentative *[]*Binding
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref

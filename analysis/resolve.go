@@ -713,7 +713,11 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 	if b.Kind == BindParam {
 		r = m.reassignedParam(b, depth)
 	} else {
-		r = m.agree(b.Values, depth)
+		var skipped bool
+		r, skipped = m.agreeSkipping(b.Values, depth)
+		if skipped && r.Known() && !r.Cyclic {
+			r = m.checkSelfDerived(b, r, depth)
+		}
 	}
 	b.resolving = false
 	m.resolvingBindings--
@@ -728,7 +732,38 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 		r = Ref{}
 	}
 	b.setResolution(r)
+	if m.tentative != nil {
+		*m.tentative = append(*m.tentative, b)
+	}
 	return r
+}
+
+// checkSelfDerived decides a binding some of whose values are derived from
+// the binding itself (`filepath = gzip_path` where `gzip_path =
+// filepath.with_name(...)`, `path = path.parent`): agree passed over them,
+// and the other values agree on r. With the binding taken to hold r, every
+// value must give r again (a fixed point); `x = resp` then `x = x.json()`
+// changes the type and stays unknown. What the check resolved on the
+// tentative answer is forgotten when it fails.
+func (m *Module) checkSelfDerived(b *Binding, r Ref, depth int) Ref {
+	outer := m.tentative
+	var resolved []*Binding
+	m.tentative = &resolved
+	b.setResolution(r)
+	again, _ := m.agreeSkipping(b.Values, depth)
+	m.tentative = outer
+	b.resolved, b.ref = false, nil
+	if again.Known() && !again.Cyclic && again.Name == r.Name && again.Instance == r.Instance &&
+		again.Via == r.Via && again.Class == r.Class && again.Func == r.Func {
+		if outer != nil {
+			*outer = append(*outer, resolved...)
+		}
+		return r
+	}
+	for _, nb := range resolved {
+		nb.resolved, nb.ref = false, nil
+	}
+	return Ref{}
 }
 
 // agree resolves every value and returns the common result; None values are
@@ -736,12 +771,19 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 // are values that lead back to the binding being resolved (Ref.Cyclic): they
 // hold what the binding already holds.
 func (m *Module) agree(values []*Node, depth int) Ref {
+	r, _ := m.agreeSkipping(values, depth)
+	return r
+}
+
+// agreeSkipping is agree that also reports whether a value was passed over
+// as leading back to a binding being resolved.
+func (m *Module) agreeSkipping(values []*Node, depth int) (Ref, bool) {
 	var out Ref
 	seen, cyclic := false, false
 	for _, v := range values {
 		v = Unparen(v)
 		if v == nil {
-			return Ref{}
+			return Ref{}, cyclic
 		}
 		if v.Type() == "none" {
 			continue
@@ -751,7 +793,7 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 			// `= []`) names the type of everything the name will hold: it
 			// wins over the values' own (possibly aliased) names.
 			if r := m.annotationType(v, depth+1); r.Known() {
-				return r
+				return r, cyclic
 			}
 		}
 		r, unpacked := m.unpackedValue(v, depth)
@@ -781,17 +823,17 @@ func (m *Module) agree(values []*Node, depth int) Ref {
 			continue
 		}
 		if !r.Known() && r.Via == "" {
-			return Ref{}
+			return Ref{}, cyclic
 		}
 		if seen && (r.Name != out.Name || r.Instance != out.Instance || r.Via != out.Via) {
-			return Ref{}
+			return Ref{}, cyclic
 		}
 		out, seen = r, true
 	}
 	if !seen && cyclic {
-		return Ref{Cyclic: true}
+		return Ref{Cyclic: true}, true
 	}
-	return out
+	return out, cyclic
 }
 
 // declaredType is the type an annotated assignment declares for its value
@@ -1412,7 +1454,10 @@ func member(obj Ref, attr string, depth int) Ref {
 		if obj.Via != "" {
 			return Ref{Via: obj.Via + "." + attr}
 		}
-		return Ref{}
+		// An attribute of a binding still being resolved depends on it
+		// (`path = path.parent`): resolveBinding checks it once a type is
+		// known.
+		return Ref{Cyclic: obj.Cyclic}
 	}
 	if obj.Class != nil {
 		cls := obj.Class
@@ -1893,7 +1938,7 @@ func callResult(callee Ref, depth int) Ref {
 		if callee.Via != "" {
 			return Ref{Via: callee.Via + "()"}
 		}
-		return Ref{}
+		return Ref{Cyclic: callee.Cyclic}
 	}
 	if callee.Instance {
 		// Calling an instance runs __call__ (`async_session()` makes a session).

@@ -780,3 +780,21 @@ var (
 func init() {
 	coroutineMethods("tortoise.Tortoise", "init", "generate_schemas", "close_connections", "_drop_databases")
 }
+
+// asyncdb's data models (phenobarbital/asyncdb, asyncdb/models/model.py,
+// `class Model(BaseModel)`, exported as `asyncdb.models.Model`): the
+// instance methods that talk to the database (`insert`, `update`,
+// `delete`, `save`, `fetch`, `close`) and the classmethods that query it
+// (`create`, `remove`, `updating`, `deleting`, `select`, `filter`, `get`,
+// `all`, `makeModel`) are all `async def`, each awaiting the model's
+// connection (`await cls.Meta.connection._get_(_model=cls, **kwargs)`).
+// `MyModel.get(id=...)` without await returns a coroutine, not the row.
+// The synchronous helpers (`set_connection`, `get_connection`, `model`,
+// `schema`) stay unrecorded. Recorded on the class, so only a model
+// deriving from it is concerned, never another library's `get`.
+func init() {
+	for _, model := range []string{"asyncdb.models.Model", "asyncdb.models.model.Model"} {
+		coroutineMethods(model, "insert", "update", "delete", "save", "fetch", "close", "create", "remove",
+			"updating", "deleting", "select", "filter", "get", "all", "makeModel")
+	}
+}
