@@ -291,3 +291,29 @@ var SocketConstructors = map[string]bool{"socket.socket": true}
 // WrapsFuture are calls whose await waits for the concurrent future they are
 // given to complete.
 var WrapsFuture = map[string]bool{"asyncio.wrap_future": true, "asyncio.futures.wrap_future": true}
+
+// ThreadedCallbackOwner describes a library object that, once started with
+// one of Starters, calls the callbacks stored in its attributes whose names
+// start with Prefix (or registered with one of Adders, the callback at
+// position AdderArg) from a thread of its own: each such callback is a
+// hand-off to another thread, as `threading.Thread(target=...)` is.
+type ThreadedCallbackOwner struct {
+	Prefix   string
+	Starters []string
+	Adders   []string
+	AdderArg int
+	Display  string // how messages name the thread
+}
+
+// ThreadedCallbackOwners are the library types whose callbacks run in a
+// thread the library starts. paho-mqtt's Client: `loop_start()` "starts a
+// new thread to process network traffic" (paho-mqtt's README, "Network
+// loop", and Client.loop_start's docstring), a thread that calls `loop()`,
+// which dispatches on_connect, on_message and the other `on_*` callbacks
+// and those of message_callback_add(sub, callback); with
+// `loop_read()`/`loop_write()`/`loop_misc()` driven from an event loop
+// instead, the callbacks run on that loop's thread (no starter called).
+var ThreadedCallbackOwners = map[string]ThreadedCallbackOwner{
+	"paho.mqtt.client.Client": {Prefix: "on_", Starters: []string{"loop_start"}, Adders: []string{"message_callback_add"},
+		AdderArg: 1, Display: "paho-mqtt's network thread (`loop_start()`)"},
+}

@@ -59,6 +59,10 @@ async def main():
 		"or a helper it returns, answers `loop is asyncio.get_running_loop()`, which raises elsewhere; up to three functions " +
 		"deep, in any module of the project): a dual-mode client's branch for callers on the loop's own thread, beside its " +
 		"`else` that hands the work to the loop thread-safely. " +
+		"Callbacks a library calls from a thread of its own are hand-offs too (pylib's ThreadedCallbackOwners): paho-mqtt's " +
+		"`on_connect`, `on_message` and the other `on_*` callbacks, and those of `message_callback_add()`, of a client the same " +
+		"function (or, for `self.client`, the same class) starts with `loop_start()`, whose network thread calls them; a client " +
+		"driven from the event loop with `loop_read()`/`loop_write()`/`loop_misc()` calls them on the loop's thread and is not one. " +
 		"The project's own offload helpers (functions that run the callable passed to them first in a worker thread) are " +
 		"hand-offs too when listed in `[tool.asyncls]` `offload-helpers` (qualified names or `module.*`).",
 	Run: runLoopCallFromThread,
@@ -334,10 +338,91 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 			out = append(out, h)
 		}
 	}
+	out = append(out, threadedCallbacks(m)...)
 	if len(out) == 0 {
 		return nil
 	}
 	return slices.Clone(out) // kept with the module: without room to grow
+}
+
+// threadedCallbacks returns the module's callbacks that a library object
+// it starts calls from a thread of its own (pylib.ThreadedCallbackOwners):
+// `client.on_message = self._on_message` and
+// `client.message_callback_add(topic, self._on_topic)` once the module calls
+// `client.loop_start()` on such an object. Only modules that start one are
+// walked.
+func threadedCallbacks(m *analysis.Module) []handoffTarget {
+	var starts, adds []*analysis.Call
+	for _, c := range m.Calls {
+		owner, method := ownerMethod(c.Callee)
+		if o, ok := pylib.ThreadedCallbackOwners[owner]; ok {
+			if slices.Contains(o.Starters, method) {
+				starts = append(starts, c)
+			}
+			if slices.Contains(o.Adders, method) {
+				adds = append(adds, c)
+			}
+		}
+	}
+	if len(starts) == 0 {
+		return nil
+	}
+	// The object whose callbacks are set must be one the module starts:
+	// the same local in the same function, or the same attribute of self
+	// in the same class.
+	startedHere := func(recv *analysis.Node) bool {
+		text := m.File.Text(recv)
+		at := m.FunctionAt(recv)
+		for _, c := range starts {
+			fn := c.Node.ChildByField("function")
+			if m.File.Text(fn.ChildByField("object")) != text {
+				continue
+			}
+			if strings.HasPrefix(text, "self.") && at != nil && c.Func != nil && at.Class != nil && at.Class == c.Func.Class || at == c.Func {
+				return true
+			}
+		}
+		return false
+	}
+	var out []handoffTarget
+	add := func(owner string, recv, fn *analysis.Node) {
+		if fn = analysis.Unparen(fn); fn == nil || !startedHere(recv) {
+			return
+		}
+		if r := m.Resolve(fn); r.Func != nil || r.Name != "" {
+			out = append(out, handoffTarget{handoff: handoff{m, fn, pylib.ThreadedCallbackOwners[owner].Display}, target: r.Func, name: r.Name})
+		}
+	}
+	for _, c := range adds {
+		owner, _ := ownerMethod(c.Callee)
+		add(owner, c.Node.ChildByField("function").ChildByField("object"), c.Positional(pylib.ThreadedCallbackOwners[owner].AdderArg))
+	}
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if n.Type() != "assignment" {
+			return true
+		}
+		left := n.ChildByField("left")
+		if left == nil || left.Type() != "attribute" {
+			return true
+		}
+		recv := left.ChildByField("object")
+		obj := m.Resolve(recv)
+		owner, ok := pylib.ThreadedCallbackOwners[obj.Name]
+		if ok && obj.Instance && strings.HasPrefix(m.File.Text(left.ChildByField("attribute")), owner.Prefix) {
+			add(obj.Name, recv, n.ChildByField("right"))
+		}
+		return true
+	})
+	return out
+}
+
+// ownerMethod splits a qualified method name into its type and method.
+func ownerMethod(name string) (owner, method string) {
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 {
+		return "", ""
+	}
+	return name[:dot], name[dot+1:]
 }
 
 var handoffScratch = sync.Pool{New: func() any { return new([]handoffTarget) }}
