@@ -20,6 +20,7 @@ const (
 	rabbitAlt  = "use an asyncio client (aio-pika) and await it, or `await asyncio.to_thread(...)`"
 	mistralAlt = "use the `_async` method (`chat.complete_async`) and await it, or `await asyncio.to_thread(...)`"
 	stripeAlt  = "use the `_async` method (`stripe.Customer.create_async`) and await it, or `await asyncio.to_thread(...)`"
+	binanceAlt = "use python-binance's `AsyncClient` (`await AsyncClient.create(...)`) and await it, or `await asyncio.to_thread(...)`"
 )
 
 // Methods of a MongoDB collection and database that run a command on the
@@ -87,6 +88,17 @@ func init() {
 	}
 	for _, coll := range []string{"pymongo.collection.Collection", "pymongo.synchronous.collection.Collection"} {
 		serviceRequests("ASL202", mongoAlt, prefixed(coll+".", mongoCollectionCommands...)...)
+	}
+
+	// python-binance's synchronous Client: every API method is an HTTPS
+	// request through a requests.Session (binance/client.py: `_init_session`
+	// returns `requests.session()`, `_request` calls
+	// `getattr(self.session, method)(uri, **kwargs)`); AsyncClient is its
+	// aiohttp twin. Not requests: close_connection (closes the session) and
+	// the signing and URI helpers (private, or the static uuid22).
+	for _, typ := range []string{"binance.Client", "binance.client.Client"} {
+		returns(typ, typ)
+		serviceRequestsOfAnyMethod("ASL202", binanceAlt, typ, "close_connection", "uuid22")
 	}
 
 	// boto3's low-level clients: every operation is an HTTPS request to AWS
