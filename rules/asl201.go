@@ -66,11 +66,11 @@ async def start(url):
 		"the test expects it to fail, typically at a guard before the blocking work (a thread-only API called from " +
 		"the event loop raises `RuntimeError` first). Nor is a call that a new event loop's main coroutine makes before " +
 		"it first suspends (a coroutine defined in a synchronous function that only runs it with `asyncio.run(main())`; " +
-		"see ASL202's notes on guards; testdata `main_coroutine_before_first_await.py`; also, for this rule only, a " +
+		"see ASL202's notes on guards; testdata `main_coroutine_before_first_await.py`; also a " +
 		"script's module-level coroutine that the module mentions only to run it from its top level or its `if __name__ " +
 		"== \"__main__\":` with `asyncio.run(main())` or `asyncio.get_event_loop().run_until_complete(main())`, when that " +
 		"top level puts nothing else on a loop first: a matrix-nio bot's `main()` opening its sqlite or postgres store " +
-		"before logging in; the ASYNC2xx codes keep flake8-async's meaning there; testdata `script_main_*.py`), nor a call in a coroutine that runs on no event loop, only " +
+		"before logging in; testdata `script_main_*.py`), nor a call in a coroutine that runs on no event loop, only " +
 		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), nor a helper that opens a file " +
 		"the coroutine only hands to a worker thread (`with self.open(path) as f: return await run_sync(f.read)`; see " +
 		"ASYNC230). A blocking call under an `isinstance` test of a parameter is not " +
@@ -461,7 +461,7 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
-		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeScriptLoopIsShared(p.Module, c) ||
+		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) ||
 			drivenSynchronously(p.Module, c) {
 			continue
 		}
@@ -481,7 +481,7 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 			continue
 		}
 		for _, c := range p.Project.PropertyReads(f) {
-			if expectedToRaise(p.Module, c.Node) || beforeScriptLoopIsShared(p.Module, c) || drivenSynchronously(p.Module, c) {
+			if expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) || drivenSynchronously(p.Module, c) {
 				continue
 			}
 			if reported == nil {
@@ -693,13 +693,4 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		return pylib.Method(name, pylib.ConsumesIterable) && m.IsBuiltin(fn, name)
 	}
 	return false
-}
-
-// beforeScriptLoopIsShared is beforeLoopIsShared for ASL201, which also
-// counts a script's module-level main coroutine (runsAsScriptMain). The
-// ASYNC2xx codes keep flake8-async's meaning there (a `time.sleep` in a
-// script's `main()` is still ASYNC251's), as they do for any coroutine
-// that is not nested in the function that runs it.
-func beforeScriptLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
-	return beforeLoopIsSharedIn(m, c, true)
 }

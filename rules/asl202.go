@@ -102,11 +102,19 @@ async def count_users(path):
 		"mode (under `if DEBUG:`/`if self.verbose:`, or after `if not args.debug: return` at the top of the function: " +
 		"nala's debug log, the mode's cost, as with the logging module's file handlers), nor code that a new event " +
 		"loop's main coroutine runs before it first suspends: a coroutine defined in a synchronous function that " +
-		"only ever hands it to `asyncio.run(main())` (or `trio.run(main)`, `anyio.run(main)`), before its first " +
+		"only ever hands it to `asyncio.run(main())` (or `trio.run(main)`, `anyio.run(main)`), or a script's " +
+		"module-level coroutine that the module mentions only to run it from its top level or its `if __name__ == " +
+		"\"__main__\":` (`asyncio.run(main())`, `asyncio.get_event_loop().run_until_complete(main())`) when that top " +
+		"level puts nothing else on a loop, before its first " +
 		"await, async for or async with and not in a loop that awaits later. Nothing else runs on that loop yet, so " +
 		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
-		"mitmproxy's, textual's, distributed's scheduler CLI). This is a deliberate difference from flake8-async, " +
-		"which reports its codes there too (testdata `ASYNC230/main_coroutine_before_first_await.py`). Nor is code of " +
+		"mitmproxy's, textual's, distributed's scheduler CLI, zigpy-znp's tools reading their backup file). This is a " +
+		"deliberate difference from flake8-async, which reports its codes there too (testdata " +
+		"`ASYNC230/main_coroutine_before_first_await.py`, `ASYNC230/script_main_*.py`). After the first suspension " +
+		"the call is reported even when the program never runs two things at once (a command-line tool awaiting one " +
+		"step after another): which library calls start background work on the loop (keep-alive pings, servers, " +
+		"driver connections) is not known in general, and the same coroutines are usually importable by programs " +
+		"that share their loop. Nor is code of " +
 		"a coroutine that runs on no event loop: the module steps its coroutines itself with a synchronous driver " +
 		"(a function calling `__await__()` or `send(None)` on its parameter: dugong's `eval_coroutine`, vendored by " +
 		"s3ql), and every mention of the coroutine in the module hands it to that driver or awaits it in another such " +

@@ -20,7 +20,9 @@ import (
 //     `if True:`;
 //   - code that runs only in a debug or verbose mode (debugOnly);
 //   - code a fresh event loop's main coroutine runs before its first
-//     suspension, when nothing else is on that loop yet (beforeLoopIsShared);
+//     suspension, when nothing else is on that loop yet: one nested in the
+//     function that runs it, or a script's module-level main
+//     (beforeLoopIsShared);
 //   - code of a coroutine that only the module's own synchronous driver
 //     runs, on no event loop (drivenSynchronously).
 //
@@ -41,26 +43,35 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 
 // beforeLoopIsShared reports a call made directly in a coroutine that is
 // only ever run as the main coroutine of a new event loop, before that
-// coroutine first suspends: the coroutine is defined inside a synchronous
-// function, and every other mention of its name there is
-// `asyncio.run(main())` (or `anyio.run(main)`, `trio.run(main)`). Until its
-// first await, async for or async with, no other task has run on that loop,
-// so a blocking call there stalls nobody: it is the same as making it
-// before `asyncio.run` (a CLI's `main()` loading its options and config
-// files, mitmproxy's and textual's `run()`). A call inside a loop that
-// awaits later runs again after the loop is shared, and is still reported;
-// so is everything after the first suspension, and a coroutine whose name
-// is used in any other way (returned, stored, passed to create_task).
+// coroutine first suspends. Two shapes are known to run it so:
+//   - the coroutine is defined inside a synchronous function, and every
+//     other mention of its name there is `asyncio.run(main())` (or
+//     `anyio.run(main)`, `trio.run(main)`; runsAsMainCoroutine);
+//   - it is a script's module-level coroutine that the module mentions only
+//     to run it from its top level or its `if __name__ == "__main__":`, with
+//     `asyncio.run(main())` or
+//     `asyncio.get_event_loop().run_until_complete(main())`, when that top
+//     level puts nothing else on a loop (runsAsScriptMain).
+//
+// Until its first await, async for or async with, no other task has run on
+// that loop, so a blocking call there stalls nobody: it is the same as
+// making it before `asyncio.run` (a CLI's `main()` loading its options and
+// config files, mitmproxy's and textual's `run()`, zigpy-znp's tools
+// reading their backup file). A call inside a loop that awaits later runs
+// again after the loop is shared, and is still reported; so is everything
+// after the first suspension, and a coroutine whose name is used in any
+// other way (returned, stored, passed to create_task, run from a def of
+// the module).
+//
+// The answer is the module's alone: the mentions asked about are the
+// enclosing function's, or the module's own; whether another module
+// imports a script's main is not asked, as for any `__main__` code.
 func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
-	return beforeLoopIsSharedIn(m, c, false)
-}
-
-func beforeLoopIsSharedIn(m *analysis.Module, c *analysis.Call, scripts bool) bool {
 	f := c.Func
 	if f == nil || !f.Async || f.Lambda || f.Generator || f.Class != nil || f.Name == "" || len(f.Decorators) > 0 {
 		return false
 	}
-	if f.Parent == nil && !scripts || f.Parent != nil && (f.Parent.Async || f.Parent.Lambda) {
+	if f.Parent != nil && (f.Parent.Async || f.Parent.Lambda) {
 		return false
 	}
 	main := mainCoroutineOf(m, f)
@@ -82,10 +93,10 @@ func beforeLoopIsSharedIn(m *analysis.Module, c *analysis.Call, scripts bool) bo
 	return true
 }
 
-// mainCoroutine is what beforeLoopIsShared asks of a nested coroutine
-// function, once per function.
+// mainCoroutine is what beforeLoopIsShared asks of a coroutine function,
+// once per function.
 type mainCoroutine struct {
-	onlyMain        bool   // every mention in the enclosing function runs it as a new loop's main coroutine
+	onlyMain        bool   // every mention in the enclosing function (the module, for a module-level one) runs it as a new loop's main coroutine
 	firstSuspension uint32 // offset of its first await, async for or async with; 0 when none
 }
 

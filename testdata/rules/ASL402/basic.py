@@ -20,7 +20,7 @@ async def quick():
 
 
 async def main():
-    time.sleep(0.2)  # want: ASYNC251 (nothing else exists yet: nobody is delayed)
+    time.sleep(0.2)  # quiet: nothing else exists yet, nobody is delayed (before the first await of a script's main)
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
     time.sleep(0.5)  # want: ASYNC251 (one finding: its message carries the simulated delay)

@@ -9,10 +9,11 @@ async def chat(reader, writer):
 
 
 async def main():
-    name = input("What is your name? ")  # want: ASYNC250
+    name = input("What is your name? ")  # quiet: before main()'s first await, nothing else is on the loop
     loop = asyncio.get_running_loop()
     answer = await loop.run_in_executor(None, input, "Again? ")
-    print(name, answer)
+    again = input("And again? ")  # want: ASYNC250
+    print(name, answer, again)
 
 
 asyncio.run(main())
