@@ -121,16 +121,6 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		}
 		// client["shop"] where any attribute of client is a database: the
 		// item is that attribute, whatever its key.
-		if obj.Class == nil && obj.Func == nil && !obj.Instance && (obj.Via != "" || obj.Name != "" && !pylib.ItemsAreAttributes(obj.Name)) {
-			// What only the project can resolve (`mongo.database[name]`,
-			// a database that a class of another module holds): its item,
-			// once the project says what the value is.
-			via := obj.Via
-			if via == "" {
-				via = obj.Name
-			}
-			return Ref{Via: via + itemVia}
-		}
 		if obj.Class == nil && obj.Func == nil && obj.Name != "" && pylib.ItemsAreAttributes(obj.Name) {
 			if key == "" || strings.ContainsAny(key, ". ") {
 				key = "item"
@@ -143,6 +133,16 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			if values := m.tableValues(n.ChildByField("value")); len(values) > 0 {
 				return m.agree(values, depth+1)
 			}
+		}
+		if obj.Class == nil && obj.Func == nil && !obj.Instance && (obj.Via != "" || obj.Name != "" && !pylib.ItemsAreAttributes(obj.Name)) {
+			// What only the project can resolve (`mongo.database[name]`,
+			// a database that a class of another module holds): its item,
+			// once the project says what the value is.
+			via := obj.Via
+			if via == "" {
+				via = obj.Name
+			}
+			return Ref{Via: via + itemVia}
 		}
 		return Ref{}
 	case "call":
