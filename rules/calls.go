@@ -337,19 +337,25 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		for _, c := range m.Classes {
 			own = own || c == obj.Class
 		}
-		// `self._f = None` (not opened yet, or closed) constructs nothing,
-		// nor does an annotation (`self._t: Optional[Thread] = None`).
-		var made []*analysis.Node
-		for _, v := range obj.Class.AttrValues(m.File.Text(n.ChildByField("attribute"))) {
-			if t := analysis.Unparen(v).Type(); t != "none" && t != "type" {
-				made = append(made, v)
-			}
-		}
+		made := constructingValues(obj.Class.AttrValues(m.File.Text(n.ChildByField("attribute"))))
 		if own && len(made) == 1 {
 			return constructorCall(m, made[0], depth+1)
 		}
 	}
 	return nil
+}
+
+// constructingValues are the values assigned to an attribute that may make
+// its object: `self._f = None` (not opened yet, or closed) constructs
+// nothing, nor does an annotation (`self._t: Optional[Thread] = None`).
+func constructingValues(values []*analysis.Node) []*analysis.Node {
+	var made []*analysis.Node
+	for _, v := range values {
+		if v = analysis.Unparen(v); v != nil && v.Type() != "none" && v.Type() != "type" {
+			made = append(made, v)
+		}
+	}
+	return made
 }
 
 // awaitedTwins asks analysis.Project.AwaitedTwins, recording its
