@@ -65,7 +65,7 @@ func unresolvedDjangoModelCall(p *Pass, c *analysis.Call) bool {
 	}
 	attr := p.File.Text(fn.ChildByField("attribute"))
 	manager, instance := pylib.DjangoAsyncManagerMethods[attr], pylib.DjangoAsyncModelMethods[attr]
-	if !manager && !instance || !importsDjango(p.Module) || !unknownLibraryMethod(p, c, attr) {
+	if !manager && !instance || !pylib.ImportsDjango(p.Module.ImportNames()) || !unknownLibraryMethod(p, c, attr) {
 		return false
 	}
 	recv := analysis.Unparen(fn.ChildByField("object"))
@@ -110,16 +110,6 @@ func unresolvedModelClass(r analysis.Ref) bool {
 	for i := 0; i+1 < len(parts); i++ {
 		if parts[i] == pylib.DjangoModelsModule && parts[i+1] != "" && unicode.IsUpper(rune(parts[i+1][0])) {
 			return i+2 == len(parts)
-		}
-	}
-	return false
-}
-
-// importsDjango reports whether the module imports Django or Channels.
-func importsDjango(m *analysis.Module) bool {
-	for _, imp := range m.Imports {
-		if root, _, _ := strings.Cut(imp.Module, "."); root == "django" || root == "channels" {
-			return true
 		}
 	}
 	return false
