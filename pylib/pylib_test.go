@@ -244,3 +244,21 @@ func TestOnStrictLoop(t *testing.T) {
 		}
 	}
 }
+
+// TestImportsDjango: Django's and Channels' packages, not a lookalike.
+func TestImportsDjango(t *testing.T) {
+	for _, tc := range []struct {
+		imports []string
+		want    bool
+	}{
+		{[]string{"django.db.models"}, true},
+		{[]string{"channels.generic.websocket", "channels.generic.websocket.AsyncWebsocketConsumer"}, true},
+		{[]string{"django"}, true},
+		{[]string{"django_extensions", "channels_redis.core"}, false},
+		{[]string{"services.clients"}, false},
+	} {
+		if got := ImportsDjango(tc.imports); got != tc.want {
+			t.Errorf("ImportsDjango(%v) = %v, want %v", tc.imports, got, tc.want)
+		}
+	}
+}

@@ -312,6 +312,15 @@ var (
 
 const DjangoModelsModule = "models"
 
+// DjangoPackages are the packages whose import marks a module as Django
+// code for those rules: Django itself and Channels (its consumers and
+// channel layers run in a Django project).
+var DjangoPackages = []string{"django", "channels"}
+
+// ImportsDjango reports a module that imports one of DjangoPackages
+// (imports as analysis.Module.ImportNames gives them).
+func ImportsDjango(imports []string) bool { return importsAny(imports, DjangoPackages...) }
+
 // Django's ORM: in async code (an `async def` view, a Channels consumer's
 // coroutine) each query raises SynchronousOnlyOperation, and where that
 // check is turned off it blocks the loop for the database round trip.

@@ -1696,9 +1696,6 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 			if f.Text(fn.ChildByField("object")) == joined && stepIsOwn {
 				return true
 			}
-			if f.Text(fn.ChildByField("object")) == joined {
-				return true
-			}
 		}
 	}
 	return false

@@ -347,9 +347,14 @@ func mergedFix(p *Pass, b blockingUse, folded []blockingUse) *Fix {
 	var out *Fix
 	seen := map[Edit]bool{}
 	for _, c := range calls {
-		// `open(p).read()`: the read's fix runs the whole chain, open
-		// included, in the thread.
-		if insideAnother(c, calls) {
+		if outer := enclosingCall(c, calls); outer != nil {
+			// `open(p).read()`: the read's fix runs the whole chain, open
+			// included, in the thread. Not so for an argument
+			// (`f.write(f.read())`): the outer call's fix evaluates it on
+			// the loop, and edits inside that fix's cannot be merged.
+			if !isAncestor(outer.Node.ChildByField("function"), c.Node) {
+				return nil
+			}
 			continue
 		}
 		fix := toThreadFix(p, c)
@@ -373,13 +378,13 @@ func mergedFix(p *Pass, b blockingUse, folded []blockingUse) *Fix {
 	return out
 }
 
-// insideAnother reports whether c's call expression lies within another
-// of calls.
-func insideAnother(c *analysis.Call, calls []*analysis.Call) bool {
+// enclosingCall returns another of calls whose call expression holds c's,
+// nil when none does.
+func enclosingCall(c *analysis.Call, calls []*analysis.Call) *analysis.Call {
 	for _, d := range calls {
-		if d != c && d.Node.Start <= c.Node.Start && c.Node.End <= d.Node.End {
-			return true
+		if d != c && isAncestor(d.Node, c.Node) {
+			return d
 		}
 	}
-	return false
+	return nil
 }

@@ -210,12 +210,7 @@ func constructorCallIn(proj *analysis.Project, m *analysis.Module, n *analysis.N
 	if owner == nil {
 		return nil, nil
 	}
-	var made []*analysis.Node
-	for _, v := range owner.Attrs[m.File.Text(n.ChildByField("attribute"))] {
-		if v = analysis.Unparen(v); v != nil && v.Type() != "none" {
-			made = append(made, v)
-		}
-	}
+	made := constructingValues(owner.Attrs[m.File.Text(n.ChildByField("attribute"))])
 	// Assigned once, or alike on every path (`self._stream =
 	// self._sock.makefile("rwb")` for each transport).
 	for _, v := range made {

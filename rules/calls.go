@@ -65,7 +65,7 @@ func unresolvedDjangoModelCall(p *Pass, c *analysis.Call) bool {
 	}
 	attr := p.File.Text(fn.ChildByField("attribute"))
 	manager, instance := pylib.DjangoAsyncManagerMethods[attr], pylib.DjangoAsyncModelMethods[attr]
-	if !manager && !instance || !importsDjango(p.Module) || !unknownLibraryMethod(p, c, attr) {
+	if !manager && !instance || !pylib.ImportsDjango(p.Module.ImportNames()) || !unknownLibraryMethod(p, c, attr) {
 		return false
 	}
 	recv := analysis.Unparen(fn.ChildByField("object"))
@@ -110,16 +110,6 @@ func unresolvedModelClass(r analysis.Ref) bool {
 	for i := 0; i+1 < len(parts); i++ {
 		if parts[i] == pylib.DjangoModelsModule && parts[i+1] != "" && unicode.IsUpper(rune(parts[i+1][0])) {
 			return i+2 == len(parts)
-		}
-	}
-	return false
-}
-
-// importsDjango reports whether the module imports Django or Channels.
-func importsDjango(m *analysis.Module) bool {
-	for _, imp := range m.Imports {
-		if root, _, _ := strings.Cut(imp.Module, "."); root == "django" || root == "channels" {
-			return true
 		}
 	}
 	return false
@@ -337,19 +327,25 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		for _, c := range m.Classes {
 			own = own || c == obj.Class
 		}
-		// `self._f = None` (not opened yet, or closed) constructs nothing,
-		// nor does an annotation (`self._t: Optional[Thread] = None`).
-		var made []*analysis.Node
-		for _, v := range obj.Class.AttrValues(m.File.Text(n.ChildByField("attribute"))) {
-			if t := analysis.Unparen(v).Type(); t != "none" && t != "type" {
-				made = append(made, v)
-			}
-		}
+		made := constructingValues(obj.Class.AttrValues(m.File.Text(n.ChildByField("attribute"))))
 		if own && len(made) == 1 {
 			return constructorCall(m, made[0], depth+1)
 		}
 	}
 	return nil
+}
+
+// constructingValues are the values assigned to an attribute that may make
+// its object: `self._f = None` (not opened yet, or closed) constructs
+// nothing, nor does an annotation (`self._t: Optional[Thread] = None`).
+func constructingValues(values []*analysis.Node) []*analysis.Node {
+	var made []*analysis.Node
+	for _, v := range values {
+		if v = analysis.Unparen(v); v != nil && v.Type() != "none" && v.Type() != "type" {
+			made = append(made, v)
+		}
+	}
+	return made
 }
 
 // awaitedTwins asks analysis.Project.AwaitedTwins, recording its

@@ -485,12 +485,17 @@ func guardsSuppliedCallable(m *analysis.Module, try, handler *analysis.Node) boo
 				ok = false
 			}
 		case "await":
+			if !n.Named() {
+				return true // the keyword
+			}
 			awaits++
 			inner := n.NamedChildren()
 			if len(inner) != 1 || !awaitsSuppliedCall(m, analysis.Unparen(inner[0]), 0) {
 				ok = false
 			}
-			return false
+			// An await within it (`await handler(await self.decode(raw))`)
+			// must await handed code too.
+			return ok
 		}
 		return ok
 	})

@@ -140,3 +140,42 @@ class Annotated:
         if self.thread:
             self.queue.put(None)
             self.thread.join()
+
+
+# The joined object's own stop(): quiet when the thread's step is its own,
+# reported when that step waits for the event loop (as for an event set).
+class Ticker(threading.Thread):
+    def __init__(self, target):
+        super().__init__(target=target)
+        self.stopped = threading.Event()
+
+    def stop(self):
+        self.stopped.set()
+
+
+class TickerOwnStep:
+    def __init__(self):
+        self.thread = Ticker(target=self.work)
+
+    def work(self):
+        print("tick")
+
+    async def shutdown(self):
+        self.thread.stop()
+        self.thread.join()
+
+
+class TickerWaitsForLoop:
+    def __init__(self, loop):
+        self.loop = loop
+        self.thread = Ticker(target=self.run_beat)
+
+    def run_beat(self):
+        asyncio.run_coroutine_threadsafe(self.beat(), self.loop).result()
+
+    async def beat(self):
+        pass
+
+    async def shutdown(self):
+        self.thread.stop()
+        self.thread.join()  # want: ASL202

@@ -138,3 +138,17 @@ async def dispatch_any(kind, msg):
         await TABLE[kind](msg)
     except BaseException:  # want: ASYNC103
         pass
+
+
+class Decoding:
+    def __init__(self):
+        self.handlers = {}
+
+    async def decode(self, raw): ...
+
+    # Fires: the handler's argument awaits the class's own code first.
+    async def dispatch_decoded(self, event, raw):
+        try:
+            await self.handlers[event](await self.decode(raw))
+        except asyncio.CancelledError:  # want: ASYNC103
+            pass

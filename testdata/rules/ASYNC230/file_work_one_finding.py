@@ -55,3 +55,10 @@ async def outer(path):
 async def offloaded(path):
     with open(path, "rb") as f:
         return await asyncio.to_thread(f.read)
+
+
+# One finding and no fix: the read is an argument of the write, which the
+# write's fix would still run on the loop.
+async def rewrite(path):
+    f = open(path, "r+")  # want: ASYNC230 "`open\(\)` and the file's `f\.write\(\)` \(line 64\) and `f\.read\(\)` \(line 64\) block"
+    f.write(f.read())
