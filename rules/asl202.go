@@ -95,7 +95,7 @@ async def count_users(path):
 		"`loop.call_soon_threadsafe(loop.stop)`; `cancel()` or `stop()` of the joined object; a process's `terminate()` or " +
 		"`kill()`) when the thread's target is a function of the project whose code never waits for an event loop " +
 		"(no `run_coroutine_threadsafe(...).result()`, no `from_thread.run()`: such a step waits for the very loop that joins it). " +
-		"That join waits for the rest of the thread's current step (aiortc's decoder, textual's key reader, xknx's connection thread: " +
+		"That join waits for the rest of the thread's current step; the queue, event or loop signalled must be one the thread can see (named in the call that made it, `args=(q,)`, or in its target's code or that of the functions it calls: `self._stop.is_set()`) (aiortc's decoder, textual's key reader, xknx's connection thread: " +
 		"five such joins were judged debatable and none true on the corpora; a join with no such signal before it is still reported); " +
 		"ASL201, ASL402 and ASYNC124 do not count them in helpers either. Nor, as for every blocking " +
 		"rule, is dead code (a loop over an empty literal, `if False:`, the `else` of `if True:` that code generated from a synchronous twin keeps, or of a module-level name bound once to True; also in a def or class made only there), nor code that runs only in a debug or verbose " +
@@ -1655,7 +1655,8 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 	// Unless the thread's step may itself wait for the event loop
 	// (`run_coroutine_threadsafe(coro, loop).result()`): joined from the
 	// loop, that step cannot finish until the join gives up.
-	stepIsOwn := threadStepsOffLoop(proj, m, thread)
+	th := threadOf(proj, m, thread)
+	stepIsOwn := th.target != nil && !waitsOnLoop(th.module, th.target, 2)
 	for _, c := range m.Calls {
 		if c.Func != join.Func || c.Node.Start >= join.Node.Start {
 			continue
@@ -1676,15 +1677,16 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 		}
 		switch method {
 		case "put", "put_nowait":
-			if nargs == 1 && stopSentinel(f, first) && stepIsOwn {
+			if nargs == 1 && stopSentinel(f, first) && stepIsOwn && th.knowsOf(f, fn.ChildByField("object")) {
 				return true
 			}
 		case "set":
-			if nargs == 0 && stepIsOwn {
+			if nargs == 0 && stepIsOwn && th.knowsOf(f, fn.ChildByField("object")) {
 				return true
 			}
 		case "call_soon_threadsafe":
-			if first != nil && first.Type() == "attribute" && f.Text(first.ChildByField("attribute")) == "stop" && stepIsOwn {
+			if first != nil && first.Type() == "attribute" && f.Text(first.ChildByField("attribute")) == "stop" && stepIsOwn &&
+				th.knowsOf(f, first.ChildByField("object")) {
 				return true
 			}
 		case "terminate", "kill":
@@ -1720,35 +1722,101 @@ func stopSentinel(f *analysis.File, n *analysis.Node) bool {
 	return name != "" && strings.ToUpper(name) == name && strings.ToLower(name) != name
 }
 
-// threadStepsOffLoop reports a thread whose target the project defines
-// (`threading.Thread(target=self._run)` or `target=worker`) and whose code
-// - the target and the functions of its module it calls, two calls deep -
-// never waits for a result from an event loop: no
-// `asyncio.run_coroutine_threadsafe()` whose future it waits for
-// (`.result()`). A heartbeat thread that runs each beat on the loop and
-// waits for it would wait for the loop that joins it (realbugs29's
-// NormalizerRuntime); a target the project does not define is not known.
-func threadStepsOffLoop(proj *analysis.Project, m *analysis.Module, thread *analysis.Node) bool {
+// joinedThread is what is known of a thread object: the module holding the
+// call that made it (`threading.Thread(target=..., args=...)`), that call,
+// and the target function when the project defines it.
+type joinedThread struct {
+	module *analysis.Module
+	ctor   *analysis.Node
+	target *analysis.Function
+}
+
+// threadOf finds how the thread object thread was made. toldToStop counts
+// a stop only for a target the project defines whose code (and the
+// functions of its module it calls, two calls deep) never waits for an
+// event loop (waitsOnLoop: a heartbeat thread that runs each beat on the
+// loop and waits for it, realbugs29's NormalizerRuntime, would wait for
+// the loop that joins it); a target the project does not define is not
+// known.
+func threadOf(proj *analysis.Project, m *analysis.Module, thread *analysis.Node) joinedThread {
 	tm, ctor := constructorCallIn(proj, m, thread)
 	if ctor == nil {
-		return false
+		return joinedThread{}
 	}
+	th := joinedThread{module: tm, ctor: ctor}
 	c := moduleCallAt(tm, ctor)
 	if c == nil {
-		return false
+		return th
 	}
 	target := c.Keyword("target", tm.File)
 	if target == nil {
 		target = c.Positional(1)
 	}
-	if target == nil {
+	if target != nil {
+		th.target = tm.Resolve(target).Func
+	}
+	return th
+}
+
+// knowsOf reports whether the thread can see the object a stop signal goes
+// to (a queue, an event, a loop): the object's name (its last attribute,
+// `self._stop` -> `_stop`) is written in the call that made the thread (an
+// argument, `args=(q,)`) or in the target's own code (`self._stop.is_set()`).
+func (th joinedThread) knowsOf(f *analysis.File, obj *analysis.Node) bool {
+	if th.ctor == nil || obj == nil {
 		return false
 	}
-	fn := tm.Resolve(target).Func
-	if fn == nil {
+	name := f.Text(obj)
+	if obj.Type() == "attribute" {
+		name = f.Text(obj.ChildByField("attribute"))
+	}
+	if name == "" || name == "self" {
 		return false
 	}
-	return !waitsOnLoop(tm, fn, 2)
+	if containsWord(th.module.File.Text(th.ctor), name) {
+		return true
+	}
+	return th.target != nil && mentionsIn(th.target, name, 2)
+}
+
+// mentionsIn reports whether fn's code, or that of a function of its
+// module it calls (depth calls deep), writes name as an identifier.
+func mentionsIn(fn *analysis.Function, name string, depth int) bool {
+	m := fn.Module()
+	if fn.Node != nil && containsWord(m.File.Text(fn.Node), name) {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for _, c := range m.Calls {
+		if c.Func != fn {
+			continue
+		}
+		if callee := m.Resolve(c.Node.ChildByField("function")).Func; callee != nil && callee != fn && callee.Module() == m && mentionsIn(callee, name, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord reports whether text holds name as a whole identifier.
+func containsWord(text, name string) bool {
+	isIdent := func(b byte) bool {
+		return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(name)
+		if (j == 0 || !isIdent(text[j-1])) && (end == len(text) || !isIdent(text[end])) {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // waitsOnLoop reports a function that submits a coroutine to an event loop

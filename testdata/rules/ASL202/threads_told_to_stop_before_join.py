@@ -19,7 +19,8 @@ class Decoder:
         self.process = multiprocessing.Process(target=print)
 
     def work(self):
-        while (item := self.queue.get()) is not None:
+        asyncio.set_event_loop(self.loop)
+        while not self.stop_event.is_set() and (item := self.queue.get()) is not None:
             print(item)
 
     # Quiet: told to stop, then joined.
@@ -71,6 +72,11 @@ class Decoder:
     # Reported: the item put is work, not a sentinel; the signal comes after.
     async def hand_over(self, item):
         self.queue.put(item)
+        self.thread.join()  # want: ASL202
+
+    # Reported: the event set is not one the thread looks at.
+    async def unrelated_event(self, done: threading.Event):
+        done.set()
         self.thread.join()  # want: ASL202
 
     async def signal_too_late(self):
