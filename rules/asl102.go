@@ -231,7 +231,12 @@ async def handler(key):
 		"coroutine for the reads after the rebinding in that branch, and a branch that rebinds it before anything read it " +
 		"drops the coroutine on that path (not awaited on every path); a rebinding in an except clause of the try that made " +
 		"it, or one that reads the name (`x = asyncio.wait_for(x, 5)`), does not (bench/realbugs43's Quart view, after the " +
-		"set's first run).",
+		"set's first run). Beanie's `Cls.find_one(...)` builds a FindOne query that runs only when awaited " +
+		"(pylib.BeanieAwaitableQueries): on the project's Document subclass, or, in a module that imports Beanie, on a class " +
+		"imported from a module the run does not hold when the query is written as Beanie's (`User.find_one(User.email == e)`, " +
+		"a filter dict), it is reported only when the value is used as the document would be (tested against None, read, " +
+		"iterated); a chained query (`await User.find_one(...).delete()`), one awaited later or returned stays quiet " +
+		"(bench/realbugs43's chat service).",
 	Run: runNeverAwaited,
 })
 
@@ -248,13 +253,15 @@ func runNeverAwaited(p *Pass) {
 			}
 		}
 		annotated := ""
-		loneTwin, execFuture, resource := false, false, false
+		loneTwin, execFuture, resource, query := false, false, false, false
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
 					if resource = asyncResourceCall(p, c); !resource {
 						if execFuture = executorFutureCall(p, c); !execFuture {
-							continue
+							if query = beanieQueryCall(p, c); !query {
+								continue
+							}
 						}
 					}
 				}
@@ -263,10 +270,10 @@ func runNeverAwaited(p *Pass) {
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
+		if use.fate == fateConsumed || (loneTwin || query) && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
 			resource && (use.returned || use.fate != fateMisuse && c.Usage != analysis.UsageDropped) {
 			// A resource's method is taken for a coroutine by its name and
 			// the async with alone: only a dropped value or one used as the
