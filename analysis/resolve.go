@@ -1595,6 +1595,8 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 		switch ref := m.resolve(expr, 0); {
 		case pylib.CallbackParamTypes(ref.Name) != nil:
 			types = pylib.CallbackParamTypes(ref.Name)
+		case m.commandGroupDecorator(expr, 0) != "":
+			types = pylib.CallbackParamTypes(m.commandGroupDecorator(expr, 0))
 		case pylib.Within(ref.Name, pylib.NamedEventHandlers) && (strings.HasSuffix(ref.Name, ".event") || strings.HasSuffix(ref.Name, ".listener")):
 			types = pylib.DiscordEvents[f.Name]
 		}
@@ -1610,6 +1612,38 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 	}
 	if index < len(types) {
 		return types[index]
+	}
+	return ""
+}
+
+// commandGroupDecorator returns the library decorator that made the
+// command group whose subcommand decorator expr is (`_set.command` where
+// `_set` is a function of the project decorated by `@commands.group()`, or
+// by a subcommand decorator of another such group), or "".
+func (m *Module) commandGroupDecorator(expr *Node, depth int) string {
+	if expr == nil || expr.Type() != "attribute" || depth > 4 {
+		return ""
+	}
+	obj, attr := expr.ChildByField("object"), expr.ChildByField("attribute")
+	if obj == nil || attr == nil || obj.Type() != "identifier" {
+		return ""
+	}
+	group := m.resolve(obj, 0).Func
+	if group == nil || group.module != m {
+		return ""
+	}
+	for _, d := range group.DecoratorCallees() {
+		name := m.resolve(d, 0).Name
+		if name == "" {
+			name = m.commandGroupDecorator(d, depth+1)
+			if name == "" || !pylib.CommandGroupDecorators(name, "group") {
+				continue
+			}
+			// A subgroup made by the group's own `group` decorator.
+		}
+		if pylib.CommandGroupDecorators(name, m.File.Text(attr)) {
+			return name
+		}
 	}
 	return ""
 }

@@ -188,7 +188,7 @@ func init() {
 	// 1.0), and the Document methods that talk to the database (`find` and
 	// `find_one` build queries: not coroutines).
 	coroutines("beanie.init_beanie", "beanie.odm.utils.init.init_beanie", "beanie.general.init_beanie")
-	for _, doc := range []string{"beanie.Document", "beanie.odm.documents.Document"} {
+	for _, doc := range BeanieDocuments {
 		coroutineMethods(doc, "insert", "create", "save", "save_changes", "replace", "delete", "sync", "get",
 			"insert_one", "insert_many", "delete_all")
 	}

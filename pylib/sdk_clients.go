@@ -301,6 +301,21 @@ func serviceRequestsOfAnyMethod(code, instead, typ string, except ...string) {
 // build a queryset (`filter`, `order_by`), and DjangoAsyncModelMethods the
 // model instance's coroutine methods (`asave`, `adelete`,
 // `arefresh_from_db`; django/db/models/query.py and base.py, Django 4.1+).
+// BeanieAwaitableQueries are Beanie's Document class methods that build a
+// query object which does nothing until awaited (or chained into another
+// such query, `await User.find_one(...).delete()`): `find_one` returns a
+// FindOne, whose `__await__` runs the query and gives the document or None
+// (beanie/odm/queries/find.py, FindOne.__await__; Beanie's docs, "Finding
+// documents": `product = await Product.find_one(Product.name == "Peanut
+// Butter")`). The query object is neither None nor falsy.
+var BeanieAwaitableQueries = map[string]bool{"find_one": true}
+
+// BeanieDocuments are the names of Beanie's Document class.
+var BeanieDocuments = []string{"beanie.Document", "beanie.odm.documents.Document"}
+
+// BeanieModule is the top-level module of Beanie.
+const BeanieModule = "beanie"
+
 // DjangoModelsModule is the name of the module an app keeps its models in
 // (django/apps/config.py: MODELS_MODULE_NAME = "models"), which rules use to
 // recognise a model class imported from an app the run does not hold.

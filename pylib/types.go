@@ -325,6 +325,41 @@ func GenericAttr(typ, attr string) (int, bool) {
 // class is an Entity).
 var LibraryBases = map[string][]string{}
 
+// CommandGroups gives, for a decorator that turns the function into a
+// command group (discord.py's `commands.group`: "A decorator that
+// transforms a function into a Group", discord/ext/commands/core.py), the
+// names of the group's own decorators that register subcommands
+// (GroupMixin.command and GroupMixin.group: "A shortcut decorator that
+// invokes command() and adds it to the internal command list"; HybridGroup's
+// command and group in discord/ext/commands/hybrid.py). A subcommand's
+// handler gets the arguments CallbackParams gives the group's decorator:
+// `@_set.command(name="location") async def _set_location(self, ctx, ...)`
+// under `@commands.group(name="set") async def _set(self, ctx)`.
+var CommandGroups = map[string][]string{
+	"discord.ext.commands.group":            {"command", "group"},
+	"discord.ext.commands.Bot.group":        {"command", "group"},
+	"discord.ext.commands.hybrid_group":     {"command", "group"},
+	"discord.ext.commands.Bot.hybrid_group": {"command", "group"},
+}
+
+// CommandGroupDecorators reports whether decorator name (a command group's
+// library decorator, or a fork's) gives its group a subcommand decorator
+// called attr (CommandGroups).
+func CommandGroupDecorators(name, attr string) bool {
+	subs := CommandGroups[name]
+	if subs == nil {
+		if orig, _, ok := forkOf(name); ok {
+			subs = CommandGroups[orig]
+		}
+	}
+	for _, s := range subs {
+		if s == attr {
+			return true
+		}
+	}
+	return false
+}
+
 // CallbackParams gives the argument types a library passes to the handlers
 // it registers by decorator (`@bot.command()` handlers get a Context first).
 var CallbackParams = map[string][]string{
@@ -332,6 +367,10 @@ var CallbackParams = map[string][]string{
 	"discord.ext.commands.hybrid_command":       {"discord.ext.commands.Context"},
 	"discord.ext.commands.Bot.command":          {"discord.ext.commands.Context"},
 	"discord.ext.commands.Bot.hybrid_command":   {"discord.ext.commands.Context"},
+	"discord.ext.commands.group":                {"discord.ext.commands.Context"},
+	"discord.ext.commands.hybrid_group":         {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.group":            {"discord.ext.commands.Context"},
+	"discord.ext.commands.Bot.hybrid_group":     {"discord.ext.commands.Context"},
 	"discord.ext.commands.Bot.tree.command":     {"discord.Interaction"},
 	"discord.app_commands.command":              {"discord.Interaction"},
 	"discord.app_commands.CommandTree.command":  {"discord.Interaction"},

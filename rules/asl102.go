@@ -226,7 +226,17 @@ async def handler(key):
 		"model instance's `asave`, `adelete`, `arefresh_from_db` on a value of that class (`user: User`) make a coroutine, " +
 		"unless the project defines a synchronous method of that name; a class from a module of another name, or a module " +
 		"that imports neither, stays unknown (bench/realbugs40, after the set's first run). `sync_to_async(f)(...)` (and " +
-		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`).",
+		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`). " +
+		"A name rebound inside one branch (`if user: ... else: user = User(...); await user.create()`) stops being the " +
+		"coroutine for the reads after the rebinding in that branch, and a branch that rebinds it before anything read it " +
+		"drops the coroutine on that path (not awaited on every path); a rebinding in an except clause of the try that made " +
+		"it, or one that reads the name (`x = asyncio.wait_for(x, 5)`), does not (bench/realbugs43's Quart view, after the " +
+		"set's first run). Beanie's `Cls.find_one(...)` builds a FindOne query that runs only when awaited " +
+		"(pylib.BeanieAwaitableQueries): on the project's Document subclass, or, in a module that imports Beanie, on a class " +
+		"imported from a module the run does not hold when the query is written as Beanie's (`User.find_one(User.email == e)`, " +
+		"a filter dict), it is reported only when the value is used as the document would be (tested against None, read, " +
+		"iterated); a chained query (`await User.find_one(...).delete()`), one awaited later or returned stays quiet " +
+		"(bench/realbugs43's chat service).",
 	Run: runNeverAwaited,
 })
 
@@ -243,13 +253,15 @@ func runNeverAwaited(p *Pass) {
 			}
 		}
 		annotated := ""
-		loneTwin, execFuture, resource := false, false, false
+		loneTwin, execFuture, resource, query := false, false, false, false
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
 					if resource = asyncResourceCall(p, c); !resource {
 						if execFuture = executorFutureCall(p, c); !execFuture {
-							continue
+							if query = beanieQueryCall(p, c); !query {
+								continue
+							}
 						}
 					}
 				}
@@ -258,10 +270,10 @@ func runNeverAwaited(p *Pass) {
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || annotated != "" && !annotatedCoroutine(annotated),
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated),
 			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
-		if use.fate == fateConsumed || loneTwin && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
+		if use.fate == fateConsumed || (loneTwin || query) && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
 			resource && (use.returned || use.fate != fateMisuse && c.Usage != analysis.UsageDropped) {
 			// A resource's method is taken for a coroutine by its name and
 			// the async with alone: only a dropped value or one used as the
@@ -1915,7 +1927,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		return coroUse{fate: fateConsumed}
 	}
 	binding := scope.Lookup(name)
-	uses, ok := reachedUses(m, scope, binding, name, target, assign)
+	uses, lostAt, ok := reachedUses(m, scope, binding, name, target, assign)
 	if !ok {
 		// A nested function captures the name and may await it, but a use
 		// as the result before that function is defined (`user.id` right
@@ -2020,6 +2032,10 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
 			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
 		}
+		if lostAt != nil && !inContainer {
+			return coroUse{fate: fateMisuse, onePath: true, why: where + ", and `" + name + "` is rebound on line " +
+				strconv.Itoa(p.File.Lines.Position(int(lostAt.Start)).Line+1) + " before anything reads it; on that path it is never awaited"}
+		}
 		return coroUse{fate: fateConsumed}
 	case inContainer && len(uses) > 0:
 		return coroUse{fate: fateConsumed}
@@ -2038,7 +2054,13 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 // when the name escapes where it cannot be followed (a nested function);
 // uses then holds only the reads before the first capture in source order,
 // which run before the nested function is defined.
-func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node) (uses []*analysis.Node, ok bool) {
+//
+// lost is a rebinding in a block that may be skipped (so not one that ends
+// the reach on every path) that no read of the name precedes in source
+// order after the assignment, and that does not read the name itself: on
+// the path through it the value is overwritten unread (`data = fetch()`,
+// `if flag: data = {}`). nil when there is none.
+func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node) (uses []*analysis.Node, lost *analysis.Node, ok bool) {
 	body := scope.Node
 	if b := scope.Node.ChildByField("body"); b != nil {
 		body = b
@@ -2101,7 +2123,75 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 		}
 		uses = kept
 	}
-	return uses, ok
+	// A rebinding in a block that may be skipped still ends the reach for
+	// the reads after it in that same block (`if user: ... else: user =
+	// User(...); await user.create()`): those read the new value.
+	kept := uses[:0]
+	for _, u := range uses {
+		if !shadowedByRebinding(u, rebinds) {
+			kept = append(kept, u)
+		}
+	}
+	if kill == nil && ok {
+		for _, r := range rebinds {
+			if exclusiveBranches(assign, r) || inExceptAfter(r, assign) || readsBefore(m, name, binding, assign, r) {
+				continue
+			}
+			lost = r
+			break
+		}
+	}
+	return kept, lost, ok
+}
+
+// inExceptAfter reports whether r sits in an except clause of a try
+// statement whose body holds assign: it runs only when something raised
+// there, most often the call that would have made the value.
+func inExceptAfter(r, assign *analysis.Node) bool {
+	for q := r.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if (q.Type() == "except_clause" || q.Type() == "except_group_clause") && q.Parent() != nil &&
+			q.Parent().Type() == "try_statement" && isAncestor(q.Parent().ChildByField("body"), assign) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsBefore reports a read of name (bound to binding) after assign and
+// before the end of rebinding r's statement: anywhere in source order up to
+// r, or in the statement that rebinds it (`x = wrap(x)`).
+func readsBefore(m *analysis.Module, name string, binding *analysis.Binding, assign, r *analysis.Node) bool {
+	end := bindingEnd(r)
+	found := false
+	m.ScopeAt(assign).Node.Walk(func(n *analysis.Node) bool {
+		if found || n.Start >= end {
+			return false
+		}
+		if n.Type() != "identifier" || n.Start < assign.End {
+			return true
+		}
+		if n.Field() != "attribute" && !p0(n) && !analysis.IsBindingTarget(n) && m.File.Text(n) == name &&
+			m.ScopeAt(n).Lookup(name) == binding {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// shadowedByRebinding reports whether one of rebinds surely runs between
+// the assignment and use u: it takes effect before u in source order, sits
+// in a block that also holds u (no if, loop or try between them that u is
+// not also in) and not in another branch of an if. A use in a loop whose
+// body holds the rebinding after the use is not shadowed (the rebinding
+// comes later in the body).
+func shadowedByRebinding(u *analysis.Node, rebinds []*analysis.Node) bool {
+	for _, r := range rebinds {
+		if bindingEnd(r) <= u.Start && !exclusiveBranches(r, u) && !conditionalBetween(r, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // bindingEnd is where a binding of target takes effect: after the whole
