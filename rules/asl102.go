@@ -219,7 +219,8 @@ async def handler(key):
 		"get, add or close) is taken for a coroutine when its value is dropped or used as the result would be, not when " +
 		"it is returned (asyncmy's buffered cursor returns a done future that its caller awaits twice); bench/realbugs38's " +
 		"words_bot and recruiters cases, after the set's first run. In a module that imports Django or Channels, a " +
-		"class imported from an app's `models` module that the run does not hold (`from authentication.models import User`, " +
+		"class imported from an app's `models` module that the module cannot resolve itself (`from authentication.models import User`; " +
+		"judged in the importing module alone, so the answer is the same whether or not the run holds that models module, " +
 		"Django's MODELS_MODULE_NAME) is taken for a Django model: the a-prefixed twins of Django's query methods " +
 		"(pylib.DjangoAsyncManagerMethods: `aget`, `acreate`, `afirst`, `acount`...) on an attribute of that class (`User.objects`, a " +
 		"custom manager `Movie.mgr`) or on a queryset built from it by lazy methods (`filter`, `exclude`, `order_by`...), and a " +
