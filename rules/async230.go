@@ -49,7 +49,8 @@ async def load(path):
 		"One finding per opened file: when ASYNC232 is enabled too, the reads and writes of a file that the same coroutine opened " +
 		"with an `open()` reported here (`with open(p) as f: return f.read()`, `json.dump(state, f)`, `open(p).read()`) are named " +
 		"in this finding, with related information at each, and its fix moves them to the worker thread together with the " +
-		"`open()`; they are not reported again as ASYNC232 (flake8-async reports each; a deliberate difference), and a " +
+		"`open()`; they are not reported again as ASYNC232 (flake8-async reports each; a deliberate difference; a call whose " +
+		"line carries `# noqa: ASYNC232` keeps its own silenced finding and is not named), and a " +
 		"`# noqa: ASYNC230` at the `open()` silences the one finding. With ASYNC232 " +
 		"alone selected, each call is reported as before; a file opened elsewhere (`self.file` opened in `__init__`, a parameter) " +
 		"is ASYNC232's.",
@@ -262,8 +263,19 @@ func fileOpenFolds(p *Pass) map[*analysis.Node][]blockingUse {
 		return nil
 	}
 	folds := map[*analysis.Node][]blockingUse{}
+	var logical map[int]int
+	if len(p.Module.NoQA) > 0 {
+		logical = p.Module.NoQALogicalLines()
+	}
 	for _, u := range uses {
 		if u.Code != "ASYNC232" || u.inSameFamilyChain || !p.Options.platformReports(u.Code, u.Name) {
+			continue
+		}
+		// A call whose line says `# noqa: ASYNC232` keeps its own
+		// (silenced) finding: the open's message does not name it, and the
+		// directive stays used.
+		line := p.Module.File.Lines.Position(int(u.Call.Node.Start)).Line
+		if _, codes, ok := noqaAt(p.Module, logical, line); ok && noqaMatch(codes, "ASYNC232") != "" {
 			continue
 		}
 		file := fileOperand(p.Module, u)
