@@ -42,7 +42,10 @@ async def rows(pool):
 		"- an async generator whose decorator is a real function or class (aiostream's `@operator`, a benchmark " +
 		"harness) is not reported: the decorator receives the generator function and decides how its generators are " +
 		"consumed and closed (a decorator with an empty body, like flake8-async's test stub, manages nothing and is " +
-		"reported through), and neither is one passed by name to something else (`timed(gen_func)`);\n" +
+		"reported through), and neither is one passed by name to something else (`timed(gen_func)`) or returned by " +
+		"name from the function that defines it (a provider factory's product: FastAPI and Litestar enter a generator " +
+		"dependency in the request's exit stack; on corpus21, advanced-alchemy's two service providers, judged false); " +
+		"a factory that returns the generator itself (`return gen_func()`) is still reported;\n" +
 		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
 		"`pytest.raises`, a `memoryview`, whose exit only releases its buffer export, or " +
 		"a project `@contextmanager` whose only code after its `yield` is in `except` clauses, which translate " +
@@ -121,15 +124,18 @@ func runYieldInCMInAsyncGen(p *Pass) {
 }
 
 // passedByName reports whether the generator function f is passed by name
-// as an argument of a call in its module (`timed(one_query)`): the callee
-// makes and consumes its generators, and manages their lifetime.
+// as an argument of a call in its module (`timed(one_query)`) or returned by
+// name (`return provide_service`, a factory's product): whoever receives the
+// function makes and consumes its generators, and manages their lifetime (a
+// framework's dependency injection enters them in its exit stack).
 func passedByName(m *analysis.Module, f *analysis.Function) bool {
 	found := false
 	m.File.Root.Walk(func(n *analysis.Node) bool {
 		if found {
 			return false
 		}
-		if n.Type() == "identifier" && n.Parent() != nil && n.Parent().Type() == "argument_list" && m.File.Text(n) == f.Name &&
+		if n.Type() == "identifier" && n.Parent() != nil &&
+			(n.Parent().Type() == "argument_list" || n.Parent().Type() == "return_statement") && m.File.Text(n) == f.Name &&
 			m.Resolve(n).Func == f {
 			found = true
 		}
