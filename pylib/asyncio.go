@@ -317,3 +317,39 @@ var ThreadedCallbackOwners = map[string]ThreadedCallbackOwner{
 	"paho.mqtt.client.Client": {Prefix: "on_", Starters: []string{"loop_start"}, Adders: []string{"message_callback_add"},
 		AdderArg: 1, Display: "paho-mqtt's network thread (`loop_start()`)"},
 }
+
+// StopSignal is how code tells a thread (or process) to finish before
+// joining it (ASL202: a join after such a signal waits for the rest of the
+// thread's current step).
+type StopSignal int
+
+const (
+	// StopBySentinel: a sentinel put on a queue the thread reads
+	// (`queue.Queue.put(None)`, `put_nowait(_STOP)`).
+	StopBySentinel StopSignal = iota + 1
+	// StopByEvent: an event the thread watches set
+	// (`threading.Event.set()`).
+	StopByEvent
+	// StopByLoopStop: the thread's event loop stopped from outside
+	// (`loop.call_soon_threadsafe(loop.stop)`); the method named is the
+	// callable's attribute.
+	StopByLoopStop
+	// StopByKill: the joined process ended by a signal
+	// (`multiprocessing.Process.terminate()`, `kill()`).
+	StopByKill
+	// StopByOwnMethod: the joined object's own stop (`threading.Timer.cancel()`,
+	// a Thread subclass's `stop()`).
+	StopByOwnMethod
+)
+
+// StopSignals maps the method names of those calls to their kind; the
+// methods are matched by name, the receiver is whatever the thread sees.
+var StopSignals = map[string]StopSignal{
+	"put": StopBySentinel, "put_nowait": StopBySentinel, "set": StopByEvent,
+	"call_soon_threadsafe": StopByLoopStop, "terminate": StopByKill, "kill": StopByKill,
+	"cancel": StopByOwnMethod, "stop": StopByOwnMethod,
+}
+
+// LoopStopMethod is the loop method `call_soon_threadsafe` is handed to stop
+// a thread's loop (StopByLoopStop).
+const LoopStopMethod = "stop"

@@ -79,6 +79,10 @@ var PseudoFileOpeners = map[string]bool{"open": true, "io.open": true}
 // it returns a concurrent.futures.Future the thread may wait for with
 // `.result()` (asyncio.run_coroutine_threadsafe, asyncio docs "Scheduling
 // From Other Threads").
+// FutureWaitMethod is the method of the concurrent future a false entry of
+// FromThreadToLoop returns that waits for the loop's result.
+const FutureWaitMethod = "result"
+
 var FromThreadToLoop = map[string]bool{"asyncio.run_coroutine_threadsafe": false,
 	"anyio.from_thread.run": true, "anyio.from_thread.run_sync": true,
 	"trio.from_thread.run": true, "trio.from_thread.run_sync": true}

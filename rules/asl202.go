@@ -1675,26 +1675,26 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 				first = analysis.Unparen(args.NamedChildren()[0])
 			}
 		}
-		switch method {
-		case "put", "put_nowait":
+		switch pylib.StopSignals[method] {
+		case pylib.StopBySentinel:
 			if nargs == 1 && stopSentinel(f, first) && stepIsOwn && th.knowsOf(f, fn.ChildByField("object")) {
 				return true
 			}
-		case "set":
+		case pylib.StopByEvent:
 			if nargs == 0 && stepIsOwn && th.knowsOf(f, fn.ChildByField("object")) {
 				return true
 			}
-		case "call_soon_threadsafe":
-			if first != nil && first.Type() == "attribute" && f.Text(first.ChildByField("attribute")) == "stop" && stepIsOwn &&
+		case pylib.StopByLoopStop:
+			if first != nil && first.Type() == "attribute" && f.Text(first.ChildByField("attribute")) == pylib.LoopStopMethod && stepIsOwn &&
 				th.knowsOf(f, first.ChildByField("object")) {
 				return true
 			}
-		case "terminate", "kill":
+		case pylib.StopByKill:
 			// A process ended by a signal: its code no longer runs.
 			if f.Text(fn.ChildByField("object")) == joined {
 				return true
 			}
-		case "cancel", "stop":
+		case pylib.StopByOwnMethod:
 			if f.Text(fn.ChildByField("object")) == joined && stepIsOwn {
 				return true
 			}
@@ -1833,7 +1833,7 @@ func waitsOnLoop(m *analysis.Module, fn *analysis.Function, depth int) bool {
 				return true
 			}
 			submits = true
-		} else if strings.HasSuffix(m.File.Text(c.Node.ChildByField("function")), ".result") {
+		} else if strings.HasSuffix(m.File.Text(c.Node.ChildByField("function")), "."+pylib.FutureWaitMethod) {
 			waits = true
 		}
 		if depth > 0 {
