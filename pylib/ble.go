@@ -19,4 +19,12 @@ func init() {
 	// called on the class itself (`await BleakScanner.discover()`).
 	coroutineMethods("bleak.BleakScanner", "start", "stop", "discover", "find_device_by_address",
 		"find_device_by_name", "find_device_by_filter", "__aenter__", "__aexit__")
+	// bleak-retry-connector's client, the one Home Assistant Bluetooth
+	// integrations connect with (`establish_connection(
+	// BleakClientWithServiceCache, device, name)`), is a BleakClient
+	// subclass that only adds service caching (bleak_retry_connector/
+	// __init__.py: `class BleakClientWithServiceCache(BleakClient): """A
+	// BleakClient that implements service caching."""`), so its I/O methods
+	// are BleakClient's coroutines.
+	LibraryBases["bleak_retry_connector.BleakClientWithServiceCache"] = []string{"bleak.BleakClient"}
 }
