@@ -357,10 +357,25 @@ func threadTarget(m *analysis.Module, g *analysis.Function) bool {
 				continue
 			}
 			v := analysis.Unparen(a.ChildByField("value"))
-			if v != nil && v.Type() == "attribute" {
+			if v == nil {
+				continue
+			}
+			// The target as the module resolves it; by name only when it
+			// cannot be resolved and is written as `self.name` or `name`
+			// (`other.run_loop` is another object's method).
+			if r := m.Resolve(v); r.Func != nil {
+				if r.Func == g {
+					return true
+				}
+				continue
+			}
+			if v.Type() == "attribute" {
+				if m.File.Text(v.ChildByField("object")) != "self" {
+					continue
+				}
 				v = v.ChildByField("attribute")
 			}
-			if v != nil && v.Type() == "identifier" && m.File.Text(v) == g.Name {
+			if v.Type() == "identifier" && m.File.Text(v) == g.Name {
 				return true
 			}
 		}

@@ -69,3 +69,21 @@ class Runner:
             await asyncio.sleep(0.1)
 
     async def setup(self): ...
+
+
+class Owner:
+    def __init__(self, worker):
+        self.worker = worker
+        self.done = False
+
+    # Fires: the thread runs another object's method of the same name, not
+    # this one.
+    def start(self):
+        threading.Thread(target=self.worker.run_socket).start()
+
+    def run_socket(self):
+        asyncio.new_event_loop().run_until_complete(self._idle())
+
+    async def _idle(self):
+        while not self.done:  # want: ASYNC110
+            await asyncio.sleep(0.1)
