@@ -1567,7 +1567,6 @@ func (p *Project) awaitedCall(r Ref, depth int) Ref {
 	return Ref{}
 }
 
-// attribute is r.attr.
 // valueOf is what a qualified name denotes, as refOf gives it, or, for
 // `pkg.mod.Class.attr` (how a module writes an attribute of an instance of
 // another module's class), the type of that instance attribute as the
@@ -1599,6 +1598,7 @@ func (p *Project) itemOf(r Ref, depth int) Ref {
 	return member(r, "item", 0)
 }
 
+// attribute is r.attr.
 func (p *Project) attribute(r Ref, attr string, depth int) Ref {
 	if r.Via != "" && !r.Known() {
 		r = p.resolveVia(r.Via, depth+1)

@@ -610,11 +610,21 @@ func (m *Module) resolveConditional(n *Node, depth int) Ref {
 }
 
 // containsWord reports whether text mentions word as a whole dotted name.
-func containsWord(text, word string) bool {
+func containsWord(text, word string) bool { return containsName(text, word, isNameByte) }
+
+// ContainsIdentifier reports whether text mentions name as a whole
+// identifier: `_stop` in `self._stop.is_set()`, not in `_stopped`.
+func ContainsIdentifier(text, name string) bool {
+	return containsName(text, name, func(c byte) bool { return c != '.' && isNameByte(c) })
+}
+
+// containsName reports whether text holds word with no name byte (as
+// inName says) right before or after it.
+func containsName(text, word string, inName func(byte) bool) bool {
 	for i := strings.Index(text, word); i >= 0; {
 		end := i + len(word)
-		before := i == 0 || !isNameByte(text[i-1])
-		after := end == len(text) || !isNameByte(text[end])
+		before := i == 0 || !inName(text[i-1])
+		after := end == len(text) || !inName(text[end])
 		if before && after {
 			return true
 		}

@@ -1657,7 +1657,11 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 	// loop, that step cannot finish until the join gives up.
 	th := threadOf(proj, m, thread)
 	stepIsOwn := th.target != nil && !waitsOnLoop(th.module, th.target, 2)
-	for _, c := range m.Calls {
+	calls := m.Calls // a join at module level: its calls are the module's
+	if join.Func != nil {
+		calls = join.Func.Calls
+	}
+	for _, c := range calls {
 		if c.Func != join.Func || c.Node.Start >= join.Node.Start {
 			continue
 		}
@@ -1773,7 +1777,7 @@ func (th joinedThread) knowsOf(f *analysis.File, obj *analysis.Node) bool {
 	if name == "" || name == "self" {
 		return false
 	}
-	if containsWord(th.module.File.Text(th.ctor), name) {
+	if analysis.ContainsIdentifier(th.module.File.Text(th.ctor), name) {
 		return true
 	}
 	return th.target != nil && mentionsIn(th.target, name, 2)
@@ -1782,41 +1786,18 @@ func (th joinedThread) knowsOf(f *analysis.File, obj *analysis.Node) bool {
 // mentionsIn reports whether fn's code, or that of a function of its
 // module it calls (depth calls deep), writes name as an identifier.
 func mentionsIn(fn *analysis.Function, name string, depth int) bool {
-	m := fn.Module()
-	if fn.Node != nil && containsWord(m.File.Text(fn.Node), name) {
+	if fn.Node != nil && analysis.ContainsIdentifier(fn.Module().File.Text(fn.Node), name) {
 		return true
 	}
 	if depth == 0 {
 		return false
 	}
-	for _, c := range m.Calls {
-		if c.Func != fn {
-			continue
-		}
-		if callee := m.Resolve(c.Node.ChildByField("function")).Func; callee != nil && callee != fn && callee.Module() == m && mentionsIn(callee, name, depth-1) {
+	for _, c := range fn.Calls {
+		if c.Target != nil && c.Target != fn && mentionsIn(c.Target, name, depth-1) {
 			return true
 		}
 	}
 	return false
-}
-
-// containsWord reports whether text holds name as a whole identifier.
-func containsWord(text, name string) bool {
-	isIdent := func(b byte) bool {
-		return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-	}
-	for i := 0; ; {
-		j := strings.Index(text[i:], name)
-		if j < 0 {
-			return false
-		}
-		j += i
-		end := j + len(name)
-		if (j == 0 || !isIdent(text[j-1])) && (end == len(text) || !isIdent(text[end])) {
-			return true
-		}
-		i = j + 1
-	}
 }
 
 // waitsOnLoop reports a function that submits a coroutine to an event loop
@@ -1824,10 +1805,7 @@ func containsWord(text, name string) bool {
 // functions of its module it calls, depth calls deep.
 func waitsOnLoop(m *analysis.Module, fn *analysis.Function, depth int) bool {
 	submits, waits := false, false
-	for _, c := range m.Calls {
-		if c.Func != fn {
-			continue
-		}
+	for _, c := range fn.Calls {
 		if waitsItself, ok := pylib.FromThreadToLoop[calleeOf(m, c.Node)]; ok {
 			if waitsItself {
 				return true
@@ -1836,10 +1814,8 @@ func waitsOnLoop(m *analysis.Module, fn *analysis.Function, depth int) bool {
 		} else if strings.HasSuffix(m.File.Text(c.Node.ChildByField("function")), "."+pylib.FutureWaitMethod) {
 			waits = true
 		}
-		if depth > 0 {
-			if callee := m.Resolve(c.Node.ChildByField("function")).Func; callee != nil && callee != fn && callee.Module() == m && waitsOnLoop(m, callee, depth-1) {
-				return true
-			}
+		if depth > 0 && c.Target != nil && c.Target != fn && waitsOnLoop(m, c.Target, depth-1) {
+			return true
 		}
 	}
 	return submits && waits

@@ -54,7 +54,7 @@ async def load(path):
 		"`# noqa: ASYNC230` at the `open()` silences the one finding. With ASYNC232 " +
 		"alone selected, each call is reported as before; a file opened elsewhere (`self.file` opened in `__init__`, a parameter) " +
 		"is ASYNC232's.",
-	Requires:           []Fact{blockingCalls, blockingDelays},
+	Requires:           []Fact{blockingCalls, blockingDelays, fileFolds},
 	SharesFindingsWith: []string{"ASYNC232"},
 	Run:                runBlockingOpenCall,
 	NonBlocking:        openDoesNoIO,
@@ -228,9 +228,9 @@ func utcZone(m *analysis.Module, c *analysis.Call) bool {
 // coroutine: the library table's entries with Code ASYNC230 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingOpenCall(p *Pass) {
-	folds := fileOpenFolds(p)
+	folds := fileFolds.of(p)
 	for _, b := range directBlocking(p, "ASYNC230") {
-		reportOpenedFile(p, b, folds[b.Call.Node])
+		reportOpenedFile(p, b, folds.byOpen[b.Call.Node])
 	}
 }
 
@@ -245,12 +245,22 @@ func runBlockingOpenCall(p *Pass) {
 // tests select one code at a time) still reports every call; so does a
 // file opened elsewhere (in `__init__`, by a helper, in a parameter).
 
-// fileOpenFolds maps each open()-like call that ASYNC230 reports to the
-// ASYNC232 calls on the file object it made in the same coroutine, in
-// source order; nil when either rule is off.
-func fileOpenFolds(p *Pass) map[*analysis.Node][]blockingUse {
+// fileFolds is fileOpenFolds, computed once per module for both rules.
+var fileFolds = &fact[openFolds]{name: "fileFolds", crossFile: true, compute: fileOpenFolds}
+
+// openFolds: each open()-like call that ASYNC230 reports, with the ASYNC232
+// calls on the file object it made in the same coroutine (in source
+// order), and the set of those calls.
+type openFolds struct {
+	byOpen map[*analysis.Node][]blockingUse
+	folded map[*analysis.Call]bool
+}
+
+// fileOpenFolds finds the folds of the module; none when either rule is
+// off.
+func fileOpenFolds(p *Pass) openFolds {
 	if !p.Options.Enabled["ASYNC230"] || !p.Options.Enabled["ASYNC232"] {
-		return nil
+		return openFolds{}
 	}
 	uses := blockingCalls.of(p).InCoroutines()
 	opens := map[*analysis.Node]*analysis.Call{}
@@ -260,9 +270,9 @@ func fileOpenFolds(p *Pass) map[*analysis.Node][]blockingUse {
 		}
 	}
 	if len(opens) == 0 {
-		return nil
+		return openFolds{}
 	}
-	folds := map[*analysis.Node][]blockingUse{}
+	folds := openFolds{byOpen: map[*analysis.Node][]blockingUse{}, folded: map[*analysis.Call]bool{}}
 	var logical map[int]int
 	if len(p.Module.NoQA) > 0 {
 		logical = p.Module.NoQALogicalLines()
@@ -284,7 +294,8 @@ func fileOpenFolds(p *Pass) map[*analysis.Node][]blockingUse {
 		}
 		opener := constructorCall(p.Module, file, 0)
 		if open := opens[opener]; open != nil && open.Func == u.Call.Func {
-			folds[opener] = append(folds[opener], u)
+			folds.byOpen[opener] = append(folds.byOpen[opener], u)
+			folds.folded[u.Call] = true
 		}
 	}
 	return folds
@@ -321,7 +332,8 @@ func reportOpenedFile(p *Pass, b blockingUse, folded []blockingUse) {
 	for _, f := range folded {
 		name := "`" + p.File.Brief(f.Call.Node.ChildByField("function")) + "()`"
 		if fileOperand(p.Module, f) == b.Call.Node { // `open(p).read()`
-			name = "`." + f.Name[strings.LastIndexByte(f.Name, '.')+1:] + "()`"
+			_, method := ownerMethod(f.Name)
+			name = "`." + method + "()`"
 		}
 		if line := p.File.Lines.Position(int(f.Call.Node.Start)).Line; line != openLine {
 			name += fmt.Sprintf(" (line %d)", line+1)

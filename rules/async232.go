@@ -58,7 +58,7 @@ async def first_line(f: io.TextIOWrapper):
 		"A call on a file that the same coroutine opened with an `open()` that ASYNC230 reports is named in that finding " +
 		"instead when ASYNC230 is enabled (one finding per opened file, fixed together; flake8-async reports both codes, a " +
 		"deliberate difference); a file opened elsewhere (in `__init__`, by a helper) or passed in is reported here.",
-	Requires:           []Fact{blockingCalls, blockingDelays},
+	Requires:           []Fact{blockingCalls, blockingDelays, fileFolds},
 	SharesFindingsWith: []string{"ASYNC230"},
 	Run:                runBlockingFileCall,
 	NonBlocking:        fileCallDoesNoIO,
@@ -68,9 +68,9 @@ async def first_line(f: io.TextIOWrapper):
 // coroutine: the library table's entries with Code ASYNC232 (pylib), as the
 // blockingCalls fact classifies them.
 func runBlockingFileCall(p *Pass) {
-	folds := fileOpenFolds(p)
+	folded := fileFolds.of(p).folded
 	for _, b := range directBlocking(p, "ASYNC232") {
-		if !foldedInto(folds, b.Call) {
+		if !folded[b.Call] {
 			p.Report(b.Call.Node, blockingMessage(p, b), WithFix(toThreadFix(p, b.Call)))
 		}
 	}
@@ -374,17 +374,4 @@ func archiveOverMemory(m *analysis.Module, call *analysis.Node) bool {
 		}
 	}
 	return under != nil && pylib.InMemoryFiles[receiverType(m, under)]
-}
-
-// foldedInto reports whether an ASYNC232 call is folded into an ASYNC230
-// finding (fileOpenFolds).
-func foldedInto(folds map[*analysis.Node][]blockingUse, call *analysis.Call) bool {
-	for _, fs := range folds {
-		for _, f := range fs {
-			if f.Call == call {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -46,9 +46,10 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 }
 
 // unresolvedDjangoModelCall reports a call of one of Django's async ORM
-// twins where the model class comes from an app's models module the run
-// does not hold (`from authentication.models import User` with
-// authentication/models.py not in the run), in a module that imports
+// twins where the model class comes from an app's models module that this
+// module cannot resolve itself (`from authentication.models import User`;
+// judged in the module alone, so every entry point agrees whether or not
+// the run holds authentication/models.py), in a module that imports
 // Django or Channels: a manager's or queryset's coroutine
 // (pylib.DjangoAsyncManagerMethods) on an attribute of that class
 // (`User.objects.aget(...)`, a custom manager `Movie.mgr.aget(...)`) or on a
