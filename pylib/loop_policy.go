@@ -67,7 +67,7 @@ func StrictLoopDetects(code, name string) bool {
 // name or file path lies under one of the platform's layouts.
 func OnStrictLoop(imports []string, moduleName, path string) bool {
 	for _, p := range StrictLoopPlatforms {
-		if importsAny(imports, p.Package) {
+		if ImportsAny(imports, p.Package) {
 			return true
 		}
 		for _, dir := range p.Layouts {
@@ -96,12 +96,13 @@ func CommandLineModule(imports []string, path string) bool {
 	if slashed == "__main__.py" || strings.HasSuffix(slashed, "/__main__.py") {
 		return true
 	}
-	return importsAny(imports, CommandLineParsers...)
+	return ImportsAny(imports, CommandLineParsers...)
 }
 
-// importsAny reports whether imports (qualified import names) hold one of
-// packages or a name inside it.
-func importsAny(imports []string, packages ...string) bool {
+// ImportsAny reports whether imports (qualified import names, as
+// analysis.Module.ImportNames gives them) hold one of packages or a name
+// inside it.
+func ImportsAny(imports []string, packages ...string) bool {
 	for _, imp := range imports {
 		for _, p := range packages {
 			if imp == p || strings.HasPrefix(imp, p+".") {

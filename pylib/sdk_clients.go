@@ -334,7 +334,7 @@ var DjangoPackages = []string{"django", "channels"}
 
 // ImportsDjango reports a module that imports one of DjangoPackages
 // (imports as analysis.Module.ImportNames gives them).
-func ImportsDjango(imports []string) bool { return importsAny(imports, DjangoPackages...) }
+func ImportsDjango(imports []string) bool { return ImportsAny(imports, DjangoPackages...) }
 
 // Django's ORM: in async code (an `async def` view, a Channels consumer's
 // coroutine) each query raises SynchronousOnlyOperation, and where that

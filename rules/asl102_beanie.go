@@ -32,7 +32,7 @@ func beanieQueryCall(p *Pass, c *analysis.Call) bool {
 		}
 	}
 	recv := analysis.Unparen(fn.ChildByField("object"))
-	if recv == nil || recv.Type() != "identifier" || !importsModule(p.Module, pylib.BeanieModule) {
+	if recv == nil || recv.Type() != "identifier" || !pylib.ImportsAny(p.Module.ImportNames(), pylib.BeanieModule) {
 		return false
 	}
 	r := p.Module.Resolve(recv)
@@ -55,16 +55,6 @@ func beanieQueryCall(p *Pass, c *analysis.Call) bool {
 	case first.Type() == "comparison_operator":
 		left := analysis.Unparen(first.NamedChildren()[0])
 		return left != nil && left.Type() == "attribute" && p.File.Text(left.ChildByField("object")) == p.File.Text(recv)
-	}
-	return false
-}
-
-// importsModule reports whether the module imports root or a module under it.
-func importsModule(m *analysis.Module, root string) bool {
-	for _, imp := range m.Imports {
-		if r, _, _ := strings.Cut(imp.Module, "."); r == root {
-			return true
-		}
 	}
 	return false
 }

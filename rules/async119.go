@@ -306,7 +306,7 @@ func closesParameter(f *analysis.Function) bool {
 		return false
 	}
 	stmts := statements(f.Node.ChildByField("body"))
-	for len(stmts) > 0 && stmts[0].Type() == "expression_statement" && stmts[0].NamedChildren()[0].Type() == "string" {
+	for len(stmts) > 0 && isDocstring(stmts[0]) {
 		stmts = stmts[1:] // docstring
 	}
 	if len(stmts) != 1 || stmts[0].Type() != "try_statement" {
