@@ -292,9 +292,10 @@ func TestBlockingInTests(t *testing.T) {
 
 // TestRuffAliasesSelectTheSameRule: ruff's RUF006 and RUF029 are its names
 // for ASYNC300 and ASYNC124; in ignore, per-file-ignores and select they act
-// on those rules as written.
+// on those rules as written (ASYNC124 is off by default: extend-select
+// RUF029 turns it on).
 func TestRuffAliasesSelectTheSameRule(t *testing.T) {
-	src := "[tool.asyncls]\nignore = [\"RUF006\"]\nper-file-ignores = { \"tests/**\" = [\"ruf029\"] }\n"
+	src := "[tool.asyncls]\nextend-select = [\"RUF029\"]\nignore = [\"RUF006\"]\nper-file-ignores = { \"tests/**\" = [\"ruf029\"] }\n"
 	cfg, err := Parse("pyproject.toml", []byte(src))
 	if err != nil {
 		t.Fatal(err)

@@ -49,7 +49,12 @@ func BenchmarkCheck(b *testing.B) {
 //
 //	go test ./lint -run '^$' -bench EditInLargeProject
 func BenchmarkEditInLargeProject(b *testing.B) {
-	cfg := config.Default()
+	// ASYNC124 (off by default) is the rule that asks the project-wide
+	// question for each function.
+	cfg, err := config.Default().Apply(config.Overrides{ExtendSelect: []string{"ASYNC124"}})
+	if err != nil {
+		b.Fatal(err)
+	}
 	var sources []Source
 	for i := 0; i < 20000; i++ {
 		src := fmt.Sprintf("import asyncio\nfrom pkg%d.mod%d import run_%d\n\nasync def run_%d(x):\n    await asyncio.sleep(0)\n    return run_%d(x)\n\ndef register_%d():\n    return run_%d\n",

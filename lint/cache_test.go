@@ -69,7 +69,11 @@ func TestCacheReusesAndRechecksDependents(t *testing.T) {
 		"idle.py":    "async def idle():\n    return 1\n",
 	})
 	cacheDir := filepath.Join(t.TempDir(), "cache")
-	cfg := config.Default()
+	// ASYNC124 (off by default) answers a project-wide question below.
+	cfg, err := config.Default().Apply(config.Overrides{ExtendSelect: []string{"ASYNC124"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 4 || s.Parsed != 4 {
 		t.Fatalf("cold run: %+v, want every file parsed and checked", s)
 	}

@@ -395,12 +395,13 @@ func TestProjectsReleased(t *testing.T) {
 
 // TestTestDirectoryAboveProject: where a checkout lives (~/test/proj) does not
 // make its modules test modules; a `test*` coroutine of a library module that
-// never awaits is still reported (ASYNC124), as in the same project elsewhere.
+// never awaits is still reported (ASYNC124, selected), as in the same project
+// elsewhere.
 func TestTestDirectoryAboveProject(t *testing.T) {
 	for _, parent := range []string{"work", "test"} {
 		root := filepath.Join(t.TempDir(), parent, "proj")
 		writeFiles(t, root, map[string]string{
-			"pyproject.toml":    "[project]\nname = \"proj\"\n",
+			"pyproject.toml":    "[project]\nname = \"proj\"\n\n[tool.asyncls]\nextend-select = [\"ASYNC124\"]\n",
 			"lib.py":            "async def testing_flag():\n    return 1\n",
 			"tests/test_lib.py": "async def test_flag():\n    return 1\n",
 		})

@@ -20,8 +20,15 @@ var ASYNC124 = register(&Rule{
     return sum(prices)`,
 	CrossFile: true,
 	Severity:  Info,
-	Default:   true,
-	Notes: "As in flake8-async, methods (which often implement an async interface: overrides of a base class's async " +
+	Default:   false,
+	Notes: "Off by default, a deliberate difference from flake8-async (which reports it by default): it is a style " +
+		"check (the function works as written; ruff's equivalent, RUF029, is a preview rule that ruff never enables by " +
+		"default), and on 21 corpora of real async code 5 of its 27 findings were ones a maintainer would take (private " +
+		"helpers awaited for nothing) while 22 were rejected: public API and framework callbacks that callers await, " +
+		"test helpers, predicates kept async like their siblings (docs/precision.md, eighteenth session). A missing " +
+		"`await` is ASL102's finding, which stays on. Select it (`extend-select = [\"ASYNC124\"]` or `RUF029`) to " +
+		"have flake8-async's check, with the differences below.\n\n" +
+		"As in flake8-async, methods (which often implement an async interface: overrides of a base class's async " +
 		"methods, protocol methods such as `__aenter__`) and functions whose body is only `pass`, `...` or a docstring " +
 		"are skipped, as are `@overload` stubs and pytest fixtures with parameters. asyncls also skips every decorated function: frameworks (web routes, event handlers, " +
 		"test markers) require coroutine functions whatever their body, so flagging them is noise (flake8-async reports " +

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // A Fact is machinery several rules share: a named result computed from a
@@ -117,8 +118,7 @@ func consults(r, other *Rule) bool {
 	if (r == ASL402 || other == ASL402) && r.requires(blockingDelays) && other.requires(blockingDelays) {
 		return true
 	}
-	// Helpers count the calls of an off-by-default family only where its
-	// rule is enabled (over-approximated: every off-by-default rule that
-	// reads blockingCalls).
-	return r.requires(blockingInHelpers) && !other.Default && other.requires(blockingCalls)
+	// Helpers count the calls of an off-by-default blocking family only
+	// where its rule is enabled.
+	return r.requires(blockingInHelpers) && !other.Default && pylib.BlockingCodes()[other.Code]
 }

@@ -41,6 +41,10 @@ async def serve(path):
     if socket_in_use(path):
         return
     await asyncio.sleep(0)
+
+
+async def version():
+    return "1.0"
 `
 
 func codesFound(t *testing.T, cfg *config.Config) map[string]int {
@@ -56,12 +60,12 @@ func codesFound(t *testing.T, cfg *config.Config) map[string]int {
 	return found
 }
 
-// TestDeliberatelyOffByDefault: ASYNC109, ASYNC127, ASYNC231 and ASYNC240 are flake8-async codes
+// TestDeliberatelyOffByDefault: ASYNC109, ASYNC124, ASYNC127, ASYNC231 and ASYNC240 are flake8-async codes
 // that flake8-async reports by default; asyncls leaves them off (mostly noise
 // on real code, see their Notes) and reports them, with the same meaning,
 // once selected. ASL201 follows ASYNC240's calls through helpers only then.
 func TestDeliberatelyOffByDefault(t *testing.T) {
-	for _, code := range []string{"ASYNC109", "ASYNC127", "ASYNC231", "ASYNC240"} {
+	for _, code := range []string{"ASYNC109", "ASYNC124", "ASYNC127", "ASYNC231", "ASYNC240"} {
 		r := rules.Lookup(code)
 		if r == nil || r.Default {
 			t.Fatalf("%s should be registered and off by default", code)
@@ -73,16 +77,16 @@ func TestDeliberatelyOffByDefault(t *testing.T) {
 	dir := t.TempDir()
 	cfg := config.Default()
 	cfg.Dir = dir
-	if got := codesFound(t, cfg); got["ASYNC109"] != 0 || got["ASYNC127"] != 0 || got["ASYNC231"] != 0 || got["ASYNC240"] != 0 || got["ASL201"] != 0 {
-		t.Errorf("default configuration reported %v; want no ASYNC109, ASYNC127, ASYNC231, ASYNC240 or ASL201", got)
+	if got := codesFound(t, cfg); got["ASYNC109"] != 0 || got["ASYNC124"] != 0 || got["ASYNC127"] != 0 || got["ASYNC231"] != 0 || got["ASYNC240"] != 0 || got["ASL201"] != 0 {
+		t.Errorf("default configuration reported %v; want no ASYNC109, ASYNC124, ASYNC127, ASYNC231, ASYNC240 or ASL201", got)
 	}
-	cfg.ExtendSelect = []string{"ASYNC109", "ASYNC127", "ASYNC231", "ASYNC240"}
+	cfg.ExtendSelect = []string{"ASYNC109", "ASYNC124", "ASYNC127", "ASYNC231", "ASYNC240"}
 	// The helper's os.stat() is local file work, which ASL201 follows
 	// outside Home Assistant integrations only when asked to.
 	cfg.RuleSettings = map[string]any{"asl201-local-files": true}
 	got := codesFound(t, cfg)
-	if got["ASYNC109"] != 1 || got["ASYNC127"] != 1 || got["ASYNC231"] != 1 || got["ASYNC240"] != 2 || got["ASL201"] != 1 {
-		t.Errorf("with ASYNC109, ASYNC127, ASYNC231 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC127 1, ASYNC231 1, ASYNC240 2, ASL201 1", got)
+	if got["ASYNC109"] != 1 || got["ASYNC124"] != 1 || got["ASYNC127"] != 1 || got["ASYNC231"] != 1 || got["ASYNC240"] != 2 || got["ASL201"] != 1 {
+		t.Errorf("with ASYNC109, ASYNC124, ASYNC127, ASYNC231 and ASYNC240 selected: %v; want ASYNC109 1, ASYNC124 1, ASYNC127 1, ASYNC231 1, ASYNC240 2, ASL201 1", got)
 	}
 }
 

@@ -434,7 +434,10 @@ func TestEditReanalysesIndirectDependents(t *testing.T) {
 	top := "from mid import fetch\n\n\nasync def handler():\n    fetch()\n    await handler()\n"
 	idle := "async def ping():\n    return 1\n"
 	other := "x = 1\n"
-	dir := writeFiles(t, map[string]string{"low.py": low, "mid.py": mid, "top.py": top, "idle.py": idle, "other.py": other})
+	// ASYNC124 is off by default.
+	pyproject := "[tool.asyncls]\nextend-select = [\"ASYNC124\"]\n"
+	dir := writeFiles(t, map[string]string{"low.py": low, "mid.py": mid, "top.py": top, "idle.py": idle, "other.py": other,
+		"pyproject.toml": pyproject})
 	c := newClient(t, startInProcess(t, Options{}))
 	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
 	topURI := uri.File(filepath.Join(dir, "top.py"))

@@ -13,6 +13,7 @@ import (
 
 // goldenInput has a finding with a safe fix (ASYNC251), one with an unsafe
 // fix (ASL102) and two without (ASYNC124, ASL101 with a call chain).
+// ASYNC124, off by default, is selected for its info severity.
 var goldenInput = filepath.Join("testdata", "golden", "app.py")
 
 // checkGolden compares got with testdata/golden/NAME; UPDATE_GOLDEN=1 rewrites it.
@@ -37,7 +38,7 @@ func checkGolden(t *testing.T, name, got string) {
 func TestOutputFormatsGolden(t *testing.T) {
 	for _, format := range []string{"full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "", "check", "--output-format", format, goldenInput)
+			code, out, errOut := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--output-format", format, goldenInput)
 			if code != exitFindings {
 				t.Fatalf("exit %d, stderr %s", code, errOut)
 			}
@@ -102,22 +103,22 @@ func TestOutputFormatsGolden(t *testing.T) {
 }
 
 func TestFormatAliasAndCleanSummary(t *testing.T) {
-	_, viaAlias, _ := runCLI(t, "", "check", "--format", "concise", goldenInput)
-	_, viaFlag, _ := runCLI(t, "", "check", "--output-format", "concise", goldenInput)
+	_, viaAlias, _ := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--format", "concise", goldenInput)
+	_, viaFlag, _ := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--output-format", "concise", goldenInput)
 	if viaAlias != viaFlag || viaAlias == "" {
 		t.Errorf("--format is not an alias of --output-format:\n%s\n%s", viaAlias, viaFlag)
 	}
-	_, text, _ := runCLI(t, "", "check", "--format", "text", goldenInput)
+	_, text, _ := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--format", "text", goldenInput)
 	if text != viaFlag {
 		t.Errorf("--format text (the old name) is not the concise form:\n%s", text)
 	}
 	dir := writeTree(t, map[string]string{"ok.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
-	code, out, errOut := runCLI(t, "", "check", dir)
+	code, out, errOut := runCLI(t, "", "check", "--extend-select", "ASYNC124", dir)
 	if code != exitOK || out != "" || errOut != "All checks passed!\n" {
 		t.Errorf("clean run: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	for _, format := range []string{"junit", "json", "gitlab"} {
-		if code, out, errOut := runCLI(t, "", "check", "--output-format", format, dir); code != exitOK || out == "" || errOut != "" {
+		if code, out, errOut := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--output-format", format, dir); code != exitOK || out == "" || errOut != "" {
 			t.Errorf("clean %s: exit %d, stdout %q, stderr %q", format, code, out, errOut)
 		}
 	}
@@ -125,12 +126,12 @@ func TestFormatAliasAndCleanSummary(t *testing.T) {
 
 func TestDiffStatisticsShowFixesGolden(t *testing.T) {
 	before, _ := os.ReadFile(goldenInput)
-	code, out, errOut := runCLI(t, "", "check", "--diff", "--show-fixes", goldenInput)
+	code, out, errOut := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--diff", "--show-fixes", goldenInput)
 	if code != exitFindings {
 		t.Errorf("--diff with a fix: exit %d", code)
 	}
 	checkGolden(t, "app.diff", out+"--- stderr\n"+errOut)
-	code, out, errOut = runCLI(t, "", "check", "--diff", "--unsafe-fixes", goldenInput)
+	code, out, errOut = runCLI(t, "", "check", "--extend-select", "ASYNC124", "--diff", "--unsafe-fixes", goldenInput)
 	if code != exitFindings {
 		t.Errorf("--diff --unsafe-fixes: exit %d", code)
 	}
@@ -138,13 +139,13 @@ func TestDiffStatisticsShowFixesGolden(t *testing.T) {
 	if after, _ := os.ReadFile(goldenInput); string(after) != string(before) {
 		t.Fatal("--diff changed the file")
 	}
-	code, out, errOut = runCLI(t, "", "check", "--statistics", goldenInput)
+	code, out, errOut = runCLI(t, "", "check", "--extend-select", "ASYNC124", "--statistics", goldenInput)
 	if code != exitFindings {
 		t.Errorf("--statistics: exit %d", code)
 	}
 	checkGolden(t, "app.statistics", out+"--- stderr\n"+errOut)
 
-	code, out, errOut = runCLI(t, "", "check", "--statistics", "--output-format", "json", goldenInput)
+	code, out, errOut = runCLI(t, "", "check", "--extend-select", "ASYNC124", "--statistics", "--output-format", "json", goldenInput)
 	var stats []statJSON
 	if err := json.Unmarshal([]byte(out), &stats); err != nil || code != exitFindings || errOut != "" || len(stats) != 4 {
 		t.Fatalf("--statistics json: exit %d, %v, %q, %q", code, err, out, errOut)
@@ -156,7 +157,7 @@ func TestDiffStatisticsShowFixesGolden(t *testing.T) {
 	}
 
 	dir := writeTree(t, map[string]string{"ok.py": "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n"})
-	if code, out, errOut := runCLI(t, "", "check", "--diff", dir); code != exitOK || out != "" || !strings.Contains(errOut, "No fixes") {
+	if code, out, errOut := runCLI(t, "", "check", "--extend-select", "ASYNC124", "--diff", dir); code != exitOK || out != "" || !strings.Contains(errOut, "No fixes") {
 		t.Errorf("--diff without fixes: exit %d %q %q", code, out, errOut)
 	}
 }
