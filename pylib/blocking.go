@@ -22,6 +22,7 @@ const (
 	redisAlt      = "use `redis.asyncio.Redis` and await it"
 	threadAlt     = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
 	joinAlt       = "wait for the thread in a worker thread: `await asyncio.to_thread(thread.join)`"
+	processAlt    = "wait for the process in a worker thread: `await asyncio.to_thread(process.join)`"
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
@@ -371,6 +372,7 @@ func init() {
 		"threading.Condition.wait_for", "threading.Condition.acquire", "threading.Barrier.wait",
 		"queue.Queue.get", "queue.Queue.put", "queue.Queue.join")
 	blocking("ASL202", joinAlt, "threading.Thread.join")
+	blocking("ASL202", processAlt, "multiprocessing.Process.join")
 	blocking("ASL202", futureAlt, "concurrent.futures.Future.result", "concurrent.futures.Future.exception",
 		"concurrent.futures.wait")
 	blocking("ASL202", "shut it down from a thread: `await asyncio.to_thread(executor.shutdown)`",
@@ -476,7 +478,7 @@ func init() {
 	unblocked(UnblockedCachedModule, "importlib.import_module")
 	unblocked(UnblockedNumericFlag, "socket.getnameinfo")
 	unblocked(UnblockedAsyncKeyword, "psycopg2.connect")
-	unblocked(UnblockedStoppedThread, "threading.Thread.join")
+	unblocked(UnblockedStoppedThread, "threading.Thread.join", "multiprocessing.Process.join")
 	unblocked(UnblockedNoWait, "concurrent.futures.ThreadPoolExecutor.shutdown", "concurrent.futures.ProcessPoolExecutor.shutdown")
 	for _, t := range FileTypes {
 		if strings.HasPrefix(t, "io.") {

@@ -33,7 +33,7 @@ func init() {
 		"threading.Lock": "threading.Lock", "threading.RLock": "threading.RLock", "threading.Event": "threading.Event",
 		"threading.Semaphore": "threading.Semaphore", "threading.BoundedSemaphore": "threading.BoundedSemaphore",
 		"threading.Condition": "threading.Condition", "threading.Thread": "threading.Thread",
-		"multiprocessing.Process": "threading.Thread", "multiprocessing.Queue": "queue.Queue",
+		"multiprocessing.Process": "multiprocessing.Process", "multiprocessing.Queue": "queue.Queue",
 		"multiprocessing.Lock": "multiprocessing.Lock", "multiprocessing.RLock": "multiprocessing.RLock",
 		"multiprocessing.Semaphore": "multiprocessing.Semaphore", "_thread.allocate_lock": "_thread.allocate_lock",
 		"queue.Queue": "queue.Queue", "queue.LifoQueue": "queue.Queue", "queue.PriorityQueue": "queue.Queue",
