@@ -1681,7 +1681,8 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 		}
 		switch pylib.StopSignals[method] {
 		case pylib.StopBySentinel:
-			if nargs == 1 && stopSentinel(f, first) && stepIsOwn && th.knowsOf(f, fn.ChildByField("object")) {
+			if nargs == 1 && stopSentinel(f, first) && stepIsOwn && th.knowsOf(f, fn.ChildByField("object")) &&
+				looksFor(th.module, th.target, sentinelName(f, first), 2) {
 				return true
 			}
 		case pylib.StopByEvent:
@@ -1702,6 +1703,31 @@ func toldToStop(proj *analysis.Project, m *analysis.Module, join *analysis.Call,
 			if f.Text(fn.ChildByField("object")) == joined && stepIsOwn {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sentinelName is the name a thread's code must mention to recognise the
+// sentinel n (stopSentinel): `None`, or the constant's name.
+func sentinelName(f *analysis.File, n *analysis.Node) string {
+	if n.Type() == "attribute" {
+		n = n.ChildByField("attribute")
+	}
+	return f.Text(n)
+}
+
+// looksFor reports whether fn, or a function of its module it calls
+// (depth calls deep), mentions name: a thread that never compares what it
+// reads with the sentinel treats it as one more item and keeps reading, so
+// the join still waits for whatever comes next.
+func looksFor(m *analysis.Module, fn *analysis.Function, name string, depth int) bool {
+	if analysis.ContainsIdentifier(m.File.Text(fn.Node), name) {
+		return true
+	}
+	for _, c := range fn.Calls {
+		if depth > 0 && c.Target != nil && c.Target != fn && looksFor(m, c.Target, name, depth-1) {
+			return true
 		}
 	}
 	return false

@@ -8,6 +8,7 @@ import queue
 import threading
 
 _STOP = object()
+DEFAULT_ITEM = "ping"
 
 
 class Decoder:
@@ -21,6 +22,8 @@ class Decoder:
     def work(self):
         asyncio.set_event_loop(self.loop)
         while not self.stop_event.is_set() and (item := self.queue.get()) is not None:
+            if item is _STOP:
+                return
             print(item)
 
     # Quiet: told to stop, then joined.
@@ -68,6 +71,12 @@ class Decoder:
 
     async def finish(self):
         self._wait_decoder()  # want: ASL201
+
+    # Reported: a constant the thread never compares with is one more item
+    # to it, not a stop.
+    async def put_unchecked_constant(self):
+        self.queue.put_nowait(DEFAULT_ITEM)
+        self.thread.join()  # want: ASL202
 
     # Reported: the item put is work, not a sentinel; the signal comes after.
     async def hand_over(self, item):
