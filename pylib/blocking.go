@@ -31,7 +31,7 @@ const (
 	webAlt        = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
 	litellmAlt    = "await the async twin (`await litellm.acompletion(...)`, `aembedding`...) or `await asyncio.to_thread(...)`"
 	llmAlt        = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
-	openAIV0Alt   = "await the async twin (`await openai.ChatCompletion.acreate(...)`), or use `openai.AsyncOpenAI` (openai>=1.0), or `await asyncio.to_thread(...)`"
+	openAIV0Alt   = "await the resource's async twin `acreate` (e.g. `await openai.ChatCompletion.acreate(...)`), or use `openai.AsyncOpenAI` (openai>=1.0), or `await asyncio.to_thread(...)`"
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
 	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
 	googleAuthAlt = "run it in a thread: `await asyncio.to_thread(creds.refresh, request)`"
