@@ -247,6 +247,14 @@ func init() {
 	}
 	coroutines(prefixed("anthropic.AsyncAnthropic.", anthropicRequests...)...)
 	returns("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic")
+	// openai-python before 1.0: each module-level resource class has an
+	// `async def acreate` classmethod (openai/api_resources/chat_completion.py
+	// in 0.27: "@classmethod async def acreate(cls, *args, **kwargs)",
+	// awaiting EngineAPIResource.acreate's `requestor.arequest`); the
+	// synchronous `create` is in blocking.go.
+	for _, r := range openAIV0Resources {
+		coroutines("openai." + r + ".acreate")
+	}
 	// LiteLLM's module-level calls: each `a`-prefixed function is an `async
 	// def` (litellm/main.py: acompletion "Asynchronously executes a
 	// litellm.completion() call for any of litellm supported llms",
@@ -738,6 +746,10 @@ func init() {
 var openAIRequests = []string{"chat.completions.create", "completions.create", "embeddings.create", "responses.create",
 	"images.generate", "moderations.create", "beta.chat.completions.parse", "chat.completions.parse", "models.list",
 	"audio.transcriptions.create"}
+
+// openAIV0Resources are openai-python 0.x's module-level resource classes
+// whose `create` is one request (blocking) and `acreate` its async twin.
+var openAIV0Resources = []string{"ChatCompletion", "Completion", "Embedding", "Edit"}
 
 // anthropicRequests are the same for Anthropic's clients.
 var anthropicRequests = []string{"messages.create", "completions.create", "messages.count_tokens"}

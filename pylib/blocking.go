@@ -32,6 +32,7 @@ const (
 	webAlt        = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
 	litellmAlt    = "await the async twin (`await litellm.acompletion(...)`, `aembedding`...) or `await asyncio.to_thread(...)`"
 	llmAlt        = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
+	openAIV0Alt   = "await the resource's async twin `acreate` (e.g. `await openai.ChatCompletion.acreate(...)`), or use `openai.AsyncOpenAI` (openai>=1.0), or `await asyncio.to_thread(...)`"
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
 	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
 	googleAuthAlt = "run it in a thread: `await asyncio.to_thread(creds.refresh, request)`"
@@ -385,6 +386,19 @@ func init() {
 	}
 	blocking("ASL202", llmAlt, prefixed("anthropic.Anthropic.", anthropicRequests...)...)
 	returns("anthropic.Anthropic", "anthropic.Anthropic")
+	// openai-python before 1.0: the module-level resource classes send one
+	// HTTPS request per call. openai/api_resources/chat_completion.py (0.27):
+	// `class ChatCompletion(EngineAPIResource)` whose classmethod `create`
+	// calls `EngineAPIResource.create`, which makes the request with
+	// `api_requestor.APIRequestor(...).request("post", ...)` (requests, in
+	// openai/api_resources/abstract/engine_api_resource.py); Completion,
+	// Embedding and Edit are the same EngineAPIResource classes. Their
+	// `acreate` twins are in async_libs.go. openai>=1.0 has no working
+	// `create` on these names (response types, or stubs that raise), so a
+	// call is 0.x code.
+	for _, r := range openAIV0Resources {
+		blocking("ASL202", openAIV0Alt, "openai."+r+".create")
+	}
 	// LiteLLM's synchronous calls (litellm/main.py: completion is one HTTP
 	// request to the provider; acompletion is its async twin).
 	blocking("ASL202", litellmAlt, prefixed("litellm.", litellmSyncCalls...)...)
