@@ -133,6 +133,12 @@ type API struct {
 	// public constructor (trio's NoPublicConstructor: calling it raises
 	// TypeError) and is not marked.
 	RaisedAnewCancels bool
+	// RunsLoopUntilStopped: calling it runs an event loop in the caller's
+	// thread until the loop is stopped (asyncio's loop.run_forever: "Run
+	// the event loop until stop() is called", the asyncio docs, "Event
+	// Loop"); the caller's frame, and its locals, live as long as the loop
+	// runs.
+	RunsLoopUntilStopped bool
 }
 
 // Release names a release of a distribution (a PyPI project), under any of
@@ -284,6 +290,13 @@ func ReadsOutsideState(name string) bool {
 func RaisesAnewAsCancellation(name string) bool {
 	a := find(name)
 	return a != nil && a.RaisedAnewCancels
+}
+
+// RunsLoopUntilStopped reports whether a call of name runs an event loop
+// until the loop is stopped (API.RunsLoopUntilStopped).
+func RunsLoopUntilStopped(name string) bool {
+	a := find(name)
+	return a != nil && a.RunsLoopUntilStopped
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".
