@@ -712,7 +712,16 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 		// that is no None (or None).
 		if name, negated := noneTest(m, cond); name != "" {
 			none, ok := env[noneKey(name)]
-			if !ok || len(none) != 1 || !stillNoneness(m, name, cond, none[0]) {
+			if !ok {
+				// `event = Event() if flag else None` written as an if/else:
+				// `event is None` holds exactly when the if's condition
+				// took the None branch.
+				if branch, noneWhenHolds := noneFlag(m, f, name, cond); branch != nil {
+					return fails(branch, (want != negated) == noneWhenHolds)
+				}
+				return false
+			}
+			if len(none) != 1 || !stillNoneness(m, name, cond, none[0]) {
 				return false
 			}
 			holds := (none[0] == isNone) != negated
@@ -787,6 +796,89 @@ func isinstanceFlag(m *Module, f *Function, name string, cond *Node) *Node {
 		return nil
 	}
 	return b.Values[0]
+}
+
+// noneFlag reads a local of f that an if/else sets to None on one side and
+// to a new object on the other, and that nothing else assigns, tested for
+// None at cond after that statement (argos's model: `if
+// wait_for_model_update and ...: event = threading.Event()` / `else: event
+// = None` ... `if event is not None: event.wait()`). It returns the if's
+// condition and whether the None is set when that condition holds; nil
+// when the local is not such a flag. An annotation without a value
+// (`event: Event | None`) assigns nothing.
+func noneFlag(m *Module, f *Function, name string, cond *Node) (branch *Node, noneWhenHolds bool) {
+	if f == nil || f.Scope == nil || f.Lambda {
+		return nil, false
+	}
+	b := f.Scope.Bindings.Get(name)
+	if b == nil || b.Kind != BindAssign || m.ScopeAt(cond).Lookup(name) != b {
+		return nil, false
+	}
+	var values []*Node
+	for _, v := range b.Values {
+		if v == nil || v.Parent() == nil || v.Parent().Type() != "assignment" {
+			return nil, false
+		}
+		a := v.Parent()
+		if v.Field() == "type" && a.ChildByField("right") == nil {
+			continue // an annotation alone
+		}
+		if v.Field() != "right" || a.Parent() == nil || a.Parent().Type() != "expression_statement" {
+			return nil, false
+		}
+		values = append(values, v)
+	}
+	if len(values) != 2 {
+		return nil, false
+	}
+	// blockOf is the block holding the assignment of v as a statement.
+	blockOf := func(v *Node) *Node { return v.Parent().Parent().Parent() }
+	var then, other *Node
+	for _, v := range values {
+		blk := blockOf(v)
+		if blk == nil || blk.Type() != "block" || blk.Parent() == nil {
+			return nil, false
+		}
+		switch {
+		case blk.Parent().Type() == "if_statement" && blk.Field() == "consequence":
+			then = v
+		case blk.Parent().Type() == "else_clause":
+			other = v
+		}
+	}
+	if then == nil || other == nil {
+		return nil, false
+	}
+	stmt := blockOf(then).Parent()
+	if blockOf(other).Parent().Parent() != stmt || cond.Start < stmt.End {
+		return nil, false
+	}
+	for _, c := range stmt.NamedChildren() {
+		if c.Type() == "elif_clause" {
+			return nil, false
+		}
+	}
+	for q := stmt.Parent(); q != nil && q != f.Node; q = q.Parent() {
+		if q.Type() == "for_statement" || q.Type() == "while_statement" || isDefinition(q) {
+			return nil, false
+		}
+	}
+	newObject := func(v *Node) bool {
+		v = Unparen(v)
+		if v.Type() != "call" {
+			return noneness(m, v) == notNone
+		}
+		callee := m.Resolve(v.ChildByField("function"))
+		made := m.Resolve(v)
+		return callee.Name != "" && !callee.Instance && made.Instance && made.Name == callee.Name
+	}
+	switch {
+	case Unparen(then).Type() == "none" && newObject(other):
+		return stmt.ChildByField("condition"), true
+	case Unparen(other).Type() == "none" && newObject(then):
+		return stmt.ChildByField("condition"), false
+	}
+	return nil, false
 }
 
 // earlierConditionHolds reports an elif or else clause that cannot run

@@ -5,7 +5,7 @@
 
 The projects are the manifest's (bench/heldout_manifest.tsv by default; with
 --root /work/corpus3 and no --manifest, bench/heldout3_manifest.tsv; with
---root /work/corpus4, bench/heldout4_manifest.tsv; and so on up to corpus21).
+--root /work/corpus4, bench/heldout4_manifest.tsv; and so on up to corpus22).
 
 Each project of bench/heldout_manifest.tsv is checked from its own directory
 (its own root, as a user would run it), with --no-cache and JSON output; the
@@ -38,7 +38,8 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus18": "heldout18_manifest.tsv",
              "corpus19": "heldout19_manifest.tsv",
              "corpus20": "heldout20_manifest.tsv",
-             "corpus21": "heldout21_manifest.tsv"}
+             "corpus21": "heldout21_manifest.tsv",
+             "corpus22": "heldout22_manifest.tsv"}
 
 
 def projects(manifest):

@@ -4,7 +4,7 @@
     python3 bench/precision_all.py BIN OUTDIR [--corpora src,2,3,...] [--rerun]
 
 Runs `BIN check --no-cache --format json .` in /work/corpus/src and
-bench/heldout_findings.py for /work/corpus2 ... /work/corpus21 (skipping a
+bench/heldout_findings.py for /work/corpus2 ... /work/corpus22 (skipping a
 corpus whose directory or verdict file is missing, and reusing OUTDIR/cN.json unless --rerun),
 then joins every finding with its corpus's verdict file (docs/precision.md
 says which) and prints per-corpus totals, per-code totals over all corpora,
@@ -20,9 +20,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 JUDGED = {"src": "precision_judged.tsv", "2": "precision_heldout.tsv"}
 ROOTS = {"src": "/work/corpus/src"}
-for n in range(3, 22):
+for n in range(3, 23):
     JUDGED[str(n)] = f"precision_heldout{n}.tsv"
-for n in range(2, 22):
+for n in range(2, 23):
     ROOTS[str(n)] = f"/work/corpus{n}"
 
 

@@ -123,6 +123,22 @@ type API struct {
 	// raises at once (TypeError, or the library's own "use async with"
 	// error). context_managers.go lists them.
 	AsyncWithOnly bool
+	// RaisedAnewCancels, on a CancellationClass, says a new instance raised
+	// in a task is that task's cancellation as much as the one it caught:
+	// asyncio's Task takes any CancelledError leaving its coroutine as its
+	// cancellation (CPython Lib/asyncio/tasks.py, Task.__step: `except
+	// exceptions.CancelledError as exc: self._cancelled_exc = exc;
+	// super().cancel()`), so `raise asyncio.CancelledError from e` in a
+	// handler of the caught one replaces nothing. trio.Cancelled has no
+	// public constructor (trio's NoPublicConstructor: calling it raises
+	// TypeError) and is not marked.
+	RaisedAnewCancels bool
+	// RunsLoopUntilStopped: calling it runs an event loop in the caller's
+	// thread until the loop is stopped (asyncio's loop.run_forever: "Run
+	// the event loop until stop() is called", the asyncio docs, "Event
+	// Loop"); the caller's frame, and its locals, live as long as the loop
+	// runs.
+	RunsLoopUntilStopped bool
 }
 
 // Release names a release of a distribution (a PyPI project), under any of
@@ -267,6 +283,20 @@ func ReturnType(name string) (string, bool) {
 func ReadsOutsideState(name string) bool {
 	a := find(name)
 	return a != nil && a.ReadsOutside
+}
+
+// RaisesAnewAsCancellation reports whether raising a new instance of the
+// class name is a cancellation of the running task (API.RaisedAnewCancels).
+func RaisesAnewAsCancellation(name string) bool {
+	a := find(name)
+	return a != nil && a.RaisedAnewCancels
+}
+
+// RunsLoopUntilStopped reports whether a call of name runs an event loop
+// until the loop is stopped (API.RunsLoopUntilStopped).
+func RunsLoopUntilStopped(name string) bool {
+	a := find(name)
+	return a != nil && a.RunsLoopUntilStopped
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".

@@ -20,6 +20,10 @@ func init() {
 		"exceptiongroup.BaseExceptionGroup", "builtins.ExceptionGroup", "builtins.BaseExceptionGroup")
 	with(CancellationClass, "asyncio.CancelledError", "asyncio.exceptions.CancelledError", "trio.Cancelled")
 	with(RedeliversCancellation, "trio.Cancelled", "anyio.get_cancelled_exc_class")
+	entry("asyncio.AbstractEventLoop.run_forever").RunsLoopUntilStopped = true
+	for _, name := range []string{"asyncio.CancelledError", "asyncio.exceptions.CancelledError"} {
+		entry(name).RaisedAnewCancels = true
+	}
 	with(Startable, "trio.serve_tcp", "trio.serve_ssl_over_tcp", "trio.serve_listeners", "trio.run_process")
 	with(KeepsNoReference, prefixed("asyncio.Task.", "add_done_callback", "remove_done_callback", "set_name", "get_name",
 		"done", "get_coro", "get_loop", "get_context")...)

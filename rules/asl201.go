@@ -86,7 +86,12 @@ async def start(url):
 		"container, subscript, arithmetic, a constructor call, or a local every assignment of which is one), the " +
 		"idiom of a parameter that defaults to None and is looked up only when not given (ipyparallel's `Client(info[" +
 		"'client'])` waits for a connection file only `if connection_info is None`); reassignments before the test " +
-		"must be such values too; a parameter, attribute or call's result passed may be None and is followed. Such " +
+		"must be such values too; a parameter, attribute or call's result passed may be None and is followed. A local " +
+		"that an if/else (no elif, in no loop) sets to None on one side and to a new object on the other, and that nothing " +
+		"else assigns, tested `is None` / `is not None` after it, holds None exactly when that if's condition chose the " +
+		"None side, so the test fails when the condition does (argos: `if wait_for_model_update and ...: event = " +
+		"threading.Event()` / `else: event = None` ... `if event is not None: event.wait()`, called without " +
+		"wait_for_model_update, which defaults to False). Such " +
 		"tests combine with `and`/`or`, and an `if` that returns or raises when its test holds keeps the code after " +
 		"it from running (`if config is not None: return config`). Types are known from " +
 		"constructor calls, literals, annotations and `isinstance` tests; base classes from the project's class " +

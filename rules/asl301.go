@@ -54,7 +54,11 @@ async def handle(event):
 		"event loop until the task it made is done). A function that cannot return after the assignment keeps it too: no " +
 		"`return` follows, the assignment is in no loop, and a later `while True:` that no `break` leaves encloses the rest " +
 		"of its work (a CLI that starts its writer task, then reads forever); only an exception ends that frame, and the " +
-		"task's work with it. Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
+		"task's work with it. So does a synchronous function that, after the assignment and with no `return` between, runs " +
+		"the event loop until it is stopped (`loop.run_forever()`, as a statement of a block around the assignment or at " +
+		"the top of a `try:` or `with` body there): the local lives while the loop runs, and the frame returns only once " +
+		"the loop has stopped (amqtt's broker_main: `_ = loop.create_task(broker.start())` then `loop.run_forever()`); " +
+		"`run_until_complete(other)` returns while the loop may run on elsewhere and keeps nothing. Handing the task to `asyncio.wait()` keeps it only while it waits when the wait's result " +
 		"is dropped and it may return first (a timeout, or `return_when` other than ALL_COMPLETED with other tasks in the " +
 		"wait; `asyncio.wait([task], return_when=FIRST_COMPLETED)` returns once that task is done): then a use that keeps " +
 		"the task (await, `cancel()`, `result()` of the done task, storing it) must lie on every path to the function's end, " +
@@ -311,7 +315,7 @@ func runTaskReferenceDies(p *Pass) {
 				WithFix(keepTaskFix(p, c.UsedBy, name)))
 			continue
 		}
-		if frameOutlivesTask(p.Module, c.Func, c.UsedBy) {
+		if frameOutlivesTask(p.Module, c.Func, c.UsedBy) || loopRunsInFrame(p.Module, c.Func, c.UsedBy) {
 			continue
 		}
 		p.Report(c.UsedBy.ChildByField("left"), "task `"+name+"` is only referenced by this local variable, which dies when `"+
@@ -617,6 +621,82 @@ func frameOutlivesTask(m *analysis.Module, fn *analysis.Function, assign *analys
 				after = true
 			} else if after && isInfinite(m, st) && !hasBreak(st) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// loopRunsInFrame reports a task assigned in a synchronous function that
+// then runs the event loop until it is stopped (`loop.run_forever()`,
+// pylib.RunsLoopUntilStopped) in a later statement of a block around the
+// assignment (or at the top of a `try:` or `with` body there), with no
+// `return` between: the local lives while the loop runs, and the frame
+// returns only once the loop has stopped, when the task cannot run anyway
+// (amqtt's broker_main: `_ = loop.create_task(broker.start())` then
+// `loop.run_forever()`).
+func loopRunsInFrame(m *analysis.Module, fn *analysis.Function, assign *analysis.Node) bool {
+	if fn == nil || fn.Lambda || fn.Generator || fn.Async {
+		return false
+	}
+	for n := assign; n != nil && n != fn.Node; n = n.Parent() {
+		if t := n.Type(); t == "for_statement" || t == "while_statement" || (isDef(n) && n != fn.Node) {
+			return false
+		}
+	}
+	body := fn.Node.ChildByField("body")
+	for n := assign; n != nil && n != fn.Node; n = n.Parent() {
+		block := n.Parent()
+		if block == nil || block.Type() != "block" {
+			continue
+		}
+		after := false
+		for _, st := range statements(block) {
+			if st == n {
+				after = true
+				continue
+			}
+			if !after {
+				continue
+			}
+			if runsLoopForever(m, st) {
+				return true
+			}
+			returns := false
+			walkBody(st, func(q *analysis.Node) bool {
+				returns = returns || q.Type() == "return_statement"
+				return !returns
+			})
+			if returns {
+				return false
+			}
+		}
+		if block == body {
+			break
+		}
+	}
+	return false
+}
+
+// runsLoopForever reports a statement that is, or opens with a `try:` or
+// `with` body whose statements include, a call that runs the event loop
+// until it is stopped.
+func runsLoopForever(m *analysis.Module, st *analysis.Node) bool {
+	switch st.Type() {
+	case "expression_statement":
+		named := st.NamedChildren()
+		return len(named) == 1 && pylib.RunsLoopUntilStopped(calleeOf(m, named[0]))
+	case "try_statement", "with_statement":
+		b := st.ChildByField("body")
+		if b == nil {
+			return false
+		}
+		for _, s := range statements(b) {
+			if runsLoopForever(m, s) {
+				return true
+			}
+			if s.Type() == "return_statement" {
+				return false
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // ASYNC104 reports return / other exceptions inside cancellation handlers.
 var ASYNC104 = register(&Rule{
@@ -45,7 +48,11 @@ async def fetch(client, url):
 		"callable it was handed (discord.py's `except asyncio.CancelledError: return` around a command callback: ASYNC103's " +
 		"notes). Nor is a statement in the branch of `if isinstance(exc, X):` (or an elif) on the caught " +
 		"exception where X catches no cancellation (`if isinstance(ex, asyncio.TimeoutError): raise " +
-		"AccessoryDisconnectedError(...)` then `raise`: a CancelledError never takes that branch; aiohomekit).",
+		"AccessoryDisconnectedError(...)` then `raise`: a CancelledError never takes that branch; aiohomekit). " +
+		"Raising a new asyncio cancellation (`raise asyncio.CancelledError from e`, `raise CancelledError(\"msg\")`) is not " +
+		"reported, unlike flake8-async, which reports every raise of another expression: asyncio's Task takes any " +
+		"CancelledError leaving its coroutine as its cancellation, so nothing is replaced (amqtt's pub and sub scripts); " +
+		"trio.Cancelled cannot be constructed by user code, so raising it anew is not exempt.",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC103"},
 	Run:                runCancelledNotRaised,
@@ -86,7 +93,7 @@ func runCancelledNotRaised(p *Pass) {
 				if len(named) == 0 || (bound != "" && named[0].Type() == "identifier" && p.File.Text(named[0]) == bound) {
 					return true
 				}
-				if insideOwnTry(n, h.Body) {
+				if insideOwnTry(n, h.Body) || raisesCancellationAnew(p.Module, named[0]) {
 					return true
 				}
 				p.Report(n, "raising a different exception inside "+h.Shown+" replaces the cancellation; re-raise it with `raise`")
@@ -98,6 +105,20 @@ func runCancelledNotRaised(p *Pass) {
 			return true
 		})
 	}
+}
+
+// raisesCancellationAnew reports whether exc, the expression of a raise
+// statement, is a new cancellation of the task: `asyncio.CancelledError` or
+// `asyncio.CancelledError(...)` (amqtt's scripts: `raise
+// asyncio.CancelledError from ce`), which asyncio's Task takes as its
+// cancellation as much as the one caught (pylib.RaisesAnewAsCancellation).
+func raisesCancellationAnew(m *analysis.Module, exc *analysis.Node) bool {
+	exc = analysis.Unparen(exc)
+	if exc.Type() == "call" {
+		exc = exc.ChildByField("function")
+	}
+	name := qualName(m, exc)
+	return name != "" && pylib.RaisesAnewAsCancellation(name)
 }
 
 // insideOwnTry reports whether n sits in the body of a try statement nested
