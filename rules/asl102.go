@@ -41,7 +41,9 @@ async def handler(key):
 		"(`return func(*args, **kwargs)`, converting errors or not), and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
-		"through to `loop.run_until_complete(...)` does its work there), " +
+		"through to `loop.run_until_complete(...)` does its work there; a return of an attribute of self counts as such a call when every " +
+		"value the class stores there is such a call of that same method, `if not hasattr(self, \"_room\"): self._room = Room.objects.aget(...)` " +
+		"then `return self._room`, and neither the class body nor a base class of the project binds it), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too; the " +
 		"future of an executor job, `loop.run_in_executor(...)` or Home Assistant's `hass.async_add_executor_job(...)`, also on a " +
 		"receiver of unknown type, is reported only when an async function uses it as the job's result, `data = " +
