@@ -143,7 +143,8 @@ async def handler(key):
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
 		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; Home Assistant's `hass.states.get(...)`; `os.path`, " +
 		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
-		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`), or to a synchronous request to a service that pylib records " +
+		"(an ORM query or write, `User.objects.create(group=...)`; a database client's `insert_one(...)`: it sends its arguments); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object), also as the value of a string-keyed entry of " +
 		"the dict it returns (`return {\"sessions\": f()}`, or a local dict holding it under such a key returned whole, unless " +
@@ -1406,6 +1407,12 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		}
 		if api, ok := pylib.Lookup(canon); ok && p.Project.LibraryCoroutine(canon, call) && !api.Has(pylib.AwaitsArgs) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which takes data, not an awaitable"}
+		}
+		// A synchronous request to a service (pylib's ServiceRequest: an
+		// ORM query, a web API's method) sends its arguments; nothing
+		// there awaits them (`Message.objects.create(room=coro())`).
+		if api, ok := pylib.Lookup(canon); ok && api.ServiceRequest && !api.Has(pylib.AwaitsArgs) && !p.Project.LibraryCoroutine(canon, call) {
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, a request that sends it as data"}
 		}
 	}
 	if c := moduleCallAt(m, call); c != nil && p.Project != nil {
