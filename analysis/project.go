@@ -1854,6 +1854,43 @@ func (p *Project) SyncOverriders(f *Function) []*Class {
 	return out
 }
 
+// ReturnsOnly reports whether the synchronous function f returns, at each
+// of its return statements (at least one), a call of its own body that
+// pred accepts, or an attribute of self that holds only such calls
+// (memoisedAttribute); with everyPath, also that its body cannot end
+// without a return. Unlike Wrapper it follows no other function: pred
+// judges the calls where they are written.
+// p may be nil (a module checked alone).
+func (p *Project) ReturnsOnly(f *Function, everyPath bool, pred func(*Call) bool) bool {
+	if f == nil || f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	returns := f.returnStatements()
+	if len(returns) == 0 || everyPath && f.mayFallOff() {
+		return false
+	}
+	accepted := func(value *Node) bool {
+		for _, c := range f.Calls {
+			if c.Node == value {
+				return pred(c)
+			}
+		}
+		return false
+	}
+	for _, ret := range returns {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			return false
+		}
+		value := Unparen(named[0])
+		if value.Type() == "call" && accepted(value) || value.Type() == "attribute" && p.memoisedAttribute(f, value, accepted) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // memoisedAttribute reports a return value `self.name` of the method f
 // where every value the class ever stores in self.name is a call of f's own
 // body that wraps accepts (`if not hasattr(self, "_room"): self._room =

@@ -229,7 +229,11 @@ async def handler(key):
 		"custom manager `Movie.mgr`) or on a queryset built from it by lazy methods (`filter`, `exclude`, `order_by`...), and a " +
 		"model instance's `asave`, `adelete`, `arefresh_from_db` on a value of that class (`user: User`) make a coroutine, " +
 		"unless the project defines a synchronous method of that name; a class from a module of another name, or a module " +
-		"that imports neither, stays unknown (bench/realbugs40, after the set's first run). `sync_to_async(f)(...)` (and " +
+		"that imports neither, stays unknown (bench/realbugs40, after the set's first run). A synchronous function of the same " +
+		"module that only returns such a call (`def get_room(self): return Room.objects.aget(...)`, or the attribute of self it " +
+		"memoises it in) makes one too, from synchronous code only when every path returns; and such a class's synchronous " +
+		"queries (`Message.objects.create(room=...)`, `get`, `filter`... on its manager or a queryset built from it) send their " +
+		"arguments to the database as data, so a coroutine passed there is reported (bench/realbugs40's Channels consumer). `sync_to_async(f)(...)` (and " +
 		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`). " +
 		"A name rebound inside one branch (`if user: ... else: user = User(...); await user.create()`) stops being the " +
 		"coroutine for the reads after the rebinding in that branch, and a branch that rebinds it before anything read it " +
@@ -1419,6 +1423,9 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		if t := p.Project.Target(c); t != nil && t.Module() != nil {
 			return fl.judgeParameter(c, t, n, inContainer)
 		}
+	}
+	if unresolvedDjangoModelQuery(p, call) {
+		return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, a query that sends it as data"}
 	}
 	// A callable nothing is known of (a class or function of a module
 	// outside the project): it may run the coroutine, or keep it as data.
@@ -2834,4 +2841,23 @@ func asyncResourceCall(p *Pass, c *analysis.Call) bool {
 	attr := p.File.Text(fn.ChildByField("attribute"))
 	return pylib.AsyncResourceMethods[attr] && p.Module.BoundByAsyncWith(fn.ChildByField("object")) &&
 		!p.Module.Resolve(fn.ChildByField("object")).Known() && unknownLibraryMethod(p, c, attr)
+}
+
+// unresolvedDjangoModelQuery reports a call of one of Django's synchronous
+// query methods (a query-running method whose coroutine twin
+// pylib.DjangoAsyncManagerMethods lists, `create`, `get`, `update`..., or a
+// lazy one, `filter`, `exclude`...) on the manager of a model class as
+// unresolvedDjangoModelCall takes one (`Message.objects.create(room=...)`,
+// in a module that imports Django or Channels): its arguments are field
+// values and lookups, sent to the database as data.
+func unresolvedDjangoModelQuery(p *Pass, call *analysis.Node) bool {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	attr := p.File.Text(fn.ChildByField("attribute"))
+	if !pylib.DjangoAsyncManagerMethods["a"+attr] && !pylib.DjangoLazyQuerySetMethods[attr] || !pylib.ImportsDjango(p.Module.ImportNames()) {
+		return false
+	}
+	return onUnresolvedModelManager(p, analysis.Unparen(fn.ChildByField("object")))
 }
