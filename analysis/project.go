@@ -1700,11 +1700,14 @@ func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) boo
 	// loop runs and otherwise runs it to completion itself
 	// (`if loop.is_running(): return self._close()`, falling through to
 	// `loop.run_until_complete(...)`) does its work when called from sync code.
+	// A coroutine kept in an attribute and returned from it (`if not
+	// hasattr(self, "_room"): self._room = Room.objects.aget(...)`, `return
+	// self._room`) is one too: memoisedCoroutine.
 	var ok bool
 	if c.InCoroutine() {
-		ok = p.wrapperNoting("coroutine", f, direct, &methods)
+		ok = p.wrapperOn("coroutine", false, f, direct, &methods, true)
 	} else {
-		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods)
+		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods, true)
 	}
 	if asked != nil {
 		for _, m := range methods {
@@ -1851,6 +1854,114 @@ func (p *Project) SyncOverriders(f *Function) []*Class {
 	return out
 }
 
+// ReturnsOnly reports whether the synchronous function f returns, at each
+// of its return statements (at least one), a call of its own body that
+// pred accepts, or an attribute of self that holds only such calls
+// (memoisedAttribute); with everyPath, also that its body cannot end
+// without a return. Unlike Wrapper it follows no other function: pred
+// judges the calls where they are written.
+// p may be nil (a module checked alone).
+func (p *Project) ReturnsOnly(f *Function, everyPath bool, pred func(*Call) bool) bool {
+	if f == nil || f.Async || f.Generator || f.Lambda {
+		return false
+	}
+	returns := f.returnStatements()
+	if len(returns) == 0 || everyPath && f.mayFallOff() {
+		return false
+	}
+	accepted := func(value *Node) bool {
+		for _, c := range f.Calls {
+			if c.Node == value {
+				return pred(c)
+			}
+		}
+		return false
+	}
+	for _, ret := range returns {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			return false
+		}
+		value := Unparen(named[0])
+		if value.Type() == "call" && accepted(value) || value.Type() == "attribute" && p.memoisedAttribute(f, value, accepted) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// memoisedAttribute reports a return value `self.name` of the method f
+// where every value the class ever stores in self.name is a call of f's own
+// body that wraps accepts (`if not hasattr(self, "_room"): self._room =
+// Room.objects.aget(...)` then `return self._room`): the attribute holds
+// only what those calls made, so reading it gives that (or raises
+// AttributeError). An attribute also stored elsewhere in the class (`self._room
+// = await ...` in another method), stored from anything but such a call
+// (None, an unpacking, a `with` target), or bound in the class body or in
+// a base class of the project is not one.
+func (p *Project) memoisedAttribute(f *Function, value *Node, wraps func(*Node) bool) bool {
+	cls := f.Class
+	if cls == nil || len(f.Params) == 0 || f.decoratedWith("staticmethod") || f.decoratedWith("classmethod") {
+		return false
+	}
+	obj := value.ChildByField("object")
+	if obj == nil || obj.Type() != "identifier" || f.module.File.Text(obj) != f.Params[0] {
+		return false
+	}
+	name := f.module.File.Text(value.ChildByField("attribute"))
+	stored := cls.Attrs[name]
+	if len(stored) == 0 || cls.Scope != nil && cls.Scope.Bindings.Get(name) != nil {
+		return false
+	}
+	for _, v := range stored {
+		v = Unparen(v)
+		if v == nil || v.Type() != "call" || !wraps(v) {
+			return false
+		}
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := cls.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent != nil && parent != cls && p.classBindsAttr(parent, name, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// classBindsAttr reports whether the project class c or one of its
+// project bases stores or defines name (self.name in a method, or a
+// binding of its body).
+func (p *Project) classBindsAttr(c *Class, name string, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if len(c.Attrs[name]) > 0 || c.Scope != nil && c.Scope.Bindings.Get(name) != nil {
+		return true
+	}
+	for _, base := range c.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		b := c.module.Resolve(base)
+		parent := b.Class
+		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
+			parent = p.Lookup(b.Name).Class
+		}
+		if parent != nil && parent != c && p.classBindsAttr(parent, name, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // derivesFrom reports whether class c has base among its ancestors.
 func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 	if depth > 8 {
@@ -1898,13 +2009,15 @@ type wrapperAnswer struct {
 // wrapperNoting is Wrapper for a direct predicate that reports the methods
 // it asked overriddenBySync about to note; they are appended to asked.
 func (p *Project) wrapperNoting(kind string, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function) bool {
-	return p.wrapperOn(kind, false, f, direct, asked)
+	return p.wrapperOn(kind, false, f, direct, asked, false)
 }
 
 // wrapperOn is wrapperNoting; with everyPath, a function whose body can end
-// without a return (giving None) is no wrapper. kind must differ between
-// the two modes (it keys the memo).
-func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function) bool {
+// without a return (giving None) is no wrapper; with selfMemo, a return of
+// an attribute of self that holds only what the function itself stored
+// there from calls of interest counts as such a call (memoisedAttribute).
+// kind must differ between the modes (it keys the memo).
+func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function, selfMemo bool) bool {
 	if p == nil || f == nil {
 		return false
 	}
@@ -1918,14 +2031,14 @@ func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct fun
 		memo = wrapperMemo{}
 		p.wrappers[kind] = memo
 	}
-	ok, methods := p.wrapper(memo, f, direct, 0, everyPath)
+	ok, methods := p.wrapper(memo, f, direct, 0, everyPath, selfMemo)
 	if asked != nil {
 		*asked = append(*asked, methods...)
 	}
 	return ok
 }
 
-func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int, everyPath bool) (bool, []*Function) {
+func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int, everyPath, selfMemo bool) (bool, []*Function) {
 	if v, ok := memo[f]; ok {
 		return v.ok, v.asked
 	}
@@ -1943,31 +2056,42 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 	}
 	returns := f.returnStatements()
 	ok := len(returns) > 0 && (!everyPath || !f.mayFallOff())
-	for _, ret := range returns {
-		named := ret.NamedChildren()
-		if len(named) != 1 || Unparen(named[0]).Type() != "call" {
-			ok = false
-			break
-		}
-		value, wraps := Unparen(named[0]), false
+	// wraps reports whether value is a call of f's own body that makes
+	// what is asked for, directly or through another wrapper.
+	wraps := func(value *Node) bool {
 		for _, c := range f.Calls {
 			if c.Node != value {
 				continue
 			}
 			if direct(f.module, c, note) {
-				wraps = true
-			} else if t := p.Target(c); t != nil && t != f {
-				var sub []*Function
-				wraps, sub = p.wrapper(memo, t, direct, depth+1, everyPath)
-				for _, m := range sub {
+				return true
+			}
+			if t := p.Target(c); t != nil && t != f {
+				sub, subAsked := p.wrapper(memo, t, direct, depth+1, everyPath, selfMemo)
+				for _, m := range subAsked {
 					note(m)
 				}
+				return sub
 			}
+			return false
 		}
-		if !wraps {
+		return false
+	}
+	for _, ret := range returns {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
 			ok = false
 			break
 		}
+		value := Unparen(named[0])
+		if value.Type() == "call" && wraps(value) {
+			continue
+		}
+		if selfMemo && value.Type() == "attribute" && p.memoisedAttribute(f, value, wraps) {
+			continue
+		}
+		ok = false
+		break
 	}
 	memo[f] = wrapperAnswer{ok: ok, asked: asked}
 	return ok, asked

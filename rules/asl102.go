@@ -41,7 +41,9 @@ async def handler(key):
 		"(`return func(*args, **kwargs)`, converting errors or not), and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
-		"through to `loop.run_until_complete(...)` does its work there), " +
+		"through to `loop.run_until_complete(...)` does its work there; a return of an attribute of self counts as such a call when every " +
+		"value the class stores there is such a call of that same method, `if not hasattr(self, \"_room\"): self._room = Room.objects.aget(...)` " +
+		"then `return self._room`, and neither the class body nor a base class of the project binds it), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too; the " +
 		"future of an executor job, `loop.run_in_executor(...)` or Home Assistant's `hass.async_add_executor_job(...)`, also on a " +
 		"receiver of unknown type, is reported only when an async function uses it as the job's result, `data = " +
@@ -141,7 +143,8 @@ async def handler(key):
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
 		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; Home Assistant's `hass.states.get(...)`; `os.path`, " +
 		"`datetime`, `hashlib`, `re`...; a library callee nothing is recorded about may await its argument and is left " +
-		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`); passing it to the constructor of an " +
+		"alone), or to a method of a literal (`\", \".join(...)`; `\"{}\".format(...)` counts as formatting it) or to a library coroutine that takes data (`ctx.send(...)`), or to a synchronous request to a service that pylib records " +
+		"(an ORM query or write, `User.objects.create(group=...)`; a database client's `insert_one(...)`: it sends its arguments); passing it to the constructor of an " +
 		"exception raised at once (`raise E(coro())`, E a project class or a name written like a class, not a lowercase factory); returning it " +
 		"from an `async def` (awaiting the caller then gives a coroutine object), also as the value of a string-keyed entry of " +
 		"the dict it returns (`return {\"sessions\": f()}`, or a local dict holding it under such a key returned whole, unless " +
@@ -226,7 +229,11 @@ async def handler(key):
 		"custom manager `Movie.mgr`) or on a queryset built from it by lazy methods (`filter`, `exclude`, `order_by`...), and a " +
 		"model instance's `asave`, `adelete`, `arefresh_from_db` on a value of that class (`user: User`) make a coroutine, " +
 		"unless the project defines a synchronous method of that name; a class from a module of another name, or a module " +
-		"that imports neither, stays unknown (bench/realbugs40, after the set's first run). `sync_to_async(f)(...)` (and " +
+		"that imports neither, stays unknown (bench/realbugs40, after the set's first run). A synchronous function of the same " +
+		"module that only returns such a call (`def get_room(self): return Room.objects.aget(...)`, or the attribute of self it " +
+		"memoises it in) makes one too, from synchronous code only when every path returns; and such a class's synchronous " +
+		"queries (`Message.objects.create(room=...)`, `get`, `filter`... on its manager or a queryset built from it) send their " +
+		"arguments to the database as data, so a coroutine passed there is reported (bench/realbugs40's Channels consumer). `sync_to_async(f)(...)` (and " +
 		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`). " +
 		"A name rebound inside one branch (`if user: ... else: user = User(...); await user.create()`) stops being the " +
 		"coroutine for the reads after the rebinding in that branch, and a branch that rebinds it before anything read it " +
@@ -1405,11 +1412,20 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 		if api, ok := pylib.Lookup(canon); ok && p.Project.LibraryCoroutine(canon, call) && !api.Has(pylib.AwaitsArgs) {
 			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, which takes data, not an awaitable"}
 		}
+		// A synchronous request to a service (pylib's ServiceRequest: an
+		// ORM query, a web API's method) sends its arguments; nothing
+		// there awaits them (`Message.objects.create(room=coro())`).
+		if api, ok := pylib.Lookup(canon); ok && api.ServiceRequest && !api.Has(pylib.AwaitsArgs) && !p.Project.LibraryCoroutine(canon, call) {
+			return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, a request that sends it as data"}
+		}
 	}
 	if c := moduleCallAt(m, call); c != nil && p.Project != nil {
 		if t := p.Project.Target(c); t != nil && t.Module() != nil {
 			return fl.judgeParameter(c, t, n, inContainer)
 		}
+	}
+	if unresolvedDjangoModelQuery(p, call) {
+		return coroUse{fate: fateMisuse, why: "it is passed to `" + p.File.Brief(fn) + "()`, a query that sends it as data"}
 	}
 	// A callable nothing is known of (a class or function of a module
 	// outside the project): it may run the coroutine, or keep it as data.
@@ -2825,4 +2841,23 @@ func asyncResourceCall(p *Pass, c *analysis.Call) bool {
 	attr := p.File.Text(fn.ChildByField("attribute"))
 	return pylib.AsyncResourceMethods[attr] && p.Module.BoundByAsyncWith(fn.ChildByField("object")) &&
 		!p.Module.Resolve(fn.ChildByField("object")).Known() && unknownLibraryMethod(p, c, attr)
+}
+
+// unresolvedDjangoModelQuery reports a call of one of Django's synchronous
+// query methods (a query-running method whose coroutine twin
+// pylib.DjangoAsyncManagerMethods lists, `create`, `get`, `update`..., or a
+// lazy one, `filter`, `exclude`...) on the manager of a model class as
+// unresolvedDjangoModelCall takes one (`Message.objects.create(room=...)`,
+// in a module that imports Django or Channels): its arguments are field
+// values and lookups, sent to the database as data.
+func unresolvedDjangoModelQuery(p *Pass, call *analysis.Node) bool {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	attr := p.File.Text(fn.ChildByField("attribute"))
+	if !pylib.DjangoAsyncManagerMethods["a"+attr] && !pylib.DjangoLazyQuerySetMethods[attr] || !pylib.ImportsDjango(p.Module.ImportNames()) {
+		return false
+	}
+	return onUnresolvedModelManager(p, analysis.Unparen(fn.ChildByField("object")))
 }

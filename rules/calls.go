@@ -39,10 +39,29 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 	if p.isCoroutineFunction(c) {
 		return true
 	}
-	if unresolvedDjangoModelCall(p, c) {
+	if unresolvedDjangoModelCall(p, c) || returnsUnresolvedDjangoModelCall(p, c) {
 		return true
 	}
 	return configuredCoroutine(p, c)
+}
+
+// returnsUnresolvedDjangoModelCall reports a call of a synchronous function
+// of the same module that only returns what unresolvedDjangoModelCall
+// takes for a coroutine (`def get_room(self): return
+// Room.objects.aget(...)`, or the attribute it memoises that in): a
+// coroutine factory, as IsCoroutineFunction takes one that returns a
+// project or library coroutine; from synchronous code only when every
+// path returns. The heuristic is judged in the module that writes the
+// call, so only a function of the caller's module is looked into.
+func returnsUnresolvedDjangoModelCall(p *Pass, c *analysis.Call) bool {
+	t := c.Target
+	if t == nil || t.Async || t.Name == "__init__" || t.Module() != p.Module {
+		return false
+	}
+	if !pylib.ImportsDjango(p.Module.ImportNames()) {
+		return false
+	}
+	return p.Project.ReturnsOnly(t, !c.InCoroutine(), func(inner *analysis.Call) bool { return unresolvedDjangoModelCall(p, inner) })
 }
 
 // unresolvedDjangoModelCall reports a call of one of Django's async ORM
@@ -75,9 +94,14 @@ func unresolvedDjangoModelCall(p *Pass, c *analysis.Call) bool {
 			return true
 		}
 	}
-	if !manager {
-		return false
-	}
+	return manager && onUnresolvedModelManager(p, recv)
+}
+
+// onUnresolvedModelManager reports a receiver that is a manager of a model
+// class of an app's models module the module cannot resolve (`User.objects`,
+// `Movie.mgr`), or a queryset built from one by lazy methods
+// (`User.objects.filter(...)`).
+func onUnresolvedModelManager(p *Pass, recv *analysis.Node) bool {
 	// Down a queryset chain to the manager: `User.objects.filter(...)`.
 	for recv != nil && recv.Type() == "call" {
 		f := recv.ChildByField("function")
