@@ -123,6 +123,10 @@ type API struct {
 	// raises at once (TypeError, or the library's own "use async with"
 	// error). context_managers.go lists them.
 	AsyncWithOnly bool
+	// ReturnedByCoroutineHandlers, on a response type of a web framework
+	// that accepts only coroutine functions as request handlers, says a
+	// function that returns one is such a handler (async_libs.go: aiohttp).
+	ReturnedByCoroutineHandlers bool
 }
 
 // Release names a release of a distribution (a PyPI project), under any of
