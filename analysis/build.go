@@ -193,9 +193,10 @@ func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
 	return out
 }
 
-// emptyContainer reports `{}`, `[]`, `set()`, `dict()`, `list()`: an
-// annotation on such an assignment says what the container will hold.
-func (b *builder) emptyContainer(v *Node) bool {
+// emptyContainer reports `{}`, `[]`, `set()`, `dict()`, `list()`, an empty
+// asyncio queue: an annotation on such an assignment says what the
+// container will hold. s is the scope of the assignment.
+func (b *builder) emptyContainer(s *Scope, v *Node) bool {
 	switch v.Type() {
 	case "dictionary", "list":
 		return len(v.NamedChildren()) == 0
@@ -208,12 +209,33 @@ func (b *builder) emptyContainer(v *Node) bool {
 		case "set", "dict", "list", "defaultdict", "OrderedDict", "deque":
 			return true
 		}
-		// An empty asyncio queue: the annotation names its items.
-		if pylib.IsAsyncQueueSpelling(b.text(v.ChildByField("function"))) {
+		// An empty asyncio queue: the annotation names its items. The
+		// spelling decides unless an import says what the name is:
+		// `from queue import Queue` then `self.q: Queue = Queue()` makes a
+		// thread queue, whose constructor call is the value to keep.
+		if fn := b.text(v.ChildByField("function")); pylib.IsAsyncQueueSpelling(fn) {
+			if q, ok := b.importedName(s, fn); ok {
+				return pylib.AsyncQueueTypes[q]
+			}
 			return true
 		}
 	}
 	return false
+}
+
+// importedName returns what a dotted name means through the import that
+// binds its first part in scope s (`aio.Queue` after `import asyncio as aio`
+// is "asyncio.Queue"); ok is false when no single import binds it (yet).
+func (b *builder) importedName(s *Scope, dotted string) (string, bool) {
+	head, rest, _ := strings.Cut(dotted, ".")
+	bd := s.Lookup(head)
+	if bd == nil || bd.Kind != BindImport || bd.Qualified == "" {
+		return "", false
+	}
+	if rest == "" {
+		return bd.Qualified, true
+	}
+	return bd.Qualified + "." + rest, true
 }
 
 // functionScope returns the nearest enclosing non-comprehension scope (where
@@ -293,7 +315,7 @@ func (b *builder) visit(n *Node, s *Scope, fn *Function, cls *Class) {
 		}
 		// `repo: UserRepo` (a dataclass field) or `self.session:
 		// Optional[Session] = None`: the annotation says what the name holds.
-		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type() == "none" || b.emptyContainer(value)) {
+		if typ := n.ChildByField("type"); typ != nil && (value == nil || value.Type() == "none" || b.emptyContainer(s, value)) {
 			value = typ
 		}
 		b.bindTarget(s, left, value, fn, cls)

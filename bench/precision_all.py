@@ -24,6 +24,9 @@ for n in range(3, 23):
     JUDGED[str(n)] = f"precision_heldout{n}.tsv"
 for n in range(2, 23):
     ROOTS[str(n)] = f"/work/corpus{n}"
+# corpus23 (bench/heldout23_README.md), registered on its own so that it does not depend on corpus22's
+JUDGED["23"] = "precision_heldout23.tsv"
+ROOTS["23"] = "/work/corpus23"
 
 
 def verdicts(path):

@@ -33,6 +33,18 @@ func init() {
 	// integrations wrap (`old_handle = Application._handle`).
 	coroutineMethods("aiohttp.web.Application", "startup", "shutdown", "cleanup", "_handle")
 	coroutineMethods("aiohttp.web.TCPSite", "start", "stop")
+	// aiohttp's request handlers are coroutines: "A request handler must be
+	// a coroutine that accepts a Request instance as its only parameter and
+	// returns a Response instance" (docs, Web Server Quickstart); the
+	// low-level server's web handler is likewise an "asynchronous callable
+	// which accepts a request and returns a response object" (Low Level
+	// Server). A function returning one of these responses is a handler.
+	for _, name := range []string{"aiohttp.web.Response", "aiohttp.web.json_response", "aiohttp.web.StreamResponse",
+		"aiohttp.web.FileResponse", "aiohttp.web.WebSocketResponse", "aiohttp.web_response.Response",
+		"aiohttp.web_response.json_response", "aiohttp.web_response.StreamResponse",
+		"aiohttp.web_fileresponse.FileResponse", "aiohttp.web_ws.WebSocketResponse"} {
+		entry(name).ReturnedByCoroutineHandlers = true
+	}
 	for name, seconds := range map[string]float64{"aiohttp.ClientSession": 0, "aiohttp.ClientSession.close": 0,
 		"aiohttp.request": 0.1, "aiohttp.ClientResponse.text": 0.005, "aiohttp.ClientResponse.json": 0.005,
 		"aiohttp.ClientResponse.read": 0.005} {

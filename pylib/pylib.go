@@ -139,6 +139,10 @@ type API struct {
 	// Loop"); the caller's frame, and its locals, live as long as the loop
 	// runs.
 	RunsLoopUntilStopped bool
+	// ReturnedByCoroutineHandlers, on a response type of a web framework
+	// that accepts only coroutine functions as request handlers, says a
+	// function that returns one is such a handler (async_libs.go: aiohttp).
+	ReturnedByCoroutineHandlers bool
 }
 
 // Release names a release of a distribution (a PyPI project), under any of

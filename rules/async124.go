@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // ASYNC124 reports async functions that never suspend.
@@ -83,7 +84,12 @@ var ASYNC124 = register(&Rule{
 		"- a function that returns an `async def` defined in its own body: an async factory of coroutine functions is " +
 		"written for a framework that awaits the factory (aiohttp's old-style middleware factories, `async def " +
 		"middleware(app, handler)` returning the handler wrapper, which aiohttp awaits; aws-xray-sdk's). One that only " +
-		"defines an inner coroutine, without returning it, is still reported, as flake8-async expects.",
+		"defines an inner coroutine, without returning it, is still reported, as flake8-async expects;\n" +
+		"- a request handler of a framework that accepts only coroutine handlers, known by the response it returns " +
+		"(pylib's ReturnedByCoroutineHandlers): aiohttp's docs say a request handler \"must be a coroutine\", so " +
+		"`async def index(request): return web.Response(text=...)` stays async even where the module does not " +
+		"register it. Starlette's and FastAPI's responses give no such exemption: those frameworks also run " +
+		"plain handlers.",
 	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })
@@ -100,7 +106,8 @@ func runCouldBeSync(p *Pass) {
 		if inTestModule && strings.HasPrefix(f.Name, "test") {
 			continue
 		}
-		if usedAsValue(p, f) || siblingImplementation(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) {
+		if usedAsValue(p, f) || siblingImplementation(p, f) || exportedAPI(p.Module, f) || awaitedHook(p.Module, f) || returnsInnerCoroutineFunction(p.Module, f) ||
+			returnsCoroutineHandlerResponse(p.Module, f) {
 			continue
 		}
 		if hasCheckpoint(p.Module, f.Node.ChildByField("body"), false, nil) || makesBlockingCall(p, f) || makesUnawaitedCoroutine(p, f) {
@@ -155,6 +162,30 @@ func returnsInnerCoroutineFunction(m *analysis.Module, f *analysis.Function) boo
 		if n.Type() == "return_statement" {
 			if v := n.NamedChildren(); len(v) == 1 && v[0].Type() == "identifier" && inner[m.File.Text(v[0])] {
 				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// returnsCoroutineHandlerResponse reports a function that returns a response
+// of a web framework whose request handlers must be coroutine functions
+// (pylib's ReturnedByCoroutineHandlers: aiohttp's `return web.Response(...)`,
+// also through a name bound once to one): it is such a handler, registered
+// in a module the check may not see, and the framework refuses a plain def.
+func returnsCoroutineHandlerResponse(m *analysis.Module, f *analysis.Function) bool {
+	found := false
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "return_statement" {
+			if v := n.NamedChildren(); len(v) == 1 {
+				if ctor := constructorCall(m, v[0], 0); ctor != nil {
+					api, _ := pylib.Lookup(calleeOf(m, ctor))
+					found = api.ReturnedByCoroutineHandlers
+				}
 			}
 		}
 		return true
