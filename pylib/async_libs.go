@@ -556,6 +556,17 @@ func init() {
 	for _, c := range connections {
 		// channel() is not one: its result is awaited or entered with `async with`.
 		coroutineMethods(c, "connect", "close", "ready", "update_secret")
+		// Awaiting it gives the channel (README: `channel = await
+		// connection.channel()`): aio_pika/connection.py's `def channel(...)
+		// -> AbstractChannel` returns the channel, whose `__await__` opens
+		// it and gives it back (a coroutine `-> Channel` in aio-pika 1.x,
+		// the same value awaited). Only the awaited value is recorded: what
+		// the bare call gives differs between releases.
+		channel := ap + "Channel"
+		if strings.Contains(c, "Robust") {
+			channel = ap + "RobustChannel"
+		}
+		awaitReturns(c+".channel", channel)
 	}
 	for _, c := range channels {
 		coroutineMethods(c, "declare_exchange", "declare_queue", "get_exchange", "get_queue", "set_qos",
