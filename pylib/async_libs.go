@@ -809,3 +809,38 @@ func init() {
 			"updating", "deleting", "select", "filter", "get", "all", "makeModel")
 	}
 }
+
+// Tortoise ORM's models and querysets. A model's query methods build a
+// QuerySet lazily (tortoise/models.py: `Model.all`, `filter`, `exclude`,
+// `annotate` return a QuerySet; tortoise/queryset.py: the QuerySet's `all`,
+// `filter`, `order_by`... return a QuerySet). Its `update`, `delete`,
+// `count` and `exists` return an UpdateQuery, DeleteQuery, CountQuery and
+// ExistsQuery that run only when awaited ("Update all objects in QuerySet
+// with given kwargs ... `await Employee.filter(occupation='developer')
+// .update(salary=5000)`", QuerySet.update's docstring): dropped, nothing is
+// written; tested, the query object is always true. The model's `create`,
+// `get_or_create` and `update_or_create` classmethods and its instances'
+// `save`, `delete`, `fetch_related` and `refresh_from_db` are `async def`
+// (tortoise/models.py; the docs' "Models" page: `await
+// Tournament.create(name='New Tournament')`, `await tournament.save()`).
+// Awaiting `create` gives the model instance. `get`, `get_or_none` and
+// `first` give a QuerySetSingle that the docs chain before awaiting (`await
+// Channel.get(...).prefetch_related(...)`): not recorded.
+func init() {
+	const (
+		model = "tortoise.models.Model"
+		qs    = "tortoise.queryset.QuerySet"
+	)
+	LibraryBases["tortoise.Model"] = []string{model}
+	for _, m := range []string{"all", "filter", "exclude", "annotate"} {
+		returns(model+"."+m, qs)
+	}
+	for _, m := range []string{"all", "filter", "exclude", "annotate", "order_by", "limit", "offset", "distinct",
+		"select_related", "prefetch_related", "only", "group_by", "using_db", "select_for_update"} {
+		returns(qs+"."+m, qs)
+	}
+	with(Coroutine|Awaitable, prefixed(qs+".", "update", "delete", "count", "exists")...)
+	coroutineMethods(model, "create", "get_or_create", "update_or_create", "save", "delete", "fetch_related",
+		"refresh_from_db")
+	awaitReturns(model+".create", model)
+}
