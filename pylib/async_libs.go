@@ -82,6 +82,15 @@ func init() {
 			"add_listener", "remove_listener", "reload_schema_state")
 	}
 	coroutineMethods("asyncpg.Pool", "release", "expire_connections")
+	// A prepared statement (asyncpg's API reference, "Prepared Statements":
+	// `stmt = await con.prepare('SELECT 1')`, whose fetch, fetchrow,
+	// fetchval, fetchmany, executemany and explain are coroutines,
+	// asyncpg/prepared_stmt.py; cursor() and the get_* accessors are not).
+	const stmt = "asyncpg.prepared_stmt.PreparedStatement"
+	for _, typ := range []string{"asyncpg.Connection", "asyncpg.connection.Connection"} {
+		awaitReturns(typ+".prepare", stmt)
+	}
+	coroutineMethods(stmt, "fetch", "fetchrow", "fetchval", "fetchmany", "executemany", "explain")
 	with(Coroutine|Awaitable, "asyncpg.Pool.acquire", "asyncpg.pool.Pool.acquire")
 	awaitReturns("asyncpg.Pool.acquire", "asyncpg.Connection")
 	for name, seconds := range map[string]float64{"asyncpg.connect": 0.02, "asyncpg.create_pool": 0.05,
