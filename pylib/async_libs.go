@@ -94,6 +94,15 @@ func init() {
 			"add_listener", "remove_listener", "reload_schema_state")
 	}
 	coroutineMethods("asyncpg.Pool", "release", "expire_connections")
+	// A prepared statement (asyncpg's API reference, "Prepared Statements":
+	// `stmt = await con.prepare('SELECT 1')`, whose fetch, fetchrow,
+	// fetchval, fetchmany, executemany and explain are coroutines,
+	// asyncpg/prepared_stmt.py; cursor() and the get_* accessors are not).
+	const stmt = "asyncpg.prepared_stmt.PreparedStatement"
+	for _, typ := range []string{"asyncpg.Connection", "asyncpg.connection.Connection"} {
+		awaitReturns(typ+".prepare", stmt)
+	}
+	coroutineMethods(stmt, "fetch", "fetchrow", "fetchval", "fetchmany", "executemany", "explain")
 	with(Coroutine|Awaitable, "asyncpg.Pool.acquire", "asyncpg.pool.Pool.acquire")
 	awaitReturns("asyncpg.Pool.acquire", "asyncpg.Connection")
 	for name, seconds := range map[string]float64{"asyncpg.connect": 0.02, "asyncpg.create_pool": 0.05,
@@ -576,6 +585,17 @@ func init() {
 	for _, c := range connections {
 		// channel() is not one: its result is awaited or entered with `async with`.
 		coroutineMethods(c, "connect", "close", "ready", "update_secret")
+		// Awaiting it gives the channel (README: `channel = await
+		// connection.channel()`): aio_pika/connection.py's `def channel(...)
+		// -> AbstractChannel` returns the channel, whose `__await__` opens
+		// it and gives it back (a coroutine `-> Channel` in aio-pika 1.x,
+		// the same value awaited). Only the awaited value is recorded: what
+		// the bare call gives differs between releases.
+		channel := ap + "Channel"
+		if strings.Contains(c, "Robust") {
+			channel = ap + "RobustChannel"
+		}
+		awaitReturns(c+".channel", channel)
 	}
 	for _, c := range channels {
 		coroutineMethods(c, "declare_exchange", "declare_queue", "get_exchange", "get_queue", "set_qos",
@@ -821,4 +841,39 @@ func init() {
 		coroutineMethods(model, "insert", "update", "delete", "save", "fetch", "close", "create", "remove",
 			"updating", "deleting", "select", "filter", "get", "all", "makeModel")
 	}
+}
+
+// Tortoise ORM's models and querysets. A model's query methods build a
+// QuerySet lazily (tortoise/models.py: `Model.all`, `filter`, `exclude`,
+// `annotate` return a QuerySet; tortoise/queryset.py: the QuerySet's `all`,
+// `filter`, `order_by`... return a QuerySet). Its `update`, `delete`,
+// `count` and `exists` return an UpdateQuery, DeleteQuery, CountQuery and
+// ExistsQuery that run only when awaited ("Update all objects in QuerySet
+// with given kwargs ... `await Employee.filter(occupation='developer')
+// .update(salary=5000)`", QuerySet.update's docstring): dropped, nothing is
+// written; tested, the query object is always true. The model's `create`,
+// `get_or_create` and `update_or_create` classmethods and its instances'
+// `save`, `delete`, `fetch_related` and `refresh_from_db` are `async def`
+// (tortoise/models.py; the docs' "Models" page: `await
+// Tournament.create(name='New Tournament')`, `await tournament.save()`).
+// Awaiting `create` gives the model instance. `get`, `get_or_none` and
+// `first` give a QuerySetSingle that the docs chain before awaiting (`await
+// Channel.get(...).prefetch_related(...)`): not recorded.
+func init() {
+	const (
+		model = "tortoise.models.Model"
+		qs    = "tortoise.queryset.QuerySet"
+	)
+	LibraryBases["tortoise.Model"] = []string{model}
+	for _, m := range []string{"all", "filter", "exclude", "annotate"} {
+		returns(model+"."+m, qs)
+	}
+	for _, m := range []string{"all", "filter", "exclude", "annotate", "order_by", "limit", "offset", "distinct",
+		"select_related", "prefetch_related", "only", "group_by", "using_db", "select_for_update"} {
+		returns(qs+"."+m, qs)
+	}
+	with(Coroutine|Awaitable, prefixed(qs+".", "update", "delete", "count", "exists")...)
+	coroutineMethods(model, "create", "get_or_create", "update_or_create", "save", "delete", "fetch_related",
+		"refresh_from_db")
+	awaitReturns(model+".create", model)
 }

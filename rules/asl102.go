@@ -54,7 +54,8 @@ async def handler(key):
 		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
 		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
 		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
-		"(`aget`, `acreate`, `asave`), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
+		"(`aget`, `acreate`, `asave`), Tortoise ORM's models and querysets (`Model.create`, an instance's `save` and `delete`; a " +
+		"queryset's `update`, `delete`, `count` and `exists`, queries that run only when awaited), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram (discord.py's `load_extension`, `reload_extension`, `unload_extension`, `add_cog` " +
 		"and `remove_cog` became coroutines in 2.0: they are plain methods in a project whose dependency declarations keep discord.py " +
 		"below 2.0, as `discord.py==1.7.3` or `<2` in requirements*.txt or requirements/*.txt, `~=1.7` in pyproject.toml, Poetry's " +

@@ -45,3 +45,32 @@ async def consume(consumer: AIOKafkaConsumer) -> None:
     async for record in consumer:
         print(record.value)
     consumer.assignment()
+
+
+# The channel an awaited `connection.channel()` gives, kept unannotated on
+# self by a base class: its default exchange's publish is a coroutine.
+class RabbitmqBase:
+    connection = None
+    channel = None
+
+    async def connect(self, host, port):
+        self.connection = await aio_pika.connect(host=host, port=port)
+        self.channel = await self.connection.channel()
+
+
+class APIPub(RabbitmqBase):
+    def publish(self, data: bytes):
+        self.channel.default_exchange.publish(aio_pika.Message(data), routing_key="api")  # want: ASL102
+
+
+class NotificationPub(RabbitmqBase):
+    async def publish(self, data: bytes):
+        await self.channel.default_exchange.publish(aio_pika.Message(data), routing_key="notifications")
+
+
+async def robust_publisher(url: str):
+    connection = await aio_pika.connect_robust(url)
+    channel = await connection.channel()
+    channel.default_exchange.publish(aio_pika.Message(b"x"), routing_key="q")  # want: ASL102
+    await channel.default_exchange.publish(aio_pika.Message(b"y"), routing_key="q")
+    await channel.close()
