@@ -246,3 +246,241 @@ func (m *Module) addedAttrItems(c *Class, attr string) []*Node {
 		return true, obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self" && encloses(c.Node, a)
 	})
 }
+
+// Mappings filled one item at a time: `self._sessions = {}` in __init__,
+// `self._sessions[loop] = session` where session is an aiohttp
+// ClientSession, `self._sessions[loop].close()` in close (realbugs48
+// asyncpushbullet). A name or self attribute bound once to an empty dict
+// (`{}`, `dict()`, `collections.OrderedDict()`) whose every use is a read
+// (an item read, `in`, iteration, get/pop/keys/values/items...) or stores
+// one value (`d[key] = value`, `d.setdefault(key, value)`) holds the
+// values those stores give; any other use (update, `d[key] += ...`, the
+// mapping handed to another call, returned or stored elsewhere) leaves
+// them unknown, as for the containers above.
+
+// emptyMapping reports whether v makes an empty dict: `{}`, or `dict()` /
+// `collections.OrderedDict()` without arguments.
+func (m *Module) emptyMapping(v *Node, depth int) bool {
+	switch v.Type() {
+	case "dictionary":
+		for _, c := range v.NamedChildren() {
+			if c.Type() != "comment" {
+				return false
+			}
+		}
+		return true
+	case "call":
+		args := v.ChildByField("arguments")
+		if args == nil || args.Type() != "argument_list" {
+			return false
+		}
+		for _, c := range args.NamedChildren() {
+			if c.Type() != "comment" {
+				return false
+			}
+		}
+		return pylib.ItemByItemMappings[m.resolve(v.ChildByField("function"), depth+1).Name]
+	}
+	return false
+}
+
+// filledMappingValues returns the values stored into the mapping that
+// expression n (a name, or an attribute of an instance of a project class)
+// denotes when it is filled one item at a time (see above); ok is false
+// when n is no such mapping or nothing is stored into it.
+func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok bool) {
+	n = Unparen(n)
+	if n == nil || depth > maxResolveDepth {
+		return nil, false
+	}
+	switch n.Type() {
+	case "identifier":
+		name := m.File.Text(n)
+		b, owner := m.ScopeAt(n).lookup(name)
+		if b == nil || owner == nil || owner.Node == nil || b.Kind != BindAssign {
+			return nil, false
+		}
+		d := m.boundDisplay(n)
+		if d == nil || !m.emptyMapping(d, depth) {
+			return nil, false
+		}
+		values = m.collectStores(owner.Node, func(c *Node) (bool, bool) {
+			if c.Type() != "identifier" || m.File.Text(c) != name {
+				return false, true
+			}
+			use, _ := m.ScopeAt(c).lookup(name)
+			return use == b, true
+		})
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), depth+1)
+		c := obj.Class
+		if c == nil || !obj.Instance || c.module == nil || c.Node == nil {
+			return nil, false
+		}
+		attr := m.File.Text(n.ChildByField("attribute"))
+		var only *Node
+		for _, v := range c.Attrs[attr] {
+			v = Unparen(v)
+			if v == nil {
+				return nil, false
+			}
+			if v.Type() == "none" {
+				continue
+			}
+			if only != nil {
+				return nil, false
+			}
+			only = v
+		}
+		cm := c.module
+		if only == nil || !cm.emptyMapping(only, depth) || c.Scope.Bindings.Get(attr) != nil {
+			return nil, false
+		}
+		values = cm.collectStores(cm.File.Root, func(a *Node) (bool, bool) {
+			if a.Type() != "attribute" || cm.File.Text(a.ChildByField("attribute")) != attr {
+				return false, true
+			}
+			obj := a.ChildByField("object")
+			return true, obj != nil && obj.Type() == "identifier" && cm.File.Text(obj) == "self" && encloses(c.Node, a)
+		})
+	default:
+		return nil, false
+	}
+	return values, len(values) > 0
+}
+
+// collectStores is collectAdds for a mapping: the values its occurrences
+// store (mappingUse), or nil when one of them is not a fine use.
+func (m *Module) collectStores(root *Node, occurrence func(c *Node) (is, fine bool)) []*Node {
+	var stored []*Node
+	ok := true
+	root.Walk(func(c *Node) bool {
+		if !ok {
+			return false
+		}
+		is, fine := occurrence(c)
+		if fine && !is {
+			return true
+		}
+		var v *Node
+		if fine {
+			v, fine = m.mappingUse(c)
+		}
+		if !fine {
+			ok = false
+			return false
+		}
+		if v != nil {
+			stored = append(stored, v)
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return stored
+}
+
+// mappingReadMethods are the methods of a dict that store nothing in it.
+var mappingReadMethods = map[string]bool{"get": true, "pop": true, "popitem": true, "keys": true, "values": true,
+	"items": true, "copy": true, "clear": true, "__contains__": true, "__getitem__": true}
+
+// mappingUse classifies one occurrence c of a mapping: fine when it stores
+// nothing unknown in it and does not let it escape; v is the value it
+// stores, if it stores one.
+func (m *Module) mappingUse(c *Node) (v *Node, fine bool) {
+	p := c.Parent()
+	for p != nil && p.Type() == "parenthesized_expression" {
+		c, p = p, p.Parent()
+	}
+	if p == nil {
+		return nil, false
+	}
+	switch p.Type() {
+	case "subscript":
+		if c.Field() != "value" {
+			return nil, true // an index: d2[d[k]] reads d
+		}
+		q := p.Parent()
+		switch {
+		case q == nil:
+			return nil, false
+		case q.Type() == "assignment" && p.Field() == "left":
+			// d[key] = value: one more value (a type-only declaration
+			// `d[key]: T` stores nothing).
+			return q.ChildByField("right"), q.ChildByField("right") != nil
+		case q.Type() == "augmented_assignment" && p.Field() == "left",
+			q.Type() == "pattern_list" || q.Type() == "tuple_pattern" || q.Type() == "list_pattern",
+			(q.Type() == "for_statement" || q.Type() == "for_in_clause") && p.Field() == "left":
+			return nil, false
+		}
+		return nil, true // read, or `del d[key]`
+	case "attribute":
+		if c.Field() != "object" {
+			return nil, false
+		}
+		call := p.Parent()
+		if call == nil || call.Type() != "call" || p.Field() != "function" {
+			return nil, false
+		}
+		method := m.File.Text(p.ChildByField("attribute"))
+		if mappingReadMethods[method] {
+			return nil, true
+		}
+		if method != "setdefault" {
+			return nil, false
+		}
+		var args []*Node
+		for _, a := range call.ChildByField("arguments").NamedChildren() {
+			switch a.Type() {
+			case "comment":
+				continue
+			case "keyword_argument", "list_splat", "dictionary_splat":
+				return nil, false
+			}
+			args = append(args, a)
+		}
+		if len(args) != 2 {
+			return nil, false // setdefault(key) stores None, nothing typed
+		}
+		return args[1], true
+	}
+	return m.containerUse(c)
+}
+
+// mappingDefault is the default value of call `d.get(key, default)` (or
+// pop/setdefault), nil when none is passed positionally.
+func mappingDefault(call *Node) *Node {
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return nil
+	}
+	var named []*Node
+	for _, a := range args.NamedChildren() {
+		if a.Type() != "comment" {
+			named = append(named, a)
+		}
+	}
+	if len(named) == 2 && named[1].Type() != "keyword_argument" {
+		return named[1]
+	}
+	return nil
+}
+
+// FilledMappingValues returns the values stored into the mapping that
+// expression n denotes when it is filled one value at a time (see
+// filledMappingValues), with the module whose tree holds them; nil when n is
+// no such mapping.
+func (m *Module) FilledMappingValues(n *Node) (*Module, []*Node) {
+	values, ok := m.filledMappingValues(n, 0)
+	if !ok {
+		return nil, nil
+	}
+	owner := m
+	if n = Unparen(n); n.Type() == "attribute" {
+		if c := m.resolve(n.ChildByField("object"), 1).Class; c != nil && c.module != nil {
+			owner = c.module
+		}
+	}
+	return owner, values
+}

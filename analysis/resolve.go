@@ -134,6 +134,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 				return m.agree(values, depth+1)
 			}
 		}
+		// sessions[loop] where sessions is bound once to an empty dict
+		// filled one value at a time: the type the stored values agree on.
+		if values, ok := m.filledMappingValues(n.ChildByField("value"), depth); ok {
+			return m.agree(values, depth+1)
+		}
 		if obj.Class == nil && obj.Func == nil && !obj.Instance && (obj.Via != "" || obj.Name != "" && !pylib.ItemsAreAttributes(obj.Name)) {
 			// What only the project can resolve (`mongo.database[name]`,
 			// a database that a class of another module holds): its item,
@@ -151,6 +156,14 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			if pylib.Method(m.File.Text(fn.ChildByField("attribute")), pylib.ReturnsElement) {
 				if t := m.elementAnnotation(fn.ChildByField("object"), depth); t != nil {
 					return m.annotationType(t, depth+1)
+				}
+				// sessions.get(loop) on a dict filled one value at a time
+				// (a default passed is one more value).
+				if values, ok := m.filledMappingValues(fn.ChildByField("object"), depth); ok {
+					if extra := mappingDefault(n); extra != nil {
+						values = append(append([]*Node(nil), values...), extra)
+					}
+					return m.agree(values, depth+1)
 				}
 			}
 			// q.get_nowait() where q: asyncio.Queue[T]: a T.

@@ -7,3 +7,11 @@ package pylib
 // Types", collections.deque and weakref.WeakSet): what iterating such a
 // container gives is what was added to it.
 var ItemByItemContainers = map[string]bool{"set": true, "list": true, "collections.deque": true, "weakref.WeakSet": true}
+
+// ItemByItemMappings are the classes whose call without arguments makes an
+// empty mapping that code fills one value at a time (`d[key] = value`,
+// `d.setdefault(key, value)`; Python's library reference, "Built-in Types",
+// "Mapping Types — dict", and collections.OrderedDict): reading an item of
+// such a mapping gives one of the values stored. defaultdict is not one:
+// it makes its own values.
+var ItemByItemMappings = map[string]bool{"dict": true, "collections.OrderedDict": true}

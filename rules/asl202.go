@@ -89,8 +89,9 @@ async def count_users(path):
 		"true on the corpora; `recv*()` still waits for the peer, and a socket made elsewhere may have a full buffer) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
-		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
-		"reported), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
+		"`while t.is_alive(): await ...` before `t.join()`, or the check as an early exit: `if q.empty(): return ...` " +
+		"earlier in a block that holds `q.get()`; the test must say ready: `if q.empty(): q.get()` is still " +
+		"reported, and so is a get after an `if q.empty():` whose body can fall through), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
 		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`; an event set; its loop stopped with " +
 		"`loop.call_soon_threadsafe(loop.stop)`; `cancel()` or `stop()` of the joined object; a process's `terminate()` or " +
 		"`kill()`) when the thread's target is a function of the project whose code never waits for an event loop " +
@@ -1026,7 +1027,35 @@ func waitsForReadiness(m *analysis.Module, c *analysis.Call) bool {
 	}
 	recv := m.File.Text(fn.ChildByField("object"))
 	preds := pylib.ReadinessPredicates[m.File.Text(fn.ChildByField("attribute"))]
-	return preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds))
+	return preds != nil && (waitedUntilReady(m, c, recv, preds) || underReadyCheck(m, c, recv, preds) ||
+		afterNotReadyExit(m, c, recv, preds))
+}
+
+// afterNotReadyExit reports a call that follows, in a block of its function
+// that holds it, an `if` whose condition finds the call not ready and whose
+// body never falls through: `if self.q.empty(): return "UP"`, then
+// `self.q.get()` (the readiness check of underReadyCheck, written as an
+// early exit; corpus 17's MoveQueue.dequeue_oldest_move).
+func afterNotReadyExit(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
+	for child, q := c.Node, c.Node.Parent(); q != nil && !isDef(q); child, q = q, q.Parent() {
+		if q.Type() != "block" && q.Type() != "module" {
+			continue
+		}
+		for _, st := range q.NamedChildren() {
+			if st.Start >= child.Start {
+				break
+			}
+			if st.Type() != "if_statement" || len(st.ChildrenByField("alternative")) > 0 {
+				continue
+			}
+			cond := st.ChildByField("condition")
+			if mentionsPredicate(m, cond, recv, preds) && !truthMeansReady(m, cond, recv, preds) &&
+				!fallsThrough(m, statements(st.ChildByField("consequence"))) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {

@@ -356,6 +356,12 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		if own && len(made) == 1 {
 			return constructorCall(m, made[0], depth+1)
 		}
+	case "subscript":
+		// queues[key] where queues = {} is filled one value at a time,
+		// always with the same value: what made that value.
+		if owner, values := m.FilledMappingValues(n.ChildByField("value")); owner == m && len(values) == 1 {
+			return constructorCall(m, values[0], depth+1)
+		}
 	}
 	return nil
 }

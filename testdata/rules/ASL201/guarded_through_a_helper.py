@@ -36,3 +36,38 @@ class Results:
         if self.queue.empty():
             return self._get_and_raise()  # want: ASL201
         return None
+
+
+# The check written as an early exit in the helper itself (corpus 17's
+# MoveQueue.dequeue_oldest_move: `if self.moveQueue.empty(): return "UP"`,
+# then `self.moveQueue.get()`), reached through a dict filled one value at
+# a time: the get() cannot wait. The helper that puts into a bounded queue
+# can.
+class MoveQueue:
+    def __init__(self):
+        self.moves = queue.Queue(100)
+
+    def add_move(self, move):
+        self.moves.put(move)
+
+    def oldest_move(self):
+        if self.moves.empty():
+            return "UP"
+        return self.moves.get()
+
+
+queues = {}
+
+
+def register(team):
+    queues[team] = MoveQueue()
+
+
+async def handle(team, move):
+    queues[team].add_move(move)  # want: ASL201
+
+
+async def tick():
+    for team in queues:
+        print(queues[team].oldest_move())  # quiet: the helper returns before get() on an empty queue
+

@@ -25,3 +25,22 @@ async def resolve(port, host):
 async def enqueue(item):
     unbounded.put(item)
     bounded.put(item)  # want: ASL202
+
+
+# Queues kept in a dict filled one value at a time (cylc's
+# flow_delta_queues): the item is what was stored, so put() on an unbounded
+# one never waits, and on a bounded one it can.
+async def fan_out(items):
+    per_key = {}
+    for key, item in items:
+        if key not in per_key:
+            per_key[key] = queue.Queue()
+        per_key[key].put(item)  # quiet: an unbounded queue's put() never waits
+
+
+async def fan_out_bounded(items):
+    per_key = {}
+    for key, item in items:
+        if key not in per_key:
+            per_key[key] = queue.Queue(1)
+        per_key[key].put(item)  # want: ASL202
