@@ -27,6 +27,9 @@ for n in range(2, 23):
 # corpus23 (bench/heldout23_README.md), registered on its own so that it does not depend on corpus22's
 JUDGED["23"] = "precision_heldout23.tsv"
 ROOTS["23"] = "/work/corpus23"
+# corpus24 (bench/heldout24_README.md), registered the same way
+JUDGED["24"] = "precision_heldout24.tsv"
+ROOTS["24"] = "/work/corpus24"
 
 
 def verdicts(path):
