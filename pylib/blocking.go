@@ -26,6 +26,7 @@ const (
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
 	archiveAlt    = "do the archive work in `await asyncio.to_thread(...)`"
@@ -473,6 +474,25 @@ func init() {
 	serviceRequests("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
 	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
 		fs+"Client.get_all", fs+"Client.collections")
+	// Password hashing: bcrypt, argon2 and the other password hashes are
+	// slow on purpose, a configured work factor per call (pyca/bcrypt's
+	// README, "Adjustable Work Factor": `gensalt(rounds=12)`, the default;
+	// passlib's CryptContext tutorial: "set defaults for time-cost
+	// parameters"; argon2-cffi's PasswordHasher(time_cost=..., memory_cost=...);
+	// pwdlib, FastAPI's documented choice, wraps argon2 and bcrypt), about a
+	// quarter of a second at the defaults. A login or sign-up coroutine that
+	// hashes on the loop holds every other request for that long. Receiver
+	// types come from the constructors, never from the bare names
+	// `hash`/`verify`, which many objects have.
+	for _, typ := range []string{"passlib.context.CryptContext", "argon2.PasswordHasher", "pwdlib.PasswordHash"} {
+		returns(typ, typ)
+	}
+	returns("pwdlib.PasswordHash.recommended", "pwdlib.PasswordHash")
+	blocking("ASL202", passwordAlt, "passlib.context.CryptContext.hash", "passlib.context.CryptContext.verify",
+		"passlib.context.CryptContext.verify_and_update", "passlib.context.CryptContext.encrypt",
+		"bcrypt.hashpw", "bcrypt.checkpw", "bcrypt.kdf",
+		"argon2.PasswordHasher.hash", "argon2.PasswordHasher.verify",
+		"pwdlib.PasswordHash.hash", "pwdlib.PasswordHash.verify", "pwdlib.PasswordHash.verify_and_update")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
 	unblocked := func(how Unblocking, names ...string) {
@@ -522,7 +542,8 @@ func init() {
 		"requests.head": 0.1, "requests.request": 0.1, "requests.Session.get": 0.1, "requests.Session.post": 0.1,
 		"urllib.request.urlopen": 0.1, "httpx.get": 0.1, "httpx.post": 0.1, "httpx.Client.get": 0.1, "httpx.Client.post": 0.1,
 		"subprocess.run": 0.05, "subprocess.call": 0.05, "subprocess.check_call": 0.05, "subprocess.check_output": 0.05,
-		"os.system": 0.05, "openai.OpenAI.chat.completions.create": 1.0, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
+		"os.system": 0.05, "openai.OpenAI.chat.completions.create": 1.0, "bcrypt.hashpw": 0.25, "bcrypt.checkpw": 0.25,
+		"passlib.context.CryptContext.hash": 0.25, "passlib.context.CryptContext.verify": 0.25, "sqlite3.connect": 0.001, "psycopg2.connect": 0.02, "socket.create_connection": 0.02,
 	} {
 		latency(name, seconds)
 	}

@@ -13,11 +13,13 @@ import (
 var ASL202 = register(&Rule{
 	Code:    "ASL202",
 	Name:    "blocking-call",
-	Summary: "Blocking network, database, DNS or thread-synchronisation call in an async function",
+	Summary: "Blocking network, database, DNS, thread-synchronisation or password-hashing call in an async function",
 	Rationale: "Blocking is not only HTTP, files and processes. A sync socket `recv`, a DNS lookup, a `sqlite3`/`psycopg2` " +
 		"query, a sync `redis` command, `threading.Event.wait()`, `threading.Lock.acquire()`, `queue.Queue.get()` or " +
 		"`concurrent.futures.Future.result()` in a coroutine stops the event loop until it returns: every other task " +
-		"waits, and waiting on something another task must provide deadlocks.",
+		"waits, and waiting on something another task must provide deadlocks. Password hashing (bcrypt, argon2, passlib's " +
+		"`CryptContext`, pwdlib) is slow on purpose, about a quarter of a second per call at the default work factor: a " +
+		"login coroutine that verifies on the loop holds every other request that long.",
 	Bad: `import sqlite3
 
 async def count_users(path):
