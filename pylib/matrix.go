@@ -27,3 +27,19 @@ func init() {
 		"set_avatar", "get_openid_token", "upload_filter", "whoami", "set_pushrule", "delete_pushrule",
 		"enable_pushrule", "set_pushrule_actions", "room_update_aliases")
 }
+
+// maubot, the plugin-based Matrix bot system: a plugin's command and event
+// handlers receive `evt: MessageEvent` (maubot.MessageEvent, defined in
+// maubot/matrix.py as MaubotMessageEvent). Its respond, reply and mark_read
+// are declared `-> Awaitable[...]` and return the Matrix client's
+// send_message_event / send_receipt coroutine (maubot/matrix.py, stored
+// commit 0148f74d), so `evt.respond("...")` without await sends nothing: the
+// maubot-weather plugin's error path shipped `evt.respond("error getting
+// location " + wttr)` that way (kellya/maubot-weather, weather.py at 0a6d4834;
+// later versions await it). Only the three methods that file defines are
+// listed.
+func init() {
+	for _, typ := range []string{"maubot.MessageEvent", "maubot.matrix.MaubotMessageEvent"} {
+		coroutineMethods(typ, "respond", "reply", "mark_read")
+	}
+}
