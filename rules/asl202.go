@@ -1720,9 +1720,11 @@ func sentinelName(f *analysis.File, n *analysis.Node) string {
 // looksFor reports whether fn, or a function of its module it calls
 // (depth calls deep), mentions name: a thread that never compares what it
 // reads with the sentinel treats it as one more item and keeps reading, so
-// the join still waits for whatever comes next.
+// the join still waits for whatever comes next. None, being false, is
+// also recognised by a test of a value's truth (`if not item: break`,
+// `while item := q.get():`).
 func looksFor(m *analysis.Module, fn *analysis.Function, name string, depth int) bool {
-	if analysis.ContainsIdentifier(m.File.Text(fn.Node), name) {
+	if analysis.ContainsIdentifier(m.File.Text(fn.Node), name) || name == "None" && testsTruth(m, fn) {
 		return true
 	}
 	for _, c := range fn.Calls {
@@ -1731,6 +1733,28 @@ func looksFor(m *analysis.Module, fn *analysis.Function, name string, depth int)
 		}
 	}
 	return false
+}
+
+// testsTruth reports an if, elif or while of fn whose condition is a
+// local's truth, negated or not: a name (`if not item:`) or an assignment
+// expression (`while item := q.get():`). An attribute (`while
+// self.running:`) is a flag of the thread, not the item it read.
+func testsTruth(m *analysis.Module, fn *analysis.Function) bool {
+	found := false
+	walkBody(fn.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "if_statement", "elif_clause", "while_statement":
+			inner, _ := analysis.StripNot(n.ChildByField("condition"))
+			if inner != nil {
+				switch inner.Type() {
+				case "identifier", "named_expression":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // stopSentinel: None, or a constant's name (`_STOP`, `SENTINEL`,
