@@ -1735,22 +1735,54 @@ func looksFor(m *analysis.Module, fn *analysis.Function, name string, depth int)
 	return false
 }
 
-// testsTruth reports an if, elif or while of fn whose condition is a
-// local's truth, negated or not: a name (`if not item:`) or an assignment
-// expression (`while item := q.get():`). An attribute (`while
-// self.running:`) is a flag of the thread, not the item it read.
+// testsTruth reports a test in fn of a local's truth that ends the
+// thread's work when the value is false: `while item := q.get():` or
+// `while item:`, or an if (or elif) on `not item` whose body leaves
+// (`break`, `return`, `raise`), or on `item` whose else does. The local is
+// a name or an assignment expression; an attribute (`while self.running:`)
+// is a flag of the thread, not the item it read, and `if not item:
+// continue` skips a false item rather than stopping.
 func testsTruth(m *analysis.Module, fn *analysis.Function) bool {
 	found := false
 	walkBody(fn.Node.ChildByField("body"), func(n *analysis.Node) bool {
 		switch n.Type() {
 		case "if_statement", "elif_clause", "while_statement":
-			inner, _ := analysis.StripNot(n.ChildByField("condition"))
-			if inner != nil {
-				switch inner.Type() {
-				case "identifier", "named_expression":
-					found = true
+			inner, negated := analysis.StripNot(n.ChildByField("condition"))
+			if inner == nil || inner.Type() != "identifier" && inner.Type() != "named_expression" {
+				break
+			}
+			if n.Type() == "while_statement" {
+				found = found || !negated
+				break
+			}
+			onFalse := n.ChildByField("consequence")
+			if !negated {
+				onFalse = nil
+				if n.Type() == "if_statement" {
+					for _, c := range n.NamedChildren() {
+						if c.Type() == "else_clause" {
+							onFalse = c.ChildByField("body")
+						}
+					}
 				}
 			}
+			found = found || onFalse != nil && leavesLoop(onFalse)
+		}
+		return !found
+	})
+	return found
+}
+
+// leavesLoop reports a break, return or raise statement in block (not in a
+// loop or function it holds, for a break).
+func leavesLoop(block *analysis.Node) bool {
+	found := false
+	walkBody(block, func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "return_statement", "raise_statement", "break_statement":
+			found = true
+		case "for_statement", "while_statement":
+			return false
 		}
 		return !found
 	})

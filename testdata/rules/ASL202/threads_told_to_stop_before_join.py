@@ -238,3 +238,34 @@ async def close_flagged(q: queue.Queue, flags):
     worker.start()
     q.put_nowait(None)
     worker.join()  # want: ASL202
+
+
+def drain_skipping(q):
+    while True:
+        item = q.get()
+        if not item:
+            continue
+        print(item)
+
+
+def drain_else(q):
+    while True:
+        item = q.get()
+        if item:
+            print(item)
+        else:
+            return
+
+
+async def close_skipping(q: queue.Queue):
+    worker = threading.Thread(target=drain_skipping, args=(q,))
+    worker.start()
+    q.put_nowait(None)
+    worker.join()  # want: ASL202
+
+
+async def close_else(q: queue.Queue):
+    worker = threading.Thread(target=drain_else, args=(q,))
+    worker.start()
+    q.put_nowait(None)
+    worker.join()  # quiet: the worker returns on a false item
