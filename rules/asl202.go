@@ -91,7 +91,9 @@ async def count_users(path):
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`; the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
-		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`; an event set; its loop stopped with " +
+		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`, that the thread's code, or a function of its module it " +
+		"calls, tests: it names the constant, or, for None, names None or ends its work on a false item, `while item := q.get():` " +
+		"or `if not item: break` (a constant it never tests is one more item to it); an event set; its loop stopped with " +
 		"`loop.call_soon_threadsafe(loop.stop)`; `cancel()` or `stop()` of the joined object; a process's `terminate()` or " +
 		"`kill()`) when the thread's target is a function of the project whose code never waits for an event loop " +
 		"(no `run_coroutine_threadsafe(...).result()`, no `from_thread.run()`: such a step waits for the very loop that joins it). " +
