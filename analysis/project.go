@@ -1877,13 +1877,24 @@ func (p *Project) ReturnsOnly(f *Function, everyPath bool, pred func(*Call) bool
 		}
 		return false
 	}
+	return p.eachReturnWraps(f, returns, true, accepted)
+}
+
+// eachReturnWraps reports whether each of the return statements returns
+// one call that wraps accepts or, with selfMemo, an attribute of self that
+// holds only such calls of f (memoisedAttribute). It stops at the first
+// that does not.
+func (p *Project) eachReturnWraps(f *Function, returns []*Node, selfMemo bool, wraps func(*Node) bool) bool {
 	for _, ret := range returns {
 		named := ret.NamedChildren()
 		if len(named) != 1 {
 			return false
 		}
 		value := Unparen(named[0])
-		if value.Type() == "call" && accepted(value) || value.Type() == "attribute" && p.memoisedAttribute(f, value, accepted) {
+		if value.Type() == "call" && wraps(value) {
+			continue
+		}
+		if selfMemo && value.Type() == "attribute" && p.memoisedAttribute(f, value, wraps) {
 			continue
 		}
 		return false
@@ -1920,16 +1931,8 @@ func (p *Project) memoisedAttribute(f *Function, value *Node, wraps func(*Node) 
 			return false
 		}
 	}
-	for _, base := range cls.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		b := cls.module.Resolve(base)
-		parent := b.Class
-		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
-			parent = p.Lookup(b.Name).Class
-		}
-		if parent != nil && parent != cls && p.classBindsAttr(parent, name, 0) {
+	for _, parent := range p.projectBases(cls) {
+		if p.classBindsAttr(parent, name, 0) {
 			return false
 		}
 	}
@@ -1946,16 +1949,8 @@ func (p *Project) classBindsAttr(c *Class, name string, depth int) bool {
 	if len(c.Attrs[name]) > 0 || c.Scope != nil && c.Scope.Bindings.Get(name) != nil {
 		return true
 	}
-	for _, base := range c.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		b := c.module.Resolve(base)
-		parent := b.Class
-		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
-			parent = p.Lookup(b.Name).Class
-		}
-		if parent != nil && parent != c && p.classBindsAttr(parent, name, depth+1) {
+	for _, parent := range p.projectBases(c) {
+		if p.classBindsAttr(parent, name, depth+1) {
 			return true
 		}
 	}
@@ -2077,21 +2072,8 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 		}
 		return false
 	}
-	for _, ret := range returns {
-		named := ret.NamedChildren()
-		if len(named) != 1 {
-			ok = false
-			break
-		}
-		value := Unparen(named[0])
-		if value.Type() == "call" && wraps(value) {
-			continue
-		}
-		if selfMemo && value.Type() == "attribute" && p.memoisedAttribute(f, value, wraps) {
-			continue
-		}
+	if !p.eachReturnWraps(f, returns, selfMemo, wraps) {
 		ok = false
-		break
 	}
 	memo[f] = wrapperAnswer{ok: ok, asked: asked}
 	return ok, asked

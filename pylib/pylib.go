@@ -103,7 +103,9 @@ type API struct {
 	// service (sdk_clients.go: web APIs, MongoDB, SSH, FTP, IMAP, RabbitMQ):
 	// its name is that service's vocabulary
 	// (`find_one`, `chat`, `append`), so, unlike `sendall` or `recv`, it
-	// says nothing of a call of the same name on an unknown receiver.
+	// says nothing of a call of the same name on an unknown receiver. Its
+	// arguments are sent to the service as data: ASL102 reports a
+	// coroutine passed to one (nothing there awaits it).
 	ServiceRequest bool
 	// CoroutineSince, on a Coroutine, says the API became a coroutine
 	// function in a release of a distribution and was a plain function

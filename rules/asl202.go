@@ -94,7 +94,9 @@ async def count_users(path):
 		"`while t.is_alive(): await ...` before `t.join()`, or the check as an early exit: `if q.empty(): return ...` " +
 		"earlier in a block that holds `q.get()`; the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported, and so is a get after an `if q.empty():` whose body can fall through), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
-		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`; an event set; its loop stopped with " +
+		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`, that the thread's code, or a function of its module it " +
+		"calls, tests: it names the constant, or, for None, names None or ends its work on a false item, `while item := q.get():` " +
+		"or `if not item: break` (a constant it never tests is one more item to it); an event set; its loop stopped with " +
 		"`loop.call_soon_threadsafe(loop.stop)`; `cancel()` or `stop()` of the joined object; a process's `terminate()` or " +
 		"`kill()`) when the thread's target is a function of the project whose code never waits for an event loop " +
 		"(no `run_coroutine_threadsafe(...).result()`, no `from_thread.run()`: such a step waits for the very loop that joins it). " +
@@ -1751,9 +1753,11 @@ func sentinelName(f *analysis.File, n *analysis.Node) string {
 // looksFor reports whether fn, or a function of its module it calls
 // (depth calls deep), mentions name: a thread that never compares what it
 // reads with the sentinel treats it as one more item and keeps reading, so
-// the join still waits for whatever comes next.
+// the join still waits for whatever comes next. None, being false, is
+// also recognised by a test of a value's truth (`if not item: break`,
+// `while item := q.get():`).
 func looksFor(m *analysis.Module, fn *analysis.Function, name string, depth int) bool {
-	if analysis.ContainsIdentifier(m.File.Text(fn.Node), name) {
+	if analysis.ContainsIdentifier(m.File.Text(fn.Node), name) || name == "None" && testsTruth(m, fn) {
 		return true
 	}
 	for _, c := range fn.Calls {
@@ -1762,6 +1766,60 @@ func looksFor(m *analysis.Module, fn *analysis.Function, name string, depth int)
 		}
 	}
 	return false
+}
+
+// testsTruth reports a test in fn of a local's truth that ends the
+// thread's work when the value is false: `while item := q.get():` or
+// `while item:`, or an if (or elif) on `not item` whose body leaves
+// (`break`, `return`, `raise`), or on `item` whose else does. The local is
+// a name or an assignment expression; an attribute (`while self.running:`)
+// is a flag of the thread, not the item it read, and `if not item:
+// continue` skips a false item rather than stopping.
+func testsTruth(m *analysis.Module, fn *analysis.Function) bool {
+	found := false
+	walkBody(fn.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "if_statement", "elif_clause", "while_statement":
+			inner, negated := analysis.StripNot(n.ChildByField("condition"))
+			if inner == nil || inner.Type() != "identifier" && inner.Type() != "named_expression" {
+				break
+			}
+			if n.Type() == "while_statement" {
+				found = found || !negated
+				break
+			}
+			onFalse := n.ChildByField("consequence")
+			if !negated {
+				onFalse = nil
+				if n.Type() == "if_statement" {
+					for _, c := range n.NamedChildren() {
+						if c.Type() == "else_clause" {
+							onFalse = c.ChildByField("body")
+						}
+					}
+				}
+			}
+			found = found || onFalse != nil && leavesLoop(onFalse)
+		}
+		return !found
+	})
+	return found
+}
+
+// leavesLoop reports a break, return or raise statement in block (not in a
+// loop or function it holds, for a break).
+func leavesLoop(block *analysis.Node) bool {
+	found := false
+	walkBody(block, func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "return_statement", "raise_statement", "break_statement":
+			found = true
+		case "for_statement", "while_statement":
+			return false
+		}
+		return !found
+	})
+	return found
 }
 
 // stopSentinel: None, or a constant's name (`_STOP`, `SENTINEL`,

@@ -602,15 +602,33 @@ func frameOutlivesTask(m *analysis.Module, fn *analysis.Function, assign *analys
 		returns = returns || n.Type() == "return_statement" && n.Start > assign.Start
 		return !returns
 	})
-	if returns {
+	if returns || inLoopOf(fn, assign) {
 		return false
 	}
-	for n := assign; n != nil && n != body; n = n.Parent() {
+	return laterStatements(fn, assign, func(st *analysis.Node) (bool, bool) {
+		if isInfinite(m, st) && !hasBreak(st) {
+			return true, true
+		}
+		return false, false
+	})
+}
+
+// inLoopOf reports whether n lies in a for or while loop of fn (or in a
+// function fn defines).
+func inLoopOf(fn *analysis.Function, n *analysis.Node) bool {
+	for ; n != nil && n != fn.Node; n = n.Parent() {
 		if t := n.Type(); t == "for_statement" || t == "while_statement" || isDef(n) {
-			return false
+			return true
 		}
 	}
-	for n := assign; n != nil && n != fn.Node; n = n.Parent() {
+	return false
+}
+
+// laterStatements calls visit on each statement of fn that follows n in a
+// block around it, innermost block first, until visit says to stop; it
+// reports what visit said then (false when it never stopped).
+func laterStatements(fn *analysis.Function, n *analysis.Node, visit func(st *analysis.Node) (stop, result bool)) bool {
+	for ; n != nil && n != fn.Node; n = n.Parent() {
 		block := n.Parent()
 		if block == nil || block.Type() != "block" {
 			continue
@@ -619,12 +637,24 @@ func frameOutlivesTask(m *analysis.Module, fn *analysis.Function, assign *analys
 		for _, st := range statements(block) {
 			if st == n {
 				after = true
-			} else if after && isInfinite(m, st) && !hasBreak(st) {
-				return true
+			} else if after {
+				if stop, result := visit(st); stop {
+					return result
+				}
 			}
 		}
 	}
 	return false
+}
+
+// hasReturn reports a return statement in st (not in a function it defines).
+func hasReturn(st *analysis.Node) bool {
+	returns := false
+	walkBody(st, func(q *analysis.Node) bool {
+		returns = returns || q.Type() == "return_statement"
+		return !returns
+	})
+	return returns
 }
 
 // loopRunsInFrame reports a task assigned in a synchronous function that
@@ -636,46 +666,15 @@ func frameOutlivesTask(m *analysis.Module, fn *analysis.Function, assign *analys
 // (amqtt's broker_main: `_ = loop.create_task(broker.start())` then
 // `loop.run_forever()`).
 func loopRunsInFrame(m *analysis.Module, fn *analysis.Function, assign *analysis.Node) bool {
-	if fn == nil || fn.Lambda || fn.Generator || fn.Async {
+	if fn == nil || fn.Lambda || fn.Generator || fn.Async || inLoopOf(fn, assign) {
 		return false
 	}
-	for n := assign; n != nil && n != fn.Node; n = n.Parent() {
-		if t := n.Type(); t == "for_statement" || t == "while_statement" || (isDef(n) && n != fn.Node) {
-			return false
+	return laterStatements(fn, assign, func(st *analysis.Node) (bool, bool) {
+		if runsLoopForever(m, st) {
+			return true, true
 		}
-	}
-	body := fn.Node.ChildByField("body")
-	for n := assign; n != nil && n != fn.Node; n = n.Parent() {
-		block := n.Parent()
-		if block == nil || block.Type() != "block" {
-			continue
-		}
-		after := false
-		for _, st := range statements(block) {
-			if st == n {
-				after = true
-				continue
-			}
-			if !after {
-				continue
-			}
-			if runsLoopForever(m, st) {
-				return true
-			}
-			returns := false
-			walkBody(st, func(q *analysis.Node) bool {
-				returns = returns || q.Type() == "return_statement"
-				return !returns
-			})
-			if returns {
-				return false
-			}
-		}
-		if block == body {
-			break
-		}
-	}
-	return false
+		return hasReturn(st), false
+	})
 }
 
 // runsLoopForever reports a statement that is, or opens with a `try:` or
@@ -695,7 +694,7 @@ func runsLoopForever(m *analysis.Module, st *analysis.Node) bool {
 			if runsLoopForever(m, s) {
 				return true
 			}
-			if s.Type() == "return_statement" {
+			if hasReturn(s) {
 				return false
 			}
 		}

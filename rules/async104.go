@@ -52,7 +52,9 @@ async def fetch(client, url):
 		"Raising a new asyncio cancellation (`raise asyncio.CancelledError from e`, `raise CancelledError(\"msg\")`) is not " +
 		"reported, unlike flake8-async, which reports every raise of another expression: asyncio's Task takes any " +
 		"CancelledError leaving its coroutine as its cancellation, so nothing is replaced (amqtt's pub and sub scripts); " +
-		"trio.Cancelled cannot be constructed by user code, so raising it anew is not exempt.",
+		"trio.Cancelled cannot be constructed by user code, so raising it anew is not exempt, and a new asyncio " +
+		"CancelledError raised in a handler of trio's or anyio's cancellation (`except trio.Cancelled`, `except " +
+		"anyio.get_cancelled_exc_class()`, trio's class under the trio backend) is still reported: it replaces that one.",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC103"},
 	Run:                runCancelledNotRaised,
@@ -93,7 +95,7 @@ func runCancelledNotRaised(p *Pass) {
 				if len(named) == 0 || (bound != "" && named[0].Type() == "identifier" && p.File.Text(named[0]) == bound) {
 					return true
 				}
-				if insideOwnTry(n, h.Body) || raisesCancellationAnew(p.Module, named[0]) {
+				if insideOwnTry(n, h.Body) || raisesCancellationAnew(p.Module, named[0]) && !catchesOtherCancellation(p.Module, h.Type) {
 					return true
 				}
 				p.Report(n, "raising a different exception inside "+h.Shown+" replaces the cancellation; re-raise it with `raise`")
@@ -119,6 +121,29 @@ func raisesCancellationAnew(m *analysis.Module, exc *analysis.Node) bool {
 	}
 	name := qualName(m, exc)
 	return name != "" && pylib.RaisesAnewAsCancellation(name)
+}
+
+// catchesOtherCancellation reports an except type that names a
+// cancellation a new asyncio CancelledError does not stand for (trio's
+// Cancelled, anyio's get_cancelled_exc_class(), whose class is trio's under
+// the trio backend): raised there, the new exception replaces the caught one.
+func catchesOtherCancellation(m *analysis.Module, typ *analysis.Node) bool {
+	if typ == nil {
+		return false
+	}
+	typ = analysis.Unparen(typ)
+	if typ.Type() == "tuple" {
+		for _, e := range typ.NamedChildren() {
+			if catchesOtherCancellation(m, e) {
+				return true
+			}
+		}
+		return false
+	}
+	if kind, _ := catchesCancellation(m, typ); kind != "specific" {
+		return false
+	}
+	return typ.Type() == "call" || !pylib.RaisesAnewAsCancellation(qualName(m, typ))
 }
 
 // insideOwnTry reports whether n sits in the body of a try statement nested

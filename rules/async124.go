@@ -86,7 +86,8 @@ var ASYNC124 = register(&Rule{
 		"middleware(app, handler)` returning the handler wrapper, which aiohttp awaits; aws-xray-sdk's). One that only " +
 		"defines an inner coroutine, without returning it, is still reported, as flake8-async expects;\n" +
 		"- a request handler of a framework that accepts only coroutine handlers, known by the response it returns " +
-		"(pylib's ReturnedByCoroutineHandlers): aiohttp's docs say a request handler \"must be a coroutine\", so " +
+		"(pylib's ReturnedByCoroutineHandlers): aiohttp's docs say a request handler \"must be a coroutine\" (aiohttp " +
+		"3.x still wraps a plain def, with a DeprecationWarning: \"Bare functions are deprecated, use async ones\"), so " +
 		"`async def index(request): return web.Response(text=...)` stays async even where the module does not " +
 		"register it. Starlette's and FastAPI's responses give no such exemption: those frameworks also run " +
 		"plain handlers.",
@@ -173,7 +174,10 @@ func returnsInnerCoroutineFunction(m *analysis.Module, f *analysis.Function) boo
 // of a web framework whose request handlers must be coroutine functions
 // (pylib's ReturnedByCoroutineHandlers: aiohttp's `return web.Response(...)`,
 // also through a name bound once to one): it is such a handler, registered
-// in a module the check may not see, and the framework refuses a plain def.
+// in a module the check may not see. aiohttp 3.x still runs a plain def
+// there, wrapped, with a DeprecationWarning ("Bare functions are
+// deprecated, use async ones", web_urldispatcher.py); its low-level
+// Server awaits what the handler returns, so a plain def fails there.
 func returnsCoroutineHandlerResponse(m *analysis.Module, f *analysis.Function) bool {
 	found := false
 	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {

@@ -194,3 +194,78 @@ class TickerWaitsForLoop:
     async def shutdown(self):
         self.thread.stop()
         self.thread.join()  # want: ASL202
+
+
+# A None sentinel is recognised by a test of the item's truth too: None is
+# false (`if not item: break`, `while item := q.get():`).
+class Drainer:
+    def __init__(self):
+        self.queue = queue.Queue()
+        self.thread = threading.Thread(target=self.work)
+        self.thread.start()
+
+    def work(self):
+        while True:
+            item = self.queue.get()
+            if not item:
+                break
+            print(item)
+
+    async def close(self):
+        self.queue.put(None)
+        self.thread.join()  # quiet: the worker leaves on a false item
+
+
+def drain(q):
+    while item := q.get():
+        print(item)
+
+
+def drain_flagged(q, flags):
+    while flags.running:
+        print(q.get())
+
+
+async def close_drain(q: queue.Queue):
+    worker = threading.Thread(target=drain, args=(q,))
+    worker.start()
+    q.put_nowait(None)
+    worker.join()  # quiet: the walrus loop stops on None
+
+
+async def close_flagged(q: queue.Queue, flags):
+    worker = threading.Thread(target=drain_flagged, args=(q, flags))
+    worker.start()
+    q.put_nowait(None)
+    worker.join()  # want: ASL202
+
+
+def drain_skipping(q):
+    while True:
+        item = q.get()
+        if not item:
+            continue
+        print(item)
+
+
+def drain_else(q):
+    while True:
+        item = q.get()
+        if item:
+            print(item)
+        else:
+            return
+
+
+async def close_skipping(q: queue.Queue):
+    worker = threading.Thread(target=drain_skipping, args=(q,))
+    worker.start()
+    q.put_nowait(None)
+    worker.join()  # want: ASL202
+
+
+async def close_else(q: queue.Queue):
+    worker = threading.Thread(target=drain_else, args=(q,))
+    worker.start()
+    q.put_nowait(None)
+    worker.join()  # quiet: the worker returns on a false item

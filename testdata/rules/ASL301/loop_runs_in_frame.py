@@ -50,3 +50,15 @@ def in_a_branch(broker, forever):
     task.add_done_callback(print)
     if forever:
         loop.run_forever()
+
+
+def serve_unless_once(broker, once):
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(start(broker))  # want: ASL301
+    task.add_done_callback(print)
+    try:
+        if once:
+            return loop
+        loop.run_forever()
+    finally:
+        loop.close()

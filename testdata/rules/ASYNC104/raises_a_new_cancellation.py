@@ -42,3 +42,24 @@ async def connect_timeout(client):
         await client.connect()
     except asyncio.CancelledError as e:
         raise asyncio.TimeoutError() from e  # want: ASYNC104
+
+
+# A new asyncio CancelledError stands for asyncio's cancellation only: in a
+# handler of trio's (or anyio's, trio's class under the trio backend) it is a
+# different exception.
+import anyio
+import trio
+
+
+async def relay(client):
+    try:
+        await client.relay()
+    except trio.Cancelled as e:
+        raise asyncio.CancelledError() from e  # want: ASYNC104
+
+
+async def relay_anyio(client):
+    try:
+        await client.relay()
+    except (ValueError, anyio.get_cancelled_exc_class()):
+        raise CancelledError  # want: ASYNC104
