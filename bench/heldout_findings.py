@@ -41,7 +41,8 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus21": "heldout21_manifest.tsv",
              "corpus22": "heldout22_manifest.tsv",
              "corpus23": "heldout23_manifest.tsv",
-             "corpus24": "heldout24_manifest.tsv"}
+             "corpus24": "heldout24_manifest.tsv",
+             "corpus25": "heldout25_manifest.tsv"}
 
 
 def projects(manifest):

@@ -30,6 +30,9 @@ ROOTS["23"] = "/work/corpus23"
 # corpus24 (bench/heldout24_README.md), registered the same way
 JUDGED["24"] = "precision_heldout24.tsv"
 ROOTS["24"] = "/work/corpus24"
+# corpus25 (bench/heldout25_README.md), registered the same way
+JUDGED["25"] = "precision_heldout25.tsv"
+ROOTS["25"] = "/work/corpus25"
 
 
 def verdicts(path):

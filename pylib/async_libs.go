@@ -811,6 +811,14 @@ var (
 		"atranscription", "aspeech"}
 	litellmSyncCalls = []string{"completion", "text_completion", "embedding", "image_generation", "moderation",
 		"transcription", "speech"}
+	// langchainChatOpenAI are the import paths of LangChain's ChatOpenAI
+	// (blocking.go), langchainSyncCalls its synchronous Runnable and
+	// BaseChatModel methods that make the request.
+	langchainChatOpenAI = []string{"langchain_openai.ChatOpenAI", "langchain_openai.chat_models.ChatOpenAI",
+		"langchain_openai.chat_models.base.ChatOpenAI", "langchain_community.chat_models.ChatOpenAI",
+		"langchain_community.chat_models.openai.ChatOpenAI", "langchain.chat_models.ChatOpenAI",
+		"langchain.chat_models.openai.ChatOpenAI"}
+	langchainSyncCalls = []string{"invoke", "batch", "predict", "predict_messages", "generate", "generate_prompt"}
 )
 
 // Tortoise ORM's configuration class: `Tortoise.init(...)`,

@@ -32,6 +32,7 @@ const (
 	archiveAlt    = "do the archive work in `await asyncio.to_thread(...)`"
 	webAlt        = "run it in a thread: `await asyncio.to_thread(...)` (or `await loop.run_in_executor(None, ...)`)"
 	litellmAlt    = "await the async twin (`await litellm.acompletion(...)`, `aembedding`...) or `await asyncio.to_thread(...)`"
+	langchainAlt  = "await the Runnable's async twin (`await llm.ainvoke(...)`, `abatch`, `apredict`) or `await asyncio.to_thread(...)`"
 	llmAlt        = "use the async client (`openai.AsyncOpenAI`, `anthropic.AsyncAnthropic`) and await it, or `await asyncio.to_thread(...)`"
 	openAIV0Alt   = "await the resource's async twin `acreate` (e.g. `await openai.ChatCompletion.acreate(...)`), or use `openai.AsyncOpenAI` (openai>=1.0), or `await asyncio.to_thread(...)`"
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
@@ -405,6 +406,23 @@ func init() {
 	blocking("ASL202", litellmAlt, prefixed("litellm.", litellmSyncCalls...)...)
 	for _, r := range []string{"litellm.Router", "litellm.router.Router"} {
 		blocking("ASL202", litellmAlt, prefixed(r+".", litellmSyncCalls...)...)
+	}
+	// LangChain's OpenAI chat model: its synchronous Runnable methods send the
+	// request through the sync OpenAI client. langchain_openai's
+	// chat_models/base.py (BaseChatOpenAI.validate_environment) builds
+	// `self.root_client = openai.OpenAI(...)` and `self.client =
+	// self.root_client.chat.completions`, which _generate calls; the async
+	// path uses `openai.AsyncOpenAI`. LangChain's Runnable reference
+	// (langchain-core runnables) gives each sync method an async twin
+	// (invoke/ainvoke, batch/abatch; the deprecated predict/apredict,
+	// predict_messages/apredict_messages, generate/agenerate). The class is
+	// importable from langchain_openai and, in older releases, from
+	// langchain_community.chat_models and langchain.chat_models (the same
+	// sync client, or openai<1.0's ChatCompletion.create). stream() is a
+	// generator (the request starts when it is iterated): not listed.
+	for _, typ := range langchainChatOpenAI {
+		blocking("ASL202", langchainAlt, prefixed(typ+".", langchainSyncCalls...)...)
+		returns(typ, typ)
 	}
 	// Synchronous web clients with no async counterpart: each call is one
 	// or more HTTP round trips (yt-dlp's extraction of a playlist, many).

@@ -49,7 +49,9 @@ async def count_users(path):
 		"and lyricsgenius's `Genius` searches, and the requests of common service clients (pylib/sdk_clients.go): PyMongo's " +
 		"`MongoClient` (`client.db.coll.find_one()`; `find()` only builds a cursor), boto3 clients (every operation but " +
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
-		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, pyTelegramBotAPI's `TeleBot`, " +
+		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, LangChain's `ChatOpenAI` " +
+		"through its synchronous Runnable methods (`llm.invoke(...)`, `batch`, `predict`; the request goes through the sync " +
+		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
