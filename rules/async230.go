@@ -288,17 +288,49 @@ func fileOpenFolds(p *Pass) openFolds {
 		if _, codes, ok := noqaAt(p.Module, logical, line); ok && noqaMatch(codes, "ASYNC232") != "" {
 			continue
 		}
-		file := fileOperand(p.Module, u)
-		if file == nil {
-			continue
-		}
-		opener := constructorCall(p.Module, file, 0)
-		if open := opens[opener]; open != nil && open.Func == u.Call.Func {
-			folds.byOpen[opener] = append(folds.byOpen[opener], u)
-			folds.folded[u.Call] = true
+		for _, file := range fileOperands(p.Module, u) {
+			opener := constructorCall(p.Module, file, 0)
+			if open := opens[opener]; open != nil && open.Func == u.Call.Func {
+				folds.byOpen[opener] = append(folds.byOpen[opener], u)
+				folds.folded[u.Call] = true
+				break
+			}
 		}
 	}
 	return folds
+}
+
+// fileOperands are the file objects an ASYNC232 call may work on: its
+// fileOperand, and, for a library function called by its own name rather
+// than as a method of an object (`shutil.copyfileobj(src, dst)`,
+// `copyfileobj(src, dst)`), each positional argument: such a function
+// reads or writes the files it is handed.
+func fileOperands(m *analysis.Module, u blockingUse) []*analysis.Node {
+	var out []*analysis.Node
+	fn := u.Call.Node.ChildByField("function")
+	if fn == nil {
+		return nil
+	}
+	calledByName := fn.Type() == "identifier"
+	if fn.Type() == "attribute" {
+		obj := fn.ChildByField("object")
+		module, _, _ := strings.Cut(u.Name, ".")
+		calledByName = obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == module &&
+			strings.Count(u.Name, ".") == 1
+	}
+	if file := fileOperand(m, u); file != nil && !calledByName {
+		out = append(out, file)
+	}
+	if calledByName {
+		for i := 0; ; i++ {
+			arg := u.Call.Positional(i)
+			if arg == nil {
+				break
+			}
+			out = append(out, arg)
+		}
+	}
+	return out
 }
 
 // fileOperand is the file object an ASYNC232 call works on: the receiver

@@ -70,3 +70,20 @@ async def copy_config(src_path, dst_path):
     with open(dst_path, "w") as dst:  # want: ASYNC230 "the file's `dst\.write\(\)` \(line 72\) block"
         data = dst.read()  # noqa: ASYNC232
         dst.write(data)
+
+
+# A library function called by its own name reads and writes the files it
+# is handed: copying an upload into a file the coroutine opened is one
+# finding too.
+async def save_upload(upload, path):
+    import shutil
+
+    with open(path, "wb") as buffer:  # want: ASYNC230 "and the file's `shutil\.copyfileobj\(\)` \(line 82\) block"
+        shutil.copyfileobj(upload.file, buffer)
+
+
+# Still on its own: neither file was opened here.
+async def copy_streams(src, dst):
+    import shutil
+
+    shutil.copyfileobj(src, dst)  # want: ASYNC232

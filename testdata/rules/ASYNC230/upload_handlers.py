@@ -11,8 +11,8 @@ UPLOADS = Path("uploads")
 
 @app.post("/upload")
 async def upload(file: UploadFile):
-    with open(os.path.join("uploads", file.filename), "wb") as buffer:  # want: ASYNC230
-        shutil.copyfileobj(file.file, buffer)  # want: ASYNC232
+    with open(os.path.join("uploads", file.filename), "wb") as buffer:  # want: ASYNC230 "and the file's `shutil\.copyfileobj\(\)`"
+        shutil.copyfileobj(file.file, buffer)  # named in the open's finding
     return {"filename": file.filename}
 
 
