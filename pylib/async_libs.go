@@ -690,6 +690,26 @@ func init() {
 	}
 }
 
+// LangChain's legacy LLMChain (langchain.chains.LLMChain, kept in
+// langchain-classic) answers with `run`, `predict` and `invoke`, synchronous
+// calls that hold the thread for the model's whole response (a chat
+// model's HTTP request, or a local model's inference), and has asynchronous
+// twins for a coroutine (LangChain Reference, langchain-classic
+// chains.base.Chain.arun: "Convenience method for executing chain ...
+// `await chain.arun(...)`"; Runnable.ainvoke, "Invoke this Runnable
+// asynchronously"). The receiver is typed from the constructor
+// (`chain = LLMChain(llm=..., prompt=...)`), never from the bare method
+// names, which other objects share.
+func init() {
+	const chainAlt = "await the async twin (`await chain.arun(...)`, `apredict`, `ainvoke`) or `await asyncio.to_thread(chain.run, ...)`"
+	for _, c := range []string{"langchain.LLMChain", "langchain.chains.LLMChain", "langchain.chains.llm.LLMChain",
+		"langchain_classic.chains.LLMChain", "langchain_classic.chains.llm.LLMChain"} {
+		returns(c, c)
+		coroutineMethods(c, "arun", "apredict", "ainvoke")
+		serviceRequests("ASL202", chainAlt, c+".run", c+".predict", c+".invoke")
+	}
+}
+
 // The request context a tool, resource or prompt of an MCP server receives
 // (`ctx: Context`): in the MCP SDK (mcp.server.fastmcp.server.Context) and
 // in the standalone fastmcp (fastmcp.server.context.Context) its progress,

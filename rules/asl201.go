@@ -135,7 +135,16 @@ async def start(url):
 		"that projects fixed upstream (bench/realbugs*) are 17, 13 of them Home Assistant integrations, whose platform " +
 		"reports the same reads at run time; the other 4 (llama-stack's dataset load, a retry queue's state file, a " +
 		"music library's tag writer, an integration file with no Home Assistant import) need the setting. A library " +
-		"whose coroutines run on its users' loops should set `asl201-local-files = true`.",
+		"whose coroutines run on its users' loops should set `asl201-local-files = true`. A synchronous request handler " +
+		"that its web framework calls on the event loop's thread is read as a coroutine is (pylib.LoopThreadHandlerOf: " +
+		"Litestar's route decorators `@get(...)`, `@post(...)`... without `sync_to_thread=True`; Litestar's docs, " +
+		"\"Route handlers\": such a function \"can potentially block the main thread running the event loop\", and " +
+		"`sync_to_thread=True` runs it in a thread pool): its blocking calls are reported, the ones written in it too " +
+		"(no ASYNC2xx rule reads a plain def), with the same families and local-file policy, and the decorator as " +
+		"related information; `sync_to_thread=False` is reported like an unset value (it only silences Litestar's " +
+		"warning), a value that is no literal or options passed with `**` are not (testdata " +
+		"`litestar_sync_handlers.py`; dylanjcastillo/chatbot-code-interpreter#1, a `@post(\"/ask\")` handler running an " +
+		"LLM chain's HTTP requests).",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
@@ -251,6 +260,7 @@ func runBlockingViaHelper(p *Pass) {
 		}
 		p.Report(c.Node, msg, WithRelated(related...), WithFix(g.fix(p)))
 	}
+	reportLoopThreadHandlers(p)
 	// Dispatch to something that may be overridden by a coroutine function
 	// is reported once, at the default method.
 	defaults := map[*analysis.Function][]*analysis.Call{} // overridable default method -> its dispatching calls
@@ -698,4 +708,97 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		return pylib.Method(name, pylib.ConsumesIterable) && m.IsBuiltin(fn, name)
 	}
 	return false
+}
+
+// loopThreadHandler returns the record of the web framework decorator that
+// makes synchronous function f a request handler the framework calls on the
+// event loop's thread (pylib.LoopThreadHandlerOf: Litestar's `@get(...)`,
+// `@post(...)`...), with the decorator; nil when f is no such handler, or
+// its decorator runs it in a thread (`sync_to_thread=True`) or says so
+// through a value that is not a literal.
+func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThreadHandler, *analysis.Node) {
+	if f.Async || f.Lambda || f.Generator {
+		return nil, nil
+	}
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		e := expr[0]
+		callee := e
+		if e.Type() == "call" {
+			callee = e.ChildByField("function")
+		}
+		h := pylib.LoopThreadHandlerOf(m.Resolve(callee).Name)
+		if h == nil {
+			continue
+		}
+		if e.Type() == "call" {
+			if args := e.ChildByField("arguments"); args != nil {
+				for _, a := range args.NamedChildren() {
+					if a.Type() == "dictionary_splat" {
+						return nil, nil // options passed through **kwargs: unknown
+					}
+					if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == h.ThreadKeyword {
+						if v := analysis.Unparen(a.ChildByField("value")); v == nil || v.Type() != "false" {
+							return nil, nil // True runs it in a thread; another value is not known
+						}
+					}
+				}
+			}
+		}
+		return h, d
+	}
+	return nil, nil
+}
+
+// reportLoopThreadHandlers reports the blocking calls of the module's
+// synchronous request handlers that their framework calls on the event
+// loop's thread (loopThreadHandler): the direct ones (no ASYNC2xx rule
+// reads a plain def) and those reached through helpers, as in a coroutine,
+// with the same families (local file work only where
+// `asl201-local-files` says so).
+func reportLoopThreadHandlers(p *Pass) {
+	inHelpers := blockingInHelpers.of(p)
+	kind, follow := inHelpers.FollowKind, inHelpers.Follow
+	for _, f := range p.Module.Functions {
+		h, dec := loopThreadHandler(p.Module, f)
+		if h == nil {
+			continue
+		}
+		where := "`" + f.Name + "`, a synchronous " + h.Framework + " request handler that " + h.Framework +
+			" calls on the event loop's thread (its decorator does not pass `" + h.ThreadKeyword + "=True`)"
+		advice := "; pass `" + h.ThreadKeyword + "=True` to the decorator to run it in a thread pool"
+		decRel := RelatedAt(p.Module, dec, "registered here without `"+h.ThreadKeyword+"=True`")
+		for _, c := range f.Calls {
+			if expectedToRaise(p.Module, c.Node) {
+				continue
+			}
+			if follow(p.Module, c) {
+				p.Report(c.Node, "`"+p.File.Brief(c.Node.ChildByField("function"))+"()` blocks the event loop in "+where+advice,
+					WithRelated(decRel))
+				continue
+			}
+			if inHelpers.Blocks(p.Module, c) || returnsAwaitable(c) {
+				continue
+			}
+			target := p.Project.Target(c)
+			if target == nil || target.Async || target.Lambda || target.Generator {
+				continue
+			}
+			chain := p.Project.ReachOnLoopWithin(kind, c, target, follow, helperDepth(p))
+			if chain == nil || guardedThroughHelper(p, c, chain) {
+				continue
+			}
+			last := chain[len(chain)-1]
+			lastText := last.Func.Module().File.Brief(last.Call.Node.ChildByField("function"))
+			how := "it calls blocking `" + lastText + "()`"
+			if len(chain) > 1 {
+				how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
+			}
+			p.Report(c.Node, "`"+HopText(p.Module, c)+"` blocks the event loop in "+where+": "+how+advice,
+				WithRelated(append([]Related{decRel}, chainRelated(chain)...)...))
+		}
+	}
 }
