@@ -90,6 +90,22 @@ func init() {
 	with(ReturnsFuture|ByMethodName, haCore+"HomeAssistant.async_add_executor_job",
 		haCore+"HomeAssistant.async_add_import_executor_job")
 
+	// Home Assistant's `callback` decorator, a LoopThreadHandler
+	// (homeassistant/core.py: `def callback(func)`, "Annotation to mark
+	// method as safe to call from within the event loop", which sets the
+	// `_hass_callback` attribute that `is_callback` reads; developer docs,
+	// "Asyncio: Working with Async": "@callback ... a function that is safe
+	// to run in the event loop"; HassJob runs such a target with
+	// loop.call_soon rather than in the executor). Integrations call these
+	// functions from their coroutines and have Home Assistant call them as
+	// listeners, both on its one shared loop.
+	loopThreadHandlers[haCore+"callback"] = &LoopThreadHandler{Framework: "Home Assistant",
+		Where:      ", a function marked `@callback`, which Home Assistant runs on its event loop",
+		Advice:     "run the blocking work in Home Assistant's executor (`hass.async_add_executor_job(...)`)",
+		Registered: "marked here as safe to run on the event loop",
+		Note: "homeassistant/core.py: callback marks a function as safe to call from within the event loop; " +
+			"developers.home-assistant.io, \"Asyncio: Working with Async\": @callback functions run in the event loop"}
+
 	// The shared aiohttp session getters (`@callback`, not coroutines).
 	returns("homeassistant.helpers.aiohttp_client.async_get_clientsession", "aiohttp.ClientSession")
 	returns("homeassistant.helpers.aiohttp_client.async_create_clientsession", "aiohttp.ClientSession")

@@ -245,6 +245,25 @@ func TestOnStrictLoop(t *testing.T) {
 	}
 }
 
+// TestLoopThreadHandlerOf: Litestar's route decorators and Home
+// Assistant's `callback` run a plain def on the loop; other `callback`s
+// and `get`s do not.
+func TestLoopThreadHandlerOf(t *testing.T) {
+	for name, want := range map[string]string{
+		"litestar.get": "Litestar", "litestar.handlers.post": "Litestar",
+		"homeassistant.core.callback": "Home Assistant",
+		"homeassistant.callback":      "", "tornado.ioloop.callback": "", "callback": "", "requests.get": "",
+	} {
+		got := ""
+		if h := LoopThreadHandlerOf(name); h != nil {
+			got = h.Framework
+		}
+		if got != want {
+			t.Errorf("LoopThreadHandlerOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestImportsDjango: Django's and Channels' packages, not a lookalike.
 func TestImportsDjango(t *testing.T) {
 	for _, tc := range []struct {

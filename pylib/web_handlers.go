@@ -1,17 +1,24 @@
 package pylib
 
-// LoopThreadHandler is a decorator of a web framework that registers the
-// function it decorates as a request handler and, when that function is a
-// plain (synchronous) def, calls it on the event loop's thread, unless the
-// decorator is told to run it in a worker thread. A blocking call in such
-// a handler stalls the loop as it would in a coroutine.
+// LoopThreadHandler is a decorator of a framework that makes the framework
+// call the plain (synchronous) def it decorates on the event loop's thread:
+// a web framework's request handler, unless the decorator is told to run
+// it in a worker thread, or a function a framework marks as safe to run
+// in its loop (Home Assistant's `@callback`). A blocking call in such a
+// function stalls the loop as it would in a coroutine.
 type LoopThreadHandler struct {
 	// Framework is how messages name the framework.
 	Framework string
 	// ThreadKeyword is the decorator's keyword argument that, set to True,
-	// runs a synchronous handler in a thread pool instead.
+	// runs a synchronous handler in a thread pool instead ("": none).
 	ThreadKeyword string
-	Note          string
+	// Where says, after the function's name in backquotes, what the
+	// function is and where it runs (", a synchronous Litestar request
+	// handler that ..."); Advice, after a semicolon, how to keep the
+	// blocking work off the loop; Registered is the related information
+	// at the decorator.
+	Where, Advice, Registered string
+	Note                      string
 }
 
 var loopThreadHandlers = map[string]*LoopThreadHandler{}
@@ -40,7 +47,11 @@ func init() {
 	// passed, without setting an explicit sync_to_thread value, a warning
 	// will be raised"; the unset value runs it on the loop, as False does).
 	litestar := &LoopThreadHandler{Framework: "Litestar", ThreadKeyword: "sync_to_thread",
-		Note: "docs.litestar.dev/2/usage/routing/handlers.html: a synchronous handler runs on the event loop's thread unless sync_to_thread=True"}
+		Where: ", a synchronous Litestar request handler that Litestar calls on the event loop's thread (its " +
+			"decorator does not pass `sync_to_thread=True`)",
+		Advice:     "pass `sync_to_thread=True` to the decorator to run it in a thread pool",
+		Registered: "registered here without `sync_to_thread=True`",
+		Note:       "docs.litestar.dev/2/usage/routing/handlers.html: a synchronous handler runs on the event loop's thread unless sync_to_thread=True"}
 	for _, pkg := range []string{"litestar", "litestar.handlers", "litestar.handlers.http_handlers", "litestar.handlers.http_handlers.decorators"} {
 		for _, verb := range []string{"get", "post", "put", "patch", "delete", "head", "route"} {
 			loopThreadHandlers[pkg+"."+verb] = litestar

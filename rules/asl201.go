@@ -144,7 +144,13 @@ async def start(url):
 		"related information; `sync_to_thread=False` is reported like an unset value (it only silences Litestar's " +
 		"warning), a value that is no literal or options passed with `**` are not (testdata " +
 		"`litestar_sync_handlers.py`; dylanjcastillo/chatbot-code-interpreter#1, a `@post(\"/ask\")` handler running an " +
-		"LLM chain's HTTP requests).",
+		"LLM chain's HTTP requests). So is a plain function marked with Home Assistant's `@callback` " +
+		"(`homeassistant.core.callback`, by any alias: core.py's \"safe to call from within the event loop\"; Home " +
+		"Assistant runs it on its shared loop, from its listeners and from the integration's own coroutines), with " +
+		"Home Assistant's local-file policy; a coroutine's call of such a function is not a second finding for " +
+		"the blocking call the function reports itself, and another library's `callback` decorator is not read " +
+		"(testdata `homeassistant_callbacks.py`). A file's read or write in such a function that it opened itself " +
+		"is folded into the open()'s finding, as in a coroutine.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
@@ -481,10 +487,11 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 			continue
 		}
 		if chain, fix := blockingHelperChain(p, c); chain != nil {
-			if !openedForOffload(p, c, chain) {
+			if !openedForOffload(p, c, chain) && !throughLoopThreadFunction(chain) {
 				out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
 			}
-		} else if chain, passed, arg := passedCallableChain(p, c); chain != nil && !openedForOffload(p, c, chain) {
+		} else if chain, passed, arg := passedCallableChain(p, c); chain != nil && !openedForOffload(p, c, chain) &&
+			!throughLoopThreadFunction(chain) {
 			out = append(out, helperChain{Call: c, Chain: chain, Fix: toThreadFix(p, c), Passed: passed, PassedArg: arg})
 		}
 	}
@@ -710,10 +717,10 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	return false
 }
 
-// loopThreadHandler returns the record of the web framework decorator that
-// makes synchronous function f a request handler the framework calls on the
-// event loop's thread (pylib.LoopThreadHandlerOf: Litestar's `@get(...)`,
-// `@post(...)`...), with the decorator; nil when f is no such handler, or
+// loopThreadHandler returns the record of the framework decorator that
+// makes its framework call synchronous function f on the event loop's
+// thread (pylib.LoopThreadHandlerOf: Litestar's `@get(...)`,
+// `@post(...)`..., Home Assistant's `@callback`), with the decorator; nil when f is no such handler, or
 // its decorator runs it in a thread (`sync_to_thread=True`) or says so
 // through a value that is not a literal.
 func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThreadHandler, *analysis.Node) {
@@ -740,7 +747,7 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 					if a.Type() == "dictionary_splat" {
 						return nil, nil // options passed through **kwargs: unknown
 					}
-					if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == h.ThreadKeyword {
+					if a.Type() == "keyword_argument" && h.ThreadKeyword != "" && m.File.Text(a.ChildByField("name")) == h.ThreadKeyword {
 						if v := analysis.Unparen(a.ChildByField("value")); v == nil || v.Type() != "false" {
 							return nil, nil // True runs it in a thread; another value is not known
 						}
@@ -754,8 +761,9 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 }
 
 // reportLoopThreadHandlers reports the blocking calls of the module's
-// synchronous request handlers that their framework calls on the event
-// loop's thread (loopThreadHandler): the direct ones (no ASYNC2xx rule
+// synchronous functions that their framework calls on the event loop's
+// thread (loopThreadHandler: request handlers, Home Assistant's
+// `@callback`s): the direct ones (no ASYNC2xx rule
 // reads a plain def) and those reached through helpers, as in a coroutine,
 // with the same families (local file work only where
 // `asl201-local-files` says so).
@@ -767,15 +775,17 @@ func reportLoopThreadHandlers(p *Pass) {
 		if h == nil {
 			continue
 		}
-		where := "`" + f.Name + "`, a synchronous " + h.Framework + " request handler that " + h.Framework +
-			" calls on the event loop's thread (its decorator does not pass `" + h.ThreadKeyword + "=True`)"
-		advice := "; pass `" + h.ThreadKeyword + "=True` to the decorator to run it in a thread pool"
-		decRel := RelatedAt(p.Module, dec, "registered here without `"+h.ThreadKeyword+"=True`")
+		where := "`" + f.Name + "`" + h.Where
+		advice := "; " + h.Advice
+		decRel := RelatedAt(p.Module, dec, h.Registered)
 		for _, c := range f.Calls {
 			if expectedToRaise(p.Module, c.Node) {
 				continue
 			}
 			if follow(p.Module, c) {
+				if foldedIntoOpen(p, f, c, follow) {
+					continue // the file's read or write is the open()'s finding
+				}
 				p.Report(c.Node, "`"+p.File.Brief(c.Node.ChildByField("function"))+"()` blocks the event loop in "+where+advice,
 					WithRelated(decRel))
 				continue
@@ -801,4 +811,45 @@ func reportLoopThreadHandlers(p *Pass) {
 				WithRelated(append([]Related{decRel}, chainRelated(chain)...)...))
 		}
 	}
+}
+
+// foldedIntoOpen reports a blocking call c of loop-thread function f that
+// reads or writes a file object (ASYNC232's family: `f.read()`,
+// `json.load(f)`) that f itself opened with a blocking open() it reports:
+// as in a coroutine (fileOpenFolds), moving the open() off the loop moves
+// its file's work with it, so the two are one finding, at the open().
+func foldedIntoOpen(p *Pass, f *analysis.Function, c *analysis.Call, follow func(*analysis.Module, *analysis.Call) bool) bool {
+	b, ok := classifyBlockingIn(p.Project, p.Module, c, nil)
+	if !ok || b.Code != "ASYNC232" {
+		return false
+	}
+	for _, file := range fileOperands(p.Module, blockingUse{Call: c, blockingCall: b}) {
+		opener := constructorCall(p.Module, file, 0)
+		if opener == nil {
+			continue
+		}
+		for _, o := range f.Calls {
+			if o.Node == opener && o != c && follow(p.Module, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// throughLoopThreadFunction reports a chain from a coroutine that passes
+// through a synchronous function its framework runs on the event loop
+// (loopThreadHandler: Home Assistant's `@callback` functions, which
+// integrations call from their coroutines too): that function's own
+// finding (reportLoopThreadHandlers) reports the rest of the chain, so the
+// coroutine's call is not a second finding for the same mistake.
+func throughLoopThreadFunction(chain analysis.Chain) bool {
+	for _, h := range chain {
+		if h.Func != nil && h.Func.Module() != nil {
+			if lt, _ := loopThreadHandler(h.Func.Module(), h.Func); lt != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
