@@ -313,10 +313,12 @@ func fileOperands(m *analysis.Module, u blockingUse) []*analysis.Node {
 	}
 	calledByName := fn.Type() == "identifier"
 	if fn.Type() == "attribute" {
-		obj := fn.ChildByField("object")
-		module, _, _ := strings.Cut(u.Name, ".")
-		calledByName = obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == module &&
-			strings.Count(u.Name, ".") == 1
+		// The object is the module (or class) the function is an
+		// attribute of, however it was imported (`import shutil as sh`),
+		// not an object whose method this is.
+		obj := m.Resolve(fn.ChildByField("object"))
+		calledByName = obj.Name != "" && !obj.Instance && obj.Func == nil && obj.Class == nil &&
+			u.Name == obj.Name+"."+m.File.Text(fn.ChildByField("attribute"))
 	}
 	if file := fileOperand(m, u); file != nil && !calledByName {
 		out = append(out, file)

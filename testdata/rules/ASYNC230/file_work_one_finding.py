@@ -87,3 +87,12 @@ async def copy_streams(src, dst):
     import shutil
 
     shutil.copyfileobj(src, dst)  # want: ASYNC232
+
+
+# The module imported under another name is still the function called by
+# its own name.
+async def save_upload_aliased(upload, path):
+    import shutil as sh
+
+    with open(path, "wb") as buffer:  # want: ASYNC230 "and the file's `sh\.copyfileobj\(\)` \(line 98\) block"
+        sh.copyfileobj(upload.file, buffer)
