@@ -304,12 +304,14 @@ func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok boo
 		if d == nil || !m.emptyMapping(d, depth) {
 			return nil, false
 		}
-		values = m.collectStores(owner.Node, func(c *Node) (bool, bool) {
-			if c.Type() != "identifier" || m.File.Text(c) != name {
-				return false, true
-			}
-			use, _ := m.ScopeAt(c).lookup(name)
-			return use == b, true
+		values = m.filledMappingStores(b, func() []*Node {
+			return m.collectStores(owner.Node, func(c *Node) (bool, bool) {
+				if c.Type() != "identifier" || m.File.Text(c) != name {
+					return false, true
+				}
+				use, _ := m.ScopeAt(c).lookup(name)
+				return use == b, true
+			})
 		})
 	case "attribute":
 		obj := m.resolve(n.ChildByField("object"), depth+1)
@@ -336,17 +338,48 @@ func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok boo
 		if only == nil || !cm.emptyMapping(only, depth) || c.Scope.Bindings.Get(attr) != nil {
 			return nil, false
 		}
-		values = cm.collectStores(cm.File.Root, func(a *Node) (bool, bool) {
-			if a.Type() != "attribute" || cm.File.Text(a.ChildByField("attribute")) != attr {
-				return false, true
-			}
-			obj := a.ChildByField("object")
-			return true, obj != nil && obj.Type() == "identifier" && cm.File.Text(obj) == "self" && encloses(c.Node, a)
+		values = cm.filledMappingStores(mappingAttr{c, attr}, func() []*Node {
+			return cm.collectStores(cm.File.Root, func(a *Node) (bool, bool) {
+				if a.Type() != "attribute" || cm.File.Text(a.ChildByField("attribute")) != attr {
+					return false, true
+				}
+				obj := a.ChildByField("object")
+				return true, obj != nil && obj.Type() == "identifier" && cm.File.Text(obj) == "self" && encloses(c.Node, a)
+			})
 		})
 	default:
 		return nil, false
 	}
 	return values, len(values) > 0
+}
+
+// mappingAttr keys the stores into a self attribute of a class.
+type mappingAttr struct {
+	class *Class
+	attr  string
+}
+
+// filledMappingStores is collect() (the stores into the mapping that key,
+// a *Binding or a mappingAttr, names), computed once per module: every
+// item read of the mapping asks for them, and each collect walks the
+// whole function or module (a module with many reads of one registry
+// walked it once per read). collect reads the tree only, so the result
+// does not depend on what was resolved first.
+func (m *Module) filledMappingStores(key any, collect func() []*Node) []*Node {
+	m.mappingStoresMu.Lock()
+	v, ok := m.mappingStores[key]
+	m.mappingStoresMu.Unlock()
+	if ok {
+		return v
+	}
+	v = collect()
+	m.mappingStoresMu.Lock()
+	if m.mappingStores == nil {
+		m.mappingStores = map[any][]*Node{}
+	}
+	m.mappingStores[key] = v
+	m.mappingStoresMu.Unlock()
+	return v
 }
 
 // collectStores is collectAdds for a mapping: the values its occurrences

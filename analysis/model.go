@@ -865,6 +865,11 @@ type Module struct {
 	values          valueNames
 	memoMu          sync.Mutex
 	memo            map[string]any
+	// mappingStores memoises the values stored into the mappings filled
+	// one item at a time (filledMappingStores), by *Binding or
+	// mappingAttr; its own lock, since resolution runs inside Memo.
+	mappingStoresMu sync.Mutex
+	mappingStores   map[any][]*Node
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
