@@ -865,11 +865,11 @@ type Module struct {
 	values          valueNames
 	memoMu          sync.Mutex
 	memo            map[string]any
-	// mappingStores memoises the values stored into the mappings filled
-	// one item at a time (filledMappingStores), by *Binding or
-	// mappingAttr; its own lock, since resolution runs inside Memo.
-	mappingStoresMu sync.Mutex
-	mappingStores   map[any][]*Node
+	// filled memoises what the containers and mappings filled one item at
+	// a time hold (filledStores); its own lock, since resolution runs
+	// inside Memo.
+	filledMu sync.Mutex
+	filled   map[filledKey][]*Node
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts
