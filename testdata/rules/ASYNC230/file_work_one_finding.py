@@ -96,3 +96,11 @@ async def save_upload_aliased(upload, path):
 
     with open(path, "wb") as buffer:  # want: ASYNC230 "and the file's `sh\.copyfileobj\(\)` \(line 98\) block"
         sh.copyfileobj(upload.file, buffer)
+
+
+# Handed the file by keyword.
+async def save_upload_by_keyword(upload, path):
+    import shutil
+
+    with open(path, "wb") as buffer:  # want: ASYNC230 "and the file's `shutil\.copyfileobj\(\)` \(line 106\) block"
+        shutil.copyfileobj(upload.file, fdst=buffer)
