@@ -39,8 +39,9 @@ func (m *Module) addedItemsElement(n *Node, steps []unpackStep, depth int) (elem
 	if d == nil || !m.emptyContainer(d, depth) {
 		return elementResult{}, false
 	}
-	// Not memoised (Module.Memo): a rule's Memo may resolve names, and
-	// the binding being resolved is itself memoised once resolved.
+	// The adds are collected once (filledStores, not Module.Memo: a
+	// rule's Memo may resolve names); the element is not memoised, the
+	// binding being resolved is itself memoised once resolved.
 	return m.addedElement(m.addedItems(b, owner, name), steps, depth)
 }
 
@@ -87,20 +88,41 @@ func (m *Module) emptyContainer(v *Node, depth int) bool {
 // in scope owner) by every use in owner, or nil when a use may put
 // anything else into it or let it escape. It reads the tree only.
 func (m *Module) addedItems(b *Binding, owner *Scope, name string) []*Node {
-	return m.collectAdds(owner.Node, func(c *Node) (bool, bool) {
+	return m.filledStores(filledKey{"adds", b, ""}, func() []*Node {
+		return m.collectUses(owner.Node, m.nameOccurrences(b, name), m.containerUse)
+	})
+}
+
+// nameOccurrences tells, for collectUses, the occurrences of name that
+// denote binding b.
+func (m *Module) nameOccurrences(b *Binding, name string) func(c *Node) (is, fine bool) {
+	return func(c *Node) (bool, bool) {
 		if c.Type() != "identifier" || m.File.Text(c) != name {
 			return false, true
 		}
 		use, _ := m.ScopeAt(c).lookup(name)
 		return use == b, true
-	})
+	}
 }
 
-// collectAdds walks root for the occurrences of a container (occurrence
-// says whether node c is one, and fine false when c touches it in a way
-// that leaves its items unknown) and returns the items they add, or nil when
-// any occurrence is not a fine use (containerUse).
-func (m *Module) collectAdds(root *Node, occurrence func(c *Node) (is, fine bool)) []*Node {
+// selfAttrOccurrences tells, for collectUses, the occurrences of attribute
+// attr in the module: fine only as `self.attr` inside class c.
+func (m *Module) selfAttrOccurrences(c *Class, attr string) func(a *Node) (is, fine bool) {
+	return func(a *Node) (bool, bool) {
+		if a.Type() != "attribute" || m.File.Text(a.ChildByField("attribute")) != attr {
+			return false, true
+		}
+		obj := a.ChildByField("object")
+		return true, obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self" && encloses(c.Node, a)
+	}
+}
+
+// collectUses walks root for the occurrences of a container or mapping
+// (occurrence says whether node c is one, and fine false when c touches it
+// in a way that leaves its items unknown) and returns the items they add
+// or store (use: containerUse, mappingUse), or nil when any occurrence is
+// not a fine use.
+func (m *Module) collectUses(root *Node, occurrence func(c *Node) (is, fine bool), use func(c *Node) (v *Node, fine bool)) []*Node {
 	var added []*Node
 	ok := true
 	root.Walk(func(c *Node) bool {
@@ -113,7 +135,7 @@ func (m *Module) collectAdds(root *Node, occurrence func(c *Node) (is, fine bool
 		}
 		var v *Node
 		if fine {
-			v, fine = m.containerUse(c)
+			v, fine = use(c)
 		}
 		if !fine {
 			ok = false
@@ -238,12 +260,8 @@ func (m *Module) addedAttrItemsElement(n *Node, steps []unpackStep, depth int) (
 // instances, or nil when the module touches an attribute of that name in
 // any other way (see addedAttrItemsElement). It reads the tree only.
 func (m *Module) addedAttrItems(c *Class, attr string) []*Node {
-	return m.collectAdds(m.File.Root, func(a *Node) (bool, bool) {
-		if a.Type() != "attribute" || m.File.Text(a.ChildByField("attribute")) != attr {
-			return false, true
-		}
-		obj := a.ChildByField("object")
-		return true, obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self" && encloses(c.Node, a)
+	return m.filledStores(filledKey{"adds", c, attr}, func() []*Node {
+		return m.collectUses(m.File.Root, m.selfAttrOccurrences(c, attr), m.containerUse)
 	})
 }
 
@@ -304,12 +322,8 @@ func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok boo
 		if d == nil || !m.emptyMapping(d, depth) {
 			return nil, false
 		}
-		values = m.collectStores(owner.Node, func(c *Node) (bool, bool) {
-			if c.Type() != "identifier" || m.File.Text(c) != name {
-				return false, true
-			}
-			use, _ := m.ScopeAt(c).lookup(name)
-			return use == b, true
+		values = m.filledStores(filledKey{"stores", b, ""}, func() []*Node {
+			return m.collectUses(owner.Node, m.nameOccurrences(b, name), m.mappingUse)
 		})
 	case "attribute":
 		obj := m.resolve(n.ChildByField("object"), depth+1)
@@ -336,12 +350,8 @@ func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok boo
 		if only == nil || !cm.emptyMapping(only, depth) || c.Scope.Bindings.Get(attr) != nil {
 			return nil, false
 		}
-		values = cm.collectStores(cm.File.Root, func(a *Node) (bool, bool) {
-			if a.Type() != "attribute" || cm.File.Text(a.ChildByField("attribute")) != attr {
-				return false, true
-			}
-			obj := a.ChildByField("object")
-			return true, obj != nil && obj.Type() == "identifier" && cm.File.Text(obj) == "self" && encloses(c.Node, a)
+		values = cm.filledStores(filledKey{"stores", c, attr}, func() []*Node {
+			return cm.collectUses(cm.File.Root, cm.selfAttrOccurrences(c, attr), cm.mappingUse)
 		})
 	default:
 		return nil, false
@@ -349,36 +359,35 @@ func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok boo
 	return values, len(values) > 0
 }
 
-// collectStores is collectAdds for a mapping: the values its occurrences
-// store (mappingUse), or nil when one of them is not a fine use.
-func (m *Module) collectStores(root *Node, occurrence func(c *Node) (is, fine bool)) []*Node {
-	var stored []*Node
-	ok := true
-	root.Walk(func(c *Node) bool {
-		if !ok {
-			return false
-		}
-		is, fine := occurrence(c)
-		if fine && !is {
-			return true
-		}
-		var v *Node
-		if fine {
-			v, fine = m.mappingUse(c)
-		}
-		if !fine {
-			ok = false
-			return false
-		}
-		if v != nil {
-			stored = append(stored, v)
-		}
-		return true
-	})
-	if !ok {
-		return nil
+// filledKey keys filledStores: what is collected ("adds" to a container,
+// "stores" into a mapping) and of what, a *Binding or a *Class with attr.
+type filledKey struct {
+	what  string
+	owner any
+	attr  string
+}
+
+// filledStores is collect() (the adds or stores of one container or
+// mapping, collectUses), computed once per module: every iteration or
+// item read of it asks for them, and each collect walks the whole function
+// or module (a module with many reads of one registry walked it once per
+// read). collect reads the tree only, so the result does not depend on
+// what was resolved first.
+func (m *Module) filledStores(key filledKey, collect func() []*Node) []*Node {
+	m.filledMu.Lock()
+	v, ok := m.filled[key]
+	m.filledMu.Unlock()
+	if ok {
+		return v
 	}
-	return stored
+	v = collect()
+	m.filledMu.Lock()
+	if m.filled == nil {
+		m.filled = map[filledKey][]*Node{}
+	}
+	m.filled[key] = v
+	m.filledMu.Unlock()
+	return v
 }
 
 // mappingReadMethods are the methods of a dict that store nothing in it.

@@ -865,6 +865,11 @@ type Module struct {
 	values          valueNames
 	memoMu          sync.Mutex
 	memo            map[string]any
+	// filled memoises what the containers and mappings filled one item at
+	// a time hold (filledStores); its own lock, since resolution runs
+	// inside Memo.
+	filledMu sync.Mutex
+	filled   map[filledKey][]*Node
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts

@@ -141,8 +141,8 @@ async def start(url):
 		"\"Route handlers\": such a function \"can potentially block the main thread running the event loop\", and " +
 		"`sync_to_thread=True` runs it in a thread pool): its blocking calls are reported, the ones written in it too " +
 		"(no ASYNC2xx rule reads a plain def), with the same families and local-file policy, and the decorator as " +
-		"related information; `sync_to_thread=False` is reported like an unset value (it only silences Litestar's " +
-		"warning), a value that is no literal or options passed with `**` are not (testdata " +
+		"related information; `sync_to_thread=False` (it only silences Litestar's warning) and `sync_to_thread=None` (the " +
+		"parameter's default) are reported like an unset value, a value that is no literal or options passed with `**` are not (testdata " +
 		"`litestar_sync_handlers.py`; dylanjcastillo/chatbot-code-interpreter#1, a `@post(\"/ask\")` handler running an " +
 		"LLM chain's HTTP requests). So is a plain function marked with Home Assistant's `@callback` " +
 		"(`homeassistant.core.callback`, by any alias: core.py's \"safe to call from within the event loop\"; Home " +
@@ -748,7 +748,9 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 						return nil, nil // options passed through **kwargs: unknown
 					}
 					if a.Type() == "keyword_argument" && h.ThreadKeyword != "" && m.File.Text(a.ChildByField("name")) == h.ThreadKeyword {
-						if v := analysis.Unparen(a.ChildByField("value")); v == nil || v.Type() != "false" {
+						// False, and None (the parameter's default: Litestar
+						// warns and calls it on the loop), leave it on the loop.
+						if v := analysis.Unparen(a.ChildByField("value")); v == nil || v.Type() != "false" && v.Type() != "none" {
 							return nil, nil // True runs it in a thread; another value is not known
 						}
 					}

@@ -95,7 +95,9 @@ async def count_users(path):
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`, or the check as an early exit: `if q.empty(): return ...` " +
 		"earlier in a block that holds `q.get()`; the test must say ready: `if q.empty(): q.get()` is still " +
-		"reported, and so is a get after an `if q.empty():` whose body can fall through), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
+		"reported, and so is a get after an `if q.empty():` whose body can fall through, or in a loop that the check " +
+		"precedes, `while True:` or `for _ in range(3):`, whose later rounds get unchecked; a loop whose header asks the " +
+		"predicate or binds the receiver each round, `for t in threads: t.join()`, is judged as before), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
 		"sentinel put on its queue, `q.put(None)` or `q.put(_STOP)`, that the thread's code, or a function of its module it " +
 		"calls, tests: it names the constant, or, for None, names None or ends its work on a false item, `while item := q.get():` " +
 		"or `if not item: break` (a constant it never tests is one more item to it); an event set; its loop stopped with " +
@@ -1044,6 +1046,9 @@ func waitsForReadiness(m *analysis.Module, c *analysis.Call) bool {
 // early exit; corpus 17's MoveQueue.dequeue_oldest_move).
 func afterNotReadyExit(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
 	for child, q := c.Node, c.Node.Parent(); q != nil && !isDef(q); child, q = q, q.Parent() {
+		if repeatsUnchecked(m, q, c, recv, preds) {
+			return false
+		}
 		if q.Type() != "block" && q.Type() != "module" {
 			continue
 		}
@@ -1131,6 +1136,9 @@ func truthMeansReady(m *analysis.Module, cond *analysis.Node, recv string, preds
 // predicate whose body awaits (`while q.empty(): await asyncio.sleep(0)`).
 func waitedUntilReady(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
 	for n := c.Node; n.Parent() != nil && !isDef(n); n = n.Parent() {
+		if repeatsUnchecked(m, n, c, recv, preds) {
+			return false
+		}
 		if n.Parent().Type() != "block" && n.Parent().Type() != "module" {
 			continue
 		}
@@ -1168,8 +1176,37 @@ func underReadyCheck(m *analysis.Module, c *analysis.Call, recv string, preds []
 				return true
 			}
 		}
+		if repeatsUnchecked(m, q, c, recv, preds) {
+			return false
+		}
 	}
 	return false
+}
+
+// repeatsUnchecked reports a for or while loop whose body holds call c and
+// whose header does not ask the readiness predicate: its later rounds call
+// again with no new check, so a check made before the loop covers the
+// first round only (`if q.empty(): return` or `if not q.empty():`, then
+// `while True: q.get()`). A header that asks it (`while q.qsize():`,
+// `for _ in range(q.qsize()):`), or a for loop that binds the receiver
+// anew each round, is left to the checks themselves.
+func repeatsUnchecked(m *analysis.Module, loop *analysis.Node, c *analysis.Call, recv string, preds []string) bool {
+	var header *analysis.Node
+	switch loop.Type() {
+	case "while_statement":
+		header = loop.ChildByField("condition")
+	case "for_statement":
+		header = loop.ChildByField("right")
+		// `for t in threads: t.join()`: each round has its own receiver.
+		root, _, _ := strings.Cut(recv, ".")
+		if left := loop.ChildByField("left"); left != nil && analysis.ContainsIdentifier(m.File.Text(left), root) {
+			return false
+		}
+	default:
+		return false
+	}
+	body := loop.ChildByField("body")
+	return body != nil && isAncestor(body, c.Node) && !mentionsPredicate(m, header, recv, preds)
 }
 
 // A thread lock is a problem for the event loop only when some holder keeps

@@ -303,8 +303,8 @@ func fileOpenFolds(p *Pass) openFolds {
 // fileOperands are the file objects an ASYNC232 call may work on: its
 // fileOperand, and, for a library function called by its own name rather
 // than as a method of an object (`shutil.copyfileobj(src, dst)`,
-// `copyfileobj(src, dst)`), each positional argument: such a function
-// reads or writes the files it is handed.
+// `copyfileobj(src, dst)`), each argument, positional or keyword: such a
+// function reads or writes the files it is handed.
 func fileOperands(m *analysis.Module, u blockingUse) []*analysis.Node {
 	var out []*analysis.Node
 	fn := u.Call.Node.ChildByField("function")
@@ -313,21 +313,27 @@ func fileOperands(m *analysis.Module, u blockingUse) []*analysis.Node {
 	}
 	calledByName := fn.Type() == "identifier"
 	if fn.Type() == "attribute" {
-		obj := fn.ChildByField("object")
-		module, _, _ := strings.Cut(u.Name, ".")
-		calledByName = obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == module &&
-			strings.Count(u.Name, ".") == 1
+		// The object is the module (or class) the function is an
+		// attribute of, however it was imported (`import shutil as sh`),
+		// not an object whose method this is.
+		obj := m.Resolve(fn.ChildByField("object"))
+		calledByName = obj.Name != "" && !obj.Instance && obj.Func == nil && obj.Class == nil &&
+			u.Name == obj.Name+"."+m.File.Text(fn.ChildByField("attribute"))
 	}
 	if file := fileOperand(m, u); file != nil && !calledByName {
 		out = append(out, file)
 	}
 	if calledByName {
-		for i := 0; ; i++ {
-			arg := u.Call.Positional(i)
-			if arg == nil {
-				break
+		for _, a := range u.Call.Args() {
+			switch a.Type() {
+			case "keyword_argument": // copyfileobj(src, fdst=f), json.dump(obj, fp=f)
+				if v := a.ChildByField("value"); v != nil {
+					out = append(out, v)
+				}
+			case "list_splat", "dictionary_splat", "comment":
+			default:
+				out = append(out, a)
 			}
-			out = append(out, arg)
 		}
 	}
 	return out

@@ -43,6 +43,11 @@ def explicit_false() -> str:
     return subprocess.check_output(["date"]).decode()  # want: ASL201
 
 
+@get("/explicit-none", sync_to_thread=None)
+def explicit_none() -> str:
+    return fetch("https://api.example.com/n")  # want: ASL201
+
+
 @litestar.get("/qualified")
 def qualified() -> str:
     return fetch("https://api.example.com/q")  # want: ASL201

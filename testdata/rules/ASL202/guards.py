@@ -55,11 +55,45 @@ class Receiver:
     async def receive_blocking(self):
         return self._queue.get()  # want: ASL202
 
+    # A check before a loop covers its first round only: the later rounds
+    # get again with nothing checked.
+    async def drain_after_early_exit(self, publish):
+        if self._queue.empty():
+            return
+        while True:
+            await publish(self._queue.get())  # want: ASL202
+
+    async def receive_some_when_not_empty(self, publish):
+        if not self._queue.empty():
+            for _ in range(3):
+                await publish(self._queue.get())  # want: ASL202
+
+    async def drain_checked_each_round(self, publish):
+        while True:
+            if self._queue.empty():
+                break
+            await publish(self._queue.get())  # quiet: checked in the round
+
+    async def drain_counted(self, publish):
+        if self._queue.qsize():
+            for _ in range(self._queue.qsize()):
+                await publish(self._queue.get())  # quiet: the loop's count asks the queue
+
 
 async def stop(thread: threading.Thread):
     while thread.is_alive():  # want: ASYNC110
         await asyncio.sleep(0.01)
     thread.join()  # quiet: the thread has finished
+
+
+async def stop_all(threads: list[threading.Thread]):
+    for t in threads:
+        while t.is_alive():  # want: ASYNC110
+            await asyncio.sleep(0.01)
+    while any(t.is_alive() for t in threads):  # want: ASYNC110
+        await asyncio.sleep(0.01)
+    for t in threads:
+        t.join()  # quiet: each round joins its own finished thread
 
 
 async def stop_blocking(thread: threading.Thread):

@@ -20,6 +20,12 @@ async def predict(question: str) -> str:
     return text + str(local.invoke({"question": question}))  # want: ASL202
 
 
+async def forgot_await(question: str) -> None:
+    # The twins are coroutines: called without await they send nothing.
+    chain.arun(question)  # want: ASL102 "coroutine `chain\.arun\(\)` is never awaited"
+    chain.apredict(question=question)  # want: ASL102
+
+
 # Quiet: the async twins awaited, the sync call in a thread or in a plain
 # function, and other objects' run.
 

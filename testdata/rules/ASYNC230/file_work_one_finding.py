@@ -87,3 +87,20 @@ async def copy_streams(src, dst):
     import shutil
 
     shutil.copyfileobj(src, dst)  # want: ASYNC232
+
+
+# The module imported under another name is still the function called by
+# its own name.
+async def save_upload_aliased(upload, path):
+    import shutil as sh
+
+    with open(path, "wb") as buffer:  # want: ASYNC230 "and the file's `sh\.copyfileobj\(\)` \(line 98\) block"
+        sh.copyfileobj(upload.file, buffer)
+
+
+# Handed the file by keyword.
+async def save_upload_by_keyword(upload, path):
+    import shutil
+
+    with open(path, "wb") as buffer:  # want: ASYNC230 "and the file's `shutil\.copyfileobj\(\)` \(line 106\) block"
+        shutil.copyfileobj(upload.file, fdst=buffer)
