@@ -61,27 +61,33 @@ func (m *Module) addedElement(added []*Node, steps []unpackStep, depth int) (ele
 // emptyContainer reports whether v makes an empty list, set, deque or
 // WeakSet: `[]` or a call of one of their constructors without arguments.
 func (m *Module) emptyContainer(v *Node, depth int) bool {
+	return m.emptyOf(v, "list", pylib.ItemByItemContainers, depth)
+}
+
+// emptyOf reports whether v is an empty display of the literal type
+// (`[]`, `{}`) or a call without arguments of one of constructors.
+func (m *Module) emptyOf(v *Node, literal string, constructors map[string]bool, depth int) bool {
 	switch v.Type() {
-	case "list":
-		for _, c := range v.NamedChildren() {
-			if c.Type() != "comment" {
-				return false
-			}
-		}
-		return true
+	case literal:
+		return onlyComments(v.NamedChildren())
 	case "call":
 		args := v.ChildByField("arguments")
-		if args == nil || args.Type() != "argument_list" {
+		if args == nil || args.Type() != "argument_list" || !onlyComments(args.NamedChildren()) {
 			return false
 		}
-		for _, c := range args.NamedChildren() {
-			if c.Type() != "comment" {
-				return false
-			}
-		}
-		return pylib.ItemByItemContainers[m.resolve(v.ChildByField("function"), depth+1).Name]
+		return constructors[m.resolve(v.ChildByField("function"), depth+1).Name]
 	}
 	return false
+}
+
+// onlyComments reports whether nodes holds nothing but comments.
+func onlyComments(nodes []*Node) bool {
+	for _, c := range nodes {
+		if c.Type() != "comment" {
+			return false
+		}
+	}
+	return true
 }
 
 // addedItems returns the values added to binding b (a container named name
@@ -279,27 +285,7 @@ func (m *Module) addedAttrItems(c *Class, attr string) []*Node {
 // emptyMapping reports whether v makes an empty dict: `{}`, or `dict()` /
 // `collections.OrderedDict()` without arguments.
 func (m *Module) emptyMapping(v *Node, depth int) bool {
-	switch v.Type() {
-	case "dictionary":
-		for _, c := range v.NamedChildren() {
-			if c.Type() != "comment" {
-				return false
-			}
-		}
-		return true
-	case "call":
-		args := v.ChildByField("arguments")
-		if args == nil || args.Type() != "argument_list" {
-			return false
-		}
-		for _, c := range args.NamedChildren() {
-			if c.Type() != "comment" {
-				return false
-			}
-		}
-		return pylib.ItemByItemMappings[m.resolve(v.ChildByField("function"), depth+1).Name]
-	}
-	return false
+	return m.emptyOf(v, "dictionary", pylib.ItemByItemMappings, depth)
 }
 
 // filledMappingValues returns the values stored into the mapping that
