@@ -80,6 +80,22 @@ func (m *Module) emptyOf(v *Node, literal string, constructors map[string]bool, 
 	return false
 }
 
+// plainPositionalArgs returns a call's arguments, or false when one is a
+// keyword argument or a splat (what such a call stores is not known).
+func plainPositionalArgs(call *Node) ([]*Node, bool) {
+	var args []*Node
+	for _, a := range call.ChildByField("arguments").NamedChildren() {
+		switch a.Type() {
+		case "comment":
+			continue
+		case "keyword_argument", "list_splat", "dictionary_splat":
+			return nil, false
+		}
+		args = append(args, a)
+	}
+	return args, true
+}
+
 // onlyComments reports whether nodes holds nothing but comments.
 func onlyComments(nodes []*Node) bool {
 	for _, c := range nodes {
@@ -203,15 +219,9 @@ func (m *Module) containerUse(c *Node) (v *Node, fine bool) {
 		if !pylib.Method(method, pylib.ContainerAdder) {
 			return nil, false
 		}
-		var args []*Node
-		for _, a := range call.ChildByField("arguments").NamedChildren() {
-			switch a.Type() {
-			case "comment":
-				continue
-			case "keyword_argument", "list_splat", "dictionary_splat":
-				return nil, false
-			}
-			args = append(args, a)
+		args, plain := plainPositionalArgs(call)
+		if !plain {
+			return nil, false
 		}
 		want := 1
 		if method == "insert" {
@@ -425,15 +435,9 @@ func (m *Module) mappingUse(c *Node) (v *Node, fine bool) {
 		if method != "setdefault" {
 			return nil, false
 		}
-		var args []*Node
-		for _, a := range call.ChildByField("arguments").NamedChildren() {
-			switch a.Type() {
-			case "comment":
-				continue
-			case "keyword_argument", "list_splat", "dictionary_splat":
-				return nil, false
-			}
-			args = append(args, a)
+		args, plain := plainPositionalArgs(call)
+		if !plain {
+			return nil, false
 		}
 		if len(args) != 2 {
 			return nil, false // setdefault(key) stores None, nothing typed
