@@ -690,21 +690,29 @@ func (s *keySet) has(key string) bool {
 	return ok
 }
 
-// defNames returns the identifiers that follow the word `def` in src (in
-// code, strings or comments alike): a superset of the names of the
-// functions a module defines.
+// defNames returns the identifiers that follow the word `def` or `class`
+// in src (in code, strings or comments alike): a superset of the names of
+// the functions and classes a module defines (a class's uses as a value
+// are asked about for the callers of its `__init__`:
+// analysis.FuncValueKeys).
 func defNames(src []byte) []string {
+	return append(keywordNames(src, "def"), keywordNames(src, "class")...)
+}
+
+// keywordNames returns the names src's text writes after the keyword kw
+// (as in `def NAME` or `class NAME`), found without parsing.
+func keywordNames(src []byte, kw string) []string {
 	var out []string
 	isPart := func(c byte) bool {
 		return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 	}
 	for i := 0; ; {
-		k := bytes.Index(src[i:], []byte("def"))
+		k := bytes.Index(src[i:], []byte(kw))
 		if k < 0 {
 			return out
 		}
 		at := i + k
-		i = at + 3
+		i = at + len(kw)
 		if at > 0 && isPart(src[at-1]) || i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\\' {
 			continue
 		}
