@@ -115,12 +115,27 @@ func FuncValueKeys(f *Function) []string {
 	return append(keys, "*."+c.Name)
 }
 
-// RecordCallerQueries makes the project call record with the CallerWord of
-// each function whose callers it is asked about (once per function and
-// snapshot): a check of part of a project must hold every module whose
-// text holds the word. record must be safe for concurrent use. Call it
+// CallerQuery is a question about the callers of a function of the
+// project (see RecordCallerQueries).
+type CallerQuery struct {
+	// Word is what the text of a module that calls the function by name
+	// or uses it as a value holds (CallerWord).
+	Word string
+	// Path is the path of the function's module: the modules that may
+	// call it by a name that resolves to it import that module (or a
+	// package above it) or are that module.
+	Path string
+	// ValueKeys holds the UsesAsValue questions the answer asked, with
+	// their answers.
+	ValueKeys map[string]bool
+}
+
+// RecordCallerQueries makes the project call record with each question
+// about a function's callers it answers (once per parameter and
+// snapshot): a check of part of a project must hold every module that may
+// call the function. record must be safe for concurrent use. Call it
 // before the first question.
-func (p *Project) RecordCallerQueries(record func(word string)) { p.recordCallers = record }
+func (p *Project) RecordCallerQueries(record func(CallerQuery)) { p.recordCallers = record }
 
 // callerParam resolves a callerParamVia path: the type the project's call
 // sites agree on for the parameter, continued with the rest of the path.
@@ -162,7 +177,10 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 		return Ref{}
 	}
 	word := CallerWord(f)
-	p.recordCallerWord(f, word)
+	asked := map[string]bool{}
+	if p.recordCallers != nil {
+		defer func() { p.recordCallers(CallerQuery{Word: word, Path: f.module.File.Path, ValueKeys: asked}) }()
+	}
 	keys := FuncValueKeys(f)
 	isKey := make(map[string]bool, len(keys))
 	for _, k := range keys {
@@ -200,19 +218,13 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 	}
 	// Used as a value anywhere, it may be called with anything.
 	for _, k := range keys {
-		if p.UsesAsValue(k) {
+		used := p.UsesAsValue(k)
+		asked[k] = used
+		if used {
 			return Ref{}
 		}
 	}
 	return out
-}
-
-// recordCallerWord tells RecordCallerQueries' callback about f's callers
-// being asked for.
-func (p *Project) recordCallerWord(f *Function, word string) {
-	if p.recordCallers != nil {
-		p.recordCallers(word)
-	}
 }
 
 // callerModules returns the project's modules with a call, with arguments,
@@ -292,3 +304,44 @@ func (m *Module) callSiteKey(c *Call, word string) string {
 // value path as a callee's identity, such a parameter is what it was
 // before the project typed it, a value of unknown type.
 func IsCallerVia(via string) bool { return strings.HasPrefix(via, callerParamVia) }
+
+// CallSiteFacts describes the module's calls, with arguments, that may be
+// call sites of a function of the project (callerParamType): each
+// callee's key and the type of each argument, as the module resolves
+// them. Two versions of a module with equal facts give every parameter
+// the same types (ProjectWideFacts).
+func (m *Module) CallSiteFacts() string {
+	var b strings.Builder
+	for _, c := range m.Calls {
+		args := c.Args()
+		if len(args) == 0 {
+			continue
+		}
+		word := calleeLastName(m.File, c.Node)
+		if word == "" {
+			continue
+		}
+		key := m.callSiteKey(c, word)
+		if key == "" || knownLibrary(key) {
+			continue
+		}
+		b.WriteString(key)
+		b.WriteString("(")
+		for _, a := range args {
+			v := a
+			if a.Type() == "keyword_argument" {
+				b.WriteString(m.File.Text(a.ChildByField("name")))
+				b.WriteString("=")
+				v = a.ChildByField("value")
+			} else if a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
+				b.WriteString("*")
+			}
+			if r := m.Resolve(v); r.Instance && r.Via == "" {
+				b.WriteString(r.Name)
+			}
+			b.WriteString(",")
+		}
+		b.WriteString(")\n")
+	}
+	return b.String()
+}

@@ -334,7 +334,7 @@ type Project struct {
 	recordValues    func(string, bool) // RecordValueQueries
 	recordOverrides func(*Class)       // RecordOverrideQueries
 	recordSubclass  func(string)       // RecordSubclassQueries
-	recordCallers   func(string)       // RecordCallerQueries
+	recordCallers   func(CallerQuery)  // RecordCallerQueries
 
 	// callerAnswers memoises callerParamType; callerIndex lists the
 	// modules by the last names of the callees they call (callerModules).

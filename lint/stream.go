@@ -93,7 +93,9 @@ type streamHooks struct {
 	// the project's subclasses of a library class. Every module built is
 	// in the which of one phase; a module checked again in a later phase is
 	// in its which too: the last report holds.
-	done func(which, ok []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool)
+	// callers holds the questions about functions' callers that project
+	// answered (analysis.Project.RecordCallerQueries).
+	done func(which, ok []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool, callers []analysis.CallerQuery)
 }
 
 // analyseUnitStreamed is analyseUnit for a whole-project batch check that
@@ -307,6 +309,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// which module asked).
 	asked := make([]map[string]bool, libPhase+2)
 	var askedMu sync.Mutex
+	// callerQueries: per phase, the questions about functions' callers its
+	// project answered (analysis.Project.RecordCallerQueries).
+	callerQueries := make([][]analysis.CallerQuery, libPhase+2)
 	// checkIn checks the targets among which in p (a phase's project) and
 	// calls after with each of which (checked or not) before its memos
 	// go.
@@ -321,6 +326,11 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		})
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
+		p.RecordCallerQueries(func(q analysis.CallerQuery) {
+			askedMu.Lock()
+			callerQueries[phase] = append(callerQueries[phase], q)
+			askedMu.Unlock()
+		})
 		failed := map[int]bool{}
 		for k, pn := range parallel(len(which), func(k int) {
 			i := which[k]
@@ -352,7 +362,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 					ok = append(ok, i)
 				}
 			}
-			hooks.done(which, ok, modules, perModule, recorded, subclass.Load())
+			hooks.done(which, ok, modules, perModule, recorded, subclass.Load(), callerQueries[phase])
 		}
 	}
 	newProject := func(which func(i int) bool) *analysis.Project {
@@ -542,6 +552,43 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			}
 		}
 	}
+	// A question about the callers of a function: the modules that may
+	// call it import its module (analysis.CallerQuery), in its component
+	// or, for a module of the library part, anywhere; the importers a
+	// phase's project lacked.
+	var importers [][]int
+	callersMissing := func(phase int, in func(i int) bool) []int {
+		if len(callerQueries[phase]) == 0 {
+			return nil
+		}
+		if importers == nil {
+			importers = make([][]int, n)
+			for i := range edges {
+				for _, j := range edges[i] {
+					importers[j] = append(importers[j], i)
+				}
+			}
+		}
+		var out []int
+		seen := map[int]bool{}
+		for _, q := range callerQueries[phase] {
+			f, ok := indexOf[q.Path]
+			if !ok {
+				continue
+			}
+			for _, j := range importers[f] {
+				if valid[j] && !in(j) && !seen[j] {
+					seen[j] = true
+					out = append(out, j)
+				}
+			}
+		}
+		return out
+	}
+	missingCallers := make([][]int, libPhase+1)
+	for b := 0; b <= libPhase; b++ {
+		missingCallers[b] = callersMissing(b, func(i int) bool { return inProject(i, b) })
+	}
 	var again []int
 	for i := range u.sources {
 		if !checked[i] || recorded[i].ValueQueries == nil {
@@ -549,7 +596,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		b := batchOf[i]
 		d := recorded[i]
-		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord
+		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord || len(missingCallers[b]) > 0
 		for k, used := range d.ValueQueries {
 			if !used && values.has(k) {
 				fail = true
@@ -583,6 +630,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for _, j := range component(i) {
 				want[j] = true
 			}
+			for _, j := range missingCallers[batchOf[i]] {
+				want[j] = true
+				for _, k := range component(j) {
+					want[k] = true
+				}
+			}
 		}
 		var toBuild []int
 		for i := range u.sources {
@@ -595,7 +648,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
 		checkIn(p, again, libPhase+1, nil)
-		if subclass.Load() && partial(p) {
+		if subclass.Load() && partial(p) || len(callersMissing(libPhase+1, func(i int) bool { return want[i] })) > 0 {
 			// A question about every module's classes: with every module.
 			var rest []int
 			for i := range u.sources {
