@@ -39,7 +39,9 @@ const callerParamVia = "%"
 // what its callers pass (-1: by keyword only), or "" when other modules
 // cannot call f by a name this analysis follows.
 func callerVia(f *Function, name string) string {
-	if f.Lambda || f.Name == "" || f.Parent != nil || f.module.Name == "" {
+	if f.Lambda || f.Name == "" || f.Parent != nil || f.module.Name == "" || knownLibrary(f.module.Name) {
+		// A copy of a library's code (a module named like one) is called
+		// as the library: by every module that uses the library.
 		return ""
 	}
 	static := false

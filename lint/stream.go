@@ -577,7 +577,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				continue
 			}
 			for _, j := range importers[f] {
-				if valid[j] && !in(j) && !seen[j] {
+				if valid[j] && !in(j) && !seen[j] && holdsIdentifier(u.sources[j].Src, map[string]bool{q.Word: true}) {
 					seen[j] = true
 					out = append(out, j)
 				}
