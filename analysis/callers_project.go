@@ -26,10 +26,10 @@ import (
 //
 // Which modules hold call sites is a question about modules that import
 // the function's module, not the other way round: the project records the
-// functions it is asked about (RecordCallerQueries, by the name a caller's
-// text must hold: CallerWord), so that a check of part of a project (the
-// scoped check, the cache, the streamed check) holds every module whose
-// text holds that word.
+// functions it is asked about (RecordCallerQueries: the name a caller's
+// text must hold, CallerWord, and the function's module), so that a check
+// of part of a project (the scoped check, the cache, the streamed check)
+// holds every module that may call the function.
 
 // callerParamVia brackets, at the start of a Via path, a parameter of a
 // function of the project: `%pkg.mod.C.__init__%0%nc%`.

@@ -59,6 +59,12 @@ import (
 //     library part (found while their batch is built) are kept with their
 //     closures, and a module of an earlier batch that asked about the name
 //     is checked again.
+//   - the type a parameter takes from its function's calls in other
+//     modules (analysis.CallerQuery): a module calling the function by a
+//     name that resolves to it imports the function's module, so it is in
+//     the function's component, or, for a function of the library part,
+//     anywhere: a phase whose project lacked an importer that holds the
+//     function's name is checked again with it.
 //   - the project's subclasses of a library class (soleSubclass): any
 //     module may define one, so every module of a batch whose project was
 //     asked is checked again with every module (no corpus asks).
