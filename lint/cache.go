@@ -821,8 +821,13 @@ type cacheGraph struct {
 	subclassDigest        *[32]byte
 	// importers and byPath, built on first use (callerModules): the
 	// modules importing each, and each module's index by path.
-	importers [][]int
-	byPath    map[string]int
+	importers     [][]int
+	byPath        map[string]int
+	callerDigests map[string][32]byte // callerDigest's, by path
+	// mark, stamp and queue: callerPaths' walk of a closure.
+	mark  []int
+	stamp int
+	queue []int
 }
 
 func newCacheGraph(present []*cacheSource) *cacheGraph {
@@ -989,18 +994,34 @@ func (g *cacheGraph) callerPaths(i int, queries []analysis.CallerQuery) []string
 	if len(queries) == 0 {
 		return nil
 	}
-	byPath := map[string]bool{}
-	for _, q := range queries {
-		byPath[q.Path] = true
+	// The closure of i, marked with a stamp of this call (no map and no
+	// sort: every checked module asks).
+	if g.mark == nil {
+		g.mark = make([]int, len(g.direct))
 	}
+	g.stamp++
+	g.mark[i] = g.stamp
+	queue := append(g.queue[:0], i)
+	for len(queue) > 0 {
+		v := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, w := range g.direct[v] {
+			if g.mark[w] != g.stamp {
+				g.mark[w] = g.stamp
+				queue = append(queue, w)
+			}
+		}
+	}
+	g.queue = queue
+	g.indexImporters()
 	var out []string
-	for _, j := range g.closure([]int{i}) {
-		if p := g.present[j].path; byPath[p] {
-			out = append(out, p)
+	for _, q := range queries {
+		if j, ok := g.byPath[q.Path]; ok && g.mark[j] == g.stamp {
+			out = append(out, q.Path)
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // callers returns the caller questions of its project that module i's
@@ -1043,6 +1064,16 @@ func addQueries(e *cacheEntry, keys map[string]bool) {
 // callerModules returns the module at path and the modules importing it:
 // those that may call its functions by a name that resolves to them.
 func (g *cacheGraph) callerModules(path string) []int {
+	g.indexImporters()
+	f, ok := g.byPath[path]
+	if !ok {
+		return nil
+	}
+	return append([]int{f}, g.importers[f]...)
+}
+
+// indexImporters builds importers and byPath on first use.
+func (g *cacheGraph) indexImporters() {
 	if g.importers == nil {
 		g.importers = make([][]int, len(g.present)+1)
 		g.byPath = make(map[string]int, len(g.present))
@@ -1058,11 +1089,6 @@ func (g *cacheGraph) callerModules(path string) []int {
 			}
 		}
 	}
-	f, ok := g.byPath[path]
-	if !ok {
-		return nil
-	}
-	return append([]int{f}, g.importers[f]...)
 }
 
 // callerDigest is the digest of what the answers about the callers of
@@ -1071,14 +1097,24 @@ func (g *cacheGraph) callerModules(path string) []int {
 func (g *cacheGraph) callerDigest(paths []string) [32]byte {
 	h := sha256.New()
 	for _, path := range paths {
-		h.Write([]byte(path + "\x00"))
-		mods := g.callerModules(path)
-		sort.Slice(mods, func(a, b int) bool { return g.present[mods[a]].path < g.present[mods[b]].path })
-		for _, i := range mods {
-			h.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
-			h.Write(g.present[i].content[:])
-			h.Write(g.deps[i][:])
+		d, ok := g.callerDigests[path]
+		if !ok {
+			mods := g.callerModules(path)
+			sort.Slice(mods, func(a, b int) bool { return g.present[mods[a]].path < g.present[mods[b]].path })
+			hp := sha256.New()
+			for _, i := range mods {
+				hp.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
+				hp.Write(g.present[i].content[:])
+				hp.Write(g.deps[i][:])
+			}
+			copy(d[:], hp.Sum(nil))
+			if g.callerDigests == nil {
+				g.callerDigests = map[string][32]byte{}
+			}
+			g.callerDigests[path] = d
 		}
+		h.Write([]byte(path + "\x00"))
+		h.Write(d[:])
 	}
 	var d [32]byte
 	copy(d[:], h.Sum(nil))
