@@ -504,7 +504,7 @@ func TestEditOfPrivateMethodElsewhere(t *testing.T) {
 // which the handler does not import, re-publishes the handler.
 func TestEditOfCallerElsewhere(t *testing.T) {
 	handler := "class Handler:\n    def __init__(self, nc):\n        self.nc = nc\n\n    def handle(self):\n        self.nc.publish('s', b'')\n"
-	consumer := "from nats.aio.client import Client\n\nfrom handler import Handler\n\n\ndef make(nc: Client):\n    handler = Handler(nc)\n    handler.handle()\n"
+	consumer := "from nats.aio.client import Client\n\nfrom handler import Handler\n\n\ndef make(nc: Client, bus):\n    handler = Handler(nc)\n    handler.handle()\n"
 	dir := writeFiles(t, map[string]string{"handler.py": handler, "consumer.py": consumer})
 	c := newClient(t, startInProcess(t, Options{}))
 	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
@@ -516,11 +516,13 @@ func TestEditOfCallerElsewhere(t *testing.T) {
 	})
 	consumerURI := uri.File(filepath.Join(dir, "consumer.py"))
 	c.open(consumerURI, consumer)
-	c.change(consumerURI, 2, partial(5, 9, 5, 19, "nc"))
+	c.waitDiagnostics(consumerURI, 1) // its first analysis and cascade done
+	// The names consumer.py uses stay the same: only what it passes changes.
+	c.change(consumerURI, 2, partial(6, 22, 6, 24, "bus"))
 	c.waitDiagnosticsWhere(handlerURI, "no ASL102 in handler.py once consumer.py passes a value of unknown type", func(d []protocol.Diagnostic) bool {
 		return !hasCode(d, "ASL102")
 	})
-	c.change(consumerURI, 3, partial(5, 9, 5, 11, "nc: Client"))
+	c.change(consumerURI, 3, partial(6, 22, 6, 25, "nc"))
 	c.waitDiagnosticsWhere(handlerURI, "ASL102 in handler.py again once consumer.py passes a nats client", func(d []protocol.Diagnostic) bool {
 		return hasCode(d, "ASL102")
 	})
