@@ -561,9 +561,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// A question about the callers of a function: the modules that may
 	// call it import its module (analysis.CallerQuery), in its component
 	// or, for a module of the library part, anywhere; the importers a
-	// phase's project lacked.
+	// phase's project lacked, by the function's module.
 	var importers [][]int
-	callersMissing := func(phase int, in func(i int) bool) []int {
+	callersMissing := func(phase int, in func(i int) bool) map[int][]int {
 		if len(callerQueries[phase]) == 0 {
 			return nil
 		}
@@ -575,26 +575,54 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 		}
-		var out []int
-		seen := map[int]bool{}
+		var out map[int][]int
 		for _, q := range callerQueries[phase] {
 			f, ok := indexOf[q.Path]
 			if !ok {
 				continue
 			}
 			for _, j := range importers[f] {
-				if valid[j] && !in(j) && !seen[j] && holdsIdentifier(u.sources[j].Src, map[string]bool{q.Word: true}) {
-					seen[j] = true
-					out = append(out, j)
+				if valid[j] && !in(j) && !slices.Contains(out[f], j) && holdsIdentifier(u.sources[j].Src, map[string]bool{q.Word: true}) {
+					if out == nil {
+						out = map[int][]int{}
+					}
+					out[f] = append(out[f], j)
 				}
 			}
 		}
 		return out
 	}
-	missingCallers := make([][]int, libPhase+1)
+	missingCallers := make([]map[int][]int, libPhase+1)
 	for b := 0; b <= libPhase; b++ {
 		missingCallers[b] = callersMissing(b, func(i int) bool { return inProject(i, b) })
 	}
+	// neededCallers returns the importers module i's check lacked: those
+	// of the functions' modules in its import closure (a phase records
+	// its project's questions, not which check asked).
+	mark := make([]int, n)
+	stamp := 0
+	neededCallers := func(i int) []int {
+		missing := missingCallers[batchOf[i]]
+		if len(missing) == 0 {
+			return nil
+		}
+		stamp++
+		mark[i] = stamp
+		var out []int
+		for queue := []int{i}; len(queue) > 0; {
+			v := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			out = append(out, missing[v]...)
+			for _, w := range edges[v] {
+				if mark[w] != stamp {
+					mark[w] = stamp
+					queue = append(queue, w)
+				}
+			}
+		}
+		return out
+	}
+	needed := map[int][]int{}
 	var again []int
 	for i := range u.sources {
 		if !checked[i] || recorded[i].ValueQueries == nil {
@@ -602,7 +630,10 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		b := batchOf[i]
 		d := recorded[i]
-		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord || len(missingCallers[b]) > 0
+		if callers := neededCallers(i); len(callers) > 0 {
+			needed[i] = callers
+		}
+		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord || len(needed[i]) > 0
 		for k, used := range d.ValueQueries {
 			if !used && values.has(k) {
 				fail = true
@@ -636,7 +667,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for _, j := range component(i) {
 				want[j] = true
 			}
-			for _, j := range missingCallers[batchOf[i]] {
+			for _, j := range needed[i] {
 				want[j] = true
 				for _, k := range component(j) {
 					want[k] = true
