@@ -63,8 +63,9 @@ import (
 //     modules (analysis.CallerQuery): a module calling the function by a
 //     name that resolves to it imports the function's module, so it is in
 //     the function's component, or, for a function of the library part,
-//     anywhere: a phase whose project lacked an importer that holds the
-//     function's name is checked again with it.
+//     anywhere: a module whose check's project lacked an importer that
+//     holds the function's name, the function's module being in its
+//     import closure, is checked again with it.
 //   - the project's subclasses of a library class (soleSubclass): any
 //     module may define one, so every module of a batch whose project was
 //     asked is checked again with every module (no corpus asks).
