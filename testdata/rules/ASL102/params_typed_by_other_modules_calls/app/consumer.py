@@ -1,7 +1,7 @@
 # Constructs the handlers with a nats client it annotates.
 from nats.aio.client import Client as NATS
 
-from app.handler import AnnotatedHandler, AwaitingHandler, DgHandler, Sender
+from app.handler import AnnotatedHandler, AwaitingHandler, DgHandler, Reporter, Sender
 
 
 class NatsDgConsumer:
@@ -14,3 +14,7 @@ class NatsDgConsumer:
 
     async def start(self) -> None:
         await self.nc.subscribe("dg.load.command")
+
+
+def make_reporter(nc: NATS):
+    return Reporter(nc)

@@ -2,7 +2,7 @@
 # keyword.
 from nats.aio.client import Client
 
-from app.funcs import forward, notify, relay
+from app.funcs import forward, notify, on_message, relay
 
 
 def start(nc: Client):
@@ -10,3 +10,9 @@ def start(nc: Client):
     notify(client=nc, subject="b")
     relay(nc, "c")
     forward(nc, "d")
+    on_message(nc)
+    register(on_message)
+
+
+def register(callback):
+    return callback
