@@ -135,8 +135,9 @@ func wordHashString(word string) uint64 { return maphash.String(wordSeed, word) 
 // its own definition, as a function handed to a framework, a task group or
 // a router. A call whose coroutine is handed to a scheduler
 // (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
-// counts too: like a function passed by name, its callee must be a
-// coroutine function. For a TaskEntryIndexKey it reports whether the
+// counts under CallValueKey(key): like a function passed by name, its
+// callee must be a coroutine function (ASYNC124 asks both keys), but it is
+// a call of it with its arguments in view. For a TaskEntryIndexKey it reports whether the
 // module references the method other than as a task's entry point; for a
 // StartedTaskIndexKey, whether it starts one as a task.
 func (m *Module) UsesAsValue(key string) bool { return m.answer(askAbout(key)) }
