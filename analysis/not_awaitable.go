@@ -45,6 +45,9 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 		return nil
 	}
 	if f.Class != nil {
+		if p.rewritesMembers(f.Class, 0) {
+			return nil
+		}
 		for _, base := range p.projectBases(f.Class) {
 			if p.classStoresAttr(base, f.Name, 0) {
 				return nil
@@ -55,6 +58,29 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 		}
 	}
 	return f
+}
+
+// rewritesMembers reports a class whose attribute reads may not give the
+// methods its body defines: it or a project base names a metaclass (which
+// may wrap every method) or defines __getattribute__.
+func (p *Project) rewritesMembers(c *Class, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if c.Methods["__getattribute__"] != nil {
+		return true
+	}
+	for _, b := range c.Bases {
+		if b.Type() == "keyword_argument" && c.module.File.Text(b.ChildByField("name")) == "metaclass" {
+			return true
+		}
+	}
+	for _, parent := range p.projectBases(c) {
+		if p.rewritesMembers(parent, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // classStoresAttr reports whether the project class c or one of its
@@ -361,7 +387,8 @@ func (m *Module) plainValue(n *Node, depth int) bool {
 // StoresAttributeElsewhere reports whether the module assigns an attribute
 // named name on an object other than the receiver of one of its own
 // methods (`client.fetch = AsyncMock()`), or holds name as a string
-// literal (`patch.object(Client, "fetch")`, `setattr(obj, "fetch", f)`):
+// literal, or as the last name of a dotted one (`patch.object(Client,
+// "fetch")`, `setattr(obj, "fetch", f)`, `patch("pkg.Client.fetch")`):
 // the attribute may then hold another callable than the method of that
 // name. Memoised per module.
 func (m *Module) StoresAttributeElsewhere(name string) bool {
@@ -372,9 +399,15 @@ func (m *Module) StoresAttributeElsewhere(name string) bool {
 			switch n.Type() {
 			case "string":
 				t := src.Text(n)
-				t = strings.Trim(t, "\"'bBrRuU")
-				if t != "" && len(t) < 80 {
+				if i := strings.IndexAny(t, "\"'"); i >= 0 {
+					t = t[i:] // past a prefix (b, r, u, f)
+				}
+				t = strings.Trim(t, "\"'")
+				if t != "" && len(t) < 200 {
+					// `patch.object(Client, "fetch")`, and the last name of
+					// a dotted target, `patch("pkg.client.Client.fetch")`.
 					out[t] = true
+					out[t[strings.LastIndexByte(t, '.')+1:]] = true
 				}
 				return false
 			case "assignment", "augmented_assignment":

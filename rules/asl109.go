@@ -50,11 +50,12 @@ async def images():
 		"(`len`, `str`, `list`, `sorted`...); any other returned value (a name, an attribute, `self`, a call of anything " +
 		"else, such as a coroutine function, `create_task` or `loop.run_in_executor`) is unknown and nothing is reported. " +
 		"A method is not reported when its class or a project base class stores an instance attribute of its name " +
-		"(`self.fetch = ...`), when a subclass anywhere in the project defines the name other than as such a plain " +
+		"(`self.fetch = ...`), names a metaclass or defines `__getattribute__` (either may give another value than the " +
+		"method), when a subclass anywhere in the project defines the name other than as such a plain " +
 		"method (an `async def`, a decorated def, a class attribute, an instance attribute: the call may then give an " +
 		"awaitable; `check FILE`, the cache and the language server follow such subclasses in modules the file does not " +
 		"import), nor when the calling module assigns an attribute of that name on another object or holds the name as " +
-		"a string (`client.fetch = AsyncMock()`, `patch.object(Client, \"fetch\")`, `setattr(obj, \"fetch\", f)`). Special " +
+		"a string (`client.fetch = AsyncMock()`, `patch.object(Client, \"fetch\")`, `setattr(obj, \"fetch\", f)`, `patch(\"pkg.Client.fetch\")`). Special " +
 		"methods (`__call__`, `__init__`) and classes (an instance may define `__await__`) are never reported. Library " +
 		"methods are those pylib records as plain with a non-awaitable result, on a receiver typed as their class (never " +
 		"by the method's name alone): asyncio's `Event.set`/`clear`/`is_set`, `Lock` and `Semaphore` `release`/`locked`, " +
@@ -64,7 +65,8 @@ async def images():
 		"`stop` (`Queue.get_nowait` and `Future.result` give back what was put in, which may be awaitable). A plain " +
 		"callback handed to a parameter that is then awaited (`await callback(message)`) is reported only where the " +
 		"parameter's value is resolved, which the model does for types, not for functions passed as arguments: that " +
-		"shape is not reported.",
+		"shape is not reported, and neither is a receiver annotated with the string of a class the module does not " +
+		"import (`docker_core: \"DockerCore\"`), which the model leaves unresolved.",
 	Run: runAwaitNonAwaitable,
 })
 

@@ -152,3 +152,40 @@ async def _listen(callback):
 
 async def main():
     await _listen(wrapper)
+
+
+class Meta(type):
+    pass
+
+
+class Wrapped(metaclass=Meta):
+    def fetch(self):
+        return []
+
+
+class WrappedChild(Wrapped):
+    def fetch_more(self):
+        return []
+
+
+class Forwarding:
+    def __getattribute__(self, name):
+        return object.__getattribute__(self, name)
+
+    def fetch(self):
+        return []
+
+
+async def rewritten_members():
+    # A metaclass may wrap every method; __getattribute__ may give another
+    # value than the method.
+    await Wrapped().fetch()
+    await WrappedChild().fetch_more()
+    await Forwarding().fetch()
+    with unittest_mock_patch_object(None, "pkg.Dotted.fetch_dotted"):
+        await Dotted().fetch_dotted()
+
+
+class Dotted:
+    def fetch_dotted(self):
+        return []
