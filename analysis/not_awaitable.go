@@ -48,10 +48,8 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 		if p.rewritesMembers(f.Class, 0) {
 			return nil
 		}
-		for _, base := range p.projectBases(f.Class) {
-			if p.classStoresAttr(base, f.Name, 0) {
-				return nil
-			}
+		if p.classStoresAttr(f.Class, f.Name, 0) {
+			return nil
 		}
 		if p.overriddenByAny(f, asked) {
 			return nil

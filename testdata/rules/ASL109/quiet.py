@@ -189,3 +189,17 @@ async def rewritten_members():
 class Dotted:
     def fetch_dotted(self):
         return []
+
+
+class SelfShadowed:
+    def __init__(self, other):
+        self.other = other
+
+    def fetch_shadowed(self):
+        return []
+
+    def install(self):
+        self.fetch_shadowed = fetch
+
+    async def run(self):
+        await self.fetch_shadowed()
