@@ -7,7 +7,7 @@ import (
 
 // The mirror of IsCoroutineFunction: a call whose value is decidably not
 // awaitable, so that `await` on it raises TypeError ("object list can't be
-// used in 'await' expression") whenever it runs (ASL109). Where
+// used in 'await' expression") whenever it runs (ASL110). Where
 // IsCoroutineFunction takes a function for a coroutine factory when every
 // return hands on a coroutine, this takes it for a plain value's maker only
 // when every return gives a value no await accepts (a literal, a display,

@@ -40,7 +40,7 @@ import (
 //     (rules.Dependencies.OverrideQueries: the subclasses that may do so
 //     can be anywhere), with what they import (overrides); for a plain
 //     method asked about being overridden by anything that may give an
-//     awaitable (a key analysis.AnyMemberKey made, ASL109), the modules
+//     awaitable (a key analysis.AnyMemberKey made, ASL110), the modules
 //     whose classes define its name in any way;
 //   - the answers to the project-wide question "is this name used as a
 //     value?" its rules asked (rules.CheckRecorded), re-asked of the

@@ -646,7 +646,7 @@ func TestCacheFollowsDependencyDeclarations(t *testing.T) {
 	}
 }
 
-// TestCacheFollowsAsyncOverridesOfPlainMethods: ASL109 reports `await` on a
+// TestCacheFollowsAsyncOverridesOfPlainMethods: ASL110 reports `await` on a
 // plain method's call unless a subclass anywhere overrides the method with
 // an async def; a subclass added in a module the caller does not import
 // makes a cached run check the caller again (quiet), and removing it
@@ -662,11 +662,11 @@ func TestCacheFollowsAsyncOverridesOfPlainMethods(t *testing.T) {
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	app := filepath.Join(dir, "app.py")
 	reports := func(got map[string][]string) bool {
-		return strings.Contains(strings.Join(got[app], "\n"), "ASL109")
+		return strings.Contains(strings.Join(got[app], "\n"), "ASL110")
 	}
 	before, _ := checkByFile(t, cacheDir, dir)
 	if !reports(before) {
-		t.Fatalf("first run: %v, want ASL109 in app.py", before)
+		t.Fatalf("first run: %v, want ASL110 in app.py", before)
 	}
 	steps := []struct {
 		text   string
@@ -685,7 +685,7 @@ func TestCacheFollowsAsyncOverridesOfPlainMethods(t *testing.T) {
 			t.Fatalf("other.py = %q: the cached check reports\n%v\nan uncached one\n%v", step.text, after, want)
 		}
 		if reports(after) != step.report {
-			t.Fatalf("other.py = %q: %v (%+v), want ASL109 in app.py: %v", step.text, after, stats, step.report)
+			t.Fatalf("other.py = %q: %v (%+v), want ASL110 in app.py: %v", step.text, after, stats, step.report)
 		}
 		if stats.Checked >= 5 {
 			t.Fatalf("other.py = %q: %+v, want the run to check again only what depends on it", step.text, stats)

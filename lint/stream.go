@@ -379,7 +379,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build(lib)
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
-	libPlain := map[string][]*analysis.Function{} // ASL109's plain methods (analysis.Project.NotAwaitableCall)
+	libPlain := map[string][]*analysis.Function{} // ASL110's plain methods (analysis.Project.NotAwaitableCall)
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
 			for _, f := range m.Functions {

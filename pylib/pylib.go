@@ -152,7 +152,7 @@ type API struct {
 	// NotAwaitable, on a method of a library class, says the asyncio docs
 	// define it as a plain method whose result is not awaitable (None, a
 	// bool, a number, a handle): `await` on its call raises TypeError
-	// whenever it runs (ASL109). Matched only on a receiver typed as that
+	// whenever it runs (ASL110). Matched only on a receiver typed as that
 	// class, never by the method's name.
 	NotAwaitable bool
 }

@@ -5,9 +5,9 @@ import (
 	"github.com/asyncls/asyncls/pylib"
 )
 
-// ASL109 reports `await` on a call whose value is decidably not awaitable.
-var ASL109 = register(&Rule{
-	Code:    "ASL109",
+// ASL110 reports `await` on a call whose value is decidably not awaitable.
+var ASL110 = register(&Rule{
+	Code:    "ASL110",
 	Name:    "await-non-awaitable",
 	Summary: "`await` on a call of a plain function whose value is not awaitable",
 	Rationale: "`await` accepts only coroutines, futures, tasks and objects with `__await__`. Awaiting the call of a " +

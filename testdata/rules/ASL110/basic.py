@@ -35,19 +35,19 @@ class Service:
         self._queue = asyncio.Queue()
 
     async def run(self):
-        await log_event("start")  # want: ASL109 "plain `def` whose value is not awaitable"
-        images = await self.mgr.list_images()  # want: ASL109
-        n = await self.mgr.count()  # want: ASL109
-        text = await self.mgr.describe()  # want: ASL109
-        await Manager.flags()  # want: ASL109
-        await self._event.set()  # want: ASL109 "`asyncio.Event.set` is a plain method"
-        await self._queue.put_nowait(1)  # want: ASL109
-        return images, n, text, (await helper_list())  # want: ASL109
+        await log_event("start")  # want: ASL110 "plain `def` whose value is not awaitable"
+        images = await self.mgr.list_images()  # want: ASL110
+        n = await self.mgr.count()  # want: ASL110
+        text = await self.mgr.describe()  # want: ASL110
+        await Manager.flags()  # want: ASL110
+        await self._event.set()  # want: ASL110 "`asyncio.Event.set` is a plain method"
+        await self._queue.put_nowait(1)  # want: ASL110
+        return images, n, text, (await helper_list())  # want: ASL110
 
 
 async def talk(host):
     reader, writer = await asyncio.open_connection(host, 80)
-    await writer.write(b"x")  # want: ASL109 "`asyncio.StreamWriter.write` is a plain method"
+    await writer.write(b"x")  # want: ASL110 "`asyncio.StreamWriter.write` is a plain method"
     await writer.drain()
     line = await reader.readline()
     return line

@@ -134,7 +134,7 @@ async def mocked():
     await client.fetch()
     with unittest_mock_patch_object(Client, "fetch_named"):
         await client.fetch_named()
-    await client.plain()  # want: ASL109
+    await client.plain()  # want: ASL110
 
 
 def unittest_mock_patch_object(target, name):
