@@ -42,6 +42,7 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus22": "heldout22_manifest.tsv",
              "corpus23": "heldout23_manifest.tsv",
              "corpus24": "heldout24_manifest.tsv",
+             "corpus28": "heldout28_manifest.tsv",
              "corpus25": "heldout25_manifest.tsv"}
 
 

@@ -33,6 +33,7 @@ ROOTS["24"] = "/work/corpus24"
 # corpus25 (bench/heldout25_README.md), registered the same way
 JUDGED["25"] = "precision_heldout25.tsv"
 ROOTS["25"] = "/work/corpus25"
+JUDGED["28"], ROOTS["28"] = "precision_heldout28.tsv", "/work/corpus28"  # corpus28 (bench/heldout28_README.md)
 
 
 def verdicts(path):
