@@ -61,8 +61,8 @@ async def count_users(path):
 		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
 		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
 		"inference of sentence-transformers (`SentenceTransformer(...)`, `encode`, `CrossEncoder.predict`), transformers " +
-		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`) and openai-whisper " +
-		"(`load_model`, `transcribe`), typed from their constructors, never by the bare method name " +
+		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`), openai-whisper " +
+		"(`load_model`, `transcribe`) and faster-whisper (`WhisperModel(...)`, `transcribe`), typed from their constructors, never by the bare method name " +
 		"(pylib/model_inference.go); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
