@@ -54,7 +54,9 @@ async def count_users(path):
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
 		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, LangChain's `ChatOpenAI` " +
 		"through its synchronous Runnable methods (`llm.invoke(...)`, `batch`, `predict`; the request goes through the sync " +
-		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), pyTelegramBotAPI's `TeleBot`, " +
+		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), LangChain's legacy " +
+		"`LLMChain` and `RetrievalQA` chains (`run`, `invoke`, typed from the constructor or `RetrievalQA.from_chain_type`/`from_llm`; " +
+		"`arun`/`ainvoke` are the twins), pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
