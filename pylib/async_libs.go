@@ -726,11 +726,26 @@ func init() {
 // names, which other objects share.
 func init() {
 	const chainAlt = "await the async twin (`await chain.arun(...)`, `apredict`, `ainvoke`) or `await asyncio.to_thread(chain.run, ...)`"
+	const qaAlt = "await the async twin (`await chain.ainvoke(...)`, `arun`) or `await asyncio.to_thread(chain.invoke, ...)`"
 	for _, c := range []string{"langchain.LLMChain", "langchain.chains.LLMChain", "langchain.chains.llm.LLMChain",
 		"langchain_classic.chains.LLMChain", "langchain_classic.chains.llm.LLMChain"} {
 		returns(c, c)
 		coroutineMethods(c, "arun", "apredict", "ainvoke")
 		serviceRequests("ASL202", chainAlt, c+".run", c+".predict", c+".invoke")
+	}
+	// RetrievalQA, the legacy retrieval chain (langchain and
+	// langchain-classic chains/retrieval_qa/base.py: `class
+	// BaseRetrievalQA(Chain)`, `class RetrievalQA(BaseRetrievalQA)`, built
+	// by the classmethods `from_llm` and `from_chain_type`): the same
+	// Chain `run`/`invoke`, which retrieve the documents and call the model
+	// synchronously, with the same async twins.
+	for _, c := range []string{"langchain.chains.RetrievalQA", "langchain.chains.retrieval_qa.base.RetrievalQA",
+		"langchain_classic.chains.RetrievalQA", "langchain_classic.chains.retrieval_qa.base.RetrievalQA"} {
+		returns(c, c)
+		returns(c+".from_chain_type", c)
+		returns(c+".from_llm", c)
+		coroutineMethods(c, "arun", "ainvoke")
+		serviceRequests("ASL202", qaAlt, c+".run", c+".invoke")
 	}
 }
 

@@ -52,4 +52,18 @@ func init() {
 	// whole audio through the model.
 	returns("whisper.load_model", "whisper.model.Whisper")
 	blocking("ASL202", inferenceAlt, "whisper.load_model", "whisper.model.Whisper.transcribe", "whisper.transcribe")
+
+	// faster-whisper (SYSTRAN/faster-whisper README): `WhisperModel(size)`
+	// loads the CTranslate2 model ("the corresponding CTranslate2 model is
+	// automatically downloaded from the Hugging Face Hub" when loaded by
+	// size); `transcribe` returns the detected language in its info before
+	// any segment is read, and its segments are a generator: "the
+	// transcription only starts when you iterate over it", which callers do
+	// right after, on the same thread. The record is on `transcribe`, the
+	// call a fix moves to a thread together with the iteration.
+	for _, typ := range []string{"faster_whisper.WhisperModel", "faster_whisper.transcribe.WhisperModel"} {
+		returns(typ, "faster_whisper.WhisperModel")
+		blocking("ASL202", inferenceAlt, typ)
+	}
+	blocking("ASL202", inferenceAlt, "faster_whisper.WhisperModel.transcribe")
 }

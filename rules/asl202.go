@@ -54,15 +54,17 @@ async def count_users(path):
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
 		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, LangChain's `ChatOpenAI` " +
 		"through its synchronous Runnable methods (`llm.invoke(...)`, `batch`, `predict`; the request goes through the sync " +
-		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), pyTelegramBotAPI's `TeleBot`, " +
+		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), LangChain's legacy " +
+		"`LLMChain` and `RetrievalQA` chains (`run`, `invoke`, typed from the constructor or `RetrievalQA.from_chain_type`/`from_llm`; " +
+		"`arun`/`ainvoke` are the twins), pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
 		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
 		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
 		"inference of sentence-transformers (`SentenceTransformer(...)`, `encode`, `CrossEncoder.predict`), transformers " +
-		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`) and openai-whisper " +
-		"(`load_model`, `transcribe`), typed from their constructors, never by the bare method name " +
+		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`), openai-whisper " +
+		"(`load_model`, `transcribe`) and faster-whisper (`WhisperModel(...)`, `transcribe`), typed from their constructors, never by the bare method name " +
 		"(pylib/model_inference.go); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +

@@ -60,3 +60,36 @@ def embed_sync(texts: list[str]):
 # Quiet: `encode` of an object that is not a model (the name alone says nothing).
 async def encode_token(codec, text):
     return codec.encode(text)
+
+
+# faster-whisper: the constructor loads the CTranslate2 model; transcribe
+# detects the language and returns a generator the caller drains on the loop.
+from faster_whisper import WhisperModel
+
+stt = WhisperModel("base", device="cpu", compute_type="int8")
+
+
+@app.post("/transcribe")
+async def transcribe_upload(audio):
+    segments, info = stt.transcribe(audio.file, beam_size=5)  # want: ASL202
+    return "".join(s.text for s in segments)
+
+
+async def load_stt(size):
+    return WhisperModel(size)  # want: ASL202
+
+
+# Quiet: transcribed in a worker thread, or in a plain function.
+def _transcribe_all(path):
+    segments, _ = stt.transcribe(path)
+    return "".join(s.text for s in segments)
+
+
+@app.post("/transcribe2")
+async def transcribe_offloaded(path: str):
+    return await asyncio.to_thread(_transcribe_all, path)
+
+
+# Quiet: `transcribe` of something that is not a faster-whisper model.
+async def transcribe_with(service, path):
+    return await service.transcribe(path)
