@@ -53,7 +53,10 @@ async def count_users(path):
 		"through its synchronous Runnable methods (`llm.invoke(...)`, `batch`, `predict`; the request goes through the sync " +
 		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
-		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); google-auth's token " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the Docker SDK's " +
+		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
+		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
+		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
