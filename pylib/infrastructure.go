@@ -77,7 +77,8 @@ var (
 	// (kubernetes/dynamic/discovery.py, LazyDiscoverer.search and
 	// __search -> get_resources_for_api_version). kubernetes_asyncio's
 	// DynamicClient is the same API with coroutines. `watch` is a generator
-	// (it blocks where it is iterated, not where it is called): not listed.
+	// over kubernetes.watch.Watch.stream: it blocks where it is iterated,
+	// not where it is called.
 	kubeDynamicRequests = []string{"get", "create", "delete", "replace", "patch", "server_side_apply", "request"}
 )
 
@@ -140,4 +141,6 @@ func init() {
 	}
 	serviceRequests("ASL202", kubeAlt, prefixed(kubeClient+".", kubeDynamicRequests...)...)
 	serviceRequests("ASL202", kubeAlt, kubeClient+".resources.get", kubeClient+".resources.search")
+	serviceRequests("ASL202", kubeAlt, kubeClient+".watch")
+	entry(kubeClient + ".watch").Unblock = UnblockedUnlessIterated
 }

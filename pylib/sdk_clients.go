@@ -106,6 +106,20 @@ func init() {
 	for _, db := range []string{mongoDB, "pymongo.synchronous.database.Database"} {
 		returns(db+".get_collection", mongoColl)
 	}
+	// Collection.find and find_raw_batches return a Cursor, which sends the
+	// query on its first iteration and fetches further batches as it goes
+	// (PyMongo API docs, cursor: "Iterating over a Cursor" issues getMore
+	// as needed): a request where the result is iterated in place
+	// (`list(coll.find(q))`, `for d in coll.find(q):`), not at the call.
+	var finds []string
+	for _, prefix := range []string{"pymongo.MongoClient.*.*.", "pymongo.mongo_client.MongoClient.*.*.", mongoDB + ".*.",
+		"pymongo.synchronous.database.Database.*.", mongoColl + ".", "pymongo.synchronous.collection.Collection."} {
+		finds = append(finds, prefix+"find", prefix+"find_raw_batches")
+	}
+	serviceRequests("ASL202", mongoAlt, finds...)
+	for _, n := range finds {
+		entry(n).Unblock = UnblockedUnlessIterated
+	}
 
 	// python-binance's synchronous Client: every API method is an HTTPS
 	// request through a requests.Session (binance/client.py: `_init_session`
