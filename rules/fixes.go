@@ -251,6 +251,12 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 	if api, ok := pylib.Lookup(p.Project.Canonical(c.Callee)); ok && api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) {
 		return nil
 	}
+	// A lazy query (PyMongo's find()) sends nothing until iterated: moving
+	// the call to a thread would leave its iteration, the requests, on the
+	// loop.
+	if api, ok := pylib.Lookup(p.Project.Canonical(c.Callee)); ok && api.Unblock == pylib.UnblockedUnlessIterated {
+		return nil
+	}
 	aio, lib, imp, ok := libraryRef(p, c.Node)
 	if !ok {
 		return nil

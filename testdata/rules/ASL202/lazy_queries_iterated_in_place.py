@@ -17,7 +17,10 @@ async def members(guild_id, user_id):
     names = [d["name"] for d in server.find({})]  # want: ASL202
     for doc in db.events.find({"guild": guild_id}):  # want: ASL202
         names.append(doc["id"])
-    return names
+    # Only the query sent at the call moves to a thread in the unsafe fix;
+    # a lazy one has none (its iteration, the requests, would stay here).
+    owner = db.guilds.find_one({"id": guild_id})  # want: ASL202
+    return names, owner
 
 
 async def events(client: dynamic.DynamicClient, api, queue):
@@ -25,11 +28,18 @@ async def events(client: dynamic.DynamicClient, api, queue):
         await queue.put(e)
 
 
+async def vault(guild_id, user_id):
+    stats = db[str(guild_id)].find({"id": user_id})  # want: ASL202
+    return list(stats)[-1]["credits"]
+
+
 # Quiet: the cursor is only built here, and iterated in a thread.
 async def cursor_for_later(guild_id):
     cursor = db[str(guild_id)].find({})
     rows = await asyncio.to_thread(list, db.events.find({}))
-    return cursor, rows
+    later = db.events.find({"late": True})
+    kept = await asyncio.to_thread(list, later)
+    return cursor, rows, kept
 
 
 # Quiet: a plain function runs wherever its caller runs it.
