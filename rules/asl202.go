@@ -13,13 +13,16 @@ import (
 var ASL202 = register(&Rule{
 	Code:    "ASL202",
 	Name:    "blocking-call",
-	Summary: "Blocking network, database, DNS, thread-synchronisation or password-hashing call in an async function",
+	Summary: "Blocking network, database, DNS, thread-synchronisation, password-hashing or model-inference call in an async function",
 	Rationale: "Blocking is not only HTTP, files and processes. A sync socket `recv`, a DNS lookup, a `sqlite3`/`psycopg2` " +
 		"query, a sync `redis` command, `threading.Event.wait()`, `threading.Lock.acquire()`, `queue.Queue.get()` or " +
 		"`concurrent.futures.Future.result()` in a coroutine stops the event loop until it returns: every other task " +
 		"waits, and waiting on something another task must provide deadlocks. Password hashing (bcrypt, argon2, passlib's " +
 		"`CryptContext`, pwdlib) is slow on purpose, about a quarter of a second per call at the default work factor: a " +
-		"login coroutine that verifies on the loop holds every other request that long.",
+		"login coroutine that verifies on the loop holds every other request that long. Local model inference " +
+		"(sentence-transformers' `encode`, a transformers `pipeline`, whisper's `transcribe`) is CPU/GPU work of tens of " +
+		"milliseconds to seconds per call, and loading a model takes seconds: an embedding endpoint declared `async def` " +
+		"that encodes on the loop serves one request at a time.",
 	Bad: `import sqlite3
 
 async def count_users(path):
@@ -56,7 +59,11 @@ async def count_users(path):
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
 		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
-		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); google-auth's token " +
+		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
+		"inference of sentence-transformers (`SentenceTransformer(...)`, `encode`, `CrossEncoder.predict`), transformers " +
+		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`) and openai-whisper " +
+		"(`load_model`, `transcribe`), typed from their constructors, never by the bare method name " +
+		"(pylib/model_inference.go); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
