@@ -13,6 +13,8 @@ package pylib
 const (
 	dockerAlt = "run it with `await asyncio.to_thread(...)` (docker-py has no asyncio client; aiodocker is one)"
 	dnsPyAlt  = "use dnspython's asyncio API (`dns.asyncresolver.resolve`, `dns.asyncquery.udp`) and await it"
+	sshAlt    = "run it with `await asyncio.to_thread(...)` (Fabric and Paramiko are synchronous; asyncssh is an asyncio SSH client)"
+	kubeAlt   = "use kubernetes_asyncio (the same API, awaited) or `await asyncio.to_thread(...)`"
 )
 
 var (
@@ -44,6 +46,40 @@ var (
 	dnsResolverFunctions = []string{"resolve", "query", "resolve_address", "resolve_name", "canonical_name",
 		"zone_for_name"}
 	dnsQueryFunctions = []string{"udp", "tcp", "tls", "https", "quic", "udp_with_fallback", "xfr", "inbound_xfr"}
+
+	// Fabric's Connection (fabric/connection.py, 2.x and 3.x): the methods
+	// decorated `@opens` connect first if needed, then run a command on the
+	// remote end and wait for it to exit (`run`: "Execute a shell command
+	// on the remote end of this connection", `sudo`, `shell`), or transfer
+	// a file over SFTP (`put`, `get`, through fabric.transfer.Transfer);
+	// `sftp()` opens (or reuses) an SFTP session and returns Paramiko's
+	// SFTPClient. Not requests: `close`, `local` (a local child process,
+	// Invoke's), the forward_* context managers.
+	fabricConnectionRequests = []string{"open", "run", "sudo", "shell", "put", "get", "sftp", "create_session"}
+	// Paramiko: SSHClient.connect ("Connect to an SSH server and
+	// authenticate to it"), exec_command ("Execute a command on the SSH
+	// server"; opens a channel and waits for the server's reply) and
+	// open_sftp; SFTPClient's file operations each send one SFTP request and
+	// wait for its response (Paramiko docs, "Client" and "SFTP"). Not
+	// requests: SFTPClient.getcwd (kept locally), close.
+	paramikoClientRequests = []string{"connect", "exec_command", "open_sftp", "invoke_shell"}
+	sftpClientRequests     = []string{"open", "file", "listdir", "listdir_attr", "listdir_iter", "stat", "lstat", "remove",
+		"unlink", "rename", "posix_rename", "mkdir", "rmdir", "chmod", "chown", "utime", "truncate", "readlink",
+		"symlink", "normalize", "chdir", "put", "putfo", "get", "getfo"}
+
+	// The official Kubernetes client's DynamicClient (kubernetes/dynamic/
+	// client.py): get, create, delete, replace, patch, server_side_apply
+	// and request send the request with ApiClient.call_api (urllib3, in the
+	// calling thread); `resources` is the client's LazyDiscoverer, whose
+	// get and search fetch a group version's resource list from the API
+	// server the first time it is looked up, invalidate the cache and
+	// discover again on a miss, and rewrite the cache file
+	// (kubernetes/dynamic/discovery.py, LazyDiscoverer.search and
+	// __search -> get_resources_for_api_version). kubernetes_asyncio's
+	// DynamicClient is the same API with coroutines. `watch` is a generator
+	// over kubernetes.watch.Watch.stream: it blocks where it is iterated,
+	// not where it is called.
+	kubeDynamicRequests = []string{"get", "create", "delete", "replace", "patch", "server_side_apply", "request"}
 )
 
 func init() {
@@ -84,4 +120,27 @@ func init() {
 	coroutines(prefixed("dns.asyncresolver.", dnsResolverFunctions...)...)
 	coroutineMethods(asyncResolver, dnsResolverFunctions[:5]...)
 	coroutines(prefixed("dns.asyncquery.", "udp", "tcp", "tls", "https", "quic", "udp_with_fallback", "inbound_xfr")...)
+
+	for _, typ := range []string{"fabric.Connection", "fabric.connection.Connection"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", sshAlt, prefixed(typ+".", fabricConnectionRequests...)...)
+		returns(typ+".sftp", "paramiko.SFTPClient")
+	}
+	for _, typ := range []string{"paramiko.SSHClient", "paramiko.client.SSHClient"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", sshAlt, prefixed(typ+".", paramikoClientRequests...)...)
+		returns(typ+".open_sftp", "paramiko.SFTPClient")
+	}
+	for _, typ := range []string{"paramiko.SFTPClient", "paramiko.sftp_client.SFTPClient"} {
+		serviceRequests("ASL202", sshAlt, prefixed(typ+".", sftpClientRequests...)...)
+	}
+
+	const kubeClient = "kubernetes.dynamic.DynamicClient"
+	for _, typ := range []string{kubeClient, "kubernetes.dynamic.client.DynamicClient"} {
+		returns(typ, kubeClient)
+	}
+	serviceRequests("ASL202", kubeAlt, prefixed(kubeClient+".", kubeDynamicRequests...)...)
+	serviceRequests("ASL202", kubeAlt, kubeClient+".resources.get", kubeClient+".resources.search")
+	serviceRequests("ASL202", kubeAlt, kubeClient+".watch")
+	entry(kubeClient + ".watch").Unblock = UnblockedUnlessIterated
 }

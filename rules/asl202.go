@@ -78,7 +78,10 @@ async def count_users(path):
 		"finding: the directive still accepts that call alone). They are one mistake, a synchronous local database " +
 		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
 		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
-		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, `fut.result()` after " +
+		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, " +
+		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
+		"the Kubernetes DynamicClient's `watch()` generator; `for d in coll.find(q):`, `list(coll.find(q))` and a local assigned once " +
+		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
 		"coroutine function whose every call in the module passes there the future a done callback receives, the parameter of " +
@@ -254,7 +257,8 @@ func groupInProcessDatabaseCalls(p *Pass, uses []blockingUse) (grouped map[int]b
 }
 
 // callCannotWait reports calls of this family made in a way that cannot
-// wait: lock.acquire(False), q.get(block=False), ev.wait(0), put() on an
+// wait: a lazy query not iterated where it is made (`cursor = coll.find()`),
+// lock.acquire(False), q.get(block=False), ev.wait(0), put() on an
 // unbounded queue, executor.shutdown(wait=False), getaddrinfo of a numeric host, psycopg2's async mode,
 // socket calls on a non-blocking socket, the first acquire of a lock the
 // function has just created, queries on an in-memory sqlite database, and
@@ -322,6 +326,31 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	case pylib.UnblockedStoppedThread:
 		return recv != nil && toldToStop(proj, m, c, recv)
+	case pylib.UnblockedUnlessIterated:
+		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
+		// and `list(coll.find(q))` run its queries here, and so does
+		// `stats = coll.find(q)` followed by `list(stats)`.
+		return !iteratedOnLoop(m, c.Node) && !boundThenIterated(m, c.Node)
+	}
+	return false
+}
+
+// boundThenIterated reports a call whose value is assigned to a plain local
+// (`stats = server.find(q)`, the only assignment of the name) that a read of
+// the same function iterates in place (`list(stats)`, `for d in stats:`).
+func boundThenIterated(m *analysis.Module, call *analysis.Node) bool {
+	n, parent := analysis.ParenParent(call)
+	if parent == nil || parent.Type() != "assignment" || n.Field() != "right" {
+		return false
+	}
+	_, uses, ok := localUses(m, parent)
+	if !ok {
+		return false
+	}
+	for _, u := range uses {
+		if iteratedOnLoop(m, u) {
+			return true
+		}
 	}
 	return false
 }
