@@ -42,7 +42,9 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus22": "heldout22_manifest.tsv",
              "corpus23": "heldout23_manifest.tsv",
              "corpus24": "heldout24_manifest.tsv",
-             "corpus25": "heldout25_manifest.tsv"}
+             "corpus25": "heldout25_manifest.tsv",
+             "corpus26": "heldout26_manifest.tsv",
+             "corpus28": "heldout28_manifest.tsv"}
 
 
 def projects(manifest):

@@ -26,6 +26,7 @@ const (
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	mqttAlt       = "use an asyncio MQTT client (aiomqtt, gmqtt), or `connect_async()` and let the network thread of `loop_start()` connect, or run it with `await asyncio.to_thread(...)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
@@ -513,6 +514,17 @@ func init() {
 		"pwdlib.PasswordHash.hash", "pwdlib.PasswordHash.verify", "pwdlib.PasswordHash.verify_and_update")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
+	// paho-mqtt's Client.connect: "This is a blocking call that establishes
+	// the underlying connection and transmits a CONNECT packet" (its
+	// docstring, src/paho/mqtt/client.py): connect() records the broker
+	// (connect_async) and returns reconnect(), which opens the socket (DNS
+	// lookup, TCP and TLS handshakes, up to connect_timeout, 5 s by default)
+	// and sends CONNECT; connect_srv() looks the broker up in DNS SRV
+	// records, then calls connect(). connect_async() only records the
+	// broker for the network thread of loop_start() to connect: not listed.
+	returns("paho.mqtt.client.Client", "paho.mqtt.client.Client")
+	blocking("ASL202", mqttAlt, "paho.mqtt.client.Client.connect", "paho.mqtt.client.Client.reconnect",
+		"paho.mqtt.client.Client.connect_srv")
 	unblocked := func(how Unblocking, names ...string) {
 		for _, n := range names {
 			entry(n).Unblock = how

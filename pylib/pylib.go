@@ -758,6 +758,13 @@ const (
 	// UnblockedNoWait: shutdown(False) or shutdown(wait=False) of an
 	// executor, which returns at once without joining its workers.
 	UnblockedNoWait
+	// UnblockedUnlessIterated: a lazy call that sends nothing until its
+	// result is iterated (PyMongo's Collection.find returns a Cursor that
+	// queries on the first iteration; the Kubernetes DynamicClient's watch
+	// is a generator): it blocks where its value is iterated in place (the
+	// iterable of a `for` or comprehension, `list(coll.find())`), and only
+	// there.
+	UnblockedUnlessIterated
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose
