@@ -98,9 +98,11 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 
 // ProjectWideFacts describes what m contributes to the project-wide
 // questions any module's rules may ask, whatever it imports: the names it
-// uses as values (UsesAsValue) and its classes' bases and methods
+// uses as values (UsesAsValue) and its classes' bases, methods
 // defined other than as an async def (a subclass overriding an async
-// method with a sync one changes what calls through the base return). Two
+// method with a sync one changes what calls through the base return) and
+// names defined in any way (overriddenByAny: a subclass overriding a
+// plain method with an async one). Two
 // versions of a module with equal facts answer those questions alike.
 func (m *Module) ProjectWideFacts() string {
 	var b strings.Builder
@@ -121,6 +123,8 @@ func (m *Module) ProjectWideFacts() string {
 		}
 		b.WriteString("):")
 		b.WriteString(strings.Join(c.syncMemberNames(), ","))
+		b.WriteString(";")
+		b.WriteString(strings.Join(c.memberNames(), ","))
 	}
 	return b.String()
 }
