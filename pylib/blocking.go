@@ -27,6 +27,7 @@ const (
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
 	dnspythonAlt  = "use dnspython's `dns.asyncresolver` (`await dns.asyncresolver.resolve(...)`) or `await asyncio.to_thread(...)`"
+	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
@@ -457,6 +458,25 @@ func init() {
 		}
 	}
 	returns(ggenai+"Client", ggenai+"Client")
+	// google-api-python-client: build() "Construct[s] a Resource for
+	// interacting with an API" (googleapiclient.discovery); the Resource's
+	// methods are generated from the discovery document at run time: a
+	// collection method (`service.users()`) returns a Resource, an API method
+	// (`.messages().get(userId=..., id=...)`) an HttpRequest (build's
+	// requestBuilder=HttpRequest), and HttpRequest.execute() sends it through
+	// httplib2, synchronously, retrying with sleeps when num_retries is set;
+	// BatchHttpRequest.execute() likewise (new_batch_http_request()). Every
+	// call on a Resource is modelled as giving a Resource, so `execute` on
+	// one stands for the HttpRequest's. Receivers are typed from build() and
+	// build_from_document() (also under the old `apiclient` name), never from
+	// the bare name `execute`.
+	for _, mod := range []string{"googleapiclient.discovery.", "apiclient.discovery."} {
+		returns(mod+"build", "googleapiclient.discovery.Resource")
+		returns(mod+"build_from_document", "googleapiclient.discovery.Resource")
+	}
+	returns("googleapiclient.discovery.Resource.*", "googleapiclient.discovery.Resource")
+	serviceRequests("ASL202", discoveryAlt, "googleapiclient.discovery.Resource.execute",
+		"googleapiclient.http.HttpRequest.execute", "googleapiclient.http.BatchHttpRequest.execute")
 	// google-auth: refreshing credentials (and verifying or fetching an ID
 	// token, which downloads Google's certificates or asks the metadata
 	// server) is an HTTP exchange made through the transport request passed
