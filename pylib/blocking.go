@@ -28,6 +28,7 @@ const (
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
 	dnspythonAlt  = "use dnspython's `dns.asyncresolver` (`await dns.asyncresolver.resolve(...)`) or `await asyncio.to_thread(...)`"
 	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
+	oauthFlowAlt  = "run the token exchange in a thread: `await asyncio.to_thread(flow.fetch_token, code=code)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
@@ -477,6 +478,19 @@ func init() {
 	returns("googleapiclient.discovery.Resource.*", "googleapiclient.discovery.Resource")
 	serviceRequests("ASL202", discoveryAlt, "googleapiclient.discovery.Resource.execute",
 		"googleapiclient.http.HttpRequest.execute", "googleapiclient.http.BatchHttpRequest.execute")
+	// google-auth-oauthlib: Flow "uses a requests_oauthlib.OAuth2Session
+	// instance ... to perform all of the OAuth 2.0 logic" (its docs);
+	// fetch_token() exchanges the authorization code at the token endpoint,
+	// a synchronous requests POST, and InstalledAppFlow.run_local_server()
+	// serves the redirect until the user has consented in a browser. Typed
+	// from the class constructors from_client_secrets_file/from_client_config.
+	for _, cls := range []string{"google_auth_oauthlib.flow.Flow", "google_auth_oauthlib.flow.InstalledAppFlow"} {
+		returns(cls+".from_client_secrets_file", cls)
+		returns(cls+".from_client_config", cls)
+		serviceRequests("ASL202", oauthFlowAlt, cls+".fetch_token")
+	}
+	serviceRequests("ASL202", "run the local-server flow in a thread: `await asyncio.to_thread(flow.run_local_server, port=0)`",
+		"google_auth_oauthlib.flow.InstalledAppFlow.run_local_server")
 	// google-auth: refreshing credentials (and verifying or fetching an ID
 	// token, which downloads Google's certificates or asks the metadata
 	// server) is an HTTP exchange made through the transport request passed
