@@ -26,7 +26,6 @@ const (
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
-	dnspythonAlt  = "use dnspython's `dns.asyncresolver` (`await dns.asyncresolver.resolve(...)`) or `await asyncio.to_thread(...)`"
 	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
 	oauthFlowAlt  = "run the token exchange in a thread: `await asyncio.to_thread(flow.fetch_token, code=code)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
@@ -546,21 +545,6 @@ func init() {
 		"bcrypt.hashpw", "bcrypt.checkpw", "bcrypt.kdf",
 		"argon2.PasswordHasher.hash", "argon2.PasswordHasher.verify",
 		"pwdlib.PasswordHash.hash", "pwdlib.PasswordHash.verify", "pwdlib.PasswordHash.verify_and_update")
-	// dnspython's stub resolver answers over the network, synchronously:
-	// dns/resolver.py's Resolver.resolve sends each question with
-	// dns.query.udp/dns.query.tcp and time.sleep()s its backoff between
-	// rounds (seconds to its lifetime, 5 s by default, when a server is slow
-	// or silent); the module functions use the default Resolver, and
-	// dns/asyncresolver.py is the "Asynchronous DNS stub resolver" twin
-	// (dnspython 2.x source, as in corpus4's python3-dnspython). Receivers
-	// are typed from the constructor and get_default_resolver(), never from
-	// the bare names resolve/query.
-	returns("dns.resolver.Resolver", "dns.resolver.Resolver")
-	returns("dns.resolver.get_default_resolver", "dns.resolver.Resolver")
-	blocking("ASL202", dnspythonAlt, "dns.resolver.resolve", "dns.resolver.query", "dns.resolver.resolve_address",
-		"dns.resolver.canonical_name", "dns.resolver.zone_for_name",
-		"dns.resolver.Resolver.resolve", "dns.resolver.Resolver.query", "dns.resolver.Resolver.resolve_address",
-		"dns.resolver.Resolver.canonical_name")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
 	unblocked := func(how Unblocking, names ...string) {
