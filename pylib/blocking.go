@@ -26,8 +26,6 @@ const (
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
-	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
-	oauthFlowAlt  = "run the token exchange in a thread: `await asyncio.to_thread(flow.fetch_token, code=code)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
@@ -40,6 +38,8 @@ const (
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
 	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
 	googleAuthAlt = "run it in a thread: `await asyncio.to_thread(creds.refresh, request)`"
+	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
+	oauthFlowAlt  = "run the token exchange in a thread: `await asyncio.to_thread(flow.fetch_token, code=code)`"
 )
 
 // GoogleAuthRefresh is the record of google-auth's token refresh,
