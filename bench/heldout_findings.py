@@ -47,6 +47,9 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus28": "heldout28_manifest.tsv"}
 
 
+MANIFESTS["corpus27"] = "heldout27_manifest.tsv"  # apart from the dict so that corpus26's entry merges cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

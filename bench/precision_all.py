@@ -41,6 +41,11 @@ JUDGED["28"] = "precision_heldout28.tsv"
 ROOTS["28"] = "/work/corpus28"
 
 
+# corpus27 (bench/heldout27_README.md), registered the same way, two lines apart from corpus26's so that the branches merge cleanly
+JUDGED["27"] = "precision_heldout27.tsv"
+ROOTS["27"] = "/work/corpus27"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

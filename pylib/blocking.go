@@ -39,6 +39,8 @@ const (
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
 	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
 	googleAuthAlt = "run it in a thread: `await asyncio.to_thread(creds.refresh, request)`"
+	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
+	oauthFlowAlt  = "run the token exchange in a thread: `await asyncio.to_thread(flow.fetch_token, code=code)`"
 )
 
 // GoogleAuthRefresh is the record of google-auth's token refresh,
@@ -457,6 +459,38 @@ func init() {
 		}
 	}
 	returns(ggenai+"Client", ggenai+"Client")
+	// google-api-python-client: build() "Construct[s] a Resource for
+	// interacting with an API" (googleapiclient.discovery); the Resource's
+	// methods are generated from the discovery document at run time: a
+	// collection method (`service.users()`) returns a Resource, an API method
+	// (`.messages().get(userId=..., id=...)`) an HttpRequest (build's
+	// requestBuilder=HttpRequest), and HttpRequest.execute() sends it through
+	// httplib2, synchronously, retrying with sleeps when num_retries is set;
+	// BatchHttpRequest.execute() likewise (new_batch_http_request()). Every
+	// call on a Resource is modelled as giving a Resource, so `execute` on
+	// one stands for the HttpRequest's. Receivers are typed from build() and
+	// build_from_document() (also under the old `apiclient` name), never from
+	// the bare name `execute`.
+	for _, mod := range []string{"googleapiclient.discovery.", "apiclient.discovery."} {
+		returns(mod+"build", "googleapiclient.discovery.Resource")
+		returns(mod+"build_from_document", "googleapiclient.discovery.Resource")
+	}
+	returns("googleapiclient.discovery.Resource.*", "googleapiclient.discovery.Resource")
+	serviceRequests("ASL202", discoveryAlt, "googleapiclient.discovery.Resource.execute",
+		"googleapiclient.http.HttpRequest.execute", "googleapiclient.http.BatchHttpRequest.execute")
+	// google-auth-oauthlib: Flow "uses a requests_oauthlib.OAuth2Session
+	// instance ... to perform all of the OAuth 2.0 logic" (its docs);
+	// fetch_token() exchanges the authorization code at the token endpoint,
+	// a synchronous requests POST, and InstalledAppFlow.run_local_server()
+	// serves the redirect until the user has consented in a browser. Typed
+	// from the class constructors from_client_secrets_file/from_client_config.
+	for _, cls := range []string{"google_auth_oauthlib.flow.Flow", "google_auth_oauthlib.flow.InstalledAppFlow"} {
+		returns(cls+".from_client_secrets_file", cls)
+		returns(cls+".from_client_config", cls)
+		serviceRequests("ASL202", oauthFlowAlt, cls+".fetch_token")
+	}
+	serviceRequests("ASL202", "run the local-server flow in a thread: `await asyncio.to_thread(flow.run_local_server, port=0)`",
+		"google_auth_oauthlib.flow.InstalledAppFlow.run_local_server")
 	// google-auth: refreshing credentials (and verifying or fetching an ID
 	// token, which downloads Google's certificates or asks the metadata
 	// server) is an HTTP exchange made through the transport request passed

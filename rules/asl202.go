@@ -87,7 +87,9 @@ async def count_users(path):
 		"coroutine function whose every call in the module passes there the future a done callback receives, the parameter of " +
 		"a function whose only use is `x.add_done_callback(cb)`: debusine's `send_task_result(fut)` runs " +
 		"`run_coroutine_threadsafe(self._send_task_result(id, fut), loop)`; calls in other modules are not asked), `put()` on a queue " +
-		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
+		"created unbounded (also a parameter, never rebound, of a private or nested function every call of which in the module " +
+		"passes an unbounded queue: `queue = Queue()` then `self._enqueue(bundles, queue)`; a helper is judged once, so one " +
+		"caller passing a bounded queue keeps its every caller reported), `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
 		"socket.gethostbyname(host)`, `if host in (\"localhost\", \"::1\"):`, not reassigned before the call; a host checked " +
@@ -287,13 +289,17 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 			return true
 		}
 		// put() on an unbounded queue never waits (made here, or as an
-		// attribute of a class of another module).
-		cm, ctor := constructorCallIn(proj, m, recv)
-		if ctor == nil {
-			return false
+		// attribute of a class of another module), nor on a parameter of a
+		// private helper every call of which passes one
+		// (`self._enqueue(bundles, queue)` after `queue = Queue()`).
+		if unboundedQueue(proj, m, recv) {
+			return true
 		}
-		size := queueSize(ctor, cm.File)
-		return size == nil || cm.File.Text(size) == "0" || pylib.Is(calleeOf(cm, ctor), pylib.UnboundedQueue)
+		args, ok := privateParamArguments(m, c)
+		for _, arg := range args {
+			ok = ok && arg != nil && unboundedQueue(proj, m, arg)
+		}
+		return ok
 	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag, pylib.UnblockedLocalHost:
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST (for the
 		// calls that take flags), an IP address literal ("127.0.0.1",
@@ -569,6 +575,18 @@ func assignedBetween(m *analysis.Module, block, node *analysis.Node, name string
 	return found
 }
 
+// unboundedQueue reports a queue made (where n is assigned, or as an
+// attribute of a class of another module) without a maxsize, with maxsize
+// 0, or of a class whose put never waits (queue.SimpleQueue).
+func unboundedQueue(proj *analysis.Project, m *analysis.Module, n *analysis.Node) bool {
+	cm, ctor := constructorCallIn(proj, m, n)
+	if ctor == nil {
+		return false
+	}
+	size := queueSize(ctor, cm.File)
+	return size == nil || cm.File.Text(size) == "0" || pylib.Is(calleeOf(cm, ctor), pylib.UnboundedQueue)
+}
+
 // queueSize returns the size argument of a queue constructor call.
 func queueSize(ctor *analysis.Node, f *analysis.File) *analysis.Node {
 	args := ctor.ChildByField("arguments")
@@ -779,24 +797,44 @@ func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
 // so result() returns at once. Calls in other modules are not asked (check
 // FILE must equal check .); the coroutine is private to its module.
 func doneInCallback(m *analysis.Module, c *analysis.Call) bool {
+	args, ok := privateParamArguments(m, c)
+	if !ok {
+		return false
+	}
+	for _, arg := range args {
+		if !doneCallbackParam(m, analysis.Unparen(arg)) {
+			return false
+		}
+	}
+	return true
+}
+
+// privateParamArguments returns, when call c's receiver is a parameter,
+// never rebound, of c's function and that function is private (`_name`) or
+// nested and called only by its own module, the argument each call of the
+// module passes for that parameter (nil where a call passes none); ok is
+// false otherwise, or when no call is found. Calls in other modules are not
+// asked (check FILE must equal check .), which a private function makes
+// safe.
+func privateParamArguments(m *analysis.Module, c *analysis.Call) (args []*analysis.Node, ok bool) {
 	recv := analysis.Unparen(c.Node.ChildByField("function").ChildByField("object"))
 	fn := c.Func
 	if recv == nil || recv.Type() != "identifier" || fn == nil || fn.Lambda || fn.Name == "" ||
 		fn.Parent == nil && !strings.HasPrefix(fn.Name, "_") {
-		return false
+		return nil, false
 	}
 	name := m.File.Text(recv)
 	b := m.ScopeAt(recv).Lookup(name)
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || fn.Scope.Bindings.Get(name) != b {
-		return false
+		return nil, false
 	}
 	pos, kw := paramPosition(m, fn, name)
 	if pos < 0 && !kw {
-		return false
+		return nil, false
 	}
 	calls, ok := onlyCalled(m, fn)
 	if !ok || len(calls) == 0 {
-		return false
+		return nil, false
 	}
 	for _, call := range calls {
 		var arg *analysis.Node
@@ -808,11 +846,9 @@ func doneInCallback(m *analysis.Module, c *analysis.Call) bool {
 		if arg == nil && pos >= 0 {
 			arg = positionalArg(call, pos)
 		}
-		if !doneCallbackParam(m, analysis.Unparen(arg)) {
-			return false
-		}
+		args = append(args, arg)
 	}
-	return true
+	return args, true
 }
 
 // paramPosition is the index of fn's parameter name among the arguments of
