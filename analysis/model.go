@@ -3,6 +3,7 @@ package analysis
 import (
 	"iter"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unsafe"
@@ -678,6 +679,18 @@ type Class struct {
 	// attribute and parameter it types (~18 MB of garbage on big/ when it
 	// was made on each call). QualName is its tail.
 	fullName string
+}
+
+// MethodsInOrder returns the class's methods in source order: rules that
+// stop at the first method saying something must not depend on map
+// iteration, or the same file gives different messages run to run.
+func (c *Class) MethodsInOrder() []*Function {
+	out := make([]*Function, 0, len(c.Methods))
+	for _, m := range c.Methods {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Node.Start < out[j].Node.Start })
+	return out
 }
 
 // newClass is a class named qual in module m; its QualName shares the

@@ -752,6 +752,9 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 		default:
 			if msg, end := python2Only(src, n); msg != "" {
 				p.errors = append(p.errors, SyntaxError{Start: n.Start, End: end, Message: "syntax error: " + msg + " is Python 2 syntax (asyncls reads Python 3)"})
+			} else if importTrailingComma(src, n) {
+				p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End,
+					Message: "syntax error: a trailing comma after imported names needs parentheses around them"})
 			}
 		}
 	}
@@ -894,6 +897,38 @@ func python2Only(src []byte, n *Node) (msg string, end uint32) {
 		}
 	}
 	return "", 0
+}
+
+// importTrailingComma reports an import whose names end in a comma without
+// parentheses around them (`from m import a, b,`, `import os,`): the
+// tree-sitter grammar takes it, CPython does not ("trailing comma not
+// allowed without surrounding parentheses"). Read from the text, as
+// python2Only does: n's children are not filled yet.
+func importTrailingComma(src []byte, n *Node) bool {
+	if n.Type() != "import_statement" && n.Type() != "import_from_statement" {
+		return false
+	}
+	text := src[n.Start:n.End]
+	if !bytes.HasSuffix(bytes.TrimRight(text, " \t\\\r\n"), []byte(",")) {
+		return false
+	}
+	if n.Type() == "import_statement" {
+		return true
+	}
+	// The names follow the `import` keyword: the first `import` after
+	// `from` that is a whole word (`from importlib import x`, `from .import x`).
+	word := func(c byte) bool {
+		return c == '_' || c >= '0' && c <= '9' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80
+	}
+	for i := len("from"); i+len("import") <= len(text); i++ {
+		if !bytes.HasPrefix(text[i:], []byte("import")) || word(text[i-1]) ||
+			i+len("import") < len(text) && word(text[i+len("import")]) {
+			continue
+		}
+		rest := bytes.TrimLeft(text[i+len("import"):], " \t\\\r\n")
+		return !bytes.HasPrefix(rest, []byte("("))
+	}
+	return false
 }
 
 // stringStartEnd returns where string n's opening delimiter ends (what

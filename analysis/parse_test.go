@@ -525,3 +525,25 @@ func TestBareStarredTupleParses(t *testing.T) {
 		t.Errorf("mixed: %v", f.SyntaxErrors)
 	}
 }
+
+// TestUnparenthesizedTrailingCommaInImport: tree-sitter's grammar takes
+// `from m import a, b,` and `import a,`; CPython rejects both ("trailing
+// comma not allowed without surrounding parentheses"), and corpus27's
+// Mercury has such an `app/db/__init__.py`. The parenthesized form, a comma
+// inside a name list followed by more names on a continued line, and other
+// statements ending in a comma (a one-element tuple) are Python.
+func TestUnparenthesizedTrailingCommaInImport(t *testing.T) {
+	for _, src := range []string{"from m import a, b, \n", "from .m import a,\n", "import os,\n",
+		"def f():\n    from m import a, b,  # comment\n    return a\n", "from m import a, \\\n    b,\n"} {
+		f := Parse("x.py", []byte(src))
+		if len(f.SyntaxErrors) != 1 || !strings.Contains(f.SyntaxErrors[0].Message, "trailing comma") {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+	for _, src := range []string{"from m import (a, b,)\n", "from m import (\n    a,\n    b,\n)\n", "from m import a, \\\n    b\n",
+		"import os, sys\n", "x = 1,\n", "from m import a as b\n", "from m import *\n", "from .import a\n", "from importlib import a\n"} {
+		if f := Parse("x.py", []byte(src)); len(f.SyntaxErrors) > 0 {
+			t.Errorf("%q: Python flagged: %v", src, f.SyntaxErrors)
+		}
+	}
+}

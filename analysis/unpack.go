@@ -238,6 +238,12 @@ func (m *Module) calledElement(callee Ref, awaited bool, steps []unpackStep, dep
 		}
 		return f.returnElement(steps, depth)
 	}
+	if awaited && callee.Func == nil && callee.Class == nil && !callee.Instance && callee.Name != "" && len(steps) == 1 && !steps[0].starred {
+		// A library coroutine whose result is a tuple of known types.
+		if api, ok := pylib.Lookup(callee.Name); ok && len(api.AwaitUnpacks) == steps[0].count {
+			return Ref{Name: api.AwaitUnpacks[steps[0].index], Instance: true}
+		}
+	}
 	if awaited || callee.Class != nil || callee.Instance {
 		return Ref{}
 	}

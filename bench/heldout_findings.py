@@ -42,7 +42,12 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
              "corpus22": "heldout22_manifest.tsv",
              "corpus23": "heldout23_manifest.tsv",
              "corpus24": "heldout24_manifest.tsv",
-             "corpus25": "heldout25_manifest.tsv"}
+             "corpus25": "heldout25_manifest.tsv",
+             "corpus26": "heldout26_manifest.tsv",
+             "corpus28": "heldout28_manifest.tsv"}
+
+
+MANIFESTS["corpus27"] = "heldout27_manifest.tsv"  # apart from the dict so that corpus26's entry merges cleanly
 
 
 def projects(manifest):

@@ -33,6 +33,17 @@ ROOTS["24"] = "/work/corpus24"
 # corpus25 (bench/heldout25_README.md), registered the same way
 JUDGED["25"] = "precision_heldout25.tsv"
 ROOTS["25"] = "/work/corpus25"
+# corpus26 (bench/heldout26_README.md), registered the same way
+JUDGED["26"] = "precision_heldout26.tsv"
+ROOTS["26"] = "/work/corpus26"
+# corpus28 (bench/heldout28_README.md), registered the same way
+JUDGED["28"] = "precision_heldout28.tsv"
+ROOTS["28"] = "/work/corpus28"
+
+
+# corpus27 (bench/heldout27_README.md), registered the same way, two lines apart from corpus26's so that the branches merge cleanly
+JUDGED["27"] = "precision_heldout27.tsv"
+ROOTS["27"] = "/work/corpus27"
 
 
 def verdicts(path):

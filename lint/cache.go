@@ -38,7 +38,10 @@ import (
 //   - the modules whose classes define, other than as an async def, a
 //     method its rules asked about being overridden by a sync member
 //     (rules.Dependencies.OverrideQueries: the subclasses that may do so
-//     can be anywhere), with what they import (overrides);
+//     can be anywhere), with what they import (overrides); for a plain
+//     method asked about being overridden by anything that may give an
+//     awaitable (a key analysis.AnyMemberKey made, ASL110), the modules
+//     whose classes define its name in any way;
 //   - the answers to the project-wide question "is this name used as a
 //     value?" its rules asked (rules.CheckRecorded), re-asked of the
 //     summaries of every module;
@@ -67,7 +70,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 8
+const cacheFormat = 9
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
@@ -114,11 +117,12 @@ type moduleSummary struct {
 	ValueNames  []string // analysis.Module.ValueNames: value keys
 	Threads     bool     // rules.HandsOffToThreads
 	SyncMembers []string // analysis.Module.SyncMemberNames
+	Members     []string // analysis.Module.MemberNames
 	Running     bool     // its text holds a pylib.RunningInstanceAttrs name
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames()}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames(), Members: m.MemberNames()}
 	for _, name := range pylib.RunningInstanceAttrs() {
 		if bytes.Contains(m.File.Src, []byte(name)) {
 			s.Running = true
@@ -553,7 +557,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 					needs = append(needs, g.everyModule...)
 				}
 				for name := range recorded[k].OverrideQueries {
-					needs = append(needs, g.syncDefiners[name]...)
+					needs = append(needs, g.definers(name)...)
 				}
 				asks[k] = callerQueries
 				for _, path := range g.callerPaths(recheck[k], callerQueries) {
@@ -805,9 +809,11 @@ type cacheGraph struct {
 	direct  [][]int // importGraph
 	ambient int
 	// threadModules hand functions to threads; syncDefiners: by member
-	// name, the modules whose classes define it other than as an async def.
-	threadModules []int
-	syncDefiners  map[string][]int
+	// name, the modules whose classes define it other than as an async def;
+	// memberDefiners: those whose classes define it in any way.
+	threadModules  []int
+	syncDefiners   map[string][]int
+	memberDefiners map[string][]int
 	// mayAskSubclass: the modules that hold a pylib.RunningInstanceAttrs
 	// name or may look names up in one that does; threadsMayAskSubclass:
 	// a hand-off module may (ASL106's thread functions are found by
@@ -831,7 +837,7 @@ type cacheGraph struct {
 }
 
 func newCacheGraph(present []*cacheSource) *cacheGraph {
-	g := &cacheGraph{present: present, syncDefiners: map[string][]int{}, nameDigests: map[string][32]byte{}}
+	g := &cacheGraph{present: present, syncDefiners: map[string][]int{}, memberDefiners: map[string][]int{}, nameDigests: map[string][32]byte{}}
 	moduleNames := make([][]string, len(present))
 	imports := make([][]string, len(present))
 	for i, f := range present {
@@ -845,6 +851,9 @@ func newCacheGraph(present []*cacheSource) *cacheGraph {
 		}
 		for _, n := range f.summary.SyncMembers {
 			g.syncDefiners[n] = append(g.syncDefiners[n], i)
+		}
+		for _, n := range f.summary.Members {
+			g.memberDefiners[n] = append(g.memberDefiners[n], i)
 		}
 	}
 	g.threads = g.digest(g.closure(g.threadModules))
@@ -941,7 +950,7 @@ func (g *cacheGraph) overrideDigest(methods []string) [32]byte {
 	for _, name := range methods {
 		d, ok := g.nameDigests[name]
 		if !ok {
-			definers := append([]int(nil), g.syncDefiners[name]...)
+			definers := append([]int(nil), g.definers(name)...)
 			sort.Slice(definers, func(a, b int) bool { return g.present[definers[a]].path < g.present[definers[b]].path })
 			hn := sha256.New()
 			for _, i := range definers {
@@ -958,6 +967,17 @@ func (g *cacheGraph) overrideDigest(methods []string) [32]byte {
 	var d [32]byte
 	copy(d[:], h.Sum(nil))
 	return d
+}
+
+// definers returns the modules the answer to the override question key
+// depends on: for a method name, the modules defining it other than as an
+// async def (overriddenBySync); for an analysis.AnyMemberKey, those
+// defining the name in any way (overriddenByAny).
+func (g *cacheGraph) definers(key string) []int {
+	if name, ok := analysis.AnyMemberName(key); ok {
+		return g.memberDefiners[name]
+	}
+	return g.syncDefiners[key]
 }
 
 // subclasses reports whether the findings of module i depend on the

@@ -655,3 +655,54 @@ func TestCacheFollowsDependencyDeclarations(t *testing.T) {
 		t.Fatalf("discord.py 2 declared: %v, want ASL102", got)
 	}
 }
+
+// TestCacheFollowsAsyncOverridesOfPlainMethods: ASL110 reports `await` on a
+// plain method's call unless a subclass anywhere overrides the method with
+// an async def; a subclass added in a module the caller does not import
+// makes a cached run check the caller again (quiet), and removing it
+// makes the finding come back.
+func TestCacheFollowsAsyncOverridesOfPlainMethods(t *testing.T) {
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml": "[project]\nname = \"x\"\n",
+		"core.py":        "class Core:\n    def list_images(self):\n        return []\n\n\ncore = Core()\n",
+		"app.py":         "from core import core\n\n\nasync def images():\n    return await core.list_images()\n",
+		"other.py":       "x = 1\n",
+		"more.py":        "y = 2\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	app := filepath.Join(dir, "app.py")
+	reports := func(got map[string][]string) bool {
+		return strings.Contains(strings.Join(got[app], "\n"), "ASL110")
+	}
+	before, _ := checkByFile(t, cacheDir, dir)
+	if !reports(before) {
+		t.Fatalf("first run: %v, want ASL110 in app.py", before)
+	}
+	steps := []struct {
+		text   string
+		report bool
+	}{
+		{"from core import Core\n\n\nclass Remote(Core):\n    async def list_images(self):\n        return []\n", false},
+		{"x = 1\n", true},
+		{"from core import Core\n\n\nclass Remote(Core):\n    def __init__(self):\n        self.list_images = None\n", false},
+		{"from core import Core\n\n\nclass Remote(Core):\n    def list_images(self):\n        return [1]\n", true},
+	}
+	for _, step := range steps {
+		writeText(t, filepath.Join(dir, "other.py"), step.text)
+		after, stats := checkByFile(t, cacheDir, dir)
+		want, _ := checkByFile(t, "", dir)
+		if !reflect.DeepEqual(after, want) {
+			t.Fatalf("other.py = %q: the cached check reports\n%v\nan uncached one\n%v", step.text, after, want)
+		}
+		if reports(after) != step.report {
+			t.Fatalf("other.py = %q: %v (%+v), want ASL110 in app.py: %v", step.text, after, stats, step.report)
+		}
+		if stats.Checked >= 5 {
+			t.Fatalf("other.py = %q: %+v, want the run to check again only what depends on it", step.text, stats)
+		}
+		one, _ := checkByFile(t, cacheDir, app)
+		if !reflect.DeepEqual(one[app], want[app]) {
+			t.Fatalf("other.py = %q: check app.py reports %v, check . %v", step.text, one[app], want[app])
+		}
+	}
+}

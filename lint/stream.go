@@ -288,7 +288,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	kept := make([]bool, n)     // outside the library part, kept to the end
 	keepRoot := make([]bool, n) // kept with what it imports
 	// libOverrides: the names of the library part's async methods that a
-	// class of the module overrides with a sync member.
+	// class of the module overrides with a sync member, and the keys
+	// (analysis.AnyMemberKey) of the library part's plain methods that a
+	// class of the module defines in any way.
 	libOverrides := make([]map[string]bool, n)
 
 	perModule := make([][]rules.Diagnostic, n)
@@ -394,11 +396,15 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build(lib)
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
+	libPlain := map[string][]*analysis.Function{} // ASL110's plain methods (analysis.Project.NotAwaitableCall)
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
 			for _, f := range m.Functions {
 				if f.Class != nil && f.Async {
 					libAsync[f.Name] = append(libAsync[f.Name], f)
+				}
+				if f.Class != nil && f.MakesPlainValue() {
+					libPlain[f.Name] = append(libPlain[f.Name], f)
 				}
 			}
 		}
@@ -447,7 +453,8 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// whether it is kept (with what it imports) for the library part's
 	// checks: it overrides a method of the library part with a sync
 	// member, or hands to threads functions that reach the library part.
-	var overriders sync.Map // *analysis.Function -> map[*analysis.Module]bool: SyncOverriders' modules, per batch project
+	var overriders sync.Map    // *analysis.Function -> map[*analysis.Module]bool: SyncOverriders' modules, per batch project
+	var anyOverriders sync.Map // the same for AnyOverriders
 	afterBatch := func(p *analysis.Project, i int) {
 		m := modules[i]
 		m.EachValueName(words, values.add)
@@ -473,6 +480,25 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 		}
+		for _, name := range m.MemberNames() {
+			for _, f := range libPlain[name] {
+				o, ok := anyOverriders.Load(f)
+				if !ok {
+					set := map[*analysis.Module]bool{}
+					for _, c := range p.AnyOverriders(f) {
+						set[c.Module()] = true
+					}
+					o, _ = anyOverriders.LoadOrStore(f, set)
+				}
+				if o.(map[*analysis.Module]bool)[m] {
+					if libOverrides[i] == nil {
+						libOverrides[i] = map[string]bool{}
+					}
+					libOverrides[i][analysis.AnyMemberKey(name)] = true
+					keepRoot[i] = true
+				}
+			}
+		}
 	}
 	// The collector's pace (see CollectForChecks): the garbage of a batch
 	// and its dropped models are collected before the next is built, so
@@ -488,6 +514,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	for b, batch := range batches {
 		build(batch)
 		overriders.Clear()
+		anyOverriders.Clear()
 		checkIn(newProject(func(i int) bool { return inProject(i, b) }), batch, b, afterBatch)
 		var keep []int
 		for _, i := range batch {

@@ -503,6 +503,30 @@ func init() {
 
 // Browser automation (Playwright's async API, pyppeteer).
 func init() {
+	// nodriver (undetected-chromedriver's async successor) and its fork
+	// zendriver: `browser = await uc.start()`, `tab = await
+	// browser.get(url)`, `elem = await tab.select("a")`, `await
+	// elem.click()` (nodriver's docs, "Quickstart" and "Tabs"; browser.py's
+	// `async def get(...) -> tab.Tab`). `browser.stop()` is synchronous and
+	// not listed.
+	for _, lib := range []string{"nodriver", "zendriver"} {
+		browser, tab, elem := lib+".Browser", lib+".Tab", lib+".Element"
+		for _, start := range []string{lib + ".start", browser + ".create"} {
+			coroutines(start)
+			awaitReturns(start, browser)
+		}
+		coroutineMethods(browser, "get", "wait", "sleep", "grant_all_permissions", "tile_windows")
+		awaitReturns(browser+".get", tab)
+		coroutineMethods(tab, "get", "back", "forward", "reload", "find", "select", "find_all", "select_all", "xpath",
+			"query_selector", "query_selector_all", "evaluate", "get_content", "save_screenshot", "wait_for", "sleep",
+			"send", "wait", "close", "activate", "bring_to_front", "maximize", "minimize", "scroll_down", "scroll_up")
+		awaitReturns(tab+".get", tab)
+		for _, m := range []string{"find", "select", "query_selector", "wait_for"} {
+			awaitReturns(tab+"."+m, elem)
+		}
+		coroutineMethods(elem, "click", "send_keys", "mouse_click", "mouse_move", "get_html", "apply", "scroll_into_view",
+			"update", "save_screenshot", "clear_input", "focus", "get_position", "query_selector", "query_selector_all")
+	}
 	const pw = "playwright.async_api."
 	// async_playwright() returns a context manager whose `__aenter__` and
 	// `start()` both give the Playwright object; `async with ... as p` binds
@@ -702,11 +726,26 @@ func init() {
 // names, which other objects share.
 func init() {
 	const chainAlt = "await the async twin (`await chain.arun(...)`, `apredict`, `ainvoke`) or `await asyncio.to_thread(chain.run, ...)`"
+	const qaAlt = "await the async twin (`await chain.ainvoke(...)`, `arun`) or `await asyncio.to_thread(chain.invoke, ...)`"
 	for _, c := range []string{"langchain.LLMChain", "langchain.chains.LLMChain", "langchain.chains.llm.LLMChain",
 		"langchain_classic.chains.LLMChain", "langchain_classic.chains.llm.LLMChain"} {
 		returns(c, c)
 		coroutineMethods(c, "arun", "apredict", "ainvoke")
 		serviceRequests("ASL202", chainAlt, c+".run", c+".predict", c+".invoke")
+	}
+	// RetrievalQA, the legacy retrieval chain (langchain and
+	// langchain-classic chains/retrieval_qa/base.py: `class
+	// BaseRetrievalQA(Chain)`, `class RetrievalQA(BaseRetrievalQA)`, built
+	// by the classmethods `from_llm` and `from_chain_type`): the same
+	// Chain `run`/`invoke`, which retrieve the documents and call the model
+	// synchronously, with the same async twins.
+	for _, c := range []string{"langchain.chains.RetrievalQA", "langchain.chains.retrieval_qa.base.RetrievalQA",
+		"langchain_classic.chains.RetrievalQA", "langchain_classic.chains.retrieval_qa.base.RetrievalQA"} {
+		returns(c, c)
+		returns(c+".from_chain_type", c)
+		returns(c+".from_llm", c)
+		coroutineMethods(c, "arun", "ainvoke")
+		serviceRequests("ASL202", qaAlt, c+".run", c+".invoke")
 	}
 }
 

@@ -125,6 +125,12 @@ func init() {
 	} {
 		awaitReturns(name, typ)
 	}
+	// open_connection and open_unix_connection "return a pair of (reader,
+	// writer) objects ... instances of StreamReader and StreamWriter
+	// classes" (the asyncio docs, "Streams").
+	for _, n := range []string{"asyncio.open_connection", "asyncio.open_unix_connection"} {
+		entry(n).AwaitUnpacks = []string{"asyncio.StreamReader", "asyncio.StreamWriter"}
+	}
 	for name, seconds := range map[string]float64{
 		"asyncio.open_connection": 0.02, "asyncio.StreamReader.read": 0.01, "asyncio.StreamReader.readline": 0.01,
 		"asyncio.StreamWriter.drain": 0.001, "asyncio.StreamWriter.wait_closed": 0, "asyncio.create_subprocess_exec": 0.01,
@@ -353,3 +359,35 @@ var StopSignals = map[string]StopSignal{
 // LoopStopMethod is the loop method `call_soon_threadsafe` is handed to stop
 // a thread's loop (StopByLoopStop).
 const LoopStopMethod = "stop"
+
+// Plain methods of asyncio's objects whose result is not awaitable: `await
+// event.set()` raises TypeError. The asyncio docs define each as a plain
+// method (not "coroutine"), returning None, a bool, a number, the item, a
+// handle or the result: "Synchronization Primitives" (Event.set, clear,
+// is_set; Lock.release, locked; Semaphore.release, locked), "Queues"
+// (put_nowait, qsize, empty, full, task_done), "Streams"
+// (StreamWriter.write, writelines, close, write_eof, can_write_eof,
+// is_closing, get_extra_info), "Futures" and "Coroutines and Tasks" (cancel,
+// done, cancelled, exception, add_done_callback) and "Event Loop"
+// (call_soon, call_later, call_at, call_soon_threadsafe, time, stop).
+// Not listed: Queue.get_nowait() and Future.result() give back what was
+// put in or set, which may be a coroutine or a future (a queue of
+// coroutines, `await q.get_nowait()`, is correct code).
+func init() {
+	for class, methods := range map[string][]string{
+		"asyncio.Event":             {"set", "clear", "is_set"},
+		"asyncio.Lock":              {"release", "locked"},
+		"asyncio.Semaphore":         {"release", "locked"},
+		"asyncio.Queue":             {"put_nowait", "qsize", "empty", "full", "task_done"},
+		"asyncio.PriorityQueue":     {"put_nowait", "qsize", "empty", "full", "task_done"},
+		"asyncio.LifoQueue":         {"put_nowait", "qsize", "empty", "full", "task_done"},
+		"asyncio.StreamWriter":      {"write", "writelines", "close", "write_eof", "can_write_eof", "is_closing", "get_extra_info"},
+		"asyncio.Task":              {"cancel", "done", "cancelled", "exception", "add_done_callback"},
+		"asyncio.Future":            {"cancel", "done", "cancelled", "exception", "add_done_callback"},
+		"asyncio.AbstractEventLoop": {"call_soon", "call_later", "call_at", "call_soon_threadsafe", "time", "stop"},
+	} {
+		for _, m := range methods {
+			entry(class + "." + m).NotAwaitable = true
+		}
+	}
+}

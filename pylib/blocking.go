@@ -26,6 +26,7 @@ const (
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	mqttAlt       = "use an asyncio MQTT client (aiomqtt, gmqtt), or `connect_async()` and let the network thread of `loop_start()` connect, or run it with `await asyncio.to_thread(...)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
 	pandasAlt     = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(pandas.read_csv, path)`)"
@@ -38,6 +39,8 @@ const (
 	geminiAlt     = "await the async twin (`generate_content_async`, `send_message_async`; google-genai's `client.aio.models...`) or `await asyncio.to_thread(...)`"
 	firestoreAlt  = "use Firestore's `AsyncClient` and await it, or run it with `await asyncio.to_thread(...)`"
 	googleAuthAlt = "run it in a thread: `await asyncio.to_thread(creds.refresh, request)`"
+	discoveryAlt  = "run the request in a thread: `await asyncio.to_thread(request.execute)`"
+	oauthFlowAlt  = "run the token exchange in a thread: `await asyncio.to_thread(flow.fetch_token, code=code)`"
 )
 
 // GoogleAuthRefresh is the record of google-auth's token refresh,
@@ -456,6 +459,38 @@ func init() {
 		}
 	}
 	returns(ggenai+"Client", ggenai+"Client")
+	// google-api-python-client: build() "Construct[s] a Resource for
+	// interacting with an API" (googleapiclient.discovery); the Resource's
+	// methods are generated from the discovery document at run time: a
+	// collection method (`service.users()`) returns a Resource, an API method
+	// (`.messages().get(userId=..., id=...)`) an HttpRequest (build's
+	// requestBuilder=HttpRequest), and HttpRequest.execute() sends it through
+	// httplib2, synchronously, retrying with sleeps when num_retries is set;
+	// BatchHttpRequest.execute() likewise (new_batch_http_request()). Every
+	// call on a Resource is modelled as giving a Resource, so `execute` on
+	// one stands for the HttpRequest's. Receivers are typed from build() and
+	// build_from_document() (also under the old `apiclient` name), never from
+	// the bare name `execute`.
+	for _, mod := range []string{"googleapiclient.discovery.", "apiclient.discovery."} {
+		returns(mod+"build", "googleapiclient.discovery.Resource")
+		returns(mod+"build_from_document", "googleapiclient.discovery.Resource")
+	}
+	returns("googleapiclient.discovery.Resource.*", "googleapiclient.discovery.Resource")
+	serviceRequests("ASL202", discoveryAlt, "googleapiclient.discovery.Resource.execute",
+		"googleapiclient.http.HttpRequest.execute", "googleapiclient.http.BatchHttpRequest.execute")
+	// google-auth-oauthlib: Flow "uses a requests_oauthlib.OAuth2Session
+	// instance ... to perform all of the OAuth 2.0 logic" (its docs);
+	// fetch_token() exchanges the authorization code at the token endpoint,
+	// a synchronous requests POST, and InstalledAppFlow.run_local_server()
+	// serves the redirect until the user has consented in a browser. Typed
+	// from the class constructors from_client_secrets_file/from_client_config.
+	for _, cls := range []string{"google_auth_oauthlib.flow.Flow", "google_auth_oauthlib.flow.InstalledAppFlow"} {
+		returns(cls+".from_client_secrets_file", cls)
+		returns(cls+".from_client_config", cls)
+		serviceRequests("ASL202", oauthFlowAlt, cls+".fetch_token")
+	}
+	serviceRequests("ASL202", "run the local-server flow in a thread: `await asyncio.to_thread(flow.run_local_server, port=0)`",
+		"google_auth_oauthlib.flow.InstalledAppFlow.run_local_server")
 	// google-auth: refreshing credentials (and verifying or fetching an ID
 	// token, which downloads Google's certificates or asks the metadata
 	// server) is an HTTP exchange made through the transport request passed
@@ -513,6 +548,17 @@ func init() {
 		"pwdlib.PasswordHash.hash", "pwdlib.PasswordHash.verify", "pwdlib.PasswordHash.verify_and_update")
 	blocking("ASL202", smtpAlt, "smtplib.SMTP.sendmail", "smtplib.SMTP.send_message", "smtplib.SMTP.login",
 		"smtplib.SMTP.connect", "smtplib.SMTP.starttls", "smtplib.SMTP")
+	// paho-mqtt's Client.connect: "This is a blocking call that establishes
+	// the underlying connection and transmits a CONNECT packet" (its
+	// docstring, src/paho/mqtt/client.py): connect() records the broker
+	// (connect_async) and returns reconnect(), which opens the socket (DNS
+	// lookup, TCP and TLS handshakes, up to connect_timeout, 5 s by default)
+	// and sends CONNECT; connect_srv() looks the broker up in DNS SRV
+	// records, then calls connect(). connect_async() only records the
+	// broker for the network thread of loop_start() to connect: not listed.
+	returns("paho.mqtt.client.Client", "paho.mqtt.client.Client")
+	blocking("ASL202", mqttAlt, "paho.mqtt.client.Client.connect", "paho.mqtt.client.Client.reconnect",
+		"paho.mqtt.client.Client.connect_srv")
 	unblocked := func(how Unblocking, names ...string) {
 		for _, n := range names {
 			entry(n).Unblock = how

@@ -24,9 +24,25 @@ package pylib
 // through `execute.run_check`, which calls `subprocess.run` (`view()` opens
 // the viewer). Building the graph (`node`, `edge`, `attr`, `source`) runs
 // nothing.
+//
+// pdf2image (Belval/pdf2image, pdf2image/pdf2image.py, "a light wrapper for
+// the poppler-utils tools"): `convert_from_path` runs `pdfinfo` and then
+// `pdftoppm` (or `pdftocairo`) with `Popen(...)` and waits with
+// `proc.communicate()`; `convert_from_bytes` writes the bytes to a temporary
+// file and calls `convert_from_path`; `pdfinfo_from_path` and
+// `pdfinfo_from_bytes` run `pdfinfo` the same way.
+//
+// pytesseract (madmaze/pytesseract, pytesseract/pytesseract.py):
+// `image_to_string`, `image_to_boxes`, `image_to_data`, `image_to_osd`,
+// `image_to_pdf_or_hocr` and `image_to_alto_xml` save the image to a
+// temporary file and call `run_tesseract`, which starts the tesseract
+// executable with `subprocess.Popen(...)` and waits for it (its
+// `timeout_manager`), then read the output file.
 const (
 	ffmpegAlt   = "run the conversion in a thread: `await asyncio.to_thread(...)` (or run ffmpeg with `asyncio.create_subprocess_exec`)"
 	graphvizAlt = "render in a thread: `await asyncio.to_thread(...)` (or run `dot` with `asyncio.create_subprocess_exec`)"
+	popplerAlt  = "convert in a thread: `await asyncio.to_thread(...)` (or run pdftoppm with `asyncio.create_subprocess_exec`)"
+	ocrAlt      = "run the OCR in a thread: `await asyncio.to_thread(...)` (or run tesseract with `asyncio.create_subprocess_exec`)"
 )
 
 func init() {
@@ -48,4 +64,13 @@ func init() {
 		blocking("ASYNC221", graphvizAlt, typ+".render", typ+".pipe", typ+".unflatten", typ+".view")
 	}
 	blocking("ASYNC221", graphvizAlt, "graphviz.render", "graphviz.pipe", "graphviz.unflatten")
+
+	for _, mod := range []string{"pdf2image", "pdf2image.pdf2image"} {
+		blocking("ASYNC221", popplerAlt, prefixed(mod+".", "convert_from_path", "convert_from_bytes",
+			"pdfinfo_from_path", "pdfinfo_from_bytes")...)
+	}
+	for _, mod := range []string{"pytesseract", "pytesseract.pytesseract"} {
+		blocking("ASYNC221", ocrAlt, prefixed(mod+".", "image_to_string", "image_to_boxes", "image_to_data",
+			"image_to_osd", "image_to_pdf_or_hocr", "image_to_alto_xml")...)
+	}
 }

@@ -86,6 +86,28 @@ func init() {
 		serviceRequests("ASL202", "use `chromadb.AsyncHttpClient` and await it, or `await asyncio.to_thread(...)`",
 			prefixed(typ+".", chromaCollection...)...)
 	}
+	// Chroma's async HTTP client: chromadb.AsyncHttpClient is itself a
+	// coroutine function, a factory that must be awaited before the client
+	// exists (Chroma docs, "Client-Server Mode": "Chroma also provides the
+	// async HTTP client ... all methods that would block are now async. To
+	// use it, call AsyncHttpClient instead", `client = await
+	// chromadb.AsyncHttpClient()`; chromadb/__init__.py, `async def
+	// AsyncHttpClient(...) -> AsyncClientAPI`); the awaited client's methods
+	// and its collections' are coroutines (`collection = await
+	// client.create_collection(...)`, `await collection.add(...)`). The
+	// awaited client is typed by the factory's name, as the synchronous
+	// chromadb.HttpClient is, and by the annotation `chromadb.api.AsyncClientAPI`.
+	const chromaAsyncHTTP, chromaAsyncCollection = "chromadb.AsyncHttpClient", "chromadb.api.models.AsyncCollection.AsyncCollection"
+	coroutines(chromaAsyncHTTP)
+	awaitReturns(chromaAsyncHTTP, chromaAsyncHTTP)
+	for _, typ := range []string{chromaAsyncHTTP, "chromadb.api.AsyncClientAPI"} {
+		coroutineMethods(typ, chromaClientRequests...)
+		for _, m := range []string{"get_collection", "create_collection", "get_or_create_collection"} {
+			coroutineMethods(typ, m)
+			awaitReturns(typ+"."+m, chromaAsyncCollection)
+		}
+	}
+	coroutineMethods(chromaAsyncCollection, chromaCollection...)
 
 	// Pinecone: the control plane's calls and an index's data calls are
 	// HTTPS requests (`pc.Index("name")` only builds the index client).

@@ -62,6 +62,10 @@ type API struct {
 	CompletesFirstArg bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
+	// AwaitUnpacks are the types of the elements of the tuple `await
+	// call(...)` produces, by position (`reader, writer = await
+	// asyncio.open_connection(...)`).
+	AwaitUnpacks []string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
 	// Instead is the advice shown for it.
 	Code    string
@@ -145,6 +149,12 @@ type API struct {
 	// that accepts only coroutine functions as request handlers, says a
 	// function that returns one is such a handler (async_libs.go: aiohttp).
 	ReturnedByCoroutineHandlers bool
+	// NotAwaitable, on a method of a library class, says the asyncio docs
+	// define it as a plain method whose result is not awaitable (None, a
+	// bool, a number, a handle): `await` on its call raises TypeError
+	// whenever it runs (ASL110). Matched only on a receiver typed as that
+	// class, never by the method's name.
+	NotAwaitable bool
 }
 
 // Release names a release of a distribution (a PyPI project), under any of
@@ -219,6 +229,13 @@ func find(name string) *API {
 func Is(name string, r Role) bool {
 	a := find(name)
 	return a != nil && a.Roles&r == r
+}
+
+// NotAwaitable reports whether a call of name gives a value that is not
+// awaitable (API.NotAwaitable).
+func NotAwaitable(name string) bool {
+	a := find(name)
+	return a != nil && a.NotAwaitable
 }
 
 // TakesAwaitablesOneByOne reports whether name awaits or schedules each of
@@ -741,6 +758,13 @@ const (
 	// UnblockedNoWait: shutdown(False) or shutdown(wait=False) of an
 	// executor, which returns at once without joining its workers.
 	UnblockedNoWait
+	// UnblockedUnlessIterated: a lazy call that sends nothing until its
+	// result is iterated (PyMongo's Collection.find returns a Cursor that
+	// queries on the first iteration; the Kubernetes DynamicClient's watch
+	// is a generator): it blocks where its value is iterated in place (the
+	// iterable of a `for` or comprehension, `list(coll.find())`), and only
+	// there.
+	UnblockedUnlessIterated
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

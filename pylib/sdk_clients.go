@@ -89,6 +89,37 @@ func init() {
 	for _, coll := range []string{"pymongo.collection.Collection", "pymongo.synchronous.collection.Collection"} {
 		serviceRequests("ASL202", mongoAlt, prefixed(coll+".", mongoCollectionCommands...)...)
 	}
+	// The accessors by name: MongoClient.get_database ("Get a Database with
+	// the given name and options") and get_default_database ("Get the
+	// database named in the MongoDB connection URI") return a Database,
+	// Database.get_collection ("Get a Collection with the given name and
+	// options") a Collection (PyMongo API docs, mongo_client and database;
+	// pymongo/synchronous/mongo_client.py and database.py). None of them
+	// talks to the server; the requests come from the objects they return
+	// (TearDrops' economy cog: `db = client.get_database('users_db')`, then
+	// `db.list_collection_names()` in every message's coroutine).
+	const mongoDB, mongoColl = "pymongo.database.Database", "pymongo.collection.Collection"
+	for _, client := range []string{"pymongo.MongoClient", "pymongo.mongo_client.MongoClient"} {
+		returns(client+".get_database", mongoDB)
+		returns(client+".get_default_database", mongoDB)
+	}
+	for _, db := range []string{mongoDB, "pymongo.synchronous.database.Database"} {
+		returns(db+".get_collection", mongoColl)
+	}
+	// Collection.find and find_raw_batches return a Cursor, which sends the
+	// query on its first iteration and fetches further batches as it goes
+	// (PyMongo API docs, cursor: "Iterating over a Cursor" issues getMore
+	// as needed): a request where the result is iterated in place
+	// (`list(coll.find(q))`, `for d in coll.find(q):`), not at the call.
+	var finds []string
+	for _, prefix := range []string{"pymongo.MongoClient.*.*.", "pymongo.mongo_client.MongoClient.*.*.", mongoDB + ".*.",
+		"pymongo.synchronous.database.Database.*.", mongoColl + ".", "pymongo.synchronous.collection.Collection."} {
+		finds = append(finds, prefix+"find", prefix+"find_raw_batches")
+	}
+	serviceRequests("ASL202", mongoAlt, finds...)
+	for _, n := range finds {
+		entry(n).Unblock = UnblockedUnlessIterated
+	}
 
 	// python-binance's synchronous Client: every API method is an HTTPS
 	// request through a requests.Session (binance/client.py: `_init_session`

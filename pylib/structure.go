@@ -163,3 +163,47 @@ const ModuleCache = "sys.modules"
 var CoroutineTests = map[string]bool{
 	"asyncio.iscoroutine": true, "asyncio.coroutines.iscoroutine": true, "inspect.iscoroutine": true,
 }
+
+// LoopArgumentRemoved are asyncio's high-level functions and classes whose
+// `loop` parameter was deprecated in Python 3.8 and removed in 3.10
+// (bpo-42392, CPython issue #86558: "Remove loop parameter from asyncio
+// locks and Queue" #23420, "from asyncio.streams" #23517, "from
+// asyncio.tasks and asyncio.subprocess" #23521; the documentation of each
+// says `.. deprecated-removed:: 3.8 3.10  The *loop* parameter.`, and
+// What's New in Python 3.10: "The loop parameter has been removed from most
+// of asyncio's high-level API"). Passing `loop=` to one raises TypeError
+// ("As of 3.10, the *loop* parameter was removed from Queue() since it is
+// no longer necessary", asyncio/mixins.py; an unexpected keyword argument
+// for the functions). The low-level API keeps it: ensure_future,
+// wrap_future, run_coroutine_threadsafe, Future and Task are not listed.
+// The value is the name messages show (`asyncio.Queue` for
+// `asyncio.queues.Queue`).
+var LoopArgumentRemoved = map[string]string{}
+
+func init() {
+	for _, mod := range []string{"asyncio.", "asyncio.tasks."} {
+		for _, n := range []string{"sleep", "gather", "shield", "wait_for", "wait", "as_completed"} {
+			LoopArgumentRemoved[mod+n] = "asyncio." + n
+		}
+	}
+	for _, mod := range []string{"asyncio.", "asyncio.locks."} {
+		for _, n := range []string{"Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore"} {
+			LoopArgumentRemoved[mod+n] = "asyncio." + n
+		}
+	}
+	for _, mod := range []string{"asyncio.", "asyncio.queues."} {
+		for _, n := range []string{"Queue", "LifoQueue", "PriorityQueue"} {
+			LoopArgumentRemoved[mod+n] = "asyncio." + n
+		}
+	}
+	for _, mod := range []string{"asyncio.", "asyncio.streams."} {
+		for _, n := range []string{"open_connection", "start_server", "open_unix_connection", "start_unix_server"} {
+			LoopArgumentRemoved[mod+n] = "asyncio." + n
+		}
+	}
+	for _, mod := range []string{"asyncio.", "asyncio.subprocess."} {
+		for _, n := range []string{"create_subprocess_exec", "create_subprocess_shell"} {
+			LoopArgumentRemoved[mod+n] = "asyncio." + n
+		}
+	}
+}

@@ -1850,7 +1850,7 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 			return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(first.why, "it is ")}
 		}
 	}
-	for _, meth := range f.Class.Methods {
+	for _, meth := range f.Class.MethodsInOrder() {
 		if len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
 			continue
 		}
@@ -2808,7 +2808,7 @@ func (fl *coroFlow) declaredAttribute(target *analysis.Node) string {
 			}
 		}
 	}
-	for _, meth := range f.Class.Methods {
+	for _, meth := range f.Class.MethodsInOrder() {
 		if decl != "" || len(meth.Params) == 0 || meth.Node.ChildByField("body") == nil {
 			continue
 		}

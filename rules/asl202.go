@@ -13,13 +13,16 @@ import (
 var ASL202 = register(&Rule{
 	Code:    "ASL202",
 	Name:    "blocking-call",
-	Summary: "Blocking network, database, DNS, thread-synchronisation or password-hashing call in an async function",
+	Summary: "Blocking network, database, DNS, thread-synchronisation, password-hashing or model-inference call in an async function",
 	Rationale: "Blocking is not only HTTP, files and processes. A sync socket `recv`, a DNS lookup, a `sqlite3`/`psycopg2` " +
 		"query, a sync `redis` command, `threading.Event.wait()`, `threading.Lock.acquire()`, `queue.Queue.get()` or " +
 		"`concurrent.futures.Future.result()` in a coroutine stops the event loop until it returns: every other task " +
 		"waits, and waiting on something another task must provide deadlocks. Password hashing (bcrypt, argon2, passlib's " +
 		"`CryptContext`, pwdlib) is slow on purpose, about a quarter of a second per call at the default work factor: a " +
-		"login coroutine that verifies on the loop holds every other request that long.",
+		"login coroutine that verifies on the loop holds every other request that long. Local model inference " +
+		"(sentence-transformers' `encode`, a transformers `pipeline`, whisper's `transcribe`) is CPU/GPU work of tens of " +
+		"milliseconds to seconds per call, and loading a model takes seconds: an embedding endpoint declared `async def` " +
+		"that encodes on the loop serves one request at a time.",
 	Bad: `import sqlite3
 
 async def count_users(path):
@@ -51,9 +54,18 @@ async def count_users(path):
 		"`get_paginator`, `generate_presigned_url` and other local helpers), `Elasticsearch`, Slack's `WebClient`, the Groq, " +
 		"Together, Ollama, Cohere, Mistral and Google Gen AI / google-generativeai clients, LangChain's `ChatOpenAI` " +
 		"through its synchronous Runnable methods (`llm.invoke(...)`, `batch`, `predict`; the request goes through the sync " +
-		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), pyTelegramBotAPI's `TeleBot`, " +
+		"OpenAI client, `ainvoke`/`abatch` are the async twins; `stream()` is a generator and not listed), LangChain's legacy " +
+		"`LLMChain` and `RetrievalQA` chains (`run`, `invoke`, typed from the constructor or `RetrievalQA.from_chain_type`/`from_llm`; " +
+		"`arun`/`ainvoke` are the twins), pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
-		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); google-auth's token " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the Docker SDK's " +
+		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
+		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
+		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
+		"inference of sentence-transformers (`SentenceTransformer(...)`, `encode`, `CrossEncoder.predict`), transformers " +
+		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`), openai-whisper " +
+		"(`load_model`, `transcribe`) and faster-whisper (`WhisperModel(...)`, `transcribe`), typed from their constructors, never by the bare method name " +
+		"(pylib/model_inference.go); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
@@ -66,13 +78,18 @@ async def count_users(path):
 		"finding: the directive still accepts that call alone). They are one mistake, a synchronous local database " +
 		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
 		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
-		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, `fut.result()` after " +
+		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, " +
+		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
+		"the Kubernetes DynamicClient's `watch()` generator; `for d in coll.find(q):`, `list(coll.find(q))` and a local assigned once " +
+		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
 		"coroutine function whose every call in the module passes there the future a done callback receives, the parameter of " +
 		"a function whose only use is `x.add_done_callback(cb)`: debusine's `send_task_result(fut)` runs " +
 		"`run_coroutine_threadsafe(self._send_task_result(id, fut), loop)`; calls in other modules are not asked), `put()` on a queue " +
-		"created unbounded, `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
+		"created unbounded (also a parameter, never rebound, of a private or nested function every call of which in the module " +
+		"passes an unbounded queue: `queue = Queue()` then `self._enqueue(bundles, queue)`; a helper is judged once, so one " +
+		"caller passing a bounded queue keeps its every caller reported), `getaddrinfo` with `AI_NUMERICHOST` (in the call or as the value of every assignment of a local name passed as flags), `getaddrinfo`/`gethostbyname` of a host that needs no lookup " +
 		"(an IP address literal, or `\"localhost\"`, which resolvers answer locally from the hosts file, RFC 6761), written as " +
 		"the string or as a name the enclosing `if` has just compared with one (`if host == \"localhost\": host = " +
 		"socket.gethostbyname(host)`, `if host in (\"localhost\", \"::1\"):`, not reassigned before the call; a host checked " +
@@ -242,7 +259,8 @@ func groupInProcessDatabaseCalls(p *Pass, uses []blockingUse) (grouped map[int]b
 }
 
 // callCannotWait reports calls of this family made in a way that cannot
-// wait: lock.acquire(False), q.get(block=False), ev.wait(0), put() on an
+// wait: a lazy query not iterated where it is made (`cursor = coll.find()`),
+// lock.acquire(False), q.get(block=False), ev.wait(0), put() on an
 // unbounded queue, executor.shutdown(wait=False), getaddrinfo of a numeric host, psycopg2's async mode,
 // socket calls on a non-blocking socket, the first acquire of a lock the
 // function has just created, queries on an in-memory sqlite database, and
@@ -271,13 +289,17 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 			return true
 		}
 		// put() on an unbounded queue never waits (made here, or as an
-		// attribute of a class of another module).
-		cm, ctor := constructorCallIn(proj, m, recv)
-		if ctor == nil {
-			return false
+		// attribute of a class of another module), nor on a parameter of a
+		// private helper every call of which passes one
+		// (`self._enqueue(bundles, queue)` after `queue = Queue()`).
+		if unboundedQueue(proj, m, recv) {
+			return true
 		}
-		size := queueSize(ctor, cm.File)
-		return size == nil || cm.File.Text(size) == "0" || pylib.Is(calleeOf(cm, ctor), pylib.UnboundedQueue)
+		args, ok := privateParamArguments(m, c)
+		for _, arg := range args {
+			ok = ok && arg != nil && unboundedQueue(proj, m, arg)
+		}
+		return ok
 	case pylib.UnblockedNumericHost, pylib.UnblockedNumericFlag, pylib.UnblockedLocalHost:
 		// Numeric hosts are parsed, not looked up: AI_NUMERICHOST (for the
 		// calls that take flags), an IP address literal ("127.0.0.1",
@@ -310,6 +332,31 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	case pylib.UnblockedStoppedThread:
 		return recv != nil && toldToStop(proj, m, c, recv)
+	case pylib.UnblockedUnlessIterated:
+		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
+		// and `list(coll.find(q))` run its queries here, and so does
+		// `stats = coll.find(q)` followed by `list(stats)`.
+		return !iteratedOnLoop(m, c.Node) && !boundThenIterated(m, c.Node)
+	}
+	return false
+}
+
+// boundThenIterated reports a call whose value is assigned to a plain local
+// (`stats = server.find(q)`, the only assignment of the name) that a read of
+// the same function iterates in place (`list(stats)`, `for d in stats:`).
+func boundThenIterated(m *analysis.Module, call *analysis.Node) bool {
+	n, parent := analysis.ParenParent(call)
+	if parent == nil || parent.Type() != "assignment" || n.Field() != "right" {
+		return false
+	}
+	_, uses, ok := localUses(m, parent)
+	if !ok {
+		return false
+	}
+	for _, u := range uses {
+		if iteratedOnLoop(m, u) {
+			return true
+		}
 	}
 	return false
 }
@@ -528,6 +575,18 @@ func assignedBetween(m *analysis.Module, block, node *analysis.Node, name string
 	return found
 }
 
+// unboundedQueue reports a queue made (where n is assigned, or as an
+// attribute of a class of another module) without a maxsize, with maxsize
+// 0, or of a class whose put never waits (queue.SimpleQueue).
+func unboundedQueue(proj *analysis.Project, m *analysis.Module, n *analysis.Node) bool {
+	cm, ctor := constructorCallIn(proj, m, n)
+	if ctor == nil {
+		return false
+	}
+	size := queueSize(ctor, cm.File)
+	return size == nil || cm.File.Text(size) == "0" || pylib.Is(calleeOf(cm, ctor), pylib.UnboundedQueue)
+}
+
 // queueSize returns the size argument of a queue constructor call.
 func queueSize(ctor *analysis.Node, f *analysis.File) *analysis.Node {
 	args := ctor.ChildByField("arguments")
@@ -738,24 +797,44 @@ func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
 // so result() returns at once. Calls in other modules are not asked (check
 // FILE must equal check .); the coroutine is private to its module.
 func doneInCallback(m *analysis.Module, c *analysis.Call) bool {
+	args, ok := privateParamArguments(m, c)
+	if !ok {
+		return false
+	}
+	for _, arg := range args {
+		if !doneCallbackParam(m, analysis.Unparen(arg)) {
+			return false
+		}
+	}
+	return true
+}
+
+// privateParamArguments returns, when call c's receiver is a parameter,
+// never rebound, of c's function and that function is private (`_name`) or
+// nested and called only by its own module, the argument each call of the
+// module passes for that parameter (nil where a call passes none); ok is
+// false otherwise, or when no call is found. Calls in other modules are not
+// asked (check FILE must equal check .), which a private function makes
+// safe.
+func privateParamArguments(m *analysis.Module, c *analysis.Call) (args []*analysis.Node, ok bool) {
 	recv := analysis.Unparen(c.Node.ChildByField("function").ChildByField("object"))
 	fn := c.Func
 	if recv == nil || recv.Type() != "identifier" || fn == nil || fn.Lambda || fn.Name == "" ||
 		fn.Parent == nil && !strings.HasPrefix(fn.Name, "_") {
-		return false
+		return nil, false
 	}
 	name := m.File.Text(recv)
 	b := m.ScopeAt(recv).Lookup(name)
 	if b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || fn.Scope.Bindings.Get(name) != b {
-		return false
+		return nil, false
 	}
 	pos, kw := paramPosition(m, fn, name)
 	if pos < 0 && !kw {
-		return false
+		return nil, false
 	}
 	calls, ok := onlyCalled(m, fn)
 	if !ok || len(calls) == 0 {
-		return false
+		return nil, false
 	}
 	for _, call := range calls {
 		var arg *analysis.Node
@@ -767,11 +846,9 @@ func doneInCallback(m *analysis.Module, c *analysis.Call) bool {
 		if arg == nil && pos >= 0 {
 			arg = positionalArg(call, pos)
 		}
-		if !doneCallbackParam(m, analysis.Unparen(arg)) {
-			return false
-		}
+		args = append(args, arg)
 	}
-	return true
+	return args, true
 }
 
 // paramPosition is the index of fn's parameter name among the arguments of

@@ -24,7 +24,9 @@ async def build():
 		"reported here too, as the library's source shows them doing: pydub's `AudioSegment.from_file` (and `from_mp3`, `from_ogg`, `from_flv`) " +
 		"and `AudioSegment.export`, which run ffmpeg (not `from_wav`/`from_raw`, which read the file directly), and graphviz's " +
 		"`render`, `pipe`, `unflatten` and `view` (of a `Graph`, `Digraph` or `Source`, and the module functions), which run the " +
-		"Graphviz executable; building the graph runs nothing.",
+		"Graphviz executable; building the graph runs nothing; pdf2image's `convert_from_path`/`convert_from_bytes` (and " +
+		"`pdfinfo_from_*`), which run poppler's `pdfinfo` and `pdftoppm`/`pdftocairo`; and pytesseract's `image_to_string` " +
+		"(and `image_to_boxes`, `image_to_data`, `image_to_osd`, `image_to_pdf_or_hocr`, `image_to_alto_xml`), which run tesseract.",
 	Requires: []Fact{blockingCalls, blockingDelays},
 	Run:      runBlockingRunProcess,
 })

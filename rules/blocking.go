@@ -227,9 +227,17 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 		return blockingCall{}, false // an awaited call is an async API, whatever its name
 	}
 	name := c.Callee
+	instance := c.CalleeInstance
 	if name == "" && proj != nil && c.Via != "" {
 		// A method of what another module's function returns.
-		name = proj.ResolveVia(c.Via).Name
+		r := proj.ResolveVia(c.Via)
+		name, instance = r.Name, r.Instance
+	}
+	if instance && name != "" {
+		// Calling an instance runs its class's __call__ (a transformers
+		// Pipeline), not its constructor (`smtplib.SMTP(...)` connects;
+		// calling an SMTP object is no such call).
+		name += ".__call__"
 	}
 	if _, ok := blockingNamed(name); !ok && proj != nil && name != "" {
 		name = proj.Canonical(name)

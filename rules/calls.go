@@ -292,8 +292,10 @@ func isTaskFactoryCall(m *analysis.Module, c *analysis.Call) bool {
 }
 
 // loopLikeReceiver reports whether an expression reads as an event loop by
-// its name: loop, self.loop, bot.loop, self._loop, event_loop, or a call of
-// get_event_loop / get_running_loop / new_event_loop.
+// its name: loop, self.loop, bot.loop, self._loop, or a name ending in
+// `_loop` (event_loop, self.app.aio_loop: subiquity's Application keeps its
+// asyncio loop there), or a call of get_event_loop / get_running_loop /
+// new_event_loop.
 func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 	if recv == nil {
 		return false
@@ -311,11 +313,8 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 		}
 		return pylib.Method(f.Text(fn), pylib.ReturnsEventLoop)
 	}
-	switch name {
-	case "loop", "_loop", "event_loop", "ev_loop":
-		return true
-	}
-	return false
+	name = strings.TrimLeft(name, "_")
+	return name == "loop" || strings.HasSuffix(name, "_loop")
 }
 
 // receiverType returns the type of the instance expression n evaluates to,

@@ -860,7 +860,7 @@ func ownCancellationFlag(m *analysis.Module, try, body *analysis.Node) bool {
 	}
 	attr := m.File.Text(flag.ChildByField("attribute"))
 	for _, cls := range combinedClasses(m, f.Class) {
-		for _, meth := range cls.Methods {
+		for _, meth := range cls.MethodsInOrder() {
 			if len(meth.Params) == 0 {
 				continue
 			}

@@ -247,8 +247,11 @@ func toThreadFix(p *Pass, c *analysis.Call) *Fix {
 		return nil
 	}
 	// An API that must run on the loop's thread (a client whose constructor
-	// takes the running loop) cannot be moved to a worker thread.
-	if api, ok := pylib.Lookup(p.Project.Canonical(c.Callee)); ok && api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) {
+	// takes the running loop) cannot be moved to a worker thread; a lazy
+	// query (PyMongo's find()) sends nothing until iterated, so moving the
+	// call would leave its iteration, the requests, on the loop.
+	if api, ok := pylib.Lookup(p.Project.Canonical(c.Callee)); ok &&
+		(api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) || api.Unblock == pylib.UnblockedUnlessIterated) {
 		return nil
 	}
 	aio, lib, imp, ok := libraryRef(p, c.Node)

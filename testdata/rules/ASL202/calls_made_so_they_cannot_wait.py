@@ -44,3 +44,23 @@ async def fan_out_bounded(items):
         if key not in per_key:
             per_key[key] = queue.Queue(1)
         per_key[key].put(item)  # want: ASL202
+
+
+# A private coroutine's queue parameter: put() cannot wait when every call of
+# the module hands it an unbounded queue, and can when one call passes a
+# bounded queue.
+async def _hand_over(sink: queue.Queue, items):
+    for item in items:
+        sink.put(item)
+
+
+async def _hand_over_bounded(sink: queue.Queue, items):
+    for item in items:
+        sink.put(item)  # want: ASL202 "`sink\.put\(\)` \(queue\.Queue\.put\) blocks the event loop"
+
+
+async def hand_over(items):
+    await _hand_over(queue.Queue(), items)
+    await _hand_over(sink=unbounded, items=items)
+    await _hand_over_bounded(queue.Queue(), items)
+    await _hand_over_bounded(bounded, items)

@@ -29,3 +29,27 @@ class Worker:
         asyncio.get_event_loop().create_task(status_loop())  # want: ASYNC300
         async with asyncio.TaskGroup() as tg:
             tg.create_task(status_loop())
+
+
+class Controller:
+    # subiquity's controllers reach the application's asyncio loop as
+    # self.app.aio_loop; an attribute named like a loop counts as one when
+    # its type is unknown.
+    def __init__(self, app):
+        self.app = app
+        self.tasks = set()
+
+    def start(self):
+        self.app.aio_loop.create_task(status_loop())  # want: ASYNC300
+        self.app.main_loop.create_task(status_loop())  # want: ASYNC300
+
+    # Quiet: the task is kept.
+    def start_kept(self):
+        task = self.app.aio_loop.create_task(status_loop())
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    # Quiet: names that only contain "loop" are not taken as a loop.
+    def start_other(self):
+        self.app.looper.create_task(status_loop())
+        self.app.loop_manager.create_task(status_loop())

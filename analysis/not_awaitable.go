@@ -1,0 +1,440 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+)
+
+// The mirror of IsCoroutineFunction: a call whose value is decidably not
+// awaitable, so that `await` on it raises TypeError ("object list can't be
+// used in 'await' expression") whenever it runs (ASL110). Where
+// IsCoroutineFunction takes a function for a coroutine factory when every
+// return hands on a coroutine, this takes it for a plain value's maker only
+// when every return gives a value no await accepts (a literal, a display,
+// a builtin's result) and nothing can put an awaitable in its place: a
+// decorator, a second definition, a rebinding of its name, an instance
+// attribute of that name, or an override in a subclass anywhere in the
+// project (overriddenByAny, the mirror of overriddenBySync).
+
+// AnyMemberKey is the key under which a check records that an answer
+// depends on every class of the project that defines name in any way (a
+// method of any kind, a binding of its body, `self.name = ...` in a
+// method): the question overriddenByAny answers. No identifier spells it,
+// so it never meets the keys of overriddenBySync's question (the method
+// name itself) in rules.Dependencies.OverrideQueries.
+func AnyMemberKey(name string) string { return "*" + name }
+
+// AnyMemberName is the method name of a key AnyMemberKey made, and whether
+// key is one.
+func AnyMemberName(key string) (string, bool) { return strings.CutPrefix(key, "*") }
+
+// NotAwaitableCall returns the project function the call c runs when its
+// value is decidably not awaitable (see plainValueMaker), else nil. The
+// answer of a method depends on every class of the project that defines
+// its name (a subclass may override it with a coroutine function); asked
+// (may be nil) is called with the key of that question (AnyMemberKey).
+func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
+	if p == nil || c.CalleeInstance || len(c.Choices()) > 0 {
+		return nil
+	}
+	f := p.Target(c)
+	if f == nil || strings.HasPrefix(f.Name, "__") || !f.plainValueMaker() {
+		return nil
+	}
+	if p.isCoroutineFunctionCall(c, nil) {
+		return nil
+	}
+	if f.Class != nil {
+		if p.rewritesMembers(f.Class, 0) {
+			return nil
+		}
+		if p.classStoresAttr(f.Class, f.Name, 0) {
+			return nil
+		}
+		if p.overriddenByAny(f, asked) {
+			return nil
+		}
+	}
+	return f
+}
+
+// rewritesMembers reports a class whose attribute reads may not give the
+// methods its body defines: it or a project base names a metaclass (which
+// may wrap every method) or defines __getattribute__.
+func (p *Project) rewritesMembers(c *Class, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if c.Methods["__getattribute__"] != nil {
+		return true
+	}
+	for _, b := range c.Bases {
+		if b.Type() == "keyword_argument" && c.module.File.Text(b.ChildByField("name")) == "metaclass" {
+			return true
+		}
+	}
+	for _, parent := range p.projectBases(c) {
+		if p.rewritesMembers(parent, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// classStoresAttr reports whether the project class c or one of its
+// project bases stores self.name in a method (an instance attribute that
+// shadows a method of that name).
+func (p *Project) classStoresAttr(c *Class, name string, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if len(c.Attrs[name]) > 0 {
+		return true
+	}
+	for _, parent := range p.projectBases(c) {
+		if p.classStoresAttr(parent, name, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// overriddenByAny reports whether a subclass in the project defines the
+// method f's name other than as a plain value's maker itself (an async
+// def, a decorated def, a binding of its body, `self.NAME = ...`): a call
+// through a receiver of f's class may then give an awaitable.
+func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
+	if p.recordOverrides != nil {
+		p.recordOverrides(f.Class)
+	}
+	if asked != nil {
+		asked(AnyMemberKey(f.Name))
+	}
+	for _, c := range p.anyMemberIndex()[f.Name] {
+		if c == f.Class || !p.derivesFrom(c, f.Class, 0) {
+			continue
+		}
+		m := c.Methods[f.Name]
+		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.plainValueMaker() {
+			return true
+		}
+		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
+			return true
+		}
+	}
+	return false
+}
+
+// anyMemberIndex maps a name to the classes of the project that define it
+// in any way (classMemberNames), built once per snapshot.
+func (p *Project) anyMemberIndex() map[string][]*Class {
+	return p.Memo("anyMemberIndex", func() any {
+		out := map[string][]*Class{}
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				for _, name := range c.memberNames() {
+					out[name] = append(out[name], c)
+				}
+			}
+		}
+		return out
+	}).(map[string][]*Class)
+}
+
+// AnyOverriders returns the classes of the project that derive from f's
+// class and define f's name in any way: what overriddenByAny reads.
+func (p *Project) AnyOverriders(f *Function) []*Class {
+	if f.Class == nil {
+		return nil
+	}
+	var out []*Class
+	for _, c := range p.anyMemberIndex()[f.Name] {
+		if c != f.Class && p.derivesFrom(c, f.Class, 0) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// memberNames returns the names c defines in any way: its methods, the
+// bindings of its body, and the attributes its methods store on self,
+// each once, sorted; none for a class without a base, which overrides
+// nothing (so an edit of such a class changes no project-wide fact).
+func (c *Class) memberNames() []string {
+	hasBase := false
+	for _, b := range c.Bases {
+		hasBase = hasBase || b.Type() != "keyword_argument"
+	}
+	if !hasBase {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for name := range c.Methods {
+		add(name)
+	}
+	if c.Scope != nil {
+		for name := range c.Scope.Bindings.All() {
+			add(name)
+		}
+	}
+	for name := range c.Attrs {
+		add(name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MemberNames returns the names m's classes define in any way, each once,
+// sorted: the methods whose plain definitions in other classes a subclass
+// in m may override (overriddenByAny). Caches keep it instead of the module.
+func (m *Module) MemberNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range m.Classes {
+		for _, n := range c.memberNames() {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MakesPlainValue reports whether calling f decidably gives a value that
+// is not awaitable, by f alone (plainValueMaker): the methods whose
+// overriding Project.NotAwaitableCall asks about.
+func (f *Function) MakesPlainValue() bool { return f.plainValueMaker() }
+
+// plainValueMaker reports whether calling f decidably gives a value that
+// is not awaitable, by f alone: a plain def (not a lambda, generator or
+// generator-based coroutine) with no decorator but @staticmethod or
+// @classmethod, the one definition of its name in its scope (no second
+// def, no other binding of the name), no stub meant to be overridden (its
+// body only `pass`, `...`, a docstring or `raise NotImplementedError`), that
+// can return (not a body that always raises), and each of whose return
+// statements returns what plainValue accepts (a bare return, or falling
+// off the end, gives None).
+func (f *Function) plainValueMaker() bool {
+	if f == nil || f.Async || f.Lambda || f.Generator || f.generatorCoroutine || f.asyncCallable || f.Name == "" {
+		return false
+	}
+	for _, d := range f.Decorators {
+		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f.module.File.Text(d)), "@"))
+		if t != "staticmethod" && t != "classmethod" {
+			return false
+		}
+	}
+	scope := f.module.ScopeOf(f)
+	if scope == nil {
+		return false
+	}
+	if b := scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != f {
+		return false
+	}
+	for _, g := range f.module.Functions {
+		if g != f && g.Name == f.Name && g.Parent == f.Parent && g.Class == f.Class && f.module.ScopeOf(g) == scope {
+			return false
+		}
+	}
+	if f.isStub() {
+		return false
+	}
+	returns := f.returnStatements()
+	if len(returns) == 0 && !f.mayFallOff() {
+		return false // it always raises
+	}
+	for _, ret := range returns {
+		named := ret.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		if len(named) != 1 || !f.module.plainValue(named[0], 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// ScopeOf returns the scope f is defined in (its binding's scope): the
+// module's, a class's or an enclosing function's.
+func (m *Module) ScopeOf(f *Function) *Scope {
+	if f.Scope == nil {
+		return nil
+	}
+	return f.Scope.Parent
+}
+
+// isStub reports a body meant to be overridden: only `pass`, `...`, a
+// docstring, comments and `raise NotImplementedError`.
+func (f *Function) isStub() bool {
+	body := f.Node.ChildByField("body")
+	if body == nil {
+		return true
+	}
+	for _, s := range body.NamedChildren() {
+		switch s.Type() {
+		case "comment", "pass_statement":
+			continue
+		case "expression_statement":
+			named := s.NamedChildren()
+			if len(named) == 1 && (named[0].Type() == "string" || named[0].Type() == "ellipsis" || named[0].Type() == "concatenated_string") {
+				continue
+			}
+			return false
+		case "raise_statement":
+			named := s.NamedChildren()
+			if len(named) >= 1 {
+				e := Unparen(named[0])
+				if e.Type() == "call" {
+					e = e.ChildByField("function")
+				}
+				if e != nil && f.module.File.Text(e) == "NotImplementedError" {
+					continue
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// plainResultBuiltins are the builtins whose result is never awaitable
+// whatever their arguments: they build a str, number, bool, container or
+// iterator of their own type (unlike min, max or sum, which give back what
+// they are given, or abs, which calls __abs__).
+var plainResultBuiltins = map[string]bool{
+	"len": true, "str": true, "int": true, "float": true, "bool": true, "list": true, "dict": true, "set": true,
+	"tuple": true, "frozenset": true, "sorted": true, "repr": true, "isinstance": true, "issubclass": true,
+	"hasattr": true, "callable": true, "hash": true, "id": true, "bytes": true, "bytearray": true, "range": true,
+	"enumerate": true, "zip": true, "reversed": true, "ascii": true, "chr": true, "ord": true, "hex": true,
+	"oct": true, "bin": true, "round": true, "any": true, "all": true,
+}
+
+// plainValue reports an expression whose value is decidably not
+// awaitable: None, a literal, an f-string, a display or comprehension, the
+// result of `not`, a comparison, an arithmetic or boolean operator or a
+// conditional of such values, a call of a builtin of plainResultBuiltins
+// (not rebound by the module), a str method called on a string literal.
+// Anything else (a name, an attribute, self, another call) is not known.
+func (m *Module) plainValue(n *Node, depth int) bool {
+	n = Unparen(n)
+	if n == nil || depth > 8 {
+		return false
+	}
+	switch n.Type() {
+	case "none", "true", "false", "integer", "float", "string", "concatenated_string", "ellipsis",
+		"list", "dictionary", "set", "list_comprehension", "dictionary_comprehension", "set_comprehension",
+		"generator_expression", "not_operator", "comparison_operator":
+		return true
+	case "tuple", "boolean_operator", "binary_operator", "conditional_expression":
+		// and/or give one of their operands; a conditional one of its
+		// branches (its condition is any expression); an operator of
+		// plain values gives a plain value (their own __add__...); a tuple
+		// is plain whatever it holds.
+		if n.Type() == "tuple" {
+			return true
+		}
+		named := n.NamedChildren()
+		if n.Type() == "conditional_expression" && len(named) == 3 {
+			named = []*Node{named[0], named[2]}
+		}
+		for _, c := range named {
+			if c.Type() == "comment" {
+				continue
+			}
+			if !m.plainValue(c, depth+1) {
+				return false
+			}
+		}
+		return len(named) > 0
+	case "unary_operator":
+		arg := n.ChildByField("argument")
+		return arg != nil && (arg.Type() == "integer" || arg.Type() == "float")
+	case "call":
+		fn := n.ChildByField("function")
+		if fn == nil {
+			return false
+		}
+		switch fn.Type() {
+		case "identifier":
+			name := m.File.Text(fn)
+			if !plainResultBuiltins[name] {
+				return false
+			}
+			r := m.Resolve(fn)
+			return r.Func == nil && r.Class == nil && r.Via == "" && (r.Name == "" || r.Name == name)
+		case "attribute":
+			obj := Unparen(fn.ChildByField("object"))
+			return obj != nil && (obj.Type() == "string" || obj.Type() == "concatenated_string")
+		}
+	}
+	return false
+}
+
+// StoresAttributeElsewhere reports whether the module assigns an attribute
+// named name on an object other than the receiver of one of its own
+// methods (`client.fetch = AsyncMock()`), or holds name as a string
+// literal, or as the last name of a dotted one (`patch.object(Client,
+// "fetch")`, `setattr(obj, "fetch", f)`, `patch("pkg.Client.fetch")`):
+// the attribute may then hold another callable than the method of that
+// name. Memoised per module.
+func (m *Module) StoresAttributeElsewhere(name string) bool {
+	set := m.Memo("storedAttributesElsewhere", func() any {
+		out := map[string]bool{}
+		src := m.File
+		m.File.Root.Walk(func(n *Node) bool {
+			switch n.Type() {
+			case "string":
+				t := src.Text(n)
+				if i := strings.IndexAny(t, "\"'"); i >= 0 {
+					t = t[i:] // past a prefix (b, r, u, f)
+				}
+				t = strings.Trim(t, "\"'")
+				if t != "" && len(t) < 200 {
+					// `patch.object(Client, "fetch")`, and the last name of
+					// a dotted target, `patch("pkg.client.Client.fetch")`.
+					out[t] = true
+					out[t[strings.LastIndexByte(t, '.')+1:]] = true
+				}
+				return false
+			case "assignment", "augmented_assignment":
+				collectAttrTargets(src, n.ChildByField("left"), out)
+			}
+			return true
+		})
+		return out
+	}).(map[string]bool)
+	return set[name]
+}
+
+// collectAttrTargets notes the attribute names assigned in target whose
+// object is not a bare `self`/`cls`.
+func collectAttrTargets(src *File, target *Node, out map[string]bool) {
+	target = Unparen(target)
+	if target == nil {
+		return
+	}
+	switch target.Type() {
+	case "attribute":
+		obj := target.ChildByField("object")
+		if obj != nil && obj.Type() == "identifier" && (src.Text(obj) == "self" || src.Text(obj) == "cls") {
+			return
+		}
+		out[src.Text(target.ChildByField("attribute"))] = true
+	case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list":
+		for _, c := range target.NamedChildren() {
+			collectAttrTargets(src, c, out)
+		}
+	}
+}

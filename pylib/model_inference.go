@@ -1,0 +1,69 @@
+package pylib
+
+// Local machine-learning inference: loading a model and running it are
+// CPU (or GPU) work of tens of milliseconds to seconds per call, done on
+// the calling thread; the libraries have no asyncio API. An `async def`
+// endpoint that embeds, classifies or transcribes on the loop holds every
+// other request for that long — the bug real services keep fixing with
+// `asyncio.to_thread`/`run_in_threadpool` (llama-stack #3332/#3335,
+// "SentenceTransformer embedding operations block async event loop";
+// groktocrawl #166, "run synchronous model.encode() in thread executor to
+// unblock event loop"; sentence-transformers #3839/#3856, the maintainers'
+// deployment guide: a synchronous, CPU-bound `model.encode()` inside an
+// `async def` endpoint blocks the event loop). Receiver types come from
+// the constructors and factories, never from the bare names `encode`,
+// `predict` or `generate`, which many objects have.
+
+const inferenceAlt = "run it with `await asyncio.to_thread(...)` (or FastAPI's `run_in_threadpool`): model inference is " +
+	"CPU/GPU work with no asyncio API"
+
+func init() {
+	// sentence-transformers: the constructor loads (and on first use
+	// downloads) the model; encode/predict run it.
+	for _, typ := range []string{"sentence_transformers.SentenceTransformer",
+		"sentence_transformers.SentenceTransformer.SentenceTransformer"} {
+		returns(typ, "sentence_transformers.SentenceTransformer")
+	}
+	for _, typ := range []string{"sentence_transformers.CrossEncoder", "sentence_transformers.cross_encoder.CrossEncoder"} {
+		returns(typ, "sentence_transformers.CrossEncoder")
+	}
+	blocking("ASL202", inferenceAlt, "sentence_transformers.SentenceTransformer",
+		"sentence_transformers.SentenceTransformer.SentenceTransformer", "sentence_transformers.CrossEncoder",
+		"sentence_transformers.cross_encoder.CrossEncoder")
+	blocking("ASL202", inferenceAlt, prefixed("sentence_transformers.SentenceTransformer.", "encode", "encode_query",
+		"encode_document", "encode_multi_process")...)
+	blocking("ASL202", inferenceAlt, prefixed("sentence_transformers.CrossEncoder.", "predict", "rank")...)
+
+	// Hugging Face transformers: `pipeline(...)` loads a model and returns
+	// a Pipeline, which runs it when called; `from_pretrained` loads
+	// weights; `generate` decodes token by token.
+	const pipelineType, modelType = "transformers.Pipeline", "transformers.PreTrainedModel"
+	returns("transformers.pipeline", pipelineType)
+	blocking("ASL202", inferenceAlt, "transformers.pipeline", pipelineType+".__call__", pipelineType+".predict")
+	for _, auto := range []string{"AutoModel", "AutoModelForCausalLM", "AutoModelForSeq2SeqLM",
+		"AutoModelForSequenceClassification", "AutoModelForTokenClassification", "AutoModelForQuestionAnswering",
+		"AutoModelForSpeechSeq2Seq"} {
+		returns("transformers."+auto+".from_pretrained", modelType)
+		blocking("ASL202", inferenceAlt, "transformers."+auto+".from_pretrained")
+	}
+	blocking("ASL202", inferenceAlt, modelType+".generate", modelType+".__call__")
+
+	// openai-whisper: load_model loads the checkpoint; transcribe runs the
+	// whole audio through the model.
+	returns("whisper.load_model", "whisper.model.Whisper")
+	blocking("ASL202", inferenceAlt, "whisper.load_model", "whisper.model.Whisper.transcribe", "whisper.transcribe")
+
+	// faster-whisper (SYSTRAN/faster-whisper README): `WhisperModel(size)`
+	// loads the CTranslate2 model ("the corresponding CTranslate2 model is
+	// automatically downloaded from the Hugging Face Hub" when loaded by
+	// size); `transcribe` returns the detected language in its info before
+	// any segment is read, and its segments are a generator: "the
+	// transcription only starts when you iterate over it", which callers do
+	// right after, on the same thread. The record is on `transcribe`, the
+	// call a fix moves to a thread together with the iteration.
+	for _, typ := range []string{"faster_whisper.WhisperModel", "faster_whisper.transcribe.WhisperModel"} {
+		returns(typ, "faster_whisper.WhisperModel")
+		blocking("ASL202", inferenceAlt, typ)
+	}
+	blocking("ASL202", inferenceAlt, "faster_whisper.WhisperModel.transcribe")
+}

@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// ASL110 reports `await` on a call whose value is decidably not awaitable.
+var ASL110 = register(&Rule{
+	Code:    "ASL110",
+	Name:    "await-non-awaitable",
+	Summary: "`await` on a call of a plain function whose value is not awaitable",
+	Rationale: "`await` accepts only coroutines, futures, tasks and objects with `__await__`. Awaiting the call of a " +
+		"plain `def` that returns a list, None or another plain value raises `TypeError: object list can't be used in " +
+		"'await' expression` every time the line runs: the mirror of a missing `await`, left behind by async migrations " +
+		"(a function made synchronous again, an `await` added to the wrong call, a plain callback handed where a " +
+		"coroutine function is awaited). Only a type checker finds it in untyped code.",
+	Bad: `class DockerCore:
+    def list_images(self):
+        return [image.tags for image in self.client.images.list()]
+
+
+core = DockerCore()
+
+
+async def images():
+    return await core.list_images()`,
+	Good: `class DockerCore:
+    def list_images(self):
+        return [image.tags for image in self.client.images.list()]
+
+
+core = DockerCore()
+
+
+async def images():
+    return core.list_images()`,
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
+	Fix:       "Remove the `await` (unsafe: the callee may be the one meant to be a coroutine function).",
+	Notes: "Reported only when the value is decidably not awaitable. The callee is a function or method of the project " +
+		"(resolved as every rule resolves calls: imports, `self` attributes typed by their constructor, annotations, " +
+		"attributes of classes of other modules) that is a plain `def`, not a generator, with no decorator but " +
+		"`@staticmethod` or `@classmethod` (any other may wrap it into a coroutine function), the one definition of its " +
+		"name in its scope (no second, conditional definition, no other binding of the name), not a stub meant to be " +
+		"overridden (a body of only `pass`, `...`, a docstring or `raise NotImplementedError`), not a body that always " +
+		"raises, and whose every `return` gives None, a literal, an f-string, a display or comprehension, `not`, a " +
+		"comparison, an operator or a conditional of such values, or the result of a builtin that builds its own value " +
+		"(`len`, `str`, `list`, `sorted`...); any other returned value (a name, an attribute, `self`, a call of anything " +
+		"else, such as a coroutine function, `create_task` or `loop.run_in_executor`) is unknown and nothing is reported. " +
+		"A method is not reported when its class or a project base class stores an instance attribute of its name " +
+		"(`self.fetch = ...`), names a metaclass or defines `__getattribute__` (either may give another value than the " +
+		"method), when a subclass anywhere in the project defines the name other than as such a plain " +
+		"method (an `async def`, a decorated def, a class attribute, an instance attribute: the call may then give an " +
+		"awaitable; `check FILE`, the cache and the language server follow such subclasses in modules the file does not " +
+		"import), nor when the calling module assigns an attribute of that name on another object or holds the name as " +
+		"a string (`client.fetch = AsyncMock()`, `patch.object(Client, \"fetch\")`, `setattr(obj, \"fetch\", f)`, `patch(\"pkg.Client.fetch\")`). Special " +
+		"methods (`__call__`, `__init__`) and classes (an instance may define `__await__`) are never reported. Library " +
+		"methods are those pylib records as plain with a non-awaitable result, on a receiver typed as their class (never " +
+		"by the method's name alone): asyncio's `Event.set`/`clear`/`is_set`, `Lock` and `Semaphore` `release`/`locked`, " +
+		"the queues' `put_nowait`/`qsize`/`empty`/`full`/`task_done`, `StreamWriter.write`/`writelines`/`close`/" +
+		"`write_eof`/`can_write_eof`/`is_closing`/`get_extra_info`, tasks' and futures' `cancel`/`done`/`cancelled`/" +
+		"`exception`/`add_done_callback`, and the loop's `call_soon`/`call_later`/`call_at`/`call_soon_threadsafe`/`time`/" +
+		"`stop` (`Queue.get_nowait` and `Future.result` give back what was put in, which may be awaitable). A plain " +
+		"callback handed to a parameter that is then awaited (`await callback(message)`) is reported only where the " +
+		"parameter's value is resolved, which the model does for types, not for functions passed as arguments: that " +
+		"shape is not reported, and neither is a receiver annotated with the string of a class the module does not " +
+		"import (`docker_core: \"DockerCore\"`), which the model leaves unresolved.",
+	Run: runAwaitNonAwaitable,
+})
+
+func runAwaitNonAwaitable(p *Pass) {
+	for _, c := range p.Module.Calls {
+		if c.Usage != analysis.UsageAwaited || !c.InAsync() || c.UsedBy == nil || c.UsedBy.Type() != "await" {
+			continue
+		}
+		what := ""
+		if name := p.Project.Callee(c).Name; name != "" && pylib.NotAwaitable(name) {
+			what = "`" + name + "` is a plain method"
+		} else if f := p.Project.NotAwaitableCall(c, p.overrideKeyNote()); f != nil && !p.Module.StoresAttributeElsewhere(f.Name) {
+			what = "`" + f.QualName + "` is a plain `def` whose value is not awaitable"
+		}
+		if what == "" {
+			continue
+		}
+		aw := c.UsedBy
+		fix := &Fix{Title: "Remove `await`", Edits: []Edit{{Start: int(aw.Start), End: int(c.Node.Start), New: ""}}}
+		if analysis.Unparen(aw.NamedChildren()[0]) != c.Node {
+			fix = nil
+		}
+		var opts []ReportOption
+		if fix != nil {
+			opts = append(opts, WithFix(fix))
+		}
+		p.Report(aw, "`"+p.File.Brief(aw)+"`: "+what+": this `await` raises TypeError whenever it runs; "+
+			"remove the `await`, or make the callee a coroutine function", opts...)
+	}
+}
+
+// overrideKeyNote records, for incremental checks, the override questions
+// (analysis.AnyMemberKey) an answer of Project.NotAwaitableCall depended
+// on; nil outside a shared run.
+func (p *Pass) overrideKeyNote() func(string) {
+	if p.shared == nil {
+		return nil
+	}
+	return func(key string) {
+		p.shared.mu.Lock()
+		p.shared.recorded.OverrideQueries[key] = true
+		p.shared.mu.Unlock()
+	}
+}
