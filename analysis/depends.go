@@ -98,11 +98,12 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 
 // ProjectWideFacts describes what m contributes to the project-wide
 // questions any module's rules may ask, whatever it imports: the names it
-// uses as values (UsesAsValue) and its classes' bases, methods
-// defined other than as an async def (a subclass overriding an async
-// method with a sync one changes what calls through the base return) and
-// names defined in any way (overriddenByAny: a subclass overriding a
-// plain method with an async one). Two
+// uses as values (UsesAsValue), its classes' bases, methods defined other
+// than as an async def (a subclass overriding an async method with a sync
+// one changes what calls through the base return) and names defined in any
+// way (overriddenByAny: a subclass overriding a plain method with an async
+// one), and what its calls pass the functions of the project
+// (CallSiteFacts: the types parameters take from their callers). Two
 // versions of a module with equal facts answer those questions alike.
 func (m *Module) ProjectWideFacts() string {
 	var b strings.Builder
@@ -126,6 +127,8 @@ func (m *Module) ProjectWideFacts() string {
 		b.WriteString(";")
 		b.WriteString(strings.Join(c.memberNames(), ","))
 	}
+	b.WriteString("\ncalls:\n")
+	b.WriteString(m.CallSiteFacts())
 	return b.String()
 }
 

@@ -334,6 +334,13 @@ type Project struct {
 	recordValues    func(string, bool) // RecordValueQueries
 	recordOverrides func(*Class)       // RecordOverrideQueries
 	recordSubclass  func(string)       // RecordSubclassQueries
+	recordCallers   func(CallerQuery)  // RecordCallerQueries
+
+	// callerAnswers memoises callerParamType; callerIndex lists the
+	// modules by the last names of the callees they call (callerModules).
+	callerAnswers   sync.Map
+	callerIndexOnce sync.Once
+	callerIndex     map[string][]*Module
 }
 
 // RecordOverrideQueries makes the project call record with each class
@@ -1241,6 +1248,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	}
 	if strings.HasPrefix(via, soleSubclassVia) {
 		return p.soleSubclassVia(via, depth)
+	}
+	if strings.HasPrefix(via, callerParamVia) {
+		return p.callerParam(via, depth)
 	}
 	if lt := strings.IndexByte(via, '<'); lt >= 0 {
 		return p.genericVia(via, lt, depth)

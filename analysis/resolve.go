@@ -1004,7 +1004,13 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	if r, ok := m.callerTypes[f][b.Name]; ok {
 		return r
 	}
-	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name {
+	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name || f.decoratedWith("staticmethod") {
+		if paramKind(f, b.Name) == untypedParam {
+			// What the project's calls pass, when they agree.
+			if via := callerVia(f, b.Name); via != "" {
+				return Ref{Via: via}
+			}
+		}
 		return Ref{}
 	}
 	kind := "instance"

@@ -58,6 +58,7 @@ type valueNames struct {
 	known    map[string]bool // the keys found so far (all of them once every entry is resolved)
 	defs     *defIndex
 	seen     lookedUp
+	calls    lookedUp           // seen's, for the callees of calls handed on (CallValueKey)
 	answers  map[string]taskUse // method name -> how the module references it (see methodTaskUse)
 	starters int8               // 0: not yet known; 1: the module calls no task starter; 2: it calls one
 	starts   localStarts
@@ -134,8 +135,9 @@ func wordHashString(word string) uint64 { return maphash.String(wordSeed, word) 
 // its own definition, as a function handed to a framework, a task group or
 // a router. A call whose coroutine is handed to a scheduler
 // (`create_task(f())`, `loop.run_until_complete(f())`, `gather(f(), g())`)
-// counts too: like a function passed by name, its callee must be a
-// coroutine function. For a TaskEntryIndexKey it reports whether the
+// counts under CallValueKey(key): like a function passed by name, its
+// callee must be a coroutine function (ASYNC124 asks both keys), but it is
+// a call of it with its arguments in view. For a TaskEntryIndexKey it reports whether the
 // module references the method other than as a task's entry point; for a
 // StartedTaskIndexKey, whether it starts one as a task.
 func (m *Module) UsesAsValue(key string) bool { return m.answer(askAbout(key)) }
@@ -209,7 +211,7 @@ func (m *Module) indexValueUses() {
 	m.addDefinitionKeys(v.known)
 	m.addSyncCalleeKeys(v.known)
 	m.addSiblingCoroutineKeys(v.known)
-	v.seen = lookedUp{}
+	v.seen, v.calls = lookedUp{}, lookedUp{}
 	// Entries are numbered as their words are met, and renumbered in the
 	// order of their hashes once all are known.
 	byWord := make(map[uint64]int32, len(w.values)/4+8)
@@ -232,7 +234,7 @@ func (m *Module) indexValueUses() {
 		if attr && aliases.decorated[word] {
 			// A property's value is what it returns: resolved now, its
 			// keys may end with any word.
-			m.addValueKeys(v.known, m.defsByScope(), v.seen, n)
+			m.addUseKeys(v, m.defsByScope(), n)
 			return
 		}
 		place := m.nodePlace(n)
@@ -414,9 +416,36 @@ func (m *Module) resolveWord(i int32) {
 	}
 	defs := m.defsByScope()
 	for _, n := range v.valuesOf(i) {
-		m.addValueKeys(v.known, defs, v.seen, m.nodeAt(n))
+		m.addUseKeys(v, defs, m.nodeAt(n))
 	}
 	v.resolved[i] = true
+}
+
+// callValuePrefix marks the keys of the callees of calls whose value is
+// handed on (CallValueKey).
+const callValuePrefix = "call:."
+
+// CallValueKey is the key under which a module records a call of what key
+// names whose value it hands on (`create_task(f())`, `return f(x)` in a
+// plain def: indexValueUses): a use of the callee's result as a value, not
+// of the callee. ASYNC124 asks both; a question about a function's
+// callers (callerParamType) asks only key, such a call being one of its
+// call sites.
+func CallValueKey(key string) string { return callValuePrefix + key }
+
+// addUseKeys adds the keys of the value use n to v.known: a callee of a
+// call handed on under CallValueKey (looked up apart from the other uses,
+// which may be of the same name in the same scope).
+func (m *Module) addUseKeys(v *valueNames, defs *defIndex, n *Node) {
+	if p := n.Parent(); p != nil && p.Type() == "call" && p.ChildByField("function") == n {
+		keys := map[string]bool{}
+		m.addValueKeys(keys, defs, v.calls, n)
+		for k := range keys {
+			v.known[CallValueKey(k)] = true
+		}
+		return
+	}
+	m.addValueKeys(v.known, defs, v.seen, n)
 }
 
 // defsByScope returns the defs of each scope by name (under mu, or while

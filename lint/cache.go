@@ -48,6 +48,11 @@ import (
 //   - when its rules used ASL106's project-wide set of functions that run
 //     in other threads: the modules that hand functions to threads and what
 //     they import (threads);
+//   - when its project was asked the type a parameter of a function of a
+//     module in its import closure takes from the function's callers
+//     (analysis.CallerQuery): the modules that import that module, with
+//     what they import (callers), and the answers to "is the function used
+//     as a value?" (with the value questions above);
 //   - when it asked which class is the project's one subclass of a library
 //     class of pylib.RunningInstances (`ctx.bot`: analysis.Project's
 //     soleSubclass) and it or a module it may look names up in holds one of
@@ -65,7 +70,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 8
+const cacheFormat = 9
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
@@ -97,6 +102,12 @@ type cacheEntry struct {
 	// digest of every module of the project.
 	Subclasses   bool
 	SubclassDeps [32]byte
+	// Callers: the paths of the modules defining functions whose callers
+	// the findings may have asked for a parameter's type
+	// (analysis.CallerQuery), and CallerDeps the digest of those modules'
+	// importers, with what they import (cacheGraph.callerDigest).
+	Callers    []string
+	CallerDeps [32]byte
 }
 
 // moduleSummary is what the cache keeps of a module for the cross-file
@@ -277,6 +288,7 @@ type cacheSource struct {
 	threadFunctions bool
 	overrides       []string
 	askedSubclass   bool
+	callerQueries   []analysis.CallerQuery // its phase's project's
 }
 
 // streamCachedShare: a cached run checks the project streamed
@@ -422,7 +434,8 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		e := f.entry
 		if e == nil || !e.Checked || e.Deps != g.deps[i] || (e.UsesThreads && e.Threads != g.threads) || !answersHold(e.Queries, valueCounts) ||
 			(len(e.Overrides) > 0 && e.OverrideDeps != g.overrideDigest(e.Overrides)) ||
-			(e.Subclasses && e.SubclassDeps != g.allDigest()) {
+			(e.Subclasses && e.SubclassDeps != g.allDigest()) ||
+			(len(e.Callers) > 0 && e.CallerDeps != g.callerDigest(e.Callers)) {
 			recheck = append(recheck, i)
 		}
 	}
@@ -454,6 +467,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 	if len(recheck) > 0 {
 		inProject := map[int]bool{}
 		parsed := len(fresh)
+		var callerQueries []analysis.CallerQuery // checkIn's project's
 		// checkIn checks the modules of which (indexes into recheck) in a
 		// project of the modules they may look names up in (with starts
 		// and what those import).
@@ -491,6 +505,13 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			// library class (which module asked is told by mayAskSubclass).
 			var askedSubclass atomic.Bool
 			u.project.RecordSubclassQueries(func(string) { askedSubclass.Store(true) })
+			var callersMu sync.Mutex
+			callerQueries = nil
+			u.project.RecordCallerQueries(func(q analysis.CallerQuery) {
+				callersMu.Lock()
+				callerQueries = append(callerQueries, q)
+				callersMu.Unlock()
+			})
 			defer collectForChecks()()
 			found := make([][]rules.Diagnostic, len(which))
 			recorded := make([]rules.Dependencies, len(which))
@@ -515,6 +536,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		found := make([][]rules.Diagnostic, len(recheck))
 		recorded := make([]rules.Dependencies, len(recheck))
 		subclasses := make([]bool, len(recheck))
+		asks := make([][]analysis.CallerQuery, len(recheck)) // the caller questions of each one's project
 		starts := append([]int(nil), recheck...)
 		which := make([]int, len(recheck))
 		for k := range which {
@@ -536,6 +558,10 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				}
 				for name := range recorded[k].OverrideQueries {
 					needs = append(needs, g.definers(name)...)
+				}
+				asks[k] = callerQueries
+				for _, path := range g.callerPaths(recheck[k], callerQueries) {
+					needs = append(needs, g.callerModules(path)...)
 				}
 				missing := false
 				for _, i := range needs {
@@ -562,6 +588,9 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 				continue
 			}
 			e := f.checkedEntry(found[k], recorded[k])
+			var keys map[string]bool
+			e.Callers, keys = g.callers(i, asks[k])
+			addQueries(e, keys)
 			g.final(i, e, subclasses[k]).apply(e)
 			entries[f.path] = e
 		}
@@ -667,7 +696,7 @@ func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present
 		}
 	}
 	parsed := 0
-	hooks := &streamHooks{done: func(which, okChecks []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool) {
+	hooks := &streamHooks{done: func(which, okChecks []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool, callers []analysis.CallerQuery) {
 		parallel(len(which), func(k int) {
 			if f, m := bySource[which[k]], modules[which[k]]; f != nil && m != nil {
 				f.summary = summarise(m)
@@ -701,6 +730,7 @@ func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present
 				f.checked = true
 				f.threadFunctions = recorded[i].ThreadFunctions
 				f.askedSubclass = asked
+				f.callerQueries = callers
 				e := f.checkedEntry(found[i], recorded[i])
 				f.overrides = e.Overrides
 				if w != nil {
@@ -750,7 +780,12 @@ func analyseUnitCachedStreamed(u *unit, cache *Cache, stats *CacheStats, present
 		if check(k) && f.checked {
 			stats.Checked++
 			if w != nil {
-				w.final(f.path, g.final(k, &cacheEntry{UsesThreads: f.threadFunctions, Overrides: f.overrides}, g.subclasses(k, f.askedSubclass, f.threadFunctions)))
+				e := &cacheEntry{UsesThreads: f.threadFunctions, Overrides: f.overrides}
+				var keys map[string]bool
+				e.Callers, keys = g.callers(k, f.callerQueries)
+				fin := g.final(k, e, g.subclasses(k, f.askedSubclass, f.threadFunctions))
+				fin.CallerKeys = keys
+				w.final(f.path, fin)
 			}
 		}
 	}
@@ -790,6 +825,15 @@ type cacheGraph struct {
 	deps                  [][32]byte // importDigests
 	nameDigests           map[string][32]byte
 	subclassDigest        *[32]byte
+	// importers and byPath, built on first use (callerModules): the
+	// modules importing each, and each module's index by path.
+	importers     [][]int
+	byPath        map[string]int
+	callerDigests map[string][32]byte // callerDigest's, by path
+	// mark, stamp and queue: callerPaths' walk of a closure.
+	mark  []int
+	stamp int
+	queue []int
 }
 
 func newCacheGraph(present []*cacheSource) *cacheGraph {
@@ -956,7 +1000,145 @@ func (g *cacheGraph) final(i int, e *cacheEntry, subclasses bool) *cacheFinal {
 	if len(e.Overrides) > 0 {
 		f.OverrideDeps = g.overrideDigest(e.Overrides)
 	}
+	if len(e.Callers) > 0 {
+		f.Callers, f.CallerDeps = e.Callers, g.callerDigest(e.Callers)
+	}
 	return f
+}
+
+// callerPaths returns the paths of the modules in module i's import
+// closure (itself included) whose functions' callers the questions asked
+// about, sorted: the findings of i may depend on those answers (a check
+// records the questions of its whole project, not its own).
+func (g *cacheGraph) callerPaths(i int, queries []analysis.CallerQuery) []string {
+	if len(queries) == 0 {
+		return nil
+	}
+	// The closure of i, marked with a stamp of this call (no map and no
+	// sort: every checked module asks).
+	if g.mark == nil {
+		g.mark = make([]int, len(g.direct))
+	}
+	g.stamp++
+	g.mark[i] = g.stamp
+	queue := append(g.queue[:0], i)
+	for len(queue) > 0 {
+		v := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, w := range g.direct[v] {
+			if g.mark[w] != g.stamp {
+				g.mark[w] = g.stamp
+				queue = append(queue, w)
+			}
+		}
+	}
+	g.queue = queue
+	g.indexImporters()
+	var out []string
+	for _, q := range queries {
+		if j, ok := g.byPath[q.Path]; ok && g.mark[j] == g.stamp {
+			out = append(out, q.Path)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// callers returns the caller questions of its project that module i's
+// findings may depend on: the paths of the functions' modules (an entry's
+// Callers) and the value questions they asked, with the answers (to add
+// to its Queries).
+func (g *cacheGraph) callers(i int, queries []analysis.CallerQuery) (paths []string, keys map[string]bool) {
+	paths = g.callerPaths(i, queries)
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	in := map[string]bool{}
+	for _, p := range paths {
+		in[p] = true
+	}
+	for _, q := range queries {
+		if !in[q.Path] {
+			continue
+		}
+		for k, used := range q.ValueKeys {
+			if keys == nil {
+				keys = map[string]bool{}
+			}
+			keys[k] = used
+		}
+	}
+	return paths, keys
+}
+
+// addQueries adds keys to e's value questions.
+func addQueries(e *cacheEntry, keys map[string]bool) {
+	for k, used := range keys {
+		if e.Queries == nil {
+			e.Queries = map[string]bool{}
+		}
+		e.Queries[k] = used
+	}
+}
+
+// callerModules returns the module at path and the modules importing it:
+// those that may call its functions by a name that resolves to them.
+func (g *cacheGraph) callerModules(path string) []int {
+	g.indexImporters()
+	f, ok := g.byPath[path]
+	if !ok {
+		return nil
+	}
+	return append([]int{f}, g.importers[f]...)
+}
+
+// indexImporters builds importers and byPath on first use.
+func (g *cacheGraph) indexImporters() {
+	if g.importers == nil {
+		g.importers = make([][]int, len(g.present)+1)
+		g.byPath = make(map[string]int, len(g.present))
+		for i, f := range g.present {
+			g.byPath[f.path] = i
+		}
+		for i, js := range g.direct {
+			if i == g.ambient {
+				continue
+			}
+			for _, j := range js {
+				g.importers[j] = append(g.importers[j], i)
+			}
+		}
+	}
+}
+
+// callerDigest is the digest of what the answers about the callers of
+// the functions of the modules at paths depend on: those modules and the
+// modules importing them, with what they import.
+func (g *cacheGraph) callerDigest(paths []string) [32]byte {
+	h := sha256.New()
+	for _, path := range paths {
+		d, ok := g.callerDigests[path]
+		if !ok {
+			mods := g.callerModules(path)
+			sort.Slice(mods, func(a, b int) bool { return g.present[mods[a]].path < g.present[mods[b]].path })
+			hp := sha256.New()
+			for _, i := range mods {
+				hp.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
+				hp.Write(g.present[i].content[:])
+				hp.Write(g.deps[i][:])
+			}
+			copy(d[:], hp.Sum(nil))
+			if g.callerDigests == nil {
+				g.callerDigests = map[string][32]byte{}
+			}
+			g.callerDigests[path] = d
+		}
+		h.Write([]byte(path + "\x00"))
+		h.Write(d[:])
+	}
+	var d [32]byte
+	copy(d[:], h.Sum(nil))
+	return d
 }
 
 // importDigests returns, for each of n modules with the given import edges,

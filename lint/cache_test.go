@@ -415,6 +415,16 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		// no longer a library's internals, and its private coroutine
 		// method call is reported.
 		{"ASL102/private_methods_elsewhere", "library_internals.py", "extra.py", "class Extra:\n    def __init__(self, c):\n        self._connector = c\n"},
+		// consumer.py no longer passes the handler a nats client: the
+		// handler's self.nc.publish(...) is of unknown type again.
+		{"ASL102/params_typed_by_other_modules_calls", "app/handler.py", "app/consumer.py", "from app.handler import DgHandler\n\n\nclass NatsDgConsumer:\n    def __init__(self, nc):\n        self.dg_handler = DgHandler(nc)\n"},
+		// main.py passes notify() a synchronous bus instead.
+		{"ASL102/params_typed_by_other_modules_calls", "app/funcs.py", "app/main.py", "from app.bus import LocalBus\nfrom app.funcs import forward, notify, relay\n\n\ndef start():\n    notify(LocalBus(), \"a\")\n"},
+		// untyped.py now passes forward() a nats client too: every call
+		// agrees, and forward's publish is reported.
+		{"ASL102/params_typed_by_other_modules_calls", "app/funcs.py", "app/untyped.py", "from nats.aio.client import Client\n\nfrom app.funcs import forward\n\n\ndef run(thing: Client):\n    forward(thing, \"x\")\n"},
+		// A new module calls notify() with a value of unknown type.
+		{"ASL102/params_typed_by_other_modules_calls", "app/funcs.py", "app/extra.py", "from app.funcs import notify\n\n\ndef go(x):\n    notify(x, \"z\")\n"},
 		{"ASYNC103/task_entry_mixins", "pkg/updates.py", "pkg/client.py", "import asyncio\n\nfrom .updates import UpdateMethods\n\n\nclass Client(UpdateMethods):\n    def connect(self):\n        self.t = asyncio.create_task(self._keepalive_loop())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {

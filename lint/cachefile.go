@@ -47,12 +47,20 @@ type cacheFinal struct {
 	OverrideDeps [32]byte
 	Subclasses   bool
 	SubclassDeps [32]byte
+	// Callers and CallerDeps (cacheEntry's), and CallerKeys, the entry's
+	// value questions with those its caller questions asked (the streamed
+	// run knows them only at the end).
+	Callers    []string
+	CallerDeps [32]byte
+	CallerKeys map[string]bool
 }
 
 func (f *cacheFinal) apply(e *cacheEntry) {
 	e.Checked = true
 	e.Deps, e.Threads, e.OverrideDeps = f.Deps, f.Threads, f.OverrideDeps
 	e.Subclasses, e.SubclassDeps = f.Subclasses, f.SubclassDeps
+	e.Callers, e.CallerDeps = f.Callers, f.CallerDeps
+	addQueries(e, f.CallerKeys)
 }
 
 func readCacheFile(path string) *cacheFile {

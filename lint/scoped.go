@@ -24,6 +24,10 @@ import (
 //     checked again until they ask about no new class;
 //   - for "does any module use this name as a value?" (ASYNC124), the
 //     modules holding the name, parsed when the question is asked;
+//   - for the type an untyped parameter takes from its function's calls in
+//     other modules (analysis.Project.RecordCallerQueries), the modules
+//     whose text holds the function's name (analysis.CallerWord), with
+//     what they import, until no new function is asked about;
 //   - for ASL106's project-wide set of functions that run in other threads,
 //     every module, for files whose rules ask for it (a thread-unsafe call in
 //     a sync function: rules.NeedsThreadFunctions).
@@ -124,6 +128,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	var perModule [][]rules.Diagnostic
 	var recorded []rules.Dependencies
 	wanted := map[string]bool{}
+	wantedCallers := map[string]bool{} // analysis.CallerWord of the functions asked about
 	relevant := make([]bool, n)
 	index := &identifierIndex{}
 	for {
@@ -146,6 +151,14 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 			asked[name] = true
 			askedMu.Unlock()
 		})
+		// The functions whose callers typed a parameter (analysis's
+		// RecordCallerQueries): the modules whose text holds the word.
+		callers := map[string]bool{}
+		u.project.RecordCallerQueries(func(q analysis.CallerQuery) {
+			askedMu.Lock()
+			callers[q.Word] = true
+			askedMu.Unlock()
+		})
 		perModule = make([][]rules.Diagnostic, len(checked))
 		recorded = make([]rules.Dependencies, len(checked))
 		for i, p := range parallel(len(checked), func(i int) {
@@ -160,7 +173,22 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 				grown = true
 			}
 		}
-		if !grown || complete(inProject, valid) || !addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add) {
+		var holders []int
+		for word := range callers {
+			if !wantedCallers[word] {
+				wantedCallers[word] = true
+				for _, i := range index.holding(u, valid, word) {
+					if !inProject[i] {
+						holders = append(holders, i)
+					}
+				}
+			}
+		}
+		sort.Ints(holders)
+		add(holders)
+		addedSubclasses := grown && !complete(inProject, valid) &&
+			addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add)
+		if len(holders) == 0 && !addedSubclasses {
 			break
 		}
 	}

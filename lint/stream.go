@@ -59,6 +59,13 @@ import (
 //     library part (found while their batch is built) are kept with their
 //     closures, and a module of an earlier batch that asked about the name
 //     is checked again.
+//   - the type a parameter takes from its function's calls in other
+//     modules (analysis.CallerQuery): a module calling the function by a
+//     name that resolves to it imports the function's module, so it is in
+//     the function's component, or, for a function of the library part,
+//     anywhere: a module whose check's project lacked an importer that
+//     holds the function's name, the function's module being in its
+//     import closure, is checked again with it.
 //   - the project's subclasses of a library class (soleSubclass): any
 //     module may define one, so every module of a batch whose project was
 //     asked is checked again with every module (no corpus asks).
@@ -93,7 +100,9 @@ type streamHooks struct {
 	// the project's subclasses of a library class. Every module built is
 	// in the which of one phase; a module checked again in a later phase is
 	// in its which too: the last report holds.
-	done func(which, ok []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool)
+	// callers holds the questions about functions' callers that project
+	// answered (analysis.Project.RecordCallerQueries).
+	done func(which, ok []int, modules []*analysis.Module, found [][]rules.Diagnostic, recorded []rules.Dependencies, asked bool, callers []analysis.CallerQuery)
 }
 
 // analyseUnitStreamed is analyseUnit for a whole-project batch check that
@@ -309,6 +318,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// which module asked).
 	asked := make([]map[string]bool, libPhase+2)
 	var askedMu sync.Mutex
+	// callerQueries: per phase, the questions about functions' callers its
+	// project answered (analysis.Project.RecordCallerQueries).
+	callerQueries := make([][]analysis.CallerQuery, libPhase+2)
 	// checkIn checks the targets among which in p (a phase's project) and
 	// calls after with each of which (checked or not) before its memos
 	// go.
@@ -323,6 +335,11 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		})
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
+		p.RecordCallerQueries(func(q analysis.CallerQuery) {
+			askedMu.Lock()
+			callerQueries[phase] = append(callerQueries[phase], q)
+			askedMu.Unlock()
+		})
 		failed := map[int]bool{}
 		for k, pn := range parallel(len(which), func(k int) {
 			i := which[k]
@@ -354,7 +371,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 					ok = append(ok, i)
 				}
 			}
-			hooks.done(which, ok, modules, perModule, recorded, subclass.Load())
+			hooks.done(which, ok, modules, perModule, recorded, subclass.Load(), callerQueries[phase])
 		}
 	}
 	newProject := func(which func(i int) bool) *analysis.Project {
@@ -569,6 +586,71 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			}
 		}
 	}
+	// A question about the callers of a function: the modules that may
+	// call it import its module (analysis.CallerQuery), in its component
+	// or, for a module of the library part, anywhere; the importers a
+	// phase's project lacked, by the function's module.
+	var importers [][]int
+	callersMissing := func(phase int, in func(i int) bool) map[int][]int {
+		if len(callerQueries[phase]) == 0 {
+			return nil
+		}
+		if importers == nil {
+			importers = make([][]int, n)
+			for i := range edges {
+				for _, j := range edges[i] {
+					importers[j] = append(importers[j], i)
+				}
+			}
+		}
+		var out map[int][]int
+		for _, q := range callerQueries[phase] {
+			f, ok := indexOf[q.Path]
+			if !ok {
+				continue
+			}
+			for _, j := range importers[f] {
+				if valid[j] && !in(j) && !slices.Contains(out[f], j) && holdsIdentifier(u.sources[j].Src, map[string]bool{q.Word: true}) {
+					if out == nil {
+						out = map[int][]int{}
+					}
+					out[f] = append(out[f], j)
+				}
+			}
+		}
+		return out
+	}
+	missingCallers := make([]map[int][]int, libPhase+1)
+	for b := 0; b <= libPhase; b++ {
+		missingCallers[b] = callersMissing(b, func(i int) bool { return inProject(i, b) })
+	}
+	// neededCallers returns the importers module i's check lacked: those
+	// of the functions' modules in its import closure (a phase records
+	// its project's questions, not which check asked).
+	mark := make([]int, n)
+	stamp := 0
+	neededCallers := func(i int) []int {
+		missing := missingCallers[batchOf[i]]
+		if len(missing) == 0 {
+			return nil
+		}
+		stamp++
+		mark[i] = stamp
+		var out []int
+		for queue := []int{i}; len(queue) > 0; {
+			v := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			out = append(out, missing[v]...)
+			for _, w := range edges[v] {
+				if mark[w] != stamp {
+					mark[w] = stamp
+					queue = append(queue, w)
+				}
+			}
+		}
+		return out
+	}
+	needed := map[int][]int{}
 	var again []int
 	for i := range u.sources {
 		if !checked[i] || recorded[i].ValueQueries == nil {
@@ -576,7 +658,10 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		b := batchOf[i]
 		d := recorded[i]
-		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord
+		if callers := neededCallers(i); len(callers) > 0 {
+			needed[i] = callers
+		}
+		fail := askedSubclass[b] || unrecorded[b] || graphMissed.Load() || unknownWord || len(needed[i]) > 0
 		for k, used := range d.ValueQueries {
 			if !used && values.has(k) {
 				fail = true
@@ -610,6 +695,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for _, j := range component(i) {
 				want[j] = true
 			}
+			for _, j := range needed[i] {
+				want[j] = true
+				for _, k := range component(j) {
+					want[k] = true
+				}
+			}
 		}
 		var toBuild []int
 		for i := range u.sources {
@@ -622,7 +713,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
 		checkIn(p, again, libPhase+1, nil)
-		if subclass.Load() && partial(p) {
+		if subclass.Load() && partial(p) || len(callersMissing(libPhase+1, func(i int) bool { return want[i] })) > 0 {
 			// A question about every module's classes: with every module.
 			var rest []int
 			for i := range u.sources {
@@ -717,21 +808,29 @@ func (s *keySet) has(key string) bool {
 	return ok
 }
 
-// defNames returns the identifiers that follow the word `def` in src (in
-// code, strings or comments alike): a superset of the names of the
-// functions a module defines.
+// defNames returns the identifiers that follow the word `def` or `class`
+// in src (in code, strings or comments alike): a superset of the names of
+// the functions and classes a module defines (a class's uses as a value
+// are asked about for the callers of its `__init__`:
+// analysis.FuncValueKeys).
 func defNames(src []byte) []string {
+	return append(keywordNames(src, "def"), keywordNames(src, "class")...)
+}
+
+// keywordNames returns the names src's text writes after the keyword kw
+// (as in `def NAME` or `class NAME`), found without parsing.
+func keywordNames(src []byte, kw string) []string {
 	var out []string
 	isPart := func(c byte) bool {
 		return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 	}
 	for i := 0; ; {
-		k := bytes.Index(src[i:], []byte("def"))
+		k := bytes.Index(src[i:], []byte(kw))
 		if k < 0 {
 			return out
 		}
 		at := i + k
-		i = at + 3
+		i = at + len(kw)
 		if at > 0 && isPart(src[at-1]) || i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\\' {
 			continue
 		}

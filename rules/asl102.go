@@ -64,7 +64,12 @@ async def handler(key):
 		"(`check bot/bot.py`, `check .`, a folder of several bots); with no declaration the newest release counts); " +
 		"a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
-		"through chains of helpers; what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
+		"through chains of helpers; one its own module leaves untyped, of a function other modules call by name (a module-level function, " +
+		"a class's `__init__` through `ClassName(...)`, a classmethod or staticmethod; not in a module named like a library), takes the type " +
+		"every call of the project passes it, when each passes it, positionally or by keyword, a value of one known type where the call is " +
+		"written and no module uses the function as a value (`DgHandler(self.nc)` in another module, with `nc: NATS` there, makes the " +
+		"handler's `self.nc.publish(...)` a coroutine call; a call whose callee resolves to another function of that name is not one " +
+		"of its calls); what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +

@@ -314,9 +314,11 @@ func scopeBindingsOf(m *analysis.Module) *scopeBindings {
 // the module, without a project): a use that resolves to f, through the
 // project's index of what each module's uses resolve to.
 func usedAsValue(p *Pass, f *analysis.Function) bool {
-	for _, key := range f.ValueKeys() {
-		if p.Project == nil && p.Module.UsesAsValue(key) || p.Project != nil && p.projectUsesAsValue(key) {
-			return true
+	for _, k := range f.ValueKeys() {
+		for _, key := range []string{k, analysis.CallValueKey(k)} {
+			if p.Project == nil && p.Module.UsesAsValue(key) || p.Project != nil && p.projectUsesAsValue(key) {
+				return true
+			}
 		}
 	}
 	return false

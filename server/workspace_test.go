@@ -498,6 +498,37 @@ func TestEditOfPrivateMethodElsewhere(t *testing.T) {
 	c.shutdownAndExit()
 }
 
+// TestEditOfCallerElsewhere: an untyped constructor parameter takes the type
+// the project's calls in other modules pass it (ASL102 on the handler's
+// self.nc.publish(...) with a nats client), so an edit of the calling module,
+// which the handler does not import, re-publishes the handler.
+func TestEditOfCallerElsewhere(t *testing.T) {
+	handler := "class Handler:\n    def __init__(self, nc):\n        self.nc = nc\n\n    def handle(self):\n        self.nc.publish('s', b'')\n"
+	consumer := "from nats.aio.client import Client\n\nfrom handler import Handler\n\n\ndef make(nc: Client, bus):\n    handler = Handler(nc)\n    handler.handle()\n"
+	dir := writeFiles(t, map[string]string{"handler.py": handler, "consumer.py": consumer})
+	c := newClient(t, startInProcess(t, Options{}))
+	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
+	handlerURI := uri.File(filepath.Join(dir, "handler.py"))
+	c.open(handlerURI, handler)
+	// The first publication may come before the workspace is indexed.
+	c.waitDiagnosticsWhere(handlerURI, "ASL102 on self.nc.publish(...) once consumer.py is indexed", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASL102")
+	})
+	consumerURI := uri.File(filepath.Join(dir, "consumer.py"))
+	c.open(consumerURI, consumer)
+	c.waitDiagnostics(consumerURI, 1) // its first analysis and cascade done
+	// The names consumer.py uses stay the same: only what it passes changes.
+	c.change(consumerURI, 2, partial(6, 22, 6, 24, "bus"))
+	c.waitDiagnosticsWhere(handlerURI, "no ASL102 in handler.py once consumer.py passes a value of unknown type", func(d []protocol.Diagnostic) bool {
+		return !hasCode(d, "ASL102")
+	})
+	c.change(consumerURI, 3, partial(6, 22, 6, 25, "nc"))
+	c.waitDiagnosticsWhere(handlerURI, "ASL102 in handler.py again once consumer.py passes a nats client", func(d []protocol.Diagnostic) bool {
+		return hasCode(d, "ASL102")
+	})
+	c.shutdownAndExit()
+}
+
 // TestDependencyDeclarationsWatched: editing requirements.txt re-analyses
 // the open documents below it with the new declarations (discord.py 1.x
 // pinned: reload_extension is a plain method; 2.x: a coroutine).

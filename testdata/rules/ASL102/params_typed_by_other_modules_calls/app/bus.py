@@ -1,0 +1,4 @@
+# A synchronous bus with a publish method.
+class LocalBus:
+    def publish(self, subject, data):
+        return (subject, data)
