@@ -158,7 +158,7 @@ func (p *Project) AnyOverriders(f *Function) []*Class {
 
 // memberNames returns the names c defines in any way: its methods, the
 // bindings of its body, and the attributes its methods store on self,
-// each once, sorted; none for a class without a base, which overrides
+// each once, sorted, but for dunder and mangled names; none for a class without a base, which overrides
 // nothing (so an edit of such a class changes no project-wide fact).
 func (c *Class) memberNames() []string {
 	hasBase := false
@@ -171,7 +171,9 @@ func (c *Class) memberNames() []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(n string) {
-		if !seen[n] {
+		// Dunder and mangled names are never asked (NotAwaitableCall
+		// answers nil for them); every class has `__init__`.
+		if !seen[n] && !strings.HasPrefix(n, "__") {
 			seen[n] = true
 			out = append(out, n)
 		}
