@@ -140,6 +140,10 @@ func init() {
 	}
 	for _, typ := range []string{"paramiko.SFTPClient", "paramiko.sftp_client.SFTPClient"} {
 		serviceRequests("ASL202", sshAlt, prefixed(typ+".", sftpClientRequests...)...)
+		// listdir_iter is a generator (paramiko/sftp_client.py: "Generator
+		// version of .listdir_attr", its body yields): the call sends
+		// nothing, its iteration sends the requests.
+		entry(typ + ".listdir_iter").Unblock = UnblockedUnlessIterated
 	}
 
 	const kubeClient = "kubernetes.dynamic.DynamicClient"
