@@ -102,7 +102,8 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 // defined other than as an async def (a subclass overriding an async
 // method with a sync one changes what calls through the base return) and
 // names defined in any way (overriddenByAny: a subclass overriding a
-// plain method with an async one). Two
+// plain method with an async one), and the names it rebinds on objects or
+// patches (PatchedNames: a plain function replaced at run time). Two
 // versions of a module with equal facts answer those questions alike.
 func (m *Module) ProjectWideFacts() string {
 	var b strings.Builder
@@ -126,6 +127,8 @@ func (m *Module) ProjectWideFacts() string {
 		b.WriteString(";")
 		b.WriteString(strings.Join(c.memberNames(), ","))
 	}
+	b.WriteString("\npatched:")
+	b.WriteString(strings.Join(m.PatchedNames(), ","))
 	return b.String()
 }
 

@@ -44,6 +44,16 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 	if p.isCoroutineFunctionCall(c, nil) {
 		return nil
 	}
+	// A module anywhere in the project that rebinds the name on an object
+	// (`util.reconnect = areconnect`, `Client.fetch = AsyncMock()`) or
+	// patches it (`monkeypatch.setattr(Client, "fetch", ...)`,
+	// `patch("pkg.util.reconnect")`) may put an awaitable in its place.
+	if asked != nil {
+		asked(AnyMemberKey(f.Name))
+	}
+	if p.patchedIndex()[f.Name] {
+		return nil
+	}
 	if f.Class != nil {
 		if p.rewritesMembers(f.Class, 0) {
 			return nil
@@ -141,6 +151,91 @@ func (p *Project) anyMemberIndex() map[string][]*Class {
 	}).(map[string][]*Class)
 }
 
+// patchedIndex holds the names some module of the project rebinds on an
+// object or patches (Module.PatchedNames), built once per snapshot.
+func (p *Project) patchedIndex() map[string]bool {
+	return p.Memo("patchedIndex", func() any {
+		out := map[string]bool{}
+		for _, m := range p.Modules() {
+			for _, n := range m.PatchedNames() {
+				out[n] = true
+			}
+		}
+		return out
+	}).(map[string]bool)
+}
+
+// PatchedNames returns the names m assigns as an attribute of an object
+// other than `self`/`cls` (`util.reconnect = areconnect`, `Client.fetch =
+// AsyncMock()`), or names as the attribute a call sets or patches
+// (`setattr(obj, "fetch", f)`, `monkeypatch.setattr(Client, "fetch", f)`,
+// `patch.object(Client, "fetch")`, the last name of `patch("pkg.Client.fetch")`,
+// the keywords of `patch.multiple(Client, fetch=...)`), each once, sorted:
+// a function or method of that name elsewhere may hold another callable
+// at run time. Memoised per module.
+func (m *Module) PatchedNames() []string {
+	return m.Memo("patchedNames", func() any {
+		seen := map[string]bool{}
+		src := m.File
+		m.File.Root.Walk(func(n *Node) bool {
+			switch n.Type() {
+			case "assignment", "augmented_assignment":
+				// A literal or display assigned (`job.status = "done"`)
+				// puts no callable there.
+				if r := n.ChildByField("right"); r == nil || !m.plainValue(r, 0) {
+					collectAttrTargets(src, n.ChildByField("left"), seen)
+				}
+			case "call":
+				fn := n.ChildByField("function")
+				args := n.ChildByField("arguments")
+				if fn == nil || args == nil {
+					break
+				}
+				last := src.Text(fn)
+				if fn.Type() == "attribute" {
+					last = src.Text(fn.ChildByField("attribute"))
+				}
+				switch last {
+				case "setattr", "patch", "object", "multiple":
+				default:
+					return true
+				}
+				for _, a := range args.NamedChildren() {
+					switch a.Type() {
+					case "string":
+						if t := stringText(src, a); t != "" && len(t) < 200 {
+							seen[t[strings.LastIndexByte(t, '.')+1:]] = true
+						}
+					case "keyword_argument":
+						if last == "multiple" {
+							seen[src.Text(a.ChildByField("name"))] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+		out := make([]string, 0, len(seen))
+		for n := range seen {
+			if n != "" {
+				out = append(out, n)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}).([]string)
+}
+
+// stringText is the text of a string literal without its prefix and
+// quotes.
+func stringText(src *File, n *Node) string {
+	t := src.Text(n)
+	if i := strings.IndexAny(t, "\"'"); i >= 0 {
+		t = t[i:] // past a prefix (b, r, u, f)
+	}
+	return strings.Trim(t, "\"'")
+}
+
 // AnyOverriders returns the classes of the project that derive from f's
 // class and define f's name in any way: what overriddenByAny reads.
 func (p *Project) AnyOverriders(f *Function) []*Class {
@@ -191,12 +286,18 @@ func (c *Class) memberNames() []string {
 	return out
 }
 
-// MemberNames returns the names m's classes define in any way, each once,
-// sorted: the methods whose plain definitions in other classes a subclass
-// in m may override (overriddenByAny). Caches keep it instead of the module.
+// MemberNames returns the names m's classes define in any way and the
+// names m rebinds on objects or patches (PatchedNames), each once, sorted:
+// the functions and methods whose plain definitions elsewhere a subclass
+// or a patch in m may replace (overriddenByAny, patchedIndex). Caches keep
+// it instead of the module.
 func (m *Module) MemberNames() []string {
 	seen := map[string]bool{}
 	var out []string
+	for _, n := range m.PatchedNames() {
+		seen[n] = true
+		out = append(out, n)
+	}
 	for _, c := range m.Classes {
 		for _, n := range c.memberNames() {
 			if !seen[n] {
@@ -396,12 +497,7 @@ func (m *Module) StoresAttributeElsewhere(name string) bool {
 		m.File.Root.Walk(func(n *Node) bool {
 			switch n.Type() {
 			case "string":
-				t := src.Text(n)
-				if i := strings.IndexAny(t, "\"'"); i >= 0 {
-					t = t[i:] // past a prefix (b, r, u, f)
-				}
-				t = strings.Trim(t, "\"'")
-				if t != "" && len(t) < 200 {
+				if t := stringText(src, n); t != "" && len(t) < 200 {
 					// `patch.object(Client, "fetch")`, and the last name of
 					// a dotted target, `patch("pkg.client.Client.fetch")`.
 					out[t] = true

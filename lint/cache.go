@@ -65,7 +65,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 8
+const cacheFormat = 9
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {

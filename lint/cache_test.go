@@ -676,6 +676,11 @@ func TestCacheFollowsAsyncOverridesOfPlainMethods(t *testing.T) {
 		{"x = 1\n", true},
 		{"from core import Core\n\n\nclass Remote(Core):\n    def __init__(self):\n        self.list_images = None\n", false},
 		{"from core import Core\n\n\nclass Remote(Core):\n    def list_images(self):\n        return [1]\n", true},
+		// A module that rebinds the name on an object, or patches it.
+		{"import core\n\n\nasync def alist(self):\n    return []\n\n\ndef install():\n    core.Core.list_images = alist\n", false},
+		{"x = 1\n", true},
+		{"from core import Core\n\n\ndef test(monkeypatch):\n    monkeypatch.setattr(Core, \"list_images\", None)\n", false},
+		{"def test(job):\n    job.list_images = \"none\"\n", true},
 	}
 	for _, step := range steps {
 		writeText(t, filepath.Join(dir, "other.py"), step.text)

@@ -281,7 +281,8 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// libOverrides: the names of the library part's async methods that a
 	// class of the module overrides with a sync member, and the keys
 	// (analysis.AnyMemberKey) of the library part's plain methods that a
-	// class of the module defines in any way.
+	// class of the module defines in any way, and of its plain functions
+	// and methods whose name the module rebinds on an object or patches.
 	libOverrides := make([]map[string]bool, n)
 
 	perModule := make([][]rules.Diagnostic, n)
@@ -379,14 +380,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build(lib)
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
-	libPlain := map[string][]*analysis.Function{} // ASL110's plain methods (analysis.Project.NotAwaitableCall)
+	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall)
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
 			for _, f := range m.Functions {
 				if f.Class != nil && f.Async {
 					libAsync[f.Name] = append(libAsync[f.Name], f)
 				}
-				if f.Class != nil && f.MakesPlainValue() {
+				if f.MakesPlainValue() {
 					libPlain[f.Name] = append(libPlain[f.Name], f)
 				}
 			}
@@ -463,8 +464,25 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 		}
+		var patched map[string]bool
 		for _, name := range m.MemberNames() {
 			for _, f := range libPlain[name] {
+				if patched == nil {
+					patched = map[string]bool{}
+					for _, n := range m.PatchedNames() {
+						patched[n] = true
+					}
+				}
+				if patched[name] {
+					// m rebinds or patches the name: the library part's
+					// plain function or method of that name may be replaced.
+					if libOverrides[i] == nil {
+						libOverrides[i] = map[string]bool{}
+					}
+					libOverrides[i][analysis.AnyMemberKey(name)] = true
+					keepRoot[i] = true
+					continue
+				}
 				o, ok := anyOverriders.Load(f)
 				if !ok {
 					set := map[*analysis.Module]bool{}
