@@ -132,6 +132,126 @@ func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
 			return true
 		}
 	}
+	// A subclass that lists another base before the one leading to f's
+	// class takes the name from that base first (its MRO: `class
+	// Impl(AsyncMixin, Core)` runs AsyncMixin.fetch for `self.fetch()` in
+	// Core's methods). Asked under AnyMemberKey(""), which the modules
+	// holding a class of two or more bases define (MemberNames).
+	if asked != nil {
+		asked(AnyMemberKey(""))
+	}
+	for _, d := range p.multiBaseClasses() {
+		if d != f.Class && p.earlierBaseMayDefine(d, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// MixinKey is the AnyMemberKey under which a check records that an
+// answer depends on the project's classes of two or more bases
+// (overriddenByAny's MRO question).
+var MixinKey = AnyMemberKey("")
+
+// multiBaseClasses returns the classes of the project that list two or
+// more bases, built once per snapshot.
+func (p *Project) multiBaseClasses() []*Class {
+	return p.Memo("multiBaseClasses", func() any {
+		var out []*Class
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				if c.multiBase() {
+					out = append(out, c)
+				}
+			}
+		}
+		return out
+	}).([]*Class)
+}
+
+// multiBase reports a class that lists two or more bases (not counting
+// keyword arguments such as metaclass=).
+func (c *Class) multiBase() bool {
+	n := 0
+	for _, b := range c.Bases {
+		if b.Type() != "keyword_argument" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// DerivesFromAny reports whether the project class d derives from one of
+// classes: what a module holding d contributes to overriddenByAny's MRO
+// question about their methods.
+func (p *Project) DerivesFromAny(d *Class, classes map[*Class]bool) bool {
+	for c := range classes {
+		if p.derivesFrom(d, c, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierBaseMayDefine reports whether d derives from f's class through a
+// base that comes after one that may define f's name other than as a plain
+// value's maker: a project class whose lineage defines it so, or a base
+// the project does not define (a library mixin, unknown), other than
+// object, ABC, Generic[...] and Protocol.
+func (p *Project) earlierBaseMayDefine(d *Class, f *Function) bool {
+	earlier := false
+	for _, b := range d.Bases {
+		if b.Type() == "keyword_argument" {
+			continue
+		}
+		r := d.module.Resolve(b)
+		parent := r.Class
+		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent == f.Class || (parent != nil && p.derivesFrom(parent, f.Class, 0)) {
+			return earlier
+		}
+		if parent == nil {
+			t := d.module.File.Text(b)
+			if i := strings.IndexByte(t, '['); i >= 0 {
+				t = t[:i]
+			}
+			switch t[strings.LastIndexByte(t, '.')+1:] {
+			case "object", "ABC", "Generic", "Protocol":
+			default:
+				earlier = true
+			}
+			continue
+		}
+		earlier = earlier || p.lineageDefines(parent, f, 0)
+	}
+	return false
+}
+
+// lineageDefines reports whether the project class c or one of its project
+// bases defines f's name other than as a plain value's maker.
+func (p *Project) lineageDefines(c *Class, f *Function, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if m := c.Methods[f.Name]; m != nil || len(c.Attrs[f.Name]) > 0 || (c.Scope != nil && c.Scope.Bindings.Get(f.Name) != nil) {
+		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.plainValueMaker() {
+			return true
+		}
+		if c.Scope == nil {
+			return true
+		}
+		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
+			return true
+		}
+		return false // the first definition in its MRO: plain
+	}
+	for _, parent := range p.projectBases(c) {
+		if p.lineageDefines(parent, f, depth+1) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -297,6 +417,12 @@ func (m *Module) MemberNames() []string {
 	for _, n := range m.PatchedNames() {
 		seen[n] = true
 		out = append(out, n)
+	}
+	for _, c := range m.Classes {
+		if c.multiBase() && !seen[""] {
+			seen[""] = true // overriddenByAny's MRO question (MixinKey)
+			out = append(out, "")
+		}
 	}
 	for _, c := range m.Classes {
 		for _, n := range c.memberNames() {

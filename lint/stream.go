@@ -381,6 +381,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
 	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall)
+	libPlainClasses := map[*analysis.Class]bool{} // the classes of those methods
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
 			for _, f := range m.Functions {
@@ -389,6 +390,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 				if f.MakesPlainValue() {
 					libPlain[f.Name] = append(libPlain[f.Name], f)
+					if f.Class != nil {
+						libPlainClasses[f.Class] = true
+					}
 				}
 			}
 		}
@@ -462,6 +466,19 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 					libOverrides[i][name] = true
 					keepRoot[i] = true
 				}
+			}
+		}
+		// A class of m with two or more bases deriving from a class of a
+		// plain method of the library part may take that method's name
+		// from an earlier base (overriddenByAny's MRO question).
+		for _, c := range m.Classes {
+			if len(libPlainClasses) > 0 && len(c.Bases) >= 2 && p.DerivesFromAny(c, libPlainClasses) {
+				if libOverrides[i] == nil {
+					libOverrides[i] = map[string]bool{}
+				}
+				libOverrides[i][analysis.MixinKey] = true
+				keepRoot[i] = true
+				break
 			}
 		}
 		var patched map[string]bool
