@@ -51,6 +51,9 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 	if asked != nil {
 		asked(AnyMemberKey(f.Name))
 	}
+	if p.recordPatched != nil {
+		p.recordPatched(f.Name)
+	}
 	if p.patchedIndex()[f.Name] {
 		return nil
 	}

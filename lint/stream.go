@@ -284,6 +284,10 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// class of the module defines in any way, and of its plain functions
 	// and methods whose name the module rebinds on an object or patches.
 	libOverrides := make([]map[string]bool, n)
+	// patchNames: the names the module rebinds or patches
+	// (analysis.Module.PatchedNames), for ASL110's questions about
+	// functions outside the library part.
+	patchNames := make([][]string, n)
 
 	perModule := make([][]rules.Diagnostic, n)
 	recorded := make([]rules.Dependencies, n)
@@ -481,6 +485,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				break
 			}
 		}
+		patchNames[i] = m.PatchedNames()
 		var patched map[string]bool
 		for _, name := range m.MemberNames() {
 			for _, f := range libPlain[name] {
@@ -604,6 +609,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			}
 		}
 	}
+	patchers := map[string][]int{}
+	for j, names := range patchNames {
+		for _, nm := range names {
+			patchers[nm] = append(patchers[nm], j)
+		}
+	}
 	var again []int
 	for i := range u.sources {
 		if !checked[i] || recorded[i].ValueQueries == nil {
@@ -622,6 +633,15 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for j := range u.sources {
 				if libOverrides[j][name] && !inProject(j, b) {
 					fail = true
+				}
+			}
+			// A module of another batch that patches the name of a
+			// function outside the library part.
+			if nm, ok := analysis.AnyMemberName(name); ok {
+				for _, j := range patchers[nm] {
+					if !inProject(j, b) {
+						fail = true
+					}
 				}
 			}
 		}
