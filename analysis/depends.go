@@ -102,8 +102,10 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 // than as an async def (a subclass overriding an async method with a sync
 // one changes what calls through the base return) and names defined in any
 // way (overriddenByAny: a subclass overriding a plain method with an async
-// one), and what its calls pass the functions of the project
-// (CallSiteFacts: the types parameters take from their callers). Two
+// one), what its calls pass the functions of the project (CallSiteFacts:
+// the types parameters take from their callers), and the names it rebinds
+// on objects or patches (PatchedNames: a plain function replaced at run
+// time). Two
 // versions of a module with equal facts answer those questions alike.
 func (m *Module) ProjectWideFacts() string {
 	var b strings.Builder
@@ -129,6 +131,8 @@ func (m *Module) ProjectWideFacts() string {
 	}
 	b.WriteString("\ncalls:\n")
 	b.WriteString(m.CallSiteFacts())
+	b.WriteString("\npatched:")
+	b.WriteString(strings.Join(m.PatchedNames(), ","))
 	return b.String()
 }
 

@@ -44,6 +44,19 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 	if p.isCoroutineFunctionCall(c, nil) {
 		return nil
 	}
+	// A module anywhere in the project that rebinds the name on an object
+	// (`util.reconnect = areconnect`, `Client.fetch = AsyncMock()`) or
+	// patches it (`monkeypatch.setattr(Client, "fetch", ...)`,
+	// `patch("pkg.util.reconnect")`) may put an awaitable in its place.
+	if asked != nil {
+		asked(AnyMemberKey(f.Name))
+	}
+	if p.recordPatched != nil {
+		p.recordPatched(f.Name)
+	}
+	if p.patchedIndex()[f.Name] {
+		return nil
+	}
 	if f.Class != nil {
 		if p.rewritesMembers(f.Class, 0) {
 			return nil
@@ -122,6 +135,126 @@ func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
 			return true
 		}
 	}
+	// A subclass that lists another base before the one leading to f's
+	// class takes the name from that base first (its MRO: `class
+	// Impl(AsyncMixin, Core)` runs AsyncMixin.fetch for `self.fetch()` in
+	// Core's methods). Asked under AnyMemberKey(""), which the modules
+	// holding a class of two or more bases define (MemberNames).
+	if asked != nil {
+		asked(AnyMemberKey(""))
+	}
+	for _, d := range p.multiBaseClasses() {
+		if d != f.Class && p.earlierBaseMayDefine(d, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// MixinKey is the AnyMemberKey under which a check records that an
+// answer depends on the project's classes of two or more bases
+// (overriddenByAny's MRO question).
+var MixinKey = AnyMemberKey("")
+
+// multiBaseClasses returns the classes of the project that list two or
+// more bases, built once per snapshot.
+func (p *Project) multiBaseClasses() []*Class {
+	return p.Memo("multiBaseClasses", func() any {
+		var out []*Class
+		for _, m := range p.Modules() {
+			for _, c := range m.Classes {
+				if c.multiBase() {
+					out = append(out, c)
+				}
+			}
+		}
+		return out
+	}).([]*Class)
+}
+
+// multiBase reports a class that lists two or more bases (not counting
+// keyword arguments such as metaclass=).
+func (c *Class) multiBase() bool {
+	n := 0
+	for _, b := range c.Bases {
+		if b.Type() != "keyword_argument" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// DerivesFromAny reports whether the project class d derives from one of
+// classes: what a module holding d contributes to overriddenByAny's MRO
+// question about their methods.
+func (p *Project) DerivesFromAny(d *Class, classes map[*Class]bool) bool {
+	for c := range classes {
+		if p.derivesFrom(d, c, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierBaseMayDefine reports whether d derives from f's class through a
+// base that comes after one that may define f's name other than as a plain
+// value's maker: a project class whose lineage defines it so, or a base
+// the project does not define (a library mixin, unknown), other than
+// object, ABC, Generic[...] and Protocol.
+func (p *Project) earlierBaseMayDefine(d *Class, f *Function) bool {
+	earlier := false
+	for _, b := range d.Bases {
+		if b.Type() == "keyword_argument" {
+			continue
+		}
+		r := d.module.Resolve(b)
+		parent := r.Class
+		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent == f.Class || (parent != nil && p.derivesFrom(parent, f.Class, 0)) {
+			return earlier
+		}
+		if parent == nil {
+			t := d.module.File.Text(b)
+			if i := strings.IndexByte(t, '['); i >= 0 {
+				t = t[:i]
+			}
+			switch t[strings.LastIndexByte(t, '.')+1:] {
+			case "object", "ABC", "Generic", "Protocol":
+			default:
+				earlier = true
+			}
+			continue
+		}
+		earlier = earlier || p.lineageDefines(parent, f, 0)
+	}
+	return false
+}
+
+// lineageDefines reports whether the project class c or one of its project
+// bases defines f's name other than as a plain value's maker.
+func (p *Project) lineageDefines(c *Class, f *Function, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if m := c.Methods[f.Name]; m != nil || len(c.Attrs[f.Name]) > 0 || (c.Scope != nil && c.Scope.Bindings.Get(f.Name) != nil) {
+		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.plainValueMaker() {
+			return true
+		}
+		if c.Scope == nil {
+			return true
+		}
+		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
+			return true
+		}
+		return false // the first definition in its MRO: plain
+	}
+	for _, parent := range p.projectBases(c) {
+		if p.lineageDefines(parent, f, depth+1) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -139,6 +272,91 @@ func (p *Project) anyMemberIndex() map[string][]*Class {
 		}
 		return out
 	}).(map[string][]*Class)
+}
+
+// patchedIndex holds the names some module of the project rebinds on an
+// object or patches (Module.PatchedNames), built once per snapshot.
+func (p *Project) patchedIndex() map[string]bool {
+	return p.Memo("patchedIndex", func() any {
+		out := map[string]bool{}
+		for _, m := range p.Modules() {
+			for _, n := range m.PatchedNames() {
+				out[n] = true
+			}
+		}
+		return out
+	}).(map[string]bool)
+}
+
+// PatchedNames returns the names m assigns as an attribute of an object
+// other than `self`/`cls` (`util.reconnect = areconnect`, `Client.fetch =
+// AsyncMock()`), or names as the attribute a call sets or patches
+// (`setattr(obj, "fetch", f)`, `monkeypatch.setattr(Client, "fetch", f)`,
+// `patch.object(Client, "fetch")`, the last name of `patch("pkg.Client.fetch")`,
+// the keywords of `patch.multiple(Client, fetch=...)`), each once, sorted:
+// a function or method of that name elsewhere may hold another callable
+// at run time. Memoised per module.
+func (m *Module) PatchedNames() []string {
+	return m.Memo("patchedNames", func() any {
+		seen := map[string]bool{}
+		src := m.File
+		m.File.Root.Walk(func(n *Node) bool {
+			switch n.Type() {
+			case "assignment", "augmented_assignment":
+				// A literal or display assigned (`job.status = "done"`)
+				// puts no callable there.
+				if r := n.ChildByField("right"); r == nil || !m.plainValue(r, 0) {
+					collectAttrTargets(src, n.ChildByField("left"), seen)
+				}
+			case "call":
+				fn := n.ChildByField("function")
+				args := n.ChildByField("arguments")
+				if fn == nil || args == nil {
+					break
+				}
+				last := src.Text(fn)
+				if fn.Type() == "attribute" {
+					last = src.Text(fn.ChildByField("attribute"))
+				}
+				switch last {
+				case "setattr", "patch", "object", "multiple":
+				default:
+					return true
+				}
+				for _, a := range args.NamedChildren() {
+					switch a.Type() {
+					case "string":
+						if t := stringText(src, a); t != "" && len(t) < 200 {
+							seen[t[strings.LastIndexByte(t, '.')+1:]] = true
+						}
+					case "keyword_argument":
+						if last == "multiple" {
+							seen[src.Text(a.ChildByField("name"))] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+		out := make([]string, 0, len(seen))
+		for n := range seen {
+			if n != "" {
+				out = append(out, n)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}).([]string)
+}
+
+// stringText is the text of a string literal without its prefix and
+// quotes.
+func stringText(src *File, n *Node) string {
+	t := src.Text(n)
+	if i := strings.IndexAny(t, "\"'"); i >= 0 {
+		t = t[i:] // past a prefix (b, r, u, f)
+	}
+	return strings.Trim(t, "\"'")
 }
 
 // AnyOverriders returns the classes of the project that derive from f's
@@ -193,12 +411,24 @@ func (c *Class) memberNames() []string {
 	return out
 }
 
-// MemberNames returns the names m's classes define in any way, each once,
-// sorted: the methods whose plain definitions in other classes a subclass
-// in m may override (overriddenByAny). Caches keep it instead of the module.
+// MemberNames returns the names m's classes define in any way and the
+// names m rebinds on objects or patches (PatchedNames), each once, sorted:
+// the functions and methods whose plain definitions elsewhere a subclass
+// or a patch in m may replace (overriddenByAny, patchedIndex). Caches keep
+// it instead of the module.
 func (m *Module) MemberNames() []string {
 	seen := map[string]bool{}
 	var out []string
+	for _, n := range m.PatchedNames() {
+		seen[n] = true
+		out = append(out, n)
+	}
+	for _, c := range m.Classes {
+		if c.multiBase() && !seen[""] {
+			seen[""] = true // overriddenByAny's MRO question (MixinKey)
+			out = append(out, "")
+		}
+	}
 	for _, c := range m.Classes {
 		for _, n := range c.memberNames() {
 			if !seen[n] {
@@ -404,12 +634,7 @@ func (m *Module) StoresAttributeElsewhere(name string) bool {
 		m.File.Root.Walk(func(n *Node) bool {
 			switch n.Type() {
 			case "string":
-				t := src.Text(n)
-				if i := strings.IndexAny(t, "\"'"); i >= 0 {
-					t = t[i:] // past a prefix (b, r, u, f)
-				}
-				t = strings.Trim(t, "\"'")
-				if t != "" && len(t) < 200 {
+				if t := stringText(src, n); t != "" && len(t) < 200 {
 					// `patch.object(Client, "fetch")`, and the last name of
 					// a dotted target, `patch("pkg.client.Client.fetch")`.
 					out[t] = true

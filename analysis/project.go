@@ -334,6 +334,7 @@ type Project struct {
 	recordValues    func(string, bool) // RecordValueQueries
 	recordOverrides func(*Class)       // RecordOverrideQueries
 	recordSubclass  func(string)       // RecordSubclassQueries
+	recordPatched   func(string)       // RecordPatchQueries
 	recordCallers   func(CallerQuery)  // RecordCallerQueries
 
 	// callerAnswers memoises callerParamType; callerIndex lists the
@@ -342,6 +343,13 @@ type Project struct {
 	callerIndexOnce sync.Once
 	callerIndex     map[string][]*Module
 }
+
+// RecordPatchQueries makes the project call record with each name it is
+// asked about being rebound or patched by some module (ASL110's
+// patchedIndex), so that a check of part of a project holds the modules
+// that do. record must be safe for concurrent use. Call it before the
+// first question.
+func (p *Project) RecordPatchQueries(record func(name string)) { p.recordPatched = record }
 
 // RecordOverrideQueries makes the project call record with each class
 // whose methods it is asked about being overridden by a subclass with a

@@ -36,6 +36,13 @@ var requirementRE = regexp.MustCompile(`(?i)(?:^|[\s"',\[])([a-z0-9][a-z0-9._-]*
 // `version = "spec"` form (`discord-py = { version = "^1.7", ... }`).
 var poetryRE = regexp.MustCompile(`(?im)^\s*"?([a-z0-9][a-z0-9._-]*)"?\s*=\s*(?:\{[^}\n]*?version\s*=\s*)?"([~^<>=!0-9][^"]*)"`)
 
+// pythonRE matches the Python versions a project declares it runs on
+// (pyproject.toml's `requires-python = ">=3.7,<3.10"`, setup.py's
+// `python_requires=">=3.7, <3.10"`, setup.cfg's `python_requires = >=3.7`),
+// kept under the distribution name "python" as Poetry's `python = "^3.8"`
+// dependency is.
+var pythonRE = regexp.MustCompile(`(?i)(?:requires-python|python_requires)\s*=\s*["']?\s*([<>=!~^][^"'\n#]*)`)
+
 // clauseRE splits a specifier into its clauses.
 var clauseRE = regexp.MustCompile(`(===|==|~=|!=|<=|>=|<|>|\^|~)?\s*([0-9][0-9a-zA-Z.*+!-]*)`)
 
@@ -80,6 +87,10 @@ func readDeclaredSpecs(dir string) map[string][]string {
 		for _, line := range strings.Split(string(src), "\n") {
 			if i := strings.Index(line, "#"); i >= 0 && (strings.HasSuffix(path, ".txt") || i == 0) {
 				line = line[:i]
+			}
+			if m := pythonRE.FindStringSubmatch(line); m != nil {
+				specs["python"] = append(specs["python"], strings.TrimSpace(m[1]))
+				continue
 			}
 			for _, m := range requirementRE.FindAllStringSubmatch(line, -1) {
 				d := normalizeDist(m[1])

@@ -124,3 +124,31 @@ func TestIsDeclarationFile(t *testing.T) {
 		}
 	}
 }
+
+// The Python versions a project declares are read as the distribution
+// "python" (pylib.LoopArgumentRemovedIn: ASL109).
+func TestDeclaresOlderPython(t *testing.T) {
+	r := &pylib.Release{Dists: []string{"python"}, Version: "3.10"}
+	for _, c := range []struct {
+		file, text string
+		want       bool
+	}{
+		{"pyproject.toml", "[project]\nrequires-python = \">=3.7,<3.10\"\n", true},
+		{"pyproject.toml", "[project]\nrequires-python = \">=3.8\"\n", false},
+		{"pyproject.toml", "[tool.poetry.dependencies]\npython = \"~3.8\"\n", true},
+		{"pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.8\"\n", false},
+		{"setup.py", "setup(name='x', python_requires='>=3.6, <=3.9')\n", true},
+		{"setup.py", "setup(name='x', python_requires=\">=3.6\")\n", false},
+		{"setup.cfg", "[options]\npython_requires = >=3.7, <3.10\n", true},
+		{"setup.cfg", "[options]\npython_requires = >=3.7\ninstall_requires = aiohttp<3.8\n", false},
+		{"requirements.txt", "aiohttp==3.7.4\n", false},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, c.file), []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := NewProject(dir, nil).DeclaresOlder(nil, r); got != c.want {
+			t.Errorf("%s %q: DeclaresOlder = %v, want %v", c.file, c.text, got, c.want)
+		}
+	}
+}

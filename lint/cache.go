@@ -70,7 +70,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 9
+const cacheFormat = 10
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {

@@ -686,9 +686,25 @@ func TestCacheFollowsAsyncOverridesOfPlainMethods(t *testing.T) {
 		{"x = 1\n", true},
 		{"from core import Core\n\n\nclass Remote(Core):\n    def __init__(self):\n        self.list_images = None\n", false},
 		{"from core import Core\n\n\nclass Remote(Core):\n    def list_images(self):\n        return [1]\n", true},
+		// A module that rebinds the name on an object, or patches it.
+		{"import core\n\n\nasync def alist(self):\n    return []\n\n\ndef install():\n    core.Core.list_images = alist\n", false},
+		{"x = 1\n", true},
+		{"from core import Core\n\n\ndef test(monkeypatch):\n    monkeypatch.setattr(Core, \"list_images\", None)\n", false},
+		{"def test(job):\n    job.list_images = \"none\"\n", true},
+		// A subclass listing a mixin before Core takes the mixin's
+		// list_images (its MRO); the mixin in a third module.
+		{"from core import Core\n\n\nclass AsyncList:\n    async def list_images(self):\n        return []\n\n\nclass Impl(AsyncList, Core):\n    pass\n", false},
+		{"from core import Core\n\n\nclass AsyncList:\n    async def list_images(self):\n        return []\n\n\nclass Impl(Core, AsyncList):\n    pass\n", true},
+		{"from core import Core\nfrom more import AsyncList\n\n\nclass Impl(AsyncList, Core):\n    pass\n", false}, // an unknown base
+		{"more.py\x00class AsyncList:\n    async def list_images(self):\n        return []\n", false},
+		{"more.py\x00class AsyncList:\n    def list_images(self):\n        return [2]\n", true},
 	}
 	for _, step := range steps {
-		writeText(t, filepath.Join(dir, "other.py"), step.text)
+		file := "other.py"
+		if name, text, ok := strings.Cut(step.text, "\x00"); ok {
+			file, step.text = name, text
+		}
+		writeText(t, filepath.Join(dir, file), step.text)
 		after, stats := checkByFile(t, cacheDir, dir)
 		want, _ := checkByFile(t, "", dir)
 		if !reflect.DeepEqual(after, want) {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -129,6 +130,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	var recorded []rules.Dependencies
 	wanted := map[string]bool{}
 	wantedCallers := map[string]bool{} // analysis.CallerWord of the functions asked about
+	patchedWanted := map[string]bool{}
 	relevant := make([]bool, n)
 	index := &identifierIndex{}
 	for {
@@ -159,6 +161,14 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 			callers[q.Word] = true
 			askedMu.Unlock()
 		})
+		// A name a module anywhere may rebind or patch (ASL110): the
+		// modules that do, with what they import.
+		patchAsked := map[string]bool{}
+		u.project.RecordPatchQueries(func(name string) {
+			askedMu.Lock()
+			patchAsked[name] = true
+			askedMu.Unlock()
+		})
 		perModule = make([][]rules.Diagnostic, len(checked))
 		recorded = make([]rules.Dependencies, len(checked))
 		for i, p := range parallel(len(checked), func(i int) {
@@ -186,9 +196,10 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 		}
 		sort.Ints(holders)
 		add(holders)
+		patchers := !complete(inProject, valid) && addPatchingModules(u, layout, modules, inProject, valid, patchAsked, patchedWanted, index, add)
 		addedSubclasses := grown && !complete(inProject, valid) &&
 			addSubclassModules(u, layout, modules, inProject, valid, relevant, wanted, index, add)
-		if len(holders) == 0 && !addedSubclasses {
+		if len(holders) == 0 && !addedSubclasses && !patchers {
 			break
 		}
 	}
@@ -326,6 +337,38 @@ func addSubclassModules(u *unit, layout *analysis.Layout, modules []*analysis.Mo
 		add(found)
 	}
 	return added
+}
+
+// addPatchingModules adds, with what they import, the modules outside the
+// project that rebind or patch a name of asked not looked for before
+// (analysis.Module.PatchedNames); it reports whether it added any.
+func addPatchingModules(u *unit, layout *analysis.Layout, modules []*analysis.Module, inProject, valid []bool, asked, done map[string]bool, index *identifierIndex, add func([]int)) bool {
+	var names []string
+	for nm := range asked {
+		if !done[nm] {
+			done[nm] = true
+			names = append(names, nm)
+		}
+	}
+	sort.Strings(names)
+	var found []int
+	for _, nm := range names {
+		for _, i := range index.holding(u, valid, nm) {
+			if inProject[i] || slices.Contains(found, i) {
+				continue
+			}
+			m := modules[i]
+			if m == nil {
+				m = BuildModule(layout, u.sources[i].Path, u.sources[i].Src)
+			}
+			if m != nil && slices.Contains(m.PatchedNames(), nm) {
+				modules[i] = m
+				found = append(found, i)
+			}
+		}
+	}
+	add(found)
+	return len(found) > 0
 }
 
 // boundToClasses returns the names of m's classes that may derive from a

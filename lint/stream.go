@@ -290,8 +290,13 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// libOverrides: the names of the library part's async methods that a
 	// class of the module overrides with a sync member, and the keys
 	// (analysis.AnyMemberKey) of the library part's plain methods that a
-	// class of the module defines in any way.
+	// class of the module defines in any way, and of its plain functions
+	// and methods whose name the module rebinds on an object or patches.
 	libOverrides := make([]map[string]bool, n)
+	// patchNames: the names the module rebinds or patches
+	// (analysis.Module.PatchedNames), for ASL110's questions about
+	// functions outside the library part.
+	patchNames := make([][]string, n)
 
 	perModule := make([][]rules.Diagnostic, n)
 	recorded := make([]rules.Dependencies, n)
@@ -396,15 +401,19 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build(lib)
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
-	libPlain := map[string][]*analysis.Function{} // ASL110's plain methods (analysis.Project.NotAwaitableCall)
+	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall)
+	libPlainClasses := map[*analysis.Class]bool{} // the classes of those methods
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
 			for _, f := range m.Functions {
 				if f.Class != nil && f.Async {
 					libAsync[f.Name] = append(libAsync[f.Name], f)
 				}
-				if f.Class != nil && f.MakesPlainValue() {
+				if f.MakesPlainValue() {
 					libPlain[f.Name] = append(libPlain[f.Name], f)
+					if f.Class != nil {
+						libPlainClasses[f.Class] = true
+					}
 				}
 			}
 		}
@@ -480,8 +489,39 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 		}
+		// A class of m with two or more bases deriving from a class of a
+		// plain method of the library part may take that method's name
+		// from an earlier base (overriddenByAny's MRO question).
+		for _, c := range m.Classes {
+			if len(libPlainClasses) > 0 && len(c.Bases) >= 2 && p.DerivesFromAny(c, libPlainClasses) {
+				if libOverrides[i] == nil {
+					libOverrides[i] = map[string]bool{}
+				}
+				libOverrides[i][analysis.MixinKey] = true
+				keepRoot[i] = true
+				break
+			}
+		}
+		patchNames[i] = m.PatchedNames()
+		var patched map[string]bool
 		for _, name := range m.MemberNames() {
 			for _, f := range libPlain[name] {
+				if patched == nil {
+					patched = map[string]bool{}
+					for _, n := range m.PatchedNames() {
+						patched[n] = true
+					}
+				}
+				if patched[name] {
+					// m rebinds or patches the name: the library part's
+					// plain function or method of that name may be replaced.
+					if libOverrides[i] == nil {
+						libOverrides[i] = map[string]bool{}
+					}
+					libOverrides[i][analysis.AnyMemberKey(name)] = true
+					keepRoot[i] = true
+					continue
+				}
 				o, ok := anyOverriders.Load(f)
 				if !ok {
 					set := map[*analysis.Module]bool{}
@@ -651,6 +691,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		return out
 	}
 	needed := map[int][]int{}
+	patchers := map[string][]int{}
+	for j, names := range patchNames {
+		for _, nm := range names {
+			patchers[nm] = append(patchers[nm], j)
+		}
+	}
 	var again []int
 	for i := range u.sources {
 		if !checked[i] || recorded[i].ValueQueries == nil {
@@ -672,6 +718,15 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for j := range u.sources {
 				if libOverrides[j][name] && !inProject(j, b) {
 					fail = true
+				}
+			}
+			// A module of another batch that patches the name of a
+			// function outside the library part.
+			if nm, ok := analysis.AnyMemberName(name); ok {
+				for _, j := range patchers[nm] {
+					if !inProject(j, b) {
+						fail = true
+					}
 				}
 			}
 		}

@@ -102,10 +102,17 @@ func init() {
 	serviceRequests("ASL202", dockerAlt, prefixed(container+".", dockerContainerRequests...)...)
 	serviceRequests("ASL202", dockerAlt, prefixed(image+".", dockerImageRequests...)...)
 	// The low-level APIClient: every method is one Engine API request
-	// except the few local helpers.
+	// except the few local helpers: the config builders that only return a
+	// dict (docker/api/container.py `create_container_config`,
+	// `create_host_config`: `return HostConfig(...)`; docker/api/network.py
+	// `create_networking_config`, `create_endpoint_config`), the
+	// requests.Session adapter methods and `reload_config` (reads the
+	// local config.json).
 	for _, typ := range []string{"docker.APIClient", "docker.api.APIClient", "docker.api.client.APIClient"} {
 		returns(typ, typ)
-		serviceRequestsOfAnyMethod("ASL202", dockerAlt, typ, "close", "base_url", "api_version")
+		serviceRequestsOfAnyMethod("ASL202", dockerAlt, typ, "close", "base_url", "api_version",
+			"create_container_config", "create_host_config", "create_networking_config", "create_endpoint_config",
+			"get_adapter", "mount", "reload_config")
 	}
 
 	const resolver = "dns.resolver.Resolver"
@@ -133,6 +140,10 @@ func init() {
 	}
 	for _, typ := range []string{"paramiko.SFTPClient", "paramiko.sftp_client.SFTPClient"} {
 		serviceRequests("ASL202", sshAlt, prefixed(typ+".", sftpClientRequests...)...)
+		// listdir_iter is a generator (paramiko/sftp_client.py: "Generator
+		// version of .listdir_attr", its body yields): the call sends
+		// nothing, its iteration sends the requests.
+		entry(typ + ".listdir_iter").Unblock = UnblockedUnlessIterated
 	}
 
 	const kubeClient = "kubernetes.dynamic.DynamicClient"

@@ -269,14 +269,8 @@ func init() {
 		coroutineMethods(typ, hfInferenceTasks...)
 	}
 
-	// Remote shells, file transfer and mail: SSH (paramiko), FTP, IMAP.
-	for _, typ := range []string{"paramiko.SSHClient", "paramiko.client.SSHClient"} {
-		returns(typ, typ)
-		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "connect", "exec_command", "open_sftp")...)
-		returns(typ+".open_sftp", "paramiko.SFTPClient")
-	}
-	serviceRequests("ASL202", remoteAlt, prefixed("paramiko.SFTPClient.", "get", "put", "getfo", "putfo", "listdir",
-		"listdir_attr", "stat", "lstat", "remove", "rename", "mkdir", "rmdir", "chmod", "open")...)
+	// Remote file transfer and mail: FTP, IMAP (SSH, paramiko's SSHClient
+	// and SFTPClient, is with Fabric in infrastructure.go).
 	for _, typ := range []string{"ftplib.FTP", "ftplib.FTP_TLS"} {
 		returns(typ, typ)
 		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "connect", "login", "retrbinary", "retrlines", "storbinary",

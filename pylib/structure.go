@@ -180,6 +180,12 @@ var CoroutineTests = map[string]bool{
 // `asyncio.queues.Queue`).
 var LoopArgumentRemoved = map[string]string{}
 
+// LoopArgumentRemovedIn is the release of Python that removed those
+// `loop` parameters: code whose declarations admit no Python at or above
+// it (`requires-python = ">=3.7,<3.10"`, Poetry's `python = "~3.8"`) runs
+// where `loop=` is still taken.
+var LoopArgumentRemovedIn = &Release{Dists: []string{"python"}, Version: "3.10"}
+
 func init() {
 	for _, mod := range []string{"asyncio.", "asyncio.tasks."} {
 		for _, n := range []string{"sleep", "gather", "shield", "wait_for", "wait", "as_completed"} {

@@ -46,7 +46,10 @@ class Device:
 		"also through their submodules), recognised through imports and aliases (`import asyncio as aio`). The " +
 		"low-level API that still takes a loop (`ensure_future`, `wrap_future`, `run_coroutine_threadsafe`, " +
 		"`Future`, `Task`, the loop's own methods) is not listed. Reported in any function or at module level: the " +
-		"call fails wherever it runs. Not reported: code written for both sides of the removal, that is a call in the " +
+		"call fails wherever it runs. Not reported in a project whose declarations admit no Python at or above 3.10 " +
+		"(the nearest pyproject.toml's `requires-python = \">=3.7,<3.10\"`, setup.py's or setup.cfg's `python_requires`, " +
+		"Poetry's `python = \"~3.8\"`; read as ASL102 reads a pinned library release), where `loop=` is still taken; " +
+		"a floor alone (`>=3.7`) leaves it reported. Nor in code written for both sides of the removal, that is a call in the " +
 		"body of a try statement with a handler of TypeError (or `Exception`, `BaseException`, a bare `except:`): " +
 		"the old-Python attempt with its fallback; a call in a handler of a try statement whose body calls the " +
 		"same function without `loop=` (the fallback for old Pythons, which the new call never sends there); and a " +
@@ -73,7 +76,7 @@ func runRemovedLoopArgument(p *Pass) {
 				loopArg = a
 			}
 		}
-		if loopArg == nil || loopArgGuarded(p, c.Node, name) {
+		if loopArg == nil || loopArgGuarded(p, c.Node, name) || p.Project.DeclaresOlder(c.Node, pylib.LoopArgumentRemovedIn) {
 			continue
 		}
 		p.Report(loopArg, "`"+shown+"()` no longer takes `loop` (removed in Python 3.10): this call raises "+

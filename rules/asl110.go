@@ -53,9 +53,15 @@ async def images():
 		"(`self.fetch = ...`), names a metaclass or defines `__getattribute__` (either may give another value than the " +
 		"method), when a subclass anywhere in the project defines the name other than as such a plain " +
 		"method (an `async def`, a decorated def, a class attribute, an instance attribute: the call may then give an " +
-		"awaitable; `check FILE`, the cache and the language server follow such subclasses in modules the file does not " +
-		"import), nor when the calling module assigns an attribute of that name on another object or holds the name as " +
-		"a string (`client.fetch = AsyncMock()`, `patch.object(Client, \"fetch\")`, `setattr(obj, \"fetch\", f)`, `patch(\"pkg.Client.fetch\")`). Special " +
+		"awaitable), or lists before the base leading to the method's class another base that does so or that the project " +
+		"does not define (`class Impl(AsyncMixin, Core)` runs `AsyncMixin.fetch` for `self.fetch()` in Core's methods); " +
+		"`check FILE`, the cache and the language server follow such subclasses in modules the file does not " +
+		"import. Nor is it reported when the calling module assigns an attribute of that name on another object or holds the name as " +
+		"a string (`client.fetch = AsyncMock()`, `patch.object(Client, \"fetch\")`, `setattr(obj, \"fetch\", f)`, `patch(\"pkg.Client.fetch\")`), " +
+		"nor when any module of the project rebinds the name on an object with anything but a literal (`util.reconnect = " +
+		"areconnect`, `Client.fetch = AsyncMock()`) or names it as the attribute a call sets or patches " +
+		"(`monkeypatch.setattr(Client, \"fetch\", ...)`, `patch(\"pkg.util.reconnect\")`, `patch.multiple(Client, fetch=...)`): a plugin " +
+		"or a test fixture may put a coroutine function there. Special " +
 		"methods (`__call__`, `__init__`) and classes (an instance may define `__await__`) are never reported. Library " +
 		"methods are those pylib records as plain with a non-awaitable result, on a receiver typed as their class (never " +
 		"by the method's name alone): asyncio's `Event.set`/`clear`/`is_set`, `Lock` and `Semaphore` `release`/`locked`, " +

@@ -52,3 +52,14 @@ async def async_addresses(name, message, server):
 
 async def forgot(name):
     dns.asyncresolver.resolve(name, "A")  # want: ASL102
+
+
+# The low-level APIClient: each method is an Engine API request, except the
+# config builders, which only build a dict locally.
+async def low_level(image):
+    api = docker.APIClient(base_url="unix://var/run/docker.sock")
+    host_config = api.create_host_config(port_bindings={80: 8080})
+    networking = api.create_networking_config({"net": api.create_endpoint_config(aliases=["web"])})
+    container = api.create_container(image, host_config=host_config, networking_config=networking)  # want: ASL202
+    api.start(container)  # want: ASL202
+    return container

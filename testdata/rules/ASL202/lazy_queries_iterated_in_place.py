@@ -4,6 +4,7 @@
 # iterated in place, and only there.
 import asyncio
 
+import paramiko
 from kubernetes import dynamic
 from pymongo import MongoClient
 
@@ -26,6 +27,14 @@ async def members(guild_id, user_id):
 async def events(client: dynamic.DynamicClient, api, queue):
     for e in client.watch(api, namespace="default"):  # want: ASL202 "kubernetes_asyncio"
         await queue.put(e)
+
+
+async def remote_logs(host):
+    client = paramiko.SSHClient()
+    sftp = client.open_sftp()  # want: ASL202
+    names = [a.filename for a in sftp.listdir_iter("/var/log")]  # want: ASL202 "asyncssh"
+    later = sftp.listdir_iter("/tmp")
+    return names, await asyncio.to_thread(list, later)
 
 
 async def vault(guild_id, user_id):
