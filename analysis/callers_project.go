@@ -192,7 +192,7 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 	found := false
 	for _, m := range p.callerModules(word) {
 		for _, c := range m.callsNamed(word) {
-			if k := m.callSiteKey(c, word); k == "" || !isKey[k] {
+			if k := m.callSiteKey(c, word); k == "" || !isKey[k] && !p.namesFunction(k, f) {
 				continue
 			}
 			if c.hasSplat() {
@@ -227,6 +227,23 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 		}
 	}
 	return out
+}
+
+// namesFunction reports whether key, the dotted name a call's callee
+// resolves to in its module (callSiteKey), names f through the project's
+// imports: a re-export (`from app.api import Handler` where app/api.py
+// imports Handler from pkg.handler) calls f as much as a direct import
+// does, and leaving it out would type the parameter from the other calls
+// alone.
+func (p *Project) namesFunction(key string, f *Function) bool {
+	if strings.HasPrefix(key, "*.") {
+		return false
+	}
+	s := p.Lookup(key)
+	if f.Class != nil && f.Name == "__init__" {
+		return s.Class == f.Class
+	}
+	return s.Func == f
 }
 
 // callerModules returns the project's modules with a call, with arguments,
