@@ -2,7 +2,7 @@
 # keyword.
 from nats.aio.client import Client
 
-from app.funcs import broadcast, forward, notify, on_message, relay
+from app.funcs import alert, broadcast, forward, notify, on_message, relay
 
 
 def start(nc: Client):
@@ -11,6 +11,7 @@ def start(nc: Client):
     relay(nc, "c")
     forward(nc, "d")
     broadcast(nc, "e")
+    alert(nc, "f")
     on_message(nc)
     register(on_message)
 
