@@ -192,7 +192,7 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 	found := false
 	for _, m := range p.callerModules(word) {
 		for _, c := range m.callsNamed(word) {
-			if k := m.callSiteKey(c, word); k == "" || !isKey[k] {
+			if k := m.callSiteKey(c, word); k == "" || !isKey[k] && !p.namesFunction(k, f) {
 				continue
 			}
 			if c.hasSplat() {
@@ -229,6 +229,23 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 	return out
 }
 
+// namesFunction reports whether key, the dotted name a call's callee
+// resolves to in its module (callSiteKey), names f through the project's
+// imports: a re-export (`from app.api import Handler` where app/api.py
+// imports Handler from pkg.handler) calls f as much as a direct import
+// does, and leaving it out would type the parameter from the other calls
+// alone.
+func (p *Project) namesFunction(key string, f *Function) bool {
+	if strings.HasPrefix(key, "*.") {
+		return false
+	}
+	s := p.Lookup(key)
+	if f.Class != nil && f.Name == "__init__" {
+		return s.Class == f.Class
+	}
+	return s.Func == f
+}
+
 // callerModules returns the project's modules with a call, with arguments,
 // of a callee whose last name is word.
 func (p *Project) callerModules(word string) []*Module {
@@ -244,8 +261,11 @@ func (p *Project) callerModules(word string) []*Module {
 }
 
 // calledWords returns the last names of the callees of the module's calls
-// with arguments, each once (memoised).
+// with arguments, each once (memoised): for a callee bound by an import
+// under another name (`from funcs import notify as send`), the imported
+// name too (importAliases).
 func (m *Module) calledWords() []string {
+	aliases := m.importAliases() // not within Memo's function: Memo does not nest
 	return m.Memo("calledWords", func() any {
 		seen := map[string]bool{}
 		var out []string
@@ -253,21 +273,52 @@ func (m *Module) calledWords() []string {
 			if len(c.Args()) == 0 {
 				continue
 			}
-			if w := calleeLastName(m.File, c.Node); w != "" && !seen[w] {
-				seen[w] = true
-				out = append(out, w)
+			w := calleeLastName(m.File, c.Node)
+			for _, w := range []string{w, aliases[w]} {
+				if w != "" && !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
 			}
 		}
 		return out
 	}).([]string)
 }
 
+// importAliases maps each name the module's imports bind to another name
+// (`from funcs import notify as send`, in any scope) to the imported last
+// name: a call of send may be a call of notify (memoised).
+func (m *Module) importAliases() map[string]string {
+	return m.Memo("importAliases", func() any {
+		var out map[string]string
+		for _, sc := range m.scopes {
+			for name, b := range sc.Bindings.All() {
+				if b.Kind != BindImport || b.Qualified == "" {
+					continue
+				}
+				last := b.Qualified[strings.LastIndexByte(b.Qualified, '.')+1:]
+				if last != name {
+					if out == nil {
+						out = map[string]string{}
+					}
+					out[name] = last
+				}
+			}
+		}
+		return out
+	}).(map[string]string)
+}
+
 // callsNamed returns the module's calls with arguments whose callee's last
-// name is word.
+// name is word, or is bound by an import of word under another name.
 func (m *Module) callsNamed(word string) []*Call {
 	var out []*Call
+	aliases := m.importAliases()
 	for _, c := range m.Calls {
-		if len(c.Args()) > 0 && calleeLastName(m.File, c.Node) == word {
+		if len(c.Args()) == 0 {
+			continue
+		}
+		if w := calleeLastName(m.File, c.Node); w == word || aliases[w] == word {
 			out = append(out, c)
 		}
 	}

@@ -830,6 +830,7 @@ type cacheGraph struct {
 	importers     [][]int
 	byPath        map[string]int
 	callerDigests map[string][32]byte // callerDigest's, by path
+	callerMods    map[string][]int    // callerModules', by path
 	// mark, stamp and queue: callerPaths' walk of a closure.
 	mark  []int
 	stamp int
@@ -1081,15 +1082,35 @@ func addQueries(e *cacheEntry, keys map[string]bool) {
 	}
 }
 
-// callerModules returns the module at path and the modules importing it:
-// those that may call its functions by a name that resolves to them.
+// callerModules returns the module at path and the modules importing it,
+// directly or not: those that may call its functions by a name that
+// resolves to them (a module importing a re-export, `from app.api import
+// Handler` where app/api.py imports pkg.handler, calls pkg.handler's
+// Handler without importing pkg.handler itself). Memoised by path.
 func (g *cacheGraph) callerModules(path string) []int {
 	g.indexImporters()
 	f, ok := g.byPath[path]
 	if !ok {
 		return nil
 	}
-	return append([]int{f}, g.importers[f]...)
+	if mods, ok := g.callerMods[path]; ok {
+		return mods
+	}
+	seen := map[int]bool{f: true}
+	out := []int{f}
+	for k := 0; k < len(out); k++ {
+		for _, j := range g.importers[out[k]] {
+			if !seen[j] {
+				seen[j] = true
+				out = append(out, j)
+			}
+		}
+	}
+	if g.callerMods == nil {
+		g.callerMods = map[string][]int{}
+	}
+	g.callerMods[path] = out
+	return out
 }
 
 // indexImporters builds importers and byPath on first use.
@@ -1119,7 +1140,7 @@ func (g *cacheGraph) callerDigest(paths []string) [32]byte {
 	for _, path := range paths {
 		d, ok := g.callerDigests[path]
 		if !ok {
-			mods := g.callerModules(path)
+			mods := slices.Clone(g.callerModules(path))
 			sort.Slice(mods, func(a, b int) bool { return g.present[mods[a]].path < g.present[mods[b]].path })
 			hp := sha256.New()
 			for _, i := range mods {

@@ -722,3 +722,82 @@ func TestCacheFollowsAsyncOverridesOfPlainMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFollowsCallersAnywhere: a parameter typed by the project's
+// callers (analysis.CallerQuery) must be typed again, in a cached run, after
+// any edit of a caller: one importing the function through a package that
+// re-exports it (no direct import of the function's module), one moved to
+// a new file, deleted, passing *args, or no longer calling the function.
+// Each cached run equals an uncached one, and `check FILE` agrees.
+func TestCacheFollowsCallersAnywhere(t *testing.T) {
+	handler := "class Handler:\n    def __init__(self, nc):\n        self.nc = nc\n\n    def handle(self):\n        self.nc.publish(\"s\", b\"\")\n"
+	funcs := "def forward(client, subject):\n    client.publish(subject, b\"\")\n"
+	consumer := "from nats.aio.client import Client\n\nfrom app.api import Handler, forward\n\n\ndef make(nc: Client, n: int):\n    Handler(nc).handle()\n    forward(nc, \"s\")\n"
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":  "[project]\nname = \"x\"\n",
+		"pkg/__init__.py": "",
+		"app/api.py":      "from pkg.handler import Handler\nfrom pkg.funcs import forward\n",
+		"pkg/handler.py":  handler,
+		"pkg/funcs.py":    funcs,
+		"app/__init__.py": "",
+		"app/consumer.py": consumer,
+		"app/other.py":    "x = 1\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	handlerPath := filepath.Join(dir, "pkg", "handler.py")
+	funcsPath := filepath.Join(dir, "pkg", "funcs.py")
+	count := func(got map[string][]string) int {
+		return strings.Count(strings.Join(got[handlerPath], "\n")+strings.Join(got[funcsPath], "\n"), "ASL102")
+	}
+	first, _ := checkByFile(t, cacheDir, dir)
+	if count(first) != 2 {
+		t.Fatalf("first run: %v, want ASL102 in pkg/handler.py and pkg/funcs.py", first)
+	}
+	// The same names, the annotations swapped: only the type passed changes.
+	intConsumer := strings.Replace(consumer, "nc: Client, n: int", "nc: int, n: Client", 1)
+	steps := []struct {
+		what   string
+		edit   func()
+		report int
+	}{
+		{"the caller passes an int", func() { writeText(t, filepath.Join(dir, "app", "consumer.py"), intConsumer) }, 0},
+		{"the caller passes a nats client again", func() { writeText(t, filepath.Join(dir, "app", "consumer.py"), consumer) }, 2},
+		{"the caller moves to a new file", func() {
+			if err := os.Remove(filepath.Join(dir, "app", "consumer.py")); err != nil {
+				t.Fatal(err)
+			}
+			writeText(t, filepath.Join(dir, "app", "moved.py"), consumer)
+		}, 2},
+		{"a second caller passes an int", func() { writeText(t, filepath.Join(dir, "app", "other.py"), intConsumer) }, 0},
+		{"the second caller is deleted", func() {
+			if err := os.Remove(filepath.Join(dir, "app", "other.py")); err != nil {
+				t.Fatal(err)
+			}
+		}, 2},
+		{"the caller passes *args", func() {
+			writeText(t, filepath.Join(dir, "app", "moved.py"), strings.NewReplacer("Handler(nc)", "Handler(*nc)", "forward(nc, \"s\")", "forward(*nc)").Replace(consumer))
+		}, 0},
+		{"the caller passes a nats client again", func() { writeText(t, filepath.Join(dir, "app", "moved.py"), consumer) }, 2},
+		{"the caller's functions are renamed", func() {
+			writeText(t, filepath.Join(dir, "app", "moved.py"), strings.NewReplacer("Handler", "Handler2", "forward", "forward2").Replace(consumer))
+			writeText(t, filepath.Join(dir, "app", "api.py"), "from pkg.handler import Handler as Handler2\nfrom pkg.funcs import forward as forward2\n")
+		}, 0},
+	}
+	for _, step := range steps {
+		step.edit()
+		after, stats := checkByFile(t, cacheDir, dir)
+		want, _ := checkByFile(t, "", dir)
+		if !reflect.DeepEqual(after, want) {
+			t.Fatalf("%s: the cached check (%+v) reports\n%v\nan uncached one\n%v", step.what, stats, after, want)
+		}
+		if count(want) != step.report {
+			t.Fatalf("%s: %v, want %d ASL102", step.what, want, step.report)
+		}
+		for _, p := range []string{handlerPath, funcsPath} {
+			one, _ := checkByFile(t, cacheDir, p)
+			if !reflect.DeepEqual(one[p], want[p]) {
+				t.Fatalf("%s: check %s reports %v, check . %v", step.what, p, one[p], want[p])
+			}
+		}
+	}
+}

@@ -501,10 +501,15 @@ func TestEditOfPrivateMethodElsewhere(t *testing.T) {
 // TestEditOfCallerElsewhere: an untyped constructor parameter takes the type
 // the project's calls in other modules pass it (ASL102 on the handler's
 // self.nc.publish(...) with a nats client), so an edit of the calling module,
-// which the handler does not import, re-publishes the handler.
+// which the handler does not import, re-publishes the handler. The edit
+// swaps two annotations: the names consumer.py uses as values stay the same
+// and it passes no name positionally (which would make it a possible
+// thread hand-off and re-publish every open document), so only
+// CallSiteFacts in ProjectWideFacts tells the server (the test failed
+// without it).
 func TestEditOfCallerElsewhere(t *testing.T) {
 	handler := "class Handler:\n    def __init__(self, nc):\n        self.nc = nc\n\n    def handle(self):\n        self.nc.publish('s', b'')\n"
-	consumer := "from nats.aio.client import Client\n\nfrom handler import Handler\n\n\ndef make(nc: Client, bus):\n    handler = Handler(nc)\n    handler.handle()\n"
+	consumer := "from nats.aio.client import Client\n\nfrom handler import Handler\n\n\nclass App:\n    nc: Client\n    bus: int\n\n    def make(self):\n        Handler(nc=self.nc).handle()\n"
 	dir := writeFiles(t, map[string]string{"handler.py": handler, "consumer.py": consumer})
 	c := newClient(t, startInProcess(t, Options{}))
 	c.initialize(dir, utf16Caps(), `{"debounceMs": 0}`)
@@ -517,12 +522,12 @@ func TestEditOfCallerElsewhere(t *testing.T) {
 	consumerURI := uri.File(filepath.Join(dir, "consumer.py"))
 	c.open(consumerURI, consumer)
 	c.waitDiagnostics(consumerURI, 1) // its first analysis and cascade done
-	// The names consumer.py uses stay the same: only what it passes changes.
-	c.change(consumerURI, 2, partial(6, 22, 6, 24, "bus"))
-	c.waitDiagnosticsWhere(handlerURI, "no ASL102 in handler.py once consumer.py passes a value of unknown type", func(d []protocol.Diagnostic) bool {
+	// Only the type of what consumer.py passes changes (an int).
+	c.change(consumerURI, 2, partial(6, 8, 7, 12, "int\n    bus: Client"))
+	c.waitDiagnosticsWhere(handlerURI, "no ASL102 in handler.py once consumer.py passes an int", func(d []protocol.Diagnostic) bool {
 		return !hasCode(d, "ASL102")
 	})
-	c.change(consumerURI, 3, partial(6, 22, 6, 25, "nc"))
+	c.change(consumerURI, 3, partial(6, 8, 7, 15, "Client\n    bus: int"))
 	c.waitDiagnosticsWhere(handlerURI, "ASL102 in handler.py again once consumer.py passes a nats client", func(d []protocol.Diagnostic) bool {
 		return hasCode(d, "ASL102")
 	})

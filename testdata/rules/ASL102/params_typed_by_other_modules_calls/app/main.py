@@ -2,7 +2,7 @@
 # keyword.
 from nats.aio.client import Client
 
-from app.funcs import forward, notify, on_message, relay
+from app.funcs import alert, broadcast, forward, notify, on_message, relay
 
 
 def start(nc: Client):
@@ -10,6 +10,8 @@ def start(nc: Client):
     notify(client=nc, subject="b")
     relay(nc, "c")
     forward(nc, "d")
+    broadcast(nc, "e")
+    alert(nc, "f")
     on_message(nc)
     register(on_message)
 
