@@ -164,16 +164,5 @@ func IsBuiltin(name string) bool { return builtins[name] }
 // other classes a subclass in m may override with sync ones (see
 // Project.IsCoroutineFunction). Caches keep it instead of the module.
 func (m *Module) SyncMemberNames() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, c := range m.Classes {
-		for _, n := range c.syncMemberNames() {
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, n)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
+	return uniqueClassNames(m, nil, (*Class).syncMemberNames)
 }

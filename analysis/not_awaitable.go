@@ -326,7 +326,7 @@ func (m *Module) PatchedNames() []string {
 				for _, a := range args.NamedChildren() {
 					switch a.Type() {
 					case "string":
-						if t := stringText(src, a); t != "" && len(t) < 200 {
+						if t := StringConstant(src, a); t != "" && len(t) < 200 {
 							seen[t[strings.LastIndexByte(t, '.')+1:]] = true
 						}
 					case "keyword_argument":
@@ -347,16 +347,6 @@ func (m *Module) PatchedNames() []string {
 		sort.Strings(out)
 		return out
 	}).([]string)
-}
-
-// stringText is the text of a string literal without its prefix and
-// quotes.
-func stringText(src *File, n *Node) string {
-	t := src.Text(n)
-	if i := strings.IndexAny(t, "\"'"); i >= 0 {
-		t = t[i:] // past a prefix (b, r, u, f)
-	}
-	return strings.Trim(t, "\"'")
 }
 
 // AnyOverriders returns the classes of the project that derive from f's
@@ -417,24 +407,33 @@ func (c *Class) memberNames() []string {
 // or a patch in m may replace (overriddenByAny, patchedIndex). Caches keep
 // it instead of the module.
 func (m *Module) MemberNames() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, n := range m.PatchedNames() {
-		seen[n] = true
-		out = append(out, n)
-	}
+	extra := m.PatchedNames()
 	for _, c := range m.Classes {
-		if c.multiBase() && !seen[""] {
-			seen[""] = true // overriddenByAny's MRO question (MixinKey)
-			out = append(out, "")
+		if c.multiBase() {
+			extra = append(extra[:len(extra):len(extra)], "") // overriddenByAny's MRO question (MixinKey)
+			break
 		}
 	}
+	return uniqueClassNames(m, extra, (*Class).memberNames)
+}
+
+// uniqueClassNames returns extra and the names each of m's classes gives
+// by names, each once, sorted.
+func uniqueClassNames(m *Module, extra []string, names func(*Class) []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for _, n := range extra {
+		add(n)
+	}
 	for _, c := range m.Classes {
-		for _, n := range c.memberNames() {
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, n)
-			}
+		for _, n := range names(c) {
+			add(n)
 		}
 	}
 	sort.Strings(out)
@@ -634,7 +633,7 @@ func (m *Module) StoresAttributeElsewhere(name string) bool {
 		m.File.Root.Walk(func(n *Node) bool {
 			switch n.Type() {
 			case "string":
-				if t := stringText(src, n); t != "" && len(t) < 200 {
+				if t := StringConstant(src, n); t != "" && len(t) < 200 {
 					// `patch.object(Client, "fetch")`, and the last name of
 					// a dotted target, `patch("pkg.client.Client.fetch")`.
 					out[t] = true

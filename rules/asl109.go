@@ -70,16 +70,11 @@ func runRemovedLoopArgument(p *Pass) {
 		if shown == "" {
 			continue
 		}
-		var loopArg *analysis.Node
-		for _, a := range c.Args() {
-			if a.Type() == "keyword_argument" && p.File.Text(a.ChildByField("name")) == "loop" {
-				loopArg = a
-			}
-		}
-		if loopArg == nil || loopArgGuarded(p, c.Node, name) || p.Project.DeclaresOlder(c.Node, pylib.LoopArgumentRemovedIn) {
+		loopValue := c.Keyword("loop", p.File)
+		if loopValue == nil || loopArgGuarded(p, c.Node, name) || p.Project.DeclaresOlder(c.Node, pylib.LoopArgumentRemovedIn) {
 			continue
 		}
-		p.Report(loopArg, "`"+shown+"()` no longer takes `loop` (removed in Python 3.10): this call raises "+
+		p.Report(loopValue.Parent(), "`"+shown+"()` no longer takes `loop` (removed in Python 3.10): this call raises "+
 			"TypeError; drop the argument: asyncio uses the running loop")
 	}
 }
@@ -162,16 +157,7 @@ func callsWithoutLoop(p *Pass, body *analysis.Node, name string) bool {
 			return !found
 		}
 		if callee := calleeOf(p.Module, n); callee == name || (callee != "" && p.Project.Canonical(callee) == p.Project.Canonical(name)) {
-			args := n.ChildByField("arguments")
-			has := false
-			if args != nil {
-				for _, a := range args.NamedChildren() {
-					if a.Type() == "keyword_argument" && p.File.Text(a.ChildByField("name")) == "loop" {
-						has = true
-					}
-				}
-			}
-			found = !has
+			found = (&analysis.Call{Node: n}).Keyword("loop", p.File) == nil
 		}
 		return !found
 	})
