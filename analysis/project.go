@@ -315,6 +315,7 @@ type Project struct {
 	vias              sync.Map // Ref.Via path -> Ref
 	canonical         sync.Map // qualified name -> Canonical
 	declared          sync.Map // directory -> *declaredOnce (declaredSpecs)
+	declarationIndex  DeclarationIndex
 
 	indexMu        sync.Mutex
 	externalValues []map[string]bool          // value keys of modules outside the project (AddValueNames)

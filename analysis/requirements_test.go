@@ -3,6 +3,7 @@ package analysis
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -150,5 +151,58 @@ func TestDeclaresOlderPython(t *testing.T) {
 		if got := NewProject(dir, nil).DeclaresOlder(nil, r); got != c.want {
 			t.Errorf("%s %q: DeclaresOlder = %v, want %v", c.file, c.text, got, c.want)
 		}
+	}
+}
+
+// TestDeclarationIndexWalksUp: a directory without declarations takes its
+// nearest ancestor's, a directory with a .git stops the walk, and the
+// answers (and digests) are the same asked in any order from one index as
+// from a fresh one each time.
+func TestDeclarationIndexWalksUp(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, text string) {
+		path := filepath.Join(root, rel)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("proj/requirements-dev.txt", "pytest\n")
+	write("proj/requirements/base.txt", "discord.py==1.7.3\n")
+	write("proj/pyproject.toml", "[project]\n")
+	write("proj/pkg/sub/mod.py", "")
+	write("proj/vendored/.git/HEAD", "ref\n")
+	write("proj/vendored/lib/mod.py", "")
+	write("other/setup.py", "")
+	write("other/requirements/README.md", "")
+	proj := filepath.Join(root, "proj")
+	want := []string{
+		filepath.Join(proj, "requirements-dev.txt"),
+		filepath.Join(proj, "requirements", "base.txt"),
+		filepath.Join(proj, "pyproject.toml"),
+	}
+	var index DeclarationIndex
+	for _, dir := range []string{"proj/pkg/sub", "proj/pkg", "proj"} {
+		got := index.Files(filepath.Join(root, dir))
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("Files(%s) = %q, want %q", dir, got, want)
+		}
+		if fresh := new(DeclarationIndex).Files(filepath.Join(root, dir)); strings.Join(fresh, "\n") != strings.Join(want, "\n") {
+			t.Errorf("fresh Files(%s) = %q, want %q", dir, fresh, want)
+		}
+	}
+	if got := index.Files(filepath.Join(root, "proj/vendored/lib")); len(got) != 0 {
+		t.Errorf("Files(proj/vendored/lib) = %q, want none: its .git is the top", got)
+	}
+	if got, want := index.Files(filepath.Join(root, "other")), []string{filepath.Join(root, "other", "setup.py")}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Files(other) = %q, want %q (requirements/ holds no .txt)", got, want)
+	}
+	if index.Digest(filepath.Join(root, "proj/pkg/sub")) != DeclarationsDigest(proj) {
+		t.Error("the memoised digest of proj/pkg/sub differs from proj's")
+	}
+	if index.Digest(filepath.Join(root, "other")) == DeclarationsDigest(proj) {
+		t.Error("other's digest equals proj's")
 	}
 }

@@ -830,23 +830,32 @@ func (c *Config) rel(path string) string {
 // patterns without one match any single component below walkRoot, so a
 // project that itself lives under a directory called "build" is still checked.
 func (c *Config) Excluded(path, walkRoot string) bool {
-	rel := c.rel(path)
+	rel := "" // computed when a pattern with a slash needs it (c.rel asks the OS for the working directory)
 	below := filepath.ToSlash(path)
 	if r, err := filepath.Rel(walkRoot, path); err == nil && !strings.HasPrefix(r, "..") {
 		below = filepath.ToSlash(r)
 	}
 	parts := strings.Split(below, "/")
-	pats := append(append(append([]string{}, DefaultExclude...), c.Exclude...), c.ExtendExclude...)
-	for _, pat := range pats {
-		if strings.Contains(pat, "/") {
-			if matchGlob(pat, rel) {
-				return true
+	for _, pats := range [][]string{DefaultExclude, c.Exclude, c.ExtendExclude} {
+		for _, pat := range pats {
+			if strings.Contains(pat, "/") {
+				if rel == "" {
+					rel = c.rel(path)
+				}
+				if matchGlob(pat, rel) {
+					return true
+				}
+				continue
 			}
-			continue
-		}
-		for _, part := range parts {
-			if ok, _ := filepath.Match(pat, part); ok {
-				return true
+			literal := !strings.ContainsAny(pat, `*?[\`)
+			for _, part := range parts {
+				if literal {
+					if part == pat {
+						return true
+					}
+				} else if ok, _ := filepath.Match(pat, part); ok {
+					return true
+				}
 			}
 		}
 	}

@@ -328,18 +328,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		optionsMu.Unlock()
 		return d
 	}
-	var declMu sync.Mutex
-	declDigests := map[string][32]byte{}
-	declarationsDigest := func(dir string) [32]byte {
-		declMu.Lock()
-		defer declMu.Unlock()
-		d, ok := declDigests[dir]
-		if !ok {
-			d = analysis.DeclarationsDigest(dir)
-			declDigests[dir] = d
-		}
-		return d
-	}
+	var declarations analysis.DeclarationIndex
 	fs := make([]*cacheSource, len(u.sources))
 	parallel(len(u.sources), func(i int) {
 		s := u.sources[i]
@@ -357,7 +346,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 			f.options = optionsDigest(u.options(s.Path))
 			// The findings also depend on the dependency declarations
 			// that hold for the file's directory (analysis.DeclaresOlder).
-			decl := declarationsDigest(filepath.Dir(s.Path))
+			decl := declarations.Digest(filepath.Dir(s.Path))
 			f.options = sha256.Sum256(append(f.options[:], decl[:]...))
 		}
 		fs[i] = f
@@ -827,10 +816,10 @@ type cacheGraph struct {
 	subclassDigest        *[32]byte
 	// importers and byPath, built on first use (callerModules): the
 	// modules importing each, and each module's index by path.
-	importers     [][]int
-	byPath        map[string]int
-	callerDigests map[string][32]byte // callerDigest's, by path
-	callerMods    map[string][]int    // callerModules', by path
+	importers    [][]int
+	byPath       map[string]int
+	importerDeps [][32]byte       // callerDigest's: importDigests over importers
+	callerMods   map[string][]int // callerModules', by path
 	// mark, stamp and queue: callerPaths' walk of a closure.
 	mark  []int
 	stamp int
@@ -1136,27 +1125,42 @@ func (g *cacheGraph) indexImporters() {
 // the functions of the modules at paths depend on: those modules and the
 // modules importing them, with what they import.
 func (g *cacheGraph) callerDigest(paths []string) [32]byte {
+	if g.importerDeps == nil {
+		// One Merkle pass over the importers graph (importDigests, edges
+		// reversed) instead of hashing each asked path's importer closure
+		// again: that was quadratic in a project where many modules are
+		// asked about and import one another.
+		g.indexImporters()
+		g.importerDeps = importDigests(len(g.importers), g.importers, g.callerSelf)
+	}
 	h := sha256.New()
 	for _, path := range paths {
-		d, ok := g.callerDigests[path]
-		if !ok {
-			mods := slices.Clone(g.callerModules(path))
-			sort.Slice(mods, func(a, b int) bool { return g.present[mods[a]].path < g.present[mods[b]].path })
+		var d [32]byte
+		if i, ok := g.byPath[path]; ok {
+			self := g.callerSelf(i)
 			hp := sha256.New()
-			for _, i := range mods {
-				hp.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
-				hp.Write(g.present[i].content[:])
-				hp.Write(g.deps[i][:])
-			}
+			hp.Write(self[:])
+			hp.Write(g.importerDeps[i][:])
 			copy(d[:], hp.Sum(nil))
-			if g.callerDigests == nil {
-				g.callerDigests = map[string][32]byte{}
-			}
-			g.callerDigests[path] = d
 		}
 		h.Write([]byte(path + "\x00"))
 		h.Write(d[:])
 	}
+	var d [32]byte
+	copy(d[:], h.Sum(nil))
+	return d
+}
+
+// callerSelf digests module i for callerDigest: its path, name, content
+// and what it imports.
+func (g *cacheGraph) callerSelf(i int) [32]byte {
+	if i >= len(g.present) {
+		return [32]byte{} // the ambient module
+	}
+	h := sha256.New()
+	h.Write([]byte(g.present[i].path + "\x00" + g.present[i].name + "\x00"))
+	h.Write(g.present[i].content[:])
+	h.Write(g.deps[i][:])
 	var d [32]byte
 	copy(d[:], h.Sum(nil))
 	return d

@@ -334,9 +334,16 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 		return func() { progress(stage, int(n.Add(1)), total) }
 	}
 	for _, u := range units {
+		var opened chan *Cache
+		if cacheVersion != "" {
+			// Decode the cache file while the sources are read: on a
+			// re-run with nothing changed these two are most of the time.
+			opened = make(chan *Cache, 1)
+			go func(root string) { opened <- OpenCache(CacheDir(root), cacheVersion, root) }(u.root)
+		}
 		u.load(res)
 		if cacheVersion != "" {
-			diags, errs, files, werr := analyseUnitCached(u, OpenCache(CacheDir(u.root), cacheVersion, u.root), &res.Cache)
+			diags, errs, files, werr := analyseUnitCached(u, <-opened, &res.Cache)
 			if werr != nil {
 				res.Warnings = append(res.Warnings, fmt.Errorf("could not write the cache: %w", werr))
 			}
