@@ -116,6 +116,10 @@ var ReadinessPredicates = map[string][]string{
 	"wait":    {"is_set"},
 	"result":  {"done"},
 	"acquire": {"locked"},
+	// pyzmq: `if sock.poll(timeout): sock.recv()` receives a message that
+	// is already there (devices_and_ipc.go).
+	"recv": {"poll"}, "recv_string": {"poll"}, "recv_json": {"poll"}, "recv_pyobj": {"poll"},
+	"recv_multipart": {"poll"}, "recv_serialized": {"poll"},
 }
 
 func init() {

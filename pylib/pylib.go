@@ -765,6 +765,14 @@ const (
 	// iterable of a `for` or comprehension, `list(coll.find())`), and only
 	// there.
 	UnblockedUnlessIterated
+	// UnblockedByNamedFlag: a flag named in the call's arguments says not
+	// to wait (pyzmq's `recv(zmq.NOBLOCK)`, `recv(flags=zmq.DONTWAIT)`):
+	// the call raises at once when nothing is ready.
+	UnblockedByNamedFlag
+	// UnblockedWithoutInterval: the call waits only for the interval it is
+	// given (first argument or interval=), and returns at once without
+	// one, or with None or 0 (psutil's cpu_percent).
+	UnblockedWithoutInterval
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

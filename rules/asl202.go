@@ -332,11 +332,91 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	case pylib.UnblockedStoppedThread:
 		return recv != nil && toldToStop(proj, m, c, recv)
+	case pylib.UnblockedByNamedFlag:
+		args := c.Node.ChildByField("arguments")
+		text := ""
+		if args != nil {
+			text = f.Text(args)
+		}
+		if strings.Contains(text, "NOBLOCK") || strings.Contains(text, "DONTWAIT") {
+			return true
+		}
+		return recv != nil && inPolledEvents(m, c, f.Text(recv))
+	case pylib.UnblockedWithoutInterval:
+		interval := c.Positional(0)
+		if interval == nil {
+			interval = c.Keyword("interval", f)
+		}
+		return interval == nil || interval.Type() == "none" || isZero(interval)
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
 		// `stats = coll.find(q)` followed by `list(stats)`.
 		return !iteratedOnLoop(m, c.Node) && !boundThenIterated(m, c.Node)
+	}
+	return false
+}
+
+// inPolledEvents reports a receive under a check that a poll found the
+// socket ready: `events = dict(poller.poll()); if sock in events:
+// sock.recv_multipart()`, or `if sock not in events: continue` before it
+// (pyzmq's own ZAP authenticator; the poll is what waits, and is reported
+// itself when it is a synchronous one).
+func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
+	polled := func(cond *analysis.Node, negated bool) bool {
+		cond = analysis.Unparen(cond)
+		if cond == nil || cond.Type() != "comparison_operator" {
+			return false
+		}
+		text := strings.Join(strings.Fields(m.File.Text(cond)), " ")
+		op := " in "
+		if negated {
+			op = " not in "
+		}
+		events, ok := strings.CutPrefix(text, recv+op)
+		if !ok {
+			return false
+		}
+		if strings.Contains(events, ".poll(") {
+			return true
+		}
+		for _, wrap := range []string{"dict(", "set(", "list("} { // `sock in dict(events)`
+			if inner, ok := strings.CutPrefix(events, wrap); ok && strings.HasSuffix(inner, ")") {
+				events = strings.TrimSuffix(inner, ")")
+			}
+		}
+		scope := m.ScopeAt(c.Node)
+		if scope == nil {
+			return false
+		}
+		b := scope.Lookup(events)
+		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+			return false
+		}
+		for _, v := range b.Values {
+			if !strings.Contains(m.File.Text(v), ".poll(") {
+				return false
+			}
+		}
+		return true
+	}
+	for child, q := c.Node, c.Node.Parent(); q != nil && !isDef(q); child, q = q, q.Parent() {
+		switch q.Type() {
+		case "if_statement", "elif_clause":
+			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) && polled(q.ChildByField("condition"), false) {
+				return true
+			}
+		case "block":
+			for _, st := range q.NamedChildren() {
+				if st.Start >= child.Start {
+					break
+				}
+				if st.Type() == "if_statement" && len(st.ChildrenByField("alternative")) == 0 &&
+					polled(st.ChildByField("condition"), true) && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
@@ -1163,7 +1243,7 @@ func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, pre
 // blocking call would not wait (`q.qsize()`, `e.is_set()`, `f.done()`);
 // the others (`q.empty()`, `t.is_alive()`, `lock.locked()`) are true
 // when it would.
-var readyWhenTrue = map[string]bool{"qsize": true, "is_set": true, "done": true}
+var readyWhenTrue = map[string]bool{"qsize": true, "is_set": true, "done": true, "poll": true}
 
 // truthMeansReady reports whether cond being true means the call on recv
 // would not wait: `q.qsize()`, `not q.empty()`, `q.qsize() > 0`; false for

@@ -1,0 +1,125 @@
+package pylib
+
+// Synchronous clients of local devices, message sockets and terminals that
+// async programs call from coroutines: ZeroMQ sockets (pyzmq), serial ports
+// (pyserial), child terminals (pexpect), WebSocket and HTTP clients that are
+// not asyncio's (websocket-client, pycurl) and psutil's sampling calls.
+// Each waits for a peer, a device or a clock on the loop's thread. Found by
+// counting the imports of every corpus the project measures on against the
+// libraries pylib knows (the twentieth session): these were among the most
+// imported unknown ones whose calls wait.
+
+const (
+	zmqAlt      = "use pyzmq's asyncio sockets (`zmq.asyncio.Context()`: `await sock.recv()`) or pass zmq.NOBLOCK"
+	serialAlt   = "use an asyncio serial transport (pyserial-asyncio's `open_serial_connection`) or `await asyncio.to_thread(...)`"
+	pexpectAlt  = "pass `async_=True` and await it (pexpect's asyncio mode), or `await asyncio.to_thread(...)`"
+	wsClientAlt = "use an asyncio WebSocket client (websockets, aiohttp's `ws_connect`) or run it in a thread"
+	curlAlt     = "use an asyncio HTTP client (aiohttp, httpx.AsyncClient) or `await asyncio.to_thread(curl.perform)`"
+	psutilAlt   = "sample with `interval=None` (compares with the previous call) or `await asyncio.to_thread(...)`"
+)
+
+var (
+	// pyzmq's Socket (zmq/sugar/socket.py; "Socket.recv(flags=0, ...):
+	// Receive a message ... flags: 0 or NOBLOCK ... If NOBLOCK is set, this
+	// method will raise a ZMQError with EAGAIN if a message is not ready";
+	// without it the call waits for a message). The send family waits too
+	// when the socket's queue is full or, for REQ/PUSH/DEALER, no peer is
+	// connected; that is a condition of the pattern, not of every send, so
+	// only the receiving calls and poll are recorded. zmq.asyncio's Socket
+	// (a subclass) returns Futures from the same methods: not recorded.
+	zmqReceives = []string{"recv", "recv_string", "recv_json", "recv_pyobj", "recv_multipart", "recv_serialized"}
+
+	// pyserial's Serial (serial/serialposix.py; docs "read(size=1): Read
+	// size bytes from the serial port. If a timeout is set it may return
+	// fewer characters as requested. With no timeout it will block until the
+	// requested number of bytes is read"; readline and read_until read until
+	// the terminator or the timeout).
+	serialReads = []string{"read", "readline", "readlines", "read_until"}
+
+	// pexpect's spawn (pexpect/spawnbase.py: "expect(pattern, timeout=-1,
+	// searchwindowsize=-1, async_=False): This seeks through the stream
+	// until a pattern is matched ... blocks until the pattern is found or
+	// the timeout (30 s by default) passes"; with async_=True it returns a
+	// coroutine). read/readline read the child's output, wait() waits for
+	// it to exit, interact() hands the terminal over until it ends.
+	pexpectExpects = []string{"expect", "expect_exact", "expect_list"}
+	pexpectWaits   = []string{"read", "readline", "readlines", "wait", "interact"}
+
+	// websocket-client (the `websocket` module; docs: create_connection
+	// "connect to url and return websocket object"; WebSocket.recv "Receive
+	// string data(byte array) from the server", waiting for a frame;
+	// WebSocketApp.run_forever "This loop is an infinite loop that is alive
+	// while websocket is available").
+	wsClientCalls = []string{"connect", "recv", "recv_data", "recv_data_frame", "recv_frame"}
+)
+
+func init() {
+	// zmq: sync contexts make sync sockets.
+	for _, ctx := range []string{"zmq.Context", "zmq.sugar.context.Context"} {
+		returns(ctx, "zmq.Context")
+		returns(ctx+".instance", "zmq.Context")
+	}
+	returns("zmq.Context.socket", "zmq.Socket")
+	returns("zmq.Socket", "zmq.Socket")
+	returns("zmq.Socket.socket", "zmq.Socket")
+	for _, m := range zmqReceives {
+		serviceRequests("ASL202", zmqAlt, "zmq.Socket."+m)
+		entry("zmq.Socket." + m).Unblock = UnblockedByNamedFlag
+	}
+	// Socket.poll(timeout=None) and Poller.poll(timeout=None) wait up to
+	// timeout milliseconds, forever when None; poll(0) returns at once.
+	returns("zmq.Poller", "zmq.Poller")
+	serviceRequests("ASL202", zmqAlt, "zmq.Socket.poll", "zmq.Poller.poll")
+	entry("zmq.Socket.poll").Unblock = UnblockedByZeroTimeout
+	entry("zmq.Poller.poll").Unblock = UnblockedByZeroTimeout
+	// The asyncio twins: typed so that their sockets are not taken for the
+	// sync ones (their recv returns a Future to await).
+	for _, ctx := range []string{"zmq.asyncio.Context"} {
+		returns(ctx, ctx)
+		returns(ctx+".instance", ctx)
+		returns(ctx+".socket", "zmq.asyncio.Socket")
+	}
+	returns("zmq.asyncio.Poller", "zmq.asyncio.Poller")
+
+	for _, typ := range []string{"serial.Serial", "serial.serial_for_url"} {
+		returns(typ, "serial.Serial")
+	}
+	serviceRequests("ASL202", serialAlt, prefixed("serial.Serial.", serialReads...)...)
+
+	for _, typ := range []string{"pexpect.spawn", "pexpect.spawnu", "pexpect.popen_spawn.PopenSpawn", "pexpect.pxssh.pxssh"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", pexpectAlt, prefixed(typ+".", pexpectExpects...)...)
+		for _, m := range pexpectExpects {
+			entry(typ + "." + m).Unblock = UnblockedAsyncKeyword
+		}
+		serviceRequests("ASL202", pexpectAlt, prefixed(typ+".", pexpectWaits...)...)
+	}
+	// pxssh's login runs ssh and expects its prompts.
+	serviceRequests("ASL202", pexpectAlt, "pexpect.pxssh.pxssh.login", "pexpect.pxssh.pxssh.prompt")
+	// pexpect.run: "runs the given command; waits for it to finish; then
+	// returns all output as a string" (pexpect/run.py).
+	blocking("ASYNC221", spawnAlt+" and `await proc.communicate()`", "pexpect.run", "pexpect.runu")
+
+	returns("websocket.create_connection", "websocket.WebSocket")
+	returns("websocket.WebSocket", "websocket.WebSocket")
+	serviceRequests("ASL202", wsClientAlt, "websocket.create_connection")
+	serviceRequests("ASL202", wsClientAlt, prefixed("websocket.WebSocket.", wsClientCalls...)...)
+	returns("websocket.WebSocketApp", "websocket.WebSocketApp")
+	serviceRequests("ASL202", wsClientAlt, "websocket.WebSocketApp.run_forever")
+
+	// pycurl: Curl.perform "Perform a file transfer" (pycurl docs,
+	// curlobject); perform_rb and perform_rs return the body.
+	returns("pycurl.Curl", "pycurl.Curl")
+	serviceRequests("ASL202", curlAlt, "pycurl.Curl.perform", "pycurl.Curl.perform_rb", "pycurl.Curl.perform_rs")
+
+	// psutil: "When interval is > 0.0 compares system CPU times elapsed
+	// before and after the interval (blocking). When interval is 0.0 or
+	// None compares system CPU times elapsed since last call or module
+	// import, returning immediately" (psutil docs, cpu_percent; the same
+	// for cpu_times_percent and Process.cpu_percent).
+	returns("psutil.Process", "psutil.Process")
+	blocking("ASL202", psutilAlt, "psutil.cpu_percent", "psutil.cpu_times_percent", "psutil.Process.cpu_percent")
+	for _, name := range []string{"psutil.cpu_percent", "psutil.cpu_times_percent", "psutil.Process.cpu_percent"} {
+		entry(name).Unblock = UnblockedWithoutInterval
+	}
+}
