@@ -55,7 +55,7 @@ async def first_line(f: io.TextIOWrapper):
 		"`makefile()` gives over a socket that the class (or function) making it sets non-blocking (`setblocking(False)`): its " +
 		"reads and writes return or raise `BlockingIOError` at once; the stream may be an attribute a base class of another " +
 		"module assigns. " +
-		"A call on a file that the same coroutine opened with an `open()` that ASYNC230 reports is named in that finding " +
+		"A call on a file that the same coroutine opened with an `open()` that ASYNC230 reports (a local set to `None` besides, as in `f = None` before a `try:` that opens it, still holds only that file) is named in that finding " +
 		"instead when ASYNC230 is enabled (one finding per opened file, fixed together; flake8-async reports both codes, a " +
 		"deliberate difference); a file opened elsewhere (in `__init__`, by a helper) or passed in is reported here.",
 	Requires:           []Fact{blockingCalls, blockingDelays, fileFolds},

@@ -328,7 +328,9 @@ func receiverType(m *analysis.Module, n *analysis.Node) string {
 }
 
 // constructorCall follows a name or self attribute assigned once to the call
-// that created its value.
+// that created its value. A `None` assigned besides (`f = None` before a
+// `try:` that opens it, or after closing it) makes nothing, for a local as
+// for an attribute: the name still holds only what that one call made.
 func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.Node {
 	n = analysis.Unparen(n)
 	if n == nil || depth > 6 {
@@ -339,8 +341,11 @@ func constructorCall(m *analysis.Module, n *analysis.Node, depth int) *analysis.
 		return n
 	case "identifier":
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
-		if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
-			return constructorCall(m, b.Values[0], depth+1)
+		if b == nil || b.Kind != analysis.BindAssign {
+			return nil
+		}
+		if made := constructingValues(b.Values); len(made) == 1 {
+			return constructorCall(m, made[0], depth+1)
 		}
 	case "attribute":
 		obj := m.Resolve(n.ChildByField("object"))
