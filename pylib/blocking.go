@@ -26,6 +26,7 @@ const (
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
 	futureAlt     = "await it instead: `await asyncio.wrap_future(fut)` (or `await loop.run_in_executor(...)`)"
 	smtpAlt       = "use an async client (aiosmtplib) or run it with `await asyncio.to_thread(...)`"
+	zmqPollAlt    = "use pyzmq's asyncio poller: `poller = zmq.asyncio.Poller()` and `await poller.poll(timeout)` (or `await socket.poll(timeout)` on a zmq.asyncio socket)"
 	mqttAlt       = "use an asyncio MQTT client (aiomqtt, gmqtt), or `connect_async()` and let the network thread of `loop_start()` connect, or run it with `await asyncio.to_thread(...)`"
 	passwordAlt   = "hash and verify in a worker thread: `await asyncio.to_thread(pwd_context.verify, password, hashed)`"
 	fileLoad      = "read the file in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(json.load, f)`)"
@@ -559,6 +560,16 @@ func init() {
 	returns("paho.mqtt.client.Client", "paho.mqtt.client.Client")
 	blocking("ASL202", mqttAlt, "paho.mqtt.client.Client.connect", "paho.mqtt.client.Client.reconnect",
 		"paho.mqtt.client.Client.connect_srv")
+	// pyzmq's synchronous Poller: poll(timeout=None) "will return as soon
+	// the first event is available or after timeout milliseconds have
+	// elapsed", None meaning no timeout (its docstring, zmq/sugar/poll.py);
+	// the asyncio twin is zmq.asyncio.Poller, "Poller that returns a Future
+	// on poll, instead of blocking" (zmq/_future.py _AsyncPoller), which
+	// gets no record here. poll(0) returns at once (below).
+	for _, typ := range []string{"zmq.Poller", "zmq.sugar.Poller", "zmq.sugar.poll.Poller"} {
+		returns(typ, "zmq.Poller")
+	}
+	blocking("ASL202", zmqPollAlt, "zmq.Poller.poll")
 	unblocked := func(how Unblocking, names ...string) {
 		for _, n := range names {
 			entry(n).Unblock = how
@@ -569,7 +580,7 @@ func init() {
 	unblocked(UnblockedQueueGet, "queue.Queue.get")
 	unblocked(UnblockedQueuePut, "queue.Queue.put")
 	unblocked(UnblockedByZeroTimeout, "threading.Event.wait", "threading.Condition.wait", "threading.Barrier.wait",
-		"concurrent.futures.Future.result", "concurrent.futures.Future.exception")
+		"concurrent.futures.Future.result", "concurrent.futures.Future.exception", "zmq.Poller.poll")
 	unblocked(UnblockedNumericHost, "socket.getaddrinfo")
 	unblocked(UnblockedLocalHost, "socket.gethostbyname", "socket.gethostbyname_ex")
 	unblocked(UnblockedUTCZone, "pytz.timezone")
