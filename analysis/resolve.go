@@ -1243,7 +1243,10 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 		}
 		// Annotation syntax (typing's special forms), not library facts.
 		switch m.resolve(base, depth+1).Name {
-		case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Annotated", "typing_extensions.Annotated", "Annotated":
+		case "typing.Optional", "Optional", "typing_extensions.Optional", "typing.Annotated", "typing_extensions.Annotated", "Annotated",
+			// `Final[Session]`, `ClassVar[Session]` (PEP 591, PEP 526): qualifiers
+			// of the name, whose subscript is its type.
+			"typing.Final", "typing_extensions.Final", "typing.ClassVar", "typing_extensions.ClassVar":
 			if len(params) > 0 {
 				return m.annotationType(params[0], depth+1)
 			}
@@ -1275,11 +1278,27 @@ func (m *Module) annotationType(t *Node, depth int) Ref {
 		return r
 	}
 	r := m.resolve(t, depth+1)
+	if typeOfValue(r.Name) {
+		return Ref{}
+	}
 	if r.Known() && !r.Instance {
 		r.Instance = r.Class != nil || r.Name != ""
 		return r
 	}
 	return Ref{}
+}
+
+// typeOfValue reports the annotations that name no type of their own: a
+// bare `Final` (PEP 591: the type is inferred from the assigned value) or
+// `ClassVar`, and `Any`. An annotated assignment with one of them holds what
+// its value is (`mcp: Final = FastMCP(...)`, `client: Any = httpx.Client()`).
+func typeOfValue(name string) bool {
+	switch name {
+	case "typing.Final", "typing_extensions.Final", "typing.ClassVar", "typing_extensions.ClassVar",
+		"typing.Any", "typing_extensions.Any":
+		return true
+	}
+	return false
 }
 
 // elementAnnotation returns the annotation of the elements of container

@@ -49,6 +49,8 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
 
 MANIFESTS["corpus27"] = "heldout27_manifest.tsv"  # apart from the dict so that corpus26's entry merges cleanly
 
+MANIFESTS["corpus29"] = "heldout29_manifest.tsv"  # apart, so that corpus27's and corpus30's entries merge cleanly
+
 
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""

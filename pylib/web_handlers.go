@@ -58,3 +58,27 @@ func init() {
 		}
 	}
 }
+
+// The MCP Python SDK 1.x's FastMCP (`mcp.server.fastmcp`) calls a
+// synchronous tool function inline, on the event loop's thread:
+// `Tool.run` awaits `FuncMetadata.call_fn_with_arg_validation`, which ends
+// `if fn_is_async: return await fn(**arguments_parsed_dict)` / `else:
+// return fn(**arguments_parsed_dict)`, no worker thread
+// (modelcontextprotocol/python-sdk, src/mcp/server/fastmcp/utilities/func_metadata.py;
+// python-sdk#1646 asks why a sync `@mcp.tool` "will block the whole running
+// loop instead of using to_thread()"). The module path names the version:
+// mcp 2.x removed `mcp.server.fastmcp` (its MCPServer runs sync tools on
+// worker threads), and the standalone `fastmcp` package, whose newer
+// releases also run them in a thread pool, is not this record.
+func init() {
+	h := &LoopThreadHandler{Framework: "the MCP SDK's FastMCP",
+		Where: ", a synchronous tool of the MCP SDK's FastMCP, which calls a plain `def` tool on the event loop's " +
+			"thread (mcp 1.x)",
+		Advice:     "make the tool `async def` and run the blocking work with `await anyio.to_thread.run_sync(...)` (or `asyncio.to_thread`)",
+		Registered: "registered here as a FastMCP tool",
+		Note: "python-sdk src/mcp/server/fastmcp/utilities/func_metadata.py: call_fn_with_arg_validation calls a sync tool " +
+			"with `return fn(**arguments_parsed_dict)`, inline on the loop (mcp 1.x; mcp 2.x removed mcp.server.fastmcp)"}
+	for _, server := range []string{"mcp.server.fastmcp.FastMCP", "mcp.server.fastmcp.server.FastMCP"} {
+		loopThreadHandlers[server+".tool"] = h
+	}
+}

@@ -149,7 +149,11 @@ async def start(url):
 		"Assistant runs it on its shared loop, from its listeners and from the integration's own coroutines), with " +
 		"Home Assistant's local-file policy; a coroutine's call of such a function is not a second finding for " +
 		"the blocking call the function reports itself, and another library's `callback` decorator is not read " +
-		"(testdata `homeassistant_callbacks.py`). A file's read or write in such a function that it opened itself " +
+		"(testdata `homeassistant_callbacks.py`). So is a plain `def` registered with the MCP SDK 1.x's " +
+		"`@mcp.tool()` (`mcp.server.fastmcp.FastMCP.tool`: its func_metadata.py calls a sync tool with " +
+		"`return fn(**arguments_parsed_dict)`, inline on the loop; python-sdk#1646), not the standalone `fastmcp` " +
+		"package's, whose newer releases run sync tools in a worker thread (testdata `mcp_fastmcp_sync_tools.py`). " +
+		"A file's read or write in such a function that it opened itself " +
 		"is folded into the open()'s finding, as in a coroutine.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
