@@ -50,6 +50,10 @@ MANIFESTS = {"corpus2": "heldout_manifest.tsv", "corpus3": "heldout3_manifest.ts
 MANIFESTS["corpus27"] = "heldout27_manifest.tsv"  # apart from the dict so that corpus26's entry merges cleanly
 
 
+
+MANIFESTS["corpus30"] = "heldout30_manifest.tsv"  # corpus30 (bench/heldout30_README.md), on its own line so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()
