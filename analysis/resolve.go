@@ -264,6 +264,9 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	if f := callee.Func; f != nil && f.IsCoroutine() {
 		return f.returnTypeWith(callee.Args, depth)
 	}
+	if r := callee.Func.awaitedReturn(depth); r.Known() {
+		return r
+	}
 	// A callee only the project can follow (an attribute of a property a
 	// base in another module defines, a function of another module): the
 	// project awaits it.
@@ -274,6 +277,37 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 		return Ref{Via: callee.Via + awaitedCallVia}
 	}
 	return Ref{}
+}
+
+// awaitedReturn is what awaiting the result of synchronous function f
+// gives when every return of f hands back an awaitable call whose awaited
+// value is known and the same (`def get_process(self): return
+// asyncio.create_subprocess_exec(...)`, awaited by its caller as
+// `process = await self.get_process()`: a Process). Zero Ref when f is a
+// coroutine or generator function, has a return without a value or may
+// fall off its end (None is not awaitable), or a return's awaited value is
+// unknown or differs.
+func (f *Function) awaitedReturn(depth int) Ref {
+	if f == nil || f.Async || f.Generator || f.Lambda || f.generatorCoroutine || depth > maxResolveDepth {
+		return Ref{}
+	}
+	rets := f.returnStatements()
+	if len(rets) == 0 || f.mayFallOff() {
+		return Ref{}
+	}
+	var out Ref
+	for _, ret := range rets {
+		named := ret.NamedChildren()
+		if len(named) != 1 {
+			return Ref{}
+		}
+		r := f.module.awaitedValue(named[0], depth+1)
+		if !r.Known() || out.Known() && out != r {
+			return Ref{}
+		}
+		out = r
+	}
+	return out
 }
 
 // completedArgument returns the first argument of call c when c runs it to

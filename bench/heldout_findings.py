@@ -52,6 +52,10 @@ MANIFESTS["corpus27"] = "heldout27_manifest.tsv"  # apart from the dict so that 
 MANIFESTS["corpus29"] = "heldout29_manifest.tsv"  # apart, so that corpus27's and corpus30's entries merge cleanly
 
 
+
+MANIFESTS["corpus30"] = "heldout30_manifest.tsv"  # corpus30 (bench/heldout30_README.md), on its own line so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

@@ -33,6 +33,7 @@ ROOTS["24"] = "/work/corpus24"
 # corpus25 (bench/heldout25_README.md), registered the same way
 JUDGED["25"] = "precision_heldout25.tsv"
 ROOTS["25"] = "/work/corpus25"
+JUDGED["30"], ROOTS["30"] = "precision_heldout30.tsv", "/work/corpus30"  # corpus30 (bench/heldout30_README.md)
 # corpus26 (bench/heldout26_README.md), registered the same way
 JUDGED["26"] = "precision_heldout26.tsv"
 ROOTS["26"] = "/work/corpus26"
