@@ -132,3 +132,92 @@ func init() {
 		coroutineMethods(typ, append([]string{"close"}, elasticsearchRequests...)...)
 	}
 }
+
+// Third batch of the coverage audit: psycopg 3's asyncio API, psycopg_pool,
+// aioimaplib, aiocache and Firestore's AsyncClient.
+func init() {
+	// psycopg 3 (corpus6 psycopg/connection_async.py, cursor_async.py):
+	// `AsyncConnection.connect` is an `async def` classmethod, and the
+	// connection's execute, commit, rollback and close are `async def`
+	// (execute gives the cursor); cursor() only builds an AsyncCursor,
+	// whose execute, executemany, fetch*, scroll, close and copy are `async
+	// def`. The sync Connection and Cursor are in blocking.go.
+	const aconn, acur = "psycopg.AsyncConnection", "psycopg.AsyncCursor"
+	LibraryBases["psycopg.connection_async.AsyncConnection"] = []string{aconn}
+	LibraryBases["psycopg.cursor_async.AsyncCursor"] = []string{acur}
+	coroutineMethods(aconn, "connect", "execute", "commit", "rollback", "close", "cancel_safe", "set_autocommit",
+		"set_isolation_level", "set_read_only", "set_deferrable", "tpc_begin", "tpc_prepare", "tpc_commit",
+		"tpc_rollback", "tpc_recover")
+	awaitReturns(aconn+".connect", aconn)
+	awaitReturns(aconn+".execute", acur)
+	returns(aconn+".cursor", acur)
+	coroutineMethods(acur, "execute", "executemany", "fetchone", "fetchmany", "fetchall", "scroll", "close")
+	// psycopg_pool (corpus8 psycopg_pool/pool.py, pool_async.py): the sync
+	// ConnectionPool's getconn waits for a free connection (up to its
+	// timeout, 30 s by default), wait() until the pool is filled, close()
+	// for its workers; the AsyncConnectionPool's getconn, putconn, wait,
+	// open, close and check are `async def` (connection() is an async
+	// context manager, not listed).
+	for _, p := range []string{"psycopg_pool.ConnectionPool", "psycopg_pool.pool.ConnectionPool"} {
+		returns(p, p)
+		returns(p+".getconn", "psycopg.Connection")
+		serviceRequests("ASL202", "use `psycopg_pool.AsyncConnectionPool` and await it, or `await asyncio.to_thread(...)`",
+			p+".getconn", p+".wait", p+".check")
+	}
+	for _, p := range []string{"psycopg_pool.AsyncConnectionPool", "psycopg_pool.pool_async.AsyncConnectionPool"} {
+		returns(p, p)
+		coroutineMethods(p, "getconn", "putconn", "wait", "open", "close", "check")
+		awaitReturns(p+".getconn", aconn)
+	}
+
+	// aioimaplib (corpus5 aioimaplib/aioimaplib.py, class IMAP4 and
+	// IMAP4_SSL(IMAP4)): the IMAP commands are `async def`; idle_done and
+	// has_capability are plain methods.
+	LibraryBases["aioimaplib.IMAP4_SSL"] = []string{"aioimaplib.IMAP4"}
+	LibraryBases["aioimaplib.aioimaplib.IMAP4_SSL"] = []string{"aioimaplib.IMAP4"}
+	LibraryBases["aioimaplib.aioimaplib.IMAP4"] = []string{"aioimaplib.IMAP4"}
+	coroutineMethods("aioimaplib.IMAP4", "wait_hello_from_server", "login", "logout", "select", "search", "uid_search",
+		"uid", "store", "copy", "expunge", "fetch", "idle", "wait_server_push", "stop_wait_server_push", "idle_start",
+		"noop", "check", "examine", "status", "subscribe", "unsubscribe", "lsub", "create", "delete", "rename",
+		"getquotaroot", "list", "append", "close", "move", "enable", "id", "namespace")
+
+	// aiocache (corpus5 aiocache/base.py, class BaseCache): add, get,
+	// multi_get, set, multi_set, delete, exists, increment, expire, clear,
+	// raw and close are `async def`; `Cache(...)` and the backends
+	// (SimpleMemoryCache, RedisCache, MemcachedCache) are BaseCache.
+	const baseCache = "aiocache.base.BaseCache"
+	for _, c := range []string{"aiocache.Cache", "aiocache.SimpleMemoryCache", "aiocache.RedisCache",
+		"aiocache.MemcachedCache", "aiocache.BaseCache", "aiocache.backends.memory.SimpleMemoryCache",
+		"aiocache.backends.redis.RedisCache", "aiocache.backends.memcached.MemcachedCache"} {
+		LibraryBases[c] = []string{baseCache}
+	}
+	coroutineMethods(baseCache, "add", "get", "multi_get", "set", "multi_set", "delete", "exists", "increment",
+		"expire", "clear", "raw", "close")
+
+	// Firestore's AsyncClient (google-cloud-firestore, what
+	// firebase_admin.firestore_async.client() returns): the async twins of
+	// the sync records in blocking.go: a document's get/set/update/delete/
+	// create, a collection's add and a query's get are coroutines;
+	// collection(), document() and the query builders only name the
+	// target; stream(), and the client's get_all and collections, are async
+	// generators.
+	const afs = "google.cloud.firestore."
+	for _, n := range []string{"firebase_admin.firestore_async.client", afs + "AsyncClient",
+		"google.cloud.firestore_v1.AsyncClient", "google.cloud.firestore_v1.async_client.AsyncClient"} {
+		returns(n, afs+"AsyncClient")
+	}
+	for _, typ := range []string{afs + "AsyncClient", afs + "AsyncDocumentReference"} {
+		returns(typ+".collection", afs+"AsyncCollectionReference")
+	}
+	returns(afs+"AsyncClient.document", afs+"AsyncDocumentReference")
+	returns(afs+"AsyncCollectionReference.document", afs+"AsyncDocumentReference")
+	for _, typ := range []string{afs + "AsyncCollectionReference", afs + "AsyncQuery"} {
+		for _, m := range []string{"where", "order_by", "limit", "limit_to_last", "offset", "start_at", "start_after",
+			"end_at", "end_before", "select"} {
+			returns(typ+"."+m, afs+"AsyncQuery")
+		}
+		coroutines(typ + ".get")
+	}
+	coroutineMethods(afs+"AsyncDocumentReference", "get", "set", "update", "delete", "create")
+	coroutineMethods(afs+"AsyncCollectionReference", "add")
+}

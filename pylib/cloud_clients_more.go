@@ -163,3 +163,51 @@ func init() {
 		serviceRequests("ASL202", memcacheAlt, prefixed(typ+".", memcacheCommands...)...)
 	}
 }
+
+// Third batch of the coverage audit: Azure Service Bus, Identity and Key
+// Vault secrets, each a sync client and an `aio` twin whose methods of the
+// same names are coroutines (azure-servicebus: `from azure.servicebus.aio
+// import ServiceBusClient`, `await sender.send_messages(...)`; the Azure
+// SDK's convention for every `.aio` package).
+func init() {
+	const (
+		sbAlt       = "use `azure.servicebus.aio` and await it, or `await asyncio.to_thread(...)`"
+		identityAlt = "use `azure.identity.aio`'s credential and await `get_token`, or `await asyncio.to_thread(...)`"
+		vaultAlt    = "use `azure.keyvault.secrets.aio.SecretClient` and await it, or `await asyncio.to_thread(...)`"
+	)
+	senderOps := []string{"send_messages", "schedule_messages", "cancel_scheduled_messages"}
+	receiverOps := []string{"receive_messages", "complete_message", "abandon_message", "dead_letter_message",
+		"defer_message", "renew_message_lock", "peek_messages", "receive_deferred_messages"}
+	for _, pkg := range []string{"azure.servicebus", "azure.servicebus.aio"} {
+		client, sender, receiver := pkg+".ServiceBusClient", pkg+".ServiceBusSender", pkg+".ServiceBusReceiver"
+		returns(client, client)
+		returns(client+".from_connection_string", client)
+		for _, m := range []string{"get_queue_sender", "get_topic_sender"} {
+			returns(client+"."+m, sender)
+		}
+		for _, m := range []string{"get_queue_receiver", "get_subscription_receiver"} {
+			returns(client+"."+m, receiver)
+		}
+		if pkg == "azure.servicebus" {
+			serviceRequests("ASL202", sbAlt, prefixed(sender+".", senderOps...)...)
+			serviceRequests("ASL202", sbAlt, prefixed(receiver+".", receiverOps...)...)
+			continue
+		}
+		coroutineMethods(sender, append([]string{"close"}, senderOps...)...)
+		coroutineMethods(receiver, append([]string{"close"}, receiverOps...)...)
+		coroutineMethods(client, "close")
+	}
+	for _, cred := range []string{"DefaultAzureCredential", "ClientSecretCredential", "ManagedIdentityCredential",
+		"CertificateCredential", "AzureCliCredential", "WorkloadIdentityCredential", "ChainedTokenCredential"} {
+		returns("azure.identity."+cred, "azure.identity."+cred)
+		serviceRequests("ASL202", identityAlt, "azure.identity."+cred+".get_token")
+		returns("azure.identity.aio."+cred, "azure.identity.aio."+cred)
+		coroutineMethods("azure.identity.aio."+cred, "get_token", "close")
+	}
+	secretOps := []string{"get_secret", "set_secret", "update_secret_properties", "backup_secret", "restore_secret_backup",
+		"purge_deleted_secret", "get_deleted_secret"}
+	returns("azure.keyvault.secrets.SecretClient", "azure.keyvault.secrets.SecretClient")
+	serviceRequests("ASL202", vaultAlt, prefixed("azure.keyvault.secrets.SecretClient.", secretOps...)...)
+	returns("azure.keyvault.secrets.aio.SecretClient", "azure.keyvault.secrets.aio.SecretClient")
+	coroutineMethods("azure.keyvault.secrets.aio.SecretClient", append([]string{"close"}, secretOps...)...)
+}

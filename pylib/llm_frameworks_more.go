@@ -85,3 +85,43 @@ func init() {
 		coroutineMethods(typ, "acomplete", "achat")
 	}
 }
+
+// Third batch of the coverage audit: the OpenAI and Anthropic SDKs'
+// resources that async_libs.go's request lists leave out. openai-python
+// generates one method tree for OpenAI and AsyncOpenAI (api.md: `client.
+// audio.speech.create(...)`, files, batches, fine_tuning, the beta
+// Assistants API, vector stores; the async client's methods are
+// coroutines); anthropic-sdk-python likewise for Anthropic and
+// AsyncAnthropic (beta.messages, messages.batches, models) and for its
+// Bedrock and Vertex clients (`AnthropicBedrock`, `AnthropicVertex` and
+// their Async twins, "the same API").
+var (
+	openAIMoreRequests = []string{"audio.speech.create", "audio.translations.create", "images.edit",
+		"images.create_variation", "files.create", "files.retrieve", "files.delete", "files.content", "files.list",
+		"batches.create", "batches.retrieve", "batches.cancel", "fine_tuning.jobs.create", "fine_tuning.jobs.retrieve",
+		"responses.retrieve", "vector_stores.create", "vector_stores.files.create", "beta.assistants.create",
+		"beta.assistants.retrieve", "beta.threads.create", "beta.threads.messages.create",
+		"beta.threads.messages.list", "beta.threads.runs.create", "beta.threads.runs.retrieve",
+		"beta.threads.runs.create_and_poll", "beta.threads.runs.poll", "beta.threads.create_and_run"}
+	anthropicMoreRequests = []string{"beta.messages.create", "beta.messages.count_tokens", "messages.batches.create",
+		"messages.batches.retrieve", "messages.batches.list", "models.list", "models.retrieve"}
+)
+
+func init() {
+	for _, typ := range []string{"openai.OpenAI", "openai.AzureOpenAI"} {
+		serviceRequests("ASL202", llmAlt, prefixed(typ+".", openAIMoreRequests...)...)
+	}
+	for _, typ := range []string{"openai.AsyncOpenAI", "openai.AsyncAzureOpenAI"} {
+		coroutineMethods(typ, openAIMoreRequests...)
+	}
+	serviceRequests("ASL202", llmAlt, prefixed("anthropic.Anthropic.", anthropicMoreRequests...)...)
+	coroutineMethods("anthropic.AsyncAnthropic", anthropicMoreRequests...)
+	for _, typ := range []string{"anthropic.AnthropicBedrock", "anthropic.AnthropicVertex"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", llmAlt, prefixed(typ+".", append(anthropicRequests, anthropicMoreRequests...)...)...)
+	}
+	for _, typ := range []string{"anthropic.AsyncAnthropicBedrock", "anthropic.AsyncAnthropicVertex"} {
+		returns(typ, typ)
+		coroutineMethods(typ, append(anthropicRequests, anthropicMoreRequests...)...)
+	}
+}

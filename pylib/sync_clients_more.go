@@ -221,3 +221,14 @@ func init() {
 	returns(fbRef+".child", fbRef)
 	serviceRequests("ASL202", firebaseAlt, prefixed(fbRef+".", "get", "set", "update", "push", "delete", "transaction")...)
 }
+
+// Third batch of the coverage audit: SendGrid.
+func init() {
+	// Twilio SendGrid's SendGridAPIClient (sendgrid/sendgrid.py, `class
+	// SendGridAPIClient(BaseInterface)`): send() POSTs the mail through
+	// python_http_client (urllib) on the calling thread.
+	for _, typ := range []string{"sendgrid.SendGridAPIClient", "sendgrid.sendgrid.SendGridAPIClient"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", toThreadAlt+" (sendgrid's client is synchronous)", typ+".send")
+	}
+}

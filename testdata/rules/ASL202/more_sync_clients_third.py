@@ -1,0 +1,59 @@
+# Third batch of the library coverage audit: psycopg_pool, SendGrid, Azure
+# Service Bus, Identity and Key Vault, more OpenAI and Anthropic resources.
+# The sync calls block the loop; their aio twins, awaited, do not.
+import anthropic
+import sendgrid
+from azure.identity import DefaultAzureCredential
+from azure.identity.aio import DefaultAzureCredential as AsyncCredential
+from azure.keyvault.secrets import SecretClient
+from azure.servicebus import ServiceBusClient, ServiceBusMessage
+from openai import AsyncOpenAI, OpenAI
+from psycopg_pool import ConnectionPool
+
+pool = ConnectionPool("dbname=app")
+
+
+async def rows(q):
+    conn = pool.getconn()  # want: ASL202
+    try:
+        return conn.execute(q).fetchall()  # want: ASL202
+    finally:
+        pool.putconn(conn)
+
+
+async def mail(message):
+    sg = sendgrid.SendGridAPIClient("key")
+    return sg.send(message)  # want: ASL202
+
+
+async def enqueue(body):
+    sb = ServiceBusClient.from_connection_string("Endpoint=sb://x")
+    sender = sb.get_queue_sender("jobs")
+    sender.send_messages(ServiceBusMessage(body))  # want: ASL202
+
+
+async def token():
+    cred = DefaultAzureCredential()
+    return cred.get_token("https://vault.azure.net/.default")  # want: ASL202
+
+
+async def token_async():
+    cred = AsyncCredential()
+    return await cred.get_token("https://vault.azure.net/.default")
+
+
+async def secret(name):
+    client = SecretClient("https://v.vault.azure.net", DefaultAzureCredential())
+    return client.get_secret(name)  # want: ASL202
+
+
+async def speak(text):
+    client = OpenAI()
+    audio = client.audio.speech.create(model="tts-1", voice="alloy", input=text)  # want: ASL202
+    aclient = AsyncOpenAI()
+    return audio, await aclient.audio.speech.create(model="tts-1", voice="alloy", input=text)
+
+
+async def bedrock(prompt):
+    client = anthropic.AnthropicBedrock()
+    return client.messages.create(model="m", max_tokens=10, messages=[])  # want: ASL202
