@@ -211,3 +211,41 @@ func init() {
 	returns("azure.keyvault.secrets.aio.SecretClient", "azure.keyvault.secrets.aio.SecretClient")
 	coroutineMethods("azure.keyvault.secrets.aio.SecretClient", append([]string{"close"}, secretOps...)...)
 }
+
+// Google Cloud's generated (GAPIC) clients: each service has a sync client
+// whose RPC methods are gRPC/REST calls on the calling thread and an
+// `*AsyncClient` whose methods of the same names are coroutines
+// (google-cloud-texttospeech: TextToSpeechClient / TextToSpeechAsyncClient
+// `synthesize_speech`; speech, translate v3 and Secret Manager alike).
+func init() {
+	const gapicAlt = "use the service's `*AsyncClient` and await it, or `await asyncio.to_thread(...)`"
+	for _, svc := range []struct {
+		mods        []string
+		sync, async string
+		rpcs        []string
+	}{
+		{[]string{"google.cloud.texttospeech", "google.cloud.texttospeech_v1"}, "TextToSpeechClient",
+			"TextToSpeechAsyncClient", []string{"synthesize_speech", "list_voices"}},
+		{[]string{"google.cloud.speech", "google.cloud.speech_v1", "google.cloud.speech_v2"}, "SpeechClient",
+			"SpeechAsyncClient", []string{"recognize", "long_running_recognize"}},
+		{[]string{"google.cloud.translate_v3", "google.cloud.translate"}, "TranslationServiceClient",
+			"TranslationServiceAsyncClient", []string{"translate_text", "detect_language", "get_supported_languages"}},
+		{[]string{"google.cloud.secretmanager", "google.cloud.secretmanager_v1"}, "SecretManagerServiceClient",
+			"SecretManagerServiceAsyncClient", []string{"access_secret_version", "get_secret", "create_secret",
+				"add_secret_version", "delete_secret"}},
+	} {
+		for _, mod := range svc.mods {
+			s, a := mod+"."+svc.sync, mod+"."+svc.async
+			returns(s, s)
+			returns(a, a)
+			serviceRequests("ASL202", gapicAlt, prefixed(s+".", svc.rpcs...)...)
+			coroutineMethods(a, svc.rpcs...)
+		}
+	}
+	// google-cloud-translate's v2 client (translate_v2.Client, REST) has no
+	// async twin.
+	for _, c := range []string{"google.cloud.translate_v2.Client", "google.cloud.translate_v2.client.Client"} {
+		returns(c, c)
+		serviceRequests("ASL202", toThreadAlt, c+".translate", c+".detect_language", c+".get_languages")
+	}
+}

@@ -232,3 +232,56 @@ func init() {
 		serviceRequests("ASL202", toThreadAlt+" (sendgrid's client is synchronous)", typ+".send")
 	}
 }
+
+// Fourth batch of the coverage audit: PyGithub, Stripe's StripeClient,
+// Celery's results and Google Cloud's generated (GAPIC) clients.
+func init() {
+	// PyGithub (github/MainClass.py): `Github.get_repo(full_name_or_id,
+	// lazy=False)` "calls GET /repos/:owner/:repo" through its requester
+	// (requests) unless lazy; get_user(login) and get_organization alike;
+	// a Repository's create_*/get_* of one object and its file updates
+	// are requests too (the get_* that return a PaginatedList fetch while
+	// iterated and are not listed).
+	const gh, repo = "github.Github", "github.Repository.Repository"
+	const ghAlt = "run it with `await asyncio.to_thread(...)` (PyGithub is synchronous; githubkit has an async API)"
+	for _, typ := range []string{gh, "github.MainClass.Github"} {
+		returns(typ, typ)
+		returns(typ+".get_repo", repo)
+		serviceRequests("ASL202", ghAlt, typ+".get_repo", typ+".get_organization", typ+".get_rate_limit")
+	}
+	serviceRequests("ASL202", ghAlt, prefixed(repo+".", "create_issue", "get_issue", "get_pull", "create_pull",
+		"get_contents", "create_file", "update_file", "delete_file", "get_branch", "get_commit", "get_readme",
+		"create_git_ref", "get_git_ref", "merge", "create_hook", "edit", "get_workflow", "get_release",
+		"create_git_release")...)
+
+	// Stripe's StripeClient (stripe-python 8+): `client.customers.create(
+	// params={...})` is a request; each service method has an `_async`
+	// twin (`await client.customers.create_async(...)`), as the module-level
+	// resources do (sdk_clients.go). Also under `client.v1.` (stripe 12).
+	const stripeClient = "stripe.StripeClient"
+	returns(stripeClient, stripeClient)
+	for _, svc := range []string{"customers", "payment_intents", "setup_intents", "subscriptions", "subscription_items",
+		"invoices", "invoice_items", "charges", "refunds", "prices", "products", "payment_methods", "accounts",
+		"transfers", "payouts", "coupons", "promotion_codes", "events", "balance_transactions", "checkout.sessions",
+		"billing_portal.sessions", "webhook_endpoints"} {
+		for _, prefix := range []string{stripeClient + ".", stripeClient + ".v1."} {
+			for _, m := range []string{"create", "retrieve", "update", "list", "delete", "cancel", "confirm", "capture",
+				"search"} {
+				serviceRequests("ASL202", stripeAlt, prefix+svc+"."+m)
+				coroutines(prefix + svc + "." + m + "_async")
+			}
+		}
+	}
+
+	// Celery: AsyncResult.get "Wait[s] until task is ready, and return[s]
+	// its result" (celery/result.py; wait is its alias), polling the result
+	// backend; `app.send_task(...)` and `app.AsyncResult(id)` give one.
+	const result = "celery.result.AsyncResult"
+	for _, app := range []string{"celery.Celery", "celery.app.base.Celery"} {
+		returns(app+".send_task", result)
+		returns(app+".AsyncResult", result)
+	}
+	LibraryBases["celery.AsyncResult"] = []string{result}
+	serviceRequests("ASL202", toThreadAlt+" (Celery's result backends are polled synchronously)", result+".get", result+".wait")
+	entry(result + ".get").Unblock = UnblockedByZeroTimeout
+}

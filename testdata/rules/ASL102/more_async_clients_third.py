@@ -59,3 +59,20 @@ async def enqueue(body):
 async def upload(f):
     client = AsyncOpenAI()
     client.files.create(file=f, purpose="batch")  # want: ASL102
+
+
+# Fourth batch: StripeClient's `_async` methods and Google Cloud's
+# `*AsyncClient`s.
+from google.cloud import secretmanager
+from stripe import StripeClient
+
+
+async def refund(charge):
+    client = StripeClient("sk")
+    client.refunds.create_async(params={"charge": charge})  # want: ASL102
+
+
+async def secret(name):
+    client = secretmanager.SecretManagerServiceAsyncClient()
+    resp = client.access_secret_version(name=name)  # want: ASL102
+    return resp.payload

@@ -57,3 +57,40 @@ async def speak(text):
 async def bedrock(prompt):
     client = anthropic.AnthropicBedrock()
     return client.messages.create(model="m", max_tokens=10, messages=[])  # want: ASL202
+
+
+# Fourth batch: PyGithub, StripeClient, Celery results, Google Cloud GAPIC.
+from celery import Celery
+from github import Github
+from google.cloud import texttospeech
+from stripe import StripeClient
+
+celery_app = Celery("app")
+
+
+async def issue(title):
+    gh = Github("token")
+    repo = gh.get_repo("org/repo")  # want: ASL202
+    return repo.create_issue(title=title)  # want: ASL202
+
+
+async def customer(email):
+    client = StripeClient("sk")
+    sync = client.customers.create(params={"email": email})  # want: ASL202
+    return sync, await client.customers.create_async(params={"email": email})
+
+
+async def run_task(x):
+    result = celery_app.send_task("tasks.add", args=[x, 1])
+    ready = result.get(timeout=0)
+    return ready, result.get(timeout=10)  # want: ASL202
+
+
+async def tts(text):
+    client = texttospeech.TextToSpeechClient()
+    return client.synthesize_speech(input=text, voice=None, audio_config=None)  # want: ASL202
+
+
+async def tts_async(text):
+    client = texttospeech.TextToSpeechAsyncClient()
+    return await client.synthesize_speech(input=text, voice=None, audio_config=None)
