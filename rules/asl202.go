@@ -62,7 +62,9 @@ async def count_users(path):
 		"(docs/pylib-coverage.md): Selenium's drivers and elements, websocket-client, websockets' threading client, curl_cffi, " +
 		"discord's `SyncWebhook`, Confluent's Kafka client, paho-mqtt's blocking loops, Firebase Admin, boto3 resources, the " +
 		"Kubernetes typed APIs, Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
-		"psycopg_pool, SendGrid, OpenSearch, LangChain's other chat and embedding models and LlamaIndex's engines and LLMs; the Docker SDK's " +
+		"psycopg_pool, SendGrid, OpenSearch, PyGithub, Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
+		"generated clients (Text-to-Speech, Speech, Translate, Secret Manager), LangChain's other chat and embedding models " +
+		"and LlamaIndex's engines and LLMs; the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
 		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
 		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
