@@ -249,3 +249,39 @@ func init() {
 		serviceRequests("ASL202", toThreadAlt, c+".translate", c+".detect_language", c+".get_languages")
 	}
 }
+
+// InfluxDB 2 (influxdb-client, corpus7 influxdb_client/client/): the sync
+// client's QueryApi.query/query_raw/query_data_frame, DeleteApi.delete,
+// ping and health are HTTP requests on the calling thread; the async
+// client's (InfluxDBClientAsync) QueryApiAsync, WriteApiAsync and
+// DeleteApiAsync methods of those names are `async def`. The sync
+// WriteApi.write is left out: with the default WriteOptions it only
+// queues the points for a batching thread (it blocks only in SYNCHRONOUS
+// mode, which the call does not show).
+func init() {
+	const influxAlt = "use `influxdb_client.client.influxdb_client_async.InfluxDBClientAsync` and await it, or `await asyncio.to_thread(...)`"
+	const q, d = "influxdb_client.client.query_api.QueryApi", "influxdb_client.client.delete_api.DeleteApi"
+	for _, c := range []string{"influxdb_client.InfluxDBClient", "influxdb_client.client.influxdb_client.InfluxDBClient"} {
+		returns(c, c)
+		returns(c+".query_api", q)
+		returns(c+".delete_api", d)
+		serviceRequests("ASL202", influxAlt, c+".ping", c+".health")
+	}
+	LibraryBases["influxdb_client.QueryApi"] = []string{q}
+	LibraryBases["influxdb_client.DeleteApi"] = []string{d}
+	serviceRequests("ASL202", influxAlt, q+".query", q+".query_raw", q+".query_data_frame", d+".delete")
+	const (
+		ac = "influxdb_client.client.influxdb_client_async.InfluxDBClientAsync"
+		aq = "influxdb_client.client.query_api_async.QueryApiAsync"
+		aw = "influxdb_client.client.write_api_async.WriteApiAsync"
+		ad = "influxdb_client.client.delete_api_async.DeleteApiAsync"
+	)
+	returns(ac, ac)
+	returns(ac+".query_api", aq)
+	returns(ac+".write_api", aw)
+	returns(ac+".delete_api", ad)
+	coroutineMethods(ac, "ping", "close")
+	coroutineMethods(aq, "query", "query_raw", "query_data_frame")
+	coroutineMethods(aw, "write")
+	coroutineMethods(ad, "delete")
+}

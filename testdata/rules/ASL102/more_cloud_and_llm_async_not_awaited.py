@@ -38,3 +38,13 @@ async def rag(index: VectorStoreIndex, q):
     engine = index.as_query_engine()
     answer = engine.aquery(q)  # want: ASL102
     return str(answer)
+
+
+# InfluxDB 2's async client.
+from influxdb_client.client.influxdb_client_async import InfluxDBClientAsync
+
+
+async def store(point):
+    async with InfluxDBClientAsync(url="http://influx", token="t", org="o") as client:
+        client.write_api().write(bucket="b", record=point)  # want: ASL102
+        return await client.query_api().query("from(bucket: \"b\")")

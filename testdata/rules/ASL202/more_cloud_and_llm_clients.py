@@ -91,3 +91,14 @@ async def rag(docs, q):
 async def complete(prompt):
     llm = LlamaOpenAI(model="gpt-4o")
     return llm.complete(prompt)  # want: ASL202
+
+
+# InfluxDB 2: the sync client's queries block; a write with the default
+# (batching) options only queues.
+from influxdb_client import InfluxDBClient
+
+
+async def measurements(flux):
+    client = InfluxDBClient(url="http://influx", token="t", org="o")
+    client.write_api().write("bucket", record="m v=1")
+    return client.query_api().query(flux)  # want: ASL202
