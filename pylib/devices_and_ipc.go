@@ -2,20 +2,19 @@ package pylib
 
 // Synchronous clients of local devices, message sockets and terminals that
 // async programs call from coroutines: ZeroMQ sockets (pyzmq), serial ports
-// (pyserial), child terminals (pexpect), WebSocket and HTTP clients that are
-// not asyncio's (websocket-client, pycurl) and psutil's sampling calls.
+// (pyserial), child terminals (pexpect), pycurl's transfers and psutil's
+// sampling calls.
 // Each waits for a peer, a device or a clock on the loop's thread. Found by
 // counting the imports of every corpus the project measures on against the
 // libraries pylib knows (the twentieth session): these were among the most
 // imported unknown ones whose calls wait.
 
 const (
-	zmqAlt      = "use pyzmq's asyncio sockets (`zmq.asyncio.Context()`: `await sock.recv()`) or pass zmq.NOBLOCK"
-	serialAlt   = "use an asyncio serial transport (pyserial-asyncio's `open_serial_connection`) or `await asyncio.to_thread(...)`"
-	pexpectAlt  = "pass `async_=True` and await it (pexpect's asyncio mode), or `await asyncio.to_thread(...)`"
-	wsClientAlt = "use an asyncio WebSocket client (websockets, aiohttp's `ws_connect`) or run it in a thread"
-	curlAlt     = "use an asyncio HTTP client (aiohttp, httpx.AsyncClient) or `await asyncio.to_thread(curl.perform)`"
-	psutilAlt   = "sample with `interval=None` (compares with the previous call) or `await asyncio.to_thread(...)`"
+	zmqAlt     = "use pyzmq's asyncio sockets (`zmq.asyncio.Context()`: `await sock.recv()`) or pass zmq.NOBLOCK"
+	serialAlt  = "use an asyncio serial transport (pyserial-asyncio's `open_serial_connection`) or `await asyncio.to_thread(...)`"
+	pexpectAlt = "pass `async_=True` and await it (pexpect's asyncio mode), or `await asyncio.to_thread(...)`"
+	curlAlt    = "use an asyncio HTTP client (aiohttp, httpx.AsyncClient) or `await asyncio.to_thread(curl.perform)`"
+	psutilAlt  = "sample with `interval=None` (compares with the previous call) or `await asyncio.to_thread(...)`"
 )
 
 var (
@@ -44,13 +43,6 @@ var (
 	// it to exit, interact() hands the terminal over until it ends.
 	pexpectExpects = []string{"expect", "expect_exact", "expect_list"}
 	pexpectWaits   = []string{"read", "readline", "readlines", "wait", "interact"}
-
-	// websocket-client (the `websocket` module; docs: create_connection
-	// "connect to url and return websocket object"; WebSocket.recv "Receive
-	// string data(byte array) from the server", waiting for a frame;
-	// WebSocketApp.run_forever "This loop is an infinite loop that is alive
-	// while websocket is available").
-	wsClientCalls = []string{"connect", "recv", "recv_data", "recv_data_frame", "recv_frame"}
 )
 
 func init() {
@@ -99,12 +91,10 @@ func init() {
 	// returns all output as a string" (pexpect/run.py).
 	blocking("ASYNC221", spawnAlt+" and `await proc.communicate()`", "pexpect.run", "pexpect.runu")
 
-	returns("websocket.create_connection", "websocket.WebSocket")
+	// websocket-client's requests are in sync_clients_more.go; its
+	// constructors return their own type.
 	returns("websocket.WebSocket", "websocket.WebSocket")
-	serviceRequests("ASL202", wsClientAlt, "websocket.create_connection")
-	serviceRequests("ASL202", wsClientAlt, prefixed("websocket.WebSocket.", wsClientCalls...)...)
 	returns("websocket.WebSocketApp", "websocket.WebSocketApp")
-	serviceRequests("ASL202", wsClientAlt, "websocket.WebSocketApp.run_forever")
 
 	// pycurl: Curl.perform "Perform a file transfer" (pycurl docs,
 	// curlobject); perform_rb and perform_rs return the body.

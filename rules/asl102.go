@@ -53,7 +53,12 @@ async def handler(key):
 		"`AsyncSession`/`AsyncConnection`, aiobotocore/aioboto3 clients, motor, redis.asyncio, aiofiles, websockets, Starlette/FastAPI " +
 		"requests and websockets, the OpenAI and Anthropic async clients and the async twins of the service clients ASL202 lists " +
 		"(`AsyncElasticsearch`, Slack's `AsyncWebClient`, `AsyncGroq`, `ollama.AsyncClient`, Cohere's, Mistral's `*_async` methods, " +
-		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), Django's async ORM methods " +
+		"Google Gen AI's `client.aio`, `AsyncTeleBot`, Tweepy's `AsyncClient`, Stripe's `*_async`), the asyncio clients the " +
+		"library coverage audit added (docs/pylib-coverage.md: asyncssh, aiosmtplib, aioftp, aioimaplib, aiomysql, aiopg, " +
+		"psycopg 3's `AsyncConnection` and psycopg_pool's async pool, encode's databases, aiomcache, aiocache, " +
+		"`AsyncOpenSearch`, curl_cffi's `AsyncSession`, kubernetes_asyncio, Firestore's `AsyncClient`, Azure's `.aio` clients, " +
+		"Google Cloud's `*AsyncClient`s, `StripeClient`'s `*_async`, " +
+		"LangChain's `ainvoke`/`aembed_*` and LlamaIndex's `aquery`/`achat`/`acomplete`), Django's async ORM methods " +
 		"(`aget`, `acreate`, `asave`), Tortoise ORM's models and querysets (`Model.create`, an instance's `save` and `delete`; a " +
 		"queryset's `update`, `delete`, `count` and `exists`, queries that run only when awaited), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram (discord.py's `load_extension`, `reload_extension`, `unload_extension`, `add_cog` " +

@@ -58,7 +58,13 @@ async def count_users(path):
 		"`LLMChain` and `RetrievalQA` chains (`run`, `invoke`, typed from the constructor or `RetrievalQA.from_chain_type`/`from_llm`; " +
 		"`arun`/`ainvoke` are the twins), pyTelegramBotAPI's `TeleBot`, " +
 		"Tweepy's `Client`, Stripe's resources (`stripe.Customer.create`), Twilio's REST client, paramiko's `SSHClient` and " +
-		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the Docker SDK's " +
+		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the clients the library coverage audit added " +
+		"(docs/pylib-coverage.md): Selenium's drivers and elements, websocket-client, websockets' threading client, curl_cffi, " +
+		"discord's `SyncWebhook`, Confluent's Kafka client, paho-mqtt's blocking loops, Firebase Admin, boto3 resources, the " +
+		"Kubernetes typed APIs, Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
+		"psycopg_pool, SendGrid, OpenSearch, PyGithub, Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
+		"generated clients (Text-to-Speech, Speech, Translate, Secret Manager), LangChain's other chat and embedding models " +
+		"and LlamaIndex's engines and LLMs; the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
 		"`exec_run`, every `APIClient` method; pylib/infrastructure.go) and dnspython's stub resolver and `dns.query` functions " +
 		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
