@@ -71,7 +71,14 @@ async def count_users(path):
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
-		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"`asave`) are coroutines. It also covers synchronous clients of devices, message sockets and browsers " +
+		"(pylib/devices_and_ipc.go, pylib/browser_drivers.go): pyzmq sockets' receives and `poll` and `zmq.Poller.poll` " +
+		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
+		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
+		"`timeout=0`, non-blocking mode, nor `ser.read(ser.in_waiting)`, the bytes already received: testdata " +
+		"`serial_reads_that_cannot_wait.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
+		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, and Selenium WebDriver's " +
+		"constructors and commands. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
@@ -348,6 +355,9 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 			interval = c.Keyword("interval", f)
 		}
 		return interval == nil || interval.Type() == "none" || isZero(interval)
+	case pylib.UnblockedNonBlockingPort:
+		return recv != nil && (c.Method(f) == "read" && readsWaitingBytes(m, c, f.Text(recv)) ||
+			nonBlockingPort(m, recv))
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
@@ -355,6 +365,52 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return !iteratedOnLoop(m, c.Node) && !boundThenIterated(m, c.Node)
 	}
 	return false
+}
+
+// readsWaitingBytes reports a read(size) of a serial port whose size is
+// what the port's input buffer holds (`ser.read(ser.in_waiting)`,
+// `ser.read(ser.inWaiting())`, or a local assigned that once): those bytes
+// are there, and the read returns them without waiting.
+func readsWaitingBytes(m *analysis.Module, c *analysis.Call, recv string) bool {
+	size := analysis.Unparen(c.Positional(0))
+	if size == nil {
+		size = analysis.Unparen(c.Keyword("size", m.File))
+	}
+	waiting := func(n *analysis.Node) bool {
+		text := strings.Join(strings.Fields(m.File.Text(n)), "")
+		return text == recv+".in_waiting" || text == recv+".inWaiting()"
+	}
+	if size == nil {
+		return false
+	}
+	if waiting(size) {
+		return true
+	}
+	if size.Type() != "identifier" {
+		return false
+	}
+	scope := m.ScopeAt(c.Node)
+	if scope == nil {
+		return false
+	}
+	b := scope.Lookup(m.File.Text(size))
+	return b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 && waiting(analysis.Unparen(b.Values[0]))
+}
+
+// nonBlockingPort reports a port opened in non-blocking mode
+// (pylib.NonBlockingTimeout: `serial.Serial(port, 9600, timeout=0)`): its
+// reads return at once with what is there.
+func nonBlockingPort(m *analysis.Module, recv *analysis.Node) bool {
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil {
+		return false
+	}
+	i, ok := pylib.NonBlockingTimeout[calleeOf(m, ctor)]
+	if !ok {
+		return false
+	}
+	t := analysis.Unparen(constructorArg(m, ctor, i, "timeout"))
+	return t != nil && (m.File.Text(t) == "0" || m.File.Text(t) == "0.0")
 }
 
 // inPolledEvents reports a receive under a check that a poll found the
