@@ -348,6 +348,19 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		if strings.Contains(text, "NOBLOCK") || strings.Contains(text, "DONTWAIT") {
 			return true
 		}
+		// `flags = zmq.NOBLOCK` then `sock.recv(flags)`: a local assigned once.
+		for _, a := range []*analysis.Node{analysis.Unparen(c.Positional(0)), analysis.Unparen(c.Keyword("flags", f))} {
+			if a == nil || a.Type() != "identifier" {
+				continue
+			}
+			if scope := m.ScopeAt(c.Node); scope != nil {
+				if b := scope.Lookup(f.Text(a)); b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
+					if v := f.Text(b.Values[0]); strings.Contains(v, "NOBLOCK") || strings.Contains(v, "DONTWAIT") {
+						return true
+					}
+				}
+			}
+		}
 		return recv != nil && inPolledEvents(m, c, f.Text(recv))
 	case pylib.UnblockedWithoutInterval:
 		interval := c.Positional(0)
@@ -415,24 +428,14 @@ func nonBlockingPort(m *analysis.Module, recv *analysis.Node) bool {
 
 // inPolledEvents reports a receive under a check that a poll found the
 // socket ready: `events = dict(poller.poll()); if sock in events:
-// sock.recv_multipart()`, or `if sock not in events: continue` before it
-// (pyzmq's own ZAP authenticator; the poll is what waits, and is reported
-// itself when it is a synchronous one).
+// sock.recv_multipart()`, the zguide's `if socks.get(sock) == zmq.POLLIN:`,
+// `if sock in socks and socks[sock] == zmq.POLLIN:`, or `if sock not in
+// events: continue` before it (pyzmq's own ZAP authenticator; the poll is
+// what waits, and is reported itself when it is a synchronous one).
 func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
-	polled := func(cond *analysis.Node, negated bool) bool {
-		cond = analysis.Unparen(cond)
-		if cond == nil || cond.Type() != "comparison_operator" {
-			return false
-		}
-		text := strings.Join(strings.Fields(m.File.Text(cond)), " ")
-		op := " in "
-		if negated {
-			op = " not in "
-		}
-		events, ok := strings.CutPrefix(text, recv+op)
-		if !ok {
-			return false
-		}
+	text := func(n *analysis.Node) string { return strings.Join(strings.Fields(m.File.Text(n)), " ") }
+	// fromPoll: events (text) is what a poll returned.
+	fromPoll := func(events string) bool {
 		if strings.Contains(events, ".poll(") {
 			return true
 		}
@@ -456,10 +459,79 @@ func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
 		}
 		return true
 	}
+	// lookedUp: n is the poll's events for the socket, `socks.get(sock)`
+	// or `socks[sock]`.
+	lookedUp := func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		if n == nil {
+			return false
+		}
+		switch n.Type() {
+		case "call":
+			fn := n.ChildByField("function")
+			args := n.ChildByField("arguments")
+			if fn == nil || fn.Type() != "attribute" || text(fn.ChildByField("attribute")) != "get" || args == nil {
+				return false
+			}
+			if a := args.NamedChildren(); len(a) == 0 || text(a[0]) != recv {
+				return false
+			}
+			return fromPoll(text(fn.ChildByField("object")))
+		case "subscript":
+			if sub := n.ChildByField("subscript"); sub == nil || text(sub) != recv {
+				return false
+			}
+			return fromPoll(text(n.ChildByField("value")))
+		}
+		return false
+	}
+	// ready: cond true means a poll found the socket readable.
+	var ready func(cond *analysis.Node) bool
+	ready = func(cond *analysis.Node) bool {
+		cond = analysis.Unparen(cond)
+		if cond == nil {
+			return false
+		}
+		switch cond.Type() {
+		case "boolean_operator":
+			if op := cond.ChildByField("operator"); op != nil && m.File.Text(op) == "and" {
+				return ready(cond.ChildByField("left")) || ready(cond.ChildByField("right"))
+			}
+		case "comparison_operator":
+			t := text(cond)
+			if events, ok := strings.CutPrefix(t, recv+" in "); ok {
+				return fromPoll(events)
+			}
+			// `socks.get(sock) == zmq.POLLIN`
+			if operands := cond.NamedChildren(); len(operands) == 2 && strings.Contains(t, " == ") &&
+				strings.HasSuffix(text(operands[1]), "POLLIN") {
+				return lookedUp(operands[0])
+			}
+		case "binary_operator":
+			// `socks.get(sock) & zmq.POLLIN`
+			if op := cond.ChildByField("operator"); op != nil && m.File.Text(op) == "&" &&
+				strings.HasSuffix(text(cond.ChildByField("right")), "POLLIN") {
+				return lookedUp(cond.ChildByField("left"))
+			}
+		case "call", "subscript":
+			// `if socks.get(sock):`
+			return lookedUp(cond)
+		}
+		return false
+	}
+	// notReady: cond true means a poll did not find the socket ready.
+	notReady := func(cond *analysis.Node) bool {
+		cond = analysis.Unparen(cond)
+		if cond == nil || cond.Type() != "comparison_operator" {
+			return false
+		}
+		events, ok := strings.CutPrefix(text(cond), recv+" not in ")
+		return ok && fromPoll(events)
+	}
 	for child, q := c.Node, c.Node.Parent(); q != nil && !isDef(q); child, q = q, q.Parent() {
 		switch q.Type() {
 		case "if_statement", "elif_clause":
-			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) && polled(q.ChildByField("condition"), false) {
+			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) && ready(q.ChildByField("condition")) {
 				return true
 			}
 		case "block":
@@ -468,7 +540,7 @@ func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
 					break
 				}
 				if st.Type() == "if_statement" && len(st.ChildrenByField("alternative")) == 0 &&
-					polled(st.ChildByField("condition"), true) && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
+					notReady(st.ChildByField("condition")) && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
 					return true
 				}
 			}
