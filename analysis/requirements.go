@@ -117,15 +117,31 @@ func readDeclaredSpecs(dir string, index *DeclarationIndex) map[string][]string 
 // was a quarter of a warm cached re-run's time. Safe for concurrent use.
 type DeclarationIndex struct {
 	mu      sync.Mutex
-	nearest map[string][]string // absolute directory -> its declaration files (nil: none)
+	nearest map[string]nearestDeclarations // absolute directory -> where its walk up ends
 	digests map[string][32]byte
 }
+
+// nearestDeclarations is where the walk up from a directory ends: files,
+// the declaration files of the directory up levels above it (none when the
+// walk ended at a repository's top or the file system's root without
+// finding any). Kept without the depth limit, which Files applies: an
+// answer memoised while walking up from a deeper directory holds for every
+// directory asked later, whatever the order.
+type nearestDeclarations struct {
+	files []string
+	up    int
+}
+
+// maxDeclarationLevels is how many directories, dir and its ancestors,
+// Files looks in.
+const maxDeclarationLevels = 32
 
 // Files returns the dependency declaration files of the nearest
 // directory, dir or above it, that has any: a project checked from a
 // subdirectory or through one named file (`check bot/bot.py`, whose root is
 // bot/ when no project marker says otherwise) reads the same
 // requirements.txt as `check .` at the top, so every entry point agrees.
+// A directory more than maxDeclarationLevels-1 levels up is not looked at.
 func (x *DeclarationIndex) Files(dir string) []string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -133,24 +149,29 @@ func (x *DeclarationIndex) Files(dir string) []string {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.files(abs, 32)
+	if n := x.walk(abs); n.up < maxDeclarationLevels {
+		return n.files
+	}
+	return nil
 }
 
-func (x *DeclarationIndex) files(dir string, depth int) []string {
-	if files, ok := x.nearest[dir]; ok {
-		return files
+func (x *DeclarationIndex) walk(dir string) nearestDeclarations {
+	if n, ok := x.nearest[dir]; ok {
+		return n
 	}
 	files, top := declarationFilesIn(dir)
-	if len(files) == 0 && !top && depth > 1 {
+	n := nearestDeclarations{files: files}
+	if len(files) == 0 && !top {
 		if parent := filepath.Dir(dir); parent != dir {
-			files = x.files(parent, depth-1)
+			n = x.walk(parent)
+			n.up++
 		}
 	}
 	if x.nearest == nil {
-		x.nearest = map[string][]string{}
+		x.nearest = map[string]nearestDeclarations{}
 	}
-	x.nearest[dir] = files
-	return files
+	x.nearest[dir] = n
+	return n
 }
 
 // declarationFilesIn lists directory dir's own declaration files
@@ -180,27 +201,44 @@ func declarationFilesIn(dir string) (files []string, top bool) {
 	}
 	for _, name := range dependencyFiles {
 		for _, e := range entries {
-			if e.Name() == name && !isDir(dir, e) {
+			if e.Name() == name && isFile(dir, e) {
 				files = append(files, filepath.Join(dir, name))
 			}
 		}
 	}
 	for _, e := range entries {
-		if e.Name() == ".git" {
+		if e.Name() == ".git" && exists(dir, e) {
 			top = true
 		}
 	}
 	return files, top
 }
 
-// isDir reports whether entry e of dir is a directory, following a
-// symbolic link as os.Stat (and so the earlier Glob and fileExists) did.
+// isDir, isFile and exists report what entry e of dir is, following a
+// symbolic link as os.Stat (and so the earlier Glob and fileExists) did: a
+// link to nothing is neither a file nor a directory, and no .git.
 func isDir(dir string, e os.DirEntry) bool {
 	if e.Type()&os.ModeSymlink == 0 {
 		return e.IsDir()
 	}
 	info, err := os.Stat(filepath.Join(dir, e.Name()))
 	return err == nil && info.IsDir()
+}
+
+func isFile(dir string, e os.DirEntry) bool {
+	if e.Type()&os.ModeSymlink == 0 {
+		return !e.IsDir()
+	}
+	info, err := os.Stat(filepath.Join(dir, e.Name()))
+	return err == nil && !info.IsDir()
+}
+
+func exists(dir string, e os.DirEntry) bool {
+	if e.Type()&os.ModeSymlink == 0 {
+		return true
+	}
+	_, err := os.Stat(filepath.Join(dir, e.Name()))
+	return err == nil
 }
 
 // IsDeclarationFile reports whether path is one of the files that declare

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,5 +205,74 @@ func TestDeclarationIndexWalksUp(t *testing.T) {
 	}
 	if index.Digest(filepath.Join(root, "other")) == DeclarationsDigest(proj) {
 		t.Error("other's digest equals proj's")
+	}
+}
+
+// TestDeclarationIndexDepthAnyOrder: Files looks at most
+// maxDeclarationLevels directories, dir and its ancestors, and one index
+// answers as a fresh one does whatever was asked before: a walk up from a
+// deeper directory, cut off by the limit, does not leave its shorter
+// answer for an ancestor, nor an ancestor's answer hand a deeper directory
+// declarations beyond the limit.
+func TestDeclarationIndexDepthAnyOrder(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "requirements.txt"), []byte("discord.py==1.7.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// level[k] is k directories below root.
+	level := []string{root}
+	for k := 1; k <= maxDeclarationLevels+2; k++ {
+		level = append(level, filepath.Join(level[k-1], fmt.Sprintf("d%d", k)))
+	}
+	if err := os.MkdirAll(level[len(level)-1], 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := func(k int) int { // how many files Files(level[k]) finds
+		if k < maxDeclarationLevels {
+			return 1
+		}
+		return 0
+	}
+	orders := [][]int{
+		{maxDeclarationLevels, maxDeclarationLevels - 1, 2},
+		{2, maxDeclarationLevels + 1, maxDeclarationLevels},
+		{maxDeclarationLevels + 2, 3, maxDeclarationLevels - 1},
+	}
+	for _, order := range orders {
+		var index DeclarationIndex
+		for _, k := range order {
+			if got := len(index.Files(level[k])); got != want(k) {
+				t.Errorf("order %v: Files(%d levels down) = %d files, want %d", order, k, got, want(k))
+			}
+			if got := len(new(DeclarationIndex).Files(level[k])); got != want(k) {
+				t.Errorf("fresh Files(%d levels down) = %d files, want %d", k, got, want(k))
+			}
+		}
+	}
+}
+
+// TestDeclarationIndexDanglingLinks: a pyproject.toml (or .git) that is a
+// link to nothing is no declaration (and no repository's top), as os.Stat
+// judged them: the walk goes on to the parent's.
+func TestDeclarationIndexDanglingLinks(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "requirements.txt"), []byte("discord.py==1.7.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(root, "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"pyproject.toml", ".git"} {
+		if err := os.Symlink(filepath.Join(root, "missing-"+name), filepath.Join(sub, name)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	want := []string{filepath.Join(root, "requirements.txt")}
+	if got := new(DeclarationIndex).Files(sub); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Files(sub) = %q, want %q", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -799,5 +800,54 @@ func TestCacheFollowsCallersAnywhere(t *testing.T) {
 				t.Fatalf("%s: check %s reports %v, check . %v", step.what, p, one[p], want[p])
 			}
 		}
+	}
+}
+
+// TestCallerDigestCoversEveryTransitiveImporter: the callers' digest of a
+// module (one Merkle pass over the importers graph) changes with an edit of
+// the module, of any module importing it directly or not (through a chain
+// and a cycle), and with a module starting to import it; not with an edit
+// of a module that does not.
+func TestCallerDigestCoversEveryTransitiveImporter(t *testing.T) {
+	imports := map[string][]string{
+		"a": nil,
+		"b": {"a"},
+		"c": {"b"},
+		"d": {"c", "e"}, // d and e import each other
+		"e": {"d"},
+		"f": {"e"},
+		"x": {"y"},
+		"y": nil,
+	}
+	names := []string{"a", "b", "c", "d", "e", "f", "x", "y"}
+	digest := func(edit string, extra map[string][]string) [32]byte {
+		var present []*cacheSource
+		for _, n := range names {
+			text := n
+			if n == edit {
+				text += " edited"
+			}
+			imp := append(append([]string(nil), imports[n]...), extra[n]...)
+			present = append(present, &cacheSource{path: "/p/" + n + ".py", name: n, content: sha256.Sum256([]byte(text)),
+				summary: moduleSummary{Imports: imp}})
+		}
+		return newCacheGraph(present).callerDigest([]string{"/p/a.py"})
+	}
+	base := digest("", nil)
+	if digest("", nil) != base {
+		t.Fatal("the digest differs between two identical graphs")
+	}
+	for _, n := range []string{"a", "b", "c", "d", "e", "f"} {
+		if digest(n, nil) == base {
+			t.Errorf("an edit of %s (a itself or an importer of a) leaves the callers' digest of a unchanged", n)
+		}
+	}
+	for _, n := range []string{"x", "y"} {
+		if digest(n, nil) != base {
+			t.Errorf("an edit of %s (no importer of a) changes the callers' digest of a", n)
+		}
+	}
+	if digest("", map[string][]string{"x": {"a"}}) == base {
+		t.Error("x importing a leaves the callers' digest of a unchanged")
 	}
 }

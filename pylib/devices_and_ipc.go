@@ -45,6 +45,13 @@ var (
 	pexpectWaits   = []string{"read", "readline", "readlines", "wait", "interact"}
 )
 
+// NonBlockingTimeout are the constructors of ports whose reads return at
+// once when the port is opened with a timeout of 0, by the index of the
+// timeout among the constructor's positional parameters (pyserial's
+// `Serial(port, baudrate, bytesize, parity, stopbits, timeout, ...)`, and
+// serial_for_url(url, ...), which passes the rest to Serial).
+var NonBlockingTimeout = map[string]int{"serial.Serial": 5, "serial.serial_for_url": 5}
+
 func init() {
 	// zmq: sync contexts make sync sockets.
 	for _, ctx := range []string{"zmq.Context", "zmq.sugar.context.Context"} {
@@ -76,6 +83,14 @@ func init() {
 		returns(typ, "serial.Serial")
 	}
 	serviceRequests("ASL202", serialAlt, prefixed("serial.Serial.", serialReads...)...)
+	// Docs (pyserial API, Serial.__init__): "timeout = 0: non-blocking
+	// mode, return immediately in any case, returning zero or more, up to
+	// the requested number of bytes"; in_waiting is "the number of bytes in
+	// the receive buffer", which read(size) returns without waiting
+	// (serialposix.py: it reads while fewer than size bytes are read).
+	for _, m := range serialReads {
+		entry("serial.Serial." + m).Unblock = UnblockedNonBlockingPort
+	}
 
 	for _, typ := range []string{"pexpect.spawn", "pexpect.spawnu", "pexpect.popen_spawn.PopenSpawn", "pexpect.pxssh.pxssh"} {
 		returns(typ, typ)

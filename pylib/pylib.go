@@ -773,6 +773,11 @@ const (
 	// given (first argument or interval=), and returns at once without
 	// one, or with None or 0 (psutil's cpu_percent).
 	UnblockedWithoutInterval
+	// UnblockedNonBlockingPort: a read of a port opened in non-blocking
+	// mode (pyserial's `Serial(..., timeout=0)`: "return immediately in
+	// any case"), or a read() of no more than the bytes its input buffer
+	// already holds (`ser.read(ser.in_waiting)`, `ser.read(ser.inWaiting())`).
+	UnblockedNonBlockingPort
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

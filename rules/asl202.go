@@ -77,7 +77,14 @@ async def count_users(path):
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
-		"`asave`) are coroutines. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"`asave`) are coroutines. It also covers synchronous clients of devices, message sockets and browsers " +
+		"(pylib/devices_and_ipc.go, pylib/browser_drivers.go): pyzmq sockets' receives and `poll` and `zmq.Poller.poll` " +
+		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
+		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
+		"`timeout=0`, non-blocking mode, nor `ser.read(ser.in_waiting)`, the bytes already received: testdata " +
+		"`serial_reads_that_cannot_wait.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
+		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, and Selenium WebDriver's " +
+		"constructors and commands. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
@@ -347,6 +354,19 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		if strings.Contains(text, "NOBLOCK") || strings.Contains(text, "DONTWAIT") {
 			return true
 		}
+		// `flags = zmq.NOBLOCK` then `sock.recv(flags)`: a local assigned once.
+		for _, a := range []*analysis.Node{analysis.Unparen(c.Positional(0)), analysis.Unparen(c.Keyword("flags", f))} {
+			if a == nil || a.Type() != "identifier" {
+				continue
+			}
+			if scope := m.ScopeAt(c.Node); scope != nil {
+				if b := scope.Lookup(f.Text(a)); b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
+					if v := f.Text(b.Values[0]); strings.Contains(v, "NOBLOCK") || strings.Contains(v, "DONTWAIT") {
+						return true
+					}
+				}
+			}
+		}
 		return recv != nil && inPolledEvents(m, c, f.Text(recv))
 	case pylib.UnblockedWithoutInterval:
 		interval := c.Positional(0)
@@ -354,6 +374,9 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 			interval = c.Keyword("interval", f)
 		}
 		return interval == nil || interval.Type() == "none" || isZero(interval)
+	case pylib.UnblockedNonBlockingPort:
+		return recv != nil && (c.Method(f) == "read" && readsWaitingBytes(m, c, f.Text(recv)) ||
+			nonBlockingPort(m, recv))
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
@@ -363,26 +386,62 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	return false
 }
 
+// readsWaitingBytes reports a read(size) of a serial port whose size is
+// what the port's input buffer holds (`ser.read(ser.in_waiting)`,
+// `ser.read(ser.inWaiting())`, or a local assigned that once): those bytes
+// are there, and the read returns them without waiting.
+func readsWaitingBytes(m *analysis.Module, c *analysis.Call, recv string) bool {
+	size := analysis.Unparen(c.Positional(0))
+	if size == nil {
+		size = analysis.Unparen(c.Keyword("size", m.File))
+	}
+	waiting := func(n *analysis.Node) bool {
+		text := strings.Join(strings.Fields(m.File.Text(n)), "")
+		return text == recv+".in_waiting" || text == recv+".inWaiting()"
+	}
+	if size == nil {
+		return false
+	}
+	if waiting(size) {
+		return true
+	}
+	if size.Type() != "identifier" {
+		return false
+	}
+	scope := m.ScopeAt(c.Node)
+	if scope == nil {
+		return false
+	}
+	b := scope.Lookup(m.File.Text(size))
+	return b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 && waiting(analysis.Unparen(b.Values[0]))
+}
+
+// nonBlockingPort reports a port opened in non-blocking mode
+// (pylib.NonBlockingTimeout: `serial.Serial(port, 9600, timeout=0)`): its
+// reads return at once with what is there.
+func nonBlockingPort(m *analysis.Module, recv *analysis.Node) bool {
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil {
+		return false
+	}
+	i, ok := pylib.NonBlockingTimeout[calleeOf(m, ctor)]
+	if !ok {
+		return false
+	}
+	t := analysis.Unparen(constructorArg(m, ctor, i, "timeout"))
+	return t != nil && (m.File.Text(t) == "0" || m.File.Text(t) == "0.0")
+}
+
 // inPolledEvents reports a receive under a check that a poll found the
 // socket ready: `events = dict(poller.poll()); if sock in events:
-// sock.recv_multipart()`, or `if sock not in events: continue` before it
-// (pyzmq's own ZAP authenticator; the poll is what waits, and is reported
-// itself when it is a synchronous one).
+// sock.recv_multipart()`, the zguide's `if socks.get(sock) == zmq.POLLIN:`,
+// `if sock in socks and socks[sock] == zmq.POLLIN:`, or `if sock not in
+// events: continue` before it (pyzmq's own ZAP authenticator; the poll is
+// what waits, and is reported itself when it is a synchronous one).
 func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
-	polled := func(cond *analysis.Node, negated bool) bool {
-		cond = analysis.Unparen(cond)
-		if cond == nil || cond.Type() != "comparison_operator" {
-			return false
-		}
-		text := strings.Join(strings.Fields(m.File.Text(cond)), " ")
-		op := " in "
-		if negated {
-			op = " not in "
-		}
-		events, ok := strings.CutPrefix(text, recv+op)
-		if !ok {
-			return false
-		}
+	text := func(n *analysis.Node) string { return strings.Join(strings.Fields(m.File.Text(n)), " ") }
+	// fromPoll: events (text) is what a poll returned.
+	fromPoll := func(events string) bool {
 		if strings.Contains(events, ".poll(") {
 			return true
 		}
@@ -406,10 +465,79 @@ func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
 		}
 		return true
 	}
+	// lookedUp: n is the poll's events for the socket, `socks.get(sock)`
+	// or `socks[sock]`.
+	lookedUp := func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		if n == nil {
+			return false
+		}
+		switch n.Type() {
+		case "call":
+			fn := n.ChildByField("function")
+			args := n.ChildByField("arguments")
+			if fn == nil || fn.Type() != "attribute" || text(fn.ChildByField("attribute")) != "get" || args == nil {
+				return false
+			}
+			if a := args.NamedChildren(); len(a) == 0 || text(a[0]) != recv {
+				return false
+			}
+			return fromPoll(text(fn.ChildByField("object")))
+		case "subscript":
+			if sub := n.ChildByField("subscript"); sub == nil || text(sub) != recv {
+				return false
+			}
+			return fromPoll(text(n.ChildByField("value")))
+		}
+		return false
+	}
+	// ready: cond true means a poll found the socket readable.
+	var ready func(cond *analysis.Node) bool
+	ready = func(cond *analysis.Node) bool {
+		cond = analysis.Unparen(cond)
+		if cond == nil {
+			return false
+		}
+		switch cond.Type() {
+		case "boolean_operator":
+			if op := cond.ChildByField("operator"); op != nil && m.File.Text(op) == "and" {
+				return ready(cond.ChildByField("left")) || ready(cond.ChildByField("right"))
+			}
+		case "comparison_operator":
+			t := text(cond)
+			if events, ok := strings.CutPrefix(t, recv+" in "); ok {
+				return fromPoll(events)
+			}
+			// `socks.get(sock) == zmq.POLLIN`
+			if operands := cond.NamedChildren(); len(operands) == 2 && strings.Contains(t, " == ") &&
+				strings.HasSuffix(text(operands[1]), "POLLIN") {
+				return lookedUp(operands[0])
+			}
+		case "binary_operator":
+			// `socks.get(sock) & zmq.POLLIN`
+			if op := cond.ChildByField("operator"); op != nil && m.File.Text(op) == "&" &&
+				strings.HasSuffix(text(cond.ChildByField("right")), "POLLIN") {
+				return lookedUp(cond.ChildByField("left"))
+			}
+		case "call", "subscript":
+			// `if socks.get(sock):`
+			return lookedUp(cond)
+		}
+		return false
+	}
+	// notReady: cond true means a poll did not find the socket ready.
+	notReady := func(cond *analysis.Node) bool {
+		cond = analysis.Unparen(cond)
+		if cond == nil || cond.Type() != "comparison_operator" {
+			return false
+		}
+		events, ok := strings.CutPrefix(text(cond), recv+" not in ")
+		return ok && fromPoll(events)
+	}
 	for child, q := c.Node, c.Node.Parent(); q != nil && !isDef(q); child, q = q, q.Parent() {
 		switch q.Type() {
 		case "if_statement", "elif_clause":
-			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) && polled(q.ChildByField("condition"), false) {
+			if body := q.ChildByField("consequence"); body != nil && isAncestor(body, c.Node) && ready(q.ChildByField("condition")) {
 				return true
 			}
 		case "block":
@@ -418,7 +546,7 @@ func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
 					break
 				}
 				if st.Type() == "if_statement" && len(st.ChildrenByField("alternative")) == 0 &&
-					polled(st.ChildByField("condition"), true) && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
+					notReady(st.ChildByField("condition")) && !fallsThrough(m, statements(st.ChildByField("consequence"))) {
 					return true
 				}
 			}
