@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
 )
@@ -245,6 +246,19 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 	u.pending = len(toRead) + len(contextFiles)
 	if withStdin {
 		u.pending++
+	}
+	if withStdin {
+		u.inMemory = stdin.abs
+	}
+	u.reread = func(path string) ([]byte, error) {
+		if path == u.inMemory {
+			return nil, fmt.Errorf("not read from a file")
+		}
+		data, err := ReadSource(path, limit(path))
+		if err != nil {
+			return nil, err
+		}
+		return analysis.DecodeSource(data), nil
 	}
 	u.read = func() ([]Source, []error) {
 		sources, errs, skipped := readAll(toRead, limit)

@@ -122,8 +122,17 @@ type unit struct {
 	// project), for reporting.
 	cached map[string][]byte
 	// lines holds the line index of each checked target once the project
-	// is released (release), for reporting.
+	// is released (release), for reporting; a streamed check keeps those
+	// of the modules it drops that its findings name (an index holds its
+	// module's source).
 	lines map[string]*analysis.LineIndex
+	// reread, when not nil, reads the source at a path again from disk
+	// as read did (the sources came from files): a streamed check
+	// (stream.go) then holds only the sources of the modules it models.
+	// inMemory is the path of a source given in memory (standard input's),
+	// which reread does not read.
+	reread   func(path string) ([]byte, error)
+	inMemory string
 	// read, when not nil, reads sources (at most pending files) and
 	// returns the problems reading the targets: deferred until the unit is
 	// analysed, so a run over several projects holds one project's sources

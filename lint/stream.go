@@ -224,21 +224,45 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	var batches [][]int
 	batchOf := make([]int, n)
 	{
+		// As many batches as the components, in their order, fill budgets
+		// of restBytes/streamBatches (the last one may fill less), balanced:
+		// the components, largest first, each go to the batch with the
+		// fewest bytes so far. In order, the batches of big/ were 3.0 to
+		// 5.0 MB (a batch's models and garbage grow with its bytes, and
+		// the largest made the run's peak); balanced, 4.0.
 		budget := restBytes/streamBatches + 1
-		var cur []int
-		size := 0
-		for _, r := range comps {
+		sizes := make([]int, len(comps))
+		nb, size := 0, 0
+		for k, r := range comps {
 			for _, i := range members[r] {
-				cur = append(cur, i)
-				size += len(u.sources[i].Src)
+				sizes[k] += len(u.sources[i].Src)
 			}
-			if size >= budget {
-				batches = append(batches, cur)
-				cur, size = nil, 0
+			if size += sizes[k]; size >= budget {
+				nb, size = nb+1, 0
 			}
 		}
-		if len(cur) > 0 {
-			batches = append(batches, cur)
+		if size > 0 {
+			nb++
+		}
+		order := make([]int, len(comps))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return sizes[b] - sizes[a] })
+		batches = make([][]int, nb)
+		filled := make([]int, nb)
+		for _, k := range order {
+			b := 0
+			for c := range filled {
+				if filled[c] < filled[b] {
+					b = c
+				}
+			}
+			batches[b] = append(batches[b], members[comps[k]]...)
+			filled[b] += sizes[k]
+		}
+		for _, b := range batches {
+			slices.Sort(b)
 		}
 	}
 	libPhase := len(batches)
@@ -251,6 +275,43 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 	}
 
+	// The sources outside the library part are dropped once scanned and
+	// read again when their batch is built (or a question below needs
+	// one): a check that reports to no cache (which holds the sources)
+	// then holds the sources of the library part, of the modules kept and
+	// of one batch, not every source of the project (big/: 28 of 36 MB
+	// at the end, ~21 MB at its peak). A source read again must be the
+	// one scanned (its hash is kept): one changed since is an error.
+	dropped := make([]bool, n)
+	sums := make([]uint64, n)
+	seed := maphash.MakeSeed()
+	if hooks == nil && u.reread != nil {
+		for i := range u.sources {
+			if valid[i] && !inLib[i] && u.sources[i].Path != u.inMemory {
+				sums[i] = maphash.Bytes(seed, u.sources[i].Src)
+				u.sources[i].Src = nil
+				dropped[i] = true
+			}
+		}
+	}
+	source := func(i int) ([]byte, error) {
+		s := u.sources[i]
+		if !dropped[i] {
+			return s.Src, nil
+		}
+		src, err := u.reread(s.Path)
+		if fe, ok := err.(*FileError); ok {
+			err = fe.Err
+		}
+		if err != nil {
+			return nil, &FileError{Path: u.show(s.Path), Err: fmt.Errorf("could not be read again: %w", err)}
+		}
+		if maphash.Bytes(seed, src) != sums[i] {
+			return nil, &FileError{Path: u.show(s.Path), Err: fmt.Errorf("changed while it was being checked")}
+		}
+		return src, nil
+	}
+
 	modules := make([]*analysis.Module, n)
 	indexOf := make(map[string]int, n)
 	for i, s := range u.sources {
@@ -260,7 +321,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build := func(which []int) {
 		for k, p := range parallel(len(which), func(k int) {
 			i := which[k]
-			m := BuildModule(layout, u.sources[i].Path, u.sources[i].Src)
+			src, err := source(i)
+			if err != nil {
+				fileErrs[i] = err
+				return
+			}
+			m := BuildModule(layout, u.sources[i].Path, src)
 			m.IndexValueUses()
 			// The graph must hold every import the model resolves.
 			for _, q := range m.ImportNames() {
@@ -335,13 +401,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		p.RecordValueQueries(func(key string, used bool) {
 			askedMu.Lock()
-			asked[phase][key] = used
+			asked[phase][strings.Clone(key)] = used // (see ownKeys)
 			askedMu.Unlock()
 		})
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
 		p.RecordCallerQueries(func(q analysis.CallerQuery) {
 			askedMu.Lock()
+			q.Word, q.ValueKeys = strings.Clone(q.Word), ownKeys(q.ValueKeys)
 			callerQueries[phase] = append(callerQueries[phase], q)
 			askedMu.Unlock()
 		})
@@ -355,6 +422,8 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			if u.target(m.File.Path) {
 				checked[i] = true
 				perModule[i], recorded[i] = rules.CheckRecorded(m, p, u.options(m.File.Path))
+				recorded[i].ValueQueries = ownKeys(recorded[i].ValueQueries)
+				recorded[i].OverrideQueries = ownKeys(recorded[i].OverrideQueries)
 			}
 			if after != nil {
 				after(p, i)
@@ -484,7 +553,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 					if libOverrides[i] == nil {
 						libOverrides[i] = map[string]bool{}
 					}
-					libOverrides[i][name] = true
+					libOverrides[i][strings.Clone(name)] = true
 					keepRoot[i] = true
 				}
 			}
@@ -503,6 +572,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			}
 		}
 		patchNames[i] = m.PatchedNames()
+		for k, nm := range patchNames[i] {
+			patchNames[i][k] = strings.Clone(nm)
+		}
 		var patched map[string]bool
 		for _, name := range m.MemberNames() {
 			for _, f := range libPlain[name] {
@@ -570,10 +642,20 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			kept[i] = true
 			keep = append(keep, edges[i]...)
 		}
-		// The rest of the batch is dropped.
+		// The rest of the batch is dropped, with the line index (which
+		// holds the source) of every module its findings do not name.
+		named := map[string]bool{}
+		for _, i := range batch {
+			for _, d := range perModule[i] {
+				named[d.Path] = true
+				for _, r := range d.Related {
+					named[r.Path] = true
+				}
+			}
+		}
 		for _, i := range batch {
 			if m := modules[i]; m != nil && !kept[i] {
-				if u.target(m.File.Path) {
+				if u.target(m.File.Path) && named[m.File.Path] {
 					if u.lines == nil {
 						u.lines = map[string]*analysis.LineIndex{}
 					}
@@ -630,6 +712,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// or, for a module of the library part, anywhere; the importers a
 	// phase's project lacked, by the function's module.
 	var importers [][]int
+	// holds reports whether source j may hold word (it does when it cannot
+	// be read again: its build then says why).
+	holds := func(j int, word string) bool {
+		src, err := source(j)
+		return err != nil || holdsIdentifier(src, map[string]bool{word: true})
+	}
 	callersMissing := func(phase int, in func(i int) bool) map[int][]int {
 		if len(callerQueries[phase]) == 0 {
 			return nil
@@ -649,7 +737,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				continue
 			}
 			for _, j := range importers[f] {
-				if valid[j] && !in(j) && !slices.Contains(out[f], j) && holdsIdentifier(u.sources[j].Src, map[string]bool{q.Word: true}) {
+				if valid[j] && !in(j) && !slices.Contains(out[f], j) && holds(j, q.Word) {
 					if out == nil {
 						out = map[int][]int{}
 					}
@@ -822,6 +910,24 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	return u.shownDiagnostics(ordered), errs, files, true
 }
 
+// ownKeys returns a copy of set whose keys share no memory with a module:
+// what the analysis names by a module's text shares the module's source
+// (analysis.File.Text), so a key kept to the end of a streamed check from
+// a module it drops would keep that module's whole source. What the
+// streamed check keeps of each module (value keys, questions and answers,
+// patched and overriding names) is copied when kept: on big/, 9 MB of
+// sources were held by them at the end.
+func ownKeys(set map[string]bool) map[string]bool {
+	if set == nil {
+		return nil
+	}
+	out := make(map[string]bool, len(set))
+	for k, v := range set {
+		out[strings.Clone(k)] = v
+	}
+	return out
+}
+
 // keySet is a set of strings that goroutines may add to and ask at once.
 type keySet struct {
 	seed   maphash.Seed
@@ -850,7 +956,7 @@ func (s *keySet) add(key string) {
 	sh := s.shard(key)
 	sh.mu.Lock()
 	if _, ok := sh.keys[key]; !ok {
-		sh.keys[key] = struct{}{}
+		sh.keys[strings.Clone(key)] = struct{}{} // (see ownKeys)
 	}
 	sh.mu.Unlock()
 }

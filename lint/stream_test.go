@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -167,5 +168,73 @@ func TestCacheEditMostDependOn(t *testing.T) {
 	}
 	if s := cachedRun(t, dir, cacheDir, cfg); s.Checked != 0 || s.Parsed != 0 {
 		t.Fatalf("unchanged run: %+v, want nothing parsed or checked", s)
+	}
+}
+
+// TestStreamedSourcesReadAgain: a streamed check that reports to no cache
+// drops the sources outside the library part once scanned and reads each
+// again when its batch is built. Read again unchanged, every module is
+// checked as in the plain order; changed since it was scanned, its module
+// is not checked and the error says why (its new content is not checked
+// against a project scanned with the old).
+func TestStreamedSourcesReadAgain(t *testing.T) {
+	root := t.TempDir()
+	names := []string{"app/a.py", "app/b.py"}
+	writeFiles(t, root, map[string]string{names[0]: blockingSrc, names[1]: blockingSrc})
+	newUnit := func(changed string) (*unit, *int) {
+		u := &unit{root: root, options: optionsPerConfig(func(string) *config.Config { return config.Default() })}
+		for _, name := range names {
+			p := filepath.Join(root, name)
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u.sources = append(u.sources, Source{Path: p, Src: src})
+		}
+		reads := 0
+		u.reread = func(path string) ([]byte, error) {
+			reads++
+			src, err := os.ReadFile(path)
+			if changed != "" && path == filepath.Join(root, changed) {
+				src = append(src, "\nx = 1\n"...)
+			}
+			return src, err
+		}
+		return u, &reads
+	}
+	show := func(diags []rules.Diagnostic) string {
+		var out []string
+		for _, d := range diags {
+			out = append(out, fmt.Sprintf("%s:%d %s", filepath.Base(d.Path), d.Start.Line, d.Code))
+		}
+		return strings.Join(out, "\n")
+	}
+	plainUnit, _ := newUnit("")
+	plain, _, _ := analyseUnit(plainUnit, func() {}, func() {}, false)
+	if len(plain) != 2 {
+		t.Fatalf("plain order: %s, want a finding in each module", show(plain))
+	}
+
+	u, reads := newUnit("")
+	diags, errs, files, ok := analyseUnitStreamed(u, func() {}, func() {}, nil)
+	if !ok || len(errs) > 0 || files != 2 || show(diags) != show(plain) {
+		t.Errorf("read again unchanged: ok %v, %d files, errors %v, findings\n%s\nwant\n%s", ok, files, errs, show(diags), show(plain))
+	}
+	if *reads != 2 {
+		t.Errorf("read again unchanged: %d reads, want each module's source once", *reads)
+	}
+	for _, s := range u.sources {
+		if s.Src != nil {
+			t.Errorf("%s: source held to the end", s.Path)
+		}
+	}
+
+	u, _ = newUnit(names[1])
+	diags, errs, files, _ = analyseUnitStreamed(u, func() {}, func() {}, nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "b.py: changed while it was being checked") {
+		t.Errorf("b.py changed: errors %v, want one saying it changed", errs)
+	}
+	if files != 1 || show(diags) != "a.py:3 ASYNC251" {
+		t.Errorf("b.py changed: %d files, findings\n%s\nwant a.py's alone", files, show(diags))
 	}
 }
