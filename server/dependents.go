@@ -88,18 +88,24 @@ func (s *Server) affectedBy(project *analysis.Project, path string, before, afte
 	if len(others) == 0 {
 		return nil
 	}
-	if projectWideFacts(before) != projectWideFacts(after) {
+	// The thread hand-offs first: they re-analyse every document whatever
+	// the facts say, and cost less to find (a large module that hands
+	// functions to threads is edited without comparing its facts).
+	target := project.Module(path)
+	var reach map[*analysis.Module]bool
+	if target != nil {
+		reach = project.ImportedBy(target)
+		for m := range reach {
+			if rules.HandsOffToThreads(m) {
+				return others
+			}
+		}
+	}
+	if s.projectWideFacts(before) != s.projectWideFacts(after) {
 		return others
 	}
-	target := project.Module(path)
 	if target == nil {
 		return nil
-	}
-	reach := project.ImportedBy(target)
-	for m := range reach {
-		if rules.HandsOffToThreads(m) {
-			return others
-		}
 	}
 	var out, rest []*document
 	for _, d := range others {
@@ -250,10 +256,45 @@ func hasBase(m *analysis.Module) bool {
 }
 
 // projectWideFacts is what m contributes to the questions every module's
-// rules may ask of the whole project ("" for no module).
-func projectWideFacts(m *analysis.Module) string {
+// rules may ask of the whole project ("" for no module). The last few
+// are kept (factsMemo): an edit's "after" is the next edit's "before".
+func (s *Server) projectWideFacts(m *analysis.Module) string {
 	if m == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s\nthreads:%v", m.ProjectWideFacts(), rules.HandsOffToThreads(m))
+	if f, ok := s.facts.get(m); ok {
+		return f
+	}
+	f := fmt.Sprintf("%s\nthreads:%v", m.ProjectWideFacts(), rules.HandsOffToThreads(m))
+	s.facts.put(m, f)
+	return f
+}
+
+// factsMemo keeps the project-wide facts of the modules compared last (a
+// few, so it keeps no old version of a module alive for long).
+type factsMemo struct {
+	mu      sync.Mutex
+	entries [8]struct {
+		m     *analysis.Module
+		facts string
+	}
+	next int
+}
+
+func (f *factsMemo) get(m *analysis.Module) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, e := range f.entries {
+		if e.m == m {
+			return e.facts, true
+		}
+	}
+	return "", false
+}
+
+func (f *factsMemo) put(m *analysis.Module, facts string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.entries[f.next].m, f.entries[f.next].facts = m, facts
+	f.next = (f.next + 1) % len(f.entries)
 }
