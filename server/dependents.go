@@ -74,10 +74,10 @@ func (q *askedQuestions) snapshot() ([]analysis.CallerQuery, bool) {
 // affectedBy returns the open documents of project, other than path's,
 // whose findings may change when the module at path changed from before
 // to after (nil: absent): all of them when what it contributes to
-// project-wide facts changed or a module handing functions to threads may
-// look names up in it (ASL106's thread functions); else those that may
-// look names up in it, and those whose answers to the questions above
-// read a module that may.
+// project-wide facts changed; else those that may look names up in it,
+// and those whose answers to the questions above read a module that may:
+// when a module handing functions to threads may look names up in it
+// (ASL106's thread functions), the documents whose checks used them.
 func (s *Server) affectedBy(project *analysis.Project, path string, before, after *analysis.Module) []*document {
 	var others []*document
 	for _, d := range s.openDocs() {
@@ -88,25 +88,14 @@ func (s *Server) affectedBy(project *analysis.Project, path string, before, afte
 	if len(others) == 0 {
 		return nil
 	}
-	// The thread hand-offs first: they re-analyse every document whatever
-	// the facts say, and cost less to find (a large module that hands
-	// functions to threads is edited without comparing its facts).
-	target := project.Module(path)
-	var reach map[*analysis.Module]bool
-	if target != nil {
-		reach = project.ImportedBy(target)
-		for m := range reach {
-			if rules.HandsOffToThreads(m) {
-				return others
-			}
-		}
-	}
 	if s.projectWideFacts(before) != s.projectWideFacts(after) {
 		return others
 	}
+	target := project.Module(path)
 	if target == nil {
 		return nil
 	}
+	reach := project.ImportedBy(target)
 	var out, rest []*document
 	for _, d := range others {
 		if reach[project.Module(d.path)] {
@@ -182,8 +171,11 @@ func (s *Server) answersReading(project *analysis.Project, reach map[*analysis.M
 		}
 		mark(running)
 	}
-	// Override questions are recorded per check (rules.Dependencies): the
-	// keys the documents asked, then those whose answers read reach.
+	// The project's thread functions read the modules handing functions to
+	// threads, and what they look names up in; the checks that used them
+	// say so (rules.Dependencies.ThreadFunctions), as the override
+	// questions they asked (the keys, then those whose answers read reach).
+	threads := readsAny(reach, rules.HandsOffToThreads)
 	asked := map[*document]map[string]bool{}
 	keys := map[string]bool{}
 	for _, d := range docs {
@@ -197,6 +189,10 @@ func (s *Server) answersReading(project *analysis.Project, reach map[*analysis.M
 		if res == nil {
 			// Not analysed yet, or its analysis is running with a project
 			// that may be older than this change: what it asks is unknown.
+			affected[d] = true
+			continue
+		}
+		if threads && res.deps.ThreadFunctions {
 			affected[d] = true
 			continue
 		}
