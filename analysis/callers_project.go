@@ -252,7 +252,7 @@ func (p *Project) callerModules(word string) []*Module {
 	p.callerIndexOnce.Do(func() {
 		p.callerIndex = map[string][]*Module{}
 		for _, m := range p.Modules() {
-			for _, w := range m.calledWords() {
+			for _, w := range m.CalledWords() {
 				p.callerIndex[w] = append(p.callerIndex[w], m)
 			}
 		}
@@ -260,11 +260,16 @@ func (p *Project) callerModules(word string) []*Module {
 	return p.callerIndex[word]
 }
 
-// calledWords returns the last names of the callees of the module's calls
+// CalledWords returns the last names of the callees of the module's calls
 // with arguments, each once (memoised): for a callee bound by an import
 // under another name (`from funcs import notify as send`), the imported
-// name too (importAliases).
-func (m *Module) calledWords() []string {
+// name too (importAliases). The answer to a CallerQuery reads the modules
+// whose CalledWords hold its Word (their call sites are resolved in them,
+// and what they pass is looked up in what they import) and the function's
+// module: a change of a module X may change it when one of those is among
+// Project.ImportedBy(X), or when what X contributes to project-wide facts
+// changes (CallSiteFacts, UsesAsValue).
+func (m *Module) CalledWords() []string {
 	aliases := m.importAliases() // not within Memo's function: Memo does not nest
 	return m.Memo("calledWords", func() any {
 		seen := map[string]bool{}

@@ -1,8 +1,13 @@
 package analysis
 
 import (
+	"bytes"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // What one module's findings may depend on beyond itself, so that a change
@@ -94,6 +99,138 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 		}
 	}
 	return seen
+}
+
+// ImportedBy returns the modules whose ImportClosure holds one of from
+// (themselves included): those that may look names up in them, the
+// reverse of ImportClosure. A module named like a builtin or a library
+// asyncls has facts about may be looked up by any module without an
+// import (a library type's name resolves to the project's module of that
+// name, as lint's import graph and scoped check take it), so every module
+// of the project is returned when such a module is reached. The direct
+// importers are indexed once asked; a snapshot made by With derives the
+// index from its predecessor's (deriveImporters).
+func (p *Project) ImportedBy(from ...*Module) map[*Module]bool {
+	idx := p.importerIndex()
+	seen := make(map[*Module]bool, len(from))
+	queue := make([]*Module, 0, len(from))
+	for _, m := range from {
+		if m != nil && !seen[m] {
+			seen[m] = true
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		if idx.ambient[m.File.Path] {
+			all := make(map[*Module]bool, len(p.byPath))
+			for _, x := range p.byPath {
+				all[x] = true
+			}
+			return all
+		}
+		for _, path := range idx.importers[m.File.Path] {
+			if dep := p.byPath[path]; dep != nil && !seen[dep] {
+				seen[dep] = true
+				queue = append(queue, dep)
+			}
+		}
+	}
+	return seen
+}
+
+// importers is ImportedBy's index of a snapshot: by module path, the paths
+// of the modules importing it directly (ImportedModules of their
+// ImportNames), and the paths of the modules any module may look up
+// (ambient).
+type importers struct {
+	importers map[string][]string
+	ambient   map[string]bool
+}
+
+func (p *Project) importerIndex() *importers {
+	if x := p.importers.Load(); x != nil {
+		return x
+	}
+	idx := &importers{importers: map[string][]string{}, ambient: map[string]bool{}}
+	roots := libraryRoots()
+	for _, m := range p.Modules() {
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			if top, _, _ := strings.Cut(n, "."); n != "" && (roots[top] || IsBuiltin(top)) {
+				idx.ambient[m.File.Path] = true
+			}
+		}
+		for _, dep := range directImports(p, m) {
+			idx.importers[dep.File.Path] = append(idx.importers[dep.File.Path], m.File.Path)
+		}
+	}
+	p.importers.Store(idx)
+	return idx
+}
+
+// deriveImporters returns ImportedBy's index of p, made from prev by
+// changed (path -> new module, nil when removed), from prev's index x:
+// x itself when each replaces a module of the same path, names and
+// imports (an edit that leaves the imports alone), else x with the direct
+// imports of those whose imports changed updated; nil (built again when
+// asked) when a module appears, goes or is renamed, which changes what
+// other modules' imports denote.
+func deriveImporters(p, prev *Project, x *importers, changed map[string]*Module) *importers {
+	var moved []string
+	for path, m := range changed {
+		old := prev.byPath[path]
+		if m == nil || old == nil || m.Name != old.Name || !slices.Equal(m.Aliases, old.Aliases) {
+			return nil
+		}
+		if !slices.Equal(m.ImportNames(), old.ImportNames()) {
+			moved = append(moved, path)
+		}
+	}
+	if len(moved) == 0 {
+		return x
+	}
+	y := &importers{importers: maps.Clone(x.importers), ambient: x.ambient}
+	for _, path := range moved {
+		for _, dep := range directImports(prev, prev.byPath[path]) {
+			y.importers[dep.File.Path] = slices.DeleteFunc(slices.Clone(y.importers[dep.File.Path]), func(s string) bool { return s == path })
+		}
+		for _, dep := range directImports(p, p.byPath[path]) {
+			y.importers[dep.File.Path] = append(slices.Clone(y.importers[dep.File.Path]), path)
+		}
+	}
+	return y
+}
+
+// directImports returns the modules of p other than m that m's imports
+// may denote, each once.
+func directImports(p *Project, m *Module) []*Module {
+	var out []*Module
+	for _, q := range m.ImportNames() {
+		for _, dep := range p.ImportedModules(q) {
+			if dep != m && !slices.Contains(out, dep) {
+				out = append(out, dep)
+			}
+		}
+	}
+	return out
+}
+
+// HoldsRunningInstanceAttr reports whether m's text holds the name of a
+// library attribute typed as a class the project may subclass
+// (pylib.RunningInstanceAttrs: `bot` of `ctx.bot`): a check of a module
+// that neither holds one nor may look names up in one that does asks
+// nothing about the project's subclasses of those classes (lint's cache:
+// mayAskSubclass). Memoised per module.
+func (m *Module) HoldsRunningInstanceAttr() bool {
+	return m.Memo("holdsRunningInstanceAttr", func() any {
+		for _, name := range pylib.RunningInstanceAttrs() {
+			if bytes.Contains(m.File.Src, []byte(name)) {
+				return true
+			}
+		}
+		return false
+	}).(bool)
 }
 
 // ProjectWideFacts describes what m contributes to the project-wide

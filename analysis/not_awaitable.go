@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -415,6 +416,34 @@ func (m *Module) MemberNames() []string {
 		}
 	}
 	return uniqueClassNames(m, extra, (*Class).memberNames)
+}
+
+// OverrideDefinitions is what a module defines that the override
+// questions a check records (rules.Dependencies.OverrideQueries) read:
+// the names its classes define other than as an async def
+// (overriddenBySync) and those they define in any way, with the names it
+// patches and MixinKey's "" for a class of two or more bases
+// (overriddenByAny, MemberNames).
+type OverrideDefinitions struct{ sync, members []string }
+
+// OverrideDefinitions returns what m defines that override questions read.
+func (m *Module) OverrideDefinitions() OverrideDefinitions {
+	return OverrideDefinitions{sync: m.SyncMemberNames(), members: m.MemberNames()}
+}
+
+// Answers reports whether the answer to the override question recorded
+// under key reads the module (lint's cache takes such modules, with what
+// they import, as the answer's dependencies): for an AnyMemberKey, the
+// module defines or patches the name in any way; for a method name, its
+// classes define it other than as an async def. Whether such a class
+// derives from the method's is looked up in the modules it imports.
+func (d OverrideDefinitions) Answers(key string) bool {
+	names := d.sync
+	if name, ok := AnyMemberName(key); ok {
+		names, key = d.members, name
+	}
+	_, found := slices.BinarySearch(names, key)
+	return found
 }
 
 // uniqueClassNames returns extra and the names each of m's classes gives

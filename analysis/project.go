@@ -322,6 +322,7 @@ type Project struct {
 	outsideValues  func(string) bool          // the answer of modules outside the project (AddValueNamesFrom)
 	values         atomic.Pointer[valueIndex] // UsesAsValue, once asked
 	sorted         atomic.Pointer[[]*Module]  // Modules(), once asked
+	importers      atomic.Pointer[importers]  // ImportedBy's index, once asked
 
 	namesOnce sync.Once
 	names     []string // sortedNames
@@ -461,6 +462,11 @@ func (p *Project) deriveIndexes(prev *Project, changed map[string]*Module) {
 	if s := prev.sorted.Load(); s != nil {
 		sorted := deriveSorted(*s, changed)
 		p.sorted.Store(&sorted)
+	}
+	if x := prev.importers.Load(); x != nil {
+		if y := deriveImporters(p, prev, x, changed); y != nil {
+			p.importers.Store(y)
+		}
 	}
 }
 

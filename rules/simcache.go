@@ -45,9 +45,16 @@ type Run struct {
 // missing: parts of the module that QuickRules did not find in the cache,
 // or that were skipped once run.Context was done.
 func CheckRun(m *analysis.Module, p *analysis.Project, opts *Options, run Run) (diags []Diagnostic, complete bool) {
+	diags, _, complete = CheckRunRecorded(m, p, opts, run)
+	return diags, complete
+}
+
+// CheckRunRecorded is CheckRun that also says what the findings depend on
+// beyond the modules m may look names up in, as CheckRecorded does.
+func CheckRunRecorded(m *analysis.Module, p *analysis.Project, opts *Options, run Run) (diags []Diagnostic, deps Dependencies, complete bool) {
 	st := &simRun{Run: run}
-	diags, _ = check(m, p, opts, st)
-	return diags, !st.incomplete.Load()
+	diags, deps = check(m, p, opts, st)
+	return diags, deps, !st.incomplete.Load()
 }
 
 // IsSimulatorFinding reports whether d comes from a rule that simulates.

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"runtime/debug"
 	"time"
 
@@ -166,10 +165,10 @@ func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (
 	project = s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
 	if project.Module(mod.File.Path) != mod {
 		// A newer version is in the project: check this one on its own terms.
-		project = project.With(mod)
+		project = s.ws.questions.record(project.With(mod))
 	}
-	diags, complete := s.checkDocument(d.path, mod, project, rules.Run{Phase: phase, Simulations: s.simulations, Context: ctx})
-	res = &result{module: mod, diags: diags}
+	diags, deps, complete := s.checkDocument(d.path, mod, project, rules.Run{Phase: phase, Simulations: s.simulations, Context: ctx})
+	res = &result{module: mod, diags: diags, deps: deps}
 	if ctx.Err() != nil {
 		return res, project, false
 	}
@@ -184,11 +183,11 @@ func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (
 // .gitignore) gets no findings, as from the pre-commit hook
 // (--force-exclude): one answer everywhere, and none on a library's code
 // opened from a virtual environment.
-func (s *Server) checkDocument(path string, mod *analysis.Module, project *analysis.Project, run rules.Run) ([]rules.Diagnostic, bool) {
+func (s *Server) checkDocument(path string, mod *analysis.Module, project *analysis.Project, run rules.Run) ([]rules.Diagnostic, rules.Dependencies, bool) {
 	if s.ws.excluded(path) {
-		return nil, true
+		return nil, rules.Dependencies{}, true
 	}
-	return rules.CheckRun(mod, project, s.ws.options(path), run)
+	return rules.CheckRunRecorded(mod, project, s.ws.options(path), run)
 }
 
 // simulateLater checks a snapshot whose quick analysis was published again
@@ -226,11 +225,11 @@ func (s *Server) simulateLater(sn *snapshot, mod *analysis.Module, project *anal
 		}
 		budget, stop := context.WithTimeout(ctx, s.simulationBudget())
 		defer stop()
-		diags, complete := s.checkDocument(d.path, mod, project, rules.Run{Simulations: s.simulations, Context: budget})
+		diags, deps, complete := s.checkDocument(d.path, mod, project, rules.Run{Simulations: s.simulations, Context: budget})
 		if ctx.Err() != nil {
 			return // a newer analysis started
 		}
-		res := &result{module: mod, diags: diags}
+		res := &result{module: mod, diags: diags, deps: deps}
 		sn.mu.Lock()
 		sn.result = res
 		sn.mu.Unlock()
@@ -376,60 +375,6 @@ func (s *Server) uriFor(path string) uri.URI {
 		}
 	}
 	return uri.File(path)
-}
-
-// affectedBy returns the open documents of project, other than path's,
-// whose findings may change when the module at path changed from before to
-// after (nil: absent): all of them when what the module contributes to
-// project-wide facts changed (analysis.Module.ProjectWideFacts, the
-// modules that hand functions to threads), else those whose import
-// closure in project holds the module (directly or through other modules).
-func (s *Server) affectedBy(project *analysis.Project, path string, before, after *analysis.Module) []*document {
-	var others []*document
-	for _, d := range s.openDocs() {
-		if d.path != path && project.Module(d.path) != nil {
-			others = append(others, d)
-		}
-	}
-	if len(others) == 0 {
-		return nil
-	}
-	target := project.Module(path)
-	if projectWideFacts(before) != projectWideFacts(after) || (target != nil && threadsDependOn(project, target)) {
-		return others
-	}
-	if target == nil {
-		return nil
-	}
-	var out []*document
-	for _, d := range others {
-		if project.ImportClosure(project.Module(d.path))[target] {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// projectWideFacts is what m contributes to the questions every module's
-// rules may ask of the whole project ("" for no module).
-func projectWideFacts(m *analysis.Module) string {
-	if m == nil {
-		return ""
-	}
-	return fmt.Sprintf("%s\nthreads:%v", m.ProjectWideFacts(), rules.HandsOffToThreads(m))
-}
-
-// threadsDependOn reports whether m is in the import closure of a module
-// that hands functions to threads: ASL106's project-wide set of functions
-// running in other threads may then change with it.
-func threadsDependOn(project *analysis.Project, m *analysis.Module) bool {
-	var handoffs []*analysis.Module
-	for _, x := range project.Modules() {
-		if rules.HandsOffToThreads(x) {
-			handoffs = append(handoffs, x)
-		}
-	}
-	return len(handoffs) > 0 && project.ImportClosure(handoffs...)[m]
 }
 
 // reanalyseAll re-checks every open document (configuration or index

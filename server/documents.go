@@ -103,6 +103,9 @@ type snapshot struct {
 type result struct {
 	module *analysis.Module
 	diags  []rules.Diagnostic
+	// deps: what the findings depend on beyond the modules the module may
+	// look names up in (the override questions asked: affectedBy).
+	deps rules.Dependencies
 }
 
 // Module returns the snapshot's semantic model, rebuilt when the layout

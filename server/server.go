@@ -153,6 +153,9 @@ type Server struct {
 	folderEffective map[string]*Settings
 	settings        atomic.Pointer[Settings]
 
+	// facts: the project-wide facts of the modules affectedBy compared last.
+	facts factsMemo
+
 	docsMu sync.RWMutex
 	docs   map[uri.URI]*document
 

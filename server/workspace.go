@@ -104,6 +104,10 @@ type workspace struct {
 	effective    map[effectiveKey]*config.Config // a file's configuration with a folder's settings over it
 
 	configEvents configEvents
+
+	// questions: the project-wide questions the projects' snapshots were
+	// asked (affectedBy).
+	questions askedQuestions
 }
 
 // projectIndex is one project of the workspace.
@@ -293,7 +297,7 @@ func (w *workspace) rootOf(path string) string {
 func (w *workspace) projectLocked(root string) *projectIndex {
 	p := w.projects[root]
 	if p == nil {
-		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: analysis.NewProject(root, nil)}
+		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: w.questions.record(analysis.NewProject(root, nil))}
 		w.projects[root] = p
 	}
 	return p
@@ -355,7 +359,7 @@ func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.
 	defer w.mu.Unlock()
 	p := w.projectLocked(root)
 	if stillCurrent() && p.project.Module(m.File.Path) != m {
-		p.project = p.project.With(m)
+		p.project = w.questions.record(p.project.With(m))
 		w.projectGen++
 		w.markLocked(m.File.Path)
 	}
@@ -367,7 +371,7 @@ func (w *workspace) set(m *analysis.Module) {
 	root := w.rootOf(m.File.Path)
 	w.mu.Lock()
 	p := w.projectLocked(root)
-	p.project = p.project.With(m)
+	p.project = w.questions.record(p.project.With(m))
 	w.projectGen++
 	w.markLocked(m.File.Path)
 	w.mu.Unlock()
@@ -380,7 +384,7 @@ func (w *workspace) renewSnapshots() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, p := range w.projects {
-		p.project = p.project.With()
+		p.project = w.questions.record(p.project.With())
 	}
 	w.projectGen++
 }
@@ -393,7 +397,7 @@ func (w *workspace) drop(path string) {
 	w.budget.release(path)
 	for _, p := range w.projects {
 		if p.project.Module(path) != nil {
-			p.project = p.project.Without(path)
+			p.project = w.questions.record(p.project.Without(path))
 			w.projectGen++
 		}
 	}
@@ -790,7 +794,7 @@ func (w *workspace) index(folders []string) {
 	}
 	for root, mods := range fresh {
 		p := w.projectLocked(root)
-		p.project = p.project.With(mods...)
+		p.project = w.questions.record(p.project.With(mods...))
 		w.projectGen++
 	}
 	w.mu.Unlock()

@@ -1,0 +1,3 @@
+class Core:
+    def load(self):
+        return []

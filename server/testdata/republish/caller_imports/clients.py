@@ -1,0 +1,1 @@
+from nats.aio.client import Client

@@ -1,0 +1,1 @@
+from mixins_impl import AsyncLoad as Mixin

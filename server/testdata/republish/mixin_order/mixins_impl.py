@@ -1,0 +1,8 @@
+class AsyncLoad:
+    async def load(self):
+        return 3
+
+
+class Plain:
+    def other(self):
+        return 1

@@ -1,0 +1,6 @@
+from base import Core
+from mixins import Mixin
+
+
+class Impl(Mixin, Core):
+    pass

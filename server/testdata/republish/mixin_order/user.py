@@ -1,0 +1,5 @@
+from base import Core
+
+
+async def main(c: Core):
+    await c.load()

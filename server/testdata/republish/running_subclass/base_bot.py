@@ -1,0 +1,1 @@
+from discord.ext.commands import Bot as BotBase

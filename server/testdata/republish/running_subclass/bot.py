@@ -1,0 +1,6 @@
+from base_bot import BotBase
+
+
+class MyBot(BotBase):
+    async def refresh(self):
+        pass

@@ -1,0 +1,3 @@
+class Core:
+    async def fetch(self):
+        return 1

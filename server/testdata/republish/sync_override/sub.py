@@ -1,0 +1,6 @@
+from mixins import Base
+
+
+class Impl(Base):
+    def fetch(self):
+        return 2

@@ -1,0 +1,5 @@
+from base import Core
+
+
+def run(c: Core):
+    c.fetch()
