@@ -174,6 +174,14 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			}
 		}
 		callee := m.resolve(n.ChildByField("function"), depth+1)
+		// getattr(os, "fdatasync", os.fsync): the attribute it names, as
+		// `os.fdatasync` would be (the default is what runs only where the
+		// attribute is missing, as on a platform without it).
+		if callee.Name == "getattr" && callee.Func == nil && callee.Class == nil {
+			if r := m.getattrMember(n, depth); r.Known() {
+				return r
+			}
+		}
 		// deepcopy(x) has the type of x.
 		if callee.Name != "" && pylib.CopiesArgument(callee.Name) {
 			if args := n.ChildByField("arguments"); args != nil {
@@ -753,6 +761,34 @@ func (m *Module) starSource() string {
 		source = imp.Module
 	}
 	return source
+}
+
+// getattrMember resolves `getattr(obj, "name")` and `getattr(obj, "name",
+// default)` to obj's member name, as the attribute `obj.name` resolves; a
+// name that is not a constant identifier resolves to nothing.
+func (m *Module) getattrMember(call *Node, depth int) Ref {
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return Ref{}
+	}
+	a := args.NamedChildren()
+	if len(a) < 2 || len(a) > 3 {
+		return Ref{}
+	}
+	for _, x := range a {
+		if t := x.Type(); t == "keyword_argument" || t == "list_splat" || t == "dictionary_splat" {
+			return Ref{}
+		}
+	}
+	name := StringConstant(m.File, a[1])
+	if !isIdentifierText(name) {
+		return Ref{}
+	}
+	obj := m.resolve(a[0], depth+1)
+	if !obj.Known() || obj.Cyclic {
+		return Ref{}
+	}
+	return member(obj, name, depth)
 }
 
 // resolveBinding resolves an assigned name once; a cycle (x = x.y) resolves

@@ -21,6 +21,7 @@ const (
 	dbAlt         = "use an async driver (aiosqlite, asyncpg, psycopg's AsyncConnection, aiomysql) or run it with `await asyncio.to_thread(...)`"
 	redisAlt      = "use `redis.asyncio.Redis` and await it"
 	threadAlt     = "use the asyncio primitive (`asyncio.Event`, `asyncio.Lock`, `asyncio.Queue`) or run it with `await asyncio.to_thread(...)`"
+	syncAlt       = "flush in a worker thread: `await asyncio.to_thread(...)`"
 	joinAlt       = "wait for the thread in a worker thread: `await asyncio.to_thread(thread.join)`"
 	processAlt    = "wait for the process in a worker thread: `await asyncio.to_thread(process.join)`"
 	datagramAlt   = "use `await loop.sock_*(...)` (the datagram ones since Python 3.11; asyncio streams are TCP only) or run it with `await asyncio.to_thread(...)`"
@@ -107,6 +108,16 @@ var PathTypes = map[string]bool{"pathlib.Path": true, "pathlib.PosixPath": true,
 // database is a local file (or memory) worked in the calling process: its
 // calls are local file work, not a round trip to a server.
 func InProcessFileDatabase(name string) bool { return strings.HasPrefix(name, "sqlite3.") }
+
+// diskFlushes are the calls that flush files to the storage device
+// (os.fsync and its kin, ASL202).
+var diskFlushes = map[string]bool{"os.fsync": true, "os.fdatasync": true, "os.sync": true}
+
+// LocalFileWork reports a blocking API (a resolved name) outside the file
+// families (ASYNC230, ASYNC231, ASYNC232, ASYNC240) that is local file work
+// all the same: sqlite3's file databases (InProcessFileDatabase) and the
+// flushes of files to the disk (os.fsync, os.fdatasync, os.sync).
+func LocalFileWork(name string) bool { return InProcessFileDatabase(name) || diskFlushes[name] }
 
 // DBDrivers maps sync database drivers' connect functions to the types of
 // the connections they return.
@@ -378,6 +389,14 @@ func init() {
 		"threading.Semaphore.acquire", "threading.BoundedSemaphore.acquire", "threading.Condition.wait",
 		"threading.Condition.wait_for", "threading.Condition.acquire", "threading.Barrier.wait",
 		"queue.Queue.get", "queue.Queue.put", "queue.Queue.join")
+	// Flushing a file to the storage device: os.fsync "force[s] write of
+	// file with filedescriptor fd to disk" and os.fdatasync likewise without
+	// the metadata (Python's os docs); the fsync(2) man page: "The call
+	// blocks until the device reports that the transfer has completed", and
+	// sync(2) commits every file system's buffers. Local file work
+	// (LocalFileWork): ASL201 follows it through helpers where it follows
+	// file I/O (chad-loder/pyhaul#35, a library's fdatasync per MiB).
+	blocking("ASL202", syncAlt, "os.fsync", "os.fdatasync", "os.sync")
 	blocking("ASL202", joinAlt, "threading.Thread.join")
 	blocking("ASL202", processAlt, "multiprocessing.Process.join")
 	blocking("ASL202", futureAlt, "concurrent.futures.Future.result", "concurrent.futures.Future.exception",

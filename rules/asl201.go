@@ -120,7 +120,7 @@ async def start(url):
 		"reported like any other: its first use stalls the loop for the whole load, and llama-stack's memoised dataset " +
 		"`load()` (pandas.read_csv of the whole file) was a real bug fixed upstream (bench/realbugs9); on the three corpora " +
 		"one finding went through such a cache (a template read on a first request). Local file work (the ASYNC230, ASYNC231, " +
-		"ASYNC232 and ASYNC240 families: files, imports, file-system calls; and sqlite3's file databases) reached through " +
+		"ASYNC232 and ASYNC240 families: files, imports, file-system calls; sqlite3's file databases; os.fsync's flushes to the disk) reached through " +
 		"helpers is reported by default only in the modules of a plug-in of a platform that forbids any blocking work on " +
 		"the loop it shares (Home Assistant integrations: a module that imports `homeassistant`, or lies under " +
 		"`custom_components/`; pylib.StrictLoopPlatforms), and left out elsewhere; `asl201-local-files = true` reports " +
@@ -165,7 +165,7 @@ type BlockingViaHelperSettings struct {
 	MaxDepth int `toml:"asl201-max-depth" doc:"The most synchronous functions between a coroutine and the blocking call it reaches (the chain's length) for which ASL201 reports it; 0 follows chains of any length."`
 	// LocalFiles: see localFileFamilies; nil decides per module
 	// (helperLocalFiles).
-	LocalFiles *bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families, and sqlite3's file databases). Unset (the default): only in modules of Home Assistant integrations, whose platform forbids any blocking work on its shared loop; true: everywhere (a library whose coroutines run on its users' loops); false: nowhere. Network calls, sleeps, subprocesses, locks and database servers are always followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
+	LocalFiles *bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families, sqlite3's file databases, and os.fsync's flushes to the disk). Unset (the default): only in modules of Home Assistant integrations, whose platform forbids any blocking work on its shared loop; true: everywhere (a library whose coroutines run on its users' loops); false: nowhere. Network calls, sleeps, subprocesses, locks and database servers are always followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
 }
 
 // Validate refuses a negative depth.
@@ -199,8 +199,8 @@ func helperDepth(p *Pass) int {
 // files and importing modules (ASYNC230, ASYNC231), reading and writing
 // file objects (ASYNC232), and asking the file system about paths
 // (ASYNC240). `asl201-local-files = false` leaves them (and sqlite3, whose
-// database is a local file: pylib.InProcessFileDatabase) out of the chains
-// through helpers.
+// database is a local file, and os.fsync's flushes to the disk:
+// pylib.LocalFileWork) out of the chains through helpers.
 var localFileFamilies = map[string]bool{"ASYNC230": true, "ASYNC231": true, "ASYNC232": true, "ASYNC240": true}
 
 // helperLocalFiles is ASL201's asl201-local-files for the pass's module

@@ -70,7 +70,7 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 				return false
 			}
 			b, _ := index.classify(m, c)
-			return !localFileFamilies[b.Code] && !pylib.InProcessFileDatabase(b.Name)
+			return !localFileFamilies[b.Code] && !pylib.LocalFileWork(b.Name)
 		}
 	}
 	return helperBlocking{Kind: kind, Blocks: blocks, FollowKind: followKind, Follow: follow}

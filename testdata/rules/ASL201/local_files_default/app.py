@@ -5,13 +5,14 @@
 # file call written in the coroutine itself (its own rule, ASYNC230).
 import asyncio
 
-from store import fetch_state, load_plugin, load_state, save_state
+from store import fetch_state, flush_state, load_plugin, load_state, save_state
 
 
 async def start(path, url):
     state = load_state(path)  # quiet: local file work through a helper
     save_state(path, state)  # quiet
     plugin = load_plugin(state["plugin"])  # quiet: an import is local file work too
+    flush_state(state["file"])  # quiet: so is a flush to the disk (os.fsync)
     remote = fetch_state(url)  # want: ASL201 "requests.get"
     with open(path) as f:  # want: ASYNC230
         f.read()  # named in the open's ASYNC230 finding

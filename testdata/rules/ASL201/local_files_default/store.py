@@ -2,6 +2,7 @@
 # network call.
 import importlib
 import json
+import os
 
 import requests
 
@@ -14,6 +15,11 @@ def load_state(path):
 def save_state(path, state):
     with open(path, "w") as f:
         json.dump(state, f)
+
+
+def flush_state(f):
+    f.flush()
+    os.fsync(f.fileno())
 
 
 def load_plugin(name):
