@@ -264,6 +264,23 @@ func TestLoopThreadHandlerOf(t *testing.T) {
 	}
 }
 
+// TestThreadLoopWorkerOf: Textual's `work` decorator runs a coroutine on a
+// loop of its own in a worker thread when told to; other `work`s do not.
+func TestThreadLoopWorkerOf(t *testing.T) {
+	for name, want := range map[string]string{
+		"textual.work": "thread", "textual._work_decorator.work": "thread",
+		"textual.worker.Worker": "", "work": "", "celery.work": "", "litestar.get": "",
+	} {
+		got := ""
+		if w := ThreadLoopWorkerOf(name); w != nil {
+			got = w.ThreadKeyword
+		}
+		if got != want {
+			t.Errorf("ThreadLoopWorkerOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestImportsDjango: Django's and Channels' packages, not a lookalike.
 func TestImportsDjango(t *testing.T) {
 	for _, tc := range []struct {

@@ -71,7 +71,9 @@ async def start(url):
 		"== \"__main__\":` with `asyncio.run(main())` or `asyncio.get_event_loop().run_until_complete(main())`, when that " +
 		"top level puts nothing else on a loop first: a matrix-nio bot's `main()` opening its sqlite or postgres store " +
 		"before logging in; testdata `script_main_*.py`), nor a call in a coroutine that runs on no event loop, only " +
-		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), nor a helper that opens a file " +
+		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), or only on a loop of " +
+		"its own in a worker thread (a Textual `@work(thread=True)` coroutine, and the coroutines only such workers await; testdata " +
+		"`textual_thread_workers.py`), nor a helper that opens a file " +
 		"the coroutine only hands to a worker thread (`with self.open(path) as f: return await run_sync(f.read)`; see " +
 		"ASYNC230). A blocking call under an `isinstance` test of a parameter is not " +
 		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
@@ -480,9 +482,10 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // and what ASL402 leaves to it. Calls dispatched to an overridable hook
 // (awaitedIfAwaitable), calls expected to raise and calls a new loop's main
 // coroutine makes before anything else runs (beforeLoopIsShared) are not
-// among them, nor are calls of a coroutine that runs on no event loop, only
-// the module's synchronous driver (drivenSynchronously), as its direct
-// blocking calls are not reported.
+// among them, nor are calls of a coroutine that runs on no event loop the
+// application shares, only the module's synchronous driver or a worker
+// thread's own loop (drivenSynchronously), as its direct blocking calls
+// are not reported.
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
