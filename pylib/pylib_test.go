@@ -251,8 +251,8 @@ func TestOnStrictLoop(t *testing.T) {
 func TestLoopThreadHandlerOf(t *testing.T) {
 	for name, want := range map[string]string{
 		"litestar.get": "Litestar", "litestar.handlers.post": "Litestar",
-		"homeassistant.core.callback": "Home Assistant",
-		"homeassistant.callback":      "", "tornado.ioloop.callback": "", "callback": "", "requests.get": "",
+		"homeassistant.core.callback": "Home Assistant", "textual.on": "Textual", "textual._on.on": "Textual",
+		"homeassistant.callback": "", "tornado.ioloop.callback": "", "callback": "", "requests.get": "",
 	} {
 		got := ""
 		if h := LoopThreadHandlerOf(name); h != nil {

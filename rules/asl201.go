@@ -151,7 +151,11 @@ async def start(url):
 		"Assistant runs it on its shared loop, from its listeners and from the integration's own coroutines), with " +
 		"Home Assistant's local-file policy; a coroutine's call of such a function is not a second finding for " +
 		"the blocking call the function reports itself, and another library's `callback` decorator is not read " +
-		"(testdata `homeassistant_callbacks.py`). So is a plain `def` registered with the MCP SDK 1.x's " +
+		"(testdata `homeassistant_callbacks.py`). So is a plain `def` registered as a Textual message handler with " +
+		"`@on(...)` (textual/message_pump.py awaits `invoke(method, message)`, and textual/_callback.py calls a plain " +
+		"def inline, on the app's loop), unless it is also decorated `@work` (it then starts a worker); calling a " +
+		"`@work`-decorated method starts a worker and runs none of its body in the caller, so no chain goes through it " +
+		"(testdata `textual_on_handlers.py`). So is a plain `def` registered with the MCP SDK 1.x's " +
 		"`@mcp.tool()` (`mcp.server.fastmcp.FastMCP.tool`: its func_metadata.py calls a sync tool with " +
 		"`return fn(**arguments_parsed_dict)`, inline on the loop; python-sdk#1646), not the standalone `fastmcp` " +
 		"package's, whose newer releases run sync tools in a worker thread (testdata `mcp_fastmcp_sync_tools.py`). " +
@@ -735,6 +739,11 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 		return nil, nil
 	}
 	for _, d := range f.Decorators {
+		if expr := d.NamedChildren(); len(expr) > 0 && startsThreadLoopWorker(m, expr[0]) {
+			return nil, nil // the handler starts a worker (Textual's `@on` with `@work`)
+		}
+	}
+	for _, d := range f.Decorators {
 		expr := d.NamedChildren()
 		if len(expr) == 0 {
 			continue
@@ -767,6 +776,17 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 		return h, d
 	}
 	return nil, nil
+}
+
+// startsThreadLoopWorker reports a decorator, bare or called, that makes
+// the function start a worker when called (pylib.ThreadLoopWorkerOf:
+// Textual's `@work`).
+func startsThreadLoopWorker(m *analysis.Module, dec *analysis.Node) bool {
+	callee := dec
+	if dec.Type() == "call" {
+		callee = dec.ChildByField("function")
+	}
+	return callee != nil && pylib.ThreadLoopWorkerOf(m.Resolve(callee).Name) != nil
 }
 
 // reportLoopThreadHandlers reports the blocking calls of the module's
