@@ -417,7 +417,13 @@ func (f *Function) returnsCallOf(wrapped string) bool {
 func (m *Module) handsBodyAway(f *Function, p *Project) bool {
 	for _, dec := range f.Decorators {
 		expr := dec.NamedChildren()
-		if len(expr) == 0 || expr[0].Type() == "call" {
+		if len(expr) == 0 {
+			continue
+		}
+		if startsWorker(m, expr[0]) {
+			return true
+		}
+		if expr[0].Type() == "call" {
 			continue
 		}
 		r := m.Resolve(expr[0])
@@ -447,6 +453,17 @@ func (m *Module) handsBodyAway(f *Function, p *Project) bool {
 		}
 	}
 	return false
+}
+
+// startsWorker reports a decorator, bare or called, that makes the function
+// start a worker when called (pylib.ThreadLoopWorkerOf: Textual's `@work`,
+// `@work(thread=True)`): the body runs in the worker, not in the call.
+func startsWorker(m *Module, dec *Node) bool {
+	callee := dec
+	if dec.Type() == "call" {
+		callee = dec.ChildByField("function")
+	}
+	return callee != nil && pylib.ThreadLoopWorkerOf(m.Resolve(callee).Name) != nil
 }
 
 // isPlainCoroutineDef: an async def (not a generator) whose own decorators

@@ -251,8 +251,8 @@ func TestOnStrictLoop(t *testing.T) {
 func TestLoopThreadHandlerOf(t *testing.T) {
 	for name, want := range map[string]string{
 		"litestar.get": "Litestar", "litestar.handlers.post": "Litestar",
-		"homeassistant.core.callback": "Home Assistant",
-		"homeassistant.callback":      "", "tornado.ioloop.callback": "", "callback": "", "requests.get": "",
+		"homeassistant.core.callback": "Home Assistant", "textual.on": "Textual", "textual._on.on": "Textual",
+		"homeassistant.callback": "", "tornado.ioloop.callback": "", "callback": "", "requests.get": "",
 	} {
 		got := ""
 		if h := LoopThreadHandlerOf(name); h != nil {
@@ -260,6 +260,23 @@ func TestLoopThreadHandlerOf(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("LoopThreadHandlerOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestThreadLoopWorkerOf: Textual's `work` decorator runs a coroutine on a
+// loop of its own in a worker thread when told to; other `work`s do not.
+func TestThreadLoopWorkerOf(t *testing.T) {
+	for name, want := range map[string]string{
+		"textual.work": "thread", "textual._work_decorator.work": "thread",
+		"textual.worker.Worker": "", "work": "", "celery.work": "", "litestar.get": "",
+	} {
+		got := ""
+		if w := ThreadLoopWorkerOf(name); w != nil {
+			got = w.ThreadKeyword
+		}
+		if got != want {
+			t.Errorf("ThreadLoopWorkerOf(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

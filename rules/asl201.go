@@ -71,7 +71,9 @@ async def start(url):
 		"== \"__main__\":` with `asyncio.run(main())` or `asyncio.get_event_loop().run_until_complete(main())`, when that " +
 		"top level puts nothing else on a loop first: a matrix-nio bot's `main()` opening its sqlite or postgres store " +
 		"before logging in; testdata `script_main_*.py`), nor a call in a coroutine that runs on no event loop, only " +
-		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), nor a helper that opens a file " +
+		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), or only on a loop of " +
+		"its own in a worker thread (a Textual `@work(thread=True)` coroutine, and the coroutines only such workers await; testdata " +
+		"`textual_thread_workers.py`), nor a helper that opens a file " +
 		"the coroutine only hands to a worker thread (`with self.open(path) as f: return await run_sync(f.read)`; see " +
 		"ASYNC230). A blocking call under an `isinstance` test of a parameter is not " +
 		"followed when the argument is known not to pass it: `File(io.BytesIO(data))` where File opens only what is " +
@@ -149,7 +151,11 @@ async def start(url):
 		"Assistant runs it on its shared loop, from its listeners and from the integration's own coroutines), with " +
 		"Home Assistant's local-file policy; a coroutine's call of such a function is not a second finding for " +
 		"the blocking call the function reports itself, and another library's `callback` decorator is not read " +
-		"(testdata `homeassistant_callbacks.py`). So is a plain `def` registered with the MCP SDK 1.x's " +
+		"(testdata `homeassistant_callbacks.py`). So is a plain `def` registered as a Textual message handler with " +
+		"`@on(...)` (textual/message_pump.py awaits `invoke(method, message)`, and textual/_callback.py calls a plain " +
+		"def inline, on the app's loop), unless it is also decorated `@work` (it then starts a worker); calling a " +
+		"`@work`-decorated method starts a worker and runs none of its body in the caller, so no chain goes through it " +
+		"(testdata `textual_on_handlers.py`). So is a plain `def` registered with the MCP SDK 1.x's " +
 		"`@mcp.tool()` (`mcp.server.fastmcp.FastMCP.tool`: its func_metadata.py calls a sync tool with " +
 		"`return fn(**arguments_parsed_dict)`, inline on the loop; python-sdk#1646), not the standalone `fastmcp` " +
 		"package's, whose newer releases run sync tools in a worker thread (testdata `mcp_fastmcp_sync_tools.py`). " +
@@ -480,9 +486,10 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 // and what ASL402 leaves to it. Calls dispatched to an overridable hook
 // (awaitedIfAwaitable), calls expected to raise and calls a new loop's main
 // coroutine makes before anything else runs (beforeLoopIsShared) are not
-// among them, nor are calls of a coroutine that runs on no event loop, only
-// the module's synchronous driver (drivenSynchronously), as its direct
-// blocking calls are not reported.
+// among them, nor are calls of a coroutine that runs on no event loop the
+// application shares, only the module's synchronous driver or a worker
+// thread's own loop (drivenSynchronously), as its direct blocking calls
+// are not reported.
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
@@ -732,6 +739,11 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 		return nil, nil
 	}
 	for _, d := range f.Decorators {
+		if expr := d.NamedChildren(); len(expr) > 0 && startsThreadLoopWorker(m, expr[0]) {
+			return nil, nil // the handler starts a worker (Textual's `@on` with `@work`)
+		}
+	}
+	for _, d := range f.Decorators {
 		expr := d.NamedChildren()
 		if len(expr) == 0 {
 			continue
@@ -764,6 +776,17 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 		return h, d
 	}
 	return nil, nil
+}
+
+// startsThreadLoopWorker reports a decorator, bare or called, that makes
+// the function start a worker when called (pylib.ThreadLoopWorkerOf:
+// Textual's `@work`).
+func startsThreadLoopWorker(m *analysis.Module, dec *analysis.Node) bool {
+	callee := dec
+	if dec.Type() == "call" {
+		callee = dec.ChildByField("function")
+	}
+	return callee != nil && pylib.ThreadLoopWorkerOf(m.Resolve(callee).Name) != nil
 }
 
 // reportLoopThreadHandlers reports the blocking calls of the module's

@@ -158,7 +158,12 @@ async def count_users(path):
 		"(a function calling `__await__()` or `send(None)` on its parameter: dugong's `eval_coroutine`, vendored by " +
 		"s3ql), and every mention of the coroutine in the module hands it to that driver or awaits it in another such " +
 		"coroutine (testdata `ASYNC232/coroutines_driven_synchronously.py`; only the module is read, so `check FILE` " +
-		"and `check .` agree; two false findings on corpus10). File-system calls " +
+		"and `check .` agree; two false findings on corpus10). Likewise a coroutine that a framework runs as the main " +
+		"coroutine of a new event loop in a worker thread, and the coroutines only such coroutines await: Textual's " +
+		"`@work(thread=True)` (textual/worker.py `Worker._run_threaded` runs a coroutine function with `asyncio.run` in " +
+		"`loop.run_in_executor`; without `thread=True`, or with a value that is not the literal True, the worker runs " +
+		"on the app's loop and is read as any coroutine; testdata `ASYNC221/textual_thread_workers.py`; two false " +
+		"findings on corpus31). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
 		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +

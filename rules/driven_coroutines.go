@@ -2,18 +2,22 @@ package rules
 
 import (
 	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // drivenSynchronously reports a call in a coroutine that runs on no event
-// loop: the module drives its coroutines itself, synchronously (dugong's
-// `eval_coroutine`, vendored by s3ql: `it = coroutine.__await__();
-// next(it)`), and every mention of the coroutine function's name in the
-// module is a call handed to such a driver or awaited by a coroutine that
-// is driven the same way. A blocking call there stalls only the thread
-// that drives it, as in any synchronous function. Only the module is read
-// (so `check FILE`, `check .` and the server agree): a coroutine the module
-// also awaits from any other coroutine, or mentions in any other way, is
-// not one of these.
+// loop the application shares: the module drives its coroutines itself,
+// synchronously (dugong's `eval_coroutine`, vendored by s3ql: `it =
+// coroutine.__await__(); next(it)`), or a framework runs the coroutine
+// function as the main coroutine of a new event loop in a worker thread
+// (pylib.ThreadLoopWorkerOf: Textual's `@work(thread=True)`), and every
+// mention of the coroutine function's name in the module is a call handed
+// to such a driver or awaited by a coroutine that runs the same way. A
+// blocking call there stalls only the thread that drives it (and that
+// thread's own loop), as in any synchronous function run in a thread. Only
+// the module is read (so `check FILE`, `check .` and the server agree): a
+// coroutine the module also awaits from any other coroutine, or mentions in
+// any other way, is not one of these.
 func drivenSynchronously(m *analysis.Module, c *analysis.Call) bool {
 	f := c.Func
 	if f == nil || !f.Async || f.Lambda || f.Generator || f.Name == "" {
@@ -30,7 +34,8 @@ func drivenSynchronously(m *analysis.Module, c *analysis.Call) bool {
 // (most).
 func drivenCoroutines(m *analysis.Module) map[string]bool {
 	drivers := syncDrivers(m)
-	if len(drivers) == 0 || m.File.Root == nil {
+	roots := threadLoopWorkerNames(m)
+	if len(drivers) == 0 && len(roots) == 0 || m.File.Root == nil {
 		return map[string]bool{}
 	}
 	coroutines := map[string]bool{}
@@ -42,6 +47,7 @@ func drivenCoroutines(m *analysis.Module) map[string]bool {
 	for _, f := range m.Functions {
 		if !f.Async && coroutines[f.Name] {
 			delete(coroutines, f.Name) // a sync function of the same name: the mentions are ambiguous
+			delete(roots, f.Name)
 		}
 	}
 	mentions := map[string][]drivenMention{}
@@ -69,14 +75,19 @@ func drivenCoroutines(m *analysis.Module) map[string]bool {
 	// by a member (coroutines that await each other, co_read and
 	// co_readall, qualify together), then of it the members a driver runs,
 	// directly or through members that await them.
+	// A thread worker's coroutine runs on its own loop however it is
+	// mentioned: calling the decorated method starts a worker.
 	member := map[string]bool{}
 	for name, ms := range mentions {
 		member[name] = len(ms) > 0
 	}
+	for name := range roots {
+		member[name] = true
+	}
 	for changed := true; changed; {
 		changed = false
 		for name, ms := range mentions {
-			if !member[name] {
+			if !member[name] || roots[name] {
 				continue
 			}
 			for _, x := range ms {
@@ -89,6 +100,9 @@ func drivenCoroutines(m *analysis.Module) map[string]bool {
 		}
 	}
 	driven := map[string]bool{}
+	for name := range roots {
+		driven[name] = true
+	}
 	for changed := true; changed; {
 		changed = false
 		for name, ms := range mentions {
@@ -181,4 +195,61 @@ func syncDrivers(m *analysis.Module) map[string]bool {
 		})
 	}
 	return out
+}
+
+// threadLoopWorkerNames returns the names of the module's coroutine
+// functions that a framework decorator runs as the main coroutine of a new
+// event loop in a worker thread (pylib.ThreadLoopWorkerOf: Textual's
+// `@work(thread=True)`), when every coroutine function of that name is so
+// decorated. The keyword must be the literal True: the decorator's default
+// and False run the coroutine on the application's loop, and another value
+// (a variable, `**options`) is not known.
+func threadLoopWorkerNames(m *analysis.Module) map[string]bool {
+	out := map[string]bool{}
+	other := map[string]bool{}
+	for _, f := range m.Functions {
+		if !f.Async || f.Lambda || f.Generator || f.Name == "" {
+			continue
+		}
+		if runsOnThreadLoop(m, f) {
+			out[f.Name] = true
+		} else {
+			other[f.Name] = true
+		}
+	}
+	for name := range other {
+		delete(out, name) // a same-named coroutine that runs on the application's loop: ambiguous
+	}
+	return out
+}
+
+// runsOnThreadLoop reports coroutine function f decorated with a
+// pylib.ThreadLoopWorker decorator whose thread keyword is the literal True.
+func runsOnThreadLoop(m *analysis.Module, f *analysis.Function) bool {
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 || expr[0].Type() != "call" {
+			continue
+		}
+		call := expr[0]
+		w := pylib.ThreadLoopWorkerOf(m.Resolve(call.ChildByField("function")).Name)
+		if w == nil {
+			continue
+		}
+		args := call.ChildByField("arguments")
+		if args == nil {
+			return false
+		}
+		for _, a := range args.NamedChildren() {
+			if a.Type() == "dictionary_splat" {
+				return false
+			}
+			if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == w.ThreadKeyword {
+				v := analysis.Unparen(a.ChildByField("value"))
+				return v != nil && v.Type() == "true"
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -24,7 +24,9 @@ import (
 //     function that runs it, or a script's module-level main
 //     (beforeLoopIsShared);
 //   - code of a coroutine that only the module's own synchronous driver
-//     runs, on no event loop (drivenSynchronously).
+//     runs, on no event loop, or that a framework runs on a loop of its own
+//     in a worker thread (Textual's `@work(thread=True)`;
+//     drivenSynchronously).
 //
 // What makes a call of one API non-blocking (`q.get(block=False)`, a
 // `q.get()` after `while q.empty(): await ...`, a file opened read-only) is
