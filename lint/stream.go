@@ -571,9 +571,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				break
 			}
 		}
-		patchNames[i] = m.PatchedNames()
-		for k, nm := range patchNames[i] {
-			patchNames[i][k] = strings.Clone(nm)
+		// Copied into a slice of its own: the module's memoised slice is
+		// read by the other checks of the phase (the project's
+		// patchedIndex) while this one runs.
+		if names := m.PatchedNames(); len(names) > 0 {
+			patchNames[i] = make([]string, len(names))
+			for k, nm := range names {
+				patchNames[i][k] = strings.Clone(nm)
+			}
 		}
 		var patched map[string]bool
 		for _, name := range m.MemberNames() {
