@@ -382,6 +382,15 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	case pylib.UnblockedNonBlockingPort:
 		return recv != nil && (c.Method(f) == "read" && readsWaitingBytes(m, c, f.Text(recv)) ||
 			nonBlockingPort(m, recv))
+	case pylib.UnblockedLazy:
+		// `gh.get_repo(name, lazy=True)` builds the Repository without
+		// a request.
+		v := c.Keyword(api.BlockingKeyword, f)
+		if v == nil {
+			v = c.Positional(api.FileArg)
+		}
+		v = analysis.Unparen(v)
+		return v != nil && v.Type() == "true"
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
