@@ -780,9 +780,10 @@ const (
 	// already holds (`ser.read(ser.in_waiting)`, `ser.read(ser.inWaiting())`).
 	UnblockedNonBlockingPort
 	// UnblockedLazy: given its BlockingKeyword argument, by name or at
-	// position FileArg, as the literal True, the call only builds the
-	// object it returns and sends nothing (PyGithub's `get_repo(name,
-	// lazy=True)`).
+	// position FileArg (-1: by name only), as the literal True, the call
+	// waits for nothing: it only builds the object it returns (PyGithub's
+	// `get_repo(name, lazy=True)`) or hands the request to a thread (the
+	// Kubernetes client's `async_req=True`).
 	UnblockedLazy
 )
 

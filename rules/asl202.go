@@ -384,9 +384,10 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 			nonBlockingPort(m, recv))
 	case pylib.UnblockedLazy:
 		// `gh.get_repo(name, lazy=True)` builds the Repository without
-		// a request.
+		// a request; `v1.list_namespaced_pod(ns, async_req=True)` hands
+		// it to a thread.
 		v := c.Keyword(api.BlockingKeyword, f)
-		if v == nil {
+		if v == nil && api.FileArg >= 0 {
 			v = c.Positional(api.FileArg)
 		}
 		v = analysis.Unparen(v)
