@@ -61,8 +61,8 @@ async def count_users(path):
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the clients the library coverage audit added " +
 		"(docs/pylib-coverage.md): Selenium's drivers and elements, websocket-client, websockets' threading client, curl_cffi, " +
 		"discord's `SyncWebhook`, Confluent's Kafka client, paho-mqtt's blocking loops, Firebase Admin, boto3 resources, the " +
-		"Kubernetes typed APIs, Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
-		"psycopg_pool, SendGrid, OpenSearch, PyGithub, Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
+		"Kubernetes typed APIs (not with `async_req=True`, which hands the request to a thread), Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
+		"psycopg_pool, SendGrid, OpenSearch, PyGithub (not `get_repo(..., lazy=True)`), Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
 		"generated clients (Text-to-Speech, Speech, Translate, Secret Manager), LangChain's other chat and embedding models " +
 		"and LlamaIndex's engines and LLMs; the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
