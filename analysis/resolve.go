@@ -248,6 +248,12 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 // record for a library call, what a coroutine function of the project
 // returns.
 func (m *Module) awaitedValue(x *Node, depth int) Ref {
+	return m.awaitedValueIn(x, depth, nil)
+}
+
+// awaitedValueIn is awaitedValue with the awaitedReturn answers of the
+// evaluation it belongs to (see awaitedReturnIn); nil: a new evaluation.
+func (m *Module) awaitedValueIn(x *Node, depth int, memo awaitedReturns) Ref {
 	x = Unparen(x)
 	if x == nil || x.Type() != "call" {
 		return Ref{}
@@ -272,7 +278,7 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	if f := callee.Func; f != nil && f.IsCoroutine() {
 		return f.returnTypeWith(callee.Args, depth)
 	}
-	if r := callee.Func.awaitedReturn(depth); r.Known() {
+	if r := callee.Func.awaitedReturnIn(depth, memo); r.Known() {
 		return r
 	}
 	// A callee only the project can follow (an attribute of a property a
@@ -287,7 +293,20 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 	return Ref{}
 }
 
-// awaitedReturn is what awaiting the result of synchronous function f
+// awaitedReturns holds the answers of awaitedReturnIn within one
+// evaluation, by function and depth.
+type awaitedReturns map[awaitedReturnKey]Ref
+
+type awaitedReturnKey struct {
+	f     *Function
+	depth int
+}
+
+// awaitedReturnSteps, when set (tests), is called each time awaitedReturnIn
+// works an answer out rather than finding it in the evaluation's memo.
+var awaitedReturnSteps func()
+
+// awaitedReturnIn is what awaiting the result of synchronous function f
 // gives when every return of f hands back an awaitable call whose awaited
 // value is known and the same (`def get_process(self): return
 // asyncio.create_subprocess_exec(...)`, awaited by its caller as
@@ -295,7 +314,18 @@ func (m *Module) awaitedValue(x *Node, depth int) Ref {
 // coroutine or generator function, has a return without a value or may
 // fall off its end (None is not awaitable), or a return's awaited value is
 // unknown or differs.
-func (f *Function) awaitedReturn(depth int) Ref {
+//
+// memo holds the answers of the evaluation the call belongs to (nil: a new
+// evaluation; awaitedValueIn passes it on). A chain of helpers each returning the
+// next one's call on several paths (`if a: return next(x)` ... `return
+// next(x)`) asked each helper once per path above it: exponential in the
+// chain's length (8 returns a helper, 7 helpers: 2.3 s). The memo is keyed
+// by depth too, so an answer cut short by the depth limit is never reused
+// where more depth is left, and it lives only as long as the outermost
+// call: nothing is kept on the function (a finished module is read-only
+// and shared by the goroutines of a check; a module being built drops its
+// resolutions between rounds).
+func (f *Function) awaitedReturnIn(depth int, memo awaitedReturns) Ref {
 	if f == nil || f.Async || f.Generator || f.Lambda || f.generatorCoroutine || depth > maxResolveDepth {
 		return Ref{}
 	}
@@ -303,13 +333,28 @@ func (f *Function) awaitedReturn(depth int) Ref {
 	if len(rets) == 0 || f.mayFallOff() {
 		return Ref{}
 	}
+	key := awaitedReturnKey{f, depth}
+	if memo == nil {
+		memo = awaitedReturns{}
+	} else if r, ok := memo[key]; ok {
+		return r
+	}
+	if awaitedReturnSteps != nil {
+		awaitedReturnSteps()
+	}
+	r := f.computeAwaitedReturn(rets, depth, memo)
+	memo[key] = r
+	return r
+}
+
+func (f *Function) computeAwaitedReturn(rets []*Node, depth int, memo awaitedReturns) Ref {
 	var out Ref
 	for _, ret := range rets {
 		named := ret.NamedChildren()
 		if len(named) != 1 {
 			return Ref{}
 		}
-		r := f.module.awaitedValue(named[0], depth+1)
+		r := f.module.awaitedValueIn(named[0], depth+1, memo)
 		if !r.Known() || out.Known() && out != r {
 			return Ref{}
 		}

@@ -571,9 +571,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				break
 			}
 		}
-		patchNames[i] = m.PatchedNames()
-		for k, nm := range patchNames[i] {
-			patchNames[i][k] = strings.Clone(nm)
+		// Copied into a slice of its own: the module's memoised slice is
+		// read by the other checks of the phase (the project's
+		// patchedIndex) while this one runs.
+		if names := m.PatchedNames(); len(names) > 0 {
+			patchNames[i] = make([]string, len(names))
+			for k, nm := range names {
+				patchNames[i][k] = strings.Clone(nm)
+			}
 		}
 		var patched map[string]bool
 		for _, name := range m.MemberNames() {
@@ -712,12 +717,6 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// or, for a module of the library part, anywhere; the importers a
 	// phase's project lacked, by the function's module.
 	var importers [][]int
-	// holds reports whether source j may hold word (it does when it cannot
-	// be read again: its build then says why).
-	holds := func(j int, word string) bool {
-		src, err := source(j)
-		return err != nil || holdsIdentifier(src, map[string]bool{word: true})
-	}
 	callersMissing := func(phase int, in func(i int) bool) map[int][]int {
 		if len(callerQueries[phase]) == 0 {
 			return nil
@@ -730,6 +729,30 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 		}
+		// The words asked of each importer outside the phase, so that a
+		// dropped source is read again once, not once per question (big/:
+		// websockets/exceptions.py was read 25 times).
+		words := map[int]map[string]bool{}
+		for _, q := range callerQueries[phase] {
+			if f, ok := indexOf[q.Path]; ok {
+				for _, j := range importers[f] {
+					if valid[j] && !in(j) {
+						if words[j] == nil {
+							words[j] = map[string]bool{}
+						}
+						words[j][q.Word] = false
+					}
+				}
+			}
+		}
+		for j, ws := range words {
+			// A source that cannot be read again may hold any word: its
+			// build then says why.
+			src, err := source(j)
+			for w := range ws {
+				ws[w] = err != nil || holdsIdentifier(src, map[string]bool{w: true})
+			}
+		}
 		var out map[int][]int
 		for _, q := range callerQueries[phase] {
 			f, ok := indexOf[q.Path]
@@ -737,7 +760,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				continue
 			}
 			for _, j := range importers[f] {
-				if valid[j] && !in(j) && !slices.Contains(out[f], j) && holds(j, q.Word) {
+				if valid[j] && !in(j) && !slices.Contains(out[f], j) && words[j][q.Word] {
 					if out == nil {
 						out = map[int][]int{}
 					}

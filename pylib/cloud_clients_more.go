@@ -71,6 +71,12 @@ func init() {
 		for _, typ := range []string{"kubernetes.client." + api, "kubernetes.client.api." + api} {
 			returns(typ, typ)
 			serviceRequestsOfAnyMethod("ASL202", kubeAlt, typ, "api_client")
+			// "To make an asynchronous HTTP request, please pass
+			// async_req=True" (each generated method's docstring): the
+			// request runs in the ApiClient's thread pool and the call
+			// returns its AsyncResult at once.
+			a := entry(typ + ".*")
+			a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedLazy, "async_req", -1
 		}
 		for _, typ := range []string{"kubernetes_asyncio.client." + api, "kubernetes_asyncio.client.api." + api} {
 			returns(typ, typ)

@@ -89,7 +89,8 @@ type API struct {
 	// Unblock says which arguments make a Blocking call return at once;
 	// FileArg is the position of the file argument UnblockedMemoryFile reads;
 	// BlockingKeyword is the argument without which an
-	// UnblockedWithoutKeyword call does no I/O.
+	// UnblockedWithoutKeyword call does no I/O (for UnblockedLazy: the
+	// argument with which it does none, at position FileArg).
 	Unblock         Unblocking
 	FileArg         int
 	BlockingKeyword string
@@ -778,6 +779,12 @@ const (
 	// any case"), or a read() of no more than the bytes its input buffer
 	// already holds (`ser.read(ser.in_waiting)`, `ser.read(ser.inWaiting())`).
 	UnblockedNonBlockingPort
+	// UnblockedLazy: given its BlockingKeyword argument, by name or at
+	// position FileArg (-1: by name only), as the literal True, the call
+	// waits for nothing: it only builds the object it returns (PyGithub's
+	// `get_repo(name, lazy=True)`) or hands the request to a thread (the
+	// Kubernetes client's `async_req=True`).
+	UnblockedLazy
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

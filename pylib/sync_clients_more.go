@@ -248,6 +248,9 @@ func init() {
 		returns(typ, typ)
 		returns(typ+".get_repo", repo)
 		serviceRequests("ASL202", ghAlt, typ+".get_repo", typ+".get_organization", typ+".get_rate_limit")
+		// get_repo(full_name_or_id, lazy=False): lazy, no request.
+		a := entry(typ + ".get_repo")
+		a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedLazy, "lazy", 1
 	}
 	serviceRequests("ASL202", ghAlt, prefixed(repo+".", "create_issue", "get_issue", "get_pull", "create_pull",
 		"get_contents", "create_file", "update_file", "delete_file", "get_branch", "get_commit", "get_readme",

@@ -61,8 +61,8 @@ async def count_users(path):
 		"`SFTPClient`, `ftplib`, `imaplib` and pika's `BlockingConnection` (its constructor connects); the clients the library coverage audit added " +
 		"(docs/pylib-coverage.md): Selenium's drivers and elements, websocket-client, websockets' threading client, curl_cffi, " +
 		"discord's `SyncWebhook`, Confluent's Kafka client, paho-mqtt's blocking loops, Firebase Admin, boto3 resources, the " +
-		"Kubernetes typed APIs, Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
-		"psycopg_pool, SendGrid, OpenSearch, PyGithub, Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
+		"Kubernetes typed APIs (not with `async_req=True`, which hands the request to a thread), Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
+		"psycopg_pool, SendGrid, OpenSearch, PyGithub (not `get_repo(..., lazy=True)`), Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
 		"generated clients (Text-to-Speech, Speech, Translate, Secret Manager), LangChain's other chat and embedding models " +
 		"and LlamaIndex's engines and LLMs; the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
@@ -382,6 +382,16 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	case pylib.UnblockedNonBlockingPort:
 		return recv != nil && (c.Method(f) == "read" && readsWaitingBytes(m, c, f.Text(recv)) ||
 			nonBlockingPort(m, recv))
+	case pylib.UnblockedLazy:
+		// `gh.get_repo(name, lazy=True)` builds the Repository without
+		// a request; `v1.list_namespaced_pod(ns, async_req=True)` hands
+		// it to a thread.
+		v := c.Keyword(api.BlockingKeyword, f)
+		if v == nil && api.FileArg >= 0 {
+			v = c.Positional(api.FileArg)
+		}
+		v = analysis.Unparen(v)
+		return v != nil && v.Type() == "true"
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -44,20 +45,29 @@ type callerQuestion struct{ word, path string }
 
 // record makes p record its questions here, and returns it.
 func (q *askedQuestions) record(p *analysis.Project) *analysis.Project {
-	p.RecordCallerQueries(func(c analysis.CallerQuery) {
-		q.mu.Lock()
-		if q.callers == nil {
-			q.callers = map[callerQuestion]bool{}
-		}
-		q.callers[callerQuestion{c.Word, c.Path}] = true
-		q.mu.Unlock()
-	})
+	p.RecordCallerQueries(q.addCaller)
 	p.RecordSubclassQueries(func(string) {
 		q.mu.Lock()
 		q.subclass = true
 		q.mu.Unlock()
 	})
 	return p
+}
+
+// addCaller records a question about a function's callers. The word is
+// copied when first kept: it is the function's name as the module's text
+// holds it (analysis.File.Text), and the key, kept for the life of the
+// server, would keep that version of the module's whole source.
+func (q *askedQuestions) addCaller(c analysis.CallerQuery) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.callers == nil {
+		q.callers = map[callerQuestion]bool{}
+	}
+	key := callerQuestion{c.Word, c.Path}
+	if !q.callers[key] {
+		q.callers[callerQuestion{strings.Clone(c.Word), strings.Clone(c.Path)}] = true
+	}
 }
 
 // snapshot returns the caller questions and whether subclass ones were asked.

@@ -41,6 +41,16 @@ async def pods():
     return v1.list_namespaced_pod("default")  # want: ASL202
 
 
+# async_req=True: the request runs in the ApiClient's thread pool, the call
+# returns at once (its .get() waits); False or a variable still waits here.
+async def pods_in_thread(wait):
+    v1 = k8s.CoreV1Api()
+    thread = v1.list_namespaced_pod("default", async_req=True)
+    v1.list_namespaced_pod("default", async_req=False)  # want: ASL202
+    v1.list_namespaced_pod("default", async_req=wait)  # want: ASL202
+    return thread
+
+
 async def item(item_id):
     return container.read_item(item=item_id, partition_key=item_id)  # want: ASL202
 

@@ -74,6 +74,17 @@ async def issue(title):
     return repo.create_issue(title=title)  # want: ASL202
 
 
+# get_repo(full_name_or_id, lazy=False): with lazy=True (by name or second)
+# it only builds the Repository; its own requests still wait.
+async def lazy_issue(title, lazy):
+    gh = Github("token")
+    repo = gh.get_repo("org/repo", lazy=True)
+    gh.get_repo("org/repo", True)
+    gh.get_repo("org/repo", lazy=False)  # want: ASL202
+    gh.get_repo("org/repo", lazy=lazy)  # want: ASL202
+    return repo.create_issue(title=title)  # want: ASL202
+
+
 async def customer(email):
     client = StripeClient("sk")
     sync = client.customers.create(params={"email": email})  # want: ASL202
