@@ -60,7 +60,6 @@ func init() {
 	}
 	returns("zmq.Context.socket", "zmq.Socket")
 	returns("zmq.Socket", "zmq.Socket")
-	returns("zmq.Socket.socket", "zmq.Socket")
 	for _, m := range zmqReceives {
 		serviceRequests("ASL202", zmqAlt, "zmq.Socket."+m)
 		entry("zmq.Socket." + m).Unblock = UnblockedByNamedFlag
@@ -124,6 +123,7 @@ func init() {
 	returns("psutil.Process", "psutil.Process")
 	blocking("ASL202", psutilAlt, "psutil.cpu_percent", "psutil.cpu_times_percent", "psutil.Process.cpu_percent")
 	for _, name := range []string{"psutil.cpu_percent", "psutil.cpu_times_percent", "psutil.Process.cpu_percent"} {
-		entry(name).Unblock = UnblockedWithoutInterval
+		a := entry(name)
+		a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedWithoutInterval, "interval", 0
 	}
 }

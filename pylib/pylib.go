@@ -90,7 +90,8 @@ type API struct {
 	// FileArg is the position of the file argument UnblockedMemoryFile reads;
 	// BlockingKeyword is the argument without which an
 	// UnblockedWithoutKeyword call does no I/O (for UnblockedLazy: the
-	// argument with which it does none, at position FileArg).
+	// argument with which it does none, at position FileArg; for
+	// UnblockedWithoutInterval: the interval, by name or at FileArg).
 	Unblock         Unblocking
 	FileArg         int
 	BlockingKeyword string
@@ -771,7 +772,7 @@ const (
 	// the call raises at once when nothing is ready.
 	UnblockedByNamedFlag
 	// UnblockedWithoutInterval: the call waits only for the interval it is
-	// given (first argument or interval=), and returns at once without
+	// given (BlockingKeyword by name or the argument at FileArg), and returns at once without
 	// one, or with None or 0 (psutil's cpu_percent).
 	UnblockedWithoutInterval
 	// UnblockedNonBlockingPort: a read of a port opened in non-blocking

@@ -374,10 +374,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		}
 		return recv != nil && inPolledEvents(m, c, f.Text(recv))
 	case pylib.UnblockedWithoutInterval:
-		interval := c.Positional(0)
-		if interval == nil {
-			interval = c.Keyword("interval", f)
-		}
+		interval := recordedArgument(c, api, f)
 		return interval == nil || interval.Type() == "none" || isZero(interval)
 	case pylib.UnblockedNonBlockingPort:
 		return recv != nil && (c.Method(f) == "read" && readsWaitingBytes(m, c, f.Text(recv)) ||
@@ -386,11 +383,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		// `gh.get_repo(name, lazy=True)` builds the Repository without
 		// a request; `v1.list_namespaced_pod(ns, async_req=True)` hands
 		// it to a thread.
-		v := c.Keyword(api.BlockingKeyword, f)
-		if v == nil && api.FileArg >= 0 {
-			v = c.Positional(api.FileArg)
-		}
-		v = analysis.Unparen(v)
+		v := recordedArgument(c, api, f)
 		return v != nil && v.Type() == "true"
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
@@ -445,6 +438,17 @@ func nonBlockingPort(m *analysis.Module, recv *analysis.Node) bool {
 	}
 	t := analysis.Unparen(constructorArg(m, ctor, i, "timeout"))
 	return t != nil && (m.File.Text(t) == "0" || m.File.Text(t) == "0.0")
+}
+
+// recordedArgument is the argument the record names: its BlockingKeyword
+// given by name, else the positional argument at FileArg (none when
+// negative), unparenthesised.
+func recordedArgument(c *analysis.Call, api pylib.API, f *analysis.File) *analysis.Node {
+	v := c.Keyword(api.BlockingKeyword, f)
+	if v == nil && api.FileArg >= 0 {
+		v = c.Positional(api.FileArg)
+	}
+	return analysis.Unparen(v)
 }
 
 // inPolledEvents reports a receive under a check that a poll found the
