@@ -2006,6 +2006,43 @@ func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 	return false
 }
 
+// LibraryBaseWhere returns the base expression in project class c's own
+// base list through which c derives from a library class that matches
+// (given its canonical qualified name), following bases that are project
+// classes of this or another module; nil when none does. It answers "is
+// this a subclass of asyncio.Protocol (or of a project class that is)?"
+// without the library's classes in view.
+func (p *Project) LibraryBaseWhere(c *Class, matches func(library string) bool) *Node {
+	for _, b := range c.Bases {
+		if b.Type() != "keyword_argument" && p.derivesFromLibrary(c, b, matches, 0) {
+			return b
+		}
+	}
+	return nil
+}
+
+func (p *Project) derivesFromLibrary(c *Class, b *Node, matches func(string) bool, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	r := c.module.Resolve(b)
+	parent := r.Class
+	if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+		if parent = p.Lookup(r.Name).Class; parent == nil {
+			return !p.inProject(r.Name) && matches(p.Canonical(r.Name))
+		}
+	}
+	if parent == nil || parent == c {
+		return false
+	}
+	for _, pb := range parent.Bases {
+		if pb.Type() != "keyword_argument" && p.derivesFromLibrary(parent, pb, matches, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // Wrapper reports whether the synchronous function f only hands on what a
 // call of interest makes: every return statement returns such a call's
 // value, directly or through other wrappers of the project (`def

@@ -298,3 +298,35 @@ func TestImportsDjango(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopThreadMethods(t *testing.T) {
+	covers := func(method, class string) bool {
+		for _, r := range LoopThreadMethodsNamed(method) {
+			if r.Covers(class) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		method, class string
+		want          bool
+	}{
+		{"data_received", "asyncio.Protocol", true},
+		{"datagram_received", "asyncio.protocols.DatagramProtocol", true},
+		{"data_received", "typing.Protocol", false},
+		{"summary", "asyncio.Protocol", false},
+		{"on_click", "textual.widgets.Static", true},
+		{"on_", "textual.widgets.Static", false},
+		{"on_click", "textual.message.Message", false},
+		{"on_click", "textual.widgets._static.Static", false},
+		{"watch_count", "textual.app.App", true},
+		{"get", "tornado.web.RequestHandler", true},
+		{"on_message", "tornado.websocket.WebSocketHandler", true},
+		{"get", "aiohttp.web.View", false},
+	} {
+		if got := covers(c.method, c.class); got != c.want {
+			t.Errorf("%s of %s: got %v, want %v", c.method, c.class, got, c.want)
+		}
+	}
+}

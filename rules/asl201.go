@@ -159,6 +159,15 @@ async def start(url):
 		"`@mcp.tool()` (`mcp.server.fastmcp.FastMCP.tool`: its func_metadata.py calls a sync tool with " +
 		"`return fn(**arguments_parsed_dict)`, inline on the loop; python-sdk#1646), not the standalone `fastmcp` " +
 		"package's, whose newer releases run sync tools in a worker thread (testdata `mcp_fastmcp_sync_tools.py`). " +
+		"So are the synchronous methods that a library calls on the loop because of the class they belong to " +
+		"(pylib.LoopThreadMethodsNamed), in a class deriving from the library's class through the project's own " +
+		"classes of any module: asyncio's protocol callbacks (`data_received`, `datagram_received`, `connection_made`... " +
+		"of an `asyncio.Protocol`/`DatagramProtocol`/`BufferedProtocol`/`SubprocessProtocol` subclass; the transports " +
+		"call them from the loop, asyncio-protocol.html), Textual's `on_*`, `action_*` and `watch_*` methods of its " +
+		"apps, screens and widgets (dispatched by name by the message pump, a plain def inline), and Tornado's " +
+		"`RequestHandler`/`WebSocketHandler` verb methods and hooks (web.py `_execute` calls them inline on the " +
+		"IOLoop); the same names on other classes, a `typing.Protocol`, and `@work(thread=True)` methods are not read " +
+		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`). " +
 		"A file's read or write in such a function that it opened itself " +
 		"is folded into the open()'s finding, as in a coroutine.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
@@ -498,11 +507,11 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 			continue
 		}
 		if chain, fix := blockingHelperChain(p, c); chain != nil {
-			if !openedForOffload(p, c, chain) && !throughLoopThreadFunction(chain) {
+			if !openedForOffload(p, c, chain) && !throughLoopThreadFunction(p.Project, chain) {
 				out = append(out, helperChain{Call: c, Chain: chain, Fix: fix})
 			}
 		} else if chain, passed, arg := passedCallableChain(p, c); chain != nil && !openedForOffload(p, c, chain) &&
-			!throughLoopThreadFunction(chain) {
+			!throughLoopThreadFunction(p.Project, chain) {
 			out = append(out, helperChain{Call: c, Chain: chain, Fix: toThreadFix(p, c), Passed: passed, PassedArg: arg})
 		}
 	}
@@ -734,7 +743,7 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 // `@post(...)`..., Home Assistant's `@callback`), with the decorator; nil when f is no such handler, or
 // its decorator runs it in a thread (`sync_to_thread=True`) or says so
 // through a value that is not a literal.
-func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThreadHandler, *analysis.Node) {
+func loopThreadHandler(proj *analysis.Project, m *analysis.Module, f *analysis.Function) (*pylib.LoopThreadHandler, *analysis.Node) {
 	if f.Async || f.Lambda || f.Generator {
 		return nil, nil
 	}
@@ -775,6 +784,24 @@ func loopThreadHandler(m *analysis.Module, f *analysis.Function) (*pylib.LoopThr
 		}
 		return h, d
 	}
+	return loopThreadMethod(proj, f)
+}
+
+// loopThreadMethod returns the record of a library base class whose
+// library calls method f of its subclass on the event loop's thread by its
+// name (pylib.LoopThreadMethodsNamed: asyncio protocol callbacks, Textual's
+// `on_*` handlers, Tornado's verb methods), with the base expression of
+// f's class that leads to it; nil when f is no such method. A method that
+// is only a nested function's or a static/class method's is not one.
+func loopThreadMethod(proj *analysis.Project, f *analysis.Function) (*pylib.LoopThreadHandler, *analysis.Node) {
+	if f.Class == nil || proj == nil {
+		return nil, nil
+	}
+	for _, r := range pylib.LoopThreadMethodsNamed(f.Name) {
+		if base := proj.LibraryBaseWhere(f.Class, r.Covers); base != nil {
+			return r.Handler, base
+		}
+	}
 	return nil, nil
 }
 
@@ -800,7 +827,7 @@ func reportLoopThreadHandlers(p *Pass) {
 	inHelpers := blockingInHelpers.of(p)
 	kind, follow := inHelpers.FollowKind, inHelpers.Follow
 	for _, f := range p.Module.Functions {
-		h, dec := loopThreadHandler(p.Module, f)
+		h, dec := loopThreadHandler(p.Project, p.Module, f)
 		if h == nil {
 			continue
 		}
@@ -872,10 +899,10 @@ func foldedIntoOpen(p *Pass, f *analysis.Function, c *analysis.Call, follow func
 // integrations call from their coroutines too): that function's own
 // finding (reportLoopThreadHandlers) reports the rest of the chain, so the
 // coroutine's call is not a second finding for the same mistake.
-func throughLoopThreadFunction(chain analysis.Chain) bool {
+func throughLoopThreadFunction(proj *analysis.Project, chain analysis.Chain) bool {
 	for _, h := range chain {
 		if h.Func != nil && h.Func.Module() != nil {
-			if lt, _ := loopThreadHandler(h.Func.Module(), h.Func); lt != nil {
+			if lt, _ := loopThreadHandler(proj, h.Func.Module(), h.Func); lt != nil {
 				return true
 			}
 		}

@@ -1,0 +1,146 @@
+package pylib
+
+import "strings"
+
+// LoopThreadMethods names methods that a library calls on the event loop's
+// thread because of the class they are defined in, not because of a
+// decorator: the callbacks of asyncio's protocols, Textual's message
+// handlers found by their names, Tornado's request handler methods. A
+// synchronous such method runs inline on the loop, so a blocking call in it
+// stalls the loop as it would in a coroutine (the decorator-registered kind
+// is LoopThreadHandler, whose fields Handler reuses for the messages).
+type LoopThreadMethods struct {
+	Handler *LoopThreadHandler
+	// Bases are the library classes whose subclasses' methods these are;
+	// a library class that LibraryBases records as deriving from one is
+	// covered too.
+	Bases []string
+	// Packages are library modules all of whose classes derive from Bases
+	// (Textual's widgets and containers), for the classes pylib does not
+	// list one by one.
+	Packages []string
+	// Names are the exact method names, Prefixes the name prefixes
+	// (Textual's `on_`, `action_`, `watch_`) that the library calls.
+	Names, Prefixes []string
+}
+
+var loopThreadMethods []*LoopThreadMethods
+
+// LoopThreadMethodsNamed returns the records whose methods include one
+// named method, or nil.
+func LoopThreadMethodsNamed(method string) []*LoopThreadMethods {
+	var out []*LoopThreadMethods
+	for _, r := range loopThreadMethods {
+		if r.names(method) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (r *LoopThreadMethods) names(method string) bool {
+	for _, n := range r.Names {
+		if n == method {
+			return true
+		}
+	}
+	for _, p := range r.Prefixes {
+		if strings.HasPrefix(method, p) && len(method) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Covers reports whether the library class named class (qualified) is one
+// of r's bases or derives from one.
+func (r *LoopThreadMethods) Covers(class string) bool {
+	for _, b := range r.Bases {
+		if DerivesFrom(class, b) {
+			return true
+		}
+	}
+	for _, p := range r.Packages {
+		if strings.HasPrefix(class, p+".") && !strings.Contains(class[len(p)+1:], ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// asyncio's protocols: "Protocol callbacks ... are called by transports"
+// from the event loop (docs.python.org/3/library/asyncio-protocol.html,
+// "Base Protocol": connection_made, connection_lost, pause_writing,
+// resume_writing; "Streaming Protocols": data_received, eof_received;
+// "Buffered Streaming Protocols": get_buffer, buffer_updated; "Datagram
+// Protocols": datagram_received, error_received; "Subprocess Protocols":
+// pipe_data_received, pipe_connection_lost, process_exited). The selector
+// transports call them with loop.call_soon or from their own reader
+// callbacks (asyncio/selector_events.py _SelectorSocketTransport._read_ready
+// calls self._protocol.data_received(data)), so they run on the loop's
+// thread, one at a time, between the tasks' steps.
+func init() {
+	for _, c := range []string{"Protocol", "BufferedProtocol", "DatagramProtocol", "SubprocessProtocol"} {
+		LibraryBases["asyncio."+c] = []string{"asyncio.BaseProtocol"}
+		LibraryBases["asyncio.protocols."+c] = []string{"asyncio.BaseProtocol"}
+	}
+	LibraryBases["asyncio.protocols.BaseProtocol"] = []string{"asyncio.BaseProtocol"}
+	LibraryBases["asyncio.streams.StreamReaderProtocol"] = []string{"asyncio.Protocol"}
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{
+		Handler: &LoopThreadHandler{Framework: "asyncio",
+			Where:      ", a protocol callback that the event loop calls on its own thread",
+			Advice:     "hand the blocking work to a thread (`loop.run_in_executor(None, ...)`) or to a task that awaits an async API",
+			Registered: "an asyncio protocol: the event loop calls its callbacks on its thread",
+			Note:       "docs.python.org/3/library/asyncio-protocol.html: protocol callbacks are called by the transports on the event loop"},
+		Bases: []string{"asyncio.BaseProtocol"},
+		Names: []string{"connection_made", "connection_lost", "pause_writing", "resume_writing", "data_received",
+			"eof_received", "get_buffer", "buffer_updated", "datagram_received", "error_received",
+			"pipe_data_received", "pipe_connection_lost", "process_exited"},
+	})
+}
+
+// Textual dispatches a message to the methods named after it
+// (textual/message_pump.py `_get_dispatch_methods` yields
+// `getattr(cls, f"_{method_name}")` and `f"on_{...}"` handlers;
+// `_dispatch_message` awaits `invoke(method, message)`, and
+// textual/_callback.py `_invoke` calls a plain def inline), runs actions
+// by name (`action_*`, app.py `_dispatch_action`), watchers of reactive
+// attributes (`watch_*`, reactive.py `invoke_watcher`), all on the app's
+// event loop: Textual's guide ("Workers") says work that takes a while in
+// them makes the app unresponsive. Every class of textual.app, .screen,
+// .widget, .widgets and .containers is a MessagePump. Read in Textual 2.1.2
+// (Debian python3-textual).
+func init() {
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{
+		Handler: &LoopThreadHandler{Framework: "Textual",
+			Where:      ", a synchronous Textual handler that Textual calls on the app's event loop",
+			Advice:     "decorate it `@work(thread=True)` to run it in a thread worker, or make it `async def` and run the blocking work with `await asyncio.to_thread(...)`",
+			Registered: "a Textual message pump: Textual calls its `on_*`, `action_*` and `watch_*` methods on the app's event loop",
+			Note:       "textual/message_pump.py _dispatch_message awaits invoke(method, message); textual/_callback.py _invoke calls a plain def inline (Textual 2.1.2)"},
+		Bases:    []string{"textual.message_pump.MessagePump"},
+		Packages: []string{"textual.app", "textual.screen", "textual.widget", "textual.widgets", "textual.containers", "textual.scroll_view", "textual.message_pump"},
+		Prefixes: []string{"on_", "_on_", "action_", "watch_"},
+	})
+}
+
+// Tornado calls a request handler's HTTP-verb methods and hooks on its
+// IOLoop (asyncio's loop since Tornado 5), awaiting the result only when it
+// is awaitable (tornado/web.py RequestHandler._execute: `result =
+// method(*self.path_args, **self.path_kwargs); if result is not None:
+// result = await result`); Tornado's guide ("Running and deploying",
+// "Asynchronous and non-Blocking I/O") says a blocking call there stops
+// every other request. The WebSocket handler's callbacks run the same way
+// (tornado/websocket.py: `self.handler.on_message(...)`).
+func init() {
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{
+		Handler: &LoopThreadHandler{Framework: "Tornado",
+			Where:      ", a synchronous Tornado handler method that Tornado calls on its IOLoop (the event loop's thread)",
+			Advice:     "make it `async def` and run the blocking work with `await IOLoop.current().run_in_executor(None, ...)` or an async client",
+			Registered: "a Tornado handler: Tornado calls its methods on the IOLoop",
+			Note:       "tornado/web.py RequestHandler._execute calls the verb method inline and awaits only an awaitable result"},
+		Bases: []string{"tornado.web.RequestHandler"},
+		Names: []string{"get", "post", "put", "patch", "delete", "head", "options", "prepare", "on_finish",
+			"open", "on_message", "on_close", "on_ping", "on_pong"},
+	})
+	LibraryBases["tornado.websocket.WebSocketHandler"] = []string{"tornado.web.RequestHandler"}
+}
