@@ -110,6 +110,24 @@ func (p *Project) ReachOnLoopWithin(kind string, c *Call, t *Function, direct fu
 	return p.shortestReach(t, p.argTypes(c.Func.Module(), c, t, nil, c.Func), true, direct, max)
 }
 
+// ReachCalledOnLoopWithin is ReachOnLoopWithin for a function the event
+// loop itself calls (a callback registered with call_soon or
+// add_done_callback): no call site gives its arguments' types, but code it
+// runs only when no loop is running (loopRunning) is left out. The
+// shortest chain of at most max hops (max <= 0: any), or nil.
+func (p *Project) ReachCalledOnLoopWithin(kind string, t *Function, direct func(*Module, *Call) bool, max int) Chain {
+	p.factsMu.Lock()
+	defer p.factsMu.Unlock()
+	if p.newWalk(kind, direct, false).walk(t, nil, 0) == nil {
+		return nil // no path at all
+	}
+	chain := p.newWalk(kind, direct, true).walk(t, nil, 0)
+	if chain == nil || max <= 0 || len(chain) <= max {
+		return chain
+	}
+	return p.shortestReach(t, nil, true, direct, max)
+}
+
 // shortestReach deepens a bounded walk one hop at a time up to max. It is
 // asked only when the memoised walk found a chain longer than max, so it
 // keeps no memo beyond one bound; p.factsMu must be held.

@@ -144,3 +144,65 @@ func init() {
 	})
 	LibraryBases["tornado.websocket.WebSocketHandler"] = []string{"tornado.web.RequestHandler"}
 }
+
+// LoopCallbackRegistrar is a method that registers a plain callable for the
+// event loop to call later on its own thread: the callable at position Arg.
+// ByMethodName: matched by its name on a receiver of unknown type too
+// (event loops are rarely typed where they are used; a future's
+// add_done_callback is not, since concurrent.futures calls its callbacks
+// in the thread that completes the future).
+type LoopCallbackRegistrar struct {
+	Arg          int
+	ByMethodName bool
+}
+
+var loopCallbackRegistrars = map[string]LoopCallbackRegistrar{}
+
+// LoopCallbackRegistrarOf returns the record of a registrar by its
+// qualified name.
+func LoopCallbackRegistrarOf(name string) (LoopCallbackRegistrar, bool) {
+	r, ok := loopCallbackRegistrars[name]
+	return r, ok
+}
+
+// LoopCallbackMethod returns the record of a registrar matched by its
+// method name on a receiver of unknown type.
+func LoopCallbackMethod(method string) (LoopCallbackRegistrar, bool) {
+	r, ok := loopCallbackRegistrars["asyncio.AbstractEventLoop."+method]
+	return r, ok && r.ByMethodName
+}
+
+// FutureCallbackMethod returns the record of an asyncio Future's (or
+// Task's) method named method that registers a callback for the loop, for
+// a receiver known only to hold an asyncio future (the value of a
+// TaskFactory or ReturnsFuture call).
+func FutureCallbackMethod(method string) (LoopCallbackRegistrar, bool) {
+	r, ok := loopCallbackRegistrars["asyncio.Future."+method]
+	return r, ok
+}
+
+// asyncio's event loop "Scheduling callbacks" (call_soon, call_soon_threadsafe),
+// "Scheduling delayed callbacks" (call_later, call_at) and "Unix signals"
+// (add_signal_handler: "the callback will be invoked by loop, along with
+// other queued callbacks and runnable coroutines"), and Future/Task
+// add_done_callback ("scheduled with loop.call_soon()"): every one runs the
+// callable on the loop's thread, between the tasks' steps. Tornado's IOLoop
+// (on asyncio since Tornado 5) does the same with add_callback,
+// spawn_callback, call_later, call_at, add_timeout and add_future. The
+// loop's add_reader/add_writer are not here: their callbacks run when the
+// descriptor is ready, so the socket reads and writes they are written for
+// return at once (prompt_toolkit's telnet server, dbus-fast's writer), and
+// the socket records cannot tell a ready descriptor from another.
+func init() {
+	for name, arg := range map[string]int{"call_soon": 0, "call_soon_threadsafe": 0, "call_later": 1, "call_at": 1,
+		"add_signal_handler": 1} {
+		loopCallbackRegistrars["asyncio.AbstractEventLoop."+name] = LoopCallbackRegistrar{Arg: arg, ByMethodName: true}
+	}
+	for _, t := range []string{"asyncio.Future", "asyncio.Task"} {
+		loopCallbackRegistrars[t+".add_done_callback"] = LoopCallbackRegistrar{Arg: 0}
+	}
+	for name, arg := range map[string]int{"add_callback": 0, "spawn_callback": 0, "call_later": 1, "call_at": 1,
+		"add_timeout": 1, "add_future": 1} {
+		loopCallbackRegistrars["tornado.ioloop.IOLoop."+name] = LoopCallbackRegistrar{Arg: arg}
+	}
+}

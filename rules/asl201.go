@@ -168,9 +168,17 @@ async def start(url):
 		"`RequestHandler`/`WebSocketHandler` verb methods and hooks (web.py `_execute` calls them inline on the " +
 		"IOLoop); the same names on other classes, a `typing.Protocol`, and `@work(thread=True)` methods are not read " +
 		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`). " +
+		"A plain function handed to the event loop to call later runs on its thread too (pylib.LoopCallbackRegistrarOf: " +
+		"`loop.call_soon`, `call_soon_threadsafe`, `call_later`, `call_at`, `add_signal_handler`, by method name on a " +
+		"receiver of unknown type; `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
+		"Tornado's IOLoop callbacks): when it reaches a blocking call, the finding is at the argument that hands it over, " +
+		"once per function (the first registration; a periodic callback re-registers itself), following only the code " +
+		"that runs while a loop runs. A `concurrent.futures` future's done callback (run in the thread that completes " +
+		"it) and `add_reader`/`add_writer` callbacks (run when the descriptor is ready, so their socket reads and writes " +
+		"return at once) are not read (testdata `loop_callbacks.py`). " +
 		"A file's read or write in such a function that it opened itself " +
 		"is folded into the open()'s finding, as in a coroutine.",
-	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
 })
@@ -286,6 +294,7 @@ func runBlockingViaHelper(p *Pass) {
 		p.Report(c.Node, msg, WithRelated(related...), WithFix(g.fix(p)))
 	}
 	reportLoopThreadHandlers(p)
+	reportLoopCallbacks(p)
 	// Dispatch to something that may be overridden by a coroutine function
 	// is reported once, at the default method.
 	defaults := map[*analysis.Function][]*analysis.Call{} // overridable default method -> its dispatching calls

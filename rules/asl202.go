@@ -1389,7 +1389,78 @@ func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, pre
 			return true
 		}
 	}
-	return false
+	if !strings.HasPrefix(recv, "self.") || !strings.Contains(text, "self.") {
+		return false
+	}
+	found := false
+	walkBody(cond, func(n *analysis.Node) bool {
+		if e := predicateMethodReturn(m, n); e != nil && !found {
+			found = mentionsPredicate(m, e, recv, preds)
+		}
+		return !found
+	})
+	return found
+}
+
+// predicateMethodReturn is, for a call `self.name()` without arguments
+// whose method (of the class of the function holding the call, in this
+// module) is a single `return EXPR` (after a docstring), that EXPR: a
+// readiness predicate behind a method of its own (pyzmq's ZMQStream
+// `sending()` returns `not self._send_queue.empty()`, and `if not
+// self.sending(): return` guards the `self._send_queue.get()` after it).
+// A returned expression that itself calls such a method is not expanded
+// further. nil otherwise.
+func predicateMethodReturn(m *analysis.Module, n *analysis.Node) *analysis.Node {
+	if n == nil || n.Type() != "call" {
+		return nil
+	}
+	fn, args := n.ChildByField("function"), n.ChildByField("arguments")
+	if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("object")) != "self" ||
+		args == nil || len(args.NamedChildren()) > 0 {
+		return nil
+	}
+	holder := m.FunctionAt(n)
+	for holder != nil && holder.Class == nil && holder.Lambda {
+		holder = m.FunctionAt(holder.Node.Parent())
+	}
+	if holder == nil || holder.Class == nil {
+		return nil
+	}
+	method := holder.Class.Methods[m.File.Text(fn.ChildByField("attribute"))]
+	if method == nil || method.Async || method.Generator || method.Module() != m {
+		return nil
+	}
+	body := statements(method.Node.ChildByField("body"))
+	if len(body) > 0 && body[0].Type() == "expression_statement" && len(body) > 1 {
+		if first := body[0].NamedChildren(); len(first) == 1 && first[0].Type() == "string" {
+			body = body[1:]
+		}
+	}
+	if len(body) != 1 || body[0].Type() != "return_statement" {
+		return nil
+	}
+	ret := body[0].NamedChildren()
+	if len(ret) != 1 || strings.Contains(m.File.Text(ret[0]), "self.") && containsSelfMethodCall(m, ret[0]) {
+		return nil
+	}
+	return ret[0]
+}
+
+// containsSelfMethodCall reports a call `self.x()` within n.
+func containsSelfMethodCall(m *analysis.Module, n *analysis.Node) bool {
+	found := false
+	walkBody(n, func(k *analysis.Node) bool {
+		if k.Type() == "call" {
+			if fn := k.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
+				obj := fn.ChildByField("object")
+				if obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // readyWhenTrue are the readiness predicates that are true when the
@@ -1418,6 +1489,10 @@ func truthMeansReady(m *analysis.Module, cond *analysis.Node, recv string, preds
 				}
 			}
 			return false
+		}
+	case "call":
+		if e := predicateMethodReturn(m, cond); e != nil && mentionsPredicate(m, e, recv, preds) {
+			return truthMeansReady(m, e, recv, preds)
 		}
 	case "comparison_operator":
 		text := m.File.Text(cond)

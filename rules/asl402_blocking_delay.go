@@ -20,7 +20,16 @@ var ASL402 = register(&Rule{
 	Bad: `import asyncio
 import time
 
-def refresh():
+def sync_all():
+    sync_one()
+
+def sync_one():
+    store()
+
+def store():
+    write_through()
+
+def write_through():
     time.sleep(0.2)
 
 async def heartbeat():
@@ -30,7 +39,7 @@ async def heartbeat():
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    asyncio.get_running_loop().call_soon(refresh)
+    asyncio.get_running_loop().call_soon(sync_all)
     await asyncio.sleep(0.3)
     beat.cancel()
 
@@ -39,8 +48,8 @@ if __name__ == "__main__":
 	Good: `import asyncio
 import time
 
-async def refresh():
-    await asyncio.to_thread(time.sleep, 0.2)
+def write_through():
+    time.sleep(0.2)
 
 async def heartbeat():
     while True:
@@ -49,9 +58,9 @@ async def heartbeat():
 async def main():
     beat = asyncio.create_task(heartbeat())
     await asyncio.sleep(0.05)
-    refreshing = asyncio.create_task(refresh())
+    syncing = asyncio.create_task(asyncio.to_thread(write_through))
     await asyncio.sleep(0.3)
-    await refreshing
+    await syncing
     beat.cancel()
 
 if __name__ == "__main__":
@@ -65,9 +74,11 @@ if __name__ == "__main__":
 		"tool's `main()` has no task for a blocking call to delay). Reported when another callback waits at least 10 ms. " +
 		"One mistake gets one finding: when ASYNC2xx, ASL202 or ASL201 reports the blocking call, the simulated effect " +
 		"is added to that finding's message (\"...; it holds the event loop for ≈1.00 s and delays ...\") and ASL402 " +
-		"reports only blocking calls that no other rule reports (a call configured or simulated as blocking that no " +
-		"rule names, or a rule that is disabled). It offers no fix of its own.",
-	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays},
+		"reports only blocking calls that no other rule reports (a chain deeper than ASL201 follows, `asl201-max-depth`; a " +
+		"call configured or simulated as blocking that no rule names; or a rule that is disabled). A plain function handed " +
+		"to the loop as a callback (`loop.call_soon(f)`, `task.add_done_callback(f)`) is ASL201's finding, at the " +
+		"registration. It offers no fix of its own.",
+	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},
 	Run:      runBlockingDelay,
 })
 
@@ -175,6 +186,11 @@ func reportedByBlockingRule(p *Pass, call *analysis.Node) bool {
 	}
 	for _, h := range blockingViaHelpers.of(p) {
 		if h.Chain[len(h.Chain)-1].Call.Node == call {
+			return true
+		}
+	}
+	for _, lc := range loopCallbacks.of(p) {
+		if lc.Chain[len(lc.Chain)-1].Call.Node == call {
 			return true
 		}
 	}

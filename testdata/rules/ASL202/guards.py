@@ -172,3 +172,46 @@ class Resolver:
 
         async def resolve(self, host, port):
             return socket.getaddrinfo(host, port)  # want: ASL202
+
+
+class SendStream:
+    """A readiness predicate behind a method of the class (pyzmq's ZMQStream:
+    `sending()` returns `not self._send_queue.empty()`)."""
+
+    def __init__(self):
+        self._send_queue = queue.Queue()
+
+    def sending(self):
+        """Whether a message waits to be sent."""
+        return not self._send_queue.empty()
+
+    def idle(self):
+        return self._send_queue.empty()
+
+    def busy(self):
+        return self.sending() and True  # calls another method: not expanded
+
+    async def flush_one(self):
+        if not self.sending():
+            return
+        return self._send_queue.get()  # quiet: the early exit above leaves when it is empty
+
+    async def flush_if_ready(self):
+        if self.sending():
+            return self._send_queue.get()  # quiet: only when an item is there
+        return None
+
+    async def flush_unless_idle(self):
+        if self.idle():
+            return None
+        return self._send_queue.get()  # quiet: the early exit above leaves when it is empty
+
+    async def flush_wrong_way(self):
+        if self.idle():
+            return self._send_queue.get()  # want: ASL202 (the test is the wrong way round)
+        return None
+
+    async def flush_through_two_methods(self):
+        if not self.busy():
+            return
+        return self._send_queue.get()  # want: ASL202 (busy() is not read through sending())

@@ -5,11 +5,23 @@ import time
 
 
 def refresh():
-    time.sleep(0.5)  # want: ASL402 (run as a loop callback while the heartbeat is due)
+    rebuild()
+
+
+def rebuild():
+    reindex()
+
+
+def reindex():
+    compact()
+
+
+def compact():
+    time.sleep(0.5)  # want: ASL402 (run as a loop callback while the heartbeat is due, deeper than ASL201 follows)
 
 
 def recount():
-    time.sleep(0.5)  # quiet: the simulation ran out of budget before it
+    rebuild()  # quiet for ASL402: the simulation ran out of budget before it
 
 
 async def heartbeat():
