@@ -125,3 +125,36 @@ func init() {
 		coroutineMethods(typ, append(anthropicRequests, anthropicMoreRequests...)...)
 	}
 }
+
+// LangGraph's compiled graphs (langgraph, graph/state.py: `StateGraph.compile`
+// returns a `CompiledStateGraph`, a Pregel). Its synchronous `invoke` and
+// `batch` run the whole graph on the calling thread: every node (the chat
+// model's request, the tools) and every checkpoint read and write of a
+// synchronous checkpointer (langgraph-checkpoint-sqlite's SqliteSaver "does
+// not support async methods"; AsyncSqliteSaver is its async twin); the
+// async twins are `async def ainvoke`/`abatch` (pregel/main.py). The
+// prebuilt agent factories return the same compiled graph
+// (langgraph.prebuilt.create_react_agent, and LangChain 1.0's
+// langchain.agents.create_agent). `stream` is a generator (the graph runs
+// as it is iterated) and `get_state`/`update_state` only read or write the
+// checkpointer, quick with the in-memory one: none of the three is listed.
+// The types are followed only from the constructors and factories, never
+// from the method names, which other objects share.
+const langgraphAlt = "await the graph's async twin (`await graph.ainvoke(...)`, `abatch`) or `await asyncio.to_thread(graph.invoke, ...)`"
+
+// LangGraphCompiled is the type of a compiled LangGraph graph.
+const LangGraphCompiled = "langgraph.graph.state.CompiledStateGraph"
+
+func init() {
+	for _, g := range []string{"langgraph.graph.StateGraph", "langgraph.graph.state.StateGraph",
+		"langgraph.graph.MessageGraph", "langgraph.graph.message.MessageGraph"} {
+		returns(g, g)
+		returns(g+".compile", LangGraphCompiled)
+	}
+	for _, f := range []string{"langgraph.prebuilt.create_react_agent",
+		"langgraph.prebuilt.chat_agent_executor.create_react_agent", "langchain.agents.create_agent"} {
+		returns(f, LangGraphCompiled)
+	}
+	serviceRequests("ASL202", langgraphAlt, LangGraphCompiled+".invoke", LangGraphCompiled+".batch")
+	coroutineMethods(LangGraphCompiled, "ainvoke", "abatch", "aget_state", "aupdate_state")
+}
