@@ -2,8 +2,8 @@ package pylib
 
 // Synchronous clients of local devices, message sockets and terminals that
 // async programs call from coroutines: ZeroMQ sockets (pyzmq), serial ports
-// (pyserial), child terminals (pexpect), pycurl's transfers and psutil's
-// sampling calls.
+// (pyserial), sound cards (PyAudio), child terminals (pexpect), pycurl's
+// transfers and psutil's sampling calls.
 // Each waits for a peer, a device or a clock on the loop's thread. Found by
 // counting the imports of every corpus the project measures on against the
 // libraries pylib knows (the twentieth session): these were among the most
@@ -15,6 +15,7 @@ const (
 	pexpectAlt = "pass `async_=True` and await it (pexpect's asyncio mode), or `await asyncio.to_thread(...)`"
 	curlAlt    = "use an asyncio HTTP client (aiohttp, httpx.AsyncClient) or `await asyncio.to_thread(curl.perform)`"
 	psutilAlt  = "sample with `interval=None` (compares with the previous call) or `await asyncio.to_thread(...)`"
+	audioAlt   = "open the stream with a `stream_callback` (PyAudio then calls it from its own thread) or `await asyncio.to_thread(...)`"
 )
 
 var (
@@ -34,6 +35,21 @@ var (
 	// requested number of bytes is read"; readline and read_until read until
 	// the terminator or the timeout).
 	serialReads = []string{"read", "readline", "readlines", "read_until"}
+
+	// PyAudio's stream (pyaudio/__init__.py, 0.2.13 as Debian ships it in
+	// python3-pyaudio): `PyAudio.open(...)` returns a `PyAudio.Stream`
+	// ("Opens a new stream ... :returns: A new PyAudio.Stream"; the
+	// module-level `Stream` subclass is a deprecated alias); under "Stream
+	// blocking I/O", `read(num_frames)` waits until the sound card has
+	// captured num_frames frames ("get_read_available: Return the number of
+	// frames that can be read without waiting"), `write(frames)` until the
+	// output buffer has room for them. On a stream opened with a
+	// stream_callback both raise at once ("Do not call when using
+	// non-blocking mode": PortAudio's paCanNotReadFromACallbackStream), so
+	// every call that does anything waits for the device: a 1024-frame read
+	// at 24 kHz holds the loop 43 ms, every time a voice agent's coroutine
+	// reads the microphone.
+	pyaudioStreamIO = []string{"read", "write"}
 
 	// pexpect's spawn (pexpect/spawnbase.py: "expect(pattern, timeout=-1,
 	// searchwindowsize=-1, async_=False): This seeks through the stream
@@ -90,6 +106,12 @@ func init() {
 	for _, m := range serialReads {
 		entry("serial.Serial." + m).Unblock = UnblockedNonBlockingPort
 	}
+
+	returns("pyaudio.PyAudio", "pyaudio.PyAudio")
+	for _, typ := range []string{"pyaudio.PyAudio.open", "pyaudio.Stream"} {
+		returns(typ, "pyaudio.PyAudio.Stream")
+	}
+	blocking("ASL202", audioAlt, prefixed("pyaudio.PyAudio.Stream.", pyaudioStreamIO...)...)
 
 	for _, typ := range []string{"pexpect.spawn", "pexpect.spawnu", "pexpect.popen_spawn.PopenSpawn", "pexpect.pxssh.pxssh"} {
 		returns(typ, typ)

@@ -82,7 +82,9 @@ async def count_users(path):
 		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
 		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
 		"`timeout=0`, non-blocking mode, nor `ser.read(ser.in_waiting)`, the bytes already received: testdata " +
-		"`serial_reads_that_cannot_wait.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
+		"`serial_reads_that_cannot_wait.py`), PyAudio streams' `read` and `write` (`pyaudio.PyAudio().open(...)`: they " +
+		"wait for the sound card; a stream opened with a `stream_callback` is read by PyAudio's own thread and is never " +
+		"read or written: testdata `pyaudio_streams.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
 		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, and Selenium WebDriver's " +
 		"constructors and commands. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
