@@ -82,3 +82,32 @@ func init() {
 		loopThreadHandlers[server+".tool"] = h
 	}
 }
+
+// Sanic calls a route handler, sync or async, on its event loop and awaits
+// the result only when it is awaitable (sanic/app.py handle_request:
+// `response = handler(request, **request.match_info)` then `if
+// isawaitable(response): response = await response`); its guide
+// ("Handlers", "A word about async...") shows a synchronous handler's
+// `time.sleep(0.1)` cutting four workers to about 32 requests a second.
+// Middleware registered with `@app.middleware`/`on_request`/`on_response`
+// is run the same way (`_run_request_middleware`: `response =
+// middleware(request)`, awaited when awaitable). A class-based view's verb
+// methods are called by HTTPMethodView.dispatch_request the same way
+// (loop_thread_methods.go).
+func init() {
+	h := &LoopThreadHandler{Framework: "Sanic",
+		Where:      ", a synchronous Sanic handler, which Sanic calls on its event loop and awaits only when it returns an awaitable",
+		Advice:     "make it `async def` and run the blocking work with `await asyncio.to_thread(...)` (or an async client)",
+		Registered: "registered here as a Sanic handler",
+		Note:       "sanic/app.py handle_request calls the handler inline and awaits only an awaitable result (Sanic guide, \"Handlers\")"}
+	for _, owner := range []string{"sanic.Sanic", "sanic.app.Sanic", "sanic.Blueprint", "sanic.blueprints.Blueprint"} {
+		for _, verb := range []string{"route", "get", "post", "put", "patch", "delete", "head", "options",
+			"middleware", "on_request", "on_response"} {
+			loopThreadHandlers[owner+"."+verb] = h
+		}
+	}
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{Handler: h,
+		Bases: []string{"sanic.views.HTTPMethodView"},
+		Names: []string{"get", "post", "put", "patch", "delete", "head", "options"}})
+	LibraryBases["sanic.HTTPMethodView"] = []string{"sanic.views.HTTPMethodView"}
+}

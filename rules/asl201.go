@@ -159,6 +159,11 @@ async def start(url):
 		"`@mcp.tool()` (`mcp.server.fastmcp.FastMCP.tool`: its func_metadata.py calls a sync tool with " +
 		"`return fn(**arguments_parsed_dict)`, inline on the loop; python-sdk#1646), not the standalone `fastmcp` " +
 		"package's, whose newer releases run sync tools in a worker thread (testdata `mcp_fastmcp_sync_tools.py`). " +
+		"So is a plain `def` registered as a Sanic route handler or middleware (`@app.get(...)`, `@bp.route(...)`, " +
+		"`@app.middleware(...)` of a `Sanic` or `Blueprint`: sanic/app.py's handle_request calls it inline and awaits only an " +
+		"awaitable result; the Sanic guide's \"Handlers\" shows a sync handler's `time.sleep` holding the worker), and an " +
+		"`HTTPMethodView`'s verb methods; Flask's handlers, run by a WSGI server's threads, are not (testdata " +
+		"`sanic_sync_handlers.py`). " +
 		"So are the synchronous methods that a library calls on the loop because of the class they belong to " +
 		"(pylib.LoopThreadMethodsNamed), in a class deriving from the library's class through the project's own " +
 		"classes of any module: asyncio's protocol callbacks (`data_received`, `datagram_received`, `connection_made`... " +
