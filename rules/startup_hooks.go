@@ -44,10 +44,13 @@ import (
 // own loop is not asked, as for a script's main coroutine: the answer
 // depends on the reported module only, so every entry point agrees.
 func startupHookEnd(m *analysis.Module, f *analysis.Function) (uint32, bool) {
-	if !pylib.ImportsStartupFramework(m.ImportNames()) { // before Memo: ImportNames memoises too
-		return 0, false
-	}
-	hooks := m.Memo("startup-hooks", func() any { return startupHooks(m) }).(map[*analysis.Function]uint32)
+	imports := m.ImportNames() // outside Memo: ImportNames memoises too
+	hooks := m.Memo("startup-hooks", func() any {
+		if !pylib.ImportsStartupFramework(imports) {
+			return map[*analysis.Function]uint32(nil)
+		}
+		return startupHooks(m)
+	}).(map[*analysis.Function]uint32)
 	end, ok := hooks[f]
 	return end, ok
 }
