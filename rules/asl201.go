@@ -70,7 +70,9 @@ async def start(url):
 		"script's module-level coroutine that the module mentions only to run it from its top level or its `if __name__ " +
 		"== \"__main__\":` with `asyncio.run(main())` or `asyncio.get_event_loop().run_until_complete(main())`, when that " +
 		"top level puts nothing else on a loop first: a matrix-nio bot's `main()` opening its sqlite or postgres store " +
-		"before logging in; testdata `script_main_*.py`), nor a call in a coroutine that runs on no event loop, only " +
+		"before logging in; testdata `script_main_*.py`; and a web framework's start-up hook that runs first, before " +
+		"its server serves, before it first suspends: a FastAPI lifespan checking its Qdrant collection through the " +
+		"sync client; testdata `startup_hooks.py`), nor a call in a coroutine that runs on no event loop, only " +
 		"the module's own synchronous driver (see ASL202's notes; testdata `coroutines_driven_synchronously.py`), or only on a loop of " +
 		"its own in a worker thread (a Textual `@work(thread=True)` coroutine, and the coroutines only such workers await; testdata " +
 		"`textual_thread_workers.py`), nor a helper that opens a file " +
@@ -128,6 +130,12 @@ async def start(url):
 		"`custom_components/`; pylib.StrictLoopPlatforms), and left out elsewhere; `asl201-local-files = true` reports " +
 		"it everywhere, `false` nowhere. Network calls, sleeps, subprocesses, locks and database servers are followed " +
 		"everywhere, and a file call written in the coroutine itself is its own rule's finding (ASYNC230, ASYNC232). " +
+		"In a command-line program's own module (a `__main__.py`, or a module importing argparse, click, typer...), " +
+		"where the direct calls of those families and `input()` are left out (ASYNC230, ASYNC250), a chain that ends in " +
+		"them is left out too, whatever `asl201-local-files` says, unless `local-io-in-cli = true`: a prompt reached " +
+		"through a helper waits for the user as a direct one does (aiohomekit's `__main__.py` asking for a PIN, judged " +
+		"debatable; testdata `command_line_prompt/`). Elsewhere a prompt through a helper is reported, as a direct " +
+		"`input()` is (a bot's or a library's loop serves others while it waits). " +
 		"Why: whether a coroutine may read a small local file synchronously is the policy of whoever owns the loop, and " +
 		"nothing at the call says it otherwise (not the path: the fixed bugs read fixed config files too; not the kind " +
 		"of coroutine: setup and startup coroutines hold most of them). On nine judged corpora of real packages " +

@@ -147,9 +147,29 @@ async def count_users(path):
 		"module-level coroutine that the module mentions only to run it from its top level or its `if __name__ == " +
 		"\"__main__\":` (`asyncio.run(main())`, `asyncio.get_event_loop().run_until_complete(main())`) when that top " +
 		"level puts nothing else on a loop, before its first " +
-		"await, async for or async with and not in a loop that awaits later. Nothing else runs on that loop yet, so " +
+		"await, async for or async with, before its first call that starts a task, a callback or anything else " +
+		"(`create_task`, `ensure_future`, `call_soon`, `gather`, `.start()`), and not in a loop that awaits later. " +
+		"Nothing else runs on that loop yet, nor waits on it, so " +
 		"the call stalls nobody, as if made before `asyncio.run` (CLI mains loading options and config files: " +
-		"mitmproxy's, textual's, distributed's scheduler CLI, zigpy-znp's tools reading their backup file). This is a " +
+		"mitmproxy's, textual's, distributed's scheduler CLI, zigpy-znp's tools reading their backup file). The same " +
+		"holds for a web framework's start-up hook that runs first, before its server accepts a connection (pylib's " +
+		"StartupApp records): a Starlette or FastAPI `lifespan=` context manager before its yield (it replaces the " +
+		"`on_startup` handlers and wraps included routers' lifespans), the first `on_startup`/`@app.on_event(\"startup\")`/" +
+		"`add_event_handler(\"startup\", f)` handler, aiohttp's `cleanup_ctx` generators before their yield and then its " +
+		"`on_startup` handlers (`AppRunner.setup()` runs them before any site listens), Quart's `before_serving` " +
+		"functions and then its `while_serving` generators; a later hook only when every hook the framework runs before " +
+		"it started nothing (no await, async with, async for or started work before its yield or end). The hook must be " +
+		"a module function registered once on an application the module makes, mentioned nowhere else, with no " +
+		"decorator but its registration and `@asynccontextmanager`; a non-first hook is reported when the module brings " +
+		"in start-up work it cannot see (`include_router`, `add_subapp`, `register_blueprint`); and every hook of an " +
+		"application the module hands to anything but a standalone server (`uvicorn.run`, `web.run_app`, `app.run()`) " +
+		"is reported: aiohttp's `AppRunner`, uvicorn's `Server`, hypercorn's `serve` or Quart's `run_task` may run the " +
+		"start-up on a loop other tasks already share (a bot and its web server). Model loads and collection checks in " +
+		"a lifespan were judged debatable on corpus28 (5 findings, none true). Code after the yield runs at shutdown, " +
+		"when the tasks and clients the start-up began still run, and is reported, as are route handlers and shutdown " +
+		"handlers. Litestar (its event emitter's worker task starts before the hooks) and Sanic (tasks added with " +
+		"`add_task` run as `before_server_start` jobs) are not recorded (testdata `ASL202/startup_*.py`, " +
+		"`ASL201/startup_hooks.py`, `ASYNC230/startup_hooks.py`, `ASYNC251/startup_hooks.py`). This is a " +
 		"deliberate difference from flake8-async, which reports its codes there too (testdata " +
 		"`ASYNC230/main_coroutine_before_first_await.py`, `ASYNC230/script_main_*.py`). After the first suspension " +
 		"the call is reported even when the program never runs two things at once (a command-line tool awaiting one " +

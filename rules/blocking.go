@@ -73,6 +73,23 @@ var blockingInHelpers = &fact[helperBlocking]{name: "blockingInHelpers", crossFi
 			return !localFileFamilies[b.Code] && !pylib.LocalFileWork(b.Name)
 		}
 	}
+	// In a command-line program's own module, the families its direct
+	// calls are left out for (Rule.QuietInCommandLineTools: local file
+	// work, `input()`) end no chain either, unless local-io-in-cli: a
+	// prompt reached through a helper waits for the user as a direct one
+	// does.
+	if !p.Options.LocalIOInCommandLineTools && pylib.CommandLineModule(p.Module.ImportNames(), p.Module.File.Path) {
+		followKind += " no-cli-local-io"
+		followed := follow
+		follow = func(m *analysis.Module, c *analysis.Call) bool {
+			if !followed(m, c) {
+				return false
+			}
+			b, _ := index.classify(m, c)
+			r := Lookup(b.Code)
+			return r == nil || !r.QuietInCommandLineTools
+		}
+	}
 	return helperBlocking{Kind: kind, Blocks: blocks, FollowKind: followKind, Follow: follow}
 }}
 

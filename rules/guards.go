@@ -53,10 +53,16 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 //     to run it from its top level or its `if __name__ == "__main__":`, with
 //     `asyncio.run(main())` or
 //     `asyncio.get_event_loop().run_until_complete(main())`, when that top
-//     level puts nothing else on a loop (runsAsScriptMain).
+//     level puts nothing else on a loop (runsAsScriptMain);
+//   - it is a web framework's start-up hook that runs first, before the
+//     server accepts a connection, in a module that serves the
+//     application, if at all, only as a standalone server (a FastAPI
+//     lifespan before its yield, aiohttp's first on_startup handler;
+//     startupHookEnd).
 //
-// Until its first await, async for or async with, no other task has run on
-// that loop, so a blocking call there stalls nobody: it is the same as
+// Until its first await, async for, async with or yield, and its first
+// call that starts a task, a callback or anything else (firstSharing), no
+// other task has run on that loop, nor waits on it, so a blocking call there stalls nobody: it is the same as
 // making it before `asyncio.run` (a CLI's `main()` loading its options and
 // config files, mitmproxy's and textual's `run()`, zigpy-znp's tools
 // reading their backup file). A call inside a loop that awaits later runs
@@ -70,17 +76,20 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 // imports a script's main is not asked, as for any `__main__` code.
 func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
 	f := c.Func
-	if f == nil || !f.Async || f.Lambda || f.Generator || f.Class != nil || f.Name == "" || len(f.Decorators) > 0 {
+	if f == nil || !f.Async || f.Lambda || f.Class != nil || f.Name == "" {
 		return false
 	}
-	if f.Parent != nil && (f.Parent.Async || f.Parent.Lambda) {
-		return false
+	first, ok := startupHookEnd(m, f)
+	if !ok {
+		if f.Generator || len(f.Decorators) > 0 || f.Parent != nil && (f.Parent.Async || f.Parent.Lambda) {
+			return false
+		}
+		main := mainCoroutineOf(m, f)
+		if !main.onlyMain {
+			return false
+		}
+		first = main.firstSuspension
 	}
-	main := mainCoroutineOf(m, f)
-	if !main.onlyMain {
-		return false
-	}
-	first := main.firstSuspension
 	if first != 0 && c.Node.Start >= first {
 		return false
 	}
@@ -99,7 +108,7 @@ func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
 // once per function.
 type mainCoroutine struct {
 	onlyMain        bool   // every mention in the enclosing function (the module, for a module-level one) runs it as a new loop's main coroutine
-	firstSuspension uint32 // offset of its first await, async for or async with; 0 when none
+	firstSuspension uint32 // offset of its first await, async for or async with, or first call that starts work (firstSharing); 0 when none
 }
 
 func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
@@ -130,7 +139,8 @@ func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
 		if !ok || runs == 0 {
 			return mainCoroutine{}
 		}
-		return mainCoroutine{onlyMain: true, firstSuspension: firstSuspension(f.Node)}
+		first, _ := firstSharing(m, f.Node)
+		return mainCoroutine{onlyMain: true, firstSuspension: first}
 	}).(mainCoroutine)
 }
 
@@ -275,25 +285,6 @@ func topLevelSchedules(m *analysis.Module, runner *analysis.Node) bool {
 		return true
 	})
 	return found
-}
-
-// firstSuspension returns the offset of the first await, async for or
-// async with of the function def (not of its nested defs), or 0 when it has
-// none.
-func firstSuspension(def *analysis.Node) uint32 {
-	var first uint32
-	walkBody(def.ChildByField("body"), func(n *analysis.Node) bool {
-		if first != 0 && n.Start >= first {
-			return false
-		}
-		suspends := n.Type() == "await" ||
-			(n.Type() == "for_statement" || n.Type() == "with_statement") && n.HasToken("async")
-		if suspends && (first == 0 || n.Start < first) {
-			first = n.Start
-		}
-		return true
-	})
-	return first
 }
 
 // debugOnly reports a node that runs only in a debug or verbose mode: under
