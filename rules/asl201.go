@@ -695,7 +695,11 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 		if t == nil || t.Async || t.Lambda || t.Generator || t == f {
 			continue
 		}
-		if sub := p.Project.ReachWithin(kind, t, direct, rest); sub != nil {
+		within := rest
+		if within > 0 && analysis.SameObjectHop(f, c, t) {
+			within++ // one object's own helper: no level of its own (Chain.Depth)
+		}
+		if sub := p.Project.ReachWithin(kind, t, direct, within); sub != nil {
 			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
 		}
 	}
