@@ -97,6 +97,15 @@ func (b *builder) bind(s *Scope, name string, kind BindingKind, node *Node, valu
 		bd = &Binding{Name: name, Kind: kind, Node: node}
 		s.Bindings.add(bd)
 	} else if bd.Kind != kind {
+		if bd.Kind == BindImport && kind == BindAssign && bd.Qualified != "" && value != nil &&
+			Unparen(value).Type() == "none" && b.fallbackImport(bd.Node, node) {
+			// An optional dependency (`try: import google.generativeai as
+			// genai` / `except ImportError: genai = None`): None has no
+			// attributes and cannot be called, so every use of the name
+			// that runs anything (`genai.GenerativeModel(...)`) runs with
+			// the import; the name keeps what the try imports.
+			return bd
+		}
 		if bd.Kind == BindImport && kind == BindAssign && bd.Qualified != "" && b.fallbackImport(bd.Node, node) {
 			// The fallback of a failed import written as an assignment
 			// (`try: from pytest_asyncio import fixture as async_fixture` /

@@ -85,12 +85,12 @@ func (p *Project) ReachOnLoop(kind string, c *Call, t *Function, direct func(*Mo
 	return p.newWalk(kind, direct, true).walk(t, p.argTypes(c.Func.Module(), c, t, nil, c.Func), 0)
 }
 
-// ReachWithin is Reach limited to chains of at most max hops (max <= 0:
-// any length): the shortest such chain, or nil. Reach's chain is the first
-// in the order of the calls, which may be longer than another one.
+// ReachWithin is Reach limited to chains of depth at most max (Chain.Depth;
+// max <= 0: any depth): the shallowest such chain, or nil. Reach's chain is
+// the first in the order of the calls, which may be deeper than another one.
 func (p *Project) ReachWithin(kind string, f *Function, direct func(*Module, *Call) bool, max int) Chain {
 	chain := p.Reach(kind, f, direct)
-	if chain == nil || max <= 0 || len(chain) <= max {
+	if chain == nil || max <= 0 || chain.Depth() <= max {
 		return chain
 	}
 	p.factsMu.Lock()
@@ -98,11 +98,11 @@ func (p *Project) ReachWithin(kind string, f *Function, direct func(*Module, *Ca
 	return p.shortestReach(f, nil, false, direct, max)
 }
 
-// ReachOnLoopWithin is ReachOnLoop limited to chains of at most max hops
-// (max <= 0: any length): the shortest such chain, or nil.
+// ReachOnLoopWithin is ReachOnLoop limited to chains of depth at most max
+// (Chain.Depth; max <= 0: any depth): the shallowest such chain, or nil.
 func (p *Project) ReachOnLoopWithin(kind string, c *Call, t *Function, direct func(*Module, *Call) bool, max int) Chain {
 	chain := p.ReachOnLoop(kind, c, t, direct)
-	if chain == nil || max <= 0 || len(chain) <= max {
+	if chain == nil || max <= 0 || chain.Depth() <= max {
 		return chain
 	}
 	p.factsMu.Lock()
@@ -114,7 +114,7 @@ func (p *Project) ReachOnLoopWithin(kind string, c *Call, t *Function, direct fu
 // loop itself calls (a callback registered with call_soon or
 // add_done_callback): no call site gives its arguments' types, but code it
 // runs only when no loop is running (loopRunning) is left out. The
-// shortest chain of at most max hops (max <= 0: any), or nil.
+// shallowest chain of depth at most max (Chain.Depth; max <= 0: any depth), or nil.
 func (p *Project) ReachCalledOnLoopWithin(kind string, t *Function, direct func(*Module, *Call) bool, max int) Chain {
 	p.factsMu.Lock()
 	defer p.factsMu.Unlock()
@@ -122,15 +122,16 @@ func (p *Project) ReachCalledOnLoopWithin(kind string, t *Function, direct func(
 		return nil // no path at all
 	}
 	chain := p.newWalk(kind, direct, true).walk(t, nil, 0)
-	if chain == nil || max <= 0 || len(chain) <= max {
+	if chain == nil || max <= 0 || chain.Depth() <= max {
 		return chain
 	}
 	return p.shortestReach(t, nil, true, direct, max)
 }
 
-// shortestReach deepens a bounded walk one hop at a time up to max. It is
-// asked only when the memoised walk found a chain longer than max, so it
-// keeps no memo beyond one bound; p.factsMu must be held.
+// shortestReach deepens a bounded walk one level at a time up to max (a
+// level is Chain.Depth's unit). It is asked only when the memoised walk
+// found a chain deeper than max, so it keeps no memo beyond one bound;
+// p.factsMu must be held.
 func (p *Project) shortestReach(f *Function, env TypeEnv, typed bool, direct func(*Module, *Call) bool, max int) Chain {
 	for bound := 1; bound <= max; bound++ {
 		w := boundedWalk{project: p, direct: direct, typed: typed, onPath: map[*Function]bool{}, none: map[reachKey]int{}}
@@ -141,7 +142,42 @@ func (p *Project) shortestReach(f *Function, env TypeEnv, typed bool, direct fun
 	return nil
 }
 
-// boundedWalk finds a chain of at most a given number of hops, in the
+// Depth is the number of objects and functions a chain passes through: its
+// hops, less the hops into a method of the calling method's own class
+// called on its own `self` (SameObjectHop). A method that splits its work
+// into private helpers (`self._ensure_valid_token()` ->
+// `self._generate_new_token()`) is one object's work, one level deep; the
+// asl201-max-depth limit is about layers a chain crosses (a coroutine's
+// helper, a token manager, an OAuth provider), not about how one of them
+// is factored (nowireless4u/hpe-networking-mcp#440: a token fetch five
+// functions and three objects below a coroutine).
+func (chain Chain) Depth() int {
+	d := 0
+	for i, h := range chain {
+		if i > 0 && SameObjectHop(chain[i-1].Func, chain[i-1].Call, h.Func) {
+			continue
+		}
+		d++
+	}
+	return d
+}
+
+// SameObjectHop reports whether call c, made in method f, enters method t
+// of f's own class on f's first parameter (`self.helper(...)`).
+func SameObjectHop(f *Function, c *Call, t *Function) bool {
+	if f == nil || c == nil || t == nil || f.Class == nil || t.Class != f.Class || len(f.Params) == 0 || c.Node == nil ||
+		c.Node.Type() != "call" {
+		return false
+	}
+	fn := Unparen(c.Node.ChildByField("function"))
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	obj := Unparen(fn.ChildByField("object"))
+	return obj != nil && obj.Type() == "identifier" && f.Module().File.Text(obj) == f.Params[0]
+}
+
+// boundedWalk finds a chain of at most a given depth (Chain.Depth), in the
 // order of the calls; none records, per function and argument types, the
 // largest bound under which it was found not to reach.
 type boundedWalk struct {
@@ -169,16 +205,20 @@ func (w *boundedWalk) reach(f *Function, env TypeEnv, bound int) (chain Chain, c
 	if hit := w.project.directHop(f, env, w.typed, w.direct); hit != nil {
 		return hit, false
 	}
-	if bound > 1 {
-		w.onPath[f] = true
-		defer delete(w.onPath, f)
-		for _, calls := range [2][]*Call{f.Calls, w.project.PropertyReads(f)} {
-			for _, c := range calls {
-				t, argTypes := w.project.entered(f, c, env, w.typed)
-				if t == nil {
-					continue
-				}
-				sub, subCut := w.reach(t, argTypes, bound-1)
+	w.onPath[f] = true
+	defer delete(w.onPath, f)
+	for _, calls := range [2][]*Call{f.Calls, w.project.PropertyReads(f)} {
+		for _, c := range calls {
+			t, argTypes := w.project.entered(f, c, env, w.typed)
+			if t == nil {
+				continue
+			}
+			next := bound - 1
+			if SameObjectHop(f, c, t) {
+				next = bound
+			}
+			if next >= 1 {
+				sub, subCut := w.reach(t, argTypes, next)
 				cut = cut || subCut
 				if sub != nil {
 					return append(Chain{{Func: f, Call: c}}, sub...), cut

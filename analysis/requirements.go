@@ -337,7 +337,46 @@ func (p *Project) DeclaresOlder(n *Node, r *pylib.Release) bool {
 			}
 		}
 	}
-	return declared
+	if declared {
+		return true
+	}
+	// No declaration: the module's own calls may say it, when it calls an
+	// API the release removed (pylib.API.RemovedIn: aioredis 1.x's
+	// `create_redis`). Only the module of n is read, so `check FILE` and
+	// `check .` agree.
+	return p.callsRemovedIn(p.moduleOfNode(n), r)
+}
+
+// callsRemovedIn reports whether a call of m resolves to a library API
+// that exists only before release r.
+func (p *Project) callsRemovedIn(m *Module, r *pylib.Release) bool {
+	if m == nil {
+		return false
+	}
+	seen := func(c *Call) bool {
+		name := p.Callee(c).Name
+		if name == "" {
+			return false
+		}
+		api, ok := pylib.Lookup(name)
+		if !ok || api.RemovedIn == nil {
+			api, ok = pylib.Lookup(p.Canonical(name)) // re-exported (`from .compat import *`)
+		}
+		return ok && pylib.SameRelease(api.RemovedIn, r)
+	}
+	for _, c := range m.Calls {
+		if seen(c) {
+			return true
+		}
+	}
+	for _, f := range m.Functions {
+		for _, c := range f.Calls {
+			if seen(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // moduleOfNode returns the module whose tree holds n (a tree is one slab of

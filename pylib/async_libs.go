@@ -219,11 +219,29 @@ func init() {
 		"redis.asyncio.RedisCluster"} {
 		coroutinesOfAnyMethod(typ, "pipeline", "pubsub", "lock", "register_script", "monitor", "client", "get_connection_kwargs",
 			"get_encoder", "from_url", "from_pool", "__aenter__", "__aexit__", "connection_pool", "set_response_callback")
-		returns(typ, "redis.asyncio.Redis")
-		returns(typ+".from_url", "redis.asyncio.Redis")
+		instance := "redis.asyncio.Redis"
+		if strings.HasPrefix(typ, "aioredis.") {
+			instance = typ // its own type: 1.x's differs (below)
+		}
+		returns(typ, instance)
+		returns(typ+".from_url", instance)
 	}
 	returns("redis.asyncio.from_url", "redis.asyncio.Redis")
-	returns("aioredis.from_url", "redis.asyncio.Redis")
+	returns("aioredis.from_url", "aioredis.Redis")
+	returns("aioredis.Redis.pipeline", "redis.asyncio.client.Pipeline")
+	// aioredis 1.x is another API under the same names: its Redis.close()
+	// is a plain method that starts closing, and `await redis.wait_closed()`
+	// waits for it (aioredis 1.3 docs, "aioredis.Redis.close: Close client
+	// connections"; `wait_closed` is the coroutine); 2.0 ported redis-py's
+	// asyncio client, whose `close` is a coroutine function, and removed the
+	// 1.x factories (the 2.0 migration guide: create_redis, create_redis_pool,
+	// create_pool and create_connection are gone, use `aioredis.from_url` or
+	// `aioredis.Redis(...)`). A module that calls a 1.x factory runs 1.x.
+	aioredis2 := Release{Dists: []string{"aioredis"}, Version: "2.0"}
+	coroutineMethodsSince(aioredis2, "a coroutine function since aioredis 2.0, a plain method in 1.x (await wait_closed())",
+		"aioredis.Redis", "close")
+	removedIn(aioredis2, "aioredis.create_redis", "aioredis.create_redis_pool", "aioredis.create_pool",
+		"aioredis.create_connection")
 	coroutineMethods("redis.asyncio.client.Pipeline", "execute", "reset", "watch")
 	returns("redis.asyncio.Redis.pipeline", "redis.asyncio.client.Pipeline")
 

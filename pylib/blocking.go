@@ -290,6 +290,21 @@ func init() {
 	}
 	blocking("ASYNC230", metaAlt, "pkg_resources.get_distribution", "pkg_resources.require",
 		"pkg_resources.iter_entry_points")
+	// pysnmp's SnmpEngine loads MIB modules in its constructor:
+	// pysnmp/entity/engine.py (4.4) `SnmpEngine.__init__` calls
+	// `mibBuilder.importSymbols('__SNMP-FRAMEWORK-MIB', ...)`, and
+	// smi/builder.py's importSymbols -> loadModules lists every MIB source
+	// directory (`os.listdir`) and opens and executes the module files found;
+	// Home Assistant's detector reports the listdir (kou147258/hikvision-snmp
+	// v0.1.12 builds it with `await asyncio.to_thread(SnmpEngine)`). The
+	// class is re-exported by the hlapi packages (`from
+	// pysnmp.entity.engine import *` in pysnmp.hlapi and
+	// pysnmp.hlapi.asyncio; pysnmp 7's pysnmp.hlapi.v3arch.asyncio). Filed
+	// with open(), the file I/O it does.
+	blocking("ASYNC230", "build the engine once in `await asyncio.to_thread(SnmpEngine)` and reuse it "+
+		"(Home Assistant: `await hass.async_add_executor_job(SnmpEngine)`)",
+		"pysnmp.entity.engine.SnmpEngine", "pysnmp.hlapi.SnmpEngine", "pysnmp.hlapi.asyncio.SnmpEngine",
+		"pysnmp.hlapi.asyncore.SnmpEngine", "pysnmp.hlapi.v3arch.SnmpEngine", "pysnmp.hlapi.v3arch.asyncio.SnmpEngine")
 	blocking("ASYNC230", "load the zone once at import time, or in `await asyncio.to_thread(...)` "+
 		"(Home Assistant: `await dt_util.async_get_time_zone(key)`)",
 		"zoneinfo.ZoneInfo", "backports.zoneinfo.ZoneInfo", "pytz.timezone", "dateutil.tz.gettz", "dateutil.tz.tz.gettz",

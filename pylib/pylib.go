@@ -10,6 +10,7 @@
 package pylib
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -119,6 +120,12 @@ type API struct {
 	// whose dependency declarations keep that distribution below the release
 	// calls a plain function (analysis.Project.DeclaresOlder).
 	CoroutineSince *Release
+	// RemovedIn says the API exists only in releases before this one of its
+	// distribution (aioredis 2.0 removed the 1.x factories
+	// `create_redis`...): a module that calls it is written for an older
+	// release, which analysis.Project.DeclaresOlder reads as a declaration
+	// when the dependency files declare none.
+	RemovedIn *Release
 	// AwaitablesOneByOne, on an AwaitsArgs API, says it takes each
 	// awaitable as a positional argument of its own (`asyncio.gather(*aws)`,
 	// `create_task(coro)`), not an iterable of them as `asyncio.wait` and
@@ -460,6 +467,19 @@ func coroutineMethodsSince(r Release, note, typ string, names ...string) {
 		e.CoroutineSince = &r
 		e.Note = note
 	}
+}
+
+// removedIn records APIs that exist only before release r.
+func removedIn(r Release, names ...string) {
+	for _, n := range names {
+		rr := r
+		entry(n).RemovedIn = &rr
+	}
+}
+
+// SameRelease reports whether a and b name the same release.
+func SameRelease(a, b *Release) bool {
+	return a != nil && b != nil && a.Version == b.Version && slices.Equal(a.Dists, b.Dists)
 }
 
 // returns records what calling name gives.

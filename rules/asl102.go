@@ -66,7 +66,11 @@ async def handler(key):
 		"below 2.0, as `discord.py==1.7.3` or `<2` in requirements*.txt or requirements/*.txt, `~=1.7` in pyproject.toml, Poetry's " +
 		"`^1.7`, setup.cfg's or setup.py's install_requires, read in the nearest directory that has some, the file's own or " +
 		"above it up to the repository's top, so the answer depends on where the file is, not on where the check started " +
-		"(`check bot/bot.py`, `check .`, a folder of several bots); with no declaration the newest release counts); " +
+		"(`check bot/bot.py`, `check .`, a folder of several bots); with no declaration the module's own calls decide: a call of an API the " +
+		"release removed (pylib.API.RemovedIn: aioredis 2.0 removed 1.x's `create_redis`, `create_redis_pool`, `create_pool`, " +
+		"`create_connection`) means the older release, else the newest release counts; aioredis 1.x's `Redis.close()` is a plain " +
+		"method (its coroutine is `wait_closed()`), a coroutine only since 2.0, so corpus2's aioinflux, which calls `create_redis`, " +
+		"gets no finding at `self._redis.close()`; testdata `aioredis_versions.py`, `aioredis_v1_project`); " +
 		"a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; one its own module leaves untyped, of a function other modules call by name (a module-level function, " +

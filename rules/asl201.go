@@ -39,8 +39,12 @@ async def start(url):
 	CrossFile:    true,
 	Fix:          "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
 	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). A chain is " +
-		"followed through at most `asl201-max-depth` synchronous functions (3 by default; 0 is any depth), and the " +
-		"shortest one within it is reported. Why: the real blocking bugs through helpers that projects fixed upstream " +
+		"followed through at most `asl201-max-depth` levels of synchronous functions (3 by default; 0 is any depth), and the " +
+		"shallowest one within it is reported. A level is an object or a function: a method's call of another method of " +
+		"its own class on its own `self` (`self._ensure_valid_token()` -> `self._generate_new_token()`) is that object's " +
+		"work and adds no level (nowireless4u/hpe-networking-mcp#440, bench/realbugs56: an OAuth token fetch, a synchronous " +
+		"httpx POST, five functions but three objects below the coroutine: its HTTP client's header helper, the token " +
+		"manager and its two private helpers, the OAuth provider). Why: the real blocking bugs through helpers that projects fixed upstream " +
 		"(bench/realbugs*) are one or two functions deep; on real packages the chains of four to nine functions end in a " +
 		"persistence or configuration layer that is synchronous by design (a wallet's `save_db()`, a config's " +
 		"`set_key()`), which maintainers keep, and which is fixed, if at all, in that layer, not at each coroutine's " +
@@ -198,7 +202,7 @@ async def start(url):
 
 // BlockingViaHelperSettings are ASL201's settings.
 type BlockingViaHelperSettings struct {
-	MaxDepth int `toml:"asl201-max-depth" doc:"The most synchronous functions between a coroutine and the blocking call it reaches (the chain's length) for which ASL201 reports it; 0 follows chains of any length."`
+	MaxDepth int `toml:"asl201-max-depth" doc:"The most levels of synchronous functions between a coroutine and the blocking call it reaches for which ASL201 reports it (a method's call of its own class's method on self adds no level); 0 follows chains of any depth."`
 	// LocalFiles: see localFileFamilies; nil decides per module
 	// (helperLocalFiles).
 	LocalFiles *bool `toml:"asl201-local-files" doc:"Report chains through helpers that end in local file work (opening, reading and writing files, imports, file-system calls: the ASYNC230, ASYNC231, ASYNC232 and ASYNC240 families, sqlite3's file databases, and os.fsync's flushes to the disk). Unset (the default): only in modules of Home Assistant integrations, whose platform forbids any blocking work on its shared loop; true: everywhere (a library whose coroutines run on its users' loops); false: nowhere. Network calls, sleeps, subprocesses, locks and database servers are always followed, and a blocking call written in the coroutine itself is still reported by its own rule."`
@@ -726,7 +730,11 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 		if t == nil || t.Async || t.Lambda || t.Generator || t == f {
 			continue
 		}
-		if sub := p.Project.ReachWithin(kind, t, direct, rest); sub != nil {
+		within := rest
+		if within > 0 && analysis.SameObjectHop(f, c, t) {
+			within++ // one object's own helper: no level of its own (Chain.Depth)
+		}
+		if sub := p.Project.ReachWithin(kind, t, direct, within); sub != nil {
 			return append(analysis.Chain{{Func: f, Call: c}}, sub...)
 		}
 	}

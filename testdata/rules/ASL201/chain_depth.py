@@ -66,3 +66,64 @@ async def with_four_deep(store):
 async def with_three_deep(path, state):
     with saved(path, state):  # want: ASL201 "via saved\(\) -> save\(\) -> write_file\(\) -> open\(\)"
         pass
+
+
+# The depth counts objects, not the private helpers one object splits its
+# work into: a call on `self` of a method of the caller's own class adds no
+# level (nowireless4u/hpe-networking-mcp#440: a coroutine's header helper ->
+# the token manager's get_auth_headers -> its _ensure_valid_token ->
+# _generate_new_token -> the OAuth provider's get_token, a synchronous
+# httpx POST; three objects, five functions).
+import requests
+
+
+class Provider:
+    def get_token(self):
+        return requests.post("https://auth.example/token").json()
+
+
+class TokenManager:
+    def __init__(self):
+        self._provider = Provider()
+        self._token = None
+
+    def _generate(self):
+        self._token = self._provider.get_token()
+
+    def _ensure(self):
+        if self._token is None:
+            self._generate()
+
+    def headers(self):
+        self._ensure()
+        return {"Authorization": self._token}
+
+
+class Client:
+    def __init__(self, tokens: TokenManager):
+        self.tokens = tokens
+
+    def _auth_headers(self):
+        return self.tokens.headers()
+
+    async def get(self, url):
+        headers = self._auth_headers()  # want: ASL201 "via Client\._auth_headers\(\) -> self\.tokens\.headers\(\) -> self\._ensure\(\) -> self\._generate\(\) -> self\._provider\.get_token\(\) -> requests\.post\(\)"
+        return headers
+
+
+# Quiet: four objects deep (a session, a client, a token manager, a
+# provider): the helpers of another object are levels of their own.
+class Session:
+    def __init__(self, client: Client):
+        self.client = client
+
+    def prepare(self):
+        return self.client._auth_headers()
+
+
+class Pool:
+    def __init__(self, session: Session):
+        self.session = session
+
+    async def lease(self):
+        return self.session.prepare()
