@@ -198,3 +198,30 @@ func AwaitedHook(root, name string) ([]string, bool) {
 	params, ok := AwaitedHooks[root][name]
 	return params, ok
 }
+
+// Home Assistant reads an entity's state properties on its event loop:
+// Entity.async_write_ha_state (helpers/entity.py, `_async_write_ha_state`
+// -> `__async_calculate_state`) reads `available`, `state` (which reads
+// the platform's `native_value`, `is_on`...), `extra_state_attributes`,
+// `state_attributes`, `capability_attributes` and the entity's name, icon
+// and unit inline, in the loop; the developer docs ("Entity", "Generic
+// properties") say "Properties should always only return information from
+// memory and not do I/O (like network requests). Implement update() or
+// async_update() to fetch data." A blocking call in such a property stalls
+// every integration, as Home Assistant's own blocking-call detector reports.
+func init() {
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{
+		Handler: &LoopThreadHandler{Framework: "Home Assistant",
+			Where: ", an entity state property, which Home Assistant reads on its event loop whenever it writes " +
+				"the entity's state",
+			Advice:     "fetch the value in `async_update()` (or `update()`, which Home Assistant runs in its executor) and return it from memory here",
+			Registered: "a Home Assistant entity: its state properties are read on the event loop",
+			Note:       "homeassistant/helpers/entity.py async_write_ha_state reads the state properties inline on the loop; developer docs: properties must not do I/O"},
+		Bases: []string{haEntity},
+		Names: []string{"available", "state", "native_value", "is_on", "extra_state_attributes", "state_attributes",
+			"capability_attributes", "name", "icon", "entity_picture", "unit_of_measurement",
+			"native_unit_of_measurement", "supported_features", "device_class", "current_temperature",
+			"target_temperature", "hvac_mode", "hvac_action", "brightness", "is_closed", "current_cover_position",
+			"media_title", "volume_level", "is_locked", "percentage", "current_option", "options"},
+	})
+}

@@ -184,7 +184,10 @@ async def start(url):
 		"apps, screens and widgets (dispatched by name by the message pump, a plain def inline), and Tornado's " +
 		"`RequestHandler`/`WebSocketHandler` verb methods and hooks (web.py `_execute` calls them inline on the " +
 		"IOLoop); the same names on other classes, a `typing.Protocol`, and `@work(thread=True)` methods are not read " +
-		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`). " +
+		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`), and a Home Assistant entity's state " +
+		"properties (`native_value`, `state`, `is_on`, `available`, `extra_state_attributes`...: helpers/entity.py's " +
+		"async_write_ha_state reads them on the loop, and the developer docs say they must not do I/O; `update()`, run " +
+		"in the executor, is not read; testdata `homeassistant_entity_properties/`). " +
 		"A plain function handed to the event loop to call later runs on its thread too (pylib.LoopCallbackRegistrarOf: " +
 		"`loop.call_soon`, `call_soon_threadsafe`, `call_later`, `call_at`, `add_signal_handler`, by method name on a " +
 		"receiver of unknown type; `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
