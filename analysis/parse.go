@@ -723,6 +723,13 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 		} else {
 			parent := &slab[p.base+int(fn.parent)]
 			n.setUp(uint32(j) - fn.parent)
+			if kind, keepField := exceptTypesTuple(src, parent, n); kind != 0 {
+				field := n.field()
+				if !keepField {
+					field = 0
+				}
+				n.links = packLinks(n.descendants(), n.up(), kind, field, n.flags())
+			}
 			if parent.Type() == "block" {
 				for len(blocks) > 0 && blocks[len(blocks)-1].at > fn.parent {
 					blocks = blocks[:len(blocks)-1]
@@ -808,6 +815,46 @@ func fillNode(n *Node, fn *flatNode) {
 	}
 	n.Start, n.End = fn.start, fn.end
 	n.links = packLinks(0, 0, kind, field, flags)
+}
+
+// exceptTypesTuple returns the kind n takes when it belongs to the types of
+// an except clause written without parentheses (`except A, B, C:`, PEP
+// 758), which the parser read as the chained comparison `A< B< C` of the
+// rewritten input (unparenthesizedExceptCommas): the comparison becomes the
+// tuple Python means, and each `<` the comma of the source, so the clause
+// lowers as `except (A, B, C):` does. keepField is false for the commas (a
+// tuple's separators have no field). It returns 0 for every other node (a
+// real comparison has no comma at its top level).
+func exceptTypesTuple(src []byte, parent, n *Node) (kind uint16, keepField bool) {
+	switch n.Type() {
+	case "comparison_operator":
+		if parent.Type() == "except_clause" && topLevelComma(src[n.Start:n.End]) {
+			return kindOf["tuple"], true
+		}
+	case "<":
+		if parent.Type() == "tuple" && n.End == n.Start+1 && src[n.Start] == ',' {
+			return kindOf[","], false
+		}
+	}
+	return 0, false
+}
+
+// topLevelComma reports a comma of text outside brackets.
+func topLevelComma(text []byte) bool {
+	depth := 0
+	for _, c := range text {
+		switch c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setUp records the distance back to n's parent (n has none yet).

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -544,6 +545,50 @@ func TestUnparenthesizedTrailingCommaInImport(t *testing.T) {
 		"import os, sys\n", "x = 1,\n", "from m import a as b\n", "from m import *\n", "from .import a\n", "from importlib import a\n"} {
 		if f := Parse("x.py", []byte(src)); len(f.SyntaxErrors) > 0 {
 			t.Errorf("%q: Python flagged: %v", src, f.SyntaxErrors)
+		}
+	}
+}
+
+// TestExceptTypesWithoutParentheses: Python 3.14 (PEP 758) accepts
+// `except A, B, C:` without `as`; it parses, with the same tree as the
+// parenthesized tuple, and offsets still refer to the source.
+func TestExceptTypesWithoutParentheses(t *testing.T) {
+	src := "try:\n    pass\nexcept A, B:\n    pass\nexcept ValueError, mod.TypeError, f(x, y):\n    pass\n" +
+		"except C < D:\n    pass\nexcept (E, F) as e:\n    pass\n"
+	for _, f := range []*File{Parse("pep758.py", []byte(src)), NewIncremental("pep758.py", []byte(src)).Parse()} {
+		if len(f.SyntaxErrors) > 0 {
+			t.Fatalf("syntax errors %v", f.SyntaxErrors)
+		}
+		var got []string
+		f.Root.Walk(func(n *Node) bool {
+			if n.Type() == "except_clause" {
+				for _, c := range n.NamedChildren() {
+					if c.Type() == "block" {
+						continue
+					}
+					var elems []string
+					for _, e := range c.NamedChildren() {
+						elems = append(elems, f.Text(e))
+					}
+					got = append(got, fmt.Sprintf("%s %q %q", c.Type(), f.Text(c), elems))
+				}
+			}
+			return true
+		})
+		want := []string{
+			`tuple "A, B" ["A" "B"]`,
+			`tuple "ValueError, mod.TypeError, f(x, y)" ["ValueError" "mod.TypeError" "f(x, y)"]`,
+			`comparison_operator "C < D" ["C" "D"]`,
+			`as_pattern "(E, F) as e" ["(E, F)" "e"]`,
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	// Still a syntax error in Python 3.14: a trailing comma after the types.
+	for _, bad := range []string{"try:\n    pass\nexcept A, B, C,:\n    pass\n"} {
+		if f := Parse("bad.py", []byte(bad)); len(f.SyntaxErrors) == 0 {
+			t.Errorf("%q: no syntax error", bad)
 		}
 	}
 }

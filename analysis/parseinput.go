@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 )
@@ -60,11 +61,90 @@ func parserInput(src []byte) (in []byte, problem string) {
 			}
 		}
 	}
+	if commas := unparenthesizedExceptCommas(src); len(commas) > 0 {
+		copied()
+		for _, i := range commas {
+			in[i] = '<'
+		}
+	}
 	if !deep {
 		return in, ""
 	}
 	copied()
 	return compressIndentation(in)
+}
+
+// unparenthesizedExceptCommas returns the offsets of the commas that
+// separate the types of an `except A, B, C:` clause written without
+// parentheses and without `as`: valid Python since 3.14
+// (PEP 758), which tree-sitter-python's grammar does not know (it reads
+// `except A, B:` as two loose children and fails on a third type). Each
+// such comma becomes `<` in the parser input, a same-length copy: the
+// clause then parses as one chained comparison, whose flat operands
+// lower() turns back into the tuple Python means (exceptTypesTuple). A
+// header with a string, a comment, a line continuation, `as` or a trailing
+// comma is left alone, and so is `except* A, B:` (the parser then reads
+// `except` and a starred `*A`, not the group clause).
+func unparenthesizedExceptCommas(src []byte) []int {
+	var out []int
+	for lineStart := 0; lineStart < len(src); {
+		i := lineStart
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f') {
+			i++
+		}
+		next := bytes.IndexByte(src[i:], '\n')
+		if next < 0 {
+			next = len(src)
+		} else {
+			next += i + 1
+		}
+		if bytes.HasPrefix(src[i:], []byte("except")) && i+6 < len(src) &&
+			(src[i+6] == ' ' || src[i+6] == '\t') {
+			out = append(out, exceptHeaderCommas(src, i+6)...)
+		}
+		lineStart = next
+	}
+	return out
+}
+
+// exceptHeaderCommas scans an except clause's header from just after its
+// keyword to the colon that ends it and returns its top-level commas, or
+// nil when the header is not a plain comma-separated list of types.
+func exceptHeaderCommas(src []byte, i int) []int {
+	var commas []int
+	depth := 0
+	lastComma := -1
+	for ; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+			if depth < 0 {
+				return nil
+			}
+		case c == '"' || c == '\'' || c == '#' || c == '\\':
+			return nil
+		case c == '\n' || c == '\r':
+			if depth == 0 {
+				return nil
+			}
+		case depth > 0:
+		case c == ',':
+			commas = append(commas, i)
+			lastComma = i
+		case c == ':':
+			if lastComma >= 0 && len(bytes.TrimSpace(src[lastComma+1:i])) == 0 {
+				return nil
+			}
+			return commas
+		case c == 'a' && i+2 <= len(src) && string(src[i:i+2]) == "as" &&
+			!isNameByte(src[i-1]) && (i+2 == len(src) || !isNameByte(src[i+2])):
+			return nil
+		}
+	}
+	return nil
 }
 
 // indentedLine is the leading whitespace [start, end) of a line with code,

@@ -62,6 +62,9 @@ MANIFESTS["corpus31"] = "heldout31_manifest.tsv"  # corpus31 (bench/heldout31_RE
 MANIFESTS["corpus32"] = "heldout32_manifest.tsv"  # corpus32 (bench/heldout32_README.md), apart so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus33"] = "heldout33_manifest.tsv"  # corpus33 (bench/heldout33_README.md), apart so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

@@ -59,6 +59,9 @@ JUDGED["31"], ROOTS["31"] = "precision_heldout31.tsv", "/work/corpus31"
 # corpus32 (bench/heldout32_README.md), apart from corpus31's lines so that the branches merge cleanly
 JUDGED["32"], ROOTS["32"] = "precision_heldout32.tsv", "/work/corpus32"
 
+# corpus33 (bench/heldout33_README.md), apart from corpus32's lines so that the branches merge cleanly
+JUDGED["33"], ROOTS["33"] = "precision_heldout33.tsv", "/work/corpus33"
+
 
 def verdicts(path):
     v = {}
