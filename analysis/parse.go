@@ -749,6 +749,12 @@ func (p *lowerPart) lower(src []byte, slab []Node) {
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: describeError(src, n)})
 		case n.Missing():
 			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: fmt.Sprintf("syntax error: missing %q", n.Type())})
+		case n.Type() == "block" && n.Start == n.End:
+			// tree-sitter's recovery gives a clause with no body an empty
+			// block and no ERROR node (`except E as e:` followed by a line
+			// at the clause's own indentation); Python says "expected an
+			// indented block". Every block Python accepts holds a statement.
+			p.errors = append(p.errors, SyntaxError{Start: n.Start, End: n.End, Message: "syntax error: expected an indented block"})
 		case n.Type() == "comment":
 			p.comments = append(p.comments, n)
 		case n.Type() == "identifier" && hardKeywords[string(src[n.Start:n.End])]:

@@ -592,3 +592,26 @@ func TestExceptTypesWithoutParentheses(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyBlockIsAnError: tree-sitter's recovery gives a clause whose body
+// is missing an empty block and no ERROR node (icubam's backoffice handler,
+// corpus33: `except Exception as e:` followed by a line at the clause's
+// indentation); Python rejects it ("expected an indented block").
+func TestEmptyBlockIsAnError(t *testing.T) {
+	for _, src := range []string{
+		"def f(x):\n    try:\n        g()\n    except Exception as e:\n    data = [1]\n    return data\n",
+		"if x:\ny = 1\n",
+		"for i in r:\n# a comment only\nz = 2\n",
+	} {
+		f := Parse("x.py", []byte(src))
+		if len(f.SyntaxErrors) == 0 {
+			t.Errorf("%q: no syntax error", src)
+		}
+	}
+	for _, src := range []string{"def f(): pass\n", "class A: ...\n", "if x:\n    # why\n    y = 1\n", "while x: x -= 1\n",
+		"try:\n    g()\nexcept E:\n    pass\n"} {
+		if f := Parse("x.py", []byte(src)); len(f.SyntaxErrors) > 0 {
+			t.Errorf("%q: %v", src, f.SyntaxErrors)
+		}
+	}
+}
