@@ -39,7 +39,7 @@ func TestRepublishOnCrossModuleAnswers(t *testing.T) {
 			t.Run(filepath.Base(src)+"/"+how, func(t *testing.T) {
 				t.Parallel()
 				root := copyProject(t, src)
-				afters, _ := filepath.Glob(filepath.Join(root, "*.py.after"))
+				afters := filesUnder(t, root, ".py.after")
 				if len(afters) != 1 {
 					t.Fatalf("want one *.py.after in %s, found %v", src, afters)
 				}
@@ -98,6 +98,22 @@ func TestRepublishOnCrossModuleAnswers(t *testing.T) {
 	}
 }
 
+// filesUnder returns the files under root whose names end with suffix.
+func filesUnder(t *testing.T, root, suffix string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, suffix) {
+			out = append(out, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // waitAgree waits until the latest diagnostics the server published for
 // each of files equal want's (check's) for it.
 func waitAgree(c *client, files []string, want map[string][]string, when string) {
@@ -134,8 +150,7 @@ func TestAffectedByReadsAnswers(t *testing.T) {
 			}
 			var edited string
 			var after []byte
-			paths, _ := filepath.Glob(filepath.Join(root, "*"))
-			for _, p := range paths {
+			for _, p := range filesUnder(t, root, "") {
 				src, err := os.ReadFile(p)
 				if err != nil {
 					t.Fatal(err)
