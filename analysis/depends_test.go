@@ -21,6 +21,11 @@ func TestImportedByIsReverseClosure(t *testing.T) {
 		"/p/tool.py":         "from pkg.b import helper\n",
 		"/p/lone.py":         "x = 1\n",
 		"/p/redis.py":        "x = 1\n", // named like a library: any module may look it up
+		// inner.py imports a name from itself: it may look names up in
+		// lib/inner.py (OwnNameModules), which no import names.
+		"/p/inner.py":        "from inner import Thing\n",
+		"/p/lib/__init__.py": "",
+		"/p/lib/inner.py":    "class Thing:\n    pass\n",
 	}
 	var paths []string
 	for p := range files {
@@ -65,12 +70,19 @@ func TestImportedByIsReverseClosure(t *testing.T) {
 	if got := names(p.ImportedBy(p.Module("/p/pkg/a.py"))); got != "app.py pkg/__init__.py pkg/a.py pkg/b.py tool.py" {
 		t.Errorf("ImportedBy(pkg/a.py) = %s", got)
 	}
-	// Imports changed: derived.
-	p2 := p.With(mk("/p/pkg/b.py", "import json\n"), mk("/p/lone.py", "import tool\n"))
+	if got := names(p.ImportedBy(p.Module("/p/lib/inner.py"))); got != "inner.py lib/inner.py" {
+		t.Errorf("ImportedBy(lib/inner.py) = %s, want inner.py too (it imports its own name)", got)
+	}
+	// Imports changed: derived (inner.py's import binds another name now,
+	// with the same ImportNames: not one of its own name).
+	p2 := p.With(mk("/p/pkg/b.py", "import json\n"), mk("/p/lone.py", "import tool\n"), mk("/p/inner.py", "from inner import Thing as Other\n"))
 	if p2.importers.Load() == nil {
 		t.Error("the index was not derived")
 	}
 	same(p2, "imports changed")
+	if got := names(p2.ImportedBy(p2.Module("/p/lib/inner.py"))); got != "lib/inner.py" {
+		t.Errorf("imports changed: ImportedBy(lib/inner.py) = %s, want lib/inner.py alone", got)
+	}
 	// Only a body changed: shared.
 	p3 := p2.With(mk("/p/pkg/a.py", "import json\n\n\ndef helper():\n    return 2\n"))
 	if p3.importers.Load() != p2.importers.Load() {
@@ -86,6 +98,32 @@ func TestImportedByIsReverseClosure(t *testing.T) {
 	for i, p := range []*Project{p, p2, p3, p4} {
 		if got := len(p.ImportedBy(p.Module("/p/redis.py"))); got != len(p.Modules()) {
 			t.Errorf("snapshot %d: ImportedBy(redis.py) holds %d modules, want all %d", i, got, len(p.Modules()))
+		}
+	}
+}
+
+// TestImportsOwnName: the imports that bind a module-level name to the
+// same name of the module itself, which Lookup takes to mean the module of
+// another directory a sys.path entry provides (shadowedBy).
+func TestImportsOwnName(t *testing.T) {
+	for _, tc := range []struct {
+		path, src string
+		want      bool
+	}{
+		{"/p/inner/__init__.py", "from inner import Thing\n", true},
+		{"/p/inner/__init__.py", "from . import Thing\n", true},
+		{"/p/inner/__init__.py", "import inner.Thing as Thing\n", true},
+		{"/p/inner.py", "from inner import Thing\n", true},
+		{"/p/inner/__init__.py", "from .core import Thing\n", false},
+		{"/p/inner/__init__.py", "from inner import Thing as Other\n", false},
+		{"/p/inner/__init__.py", "def f():\n    from inner import Thing\n", false},
+		{"/p/inner/__init__.py", "from other import Thing\n", false},
+	} {
+		l := NewLayout("/p", []string{tc.path})
+		name, pkg, _ := l.ModuleName(tc.path)
+		m := BuildModule(Parse(tc.path, []byte(tc.src)), name, pkg)
+		if got := m.ImportsOwnName(); got != tc.want {
+			t.Errorf("%s %q: ImportsOwnName = %v, want %v", tc.path, tc.src, got, tc.want)
 		}
 	}
 }

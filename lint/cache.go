@@ -33,8 +33,10 @@ import (
 //   - the modules it may look names up in (their paths and contents:
 //     deps): those it imports, directly or not, and the project's modules
 //     named like a builtin or a library asyncls has facts about (analysis
-//     may name those without an import: `aiohttp.ClientResponse`), with
-//     what they import;
+//     may name those without an import: `aiohttp.ClientResponse`), and,
+//     for a module importing a name from itself, the modules that import
+//     may mean (analysis.Project.OwnNameModules: every module named
+//     *.NAME), with what they import;
 //   - the modules whose classes define, other than as an async def, a
 //     method its rules asked about being overridden by a sync member
 //     (rules.Dependencies.OverrideQueries: the subclasses that may do so
@@ -70,7 +72,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 10
+const cacheFormat = 11
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
@@ -119,10 +121,11 @@ type moduleSummary struct {
 	SyncMembers []string // analysis.Module.SyncMemberNames
 	Members     []string // analysis.Module.MemberNames
 	Running     bool     // its text holds a pylib.RunningInstanceAttrs name
+	OwnName     bool     // analysis.Module.ImportsOwnName
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames(), Members: m.MemberNames()}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames(), Members: m.MemberNames(), OwnName: m.ImportsOwnName()}
 	for _, name := range pylib.RunningInstanceAttrs() {
 		if bytes.Contains(m.File.Src, []byte(name)) {
 			s.Running = true
@@ -830,11 +833,13 @@ func newCacheGraph(present []*cacheSource) *cacheGraph {
 	g := &cacheGraph{present: present, syncDefiners: map[string][]int{}, memberDefiners: map[string][]int{}, nameDigests: map[string][32]byte{}}
 	moduleNames := make([][]string, len(present))
 	imports := make([][]string, len(present))
+	ownName := make([]bool, len(present))
 	for i, f := range present {
 		moduleNames[i] = append([]string{f.name}, f.aliases...)
 		imports[i] = f.summary.Imports
+		ownName[i] = f.summary.OwnName
 	}
-	g.direct, g.ambient = importGraph(moduleNames, imports)
+	g.direct, g.ambient = importGraph(moduleNames, imports, ownName)
 	for i, f := range present {
 		if f.summary.Threads {
 			g.threadModules = append(g.threadModules, i)
@@ -1313,8 +1318,11 @@ type CacheStats struct {
 // One more node, ambient (after the modules), stands for the project's
 // modules named like a builtin or a library asyncls has facts about,
 // which analysis may look up without an import (as in scoped.go): it
-// links to them, and every module links to it.
-func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient int) {
+// links to them, and every module links to it. A module that imports a
+// name from itself (ownName[i], analysis.Module.ImportsOwnName) links to
+// the modules that import may mean (analysis.OwnNameSuffixes of their
+// names hold its name, as analysis.Project.OwnNameModules finds them).
+func importGraph(names [][]string, imports [][]string, ownName []bool) (direct [][]int, ambient int) {
 	byName := map[string][]int{}
 	for i, ns := range names {
 		for _, n := range ns {
@@ -1362,6 +1370,7 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 	}
 	// linked[j] == i+1: module i links to j already.
 	linked := make([]int, len(names))
+	var bySuffix map[string][]int // ownNameIndex, built when a module imports its own name
 	for i := range names {
 		linked[i] = i + 1
 		link := func(j int) {
@@ -1373,9 +1382,32 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 		for _, q := range imports[i] {
 			each(q, link)
 		}
+		if ownName != nil && ownName[i] && names[i][0] != "" {
+			if bySuffix == nil {
+				bySuffix = ownNameIndex(names)
+			}
+			for _, j := range bySuffix[names[i][0]] {
+				if j != i {
+					link(j)
+				}
+			}
+		}
 		if len(direct[ambient]) > 0 {
 			direct[i] = append(direct[i], ambient)
 		}
 	}
 	return direct, ambient
+}
+
+// ownNameIndex maps each name an import of a module's own name may mean
+// another module by (analysis.OwnNameSuffixes of the module's name,
+// names[j][0]) to those modules.
+func ownNameIndex(names [][]string) map[string][]int {
+	idx := map[string][]int{}
+	for j, ns := range names {
+		if len(ns) > 0 {
+			analysis.OwnNameSuffixes(ns[0], func(suffix string) { idx[suffix] = append(idx[suffix], j) })
+		}
+	}
+	return idx
 }

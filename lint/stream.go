@@ -26,7 +26,9 @@ import (
 // The parts come from the import graph read from the sources
 // (analysis.ScanImports, a superset of the parser's imports), with each
 // imported name denoting the module analysis.Project keeps for it, as a
-// scoped check resolves them (scoped.go):
+// scoped check resolves them (scoped.go), and a module that may import a
+// name from itself linked to the modules that import may mean
+// (mayImportOwnName, analysis.Project.OwnNameModules):
 //   - the library part: the modules named like a builtin or a library
 //     asyncls has facts about, which any module may look names up in, and
 //     what they import, directly or not. It is built first and kept to
@@ -146,15 +148,23 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	names0 = nil
 
 	// The import graph, as scoped.go resolves names.
-	names, imported := importedSources(u, layout, valid)
+	names, imported, ownName := importedSources(u, layout, valid)
 	edges := make([][]int, n)
-	for i := range u.sources {
+	for i, s := range u.sources {
 		if !valid[i] {
 			continue
 		}
 		seen := map[int]bool{i: true}
 		for _, q := range scanned[i] {
 			for _, j := range imported(q) {
+				if !seen[j] {
+					seen[j] = true
+					edges[i] = append(edges[i], j)
+				}
+			}
+		}
+		if js := ownName(i); len(js) > 0 && mayImportOwnName(layout.Naming(s.Path).Name, scanned[i]) {
+			for _, j := range js {
 				if !seen[j] {
 					seen[j] = true
 					edges[i] = append(edges[i], j)
@@ -332,6 +342,13 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for _, q := range m.ImportNames() {
 				for _, j := range imported(q) {
 					if j != i && !slices.Contains(edges[i], j) {
+						graphMissed.Store(true)
+					}
+				}
+			}
+			if m.ImportsOwnName() {
+				for _, j := range ownName(i) {
+					if !slices.Contains(edges[i], j) {
 						graphMissed.Store(true)
 					}
 				}
@@ -931,6 +948,23 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	}
 	errs = append(errs, internal...)
 	return u.shownDiagnostics(ordered), errs, files, true
+}
+
+// mayImportOwnName reports whether a module named name whose import
+// statements name scanned (analysis.ScanImports) may import a name from
+// itself (analysis.Module.ImportsOwnName: `from name import X` gives
+// name.X): a name one level below its own. An import under an alias of
+// the module's name is not seen here; the build finds it (graphMissed).
+func mayImportOwnName(name string, scanned []string) bool {
+	if name == "" {
+		return false
+	}
+	for _, q := range scanned {
+		if rest, ok := strings.CutPrefix(q, name+"."); ok && rest != "" && !strings.Contains(rest, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // ownKeys returns a copy of set whose keys share no memory with a module:
