@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -124,6 +126,58 @@ func TestImportsOwnName(t *testing.T) {
 		m := BuildModule(Parse(tc.path, []byte(tc.src)), name, pkg)
 		if got := m.ImportsOwnName(); got != tc.want {
 			t.Errorf("%s %q: ImportsOwnName = %v, want %v", tc.path, tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestOverrideIndexAgreesWithAnswers: the modules OverrideIndex gives for
+// an override question (lint's cache) are those whose definitions Answer
+// it (the server's dependents): sync and any-member questions, the MRO
+// question (MixinKey), patched names, names no module defines.
+func TestOverrideIndexAgreesWithAnswers(t *testing.T) {
+	sources := []string{
+		"class Base:\n    async def fetch(self):\n        pass\n\n    def load(self):\n        return 1\n",
+		"from base import Base\n\n\nclass Sub(Base):\n    def fetch(self):\n        pass\n\n    async def load(self):\n        return 2\n",
+		"from base import Base\n\n\nclass Mixed(Mixin, Base):\n    def __init__(self):\n        self.cache = 1\n\n    size = 3\n",
+		"import base\n\nbase.Base.load = base.make_loader()\nbase.reconnect = lambda: 1\n",
+		"class Plain:\n    def fetch(self):\n        pass\n", // no base: defines nothing any-member questions read
+		"x = 1\n",
+	}
+	var defs []OverrideDefinitions
+	keys := map[string]bool{MixinKey: true, "nothing": true, AnyMemberKey("nothing"): true}
+	for i, src := range sources {
+		path := fmt.Sprintf("/p/m%d.py", i)
+		d := BuildModule(Parse(path, []byte(src)), fmt.Sprintf("m%d", i), false).OverrideDefinitions()
+		defs = append(defs, d)
+		for _, n := range d.Sync {
+			keys[n], keys[AnyMemberKey(n)] = true, true
+		}
+		for _, n := range d.Members {
+			keys[n], keys[AnyMemberKey(n)] = true, true
+		}
+	}
+	x := NewOverrideIndex(defs)
+	nonEmpty := 0
+	for key := range keys {
+		var want []int
+		for i, d := range defs {
+			if d.Answers(key) {
+				want = append(want, i)
+			}
+		}
+		if got := x.Definers(key); !slices.Equal(got, want) {
+			t.Errorf("Definers(%q) = %v, the modules answering it %v", key, got, want)
+		}
+		if len(want) > 0 {
+			nonEmpty++
+		}
+	}
+	if nonEmpty < 6 {
+		t.Errorf("only %d questions read a module: the case tests little", nonEmpty)
+	}
+	for key, want := range map[string][]int{"fetch": {1, 4}, AnyMemberKey("fetch"): {1}, AnyMemberKey("load"): {1, 3}, MixinKey: {2}, AnyMemberKey("cache"): {2}, AnyMemberKey("reconnect"): {3}} {
+		if got := x.Definers(key); !slices.Equal(got, want) {
+			t.Errorf("Definers(%q) = %v, want %v", key, got, want)
 		}
 	}
 }

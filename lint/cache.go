@@ -115,17 +115,16 @@ type cacheEntry struct {
 // moduleSummary is what the cache keeps of a module for the cross-file
 // questions about it, when the module itself is not kept.
 type moduleSummary struct {
-	Imports     []string // module names it imports from, and qualified names it imports
-	ValueNames  []string // analysis.Module.ValueNames: value keys
-	Threads     bool     // rules.HandsOffToThreads
-	SyncMembers []string // analysis.Module.SyncMemberNames
-	Members     []string // analysis.Module.MemberNames
-	Running     bool     // its text holds a pylib.RunningInstanceAttrs name
-	OwnName     bool     // analysis.Module.ImportsOwnName
+	Imports    []string // module names it imports from, and qualified names it imports
+	ValueNames []string // analysis.Module.ValueNames: value keys
+	Threads    bool     // rules.HandsOffToThreads
+	Overrides  analysis.OverrideDefinitions
+	Running    bool // its text holds a pylib.RunningInstanceAttrs name
+	OwnName    bool // analysis.Module.ImportsOwnName
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames(), Members: m.MemberNames(), OwnName: m.ImportsOwnName()}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), Overrides: m.OverrideDefinitions(), OwnName: m.ImportsOwnName()}
 	for _, name := range pylib.RunningInstanceAttrs() {
 		if bytes.Contains(m.File.Src, []byte(name)) {
 			s.Running = true
@@ -800,12 +799,11 @@ type cacheGraph struct {
 	present []*cacheSource
 	direct  [][]int // importGraph
 	ambient int
-	// threadModules hand functions to threads; syncDefiners: by member
-	// name, the modules whose classes define it other than as an async def;
-	// memberDefiners: those whose classes define it in any way.
-	threadModules  []int
-	syncDefiners   map[string][]int
-	memberDefiners map[string][]int
+	// threadModules hand functions to threads; overrides: the modules
+	// whose definitions each override question reads (the summaries'
+	// analysis.OverrideDefinitions).
+	threadModules []int
+	overrides     *analysis.OverrideIndex
 	// mayAskSubclass: the modules that hold a pylib.RunningInstanceAttrs
 	// name or may look names up in one that does; threadsMayAskSubclass:
 	// a hand-off module may (ASL106's thread functions are found by
@@ -830,7 +828,7 @@ type cacheGraph struct {
 }
 
 func newCacheGraph(present []*cacheSource) *cacheGraph {
-	g := &cacheGraph{present: present, syncDefiners: map[string][]int{}, memberDefiners: map[string][]int{}, nameDigests: map[string][32]byte{}}
+	g := &cacheGraph{present: present, nameDigests: map[string][32]byte{}}
 	moduleNames := make([][]string, len(present))
 	imports := make([][]string, len(present))
 	ownName := make([]bool, len(present))
@@ -840,17 +838,14 @@ func newCacheGraph(present []*cacheSource) *cacheGraph {
 		ownName[i] = f.summary.OwnName
 	}
 	g.direct, g.ambient = importGraph(moduleNames, imports, ownName)
+	defs := make([]analysis.OverrideDefinitions, len(present))
 	for i, f := range present {
 		if f.summary.Threads {
 			g.threadModules = append(g.threadModules, i)
 		}
-		for _, n := range f.summary.SyncMembers {
-			g.syncDefiners[n] = append(g.syncDefiners[n], i)
-		}
-		for _, n := range f.summary.Members {
-			g.memberDefiners[n] = append(g.memberDefiners[n], i)
-		}
+		defs[i] = f.summary.Overrides
 	}
+	g.overrides = analysis.NewOverrideIndex(defs)
 	g.threads = g.digest(g.closure(g.threadModules))
 	g.mayAskSubclass = make([]bool, len(present)+1)
 	{
@@ -965,15 +960,12 @@ func (g *cacheGraph) overrideDigest(methods []string) [32]byte {
 }
 
 // definers returns the modules the answer to the override question key
-// depends on: for a method name, the modules defining it other than as an
-// async def (overriddenBySync); for an analysis.AnyMemberKey, those
-// defining the name in any way (overriddenByAny).
-func (g *cacheGraph) definers(key string) []int {
-	if name, ok := analysis.AnyMemberName(key); ok {
-		return g.memberDefiners[name]
-	}
-	return g.syncDefiners[key]
-}
+// depends on (analysis.OverrideIndex: for a method name, the modules
+// defining it other than as an async def, overriddenBySync; for an
+// analysis.AnyMemberKey, those defining the name in any way,
+// overriddenByAny), as the server's dependents find them
+// (analysis.OverrideDefinitions.Answers).
+func (g *cacheGraph) definers(key string) []int { return g.overrides.Definers(key) }
 
 // subclasses reports whether the findings of module i depend on the
 // project's subclasses of a library class, its check's project having been
