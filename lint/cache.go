@@ -115,12 +115,12 @@ type cacheEntry struct {
 // moduleSummary is what the cache keeps of a module for the cross-file
 // questions about it, when the module itself is not kept.
 type moduleSummary struct {
-	Imports    []string // module names it imports from, and qualified names it imports
-	ValueNames []string // analysis.Module.ValueNames: value keys
-	Threads    bool     // rules.HandsOffToThreads
-	Overrides  analysis.OverrideDefinitions
-	Running    bool // its text holds a pylib.RunningInstanceAttrs name
-	OwnName    bool // analysis.Module.ImportsOwnName
+	Imports    []string                     // module names it imports from, and qualified names it imports
+	ValueNames []string                     // analysis.Module.ValueNames: value keys
+	Threads    bool                         // rules.HandsOffToThreads
+	Overrides  analysis.OverrideDefinitions // analysis.Module.OverrideDefinitions
+	Running    bool                         // its text holds a pylib.RunningInstanceAttrs name
+	OwnName    bool                         // analysis.Module.ImportsOwnName
 }
 
 func summarise(m *analysis.Module) moduleSummary {

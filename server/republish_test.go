@@ -20,11 +20,14 @@ import (
 // modules it does not import, through the questions the project answers
 // from every module (the type a parameter takes from its callers in other
 // modules, whether a subclass anywhere overrides a method, which class of
-// the project is the running bot). Each project of testdata/republish/
-// has one module X.py with an X.py.after that changes such an answer for
-// another module without changing what X.py contributes to project-wide
-// facts: only what it imports (a caller's import of the type it passes, a
-// re-export the caller calls through, the base a subclass derives from).
+// the project is the running bot), or through an import of its own name
+// (`from waste_pickup import X` in waste_pickup.py means lib/waste_pickup.py,
+// which no import names). Each project of testdata/republish/ has one
+// module X.py (at any depth) with an X.py.after that changes such an
+// answer for another module without changing what X.py contributes to
+// project-wide facts: what it imports (a caller's import of the type it
+// passes, a re-export the caller calls through, the base a subclass
+// derives from), or which of its functions blocks (self_import).
 // For every file, the server gives check's findings before and after the
 // change, whether X.py changes in the editor (open) or on disk (not open,
 // workspace/didChangeWatchedFiles), and check's findings must differ (the
