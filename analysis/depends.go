@@ -190,7 +190,7 @@ func deriveImporters(p, prev *Project, x *importers, changed map[string]*Module)
 		if m == nil || old == nil || m.Name != old.Name || !slices.Equal(m.Aliases, old.Aliases) {
 			return nil
 		}
-		if !slices.Equal(m.ImportNames(), old.ImportNames()) || m.ImportsOwnName() != old.ImportsOwnName() {
+		if !slices.Equal(m.ImportNames(), old.ImportNames()) || !slices.Equal(m.OwnNameImports(), old.OwnNameImports()) {
 			moved = append(moved, path)
 		}
 	}

@@ -16,13 +16,15 @@ import (
 // import).
 func TestImportedByIsReverseClosure(t *testing.T) {
 	files := map[string]string{
-		"/p/pkg/__init__.py": "from .a import helper\n",
-		"/p/pkg/a.py":        "import json\n\n\ndef helper():\n    return 1\n",
-		"/p/pkg/b.py":        "from pkg.a import helper\n",
-		"/p/app.py":          "import pkg\n",
-		"/p/tool.py":         "from pkg.b import helper\n",
-		"/p/lone.py":         "x = 1\n",
-		"/p/redis.py":        "x = 1\n", // named like a library: any module may look it up
+		"/p/pkg/__init__.py":    "from .a import helper\nfrom . import a\n", // a is its submodule: no other module is meant
+		"/p/vendor/__init__.py": "",
+		"/p/vendor/pkg.py":      "x = 1\n",
+		"/p/pkg/a.py":           "import json\n\n\ndef helper():\n    return 1\n",
+		"/p/pkg/b.py":           "from pkg.a import helper\n",
+		"/p/app.py":             "import pkg\n",
+		"/p/tool.py":            "from pkg.b import helper\n",
+		"/p/lone.py":            "x = 1\n",
+		"/p/redis.py":           "x = 1\n", // named like a library: any module may look it up
 		// inner.py imports a name from itself: it may look names up in
 		// lib/inner.py (OwnNameModules), which no import names.
 		"/p/inner.py":        "from inner import Thing\n",
@@ -72,6 +74,9 @@ func TestImportedByIsReverseClosure(t *testing.T) {
 	if got := names(p.ImportedBy(p.Module("/p/pkg/a.py"))); got != "app.py pkg/__init__.py pkg/a.py pkg/b.py tool.py" {
 		t.Errorf("ImportedBy(pkg/a.py) = %s", got)
 	}
+	if got := names(p.ImportedBy(p.Module("/p/vendor/pkg.py"))); got != "vendor/pkg.py" {
+		t.Errorf("ImportedBy(vendor/pkg.py) = %s, want itself alone (pkg imports its submodule a from itself)", got)
+	}
 	if got := names(p.ImportedBy(p.Module("/p/lib/inner.py"))); got != "inner.py lib/inner.py" {
 		t.Errorf("ImportedBy(lib/inner.py) = %s, want inner.py too (it imports its own name)", got)
 	}
@@ -104,10 +109,10 @@ func TestImportedByIsReverseClosure(t *testing.T) {
 	}
 }
 
-// TestImportsOwnName: the imports that bind a module-level name to the
+// TestOwnNameImports: the imports that bind a module-level name to the
 // same name of the module itself, which Lookup takes to mean the module of
 // another directory a sys.path entry provides (shadowedBy).
-func TestImportsOwnName(t *testing.T) {
+func TestOwnNameImports(t *testing.T) {
 	for _, tc := range []struct {
 		path, src string
 		want      bool
@@ -124,8 +129,8 @@ func TestImportsOwnName(t *testing.T) {
 		l := NewLayout("/p", []string{tc.path})
 		name, pkg, _ := l.ModuleName(tc.path)
 		m := BuildModule(Parse(tc.path, []byte(tc.src)), name, pkg)
-		if got := m.ImportsOwnName(); got != tc.want {
-			t.Errorf("%s %q: ImportsOwnName = %v, want %v", tc.path, tc.src, got, tc.want)
+		if got := len(m.OwnNameImports()) > 0; got != tc.want {
+			t.Errorf("%s %q: OwnNameImports = %v, want some: %v", tc.path, tc.src, m.OwnNameImports(), tc.want)
 		}
 	}
 }

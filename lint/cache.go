@@ -120,11 +120,11 @@ type moduleSummary struct {
 	Threads    bool                         // rules.HandsOffToThreads
 	Overrides  analysis.OverrideDefinitions // analysis.Module.OverrideDefinitions
 	Running    bool                         // its text holds a pylib.RunningInstanceAttrs name
-	OwnName    bool                         // analysis.Module.ImportsOwnName
+	OwnNames   []string                     // analysis.Module.OwnNameImports
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m), Overrides: m.OverrideDefinitions(), OwnName: m.ImportsOwnName()}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), Overrides: m.OverrideDefinitions(), OwnNames: m.OwnNameImports()}
 	for _, name := range pylib.RunningInstanceAttrs() {
 		if bytes.Contains(m.File.Src, []byte(name)) {
 			s.Running = true
@@ -831,13 +831,13 @@ func newCacheGraph(present []*cacheSource) *cacheGraph {
 	g := &cacheGraph{present: present, nameDigests: map[string][32]byte{}}
 	moduleNames := make([][]string, len(present))
 	imports := make([][]string, len(present))
-	ownName := make([]bool, len(present))
+	ownNames := make([][]string, len(present))
 	for i, f := range present {
 		moduleNames[i] = append([]string{f.name}, f.aliases...)
 		imports[i] = f.summary.Imports
-		ownName[i] = f.summary.OwnName
+		ownNames[i] = f.summary.OwnNames
 	}
-	g.direct, g.ambient = importGraph(moduleNames, imports, ownName)
+	g.direct, g.ambient = importGraph(moduleNames, imports, ownNames)
 	defs := make([]analysis.OverrideDefinitions, len(present))
 	for i, f := range present {
 		if f.summary.Threads {
@@ -1310,11 +1310,12 @@ type CacheStats struct {
 // One more node, ambient (after the modules), stands for the project's
 // modules named like a builtin or a library asyncls has facts about,
 // which analysis may look up without an import (as in scoped.go): it
-// links to them, and every module links to it. A module that imports a
-// name from itself (ownName[i], analysis.Module.ImportsOwnName) links to
-// the modules that import may mean (analysis.OwnNameSuffixes of their
-// names hold its name, as analysis.Project.OwnNameModules finds them).
-func importGraph(names [][]string, imports [][]string, ownName []bool) (direct [][]int, ambient int) {
+// links to them, and every module links to it. A module that imports from
+// itself a name no module is named by (ownNames[i],
+// analysis.Module.OwnNameImports, analysis.OwnNameShadows) links to the
+// modules that import may mean (analysis.OwnNameSuffixes of their names
+// hold its name), as analysis.Project.OwnNameModules finds them.
+func importGraph(names [][]string, imports [][]string, ownNames [][]string) (direct [][]int, ambient int) {
 	byName := map[string][]int{}
 	for i, ns := range names {
 		for _, n := range ns {
@@ -1374,7 +1375,7 @@ func importGraph(names [][]string, imports [][]string, ownName []bool) (direct [
 		for _, q := range imports[i] {
 			each(q, link)
 		}
-		if ownName != nil && ownName[i] && names[i][0] != "" {
+		if ownNames != nil && names[i][0] != "" && analysis.OwnNameShadows(ownNames[i], func(q string) bool { return len(byName[q]) > 0 }) {
 			if bySuffix == nil {
 				bySuffix = ownNameIndex(names)
 			}

@@ -55,7 +55,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	// one NewProject keeps for it. The others (copies of a library, which
 	// keep its names) are never found by that name, like modules nothing
 	// imports, so they are not parsed for it.
-	names, imported, ownName := importedSources(u, layout, valid)
+	names, imported, ownName, _ := importedSources(u, layout, valid)
 
 	modules := make([]*analysis.Module, n)
 	inProject := make([]bool, n)
@@ -91,8 +91,8 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 						}
 					}
 				}
-				if modules[i].ImportsOwnName() {
-					for _, j := range ownName(i) {
+				if own := modules[i].OwnNameImports(); len(own) > 0 {
+					for _, j := range ownName(i, own) {
 						if !inProject[j] {
 							which = append(which, j)
 						}
@@ -589,11 +589,13 @@ func eachIdentifier(src []byte, fn func(id []byte) bool) {
 // what an imported name q denotes among them: the source of q and of
 // each package on its way (`a.b.c` imports `a` and `a.b` too), and every
 // source below q (a package's submodules, which `import a` may reach), as
-// the scoped and the streamed analyses read the import graph; and what an
-// import of its own name in source i may mean (analysis.Project's
-// OwnNameModules): the valid sources whose module names end with i's
-// (analysis.OwnNameSuffixes), other than i.
-func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []string, imported func(q string) []int, ownName func(i int) []int) {
+// the scoped and the streamed analyses read the import graph; and what
+// source i's imports from itself (own, analysis.Module.OwnNameImports) may
+// mean (analysis.Project's OwnNameModules): when one names no source
+// (analysis.OwnNameShadows), the valid sources whose module names end with
+// i's (analysis.OwnNameSuffixes), other than i; and each valid source's
+// module name.
+func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []string, imported func(q string) []int, ownName func(i int, own []string) []int, moduleName []string) {
 	byName, moduleName := namedSources(u, layout, valid)
 	names = make([]string, 0, len(byName))
 	for nm := range byName {
@@ -617,7 +619,10 @@ func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []st
 	}
 	var once sync.Once
 	var bySuffix map[string][]int
-	ownName = func(i int) []int {
+	ownName = func(i int, own []string) []int {
+		if len(own) == 0 || !analysis.OwnNameShadows(own, func(q string) bool { _, ok := byName[q]; return ok }) {
+			return nil
+		}
 		once.Do(func() {
 			bySuffix = map[string][]int{}
 			for j, nm := range moduleName {
@@ -634,5 +639,5 @@ func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []st
 		}
 		return out
 	}
-	return names, imported, ownName
+	return names, imported, ownName, moduleName
 }

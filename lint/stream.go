@@ -148,9 +148,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	names0 = nil
 
 	// The import graph, as scoped.go resolves names.
-	names, imported, ownName := importedSources(u, layout, valid)
+	names, imported, ownName, moduleNames := importedSources(u, layout, valid)
 	edges := make([][]int, n)
-	for i, s := range u.sources {
+	for i := range u.sources {
 		if !valid[i] {
 			continue
 		}
@@ -163,8 +163,8 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 		}
-		if js := ownName(i); len(js) > 0 && mayImportOwnName(layout.Naming(s.Path).Name, scanned[i]) {
-			for _, j := range js {
+		if own := mayImportOwnName(moduleNames[i], scanned[i]); len(own) > 0 {
+			for _, j := range ownName(i, own) {
 				if !seen[j] {
 					seen[j] = true
 					edges[i] = append(edges[i], j)
@@ -346,8 +346,8 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 					}
 				}
 			}
-			if m.ImportsOwnName() {
-				for _, j := range ownName(i) {
+			if own := m.OwnNameImports(); len(own) > 0 {
+				for _, j := range ownName(i, own) {
 					if !slices.Contains(edges[i], j) {
 						graphMissed.Store(true)
 					}
@@ -950,21 +950,23 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	return u.shownDiagnostics(ordered), errs, files, true
 }
 
-// mayImportOwnName reports whether a module named name whose import
-// statements name scanned (analysis.ScanImports) may import a name from
-// itself (analysis.Module.ImportsOwnName: `from name import X` gives
-// name.X): a name one level below its own. An import under an alias of
-// the module's name is not seen here; the build finds it (graphMissed).
-func mayImportOwnName(name string, scanned []string) bool {
+// mayImportOwnName returns the names of scanned (a module's import
+// statements' names, analysis.ScanImports) that may be imports of a name
+// from the module itself, named name (analysis.Module.OwnNameImports:
+// `from name import X` gives name.X): those one level below its own. An
+// import under an alias of the module's name is not seen here; the build
+// finds it (graphMissed).
+func mayImportOwnName(name string, scanned []string) []string {
 	if name == "" {
-		return false
+		return nil
 	}
+	var out []string
 	for _, q := range scanned {
 		if rest, ok := strings.CutPrefix(q, name+"."); ok && rest != "" && !strings.Contains(rest, ".") {
-			return true
+			out = append(out, q)
 		}
 	}
-	return false
+	return out
 }
 
 // ownKeys returns a copy of set whose keys share no memory with a module:
