@@ -74,9 +74,10 @@ func (m *Module) importNames() []string {
 }
 
 // ImportClosure returns the modules that the modules from may look names
-// up in: themselves and the modules they import, directly or not. Names
-// resolve across modules through imports only, so a module outside the
-// closure can change their findings only through ProjectWideFacts.
+// up in: themselves and the modules they import, directly or not (with the
+// modules an import of a module's own name may mean: OwnNameModules).
+// Names resolve across modules through imports only, so a module outside
+// the closure can change their findings only through ProjectWideFacts.
 func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 	seen := make(map[*Module]bool, len(from))
 	queue := make([]*Module, 0, len(from))
@@ -95,6 +96,12 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 					seen[dep] = true
 					queue = append(queue, dep)
 				}
+			}
+		}
+		for _, dep := range p.OwnNameModules(m) {
+			if !seen[dep] {
+				seen[dep] = true
+				queue = append(queue, dep)
 			}
 		}
 	}
@@ -183,7 +190,7 @@ func deriveImporters(p, prev *Project, x *importers, changed map[string]*Module)
 		if m == nil || old == nil || m.Name != old.Name || !slices.Equal(m.Aliases, old.Aliases) {
 			return nil
 		}
-		if !slices.Equal(m.ImportNames(), old.ImportNames()) {
+		if !slices.Equal(m.ImportNames(), old.ImportNames()) || !slices.Equal(m.OwnNameImports(), old.OwnNameImports()) {
 			moved = append(moved, path)
 		}
 	}
@@ -203,7 +210,8 @@ func deriveImporters(p, prev *Project, x *importers, changed map[string]*Module)
 }
 
 // directImports returns the modules of p other than m that m's imports
-// may denote, each once.
+// may denote, each once, with those an import of its own name may mean
+// (OwnNameModules).
 func directImports(p *Project, m *Module) []*Module {
 	var out []*Module
 	for _, q := range m.ImportNames() {
@@ -211,6 +219,11 @@ func directImports(p *Project, m *Module) []*Module {
 			if dep != m && !slices.Contains(out, dep) {
 				out = append(out, dep)
 			}
+		}
+	}
+	for _, dep := range p.OwnNameModules(m) {
+		if !slices.Contains(out, dep) {
+			out = append(out, dep)
 		}
 	}
 	return out

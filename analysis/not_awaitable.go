@@ -423,27 +423,77 @@ func (m *Module) MemberNames() []string {
 // the names its classes define other than as an async def
 // (overriddenBySync) and those they define in any way, with the names it
 // patches and MixinKey's "" for a class of two or more bases
-// (overriddenByAny, MemberNames).
-type OverrideDefinitions struct{ sync, members []string }
+// (overriddenByAny, MemberNames). Both sorted. The one rule of which
+// modules an override question's answer reads (Answers, OverrideIndex)
+// for the server's dependents and lint's cache, which keeps these
+// instead of the module.
+type OverrideDefinitions struct{ Sync, Members []string }
 
 // OverrideDefinitions returns what m defines that override questions read.
 func (m *Module) OverrideDefinitions() OverrideDefinitions {
-	return OverrideDefinitions{sync: m.SyncMemberNames(), members: m.MemberNames()}
+	return OverrideDefinitions{Sync: m.SyncMemberNames(), Members: m.MemberNames()}
+}
+
+// overrideQuestion returns the name an override question recorded under
+// key asks about, and whether it asks about a definition in any way (an
+// AnyMemberKey: overriddenByAny, Members) or other than as an async def (a
+// method name: overriddenBySync, Sync).
+func overrideQuestion(key string) (name string, anyMember bool) {
+	if name, ok := AnyMemberName(key); ok {
+		return name, true
+	}
+	return key, false
+}
+
+// names returns the names of d the question asks about.
+func (d OverrideDefinitions) names(anyMember bool) []string {
+	if anyMember {
+		return d.Members
+	}
+	return d.Sync
 }
 
 // Answers reports whether the answer to the override question recorded
-// under key reads the module (lint's cache takes such modules, with what
-// they import, as the answer's dependencies): for an AnyMemberKey, the
-// module defines or patches the name in any way; for a method name, its
-// classes define it other than as an async def. Whether such a class
-// derives from the method's is looked up in the modules it imports.
+// under key reads the module (its dependencies are such modules, with
+// what they import): for an AnyMemberKey, the module defines or patches
+// the name in any way; for a method name, its classes define it other than
+// as an async def. Whether such a class derives from the method's is
+// looked up in the modules it imports.
 func (d OverrideDefinitions) Answers(key string) bool {
-	names := d.sync
-	if name, ok := AnyMemberName(key); ok {
-		names, key = d.members, name
-	}
-	_, found := slices.BinarySearch(names, key)
+	name, anyMember := overrideQuestion(key)
+	_, found := slices.BinarySearch(d.names(anyMember), name)
 	return found
+}
+
+// OverrideIndex finds, for an override question, the modules whose
+// definitions its answer reads (those whose OverrideDefinitions Answer
+// it), among modules given by index.
+type OverrideIndex struct {
+	byName [2]map[string][]int // by anyMember (0: Sync, 1: Members), name
+}
+
+// NewOverrideIndex indexes defs (each module's, by its index).
+func NewOverrideIndex(defs []OverrideDefinitions) *OverrideIndex {
+	x := &OverrideIndex{byName: [2]map[string][]int{{}, {}}}
+	for i, d := range defs {
+		for k, anyMember := range []bool{false, true} {
+			for _, n := range d.names(anyMember) {
+				x.byName[k][n] = append(x.byName[k][n], i)
+			}
+		}
+	}
+	return x
+}
+
+// Definers returns the indexes of the modules whose definitions the answer
+// to the override question recorded under key reads, in index order.
+func (x *OverrideIndex) Definers(key string) []int {
+	name, anyMember := overrideQuestion(key)
+	k := 0
+	if anyMember {
+		k = 1
+	}
+	return x.byName[k][name]
 }
 
 // uniqueClassNames returns extra and the names each of m's classes gives

@@ -318,11 +318,12 @@ type Project struct {
 	declarationIndex  DeclarationIndex
 
 	indexMu        sync.Mutex
-	externalValues []map[string]bool          // value keys of modules outside the project (AddValueNames)
-	outsideValues  func(string) bool          // the answer of modules outside the project (AddValueNamesFrom)
-	values         atomic.Pointer[valueIndex] // UsesAsValue, once asked
-	sorted         atomic.Pointer[[]*Module]  // Modules(), once asked
-	importers      atomic.Pointer[importers]  // ImportedBy's index, once asked
+	externalValues []map[string]bool                    // value keys of modules outside the project (AddValueNames)
+	outsideValues  func(string) bool                    // the answer of modules outside the project (AddValueNamesFrom)
+	values         atomic.Pointer[valueIndex]           // UsesAsValue, once asked
+	sorted         atomic.Pointer[[]*Module]            // Modules(), once asked
+	importers      atomic.Pointer[importers]            // ImportedBy's index, once asked
+	ownNames       atomic.Pointer[map[string][]*Module] // OwnNameModules' index, once asked
 
 	namesOnce sync.Once
 	names     []string // sortedNames
@@ -654,14 +655,17 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 				return p.lookup(target, depth+1, starred)
 			}
 			// The module imports the name from itself (`from pkg import X`
-			// in pkg/__init__.py, X bound only by that import): at run time
-			// that fails unless the name means another module, one a
+			// in pkg/__init__.py, X bound only by that import, no module
+			// pkg.X of the project): at run time that fails unless the
+			// name means another module, one a
 			// sys.path entry provides (a package that puts its own
 			// directory on sys.path and imports its inner package of the
 			// same name, as Home Assistant integrations do with
 			// site.addsitedir).
-			if other := p.shadowedBy(m); other != nil {
-				return p.lookup(other.Name+"."+strings.Join(rest, "."), depth+1, starred)
+			if p.byName[b.Qualified] == nil {
+				if other := p.shadowedBy(m); other != nil {
+					return p.lookup(other.Name+"."+strings.Join(rest, "."), depth+1, starred)
+				}
 			}
 		case BindAssign:
 			// A module-level instance: `repo = Repo()` in another module.
@@ -688,11 +692,13 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 // shadowedBy returns the one other module of the project whose name ends
 // with m's name ("pkg.inner" for "inner"), the module an absolute import of
 // m's name means once a directory holding it is put on sys.path; nil when
-// there is none or more than one.
+// there is none or more than one. Asked only of a module that imports a
+// name from itself (Module.OwnNameImports) that names no module of the
+// project: its dependencies hold every such module (OwnNameModules).
 func (p *Project) shadowedBy(m *Module) *Module {
 	var found *Module
-	for _, o := range p.byPath {
-		if o == m || !strings.HasSuffix(o.Name, "."+m.Name) {
+	for _, o := range p.ownNameIndex()[m.Name] {
+		if o == m {
 			continue
 		}
 		if found != nil {
@@ -701,6 +707,91 @@ func (p *Project) shadowedBy(m *Module) *Module {
 		found = o
 	}
 	return found
+}
+
+// OwnNameModules returns the modules an import of m's own name in m may
+// mean (shadowedBy's candidates: the modules named *.NAME for m's NAME),
+// none unless m imports from itself a name that no module of the project
+// is named by (OwnNameShadows). They are among the modules m may look
+// names up in, as those it imports are (ImportClosure, ImportedBy; lint's
+// import graphs take them alike).
+func (p *Project) OwnNameModules(m *Module) []*Module {
+	if m == nil || !OwnNameShadows(m.OwnNameImports(), func(q string) bool { return p.byName[q] != nil }) {
+		return nil
+	}
+	var out []*Module
+	for _, o := range p.ownNameIndex()[m.Name] {
+		if o != m {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// OwnNameShadows reports whether one of a module's own-name imports
+// (Module.OwnNameImports) may mean a module of another directory: one
+// that no module of the project is named by (isModule). `from . import
+// sub` in a package with a submodule sub imports that submodule.
+func OwnNameShadows(ownImports []string, isModule func(q string) bool) bool {
+	for _, q := range ownImports {
+		if !isModule(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownNameIndex maps each name an import of a module's own name may mean
+// another module by (OwnNameSuffixes) to those modules, sorted by path;
+// built once per snapshot (not with Memo: Lookup, which a Memo's compute
+// may call, asks it).
+func (p *Project) ownNameIndex() map[string][]*Module {
+	if x := p.ownNames.Load(); x != nil {
+		return *x
+	}
+	idx := map[string][]*Module{}
+	for _, o := range p.Modules() {
+		OwnNameSuffixes(o.Name, func(suffix string) { idx[suffix] = append(idx[suffix], o) })
+	}
+	p.ownNames.Store(&idx)
+	return idx
+}
+
+// OwnNameSuffixes calls fn with each module name whose import in the
+// module of that name may mean the module named name, once a directory
+// holding it is put on sys.path: each of its proper dotted suffixes ("b.c"
+// and "c" of "a.b.c"). The one rule of shadowedBy's candidates, which
+// lint's import graphs read too.
+func OwnNameSuffixes(name string, fn func(suffix string)) {
+	for i := 0; i < len(name); i++ {
+		if name[i] == '.' && i+1 < len(name) {
+			fn(name[i+1:])
+		}
+	}
+}
+
+// OwnNameImports returns the qualified names (NAME.X, under m's name or
+// an alias) of the module-level names X that m binds by an import of that
+// name from itself (`from pkg import X` or `from . import X` in
+// pkg/__init__.py, `import pkg.X as X`), sorted, each once: Lookup takes
+// such a name, unless a module of the project has that qualified name, to
+// mean one of the module a sys.path entry provides (shadowedBy), whose
+// candidates OwnNameModules returns.
+func (m *Module) OwnNameImports() []string {
+	var out []string
+	for _, imp := range m.Imports {
+		if imp.Scope != m.Scope || imp.BoundName == "" {
+			continue
+		}
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			if n != "" && imp.Qualified == n+"."+imp.BoundName {
+				out = append(out, imp.Qualified)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // lookupStarred looks rest up in the modules m imports with `from x import *`

@@ -33,8 +33,10 @@ import (
 //   - the modules it may look names up in (their paths and contents:
 //     deps): those it imports, directly or not, and the project's modules
 //     named like a builtin or a library asyncls has facts about (analysis
-//     may name those without an import: `aiohttp.ClientResponse`), with
-//     what they import;
+//     may name those without an import: `aiohttp.ClientResponse`), and,
+//     for a module importing a name from itself, the modules that import
+//     may mean (analysis.Project.OwnNameModules: every module named
+//     *.NAME), with what they import;
 //   - the modules whose classes define, other than as an async def, a
 //     method its rules asked about being overridden by a sync member
 //     (rules.Dependencies.OverrideQueries: the subclasses that may do so
@@ -70,7 +72,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 10
+const cacheFormat = 11
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
@@ -113,16 +115,16 @@ type cacheEntry struct {
 // moduleSummary is what the cache keeps of a module for the cross-file
 // questions about it, when the module itself is not kept.
 type moduleSummary struct {
-	Imports     []string // module names it imports from, and qualified names it imports
-	ValueNames  []string // analysis.Module.ValueNames: value keys
-	Threads     bool     // rules.HandsOffToThreads
-	SyncMembers []string // analysis.Module.SyncMemberNames
-	Members     []string // analysis.Module.MemberNames
-	Running     bool     // its text holds a pylib.RunningInstanceAttrs name
+	Imports    []string                     // module names it imports from, and qualified names it imports
+	ValueNames []string                     // analysis.Module.ValueNames: value keys
+	Threads    bool                         // rules.HandsOffToThreads
+	Overrides  analysis.OverrideDefinitions // analysis.Module.OverrideDefinitions
+	Running    bool                         // its text holds a pylib.RunningInstanceAttrs name
+	OwnNames   []string                     // analysis.Module.OwnNameImports
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m), SyncMembers: m.SyncMemberNames(), Members: m.MemberNames()}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), Overrides: m.OverrideDefinitions(), OwnNames: m.OwnNameImports()}
 	for _, name := range pylib.RunningInstanceAttrs() {
 		if bytes.Contains(m.File.Src, []byte(name)) {
 			s.Running = true
@@ -797,12 +799,11 @@ type cacheGraph struct {
 	present []*cacheSource
 	direct  [][]int // importGraph
 	ambient int
-	// threadModules hand functions to threads; syncDefiners: by member
-	// name, the modules whose classes define it other than as an async def;
-	// memberDefiners: those whose classes define it in any way.
-	threadModules  []int
-	syncDefiners   map[string][]int
-	memberDefiners map[string][]int
+	// threadModules hand functions to threads; overrides: the modules
+	// whose definitions each override question reads (the summaries'
+	// analysis.OverrideDefinitions).
+	threadModules []int
+	overrides     *analysis.OverrideIndex
 	// mayAskSubclass: the modules that hold a pylib.RunningInstanceAttrs
 	// name or may look names up in one that does; threadsMayAskSubclass:
 	// a hand-off module may (ASL106's thread functions are found by
@@ -827,25 +828,24 @@ type cacheGraph struct {
 }
 
 func newCacheGraph(present []*cacheSource) *cacheGraph {
-	g := &cacheGraph{present: present, syncDefiners: map[string][]int{}, memberDefiners: map[string][]int{}, nameDigests: map[string][32]byte{}}
+	g := &cacheGraph{present: present, nameDigests: map[string][32]byte{}}
 	moduleNames := make([][]string, len(present))
 	imports := make([][]string, len(present))
+	ownNames := make([][]string, len(present))
 	for i, f := range present {
 		moduleNames[i] = append([]string{f.name}, f.aliases...)
 		imports[i] = f.summary.Imports
+		ownNames[i] = f.summary.OwnNames
 	}
-	g.direct, g.ambient = importGraph(moduleNames, imports)
+	g.direct, g.ambient = importGraph(moduleNames, imports, ownNames)
+	defs := make([]analysis.OverrideDefinitions, len(present))
 	for i, f := range present {
 		if f.summary.Threads {
 			g.threadModules = append(g.threadModules, i)
 		}
-		for _, n := range f.summary.SyncMembers {
-			g.syncDefiners[n] = append(g.syncDefiners[n], i)
-		}
-		for _, n := range f.summary.Members {
-			g.memberDefiners[n] = append(g.memberDefiners[n], i)
-		}
+		defs[i] = f.summary.Overrides
 	}
+	g.overrides = analysis.NewOverrideIndex(defs)
 	g.threads = g.digest(g.closure(g.threadModules))
 	g.mayAskSubclass = make([]bool, len(present)+1)
 	{
@@ -960,15 +960,12 @@ func (g *cacheGraph) overrideDigest(methods []string) [32]byte {
 }
 
 // definers returns the modules the answer to the override question key
-// depends on: for a method name, the modules defining it other than as an
-// async def (overriddenBySync); for an analysis.AnyMemberKey, those
-// defining the name in any way (overriddenByAny).
-func (g *cacheGraph) definers(key string) []int {
-	if name, ok := analysis.AnyMemberName(key); ok {
-		return g.memberDefiners[name]
-	}
-	return g.syncDefiners[key]
-}
+// depends on (analysis.OverrideIndex: for a method name, the modules
+// defining it other than as an async def, overriddenBySync; for an
+// analysis.AnyMemberKey, those defining the name in any way,
+// overriddenByAny), as the server's dependents find them
+// (analysis.OverrideDefinitions.Answers).
+func (g *cacheGraph) definers(key string) []int { return g.overrides.Definers(key) }
 
 // subclasses reports whether the findings of module i depend on the
 // project's subclasses of a library class, its check's project having been
@@ -1313,8 +1310,12 @@ type CacheStats struct {
 // One more node, ambient (after the modules), stands for the project's
 // modules named like a builtin or a library asyncls has facts about,
 // which analysis may look up without an import (as in scoped.go): it
-// links to them, and every module links to it.
-func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient int) {
+// links to them, and every module links to it. A module that imports from
+// itself a name no module is named by (ownNames[i],
+// analysis.Module.OwnNameImports, analysis.OwnNameShadows) links to the
+// modules that import may mean (analysis.OwnNameSuffixes of their names
+// hold its name), as analysis.Project.OwnNameModules finds them.
+func importGraph(names [][]string, imports [][]string, ownNames [][]string) (direct [][]int, ambient int) {
 	byName := map[string][]int{}
 	for i, ns := range names {
 		for _, n := range ns {
@@ -1362,6 +1363,7 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 	}
 	// linked[j] == i+1: module i links to j already.
 	linked := make([]int, len(names))
+	var bySuffix map[string][]int // ownNameIndex, built when a module imports its own name
 	for i := range names {
 		linked[i] = i + 1
 		link := func(j int) {
@@ -1373,9 +1375,32 @@ func importGraph(names [][]string, imports [][]string) (direct [][]int, ambient 
 		for _, q := range imports[i] {
 			each(q, link)
 		}
+		if ownNames != nil && names[i][0] != "" && analysis.OwnNameShadows(ownNames[i], func(q string) bool { return len(byName[q]) > 0 }) {
+			if bySuffix == nil {
+				bySuffix = ownNameIndex(names)
+			}
+			for _, j := range bySuffix[names[i][0]] {
+				if j != i {
+					link(j)
+				}
+			}
+		}
 		if len(direct[ambient]) > 0 {
 			direct[i] = append(direct[i], ambient)
 		}
 	}
 	return direct, ambient
+}
+
+// ownNameIndex maps each name an import of a module's own name may mean
+// another module by (analysis.OwnNameSuffixes of the module's name,
+// names[j][0]) to those modules.
+func ownNameIndex(names [][]string) map[string][]int {
+	idx := map[string][]int{}
+	for j, ns := range names {
+		if len(ns) > 0 {
+			analysis.OwnNameSuffixes(ns[0], func(suffix string) { idx[suffix] = append(idx[suffix], j) })
+		}
+	}
+	return idx
 }

@@ -851,3 +851,76 @@ func TestCallerDigestCoversEveryTransitiveImporter(t *testing.T) {
 		t.Error("x importing a leaves the callers' digest of a unchanged")
 	}
 }
+
+// TestCacheFollowsModulesAnImportOfItsOwnNameMeans: a module that imports
+// a name from itself (`from waste_pickup import SourceShell` in
+// waste_pickup.py) means the one other module named *.waste_pickup (a
+// sys.path entry provides it: analysis.Project's shadowedBy), which no
+// import names. Its findings follow that module's edits, a second such
+// module (which makes the name ambiguous) and its removal: cold, warm and
+// for the file named alone, as the plain order (every module built, then
+// checked) reports.
+func TestCacheFollowsModulesAnImportOfItsOwnNameMeans(t *testing.T) {
+	setup := "from waste_pickup import SourceShell\n\n\n" +
+		"async def async_setup(config):\n    for name in config:\n        SourceShell.create(name)\n"
+	shell := func(body string) string {
+		return "import time\n\n\nclass SourceShell:\n    @staticmethod\n    def create(name):\n        " + body + "\n        return name\n"
+	}
+	blocking, plain := shell("time.sleep(1)"), shell("print(name)")
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":         "[project]\nname = \"x\"\n",
+		"waste_pickup.py":        setup,
+		"lib/__init__.py":        "",
+		"lib/waste_pickup.py":    plain,
+		"other/__init__.py":      "",
+		"other/idle.py":          "async def idle():\n    return 1\n",
+		"other/unrelated_mod.py": "x = 1\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	setupPath := filepath.Join(dir, "waste_pickup.py")
+	count := func(got map[string][]string) int { return strings.Count(strings.Join(got[setupPath], "\n"), "ASL201") }
+	plainOrder := func() map[string][]string {
+		defer streamChecks.Store(true)
+		streamChecks.Store(false)
+		got, _ := checkByFile(t, "", dir)
+		return got
+	}
+	if first, _ := checkByFile(t, cacheDir, dir); count(first) != 0 {
+		t.Fatalf("first run: %v, want no ASL201 (create does not block)", first)
+	}
+	steps := []struct {
+		what   string
+		edit   func()
+		report int
+	}{
+		{"lib/waste_pickup.py blocks", func() { writeText(t, filepath.Join(dir, "lib", "waste_pickup.py"), blocking) }, 1},
+		{"a second module of the name", func() { writeText(t, filepath.Join(dir, "other", "waste_pickup.py"), plain) }, 0},
+		{"the second module is removed", func() {
+			if err := os.Remove(filepath.Join(dir, "other", "waste_pickup.py")); err != nil {
+				t.Fatal(err)
+			}
+		}, 1},
+		{"lib/waste_pickup.py no longer blocks", func() { writeText(t, filepath.Join(dir, "lib", "waste_pickup.py"), plain) }, 0},
+	}
+	for _, step := range steps {
+		step.edit()
+		want := plainOrder()
+		if count(want) != step.report {
+			t.Fatalf("%s: the plain order reports %v, want %d ASL201", step.what, want, step.report)
+		}
+		cold, _ := checkByFile(t, "", dir)
+		if !reflect.DeepEqual(cold, want) {
+			t.Fatalf("%s: an uncached (streamed) check reports\n%v\nthe plain order\n%v", step.what, cold, want)
+		}
+		warm, stats := checkByFile(t, cacheDir, dir)
+		if !reflect.DeepEqual(warm, want) {
+			t.Fatalf("%s: the cached check (%+v) reports\n%v\nan uncached one\n%v", step.what, stats, warm, want)
+		}
+		for _, cache := range []string{"", cacheDir} {
+			one, _ := checkByFile(t, cache, setupPath)
+			if !reflect.DeepEqual(one[setupPath], want[setupPath]) {
+				t.Fatalf("%s: check waste_pickup.py (cache %q) reports %v, check . %v", step.what, cache, one[setupPath], want[setupPath])
+			}
+		}
+	}
+}

@@ -50,17 +50,18 @@ func TestValueKeysWithinClosure(t *testing.T) {
 	names := make([][]string, len(mods))
 	imports := make([][]string, len(mods))
 	values := make([][]string, len(mods))
+	ownNames := make([][]string, len(mods))
 	byName := map[string][]int{}
 	for i, m := range mods {
 		s := summarise(m)
-		names[i], imports[i], values[i] = append([]string{m.Name}, m.Aliases...), s.Imports, s.ValueNames
+		names[i], imports[i], values[i], ownNames[i] = append([]string{m.Name}, m.Aliases...), s.Imports, s.ValueNames, s.OwnNames
 		for _, n := range names[i] {
 			if n != "" {
 				byName[n] = append(byName[n], i)
 			}
 		}
 	}
-	direct, _ := importGraph(names, imports)
+	direct, _ := importGraph(names, imports, ownNames)
 	closure := func(start int) map[int]bool {
 		seen := map[int]bool{start: true}
 		for queue := []int{start}; len(queue) > 0; queue = queue[1:] {

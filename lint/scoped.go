@@ -15,7 +15,9 @@ import (
 // the pre-commit hook) parses only what their findings can depend on, and
 // still reports exactly what a check of the whole project reports for them:
 //   - the files and the modules they import, directly or not (names resolve
-//     across modules through imports only);
+//     across modules through imports only), and the modules an import of a
+//     module's own name may mean (`from pkg import X` in pkg/__init__.py:
+//     every module named *.pkg, analysis.Project.OwnNameModules);
 //   - the modules that may define a subclass of a class whose async
 //     methods the rules asked about (a sync override changes what a call of
 //     the method returns: analysis.Project's overriddenBySync, recorded by
@@ -53,7 +55,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	// one NewProject keeps for it. The others (copies of a library, which
 	// keep its names) are never found by that name, like modules nothing
 	// imports, so they are not parsed for it.
-	names, imported := importedSources(u, layout, valid)
+	names, imported, ownName, _ := importedSources(u, layout, valid)
 
 	modules := make([]*analysis.Module, n)
 	inProject := make([]bool, n)
@@ -84,6 +86,13 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 				}
 				for _, q := range modules[i].ImportNames() {
 					for _, j := range imported(q) {
+						if !inProject[j] {
+							which = append(which, j)
+						}
+					}
+				}
+				if own := modules[i].OwnNameImports(); len(own) > 0 {
+					for _, j := range ownName(i, own) {
 						if !inProject[j] {
 							which = append(which, j)
 						}
@@ -240,8 +249,9 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 
 // namedSources maps each module name (and alias) of u's valid sources to
 // the source analysis.Project's byName keeps for it when every valid source
-// is in the project, added in u.sources' order (analysis.TakesName).
-func namedSources(u *unit, layout *analysis.Layout, valid []bool) map[string]int {
+// is in the project, added in u.sources' order (analysis.TakesName), and
+// gives each valid source's module name.
+func namedSources(u *unit, layout *analysis.Layout, valid []bool) (map[string]int, []string) {
 	byName := map[string]int{}
 	moduleName := make([]string, len(u.sources))
 	for i, s := range u.sources {
@@ -259,7 +269,7 @@ func namedSources(u *unit, layout *analysis.Layout, valid []bool) map[string]int
 			}
 		}
 	}
-	return byName
+	return byName, moduleName
 }
 
 // complete reports whether every valid source is in the project.
@@ -576,12 +586,17 @@ func eachIdentifier(src []byte, fn func(id []byte) bool) {
 }
 
 // importedSources returns the module names of the valid sources, sorted,
-// and what an imported name q denotes among them: the source of q and of
+// what an imported name q denotes among them: the source of q and of
 // each package on its way (`a.b.c` imports `a` and `a.b` too), and every
 // source below q (a package's submodules, which `import a` may reach), as
-// the scoped and the streamed analyses read the import graph.
-func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []string, imported func(q string) []int) {
-	byName := namedSources(u, layout, valid)
+// the scoped and the streamed analyses read the import graph; and what
+// source i's imports from itself (own, analysis.Module.OwnNameImports) may
+// mean (analysis.Project's OwnNameModules): when one names no source
+// (analysis.OwnNameShadows), the valid sources whose module names end with
+// i's (analysis.OwnNameSuffixes), other than i; and each valid source's
+// module name.
+func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []string, imported func(q string) []int, ownName func(i int, own []string) []int, moduleName []string) {
+	byName, moduleName := namedSources(u, layout, valid)
 	names = make([]string, 0, len(byName))
 	for nm := range byName {
 		names = append(names, nm)
@@ -602,5 +617,27 @@ func importedSources(u *unit, layout *analysis.Layout, valid []bool) (names []st
 		}
 		return out
 	}
-	return names, imported
+	var once sync.Once
+	var bySuffix map[string][]int
+	ownName = func(i int, own []string) []int {
+		if len(own) == 0 || !analysis.OwnNameShadows(own, func(q string) bool { _, ok := byName[q]; return ok }) {
+			return nil
+		}
+		once.Do(func() {
+			bySuffix = map[string][]int{}
+			for j, nm := range moduleName {
+				analysis.OwnNameSuffixes(nm, func(suffix string) { bySuffix[suffix] = append(bySuffix[suffix], j) })
+			}
+		})
+		var out []int
+		if moduleName[i] != "" {
+			for _, j := range bySuffix[moduleName[i]] {
+				if j != i {
+					out = append(out, j)
+				}
+			}
+		}
+		return out
+	}
+	return names, imported, ownName, moduleName
 }

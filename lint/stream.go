@@ -26,7 +26,9 @@ import (
 // The parts come from the import graph read from the sources
 // (analysis.ScanImports, a superset of the parser's imports), with each
 // imported name denoting the module analysis.Project keeps for it, as a
-// scoped check resolves them (scoped.go):
+// scoped check resolves them (scoped.go), and a module that may import a
+// name from itself linked to the modules that import may mean
+// (mayImportOwnName, analysis.Project.OwnNameModules):
 //   - the library part: the modules named like a builtin or a library
 //     asyncls has facts about, which any module may look names up in, and
 //     what they import, directly or not. It is built first and kept to
@@ -146,7 +148,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	names0 = nil
 
 	// The import graph, as scoped.go resolves names.
-	names, imported := importedSources(u, layout, valid)
+	names, imported, ownName, moduleNames := importedSources(u, layout, valid)
 	edges := make([][]int, n)
 	for i := range u.sources {
 		if !valid[i] {
@@ -155,6 +157,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		seen := map[int]bool{i: true}
 		for _, q := range scanned[i] {
 			for _, j := range imported(q) {
+				if !seen[j] {
+					seen[j] = true
+					edges[i] = append(edges[i], j)
+				}
+			}
+		}
+		if own := mayImportOwnName(moduleNames[i], scanned[i]); len(own) > 0 {
+			for _, j := range ownName(i, own) {
 				if !seen[j] {
 					seen[j] = true
 					edges[i] = append(edges[i], j)
@@ -332,6 +342,13 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			for _, q := range m.ImportNames() {
 				for _, j := range imported(q) {
 					if j != i && !slices.Contains(edges[i], j) {
+						graphMissed.Store(true)
+					}
+				}
+			}
+			if own := m.OwnNameImports(); len(own) > 0 {
+				for _, j := range ownName(i, own) {
+					if !slices.Contains(edges[i], j) {
 						graphMissed.Store(true)
 					}
 				}
@@ -931,6 +948,25 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	}
 	errs = append(errs, internal...)
 	return u.shownDiagnostics(ordered), errs, files, true
+}
+
+// mayImportOwnName returns the names of scanned (a module's import
+// statements' names, analysis.ScanImports) that may be imports of a name
+// from the module itself, named name (analysis.Module.OwnNameImports:
+// `from name import X` gives name.X): those one level below its own. An
+// import under an alias of the module's name is not seen here; the build
+// finds it (graphMissed).
+func mayImportOwnName(name string, scanned []string) []string {
+	if name == "" {
+		return nil
+	}
+	var out []string
+	for _, q := range scanned {
+		if rest, ok := strings.CutPrefix(q, name+"."); ok && rest != "" && !strings.Contains(rest, ".") {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // ownKeys returns a copy of set whose keys share no memory with a module:

@@ -20,11 +20,14 @@ import (
 // modules it does not import, through the questions the project answers
 // from every module (the type a parameter takes from its callers in other
 // modules, whether a subclass anywhere overrides a method, which class of
-// the project is the running bot). Each project of testdata/republish/
-// has one module X.py with an X.py.after that changes such an answer for
-// another module without changing what X.py contributes to project-wide
-// facts: only what it imports (a caller's import of the type it passes, a
-// re-export the caller calls through, the base a subclass derives from).
+// the project is the running bot), or through an import of its own name
+// (`from waste_pickup import X` in waste_pickup.py means lib/waste_pickup.py,
+// which no import names). Each project of testdata/republish/ has one
+// module X.py (at any depth) with an X.py.after that changes such an
+// answer for another module without changing what X.py contributes to
+// project-wide facts: what it imports (a caller's import of the type it
+// passes, a re-export the caller calls through, the base a subclass
+// derives from), or which of its functions blocks (self_import).
 // For every file, the server gives check's findings before and after the
 // change, whether X.py changes in the editor (open) or on disk (not open,
 // workspace/didChangeWatchedFiles), and check's findings must differ (the
@@ -39,7 +42,7 @@ func TestRepublishOnCrossModuleAnswers(t *testing.T) {
 			t.Run(filepath.Base(src)+"/"+how, func(t *testing.T) {
 				t.Parallel()
 				root := copyProject(t, src)
-				afters, _ := filepath.Glob(filepath.Join(root, "*.py.after"))
+				afters := filesUnder(t, root, ".py.after")
 				if len(afters) != 1 {
 					t.Fatalf("want one *.py.after in %s, found %v", src, afters)
 				}
@@ -98,6 +101,22 @@ func TestRepublishOnCrossModuleAnswers(t *testing.T) {
 	}
 }
 
+// filesUnder returns the files under root whose names end with suffix.
+func filesUnder(t *testing.T, root, suffix string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, suffix) {
+			out = append(out, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // waitAgree waits until the latest diagnostics the server published for
 // each of files equal want's (check's) for it.
 func waitAgree(c *client, files []string, want map[string][]string, when string) {
@@ -134,8 +153,7 @@ func TestAffectedByReadsAnswers(t *testing.T) {
 			}
 			var edited string
 			var after []byte
-			paths, _ := filepath.Glob(filepath.Join(root, "*"))
-			for _, p := range paths {
+			for _, p := range filesUnder(t, root, "") {
 				src, err := os.ReadFile(p)
 				if err != nil {
 					t.Fatal(err)

@@ -1,0 +1,6 @@
+from waste_pickup import SourceShell
+
+
+async def setup(config):
+    for name in config:
+        SourceShell.create(name)

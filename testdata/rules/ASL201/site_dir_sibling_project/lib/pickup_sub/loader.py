@@ -1,0 +1,6 @@
+import importlib
+
+
+class Client:
+    def fetch(self):
+        return importlib.import_module("pickup_sub.sources")
