@@ -184,11 +184,12 @@ async def start(url):
 		"A plain function handed to the event loop to call later runs on its thread too (pylib.LoopCallbackRegistrarOf: " +
 		"`loop.call_soon`, `call_soon_threadsafe`, `call_later`, `call_at`, `add_signal_handler`, by method name on a " +
 		"receiver of unknown type; `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
-		"Tornado's IOLoop callbacks): when it reaches a blocking call, the finding is at the argument that hands it over, " +
+		"Tornado's IOLoop callbacks), defined in the module or in another one (an imported function, a method of an " +
+		"imported class): when it reaches a blocking call, the finding is at the argument that hands it over, " +
 		"once per function (the first registration; a periodic callback re-registers itself), following only the code " +
 		"that runs while a loop runs. A `concurrent.futures` future's done callback (run in the thread that completes " +
 		"it) and `add_reader`/`add_writer` callbacks (run when the descriptor is ready, so their socket reads and writes " +
-		"return at once) are not read (testdata `loop_callbacks.py`). " +
+		"return at once) are not read (testdata `loop_callbacks.py`, `loop_callbacks_project/`). " +
 		"A file's read or write in such a function that it opened itself " +
 		"is folded into the open()'s finding, as in a coroutine.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},

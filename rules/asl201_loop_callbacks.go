@@ -35,7 +35,7 @@ var loopCallbacks = &fact[[]loopCallback]{name: "loopCallbacks", crossFile: true
 			continue
 		}
 		arg := c.Positional(reg.Arg)
-		t := passedFunction(p, unbound(p, arg))
+		t := handedFunction(p, unbound(p, arg))
 		if t == nil || t.Async || t.Generator {
 			continue
 		}
@@ -120,6 +120,35 @@ func loopCallbackRegistrar(p *Pass, c *analysis.Call) (pylib.LoopCallbackRegistr
 		return reg, false // a typed receiver of another library
 	}
 	return reg, true
+}
+
+// handedFunction is the project function that arg names: one of this
+// module (passedFunction), or one another module defines, reached through
+// an import (`from app.jobs import refresh`, `jobs.refresh`) or through a
+// value only the project can resolve (`Uploader().flush` of an imported
+// class); nil for an instance or anything else.
+func handedFunction(p *Pass, arg *analysis.Node) *analysis.Function {
+	if f := passedFunction(p, arg); f != nil || arg == nil {
+		return f
+	}
+	a := analysis.Unparen(arg)
+	if a.Type() != "identifier" && a.Type() != "attribute" {
+		return nil
+	}
+	r := p.Module.Resolve(a)
+	if r.Instance || r.Func != nil {
+		return nil
+	}
+	var f *analysis.Function
+	if r.Name != "" && r.Class == nil {
+		f = p.Project.Lookup(r.Name).Func
+	}
+	if f == nil && r.Via != "" {
+		if v := p.Project.ResolveVia(r.Via); !v.Instance {
+			f = v.Func
+		}
+	}
+	return f
 }
 
 // unbound is the callable that `functools.partial(f, ...)` binds, or arg.
