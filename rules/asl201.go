@@ -179,7 +179,8 @@ async def start(url):
 		"call them from the loop, asyncio-protocol.html), Textual's `on_*`, `action_*` and `watch_*` methods of its " +
 		"apps, screens and widgets (dispatched by name by the message pump, a plain def inline), and Tornado's " +
 		"`RequestHandler`/`WebSocketHandler` verb methods and hooks (web.py `_execute` calls them inline on the " +
-		"IOLoop); the same names on other classes, a `typing.Protocol`, and `@work(thread=True)` methods are not read " +
+		"IOLoop); the same names on other classes, a `typing.Protocol`, `@work(thread=True)` methods and methods or callbacks decorated with Tornado's " +
+		"`@run_on_executor` (its wrapper submits the body to the executor: pylib.RunsInThread) are not read " +
 		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`). " +
 		"A plain function handed to the event loop to call later runs on its thread too (pylib.LoopCallbackRegistrarOf: " +
 		"`loop.call_soon`, `call_soon_threadsafe`, `call_later`, `call_at`, `add_signal_handler`, by method name on a " +
@@ -775,6 +776,9 @@ func loopThreadHandler(proj *analysis.Project, m *analysis.Module, f *analysis.F
 			return nil, nil // the handler starts a worker (Textual's `@on` with `@work`)
 		}
 	}
+	if decoratedToRunInThread(m, f) {
+		return nil, nil // Tornado's `@run_on_executor`: the body runs in the executor's thread
+	}
 	for _, d := range f.Decorators {
 		expr := d.NamedChildren()
 		if len(expr) == 0 {
@@ -826,6 +830,26 @@ func loopThreadMethod(proj *analysis.Project, f *analysis.Function) (*pylib.Loop
 		}
 	}
 	return nil, nil
+}
+
+// decoratedToRunInThread reports a function decorated, bare or called,
+// with a decorator whose wrapper runs it in a worker thread
+// (pylib.RunsInThread: Tornado's `@run_on_executor`).
+func decoratedToRunInThread(m *analysis.Module, f *analysis.Function) bool {
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		callee := expr[0]
+		if callee.Type() == "call" {
+			callee = callee.ChildByField("function")
+		}
+		if callee != nil && pylib.RunsInThread(m.Resolve(callee).Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsThreadLoopWorker reports a decorator, bare or called, that makes

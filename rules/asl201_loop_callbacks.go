@@ -36,7 +36,7 @@ var loopCallbacks = &fact[[]loopCallback]{name: "loopCallbacks", crossFile: true
 		}
 		arg := c.Positional(reg.Arg)
 		t := handedFunction(p, unbound(p, arg))
-		if t == nil || t.Async || t.Generator {
+		if t == nil || t.Async || t.Generator || decoratedToRunInThread(t.Module(), t) {
 			continue
 		}
 		if lt, _ := loopThreadHandler(p.Project, t.Module(), t); lt != nil {

@@ -18,6 +18,7 @@ import subprocess
 import time
 
 import requests
+from tornado.concurrent import run_on_executor
 
 
 def refresh_token():
@@ -66,6 +67,14 @@ class Poller:
         self._loop.call_later(30, self.poll)  # the same function: one finding, at its first registration
 
 
+class Saver:
+    executor = concurrent.futures.ThreadPoolExecutor(1)
+
+    @run_on_executor
+    def save(self):  # run in the executor's thread whoever calls it
+        time.sleep(1)
+
+
 class Scheduler:  # a project class whose own call_later is no event loop's
     def call_later(self, delay, fn):
         pass
@@ -89,6 +98,7 @@ async def main():
     loop.call_later(1, offloaded)
     loop.call_soon(either_world)
     Scheduler().call_later(1, refresh_token)
+    loop.call_soon(Saver().save)  # quiet: `@run_on_executor` hands the body to a thread
     with concurrent.futures.ThreadPoolExecutor() as pool:
         done = pool.submit(tick)
         done.add_done_callback(lambda f: refresh_token())  # runs in the worker thread

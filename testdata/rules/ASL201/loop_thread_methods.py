@@ -11,13 +11,16 @@ import sqlite3
 import subprocess
 import time
 from asyncio import DatagramProtocol
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 import requests
+import tornado.concurrent
 import tornado.web
 from textual import work
 from textual.app import App
 from textual.widgets import Static
+from tornado.concurrent import run_on_executor
 
 
 def post_reading(value):
@@ -104,3 +107,19 @@ class Main(tornado.web.RequestHandler):
 
     def compute(self):  # not a method Tornado calls
         time.sleep(1)
+
+
+class Report(tornado.web.RequestHandler):
+    executor = ThreadPoolExecutor(4)
+
+    @run_on_executor
+    def get(self):  # quiet: run_on_executor runs it in self.executor's thread and Tornado awaits the future
+        return requests.get("https://api.example.com/report").text
+
+    @tornado.concurrent.run_on_executor(executor="executor")
+    def post(self):  # quiet: the same, naming the executor
+        time.sleep(1)
+
+    @tornado.web.authenticated
+    def put(self):
+        time.sleep(1)  # want: ASL201 "in `put`, a synchronous Tornado handler method"
