@@ -184,7 +184,8 @@ async def start(url):
 		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`). " +
 		"A plain function handed to the event loop to call later runs on its thread too (pylib.LoopCallbackRegistrarOf: " +
 		"`loop.call_soon`, `call_soon_threadsafe`, `call_later`, `call_at`, `add_signal_handler`, by method name on a " +
-		"receiver of unknown type; `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
+		"receiver of unknown type, not on another library's object reached by its import (`Clock.call_later` of " +
+		"`from gamekit.clock import Clock`); `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
 		"Tornado's IOLoop callbacks), defined in the module or in another one (an imported function, a method of an " +
 		"imported class): when it reaches a blocking call, the finding is at the argument that hands it over, " +
 		"once per function (the first registration; a periodic callback re-registers itself), following only the code " +

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -119,7 +121,44 @@ func loopCallbackRegistrar(p *Pass, c *analysis.Call) (pylib.LoopCallbackRegistr
 	if t := receiverType(p.Module, fn.ChildByField("object")); t != "" && !pylib.Within(t, pylib.AsyncLibrary) {
 		return reg, false // a typed receiver of another library
 	}
+	if otherLibraryObject(p, fn.ChildByField("object")) {
+		return reg, false // `from kivy.clock import Clock`: another library's scheduler, by its import
+	}
 	return reg, true
+}
+
+// otherLibraryObject reports a receiver that is a name imported from a
+// library other than an async framework, or an attribute of one
+// (`Clock` of `from kivy.clock import Clock`, `somelib.timer`): its
+// qualified name is known, and it is not asyncio's event loop.
+func otherLibraryObject(p *Pass, recv *analysis.Node) bool {
+	root := analysis.Unparen(recv)
+	for root != nil && root.Type() == "attribute" {
+		root = analysis.Unparen(root.ChildByField("object"))
+	}
+	if root == nil || root.Type() != "identifier" {
+		return false
+	}
+	b := p.Module.ScopeAt(root).Lookup(p.File.Text(root))
+	if b == nil || b.Kind != analysis.BindImport || b.Qualified == "" || len(b.Values) > 0 {
+		return false
+	}
+	r := p.Module.Resolve(recv)
+	if r.Name == "" || r.Instance || r.Func != nil || r.Class != nil || r.Via != "" ||
+		pylib.Is(r.Name, pylib.AsyncLibrary) || pylib.Within(r.Name, pylib.AsyncLibrary) {
+		return false
+	}
+	for name := r.Name; name != ""; {
+		if p.Project.ModuleNamed(name) != nil {
+			return false // a module of the project (its own loop object)
+		}
+		i := strings.LastIndexByte(name, '.')
+		if i < 0 {
+			break
+		}
+		name = name[:i]
+	}
+	return true
 }
 
 // handedFunction is the project function that arg names: one of this

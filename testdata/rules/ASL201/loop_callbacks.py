@@ -18,6 +18,7 @@ import subprocess
 import time
 
 import requests
+from gamekit.clock import Clock  # another library's scheduler, whose call_later is its own
 from tornado.concurrent import run_on_executor
 
 
@@ -43,6 +44,10 @@ def flush():
 
 def reload_config():
     return requests.get("https://config.example.com/app.json").json()
+
+
+def sync_scores():
+    requests.put("https://scores.example.com/", json={})
 
 
 def offloaded():
@@ -98,6 +103,7 @@ async def main():
     loop.call_later(1, offloaded)
     loop.call_soon(either_world)
     Scheduler().call_later(1, refresh_token)
+    Clock.call_later(1, sync_scores)  # another library's object, by its import: not asyncio's loop
     loop.call_soon(Saver().save)  # quiet: `@run_on_executor` hands the body to a thread
     with concurrent.futures.ThreadPoolExecutor() as pool:
         done = pool.submit(tick)
