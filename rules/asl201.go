@@ -192,6 +192,8 @@ async def start(url):
 		"that runs while a loop runs. A `concurrent.futures` future's done callback (run in the thread that completes " +
 		"it) and `add_reader`/`add_writer` callbacks (run when the descriptor is ready, so their socket reads and writes " +
 		"return at once) are not read (testdata `loop_callbacks.py`, `loop_callbacks_project/`). " +
+		"Such a function's call of another one (`self.data_received(...)` in `eof_received`, `self.action_refresh()` " +
+		"in a Textual `on_*` handler) is the callee's finding only, one per mistake. " +
 		"A file's read or write in such a function that it opened itself " +
 		"is folded into the open()'s finding, as in a coroutine.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},
@@ -902,8 +904,8 @@ func reportLoopThreadHandlers(p *Pass) {
 				continue
 			}
 			chain := p.Project.ReachOnLoopWithin(kind, c, target, follow, helperDepth(p))
-			if chain == nil || guardedThroughHelper(p, c, chain) {
-				continue
+			if chain == nil || guardedThroughHelper(p, c, chain) || throughLoopThreadFunction(p.Project, chain) {
+				continue // through another loop-thread function (`self.data_received()`): its own finding
 			}
 			last := chain[len(chain)-1]
 			lastText := last.Func.Module().File.Brief(last.Call.Node.ChildByField("function"))

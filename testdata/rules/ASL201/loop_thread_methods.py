@@ -123,3 +123,19 @@ class Report(tornado.web.RequestHandler):
     @tornado.web.authenticated
     def put(self):
         time.sleep(1)  # want: ASL201 "in `put`, a synchronous Tornado handler method"
+
+
+class Refresher(App):
+    def action_refresh(self):
+        post_reading("refresh")  # want: ASL201
+
+    def on_button_pressed(self, event):
+        self.action_refresh()  # one mistake, one finding: action_refresh reports its own blocking call
+
+
+class Framed(asyncio.Protocol):
+    def data_received(self, data):
+        post_reading(data.decode())  # want: ASL201
+
+    def eof_received(self):
+        self.data_received(b"\n")  # one finding: data_received's own
