@@ -426,6 +426,12 @@ func TestCacheFollowsSubclassesAndValueUses(t *testing.T) {
 		{"ASL102/params_typed_by_other_modules_calls", "app/funcs.py", "app/untyped.py", "from nats.aio.client import Client\n\nfrom app.funcs import forward\n\n\ndef run(thing: Client):\n    forward(thing, \"x\")\n"},
 		// A new module calls notify() with a value of unknown type.
 		{"ASL102/params_typed_by_other_modules_calls", "app/funcs.py", "app/extra.py", "from app.funcs import notify\n\n\ndef go(x):\n    notify(x, \"z\")\n"},
+		// The protocol base, two modules away from server.py through a
+		// re-export, is no longer asyncio's: data_received is a plain method.
+		{"ASL201/loop_callbacks_project", "app/server.py", "app/proto/base.py", "class LineProtocol:\n    pass\n"},
+		// The callback main.py hands to the loop, defined in jobs.py, no
+		// longer blocks.
+		{"ASL201/loop_callbacks_project", "app/main.py", "app/jobs.py", "def refresh_token():\n    return 1\n\n\ndef heartbeat():\n    pass\n\n\nclass Uploader:\n    def flush(self):\n        pass\n"},
 		{"ASYNC103/task_entry_mixins", "pkg/updates.py", "pkg/client.py", "import asyncio\n\nfrom .updates import UpdateMethods\n\n\nclass Client(UpdateMethods):\n    def connect(self):\n        self.t = asyncio.create_task(self._keepalive_loop())\n"},
 	} {
 		t.Run(tc.project+" "+tc.edited, func(t *testing.T) {

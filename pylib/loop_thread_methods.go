@@ -143,7 +143,22 @@ func init() {
 			"open", "on_message", "on_close", "on_ping", "on_pong"},
 	})
 	LibraryBases["tornado.websocket.WebSocketHandler"] = []string{"tornado.web.RequestHandler"}
+	// tornado/concurrent.py run_on_executor: the wrapper submits the method
+	// to `self.executor` (or the executor its keyword names) and returns a
+	// future chained to the executor's, which Tornado awaits: the body runs
+	// in the executor's thread.
+	threadDecorators["tornado.concurrent.run_on_executor"] = true
 }
+
+// threadDecorators are decorators, bare or called, whose wrapper runs the
+// decorated function in a worker thread and returns a future instead of
+// running it: the function is no loop-thread method or callback whatever
+// its class and name.
+var threadDecorators = map[string]bool{}
+
+// RunsInThread reports a decorator (qualified name) whose wrapper runs the
+// function it decorates in a worker thread.
+func RunsInThread(decorator string) bool { return threadDecorators[decorator] }
 
 // LoopCallbackRegistrar is a method that registers a plain callable for the
 // event loop to call later on its own thread: the callable at position Arg.

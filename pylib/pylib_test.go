@@ -281,6 +281,19 @@ func TestThreadLoopWorkerOf(t *testing.T) {
 	}
 }
 
+// TestRunsInThread: Tornado's run_on_executor runs the method it decorates
+// in an executor's thread; other decorators named alike do not.
+func TestRunsInThread(t *testing.T) {
+	for name, want := range map[string]bool{
+		"tornado.concurrent.run_on_executor": true, "run_on_executor": false, "tornado.web.authenticated": false,
+		"textual.work": false,
+	} {
+		if got := RunsInThread(name); got != want {
+			t.Errorf("RunsInThread(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
 // TestImportsDjango: Django's and Channels' packages, not a lookalike.
 func TestImportsDjango(t *testing.T) {
 	for _, tc := range []struct {

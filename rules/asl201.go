@@ -183,19 +183,24 @@ async def start(url):
 		"call them from the loop, asyncio-protocol.html), Textual's `on_*`, `action_*` and `watch_*` methods of its " +
 		"apps, screens and widgets (dispatched by name by the message pump, a plain def inline), and Tornado's " +
 		"`RequestHandler`/`WebSocketHandler` verb methods and hooks (web.py `_execute` calls them inline on the " +
-		"IOLoop); the same names on other classes, a `typing.Protocol`, and `@work(thread=True)` methods are not read " +
+		"IOLoop); the same names on other classes, a `typing.Protocol`, `@work(thread=True)` methods and methods or callbacks decorated with Tornado's " +
+		"`@run_on_executor` (its wrapper submits the body to the executor: pylib.RunsInThread) are not read " +
 		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`), and a Home Assistant entity's state " +
 		"properties (`native_value`, `state`, `is_on`, `available`, `extra_state_attributes`...: helpers/entity.py's " +
 		"async_write_ha_state reads them on the loop, and the developer docs say they must not do I/O; `update()`, run " +
 		"in the executor, is not read; testdata `homeassistant_entity_properties/`). " +
 		"A plain function handed to the event loop to call later runs on its thread too (pylib.LoopCallbackRegistrarOf: " +
 		"`loop.call_soon`, `call_soon_threadsafe`, `call_later`, `call_at`, `add_signal_handler`, by method name on a " +
-		"receiver of unknown type; `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
-		"Tornado's IOLoop callbacks): when it reaches a blocking call, the finding is at the argument that hands it over, " +
+		"receiver of unknown type, not on another library's object reached by its import (`Clock.call_later` of " +
+		"`from gamekit.clock import Clock`); `add_done_callback` of a value an asyncio task factory or future-returning call made; " +
+		"Tornado's IOLoop callbacks), defined in the module or in another one (an imported function, a method of an " +
+		"imported class): when it reaches a blocking call, the finding is at the argument that hands it over, " +
 		"once per function (the first registration; a periodic callback re-registers itself), following only the code " +
 		"that runs while a loop runs. A `concurrent.futures` future's done callback (run in the thread that completes " +
 		"it) and `add_reader`/`add_writer` callbacks (run when the descriptor is ready, so their socket reads and writes " +
-		"return at once) are not read (testdata `loop_callbacks.py`). " +
+		"return at once) are not read (testdata `loop_callbacks.py`, `loop_callbacks_project/`). " +
+		"Such a function's call of another one (`self.data_received(...)` in `eof_received`, `self.action_refresh()` " +
+		"in a Textual `on_*` handler) is the callee's finding only, one per mistake. " +
 		"A file's read or write in such a function that it opened itself " +
 		"is folded into the open()'s finding, as in a coroutine.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},
@@ -785,6 +790,9 @@ func loopThreadHandler(proj *analysis.Project, m *analysis.Module, f *analysis.F
 			return nil, nil // the handler starts a worker (Textual's `@on` with `@work`)
 		}
 	}
+	if decoratedToRunInThread(m, f) {
+		return nil, nil // Tornado's `@run_on_executor`: the body runs in the executor's thread
+	}
 	for _, d := range f.Decorators {
 		expr := d.NamedChildren()
 		if len(expr) == 0 {
@@ -838,6 +846,26 @@ func loopThreadMethod(proj *analysis.Project, f *analysis.Function) (*pylib.Loop
 	return nil, nil
 }
 
+// decoratedToRunInThread reports a function decorated, bare or called,
+// with a decorator whose wrapper runs it in a worker thread
+// (pylib.RunsInThread: Tornado's `@run_on_executor`).
+func decoratedToRunInThread(m *analysis.Module, f *analysis.Function) bool {
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		callee := expr[0]
+		if callee.Type() == "call" {
+			callee = callee.ChildByField("function")
+		}
+		if callee != nil && pylib.RunsInThread(m.Resolve(callee).Name) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsThreadLoopWorker reports a decorator, bare or called, that makes
 // the function start a worker when called (pylib.ThreadLoopWorkerOf:
 // Textual's `@work`).
@@ -887,8 +915,8 @@ func reportLoopThreadHandlers(p *Pass) {
 				continue
 			}
 			chain := p.Project.ReachOnLoopWithin(kind, c, target, follow, helperDepth(p))
-			if chain == nil || guardedThroughHelper(p, c, chain) {
-				continue
+			if chain == nil || guardedThroughHelper(p, c, chain) || throughLoopThreadFunction(p.Project, chain) {
+				continue // through another loop-thread function (`self.data_received()`): its own finding
 			}
 			last := chain[len(chain)-1]
 			lastText := last.Func.Module().File.Brief(last.Call.Node.ChildByField("function"))

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -35,8 +37,8 @@ var loopCallbacks = &fact[[]loopCallback]{name: "loopCallbacks", crossFile: true
 			continue
 		}
 		arg := c.Positional(reg.Arg)
-		t := passedFunction(p, unbound(p, arg))
-		if t == nil || t.Async || t.Generator {
+		t := handedFunction(p, unbound(p, arg))
+		if t == nil || t.Async || t.Generator || decoratedToRunInThread(t.Module(), t) {
 			continue
 		}
 		if lt, _ := loopThreadHandler(p.Project, t.Module(), t); lt != nil {
@@ -119,7 +121,73 @@ func loopCallbackRegistrar(p *Pass, c *analysis.Call) (pylib.LoopCallbackRegistr
 	if t := receiverType(p.Module, fn.ChildByField("object")); t != "" && !pylib.Within(t, pylib.AsyncLibrary) {
 		return reg, false // a typed receiver of another library
 	}
+	if otherLibraryObject(p, fn.ChildByField("object")) {
+		return reg, false // `from kivy.clock import Clock`: another library's scheduler, by its import
+	}
 	return reg, true
+}
+
+// otherLibraryObject reports a receiver that is a name imported from a
+// library other than an async framework, or an attribute of one
+// (`Clock` of `from kivy.clock import Clock`, `somelib.timer`): its
+// qualified name is known, and it is not asyncio's event loop.
+func otherLibraryObject(p *Pass, recv *analysis.Node) bool {
+	root := analysis.Unparen(recv)
+	for root != nil && root.Type() == "attribute" {
+		root = analysis.Unparen(root.ChildByField("object"))
+	}
+	if root == nil || root.Type() != "identifier" {
+		return false
+	}
+	b := p.Module.ScopeAt(root).Lookup(p.File.Text(root))
+	if b == nil || b.Kind != analysis.BindImport || b.Qualified == "" || len(b.Values) > 0 {
+		return false
+	}
+	r := p.Module.Resolve(recv)
+	if r.Name == "" || r.Instance || r.Func != nil || r.Class != nil || r.Via != "" ||
+		pylib.Is(r.Name, pylib.AsyncLibrary) || pylib.Within(r.Name, pylib.AsyncLibrary) {
+		return false
+	}
+	for name := r.Name; name != ""; {
+		if p.Project.ModuleNamed(name) != nil {
+			return false // a module of the project (its own loop object)
+		}
+		i := strings.LastIndexByte(name, '.')
+		if i < 0 {
+			break
+		}
+		name = name[:i]
+	}
+	return true
+}
+
+// handedFunction is the project function that arg names: one of this
+// module (passedFunction), or one another module defines, reached through
+// an import (`from app.jobs import refresh`, `jobs.refresh`) or through a
+// value only the project can resolve (`Uploader().flush` of an imported
+// class); nil for an instance or anything else.
+func handedFunction(p *Pass, arg *analysis.Node) *analysis.Function {
+	if f := passedFunction(p, arg); f != nil || arg == nil {
+		return f
+	}
+	a := analysis.Unparen(arg)
+	if a.Type() != "identifier" && a.Type() != "attribute" {
+		return nil
+	}
+	r := p.Module.Resolve(a)
+	if r.Instance || r.Func != nil {
+		return nil
+	}
+	var f *analysis.Function
+	if r.Name != "" && r.Class == nil {
+		f = p.Project.Lookup(r.Name).Func
+	}
+	if f == nil && r.Via != "" {
+		if v := p.Project.ResolveVia(r.Via); !v.Instance {
+			f = v.Func
+		}
+	}
+	return f
 }
 
 // unbound is the callable that `functools.partial(f, ...)` binds, or arg.

@@ -18,6 +18,8 @@ import subprocess
 import time
 
 import requests
+from gamekit.clock import Clock  # another library's scheduler, whose call_later is its own
+from tornado.concurrent import run_on_executor
 
 
 def refresh_token():
@@ -44,6 +46,10 @@ def reload_config():
     return requests.get("https://config.example.com/app.json").json()
 
 
+def sync_scores():
+    requests.put("https://scores.example.com/", json={})
+
+
 def offloaded():
     asyncio.get_running_loop().run_in_executor(None, refresh_token)
 
@@ -64,6 +70,14 @@ class Poller:
     def poll(self):
         refresh_token()
         self._loop.call_later(30, self.poll)  # the same function: one finding, at its first registration
+
+
+class Saver:
+    executor = concurrent.futures.ThreadPoolExecutor(1)
+
+    @run_on_executor
+    def save(self):  # run in the executor's thread whoever calls it
+        time.sleep(1)
 
 
 class Scheduler:  # a project class whose own call_later is no event loop's
@@ -89,6 +103,8 @@ async def main():
     loop.call_later(1, offloaded)
     loop.call_soon(either_world)
     Scheduler().call_later(1, refresh_token)
+    Clock.call_later(1, sync_scores)  # another library's object, by its import: not asyncio's loop
+    loop.call_soon(Saver().save)  # quiet: `@run_on_executor` hands the body to a thread
     with concurrent.futures.ThreadPoolExecutor() as pool:
         done = pool.submit(tick)
         done.add_done_callback(lambda f: refresh_token())  # runs in the worker thread

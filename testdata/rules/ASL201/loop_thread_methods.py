@@ -11,13 +11,16 @@ import sqlite3
 import subprocess
 import time
 from asyncio import DatagramProtocol
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 import requests
+import tornado.concurrent
 import tornado.web
 from textual import work
 from textual.app import App
 from textual.widgets import Static
+from tornado.concurrent import run_on_executor
 
 
 def post_reading(value):
@@ -104,3 +107,35 @@ class Main(tornado.web.RequestHandler):
 
     def compute(self):  # not a method Tornado calls
         time.sleep(1)
+
+
+class Report(tornado.web.RequestHandler):
+    executor = ThreadPoolExecutor(4)
+
+    @run_on_executor
+    def get(self):  # quiet: run_on_executor runs it in self.executor's thread and Tornado awaits the future
+        return requests.get("https://api.example.com/report").text
+
+    @tornado.concurrent.run_on_executor(executor="executor")
+    def post(self):  # quiet: the same, naming the executor
+        time.sleep(1)
+
+    @tornado.web.authenticated
+    def put(self):
+        time.sleep(1)  # want: ASL201 "in `put`, a synchronous Tornado handler method"
+
+
+class Refresher(App):
+    def action_refresh(self):
+        post_reading("refresh")  # want: ASL201
+
+    def on_button_pressed(self, event):
+        self.action_refresh()  # one mistake, one finding: action_refresh reports its own blocking call
+
+
+class Framed(asyncio.Protocol):
+    def data_received(self, data):
+        post_reading(data.decode())  # want: ASL201
+
+    def eof_received(self):
+        self.data_received(b"\n")  # one finding: data_received's own

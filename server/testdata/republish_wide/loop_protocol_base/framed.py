@@ -1,0 +1,5 @@
+from proto import LineProtocol
+
+
+class FramedProtocol(LineProtocol):
+    pass
