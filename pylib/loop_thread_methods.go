@@ -132,15 +132,20 @@ func init() {
 // every other request. The WebSocket handler's callbacks run the same way
 // (tornado/websocket.py: `self.handler.on_message(...)`).
 func init() {
-	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{
-		Handler: &LoopThreadHandler{Framework: "Tornado",
-			Where:      ", a synchronous Tornado handler method that Tornado calls on its IOLoop (the event loop's thread)",
-			Advice:     "make it `async def` and run the blocking work with `await IOLoop.current().run_in_executor(None, ...)` or an async client",
-			Registered: "a Tornado handler: Tornado calls its methods on the IOLoop",
-			Note:       "tornado/web.py RequestHandler._execute calls the verb method inline and awaits only an awaitable result"},
+	tornado := &LoopThreadHandler{Framework: "Tornado",
+		Where:      ", a synchronous Tornado handler method that Tornado calls on its IOLoop (the event loop's thread)",
+		Advice:     "make it `async def` and run the blocking work with `await IOLoop.current().run_in_executor(None, ...)` or an async client",
+		Registered: "a Tornado handler: Tornado calls its methods on the IOLoop",
+		Note:       "tornado/web.py RequestHandler._execute calls the verb method inline and awaits only an awaitable result"}
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{Handler: tornado,
 		Bases: []string{"tornado.web.RequestHandler"},
-		Names: []string{"get", "post", "put", "patch", "delete", "head", "options", "prepare", "on_finish",
-			"open", "on_message", "on_close", "on_ping", "on_pong"},
+		Names: []string{"get", "post", "put", "patch", "delete", "head", "options", "prepare", "on_finish"},
+	})
+	// The WebSocket callbacks are WebSocketHandler's only: a plain
+	// RequestHandler's own `open()` or `on_message()` is its helper.
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{Handler: tornado,
+		Bases: []string{"tornado.websocket.WebSocketHandler"},
+		Names: []string{"open", "on_message", "on_close", "on_ping", "on_pong"},
 	})
 	LibraryBases["tornado.websocket.WebSocketHandler"] = []string{"tornado.web.RequestHandler"}
 	// tornado/concurrent.py run_on_executor: the wrapper submits the method

@@ -336,6 +336,9 @@ func TestLoopThreadMethods(t *testing.T) {
 		{"watch_count", "textual.app.App", true},
 		{"get", "tornado.web.RequestHandler", true},
 		{"on_message", "tornado.websocket.WebSocketHandler", true},
+		{"on_message", "tornado.web.RequestHandler", false},
+		{"open", "tornado.web.RequestHandler", false},
+		{"get", "tornado.websocket.WebSocketHandler", true},
 		{"get", "aiohttp.web.View", false},
 	} {
 		if got := covers(c.method, c.class); got != c.want {
