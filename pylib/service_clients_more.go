@@ -18,6 +18,7 @@ const (
 	milvusAlt     = "use `pymilvus.AsyncMilvusClient` and await it, or `await asyncio.to_thread(...)`"
 	weaviateAlt   = "use the async client (`weaviate.use_async_with_local()`...) and await it, or `await asyncio.to_thread(...)`"
 	agentRunAlt   = "run it in a thread (`await asyncio.to_thread(agent.run, task)`) or use the framework's async entry point"
+	instructorAlt = "build the client from the async SDK (`instructor.from_openai(AsyncOpenAI())`, an AsyncInstructor) and await it, or `await asyncio.to_thread(...)`"
 	dspyAlt       = "await the module's `acall(...)` (DSPy 2.6+) or `await asyncio.to_thread(...)`"
 )
 
@@ -362,5 +363,22 @@ func init() {
 		returns(typ, typ)
 		serviceRequests("ASL202", dspyAlt, typ+".__call__", typ+".forward")
 		coroutineMethods(typ, "acall", "aforward")
+	}
+
+	// instructor: Instructor.create (and `chat.completions.create`,
+	// `messages.create`, which are the same method: `chat` and
+	// `completions` return the instance) calls the wrapped sync SDK;
+	// AsyncInstructor, its subclass, makes them `async def`
+	// (instructor/client.py `class AsyncInstructor(Instructor)`, `async
+	// def create`). Only receivers annotated or built as these classes
+	// are typed: `instructor.from_openai(client)` returns one or the other
+	// by its argument's type, which the tables cannot say.
+	instructorCalls := []string{"create", "create_with_completion", "chat.completions.create",
+		"chat.completions.create_with_completion", "messages.create", "messages.create_with_completion"}
+	for _, mod := range []string{"instructor.", "instructor.client."} {
+		returns(mod+"Instructor", mod+"Instructor")
+		returns(mod+"AsyncInstructor", mod+"AsyncInstructor")
+		serviceRequests("ASL202", instructorAlt, prefixed(mod+"Instructor.", instructorCalls...)...)
+		coroutineMethods(mod+"AsyncInstructor", instructorCalls...)
 	}
 }

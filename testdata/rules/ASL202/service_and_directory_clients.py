@@ -167,3 +167,20 @@ async def unrelated(runner: Runner, q, reddit: praw.Reddit):
 
 def sync_caller(url):
     return xmlrpc.client.ServerProxy(url).getAllProcessInfo()
+
+
+# instructor: only receivers annotated as its classes are typed.
+import instructor
+
+
+async def extract(client: instructor.Instructor, model, text):
+    return client.chat.completions.create(response_model=model, messages=[{"role": "user", "content": text}])  # want: ASL202
+
+
+async def extract_async(client: instructor.AsyncInstructor, model, text):
+    return await client.chat.completions.create(response_model=model, messages=[{"role": "user", "content": text}])
+
+
+async def extract_untyped(text, model):
+    client = instructor.from_openai(object())
+    return client.chat.completions.create(response_model=model, messages=[{"role": "user", "content": text}])
