@@ -270,6 +270,13 @@ func init() {
 		serviceRequests("ASL202", threadOnlyAlt, prefixed(typ+".bulk.*.", "insert", "update", "upsert", "delete",
 			"hard_delete", "query", "query_all")...)
 		wildcardRoots = append(wildcardRoots, typ)
+		// The client's own dict attributes are not SObjects
+		// (`sf.headers.get("Authorization")`, `sf.proxies.update(...)`).
+		for _, attr := range []string{"headers", "proxies", "api_usage"} {
+			for _, m := range []string{"get", "update", "delete", "describe", "metadata", "create", "upsert"} {
+				entry(typ + "." + attr + "." + m)
+			}
+		}
 	}
 
 	// zeep: `client.service.Operation(...)` is a SOAP request; the sync

@@ -158,10 +158,11 @@ class Runner:
         return q
 
 
-async def unrelated(runner: Runner, q, reddit: praw.Reddit):
+async def unrelated(runner: Runner, q, reddit: praw.Reddit, sf: Salesforce):
     runner.run(q)
     runner.search(q)
     reddit.subreddit("test")
+    sf.headers.get("Authorization")
     return {"a": 1}.get("a")
 
 
