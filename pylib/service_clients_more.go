@@ -227,6 +227,23 @@ func init() {
 		"unarchive", "fork", "repository_tree", "repository_blob", "repository_compare", "trigger_pipeline",
 		"upload", "snapshot")...)
 	serviceRequests("ASL202", threadOnlyAlt, glObject+".save", glObject+".delete")
+	// GetMixin.get(id, lazy=False, **kwargs): "if lazy is True: return
+	// self._obj_cls(self, {self._obj_cls._id_attr: id}, lazy=lazy)" before
+	// any http_get, so `gl.projects.get(42, lazy=True)` only builds the
+	// object (to call its managers without fetching it).
+	var gets []string
+	for _, typ := range []string{"gitlab.Gitlab", "gitlab.client.Gitlab"} {
+		for _, m := range gitlabManagers {
+			gets = append(gets, typ+"."+m+".get")
+		}
+	}
+	for _, m := range gitlabProjectManagers {
+		gets = append(gets, glProject+"."+m+".get")
+	}
+	for _, n := range gets {
+		a := entry(n)
+		a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedLazy, "lazy", 1
+	}
 
 	// jira (pycontribs): JIRA's REST methods; an issue fetched by
 	// `jira.issue(key)` updates and deletes itself by request

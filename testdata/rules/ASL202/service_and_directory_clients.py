@@ -163,6 +163,9 @@ async def unrelated(runner: Runner, q, reddit: praw.Reddit, sf: Salesforce):
     runner.search(q)
     reddit.subreddit("test")
     sf.headers.get("Authorization")
+    gl = gitlab.Gitlab("https://gitlab.com")
+    project = gl.projects.get(42, lazy=True)  # builds the object, no request
+    project.issues.get(7, lazy=True)
     return {"a": 1}.get("a")
 
 
