@@ -160,6 +160,28 @@ func init() {
 	serviceRequests("ASL202", prawAlt, prefixed(submission+".", prawSubmissionCalls...)...)
 	serviceRequests("ASL202", prawAlt, prefixed(comment+".", "reply", "edit", "delete", "upvote", "downvote",
 		"clear_vote", "save", "unsave", "report", "refresh", "mark_read", "mark_unread")...)
+	// Listings (`sub.hot(limit=10)`, `new`, `top`, `search`...) return a
+	// ListingGenerator that requests a page of 100 items when iterated
+	// (praw/models/listing/generator.py `_next_batch`: `self._reddit.get(
+	// self.url, params=self.params)`), and `stream.submissions()` /
+	// `stream.comments()` poll forever as they are iterated: requests
+	// where they are iterated in place (a meme command's `for post in
+	// reddit.subreddit("memes").hot(limit=50):`), not at the call.
+	var listings []string
+	for _, l := range []string{"hot", "new", "top", "rising", "controversial", "search", "gilded",
+		"stream.submissions", "stream.comments"} {
+		listings = append(listings, subreddit+"."+l)
+	}
+	for _, l := range []string{"submissions.new", "submissions.hot", "submissions.top", "comments.new", "comments.top"} {
+		listings = append(listings, redditor+"."+l)
+	}
+	listings = append(listings, reddit+".inbox.unread", reddit+".inbox.all", reddit+".front.hot", reddit+".front.new",
+		reddit+".info")
+	serviceRequests("ASL202", prawAlt, listings...)
+	for _, n := range listings {
+		entry(n).Unblock = UnblockedUnlessIterated
+	}
+	serviceRequests("ASL202", prawAlt, submission+".comments.replace_more")
 	serviceRequests("ASL202", prawAlt, redditor+".message", redditor+".block", redditor+".friend",
 		redditor+".unfriend")
 	const (

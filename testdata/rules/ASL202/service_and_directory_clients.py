@@ -45,6 +45,14 @@ class RedditBot:
     async def me(self):
         return self.reddit.user.me()  # want: ASL202
 
+    async def memes(self):
+        # A listing requests its pages as it is iterated, here on the loop.
+        return [post.url for post in self.reddit.subreddit("memes").hot(limit=50)]  # want: ASL202
+
+    async def listing_only(self):
+        # Quiet: the listing is built and handed on, not iterated here.
+        return self.reddit.subreddit("memes").hot(limit=50)
+
 
 async def now_playing(sp: spotipy.Spotify):
     return sp.current_user_playing_track()  # want: ASL202
