@@ -393,6 +393,32 @@ func init() {
 	serviceRequests("ASL202", weaviateAlt, prefixed(wvColl+".", weaviateCollectionCalls...)...)
 	coroutineMethods(wvAsyncColl, weaviateCollectionCalls...)
 
+	// weaviate-client v3 (`weaviate.Client(url)`, removed in v4): GraphQL
+	// queries are built by GetBuilder/AggregateBuilder, whose with_*
+	// methods return the builder ("Returns: weaviate.gql.get.GetBuilder
+	// Updated GetBuilder"), and sent by do(); the data_object, schema and
+	// batch namespaces' calls are REST requests.
+	const (
+		wv3, getB, aggB = "weaviate.Client", "weaviate.gql.get.GetBuilder", "weaviate.gql.aggregate.AggregateBuilder"
+	)
+	returns(wv3, wv3)
+	returns(wv3+".query.get", getB)
+	returns(wv3+".query.aggregate", aggB)
+	for _, b := range []string{getB, aggB} {
+		for _, w := range []string{"with_near_text", "with_near_vector", "with_near_object", "with_where", "with_limit",
+			"with_offset", "with_additional", "with_bm25", "with_hybrid", "with_sort", "with_autocut", "with_group_by",
+			"with_generate", "with_fields", "with_meta_count", "with_tenant", "with_consistency_level", "with_after",
+			"with_alias", "with_group_by_filter", "with_object_limit"} {
+			returns(b+"."+w, b)
+		}
+		serviceRequests("ASL202", weaviateAlt, b+".do")
+	}
+	serviceRequests("ASL202", weaviateAlt, prefixed(wv3+".", "is_ready", "is_live", "get_meta", "query.raw",
+		"data_object.create", "data_object.get", "data_object.get_by_id", "data_object.delete", "data_object.update",
+		"data_object.replace", "data_object.exists", "data_object.validate", "schema.get", "schema.create",
+		"schema.create_class", "schema.delete_class", "schema.delete_all", "schema.exists", "schema.contains",
+		"batch.flush", "batch.create_objects", "batch.delete_objects")...)
+
 	// smolagents: MultiStepAgent.run runs the whole agent loop, model
 	// requests and tool calls, on the calling thread (smolagents/agents.py
 	// `def run(self, task, stream=False, ...)`; there is no async run).

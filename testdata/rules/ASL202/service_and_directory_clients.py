@@ -108,6 +108,16 @@ async def weaviate_search(text):
     return docs.query.near_text(query=text, limit=3)  # want: ASL202
 
 
+async def weaviate_v3_search(client: weaviate.Client, text):
+    query = client.query.get("Doc", ["title"]).with_near_text({"concepts": [text]}).with_limit(3)
+    return query.do()  # want: ASL202
+
+
+async def weaviate_v3_query_built(client: weaviate.Client, text):
+    # Quiet: building the query sends nothing.
+    return client.query.get("Doc", ["title"]).with_near_text({"concepts": [text]})
+
+
 async def agent_answer(model, task):
     agent = CodeAgent(tools=[], model=model)
     return agent.run(task)  # want: ASL202
