@@ -206,3 +206,15 @@ async def extract_async(client: instructor.AsyncInstructor, model, text):
 async def extract_untyped(text, model):
     client = instructor.from_openai(object())
     return client.chat.completions.create(response_model=model, messages=[{"role": "user", "content": text}])
+
+
+# A project subclass of a client whose every method is a request: its own
+# methods are its own (quiet), the inherited ones still requests.
+class MySpotify(spotipy.Spotify):
+    def describe(self, track):
+        return track["name"]
+
+
+async def show(sp: MySpotify, track):
+    sp.describe(track)
+    return sp.track(track["id"])  # want: ASL202
