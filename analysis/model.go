@@ -650,6 +650,10 @@ func (f *Function) isProperty() bool {
 	return false
 }
 
+// IsProperty reports a method decorated as a property (`@property`,
+// `functools.cached_property`): reading the attribute runs it.
+func (f *Function) IsProperty() bool { return f.isProperty() }
+
 // FullName is the project-wide qualified name: "pkg.mod.C.m".
 func (f *Function) FullName() string {
 	if f.module.Name == "" {

@@ -22,6 +22,10 @@ type LoopThreadMethods struct {
 	// Names are the exact method names, Prefixes the name prefixes
 	// (Textual's `on_`, `action_`, `watch_`) that the library calls.
 	Names, Prefixes []string
+	// Properties: the library reads these names as attributes (Home
+	// Assistant's entity state), so only a property getter runs; a plain
+	// method of that name is not called.
+	Properties bool
 }
 
 var loopThreadMethods []*LoopThreadMethods

@@ -839,6 +839,9 @@ func loopThreadMethod(proj *analysis.Project, f *analysis.Function) (*pylib.Loop
 		return nil, nil
 	}
 	for _, r := range pylib.LoopThreadMethodsNamed(f.Name) {
+		if r.Properties && !f.IsProperty() {
+			continue // read as an attribute: a plain method of that name is not called
+		}
 		if base := proj.LibraryBaseWhere(f.Class, r.Covers); base != nil {
 			return r.Handler, base
 		}
