@@ -396,7 +396,9 @@ func NewProject(root string, modules []*Module) *Project {
 
 func (p *Project) add(m *Module) {
 	if old, ok := p.byPath[m.File.Path]; ok {
-		p.removeNames(old)
+		// The names the new version claims too it takes again below (the
+		// same path wins as before): only the others go back to a rival.
+		p.removeNames(old, append([]string{m.Name}, m.Aliases...)...)
 	}
 	p.byPath[m.File.Path] = m
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
@@ -419,10 +421,55 @@ func TakesName(n, name, path, prevName, prevPath string) bool {
 	return prevName != n || name == n && path < prevPath
 }
 
-func (p *Project) removeNames(m *Module) {
+// removeNames takes m's import names from it. A name m held goes back to
+// the other module that claims it, as NewProject would have chosen: a
+// module whose name an older version of another held (a package before its
+// __init__.py was seen, a copy of a library) is otherwise unreachable by its
+// own name once that version is replaced, and lookups through it fail.
+// Names of kept are only deleted.
+func (p *Project) removeNames(m *Module, kept ...string) {
+	var freed []string
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
-		if p.byName[n] == m {
+		if n != "" && p.byName[n] == m {
 			delete(p.byName, n)
+			if !slices.Contains(kept, n) {
+				freed = append(freed, n)
+			}
+		}
+	}
+	if len(freed) > 0 {
+		p.reclaimNames(m, freed)
+	}
+}
+
+// reclaimNames gives each of names, just freed by gone, to the module of
+// the project (other than gone) that claims it, by TakesName in path order,
+// as NewProject does with modules sorted by path.
+func (p *Project) reclaimNames(gone *Module, names []string) {
+	var claimants []*Module
+	for _, o := range p.byPath {
+		if o == gone {
+			continue
+		}
+		for _, n := range names {
+			if o.Name == n || slices.Contains(o.Aliases, n) {
+				claimants = append(claimants, o)
+				break
+			}
+		}
+	}
+	if len(claimants) == 0 {
+		return
+	}
+	sort.Slice(claimants, func(i, j int) bool { return claimants[i].File.Path < claimants[j].File.Path })
+	for _, n := range names {
+		for _, o := range claimants {
+			if o.Name != n && !slices.Contains(o.Aliases, n) {
+				continue
+			}
+			if prev, ok := p.byName[n]; !ok || TakesName(n, o.Name, o.File.Path, prev.Name, prev.File.Path) {
+				p.byName[n] = o
+			}
 		}
 	}
 }

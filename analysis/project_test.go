@@ -62,3 +62,55 @@ func TestIndexesFollowEdits(t *testing.T) {
 		t.Fatal("a name only called, or never used, counts as a value")
 	}
 }
+
+// TestNamesFollowEdits: which module an import name means, in a snapshot
+// made by replacing and removing modules, is what a fresh project of the
+// same modules says. Modules here share names (a package's module named
+// by its base name before the package's __init__.py is seen, then by its
+// dotted name): when the version that held a name is replaced by one that
+// no longer claims it, the other module claiming it must get it back, or a
+// lookup through it fails in every later snapshot (the server once kept a
+// stale self-import answer that way).
+func TestNamesFollowEdits(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	paths := []string{"a/x.py", "b/x.py", "x.py", "a/y.py", "y.py", "c/y.py"}
+	names := []string{"x", "y", "a.x", "b.x", "a.y", "c.y"}
+	module := func(path string) *Module {
+		return BuildModuleNamed(Parse(path, []byte("def f():\n    pass\n")), Naming{Name: names[rng.Intn(len(names))]})
+	}
+	current := map[string]*Module{}
+	p := NewProject("", nil)
+	for step := 0; step < 400; step++ {
+		path := paths[rng.Intn(len(paths))]
+		if _, ok := current[path]; ok && rng.Intn(4) == 0 {
+			delete(current, path)
+			p = p.Without(path)
+		} else {
+			m := module(path)
+			current[path] = m
+			p = p.With(m)
+		}
+		var mods []*Module
+		for _, q := range paths {
+			if m := current[q]; m != nil {
+				mods = append(mods, m)
+			}
+		}
+		fresh := NewProject("", mods)
+		for _, n := range names {
+			if got, want := p.ModuleNamed(n), fresh.ModuleNamed(n); got != want {
+				t.Fatalf("step %d: %q means %v, a fresh project says %v", step, n, pathOf(got), pathOf(want))
+			}
+			if got := p.Lookup(n + ".f"); (got.Func != nil) != (fresh.ModuleNamed(n) != nil) {
+				t.Fatalf("step %d: %s.f resolves to %v in the edited snapshot", step, n, got)
+			}
+		}
+	}
+}
+
+func pathOf(m *Module) string {
+	if m == nil {
+		return "<none>"
+	}
+	return m.File.Path
+}

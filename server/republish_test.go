@@ -48,16 +48,6 @@ func TestRepublishOnCrossModuleAnswers(t *testing.T) {
 	for _, src := range cases {
 		for _, how := range []string{"editor", "disk"} {
 			t.Run(filepath.Base(src)+"/"+how, func(t *testing.T) {
-				if filepath.Base(src) == "self_import" && how == "editor" {
-					// Known defect, not fixed: under load (the race detector
-					// and three busy loops, about one run in five) the server
-					// does not re-publish waste_pickup.py after the editor
-					// changes lib/waste_pickup.py, which its self-import
-					// resolves to; the disk variant passes. Skipped so that a
-					// busy CI machine does not block every change; see
-					// docs/server.md "Twenty-first session".
-					t.Skip("known flaky: self-import dependent not re-published after an editor edit under load (docs/server.md)")
-				}
 				t.Parallel()
 				root := copyProject(t, src)
 				afters := filesUnder(t, root, ".py.after")
