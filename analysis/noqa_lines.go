@@ -3,9 +3,9 @@ package analysis
 // A `# noqa` comment applies, as in flake8, to every physical line of the
 // logical line it ends: a simple statement split over several lines, or a
 // compound statement's header (`class E(\n    ExceptionGroup\n):  # noqa`,
-// where black puts the comment). flake8-async reports some findings on such
-// a header's last line and asyncls on its first; either way the comment
-// users wrote keeps working.
+// where black puts the comment). asyncls reports such a finding on the
+// header's first line (where the node starts); the comment users wrote on the
+// last line keeps working.
 
 // simpleStatements are the statements whose whole extent is one logical line.
 var simpleStatements = map[string]bool{

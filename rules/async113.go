@@ -40,7 +40,11 @@ async def running_server(nursery, handler):
 		"when the configuration provides it. asyncio has no built-in startable functions, so on plain asyncio code the " +
 		"rule fires only for project functions with a `task_status` parameter. anyio's `run_process` is not startable " +
 		"(it takes no `task_status`): flake8-async's tests report `tg.start_soon(anyio.run_process)` and call it a " +
-		"false alarm; asyncls does not.",
+		"false alarm; asyncls does not (nor for `asyncio.run_process`, which its asyncio run reads in the same case). " +
+		"The receiver of `start_soon`/`create_task` need not be known as a nursery or task group: flake8-async " +
+		"requires an annotation of exactly the nursery type or a name containing `nursery`, and its tests list as " +
+		"not tracked a `self.x` bound by `await manager.__aenter__()`, annotated in `__init__` or annotated " +
+		"`Nursery | None`; asyncls reports those starts of a startable function too.",
 	Run: runStartSoonInAenter,
 })
 

@@ -90,7 +90,11 @@ var ASYNC124 = register(&Rule{
 		"3.x still wraps a plain def, with a DeprecationWarning: \"Bare functions are deprecated, use async ones\"), so " +
 		"`async def index(request): return web.Response(text=...)` stays async even where the module does not " +
 		"register it. Starlette's and FastAPI's responses give no such exemption: those frameworks also run " +
-		"plain handlers.",
+		"plain handlers.\n\n" +
+		"One version of flake8-async's eval file async124_py311.py expects ASYNC124 at the column of a `yield` in an " +
+		"`except*` handler of an `@asynccontextmanager`; ASYNC124 is about a function that never awaits, reported at " +
+		"its definition (as in flake8-async's async124.py), and a decorated function is skipped, so asyncls reports " +
+		"nothing there.",
 	Requires: []Fact{blockingCalls, blockingInHelpers},
 	Run:      runCouldBeSync,
 })

@@ -36,7 +36,8 @@ async def get(cache, key):
 		"decorators runs in the enclosing function; `with contextlib.suppress(...)` may end its body before the " +
 		"checkpoint in it; a `while` on a literal other than True (`while \"x\":`) runs its body at least once; " +
 		"a comprehension's later loops and first condition run surely when every loop before them is over a " +
-		"non-empty literal; after `a and b`, b may not have run. Differences: the suppressing context managers are " +
+		"non-empty literal; after `a and b`, b may not have run; a `case` guard runs after its pattern matches and " +
+		"before its body, and a false guard falls through to the next case, so `case _ if await ready():` checkpoints every path past the match. Differences: the suppressing context managers are " +
 		"resolved through imports and aliases (`quiet = contextlib.suppress`, which flake8-async does not follow), " +
 		"but a module-level name bound twice (imported, later `= None`) is not followed. flake8-async's options " +
 		"`--no-checkpoint-warning-decorator` and `--exception-suppress-context-managers` are this rule's settings " +

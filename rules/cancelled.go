@@ -1323,9 +1323,12 @@ func hasLoopJump(loop *analysis.Node) bool {
 // irrefutableCase reports whether a case clause matches every subject:
 // `case _:` or a bare capture `case x:`, without a guard.
 func irrefutableCase(m *analysis.Module, clause *analysis.Node) bool {
-	if clause.ChildByField("guard") != nil {
-		return false
-	}
+	return clause.ChildByField("guard") == nil && irrefutablePattern(m, clause)
+}
+
+// irrefutablePattern reports whether a case clause's pattern matches every
+// subject (`_` or a bare capture), whatever its guard.
+func irrefutablePattern(m *analysis.Module, clause *analysis.Node) bool {
 	for _, pat := range clause.NamedChildren() {
 		if pat.Type() != "case_pattern" {
 			continue

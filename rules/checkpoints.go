@@ -146,19 +146,39 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 		}
 		return out, reach || s.ChildByField("body") == nil
 	case "match_statement":
+		// The cases are tried in order from the state after the subject. A
+		// case's guard runs only when its pattern matches, before its body;
+		// when the guard is false the next case is tried, so a checkpoint in
+		// the guard of a pattern that matches everything (`case _ if await
+		// ready():`) has happened on the way to every later case and past the
+		// match. Patterns themselves never await.
 		cp = fl.expr(s.ChildByField("subject"), cp)
 		var outs []bool
-		exhaustive := false
+		next, exhaustive := cp, false
 		if body := s.ChildByField("body"); body != nil {
 			for _, c := range body.ChildrenByField("alternative") {
-				exhaustive = exhaustive || irrefutableCase(fl.m, c)
-				if o, r := fl.block(statements(c.ChildByField("consequence")), cp); r {
+				if exhaustive {
+					break
+				}
+				entry := next
+				guard := c.ChildByField("guard")
+				if guard != nil {
+					entry = fl.expr(guard, next)
+				}
+				if o, r := fl.block(statements(c.ChildByField("consequence")), entry); r {
 					outs = append(outs, o)
+				}
+				if irrefutablePattern(fl.m, c) {
+					if guard == nil {
+						exhaustive = true
+					} else {
+						next = entry
+					}
 				}
 			}
 		}
 		if !exhaustive {
-			outs = append(outs, cp)
+			outs = append(outs, next)
 		}
 		return and(outs...), len(outs) > 0
 	}

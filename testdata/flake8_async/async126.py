@@ -65,9 +65,9 @@ class Holder:
             return Holder.InnerDerives(self.message, excs)
 
 
-# Upstream's newer file splits headers (black), expecting the finding on
-# the last line of the header.
+# An earlier version of upstream's file split long headers (black) and wrote the
+# expectation on the header's last line; the current one shortens the names.
 class SplitHeaderGroup(  # extra: ASYNC126 -- reported on the `class` line
     ExceptionGroup[Exception]
-):  # differs: ASYNC126 -- flake8-async reports a split header on its last line; a noqa here works for both
+):  # differs: ASYNC126 -- that earlier file expects the split header's last line; a noqa here works for both
     pass

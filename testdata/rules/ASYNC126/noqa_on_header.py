@@ -1,6 +1,6 @@
 # A `# noqa` applies to every line of the logical line it ends, as in
 # flake8: black puts the comment of a split class header on its last line,
-# where flake8-async reports, while asyncls reports on the `class` line.
+# while the finding is reported on the `class` line.
 
 
 class Silenced(

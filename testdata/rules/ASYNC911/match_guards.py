@@ -1,0 +1,30 @@
+import asyncio
+
+
+async def ready(conn):
+    await asyncio.sleep(0)
+    return conn
+
+
+# A case's guard runs only when its pattern matches: the await in the guard of
+# `case "read"` is no checkpoint before the yield for other subjects.
+async def yield_after_refutable_guard(conn, op):
+    match op:
+        case "read" if await ready(conn):
+            pass
+        case _:
+            pass
+    yield conn  # want: ASYNC911
+    await ready(conn)
+
+
+# Quiet: a guard of `case _` that awaits has run on every path past the match
+# (its pattern matches everything), whether the guard held or not.
+async def yield_after_checkpointing_guards(conn, op):
+    match op:
+        case "read" if await ready(conn):
+            pass
+        case _ if await ready(conn):
+            pass
+    yield conn
+    await ready(conn)
