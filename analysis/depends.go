@@ -79,14 +79,7 @@ func (m *Module) importNames() []string {
 // Names resolve across modules through imports only, so a module outside
 // the closure can change their findings only through ProjectWideFacts.
 func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
-	seen := make(map[*Module]bool, len(from))
-	queue := make([]*Module, 0, len(from))
-	for _, m := range from {
-		if m != nil && !seen[m] {
-			seen[m] = true
-			queue = append(queue, m)
-		}
-	}
+	seen, queue := startWalk(from)
 	for len(queue) > 0 {
 		m := queue[0]
 		queue = queue[1:]
@@ -108,6 +101,20 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 	return seen
 }
 
+// startWalk returns the set and queue a walk over modules starts with:
+// from, without nils and repeats.
+func startWalk(from []*Module) (map[*Module]bool, []*Module) {
+	seen := make(map[*Module]bool, len(from))
+	queue := make([]*Module, 0, len(from))
+	for _, m := range from {
+		if m != nil && !seen[m] {
+			seen[m] = true
+			queue = append(queue, m)
+		}
+	}
+	return seen, queue
+}
+
 // ImportedBy returns the modules whose ImportClosure holds one of from
 // (themselves included): those that may look names up in them, the
 // reverse of ImportClosure. A module named like a builtin or a library
@@ -119,14 +126,7 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 // index from its predecessor's (deriveImporters).
 func (p *Project) ImportedBy(from ...*Module) map[*Module]bool {
 	idx := p.importerIndex()
-	seen := make(map[*Module]bool, len(from))
-	queue := make([]*Module, 0, len(from))
-	for _, m := range from {
-		if m != nil && !seen[m] {
-			seen[m] = true
-			queue = append(queue, m)
-		}
-	}
+	seen, queue := startWalk(from)
 	for len(queue) > 0 {
 		m := queue[0]
 		queue = queue[1:]

@@ -118,7 +118,7 @@ func init() {
 	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{
 		Handler: &LoopThreadHandler{Framework: "Textual",
 			Where:      ", a synchronous Textual handler that Textual calls on the app's event loop",
-			Advice:     "decorate it `@work(thread=True)` to run it in a thread worker, or make it `async def` and run the blocking work with `await asyncio.to_thread(...)`",
+			Advice:     textualHandlerAdvice,
 			Registered: "a Textual message pump: Textual calls its `on_*`, `action_*` and `watch_*` methods on the app's event loop",
 			Note:       "textual/message_pump.py _dispatch_message awaits invoke(method, message); textual/_callback.py _invoke calls a plain def inline (Textual 2.1.2)"},
 		Bases:    []string{"textual.message_pump.MessagePump"},

@@ -55,6 +55,10 @@ func init() {
 	}
 }
 
+// textualHandlerAdvice is the fix of blocking work in any synchronous
+// Textual handler (`@on`, `on_*`, `action_*`, `watch_*`).
+const textualHandlerAdvice = "decorate it `@work(thread=True)` to run it in a thread worker, or make it `async def` and run the blocking work with `await asyncio.to_thread(...)`"
+
 // Textual's `on` decorator (textual/_on.py) registers a method as a
 // message handler; the app's message pump calls it on the app's event loop
 // (textual/message_pump.py `_dispatch_message`: `await invoke(method,
@@ -65,7 +69,7 @@ func init() {
 func init() {
 	h := &LoopThreadHandler{Framework: "Textual",
 		Where:      ", a synchronous Textual message handler (`@on(...)`), which Textual calls on the app's event loop",
-		Advice:     "decorate it `@work(thread=True)` to run it in a thread worker, or make it `async def` and run the blocking work with `await asyncio.to_thread(...)`",
+		Advice:     textualHandlerAdvice,
 		Registered: "registered here as a Textual message handler",
 		Note: "textual/message_pump.py _dispatch_message awaits invoke(method, message); textual/_callback.py _invoke " +
 			"calls the handler inline and awaits the result only when it is awaitable (Textual 2.1.2)"}
