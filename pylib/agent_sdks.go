@@ -139,4 +139,18 @@ func init() {
 		coroutineMethodsSince(a2a026, a2aNote, typ, "update_status", "add_artifact", "complete", "failed", "reject",
 			"submit", "start_work", "cancel", "requires_input", "requires_auth")
 	}
+
+	// Inspect AI (inspect_ai, the UK AI Security Institute's evaluation
+	// framework), its inspect_ai.model reference: `def get_model(model, *,
+	// role, default, config, base_url, api_key, memoize, **model_args) ->
+	// Model`, used as `async with get_model("openai/gpt-4o") as model:
+	// response = await model.generate("Say hello")`; Model.generate is an
+	// `async def` (src/inspect_ai/model/_model.py) whose ModelOutput has the
+	// `.completion` text. A script that drives a model by hand outside a
+	// Task (multi-turn evals, judges) calls it from its own code.
+	for _, f := range []string{"inspect_ai.model.get_model", "inspect_ai.model._model.get_model"} {
+		returns(f, "inspect_ai.model.Model")
+	}
+	returns("inspect_ai.model._model.Model", "inspect_ai.model.Model")
+	coroutineMethods("inspect_ai.model.Model", "generate")
 }
