@@ -110,4 +110,47 @@ func init() {
 	coroutineMethods(client, "connect", "publish", "subscribe", "request", "flush", "drain", "close")
 	returns(client+".jetstream", js)
 	coroutineMethods(js, "publish", "subscribe", "pull_subscribe", "add_stream")
+
+	// A2A, the Agent2Agent protocol's Python SDK (a2a-sdk, imported as
+	// `a2a`): an AgentExecutor's `async def execute(self, context,
+	// event_queue)` answers the client only through the EventQueue it is
+	// handed, directly or through a TaskUpdater built on it. Since a2a-sdk
+	// 0.2.6 EventQueue.enqueue_event is an `async def` (a2aproject/
+	// a2a-python#151, "Backwards incompatible change, as
+	// `EventQueue.enqueue_event()` becomes async", which made TaskUpdater's
+	// update_status async with it; a2aproject/a2a-samples#104, "Add missing
+	// `await` in `event_queue.enqueue_event` usage. Bump `a2a-sdk>=0.2.6`");
+	// src/a2a/server/tasks/task_updater.py has update_status, add_artifact,
+	// complete, failed, reject, submit, start_work, cancel, requires_input
+	// and requires_auth as `async def`s that await enqueue_event, and
+	// new_agent_message as a plain method (it only builds the Message).
+	// Before 0.2.6 they were plain methods (put_nowait on the queue), so a
+	// project that pins an older a2a-sdk calls them without await
+	// correctly. A call without await publishes nothing: the client never
+	// sees the task's working, completed or failed state.
+	a2a026 := Release{Dists: []string{"a2a-sdk"}, Version: "0.2.6"}
+	const a2aNote = "a coroutine function since a2a-sdk 0.2.6, a plain method before"
+	for _, typ := range []string{"a2a.server.events.EventQueue", "a2a.server.events.event_queue.EventQueue"} {
+		returns(typ, "a2a.server.events.EventQueue")
+		coroutineMethodsSince(a2a026, a2aNote, typ, "enqueue_event")
+	}
+	for _, typ := range []string{"a2a.server.tasks.TaskUpdater", "a2a.server.tasks.task_updater.TaskUpdater"} {
+		returns(typ, "a2a.server.tasks.TaskUpdater")
+		coroutineMethodsSince(a2a026, a2aNote, typ, "update_status", "add_artifact", "complete", "failed", "reject",
+			"submit", "start_work", "cancel", "requires_input", "requires_auth")
+	}
+
+	// Inspect AI (inspect_ai, the UK AI Security Institute's evaluation
+	// framework), its inspect_ai.model reference: `def get_model(model, *,
+	// role, default, config, base_url, api_key, memoize, **model_args) ->
+	// Model`, used as `async with get_model("openai/gpt-4o") as model:
+	// response = await model.generate("Say hello")`; Model.generate is an
+	// `async def` (src/inspect_ai/model/_model.py) whose ModelOutput has the
+	// `.completion` text. A script that drives a model by hand outside a
+	// Task (multi-turn evals, judges) calls it from its own code.
+	for _, f := range []string{"inspect_ai.model.get_model", "inspect_ai.model._model.get_model"} {
+		returns(f, "inspect_ai.model.Model")
+	}
+	returns("inspect_ai.model._model.Model", "inspect_ai.model.Model")
+	coroutineMethods("inspect_ai.model.Model", "generate")
 }

@@ -71,6 +71,11 @@ async def handler(key):
 		"`create_connection`) means the older release, else the newest release counts; aioredis 1.x's `Redis.close()` is a plain " +
 		"method (its coroutine is `wait_closed()`), a coroutine only since 2.0, so corpus2's aioinflux, which calls `create_redis`, " +
 		"gets no finding at `self._redis.close()`; testdata `aioredis_versions.py`, `aioredis_v1_project`); " +
+		"the A2A SDK's `EventQueue.enqueue_event` and `TaskUpdater`'s publishing methods (`update_status`, `add_artifact`, " +
+		"`complete`, `failed`, `start_work`, ...) became coroutines in a2a-sdk 0.2.6 and are plain methods in a project that keeps " +
+		"a2a-sdk below it (realbugs58's primr executor; testdata `a2a_agent_executor.py`, `a2a_sdk_pinned_before_0_2_6`); " +
+		"Inspect AI's `get_model(...)` returns a Model whose `generate` is a coroutine (realbugs58's PostTrainBench eval; " +
+		"testdata `inspect_ai_models.py`); " +
 		"a handler's untyped `ctx`, `message`, `event` or `interaction` takes its type from the " +
 		"registering decorator or the event's name, and an untyped parameter of an undecorated helper takes the type every call of the module passes it, " +
 		"through chains of helpers; one its own module leaves untyped, of a function other modules call by name (a module-level function, " +
