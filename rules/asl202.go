@@ -91,7 +91,9 @@ async def count_users(path):
 		"constructors and commands; DuckDB's queries (`duckdb.connect(...).execute(q)`, the fetch methods, a relation's " +
 		"`fetchall`/`df`/`arrow`/`write_parquet`; `sql()` and `read_parquet()` only plan; an in-memory connection is not exempt, " +
 		"its queries read the files they name, and unlike sqlite3's each query is its own finding, followed through helpers), " +
-		"python-whois's `whois.whois` and the whois package's `whois.query`, and `feedparser.parse` (it downloads a URL with " +
+		"python-whois's `whois.whois` and the whois package's `whois.query`, pdfminer.six's `extract_text` and " +
+		"`extract_text_to_fp` (pure-Python layout of every page, seconds of CPU for a large PDF, followed through helpers as " +
+		"model inference is; pylib/document_parsing.go), and `feedparser.parse` (it downloads a URL with " +
 		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +
 		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`: testdata " +
 		"`feedparser_and_whois.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
