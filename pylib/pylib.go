@@ -806,6 +806,15 @@ const (
 	// `get_repo(name, lazy=True)`) or hands the request to a thread (the
 	// Kubernetes client's `async_req=True`).
 	UnblockedLazy
+	// UnblockedDocumentData: the argument at FileArg (or BlockingKeyword by
+	// name) is the document itself, not where to fetch it (feedparser's
+	// parse takes "a URL, a local file name, a file-like object or a
+	// string"): a bytes literal, a string literal holding markup (`<`), or a
+	// value computed from an awaited result (`feedparser.parse(await
+	// resp.text())`, `body = resp.content` after `resp = await
+	// client.get(url)`): what an async HTTP client already downloaded. The
+	// call then only parses in memory and fetches nothing.
+	UnblockedDocumentData
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -85,8 +85,18 @@ async def count_users(path):
 		"`serial_reads_that_cannot_wait.py`), PyAudio streams' `read` and `write` (`pyaudio.PyAudio().open(...)`: they " +
 		"wait for the sound card; a stream opened with a `stream_callback` is read by PyAudio's own thread and is never " +
 		"read or written: testdata `pyaudio_streams.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
-		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, and Selenium WebDriver's " +
-		"constructors and commands. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, pymodbus's synchronous clients " +
+		"(`ModbusTcpClient`/`ModbusSerialClient`...: `connect()` and every request, `read_holding_registers` to `write_registers`; " +
+		"the `AsyncModbus*Client` twins' are coroutines), and Selenium WebDriver's " +
+		"constructors and commands; DuckDB's queries (`duckdb.connect(...).execute(q)`, the fetch methods, a relation's " +
+		"`fetchall`/`df`/`arrow`/`write_parquet`; `sql()` and `read_parquet()` only plan; an in-memory connection is not exempt, " +
+		"its queries read the files they name, and unlike sqlite3's each query is its own finding, followed through helpers), " +
+		"python-whois's `whois.whois` and the whois package's `whois.query`, pdfminer.six's `extract_text` and " +
+		"`extract_text_to_fp` (pure-Python layout of every page, seconds of CPU for a large PDF, followed through helpers as " +
+		"model inference is; pylib/document_parsing.go), and `feedparser.parse` (it downloads a URL with " +
+		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +
+		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`: testdata " +
+		"`feedparser_and_whois.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
@@ -407,6 +417,8 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		// it to a thread.
 		v := recordedArgument(c, api, f)
 		return v != nil && v.Type() == "true"
+	case pylib.UnblockedDocumentData:
+		return documentData(m, recordedArgument(c, api, f), 0)
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
@@ -1296,6 +1308,49 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 		}
 	}
 	return true
+}
+
+// documentData reports an argument that is a document already in memory
+// rather than the address of one (pylib.UnblockedDocumentData): a bytes
+// literal, a string literal holding markup, an awaited value
+// (`await resp.text()`), or an attribute, method result or item of one
+// (`resp.content` with `resp = await client.get(url)`,
+// `(await resp.read()).decode()`), through names whose every assignment
+// is such a value. A parameter, a URL literal or anything else may be an
+// address the call fetches.
+func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
+	n = analysis.Unparen(n)
+	if n == nil || depth > 6 {
+		return false
+	}
+	switch n.Type() {
+	case "await":
+		return true
+	case "string":
+		text := m.File.Text(n)
+		prefix := text[:len(text)-len(strings.TrimLeft(text, "rRbBuUfF"))]
+		return strings.ContainsAny(prefix, "bB") || strings.Contains(text, "<")
+	case "attribute":
+		return documentData(m, n.ChildByField("object"), depth+1)
+	case "subscript":
+		return documentData(m, n.ChildByField("value"), depth+1)
+	case "call":
+		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
+			return documentData(m, fn.ChildByField("object"), depth+1)
+		}
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+			return false
+		}
+		for _, v := range b.Values {
+			if !documentData(m, v, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // inMemorySQLite reports an expression whose value comes from
