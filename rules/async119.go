@@ -155,8 +155,21 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 // get_db_session, defined in core/database.py and named by the routes of
 // api/routes/, on corpus34). Whoever receives the function makes and drives
 // its generators, as passedByName says of a use in f's own module.
+//
+// Only the keys of f's own qualified names count: not a bare name bound
+// nowhere ("*.f") nor an attribute of an unresolved object (".m"), which
+// any same-named function or method would answer (zarr's `list` and sdbus's
+// `catch` methods, reported and judged true, are named as values by code
+// that means something else); and only for a module-level function, which
+// is what a framework is handed by name.
 func generatorFunctionUsedAsValue(p *Pass, f *analysis.Function) bool {
+	if f.Class != nil || f.Parent != nil {
+		return false
+	}
 	for _, key := range f.ValueKeys() {
+		if strings.HasPrefix(key, "*.") || strings.HasPrefix(key, ".") {
+			continue
+		}
 		if p.Project == nil && p.Module.UsesAsValue(key) || p.Project != nil && p.projectUsesAsValue(key) {
 			return true
 		}
