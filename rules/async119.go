@@ -44,8 +44,8 @@ async def rows(pool):
 		"consumed and closed (a decorator with an empty body, like flake8-async's test stub, manages nothing and is " +
 		"reported through), and neither is one passed by name to something else (`timed(gen_func)`) or returned by " +
 		"name from the function that defines it (a provider factory's product: FastAPI and Litestar enter a generator " +
-		"dependency in the request's exit stack; on corpus21, advanced-alchemy's two service providers, judged false), nor one " +
-		"another module of the project uses other than by calling it (`Depends(get_db_session)` in a router module: FastAPI " +
+		"dependency in the request's exit stack; on corpus21, advanced-alchemy's two service providers, judged false), nor a " +
+		"module-level one that another module of the project names by its qualified name other than in a call (`Depends(get_db_session)` in a router module: FastAPI " +
 		"closes each generator it makes when the request ends; on corpus34, tenebrinet's session dependency, judged false); " +
 		"a factory that returns the generator itself (`return gen_func()`) is still reported;\n" +
 		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
