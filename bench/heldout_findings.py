@@ -65,6 +65,9 @@ MANIFESTS["corpus32"] = "heldout32_manifest.tsv"  # corpus32 (bench/heldout32_RE
 MANIFESTS["corpus33"] = "heldout33_manifest.tsv"  # corpus33 (bench/heldout33_README.md), apart so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus34"] = "heldout34_manifest.tsv"  # corpus34 (bench/heldout34_README.md), apart so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

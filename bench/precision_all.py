@@ -63,6 +63,10 @@ JUDGED["32"], ROOTS["32"] = "precision_heldout32.tsv", "/work/corpus32"
 JUDGED["33"], ROOTS["33"] = "precision_heldout33.tsv", "/work/corpus33"
 
 
+# corpus34 (bench/heldout34_README.md), apart from corpus33's lines so that the branches merge cleanly
+JUDGED["34"], ROOTS["34"] = "precision_heldout34.tsv", "/work/corpus34"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

@@ -43,7 +43,10 @@ async def count_users(path):
 	Fix:          toThreadFixDoc,
 	Notes: "Covers `socket` connect/recv/send/accept and `create_connection`, DNS lookups (`getaddrinfo`, " +
 		"`gethostbyname`, ...), the connect/execute/fetch/commit methods of sqlite3, psycopg2, psycopg (sync), pymysql, " +
-		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
+		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc (but not the fetch methods of psycopg2's and psycopg's " +
+		"cursors: they are client-side, execute() receives the whole result and `fetchone()`/`fetchall()` read it from memory; " +
+		"a named, server-side cursor's fetches are round trips and are not told apart, its `execute()` is reported; on corpus34, " +
+		"three psycopg2 fetches judged false), sync `redis` commands and pipelines, " +
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown`, `smtplib`, and the " +
 		"`execute()` of a PostgREST query built from supabase-py's sync client (`create_client(...).table(...)....execute()`: " +
