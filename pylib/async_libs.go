@@ -826,6 +826,25 @@ func init() {
 			}
 		}
 	}
+	// A Runner keeps the services it was built with in `session_service`,
+	// `artifact_service` and `memory_service` (runners.py: `self.session_service
+	// = session_service`, annotated BaseSessionService and the like), and
+	// InMemoryRunner builds its own in-memory ones (`session_service=
+	// InMemorySessionService()`, `artifact_service=InMemoryArtifactService()`,
+	// `memory_service=InMemoryMemoryService()` in its __init__; ADK 1.x and
+	// 2.x): `runner.session_service.create_session(...)` is a coroutine call
+	// (google/adk-docs' callback examples, bench/realbugs60).
+	for _, runner := range []string{"google.adk.runners.Runner", "google.adk.Runner"} {
+		returns(runner, runner)
+		LibraryAttrTypes[runner+".session_service"] = "google.adk.sessions.BaseSessionService"
+		LibraryAttrTypes[runner+".artifact_service"] = "google.adk.artifacts.BaseArtifactService"
+		LibraryAttrTypes[runner+".memory_service"] = "google.adk.memory.BaseMemoryService"
+	}
+	inMemory := "google.adk.runners.InMemoryRunner"
+	returns(inMemory, inMemory)
+	LibraryAttrTypes[inMemory+".session_service"] = "google.adk.sessions.InMemorySessionService"
+	LibraryAttrTypes[inMemory+".artifact_service"] = "google.adk.artifacts.InMemoryArtifactService"
+	LibraryAttrTypes[inMemory+".memory_service"] = "google.adk.memory.InMemoryMemoryService"
 }
 
 // Deepgram's Python SDK (v3): `DeepgramClient(...).listen.asyncwebsocket.v("1")`
