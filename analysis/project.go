@@ -1914,7 +1914,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return p.libraryCoroutine(api, c.Node) && (!api.Has(pylib.InAsyncOnly) || c.InCoroutine())
+			return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, name, c.Node) || c.InCoroutine())
 		}
 	}
 	if f == nil {
@@ -1951,11 +1951,31 @@ func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked fu
 			api, ok = pylib.Lookup(p.Canonical(r.Name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return p.libraryCoroutine(api, at) && (!api.Has(pylib.InAsyncOnly) || inAsync)
+			return p.libraryCoroutine(api, at) && (!p.asyncOnly(api, r.Name, at) || inAsync)
 		}
 		f = p.Lookup(r.Name).Func
 	}
 	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
+}
+
+// asyncOnly reports whether the coroutine API name, called at n, makes a
+// coroutine only in async code: an InAsyncOnly API, or one that a sync shim
+// n's module imports covers (pylib.SyncShims: a script's `import
+// telethon.sync` makes TelegramClient's methods run to completion when no
+// loop is running).
+func (p *Project) asyncOnly(api pylib.API, name string, n *Node) bool {
+	if api.Has(pylib.InAsyncOnly) {
+		return true
+	}
+	if len(pylib.SyncShims) == 0 {
+		return false
+	}
+	m := p.moduleOfNode(n)
+	if m == nil {
+		return false
+	}
+	imports := m.ImportNames()
+	return pylib.ShimmedBy(name, imports) || pylib.ShimmedBy(p.Canonical(name), imports)
 }
 
 // overriddenBySync reports whether a subclass in the project overrides the

@@ -446,6 +446,18 @@ func init() {
 	coroutineMethods("telethon.tl.custom.Message", "reply", "respond", "delete", "edit", "get_sender", "get_chat",
 		"forward_to", "download_media", "get_reply_message", "mark_read", "pin", "click")
 
+	// telethon.sync (telethon/sync.py, 1.x) calls syncify(TelegramClient,
+	// _TakeoutClient, Draft, Dialog, MessageButton, ChatGetter, SenderGetter,
+	// Forward, Message, InlineResult, Conversation): every public coroutine
+	// method of those classes becomes a wrapper that returns the coroutine
+	// when the loop is running and runs it to completion otherwise. A script
+	// that imports it (`import telethon.sync`, next to `from telethon import
+	// TelegramClient`) calls the client synchronously.
+	SyncShims = append(SyncShims, SyncShim{Module: "telethon.sync", Covers: []string{
+		"telethon.TelegramClient.", "telethon.client.TelegramClient.", "telethon.tl.custom.Message.",
+		"telethon.events.NewMessage.Event.get_sender", "telethon.events.NewMessage.Event.get_chat",
+		"telethon.events.NewMessage.Event.get_input_sender", "telethon.events.NewMessage.Event.get_input_chat"}})
+
 	// Pyrogram wraps every method so that, outside a running loop, it runs
 	// synchronously: a call is a coroutine only in async code.
 	pyrogramSkip := []string{"run", "on_message", "on_callback_query", "on_inline_query", "on_edited_message",

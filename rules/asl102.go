@@ -1951,6 +1951,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	p := fl.p
 	m := p.Module
 	scope := m.ScopeAt(target)
+	if scope.Kind == analysis.ModuleScope && !inContainer {
+		return fl.judgeModuleGlobal(target, assign, scope)
+	}
 	if scope.Kind == analysis.ModuleScope || scope.Kind == analysis.ClassScope {
 		return coroUse{fate: fateConsumed} // module and class attributes may be read from anywhere
 	}
@@ -2078,6 +2081,64 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		return coroUse{fate: fateMisuse, why: where + ", which is never awaited or passed on"}
 	}
 	return coroUse{fate: fateMisuse, why: where + " that is never awaited or passed on"}
+}
+
+// judgeModuleGlobal judges a coroutine assigned to a name of the module's
+// own code (a script's `contact = client.get_entity(id)`). Another module or
+// a function may read the global later, so a value never read is not
+// claimed; but the module's own statements after the assignment run at
+// import, before anything else can, and a use of the value as the result
+// there (`contact.status`, iterating it, testing it) fails whatever those
+// readers do. The reads are followed in source order, in the module's own
+// code only (not in functions or classes it defines), up to a rebinding
+// that surely runs; the first read that awaits or hands the value on ends
+// the judgement.
+func (fl *coroFlow) judgeModuleGlobal(target, assign *analysis.Node, scope *analysis.Scope) coroUse {
+	p := fl.p
+	m := p.Module
+	name := p.File.Text(target)
+	binding := scope.Lookup(name)
+	if binding == nil {
+		return coroUse{fate: fateConsumed}
+	}
+	var uses []*analysis.Node
+	var kill *analysis.Node
+	scope.Node.Walk(func(n *analysis.Node) bool {
+		if kill != nil {
+			return false
+		}
+		if n.Type() != "identifier" || n == target || n.Field() == "attribute" || p0(n) || p.File.Text(n) != name {
+			return true
+		}
+		if m.ScopeAt(n) != scope || scope.Lookup(name) != binding {
+			return true
+		}
+		after := n.Start >= assign.End || inLoopAfter(n, assign)
+		if !after || isAncestor(assign, n) || exclusiveBranches(assign, n) {
+			return true
+		}
+		if analysis.IsBindingTarget(n) {
+			if n.Start > assign.Start && !conditionalBetween(n, assign) &&
+				!(n.Parent() != nil && n.Parent().Type() == "augmented_assignment") {
+				kill = n
+			}
+			return true
+		}
+		uses = append(uses, n)
+		return true
+	})
+	for _, use := range uses {
+		if kill != nil && use.Start >= bindingEnd(kill) {
+			break
+		}
+		switch u := fl.judgeValue(use, false); u.fate {
+		case fateMisuse:
+			return coroUse{fate: fateMisuse, why: "it is stored in `" + name + "` and " + strings.TrimPrefix(u.why, "it is ")}
+		case fateConsumed, fateGuarded:
+			return coroUse{fate: fateConsumed}
+		}
+	}
+	return coroUse{fate: fateConsumed}
 }
 
 // reachedUses returns the reads of name (bound to binding) that the
