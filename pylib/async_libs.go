@@ -429,8 +429,10 @@ func init() {
 	with(Coroutine|InAsyncOnly, prefixed("telegram.ext.Updater.", "start_polling", "start_webhook", "stop",
 		"initialize", "shutdown")...)
 
-	// Telethon: TelegramClient's methods are coroutines (telethon.sync makes
-	// them callable from sync code; that import resolves to another name).
+	// Telethon: TelegramClient's methods are coroutines (`from telethon.sync
+	// import TelegramClient` resolves to another name, which is not recorded;
+	// `import telethon.sync` beside `from telethon import TelegramClient` is
+	// the sync shim recorded below).
 	coroutinesOfAnyMethod("telethon.TelegramClient", "iter_messages", "iter_dialogs", "iter_participants",
 		"iter_drafts", "iter_admin_log", "iter_profile_photos", "iter_download", "on", "add_event_handler",
 		"remove_event_handler", "list_event_handlers", "is_connected", "build_reply_markup", "takeout",

@@ -259,7 +259,15 @@ async def handler(key):
 		"imported from a module the run does not hold when the query is written as Beanie's (`User.find_one(User.email == e)`, " +
 		"a filter dict), it is reported only when the value is used as the document would be (tested against None, read, " +
 		"iterated); a chained query (`await User.find_one(...).delete()`), one awaited later or returned stays quiet " +
-		"(bench/realbugs43's chat service).",
+		"(bench/realbugs43's chat service). A coroutine stored in a name of the module's own code (a script's `contact = " +
+		"client.get_entity(id)`) is a global that a function or another module may read later, so one never read is not " +
+		"claimed; but the module's statements after the assignment run at import, before any other reader, and a use of it " +
+		"there as the result (`contact.status`, iterating, subscripting or testing it) is reported (bench/realbugs60's " +
+		"telegram-tracker). A module that imports a sync shim (pylib.SyncShims: `import telethon.sync` turns TelegramClient's " +
+		"coroutine methods into wrappers that run to completion when no loop is running) makes the APIs it covers coroutines " +
+		"only in async code there, as Pyrogram's are everywhere. A constant-key item of a value only the project can resolve " +
+		"keeps its key, so `(await client.get_object(...))[\"Body\"].read()` is a coroutine call also when the S3 client comes " +
+		"from a helper of another module.",
 	Run: runNeverAwaited,
 })
 
