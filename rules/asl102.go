@@ -210,8 +210,10 @@ async def handler(key):
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
 		"class of the module with its own `def drain(self)` may be the receiver); so do LLM frameworks' a-prefixed async twins " +
-		"(LangChain's `ainvoke`, `abatch`, `aget_relevant_documents`; LlamaIndex's `aquery`, `achat`, `acomplete`, " +
-		"`aretrieve`), the model or chain being built elsewhere (`from app.llm import llm`, a receiver named through a " +
+		"(LangChain's `ainvoke`, `abatch`, `aget_relevant_documents`, `agenerate`, `apredict`, `aembed_documents`, " +
+		"`aembed_query`, `asimilarity_search`..., `aadd_documents`, `aadd_texts`, `arun`, `acall`, `aget_messages`, " +
+		"`aadd_messages`; LlamaIndex's `aquery`, `achat`, `acomplete`, `aretrieve`, `astream_chat`, `astream_complete`; " +
+		"testdata `llm_framework_more_async_twins.py`), the model or chain being built elsewhere (`from app.llm import llm`, a receiver named through a " +
 		"module the run does not hold counts as unknown). `getattr(coro, \"__await__\")` (or `send`, " +
 		"`throw`, `close`) takes the method that runs or closes the coroutine by hand, as `coro.send` does; " +
 		"`getattr(coro, name, default)` of another name only probes it. A call `x._name(...)` on a receiver of unknown type " +
