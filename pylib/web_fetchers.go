@@ -83,4 +83,8 @@ func init() {
 	returns("git.remote.Remote", "git.Remote")
 	serviceRequests("ASL202", gitAlt, "git.Repo.clone_from", "git.Repo.clone")
 	serviceRequests("ASL202", gitAlt, prefixed("git.Remote.", "fetch", "pull", "push")...)
+	// `repo.remotes.origin.pull()`: Repo.remotes is an IterableList of the
+	// Remotes, each an attribute named after its remote.
+	wildcardRoots = append(wildcardRoots, "git.Repo.remotes")
+	serviceRequests("ASL202", gitAlt, prefixed("git.Repo.remotes.*.", "fetch", "pull", "push")...)
 }

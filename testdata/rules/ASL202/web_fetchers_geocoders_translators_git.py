@@ -46,6 +46,10 @@ async def update_checkout(path: str):
     return repo.head.commit.hexsha
 
 
+async def fetch_origin(path: str):
+    Repo(path).remotes.origin.fetch()  # want: ASL202
+
+
 async def clone(url: str, path: str):
     return Repo.clone_from(url, path)  # want: ASL202
 
@@ -79,6 +83,7 @@ async def async_adapter(address: str):
 
 def sync_pull(path: str):
     Repo(path).remote().pull()
+    Repo(path).remotes.origin.push()
 
 
 class Cache:
