@@ -202,7 +202,22 @@ async def count_users(path):
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
 		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
-		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
+		"known (from the factory call, an assignment, a `with ... as` target or an annotation). Also recorded " +
+		"(pylib/network_tools.go, web_fetchers.go, markets_and_chains.go, media_and_documents.go, model_inference.go): " +
+		"netmiko sessions (`ConnectHandler(...)` and its command methods), telnetlib reads, ntplib's `request`, scapy's " +
+		"`sr`/`sr1`/`srp`/`sniff`/`send`, geopy's geocoders with their default synchronous adapter (built with " +
+		"`adapter_factory=AioHTTPAdapter` they are awaited, and an awaited call is not reported), `trafilatura.fetch_url`, " +
+		"newspaper's `Article.download`/`build`, deep-translator's translators, GitPython's `Repo.clone_from` and a " +
+		"`Remote`'s fetch/pull/push, yfinance, ccxt's synchronous exchanges (any `ccxt.<exchange>()`; `ccxt.async_support` " +
+		"and `ccxt.pro` exchanges are coroutines), web3.py's `Web3(...).eth` requests (`AsyncWeb3` coroutines), " +
+		"solana-py's `Client` (`AsyncClient` coroutines), ib_insync's synchronous `IB` requests (the `*Async` twins " +
+		"coroutines), clickhouse-connect's `get_client` and its queries (`get_async_client` a coroutine), " +
+		"SpeechRecognition's `recognize_*`/`listen`, pyttsx3's `runAndWait`, OpenCV's `VideoCapture` and its `read`, and, " +
+		"as CPU work followed through helpers like model inference, `spacy.load`, calling a spaCy pipeline, and " +
+		"`torch.load` (testdata `network_device_and_protocol_clients.py`, `web_fetchers_geocoders_translators_git.py`, " +
+		"`market_and_chain_clients.py`, `speech_video_and_nlp_models.py`); openpyxl's `load_workbook`/`save`, " +
+		"`cv2.imread`/`imwrite` and PyMuPDF's `open`/`save` are file work, ASYNC232 (not over an in-memory buffer or " +
+		"`stream=`).",
 	Requires:    []Fact{blockingCalls, blockingDelays},
 	Run:         runBlockingCall,
 	NonBlocking: callCannotWait,
