@@ -9,6 +9,9 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 SessionLocal = async_sessionmaker()
 
+# Names in __all__ are strings: exporting a generator function hands it to nobody.
+__all__ = ["get_db_session", "stream_rows", "watch_rows", "tail_rows"]
+
 
 async def get_db_session():
     async with SessionLocal() as session:
