@@ -396,9 +396,16 @@ func NewProject(root string, modules []*Module) *Project {
 
 func (p *Project) add(m *Module) {
 	if old, ok := p.byPath[m.File.Path]; ok {
-		// The names the new version claims too it takes again below (the
-		// same path wins as before): only the others go back to a rival.
-		p.removeNames(old, append([]string{m.Name}, m.Aliases...)...)
+		// The names the new version claims as strongly (the same path wins
+		// as before) it takes again below: only the others go back to a
+		// rival. A name the old version's primary name was and the new
+		// one's alias is goes back too: another module's primary name, or
+		// a later alias, wins over it now.
+		kept := append([]string{m.Name}, m.Aliases...)
+		if old.Name != m.Name {
+			kept = slices.DeleteFunc(kept, func(n string) bool { return n == old.Name })
+		}
+		p.removeNames(old, kept...)
 	}
 	p.byPath[m.File.Path] = m
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
@@ -414,11 +421,16 @@ func (p *Project) add(m *Module) {
 // TakesName reports whether a module named name at path, added to a
 // project, takes the import name n from the module (prevName at prevPath)
 // that holds it: a module's primary name wins over another module's alias,
-// and of two modules named alike (copies of a library, which keep their
-// names) the first by path, whatever order they come in; of two aliases,
-// the later. `check FILE` (lint) picks what to parse by the same rule.
+// of two modules named alike (copies of a library, which keep their names)
+// the first by path, and of two aliases the last by path, whatever order
+// they come in (a check adds modules in path order, the server in the order
+// it indexes and edits them: the holder of a name must not depend on it).
+// `check FILE` (lint) picks what to parse by the same rule.
 func TakesName(n, name, path, prevName, prevPath string) bool {
-	return prevName != n || name == n && path < prevPath
+	if name == n {
+		return prevName != n || path < prevPath
+	}
+	return prevName != n && path > prevPath
 }
 
 // removeNames takes m's import names from it. A name m held goes back to

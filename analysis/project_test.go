@@ -114,3 +114,55 @@ func pathOf(m *Module) string {
 	}
 	return m.File.Path
 }
+
+// TestAliasesFollowEdits is TestNamesFollowEdits with aliases (the dotted
+// suffixes of a module's path, which several modules may share) and with a
+// module's claim on a name changing between a primary name and an alias
+// from one version to the next: the edited snapshot must agree with a fresh
+// project of the same modules, whatever order they are given in (the
+// server adds them in the order they are indexed and edited, a check in
+// path order, and `--stdin-filename` last).
+func TestAliasesFollowEdits(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	paths := []string{"a/x.py", "b/x.py", "x.py", "a/y.py", "y.py", "c/y.py", "d/a/x.py"}
+	names := []string{"x", "y", "a.x", "b.x", "a.y", "c.y"}
+	module := func(path string) *Module {
+		n := Naming{Name: names[rng.Intn(len(names))]}
+		for _, a := range names {
+			if a != n.Name && rng.Intn(3) == 0 {
+				n.Aliases = append(n.Aliases, a)
+			}
+		}
+		return BuildModuleNamed(Parse(path, []byte("def f():\n    pass\n")), n)
+	}
+	current := map[string]*Module{}
+	p := NewProject("", nil)
+	for step := 0; step < 600; step++ {
+		path := paths[rng.Intn(len(paths))]
+		if _, ok := current[path]; ok && rng.Intn(4) == 0 {
+			delete(current, path)
+			p = p.Without(path)
+		} else {
+			m := module(path)
+			current[path] = m
+			p = p.With(m)
+		}
+		var mods []*Module
+		for _, q := range paths {
+			if m := current[q]; m != nil {
+				mods = append(mods, m)
+			}
+		}
+		shuffled := append([]*Module(nil), mods...)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		fresh, other := NewProject("", mods), NewProject("", shuffled)
+		for _, n := range names {
+			if got, want := other.ModuleNamed(n), fresh.ModuleNamed(n); got != want {
+				t.Fatalf("step %d: %q means %v in one fresh project, %v in the same modules given in another order", step, n, pathOf(got), pathOf(want))
+			}
+			if got, want := p.ModuleNamed(n), fresh.ModuleNamed(n); got != want {
+				t.Fatalf("step %d: %q means %v, a fresh project says %v", step, n, pathOf(got), pathOf(want))
+			}
+		}
+	}
+}

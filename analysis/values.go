@@ -59,6 +59,7 @@ type valueNames struct {
 	defs     *defIndex
 	seen     lookedUp
 	calls    lookedUp           // seen's, for the callees of calls handed on (CallValueKey)
+	handed   lookedUp           // seen's, for the uses handed to a callee or returned (HandedValueKey)
 	answers  map[string]taskUse // method name -> how the module references it (see methodTaskUse)
 	starters int8               // 0: not yet known; 1: the module calls no task starter; 2: it calls one
 	starts   localStarts
@@ -211,7 +212,7 @@ func (m *Module) indexValueUses() {
 	m.addDefinitionKeys(v.known)
 	m.addSyncCalleeKeys(v.known)
 	m.addSiblingCoroutineKeys(v.known)
-	v.seen, v.calls = lookedUp{}, lookedUp{}
+	v.seen, v.calls, v.handed = lookedUp{}, lookedUp{}, lookedUp{}
 	// Entries are numbered as their words are met, and renumbered in the
 	// order of their hashes once all are known.
 	byWord := make(map[uint64]int32, len(w.values)/4+8)
@@ -433,9 +434,20 @@ const callValuePrefix = "call:."
 // call sites.
 func CallValueKey(key string) string { return callValuePrefix + key }
 
+const handedValuePrefix = "handed:."
+
+// HandedValueKey is the key under which a module records a use of what key
+// names that hands it to something else: an argument of a call, by
+// position or keyword (`Depends(get_db)`, `timed(fn=gen)`), or the value a
+// function returns. The receiver may call it and manage what the calls
+// make; a use that only keeps it under another name, compares it or reads
+// its attributes hands it to nobody. Such a use is recorded under key too.
+func HandedValueKey(key string) string { return handedValuePrefix + key }
+
 // addUseKeys adds the keys of the value use n to v.known: a callee of a
-// call handed on under CallValueKey (looked up apart from the other uses,
-// which may be of the same name in the same scope).
+// call handed on under CallValueKey, and a use handed to a callee or
+// returned under HandedValueKey as well (each looked up apart from the
+// other uses, which may be of the same name in the same scope).
 func (m *Module) addUseKeys(v *valueNames, defs *defIndex, n *Node) {
 	if p := n.Parent(); p != nil && p.Type() == "call" && p.ChildByField("function") == n {
 		keys := map[string]bool{}
@@ -445,7 +457,36 @@ func (m *Module) addUseKeys(v *valueNames, defs *defIndex, n *Node) {
 		}
 		return
 	}
+	if handedOn(n) {
+		keys := map[string]bool{}
+		m.addValueKeys(keys, defs, v.handed, n)
+		for k := range keys {
+			v.known[HandedValueKey(k)] = true
+		}
+	}
 	m.addValueKeys(v.known, defs, v.seen, n)
+}
+
+// handedOn reports whether the value use n is an argument of a call (by
+// position or as a keyword's value) or what a return statement returns.
+func handedOn(n *Node) bool {
+	p := n.Parent()
+	for p != nil && p.Type() == "parenthesized_expression" {
+		n, p = p, p.Parent()
+	}
+	if p == nil {
+		return false
+	}
+	switch p.Type() {
+	case "return_statement":
+		return true
+	case "keyword_argument":
+		if n.Field() != "value" {
+			return false
+		}
+		p = p.Parent()
+	}
+	return p != nil && p.Type() == "argument_list" && p.Parent() != nil && p.Parent().Type() == "call"
 }
 
 // defsByScope returns the defs of each scope by name (under mu, or while

@@ -98,7 +98,8 @@ async def count_users(path):
 		"`extract_text_to_fp` (pure-Python layout of every page, seconds of CPU for a large PDF, followed through helpers as " +
 		"model inference is; pylib/document_parsing.go), and `feedparser.parse` (it downloads a URL with " +
 		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +
-		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`: testdata " +
+		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`, unless a name on the way names an " +
+		"address: `feed.url` of an awaited record, `row[\"link\"]`, `feed_url = await settings.get(...)` are fetched: testdata " +
 		"`feedparser_and_whois.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
@@ -1335,7 +1336,10 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 // (`resp.content` with `resp = await client.get(url)`,
 // `(await resp.read()).decode()`), through names whose every assignment
 // is such a value. A parameter, a URL literal or anything else may be an
-// address the call fetches.
+// address the call fetches, and so may a value named as one on the way
+// (`feed.url` of an awaited record, `row["link"]`, `feed_url = await
+// settings.get(...)`: an awaited result may hold the address, not the
+// document).
 func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 	n = analysis.Unparen(n)
 	if n == nil || depth > 6 {
@@ -1349,14 +1353,20 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 		prefix := text[:len(text)-len(strings.TrimLeft(text, "rRbBuUfF"))]
 		return strings.ContainsAny(prefix, "bB") || strings.Contains(text, "<")
 	case "attribute":
-		return documentData(m, n.ChildByField("object"), depth+1)
+		return !namesAddress(m.File.Text(n.ChildByField("attribute"))) && documentData(m, n.ChildByField("object"), depth+1)
 	case "subscript":
+		if key := analysis.Unparen(n.ChildByField("subscript")); key != nil && key.Type() == "string" && namesAddress(strings.Trim(m.File.Text(key), "'\"")) {
+			return false
+		}
 		return documentData(m, n.ChildByField("value"), depth+1)
 	case "call":
 		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
 			return documentData(m, fn.ChildByField("object"), depth+1)
 		}
 	case "identifier":
+		if namesAddress(m.File.Text(n)) {
+			return false
+		}
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
 		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
 			return false
@@ -1367,6 +1377,19 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// namesAddress reports a name one of whose words (split at underscores)
+// names where a document is, not the document: `url`, `feed_url`, `link`,
+// `href`, `path`, `file_name`...
+func namesAddress(name string) bool {
+	for _, w := range strings.Split(strings.ToLower(name), "_") {
+		switch w {
+		case "url", "urls", "uri", "link", "href", "path", "file", "filename", "address", "endpoint", "location":
+			return true
+		}
 	}
 	return false
 }

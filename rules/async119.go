@@ -45,8 +45,9 @@ async def rows(pool):
 		"reported through), and neither is one passed by name to something else (`timed(gen_func)`) or returned by " +
 		"name from the function that defines it (a provider factory's product: FastAPI and Litestar enter a generator " +
 		"dependency in the request's exit stack; on corpus21, advanced-alchemy's two service providers, judged false), nor a " +
-		"module-level one that another module of the project names by its qualified name other than in a call (`Depends(get_db_session)` in a router module: FastAPI " +
-		"closes each generator it makes when the request ends; on corpus34, tenebrinet's session dependency, judged false); " +
+		"module-level one that another module of the project hands by its qualified name to a call or returns (`Depends(get_db_session)` in a router module: FastAPI " +
+		"closes each generator it makes when the request ends; on corpus34, tenebrinet's session dependency, judged false); a module that only keeps it under " +
+		"another name (`watch = watch_rows`) or reads its attributes hands it to nobody, and it is still reported; " +
 		"a factory that returns the generator itself (`return gen_func()`) is still reported;\n" +
 		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
 		"`pytest.raises`, a `memoryview`, whose exit only releases its buffer export, or " +
@@ -147,9 +148,11 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 }
 
 // generatorFunctionUsedAsValue reports whether the generator function f is
-// used other than by calling it in any module of the project (or of its
-// module, without a project), through the project's index of what each
-// module's uses resolve to: `Depends(get_db_session)` in a router module
+// handed to a call or returned (analysis.HandedValueKey) in any module of
+// the project (or of its module, without a project), through the project's
+// index of what each module's uses resolve to; a use that only keeps it
+// under another name (`watch = watch_rows`, then `async for r in watch()`)
+// or reads its attributes hands it to nobody: `Depends(get_db_session)` in a router module
 // hands the function to FastAPI, which enters each generator it makes in the
 // request's exit stack and closes it when the request ends (tenebrinet's
 // get_db_session, defined in core/database.py and named by the routes of
@@ -170,6 +173,7 @@ func generatorFunctionUsedAsValue(p *Pass, f *analysis.Function) bool {
 		if strings.HasPrefix(key, "*.") || strings.HasPrefix(key, ".") {
 			continue
 		}
+		key = analysis.HandedValueKey(key)
 		if p.Project == nil && p.Module.UsesAsValue(key) || p.Project != nil && p.projectUsesAsValue(key) {
 			return true
 		}

@@ -151,7 +151,9 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 		// when the guard is false the next case is tried, so a checkpoint in
 		// the guard of a pattern that matches everything (`case _ if await
 		// ready():`) has happened on the way to every later case and past the
-		// match. Patterns themselves never await.
+		// match. After a refutable pattern's guard the next case is reached
+		// both ways, the guard run or not (which matters for a yield in it).
+		// Patterns themselves never await.
 		cp = fl.expr(s.ChildByField("subject"), cp)
 		var outs []bool
 		next, exhaustive := cp, false
@@ -168,12 +170,16 @@ func (fl *cpFlow) stmt(s *analysis.Node, cp bool) (bool, bool) {
 				if o, r := fl.block(statements(c.ChildByField("consequence")), entry); r {
 					outs = append(outs, o)
 				}
-				if irrefutablePattern(fl.m, c) {
-					if guard == nil {
-						exhaustive = true
-					} else {
-						next = entry
-					}
+				switch {
+				case guard == nil:
+					exhaustive = irrefutablePattern(fl.m, c)
+				case irrefutablePattern(fl.m, c):
+					next = entry
+				default:
+					// The next case is tried without the guard (the pattern
+					// failed) or after it (false): after a yield in the
+					// guard, no checkpoint holds.
+					next = and(next, entry)
 				}
 			}
 		}

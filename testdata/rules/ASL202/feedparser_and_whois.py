@@ -61,3 +61,15 @@ async def offloaded(url: str, domain: str):
 
 def sync_fetch(url: str):
     return feedparser.parse(url), whois.whois(url)
+
+
+# An awaited record that holds the feed's address is no document: the
+# address named by an attribute, a key or the name it is kept in is fetched.
+async def refresh(store, db, settings, feed_id):
+    feed = await store.get(feed_id)
+    a = feedparser.parse(feed.url)  # want: ASL202
+    row = await db.fetchrow("select link from feeds")
+    b = feedparser.parse(row["link"])  # want: ASL202
+    feed_url = await settings.get("feed")
+    c = feedparser.parse(feed_url)  # want: ASL202
+    return a, b, c

@@ -16,6 +16,7 @@ async def yield_after_refutable_guard(conn, op):
             pass
     yield conn  # want: ASYNC911
     await ready(conn)
+    await ready(conn)
 
 
 # Quiet: a guard of `case _` that awaits has run on every path past the match
@@ -26,5 +27,32 @@ async def yield_after_checkpointing_guards(conn, op):
             pass
         case _ if await ready(conn):
             pass
+    yield conn
+    await ready(conn)
+
+
+# A yield in the guard of a case that may not match: when the pattern matches
+# and the guard's value is false, the next case runs after that yield, with
+# no checkpoint since it, though the subjects the pattern does not match
+# reach it after the await before the match.
+async def yield_in_refutable_guard(conn, op):
+    await ready(conn)
+    match op:
+        case "read" if (yield conn):
+            await ready(conn)
+        case _:
+            pass
+    yield conn  # want: ASYNC911
+    await ready(conn)
+
+
+# Quiet: every case after the guard's yield awaits.
+async def yield_in_guard_then_checkpoint(conn, op):
+    await ready(conn)
+    match op:
+        case "read" if (yield conn):
+            await ready(conn)
+        case _:
+            await ready(conn)
     yield conn
     await ready(conn)

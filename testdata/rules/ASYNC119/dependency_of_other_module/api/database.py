@@ -9,6 +9,9 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 SessionLocal = async_sessionmaker()
 
+# Names in __all__ are strings: exporting a generator function hands it to nobody.
+__all__ = ["get_db_session", "stream_rows", "watch_rows", "tail_rows"]
+
 
 async def get_db_session():
     async with SessionLocal() as session:
@@ -28,3 +31,24 @@ async def stream_rows(query):
         result = await session.stream(query)
         async for row in result:
             yield row  # want: ASYNC119
+
+
+# Named by another module, but handed to nobody there: the routes only keep
+# it under a shorter name and iterate it themselves, and the health check
+# reads its name. Nothing manages its generators.
+async def watch_rows(query):
+    async with SessionLocal() as session:
+        result = await session.stream(query)
+        async for row in result:
+            yield row  # want: ASYNC119
+
+
+# The same in this module: an old name kept for callers who iterate it.
+async def tail_rows(query):
+    async with SessionLocal() as session:
+        result = await session.stream(query)
+        async for row in result:
+            yield row  # want: ASYNC119
+
+
+follow_rows = tail_rows
