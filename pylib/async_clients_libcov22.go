@@ -1,0 +1,35 @@
+package pylib
+
+// Clients added by the twenty-second session's library audit (branch
+// `libcov22`, docs/pylib-coverage.md): each an async library's coroutine
+// methods (a call without await sends nothing) and, where the library has
+// one, its synchronous twin's requests (ASL202 in a coroutine). As
+// everywhere in pylib, matched on a receiver typed as the library's class,
+// never on the method's name alone (`execute`, `run`, `start`, `result`
+// mean other things on other objects).
+
+func init() {
+	// gql 3 (corpus5 gql/client.py). Client.execute "WILL BLOCK until the
+	// result is received from the server": with a sync transport it sends
+	// the request on the calling thread, with an async one it runs its own
+	// loop.run_until_complete after `assert not loop.is_running(),
+	// "Cannot run client.execute(query) if an asyncio loop is running. Use
+	// 'await client.execute_async(query)' instead."`; execute_sync,
+	// execute_batch(_sync) and connect_sync are the sync transport's
+	// requests. execute_async, connect_async and close_async are `async
+	// def`s. `async with client as session` binds `await
+	// self.connect_async()`, an AsyncClientSession whose execute and
+	// fetch_schema are `async def`s (subscribe is an async generator,
+	// iterated, not listed).
+	const gqlAlt = "use `await client.execute_async(...)` (or `async with client as session: await session.execute(...)`)"
+	const gqlSession = "gql.client.AsyncClientSession"
+	for _, c := range []string{"gql.Client", "gql.client.Client"} {
+		returns(c, "gql.Client")
+	}
+	serviceRequests("ASL202", gqlAlt, prefixed("gql.Client.", "execute", "execute_sync", "execute_batch",
+		"execute_batch_sync", "connect_sync")...)
+	coroutineMethods("gql.Client", "execute_async", "connect_async", "close_async", "__aenter__", "__aexit__")
+	awaitReturns("gql.Client.connect_async", gqlSession)
+	awaitReturns("gql.Client.__aenter__", gqlSession)
+	coroutineMethods(gqlSession, "execute", "fetch_schema")
+}

@@ -1,0 +1,30 @@
+# Async clients the twenty-second session's library audit added
+# (docs/pylib-coverage.md, libcov22): each call returns a coroutine that
+# does nothing until awaited.
+from gql import Client, gql
+
+
+async def graphql_async(transport, text):
+    client = Client(transport=transport)
+    client.execute_async(gql(text))  # want: ASL102
+
+
+async def graphql_session(client: Client, text):
+    async with client as session:
+        session.execute(gql(text))  # want: ASL102
+
+
+async def graphql_session_built(transport, text):
+    async with Client(transport=transport, fetch_schema_from_transport=True) as session:
+        session.fetch_schema()  # want: ASL102
+
+
+# Quiet: awaited, and the same names on other objects.
+async def graphql_awaited(client: Client, text):
+    async with client as session:
+        result = await session.execute(gql(text))
+    return result, await client.execute_async(gql(text))
+
+
+async def other_execute(cursor, text):
+    cursor.execute(text)
