@@ -33,3 +33,40 @@ func init() {
 	awaitReturns("gql.Client.__aenter__", gqlSession)
 	coroutineMethods(gqlSession, "execute", "fetch_schema")
 }
+
+func init() {
+	// asyncmy (corpus6 asyncmy/contexts.py; asyncmy/connection.pyi and
+	// cursors.pyx, long2ice/asyncmy): connect() returns a
+	// _ConnectionContextManager, a Coroutine subclass whose `__await__`
+	// and `__aenter__` give the Connection, as create_pool() gives the
+	// Pool and Pool.acquire() the Connection. Connection.cursor() returns
+	// the Cursor itself (`def cursor(...) -> Cursor`, unlike aiomysql's);
+	// the connection's begin, commit, rollback, select_db, ping,
+	// autocommit, query and ensure_closed are `async def`s, and so are a
+	// cursor's execute, executemany, callproc, nextset and close; the
+	// buffered cursor's fetchone, fetchmany and fetchall return a future
+	// (`fut = self._loop.create_future()`), the unbuffered SSCursor's are
+	// `async def`s: awaited either way.
+	const conn, pool, cursor = "asyncmy.Connection", "asyncmy.Pool", "asyncmy.cursors.Cursor"
+	for _, f := range []string{"asyncmy.connect", "asyncmy.connection.connect"} {
+		with(Coroutine|Awaitable, f)
+		awaitReturns(f, conn)
+	}
+	for _, f := range []string{"asyncmy.create_pool", "asyncmy.pool.create_pool"} {
+		with(Coroutine|Awaitable, f)
+		awaitReturns(f, pool)
+	}
+	LibraryBases["asyncmy.connection.Connection"] = []string{conn}
+	LibraryBases["asyncmy.pool.Pool"] = []string{pool}
+	with(Coroutine|Awaitable, pool+".acquire")
+	awaitReturns(pool+".acquire", conn)
+	coroutineMethods(pool, "wait_closed")
+	returns(conn+".cursor", cursor)
+	coroutineMethods(conn, "begin", "commit", "rollback", "select_db", "ping", "autocommit", "query", "ensure_closed",
+		"show_warnings")
+	coroutineMethods(cursor, "execute", "executemany", "callproc", "fetchone", "fetchmany", "fetchall", "nextset",
+		"close")
+	for _, c := range []string{"asyncmy.cursors.DictCursor", "asyncmy.cursors.SSCursor", "asyncmy.cursors.SSDictCursor"} {
+		LibraryBases[c] = []string{cursor}
+	}
+}

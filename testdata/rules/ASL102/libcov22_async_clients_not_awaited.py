@@ -28,3 +28,31 @@ async def graphql_awaited(client: Client, text):
 
 async def other_execute(cursor, text):
     cursor.execute(text)
+
+
+# asyncmy: connect() and create_pool() are awaited; a cursor's calls too.
+import asyncmy
+
+
+async def mysql_insert(row):
+    conn = await asyncmy.connect(host="db")
+    async with conn.cursor() as cursor:
+        cursor.execute("INSERT INTO t VALUES (%s)", row)  # want: ASL102
+    conn.commit()  # want: ASL102
+
+
+async def mysql_pool(query):
+    pool = await asyncmy.create_pool(host="db")
+    async with pool.acquire() as conn:
+        cur = conn.cursor()
+        await cur.execute(query)
+        return cur.fetchall()  # want: ASL102
+
+
+async def mysql_awaited(query):
+    conn = await asyncmy.connect(host="db")
+    async with conn.cursor() as cursor:
+        await cursor.execute(query)
+        rows = await cursor.fetchall()
+    await conn.commit()
+    return rows
