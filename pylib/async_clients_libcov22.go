@@ -70,3 +70,22 @@ func init() {
 		LibraryBases[c] = []string{cursor}
 	}
 }
+
+func init() {
+	// ODMantic (corpus8 odmantic/engine.py): AIOEngine's find_one, save,
+	// save_all, delete, remove, count and configure_database are `async
+	// def`s over Motor; SyncEngine's same-named methods are plain ones over
+	// PyMongo, each a round trip to the server (ASL202 in a coroutine).
+	// find() returns a cursor on both (AIOCursor is awaited or iterated
+	// with `async for`; SyncCursor iterated): not listed.
+	const odmanticAlt = "use `odmantic.AIOEngine` (Motor) and await it, or `await asyncio.to_thread(...)`"
+	for _, e := range []string{"odmantic.AIOEngine", "odmantic.engine.AIOEngine"} {
+		returns(e, "odmantic.AIOEngine")
+	}
+	for _, e := range []string{"odmantic.SyncEngine", "odmantic.engine.SyncEngine"} {
+		returns(e, "odmantic.SyncEngine")
+	}
+	methods := []string{"find_one", "save", "save_all", "delete", "remove", "count", "configure_database"}
+	coroutineMethods("odmantic.AIOEngine", methods...)
+	serviceRequests("ASL202", odmanticAlt, prefixed("odmantic.SyncEngine.", methods...)...)
+}

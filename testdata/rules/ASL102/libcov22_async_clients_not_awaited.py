@@ -56,3 +56,23 @@ async def mysql_awaited(query):
         rows = await cursor.fetchall()
     await conn.commit()
     return rows
+
+
+# ODMantic's AIOEngine.
+from odmantic import AIOEngine, Model
+
+
+class Player(Model):
+    name: str
+
+
+engine = AIOEngine()
+
+
+async def save_player(name):
+    engine.save(Player(name=name))  # want: ASL102
+
+
+async def find_player(name):
+    player = await engine.find_one(Player, Player.name == name)
+    return player, await engine.count(Player)

@@ -31,3 +31,22 @@ def graphql_sync(client: Client, text):
 
 async def other_execute(cursor, text):
     cursor.execute(text)
+
+
+# ODMantic's SyncEngine (PyMongo) in a coroutine; AIOEngine awaited.
+from odmantic import AIOEngine, SyncEngine
+
+
+class Store:
+    def __init__(self):
+        self.engine = SyncEngine()
+        self.aio = AIOEngine()
+
+    async def save(self, item):
+        self.engine.save(item)  # want: ASL202 "AIOEngine"
+
+    async def save_async(self, item):
+        await self.aio.save(item)
+
+    def save_sync(self, item):
+        self.engine.save(item)
