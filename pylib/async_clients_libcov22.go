@@ -89,3 +89,37 @@ func init() {
 	coroutineMethods("odmantic.AIOEngine", methods...)
 	serviceRequests("ASL202", odmanticAlt, prefixed("odmantic.SyncEngine.", methods...)...)
 }
+
+func init() {
+	// Temporal's Python SDK (temporalio; docs.temporal.io, "Temporal Client
+	// - Python SDK": `client = await Client.connect("localhost:7233")`,
+	// `result = await client.execute_workflow(...)`; the API reference
+	// (python.temporal.io) lists Client.connect as an async staticmethod,
+	// start_workflow and execute_workflow as async methods, and
+	// WorkflowHandle's cancel, describe, execute_update, fetch_history,
+	// query, result, signal, start_update and terminate as "Async
+	// Method"s). get_workflow_handle builds a handle without a request (a
+	// plain method). A Worker runs with `await worker.run()`. Inside a
+	// workflow, temporalio.workflow's execute_activity,
+	// execute_child_workflow, start_child_workflow, sleep and
+	// wait_condition are `async def`s (start_activity returns its handle at
+	// once, not listed). A call without await starts, signals or waits for
+	// nothing.
+	const client, handle = "temporalio.client.Client", "temporalio.client.WorkflowHandle"
+	returns(client, client)
+	coroutineMethods(client, "connect", "start_workflow", "execute_workflow", "signal_with_start_workflow",
+		"create_schedule", "count_workflows", "execute_update_with_start_workflow", "start_update_with_start_workflow")
+	awaitReturns(client+".connect", client)
+	awaitReturns(client+".start_workflow", handle)
+	for _, m := range []string{"get_workflow_handle", "get_workflow_handle_for"} {
+		returns(client+"."+m, handle)
+	}
+	coroutineMethods(handle, "result", "cancel", "describe", "query", "signal", "terminate", "execute_update",
+		"start_update", "fetch_history")
+	for _, w := range []string{"temporalio.worker.Worker", "temporalio.worker._worker.Worker"} {
+		returns(w, "temporalio.worker.Worker")
+	}
+	coroutineMethods("temporalio.worker.Worker", "run", "shutdown")
+	coroutines(prefixed("temporalio.workflow.", "execute_activity", "execute_activity_method",
+		"execute_child_workflow", "start_child_workflow", "sleep", "wait_condition", "execute_local_activity")...)
+}

@@ -76,3 +76,49 @@ async def save_player(name):
 async def find_player(name):
     player = await engine.find_one(Player, Player.name == name)
     return player, await engine.count(Player)
+
+
+# Temporal: the client's requests and a workflow's activities are awaited.
+from datetime import timedelta
+
+from temporalio import workflow
+from temporalio.client import Client as TemporalClient
+from temporalio.worker import Worker
+
+
+async def start_order(order_id):
+    client = await TemporalClient.connect("localhost:7233")
+    client.start_workflow("OrderWorkflow", order_id, id=order_id, task_queue="orders")  # want: ASL102
+
+
+async def cancel_order(client: TemporalClient, order_id):
+    handle = client.get_workflow_handle(order_id)
+    handle.signal("cancel")  # want: ASL102
+
+
+async def run_worker(client: TemporalClient):
+    worker = Worker(client, task_queue="orders", workflows=[], activities=[])
+    worker.run()  # want: ASL102
+
+
+@workflow.defn
+class OrderWorkflow:
+    @workflow.run
+    async def run(self, order_id):
+        workflow.execute_activity("charge", order_id, start_to_close_timeout=timedelta(seconds=5))  # want: ASL102
+        return order_id
+
+
+async def order_awaited(client: TemporalClient, order_id):
+    handle = await client.start_workflow("OrderWorkflow", order_id, id=order_id, task_queue="orders")
+    await handle.signal("cancel")
+    return await handle.result()
+
+
+class Job:
+    def result(self):
+        return 1
+
+
+async def other_result(job: Job):
+    job.result()
