@@ -123,3 +123,30 @@ func init() {
 	coroutines(prefixed("temporalio.workflow.", "execute_activity", "execute_activity_method",
 		"execute_child_workflow", "start_child_workflow", "sleep", "wait_condition", "execute_local_activity")...)
 }
+
+func init() {
+	// aiodocker (aio-libs/aiodocker, aiodocker/containers.py): the client's
+	// `containers` attribute is a DockerContainers whose list, get, create,
+	// create_or_replace and run are `async def`s returning DockerContainer
+	// objects, and a DockerContainer's show, start, stop, restart, kill,
+	// wait, delete, rename, exec, commit, pause, unpause, get_archive and
+	// put_archive are `async def`s too (log and stats return an async
+	// generator or a coroutine by their `follow`/`stream` argument, not
+	// listed; container() builds one without a request). README: `for image
+	// in (await docker.images.list())`, `await docker.close()`.
+	const dc, container = "aiodocker.containers.DockerContainers", "aiodocker.containers.DockerContainer"
+	for _, d := range []string{"aiodocker.Docker", "aiodocker.docker.Docker"} {
+		returns(d, "aiodocker.Docker")
+	}
+	LibraryAttrTypes["aiodocker.Docker.containers"] = dc
+	LibraryAttrTypes["aiodocker.Docker.images"] = "aiodocker.images.DockerImages"
+	coroutineMethods("aiodocker.Docker", "close")
+	coroutineMethods("aiodocker.images.DockerImages", "list")
+	coroutineMethods(dc, "list", "get", "create", "create_or_replace", "run")
+	for _, m := range []string{"get", "create", "create_or_replace", "run"} {
+		awaitReturns(dc+"."+m, container)
+	}
+	returns(dc+".container", container)
+	coroutineMethods(container, "show", "start", "stop", "restart", "kill", "wait", "delete", "rename", "exec",
+		"commit", "pause", "unpause", "get_archive", "put_archive", "port", "resize", "websocket")
+}

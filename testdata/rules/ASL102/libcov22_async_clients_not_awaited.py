@@ -122,3 +122,25 @@ class Job:
 
 async def other_result(job: Job):
     job.result()
+
+
+# aiodocker: the containers API is awaited.
+import aiodocker
+
+
+async def restart_worker(name):
+    docker = aiodocker.Docker()
+    container = await docker.containers.get(name)
+    container.restart()  # want: ASL102
+    docker.close()  # want: ASL102
+
+
+async def run_job(docker: aiodocker.Docker, image):
+    docker.containers.run(config={"Image": image})  # want: ASL102
+
+
+async def docker_awaited(docker: aiodocker.Docker, name):
+    container = docker.containers.container(name)
+    await container.stop()
+    await container.delete(force=True)
+    await docker.close()
