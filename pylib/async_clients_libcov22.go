@@ -150,3 +150,33 @@ func init() {
 	coroutineMethods(container, "show", "start", "stop", "restart", "kill", "wait", "delete", "rename", "exec",
 		"commit", "pause", "unpause", "get_archive", "put_archive", "port", "resize", "websocket")
 }
+
+func init() {
+	// crewAI Flows (crewai/flow/flow.py): Flow.kickoff "Start[s] the flow
+	// execution in a synchronous context" by wrapping kickoff_async: in
+	// older releases `return asyncio.run(run_flow())`, which raises inside
+	// a running loop; in newer ones, when a loop is running, it runs
+	// asyncio.run in a one-thread ThreadPoolExecutor and waits on
+	// `.result()`, holding the loop for the whole flow. Either way a
+	// coroutine must await kickoff_async (an `async def`; `akickoff`, its
+	// crewAI 1.7+ name, awaits it). Projects subclass Flow (`class
+	// PoemFlow(Flow[PoemState])`), found through the library base. crewAI
+	// 1.7+ also gives Crew `akickoff`/`akickoff_for_each` and agents
+	// `kickoff_async` (docs, "Native Async Support"); Agent.kickoff runs the
+	// agent's LLM and tool calls on the calling thread.
+	const flowAlt = "await `flow.kickoff_async(...)` (`akickoff` in crewAI 1.7+)"
+	for _, f := range []string{"crewai.flow.Flow", "crewai.flow.flow.Flow", "crewai.Flow"} {
+		returns(f, "crewai.flow.flow.Flow")
+	}
+	coroutineMethods("crewai.flow.flow.Flow", "kickoff_async", "akickoff")
+	serviceRequests("ASL202", flowAlt, "crewai.flow.flow.Flow.kickoff")
+	for _, c := range []string{"crewai.Crew", "crewai.crew.Crew"} {
+		coroutineMethods(c, "akickoff", "akickoff_for_each")
+	}
+	const agentAlt = "await `agent.kickoff_async(...)` or `await asyncio.to_thread(agent.kickoff, ...)`"
+	for _, a := range []string{"crewai.Agent", "crewai.agent.Agent"} {
+		returns(a, "crewai.Agent")
+	}
+	coroutineMethods("crewai.Agent", "kickoff_async")
+	serviceRequests("ASL202", agentAlt, "crewai.Agent.kickoff")
+}

@@ -144,3 +144,15 @@ async def docker_awaited(docker: aiodocker.Docker, name):
     await container.stop()
     await container.delete(force=True)
     await docker.close()
+
+
+# crewAI: a Flow's kickoff_async.
+from crewai.flow.flow import Flow
+
+
+class ReportFlow(Flow):
+    pass
+
+
+async def report():
+    ReportFlow().kickoff_async(inputs={"topic": "x"})  # want: ASL102

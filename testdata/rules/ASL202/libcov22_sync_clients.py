@@ -50,3 +50,49 @@ class Store:
 
     def save_sync(self, item):
         self.engine.save(item)
+
+
+# crewAI: a Flow's and an Agent's kickoff run the whole job on the calling
+# thread (a Flow's, in older releases, raises in a running loop).
+from crewai import Agent
+from crewai.flow.flow import Flow, start
+from pydantic import BaseModel
+
+
+class PoemState(BaseModel):
+    poem: str = ""
+
+
+class PoemFlow(Flow[PoemState]):
+    @start()
+    def write(self):
+        self.state.poem = "..."
+
+
+async def poem_endpoint():
+    flow = PoemFlow()
+    return flow.kickoff()  # want: ASL202 "kickoff_async"
+
+
+async def ask_agent(question):
+    agent = Agent(role="r", goal="g", backstory="b")
+    return agent.kickoff(question)  # want: ASL202
+
+
+# Quiet: awaited twins, sync code, and another class's kickoff.
+async def poem_awaited():
+    flow = PoemFlow()
+    return await flow.kickoff_async()
+
+
+def poem_cli():
+    return PoemFlow().kickoff()
+
+
+class Match:
+    def kickoff(self):
+        return 0
+
+
+async def football(match: Match):
+    return match.kickoff()
