@@ -180,3 +180,31 @@ func init() {
 	coroutineMethods("crewai.Agent", "kickoff_async")
 	serviceRequests("ASL202", agentAlt, "crewai.Agent.kickoff")
 }
+
+func init() {
+	// AutoGen 0.2 and its continuation AG2 (PyPI `autogen`/`ag2`/`pyautogen`,
+	// imported as `autogen`; autogen/agentchat/conversable_agent.py):
+	// ConversableAgent.initiate_chat runs the whole conversation (every LLM
+	// request, tool and code execution, up to max_turns) on the calling
+	// thread and returns a ChatResult; `async def a_initiate_chat` is its
+	// coroutine twin ("(async) Initiate a chat with the recipient agent"),
+	// as `a_send`, `a_receive` and `a_generate_reply` are of send, receive
+	// and generate_reply. AssistantAgent, UserProxyAgent and
+	// GroupChatManager are ConversableAgents. generate_reply is left out (it
+	// may only run the project's registered reply functions). AutoGen 0.4's
+	// autogen_agentchat is recorded in agent_sdks.go.
+	const agent = "autogen.ConversableAgent"
+	const autogenAlt = "await the agent's `a_` twin (`await user.a_initiate_chat(...)`) or `await asyncio.to_thread(...)`"
+	for _, mod := range []string{"autogen.", "autogen.agentchat.", "autogen.agentchat.conversable_agent."} {
+		if mod+"ConversableAgent" != agent {
+			LibraryBases[mod+"ConversableAgent"] = []string{agent}
+		}
+	}
+	for _, a := range []string{"AssistantAgent", "UserProxyAgent", "GroupChatManager"} {
+		for _, mod := range []string{"autogen.", "autogen.agentchat."} {
+			LibraryBases[mod+a] = []string{agent}
+		}
+	}
+	coroutineMethods(agent, "a_initiate_chat", "a_send", "a_receive", "a_generate_reply", "a_initiate_chats")
+	serviceRequests("ASL202", autogenAlt, agent+".initiate_chat", agent+".initiate_chats")
+}

@@ -156,3 +156,12 @@ class ReportFlow(Flow):
 
 async def report():
     ReportFlow().kickoff_async(inputs={"topic": "x"})  # want: ASL102
+
+
+# AutoGen 0.2 / AG2: the a_ twins.
+from autogen import AssistantAgent, UserProxyAgent
+
+
+async def ag2_chat(task):
+    assistant = AssistantAgent("assistant", llm_config={"model": "gpt-4o"})
+    UserProxyAgent("user").a_initiate_chat(assistant, message=task)  # want: ASL102

@@ -96,3 +96,24 @@ class Match:
 
 async def football(match: Match):
     return match.kickoff()
+
+
+# AutoGen 0.2 / AG2: initiate_chat runs the whole conversation here.
+import autogen
+
+
+async def chat(task):
+    assistant = autogen.AssistantAgent("assistant", llm_config={"model": "gpt-4o"})
+    user = autogen.UserProxyAgent("user", code_execution_config=False)
+    return user.initiate_chat(assistant, message=task)  # want: ASL202 "a_initiate_chat"
+
+
+async def chat_awaited(task):
+    assistant = autogen.AssistantAgent("assistant", llm_config={"model": "gpt-4o"})
+    user = autogen.UserProxyAgent("user", code_execution_config=False)
+    return await user.a_initiate_chat(assistant, message=task)
+
+
+def chat_sync(task):
+    assistant = autogen.AssistantAgent("assistant", llm_config={"model": "gpt-4o"})
+    return autogen.UserProxyAgent("user").initiate_chat(assistant, message=task)
