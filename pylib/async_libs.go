@@ -864,10 +864,18 @@ var openAIV0Resources = []string{"ChatCompletion", "Completion", "Embedding", "E
 var anthropicRequests = []string{"messages.create", "completions.create", "messages.count_tokens"}
 
 // geminiRequests are the same for google-genai's Client (blocking) and its
-// `aio` attribute (coroutines).
+// `aio` attribute (coroutines). The list, batch and cache calls were added
+// by the twenty-second session (libcov22): google/genai/batches.py's
+// Batches.create/get/cancel/delete are plain methods that send the request,
+// and Batches.list returns `Pager(..., self._list(config=config), ...)`, the
+// first page's request made at the call; AsyncBatches' same names are
+// `async def`s (`batch_job = await client.aio.batches.create(...)`,
+// `async for batch_job in await client.aio.batches.list()`). Models.list
+// and the generated Caches/AsyncCaches modules follow the same pattern.
 var geminiRequests = []string{"models.generate_content", "models.generate_content_stream", "models.embed_content",
 	"models.count_tokens", "models.generate_images", "models.generate_videos", "models.compute_tokens",
-	"files.upload", "files.get", "files.delete"}
+	"files.upload", "files.get", "files.delete", "models.list", "batches.create", "batches.get", "batches.cancel",
+	"batches.delete", "batches.list", "caches.create", "caches.get", "caches.update", "caches.delete", "caches.list"}
 
 // asyncclick, click ported to anyio: since 8.3 its prompt is a coroutine
 // function (confirm, echo and the rest stay synchronous). Projects import it

@@ -165,3 +165,20 @@ from autogen import AssistantAgent, UserProxyAgent
 async def ag2_chat(task):
     assistant = AssistantAgent("assistant", llm_config={"model": "gpt-4o"})
     UserProxyAgent("user").a_initiate_chat(assistant, message=task)  # want: ASL102
+
+
+# google-genai's batch and cache calls on client.aio.
+from google import genai as google_genai
+
+
+async def submit_batch(requests):
+    client = google_genai.Client()
+    job = client.aio.batches.create(model="gemini-2.5-flash", src=requests)  # want: ASL102
+    return job.name
+
+
+async def batch_awaited(requests):
+    client = google_genai.Client()
+    job = await client.aio.batches.create(model="gemini-2.5-flash", src=requests)
+    await client.aio.caches.delete(name="cachedContents/1")
+    return job.name

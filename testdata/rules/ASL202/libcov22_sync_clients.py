@@ -117,3 +117,19 @@ async def chat_awaited(task):
 def chat_sync(task):
     assistant = autogen.AssistantAgent("assistant", llm_config={"model": "gpt-4o"})
     return autogen.UserProxyAgent("user").initiate_chat(assistant, message=task)
+
+
+# google-genai's sync batch, cache and list calls send their request at
+# the call.
+from google import genai as google_genai
+
+
+async def gemini_batch(requests):
+    client = google_genai.Client()
+    job = client.batches.create(model="gemini-2.5-flash", src=requests)  # want: ASL202
+    models = [m.name for m in client.models.list()]  # want: ASL202
+    return job, models
+
+
+def gemini_batch_sync(requests):
+    return google_genai.Client().batches.create(model="gemini-2.5-flash", src=requests)
