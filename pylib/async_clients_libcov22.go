@@ -208,3 +208,21 @@ func init() {
 	coroutineMethods(agent, "a_initiate_chat", "a_send", "a_receive", "a_generate_reply", "a_initiate_chats")
 	serviceRequests("ASL202", autogenAlt, agent+".initiate_chat", agent+".initiate_chats")
 }
+
+func init() {
+	// elasticsearch-py's helpers (corpus2 elasticsearch/helpers/actions.py,
+	// _async/helpers.py): bulk() "consumes an iterator of actions and sends
+	// them to elasticsearch in chunks", each chunk a request on the calling
+	// thread, and reindex() scans and bulk-indexes a whole index; their
+	// asyncio twins async_bulk and async_reindex are `async def`s over an
+	// AsyncElasticsearch (exported from elasticsearch.helpers). scan and
+	// streaming_bulk are generators whose requests run as they are
+	// iterated: not listed.
+	const esAlt = "use `elasticsearch.helpers.async_bulk` (`async_reindex`) with an AsyncElasticsearch and await it, or `await asyncio.to_thread(...)`"
+	for _, mod := range []string{"elasticsearch.helpers.", "elasticsearch.helpers.actions."} {
+		serviceRequests("ASL202", esAlt, mod+"bulk", mod+"reindex")
+	}
+	for _, mod := range []string{"elasticsearch.helpers.", "elasticsearch._async.helpers."} {
+		coroutines(mod+"async_bulk", mod+"async_reindex")
+	}
+}

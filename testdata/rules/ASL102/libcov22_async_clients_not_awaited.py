@@ -182,3 +182,11 @@ async def batch_awaited(requests):
     job = await client.aio.batches.create(model="gemini-2.5-flash", src=requests)
     await client.aio.caches.delete(name="cachedContents/1")
     return job.name
+
+
+# elasticsearch-py's async_bulk.
+from elasticsearch import helpers as es_helpers
+
+
+async def index_async(es, docs):
+    es_helpers.async_bulk(es, docs)  # want: ASL102

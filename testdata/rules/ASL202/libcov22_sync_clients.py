@@ -133,3 +133,20 @@ async def gemini_batch(requests):
 
 def gemini_batch_sync(requests):
     return google_genai.Client().batches.create(model="gemini-2.5-flash", src=requests)
+
+
+# elasticsearch-py's sync bulk helper sends every chunk here.
+from elasticsearch import AsyncElasticsearch, Elasticsearch
+from elasticsearch.helpers import async_bulk, bulk
+
+
+async def index_docs(es: Elasticsearch, docs):
+    return bulk(es, ({"_index": "docs", "_source": d} for d in docs))  # want: ASL202 "async_bulk"
+
+
+async def index_docs_async(es: AsyncElasticsearch, docs):
+    return await async_bulk(es, ({"_index": "docs", "_source": d} for d in docs))
+
+
+def index_docs_sync(es: Elasticsearch, docs):
+    return bulk(es, docs)
