@@ -226,3 +226,21 @@ func init() {
 		coroutines(mod+"async_bulk", mod+"async_reindex")
 	}
 }
+
+func init() {
+	// discord-webhook (PyPI `discord-webhook`, imported as
+	// `discord_webhook`): DiscordWebhook.execute/edit/delete post to
+	// Discord with requests on the calling thread (and sleep through a
+	// rate limit); discord_webhook/async_webhook.py's `class
+	// AsyncDiscordWebhook(DiscordWebhook)`, the "Async version of
+	// DiscordWebhook", overrides them with `async def execute`, `async def
+	// edit` and `async def delete` over httpx.AsyncClient.
+	const webhookAlt = "use `discord_webhook.AsyncDiscordWebhook` and await it, or `await asyncio.to_thread(webhook.execute)`"
+	const sync, async = "discord_webhook.DiscordWebhook", "discord_webhook.AsyncDiscordWebhook"
+	returns(sync, sync)
+	returns("discord_webhook.webhook.DiscordWebhook", sync)
+	returns(async, async)
+	returns("discord_webhook.async_webhook.AsyncDiscordWebhook", async)
+	serviceRequests("ASL202", webhookAlt, prefixed(sync+".", "execute", "edit", "delete")...)
+	coroutineMethods(async, "execute", "edit", "delete")
+}

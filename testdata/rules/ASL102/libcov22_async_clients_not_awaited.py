@@ -190,3 +190,11 @@ from elasticsearch import helpers as es_helpers
 
 async def index_async(es, docs):
     es_helpers.async_bulk(es, docs)  # want: ASL102
+
+
+# discord-webhook's async webhook.
+from discord_webhook import AsyncDiscordWebhook
+
+
+async def alert(url, text):
+    AsyncDiscordWebhook(url=url, content=text).execute()  # want: ASL102

@@ -150,3 +150,20 @@ async def index_docs_async(es: AsyncElasticsearch, docs):
 
 def index_docs_sync(es: Elasticsearch, docs):
     return bulk(es, docs)
+
+
+# discord-webhook: the sync webhook posts with requests.
+from discord_webhook import AsyncDiscordWebhook, DiscordWebhook
+
+
+async def notify(url, text):
+    webhook = DiscordWebhook(url=url, content=text)
+    webhook.execute()  # want: ASL202 "AsyncDiscordWebhook"
+
+
+async def notify_async(url, text):
+    await AsyncDiscordWebhook(url=url, content=text).execute()
+
+
+def notify_sync(url, text):
+    DiscordWebhook(url=url, content=text).execute()
