@@ -244,3 +244,27 @@ func init() {
 	serviceRequests("ASL202", webhookAlt, prefixed(sync+".", "execute", "edit", "delete")...)
 	coroutineMethods(async, "execute", "edit", "delete")
 }
+
+func init() {
+	// aioboto3's resources (aioboto3 README, "DynamoDB": `async with
+	// session.resource('dynamodb', ...) as dynamo_resource: table = await
+	// dynamo_resource.Table('test_table'); await table.put_item(...)`):
+	// Session.resource returns an async context manager whose `__aenter__`
+	// gives the service resource; a DynamoDB Table is created with `await`
+	// and its actions (the twins of boto3's Table actions in
+	// cloud_clients_more.go) are coroutines. Bound through `async with`
+	// (Module.asyncEntered).
+	const (
+		creator  = "aioboto3.resources.ResourceCreatorContext"
+		resource = "aioboto3.resources.base.AIOBoto3ServiceResource"
+		table    = "aioboto3.resources.dynamodb.Table"
+	)
+	for _, f := range []string{"aioboto3.Session.resource", "aioboto3.session.Session.resource", "aioboto3.resource"} {
+		returns(f, creator)
+	}
+	coroutineMethods(creator, "__aenter__", "__aexit__")
+	awaitReturns(creator+".__aenter__", resource)
+	coroutineMethods(resource, "Table")
+	awaitReturns(resource+".Table", table)
+	coroutineMethods(table, dynamoTableRequests...)
+}

@@ -198,3 +198,21 @@ from discord_webhook import AsyncDiscordWebhook
 
 async def alert(url, text):
     AsyncDiscordWebhook(url=url, content=text).execute()  # want: ASL102
+
+
+# aioboto3's DynamoDB resource.
+import aioboto3
+
+
+async def put_user(user):
+    session = aioboto3.Session()
+    async with session.resource("dynamodb", region_name="eu-central-1") as dynamo:
+        table = await dynamo.Table("users")
+        table.put_item(Item=user)  # want: ASL102
+
+
+async def get_user(key):
+    session = aioboto3.Session()
+    async with session.resource("dynamodb") as dynamo:
+        table = await dynamo.Table("users")
+        return (await table.get_item(Key=key)).get("Item")
