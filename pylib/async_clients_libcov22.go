@@ -268,3 +268,15 @@ func init() {
 	awaitReturns(resource+".Table", table)
 	coroutineMethods(table, dynamoTableRequests...)
 }
+
+func init() {
+	// The MCP SDK's client transports (mcp/client/stdio/__init__.py,
+	// mcp/client/sse.py, mcp/client/streamable_http.py) are
+	// `@asynccontextmanager async def`s that yield the read and write
+	// streams (`async with stdio_client(server_params) as (read, write):`,
+	// the SDK README), and mcp.ClientSession defines `__aenter__` and
+	// `__aexit__` only (its requests are recorded in async_libs.go): a
+	// plain `with` raises.
+	asyncWithOnly("mcp.stdio_client", "mcp.client.stdio.stdio_client", "mcp.client.sse.sse_client",
+		"mcp.client.streamable_http.streamablehttp_client", "mcp.ClientSession", "mcp.client.session.ClientSession")
+}
