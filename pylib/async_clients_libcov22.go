@@ -280,3 +280,13 @@ func init() {
 	asyncWithOnly("mcp.stdio_client", "mcp.client.stdio.stdio_client", "mcp.client.sse.sse_client",
 		"mcp.client.streamable_http.streamablehttp_client", "mcp.ClientSession", "mcp.client.session.ClientSession")
 }
+
+func init() {
+	// psycopg 3's async context managers (corpus6 psycopg/
+	// connection_async.py: `@asynccontextmanager async def transaction`,
+	// `@asynccontextmanager async def pipeline`; corpus8 psycopg_pool/
+	// pool_async.py: `@asynccontextmanager async def connection`): a plain
+	// `with` raises.
+	asyncWithOnly("psycopg.AsyncConnection.transaction", "psycopg.AsyncConnection.pipeline",
+		"psycopg_pool.AsyncConnectionPool.connection", "psycopg_pool.pool_async.AsyncConnectionPool.connection")
+}
