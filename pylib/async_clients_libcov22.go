@@ -290,3 +290,24 @@ func init() {
 	asyncWithOnly("psycopg.AsyncConnection.transaction", "psycopg.AsyncConnection.pipeline",
 		"psycopg_pool.AsyncConnectionPool.connection", "psycopg_pool.pool_async.AsyncConnectionPool.connection")
 }
+
+func init() {
+	// httplib2 (its reference, "Http Objects": Http.request(uri,
+	// method="GET", body=None, headers=None, ...) "Performs a single HTTP
+	// request", on a socket of the calling thread; google-api-python-client
+	// and oauth2client send through it).
+	const httplib2Alt = "use an asyncio HTTP client (httpx.AsyncClient, aiohttp) and await it, or `await asyncio.to_thread(...)`"
+	returns("httplib2.Http", "httplib2.Http")
+	serviceRequests("ASL202", httplib2Alt, "httplib2.Http.request")
+
+	// pysftp (its documentation, "pysftp.Connection": "Connects and logs
+	// into the specified hostname", over paramiko's Transport and
+	// SFTPClient): the constructor connects and authenticates, and the
+	// file operations are SFTP round trips.
+	const pysftpAlt = "use asyncssh's SFTP client (`await conn.start_sftp_client()`) or `await asyncio.to_thread(...)`"
+	returns("pysftp.Connection", "pysftp.Connection")
+	serviceRequests("ASL202", pysftpAlt, "pysftp.Connection")
+	serviceRequests("ASL202", pysftpAlt, prefixed("pysftp.Connection.", "get", "put", "get_d", "get_r", "put_d",
+		"put_r", "getfo", "putfo", "listdir", "listdir_attr", "mkdir", "makedirs", "remove", "unlink", "rmdir",
+		"rename", "stat", "lstat", "exists", "isdir", "isfile", "chdir", "chmod", "chown", "execute", "walktree")...)
+}

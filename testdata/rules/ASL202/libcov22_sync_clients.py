@@ -167,3 +167,33 @@ async def notify_async(url, text):
 
 def notify_sync(url, text):
     DiscordWebhook(url=url, content=text).execute()
+
+
+# httplib2 and pysftp send their requests on the calling thread.
+import httplib2
+import pysftp
+
+
+async def fetch(url):
+    http = httplib2.Http()
+    response, content = http.request(url, "GET")  # want: ASL202
+    return content
+
+
+async def upload(host, path):
+    with pysftp.Connection(host, username="u", password="p") as sftp:  # want: ASL202
+        sftp.put(path)  # want: ASL202
+
+
+def upload_sync(host, path):
+    with pysftp.Connection(host, username="u") as sftp:
+        sftp.put(path)
+
+
+class Store2:
+    def put(self, path):
+        return path
+
+
+async def other_put(store: Store2, path):
+    store.put(path)
