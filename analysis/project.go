@@ -1409,7 +1409,7 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 		return p.genericVia(via, lt, depth)
 	}
 	i := strings.Index(via, "()")
-	if k := strings.Index(via, itemVia); k >= 0 && (i < 0 || k < i) {
+	if k := itemStart(via); k >= 0 && (i < 0 || k < i) {
 		return p.continueVia(p.valueOf(via[:k], depth), via[k:], depth)
 	}
 	if i < 0 {
@@ -1517,7 +1517,15 @@ func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 			continue
 		}
 		if strings.HasPrefix(rest, itemVia) {
-			r, rest = p.itemOf(r, depth), rest[len(itemVia):]
+			r, rest = p.itemOf(r, "", depth), rest[len(itemVia):]
+			continue
+		}
+		if strings.HasPrefix(rest, keyedItemVia) {
+			end := strings.IndexByte(rest, ']')
+			if end < 0 {
+				return Ref{}
+			}
+			r, rest = p.itemOf(r, rest[len(keyedItemVia):end], depth), rest[end+1:]
 			continue
 		}
 		rest = rest[1:] // "."
@@ -1751,9 +1759,14 @@ func (p *Project) valueOf(name string, depth int) Ref {
 
 // itemOf is what subscripting r gives when r is a library object whose
 // items are its attributes (itemVia); unknown otherwise.
-func (p *Project) itemOf(r Ref, depth int) Ref {
+func (p *Project) itemOf(r Ref, key string, depth int) Ref {
 	if r.Via != "" && !r.Known() {
 		r = p.resolveVia(r.Via, depth+1)
+	}
+	if key != "" && r.Instance && r.Class == nil && r.Func == nil && r.Name != "" {
+		if t := pylib.ItemTypes[r.Name+"["+key+"]"]; t != "" {
+			return Ref{Name: t, Instance: true}
+		}
 	}
 	if r.Class != nil || r.Func != nil || r.Name == "" || !pylib.ItemsAreAttributes(r.Name) {
 		return Ref{}
@@ -1914,7 +1927,7 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			api, ok = pylib.Lookup(p.Canonical(name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return p.libraryCoroutine(api, c.Node) && (!api.Has(pylib.InAsyncOnly) || c.InCoroutine())
+			return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, name, c.Node) || c.InCoroutine())
 		}
 	}
 	if f == nil {
@@ -1951,11 +1964,31 @@ func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked fu
 			api, ok = pylib.Lookup(p.Canonical(r.Name))
 		}
 		if ok && api.Has(pylib.Coroutine) {
-			return p.libraryCoroutine(api, at) && (!api.Has(pylib.InAsyncOnly) || inAsync)
+			return p.libraryCoroutine(api, at) && (!p.asyncOnly(api, r.Name, at) || inAsync)
 		}
 		f = p.Lookup(r.Name).Func
 	}
 	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
+}
+
+// asyncOnly reports whether the coroutine API name, called at n, makes a
+// coroutine only in async code: an InAsyncOnly API, or one that a sync shim
+// n's module imports covers (pylib.SyncShims: a script's `import
+// telethon.sync` makes TelegramClient's methods run to completion when no
+// loop is running).
+func (p *Project) asyncOnly(api pylib.API, name string, n *Node) bool {
+	if api.Has(pylib.InAsyncOnly) {
+		return true
+	}
+	if len(pylib.SyncShims) == 0 {
+		return false
+	}
+	m := p.moduleOfNode(n)
+	if m == nil {
+		return false
+	}
+	imports := m.ImportNames()
+	return pylib.ShimmedBy(name, imports) || pylib.ShimmedBy(p.Canonical(name), imports)
 }
 
 // overriddenBySync reports whether a subclass in the project overrides the

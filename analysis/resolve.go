@@ -147,6 +147,12 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			if via == "" {
 				via = obj.Name
 			}
+			// A constant key travels with the path: a response of a library
+			// client that the project made in another module has typed
+			// items (pylib.ItemTypes: `(await s3.get_object(...))["Body"]`).
+			if viaKey(key) {
+				return Ref{Via: via + keyedItemVia + key + "]"}
+			}
 			return Ref{Via: via + itemVia}
 		}
 		return Ref{}
@@ -674,6 +680,36 @@ const awaitedCallVia = "()@"
 // its attributes (pylib.ItemsAreAttributes: a database of a client, a
 // collection of a database), whatever the key; nothing otherwise.
 const itemVia = "[]"
+
+// keyedItemVia starts, in a Via path, a subscript of the value so far with
+// a constant key, written up to the next "]" (`[=Body]`): the item's type
+// when the library records the items of the value's type by key
+// (pylib.ItemTypes), else what itemVia gives.
+const keyedItemVia = "[="
+
+// viaKey reports whether a constant key can be written in a Via path: a
+// name of letters, digits, '_' and '-' (no character a path uses).
+func viaKey(key string) bool {
+	if key == "" {
+		return false
+	}
+	for _, c := range key {
+		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// itemStart is the index in via where its first item step begins (itemVia
+// or keyedItemVia), or -1.
+func itemStart(via string) int {
+	k := strings.Index(via, itemVia)
+	if j := strings.Index(via, keyedItemVia); j >= 0 && (k < 0 || j < k) {
+		k = j
+	}
+	return k
+}
 
 // enteredCallVia and asyncEnteredCallVia end a Via path at what `with` and
 // `async with` bind entering the call it names (Project.enteredCall).

@@ -54,6 +54,7 @@ MANIFESTS["corpus29"] = "heldout29_manifest.tsv"  # apart, so that corpus27's an
 
 
 MANIFESTS["corpus30"] = "heldout30_manifest.tsv"  # corpus30 (bench/heldout30_README.md), on its own line so that other corpora's entries merge cleanly
+MANIFESTS["corpus35"] = "heldout35_manifest.tsv"  # corpus35 (bench/heldout35_README.md), apart from corpus33's and corpus34's entries
 
 
 MANIFESTS["corpus31"] = "heldout31_manifest.tsv"  # corpus31 (bench/heldout31_README.md), apart so that other corpora's entries merge cleanly
@@ -63,6 +64,9 @@ MANIFESTS["corpus32"] = "heldout32_manifest.tsv"  # corpus32 (bench/heldout32_RE
 
 
 MANIFESTS["corpus33"] = "heldout33_manifest.tsv"  # corpus33 (bench/heldout33_README.md), apart so that other corpora's entries merge cleanly
+
+
+MANIFESTS["corpus34"] = "heldout34_manifest.tsv"  # corpus34 (bench/heldout34_README.md), apart so that other corpora's entries merge cleanly
 
 
 def projects(manifest):

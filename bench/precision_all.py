@@ -34,6 +34,7 @@ ROOTS["24"] = "/work/corpus24"
 JUDGED["25"] = "precision_heldout25.tsv"
 ROOTS["25"] = "/work/corpus25"
 JUDGED["30"], ROOTS["30"] = "precision_heldout30.tsv", "/work/corpus30"  # corpus30 (bench/heldout30_README.md)
+JUDGED["35"], ROOTS["35"] = "precision_heldout35.tsv", "/work/corpus35"  # corpus35 (bench/heldout35_README.md), apart from corpus33's and corpus34's lines
 # corpus26 (bench/heldout26_README.md), registered the same way
 JUDGED["26"] = "precision_heldout26.tsv"
 ROOTS["26"] = "/work/corpus26"
@@ -61,6 +62,10 @@ JUDGED["32"], ROOTS["32"] = "precision_heldout32.tsv", "/work/corpus32"
 
 # corpus33 (bench/heldout33_README.md), apart from corpus32's lines so that the branches merge cleanly
 JUDGED["33"], ROOTS["33"] = "precision_heldout33.tsv", "/work/corpus33"
+
+
+# corpus34 (bench/heldout34_README.md), apart from corpus33's lines so that the branches merge cleanly
+JUDGED["34"], ROOTS["34"] = "precision_heldout34.tsv", "/work/corpus34"
 
 
 def verdicts(path):

@@ -430,8 +430,10 @@ func init() {
 	with(Coroutine|InAsyncOnly, prefixed("telegram.ext.Updater.", "start_polling", "start_webhook", "stop",
 		"initialize", "shutdown")...)
 
-	// Telethon: TelegramClient's methods are coroutines (telethon.sync makes
-	// them callable from sync code; that import resolves to another name).
+	// Telethon: TelegramClient's methods are coroutines (`from telethon.sync
+	// import TelegramClient` resolves to another name, which is not recorded;
+	// `import telethon.sync` beside `from telethon import TelegramClient` is
+	// the sync shim recorded below).
 	coroutinesOfAnyMethod("telethon.TelegramClient", "iter_messages", "iter_dialogs", "iter_participants",
 		"iter_drafts", "iter_admin_log", "iter_profile_photos", "iter_download", "on", "add_event_handler",
 		"remove_event_handler", "list_event_handlers", "is_connected", "build_reply_markup", "takeout",
@@ -446,6 +448,18 @@ func init() {
 		"mark_read", "pin")
 	coroutineMethods("telethon.tl.custom.Message", "reply", "respond", "delete", "edit", "get_sender", "get_chat",
 		"forward_to", "download_media", "get_reply_message", "mark_read", "pin", "click")
+
+	// telethon.sync (telethon/sync.py, 1.x) calls syncify(TelegramClient,
+	// _TakeoutClient, Draft, Dialog, MessageButton, ChatGetter, SenderGetter,
+	// Forward, Message, InlineResult, Conversation): every public coroutine
+	// method of those classes becomes a wrapper that returns the coroutine
+	// when the loop is running and runs it to completion otherwise. A script
+	// that imports it (`import telethon.sync`, next to `from telethon import
+	// TelegramClient`) calls the client synchronously.
+	SyncShims = append(SyncShims, SyncShim{Module: "telethon.sync", Covers: []string{
+		"telethon.TelegramClient.", "telethon.client.TelegramClient.", "telethon.tl.custom.Message.",
+		"telethon.events.NewMessage.Event.get_sender", "telethon.events.NewMessage.Event.get_chat",
+		"telethon.events.NewMessage.Event.get_input_sender", "telethon.events.NewMessage.Event.get_input_chat"}})
 
 	// Pyrogram wraps every method so that, outside a running loop, it runs
 	// synchronously: a call is a coroutine only in async code.
@@ -827,6 +841,25 @@ func init() {
 			}
 		}
 	}
+	// A Runner keeps the services it was built with in `session_service`,
+	// `artifact_service` and `memory_service` (runners.py: `self.session_service
+	// = session_service`, annotated BaseSessionService and the like), and
+	// InMemoryRunner builds its own in-memory ones (`session_service=
+	// InMemorySessionService()`, `artifact_service=InMemoryArtifactService()`,
+	// `memory_service=InMemoryMemoryService()` in its __init__; ADK 1.x and
+	// 2.x): `runner.session_service.create_session(...)` is a coroutine call
+	// (google/adk-docs' callback examples, bench/realbugs60).
+	for _, runner := range []string{"google.adk.runners.Runner", "google.adk.Runner"} {
+		returns(runner, runner)
+		LibraryAttrTypes[runner+".session_service"] = "google.adk.sessions.BaseSessionService"
+		LibraryAttrTypes[runner+".artifact_service"] = "google.adk.artifacts.BaseArtifactService"
+		LibraryAttrTypes[runner+".memory_service"] = "google.adk.memory.BaseMemoryService"
+	}
+	inMemory := "google.adk.runners.InMemoryRunner"
+	returns(inMemory, inMemory)
+	LibraryAttrTypes[inMemory+".session_service"] = "google.adk.sessions.InMemorySessionService"
+	LibraryAttrTypes[inMemory+".artifact_service"] = "google.adk.artifacts.InMemoryArtifactService"
+	LibraryAttrTypes[inMemory+".memory_service"] = "google.adk.memory.InMemoryMemoryService"
 }
 
 // Deepgram's Python SDK (v3): `DeepgramClient(...).listen.asyncwebsocket.v("1")`

@@ -233,9 +233,27 @@ var AsyncResourceMethods = map[string]bool{
 // coroutine object (LangChain's Runnable.ainvoke and LlamaIndex's
 // BaseQueryEngine.aquery are `async def`). `astream` is an async generator,
 // not listed.
+//
+// Also LangChain's language models (agenerate, apredict,
+// apredict_messages), embeddings (aembed_documents, aembed_query), vector
+// stores (asimilarity_search and its _with_score /
+// _with_relevance_scores forms, amax_marginal_relevance_search,
+// aadd_documents, aadd_texts), chains and tools (arun, acall), chat
+// message histories (aget_messages, aadd_messages), and LlamaIndex's
+// streaming chat and completion (astream_chat, astream_complete: `async
+// def` that return a generator once awaited) and apredict: each the async
+// twin of the unprefixed method, `async def` in the base classes and in
+// every implementation found in the search index (find_string `async def
+// asimilarity_search(`: ten vector stores and wrappers, all `async def`).
 var AsyncTwinMethods = map[string]bool{
 	"ainvoke": true, "abatch": true, "aget_relevant_documents": true,
-	"aquery": true, "achat": true, "acomplete": true, "aretrieve": true}
+	"aquery": true, "achat": true, "acomplete": true, "aretrieve": true,
+	"agenerate": true, "apredict": true, "apredict_messages": true,
+	"aembed_documents": true, "aembed_query": true,
+	"asimilarity_search": true, "asimilarity_search_with_score": true, "asimilarity_search_with_relevance_scores": true,
+	"amax_marginal_relevance_search": true, "aadd_documents": true, "aadd_texts": true,
+	"arun": true, "acall": true, "aget_messages": true, "aadd_messages": true,
+	"astream_chat": true, "astream_complete": true}
 
 // AsyncQueueTypes are asyncio's queue classes: awaiting get() on one gives
 // one of its items, of the type its annotation's parameter names

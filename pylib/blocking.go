@@ -139,6 +139,24 @@ var DBDrivers = map[string]string{
 	"redshift_connector.connect":  "redshift_connector.Connection",
 }
 
+// ClientSideCursorConnections are the connection types of DBDrivers whose
+// cursor() makes a client-side cursor: execute() sends the query and
+// receives the whole result, which fetchone/fetchmany/fetchall then read
+// from the cursor's memory. psycopg2 (its maintainer, psycopg list,
+// 2012-01-11: "fetchone/many/all on a regular cursor will all pull the data
+// on the client in a single gulp (when execute() is called)") and psycopg 3
+// (docs, "Client-side cursors": the server replies "transferring to the
+// client the whole set of results requested, which is stored in the state
+// of the same cursor and from where it can be read ... using methods such
+// as fetchone() and siblings"). Their fetch methods are not blocking calls;
+// execute() is. A named cursor (`conn.cursor("name")`, server-side) fetches
+// from the server, and is not told apart: its execute() is reported, its
+// fetches are not.
+var ClientSideCursorConnections = map[string]bool{
+	"psycopg2.extensions.connection": true,
+	"psycopg.Connection":             true,
+}
+
 var redisCommands = strings.Fields(`get set mget mset getset setex setnx delete exists expire expireat ttl incr incrby decr
 	decrby hget hset hmget hmset hgetall hdel hexists hincrby hkeys hvals hlen lpush rpush lpop rpop blpop brpop lrange llen
 	lrem sadd srem smembers sismember scard zadd zrem zrange zrangebyscore zrevrange zscore zincrby zcard publish keys scan
@@ -373,6 +391,10 @@ func init() {
 			blocking("ASL202", dbAlt, typ+"."+m)
 		}
 		for _, m := range []string{"execute", "executemany", "executescript", "fetchone", "fetchall", "fetchmany", "callproc"} {
+			if ClientSideCursorConnections[typ] && strings.HasPrefix(m, "fetch") {
+				// The rows are in the cursor already (ClientSideCursorConnections).
+				continue
+			}
 			blocking("ASL202", dbAlt, cur+"."+m)
 		}
 		if memoryDrivers[conn] {

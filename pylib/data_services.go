@@ -241,3 +241,53 @@ func init() {
 		prefixed("clickhouse_driver.Client.", "execute", "execute_iter", "execute_with_progress", "query_dataframe",
 			"insert_dataframe")...)
 }
+
+// DuckDB (the duckdb Python package, 1.x): an analytic database engine
+// that runs in the calling process over local files (and, with httpfs,
+// remote Parquet/CSV). `duckdb.connect(database=":memory:", read_only=...)`
+// returns a DuckDBPyConnection whose `execute(query, parameters)` runs the
+// statement to completion and returns the connection itself, and whose
+// fetch methods materialise the result; `sql`/`query`/`table`/`read_*`
+// build a DuckDBPyRelation, which executes when fetched (`fetchall`,
+// `df`, `arrow`, `pl`), written (`write_parquet`) or stored (`create`,
+// `insert_into`); the module-level `duckdb.execute`/`duckdb.sql` run on the
+// default connection (duckdb's Python API docs, "Connection" and
+// "Relational API"). A query scans and aggregates whole files: seconds of
+// work on the calling thread, which huggingface/dataset-viewer#1984 moved
+// off the event loop ("DuckDB queries are not asynchronous and they block
+// the event loop"). Unlike sqlite3 (InProcessFileDatabase, whose queries
+// are short row lookups and count as local file work), DuckDB queries are
+// recorded as database requests per call (ASL202, followed through
+// helpers), and an in-memory connection is not exempt: its queries read
+// the files they name (`SELECT * FROM 'data.parquet'`). Opening the
+// connection is not listed (it maps the file; the queries are the wait),
+// nor are relation builders, which only plan.
+const duckdbAlt = "run the query in a worker thread: `await asyncio.to_thread(...)` (DuckDB has no asyncio API; " +
+	"use one connection per thread, `con.cursor()`)"
+
+var (
+	duckdbConnectionRuns = []string{"execute", "executemany", "fetchone", "fetchall", "fetchmany", "fetchdf", "fetch_df",
+		"df", "fetchnumpy", "fetch_arrow_table", "arrow", "pl", "fetch_record_batch", "commit", "checkpoint",
+		"install_extension", "load_extension"}
+	duckdbRelationBuilders = []string{"sql", "query", "table", "view", "values", "read_csv", "read_json", "read_parquet",
+		"from_csv_auto", "from_parquet", "from_df", "from_arrow"}
+	duckdbRelationRuns = []string{"fetchone", "fetchall", "fetchmany", "fetchdf", "fetch_df", "df", "to_df",
+		"fetchnumpy", "fetch_arrow_table", "arrow", "to_arrow_table", "pl", "execute", "show", "write_csv", "to_csv",
+		"write_parquet", "to_parquet", "create", "to_table", "insert_into"}
+)
+
+func init() {
+	const conn, rel = "duckdb.DuckDBPyConnection", "duckdb.DuckDBPyRelation"
+	for _, name := range []string{"duckdb.connect", "duckdb.default_connection", conn + ".cursor", conn + ".execute",
+		conn + ".executemany", "duckdb.execute"} {
+		returns(name, conn)
+	}
+	serviceRequests("ASL202", duckdbAlt, prefixed(conn+".", duckdbConnectionRuns...)...)
+	serviceRequests("ASL202", duckdbAlt, "duckdb.execute", "duckdb.executemany", "duckdb.fetchall", "duckdb.fetchone",
+		"duckdb.fetchdf", "duckdb.df", "duckdb.arrow", "duckdb.install_extension", "duckdb.load_extension")
+	for _, m := range duckdbRelationBuilders {
+		returns(conn+"."+m, rel)
+		returns("duckdb."+m, rel)
+	}
+	serviceRequests("ASL202", duckdbAlt, prefixed(rel+".", duckdbRelationRuns...)...)
+}

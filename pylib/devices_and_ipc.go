@@ -1,9 +1,11 @@
 package pylib
 
+import "strings"
+
 // Synchronous clients of local devices, message sockets and terminals that
 // async programs call from coroutines: ZeroMQ sockets (pyzmq), serial ports
 // (pyserial), sound cards (PyAudio), child terminals (pexpect), pycurl's
-// transfers and psutil's sampling calls.
+// transfers, psutil's sampling calls and Modbus devices (pymodbus).
 // Each waits for a peer, a device or a clock on the loop's thread. Found by
 // counting the imports of every corpus the project measures on against the
 // libraries pylib knows (the twentieth session): these were among the most
@@ -16,6 +18,8 @@ const (
 	curlAlt    = "use an asyncio HTTP client (aiohttp, httpx.AsyncClient) or `await asyncio.to_thread(curl.perform)`"
 	psutilAlt  = "sample with `interval=None` (compares with the previous call) or `await asyncio.to_thread(...)`"
 	audioAlt   = "open the stream with a `stream_callback` (PyAudio then calls it from its own thread) or `await asyncio.to_thread(...)`"
+	modbusAlt  = "use pymodbus's asyncio client (`AsyncModbusTcpClient`, `AsyncModbusSerialClient`: `await client.connect()`, " +
+		"`await client.read_holding_registers(...)`) or `await asyncio.to_thread(...)`"
 )
 
 var (
@@ -59,6 +63,27 @@ var (
 	// it to exit, interact() hands the terminal over until it ends.
 	pexpectExpects = []string{"expect", "expect_exact", "expect_list"}
 	pexpectWaits   = []string{"read", "readline", "readlines", "wait", "interact"}
+
+	// pymodbus's request methods (pymodbus/client/mixin.py, 3.x: every one
+	// builds a request PDU and returns `self.execute(request)`; 2.x has the
+	// same names in pymodbus/client/common.py). On a synchronous client
+	// (ModbusTcpClient, ModbusSerialClient, ModbusUdpClient,
+	// ModbusTlsClient) execute sends the frame and waits for the device's
+	// answer or the timeout (3 s by default), retrying; the serial client
+	// sleeps between polls of the port (`time.sleep(self._recv_interval)`,
+	// client/serial.py, what Home Assistant's detector reported in
+	// lmatula/ha_chint_pm#25). connect() opens the socket or the port. On
+	// the asyncio clients (AsyncModbus*Client) the same methods return a
+	// coroutine (`execute` is `async def` there), and connect is `async def`.
+	modbusRequests = []string{"execute", "read_coils", "read_discrete_inputs", "read_holding_registers",
+		"read_input_registers", "write_coil", "write_coils", "write_register", "write_registers", "readwrite_registers",
+		"mask_write_register", "read_exception_status", "read_device_information", "report_slave_id",
+		"report_device_id", "read_fifo_queue", "read_file_record", "write_file_record", "diag_query_data",
+		"diag_restart_communication", "diag_read_diagnostic_register", "diag_force_listen_only", "diag_clear_counters",
+		"diag_read_bus_message_count", "diag_read_bus_comm_error_count", "diag_read_bus_exception_error_count",
+		"diag_read_slave_message_count", "diag_read_slave_no_response_count", "diag_read_slave_nak_count",
+		"diag_read_slave_busy_count", "diag_read_bus_char_overrun_count", "diag_read_iop_overrun_count",
+		"diag_clear_overrun_counter", "diag_getclear_modbus_response"}
 )
 
 // NonBlockingTimeout are the constructors of ports whose reads return at
@@ -147,5 +172,25 @@ func init() {
 	for _, name := range []string{"psutil.cpu_percent", "psutil.cpu_times_percent", "psutil.Process.cpu_percent"} {
 		a := entry(name)
 		a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedWithoutInterval, "interval", 0
+	}
+
+	// pymodbus: the synchronous clients under the names 3.x exports them
+	// by (pymodbus.client and its modules) and 2.x's pymodbus.client.sync;
+	// the asyncio twins' requests are coroutines. close() and the register
+	// converters (convert_from_registers) do no I/O and are not listed.
+	for _, kind := range []string{"Tcp", "Serial", "Udp", "Tls"} {
+		module := strings.ToLower(kind)
+		for _, typ := range []string{"pymodbus.client.Modbus" + kind + "Client",
+			"pymodbus.client." + module + ".Modbus" + kind + "Client", "pymodbus.client.sync.Modbus" + kind + "Client"} {
+			returns(typ, typ)
+			serviceRequests("ASL202", modbusAlt, typ+".connect")
+			serviceRequests("ASL202", modbusAlt, prefixed(typ+".", modbusRequests...)...)
+		}
+		for _, typ := range []string{"pymodbus.client.AsyncModbus" + kind + "Client",
+			"pymodbus.client." + module + ".AsyncModbus" + kind + "Client"} {
+			returns(typ, typ)
+			coroutineMethods(typ, "connect")
+			coroutineMethods(typ, modbusRequests...)
+		}
 	}
 }

@@ -159,6 +159,59 @@ func init() {
 	threadDecorators["tornado.concurrent.run_on_executor"] = true
 }
 
+// AsyncSSH calls the callbacks of its SSHServer and SSHClient (auth, session
+// and forwarding requests) and of its session classes (data, EOF, pty, shell
+// and exec requests) from its connection's packet handlers, on the event
+// loop (asyncssh/connection.py runs on the connection's protocol). Its own
+// docstrings say it: "If blocking operations need to be performed to
+// determine the validity of the password, this method may be defined as a
+// coroutine" (asyncssh/server.py validate_password; the same for begin_auth,
+// validate_public_key, session_requested ...; read in Debian's
+// python3-asyncssh, corpus/src). Session callbacks are plain methods.
+func init() {
+	auth := &LoopThreadHandler{Framework: "AsyncSSH",
+		Where:      ", a synchronous AsyncSSH callback that AsyncSSH calls on the event loop",
+		Advice:     "define it `async def` (AsyncSSH awaits a coroutine here) and run the blocking work with `await asyncio.to_thread(...)`",
+		Registered: "an AsyncSSH server or client: AsyncSSH calls its callbacks on the event loop",
+		Note:       "asyncssh/server.py: \"If blocking operations need to be performed ..., this method may be defined as a coroutine\""}
+	for _, base := range []string{"asyncssh.server.SSHServer", "asyncssh.client.SSHClient"} {
+		short := "asyncssh." + base[strings.LastIndex(base, ".")+1:]
+		LibraryBases[short] = []string{base}
+	}
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{Handler: auth,
+		Bases: []string{"asyncssh.server.SSHServer"},
+		Names: []string{"connection_made", "connection_lost", "debug_msg_received", "begin_auth", "auth_completed",
+			"validate_gss_principal", "host_based_auth_supported", "validate_host_public_key", "validate_host_ca_key",
+			"validate_host_based_user", "public_key_auth_supported", "validate_public_key", "validate_ca_key",
+			"password_auth_supported", "validate_password", "change_password", "kbdint_auth_supported",
+			"get_kbdint_challenge", "validate_kbdint_response", "session_requested", "connection_requested",
+			"server_requested", "unix_connection_requested", "unix_server_requested"},
+	})
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{Handler: auth,
+		Bases: []string{"asyncssh.client.SSHClient"},
+		Names: []string{"connection_made", "connection_lost", "debug_msg_received", "validate_host_public_key",
+			"validate_host_ca_key", "auth_banner_received", "auth_completed", "public_key_auth_requested",
+			"password_auth_requested", "password_change_requested", "password_changed", "password_change_failed",
+			"kbdint_auth_requested", "kbdint_challenge_received"},
+	})
+	session := &LoopThreadHandler{Framework: "AsyncSSH",
+		Where:      ", an AsyncSSH session callback that AsyncSSH calls on the event loop",
+		Advice:     "hand the blocking work to a thread (`loop.run_in_executor(None, ...)`) or to a task that awaits an async API",
+		Registered: "an AsyncSSH session: AsyncSSH calls its callbacks on the event loop",
+		Note:       "asyncssh/session.py: SSHSession callbacks are called by the channel on the connection's event loop"}
+	for _, c := range []string{"SSHClientSession", "SSHServerSession", "SSHTCPSession", "SSHUNIXSession"} {
+		LibraryBases["asyncssh."+c] = []string{"asyncssh.session." + c}
+		LibraryBases["asyncssh.session."+c] = []string{"asyncssh.session.SSHSession"}
+	}
+	loopThreadMethods = append(loopThreadMethods, &LoopThreadMethods{Handler: session,
+		Bases: []string{"asyncssh.session.SSHSession"},
+		Names: []string{"connection_made", "connection_lost", "session_started", "data_received", "eof_received",
+			"pause_writing", "resume_writing", "xon_xoff_requested", "exit_status_received", "exit_signal_received",
+			"pty_requested", "terminal_size_changed", "shell_requested", "exec_requested", "subsystem_requested",
+			"break_received", "signal_received", "soft_eof_received"},
+	})
+}
+
 // threadDecorators are decorators, bare or called, whose wrapper runs the
 // decorated function in a worker thread and returns a future instead of
 // running it: the function is no loop-thread method or callback whatever

@@ -67,3 +67,22 @@ func init() {
 	}
 	blocking("ASL202", inferenceAlt, "faster_whisper.WhisperModel.transcribe")
 }
+
+func init() {
+	// spaCy (libcov22b; spaCy's docs, "spacy.load": "Load a pipeline using
+	// the name of an installed package, a string path or a Path-like
+	// object"; "Language.__call__": "Apply the pipeline to some text"):
+	// load reads the pipeline's weights from disk and builds it, seconds;
+	// calling the pipeline on a text tokenizes, tags, parses and
+	// recognises entities on the calling thread. `nlp.pipe(texts)` is a
+	// generator (its work runs as it is iterated) and is not listed.
+	for _, f := range []string{"spacy.load", "spacy.blank"} {
+		returns(f, "spacy.language.Language")
+	}
+	blocking("ASL202", inferenceAlt, "spacy.load", "spacy.language.Language.__call__")
+
+	// PyTorch (torch/serialization.py, 1.13 in Debian's python3-torch):
+	// `torch.load(f)` opens the file, reads the archive and unpickles
+	// every tensor, seconds for a model's weights.
+	blocking("ASL202", inferenceAlt, "torch.load", "torch.serialization.load")
+}

@@ -513,6 +513,43 @@ func latency(name string, seconds float64) {
 // v20): a call counts as a coroutine only in async code.
 const InAsyncOnly = ReadsData << 1
 
+// SyncShim is a module whose import rewrites coroutine APIs of its library
+// into wrappers that run them to completion when no event loop is running
+// and return the coroutine when one is (Telethon's telethon.sync). In a
+// module that imports it (or imports from it), the APIs it covers count as
+// coroutines only in async code, as InAsyncOnly APIs do everywhere.
+type SyncShim struct {
+	Module string   // the module whose import applies it
+	Covers []string // API names, or prefixes ending in "." (a class's methods)
+}
+
+// SyncShims lists the sync shims (filled by the library files' init).
+var SyncShims []SyncShim
+
+// ShimmedBy reports whether an import of one of the modules named in
+// imports (qualified names a module imports: modules and imported names)
+// applies a sync shim that covers the API name.
+func ShimmedBy(name string, imports []string) bool {
+	for _, s := range SyncShims {
+		covered := false
+		for _, c := range s.Covers {
+			if name == c || strings.HasSuffix(c, ".") && strings.HasPrefix(name, c) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			continue
+		}
+		for _, imp := range imports {
+			if imp == s.Module || strings.HasPrefix(imp, s.Module+".") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Roles the rules about structure read. Role has 64 bits and 63 are used
 // (TestBitSetsHaveDistinctBits counts them and fails when two constants
 // share a bit); a role past the 64th does not compile (a typed constant
@@ -806,6 +843,15 @@ const (
 	// `get_repo(name, lazy=True)`) or hands the request to a thread (the
 	// Kubernetes client's `async_req=True`).
 	UnblockedLazy
+	// UnblockedDocumentData: the argument at FileArg (or BlockingKeyword by
+	// name) is the document itself, not where to fetch it (feedparser's
+	// parse takes "a URL, a local file name, a file-like object or a
+	// string"): a bytes literal, a string literal holding markup (`<`), or a
+	// value computed from an awaited result (`feedparser.parse(await
+	// resp.text())`, `body = resp.content` after `resp = await
+	// client.get(url)`): what an async HTTP client already downloaded. The
+	// call then only parses in memory and fetches nothing.
+	UnblockedDocumentData
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -454,3 +454,29 @@ func init() {
 		coroutineMethods(mod+"AsyncInstructor", instructorCalls...)
 	}
 }
+
+func init() {
+	// feedparser (feedparser/api.py, 6.x): `parse(url_file_stream_or_string,
+	// ...)` fetches a URL with urllib on the calling thread ("_open_resource:
+	// URL, filename, or string --> stream", through feedparser/http.py's
+	// get), opens a local file name, or parses the string or bytes it is
+	// given; then it parses the whole feed. Given what an async HTTP client
+	// already downloaded it fetches nothing (UnblockedDocumentData), and
+	// the parse alone is left unreported.
+	serviceRequests("ASL202", "download the feed with an async HTTP client (aiohttp, httpx.AsyncClient) and parse "+
+		"the body: `feedparser.parse(await resp.text())`, or run it with `await asyncio.to_thread(feedparser.parse, url)`",
+		"feedparser.parse", "feedparser.api.parse")
+	for _, name := range []string{"feedparser.parse", "feedparser.api.parse"} {
+		a := entry(name)
+		a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedDocumentData, "url_file_stream_or_string", 0
+	}
+	// WHOIS lookups: python-whois's `whois.whois(domain)` (whois/__init__.py:
+	// NICClient.whois_lookup opens a TCP connection to the registry's whois
+	// server, port 43, and follows referrals; or runs the `whois` command
+	// with command=True), and the `whois` distribution's `whois.query(domain)`
+	// (runs the `whois` command with subprocess and waits for it). Both wait
+	// on a remote registry, often rate-limited, for seconds
+	// (ninoseki/uzen#330 moved to asyncwhois's `aio_lookup`).
+	serviceRequests("ASL202", "use an asyncio WHOIS client (asyncwhois: `await asyncwhois.aio_whois(domain)`) "+
+		"or run it with `await asyncio.to_thread(...)`", "whois.whois", "whois.query")
+}

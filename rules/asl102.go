@@ -210,8 +210,10 @@ async def handler(key):
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
 		"`async def` whose module defines no synchronous method of that name (a synchronous function cannot await them, and a " +
 		"class of the module with its own `def drain(self)` may be the receiver); so do LLM frameworks' a-prefixed async twins " +
-		"(LangChain's `ainvoke`, `abatch`, `aget_relevant_documents`; LlamaIndex's `aquery`, `achat`, `acomplete`, " +
-		"`aretrieve`), the model or chain being built elsewhere (`from app.llm import llm`, a receiver named through a " +
+		"(LangChain's `ainvoke`, `abatch`, `aget_relevant_documents`, `agenerate`, `apredict`, `aembed_documents`, " +
+		"`aembed_query`, `asimilarity_search`..., `aadd_documents`, `aadd_texts`, `arun`, `acall`, `aget_messages`, " +
+		"`aadd_messages`; LlamaIndex's `aquery`, `achat`, `acomplete`, `aretrieve`, `astream_chat`, `astream_complete`; " +
+		"testdata `llm_framework_more_async_twins.py`), the model or chain being built elsewhere (`from app.llm import llm`, a receiver named through a " +
 		"module the run does not hold counts as unknown). `getattr(coro, \"__await__\")` (or `send`, " +
 		"`throw`, `close`) takes the method that runs or closes the coroutine by hand, as `coro.send` does; " +
 		"`getattr(coro, name, default)` of another name only probes it. A call `x._name(...)` on a receiver of unknown type " +
@@ -264,7 +266,15 @@ async def handler(key):
 		"imported from a module the run does not hold when the query is written as Beanie's (`User.find_one(User.email == e)`, " +
 		"a filter dict), it is reported only when the value is used as the document would be (tested against None, read, " +
 		"iterated); a chained query (`await User.find_one(...).delete()`), one awaited later or returned stays quiet " +
-		"(bench/realbugs43's chat service).",
+		"(bench/realbugs43's chat service). A coroutine stored in a name of the module's own code (a script's `contact = " +
+		"client.get_entity(id)`) is a global that a function or another module may read later, so one never read is not " +
+		"claimed; but the module's statements after the assignment run at import, before any other reader, and a use of it " +
+		"there as the result (`contact.status`, iterating, subscripting or testing it) is reported (bench/realbugs60's " +
+		"telegram-tracker). A module that imports a sync shim (pylib.SyncShims: `import telethon.sync` turns TelegramClient's " +
+		"coroutine methods into wrappers that run to completion when no loop is running) makes the APIs it covers coroutines " +
+		"only in async code there, as Pyrogram's are everywhere. A constant-key item of a value only the project can resolve " +
+		"keeps its key, so `(await client.get_object(...))[\"Body\"].read()` is a coroutine call also when the S3 client comes " +
+		"from a helper of another module.",
 	Run: runNeverAwaited,
 })
 
@@ -1956,6 +1966,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	p := fl.p
 	m := p.Module
 	scope := m.ScopeAt(target)
+	if scope.Kind == analysis.ModuleScope && !inContainer {
+		return fl.judgeModuleGlobal(target, assign, scope)
+	}
 	if scope.Kind == analysis.ModuleScope || scope.Kind == analysis.ClassScope {
 		return coroUse{fate: fateConsumed} // module and class attributes may be read from anywhere
 	}
@@ -2083,6 +2096,64 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		return coroUse{fate: fateMisuse, why: where + ", which is never awaited or passed on"}
 	}
 	return coroUse{fate: fateMisuse, why: where + " that is never awaited or passed on"}
+}
+
+// judgeModuleGlobal judges a coroutine assigned to a name of the module's
+// own code (a script's `contact = client.get_entity(id)`). Another module or
+// a function may read the global later, so a value never read is not
+// claimed; but the module's own statements after the assignment run at
+// import, before anything else can, and a use of the value as the result
+// there (`contact.status`, iterating it, testing it) fails whatever those
+// readers do. The reads are followed in source order, in the module's own
+// code only (not in functions or classes it defines), up to a rebinding
+// that surely runs; the first read that awaits or hands the value on ends
+// the judgement.
+func (fl *coroFlow) judgeModuleGlobal(target, assign *analysis.Node, scope *analysis.Scope) coroUse {
+	p := fl.p
+	m := p.Module
+	name := p.File.Text(target)
+	binding := scope.Lookup(name)
+	if binding == nil {
+		return coroUse{fate: fateConsumed}
+	}
+	var uses []*analysis.Node
+	var kill *analysis.Node
+	scope.Node.Walk(func(n *analysis.Node) bool {
+		if kill != nil {
+			return false
+		}
+		if n.Type() != "identifier" || n == target || n.Field() == "attribute" || p0(n) || p.File.Text(n) != name {
+			return true
+		}
+		if m.ScopeAt(n) != scope || scope.Lookup(name) != binding {
+			return true
+		}
+		after := n.Start >= assign.End || inLoopAfter(n, assign)
+		if !after || isAncestor(assign, n) || exclusiveBranches(assign, n) {
+			return true
+		}
+		if analysis.IsBindingTarget(n) {
+			if n.Start > assign.Start && !conditionalBetween(n, assign) &&
+				!(n.Parent() != nil && n.Parent().Type() == "augmented_assignment") {
+				kill = n
+			}
+			return true
+		}
+		uses = append(uses, n)
+		return true
+	})
+	for _, use := range uses {
+		if kill != nil && use.Start >= bindingEnd(kill) {
+			break
+		}
+		switch u := fl.judgeValue(use, false); u.fate {
+		case fateMisuse:
+			return coroUse{fate: fateMisuse, why: "it is stored in `" + name + "` and " + strings.TrimPrefix(u.why, "it is ")}
+		case fateConsumed, fateGuarded:
+			return coroUse{fate: fateConsumed}
+		}
+	}
+	return coroUse{fate: fateConsumed}
 }
 
 // reachedUses returns the reads of name (bound to binding) that the

@@ -183,7 +183,9 @@ async def start(url):
 		"call them from the loop, asyncio-protocol.html), Textual's `on_*`, `action_*` and `watch_*` methods of its " +
 		"apps, screens and widgets (dispatched by name by the message pump, a plain def inline), and Tornado's " +
 		"`RequestHandler`/`WebSocketHandler` verb methods and hooks (web.py `_execute` calls them inline on the " +
-		"IOLoop); the same names on other classes, a `typing.Protocol`, `@work(thread=True)` methods and methods or callbacks decorated with Tornado's " +
+		"IOLoop), and AsyncSSH's `SSHServer`/`SSHClient` callbacks (`validate_password`, `begin_auth`, `session_requested`... " +
+		"whose docstrings say a callback that must block should be a coroutine) and its session classes' callbacks (`data_received`, " +
+		"`shell_requested`, `exec_requested`...; testdata `asyncssh_callbacks.py`); the same names on other classes, a `typing.Protocol`, `@work(thread=True)` methods and methods or callbacks decorated with Tornado's " +
 		"`@run_on_executor` (its wrapper submits the body to the executor: pylib.RunsInThread) are not read " +
 		"(testdata `loop_thread_methods.py`, `loop_thread_methods_project/`), and a Home Assistant entity's state " +
 		"properties (`native_value`, `state`, `is_on`, `available`, `extra_state_attributes`...: helpers/entity.py's " +

@@ -43,7 +43,10 @@ async def count_users(path):
 	Fix:          toThreadFixDoc,
 	Notes: "Covers `socket` connect/recv/send/accept and `create_connection`, DNS lookups (`getaddrinfo`, " +
 		"`gethostbyname`, ...), the connect/execute/fetch/commit methods of sqlite3, psycopg2, psycopg (sync), pymysql, " +
-		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc, sync `redis` commands and pipelines, " +
+		"MySQLdb, mysql.connector, oracledb/cx_Oracle, pymssql and pyodbc (but not the fetch methods of psycopg2's and psycopg's " +
+		"cursors: they are client-side, execute() receives the whole result and `fetchone()`/`fetchall()` read it from memory; " +
+		"a named, server-side cursor's fetches are round trips and are not told apart, its `execute()` is reported; on corpus34, " +
+		"three psycopg2 fetches judged false), sync `redis` commands and pipelines, " +
 		"`threading` Event/Lock/RLock/Semaphore/Condition/Barrier waits and `Thread.join`, `queue.Queue` get/put/join, " +
 		"`concurrent.futures` `Future.result()`/`exception()`/`wait()`, executor `shutdown`, `smtplib`, and the " +
 		"`execute()` of a PostgREST query built from supabase-py's sync client (`create_client(...).table(...)....execute()`: " +
@@ -85,8 +88,18 @@ async def count_users(path):
 		"`serial_reads_that_cannot_wait.py`), PyAudio streams' `read` and `write` (`pyaudio.PyAudio().open(...)`: they " +
 		"wait for the sound card; a stream opened with a `stream_callback` is read by PyAudio's own thread and is never " +
 		"read or written: testdata `pyaudio_streams.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
-		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, and Selenium WebDriver's " +
-		"constructors and commands. A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"websocket-client, pycurl's `perform`, psutil's `cpu_percent` with an interval, pymodbus's synchronous clients " +
+		"(`ModbusTcpClient`/`ModbusSerialClient`...: `connect()` and every request, `read_holding_registers` to `write_registers`; " +
+		"the `AsyncModbus*Client` twins' are coroutines), and Selenium WebDriver's " +
+		"constructors and commands; DuckDB's queries (`duckdb.connect(...).execute(q)`, the fetch methods, a relation's " +
+		"`fetchall`/`df`/`arrow`/`write_parquet`; `sql()` and `read_parquet()` only plan; an in-memory connection is not exempt, " +
+		"its queries read the files they name, and unlike sqlite3's each query is its own finding, followed through helpers), " +
+		"python-whois's `whois.whois` and the whois package's `whois.query`, pdfminer.six's `extract_text` and " +
+		"`extract_text_to_fp` (pure-Python layout of every page, seconds of CPU for a large PDF, followed through helpers as " +
+		"model inference is; pylib/document_parsing.go), and `feedparser.parse` (it downloads a URL with " +
+		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +
+		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`: testdata " +
+		"`feedparser_and_whois.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
@@ -189,7 +202,22 @@ async def count_users(path):
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
 		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +
-		"known (from the factory call, an assignment, a `with ... as` target or an annotation).",
+		"known (from the factory call, an assignment, a `with ... as` target or an annotation). Also recorded " +
+		"(pylib/network_tools.go, web_fetchers.go, markets_and_chains.go, media_and_documents.go, model_inference.go): " +
+		"netmiko sessions (`ConnectHandler(...)` and its command methods), telnetlib reads, ntplib's `request`, scapy's " +
+		"`sr`/`sr1`/`srp`/`sniff`/`send`, geopy's geocoders with their default synchronous adapter (built with " +
+		"`adapter_factory=AioHTTPAdapter` they are awaited, and an awaited call is not reported), `trafilatura.fetch_url`, " +
+		"newspaper's `Article.download`/`build`, deep-translator's translators, GitPython's `Repo.clone_from` and a " +
+		"`Remote`'s fetch/pull/push, yfinance, ccxt's synchronous exchanges (any `ccxt.<exchange>()`; `ccxt.async_support` " +
+		"and `ccxt.pro` exchanges are coroutines), web3.py's `Web3(...).eth` requests (`AsyncWeb3` coroutines), " +
+		"solana-py's `Client` (`AsyncClient` coroutines), ib_insync's synchronous `IB` requests (the `*Async` twins " +
+		"coroutines), clickhouse-connect's `get_client` and its queries (`get_async_client` a coroutine), " +
+		"SpeechRecognition's `recognize_*`/`listen`, pyttsx3's `runAndWait`, OpenCV's `VideoCapture` and its `read`, and, " +
+		"as CPU work followed through helpers like model inference, `spacy.load`, calling a spaCy pipeline, and " +
+		"`torch.load` (testdata `network_device_and_protocol_clients.py`, `web_fetchers_geocoders_translators_git.py`, " +
+		"`market_and_chain_clients.py`, `speech_video_and_nlp_models.py`); openpyxl's `load_workbook`/`save`, " +
+		"`cv2.imread`/`imwrite` and PyMuPDF's `open`/`save` are file work, ASYNC232 (not over an in-memory buffer or " +
+		"`stream=`).",
 	Requires:    []Fact{blockingCalls, blockingDelays},
 	Run:         runBlockingCall,
 	NonBlocking: callCannotWait,
@@ -407,6 +435,8 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		// it to a thread.
 		v := recordedArgument(c, api, f)
 		return v != nil && v.Type() == "true"
+	case pylib.UnblockedDocumentData:
+		return documentData(m, recordedArgument(c, api, f), 0)
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
@@ -1296,6 +1326,49 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 		}
 	}
 	return true
+}
+
+// documentData reports an argument that is a document already in memory
+// rather than the address of one (pylib.UnblockedDocumentData): a bytes
+// literal, a string literal holding markup, an awaited value
+// (`await resp.text()`), or an attribute, method result or item of one
+// (`resp.content` with `resp = await client.get(url)`,
+// `(await resp.read()).decode()`), through names whose every assignment
+// is such a value. A parameter, a URL literal or anything else may be an
+// address the call fetches.
+func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
+	n = analysis.Unparen(n)
+	if n == nil || depth > 6 {
+		return false
+	}
+	switch n.Type() {
+	case "await":
+		return true
+	case "string":
+		text := m.File.Text(n)
+		prefix := text[:len(text)-len(strings.TrimLeft(text, "rRbBuUfF"))]
+		return strings.ContainsAny(prefix, "bB") || strings.Contains(text, "<")
+	case "attribute":
+		return documentData(m, n.ChildByField("object"), depth+1)
+	case "subscript":
+		return documentData(m, n.ChildByField("value"), depth+1)
+	case "call":
+		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
+			return documentData(m, fn.ChildByField("object"), depth+1)
+		}
+	case "identifier":
+		b := m.ScopeAt(n).Lookup(m.File.Text(n))
+		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+			return false
+		}
+		for _, v := range b.Values {
+			if !documentData(m, v, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // inMemorySQLite reports an expression whose value comes from

@@ -48,6 +48,9 @@ async def main():
 	Notes: "Considered: runs of consecutive statements `await f(...)` or `x = await f(...)` in one block, and `for` loops " +
 		"whose body is a single `await f(...)` or `results.append(await f(...))`. Quiet when a later call reads a name an " +
 		"earlier await assigned, when the calls go to the same receiver (a connection or stream usually needs the order), " +
+		"when a loop's call is handed the object the loop reads its items from (`for job in jobs.finished(): await " +
+		"finish_job(session, url, job, jobs)`, or the iterated collection itself: each call can change what the loop " +
+		"iterates, as lava-worker's finish_job deletes the job it finished; `self` is no such object), " +
 		"inside `async with` a lock, semaphore or condition, " +
 		"for asyncio's own calls (sleeps, locks, queues, events), and when the estimated saving is below " +
 		"`asl401-min-saving-ms`. Functions are simulated on their own: arguments take their defaults or " +
@@ -618,11 +621,49 @@ func checkLoop(p *Pass, fn *analysis.Function, loop *analysis.Node, opts *region
 	if _, ok := targetNames(p.File, target); !ok {
 		return regions
 	}
+	if handsOverIterableOwner(p, a.call, iter) {
+		return regions
+	}
 	start, end := int(loop.Start), int(loop.End)
 	if !regionMayTakeTime(p, fn, start, end, opts) {
 		return regions
 	}
 	return append(regions, func() { reportLoop(p, fn, loop, a, collector, target, iter, opts) })
+}
+
+// handsOverIterableOwner reports a loop whose awaited call is handed, as an
+// argument, the object the loop reads its items from: `for job in
+// jobs.finished(): await finish_job(session, url, job, jobs)` (the owner
+// of the method the iterable calls, `jobs`), or the iterated collection
+// itself (`for item in items: await handle(item, items)`). Each call can
+// change what the loop iterates (lava-worker's finish_job deletes the job
+// it finished from the jobs database), so the calls are not independent of
+// one another: their order is the loop's. `self` and `cls` are not such
+// owners (every method's loop over its own object's data would be); a
+// receiver of the call is the same-receiver case of dependsOn.
+func handsOverIterableOwner(p *Pass, call, iter *analysis.Node) bool {
+	iter = analysis.Unparen(iter)
+	owners := map[string]bool{p.File.Text(iter): true}
+	if iter.Type() == "call" {
+		if fn := iter.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
+			owners[p.File.Text(fn.ChildByField("object"))] = true
+		}
+	}
+	delete(owners, "self")
+	delete(owners, "cls")
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	for _, arg := range args.NamedChildren() {
+		if arg.Type() == "keyword_argument" {
+			arg = arg.ChildByField("value")
+		}
+		if arg != nil && owners[p.File.Text(analysis.Unparen(arg))] {
+			return true
+		}
+	}
+	return false
 }
 
 // reportLoop simulates a qualifying loop as written and as a gather, and

@@ -44,7 +44,9 @@ async def rows(pool):
 		"consumed and closed (a decorator with an empty body, like flake8-async's test stub, manages nothing and is " +
 		"reported through), and neither is one passed by name to something else (`timed(gen_func)`) or returned by " +
 		"name from the function that defines it (a provider factory's product: FastAPI and Litestar enter a generator " +
-		"dependency in the request's exit stack; on corpus21, advanced-alchemy's two service providers, judged false); " +
+		"dependency in the request's exit stack; on corpus21, advanced-alchemy's two service providers, judged false), nor a " +
+		"module-level one that another module of the project names by its qualified name other than in a call (`Depends(get_db_session)` in a router module: FastAPI " +
+		"closes each generator it makes when the request ends; on corpus34, tenebrinet's session dependency, judged false); " +
 		"a factory that returns the generator itself (`return gen_func()`) is still reported;\n" +
 		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
 		"`pytest.raises`, a `memoryview`, whose exit only releases its buffer export, or " +
@@ -108,7 +110,7 @@ func runYieldInCMInAsyncGen(p *Pass) {
 			for q := n.Parent(); q != nil && q != f.Node; q = q.Parent() {
 				if q.Type() == "with_statement" && inWithBody(q, n) && !holdsNothing(p, q) {
 					if !checkedPassed {
-						passed, checkedPassed = passedByName(p.Module, f), true
+						passed, checkedPassed = passedByName(p.Module, f) || generatorFunctionUsedAsValue(p, f), true
 					}
 					if passed {
 						return false
@@ -142,6 +144,37 @@ func passedByName(m *analysis.Module, f *analysis.Function) bool {
 		return true
 	})
 	return found
+}
+
+// generatorFunctionUsedAsValue reports whether the generator function f is
+// used other than by calling it in any module of the project (or of its
+// module, without a project), through the project's index of what each
+// module's uses resolve to: `Depends(get_db_session)` in a router module
+// hands the function to FastAPI, which enters each generator it makes in the
+// request's exit stack and closes it when the request ends (tenebrinet's
+// get_db_session, defined in core/database.py and named by the routes of
+// api/routes/, on corpus34). Whoever receives the function makes and drives
+// its generators, as passedByName says of a use in f's own module.
+//
+// Only the keys of f's own qualified names count: not a bare name bound
+// nowhere ("*.f") nor an attribute of an unresolved object (".m"), which
+// any same-named function or method would answer (zarr's `list` and sdbus's
+// `catch` methods, reported and judged true, are named as values by code
+// that means something else); and only for a module-level function, which
+// is what a framework is handed by name.
+func generatorFunctionUsedAsValue(p *Pass, f *analysis.Function) bool {
+	if f.Class != nil || f.Parent != nil {
+		return false
+	}
+	for _, key := range f.ValueKeys() {
+		if strings.HasPrefix(key, "*.") || strings.HasPrefix(key, ".") {
+			continue
+		}
+		if p.Project == nil && p.Module.UsesAsValue(key) || p.Project != nil && p.projectUsesAsValue(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // managedByDecorator reports whether a decorator of the async generator f

@@ -1,6 +1,6 @@
 from google.adk.artifacts import InMemoryArtifactService
 from google.adk.memory import InMemoryMemoryService
-from google.adk.runners import Runner
+from google.adk.runners import InMemoryRunner, Runner
 from google.adk.sessions import InMemorySessionService
 
 
@@ -34,3 +34,23 @@ def demo_sync() -> None:
     session_service = InMemorySessionService()
     session = session_service.create_session_sync(app_name="demo", user_id="u1")
     print(session.state)
+
+
+# A Runner keeps its services: InMemoryRunner builds in-memory ones, a Runner
+# holds the ones it was given (google/adk-docs' callback examples).
+async def runner_services(agent, my_sessions) -> None:
+    runner = InMemoryRunner(agent=agent, app_name="demo")
+    session_service = runner.session_service
+    session_service.create_session(app_name="demo", user_id="u1", session_id="s1")  # want: ASL102 "coroutine `session_service.create_session\(\)` is never awaited: its result is discarded"
+    keys = runner.artifact_service.list_artifact_keys(app_name="demo", user_id="u1", session_id="s1")  # want: ASL102
+    print(len(keys))
+    plain = Runner(agent=agent, app_name="demo", session_service=my_sessions)
+    plain.session_service.get_session(app_name="demo", user_id="u1", session_id="s1")  # want: ASL102
+
+
+# Quiet: the runner's services awaited, and its own synchronous attributes.
+async def runner_services_awaited(agent) -> None:
+    runner = InMemoryRunner(agent=agent, app_name="demo")
+    await runner.session_service.create_session(app_name="demo", user_id="u1", session_id="s1")
+    session = await runner.session_service.get_session(app_name="demo", user_id="u1", session_id="s1")
+    print(session.state, runner.app_name)

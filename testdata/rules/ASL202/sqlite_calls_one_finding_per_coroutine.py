@@ -2,7 +2,7 @@
 # the synchronous local database on the loop, with one fix for the function
 # (ArtikMik/marketbot's handlers: execute, fetchall and commit on the bot's
 # database file). Each coroutine gets its own; a server's driver (psycopg2)
-# keeps a finding per call, each a round trip.
+# keeps a finding per call that is a round trip.
 import sqlite3
 
 import psycopg2
@@ -30,7 +30,7 @@ async def remote(dsn):
     pg = psycopg2.connect(dsn)  # want: ASL202
     pcur = pg.cursor()
     pcur.execute("SELECT 1")  # want: ASL202
-    return pcur.fetchall()  # want: ASL202
+    return pcur.fetchall()  # quiet: the client-side cursor holds the rows (client_side_cursor_fetches.py)
 
 
 async def both(dsn):

@@ -92,3 +92,35 @@ async def under_semaphore(sem):
     async with sem:
         for name in ["a", "b", "c"]:
             await fetch(name)
+
+
+class JobsDB:
+    def finished(self):
+        return [1, 2, 3]
+
+    def delete(self, job):
+        pass
+
+
+async def finish_job(session, job, jobs):
+    await session.post("https://example.com/jobs", data=job)
+    jobs.delete(job)
+
+
+async def finish_all(session: aiohttp.ClientSession, jobs: JobsDB):
+    # each call is handed the jobs database the loop reads the finished jobs
+    # from, and deletes from it: the calls are not independent
+    for job in jobs.finished():
+        await finish_job(session, job, jobs)
+
+
+async def drain(session: aiohttp.ClientSession, pending: list):
+    for job in pending:
+        await finish_job(session, job, jobs=pending)
+
+
+async def finish_others(session: aiohttp.ClientSession, jobs: JobsDB, other: JobsDB):
+    # handed another object than the one iterated: independent as far as the
+    # loop shows
+    for job in jobs.finished():
+        await finish_job(session, job, other)  # want: ASL401
