@@ -443,9 +443,23 @@ func asyncWithValue(v *Node) bool {
 // session.get), and `__aenter__` gives what awaiting it gives. Anything
 // else (a class of the project, a function the tables do not know) is
 // resolved as the value itself.
+//
+// A library object whose own `__aenter__` the tables give an awaited result
+// other than the object (gql's Client: `async with client as session`
+// binds an AsyncClientSession) binds that result, whether the statement
+// enters a value (`async with client as session`) or the call that builds
+// it (`async with Client(transport=t) as session`).
 func (m *Module) asyncEntered(v *Node, depth int) Ref {
 	v = Unparen(v)
-	if v == nil || v.Type() != "call" {
+	if v == nil {
+		return Ref{}
+	}
+	if v.Type() != "call" {
+		if r := m.resolve(v, depth+1); r.Instance && r.Func == nil && r.Class == nil && r.Name != "" {
+			if t := pylib.AwaitResult(r.Name + ".__aenter__"); t != "" {
+				return Ref{Name: t, Instance: true}
+			}
+		}
 		return Ref{}
 	}
 	callee := m.resolve(v.ChildByField("function"), depth+1)
@@ -454,6 +468,11 @@ func (m *Module) asyncEntered(v *Node, depth int) Ref {
 	}
 	if t := pylib.AwaitResult(callee.Name); t != "" {
 		return Ref{Name: t, Instance: true}
+	}
+	if typ, ok := pylib.ReturnType(callee.Name); ok && typ != "" {
+		if t := pylib.AwaitResult(typ + ".__aenter__"); t != "" {
+			return Ref{Name: t, Instance: true}
+		}
 	}
 	return Ref{}
 }

@@ -313,6 +313,7 @@ func init() {
 	coroutineMethods(gai+"ChatSession", "send_message_async")
 	coroutines(gai + "embed_content_async")
 	coroutines(prefixed("google.genai.Client.aio.", geminiRequests...)...)
+	coroutines(prefixed("google.genai.Client.aio.", geminiServiceRequests...)...)
 	for name, seconds := range map[string]float64{"aiohttp.": 0.1, "httpx.": 0.1, "asyncpg.": 0.005, "aiosqlite.": 0.001,
 		"redis.asyncio.": 0.001, "aioredis.": 0.001, "motor.": 0.005, "aiofiles.": 0.001, "aiobotocore.": 0.05,
 		"openai.": 1.0, "anthropic.": 1.0} {
@@ -901,6 +902,20 @@ var anthropicRequests = []string{"messages.create", "completions.create", "messa
 var geminiRequests = []string{"models.generate_content", "models.generate_content_stream", "models.embed_content",
 	"models.count_tokens", "models.generate_images", "models.generate_videos", "models.compute_tokens",
 	"files.upload", "files.get", "files.delete"}
+
+// geminiServiceRequests, added by the twenty-second session (libcov22),
+// are the list, batch and cache calls, the same for the Client and
+// `client.aio`: google/genai/batches.py's Batches.create/get/cancel/delete
+// are plain methods that send the request, and Batches.list returns
+// `Pager(..., self._list(config=config), ...)`, the first page's request
+// made at the call; AsyncBatches' same names are `async def`s (`batch_job =
+// await client.aio.batches.create(...)`, `async for batch_job in await
+// client.aio.batches.list()`). Models.list and the generated
+// Caches/AsyncCaches modules follow the same pattern. Recorded as service
+// requests (matched on the typed receiver only: their last names, `get`,
+// `list`, `delete`, are everyone's).
+var geminiServiceRequests = []string{"models.list", "batches.create", "batches.get", "batches.cancel",
+	"batches.delete", "batches.list", "caches.create", "caches.get", "caches.update", "caches.delete", "caches.list"}
 
 // asyncclick, click ported to anyio: since 8.3 its prompt is a coroutine
 // function (confirm, echo and the rest stay synchronous). Projects import it

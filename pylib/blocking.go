@@ -515,6 +515,7 @@ func init() {
 			blocking("ASL202", geminiAlt, ggenai+"Client."+r)
 		}
 	}
+	serviceRequests("ASL202", geminiAlt, prefixed(ggenai+"Client.", geminiServiceRequests...)...)
 	returns(ggenai+"Client", ggenai+"Client")
 	// google-api-python-client: build() "Construct[s] a Resource for
 	// interacting with an API" (googleapiclient.discovery); the Resource's
