@@ -454,6 +454,9 @@ func (p *Project) removeNames(m *Module, kept ...string) {
 	}
 }
 
+// claimsName reports whether n is m's import name or one of its aliases.
+func (m *Module) claimsName(n string) bool { return m.Name == n || slices.Contains(m.Aliases, n) }
+
 // reclaimNames gives each of names, just freed by gone, to the module of
 // the project (other than gone) that claims it, by TakesName in path order,
 // as NewProject does with modules sorted by path.
@@ -463,11 +466,8 @@ func (p *Project) reclaimNames(gone *Module, names []string) {
 		if o == gone {
 			continue
 		}
-		for _, n := range names {
-			if o.Name == n || slices.Contains(o.Aliases, n) {
-				claimants = append(claimants, o)
-				break
-			}
+		if slices.ContainsFunc(names, o.claimsName) {
+			claimants = append(claimants, o)
 		}
 	}
 	if len(claimants) == 0 {
@@ -476,7 +476,7 @@ func (p *Project) reclaimNames(gone *Module, names []string) {
 	sort.Slice(claimants, func(i, j int) bool { return claimants[i].File.Path < claimants[j].File.Path })
 	for _, n := range names {
 		for _, o := range claimants {
-			if o.Name != n && !slices.Contains(o.Aliases, n) {
+			if !o.claimsName(n) {
 				continue
 			}
 			if prev, ok := p.byName[n]; !ok || TakesName(n, o.Name, o.File.Path, prev.Name, prev.File.Path) {

@@ -1977,7 +1977,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		return coroUse{fate: fateConsumed}
 	}
 	binding := scope.Lookup(name)
-	uses, lostAt, ok := reachedUses(m, scope, binding, name, target, assign)
+	uses, lostAt, ok := reachedUses(m, scope, binding, name, target, assign, false)
 	if !ok {
 		// A nested function captures the name and may await it, but a use
 		// as the result before that function is defined (`user.id` right
@@ -2109,43 +2109,13 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 // that surely runs; the first read that awaits or hands the value on ends
 // the judgement.
 func (fl *coroFlow) judgeModuleGlobal(target, assign *analysis.Node, scope *analysis.Scope) coroUse {
-	p := fl.p
-	m := p.Module
-	name := p.File.Text(target)
+	name := fl.p.File.Text(target)
 	binding := scope.Lookup(name)
 	if binding == nil {
 		return coroUse{fate: fateConsumed}
 	}
-	var uses []*analysis.Node
-	var kill *analysis.Node
-	scope.Node.Walk(func(n *analysis.Node) bool {
-		if kill != nil {
-			return false
-		}
-		if n.Type() != "identifier" || n == target || n.Field() == "attribute" || p0(n) || p.File.Text(n) != name {
-			return true
-		}
-		if m.ScopeAt(n) != scope || scope.Lookup(name) != binding {
-			return true
-		}
-		after := n.Start >= assign.End || inLoopAfter(n, assign)
-		if !after || isAncestor(assign, n) || exclusiveBranches(assign, n) {
-			return true
-		}
-		if analysis.IsBindingTarget(n) {
-			if n.Start > assign.Start && !conditionalBetween(n, assign) &&
-				!(n.Parent() != nil && n.Parent().Type() == "augmented_assignment") {
-				kill = n
-			}
-			return true
-		}
-		uses = append(uses, n)
-		return true
-	})
+	uses, _, _ := reachedUses(fl.p.Module, scope, binding, name, target, assign, true)
 	for _, use := range uses {
-		if kill != nil && use.Start >= bindingEnd(kill) {
-			break
-		}
 		switch u := fl.judgeValue(use, false); u.fate {
 		case fateMisuse:
 			return coroUse{fate: fateMisuse, why: "it is stored in `" + name + "` and " + strings.TrimPrefix(u.why, "it is ")}
@@ -2168,7 +2138,11 @@ func (fl *coroFlow) judgeModuleGlobal(target, assign *analysis.Node, scope *anal
 // order after the assignment, and that does not read the name itself: on
 // the path through it the value is overwritten unread (`data = fetch()`,
 // `if flag: data = {}`). nil when there is none.
-func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node) (uses []*analysis.Node, lost *analysis.Node, ok bool) {
+//
+// ownCodeOnly (a module's global) skips the reads inside the functions and
+// classes the scope defines instead of stopping there: they run whenever
+// they are called, and the scope's own statements are what runs first.
+func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Binding, name string, target, assign *analysis.Node, ownCodeOnly bool) (uses []*analysis.Node, lost *analysis.Node, ok bool) {
 	body := scope.Node
 	if b := scope.Node.ChildByField("body"); b != nil {
 		body = b
@@ -2193,11 +2167,12 @@ func reachedUses(m *analysis.Module, scope *analysis.Scope, binding *analysis.Bi
 			}
 			return true
 		}
-		if inner := m.ScopeAt(n); inner != scope {
-			if inner.Kind != analysis.ComprehensionScope {
-				ok = false // captured by a nested function
-				return false
+		if inner := m.ScopeAt(n); inner != scope && inner.Kind != analysis.ComprehensionScope {
+			if ownCodeOnly {
+				return true
 			}
+			ok = false // captured by a nested function
+			return false
 		}
 		if n.Start < assign.End && !inLoopAfter(n, assign) {
 			return true

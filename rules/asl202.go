@@ -1355,7 +1355,7 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 	case "attribute":
 		return !namesAddress(m.File.Text(n.ChildByField("attribute"))) && documentData(m, n.ChildByField("object"), depth+1)
 	case "subscript":
-		if key := analysis.Unparen(n.ChildByField("subscript")); key != nil && key.Type() == "string" && namesAddress(strings.Trim(m.File.Text(key), "'\"")) {
+		if namesAddress(analysis.StringConstant(m.File, n.ChildByField("subscript"))) {
 			return false
 		}
 		return documentData(m, n.ChildByField("value"), depth+1)
