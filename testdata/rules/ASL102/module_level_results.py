@@ -23,6 +23,17 @@ config = fetch_config()  # want: ASL102 "it is stored in `config`"
 if config["debug"]:
     print("debug")
 
+# A comprehension of the module's own code runs at import too.
+flags = fetch_config()  # want: ASL102 "it is stored in `flags`"
+names = [k for k in flags]
+
+# A rebinding in one branch does not end the reach of the other.
+profile = fetch_config()  # want: ASL102 "it is stored in `profile`"
+if len(sys.argv) > 2:
+    profile = {"name": sys.argv[2]}
+else:
+    print(profile["name"])
+
 while True:
     polled = client.get_entity(sys.argv[1])  # want: ASL102 "it is stored in `polled`"
     for part in polled:
