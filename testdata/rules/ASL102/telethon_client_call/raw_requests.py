@@ -11,9 +11,12 @@ from telethon.tl.types import ChannelParticipantsSearch
 client = TelegramClient("session", 1, "hash")
 client.start()
 
+# A TL request's fields are data: its resolve() hands them to
+# client.get_input_entity(), which takes a peer, an id or a name.
+channel = client.get_entity("chan")  # want: ASL102 "passed to `GetParticipantsRequest.*which reads it as data"
 offset = 0
 while True:
-    participants = client(GetParticipantsRequest("chan", ChannelParticipantsSearch(""), offset, 100, hash=0))  # want: ASL102 "it is stored in `participants` and its attribute `users` is read"
+    participants = client(GetParticipantsRequest(channel, ChannelParticipantsSearch(""), offset, 100, hash=0))  # want: ASL102 "it is stored in `participants` and its attribute `users` is read"
     if not participants.users:
         break
     offset += len(participants.users)
@@ -25,8 +28,15 @@ async def fetch(c: TelegramClient, request):
     return result.users
 
 
+async def members(c: TelegramClient, name):
+    entity = c.get_entity(name)  # want: ASL102 "passed to `GetParticipantsRequest.*which reads it as data"
+    return await c(GetParticipantsRequest(entity, ChannelParticipantsSearch(""), 0, 100, hash=0))
+
+
 # Quiet: awaited, scheduled, or handed back from a sync function.
 async def fetch_ok(c: TelegramClient, request):
+    entity = await c.get_entity("chan")
+    await c(GetParticipantsRequest(entity, ChannelParticipantsSearch(""), 0, 100, hash=0))
     result = await c(request)
     task = c.loop.create_task(c(request))
     return result.users, await task

@@ -7,7 +7,8 @@ from telethon.tl.functions.channels import GetParticipantsRequest
 
 client = TelegramClient("session", 1, "hash")
 client.start()
-participants = client(GetParticipantsRequest("chan", None, 0, 100, hash=0))
+channel = client.get_entity("chan")
+participants = client(GetParticipantsRequest(channel, None, 0, 100, hash=0))
 print(participants.users)
 
 
