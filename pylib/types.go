@@ -106,6 +106,17 @@ func init() {
 	with(ReadsData, "math", "os.path", "re", "base64", "binascii", "hashlib", "hmac", "urllib.parse", "shlex",
 		"html", "textwrap", "uuid", "ipaddress", "datetime", "datetime.datetime", "datetime.date",
 		"datetime.timedelta", "decimal", "struct", "zlib", "unicodedata", "json", "pathlib.Path", "pathlib.PurePath")
+	// Telethon's generated TL requests and types (telethon/tl/functions/*.py,
+	// telethon/tl/types): each class's __init__ stores its fields, and a
+	// request's `async def resolve(self, client, utils)` hands them to
+	// `client.get_input_entity(...)` and `utils.get_input_*`, which take a
+	// peer, an id or a username, never an awaitable
+	// (`GetParticipantsRequest(client.get_entity(x), ...)` sends a coroutine
+	// object as the channel).
+	with(ReadsData, prefixed("telethon.tl.functions.", "account", "auth", "bots", "channels", "contacts",
+		"folders", "help", "langpack", "messages", "payments", "phone", "photos", "stats", "stickers", "updates",
+		"upload", "users")...)
+	with(ReadsData, "telethon.tl.functions", "telethon.tl.types")
 }
 
 // TakesData reports whether a call of name reads its arguments only as
