@@ -1,0 +1,369 @@
+package pylib
+
+// Libraries added by the twenty-third session's coverage audit (branch
+// `libcov23a`, docs/pylib-coverage.md, "AI, agent and data libraries"):
+// agent and retrieval frameworks, vector and graph databases, and the
+// hosted tools LLM applications call. Each records an async client's
+// coroutine methods (a call without await sends nothing) and, where the
+// library has one, its synchronous twin's requests (ASL202 in a coroutine).
+// As everywhere in pylib, matched on a receiver typed as the library's
+// class (constructor, factory's return or await result, annotation,
+// project subclass), never on a method's name alone: `run`, `search`,
+// `add`, `get` and `scrape` mean other things on other objects.
+
+const (
+	firecrawlAlt = "use `firecrawl.AsyncFirecrawl` (`AsyncFirecrawlApp`) and await it, or `await asyncio.to_thread(...)`"
+	e2bAlt       = "use `AsyncSandbox` (`sandbox = await AsyncSandbox.create()`) and await its calls, or `await asyncio.to_thread(...)`"
+	cassandraAlt = "run it with `await asyncio.to_thread(...)`, or wait for `execute_async(...)` with a callback " +
+		"(`add_callbacks`) bridged to an asyncio future"
+	haystackAlt = "use `haystack.AsyncPipeline` and `await pipeline.run_async(...)`, or `await asyncio.to_thread(pipeline.run, ...)`"
+	lgSDKAlt    = "use `langgraph_sdk.get_client()` and await its calls, or `await asyncio.to_thread(...)`"
+	lgSaverAlt  = "use the async saver (`AsyncPostgresSaver`, `AsyncSqliteSaver`) and await it, or `await asyncio.to_thread(...)`"
+	redisOMAlt  = "use `aredis_om` (the async API of redis-om) and await it, or `await asyncio.to_thread(...)`"
+	mem0Alt     = "use `mem0.AsyncMemory` / `AsyncMemoryClient` and await it, or `await asyncio.to_thread(...)`"
+	voyageAlt   = "use `voyageai.AsyncClient` and await it, or `await asyncio.to_thread(...)`"
+	exaAlt      = "run it with `await asyncio.to_thread(...)`"
+)
+
+var (
+	// Firecrawl's client surface (firecrawl-py 4.x firecrawl/client.py:
+	// Firecrawl and AsyncFirecrawl bind the same names from the v2 clients,
+	// `FirecrawlApp = Firecrawl`, `AsyncFirecrawlApp = AsyncFirecrawl`;
+	// the v1 names scrape_url/crawl_url/map_url/... are kept on both, and
+	// were the 1.x/2.x FirecrawlApp's and AsyncFirecrawlApp's own).
+	firecrawlRequests = []string{"scrape", "search", "map", "crawl", "start_crawl", "get_crawl_status", "cancel_crawl",
+		"get_crawl_errors", "batch_scrape", "start_batch_scrape", "get_batch_scrape_status", "cancel_batch_scrape",
+		"extract", "start_extract", "get_extract_status", "agent", "parse", "scrape_url", "crawl_url", "map_url",
+		"async_crawl_url", "check_crawl_status", "batch_scrape_urls", "async_batch_scrape_urls",
+		"check_batch_scrape_status"}
+	// e2b's sandbox (e2b/sandbox_async/main.py: is_running, kill,
+	// set_timeout, get_metrics are `async def`s; `files` and `commands`
+	// are properties giving the Filesystem and Commands modules).
+	e2bSandboxCalls  = []string{"kill", "set_timeout", "is_running", "get_metrics"}
+	e2bFilesCalls    = []string{"read", "write", "list", "exists", "remove", "rename", "make_dir", "get_info"}
+	e2bCommandsCalls = []string{"run", "list", "kill", "send_stdin", "connect"}
+	// neo4j's AsyncResult (src/neo4j/_async/work/result.py: consume,
+	// single, fetch, peek, graph, value, values, data, to_df and
+	// to_eager_result are `async def`s; keys() is plain).
+	neo4jAsyncResultCalls = []string{"consume", "single", "fetch", "peek", "graph", "value", "values", "data", "to_df",
+		"to_eager_result"}
+	// Pinecone's asyncio index (pinecone's IndexAsyncio: the data plane of
+	// pinecone.Index, awaited).
+	pineconeAsyncIndex = []string{"query", "upsert", "fetch", "delete", "update", "describe_index_stats",
+		"list_paginated", "search", "search_records", "upsert_records", "close"}
+	// langgraph-sdk's resource clients (get_client() -> LangGraphClient,
+	// get_sync_client() -> SyncLangGraphClient: "Both async and sync
+	// versions provide identical APIs"). runs.stream and the *.stream /
+	// join_stream calls are iterated, not listed.
+	langgraphSDKCalls = map[string][]string{
+		"assistants": {"get", "create", "update", "delete", "search", "get_graph", "get_schemas"},
+		"threads":    {"get", "create", "update", "delete", "search", "copy", "get_state", "update_state", "get_history"},
+		"runs":       {"create", "wait", "join", "get", "list", "cancel", "delete", "create_batch"},
+		"crons":      {"create", "create_for_thread", "delete", "search"},
+		"store":      {"put_item", "get_item", "delete_item", "search_items", "list_namespaces"},
+	}
+	// A LangGraph checkpoint saver's own calls (langgraph-checkpoint's
+	// BaseCheckpointSaver: get/get_tuple/put/put_writes/delete_thread and
+	// their `a`-prefixed `async def` twins; the Postgres and SQLite savers'
+	// setup() creates the tables).
+	langgraphSaverSync  = []string{"setup", "get", "get_tuple", "put", "put_writes", "delete_thread"}
+	langgraphSaverAsync = []string{"setup", "aget", "aget_tuple", "aput", "aput_writes", "adelete_thread"}
+	// redis-om's model calls (aredis_om: `await customer.save()`,
+	// `await Customer.get(pk)`; redis_om is "the generated sync mirror").
+	redisOMModelCalls = []string{"save", "get", "delete", "update", "expire", "all_pks", "get_many", "delete_many",
+		"add"}
+	redisOMQueryCalls = []string{"all", "first", "count", "delete", "update", "page", "get_item"}
+	// mem0's memory operations (docs.mem0.ai, "Async Memory": "Each memory
+	// operation (add, search, get_all, delete, etc.) mirrors the
+	// synchronous API"; "Async Client": add, search, get_all, delete,
+	// delete_all, history, users).
+	mem0Calls = []string{"add", "search", "get", "get_all", "update", "delete", "delete_all", "history", "reset",
+		"users"}
+	voyageCalls = []string{"embed", "rerank", "multimodal_embed", "contextualized_embed"}
+	exaCalls    = []string{"search", "search_and_contents", "find_similar", "find_similar_and_contents", "get_contents",
+		"answer"}
+	// LanceDB's async API (its Python API reference: "Use lancedb.connect
+	// or lancedb.connect_async to connect to a database. Use the returned
+	// lancedb.DBConnection or lancedb.AsyncConnection to create or open
+	// tables. Use the returned lancedb.table.Table or lancedb.AsyncTable
+	// to query or modify tables").
+	lancedbAsyncConnCalls  = []string{"table_names", "drop_table", "rename_table", "drop_all_tables"}
+	lancedbAsyncTableCalls = []string{"add", "delete", "update", "count_rows", "create_index", "schema", "to_arrow",
+		"to_pandas", "optimize", "list_indices", "version", "checkout", "restore"}
+)
+
+func init() {
+	// Firecrawl (firecrawl/firecrawl apps/python-sdk/firecrawl/client.py
+	// and v2/client_async.py, `class AsyncFirecrawlClient` whose scrape,
+	// search, crawl, ... are `async def`s; the sync v2 client sends each
+	// request through a requests session and `crawl` polls until the job
+	// ends).
+	for _, typ := range []string{"firecrawl.Firecrawl", "firecrawl.FirecrawlApp", "firecrawl.client.Firecrawl",
+		"firecrawl.firecrawl.FirecrawlApp"} {
+		returns(typ, "firecrawl.Firecrawl")
+	}
+	serviceRequests("ASL202", firecrawlAlt, prefixed("firecrawl.Firecrawl.", firecrawlRequests...)...)
+	for _, typ := range []string{"firecrawl.AsyncFirecrawl", "firecrawl.AsyncFirecrawlApp", "firecrawl.client.AsyncFirecrawl",
+		"firecrawl.firecrawl.AsyncFirecrawlApp"} {
+		returns(typ, "firecrawl.AsyncFirecrawl")
+	}
+	coroutineMethods("firecrawl.AsyncFirecrawl", append(firecrawlRequests, "wait_crawl", "wait_batch_scrape")...)
+
+	// E2B sandboxes (e2b-dev/E2B packages/python-sdk/e2b/sandbox_async/
+	// main.py): `sandbox = await AsyncSandbox.create()` ("Use this method
+	// instead of using the constructor"), `await AsyncSandbox.connect(id)`,
+	// and the sandbox's kill/set_timeout/is_running/get_metrics, its
+	// `files` and `commands` modules' calls are coroutines; the sync
+	// `Sandbox` of e2b/sandbox_sync does the same requests on the calling
+	// thread (commands.run waits for the command to finish). The code
+	// interpreter package's sandboxes (e2b_code_interpreter) subclass them
+	// and add run_code (README: `execution = sandbox.run_code("...")`).
+	for _, mod := range []string{"e2b", "e2b_code_interpreter"} {
+		async, sync := mod+".AsyncSandbox", mod+".Sandbox"
+		returns(async, async)
+		returns(sync, sync)
+		coroutineMethods(async, "create", "connect", "beta_create")
+		for _, f := range []string{"create", "connect", "beta_create"} {
+			awaitReturns(async+"."+f, async)
+		}
+		coroutineMethods(async, e2bSandboxCalls...)
+		coroutineMethods(async+".files", e2bFilesCalls...)
+		coroutineMethods(async+".commands", e2bCommandsCalls...)
+		returns(sync+".create", sync)
+		returns(sync+".connect", sync)
+		serviceRequests("ASL202", e2bAlt, sync+".create", sync+".connect")
+		serviceRequests("ASL202", e2bAlt, prefixed(sync+".", e2bSandboxCalls...)...)
+		serviceRequests("ASL202", e2bAlt, prefixed(sync+".files.", e2bFilesCalls...)...)
+		serviceRequests("ASL202", e2bAlt, prefixed(sync+".commands.", "run", "list", "kill", "send_stdin")...)
+	}
+	coroutineMethods("e2b_code_interpreter.AsyncSandbox", "run_code", "create_code_context")
+	serviceRequests("ASL202", e2bAlt, "e2b_code_interpreter.Sandbox.run_code", "e2b_code_interpreter.Sandbox.create_code_context")
+	returns("e2b.sandbox_async.main.AsyncSandbox", "e2b.AsyncSandbox")
+	returns("e2b.sandbox_sync.main.Sandbox", "e2b.Sandbox")
+}
+
+func init() {
+	// neo4j's async driver: `await session.run(query)` gives an
+	// AsyncResult whose record-reading calls are coroutines (a call
+	// without await reads nothing: `record = result.single()` is a
+	// coroutine object). AsyncSession.begin_transaction is awaited for an
+	// AsyncTransaction, whose run/commit/rollback/close are awaited; a
+	// managed transaction (the work function's `tx` of execute_read/
+	// execute_write, typed by its annotation AsyncManagedTransaction)
+	// runs with `await tx.run(...)`.
+	const res, tx, mtx = "neo4j.AsyncResult", "neo4j.AsyncTransaction", "neo4j.AsyncManagedTransaction"
+	awaitReturns("neo4j.AsyncSession.run", res)
+	coroutineMethods("neo4j.AsyncSession", "begin_transaction")
+	awaitReturns("neo4j.AsyncSession.begin_transaction", tx)
+	coroutineMethods(tx, "run", "commit", "rollback", "close")
+	awaitReturns(tx+".run", res)
+	coroutineMethods(mtx, "run")
+	awaitReturns(mtx+".run", res)
+	coroutineMethods(res, neo4jAsyncResultCalls...)
+	returns("neo4j.AsyncDriver", "neo4j.AsyncDriver")
+	returns("neo4j.AsyncSession", "neo4j.AsyncSession")
+
+	// Cassandra's driver (DataStax cassandra-driver, also installed by
+	// ScyllaDB's scylla-driver as `cassandra`; Debian python3-cassandra
+	// 3.25 cassandra/cluster.py): Session.execute_async returns a
+	// ResponseFuture at once, whose result() "will block until it is set,
+	// or the timeout set for the request expires" (`self._event.wait()`);
+	// Session.prepare sends PREPARE and waits (`future.result()`),
+	// execute_graph is `self.execute_graph_async(...).result()`, and
+	// set_keyspace runs a USE statement on every connection.
+	const future = "cassandra.cluster.ResponseFuture"
+	returns("cassandra.cluster.Session.execute_async", future)
+	serviceRequests("ASL202", cassandraAlt, future+".result")
+	serviceRequests("ASL202", cassandraAlt, prefixed("cassandra.cluster.Session.", "prepare", "execute_graph",
+		"set_keyspace")...)
+
+	// Pinecone's asyncio clients (pinecone-io/pinecone-python-client#442,
+	// "Implement PineconeAsyncio": `async with PineconeAsyncio(api_key=...)
+	// as pc: await pc.create_index(...)`; `pc.IndexAsyncio(host=...)` gives
+	// the asyncio index, also from the sync Pinecone, entered with `async
+	// with`). The sync index's integrated-records calls are requests too.
+	const pcAsync, idxAsync = "pinecone.PineconeAsyncio", "pinecone.IndexAsyncio"
+	returns(pcAsync, pcAsync)
+	coroutineMethods(pcAsync, append(pineconeControl, "close")...)
+	for _, typ := range []string{pcAsync, "pinecone.Pinecone"} {
+		returns(typ+".IndexAsyncio", idxAsync)
+	}
+	returns(idxAsync, idxAsync)
+	coroutineMethods(idxAsync, pineconeAsyncIndex...)
+	serviceRequests("ASL202", "use `pc.IndexAsyncio(...)` and await it, or `await asyncio.to_thread(...)`",
+		prefixed("pinecone.Index.", "search", "search_records", "upsert_records")...)
+}
+
+func init() {
+	// Haystack 2 pipelines (docs.haystack.deepset.ai, "AsyncPipeline":
+	// run "is blocking ... the method blocks until the pipeline
+	// completes"; run_async "Executes the pipeline" as a coroutine; the
+	// cookbook "Running Haystack Pipelines in Asynchronous Environments":
+	// "once the Pipeline.run method is invoked, it must run to completion
+	// ... this prevents active async event loop from scheduling other
+	// async coroutines"). A pipeline runs its components (generators'
+	// LLM requests, retrievers' database queries) on the calling thread.
+	// `Pipeline.loads(yaml)` builds one. run_async_generator is iterated.
+	for _, typ := range []string{"haystack.Pipeline", "haystack.core.pipeline.Pipeline",
+		"haystack.core.pipeline.pipeline.Pipeline"} {
+		returns(typ, "haystack.Pipeline")
+	}
+	for _, typ := range []string{"haystack.AsyncPipeline", "haystack.core.pipeline.AsyncPipeline",
+		"haystack.core.pipeline.async_pipeline.AsyncPipeline"} {
+		returns(typ, "haystack.AsyncPipeline")
+	}
+	returns("haystack.Pipeline.loads", "haystack.Pipeline")
+	returns("haystack.Pipeline.load", "haystack.Pipeline")
+	returns("haystack.AsyncPipeline.loads", "haystack.AsyncPipeline")
+	returns("haystack.AsyncPipeline.load", "haystack.AsyncPipeline")
+	serviceRequests("ASL202", haystackAlt, "haystack.Pipeline.run", "haystack.AsyncPipeline.run")
+	coroutineMethods("haystack.AsyncPipeline", "run_async")
+	// Haystack's OpenAI chat generator, the async-capable component the
+	// docs name ("Use async-compatible components (e.g.,
+	// OpenAIChatGenerator)"): run sends the request, run_async awaits it.
+	for _, typ := range []string{"haystack.components.generators.chat.OpenAIChatGenerator",
+		"haystack.components.generators.chat.openai.OpenAIChatGenerator"} {
+		returns(typ, "haystack.components.generators.chat.OpenAIChatGenerator")
+	}
+	serviceRequests("ASL202", haystackAlt, "haystack.components.generators.chat.OpenAIChatGenerator.run")
+	coroutineMethods("haystack.components.generators.chat.OpenAIChatGenerator", "run_async")
+
+	// LangGraph's checkpointers (langgraph-checkpoint-postgres README:
+	// "make sure to call .setup() method on them to create required
+	// tables", `with PostgresSaver.from_conn_string(DB_URI) as
+	// checkpointer: checkpointer.setup()`, and for async `from
+	// langgraph.checkpoint.postgres.aio import AsyncPostgresSaver; async
+	// with AsyncPostgresSaver.from_conn_string(...)`; the SQLite package
+	// likewise with SqliteSaver / AsyncSqliteSaver). from_conn_string of an
+	// async saver is an async context manager whose `__aenter__` gives the
+	// saver.
+	savers := map[string]bool{
+		"langgraph.checkpoint.postgres.PostgresSaver":          false,
+		"langgraph.checkpoint.sqlite.SqliteSaver":              false,
+		"langgraph.checkpoint.postgres.aio.AsyncPostgresSaver": true,
+		"langgraph.checkpoint.sqlite.aio.AsyncSqliteSaver":     true,
+	}
+	for typ, async := range savers {
+		returns(typ, typ)
+		if !async {
+			returns(typ+".from_conn_string", typ)
+			serviceRequests("ASL202", lgSaverAlt, prefixed(typ+".", langgraphSaverSync...)...)
+			continue
+		}
+		cm := typ + ".from_conn_string"
+		returns(cm, cm)
+		asyncWithOnly(cm)
+		coroutineMethods(cm, "__aenter__", "__aexit__")
+		awaitReturns(cm+".__aenter__", typ)
+		coroutineMethods(typ, langgraphSaverAsync...)
+	}
+	// The in-memory saver is quick (a dict): nothing recorded.
+
+	// LangGraph SDK (langgraph-sdk; its reference: "asynchronous
+	// (get_client(...)) or LangGraphClient) and synchronous
+	// (get_sync_client(...)) or SyncLanggraphClient) clients", `thread =
+	// await client.threads.create()`, `await client.aclose()`).
+	const lgc, slgc = "langgraph_sdk.client.LangGraphClient", "langgraph_sdk.client.SyncLangGraphClient"
+	for _, f := range []string{"langgraph_sdk.get_client", "langgraph_sdk.client.get_client"} {
+		returns(f, lgc)
+	}
+	for _, f := range []string{"langgraph_sdk.get_sync_client", "langgraph_sdk.client.get_sync_client"} {
+		returns(f, slgc)
+	}
+	coroutineMethods(lgc, "aclose")
+	for res, calls := range langgraphSDKCalls {
+		coroutineMethods(lgc+"."+res, calls...)
+		serviceRequests("ASL202", lgSDKAlt, prefixed(slgc+"."+res+".", calls...)...)
+	}
+
+	// DSPy: a project module (`class RAG(dspy.Module)`) answers `await
+	// rag.acall(...)` through dspy.Module's `async def acall`
+	// (dspy/primitives/module.py); the predictors' records are in
+	// model_inference.go.
+	for _, typ := range []string{"dspy.Module", "dspy.primitives.module.Module", "dspy.primitives.Module"} {
+		coroutineMethods(typ, "acall", "aforward")
+	}
+}
+
+func init() {
+	// redis-om (its docs: "Both async (aredis_om) and sync (redis_om) APIs
+	// available"; pyredis-om: "import aredis_om for the async API or
+	// redis_om for the generated sync mirror"). A project model subclasses
+	// HashModel or JsonModel (`class Customer(HashModel, index=True)`) and
+	// inherits save/get/delete...; `Customer.find(...)` builds a FindQuery
+	// whose all/first/count/delete run it. Migrator().run() creates the
+	// indexes.
+	for _, mod := range []string{"aredis_om", "redis_om"} {
+		async := mod == "aredis_om"
+		query := mod + ".model.model.FindQuery"
+		for _, base := range []string{"HashModel", "JsonModel", "RedisModel", "model.model.HashModel",
+			"model.model.JsonModel", "model.model.RedisModel", "model.HashModel", "model.JsonModel"} {
+			typ := mod + "." + base
+			returns(typ+".find", query)
+			if async {
+				coroutineMethods(typ, redisOMModelCalls...)
+			} else {
+				serviceRequests("ASL202", redisOMAlt, prefixed(typ+".", redisOMModelCalls...)...)
+			}
+		}
+		for _, m := range []string{"Migrator", "model.migrations.migrator.Migrator"} {
+			returns(mod+"."+m, mod+".Migrator")
+		}
+		if async {
+			coroutineMethods(query, redisOMQueryCalls...)
+			coroutineMethods(mod+".Migrator", "run")
+		} else {
+			serviceRequests("ASL202", redisOMAlt, prefixed(query+".", redisOMQueryCalls...)...)
+			serviceRequests("ASL202", redisOMAlt, mod+".Migrator.run")
+		}
+	}
+
+	// mem0 (docs.mem0.ai "Async Client": AsyncMemoryClient "provides
+	// similar functionality to the synchronous MemoryClient but allows for
+	// non-blocking operations", `await client.add(messages,
+	// user_id="alice")`; "Async Memory": AsyncMemory mirrors Memory, whose
+	// add runs the LLM extraction and the vector store on the calling
+	// thread). Memory.from_config builds a Memory.
+	for _, pair := range [][2]string{{"mem0.Memory", "mem0.AsyncMemory"}, {"mem0.MemoryClient", "mem0.AsyncMemoryClient"}} {
+		sync, async := pair[0], pair[1]
+		returns(sync, sync)
+		returns(async, async)
+		serviceRequests("ASL202", mem0Alt, prefixed(sync+".", mem0Calls...)...)
+		coroutineMethods(async, mem0Calls...)
+	}
+	returns("mem0.Memory.from_config", "mem0.Memory")
+
+	// Voyage AI (MongoDB's "Accessing Voyage AI Models": "The
+	// voyageai.Client class provides a synchronous interface"; graphiti's
+	// embedder: `self.client = voyageai.AsyncClient(...)`, `await
+	// self.client.embed(...)`).
+	returns("voyageai.Client", "voyageai.Client")
+	returns("voyageai.AsyncClient", "voyageai.AsyncClient")
+	serviceRequests("ASL202", voyageAlt, prefixed("voyageai.Client.", voyageCalls...)...)
+	coroutineMethods("voyageai.AsyncClient", voyageCalls...)
+
+	// Exa (exa-py README: `exa = Exa(api_key=...)`, `exa.search(...)`,
+	// `search_and_contents`, `find_similar`, `get_contents`: HTTPS
+	// requests on the calling thread). Its async client was not confirmed
+	// from a source: not recorded.
+	for _, typ := range []string{"exa_py.Exa", "exa_py.api.Exa"} {
+		returns(typ, "exa_py.Exa")
+	}
+	serviceRequests("ASL202", exaAlt, prefixed("exa_py.Exa.", exaCalls...)...)
+
+	// LanceDB's async API: `db = await lancedb.connect_async(uri)`, `tbl =
+	// await db.open_table(name)` / `create_table`, and AsyncTable's calls
+	// are coroutines (lancedb/lancedb#1031 "port create_table to the async
+	// python API"; the Python API reference). The sync connection mostly
+	// works on local files: not recorded.
+	const lconn, ltable = "lancedb.AsyncConnection", "lancedb.AsyncTable"
+	coroutines("lancedb.connect_async")
+	awaitReturns("lancedb.connect_async", lconn)
+	coroutineMethods(lconn, "open_table", "create_table")
+	awaitReturns(lconn+".open_table", ltable)
+	awaitReturns(lconn+".create_table", ltable)
+	coroutineMethods(lconn, lancedbAsyncConnCalls...)
+	coroutineMethods(ltable, lancedbAsyncTableCalls...)
+	returns("lancedb.db.AsyncConnection", lconn)
+	returns("lancedb.table.AsyncTable", ltable)
+}
