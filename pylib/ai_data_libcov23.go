@@ -367,3 +367,45 @@ func init() {
 	returns("lancedb.db.AsyncConnection", lconn)
 	returns("lancedb.table.AsyncTable", ltable)
 }
+
+func init() {
+	// MongoDB cursors. motor (corpus/src python3-motor motor/core.py):
+	// `find` "does not require an await expression, because find merely
+	// creates a MotorCursor without performing any operations on the
+	// server. MotorCursor methods such as to_list perform actual
+	// operations"; to_list "Returns a Future", `async def next`; the
+	// chaining methods (sort, limit, skip, ...: MotorCursorChainingMethod)
+	// return the cursor; motor's aggregate returns a MotorCommandCursor at
+	// once. PyMongo's asyncio API (corpus7 pymongo/asynchronous/
+	// collection.py `def find(...) -> AsyncCursor`, `async def aggregate`;
+	// cursor.py and command_cursor.py `async def to_list`, `async def
+	// next`). A cursor's to_list called without await reads nothing:
+	// `docs = coll.find(q).to_list(None); len(docs)` is the bug.
+	chaining := []string{"sort", "limit", "skip", "batch_size", "max_time_ms", "hint", "comment", "where", "collation",
+		"allow_disk_use", "max_await_time_ms", "min", "max"}
+	for _, mod := range []string{"motor.motor_asyncio.AsyncIOMotor", "motor.motor_tornado.Motor"} {
+		client, db, coll := mod+"Client", mod+"Database", mod+"Collection"
+		cursor, command := mod+"Cursor", mod+"CommandCursor"
+		for _, c := range []string{coll, client + ".*.*", db + ".*"} {
+			returns(c+".find", cursor)
+			returns(c+".aggregate", command)
+		}
+		for _, m := range chaining {
+			returns(cursor+"."+m, cursor)
+		}
+		coroutineMethods(cursor, "to_list", "next")
+		coroutineMethods(command, "to_list", "next")
+	}
+	const pmColl, pmDB = "pymongo.asynchronous.collection.AsyncCollection", "pymongo.asynchronous.database.AsyncDatabase"
+	const pmCursor, pmCommand = "pymongo.asynchronous.cursor.AsyncCursor", "pymongo.asynchronous.command_cursor.AsyncCommandCursor"
+	for _, c := range []string{pmColl, pmDB + ".*", "pymongo.AsyncMongoClient.*.*",
+		"pymongo.asynchronous.mongo_client.AsyncMongoClient.*.*"} {
+		returns(c+".find", pmCursor)
+		awaitReturns(c+".aggregate", pmCommand)
+	}
+	for _, m := range chaining {
+		returns(pmCursor+"."+m, pmCursor)
+	}
+	coroutineMethods(pmCursor, "to_list", "next")
+	coroutineMethods(pmCommand, "to_list", "next")
+}
