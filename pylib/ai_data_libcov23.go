@@ -409,3 +409,76 @@ func init() {
 	coroutineMethods(pmCursor, "to_list", "next")
 	coroutineMethods(pmCommand, "to_list", "next")
 }
+
+// LangChain's vector stores (langchain-core vectorstores/base.py: the
+// synchronous similarity_search/add_documents/... embed the query or the
+// documents with the store's embedding model and query the database on the
+// calling thread; each has an `async def` twin, asimilarity_search,
+// aadd_documents, ...; `as_retriever(...) -> VectorStoreRetriever`, a
+// retriever Runnable answering invoke and `ainvoke`). Typed from the
+// provider packages' constructors and from_documents/from_texts.
+const lcVectorAlt = "await the async twin (`await store.asimilarity_search(...)`, `aadd_documents`; a retriever's `ainvoke`) or `await asyncio.to_thread(...)`"
+
+var (
+	langchainVectorStores = []string{"langchain_chroma.Chroma", "langchain_chroma.vectorstores.Chroma",
+		"langchain_community.vectorstores.Chroma", "langchain_community.vectorstores.FAISS",
+		"langchain_community.vectorstores.PGVector", "langchain_community.vectorstores.Qdrant",
+		"langchain_community.vectorstores.Pinecone", "langchain_community.vectorstores.Milvus",
+		"langchain_community.vectorstores.ElasticsearchStore", "langchain_community.vectorstores.Weaviate",
+		"langchain_qdrant.QdrantVectorStore", "langchain_qdrant.Qdrant", "langchain_pinecone.PineconeVectorStore",
+		"langchain_postgres.PGVector", "langchain_postgres.vectorstores.PGVector", "langchain_milvus.Milvus",
+		"langchain_weaviate.WeaviateVectorStore", "langchain_mongodb.MongoDBAtlasVectorSearch",
+		"langchain_elasticsearch.ElasticsearchStore", "langchain_redis.RedisVectorStore",
+		"langchain_core.vectorstores.InMemoryVectorStore"}
+	langchainVectorSync = []string{"similarity_search", "similarity_search_with_score",
+		"similarity_search_with_relevance_scores", "similarity_search_by_vector", "max_marginal_relevance_search",
+		"add_documents", "add_texts", "delete", "get_by_ids"}
+	langchainVectorAsync = []string{"asimilarity_search", "asimilarity_search_with_score",
+		"asimilarity_search_with_relevance_scores", "asimilarity_search_by_vector", "amax_marginal_relevance_search",
+		"aadd_documents", "aadd_texts", "adelete", "aget_by_ids"}
+)
+
+// LangChainVectorRetriever is the type of a vector store's retriever.
+const LangChainVectorRetriever = "langchain_core.vectorstores.VectorStoreRetriever"
+
+func init() {
+	for _, typ := range langchainVectorStores {
+		returns(typ, typ)
+		for _, f := range []string{"from_documents", "from_texts"} {
+			returns(typ+"."+f, typ)
+			serviceRequests("ASL202", lcVectorAlt, typ+"."+f)
+		}
+		for _, f := range []string{"afrom_documents", "afrom_texts"} {
+			coroutineMethods(typ, f)
+			awaitReturns(typ+"."+f, typ)
+		}
+		serviceRequests("ASL202", lcVectorAlt, prefixed(typ+".", langchainVectorSync...)...)
+		coroutineMethods(typ, langchainVectorAsync...)
+		returns(typ+".as_retriever", LangChainVectorRetriever)
+	}
+	serviceRequests("ASL202", lcVectorAlt, prefixed(LangChainVectorRetriever+".", "invoke", "batch",
+		"get_relevant_documents")...)
+	coroutineMethods(LangChainVectorRetriever, "ainvoke", "abatch", "aget_relevant_documents")
+
+	// Crawl4AI (docs.crawl4ai.com, "AsyncWebCrawler": "Use the crawler in
+	// an async context manager (async with) or manage start/close
+	// manually. Call arun(url, config=crawler_run_config) for each page";
+	// `result = await crawler.arun(...)`); arun_many crawls a list.
+	for _, typ := range []string{"crawl4ai.AsyncWebCrawler", "crawl4ai.async_webcrawler.AsyncWebCrawler"} {
+		returns(typ, "crawl4ai.AsyncWebCrawler")
+	}
+	coroutineMethods("crawl4ai.AsyncWebCrawler", "arun", "arun_many", "start", "close", "aprocess_html")
+
+	// DuckDuckGo search (duckduckgo_search, renamed ddgs): `DDGS().text(q)`
+	// sends the search on the calling thread ("duckduckgo-search is
+	// synchronous, so we run it in executor", as projects' own comments
+	// say). Before 5.0 text was a generator whose requests ran as it was
+	// iterated, in practice by the same coroutine; the asyncio twin
+	// AsyncDDGS changed its API across releases and is gone since 7.0:
+	// not recorded.
+	for _, typ := range []string{"duckduckgo_search.DDGS", "ddgs.DDGS"} {
+		returns(typ, typ)
+		serviceRequests("ASL202", "run it with `await asyncio.to_thread(...)`", prefixed(typ+".", "text", "news",
+			"images", "videos", "answers", "suggestions", "maps", "translate", "chat")...)
+	}
+}

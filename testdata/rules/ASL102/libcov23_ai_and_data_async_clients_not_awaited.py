@@ -191,3 +191,27 @@ async def others():
     Notes().add("x", user_id="alice")
     Notes().run("ls")
     Notes().single()
+
+
+# LangChain vector stores and retrievers; Crawl4AI.
+from crawl4ai import AsyncWebCrawler
+from langchain_qdrant import QdrantVectorStore
+
+
+async def retrieve(client, embeddings, question):
+    store = QdrantVectorStore(client=client, collection_name="docs", embedding=embeddings)
+    docs = store.asimilarity_search(question)  # want: ASL102
+    retriever = store.as_retriever()
+    found = retriever.ainvoke(question)  # want: ASL102
+    return [d.page_content for d in docs], found
+
+
+async def crawl(url):
+    async with AsyncWebCrawler() as crawler:
+        result = crawler.arun(url=url)  # want: ASL102
+        return result.markdown
+
+
+async def crawl_awaited(url):
+    async with AsyncWebCrawler() as crawler:
+        return (await crawler.arun(url=url)).markdown

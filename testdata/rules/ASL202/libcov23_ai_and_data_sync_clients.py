@@ -158,3 +158,36 @@ async def others(url):
     Memo().add("x", user_id="alice")
     Memo().search("x")
     {"a": 1}.get("a")
+
+
+# LangChain vector stores and their retrievers; DuckDuckGo search.
+from duckduckgo_search import DDGS
+from langchain_chroma import Chroma
+from langchain_postgres import PGVector
+
+
+async def retrieve(embeddings, question):
+    store = Chroma(collection_name="docs", embedding_function=embeddings)
+    docs = store.similarity_search(question, k=4)  # want: ASL202 "asimilarity_search"
+    retriever = store.as_retriever(search_kwargs={"k": 4})
+    return docs, retriever.invoke(question)  # want: ASL202
+
+
+async def index(embeddings, docs):
+    store = PGVector.from_documents(docs, embeddings, connection="postgresql+psycopg://db")  # want: ASL202
+    store.add_documents(docs)  # want: ASL202
+
+
+async def web(query):
+    return DDGS().text(query, max_results=5)  # want: ASL202
+
+
+# Quiet: the async twins, and sync code.
+async def retrieve_awaited(embeddings, question):
+    store = Chroma(collection_name="docs", embedding_function=embeddings)
+    docs = await store.asimilarity_search(question, k=4)
+    return docs, await store.as_retriever().ainvoke(question)
+
+
+def retrieve_sync(embeddings, question):
+    return Chroma(embedding_function=embeddings).similarity_search(question)
