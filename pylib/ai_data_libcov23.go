@@ -482,3 +482,35 @@ func init() {
 			"images", "videos", "answers", "suggestions", "maps", "translate", "chat")...)
 	}
 }
+
+func init() {
+	// Cerebras (cerebras-cloud-sdk, "generated with Stainless", "offers
+	// both synchronous and asynchronous clients": `from cerebras.cloud.sdk
+	// import Cerebras, AsyncCerebras`; the same resource tree as the
+	// OpenAI-style SDKs in blocking.go/async_libs.go).
+	cerebrasCalls := []string{"chat.completions.create", "completions.create", "models.list", "models.retrieve"}
+	for _, typ := range []string{"cerebras.cloud.sdk.Cerebras", "cerebras.cloud.sdk.Client"} {
+		returns(typ, "cerebras.cloud.sdk.Cerebras")
+	}
+	for _, typ := range []string{"cerebras.cloud.sdk.AsyncCerebras", "cerebras.cloud.sdk.AsyncClient"} {
+		returns(typ, "cerebras.cloud.sdk.AsyncCerebras")
+	}
+	serviceRequests("ASL202", "use `cerebras.cloud.sdk.AsyncCerebras` and await it, or `await asyncio.to_thread(...)`",
+		prefixed("cerebras.cloud.sdk.Cerebras.", cerebrasCalls...)...)
+	coroutineMethods("cerebras.cloud.sdk.AsyncCerebras", cerebrasCalls...)
+
+	// Replicate's predictions (replicate-python: `def create(...)` sends
+	// the POST through the client's `_request`, its twin `async def
+	// async_create` through `_async_request`, replicate/replicate-python
+	// #354; data_services.go records run/async_run).
+	const prediction = "replicate.prediction.Prediction"
+	for _, ns := range []string{"replicate.predictions", "replicate.Client.predictions"} {
+		returns(ns+".create", prediction)
+		serviceRequests("ASL202", "use `await replicate.predictions.async_create(...)` or `await asyncio.to_thread(...)`",
+			ns+".create")
+		coroutineMethods(ns, "async_create")
+		awaitReturns(ns+".async_create", prediction)
+	}
+	serviceRequests("ASL202", "use `await prediction.async_wait()` or `await asyncio.to_thread(...)`", prediction+".wait")
+	coroutineMethods(prediction, "async_wait", "async_reload", "async_cancel")
+}

@@ -215,3 +215,25 @@ async def crawl(url):
 async def crawl_awaited(url):
     async with AsyncWebCrawler() as crawler:
         return (await crawler.arun(url=url)).markdown
+
+
+# Cerebras's async client; Replicate's async predictions.
+import replicate
+from cerebras.cloud.sdk import AsyncCerebras
+
+
+async def cerebras_chat(messages):
+    client = AsyncCerebras()
+    reply = client.chat.completions.create(model="llama3.1-8b", messages=messages)  # want: ASL102
+    return reply.choices[0].message.content
+
+
+async def predict_later(version):
+    later = replicate.predictions.async_create(version=version, input={})  # want: ASL102
+    return later.id
+
+
+async def predict_awaited(version):
+    prediction = await replicate.predictions.async_create(version=version, input={})
+    await prediction.async_wait()
+    return prediction.output

@@ -191,3 +191,25 @@ async def retrieve_awaited(embeddings, question):
 
 def retrieve_sync(embeddings, question):
     return Chroma(embedding_function=embeddings).similarity_search(question)
+
+
+# Cerebras's sync client; Replicate's predictions.
+import replicate
+from cerebras.cloud.sdk import Cerebras
+
+
+async def cerebras_chat(messages):
+    client = Cerebras()
+    return client.chat.completions.create(model="llama3.1-8b", messages=messages)  # want: ASL202 "AsyncCerebras"
+
+
+async def predict(version, prompt):
+    prediction = replicate.predictions.create(version=version, input={"prompt": prompt})  # want: ASL202
+    prediction.wait()  # want: ASL202 "async_wait"
+    return prediction.output
+
+
+async def predict_async(version, prompt):
+    prediction = await replicate.predictions.async_create(version=version, input={"prompt": prompt})
+    await prediction.async_wait()
+    return prediction.output
