@@ -381,6 +381,7 @@ func init() {
 	// cursor.py and command_cursor.py `async def to_list`, `async def
 	// next`). A cursor's to_list called without await reads nothing:
 	// `docs = coll.find(q).to_list(None); len(docs)` is the bug.
+	const pmColl, pmDB = "pymongo.asynchronous.collection.AsyncCollection", "pymongo.asynchronous.database.AsyncDatabase"
 	chaining := []string{"sort", "limit", "skip", "batch_size", "max_time_ms", "hint", "comment", "where", "collation",
 		"allow_disk_use", "max_await_time_ms", "min", "max"}
 	for _, mod := range []string{"motor.motor_asyncio.AsyncIOMotor", "motor.motor_tornado.Motor"} {
@@ -395,8 +396,22 @@ func init() {
 		}
 		coroutineMethods(cursor, "to_list", "next")
 		coroutineMethods(command, "to_list", "next")
+		// `db.get_collection(name)` and `client.get_database(name)` (motor
+		// core.py: `get_collection = DelegateMethod().wrap(Collection)`,
+		// `get_database = DelegateMethod(...).wrap(Database)`; PyMongo's
+		// asynchronous/database.py `def get_collection(...) ->
+		// AsyncCollection`).
+		returns(db+".get_collection", coll)
+		returns(client+".get_database", db)
+		returns(client+".get_default_database", db)
 	}
-	const pmColl, pmDB = "pymongo.asynchronous.collection.AsyncCollection", "pymongo.asynchronous.database.AsyncDatabase"
+	for _, db := range []string{pmDB, "pymongo.AsyncMongoClient.*", "pymongo.asynchronous.mongo_client.AsyncMongoClient.*"} {
+		returns(db+".get_collection", pmColl)
+	}
+	for _, client := range []string{"pymongo.AsyncMongoClient", "pymongo.asynchronous.mongo_client.AsyncMongoClient"} {
+		returns(client+".get_database", pmDB)
+		returns(client+".get_default_database", pmDB)
+	}
 	const pmCursor, pmCommand = "pymongo.asynchronous.cursor.AsyncCursor", "pymongo.asynchronous.command_cursor.AsyncCommandCursor"
 	for _, c := range []string{pmColl, pmDB + ".*", "pymongo.AsyncMongoClient.*.*",
 		"pymongo.asynchronous.mongo_client.AsyncMongoClient.*.*"} {

@@ -1,7 +1,7 @@
 # A MongoDB cursor's to_list (motor: "Returns a Future"; PyMongo's asyncio API: `async def to_list`)
 # reads nothing until awaited; find() and the chaining methods only build the
 # cursor (libcov23a). Quiet: awaited, iterated with async for, another class's find/to_list.
-from motor.motor_asyncio import AsyncIOMotorClient
+from motor.motor_asyncio import AsyncIOMotorClient, AsyncIOMotorDatabase
 from pymongo import AsyncMongoClient
 
 client = AsyncIOMotorClient("mongodb://db")
@@ -49,3 +49,18 @@ class Other:
 
 async def other():
     return Other().find({}).to_list(None)
+
+
+class Repository:
+    # The collection reached through get_collection, the database through an
+    # annotation (a FastAPI dependency).
+    def __init__(self, userdata_db: AsyncIOMotorDatabase):
+        self._coll = userdata_db.get_collection("personal_data")
+
+    async def breakdown(self, pipeline):
+        results = self._coll.aggregate(pipeline).to_list(length=None)  # want: ASL102
+        return [r["_id"] for r in results]
+
+    async def breakdown_awaited(self, pipeline):
+        results = await self._coll.aggregate(pipeline).to_list(length=None)
+        return [r["_id"] for r in results]
