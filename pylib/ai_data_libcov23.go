@@ -529,3 +529,27 @@ func init() {
 	serviceRequests("ASL202", "use `await prediction.async_wait()` or `await asyncio.to_thread(...)`", prediction+".wait")
 	coroutineMethods(prediction, "async_wait", "async_reload", "async_cancel")
 }
+
+func init() {
+	// Anthropic's streaming helper on the async client
+	// (anthropic-sdk-python examples/messages_stream.py: `async with
+	// client.messages.stream(...) as stream: async for event in stream:
+	// ...`, then `accumulated = await stream.get_final_message()`):
+	// `AsyncAnthropic.messages.stream` returns an AsyncMessageStreamManager,
+	// entered only with `async with` (a plain `with` raises), whose
+	// `__aenter__` gives the AsyncMessageStream, whose get_final_message,
+	// get_final_text and until_done are coroutines. The sync client's
+	// MessageStreamManager sends the request when entered, not when
+	// called: not recorded here.
+	const manager, stream = "anthropic.lib.streaming.AsyncMessageStreamManager", "anthropic.lib.streaming.AsyncMessageStream"
+	for _, c := range []string{"anthropic.AsyncAnthropic", "anthropic.AsyncAnthropicBedrock", "anthropic.AsyncAnthropicVertex"} {
+		for _, m := range []string{".messages.stream", ".beta.messages.stream"} {
+			returns(c+m, manager)
+			asyncWithOnly(c + m)
+		}
+	}
+	asyncWithOnly(manager)
+	coroutineMethods(manager, "__aenter__", "__aexit__")
+	awaitReturns(manager+".__aenter__", stream)
+	coroutineMethods(stream, "get_final_message", "get_final_text", "until_done", "close")
+}

@@ -237,3 +237,20 @@ async def predict_awaited(version):
     prediction = await replicate.predictions.async_create(version=version, input={})
     await prediction.async_wait()
     return prediction.output
+
+
+# Anthropic's AsyncMessageStream, bound by `async with`.
+from anthropic import AsyncAnthropic
+
+
+async def final_message(messages):
+    async with AsyncAnthropic().messages.stream(max_tokens=64, messages=messages, model="claude") as stream:
+        async for event in stream:
+            print(event)
+    accumulated = stream.get_final_message()  # want: ASL102
+    return accumulated.content
+
+
+async def final_message_awaited(messages):
+    async with AsyncAnthropic().messages.stream(max_tokens=64, messages=messages, model="claude") as stream:
+        return await stream.get_final_text()
