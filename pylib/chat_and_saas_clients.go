@@ -460,3 +460,159 @@ func init() {
 		}
 	}
 }
+
+// More of Slack's Web API (slack_sdk/web/client.py and async_client.py are
+// generated from the same method list: each WebClient method is a request
+// through urllib, each AsyncWebClient method of the same name an `async
+// def`), and the incoming-webhook clients (slack_sdk/webhook/client.py
+// WebhookClient.send and send_dict over urllib; webhook/async_client.py
+// AsyncWebhookClient's `async def send`).
+func init() {
+	more := []string{"chat_meMessage", "chat_unfurl", "conversations_archive", "conversations_unarchive",
+		"conversations_kick", "conversations_leave", "conversations_rename", "conversations_setTopic",
+		"conversations_setPurpose", "conversations_mark", "users_profile_get", "users_profile_set",
+		"users_getPresence", "users_setPresence", "usergroups_list", "usergroups_create", "usergroups_users_list",
+		"usergroups_users_update", "files_delete", "files_list", "files_upload_v2", "files_getUploadURLExternal",
+		"files_completeUploadExternal", "pins_add", "pins_remove", "pins_list", "reminders_add", "reminders_list",
+		"search_messages", "search_all", "emoji_list", "team_profile_get", "oauth_v2_access", "dialog_open",
+		"apps_connections_open", "bookmarks_add", "bookmarks_list", "dnd_info", "assistant_threads_setStatus",
+		"assistant_threads_setTitle", "assistant_threads_setSuggestedPrompts", "chat_startStream",
+		"chat_appendStream", "chat_stopStream"}
+	for _, typ := range []string{"slack_sdk.WebClient", "slack_sdk.web.WebClient", "slack_sdk.web.client.WebClient",
+		"slack.WebClient"} {
+		serviceRequests("ASL202", slackAlt, prefixed(typ+".", more...)...)
+	}
+	for _, typ := range []string{"slack_sdk.web.async_client.AsyncWebClient", "slack_sdk.web.AsyncWebClient"} {
+		coroutineMethods(typ, more...)
+	}
+	const hookAlt = "use `slack_sdk.webhook.async_client.AsyncWebhookClient` and await it, or `await asyncio.to_thread(...)`"
+	for _, typ := range []string{"slack_sdk.webhook.WebhookClient", "slack_sdk.webhook.client.WebhookClient"} {
+		returns(typ, "slack_sdk.webhook.WebhookClient")
+	}
+	serviceRequests("ASL202", hookAlt, prefixed("slack_sdk.webhook.WebhookClient.", "send", "send_dict")...)
+	for _, typ := range []string{"slack_sdk.webhook.async_client.AsyncWebhookClient",
+		"slack_sdk.webhook.AsyncWebhookClient"} {
+		returns(typ, "slack_sdk.webhook.async_client.AsyncWebhookClient")
+	}
+	coroutineMethods("slack_sdk.webhook.async_client.AsyncWebhookClient", "send", "send_dict")
+}
+
+// Messaging-platform SDKs whose webhooks async web apps serve: LINE's,
+// Microsoft's Bot Framework, push notifications (APNs, FCM), and
+// gcloud-aio's Google Cloud clients.
+func init() {
+	// line-bot-sdk v3 (linebot/v3/messaging/api/messaging_api.py and
+	// async_messaging_api.py, generated): MessagingApi's methods make "a
+	// synchronous HTTP request by default"; AsyncMessagingApi's call the
+	// AsyncApiClient and return an awaitable ("Tip: Use
+	// linebot.v3.AsyncLineBotClient"). v2's LineBotApi (requests) and
+	// AsyncLineBotApi (an aiohttp client) have the same split.
+	const lineAlt = "use `linebot.v3.messaging.AsyncMessagingApi` (or v2's `AsyncLineBotApi`) and await it, or `await asyncio.to_thread(...)`"
+	lineOps := []string{"reply_message", "push_message", "multicast", "broadcast", "narrowcast", "get_profile",
+		"get_group_summary", "get_group_member_profile", "get_room_member_profile", "get_group_member_count",
+		"show_loading_animation", "get_message_quota", "link_rich_menu_id_to_user", "unlink_rich_menu_id_from_user",
+		"create_rich_menu", "set_default_rich_menu", "delete_rich_menu", "get_bot_info", "mark_messages_as_read",
+		"leave_group", "leave_room", "get_followers"}
+	var withInfo []string
+	for _, op := range lineOps {
+		withInfo = append(withInfo, op, op+"_with_http_info")
+	}
+	blobOps := []string{"get_message_content", "get_message_content_with_http_info", "set_rich_menu_image",
+		"get_rich_menu_image"}
+	for _, typ := range []string{"linebot.v3.messaging.MessagingApi",
+		"linebot.v3.messaging.api.messaging_api.MessagingApi"} {
+		returns(typ, "linebot.v3.messaging.MessagingApi")
+	}
+	serviceRequests("ASL202", lineAlt, prefixed("linebot.v3.messaging.MessagingApi.", withInfo...)...)
+	for _, typ := range []string{"linebot.v3.messaging.MessagingApiBlob",
+		"linebot.v3.messaging.api.messaging_api_blob.MessagingApiBlob"} {
+		returns(typ, "linebot.v3.messaging.MessagingApiBlob")
+	}
+	serviceRequests("ASL202", lineAlt, prefixed("linebot.v3.messaging.MessagingApiBlob.", blobOps...)...)
+	for _, typ := range []string{"linebot.v3.messaging.AsyncMessagingApi",
+		"linebot.v3.messaging.api.async_messaging_api.AsyncMessagingApi"} {
+		returns(typ, "linebot.v3.messaging.AsyncMessagingApi")
+	}
+	coroutineMethods("linebot.v3.messaging.AsyncMessagingApi", withInfo...)
+	for _, typ := range []string{"linebot.v3.messaging.AsyncMessagingApiBlob",
+		"linebot.v3.messaging.api.async_messaging_api_blob.AsyncMessagingApiBlob"} {
+		returns(typ, "linebot.v3.messaging.AsyncMessagingApiBlob")
+	}
+	coroutineMethods("linebot.v3.messaging.AsyncMessagingApiBlob", blobOps...)
+	v2Ops := []string{"reply_message", "push_message", "multicast", "broadcast", "narrowcast", "get_profile",
+		"get_group_summary", "get_group_member_profile", "get_room_member_profile", "get_message_content",
+		"leave_group", "leave_room", "link_rich_menu_to_user", "get_bot_info", "get_message_quota"}
+	for _, typ := range []string{"linebot.LineBotApi", "linebot.api.LineBotApi"} {
+		returns(typ, "linebot.LineBotApi")
+	}
+	serviceRequests("ASL202", lineAlt, prefixed("linebot.LineBotApi.", v2Ops...)...)
+	for _, typ := range []string{"linebot.AsyncLineBotApi", "linebot.async_api.AsyncLineBotApi"} {
+		returns(typ, "linebot.AsyncLineBotApi")
+	}
+	coroutineMethods("linebot.AsyncLineBotApi", v2Ops...)
+
+	// Bot Framework SDK (botbuilder-core, botbuilder/core/turn_context.py:
+	// TurnContext's send_activity, send_activities, update_activity and
+	// delete_activity are `async def`s; bot_state.py BotState.load and
+	// save_changes, and a StatePropertyAccessor's get, set and delete).
+	// An ActivityHandler's `async def on_message_activity(self,
+	// turn_context: TurnContext)` is the usual handler.
+	const turn = "botbuilder.core.TurnContext"
+	LibraryBases["botbuilder.core.turn_context.TurnContext"] = []string{turn}
+	coroutineMethods(turn, "send_activity", "send_activities", "update_activity", "delete_activity",
+		"send_trace_activity")
+	for _, st := range []string{"botbuilder.core.ConversationState", "botbuilder.core.UserState",
+		"botbuilder.core.BotState", "botbuilder.core.PrivateConversationState"} {
+		returns(st, st)
+		coroutineMethods(st, "load", "save_changes", "clear_state", "delete")
+		returns(st+".create_property", "botbuilder.core.StatePropertyAccessor")
+	}
+	coroutineMethods("botbuilder.core.StatePropertyAccessor", "get", "set", "delete")
+
+	// Push notifications. aioapns (aioapns/client.py: `async def
+	// send_notification`); apns2's APNsClient sends over HTTP/2 on the
+	// calling thread (send_notification, send_notification_batch); PyFCM's
+	// FCMNotification posts with requests (2.x `notify`, 1.x
+	// notify_single_device, notify_multiple_devices,
+	// notify_topic_subscribers).
+	for _, typ := range []string{"aioapns.APNs", "aioapns.client.APNs"} {
+		returns(typ, "aioapns.APNs")
+	}
+	coroutineMethods("aioapns.APNs", "send_notification")
+	const pushAlt = "use an asyncio client (aioapns, an async FCM client) and await it, or `await asyncio.to_thread(...)`"
+	for _, typ := range []string{"apns2.client.APNsClient", "apns2.APNsClient"} {
+		returns(typ, "apns2.client.APNsClient")
+	}
+	serviceRequests("ASL202", pushAlt, prefixed("apns2.client.APNsClient.", "send_notification",
+		"send_notification_batch", "connect")...)
+	for _, typ := range []string{"pyfcm.FCMNotification", "pyfcm.fcm.FCMNotification"} {
+		returns(typ, "pyfcm.FCMNotification")
+	}
+	serviceRequests("ASL202", pushAlt, prefixed("pyfcm.FCMNotification.", "notify", "notify_single_device",
+		"notify_multiple_devices", "notify_topic_subscribers", "single_device_data_message",
+		"multiple_devices_data_message", "async_notify_multiple_devices")...)
+
+	// gcloud-aio (talkiq/gcloud-aio: gcloud.aio.storage.Storage's upload,
+	// download and the rest, gcloud.aio.pubsub's clients, the auth Token:
+	// `async def`s over aiohttp).
+	for _, typ := range []string{"gcloud.aio.storage.Storage", "gcloud.aio.storage.storage.Storage"} {
+		returns(typ, "gcloud.aio.storage.Storage")
+	}
+	coroutineMethods("gcloud.aio.storage.Storage", "upload", "upload_from_filename", "download",
+		"download_to_filename", "download_metadata", "delete", "copy", "list_objects", "list_buckets",
+		"get_bucket_metadata", "patch_metadata", "compose", "close")
+	for _, typ := range []string{"gcloud.aio.pubsub.PublisherClient", "gcloud.aio.pubsub.publisher_client.PublisherClient"} {
+		returns(typ, "gcloud.aio.pubsub.PublisherClient")
+	}
+	coroutineMethods("gcloud.aio.pubsub.PublisherClient", "publish", "create_topic", "delete_topic", "list_topics",
+		"close")
+	for _, typ := range []string{"gcloud.aio.pubsub.SubscriberClient", "gcloud.aio.pubsub.subscriber_client.SubscriberClient"} {
+		returns(typ, "gcloud.aio.pubsub.SubscriberClient")
+	}
+	coroutineMethods("gcloud.aio.pubsub.SubscriberClient", "pull", "acknowledge", "modify_ack_deadline",
+		"create_subscription", "delete_subscription", "close")
+	for _, typ := range []string{"gcloud.aio.auth.Token", "gcloud.aio.auth.token.Token"} {
+		returns(typ, "gcloud.aio.auth.Token")
+	}
+	coroutineMethods("gcloud.aio.auth.Token", "get", "close")
+}

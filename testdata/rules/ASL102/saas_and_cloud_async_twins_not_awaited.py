@@ -47,3 +47,60 @@ async def save_awaited(conn, row):
     service = TableServiceClient.from_connection_string(conn)
     table = service.get_table_client("rows")
     await table.upsert_entity(row)
+
+
+# Slack's async incoming-webhook client.
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+
+async def notify(url, text):
+    hook = AsyncWebhookClient(url)
+    hook.send(text=text)  # want: ASL102
+
+
+# LINE's async Messaging API, the Bot Framework's turn context, aioapns,
+# gcloud-aio.
+from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration, ReplyMessageRequest, TextMessage
+from botbuilder.core import ActivityHandler, ConversationState, TurnContext
+from aioapns import APNs, NotificationRequest
+from gcloud.aio.storage import Storage
+
+line_bot_api = AsyncMessagingApi(AsyncApiClient(Configuration(access_token="...")))
+
+
+async def handle_line_message(event):
+    line_bot_api.reply_message(  # want: ASL102
+        ReplyMessageRequest(reply_token=event.reply_token, messages=[TextMessage(text=event.message.text)])
+    )
+
+
+class EchoBot(ActivityHandler):
+    def __init__(self, conversation_state: ConversationState):
+        self.conversation_state = conversation_state
+        self.counter = conversation_state.create_property("counter")
+
+    async def on_message_activity(self, turn_context: TurnContext):
+        turn_context.send_activity(f"You said {turn_context.activity.text}")  # want: ASL102
+        count = await self.counter.get(turn_context, 0)
+        self.counter.set(turn_context, count + 1)  # want: ASL102
+        await self.conversation_state.save_changes(turn_context)
+
+
+async def push(apns: APNs, token):
+    apns.send_notification(NotificationRequest(device_token=token, message={"aps": {"alert": "hi"}}))  # want: ASL102
+
+
+async def upload(bucket, name, data):
+    async with Storage() as storage:
+        storage.upload(bucket, name, data)  # want: ASL102
+
+
+# Quiet: awaited.
+async def handle_line_message_awaited(event):
+    await line_bot_api.reply_message(ReplyMessageRequest(reply_token=event.reply_token, messages=[]))
+
+
+async def upload_awaited(bucket, name, data):
+    storage = Storage()
+    await storage.upload(bucket, name, data)
+    await storage.close()

@@ -94,3 +94,61 @@ async def other_objects(repo, table, producer):
     repo.fetch()
     table.upsert_entity({})
     producer.send_batch([])
+
+
+# Slack's incoming webhook and more Web API methods, sync clients.
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+
+async def notify(url, text):
+    WebhookClient(url).send(text=text)  # want: ASL202
+
+
+async def pin(token, channel, ts):
+    client = WebClient(token=token)
+    client.pins_add(channel=channel, timestamp=ts)  # want: ASL202
+
+
+async def notify_async(url, text):
+    await AsyncWebhookClient(url).send(text=text)
+
+
+def notify_sync(url, text):
+    WebhookClient(url).send(text=text)
+
+
+# LINE's sync Messaging API (v3 and v2) in an async webhook, APNs and FCM
+# sync clients.
+from linebot import LineBotApi
+from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, ReplyMessageRequest
+from apns2.client import APNsClient
+from pyfcm import FCMNotification
+
+configuration = Configuration(access_token="...")
+
+
+async def line_webhook(event):
+    with ApiClient(configuration) as api_client:
+        api = MessagingApi(api_client)
+        api.reply_message_with_http_info(ReplyMessageRequest(reply_token=event.reply_token, messages=[]))  # want: ASL202
+
+
+async def line_v2_push(user_id, message):
+    LineBotApi("token").push_message(user_id, message)  # want: ASL202
+
+
+async def push_ios(token, payload):
+    client = APNsClient("key.pem", use_sandbox=True)
+    client.send_notification(token, payload, topic="app")  # want: ASL202
+
+
+async def push_android(token):
+    fcm = FCMNotification(service_account_file="sa.json", project_id="p")
+    fcm.notify(fcm_token=token, notification_title="hi")  # want: ASL202
+
+
+def line_webhook_sync(event):
+    with ApiClient(configuration) as api_client:
+        MessagingApi(api_client).reply_message(ReplyMessageRequest(reply_token=event.reply_token, messages=[]))
