@@ -616,3 +616,41 @@ func init() {
 	}
 	coroutineMethods("gcloud.aio.auth.Token", "get", "close")
 }
+
+// Pycord (py-cord, installed as `discord`): its application commands get
+// an ApplicationContext (discord/commands/context.py: respond,
+// send_response, send_followup, defer, edit and send_modal are properties
+// that give the interaction's coroutine functions, `async def delete`; the
+// class is a Messageable, so `ctx.send` is the channel's coroutine).
+// discord.py has no ApplicationContext, no `discord.Bot` and no
+// `slash_command`, so the names are Pycord's alone. nextcord's and
+// disnake's `slash_command` handlers get their own Interaction (forks.go):
+// recorded here so that the fork lookup does not give them Pycord's
+// context.
+func init() {
+	const appCtx = "discord.ApplicationContext"
+	LibraryBases[appCtx] = []string{"discord.abc.Messageable"}
+	LibraryBases["discord.commands.ApplicationContext"] = []string{appCtx}
+	LibraryBases["discord.commands.context.ApplicationContext"] = []string{appCtx}
+	coroutineMethods(appCtx, "respond", "send_response", "send_followup", "defer", "edit", "send_modal", "delete")
+	LibraryAttrTypes[appCtx+".interaction"] = "discord.Interaction"
+	LibraryAttrTypes[appCtx+".followup"] = "discord.Webhook"
+	LibraryAttrTypes[appCtx+".guild"] = "discord.Guild"
+	LibraryAttrTypes[appCtx+".author"] = "discord.abc.Messageable"
+	LibraryAttrTypes[appCtx+".channel"] = "discord.abc.Messageable"
+	for _, d := range []string{"discord.Bot.slash_command", "discord.Bot.command", "discord.slash_command",
+		"discord.commands.slash_command", "discord.ext.commands.Bot.slash_command", "discord.ext.commands.slash_command",
+		"discord.SlashCommandGroup.command", "discord.Bot.user_command", "discord.Bot.message_command"} {
+		CallbackParams[d] = []string{appCtx}
+	}
+	CallbackParams["discord.Bot.user_command"] = []string{appCtx, "discord.Member"}
+	CallbackParams["discord.Bot.message_command"] = []string{appCtx, "discord.Message"}
+	for _, d := range []string{"nextcord.ext.commands.Bot.slash_command", "nextcord.Client.slash_command",
+		"nextcord.slash_command", "nextcord.ext.commands.slash_command"} {
+		CallbackParams[d] = []string{"nextcord.Interaction"}
+	}
+	for _, d := range []string{"disnake.ext.commands.Bot.slash_command", "disnake.ext.commands.InteractionBot.slash_command",
+		"disnake.ext.commands.slash_command"} {
+		CallbackParams[d] = []string{"disnake.ApplicationCommandInteraction"}
+	}
+}

@@ -217,3 +217,25 @@ async def other_objects(queue, publisher, ctx):
     queue.publish("x")
     publisher.publish("x")
     ctx.respond("x")
+
+
+# Pycord (installed as `discord`): slash commands get an ApplicationContext.
+import discord
+
+pycord_bot = discord.Bot()
+
+
+@pycord_bot.slash_command(name="hello")
+async def pycord_hello(ctx):
+    ctx.respond("Hello!")  # want: ASL102
+
+
+@pycord_bot.slash_command(name="slow")
+async def pycord_slow(ctx: discord.ApplicationContext):
+    ctx.defer()  # want: ASL102
+    await ctx.send_followup("done")
+
+
+@pycord_bot.slash_command(name="hello_awaited")
+async def pycord_hello_awaited(ctx):
+    await ctx.respond("Hello!")
