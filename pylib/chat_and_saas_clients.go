@@ -654,3 +654,36 @@ func init() {
 		CallbackParams[d] = []string{"disnake.ApplicationCommandInteraction"}
 	}
 }
+
+// Azure Queue storage (azure-storage-queue 12: QueueClient's and
+// QueueServiceClient's operations are requests; "the async clients provide
+// the same functionality as their synchronous counterparts with
+// async/await support", `from azure.storage.queue.aio import
+// QueueServiceClient, QueueClient`). receive_messages and list_queues
+// page while iterated: not listed.
+func init() {
+	const queueAlt = "use `azure.storage.queue.aio` and await it, or `await asyncio.to_thread(...)`"
+	queueOps := []string{"create_queue", "delete_queue", "get_queue_properties", "set_queue_metadata", "send_message",
+		"receive_message", "delete_message", "update_message", "peek_messages", "clear_messages",
+		"get_queue_access_policy", "set_queue_access_policy"}
+	serviceOps := []string{"create_queue", "delete_queue", "get_service_properties", "set_service_properties",
+		"get_service_stats"}
+	for _, pkg := range []string{"azure.storage.queue", "azure.storage.queue.aio"} {
+		queue, service := pkg+".QueueClient", pkg+".QueueServiceClient"
+		for _, c := range []string{queue, service} {
+			returns(c, c)
+			returns(c+".from_connection_string", c)
+		}
+		returns(queue+".from_queue_url", queue)
+		returns(service+".get_queue_client", queue)
+		if pkg == "azure.storage.queue" {
+			serviceRequests("ASL202", queueAlt, prefixed(queue+".", queueOps...)...)
+			serviceRequests("ASL202", queueAlt, prefixed(service+".", serviceOps...)...)
+			returns(service+".create_queue", queue)
+			continue
+		}
+		coroutineMethods(queue, append(queueOps, "close")...)
+		coroutineMethods(service, append(serviceOps, "close")...)
+		awaitReturns(service+".create_queue", queue)
+	}
+}

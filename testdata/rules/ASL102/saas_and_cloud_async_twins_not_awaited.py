@@ -104,3 +104,17 @@ async def upload_awaited(bucket, name, data):
     storage = Storage()
     await storage.upload(bucket, name, data)
     await storage.close()
+
+
+# Azure Queue storage, aio clients.
+from azure.storage.queue.aio import QueueClient
+
+
+async def enqueue(conn, body):
+    queue = QueueClient.from_connection_string(conn, "jobs")
+    queue.send_message(body)  # want: ASL102
+
+
+async def enqueue_awaited(conn, body):
+    async with QueueClient.from_connection_string(conn, "jobs") as queue:
+        await queue.send_message(body)

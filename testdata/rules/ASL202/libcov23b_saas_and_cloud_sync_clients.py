@@ -152,3 +152,23 @@ async def push_android(token):
 def line_webhook_sync(event):
     with ApiClient(configuration) as api_client:
         MessagingApi(api_client).reply_message(ReplyMessageRequest(reply_token=event.reply_token, messages=[]))
+
+
+# Azure Queue storage, sync clients.
+from azure.storage.queue import QueueClient, QueueServiceClient
+
+
+async def enqueue(conn, body):
+    queue = QueueClient.from_connection_string(conn, "jobs")
+    queue.send_message(body)  # want: ASL202
+
+
+async def dequeue(conn):
+    service = QueueServiceClient.from_connection_string(conn)
+    queue = service.get_queue_client("jobs")
+    msg = queue.receive_message()  # want: ASL202
+    return msg
+
+
+def enqueue_sync(conn, body):
+    QueueClient.from_connection_string(conn, "jobs").send_message(body)
