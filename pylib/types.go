@@ -397,6 +397,19 @@ var CallbackParams = map[string][]string{
 	"telethon.TelegramClient.on":                {"telethon.events.NewMessage.Event"},
 }
 
+// CallbackKeywordParams gives, for a decorator whose library calls the
+// handler with arguments chosen by the handler's parameter names (Slack
+// Bolt's listeners: `async def handle(ack, say, body)` gets an AsyncAck and
+// an AsyncSay whatever their order), the type of the argument passed to
+// each parameter name it fills.
+var CallbackKeywordParams = map[string]map[string]string{}
+
+// CallbackKeywordParamType gives the type the decorator name's library
+// passes to a handler parameter called param (CallbackKeywordParams), or "".
+func CallbackKeywordParamType(name, param string) string {
+	return CallbackKeywordParams[name][param]
+}
+
 // Registration is where a handler registered by a call sits among the
 // call's positional arguments, and the argument types it will receive.
 // An event emitter's registration (Playwright's `page.on("response",
