@@ -279,7 +279,11 @@ async def handler(key):
 		"coroutine methods into wrappers that run to completion when no loop is running) makes the APIs it covers coroutines " +
 		"only in async code there, as Pyrogram's are everywhere. A constant-key item of a value only the project can resolve " +
 		"keeps its key, so `(await client.get_object(...))[\"Body\"].read()` is a coroutine call also when the S3 client comes " +
-		"from a helper of another module.",
+		"from a helper of another module. A coroutine that is itself unpacked with `*` or `**` (`status = check(id)` then " +
+		"`{\"on\": on, **status}`, `f(*coro)`) is used as its result whatever the dict or call around the splat does: unpacking " +
+		"iterates or maps it at once and raises TypeError (bench/realbugs63's VOLTWISE route); a container of coroutines " +
+		"unpacked (`gather(*coros)`), a future, or a callee only inferred to be a coroutine are not judged so. tree-sitter-python " +
+		"parses a call splatted directly in a list display (`[*f(x)]`) as a call of `*f`, which is not seen.",
 	Run: runNeverAwaited,
 })
 
@@ -1034,6 +1038,11 @@ type coroUse struct {
 func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 	p := fl.p
 	m := p.Module
+	if !inContainer {
+		if use, ok := fl.judgeSplat(n); ok {
+			return use
+		}
+	}
 	u, by := m.UsageOf(n)
 	if !inContainer {
 		inContainer = throughContainer(n, by)
@@ -1291,6 +1300,34 @@ func returnedWhole(m *analysis.Module, use *analysis.Node) *analysis.Function {
 		return f
 	}
 	return nil
+}
+
+// judgeSplat judges a coroutine that is itself the operand of `*` or `**`
+// (`{"k": 1, **coro}`, `f(*coro)`, `f(**coro)`, `(*coro,)`): unpacking
+// iterates the value, or reads it as a mapping, at once, and a coroutine
+// object is neither, so the line raises TypeError and the coroutine is never
+// awaited, whatever the container or call around the splat does. Only the
+// coroutine itself: a container that holds coroutines and is unpacked
+// (`gather(*coros)`, inContainer) hands each of them on. An awaitable object
+// (a future is iterable: its `__iter__` is `__await__`) and a callee whose
+// coroutine-ness is only inferred (maybe a query builder) are left alone.
+// (tree-sitter-python parses `[*f(x)]` in a list as a call of `*f`, so a
+// call splatted directly in a list display is not seen here.)
+func (fl *coroFlow) judgeSplat(n *analysis.Node) (coroUse, bool) {
+	if fl.awaitableObject || fl.inferred {
+		return coroUse{}, false
+	}
+	_, q := analysis.ParenParent(n)
+	if q == nil {
+		return coroUse{}, false
+	}
+	switch q.Type() {
+	case "list_splat":
+		return coroUse{fate: fateMisuse, why: "it is unpacked with `*` as if it were its result (a coroutine object is not iterable)"}, true
+	case "dictionary_splat":
+		return coroUse{fate: fateMisuse, why: "it is unpacked with `**` as if it were its result (a coroutine object is not a mapping)"}, true
+	}
+	return coroUse{}, false
 }
 
 // throughContainer reports whether the value reached its consumer through a
