@@ -307,7 +307,6 @@ const streamCachedShare = 2
 // goes (analyseUnitCachedStreamed); otherwise the targets to check are
 // checked in a project of what they may look names up in.
 func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
-	root := u.root
 	// The files of a configuration without per-file ignores share their
 	// options (optionsPerConfig): digested once.
 	var optionsMu sync.Mutex
@@ -490,7 +489,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 					outside = append(outside, set)
 				}
 			}
-			u.project = analysis.NewProject(root, mods)
+			u.project = u.newProject(mods)
 			u.project.AddValueNames(outside...)
 			// Whether a check asked about the project's subclasses of a
 			// library class (which module asked is told by mayAskSubclass).
@@ -587,7 +586,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 	} else {
 		stats.Parsed += len(fresh)
-		u.project = analysis.NewProject(root, nil)
+		u.project = u.newProject(nil)
 	}
 	u.cached = map[string][]byte{}
 	for _, f := range present {
