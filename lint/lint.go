@@ -379,7 +379,9 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 		}
 		u.load(res)
 		if cacheVersion != "" {
-			diags, errs, files, werr := analyseUnitCached(u, <-opened, &res.Cache)
+			cache := <-opened
+			cache.useLibraries(u.libs)
+			diags, errs, files, werr := analyseUnitCached(u, cache, &res.Cache)
 			if werr != nil {
 				res.Warnings = append(res.Warnings, fmt.Errorf("could not write the cache: %w", werr))
 			}
