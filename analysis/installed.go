@@ -59,22 +59,34 @@ func (p *Project) installedLookup(qualified string) Symbol {
 }
 
 // installedFunction is the function of an installed library that the
-// qualified name (or its canonical form) denotes, when pylib has no record
-// of either (a record keeps precedence: it carries what source cannot).
-func (p *Project) installedFunction(name string) *Function {
+// qualified name (or, asked afresh, its canonical form) denotes, when pylib
+// has no record of either (a record keeps precedence: it carries what
+// source cannot). depth > 0: asked inside another resolution, which the
+// lookup may lead back to: looked up with the depth carried on (so that a
+// cycle ends at the depth limits) and not memoised, as refOf does.
+func (p *Project) installedFunction(name string, depth int) *Function {
 	if p == nil || p.libs == nil || name == "" {
 		return nil
 	}
-	for _, n := range []string{name, p.Canonical(name)} {
+	names := []string{name}
+	if depth == 0 {
+		if c := p.Canonical(name); c != name {
+			names = append(names, c)
+		}
+	}
+	for _, n := range names {
 		if _, ok := pylib.Lookup(n); ok {
 			return nil
 		}
 	}
-	for i, n := range []string{name, p.Canonical(name)} {
-		if i == 1 && n == name {
-			break
+	for _, n := range names {
+		var s Symbol
+		if depth == 0 {
+			s = p.installedLookup(n)
+		} else {
+			s = p.lookupIn(n, depth+1, map[*Module]bool{}, true)
 		}
-		if s := p.installedLookup(n); s.Func != nil && s.Func.module != nil && s.Func.module.Library {
+		if s.Func != nil && s.Func.module != nil && s.Func.module.Library {
 			return s.Func
 		}
 	}
@@ -85,7 +97,7 @@ func (p *Project) installedFunction(name string) *Function {
 // installed library: an `async def` (not an async generator), or, in a
 // stub, a `def` annotated to return a Coroutine.
 func (p *Project) InstalledCoroutine(name string) bool {
-	f := p.installedFunction(name)
+	f := p.installedFunction(name, 0)
 	if f == nil || f.Name == "__init__" {
 		return false
 	}
@@ -107,8 +119,8 @@ func (p *Project) InstalledCoroutine(name string) bool {
 // installedResult is the type (a qualified name) of what calling name
 // gives, awaited when awaited, by the return annotation of an installed
 // library's function; "" when it is not one or says nothing usable.
-func (p *Project) installedResult(name string, awaited bool) string {
-	f := p.installedFunction(name)
+func (p *Project) installedResult(name string, awaited bool, depth int) string {
+	f := p.installedFunction(name, depth+1)
 	if f == nil || f.Lambda || f.Generator || f.Async != awaited || f.Name == "__init__" {
 		return ""
 	}

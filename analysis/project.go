@@ -1603,7 +1603,7 @@ func (p *Project) called(r Ref, depth int) Ref {
 	if r.Class == nil && r.Func == nil && r.Name != "" && !r.Instance && p.libs != nil {
 		// A function of an installed library pylib has no record of: its
 		// return annotation.
-		if t := p.installedResult(r.Name, false); t != "" {
+		if t := p.installedResult(r.Name, false, depth); t != "" {
 			return Ref{Name: t, Instance: true}
 		}
 	}
@@ -1764,7 +1764,7 @@ func (p *Project) awaitedCall(r Ref, depth int) Ref {
 	if t := pylib.AwaitResult(libraryTypedPath(r.Name)); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
-	if t := p.installedResult(r.Name, true); t != "" {
+	if t := p.installedResult(r.Name, true, depth); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{}

@@ -297,7 +297,9 @@ func (w *workspace) rootOf(path string) string {
 func (w *workspace) projectLocked(root string) *projectIndex {
 	p := w.projects[root]
 	if p == nil {
-		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: w.questions.record(analysis.NewProject(root, nil))}
+		project := analysis.NewProject(root, nil)
+		project.SetLibraries(&projectLibraries{w: w, root: root})
+		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: w.questions.record(project)}
 		w.projects[root] = p
 	}
 	return p
