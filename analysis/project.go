@@ -1963,8 +1963,9 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		}
 	}
 	if f == nil && name != "" && p.libs != nil && p.InstalledCoroutine(name) {
-		// An async def of an installed library pylib has no record of.
-		return true
+		// An async def of an installed library pylib has no record of
+		// (unless a sync shim the module imports covers it).
+		return !p.asyncOnly(pylib.API{}, name, c.Node) || c.InCoroutine()
 	}
 	if f == nil {
 		// An item of a table of callables, every one a coroutine function.
@@ -2004,7 +2005,7 @@ func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked fu
 		}
 		f = p.Lookup(r.Name).Func
 		if f == nil && p.libs != nil {
-			return p.InstalledCoroutine(r.Name)
+			return p.InstalledCoroutine(r.Name) && (!p.asyncOnly(pylib.API{}, r.Name, at) || inAsync)
 		}
 	}
 	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
