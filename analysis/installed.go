@@ -68,11 +68,18 @@ func (p *Project) installedFunction(name string, depth int) *Function {
 	if p == nil || p.libs == nil || name == "" {
 		return nil
 	}
-	names := []string{name}
+	var names []string
 	if depth == 0 {
-		if c := p.Canonical(name); c != name {
+		// Through the project's modules (a subclass of a library class, a
+		// re-export): asked once per snapshot, memoised.
+		names = append(names, name)
+		if c := p.Canonical(name); c != name && p.libraryName(c) {
 			names = append(names, c)
 		}
+	} else if p.libraryName(name) {
+		// Inside another resolution, only a name of a library module:
+		// what the project defines was looked up already.
+		names = append(names, name)
 	}
 	for _, n := range names {
 		if _, ok := pylib.Lookup(n); ok {
@@ -91,6 +98,17 @@ func (p *Project) installedFunction(name string, depth int) *Function {
 		}
 	}
 	return nil
+}
+
+// libraryName reports whether name starts with a module (or, for a
+// namespace package, a module of its first subpackage) of the installed
+// libraries that the project does not define: a cheap test before a lookup.
+func (p *Project) libraryName(name string) bool {
+	parts := strings.SplitN(name, ".", 3)
+	if len(parts) < 2 || p.byName[parts[0]] != nil {
+		return false
+	}
+	return p.libs.LibraryModule(parts[0]) != nil || p.libs.LibraryModule(parts[0]+"."+parts[1]) != nil
 }
 
 // InstalledCoroutine reports whether name is a coroutine function of an

@@ -22,16 +22,27 @@ type projectLibraries struct {
 	w    *workspace
 	root string
 
-	mu  sync.Mutex
-	cfg *config.Config // the configuration env was found with
-	env *sitepkgs.Env
-	err string // the last problem reported
+	mu    sync.Mutex
+	found bool
+	gen   uint64         // workspace.cfgGen when env was found
+	cfg   *config.Config // the configuration env was found with
+	env   *sitepkgs.Env
+	err   string // the last problem reported
 }
 
 func (l *projectLibraries) current() *sitepkgs.Env {
+	gen := l.w.cfgGen.Load()
+	l.mu.Lock()
+	if l.found && gen == l.gen {
+		env := l.env
+		l.mu.Unlock()
+		return env
+	}
+	l.mu.Unlock()
 	cfg := l.w.configFor(filepath.Join(l.root, "__init__.py"))
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.found, l.gen = true, gen
 	if cfg != l.cfg || l.cfg == nil {
 		env, err := sitepkgs.Find(l.root, cfg)
 		l.cfg, l.env = cfg, env
