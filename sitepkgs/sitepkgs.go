@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -40,9 +41,9 @@ type Env struct {
 	Dirs []string // its site-packages directories, searched in order
 
 	mu     sync.Mutex
-	mods   map[string]*analysis.Module // by module name; nil: not found or not read
-	stamps map[string]string           // by module name: Stamp of the file read, "" when none
-	parsed int
+	mods   map[string]*entry // by module name
+	stamps map[string]string // by module name: Stamp of the file read, "" when none
+	parsed atomic.Int64
 }
 
 // Find returns the environment of the project at root under cfg (the
@@ -139,25 +140,36 @@ func (e *Env) LibraryModule(name string) *analysis.Module {
 		return nil
 	}
 	e.mu.Lock()
-	defer e.mu.Unlock()
-	if m, ok := e.mods[name]; ok {
-		return m
-	}
 	if e.mods == nil {
-		e.mods, e.stamps = map[string]*analysis.Module{}, map[string]string{}
+		e.mods, e.stamps = map[string]*entry{}, map[string]string{}
 	}
-	var m *analysis.Module
-	path, isPackage, info := e.locate(name)
-	stamp := ""
-	if path != "" {
-		stamp = stampOf(path, info)
-		if e.parsed < MaxModules {
-			e.parsed++
-			m = load(path, name, isPackage, info)
+	x := e.mods[name]
+	if x == nil {
+		x = &entry{}
+		e.mods[name] = x
+	}
+	e.mu.Unlock()
+	// Each module is read once; different modules are read in parallel.
+	x.once.Do(func() {
+		path, isPackage, info := e.locate(name)
+		stamp := ""
+		if path != "" {
+			stamp = stampOf(path, info)
+			if e.parsed.Add(1) <= MaxModules {
+				x.mod = load(path, name, isPackage, info)
+			}
 		}
-	}
-	e.mods[name], e.stamps[name] = m, stamp
-	return m
+		e.mu.Lock()
+		e.stamps[name] = stamp
+		e.mu.Unlock()
+	})
+	return x.mod
+}
+
+// entry is a library module being read or read (nil mod: none).
+type entry struct {
+	once sync.Once
+	mod  *analysis.Module
 }
 
 // validName: dotted identifiers only (no path tricks through a name).
