@@ -72,7 +72,9 @@ func (p *Project) installedFunction(name string, depth int) *Function {
 	if depth == 0 {
 		// Through the project's modules (a subclass of a library class, a
 		// re-export): asked once per snapshot, memoised.
-		names = append(names, name)
+		if p.inProject(name) || p.libraryName(name) {
+			names = append(names, name)
+		}
 		if c := p.Canonical(name); c != name && p.libraryName(c) {
 			names = append(names, c)
 		}
@@ -100,15 +102,21 @@ func (p *Project) installedFunction(name string, depth int) *Function {
 	return nil
 }
 
-// libraryName reports whether name starts with a module (or, for a
-// namespace package, a module of its first subpackage) of the installed
-// libraries that the project does not define: a cheap test before a lookup.
+// libraryName reports whether name starts with a module of the installed
+// libraries (its first components: a namespace package's first ones have
+// no module of their own) that the project does not define: a cheap,
+// memoised test before a lookup.
 func (p *Project) libraryName(name string) bool {
-	parts := strings.SplitN(name, ".", 3)
+	parts := strings.Split(name, ".")
 	if len(parts) < 2 || p.byName[parts[0]] != nil {
 		return false
 	}
-	return p.libs.LibraryModule(parts[0]) != nil || p.libs.LibraryModule(parts[0]+"."+parts[1]) != nil
+	for i := 1; i < len(parts) && i <= 4; i++ {
+		if p.libs.LibraryModule(strings.Join(parts[:i], ".")) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // InstalledCoroutine reports whether name is a coroutine function of an
