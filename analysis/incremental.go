@@ -118,7 +118,7 @@ func (d *Incremental) Parse() *File {
 	d.dirty, d.full = false, rewritten
 	f := lower(d.path, d.src, tree, d.Lines())
 	if problem == "" {
-		f = starredTupleRetry(d.path, d.src, f)
+		f = grammarGapRetry(d.path, d.src, f)
 	}
 	untrusted(f, problem)
 	return f

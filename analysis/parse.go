@@ -442,7 +442,7 @@ func Parse(path string, src []byte) *File {
 	defer tree.Close()
 	f := Lower(path, src, tree)
 	if problem == "" {
-		f = starredTupleRetry(path, src, f)
+		f = grammarGapRetry(path, src, f)
 	}
 	untrusted(f, problem)
 	return f

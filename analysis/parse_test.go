@@ -615,3 +615,51 @@ func TestEmptyBlockIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// An annotation whose generic type is an operand of `or`, `and` or a
+// conditional expression (`a: list[str] or None = None`, `-> list["X"] or
+// "X":`, corpus36's aiogithubapi) is valid Python that tree-sitter-python
+// rejects; the parse is redone with the annotation parenthesised, offsets
+// mapped back to the source. An annotation that is not valid Python stays
+// an error.
+func TestGenericAnnotationOperandParses(t *testing.T) {
+	for name, c := range map[string]struct{ src, ann string }{
+		"parameter":  {"async def f(a: list[str] or None = None, b: int = 1):\n    pass\n", "list[str] or None"},
+		"return":     {"async def f(path: str or None = None) -> list[\"Content\"] or \"Content\":\n    pass\n", "list[\"Content\"] or \"Content\""},
+		"variable":   {"x: dict[str, int] or None = None\n", "dict[str, int] or None"},
+		"and":        {"class C:\n    y: list[int] and int\n", "list[int] and int"},
+		"if":         {"def f(a: list[str] if T else None):\n    pass\n", "list[str] if T else None"},
+		"continued":  {"def f(\n    labels: list[\n        str\n    ] or None = None,\n    n: int = 0,\n):\n    pass\n", "list[\n        str\n    ] or None"},
+		"equal test": {"def f(a: list[str] or b == 1 = None):\n    pass\n", "list[str] or b == 1"},
+	} {
+		for _, f := range []*File{Parse(name, []byte(c.src)), NewIncremental(name, []byte(c.src)).Parse()} {
+			if len(f.SyntaxErrors) > 0 {
+				t.Errorf("%s: syntax errors %v", name, f.SyntaxErrors)
+			}
+			if string(f.Src) != c.src {
+				t.Errorf("%s: the file's source was changed", name)
+			}
+			var anns []string
+			f.Root.Walk(func(n *Node) bool {
+				if n.Type() == "type" && (n.Field() == "type" || n.Field() == "return_type") {
+					if e := n.FirstChild(); e != nil && e.Type() == "parenthesized_expression" {
+						anns = append(anns, f.Text(e))
+					}
+				}
+				return true
+			})
+			if len(anns) != 1 || anns[0] != c.ann {
+				t.Errorf("%s: annotations %q, want %q", name, anns, c.ann)
+			}
+		}
+	}
+	for _, bad := range []string{
+		"def f(a: list[str] or = None):\n    pass\n",
+		"x: list[str] or\n",
+		"def f() -> list[str] or:\n    pass\n",
+	} {
+		if f := Parse("bad.py", []byte(bad)); len(f.SyntaxErrors) == 0 {
+			t.Errorf("%q: no syntax error", bad)
+		}
+	}
+}

@@ -1810,6 +1810,13 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 	}
 	var types []string
 	for _, expr := range f.DecoratorCallees() {
+		// A library that passes its arguments by the handler's parameter
+		// names (Slack Bolt's `ack`, `say`, `client`).
+		if t := pylib.CallbackKeywordParamType(m.resolve(expr, 0).Name, name); t != "" {
+			return t
+		}
+	}
+	for _, expr := range f.DecoratorCallees() {
 		switch ref := m.resolve(expr, 0); {
 		case pylib.CallbackParamTypes(ref.Name) != nil:
 			types = pylib.CallbackParamTypes(ref.Name)

@@ -14,19 +14,21 @@ import (
 // `yield a, *(b)`. Python accepts them (since 3.8 after return and yield,
 // bpo-32117; always after `=`), and the parenthesised tuple `(v, *(x or y))`
 // parses. So when a parse has syntax errors, each such bare tuple on a line
-// with an error is wrapped in parentheses in a copy of the source, the copy
-// is parsed, and when that parse has fewer errors its tree is used, every
-// offset mapped back to the source (the added parentheses are dropped
-// punctuation; the tuple's node spans the elements, as the bare tuple would).
+// with an error (and each annotation of annotationBoolOps) is wrapped in
+// parentheses in a copy of the source, the copy is parsed, and when that
+// parse has fewer errors its tree is used, every offset mapped back to the
+// source (the added parentheses are dropped punctuation; the tuple's node
+// spans the elements, as the bare tuple would).
 
-// starredTupleRetry returns f's parse redone with the bare starred tuples of
-// its erroneous lines parenthesised, or f when there is nothing to redo or
-// the redone parse is no better.
-func starredTupleRetry(path string, src []byte, f *File) *File {
+// grammarGapRetry returns f's parse redone with the bare starred tuples of
+// its erroneous lines and its annotations with a generic type operand of
+// `or`/`and`/`if` parenthesised, or f when there is nothing to redo or the
+// redone parse is no better.
+func grammarGapRetry(path string, src []byte, f *File) *File {
 	if len(f.SyntaxErrors) == 0 {
 		return f
 	}
-	var inserts []int // offsets of src before which one byte is added, sorted
+	var pairs [][2]int // where `(` and `)` go
 	seen := map[int]bool{}
 	for _, e := range f.SyntaxErrors {
 		start := lineStartOf(src, int(e.Start))
@@ -40,13 +42,23 @@ func starredTupleRetry(path string, src []byte, f *File) *File {
 			return f
 		}
 		if open, close, ok := bareStarredTuple(src, start); ok {
-			inserts = append(inserts, open, close)
+			pairs = append(pairs, [2]int{open, close})
 		}
+	}
+	pairs = append(pairs, annotationBoolOps(f)...)
+	// The pairs are disjoint (a tuple is a statement's value, an annotation
+	// comes before it); one that overlaps the pair before it is left out.
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i][0] < pairs[j][0] })
+	var inserts []int // offsets of src before which one byte is added, sorted
+	for _, p := range pairs {
+		if len(inserts) > 0 && p[0] < inserts[len(inserts)-1] {
+			continue
+		}
+		inserts = append(inserts, p[0], p[1])
 	}
 	if len(inserts) == 0 {
 		return f
 	}
-	sort.Ints(inserts)
 	in := make([]byte, 0, len(src)+len(inserts))
 	prev := 0
 	for i, at := range inserts {

@@ -20,6 +20,8 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout21_manifest.tsv /work/corpus21  # the twenty-first (trixie; bench/heldout21_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout22_manifest.tsv /work/corpus22  # the twenty-second (sid; applications, bench/heldout22_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout35_manifest.tsv /work/corpus35  # the thirty-fifth (sid; applications, bench/heldout35_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout36_manifest.tsv /work/corpus36  # the thirty-sixth (sid; asyncio libraries and clients, bench/heldout36_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout37_manifest.tsv /work/corpus37  # the thirty-seventh (sid; device clients, SDKs, bench/heldout37_README.md)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and

@@ -56,6 +56,10 @@ MANIFESTS["corpus29"] = "heldout29_manifest.tsv"  # apart, so that corpus27's an
 MANIFESTS["corpus30"] = "heldout30_manifest.tsv"  # corpus30 (bench/heldout30_README.md), on its own line so that other corpora's entries merge cleanly
 MANIFESTS["corpus35"] = "heldout35_manifest.tsv"  # corpus35 (bench/heldout35_README.md), apart from corpus33's and corpus34's entries
 
+MANIFESTS["corpus36"] = "heldout36_manifest.tsv"  # corpus36 (bench/heldout36_README.md), apart from corpus35's entry
+
+MANIFESTS["corpus37"] = "heldout37_manifest.tsv"  # corpus37 (bench/heldout37_README.md), apart from corpus36's entry
+
 
 MANIFESTS["corpus31"] = "heldout31_manifest.tsv"  # corpus31 (bench/heldout31_README.md), apart so that other corpora's entries merge cleanly
 

@@ -440,6 +440,11 @@ func init() {
 		"conversation", "action", "set_proxy", "loop", "session", "parse_mode", "flood_sleep_threshold",
 		"disconnected", "run_until_disconnected", "start", "disconnect", "set_receive_updates", "api_id", "api_hash")
 	returns("telethon.TelegramClient", "telethon.TelegramClient")
+	// Calling the client sends a raw request: `client(GetParticipantsRequest(...))`
+	// runs UserMethods.__call__, an `async def` (telethon/client/users.py;
+	// telethon/sync.py syncifies it with the public methods, `name ==
+	// '__call__'`). The wildcard above covers no special method.
+	coroutines("telethon.TelegramClient.__call__")
 	// bot = TelegramClient(...).start(bot_token=...) gives the client back.
 	returns("telethon.TelegramClient.start", "telethon.TelegramClient")
 	returns("telethon.client.TelegramClient", "telethon.TelegramClient")

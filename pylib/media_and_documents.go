@@ -14,6 +14,8 @@ const (
 		"blocks until everything queued has been spoken"
 	videoAlt = "read frames in a worker thread (`await asyncio.to_thread(capture.read)`) or a dedicated capture " +
 		"thread: each read waits for the camera or the stream's next frame"
+	screenGrabAlt = "capture in a worker thread (`await asyncio.to_thread(ImageGrab.grab)`): the grab waits for the " +
+		"screenshot tool or the display server"
 	imageFileAlt = "do the file I/O in `await asyncio.to_thread(...)` (e.g. `await asyncio.to_thread(cv2.imread, path)`)"
 	sheetAlt     = "load and save workbooks in `await asyncio.to_thread(...)` (e.g. " +
 		"`await asyncio.to_thread(openpyxl.load_workbook, path)`)"
@@ -57,6 +59,19 @@ func init() {
 	serviceRequests("ASL202", videoAlt, "cv2.VideoCapture", "cv2.VideoCapture.read", "cv2.VideoCapture.grab",
 		"cv2.VideoCapture.retrieve", "cv2.VideoCapture.open")
 	blocking("ASYNC232", imageFileAlt, "cv2.imread", "cv2.imwrite", "cv2.imreadmulti")
+
+	// Pillow's ImageGrab (PIL/ImageGrab.py, read in Debian's python3-pil
+	// 9.4.0): `grab()` runs `screencapture` (macOS) or, on Linux without an
+	// X display, `gnome-screenshot` with `subprocess.call` and reads the
+	// file it wrote, or grabs the X11 screen through XCB;
+	// `grabclipboard()` runs `osascript`, `wl-paste` or `xclip` with
+	// `subprocess.call`. Either waits for the capture on the calling thread
+	// (bantz, realbugs62: "Offload CPU-bound Pillow operations to threads",
+	// ImageGrab.grab() among them). Pillow's image operations (open,
+	// convert, resize, save to a buffer) are CPU work proportional to the
+	// image and are not listed: small images are the common case in the
+	// bots and services that call them from coroutines.
+	serviceRequests("ASL202", screenGrabAlt, "PIL.ImageGrab.grab", "PIL.ImageGrab.grabclipboard")
 
 	// openpyxl (openpyxl/reader/excel.py, workbook/workbook.py):
 	// load_workbook(filename) opens the .xlsx archive and parses every

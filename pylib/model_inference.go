@@ -66,6 +66,27 @@ func init() {
 		blocking("ASL202", inferenceAlt, typ)
 	}
 	blocking("ASL202", inferenceAlt, "faster_whisper.WhisperModel.transcribe")
+
+	// ONNX Runtime (onnxruntime's Python API, the class defined in
+	// onnxruntime/capi/onnxruntime_inference_collection.py and exported as
+	// `onnxruntime.InferenceSession`): the constructor reads the model
+	// (a path, or the model's bytes) and builds and optimizes the session
+	// (the C API's CreateSession / CreateSessionFromArray); `run(output_names,
+	// input_feed, run_options=None)` runs the graph on the calling thread and
+	// returns the outputs as NumPy arrays, as do run_with_ort_values and
+	// run_with_iobinding. `run_async` hands the run to the session's intra-op
+	// thread pool and reports through a callback (the C API's RunAsync: "Run
+	// the model asynchronously in a thread owned by intra op thread pool"),
+	// so it is not listed. sovyx (realbugs62): Silero VAD inference for every
+	// 32 ms microphone frame, moved to `asyncio.to_thread` because "ONNX
+	// inference is CPU-bound and was blocking the event loop".
+	for _, typ := range []string{"onnxruntime.InferenceSession",
+		"onnxruntime.capi.onnxruntime_inference_collection.InferenceSession"} {
+		returns(typ, "onnxruntime.InferenceSession")
+		blocking("ASL202", inferenceAlt, typ)
+	}
+	blocking("ASL202", inferenceAlt, prefixed("onnxruntime.InferenceSession.", "run", "run_with_ort_values",
+		"run_with_iobinding")...)
 }
 
 func init() {

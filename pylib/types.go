@@ -106,6 +106,17 @@ func init() {
 	with(ReadsData, "math", "os.path", "re", "base64", "binascii", "hashlib", "hmac", "urllib.parse", "shlex",
 		"html", "textwrap", "uuid", "ipaddress", "datetime", "datetime.datetime", "datetime.date",
 		"datetime.timedelta", "decimal", "struct", "zlib", "unicodedata", "json", "pathlib.Path", "pathlib.PurePath")
+	// Telethon's generated TL requests and types (telethon/tl/functions/*.py,
+	// telethon/tl/types): each class's __init__ stores its fields, and a
+	// request's `async def resolve(self, client, utils)` hands them to
+	// `client.get_input_entity(...)` and `utils.get_input_*`, which take a
+	// peer, an id or a username, never an awaitable
+	// (`GetParticipantsRequest(client.get_entity(x), ...)` sends a coroutine
+	// object as the channel).
+	with(ReadsData, prefixed("telethon.tl.functions.", "account", "auth", "bots", "channels", "contacts",
+		"folders", "help", "langpack", "messages", "payments", "phone", "photos", "stats", "stickers", "updates",
+		"upload", "users")...)
+	with(ReadsData, "telethon.tl.functions", "telethon.tl.types")
 }
 
 // TakesData reports whether a call of name reads its arguments only as
@@ -384,6 +395,19 @@ var CallbackParams = map[string][]string{
 	"pyrogram.Client.on_callback_query":         {"pyrogram.Client", "pyrogram.types.CallbackQuery"},
 	"pyrogram.Client.on_edited_message":         {"pyrogram.Client", "pyrogram.types.Message"},
 	"telethon.TelegramClient.on":                {"telethon.events.NewMessage.Event"},
+}
+
+// CallbackKeywordParams gives, for a decorator whose library calls the
+// handler with arguments chosen by the handler's parameter names (Slack
+// Bolt's listeners: `async def handle(ack, say, body)` gets an AsyncAck and
+// an AsyncSay whatever their order), the type of the argument passed to
+// each parameter name it fills.
+var CallbackKeywordParams = map[string]map[string]string{}
+
+// CallbackKeywordParamType gives the type the decorator name's library
+// passes to a handler parameter called param (CallbackKeywordParams), or "".
+func CallbackKeywordParamType(name, param string) string {
+	return CallbackKeywordParams[name][param]
 }
 
 // Registration is where a handler registered by a call sits among the

@@ -190,7 +190,12 @@ async def handler(key):
 		"Home Assistant's `hass.async_add_executor_job`); handing an async callable (a coroutine function, a " +
 		"`functools.partial` of one, asgiref's `sync_to_async(f)`) to a function of the project that calls that parameter " +
 		"and drops the result (reported on the dropped call when the function is in the module, else on the argument; a " +
-		"function that asks `iscoroutinefunction(param)` is left alone); a local that is only tested, compared or printed; and an `await` " +
+		"function that asks `iscoroutinefunction(param)` is left alone); passing, from a coroutine, a library object of a known type " +
+		"to a synchronous function of the project that calls, on that parameter, a method that is a coroutine for that type and " +
+		"drops the result (a helper shared by a library's sync and async clients, typed `Union[AsyncPage, SyncPage]` or not at " +
+		"all: tf-playwright-stealth's `page.route(...)` for `stealth_async`'s page; reported on the dropped call when the " +
+		"function is in the module, else on the argument; a type test such as `isinstance(page, SyncPage)` around the call " +
+		"leaves it alone); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
@@ -367,6 +372,7 @@ func runNeverAwaited(p *Pass) {
 	reportCoroutineProperties(p)
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
+	reportAsyncReceiverParams(p)
 	reportDroppedAwaitedCoroutines(p)
 }
 
@@ -652,6 +658,108 @@ func reportAsyncCallableParams(p *Pass) {
 			}
 		}
 	}
+}
+
+// reportAsyncReceiverParams reports, in a synchronous def of the project,
+// a dropped call of a method on a parameter (`page.route(...)`) that is a
+// coroutine for the type a call of the def in a coroutine passes: a helper shared by a
+// library's sync and async clients, typed `Union[AsyncPage, SyncPage]` or
+// not at all, whose `async def` caller passes the async one
+// (tf-playwright-stealth's `generate_stealth_headers(properties, page)`
+// from `stealth_async`: "coroutine 'Page.route' was never awaited"). The
+// type is the argument's at the call; a def that tests the parameter's type
+// (`isinstance`, `iscoroutine`, ...) around the call tells the kinds apart.
+// The report is on the dropped call when the def is in this module, else
+// on the argument.
+func reportAsyncReceiverParams(p *Pass) {
+	if p.Project == nil {
+		return
+	}
+	seen := map[*analysis.Node]bool{}
+	for _, c := range p.Module.Calls {
+		// Called from a coroutine, the loop is running: what a library
+		// makes a coroutine only in async code (a sync shim's wrapper)
+		// is one in the helper too.
+		if !c.InCoroutine() {
+			continue
+		}
+		t := p.Project.Target(c)
+		if t == nil || t.Async || t.Lambda || t.Generator || t.Name == "__init__" {
+			continue
+		}
+		for _, a := range c.Args() {
+			arg := a
+			if a.Type() == "keyword_argument" {
+				arg = a.ChildByField("value")
+			}
+			arg = analysis.Unparen(arg)
+			if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") {
+				continue
+			}
+			r := p.Module.Resolve(arg)
+			if !r.Instance || r.Name == "" || r.Class != nil {
+				continue // a library object of a known type
+			}
+			name := parameterFor(p, c, t, a)
+			if name == "" {
+				continue
+			}
+			for _, d := range droppedReceiverCalls(p, t, name, r.Name) {
+				line := strconv.Itoa(p.File.Lines.Position(int(arg.Start)).Line + 1)
+				fn := d.ChildByField("function")
+				if t.Module() == p.Module {
+					if seen[d] {
+						continue
+					}
+					seen[d] = true
+					p.Report(d, "coroutine `"+p.File.Brief(fn)+"()` is never awaited: `"+t.Name+"()` drops the result, and line "+
+						line+" passes `"+p.File.Brief(arg)+"`, a `"+r.Name+"`, as `"+name+
+						"`, whose `"+p.File.Text(fn.ChildByField("attribute"))+"()` is a coroutine; await it in an async twin of `"+t.Name+"()`")
+				} else {
+					p.Report(arg, "`"+p.File.Brief(arg)+"` is a `"+r.Name+"`, passed to `"+t.Name+"()` as `"+name+
+						"`, which calls `"+t.Module().File.Brief(fn)+"()` on it without awaiting: the coroutine it makes never runs")
+				}
+				break
+			}
+		}
+	}
+}
+
+// droppedReceiverCalls returns the calls `name.method(...)` in t's own body
+// whose value is thrown away, where name is t's parameter, never rebound,
+// method is a coroutine method of the library type typ, the call is not
+// already a coroutine call by what the body itself knows (an annotation
+// naming the async type), and no type test guards it.
+func droppedReceiverCalls(p *Pass, t *analysis.Function, name, typ string) []*analysis.Node {
+	b := plainParameter(t, name)
+	if b == nil {
+		return nil
+	}
+	tm := t.Module()
+	tp := &Pass{Rule: p.Rule, Module: tm, File: tm.File, Project: p.Project, Options: p.Options}
+	var out []*analysis.Node
+	for _, c := range tm.Calls {
+		if c.Func != t || c.Usage != analysis.UsageDropped {
+			continue
+		}
+		fn := c.Node.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" {
+			continue
+		}
+		obj := analysis.Unparen(fn.ChildByField("object"))
+		if obj == nil || obj.Type() != "identifier" || tm.File.Text(obj) != name || tm.ScopeAt(obj).Lookup(name) != b {
+			continue
+		}
+		api := typ + "." + tm.File.Text(fn.ChildByField("attribute"))
+		if !p.Project.LibraryCoroutine(api, c.Node) && !p.Project.LibraryCoroutine(p.Project.Canonical(api), c.Node) {
+			continue
+		}
+		if knownCoroutineCall(tp, c) || analysis.UnderTypeTest(tm, c.Node, t.Node) {
+			continue
+		}
+		out = append(out, c.Node)
+	}
+	return out
 }
 
 // asyncCallableArg says what arg is when it is an async callable ("a

@@ -73,7 +73,9 @@ async def count_users(path):
 		"(`dns.resolver.resolve`, `query.udp`; `dns.asyncresolver`/`dns.asyncquery` are their coroutine twins); model loading and " +
 		"inference of sentence-transformers (`SentenceTransformer(...)`, `encode`, `CrossEncoder.predict`), transformers " +
 		"(`pipeline(...)` and calling the pipeline, `AutoModel*.from_pretrained`, `generate`), openai-whisper " +
-		"(`load_model`, `transcribe`) and faster-whisper (`WhisperModel(...)`, `transcribe`), typed from their constructors, never by the bare method name " +
+		"(`load_model`, `transcribe`), faster-whisper (`WhisperModel(...)`, `transcribe`) and ONNX Runtime (`InferenceSession(...)`, " +
+		"`run`, `run_with_ort_values`, `run_with_iobinding`; not `run_async`, which runs on the session's thread pool and calls " +
+		"back), typed from their constructors, never by the bare method name " +
 		"(pylib/model_inference.go); google-auth's token " +
 		"refresh, `creds.refresh(request)` with its synchronous transport `google.auth.transport.requests.Request()` (read " +
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
@@ -94,7 +96,9 @@ async def count_users(path):
 		"constructors and commands; DuckDB's queries (`duckdb.connect(...).execute(q)`, the fetch methods, a relation's " +
 		"`fetchall`/`df`/`arrow`/`write_parquet`; `sql()` and `read_parquet()` only plan; an in-memory connection is not exempt, " +
 		"its queries read the files they name, and unlike sqlite3's each query is its own finding, followed through helpers), " +
-		"python-whois's `whois.whois` and the whois package's `whois.query`, pdfminer.six's `extract_text` and " +
+		"python-whois's `whois.whois` and the whois package's `whois.query`, Pillow's `ImageGrab.grab()` and " +
+		"`ImageGrab.grabclipboard()` (they run screencapture, gnome-screenshot, wl-paste or xclip with `subprocess.call`, or " +
+		"grab the X11 screen; Pillow's image operations are not listed), pdfminer.six's `extract_text` and " +
 		"`extract_text_to_fp` (pure-Python layout of every page, seconds of CPU for a large PDF, followed through helpers as " +
 		"model inference is; pylib/document_parsing.go), and `feedparser.parse` (it downloads a URL with " +
 		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +

@@ -47,6 +47,11 @@ type document struct {
 	// base is the module of this path that the other documents were last
 	// analysed with (the index's, at first): what a cascade compares with.
 	base *analysis.Module
+	// cascadeTimer runs the cascade of the newest analysed module
+	// (cascadeModule, in cascadeProject) once typing pauses (runCascade).
+	cascadeTimer   *time.Timer
+	cascadeModule  *analysis.Module
+	cascadeProject *analysis.Project
 
 	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
@@ -287,9 +292,15 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	if d.timer != nil {
 		d.timer.Stop()
 	}
+	if d.cascadeTimer != nil {
+		d.cascadeTimer.Stop()
+	}
 	if d.cancelAnalysis != nil {
 		d.cancelAnalysis()
 	}
+	// With a cascade still waiting, the other documents were analysed
+	// with d.base, not with the newest analysed module.
+	cascadePending, analysedBase := d.cascadeModule != nil, d.base
 	d.schedMu.Unlock()
 	d.stopSimulation()
 	d.inc.Close()
@@ -302,6 +313,9 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 		s.ws.releaseUnusedProjects()
 		project, _ := s.ws.snapshot(path)
 		before := project.Module(path)
+		if cascadePending {
+			before = analysedBase
+		}
 		s.ws.revert(path)
 		reverted, _ := s.ws.snapshot(path)
 		for _, dep := range s.affectedBy(project, path, before, reverted.Module(path)) {
