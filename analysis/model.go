@@ -848,6 +848,9 @@ type Module struct {
 	File      *File
 	Name      string // dotted module name ("pkg.mod"), "" when unknown
 	IsPackage bool   // __init__.py
+	// Library: a module of an installed library (LibrarySource), read
+	// only for its names; never one of a project's modules.
+	Library   bool
 	Scope     *Scope
 	Functions []*Function
 	Classes   []*Class

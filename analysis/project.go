@@ -316,6 +316,10 @@ type Project struct {
 	canonical         sync.Map // qualified name -> Canonical
 	declared          sync.Map // directory -> *declaredOnce (declaredSpecs)
 	declarationIndex  DeclarationIndex
+	// libs gives the modules of the installed libraries (SetLibraries);
+	// installed memoises InstalledLookup.
+	libs      LibrarySource
+	installed sync.Map
 
 	indexMu        sync.Mutex
 	externalValues []map[string]bool                    // value keys of modules outside the project (AddValueNames)
@@ -536,7 +540,7 @@ func (p *Project) clone() *Project {
 	p.indexMu.Lock()
 	external, outside := p.externalValues, p.outsideValues
 	p.indexMu.Unlock()
-	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), externalValues: external, outsideValues: outside}
+	return &Project{Root: p.Root, byPath: maps.Clone(p.byPath), byName: maps.Clone(p.byName), externalValues: external, outsideValues: outside, libs: p.libs}
 }
 
 // Module returns the module at path.
@@ -642,12 +646,18 @@ func (p *Project) Lookup(qualified string) Symbol {
 // other (asyncio/__init__.py has twenty) are expanded once, not
 // exponentially often.
 func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) Symbol {
+	return p.lookupIn(qualified, depth, starred, false)
+}
+
+// lookupIn is lookup; with libs, a module name the project does not define
+// is looked up in the installed libraries (InstalledLookup).
+func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool, libs bool) Symbol {
 	if p == nil || qualified == "" || depth > 8 {
 		return Symbol{}
 	}
 	parts := strings.Split(qualified, ".")
 	for i := len(parts) - 1; i >= 1; i-- {
-		m := p.byName[strings.Join(parts[:i], ".")]
+		m := p.moduleIn(strings.Join(parts[:i], "."), libs)
 		if m == nil {
 			continue
 		}
@@ -656,7 +666,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 		if b == nil {
 			// A re-export through `from .core import *` (in a package's
 			// __init__.py, typically).
-			if s := p.lookupStarred(m, rest, depth, starred); s.Func != nil || s.Class != nil {
+			if s := p.lookupStarred(m, rest, depth, starred, libs); s.Func != nil || s.Class != nil {
 				return s
 			}
 			// `pkg.storage.balance` where pkg/__init__.py rebinds the name of
@@ -683,10 +693,10 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 				for _, base := range cls.Bases {
 					r := m.Resolve(base)
 					if r.Class == nil && r.Name != "" {
-						if s := p.lookup(r.Name+"."+rest[1], depth+1, starred); s.Func != nil {
+						if s := p.lookupIn(r.Name+"."+rest[1], depth+1, starred, libs); s.Func != nil {
 							return s
 						}
-						if p.lookup(r.Name, depth+1, starred).Class == nil && !pylib.LacksAttr(r.Name, rest[1]) {
+						if p.lookupIn(r.Name, depth+1, starred, libs).Class == nil && !pylib.LacksAttr(r.Name, rest[1]) {
 							break
 						}
 					}
@@ -702,7 +712,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 			// instance of the class, then what its type holds.
 			if len(rest) > 2 {
 				if next := p.instanceAttrName(cls, rest[1], depth); next != "" {
-					return p.lookup(next+"."+strings.Join(rest[2:], "."), depth+1, starred)
+					return p.lookupIn(next+"."+strings.Join(rest[2:], "."), depth+1, starred, libs)
 				}
 			}
 		case BindImport:
@@ -711,7 +721,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 				target += "." + strings.Join(rest[1:], ".")
 			}
 			if target != qualified {
-				return p.lookup(target, depth+1, starred)
+				return p.lookupIn(target, depth+1, starred, libs)
 			}
 			// The module imports the name from itself (`from pkg import X`
 			// in pkg/__init__.py, X bound only by that import, no module
@@ -723,7 +733,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 			// site.addsitedir).
 			if p.byName[b.Qualified] == nil {
 				if other := p.shadowedBy(m); other != nil {
-					return p.lookup(other.Name+"."+strings.Join(rest, "."), depth+1, starred)
+					return p.lookupIn(other.Name+"."+strings.Join(rest, "."), depth+1, starred, libs)
 				}
 			}
 		case BindAssign:
@@ -740,7 +750,7 @@ func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) 
 				}
 			}
 			if target := continuedName(r, rest); target != "" && target != qualified {
-				return p.lookup(target, depth+1, starred)
+				return p.lookupIn(target, depth+1, starred, libs)
 			}
 		}
 		return Symbol{}
@@ -855,7 +865,7 @@ func (m *Module) OwnNameImports() []string {
 
 // lookupStarred looks rest up in the modules m imports with `from x import *`
 // at module level. Private names are not star-exported.
-func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map[*Module]bool) Symbol {
+func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map[*Module]bool, libs bool) Symbol {
 	if strings.HasPrefix(rest[0], "_") || starred[m] {
 		return Symbol{}
 	}
@@ -864,7 +874,7 @@ func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map
 		if imp.Name != "*" || imp.Scope != m.Scope || imp.Module == "" || imp.Module == m.Name {
 			continue
 		}
-		if s := p.lookup(imp.Module+"."+strings.Join(rest, "."), depth+1, starred); s.Func != nil || s.Class != nil {
+		if s := p.lookupIn(imp.Module+"."+strings.Join(rest, "."), depth+1, starred, libs); s.Func != nil || s.Class != nil {
 			return s
 		}
 	}
@@ -1590,6 +1600,13 @@ func (p *Project) called(r Ref, depth int) Ref {
 			r = q
 		}
 	}
+	if r.Class == nil && r.Func == nil && r.Name != "" && !r.Instance && p.libs != nil {
+		// A function of an installed library pylib has no record of: its
+		// return annotation.
+		if t := p.installedResult(r.Name, false, depth); t != "" {
+			return Ref{Name: t, Instance: true}
+		}
+	}
 	out := callResult(r, 0)
 	if out.Via != "" && !out.Known() {
 		return p.resolveVia(out.Via, depth+1)
@@ -1745,6 +1762,9 @@ func (p *Project) awaitedCall(r Ref, depth int) Ref {
 		return Ref{}
 	}
 	if t := pylib.AwaitResult(libraryTypedPath(r.Name)); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	if t := p.installedResult(r.Name, true, depth); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
 	return Ref{}
@@ -1942,6 +1962,11 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 			return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, name, c.Node) || c.InCoroutine())
 		}
 	}
+	if f == nil && name != "" && p.libs != nil && p.InstalledCoroutine(name) {
+		// An async def of an installed library pylib has no record of
+		// (unless a sync shim the module imports covers it).
+		return !p.asyncOnly(pylib.API{}, name, c.Node) || c.InCoroutine()
+	}
 	if f == nil {
 		// An item of a table of callables, every one a coroutine function.
 		choices := c.Choices()
@@ -1979,6 +2004,9 @@ func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked fu
 			return p.libraryCoroutine(api, at) && (!p.asyncOnly(api, r.Name, at) || inAsync)
 		}
 		f = p.Lookup(r.Name).Func
+		if f == nil && p.libs != nil {
+			return p.InstalledCoroutine(r.Name) && (!p.asyncOnly(pylib.API{}, r.Name, at) || inAsync)
+		}
 	}
 	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
 }

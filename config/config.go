@@ -73,6 +73,15 @@ type Config struct {
 	// rules.Rule.QuietInCommandLineTools skip them; README "Command-line
 	// tools").
 	LocalIOInCLI *bool `toml:"local-io-in-cli"`
+	// PythonEnvironment names the project's virtual environment (or its
+	// site-packages directory), relative to the pyproject.toml, whose
+	// installed libraries' sources asyncls reads for what pylib does not
+	// record (docs/architecture.md). Unset: $VIRTUAL_ENV, else .venv/ or
+	// venv/ at the project root.
+	PythonEnvironment *string `toml:"python-environment"`
+	// InstalledLibraries: read the environment's libraries at all (default
+	// true; false turns it off).
+	InstalledLibraries *bool `toml:"installed-libraries"`
 
 	// RuleSettings holds the rules' settings that are set (keys of
 	// [tool.asyncls] declared by a rule's Settings, e.g.
@@ -142,6 +151,37 @@ func (c *Config) MaxBytes() int64 {
 	return int64(*c.MaxFileSize)
 }
 
+// LibrariesRead reports whether the installed libraries of the project's
+// environment are read (installed-libraries, default true).
+func (c *Config) LibrariesRead() bool {
+	return c == nil || c.InstalledLibraries == nil || *c.InstalledLibraries
+}
+
+// EnvironmentPath is the absolute path python-environment names ("" when
+// unset), or an error when it names no directory.
+func (c *Config) EnvironmentPath() (string, error) {
+	if c == nil || c.PythonEnvironment == nil {
+		return "", nil
+	}
+	p := *c.PythonEnvironment
+	if strings.TrimSpace(p) == "" {
+		return "", &Error{Path: c.Path, Msg: "python-environment: empty; name the virtual environment's directory (\".venv\") or remove the key (installed-libraries = false turns reading libraries off)"}
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(c.Dir, p)
+	}
+	info, err := os.Stat(p)
+	switch {
+	case err != nil && errors.Is(err, os.ErrNotExist):
+		return "", &Error{Path: c.Path, Msg: fmt.Sprintf("python-environment: %s: no such directory", p)}
+	case err != nil:
+		return "", &Error{Path: c.Path, Msg: fmt.Sprintf("python-environment: %s: %v", p, err)}
+	case !info.IsDir():
+		return "", &Error{Path: c.Path, Msg: fmt.Sprintf("python-environment: %s: not a directory", p)}
+	}
+	return p, nil
+}
+
 // GitignoreRespected reports whether directory walks skip what .gitignore ignores.
 func (c *Config) GitignoreRespected() bool {
 	return c == nil || c.RespectGitignore == nil || *c.RespectGitignore
@@ -151,7 +191,8 @@ func (c *Config) GitignoreRespected() bool {
 // asyncls's own, then the rules' settings (rules.SettingKeys).
 var Keys = append([]string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
 	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "offload-helpers", "severity", "latency",
-	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests", "local-io-in-cli"}, rules.SettingKeys()...)
+	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests", "local-io-in-cli",
+	"python-environment", "installed-libraries"}, rules.SettingKeys()...)
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -399,6 +440,11 @@ func nonStringItem(data []byte, key string) string {
 
 // Validate checks every code, severity and pattern.
 func (c *Config) Validate() error {
+	if c.PythonEnvironment != nil {
+		if _, err := c.EnvironmentPath(); err != nil {
+			return err
+		}
+	}
 	check := func(key string, codes []string) error {
 		for _, code := range codes {
 			if _, err := Expand(code); err != nil {

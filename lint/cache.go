@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/asyncls/asyncls/sitepkgs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -72,11 +74,18 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 11
+const cacheFormat = 12
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
 	Entries map[string]*cacheEntry // by path
+	// EnvKey identifies the environment whose libraries the entries were
+	// checked with (sitepkgs.Env.Key), and Libraries what was read of it:
+	// each library module name looked up, with the stamp (path,
+	// modification time, size) of the file read for it ("" when none was
+	// found). Entries are used only while every one still reads the same.
+	EnvKey    [32]byte
+	Libraries map[string]string
 }
 
 type cacheEntry struct {
@@ -154,6 +163,31 @@ type Cache struct {
 	build string // buildTag of this build
 	file  string // the cache file of this build and project
 	old   *cacheFile
+	libs  *sitepkgs.Env // the project's environment (useLibraries)
+}
+
+// useLibraries says which environment the run reads libraries from: the
+// old entries are dropped when they were checked with another one, or when
+// a library module they read has changed, appeared or gone (a findings'
+// dependence on the environment is recorded for the whole cache file, not
+// per entry: an environment changes seldom, and then every module is
+// checked again).
+func (c *Cache) useLibraries(env *sitepkgs.Env) {
+	c.libs = env
+	if c.old != nil && (c.old.EnvKey != env.Key() || !env.Unchanged(c.old.Libraries)) {
+		c.old = nil
+	}
+}
+
+// libraryRecord is what the cache file records of the environment: what
+// the old file recorded (still valid: useLibraries) and what this run read.
+func (c *Cache) libraryRecord() cacheRecord {
+	stamps := map[string]string{}
+	if c.old != nil {
+		maps.Copy(stamps, c.old.Libraries)
+	}
+	maps.Copy(stamps, c.libs.Stamps())
+	return cacheRecord{Env: true, EnvKey: c.libs.Key(), Libraries: stamps}
 }
 
 // CacheDir returns where the cache of a project rooted at root lives:
@@ -307,7 +341,6 @@ const streamCachedShare = 2
 // goes (analyseUnitCachedStreamed); otherwise the targets to check are
 // checked in a project of what they may look names up in.
 func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.Diagnostic, errs []error, files int, werr error) {
-	root := u.root
 	// The files of a configuration without per-file ignores share their
 	// options (optionsPerConfig): digested once.
 	var optionsMu sync.Mutex
@@ -490,7 +523,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 					outside = append(outside, set)
 				}
 			}
-			u.project = analysis.NewProject(root, mods)
+			u.project = u.newProject(mods)
 			u.project.AddValueNames(outside...)
 			// Whether a check asked about the project's subclasses of a
 			// library class (which module asked is told by mayAskSubclass).
@@ -587,7 +620,7 @@ func analyseUnitCached(u *unit, cache *Cache, stats *CacheStats) (diags []rules.
 		}
 	} else {
 		stats.Parsed += len(fresh)
-		u.project = analysis.NewProject(root, nil)
+		u.project = u.newProject(nil)
 	}
 	u.cached = map[string][]byte{}
 	for _, f := range present {

@@ -36,6 +36,11 @@ type cacheRecord struct {
 	Entry *cacheEntry
 	Final *cacheFinal
 	End   bool
+	// Env: the record of the environment's libraries (cacheFile's EnvKey
+	// and Libraries), written last.
+	Env       bool
+	EnvKey    [32]byte
+	Libraries map[string]string
 }
 
 // cacheFinal is what a checked module's entry records of what its findings
@@ -94,6 +99,8 @@ func readCacheFile(path string) *cacheFile {
 			switch {
 			case r.End:
 				return true
+			case r.Env:
+				f.EnvKey, f.Libraries = r.EnvKey, r.Libraries
 			case r.Entry != nil:
 				f.Entries[r.Path] = r.Entry
 			case r.Final != nil:
@@ -162,6 +169,7 @@ func (w *cacheWriter) final(path string, f *cacheFinal) {
 // commit ends the file and puts it in place of the old one (then prunes
 // the directory); on an error nothing is replaced.
 func (w *cacheWriter) commit() error {
+	w.put(w.c.libraryRecord())
 	w.put(cacheRecord{End: true})
 	if w.err == nil {
 		w.err = w.buf.Flush()

@@ -209,6 +209,9 @@ func (ts *targetSet) unit(key projectKey, req Request, context *walker, stdin *t
 	root := key.root
 	u := &unit{root: root, wd: ts.wd, targets: map[string]bool{}, shown: map[string]string{}, byShown: map[string]string{}}
 	u.options = optionsPerConfig(req.Configs.configFor)
+	if err := u.findLibraries(req.Configs.configFor(root)); err != nil {
+		res.Errors = append(res.Errors, err)
+	}
 	byReal := map[string]string{} // real path -> path analysed
 	var toRead []string
 	for _, t := range ts.targets[key] {

@@ -7,6 +7,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"github.com/asyncls/asyncls/sitepkgs"
 	"io/fs"
 	"os"
 	"runtime"
@@ -139,6 +140,27 @@ type unit struct {
 	// at a time.
 	read    func() ([]Source, []error)
 	pending int
+	// libs is the project's Python environment, whose installed libraries
+	// the analysis reads for names pylib has no record of (nil: none).
+	libs *sitepkgs.Env
+}
+
+// newProject makes the unit's project of mods, reading the unit's
+// environment's libraries.
+func (u *unit) newProject(mods []*analysis.Module) *analysis.Project {
+	p := analysis.NewProject(u.root, mods)
+	if u.libs != nil {
+		p.SetLibraries(u.libs)
+	}
+	return p
+}
+
+// findLibraries finds the environment of the unit's project under cfg (the
+// configuration of its root); a problem goes to errs.
+func (u *unit) findLibraries(cfg *config.Config) error {
+	env, err := sitepkgs.Find(u.root, cfg)
+	u.libs = env
+	return err
 }
 
 // load reads the unit's sources if they are not read yet; problems with
@@ -311,7 +333,12 @@ func analyse(sources []Source, cfg *config.Config, progress Progress) *Result {
 		root, _ = os.Getwd()
 	}
 	u := &unit{root: root, sources: sources, options: cfg.Options}
-	return analyseUnits([]*unit{u}, progress, "", true)
+	envErr := u.findLibraries(cfg)
+	res := analyseUnits([]*unit{u}, progress, "", true)
+	if envErr != nil {
+		res.Errors = append(res.Errors, envErr)
+	}
+	return res
 }
 
 // analyseUnits analyses each unit and merges what is reported.
@@ -352,7 +379,9 @@ func analyseUnits(units []*unit, progress Progress, cacheVersion string, keep bo
 		}
 		u.load(res)
 		if cacheVersion != "" {
-			diags, errs, files, werr := analyseUnitCached(u, <-opened, &res.Cache)
+			cache := <-opened
+			cache.useLibraries(u.libs)
+			diags, errs, files, werr := analyseUnitCached(u, cache, &res.Cache)
 			if werr != nil {
 				res.Warnings = append(res.Warnings, fmt.Errorf("could not write the cache: %w", werr))
 			}
@@ -408,7 +437,7 @@ func analyseUnit(u *unit, parsedOne, checkedOne func(), stream bool) (diags []ru
 		fileErrs[i] = internalError(u.show(u.sources[i].Path), p)
 	}
 	mods, checked, errs := u.sortModules(modules, fileErrs)
-	u.project = analysis.NewProject(u.root, mods)
+	u.project = u.newProject(mods)
 	defer collectForChecks()()
 	perModule := make([][]rules.Diagnostic, len(checked))
 	for i, p := range parallel(len(checked), func(i int) {

@@ -144,7 +144,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 	index := &identifierIndex{}
 	for {
 		mods, checked, errs = u.sortModules(modules, fileErrs)
-		u.project = analysis.NewProject(u.root, mods)
+		u.project = u.newProject(mods)
 		if !complete(inProject, valid) {
 			u.project.AddValueNamesFrom(outsideValueNames(u, layout, valid, inProject, index))
 		}
@@ -235,7 +235,7 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 				all = append(all, m)
 			}
 		}
-		u.project = analysis.NewProject(u.root, all)
+		u.project = u.newProject(all)
 		for k, p := range parallel(len(again), func(k int) {
 			i := again[k]
 			perModule[i] = rules.Check(checked[i], u.project, u.options(checked[i].File.Path))

@@ -472,7 +472,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				mods = append(mods, m)
 			}
 		}
-		p := analysis.NewProject(u.root, mods)
+		p := u.newProject(mods)
 		p.AddValueNamesFrom(values.has)
 		return p
 	}

@@ -32,7 +32,9 @@ async def handler(key):
 	Default:   true,
 	CrossFile: true,
 	Fix:       "Insert `await` before the call (only inside an async function), parenthesised when the call is the object of an attribute, subscript or call: `(await prompt(...)).strip()`.",
-	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; not async " +
+	Notes: "Coroutine functions are the project's `async def` functions and methods (in any module; also a library's " +
+		"`async def` that `pylib` has no record of, when the project's virtual environment holds its source, README " +
+		"\"Installed libraries\"; not async " +
 		"generators, and not functions whose decorators might change what they return; generator-based coroutines " +
 		"(`@asyncio.coroutine`, and `@types.coroutine` on a generator) are coroutine functions too, and in them `yield from` " +
 		"is the await: what it gives has the awaited type, and a call left without it is reported with `yield from` as the fix; " +

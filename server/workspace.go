@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -96,7 +97,11 @@ type workspace struct {
 	rootMu    sync.Mutex
 	rootByDir map[string]string // directory -> root of the project of its files
 
-	cfgMu        sync.Mutex
+	cfgMu sync.Mutex
+	// cfgGen counts the invalidations of the configurations: a project's
+	// libraries (projectLibraries) look their environment up again when it
+	// moves.
+	cfgGen       atomic.Uint64
 	cfgByDir     map[string]*config.Config  // directory -> effective configuration
 	reported     map[string]map[string]bool // configuration file -> problems already shown
 	saidExcluded sync.Map                   // paths whose exclusion the log named
@@ -297,7 +302,9 @@ func (w *workspace) rootOf(path string) string {
 func (w *workspace) projectLocked(root string) *projectIndex {
 	p := w.projects[root]
 	if p == nil {
-		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: w.questions.record(analysis.NewProject(root, nil))}
+		project := analysis.NewProject(root, nil)
+		project.SetLibraries(&projectLibraries{w: w, root: root})
+		p = &projectIndex{layout: analysis.NewLayout(root, nil), project: w.questions.record(project)}
 		w.projects[root] = p
 	}
 	return p
@@ -453,6 +460,7 @@ func (w *workspace) invalidateConfig() {
 	w.cfgByDir = map[string]*config.Config{}
 	w.effective = map[effectiveKey]*config.Config{}
 	w.reported = map[string]map[string]bool{}
+	w.cfgGen.Add(1)
 	w.cfgMu.Unlock()
 	w.exclusions.invalidate()
 }
@@ -464,6 +472,7 @@ func (w *workspace) invalidateConfig() {
 func (w *workspace) invalidateConfigOf(file string) {
 	dir := configScope(file)
 	w.cfgMu.Lock()
+	w.cfgGen.Add(1)
 	for d := range w.cfgByDir {
 		if lint.Within(dir, d) {
 			delete(w.cfgByDir, d)
