@@ -148,15 +148,43 @@ func (s *Server) runAnalysis(d *document) {
 		if d.cascadeTimer != nil {
 			d.cascadeTimer.Stop()
 		}
-		d.cascadeTimer = time.AfterFunc(dependentDelay, func() { s.runCascade(d) })
+		opened := !d.cascaded
+		d.cascaded = true
+		if opened {
+			// A document just opened is not being typed in: its cascade
+			// runs now, in this analysis's slot, as the documents opened
+			// with it are being analysed anyway (put off, the cascades of
+			// an editor restoring 200 files ran into the first keystrokes).
+			d.schedMu.Unlock()
+			s.runCascade(d, true)
+			return
+		}
+		d.cascadeTimer = time.AfterFunc(dependentDelay, func() { s.runCascade(d, false) })
+		waiting := d.cascadeDependents
 		d.schedMu.Unlock()
+		// The dependents the last cascade scheduled wait while the user
+		// types on, as the cascade does: run mid-burst, a few hundred
+		// analyses stalled keystrokes by ~300 ms.
+		for _, dep := range waiting {
+			s.postponeDependent(dep, max(s.currentSettings().Debounce(), dependentDelay))
+		}
+	}
+}
+
+// postponeDependent restarts the wait of d's re-analysis when it is still
+// waiting and only follows another document's change.
+func (s *Server) postponeDependent(d *document, delay time.Duration) {
+	d.schedMu.Lock()
+	defer d.schedMu.Unlock()
+	if d.dependent && d.timer != nil && d.timer.Stop() {
+		d.timer = time.AfterFunc(delay, func() { s.runAnalysis(d) })
 	}
 }
 
 // runCascade re-analyses the open documents that depend on d's newest
 // analysed module: those whose answers may change since they were last
 // analysed with d.base.
-func (s *Server) runCascade(d *document) {
+func (s *Server) runCascade(d *document, inAnalysisSlot bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.errorf("panic finding the dependents of %s: %v\n%s", d.path, r, debug.Stack())
@@ -164,6 +192,17 @@ func (s *Server) runCascade(d *document) {
 	}()
 	if d.closed.Load() || s.ctx.Err() != nil {
 		return
+	}
+	if !inAnalysisSlot {
+		// In a dependents' slot, as the analyses it schedules: finding
+		// dependents must not take the core the edited document's next
+		// analysis needs.
+		select {
+		case s.dependentSlots <- struct{}{}:
+		case <-s.ctx.Done():
+			return
+		}
+		defer func() { <-s.dependentSlots }()
 	}
 	d.schedMu.Lock()
 	before, after, project := d.base, d.cascadeModule, d.cascadeProject
@@ -177,6 +216,9 @@ func (s *Server) runCascade(d *document) {
 	}
 	deps := s.affectedBy(project, d.path, before, after)
 	s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)
+	d.schedMu.Lock()
+	d.cascadeDependents = deps
+	d.schedMu.Unlock()
 	for _, dep := range deps {
 		if dep != d {
 			// The dependents' own wait gathers the cascades of several

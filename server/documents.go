@@ -52,6 +52,10 @@ type document struct {
 	cascadeTimer   *time.Timer
 	cascadeModule  *analysis.Module
 	cascadeProject *analysis.Project
+	// cascadeDependents: what the last cascade scheduled, postponed while
+	// this document is edited on.
+	cascadeDependents []*document
+	cascaded          bool // a cascade was started: the next ones wait for a pause
 
 	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
