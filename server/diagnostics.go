@@ -104,17 +104,19 @@ func (s *Server) runAnalysis(d *document) {
 	}
 	ctx, cancel := context.WithCancel(s.ctx)
 	defer cancel()
+	// Analyses of one document may overlap (a change, then a module it
+	// imports changes): only the one started last may publish, since it saw
+	// the newest project. seq is counted with the cascade taken, so that
+	// runningCascade belongs to the analysis whose seq is the latest
+	// (handCascade).
 	d.schedMu.Lock()
 	cascade := d.cascade
 	d.cascade = false
 	d.runningCascade = cascade
 	d.cancelAnalysis = cancel
+	seq := d.analysisSeq.Add(1)
 	d.schedMu.Unlock()
 
-	// Analyses of one document may overlap (a change, then a module it
-	// imports changes): only the one started last may publish, since it saw
-	// the newest project.
-	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
 	// The simulator takes far longer than the rest: publish at once what
 	// needs no simulation (and what it found before in the parts this
@@ -142,15 +144,34 @@ func (s *Server) runAnalysis(d *document) {
 		// module's project-wide facts and walks the import graph, ~10 ms
 		// of CPU a keystroke with 200 files open, spent while the next
 		// keystroke waits for a core.
-		d.schedMu.Lock()
-		d.runningCascade = false // handed to the cascade timer, whatever is scheduled next
-		d.cascadeModule, d.cascadeProject = res.module, project
-		if d.cascadeTimer != nil {
-			d.cascadeTimer.Stop()
-		}
-		d.cascadeTimer = time.AfterFunc(dependentDelay, func() { s.runCascade(d) })
-		d.schedMu.Unlock()
+		s.handCascade(d, seq, res.module, project)
 	}
+}
+
+// handCascade hands the cascade of the analysis seq of d (its module, in
+// project) to the cascade timer, restarting it. An analysis that hands
+// over after a newer one did (it was cancelled past its last check, and
+// the newer one, which took its cascade, ran meanwhile) leaves the newer
+// module in place: comparing the older one with d.base could find no
+// change, and the newer edit's dependents would keep their findings; nor
+// does it clear the newer one's runningCascade.
+func (s *Server) handCascade(d *document, seq uint64, mod *analysis.Module, project *analysis.Project) {
+	d.schedMu.Lock()
+	defer d.schedMu.Unlock()
+	if d.analysisSeq.Load() == seq {
+		// Handed to the cascade timer, whatever is scheduled next (a
+		// newer analysis's flag is its own).
+		d.runningCascade = false
+	}
+	if seq < d.cascadeSeq {
+		return
+	}
+	d.cascadeSeq = seq
+	d.cascadeModule, d.cascadeProject = mod, project
+	if d.cascadeTimer != nil {
+		d.cascadeTimer.Stop()
+	}
+	d.cascadeTimer = time.AfterFunc(dependentDelay, func() { s.runCascade(d) })
 }
 
 // runCascade re-analyses the open documents that depend on d's newest

@@ -52,6 +52,7 @@ type document struct {
 	cascadeTimer   *time.Timer
 	cascadeModule  *analysis.Module
 	cascadeProject *analysis.Project
+	cascadeSeq     uint64 // the analysis whose module was last handed over (handCascade)
 
 	analysisSeq   atomic.Uint64 // analyses started
 	publishMu     sync.Mutex
