@@ -53,7 +53,7 @@ func (p *Project) installedLookup(qualified string) Symbol {
 	if v, ok := p.installed.Load(qualified); ok {
 		return v.(Symbol)
 	}
-	s := p.lookupIn(qualified, 0, map[*Module]bool{}, true)
+	s := p.lookupIn(qualified, 0, newLookupState(), true)
 	p.installed.Store(qualified, s)
 	return s
 }
@@ -93,7 +93,7 @@ func (p *Project) installedFunction(name string, depth int) *Function {
 		if depth == 0 {
 			s = p.installedLookup(n)
 		} else {
-			s = p.lookupIn(n, depth+1, map[*Module]bool{}, true)
+			s = p.lookupIn(n, depth+1, newLookupState(), true)
 		}
 		if s.Func != nil && s.Func.module != nil && s.Func.module.Library {
 			return s.Func

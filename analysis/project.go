@@ -636,22 +636,39 @@ func (p *Project) Lookup(qualified string) Symbol {
 	if v, ok := p.lookups.Load(qualified); ok {
 		return v.(Symbol)
 	}
-	s := p.lookup(qualified, 0, map[*Module]bool{})
+	s := p.lookup(qualified, 0, newLookupState())
 	p.lookups.Store(qualified, s)
 	return s
 }
 
-// lookup resolves qualified; starred records the modules whose star
-// imports this lookup already followed, so packages that star-import each
-// other (asyncio/__init__.py has twenty) are expanded once, not
-// exponentially often.
-func (p *Project) lookup(qualified string, depth int, starred map[*Module]bool) Symbol {
-	return p.lookupIn(qualified, depth, starred, false)
+// lookup resolves qualified; st records what this lookup already followed
+// (lookupState), so packages that star-import each other
+// (asyncio/__init__.py has twenty) and class hierarchies that share bases
+// are expanded once, not exponentially often.
+func (p *Project) lookup(qualified string, depth int, st *lookupState) Symbol {
+	return p.lookupIn(qualified, depth, st, false)
+}
+
+// lookupState is what one lookup has followed: the modules whose star
+// imports it expanded, and the members of base classes in other modules
+// it looked for and did not find, with the least depth they were asked at.
+// Without the latter, a class whose bases (in other modules) share bases
+// of their own is searched once per path through the hierarchy: five
+// bases a level, seven levels deep, is 78,125 searches for a name no class
+// defines, seconds of CPU per name (review24); with it, each member of
+// each class once.
+type lookupState struct {
+	starred map[*Module]bool
+	missing map[string]int
+}
+
+func newLookupState() *lookupState {
+	return &lookupState{starred: map[*Module]bool{}, missing: map[string]int{}}
 }
 
 // lookupIn is lookup; with libs, a module name the project does not define
 // is looked up in the installed libraries (InstalledLookup).
-func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool, libs bool) Symbol {
+func (p *Project) lookupIn(qualified string, depth int, st *lookupState, libs bool) Symbol {
 	if p == nil || qualified == "" || depth > 8 {
 		return Symbol{}
 	}
@@ -666,7 +683,7 @@ func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool
 		if b == nil {
 			// A re-export through `from .core import *` (in a package's
 			// __init__.py, typically).
-			if s := p.lookupStarred(m, rest, depth, starred, libs); s.Func != nil || s.Class != nil {
+			if s := p.lookupStarred(m, rest, depth, st, libs); s.Func != nil || s.Class != nil {
 				return s
 			}
 			// `pkg.storage.balance` where pkg/__init__.py rebinds the name of
@@ -693,10 +710,19 @@ func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool
 				for _, base := range cls.Bases {
 					r := m.Resolve(base)
 					if r.Class == nil && r.Name != "" {
-						if s := p.lookupIn(r.Name+"."+rest[1], depth+1, starred, libs); s.Func != nil {
-							return s
+						// A member already looked for and not found, at
+						// this depth or with more depth left, is not found
+						// again.
+						member := r.Name + "." + rest[1]
+						if d, ok := st.missing[member]; !ok || depth+1 < d {
+							if s := p.lookupIn(member, depth+1, st, libs); s.Func != nil {
+								return s
+							}
+							if d, ok := st.missing[member]; !ok || depth+1 < d {
+								st.missing[member] = depth + 1
+							}
 						}
-						if p.lookupIn(r.Name, depth+1, starred, libs).Class == nil && !pylib.LacksAttr(r.Name, rest[1]) {
+						if p.lookupIn(r.Name, depth+1, st, libs).Class == nil && !pylib.LacksAttr(r.Name, rest[1]) {
 							break
 						}
 					}
@@ -712,7 +738,7 @@ func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool
 			// instance of the class, then what its type holds.
 			if len(rest) > 2 {
 				if next := p.instanceAttrName(cls, rest[1], depth); next != "" {
-					return p.lookupIn(next+"."+strings.Join(rest[2:], "."), depth+1, starred, libs)
+					return p.lookupIn(next+"."+strings.Join(rest[2:], "."), depth+1, st, libs)
 				}
 			}
 		case BindImport:
@@ -721,7 +747,7 @@ func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool
 				target += "." + strings.Join(rest[1:], ".")
 			}
 			if target != qualified {
-				return p.lookupIn(target, depth+1, starred, libs)
+				return p.lookupIn(target, depth+1, st, libs)
 			}
 			// The module imports the name from itself (`from pkg import X`
 			// in pkg/__init__.py, X bound only by that import, no module
@@ -733,7 +759,7 @@ func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool
 			// site.addsitedir).
 			if p.byName[b.Qualified] == nil {
 				if other := p.shadowedBy(m); other != nil {
-					return p.lookupIn(other.Name+"."+strings.Join(rest, "."), depth+1, starred, libs)
+					return p.lookupIn(other.Name+"."+strings.Join(rest, "."), depth+1, st, libs)
 				}
 			}
 		case BindAssign:
@@ -750,7 +776,7 @@ func (p *Project) lookupIn(qualified string, depth int, starred map[*Module]bool
 				}
 			}
 			if target := continuedName(r, rest); target != "" && target != qualified {
-				return p.lookupIn(target, depth+1, starred, libs)
+				return p.lookupIn(target, depth+1, st, libs)
 			}
 		}
 		return Symbol{}
@@ -865,16 +891,16 @@ func (m *Module) OwnNameImports() []string {
 
 // lookupStarred looks rest up in the modules m imports with `from x import *`
 // at module level. Private names are not star-exported.
-func (p *Project) lookupStarred(m *Module, rest []string, depth int, starred map[*Module]bool, libs bool) Symbol {
-	if strings.HasPrefix(rest[0], "_") || starred[m] {
+func (p *Project) lookupStarred(m *Module, rest []string, depth int, st *lookupState, libs bool) Symbol {
+	if strings.HasPrefix(rest[0], "_") || st.starred[m] {
 		return Symbol{}
 	}
-	starred[m] = true
+	st.starred[m] = true
 	for _, imp := range m.Imports {
 		if imp.Name != "*" || imp.Scope != m.Scope || imp.Module == "" || imp.Module == m.Name {
 			continue
 		}
-		if s := p.lookupIn(imp.Module+"."+strings.Join(rest, "."), depth+1, starred, libs); s.Func != nil || s.Class != nil {
+		if s := p.lookupIn(imp.Module+"."+strings.Join(rest, "."), depth+1, st, libs); s.Func != nil || s.Class != nil {
 			return s
 		}
 	}
@@ -1575,7 +1601,7 @@ func (p *Project) refOf(name string, depth int) Ref {
 	if depth == 0 {
 		s = p.Lookup(name)
 	} else {
-		s = p.lookup(name, depth, map[*Module]bool{})
+		s = p.lookup(name, depth, newLookupState())
 	}
 	switch {
 	case s.Func != nil:

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/asyncls/asyncls/analysis"
 )
 
 // TestCancelledAnalysisHandsOnItsCascade: an analysis that took the duty to
@@ -33,5 +35,37 @@ func TestCancelledAnalysisHandsOnItsCascade(t *testing.T) {
 	d.timer.Stop()
 	if d.cascade {
 		t.Error("a cascade appeared from nowhere")
+	}
+}
+
+// TestStaleAnalysisKeepsNewerCascade: an analysis cancelled after its last
+// check hands its cascade over after the newer analysis (which took the
+// cascade on) did; the newer module stays the one the dependents are
+// compared with, or the newer edit's dependents are never re-analysed.
+func TestStaleAnalysisKeepsNewerCascade(t *testing.T) {
+	s := &Server{ctx: context.Background()}
+	d := &document{cascaded: true} // opened and analysed before: its cascades wait for a pause
+	older, newer := &analysis.Module{Name: "older"}, &analysis.Module{Name: "newer"}
+	d.analysisSeq.Store(2)
+	s.handCascade(d, 2, newer, nil)
+	// A third analysis started, with a cascade of its own.
+	d.analysisSeq.Store(3)
+	d.runningCascade = true
+	s.handCascade(d, 1, older, nil)
+	d.cascadeTimer.Stop()
+	if d.cascadeModule != newer {
+		t.Fatalf("the pending cascade is of %q, want the newer analysis's module", d.cascadeModule.Name)
+	}
+	if !d.runningCascade {
+		t.Error("the stale analysis cleared the running analysis's cascade: cancelled, it would not hand it on")
+	}
+	// In order, each hands over its own.
+	s.handCascade(d, 3, older, nil)
+	if d.runningCascade {
+		t.Error("the latest analysis still holds its cascade after handing it over")
+	}
+	d.cascadeTimer.Stop()
+	if d.cascadeModule != older {
+		t.Fatal("a newer analysis's module was not handed over")
 	}
 }

@@ -104,17 +104,19 @@ func (s *Server) runAnalysis(d *document) {
 	}
 	ctx, cancel := context.WithCancel(s.ctx)
 	defer cancel()
+	// Analyses of one document may overlap (a change, then a module it
+	// imports changes): only the one started last may publish, since it saw
+	// the newest project. seq is counted with the cascade taken, so that
+	// runningCascade belongs to the analysis whose seq is the latest
+	// (handCascade).
 	d.schedMu.Lock()
 	cascade := d.cascade
 	d.cascade = false
 	d.runningCascade = cascade
 	d.cancelAnalysis = cancel
+	seq := d.analysisSeq.Add(1)
 	d.schedMu.Unlock()
 
-	// Analyses of one document may overlap (a change, then a module it
-	// imports changes): only the one started last may publish, since it saw
-	// the newest project.
-	seq := d.analysisSeq.Add(1)
 	sn := d.snap.Load()
 	// The simulator takes far longer than the rest: publish at once what
 	// needs no simulation (and what it found before in the parts this
@@ -142,33 +144,55 @@ func (s *Server) runAnalysis(d *document) {
 		// module's project-wide facts and walks the import graph, ~10 ms
 		// of CPU a keystroke with 200 files open, spent while the next
 		// keystroke waits for a core.
-		d.schedMu.Lock()
-		d.runningCascade = false // handed to the cascade timer, whatever is scheduled next
-		d.cascadeModule, d.cascadeProject = res.module, project
-		if d.cascadeTimer != nil {
-			d.cascadeTimer.Stop()
-		}
-		opened := !d.cascaded
-		d.cascaded = true
-		if opened {
+		if s.handCascade(d, seq, res.module, project) {
 			// A document just opened is not being typed in: its cascade
 			// runs now, in this analysis's slot, as the documents opened
 			// with it are being analysed anyway (put off, the cascades of
 			// an editor restoring 200 files ran into the first keystrokes).
-			d.schedMu.Unlock()
 			s.runCascade(d, true)
-			return
-		}
-		d.cascadeTimer = time.AfterFunc(dependentDelay, func() { s.runCascade(d, false) })
-		waiting := d.cascadeDependents
-		d.schedMu.Unlock()
-		// The dependents the last cascade scheduled wait while the user
-		// types on, as the cascade does: run mid-burst, a few hundred
-		// analyses stalled keystrokes by ~300 ms.
-		for _, dep := range waiting {
-			s.postponeDependent(dep, max(s.currentSettings().Debounce(), dependentDelay))
 		}
 	}
+}
+
+// handCascade hands the cascade of the analysis seq of d (its module, in
+// project) to the cascade timer, restarting it, and restarts the wait of
+// the dependents the last cascade scheduled (they wait while the user
+// types on, as the cascade does: run mid-burst, a few hundred analyses
+// stalled keystrokes by ~300 ms). An analysis that hands over after a
+// newer one did (it was cancelled past its last check, and the newer one,
+// which took its cascade, ran meanwhile) leaves the newer module in place:
+// comparing the older one with d.base could find no change, and the newer
+// edit's dependents would keep their findings; nor does it clear the newer
+// one's runningCascade. It reports whether the cascade is to run at once
+// instead: the first after the document was opened.
+func (s *Server) handCascade(d *document, seq uint64, mod *analysis.Module, project *analysis.Project) (now bool) {
+	d.schedMu.Lock()
+	if d.analysisSeq.Load() == seq {
+		// Handed to the cascade timer, whatever is scheduled next (a
+		// newer analysis's flag is its own).
+		d.runningCascade = false
+	}
+	if seq < d.cascadeSeq {
+		d.schedMu.Unlock()
+		return false
+	}
+	d.cascadeSeq = seq
+	d.cascadeModule, d.cascadeProject = mod, project
+	if d.cascadeTimer != nil {
+		d.cascadeTimer.Stop()
+	}
+	if !d.cascaded {
+		d.cascaded = true
+		d.schedMu.Unlock()
+		return true
+	}
+	d.cascadeTimer = time.AfterFunc(dependentDelay, func() { s.runCascade(d, false) })
+	waiting := d.cascadeDependents
+	d.schedMu.Unlock()
+	for _, dep := range waiting {
+		s.postponeDependent(dep, max(s.currentSettings().Debounce(), dependentDelay))
+	}
+	return false
 }
 
 // postponeDependent restarts the wait of d's re-analysis when it is still

@@ -52,6 +52,7 @@ type document struct {
 	cascadeTimer   *time.Timer
 	cascadeModule  *analysis.Module
 	cascadeProject *analysis.Project
+	cascadeSeq     uint64 // the analysis whose module was last handed over (handCascade)
 	// cascadeDependents: what the last cascade scheduled, postponed while
 	// this document is edited on.
 	cascadeDependents []*document
