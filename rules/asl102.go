@@ -585,12 +585,8 @@ func reportCoroutineCallbacks(p *Pass) {
 			continue
 		}
 		for _, a := range c.Args() {
-			arg := a
-			if a.Type() == "keyword_argument" {
-				arg = a.ChildByField("value")
-			}
-			arg = analysis.Unparen(arg)
-			if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") {
+			arg := namedArgValue(a)
+			if arg == nil {
 				continue
 			}
 			api := syncCallbackAPI(p, arg)
@@ -692,12 +688,8 @@ func reportAsyncReceiverParams(p *Pass) {
 			continue
 		}
 		for _, a := range c.Args() {
-			arg := a
-			if a.Type() == "keyword_argument" {
-				arg = a.ChildByField("value")
-			}
-			arg = analysis.Unparen(arg)
-			if arg == nil || (arg.Type() != "identifier" && arg.Type() != "attribute") {
+			arg := namedArgValue(a)
+			if arg == nil {
 				continue
 			}
 			r := p.Module.Resolve(arg)
@@ -3073,4 +3065,17 @@ func unresolvedDjangoModelQuery(p *Pass, call *analysis.Node) bool {
 		return false
 	}
 	return onUnresolvedModelManager(p, analysis.Unparen(fn.ChildByField("object")))
+}
+
+// namedArgValue is the value of the argument a (a keyword argument's
+// value, unparenthesised) when it is a name or an attribute chain, else nil.
+func namedArgValue(a *analysis.Node) *analysis.Node {
+	if a.Type() == "keyword_argument" {
+		a = a.ChildByField("value")
+	}
+	a = analysis.Unparen(a)
+	if a == nil || (a.Type() != "identifier" && a.Type() != "attribute") {
+		return nil
+	}
+	return a
 }
