@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"github.com/asyncls/asyncls/pylib"
 	"maps"
 	slashpath "path"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/asyncls/asyncls/pylib"
 )
 
 // Layout names modules from file paths: a file's module name is its path

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/asyncls/asyncls/sitepkgs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 	"github.com/asyncls/asyncls/rules"
+	"github.com/asyncls/asyncls/sitepkgs"
 )
 
 // The persistent cache of `asyncls check` (like ruff's): per file, its

@@ -7,7 +7,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncls/asyncls/sitepkgs"
 	"io/fs"
 	"os"
 	"runtime"
@@ -20,6 +19,7 @@ import (
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/config"
 	"github.com/asyncls/asyncls/rules"
+	"github.com/asyncls/asyncls/sitepkgs"
 )
 
 // Source is one file's content.
