@@ -1328,8 +1328,8 @@ func returnedWhole(m *analysis.Module, use *analysis.Node) *analysis.Function {
 // (`gather(*coros)`, inContainer) hands each of them on. An awaitable object
 // (a future is iterable: its `__iter__` is `__await__`) and a callee whose
 // coroutine-ness is only inferred (maybe a query builder) are left alone.
-// (tree-sitter-python parses `[*f(x)]` in a list as a call of `*f`, so a
-// call splatted directly in a list display is not seen here.)
+// (`[*f(x)]`, which tree-sitter-python misreads, is lowered as Python
+// means it: analysis.renestStarredElements.)
 func (fl *coroFlow) judgeSplat(n *analysis.Node) (coroUse, bool) {
 	if fl.awaitableObject || fl.inferred {
 		return coroUse{}, false
