@@ -575,6 +575,7 @@ func loadSymbols() {
 	for i := len(kindNames) - 1; i > 0; i-- {
 		kindOf[kindNames[i]] = uint16(i) // the first symbol of a name wins
 	}
+	loadStarredClasses()
 }
 
 // Lower converts a tree-sitter tree of src into immutable Nodes. It is used
@@ -633,7 +634,10 @@ func lower(path string, src []byte, tree *sitter.Tree, lines *LineIndex) *File {
 		fn(&parts[0])
 		<-done
 	}
-	both(func(p *lowerPart) { p.flat, p.release = flattenPart(tree, p.first, p.count, p.nodes) })
+	both(func(p *lowerPart) {
+		p.flat, p.release = flattenPart(tree, p.first, p.count, p.nodes)
+		renestStarredElements(p.flat)
+	})
 	defer parts[0].release()
 	defer parts[1].release()
 

@@ -663,3 +663,57 @@ func TestGenericAnnotationOperandParses(t *testing.T) {
 		}
 	}
 }
+
+// TestStarredCallInDisplay: tree-sitter-python reads `[*f(x)]` and
+// `{*f(x)}` as a call of `*f` (and `[*o.m(x)]` as a call of an attribute of
+// `*o`); the lowered tree has what Python means, the starred call, attribute
+// or subscript (renestStarredElements), with the callee and arguments under
+// it and every parent link consistent. What was read right stays.
+func TestStarredCallInDisplay(t *testing.T) {
+	src := "a = [*f(1)]\nb = {*g(x, k=2), 3}\nc = [*o.m(1)]\nd = [*n]\ne = [0, *h()]\nf = [*o.m(1).p[2](3)]\ng = *x[0],\n"
+	f := Parse("m.py", []byte(src))
+	if len(f.SyntaxErrors) > 0 {
+		t.Fatalf("syntax errors: %v", f.SyntaxErrors)
+	}
+	var got []string
+	f.Root.Walk(func(n *Node) bool {
+		if n.Type() == "list_splat" {
+			op := n.ChildList()[len(n.ChildList())-1]
+			s := f.Text(n) + " -> " + op.Type()
+			if op.Type() == "call" {
+				s += "(" + f.Text(op.ChildByField("function")) + ", " + f.Text(op.ChildByField("arguments")) + ")"
+			}
+			got = append(got, s)
+		}
+		if n.Type() == "call" {
+			if fn := n.ChildByField("function"); fn == nil || fn.Type() == "list_splat" {
+				t.Errorf("call %q has callee %v", f.Text(n), fn)
+			}
+		}
+		return true
+	})
+	want := []string{
+		"*f(1) -> call(f, (1))",
+		"*g(x, k=2) -> call(g, (x, k=2))",
+		"*o.m(1) -> call(o.m, (1))",
+		"*n -> identifier",
+		"*h() -> call(h, ())",
+		"*o.m(1).p[2](3) -> call(o.m(1).p[2], (3))",
+		"*x[0] -> subscript",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("starred elements:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Parents and children agree after the re-nesting.
+	f.Root.Walk(func(n *Node) bool {
+		for _, c := range n.ChildList() {
+			if c.Parent() != n {
+				t.Errorf("%s %q: child %s's parent is %v", n.Type(), f.Text(n), c.Type(), c.Parent())
+			}
+			if c.Start < n.Start || c.End > n.End {
+				t.Errorf("%s %q: child %s [%d,%d) outside it", n.Type(), f.Text(n), c.Type(), c.Start, c.End)
+			}
+		}
+		return true
+	})
+}

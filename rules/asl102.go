@@ -602,25 +602,38 @@ func reportCoroutineCallbacks(p *Pass) {
 	}
 }
 
-// reportAsyncCallableParams reports a sync or async def of the module
-// that calls a callable parameter and drops the result, where some call of
-// it passes an async callable for that parameter: a coroutine function, a
-// `functools.partial` of one, asgiref's `sync_to_async(f)`. That call of
-// the parameter makes a coroutine that never runs (django-allauth's
-// middleware served both stacks through `_remove_dangling_login(request,
-// response, session_check)`, the async one passing
-// `sync_to_async(_session_check)`). A def that asks
-// `iscoroutinefunction(param)` tells the kinds apart.
-// The report is on the dropped call when the def is in this module, else
-// on the argument.
-func reportAsyncCallableParams(p *Pass) {
+// paramFlow is one way an argument a project def receives makes a call
+// of its parameter, dropped in the def's body, a dropped coroutine. The
+// walk over the module's calls, their targets and parameters is
+// reportParamFlows'; a flow says which calls count, which arguments, which
+// of the def's calls are then dropped coroutines, and the two messages.
+type paramFlow struct {
+	// call filters the calls of project defs the flow looks at.
+	call func(c *analysis.Call, t *analysis.Function) bool
+	// arg describes an argument that qualifies ("a coroutine function",
+	// "a `Page`"), or returns "".
+	arg func(arg *analysis.Node) string
+	// dropped returns the calls of t's parameter name, dropped in its
+	// body, that an argument described as what makes coroutines.
+	dropped func(t *analysis.Function, name, what string) []*analysis.Node
+	// here is the message on the dropped call d when t is in this module
+	// (line is the argument's); there the message on the argument when t
+	// is in another module.
+	here  func(d, arg *analysis.Node, t *analysis.Function, name, what, line string) string
+	there func(d, arg *analysis.Node, t *analysis.Function, name, what string) string
+}
+
+// reportParamFlows reports what flow finds: on the dropped call, once,
+// when the def is in this module, else on the argument (so that `check
+// FILE` reports in the named file what `check .` does).
+func reportParamFlows(p *Pass, flow paramFlow) {
 	if p.Project == nil {
 		return
 	}
 	seen := map[*analysis.Node]bool{}
 	for _, c := range p.Module.Calls {
 		t := p.Project.Target(c)
-		if t == nil || t.Lambda || t.Generator || t.Name == "__init__" {
+		if t == nil || t.Lambda || t.Generator || t.Name == "__init__" || !flow.call(c, t) {
 			continue
 		}
 		for _, a := range c.Args() {
@@ -632,32 +645,61 @@ func reportAsyncCallableParams(p *Pass) {
 			if arg == nil {
 				continue
 			}
-			what := asyncCallableArg(p, arg)
-			if what == "" || syncCallbackAPI(p, arg) != "" {
-				continue // the callback APIs are reportCoroutineCallbacks'
+			what := flow.arg(arg)
+			if what == "" {
+				continue
 			}
 			name := parameterFor(p, c, t, a)
 			if name == "" {
 				continue
 			}
-			for _, d := range droppedParamCalls(p, t, name) {
-				line := strconv.Itoa(p.File.Lines.Position(int(arg.Start)).Line + 1)
-				if t.Module() == p.Module {
-					if seen[d] {
-						continue
-					}
+			for _, d := range flow.dropped(t, name, what) {
+				if t.Module() != p.Module {
+					p.Report(arg, flow.there(d, arg, t, name, what))
+				} else if !seen[d] {
 					seen[d] = true
-					p.Report(d, "coroutine `"+p.File.Brief(d.ChildByField("function"))+"()` is never awaited: `"+t.Name+
-						"()` calls its parameter `"+name+"` and drops the result, and line "+line+" passes `"+
-						p.File.Brief(arg)+"`, "+what+"; await it (in an async def) or pass a sync function")
+					line := strconv.Itoa(p.File.Lines.Position(int(arg.Start)).Line + 1)
+					p.Report(d, flow.here(d, arg, t, name, what, line))
 				} else {
-					p.Report(arg, "`"+p.File.Brief(arg)+"` is "+what+", passed to `"+t.Name+"()` as `"+name+
-						"`, which calls it without awaiting (`"+t.Module().File.Brief(d)+"`): the coroutine it makes never runs")
+					continue
 				}
 				break
 			}
 		}
 	}
+}
+
+// reportAsyncCallableParams reports a sync or async def of the module
+// that calls a callable parameter and drops the result, where some call of
+// it passes an async callable for that parameter: a coroutine function, a
+// `functools.partial` of one, asgiref's `sync_to_async(f)`. That call of
+// the parameter makes a coroutine that never runs (django-allauth's
+// middleware served both stacks through `_remove_dangling_login(request,
+// response, session_check)`, the async one passing
+// `sync_to_async(_session_check)`). A def that asks
+// `iscoroutinefunction(param)` tells the kinds apart.
+func reportAsyncCallableParams(p *Pass) {
+	reportParamFlows(p, paramFlow{
+		call: func(*analysis.Call, *analysis.Function) bool { return true },
+		arg: func(arg *analysis.Node) string {
+			if syncCallbackAPI(p, arg) != "" {
+				return "" // the callback APIs are reportCoroutineCallbacks'
+			}
+			return asyncCallableArg(p, arg)
+		},
+		dropped: func(t *analysis.Function, name, _ string) []*analysis.Node {
+			return droppedParamCalls(p, t, name)
+		},
+		here: func(d, arg *analysis.Node, t *analysis.Function, name, what, line string) string {
+			return "coroutine `" + p.File.Brief(d.ChildByField("function")) + "()` is never awaited: `" + t.Name +
+				"()` calls its parameter `" + name + "` and drops the result, and line " + line + " passes `" +
+				p.File.Brief(arg) + "`, " + what + "; await it (in an async def) or pass a sync function"
+		},
+		there: func(d, arg *analysis.Node, t *analysis.Function, name, what string) string {
+			return "`" + p.File.Brief(arg) + "` is " + what + ", passed to `" + t.Name + "()` as `" + name +
+				"`, which calls it without awaiting (`" + t.Module().File.Brief(d) + "`): the coroutine it makes never runs"
+		},
+	})
 }
 
 // reportAsyncReceiverParams reports, in a synchronous def of the project,
@@ -669,56 +711,37 @@ func reportAsyncCallableParams(p *Pass) {
 // from `stealth_async`: "coroutine 'Page.route' was never awaited"). The
 // type is the argument's at the call; a def that tests the parameter's type
 // (`isinstance`, `iscoroutine`, ...) around the call tells the kinds apart.
-// The report is on the dropped call when the def is in this module, else
-// on the argument.
 func reportAsyncReceiverParams(p *Pass) {
-	if p.Project == nil {
-		return
-	}
-	seen := map[*analysis.Node]bool{}
-	for _, c := range p.Module.Calls {
+	reportParamFlows(p, paramFlow{
 		// Called from a coroutine, the loop is running: what a library
 		// makes a coroutine only in async code (a sync shim's wrapper)
 		// is one in the helper too.
-		if !c.InCoroutine() {
-			continue
-		}
-		t := p.Project.Target(c)
-		if t == nil || t.Async || t.Lambda || t.Generator || t.Name == "__init__" {
-			continue
-		}
-		for _, a := range c.Args() {
-			arg := namedArgValue(a)
-			if arg == nil {
-				continue
+		call: func(c *analysis.Call, t *analysis.Function) bool { return c.InCoroutine() && !t.Async },
+		// The argument's library type, the receiver's type in t.
+		arg: func(arg *analysis.Node) string {
+			if arg.Type() != "identifier" && arg.Type() != "attribute" {
+				return ""
 			}
 			r := p.Module.Resolve(arg)
-			if !r.Instance || r.Name == "" || r.Class != nil {
-				continue // a library object of a known type
+			if !r.Instance || r.Class != nil {
+				return "" // not an object, or one of a project class
 			}
-			name := parameterFor(p, c, t, a)
-			if name == "" {
-				continue
-			}
-			for _, d := range droppedReceiverCalls(p, t, name, r.Name) {
-				line := strconv.Itoa(p.File.Lines.Position(int(arg.Start)).Line + 1)
-				fn := d.ChildByField("function")
-				if t.Module() == p.Module {
-					if seen[d] {
-						continue
-					}
-					seen[d] = true
-					p.Report(d, "coroutine `"+p.File.Brief(fn)+"()` is never awaited: `"+t.Name+"()` drops the result, and line "+
-						line+" passes `"+p.File.Brief(arg)+"`, a `"+r.Name+"`, as `"+name+
-						"`, whose `"+p.File.Text(fn.ChildByField("attribute"))+"()` is a coroutine; await it in an async twin of `"+t.Name+"()`")
-				} else {
-					p.Report(arg, "`"+p.File.Brief(arg)+"` is a `"+r.Name+"`, passed to `"+t.Name+"()` as `"+name+
-						"`, which calls `"+t.Module().File.Brief(fn)+"()` on it without awaiting: the coroutine it makes never runs")
-				}
-				break
-			}
-		}
-	}
+			return r.Name
+		},
+		dropped: func(t *analysis.Function, name, typ string) []*analysis.Node {
+			return droppedReceiverCalls(p, t, name, typ)
+		},
+		here: func(d, arg *analysis.Node, t *analysis.Function, name, typ, line string) string {
+			fn := d.ChildByField("function")
+			return "coroutine `" + p.File.Brief(fn) + "()` is never awaited: `" + t.Name + "()` drops the result, and line " +
+				line + " passes `" + p.File.Brief(arg) + "`, a `" + typ + "`, as `" + name +
+				"`, whose `" + p.File.Text(fn.ChildByField("attribute")) + "()` is a coroutine; await it in an async twin of `" + t.Name + "()`"
+		},
+		there: func(d, arg *analysis.Node, t *analysis.Function, name, typ string) string {
+			return "`" + p.File.Brief(arg) + "` is a `" + typ + "`, passed to `" + t.Name + "()` as `" + name +
+				"`, which calls `" + t.Module().File.Brief(d.ChildByField("function")) + "()` on it without awaiting: the coroutine it makes never runs"
+		},
+	})
 }
 
 // droppedReceiverCalls returns the calls `name.method(...)` in t's own body
@@ -1305,8 +1328,8 @@ func returnedWhole(m *analysis.Module, use *analysis.Node) *analysis.Function {
 // (`gather(*coros)`, inContainer) hands each of them on. An awaitable object
 // (a future is iterable: its `__iter__` is `__await__`) and a callee whose
 // coroutine-ness is only inferred (maybe a query builder) are left alone.
-// (tree-sitter-python parses `[*f(x)]` in a list as a call of `*f`, so a
-// call splatted directly in a list display is not seen here.)
+// (`[*f(x)]`, which tree-sitter-python misreads, is lowered as Python
+// means it: analysis.renestStarredElements.)
 func (fl *coroFlow) judgeSplat(n *analysis.Node) (coroUse, bool) {
 	if fl.awaitableObject || fl.inferred {
 		return coroUse{}, false

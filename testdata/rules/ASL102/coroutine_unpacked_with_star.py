@@ -43,6 +43,26 @@ async def tuple_splat():
     return (0, *list_ids())  # want: ASL102 "unpacked with `\*`"
 
 
+# Alone in a list or set display (tree-sitter-python reads these as a call
+# of `*list_ids`; the lowered tree has the starred call Python means).
+
+
+async def list_display_splat():
+    return [*list_ids()]  # want: ASL102 "unpacked with `\*`"
+
+
+async def set_display_splat():
+    return {*list_ids()}  # want: ASL102 "unpacked with `\*`"
+
+
+class Store:
+    async def keys(self) -> list:
+        return []
+
+    async def all_keys(self):
+        return [*self.keys()]  # want: ASL102 "unpacked with `\*`"
+
+
 # Quiet: awaited first, a container of coroutines unpacked into gather, a
 # future unpacked (a Future iterates as its own `__await__`).
 
@@ -64,6 +84,10 @@ async def container_unpacked_into_gather(ids):
 async def tuple_unpacked_into_gather():
     pair = (list_ids(), list_ids())
     return await asyncio.gather(*pair)
+
+
+async def list_display_awaited():
+    return [*(await list_ids())], {*await list_ids()}
 
 
 async def future_unpacked(loop):
