@@ -63,6 +63,8 @@ MANIFESTS["corpus37"] = "heldout37_manifest.tsv"  # corpus37 (bench/heldout37_RE
 
 MANIFESTS["corpus31"] = "heldout31_manifest.tsv"  # corpus31 (bench/heldout31_README.md), apart so that other corpora's entries merge cleanly
 
+MANIFESTS["corpus38"] = "heldout38_manifest.tsv"  # corpus38 (bench/heldout38_README.md), apart from corpus31's and corpus32's entries
+
 
 MANIFESTS["corpus32"] = "heldout32_manifest.tsv"  # corpus32 (bench/heldout32_README.md), apart so that other corpora's entries merge cleanly
 

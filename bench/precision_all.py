@@ -71,6 +71,9 @@ JUDGED["34"], ROOTS["34"] = "precision_heldout34.tsv", "/work/corpus34"
 # corpus36 (bench/heldout36_README.md), apart from corpus34's and corpus35's lines so that the branches merge cleanly
 JUDGED["36"], ROOTS["36"] = "precision_heldout36.tsv", "/work/corpus36"
 
+# corpus38 (bench/heldout38_README.md), apart from corpus36's and corpus37's lines so that the branches merge cleanly
+JUDGED["38"], ROOTS["38"] = "precision_heldout38.tsv", "/work/corpus38"
+
 
 # corpus37 (bench/heldout37_README.md), apart from corpus36's lines so that the branches merge cleanly
 JUDGED["37"], ROOTS["37"] = "precision_heldout37.tsv", "/work/corpus37"
