@@ -18,6 +18,14 @@ import (
 // stores something other than the bare parameter (a wrapper of it).
 func reportAsyncCallablesStored(p *Pass) {
 	attrOf := map[*analysis.Node]string{} // dropped call -> the attribute that holds the callable
+	// keeper names the method that keeps the callable: `Bus.subscribe()`,
+	// or `Callback()` for a constructor.
+	keeper := func(t *analysis.Function) string {
+		if t.Name == "__init__" {
+			return t.Class.Name + "()"
+		}
+		return t.Class.Name + "." + t.Name + "()"
+	}
 	reportParamFlows(p, paramFlow{
 		call: func(_ *analysis.Call, t *analysis.Function) bool { return t.Class != nil && !t.Async },
 		arg: func(arg *analysis.Node) string {
@@ -30,12 +38,12 @@ func reportAsyncCallablesStored(p *Pass) {
 			return droppedStoredCalls(p, t, name, attrOf)
 		},
 		here: func(d, arg *analysis.Node, t *analysis.Function, name, what, line string) string {
-			return "coroutine `" + p.File.Brief(d.ChildByField("function")) + "()` is never awaited: `" + t.Class.Name + "." + t.Name +
-				"()` keeps its parameter `" + name + "` in `self." + attrOf[d] + "`, this call drops what it returns, and line " + line +
+			return "coroutine `" + p.File.Brief(d.ChildByField("function")) + "()` is never awaited: `" + keeper(t) +
+				"` keeps its parameter `" + name + "` in `self." + attrOf[d] + "`, this call drops what it returns, and line " + line +
 				" passes `" + p.File.Brief(arg) + "`, " + what + "; await it (in an async def) or pass a sync function"
 		},
 		there: func(d, arg *analysis.Node, t *analysis.Function, name, what string) string {
-			return "`" + p.File.Brief(arg) + "` is " + what + ", kept by `" + t.Class.Name + "." + t.Name + "()` in `self." + attrOf[d] +
+			return "`" + p.File.Brief(arg) + "` is " + what + ", kept by `" + keeper(t) + "` in `self." + attrOf[d] +
 				"` and called without awaiting (`" + t.Module().File.Brief(d) + "`): the coroutine it makes never runs"
 		},
 	})

@@ -34,7 +34,7 @@ class Watcher:
         self._on_change = on_change
 
     def poll(self):
-        self._on_change(self.path)  # want: ASL102 "`Watcher.__init__\(\)` keeps its parameter `on_change` in `self._on_change`"
+        self._on_change(self.path)  # want: ASL102 "`Watcher\(\)` keeps its parameter `on_change` in `self._on_change`"
 
 
 class Service:
