@@ -76,6 +76,10 @@ JUDGED["36"], ROOTS["36"] = "precision_heldout36.tsv", "/work/corpus36"
 JUDGED["37"], ROOTS["37"] = "precision_heldout37.tsv", "/work/corpus37"
 
 
+# corpus39 (bench/heldout39_README.md), kept at the end of this block, apart from corpus37's and corpus38's lines so that the branches merge cleanly
+JUDGED["39"], ROOTS["39"] = "precision_heldout39.tsv", "/work/corpus39"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:
