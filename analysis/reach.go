@@ -816,7 +816,7 @@ func (p *Project) guardedOut(m *Module, f *Function, n *Node, env TypeEnv) bool 
 	mustHold := func(cond *Node) bool { return p.loopRunning(m, f, cond) == isTrue || fails(cond, false) }
 	for q := n; q.Parent() != nil && q != f.Node; q = q.Parent() {
 		parent := q.Parent()
-		if parent.Type() == "block" && afterLeavingIf(parent, q, mustHold) {
+		if parent.Type() == "block" && afterLeavingIf(m, parent, q, mustHold) {
 			return true
 		}
 		switch {
@@ -1080,14 +1080,73 @@ const (
 // = get_running_loop()`, `if self.loop: ...; return`, then
 // `self._start_thread()`), or the caller's arguments make it hold
 // (holds: `if config is not None: return config` when a config is passed).
-func afterLeavingIf(block, stmt *Node, holds func(cond *Node) bool) bool {
+//
+// The `if` may also sit at the top level of the body of a `with` statement
+// before stmt (pyrate-limiter's `with combined_lock(...):` ... `if
+// _force_async: return ...` ... then, after the with, the blocking retry
+// loop): the body runs in order, so leaving the with normally passes the
+// `if`. Not through a with whose context manager swallows exceptions
+// (pylib.SuppressesExceptions: contextlib.suppress), where an exception
+// raised before the `if` goes on after the with.
+func afterLeavingIf(m *Module, block, stmt *Node, holds func(cond *Node) bool) bool {
 	for _, s := range block.NamedChildren() {
 		if s == stmt {
 			return false
 		}
-		if s.Type() == "if_statement" && s.ChildByField("alternative") == nil &&
-			blockLeaves(s.ChildByField("consequence")) && holds(s.ChildByField("condition")) {
+		if leavesWhenHolds(m, s, holds) {
 			return true
+		}
+	}
+	return false
+}
+
+// leavesWhenHolds reports a statement that cannot end normally when holds
+// holds: an `if cond: ... return` (no else), or a with statement whose body
+// has one at its top level.
+func leavesWhenHolds(m *Module, s *Node, holds func(cond *Node) bool) bool {
+	switch s.Type() {
+	case "if_statement":
+		return s.ChildByField("alternative") == nil && blockLeaves(s.ChildByField("consequence")) && holds(s.ChildByField("condition"))
+	case "with_statement":
+		if withSuppresses(m, s) {
+			return false
+		}
+		body := s.ChildByField("body")
+		if body == nil {
+			return false
+		}
+		for _, t := range body.NamedChildren() {
+			if leavesWhenHolds(m, t, holds) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withSuppresses reports a with statement one of whose context managers is
+// a call of a library API that swallows the exceptions of its body.
+func withSuppresses(m *Module, with *Node) bool {
+	for _, c := range with.NamedChildren() {
+		if c.Type() != "with_clause" {
+			continue
+		}
+		for _, item := range c.NamedChildren() {
+			if item.Type() != "with_item" {
+				continue
+			}
+			v := Unparen(item.ChildByField("value"))
+			if v != nil && v.Type() == "as_pattern" {
+				if kids := v.NamedChildren(); len(kids) > 0 {
+					v = Unparen(kids[0])
+				}
+			}
+			if v == nil || v.Type() != "call" {
+				continue
+			}
+			if name := m.Resolve(v.ChildByField("function")).Name; name != "" && pylib.Is(name, pylib.SuppressesExceptions) {
+				return true
+			}
 		}
 	}
 	return false

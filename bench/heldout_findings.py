@@ -75,6 +75,9 @@ MANIFESTS["corpus33"] = "heldout33_manifest.tsv"  # corpus33 (bench/heldout33_RE
 MANIFESTS["corpus34"] = "heldout34_manifest.tsv"  # corpus34 (bench/heldout34_README.md), apart so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus39"] = "heldout39_manifest.tsv"  # corpus39 (bench/heldout39_README.md), apart so that other corpora's entries (corpus38's) merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

@@ -79,6 +79,10 @@ JUDGED["38"], ROOTS["38"] = "precision_heldout38.tsv", "/work/corpus38"
 JUDGED["37"], ROOTS["37"] = "precision_heldout37.tsv", "/work/corpus37"
 
 
+# corpus39 (bench/heldout39_README.md), kept at the end of this block, apart from corpus37's and corpus38's lines so that the branches merge cleanly
+JUDGED["39"], ROOTS["39"] = "precision_heldout39.tsv", "/work/corpus39"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

@@ -101,7 +101,11 @@ async def start(url):
 		"threading.Event()` / `else: event = None` ... `if event is not None: event.wait()`, called without " +
 		"wait_for_model_update, which defaults to False). Such " +
 		"tests combine with `and`/`or`, and an `if` that returns or raises when its test holds keeps the code after " +
-		"it from running (`if config is not None: return config`). Types are known from " +
+		"it from running (`if config is not None: return config`), also from inside the body of a `with` before it, at " +
+		"that body's top level, since leaving the with normally passes the `if` (pyrate-limiter: `with " +
+		"combined_lock(...):` ... `if _force_async: return ...`, then the blocking retry after the with, called " +
+		"with `_force_async=True`; testdata `literal_flag_guard_inside_a_with.py`), unless the with's context manager " +
+		"swallows exceptions (`contextlib.suppress`). Types are known from " +
 		"constructor calls, literals, annotations and `isinstance` tests; base classes from the project's class " +
 		"statements and the standard library's io classes; an argument of unknown type may take any branch. Nor is " +
 		"code a helper runs only when no event loop is running followed (called from a coroutine, one is): after `if " +
