@@ -195,7 +195,12 @@ async def handler(key):
 		"drops the result (a helper shared by a library's sync and async clients, typed `Union[AsyncPage, SyncPage]` or not at " +
 		"all: tf-playwright-stealth's `page.route(...)` for `stealth_async`'s page; reported on the dropped call when the " +
 		"function is in the module, else on the argument; a type test such as `isinstance(page, SyncPage)` around the call " +
-		"leaves it alone); a local that is only tested, compared or printed; and an `await` " +
+		"leaves it alone); handing an async callable to a synchronous method of a project class that keeps it in an " +
+		"attribute of its object (`self._cb = cb`, `self._listeners.append(cb)`, `self._handlers[event] = cb`, also in " +
+		"`__init__`) when a method of that class calls what the attribute holds and drops the result (`self._cb(x)`, " +
+		"`for cb in self._listeners: cb(x)`, `self._handlers[event](x)`): a synchronous registry or event emitter given " +
+		"an async handler (reported as above; a class that asks `iscoroutine`/`iscoroutinefunction`/`isawaitable` anywhere, or a " +
+		"method that keeps a wrapper rather than the callable, is left alone); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
@@ -377,6 +382,7 @@ func runNeverAwaited(p *Pass) {
 	reportCoroutineCallbacks(p)
 	reportAsyncCallableParams(p)
 	reportAsyncReceiverParams(p)
+	reportAsyncCallablesStored(p)
 	reportDroppedAwaitedCoroutines(p)
 }
 
@@ -633,7 +639,7 @@ func reportParamFlows(p *Pass, flow paramFlow) {
 	seen := map[*analysis.Node]bool{}
 	for _, c := range p.Module.Calls {
 		t := p.Project.Target(c)
-		if t == nil || t.Lambda || t.Generator || t.Name == "__init__" || !flow.call(c, t) {
+		if t == nil || t.Lambda || t.Generator || !flow.call(c, t) {
 			continue
 		}
 		for _, a := range c.Args() {
@@ -680,7 +686,7 @@ func reportParamFlows(p *Pass, flow paramFlow) {
 // `iscoroutinefunction(param)` tells the kinds apart.
 func reportAsyncCallableParams(p *Pass) {
 	reportParamFlows(p, paramFlow{
-		call: func(*analysis.Call, *analysis.Function) bool { return true },
+		call: func(_ *analysis.Call, t *analysis.Function) bool { return t.Name != "__init__" },
 		arg: func(arg *analysis.Node) string {
 			if syncCallbackAPI(p, arg) != "" {
 				return "" // the callback APIs are reportCoroutineCallbacks'
@@ -716,7 +722,9 @@ func reportAsyncReceiverParams(p *Pass) {
 		// Called from a coroutine, the loop is running: what a library
 		// makes a coroutine only in async code (a sync shim's wrapper)
 		// is one in the helper too.
-		call: func(c *analysis.Call, t *analysis.Function) bool { return c.InCoroutine() && !t.Async },
+		call: func(c *analysis.Call, t *analysis.Function) bool {
+			return c.InCoroutine() && !t.Async && t.Name != "__init__"
+		},
 		// The argument's library type, the receiver's type in t.
 		arg: func(arg *analysis.Node) string {
 			if arg.Type() != "identifier" && arg.Type() != "attribute" {
@@ -1823,6 +1831,9 @@ func parameterFor(p *Pass, c *analysis.Call, t *analysis.Function, arg *analysis
 	}
 	if t.Class != nil && t.Name == "__call__" {
 		offset = 1 // calling an instance binds it to self
+	}
+	if t.Class != nil && t.Name == "__init__" && fn != nil && fn.Type() != "attribute" {
+		offset = 1 // calling the class binds the new object to self
 	}
 	i := 0
 	for _, a := range c.Args() {
