@@ -47,6 +47,7 @@ var (
 	notionRequests = []string{"pages.create", "pages.retrieve", "pages.update", "databases.query", "databases.retrieve",
 		"databases.create", "databases.update", "blocks.retrieve", "blocks.update", "blocks.delete", "blocks.children.list",
 		"blocks.children.append", "users.list", "users.retrieve", "users.me", "search", "comments.create", "comments.list"}
+	gspreadAsyncio        = "gspread_asyncio."
 	gspreadClientRequests = []string{"open", "open_by_key", "open_by_url", "create", "openall", "list_spreadsheet_files"}
 	gspreadSpreadsheet    = []string{"worksheet", "worksheets", "add_worksheet", "del_worksheet", "batch_update",
 		"values_get", "values_update", "share"}
@@ -220,6 +221,40 @@ func init() {
 		returns("gspread.Spreadsheet."+m, "gspread.Worksheet")
 	}
 	serviceRequests("ASL202", toThreadAlt, prefixed("gspread.Worksheet.", gspreadWorksheet...)...)
+
+	// gspread_asyncio, the asyncio wrapper of gspread (dgilman/gspread_asyncio,
+	// gspread_asyncio/__init__.py): AsyncioGspreadClientManager.authorize() is
+	// `async def` and gives an AsyncioGspreadClient; every API method of the
+	// client, spreadsheet and worksheet wrappers is `async def` (the ones
+	// marked @_nowait too: the wrapper is itself `async def` and only hands
+	// back a task when awaited with nowait=True). Properties (id, title,
+	// row_count, col_count, sheet1) and the wrapped gspread objects (gc, ss,
+	// ws: synchronous gspread, whose calls block) are plain attributes.
+	gaClient, gaSheet, gaWs := gspreadAsyncio+"AsyncioGspreadClient", gspreadAsyncio+"AsyncioGspreadSpreadsheet",
+		gspreadAsyncio+"AsyncioGspreadWorksheet"
+	gaManager := gspreadAsyncio + "AsyncioGspreadClientManager"
+	returns(gaManager, gaManager)
+	coroutineMethods(gaManager, "authorize", "delay", "before_gspread_call", "handle_gspread_error",
+		"handle_requests_error")
+	awaitReturns(gaManager+".authorize", gaClient)
+	coroutineMethods(gaClient, "create", "del_spreadsheet", "import_csv", "insert_permission", "list_permissions",
+		"open", "open_by_key", "open_by_url", "openall", "remove_permission")
+	for _, m := range []string{"create", "open", "open_by_key", "open_by_url"} {
+		awaitReturns(gaClient+"."+m, gaSheet)
+	}
+	LibraryAttrTypes[gaClient+".agcm"] = gaManager
+	LibraryAttrTypes[gaClient+".gc"] = "gspread.Client"
+	coroutineMethods(gaSheet, "add_worksheet", "del_worksheet", "get_worksheet", "list_permissions",
+		"remove_permissions", "share", "get_title", "worksheet", "worksheets")
+	for _, m := range []string{"add_worksheet", "get_worksheet", "worksheet"} {
+		awaitReturns(gaSheet+"."+m, gaWs)
+	}
+	LibraryAttrTypes[gaSheet+".ss"] = "gspread.Spreadsheet"
+	coroutineMethods(gaWs, "batch_update", "acell", "add_cols", "add_rows", "append_row", "append_rows", "cell",
+		"clear", "clear_note", "col_values", "delete_row", "delete_rows", "add_protected_range", "find", "findall",
+		"get_all_records", "get_all_values", "insert_cols", "insert_note", "insert_row", "insert_rows", "range",
+		"resize", "row_values", "update_acell", "update_cell", "update_cells", "update_note", "batch_get")
+	LibraryAttrTypes[gaWs+".ws"] = "gspread.Worksheet"
 
 	// Dropbox's API client.
 	returns("dropbox.Dropbox", "dropbox.Dropbox")
