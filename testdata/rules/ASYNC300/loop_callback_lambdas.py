@@ -16,6 +16,8 @@ def schedule(loop: asyncio.AbstractEventLoop, task: asyncio.Task):
     loop.call_soon_threadsafe(lambda: (asyncio.create_task(refresh())))  # want: ASYNC300
     loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.create_task(refresh()))  # want: ASYNC300
     task.add_done_callback(lambda t: asyncio.create_task(refresh()))  # want: ASYNC300
+    # Only a done callback is added to the new task: it is still dropped.
+    loop.call_later(1, lambda: asyncio.ensure_future(refresh()).add_done_callback(print))  # want: ASYNC300
 
 
 class Poller:
@@ -41,6 +43,8 @@ def keep(task):
 def quiet(loop: asyncio.AbstractEventLoop, items):
     # The callback keeps the task itself.
     loop.call_soon(lambda: keep(asyncio.create_task(refresh())))
+    # Another method of the new task: what it returns is not the task.
+    loop.call_soon(lambda: asyncio.create_task(refresh()).cancel())
     # A lambda whose result its caller keeps (sorted's key, a factory).
     tasks = list(map(lambda _: asyncio.create_task(refresh()), items))
     factory = lambda: asyncio.create_task(refresh())
