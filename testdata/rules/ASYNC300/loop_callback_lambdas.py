@@ -5,6 +5,8 @@
 import asyncio
 import signal
 
+from tornado.ioloop import IOLoop
+
 
 async def refresh(): ...
 
@@ -40,11 +42,14 @@ def keep(task):
     task.add_done_callback(background.discard)
 
 
-def quiet(loop: asyncio.AbstractEventLoop, items):
+def quiet(loop: asyncio.AbstractEventLoop, items, ioloop: IOLoop):
     # The callback keeps the task itself.
     loop.call_soon(lambda: keep(asyncio.create_task(refresh())))
     # Another method of the new task: what it returns is not the task.
     loop.call_soon(lambda: asyncio.create_task(refresh()).cancel())
+    # Tornado's IOLoop keeps an awaitable its callback returns and logs its
+    # exception (IOLoop._run_callback).
+    ioloop.add_callback(lambda: asyncio.ensure_future(refresh()))
     # A lambda whose result its caller keeps (sorted's key, a factory).
     tasks = list(map(lambda _: asyncio.create_task(refresh()), items))
     factory = lambda: asyncio.create_task(refresh())
