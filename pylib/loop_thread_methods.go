@@ -231,6 +231,13 @@ func RunsInThread(decorator string) bool { return threadDecorators[decorator] }
 type LoopCallbackRegistrar struct {
 	Arg          int
 	ByMethodName bool
+	// DropsResult: the loop calls the callback and discards what it
+	// returns (asyncio's Handle._run runs `self._context.run(self._callback,
+	// *self._args)` and ignores the value), so a task the callback returns
+	// is held by nothing (ASYNC300). Tornado's IOLoop is not: its
+	// _run_callback converts a returned awaitable and adds it to the loop
+	// with a done callback that logs its exception.
+	DropsResult bool
 }
 
 var loopCallbackRegistrars = map[string]LoopCallbackRegistrar{}
@@ -273,10 +280,10 @@ func FutureCallbackMethod(method string) (LoopCallbackRegistrar, bool) {
 func init() {
 	for name, arg := range map[string]int{"call_soon": 0, "call_soon_threadsafe": 0, "call_later": 1, "call_at": 1,
 		"add_signal_handler": 1} {
-		loopCallbackRegistrars["asyncio.AbstractEventLoop."+name] = LoopCallbackRegistrar{Arg: arg, ByMethodName: true}
+		loopCallbackRegistrars["asyncio.AbstractEventLoop."+name] = LoopCallbackRegistrar{Arg: arg, ByMethodName: true, DropsResult: true}
 	}
 	for _, t := range []string{"asyncio.Future", "asyncio.Task"} {
-		loopCallbackRegistrars[t+".add_done_callback"] = LoopCallbackRegistrar{Arg: 0}
+		loopCallbackRegistrars[t+".add_done_callback"] = LoopCallbackRegistrar{Arg: 0, DropsResult: true}
 	}
 	for name, arg := range map[string]int{"add_callback": 0, "spawn_callback": 0, "call_later": 1, "call_at": 1,
 		"add_timeout": 1, "add_future": 1} {
