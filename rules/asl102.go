@@ -262,7 +262,13 @@ async def handler(key):
 		"module that only returns such a call (`def get_room(self): return Room.objects.aget(...)`, or the attribute of self it " +
 		"memoises it in) makes one too, from synchronous code only when every path returns; and such a class's synchronous " +
 		"queries (`Message.objects.create(room=...)`, `get`, `filter`... on its manager or a queryset built from it) send their " +
-		"arguments to the database as data, so a coroutine passed there is reported (bench/realbugs40's Channels consumer). `sync_to_async(f)(...)` (and " +
+		"arguments to the database as data, so a coroutine passed there is reported (bench/realbugs40's Channels consumer). A coroutine a " +
+		"synchronous method memoises in an attribute of self (`if not hasattr(self, \"_room\"): self._room = ...; return self._room`) " +
+		"is one object for every call, awaitable once, so awaiting it at a caller fails from the second call on: when the module " +
+		"calls that method only as `self.m()` in its class, at least once, and every such call uses the value as the result or " +
+		"drops it, the coroutine is reported once where it is made, naming the first such use, and those calls are not reported " +
+		"again; a call that awaits, returns or hands it on, or any other reference to the method, leaves the calls judged where " +
+		"they are (misses24). `sync_to_async(f)(...)` (and " +
 		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`). " +
 		"A name rebound inside one branch (`if user: ... else: user = User(...); await user.create()`) stops being the " +
 		"coroutine for the reads after the rebinding in that branch, and a branch that rebinds it before anything read it " +
