@@ -267,7 +267,13 @@ async def handler(key):
 		"module that only returns such a call (`def get_room(self): return Room.objects.aget(...)`, or the attribute of self it " +
 		"memoises it in) makes one too, from synchronous code only when every path returns; and such a class's synchronous " +
 		"queries (`Message.objects.create(room=...)`, `get`, `filter`... on its manager or a queryset built from it) send their " +
-		"arguments to the database as data, so a coroutine passed there is reported (bench/realbugs40's Channels consumer). `sync_to_async(f)(...)` (and " +
+		"arguments to the database as data, so a coroutine passed there is reported (bench/realbugs40's Channels consumer). A coroutine a " +
+		"synchronous method memoises in an attribute of self (`if not hasattr(self, \"_room\"): self._room = ...; return self._room`) " +
+		"is one object for every call, awaitable once, so awaiting it at a caller fails from the second call on: when the module " +
+		"calls that method only as `self.m()` in its class, at least once, and every such call uses the value as the result or " +
+		"drops it, the coroutine is reported once where it is made, naming the first such use, and those calls are not reported " +
+		"again; a call that awaits, returns or hands it on, or any other reference to the method, leaves the calls judged where " +
+		"they are (misses24). `sync_to_async(f)(...)` (and " +
 		"`database_sync_to_async(f)(...)`) called at once makes a coroutine (asgiref's SyncToAsync.__call__ is `async def`). " +
 		"A name rebound inside one branch (`if user: ... else: user = User(...); await user.create()`) stops being the " +
 		"coroutine for the reads after the rebinding in that branch, and a branch that rebinds it before anything read it " +
@@ -321,7 +327,7 @@ func runNeverAwaited(p *Pass) {
 				}
 			}
 		}
-		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) {
+		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) || memoisedCoroutineReported(p, c) {
 			continue
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated),
@@ -1055,6 +1061,9 @@ type coroUse struct {
 	// test: a weak use that tests the value as code tests a result that may
 	// be missing (a condition, a comparison with None).
 	test bool
+	// memo: a coroutine memoised by a synchronous getter whose every call
+	// misuses it, reported where it is made (memoisedForCallers).
+	memo bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -2026,7 +2035,7 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		return consumed
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
-	var misuse *coroUse
+	var misuse, memo *coroUse
 	// Used as its result in the very next statement: nothing can have
 	// replaced or awaited it in between, whatever later code does with it.
 	if next := nextStatementUse(target); next != nil {
@@ -2065,6 +2074,12 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 				return true
 			}
 			v := fl.judgeValue(n, false)
+			if meth == f {
+				if u, ok := fl.memoisedForCallers(f, n, attr); ok {
+					memo = &u
+					return true
+				}
+			}
 			switch v.fate {
 			case fateMisuse:
 				if misuse == nil {
@@ -2080,10 +2095,168 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 			return consumed
 		}
 	}
+	if memo != nil && misuse == nil {
+		return *memo
+	}
 	if misuse == nil {
 		return consumed
 	}
 	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// memoisedForCallers judges the coroutine a synchronous method g memoises
+// in self.attr (`if not hasattr(self, "_room"): self._room =
+// Room.objects.aget(...)`, then `return self._room`) by the calls of g: n
+// is the read `return self.attr` of g itself. Every call of g returns that
+// one coroutine object, which can be awaited only once, so the memo, not
+// each caller, is where the await belongs (awaiting at a caller fails from
+// the second call on: "cannot reuse already awaited coroutine"). When the
+// module calls g only as `self.g()` in methods of its class (at least once,
+// g named nowhere else in the module) and every such call uses the value as
+// the result or drops it, the coroutine is reported here, once, with the
+// first such use; those calls are then not reported
+// (memoisedCoroutineReported). ok is false otherwise (a call that awaits,
+// schedules, returns or hands on the value, a property or other decorated
+// getter, g named other than by those calls): the callers are judged where
+// they are, as calls of a coroutine factory.
+func (fl *coroFlow) memoisedForCallers(g *analysis.Function, n *analysis.Node, attr string) (coroUse, bool) {
+	m := fl.p.Module
+	if g.Async || g.Generator || g.Class == nil || len(g.Params) == 0 || len(g.DecoratorCallees()) > 0 || g.Node.ChildByField("decorators") != nil {
+		return coroUse{}, false
+	}
+	up, parent := analysis.ParenParent(n)
+	if parent == nil || parent.Type() != "return_statement" || len(parent.NamedChildren()) != 1 || analysis.Unparen(up) != n {
+		return coroUse{}, false
+	}
+	// Every value the class stores there is a coroutine call of g's own
+	// body, and neither its body nor a project base binds the name
+	// (analysis.Project.ReturnsOnly's memoised attribute).
+	if !fl.p.Project.ReturnsOnly(g, false, func(c *analysis.Call) bool { return isCoroutineCall(fl.p, c) }) {
+		return coroUse{}, false
+	}
+	calls, ok := memoGetterCalls(fl.p, g)
+	if !ok || len(calls) == 0 {
+		return coroUse{}, false
+	}
+	var first, dropped *coroUse
+	line := 0
+	for _, c := range calls {
+		v := fl.judgeValue(c.Node, false)
+		switch v.fate {
+		case fateMisuse:
+			if first == nil {
+				first = &v
+				line = m.File.Lines.Position(int(c.Node.Start)).Line + 1
+			}
+		case fateDropped:
+			if dropped == nil {
+				dropped = &v
+				if first == nil {
+					line = m.File.Lines.Position(int(c.Node.Start)).Line + 1
+				}
+			}
+		default:
+			return coroUse{}, false
+		}
+	}
+	if first == nil {
+		first = dropped
+	}
+	return coroUse{fate: fateMisuse, memo: true, why: "it is memoised in `self." + attr + "` and returned by the synchronous `" + g.Name +
+		"()` (a coroutine can be awaited only once, so await it where it is made), and at line " + strconv.Itoa(line) + " " + first.why}, true
+}
+
+// memoGetterCalls returns the module's calls of the method g, each
+// `self.g(...)` in a method of g's class (self its first parameter), and
+// whether those calls are the only places the module names g (besides its
+// definition): a reference passed as a callback, a call through another
+// receiver, a call from a class that may inherit g, or an alias of the name
+// makes the answer false. `self.g` in a method of another class that
+// defines its own g names that method, not this one.
+func memoGetterCalls(p *Pass, g *analysis.Function) ([]*analysis.Call, bool) {
+	m := p.Module
+	// ownerOf returns the class whose method a `self.NAME` attribute x
+	// names when x is read on the first parameter of a method, else nil.
+	ownerOf := func(x *analysis.Node) *analysis.Class {
+		obj := analysis.Unparen(x.ChildByField("object"))
+		f := m.FunctionAt(x)
+		if f == nil || f.Class == nil || len(f.Params) == 0 || obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+			return nil
+		}
+		return f.Class
+	}
+	var calls []*analysis.Call
+	ok := true
+	m.File.Root.Walk(func(x *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		switch x.Type() {
+		case "attribute":
+			if m.File.Text(x.ChildByField("attribute")) != g.Name {
+				return true
+			}
+			owner := ownerOf(x)
+			if owner != nil && owner != g.Class && owner.Methods[g.Name] != nil {
+				return true // another class's own method of that name
+			}
+			up, parent := analysis.ParenParent(x)
+			var call *analysis.Call
+			if parent != nil && parent.Type() == "call" && up.Field() == "function" {
+				call = moduleCallAt(m, parent)
+			}
+			if call != nil && owner != g.Class {
+				// A call the model resolves to another function.
+				if t := p.Project.Target(call); t != nil && t != g {
+					return true
+				}
+			}
+			if owner != g.Class || call == nil {
+				ok = false
+				return false
+			}
+			calls = append(calls, call)
+		case "identifier":
+			// A bare name reaches the method only in its class's body (an
+			// alias `load = room`); in a function it is a local of that name.
+			if x.Field() != "attribute" && m.File.Text(x) == g.Name && m.FunctionAt(x) == nil &&
+				(x.Field() != "name" || x.Parent() == nil || x.Parent().Type() != "function_definition") {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return calls, ok
+}
+
+// memoisedCoroutineReported reports a call `self.g()` of a synchronous
+// method g that memoises a coroutine in an attribute of self, when that
+// coroutine is reported where g makes it (memoisedForCallers): the call is
+// one of the uses that finding names, not a second finding.
+func memoisedCoroutineReported(p *Pass, c *analysis.Call) bool {
+	fn := analysis.Unparen(c.Node.ChildByField("function"))
+	if c.Func == nil || c.Func.Class == nil || fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	g := c.Func.Class.Methods[p.File.Text(fn.ChildByField("attribute"))]
+	if g == nil || g.Async || g.Class != c.Func.Class {
+		return false
+	}
+	for _, made := range g.Calls {
+		if made.Usage != analysis.UsageStored || made.UsedBy == nil || made.UsedBy.Type() != "assignment" ||
+			analysis.Unparen(made.UsedBy.ChildByField("right")) != made.Node {
+			continue
+		}
+		target := analysis.Unparen(made.UsedBy.ChildByField("left"))
+		if target == nil || target.Type() != "attribute" || !isCoroutineCall(p, made) {
+			continue
+		}
+		fl := &coroFlow{p: p, result: resultAnnotation(p, made)}
+		if u := fl.judgeSelfAttribute(target); u.fate == fateMisuse && u.memo {
+			return true
+		}
+	}
+	return false
 }
 
 // nextStatementUse returns the part of the statement right after the
