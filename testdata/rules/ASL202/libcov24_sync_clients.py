@@ -1,0 +1,92 @@
+# Sync requests of the libraries the twenty-fourth session's library audit
+# added (docs/pylib-coverage.md, libcov24): each holds the loop's thread.
+# Quiet: the async twins awaited, offloaded, the sync calls in sync code,
+# and same-named methods of other objects.
+import asyncio
+
+import assemblyai as aai
+import edgedb
+from elevenlabs import ElevenLabs
+from mistralai import Mistral
+from zep_cloud.client import Zep
+
+
+async def ocr(document):
+    client = Mistral(api_key="key")
+    return client.ocr.process(model="mistral-ocr-latest", document=document)  # want: ASL202 "process_async"
+
+
+class Files:
+    def __init__(self):
+        self.mistral = Mistral(api_key="key")
+
+    async def upload(self, f):
+        uploaded = self.mistral.files.upload(file=f, purpose="ocr")  # want: ASL202
+        return self.mistral.files.get_signed_url(file_id=uploaded.id)  # want: ASL202
+
+
+async def transcribe(url):
+    transcriber = aai.Transcriber()
+    transcript = transcriber.transcribe(url)  # want: ASL202
+    return transcript.export_subtitles_srt()  # want: ASL202
+
+
+async def fetch_transcript(transcript_id):
+    transcript = aai.Transcript.get_by_id(transcript_id)  # want: ASL202
+    return transcript.text
+
+
+async def transcribe_future(url):
+    future = aai.Transcriber().transcribe_async(url)
+    return future.result()  # want: ASL202
+
+
+async def voices(api_key):
+    client = ElevenLabs(api_key=api_key)
+    return client.voices.get_all().voices  # want: ASL202 "AsyncElevenLabs"
+
+
+async def remember(thread_id, messages):
+    zep = Zep(api_key="key")
+    zep.thread.add_messages(thread_id=thread_id, messages=messages)  # want: ASL202
+
+
+async def edgeql(name):
+    client = edgedb.create_client()
+    return client.query_single("SELECT User FILTER .name = <str>$name", name=name)  # want: ASL202 "create_async_client"
+
+
+# Quiet.
+async def ocr_awaited(document):
+    client = Mistral(api_key="key")
+    return await client.ocr.process_async(model="mistral-ocr-latest", document=document)
+
+
+async def transcribe_offloaded(url):
+    transcriber = aai.Transcriber()
+    return await asyncio.to_thread(transcriber.transcribe, url)
+
+
+async def transcribe_wrapped(url):
+    return await asyncio.wrap_future(aai.Transcriber().transcribe_async(url))
+
+
+def transcribe_sync(url):
+    return aai.Transcriber().transcribe(url).text
+
+
+def voices_sync(api_key):
+    return ElevenLabs(api_key=api_key).voices.get_all()
+
+
+class Other:
+    def transcribe(self, url):
+        return url
+
+    def process(self, document):
+        return document
+
+
+async def other(o: Other):
+    o.transcribe("x")
+    return o.process("y")
