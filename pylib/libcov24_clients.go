@@ -280,4 +280,30 @@ func init() {
 	coroutineMethods(liveConnect, "__aenter__", "__aexit__")
 	awaitReturns(liveConnect+".__aenter__", liveSession)
 	coroutineMethods(liveSession, "send_client_content", "send_realtime_input", "send")
+
+	// Piccolo (piccolo-orm/piccolo piccolo/table.py: the Table classmethods
+	// insert, raw, select, delete, create_table, alter, objects, count,
+	// exists, table_exists, update, indexes, create_index and drop_index
+	// build a query ("await Band.select(Band.name).run()", "await
+	// Band.objects().where(...).first().run()", "await
+	// pythonistas.save().run()"); piccolo/query/base.py: Query (and DDL)
+	// `async def run`, `__await__` proxying to it, and `def run_sync`, "A
+	// convenience method for running the coroutine synchronously", which
+	// piccolo.utils.sync.run_sync waits for on the calling thread (in a
+	// worker thread when a loop is running)). One type stands for every
+	// query class: the clauses chained in the docstrings (where, first,
+	// columns, order_by, ...) give the query back.
+	const pTable, pQuery = "piccolo.table.Table", "piccolo.query.base.Query"
+	for _, m := range []string{"insert", "raw", "select", "delete", "create_table", "alter", "objects", "count",
+		"exists", "table_exists", "update", "indexes", "create_index", "drop_index", "save", "remove"} {
+		returns(pTable+"."+m, pQuery)
+	}
+	for _, m := range []string{"where", "first", "columns", "order_by", "limit", "offset", "output", "values",
+		"distinct", "group_by", "rename_column", "freeze"} {
+		returns(pQuery+"."+m, pQuery)
+	}
+	LibraryBases["piccolo.query.Query"] = []string{pQuery}
+	coroutineMethods(pQuery, "run")
+	serviceRequests("ASL202", "await the query (`await query` or `await query.run()`) instead of `run_sync()`",
+		pQuery+".run_sync")
 }

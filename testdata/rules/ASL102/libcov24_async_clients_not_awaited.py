@@ -13,6 +13,8 @@ from exa_py import AsyncExa, Exa
 from google import genai
 from google.pubsub_v1 import PublisherAsyncClient, SubscriberAsyncClient
 from mistralai import Mistral
+from piccolo.columns import Varchar
+from piccolo.table import Table
 from twitchio.ext import commands
 from zep_cloud.client import AsyncZep
 
@@ -212,3 +214,23 @@ class Other:
 async def other(o: Other):
     o.get_all()
     return o.enqueue_job("x")
+
+
+
+class Band(Table):
+    name = Varchar()
+
+
+async def bands(name):
+    rows = Band.select(Band.name).where(Band.name == name).run()  # want: ASL102
+    return rows[0]
+
+
+async def rename(band: Band):
+    band.save().run()  # want: ASL102
+
+
+async def bands_awaited(name):
+    rows = await Band.select(Band.name).where(Band.name == name)
+    first = await Band.objects().where(Band.name == name).first().run()
+    return rows, first

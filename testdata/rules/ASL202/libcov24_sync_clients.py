@@ -8,6 +8,8 @@ import assemblyai as aai
 import edgedb
 from elevenlabs import ElevenLabs
 from mistralai import Mistral
+from piccolo.columns import Varchar
+from piccolo.table import Table
 from zep_cloud.client import Zep
 
 
@@ -90,3 +92,20 @@ class Other:
 async def other(o: Other):
     o.transcribe("x")
     return o.process("y")
+
+
+
+class Band(Table):
+    name = Varchar()
+
+
+async def bands(name):
+    return Band.select().where(Band.name == name).run_sync()  # want: ASL202
+
+
+def bands_sync(name):
+    return Band.select().where(Band.name == name).run_sync()
+
+
+async def bands_awaited(name):
+    return await Band.select().where(Band.name == name).run()
