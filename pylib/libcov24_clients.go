@@ -217,6 +217,16 @@ func init() {
 	returns(amqConn, amqConn)
 	LibraryBases["aiormq.connection.Connection"] = []string{amqConn}
 	LibraryBases["aiormq.channel.Channel"] = []string{amqChan}
+	// aiormq/abc.py's AbstractChannel and AbstractConnection, the
+	// annotations aio-pika and others type their receivers with, declare
+	// the same methods (basic_ack/nack/reject as plain methods returning an
+	// awaitable, the concrete Channel's are `async def`s).
+	LibraryBases["aiormq.abc.AbstractChannel"] = []string{amqChan}
+	LibraryBases["aiormq.abc.AbstractConnection"] = []string{amqConn}
+	// A delivered message (abc.py `class DeliveredMessage(NamedTuple)`,
+	// `channel: "AbstractChannel"`) carries its channel.
+	LibraryAttrTypes["aiormq.abc.DeliveredMessage.channel"] = amqChan
+	LibraryBases["aiormq.DeliveredMessage"] = []string{"aiormq.abc.DeliveredMessage"}
 	coroutineMethods(amqConn, "connect", "channel", "close", "update_secret", "ready")
 	awaitReturns(amqConn+".channel", amqChan)
 	coroutineMethods(amqChan, "open", "close", "basic_get", "basic_cancel", "basic_consume", "basic_ack",

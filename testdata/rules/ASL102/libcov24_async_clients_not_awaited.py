@@ -4,6 +4,7 @@
 # same-named methods of other objects.
 import arq
 import aiormq
+import aiormq.abc
 import edgedb
 import gel
 import ormar
@@ -141,6 +142,19 @@ async def live(model):
             return message.text
 
 
+class Delivery:
+    def __init__(self, message: aiormq.abc.DeliveredMessage):
+        self.channel = message.channel
+        self.tag = message.delivery.delivery_tag
+
+    async def ack(self):
+        self.channel.basic_ack(delivery_tag=self.tag)  # want: ASL102
+
+
+async def declare(channel: aiormq.abc.AbstractChannel):
+    channel.exchange_declare("logs", exchange_type="fanout")  # want: ASL102
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -178,6 +192,10 @@ async def amqp_awaited(url, body):
     channel = await connection.channel()
     await channel.basic_publish(body, routing_key="hello")
     await connection.close()
+
+
+async def ack_awaited(message: aiormq.abc.DeliveredMessage):
+    await message.channel.basic_ack(delivery_tag=message.delivery.delivery_tag)
 
 
 async def albums_awaited(name):
