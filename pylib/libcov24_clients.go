@@ -316,4 +316,64 @@ func init() {
 	coroutineMethods(pQuery, "run")
 	serviceRequests("ASL202", "await the query (`await query` or `await query.run()`) instead of `run_sync()`",
 		pQuery+".run_sync")
+
+	// LiveKit. livekit-agents (livekit/agents livekit-agents/livekit/
+	// agents/job.py): JobContext's connect and wait_for_participant are
+	// `async def`s, its `room` property is an rtc.Room, `agent` the room's
+	// LocalParticipant and `api` a LiveKitAPI (whose `room.delete_room`
+	// and `sip.create_sip_participant`/`transfer_sip_participant` the job
+	// awaits); JobRequest's accept and reject are `async def`s (delete_room
+	// and the SIP helpers of the context return tasks it keeps: not
+	// coroutines). livekit-rtc (livekit/python-sdks livekit-rtc/livekit/
+	// rtc/room.py: Room's connect and disconnect are `async def`s,
+	// `local_participant` a LocalParticipant; participant.py:
+	// LocalParticipant's publish_data, publish_dtmf, publish_transcription,
+	// perform_rpc, set_metadata, set_name, set_attributes and publish_track
+	// are `async def`s).
+	const (
+		lkCtx   = "livekit.agents.JobContext"
+		lkRoom  = "livekit.rtc.Room"
+		lkLocal = "livekit.rtc.LocalParticipant"
+		lkAPI   = "livekit.api.LiveKitAPI"
+	)
+	LibraryBases["livekit.agents.job.JobContext"] = []string{lkCtx}
+	LibraryBases["livekit.agents.job.JobRequest"] = []string{"livekit.agents.JobRequest"}
+	LibraryBases["livekit.rtc.room.Room"] = []string{lkRoom}
+	LibraryBases["livekit.rtc.participant.LocalParticipant"] = []string{lkLocal}
+	coroutineMethods(lkCtx, "connect", "wait_for_participant")
+	LibraryAttrTypes[lkCtx+".room"] = lkRoom
+	LibraryAttrTypes[lkCtx+".agent"] = lkLocal
+	LibraryAttrTypes[lkCtx+".api"] = lkAPI
+	coroutineMethods("livekit.agents.JobRequest", "accept", "reject")
+	returns(lkRoom, lkRoom)
+	coroutineMethods(lkRoom, "connect", "disconnect")
+	LibraryAttrTypes[lkRoom+".local_participant"] = lkLocal
+	coroutineMethods(lkLocal, "publish_data", "publish_dtmf", "publish_transcription", "perform_rpc", "set_metadata",
+		"set_name", "set_attributes", "publish_track")
+	for _, c := range []string{lkAPI, "livekit.api.livekit_api.LiveKitAPI"} {
+		returns(c, lkAPI)
+	}
+	coroutineMethods(lkAPI, "room.delete_room", "sip.create_sip_participant", "sip.transfer_sip_participant")
+
+	// boto3 waiters and paginators. aiobotocore (corpus36 aiobotocore/
+	// waiter.py `class AIOWaiter(Waiter)` whose `async def wait` polls the
+	// operation and `await asyncio.sleep(sleep_amount)` between attempts,
+	// the port of botocore's Waiter.wait, which sleeps on the calling
+	// thread; paginate.py `class AioPageIterator(PageIterator)` whose
+	// `async def build_full_result` reads every page, botocore's the same
+	// with a plain `for`): `client.get_waiter(name).wait(...)` blocks for
+	// as long as the resource takes (a stack, an instance, a bucket).
+	const botoWaiter, botoPages = "botocore.waiter.Waiter", "botocore.paginate.PageIterator"
+	returns("botocore.client.BaseClient.get_waiter", botoWaiter)
+	returns("botocore.client.BaseClient.get_paginator", "botocore.paginate.Paginator")
+	returns("botocore.paginate.Paginator.paginate", botoPages)
+	serviceRequests("ASL202", "use aioboto3/aiobotocore (`await waiter.wait(...)`) or `await asyncio.to_thread(waiter.wait, ...)`",
+		botoWaiter+".wait")
+	serviceRequests("ASL202", "use aioboto3/aiobotocore or `await asyncio.to_thread(...)`", botoPages+".build_full_result")
+	const aioWaiter, aioPages = "aiobotocore.waiter.AIOWaiter", "aiobotocore.paginate.AioPageIterator"
+	returns("aiobotocore.client.AioBaseClient.get_waiter", aioWaiter)
+	returns("aiobotocore.client.AioBaseClient.get_paginator", "aiobotocore.paginate.AioPaginator")
+	returns("aiobotocore.paginate.AioPaginator.paginate", aioPages)
+	coroutineMethods(aioWaiter, "wait")
+	coroutineMethods(aioPages, "build_full_result")
 }

@@ -2,6 +2,7 @@
 # audit added (docs/pylib-coverage.md, libcov24): a call without await
 # sends nothing. Quiet: awaited, handed to asyncio, the sync twins, and
 # same-named methods of other objects.
+import aioboto3
 import arq
 import aiormq
 import aiormq.abc
@@ -13,6 +14,8 @@ from elevenlabs.client import AsyncElevenLabs, ElevenLabs
 from exa_py import AsyncExa, Exa
 from google import genai
 from google.pubsub_v1 import PublisherAsyncClient, SubscriberAsyncClient
+from livekit import api, rtc
+from livekit.agents import JobContext, JobRequest
 from mistralai import Mistral
 from piccolo.columns import Varchar
 from piccolo.table import Table
@@ -155,6 +158,33 @@ async def declare(channel: aiormq.abc.AbstractChannel):
     channel.exchange_declare("logs", exchange_type="fanout")  # want: ASL102
 
 
+async def entrypoint(ctx: JobContext):
+    ctx.connect()  # want: ASL102
+    participant = ctx.wait_for_participant()  # want: ASL102
+    ctx.room.local_participant.publish_data(b"hi")  # want: ASL102
+    ctx.agent.set_attributes({"state": "ready"})  # want: ASL102
+    ctx.api.room.delete_room(api.DeleteRoomRequest(room="x"))  # want: ASL102
+    return participant.identity
+
+
+async def request_fnc(req: JobRequest):
+    req.accept(name="agent")  # want: ASL102
+
+
+async def join(url, token):
+    room = rtc.Room()
+    room.connect(url, token)  # want: ASL102
+    return room
+
+
+async def aio_wait(name):
+    session = aioboto3.Session()
+    async with session.client("cloudformation") as cf:
+        cf.get_waiter("stack_create_complete").wait(StackName=name)  # want: ASL102
+        result = cf.get_paginator("list_stacks").paginate().build_full_result()  # want: ASL102
+        return result["StackSummaries"]
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -252,3 +282,16 @@ async def bands_awaited(name):
     rows = await Band.select(Band.name).where(Band.name == name)
     first = await Band.objects().where(Band.name == name).first().run()
     return rows, first
+
+
+async def entrypoint_awaited(ctx: JobContext):
+    await ctx.connect()
+    participant = await ctx.wait_for_participant()
+    await ctx.room.local_participant.publish_data(b"hi")
+    return participant.identity
+
+
+async def aio_wait_awaited(name):
+    async with aioboto3.Session().client("cloudformation") as cf:
+        waiter = cf.get_waiter("stack_create_complete")
+        await waiter.wait(StackName=name)

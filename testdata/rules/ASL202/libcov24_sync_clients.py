@@ -5,6 +5,7 @@
 import asyncio
 
 import assemblyai as aai
+import boto3
 import edgedb
 from elevenlabs import ElevenLabs
 from mistralai import Mistral
@@ -58,6 +59,12 @@ async def edgeql(name):
     return client.query_single("SELECT User FILTER .name = <str>$name", name=name)  # want: ASL202 "create_async_client"
 
 
+async def wait_stack(name):
+    cf = boto3.client("cloudformation")
+    cf.get_waiter("stack_create_complete").wait(StackName=name)  # want: ASL202
+    return cf.get_paginator("list_stacks").paginate().build_full_result()  # want: ASL202
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -109,3 +116,12 @@ def bands_sync(name):
 
 async def bands_awaited(name):
     return await Band.select().where(Band.name == name).run()
+
+
+async def wait_stack_offloaded(name):
+    waiter = boto3.client("cloudformation").get_waiter("stack_create_complete")
+    await asyncio.to_thread(waiter.wait, StackName=name)
+
+
+def wait_stack_sync(name):
+    boto3.client("cloudformation").get_waiter("stack_create_complete").wait(StackName=name)
