@@ -376,4 +376,55 @@ func init() {
 	returns("aiobotocore.paginate.AioPaginator.paginate", aioPages)
 	coroutineMethods(aioWaiter, "wait")
 	coroutineMethods(aioPages, "build_full_result")
+
+	// asyncua (FreeOpcUa/opcua-asyncio asyncua/client/client.py: Client's
+	// connect ("Connect, create and activate session"), disconnect,
+	// get_endpoints, create_subscription, get_namespace_array/index,
+	// read_values/write_values (get_values/set_values), browse_nodes,
+	// load_data_type_definitions, ... are `async def`s; get_node,
+	// get_root_node, get_objects_node and get_server_node return a Node at
+	// once; the server's get_node likewise, its stop and create_subscription
+	// `async def`s; asyncua/common/node.py: Node's read_value (get_value),
+	// write_value (set_value, set_data_value), read_attribute(s),
+	// write_attribute, get_children, get_child, get_parent, get_references,
+	// ... are `async def`s, get_properties/get_variables/get_methods and
+	// set_read_only plain methods returning the coroutine). python-opcua,
+	// the synchronous library it replaced, connects on the calling thread
+	// (`def connect(self): self.connect_socket(); self.send_hello(); ...`).
+	const uaClient, uaServer, uaNode = "asyncua.Client", "asyncua.Server", "asyncua.Node"
+	for _, pair := range [][2]string{{"asyncua.client.Client", uaClient}, {"asyncua.client.client.Client", uaClient},
+		{"asyncua.server.Server", uaServer}, {"asyncua.server.server.Server", uaServer},
+		{"asyncua.common.node.Node", uaNode}, {"asyncua.common.Node", uaNode}} {
+		LibraryBases[pair[0]] = []string{pair[1]}
+	}
+	returns(uaClient, uaClient)
+	returns(uaServer, uaServer)
+	returns(uaNode, uaNode)
+	coroutineMethods(uaClient, "connect", "disconnect", "connect_socket", "send_hello", "open_secure_channel",
+		"close_secure_channel", "get_endpoints", "register_server", "find_servers", "find_servers_on_network",
+		"create_session", "check_connection", "activate_session", "close_session", "create_subscription",
+		"get_namespace_array", "get_namespace_index", "delete_nodes", "import_xml", "export_xml", "register_namespace",
+		"load_type_definitions", "load_data_type_definitions", "load_enums", "register_nodes", "unregister_nodes",
+		"read_values", "write_values", "get_values", "set_values", "browse_nodes")
+	coroutineMethods(uaServer, "stop", "create_subscription")
+	for _, typ := range []string{uaClient, uaServer} {
+		for _, m := range []string{"get_node", "get_root_node", "get_objects_node"} {
+			returns(typ+"."+m, uaNode)
+		}
+	}
+	returns(uaClient+".get_server_node", uaNode)
+	coroutineMethods(uaNode, "read_event_notifier", "set_event_notifier", "read_node_class", "get_description",
+		"read_value", "get_value", "read_data_value", "write_array_dimensions", "read_array_dimensions",
+		"write_value_rank", "read_value_rank", "write_value", "set_data_value", "set_value", "set_writable",
+		"set_attr_bit", "unset_attr_bit", "set_read_only", "write_attribute", "read_attribute", "read_attributes",
+		"get_children", "get_properties", "get_variables", "get_methods", "get_children_descriptions",
+		"get_references", "get_referenced_nodes", "get_type_definition", "get_path", "get_parent", "get_child",
+		"read_raw_history", "read_browse_name")
+	awaitReturns(uaNode+".get_child", uaNode)
+	awaitReturns(uaNode+".get_parent", uaNode)
+	for _, c := range []string{"opcua.Client", "opcua.client.client.Client"} {
+		returns(c, "opcua.Client")
+	}
+	serviceRequests("ASL202", "use asyncua's `Client` and await it, or `await asyncio.to_thread(...)`",
+		"opcua.Client.connect", "opcua.Client.disconnect")
 }

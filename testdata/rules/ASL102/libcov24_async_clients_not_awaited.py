@@ -4,6 +4,7 @@
 # same-named methods of other objects.
 import aioboto3
 import arq
+import asyncua
 import aiormq
 import aiormq.abc
 import edgedb
@@ -185,6 +186,16 @@ async def aio_wait(name):
         return result["StackSummaries"]
 
 
+async def opcua_read(url, nodeid):
+    client = asyncua.Client(url=url)
+    client.connect()  # want: ASL102
+    node = client.get_node(nodeid)
+    value = node.read_value()  # want: ASL102
+    child = await node.get_child(["0:Objects"])
+    child.write_value(value)  # want: ASL102
+    return value
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -295,3 +306,9 @@ async def aio_wait_awaited(name):
     async with aioboto3.Session().client("cloudformation") as cf:
         waiter = cf.get_waiter("stack_create_complete")
         await waiter.wait(StackName=name)
+
+
+async def opcua_awaited(url, nodeid):
+    async with asyncua.Client(url=url) as client:
+        node = client.get_node(nodeid)
+        return await node.read_value()

@@ -7,6 +7,7 @@ import asyncio
 import assemblyai as aai
 import boto3
 import edgedb
+import opcua
 from elevenlabs import ElevenLabs
 from mistralai import Mistral
 from piccolo.columns import Varchar
@@ -63,6 +64,12 @@ async def wait_stack(name):
     cf = boto3.client("cloudformation")
     cf.get_waiter("stack_create_complete").wait(StackName=name)  # want: ASL202
     return cf.get_paginator("list_stacks").paginate().build_full_result()  # want: ASL202
+
+
+async def plc(url):
+    client = opcua.Client(url)
+    client.connect()  # want: ASL202 "asyncua"
+    return client
 
 
 # Quiet.
