@@ -427,4 +427,27 @@ func init() {
 	}
 	serviceRequests("ASL202", "use asyncua's `Client` and await it, or `await asyncio.to_thread(...)`",
 		"opcua.Client.connect", "opcua.Client.disconnect")
+
+	// requests-cache (Debian python3-requests-cache 0.9.8 requests_cache/
+	// session.py: `class CachedSession(CacheMixin, OriginalSession)`, with
+	// `from requests import Session as OriginalSession`): its requests are
+	// the Session's (blocking.go), a miss over the network, a hit a read of
+	// the cache backend (SQLite by default).
+	for _, c := range []string{"requests_cache.CachedSession", "requests_cache.session.CachedSession"} {
+		LibraryBases[c] = []string{"requests.Session"}
+		returns(c, c)
+	}
+
+	// python-socketio's synchronous client (corpus4 socketio/client.py):
+	// connect waits for the namespaces to connect (`while
+	// self._connect_event.wait(timeout=wait_timeout)`), call waits for the
+	// acknowledgement (`callback_event.wait(timeout=timeout)`, 60 s by
+	// default), wait runs until the connection ends and sleep is the
+	// transport's (time.sleep under threading). socketio.AsyncClient's are
+	// coroutines (async_libs.go).
+	const sioAlt = "use `socketio.AsyncClient` and await it, or `await asyncio.to_thread(...)`"
+	for _, c := range []string{"socketio.Client", "socketio.client.Client"} {
+		returns(c, "socketio.Client")
+	}
+	serviceRequests("ASL202", sioAlt, prefixed("socketio.Client.", "connect", "call", "wait", "sleep")...)
 }

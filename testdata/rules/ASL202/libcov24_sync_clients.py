@@ -8,6 +8,8 @@ import assemblyai as aai
 import boto3
 import edgedb
 import opcua
+import requests_cache
+import socketio
 from elevenlabs import ElevenLabs
 from mistralai import Mistral
 from piccolo.columns import Varchar
@@ -72,6 +74,17 @@ async def plc(url):
     return client
 
 
+async def cached(url):
+    session = requests_cache.CachedSession("http_cache")
+    return session.get(url).json()  # want: ASYNC210
+
+
+async def sio(url):
+    client = socketio.Client()
+    client.connect(url)  # want: ASL202 "socketio.AsyncClient"
+    return client.call("ping", {"x": 1})  # want: ASL202
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -132,3 +145,10 @@ async def wait_stack_offloaded(name):
 
 def wait_stack_sync(name):
     boto3.client("cloudformation").get_waiter("stack_create_complete").wait(StackName=name)
+
+
+async def sio_async(url):
+    client = socketio.AsyncClient()
+    await client.connect(url)
+    client_sync = socketio.Client()
+    client_sync.emit("hello")
