@@ -450,4 +450,20 @@ func init() {
 		returns(c, "socketio.Client")
 	}
 	serviceRequests("ASL202", sioAlt, prefixed("socketio.Client.", "connect", "call", "wait", "sleep")...)
+
+	// Celery tasks (Debian python3-celery 5.2.6: celery/app/base.py
+	// `def task(self, *args, **opts)`, "Decorator to create a task class
+	// out of any callable"; celery/app/__init__.py `def shared_task`;
+	// celery/app/task.py: `def delay(self, *args, **kwargs)`, "Returns:
+	// celery.result.AsyncResult: Future promise", `return
+	// self.apply_async(args, kwargs)`, and apply_async's "Returns:
+	// celery.result.AsyncResult: Promise of future evaluation"): the
+	// decorated function's delay and apply_async give the AsyncResult
+	// whose get() waits (sync_clients_more.go).
+	const celeryTask = "celery.app.task.Task"
+	decorates(celeryTask, "celery.Celery.task", "celery.app.base.Celery.task", "celery.shared_task",
+		"celery.app.shared_task")
+	LibraryBases["celery.Task"] = []string{celeryTask}
+	returns(celeryTask+".delay", "celery.result.AsyncResult")
+	returns(celeryTask+".apply_async", "celery.result.AsyncResult")
 }

@@ -6,6 +6,7 @@ import asyncio
 
 import assemblyai as aai
 import boto3
+from celery import Celery, shared_task
 import edgedb
 import opcua
 import requests_cache
@@ -85,6 +86,41 @@ async def sio(url):
     return client.call("ping", {"x": 1})  # want: ASL202
 
 
+celery_app = Celery("proj", broker="redis://localhost")
+
+
+@celery_app.task
+def add(x, y):
+    return x + y
+
+
+@celery_app.task(bind=True)
+def mul(self, x, y):
+    return x * y
+
+
+@shared_task
+def sub(x, y):
+    return x - y
+
+
+async def tasks_waited(x):
+    r = add.delay(x, 1)
+    total = r.get(timeout=10)  # want: ASL202 "r\.get\(\)"
+    product = mul.apply_async((x, 2)).get()  # want: ASL202
+    return total, product, sub.delay(x, 3).get()  # want: ASL202
+
+
+class Settings:
+    @property
+    def name(self):
+        return "x"
+
+    @name.setter
+    def name(self, value):
+        self._name = value
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -152,3 +188,13 @@ async def sio_async(url):
     await client.connect(url)
     client_sync = socketio.Client()
     client_sync.emit("hello")
+
+
+async def tasks_sent(x):
+    add.delay(x, 1)
+    direct = add(x, 2)
+    return direct, sub.apply_async((x, 3)).id
+
+
+def tasks_waited_sync(x):
+    return add.delay(x, 1).get()
