@@ -466,4 +466,32 @@ func init() {
 	LibraryBases["celery.Task"] = []string{celeryTask}
 	returns(celeryTask+".delay", "celery.result.AsyncResult")
 	returns(celeryTask+".apply_async", "celery.result.AsyncResult")
+
+	// taskiq (taskiq-python/taskiq taskiq/abc/broker.py: AsyncBroker's
+	// `def task(...)`, "Decorator that turns function into a task ...
+	// converts function to a TaskiqDecoratedTask object", register_task
+	// returning one, `async def startup`, `async def shutdown`, `async def
+	// kick`; taskiq/decor.py: AsyncTaskiqDecoratedTask's `async def kiq`,
+	// "This method sends function call over the network", giving an
+	// AsyncTaskiqTask; taskiq/task.py: its is_ready, get_result,
+	// wait_result and get_progress are `async def`s): `my_task.kiq(x)`
+	// without await sends nothing. The brokers subclass AsyncBroker (the
+	// ones its documentation lists: taskiq's InMemoryBroker and
+	// ZeroMQBroker, taskiq-redis', taskiq-aio-pika's, taskiq-nats').
+	const tqBroker, tqDecorated, tqTask = "taskiq.AsyncBroker", "taskiq.AsyncTaskiqDecoratedTask", "taskiq.AsyncTaskiqTask"
+	for _, b := range []string{"taskiq.abc.broker.AsyncBroker", "taskiq.abc.AsyncBroker", "taskiq.InMemoryBroker",
+		"taskiq.ZeroMQBroker", "taskiq_redis.ListQueueBroker", "taskiq_redis.RedisStreamBroker",
+		"taskiq_redis.PubSubBroker", "taskiq_aio_pika.AioPikaBroker", "taskiq_nats.NatsBroker",
+		"taskiq_nats.PullBasedJetStreamBroker", "taskiq_nats.PushBasedJetStreamBroker"} {
+		LibraryBases[b] = []string{tqBroker}
+		returns(b, b)
+	}
+	LibraryBases["taskiq.decor.AsyncTaskiqDecoratedTask"] = []string{tqDecorated}
+	LibraryBases["taskiq.task.AsyncTaskiqTask"] = []string{tqTask}
+	decorates(tqDecorated, tqBroker+".task")
+	returns(tqBroker+".register_task", tqDecorated)
+	coroutineMethods(tqBroker, "startup", "shutdown", "kick")
+	coroutineMethods(tqDecorated, "kiq")
+	awaitReturns(tqDecorated+".kiq", tqTask)
+	coroutineMethods(tqTask, "is_ready", "get_result", "wait_result", "get_progress")
 }

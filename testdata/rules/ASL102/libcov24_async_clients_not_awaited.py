@@ -18,6 +18,7 @@ from google.pubsub_v1 import PublisherAsyncClient, SubscriberAsyncClient
 from livekit import api, rtc
 from livekit.agents import JobContext, JobRequest
 from mistralai import Mistral
+from taskiq import InMemoryBroker
 from piccolo.columns import Varchar
 from piccolo.table import Table
 from twitchio.ext import commands
@@ -196,6 +197,30 @@ async def opcua_read(url, nodeid):
     return value
 
 
+broker = InMemoryBroker()
+
+
+@broker.task
+async def resize(path: str) -> str:
+    return path
+
+
+@broker.task(task_name="thumbnails")
+async def thumbnail(path: str) -> str:
+    return path
+
+
+async def upload(path):
+    resize.kiq(path)  # want: ASL102
+    task = await thumbnail.kiq(path)
+    result = task.wait_result(timeout=2)  # want: ASL102
+    return result.return_value
+
+
+async def start_broker():
+    broker.startup()  # want: ASL102
+
+
 # Quiet.
 async def ocr_awaited(document):
     client = Mistral(api_key="key")
@@ -312,3 +337,10 @@ async def opcua_awaited(url, nodeid):
     async with asyncua.Client(url=url) as client:
         node = client.get_node(nodeid)
         return await node.read_value()
+
+
+async def upload_awaited(path):
+    task = await resize.kiq(path)
+    result = await task.wait_result(timeout=2)
+    direct = await resize(path)
+    return result.return_value, direct
