@@ -1,0 +1,77 @@
+package pylib
+
+// anyio's and trio's asynchronous file I/O (twenty-fourth session, branch
+// `libcov24`): their Path classes and file wrappers run the blocking call
+// in a worker thread and are awaited; a call without await reads or
+// writes nothing (`text = path.read_text()` is a coroutine object).
+// Matched on values typed as their classes (the constructor, `open_file`'s
+// await result, a Path's pure methods), never on the names alone:
+// pathlib.Path's same names are blocking calls (ASYNC240).
+
+var (
+	// anyio/_core/_fileio.py (corpus/src python3-anyio): Path's `async def`
+	// methods (glob, rglob and iterdir return async iterators: not
+	// coroutines; the pure ones are plain).
+	anyioPathCoroutines = []string{"absolute", "chmod", "cwd", "exists", "expanduser", "group", "hardlink_to", "home",
+		"is_block_device", "is_char_device", "is_dir", "is_fifo", "is_file", "is_mount", "is_socket", "is_symlink",
+		"lchmod", "lstat", "mkdir", "open", "owner", "read_bytes", "read_text", "readlink", "rename", "replace",
+		"resolve", "rmdir", "samefile", "stat", "symlink_to", "touch", "unlink", "write_bytes", "write_text"}
+	anyioPathPure = []string{"joinpath", "relative_to", "with_name", "with_stem", "with_suffix"}
+	// AsyncFile's `async def` methods (the same file).
+	anyioFileCoroutines = []string{"aclose", "read", "read1", "readline", "readlines", "readinto", "readinto1", "write",
+		"writelines", "truncate", "seek", "tell", "flush"}
+	// trio/_path.py (corpus/src python3-trio): Path wraps every method of
+	// pathlib.Path that pathlib.PurePath lacks in an `async def` running it
+	// in a thread ("A pathlib.Path wrapper that executes blocking methods
+	// in trio.to_thread.run_sync"), glob/rglob/iterdir included ("an async
+	// method that returns a synchronous iterator"); PurePath's methods are
+	// forwarded as plain calls.
+	trioPathCoroutines = []string{"absolute", "chmod", "cwd", "exists", "expanduser", "glob", "group", "home",
+		"is_block_device", "is_char_device", "is_dir", "is_fifo", "is_file", "is_mount", "is_socket", "is_symlink",
+		"iterdir", "lchmod", "link_to", "lstat", "mkdir", "open", "owner", "read_bytes", "read_text", "readlink",
+		"rename", "replace", "resolve", "rglob", "rmdir", "samefile", "stat", "symlink_to", "touch", "unlink",
+		"write_bytes", "write_text"}
+	trioPathPure = []string{"joinpath", "relative_to", "with_name", "with_stem", "with_suffix"}
+	// trio/_file_io.py: AsyncIOWrapper's _FILE_ASYNC_METHODS, wrapped in
+	// `async def`s, and its own detach and aclose.
+	trioFileCoroutines = []string{"flush", "read", "read1", "readall", "readinto", "readline", "readlines", "seek",
+		"tell", "truncate", "write", "writelines", "readinto1", "peek", "detach", "aclose"}
+)
+
+func init() {
+	const aPath, aFile = "anyio.Path", "anyio.AsyncFile"
+	LibraryBases["anyio._core._fileio.Path"] = []string{aPath}
+	LibraryBases["anyio._core._fileio.AsyncFile"] = []string{aFile}
+	returns(aPath, aPath)
+	coroutineMethods(aPath, anyioPathCoroutines...)
+	awaitReturns(aPath+".open", aFile)
+	for _, m := range []string{"absolute", "expanduser", "readlink", "rename", "replace", "resolve", "cwd", "home"} {
+		awaitReturns(aPath+"."+m, aPath)
+	}
+	for _, m := range anyioPathPure {
+		returns(aPath+"."+m, aPath)
+	}
+	LibraryAttrTypes[aPath+".parent"] = aPath
+	coroutines("anyio.open_file")
+	awaitReturns("anyio.open_file", aFile)
+	returns("anyio.wrap_file", aFile)
+	coroutineMethods(aFile, anyioFileCoroutines...)
+
+	const tPath, tFile = "trio.Path", "trio.AsyncIOWrapper"
+	LibraryBases["trio._path.Path"] = []string{tPath}
+	LibraryBases["trio._file_io.AsyncIOWrapper"] = []string{tFile}
+	returns(tPath, tPath)
+	coroutineMethods(tPath, trioPathCoroutines...)
+	awaitReturns(tPath+".open", tFile)
+	for _, m := range []string{"absolute", "expanduser", "readlink", "rename", "replace", "resolve", "cwd", "home"} {
+		awaitReturns(tPath+"."+m, tPath)
+	}
+	for _, m := range trioPathPure {
+		returns(tPath+"."+m, tPath)
+	}
+	LibraryAttrTypes[tPath+".parent"] = tPath
+	coroutines("trio.open_file")
+	awaitReturns("trio.open_file", tFile)
+	returns("trio.wrap_file", tFile)
+	coroutineMethods(tFile, trioFileCoroutines...)
+}
