@@ -75,3 +75,21 @@ func init() {
 	returns("trio.wrap_file", tFile)
 	coroutineMethods(tFile, trioFileCoroutines...)
 }
+
+// aiohttp-session and aiohttp-security (corpus2 aiohttp_session/__init__.py:
+// `async def get_session(request) -> Session`, `async def new_session`;
+// aiohttp_security/api.py: remember, forget, authorized_userid, permits,
+// is_anonymous, check_authorized and check_permission are `async def`s,
+// exported by the package). An un-awaited `check_authorized(request)` or
+// `check_permission(...)` checks nothing: the handler goes on for anyone.
+func init() {
+	const session = "aiohttp_session.Session"
+	for _, f := range []string{"get_session", "new_session"} {
+		coroutines("aiohttp_session." + f)
+		awaitReturns("aiohttp_session."+f, session)
+	}
+	for _, mod := range []string{"aiohttp_security", "aiohttp_security.api"} {
+		coroutines(prefixed(mod+".", "remember", "forget", "authorized_userid", "permits", "is_anonymous",
+			"check_authorized", "check_permission")...)
+	}
+}

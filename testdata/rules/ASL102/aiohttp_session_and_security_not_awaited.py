@@ -1,0 +1,39 @@
+# aiohttp-session's get_session/new_session and aiohttp-security's checks
+# are coroutines (aiohttp_session/__init__.py, aiohttp_security/api.py):
+# without await the session is a coroutine object and the check checks
+# nothing. Quiet: awaited.
+from aiohttp import web
+from aiohttp_security import authorized_userid, check_authorized, check_permission, remember
+from aiohttp_session import get_session
+
+
+async def handler(request):
+    session = get_session(request)  # want: ASL102
+    session["last_visit"] = 1
+    return web.Response(text="ok")
+
+
+async def admin(request):
+    check_permission(request, "admin")  # want: ASL102
+    return web.Response(text="secret")
+
+
+async def profile(request):
+    user = authorized_userid(request)  # want: ASL102
+    if user is None:
+        raise web.HTTPUnauthorized()
+    return web.Response(text=str(user))
+
+
+async def login(request):
+    response = web.HTTPFound("/")
+    remember(request, response, "alice")  # want: ASL102
+    return response
+
+
+# Quiet.
+async def handler_awaited(request):
+    session = await get_session(request)
+    session["last_visit"] = 1
+    await check_authorized(request)
+    return web.Response(text=str(await authorized_userid(request)))
