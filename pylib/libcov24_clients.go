@@ -494,4 +494,24 @@ func init() {
 	coroutineMethods(tqDecorated, "kiq")
 	awaitReturns(tqDecorated+".kiq", tqTask)
 	coroutineMethods(tqTask, "is_ready", "get_result", "wait_result", "get_progress")
+
+	// Vertex AI's Gemini SDK (google-cloud-aiplatform vertexai/
+	// generative_models/_generative_models.py): GenerativeModel's
+	// generate_content sends the request through the sync prediction
+	// client (`self._prediction_client.generate_content(request=...)`;
+	// with stream=True a generator whose iteration sends it), count_tokens
+	// and compute_tokens likewise; generate_content_async,
+	// count_tokens_async and compute_tokens_async are `async def`s over
+	// the async client; start_chat gives a ChatSession, whose send_message
+	// sends the request.
+	const vxModel, vxChat = "vertexai.generative_models.GenerativeModel", "vertexai.generative_models.ChatSession"
+	for _, c := range []string{vxModel, "vertexai.preview.generative_models.GenerativeModel",
+		"vertexai.generative_models._generative_models.GenerativeModel"} {
+		returns(c, vxModel)
+	}
+	const vxAlt = "use `generate_content_async` (`count_tokens_async`, `compute_tokens_async`) and await it, or `await asyncio.to_thread(...)`"
+	serviceRequests("ASL202", vxAlt, prefixed(vxModel+".", "generate_content", "count_tokens", "compute_tokens")...)
+	coroutineMethods(vxModel, "generate_content_async", "count_tokens_async", "compute_tokens_async")
+	returns(vxModel+".start_chat", vxChat)
+	serviceRequests("ASL202", vxAlt, vxChat+".send_message")
 }

@@ -19,6 +19,7 @@ from livekit import api, rtc
 from livekit.agents import JobContext, JobRequest
 from mistralai import Mistral
 from taskiq import InMemoryBroker
+from vertexai.generative_models import GenerativeModel
 from piccolo.columns import Varchar
 from piccolo.table import Table
 from twitchio.ext import commands
@@ -219,6 +220,12 @@ async def upload(path):
 
 async def start_broker():
     broker.startup()  # want: ASL102
+
+
+async def gemini_count(prompt):
+    model = GenerativeModel("gemini-1.5-flash")
+    count = model.count_tokens_async(prompt)  # want: ASL102
+    return count.total_tokens
 
 
 # Quiet.
