@@ -1,10 +1,12 @@
 # aiohttp-session's get_session/new_session and aiohttp-security's checks
 # are coroutines (aiohttp_session/__init__.py, aiohttp_security/api.py):
 # without await the session is a coroutine object and the check checks
-# nothing. Quiet: awaited.
+# nothing; AsyncZeroconf's async_* methods alike (zeroconf/asyncio.py).
+# Quiet: awaited.
 from aiohttp import web
 from aiohttp_security import authorized_userid, check_authorized, check_permission, remember
 from aiohttp_session import get_session
+from zeroconf.asyncio import AsyncZeroconf
 
 
 async def handler(request):
@@ -37,3 +39,10 @@ async def handler_awaited(request):
     session["last_visit"] = 1
     await check_authorized(request)
     return web.Response(text=str(await authorized_userid(request)))
+
+
+
+async def announce(info):
+    aiozc = AsyncZeroconf()
+    aiozc.async_register_service(info)  # want: ASL102
+    await aiozc.async_close()

@@ -14,6 +14,8 @@ import socketio
 from elevenlabs import ElevenLabs
 from mistralai import Mistral
 from vertexai.generative_models import GenerativeModel
+from zeroconf import ServiceInfo, Zeroconf
+from zeroconf.asyncio import AsyncZeroconf
 from piccolo.columns import Varchar
 from piccolo.table import Table
 from zep_cloud.client import Zep
@@ -212,3 +214,23 @@ async def gemini_awaited(prompt):
     model = GenerativeModel("gemini-1.5-flash")
     response = await model.generate_content_async(prompt)
     return response.text
+
+
+
+async def announce(info: ServiceInfo):
+    zc = Zeroconf()
+    zc.register_service(info)  # want: ASL202 "AsyncZeroconf"
+    return zc.get_service_info("_http._tcp.local.", "x._http._tcp.local.")  # want: ASL202
+
+
+async def announce_through_async(info: ServiceInfo):
+    aiozc = AsyncZeroconf()
+    aiozc.zeroconf.unregister_service(info)  # want: ASL202
+    await aiozc.async_register_service(info)
+    await aiozc.async_close()
+
+
+def announce_sync(info: ServiceInfo):
+    zc = Zeroconf()
+    zc.register_service(info)
+    zc.close()
