@@ -4,9 +4,9 @@ package pylib
 // session, branch `libcov24`, docs/pylib-coverage.md): anyio's and trio's
 // file I/O, aiohttp-session, aiohttp-security and python-zeroconf.
 //
-// anyio's and trio's asynchronous file I/O: their Path classes and file wrappers run the blocking call
-// in a worker thread and are awaited; a call without await reads or
-// writes nothing (`text = path.read_text()` is a coroutine object).
+// anyio's and trio's asynchronous file I/O: their Path classes and file
+// wrappers run the blocking call in a worker thread and are awaited; a
+// call without await reads or writes nothing (`text = path.read_text()` is a coroutine object).
 // Matched on values typed as their classes (the constructor, `open_file`'s
 // await result, a Path's pure methods), never on the names alone:
 // pathlib.Path's same names are blocking calls (ASYNC240).
