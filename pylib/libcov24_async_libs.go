@@ -125,3 +125,20 @@ func init() {
 	LibraryAttrTypes[azc+".zeroconf"] = zc
 	coroutineMethods("zeroconf.asyncio.AsyncServiceBrowser", "async_cancel")
 }
+
+// aioesphomeapi (corpus5 aioesphomeapi/client.py): APIClient's connect,
+// start_connection, finish_connection, disconnect, device_info,
+// list_entities_services and the bluetooth_device_*/bluetooth_gatt_*
+// requests are `async def`s. The entity commands (switch_command,
+// light_command, ...) are plain methods in this release and were
+// coroutines in older ones: not recorded.
+func init() {
+	const client = "aioesphomeapi.APIClient"
+	LibraryBases["aioesphomeapi.client.APIClient"] = []string{client}
+	returns(client, client)
+	coroutineMethods(client, "connect", "start_connection", "finish_connection", "disconnect", "device_info",
+		"list_entities_services", "bluetooth_device_connect", "bluetooth_device_pair", "bluetooth_device_unpair",
+		"bluetooth_device_clear_cache", "bluetooth_device_disconnect", "bluetooth_gatt_get_services",
+		"bluetooth_gatt_read", "bluetooth_gatt_read_descriptor", "bluetooth_gatt_write",
+		"bluetooth_gatt_write_descriptor", "bluetooth_gatt_start_notify")
+}
