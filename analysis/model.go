@@ -257,6 +257,31 @@ func (f *Function) IsCoroutineFunction() bool {
 	return true
 }
 
+// decoratedType returns the type of the object a library decorator of f
+// makes of it (pylib.DecoratedTypeOf: a Celery task), or "". The decorator
+// is read as written (`@app.task`) or as the factory it calls
+// (`@app.task(bind=True)`); depth bounds the resolution (a property's
+// `@name.setter` names the function itself).
+func (f *Function) decoratedType(depth int) string {
+	if f == nil || f.module == nil || len(f.Decorators) == 0 || depth > maxResolveDepth {
+		return ""
+	}
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		e := Unparen(expr[0])
+		if e.Type() == "call" {
+			e = e.ChildByField("function")
+		}
+		if t := pylib.DecoratedTypeOf(f.module.resolve(e, depth+1).Name); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
 // IsGeneratorCoroutine reports a generator-based coroutine function: a
 // def decorated with `@asyncio.coroutine` (or `@types.coroutine`, on a
 // generator), whose other decorators keep it one. Calling it makes a

@@ -980,6 +980,15 @@ func (p *Project) canonicalStep(qualified string, depth int) string {
 			rest = rest[1:]
 		case BindImport:
 			base = b.Qualified
+		case BindDef:
+			// `pkg.tasks.add.delay` where `@app.task def add`: an attribute
+			// of the object the library's decorator made of the function.
+			if len(rest) < 2 {
+				return qualified
+			}
+			if base = b.Func.decoratedType(0); base == "" {
+				return qualified
+			}
 		case BindAssign:
 			r := m.resolveBinding(b, 0)
 			if r.Func != nil || r.Name == "" {

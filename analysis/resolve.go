@@ -1768,6 +1768,11 @@ func member(obj Ref, attr string, depth int) Ref {
 		return Ref{}
 	}
 	if obj.Func != nil {
+		// `add.delay(...)` where `@app.task def add(...)`: an attribute of
+		// the object the library's decorator made of the function.
+		if t := obj.Func.decoratedType(depth + 1); t != "" {
+			return member(Ref{Name: t, Instance: true}, attr, depth+1)
+		}
 		return Ref{}
 	}
 	if obj.Name == "builtins" && !obj.Instance {

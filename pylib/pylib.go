@@ -158,6 +158,12 @@ type API struct {
 	// that accepts only coroutine functions as request handlers, says a
 	// function that returns one is such a handler (async_libs.go: aiohttp).
 	ReturnedByCoroutineHandlers bool
+	// DecoratedType, on a decorator (or a decorator factory, `@app.task`
+	// and `@app.task(bind=True)` alike), is the type of the object the
+	// decorated function becomes: its attributes are that type's
+	// (`add.delay(...)` of a Celery task is celery.app.task.Task.delay). A
+	// call of the decorated function itself keeps the function's meaning.
+	DecoratedType string
 	// NotAwaitable, on a method of a library class, says the asyncio docs
 	// define it as a plain method whose result is not awaitable (None, a
 	// bool, a number, a handle): `await` on its call raises TypeError
@@ -308,6 +314,23 @@ func ReturnType(name string) (string, bool) {
 		return a.Returns, true
 	}
 	return "", false
+}
+
+// DecoratedTypeOf returns the type of the object a function decorated
+// with name becomes (API.DecoratedType), or "".
+func DecoratedTypeOf(name string) string {
+	if a := find(name); a != nil {
+		return a.DecoratedType
+	}
+	return ""
+}
+
+// decorates records that a function decorated with each name becomes an
+// object of type typ.
+func decorates(typ string, names ...string) {
+	for _, n := range names {
+		entry(n).DecoratedType = typ
+	}
 }
 
 // ReadsOutsideState reports whether a call of name reads state outside the

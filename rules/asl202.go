@@ -65,7 +65,7 @@ async def count_users(path):
 		"(docs/pylib-coverage.md): Selenium's drivers and elements, websocket-client, websockets' threading client, curl_cffi, " +
 		"discord's `SyncWebhook`, Confluent's Kafka client, paho-mqtt's blocking loops, Firebase Admin, boto3 resources, the " +
 		"Kubernetes typed APIs (not with `async_req=True`, which hands the request to a thread), Azure Cosmos DB, Service Bus, Identity and Key Vault, BigQuery, Pub/Sub futures, pymemcache, " +
-		"psycopg_pool, SendGrid, OpenSearch, PyGithub (not `get_repo(..., lazy=True)`), Stripe's `StripeClient`, Celery's `AsyncResult.get`, Google Cloud's " +
+		"psycopg_pool, SendGrid, OpenSearch, PyGithub (not `get_repo(..., lazy=True)`), Stripe's `StripeClient`, Celery's `AsyncResult.get` (from `send_task`, `AsyncResult(id)`, or a task's `delay`/`apply_async`: a function decorated with `@app.task` or `@shared_task` is typed as the Task the decorator makes of it, also when imported from another module), Google Cloud's " +
 		"generated clients (Text-to-Speech, Speech, Translate, Secret Manager), LangChain's other chat and embedding models " +
 		"and LlamaIndex's engines and LLMs; the Docker SDK's " +
 		"requests to the daemon (`docker.from_env().containers.run(...)`, `images.build`/`pull`, a `Container`'s `stop`/`logs`/" +
