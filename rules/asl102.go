@@ -203,7 +203,11 @@ async def handler(key):
 		"`__init__`) when a method of that class calls what the attribute holds and drops the result (`self._cb(x)`, " +
 		"`for cb in self._listeners: cb(x)`, `self._handlers[event](x)`): a synchronous registry or event emitter given " +
 		"an async handler (reported as above; a class that asks `iscoroutine`/`iscoroutinefunction`/`isawaitable` anywhere, or a " +
-		"method that keeps a wrapper rather than the callable, is left alone); a local that is only tested, compared or printed; and an `await` " +
+		"method that keeps a wrapper rather than the callable, is left alone); the same for a module-level registry: a function " +
+		"that keeps its parameter in a global of its module (`_HANDLERS.append(fn)`), called with an async callable or applied " +
+		"as the decorator next to an `async def` (`@on_event`; a decorator factory's call is not followed), when code of that " +
+		"module calls what the global holds and drops the result (reported on that call when the registry is in the module, " +
+		"else on the argument or the decorator); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
