@@ -179,7 +179,10 @@ async def handler(key):
 		"and using that item (`d[\"k\"]`, until it is stored again) in any of these ways; " +
 		"assigning it in one branch while only another awaits; storing it unconditionally and awaiting it only inside an `if` " +
 		"whose other path (no `else`, or a branch without an await, a scheduling or `.close()`) drops it (under a loop, `try` or " +
-		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); returning it from a lambda handed to an API that calls its " +
+		"`match` every path is taken as covered; none of the 1M corpus lines has this shape, so reporting it costs no noise); storing it and awaiting " +
+		"it further down when a statement between the two can leave first (a `return` under an `if`, in an except clause " +
+		"or a `with`; a `break` or `continue` of the loop the code is in) and does not mention the name (`pending.close(); " +
+		"return` is the code's own handling; a `raise` abandons more than the coroutine and is not judged); returning it from a lambda handed to an API that calls its " +
 		"callable synchronously (`loop.add_signal_handler`, `call_soon`, `add_done_callback`, `signal.signal`, " +
 		"`threading.Thread(target=...)`; a project's own method of such a name that awaits or schedules what its callable " +
 		"makes, such as a task group's `call_soon(afunc)` (also through a helper it hands the callable to, or an " +
@@ -200,7 +203,11 @@ async def handler(key):
 		"`__init__`) when a method of that class calls what the attribute holds and drops the result (`self._cb(x)`, " +
 		"`for cb in self._listeners: cb(x)`, `self._handlers[event](x)`): a synchronous registry or event emitter given " +
 		"an async handler (reported as above; a class that asks `iscoroutine`/`iscoroutinefunction`/`isawaitable` anywhere, or a " +
-		"method that keeps a wrapper rather than the callable, is left alone); a local that is only tested, compared or printed; and an `await` " +
+		"method that keeps a wrapper rather than the callable, is left alone); the same for a module-level registry: a function " +
+		"that keeps its parameter in a global of its module (`_HANDLERS.append(fn)`), called with an async callable or applied " +
+		"as the decorator next to an `async def` (`@on_event`; a decorator factory's call is not followed), when code of that " +
+		"module calls what the global holds and drops the result (reported on that call when the registry is in the module, " +
+		"else on the argument or the decorator); a local that is only tested, compared or printed; and an `await` " +
 		"statement whose result is itself an awaitable by its annotation and is dropped (`await q.get()` on an " +
 		"`asyncio.Queue[Awaitable[None]]` takes a queued coroutine out and never runs it; a queue made empty by " +
 		"`asyncio.Queue()` takes its item type from the annotation of the name or `self` attribute it is assigned to). A call in code " +
@@ -2427,6 +2434,10 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	case consumed:
 		if cond, line, open := uncoveredPath(p.File, assign, consumedAt); open && !inContainer && !mentionsName(cond, name) {
 			return coroUse{fate: fateMisuse, why: pathWhy(where, cond, line), onePath: true}
+		}
+		if line, exits := earlyExit(p.File, assign, consumedAt, name); exits && !inContainer {
+			return coroUse{fate: fateMisuse, onePath: true, why: where + ", and line " + strconv.Itoa(line) +
+				" can leave before `" + name + "` is awaited; on that path it is never awaited"}
 		}
 		if lostAt != nil && !inContainer {
 			return coroUse{fate: fateMisuse, onePath: true, why: where + ", and `" + name + "` is rebound on line " +

@@ -105,3 +105,89 @@ func pathWhy(where, cond string, line int) string {
 func mentionsName(cond, name string) bool {
 	return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(cond)
 }
+
+// earlyExit returns, when the function can leave between the assignment
+// and the first consuming use that runs whenever the assignment's block
+// reaches it (`c = f(); if not ok: return; await c`), the line (1-based)
+// of the `return` (or of the `break`/`continue` leaving the loop the block
+// is in) and true. A statement between them that mentions the name (`if
+// x: c.close(); return`, `return c`) is the code's own handling and is not
+// judged; nor is an exit by an exception (`raise`), which abandons more than
+// the coroutine.
+func earlyExit(f *analysis.File, assign *analysis.Node, consumedAt []*analysis.Node, name string) (line int, ok bool) {
+	block := assign.Parent()
+	stmt := assign
+	for block != nil && block.Type() != "block" && block.Type() != "module" {
+		stmt, block = block, block.Parent()
+	}
+	if block == nil {
+		return 0, false
+	}
+	// The first use that runs whenever the block reaches its statement.
+	var first *analysis.Node
+	for _, use := range consumedAt {
+		if outermostCondition(use, block) != nil {
+			continue
+		}
+		s := use
+		for s.Parent() != nil && s.Parent() != block {
+			s = s.Parent()
+		}
+		if s.Parent() == block && (first == nil || s.Start < first.Start) {
+			first = s
+		}
+	}
+	if first == nil {
+		return 0, false
+	}
+	for _, s := range block.NamedChildren() {
+		if s.Start <= stmt.Start || s.Start >= first.Start || s.Type() == "comment" {
+			continue
+		}
+		if mentionsName(f.Text(s), name) {
+			continue
+		}
+		if at := exitIn(s); at != nil {
+			return f.Lines.Position(int(at.Start)).Line + 1, true
+		}
+	}
+	return 0, false
+}
+
+// exitIn returns a `return` inside compound statement s (not in a def,
+// lambda or class nested in it), or a `break`/`continue` in it that is not
+// inside a loop of its own, or nil. A simple statement is not judged: a
+// bare `return` between the assignment and the use makes the use dead code.
+func exitIn(s *analysis.Node) *analysis.Node {
+	var found *analysis.Node
+	var walk func(n *analysis.Node, inLoop bool)
+	walk = func(n *analysis.Node, inLoop bool) {
+		if found != nil {
+			return
+		}
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition", "decorated_definition":
+			return
+		case "return_statement":
+			found = n
+			return
+		case "break_statement", "continue_statement":
+			if !inLoop {
+				found = n
+			}
+			return
+		case "for_statement", "while_statement":
+			inLoop = true
+		}
+		for _, c := range n.NamedChildren() {
+			walk(c, inLoop)
+		}
+	}
+	switch s.Type() {
+	case "if_statement", "try_statement", "with_statement", "match_statement":
+		walk(s, false)
+	case "for_statement", "while_statement":
+		walk(s, true) // its own break/continue stay in it; a return leaves
+	}
+	return found
+}
