@@ -2128,7 +2128,7 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 // they are, as calls of a coroutine factory.
 func (fl *coroFlow) memoisedForCallers(g *analysis.Function, n *analysis.Node, attr string) (coroUse, bool) {
 	m := fl.p.Module
-	if g.Async || g.Generator || g.Class == nil || len(g.Params) == 0 || len(g.DecoratorCallees()) > 0 || g.Node.ChildByField("decorators") != nil {
+	if g.Async || g.Generator || g.Class == nil || len(g.Params) == 0 || len(g.Decorators) > 0 {
 		return coroUse{}, false
 	}
 	up, parent := analysis.ParenParent(n)
