@@ -940,6 +940,12 @@ func droppedParamCalls(p *Pass, t *analysis.Function, name string) []*analysis.N
 // isCoroutineFunctionRef reports whether arg names a coroutine function
 // (not a call of one, not an instance).
 func isCoroutineFunctionRef(p *Pass, arg *analysis.Node) bool {
+	return coroutineFunctionRef(p, arg) != nil
+}
+
+// coroutineFunctionRef returns the coroutine function arg names (not a
+// call of one, not an instance), or nil.
+func coroutineFunctionRef(p *Pass, arg *analysis.Node) *analysis.Function {
 	r := p.Module.Resolve(arg)
 	f := r.Func
 	if f == nil && r.Name != "" && r.Class == nil && p.Project != nil {
@@ -948,7 +954,10 @@ func isCoroutineFunctionRef(p *Pass, arg *analysis.Node) bool {
 	if f == nil && r.Via != "" && p.Project != nil {
 		f = p.Project.ResolveVia(r.Via).Func
 	}
-	return f != nil && !r.Instance && f.IsCoroutineFunction()
+	if f == nil || r.Instance || !f.IsCoroutineFunction() {
+		return nil
+	}
+	return f
 }
 
 // offloadedCoroutineFunction returns the argument of c naming a coroutine

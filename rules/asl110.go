@@ -9,12 +9,16 @@ import (
 var ASL110 = register(&Rule{
 	Code:    "ASL110",
 	Name:    "await-non-awaitable",
-	Summary: "`await` on a call of a plain function whose value is not awaitable",
+	Summary: "`await` on a value that is not awaitable: a plain function's result, or a coroutine function left uncalled",
 	Rationale: "`await` accepts only coroutines, futures, tasks and objects with `__await__`. Awaiting the call of a " +
 		"plain `def` that returns a list, None or another plain value raises `TypeError: object list can't be used in " +
 		"'await' expression` every time the line runs: the mirror of a missing `await`, left behind by async migrations " +
 		"(a function made synchronous again, an `await` added to the wrong call, a plain callback handed where a " +
-		"coroutine function is awaited). Only a type checker finds it in untyped code.",
+		"coroutine function is awaited). Its twin is a coroutine function handed over uncalled where a coroutine is " +
+		"expected (`asyncio.run(main)`, `await self.refresh`, `asyncio.create_task(worker)`, `asyncio.gather(a, b())`): the " +
+		"function object is not awaitable, the line raises every time it runs (TypeError; ValueError from `asyncio.run`), " +
+		"and the coroutine function never runs, often on an error or shutdown path that tests do not reach. Only a type " +
+		"checker finds either in untyped code.",
 	Bad: `class DockerCore:
     def list_images(self):
         return [image.tags for image in self.client.images.list()]
@@ -38,7 +42,8 @@ async def images():
 	Severity:  Error,
 	Default:   true,
 	CrossFile: true,
-	Fix:       "Remove the `await` (unsafe: the callee may be the one meant to be a coroutine function).",
+	Fix: "Remove the `await` (unsafe: the callee may be the one meant to be a coroutine function); for an uncalled " +
+		"coroutine function, call it (unsafe: the call may need arguments).",
 	Notes: "Reported only when the value is decidably not awaitable. The callee is a function or method of the project " +
 		"(resolved as every rule resolves calls: imports, `self` attributes typed by their constructor, annotations, " +
 		"attributes of classes of other modules) that is a plain `def`, not a generator, with no decorator but " +
@@ -72,11 +77,20 @@ async def images():
 		"callback handed to a parameter that is then awaited (`await callback(message)`) is reported only where the " +
 		"parameter's value is resolved, which the model does for types, not for functions passed as arguments: that " +
 		"shape is not reported, and neither is a receiver annotated with the string of a class the module does not " +
-		"import (`docker_core: \"DockerCore\"`), which the model leaves unresolved.",
+		"import (`docker_core: \"DockerCore\"`), which the model leaves unresolved. An uncalled coroutine function is " +
+		"reported where it is the operand of `await` or a positional argument of an asyncio API that takes awaitables " +
+		"one per argument (pylib's AwaitablesOneByOne: `asyncio.run`, `Runner.run`, `loop.run_until_complete`, " +
+		"`create_task` of asyncio, the loop and `TaskGroup`, `ensure_future`, `shield`, `wait_for`, " +
+		"`run_coroutine_threadsafe`: the first argument; `gather`: every positional one), when it names an `async def` " +
+		"of the project, resolved as calls are, with no decorator that may change what it is (`@property` makes " +
+		"`await self.x` right); a library's coroutine function passed uncalled is not reported yet. trio's and anyio's `run` and `start_soon`, " +
+		"which take the function itself, are never reported. No task is made, so ASYNC300 stays quiet on " +
+		"`asyncio.create_task(worker)`.",
 	Run: runAwaitNonAwaitable,
 })
 
 func runAwaitNonAwaitable(p *Pass) {
+	uncalledCoroutineFunctions(p)
 	for _, c := range p.Module.Calls {
 		if c.Usage != analysis.UsageAwaited || !c.InAsync() || c.UsedBy == nil || c.UsedBy.Type() != "await" {
 			continue

@@ -38,7 +38,7 @@ async def main():
 
 func runTaskDropped(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if !isTaskFactory(p, c) || ensureFutureOfFuture(p, c) {
+		if !isTaskFactory(p, c) || ensureFutureOfFuture(p, c) || uncalledCoroutineArgument(p, c) {
 			continue
 		}
 		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {
@@ -189,4 +189,20 @@ func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
 	}
 	name := m.File.Text(fn)
 	return pylib.Method(name, pylib.ReadsArgument) && m.IsBuiltin(fn, name)
+}
+
+// uncalledCoroutineArgument reports whether c's first argument is a
+// coroutine function left uncalled (`asyncio.create_task(worker)`): the call
+// raises TypeError and makes no task; ASL110 reports it.
+func uncalledCoroutineArgument(p *Pass, c *analysis.Call) bool {
+	args := c.Node.ChildByField("arguments")
+	if args == nil || args.Type() != "argument_list" {
+		return false
+	}
+	named := args.NamedChildren()
+	if len(named) == 0 || named[0].Type() == "keyword_argument" {
+		return false
+	}
+	arg := analysis.Unparen(named[0])
+	return (arg.Type() == "identifier" || arg.Type() == "attribute") && coroutineFunctionRef(p, arg) != nil
 }

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// A coroutine function handed, uncalled, where a coroutine is expected:
+// `await fetch`, `asyncio.run(main)`, `asyncio.create_task(worker)`,
+// `asyncio.gather(a, b())`. The function object is not awaitable, so the
+// line fails every time it runs (TypeError; ValueError from asyncio.run),
+// and nothing runs. The APIs are pylib's AwaitablesOneByOne records (each
+// takes awaitables, one per positional argument), never trio's or anyio's
+// start_soon and run, which take the function itself.
+
+// uncalledCoroutineFunctions reports ASL110's second shape; it runs from
+// runAwaitNonAwaitable so that one rule owns "not awaitable".
+func uncalledCoroutineFunctions(p *Pass) {
+	for _, f := range p.Module.Functions {
+		if !f.Async {
+			continue
+		}
+		for _, aw := range f.Awaits {
+			named := aw.NamedChildren()
+			if len(named) == 0 {
+				continue
+			}
+			reportUncalled(p, analysis.Unparen(named[0]), "`await` needs an awaitable")
+		}
+	}
+	for _, c := range p.Module.Calls {
+		api := awaitablesAPI(p, c)
+		if api == "" {
+			continue
+		}
+		args := c.Node.ChildByField("arguments")
+		if args == nil || args.Type() != "argument_list" {
+			continue
+		}
+		every := pylib.Is(api, pylib.Gathers)
+		why := "`" + p.File.Brief(c.Node.ChildByField("function")) + "()` expects a coroutine or awaitable"
+		for _, arg := range args.NamedChildren() {
+			if arg.Type() == "keyword_argument" || arg.Type() == "list_splat" || arg.Type() == "dictionary_splat" {
+				continue
+			}
+			reportUncalled(p, analysis.Unparen(arg), why)
+			if !every {
+				break
+			}
+		}
+	}
+}
+
+// awaitablesAPI returns the qualified name of the library API c calls when
+// it takes awaitables one per positional argument, else "".
+func awaitablesAPI(p *Pass, c *analysis.Call) string {
+	for _, name := range []string{c.Callee, p.Project.Callee(c).Name} {
+		if name == "" {
+			continue
+		}
+		if pylib.TakesAwaitablesOneByOne(name) {
+			return name
+		}
+		if canon := p.Project.Canonical(name); pylib.TakesAwaitablesOneByOne(canon) {
+			return canon
+		}
+	}
+	return ""
+}
+
+// reportUncalled reports arg when it names a coroutine function of the
+// project or a library (an identifier or attribute, never a call).
+func reportUncalled(p *Pass, arg *analysis.Node, why string) {
+	if arg == nil || arg.Type() != "identifier" && arg.Type() != "attribute" {
+		return
+	}
+	f := coroutineFunctionRef(p, arg)
+	if f == nil {
+		return
+	}
+	name := p.File.Brief(arg)
+	fix := &Fix{Title: "Call `" + name + "`", Edits: []Edit{{Start: int(arg.End), End: int(arg.End), New: "()"}}}
+	p.Report(arg, "`"+name+"` is a coroutine function, not a coroutine: "+why+", so this line raises "+
+		"every time it runs and `"+f.Name+"` never runs; call it: `"+name+"(...)`", WithFix(fix))
+}
