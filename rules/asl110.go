@@ -83,7 +83,8 @@ async def images():
 		"`create_task` of asyncio, the loop and `TaskGroup`, `ensure_future`, `shield`, `wait_for`, " +
 		"`run_coroutine_threadsafe`: the first argument; `gather`: every positional one), when it names an `async def` " +
 		"of the project, resolved as calls are, with no decorator that may change what it is (`@property` makes " +
-		"`await self.x` right); a library's coroutine function passed uncalled is not reported yet. trio's and anyio's `run` and `start_soon`, " +
+		"`await self.x` right), or a library coroutine function or method pylib records (`asyncio.sleep`, " +
+		"`event.wait` on an `asyncio.Event`, `session.close` on an aiohttp `ClientSession`). trio's and anyio's `run` and `start_soon`, " +
 		"which take the function itself, are never reported. No task is made, so ASYNC300 stays quiet on " +
 		"`asyncio.create_task(worker)`.",
 	Run: runAwaitNonAwaitable,

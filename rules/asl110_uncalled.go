@@ -74,12 +74,32 @@ func reportUncalled(p *Pass, arg *analysis.Node, why string) {
 	if arg == nil || arg.Type() != "identifier" && arg.Type() != "attribute" {
 		return
 	}
-	f := coroutineFunctionRef(p, arg)
-	if f == nil {
+	callee := ""
+	if f := coroutineFunctionRef(p, arg); f != nil {
+		callee = f.Name
+	} else if lib := libraryCoroutineRef(p, arg); lib != "" {
+		callee = lib
+	} else {
 		return
 	}
 	name := p.File.Brief(arg)
 	fix := &Fix{Title: "Call `" + name + "`", Edits: []Edit{{Start: int(arg.End), End: int(arg.End), New: "()"}}}
 	p.Report(arg, "`"+name+"` is a coroutine function, not a coroutine: "+why+", so this line raises "+
-		"every time it runs and `"+f.Name+"` never runs; call it: `"+name+"(...)`", WithFix(fix))
+		"every time it runs and `"+callee+"` never runs; call it: `"+name+"(...)`", WithFix(fix))
+}
+
+// libraryCoroutineRef returns the qualified name of the library coroutine
+// function or method arg names (`session.close`, `event.wait` on a receiver
+// typed as the library's class, pylib's Coroutine records), or "".
+func libraryCoroutineRef(p *Pass, arg *analysis.Node) string {
+	r := p.Module.Resolve(arg)
+	if r.Func != nil || r.Class != nil || r.Instance || r.Name == "" {
+		return ""
+	}
+	for _, name := range []string{r.Name, p.Project.Canonical(r.Name)} {
+		if pylib.Is(name, pylib.Coroutine) {
+			return name
+		}
+	}
+	return ""
 }

@@ -3,6 +3,7 @@
 # runs and the coroutine function never runs.
 import asyncio
 
+import aiohttp
 import anyio
 import trio
 
@@ -43,6 +44,19 @@ async def main():
     async with asyncio.TaskGroup() as tg:
         tg.create_task(worker)  # want: ASL110
         tg.create_task(worker())
+
+
+async def library_methods(session: aiohttp.ClientSession):
+    stop = asyncio.Event()
+    queue = asyncio.Queue()
+    await stop.wait  # want: ASL110 "`asyncio.Event.wait` never runs"
+    getter = asyncio.create_task(queue.get)  # want: ASL110
+    await asyncio.sleep  # want: ASL110
+    await session.close  # want: ASL110
+    await stop.wait()
+    await asyncio.wait_for(queue.get(), 1)
+    stop.set()
+    return getter
 
 
 def run_in_thread(loop):
