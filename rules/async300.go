@@ -195,6 +195,9 @@ func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
 // coroutine function left uncalled (`asyncio.create_task(worker)`): the call
 // raises TypeError and makes no task; ASL110 reports it.
 func uncalledCoroutineArgument(p *Pass, c *analysis.Call) bool {
+	if awaitablesAPI(p, c) == "" {
+		return false // a project wrapper may take the function itself (`start_background_task(self._service)`)
+	}
 	args := c.Node.ChildByField("arguments")
 	if args == nil || args.Type() != "argument_list" {
 		return false
