@@ -30,11 +30,16 @@ async def update(db, key):
     async with lock:
         value = await db.get(key)
         await db.set(key, value + 1)`,
-	Severity: Error,
-	Default:  true,
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
 	Notes: "Recognises `threading.Lock`, `RLock`, `Semaphore`, `BoundedSemaphore`, `Condition` and their " +
 		"`multiprocessing` counterparts when the lock's type is known (module global, local, `self.` attribute or " +
-		"annotation), held by `with lock:` or by `lock.acquire()` ... `lock.release()` in the same block.",
+		"annotation, or the return of a project function, of any module, that makes one: `self._lock = " +
+		"create_handler_lock()`), held by `with lock:` or by `lock.acquire()` ... `lock.release()` in the same block. " +
+		"A `with` that enters a `@contextlib.contextmanager` generator of the project holds the lock that generator " +
+		"holds where it yields (`with self._lock: yield`, or `self._lock.acquire()` before a `try: yield` that releases " +
+		"it in `finally`), so `with self._protected_lock(): await ...` is reported with the lock it takes.",
 	Run: runSyncLockAcrossAwait,
 })
 
@@ -51,11 +56,17 @@ func runSyncLockAcrossAwait(p *Pass) {
 				}
 				exprs, _ := withItems(n)
 				for _, e := range exprs {
-					if !pylib.Is(receiverType(p.Module, e), pylib.SyncLock) {
+					lock := ""
+					if isSyncLock(p, p.Module, e) {
+						lock = "`" + p.File.Brief(e) + "`"
+					} else if held := lockEnteredBy(p, p.Module, e, 0); held != "" {
+						lock = "`" + held + "` (taken by `" + p.File.Brief(e) + "`)"
+					}
+					if lock == "" {
 						continue
 					}
 					if hasCheckpoint(p.Module, n.ChildByField("body"), false, nil) {
-						p.Report(e, "synchronous lock `"+p.File.Brief(e)+"` is held across an `await`: another task taking it blocks the "+
+						p.Report(e, "synchronous lock "+lock+" is held across an `await`: another task taking it blocks the "+
 							"event loop forever; use `asyncio.Lock` with `async with`")
 					}
 				}
@@ -80,7 +91,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 		return
 	}
 	recv := fn.ChildByField("object")
-	if !pylib.Is(receiverType(p.Module, recv), pylib.SyncLock) {
+	if !isSyncLock(p, p.Module, recv) {
 		return
 	}
 	release := p.File.Text(recv) + ".release"
@@ -119,4 +130,109 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 			return
 		}
 	}
+}
+
+// isSyncLock reports whether expression e of module m is a synchronous
+// lock, following a value another module of the project makes
+// (`self._lock = create_handler_lock()` where the factory, in another
+// module, returns `threading.Lock()`).
+func isSyncLock(p *Pass, m *analysis.Module, e *analysis.Node) bool {
+	r := m.Resolve(e)
+	if !r.Instance && r.Via != "" && p.Project != nil {
+		r = p.Project.ResolveVia(r.Via)
+	}
+	return r.Instance && pylib.Is(r.Name, pylib.SyncLock)
+}
+
+// lockEnteredBy returns the synchronous lock that entering context
+// expression e holds for the body of the `with`: e calls a generator of the
+// project decorated with contextlib.contextmanager whose `yield` is inside
+// `with lock:` (or after `lock.acquire()` in its block, before any
+// `lock.release()`), or inside the `with` of another such generator. The
+// lock is written as its generator's source has it; "" when e holds none.
+func lockEnteredBy(p *Pass, m *analysis.Module, e *analysis.Node, depth int) string {
+	e = analysis.Unparen(e)
+	if e == nil || e.Type() != "call" || depth > 3 {
+		return ""
+	}
+	r := m.Resolve(e.ChildByField("function"))
+	f := r.Func
+	if f == nil && r.Via != "" && p.Project != nil {
+		f = p.Project.ResolveVia(r.Via).Func
+	}
+	if f == nil && r.Name != "" && !r.Instance && p.Project != nil {
+		f = p.Project.Lookup(r.Name).Func // a function imported from another module
+	}
+	if f == nil || f.Async || f.Lambda || !f.Generator || r.Instance || !isContextManagerDef(f) {
+		return ""
+	}
+	fm := f.Module()
+	held := ""
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if held != "" {
+			return false
+		}
+		if n.Type() == "yield" {
+			held = lockAroundYield(p, fm, n, f.Node, depth)
+			return false
+		}
+		return true
+	})
+	return held
+}
+
+// lockAroundYield returns the synchronous lock held where the `yield` y of
+// generator fn (of module m) suspends: a `with` around it, or a
+// `lock.acquire()` statement before the statement holding it in an
+// enclosing block with no `lock.release()` between.
+func lockAroundYield(p *Pass, m *analysis.Module, y, fn *analysis.Node, depth int) string {
+	for n := y; n != nil && n != fn; n = n.Parent() {
+		parent := n.Parent()
+		if parent == nil {
+			return ""
+		}
+		if parent.Type() == "with_statement" && n.Field() == "body" && !isAsyncStmt(parent) {
+			exprs, _ := withItems(parent)
+			for _, e := range exprs {
+				if isSyncLock(p, m, e) {
+					return m.File.Brief(e)
+				}
+				if held := lockEnteredBy(p, m, e, depth+1); held != "" {
+					return held
+				}
+			}
+		}
+		if parent.Type() != "block" && parent.Type() != "module" {
+			continue
+		}
+		acquired := map[string]string{} // receiver text -> its brief
+		for _, s := range parent.NamedChildren() {
+			if s == n {
+				break
+			}
+			walkBody(s, func(c *analysis.Node) bool {
+				if c.Type() != "call" {
+					return true
+				}
+				callee := c.ChildByField("function")
+				if callee == nil || callee.Type() != "attribute" {
+					return true
+				}
+				recv := callee.ChildByField("object")
+				switch m.File.Text(callee.ChildByField("attribute")) {
+				case "acquire":
+					if s.Type() == "expression_statement" && isSyncLock(p, m, recv) {
+						acquired[m.File.Text(recv)] = m.File.Brief(recv)
+					}
+				case "release":
+					delete(acquired, m.File.Text(recv))
+				}
+				return true
+			})
+		}
+		for _, brief := range acquired {
+			return brief
+		}
+	}
+	return ""
 }
