@@ -69,3 +69,29 @@ func AsyncWithOnly(name string) bool {
 	a, ok := Lookup(name)
 	return ok && a.AsyncWithOnly
 }
+
+// Context managers that support only a plain `with` (ASL111): their
+// classes define __enter__/__exit__ and no __aenter__/__aexit__, so `async
+// with x:` raises TypeError ("'Lock' object does not support the
+// asynchronous context manager protocol") before its body runs. threading's
+// locks, conditions and semaphores (threading docs, "Using locks,
+// conditions, and semaphores in the with statement"; no __aenter__ in
+// Lib/threading.py), contextlib's ExitStack and suppress (Lib/contextlib.py:
+// AbstractContextManager only; AsyncExitStack is the asynchronous one), and
+// concurrent.futures' executors (Executor.__enter__/__exit__ in
+// Lib/concurrent/futures/_base.py).
+func init() {
+	for _, n := range []string{"threading.Lock", "threading.RLock", "threading.Condition", "threading.Semaphore",
+		"threading.BoundedSemaphore", "contextlib.ExitStack", "contextlib.suppress",
+		"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+		"concurrent.futures.thread.ThreadPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor"} {
+		entry(n).SyncWithOnly = true
+	}
+}
+
+// SyncWithOnly reports whether name (a type, or a function returning a
+// context manager) supports only a plain `with`.
+func SyncWithOnly(name string) bool {
+	a, ok := Lookup(name)
+	return ok && a.SyncWithOnly
+}

@@ -138,6 +138,11 @@ type API struct {
 	// raises at once (TypeError, or the library's own "use async with"
 	// error). context_managers.go lists them.
 	AsyncWithOnly bool
+	// SyncWithOnly, on a type or on a function that returns a context
+	// manager, says the object supports only a plain `with`: `async with`
+	// raises TypeError at once (it has no __aenter__). context_managers.go
+	// lists them.
+	SyncWithOnly bool
 	// RaisedAnewCancels, on a CancellationClass, says a new instance raised
 	// in a task is that task's cancellation as much as the one it caught:
 	// asyncio's Task takes any CancelledError leaving its coroutine as its

@@ -30,17 +30,21 @@ lock = asyncio.Lock()
 async def update(db, key):
     async with lock:
         await db.set(key, await db.get(key) + 1)`,
-	Severity: Error,
-	Default:  true,
-	Fix:      "Write `async with` (safe: the plain `with` cannot run; offered in a coroutine when every item of the statement supports only `async with`).",
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
+	Fix:       "Write `async with` (safe: the plain `with` cannot run; offered in a coroutine when every item of the statement supports only `async with`).",
 	Notes: "The context manager is recognised by its type (from the constructor or factory call written in the " +
 		"`with`, or the type of the name or attribute it holds: `self._lock = asyncio.Lock()` in `__init__`) among " +
 		"pylib's AsyncWithOnly records (pylib/context_managers.go): asyncio's locks, semaphores, conditions, `timeout()`, " +
 		"`timeout_at()` and `TaskGroup`, `aiohttp.ClientSession`, `httpx.AsyncClient`, `aiofiles.open`, trio's nursery " +
 		"and locks, anyio's task group and locks. Reported in any function or at module level: the `with` fails wherever " +
 		"it runs. `async_timeout.timeout()` is not listed: a plain `with` on it works in its releases up to 4.0.x " +
-		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The reverse mistake " +
-		"(`async with threading.Lock()`) is not reported.",
+		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The project's own " +
+		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
+		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
+		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`. The reverse mistake " +
+		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
 
@@ -53,7 +57,7 @@ func runWithOnAsyncContextManager(p *Pass) {
 		names := make([]string, len(exprs))
 		all := len(exprs) > 0
 		for i, e := range exprs {
-			names[i] = asyncOnlyContextManager(p.Module, e)
+			names[i] = asyncOnlyContextManager(p, e)
 			all = all && names[i] != ""
 		}
 		// `async with` is the fix when every item supports it and the
@@ -85,15 +89,29 @@ func runWithOnAsyncContextManager(p *Pass) {
 // asyncOnlyContextManager returns the qualified name of the type or
 // factory that makes e a context manager supporting only `async with`, or
 // "".
-func asyncOnlyContextManager(m *analysis.Module, e *analysis.Node) string {
+func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
+	m := p.Module
 	e = analysis.Unparen(e)
 	if e.Type() == "call" {
-		if r := m.Resolve(e.ChildByField("function")); r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
+		r := m.Resolve(e.ChildByField("function"))
+		if r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
 			return r.Name
+		}
+		// A project generator that @asynccontextmanager alone makes a
+		// context manager, or a class of the project (its hierarchy in
+		// view) with __aenter__ and no __enter__.
+		if async, ok := r.Func.GeneratorContextManager(); ok && async {
+			return "a call of an `@asynccontextmanager` generator"
+		}
+		if r.Class != nil && !r.Instance {
+			return classLacks(p, r.Class, "__aenter__", "__enter__", "")
 		}
 	}
 	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
 		return t
+	}
+	if r := m.Resolve(e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, "__aenter__", "__enter__", "")
 	}
 	return ""
 }

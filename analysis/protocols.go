@@ -1,0 +1,100 @@
+package analysis
+
+import "github.com/asyncls/asyncls/pylib"
+
+// Which of Python's synchronous and asynchronous protocols (iteration,
+// context management) an object of the project supports, when the code in
+// view decides it: ASL108 and ASL111 report the statement that uses the
+// other one, which raises TypeError when it runs.
+
+// ClosedClass reports whether everything cls gets from its bases is in
+// view: every base is a project class that is closed too (or `object`), no
+// base list passes a keyword (`metaclass=`, which may add or change any
+// method), and no class decorator rewrites the class.
+func (p *Project) ClosedClass(cls *Class) bool { return p.closedClass(cls, 0) }
+
+func (p *Project) closedClass(cls *Class, depth int) bool {
+	if cls == nil || depth > 8 {
+		return false
+	}
+	if par := cls.Node.Parent(); par != nil && par.Type() == "decorated_definition" {
+		return false
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			return false
+		}
+		r := cls.module.Resolve(base)
+		parent := r.Class
+		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+			if r.Name == "object" {
+				continue
+			}
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent == nil || parent == cls || !p.closedClass(parent, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// ClassBinds reports whether cls's body or the body of one of its project
+// bases binds name: a def, or an assignment (`__aenter__ = __enter__`).
+func (p *Project) ClassBinds(cls *Class, name string) bool { return p.classBinds(cls, name, 0) }
+
+func (p *Project) classBinds(cls *Class, name string, depth int) bool {
+	if cls == nil || depth > 8 {
+		return false
+	}
+	if cls.Methods[name] != nil || cls.Scope != nil && cls.Scope.Bindings.Get(name) != nil {
+		return true
+	}
+	for _, parent := range p.projectBases(cls) {
+		if p.classBinds(parent, name, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// GeneratorContextManager reports whether f is a generator function turned
+// into a context manager by contextlib's decorator alone, and whether that
+// manager is asynchronous (`@asynccontextmanager` on an async generator)
+// or synchronous (`@contextmanager` on a generator). A second decorator may
+// wrap it into anything, so ok is false then.
+func (f *Function) GeneratorContextManager() (async, ok bool) {
+	if f == nil || !f.Generator || f.Lambda || len(f.Decorators) != 1 {
+		return false, false
+	}
+	expr := f.Decorators[0].NamedChildren()
+	if len(expr) == 0 {
+		return false, false
+	}
+	isAsync, known := pylib.GeneratorContextManagers[f.module.Resolve(expr[0]).Name]
+	if !known || isAsync != f.Async {
+		return false, false
+	}
+	return isAsync, true
+}
+
+// PlainGenerator reports whether f is a generator function (async or not)
+// whose calls return the generator itself: no decorator but @staticmethod
+// or @classmethod.
+func (f *Function) PlainGenerator() bool {
+	if f == nil || !f.Generator || f.Lambda {
+		return false
+	}
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			return false
+		}
+		switch f.module.File.Text(expr[0]) {
+		case "staticmethod", "classmethod":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,304 @@
+package rules
+
+import (
+	"github.com/asyncls/asyncls/analysis"
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// ASL111 reports the synchronous protocol used where Python needs the
+// asynchronous one, or the reverse: each raises TypeError when the line
+// runs, or (for an `async def` dunder Python calls synchronously) makes a
+// coroutine that never runs.
+var ASL111 = register(&Rule{
+	Code:    "ASL111",
+	Name:    "sync-async-protocol-mismatch",
+	Summary: "`async with`/`async for` on an object with only the synchronous protocol, `for` over an async generator, or `async def` for a method Python calls synchronously",
+	Rationale: "`async with` needs `__aenter__`/`__aexit__` and `async for` needs `__aiter__`/`__anext__`; a plain `with` or " +
+		"`for` needs the synchronous pair. Mixing them up raises TypeError when the line runs (\"'Lock' object does not " +
+		"support the asynchronous context manager protocol\", \"'async_generator' object is not iterable\"), typically " +
+		"left behind when code moves between sync and async: an `@contextmanager` helper entered with `async with`, a " +
+		"`threading.Lock` given `async with`, an async generator iterated with `for`. Worse, Python calls some special " +
+		"methods synchronously whatever their definition: `async def __init__` fails every construction, and an " +
+		"`async def __exit__` returns a coroutine, which is true, so every exception raised in the `with` body is " +
+		"silently swallowed while the cleanup never runs.",
+	Bad: `import contextlib
+import threading
+
+
+@contextlib.contextmanager
+def transaction(db):
+    db.begin()
+    yield db
+    db.commit()
+
+
+lock = threading.Lock()
+
+
+async def save(db, row):
+    async with lock:
+        async with transaction(db) as tx:
+            tx.insert(row)`,
+	Good: `import asyncio
+import contextlib
+
+
+@contextlib.asynccontextmanager
+async def transaction(db):
+    await db.begin()
+    yield db
+    await db.commit()
+
+
+lock = asyncio.Lock()
+
+
+async def save(db, row):
+    async with lock:
+        async with transaction(db) as tx:
+            await tx.insert(row)`,
+	Severity:  Error,
+	Default:   true,
+	CrossFile: true,
+	Notes: "Reported when the code in view decides the object's protocol: a call of a project generator function turned " +
+		"into a context manager by contextlib's decorator alone (`@contextmanager` is synchronous, `@asynccontextmanager` " +
+		"asynchronous: the latter in a plain `with` is ASL108's); a project class, or an instance of one, whose " +
+		"hierarchy is all in view (project bases only, no `metaclass=` or other base keyword, no class decorator) and " +
+		"which binds `__enter__` but not `__aenter__` (or, for iteration, `__iter__` but not `__aiter__`, and the " +
+		"reverse for a plain `for`, where `__getitem__` also makes an object iterable); a library type pylib records as " +
+		"synchronous only (threading's locks, conditions and semaphores, contextlib's `ExitStack` and `suppress`, " +
+		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
+		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
+		"`list`...), and a call of a project generator function with no decorator but `@staticmethod`/`@classmethod`; " +
+		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function. " +
+		"Special methods are reported when defined with `async def` (coroutine or async generator) and no decorator: " +
+		"those Python calls synchronously and checks (`__init__`, `__iter__`, `__len__`, `__bool__`, `__hash__`, " +
+		"`__str__`, `__repr__`, `__format__`, `__bytes__`, `__int__`, `__float__`, `__index__`, `__length_hint__`: " +
+		"TypeError), and those whose coroutine is used as the result and never runs (`__enter__`, `__exit__`, " +
+		"`__next__`, `__contains__`, comparisons, `__setitem__`, `__delitem__`, `__setattr__`, `__delattr__`, " +
+		"`__del__`, `__post_init__`, `__set_name__`, `__init_subclass__`); `__init__` only in a class whose hierarchy " +
+		"is in view (a metaclass may await it: the asyncinit pattern). `async def __aiter__` that is not an async " +
+		"generator (a coroutine returning an iterator: the protocol before Python 3.5.2) is reported too. " +
+		"`__getitem__`, `__getattr__` and `__call__` are not: `await obj[key]` and `await obj.name()` are designs. " +
+		"No automatic fix: the repair is the protocol the object has (`with`/`for`) or giving it the asynchronous one " +
+		"(`@asynccontextmanager`, `asyncio.Lock`, `__aenter__`/`__aiter__`), a choice the code does not show.",
+	Run: runProtocolMismatch,
+})
+
+func runProtocolMismatch(p *Pass) {
+	for _, cls := range p.Module.Classes {
+		asyncSyncDunders(p, cls)
+	}
+	p.File.Root.Walk(func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "with_statement":
+			if !isAsyncStmt(n) {
+				return true
+			}
+			exprs, _ := withItems(n)
+			for _, e := range exprs {
+				if what := syncOnlyContextManager(p, e); what != "" {
+					p.Report(e, "`"+p.File.Brief(e)+"` ("+what+") supports only a plain `with`: this `async with` raises "+
+						"TypeError when it runs; write `with`, or give it the asynchronous protocol")
+				}
+			}
+		case "for_statement", "for_in_clause":
+			right := analysis.Unparen(n.ChildByField("right"))
+			if right == nil {
+				return true
+			}
+			if isAsyncStmt(n) {
+				if what := syncOnlyIterable(p, right); what != "" {
+					p.Report(right, "`"+p.File.Brief(right)+"` ("+what+") is not an asynchronous iterable: this `async for` "+
+						"raises TypeError when it runs; write `for`")
+				}
+			} else if what := asyncOnlyIterable(p, right); what != "" {
+				p.Report(right, "`"+p.File.Brief(right)+"` ("+what+") is only an asynchronous iterable: this `for` raises "+
+					"TypeError when it runs; write `async for` (in a coroutine)")
+			}
+		}
+		return true
+	})
+}
+
+// syncOnlyContextManager says why e supports only a plain `with`, or "".
+func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
+	m := p.Module
+	if e.Type() == "call" {
+		fn := e.ChildByField("function")
+		r := m.Resolve(fn)
+		if async, ok := r.Func.GeneratorContextManager(); ok && !async {
+			return "a call of an `@contextmanager` generator"
+		}
+		if r.Class != nil && !r.Instance {
+			return classLacks(p, r.Class, "__enter__", "__aenter__", "")
+		}
+		if r.Name != "" && !r.Instance && (pylib.SyncWithOnly(r.Name) || pylib.SyncWithOnly(p.Project.Canonical(r.Name))) {
+			return "a `" + r.Name + "`"
+		}
+		return ""
+	}
+	r := m.Resolve(e)
+	if r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, "__enter__", "__aenter__", "")
+	}
+	if t := receiverType(m, e); t != "" && (pylib.SyncWithOnly(t) || pylib.SyncWithOnly(p.Project.Canonical(t))) {
+		return "a `" + t + "`"
+	}
+	return ""
+}
+
+// builtinIterables build a synchronous iterable from their arguments.
+var builtinIterables = map[string]bool{"range": true, "enumerate": true, "zip": true, "sorted": true, "reversed": true,
+	"list": true, "tuple": true, "set": true, "dict": true, "frozenset": true, "map": true, "filter": true, "iter": true}
+
+// syncOnlyIterable says why e is not an asynchronous iterable, or "".
+func syncOnlyIterable(p *Pass, e *analysis.Node) string {
+	m := p.Module
+	switch e.Type() {
+	case "list", "tuple", "set", "dictionary", "list_comprehension", "set_comprehension", "dictionary_comprehension":
+		return "a " + displayKind(e.Type())
+	case "string", "concatenated_string":
+		return "a string"
+	case "call":
+		fn := analysis.Unparen(e.ChildByField("function"))
+		r := m.Resolve(fn)
+		if fn.Type() == "identifier" && builtinIterables[p.File.Text(fn)] && r.Func == nil && r.Class == nil &&
+			(r.Name == p.File.Text(fn) || r.Name == "builtins."+p.File.Text(fn)) {
+			return "`" + p.File.Text(fn) + "()` builds a synchronous iterable"
+		}
+		if r.Func.PlainGenerator() && !r.Func.Async {
+			return "a call of the generator function `" + r.Func.Name + "`"
+		}
+		if r.Class != nil && !r.Instance {
+			return classLacks(p, r.Class, "__iter__", "__aiter__", "")
+		}
+		return ""
+	}
+	if r := m.Resolve(e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, "__iter__", "__aiter__", "")
+	}
+	return ""
+}
+
+// asyncOnlyIterable says why e is only an asynchronous iterable, or "".
+func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
+	m := p.Module
+	if e.Type() == "call" {
+		r := m.Resolve(e.ChildByField("function"))
+		if r.Func.PlainGenerator() && r.Func.Async {
+			return "a call of the async generator function `" + r.Func.Name + "`"
+		}
+		if r.Class != nil && !r.Instance {
+			return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
+		}
+		return ""
+	}
+	if r := m.Resolve(e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
+	}
+	return ""
+}
+
+// classLacks says that cls (its hierarchy in view) binds has but neither
+// lacks nor also (when set), or "".
+func classLacks(p *Pass, cls *analysis.Class, has, lacks, also string) string {
+	if !p.Project.ClosedClass(cls) || !p.Project.ClassBinds(cls, has) || p.Project.ClassBinds(cls, lacks) ||
+		also != "" && p.Project.ClassBinds(cls, also) {
+		return ""
+	}
+	return "`" + cls.Name + "` defines `" + has + "` and no `" + lacks + "`"
+}
+
+func displayKind(t string) string {
+	switch t {
+	case "dictionary":
+		return "dict"
+	case "list_comprehension":
+		return "list comprehension"
+	case "set_comprehension":
+		return "set comprehension"
+	case "dictionary_comprehension":
+		return "dict comprehension"
+	}
+	return t
+}
+
+// syncDunders are the special methods Python calls synchronously, with
+// what an `async def` of each does.
+var syncDunders = map[string]string{
+	"__init__":          "every construction raises TypeError (`__init__()` should return None, not 'coroutine')",
+	"__iter__":          "`iter()` raises TypeError (it returned a non-iterator)",
+	"__len__":           "`len()` raises TypeError",
+	"__bool__":          "truth tests raise TypeError",
+	"__hash__":          "`hash()` raises TypeError",
+	"__str__":           "`str()` raises TypeError",
+	"__repr__":          "`repr()` raises TypeError",
+	"__format__":        "`format()` and f-strings raise TypeError",
+	"__bytes__":         "`bytes()` raises TypeError",
+	"__int__":           "`int()` raises TypeError",
+	"__float__":         "`float()` raises TypeError",
+	"__index__":         "`operator.index()` raises TypeError",
+	"__length_hint__":   "`operator.length_hint()` raises TypeError",
+	"__enter__":         "`with ... as x` binds the coroutine, and its body never runs",
+	"__exit__":          "the coroutine it returns is true, so every exception raised in the `with` body is swallowed, and its cleanup never runs",
+	"__next__":          "iteration yields coroutine objects and never stops",
+	"__contains__":      "the coroutine it returns is true, so `in` is always True",
+	"__eq__":            "the coroutine it returns is true, so every comparison is True",
+	"__ne__":            "the coroutine it returns is true, so every comparison is True",
+	"__lt__":            "the coroutine it returns is true, so every comparison is True",
+	"__le__":            "the coroutine it returns is true, so every comparison is True",
+	"__gt__":            "the coroutine it returns is true, so every comparison is True",
+	"__ge__":            "the coroutine it returns is true, so every comparison is True",
+	"__setitem__":       "item assignment makes a coroutine that never runs",
+	"__delitem__":       "`del obj[key]` makes a coroutine that never runs",
+	"__setattr__":       "every attribute assignment makes a coroutine that never runs",
+	"__delattr__":       "`del obj.name` makes a coroutine that never runs",
+	"__del__":           "finalisation makes a coroutine that never runs",
+	"__post_init__":     "the dataclass's `__init__` makes a coroutine that never runs",
+	"__set_name__":      "class creation makes a coroutine that never runs",
+	"__init_subclass__": "every subclass definition makes a coroutine that never runs",
+}
+
+// asyncSyncDunders reports the special methods of cls defined with `async
+// def` that Python calls synchronously, and an `async def __aiter__` that
+// is a coroutine rather than an async generator.
+func asyncSyncDunders(p *Pass, cls *analysis.Class) {
+	for _, f := range cls.MethodsInOrder() {
+		if !f.Async || len(f.Decorators) > 0 {
+			continue
+		}
+		name := f.Node.ChildByField("name")
+		if f.Name == "__aiter__" {
+			if !f.Generator {
+				p.Report(name, "`async def __aiter__` is a coroutine, but `async for` calls `__aiter__` synchronously and needs "+
+					"an asynchronous iterator back (the awaitable form was removed in Python 3.7): `async for` over this "+
+					"class raises TypeError; make it a plain `def` returning an object with `__anext__`, or an async generator")
+			}
+			continue
+		}
+		what, ok := syncDunders[f.Name]
+		if !ok {
+			continue
+		}
+		if (f.Name == "__init__" || f.Name == "__init_subclass__") && !p.Project.ClosedClass(cls) {
+			continue // a metaclass or a base outside the project may await it
+		}
+		p.Report(name, "`async def "+f.Name+"`: Python calls `"+f.Name+"` synchronously, so "+what+"; make it a plain `def`"+
+			asyncCounterpart(f.Name))
+	}
+}
+
+// asyncCounterpart names the asynchronous protocol method to define
+// instead, where there is one.
+func asyncCounterpart(name string) string {
+	switch name {
+	case "__enter__", "__exit__":
+		return " (for `async with`, define `__aenter__`/`__aexit__`)"
+	case "__iter__", "__next__":
+		return " (for `async for`, define `__aiter__`/`__anext__`)"
+	case "__init__":
+		return " (do the asynchronous set-up in an `async` factory classmethod or `__aenter__`)"
+	}
+	return ""
+}
