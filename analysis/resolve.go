@@ -417,6 +417,43 @@ func (m *Module) BoundByAsyncWith(name *Node) bool {
 	return b != nil && b.Kind == BindAssign && len(b.Values) == 1 && b.Values[0] != nil && asyncWithValue(b.Values[0])
 }
 
+// IteratedByAsyncFor reports whether the identifier name denotes a binding
+// of its function (or module) that an `async for` of the same scope
+// iterates (`generator = method(...)`, then `async for item in
+// generator:`): its value is an asynchronous iterator, whatever its type.
+// A nested def, lambda or class is not searched.
+func (m *Module) IteratedByAsyncFor(name *Node) bool {
+	if name == nil || name.Type() != "identifier" {
+		return false
+	}
+	s := m.ScopeAt(name)
+	if s == nil || s.Node == nil {
+		return false
+	}
+	text := m.File.Text(name)
+	b := s.Lookup(text)
+	if b == nil {
+		return false
+	}
+	found := false
+	s.Node.Walk(func(n *Node) bool {
+		if found {
+			return false
+		}
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return n == s.Node
+		case "for_statement":
+			if r := Unparen(n.ChildByField("right")); n.HasToken("async") && r != nil && r.Type() == "identifier" &&
+				m.File.Text(r) == text && m.ScopeAt(r).Lookup(text) == b {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
 // asyncWithValue reports whether v is the context expression of an
 // `async with v as name:` item (the value build.go binds the name to).
 func asyncWithValue(v *Node) bool {

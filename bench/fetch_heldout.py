@@ -24,6 +24,7 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout37_manifest.tsv /work/corpus37  # the thirty-seventh (sid; device clients, SDKs, bench/heldout37_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout38_manifest.tsv /work/corpus38  # the thirty-eighth (sid; python3-a..l, an application, SDKs, device clients, bench/heldout38_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout39_manifest.tsv /work/corpus39  # the thirty-ninth (sid; asyncio libraries and SDKs, python3-m..z, bench/heldout39_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout40_manifest.tsv /work/corpus40  # the fortieth (sid; python3-a..l, protocols, a framework, device clients, bench/heldout40_README.md)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and

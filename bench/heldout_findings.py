@@ -78,6 +78,9 @@ MANIFESTS["corpus34"] = "heldout34_manifest.tsv"  # corpus34 (bench/heldout34_RE
 MANIFESTS["corpus39"] = "heldout39_manifest.tsv"  # corpus39 (bench/heldout39_README.md), apart so that other corpora's entries (corpus38's) merge cleanly
 
 
+MANIFESTS["corpus40"] = "heldout40_manifest.tsv"  # corpus40 (bench/heldout40_README.md), apart so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

@@ -83,6 +83,10 @@ JUDGED["37"], ROOTS["37"] = "precision_heldout37.tsv", "/work/corpus37"
 JUDGED["39"], ROOTS["39"] = "precision_heldout39.tsv", "/work/corpus39"
 
 
+# corpus40 (bench/heldout40_README.md), after corpus39's lines so that the branches merge cleanly
+JUDGED["40"], ROOTS["40"] = "precision_heldout40.tsv", "/work/corpus40"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

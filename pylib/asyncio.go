@@ -217,6 +217,19 @@ var AsyncResourceMethods = map[string]bool{
 	"commit": true, "rollback": true, "refresh": true, "flush": true, "scalar": true, "scalars": true,
 	"run_sync": true, "stream": true, "merge": true}
 
+// AsyncGeneratorMethods are the methods of the asynchronous generator
+// protocol (PEP 525; CPython's Objects/genobject.c, async_gen_methods:
+// asend, athrow and aclose each return an awaitable that does nothing
+// until it is awaited: `agen.aclose()` left un-awaited neither runs the
+// generator's `finally` nor closes what its `async with` holds). Only
+// these three: `__anext__` is called through `async for` and `anext()`.
+// A name whose value is an async generator object (bound to a call of the
+// project's async generator function, or iterated by an `async for` of the
+// same function when its type is unknown: an async iterator's `aclose` is
+// this protocol's, as anyio's and the async libraries' streams' are
+// coroutines too) calls one of them for an awaitable.
+var AsyncGeneratorMethods = map[string]bool{"asend": true, "athrow": true, "aclose": true}
+
 // AsyncTwinMethods are LLM frameworks' names for the async twin of a call,
 // an `a` prefix, on objects whose type an application rarely annotates
 // (`llm = ChatOpenAI(...)` built in another module, a chain from `|`, an

@@ -262,7 +262,12 @@ async def handler(key):
 		"(pylib.AsyncResourceMethods: execute, fetch, fetchrow, commit, refresh, run_sync...; not generic names such as " +
 		"get, add or close) is taken for a coroutine when its value is dropped or used as the result would be, not when " +
 		"it is returned (asyncmy's buffered cursor returns a done future that its caller awaits twice); bench/realbugs38's " +
-		"words_bot and recruiters cases, after the set's first run. In a module that imports Django or Channels, a " +
+		"words_bot and recruiters cases, after the set's first run. In a coroutine, the asynchronous generator protocol's " +
+		"`aclose()`, `asend()` and `athrow()` (pylib.AsyncGeneratorMethods; they return awaitables) are taken the same way on a " +
+		"name bound only to a call of the project's async generator function, or, when its type is unknown, iterated by an " +
+		"`async for` of the same function and not a name the project defines only a synchronous method for (corpus40's " +
+		"asyncvarlink server: `async for result in generator:` then `generator.aclose()` on a send error; testdata " +
+		"`async_generator_protocol_methods.py`, `async_generator_protocol_own_sync_aclose`). In a module that imports Django or Channels, a " +
 		"class imported from an app's `models` module that the module cannot resolve itself (`from authentication.models import User`; " +
 		"judged in the importing module alone, so the answer is the same whether or not the run holds that models module, " +
 		"Django's MODELS_MODULE_NAME) is taken for a Django model: the a-prefixed twins of Django's query methods " +
@@ -324,7 +329,7 @@ func runNeverAwaited(p *Pass) {
 		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
-					if resource = asyncResourceCall(p, c); !resource {
+					if resource = asyncResourceCall(p, c) || asyncGeneratorMethodCall(p, c); !resource {
 						if execFuture = executorFutureCall(p, c); !execFuture {
 							if query = beanieQueryCall(p, c); !query {
 								continue
@@ -337,7 +342,8 @@ func runNeverAwaited(p *Pass) {
 		if underCoroutineFunctionTest(p, c) || neverRuns(p.Module, c.Node) || raisesBeforeMakingAwaitable(p, c) || memoisedCoroutineReported(p, c) {
 			continue
 		}
-		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated),
+		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated) ||
+			asyncGeneratorMethodCall(p, c),
 			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed || (loneTwin || query) && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
@@ -3273,6 +3279,38 @@ func asyncResourceCall(p *Pass, c *analysis.Call) bool {
 	attr := p.File.Text(fn.ChildByField("attribute"))
 	return pylib.AsyncResourceMethods[attr] && p.Module.BoundByAsyncWith(fn.ChildByField("object")) &&
 		!p.Module.Resolve(fn.ChildByField("object")).Known() && unknownLibraryMethod(p, c, attr)
+}
+
+// asyncGeneratorMethodCall reports, in a coroutine, a call of a method of
+// the asynchronous generator protocol (pylib.AsyncGeneratorMethods: aclose,
+// asend, athrow) on a name whose value is an async generator object: bound
+// only to a call of the project's async generator function (`g =
+// self._stream()`), or, when its type is unknown, iterated by an `async
+// for` of the same function (asyncvarlink's server: `generator =
+// method(**params)`, `async for result in generator:`, then
+// `generator.aclose()` on a send error). ASL102 takes it for an awaitable
+// when its value is dropped or used as the result would be, as
+// asyncResourceCall's.
+func asyncGeneratorMethodCall(p *Pass, c *analysis.Call) bool {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Func == nil || !c.Func.Async {
+		return false
+	}
+	attr := p.File.Text(fn.ChildByField("attribute"))
+	recv := analysis.Unparen(fn.ChildByField("object"))
+	if !pylib.AsyncGeneratorMethods[attr] || recv == nil || recv.Type() != "identifier" {
+		return false
+	}
+	if s := p.Module.ScopeAt(recv); s != nil {
+		if b := s.Lookup(p.File.Text(recv)); b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 && b.Values[0] != nil {
+			if v := analysis.Unparen(b.Values[0]); v.Type() == "call" {
+				if f := p.Module.Resolve(v.ChildByField("function")).Func; f != nil && f.Async && f.Generator && !f.Lambda {
+					return true
+				}
+			}
+		}
+	}
+	return !p.Module.Resolve(recv).Known() && p.Module.IteratedByAsyncFor(recv) && unknownLibraryMethod(p, c, attr)
 }
 
 // unresolvedDjangoModelQuery reports a call of one of Django's synchronous
