@@ -1002,6 +1002,11 @@ type coroFlow struct {
 	// the function): they show an awaitable, which may be a query builder
 	// with methods of its own (inferredBuilderChain).
 	inferred bool
+	// selfAttrs holds the `self` attributes judgeSelfAttribute is
+	// following: a value copied from one to another and back
+	// (`self.a = self.b` in one method, `self.b = self.a` in another) is
+	// not followed round again.
+	selfAttrs map[string]bool
 }
 
 // inferredBuilderChain reports a method call on the value of a call whose
@@ -2042,7 +2047,16 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		return consumed
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
-	var misuse, memo *coroUse
+	key := f.Class.Name + "." + attr
+	if fl.selfAttrs[key] {
+		return consumed
+	}
+	if fl.selfAttrs == nil {
+		fl.selfAttrs = map[string]bool{}
+	}
+	fl.selfAttrs[key] = true
+	defer delete(fl.selfAttrs, key)
+	var misuse, memo, weak *coroUse
 	// Used as its result in the very next statement: nothing can have
 	// replaced or awaited it in between, whatever later code does with it.
 	if next := nextStatementUse(target); next != nil {
@@ -2061,6 +2075,9 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		})
 		if first != nil && first.fate == fateMisuse {
 			return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(first.why, "it is ")}
+		}
+		if first != nil && first.fate == fateWeak {
+			weak = first
 		}
 	}
 	for _, meth := range f.Class.MethodsInOrder() {
@@ -2093,6 +2110,9 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 					misuse = &v
 				}
 			case fateWeak:
+				if weak == nil {
+					weak = &v
+				}
 			default:
 				found = true // awaited, handed on or discarded: someone handles it
 			}
@@ -2105,10 +2125,49 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 	if memo != nil && misuse == nil {
 		return *memo
 	}
+	if misuse == nil && weak != nil && selfAttrReadOnlyByClass(fl.p, f.Class, attr) {
+		// Only printed, formatted or tested, and no method awaits or hands
+		// it on: as for a local name, the coroutine is never run.
+		return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, which no method awaits or hands on (" +
+			strings.TrimPrefix(weak.why, "it is ") + ")"}
+	}
 	if misuse == nil {
 		return consumed
 	}
 	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// selfAttrReadOnlyByClass reports a private attribute (`_payload`) that the
+// module names only as an attribute of self: in the methods of cls, or of
+// another class of the module that does not derive from cls (its own
+// attribute of that name). No other object's `x._payload`, and no method
+// of a subclass, reads or writes it. Another module reading a private
+// attribute of this class is not looked for: the name says it is the
+// class's own.
+func selfAttrReadOnlyByClass(p *Pass, cls *analysis.Class, attr string) bool {
+	m := p.Module
+	if !analysis.PrivateName(attr) || strings.HasPrefix(attr, "__") {
+		return false
+	}
+	ok := true
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type() != "attribute" || m.File.Text(n.ChildByField("attribute")) != attr {
+			return true
+		}
+		o := analysis.Unparen(n.ChildByField("object"))
+		g := m.FunctionAt(n)
+		switch {
+		case o == nil || o.Type() != "identifier" || g == nil || g.Class == nil || len(g.Params) == 0 || m.File.Text(o) != g.Params[0]:
+			ok = false
+		case g.Class != cls && (p.Project == nil || p.Project.DerivesFromAny(g.Class, map[*analysis.Class]bool{cls: true})):
+			ok = false
+		}
+		return true
+	})
+	return ok
 }
 
 // memoisedForCallers judges the coroutine a synchronous method g memoises
