@@ -159,7 +159,9 @@ async def handler(key):
 		"`*args` or `**kwargs`, also annotated, is one item of the tuple or dict and is not followed in: aioitertools' own " +
 		"`gather(*args)` counts `len(args)`); an attribute `self.x` it is stored in counts as used " +
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
-		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
+		"that way, whatever later code does with it; a private one (`self._payload`) that the class only prints, formats, logs " +
+		"as text or tests, that no method awaits or hands on and that the module names only as an attribute of self (no " +
+		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
