@@ -110,3 +110,23 @@ class Kept:
     async def start(self, msg):
         self._value = fetch(msg)  # want: ASL102
         print(self._value)
+
+
+class CopiedBackAndForth:
+    # Quiet, and no endless recursion: the value is copied from one
+    # attribute to another and back (main before realbugs68 overflowed the
+    # stack on this class).
+    async def m1(self):
+        self.a = self.f()
+        self._c = self.f()
+
+    async def m2(self):
+        self.b = self.a
+        self._d = self._c
+
+    async def m3(self):
+        self.a = self.b
+        self._c = self._d
+
+    async def f(self):
+        return 1
