@@ -159,7 +159,9 @@ async def handler(key):
 		"`*args` or `**kwargs`, also annotated, is one item of the tuple or dict and is not followed in: aioitertools' own " +
 		"`gather(*args)` counts `len(args)`); an attribute `self.x` it is stored in counts as used " +
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
-		"that way, whatever later code does with it. Reported: discarding it; using it as if it were the result " +
+		"that way, whatever later code does with it; a private one (`self._payload`) that the class only prints, formats, logs " +
+		"as text or tests, that no method awaits or hands on and that the module names only as an attribute of self (no " +
+		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
@@ -1017,6 +1019,11 @@ type coroFlow struct {
 	// the function): they show an awaitable, which may be a query builder
 	// with methods of its own (inferredBuilderChain).
 	inferred bool
+	// selfAttrs holds the `self` attributes judgeSelfAttribute is
+	// following: a value copied from one to another and back
+	// (`self.a = self.b` in one method, `self.b = self.a` in another) is
+	// not followed round again.
+	selfAttrs map[string]bool
 }
 
 // inferredBuilderChain reports a method call on the value of a call whose
@@ -2057,7 +2064,16 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		return consumed
 	}
 	attr := m.File.Text(target.ChildByField("attribute"))
-	var misuse, memo *coroUse
+	key := f.Class.Name + "." + attr
+	if fl.selfAttrs[key] {
+		return consumed
+	}
+	if fl.selfAttrs == nil {
+		fl.selfAttrs = map[string]bool{}
+	}
+	fl.selfAttrs[key] = true
+	defer delete(fl.selfAttrs, key)
+	var misuse, memo, weak *coroUse
 	// Used as its result in the very next statement: nothing can have
 	// replaced or awaited it in between, whatever later code does with it.
 	if next := nextStatementUse(target); next != nil {
@@ -2076,6 +2092,9 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 		})
 		if first != nil && first.fate == fateMisuse {
 			return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(first.why, "it is ")}
+		}
+		if first != nil && first.fate == fateWeak {
+			weak = first
 		}
 	}
 	for _, meth := range f.Class.MethodsInOrder() {
@@ -2108,6 +2127,9 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 					misuse = &v
 				}
 			case fateWeak:
+				if weak == nil {
+					weak = &v
+				}
 			default:
 				found = true // awaited, handed on or discarded: someone handles it
 			}
@@ -2120,10 +2142,49 @@ func (fl *coroFlow) judgeSelfAttribute(target *analysis.Node) coroUse {
 	if memo != nil && misuse == nil {
 		return *memo
 	}
+	if misuse == nil && weak != nil && selfAttrReadOnlyByClass(fl.p, f.Class, attr) {
+		// Only printed, formatted or tested, and no method awaits or hands
+		// it on: as for a local name, the coroutine is never run.
+		return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, which no method awaits or hands on (" +
+			strings.TrimPrefix(weak.why, "it is ") + ")"}
+	}
 	if misuse == nil {
 		return consumed
 	}
 	return coroUse{fate: fateMisuse, why: "it is stored in `self." + attr + "`, and " + strings.TrimPrefix(misuse.why, "it is ")}
+}
+
+// selfAttrReadOnlyByClass reports a private attribute (`_payload`) that the
+// module names only as an attribute of self: in the methods of cls, or of
+// another class of the module that does not derive from cls (its own
+// attribute of that name). No other object's `x._payload`, and no method
+// of a subclass, reads or writes it. Another module reading a private
+// attribute of this class is not looked for: the name says it is the
+// class's own.
+func selfAttrReadOnlyByClass(p *Pass, cls *analysis.Class, attr string) bool {
+	m := p.Module
+	if !analysis.PrivateName(attr) || strings.HasPrefix(attr, "__") {
+		return false
+	}
+	ok := true
+	m.File.Root.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type() != "attribute" || m.File.Text(n.ChildByField("attribute")) != attr {
+			return true
+		}
+		o := analysis.Unparen(n.ChildByField("object"))
+		g := m.FunctionAt(n)
+		switch {
+		case o == nil || o.Type() != "identifier" || g == nil || g.Class == nil || len(g.Params) == 0 || m.File.Text(o) != g.Params[0]:
+			ok = false
+		case g.Class != cls && (p.Project == nil || p.Project.DerivesFromAny(g.Class, map[*analysis.Class]bool{cls: true})):
+			ok = false
+		}
+		return true
+	})
+	return ok
 }
 
 // memoisedForCallers judges the coroutine a synchronous method g memoises
