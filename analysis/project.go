@@ -2009,13 +2009,22 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		if !instance && f == nil && p.Lookup(name) == (Symbol{}) {
 			// An attribute of an instance of another module's class, called
 			// (`user.client(request)` where the class stores a
-			// TelegramClient in `self.client`): calling the instance it holds
-			// runs its class's __call__, the type Canonical gives the
-			// attribute (as it does for `user.client.send_message`).
-			call := name + ".__call__"
-			if canon := p.Canonical(call); canon != call {
-				if api, ok := pylib.Lookup(canon); ok && api.Has(pylib.Coroutine) {
-					return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, canon, c.Node) || c.InCoroutine())
+			// TelegramClient in `self.client`): when it holds an instance
+			// (not a class: `database_sync_to_async = DatabaseSyncToAsync`
+			// called constructs), calling it runs its class's __call__.
+			v := p.valueOf(name, 0)
+			if v.Via != "" && !v.Known() {
+				v = p.ResolveVia(v.Via)
+			}
+			if v.Instance && v.Func == nil && v.Name != "" {
+				call := v.Name + ".__call__"
+				api, ok := pylib.Lookup(call)
+				if !ok || !api.Has(pylib.Coroutine) {
+					call = p.Canonical(call)
+					api, ok = pylib.Lookup(call)
+				}
+				if ok && api.Has(pylib.Coroutine) {
+					return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, call, c.Node) || c.InCoroutine())
 				}
 			}
 		}
