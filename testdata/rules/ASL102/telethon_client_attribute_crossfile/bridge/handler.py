@@ -25,3 +25,9 @@ def from_sync_code(user: "u.User") -> None:
     # In sync code a helper counts as a coroutine factory only when every
     # path returns one: set_presence returns None for a bot.
     user.set_presence(False)
+
+
+async def save_session(session) -> None:
+    from .db import database_sync_to_async
+
+    await database_sync_to_async(session.save)()
