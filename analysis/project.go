@@ -1786,8 +1786,13 @@ func (p *Project) awaitedCall(r Ref, depth int) Ref {
 	}
 	switch {
 	case r.Func != nil:
-		if !r.Func.IsCoroutine() || r.Instance {
+		if r.Instance {
 			return Ref{}
+		}
+		if !r.Func.IsCoroutine() {
+			// A plain function annotated to return an awaitable of a type
+			// (`def ensure_started(self) -> "Awaitable[User]"`).
+			return r.Func.annotatedAwaitable(depth)
 		}
 		out := r.Func.returnType(depth)
 		if out.Via != "" && !out.Known() {
@@ -1949,9 +1954,9 @@ func (p *Project) IsCoroutineFunction(c *Call, asked func(method *Function)) boo
 	// self._room`) is one too: memoisedCoroutine.
 	var ok bool
 	if c.InCoroutine() {
-		ok = p.wrapperOn("coroutine", false, f, direct, &methods, true)
+		ok = p.wrapperOn("coroutine", false, f, direct, &methods, true, true)
 	} else {
-		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods, true)
+		ok = p.wrapperOn("coroutine on every path", true, f, direct, &methods, true, false)
 	}
 	if asked != nil {
 		for _, m := range methods {
@@ -1979,15 +1984,19 @@ func (p *Project) ShadowingDefinition(c *Call) *Function {
 }
 
 func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
-	name := c.Callee
+	name, instance := c.Callee, c.CalleeInstance
 	if name == "" && c.Via != "" {
-		name = p.ResolveVia(c.Via).Name
+		// Resolved with the whole project in view (an attribute of an
+		// instance of another module's class, `user.client(...)`): an
+		// instance there is called as one here.
+		r := p.ResolveVia(c.Via)
+		name, instance = r.Name, r.Instance && r.Func == nil
 	}
 	f := p.Target(c)
 	if name != "" && p.ShadowingDefinition(c) == nil {
 		// Calling a library instance runs its class's __call__
 		// (`sync_to_async(f)(...)`).
-		if c.CalleeInstance && c.Callee != "" {
+		if instance {
 			name += ".__call__"
 		}
 		api, ok := pylib.Lookup(name)
@@ -1996,6 +2005,28 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		}
 		if ok && api.Has(pylib.Coroutine) {
 			return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, name, c.Node) || c.InCoroutine())
+		}
+		if !instance && f == nil && p.Lookup(name) == (Symbol{}) {
+			// An attribute of an instance of another module's class, called
+			// (`user.client(request)` where the class stores a
+			// TelegramClient in `self.client`): when it holds an instance
+			// (not a class: `database_sync_to_async = DatabaseSyncToAsync`
+			// called constructs), calling it runs its class's __call__.
+			v := p.valueOf(name, 0)
+			if v.Via != "" && !v.Known() {
+				v = p.ResolveVia(v.Via)
+			}
+			if v.Instance && v.Func == nil && v.Name != "" {
+				call := v.Name + ".__call__"
+				api, ok := pylib.Lookup(call)
+				if !ok || !api.Has(pylib.Coroutine) {
+					call = p.Canonical(call)
+					api, ok = pylib.Lookup(call)
+				}
+				if ok && api.Has(pylib.Coroutine) {
+					return p.libraryCoroutine(api, c.Node) && (!p.asyncOnly(api, call, c.Node) || c.InCoroutine())
+				}
+			}
 		}
 	}
 	if f == nil && name != "" && p.libs != nil && p.InstalledCoroutine(name) {
@@ -2048,13 +2079,19 @@ func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked fu
 }
 
 // asyncOnly reports whether the coroutine API name, called at n, makes a
-// coroutine only in async code: an InAsyncOnly API, or one that a sync shim
+// coroutine only in async code: an InAsyncOnly API (unless the code at n is
+// written for the release that made it a coroutine function everywhere:
+// WrittenForSince), or one that a sync shim
 // n's module imports covers (pylib.SyncShims: a script's `import
 // telethon.sync` makes TelegramClient's methods run to completion when no
 // loop is running).
 func (p *Project) asyncOnly(api pylib.API, name string, n *Node) bool {
 	if api.Has(pylib.InAsyncOnly) {
-		return true
+		// A library whose sync form ended at a release (python-telegram-bot
+		// 20.0: CoroutineSince on its InAsyncOnly records): code written
+		// for that release or a later one calls a coroutine function in
+		// sync code too.
+		return !p.WrittenForSince(n, api.CoroutineSince)
 	}
 	if len(pylib.SyncShims) == 0 {
 		return false
@@ -2149,19 +2186,26 @@ func (p *Project) ReturnsOnly(f *Function, everyPath bool, pred func(*Call) bool
 		}
 		return false
 	}
-	return p.eachReturnWraps(f, returns, true, accepted)
+	return p.eachReturnWraps(f, returns, true, false, accepted)
 }
 
 // eachReturnWraps reports whether each of the return statements returns
 // one call that wraps accepts or, with selfMemo, an attribute of self that
-// holds only such calls of f (memoisedAttribute). It stops at the first
-// that does not.
-func (p *Project) eachReturnWraps(f *Function, returns []*Node, selfMemo bool, wraps func(*Node) bool) bool {
+// holds only such calls of f (memoisedAttribute); with bareReturns, a
+// `return` of nothing (or of None) is passed over, as long as one return
+// does return such a call (`if self.is_bot: return` before `return
+// self.client(request)`). It stops at the first that does not.
+func (p *Project) eachReturnWraps(f *Function, returns []*Node, selfMemo, bareReturns bool, wraps func(*Node) bool) bool {
+	wrapped := false
 	for _, ret := range returns {
 		named := ret.NamedChildren()
+		if bareReturns && (len(named) == 0 || len(named) == 1 && Unparen(named[0]).Type() == "none") {
+			continue
+		}
 		if len(named) != 1 {
 			return false
 		}
+		wrapped = true
 		value := Unparen(named[0])
 		if value.Type() == "call" && wraps(value) {
 			continue
@@ -2171,7 +2215,7 @@ func (p *Project) eachReturnWraps(f *Function, returns []*Node, selfMemo bool, w
 		}
 		return false
 	}
-	return true
+	return wrapped
 }
 
 // memoisedAttribute reports a return value `self.name` of the method f
@@ -2313,15 +2357,16 @@ type wrapperAnswer struct {
 // wrapperNoting is Wrapper for a direct predicate that reports the methods
 // it asked overriddenBySync about to note; they are appended to asked.
 func (p *Project) wrapperNoting(kind string, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function) bool {
-	return p.wrapperOn(kind, false, f, direct, asked, false)
+	return p.wrapperOn(kind, false, f, direct, asked, false, false)
 }
 
 // wrapperOn is wrapperNoting; with everyPath, a function whose body can end
-// without a return (giving None) is no wrapper; with selfMemo, a return of
+// without a return (giving None) is no wrapper; with bareReturns, its
+// explicit `return`s of nothing are passed over (eachReturnWraps); with selfMemo, a return of
 // an attribute of self that holds only what the function itself stored
 // there from calls of interest counts as such a call (memoisedAttribute).
 // kind must differ between the modes (it keys the memo).
-func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function, selfMemo bool) bool {
+func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct func(*Module, *Call, func(*Function)) bool, asked *[]*Function, selfMemo, bareReturns bool) bool {
 	if p == nil || f == nil {
 		return false
 	}
@@ -2335,14 +2380,14 @@ func (p *Project) wrapperOn(kind string, everyPath bool, f *Function, direct fun
 		memo = wrapperMemo{}
 		p.wrappers[kind] = memo
 	}
-	ok, methods := p.wrapper(memo, f, direct, 0, everyPath, selfMemo)
+	ok, methods := p.wrapper(memo, f, direct, 0, everyPath, selfMemo, bareReturns)
 	if asked != nil {
 		*asked = append(*asked, methods...)
 	}
 	return ok
 }
 
-func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int, everyPath, selfMemo bool) (bool, []*Function) {
+func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *Call, func(*Function)) bool, depth int, everyPath, selfMemo, bareReturns bool) (bool, []*Function) {
 	if v, ok := memo[f]; ok {
 		return v.ok, v.asked
 	}
@@ -2371,7 +2416,7 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 				return true
 			}
 			if t := p.Target(c); t != nil && t != f {
-				sub, subAsked := p.wrapper(memo, t, direct, depth+1, everyPath, selfMemo)
+				sub, subAsked := p.wrapper(memo, t, direct, depth+1, everyPath, selfMemo, bareReturns)
 				for _, m := range subAsked {
 					note(m)
 				}
@@ -2381,7 +2426,7 @@ func (p *Project) wrapper(memo wrapperMemo, f *Function, direct func(*Module, *C
 		}
 		return false
 	}
-	if !p.eachReturnWraps(f, returns, selfMemo, wraps) {
+	if !p.eachReturnWraps(f, returns, selfMemo, bareReturns, wraps) {
 		ok = false
 	}
 	memo[f] = wrapperAnswer{ok: ok, asked: asked}

@@ -317,34 +317,96 @@ func (p *Project) DeclaresOlder(n *Node, r *pylib.Release) bool {
 	if r == nil {
 		return false
 	}
-	dir := p.Root
-	if m := p.moduleOfNode(n); m != nil && m.File != nil && m.File.Path != "" {
-		dir = filepath.Dir(m.File.Path)
-	}
-	if dir == "" {
-		return false
-	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
-	specs := p.declaredSpecs(dir)
-	declared := false
-	for _, d := range r.Dists {
-		for _, spec := range specs[normalizeDist(d)] {
-			declared = true
-			if !capsBelow(spec, r.Version) {
-				return false
-			}
-		}
-	}
-	if declared {
-		return true
+	if declared, all := p.declaredAll(n, r, capsBelow); declared {
+		return all
 	}
 	// No declaration: the module's own calls may say it, when it calls an
 	// API the release removed (pylib.API.RemovedIn: aioredis 1.x's
 	// `create_redis`). Only the module of n is read, so `check FILE` and
 	// `check .` agree.
 	return p.callsRemovedIn(p.moduleOfNode(n), r)
+}
+
+// declaredAll reads the dependency declarations that hold for the code at
+// n (as DeclaresOlder describes them) for the distribution of r: whether
+// any names it, and whether every one that does satisfies holds (a
+// specifier and r's version).
+func (p *Project) declaredAll(n *Node, r *pylib.Release, holds func(spec, v string) bool) (declared, all bool) {
+	dir := p.Root
+	if m := p.moduleOfNode(n); m != nil && m.File != nil && m.File.Path != "" {
+		dir = filepath.Dir(m.File.Path)
+	}
+	if dir == "" {
+		return false, false
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	specs := p.declaredSpecs(dir)
+	all = true
+	for _, d := range r.Dists {
+		for _, spec := range specs[normalizeDist(d)] {
+			declared = true
+			if !holds(spec, r.Version) {
+				all = false
+			}
+		}
+	}
+	return declared, declared && all
+}
+
+// WrittenForSince reports whether the code at n is written for release r of
+// its distribution or a later one: the dependency declarations that hold
+// there keep the distribution at or above r (`python-telegram-bot>=20`,
+// `==20.7`, Poetry's `^21.0`), or, when they do not name it, n's module
+// uses an API that exists only from r on (pylib.API.AddedIn:
+// python-telegram-bot 20.0's `Application`, the mirror of RemovedIn in
+// DeclaresOlder). Only the module of n is read, so `check FILE` and `check
+// .` agree.
+func (p *Project) WrittenForSince(n *Node, r *pylib.Release) bool {
+	if r == nil {
+		return false
+	}
+	if declared, all := p.declaredAll(n, r, floorsAt); declared {
+		return all
+	}
+	return p.usesAddedIn(p.moduleOfNode(n), r)
+}
+
+// usesAddedIn reports whether m imports or calls a library API that exists
+// only from release r on.
+func (p *Project) usesAddedIn(m *Module, r *pylib.Release) bool {
+	if m == nil {
+		return false
+	}
+	added := func(name string) bool {
+		if name == "" {
+			return false
+		}
+		api, ok := pylib.Lookup(name)
+		if !ok || api.AddedIn == nil {
+			api, ok = pylib.Lookup(p.Canonical(name))
+		}
+		return ok && pylib.SameRelease(api.AddedIn, r)
+	}
+	for _, name := range m.ImportNames() {
+		if added(name) {
+			return true
+		}
+	}
+	for _, c := range m.Calls {
+		if added(p.Callee(c).Name) {
+			return true
+		}
+	}
+	for _, f := range m.Functions {
+		for _, c := range f.Calls {
+			if added(p.Callee(c).Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // callsRemovedIn reports whether a call of m resolves to a library API
@@ -459,6 +521,27 @@ func capsBelow(spec, v string) bool {
 			// Poetry: ~1.7 is >=1.7,<1.8; ~1 is <2.
 			upper := bumpLast(parts[:min(len(parts), 2)])
 			if compareVersions(upper, target) <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// floorsAt reports whether the specifier admits no version below v.
+func floorsAt(spec, v string) bool {
+	target := versionParts(v)
+	for _, m := range clauseRE.FindAllStringSubmatch(spec, -1) {
+		op, ver := m[1], m[2]
+		parts := versionParts(strings.TrimSuffix(strings.TrimSuffix(ver, "*"), "."))
+		if len(parts) == 0 {
+			continue
+		}
+		switch op {
+		case "", "==", "===", ">=", ">", "~=", "^", "~":
+			// Each admits nothing below its own version (`==20.*`: every
+			// release that starts with 20; `>20.1`: above 20.1).
+			if compareVersions(parts, target) >= 0 {
 				return true
 			}
 		}

@@ -284,6 +284,11 @@ func (m *Module) awaitedValueIn(x *Node, depth int, memo awaitedReturns) Ref {
 	if f := callee.Func; f != nil && f.IsCoroutine() {
 		return f.returnTypeWith(callee.Args, depth)
 	}
+	if f := callee.Func; f != nil && !f.IsCoroutine() {
+		if r := f.annotatedAwaitable(depth); r.Known() {
+			return r
+		}
+	}
 	if r := callee.Func.awaitedReturnIn(depth, memo); r.Known() {
 		return r
 	}
@@ -297,6 +302,84 @@ func (m *Module) awaitedValueIn(x *Node, depth int, memo awaitedReturns) Ref {
 		return Ref{Via: callee.Via + awaitedCallVia}
 	}
 	return Ref{}
+}
+
+// annotatedAwaitable is what awaiting the result of plain function f gives
+// when its return annotation names an awaitable of a type (`def
+// ensure_started(self) -> "Awaitable[User]": return
+// super().ensure_started()` gives a User when awaited), zero Ref otherwise.
+func (f *Function) annotatedAwaitable(depth int) Ref {
+	if f == nil || f.Async || depth > maxResolveDepth {
+		return Ref{}
+	}
+	m := f.module
+	rt := f.Node.ChildByField("return_type")
+	for rt != nil && rt.Type() == "type" {
+		named := rt.NamedChildren()
+		if len(named) != 1 {
+			return Ref{}
+		}
+		rt = named[0]
+	}
+	if rt == nil {
+		return Ref{}
+	}
+	switch rt.Type() {
+	case "string":
+		text := strings.TrimSpace(strings.Trim(m.File.Text(rt), `"'`))
+		open := strings.IndexByte(text, '[')
+		if open <= 0 || !strings.HasSuffix(text, "]") {
+			return Ref{}
+		}
+		at, ok := pylib.AwaitedTypeArg(m.resolveDotted(rt, strings.TrimSpace(text[:open])).Name)
+		if !ok {
+			return Ref{}
+		}
+		args := splitTopLevel(text[open+1 : len(text)-1])
+		if at >= len(args) {
+			return Ref{}
+		}
+		return m.annotationText(rt, args[at])
+	case "generic_type", "subscript":
+		var base *Node
+		var params []*Node
+		if rt.Type() == "subscript" {
+			base, params = rt.ChildByField("value"), rt.ChildrenByField("subscript")
+		} else {
+			named := rt.NamedChildren()
+			if len(named) != 2 {
+				return Ref{}
+			}
+			base, params = named[0], named[1].NamedChildren()
+		}
+		at, ok := pylib.AwaitedTypeArg(m.resolve(base, depth+1).Name)
+		if !ok || at >= len(params) {
+			return Ref{}
+		}
+		return m.annotationType(params[at], depth+1)
+	}
+	return Ref{}
+}
+
+// splitTopLevel splits an annotation's argument text at its commas outside
+// brackets (`Any, Any, Dict[str, int]` is three).
+func splitTopLevel(text string) []string {
+	var out []string
+	level, start := 0, 0
+	for i, c := range text {
+		switch c {
+		case '[', '(':
+			level++
+		case ']', ')':
+			level--
+		case ',':
+			if level == 0 {
+				out = append(out, strings.TrimSpace(text[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(text[start:]))
 }
 
 // awaitedReturns holds the answers of awaitedReturnIn within one

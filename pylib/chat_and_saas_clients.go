@@ -1,5 +1,7 @@
 package pylib
 
+import "strings"
+
 // Chat-bot frameworks, messaging clients and cloud/SaaS SDKs the
 // twenty-third session's library audit added (branch `libcov23b`,
 // docs/pylib-coverage.md): each an async library's coroutine methods (a
@@ -248,6 +250,35 @@ func init() {
 	LibraryAttrTypes["telegram.CallbackQuery.from_user"] = "telegram.User"
 	LibraryAttrTypes["telegram.ext.CallbackContext.application"] = "telegram.ext.Application"
 	LibraryAttrTypes["telegram.ext.ContextTypes.DEFAULT_TYPE.application"] = "telegram.ext.Application"
+
+	// The application builder of v20 (telegram/ext/_application.py:
+	// `@staticmethod def builder() -> "InitApplicationBuilder": return
+	// ApplicationBuilder()`; telegram/ext/_applicationbuilder.py: every
+	// setter, `token`, `bot`, `concurrent_updates`, `post_init`..., ends
+	// `return self`, and `def build(self) -> Application[...]`):
+	// `Application.builder().token(TOKEN).build().bot` is the application's
+	// ExtBot.
+	returns("telegram.ext.Application.builder", "telegram.ext.ApplicationBuilder")
+	returns("telegram.ext.ApplicationBuilder", "telegram.ext.ApplicationBuilder")
+	returns("telegram.ext.ApplicationBuilder.*", "telegram.ext.ApplicationBuilder")
+	returns("telegram.ext.ApplicationBuilder.build", "telegram.ext.Application")
+	returns("telegram.ext.Application", "telegram.ext.Application")
+
+	// Application and ApplicationBuilder exist only from 20.0 (the v20
+	// wiki, "Transition guide to v20": "Updater ... replaced by
+	// telegram.ext.Application", built with ApplicationBuilder), the
+	// release in which the Bot, Message, Chat... methods recorded above
+	// became coroutine functions: a module that uses them is written for
+	// v20+, where those calls make coroutines in sync code too
+	// (analysis.Project.WrittenForSince lifts InAsyncOnly there).
+	ptb20 := Release{Dists: []string{"python-telegram-bot", "python_telegram_bot"}, Version: "20.0"}
+	addedIn(ptb20, "telegram.ext.Application", "telegram.ext.ApplicationBuilder", "telegram.ext.Application.builder")
+	for name, a := range apis {
+		if strings.HasPrefix(name, "telegram.") && a.Has(Coroutine|InAsyncOnly) && a.CoroutineSince == nil {
+			r := ptb20
+			a.CoroutineSince = &r
+		}
+	}
 }
 
 // Slack's Bolt framework, async flavour (slack_bolt/kwargs_injection/

@@ -126,6 +126,13 @@ type API struct {
 	// release, which analysis.Project.DeclaresOlder reads as a declaration
 	// when the dependency files declare none.
 	RemovedIn *Release
+	// AddedIn says the API exists only from this release of its
+	// distribution on (python-telegram-bot 20.0 added `Application` and
+	// `ApplicationBuilder`): a module that uses it is written for that
+	// release or a later one, which analysis.Project.WrittenForSince reads
+	// as a declaration when the dependency files declare none (the mirror
+	// of RemovedIn).
+	AddedIn *Release
 	// AwaitablesOneByOne, on an AwaitsArgs API, says it takes each
 	// awaitable as a positional argument of its own (`asyncio.gather(*aws)`,
 	// `create_task(coro)`), not an iterable of them as `asyncio.wait` and
@@ -212,8 +219,12 @@ func find(name string) *API {
 	}
 	// A wildcard covers a class's API methods, not its special methods
 	// (`super().__init__(...)` of a subclass of an async client runs the
-	// constructor), except the async protocol's own coroutines.
-	if a, ok := wildcards[name[:i]]; ok && (!isDunder(name[i+1:]) || asyncDunders[name[i+1:]]) {
+	// constructor), except the async protocol's own coroutines, nor its
+	// private helpers, which are sync and async alike (Telethon's
+	// TelegramClient: `_get_response_message` is a plain method,
+	// `_call` an `async def`; telethon/sync.py syncifies only the public
+	// names): a subclass's `self._get_response_message(...)` is no coroutine.
+	if a, ok := wildcards[name[:i]]; ok && (!strings.HasPrefix(name[i+1:], "_") || asyncDunders[name[i+1:]]) {
 		return a
 	}
 	// A method a library class inherits from a library base, also through
@@ -494,6 +505,31 @@ func coroutineMethodsSince(r Release, note, typ string, names ...string) {
 		e := entry(n)
 		e.CoroutineSince = &r
 		e.Note = note
+	}
+}
+
+// awaitedTypeArgs are the generic types that annotate an awaitable of a
+// type, with the position, among their type arguments, of the type an
+// await gives (the typing docs: "Awaitable[T]"; "Coroutine[YieldType,
+// SendType, ReturnType]", collections.abc's alike): a plain function
+// annotated `-> Awaitable[User]` returns what awaiting gives a User.
+var awaitedTypeArgs = map[string]int{
+	"typing.Awaitable": 0, "collections.abc.Awaitable": 0, "typing_extensions.Awaitable": 0,
+	"typing.Coroutine": 2, "collections.abc.Coroutine": 2, "typing_extensions.Coroutine": 2,
+}
+
+// AwaitedTypeArg reports whether name is a generic type that annotates an
+// awaitable of a type, and which type argument an await of it gives.
+func AwaitedTypeArg(name string) (int, bool) {
+	i, ok := awaitedTypeArgs[name]
+	return i, ok
+}
+
+// addedIn records APIs that exist only from release r on.
+func addedIn(r Release, names ...string) {
+	for _, n := range names {
+		rr := r
+		entry(n).AddedIn = &rr
 	}
 }
 

@@ -43,7 +43,8 @@ async def handler(key):
 		"(`return func(*args, **kwargs)`, converting errors or not), and `tenacity.retry`, `backoff.on_exception`, `alru_cache` and the like, keep them coroutine functions), " +
 		"the project's synchronous functions that only return such a call (`def fetch(self): return self._fetch()`; called from " +
 		"synchronous code, only when no path of it ends without a return: `if loop.is_running(): return self._close()` falling " +
-		"through to `loop.run_until_complete(...)` does its work there; a return of an attribute of self counts as such a call when every " +
+		"through to `loop.run_until_complete(...)` does its work there; called from async code, a `return` of nothing on some path " +
+		"(`if self.is_bot: return` before `return self.client(request)`) does not keep it from being one; a return of an attribute of self counts as such a call when every " +
 		"value the class stores there is such a call of that same method, `if not hasattr(self, \"_room\"): self._room = Room.objects.aget(...)` " +
 		"then `return self._room`, and neither the class body nor a base class of the project binds it), " +
 		"asyncio's own coroutine functions such as `asyncio.sleep` (and `asyncio.gather`, whose future must be awaited too; the " +
@@ -304,7 +305,18 @@ async def handler(key):
 		"there as the result (`contact.status`, iterating, subscripting or testing it) is reported (bench/realbugs60's " +
 		"telegram-tracker). A module that imports a sync shim (pylib.SyncShims: `import telethon.sync` turns TelegramClient's " +
 		"coroutine methods into wrappers that run to completion when no loop is running) makes the APIs it covers coroutines " +
-		"only in async code there, as Pyrogram's are everywhere. A constant-key item of a value only the project can resolve " +
+		"only in async code there, as Pyrogram's are everywhere. python-telegram-bot's Bot, Message, Chat, User and CallbackQuery " +
+		"methods, coroutine functions since 20.0 and plain methods before it, count as coroutines only in async code too, except " +
+		"in code written for 20.0 or later: its dependency declarations keep python-telegram-bot at or above 20 " +
+		"(`python-telegram-bot>=20.3`), or, when they do not name it, its module uses a name only 20.0 added (pylib.API.AddedIn: " +
+		"`telegram.ext.Application`, `ApplicationBuilder`, `Application.builder()`), where a call in sync code makes a " +
+		"coroutine as well (`app = Application.builder().token(T).build()` then `bot_info = app.bot.get_me()` in a plain " +
+		"`main()`; bench/realbugs66's two bots). A plain function annotated to return an awaitable of a type (`def " +
+		"ensure_started(self) -> \"Awaitable[User]\"`, `-> Coroutine[Any, Any, User]`) gives that type when awaited, and a call " +
+		"of an attribute that holds an instance of a library class whose `__call__` is a coroutine function (Telethon's " +
+		"client: `user.client(request)`) is one also when the attribute is set in another module's class (bench/realbugs66's " +
+		"mautrix-telegram bridge). A library class's private helpers (`_get_response_message`) are not covered by a record of " +
+		"all its methods. A constant-key item of a value only the project can resolve " +
 		"keeps its key, so `(await client.get_object(...))[\"Body\"].read()` is a coroutine call also when the S3 client comes " +
 		"from a helper of another module. A coroutine that is itself unpacked with `*` or `**` (`status = check(id)` then " +
 		"`{\"on\": on, **status}`, `f(*coro)`) is used as its result whatever the dict or call around the splat does: unpacking " +
