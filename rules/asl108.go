@@ -100,18 +100,19 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		// A project generator that @asynccontextmanager alone makes a
 		// context manager, or a class of the project (its hierarchy in
 		// view) with __aenter__ and no __enter__.
-		if async, ok := r.Func.GeneratorContextManager(); ok && async {
+		f, cls, inst, _ := projectTarget(p, e.ChildByField("function"))
+		if async, ok := f.GeneratorContextManager(); ok && async {
 			return "a call of an `@asynccontextmanager` generator"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__aenter__", "__enter__", "")
+		if cls != nil && !inst {
+			return classLacks(p, cls, "__aenter__", "__enter__", "")
 		}
 	}
 	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
 		return t
 	}
-	if r := m.Resolve(e); r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__aenter__", "__enter__", "")
+	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
+		return classLacks(p, cls, "__aenter__", "__enter__", "")
 	}
 	return ""
 }

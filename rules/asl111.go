@@ -125,22 +125,20 @@ func runProtocolMismatch(p *Pass) {
 func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	if e.Type() == "call" {
-		fn := e.ChildByField("function")
-		r := m.Resolve(fn)
-		if async, ok := r.Func.GeneratorContextManager(); ok && !async {
+		f, cls, inst, r := projectTarget(p, e.ChildByField("function"))
+		if async, ok := f.GeneratorContextManager(); ok && !async {
 			return "a call of an `@contextmanager` generator"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__enter__", "__aenter__", "")
+		if cls != nil && !inst {
+			return classLacks(p, cls, "__enter__", "__aenter__", "")
 		}
 		if r.Name != "" && !r.Instance && (pylib.SyncWithOnly(r.Name) || pylib.SyncWithOnly(p.Project.Canonical(r.Name))) {
 			return "a `" + r.Name + "`"
 		}
 		return ""
 	}
-	r := m.Resolve(e)
-	if r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__enter__", "__aenter__", "")
+	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
+		return classLacks(p, cls, "__enter__", "__aenter__", "")
 	}
 	if t := receiverType(m, e); t != "" && (pylib.SyncWithOnly(t) || pylib.SyncWithOnly(p.Project.Canonical(t))) {
 		return "a `" + t + "`"
@@ -154,7 +152,6 @@ var builtinIterables = map[string]bool{"range": true, "enumerate": true, "zip": 
 
 // syncOnlyIterable says why e is not an asynchronous iterable, or "".
 func syncOnlyIterable(p *Pass, e *analysis.Node) string {
-	m := p.Module
 	switch e.Type() {
 	case "list", "tuple", "set", "dictionary", "list_comprehension", "set_comprehension", "dictionary_comprehension":
 		return "a " + displayKind(e.Type())
@@ -162,42 +159,61 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 		return "a string"
 	case "call":
 		fn := analysis.Unparen(e.ChildByField("function"))
-		r := m.Resolve(fn)
-		if fn.Type() == "identifier" && builtinIterables[p.File.Text(fn)] && r.Func == nil && r.Class == nil &&
-			(r.Name == p.File.Text(fn) || r.Name == "builtins."+p.File.Text(fn)) {
+		f, cls, inst, r := projectTarget(p, fn)
+		if fn.Type() == "identifier" && builtinIterables[p.File.Text(fn)] && f == nil && cls == nil &&
+			r.Name == p.File.Text(fn) {
 			return "`" + p.File.Text(fn) + "()` builds a synchronous iterable"
 		}
-		if r.Func.PlainGenerator() && !r.Func.Async {
-			return "a call of the generator function `" + r.Func.Name + "`"
+		if f.PlainGenerator() && !f.Async {
+			return "a call of the generator function `" + f.Name + "`"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__iter__", "__aiter__", "")
+		if cls != nil && !inst {
+			return classLacks(p, cls, "__iter__", "__aiter__", "")
 		}
 		return ""
 	}
-	if r := m.Resolve(e); r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__iter__", "__aiter__", "")
+	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
+		return classLacks(p, cls, "__iter__", "__aiter__", "")
 	}
 	return ""
 }
 
 // asyncOnlyIterable says why e is only an asynchronous iterable, or "".
 func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
-	m := p.Module
 	if e.Type() == "call" {
-		r := m.Resolve(e.ChildByField("function"))
-		if r.Func.PlainGenerator() && r.Func.Async {
-			return "a call of the async generator function `" + r.Func.Name + "`"
+		f, cls, inst, _ := projectTarget(p, e.ChildByField("function"))
+		if f.PlainGenerator() && f.Async {
+			return "a call of the async generator function `" + f.Name + "`"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
+		if cls != nil && !inst {
+			return classLacks(p, cls, "__aiter__", "__iter__", "__getitem__")
 		}
 		return ""
 	}
-	if r := m.Resolve(e); r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
+	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
+		return classLacks(p, cls, "__aiter__", "__iter__", "__getitem__")
 	}
 	return ""
+}
+
+// projectTarget resolves n as every rule resolves names: in the module,
+// then by its qualified name or import path in the project (a function or
+// class another module defines). instance says n is an instance of cls.
+func projectTarget(p *Pass, n *analysis.Node) (f *analysis.Function, cls *analysis.Class, instance bool, r analysis.Ref) {
+	r = p.Module.Resolve(n)
+	f, cls = r.Func, r.Class
+	if f == nil && cls == nil && r.Name != "" {
+		t := p.Project.Lookup(r.Name)
+		f, cls = t.Func, t.Class
+	}
+	if f == nil && cls == nil && r.Via != "" {
+		t := p.Project.ResolveVia(r.Via)
+		f, cls = t.Func, t.Class
+	}
+	if r.Instance && f != nil {
+		f = nil // an instance of what a function returns, not the function
+	}
+	return f, cls, r.Instance, r
 }
 
 // classLacks says that cls (its hierarchy in view) binds has but neither
