@@ -21,6 +21,7 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout22_manifest.tsv /work/corpus22  # the twenty-second (sid; applications, bench/heldout22_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout35_manifest.tsv /work/corpus35  # the thirty-fifth (sid; applications, bench/heldout35_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout36_manifest.tsv /work/corpus36  # the thirty-sixth (sid; asyncio libraries and clients, bench/heldout36_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout41_manifest.tsv /work/corpus41  # the forty-first (sid; asyncio SDKs, libraries, device clients, python3-m..z, bench/heldout41_README.md; placed here to merge cleanly)
     python3 bench/fetch_heldout.py --manifest bench/heldout37_manifest.tsv /work/corpus37  # the thirty-seventh (sid; device clients, SDKs, bench/heldout37_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout38_manifest.tsv /work/corpus38  # the thirty-eighth (sid; python3-a..l, an application, SDKs, device clients, bench/heldout38_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout39_manifest.tsv /work/corpus39  # the thirty-ninth (sid; asyncio libraries and SDKs, python3-m..z, bench/heldout39_README.md)

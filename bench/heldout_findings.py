@@ -68,6 +68,8 @@ MANIFESTS["corpus38"] = "heldout38_manifest.tsv"  # corpus38 (bench/heldout38_RE
 
 MANIFESTS["corpus32"] = "heldout32_manifest.tsv"  # corpus32 (bench/heldout32_README.md), apart so that other corpora's entries merge cleanly
 
+MANIFESTS["corpus41"] = "heldout41_manifest.tsv"  # corpus41 (bench/heldout41_README.md), between corpus32's and corpus33's so that corpus40's entry merges cleanly
+
 
 MANIFESTS["corpus33"] = "heldout33_manifest.tsv"  # corpus33 (bench/heldout33_README.md), apart so that other corpora's entries merge cleanly
 

@@ -67,6 +67,9 @@ JUDGED["33"], ROOTS["33"] = "precision_heldout33.tsv", "/work/corpus33"
 # corpus34 (bench/heldout34_README.md), apart from corpus33's lines so that the branches merge cleanly
 JUDGED["34"], ROOTS["34"] = "precision_heldout34.tsv", "/work/corpus34"
 
+# corpus41 (bench/heldout41_README.md), placed after corpus34 (not at the end of the block) so that it merges cleanly with corpus40
+JUDGED["41"], ROOTS["41"] = "precision_heldout41.tsv", "/work/corpus41"
+
 
 # corpus36 (bench/heldout36_README.md), apart from corpus34's and corpus35's lines so that the branches merge cleanly
 JUDGED["36"], ROOTS["36"] = "precision_heldout36.tsv", "/work/corpus36"
