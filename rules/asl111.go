@@ -70,7 +70,10 @@ async def save(db, row):
 		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
 		"`list`...), and a call of a project generator function with no decorator but `@staticmethod`/`@classmethod`; " +
-		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function. " +
+		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function; " +
+		"a method is followed only when no project subclass of its class defines the name in any way (`self.rows()` may " +
+		"run a subclass's generator of the other kind), and functions and classes of other modules of the project are " +
+		"resolved as for every rule, so `check FILE` and `check .` agree. " +
 		"Special methods are reported when defined with `async def` (coroutine or async generator) and no decorator: " +
 		"those Python calls synchronously and checks (`__init__`, `__iter__`, `__len__`, `__bool__`, `__hash__`, " +
 		"`__str__`, `__repr__`, `__format__`, `__bytes__`, `__int__`, `__float__`, `__index__`, `__length_hint__`: " +
@@ -213,7 +216,20 @@ func projectTarget(p *Pass, n *analysis.Node) (f *analysis.Function, cls *analys
 	if r.Instance && f != nil {
 		f = nil // an instance of what a function returns, not the function
 	}
+	if f != nil && f.Class != nil && overridden(p, f) {
+		f = nil // `self.rows()` may run a subclass's rows, of the other kind
+	}
 	return f, cls, r.Instance, r
+}
+
+// overridden reports whether a project class deriving from method f's
+// class defines f's name in any way, recording the question for
+// incremental checks as ASL110 does.
+func overridden(p *Pass, f *analysis.Function) bool {
+	if note := p.overrideKeyNote(); note != nil {
+		note(analysis.AnyMemberKey(f.Name))
+	}
+	return len(p.Project.AnyOverriders(f)) > 0
 }
 
 // classLacks says that cls (its hierarchy in view) binds has but neither

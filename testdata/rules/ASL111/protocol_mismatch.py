@@ -176,3 +176,28 @@ async def fine(db, range):
     async with asyncio.Lock():
         pass
     return items
+
+
+# Quiet: a template method whose subclass overrides the generator with the
+# other kind.
+class Source:
+    def rows(self):
+        yield 1
+
+    async def pump(self):
+        async for r in self.rows():
+            print(r)
+
+
+class AsyncSource(Source):
+    async def rows(self):
+        yield 2
+
+
+class Plain:
+    def rows(self):
+        yield 1
+
+    async def pump(self):
+        async for r in self.rows():  # want: ASL111 "generator function `rows`"
+            print(r)
