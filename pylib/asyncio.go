@@ -148,6 +148,20 @@ var CallbackMethods = map[string]bool{
 	"add_done_callback": true, "add_reader": true, "add_writer": true,
 }
 
+// CallbackSlots say where an API that calls its callback synchronously
+// (CallsBack records, CallbackMethods) takes that callback, by the API's
+// last name: the positional index (`loop.call_later(delay, callback,
+// *args)`: 1); the arguments after it are the callback's own
+// (`loop.call_soon(asyncio.ensure_future, coro)` hands coro to
+// ensure_future). threading.Thread takes it as `target=` or second; the
+// asyncio docs ("Scheduling callbacks", "Watching file descriptors", "Unix
+// signals"), signal.signal(signalnum, handler), atexit.register(func,
+// *args), threading.Timer(interval, function, args).
+var CallbackSlots = map[string]int{
+	"call_soon": 0, "call_soon_threadsafe": 0, "call_later": 1, "call_at": 1, "add_signal_handler": 1,
+	"add_done_callback": 0, "add_reader": 1, "add_writer": 1, "signal": 1, "register": 0, "Thread": 1, "Timer": 1,
+}
+
 // AsyncCallableFactories make an async callable of the function they are
 // given: calling the result makes a coroutine (asgiref's sync_to_async, a
 // SyncToAsync instance, channels' database_sync_to_async).

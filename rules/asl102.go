@@ -193,7 +193,11 @@ async def handler(key):
 		"and `add_timeout`, which run the coroutine a callback returns), or handing such an API a coroutine function " +
 		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
-		"Home Assistant's `hass.async_add_executor_job`); handing an async callable (a coroutine function, a " +
+		"Home Assistant's `hass.async_add_executor_job`); handing a coroutine object, not a function, to either kind " +
+		"of API in the place of its callable (`loop.run_in_executor(None, work())`, `asyncio.to_thread(work())`, " +
+		"`loop.call_soon(work())`, `threading.Thread(target=work())`; pylib's CallbackSlots say which argument a " +
+		"callback API calls, so `loop.call_soon(asyncio.ensure_future, work())` is quiet): a coroutine object is not " +
+		"callable, and the advice is to await it on the loop or schedule it, not to add `await`; handing an async callable (a coroutine function, a " +
 		"`functools.partial` of one, asgiref's `sync_to_async(f)`) to a function of the project that calls that parameter " +
 		"and drops the result (reported on the dropped call when the function is in the module, else on the argument; a " +
 		"function that asks `iscoroutinefunction(param)` is left alone); passing, from a coroutine, a library object of a known type " +
@@ -385,6 +389,8 @@ func runNeverAwaited(p *Pass) {
 		advice := "; add `await`"
 		if use.unpack {
 			advice = "; unpack the container into `asyncio.gather(*...)`, or hand over each coroutine by itself"
+		} else if use.advice != "" {
+			advice = use.advice
 		}
 		msg := noun + " `" + name + "()` is never awaited: " + why + advice + awaitedTwinsNote(p, c)
 		if annotated != "" {
@@ -394,8 +400,9 @@ func runNeverAwaited(p *Pass) {
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
-		} else if use.unpack {
-			// No await to add: the container is to be unpacked.
+		} else if use.unpack || use.advice != "" {
+			// No await to add: the container is to be unpacked, or the
+			// coroutine is where a function is expected.
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if c.InCoroutine() && !c.InAsync() {
@@ -1105,6 +1112,10 @@ type coroUse struct {
 	// memo: a coroutine memoised by a synchronous getter whose every call
 	// misuses it, reported where it is made (memoisedForCallers).
 	memo bool
+	// advice, when set, replaces "add `await`" (and its fix): the misuse
+	// is not repaired by awaiting (a coroutine handed where a function is
+	// expected).
+	advice string
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -1587,6 +1598,70 @@ func (fl *coroFlow) judgeGetattr(n, call *analysis.Node) (coroUse, bool) {
 	return coroUse{}, false
 }
 
+// judgeCallableExpected judges a coroutine handed where a function is
+// expected: the callable of an offload API (`loop.run_in_executor(None,
+// work())`, `asyncio.to_thread(work())`), which calls it in a worker
+// thread, or an argument of an API that calls its callback synchronously
+// and drops the result (`loop.call_soon(work())`,
+// `threading.Thread(target=work())`). Neither awaits anything, and a
+// coroutine object is not callable: the call raises TypeError where it
+// runs and the coroutine never runs. Adding `await` is not the repair, so
+// the advice says what is.
+func (fl *coroFlow) judgeCallableExpected(n, call *analysis.Node, inContainer bool) (coroUse, bool) {
+	p := fl.p
+	if inContainer {
+		return coroUse{}, false
+	}
+	fn := call.ChildByField("function")
+	api := p.File.Brief(fn)
+	if c := moduleCallAt(p.Module, call); c != nil {
+		offload, ok := offloadAPI(p.Module, c, c.Callee)
+		if !ok && c.Callee != "" && p.Project != nil {
+			offload, ok = offloadAPI(p.Module, c, p.Project.Canonical(c.Callee))
+		}
+		if ok && analysis.Unparen(offloadedCallable(p.Module, c, offload)) == n {
+			return coroUse{fate: fateMisuse, why: "it is handed to `" + api + "()`, which calls its callable in a worker thread: " +
+				"a coroutine object is not callable, so that raises TypeError and nothing awaits it",
+				advice: "; await it on the loop instead of offloading it"}, true
+		}
+	}
+	if syncCallbackAPI(p, n) != "" && inCallbackSlot(p, n, fn) {
+		return coroUse{fate: fateMisuse, why: "it is handed to `" + api + "()`, which calls what it is given without awaiting: " +
+			"a coroutine object is not callable, so the callback raises TypeError and nothing awaits it",
+			advice: "; hand over a function, or schedule the coroutine on the loop with `asyncio.create_task(...)`"}, true
+	}
+	return coroUse{}, false
+}
+
+// inCallbackSlot reports whether argument n of a callback API (fn names
+// it) is the callback itself, not one of the callback's own arguments
+// (pylib.CallbackSlots; `target=` for a thread).
+func inCallbackSlot(p *Pass, n, fn *analysis.Node) bool {
+	q := n.Parent()
+	if q != nil && q.Type() == "keyword_argument" {
+		return p.File.Text(q.ChildByField("name")) == "target"
+	}
+	last := fn
+	if fn.Type() == "attribute" {
+		last = fn.ChildByField("attribute")
+	}
+	slot, ok := pylib.CallbackSlots[p.File.Text(last)]
+	if !ok || q == nil || q.Type() != "argument_list" {
+		return false
+	}
+	i := 0
+	for _, a := range q.NamedChildren() {
+		if a.Type() == "keyword_argument" || a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
+			return false
+		}
+		if analysis.Unparen(a) == n {
+			return i == slot
+		}
+		i++
+	}
+	return false
+}
+
 func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coroUse {
 	p := fl.p
 	m := p.Module
@@ -1598,6 +1673,9 @@ func (fl *coroFlow) judgeArgument(n, call *analysis.Node, inContainer bool) coro
 	if callee.Name != "" && pylib.Is(callee.Name, pylib.ReturnsArgument) {
 		// cast(T, coro) is the coroutine again.
 		return fl.judgeValue(call, inContainer)
+	}
+	if use, ok := fl.judgeCallableExpected(n, call, inContainer); ok {
+		return use
 	}
 	// raise CannotAuthenticate(self._phrase(code)): an exception's
 	// constructor keeps its arguments as data and the exception leaves at
@@ -2511,7 +2589,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(kindTest.why, "it is ")}
 	case misuse != nil:
-		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is "), unpack: misuse.unpack}
+		return coroUse{fate: fateMisuse, why: where + " and " + strings.TrimPrefix(misuse.why, "it is "), unpack: misuse.unpack, advice: misuse.advice}
 	case consumed && !seen && test != nil && opaque != nil && !inContainer:
 		// `club = session.get(...)`, `if not club: raise ...`, then
 		// `ClubUser(club=club)`: the code tests the value as a result that
