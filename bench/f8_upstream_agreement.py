@@ -6,7 +6,9 @@ upstream's eval files as upstream's asyncio run sees them.
 
 BINARY defaults to bin/asyncls, DIR to $F8_UPSTREAM or else /work/f8upstream
 (54 files re-fetched in the twenty-first session, newer than the 60 of the
-first runs; DELIBERATE below is keyed to them). The eval files are NOT in
+first runs; DELIBERATE below is keyed to them; 53 of the same versions
+re-fetched in the twenty-fifth session, their names and commits in
+bench/f8_upstream_commits.txt, so another machine can fetch them again). The eval files are NOT in
 this repository (their code stays out of it): fetch them by hand from
 https://github.com/python-trio/flake8-async, directory tests/eval_files/
 (MIT licensed), one file per code asyncls shares (`asyncls rules`), into DIR
