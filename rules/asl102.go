@@ -197,7 +197,9 @@ async def handler(key):
 		"of API in the place of its callable (`loop.run_in_executor(None, work())`, `asyncio.to_thread(work())`, " +
 		"`loop.call_soon(work())`, `threading.Thread(target=work())`; pylib's CallbackSlots say which argument a " +
 		"callback API calls, so `loop.call_soon(asyncio.ensure_future, work())` is quiet): a coroutine object is not " +
-		"callable, and the advice is to await it on the loop or schedule it, not to add `await`; handing an async callable (a coroutine function, a " +
+		"callable, and the advice is to await it on the loop or schedule it, not to add `await`; handing a callback API, " +
+		"in its callback slot, a `functools.partial` of a coroutine function or asgiref's `sync_to_async(f)` (written " +
+		"there, or held by a local bound once to it); handing an async callable (a coroutine function, a " +
 		"`functools.partial` of one, asgiref's `sync_to_async(f)`) to a function of the project that calls that parameter " +
 		"and drops the result (reported on the dropped call when the function is in the module, else on the argument; a " +
 		"function that asks `iscoroutinefunction(param)` is left alone); passing, from a coroutine, a library object of a known type " +
@@ -633,6 +635,14 @@ func reportCoroutineCallbacks(p *Pass) {
 		for _, a := range c.Args() {
 			arg := namedArgValue(a)
 			if arg == nil {
+				// `partial(self.abort, timeout=True)` written in the call.
+				if v := analysis.Unparen(a); v != nil && v.Type() == "call" {
+					if api := syncCallbackAPI(p, v); api != "" {
+						if what := callbackAsyncCallable(p, v, fn); what != "" {
+							reportAsyncCallableCallback(p, v, what, api)
+						}
+					}
+				}
 				continue
 			}
 			api := syncCallbackAPI(p, arg)
@@ -643,6 +653,8 @@ func reportCoroutineCallbacks(p *Pass) {
 				p.Report(arg, "coroutine function `"+p.File.Brief(arg)+"` is handed to `"+api+"()`, which calls it without "+
 					"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
 					"(`lambda: asyncio.ensure_future("+p.File.Brief(arg)+"())`)")
+			} else if what := callbackAsyncCallable(p, arg, fn); what != "" {
+				reportAsyncCallableCallback(p, arg, what, api)
 			}
 		}
 	}
@@ -827,6 +839,43 @@ func droppedReceiverCalls(p *Pass, t *analysis.Function, name, typ string) []*an
 		out = append(out, c.Node)
 	}
 	return out
+}
+
+// reportAsyncCallableCallback reports arg, an async callable (what says
+// which) handed to the callback API api.
+func reportAsyncCallableCallback(p *Pass, arg *analysis.Node, what, api string) {
+	p.Report(arg, "`"+p.File.Brief(arg)+"` ("+what+") is handed to `"+api+"()`, which calls it without "+
+		"awaiting: the coroutine it makes never runs; pass a sync function that schedules it "+
+		"(`lambda: asyncio.ensure_future(...)`)")
+}
+
+// callbackAsyncCallable says what arg, the callback a callback API calls
+// (fn names the API), is when it is an async callable other than a plain
+// coroutine function: `functools.partial(self.abort, timeout=True)` or
+// asgiref's `sync_to_async(f)`, written there or held by a local bound
+// once to such a call; "" otherwise.
+func callbackAsyncCallable(p *Pass, arg, fn *analysis.Node) string {
+	if fn == nil || !inCallbackSlot(p, arg, fn) {
+		return ""
+	}
+	if arg.Type() == "identifier" {
+		b := p.Module.ScopeAt(arg).Lookup(p.File.Text(arg))
+		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 {
+			return ""
+		}
+		v := analysis.Unparen(b.Values[0])
+		if v == nil || v.Type() != "call" {
+			return ""
+		}
+		if what := asyncCallableArg(p, v); what != "" {
+			return "it holds " + what
+		}
+		return ""
+	}
+	if arg.Type() == "call" {
+		return asyncCallableArg(p, arg)
+	}
+	return ""
 }
 
 // asyncCallableArg says what arg is when it is an async callable ("a

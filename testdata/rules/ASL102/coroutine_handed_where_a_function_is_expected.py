@@ -27,6 +27,19 @@ async def main():
     loop.call_soon_threadsafe(pending)
 
 
+class Auth:
+    async def abort(self, timeout=False):
+        await asyncio.sleep(0)
+
+    async def start(self):
+        loop = asyncio.get_running_loop()
+        on_timeout = functools.partial(self.abort, timeout=True)
+        self.timer = loop.call_later(5, on_timeout)  # want: ASL102 "`on_timeout` \(it holds a partial of a coroutine function\) is handed to `loop.call_later\(\)`"
+        loop.call_soon(functools.partial(self.abort))  # want: ASL102 "a partial of a coroutine function"
+        loop.call_soon(print, functools.partial(self.abort))
+        loop.call_later(5, functools.partial(blocking, 2))
+
+
 class Group:
     """A project task group whose call_soon schedules what its callable makes."""
 
