@@ -43,7 +43,8 @@ async def update(db, key):
 		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The project's own " +
 		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
 		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
-		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`. The reverse mistake " +
+		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, in whichever module of the project " +
+		"they are defined (imported at the top, relatively, or inside a function). The reverse mistake " +
 		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
@@ -93,7 +94,7 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	e = analysis.Unparen(e)
 	if e.Type() == "call" {
-		r := m.Resolve(e.ChildByField("function"))
+		r := projectRef(p, e.ChildByField("function"))
 		if r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
 			return r.Name
 		}
@@ -110,7 +111,7 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
 		return t
 	}
-	if r := m.Resolve(e); r.Class != nil && r.Instance {
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, "__aenter__", "__enter__", "")
 	}
 	return ""

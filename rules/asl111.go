@@ -71,6 +71,8 @@ async def save(db, row):
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
 		"`list`...), and a call of a project generator function with no decorator but `@staticmethod`/`@classmethod`; " +
 		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function. " +
+		"The project's functions and classes count in whichever module they are defined (imported at the top, " +
+		"relatively, or inside a function; a name bound to an instance of an imported class). " +
 		"Special methods are reported when defined with `async def` (coroutine or async generator) and no decorator: " +
 		"those Python calls synchronously and checks (`__init__`, `__iter__`, `__len__`, `__bool__`, `__hash__`, " +
 		"`__str__`, `__repr__`, `__format__`, `__bytes__`, `__int__`, `__float__`, `__index__`, `__length_hint__`: " +
@@ -126,7 +128,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
-		r := m.Resolve(fn)
+		r := projectRef(p, fn)
 		if async, ok := r.Func.GeneratorContextManager(); ok && !async {
 			return "a call of an `@contextmanager` generator"
 		}
@@ -138,7 +140,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		}
 		return ""
 	}
-	r := m.Resolve(e)
+	r := projectRef(p, e)
 	if r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, "__enter__", "__aenter__", "")
 	}
@@ -148,13 +150,39 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	return ""
 }
 
+// projectRef resolves e as Module.Resolve does, and follows what only the
+// project can resolve: a function or class imported from another module of
+// the project (`from ..guard import Guard`, also inside a function), and a
+// name bound to an instance of such a class (`g = Guard()`). Ref.Func and
+// Ref.Class are set only for the module that defines them otherwise.
+func projectRef(p *Pass, e *analysis.Node) analysis.Ref {
+	r := p.Module.Resolve(e)
+	if r.Func != nil || r.Class != nil {
+		return r
+	}
+	if r.Via != "" {
+		if v := p.Project.ResolveVia(r.Via); v.Func != nil || v.Class != nil {
+			return v
+		}
+	}
+	if r.Name != "" {
+		s := p.Project.Lookup(r.Name)
+		if r.Instance {
+			// Name is then the instance's type: only a class can be one.
+			r.Class = s.Class
+		} else {
+			r.Func, r.Class = s.Func, s.Class
+		}
+	}
+	return r
+}
+
 // builtinIterables build a synchronous iterable from their arguments.
 var builtinIterables = map[string]bool{"range": true, "enumerate": true, "zip": true, "sorted": true, "reversed": true,
 	"list": true, "tuple": true, "set": true, "dict": true, "frozenset": true, "map": true, "filter": true, "iter": true}
 
 // syncOnlyIterable says why e is not an asynchronous iterable, or "".
 func syncOnlyIterable(p *Pass, e *analysis.Node) string {
-	m := p.Module
 	switch e.Type() {
 	case "list", "tuple", "set", "dictionary", "list_comprehension", "set_comprehension", "dictionary_comprehension":
 		return "a " + displayKind(e.Type())
@@ -162,7 +190,7 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 		return "a string"
 	case "call":
 		fn := analysis.Unparen(e.ChildByField("function"))
-		r := m.Resolve(fn)
+		r := projectRef(p, fn)
 		if fn.Type() == "identifier" && builtinIterables[p.File.Text(fn)] && r.Func == nil && r.Class == nil &&
 			(r.Name == p.File.Text(fn) || r.Name == "builtins."+p.File.Text(fn)) {
 			return "`" + p.File.Text(fn) + "()` builds a synchronous iterable"
@@ -175,7 +203,7 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 		}
 		return ""
 	}
-	if r := m.Resolve(e); r.Class != nil && r.Instance {
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, "__iter__", "__aiter__", "")
 	}
 	return ""
@@ -183,9 +211,8 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 
 // asyncOnlyIterable says why e is only an asynchronous iterable, or "".
 func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
-	m := p.Module
 	if e.Type() == "call" {
-		r := m.Resolve(e.ChildByField("function"))
+		r := projectRef(p, e.ChildByField("function"))
 		if r.Func.PlainGenerator() && r.Func.Async {
 			return "a call of the async generator function `" + r.Func.Name + "`"
 		}
@@ -194,7 +221,7 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 		}
 		return ""
 	}
-	if r := m.Resolve(e); r.Class != nil && r.Instance {
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
 	}
 	return ""
