@@ -154,16 +154,15 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 // project can resolve: a function or class imported from another module of
 // the project (`from ..guard import Guard`, also inside a function), and a
 // name bound to an instance of such a class (`g = Guard()`). Ref.Func and
-// Ref.Class are set only for the module that defines them otherwise.
+// Ref.Class are set only for the module that defines them otherwise. What a
+// function of another module returns (Ref.Via) is not followed: it may
+// depend on the caller's class (a method of a base class returning
+// `self.ctx_factory(...)`, an attribute a subclass overrides with an
+// asynchronous manager).
 func projectRef(p *Pass, e *analysis.Node) analysis.Ref {
 	r := p.Module.Resolve(e)
 	if r.Func != nil || r.Class != nil {
 		return r
-	}
-	if r.Via != "" {
-		if v := p.Project.ResolveVia(r.Via); v.Func != nil || v.Class != nil {
-			return v
-		}
 	}
 	if r.Name != "" {
 		s := p.Project.Lookup(r.Name)
