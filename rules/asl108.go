@@ -43,7 +43,8 @@ async def update(db, key):
 		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The project's own " +
 		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
 		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
-		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`. The reverse mistake " +
+		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, in whichever module of the project " +
+		"they are defined (imported at the top, relatively, or inside a function). The reverse mistake " +
 		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
@@ -93,14 +94,13 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	e = analysis.Unparen(e)
 	if e.Type() == "call" {
-		r := m.Resolve(e.ChildByField("function"))
+		f, cls, inst, r := projectTarget(p, e.ChildByField("function"))
 		if r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
 			return r.Name
 		}
 		// A project generator that @asynccontextmanager alone makes a
 		// context manager, or a class of the project (its hierarchy in
 		// view) with __aenter__ and no __enter__.
-		f, cls, inst, _ := projectTarget(p, e.ChildByField("function"))
 		if async, ok := f.GeneratorContextManager(); ok && async {
 			return "a call of an `@asynccontextmanager` generator"
 		}

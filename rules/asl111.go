@@ -200,8 +200,10 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 }
 
 // projectTarget resolves n as every rule resolves names: in the module,
-// then by its qualified name or import path in the project (a function or
-// class another module defines). instance says n is an instance of cls.
+// then by its qualified name in the project (a function or class another
+// module defines, imported at the top, relatively or inside a function; a
+// name bound to an instance of such a class). instance says n is an
+// instance of cls.
 func projectTarget(p *Pass, n *analysis.Node) (f *analysis.Function, cls *analysis.Class, instance bool, r analysis.Ref) {
 	r = p.Module.Resolve(n)
 	f, cls = r.Func, r.Class
@@ -209,10 +211,11 @@ func projectTarget(p *Pass, n *analysis.Node) (f *analysis.Function, cls *analys
 		t := p.Project.Lookup(r.Name)
 		f, cls = t.Func, t.Class
 	}
-	if f == nil && cls == nil && r.Via != "" {
-		t := p.Project.ResolveVia(r.Via)
-		f, cls = t.Func, t.Class
-	}
+	// What a function of another module returns (Ref.Via) is not followed:
+	// it may depend on the caller's class (a base class's method returning
+	// `self.ctx_factory(...)`, an attribute a subclass overrides with an
+	// asynchronous manager: elastic-apm's aiobotocore instrumentation,
+	// realbugs70).
 	if r.Instance && f != nil {
 		f = nil // an instance of what a function returns, not the function
 	}
