@@ -367,7 +367,8 @@ func (p *Project) AnyOverriders(f *Function) []*Class {
 
 // memberNames returns the names c defines in any way: its methods, the
 // bindings of its body, and the attributes its methods store on self,
-// each once, sorted, but for dunder and mangled names; none for a class without a base, which overrides
+// each once, sorted, but for dunder and mangled names other than
+// protocolMethods; none for a class without a base, which overrides
 // nothing (so an edit of such a class changes no project-wide fact).
 func (c *Class) memberNames() []string {
 	hasBase := false
@@ -381,8 +382,9 @@ func (c *Class) memberNames() []string {
 	var out []string
 	add := func(n string) {
 		// Dunder and mangled names are never asked (NotAwaitableCall
-		// answers nil for them); every class has `__init__`.
-		if !seen[n] && !strings.HasPrefix(n, "__") {
+		// answers nil for them; every class has `__init__`) but for the
+		// protocol methods ProtocolBoundElsewhere asks about.
+		if !seen[n] && (!strings.HasPrefix(n, "__") || protocolMethods[n]) {
 			seen[n] = true
 			out = append(out, n)
 		}
@@ -401,6 +403,12 @@ func (c *Class) memberNames() []string {
 	sort.Strings(out)
 	return out
 }
+
+// protocolMethods are the special methods whose definition in a subclass
+// ProtocolBoundElsewhere asks about (ASL108, ASL111): the synchronous and
+// asynchronous context-manager and iteration protocols.
+var protocolMethods = map[string]bool{"__enter__": true, "__aenter__": true, "__iter__": true, "__aiter__": true,
+	"__getitem__": true}
 
 // MemberNames returns the names m's classes define in any way and the
 // names m rebinds on objects or patches (PatchedNames), each once, sorted:

@@ -43,7 +43,9 @@ async def update(db, key):
 		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The project's own " +
 		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
 		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
-		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`. The reverse mistake " +
+		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, with ASL111's conditions: no " +
+		"module assigns `__enter__` on an object, no project subclass defines it for a value other than a name bound " +
+		"once to a call of the class (an annotated parameter may hold the subclass), and one definition of the name. The reverse mistake " +
 		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
@@ -104,14 +106,14 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 			return "a call of an `@asynccontextmanager` generator"
 		}
 		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__aenter__", "__enter__", "")
+			return classLacks(p, r.Class, true, "__aenter__", "__enter__", "")
 		}
 	}
 	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
 		return t
 	}
 	if r := m.Resolve(e); r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__aenter__", "__enter__", "")
+		return classLacks(p, r.Class, madeByCall(m, e, r.Class), "__aenter__", "__enter__", "")
 	}
 	return ""
 }

@@ -65,7 +65,12 @@ async def save(db, row):
 		"asynchronous: the latter in a plain `with` is ASL108's); a project class, or an instance of one, whose " +
 		"hierarchy is all in view (project bases only, no `metaclass=` or other base keyword, no class decorator) and " +
 		"which binds `__enter__` but not `__aenter__` (or, for iteration, `__iter__` but not `__aiter__`, and the " +
-		"reverse for a plain `for`, where `__getitem__` also makes an object iterable); a library type pylib records as " +
+		"reverse for a plain `for`, where `__getitem__` also makes an object iterable), unless a module of the project " +
+		"assigns the missing method on some object (`Conn.__aenter__ = _aenter`, `setattr(C, \"__aiter__\", f)`) or, " +
+		"for a value other than a name bound once to a call of the class itself (a parameter annotated with it), a " +
+		"project subclass defines it (the value may be an instance of that subclass); the generator function or class " +
+		"must be its name's only definition in its scope (`if PY37: class Lock: ... else: class Lock: ...` resolves " +
+		"to the last, which need not be the one that runs); a library type pylib records as " +
 		"synchronous only (threading's locks, conditions and semaphores, contextlib's `ExitStack` and `suppress`, " +
 		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
@@ -131,7 +136,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 			return "a call of an `@contextmanager` generator"
 		}
 		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__enter__", "__aenter__", "")
+			return classLacks(p, r.Class, true, "__enter__", "__aenter__", "")
 		}
 		if r.Name != "" && !r.Instance && (pylib.SyncWithOnly(r.Name) || pylib.SyncWithOnly(p.Project.Canonical(r.Name))) {
 			return "a `" + r.Name + "`"
@@ -140,7 +145,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	}
 	r := m.Resolve(e)
 	if r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__enter__", "__aenter__", "")
+		return classLacks(p, r.Class, madeByCall(m, e, r.Class), "__enter__", "__aenter__", "")
 	}
 	if t := receiverType(m, e); t != "" && (pylib.SyncWithOnly(t) || pylib.SyncWithOnly(p.Project.Canonical(t))) {
 		return "a `" + t + "`"
@@ -171,12 +176,12 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 			return "a call of the generator function `" + r.Func.Name + "`"
 		}
 		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__iter__", "__aiter__", "")
+			return classLacks(p, r.Class, true, "__iter__", "__aiter__", "")
 		}
 		return ""
 	}
 	if r := m.Resolve(e); r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__iter__", "__aiter__", "")
+		return classLacks(p, r.Class, madeByCall(m, e, r.Class), "__iter__", "__aiter__", "")
 	}
 	return ""
 }
@@ -190,24 +195,52 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 			return "a call of the async generator function `" + r.Func.Name + "`"
 		}
 		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
+			return classLacks(p, r.Class, true, "__aiter__", "__iter__", "__getitem__")
 		}
 		return ""
 	}
 	if r := m.Resolve(e); r.Class != nil && r.Instance {
-		return classLacks(p, r.Class, "__aiter__", "__iter__", "__getitem__")
+		return classLacks(p, r.Class, madeByCall(m, e, r.Class), "__aiter__", "__iter__", "__getitem__")
 	}
 	return ""
 }
 
 // classLacks says that cls (its hierarchy in view) binds has but neither
-// lacks nor also (when set), or "".
-func classLacks(p *Pass, cls *analysis.Class, has, lacks, also string) string {
+// lacks nor also (when set), or "". exact is true for an object made by a
+// call of cls itself; otherwise (a value annotated or inferred as cls) it
+// may be an instance of a project subclass that adds the missing method.
+// No module may rebind or patch lacks or also on an object
+// (`Conn.__aenter__ = _aenter`).
+func classLacks(p *Pass, cls *analysis.Class, exact bool, has, lacks, also string) string {
 	if !p.Project.ClosedClass(cls) || !p.Project.ClassBinds(cls, has) || p.Project.ClassBinds(cls, lacks) ||
 		also != "" && p.Project.ClassBinds(cls, also) {
 		return ""
 	}
+	note := p.overrideKeyNote()
+	if p.Project.ProtocolBoundElsewhere(cls, lacks, exact, note) ||
+		also != "" && p.Project.ProtocolBoundElsewhere(cls, also, exact, note) {
+		return ""
+	}
 	return "`" + cls.Name + "` defines `" + has + "` and no `" + lacks + "`"
+}
+
+// madeByCall reports whether e is a name that one assignment binds, to a
+// call of cls itself (`pool = Pool()`): its value is an instance of cls,
+// not of a subclass, as an annotated parameter's may be.
+func madeByCall(m *analysis.Module, e *analysis.Node, cls *analysis.Class) bool {
+	if e.Type() != "identifier" {
+		return false
+	}
+	b := m.ScopeAt(e).Lookup(m.File.Text(e))
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return false
+	}
+	v := analysis.Unparen(b.Values[0])
+	if v.Type() != "call" {
+		return false
+	}
+	r := m.Resolve(v.ChildByField("function"))
+	return r.Class == cls && !r.Instance
 }
 
 func displayKind(t string) string {

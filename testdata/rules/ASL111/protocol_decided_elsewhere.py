@@ -1,0 +1,109 @@
+# The object's protocol is not decided by the definition in view: a
+# subclass may add the asynchronous one to a value annotated as its base, or
+# the name may have two definitions of which the last is not the one that
+# runs. (Patched protocols: protocol_patched.py.)
+import contextlib
+import sys
+
+
+class Conn:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class AsyncConn(Conn):
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
+
+
+class Rows:
+    def __iter__(self):
+        return iter(())
+
+
+class StreamedRows(Rows):
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        raise StopAsyncIteration
+
+
+class Events:
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        raise StopAsyncIteration
+
+
+class BufferedEvents(Events):
+    def __getitem__(self, i):
+        raise IndexError(i)
+
+
+if sys.version_info >= (3, 7):
+    class Lock:
+        async def __aenter__(self):
+            return self
+
+        async def __aexit__(self, *exc):
+            return False
+else:
+    class Lock:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+
+if sys.version_info >= (3, 7):
+    @contextlib.asynccontextmanager
+    async def session():
+        yield 1
+else:
+    @contextlib.contextmanager
+    def session():
+        yield 1
+
+
+if sys.version_info >= (3, 6):
+    async def ticks():
+        yield 1
+else:
+    def ticks():
+        yield 1
+
+
+async def handler(conn: Conn, rows: Rows, events: Events):
+    async with conn:  # quiet: may be an AsyncConn
+        pass
+    async for row in rows:  # quiet: may be a StreamedRows
+        print(row)
+    async with Conn():  # want: ASL111 "`Conn` defines `__enter__` and no `__aenter__`"
+        pass
+    plain = Conn()
+    async with plain:  # want: ASL111
+        pass
+    async for row in Rows():  # want: ASL111 "`Rows` defines `__iter__` and no `__aiter__`"
+        print(row)
+    async with Lock():  # quiet: the first Lock runs on Python 3.7+
+        pass
+    async with session():  # quiet: the first session runs on Python 3.7+
+        pass
+    async for tick in ticks():  # quiet: the first ticks runs on Python 3.6+
+        print(tick)
+
+
+def consume(events: Events):
+    for event in events:  # quiet: may be a BufferedEvents (__getitem__)
+        print(event)
+    for event in Events():  # want: ASL111 "`Events` defines `__aiter__` and no `__iter__`"
+        print(event)
