@@ -152,6 +152,23 @@ func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
 	return false
 }
 
+// MethodMayBeReplaced reports whether reading the method f through an
+// instance (`self.ready`) may give something other than f: a project
+// subclass defines its name in any way (overriddenByAny: an instance
+// attribute holding a future, a property, a mixin listed first), the class
+// or a project base stores it on self, or a module rebinds or patches the
+// name on an object. asked is as for NotAwaitableCall.
+func (p *Project) MethodMayBeReplaced(f *Function, asked func(string)) bool {
+	if f == nil || f.Class == nil {
+		return false
+	}
+	replaced := p.overriddenByAny(f, asked)
+	if p.recordPatched != nil {
+		p.recordPatched(f.Name)
+	}
+	return replaced || p.patchedIndex()[f.Name] || p.classStoresAttr(f.Class, f.Name, 0)
+}
+
 // MixinKey is the AnyMemberKey under which a check records that an
 // answer depends on the project's classes of two or more bases
 // (overriddenByAny's MRO question).
