@@ -68,7 +68,8 @@ async def save(db, row):
 		"reverse for a plain `for`, where `__getitem__` also makes an object iterable), unless a module of the project " +
 		"assigns the missing method on some object (`Conn.__aenter__ = _aenter`, `setattr(C, \"__aiter__\", f)`) or, " +
 		"for a value other than a name bound once to a call of the class itself (a parameter annotated with it), a " +
-		"project subclass defines it (the value may be an instance of that subclass); the generator function or class " +
+		"project subclass defines it (the value may be an instance of that subclass), and no `__new__` in the hierarchy " +
+		"(it may return an object of another class); the generator function or class " +
 		"must be its name's only definition in its scope (`if PY37: class Lock: ... else: class Lock: ...` resolves " +
 		"to the last, which need not be the one that runs); a library type pylib records as " +
 		"synchronous only (threading's locks, conditions and semaphores, contextlib's `ExitStack` and `suppress`, " +
@@ -208,14 +209,15 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 }
 
 // classLacks says that cls (its hierarchy in view) binds has but neither
-// lacks nor also (when set), or "". exact is true for an object made by a
+// lacks nor also (when set), or "", and no `__new__` (which may return an
+// object of another class). exact is true for an object made by a
 // call of cls itself; otherwise (a value annotated or inferred as cls) it
 // may be an instance of a project subclass that adds the missing method.
 // No module may rebind or patch lacks or also on an object
 // (`Conn.__aenter__ = _aenter`).
 func classLacks(p *Pass, cls *analysis.Class, exact bool, has, lacks, also string) string {
 	if !p.Project.ClosedClass(cls) || !p.Project.ClassBinds(cls, has) || p.Project.ClassBinds(cls, lacks) ||
-		also != "" && p.Project.ClassBinds(cls, also) {
+		also != "" && p.Project.ClassBinds(cls, also) || p.Project.ClassBinds(cls, "__new__") {
 		return ""
 	}
 	note := p.overrideKeyNote()

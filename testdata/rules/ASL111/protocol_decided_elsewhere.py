@@ -107,3 +107,18 @@ def consume(events: Events):
         print(event)
     for event in Events():  # want: ASL111 "`Events` defines `__aiter__` and no `__iter__`"
         print(event)
+
+
+class Source:
+    def __new__(cls, url):
+        if url.startswith("ws"):
+            return StreamedRows()
+        return super().__new__(cls)
+
+    def __iter__(self):
+        return iter(())
+
+
+async def read(url):
+    async for row in Source(url):  # quiet: __new__ may return a StreamedRows
+        print(row)
