@@ -104,7 +104,17 @@ func soleDefinition(scope *Scope, def *Node, name string) bool {
 		return false
 	}
 	bd := scope.Parent.Bindings.Get(name)
-	return bd != nil && bd.Node != nil && bd.Node.Start == id.Start
+	// Bound first here (Node), and still by this statement (Func or Class:
+	// the last of several, and no binding of another kind, BindOther).
+	return bd != nil && bd.Node != nil && bd.Node.Start == id.Start &&
+		(bd.Kind == BindDef && bd.Func != nil && bd.Func.Node == def || bd.Kind == BindClass && bd.Class != nil && bd.Class.Node == def)
+}
+
+// SoleDefinition reports whether f's def statement is the only binding of
+// its name in its scope (soleDefinition): not `if PY_352: def __aiter__ ...
+// else: async def __aiter__ ...`, nor a def rebound by an assignment.
+func (f *Function) SoleDefinition() bool {
+	return f != nil && !f.Lambda && soleDefinition(f.Scope, f.Node, f.Name)
 }
 
 // GeneratorContextManager reports whether f is a generator function turned

@@ -77,7 +77,8 @@ async def save(db, row):
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
 		"`list`...), and a call of a project generator function with no decorator but `@staticmethod`/`@classmethod`; " +
 		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function. " +
-		"Special methods are reported when defined with `async def` (coroutine or async generator) and no decorator: " +
+		"Special methods are reported when defined with `async def` (coroutine or async generator), no decorator and " +
+		"no other binding of the name in the class body (`if PY_352: def __aiter__ ... else: async def __aiter__ ...`): " +
 		"those Python calls synchronously and checks (`__init__`, `__iter__`, `__len__`, `__bool__`, `__hash__`, " +
 		"`__str__`, `__repr__`, `__format__`, `__bytes__`, `__int__`, `__float__`, `__index__`, `__length_hint__`: " +
 		"TypeError), and those whose coroutine is used as the result and never runs (`__enter__`, `__exit__`, " +
@@ -302,8 +303,8 @@ var syncDunders = map[string]string{
 // is a coroutine rather than an async generator.
 func asyncSyncDunders(p *Pass, cls *analysis.Class) {
 	for _, f := range cls.MethodsInOrder() {
-		if !f.Async || len(f.Decorators) > 0 {
-			continue
+		if !f.Async || len(f.Decorators) > 0 || !f.SoleDefinition() {
+			continue // decorated, or one of several definitions (a version-dependent `if`)
 		}
 		name := f.Node.ChildByField("name")
 		if f.Name == "__aiter__" {
