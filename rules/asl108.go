@@ -45,7 +45,9 @@ async def update(db, key):
 		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
 		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, with ASL111's conditions: no " +
 		"module assigns `__enter__` on an object, no project subclass defines it for a value other than a name bound " +
-		"once to a call of the class (an annotated parameter may hold the subclass), and one definition of the name. The reverse mistake " +
+		"once to a call of the class (an annotated parameter may hold the subclass), one definition of the name, and " +
+		"for a method called through an instance (`self.transaction()`) no subclass, store on `self` or patch that " +
+		"may replace it. The reverse mistake " +
 		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
@@ -95,14 +97,15 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	e = analysis.Unparen(e)
 	if e.Type() == "call" {
-		r := m.Resolve(e.ChildByField("function"))
+		fn := e.ChildByField("function")
+		r := m.Resolve(fn)
 		if r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
 			return r.Name
 		}
 		// A project generator that @asynccontextmanager alone makes a
 		// context manager, or a class of the project (its hierarchy in
 		// view) with __aenter__ and no __enter__.
-		if async, ok := r.Func.GeneratorContextManager(); ok && async {
+		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && async {
 			return "a call of an `@asynccontextmanager` generator"
 		}
 		if r.Class != nil && !r.Instance {

@@ -71,7 +71,9 @@ async def save(db, row):
 		"project subclass defines it (the value may be an instance of that subclass), and no `__new__` in the hierarchy " +
 		"(it may return an object of another class); the generator function or class " +
 		"must be its name's only definition in its scope (`if PY37: class Lock: ... else: class Lock: ...` resolves " +
-		"to the last, which need not be the one that runs); a library type pylib records as " +
+		"to the last, which need not be the one that runs), and a method called through an instance (`self.items()`) " +
+		"one that no subclass, store on `self` or patch may replace (as ASL110's methods: a subclass's async generator " +
+		"`items` makes the base's `async for x in self.items()` right); a library type pylib records as " +
 		"synchronous only (threading's locks, conditions and semaphores, contextlib's `ExitStack` and `suppress`, " +
 		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
@@ -136,7 +138,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
 		r := m.Resolve(fn)
-		if async, ok := r.Func.GeneratorContextManager(); ok && !async {
+		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && !async {
 			return "a call of an `@contextmanager` generator"
 		}
 		if r.Class != nil && !r.Instance {
@@ -176,7 +178,7 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 			(r.Name == p.File.Text(fn) || r.Name == "builtins."+p.File.Text(fn)) {
 			return "`" + p.File.Text(fn) + "()` builds a synchronous iterable"
 		}
-		if r.Func.PlainGenerator() && !r.Func.Async {
+		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && !f.Async {
 			return "a call of the generator function `" + r.Func.Name + "`"
 		}
 		if r.Class != nil && !r.Instance {
@@ -194,8 +196,9 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	if e.Type() == "call" {
-		r := m.Resolve(e.ChildByField("function"))
-		if r.Func.PlainGenerator() && r.Func.Async {
+		fn := e.ChildByField("function")
+		r := m.Resolve(fn)
+		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && f.Async {
 			return "a call of the async generator function `" + r.Func.Name + "`"
 		}
 		if r.Class != nil && !r.Instance {
@@ -227,6 +230,21 @@ func classLacks(p *Pass, cls *analysis.Class, exact bool, has, lacks, also strin
 		return ""
 	}
 	return "`" + cls.Name + "` defines `" + has + "` and no `" + lacks + "`"
+}
+
+// definiteFunc returns f, the function fn (a call's function) resolves
+// to, unless fn reads a method through an instance (`self.items`) whose
+// name a subclass, a store on self or a patch may give another value
+// (Project.MethodMayBeReplaced): a subclass's async generator `items`
+// makes the base's `async for x in self.items()` right.
+func definiteFunc(p *Pass, fn *analysis.Node, f *analysis.Function) *analysis.Function {
+	if f == nil || f.Class == nil || analysis.Unparen(fn).Type() != "attribute" {
+		return f
+	}
+	if p.Project.MethodMayBeReplaced(f, p.overrideKeyNote()) {
+		return nil
+	}
+	return f
 }
 
 // madeByCall reports whether e is a name that one assignment binds, to a

@@ -56,3 +56,25 @@ def run(pool: Pool):
         pass
     with session():  # quiet: the first session runs before Python 3.7
         pass
+
+
+class Store:
+    @contextlib.asynccontextmanager
+    async def transaction(self):
+        yield self
+
+    @contextlib.asynccontextmanager
+    async def snapshot(self):
+        yield self
+
+    def save(self):
+        with self.transaction():  # quiet: MemoryStore.transaction is synchronous
+            pass
+        with self.snapshot():  # want: ASL108 "a call of an `@asynccontextmanager` generator"
+            pass
+
+
+class MemoryStore(Store):
+    @contextlib.contextmanager
+    def transaction(self):
+        yield self

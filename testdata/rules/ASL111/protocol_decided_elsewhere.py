@@ -122,3 +122,46 @@ class Source:
 async def read(url):
     async for row in Source(url):  # quiet: __new__ may return a StreamedRows
         print(row)
+
+
+class Job:
+    def items(self):
+        yield from ()
+
+    def lines(self):
+        yield ""
+
+    @contextlib.contextmanager
+    def session(self):
+        yield self
+
+    async def run(self):
+        async for item in self.items():  # quiet: StreamingJob.items is an async generator
+            print(item)
+        async with self.session():  # quiet: StreamingJob.session is asynchronous
+            pass
+        async for line in self.lines():  # want: ASL111 "a call of the generator function `lines`"
+            print(line)
+
+
+class StreamingJob(Job):
+    async def items(self):
+        yield 1
+
+    @contextlib.asynccontextmanager
+    async def session(self):
+        yield self
+
+
+class Feed:
+    async def events(self):
+        yield 1
+
+    def consume(self):
+        for event in self.events():  # quiet: ReplayFeed.events is a plain generator
+            print(event)
+
+
+class ReplayFeed(Feed):
+    def events(self):
+        yield 2
