@@ -47,7 +47,7 @@ async def update(db, key):
 		"module assigns `__enter__` on an object, no project subclass defines it for a value other than a name bound " +
 		"once to a call of the class (an annotated parameter may hold the subclass), one definition of the name, and " +
 		"for a method called through an instance (`self.transaction()`) no subclass, store on `self` or patch that " +
-		"may replace it. The reverse mistake " +
+		"may replace it, and never a class read from an instance or a class (`self.pool_class()`). The reverse mistake " +
 		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
@@ -108,8 +108,8 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && async {
 			return "a call of an `@asynccontextmanager` generator"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, true, "__aenter__", "__enter__", "")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__aenter__", "__enter__", "")
 		}
 	}
 	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {

@@ -73,7 +73,9 @@ async def save(db, row):
 		"must be its name's only definition in its scope (`if PY37: class Lock: ... else: class Lock: ...` resolves " +
 		"to the last, which need not be the one that runs), and a method called through an instance (`self.items()`) " +
 		"one that no subclass, store on `self` or patch may replace (as ASL110's methods: a subclass's async generator " +
-		"`items` makes the base's `async for x in self.items()` right); a library type pylib records as " +
+		"`items` makes the base's `async for x in self.items()` right); a class or function read from an instance or " +
+		"a class (`self.connection_class()` with `connection_class = Conn` in the class body) is never decided: a " +
+		"subclass may set another; a library type pylib records as " +
 		"synchronous only (threading's locks, conditions and semaphores, contextlib's `ExitStack` and `suppress`, " +
 		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
@@ -141,8 +143,8 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && !async {
 			return "a call of an `@contextmanager` generator"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, true, "__enter__", "__aenter__", "")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__enter__", "__aenter__", "")
 		}
 		if r.Name != "" && !r.Instance && (pylib.SyncWithOnly(r.Name) || pylib.SyncWithOnly(p.Project.Canonical(r.Name))) {
 			return "a `" + r.Name + "`"
@@ -181,8 +183,8 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && !f.Async {
 			return "a call of the generator function `" + r.Func.Name + "`"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, true, "__iter__", "__aiter__", "")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__iter__", "__aiter__", "")
 		}
 		return ""
 	}
@@ -201,8 +203,8 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && f.Async {
 			return "a call of the async generator function `" + r.Func.Name + "`"
 		}
-		if r.Class != nil && !r.Instance {
-			return classLacks(p, r.Class, true, "__aiter__", "__iter__", "__getitem__")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__aiter__", "__iter__", "__getitem__")
 		}
 		return ""
 	}
@@ -238,13 +240,35 @@ func classLacks(p *Pass, cls *analysis.Class, exact bool, has, lacks, also strin
 // (Project.MethodMayBeReplaced): a subclass's async generator `items`
 // makes the base's `async for x in self.items()` right.
 func definiteFunc(p *Pass, fn *analysis.Node, f *analysis.Function) *analysis.Function {
-	if f == nil || f.Class == nil || analysis.Unparen(fn).Type() != "attribute" {
+	if f == nil || !throughObject(p.Module, fn) {
 		return f
 	}
-	if p.Project.MethodMayBeReplaced(f, p.overrideKeyNote()) {
-		return nil
+	if f.Class == nil || p.Project.MethodMayBeReplaced(f, p.overrideKeyNote()) {
+		return nil // a function kept in a class attribute (`factory = rows`): a subclass may set another
 	}
 	return f
+}
+
+// definiteClass returns cls, the class fn (a call's function) resolves
+// to, unless fn reads it from an instance or a class (`self.conn_class()`
+// with `conn_class = Conn` in the class body): a subclass may set another
+// class there.
+func definiteClass(p *Pass, fn *analysis.Node, cls *analysis.Class) *analysis.Class {
+	if cls == nil || throughObject(p.Module, fn) {
+		return nil
+	}
+	return cls
+}
+
+// throughObject reports whether fn is an attribute read from an instance
+// or a class (not from a module).
+func throughObject(m *analysis.Module, fn *analysis.Node) bool {
+	fn = analysis.Unparen(fn)
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	obj := m.Resolve(fn.ChildByField("object"))
+	return obj.Instance || obj.Class != nil || obj.Func != nil || obj.Name == ""
 }
 
 // madeByCall reports whether e is a name that one assignment binds, to a

@@ -165,3 +165,22 @@ class Feed:
 class ReplayFeed(Feed):
     def events(self):
         yield 2
+
+
+def plain_rows():
+    yield 1
+
+
+class Client:
+    connection_class = Conn
+    rows = plain_rows
+
+    async def request(self):
+        async with self.connection_class():  # quiet: AsyncClient sets connection_class = AsyncConn
+            pass
+        async for row in self.rows():  # quiet: a subclass may set another rows
+            print(row)
+
+
+class AsyncClient(Client):
+    connection_class = AsyncConn
