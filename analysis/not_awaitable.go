@@ -152,6 +152,23 @@ func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
 	return false
 }
 
+// MethodMayBeReplaced reports whether reading the method f through an
+// instance (`self.ready`) may give something other than f: a project
+// subclass defines its name in any way (overriddenByAny: an instance
+// attribute holding a future, a property, a mixin listed first), the class
+// or a project base stores it on self, or a module rebinds or patches the
+// name on an object. asked is as for NotAwaitableCall.
+func (p *Project) MethodMayBeReplaced(f *Function, asked func(string)) bool {
+	if f == nil || f.Class == nil {
+		return false
+	}
+	replaced := p.overriddenByAny(f, asked)
+	if p.recordPatched != nil {
+		p.recordPatched(f.Name)
+	}
+	return replaced || p.patchedIndex()[f.Name] || p.classStoresAttr(f.Class, f.Name, 0)
+}
+
 // MixinKey is the AnyMemberKey under which a check records that an
 // answer depends on the project's classes of two or more bases
 // (overriddenByAny's MRO question).
@@ -367,7 +384,8 @@ func (p *Project) AnyOverriders(f *Function) []*Class {
 
 // memberNames returns the names c defines in any way: its methods, the
 // bindings of its body, and the attributes its methods store on self,
-// each once, sorted, but for dunder and mangled names; none for a class without a base, which overrides
+// each once, sorted, but for dunder and mangled names other than
+// protocolMethods; none for a class without a base, which overrides
 // nothing (so an edit of such a class changes no project-wide fact).
 func (c *Class) memberNames() []string {
 	hasBase := false
@@ -381,8 +399,9 @@ func (c *Class) memberNames() []string {
 	var out []string
 	add := func(n string) {
 		// Dunder and mangled names are never asked (NotAwaitableCall
-		// answers nil for them); every class has `__init__`.
-		if !seen[n] && !strings.HasPrefix(n, "__") {
+		// answers nil for them; every class has `__init__`) but for the
+		// protocol methods ProtocolBoundElsewhere asks about.
+		if !seen[n] && (!strings.HasPrefix(n, "__") || protocolMethods[n]) {
 			seen[n] = true
 			out = append(out, n)
 		}
@@ -401,6 +420,12 @@ func (c *Class) memberNames() []string {
 	sort.Strings(out)
 	return out
 }
+
+// protocolMethods are the special methods whose definition in a subclass
+// ProtocolBoundElsewhere asks about (ASL108, ASL111): the synchronous and
+// asynchronous context-manager and iteration protocols.
+var protocolMethods = map[string]bool{"__enter__": true, "__aenter__": true, "__iter__": true, "__aiter__": true,
+	"__getitem__": true}
 
 // MemberNames returns the names m's classes define in any way and the
 // names m rebinds on objects or patches (PatchedNames), each once, sorted:

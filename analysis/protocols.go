@@ -10,14 +10,16 @@ import "github.com/asyncls/asyncls/pylib"
 // ClosedClass reports whether everything cls gets from its bases is in
 // view: every base is a project class that is closed too (or `object`), no
 // base list passes a keyword (`metaclass=`, which may add or change any
-// method), and no class decorator rewrites the class.
+// method), no class decorator rewrites the class, and its name is bound by
+// this class statement only (not `if PY37: class Lock: ... else: class
+// Lock: ...`, where a name resolves to the last).
 func (p *Project) ClosedClass(cls *Class) bool { return p.closedClass(cls, 0) }
 
 func (p *Project) closedClass(cls *Class, depth int) bool {
 	if cls == nil || depth > 8 {
 		return false
 	}
-	if par := cls.Node.Parent(); par != nil && par.Type() == "decorated_definition" {
+	if par := cls.Node.Parent(); par != nil && par.Type() == "decorated_definition" || !soleDefinition(cls.Scope, cls.Node, cls.Name) {
 		return false
 	}
 	for _, base := range cls.Bases {
@@ -58,13 +60,71 @@ func (p *Project) classBinds(cls *Class, name string, depth int) bool {
 	return false
 }
 
+// ProtocolBoundElsewhere reports whether an object of the project class cls
+// may get the method name from outside cls's hierarchy: a module of the
+// project rebinds or patches name on an object (`Conn.__aenter__ =
+// _aenter`, `setattr(Conn, "__aenter__", f)`: PatchedNames), or, unless
+// exact (the object is made by a call of cls itself, not a value annotated
+// or inferred as cls, which may be an instance of a subclass), a project
+// class deriving from cls defines name in any way (`class AsyncConn(Conn)`
+// adding `__aenter__`). asked (may be nil) is called with the key of the
+// question (AnyMemberKey), for incremental checks.
+func (p *Project) ProtocolBoundElsewhere(cls *Class, name string, exact bool, asked func(string)) bool {
+	if p.recordPatched != nil {
+		p.recordPatched(name)
+	}
+	if !exact && p.recordOverrides != nil {
+		p.recordOverrides(cls)
+	}
+	if asked != nil {
+		asked(AnyMemberKey(name))
+	}
+	if p.patchedIndex()[name] {
+		return true
+	}
+	if exact {
+		return false
+	}
+	for _, c := range p.anyMemberIndex()[name] {
+		if c != cls && p.derivesFrom(c, cls, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// soleDefinition reports whether the class or def statement def, whose
+// body is scope, is the only binding of its name where it binds it: a name
+// defined twice (`if PY2: def f(): ... else: async def f(): ...`, `try:
+// class C(Fast) ... except ImportError: class C: ...`) resolves to the last
+// definition, which need not be the one that runs.
+func soleDefinition(scope *Scope, def *Node, name string) bool {
+	id := def.ChildByField("name")
+	if scope == nil || scope.Parent == nil || id == nil {
+		return false
+	}
+	bd := scope.Parent.Bindings.Get(name)
+	// Bound first here (Node), and still by this statement (Func or Class:
+	// the last of several, and no binding of another kind, BindOther).
+	return bd != nil && bd.Node != nil && bd.Node.Start == id.Start &&
+		(bd.Kind == BindDef && bd.Func != nil && bd.Func.Node == def || bd.Kind == BindClass && bd.Class != nil && bd.Class.Node == def)
+}
+
+// SoleDefinition reports whether f's def statement is the only binding of
+// its name in its scope (soleDefinition): not `if PY_352: def __aiter__ ...
+// else: async def __aiter__ ...`, nor a def rebound by an assignment.
+func (f *Function) SoleDefinition() bool {
+	return f != nil && !f.Lambda && soleDefinition(f.Scope, f.Node, f.Name)
+}
+
 // GeneratorContextManager reports whether f is a generator function turned
 // into a context manager by contextlib's decorator alone, and whether that
 // manager is asynchronous (`@asynccontextmanager` on an async generator)
 // or synchronous (`@contextmanager` on a generator). A second decorator may
-// wrap it into anything, so ok is false then.
+// wrap it into anything, so ok is false then; so may another definition of
+// its name (soleDefinition).
 func (f *Function) GeneratorContextManager() (async, ok bool) {
-	if f == nil || !f.Generator || f.Lambda || len(f.Decorators) != 1 {
+	if f == nil || !f.Generator || f.Lambda || len(f.Decorators) != 1 || !soleDefinition(f.Scope, f.Node, f.Name) {
 		return false, false
 	}
 	expr := f.Decorators[0].NamedChildren()
@@ -80,9 +140,9 @@ func (f *Function) GeneratorContextManager() (async, ok bool) {
 
 // PlainGenerator reports whether f is a generator function (async or not)
 // whose calls return the generator itself: no decorator but @staticmethod
-// or @classmethod.
+// or @classmethod, and no other definition of its name (soleDefinition).
 func (f *Function) PlainGenerator() bool {
-	if f == nil || !f.Generator || f.Lambda {
+	if f == nil || !f.Generator || f.Lambda || !soleDefinition(f.Scope, f.Node, f.Name) {
 		return false
 	}
 	for _, d := range f.Decorators {

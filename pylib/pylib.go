@@ -150,6 +150,10 @@ type API struct {
 	// raises TypeError at once (it has no __aenter__). context_managers.go
 	// lists them.
 	SyncWithOnly bool
+	// CallsPostInit, on a class decorator, says the `__init__` it
+	// generates calls the class's `__post_init__` synchronously and drops
+	// what it returns (ASL111). structure.go lists them.
+	CallsPostInit bool
 	// RaisedAnewCancels, on a CancellationClass, says a new instance raised
 	// in a task is that task's cancellation as much as the one it caught:
 	// asyncio's Task takes any CancelledError leaving its coroutine as its

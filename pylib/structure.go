@@ -61,6 +61,14 @@ func init() {
 		"functools.lru_cache", "lru_cache", "functools.cache", "cache", "functools.wraps", "wraps",
 		"functools.total_ordering", "total_ordering", "enum.unique", "unique", "abstractmethod", "abc.abstractmethod",
 		"typing.final", "final")
+	// dataclasses' generated __init__ ends with
+	// `self.__post_init__(...)` when the class defines it, its value
+	// dropped (Lib/dataclasses.py, _init_fn: body_lines.append(
+	// f'{self_name}.{_POST_INIT_NAME}({params_str})')); as the resolver
+	// names it, and bare when unresolved (CallsPostInits).
+	for _, n := range []string{"dataclasses.dataclass", "dataclass"} {
+		entry(n).CallsPostInit = true
+	}
 	with(SpawnsProcess, prefixed("os.", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp",
 		"spawnvpe")...)
 	with(CompressedFile, "gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile")
@@ -212,4 +220,11 @@ func init() {
 			LoopArgumentRemoved[mod+n] = "asyncio." + n
 		}
 	}
+}
+
+// CallsPostInits reports whether name is a class decorator whose generated
+// `__init__` calls `__post_init__` synchronously.
+func CallsPostInits(name string) bool {
+	a, ok := Lookup(name)
+	return ok && a.CallsPostInit
 }

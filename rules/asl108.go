@@ -43,8 +43,11 @@ async def update(db, key):
 		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The project's own " +
 		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
 		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
-		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, in whichever module of the project " +
-		"they are defined (imported at the top, relatively, or inside a function). The reverse mistake " +
+		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, with ASL111's conditions: no " +
+		"module assigns `__enter__` on an object, no project subclass defines it for a value other than a name bound " +
+		"once to a call of the class (an annotated parameter may hold the subclass), one definition of the name, and " +
+		"for a method called through an instance (`self.transaction()`) no subclass, store on `self` or patch that " +
+		"may replace it, and never a class read from an instance or a class (`self.pool_class()`). The reverse mistake " +
 		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
 	Run: runWithOnAsyncContextManager,
 })
@@ -94,25 +97,26 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	e = analysis.Unparen(e)
 	if e.Type() == "call" {
-		f, cls, inst, r := projectTarget(p, e.ChildByField("function"))
+		fn := e.ChildByField("function")
+		r := projectRef(p, fn)
 		if r.Name != "" && !r.Instance && pylib.AsyncWithOnly(r.Name) {
 			return r.Name
 		}
 		// A project generator that @asynccontextmanager alone makes a
 		// context manager, or a class of the project (its hierarchy in
 		// view) with __aenter__ and no __enter__.
-		if async, ok := f.GeneratorContextManager(); ok && async {
+		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && async {
 			return "a call of an `@asynccontextmanager` generator"
 		}
-		if cls != nil && !inst {
-			return classLacks(p, cls, "__aenter__", "__enter__", "")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__aenter__", "__enter__", "")
 		}
 	}
 	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
 		return t
 	}
-	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
-		return classLacks(p, cls, "__aenter__", "__enter__", "")
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__aenter__", "__enter__", "")
 	}
 	return ""
 }

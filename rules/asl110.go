@@ -84,9 +84,11 @@ async def images():
 		"`run_coroutine_threadsafe`: the first argument; `gather`: every positional one), when it names an `async def` " +
 		"of the project, resolved as calls are, with no decorator that may change what it is (`@property` makes " +
 		"`await self.x` right), or a library coroutine function or method pylib records (`asyncio.sleep`, " +
-		"`event.wait` on an `asyncio.Event`, `session.close` on an aiohttp `ClientSession`). trio's and anyio's `run` and `start_soon`, " +
+		"`event.wait` on an `asyncio.Event`, `session.close` on an aiohttp `ClientSession`); a method read through an instance (`await self.ready`) " +
+		"is not reported when a subclass, the class's own stores on `self`, or a patch may put something else under " +
+		"its name, as for calls above (a subclass's `self.ready = loop.create_future()`). trio's and anyio's `run` and `start_soon`, " +
 		"which take the function itself, are never reported. No task is made, so ASYNC300 stays quiet on " +
-		"`asyncio.create_task(worker)`.",
+		"`asyncio.create_task(worker)` exactly where this is reported.",
 	Run: runAwaitNonAwaitable,
 })
 

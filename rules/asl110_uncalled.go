@@ -74,18 +74,28 @@ func reportUncalled(p *Pass, arg *analysis.Node, why string) {
 	if arg == nil || arg.Type() != "identifier" && arg.Type() != "attribute" {
 		return
 	}
-	callee := ""
-	if f := coroutineFunctionRef(p, arg); f != nil {
-		callee = f.Name
-	} else if lib := libraryCoroutineRef(p, arg); lib != "" {
-		callee = lib
-	} else {
+	callee := uncalledCallee(p, arg)
+	if callee == "" {
 		return
 	}
 	name := p.File.Brief(arg)
 	fix := &Fix{Title: "Call `" + name + "`", Edits: []Edit{{Start: int(arg.End), End: int(arg.End), New: "()"}}}
 	p.Report(arg, "`"+name+"` is a coroutine function, not a coroutine: "+why+", so this line raises "+
 		"every time it runs and `"+callee+"` never runs; call it: `"+name+"(...)`", WithFix(fix))
+}
+
+// uncalledCallee returns the name of the coroutine function of the project
+// or a library that arg (an identifier or attribute) names, or "": also ""
+// for a method read through an instance when a subclass or a patch may put
+// an awaitable under its name (Project.MethodMayBeReplaced).
+func uncalledCallee(p *Pass, arg *analysis.Node) string {
+	if f := coroutineFunctionRef(p, arg); f != nil {
+		if arg.Type() == "attribute" && p.Project.MethodMayBeReplaced(f, p.overrideKeyNote()) {
+			return ""
+		}
+		return f.Name
+	}
+	return libraryCoroutineRef(p, arg)
 }
 
 // libraryCoroutineRef returns the qualified name of the library coroutine

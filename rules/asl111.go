@@ -65,24 +65,37 @@ async def save(db, row):
 		"asynchronous: the latter in a plain `with` is ASL108's); a project class, or an instance of one, whose " +
 		"hierarchy is all in view (project bases only, no `metaclass=` or other base keyword, no class decorator) and " +
 		"which binds `__enter__` but not `__aenter__` (or, for iteration, `__iter__` but not `__aiter__`, and the " +
-		"reverse for a plain `for`, where `__getitem__` also makes an object iterable); a library type pylib records as " +
+		"reverse for a plain `for`, where `__getitem__` also makes an object iterable), unless a module of the project " +
+		"assigns the missing method on some object (`Conn.__aenter__ = _aenter`, `setattr(C, \"__aiter__\", f)`) or, " +
+		"for a value other than a name bound once to a call of the class itself (a parameter annotated with it), a " +
+		"project subclass defines it (the value may be an instance of that subclass), and no `__new__` in the hierarchy " +
+		"(it may return an object of another class); the generator function or class " +
+		"must be its name's only definition in its scope (`if PY37: class Lock: ... else: class Lock: ...` resolves " +
+		"to the last, which need not be the one that runs), and a method called through an instance (`self.items()`) " +
+		"one that no subclass, store on `self` or patch may replace (as ASL110's methods: a subclass's async generator " +
+		"`items` makes the base's `async for x in self.items()` right); a class or function read from an instance or " +
+		"a class (`self.connection_class()` with `connection_class = Conn` in the class body) is never decided: a " +
+		"subclass may set another; a library type pylib records as " +
 		"synchronous only (threading's locks, conditions and semaphores, contextlib's `ExitStack` and `suppress`, " +
 		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
 		"`list`...), and a call of a project generator function with no decorator but `@staticmethod`/`@classmethod`; " +
-		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function; " +
-		"a method is followed only when no project subclass of its class defines the name in any way (`self.rows()` may " +
-		"run a subclass's generator of the other kind), and functions and classes of other modules of the project are " +
-		"resolved as for every rule, so `check FILE` and `check .` agree. " +
-		"Special methods are reported when defined with `async def` (coroutine or async generator) and no decorator: " +
+		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function. " +
+		"Special methods are reported when defined with `async def` (coroutine or async generator), no decorator and " +
+		"no other binding of the name in the class body (`if PY_352: def __aiter__ ... else: async def __aiter__ ...`): " +
 		"those Python calls synchronously and checks (`__init__`, `__iter__`, `__len__`, `__bool__`, `__hash__`, " +
 		"`__str__`, `__repr__`, `__format__`, `__bytes__`, `__int__`, `__float__`, `__index__`, `__length_hint__`: " +
 		"TypeError), and those whose coroutine is used as the result and never runs (`__enter__`, `__exit__`, " +
 		"`__next__`, `__contains__`, comparisons, `__setitem__`, `__delitem__`, `__setattr__`, `__delattr__`, " +
 		"`__del__`, `__post_init__`, `__set_name__`, `__init_subclass__`); `__init__` only in a class whose hierarchy " +
-		"is in view (a metaclass may await it: the asyncinit pattern). `async def __aiter__` that is not an async " +
+		"is in view (a metaclass may await it: the asyncinit pattern), `__init_subclass__` likewise, and `__post_init__` " +
+		"only in a class that `@dataclass` alone decorates (pylib's CallsPostInit: its generated `__init__` calls it; " +
+		"elsewhere the class's own code, or another decorator, may await it). `async def __aiter__` that is not an async " +
 		"generator (a coroutine returning an iterator: the protocol before Python 3.5.2) is reported too. " +
 		"`__getitem__`, `__getattr__` and `__call__` are not: `await obj[key]` and `await obj.name()` are designs. " +
+		"Functions and classes of other modules of the project count wherever they are imported (at the top, " +
+		"relatively, or inside a function), so `check FILE` and `check .` agree; what a function of another module " +
+		"returns is not followed (it may depend on the caller's class). " +
 		"No automatic fix: the repair is the protocol the object has (`with`/`for`) or giving it the asynchronous one " +
 		"(`@asynccontextmanager`, `asyncio.Lock`, `__aenter__`/`__aiter__`), a choice the code does not show.",
 	Run: runProtocolMismatch,
@@ -128,25 +141,49 @@ func runProtocolMismatch(p *Pass) {
 func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	m := p.Module
 	if e.Type() == "call" {
-		f, cls, inst, r := projectTarget(p, e.ChildByField("function"))
-		if async, ok := f.GeneratorContextManager(); ok && !async {
+		fn := e.ChildByField("function")
+		r := projectRef(p, fn)
+		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && !async {
 			return "a call of an `@contextmanager` generator"
 		}
-		if cls != nil && !inst {
-			return classLacks(p, cls, "__enter__", "__aenter__", "")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__enter__", "__aenter__", "")
 		}
 		if r.Name != "" && !r.Instance && (pylib.SyncWithOnly(r.Name) || pylib.SyncWithOnly(p.Project.Canonical(r.Name))) {
 			return "a `" + r.Name + "`"
 		}
 		return ""
 	}
-	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
-		return classLacks(p, cls, "__enter__", "__aenter__", "")
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__enter__", "__aenter__", "")
 	}
 	if t := receiverType(m, e); t != "" && (pylib.SyncWithOnly(t) || pylib.SyncWithOnly(p.Project.Canonical(t))) {
 		return "a `" + t + "`"
 	}
 	return ""
+}
+
+// projectRef resolves n as Module.Resolve does, and follows what only the
+// project can resolve: a function or class another module of the project
+// defines (imported at the top, relatively, or inside a function) and a
+// name bound to an instance of such a class (`g = Guard()`). What a
+// function of another module returns (Ref.Via) is not followed: it may
+// depend on the caller's class (a base class's method returning
+// `self.ctx_factory(...)`, an attribute a subclass overrides with an
+// asynchronous manager: elastic-apm's aiobotocore instrumentation,
+// realbugs70).
+func projectRef(p *Pass, n *analysis.Node) analysis.Ref {
+	r := p.Module.Resolve(n)
+	if r.Func != nil || r.Class != nil || r.Name == "" {
+		return r
+	}
+	t := p.Project.Lookup(r.Name)
+	if r.Instance {
+		r.Class = t.Class // the instance's type: only a class can be one
+	} else {
+		r.Func, r.Class = t.Func, t.Class
+	}
+	return r
 }
 
 // builtinIterables build a synchronous iterable from their arguments.
@@ -162,21 +199,21 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 		return "a string"
 	case "call":
 		fn := analysis.Unparen(e.ChildByField("function"))
-		f, cls, inst, r := projectTarget(p, fn)
-		if fn.Type() == "identifier" && builtinIterables[p.File.Text(fn)] && f == nil && cls == nil &&
-			r.Name == p.File.Text(fn) {
+		r := projectRef(p, fn)
+		if fn.Type() == "identifier" && builtinIterables[p.File.Text(fn)] && r.Func == nil && r.Class == nil &&
+			(r.Name == p.File.Text(fn) || r.Name == "builtins."+p.File.Text(fn)) {
 			return "`" + p.File.Text(fn) + "()` builds a synchronous iterable"
 		}
-		if f.PlainGenerator() && !f.Async {
-			return "a call of the generator function `" + f.Name + "`"
+		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && !f.Async {
+			return "a call of the generator function `" + r.Func.Name + "`"
 		}
-		if cls != nil && !inst {
-			return classLacks(p, cls, "__iter__", "__aiter__", "")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__iter__", "__aiter__", "")
 		}
 		return ""
 	}
-	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
-		return classLacks(p, cls, "__iter__", "__aiter__", "")
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__iter__", "__aiter__", "")
 	}
 	return ""
 }
@@ -184,65 +221,97 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 // asyncOnlyIterable says why e is only an asynchronous iterable, or "".
 func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 	if e.Type() == "call" {
-		f, cls, inst, _ := projectTarget(p, e.ChildByField("function"))
-		if f.PlainGenerator() && f.Async {
-			return "a call of the async generator function `" + f.Name + "`"
+		fn := e.ChildByField("function")
+		r := projectRef(p, fn)
+		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && f.Async {
+			return "a call of the async generator function `" + r.Func.Name + "`"
 		}
-		if cls != nil && !inst {
-			return classLacks(p, cls, "__aiter__", "__iter__", "__getitem__")
+		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
+			return classLacks(p, cls, true, "__aiter__", "__iter__", "__getitem__")
 		}
 		return ""
 	}
-	if _, cls, inst, _ := projectTarget(p, e); cls != nil && inst {
-		return classLacks(p, cls, "__aiter__", "__iter__", "__getitem__")
+	if r := projectRef(p, e); r.Class != nil && r.Instance {
+		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__aiter__", "__iter__", "__getitem__")
 	}
 	return ""
 }
 
-// projectTarget resolves n as every rule resolves names: in the module,
-// then by its qualified name in the project (a function or class another
-// module defines, imported at the top, relatively or inside a function; a
-// name bound to an instance of such a class). instance says n is an
-// instance of cls.
-func projectTarget(p *Pass, n *analysis.Node) (f *analysis.Function, cls *analysis.Class, instance bool, r analysis.Ref) {
-	r = p.Module.Resolve(n)
-	f, cls = r.Func, r.Class
-	if f == nil && cls == nil && r.Name != "" {
-		t := p.Project.Lookup(r.Name)
-		f, cls = t.Func, t.Class
-	}
-	// What a function of another module returns (Ref.Via) is not followed:
-	// it may depend on the caller's class (a base class's method returning
-	// `self.ctx_factory(...)`, an attribute a subclass overrides with an
-	// asynchronous manager: elastic-apm's aiobotocore instrumentation,
-	// realbugs70).
-	if r.Instance && f != nil {
-		f = nil // an instance of what a function returns, not the function
-	}
-	if f != nil && f.Class != nil && overridden(p, f) {
-		f = nil // `self.rows()` may run a subclass's rows, of the other kind
-	}
-	return f, cls, r.Instance, r
-}
-
-// overridden reports whether a project class deriving from method f's
-// class defines f's name in any way, recording the question for
-// incremental checks as ASL110 does.
-func overridden(p *Pass, f *analysis.Function) bool {
-	if note := p.overrideKeyNote(); note != nil {
-		note(analysis.AnyMemberKey(f.Name))
-	}
-	return len(p.Project.AnyOverriders(f)) > 0
-}
-
 // classLacks says that cls (its hierarchy in view) binds has but neither
-// lacks nor also (when set), or "".
-func classLacks(p *Pass, cls *analysis.Class, has, lacks, also string) string {
+// lacks nor also (when set), or "", and no `__new__` (which may return an
+// object of another class). exact is true for an object made by a
+// call of cls itself; otherwise (a value annotated or inferred as cls) it
+// may be an instance of a project subclass that adds the missing method.
+// No module may rebind or patch lacks or also on an object
+// (`Conn.__aenter__ = _aenter`).
+func classLacks(p *Pass, cls *analysis.Class, exact bool, has, lacks, also string) string {
 	if !p.Project.ClosedClass(cls) || !p.Project.ClassBinds(cls, has) || p.Project.ClassBinds(cls, lacks) ||
-		also != "" && p.Project.ClassBinds(cls, also) {
+		also != "" && p.Project.ClassBinds(cls, also) || p.Project.ClassBinds(cls, "__new__") {
+		return ""
+	}
+	note := p.overrideKeyNote()
+	if p.Project.ProtocolBoundElsewhere(cls, lacks, exact, note) ||
+		also != "" && p.Project.ProtocolBoundElsewhere(cls, also, exact, note) {
 		return ""
 	}
 	return "`" + cls.Name + "` defines `" + has + "` and no `" + lacks + "`"
+}
+
+// definiteFunc returns f, the function fn (a call's function) resolves
+// to, unless fn reads a method through an instance (`self.items`) whose
+// name a subclass, a store on self or a patch may give another value
+// (Project.MethodMayBeReplaced): a subclass's async generator `items`
+// makes the base's `async for x in self.items()` right.
+func definiteFunc(p *Pass, fn *analysis.Node, f *analysis.Function) *analysis.Function {
+	if f == nil || !throughObject(p.Module, fn) {
+		return f
+	}
+	if f.Class == nil || p.Project.MethodMayBeReplaced(f, p.overrideKeyNote()) {
+		return nil // a function kept in a class attribute (`factory = rows`): a subclass may set another
+	}
+	return f
+}
+
+// definiteClass returns cls, the class fn (a call's function) resolves
+// to, unless fn reads it from an instance or a class (`self.conn_class()`
+// with `conn_class = Conn` in the class body): a subclass may set another
+// class there.
+func definiteClass(p *Pass, fn *analysis.Node, cls *analysis.Class) *analysis.Class {
+	if cls == nil || throughObject(p.Module, fn) {
+		return nil
+	}
+	return cls
+}
+
+// throughObject reports whether fn is an attribute read from an instance
+// or a class (not from a module).
+func throughObject(m *analysis.Module, fn *analysis.Node) bool {
+	fn = analysis.Unparen(fn)
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	obj := m.Resolve(fn.ChildByField("object"))
+	return obj.Instance || obj.Class != nil || obj.Func != nil || obj.Name == ""
+}
+
+// madeByCall reports whether e is a name that one assignment binds, to a
+// call of cls itself (`pool = Pool()`): its value is an instance of cls,
+// not of a subclass, as an annotated parameter's may be.
+func madeByCall(p *Pass, e *analysis.Node, cls *analysis.Class) bool {
+	m := p.Module
+	if e.Type() != "identifier" {
+		return false
+	}
+	b := m.ScopeAt(e).Lookup(m.File.Text(e))
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return false
+	}
+	v := analysis.Unparen(b.Values[0])
+	if v.Type() != "call" {
+		return false
+	}
+	r := projectRef(p, v.ChildByField("function"))
+	return r.Class == cls && !r.Instance
 }
 
 func displayKind(t string) string {
@@ -300,8 +369,8 @@ var syncDunders = map[string]string{
 // is a coroutine rather than an async generator.
 func asyncSyncDunders(p *Pass, cls *analysis.Class) {
 	for _, f := range cls.MethodsInOrder() {
-		if !f.Async || len(f.Decorators) > 0 {
-			continue
+		if !f.Async || len(f.Decorators) > 0 || !f.SoleDefinition() {
+			continue // decorated, or one of several definitions (a version-dependent `if`)
 		}
 		name := f.Node.ChildByField("name")
 		if f.Name == "__aiter__" {
@@ -319,9 +388,46 @@ func asyncSyncDunders(p *Pass, cls *analysis.Class) {
 		if (f.Name == "__init__" || f.Name == "__init_subclass__") && !p.Project.ClosedClass(cls) {
 			continue // a metaclass or a base outside the project may await it
 		}
+		if f.Name == "__post_init__" && !postInitCalledSynchronously(p.Module, cls) {
+			continue // no dataclass `__init__` calls it: the class's own code may await it
+		}
 		p.Report(name, "`async def "+f.Name+"`: Python calls `"+f.Name+"` synchronously, so "+what+"; make it a plain `def`"+
 			asyncCounterpart(f.Name))
 	}
+}
+
+// postInitCalledSynchronously reports whether cls is decorated by a class
+// decorator whose generated `__init__` calls `__post_init__` (pylib's
+// CallsPostInit: `@dataclass`, `@dataclasses.dataclass(frozen=True)`),
+// and by nothing else, which might wrap the class or await the method.
+func postInitCalledSynchronously(m *analysis.Module, cls *analysis.Class) bool {
+	par := cls.Node.Parent()
+	if par == nil || par.Type() != "decorated_definition" {
+		return false
+	}
+	found := false
+	for _, d := range par.NamedChildren() {
+		if d.Type() != "decorator" {
+			continue
+		}
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			return false
+		}
+		e := analysis.Unparen(expr[0])
+		if e.Type() == "call" {
+			e = e.ChildByField("function")
+		}
+		name := m.Resolve(e).Name
+		if name == "" {
+			name = m.File.Text(e)
+		}
+		if !pylib.CallsPostInits(name) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // asyncCounterpart names the asynchronous protocol method to define

@@ -207,5 +207,5 @@ func uncalledCoroutineArgument(p *Pass, c *analysis.Call) bool {
 		return false
 	}
 	arg := analysis.Unparen(named[0])
-	return (arg.Type() == "identifier" || arg.Type() == "attribute") && (coroutineFunctionRef(p, arg) != nil || libraryCoroutineRef(p, arg) != "")
+	return (arg.Type() == "identifier" || arg.Type() == "attribute") && uncalledCallee(p, arg) != ""
 }

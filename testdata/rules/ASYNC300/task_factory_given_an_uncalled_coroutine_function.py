@@ -20,3 +20,18 @@ class Server:
 
     async def service(self):
         await asyncio.sleep(1)
+
+
+class Base:
+    async def ready(self):
+        pass
+
+    async def go(self):
+        # A subclass stores a future as self.ready, so ASL110 stays quiet
+        # and the task made from it is not kept.
+        asyncio.ensure_future(self.ready)  # want: ASYNC300
+
+
+class Child(Base):
+    def __init__(self):
+        self.ready = asyncio.get_event_loop().create_future()
