@@ -346,7 +346,8 @@ func runNeverAwaited(p *Pass) {
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated) ||
 			asyncGeneratorMethodCall(p, c),
-			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
+			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c),
+			bare: annotated == "" && !execFuture && !query && !resource && bareCoroutineCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed || (loneTwin || query) && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
 			resource && (use.returned || use.fate != fateMisuse && c.Usage != analysis.UsageDropped) {
@@ -373,6 +374,8 @@ func runNeverAwaited(p *Pass) {
 		advice := "; add `await`"
 		if use.unpack {
 			advice = "; unpack the container into `asyncio.gather(*...)`, or hand over each coroutine by itself"
+		} else if use.entered {
+			advice = "; await it for its result instead (`x = await f(...)`)"
 		}
 		msg := noun + " `" + name + "()` is never awaited: " + why + advice + awaitedTwinsNote(p, c)
 		if annotated != "" {
@@ -382,8 +385,9 @@ func runNeverAwaited(p *Pass) {
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
-		} else if use.unpack {
-			// No await to add: the container is to be unpacked.
+		} else if use.unpack || use.entered {
+			// No await to add: the container is to be unpacked, or the
+			// `async with` replaced by an assignment.
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if c.InCoroutine() && !c.InAsync() {
@@ -1024,6 +1028,10 @@ type coroFlow struct {
 	// (`self.a = self.b` in one method, `self.b = self.a` in another) is
 	// not followed round again.
 	selfAttrs map[string]bool
+	// bare is set when the call makes a bare coroutine, which has no
+	// `__aenter__` (bareCoroutineCall): entering it with `async with` is
+	// using it as its result.
+	bare bool
 }
 
 // inferredBuilderChain reports a method call on the value of a call whose
@@ -1092,7 +1100,10 @@ type coroUse struct {
 	test bool
 	// memo: a coroutine memoised by a synchronous getter whose every call
 	// misuses it, reported where it is made (memoisedForCallers).
-	memo bool
+	memo bool	// entered: it is entered with `async with`; `async with await f()`
+	// would need the result to be a context manager, so the advice is to
+	// await it instead and no fix is offered.
+	entered bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -1200,9 +1211,16 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			if analysis.Unparen(by.ChildByField("function")) == n {
 				return coroUse{fate: fateMisuse, why: "it is called as if it were its result (a coroutine object is not callable)"}
 			}
-		case "with_item", "with_clause":
+		case "with_item", "with_clause", "as_pattern":
+			// `as_pattern`: `with coro() as x`, the value before the name.
 			if w := withStatementOf(n); w != nil && !w.HasToken("async") {
 				return coroUse{fate: fateMisuse, why: "it is used as a context manager"}
+			} else if w != nil && fl.bare {
+				// Many library awaitables are async context managers too
+				// (aiohttp's `session.get(...)`): only a bare coroutine is
+				// known to have no __aenter__.
+				return coroUse{fate: fateMisuse, entered: true, why: "it is entered with `async with` (a coroutine object is not an " +
+					"asynchronous context manager)"}
 			}
 		}
 	}
@@ -3404,4 +3422,18 @@ func namedArgValue(a *analysis.Node) *analysis.Node {
 		return nil
 	}
 	return a
+}
+
+// bareCoroutineCall reports a call that makes a bare coroutine, an object
+// with no `__aenter__`: a project coroutine function (an `async def`, not a
+// generator, whose decorators keep it one) or a library coroutine function
+// pylib records so (pylib.NoAsyncWith: bleak-retry-connector's
+// establish_connection). A library awaitable may be an async context
+// manager too (aiohttp's `session.get(...)`), so other records say nothing.
+func bareCoroutineCall(p *Pass, c *analysis.Call) bool {
+	if t := p.Project.Target(c); t != nil {
+		return t.IsCoroutineFunction() && t.Name != "__call__" && t.Name != "__init__"
+	}
+	name := p.Project.Callee(c).Name
+	return name != "" && (pylib.NoAsyncWith(name) || pylib.NoAsyncWith(p.Project.Canonical(name)))
 }
