@@ -1100,7 +1100,8 @@ type coroUse struct {
 	test bool
 	// memo: a coroutine memoised by a synchronous getter whose every call
 	// misuses it, reported where it is made (memoisedForCallers).
-	memo bool	// entered: it is entered with `async with`; `async with await f()`
+	memo bool
+	// entered: it is entered with `async with`; `async with await f()`
 	// would need the result to be a context manager, so the advice is to
 	// await it instead and no fix is offered.
 	entered bool
