@@ -85,7 +85,11 @@ async def handler(key):
 		"every call of the project passes it, when each passes it, positionally or by keyword, a value of one known type where the call is " +
 		"written and no module uses the function as a value (`DgHandler(self.nc)` in another module, with `nc: NATS` there, makes the " +
 		"handler's `self.nc.publish(...)` a coroutine call; a call whose callee resolves to another function of that name is not one " +
-		"of its calls); what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
+		"of its calls); what awaiting a send gives is the sent message); an untyped parameter of a pytest test (a `test*` function " +
+		"or method of a `Test*` class) or fixture takes the value of the fixture of that name (`@pytest.fixture`, " +
+		"`@pytest_asyncio.fixture`, or its `name=`) that its class or module defines, the class's first: what the fixture returns " +
+		"(awaited, for an `async def`) or yields (`async with AsyncClient(...) as ac: yield ac` gives an AsyncClient; realbugs69; " +
+		"conftest.py fixtures are not followed). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
@@ -162,7 +166,10 @@ async def handler(key):
 		"that way, whatever later code does with it; a private one (`self._payload`) that the class only prints, formats, logs " +
 		"as text or tests, that no method awaits or hands on and that the module names only as an attribute of self (no " +
 		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. Reported: discarding it; using it as if it were the result " +
-		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
+		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`; `async with` when the call makes a bare " +
+		"coroutine, which has no `__aenter__`: a project `async def`, or a library coroutine function pylib records so, " +
+		"bleak-retry-connector's `establish_connection`, realbugs69; a library awaitable may be an async context manager too, " +
+		"aiohttp's `session.get(...)`, and is left alone); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
 		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; Home Assistant's `hass.states.get(...)`; `os.path`, " +
