@@ -28,6 +28,9 @@ func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, boo
 	if !m.isFixture(f) && !pytestCollects(f) {
 		return Ref{}, false
 	}
+	if m.parametrizes(f, name) {
+		return Ref{}, false // `@pytest.mark.parametrize("client", ...)` overrides the fixture
+	}
 	fx := m.fixtureNamed(f, name)
 	if fx == nil {
 		return Ref{}, false
@@ -116,4 +119,62 @@ func (m *Module) fixtureNamed(f *Function, name string) *Function {
 		return inClass
 	}
 	return inModule
+}
+
+// parametrizes reports a `@pytest.mark.parametrize("a, name", ...)` on f or
+// on its class that names name: pytest then passes the parameter the listed
+// values, not the fixture of that name.
+func (m *Module) parametrizes(f *Function, name string) bool {
+	decorators := f.Decorators
+	if f.Class != nil {
+		if d := f.Class.Node.Parent(); d != nil && d.Type() == "decorated_definition" {
+			for _, c := range d.NamedChildren() {
+				if c.Type() == "decorator" {
+					decorators = append(decorators[:len(decorators):len(decorators)], c)
+				}
+			}
+		}
+	}
+	for _, d := range decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		call := Unparen(expr[0])
+		if call == nil || call.Type() != "call" || !strings.HasSuffix(m.File.Text(call.ChildByField("function")), "parametrize") {
+			continue
+		}
+		args := call.ChildByField("arguments")
+		if args == nil {
+			continue
+		}
+		named := args.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		first := Unparen(named[0])
+		if first != nil && first.Type() == "keyword_argument" {
+			first = Unparen(first.ChildByField("value"))
+		}
+		if first == nil {
+			continue
+		}
+		var names []string
+		switch first.Type() {
+		case "string":
+			names = strings.Split(strings.Trim(m.File.Text(first), `"'`), ",")
+		case "list", "tuple":
+			for _, e := range first.NamedChildren() {
+				names = append(names, strings.Trim(m.File.Text(e), `"'`))
+			}
+		default:
+			return true // names we cannot read: any parameter may be one
+		}
+		for _, n := range names {
+			if strings.TrimSpace(n) == name {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -89,7 +89,8 @@ async def handler(key):
 		"or method of a `Test*` class) or fixture takes the value of the fixture of that name (`@pytest.fixture`, " +
 		"`@pytest_asyncio.fixture`, or its `name=`) that its class or module defines, the class's first: what the fixture returns " +
 		"(awaited, for an `async def`) or yields (`async with AsyncClient(...) as ac: yield ac` gives an AsyncClient; realbugs69; " +
-		"conftest.py fixtures are not followed). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
+		"conftest.py fixtures are not followed; a name `@pytest.mark.parametrize` lists for the test or its class is its values, " +
+		"not the fixture). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +

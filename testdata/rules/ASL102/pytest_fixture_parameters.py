@@ -61,3 +61,14 @@ async def helper(client):
 # Quiet: an annotated parameter keeps its annotation.
 async def test_annotated(client: Recorder):
     client.post("/x")
+
+
+# Quiet: parametrize gives the parameter its listed values, not the fixture.
+@pytest.mark.parametrize("client", [Recorder()])
+async def test_parametrized(client):
+    client.post("/x")
+
+
+@pytest.mark.parametrize("status, client", [(200, Recorder())])
+async def test_parametrized_pair(status, client):
+    client.post("/x")
