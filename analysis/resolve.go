@@ -701,6 +701,12 @@ func (f *Function) contextManagerYield(async bool, depth int) (r Ref, ok bool) {
 	if rt := Unparen(f.Node.ChildByField("return_type")); rt != nil {
 		return f.module.yieldAnnotation(rt, depth+1), true
 	}
+	return f.yieldedType(depth), true
+}
+
+// yieldedType is what every `yield` of the generator f's body yields, when
+// they agree (a `yield from` is unknown); the zero Ref when none yields.
+func (f *Function) yieldedType(depth int) Ref {
 	var values []*Node
 	if body := f.Node.ChildByField("body"); body != nil {
 		body.Walk(func(n *Node) bool {
@@ -719,9 +725,9 @@ func (f *Function) contextManagerYield(async bool, depth int) (r Ref, ok bool) {
 		})
 	}
 	if len(values) == 0 {
-		return Ref{}, true
+		return Ref{}
 	}
-	return f.module.agree(values, depth+1), true
+	return f.module.agree(values, depth+1)
 }
 
 // enteredVia is, for the context expression v of a `with`/`async with`
@@ -1292,6 +1298,9 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		m.callerTypesAsked[paramOf{f, b.Name}] = true
 	}
 	if r, ok := m.callerTypes[f][b.Name]; ok {
+		return r
+	}
+	if r, ok := m.fixtureParamType(f, b.Name, depth); ok {
 		return r
 	}
 	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name || f.decoratedWith("staticmethod") {

@@ -27,4 +27,17 @@ func init() {
 	// BleakClient that implements service caching."""`), so its I/O methods
 	// are BleakClient's coroutines.
 	LibraryBases["bleak_retry_connector.BleakClientWithServiceCache"] = []string{"bleak.BleakClient"}
+	// establish_connection connects with retries and returns the connected
+	// client, an instance of the class it is given (bleak_retry_connector/
+	// __init__.py: `async def establish_connection(client_class:
+	// type[BleakClientT], device: BLEDevice, name: str,
+	// disconnected_callback=None, max_attempts=..., cached_services=None,
+	// ..., **kwargs) -> BleakClientT`): a plain coroutine function, so
+	// `async with establish_connection(...) as client` raises TypeError
+	// (bench/realbugs69's TP961 probe integration). The client is taken for
+	// a BleakClient (the classes passed are BleakClient or its
+	// BleakClientWithServiceCache).
+	coroutines("bleak_retry_connector.establish_connection")
+	entry("bleak_retry_connector.establish_connection").NoAsyncWith = true
+	awaitReturns("bleak_retry_connector.establish_connection", "bleak.BleakClient")
 }

@@ -145,6 +145,14 @@ type API struct {
 	// raises at once (TypeError, or the library's own "use async with"
 	// error). context_managers.go lists them.
 	AsyncWithOnly bool
+	// NoAsyncWith, on a Coroutine function, says its call returns a bare
+	// coroutine, no object with `__aenter__` (unlike aiohttp's
+	// `session.get(...)` or aiosqlite's `connect(...)`, awaitables that are
+	// also async context managers): `async with f(...)` raises TypeError
+	// ("'coroutine' object does not support the asynchronous context
+	// manager protocol") before anything runs, and the coroutine is never
+	// awaited (ASL102).
+	NoAsyncWith bool
 	// SyncWithOnly, on a type or on a function that returns a context
 	// manager, says the object supports only a plain `with`: `async with`
 	// raises TypeError at once (it has no __aenter__). context_managers.go
@@ -557,6 +565,13 @@ func returns(name, typ string) {
 }
 
 // awaitReturns records what awaiting a call of name gives.
+// NoAsyncWith reports whether name is a coroutine function recorded as
+// returning a bare coroutine (API.NoAsyncWith).
+func NoAsyncWith(name string) bool {
+	a, ok := Lookup(name)
+	return ok && a.Has(Coroutine) && a.NoAsyncWith
+}
+
 func awaitReturns(name, typ string) {
 	entry(name).AwaitReturns = typ
 }

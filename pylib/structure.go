@@ -141,6 +141,18 @@ func init() {
 // (an async generator).
 var GeneratorContextManagers = map[string]bool{"contextlib.contextmanager": false, "contextlib.asynccontextmanager": true}
 
+// PytestFixtureDecorators make a function a pytest fixture, which pytest
+// passes to every test or fixture naming it as a parameter: its return
+// value, or its yield for a generator (pytest's _pytest/fixtures.py:
+// `def fixture(fixture_function=None, *, scope="function", params=None,
+// autouse=False, ids=None, name=None)`; `yield_fixture` is its deprecated
+// alias). pytest-asyncio's `fixture` (pytest_asyncio/plugin.py: `def
+// fixture(fixture_function=None, **kwargs)`) also runs an `async def` or
+// async generator fixture in the event loop and passes what it returns or
+// yields. As the resolver names them (`from pytest import fixture` too).
+var PytestFixtureDecorators = map[string]bool{"pytest.fixture": true, "pytest.yield_fixture": true,
+	"_pytest.fixtures.fixture": true, "pytest_asyncio.fixture": true, "pytest_asyncio.plugin.fixture": true}
+
 // async_generator's aclosing is contextlib.aclosing's backport (Python
 // < 3.10), still imported by projects that supported those versions.
 var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.closing": true,

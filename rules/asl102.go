@@ -86,7 +86,12 @@ async def handler(key):
 		"every call of the project passes it, when each passes it, positionally or by keyword, a value of one known type where the call is " +
 		"written and no module uses the function as a value (`DgHandler(self.nc)` in another module, with `nc: NATS` there, makes the " +
 		"handler's `self.nc.publish(...)` a coroutine call; a call whose callee resolves to another function of that name is not one " +
-		"of its calls); what awaiting a send gives is the sent message). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
+		"of its calls); what awaiting a send gives is the sent message); an untyped parameter of a pytest test (a `test*` function " +
+		"or method of a `Test*` class) or fixture takes the value of the fixture of that name (`@pytest.fixture`, " +
+		"`@pytest_asyncio.fixture`, or its `name=`) that its class or module defines, the class's first: what the fixture returns " +
+		"(awaited, for an `async def`) or yields (`async with AsyncClient(...) as ac: yield ac` gives an AsyncClient; realbugs69; " +
+		"conftest.py fixtures are not followed; a name `@pytest.mark.parametrize` lists for the test or its class is its values, " +
+		"not the fixture). Receivers are typed through constructors, `with ... as` targets (also `as self.attr`), `self.attr = ...` in methods and in " +
 		"functions nested in them (also `object.__setattr__(self, \"attr\", ...)` and `setattr(self, \"attr\", ...)`), names declared `global` and assigned in a function, annotations (also a bare `name: T` " +
 		"declaration assigned later), properties, type aliases (`type E = ConfigEntry[Data]`, `E: TypeAlias = ...`, `E = ConfigEntry[Data]`), " +
 		"the type arguments of a library generic whose attribute is typed by its parameter (`entry.runtime_data` of a " +
@@ -163,7 +168,10 @@ async def handler(key):
 		"that way, whatever later code does with it; a private one (`self._payload`) that the class only prints, formats, logs " +
 		"as text or tests, that no method awaits or hands on and that the module names only as an attribute of self (no " +
 		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. Reported: discarding it; using it as if it were the result " +
-		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`); passing it to a builtin or to a " +
+		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`; `async with` when the call makes a bare " +
+		"coroutine, which has no `__aenter__`: a project `async def`, or a library coroutine function pylib records so, " +
+		"bleak-retry-connector's `establish_connection`, realbugs69; a library awaitable may be an async context manager too, " +
+		"aiohttp's `session.get(...)`, and is left alone); passing it to a builtin or to a " +
 		"function that reads data (`json.loads`, logging, a web framework's response body: `web.Response(body=...)`, " +
 		"`JSONResponse(...)`), to a method of a library data model or a function of a stdlib module of pure functions " +
 		"(pylib's ReadsData on a class or module: discord.py's `guild.get_role(...)`, `embed.add_field(...)`; Home Assistant's `hass.states.get(...)`; `os.path`, " +
@@ -364,7 +372,8 @@ func runNeverAwaited(p *Pass) {
 		}
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated) ||
 			asyncGeneratorMethodCall(p, c),
-			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c)}
+			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c),
+			bare: annotated == "" && !execFuture && !query && !resource && bareCoroutineCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed || (loneTwin || query) && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
 			resource && (use.returned || use.fate != fateMisuse && c.Usage != analysis.UsageDropped) {
@@ -393,6 +402,8 @@ func runNeverAwaited(p *Pass) {
 			advice = "; unpack the container into `asyncio.gather(*...)`, or hand over each coroutine by itself"
 		} else if use.advice != "" {
 			advice = use.advice
+		} else if use.entered {
+			advice = "; await it for its result instead (`x = await f(...)`)"
 		}
 		msg := noun + " `" + name + "()` is never awaited: " + why + advice + awaitedTwinsNote(p, c)
 		if annotated != "" {
@@ -402,9 +413,10 @@ func runNeverAwaited(p *Pass) {
 		var opts []ReportOption
 		if use.onePath {
 			msg = "coroutine `" + name + "()` is not awaited on every path: " + why + "; await it, or call its `.close()`, on that path too"
-		} else if use.unpack || use.advice != "" {
-			// No await to add: the container is to be unpacked, or the
-			// coroutine is where a function is expected.
+		} else if use.unpack || use.advice != "" || use.entered {
+			// No await to add: the container is to be unpacked, the
+			// coroutine is where a function is expected, or the `async
+			// with` is to be replaced by an assignment.
 		} else if c.InAsync() && c.Usage != analysis.UsageStored {
 			opts = append(opts, WithFix(&Fix{Title: "Add `await`", Safe: false, Edits: awaitEdits(c.Node)}))
 		} else if c.InCoroutine() && !c.InAsync() {
@@ -1092,6 +1104,10 @@ type coroFlow struct {
 	// (`self.a = self.b` in one method, `self.b = self.a` in another) is
 	// not followed round again.
 	selfAttrs map[string]bool
+	// bare is set when the call makes a bare coroutine, which has no
+	// `__aenter__` (bareCoroutineCall): entering it with `async with` is
+	// using it as its result.
+	bare bool
 }
 
 // inferredBuilderChain reports a method call on the value of a call whose
@@ -1165,6 +1181,10 @@ type coroUse struct {
 	// is not repaired by awaiting (a coroutine handed where a function is
 	// expected).
 	advice string
+	// entered: it is entered with `async with`; `async with await f()`
+	// would need the result to be a context manager, so the advice is to
+	// await it instead and no fix is offered.
+	entered bool
 }
 
 // judgeValue judges the use of the value of expression n (a coroutine call,
@@ -1272,9 +1292,16 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			if analysis.Unparen(by.ChildByField("function")) == n {
 				return coroUse{fate: fateMisuse, why: "it is called as if it were its result (a coroutine object is not callable)"}
 			}
-		case "with_item", "with_clause":
+		case "with_item", "with_clause", "as_pattern":
+			// `as_pattern`: `with coro() as x`, the value before the name.
 			if w := withStatementOf(n); w != nil && !w.HasToken("async") {
 				return coroUse{fate: fateMisuse, why: "it is used as a context manager"}
+			} else if w != nil && fl.bare {
+				// Many library awaitables are async context managers too
+				// (aiohttp's `session.get(...)`): only a bare coroutine is
+				// known to have no __aenter__.
+				return coroUse{fate: fateMisuse, entered: true, why: "it is entered with `async with` (a coroutine object is not an " +
+					"asynchronous context manager)"}
 			}
 		}
 	}
@@ -3543,4 +3570,18 @@ func namedArgValue(a *analysis.Node) *analysis.Node {
 		return nil
 	}
 	return a
+}
+
+// bareCoroutineCall reports a call that makes a bare coroutine, an object
+// with no `__aenter__`: a project coroutine function (an `async def`, not a
+// generator, whose decorators keep it one) or a library coroutine function
+// pylib records so (pylib.NoAsyncWith: bleak-retry-connector's
+// establish_connection). A library awaitable may be an async context
+// manager too (aiohttp's `session.get(...)`), so other records say nothing.
+func bareCoroutineCall(p *Pass, c *analysis.Call) bool {
+	if t := p.Project.Target(c); t != nil {
+		return t.IsCoroutineFunction() && t.Name != "__call__" && t.Name != "__init__"
+	}
+	name := p.Project.Callee(c).Name
+	return name != "" && (pylib.NoAsyncWith(name) || pylib.NoAsyncWith(p.Project.Canonical(name)))
 }

@@ -1,0 +1,180 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// fixtureParamType is what pytest passes the untyped parameter name of a
+// test or of a fixture f: pytest requests a fixture by naming it as a
+// parameter (https://docs.pytest.org/en/stable/how-to/fixtures.html,
+// "Requesting fixtures") and passes what the fixture function returns, or
+// what it yields when it is a generator; pytest-asyncio awaits an async
+// fixture first, so an `async def` fixture gives its awaited return, an
+// async generator one its yield (`async with AsyncClient(...) as ac: yield
+// ac` gives an AsyncClient). Only a fixture the test's own class or module
+// defines is followed (conftest.py fixtures are not), and only for
+// functions pytest calls so: a `test*` function or method of a `Test*`
+// class, or a fixture. ok reports that such a fixture exists (its value may
+// still be unknown).
+func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, bool) {
+	if f == nil || f.Lambda || f.Parent != nil || depth > maxResolveDepth || paramKind(f, name) != untypedParam {
+		return Ref{}, false
+	}
+	if f.Class != nil && (len(f.Params) == 0 || f.Params[0] == name) {
+		return Ref{}, false // self (or cls)
+	}
+	if !m.isFixture(f) && !pytestCollects(f) {
+		return Ref{}, false
+	}
+	if m.parametrizes(f, name) {
+		return Ref{}, false // `@pytest.mark.parametrize("client", ...)` overrides the fixture
+	}
+	fx := m.fixtureNamed(f, name)
+	if fx == nil {
+		return Ref{}, false
+	}
+	if fx.Generator {
+		if rt := Unparen(fx.Node.ChildByField("return_type")); rt != nil {
+			return m.yieldAnnotation(rt, depth+1), true
+		}
+		return fx.yieldedType(depth + 1), true
+	}
+	return fx.returnType(depth + 1), true
+}
+
+// pytestCollects reports a function pytest runs as a test by its default
+// naming rules (python_functions = "test*", python_classes = "Test*").
+func pytestCollects(f *Function) bool {
+	if !strings.HasPrefix(f.Name, "test") {
+		return false
+	}
+	return f.Class == nil || strings.HasPrefix(f.Class.Name, "Test")
+}
+
+// isFixture reports a function decorated as a pytest fixture
+// (`@pytest.fixture`, `@pytest.fixture(scope=...)`, pytest-asyncio's
+// `@pytest_asyncio.fixture`).
+func (m *Module) isFixture(f *Function) bool {
+	_, ok := m.fixtureName(f)
+	return ok
+}
+
+// fixtureName is the name pytest knows the fixture f by: its `name=`
+// argument, else the function's name. ok reports that f is a fixture.
+func (m *Module) fixtureName(f *Function) (string, bool) {
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		e := Unparen(expr[0])
+		call := (*Node)(nil)
+		if e != nil && e.Type() == "call" {
+			call, e = e, e.ChildByField("function")
+		}
+		if !pylib.PytestFixtureDecorators[m.Resolve(e).Name] {
+			continue
+		}
+		if call != nil {
+			if args := call.ChildByField("arguments"); args != nil {
+				for _, a := range args.NamedChildren() {
+					if a.Type() == "keyword_argument" && m.File.Text(a.ChildByField("name")) == "name" {
+						v := Unparen(a.ChildByField("value"))
+						if v == nil || v.Type() != "string" {
+							return "", false // a name pytest knows and we cannot read
+						}
+						return strings.Trim(m.File.Text(v), `"'`), true
+					}
+				}
+			}
+		}
+		return f.Name, true
+	}
+	return "", false
+}
+
+// fixtureNamed is the fixture pytest gives f's parameter name from f's
+// class or module: the class's own fixture first (it overrides the
+// module's), nil when neither defines one. A fixture that requests its own
+// name asks for an outer one (a conftest's), which is not followed.
+func (m *Module) fixtureNamed(f *Function, name string) *Function {
+	var inClass, inModule *Function
+	for _, g := range m.Functions {
+		if g == f || g.Parent != nil || g.Lambda {
+			continue
+		}
+		if n, ok := m.fixtureName(g); !ok || n != name {
+			continue
+		}
+		switch {
+		case g.Class == nil:
+			inModule = g
+		case f.Class != nil && g.Class == f.Class:
+			inClass = g
+		}
+	}
+	if inClass != nil {
+		return inClass
+	}
+	return inModule
+}
+
+// parametrizes reports a `@pytest.mark.parametrize("a, name", ...)` on f or
+// on its class that names name: pytest then passes the parameter the listed
+// values, not the fixture of that name.
+func (m *Module) parametrizes(f *Function, name string) bool {
+	decorators := f.Decorators
+	if f.Class != nil {
+		if d := f.Class.Node.Parent(); d != nil && d.Type() == "decorated_definition" {
+			for _, c := range d.NamedChildren() {
+				if c.Type() == "decorator" {
+					decorators = append(decorators[:len(decorators):len(decorators)], c)
+				}
+			}
+		}
+	}
+	for _, d := range decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		call := Unparen(expr[0])
+		if call == nil || call.Type() != "call" || !strings.HasSuffix(m.File.Text(call.ChildByField("function")), "parametrize") {
+			continue
+		}
+		args := call.ChildByField("arguments")
+		if args == nil {
+			continue
+		}
+		named := args.NamedChildren()
+		if len(named) == 0 {
+			continue
+		}
+		first := Unparen(named[0])
+		if first != nil && first.Type() == "keyword_argument" {
+			first = Unparen(first.ChildByField("value"))
+		}
+		if first == nil {
+			continue
+		}
+		var names []string
+		switch first.Type() {
+		case "string":
+			names = strings.Split(strings.Trim(m.File.Text(first), `"'`), ",")
+		case "list", "tuple":
+			for _, e := range first.NamedChildren() {
+				names = append(names, strings.Trim(m.File.Text(e), `"'`))
+			}
+		default:
+			return true // names we cannot read: any parameter may be one
+		}
+		for _, n := range names {
+			if strings.TrimSpace(n) == name {
+				return true
+			}
+		}
+	}
+	return false
+}
