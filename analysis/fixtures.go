@@ -25,7 +25,7 @@ func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, boo
 	if f.Class != nil && (len(f.Params) == 0 || f.Params[0] == name) {
 		return Ref{}, false // self (or cls)
 	}
-	if !m.isFixture(f) && !pytestCollects(f) {
+	if !pytestCollects(f) && (len(f.Decorators) == 0 || !m.isFixture(f)) { // the name first: it is cheap
 		return Ref{}, false
 	}
 	if m.parametrizes(f, name) {

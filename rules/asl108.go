@@ -105,7 +105,7 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		// A project generator that @asynccontextmanager alone makes a
 		// context manager, or a class of the project (its hierarchy in
 		// view) with __aenter__ and no __enter__.
-		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && async {
+		if async, ok := r.Func.GeneratorContextManager(); ok && async && definiteFunc(p, fn, r.Func) != nil {
 			return "a call of an `@asynccontextmanager` generator"
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {

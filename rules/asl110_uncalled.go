@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strings"
+	"sync"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -54,6 +57,16 @@ func uncalledCoroutineFunctions(p *Pass) {
 // awaitablesAPI returns the qualified name of the library API c calls when
 // it takes awaitables one per positional argument, else "".
 func awaitablesAPI(p *Pass, c *analysis.Call) string {
+	// Most calls are of nothing of the kind: their last name says so
+	// before anything is resolved.
+	fn := analysis.Unparen(c.Node.ChildByField("function"))
+	last := fn
+	if fn != nil && fn.Type() == "attribute" {
+		last = fn.ChildByField("attribute")
+	}
+	if last == nil || last.Type() != "identifier" || !awaitablesLastNames()[p.File.Text(last)] {
+		return ""
+	}
 	for _, name := range []string{c.Callee, p.Project.Callee(c).Name} {
 		if name == "" {
 			continue
@@ -113,3 +126,15 @@ func libraryCoroutineRef(p *Pass, arg *analysis.Node) string {
 	}
 	return ""
 }
+
+// awaitablesLastNames are the last dotted components of pylib's
+// AwaitablesOneByOne APIs ("gather", "create_task", "run_until_complete").
+var awaitablesLastNames = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	pylib.Each(pylib.AwaitsArgs, func(a pylib.API) {
+		if a.AwaitablesOneByOne {
+			out[a.Name[strings.LastIndex(a.Name, ".")+1:]] = true
+		}
+	})
+	return out
+})

@@ -143,7 +143,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
 		r := projectRef(p, fn)
-		if async, ok := definiteFunc(p, fn, r.Func).GeneratorContextManager(); ok && !async {
+		if async, ok := r.Func.GeneratorContextManager(); ok && !async && definiteFunc(p, fn, r.Func) != nil {
 			return "a call of an `@contextmanager` generator"
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
@@ -204,7 +204,9 @@ func syncOnlyIterable(p *Pass, e *analysis.Node) string {
 			(r.Name == p.File.Text(fn) || r.Name == "builtins."+p.File.Text(fn)) {
 			return "`" + p.File.Text(fn) + "()` builds a synchronous iterable"
 		}
-		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && !f.Async {
+		// The cheap test first: whether a method may be replaced asks
+		// the whole project (definiteFunc).
+		if f := r.Func; f.PlainGenerator() && !f.Async && definiteFunc(p, fn, f) != nil {
 			return "a call of the generator function `" + r.Func.Name + "`"
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
@@ -223,7 +225,7 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
 		r := projectRef(p, fn)
-		if f := definiteFunc(p, fn, r.Func); f.PlainGenerator() && f.Async {
+		if f := r.Func; f.PlainGenerator() && f.Async && definiteFunc(p, fn, f) != nil {
 			return "a call of the async generator function `" + r.Func.Name + "`"
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
