@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/asyncls/asyncls/pylib"
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // Which of Python's synchronous and asynchronous protocols (iteration,
 // context management) an object of the project supports, when the code in
@@ -157,4 +161,29 @@ func (f *Function) PlainGenerator() bool {
 		}
 	}
 	return true
+}
+
+// GlobalInstanceType is the type of the instance a module-level name of a
+// project module holds (`pkg.locks.lock`, where pkg/locks.py binds `lock =
+// threading.Lock()` once), as that module resolves its value; "" when the
+// name is bound otherwise, more than once, or to anything but an instance.
+// Canonical follows such a name to its type too, but cannot tell an
+// instance from an alias of the class (`Lock = threading.Lock`).
+func (p *Project) GlobalInstanceType(qualified string) string {
+	dot := strings.LastIndexByte(qualified, '.')
+	if p == nil || dot <= 0 {
+		return ""
+	}
+	m := p.byName[qualified[:dot]]
+	if m == nil || m.Scope == nil {
+		return ""
+	}
+	b := m.Scope.Bindings.Get(qualified[dot+1:])
+	if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return ""
+	}
+	if r := m.Resolve(b.Values[0]); r.Instance && r.Class == nil && r.Func == nil {
+		return r.Name
+	}
+	return ""
 }

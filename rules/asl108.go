@@ -40,7 +40,8 @@ async def update(db, key):
 		"`timeout_at()` and `TaskGroup`, `aiohttp.ClientSession`, `httpx.AsyncClient`, `aiofiles.open`, trio's nursery " +
 		"and locks, anyio's task group and locks. Reported in any function or at module level: the `with` fails wherever " +
 		"it runs. `async_timeout.timeout()` is not listed: a plain `with` on it works in its releases up to 4.0.x " +
-		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). The project's own " +
+		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). A library manager kept in a module-level variable of another module of the project (`from .locks import lock`, " +
+		"bound once there to `asyncio.Lock()`) counts as well. The project's own " +
 		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
 		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
 		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, with ASL111's conditions: no " +
@@ -94,7 +95,6 @@ func runWithOnAsyncContextManager(p *Pass) {
 // factory that makes e a context manager supporting only `async with`, or
 // "".
 func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
-	m := p.Module
 	e = analysis.Unparen(e)
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
@@ -112,7 +112,7 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 			return classLacks(p, cls, true, "__aenter__", "__enter__", "")
 		}
 	}
-	if t := receiverType(m, e); t != "" && pylib.AsyncWithOnly(t) {
+	if t := instanceType(p, e); t != "" && pylib.AsyncWithOnly(t) {
 		return t
 	}
 	if r := projectRef(p, e); r.Class != nil && r.Instance {

@@ -93,6 +93,8 @@ async def save(db, row):
 		"elsewhere the class's own code, or another decorator, may await it). `async def __aiter__` that is not an async " +
 		"generator (a coroutine returning an iterator: the protocol before Python 3.5.2) is reported too. " +
 		"`__getitem__`, `__getattr__` and `__call__` are not: `await obj[key]` and `await obj.name()` are designs. " +
+		"A library object kept in a module-level variable of another module of the project (`from .locks import lock`, " +
+		"bound once there to `threading.Lock()`) counts as well. " +
 		"Functions and classes of other modules of the project count wherever they are imported (at the top, " +
 		"relatively, or inside a function), so `check FILE` and `check .` agree; what a function of another module " +
 		"returns is not followed (it may depend on the caller's class). " +
@@ -139,7 +141,6 @@ func runProtocolMismatch(p *Pass) {
 
 // syncOnlyContextManager says why e supports only a plain `with`, or "".
 func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
-	m := p.Module
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
 		r := projectRef(p, fn)
@@ -157,7 +158,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__enter__", "__aenter__", "")
 	}
-	if t := receiverType(m, e); t != "" && (pylib.SyncWithOnly(t) || pylib.SyncWithOnly(p.Project.Canonical(t))) {
+	if t := instanceType(p, e); t != "" && (pylib.SyncWithOnly(t) || pylib.SyncWithOnly(p.Project.Canonical(t))) {
 		return "a `" + t + "`"
 	}
 	return ""

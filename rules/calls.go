@@ -317,6 +317,21 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 	return name == "loop" || strings.HasSuffix(name, "_loop")
 }
 
+// instanceType is receiverType, also following a module-level variable
+// of another module of the project (`from .locks import lock`, or
+// `locks.lock`, with `lock = threading.Lock()` in pkg/locks.py), which
+// the module resolves only to its qualified name.
+func instanceType(p *Pass, n *analysis.Node) string {
+	r := p.Module.Resolve(n)
+	if r.Instance && r.Name != "" {
+		return r.Name
+	}
+	if r.Name == "" || r.Func != nil || r.Class != nil || p.Project == nil {
+		return ""
+	}
+	return p.Project.GlobalInstanceType(r.Name)
+}
+
 // receiverType returns the type of the instance expression n evaluates to,
 // as the semantic model resolves it (constructors, annotations, `with ...
 // as` targets, and the library table's return types).

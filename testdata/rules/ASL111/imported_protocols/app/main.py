@@ -7,7 +7,7 @@ async def main():
         pass
     async with guards.session_scope("boot"):
         pass
-    # A library lock made in another module of the project: not followed
-    # (the other module's name may hold the class or an instance).
-    async with lock:
+    # A library lock made in another module of the project (`lock =
+    # threading.Lock()` once there).
+    async with lock:  # want: ASL111 "`lock` \(a `threading.Lock`\)"
         pass
