@@ -91,7 +91,9 @@ async def save(db, row):
 		"is in view (a metaclass may await it: the asyncinit pattern), `__init_subclass__` likewise, and `__post_init__` " +
 		"only in a class that `@dataclass` alone decorates (pylib's CallsPostInit: its generated `__init__` calls it; " +
 		"elsewhere the class's own code, or another decorator, may await it). `async def __aiter__` that is not an async " +
-		"generator (a coroutine returning an iterator: the protocol before Python 3.5.2) is reported too. " +
+		"generator (a coroutine returning an iterator: the protocol before Python 3.5.2) is reported too, unless its body " +
+		"is a stub (`...`, `pass`, a docstring, `raise NotImplementedError`: a declaration in a `typing.Protocol` or an " +
+		"abstract base). " +
 		"`__getitem__`, `__getattr__` and `__call__` are not: `await obj[key]` and `await obj.name()` are designs. " +
 		"A library object kept in a module-level variable of another module of the project (`from .locks import lock`, " +
 		"bound once there to `threading.Lock()`) counts as well. " +
@@ -377,7 +379,10 @@ func asyncSyncDunders(p *Pass, cls *analysis.Class) {
 		}
 		name := f.Node.ChildByField("name")
 		if f.Name == "__aiter__" {
-			if !f.Generator {
+			// A stub body (`...`, `pass`, a docstring, `raise
+			// NotImplementedError`) declares the method, as a
+			// `typing.Protocol` or an abstract base does: nothing runs.
+			if !f.Generator && !stubBody(p.File, f.Node) {
 				p.Report(name, "`async def __aiter__` is a coroutine, but `async for` calls `__aiter__` synchronously and needs "+
 					"an asynchronous iterator back (the awaitable form was removed in Python 3.7): `async for` over this "+
 					"class raises TypeError; make it a plain `def` returning an object with `__anext__`, or an async generator")

@@ -201,3 +201,15 @@ class Plain:
     async def pump(self):
         async for r in self.rows():  # want: ASL111 "generator function `rows`"
             print(r)
+
+
+# Quiet: a declaration, not an implementation (a typing.Protocol's stub).
+class DeclaredSource:
+    async def __aiter__(self):
+        ...
+
+
+class AbstractFeed:
+    async def __aiter__(self):
+        """Iterate the feed."""
+        raise NotImplementedError
