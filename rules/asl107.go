@@ -141,13 +141,8 @@ func isSyncLock(p *Pass, m *analysis.Module, e *analysis.Node) bool {
 	if !r.Instance && r.Via != "" && p.Project != nil {
 		r = p.Project.ResolveVia(r.Via)
 	}
-	if !r.Instance && r.Name != "" && r.Func == nil && r.Class == nil && p.Project != nil {
-		// A lock kept in another module (`from .locks import lock`).
-		if t := p.Project.GlobalInstanceType(r.Name); t != "" {
-			r = analysis.Ref{Name: t, Instance: true}
-		}
-	}
-	return r.Instance && pylib.Is(r.Name, pylib.SyncLock)
+	r = globalInstance(p, r) // a lock kept in another module (`from .locks import lock`)
+	return r.Instance && r.Name != "" && pylib.Is(r.Name, pylib.SyncLock)
 }
 
 // lockEnteredBy returns the synchronous lock that entering context

@@ -32,26 +32,47 @@ func uncalledCoroutineFunctions(p *Pass) {
 		}
 	}
 	for _, c := range p.Module.Calls {
-		api := awaitablesAPI(p, c)
-		if api == "" {
+		args := awaitableArgs(p, c)
+		if len(args) == 0 {
 			continue
 		}
-		args := c.Node.ChildByField("arguments")
-		if args == nil || args.Type() != "argument_list" {
-			continue
-		}
-		every := pylib.Is(api, pylib.Gathers)
 		why := "`" + p.File.Brief(c.Node.ChildByField("function")) + "()` expects a coroutine or awaitable"
-		for _, arg := range args.NamedChildren() {
-			if arg.Type() == "keyword_argument" || arg.Type() == "list_splat" || arg.Type() == "dictionary_splat" {
-				continue
-			}
-			reportUncalled(p, analysis.Unparen(arg), why)
-			if !every {
-				break
-			}
+		for _, arg := range args {
+			reportUncalled(p, arg, why)
 		}
 	}
+}
+
+// awaitableArgs returns the positional arguments c hands to a library API
+// as awaitables, one per argument (awaitablesAPI): the first, or every one
+// for an API that gathers them; nil for any other call.
+func awaitableArgs(p *Pass, c *analysis.Call) []*analysis.Node {
+	api := awaitablesAPI(p, c)
+	if api == "" {
+		return nil
+	}
+	args := c.Node.ChildByField("arguments")
+	if args == nil || args.Type() != "argument_list" {
+		return nil
+	}
+	every := pylib.Is(api, pylib.Gathers)
+	var out []*analysis.Node
+	for _, arg := range args.NamedChildren() {
+		if arg.Type() == "keyword_argument" || arg.Type() == "list_splat" || arg.Type() == "dictionary_splat" {
+			continue
+		}
+		out = append(out, analysis.Unparen(arg))
+		if !every {
+			break
+		}
+	}
+	return out
+}
+
+// uncalledCoroutine reports whether arg (an identifier or attribute, never
+// a call) names a coroutine function of the project or a library.
+func uncalledCoroutine(p *Pass, arg *analysis.Node) bool {
+	return arg != nil && (arg.Type() == "identifier" || arg.Type() == "attribute") && uncalledCallee(p, arg) != ""
 }
 
 // awaitablesAPI returns the qualified name of the library API c calls when

@@ -195,17 +195,8 @@ func readOnlyArgument(m *analysis.Module, n *analysis.Node) bool {
 // coroutine function left uncalled (`asyncio.create_task(worker)`): the call
 // raises TypeError and makes no task; ASL110 reports it.
 func uncalledCoroutineArgument(p *Pass, c *analysis.Call) bool {
-	if awaitablesAPI(p, c) == "" {
-		return false // a project wrapper may take the function itself (`start_background_task(self._service)`)
-	}
-	args := c.Node.ChildByField("arguments")
-	if args == nil || args.Type() != "argument_list" {
-		return false
-	}
-	named := args.NamedChildren()
-	if len(named) == 0 || named[0].Type() == "keyword_argument" {
-		return false
-	}
-	arg := analysis.Unparen(named[0])
-	return (arg.Type() == "identifier" || arg.Type() == "attribute") && uncalledCallee(p, arg) != ""
+	// Only an asyncio API that takes awaitables (awaitableArgs): a project
+	// wrapper may take the function itself (`start_background_task(self._service)`).
+	args := awaitableArgs(p, c)
+	return len(args) > 0 && uncalledCoroutine(p, args[0])
 }

@@ -322,14 +322,23 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 // `locks.lock`, with `lock = threading.Lock()` in pkg/locks.py), which
 // the module resolves only to its qualified name.
 func instanceType(p *Pass, n *analysis.Node) string {
-	r := p.Module.Resolve(n)
-	if r.Instance && r.Name != "" {
+	if r := globalInstance(p, p.Module.Resolve(n)); r.Instance {
 		return r.Name
 	}
-	if r.Name == "" || r.Func != nil || r.Class != nil || p.Project == nil {
-		return ""
+	return ""
+}
+
+// globalInstance is r, or, when r only names a module-level variable of a
+// project module, the instance that variable holds
+// (Project.GlobalInstanceType).
+func globalInstance(p *Pass, r analysis.Ref) analysis.Ref {
+	if r.Instance || r.Name == "" || r.Func != nil || r.Class != nil || p.Project == nil {
+		return r
 	}
-	return p.Project.GlobalInstanceType(r.Name)
+	if t := p.Project.GlobalInstanceType(r.Name); t != "" {
+		return analysis.Ref{Name: t, Instance: true}
+	}
+	return r
 }
 
 // receiverType returns the type of the instance expression n evaluates to,
