@@ -161,7 +161,7 @@ func calleePath(c *Call) string {
 		return ""
 	}
 	path := c.Callee
-	if path == "" && !IsCallerVia(c.Via) {
+	if path == "" && !IsParamVia(c.Via) {
 		path = c.Via
 	}
 	if !strings.Contains(path, ".") {
@@ -270,7 +270,7 @@ func (p *Project) twinKey(m *Module, c *Call) string {
 		// `sem = await Semaphore()`), whose methods serve both modes.
 		return ""
 	}
-	if c.Via != "" && !IsCallerVia(c.Via) {
+	if c.Via != "" && !IsParamVia(c.Via) {
 		// A value path the project could not follow to a name
 		// (`vendored_sdk.make_client().fetch`): the same path is the same
 		// callee.

@@ -20,7 +20,7 @@ func BuildModule(f *File, name string, isPackage bool) *Module {
 // names it (its copy's absolute imports of its own packages included).
 func BuildModuleNamed(f *File, n Naming) *Module {
 	m := &Module{File: f, Name: n.Name, IsPackage: n.IsPackage, Aliases: n.Aliases, local: n.Local,
-		scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}}
+		scopeOf: map[*Node]*Scope{}, NoQA: map[int][]string{}, requestsFixtures: MayRequestFixtures(f.Src)}
 	m.Scope = m.newScope(ModuleScope, f.Root, nil)
 	b := &builder{m: m}
 	b.visitChildren(f.Root, m.Scope, nil, nil)

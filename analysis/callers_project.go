@@ -357,11 +357,14 @@ func (m *Module) callSiteKey(c *Call, word string) string {
 	return ""
 }
 
-// IsCallerVia reports a Via path that starts at a parameter typed by the
-// project's callers (callerParamVia): where the module alone judges a
-// value path as a callee's identity, such a parameter is what it was
+// IsParamVia reports a Via path that starts at a parameter the project
+// may type: by its callers (callerParamVia) or, for a test's, by a
+// conftest.py fixture (conftestFixtureVia). Where the module alone judges
+// a value path as a callee's identity, such a parameter is what it was
 // before the project typed it, a value of unknown type.
-func IsCallerVia(via string) bool { return strings.HasPrefix(via, callerParamVia) }
+func IsParamVia(via string) bool {
+	return strings.HasPrefix(via, callerParamVia) || strings.HasPrefix(via, conftestFixtureVia)
+}
 
 // CallSiteFacts describes the module's calls, with arguments, that may be
 // call sites of a function of the project (callerParamType): each

@@ -75,9 +75,11 @@ func (m *Module) importNames() []string {
 
 // ImportClosure returns the modules that the modules from may look names
 // up in: themselves and the modules they import, directly or not (with the
-// modules an import of a module's own name may mean: OwnNameModules).
-// Names resolve across modules through imports only, so a module outside
-// the closure can change their findings only through ProjectWideFacts.
+// modules an import of a module's own name may mean, OwnNameModules, and
+// the conftest.py files whose fixtures their tests may request,
+// ConftestModules). Names resolve across modules through those only, so
+// a module outside the closure can change their findings only through
+// ProjectWideFacts.
 func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 	seen, queue := startWalk(from)
 	for len(queue) > 0 {
@@ -91,7 +93,7 @@ func (p *Project) ImportClosure(from ...*Module) map[*Module]bool {
 				}
 			}
 		}
-		for _, dep := range p.OwnNameModules(m) {
+		for _, dep := range append(p.OwnNameModules(m), p.ConftestModules(m)...) {
 			if !seen[dep] {
 				seen[dep] = true
 				queue = append(queue, dep)
@@ -190,7 +192,7 @@ func deriveImporters(p, prev *Project, x *importers, changed map[string]*Module)
 		if m == nil || old == nil || m.Name != old.Name || !slices.Equal(m.Aliases, old.Aliases) {
 			return nil
 		}
-		if !slices.Equal(m.ImportNames(), old.ImportNames()) || !slices.Equal(m.OwnNameImports(), old.OwnNameImports()) {
+		if !slices.Equal(m.ImportNames(), old.ImportNames()) || !slices.Equal(m.OwnNameImports(), old.OwnNameImports()) || m.mayRequestFixtures() != old.mayRequestFixtures() {
 			moved = append(moved, path)
 		}
 	}
@@ -211,7 +213,7 @@ func deriveImporters(p, prev *Project, x *importers, changed map[string]*Module)
 
 // directImports returns the modules of p other than m that m's imports
 // may denote, each once, with those an import of its own name may mean
-// (OwnNameModules).
+// (OwnNameModules) and its conftest.py files (ConftestModules).
 func directImports(p *Project, m *Module) []*Module {
 	var out []*Module
 	for _, q := range m.ImportNames() {
@@ -221,7 +223,7 @@ func directImports(p *Project, m *Module) []*Module {
 			}
 		}
 	}
-	for _, dep := range p.OwnNameModules(m) {
+	for _, dep := range append(p.OwnNameModules(m), p.ConftestModules(m)...) {
 		if !slices.Contains(out, dep) {
 			out = append(out, dep)
 		}

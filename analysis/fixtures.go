@@ -13,11 +13,12 @@ import (
 // what it yields when it is a generator; pytest-asyncio awaits an async
 // fixture first, so an `async def` fixture gives its awaited return, an
 // async generator one its yield (`async with AsyncClient(...) as ac: yield
-// ac` gives an AsyncClient). Only a fixture the test's own class or module
-// defines is followed (conftest.py fixtures are not), and only for
-// functions pytest calls so: a `test*` function or method of a `Test*`
-// class, or a fixture. ok reports that such a fixture exists (its value may
-// still be unknown).
+// ac` gives an AsyncClient). Only for functions pytest calls so: a
+// `test*` function or method of a `Test*` class, or a fixture. The
+// fixture is the test's class's or module's; one neither defines may be a
+// conftest.py's, and the result is then a Via path the project resolves
+// (conftestFixtureVia). ok reports that the parameter is a fixture's (its
+// value may still be unknown).
 func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, bool) {
 	if f == nil || f.Lambda || f.Parent != nil || depth > maxResolveDepth || paramKind(f, name) != untypedParam {
 		return Ref{}, false
@@ -33,15 +34,25 @@ func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, boo
 	}
 	fx := m.fixtureNamed(f, name)
 	if fx == nil {
+		// Perhaps a conftest.py's fixture: the project says.
+		if via := m.conftestVia(name); via != "" {
+			return Ref{Via: via}, true
+		}
 		return Ref{}, false
 	}
+	return m.fixtureValue(fx, depth+1), true
+}
+
+// fixtureValue is what pytest passes for the fixture fx of m: what it
+// returns, or what it yields when it is a generator.
+func (m *Module) fixtureValue(fx *Function, depth int) Ref {
 	if fx.Generator {
 		if rt := Unparen(fx.Node.ChildByField("return_type")); rt != nil {
-			return m.yieldAnnotation(rt, depth+1), true
+			return m.yieldAnnotation(rt, depth)
 		}
-		return fx.yieldedType(depth + 1), true
+		return fx.yieldedType(depth)
 	}
-	return fx.returnType(depth + 1), true
+	return fx.returnType(depth)
 }
 
 // pytestCollects reports a function pytest runs as a test by its default
@@ -97,8 +108,9 @@ func (m *Module) fixtureName(f *Function) (string, bool) {
 
 // fixtureNamed is the fixture pytest gives f's parameter name from f's
 // class or module: the class's own fixture first (it overrides the
-// module's), nil when neither defines one. A fixture that requests its own
-// name asks for an outer one (a conftest's), which is not followed.
+// module's), nil when neither defines one (f nil: the module's). A
+// fixture that requests its own name asks for an outer one (a
+// conftest's: conftestVia).
 func (m *Module) fixtureNamed(f *Function, name string) *Function {
 	var inClass, inModule *Function
 	for _, g := range m.Functions {
@@ -111,7 +123,7 @@ func (m *Module) fixtureNamed(f *Function, name string) *Function {
 		switch {
 		case g.Class == nil:
 			inModule = g
-		case f.Class != nil && g.Class == f.Class:
+		case f != nil && f.Class != nil && g.Class == f.Class:
 			inClass = g
 		}
 	}

@@ -875,12 +875,14 @@ type Module struct {
 	IsPackage bool   // __init__.py
 	// Library: a module of an installed library (LibrarySource), read
 	// only for its names; never one of a project's modules.
-	Library   bool
-	Scope     *Scope
-	Functions []*Function
-	Classes   []*Class
-	Calls     []*Call
-	Imports   []*Import
+	Library bool
+	// requestsFixtures: MayRequestFixtures of its text (ConftestModules).
+	requestsFixtures bool
+	Scope            *Scope
+	Functions        []*Function
+	Classes          []*Class
+	Calls            []*Call
+	Imports          []*Import
 	// NoQA maps a 0-based line to the codes suppressed there; a nil slice
 	// means every code (a bare "# noqa").
 	NoQA map[int][]string

@@ -1463,6 +1463,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if strings.HasPrefix(via, callerParamVia) {
 		return p.callerParam(via, depth)
 	}
+	if strings.HasPrefix(via, conftestFixtureVia) {
+		return p.conftestFixture(via, depth)
+	}
 	if lt := strings.IndexByte(via, '<'); lt >= 0 {
 		return p.genericVia(via, lt, depth)
 	}

@@ -74,7 +74,7 @@ const CacheDirName = ".asyncls_cache"
 
 // cacheFormat changes whenever the layout of the cache file (cachefile.go)
 // or of cacheEntry changes.
-const cacheFormat = 12
+const cacheFormat = 13
 
 // cacheFile is what a cache file holds (cachefile.go).
 type cacheFile struct {
@@ -130,10 +130,12 @@ type moduleSummary struct {
 	Overrides  analysis.OverrideDefinitions // analysis.Module.OverrideDefinitions
 	Running    bool                         // its text holds a pylib.RunningInstanceAttrs name
 	OwnNames   []string                     // analysis.Module.OwnNameImports
+	Fixtures   bool                         // analysis.MayRequestFixtures of its text
 }
 
 func summarise(m *analysis.Module) moduleSummary {
-	s := moduleSummary{Threads: rules.HandsOffToThreads(m), Overrides: m.OverrideDefinitions(), OwnNames: m.OwnNameImports()}
+	s := moduleSummary{Threads: rules.HandsOffToThreads(m), Overrides: m.OverrideDefinitions(), OwnNames: m.OwnNameImports(),
+		Fixtures: analysis.MayRequestFixtures(m.File.Src)}
 	for _, name := range pylib.RunningInstanceAttrs() {
 		if bytes.Contains(m.File.Src, []byte(name)) {
 			s.Running = true
@@ -871,6 +873,19 @@ func newCacheGraph(present []*cacheSource) *cacheGraph {
 		ownNames[i] = f.summary.OwnNames
 	}
 	g.direct, g.ambient = importGraph(moduleNames, imports, ownNames)
+	paths := make([]string, len(present))
+	for i, f := range present {
+		paths[i] = f.path
+	}
+	if conftests := conftestLinks(paths, func(i int) bool { return present[i].summary.Fixtures }); conftests != nil {
+		for i := range present {
+			for _, j := range conftests(i) {
+				if !slices.Contains(g.direct[i], j) {
+					g.direct[i] = append(g.direct[i], j)
+				}
+			}
+		}
+	}
 	defs := make([]analysis.OverrideDefinitions, len(present))
 	for i, f := range present {
 		if f.summary.Threads {

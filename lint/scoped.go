@@ -15,9 +15,11 @@ import (
 // the pre-commit hook) parses only what their findings can depend on, and
 // still reports exactly what a check of the whole project reports for them:
 //   - the files and the modules they import, directly or not (names resolve
-//     across modules through imports only), and the modules an import of a
+//     across modules through imports only), the modules an import of a
 //     module's own name may mean (`from pkg import X` in pkg/__init__.py:
-//     every module named *.pkg, analysis.Project.OwnNameModules);
+//     every module named *.pkg, analysis.Project.OwnNameModules), and the
+//     conftest.py files whose fixtures their tests may request
+//     (analysis.Project.ConftestModules);
 //   - the modules that may define a subclass of a class whose async
 //     methods the rules asked about (a sync override changes what a call of
 //     the method returns: analysis.Project's overriddenBySync, recorded by
@@ -59,6 +61,11 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 
 	modules := make([]*analysis.Module, n)
 	inProject := make([]bool, n)
+	paths := make([]string, n)
+	for i, s := range u.sources {
+		paths[i] = s.Path
+	}
+	conftests := conftestLinks(paths, func(i int) bool { return analysis.MayRequestFixtures(u.sources[i].Src) })
 	// add parses the sources of which not parsed yet, and what they
 	// import, directly or not.
 	add := func(which []int) {
@@ -93,6 +100,13 @@ func analyseUnitScoped(u *unit, parsedOne, checkedOne func()) (diags []rules.Dia
 				}
 				if own := modules[i].OwnNameImports(); len(own) > 0 {
 					for _, j := range ownName(i, own) {
+						if !inProject[j] {
+							which = append(which, j)
+						}
+					}
+				}
+				if conftests != nil {
+					for _, j := range conftests(i) {
 						if !inProject[j] {
 							which = append(which, j)
 						}

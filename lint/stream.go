@@ -123,6 +123,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	fileErrs := make([]error, n)
 	scanned := make([][]string, n)
 	defined := make([][]string, n) // defNames
+	fixtures := make([]bool, n)    // analysis.MayRequestFixtures
 	if len(parallel(n, func(i int) {
 		var checked bool
 		if checked, fileErrs[i] = u.checkSource(i); !checked {
@@ -131,6 +132,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		s := u.sources[i]
 		scanned[i] = analysis.ScanImports(s.Src, layout.Naming(s.Path))
 		defined[i] = defNames(s.Src)
+		fixtures[i] = analysis.MayRequestFixtures(s.Src)
 		valid[i] = true
 	})) > 0 {
 		return nil, nil, 0, false
@@ -149,6 +151,13 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 
 	// The import graph, as scoped.go resolves names.
 	names, imported, ownName, moduleNames := importedSources(u, layout, valid)
+	paths := make([]string, n)
+	for i, s := range u.sources {
+		if valid[i] {
+			paths[i] = s.Path
+		}
+	}
+	conftests := conftestLinks(paths, func(i int) bool { return fixtures[i] })
 	edges := make([][]int, n)
 	for i := range u.sources {
 		if !valid[i] {
@@ -165,6 +174,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		if own := mayImportOwnName(moduleNames[i], scanned[i]); len(own) > 0 {
 			for _, j := range ownName(i, own) {
+				if !seen[j] {
+					seen[j] = true
+					edges[i] = append(edges[i], j)
+				}
+			}
+		}
+		if conftests != nil {
+			for _, j := range conftests(i) {
 				if !seen[j] {
 					seen[j] = true
 					edges[i] = append(edges[i], j)
