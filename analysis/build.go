@@ -34,6 +34,7 @@ func BuildModuleNamed(f *File, n Naming) *Module {
 		fn.asyncCallable = fn.decoratedAsyncCallable()
 	}
 	m.handlerTypes = m.registeredHandlers(b.calls)
+	m.addResponseHandlers(b.calls)
 	m.callerTypes = m.paramTypesFromCallers(b.calls)
 	for _, c := range b.calls {
 		m.finishCall(c)
@@ -199,6 +200,82 @@ func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
 			}
 		}
 	}
+	return out
+}
+
+// addResponseHandlers types the one parameter of the module's request
+// handlers of a web framework whose handlers are coroutine functions
+// taking the request as their only argument (pylib's
+// ReturnedByCoroutineHandlers: aiohttp's docs, "A request handler must be
+// a coroutine that accepts a Request instance as its only parameter and
+// returns a Response instance"): a module-level `async def` of one
+// untyped, undecorated parameter that returns such a response, and that
+// the module does not call, is registered as a handler (often by a module
+// the check does not see), so its parameter is the framework's request.
+func (m *Module) addResponseHandlers(calls []*Call) {
+	imports := false
+	for _, imp := range m.Imports {
+		if strings.HasPrefix(imp.Qualified, "aiohttp") || strings.HasPrefix(imp.Module, "aiohttp") {
+			imports = true
+			break
+		}
+	}
+	if !imports {
+		return
+	}
+	var called map[*Function]bool
+	for _, f := range m.Functions {
+		if !f.Async || f.Lambda || f.Generator || f.Class != nil || f.Scope == nil || f.Scope.Parent != m.Scope ||
+			len(f.Decorators) != 0 || len(f.Params) != 1 || m.handlerTypes[f] != nil {
+			continue
+		}
+		if b := f.Scope.Bindings.Get(f.Params[0]); b == nil || b.Kind != BindParam || b.Node.Type() != "identifier" {
+			continue
+		}
+		request := m.returnedHandlerResponse(f)
+		if request == "" {
+			continue
+		}
+		if called == nil {
+			called = map[*Function]bool{}
+			for _, c := range calls {
+				if g := m.resolve(c.Node.ChildByField("function"), 0).Func; g != nil {
+					called[g] = true
+				}
+			}
+		}
+		if called[f] {
+			continue // a helper the module calls with what it has
+		}
+		if m.handlerTypes == nil {
+			m.handlerTypes = map[*Function][]string{}
+		}
+		m.handlerTypes[f] = []string{request}
+	}
+}
+
+// returnedHandlerResponse returns the request type of the framework whose
+// handler response (pylib's ReturnedByCoroutineHandlers) f returns
+// directly at one of its return statements, or "".
+func (m *Module) returnedHandlerResponse(f *Function) string {
+	out := ""
+	f.Node.ChildByField("body").Walk(func(n *Node) bool {
+		if out != "" {
+			return false
+		}
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "return_statement":
+			if v := n.NamedChildren(); len(v) == 1 && Unparen(v[0]) != nil && Unparen(v[0]).Type() == "call" {
+				name := m.resolve(Unparen(v[0]).ChildByField("function"), 0).Name
+				if api, _ := pylib.Lookup(name); api.ReturnedByCoroutineHandlers {
+					out = pylib.HandlerRequestType(name)
+				}
+			}
+		}
+		return true
+	})
 	return out
 }
 

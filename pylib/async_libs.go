@@ -1015,3 +1015,14 @@ func init() {
 		"refresh_from_db")
 	awaitReturns(model+".create", model)
 }
+
+// HandlerRequestType is the request a handler that returns the response
+// response (one with ReturnedByCoroutineHandlers) receives as its only
+// argument, or "": aiohttp calls a handler with its web.Request ("accepts
+// a Request instance as its only parameter", Web Server Quickstart).
+func HandlerRequestType(response string) string {
+	if api, _ := Lookup(response); api.ReturnedByCoroutineHandlers && strings.HasPrefix(response, "aiohttp.") {
+		return "aiohttp.web.Request"
+	}
+	return ""
+}

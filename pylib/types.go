@@ -194,6 +194,13 @@ var LibraryAttrTypes = map[string]string{
 	"starlette.requests.Request.app":             "starlette.applications.Starlette",
 }
 
+// PackageAttrTypes gives the types of attributes that every class of a
+// library module has (`app` of each of Textual's widgets, screens and
+// apps, its message pumps), keyed by the module and the attribute
+// (`textual.widgets.app`): a class of the module the tables do not list
+// has them too.
+var PackageAttrTypes = map[string]string{}
+
 // RunningInstances are library classes of which a program runs one
 // instance, which a project makes by subclassing the class: discord.py's
 // client and bot. A library object that hands that instance on
@@ -279,6 +286,11 @@ func AttrType(typ, attr string) (string, bool) {
 func attrType(typ, attr string, depth int) (string, bool) {
 	if t, ok := LibraryAttrTypes[typ+"."+attr]; ok {
 		return t, true
+	}
+	if i := strings.LastIndexByte(typ, '.'); i > 0 {
+		if t, ok := PackageAttrTypes[typ[:i]+"."+attr]; ok {
+			return t, true
+		}
 	}
 	if depth < 8 {
 		for _, base := range LibraryBases[typ] {
