@@ -26,7 +26,9 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout38_manifest.tsv /work/corpus38  # the thirty-eighth (sid; python3-a..l, an application, SDKs, device clients, bench/heldout38_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout39_manifest.tsv /work/corpus39  # the thirty-ninth (sid; asyncio libraries and SDKs, python3-m..z, bench/heldout39_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout40_manifest.tsv /work/corpus40  # the fortieth (sid; python3-a..l, protocols, a framework, device clients, bench/heldout40_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout42_manifest.tsv /work/corpus42  # the forty-second (sid and experimental; fetched-and-dropped libraries and an experimental-only application, bench/heldout42_README.md)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
+    python3 bench/fetch_heldout.py DEST --suite "sid experimental" --manifest M.tsv --record PKG...  # from sid, and from experimental what sid lacks
 
 The sources are Debian packages (bookworm), fetched with `apt-get download` and
 unpacked with `dpkg-deb -x`, never installed; run `apt-get update` once first.
@@ -72,7 +74,10 @@ def private_apt(suite, dest):
     base = os.path.abspath(os.path.join(dest, "apt"))
     for d in ("etc", "lists/partial", "cache/archives/partial"):
         os.makedirs(os.path.join(base, d), exist_ok=True)
-    with open(os.path.join(base, "etc", suite + ".sources"), "w") as f:
+    # SUITE may name several suites ("sid experimental": a package that only
+    # experimental has, next to sid's); apt skips a .sources file whose name
+    # has a space, so the file is named with underscores.
+    with open(os.path.join(base, "etc", suite.replace(" ", "_") + ".sources"), "w") as f:
         f.write("Types: deb\nURIs: http://deb.debian.org/debian\n"
                 f"Suites: {suite}\nComponents: main\n"
                 "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")

@@ -83,6 +83,10 @@ MANIFESTS["corpus39"] = "heldout39_manifest.tsv"  # corpus39 (bench/heldout39_RE
 MANIFESTS["corpus40"] = "heldout40_manifest.tsv"  # corpus40 (bench/heldout40_README.md), apart so that other corpora's entries merge cleanly
 
 
+
+MANIFESTS["corpus42"] = "heldout42_manifest.tsv"  # corpus42 (bench/heldout42_README.md), apart so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

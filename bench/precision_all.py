@@ -90,6 +90,11 @@ JUDGED["39"], ROOTS["39"] = "precision_heldout39.tsv", "/work/corpus39"
 JUDGED["40"], ROOTS["40"] = "precision_heldout40.tsv", "/work/corpus40"
 
 
+
+# corpus42 (bench/heldout42_README.md), two lines apart from corpus40's so that other corpora's lines merge cleanly
+JUDGED["42"], ROOTS["42"] = "precision_heldout42.tsv", "/work/corpus42"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

@@ -34,7 +34,10 @@ async def handler(uid):
 		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread. A module that calls `nest_asyncio.apply()` " +
 		"(which makes nested loops legal) is exempt, as is a chain ending in such a module. Like ASL201's walk, this one follows only the branches the call can take: " +
 		"a helper's `if connect:` left at its default `connect=False` (or passed a falsy literal), an `isinstance` test the " +
-		"argument's known type cannot pass, or code that runs only when no loop is running, is not followed from that call.",
+		"argument's known type cannot pass, or code that runs only when no loop is running, is not followed from that call. " +
+		"A call matched only by its method name (`stream.run_until_complete()` on a receiver of unknown type) is not the loop's " +
+		"when its value is awaited or handed to gather / wait_for / create_task (the loop's method returns the result, not an " +
+		"awaitable), or when the project resolves it to an `async def` of its own.",
 	Run: runRunInLoop,
 })
 
@@ -58,7 +61,24 @@ func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) b
 		return proj.ShadowingDefinition(c) == nil
 	}
 	// A method of the project that happens to share the name is not the loop's.
-	return loopRefusingMethods[c.Method(m.File)] && c.Target == nil
+	if !loopRefusingMethods[c.Method(m.File)] || c.Target != nil {
+		return false
+	}
+	return !coroutineMethodByUse(proj, c)
+}
+
+// coroutineMethodByUse reports whether a call matched only by its method
+// name (`stream.run_until_complete()` on a receiver of unknown type) is
+// shown to be a coroutine method of that name rather than the event loop's:
+// its value is awaited or handed to gather / create_task / wait_for (the
+// loop's method returns the result, not an awaitable), or the project
+// resolves it, in any module, to an `async def`.
+func coroutineMethodByUse(proj *analysis.Project, c *analysis.Call) bool {
+	if c.Usage == analysis.UsageAwaited || c.Usage == analysis.UsageScheduled {
+		return true
+	}
+	f := proj.Target(c)
+	return f != nil && f.Async
 }
 
 // loopAPI returns the library record of c's callee, resolved through the
