@@ -19,10 +19,10 @@ import (
 
 // conftestFixtureVia brackets, at the start of a Via path, the fixture a
 // parameter of a test or fixture of a module requests by name:
-// `&tests.test_api&client&.post()`: the fixture `client` that the
+// `!tests.test_api!client!.post()`: the fixture `client` that the
 // conftest.py files above module tests.test_api define (the module itself
 // excluded: its own fixtures were looked at first).
-const conftestFixtureVia = "&"
+const conftestFixtureVia = "!"
 
 // ConftestFile is the file name of pytest's per-directory fixture modules.
 const ConftestFile = "conftest.py"

@@ -1622,10 +1622,41 @@ func (p *Project) refOf(name string, depth int) Ref {
 	case s.Class != nil:
 		return Ref{Name: s.Class.FullName(), Class: s.Class}
 	}
+	if t := p.importedGlobalInstance(name); t != "" {
+		// `from .db import Session` where db.py binds `Session =
+		// async_sessionmaker(engine)`: an instance, as in db.py itself
+		// (calling it gives a session, not a new sessionmaker).
+		return Ref{Name: t, Instance: true}
+	}
 	if depth == 0 {
 		return Ref{Name: p.Canonical(name)}
 	}
 	return Ref{Name: p.canonicalOf(name, depth)}
+}
+
+// importedGlobalInstance is GlobalInstanceType of the module-level name
+// qualified, followed through the imports that re-export it (`from .db
+// import Session` in pkg/__init__.py); "" when it is not such an instance.
+func (p *Project) importedGlobalInstance(qualified string) string {
+	for step := 0; step < 8; step++ {
+		dot := strings.LastIndexByte(qualified, '.')
+		if dot <= 0 {
+			return ""
+		}
+		m := p.byName[qualified[:dot]]
+		if m == nil || m.Scope == nil {
+			return ""
+		}
+		b := m.Scope.Bindings.Get(qualified[dot+1:])
+		if b == nil {
+			return ""
+		}
+		if b.Kind != BindImport {
+			return p.GlobalInstanceType(qualified)
+		}
+		qualified = b.Qualified
+	}
+	return ""
 }
 
 // called is what calling r returns.
