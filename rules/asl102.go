@@ -115,7 +115,14 @@ async def handler(key):
 		"modules whose return annotation or every `return` names the type (not the annotation of a function that returns what " +
 		"it was given, a parameter, its attribute or a `typing.cast` of either: click's `_find_binary_writer(stream) -> " +
 		"Optional[BinaryIO]` returns the caller's stream, sys.stdout, not a file); a library instance imported from another module keeps the " +
-		"types its library records for its attributes. A call of unknown callee counts too when the same " +
+		"types its library records for its attributes. A method called on an unannotated parameter the function never rebinds " +
+		"(`db=Depends(get_db)`, with `get_db` outside the run) counts when the module awaits at least two other methods on " +
+		"that parameter, in the same function or in coroutines that declare it in the very same words, and every library " +
+		"class the tables record all those as coroutine methods for records the called one as a coroutine method too (and none " +
+		"records it otherwise): `await db.commit()`, `await db.execute(...)`, `await db.delete(x)` name SQLAlchemy's " +
+		"`AsyncSession`, so a lone `db.rollback()` is its un-awaited coroutine (bench/realbugs71's metabolomics router; " +
+		"testdata `awaited_sibling_methods_identify_receiver.py`); not the first parameter of a method, nor under a test " +
+		"of the value's type. A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
 		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +
@@ -337,7 +344,8 @@ async def handler(key):
 		"iterates or maps it at once and raises TypeError (bench/realbugs63's VOLTWISE route); a container of coroutines " +
 		"unpacked (`gather(*coros)`), a future, or a callee only inferred to be a coroutine are not judged so. tree-sitter-python " +
 		"parses a call splatted directly in a list display (`[*f(x)]`) as a call of `*f`, which is not seen.",
-	Run: runNeverAwaited,
+	Requires: []Fact{awaitedParamMethods},
+	Run:      runNeverAwaited,
 })
 
 func runNeverAwaited(p *Pass) {
@@ -354,7 +362,8 @@ func runNeverAwaited(p *Pass) {
 		}
 		annotated := ""
 		loneTwin, execFuture, resource, query := false, false, false, false
-		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) {
+		if !isCoroutineCall(p, c) && !awaitedElsewhere(p, c) && !awaitedNameElsewhere(p, c) && !projectCoroutineMethodCall(p, c) &&
+			!awaitedSiblingsCall(p, c) {
 			if annotated = awaitableByAnnotation(p, c); annotated == "" {
 				if loneTwin = len(loneAwaitedTwin(p, c)) > 0; !loneTwin {
 					if resource = asyncResourceCall(p, c) || asyncGeneratorMethodCall(p, c); !resource {
@@ -3335,6 +3344,11 @@ func awaitedTwinsNote(p *Pass, c *analysis.Call) string {
 		return ""
 	}
 	twins := awaitedTwins(p, c)
+	if len(twins) == 0 {
+		if owners, awaited := awaitedSiblingsOwners(p, c); len(owners) > 0 && len(loneAwaitedTwin(p, c)) == 0 {
+			return awaitedSiblingsNote(p, c, owners, awaited)
+		}
+	}
 	if len(twins) == 0 {
 		twins = loneAwaitedTwin(p, c)
 	}
