@@ -399,8 +399,10 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c) || datagramConnect(m, c)
 	case pylib.UnblockedNoWait:
-		// executor.shutdown(wait=False) returns without joining the workers.
-		return isFalse(c.Positional(0)) || isFalse(c.Keyword("wait", f))
+		// executor.shutdown(wait=False) returns without joining the workers,
+		// and so, in effect, does the shutdown of an executor whose every
+		// job has been awaited since this function made it.
+		return isFalse(c.Positional(0)) || isFalse(c.Keyword("wait", f)) || recv != nil && idleExecutor(m, c, recv)
 	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	case pylib.UnblockedStoppedThread:
@@ -442,6 +444,8 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return v != nil && v.Type() == "true"
 	case pylib.UnblockedDocumentData:
 		return documentData(m, recordedArgument(c, api, f), 0)
+	case pylib.UnblockedUnlessDownloaded:
+		return !downloadedDocument(m, recordedArgument(c, api, f), 0)
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
@@ -1333,6 +1337,56 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 	return true
 }
 
+// idleExecutor: the shutdown of an executor created earlier in the same
+// function, with no job submitted to it since but the ones awaited on the
+// way (`self._executor = ThreadPoolExecutor(max_workers=1)`, then `await
+// loop.run_in_executor(self._executor, _open)` whose failure leads to
+// `self._executor.shutdown(wait=True)`): its workers are idle, and joining
+// them returns at once. A `submit` or `map` of it, an executor handed on
+// to anything but an awaited `run_in_executor`, or one this function did
+// not make (its jobs may still run) keeps the shutdown reported. Like
+// freshLock, this reads only the function: another coroutine could still
+// submit to an attribute across the awaits, which a method that makes the
+// executor it shuts down does not expect.
+func idleExecutor(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start || m.FunctionAt(ctor) != c.Func {
+		return false
+	}
+	if !pylib.Is(calleeOf(m, ctor), pylib.FreeWhenNew) {
+		return false
+	}
+	name := m.File.Text(analysis.Unparen(recv))
+	for _, other := range c.Func.Calls {
+		if other == c || other.Node.Start <= ctor.Start || other.Node.Start >= c.Node.Start {
+			continue
+		}
+		fn := other.Node.ChildByField("function")
+		if fn != nil && fn.Type() == "attribute" && m.File.Text(analysis.Unparen(fn.ChildByField("object"))) == name {
+			return false // executor.submit(...), executor.map(...)
+		}
+		handed := false
+		if args := other.Node.ChildByField("arguments"); args != nil {
+			for _, a := range args.NamedChildren() {
+				if a.Type() == "keyword_argument" {
+					a = a.ChildByField("value")
+				}
+				handed = handed || m.File.Text(analysis.Unparen(a)) == name
+			}
+		}
+		if !handed {
+			continue
+		}
+		if other.Method(m.File) != "run_in_executor" {
+			return false
+		}
+		if p := analysis.Unparen(other.Node).Parent(); p == nil || p.Type() != "await" {
+			return false
+		}
+	}
+	return true
+}
+
 // documentData reports an argument that is a document already in memory
 // rather than the address of one (pylib.UnblockedDocumentData): a bytes
 // literal, a string literal holding markup, an awaited value
@@ -1345,6 +1399,20 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 // settings.get(...)`: an awaited result may hold the address, not the
 // document).
 func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
+	return documentValue(m, n, depth, true)
+}
+
+// downloadedDocument reports a document an async HTTP client has just
+// downloaded (pylib.UnblockedUnlessDownloaded): an awaited value or a
+// value computed from one, as documentData recognises, but not a literal
+// (markup written in the source is a fragment).
+func downloadedDocument(m *analysis.Module, n *analysis.Node, depth int) bool {
+	return documentValue(m, n, depth, false)
+}
+
+// documentValue is documentData, counting literals as documents only when
+// literals is true.
+func documentValue(m *analysis.Module, n *analysis.Node, depth int, literals bool) bool {
 	n = analysis.Unparen(n)
 	if n == nil || depth > 6 {
 		return false
@@ -1353,19 +1421,23 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 	case "await":
 		return true
 	case "string":
+		if !literals {
+			return false
+		}
 		text := m.File.Text(n)
 		prefix := text[:len(text)-len(strings.TrimLeft(text, "rRbBuUfF"))]
 		return strings.ContainsAny(prefix, "bB") || strings.Contains(text, "<")
 	case "attribute":
-		return !namesAddress(m.File.Text(n.ChildByField("attribute"))) && documentData(m, n.ChildByField("object"), depth+1)
+		return !namesAddress(m.File.Text(n.ChildByField("attribute"))) &&
+			documentValue(m, n.ChildByField("object"), depth+1, literals)
 	case "subscript":
 		if namesAddress(analysis.StringConstant(m.File, n.ChildByField("subscript"))) {
 			return false
 		}
-		return documentData(m, n.ChildByField("value"), depth+1)
+		return documentValue(m, n.ChildByField("value"), depth+1, literals)
 	case "call":
 		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
-			return documentData(m, fn.ChildByField("object"), depth+1)
+			return documentValue(m, fn.ChildByField("object"), depth+1, literals)
 		}
 	case "identifier":
 		if namesAddress(m.File.Text(n)) {
@@ -1376,7 +1448,7 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 			return false
 		}
 		for _, v := range b.Values {
-			if !documentData(m, v, depth+1) {
+			if !documentValue(m, v, depth+1, literals) {
 				return false
 			}
 		}
