@@ -104,7 +104,10 @@ async def count_users(path):
 		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +
 		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`, unless a name on the way names an " +
 		"address: `feed.url` of an awaited record, `row[\"link\"]`, `feed_url = await settings.get(...)` are fetched: testdata " +
-		"`feedparser_and_whois.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"`feedparser_and_whois.py`), and Beautiful Soup's constructor given a page an async HTTP client has just downloaded " +
+		"(`BeautifulSoup(await resp.text(), ...)`, a local assigned from an awaited read: a whole page parsed on the " +
+		"loop, apify/crawlee-python#1817; a parameter, a literal or a message body is taken for a fragment and not " +
+		"reported, nor followed through helpers: testdata `html_parse_of_a_downloaded_page.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
@@ -112,6 +115,9 @@ async def count_users(path):
 		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
 		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, " +
+		"the shutdown of an executor the same function made whose every job since has been awaited (its workers idle: " +
+		"PyLabRobot's `Serial.setup` after opening the port in it failed; one made elsewhere may still run other " +
+		"coroutines' jobs and is reported), " +
 		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
 		"the Kubernetes DynamicClient's `watch()` generator; `for d in coll.find(q):`, `list(coll.find(q))` and a local assigned once " +
 		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
@@ -213,7 +219,7 @@ async def count_users(path):
 		"`sr`/`sr1`/`srp`/`sniff`/`send`, geopy's geocoders with their default synchronous adapter (built with " +
 		"`adapter_factory=AioHTTPAdapter` they are awaited, and an awaited call is not reported), `trafilatura.fetch_url`, " +
 		"newspaper's `Article.download`/`build`, deep-translator's translators, GitPython's `Repo.clone_from` and a " +
-		"`Remote`'s fetch/pull/push, yfinance, ccxt's synchronous exchanges (any `ccxt.<exchange>()`; `ccxt.async_support` " +
+		"`Remote`'s fetch/pull/push, googlexcel-nopassword's sheet downloads (`data_fromAllSheets`...), yfinance, ccxt's synchronous exchanges (any `ccxt.<exchange>()`; `ccxt.async_support` " +
 		"and `ccxt.pro` exchanges are coroutines), web3.py's `Web3(...).eth` requests (`AsyncWeb3` coroutines), " +
 		"solana-py's `Client` (`AsyncClient` coroutines), ib_insync's synchronous `IB` requests (the `*Async` twins " +
 		"coroutines), clickhouse-connect's `get_client` and its queries (`get_async_client` a coroutine), " +
