@@ -40,9 +40,7 @@ const soupAlt = "parse the page in a worker thread: `await asyncio.to_thread(Bea
 
 func init() {
 	blocking("ASL202", pdfTextAlt, "pdfminer.high_level.extract_text", "pdfminer.high_level.extract_text_to_fp")
-	for _, name := range []string{"bs4.BeautifulSoup", "BeautifulSoup.BeautifulSoup"} {
-		blocking("ASL202", soupAlt, name)
-		a := entry(name)
-		a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedUnlessDownloaded, "markup", 0
-	}
+	blocking("ASL202", soupAlt, "bs4.BeautifulSoup")
+	a := entry("bs4.BeautifulSoup")
+	a.Unblock, a.BlockingKeyword, a.FileArg = UnblockedUnlessDownloaded, "markup", 0
 }
