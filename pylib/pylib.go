@@ -733,7 +733,10 @@ const (
 	// UnboundedQueue: a queue class whose put never waits.
 	UnboundedQueue
 	// FreeWhenNew: a lock class whose new instance is not held, so the
-	// first acquire in the function that made it returns at once.
+	// first acquire in the function that made it returns at once; or an
+	// executor class whose new instance runs no job, so its shutdown in
+	// the function that made it returns at once while every job given to
+	// it since has been awaited.
 	FreeWhenNew
 	// MemoryDatabase: an API of a database driver that can work on an
 	// in-memory database, where queries are CPU work, not I/O.
@@ -935,6 +938,15 @@ const (
 	// client.get(url)`): what an async HTTP client already downloaded. The
 	// call then only parses in memory and fetches nothing.
 	UnblockedDocumentData
+	// UnblockedUnlessDownloaded: CPU work proportional to a document,
+	// reported only when the document (the argument at FileArg, or
+	// BlockingKeyword by name) is what an async HTTP client has just
+	// downloaded, a value computed from an awaited result
+	// (`BeautifulSoup(await resp.text(), ...)`, `html = await
+	// response.read()` before it): a whole page. Markup from a parameter,
+	// a literal, a message body or anything else is assumed to be a small
+	// fragment, the common case in bots, and is not reported.
+	UnblockedUnlessDownloaded
 )
 
 // InstantPrefixes are modules (names ending in ".") and calls whose

@@ -104,6 +104,11 @@ func init() {
 	with(ThreadSafeModule, "concurrent.futures")
 	with(UnboundedQueue, "queue.SimpleQueue")
 	with(FreeWhenNew, "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore")
+	// A new executor has no job and starts its worker threads only as jobs
+	// arrive (Lib/concurrent/futures/thread.py, _adjust_thread_count on
+	// submit): shutting it down joins nothing that is still working.
+	with(FreeWhenNew, "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+		"concurrent.futures.thread.ThreadPoolExecutor", "concurrent.futures.process.ProcessPoolExecutor")
 	with(BindsArguments, "functools.partial")
 	with(SyncContextManagerDecorator, "contextlib.contextmanager")
 	with(ExpectsRaise, "pytest.raises")

@@ -4,9 +4,11 @@ package pylib
 // the calling thread, called from coroutines of bots and scrapers:
 // geopy's geocoders, trafilatura's and newspaper's downloads,
 // deep-translator's translators and GitPython's clone, pull, push and
-// fetch (libcov22b). Sources: the Debian packages python3-geopy 2.3.0 and
+// fetch (libcov22b), googlexcel-nopassword's sheet downloads
+// (realbugs73). Sources: the Debian packages python3-geopy 2.3.0 and
 // python3-git 3.1.30 (unpacked, never installed); the projects' docs for
-// the others (named at each record).
+// the others, and googlexcel-nopassword's module source (named at each
+// record).
 
 const (
 	geopyAlt = "build the geocoder with geopy's asyncio adapter (`Nominatim(..., adapter_factory=AioHTTPAdapter)`, " +
@@ -16,6 +18,8 @@ const (
 	translateAlt = "run the translation in a worker thread: `await asyncio.to_thread(translator.translate, text)`"
 	gitAlt       = "run the git operation in a worker thread (`await asyncio.to_thread(...)`) or as an asyncio " +
 		"subprocess (`asyncio.create_subprocess_exec(\"git\", ...)`)"
+	sheetsAlt = "download the sheets in a worker thread (`await asyncio.to_thread(ggx.data_fromAllSheets, url)`): " +
+		"each sheet is one HTTPS download"
 )
 
 func init() {
@@ -87,4 +91,18 @@ func init() {
 	// Remotes, each an attribute named after its remote.
 	wildcardRoots = append(wildcardRoots, "git.Repo.remotes")
 	serviceRequests("ASL202", gitAlt, prefixed("git.Repo.remotes.*.", "fetch", "pull", "push")...)
+
+	// googlexcel-nopassword (PyPI 1.11, 2022, imported as
+	// Googlexcel_noPassword; "Fetch all sheets of data from Google
+	// Spreadsheet Excel without auth/ password"): fetch_sheetnameslist does
+	// `requests.get(url).text` and reads the sheet tabs from the page,
+	// data_OneSheet reads one sheet with `pd.read_csv` of the sheet's
+	// docs.google.com `gviz/tq?tqx=out:csv` URL, and data_fromAllSheets
+	// does both, one HTTPS download per sheet, on the calling thread. Bots
+	// read their league and tournament spreadsheets with it
+	// (bench/realbugs73: an esports bot's scheduled task refetched every
+	// tournament's workbook on the loop, "heartbeat blocked for more than
+	// 10 seconds").
+	serviceRequests("ASL202", sheetsAlt, prefixed("Googlexcel_noPassword.", "fetch_sheetnameslist", "data_OneSheet",
+		"data_fromAllSheets")...)
 }

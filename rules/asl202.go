@@ -104,7 +104,10 @@ async def count_users(path):
 		"urllib; not when given the document itself, a bytes or markup literal or a value computed from an awaited result, " +
 		"`feedparser.parse(await resp.text())` or `resp.content` after `resp = await client.get(url)`, unless a name on the way names an " +
 		"address: `feed.url` of an awaited record, `row[\"link\"]`, `feed_url = await settings.get(...)` are fetched: testdata " +
-		"`feedparser_and_whois.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
+		"`feedparser_and_whois.py`), and Beautiful Soup's constructor given a page an async HTTP client has just downloaded " +
+		"(`BeautifulSoup(await resp.text(), ...)`, a local assigned from an awaited read: a whole page parsed on the " +
+		"loop, apify/crawlee-python#1817; a parameter, a literal or a message body is taken for a fragment and not " +
+		"reported, nor followed through helpers: testdata `html_parse_of_a_downloaded_page.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
@@ -112,6 +115,9 @@ async def count_users(path):
 		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
 		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, " +
+		"the shutdown of an executor the same function made whose every job since has been awaited (its workers idle: " +
+		"PyLabRobot's `Serial.setup` after opening the port in it failed; one made elsewhere may still run other " +
+		"coroutines' jobs and is reported), " +
 		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
 		"the Kubernetes DynamicClient's `watch()` generator; `for d in coll.find(q):`, `list(coll.find(q))` and a local assigned once " +
 		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
@@ -213,7 +219,7 @@ async def count_users(path):
 		"`sr`/`sr1`/`srp`/`sniff`/`send`, geopy's geocoders with their default synchronous adapter (built with " +
 		"`adapter_factory=AioHTTPAdapter` they are awaited, and an awaited call is not reported), `trafilatura.fetch_url`, " +
 		"newspaper's `Article.download`/`build`, deep-translator's translators, GitPython's `Repo.clone_from` and a " +
-		"`Remote`'s fetch/pull/push, yfinance, ccxt's synchronous exchanges (any `ccxt.<exchange>()`; `ccxt.async_support` " +
+		"`Remote`'s fetch/pull/push, googlexcel-nopassword's sheet downloads (`data_fromAllSheets`...), yfinance, ccxt's synchronous exchanges (any `ccxt.<exchange>()`; `ccxt.async_support` " +
 		"and `ccxt.pro` exchanges are coroutines), web3.py's `Web3(...).eth` requests (`AsyncWeb3` coroutines), " +
 		"solana-py's `Client` (`AsyncClient` coroutines), ib_insync's synchronous `IB` requests (the `*Async` twins " +
 		"coroutines), clickhouse-connect's `get_client` and its queries (`get_async_client` a coroutine), " +
@@ -399,8 +405,10 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	case pylib.UnblockedSocket:
 		return nonBlockingSocket(m, c) || datagramConnect(m, c)
 	case pylib.UnblockedNoWait:
-		// executor.shutdown(wait=False) returns without joining the workers.
-		return isFalse(c.Positional(0)) || isFalse(c.Keyword("wait", f))
+		// executor.shutdown(wait=False) returns without joining the workers,
+		// and so, in effect, does the shutdown of an executor whose every
+		// job has been awaited since this function made it.
+		return isFalse(c.Positional(0)) || isFalse(c.Keyword("wait", f)) || recv != nil && idleExecutor(m, c, recv)
 	case pylib.UnblockedByZeroTimeout:
 		return isZero(c.Positional(0)) || isZero(c.Keyword("timeout", f)) || completionAwaited(m, c) || doneInCallback(m, c)
 	case pylib.UnblockedStoppedThread:
@@ -442,6 +450,8 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 		return v != nil && v.Type() == "true"
 	case pylib.UnblockedDocumentData:
 		return documentData(m, recordedArgument(c, api, f), 0)
+	case pylib.UnblockedUnlessDownloaded:
+		return !downloadedDocument(m, recordedArgument(c, api, f), 0)
 	case pylib.UnblockedUnlessIterated:
 		// `coll.find(q)` only builds a cursor; `for d in coll.find(q):`
 		// and `list(coll.find(q))` run its queries here, and so does
@@ -1333,6 +1343,56 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 	return true
 }
 
+// idleExecutor: the shutdown of an executor created earlier in the same
+// function, with no job submitted to it since but the ones awaited on the
+// way (`self._executor = ThreadPoolExecutor(max_workers=1)`, then `await
+// loop.run_in_executor(self._executor, _open)` whose failure leads to
+// `self._executor.shutdown(wait=True)`): its workers are idle, and joining
+// them returns at once. A `submit` or `map` of it, an executor handed on
+// to anything but an awaited `run_in_executor`, or one this function did
+// not make (its jobs may still run) keeps the shutdown reported. Like
+// freshLock, this reads only the function: another coroutine could still
+// submit to an attribute across the awaits, which a method that makes the
+// executor it shuts down does not expect.
+func idleExecutor(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
+	ctor := constructorCall(m, recv, 0)
+	if ctor == nil || c.Func == nil || ctor.Start >= c.Node.Start || m.FunctionAt(ctor) != c.Func {
+		return false
+	}
+	if !pylib.Is(calleeOf(m, ctor), pylib.FreeWhenNew) {
+		return false
+	}
+	name := m.File.Text(analysis.Unparen(recv))
+	for _, other := range c.Func.Calls {
+		if other == c || other.Node.Start <= ctor.Start || other.Node.Start >= c.Node.Start {
+			continue
+		}
+		fn := other.Node.ChildByField("function")
+		if fn != nil && fn.Type() == "attribute" && m.File.Text(analysis.Unparen(fn.ChildByField("object"))) == name {
+			return false // executor.submit(...), executor.map(...)
+		}
+		handed := false
+		if args := other.Node.ChildByField("arguments"); args != nil {
+			for _, a := range args.NamedChildren() {
+				if a.Type() == "keyword_argument" {
+					a = a.ChildByField("value")
+				}
+				handed = handed || m.File.Text(analysis.Unparen(a)) == name
+			}
+		}
+		if !handed {
+			continue
+		}
+		if other.Method(m.File) != "run_in_executor" {
+			return false
+		}
+		if p := analysis.Unparen(other.Node).Parent(); p == nil || p.Type() != "await" {
+			return false
+		}
+	}
+	return true
+}
+
 // documentData reports an argument that is a document already in memory
 // rather than the address of one (pylib.UnblockedDocumentData): a bytes
 // literal, a string literal holding markup, an awaited value
@@ -1345,6 +1405,20 @@ func freshLock(m *analysis.Module, c *analysis.Call, recv *analysis.Node) bool {
 // settings.get(...)`: an awaited result may hold the address, not the
 // document).
 func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
+	return documentValue(m, n, depth, true)
+}
+
+// downloadedDocument reports a document an async HTTP client has just
+// downloaded (pylib.UnblockedUnlessDownloaded): an awaited value or a
+// value computed from one, as documentData recognises, but not a literal
+// (markup written in the source is a fragment).
+func downloadedDocument(m *analysis.Module, n *analysis.Node, depth int) bool {
+	return documentValue(m, n, depth, false)
+}
+
+// documentValue is documentData, counting literals as documents only when
+// literals is true.
+func documentValue(m *analysis.Module, n *analysis.Node, depth int, literals bool) bool {
 	n = analysis.Unparen(n)
 	if n == nil || depth > 6 {
 		return false
@@ -1353,19 +1427,23 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 	case "await":
 		return true
 	case "string":
+		if !literals {
+			return false
+		}
 		text := m.File.Text(n)
 		prefix := text[:len(text)-len(strings.TrimLeft(text, "rRbBuUfF"))]
 		return strings.ContainsAny(prefix, "bB") || strings.Contains(text, "<")
 	case "attribute":
-		return !namesAddress(m.File.Text(n.ChildByField("attribute"))) && documentData(m, n.ChildByField("object"), depth+1)
+		return !namesAddress(m.File.Text(n.ChildByField("attribute"))) &&
+			documentValue(m, n.ChildByField("object"), depth+1, literals)
 	case "subscript":
 		if namesAddress(analysis.StringConstant(m.File, n.ChildByField("subscript"))) {
 			return false
 		}
-		return documentData(m, n.ChildByField("value"), depth+1)
+		return documentValue(m, n.ChildByField("value"), depth+1, literals)
 	case "call":
 		if fn := n.ChildByField("function"); fn != nil && fn.Type() == "attribute" {
-			return documentData(m, fn.ChildByField("object"), depth+1)
+			return documentValue(m, fn.ChildByField("object"), depth+1, literals)
 		}
 	case "identifier":
 		if namesAddress(m.File.Text(n)) {
@@ -1376,7 +1454,7 @@ func documentData(m *analysis.Module, n *analysis.Node, depth int) bool {
 			return false
 		}
 		for _, v := range b.Values {
-			if !documentData(m, v, depth+1) {
+			if !documentValue(m, v, depth+1, literals) {
 				return false
 			}
 		}

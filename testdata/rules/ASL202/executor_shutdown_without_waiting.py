@@ -25,7 +25,46 @@ async def stop(pool: ProcessPoolExecutor):
     pool.shutdown(cancel_futures=True)  # want: ASL202
 
 
-async def stop_new():
+async def stop_new(job):
     executor = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+    executor.submit(job)
     executor.shutdown(wait=0)  # quiet: a false wait
     executor.shutdown(True)  # want: ASL202
+
+
+# An executor this function made, whose only jobs since were awaited, is
+# idle: its shutdown returns at once (PyLabRobot's Serial.setup,
+# bench/realbugs73). One made elsewhere may still run other coroutines' jobs.
+class Port:
+    async def setup(self, open_port):
+        loop = asyncio.get_running_loop()
+        self._executor = ThreadPoolExecutor(max_workers=1)
+        try:
+            self._port = await loop.run_in_executor(self._executor, open_port)
+        except OSError:
+            self._executor.shutdown(wait=True)  # quiet: its one job has been awaited
+            self._executor = None
+            raise
+
+    async def stop(self):
+        await asyncio.get_running_loop().run_in_executor(self._executor, self._port.close)
+        self._executor.shutdown(wait=True)  # want: ASL202
+
+
+async def submitted_then_shut_down(jobs):
+    executor = ThreadPoolExecutor()
+    for job in jobs:
+        executor.submit(job)
+    executor.shutdown()  # want: ASL202
+
+
+async def handed_on_unawaited(job):
+    executor = ThreadPoolExecutor()
+    fut = asyncio.get_running_loop().run_in_executor(executor, job)
+    executor.shutdown()  # want: ASL202
+    return await fut
+
+
+async def never_given_a_job():
+    executor = ThreadPoolExecutor()
+    executor.shutdown()  # quiet: no job, no worker started

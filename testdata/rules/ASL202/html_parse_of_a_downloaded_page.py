@@ -1,0 +1,47 @@
+# Beautiful Soup parses the whole document on the calling thread. A page an
+# async HTTP client has just downloaded is reported (crawlers parse many of
+# them on one loop); a fragment (a parameter, a literal, a message body) is
+# not, nor a parse run in a worker thread or outside a coroutine.
+import asyncio
+
+import aiohttp
+import bs4
+from bs4 import BeautifulSoup
+
+
+async def fetch_document(session: aiohttp.ClientSession, url: str):
+    async with session.get(url) as resp:
+        return BeautifulSoup(await resp.text(), "html.parser")  # want: ASL202
+
+
+async def parse_response(response):
+    html = await response.read()
+    return BeautifulSoup(html, features="lxml")  # want: ASL202
+
+
+async def parse_decoded(client, url):
+    resp = await client.get(url)
+    return bs4.BeautifulSoup(markup=resp.content.decode(), features="lxml")  # want: ASL202
+
+
+async def parse_in_a_thread(session: aiohttp.ClientSession, url: str):
+    async with session.get(url) as resp:
+        html = await resp.text()
+    return await asyncio.to_thread(BeautifulSoup, html, "lxml")
+
+
+async def plain_text_of_a_message(formatted_body: str):
+    return BeautifulSoup(formatted_body, "html.parser").get_text()
+
+
+async def parse_literal():
+    return BeautifulSoup("<p>hello</p>", "html.parser").p.text
+
+
+async def links_of(html_content: str):
+    soup = bs4.BeautifulSoup(html_content, features="html.parser")
+    return [a["href"] for a in soup.find_all("a")]
+
+
+def parse_sync(html: str):
+    return BeautifulSoup(html, "lxml")
