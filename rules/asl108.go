@@ -56,7 +56,8 @@ async def update(db, key):
 		"before `async with`, Python 3.9 removed it (bpo-34793), and awaiting any of these objects raises TypeError " +
 		"(\"object Lock can't be used in 'await' expression\"; jupyter-server-proxy's `with (await " +
 		"self.state['proc_lock']):`, jupyterhub/jupyter-server-proxy#224, bench/realbugs74); the fix writes `async with " +
-		"lock`. A project class is not taken there (it may define `__await__` to give a context manager). An item " +
+		"lock`. Only an object of the type itself is taken there (`await aiofiles.open(path)` gives a file), and no " +
+		"project class (it may define `__await__` to give a context manager). An item " +
 		"read from a mapping under a constant key has the type of what the module stores under that key " +
 		"(`state['proc_lock'] = Lock()`), also when the mapping is a parameter a method keeps as `self.state` and " +
 		"fills itself (analysis: keyedMappingValues).",
@@ -144,7 +145,9 @@ func awaitedAsyncOnlyManager(p *Pass, e *analysis.Node) (string, *analysis.Node)
 	if operand == nil {
 		return "", nil
 	}
-	if name := asyncOnlyContextManager(p, operand); name != "" && pylib.AsyncWithOnly(name) {
+	// The operand is an object of the type itself (a lock, a session), not
+	// what a factory returns: `await aiofiles.open(path)` gives a file.
+	if name := asyncOnlyContextManager(p, operand); name != "" && pylib.AsyncWithOnly(name) && instanceType(p, operand) == name {
 		return name, operand
 	}
 	return "", nil

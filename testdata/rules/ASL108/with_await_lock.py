@@ -7,6 +7,7 @@
 import asyncio
 from asyncio import Lock
 
+import aiofiles
 import aiohttp
 
 module_lock = asyncio.Lock()
@@ -89,7 +90,11 @@ class AwaitableManager:
         return False
 
 
-async def quiet(pool: Pool, resource: AwaitableManager, lock_factory):
+async def quiet(pool: Pool, resource: AwaitableManager, lock_factory, path):
+    # Awaiting aiofiles.open() is allowed (it gives the file); entering the
+    # file with a plain `with` is another matter, not this form's.
+    with await aiofiles.open(path) as f:
+        print(f)
     with (await pool.acquire()) as conn:  # what the coroutine returns supports `with`
         conn.use()
     with (await resource):  # the project's __await__
