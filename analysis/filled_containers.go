@@ -122,6 +122,11 @@ func (m *Module) nameOccurrences(b *Binding, name string) func(c *Node) (is, fin
 		if c.Type() != "identifier" || m.File.Text(c) != name {
 			return false, true
 		}
+		// `self.state` and `f(state=...)` name an attribute and a keyword,
+		// not the variable.
+		if p := c.Parent(); p != nil && (p.Type() == "attribute" && c.Field() == "attribute" || p.Type() == "keyword_argument" && c.Field() == "name") {
+			return false, true
+		}
 		use, _ := m.ScopeAt(c).lookup(name)
 		return use == b, true
 	}
@@ -145,6 +150,14 @@ func (m *Module) selfAttrOccurrences(c *Class, attr string) func(a *Node) (is, f
 // or store (use: containerUse, mappingUse), or nil when any occurrence is
 // not a fine use.
 func (m *Module) collectUses(root *Node, occurrence func(c *Node) (is, fine bool), use func(c *Node) (v *Node, fine bool)) []*Node {
+	added, _ := m.collectUsesOK(root, occurrence, use)
+	return added
+}
+
+// collectUsesOK is collectUses that also tells a walk whose every
+// occurrence was fine (ok) from one that met another use, whatever it
+// stored: nil, true is a mapping nothing stores into.
+func (m *Module) collectUsesOK(root *Node, occurrence func(c *Node) (is, fine bool), use func(c *Node) (v *Node, fine bool)) ([]*Node, bool) {
 	var added []*Node
 	ok := true
 	root.Walk(func(c *Node) bool {
@@ -169,9 +182,9 @@ func (m *Module) collectUses(root *Node, occurrence func(c *Node) (is, fine bool
 		return true
 	})
 	if !ok {
-		return nil
+		return nil, false
 	}
-	return added
+	return added, true
 }
 
 // containerUse classifies one occurrence c of a container's name: fine
@@ -482,4 +495,149 @@ func (m *Module) FilledMappingValues(n *Node) (*Module, []*Node) {
 		}
 	}
 	return owner, values
+}
+
+// Mappings used as records of named slots: `state['proc_lock'] = Lock()`,
+// `self.state['proc'] = proc`, `self.state['port'] = 8080`. The values
+// stored into such a mapping disagree, so filledMappingValues gives no
+// type; an item read under a constant key (`self.state['proc_lock']`)
+// holds only what is stored under that key, or under a key that is not a
+// constant (which may be it). The mapping is what filledMappingValues
+// accepts, a name or a `self` attribute bound once to an empty dict and
+// only read or stored into, or a `self` attribute bound once, in a method
+// of its class, to a parameter of that method that the method itself only
+// reads and stores into besides (`def initialize(self, state): self.state
+// = state; if 'proc_lock' not in state: state['proc_lock'] = Lock()`,
+// jupyter-server-proxy's handlers, bench/realbugs74): the mapping passed
+// in is the object's, and the slots the class fills are its own.
+
+// keyedMappingValues returns the values stored under the constant key into
+// the mapping n denotes (see above), with the module whose tree holds
+// them; nil when n is no such mapping or nothing is stored under key.
+func (m *Module) keyedMappingValues(n *Node, key string, depth int) (*Module, []*Node) {
+	n = Unparen(n)
+	if n == nil || key == "" || depth > maxResolveDepth {
+		return nil, nil
+	}
+	switch n.Type() {
+	case "identifier":
+		name := m.File.Text(n)
+		b, owner := m.ScopeAt(n).lookup(name)
+		if b == nil || owner == nil || owner.Node == nil || b.Kind != BindAssign {
+			return nil, nil
+		}
+		d := m.boundDisplay(n)
+		if d == nil || !m.emptyMapping(d, depth) {
+			return nil, nil
+		}
+		stores := m.filledStores(filledKey{"keyed", b, ""}, func() []*Node {
+			return m.collectUses(owner.Node, m.nameOccurrences(b, name), m.keyedMappingUse)
+		})
+		return m, m.storedUnder(stores, key)
+	case "attribute":
+		obj := m.resolve(n.ChildByField("object"), depth+1)
+		c := obj.Class
+		if c == nil || !obj.Instance || c.module == nil || c.Node == nil {
+			return nil, nil
+		}
+		attr := m.File.Text(n.ChildByField("attribute"))
+		var only *Node
+		for _, v := range c.Attrs[attr] {
+			v = Unparen(v)
+			if v == nil {
+				return nil, nil
+			}
+			if v.Type() == "none" {
+				continue
+			}
+			if only != nil {
+				return nil, nil
+			}
+			only = v
+		}
+		cm := c.module
+		if only == nil || c.Scope.Bindings.Get(attr) != nil {
+			return nil, nil
+		}
+		var param *Binding
+		var method *Node
+		if !cm.emptyMapping(only, depth) {
+			if only.Type() != "identifier" {
+				return nil, nil
+			}
+			b, sc := cm.ScopeAt(only).lookup(cm.File.Text(only))
+			if b == nil || b.Kind != BindParam || sc == nil || sc.Kind != FunctionScope || sc.Node == nil || !encloses(c.Node, sc.Node) {
+				return nil, nil
+			}
+			param, method = b, sc.Node
+		}
+		stores := cm.filledStores(filledKey{"keyed", c, attr}, func() []*Node {
+			stores, ok := cm.collectUsesOK(cm.File.Root, cm.selfAttrOccurrences(c, attr), cm.keyedMappingUse)
+			if !ok || param == nil {
+				return stores
+			}
+			more, ok := cm.collectUsesOK(method, cm.nameOccurrences(param, param.Name), func(u *Node) (*Node, bool) {
+				if u == param.Node {
+					return nil, true // the parameter itself
+				}
+				// The one assignment that makes the parameter the attribute.
+				if p := u.Parent(); p != nil && p.Type() == "assignment" && u.Field() == "right" {
+					if is, fine := cm.selfAttrOccurrences(c, attr)(Unparen(p.ChildByField("left"))); is && fine {
+						return nil, true
+					}
+				}
+				return cm.keyedMappingUse(u)
+			})
+			if !ok {
+				return nil
+			}
+			return append(stores, more...)
+		})
+		return cm, cm.storedUnder(stores, key)
+	}
+	return nil, nil
+}
+
+// keyedMappingUse is mappingUse that gives the store itself (the subscript
+// assigned, or the setdefault call) instead of the value, so that its key
+// can be read.
+func (m *Module) keyedMappingUse(c *Node) (*Node, bool) {
+	v, fine := m.mappingUse(c)
+	if !fine || v == nil {
+		return nil, fine
+	}
+	p := v.Parent()
+	if p != nil && p.Type() == "assignment" {
+		return p.ChildByField("left"), true // d[key] = v
+	}
+	for ; p != nil && p.Type() != "call"; p = p.Parent() {
+	}
+	return p, p != nil // d.setdefault(key, v)
+}
+
+// storedUnder returns the values of stores (keyedMappingUse's) under key,
+// or under a key that is not a constant.
+func (m *Module) storedUnder(stores []*Node, key string) []*Node {
+	var values []*Node
+	for _, s := range stores {
+		var k, v *Node
+		switch s.Type() {
+		case "subscript":
+			k = s.ChildByField("subscript")
+			if p := s.Parent(); p != nil {
+				v = p.ChildByField("right")
+			}
+		case "call":
+			if args, plain := plainPositionalArgs(s); plain && len(args) == 2 {
+				k, v = args[0], args[1]
+			}
+		}
+		if v == nil {
+			continue
+		}
+		if sk := StringConstant(m.File, k); sk == key || sk == "" {
+			values = append(values, v)
+		}
+	}
+	return values
 }

@@ -134,6 +134,14 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 				return m.agree(values, depth+1)
 			}
 		}
+		// state['proc_lock'] where state is filled under constant keys with
+		// values that disagree: what is stored under that key
+		// (keyedMappingValues).
+		if owner, values := m.keyedMappingValues(n.ChildByField("value"), key, depth); len(values) > 0 {
+			if r := owner.agree(values, depth+1); r.Known() {
+				return r
+			}
+		}
 		// sessions[loop] where sessions is bound once to an empty dict
 		// filled one value at a time: the type the stored values agree on.
 		if values, ok := m.filledMappingValues(n.ChildByField("value"), depth); ok {

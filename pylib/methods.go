@@ -143,6 +143,10 @@ func init() {
 	methods(ReportsException, "isinstance", "issubclass", "type", "id", "getattr", "hasattr", "debug", "info",
 		"warning", "warn", "error", "exception", "critical", "log", "print_exc", "print_exception", "format_exc",
 		"log_debug", "call_exception_handler", "print", "repr", "str", "format")
+	// structlog's asynchronous logging methods (`await log.aexception(e)`,
+	// on its BoundLogger and FilteringBoundLogger), which langflow's lfx
+	// logger has too: they log the exception, they deliver it to no one.
+	methods(ReportsException, "adebug", "ainfo", "awarning", "aerror", "aexception", "acritical", "afatal", "alog")
 	methods(EndsWithException, "cancel", "throw")
 	methods(WakesWaiters, "set", "set_result")
 	methods(SplitsGroup, "subgroup", "split")

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -49,7 +51,16 @@ async def update(db, key):
 		"once to a call of the class (an annotated parameter may hold the subclass), one definition of the name, and " +
 		"for a method called through an instance (`self.transaction()`) no subclass, store on `self` or patch that " +
 		"may replace it, and never a class read from an instance or a class (`self.pool_class()`). The reverse mistake " +
-		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
+		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's. `with (await lock):` " +
+		"on such a library object is reported too: it was how asyncio's locks, semaphores and conditions were entered " +
+		"before `async with`, Python 3.9 removed it (bpo-34793), and awaiting any of these objects raises TypeError " +
+		"(\"object Lock can't be used in 'await' expression\"; jupyter-server-proxy's `with (await " +
+		"self.state['proc_lock']):`, jupyterhub/jupyter-server-proxy#224, bench/realbugs74); the fix writes `async with " +
+		"lock`. Only an object of the type itself is taken there (`await aiofiles.open(path)` gives a file), and no " +
+		"project class (it may define `__await__` to give a context manager). An item " +
+		"read from a mapping under a constant key has the type of what the module stores under that key " +
+		"(`state['proc_lock'] = Lock()`), also when the mapping is a parameter a method keeps as `self.state` and " +
+		"fills itself (analysis: keyedMappingValues).",
 	Run: runWithOnAsyncContextManager,
 })
 
@@ -60,13 +71,18 @@ func runWithOnAsyncContextManager(p *Pass) {
 		}
 		exprs, _ := withItems(n)
 		names := make([]string, len(exprs))
+		awaited := make([]*analysis.Node, len(exprs))
 		all := len(exprs) > 0
 		for i, e := range exprs {
 			names[i] = asyncOnlyContextManager(p, e)
+			if names[i] == "" {
+				names[i], awaited[i] = awaitedAsyncOnlyManager(p, e)
+			}
 			all = all && names[i] != ""
 		}
 		// `async with` is the fix when every item supports it and the
-		// statement is in a coroutine; offered once, on the first item.
+		// statement is in a coroutine; offered once, on the first item,
+		// with each `(await x)` item unwrapped to `x`.
 		f := p.Module.FunctionAt(n)
 		inCoroutine := f != nil && f.Async && !f.Lambda
 		fixable := all && inCoroutine
@@ -80,15 +96,61 @@ func runWithOnAsyncContextManager(p *Pass) {
 			}
 			var opts []ReportOption
 			if fixable {
-				opts = append(opts, WithFix(&Fix{Title: "Write `async with`", Safe: true,
-					Edits: []Edit{{Start: int(n.Start), End: int(n.Start), New: "async "}}}))
+				edits := []Edit{{Start: int(n.Start), End: int(n.Start), New: "async "}}
+				for j, e := range exprs {
+					if awaited[j] != nil {
+						outer := e
+						for q := outer.Parent(); q != nil && q.Type() == "parenthesized_expression"; q = outer.Parent() {
+							outer = q
+						}
+						edits = append(edits, Edit{Start: int(outer.Start), End: int(outer.End), New: p.File.Text(awaited[j])})
+					}
+				}
+				opts = append(opts, WithFix(&Fix{Title: "Write `async with`", Safe: true, Edits: edits}))
 				fixable = false
+			}
+			if awaited[i] != nil {
+				x := p.File.Brief(awaited[i])
+				p.Report(e, "`with (await "+x+")`: `"+x+"` ("+names[i]+") cannot be awaited (Python 3.9 removed the "+
+					"`with (await lock)` form: TypeError) and supports only `async with`; "+
+					strings.Replace(advice, "`async with`", "`async with "+x+"`", 1), opts...)
+				continue
 			}
 			p.Report(e, "`"+p.File.Brief(e)+"` ("+names[i]+") supports only `async with`: this `with` raises TypeError "+
 				"when it runs; "+advice, opts...)
 		}
 		return true
 	})
+}
+
+// awaitedAsyncOnlyManager recognises `with (await lock):`, the form
+// asyncio's locks, semaphores and conditions accepted before Python 3.9
+// (their `__await__` acquired and returned a context manager that
+// released; bpo-34793 removed it): e awaits an object of a library type
+// that supports only `async with`. Awaiting it now raises TypeError
+// ("object Lock can't be used in 'await' expression"), as it does for the
+// other such types, which were never awaitable (a ClientSession, a
+// TaskGroup). It returns that type and the awaited operand, or "".
+// Project classes are left out: one may define `__await__` to give a
+// context manager.
+func awaitedAsyncOnlyManager(p *Pass, e *analysis.Node) (string, *analysis.Node) {
+	if e == nil || e.Type() != "await" {
+		return "", nil
+	}
+	named := e.NamedChildren()
+	if len(named) != 1 {
+		return "", nil
+	}
+	operand := analysis.Unparen(named[0])
+	if operand == nil {
+		return "", nil
+	}
+	// The operand is an object of the type itself (a lock, a session), not
+	// what a factory returns: `await aiofiles.open(path)` gives a file.
+	if name := asyncOnlyContextManager(p, operand); name != "" && pylib.AsyncWithOnly(name) && instanceType(p, operand) == name {
+		return name, operand
+	}
+	return "", nil
 }
 
 // asyncOnlyContextManager returns the qualified name of the type or

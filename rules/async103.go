@@ -63,7 +63,9 @@ async def worker(queue):
 		"whoever waits for the outcome (`fut.set_exception(exc)`, `self._exceptions.append(exc)`, `results[i] = exc`, " +
 		"`return exc` as the function's result, as `gather(..., return_exceptions=True)` does, for the caller to raise, " +
 		"`sys.exc_info()` passed on: sqlalchemy's `context.throw(*sys.exc_info())` into the greenlet that awaited; " +
-		"logging it does not count): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
+		"logging it does not count, with the standard library's methods or structlog's asynchronous ones, `await " +
+		"logger.aexception(e)`: langflow's handler that logged the cancellation that way and raised ValueError, " +
+		"langflow-ai/langflow#13827, bench/realbugs74): the cancellation reaches the consumer, as in asyncio's own future bridging and " +
 		"task-group machinery (flake8-async reports these). A handler whose nested try statement raises the caught " +
 		"exception again on every path (`try: raise err` / `except ValueError: raise err` / `except: raise err`) " +
 		"re-raises; flake8-async reports it, and ASYNC104 at the inner `raise err`, which re-raises the same exception.\n\n" +
