@@ -237,7 +237,10 @@ async def handler(key):
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, except a test against builtin data classes only " +
-		"(`isinstance(body, dict)`, `(list, tuple)`: no coroutine object passes it, so the uses under it may never see the " +
+		"(`isinstance(body, dict)`, `(list, tuple)`) or against classes of the project no coroutine object is an instance of " +
+		"(`isinstance(result, Rejection)` for a plain class, a pydantic model or an exception of the project; not one with a " +
+		"metaclass, a class decorator, `__instancecheck__`, `__subclasshook__` or `__await__`, or a Protocol or abstract-awaitable " +
+		"base): no coroutine object passes it, so the uses under it may never see the " +
 		"coroutine and a name tested so and never awaited is reported), and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
