@@ -187,3 +187,79 @@ func (p *Project) GlobalInstanceType(qualified string) string {
 	}
 	return ""
 }
+
+// NoCoroutineInstances reports whether no coroutine object can pass
+// `isinstance(x, cls)` for the project class cls: isinstance is true of a
+// coroutine only for the classes of its type's MRO (coroutine, object) and
+// the ABCs that register or hook it (collections.abc.Awaitable and
+// Coroutine, typing's aliases, runtime-checkable Protocols, a class whose
+// metaclass decides `__instancecheck__`). So cls qualifies when neither it
+// nor a project base takes a keyword in its base list (`metaclass=`), is
+// decorated (`@runtime_checkable`), or binds `__instancecheck__`,
+// `__subclasshook__` or `__await__`, and every base outside the project is
+// known and keeps coroutines out (externalBaseKeepsCoroutinesOut: not a
+// Protocol nor an abstract awaitable). A library base such as pydantic's
+// BaseModel or Exception keeps it: a subclass of it is a class a coroutine
+// is no instance of.
+func (p *Project) NoCoroutineInstances(cls *Class) bool {
+	return p.noCoroutineInstances(cls, 0)
+}
+
+func (p *Project) noCoroutineInstances(cls *Class, depth int) bool {
+	if cls == nil || depth > 8 {
+		return false
+	}
+	if par := cls.Node.Parent(); par != nil && par.Type() == "decorated_definition" {
+		return false
+	}
+	for _, name := range []string{"__instancecheck__", "__subclasshook__", "__await__"} {
+		if cls.Methods[name] != nil || cls.Scope != nil && cls.Scope.Bindings.Get(name) != nil {
+			return false
+		}
+	}
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			return false
+		}
+		r := cls.module.Resolve(base)
+		parent := r.Class
+		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+			parent = p.Lookup(r.Name).Class
+		}
+		if parent != nil {
+			if parent == cls || !p.noCoroutineInstances(parent, depth+1) {
+				return false
+			}
+			continue
+		}
+		name := r.Name
+		if name == "" && base.Type() == "identifier" && cls.module.IsBuiltin(base, cls.module.File.Text(base)) {
+			name = "builtins." + cls.module.File.Text(base) // class Timeout(Exception)
+		}
+		if name == "" || r.Instance || r.Func != nil || !externalBaseKeepsCoroutinesOut(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// externalBaseKeepsCoroutinesOut: a base class from outside the project
+// whose subclasses no coroutine object is an instance of (see
+// NoCoroutineInstances). isinstance admits a coroutine for a class of its
+// type's MRO, a registered virtual base or a class whose hook or
+// metaclass says so; of the library classes a project derives from, a
+// Protocol (checked by its members at run time) is the one that may, and
+// the abstract awaitables are kept out with it. The typing and
+// collections.abc names are dotted as the resolver gives them; every
+// other module's class (pydantic's BaseModel, Exception) keeps
+// coroutines out.
+func externalBaseKeepsCoroutinesOut(name string) bool {
+	if strings.HasPrefix(name, "typing.") || strings.HasPrefix(name, "collections.abc.") {
+		return false
+	}
+	switch name[strings.LastIndex(name, ".")+1:] {
+	case "Protocol", "Awaitable", "Coroutine", "Generator", "AsyncGenerator":
+		return false
+	}
+	return true
+}

@@ -244,7 +244,10 @@ async def handler(key):
 		"`self.assertRaises*(...)`: the test expects it to raise before any awaitable exists (a call of an `async def` " +
 		"there raises nothing until awaited and is still reported). A name tested " +
 		"with `asyncio.iscoroutine`/`isinstance` is taken to hold either, except a test against builtin data classes only " +
-		"(`isinstance(body, dict)`, `(list, tuple)`: no coroutine object passes it, so the uses under it may never see the " +
+		"(`isinstance(body, dict)`, `(list, tuple)`) or against classes of the project no coroutine object is an instance of " +
+		"(`isinstance(result, Rejection)` for a plain class, a pydantic model or an exception of the project; not one with a " +
+		"metaclass, a class decorator, `__instancecheck__`, `__subclasshook__` or `__await__`, or a Protocol or abstract-awaitable " +
+		"base): no coroutine object passes it, so the uses under it may never see the " +
 		"coroutine and a name tested so and never awaited is reported), and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
 		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
@@ -3283,8 +3286,9 @@ var neverCoroutineClasses = map[string]bool{"dict": true, "list": true, "tuple":
 	"bytearray": true, "int": true, "float": true, "complex": true, "bool": true, "set": true, "frozenset": true}
 
 // nonAwaitableBuiltins reports an `isinstance(x, C)` call (callee is the
-// builtin) whose class argument names only neverCoroutineClasses (one, or
-// a tuple of them), with the argument's text.
+// builtin) whose class argument names only neverCoroutineClasses or
+// project classes no coroutine object is an instance of (one, or a tuple
+// of them), with the argument's text.
 func nonAwaitableBuiltins(p *Pass, call *analysis.Node, callee string) (string, bool) {
 	fn := call.ChildByField("function")
 	if callee != "isinstance" || fn == nil || fn.Type() != "identifier" || !p.Module.IsBuiltin(fn, "isinstance") {
@@ -3304,11 +3308,33 @@ func nonAwaitableBuiltins(p *Pass, call *analysis.Node, callee string) (string, 
 	}
 	for _, c := range names {
 		c = analysis.Unparen(c)
-		if c.Type() != "identifier" || !neverCoroutineClasses[p.File.Text(c)] || !p.Module.IsBuiltin(c, p.File.Text(c)) {
+		if c.Type() == "identifier" && neverCoroutineClasses[p.File.Text(c)] && p.Module.IsBuiltin(c, p.File.Text(c)) {
+			continue
+		}
+		if !projectClassNoCoroutinePasses(p, c) {
 			return "", false
 		}
 	}
 	return p.File.Text(cls), true
+}
+
+// projectClassNoCoroutinePasses reports a class argument of isinstance
+// that names a class of the project no coroutine object is an instance of
+// (Project.NoCoroutineInstances: `isinstance(result, Rejection)` where
+// Rejection is a pydantic model or a plain class of the project).
+func projectClassNoCoroutinePasses(p *Pass, c *analysis.Node) bool {
+	if c.Type() != "identifier" && c.Type() != "attribute" {
+		return false
+	}
+	r := p.Module.Resolve(c)
+	if r.Instance || r.Func != nil {
+		return false
+	}
+	cls := r.Class
+	if cls == nil && r.Name != "" {
+		cls = p.Project.Lookup(r.Name).Class
+	}
+	return cls != nil && p.Project.NoCoroutineInstances(cls)
 }
 
 // underTypeTest reports a call inside an if/elif (of its own function)

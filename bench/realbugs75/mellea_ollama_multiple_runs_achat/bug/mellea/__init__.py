@@ -1,0 +1,1 @@
+from .stdlib.session import MelleaSession, start_session

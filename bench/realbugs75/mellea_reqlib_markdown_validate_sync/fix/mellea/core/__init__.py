@@ -1,0 +1,7 @@
+from .base import CBlock, Component, Context, ModelOutputThunk, Span, TemplateRepresentation
+from .requirement import (
+    PartialValidationResult,
+    Requirement,
+    ValidationResult,
+    default_output_to_bool,
+)
