@@ -1010,6 +1010,9 @@ func (p *Project) canonicalStep(qualified string, depth int) string {
 				// own module.
 				return libraryAttrPath(r.Name, rest[1:])
 			}
+			if t := calledInstanceMember(r, rest); t != "" {
+				return t
+			}
 			if target := continuedName(r, rest); target != "" {
 				return target
 			}
@@ -1023,6 +1026,33 @@ func (p *Project) canonicalStep(qualified string, depth int) string {
 		return base
 	}
 	return qualified
+}
+
+// calledInstanceMember is the member path rest names on what calling the
+// module-level library instance r gives, when the member is the call
+// result's and not the instance's own: `pkg.db.Session.execute`, which a
+// module importing `Session = async_sessionmaker(...)` writes for `s =
+// Session(); s.execute()` (callResult takes a CapWords name for a class),
+// is AsyncSession.execute, since an async_sessionmaker has no execute.
+// "" otherwise.
+func calledInstanceMember(r Ref, rest []string) string {
+	if !r.Instance || r.Class != nil || r.Func != nil || r.Name == "" || len(rest) < 2 {
+		return ""
+	}
+	if _, ok := pylib.Lookup(r.Name + "." + rest[1]); ok {
+		return ""
+	}
+	if _, ok := pylib.AttrType(r.Name, rest[1]); ok {
+		return ""
+	}
+	made, ok := pylib.ReturnType(r.Name + ".__call__")
+	if !ok || made == "" {
+		return ""
+	}
+	if _, ok := pylib.Lookup(made + "." + rest[1]); !ok {
+		return ""
+	}
+	return made + "." + strings.Join(rest[1:], ".")
 }
 
 // libraryAttrPath is the qualified name of attrs followed from an instance

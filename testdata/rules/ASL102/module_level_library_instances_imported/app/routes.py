@@ -22,3 +22,23 @@ async def update_item(item):
     await session.commit()
     await session.close()
 
+
+
+async def rename_item(item, name):
+    async with db.AsyncSessionLocal() as session:
+        item.name = name
+        session.commit()  # want: ASL102 "coroutine `session.commit\(\)` is never awaited: its result is discarded"
+
+
+async def archive_item(item):
+    from .db import AsyncSessionLocal
+
+    session = AsyncSessionLocal()
+    session.add(item)
+    session.flush()  # want: ASL102 "coroutine `session.flush\(\)` is never awaited: its result is discarded"
+    await session.close()
+
+
+# Quiet: the sessionmaker's own synchronous method.
+def configure(engine):
+    db.AsyncSessionLocal.configure(bind=engine)
