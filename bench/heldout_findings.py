@@ -83,6 +83,9 @@ MANIFESTS["corpus39"] = "heldout39_manifest.tsv"  # corpus39 (bench/heldout39_RE
 MANIFESTS["corpus40"] = "heldout40_manifest.tsv"  # corpus40 (bench/heldout40_README.md), apart so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus43"] = "heldout43_manifest.tsv"  # corpus43 (bench/heldout43_README.md: test suites of source packages), apart so that corpus42's entry merges cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

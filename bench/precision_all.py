@@ -90,6 +90,10 @@ JUDGED["39"], ROOTS["39"] = "precision_heldout39.tsv", "/work/corpus39"
 JUDGED["40"], ROOTS["40"] = "precision_heldout40.tsv", "/work/corpus40"
 
 
+# corpus43 (bench/heldout43_README.md: the pytest suites of source packages), two lines apart from corpus40's so that corpus42's lines merge cleanly
+JUDGED["43"], ROOTS["43"] = "precision_heldout43.tsv", "/work/corpus43"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:
