@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/asyncls/asyncls/analysis"
 	"github.com/asyncls/asyncls/pylib"
 )
@@ -49,7 +51,9 @@ async def update(db, key):
 		"once to a call of the class (an annotated parameter may hold the subclass), one definition of the name, and " +
 		"for a method called through an instance (`self.transaction()`) no subclass, store on `self` or patch that " +
 		"may replace it, and never a class read from an instance or a class (`self.pool_class()`). The reverse mistake " +
-		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's.",
+		"(`async with threading.Lock()`, `async with` on an `@contextmanager` generator) is ASL111's. Not reported in " +
+		"the body of `with pytest.raises(TypeError):` (or `Exception`, `BaseException`, a tuple holding one; " +
+		"`self.assertRaises(...)` alike): a test that the `with` fails, as aiohttp's own test of `ClientSession`.",
 	Run: runWithOnAsyncContextManager,
 })
 
@@ -57,6 +61,9 @@ func runWithOnAsyncContextManager(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "with_statement" || isAsyncStmt(n) {
 			return true
+		}
+		if expectedToRaiseOf(p.Module, n, "TypeError") {
+			return true // a test that the `with` fails
 		}
 		exprs, _ := withItems(n)
 		names := make([]string, len(exprs))
@@ -119,4 +126,54 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__aenter__", "__enter__", "")
 	}
 	return ""
+}
+
+// expectedToRaiseOf reports a node in the body of `with pytest.raises(E):`
+// (or `self.assertRaises(E)`) where E, or an item of a tuple E, is the
+// exception exc names (its last dotted part), `Exception` or
+// `BaseException`: the test checks that the block raises it.
+func expectedToRaiseOf(m *analysis.Module, node *analysis.Node, exc string) bool {
+	for q := node.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "block" || q.Parent() == nil || q.Parent().Type() != "with_statement" {
+			continue
+		}
+		found := false
+		q.Parent().Walk(func(n *analysis.Node) bool {
+			if found || n.Type() == "block" {
+				return false
+			}
+			if n.Type() != "call" {
+				return true
+			}
+			fn := n.ChildByField("function")
+			text := m.File.Text(fn)
+			if !pylib.Is(m.Resolve(fn).Name, pylib.ExpectsRaise) && !strings.HasSuffix(text, ".assertRaises") &&
+				!strings.HasSuffix(text, ".assertRaisesRegex") {
+				return true
+			}
+			args := n.ChildByField("arguments")
+			if args == nil || len(args.NamedChildren()) == 0 {
+				return false
+			}
+			first := analysis.Unparen(args.NamedChildren()[0])
+			items := []*analysis.Node{first}
+			if first.Type() == "tuple" {
+				items = first.NamedChildren()
+			}
+			for _, it := range items {
+				name := m.File.Text(it)
+				if i := strings.LastIndex(name, "."); i >= 0 {
+					name = name[i+1:]
+				}
+				if name == exc || name == "Exception" || name == "BaseException" {
+					found = true
+				}
+			}
+			return false
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
