@@ -85,6 +85,7 @@ MANIFESTS["corpus40"] = "heldout40_manifest.tsv"  # corpus40 (bench/heldout40_RE
 
 
 MANIFESTS["corpus42"] = "heldout42_manifest.tsv"  # corpus42 (bench/heldout42_README.md), apart so that other corpora's entries merge cleanly
+MANIFESTS["corpus43"] = "heldout43_manifest.tsv"  # corpus43 (bench/heldout43_README.md: test suites of source packages), apart so that corpus42's entry merges cleanly
 
 
 def projects(manifest):

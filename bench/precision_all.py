@@ -93,6 +93,8 @@ JUDGED["40"], ROOTS["40"] = "precision_heldout40.tsv", "/work/corpus40"
 
 # corpus42 (bench/heldout42_README.md), two lines apart from corpus40's so that other corpora's lines merge cleanly
 JUDGED["42"], ROOTS["42"] = "precision_heldout42.tsv", "/work/corpus42"
+# corpus43 (bench/heldout43_README.md: the pytest suites of source packages), two lines apart from corpus40's so that corpus42's lines merge cleanly
+JUDGED["43"], ROOTS["43"] = "precision_heldout43.tsv", "/work/corpus43"
 
 
 def verdicts(path):

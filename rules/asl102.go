@@ -174,7 +174,9 @@ async def handler(key):
 		"as the result when no method awaits or hands on `self.x`, or when the very next statement (an `if`'s condition) uses it " +
 		"that way, whatever later code does with it; a private one (`self._payload`) that the class only prints, formats, logs " +
 		"as text or tests, that no method awaits or hands on and that the module names only as an attribute of self (no " +
-		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. Reported: discarding it; using it as if it were the result " +
+		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. A local compared by identity (`is`, `is not`) with anything but a constant " +
+		"asks which object it is: it counts as used as the result only when nothing awaits or schedules it (`handle = " +
+		"tg.create_task(coro)`, then `assert handle.coro is coro` is quiet). Reported: discarding it; using it as if it were the result " +
 		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`; `async with` when the call makes a bare " +
 		"coroutine, which has no `__aenter__`: a project `async def`, or a library coroutine function pylib records so, " +
 		"bleak-retry-connector's `establish_connection`, realbugs69; a library awaitable may be an async context manager too, " +
@@ -1189,6 +1191,11 @@ type coroUse struct {
 	// memo: a coroutine memoised by a synchronous getter whose every call
 	// misuses it, reported where it is made (memoisedForCallers).
 	memo bool
+	// identity: a comparison by identity (`is`, `is not`) with something
+	// other than a constant: it asks which object the value is, which is a
+	// misuse only when nothing awaits or schedules the coroutine (`handle
+	// = tg.create_task(coro)`, then `handle.coro is coro`).
+	identity bool
 	// advice, when set, replaces "add `await`" (and its fix): the misuse
 	// is not repaired by awaiting (a coroutine handed where a function is
 	// expected).
@@ -1648,7 +1655,16 @@ func (fl *coroFlow) judgeOperand(n, by *analysis.Node) coroUse {
 				return coroUse{fate: fateConsumed}
 			}
 		}
-		return coroUse{fate: fateMisuse, why: "it is compared (`" + strings.TrimSpace(ops) + "`) as if it were its result"}
+		identity := false
+		if op := strings.TrimSpace(ops); op == "is" || op == "is not" {
+			identity = true
+			for _, o := range other {
+				if o != n && constantOperand(o) {
+					identity = false
+				}
+			}
+		}
+		return coroUse{fate: fateMisuse, identity: identity, why: "it is compared (`" + strings.TrimSpace(ops) + "`) as if it were its result"}
 	case "binary_operator", "unary_operator":
 		return coroUse{fate: fateMisuse, why: "it is used in arithmetic as if it were its result"}
 	case "boolean_operator", "not_operator":
@@ -2597,7 +2613,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 		}
 		return coroUse{fate: fateConsumed}
 	}
-	var weak, misuse, kindTest, returnedRecord, test, opaque *coroUse
+	var weak, misuse, kindTest, returnedRecord, test, opaque, identity *coroUse
 	consumed, seen := false, false // seen: consumed other than by an opaque call
 	var consumedAt []*analysis.Node
 	itemStored := false // the item was replaced: later reads of it are not the coroutine
@@ -2644,7 +2660,12 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 				opaque = &u
 			}
 		case fateMisuse:
-			if misuse == nil {
+			if u.identity && !inContainer {
+				// Which object it is: wrong only if nothing runs it.
+				if identity == nil {
+					identity = &u
+				}
+			} else if misuse == nil {
 				misuse = &u
 			}
 		case fateWeak:
@@ -2661,6 +2682,9 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	}
 	if returnedRecord != nil && !consumed && misuse == nil {
 		return *returnedRecord
+	}
+	if identity != nil && misuse == nil && (!consumed || !seen) {
+		misuse = identity
 	}
 	where := "it is stored in `" + name + "`"
 	if inContainer {
@@ -3624,4 +3648,15 @@ func bareCoroutineCall(p *Pass, c *analysis.Call) bool {
 	}
 	name := p.Project.Callee(c).Name
 	return name != "" && (pylib.NoAsyncWith(name) || pylib.NoAsyncWith(p.Project.Canonical(name)))
+}
+
+// constantOperand reports a literal operand of a comparison (`True`,
+// `None`, a number, a string): comparing a coroutine with one by identity
+// asks about a result.
+func constantOperand(n *analysis.Node) bool {
+	switch analysis.Unparen(n).Type() {
+	case "true", "false", "none", "integer", "float", "string", "concatenated_string", "ellipsis":
+		return true
+	}
+	return false
 }

@@ -60,7 +60,10 @@ async def update(db, key):
 		"project class (it may define `__await__` to give a context manager). An item " +
 		"read from a mapping under a constant key has the type of what the module stores under that key " +
 		"(`state['proc_lock'] = Lock()`), also when the mapping is a parameter a method keeps as `self.state` and " +
-		"fills itself (analysis: keyedMappingValues).",
+		"fills itself (analysis: keyedMappingValues). " +
+		"Not reported in " +
+		"the body of `with pytest.raises(TypeError):` (or `Exception`, `BaseException`, a tuple holding one; " +
+		"`self.assertRaises(...)` alike): a test that the `with` fails, as aiohttp's own test of `ClientSession`.",
 	Run: runWithOnAsyncContextManager,
 })
 
@@ -68,6 +71,9 @@ func runWithOnAsyncContextManager(p *Pass) {
 	p.File.Root.Walk(func(n *analysis.Node) bool {
 		if n.Type() != "with_statement" || isAsyncStmt(n) {
 			return true
+		}
+		if expectedToRaiseOf(p.Module, n, "TypeError") {
+			return true // a test that the `with` fails
 		}
 		exprs, _ := withItems(n)
 		names := make([]string, len(exprs))
@@ -181,4 +187,54 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__aenter__", "__enter__", "")
 	}
 	return ""
+}
+
+// expectedToRaiseOf reports a node in the body of `with pytest.raises(E):`
+// (or `self.assertRaises(E)`) where E, or an item of a tuple E, is the
+// exception exc names (its last dotted part), `Exception` or
+// `BaseException`: the test checks that the block raises it.
+func expectedToRaiseOf(m *analysis.Module, node *analysis.Node, exc string) bool {
+	for q := node.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "block" || q.Parent() == nil || q.Parent().Type() != "with_statement" {
+			continue
+		}
+		found := false
+		q.Parent().Walk(func(n *analysis.Node) bool {
+			if found || n.Type() == "block" {
+				return false
+			}
+			if n.Type() != "call" {
+				return true
+			}
+			fn := n.ChildByField("function")
+			text := m.File.Text(fn)
+			if !pylib.Is(m.Resolve(fn).Name, pylib.ExpectsRaise) && !strings.HasSuffix(text, ".assertRaises") &&
+				!strings.HasSuffix(text, ".assertRaisesRegex") {
+				return true
+			}
+			args := n.ChildByField("arguments")
+			if args == nil || len(args.NamedChildren()) == 0 {
+				return false
+			}
+			first := analysis.Unparen(args.NamedChildren()[0])
+			items := []*analysis.Node{first}
+			if first.Type() == "tuple" {
+				items = first.NamedChildren()
+			}
+			for _, it := range items {
+				name := m.File.Text(it)
+				if i := strings.LastIndex(name, "."); i >= 0 {
+					name = name[i+1:]
+				}
+				if name == exc || name == "Exception" || name == "BaseException" {
+					found = true
+				}
+			}
+			return false
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -151,7 +151,8 @@ async def worker(queue):
 		"plain `with` statements; asyncio's are all `async with`: prompt-toolkit's SSH session task inside `with " +
 		"create_pipe_input():` ends quietly), and a handler after which the task goes on (loops back into the try statement): `cancel()` " +
 		"is then ignored. In a test module, a handler that first asserts the " +
-		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`) lets no " +
+		"caught exception's type (`assert type(exc) is KeyError`, `assert isinstance(exc, Exception)`), or that " +
+		"asserts `False` (`except BaseException as e: assert False, e`, before any statement that leaves), lets no " +
 		"cancellation through: it fails the test. A handler of trio's or anyio's cancellation (`trio.Cancelled`, " +
 		"`anyio.get_cancelled_exc_class()`) that re-raises on some path and otherwise lets the function return with no " +
 		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +

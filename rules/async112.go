@@ -23,7 +23,9 @@ async def main():
     await worker()`,
 	Severity: Info,
 	Default:  true,
-	Notes: "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async. " +
+	Notes: "Not reported when the task group itself is passed to the task (it may start more tasks), as in flake8-async, " +
+		"nor when the task is a function nested in the same function whose body names the group (a closure over `tg` " +
+		"that calls `tg.start_soon(...)`: anyio's tests of task parentage). " +
 		"The single task must be started with the group's own method: `create_task` for asyncio's TaskGroup, " +
 		"`start_soon`/`start` for trio's nursery and anyio's task group (asyncio's TaskGroup has no `start`, as in " +
 		"flake8-async).",
@@ -65,7 +67,7 @@ func runUselessTaskGroup(p *Pass) {
 			}
 			return !passesItself
 		})
-		if passesItself {
+		if passesItself || startsClosureOverGroup(p.Module, tg, call) {
 			continue
 		}
 		p.Report(tg.Expr, "this "+tg.Kind+" only starts one task; await the coroutine directly instead")
@@ -80,4 +82,47 @@ func (tg taskGroupScope) spawns(method string) bool {
 		return slices.Contains(methods, method)
 	}
 	return pylib.SpawnMethod(method)
+}
+
+// startsClosureOverGroup reports a task whose function is nested in the
+// function holding the task group and names the group in its body: it may
+// start more tasks in it (`async def starter(): tg.start_soon(sub)`, then
+// `tg.start_soon(starter)`), as a task handed the group may.
+func startsClosureOverGroup(m *analysis.Module, tg taskGroupScope, call *analysis.Node) bool {
+	args := call.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	named := args.NamedChildren()
+	if len(named) == 0 {
+		return false
+	}
+	target := analysis.Unparen(named[0])
+	if target.Type() == "call" { // create_task(starter())
+		target = target.ChildByField("function")
+	}
+	if target == nil || target.Type() != "identifier" {
+		return false
+	}
+	outer := m.FunctionAt(tg.With)
+	if outer == nil {
+		return false
+	}
+	name := m.File.Text(target)
+	for _, f := range m.Functions {
+		if f.Name != name || f.Parent != outer || f.Lambda {
+			continue
+		}
+		found := false
+		f.Node.ChildByField("body").Walk(func(n *analysis.Node) bool {
+			if n.Type() == "identifier" && m.File.Text(n) == tg.Name && n.Field() != "attribute" {
+				found = true
+			}
+			return !found
+		})
+		if found && !slices.Contains(f.Params, tg.Name) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,14 +26,17 @@ var ASYNC128 = register(&Rule{
 	Notes: "As in flake8-async, whatever the async library: a parameter named `task_status` (not positional-only, " +
 		"not `*args`) or any parameter annotated `TaskStatus` (`TaskStatus[int]`, `anyio.abc.TaskStatus`). A call of " +
 		"`.started()` on the parameter anywhere in the function counts, conditional or not, also in nested functions " +
-		"and lambdas that do not rebind the name; aliasing it does not. Deliberate difference from flake8-async: handing " +
+		"and lambdas that do not rebind the name, and on a local bound to the parameter itself (`status: TaskStatus[int] = " +
+		"task_status`, then `status.started(0)`: anyio's typing tests; flake8-async reports it). Deliberate difference from flake8-async: handing " +
 		"the parameter on to a call (`await serve_listeners(handler, listeners, task_status=task_status)`) counts too, " +
 		"since the callee then owns the `started()` call (trio's own `serve_tcp` does this; flake8-async reports it and " +
 		"asks for a `# noqa`). Stub bodies (`...`, `pass`, a docstring, " +
 		"`raise NotImplementedError`) are skipped; synchronous functions cannot be started and are not checked. Nor is " +
 		"a function the module only ever starts inside `with pytest.raises(...):` (or `self.assertRaises(...)`), " +
-		"`await nursery.start(crash_before_ready)`: the test expects `start()` to fail, and the function is written " +
-		"never to call `started()` (trio's own tests of `start()`); flake8-async's tests have no such case.",
+		"`await nursery.start(crash_before_ready)` or anyio's blocking portal's `portal.start_task(crash_before_ready)`: " +
+		"the test expects `start()` to fail, and the function is written " +
+		"never to call `started()` (trio's own tests of `start()`); a function nested in a test is looked for only in " +
+		"that test (anyio's tests each define their own `taskfunc`); flake8-async's tests have no such case.",
 	Run: runTaskStatusNeverStarted,
 })
 
@@ -49,7 +52,7 @@ func runTaskStatusNeverStarted(p *Pass) {
 		}
 		for _, param := range params {
 			body := f.Node.ChildByField("body")
-			if !callsStarted(p.Module, body, param) && !handsOn(p.Module, body, param) {
+			if !callsStarted(p.Module, body, param) && !handsOn(p.Module, body, param) && !aliasStarted(p.Module, body, param) {
 				p.Report(f.Node.ChildByField("name"), "async function `"+f.Name+"` takes `"+param+"` but never calls `"+param+
 					".started()`: `await tg.start("+f.Name+")` waits until it returns, then fails; call `"+param+".started()` once it is ready")
 			}
@@ -204,6 +207,18 @@ func startExpectedToFail(m *analysis.Module, f *analysis.Function) bool {
 		}
 	}
 	mentions := uncalledMentions(m, f.Name)
+	if f.Parent != nil {
+		// A nested function is named only in the function that defines
+		// it: the other tests' own `taskfunc`s are other functions.
+		outer := f.Parent.Node
+		kept := mentions[:0:0]
+		for _, ref := range mentions {
+			if ref.Start >= outer.Start && ref.End <= outer.End && !insideOtherDefOf(m, ref, f) {
+				kept = append(kept, ref)
+			}
+		}
+		mentions = kept
+	}
 	for _, ref := range mentions {
 		args := ref.Parent()
 		if args == nil || args.Type() != "argument_list" || args.NamedChildren()[0] != ref || args.Parent().Type() != "call" {
@@ -211,9 +226,53 @@ func startExpectedToFail(m *analysis.Module, f *analysis.Function) bool {
 		}
 		call := args.Parent()
 		fn := call.ChildByField("function")
-		if fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "start" || !expectedToRaise(m, call) {
+		if fn.Type() != "attribute" || !startsAndWaits(m.File.Text(fn.ChildByField("attribute"))) || !expectedToRaise(m, call) {
 			return false
 		}
 	}
 	return len(mentions) > 0
+}
+
+// startsAndWaits reports a method that starts a function and waits for its
+// `task_status.started()`: a task group's or nursery's `start`, and anyio's
+// blocking portal's `start_task`, its thread-side twin.
+func startsAndWaits(method string) bool { return method == "start" || method == "start_task" }
+
+// insideOtherDefOf reports a mention that lies in a function (other than
+// f's own scope) that defines another function of f's name: there the name
+// is that function.
+func insideOtherDefOf(m *analysis.Module, ref *analysis.Node, f *analysis.Function) bool {
+	for _, g := range m.Functions {
+		if g == f || g.Name != f.Name || g.Parent == nil || g.Parent == f.Parent {
+			continue
+		}
+		if outer := g.Parent.Node; ref.Start >= outer.Start && ref.End <= outer.End && outer.Start > f.Parent.Node.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasStarted reports a body that binds a local to the parameter itself
+// (`status: TaskStatus[int] = task_status`) and calls `.started()` on that
+// local.
+func aliasStarted(m *analysis.Module, body *analysis.Node, param string) bool {
+	found := false
+	body.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() == "function_definition" || n.Type() == "lambda" || n.Type() == "class_definition" {
+			return false
+		}
+		if n.Type() == "assignment" {
+			left, right := n.ChildByField("left"), analysis.Unparen(n.ChildByField("right"))
+			if left != nil && right != nil && left.Type() == "identifier" && right.Type() == "identifier" &&
+				m.File.Text(right) == param && m.File.Text(left) != param && callsStarted(m, body, m.File.Text(left)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

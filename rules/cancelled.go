@@ -1258,6 +1258,16 @@ func forwardsException(m *analysis.Module, body, name *analysis.Node) bool {
 // class, `get_cancelled_exc_class()`), possibly with an else branch that
 // handles the other exceptions.
 func reraisesCancellation(m *analysis.Module, inTestModule bool, body, name *analysis.Node) bool {
+	if inTestModule {
+		for _, st := range statements(body) {
+			if st.Type() == "assert_statement" && assertsFalse(m, st) {
+				return true // the test fails, whatever was caught
+			}
+			if !stmtFallsThrough(m, st) {
+				break
+			}
+		}
+	}
 	if name == nil {
 		return false
 	}
@@ -1415,6 +1425,23 @@ func quoteLen(s string) int {
 		return 3
 	}
 	return 1
+}
+
+// assertsFalse reports `assert False` (or `assert 0`, `assert None`), with
+// or without a message: a test's "never gets here", which fails whatever
+// was caught (pytest does not run with -O).
+func assertsFalse(m *analysis.Module, st *analysis.Node) bool {
+	named := st.NamedChildren()
+	if len(named) == 0 {
+		return false
+	}
+	switch analysis.Unparen(named[0]).Type() {
+	case "false", "none":
+		return true
+	case "integer":
+		return strings.Trim(m.File.Text(analysis.Unparen(named[0])), "0_") == ""
+	}
+	return false
 }
 
 // assertsOtherType reports `assert isinstance(exc, T)` or `assert type(exc)

@@ -39,3 +39,30 @@ async def test_counts_attempts():
         await crash()
     except BaseException:  # want: ASYNC103
         assert attempts == 1
+
+
+# Quiet: `assert False` fails the test whatever was caught, a cancellation
+# included.
+async def test_timeout_is_the_only_outcome():
+    try:
+        await crash()
+        assert False
+    except KeyError:
+        pass
+    except BaseException as e:
+        assert False, e
+
+
+# Fires: a true assertion first lets the cancellation vanish.
+async def test_true_assertion_first():
+    try:
+        await crash()
+    except BaseException as e:  # want: ASYNC103
+        assert True, e
+
+
+async def test_unnamed_handler_that_fails():
+    try:
+        await crash()
+    except BaseException:
+        assert 0, "should not get here"
