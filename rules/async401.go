@@ -25,8 +25,10 @@ async def test_fails():
         await run_all()`,
 	Severity: Warning,
 	Default:  true,
-	Notes:    "Also reported for `BaseExceptionGroup` and the `exceptiongroup` backport's classes, and for a tuple containing them.",
-	Run:      runPytestRaisesGroup,
+	Notes: "Also reported for `BaseExceptionGroup` and the `exceptiongroup` backport's classes, and for a tuple containing them. " +
+		"Not reported when the test reads what it caught after the block (`with pytest.raises(ExceptionGroup) as exc:` then " +
+		"`exc.value`, `exc.group_contains(...)`): it checks the group's contents itself, as anyio's and trio's suites do.",
+	Run: runPytestRaisesGroup,
 })
 
 func runPytestRaisesGroup(p *Pass) {
@@ -55,10 +57,65 @@ func runPytestRaisesGroup(p *Pass) {
 				n = p.File.Text(it)
 			}
 			if pylib.Is(n, pylib.ExceptionGroupClass) {
+				if inspectsCaughtGroup(p.File, c.Node) {
+					break
+				}
 				p.Report(c.Node, "`pytest.raises("+p.File.Brief(it)+")` passes whatever the group contains; use "+
 					"`pytest.RaisesGroup(...)` naming the expected exceptions")
 				break
 			}
 		}
 	}
+}
+
+// inspectsCaughtGroup reports a `with pytest.raises(...) as name:` (call is
+// the raises call) after whose block the enclosing function (or module)
+// reads `name.value` or calls `name.group_contains(...)`: the test checks
+// what the group holds itself.
+func inspectsCaughtGroup(f *analysis.File, call *analysis.Node) bool {
+	as := call.Parent()
+	if as == nil || as.Type() != "as_pattern" {
+		return false
+	}
+	var name string
+	for _, c := range as.NamedChildren() {
+		if c.Type() == "as_pattern_target" {
+			if t := c.NamedChildren(); len(t) == 1 && t[0].Type() == "identifier" {
+				name = f.Text(t[0])
+			}
+		}
+	}
+	if name == "" {
+		return false
+	}
+	with := as.Parent()
+	for with != nil && with.Type() != "with_statement" {
+		with = with.Parent()
+	}
+	if with == nil {
+		return false
+	}
+	scope := enclosingFunc(with)
+	if scope == nil {
+		scope = f.Root
+	}
+	found := false
+	scope.Walk(func(n *analysis.Node) bool {
+		if found {
+			return false
+		}
+		if n.Type() != "attribute" || n.Start < with.End {
+			return true
+		}
+		obj := n.ChildByField("object")
+		if obj == nil || obj.Type() != "identifier" || f.Text(obj) != name {
+			return true
+		}
+		switch f.Text(n.ChildByField("attribute")) {
+		case "value", "group_contains":
+			found = true
+		}
+		return !found
+	})
+	return found
 }
