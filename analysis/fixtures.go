@@ -45,6 +45,12 @@ func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, boo
 		if b := m.Scope.Bindings.Get(name); b != nil && b.Kind != BindDef || !isTestModulePath(m.File.Path) {
 			return Ref{}, false
 		}
+		// A test class with a base: a base test class may define the
+		// fixture (`class TestUsers(BaseAPITest)`), and a
+		// unittest.TestCase's methods take no fixtures.
+		if f.Class != nil && hasBase(f.Class) {
+			return Ref{}, false
+		}
 		if via := m.conftestVia(name); via != "" {
 			return Ref{Via: via}, true
 		}
@@ -243,6 +249,17 @@ func (m *Module) patchedParam(f *Function, name string) bool {
 	}
 	for i := 0; i < patches && i < len(params); i++ {
 		if params[i] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBase reports a class with a base class in its list (not only keyword
+// arguments such as `metaclass=`).
+func hasBase(c *Class) bool {
+	for _, b := range c.Bases {
+		if b.Type() != "keyword_argument" {
 			return true
 		}
 	}

@@ -19,3 +19,13 @@ async def test_imported_fixture(client):
 async def test_patched(session, api):
     session.get("/x")
     api.fetch("/health")  # want: ASL102 "coroutine `api.fetch\(\)` is never awaited: its result is discarded"
+
+
+from tests.base import BaseAPITest  # noqa: E402
+
+
+# Quiet: the base test class's `client` fixture overrides the conftest.py's.
+class TestInherited(BaseAPITest):
+    async def test_post(self, client):
+        response = client.post("/x")
+        assert response == "/x"
