@@ -1455,12 +1455,15 @@ func documentValue(m *analysis.Module, n *analysis.Node, depth int, literals boo
 		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
 			return false
 		}
+		// A document already in memory on every path; a downloaded page on
+		// one path at least (`html = await resp.text()`, then on a redirect
+		// `html = await self._find_login_url()`).
 		for _, v := range b.Values {
-			if !documentValue(m, v, depth+1, literals) {
-				return false
+			if doc := documentValue(m, v, depth+1, literals); doc != literals {
+				return doc
 			}
 		}
-		return true
+		return literals
 	}
 	return false
 }
@@ -2576,7 +2579,7 @@ var downloadMethods = map[string]bool{"text": true, "read": true, "content": tru
 // request a server handles (`await request.json()`, `await
 // request.text()` hold what a client sent: a fragment), or a function of
 // the project or a library named for fetching a page (`await
-// fetch_html(url)`). Other awaited values (a message body, a rendered
+// fetch_html(url)`, `await self.crawler.async_send(request)`). Other awaited values (a message body, a rendered
 // template, a websocket frame, a thread's result) are not taken for
 // downloaded pages.
 func awaitedDownload(m *analysis.Module, n *analysis.Node) bool {
@@ -2605,13 +2608,22 @@ func awaitedDownload(m *analysis.Module, n *analysis.Node) bool {
 		if r := strings.ToLower(strings.TrimLeft(name, "_")); r == "req" || strings.HasSuffix(r, "request") {
 			return false
 		}
-		return downloadMethods[m.File.Text(fn.ChildByField("attribute"))]
+		method := m.File.Text(fn.ChildByField("attribute"))
+		return downloadMethods[method] || namedForFetching(method)
 	case fn.Type() == "identifier":
-		name := strings.ToLower(m.File.Text(fn))
-		for _, w := range []string{"fetch", "download", "crawl", "scrape", "get_page", "get_html", "http_get"} {
-			if strings.Contains(name, w) {
-				return true
-			}
+		return namedForFetching(m.File.Text(fn))
+	}
+	return false
+}
+
+// namedForFetching reports a function or method name that says it fetches
+// a page: `fetch_html`, `download`, `async_send` (a crawler's request),
+// `get_page`.
+func namedForFetching(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range []string{"fetch", "download", "crawl", "scrape", "send", "request", "get_page", "get_html", "http_get"} {
+		if strings.Contains(name, w) {
+			return true
 		}
 	}
 	return false

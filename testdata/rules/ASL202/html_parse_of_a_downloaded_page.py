@@ -89,3 +89,19 @@ async def fetch_html(url):
     async with aiohttp.ClientSession() as session:
         async with session.get(url) as resp:
             return await resp.text()
+
+
+# Fires: a crawler's request, and a page read on one path at least (a
+# redirect fetches it again through the method itself).
+class Scanner:
+    async def check(self, crawler, request):
+        response = await crawler.async_send(request, follow_redirects=True)
+        return BeautifulSoup(response.content, "html.parser")  # want: ASL202
+
+    async def find_login(self, session: aiohttp.ClientSession):
+        reply = await session.get("http://router/login.html")
+        text = await reply.text()
+        soup = BeautifulSoup(text, "html.parser")  # want: ASL202
+        if soup.find("meta"):
+            text = await self.find_login(session)
+        return text
