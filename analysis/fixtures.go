@@ -234,8 +234,7 @@ func (m *Module) patchedParam(f *Function, name string) bool {
 		if call == nil || call.Type() != "call" {
 			continue
 		}
-		callee := m.File.Text(call.ChildByField("function"))
-		if callee != "patch" && !strings.HasSuffix(callee, ".patch") && !strings.HasSuffix(callee, "patch.object") {
+		if !pylib.MockPatchDecorators[m.Resolve(call.ChildByField("function")).Name] {
 			continue
 		}
 		patches++
