@@ -210,7 +210,8 @@ func (m *Module) registeredHandlers(calls []*Call) map[*Function][]string {
 // a coroutine that accepts a Request instance as its only parameter and
 // returns a Response instance"): a module-level `async def` of one
 // untyped, undecorated parameter that returns such a response, and that
-// the module does not call, is registered as a handler (often by a module
+// the module does not call, with a parameter named for a request
+// (requestLikeName), is registered as a handler (often by a module
 // the check does not see), so its parameter is the framework's request.
 func (m *Module) addResponseHandlers(calls []*Call) {
 	imports := false
@@ -230,6 +231,14 @@ func (m *Module) addResponseHandlers(calls []*Call) {
 			continue
 		}
 		if b := f.Scope.Bindings.Get(f.Params[0]); b == nil || b.Kind != BindParam || b.Node.Type() != "identifier" {
+			continue
+		}
+		// A handler's parameter is named for the request (aiohttp's docs
+		// and nearly every handler: `request`, `req`); a helper of another
+		// module turning what it is given into a response (`async def
+		// to_response(upstream)`, called with a requests.Response) is not
+		// one, and its callers are not all in view.
+		if !requestLikeName(f.Params[0]) {
 			continue
 		}
 		request := m.returnedHandlerResponse(f)
@@ -252,6 +261,13 @@ func (m *Module) addResponseHandlers(calls []*Call) {
 		}
 		m.handlerTypes[f] = []string{request}
 	}
+}
+
+// requestLikeName reports a parameter name that says it holds a request:
+// `request`, `req`, `_request`, `web_request`, `http_req`.
+func requestLikeName(name string) bool {
+	n := strings.ToLower(strings.TrimLeft(name, "_"))
+	return n == "req" || strings.HasSuffix(n, "request") || strings.HasSuffix(n, "_req")
 }
 
 // returnedHandlerResponse returns the request type of the framework whose

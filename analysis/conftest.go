@@ -99,6 +99,11 @@ func (p *Project) conftestFixture(via string, depth int) Ref {
 	for _, c := range p.ConftestModules(from) {
 		fx := c.fixtureNamed(nil, parts[1])
 		if fx == nil {
+			// `from .fixtures import session` in a conftest.py provides the
+			// fixture there, nearer than any further up; it is not followed.
+			if b := c.Scope.Bindings.Get(parts[1]); b != nil && b.Kind != BindDef {
+				return Ref{}
+			}
 			continue
 		}
 		r := c.fixtureValue(fx, depth+1)

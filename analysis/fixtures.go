@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/asyncls/asyncls/pylib"
@@ -32,9 +33,24 @@ func (m *Module) fixtureParamType(f *Function, name string, depth int) (Ref, boo
 	if m.parametrizes(f, name) {
 		return Ref{}, false // `@pytest.mark.parametrize("client", ...)` overrides the fixture
 	}
+	if m.patchedParam(f, name) {
+		return Ref{}, false // `@mock.patch(...)` passes its mock there
+	}
 	fx := m.fixtureNamed(f, name)
 	if fx == nil {
-		// Perhaps a conftest.py's fixture: the project says.
+		// Perhaps a conftest.py's fixture: the project says, unless the
+		// module binds the name itself (`from .fixtures import client`:
+		// an imported fixture overrides the conftest.py's) or is no test
+		// module (a `test_connection(client)` of the package's own code).
+		if b := m.Scope.Bindings.Get(name); b != nil && b.Kind != BindDef || !isTestModulePath(m.File.Path) {
+			return Ref{}, false
+		}
+		// A test class with a base: a base test class may define the
+		// fixture (`class TestUsers(BaseAPITest)`), and a
+		// unittest.TestCase's methods take no fixtures.
+		if f.Class != nil && hasBase(f.Class) {
+			return Ref{}, false
+		}
 		if via := m.conftestVia(name); via != "" {
 			return Ref{Via: via}, true
 		}
@@ -186,6 +202,64 @@ func (m *Module) parametrizes(f *Function, name string) bool {
 			if strings.TrimSpace(n) == name {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// isTestModulePath reports a file pytest collects tests from by its
+// default python_files ("test_*.py", "*_test.py") or a conftest.py: the
+// modules whose tests and fixtures pytest gives conftest.py fixtures. A
+// `test*` function elsewhere is the package's own code, called with
+// arguments.
+func isTestModulePath(path string) bool {
+	base := filepath.Base(path)
+	return base == ConftestFile || strings.HasSuffix(base, ".py") &&
+		(strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py"))
+}
+
+// patchedParam reports a parameter of f that a `@mock.patch(...)` /
+// `@patch.object(...)` decorator fills with its mock: each such decorator
+// passes one (unless given `new`, which is counted all the same: a
+// parameter left unknown), the bottom decorator's first, into the leading
+// parameters (after self), which pytest then does not take for fixtures.
+func (m *Module) patchedParam(f *Function, name string) bool {
+	patches := 0
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			continue
+		}
+		call := Unparen(expr[0])
+		if call == nil || call.Type() != "call" {
+			continue
+		}
+		if !pylib.MockPatchDecorators[m.Resolve(call.ChildByField("function")).Name] {
+			continue
+		}
+		patches++
+	}
+	if patches == 0 {
+		return false
+	}
+	params := f.Params
+	if f.Class != nil && len(params) > 0 {
+		params = params[1:]
+	}
+	for i := 0; i < patches && i < len(params); i++ {
+		if params[i] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBase reports a class with a base class in its list (not only keyword
+// arguments such as `metaclass=`).
+func hasBase(c *Class) bool {
+	for _, b := range c.Bases {
+		if b.Type() != "keyword_argument" {
+			return true
 		}
 	}
 	return false

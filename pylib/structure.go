@@ -158,6 +158,16 @@ var GeneratorContextManagers = map[string]bool{"contextlib.contextmanager": fals
 var PytestFixtureDecorators = map[string]bool{"pytest.fixture": true, "pytest.yield_fixture": true,
 	"_pytest.fixtures.fixture": true, "pytest_asyncio.fixture": true, "pytest_asyncio.plugin.fixture": true}
 
+// MockPatchDecorators, used as decorators, pass the mock they make into
+// the decorated function's leading parameters (unittest/mock.py
+// `_patch.decorate_callable`: "patched" arguments are appended; pytest's
+// getfuncargnames drops that many leading parameters from the fixtures it
+// fills). The `mock` backport and asynctest name them the same way. As
+// the resolver names them.
+var MockPatchDecorators = map[string]bool{"unittest.mock.patch": true, "unittest.mock.patch.object": true,
+	"mock.patch": true, "mock.patch.object": true, "mock.mock.patch": true, "mock.mock.patch.object": true,
+	"asynctest.patch": true, "asynctest.patch.object": true}
+
 // async_generator's aclosing is contextlib.aclosing's backport (Python
 // < 3.10), still imported by projects that supported those versions.
 var closesArgument = map[string]bool{"contextlib.aclosing": true, "contextlib.closing": true,

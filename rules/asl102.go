@@ -122,7 +122,8 @@ async def handler(key):
 		"records it otherwise): `await db.commit()`, `await db.execute(...)`, `await db.delete(x)` name SQLAlchemy's " +
 		"`AsyncSession`, so a lone `db.rollback()` is its un-awaited coroutine (bench/realbugs71's metabolomics router; " +
 		"testdata `awaited_sibling_methods_identify_receiver.py`); not the first parameter of a method, nor under a test " +
-		"of the value's type. A call of unknown callee counts too when the same " +
+		"of the value's type, nor when a class of the module or of a module it imports defines the method synchronously beside " +
+		"an awaited one as an `async def` (a project wrapper the parameter may hold: `awaited_siblings_project_wrapper`). A call of unknown callee counts too when the same " +
 		"async function awaits the very same callee elsewhere (`await message.channel.send(...)`), on a dotted path from a " +
 		"parameter it never rebinds or a bare name bound once (a parameter, or one assignment such as `old_handle = " +
 		"App._handle` in an enclosing function or the module; not a project function, an import or a library API the tables " +

@@ -67,6 +67,9 @@ func awaitedSiblingsOwners(p *Pass, c *analysis.Call) (owners, awaited []string)
 		return nil, nil
 	}
 	sort.Strings(awaited)
+	if projectSyncTwin(p, method, awaited) {
+		return nil, nil
+	}
 	owners = pylib.CoroutineMethodOwners(awaited...)
 	if len(owners) == 0 {
 		return nil, nil
@@ -188,3 +191,26 @@ var awaitedParamMethods = &fact[map[string]map[string]bool]{name: "awaitedParamM
 	}
 	return out
 }}
+
+// projectSyncTwin reports a class of the module or of a module it imports
+// (directly or not) that defines method other than as a coroutine
+// function beside an async def of one of the awaited methods (`class
+// Channel: async def send, async def recv, def close`): the receiver may
+// be one of its instances, whose method needs no await, rather than the
+// library's. Only the import closure is read, so that every view of the
+// project (a whole check, a scoped one, the server) answers alike.
+func projectSyncTwin(p *Pass, method string, awaited []string) bool {
+	for m := range p.Project.ImportClosure(p.Module) {
+		for _, c := range m.Classes {
+			if f := c.Methods[method]; f == nil || f.Async && !f.Generator {
+				continue
+			}
+			for _, a := range awaited {
+				if f := c.Methods[a]; f != nil && f.Async {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -106,7 +106,9 @@ async def count_users(path):
 		"address: `feed.url` of an awaited record, `row[\"link\"]`, `feed_url = await settings.get(...)` are fetched: testdata " +
 		"`feedparser_and_whois.py`), and Beautiful Soup's constructor given a page an async HTTP client has just downloaded " +
 		"(`BeautifulSoup(await resp.text(), ...)`, a local assigned from an awaited read: a whole page parsed on the " +
-		"loop, apify/crawlee-python#1817; a parameter, a literal or a message body is taken for a fragment and not " +
+		"loop, apify/crawlee-python#1817; the awaited call reads a response or fetches a page (`text`, `read`, `content`, `get`... on anything but a server's " +
+		"`request`, or a function named for fetching: `fetch_html(url)`); a parameter, a literal, a message body, a rendered " +
+		"template, what a client posted or a thread's result is taken for a fragment and not " +
 		"reported, nor followed through helpers: testdata `html_parse_of_a_downloaded_page.py`). A chain of blocking calls of this family (`sqlite3.connect(p).execute(q).fetchone()`) is " +
 		"one finding, at the outermost call, whose fix runs the whole chain in a thread. The sqlite3 calls of one coroutine " +
 		"(`cur.execute(...)`, `cur.fetchall()`, `db.commit()`) are one finding too, at the first: its message names the " +
@@ -1425,7 +1427,7 @@ func documentValue(m *analysis.Module, n *analysis.Node, depth int, literals boo
 	}
 	switch n.Type() {
 	case "await":
-		return true
+		return literals || awaitedDownload(m, n)
 	case "string":
 		if !literals {
 			return false
@@ -1453,12 +1455,15 @@ func documentValue(m *analysis.Module, n *analysis.Node, depth int, literals boo
 		if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
 			return false
 		}
+		// A document already in memory on every path; a downloaded page on
+		// one path at least (`html = await resp.text()`, then on a redirect
+		// `html = await self._find_login_url()`).
 		for _, v := range b.Values {
-			if !documentValue(m, v, depth+1, literals) {
-				return false
+			if doc := documentValue(m, v, depth+1, literals); doc != literals {
+				return doc
 			}
 		}
-		return true
+		return literals
 	}
 	return false
 }
@@ -2558,4 +2563,68 @@ func waitsOnLoop(m *analysis.Module, fn *analysis.Function, depth int) bool {
 		}
 	}
 	return submits && waits
+}
+
+// downloadMethods are the coroutine methods whose awaited result is a page
+// an async HTTP client or browser has fetched: a response's body (`await
+// resp.text()`, `read()`), the request that makes the response (`await
+// client.get(url)`, then `.text`), a browser page's markup (`await
+// page.content()`).
+var downloadMethods = map[string]bool{"text": true, "read": true, "content": true, "body": true, "get": true,
+	"fetch": true, "request": true, "post": true, "html": true, "inner_html": true, "page_source": true,
+	"download": true}
+
+// awaitedDownload reports an await (pylib.UnblockedUnlessDownloaded) of a
+// download: a method of downloadMethods on a receiver that is not the
+// request a server handles (`await request.json()`, `await
+// request.text()` hold what a client sent: a fragment), or a function of
+// the project or a library named for fetching a page (`await
+// fetch_html(url)`, `await self.crawler.async_send(request)`). Other awaited values (a message body, a rendered
+// template, a websocket frame, a thread's result) are not taken for
+// downloaded pages.
+func awaitedDownload(m *analysis.Module, n *analysis.Node) bool {
+	named := n.NamedChildren()
+	if len(named) != 1 {
+		return false
+	}
+	call := analysis.Unparen(named[0])
+	if call == nil || call.Type() != "call" {
+		return false
+	}
+	fn := call.ChildByField("function")
+	switch {
+	case fn == nil:
+		return false
+	case fn.Type() == "attribute":
+		recv := analysis.Unparen(fn.ChildByField("object"))
+		name := ""
+		switch {
+		case recv == nil:
+		case recv.Type() == "identifier":
+			name = m.File.Text(recv)
+		case recv.Type() == "attribute":
+			name = m.File.Text(recv.ChildByField("attribute"))
+		}
+		if r := strings.ToLower(strings.TrimLeft(name, "_")); r == "req" || strings.HasSuffix(r, "request") {
+			return false
+		}
+		method := m.File.Text(fn.ChildByField("attribute"))
+		return downloadMethods[method] || namedForFetching(method)
+	case fn.Type() == "identifier":
+		return namedForFetching(m.File.Text(fn))
+	}
+	return false
+}
+
+// namedForFetching reports a function or method name that says it fetches
+// a page: `fetch_html`, `download`, `async_send` (a crawler's request),
+// `get_page`.
+func namedForFetching(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range []string{"fetch", "download", "crawl", "scrape", "send", "request", "get_page", "get_html", "http_get"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }

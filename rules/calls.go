@@ -37,7 +37,7 @@ func knownCoroutineCall(p *Pass, c *analysis.Call) bool {
 		}
 	}
 	if p.isCoroutineFunction(c) {
-		return true
+		return !librarySyncOverride(p, c)
 	}
 	if unresolvedDjangoModelCall(p, c) || returnsUnresolvedDjangoModelCall(p, c) {
 		return true
@@ -414,4 +414,41 @@ func awaitedTwins(p *Pass, c *analysis.Call) []*analysis.Call {
 		return nil
 	}
 	return p.Project.AwaitedTwins(p.Module, c, p.projectUsesAsValue)
+}
+
+// librarySyncOverride reports a call of a library class's coroutine method
+// reached through an attribute the library types as its own class
+// (Textual's `self.app`, typed textual.app.App) when a class of the module
+// or of a module it imports derives from that class and defines the
+// method other than as a coroutine function (`class MyApp(App): def
+// action_quit(self): self.exit()`): the object is then likely the
+// project's subclass, whose method needs no await. Only the import closure
+// is read, so that every view of the project answers alike.
+func librarySyncOverride(p *Pass, c *analysis.Call) bool {
+	if c.Target != nil {
+		return false
+	}
+	name := p.Project.Callee(c).Name
+	dot := strings.LastIndexByte(name, '.')
+	if dot <= 0 || !pylib.Is(name, pylib.Coroutine) || p.Project.Target(c) != nil {
+		return false
+	}
+	class, method := name[:dot], name[dot+1:]
+	// The receiver is typed as the library's class itself, not as a class
+	// of the project (whose own overrides the project's resolution reads).
+	if fn := c.Node.ChildByField("function"); fn == nil || fn.Type() != "attribute" ||
+		p.Module.Resolve(fn.ChildByField("object")).Class != nil {
+		return false
+	}
+	for m := range p.Project.ImportClosure(p.Module) {
+		for _, cl := range m.Classes {
+			if f := cl.Methods[method]; f == nil || f.Async && !f.Generator {
+				continue
+			}
+			if p.Project.LibraryBaseWhere(cl, func(lib string) bool { return lib == class }) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -46,12 +46,12 @@ class TuiApp(App):
         self.action_quit()  # want: ASL102
 
 
-class OwnQuitApp(App):
-    def action_quit(self) -> None:
+class OwnBellApp(App):
+    def action_bell(self) -> None:
         self.exit()
 
     def on_key(self, event) -> None:
-        self.action_quit()
+        self.action_bell()
 
 
 # Quiet: an `app` attribute of a class of the project that is not Textual's.
