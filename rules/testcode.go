@@ -14,7 +14,14 @@ import (
 // thread-only API from the event loop raises RuntimeError first), so the
 // helper's blocking call is not what runs.
 func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
-	for q := call.Parent(); q != nil && !isDef(q); q = q.Parent() {
+	return expectedToRaiseOf(m, call, "")
+}
+
+// expectedToRaiseOf is expectedToRaise for a block expected to raise the
+// exception exc names (its last dotted part; "" any): the expectation's E,
+// or an item of a tuple E, is exc, `Exception` or `BaseException`.
+func expectedToRaiseOf(m *analysis.Module, node *analysis.Node, exc string) bool {
+	for q := node.Parent(); q != nil && !isDef(q); q = q.Parent() {
 		if q.Type() != "block" || q.Parent() == nil || q.Parent().Type() != "with_statement" {
 			continue
 		}
@@ -23,16 +30,43 @@ func expectedToRaise(m *analysis.Module, call *analysis.Node) bool {
 			if found || n.Type() == "block" {
 				return false
 			}
-			if n.Type() == "call" {
-				fn := n.ChildByField("function")
-				name := m.Resolve(fn).Name
-				text := m.File.Text(fn)
-				found = pylib.Is(name, pylib.ExpectsRaise) || strings.HasSuffix(text, ".assertRaises") ||
-					strings.HasSuffix(text, ".assertRaisesRegex")
+			if n.Type() != "call" {
+				return true
 			}
-			return !found
+			fn := n.ChildByField("function")
+			text := m.File.Text(fn)
+			if !pylib.Is(m.Resolve(fn).Name, pylib.ExpectsRaise) && !strings.HasSuffix(text, ".assertRaises") &&
+				!strings.HasSuffix(text, ".assertRaisesRegex") {
+				return true
+			}
+			found = exc == "" || raisesNamed(m, n, exc)
+			return false
 		})
 		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// raisesNamed reports an expectation call whose first argument (or an
+// item of it, a tuple) names exc, `Exception` or `BaseException`.
+func raisesNamed(m *analysis.Module, call *analysis.Node, exc string) bool {
+	args := call.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) == 0 {
+		return false
+	}
+	first := analysis.Unparen(args.NamedChildren()[0])
+	items := []*analysis.Node{first}
+	if first.Type() == "tuple" {
+		items = first.NamedChildren()
+	}
+	for _, it := range items {
+		name := m.File.Text(it)
+		if i := strings.LastIndex(name, "."); i >= 0 {
+			name = name[i+1:]
+		}
+		if name == exc || name == "Exception" || name == "BaseException" {
 			return true
 		}
 	}
