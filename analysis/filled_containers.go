@@ -341,19 +341,9 @@ func (m *Module) filledMappingValues(n *Node, depth int) (values []*Node, ok boo
 			return nil, false
 		}
 		attr := m.File.Text(n.ChildByField("attribute"))
-		var only *Node
-		for _, v := range c.Attrs[attr] {
-			v = Unparen(v)
-			if v == nil {
-				return nil, false
-			}
-			if v.Type() == "none" {
-				continue
-			}
-			if only != nil {
-				return nil, false
-			}
-			only = v
+		only, ok := soleAttrValue(c, attr)
+		if !ok {
+			return nil, false
 		}
 		cm := c.module
 		if only == nil || !cm.emptyMapping(only, depth) || c.Scope.Bindings.Get(attr) != nil {
@@ -541,19 +531,9 @@ func (m *Module) keyedMappingValues(n *Node, key string, depth int) (*Module, []
 			return nil, nil
 		}
 		attr := m.File.Text(n.ChildByField("attribute"))
-		var only *Node
-		for _, v := range c.Attrs[attr] {
-			v = Unparen(v)
-			if v == nil {
-				return nil, nil
-			}
-			if v.Type() == "none" {
-				continue
-			}
-			if only != nil {
-				return nil, nil
-			}
-			only = v
+		only, ok := soleAttrValue(c, attr)
+		if !ok {
+			return nil, nil
 		}
 		cm := c.module
 		if only == nil || c.Scope.Bindings.Get(attr) != nil {
@@ -640,4 +620,24 @@ func (m *Module) storedUnder(stores []*Node, key string) []*Node {
 		}
 	}
 	return values
+}
+
+// soleAttrValue is the one value other than None the class's code assigns
+// to its instances' attribute attr (nil when only None is); ok false when
+// it assigns two, or one it cannot read.
+func soleAttrValue(c *Class, attr string) (only *Node, ok bool) {
+	for _, v := range c.Attrs[attr] {
+		v = Unparen(v)
+		if v == nil {
+			return nil, false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if only != nil {
+			return nil, false
+		}
+		only = v
+	}
+	return only, true
 }

@@ -225,11 +225,7 @@ func (p *Project) earlierBaseMayDefine(d *Class, f *Function) bool {
 		if b.Type() == "keyword_argument" {
 			continue
 		}
-		r := d.module.Resolve(b)
-		parent := r.Class
-		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
-			parent = p.Lookup(r.Name).Class
-		}
+		_, parent := p.baseClass(d, b)
 		if parent == f.Class || (parent != nil && p.derivesFrom(parent, f.Class, 0)) {
 			return earlier
 		}

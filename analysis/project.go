@@ -1325,16 +1325,23 @@ func (p *Project) projectBases(cls *Class) []*Class {
 		if base.Type() == "keyword_argument" {
 			continue
 		}
-		b := cls.module.Resolve(base)
-		parent := b.Class
-		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
-			parent = p.Lookup(b.Name).Class
-		}
-		if parent != nil && parent != cls {
+		if _, parent := p.baseClass(cls, base); parent != nil && parent != cls {
 			out = append(out, parent)
 		}
 	}
 	return out
+}
+
+// baseClass resolves the base expression base of cls in cls's module, and
+// gives the project class it names, of that module or another (nil for a
+// library's class, an instance or a function).
+func (p *Project) baseClass(cls *Class, base *Node) (Ref, *Class) {
+	r := cls.module.Resolve(base)
+	parent := r.Class
+	if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
+		parent = p.Lookup(r.Name).Class
+	}
+	return r, parent
 }
 
 // projectMethod is the method name of cls or of its first base (of any

@@ -30,13 +30,9 @@ func (p *Project) closedClass(cls *Class, depth int) bool {
 		if base.Type() == "keyword_argument" {
 			return false
 		}
-		r := cls.module.Resolve(base)
-		parent := r.Class
-		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
-			if r.Name == "object" {
-				continue
-			}
-			parent = p.Lookup(r.Name).Class
+		r, parent := p.baseClass(cls, base)
+		if parent == nil && r.Name == "object" && r.Func == nil && !r.Instance {
+			continue
 		}
 		if parent == nil || parent == cls || !p.closedClass(parent, depth+1) {
 			return false
@@ -221,11 +217,7 @@ func (p *Project) noCoroutineInstances(cls *Class, depth int) bool {
 		if base.Type() == "keyword_argument" {
 			return false
 		}
-		r := cls.module.Resolve(base)
-		parent := r.Class
-		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
-			parent = p.Lookup(r.Name).Class
-		}
+		r, parent := p.baseClass(cls, base)
 		if parent != nil {
 			if parent == cls || !p.noCoroutineInstances(parent, depth+1) {
 				return false

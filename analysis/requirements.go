@@ -475,15 +475,31 @@ func (p *Project) LibraryCoroutine(name string, n *Node) bool {
 	return ok && p.libraryCoroutine(api, n)
 }
 
+// specClause is one clause of a version specifier: its operator ("" for
+// Poetry's bare version), its version as written, and that version's
+// numbers (a trailing `.*` dropped).
+type specClause struct {
+	op, ver string
+	parts   []int
+}
+
+// specClauses returns spec's clauses that name a version with numbers.
+func specClauses(spec string) []specClause {
+	var out []specClause
+	for _, m := range clauseRE.FindAllStringSubmatch(spec, -1) {
+		parts := versionParts(strings.TrimSuffix(strings.TrimSuffix(m[2], "*"), "."))
+		if len(parts) > 0 {
+			out = append(out, specClause{op: m[1], ver: m[2], parts: parts})
+		}
+	}
+	return out
+}
+
 // capsBelow reports whether the specifier admits no version at or above v.
 func capsBelow(spec, v string) bool {
 	target := versionParts(v)
-	for _, m := range clauseRE.FindAllStringSubmatch(spec, -1) {
-		op, ver := m[1], m[2]
-		parts := versionParts(strings.TrimSuffix(strings.TrimSuffix(ver, "*"), "."))
-		if len(parts) == 0 {
-			continue
-		}
+	for _, c := range specClauses(spec) {
+		op, ver, parts := c.op, c.ver, c.parts
 		switch op {
 		case "", "==", "===":
 			if strings.HasSuffix(ver, "*") || op == "" && len(parts) < 3 {
@@ -531,17 +547,12 @@ func capsBelow(spec, v string) bool {
 // floorsAt reports whether the specifier admits no version below v.
 func floorsAt(spec, v string) bool {
 	target := versionParts(v)
-	for _, m := range clauseRE.FindAllStringSubmatch(spec, -1) {
-		op, ver := m[1], m[2]
-		parts := versionParts(strings.TrimSuffix(strings.TrimSuffix(ver, "*"), "."))
-		if len(parts) == 0 {
-			continue
-		}
-		switch op {
+	for _, c := range specClauses(spec) {
+		switch c.op {
 		case "", "==", "===", ">=", ">", "~=", "^", "~":
 			// Each admits nothing below its own version (`==20.*`: every
 			// release that starts with 20; `>20.1`: above 20.1).
-			if compareVersions(parts, target) >= 0 {
+			if compareVersions(c.parts, target) >= 0 {
 				return true
 			}
 		}

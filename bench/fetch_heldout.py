@@ -69,16 +69,18 @@ def sha256(path):
     return h.hexdigest()
 
 
-def private_apt(suite, dest):
-    """apt-get options for a private apt tree in DEST/apt that reads only SUITE."""
+def private_apt(suite, dest, types="deb"):
+    """apt-get options for a private apt tree in DEST/apt that reads only SUITE
+    (its binary packages, or with types="deb-src" its sources)."""
     base = os.path.abspath(os.path.join(dest, "apt"))
     for d in ("etc", "lists/partial", "cache/archives/partial"):
         os.makedirs(os.path.join(base, d), exist_ok=True)
     # SUITE may name several suites ("sid experimental": a package that only
     # experimental has, next to sid's); apt skips a .sources file whose name
     # has a space, so the file is named with underscores.
-    with open(os.path.join(base, "etc", suite.replace(" ", "_") + ".sources"), "w") as f:
-        f.write("Types: deb\nURIs: http://deb.debian.org/debian\n"
+    name = suite.replace(" ", "_") + ("-src" if types == "deb-src" else "")
+    with open(os.path.join(base, "etc", name + ".sources"), "w") as f:
+        f.write(f"Types: {types}\nURIs: http://deb.debian.org/debian\n"
                 f"Suites: {suite}\nComponents: main\n"
                 "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
     status = os.path.join(base, "status")

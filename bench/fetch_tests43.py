@@ -24,44 +24,17 @@ it. A KEEP spec on the command line is `SOURCE:PATH[,PATH...]` with paths
 relative to the tarball's top directory.
 """
 import argparse
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import tarfile
 
+from fetch_heldout import private_apt, sha256  # the same private apt tree, for sources
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = os.path.join(HERE, "heldout43_manifest.tsv")
 HEADER = "# project\tsource\tversion\torig_tarball\tsha256\tkept\tpy_files\tpy_lines\n"
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def private_apt_src(dest):
-    """apt-get options for a private apt tree in DEST/apt that reads only sid's deb-src list."""
-    base = os.path.abspath(os.path.join(dest, "apt"))
-    for d in ("etc", "lists/partial", "cache/archives/partial"):
-        os.makedirs(os.path.join(base, d), exist_ok=True)
-    with open(os.path.join(base, "etc", "sid-src.sources"), "w") as f:
-        f.write("Types: deb-src\nURIs: http://deb.debian.org/debian\n"
-                "Suites: sid\nComponents: main\n"
-                "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
-    status = os.path.join(base, "status")
-    open(status, "a").close()
-    opts = ["-o", "Dir::Etc::SourceList=/dev/null",
-            "-o", "Dir::Etc::SourceParts=" + os.path.join(base, "etc"),
-            "-o", "Dir::State::Lists=" + os.path.join(base, "lists"),
-            "-o", "Dir::Cache=" + os.path.join(base, "cache"),
-            "-o", "Dir::State::status=" + status]
-    subprocess.run(["apt-get", *opts, "update"], check=True, stdout=subprocess.DEVNULL)
-    return opts
 
 
 def fetch_orig(src, version, dl, apt_opts):
@@ -123,7 +96,7 @@ def main():
     ap.add_argument("--record", nargs="+", metavar="SRC:PATHS")
     a = ap.parse_args()
     dl = os.path.join(a.dest, "orig")
-    apt_opts = private_apt_src(a.dest)
+    apt_opts = private_apt("sid", a.dest, types="deb-src")
     rows = read_manifest(a.manifest)
     if a.record:
         specs = dict(s.split(":", 1) for s in a.record)
