@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"encoding/hex"
 	"path/filepath"
 	"strings"
 )
@@ -19,8 +20,8 @@ import (
 
 // conftestFixtureVia brackets, at the start of a Via path, the fixture a
 // parameter of a test or fixture of a module requests by name:
-// `!tests.test_api!client!.post()`: the fixture `client` that the
-// conftest.py files above module tests.test_api define (the module itself
+// `!<hex of tests/test_api.py>!client!.post()`: the fixture `client` that
+// the conftest.py files above tests/test_api.py define (the module itself
 // excluded: its own fixtures were looked at first).
 const conftestFixtureVia = "!"
 
@@ -76,12 +77,16 @@ func (p *Project) ConftestModules(m *Module) []*Module {
 }
 
 // conftestVia is the Via path of the fixture name requested by a test or
-// fixture of m that neither its class nor m defines.
+// fixture of m that neither its class nor m defines. m is named by its
+// path, hex-encoded (no Via marker can appear in it): module names do not
+// tell test directories without __init__.py apart (each conftest.py there
+// is `conftest`, tests/unit/test_api.py and tests/e2e/test_api.py are both
+// `test_api`), and the directory decides which conftest.py files count.
 func (m *Module) conftestVia(name string) string {
-	if m.Name == "" || !m.mayRequestFixtures() {
+	if m.File.Path == "" || !m.mayRequestFixtures() {
 		return ""
 	}
-	return conftestFixtureVia + m.Name + conftestFixtureVia + name + conftestFixtureVia
+	return conftestFixtureVia + hex.EncodeToString([]byte(m.File.Path)) + conftestFixtureVia + name + conftestFixtureVia
 }
 
 // conftestFixture resolves a conftestFixtureVia path: the value of the
@@ -92,7 +97,11 @@ func (p *Project) conftestFixture(via string, depth int) Ref {
 	if len(parts) != 3 {
 		return Ref{}
 	}
-	from := p.byName[parts[0]]
+	path, err := hex.DecodeString(parts[0])
+	if err != nil {
+		return Ref{}
+	}
+	from := p.byPath[string(path)]
 	if from == nil {
 		return Ref{}
 	}
