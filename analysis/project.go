@@ -1121,18 +1121,15 @@ func (p *Project) inheritedVia(cls *Class, attr string, depth int, library func(
 		if base.Type() == "keyword_argument" {
 			continue
 		}
-		r := cls.module.Resolve(base)
-		parent := r.Class
-		if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
-			if parent = p.Lookup(r.Name).Class; parent == nil {
-				if p.inProject(r.Name) {
-					continue
-				}
-				if answer, stop := library(cls, base, r.Name); stop {
-					return answer
-				}
+		r, parent := p.baseClass(cls, base)
+		if parent == nil && r.Class == nil && r.Func == nil && r.Name != "" && !r.Instance {
+			if p.inProject(r.Name) {
 				continue
 			}
+			if answer, stop := library(cls, base, r.Name); stop {
+				return answer
+			}
+			continue
 		}
 		if parent == nil || parent == cls {
 			continue
@@ -1226,11 +1223,7 @@ func (p *Project) instanceAttr(cls *Class, attr string, depth int) Ref {
 		if base.Type() == "keyword_argument" {
 			continue
 		}
-		b := cls.module.Resolve(base)
-		parent := b.Class
-		if parent == nil && b.Func == nil && b.Name != "" && !b.Instance {
-			parent = p.Lookup(b.Name).Class
-		}
+		b, parent := p.baseClass(cls, base)
 		if parent == nil {
 			if b.Func == nil && b.Name != "" && !b.Instance && !pylib.LacksAttr(b.Name, attr) {
 				return Ref{Name: b.Name + "." + attr}
@@ -2353,11 +2346,7 @@ func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 		if b.Type() == "keyword_argument" {
 			continue
 		}
-		r := c.module.Resolve(b)
-		parent := r.Class
-		if parent == nil && r.Name != "" {
-			parent = p.Lookup(r.Name).Class
-		}
+		_, parent := p.baseClass(c, b)
 		if parent == nil || parent == c {
 			continue
 		}
@@ -2387,12 +2376,9 @@ func (p *Project) derivesFromLibrary(c *Class, b *Node, matches func(string) boo
 	if depth > 8 {
 		return false
 	}
-	r := c.module.Resolve(b)
-	parent := r.Class
-	if parent == nil && r.Func == nil && r.Name != "" && !r.Instance {
-		if parent = p.Lookup(r.Name).Class; parent == nil {
-			return !p.inProject(r.Name) && matches(p.Canonical(r.Name))
-		}
+	r, parent := p.baseClass(c, b)
+	if parent == nil && r.Class == nil && r.Func == nil && r.Name != "" && !r.Instance {
+		return !p.inProject(r.Name) && matches(p.Canonical(r.Name))
 	}
 	if parent == nil || parent == c {
 		return false
