@@ -100,3 +100,31 @@ async def test_code_under_test_as_a_dropped_task():
     asyncio.create_task(helper_in_the_library(stream))  # want: ASYNC300
     asyncio.create_task(asyncio.sleep(0.1))  # want: ASYNC300
     await stream.wait_eof()
+
+
+async def test_raises_in_a_dropped_task():
+    stream = Stream()
+
+    async def watch():
+        await stream.wait_eof()
+        if stream is None:
+            raise AssertionError("no stream")
+
+    asyncio.create_task(watch())  # want: ASYNC300
+    stream.feed_eof()
+
+
+# Quiet: re-raising what it caught (a cancellation) checks nothing.
+async def test_reraises_its_cancellation():
+    stream = Stream()
+
+    async def feed():
+        try:
+            await asyncio.sleep(0.01)
+        except asyncio.CancelledError:
+            stream.feed_eof()
+            raise
+        stream.feed_eof()
+
+    asyncio.create_task(feed())
+    await stream.wait_eof()
