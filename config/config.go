@@ -68,6 +68,10 @@ type Config struct {
 	// false: the rules of rules.Rule.QuietInTests skip them; README "Test
 	// modules").
 	BlockingInTests *bool `toml:"blocking-in-tests"`
+	// HintsInTests reports simplification hints (ASYNC112) in test modules
+	// too (default false: the rules of rules.Rule.QuietHintInTests skip
+	// them; README "Test modules").
+	HintsInTests *bool `toml:"hints-in-tests"`
 	// LocalIOInCLI reports local file work and terminal prompts in
 	// command-line programs' modules too (default false: the rules of
 	// rules.Rule.QuietInCommandLineTools skip them; README "Command-line
@@ -191,8 +195,8 @@ func (c *Config) GitignoreRespected() bool {
 // asyncls's own, then the rules' settings (rules.SettingKeys).
 var Keys = append([]string{"select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
 	"blocking-calls", "coroutine-functions", "coroutine-wrappers", "task-factories", "offload-helpers", "severity", "latency",
-	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests", "local-io-in-cli",
-	"python-environment", "installed-libraries"}, rules.SettingKeys()...)
+	"executor-workers", "simulation-budget", "max-file-size", "respect-gitignore", "blocking-in-tests", "hints-in-tests",
+	"local-io-in-cli", "python-environment", "installed-libraries"}, rules.SettingKeys()...)
 
 // DefaultExclude are directories never walked into.
 var DefaultExclude = []string{".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "__pycache__", "node_modules",
@@ -795,6 +799,7 @@ func (c *Config) Options(path string) *rules.Options {
 	o := &rules.Options{Enabled: map[string]bool{}, Severity: map[string]rules.Severity{}, ExtraBlocking: c.BlockingCalls,
 		ExtraCoroutines: c.CoroutineFunctions, CoroutineWrappers: c.CoroutineWrappers, ExtraTaskFactories: c.TaskFactories,
 		OffloadHelpers: c.OffloadHelpers, Simulator: c.Estimator(), BlockingInTests: c.BlockingInTests != nil && *c.BlockingInTests,
+		HintsInTests:              c.HintsInTests != nil && *c.HintsInTests,
 		LocalIOInCommandLineTools: c.LocalIOInCLI != nil && *c.LocalIOInCLI}
 	if c.Select == nil {
 		for _, r := range rules.All() {

@@ -275,6 +275,22 @@ func TestMaxFileSizeAndGitignoreKeys(t *testing.T) {
 	}
 }
 
+// TestHintsInTests: test modules are checked for simplification hints
+// (ASYNC112) only when hints-in-tests = true; the key is a boolean and
+// independent of blocking-in-tests.
+func TestHintsInTests(t *testing.T) {
+	if Default().Options("tests/test_a.py").HintsInTests {
+		t.Error("default: hints-in-tests should be off")
+	}
+	c, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nhints-in-tests = true\n"))
+	if err != nil || !c.Options("tests/test_a.py").HintsInTests || c.Options("tests/test_a.py").BlockingInTests {
+		t.Errorf("hints-in-tests = true: %v %v", c, err)
+	}
+	if _, err := Parse("pyproject.toml", []byte("[tool.asyncls]\nhints-in-tests = 1\n")); err == nil {
+		t.Error(`hints-in-tests = 1: accepted`)
+	}
+}
+
 // TestBlockingInTests: test modules are checked for blocking calls only when
 // blocking-in-tests = true; the key is a boolean.
 func TestBlockingInTests(t *testing.T) {

@@ -27,6 +27,10 @@ func Markdown(r *Rule) string {
 		b.WriteString("- Not run on test modules unless `blocking-in-tests = true` (a deliberate difference from " +
 			"flake8-async; [README: Test modules](../../README.md#test-modules))\n")
 	}
+	if r.QuietHintInTests {
+		b.WriteString("- Not run on test modules unless `hints-in-tests = true` (a deliberate difference from " +
+			"flake8-async; [README: Test modules](../../README.md#test-modules))\n")
+	}
 	if r.DefaultOnStrictLoop {
 		b.WriteString("- On by default in Home Assistant integrations (a module that imports `homeassistant` or lies under " +
 			"`custom_components/`), whose platform forbids any blocking work on its shared loop, unless ignored or a " +

@@ -115,6 +115,13 @@ type Rule struct {
 	// skips test modules unless Options.BlockingInTests (testModule; README
 	// "Test modules").
 	QuietInTests bool
+	// QuietHintInTests, on a rule whose finding is a simplification hint
+	// (ASYNC112: a task group that starts one task is `await coro` with more
+	// machinery), skips test modules unless Options.HintsInTests: what the
+	// simpler code would drop (the group's own task, cancel scope and
+	// ExceptionGroup) is what a test of that machinery exercises (README
+	// "Test modules").
+	QuietHintInTests bool
 	// QuietInCommandLineTools, on a rule reporting local file work or a
 	// terminal prompt (ASYNC230, ASYNC231, ASYNC232, ASYNC240, ASYNC250),
 	// skips a command-line program's own modules (pylib.CommandLineModule)
@@ -256,6 +263,9 @@ type Options struct {
 	// polling and sequential awaits (Rule.QuietInTests) on test modules too ([tool.asyncls]
 	// blocking-in-tests).
 	BlockingInTests bool `json:",omitempty"`
+	// HintsInTests runs the simplification hints (Rule.QuietHintInTests) on
+	// test modules too ([tool.asyncls] hints-in-tests).
+	HintsInTests bool `json:",omitempty"`
 	// LocalIOInCommandLineTools runs the rules of
 	// Rule.QuietInCommandLineTools on command-line programs' modules too
 	// ([tool.asyncls] local-io-in-cli).
@@ -615,8 +625,11 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 		opts = opts.with(opts.StrictLoopRules)
 		opts.onStrictLoop = true
 	}
-	if !opts.BlockingInTests && testModule(m, p) {
-		opts = opts.without(func(r *Rule) bool { return r.QuietInTests })
+	if (!opts.BlockingInTests || !opts.HintsInTests) && testModule(m, p) {
+		o := opts
+		opts = opts.without(func(r *Rule) bool {
+			return r.QuietInTests && !o.BlockingInTests || r.QuietHintInTests && !o.HintsInTests
+		})
 	}
 	if !opts.LocalIOInCommandLineTools && pylib.CommandLineModule(m.ImportNames(), m.File.Path) {
 		opts = opts.without(func(r *Rule) bool { return r.QuietInCommandLineTools })

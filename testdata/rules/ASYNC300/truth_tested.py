@@ -1,4 +1,5 @@
-# A task only tested for truth is dropped right after the test.
+# A task only tested for truth is dropped right after the test. (Not named
+# *_test.py: that would make it a test module.)
 import asyncio
 
 
