@@ -1496,6 +1496,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if strings.HasPrefix(via, conftestFixtureVia) {
 		return p.conftestFixture(via, depth)
 	}
+	if strings.HasPrefix(via, injectedValueVia) {
+		return p.injectedVia(via, depth)
+	}
 	if lt := strings.IndexByte(via, '<'); lt >= 0 {
 		return p.genericVia(via, lt, depth)
 	}

@@ -1299,6 +1299,11 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		return Ref{}
 	}
 	f := scope.Func
+	// A default naming a dependency the framework injects:
+	// client=Depends(get_client).
+	if r, ok := m.injectedParamType(p, depth); ok {
+		return r
+	}
 	if t := m.callbackParamType(f, b.Name); t != "" {
 		return Ref{Name: t, Instance: true}
 	}

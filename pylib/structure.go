@@ -158,6 +158,23 @@ var GeneratorContextManagers = map[string]bool{"contextlib.contextmanager": fals
 var PytestFixtureDecorators = map[string]bool{"pytest.fixture": true, "pytest.yield_fixture": true,
 	"_pytest.fixtures.fixture": true, "pytest_asyncio.fixture": true, "pytest_asyncio.plugin.fixture": true}
 
+// DependencyMarkers are the parameter defaults by which a web or tool
+// framework injects a dependency (`client=Depends(get_client)`): for each
+// call of the handler it calls the dependency their first argument (or
+// `dependency=`) names and passes what that returns; for a generator, what
+// it yields; for an `async def`, its awaited return; for a class, a new
+// instance. FastAPI: fastapi/param_functions.py `def Depends(dependency=
+// None, *, use_cache=True, scope=None)` and `Security(dependency=None, *,
+// scopes=None, use_cache=True)`, solved by fastapi/dependencies/utils.py
+// solve_dependencies (generators through its exit stack); `fastapi.params.
+// Depends` is the class they build. fastmcp (2.13+): fastmcp.dependencies'
+// `Depends`, which fills a tool's, resource's or prompt's parameter the
+// same way. As the resolver names them.
+var DependencyMarkers = map[string]bool{"fastapi.Depends": true, "fastapi.Security": true,
+	"fastapi.param_functions.Depends": true, "fastapi.param_functions.Security": true,
+	"fastapi.params.Depends": true, "fastapi.params.Security": true,
+	"fastmcp.dependencies.Depends": true, "fastmcp.server.dependencies.Depends": true}
+
 // MockPatchDecorators, used as decorators, pass the mock they make into
 // the decorated function's leading parameters (unittest/mock.py
 // `_patch.decorate_callable`: "patched" arguments are appended; pytest's

@@ -1,0 +1,3 @@
+class Inject:
+    def __init__(self, factory):
+        self.factory = factory
