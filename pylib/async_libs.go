@@ -244,6 +244,33 @@ func init() {
 		"aioredis.create_connection")
 	coroutineMethods("redis.asyncio.client.Pipeline", "execute", "reset", "watch")
 	returns("redis.asyncio.Redis.pipeline", "redis.asyncio.client.Pipeline")
+	// The client's `pubsub()` and `lock()` are plain methods (above), but
+	// what they return talks to the server through coroutines: the PubSub
+	// of redis/asyncio/client.py has `async def subscribe`, `psubscribe`,
+	// `get_message`, `reset`, `aclose`, `run`..., and `unsubscribe`,
+	// `punsubscribe` and `ping` are plain methods returning the coroutine
+	// of `execute_command` (`-> Awaitable`); `close` is `reset` under
+	// another name (a coroutine function in 5.x, `return self.reset()` in
+	// 4.x and aioredis 2). `listen()` is an async generator (`async for`).
+	// The Lock of redis/asyncio/lock.py has coroutine (or `-> Awaitable`)
+	// acquire/release/extend/reacquire/locked/owned, and only the
+	// asynchronous context-manager protocol (pylib/context_managers.go).
+	for _, typ := range []string{"redis.asyncio.Redis", "redis.asyncio.client.Redis", "redis.asyncio.StrictRedis",
+		"aioredis.Redis", "redis.asyncio.RedisCluster"} {
+		returns(typ+".pubsub", "redis.asyncio.client.PubSub")
+		returns(typ+".lock", "redis.asyncio.lock.Lock")
+	}
+	for _, typ := range []string{"redis.asyncio.client.PubSub", "redis.asyncio.PubSub", "aioredis.client.PubSub"} {
+		returns(typ, "redis.asyncio.client.PubSub")
+	}
+	coroutineMethods("redis.asyncio.client.PubSub", "subscribe", "unsubscribe", "psubscribe", "punsubscribe",
+		"get_message", "ping", "reset", "aclose", "close", "connect", "check_health", "execute_command",
+		"parse_response", "handle_message", "run", "on_connect", "__aenter__", "__aexit__")
+	for _, typ := range []string{"redis.asyncio.lock.Lock", "aioredis.lock.Lock"} {
+		returns(typ, "redis.asyncio.lock.Lock")
+	}
+	coroutineMethods("redis.asyncio.lock.Lock", "acquire", "release", "extend", "reacquire", "locked", "owned",
+		"do_acquire", "do_release", "do_extend", "do_reacquire", "__aenter__", "__aexit__")
 
 	// aiofiles
 	with(Coroutine|Awaitable, "aiofiles.open", "aiofiles.threadpool.open")

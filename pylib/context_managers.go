@@ -34,6 +34,13 @@ func init() {
 		// create_task_group() as tg", anyio.Lock "async with lock").
 		"trio.open_nursery", "trio.Lock", "trio.StrictFIFOLock", "trio.Semaphore", "trio.Condition",
 		"anyio.create_task_group", "anyio.Lock", "anyio.Semaphore", "anyio.Condition",
+		// redis.asyncio's Lock (redis/asyncio/lock.py; aioredis 2's is
+		// the same class) defines __aenter__/__aexit__ and no __enter__;
+		// the client's `lock()` returns one (redis-py's synchronous Lock
+		// is a plain context manager and is not listed).
+		"redis.asyncio.lock.Lock", "aioredis.lock.Lock",
+		"redis.asyncio.Redis.lock", "redis.asyncio.client.Redis.lock", "redis.asyncio.StrictRedis.lock",
+		"aioredis.Redis.lock", "redis.asyncio.RedisCluster.lock",
 	)
 }
 

@@ -158,6 +158,12 @@ type API struct {
 	// raises TypeError at once (it has no __aenter__). context_managers.go
 	// lists them.
 	SyncWithOnly bool
+	// AsyncForOnly, on a type or on a function that returns an iterable,
+	// says the object supports only `async for`: its class defines
+	// __aiter__ and neither __iter__ nor __getitem__, so a plain `for`
+	// raises TypeError ("... object is not iterable") at once.
+	// async_iterables.go lists them.
+	AsyncForOnly bool
 	// CallsPostInit, on a class decorator, says the `__init__` it
 	// generates calls the class's `__post_init__` synchronously and drops
 	// what it returns (ASL111). structure.go lists them.

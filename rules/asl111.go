@@ -12,7 +12,7 @@ import (
 var ASL111 = register(&Rule{
 	Code:    "ASL111",
 	Name:    "sync-async-protocol-mismatch",
-	Summary: "`async with`/`async for` on an object with only the synchronous protocol, `for` over an async generator, or `async def` for a method Python calls synchronously",
+	Summary: "`async with`/`async for` on an object with only the synchronous protocol, `for` over an async generator or an asynchronous-only library iterable, or `async def` for a method Python calls synchronously",
 	Rationale: "`async with` needs `__aenter__`/`__aexit__` and `async for` needs `__aiter__`/`__anext__`; a plain `with` or " +
 		"`for` needs the synchronous pair. Mixing them up raises TypeError when the line runs (\"'Lock' object does not " +
 		"support the asynchronous context manager protocol\", \"'async_generator' object is not iterable\"), typically " +
@@ -80,7 +80,11 @@ async def save(db, row):
 		"concurrent.futures' executors); for `async for`, a list, tuple, set or dict display or comprehension, a string, " +
 		"or a call of a builtin that builds a synchronous iterable (`range`, `enumerate`, `zip`, `sorted`, `reversed`, " +
 		"`list`...), and a call of a project generator function with no decorator but `@staticmethod`/`@classmethod`; " +
-		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function. " +
+		"for a plain `for` (a statement or a comprehension clause), a call of such a project async generator function, " +
+		"and a library object pylib records as asynchronous only (pylib/async_iterables.go: motor's cursors and change " +
+		"streams, `coll.find(...)` and its chained `sort`/`limit`..., aiokafka's `AIOKafkaConsumer`, aio-pika's queue " +
+		"and `queue.iterator()`, redis.asyncio's `pubsub.listen()`; not PyMongo's own `AsyncCursor`, whose " +
+		"`__getitem__` lets `for` index it). " +
 		"Special methods are reported when defined with `async def` (coroutine or async generator), no decorator and " +
 		"no other binding of the name in the class body (`if PY_352: def __aiter__ ... else: async def __aiter__ ...`): " +
 		"those Python calls synchronously and checks (`__init__`, `__iter__`, `__len__`, `__bool__`, `__hash__`, " +
@@ -234,10 +238,14 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
 			return classLacks(p, cls, true, "__aiter__", "__iter__", "__getitem__")
 		}
-		return ""
-	}
-	if r := projectRef(p, e); r.Class != nil && r.Instance {
+		if r.Name != "" && !r.Instance && r.Func == nil && r.Class == nil && pylib.AsyncForOnly(r.Name) {
+			return "a call of `" + r.Name + "`"
+		}
+	} else if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__aiter__", "__iter__", "__getitem__")
+	}
+	if t := instanceType(p, e); t != "" && (pylib.AsyncForOnly(t) || pylib.AsyncForOnly(p.Project.Canonical(t))) {
+		return "a `" + t + "`"
 	}
 	return ""
 }
