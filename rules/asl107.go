@@ -137,11 +137,7 @@ func checkAcquireRelease(p *Pass, stmt *analysis.Node) {
 // (`self._lock = create_handler_lock()` where the factory, in another
 // module, returns `threading.Lock()`).
 func isSyncLock(p *Pass, m *analysis.Module, e *analysis.Node) bool {
-	r := m.Resolve(e)
-	if !r.Instance && r.Via != "" && p.Project != nil {
-		r = p.Project.ResolveVia(r.Via)
-	}
-	r = globalInstance(p, r) // a lock kept in another module (`from .locks import lock`)
+	r := projectValue(p, m, e) // also a lock kept in another module (`from .locks import lock`)
 	return r.Instance && r.Name != "" && pylib.Is(r.Name, pylib.SyncLock)
 }
 

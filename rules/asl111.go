@@ -238,16 +238,30 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
 			return classLacks(p, cls, true, "__aiter__", "__iter__", "__getitem__")
 		}
-		if r.Name != "" && !r.Instance && r.Func == nil && r.Class == nil && pylib.AsyncForOnly(r.Name) {
-			return "a call of `" + r.Name + "`"
+		if r.Func == nil && r.Class == nil {
+			// A library function (`pubsub.listen`), also reached through
+			// another module (`make_pubsub().listen`).
+			if v := projectValue(p, p.Module, fn); v.Name != "" && !v.Instance && v.Func == nil && v.Class == nil &&
+				asyncForOnly(p, v.Name) {
+				return "a call of `" + v.Name + "`"
+			}
 		}
 	} else if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__aiter__", "__iter__", "__getitem__")
 	}
-	if t := instanceType(p, e); t != "" && (pylib.AsyncForOnly(t) || pylib.AsyncForOnly(p.Project.Canonical(t))) {
-		return "a `" + t + "`"
+	// A library object, also one another module's function returns or
+	// FastAPI injects (`db=Depends(get_database)`; `db["c"].find()`).
+	if v := projectValue(p, p.Module, e); v.Instance && v.Name != "" && asyncForOnly(p, v.Name) {
+		return "a `" + v.Name + "`"
 	}
 	return ""
+}
+
+// asyncForOnly reports a library type or iterable factory that supports
+// only `async for` (pylib.AsyncForOnly), by its name or the name it is
+// defined under.
+func asyncForOnly(p *Pass, name string) bool {
+	return pylib.AsyncForOnly(name) || pylib.AsyncForOnly(p.Project.Canonical(name))
 }
 
 // classLacks says that cls (its hierarchy in view) binds has but neither

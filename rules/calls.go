@@ -328,6 +328,19 @@ func instanceType(p *Pass, n *analysis.Node) string {
 	return ""
 }
 
+// projectValue is what expression n of module m denotes, following a value
+// path through the project's other modules (`make_pubsub().listen`, a
+// function of another module returning a library object; a parameter
+// FastAPI fills from a dependency of another module) and a module-level
+// variable of another module (globalInstance).
+func projectValue(p *Pass, m *analysis.Module, n *analysis.Node) analysis.Ref {
+	r := m.Resolve(n)
+	if !r.Instance && r.Via != "" && p.Project != nil {
+		r = p.Project.ResolveVia(r.Via)
+	}
+	return globalInstance(p, r)
+}
+
 // globalInstance is r, or, when r only names a module-level variable of a
 // project module, the instance that variable holds
 // (Project.GlobalInstanceType).
