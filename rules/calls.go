@@ -322,7 +322,13 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 // `locks.lock`, with `lock = threading.Lock()` in pkg/locks.py), which
 // the module resolves only to its qualified name.
 func instanceType(p *Pass, n *analysis.Node) string {
-	if r := globalInstance(p, p.Module.Resolve(n)); r.Instance {
+	r := p.Module.Resolve(n)
+	if !r.Instance && r.Via != "" && p.Project != nil {
+		// A value another module of the project gives (an injected
+		// dependency, a fixture, a factory's return).
+		r = p.Project.ResolveVia(r.Via)
+	}
+	if r := globalInstance(p, r); r.Instance {
 		return r.Name
 	}
 	return ""
