@@ -251,8 +251,8 @@ func asyncOnlyIterable(p *Pass, e *analysis.Node) string {
 	}
 	// A library object, also one another module's function returns or
 	// FastAPI injects (`db=Depends(get_database)`; `db["c"].find()`).
-	if v := projectValue(p, p.Module, e); v.Instance && v.Name != "" && asyncForOnly(p, v.Name) {
-		return "a `" + v.Name + "`"
+	if t := instanceType(p, e); t != "" && asyncForOnly(p, t) {
+		return "a `" + t + "`"
 	}
 	return ""
 }

@@ -321,14 +321,10 @@ func loopLikeReceiver(f *analysis.File, recv *analysis.Node) bool {
 // of another module of the project (`from .locks import lock`, or
 // `locks.lock`, with `lock = threading.Lock()` in pkg/locks.py), which
 // the module resolves only to its qualified name.
+// So is a value another module of the project gives (an injected
+// dependency, a fixture, a factory's return: projectValue).
 func instanceType(p *Pass, n *analysis.Node) string {
-	r := p.Module.Resolve(n)
-	if !r.Instance && r.Via != "" && p.Project != nil {
-		// A value another module of the project gives (an injected
-		// dependency, a fixture, a factory's return).
-		r = p.Project.ResolveVia(r.Via)
-	}
-	if r := globalInstance(p, r); r.Instance {
+	if r := projectValue(p, p.Module, n); r.Instance {
 		return r.Name
 	}
 	return ""
