@@ -42,7 +42,8 @@ func IndexedIdentifier(key string) string {
 		name, _, _ := strings.Cut(rest, "\x00")
 		return name
 	}
-	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix, syncMethodIndexPrefix, asyncMethodIndexPrefix, syncCalleeIndexPrefix} {
+	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix, syncMethodIndexPrefix, asyncMethodIndexPrefix, syncCalleeIndexPrefix,
+		closedCallIndexPrefix, unclosedCallIndexPrefix, otherMentionIndexPrefix} {
 		if name, ok := strings.CutPrefix(key, prefix); ok {
 			return name
 		}

@@ -208,7 +208,13 @@ async def start(url):
 		"Such a function's call of another one (`self.data_received(...)` in `eof_received`, `self.action_refresh()` " +
 		"in a Textual `on_*` handler) is the callee's finding only, one per mistake. " +
 		"A file's read or write in such a function that it opened itself " +
-		"is folded into the open()'s finding, as in a coroutine.",
+		"is folded into the open()'s finding, as in a coroutine. " +
+		"A call in the `with` block of Textual's `App.suspend()` (`with self.suspend():`, `with self.app.suspend():`; " +
+		"pylib.HandsTerminalOver) is not blocking for any rule: the app stops reading input and drawing for the block so " +
+		"that an editor or pager can have the terminal (textual/app.py's own example is `with self.suspend(): " +
+		"os.system(\"emacs -nw\")`), and the block must run on the app's thread, so neither a worker thread nor to_thread " +
+		"can take it (on corpus44, posting's open-in-editor and open-in-pager actions, 4 findings judged false; testdata " +
+		"`textual_suspend_hands_over_the_terminal.py`). The same call after the block is still reported.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
