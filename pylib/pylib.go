@@ -168,6 +168,13 @@ type API struct {
 	// generates calls the class's `__post_init__` synchronously and drops
 	// what it returns (ASL111). structure.go lists them.
 	CallsPostInit bool
+	// FactoryKeyword, on a dataclass field specifier, is its keyword
+	// naming the function the generated `__init__` calls for a field the
+	// caller does not pass; NotAField, on an annotation, marks a class
+	// attribute that is no parameter of that `__init__`. structure.go
+	// lists them (analysis.Project.GeneratedInitCalls).
+	FactoryKeyword string
+	NotAField      bool
 	// RaisedAnewCancels, on a CancellationClass, says a new instance raised
 	// in a task is that task's cancellation as much as the one it caught:
 	// asyncio's Task takes any CancelledError leaving its coroutine as its
