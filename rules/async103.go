@@ -121,7 +121,7 @@ async def worker(queue):
 		"the mirrored shape, a handler that ends with `if exc is not value: raise` and otherwise falls through to the end " +
 		"of the method, which returns None. " +
 		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
-		"(handed to `create_task`, `ensure_future`, `start_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
+		"(handed to `create_task`, `ensure_future`, `start_soon`, anyio's portal `start_task_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
 		"curio) or `asyncio.gather` (whose caller gets its own cancellation back whatever the children return), or " +
 		"given to `asyncio.start_server` as the connection callback, to tornado's `IOLoop.add_callback`/`spawn_callback` " +
 		"or to python-socketio's and python-engineio's `start_background_task`, " +
@@ -157,7 +157,17 @@ async def worker(queue):
 		"`anyio.get_cancelled_exc_class()`) that re-raises on some path and otherwise lets the function return with no " +
 		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +
 		"reported: their cancel scopes are level-triggered, so the caller's next checkpoint raises the cancellation " +
-		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is.",
+		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is. " +
+		"Nor is a handler that re-raises when the running task is itself being cancelled: before any statement that " +
+		"leaves it, `if task.cancelling(): raise` (Python 3.11's `Task.cancelling()`, on `asyncio.current_task()` or " +
+		"a name bound only to it, alone or and-ed with other tests: `sys.version_info >= (3, 11) and (t := " +
+		"asyncio.current_task()) and t.cancelling()`), the documented way to tell the task's own cancellation from an " +
+		"inner future's or timeout's: what it goes on after is not the task's (aiohttp's lingering read and graceful " +
+		"shutdown wait; on Python 3.10 the guard cannot tell, a limit of that version). A negated guard, or one on " +
+		"another task, is still reported. Nor is a handler in a function that, before the handler, cancels its own " +
+		"running task or schedules that (`task = asyncio.current_task()` then `task.cancel()` in the try body, or " +
+		"`loop.call_later(timeout, task.cancel)` before it): the CancelledError is the one the function asked for, as " +
+		"with `t.cancel(); await t` (zwave-js-server's dump under a timeout of its own; a test of the cancel message).",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC104"},
 	Run:                runNoReraiseCancelled,
