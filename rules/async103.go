@@ -47,7 +47,7 @@ async def worker(queue):
 		"comments written for it keep working. With ASYNC104 turned off, ASYNC103 reports the handler as before. A `break` or " +
 		"`continue` out of the loop around the try statement, and a path ending in `raise OtherError`, are ASYNC104's " +
 		"alone, as in flake8-async. A handler that always calls a function that never returns (it always raises, or is annotated " +
-		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`; or, as the handler's last " +
+		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`, unittest's `self.fail`; or, as the handler's last " +
 		"statement, a method the project resolves, through its classes in any module, to a library's that never returns: " +
 		"traitlets' `Application.exit`, which calls `sys.exit`, inherited by every IPython and Jupyter application) re-raises, and so does one " +
 		"whose last statement calls (or awaits) a function of the project that itself raises a cancellation class on some path " +
@@ -141,7 +141,9 @@ async def worker(queue):
 		"its module (a nested def or a `_name`) the module's own uses decide; a public method counts when the module " +
 		"starts a method of that name as a task and no module of the project references a method of that name any " +
 		"other way (`await conn.serve()`, `wait_for(conn.serve(), 5)`, `handler = self.serve`; by name, so a method " +
-		"that shares its name with an awaited one is still reported). A private method its own module never mentions " +
+		"that shares its name with an awaited one is still reported; a call of that name whose value is thrown away, " +
+		"tested or compared, `process.poll()`, `if child.poll() is not None:`, would never run a coroutine and does " +
+		"not count: labgrid's coordinator `poll` task). A private method its own module never mentions " +
 		"(a mixin's `_update_loop`, started by the class that mixes it in, in another module: Telethon) counts when " +
 		"some module of the project starts a method of that name as a task and none references one any other way. " +
 		"A public module-level function is still " +
@@ -167,7 +169,11 @@ async def worker(queue):
 		"another task, is still reported. Nor is a handler in a function that, before the handler, cancels its own " +
 		"running task or schedules that (`task = asyncio.current_task()` then `task.cancel()` in the try body, or " +
 		"`loop.call_later(timeout, task.cancel)` before it): the CancelledError is the one the function asked for, as " +
-		"with `t.cancel(); await t` (zwave-js-server's dump under a timeout of its own; a test of the cancel message).",
+		"with `t.cancel(); await t` (zwave-js-server's dump under a timeout of its own; a test of the cancel message). " +
+		"In a test module, nor is the handler of a try statement whose `else` clause fails the test (`self.fail(...)`, " +
+		"`pytest.fail(...)`, `assert False`, `raise AssertionError`): the test asserts that its body is cancelled, and " +
+		"the handler is the outcome it expects (libpulse's `else: self.fail('wait_forever has not been cancelled as " +
+		"expected')`).",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC104"},
 	Run:                runNoReraiseCancelled,

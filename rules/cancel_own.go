@@ -165,3 +165,58 @@ func cancelsOwnTask(m *analysis.Module, try, clause *analysis.Node) bool {
 	})
 	return found
 }
+
+// expectsCancellation reports, in a test module, a try statement whose
+// `else` clause fails the test (`self.fail(...)`, `pytest.fail(...)`,
+// `assert False`, `raise AssertionError`): the test asserts that its body
+// is cancelled, and the handler is the outcome it expects (libpulse's test
+// of the abort on a connection failure: `try: await wait_forever` /
+// `except asyncio.CancelledError: ...` / `else: self.fail('wait_forever
+// has not been cancelled as expected')`).
+func expectsCancellation(proj *analysis.Project, m *analysis.Module, inTestModule bool, try *analysis.Node) bool {
+	if !inTestModule {
+		return false
+	}
+	for _, c := range try.Children() {
+		if c.Type() != "else_clause" {
+			continue
+		}
+		stmts := statements(c.ChildByField("body"))
+		if len(stmts) == 0 {
+			return false
+		}
+		return failsTest(proj, m, stmts[0])
+	}
+	return false
+}
+
+// failsTest reports a statement that fails the test running it:
+// a call of a library function or method that never returns
+// (`pytest.fail(...)`, unittest's `self.fail(...)`), `assert False` or `raise AssertionError`.
+func failsTest(proj *analysis.Project, m *analysis.Module, st *analysis.Node) bool {
+	switch st.Type() {
+	case "assert_statement":
+		return assertsFalse(m, st)
+	case "raise_statement":
+		named := st.NamedChildren()
+		if len(named) == 0 {
+			return false
+		}
+		exc := analysis.Unparen(named[0])
+		if exc.Type() == "call" {
+			exc = exc.ChildByField("function")
+		}
+		return exc.Type() == "identifier" && m.File.Text(exc) == "AssertionError" && m.IsBuiltin(exc, "AssertionError")
+	case "expression_statement":
+		named := st.NamedChildren()
+		if len(named) != 1 || named[0].Type() != "call" {
+			return false
+		}
+		callee := calleeOf(m, named[0])
+		if callee != "" && proj != nil {
+			callee = proj.Canonical(callee)
+		}
+		return callee != "" && pylib.NeverReturnsCall(callee)
+	}
+	return false
+}
