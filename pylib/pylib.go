@@ -191,6 +191,9 @@ type API struct {
 	// Loop"); the caller's frame, and its locals, live as long as the loop
 	// runs.
 	RunsLoopUntilStopped bool
+	// ReturnsRunningTask: calling it returns the task the calling
+	// coroutine runs in (asyncio.current_task).
+	ReturnsRunningTask bool
 	// ReturnedByCoroutineHandlers, on a response type of a web framework
 	// that accepts only coroutine functions as request handlers, says a
 	// function that returns one is such a handler (async_libs.go: aiohttp).
@@ -393,6 +396,13 @@ func RaisesAnewAsCancellation(name string) bool {
 func RunsLoopUntilStopped(name string) bool {
 	a := find(name)
 	return a != nil && a.RunsLoopUntilStopped
+}
+
+// ReturnsRunningTask reports whether a call of name returns the running
+// task (API.ReturnsRunningTask).
+func ReturnsRunningTask(name string) bool {
+	a := find(name)
+	return a != nil && a.ReturnsRunningTask
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".

@@ -20,6 +20,14 @@ func init() {
 		"exceptiongroup.BaseExceptionGroup", "builtins.ExceptionGroup", "builtins.BaseExceptionGroup")
 	with(CancellationClass, "asyncio.CancelledError", "asyncio.exceptions.CancelledError", "trio.Cancelled")
 	with(RedeliversCancellation, "trio.Cancelled", "anyio.get_cancelled_exc_class")
+	// unittest's IsolatedAsyncioTestCase is a TestCase (its fail() never
+	// returns: NeverReturns).
+	for _, name := range []string{"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"} {
+		LibraryBases[name] = []string{"unittest.TestCase"}
+	}
+	for _, name := range []string{"asyncio.current_task", "asyncio.tasks.current_task", "asyncio.Task.current_task"} {
+		entry(name).ReturnsRunningTask = true
+	}
 	entry("asyncio.AbstractEventLoop.run_forever").RunsLoopUntilStopped = true
 	for _, name := range []string{"asyncio.CancelledError", "asyncio.exceptions.CancelledError"} {
 		entry(name).RaisedAnewCancels = true
