@@ -1354,6 +1354,12 @@ func (p *Project) projectMethod(cls *Class, name string, depth int) *Function {
 	return nil
 }
 
+// ProjectMethod is the method name of cls or of its first project base
+// (of any module) in order that defines it; nil when none does.
+func (p *Project) ProjectMethod(cls *Class, name string) *Function {
+	return p.projectMethod(cls, name, 0)
+}
+
 // AttrOwner returns the class whose methods assign `self.attr` for
 // instances of cls: cls itself, or the first base (of any module of the
 // project) in order that does; nil when none does.

@@ -42,7 +42,8 @@ func IndexedIdentifier(key string) string {
 		name, _, _ := strings.Cut(rest, "\x00")
 		return name
 	}
-	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix, syncMethodIndexPrefix, asyncMethodIndexPrefix, syncCalleeIndexPrefix} {
+	for _, prefix := range []string{taskEntryIndexPrefix, startedTaskIndexPrefix, coroutineMethodIndexPrefix, otherDefIndexPrefix, syncMethodIndexPrefix, asyncMethodIndexPrefix, syncCalleeIndexPrefix,
+		closedCallIndexPrefix, unclosedCallIndexPrefix, otherMentionIndexPrefix} {
 		if name, ok := strings.CutPrefix(key, prefix); ok {
 			return name
 		}
@@ -60,7 +61,9 @@ func (m *Module) StartsMethodAsTask(name string) bool {
 // ReferencesMethodOtherThanAsTask reports whether the module references a
 // method of this name other than as a task's entry point: awaits its call,
 // stores or passes the function, calls it any other way (through any
-// receiver but a module bound by `import`).
+// receiver but a module bound by `import`) except one whose value is thrown
+// away, tested or compared, which would never run a coroutine
+// (runsNoCoroutine).
 func (m *Module) ReferencesMethodOtherThanAsTask(name string) bool {
 	return m.methodTaskUse(name).other
 }
@@ -112,7 +115,7 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 			// how each value is used.
 			if m.callsTaskStarterLocked() && startedAsTask(m, m.nodeAt(r.use), v.starts) {
 				u.started = true
-			} else {
+			} else if !runsNoCoroutine(m, m.nodeAt(r.use)) {
 				u.other = true
 			}
 		}
@@ -122,6 +125,26 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 	}
 	v.answers[name] = u
 	return u
+}
+
+// runsNoCoroutine reports a call whose value is thrown away, tested for
+// truth or compared (`process.poll()`, `if self._poll.poll(t):`,
+// `child.poll() is None`): were it a coroutine function's, the coroutine
+// would never run, so the call awaits nothing and observes no task's end.
+// Such a call of a method of the same name on another class (a process's,
+// a resource's) does not make a task's entry point awaited.
+func runsNoCoroutine(m *Module, use *Node) bool {
+	if use == nil || use.Type() != "call" {
+		return false
+	}
+	u, by := m.UsageOf(use)
+	switch u {
+	case UsageDropped, UsageCondition:
+		return true
+	case UsageOperand:
+		return by != nil && (by.Type() == "comparison_operator" || by.Type() == "not_operator")
+	}
+	return false
 }
 
 // callsTaskStarterLocked reports whether some call of the module's tree

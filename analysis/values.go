@@ -212,6 +212,7 @@ func (m *Module) indexValueUses() {
 	m.addDefinitionKeys(v.known)
 	m.addSyncCalleeKeys(v.known)
 	m.addSiblingCoroutineKeys(v.known)
+	m.addPrivateMentionKeys(v.known)
 	v.seen, v.calls, v.handed = lookedUp{}, lookedUp{}, lookedUp{}
 	// Entries are numbered as their words are met, and renumbered in the
 	// order of their hashes once all are known.

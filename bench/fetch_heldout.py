@@ -27,6 +27,7 @@
     python3 bench/fetch_heldout.py --manifest bench/heldout39_manifest.tsv /work/corpus39  # the thirty-ninth (sid; asyncio libraries and SDKs, python3-m..z, bench/heldout39_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout40_manifest.tsv /work/corpus40  # the fortieth (sid; python3-a..l, protocols, a framework, device clients, bench/heldout40_README.md)
     python3 bench/fetch_heldout.py --manifest bench/heldout42_manifest.tsv /work/corpus42  # the forty-second (sid and experimental; fetched-and-dropped libraries and an experimental-only application, bench/heldout42_README.md)
+    python3 bench/fetch_heldout.py --manifest bench/heldout44_manifest.tsv /work/corpus44  # the forty-fourth (sid; applications and services, bench/heldout44_README.md)
     python3 bench/fetch_heldout.py DEST --suite trixie --manifest M.tsv --record PKG...  # from another suite (DEST first: --record takes the rest)
     python3 bench/fetch_heldout.py DEST --suite "sid experimental" --manifest M.tsv --record PKG...  # from sid, and from experimental what sid lacks
 

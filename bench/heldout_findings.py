@@ -73,6 +73,7 @@ MANIFESTS["corpus41"] = "heldout41_manifest.tsv"  # corpus41 (bench/heldout41_RE
 
 MANIFESTS["corpus33"] = "heldout33_manifest.tsv"  # corpus33 (bench/heldout33_README.md), apart so that other corpora's entries merge cleanly
 
+MANIFESTS["corpus44"] = "heldout44_manifest.tsv"  # corpus44 (bench/heldout44_README.md), between corpus33's and corpus34's so that other corpora's entries merge cleanly
 
 MANIFESTS["corpus34"] = "heldout34_manifest.tsv"  # corpus34 (bench/heldout34_README.md), apart so that other corpora's entries merge cleanly
 

@@ -89,7 +89,8 @@ JUDGED["39"], ROOTS["39"] = "precision_heldout39.tsv", "/work/corpus39"
 # corpus40 (bench/heldout40_README.md), after corpus39's lines so that the branches merge cleanly
 JUDGED["40"], ROOTS["40"] = "precision_heldout40.tsv", "/work/corpus40"
 
-
+# corpus44 (bench/heldout44_README.md: applications and services from sid), lines apart from corpus40's and 42's so that merges stay clean
+JUDGED["44"], ROOTS["44"] = "precision_heldout44.tsv", "/work/corpus44"
 
 # corpus42 (bench/heldout42_README.md), two lines apart from corpus40's so that other corpora's lines merge cleanly
 JUDGED["42"], ROOTS["42"] = "precision_heldout42.tsv", "/work/corpus42"

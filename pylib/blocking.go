@@ -701,6 +701,8 @@ var NeverReturns = map[string]bool{
 	// traitlets' Application.exit logs, closes its handlers and calls
 	// sys.exit (every Jupyter and IPython application inherits it).
 	"traitlets.config.application.Application.exit": true, "traitlets.config.Application.exit": true,
+	// unittest's TestCase.fail raises self.failureException, always.
+	"unittest.TestCase.fail": true, "unittest.case.TestCase.fail": true,
 }
 
 // NeverReturnsCall reports whether a call of the library function or method

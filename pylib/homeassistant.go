@@ -67,6 +67,17 @@ func init() {
 			entry(typ + "." + n)
 		}
 	}
+	// A coordinator's listeners are CALLBACK_TYPEs it calls synchronously
+	// and drops the result of (helpers/update_coordinator.py,
+	// async_update_listeners: `for update_callback, _ in
+	// list(self._listeners.values()): update_callback()`): an `async def`
+	// registered there makes a coroutine per update that never runs
+	// ("RuntimeWarning: coroutine 'async_setup_entry.<locals>.
+	// async_add_extra_field_entities' was never awaited ... update_callback()",
+	// Disane87/spoolman-homeassistant#318). The config entry's update
+	// listeners and the bus's and the event helpers' listeners are HassJobs,
+	// which run a coroutine function as a task: not here.
+	with(CallsBack, haCoordinator+".async_add_listener")
 	// The state machine's methods (`hass.states.get(entity_id)`,
 	// `async_set(entity_id, state, attributes)`, `is_state`, `async_all`)
 	// take ids, states and attributes as data (pylib.TakesData).

@@ -23,7 +23,9 @@ const (
 	// callback's coroutine as one (start_server's client_connected_cb,
 	// tornado's IOLoop.add_callback and spawn_callback; python-socketio's
 	// and python-engineio's start_background_task(target, *args), an
-	// asyncio task in their asyncio servers and clients).
+	// asyncio task in their asyncio servers and clients; anyio's
+	// BlockingPortal.start_task_soon(func, *args), a task of the portal's
+	// task group whose outcome goes to a concurrent Future).
 	StartsTask
 	// FutureAttribute: what a future (asyncio.gather's result) really has.
 	FutureAttribute
@@ -126,7 +128,7 @@ func init() {
 	methods(OrdersByName, "acquire", "wait", "wait_for", "join", "drain", "sleep")
 	methods(QueueGet, "get")
 	methods(QueuePut, "put")
-	methods(StartsTask, "create_task", "ensure_future", "start_soon", "spawn_system_task", "spawn", "gather", "start_server", "start_unix_server", "spawn_callback", "add_callback", "start_background_task")
+	methods(StartsTask, "create_task", "ensure_future", "start_soon", "start_task_soon", "spawn_system_task", "spawn", "gather", "start_server", "start_unix_server", "spawn_callback", "add_callback", "start_background_task")
 	methods(FutureAttribute, "cancel", "cancelled", "done", "result", "exception", "add_done_callback",
 		"remove_done_callback", "get_loop")
 	methods(CoroutineAttribute, "close", "send", "throw", "__await__", "__name__", "__qualname__", "cr_await",

@@ -168,6 +168,13 @@ type API struct {
 	// generates calls the class's `__post_init__` synchronously and drops
 	// what it returns (ASL111). structure.go lists them.
 	CallsPostInit bool
+	// FactoryKeyword, on a dataclass field specifier, is its keyword
+	// naming the function the generated `__init__` calls for a field the
+	// caller does not pass; NotAField, on an annotation, marks a class
+	// attribute that is no parameter of that `__init__`. structure.go
+	// lists them (analysis.Project.GeneratedInitCalls).
+	FactoryKeyword string
+	NotAField      bool
 	// RaisedAnewCancels, on a CancellationClass, says a new instance raised
 	// in a task is that task's cancellation as much as the one it caught:
 	// asyncio's Task takes any CancelledError leaving its coroutine as its
@@ -184,6 +191,9 @@ type API struct {
 	// Loop"); the caller's frame, and its locals, live as long as the loop
 	// runs.
 	RunsLoopUntilStopped bool
+	// ReturnsRunningTask: calling it returns the task the calling
+	// coroutine runs in (asyncio.current_task).
+	ReturnsRunningTask bool
 	// ReturnedByCoroutineHandlers, on a response type of a web framework
 	// that accepts only coroutine functions as request handlers, says a
 	// function that returns one is such a handler (async_libs.go: aiohttp).
@@ -386,6 +396,13 @@ func RaisesAnewAsCancellation(name string) bool {
 func RunsLoopUntilStopped(name string) bool {
 	a := find(name)
 	return a != nil && a.RunsLoopUntilStopped
+}
+
+// ReturnsRunningTask reports whether a call of name returns the running
+// task (API.ReturnsRunningTask).
+func ReturnsRunningTask(name string) bool {
+	a := find(name)
+	return a != nil && a.ReturnsRunningTask
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".

@@ -98,6 +98,7 @@ func TestMethodFacts(t *testing.T) {
 		{"get", QueuePut, false},
 		{"put", QueuePut, true},
 		{"start_soon", StartsTask, true},
+		{"start_task_soon", StartsTask, true},
 		{"start", StartsTask, false}, // nursery.start waits for the task to start
 		{"result", FutureAttribute, true},
 		{"cr_frame", CoroutineAttribute, true},

@@ -20,6 +20,14 @@ func init() {
 		"exceptiongroup.BaseExceptionGroup", "builtins.ExceptionGroup", "builtins.BaseExceptionGroup")
 	with(CancellationClass, "asyncio.CancelledError", "asyncio.exceptions.CancelledError", "trio.Cancelled")
 	with(RedeliversCancellation, "trio.Cancelled", "anyio.get_cancelled_exc_class")
+	// unittest's IsolatedAsyncioTestCase is a TestCase (its fail() never
+	// returns: NeverReturns).
+	for _, name := range []string{"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"} {
+		LibraryBases[name] = []string{"unittest.TestCase"}
+	}
+	for _, name := range []string{"asyncio.current_task", "asyncio.tasks.current_task", "asyncio.Task.current_task"} {
+		entry(name).ReturnsRunningTask = true
+	}
 	entry("asyncio.AbstractEventLoop.run_forever").RunsLoopUntilStopped = true
 	for _, name := range []string{"asyncio.CancelledError", "asyncio.exceptions.CancelledError"} {
 		entry(name).RaisedAnewCancels = true
@@ -68,6 +76,18 @@ func init() {
 	// names it, and bare when unresolved (CallsPostInits).
 	for _, n := range []string{"dataclasses.dataclass", "dataclass"} {
 		entry(n).CallsPostInit = true
+	}
+	// The generated __init__ also runs a field's default factory when the
+	// caller does not pass the field (Lib/dataclasses.py, _field_init:
+	// `{f.name} = {default_name}() if {f.name} is _HAS_DEFAULT_FACTORY
+	// else {f.name}`); `dataclasses.field(default_factory=f)` names it,
+	// bare `field` when unresolved. A `ClassVar[...]` attribute and the
+	// `_: KW_ONLY` marker are no fields (_process_class skips them).
+	for _, n := range []string{"dataclasses.field", "field"} {
+		entry(n).FactoryKeyword = "default_factory"
+	}
+	for _, n := range []string{"typing.ClassVar", "ClassVar", "dataclasses.KW_ONLY", "KW_ONLY"} {
+		entry(n).NotAField = true
 	}
 	with(SpawnsProcess, prefixed("os.", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp",
 		"spawnvpe")...)
@@ -264,6 +284,22 @@ func init() {
 			LoopArgumentRemoved[mod+n] = "asyncio." + n
 		}
 	}
+}
+
+// FieldFactoryKeyword returns the keyword of field specifier name (a
+// dataclass field's `field(...)`) that names its default factory, or "".
+func FieldFactoryKeyword(name string) string {
+	if a, ok := Lookup(name); ok {
+		return a.FactoryKeyword
+	}
+	return ""
+}
+
+// NotAFieldAnnotation reports whether name, the head of a class
+// attribute's annotation, makes the attribute no dataclass field.
+func NotAFieldAnnotation(name string) bool {
+	a, ok := Lookup(name)
+	return ok && a.NotAField
 }
 
 // CallsPostInits reports whether name is a class decorator whose generated

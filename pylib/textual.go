@@ -23,3 +23,21 @@ func init() {
 		PackageAttrTypes[pkg+".app"] = app
 	}
 }
+
+// handsTerminalOver are context managers that stop an app's event loop's
+// work for their `with` block so that the block's blocking call can have the
+// terminal: Textual's `App.suspend()` (textual/app.py, Textual 8.2.8, Debian
+// sid python3-textual: "While inside the `with` block, the app will stop
+// reading input and emitting output. Other applications will have full
+// control of the terminal"; its docstring's example is `with
+// self.suspend(): os.system("emacs -nw")`). The blocking call inside is
+// the point of the block: the app draws nothing and reads no key until it
+// returns, and the block must run on the app's thread (it suspends and
+// resumes the app's driver), so neither a worker thread nor to_thread can
+// take it.
+var handsTerminalOver = map[string]bool{"textual.app.App.suspend": true}
+
+// HandsTerminalOver reports whether name (a resolved callee) is a context
+// manager whose `with` block runs a blocking call on the app's thread on
+// purpose (handsTerminalOver).
+func HandsTerminalOver(name string) bool { return handsTerminalOver[name] }

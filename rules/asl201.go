@@ -56,7 +56,12 @@ async def start(url):
 		"that is the receiver of a call a blocking rule already reports (`self.cursor.execute(...)` with a sqlite3 cursor " +
 		"whose getter also creates the table) is left to that finding: moving the call to a thread moves the read too. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
-		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A call of a " +
+		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A call of a dataclass " +
+		"whose `__init__` `@dataclass` writes (the class defines none, no init=False, no other decorator) runs the " +
+		"`default_factory` of each field the call does not pass (by keyword, by a position it may reach, or through " +
+		"`*args`/`**kwargs`) and the class's `__post_init__`: both are followed (mholzi/quizify#343, bench/realbugs77: " +
+		"`AppContext(...)` without `version=`, whose field's factory read manifest.json in Home Assistant's " +
+		"`async_setup_entry`). A call of a " +
 		"parameter of the coroutine (`return operation()` in `async def _execute_with_retry(self, operation)`) runs " +
 		"what the caller passed: when a call of the same module passes a synchronous function, method or lambda that " +
 		"blocks (`await self._execute_with_retry(update_metadata)`), the parameter's call is reported, naming what was " +
@@ -208,7 +213,13 @@ async def start(url):
 		"Such a function's call of another one (`self.data_received(...)` in `eof_received`, `self.action_refresh()` " +
 		"in a Textual `on_*` handler) is the callee's finding only, one per mistake. " +
 		"A file's read or write in such a function that it opened itself " +
-		"is folded into the open()'s finding, as in a coroutine.",
+		"is folded into the open()'s finding, as in a coroutine. " +
+		"A call in the `with` block of Textual's `App.suspend()` (`with self.suspend():`, `with self.app.suspend():`; " +
+		"pylib.HandsTerminalOver) is not blocking for any rule: the app stops reading input and drawing for the block so " +
+		"that an editor or pager can have the terminal (textual/app.py's own example is `with self.suspend(): " +
+		"os.system(\"emacs -nw\")`), and the block must run on the app's thread, so neither a worker thread nor to_thread " +
+		"can take it (on corpus44, posting's open-in-editor and open-in-pager actions, 4 findings judged false; testdata " +
+		"`textual_suspend_hands_over_the_terminal.py`). The same call after the block is still reported.",
 	Requires: []Fact{blockingCalls, blockingInHelpers, blockingViaHelpers, blockingDelays, loopCallbacks},
 	Settings: &BlockingViaHelperSettings{MaxDepth: defaultHelperDepth},
 	Run:      runBlockingViaHelper,
@@ -282,6 +293,12 @@ func runBlockingViaHelper(p *Pass) {
 		how := "it calls blocking `" + lastText + "()`"
 		if len(chain) > 1 {
 			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
+		}
+		if h.Entry != "" {
+			how = h.Entry + ", which calls blocking `" + lastText + "()`"
+			if len(chain) > 1 {
+				how = h.Entry + ", which reaches blocking `" + lastText + "()` via " + describeChain(chain)
+			}
 		}
 		if h.Passed != nil {
 			// `operation()` where the coroutine's parameter operation is a
@@ -553,6 +570,9 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 		} else if chain, passed, arg := passedCallableChain(p, c); chain != nil && !openedForOffload(p, c, chain) &&
 			!throughLoopThreadFunction(p.Project, chain) {
 			out = append(out, helperChain{Call: c, Chain: chain, Fix: toThreadFix(p, c), Passed: passed, PassedArg: arg})
+		} else if chain, entry := generatedInitChain(p, c); chain != nil && !openedForOffload(p, c, chain) &&
+			!throughLoopThreadFunction(p.Project, chain) {
+			out = append(out, helperChain{Call: c, Chain: chain, Fix: toThreadFix(p, c), Entry: entry})
 		}
 	}
 	// Reading a property of the project runs its getter in the coroutine.
@@ -631,6 +651,35 @@ type helperChain struct {
 	// argument it passes.
 	Passed    *analysis.Call
 	PassedArg *analysis.Node
+	// Entry is set when Call constructs a dataclass and Chain starts in a
+	// function its generated `__init__` calls: how that function is
+	// reached (generatedInitChain).
+	Entry string
+}
+
+// generatedInitChain returns, for call c in a coroutine of a dataclass whose
+// `__init__` `@dataclass` writes, the chain from a function that
+// construction runs (a field's default_factory the call leaves to run, or
+// the class's __post_init__: Project.GeneratedInitCalls) to a blocking
+// call, and how the generated `__init__` reaches that function. Such a
+// class shows no `__init__` for blockingHelperChain to follow.
+func generatedInitChain(p *Pass, c *analysis.Call) (analysis.Chain, string) {
+	if p.Project.Target(c) != nil || awaitedIfAwaitable(p.Module, c) {
+		return nil, ""
+	}
+	inHelpers := blockingInHelpers.of(p)
+	for _, g := range p.Project.GeneratedInitCalls(p.Module, c) {
+		chain := p.Project.ReachWithin(inHelpers.FollowKind, g.Func, inHelpers.Follow, helperDepth(p))
+		if chain == nil {
+			continue
+		}
+		if g.Field == "" {
+			return chain, "its generated `__init__` calls `" + g.Func.QualName + "()`"
+		}
+		return chain, "its generated `__init__` calls `" + g.Factory +
+			"()` (field `" + g.Field + "`'s `default_factory`: the call passes no `" + g.Field + "`)"
+	}
+	return nil, ""
 }
 
 // blockingHelperChain returns, for call c in a coroutine, the chain through

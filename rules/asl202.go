@@ -230,8 +230,22 @@ async def count_users(path):
 		"`torch.load` (testdata `network_device_and_protocol_clients.py`, `web_fetchers_geocoders_translators_git.py`, " +
 		"`market_and_chain_clients.py`, `speech_video_and_nlp_models.py`); openpyxl's `load_workbook`/`save`, " +
 		"`cv2.imread`/`imwrite` and PyMuPDF's `open`/`save` are file work, ASYNC232 (not over an in-memory buffer or " +
-		"`stream=`).",
-	Requires:    []Fact{blockingCalls, blockingDelays},
+		"`stream=`). " +
+		"A project class can say the same of its own methods: one that declares a method beside its coroutine twin " +
+		"(`embed_text` and `async def a_embed_text`, `load`/`aload`, also `a_NAME`, `async_NAME`, `NAME_async` and " +
+		"`NAMEAsync`) says the synchronous one waits for the work the twin awaits, so a coroutine's call of the " +
+		"synchronous one whose value it uses is reported even when its body is out of sight (an abstract method that " +
+		"plugins implement, a client the analysis cannot type) - not when the value is thrown away or the method is " +
+		"annotated `-> None` (it may only start the work: libervia's abstract `send` puts `a_send` in a Deferred), and " +
+		"only when the twin's body shows that work is I/O: it is abstract, it hands the " +
+		"synchronous method to a thread, or it awaits a library's coroutine (not only asyncio's primitives or the " +
+		"project's own coroutines: an event dispatcher's `event_async` awaits its handlers where `event` schedules them, " +
+		"and slixmpp's, poezio's, libervia's and eartag's such pairs in the corpora do not block). The twin must not " +
+		"call the synchronous method (an in-memory store whose `aget` returns `self.get(k)` is quiet) nor be run by it " +
+		"(`def run(): return asyncio.run(self.arun())` is ASL101's), the call must not be an override's `self.NAME()` " +
+		"in its own twin, and a chain ASL201 reports through the method's body stays ASL201's (bench/realbugs78's " +
+		"deepeval context generator; testdata `sync_twin_of_a_project_coroutine_method/`).",
+	Requires:    []Fact{blockingCalls, blockingDelays, blockingInHelpers, blockingViaHelpers, loopCallbacks},
 	Run:         runBlockingCall,
 	NonBlocking: callCannotWait,
 })
@@ -276,6 +290,9 @@ func runBlockingCall(p *Pass) {
 			msg += " (as do its later sqlite3 calls on " + which + ": one finding for the function's database work)"
 		}
 		p.Report(b.Call.Node, msg, WithFix(fixes[i]))
+	}
+	for _, u := range projectSyncTwinCalls(p) {
+		p.Report(u.Call.Node, projectTwinMessage(p, u), WithFix(toThreadFix(p, u.Call)))
 	}
 }
 

@@ -47,7 +47,7 @@ async def worker(queue):
 		"comments written for it keep working. With ASYNC104 turned off, ASYNC103 reports the handler as before. A `break` or " +
 		"`continue` out of the loop around the try statement, and a path ending in `raise OtherError`, are ASYNC104's " +
 		"alone, as in flake8-async. A handler that always calls a function that never returns (it always raises, or is annotated " +
-		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`; or, as the handler's last " +
+		"`NoReturn`, or a library call that ends the process or the test: `os._exit`, `pytest.fail`, unittest's `self.fail`; or, as the handler's last " +
 		"statement, a method the project resolves, through its classes in any module, to a library's that never returns: " +
 		"traitlets' `Application.exit`, which calls `sys.exit`, inherited by every IPython and Jupyter application) re-raises, and so does one " +
 		"whose last statement calls (or awaits) a function of the project that itself raises a cancellation class on some path " +
@@ -121,7 +121,7 @@ async def worker(queue):
 		"the mirrored shape, a handler that ends with `if exc is not value: raise` and otherwise falls through to the end " +
 		"of the method, which returns None. " +
 		"Nor is a handler nobody can observe: in a coroutine function that only ever runs as a task's entry point " +
-		"(handed to `create_task`, `ensure_future`, `start_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
+		"(handed to `create_task`, `ensure_future`, `start_soon`, anyio's portal `start_task_soon`, `spawn_system_task`, a task group's `spawn` (aiorpcx, " +
 		"curio) or `asyncio.gather` (whose caller gets its own cancellation back whatever the children return), or " +
 		"given to `asyncio.start_server` as the connection callback, to tornado's `IOLoop.add_callback`/`spawn_callback` " +
 		"or to python-socketio's and python-engineio's `start_background_task`, " +
@@ -141,7 +141,9 @@ async def worker(queue):
 		"its module (a nested def or a `_name`) the module's own uses decide; a public method counts when the module " +
 		"starts a method of that name as a task and no module of the project references a method of that name any " +
 		"other way (`await conn.serve()`, `wait_for(conn.serve(), 5)`, `handler = self.serve`; by name, so a method " +
-		"that shares its name with an awaited one is still reported). A private method its own module never mentions " +
+		"that shares its name with an awaited one is still reported; a call of that name whose value is thrown away, " +
+		"tested or compared, `process.poll()`, `if child.poll() is not None:`, would never run a coroutine and does " +
+		"not count: labgrid's coordinator `poll` task). A private method its own module never mentions " +
 		"(a mixin's `_update_loop`, started by the class that mixes it in, in another module: Telethon) counts when " +
 		"some module of the project starts a method of that name as a task and none references one any other way. " +
 		"A public module-level function is still " +
@@ -157,7 +159,21 @@ async def worker(queue):
 		"`anyio.get_cancelled_exc_class()`) that re-raises on some path and otherwise lets the function return with no " +
 		"further await (`if not received: raise`, then `return item`: the operation had already completed) is not " +
 		"reported: their cancel scopes are level-triggered, so the caller's next checkpoint raises the cancellation " +
-		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is.",
+		"again (anyio's memory object stream); the same handler of asyncio's `CancelledError`, delivered once, is. " +
+		"Nor is a handler that re-raises when the running task is itself being cancelled: before any statement that " +
+		"leaves it, `if task.cancelling(): raise` (Python 3.11's `Task.cancelling()`, on `asyncio.current_task()` or " +
+		"a name bound only to it, alone or and-ed with other tests: `sys.version_info >= (3, 11) and (t := " +
+		"asyncio.current_task()) and t.cancelling()`), the documented way to tell the task's own cancellation from an " +
+		"inner future's or timeout's: what it goes on after is not the task's (aiohttp's lingering read and graceful " +
+		"shutdown wait; on Python 3.10 the guard cannot tell, a limit of that version). A negated guard, or one on " +
+		"another task, is still reported. Nor is a handler in a function that, before the handler, cancels its own " +
+		"running task or schedules that (`task = asyncio.current_task()` then `task.cancel()` in the try body, or " +
+		"`loop.call_later(timeout, task.cancel)` before it): the CancelledError is the one the function asked for, as " +
+		"with `t.cancel(); await t` (zwave-js-server's dump under a timeout of its own; a test of the cancel message). " +
+		"In a test module, nor is the handler of a try statement whose `else` clause fails the test (`self.fail(...)`, " +
+		"`pytest.fail(...)`, `assert False`, `raise AssertionError`): the test asserts that its body is cancelled, and " +
+		"the handler is the outcome it expects (libpulse's `else: self.fail('wait_forever has not been cancelled as " +
+		"expected')`).",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC104"},
 	Run:                runNoReraiseCancelled,

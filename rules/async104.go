@@ -54,7 +54,11 @@ async def fetch(client, url):
 		"CancelledError leaving its coroutine as its cancellation, so nothing is replaced (amqtt's pub and sub scripts); " +
 		"trio.Cancelled cannot be constructed by user code, so raising it anew is not exempt, and a new asyncio " +
 		"CancelledError raised in a handler of trio's or anyio's cancellation (`except trio.Cancelled`, `except " +
-		"anyio.get_cancelled_exc_class()`, trio's class under the trio backend) is still reported: it replaces that one.",
+		"anyio.get_cancelled_exc_class()`, trio's class under the trio backend) is still reported: it replaces that one. " +
+		"Raising the builtin `SystemExit` or `KeyboardInterrupt` is not reported either: asyncio's loop lets them " +
+		"through to `run()`'s caller and the process ends, as with `sys.exit()` (ASYNC103's notes), so nothing waiting " +
+		"on the task sees another exception instead (lava-dispatcher's worker: on its signal-driven cancellation it " +
+		"waits for the running jobs, then `raise SystemExit(1)`); flake8-async reports it.",
 	Requires:           []Fact{cancelHandlers},
 	SharesFindingsWith: []string{"ASYNC103"},
 	Run:                runCancelledNotRaised,
@@ -95,7 +99,8 @@ func runCancelledNotRaised(p *Pass) {
 				if len(named) == 0 || (bound != "" && named[0].Type() == "identifier" && p.File.Text(named[0]) == bound) {
 					return true
 				}
-				if insideOwnTry(n, h.Body) || raisesCancellationAnew(p.Module, named[0]) && !catchesOtherCancellation(p.Module, h.Type) {
+				if insideOwnTry(n, h.Body) || raisesCancellationAnew(p.Module, named[0]) && !catchesOtherCancellation(p.Module, h.Type) ||
+					raisesProcessExit(p.Module, named[0]) {
 					return true
 				}
 				p.Report(n, "raising a different exception inside "+h.Shown+" replaces the cancellation; re-raise it with `raise`")
@@ -208,4 +213,21 @@ func onlyForOtherExceptions(m *analysis.Module, block *analysis.Node, name strin
 	}
 	kind, _ := catchesCancellation(m, a[1])
 	return kind == ""
+}
+
+// raisesProcessExit reports the expression of a raise statement that ends
+// the process: the builtin SystemExit or KeyboardInterrupt, or a call of
+// one. asyncio's event loop lets them through to `run()`'s caller, so the
+// cancellation is not replaced by something a waiting task catches, as with
+// `sys.exit()` (pylib.NeverReturnsCall).
+func raisesProcessExit(m *analysis.Module, exc *analysis.Node) bool {
+	exc = analysis.Unparen(exc)
+	if exc != nil && exc.Type() == "call" {
+		exc = exc.ChildByField("function")
+	}
+	if exc == nil || exc.Type() != "identifier" {
+		return false
+	}
+	name := m.File.Text(exc)
+	return (name == "SystemExit" || name == "KeyboardInterrupt") && m.IsBuiltin(exc, name)
 }

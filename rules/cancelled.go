@@ -103,7 +103,8 @@ func findCancelHandlers(proj *analysis.Project, m *analysis.Module, inTestModule
 			handled = true
 			if awaitsCancelledTask(proj, m, n) || ownCancellationFlag(m, n, body) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) ||
-				guardsSuppliedCallable(m, n, body) {
+				guardsSuppliedCallable(m, n, body) || reraisesOwnCancellation(m, n, body) || cancelsOwnTask(m, n, clause) ||
+				expectsCancellation(proj, m, inTestModule, n) {
 				continue
 			}
 			out = append(out, cancelHandler{Clause: clause, Type: typ, Name: name, Body: body, Try: n, Shown: shown, InTestModule: inTestModule})

@@ -23,6 +23,9 @@ import (
 //     suspension, when nothing else is on that loop yet: one nested in the
 //     function that runs it, or a script's module-level main
 //     (beforeLoopIsShared);
+//   - code in the `with` block of a context manager that hands the terminal
+//     to another program while the app waits (Textual's `App.suspend()`;
+//     terminalHandedOver);
 //   - code of a coroutine that only the module's own synchronous driver
 //     runs, on no event loop, or that a framework runs on a loop of its own
 //     in a worker thread (Textual's `@work(thread=True)`;
@@ -37,7 +40,7 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if fn == nil {
 		return false
 	}
-	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) {
+	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) || terminalHandedOver(m, c) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
@@ -478,6 +481,35 @@ func emptyLiteral(m *analysis.Module, n *analysis.Node) bool {
 		}
 		name := m.File.Text(fn)
 		return pylib.Method(name, pylib.BuildsCollection) && m.IsBuiltin(fn, name)
+	}
+	return false
+}
+
+// terminalHandedOver reports a call in the body of a `with` (not `async
+// with`) whose context manager suspends the app for the block so that a
+// blocking call can have the terminal (pylib.HandsTerminalOver: Textual's
+// `App.suspend()`, whose documented use is `with self.suspend():
+// os.system("emacs -nw")`): the app reads and draws nothing until the call
+// returns, on purpose, and the block must run on the app's thread, so the
+// rules' advice (a worker thread, to_thread) cannot apply (on corpus44,
+// posting's "open in editor / pager" actions, 4 findings judged false). The
+// same call outside the block is still reported.
+func terminalHandedOver(m *analysis.Module, c *analysis.Call) bool {
+	for q := c.Node.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() != "with_statement" || q.HasToken("async") || !inWithBody(q, c.Node) {
+			continue
+		}
+		exprs, _ := withItems(q)
+		for _, e := range exprs {
+			if e.Type() != "call" {
+				continue
+			}
+			for _, o := range m.Calls {
+				if o.Node == e && pylib.HandsTerminalOver(o.Callee) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

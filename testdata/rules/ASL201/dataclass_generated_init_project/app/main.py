@@ -1,0 +1,30 @@
+from app.settings import Cached, Explicit, Manual, Pair, Registered, Remote, Settings, Warmed
+
+
+async def start(name):
+    a = Settings(name)  # want: ASL201 "generated `__init__` calls `fetch_defaults\(\)` \(field `defaults`'s `default_factory`: the call passes no `defaults`\), which calls blocking `requests.get\(\)`"
+    b = Warmed()  # want: ASL201 "generated `__init__` calls `Warmed.__post_init__\(\)`, which calls blocking `time.sleep\(\)`"
+    c = Remote()  # want: ASL201 "field `profile`'s `default_factory`"
+    d = Remote(profile={})  # want: ASL201 "field `session`'s `default_factory`"
+    e = Cached(name)  # want: ASL201 "field `cache`'s `default_factory`"
+    return a, b, c, d, e
+
+
+async def start_quiet(name, values, args, options):
+    # The call passes the field by keyword or by position, or may pass it
+    # (*args, **kwargs); the class writes its own __init__, says init=False,
+    # or has another decorator that may replace the class.
+    f = Settings(name, defaults=values)
+    g = Settings(name, values)
+    h = Settings(*args)
+    i = Settings(name, **options)
+    j = Remote(profile={}, session=None)
+    k = Manual()
+    m = Registered()
+    n = Explicit(values)
+    o = Pair(1, values)  # a ClassVar is no field: `extra` is the second parameter
+    return f, g, h, i, j, k, m, n, o
+
+
+def build(name):
+    return Settings(name)  # quiet: not in a coroutine

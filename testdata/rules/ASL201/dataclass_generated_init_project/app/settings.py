@@ -1,0 +1,81 @@
+# Dataclasses whose generated __init__ runs project code: a field's
+# default_factory when the call does not pass the field, and __post_init__.
+import time
+from dataclasses import KW_ONLY, dataclass, field
+from typing import ClassVar
+
+import requests
+
+from app import loaders
+from app.loaders import Session
+
+
+def fetch_defaults():
+    return requests.get("https://example.com/defaults").json()
+
+
+def fetch_cache():
+    return requests.get("https://example.com/cache").json()
+
+
+def empty_tags():
+    return []
+
+
+def register(cls):
+    return cls
+
+
+@dataclass
+class Settings:
+    name: str
+    defaults: dict = field(default_factory=fetch_defaults)
+    tags: list = field(default_factory=empty_tags)
+
+
+@dataclass(frozen=True)
+class Warmed:
+    delay: float = 0.1
+
+    def __post_init__(self):
+        time.sleep(self.delay)
+
+
+@dataclass
+class Remote:
+    registry: ClassVar[dict] = {}
+    _: KW_ONLY
+    profile: dict = field(default_factory=loaders.fetch_profile)
+    session: Session = field(default_factory=Session)
+
+
+@dataclass
+class Pair:
+    registry: ClassVar[dict] = {}
+    first: int
+    extra: dict = field(default_factory=fetch_defaults)
+
+
+@dataclass
+class Cached:
+    name: str
+    cache: dict = field(default_factory=fetch_cache, init=False)
+
+
+@dataclass(init=False)
+class Manual:
+    defaults: dict = field(default_factory=fetch_defaults)
+
+
+@register
+@dataclass
+class Registered:
+    defaults: dict = field(default_factory=fetch_defaults)
+
+
+@dataclass
+class Explicit:
+    defaults: dict = field(default_factory=fetch_defaults)
+
+    def __init__(self, defaults):
+        self.defaults = defaults
