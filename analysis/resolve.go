@@ -2311,7 +2311,9 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 	if f, ok := c.Methods[name]; ok {
 		return f
 	}
-	if depth > 8 {
+	if depth > 8 || name == "__init__" && generatedInit(c) {
+		// A dataclass's own `__init__`, which `@dataclass` writes, runs
+		// and calls no base's (dataclass_init.go).
 		return nil
 	}
 	for _, base := range c.Bases {

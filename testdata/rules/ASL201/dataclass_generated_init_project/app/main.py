@@ -1,4 +1,4 @@
-from app.settings import Cached, Explicit, Manual, Pair, Registered, Remote, Settings, Warmed
+from app.settings import Cached, Explicit, Link, Manual, Pair, Record, Registered, Remote, Settings, Warmed
 
 
 async def start(name):
@@ -28,3 +28,9 @@ async def start_quiet(name, values, args, options):
 
 def build(name):
     return Settings(name)  # quiet: not in a coroutine
+
+
+async def connect(key):
+    record = Record(key)  # quiet: the dataclass's own __init__ runs, not Connector's
+    link = Link()  # want: ASL201 "`Link\(\)` blocks the event loop"
+    return record, link

@@ -79,3 +79,20 @@ class Explicit:
 
     def __init__(self, defaults):
         self.defaults = defaults
+
+
+class Connector:
+    def __init__(self):
+        self.session = requests.post("https://example.com/connect").json()
+
+
+@dataclass
+class Record(Connector):
+    # The generated __init__ replaces Connector.__init__ and does not call
+    # it: constructing a Record connects nowhere.
+    key: str = ""
+
+
+class Link(Connector):
+    # No dataclass: Connector.__init__ runs.
+    pass
