@@ -243,7 +243,9 @@ async def count_users(path):
 		"and slixmpp's, poezio's, libervia's and eartag's such pairs in the corpora do not block). The twin must not " +
 		"call the synchronous method (an in-memory store whose `aget` returns `self.get(k)` is quiet) nor be run by it " +
 		"(`def run(): return asyncio.run(self.arun())` is ASL101's), the call must not be an override's `self.NAME()` " +
-		"in its own twin, and a chain ASL201 reports through the method's body stays ASL201's (bench/realbugs78's " +
+		"in its own twin, the synchronous method's body, in sight, must call something other than builtins (a cache's " +
+		"`def token(self): return self._token` beside the `atoken` that fetches and stores it only reads; unless the twin " +
+		"hands it to a thread), and a chain ASL201 reports through the method's body stays ASL201's (bench/realbugs78's " +
 		"deepeval context generator; testdata `sync_twin_of_a_project_coroutine_method/`).",
 	Requires:    []Fact{blockingCalls, blockingDelays, blockingInHelpers, blockingViaHelpers, loopCallbacks},
 	Run:         runBlockingCall,

@@ -97,7 +97,8 @@ func projectSyncTwinCalls(p *Pass) []projectTwinUse {
 			continue
 		}
 		twin := coroutineTwinOf(p.Project, sync)
-		if twin == nil {
+		if twin == nil || !stubBody(sync.Module().File, sync.Node) && callsNothingThatWaits(sync) &&
+			!bodyNamesIdentifier(twin, sync.Name) {
 			continue
 		}
 		if p.Project.IsCoroutineFunction(c, nil) || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) ||
@@ -227,4 +228,20 @@ func awaitsLibraryCall(proj *analysis.Project, f *analysis.Function) bool {
 func annotatedNone(f *analysis.Function) bool {
 	r := f.Node.ChildByField("return_type")
 	return r != nil && f.Module().File.Text(r) == "None"
+}
+
+// callsNothingThatWaits reports a function whose body, in sight, calls
+// nothing but builtins (`return self._token`, `return self._cache[key]`,
+// `len(self._items)`): it cannot wait for the work
+// its coroutine twin awaits, it reads what the twin stored (a cache's
+// synchronous accessor beside the coroutine that fills it). Unless the
+// twin hands it to a thread (`await asyncio.to_thread(self.read, path)`):
+// the class says it blocks.
+func callsNothingThatWaits(f *analysis.Function) bool {
+	for _, c := range f.Calls {
+		if !strings.HasPrefix(c.Callee, "builtins.") {
+			return false
+		}
+	}
+	return true
 }

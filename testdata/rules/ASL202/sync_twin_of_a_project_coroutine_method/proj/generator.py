@@ -3,7 +3,7 @@
 # synchronous one waits for the work the twin awaits.
 import asyncio
 
-from proj.models import Dispatcher, EmbeddingModel, Entity, Loader, MemoryCache, Runner, Store, Workers
+from proj.models import Dispatcher, EmbeddingModel, Entity, Loader, MemoryCache, Runner, Store, TokenCache, Workers
 
 _IS_SYNC = False
 
@@ -86,3 +86,13 @@ async def on_session(client: Entity, stanza):
     client.send(stanza)
     done = client.flush()
     return done
+
+
+# Quiet: a cache's synchronous accessors only read what the coroutines
+# stored (their bodies call nothing but builtins); one that calls a method
+# the analysis cannot see is still reported.
+async def headers(cache: TokenCache, key):
+    token = cache.token()
+    limit = cache.value(key)
+    current = cache.fresh(key)  # want: ASL202 "afresh"
+    return {"Authorization": token, "Limit": limit, "Current": current}

@@ -134,3 +134,37 @@ class Workers:
 
     async def _run(self):
         await asyncio.sleep(0)
+
+
+class TokenCache:
+    """A cache: the coroutines fill it over the network, the synchronous
+    accessors only read what they stored."""
+
+    def __init__(self, client: httpx.AsyncClient):
+        self._client = client
+        self._token = None
+        self._values = {}
+
+    def token(self):
+        return self._token
+
+    async def atoken(self):
+        response = await self._client.post("https://example.com/token")
+        self._token = response.json()["token"]
+        return self._token
+
+    def value(self, key):
+        return self._values[key] if key in self._values else None
+
+    async def avalue(self, key):
+        if key not in self._values:
+            response = await self._client.get(f"https://example.com/values/{key}")
+            self._values[key] = response.json()
+        return self._values[key]
+
+    def fresh(self, key):
+        return self._lookup(key)
+
+    async def afresh(self, key):
+        response = await self._client.get(f"https://example.com/values/{key}")
+        return response.json()
