@@ -221,13 +221,23 @@ func onlyForOtherExceptions(m *analysis.Module, block *analysis.Node, name strin
 // cancellation is not replaced by something a waiting task catches, as with
 // `sys.exit()` (pylib.NeverReturnsCall).
 func raisesProcessExit(m *analysis.Module, exc *analysis.Node) bool {
+	name := raisedBuiltin(m, exc)
+	return name == "SystemExit" || name == "KeyboardInterrupt"
+}
+
+// raisedBuiltin is the builtin class the expression of a raise statement
+// raises (`raise SystemExit`, `raise AssertionError("...")`), or "" when it
+// raises no builtin named as such.
+func raisedBuiltin(m *analysis.Module, exc *analysis.Node) string {
 	exc = analysis.Unparen(exc)
 	if exc != nil && exc.Type() == "call" {
 		exc = exc.ChildByField("function")
 	}
 	if exc == nil || exc.Type() != "identifier" {
-		return false
+		return ""
 	}
-	name := m.File.Text(exc)
-	return (name == "SystemExit" || name == "KeyboardInterrupt") && m.IsBuiltin(exc, name)
+	if name := m.File.Text(exc); m.IsBuiltin(exc, name) {
+		return name
+	}
+	return ""
 }

@@ -199,14 +199,7 @@ func failsTest(proj *analysis.Project, m *analysis.Module, st *analysis.Node) bo
 		return assertsFalse(m, st)
 	case "raise_statement":
 		named := st.NamedChildren()
-		if len(named) == 0 {
-			return false
-		}
-		exc := analysis.Unparen(named[0])
-		if exc.Type() == "call" {
-			exc = exc.ChildByField("function")
-		}
-		return exc.Type() == "identifier" && m.File.Text(exc) == "AssertionError" && m.IsBuiltin(exc, "AssertionError")
+		return len(named) > 0 && raisedBuiltin(m, named[0]) == "AssertionError"
 	case "expression_statement":
 		named := st.NamedChildren()
 		if len(named) != 1 || named[0].Type() != "call" {
