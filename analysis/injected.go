@@ -37,6 +37,21 @@ func (m *Module) injectedParamType(p *Node, depth int) (Ref, bool) {
 		return Ref{}, false // `Depends()`: the annotation names the class
 	}
 	d := m.resolve(dep, depth+1)
+	if r, ok := injectedFrom(d, depth); ok {
+		return r, true
+	}
+	if d.Known() && !d.Instance && d.Name != "" && !strings.ContainsAny(d.Name, injectedValueVia+"()[<") {
+		// A function (or class) of another module: the project says.
+		return Ref{Via: injectedValueVia + d.Name + injectedValueVia}, true
+	}
+	return Ref{}, true
+}
+
+// injectedFrom is what the framework passes for the dependency d when it
+// is a function or class of the project (injectedValue; an instance of the
+// class); a method or lambda gives an unknown value. ok is false when d is
+// neither.
+func injectedFrom(d Ref, depth int) (Ref, bool) {
 	switch {
 	case d.Func != nil:
 		if d.Func.Class != nil || d.Func.Lambda {
@@ -45,11 +60,8 @@ func (m *Module) injectedParamType(p *Node, depth int) (Ref, bool) {
 		return d.Func.module.injectedValue(d.Func, depth+1), true
 	case d.Class != nil && !d.Instance:
 		return Ref{Name: d.Class.FullName(), Class: d.Class, Instance: true}, true
-	case d.Known() && !d.Instance && d.Name != "" && !strings.ContainsAny(d.Name, injectedValueVia+"()[<"):
-		// A function (or class) of another module: the project says.
-		return Ref{Via: injectedValueVia + d.Name + injectedValueVia}, true
 	}
-	return Ref{}, true
+	return Ref{}, false
 }
 
 // dependencyArgument is the dependency a marker call names: its first
@@ -91,21 +103,12 @@ func (p *Project) injectedVia(via string, depth int) Ref {
 		return Ref{}
 	}
 	name, rest := body[:end], body[end+len(injectedValueVia):]
-	dep := p.refOf(name, depth+1)
-	var r Ref
-	switch {
-	case dep.Func != nil:
-		if dep.Func.Class != nil || dep.Func.Lambda {
-			return Ref{}
-		}
-		r = dep.Func.module.injectedValue(dep.Func, depth+1)
-		if !r.Known() && r.Via != "" {
-			r = p.resolveVia(r.Via, depth+1)
-		}
-	case dep.Class != nil:
-		r = Ref{Name: dep.Class.FullName(), Class: dep.Class, Instance: true}
-	default:
+	r, ok := injectedFrom(p.refOf(name, depth+1), depth)
+	if !ok || r == (Ref{}) {
 		return Ref{}
+	}
+	if !r.Known() && r.Via != "" {
+		r = p.resolveVia(r.Via, depth+1)
 	}
 	return p.continueVia(r, rest, depth)
 }
