@@ -169,7 +169,9 @@ async def worker(queue):
 		"another task, is still reported. Nor is a handler in a function that, before the handler, cancels its own " +
 		"running task or schedules that (`task = asyncio.current_task()` then `task.cancel()` in the try body, or " +
 		"`loop.call_later(timeout, task.cancel)` before it): the CancelledError is the one the function asked for, as " +
-		"with `t.cancel(); await t` (zwave-js-server's dump under a timeout of its own; a test of the cancel message). " +
+		"with `t.cancel(); await t` (zwave-js-server's dump under a timeout of its own; a test of the cancel message); not when " +
+		"the try statement is in a loop the handler does not leave (no break, return or raise), which goes on after the " +
+		"cancellation asked for (`loop.add_signal_handler(SIGTERM, task.cancel)` that never stops the task). " +
 		"In a test module, nor is the handler of a try statement whose `else` clause fails the test (`self.fail(...)`, " +
 		"`pytest.fail(...)`, `assert False`, `raise AssertionError`): the test asserts that its body is cancelled, and " +
 		"the handler is the outcome it expects (libpulse's `else: self.fail('wait_forever has not been cancelled as " +

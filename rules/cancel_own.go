@@ -146,9 +146,14 @@ func conjunctAsksCancelling(m *analysis.Module, cond *analysis.Node, names map[s
 // is for is the one the function asked for, as with `t.cancel(); await t`
 // (zwave-js-server's dump with a timeout of its own; a test of the
 // cancel message).
-func cancelsOwnTask(m *analysis.Module, try, clause *analysis.Node) bool {
+//
+// Not when the try statement is in a loop the handler does not leave (no
+// break, return or raise in it): the loop goes on after the cancellation
+// the function asked for, so that request (a signal handler's
+// `task.cancel`, a timeout) never stops the task.
+func cancelsOwnTask(m *analysis.Module, try, clause, body *analysis.Node) bool {
 	scope := enclosingFunc(try)
-	if scope == nil {
+	if scope == nil || inLoopBelow(try, scope) && !leavesLoop(body) {
 		return false
 	}
 	names := currentTaskNames(m, scope)
@@ -210,6 +215,17 @@ func failsTest(proj *analysis.Project, m *analysis.Module, st *analysis.Node) bo
 			callee = proj.Canonical(callee)
 		}
 		return callee != "" && pylib.NeverReturnsCall(callee)
+	}
+	return false
+}
+
+// inLoopBelow reports a node inside the body of a for or while loop below
+// stop.
+func inLoopBelow(n, stop *analysis.Node) bool {
+	for q := n.Parent(); q != nil && q != stop; q = q.Parent() {
+		if q.Type() == "for_statement" || q.Type() == "while_statement" {
+			return true
+		}
 	}
 	return false
 }

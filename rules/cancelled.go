@@ -103,7 +103,7 @@ func findCancelHandlers(proj *analysis.Project, m *analysis.Module, inTestModule
 			handled = true
 			if awaitsCancelledTask(proj, m, n) || ownCancellationFlag(m, n, body) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) ||
-				guardsSuppliedCallable(m, n, body) || reraisesOwnCancellation(m, n, body) || cancelsOwnTask(m, n, clause) ||
+				guardsSuppliedCallable(m, n, body) || reraisesOwnCancellation(m, n, body) || cancelsOwnTask(m, n, clause, body) ||
 				expectsCancellation(proj, m, inTestModule, n) {
 				continue
 			}

@@ -18,6 +18,28 @@ async def dump(client, timeout):
     return msgs
 
 
+async def serve_until_signal(loop, work, log):
+    task = asyncio.current_task()
+    loop.add_signal_handler(15, task.cancel)
+    while True:
+        try:
+            await work()
+        except asyncio.CancelledError:  # want: ASYNC103
+            # The loop goes on: the signal's cancel never stops the task.
+            log.info("cancelled, going on")
+
+
+async def serve_until_signal_fixed(loop, work, log):
+    task = asyncio.current_task()
+    loop.add_signal_handler(15, task.cancel)
+    while True:
+        try:
+            await work()
+        except asyncio.CancelledError:  # quiet: the cancel it asked for ends the loop
+            log.info("stopping")
+            return
+
+
 async def cancel_message(checkpoint):
     task = asyncio.current_task()
     try:
