@@ -34,7 +34,7 @@ type GeneratedInitCall struct {
 // when the call unpacks `*args` or `**kwargs`. Nil otherwise.
 func (p *Project) GeneratedInitCalls(cm *Module, c *Call) []GeneratedInitCall {
 	cls := p.constructedClass(c)
-	if cls == nil || cls.Methods["__init__"] != nil || !generatedInit(cls) {
+	if cls == nil || cls.Methods["__init__"] != nil || !cls.GeneratedInit() {
 		return nil
 	}
 	m := cls.module
@@ -110,10 +110,12 @@ func (p *Project) constructedClass(c *Call) *Class {
 	return p.Lookup(c.Callee).Class
 }
 
-// generatedInit reports a class decorated only by dataclass decorators
-// (`@dataclass`, `@dataclasses.dataclass(frozen=True)`) none of which says
-// init=False: its `__init__` is the one dataclasses writes.
-func generatedInit(cls *Class) bool {
+// GeneratedInit reports a class decorated only by dataclass decorators
+// (`@dataclass`, `@dataclasses.dataclass(frozen=True)`: pylib's
+// CallsPostInits) none of which says init=False: its `__init__` is the one
+// dataclasses writes, which calls `__post_init__` synchronously. Any other
+// decorator might wrap the class.
+func (cls *Class) GeneratedInit() bool {
 	par := cls.Node.Parent()
 	if par == nil || par.Type() != "decorated_definition" {
 		return false

@@ -2311,7 +2311,7 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 	if f, ok := c.Methods[name]; ok {
 		return f
 	}
-	if depth > 8 || name == "__init__" && generatedInit(c) {
+	if depth > 8 || name == "__init__" && c.GeneratedInit() {
 		// A dataclass's own `__init__`, which `@dataclass` writes, runs
 		// and calls no base's (dataclass_init.go).
 		return nil

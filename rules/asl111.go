@@ -93,7 +93,7 @@ async def save(db, row):
 		"`__next__`, `__contains__`, comparisons, `__setitem__`, `__delitem__`, `__setattr__`, `__delattr__`, " +
 		"`__del__`, `__post_init__`, `__set_name__`, `__init_subclass__`); `__init__` only in a class whose hierarchy " +
 		"is in view (a metaclass may await it: the asyncinit pattern), `__init_subclass__` likewise, and `__post_init__` " +
-		"only in a class that `@dataclass` alone decorates (pylib's CallsPostInit: its generated `__init__` calls it; " +
+		"only in a class that `@dataclass` alone decorates without `init=False` (pylib's CallsPostInit: its generated `__init__` calls it; " +
 		"elsewhere the class's own code, or another decorator, may await it). `async def __aiter__` that is not an async " +
 		"generator (a coroutine returning an iterator: the protocol before Python 3.5.2) is reported too, unless its body " +
 		"is a stub (`...`, `pass`, a docstring, `raise NotImplementedError`: a declaration in a `typing.Protocol` or an " +
@@ -418,46 +418,12 @@ func asyncSyncDunders(p *Pass, cls *analysis.Class) {
 		if (f.Name == "__init__" || f.Name == "__init_subclass__") && !p.Project.ClosedClass(cls) {
 			continue // a metaclass or a base outside the project may await it
 		}
-		if f.Name == "__post_init__" && !postInitCalledSynchronously(p.Module, cls) {
-			continue // no dataclass `__init__` calls it: the class's own code may await it
+		if f.Name == "__post_init__" && !cls.GeneratedInit() {
+			continue // no `__init__` dataclasses writes calls it: the class's own code may await it
 		}
 		p.Report(name, "`async def "+f.Name+"`: Python calls `"+f.Name+"` synchronously, so "+what+"; make it a plain `def`"+
 			asyncCounterpart(f.Name))
 	}
-}
-
-// postInitCalledSynchronously reports whether cls is decorated by a class
-// decorator whose generated `__init__` calls `__post_init__` (pylib's
-// CallsPostInit: `@dataclass`, `@dataclasses.dataclass(frozen=True)`),
-// and by nothing else, which might wrap the class or await the method.
-func postInitCalledSynchronously(m *analysis.Module, cls *analysis.Class) bool {
-	par := cls.Node.Parent()
-	if par == nil || par.Type() != "decorated_definition" {
-		return false
-	}
-	found := false
-	for _, d := range par.NamedChildren() {
-		if d.Type() != "decorator" {
-			continue
-		}
-		expr := d.NamedChildren()
-		if len(expr) == 0 {
-			return false
-		}
-		e := analysis.Unparen(expr[0])
-		if e.Type() == "call" {
-			e = e.ChildByField("function")
-		}
-		name := m.Resolve(e).Name
-		if name == "" {
-			name = m.File.Text(e)
-		}
-		if !pylib.CallsPostInits(name) {
-			return false
-		}
-		found = true
-	}
-	return found
 }
 
 // asyncCounterpart names the asynchronous protocol method to define
