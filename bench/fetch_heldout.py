@@ -70,6 +70,23 @@ def sha256(path):
     return h.hexdigest()
 
 
+def verify(proj, label, path, want_sha, unpack_into, want_files, want_lines):
+    """Checks one fetched package against its manifest row: path's sha256,
+    then (unpack_into() unpacks it and gives its file and line counts) the
+    counts. Prints what was unpacked, the reason on stderr when a check
+    fails; returns whether both held."""
+    got = sha256(path)
+    if got != want_sha:
+        print(f"{proj}: {path} sha256 {got} differs from the manifest's {want_sha}", file=sys.stderr)
+        return False
+    files, lines = unpack_into()
+    ok = (str(files), str(lines)) == (want_files, want_lines)
+    if not ok:
+        print(f"{proj}: {files} files / {lines} lines, manifest says {want_files} / {want_lines}", file=sys.stderr)
+    print(f"{proj}: {label}, {files} files, {lines} lines")
+    return ok
+
+
 def private_apt(suite, dest, types="deb"):
     """apt-get options for a private apt tree in DEST/apt that reads only SUITE
     (its binary packages, or with types="deb-src" its sources)."""
@@ -196,16 +213,9 @@ def main():
     bad = 0
     for proj, pkg, version, want_sha, want_files, want_lines in rows:
         deb = download(pkg, version, debs, apt_opts)
-        got = sha256(deb)
-        if got != want_sha:
-            print(f"{proj}: {deb} sha256 {got} differs from the manifest's {want_sha}", file=sys.stderr)
+        if not verify(proj, f"{pkg} {version}", deb, want_sha,
+                      lambda: unpack(deb, os.path.join(a.dest, proj)), want_files, want_lines):
             bad += 1
-            continue
-        files, lines = unpack(deb, os.path.join(a.dest, proj))
-        if (str(files), str(lines)) != (want_files, want_lines):
-            print(f"{proj}: {files} files / {lines} lines, manifest says {want_files} / {want_lines}", file=sys.stderr)
-            bad += 1
-        print(f"{proj}: {pkg} {version}, {files} files, {lines} lines")
     sys.exit(1 if bad else 0)
 
 
