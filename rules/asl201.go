@@ -290,15 +290,13 @@ func runBlockingViaHelper(p *Pass) {
 		c, chain := h.Call, h.Chain
 		last := chain[len(chain)-1]
 		lastText := last.Func.Module().File.Brief(last.Call.Node.ChildByField("function"))
-		how := "it calls blocking `" + lastText + "()`"
-		if len(chain) > 1 {
-			how = "it reaches blocking `" + lastText + "()` via " + describeChain(chain)
-		}
+		subject := "it"
 		if h.Entry != "" {
-			how = h.Entry + ", which calls blocking `" + lastText + "()`"
-			if len(chain) > 1 {
-				how = h.Entry + ", which reaches blocking `" + lastText + "()` via " + describeChain(chain)
-			}
+			subject = h.Entry + ", which" // a function a dataclass's generated __init__ runs
+		}
+		how := subject + " calls blocking `" + lastText + "()`"
+		if len(chain) > 1 {
+			how = subject + " reaches blocking `" + lastText + "()` via " + describeChain(chain)
 		}
 		if h.Passed != nil {
 			// `operation()` where the coroutine's parameter operation is a
