@@ -1346,6 +1346,11 @@ func (p *Project) projectMethod(cls *Class, name string, depth int) *Function {
 	if f, ok := cls.Methods[name]; ok {
 		return f
 	}
+	if name == "__init__" && cls.GeneratedInit() {
+		// A dataclass's own `__init__`, which `@dataclass` writes, runs
+		// and calls no base's (dataclass_init.go).
+		return nil
+	}
 	for _, parent := range p.projectBases(cls) {
 		if f := p.projectMethod(parent, name, depth+1); f != nil {
 			return f
@@ -1972,9 +1977,9 @@ func (p *Project) Target(c *Call) *Function {
 		case r.Func != nil && !r.Instance:
 			return r.Func
 		case r.Class != nil && r.Instance:
-			return r.Class.lookupMethod("__call__", 0)
+			return p.projectMethod(r.Class, "__call__", 0)
 		case r.Class != nil:
-			return r.Class.lookupMethod("__init__", 0)
+			return p.projectMethod(r.Class, "__init__", 0)
 		}
 		return nil
 	}
@@ -1987,9 +1992,9 @@ func (p *Project) Target(c *Call) *Function {
 	}
 	if s.Class != nil {
 		if c.CalleeInstance {
-			return s.Class.lookupMethod("__call__", 0)
+			return p.projectMethod(s.Class, "__call__", 0)
 		}
-		return s.Class.lookupMethod("__init__", 0)
+		return p.projectMethod(s.Class, "__init__", 0)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-from app.settings import Cached, Explicit, Link, Manual, Pair, Record, Registered, Remote, Settings, Warmed
+from app.settings import Cached, Explicit, Link, Manual, Pair, Pooled, Record, Registered, Remote, Settings, Token, Warmed
 
 
 async def start(name):
@@ -34,3 +34,9 @@ async def connect(key):
     record = Record(key)  # quiet: the dataclass's own __init__ runs, not Connector's
     link = Link()  # want: ASL201 "`Link\(\)` blocks the event loop"
     return record, link
+
+
+async def login(value):
+    pooled = Pooled()  # want: ASL201 "`Pooled\(\)` blocks the event loop"
+    token = Token(value)  # quiet: the dataclass's own __init__ runs, not Session's
+    return pooled, token

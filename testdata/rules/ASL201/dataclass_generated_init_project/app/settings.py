@@ -96,3 +96,18 @@ class Record(Connector):
 class Link(Connector):
     # No dataclass: Connector.__init__ runs.
     pass
+
+
+class Pooled(Session):
+    # A base of another module: Session.__init__ (app/loaders.py) runs.
+    pass
+
+
+@dataclass
+class Token(Session):
+    # The generated __init__ does not call Session.__init__.
+    value: str = ""
+
+
+async def pooled_here():
+    return Pooled()  # want: ASL201 "`Pooled\(\)` blocks the event loop"
