@@ -26,19 +26,18 @@ type GeneratedInitCall struct {
 // `__init__` `@dataclass` writes (the class defines none and is decorated
 // only by dataclass decorators, pylib.CallsPostInits, none of them with
 // init=False), the project functions that construction runs: the
-// default_factory of each field declared in the class's own body that the
-// call leaves to its factory, in field order, then the class's own
-// synchronous `__post_init__`. A field counts as passed when the call names
-// it, when its position may be reached by the positional arguments (base
-// classes' fields come first, so the own position is a lower bound), or
-// when the call unpacks `*args` or `**kwargs`. Nil otherwise.
+// default_factory of each field of the class and of its project dataclass
+// bases (dataclassFields) that the call leaves to its factory, in field
+// order, then the synchronous `__post_init__` the class has or inherits. A
+// field counts as passed when the call names it, when its position may be
+// reached by the positional arguments (a library base's fields would come
+// first, so the position is a lower bound), or when the call unpacks
+// `*args` or `**kwargs`. Nil otherwise.
 func (p *Project) GeneratedInitCalls(cm *Module, c *Call) []GeneratedInitCall {
 	cls := p.constructedClass(c)
 	if cls == nil || cls.Methods["__init__"] != nil || !cls.GeneratedInit() {
 		return nil
 	}
-	m := cls.module
-	f := m.File
 	keywords := map[string]bool{}
 	positional := 0
 	for _, a := range c.Args() {
@@ -53,7 +52,62 @@ func (p *Project) GeneratedInitCalls(cm *Module, c *Call) []GeneratedInitCall {
 		}
 	}
 	var out []GeneratedInitCall
-	index := 0 // the field's position among the class's own __init__ parameters
+	index := 0 // the field's position among the generated __init__'s parameters
+	for _, fd := range p.dataclassFields(cls, 0) {
+		pos := index
+		if fd.inInit {
+			index++
+		}
+		if fd.factory == nil || fd.inInit && (keywords[fd.name] || positional > pos) {
+			continue
+		}
+		if fn := p.functionAt(fd.module, fd.factory); fn != nil && !fn.Async && !fn.Generator {
+			out = append(out, GeneratedInitCall{Func: fn, Field: fd.name, Factory: fd.module.File.Brief(fd.factory)})
+		}
+	}
+	return append(out, p.postInitOnly(cls)...)
+}
+
+// dataclassField is one field of a dataclass's generated __init__.
+type dataclassField struct {
+	name    string
+	module  *Module // where the field is declared
+	factory *Node   // its default_factory, nil for none
+	inInit  bool    // a parameter of the generated __init__ (not init=False)
+}
+
+// dataclassFields lists the fields the generated __init__ of cls takes or
+// fills, in dataclasses' order: those of its project dataclass bases first
+// (the bases walked last to first, as dataclasses walks the MRO in
+// reverse; a field declared again keeps its first place and takes the
+// later declaration), then the class's own. A base of a library is not
+// seen, so a field's index is a lower bound of its parameter position.
+func (p *Project) dataclassFields(cls *Class, depth int) []dataclassField {
+	if depth > 8 {
+		return nil
+	}
+	var out []dataclassField
+	add := func(fd dataclassField) {
+		for i := range out {
+			if out[i].name == fd.name {
+				out[i] = fd
+				return
+			}
+		}
+		out = append(out, fd)
+	}
+	bases := p.projectBases(cls)
+	for i := len(bases) - 1; i >= 0; i-- {
+		for _, fd := range p.dataclassFields(bases[i], depth+1) {
+			add(fd)
+		}
+	}
+	if !cls.isDataclass() {
+		// A plain class between dataclasses declares no fields; it
+		// passes its bases' fields on.
+		return out
+	}
+	m := cls.module
 	body := cls.Node.ChildByField("body")
 	for _, st := range body.NamedChildren() {
 		if st.Type() != "expression_statement" || len(st.NamedChildren()) != 1 {
@@ -67,26 +121,17 @@ func (p *Project) GeneratedInitCalls(cm *Module, c *Call) []GeneratedInitCall {
 		if left == nil || left.Type() != "identifier" || classVarAnnotation(m, as.ChildByField("type")) {
 			continue
 		}
-		name := f.Text(left)
 		factory, inInit := fieldFactory(m, as.ChildByField("right"))
-		pos := index
-		if inInit {
-			index++
-		}
-		if factory == nil || inInit && (keywords[name] || positional > pos) {
-			continue
-		}
-		if fn := p.functionAt(m, factory); fn != nil && !fn.Async && !fn.Generator {
-			out = append(out, GeneratedInitCall{Func: fn, Field: name, Factory: f.Brief(factory)})
-		}
+		add(dataclassField{name: m.File.Text(left), module: m, factory: factory, inInit: inInit})
 	}
-	return append(out, p.postInitOnly(cls)...)
+	return out
 }
 
-// postInitOnly is the class's own synchronous __post_init__, which the
-// generated __init__ calls whatever the arguments.
+// postInitOnly is the synchronous __post_init__ of the class or of a
+// project base (the generated __init__ calls `self.__post_init__()`),
+// which runs whatever the arguments.
 func (p *Project) postInitOnly(cls *Class) []GeneratedInitCall {
-	if post := cls.Methods["__post_init__"]; post != nil && !post.Async && !post.Generator {
+	if post := p.projectMethod(cls, "__post_init__", 0); post != nil && !post.Async && !post.Generator {
 		return []GeneratedInitCall{{Func: post}}
 	}
 	return nil
@@ -108,6 +153,34 @@ func (p *Project) constructedClass(c *Call) *Class {
 		return nil
 	}
 	return p.Lookup(c.Callee).Class
+}
+
+// isDataclass reports a class with a dataclass decorator (pylib's
+// CallsPostInits), whatever its arguments: its annotated class attributes
+// are fields of the dataclasses derived from it.
+func (cls *Class) isDataclass() bool {
+	par := cls.Node.Parent()
+	if par == nil || par.Type() != "decorated_definition" {
+		return false
+	}
+	m := cls.module
+	for _, d := range par.NamedChildren() {
+		if d.Type() != "decorator" || len(d.NamedChildren()) == 0 {
+			continue
+		}
+		e := Unparen(d.NamedChildren()[0])
+		if e.Type() == "call" {
+			e = e.ChildByField("function")
+		}
+		name := m.Resolve(e).Name
+		if name == "" {
+			name = m.File.Text(e)
+		}
+		if pylib.CallsPostInits(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // GeneratedInit reports a class decorated only by dataclass decorators
@@ -234,7 +307,7 @@ func (p *Project) functionAt(m *Module, n *Node) *Function {
 	case r.Func != nil:
 		return r.Func
 	case r.Class != nil:
-		return r.Class.lookupMethod("__init__", 0)
+		return p.projectMethod(r.Class, "__init__", 0)
 	}
 	return nil
 }

@@ -59,7 +59,8 @@ async def start(url):
 		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A call of a dataclass " +
 		"whose `__init__` `@dataclass` writes (the class defines none, no init=False, no other decorator) runs the " +
 		"`default_factory` of each field the call does not pass (by keyword, by a position it may reach, or through " +
-		"`*args`/`**kwargs`) and the class's `__post_init__`: both are followed (mholzi/quizify#343, bench/realbugs77: " +
+		"`*args`/`**kwargs`), its dataclass bases' fields included (of any module of the project), and the `__post_init__` " +
+		"it has or inherits: both are followed (mholzi/quizify#343, bench/realbugs77: " +
 		"`AppContext(...)` without `version=`, whose field's factory read manifest.json in Home Assistant's " +
 		"`async_setup_entry`). A call of a " +
 		"parameter of the coroutine (`return operation()` in `async def _execute_with_retry(self, operation)`) runs " +

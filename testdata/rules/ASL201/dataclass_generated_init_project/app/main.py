@@ -1,4 +1,4 @@
-from app.settings import Cached, Explicit, Link, Manual, Pair, Pooled, Record, Registered, Remote, Settings, Token, Warmed
+from app.settings import Cached, Explicit, Link, Manual, Member, Pair, Pooled, Probe, Record, Registered, Remote, Settings, Token, Warmed
 
 
 async def start(name):
@@ -40,3 +40,14 @@ async def login(value):
     pooled = Pooled()  # want: ASL201 "`Pooled\(\)` blocks the event loop"
     token = Token(value)  # quiet: the dataclass's own __init__ runs, not Session's
     return pooled, token
+
+
+async def join(name, profile):
+    a = Member(name)  # want: ASL201 "field `profile`'s `default_factory`"
+    b = Member(name, profile)  # quiet: the base's field `profile` is the second parameter
+    d = Probe()  # want: ASL201 "generated `__init__` calls `Checked.__post_init__\(\)`"
+    return a, b, d
+
+
+async def promote(name):
+    return Member(name, role="admin")  # want: ASL201 "field `profile`'s `default_factory`"

@@ -111,3 +111,13 @@ class Token(Session):
 
 async def pooled_here():
     return Pooled()  # want: ASL201 "`Pooled\(\)` blocks the event loop"
+
+
+@dataclass
+class Member(loaders.Profiled):
+    role: str = "user"
+
+
+@dataclass
+class Probe(loaders.Checked):
+    url: str = ""
