@@ -128,6 +128,9 @@ DELIBERATE = {
     ("async128.py", 80, "ASYNC128"): (
         "async def helper(fn: Any, task_status):",
         "ASYNC128 Notes / testdata differs: handing task_status on counts"),
+    ("async128.py", 85, "ASYNC128"): (
+        "async def aliased(task_status):",
+        "ASYNC128 Notes / testdata differs: started() on a local bound to the parameter counts (anyio's typing tests)"),
     ("async200.py", 60, "ASYNC200"): (
         "await (bar() if True else foo())",
         "ASYNC200 Notes / testdata differs: a value awaited through a conditional expression"),
