@@ -90,3 +90,17 @@ def local_helper():
 
     with in_transaction():
         pass
+
+
+# `with await x` on such an awaitable (the form ASL102's "add await" used
+# to suggest): what the await gives (aiosqlite's Connection, asyncpg's
+# Pool) supports only `async with` too. Awaiting a pool's acquire() gives a
+# Connection, which is no context manager of either kind: not this rule's.
+async def awaited_first(path, dsn):
+    with await aiosqlite.connect(path) as db:  # want: ASL108 "\(aiosqlite.Connection\) supports only `async with`"
+        await db.execute("SELECT 1")
+    with (await asyncpg.create_pool(dsn)) as pool:  # want: ASL108 "\(asyncpg.Pool\) supports only `async with`"
+        await pool.execute("SELECT 1")
+    pool = await asyncpg.create_pool(dsn)
+    conn = await pool.acquire()
+    await conn.execute("SELECT 1")
