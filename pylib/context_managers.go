@@ -41,6 +41,31 @@ func init() {
 		"redis.asyncio.lock.Lock", "aioredis.lock.Lock",
 		"redis.asyncio.Redis.lock", "redis.asyncio.client.Redis.lock", "redis.asyncio.StrictRedis.lock",
 		"aioredis.Redis.lock", "redis.asyncio.RedisCluster.lock",
+		// aiosqlite: `connect()` returns a Connection (a threading.Thread)
+		// that defines __await__ and __aenter__/__aexit__ and no
+		// __enter__; the Connection's cursor()/execute*()/executescript()
+		// are wrapped by aiosqlite.context.contextmanager into a Result
+		// with __await__ and __aenter__/__aexit__ only; a Cursor has
+		// __aenter__/__aexit__ only (aiosqlite/core.py, context.py,
+		// cursor.py). `with aiosqlite.connect(p) as db:` raises before
+		// the block runs.
+		"aiosqlite.connect", "aiosqlite.Connection", "aiosqlite.core.Connection", "aiosqlite.Cursor",
+		"aiosqlite.cursor.Cursor", "aiosqlite.Connection.cursor", "aiosqlite.Connection.execute",
+		"aiosqlite.Connection.execute_insert", "aiosqlite.Connection.execute_fetchall",
+		"aiosqlite.Connection.executemany", "aiosqlite.Connection.executescript",
+		// asyncpg: create_pool() returns a Pool and Pool.acquire() a
+		// PoolAcquireContext, each with __await__ and __aenter__/__aexit__
+		// and no __enter__ (asyncpg/pool.py); Connection.transaction()
+		// returns a Transaction with __aenter__/__aexit__ only
+		// (asyncpg/transaction.py).
+		"asyncpg.create_pool", "asyncpg.Pool", "asyncpg.pool.Pool", "asyncpg.Pool.acquire",
+		"asyncpg.pool.Pool.acquire", "asyncpg.Connection.transaction", "asyncpg.connection.Connection.transaction",
+		"asyncpg.transaction.Transaction",
+		// Tortoise ORM: in_transaction() returns a TransactionContext,
+		// which declares only __aenter__/__aexit__ ("A context manager
+		// interface for transactions. It is returned from in_transaction";
+		// tortoise/backends/base/client.py, tortoise/transactions.py).
+		"tortoise.transactions.in_transaction", "tortoise.backends.base.client.TransactionContext",
 	)
 }
 

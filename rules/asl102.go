@@ -178,7 +178,9 @@ async def handler(key):
 		"`x._payload`, no subclass of the module reading it), is never run and is reported as a local name is. A local compared by identity (`is`, `is not`) with anything but a constant " +
 		"asks which object it is: it counts as used as the result only when nothing awaits or schedules it (`handle = " +
 		"tg.create_task(coro)`, then `assert handle.coro is coro` is quiet). Reported: discarding it; using it as if it were the result " +
-		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with`; `async with` when the call makes a bare " +
+		"(reading an attribute, subscripting, unpacking, iterating, comparing, arithmetic, `with` — but a plain `with` on a " +
+		"library awaitable that is an async-only context manager, `aiosqlite.connect(p)` or asyncpg's `pool.acquire()`, is " +
+		"ASL108's, whose fix is `async with`; `async with` when the call makes a bare " +
 		"coroutine, which has no `__aenter__`: a project `async def`, or a library coroutine function pylib records so, " +
 		"bleak-retry-connector's `establish_connection`, realbugs69; a library awaitable may be an async context manager too, " +
 		"aiohttp's `session.get(...)`, and is left alone); passing it to a builtin or to a " +
@@ -1315,6 +1317,14 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 		case "with_item", "with_clause", "as_pattern":
 			// `as_pattern`: `with coro() as x`, the value before the name.
 			if w := withStatementOf(n); w != nil && !w.HasToken("async") {
+				if asyncOnlyContextManager(fl.p, n) != "" {
+					// A library awaitable that is an asynchronous context
+					// manager too (`aiosqlite.connect(p)`, asyncpg's
+					// `pool.acquire()`): ASL108 reports the `with`, whose
+					// fix is `async with`; `with await x` would fail as
+					// well (what it gives has no __enter__).
+					return coroUse{fate: fateConsumed}
+				}
 				return coroUse{fate: fateMisuse, why: "it is used as a context manager"}
 			} else if w != nil && fl.bare {
 				// Many library awaitables are async context managers too

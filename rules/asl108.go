@@ -40,7 +40,11 @@ async def update(db, key):
 		"`with`, or the type of the name or attribute it holds: `self._lock = asyncio.Lock()` in `__init__`) among " +
 		"pylib's AsyncWithOnly records (pylib/context_managers.go): asyncio's locks, semaphores, conditions, `timeout()`, " +
 		"`timeout_at()` and `TaskGroup`, `aiohttp.ClientSession`, `httpx.AsyncClient`, `aiofiles.open`, trio's nursery " +
-		"and locks, anyio's task group and locks, redis.asyncio's `Lock` (and the client's `lock()`). Reported in any function or at module level: the `with` fails wherever " +
+		"and locks, anyio's task group and locks, redis.asyncio's `Lock` (and the client's `lock()`), aiosqlite's " +
+		"`connect()` and connection (and its `execute*()`/`cursor()` results, and a cursor), asyncpg's `create_pool()`, pool, " +
+		"`pool.acquire()` and `conn.transaction()`, Tortoise ORM's `in_transaction()`. Those aiosqlite and asyncpg objects are awaitable as well; ASL102 " +
+		"leaves a plain `with` on one to this rule (`with await x` would fail too: what awaiting gives has no " +
+		"`__enter__`). Reported in any function or at module level: the `with` fails wherever " +
 		"it runs. `async_timeout.timeout()` is not listed: a plain `with` on it works in its releases up to 4.0.x " +
 		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). A library manager kept in a module-level variable of another module of the project (`from .locks import lock`, " +
 		"bound once there to `asyncio.Lock()`) counts as well. The project's own " +
