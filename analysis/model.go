@@ -915,6 +915,10 @@ type Module struct {
 	// tentative collects the bindings memoised while checkSelfDerived
 	// tries an answer, to forget them when the answer fails; nil otherwise.
 	tentative *[]*Binding
+	// selfDerivedPaths counts the checkSelfDerived calls under way whose
+	// tentative answer is a Via path: while it is positive, agreeSkipping
+	// joins values whose paths differ into a union (unionVia).
+	selfDerivedPaths int
 	// callerTypes: parameter types every call of the module agrees on
 	// (set while building; see paramTypesFromCallers).
 	callerTypes map[*Function]map[string]Ref

@@ -1498,6 +1498,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if depth > 6 {
 		return Ref{}
 	}
+	if strings.HasPrefix(via, unionOpen) {
+		return p.unionOf(via, depth)
+	}
 	if strings.HasPrefix(via, soleSubclassVia) {
 		return p.soleSubclassVia(via, depth)
 	}
@@ -1530,6 +1533,48 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 		r, rest = p.calledVia(p.refOf(via[:i], depth), rest[2:], depth)
 	}
 	return p.continueVia(r, rest, depth)
+}
+
+// unionOf resolves a Via path that starts with a union of paths
+// (`{a|b}.rest`, unionVia): each path is resolved, the value is what they
+// all give when they agree (the same type, both instances or both not),
+// unknown otherwise; then the rest of the path from it.
+func (p *Project) unionOf(via string, depth int) Ref {
+	level, start := 0, len(unionOpen)
+	var parts []string
+	end := -1
+	for i := 0; i < len(via) && end < 0; i++ {
+		switch via[i : i+1] {
+		case unionOpen:
+			level++
+		case unionClose:
+			level--
+			if level == 0 {
+				parts = append(parts, via[start:i])
+				end = i
+			}
+		case unionSep:
+			if level == 1 {
+				parts = append(parts, via[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if end < 0 || len(parts) == 0 {
+		return Ref{}
+	}
+	var out Ref
+	for i, part := range parts {
+		r := p.resolveVia(part, depth+1)
+		if !r.Known() {
+			return Ref{}
+		}
+		if i > 0 && (r.Name != out.Name || r.Instance != out.Instance || r.Class != out.Class || r.Func != out.Func) {
+			return Ref{}
+		}
+		out = r
+	}
+	return p.continueVia(out, via[end+1:], depth)
 }
 
 // soleSubclassVia resolves a Via path that starts with a bracketed library
@@ -1623,6 +1668,10 @@ func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 		}
 		if strings.HasPrefix(rest, itemVia) {
 			r, rest = p.itemOf(r, "", depth), rest[len(itemVia):]
+			continue
+		}
+		if strings.HasPrefix(rest, sliceVia) {
+			r, rest = p.sliceOf(r, depth), rest[len(sliceVia):]
 			continue
 		}
 		if strings.HasPrefix(rest, keyedItemVia) {
@@ -1906,6 +1955,21 @@ func (p *Project) valueOf(name string, depth int) Ref {
 		}
 	}
 	return r
+}
+
+// sliceOf is what slicing r gives when r is a library object whose type
+// pylib.SliceTypes records (a Django QuerySet's slice is a QuerySet);
+// unknown otherwise.
+func (p *Project) sliceOf(r Ref, depth int) Ref {
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Instance && r.Class == nil && r.Func == nil && r.Name != "" {
+		if t := pylib.SliceTypes[r.Name]; t != "" {
+			return Ref{Name: t, Instance: true}
+		}
+	}
+	return Ref{}
 }
 
 // itemOf is what subscripting r gives when r is a library object whose

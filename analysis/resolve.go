@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -102,6 +103,29 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		// A generic base class: `class E(Base[T])` derives from Base.
 		if isClassBase(n) {
 			return m.resolve(n.ChildByField("value"), depth+1)
+		}
+		// qs[a:b] where slicing the value's type gives a known type
+		// (pylib.SliceTypes: a Django QuerySet's slice is a QuerySet).
+		// A slice with a step (`qs[::2]`) is evaluated into a list.
+		if subs := n.ChildrenByField("subscript"); len(subs) == 1 && subs[0].Type() == "slice" &&
+			strings.Count(m.File.Text(subs[0]), ":") == 1 {
+			obj := m.resolve(n.ChildByField("value"), depth+1)
+			if obj.Instance && obj.Name != "" {
+				if t := pylib.SliceTypes[obj.Name]; t != "" {
+					return Ref{Name: t, Instance: true}
+				}
+			}
+			// What only the project can resolve (a queryset of a model of
+			// another module): its slice, once the project says what the
+			// value is.
+			if !obj.Known() && obj.Via != "" {
+				return Ref{Via: obj.Via + sliceVia}
+			}
+			// A slice of a binding still being resolved depends on it
+			// (`qs = qs[a:b]`): resolveBinding checks it once a type is known.
+			if obj.Cyclic {
+				return Ref{Cyclic: true}
+			}
 		}
 		// clients[name] where clients: dict[str, Client].
 		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
@@ -835,12 +859,19 @@ func viaKey(key string) bool {
 	return true
 }
 
-// itemStart is the index in via where its first item step begins (itemVia
-// or keyedItemVia), or -1.
+// sliceVia, in a Via path, is a slice of the value so far (`qs[a:b]`): a
+// value of the type pylib.SliceTypes gives for the value's type; nothing
+// otherwise.
+const sliceVia = "[:]"
+
+// itemStart is the index in via where its first item step begins (itemVia,
+// keyedItemVia or sliceVia), or -1.
 func itemStart(via string) int {
 	k := strings.Index(via, itemVia)
-	if j := strings.Index(via, keyedItemVia); j >= 0 && (k < 0 || j < k) {
-		k = j
+	for _, step := range []string{keyedItemVia, sliceVia} {
+		if j := strings.Index(via, step); j >= 0 && (k < 0 || j < k) {
+			k = j
+		}
 	}
 	return k
 }
@@ -872,6 +903,7 @@ func (m *Module) resolveConditional(n *Node, depth int) Ref {
 	var out Ref
 	seen := false
 	var untyped []*Node
+	var vias []string
 	for _, branch := range []*Node{named[0], named[2]} {
 		b := Unparen(branch)
 		if b == nil {
@@ -881,7 +913,19 @@ func (m *Module) resolveConditional(n *Node, depth int) Ref {
 			continue
 		}
 		r := m.resolve(b, depth+1)
+		if r.Cyclic {
+			// A branch derived from a binding still being resolved
+			// (`qs = qs.order_by(k) if k else qs`): so is the whole value,
+			// which resolveBinding checks once a type is known.
+			return Ref{Cyclic: true}
+		}
 		if !r.Known() {
+			if r.Via != "" && !((b.Type() == "identifier" || b.Type() == "attribute") && containsWord(cond, m.File.Text(b))) {
+				// What only the project can resolve (`qs.order_by("id")[:n]
+				// if n else qs[:]` over a model of another module).
+				vias = append(vias, r.Via)
+				continue
+			}
 			untyped = append(untyped, b)
 			continue
 		}
@@ -895,7 +939,39 @@ func (m *Module) resolveConditional(n *Node, depth int) Ref {
 			return Ref{}
 		}
 	}
+	if len(vias) > 0 {
+		if seen {
+			return Ref{} // a known type and a path: nothing to compare them by here
+		}
+		return Ref{Via: unionVia(vias...)}
+	}
 	return out
+}
+
+// unionOpen, unionSep and unionClose write, in a Via path, the value one
+// of several paths gives (`{a|b}`): the project resolves each and the
+// value is what they all agree on, unknown when they disagree
+// (Project.unionOf). The branches of a conditional expression and the
+// values a name is bound to that only the project can resolve.
+const (
+	unionOpen  = "{"
+	unionSep   = "|"
+	unionClose = "}"
+)
+
+// unionVia is the Via path of the value one of vias gives: the one path
+// when they are all the same.
+func unionVia(vias ...string) string {
+	var distinct []string
+	for _, v := range vias {
+		if !slices.Contains(distinct, v) {
+			distinct = append(distinct, v)
+		}
+	}
+	if len(distinct) == 1 {
+		return distinct[0]
+	}
+	return unionOpen + strings.Join(distinct, unionSep) + unionClose
 }
 
 // containsWord reports whether text mentions word as a whole dotted name.
@@ -1042,7 +1118,7 @@ func (m *Module) resolveBinding(b *Binding, depth int) Ref {
 	} else {
 		var skipped bool
 		r, skipped = m.agreeSkipping(b.Values, depth)
-		if skipped && r.Known() && !r.Cyclic {
+		if skipped && (r.Known() || r.Via != "") && !r.Cyclic {
 			r = m.checkSelfDerived(b, r, depth)
 		}
 	}
@@ -1077,7 +1153,14 @@ func (m *Module) checkSelfDerived(b *Binding, r Ref, depth int) Ref {
 	var resolved []*Binding
 	m.tentative = &resolved
 	b.setResolution(r)
+	pathOnly := !r.Known()
+	if pathOnly {
+		m.selfDerivedPaths++
+	}
 	again, _ := m.agreeSkipping(b.Values, depth)
+	if pathOnly {
+		m.selfDerivedPaths--
+	}
 	m.tentative = outer
 	b.resolved, b.ref = false, nil
 	if again.Known() && !again.Cyclic && again.Name == r.Name && again.Instance == r.Instance &&
@@ -1086,6 +1169,17 @@ func (m *Module) checkSelfDerived(b *Binding, r Ref, depth int) Ref {
 			*outer = append(*outer, resolved...)
 		}
 		return r
+	}
+	// r is a path only the project can resolve (a queryset of another
+	// module's model, then `qs = qs[a:b]`): the values, taken from it, give
+	// paths too, and the binding holds what they all agree on (a union the
+	// project decides: Project.unionOf), which is the fixed point when they
+	// agree and unknown when they do not.
+	if !r.Known() && r.Via != "" && !again.Known() && !again.Cyclic && again.Via != "" {
+		if outer != nil {
+			*outer = append(*outer, resolved...)
+		}
+		return Ref{Via: unionVia(r.Via, again.Via)}
 	}
 	for _, nb := range resolved {
 		nb.resolved, nb.ref = false, nil
@@ -1151,6 +1245,15 @@ func (m *Module) agreeSkipping(values []*Node, depth int) (Ref, bool) {
 		}
 		if !r.Known() && r.Via == "" {
 			return Ref{}, cyclic
+		}
+		if m.selfDerivedPaths > 0 && seen && !r.Known() && !out.Known() && r.Via != "" && out.Via != "" && r.Via != out.Via {
+			// Two values only the project can resolve, while checkSelfDerived
+			// takes the binding to hold a path: the one their paths agree
+			// on, decided there. (Elsewhere two paths that differ stay
+			// unknown: `self._conn` assigned two clients of unknown type
+			// in two methods is no one value.)
+			out = Ref{Via: unionVia(out.Via, r.Via)}
+			continue
 		}
 		if seen && (r.Name != out.Name || r.Instance != out.Instance || r.Via != out.Via) {
 			return Ref{}, cyclic

@@ -63,7 +63,8 @@ async def handler(key):
 		"Google Cloud's `*AsyncClient`s, `StripeClient`'s `*_async`, " +
 		"LangChain's `ainvoke`/`aembed_*` and LlamaIndex's `aquery`/`achat`/`acomplete`), Django's async ORM methods " +
 		"(`aget`, `acreate`, `asave`), Tortoise ORM's models and querysets (`Model.create`, an instance's `save` and `delete`; a " +
-		"queryset's `update`, `delete`, `count` and `exists`, queries that run only when awaited), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
+		"queryset's `update`, `delete`, `count` and `exists`, queries that run only when awaited), Dask distributed's `rpc` (every method call, `close_rpc` and `live_comm`, " +
+		"and the Comm's `read`/`write`/`close`; dask/dask-gateway#588, bench/realbugs82), fastmcp's server and its `_tool_manager`, and the bot frameworks discord.py (also under its forks disnake and nextcord, pylib.Forks: their own records say where they differ, such as the synchronous `bot.load_extension`/`add_cog` both kept from discord.py 1.7), aiogram, " +
 		"python-telegram-bot, Telethon and Pyrogram (discord.py's `load_extension`, `reload_extension`, `unload_extension`, `add_cog` " +
 		"and `remove_cog` became coroutines in 2.0: they are plain methods in a project whose dependency declarations keep discord.py " +
 		"below 2.0, as `discord.py==1.7.3` or `<2` in requirements*.txt or requirements/*.txt, `~=1.7` in pyproject.toml, Poetry's " +

@@ -82,7 +82,13 @@ async def count_users(path):
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
-		"`asave`) are coroutines. It also covers synchronous clients of devices, message sockets and browsers " +
+		"`asave`) are coroutines; a queryset is also reported where a coroutine iterates it in place (the iterable of a " +
+		"`for` or of a comprehension's `for`, `list(qs)`, `sorted(qs)`; not `async for`), which runs its query: also a slice " +
+		"of one (`qs[a:b]`, without a step), one of another module's model, and one a name is rebound to " +
+		"(`qs = qs.order_by(\"id\")[a:b] if n else qs[a:]`; PostHog/posthog#39884, bench/realbugs82: an `async def` Temporal " +
+		"activity iterating `Action.objects.filter(...)`), reported at the iterable, without a fix. Ray's `ray.get` and " +
+		"`ray.wait` wait for remote results (not with `timeout=0`; an ObjectRef is awaitable; InternLM/xtuner#1397, bench/realbugs82: " +
+		"a Ray async actor's coroutine calling `ray.get`). It also covers synchronous clients of devices, message sockets and browsers " +
 		"(pylib/devices_and_ipc.go, pylib/browser_drivers.go): pyzmq sockets' receives and `poll` and `zmq.Poller.poll` " +
 		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
 		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
@@ -295,6 +301,9 @@ func runBlockingCall(p *Pass) {
 	}
 	for _, u := range projectSyncTwinCalls(p) {
 		p.Report(u.Call.Node, projectTwinMessage(p, u), WithFix(toThreadFix(p, u.Call)))
+	}
+	if p.Options.platformReports("ASL202", "") {
+		reportIteratedQueries(p)
 	}
 }
 

@@ -1,0 +1,3 @@
+from .action import Action
+
+__all__ = ["Action"]
