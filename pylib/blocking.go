@@ -119,6 +119,13 @@ var diskFlushes = map[string]bool{"os.fsync": true, "os.fdatasync": true, "os.sy
 // flushes of files to the disk (os.fsync, os.fdatasync, os.sync).
 func LocalFileWork(name string) bool { return InProcessFileDatabase(name) || diskFlushes[name] }
 
+// ProcessStarter reports a blocking API (a resolved name) that starts a
+// child process and returns it without waiting for it (subprocess.Popen:
+// fork and exec, which asyncio's create_subprocess_exec also runs on the
+// loop's thread); waiting is the returned object's wait(), communicate()
+// or pipe reads. os.popen is not one: its file is read where it is opened.
+func ProcessStarter(name string) bool { return name == "subprocess.Popen" }
+
 // DBDrivers maps sync database drivers' connect functions to the types of
 // the connections they return.
 var DBDrivers = map[string]string{

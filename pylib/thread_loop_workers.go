@@ -77,3 +77,22 @@ func init() {
 		loopThreadHandlers[name] = h
 	}
 }
+
+// threadClasses are the classes whose instances run a method of theirs in a
+// new thread when started: threading.Thread's `start()` calls `run()` in
+// the thread it creates (Python's threading docs: "run(): Method
+// representing the thread's activity ... You may override this method in
+// a subclass").
+var threadClasses = map[string]string{"threading.Thread": "run"}
+
+// ThreadRunMethod returns the name of the method that a thread class (by
+// qualified name) runs in its new thread, or "".
+func ThreadRunMethod(class string) string { return threadClasses[class] }
+
+// newEventLoops are the functions that make a new event loop, owned by no
+// thread until one runs it.
+var newEventLoops = map[string]bool{"asyncio.new_event_loop": true, "uvloop.new_event_loop": true}
+
+// NewEventLoop reports a function (by qualified name) that returns a new
+// event loop.
+func NewEventLoop(name string) bool { return newEventLoops[name] }

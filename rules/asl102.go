@@ -3289,11 +3289,17 @@ func libraryInternals(p *Pass, recv *analysis.Node, depth int) bool {
 // awaiting it in one branch and calling it plainly in the other, where f is
 // a plain function (an override, a plugin's hook).
 func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
+	return underCoroutineFunctionTestIn(p.Module, c)
+}
+
+// underCoroutineFunctionTestIn is underCoroutineFunctionTest for call c of
+// module m.
+func underCoroutineFunctionTestIn(m *analysis.Module, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
 	if fn == nil {
 		return false
 	}
-	want := "iscoroutinefunction(" + p.File.Text(fn) + ")"
+	want := "iscoroutinefunction(" + m.File.Text(fn) + ")"
 	var def *analysis.Node
 	if c.Func != nil {
 		def = c.Func.Node
@@ -3301,12 +3307,12 @@ func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
 	for n := c.Node.Parent(); n != nil && n != def; n = n.Parent() {
 		switch n.Type() {
 		case "if_statement", "conditional_expression":
-			if strings.Contains(p.File.Text(n), want) {
-				if cond := n.ChildByField("condition"); cond != nil && strings.Contains(p.File.Text(cond), want) {
+			if strings.Contains(m.File.Text(n), want) {
+				if cond := n.ChildByField("condition"); cond != nil && strings.Contains(m.File.Text(cond), want) {
 					return true
 				}
 				if n.Type() == "conditional_expression" {
-					if named := n.NamedChildren(); len(named) == 3 && strings.Contains(p.File.Text(named[1]), want) {
+					if named := n.NamedChildren(); len(named) == 3 && strings.Contains(m.File.Text(named[1]), want) {
 						return true
 					}
 				}

@@ -38,7 +38,16 @@ async def start(url):
 	QuietInTests: true,
 	CrossFile:    true,
 	Fix:          "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
-	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking). A chain is " +
+	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking), but a " +
+		"`subprocess.Popen(...)` that only starts a process ends no chain: one whose process the helper drops or " +
+		"stores (`self.proc = Popen(...)`) without waiting for it, or returns to a caller on the chain that does the " +
+		"same, up to the coroutine (a kernel, a server or ffmpeg started for a reader thread). Popen forks and execs " +
+		"the child and returns, which `asyncio.create_subprocess_exec` also does on the loop's thread; waiting for " +
+		"the child blocks, and a chain where a function waits (`wait()`, `communicate()`, a read of its pipes, a " +
+		"`with` over it) or hands the process to another call or name is reported; a helper that starts a process " +
+		"and also blocks in another way is reported for that (testdata `processes_started_not_waited_for.py`; on " +
+		"the judged corpora the chains ending in a Popen were 16 debatable findings and no true one, and the 5 of " +
+		"them left out start a process that runs on; docs/precision.md, noise201). A chain is " +
 		"followed through at most `asl201-max-depth` levels of synchronous functions (3 by default; 0 is any depth), and the " +
 		"shallowest one within it is reported. A level is an object or a function: a method's call of another method of " +
 		"its own class on its own `self` (`self._ensure_valid_token()` -> `self._generate_new_token()`) is that object's " +
@@ -701,7 +710,9 @@ func blockingHelperChain(p *Pass, c *analysis.Call) (analysis.Chain, *Fix) {
 		// isinstance test on the way, may rule out the branches that block
 		// (`File(io.BytesIO(data))` where File opens only a path), and so
 		// does the running loop.
-		chain := p.Project.ReachOnLoopWithin(kind, c, target, direct, helperDepth(p))
+		chain := reachPastSpawns(p, c, kind, direct, func(kind string, follow func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
+			return p.Project.ReachOnLoopWithin(kind, c, target, follow, helperDepth(p))
+		})
 		if chain == nil || guardedThroughHelper(p, c, chain) {
 			return nil, nil
 		}
@@ -971,7 +982,9 @@ func reportLoopThreadHandlers(p *Pass) {
 			if target == nil || target.Async || target.Lambda || target.Generator {
 				continue
 			}
-			chain := p.Project.ReachOnLoopWithin(kind, c, target, follow, helperDepth(p))
+			chain := reachPastSpawns(p, c, kind, follow, func(kind string, follow func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
+				return p.Project.ReachOnLoopWithin(kind, c, target, follow, helperDepth(p))
+			})
 			if chain == nil || guardedThroughHelper(p, c, chain) || throughLoopThreadFunction(p.Project, chain) {
 				continue // through another loop-thread function (`self.data_received()`): its own finding
 			}

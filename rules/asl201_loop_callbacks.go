@@ -44,7 +44,9 @@ var loopCallbacks = &fact[[]loopCallback]{name: "loopCallbacks", crossFile: true
 		if lt, _ := loopThreadHandler(p.Project, t.Module(), t); lt != nil {
 			continue // it reports its own blocking calls
 		}
-		chain := p.Project.ReachCalledOnLoopWithin(inHelpers.FollowKind, t, inHelpers.Follow, helperDepth(p))
+		chain := reachPastSpawns(p, nil, inHelpers.FollowKind, inHelpers.Follow, func(kind string, follow func(*analysis.Module, *analysis.Call) bool) analysis.Chain {
+			return p.Project.ReachCalledOnLoopWithin(kind, t, follow, helperDepth(p))
+		})
 		if chain == nil || throughLoopThreadFunction(p.Project, chain[1:]) {
 			continue
 		}

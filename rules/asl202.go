@@ -178,7 +178,10 @@ async def count_users(path):
 		"only ever hands it to `asyncio.run(main())` (or `trio.run(main)`, `anyio.run(main)`), or a script's " +
 		"module-level coroutine that the module mentions only to run it from its top level or its `if __name__ == " +
 		"\"__main__\":` (`asyncio.run(main())`, `asyncio.get_event_loop().run_until_complete(main())`) when that top " +
-		"level puts nothing else on a loop, before its first " +
+		"level puts nothing else on a loop, or a coroutine method private to its module (its name or its class's " +
+		"starts with `_`) that the module mentions only as `asyncio.run(self.method(...))`, the synchronous face of " +
+		"an async API (ring-doorbell's deprecated sync API taking a threading lock; testdata " +
+		"`methods_run_only_on_a_new_loop.py`; one debatable finding on corpus6), before its first " +
 		"await, async for or async with, before its first call that starts a task, a callback or anything else " +
 		"(`create_task`, `ensure_future`, `call_soon`, `gather`, `.start()`), and not in a loop that awaits later. " +
 		"Nothing else runs on that loop yet, nor waits on it, so " +
@@ -217,7 +220,15 @@ async def count_users(path):
 		"`@work(thread=True)` (textual/worker.py `Worker._run_threaded` runs a coroutine function with `asyncio.run` in " +
 		"`loop.run_in_executor`; without `thread=True`, or with a value that is not the literal True, the worker runs " +
 		"on the app's loop and is read as any coroutine; testdata `ASYNC221/textual_thread_workers.py`; two false " +
-		"findings on corpus31). File-system calls " +
+		"findings on corpus31), and a coroutine that a `threading.Thread` subclass's `run()` runs as the main " +
+		"coroutine of a loop of its own, `asyncio.run(self.coro())` or `loop.run_until_complete(self.coro())` on a " +
+		"loop `run()` made with `asyncio.new_event_loop()` (a loop the thread was given may be shared and is not " +
+		"one): jupyter_client's heartbeat channel waiting on a `threading.Event` between pings, two debatable " +
+		"findings on corpus3; testdata `coroutines_on_a_threads_own_loop.py`. Nor is a call `f(...)` in an `if` " +
+		"(or conditional expression) whose condition asks `iscoroutinefunction(f)`: the code awaits f when it is a " +
+		"coroutine function and calls it plainly when it is not, a synchronous override it supports by design " +
+		"(google-auth's async `before_request` calling a synchronous subclass's `refresh`: one debatable finding on " +
+		"corpus8; ASL102 reads the test alike; testdata `dispatch_on_iscoroutinefunction.py`). File-system calls " +
 		"(`os.listdir`, `os.stat`, `os.remove`, `os.makedirs`, `shutil.rmtree`, `glob.glob`) are reported as ASYNC240, shutil's " +
 		"copies (`shutil.copy2`, `copytree`...) as ASYNC230, and " +
 		"`json.load`/`pickle.load` on a file as ASYNC232, the closest flake8-async families. The receiver's type must be " +

@@ -35,7 +35,7 @@ func drivenSynchronously(m *analysis.Module, c *analysis.Call) bool {
 func drivenCoroutines(m *analysis.Module) map[string]bool {
 	drivers := syncDrivers(m)
 	roots := threadLoopWorkerNames(m)
-	if len(drivers) == 0 && len(roots) == 0 || m.File.Root == nil {
+	if len(drivers) == 0 && len(roots) == 0 && !definesThreadRun(m) || m.File.Root == nil {
 		return map[string]bool{}
 	}
 	coroutines := map[string]bool{}
@@ -153,6 +153,9 @@ func classifyMention(m *analysis.Module, ref *analysis.Node, drivers map[string]
 			if fn != nil && fn.Type() == "identifier" && drivers[m.File.Text(fn)] {
 				return drivenMention{}
 			}
+			if runsOnThreadsOwnLoop(m, d) {
+				return drivenMention{}
+			}
 		}
 	}
 	return drivenMention{other: true}
@@ -252,4 +255,87 @@ func runsOnThreadLoop(m *analysis.Module, f *analysis.Function) bool {
 		return false
 	}
 	return false
+}
+
+// definesThreadRun reports a module with a method that a thread class of
+// its bases runs in a new thread (threadRunMethod).
+func definesThreadRun(m *analysis.Module) bool {
+	for _, f := range m.Functions {
+		if threadRunMethod(m, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// threadRunMethod reports a synchronous method that a class's direct base,
+// a thread class (pylib.ThreadRunMethod: threading.Thread's `run`), runs
+// in the new thread it starts.
+func threadRunMethod(m *analysis.Module, f *analysis.Function) bool {
+	if f == nil || f.Async || f.Lambda || f.Class == nil || f.Parent != nil && f.Parent.Class != f.Class {
+		return false
+	}
+	for _, b := range f.Class.Bases {
+		if run := pylib.ThreadRunMethod(m.Resolve(b).Name); run != "" && run == f.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// runsOnThreadsOwnLoop reports runner, a call that runs the coroutine
+// passed first as the main coroutine of a loop of its own, in a thread's
+// run method (threadRunMethod): `asyncio.run(coro)` (a pylib.LoopStarter
+// that makes its loop), or `loop.run_until_complete(coro)` on a loop that
+// run made itself (`asyncio.new_event_loop()`, there or in a local every
+// assignment of which in run is one). That loop runs in the thread and
+// nowhere else, and only what the coroutine starts shares it (jupyter
+// client's heartbeat channel: `loop = asyncio.new_event_loop()` ...
+// `loop.run_until_complete(self._async_run())` in HBChannel(Thread).run).
+func runsOnThreadsOwnLoop(m *analysis.Module, runner *analysis.Node) bool {
+	f := m.FunctionAt(runner)
+	if !threadRunMethod(m, f) {
+		return false
+	}
+	if api, ok := pylib.Lookup(calleeOf(m, runner)); ok && api.Has(pylib.LoopStarter) && !api.Has(pylib.ByMethodName) {
+		return true
+	}
+	fn := runner.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "run_until_complete" {
+		return false
+	}
+	loop := analysis.Unparen(fn.ChildByField("object"))
+	if loop == nil {
+		return false
+	}
+	if loop.Type() == "call" {
+		return pylib.NewEventLoop(calleeOf(m, loop))
+	}
+	if loop.Type() != "identifier" {
+		return false
+	}
+	name := m.File.Text(loop)
+	assigned := false
+	ok := true
+	walkBody(f.Node.ChildByField("body"), func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type() != "assignment" && n.Type() != "augmented_assignment" {
+			return true
+		}
+		left := analysis.Unparen(n.ChildByField("left"))
+		if left == nil || m.File.Text(left) != name {
+			return true
+		}
+		right := analysis.Unparen(n.ChildByField("right"))
+		if n.Type() != "assignment" || left.Type() != "identifier" || right == nil || right.Type() != "call" ||
+			!pylib.NewEventLoop(calleeOf(m, right)) {
+			ok = false
+			return false
+		}
+		assigned = true
+		return true
+	})
+	return ok && assigned
 }

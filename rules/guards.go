@@ -28,8 +28,15 @@ import (
 //     terminalHandedOver);
 //   - code of a coroutine that only the module's own synchronous driver
 //     runs, on no event loop, or that a framework runs on a loop of its own
-//     in a worker thread (Textual's `@work(thread=True)`;
-//     drivenSynchronously).
+//     in a worker thread (Textual's `@work(thread=True)`, a
+//     threading.Thread's run() running it on a loop run() made;
+//     drivenSynchronously);
+//   - a call `f(...)` in an if statement (or conditional expression) whose
+//     condition asks `iscoroutinefunction(f)`: the code awaits f when it is
+//     a coroutine function and calls it plainly when it is not, a plain
+//     override or plug-in it supports by design (google-auth's async
+//     `before_request` calling a synchronous subclass's `refresh`), as
+//     ASL102 reads the same test (underCoroutineFunctionTestIn).
 //
 // What makes a call of one API non-blocking (`q.get(block=False)`, a
 // `q.get()` after `while q.empty(): await ...`, a file opened read-only) is
@@ -40,7 +47,8 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if fn == nil {
 		return false
 	}
-	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) || terminalHandedOver(m, c) {
+	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) || terminalHandedOver(m, c) ||
+		underCoroutineFunctionTestIn(m, c) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
@@ -79,15 +87,23 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 // imports a script's main is not asked, as for any `__main__` code.
 func beforeLoopIsShared(m *analysis.Module, c *analysis.Call) bool {
 	f := c.Func
-	if f == nil || !f.Async || f.Lambda || f.Class != nil || f.Name == "" {
+	if f == nil || !f.Async || f.Lambda || f.Name == "" {
 		return false
 	}
-	first, ok := startupHookEnd(m, f)
+	first, ok := uint32(0), false
+	if f.Class == nil {
+		first, ok = startupHookEnd(m, f)
+	}
 	if !ok {
 		if f.Generator || len(f.Decorators) > 0 || f.Parent != nil && (f.Parent.Async || f.Parent.Lambda) {
 			return false
 		}
-		main := mainCoroutineOf(m, f)
+		var main mainCoroutine
+		if f.Class == nil {
+			main = mainCoroutineOf(m, f)
+		} else {
+			main = mainCoroutineMethodOf(m, f)
+		}
 		if !main.onlyMain {
 			return false
 		}
@@ -136,6 +152,46 @@ func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
 				runs++
 			} else {
 				ok = false
+			}
+			return true
+		})
+		if !ok || runs == 0 {
+			return mainCoroutine{}
+		}
+		first, _ := firstSharing(m, f.Node)
+		return mainCoroutine{onlyMain: true, firstSuspension: first}
+	}).(mainCoroutine)
+}
+
+// mainCoroutineMethodOf is mainCoroutineOf for a coroutine method that is
+// private to its module (its name or its class's starts with `_`, not a
+// dunder: other modules do not call it) and that the module mentions only
+// as `asyncio.run(self.NAME(...))` (or trio's, anyio's: runsAsMainCoroutine),
+// the synchronous face of an async API that runs each call on a new loop
+// (ring-doorbell's deprecated sync API: `asyncio.run(self.run_and_close_session(...))`
+// in the methods of its `_DeprecatedSyncApiHandler`).
+func mainCoroutineMethodOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
+	private := func(name string) bool { return strings.HasPrefix(name, "_") && !strings.HasPrefix(name, "__") }
+	if f.Class == nil || f.Parent != nil || !private(f.Name) && !private(f.Class.Name) {
+		return mainCoroutine{}
+	}
+	key := "guards.mainCoroutineMethod:" + strconv.FormatUint(uint64(f.Node.Start), 10)
+	return m.Memo(key, func() any {
+		runs := 0
+		ok := true
+		nameNode := f.Node.ChildByField("name")
+		m.File.Root.Walk(func(n *analysis.Node) bool {
+			if !ok {
+				return false
+			}
+			if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name ||
+				n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
+				return true
+			}
+			if n.Field() == "attribute" && runsAsMainCoroutine(m, n.Parent()) {
+				runs++
+			} else {
+				ok = false // a bare name, or `x.NAME` used otherwise: awaited, stored, handed on
 			}
 			return true
 		})
