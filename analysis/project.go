@@ -1540,27 +1540,8 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 // all give when they agree (the same type, both instances or both not),
 // unknown otherwise; then the rest of the path from it.
 func (p *Project) unionOf(via string, depth int) Ref {
-	level, start := 0, len(unionOpen)
-	var parts []string
-	end := -1
-	for i := 0; i < len(via) && end < 0; i++ {
-		switch via[i : i+1] {
-		case unionOpen:
-			level++
-		case unionClose:
-			level--
-			if level == 0 {
-				parts = append(parts, via[start:i])
-				end = i
-			}
-		case unionSep:
-			if level == 1 {
-				parts = append(parts, via[start:i])
-				start = i + 1
-			}
-		}
-	}
-	if end < 0 || len(parts) == 0 {
+	parts, rest, ok := splitUnion(via)
+	if !ok || len(parts) == 0 {
 		return Ref{}
 	}
 	var out Ref
@@ -1574,7 +1555,7 @@ func (p *Project) unionOf(via string, depth int) Ref {
 		}
 		out = r
 	}
-	return p.continueVia(out, via[end+1:], depth)
+	return p.continueVia(out, rest, depth)
 }
 
 // soleSubclassVia resolves a Via path that starts with a bracketed library

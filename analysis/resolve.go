@@ -960,18 +960,55 @@ const (
 )
 
 // unionVia is the Via path of the value one of vias gives: the one path
-// when they are all the same.
+// when they are all the same. A path that is a whole union itself gives
+// its paths, so that a name rebound many times (`if a: qs =
+// qs.filter(a=a)`, once per optional filter) holds one flat union of the
+// distinct paths, not a union nested once per value, whose length and
+// depth grew with the values until the project gave up on it.
 func unionVia(vias ...string) string {
 	var distinct []string
 	for _, v := range vias {
-		if !slices.Contains(distinct, v) {
-			distinct = append(distinct, v)
+		parts := []string{v}
+		if ps, rest, ok := splitUnion(v); ok && rest == "" {
+			parts = ps
+		}
+		for _, part := range parts {
+			if !slices.Contains(distinct, part) {
+				distinct = append(distinct, part)
+			}
 		}
 	}
 	if len(distinct) == 1 {
 		return distinct[0]
 	}
 	return unionOpen + strings.Join(distinct, unionSep) + unionClose
+}
+
+// splitUnion splits a Via path that starts with a union (`{a|b}.rest`)
+// into the union's paths and the rest of the path after it; ok is false
+// when via does not start with a well-formed union.
+func splitUnion(via string) (parts []string, rest string, ok bool) {
+	if !strings.HasPrefix(via, unionOpen) {
+		return nil, "", false
+	}
+	level, start := 0, len(unionOpen)
+	for i := 0; i < len(via); i++ {
+		switch via[i : i+1] {
+		case unionOpen:
+			level++
+		case unionClose:
+			level--
+			if level == 0 {
+				return append(parts, via[start:i]), via[i+1:], true
+			}
+		case unionSep:
+			if level == 1 {
+				parts = append(parts, via[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return nil, "", false
 }
 
 // containsWord reports whether text mentions word as a whole dotted name.

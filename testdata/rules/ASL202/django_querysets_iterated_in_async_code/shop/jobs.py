@@ -35,6 +35,51 @@ async def rebound_by_a_slice():
         print(order.total)
 
 
+# A search view narrowing the queryset by each optional filter the request
+# gives: the name is rebound once per filter, and however many there are,
+# its value is one queryset (review28: from six filters on it was not typed).
+async def search(params):
+    qs = Order.objects.all()
+    if params.get("paid") is not None:
+        qs = qs.filter(paid=params["paid"])
+    if params.get("min_total"):
+        qs = qs.filter(total__gte=params["min_total"])
+    if params.get("max_total"):
+        qs = qs.filter(total__lte=params["max_total"])
+    if params.get("exclude"):
+        qs = qs.exclude(id__in=params["exclude"])
+    if params.get("order"):
+        qs = qs.order_by(params["order"])
+    if params.get("fields"):
+        qs = qs.only(*params["fields"])
+    if params.get("offset"):
+        qs = qs[params["offset"] :]
+    if params.get("limit"):
+        qs = qs[: params["limit"]]
+    return [order.total for order in qs]  # want: ASL202
+
+
+async def search_rows(params):
+    # Quiet: one rebinding gives another module's list, so the name holds
+    # values of two types.
+    qs = Order.objects.all()
+    if params.get("paid") is not None:
+        qs = qs.filter(paid=params["paid"])
+    if params.get("min_total"):
+        qs = qs.filter(total__gte=params["min_total"])
+    if params.get("max_total"):
+        qs = qs.filter(total__lte=params["max_total"])
+    if params.get("exclude"):
+        qs = qs.exclude(id__in=params["exclude"])
+    if params.get("order"):
+        qs = qs.order_by(params["order"])
+    if params.get("fields"):
+        qs = qs.only(*params["fields"])
+    if params.get("cached"):
+        qs = load_rows()
+    return [order for order in qs]
+
+
 # Quiet: `async for` (Django 4.1+), the evaluation in a thread, and
 # synchronous code (a nested def is called from elsewhere).
 async def async_iteration():
