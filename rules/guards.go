@@ -12,9 +12,10 @@ import (
 // every blocking family) reports a blocking-capable call that the code
 // around it has made non-blocking, in the simple shapes real code uses:
 //   - the same callee offloaded elsewhere in the function
-//     (`await run_in_threadpool(self.file.read, n)`) and called directly only
-//     under a condition (`if self._in_memory: return self.file.read(n)`): the
-//     author routes the call by whether it blocks;
+//     (`await run_in_threadpool(self.file.read, n)`), or awaited there (`if
+//     is_async: await fh.read(n)`), and called directly only under a
+//     condition (`if self._in_memory: return self.file.read(n)`, `else:
+//     fh.read(n)`): the author routes the call by whether it blocks;
 //   - code that never runs: the body of a loop over an empty literal
 //     (`for name in ():`), of `if False:` or `while False:`, the `else` of
 //     `if True:`;
@@ -346,7 +347,8 @@ func debugFlag(m *analysis.Module, cond *analysis.Node) bool {
 }
 
 // offloadedElsewhere: the callee expression (`self.file.read`) is passed,
-// uncalled, as an argument of an awaited call in the same function, and
+// uncalled, as an argument of an awaited call in the same function, or is
+// itself awaited there (a function taking sync or async file objects), and
 // the direct call sits under a condition.
 func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) bool {
 	if c.Func == nil || !strings.Contains(callee, ".") {
@@ -365,6 +367,13 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 	for _, other := range c.Func.Calls {
 		if other == c || other.Usage != analysis.UsageAwaited {
 			continue
+		}
+		// The same callee awaited in another branch (`if ifh_is_async: buf =
+		// await ifh.read(n) else: buf = ifh.read(n)`): the function takes
+		// sync and async objects alike, and calls a sync one (a BytesIO as
+		// often as a file) as it must.
+		if ofn := other.Node.ChildByField("function"); ofn != nil && m.File.Text(ofn) == callee {
+			return true
 		}
 		for _, a := range other.Args() {
 			if a.Type() != "call" && m.File.Text(a) == callee {
