@@ -705,6 +705,10 @@ var NeverReturns = map[string]bool{
 	"unittest.TestCase.fail": true, "unittest.case.TestCase.fail": true,
 }
 
+// EndsProcessNow are the library functions that end the process at once,
+// without unwinding (no exception, no cleanup, no other task runs again).
+var EndsProcessNow = map[string]bool{"os._exit": true, "os.abort": true}
+
 // SkipsTest are the decorators that skip the test (or test class) they
 // decorate whatever happens, so its code never runs. Not the conditional
 // skips (pytest.mark.skipif, unittest.skipIf, skipUnless) nor

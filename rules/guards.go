@@ -27,6 +27,9 @@ import (
 //   - code in the `with` block of a context manager that hands the terminal
 //     to another program while the app waits (Textual's `App.suspend()`;
 //     terminalHandedOver);
+//   - a call whose statement is followed at once by `os._exit()` (or
+//     `os.abort()`): no other task runs again, so none waits for it
+//     (rightBeforeProcessEnds);
 //   - code of a coroutine that only the module's own synchronous driver
 //     runs, on no event loop, or that a framework runs on a loop of its own
 //     in a worker thread (Textual's `@work(thread=True)`;
@@ -41,7 +44,8 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 	if fn == nil {
 		return false
 	}
-	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) || terminalHandedOver(m, c) {
+	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) || terminalHandedOver(m, c) ||
+		rightBeforeProcessEnds(m, c) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
@@ -521,4 +525,35 @@ func terminalHandedOver(m *analysis.Module, c *analysis.Call) bool {
 		}
 	}
 	return false
+}
+
+// rightBeforeProcessEnds reports a call that is its statement's whole
+// expression (`time.sleep(2)`) when the next statement of the same block
+// ends the process at once (pylib.EndsProcessNow: `os._exit(result)`):
+// jupyterlab's browser check sleeps to let output flush, then exits; the
+// tasks the sleep holds up never run again anyway.
+func rightBeforeProcessEnds(m *analysis.Module, c *analysis.Call) bool {
+	st := c.Node.Parent()
+	if st == nil || st.Type() != "expression_statement" || len(st.NamedChildren()) != 1 {
+		return false
+	}
+	var next *analysis.Node
+	if block := st.Parent(); block != nil {
+		var sts []*analysis.Node
+		for _, s := range statements(block) {
+			if s.Type() != "comment" {
+				sts = append(sts, s)
+			}
+		}
+		for i, s := range sts {
+			if s == st && i+1 < len(sts) {
+				next = sts[i+1]
+			}
+		}
+	}
+	if next == nil || next.Type() != "expression_statement" || len(next.NamedChildren()) != 1 {
+		return false
+	}
+	call := analysis.Unparen(next.NamedChildren()[0])
+	return call.Type() == "call" && pylib.EndsProcessNow[calleeOf(m, call)]
 }
