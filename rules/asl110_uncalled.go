@@ -16,8 +16,10 @@ import (
 // takes awaitables, one per positional argument), never trio's or anyio's
 // start_soon and run, which take the function itself.
 
-// uncalledCoroutineFunctions reports ASL110's second shape; it runs from
-// runAwaitNonAwaitable so that one rule owns "not awaitable".
+// uncalledCoroutineFunctions reports ASL110's second shape, and its third:
+// a call whose value is decidably not awaitable handed to such an API
+// (`asyncio.create_task(writer.close())`, scheduledNotAwaitable); it runs
+// from runAwaitNonAwaitable so that one rule owns "not awaitable".
 func uncalledCoroutineFunctions(p *Pass) {
 	for _, f := range p.Module.Functions {
 		if !f.Async {
@@ -36,8 +38,15 @@ func uncalledCoroutineFunctions(p *Pass) {
 		if len(args) == 0 {
 			continue
 		}
-		why := "`" + p.File.Brief(c.Node.ChildByField("function")) + "()` expects a coroutine or awaitable"
+		api := "`" + p.File.Brief(c.Node.ChildByField("function")) + "()`"
+		why := api + " expects a coroutine or awaitable"
 		for _, arg := range args {
+			if what := scheduledNotAwaitable(p, arg); what != "" {
+				p.Report(arg, "`"+p.File.Brief(arg)+"`: "+what+": "+api+" expects a coroutine or awaitable, so this "+
+					"line raises every time it runs and schedules nothing; call it directly (its work is done at the "+
+					"call), or hand "+api+" the coroutine that was meant")
+				continue
+			}
 			reportUncalled(p, arg, why)
 		}
 	}
