@@ -95,7 +95,10 @@ async def images():
 		"`asyncio.create_task(writer.close())` with `writer` from `asyncio.open_connection` or annotated " +
 		"`asyncio.StreamWriter`); an untyped receiver (`writer` of a `start_server` callback without annotation), a " +
 		"value carried through a variable, and a project function that is not such an API (`start_background(f())`) " +
-		"are not followed. No task is made, so ASYNC300 stays quiet on `asyncio.create_task(worker)` and " +
+		"are not followed; nor is a call in code that never runs (as for ASL102: `if False:`, the `else` of a module's " +
+		"`_IS_SYNC = True`), or in a private function or method its module mentions only in such code (pymongo's " +
+		"generated synchronous `periodic_executor.py` keeps `_run_async`, `asyncio.run(self._run())` with `_run` now a " +
+		"plain def, and hands it to a thread only in the `else` of `if _IS_SYNC:`). No task is made, so ASYNC300 stays quiet on `asyncio.create_task(worker)` and " +
 		"`asyncio.create_task(writer.close())` exactly where this is reported.",
 	Run: runAwaitNonAwaitable,
 })
