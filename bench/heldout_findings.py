@@ -89,6 +89,9 @@ MANIFESTS["corpus42"] = "heldout42_manifest.tsv"  # corpus42 (bench/heldout42_RE
 MANIFESTS["corpus43"] = "heldout43_manifest.tsv"  # corpus43 (bench/heldout43_README.md: test suites of source packages), apart so that corpus42's entry merges cleanly
 
 
+MANIFESTS["corpus45"] = "heldout45_manifest.tsv"  # corpus45 (bench/heldout45_README.md), two lines apart from corpus43's so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

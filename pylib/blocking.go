@@ -712,6 +712,18 @@ var NeverReturns = map[string]bool{
 	"unittest.TestCase.fail": true, "unittest.case.TestCase.fail": true,
 }
 
+// EndsProcessNow are the library functions that end the process at once,
+// without unwinding (no exception, no cleanup, no other task runs again).
+var EndsProcessNow = map[string]bool{"os._exit": true, "os.abort": true}
+
+// SkipsTest are the decorators that skip the test (or test class) they
+// decorate whatever happens, so its code never runs. Not the conditional
+// skips (pytest.mark.skipif, unittest.skipIf, skipUnless) nor
+// pytest.mark.xfail, which runs the test.
+var SkipsTest = map[string]bool{
+	"pytest.mark.skip": true, "_pytest.mark.skip": true, "unittest.skip": true, "unittest.case.skip": true,
+}
+
 // NeverReturnsCall reports whether a call of the library function or method
 // name never returns: a NeverReturns entry, or a method a library class
 // inherits from a library base (LibraryBases) where it is one.

@@ -44,7 +44,21 @@ async def main():
 // that task. Only the line's noqa: `ignore`/`select` of RUF006 stay
 // ASYNC300's, since ASL301 reports more than ruff's variant (a local used
 // only by `add_done_callback`, a task kept until the function returns).
-var ruffNoqaAlso = map[string][]string{"RUF006": {"ASL301"}}
+//
+// The first flake8-async (22.x, cooperlees) and ruff before 0.5 gave the
+// blocking calls three codes that flake8-async 24 renumbered and reused for
+// other checks: ASYNC100 a blocking HTTP call (now ASYNC210, ASYNC211,
+// ASYNC212), ASYNC101 `open`, `time.sleep` or a subprocess call (now
+// ASYNC220, ASYNC221, ASYNC222, ASYNC230, ASYNC251), ASYNC102 an os process
+// call (now ASYNC220, ASYNC221, ASYNC222). A `# noqa: ASYNC100` written then
+// on `requests.get(...)` is the author's decision about that call; it still
+// silences the code's own check (a timeout without checkpoint) too.
+var ruffNoqaAlso = map[string][]string{
+	"RUF006":   {"ASL301"},
+	"ASYNC100": {"ASYNC210", "ASYNC211", "ASYNC212"},
+	"ASYNC101": {"ASYNC220", "ASYNC221", "ASYNC222", "ASYNC230", "ASYNC251"},
+	"ASYNC102": {"ASYNC220", "ASYNC221", "ASYNC222"},
+}
 
 // noqaAlsoSilences reports whether another linter's code c, written in a
 // `# noqa`, silences asyncls's code on that line (ruffNoqaAlso).

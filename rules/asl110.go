@@ -9,7 +9,7 @@ import (
 var ASL110 = register(&Rule{
 	Code:    "ASL110",
 	Name:    "await-non-awaitable",
-	Summary: "`await` on a value that is not awaitable: a plain function's result, or a coroutine function left uncalled",
+	Summary: "`await` on a value that is not awaitable: a plain function's result, or a coroutine function left uncalled; either handed to `create_task`, `gather` and the like",
 	Rationale: "`await` accepts only coroutines, futures, tasks and objects with `__await__`. Awaiting the call of a " +
 		"plain `def` that returns a list, None or another plain value raises `TypeError: object list can't be used in " +
 		"'await' expression` every time the line runs: the mirror of a missing `await`, left behind by async migrations " +
@@ -17,8 +17,10 @@ var ASL110 = register(&Rule{
 		"coroutine function is awaited). Its twin is a coroutine function handed over uncalled where a coroutine is " +
 		"expected (`asyncio.run(main)`, `await self.refresh`, `asyncio.create_task(worker)`, `asyncio.gather(a, b())`): the " +
 		"function object is not awaitable, the line raises every time it runs (TypeError; ValueError from `asyncio.run`), " +
-		"and the coroutine function never runs, often on an error or shutdown path that tests do not reach. Only a type " +
-		"checker finds either in untyped code.",
+		"and the coroutine function never runs, often on an error or shutdown path that tests do not reach. The third shape " +
+		"hands such an API the call of a plain function (`asyncio.create_task(writer.close())`, " +
+		"`asyncio.ensure_future(self.flush())` with a plain `def flush`): the call runs at once and its value, None or a " +
+		"list, is not a coroutine, so the line raises and schedules nothing. Only a type checker finds these in untyped code.",
 	Bad: `class DockerCore:
     def list_images(self):
         return [image.tags for image in self.client.images.list()]
@@ -87,8 +89,17 @@ async def images():
 		"`event.wait` on an `asyncio.Event`, `session.close` on an aiohttp `ClientSession`); a method read through an instance (`await self.ready`) " +
 		"is not reported when a subclass, the class's own stores on `self`, or a patch may put something else under " +
 		"its name, as for calls above (a subclass's `self.ready = loop.create_future()`). trio's and anyio's `run` and `start_soon`, " +
-		"which take the function itself, are never reported. No task is made, so ASYNC300 stays quiet on " +
-		"`asyncio.create_task(worker)` exactly where this is reported.",
+		"which take the function itself, are never reported. A call handed to one of those APIs, in the positions above, is " +
+		"reported when its value is decidably not awaitable by the same test as `await` on it (a project plain `def` " +
+		"as above, or a library method pylib records as plain on a receiver typed as its class: " +
+		"`asyncio.create_task(writer.close())` with `writer` from `asyncio.open_connection` or annotated " +
+		"`asyncio.StreamWriter`); an untyped receiver (`writer` of a `start_server` callback without annotation), a " +
+		"value carried through a variable, and a project function that is not such an API (`start_background(f())`) " +
+		"are not followed; nor is a call in code that never runs (as for ASL102: `if False:`, the `else` of a module's " +
+		"`_IS_SYNC = True`), or in a private function or method its module mentions only in such code (pymongo's " +
+		"generated synchronous `periodic_executor.py` keeps `_run_async`, `asyncio.run(self._run())` with `_run` now a " +
+		"plain def, and hands it to a thread only in the `else` of `if _IS_SYNC:`). No task is made, so ASYNC300 stays quiet on `asyncio.create_task(worker)` and " +
+		"`asyncio.create_task(writer.close())` exactly where this is reported.",
 	Run: runAwaitNonAwaitable,
 })
 
@@ -98,12 +109,7 @@ func runAwaitNonAwaitable(p *Pass) {
 		if c.Usage != analysis.UsageAwaited || !c.InAsync() || c.UsedBy == nil || c.UsedBy.Type() != "await" {
 			continue
 		}
-		what := ""
-		if name := p.Project.Callee(c).Name; name != "" && pylib.NotAwaitable(name) {
-			what = "`" + name + "` is a plain method"
-		} else if f := p.Project.NotAwaitableCall(c, p.overrideKeyNote()); f != nil && !p.Module.StoresAttributeElsewhere(f.Name) {
-			what = "`" + f.QualName + "` is a plain `def` whose value is not awaitable"
-		}
+		what := notAwaitableValue(p, c)
 		if what == "" {
 			continue
 		}
@@ -133,4 +139,34 @@ func (p *Pass) overrideKeyNote() func(string) {
 		p.shared.recorded.OverrideQueries[key] = true
 		p.shared.mu.Unlock()
 	}
+}
+
+// notAwaitableValue says why the value of the call c is decidably not
+// awaitable (a library method pylib records as plain with a non-awaitable
+// result on a receiver typed as its class, or a plain `def` of the project
+// that Project.NotAwaitableCall accepts), or "" when it may be awaitable.
+func notAwaitableValue(p *Pass, c *analysis.Call) string {
+	if c == nil {
+		return ""
+	}
+	if name := p.Project.Callee(c).Name; name != "" && pylib.NotAwaitable(name) {
+		return "`" + name + "` is a plain method"
+	}
+	if f := p.Project.NotAwaitableCall(c, p.overrideKeyNote()); f != nil && !p.Module.StoresAttributeElsewhere(f.Name) {
+		return "`" + f.QualName + "` is a plain `def` whose value is not awaitable"
+	}
+	return ""
+}
+
+// scheduledNotAwaitable returns, for an argument arg that an asyncio API
+// takes as an awaitable (awaitableArgs), why arg is the call of something
+// whose value is decidably not awaitable (notAwaitableValue), or "":
+// `asyncio.create_task(writer.close())` raises TypeError (ValueError from
+// `asyncio.run`) every time it runs, and makes no task.
+func scheduledNotAwaitable(p *Pass, arg *analysis.Node) string {
+	if arg == nil || arg.Type() != "call" {
+		return ""
+	}
+	calls := p.Module.Memo("rules.callByNode", func() any { return callByNode(p.Module) }).(map[*analysis.Node]*analysis.Call)
+	return notAwaitableValue(p, calls[arg])
 }

@@ -16,8 +16,10 @@ import (
 // takes awaitables, one per positional argument), never trio's or anyio's
 // start_soon and run, which take the function itself.
 
-// uncalledCoroutineFunctions reports ASL110's second shape; it runs from
-// runAwaitNonAwaitable so that one rule owns "not awaitable".
+// uncalledCoroutineFunctions reports ASL110's second shape, and its third:
+// a call whose value is decidably not awaitable handed to such an API
+// (`asyncio.create_task(writer.close())`, scheduledNotAwaitable); it runs
+// from runAwaitNonAwaitable so that one rule owns "not awaitable".
 func uncalledCoroutineFunctions(p *Pass) {
 	for _, f := range p.Module.Functions {
 		if !f.Async {
@@ -36,8 +38,15 @@ func uncalledCoroutineFunctions(p *Pass) {
 		if len(args) == 0 {
 			continue
 		}
-		why := "`" + p.File.Brief(c.Node.ChildByField("function")) + "()` expects a coroutine or awaitable"
+		api := "`" + p.File.Brief(c.Node.ChildByField("function")) + "()`"
+		why := api + " expects a coroutine or awaitable"
 		for _, arg := range args {
+			if what := scheduledNotAwaitable(p, arg); what != "" && !neverRuns(p.Module, c.Node) && !onlyMentionedInDeadCode(p, c.Func) {
+				p.Report(arg, "`"+p.File.Brief(arg)+"`: "+what+": "+api+" expects a coroutine or awaitable, so this "+
+					"line raises every time it runs and schedules nothing; call it directly (its work is done at the "+
+					"call), or hand "+api+" the coroutine that was meant")
+				continue
+			}
 			reportUncalled(p, arg, why)
 		}
 	}
@@ -159,3 +168,33 @@ var awaitablesLastNames = sync.OnceValue(func() map[string]bool {
 	})
 	return out
 })
+
+// onlyMentionedInDeadCode reports whether f, a private function or method
+// (analysis.PrivateName: the module's own), is mentioned in its module,
+// other than by its own definition, only in code that never runs
+// (neverRuns): nothing calls it or hands it on, so its body never runs
+// either. Code generated from an async twin keeps such methods: pymongo's
+// synchronous periodic_executor.py defines `_run_async` (`asyncio.run(
+// self._run())`, where `_run` is now a plain def) and hands it to a thread
+// only in the `else` of `if _IS_SYNC:`, with `_IS_SYNC = True`. A name never
+// mentioned at all is not taken for dead (another module, a framework or a
+// subclass may call it by name).
+func onlyMentionedInDeadCode(p *Pass, f *analysis.Function) bool {
+	if f == nil || f.Lambda || f.Node == nil || !analysis.PrivateName(f.Name) || p.Module.File.Root == nil {
+		return false
+	}
+	mentioned, live := false, false
+	p.Module.File.Root.Walk(func(n *analysis.Node) bool {
+		if live || n == f.Node {
+			return false
+		}
+		if n.Type() == "identifier" && p.File.Text(n) == f.Name {
+			mentioned = true
+			if !neverRuns(p.Module, n) {
+				live = true
+			}
+		}
+		return true
+	})
+	return mentioned && !live
+}

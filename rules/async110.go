@@ -35,7 +35,10 @@ async def wait_ready(service):
 		"execute, and no later word such as pending, done, ready, running, state or empty): the sleep paces work, it " +
 		"waits for no flag (flake8-async reports it in trio and anyio code; a deliberate difference). " +
 		"Nor is a loop whose condition awaits a coroutine function of the project that itself awaits work (uamqp's " +
-		"`while not await self.auth_complete_async():`, a step of the handshake each time). " +
+		"`while not await self.auth_complete_async():`, a step of the handshake each time), or awaits a call that runs a " +
+		"function in a worker thread (snitun's `while (await loop.run_in_executor(None, sock.fileno)) != -1:`, " +
+		"`await asyncio.to_thread(proc.poll)`): what it tests is state outside the program, read by blocking work the " +
+		"thread does, which no code of the program could signal. " +
 		"Nor is a loop whose condition only the clock or the file system changes: each part of it (through `not`, " +
 		"`and`/`or`, comparisons and arithmetic) is a literal, a name local to the function (which the loop, only " +
 		"sleeping, cannot change; not one a nested function rebinds with `nonlocal`), a clock read (`time.monotonic()`, " +
@@ -171,6 +174,13 @@ func awaitsWorkInCondition(p *Pass, cond *analysis.Node) bool {
 		for _, c := range p.Module.Calls {
 			if c.Node != call {
 				continue
+			}
+			// A call run in a worker thread (`await loop.run_in_executor(None,
+			// sock.fileno)`, `await asyncio.to_thread(proc.poll)`): each test
+			// is blocking work the thread does, not a flag of the program.
+			if _, offload := offloadAPI(p.Module, c, calleeOf(p.Module, c.Node)); offload {
+				found = true
+				break
 			}
 			t := p.Project.Target(c)
 			if t == nil || !t.Async || t.Generator {

@@ -200,7 +200,7 @@ func uncalledCoroutineArgument(p *Pass, c *analysis.Call) bool {
 	// Only an asyncio API that takes awaitables (awaitableArgs): a project
 	// wrapper may take the function itself (`start_background_task(self._service)`).
 	args := awaitableArgs(p, c)
-	return len(args) > 0 && uncalledCoroutine(p, args[0])
+	return len(args) > 0 && (uncalledCoroutine(p, args[0]) || scheduledNotAwaitable(p, args[0]) != "")
 }
 
 // testScaffoldingTask reports a task started in a test module to run a

@@ -12,9 +12,10 @@ import (
 // every blocking family) reports a blocking-capable call that the code
 // around it has made non-blocking, in the simple shapes real code uses:
 //   - the same callee offloaded elsewhere in the function
-//     (`await run_in_threadpool(self.file.read, n)`) and called directly only
-//     under a condition (`if self._in_memory: return self.file.read(n)`): the
-//     author routes the call by whether it blocks;
+//     (`await run_in_threadpool(self.file.read, n)`), or awaited there (`if
+//     is_async: await fh.read(n)`), and called directly only under a
+//     condition (`if self._in_memory: return self.file.read(n)`, `else:
+//     fh.read(n)`): the author routes the call by whether it blocks;
 //   - code that never runs: the body of a loop over an empty literal
 //     (`for name in ():`), of `if False:` or `while False:`, the `else` of
 //     `if True:`;
@@ -26,6 +27,9 @@ import (
 //   - code in the `with` block of a context manager that hands the terminal
 //     to another program while the app waits (Textual's `App.suspend()`;
 //     terminalHandedOver);
+//   - a call whose statement is followed at once by `os._exit()` (or
+//     `os.abort()`): no other task runs again, so none waits for it
+//     (rightBeforeProcessEnds);
 //   - code of a coroutine that only the module's own synchronous driver
 //     runs, on no event loop, or that a framework runs on a loop of its own
 //     in a worker thread (Textual's `@work(thread=True)`, a
@@ -48,7 +52,7 @@ func guardedAgainstBlocking(m *analysis.Module, c *analysis.Call) bool {
 		return false
 	}
 	if neverRuns(m, c.Node) || debugOnly(m, c.Node) || beforeLoopIsShared(m, c) || drivenSynchronously(m, c) || terminalHandedOver(m, c) ||
-		underCoroutineFunctionTestIn(m, c) {
+		underCoroutineFunctionTestIn(m, c) || rightBeforeProcessEnds(m, c) {
 		return true
 	}
 	return offloadedElsewhere(m, c, m.File.Text(fn))
@@ -402,7 +406,8 @@ func debugFlag(m *analysis.Module, cond *analysis.Node) bool {
 }
 
 // offloadedElsewhere: the callee expression (`self.file.read`) is passed,
-// uncalled, as an argument of an awaited call in the same function, and
+// uncalled, as an argument of an awaited call in the same function, or is
+// itself awaited there (a function taking sync or async file objects), and
 // the direct call sits under a condition.
 func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) bool {
 	if c.Func == nil || !strings.Contains(callee, ".") {
@@ -421,6 +426,13 @@ func offloadedElsewhere(m *analysis.Module, c *analysis.Call, callee string) boo
 	for _, other := range c.Func.Calls {
 		if other == c || other.Usage != analysis.UsageAwaited {
 			continue
+		}
+		// The same callee awaited in another branch (`if ifh_is_async: buf =
+		// await ifh.read(n) else: buf = ifh.read(n)`): the function takes
+		// sync and async objects alike, and calls a sync one (a BytesIO as
+		// often as a file) as it must.
+		if ofn := other.Node.ChildByField("function"); ofn != nil && m.File.Text(ofn) == callee {
+			return true
 		}
 		for _, a := range other.Args() {
 			if a.Type() != "call" && m.File.Text(a) == callee {
@@ -568,4 +580,35 @@ func terminalHandedOver(m *analysis.Module, c *analysis.Call) bool {
 		}
 	}
 	return false
+}
+
+// rightBeforeProcessEnds reports a call that is its statement's whole
+// expression (`time.sleep(2)`) when the next statement of the same block
+// ends the process at once (pylib.EndsProcessNow: `os._exit(result)`):
+// jupyterlab's browser check sleeps to let output flush, then exits; the
+// tasks the sleep holds up never run again anyway.
+func rightBeforeProcessEnds(m *analysis.Module, c *analysis.Call) bool {
+	st := c.Node.Parent()
+	if st == nil || st.Type() != "expression_statement" || len(st.NamedChildren()) != 1 {
+		return false
+	}
+	var next *analysis.Node
+	if block := st.Parent(); block != nil {
+		var sts []*analysis.Node
+		for _, s := range statements(block) {
+			if s.Type() != "comment" {
+				sts = append(sts, s)
+			}
+		}
+		for i, s := range sts {
+			if s == st && i+1 < len(sts) {
+				next = sts[i+1]
+			}
+		}
+	}
+	if next == nil || next.Type() != "expression_statement" || len(next.NamedChildren()) != 1 {
+		return false
+	}
+	call := analysis.Unparen(next.NamedChildren()[0])
+	return call.Type() == "call" && pylib.EndsProcessNow[calleeOf(m, call)]
 }

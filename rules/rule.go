@@ -671,16 +671,21 @@ func check(m *analysis.Module, p *analysis.Project, opts *Options, sim *simRun) 
 	if len(m.NoQA) > 0 {
 		logical = m.NoQALogicalLines()
 	}
+	skipped := skippedRanges(m) // tests that never run: their findings are dropped (a noqa there still counts as used)
 	for _, f := range found {
 		for _, d := range f {
 			line, codes, ok := noqaAt(m, logical, d.Start.Line)
 			if !ok {
-				diags = append(diags, d)
+				if !inSkipped(skipped, d.StartByte) {
+					diags = append(diags, d)
+				}
 				continue
 			}
 			match := noqaMatch(codes, d.Code)
 			if match == "" {
-				diags = append(diags, d)
+				if !inSkipped(skipped, d.StartByte) {
+					diags = append(diags, d)
+				}
 				continue
 			}
 			if used[line] == nil {
