@@ -137,34 +137,51 @@ type mainCoroutine struct {
 func mainCoroutineOf(m *analysis.Module, f *analysis.Function) mainCoroutine {
 	key := "guards.mainCoroutine:" + strconv.FormatUint(uint64(f.Node.Start), 10)
 	return m.Memo(key, func() any {
-		runs := 0
-		ok := true
-		nameNode := f.Node.ChildByField("name")
 		scope := m.File.Root
 		if f.Parent != nil {
 			scope = f.Parent.Node
 		}
-		scope.Walk(func(n *analysis.Node) bool {
-			if !ok {
-				return false
+		return onlyRunOnNewLoops(m, f, scope, func(n *analysis.Node) (skip, runs bool) {
+			if n.Field() == "attribute" {
+				return true, false // not a mention of the coroutine function (`asyncio.run`)
 			}
-			if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name || n.Field() == "attribute" ||
-				n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
-				return true // not a mention of the coroutine function (`asyncio.run`, `run=...`)
-			}
-			if f.Parent != nil && runsAsMainCoroutine(m, n) || f.Parent == nil && runsAsScriptMain(m, n) {
-				runs++
-			} else {
-				ok = false
-			}
-			return true
+			return false, f.Parent != nil && runsAsMainCoroutine(m, n) || f.Parent == nil && runsAsScriptMain(m, n)
 		})
-		if !ok || runs == 0 {
-			return mainCoroutine{}
-		}
-		first, _ := firstSharing(m, f.Node)
-		return mainCoroutine{onlyMain: true, firstSuspension: first}
 	}).(mainCoroutine)
+}
+
+// onlyRunOnNewLoops is the mainCoroutine of f when every mention of its name
+// under scope (not its definition, nor a keyword argument's name: `run=...`)
+// that mention does not skip is one that runs it as a new loop's main
+// coroutine, and there is one at least; the zero mainCoroutine otherwise.
+func onlyRunOnNewLoops(m *analysis.Module, f *analysis.Function, scope *analysis.Node,
+	mention func(n *analysis.Node) (skip, runs bool)) mainCoroutine {
+	runs := 0
+	ok := true
+	nameNode := f.Node.ChildByField("name")
+	scope.Walk(func(n *analysis.Node) bool {
+		if !ok {
+			return false
+		}
+		if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name ||
+			n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
+			return true
+		}
+		skip, run := mention(n)
+		switch {
+		case skip:
+		case run:
+			runs++
+		default:
+			ok = false
+		}
+		return true
+	})
+	if !ok || runs == 0 {
+		return mainCoroutine{}
+	}
+	first, _ := firstSharing(m, f.Node)
+	return mainCoroutine{onlyMain: true, firstSuspension: first}
 }
 
 // mainCoroutineMethodOf is mainCoroutineOf for a coroutine method that is
@@ -181,29 +198,11 @@ func mainCoroutineMethodOf(m *analysis.Module, f *analysis.Function) mainCorouti
 	}
 	key := "guards.mainCoroutineMethod:" + strconv.FormatUint(uint64(f.Node.Start), 10)
 	return m.Memo(key, func() any {
-		runs := 0
-		ok := true
-		nameNode := f.Node.ChildByField("name")
-		m.File.Root.Walk(func(n *analysis.Node) bool {
-			if !ok {
-				return false
-			}
-			if n.Type() != "identifier" || n == nameNode || m.File.Text(n) != f.Name ||
-				n.Field() == "name" && n.Parent() != nil && n.Parent().Type() == "keyword_argument" {
-				return true
-			}
-			if n.Field() == "attribute" && runsAsMainCoroutine(m, n.Parent()) {
-				runs++
-			} else {
-				ok = false // a bare name, or `x.NAME` used otherwise: awaited, stored, handed on
-			}
-			return true
+		return onlyRunOnNewLoops(m, f, m.File.Root, func(n *analysis.Node) (skip, runs bool) {
+			// a bare name, or `x.NAME` used otherwise (awaited, stored,
+			// handed on), is not a run
+			return false, n.Field() == "attribute" && runsAsMainCoroutine(m, n.Parent())
 		})
-		if !ok || runs == 0 {
-			return mainCoroutine{}
-		}
-		first, _ := firstSharing(m, f.Node)
-		return mainCoroutine{onlyMain: true, firstSuspension: first}
 	}).(mainCoroutine)
 }
 
