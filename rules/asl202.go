@@ -83,7 +83,8 @@ async def count_users(path):
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
 		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
 		"`asave`) are coroutines; a queryset is also reported where a coroutine iterates it in place (the iterable of a " +
-		"`for` or of a comprehension's `for`, `list(qs)`, `sorted(qs)`; not `async for`), which runs its query: also a slice " +
+		"`for` or of a comprehension's `for`, `list(qs)`, `sorted(qs, key=...)`, also through `enumerate(qs)`, `reversed(qs)` " +
+		"and `zip(qs, rows)`; not `async for`), which runs its query: also a slice " +
 		"of one (`qs[a:b]`, without a step), one of another module's model, and one a name is rebound to " +
 		"(`qs = qs.order_by(\"id\")[a:b] if n else qs[a:]`; PostHog/posthog#39884, bench/realbugs82: an `async def` Temporal " +
 		"activity iterating `Action.objects.filter(...)`), reported at the iterable, without a fix. Ray's `ray.get` and " +

@@ -80,6 +80,26 @@ async def search_rows(params):
     return [order for order in qs]
 
 
+# A builtin given more than the queryset, or a loop over enumerate/zip of
+# it, iterates it all the same (review28).
+async def ranked(limit):
+    qs = Order.objects.filter(paid=True)
+    best = sorted(qs, key=lambda o: o.total, reverse=True)  # want: ASL202
+    for rank, order in enumerate(qs[:limit], start=1):  # want: ASL202
+        print(rank, order.total)
+    for order, row in zip(Order.objects.all(), load_rows()):  # want: ASL202
+        print(order, row)
+    return best
+
+
+async def ranked_in_a_thread(limit):
+    # Quiet: the rows are a list by then; max of two values compares them.
+    orders = await sync_to_async(list)(Order.objects.filter(paid=True))
+    for rank, order in enumerate(orders, start=1):
+        print(rank, order.total)
+    return max(limit, len(orders))
+
+
 # Quiet: `async for` (Django 4.1+), the evaluation in a thread, and
 # synchronous code (a nested def is called from elsewhere).
 async def async_iteration():
