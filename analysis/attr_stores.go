@@ -74,33 +74,33 @@ func (p *Project) attrStoreType(fullName, attr string, depth int) Ref {
 }
 
 func (p *Project) computeAttrStoreType(fullName, attr string, depth int) Ref {
-	cls := p.Lookup(fullName).Class
-	if cls == nil || cls.FullName() != fullName || depth > 4 {
+	// Only what each storing module resolves by itself is read here (no
+	// project resolution, which may ask this question again: a store
+	// `node.next = node.next.next` reads the attribute it types, and a
+	// question asked while its own answer is being computed would wait
+	// for itself).
+	cls := p.topLevelClass(fullName)
+	if cls == nil || depth > 4 {
 		return Ref{}
 	}
 	if p.recordCallers != nil {
 		defer p.recordCallers(CallerQuery{Word: attr, Path: cls.module.File.Path})
 	}
+	names := classNames(cls)
 	var out Ref
 	for _, m := range p.attrStoreModules(attr) {
 		for _, s := range m.attrStores() {
 			if s.attr != attr || s.class == cls && cls.module == m {
 				continue
 			}
-			if !p.isInstanceOf(m, s.obj, cls, depth) {
-				continue
+			if o := m.Resolve(s.obj); !o.Instance || o.Via != "" || o.Class != cls && (o.Class != nil || !names[o.Name]) {
+				continue // not an instance of exactly cls: a store on a subclass's sets that class's attribute
 			}
 			if v := Unparen(s.value); v != nil && v.Type() == "none" {
 				continue
 			}
 			r := m.Resolve(s.value)
-			if r.Via != "" && !r.Known() {
-				r = p.resolveVia(r.Via, depth+1)
-			}
-			if !r.Known() || r.Func != nil || !r.Instance && r.Class == nil {
-				return Ref{}
-			}
-			if !r.Instance || r.Name == "" && r.Class == nil {
+			if !r.Instance || r.Via != "" || r.Func != nil || r.Name == "" && r.Class == nil {
 				return Ref{}
 			}
 			if out.Known() && (out.Name != r.Name || out.Class != r.Class) {
@@ -112,21 +112,36 @@ func (p *Project) computeAttrStoreType(fullName, attr string, depth int) Ref {
 	return out
 }
 
-// isInstanceOf reports whether obj, an expression of module m, is an
-// instance of exactly the class cls (not of a subclass: a store on one
-// sets that class's attribute).
-func (p *Project) isInstanceOf(m *Module, obj *Node, cls *Class, depth int) bool {
-	r := m.Resolve(obj)
-	if r.Via != "" && !r.Known() {
-		r = p.resolveVia(r.Via, depth+1)
+// topLevelClass returns the module-level class of the project named
+// fullName (`pkg.mod.C`), or nil.
+func (p *Project) topLevelClass(fullName string) *Class {
+	i := strings.LastIndexByte(fullName, '.')
+	if i < 0 {
+		return nil
 	}
-	if !r.Instance {
-		return false
+	m := p.ModuleNamed(fullName[:i])
+	if m == nil {
+		return nil
 	}
-	if r.Class != nil {
-		return r.Class == cls
+	for _, c := range m.Classes {
+		if c.QualName == fullName[i+1:] {
+			return c
+		}
 	}
-	return r.Name != "" && p.Lookup(r.Name).Class == cls
+	return nil
+}
+
+// classNames returns the dotted names another module's resolution gives an
+// instance of cls: by its module's name and by each of the module's
+// aliases.
+func classNames(cls *Class) map[string]bool {
+	out := map[string]bool{cls.FullName(): true}
+	for _, mod := range cls.module.Aliases {
+		if mod != "" {
+			out[mod+"."+cls.QualName] = true
+		}
+	}
+	return out
 }
 
 // attrStoreModules returns the project's modules with a store of an
