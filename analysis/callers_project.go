@@ -359,11 +359,13 @@ func (m *Module) callSiteKey(c *Call, word string) string {
 
 // IsParamVia reports a Via path that starts at a parameter the project
 // may type: by its callers (callerParamVia) or, for a test's, by a
-// conftest.py fixture (conftestFixtureVia). Where the module alone judges
-// a value path as a callee's identity, such a parameter is what it was
-// before the project typed it, a value of unknown type.
+// conftest.py fixture (conftestFixtureVia); or at an instance attribute
+// the project may type from the stores other code makes (attrStoreVia).
+// Where the module alone judges a value path as a callee's identity, such
+// a value is what it was before the project typed it, of unknown type.
 func IsParamVia(via string) bool {
-	return strings.HasPrefix(via, callerParamVia) || strings.HasPrefix(via, conftestFixtureVia)
+	return strings.HasPrefix(via, callerParamVia) || strings.HasPrefix(via, conftestFixtureVia) ||
+		strings.HasPrefix(via, attrStoreVia)
 }
 
 // CallSiteFacts describes the module's calls, with arguments, that may be

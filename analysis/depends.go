@@ -257,7 +257,8 @@ func (m *Module) HoldsRunningInstanceAttr() bool {
 // one), what its calls pass the functions of the project (CallSiteFacts:
 // the types parameters take from their callers), and the names it rebinds
 // on objects or patches (PatchedNames: a plain function replaced at run
-// time). Two
+// time), and the attributes it stores on instances with the types of the
+// objects and values (attrStoreFacts: what attrStoreType reads). Two
 // versions of a module with equal facts answer those questions alike.
 func (m *Module) ProjectWideFacts() string {
 	var b strings.Builder
@@ -285,6 +286,8 @@ func (m *Module) ProjectWideFacts() string {
 	b.WriteString(m.CallSiteFacts())
 	b.WriteString("\npatched:")
 	b.WriteString(strings.Join(m.PatchedNames(), ","))
+	b.WriteString("\nstores:\n")
+	b.WriteString(m.attrStoreFacts())
 	return b.String()
 }
 

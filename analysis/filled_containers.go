@@ -469,6 +469,36 @@ func mappingDefault(call *Node) *Node {
 	return nil
 }
 
+// filledView is iterElement of `d.values()` or `d.items()` where d is a
+// mapping filled one value at a time (filledMappingValues: `self.exchanges
+// = {}` in __init__, `self.exchanges['okx'] = ccxt.okx(...)`, then `for
+// name, exchange in self.exchanges.items():`): the values the stores give,
+// when they agree; the keys are not followed, as for a dict display
+// (displayView).
+func (m *Module) filledView(obj *Node, view string, steps []unpackStep, depth int) elementResult {
+	values, ok := m.filledMappingValues(obj, depth)
+	if !ok {
+		return elementResult{}
+	}
+	owner := m
+	if o := Unparen(obj); o.Type() == "attribute" {
+		if c := m.resolve(o.ChildByField("object"), depth+1).Class; c != nil && c.module != nil {
+			owner = c.module
+		}
+	}
+	if view == "items" {
+		if len(steps) == 0 || steps[0].starred || steps[0].count != 2 || steps[0].index != 1 && steps[0].index != -1 {
+			return elementResult{}
+		}
+		steps = steps[1:]
+	}
+	var results []elementResult
+	for _, v := range values {
+		results = append(results, owner.elementOf(v, steps, depth+1))
+	}
+	return elementResult{ref: agreeElements(results)}
+}
+
 // FilledMappingValues returns the values stored into the mapping that
 // expression n denotes when it is filled one value at a time (see
 // filledMappingValues), with the module whose tree holds them; nil when n is

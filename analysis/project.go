@@ -350,6 +350,13 @@ type Project struct {
 	callerAnswers   sync.Map
 	callerIndexOnce sync.Once
 	callerIndex     map[string][]*Module
+
+	// attrStoreAnswers memoises attrStoreType; attrStoreIndex lists the
+	// modules by the attribute names they store on objects
+	// (attrStoreModules).
+	attrStoreAnswers   sync.Map
+	attrStoreIndexOnce sync.Once
+	attrStoreIndex     map[string][]*Module
 }
 
 // RecordPatchQueries makes the project call record with each name it is
@@ -1506,6 +1513,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	}
 	if strings.HasPrefix(via, callerParamVia) {
 		return p.callerParam(via, depth)
+	}
+	if strings.HasPrefix(via, attrStoreVia) {
+		return p.attrStore(via, depth)
 	}
 	if strings.HasPrefix(via, conftestFixtureVia) {
 		return p.conftestFixture(via, depth)

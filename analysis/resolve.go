@@ -1969,7 +1969,16 @@ func member(obj Ref, attr string, depth int) Ref {
 		}
 		if obj.Instance {
 			if b := cls.attrBinding(attr); b != nil {
-				return cls.module.resolveBinding(b, depth)
+				r := cls.module.resolveBinding(b, depth)
+				if r == (Ref{}) {
+					// Its own assignments leave the type unknown: the
+					// project may type it from the stores other code
+					// makes on instances (attr_stores.go).
+					if via := attrStoreViaFor(cls, attr); via != "" {
+						return Ref{Via: via}
+					}
+				}
+				return r
 			}
 		}
 		if meth := cls.lookupMethod(attr, 0); meth != nil {

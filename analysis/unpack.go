@@ -510,7 +510,12 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 		base, params := m.containerAnnotation(fn.ChildByField("object"), depth+1)
 		if base == nil && (view == "values" || view == "items") {
 			// A name bound once to a dict display: its values agree.
-			return m.displayView(fn.ChildByField("object"), view, steps, depth)
+			if r := m.displayView(fn.ChildByField("object"), view, steps, depth); r.ref.Known() || r.ref.Via != "" || r.ref.Cyclic || r.none {
+				return r
+			}
+			// A name or self attribute bound once to an empty dict and
+			// filled one value at a time: the values stored agree.
+			return m.filledView(fn.ChildByField("object"), view, steps, depth)
 		}
 		// A mapping's views; elementParam gives a mapping's values.
 		if base == nil || len(params) != 2 || elementParam(m.resolve(base, depth+1).Name, params) != params[1] {

@@ -284,6 +284,35 @@ func init() {
 		"unlink", "replace")...)
 	coroutines(prefixed("aiofiles.os.path.", "exists", "isfile", "isdir", "getsize")...)
 
+	// ably-python (Ably's pub/sub client). From 1.2.0 on the REST client
+	// `from ably import AblyRest` is asynchronous (its README: "async with
+	// AblyRest('api:key') as ably: channel = ably.channels.get(...)",
+	// "await client.close()"; a synchronous variant came later as
+	// ably.sync.AblyRestSync, another class); before 1.2.0 the same names
+	// were plain methods. `channels` is a Channels collection whose plain
+	// `get(name)` gives the channel; the Channel of ably/rest/channel.py has
+	// `async def publish`, `history` and `status`. The realtime client's
+	// channels give a RealtimeChannel, a subclass of that Channel with
+	// `async def attach`, `detach` and `subscribe`.
+	ably12 := Release{Dists: []string{"ably"}, Version: "1.2.0"}
+	ablyNote := "a coroutine function since ably-python 1.2.0 (asyncio REST client), a plain method before"
+	for _, c := range []string{"ably.AblyRest", "ably.rest.rest.AblyRest"} {
+		returns(c, "ably.AblyRest")
+	}
+	for _, c := range []string{"ably.AblyRealtime", "ably.realtime.realtime.AblyRealtime"} {
+		returns(c, "ably.AblyRealtime")
+	}
+	LibraryAttrTypes["ably.AblyRest.channels"] = "ably.rest.channel.Channels"
+	LibraryAttrTypes["ably.AblyRealtime.channels"] = "ably.realtime.realtime_channel.Channels"
+	returns("ably.rest.channel.Channels.get", "ably.rest.channel.Channel")
+	returns("ably.realtime.realtime_channel.Channels.get", "ably.realtime.realtime_channel.RealtimeChannel")
+	LibraryBases["ably.realtime.realtime_channel.RealtimeChannel"] = []string{"ably.rest.channel.Channel"}
+	coroutineMethodsSince(ably12, ablyNote, "ably.rest.channel.Channel", "publish", "history", "status")
+	coroutineMethodsSince(ably12, ablyNote, "ably.AblyRest", "close")
+	coroutineMethods("ably.realtime.realtime_channel.RealtimeChannel", "attach", "detach", "subscribe", "publish",
+		"history", "status")
+	coroutineMethods("ably.AblyRealtime", "close")
+
 	// websockets
 	for _, typ := range []string{"websockets.WebSocketClientProtocol", "websockets.client.WebSocketClientProtocol",
 		"websockets.WebSocketServerProtocol", "websockets.asyncio.client.ClientConnection"} {

@@ -67,6 +67,11 @@ var (
 		"reqMarketRule", "reqNewsArticle", "reqHistoricalNews", "reqSecDefOptParams", "calculateImpliedVolatility",
 		"calculateOptionPrice", "whatIfOrder", "reqCurrentTime", "accountSummary", "reqPositions"}
 
+	// web3.py's ContractFunction methods that ask the node (v6 names, and
+	// v5's camelCase spellings of the last two).
+	web3ContractCalls = []string{"call", "transact", "estimate_gas", "build_transaction", "estimateGas",
+		"buildTransaction"}
+
 	clickhouseConnectCalls = []string{"query", "command", "insert", "query_df", "query_np", "query_arrow",
 		"query_df_arrow", "insert_df", "insert_arrow", "raw_query", "raw_insert", "ping"}
 )
@@ -123,6 +128,21 @@ func init() {
 	returns("web3.main.AsyncWeb3", "web3.AsyncWeb3")
 	coroutineMethods("web3.AsyncWeb3.eth", web3EthCalls...)
 	coroutineMethods("web3.AsyncWeb3", "is_connected")
+	// A contract's functions (web3/contract/contract.py and
+	// async_contract.py, v6; the docs' "Contracts": `contract =
+	// w3.eth.contract(address=..., abi=...)`, then
+	// `contract.functions.balanceOf(owner).call()`): `contract.functions.NAME
+	// (...)` makes a bound ContractFunction whose call, transact,
+	// estimate_gas and build_transaction ask the node (build_transaction
+	// fills in the gas and the nonce) with the provider's requests; on an
+	// AsyncWeb3 the same chain gives an AsyncContractFunction whose four are
+	// coroutines (`await contract.functions.balanceOf(owner).call()`).
+	returns("web3.Web3.eth.contract", "web3.contract.Contract")
+	returns("web3.contract.Contract.functions.*", "web3.contract.ContractFunction")
+	serviceRequests("ASL202", web3Alt, prefixed("web3.contract.ContractFunction.", web3ContractCalls...)...)
+	returns("web3.AsyncWeb3.eth.contract", "web3.contract.AsyncContract")
+	returns("web3.contract.AsyncContract.functions.*", "web3.contract.AsyncContractFunction")
+	coroutineMethods("web3.contract.AsyncContractFunction", web3ContractCalls...)
 
 	// solana-py (solana/rpc/api.py, async_api.py): every method of the
 	// synchronous Client is a JSON-RPC request over httpx's sync client

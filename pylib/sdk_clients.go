@@ -131,6 +131,24 @@ func init() {
 		returns(typ, typ)
 		serviceRequestsOfAnyMethod("ASL202", binanceAlt, typ, "close_connection", "uuid22")
 	}
+	// Its AsyncClient has the same method names as `async def`s ("Client
+	// and AsyncClient have identical method names. Use await for async", the
+	// maintainer's SDK notes; binance/async_client.py, binance/client.py in
+	// older releases): `client = await
+	// AsyncClient.create(key, secret)` (a coroutine classmethod), then `await
+	// client.get_account()`, `await client.close_connection()`. Even
+	// get_historical_klines_generator is a coroutine there (`async def`
+	// returning the async generator `_historical_klines_generator`: `async
+	// for k in await client.get_historical_klines_generator(...)`); the
+	// async generator aggregate_trade_iter is not one, nor are the private
+	// signing and URI helpers, so only the public API methods bots call are
+	// listed, not every method.
+	for _, typ := range []string{"binance.AsyncClient", "binance.async_client.AsyncClient", "binance.client.AsyncClient"} {
+		returns(typ, "binance.AsyncClient")
+		coroutines(typ + ".create")
+		awaitReturns(typ+".create", "binance.AsyncClient")
+	}
+	coroutineMethods("binance.AsyncClient", binanceAsyncClientMethods...)
 
 	// boto3's low-level clients: every operation is an HTTPS request to AWS
 	// (`s3.put_object`, `dynamodb.get_item`); the few local helpers are not.
@@ -319,6 +337,25 @@ func serviceRequestsOfAnyMethod(code, instead, typ string, except ...string) {
 		entry(typ + "." + e)
 	}
 }
+
+// binanceAsyncClientMethods are python-binance AsyncClient's coroutine
+// methods that bots call (see sdk_clients' init): the spot, futures and
+// margin requests of its README and SDK notes, and close_connection.
+var binanceAsyncClientMethods = []string{"ping", "get_server_time", "get_exchange_info", "get_symbol_info",
+	"get_all_tickers", "get_ticker", "get_symbol_ticker", "get_orderbook_ticker", "get_orderbook_tickers",
+	"get_order_book", "get_recent_trades", "get_historical_trades", "get_aggregate_trades", "get_avg_price",
+	"get_klines", "get_historical_klines", "get_historical_klines_generator", "get_account", "get_asset_balance",
+	"get_my_trades", "get_open_orders", "get_all_orders", "get_order", "create_order", "create_test_order",
+	"create_oco_order", "order_limit", "order_limit_buy", "order_limit_sell", "order_market", "order_market_buy",
+	"order_market_sell", "cancel_order", "get_deposit_address", "withdraw", "get_asset_details",
+	"get_margin_account", "create_margin_order", "cancel_margin_order", "stream_get_listen_key",
+	"futures_ping", "futures_time", "futures_exchange_info", "futures_order_book", "futures_klines",
+	"futures_historical_klines", "futures_mark_price", "futures_funding_rate", "futures_symbol_ticker",
+	"futures_ticker", "futures_account", "futures_account_balance", "futures_position_information",
+	"futures_create_order", "futures_get_order", "futures_get_open_orders", "futures_get_all_orders",
+	"futures_cancel_order", "futures_cancel_all_open_orders", "futures_change_leverage",
+	"futures_change_margin_type", "futures_account_trades", "futures_income_history",
+	"futures_stream_get_listen_key", "close_connection"}
 
 // DjangoAsyncManagerMethods are the names of the coroutine twins of
 // Django's query-running manager and queryset methods (`aget`, `acreate`,

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,7 +160,8 @@ async def count_users(path):
 		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`, or the check as an early exit: `if q.empty(): return ...` " +
-		"earlier in a block that holds `q.get()`; the test must say ready: `if q.empty(): q.get()` is still " +
+		"earlier in a block that holds `q.get()`, also with `elif`/`else` clauses that only compare the queue or ask " +
+		"its readiness (they run when it was found ready); the test must say ready: `if q.empty(): q.get()` is still " +
 		"reported, and so is a get after an `if q.empty():` whose body can fall through, or in a loop that the check " +
 		"precedes, `while True:` or `for _ in range(3):`, whose later rounds get unchecked; a loop whose header asks the " +
 		"predicate or binds the receiver each round, `for t in threads: t.join()`, is judged as before), and a `join()` of a thread or process that the same function told to stop before joining it (a " +
@@ -1598,7 +1600,13 @@ func waitsForReadiness(m *analysis.Module, c *analysis.Call) bool {
 // that holds it, an `if` whose condition finds the call not ready and whose
 // body never falls through: `if self.q.empty(): return "UP"`, then
 // `self.q.get()` (the readiness check of underReadyCheck, written as an
-// early exit; corpus 17's MoveQueue.dequeue_oldest_move).
+// early exit; corpus 17's MoveQueue.dequeue_oldest_move). The `if` may go
+// on with `elif`/`else` clauses: they run only when its condition found
+// the call ready, so what falls through them still finds it ready, as
+// long as they leave the object alone (readyAlternatives): cylc's
+// `for flow_id, flow_queue in flow_delta_queues.items(): if
+// flow_queue.empty(): continue / elif flow_id in delta_processing_flows:
+// ... / topic, delta_store = flow_queue.get()` (corpus 3).
 func afterNotReadyExit(m *analysis.Module, c *analysis.Call, recv string, preds []string) bool {
 	for child, q := c.Node, c.Node.Parent(); q != nil && !isDef(q); child, q = q, q.Parent() {
 		if repeatsUnchecked(m, q, c, recv, preds) {
@@ -1611,7 +1619,7 @@ func afterNotReadyExit(m *analysis.Module, c *analysis.Call, recv string, preds 
 			if st.Start >= child.Start {
 				break
 			}
-			if st.Type() != "if_statement" || len(st.ChildrenByField("alternative")) > 0 {
+			if st.Type() != "if_statement" || !readyAlternatives(m, st, recv, preds) {
 				continue
 			}
 			cond := st.ChildByField("condition")
@@ -1622,6 +1630,39 @@ func afterNotReadyExit(m *analysis.Module, c *analysis.Call, recv string, preds 
 		}
 	}
 	return false
+}
+
+// readyAlternatives reports whether the `elif`/`else` clauses of if
+// statement st (none at all, too) leave the object recv names alone: recv
+// appears in them only as the receiver of a readiness predicate
+// (`elif q.qsize() > 10:`) or an operand of a comparison (`elif q in
+// busy:`), never rebound, handed over or called another method of (`else:
+// q.get()` would take the item the check found).
+func readyAlternatives(m *analysis.Module, st *analysis.Node, recv string, preds []string) bool {
+	ok := true
+	for _, alt := range st.ChildrenByField("alternative") {
+		alt.Walk(func(n *analysis.Node) bool {
+			if !ok {
+				return false
+			}
+			if (n.Type() != "identifier" && n.Type() != "attribute") || m.File.Text(n) != recv {
+				return true
+			}
+			attr := n.Parent()
+			if attr != nil && attr.Type() == "attribute" && n.Field() == "object" && attr.Field() == "function" &&
+				slices.Contains(preds, m.File.Text(attr.ChildByField("attribute"))) {
+				return false
+			}
+			// Compared (`elif q in busy:`, `elif q is primary:`): read, not
+			// taken from.
+			if attr != nil && attr.Type() == "comparison_operator" {
+				return false
+			}
+			ok = false
+			return false
+		})
+	}
+	return ok
 }
 
 func mentionsPredicate(m *analysis.Module, cond *analysis.Node, recv string, preds []string) bool {

@@ -159,6 +159,13 @@ func (s *Server) answersReading(project *analysis.Project, reach map[*analysis.M
 					read[path] = true
 				}
 			}
+			// An attribute's stores (analysis.Module.StoredAttrWords) are
+			// asked the same way, by the attribute's name.
+			for _, w := range m.StoredAttrWords() {
+				for _, path := range byWord[w] {
+					read[path] = true
+				}
+			}
 		}
 		var fms []*analysis.Module
 		for path := range read {

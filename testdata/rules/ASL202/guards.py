@@ -215,3 +215,48 @@ class SendStream:
         if not self.busy():
             return
         return self._send_queue.get()  # want: ASL202 (busy() is not read through sending())
+
+
+# An early exit followed by `elif`/`else` clauses: they run only when the
+# queue was found not empty, so what falls through them still gets at once,
+# unless a clause takes from the queue or hands it over (cylc's
+# flow_delta_queues, a dict filled with queue.Queue() and iterated with
+# `.items()`: `if flow_queue.empty(): continue / elif flow_id in
+# processing: ... / flow_queue.get()`).
+async def yield_deltas(per_flow: dict[str, queue.Queue], processing: set, counters: dict, publish):
+    for flow_id, flow_queue in per_flow.items():
+        if flow_queue.empty():
+            continue
+        elif flow_id in processing:
+            if counters[flow_id] < 5:
+                continue
+            processing.remove(flow_id)
+        counters[flow_id] = 0
+        await publish(flow_queue.get())  # quiet: the clauses after the exit leave the queue alone
+
+
+async def yield_deltas_compared(queues: list[queue.Queue], busy: list, publish):
+    for q in queues:
+        if q.empty():
+            continue
+        elif q in busy or q.qsize() > 100:
+            continue
+        await publish(q.get())  # quiet: the elif only compares the queue and asks its size
+
+
+async def yield_deltas_taken(queues: list[queue.Queue], publish):
+    for q in queues:
+        if q.empty():
+            continue
+        else:
+            await publish(q.get_nowait())
+        await publish(q.get())  # want: ASL202 (the else took the item the check found)
+
+
+async def yield_deltas_handed_over(queues: list[queue.Queue], drain, publish):
+    for q in queues:
+        if q.empty():
+            continue
+        elif len(queues) > 1:
+            drain(q)
+        await publish(q.get())  # want: ASL202 (the elif hands the queue to another function)
