@@ -67,24 +67,32 @@ type attrStoreAnswer struct {
 // attrStoreType is the type the stores of attribute attr on instances of
 // the class fullName agree on, or Ref{}.
 func (p *Project) attrStoreType(fullName, attr string, depth int) Ref {
+	if depth > 4 {
+		// Too deep to ask here; not memoised, so that the answer does
+		// not depend on which question came first.
+		return Ref{}
+	}
 	v, _ := p.attrStoreAnswers.LoadOrStore(fullName+"\x00"+attr, &attrStoreAnswer{})
 	a := v.(*attrStoreAnswer)
-	a.once.Do(func() { a.ref = p.computeAttrStoreType(fullName, attr, depth) })
+	a.once.Do(func() { a.ref = p.computeAttrStoreType(fullName, attr) })
 	return a.ref
 }
 
-func (p *Project) computeAttrStoreType(fullName, attr string, depth int) Ref {
+func (p *Project) computeAttrStoreType(fullName, attr string) Ref {
 	// Only what each storing module resolves by itself is read here (no
 	// project resolution, which may ask this question again: a store
 	// `node.next = node.next.next` reads the attribute it types, and a
 	// question asked while its own answer is being computed would wait
 	// for itself).
 	cls := p.topLevelClass(fullName)
-	if cls == nil || depth > 4 {
+	if cls == nil {
 		return Ref{}
 	}
 	if p.recordCallers != nil {
 		defer p.recordCallers(CallerQuery{Word: attr, Path: cls.module.File.Path})
+	}
+	if !p.ownStoresLeaveOpen(cls, attr) {
+		return Ref{}
 	}
 	names := classNames(cls)
 	var out Ref
@@ -238,4 +246,62 @@ func (m *Module) attrStoreFacts() string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// ownStoresLeaveOpen reports whether the class's own stores of attr give it
+// no value of their own: each is None, or the parameter of `__init__` it
+// is constructed with (`self._socketio = socketio`, `socketio: Any =
+// None`) when no call of the class in the project passes that parameter.
+// Any other own value (`kwargs.get("client")`, a parameter a call passes
+// a client of unknown type to) may be anything, and what other code
+// stores on an instance (a test's fake) does not say what it is.
+func (p *Project) ownStoresLeaveOpen(cls *Class, attr string) bool {
+	m := cls.module
+	for _, v := range cls.Attrs[attr] {
+		v = Unparen(v)
+		if v == nil {
+			return false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		f := m.FunctionAt(v)
+		if v.Type() != "identifier" || f == nil || f.Class != cls || f.Name != "__init__" {
+			return false
+		}
+		b := f.Scope.Bindings.Get(m.File.Text(v))
+		if b == nil || b.Kind != BindParam || p.classCallPasses(cls, f, b.Name) {
+			return false
+		}
+	}
+	return true
+}
+
+// classCallPasses reports whether a call of class cls in the project may
+// pass parameter name of its `__init__` f: by keyword, by a position it
+// may reach, or through `*args`/`**kwargs`.
+func (p *Project) classCallPasses(cls *Class, f *Function, name string) bool {
+	word := CallerWord(f)
+	if p.recordCallers != nil {
+		defer p.recordCallers(CallerQuery{Word: word, Path: cls.module.File.Path})
+	}
+	pos := -1
+	if len(f.Params) > 0 {
+		for i, prm := range f.Params[1:] {
+			if prm == name && paramKind(f, prm) != notPositional {
+				pos = i
+			}
+		}
+	}
+	for _, m := range p.callerModules(word) {
+		for _, c := range m.callsNamed(word) {
+			if k := m.callSiteKey(c, word); k == "" || !p.namesFunction(k, f) {
+				continue
+			}
+			if c.hasSplat() || c.Keyword(name, m.File) != nil || pos >= 0 && c.Positional(pos) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
