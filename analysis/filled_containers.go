@@ -133,15 +133,53 @@ func (m *Module) nameOccurrences(b *Binding, name string) func(c *Node) (is, fin
 }
 
 // selfAttrOccurrences tells, for collectUses, the occurrences of attribute
-// attr in the module: fine only as `self.attr` inside class c.
+// attr in the module: fine only as `self.attr` inside class c. `self.attr`
+// in a method of an unrelated class that binds the attribute itself (two
+// classes of a module each keeping `self.clients = {}`) is another
+// object's, not an occurrence.
 func (m *Module) selfAttrOccurrences(c *Class, attr string) func(a *Node) (is, fine bool) {
 	return func(a *Node) (bool, bool) {
 		if a.Type() != "attribute" || m.File.Text(a.ChildByField("attribute")) != attr {
 			return false, true
 		}
 		obj := a.ChildByField("object")
-		return true, obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self" && encloses(c.Node, a)
+		isSelf := obj != nil && obj.Type() == "identifier" && m.File.Text(obj) == "self"
+		if isSelf && !encloses(c.Node, a) {
+			if f := m.FunctionAt(a); f != nil && f.Class != nil && f.Class != c && f.Class.module == m &&
+				len(f.Class.Attrs[attr]) > 0 && !derivesFrom(f.Class, c, 0) && !derivesFrom(c, f.Class, 0) {
+				return false, true
+			}
+		}
+		return true, isSelf && encloses(c.Node, a)
 	}
+}
+
+// derivesFrom reports whether class d has c among its bases, directly or
+// through bases that its module resolves; a base it cannot resolve counts
+// as c (it may be).
+func derivesFrom(d, c *Class, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	for _, base := range d.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r := d.module.resolve(base, 0)
+		if r.Class == c {
+			return true
+		}
+		if r.Class == nil {
+			if r.Name == "" || !knownLibrary(r.Name) && r.Name != "object" {
+				return true // unknown: it may be c
+			}
+			continue
+		}
+		if derivesFrom(r.Class, c, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // collectUses walks root for the occurrences of a container or mapping
