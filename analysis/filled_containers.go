@@ -524,17 +524,7 @@ func (m *Module) filledView(obj *Node, view string, steps []unpackStep, depth in
 			owner = c.module
 		}
 	}
-	if view == "items" {
-		if len(steps) == 0 || steps[0].starred || steps[0].count != 2 || steps[0].index != 1 && steps[0].index != -1 {
-			return elementResult{}
-		}
-		steps = steps[1:]
-	}
-	var results []elementResult
-	for _, v := range values {
-		results = append(results, owner.elementOf(v, steps, depth+1))
-	}
-	return elementResult{ref: agreeElements(results)}
+	return owner.viewElement(values, view, steps, depth)
 }
 
 // FilledMappingValues returns the values stored into the mapping that

@@ -626,6 +626,13 @@ func (m *Module) displayView(obj *Node, view string, steps []unpackStep, depth i
 	if len(values) == 0 {
 		return elementResult{}
 	}
+	return m.viewElement(values, view, steps, depth)
+}
+
+// viewElement is the element, in module m, of `d.values()` (or of
+// `d.items()`, whose second item the unpacking steps must take) where d's
+// values are values: what they agree on, through the remaining steps.
+func (m *Module) viewElement(values []*Node, view string, steps []unpackStep, depth int) elementResult {
 	if view == "items" {
 		if len(steps) == 0 || steps[0].starred || steps[0].count != 2 || steps[0].index != 1 && steps[0].index != -1 {
 			return elementResult{}
