@@ -1358,7 +1358,17 @@ func (p *Project) projectMethod(cls *Class, name string, depth int) *Function {
 		// and calls no base's (dataclass_init.go).
 		return nil
 	}
-	for _, parent := range p.projectBases(cls) {
+	for _, base := range cls.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		r, parent := p.baseClass(cls, base)
+		if parent == nil || parent == cls {
+			if name == "__init__" && libraryInitFirst(r) {
+				return nil
+			}
+			continue
+		}
 		if f := p.projectMethod(parent, name, depth+1); f != nil {
 			return f
 		}

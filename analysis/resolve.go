@@ -2474,9 +2474,22 @@ func (c *Class) lookupMethod(name string, depth int) *Function {
 			if f := r.Class.lookupMethod(name, depth+1); f != nil {
 				return f
 			}
+		} else if r.Class == nil && name == "__init__" && libraryInitFirst(r) {
+			return nil
 		}
 	}
 	return nil
+}
+
+// libraryInitFirst reports a base that resolves to a class of a library
+// (other than a marker base without an `__init__`, pylib.MarkerBase:
+// `Generic[T]`, `ABC`): listed before a project base,
+// its `__init__` comes first in the method resolution order, so the
+// project base's `__init__` runs only if the library's calls
+// `super().__init__()`, which is not known (`class Worker(threading.Thread,
+// Session)` runs Thread.__init__, not Session's).
+func libraryInitFirst(r Ref) bool {
+	return r.Class == nil && r.Func == nil && !r.Instance && r.Name != "" && knownLibrary(r.Name) && !pylib.MarkerBase(r.Name)
 }
 
 // callResult is what calling callee returns, as far as is known statically.

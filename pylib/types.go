@@ -541,6 +541,11 @@ var markerBases = map[string]bool{
 	"typing_extensions.Generic": true, "typing_extensions.Protocol": true,
 }
 
+// MarkerBase reports one of the markerBases (`object`, `abc.ABC`,
+// `typing.Generic`, `Protocol`): a base that gives its subclasses no
+// `__init__` of its own, so a base listed after it still does.
+func MarkerBase(name string) bool { return markerBases[name] }
+
 // UntypedInstance reports a type that says nothing about what an instance
 // of it can do: `object` and `Any` (`self._credentials: object | None`), so
 // a method called on one is as good as a method of an unknown receiver.

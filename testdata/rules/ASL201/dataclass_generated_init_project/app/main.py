@@ -1,4 +1,23 @@
-from app.settings import Cached, Explicit, Link, Manual, Member, Pair, Pooled, Probe, Record, Registered, Remote, Settings, Token, Warmed
+from app.settings import (
+    Cached,
+    Explicit,
+    Link,
+    Manual,
+    Member,
+    Pair,
+    Pooled,
+    Probe,
+    Record,
+    Registered,
+    Remote,
+    SessionThread,
+    Settings,
+    ThreadedConnector,
+    ThreadedSession,
+    Token,
+    TypedSession,
+    Warmed,
+)
 
 
 async def start(name):
@@ -51,3 +70,17 @@ async def join(name, profile):
 
 async def promote(name):
     return Member(name, role="admin")  # want: ASL201 "field `profile`'s `default_factory`"
+
+
+async def threads():
+    a = ThreadedSession()  # quiet: Thread.__init__ runs, not Session's
+    b = ThreadedConnector()  # quiet: Thread.__init__ runs, not Connector's
+    return a, b
+
+
+async def session_thread():
+    return SessionThread()  # want: ASL201 "`SessionThread\(\)` blocks the event loop"
+
+
+async def typed_session():
+    return TypedSession()  # want: ASL201 "`TypedSession\(\)` blocks the event loop"

@@ -1,13 +1,16 @@
 # Dataclasses whose generated __init__ runs project code: a field's
 # default_factory when the call does not pass the field, and __post_init__.
+import threading
 import time
 from dataclasses import KW_ONLY, dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 import requests
 
 from app import loaders
 from app.loaders import Session
+
+T = TypeVar("T")
 
 
 def fetch_defaults():
@@ -121,3 +124,24 @@ class Member(loaders.Profiled):
 @dataclass
 class Probe(loaders.Checked):
     url: str = ""
+
+
+class ThreadedSession(threading.Thread, Session):
+    # threading.Thread.__init__ comes first in the MRO and does not call
+    # super().__init__(): Session.__init__ (another module) never runs.
+    pass
+
+
+class SessionThread(Session, threading.Thread):
+    # Session.__init__ comes first: it runs.
+    pass
+
+
+class ThreadedConnector(threading.Thread, Connector):
+    # The same with a base of this module.
+    pass
+
+
+class TypedSession(Generic[T], Session):
+    # Generic defines no __init__: Session's runs.
+    pass
