@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // Instance attributes typed by the stores other code makes. A class whose
 // own assignments leave an attribute's type unknown (`self._socketio =
@@ -58,12 +55,6 @@ func (p *Project) attrStore(via string, depth int) Ref {
 	return p.continueVia(r, parts[2], depth)
 }
 
-// attrStoreAnswer is a memoised attrStoreType.
-type attrStoreAnswer struct {
-	once sync.Once
-	ref  Ref
-}
-
 // attrStoreType is the type the stores of attribute attr on instances of
 // the class fullName agree on, or Ref{}.
 func (p *Project) attrStoreType(fullName, attr string, depth int) Ref {
@@ -72,8 +63,8 @@ func (p *Project) attrStoreType(fullName, attr string, depth int) Ref {
 		// not depend on which question came first.
 		return Ref{}
 	}
-	v, _ := p.attrStoreAnswers.LoadOrStore(fullName+"\x00"+attr, &attrStoreAnswer{})
-	a := v.(*attrStoreAnswer)
+	v, _ := p.attrStoreAnswers.LoadOrStore(fullName+"\x00"+attr, &onceRef{})
+	a := v.(*onceRef)
 	a.once.Do(func() { a.ref = p.computeAttrStoreType(fullName, attr) })
 	return a.ref
 }

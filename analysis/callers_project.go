@@ -157,8 +157,9 @@ func (p *Project) callerParam(via string, depth int) Ref {
 	return p.continueVia(r, parts[3], depth)
 }
 
-// callerAnswer is a memoised callerParamType.
-type callerAnswer struct {
+// onceRef is one memoised answer of the project (callerParamType,
+// attrStoreType), computed once whoever asks first.
+type onceRef struct {
 	once sync.Once
 	ref  Ref
 }
@@ -167,8 +168,8 @@ type callerAnswer struct {
 // parameter name (at position pos, -1: keyword only) of the function
 // fullName, or Ref{} when they do not agree.
 func (p *Project) callerParamType(fullName string, pos int, name string) Ref {
-	v, _ := p.callerAnswers.LoadOrStore(fullName+"\x00"+strconv.Itoa(pos)+"\x00"+name, &callerAnswer{})
-	a := v.(*callerAnswer)
+	v, _ := p.callerAnswers.LoadOrStore(fullName+"\x00"+strconv.Itoa(pos)+"\x00"+name, &onceRef{})
+	a := v.(*onceRef)
 	a.once.Do(func() { a.ref = p.computeCallerParamType(fullName, pos, name) })
 	return a.ref
 }

@@ -2421,14 +2421,7 @@ func (p *Project) derivesFrom(c, base *Class, depth int) bool {
 	if depth > 8 {
 		return false
 	}
-	for _, b := range c.Bases {
-		if b.Type() == "keyword_argument" {
-			continue
-		}
-		_, parent := p.baseClass(c, b)
-		if parent == nil || parent == c {
-			continue
-		}
+	for _, parent := range p.projectBases(c) {
 		if parent == base || p.derivesFrom(parent, base, depth+1) {
 			return true
 		}
