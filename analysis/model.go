@@ -399,6 +399,49 @@ func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 	return wrapper.isPlainCoroutineDef() || len(f.Params) > 0 && wrapper.returnsCallOf(f.Params[0])
 }
 
+// wrapperResult is what a call of f returns when its outermost decorator
+// is a function of the module that puts a wrapper of its own in f's place
+// (`def deco(fn): def wrapper(*a): return AsyncGuard(); return wrapper`,
+// or a factory returning such a decorator) and that wrapper's returns agree
+// on a known type: the call runs the wrapper, not f. A wrapper handing
+// back the wrapped call (`return fn(*a, **kw)`) leaves the answer to the
+// next decorator, and to f's own returns; ok is false when nothing is
+// known of the wrapper's result.
+func (f *Function) wrapperResult(depth int) (Ref, bool) {
+	if f == nil || f.module == nil || depth > maxResolveDepth {
+		return Ref{}, false
+	}
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			return Ref{}, false
+		}
+		e, factory := Unparen(expr[0]), false
+		if e.Type() == "call" {
+			e, factory = e.ChildByField("function"), true
+		}
+		dec := f.module.resolve(e, depth+1).Func
+		if dec == nil || dec.module != f.module {
+			return Ref{}, false
+		}
+		if factory {
+			dec = dec.returnedLocalDef()
+		}
+		wrapper := dec.returnedLocalDef()
+		if wrapper == nil || len(dec.Params) == 0 {
+			return Ref{}, false
+		}
+		if wrapper.returnsCallOf(dec.Params[0]) {
+			continue
+		}
+		if r := wrapper.returnType(depth + 1); r.Known() {
+			return r, true
+		}
+		return Ref{}, false
+	}
+	return Ref{}, false
+}
+
 // returnsCallOf reports a sync function (its own decorators known to keep
 // it as it is: `@functools.wraps(func)`) every return of which returns a
 // call of the name wrapped (a decorator's parameter) as it is, with at

@@ -2500,6 +2500,9 @@ func callResult(callee Ref, depth int) Ref {
 	case callee.Func != nil:
 		// A sync function's return annotation names what the call returns.
 		f := callee.Func
+		if r, ok := f.wrapperResult(depth); ok {
+			return r
+		}
 		if f.Async || f.Generator || f.Lambda {
 			return Ref{}
 		}
