@@ -129,7 +129,8 @@ async def count_users(path):
 		"PyLabRobot's `Serial.setup` after opening the port in it failed; one made elsewhere may still run other " +
 		"coroutines' jobs and is reported), " +
 		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
-		"the Kubernetes DynamicClient's `watch()` generator; `for d in coll.find(q):`, `list(coll.find(q))` and a local assigned once " +
+		"the Kubernetes DynamicClient's `watch()` generator, the sync ElevenLabs client's `text_to_speech.convert()`; " +
+		"`for d in coll.find(q):`, `list(coll.find(q))`, a literal's join (`b\"\".join(audio)`) and a local assigned once " +
 		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
