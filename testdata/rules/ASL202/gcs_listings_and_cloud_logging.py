@@ -27,6 +27,15 @@ class ArtifactStore:
             versions.append(b.name)
         return versions
 
+    async def names(self, prefix):
+        blobs = self.storage_client.list_blobs(self.bucket, prefix=prefix)  # want: ASL202 "Client\.list_blobs"
+        return {b.name for b in blobs if not b.name.endswith("/")}
+
+    async def lazy_names(self, prefix):
+        # Quiet: a generator expression runs when its consumer iterates it.
+        blobs = self.storage_client.list_blobs(self.bucket, prefix=prefix)
+        return (b.name for b in blobs)
+
     async def buckets(self):
         return list(self.storage_client.list_buckets())  # want: ASL202 "Client\.list_buckets"
 
