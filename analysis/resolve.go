@@ -1519,7 +1519,7 @@ func (f *Function) returnType(depth int) Ref {
 	if len(values) == 0 {
 		return Ref{}
 	}
-	return f.module.agree(values, depth+1)
+	return f.module.agree(values, depth)
 }
 
 // returnsItsArgument reports a function all of whose returns give back

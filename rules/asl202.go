@@ -688,22 +688,68 @@ func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
 
 // boundThenIterated reports a call whose value is assigned to a plain local
 // (`stats = server.find(q)`, the only assignment of the name) that a read of
-// the same function iterates in place (`list(stats)`, `for d in stats:`).
+// the same function iterates in place (`list(stats)`, `for d in stats:`,
+// `[d["id"] for d in stats]`).
 func boundThenIterated(m *analysis.Module, call *analysis.Node) bool {
 	n, parent := analysis.ParenParent(call)
 	if parent == nil || parent.Type() != "assignment" || n.Field() != "right" {
 		return false
 	}
-	_, uses, ok := localUses(m, parent)
-	if !ok {
+	if _, uses, ok := localUses(m, parent); ok {
+		for _, u := range uses {
+			if iteratedOnLoop(m, u) {
+				return true
+			}
+		}
 		return false
 	}
-	for _, u := range uses {
-		if iteratedOnLoop(m, u) {
+	// A comprehension reads the name (localUses gives up on reads from
+	// nested scopes): a list, set or dict comprehension whose first
+	// iterable is the name iterates it where it stands, since Python
+	// evaluates that iterable in the enclosing scope and runs the
+	// comprehension at once (a generator expression runs when consumed).
+	return comprehensionIterates(m, parent)
+}
+
+// comprehensionIterates reports a list, set or dict comprehension of the
+// function of assignment assign, after it, whose first `for` iterates the
+// plain local the assignment binds (its only assignment).
+func comprehensionIterates(m *analysis.Module, assign *analysis.Node) bool {
+	local, found := assignedLocal(m, assign)
+	if !found || local.binding.Kind != analysis.BindAssign || len(local.binding.Values) != 1 {
+		return false
+	}
+	body := local.scope.Node.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	iterated := false
+	body.Walk(func(n *analysis.Node) bool {
+		if iterated {
+			return false
+		}
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "list_comprehension", "set_comprehension", "dictionary_comprehension":
+		default:
 			return true
 		}
-	}
-	return false
+		if n.Start < assign.End || m.ScopeAt(n.Parent()) != local.scope {
+			return true
+		}
+		for _, c := range n.NamedChildren() {
+			if c.Type() != "for_in_clause" {
+				continue
+			}
+			it := analysis.Unparen(c.ChildByField("right"))
+			iterated = it != nil && it.Type() == "identifier" && m.File.Text(it) == local.name &&
+				!c.HasToken("async") && local.scope.Lookup(local.name) == local.binding
+			break
+		}
+		return true
+	})
+	return iterated
 }
 
 // numericLookupFlags: the call's arguments name a numeric-lookup flag
