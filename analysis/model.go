@@ -481,14 +481,17 @@ func (f *Function) returnsCallOf(wrapped string) bool {
 // wrapper a decorator of the project put in its place, and that wrapper
 // never calls the function it wraps: it hands it on (to a queue served by
 // another thread, an executor), so a caller of f does not run f's body
-// (`@sql` queueing the method for a database thread).
+// (`@sql` queueing the method for a database thread). So does a library
+// decorator that runs the body in a worker thread or process (runsInThread:
+// Pebble's `@concurrent.process(...)`, whose call only starts the worker and
+// returns a future) or starts a worker (startsWorker).
 func (m *Module) handsBodyAway(f *Function, p *Project) bool {
 	for _, dec := range f.Decorators {
 		expr := dec.NamedChildren()
 		if len(expr) == 0 {
 			continue
 		}
-		if startsWorker(m, expr[0]) {
+		if startsWorker(m, expr[0]) || runsInThread(m, expr[0]) {
 			return true
 		}
 		if expr[0].Type() == "call" {
@@ -532,6 +535,18 @@ func startsWorker(m *Module, dec *Node) bool {
 		callee = dec.ChildByField("function")
 	}
 	return callee != nil && pylib.ThreadLoopWorkerOf(m.Resolve(callee).Name) != nil
+}
+
+// runsInThread reports a library decorator, bare or called, whose wrapper
+// runs the decorated function in a worker thread or process and returns a
+// future (pylib.RunsInThread: Tornado's `@run_on_executor`, Pebble's
+// `@concurrent.process(...)`).
+func runsInThread(m *Module, dec *Node) bool {
+	callee := dec
+	if dec.Type() == "call" {
+		callee = dec.ChildByField("function")
+	}
+	return callee != nil && pylib.RunsInThread(m.Resolve(callee).Name)
 }
 
 // isPlainCoroutineDef: an async def (not a generator) whose own decorators

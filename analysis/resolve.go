@@ -1519,7 +1519,7 @@ func (f *Function) returnType(depth int) Ref {
 	if len(values) == 0 {
 		return Ref{}
 	}
-	return f.module.agree(values, depth+1)
+	return f.module.agree(values, depth)
 }
 
 // returnsItsArgument reports a function all of whose returns give back
@@ -2500,6 +2500,15 @@ func callResult(callee Ref, depth int) Ref {
 	case callee.Func != nil:
 		// A sync function's return annotation names what the call returns.
 		f := callee.Func
+		// A library decorator that makes the function an object whose
+		// __call__ returns a known type (pylib: Pebble's
+		// `@concurrent.process` gives a future): the call returns that,
+		// whatever the body's annotation says.
+		if t := f.decoratedType(depth + 1); t != "" {
+			if rt, ok := pylib.ReturnType(t + ".__call__"); ok && rt != "" {
+				return Ref{Name: rt, Instance: true}
+			}
+		}
 		if r, ok := f.wrapperResult(depth); ok {
 			return r
 		}

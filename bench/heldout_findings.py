@@ -92,6 +92,9 @@ MANIFESTS["corpus43"] = "heldout43_manifest.tsv"  # corpus43 (bench/heldout43_RE
 MANIFESTS["corpus45"] = "heldout45_manifest.tsv"  # corpus45 (bench/heldout45_README.md), two lines apart from corpus43's so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus46"] = "heldout46_manifest.tsv"  # corpus46 (bench/heldout46_README.md), two lines apart from corpus45's so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

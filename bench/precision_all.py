@@ -103,6 +103,11 @@ JUDGED["43"], ROOTS["43"] = "precision_heldout43.tsv", "/work/corpus43"
 JUDGED["45"], ROOTS["45"] = "precision_heldout45.tsv", "/work/corpus45"
 
 
+
+# corpus46 (bench/heldout46_README.md: DNS, DHCP, SOCKS5, tunnels and an ActivityPub server, from GitHub), three lines apart from corpus45's so that merges stay clean
+JUDGED["46"], ROOTS["46"] = "precision_heldout46.tsv", "/work/corpus46"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

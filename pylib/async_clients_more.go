@@ -220,4 +220,9 @@ func init() {
 	}
 	coroutineMethods(afs+"AsyncDocumentReference", "get", "set", "update", "delete", "create")
 	coroutineMethods(afs+"AsyncCollectionReference", "add")
+	// The async twins of collection_group() and batch() (blocking.go): a
+	// query, and a batch whose commit() is a coroutine.
+	returns(afs+"AsyncClient.collection_group", afs+"AsyncQuery")
+	returns(afs+"AsyncClient.batch", afs+"AsyncWriteBatch")
+	coroutineMethods(afs+"AsyncWriteBatch", "commit")
 }

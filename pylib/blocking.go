@@ -592,6 +592,15 @@ func init() {
 	serviceRequests("ASL202", firestoreAlt, prefixed(fs+"DocumentReference.", "get", "set", "update", "delete", "create")...)
 	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.add", fs+"CollectionReference.list_documents",
 		fs+"Client.get_all", fs+"Client.collections")
+	// collection_group(id) names every collection with that id: a query
+	// like the others (CollectionGroup is a Query). stream() runs the query,
+	// a RunQuery RPC whose documents arrive as the loop over it draws them
+	// (`for doc in query.stream():`, the line of the call). batch() only
+	// collects writes; the batch's commit() sends them, a Commit RPC.
+	returns(fs+"Client.collection_group", fs+"Query")
+	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.stream", fs+"Query.stream")
+	returns(fs+"Client.batch", fs+"WriteBatch")
+	serviceRequests("ASL202", firestoreAlt, fs+"WriteBatch.commit")
 	// Password hashing: bcrypt, argon2 and the other password hashes are
 	// slow on purpose, a configured work factor per call (pyca/bcrypt's
 	// README, "Adjustable Work Factor": `gensalt(rounds=12)`, the default;

@@ -154,6 +154,38 @@ func init() {
 	}
 	returns(gcs+"Blob", gcs+"Blob")
 	serviceRequests("ASL202", gcsAlt, prefixed(gcs+"Blob.", gcsBlobRequests...)...)
+	// Client.list_blobs, Bucket.list_blobs and Client.list_buckets return
+	// an HTTPIterator (google.api_core.page_iterator) that sends its first
+	// request when iterated and one more per page: a request where the
+	// result is iterated in place (`for blob in client.list_blobs(...)`,
+	// `list(bucket.list_blobs())`), not at the call.
+	for _, n := range []string{gcs + "Client.list_blobs", gcs + "Bucket.list_blobs", gcs + "Client.list_buckets"} {
+		serviceRequests("ASL202", gcsAlt, n)
+		entry(n).Unblock = UnblockedUnlessIterated
+	}
+
+	// Google Cloud Logging (google-cloud-logging: `from google.cloud import
+	// logging; logging.Client(project=...)`, google.cloud.logging_v2 the
+	// same client). Client.list_entries, list_sinks and list_metrics (and a
+	// Logger's list_entries) are page iterators over the Logging API,
+	// requests when iterated; a Logger's log_text/log_struct/log_proto/log
+	// write one entry each through the API (Logger.log ->
+	// client.logging_api.write_entries), and delete deletes the log.
+	// Client.logger(name) only names the log.
+	for _, pkg := range []string{"google.cloud.logging.", "google.cloud.logging_v2.", "google.cloud.logging_v2.client."} {
+		client := pkg + "Client"
+		returns(client, client)
+		returns(client+".logger", "google.cloud.logging.Logger")
+		for _, m := range []string{"list_entries", "list_sinks", "list_metrics"} {
+			serviceRequests("ASL202", toThreadAlt, client+"."+m)
+			entry(client + "." + m).Unblock = UnblockedUnlessIterated
+		}
+	}
+	const gcpLogger = "google.cloud.logging.Logger"
+	serviceRequests("ASL202", toThreadAlt, prefixed(gcpLogger+".", "log_text", "log_struct", "log_proto", "log",
+		"delete")...)
+	serviceRequests("ASL202", toThreadAlt, gcpLogger+".list_entries")
+	entry(gcpLogger + ".list_entries").Unblock = UnblockedUnlessIterated
 
 	// Azure Blob Storage: the sync clients' calls are HTTPS requests; the
 	// same clients under azure.storage.blob.aio are coroutines.

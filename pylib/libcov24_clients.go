@@ -46,8 +46,9 @@ var (
 	// their AsyncVoicesClient twins `await` it; speech_to_text/client.py
 	// `await client.speech_to_text.convert(model_id=...)`; Home
 	// Assistant's elevenlabs integration `await client.models.get_all()`).
-	// text_to_speech.convert is left out: the sync one is a generator
-	// (nothing is sent until iterated), the async one an async generator.
+	// text_to_speech.convert and .stream are not requests at the call: the
+	// sync ones are generators (nothing is sent until iterated; recorded
+	// below as lazy), the async ones async generators.
 	elevenRequests = []string{"voices.get_all", "voices.get", "voices.get_settings", "voices.get_default_settings",
 		"voices.delete", "voices.edit_settings", "models.get_all", "speech_to_text.convert"}
 	// Zep Cloud (getzep/zep-python src/zep_cloud/base_client.py: Zep and
@@ -131,6 +132,19 @@ func init() {
 	}
 	serviceRequests("ASL202", elevenAlt, prefixed("elevenlabs.ElevenLabs.", elevenRequests...)...)
 	coroutineMethods("elevenlabs.AsyncElevenLabs", elevenRequests...)
+	// The sync client's text_to_speech.convert and .stream return an
+	// Iterator[bytes] that sends the POST and streams the audio as it is
+	// iterated: a request where the result is iterated in place
+	// (`b"".join(client.text_to_speech.convert(...))`, `for chunk in
+	// audio:` after `audio = ...convert(...)`), which projects move to a
+	// thread whole (`return b"".join(audio_iter)` in a helper run by
+	// `asyncio.to_thread`); openclaw-voice#13 ("ElevenLabs generator now
+	// run in executors"), bench/realbugs87.
+	lazyTTS := prefixed("elevenlabs.ElevenLabs.text_to_speech.", "convert", "stream")
+	serviceRequests("ASL202", elevenAlt, lazyTTS...)
+	for _, n := range lazyTTS {
+		entry(n).Unblock = UnblockedUnlessIterated
+	}
 
 	// Zep Cloud.
 	for _, m := range []string{"zep_cloud.client", "zep_cloud"} {

@@ -213,13 +213,14 @@ func init() {
 }
 
 // threadDecorators are decorators, bare or called, whose wrapper runs the
-// decorated function in a worker thread and returns a future instead of
-// running it: the function is no loop-thread method or callback whatever
-// its class and name.
+// decorated function in a worker thread (or process: Pebble's
+// `@concurrent.process`) and returns a future instead of running it: the
+// function is no loop-thread method or callback whatever its class and
+// name, and a call of it does not run its body (analysis handsBodyAway).
 var threadDecorators = map[string]bool{}
 
 // RunsInThread reports a decorator (qualified name) whose wrapper runs the
-// function it decorates in a worker thread.
+// function it decorates in a worker thread or process.
 func RunsInThread(decorator string) bool { return threadDecorators[decorator] }
 
 // LoopCallbackRegistrar is a method that registers a plain callable for the

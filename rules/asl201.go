@@ -65,7 +65,7 @@ async def start(url):
 		"that is the receiver of a call a blocking rule already reports (`self.cursor.execute(...)` with a sqlite3 cursor " +
 		"whose getter also creates the table) is left to that finding: moving the call to a thread moves the read too. A `with` " +
 		"statement over a `@contextmanager` helper counts too (its body runs on entry and exit), and so does a generator " +
-		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`). A call of a dataclass " +
+		"iterated where it is called (`for line in read_lines(path):`, `list(read_lines(path))`, `\"\".join(read_lines(path))`). A call of a dataclass " +
 		"whose `__init__` `@dataclass` writes (the class defines none, no init=False, no other decorator) runs the " +
 		"`default_factory` of each field the call does not pass (by keyword, by a position it may reach, or through " +
 		"`*args`/`**kwargs`), its dataclass bases' fields included (of any module of the project), and the `__post_init__` " +
@@ -816,7 +816,8 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 
 // iteratedOnLoop reports whether the value of call is iterated where it is
 // made: the iterable of a (non-async) for statement or comprehension, or the
-// argument of a builtin that consumes an iterable (`list(gen())`).
+// argument of a builtin that consumes an iterable (`list(gen())`) or of a
+// literal's join (`b"".join(gen())`).
 func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	n, p := analysis.ParenParent(call)
 	if p == nil {
@@ -831,6 +832,9 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 			return false
 		}
 		fn := outer.ChildByField("function")
+		if fn != nil && fn.Type() == "attribute" {
+			return joinedByLiteral(m, fn)
+		}
 		if fn == nil || fn.Type() != "identifier" {
 			return false
 		}
@@ -838,6 +842,17 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		return pylib.Method(name, pylib.ConsumesIterable) && m.IsBuiltin(fn, name)
 	}
 	return false
+}
+
+// joinedByLiteral reports the `join` of a str or bytes literal
+// (`b"".join(chunks)`, `", ".join(lines)`), which iterates its argument
+// to the end where it is called, as list() does.
+func joinedByLiteral(m *analysis.Module, fn *analysis.Node) bool {
+	if m.File.Text(fn.ChildByField("attribute")) != "join" {
+		return false
+	}
+	recv := analysis.Unparen(fn.ChildByField("object"))
+	return recv != nil && (recv.Type() == "string" || recv.Type() == "concatenated_string")
 }
 
 // loopThreadHandler returns the record of the framework decorator that

@@ -129,7 +129,8 @@ async def count_users(path):
 		"PyLabRobot's `Serial.setup` after opening the port in it failed; one made elsewhere may still run other " +
 		"coroutines' jobs and is reported), " +
 		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
-		"the Kubernetes DynamicClient's `watch()` generator; `for d in coll.find(q):`, `list(coll.find(q))` and a local assigned once " +
+		"the Kubernetes DynamicClient's `watch()` generator, the sync ElevenLabs client's `text_to_speech.convert()`; " +
+		"`for d in coll.find(q):`, `list(coll.find(q))`, a literal's join (`b\"\".join(audio)`) and a local assigned once " +
 		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
@@ -687,22 +688,68 @@ func inPolledEvents(m *analysis.Module, c *analysis.Call, recv string) bool {
 
 // boundThenIterated reports a call whose value is assigned to a plain local
 // (`stats = server.find(q)`, the only assignment of the name) that a read of
-// the same function iterates in place (`list(stats)`, `for d in stats:`).
+// the same function iterates in place (`list(stats)`, `for d in stats:`,
+// `[d["id"] for d in stats]`).
 func boundThenIterated(m *analysis.Module, call *analysis.Node) bool {
 	n, parent := analysis.ParenParent(call)
 	if parent == nil || parent.Type() != "assignment" || n.Field() != "right" {
 		return false
 	}
-	_, uses, ok := localUses(m, parent)
-	if !ok {
+	if _, uses, ok := localUses(m, parent); ok {
+		for _, u := range uses {
+			if iteratedOnLoop(m, u) {
+				return true
+			}
+		}
 		return false
 	}
-	for _, u := range uses {
-		if iteratedOnLoop(m, u) {
+	// A comprehension reads the name (localUses gives up on reads from
+	// nested scopes): a list, set or dict comprehension whose first
+	// iterable is the name iterates it where it stands, since Python
+	// evaluates that iterable in the enclosing scope and runs the
+	// comprehension at once (a generator expression runs when consumed).
+	return comprehensionIterates(m, parent)
+}
+
+// comprehensionIterates reports a list, set or dict comprehension of the
+// function of assignment assign, after it, whose first `for` iterates the
+// plain local the assignment binds (its only assignment).
+func comprehensionIterates(m *analysis.Module, assign *analysis.Node) bool {
+	local, found := assignedLocal(m, assign)
+	if !found || local.binding.Kind != analysis.BindAssign || len(local.binding.Values) != 1 {
+		return false
+	}
+	body := local.scope.Node.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	iterated := false
+	body.Walk(func(n *analysis.Node) bool {
+		if iterated {
+			return false
+		}
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition":
+			return false
+		case "list_comprehension", "set_comprehension", "dictionary_comprehension":
+		default:
 			return true
 		}
-	}
-	return false
+		if n.Start < assign.End || m.ScopeAt(n.Parent()) != local.scope {
+			return true
+		}
+		for _, c := range n.NamedChildren() {
+			if c.Type() != "for_in_clause" {
+				continue
+			}
+			it := analysis.Unparen(c.ChildByField("right"))
+			iterated = it != nil && it.Type() == "identifier" && m.File.Text(it) == local.name &&
+				!c.HasToken("async") && local.scope.Lookup(local.name) == local.binding
+			break
+		}
+		return true
+	})
+	return iterated
 }
 
 // numericLookupFlags: the call's arguments name a numeric-lookup flag

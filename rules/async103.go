@@ -130,7 +130,7 @@ async def worker(queue):
 		"a module-level function of a package's `__main__.py` counts as private to it, since that module is run, not " +
 		"imported: a demo CLI's `except CancelledError: pass` around its main loop); directly, through a local " +
 		"name (`accept = self._accept(conn)`; `loop.create_task(accept)`) or by name (`spawn_system_task(_shutdown, " +
-		"workers)`); never awaited, never passed anywhere else), where every path out of the handler ends the task: " +
+		"workers)`), or awaited by the module's own code only as the last statement of another such coroutine's body, not inside its `with` or `try` (`async def _run(self): await self._take_message()` with `_run` started as a task; up to three such hops), since that coroutine then returns at once; never awaited otherwise, never passed anywhere else), where every path out of the handler ends the task: " +
 		"`return`, or `break`/falling through to the end of the function without going back into the try statement, " +
 		"or clearing the flag of the `while` loop around it (`while self.running:` ... `self.running = False`, with " +
 		"no await after the try statement in the loop's body: pymodbus's connection handler) " +

@@ -52,7 +52,9 @@ async def rows(pool):
 		"- a `with` over a context manager that holds nothing (`contextlib.suppress`, `contextlib.nullcontext`, " +
 		"`pytest.raises`, a `memoryview`, whose exit only releases its buffer export, or " +
 		"a project `@contextmanager` whose only code after its `yield` is in `except` clauses, which translate " +
-		"exceptions) is not reported: delaying its exit delays nothing;\n" +
+		"exceptions, or only writes log records and reads clocks (`finally: end = time.time(); " +
+		"self.logger.info(\"Finished %s [%.2f s]\", op, end - start)`, a logger's method on a receiver whose last name " +
+		"has `log` in it, with no other call in its arguments: zarr's LoggingStore) is not reported: delaying its exit delays nothing;\n" +
 		"- nor is `async with aclosing(inner_gen(...))` (contextlib's, its backport `async_generator.aclosing`, or a project copy whose body is `try: yield " +
 		"thing` / `finally: await thing.aclose()`) around the re-yielding of a fresh async generator (a function " +
 		"the project resolves, or a method whose name the module defines only as async generators): this rule's own " +
@@ -289,7 +291,7 @@ func holdsNothing(p *Pass, w *analysis.Node) bool {
 			return false
 		}
 		t := p.Project.Target(c)
-		if t == nil || !t.Generator || !translatesOnly(t) {
+		if t == nil || !t.Generator || !(translatesOnly(t) || logsOnlyAfterYield(t)) {
 			return false
 		}
 	}

@@ -265,6 +265,12 @@ type taskEntryQueries struct {
 // be awaited by callers the project cannot see, as may any function of a
 // library: it is not answered.
 func onlyTaskEntry(m *analysis.Module, f *analysis.Function, q taskEntryQueries) bool {
+	return onlyTaskEntryDepth(m, f, q, 0)
+}
+
+// onlyTaskEntryDepth is onlyTaskEntry, depth tail awaits below a task's
+// entry point (tailAwaitedInTaskEntry).
+func onlyTaskEntryDepth(m *analysis.Module, f *analysis.Function, q taskEntryQueries, depth int) bool {
 	private := strings.HasPrefix(f.Name, "_") && !strings.HasSuffix(f.Name, "__")
 	// A module-level function of a package's `__main__.py` is private to
 	// it too: that module is run (`python -m pkg`), not imported.
@@ -287,7 +293,7 @@ func onlyTaskEntry(m *analysis.Module, f *analysis.Function, q taskEntryQueries)
 		// which nobody else awaits: a cancellation of it (Ctrl-C) that it
 		// swallows ends the run, and asyncio.run still raises
 		// KeyboardInterrupt after a Ctrl-C.
-		if !m.StartedAsTask(c.Node) && !runsAsMainCoroutine(m, c.Node.ChildByField("function")) {
+		if !m.StartedAsTask(c.Node) && !runsAsMainCoroutine(m, c.Node.ChildByField("function")) && !tailAwaitedInTaskEntry(m, f, c, q, depth) {
 			return false
 		}
 		started++
@@ -625,4 +631,34 @@ func handedAttribute(m *analysis.Module, callee *analysis.Node) bool {
 		handed = true
 	}
 	return handed
+}
+
+// tailAwaitedInTaskEntry reports a call of f, by the module's own code,
+// that is awaited as the last statement of another coroutine function g's
+// body (`await self._take_message()`, `return await super()._connect(...)`,
+// not inside a with or try statement of g) where g itself only runs as a
+// task's entry point (onlyTaskEntryDepth, up to three such hops). When f
+// ends quietly on a cancellation, g returns right after it, so the task
+// ends as it would had the handler been g's own: nobody awaits its result.
+func tailAwaitedInTaskEntry(m *analysis.Module, f *analysis.Function, c *analysis.Call, q taskEntryQueries, depth int) bool {
+	if depth >= 3 {
+		return false
+	}
+	aw := c.Node.Parent()
+	if aw == nil || aw.Type() != "await" {
+		return false
+	}
+	stmt := aw.Parent()
+	if stmt == nil || (stmt.Type() != "expression_statement" && stmt.Type() != "return_statement") || len(stmt.NamedChildren()) != 1 {
+		return false
+	}
+	g := m.FunctionAt(stmt)
+	if g == nil || g == f || !g.Async || g.Lambda || g.Generator {
+		return false
+	}
+	body := statements(g.Node.ChildByField("body"))
+	if len(body) == 0 || body[len(body)-1] != stmt {
+		return false
+	}
+	return onlyTaskEntryDepth(m, g, q, depth+1)
 }

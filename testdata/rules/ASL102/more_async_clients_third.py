@@ -50,6 +50,22 @@ async def save(doc_id, data):
     return snap.to_dict()
 
 
+async def prune(tokens):
+    batch = db.batch()
+    query = db.collection_group("fcm_tokens").where("token", "in", tokens)
+    async for doc in query.stream():
+        batch.delete(doc.reference)
+    batch.commit()  # want: ASL102
+
+
+async def prune_awaited(tokens):
+    # Quiet: the async batch's commit, awaited; delete() only records a write.
+    batch = db.batch()
+    async for doc in db.collection_group("fcm_tokens").where("token", "in", tokens).stream():
+        batch.delete(doc.reference)
+    await batch.commit()
+
+
 async def enqueue(body):
     async with ServiceBusClient.from_connection_string("Endpoint=sb://x") as sb:
         sender = sb.get_queue_sender("jobs")

@@ -82,3 +82,35 @@ async def candidates_ref():
 def cleanup_room_sync():
     # Quiet: synchronous code may block.
     room.delete()
+
+
+async def prune_tokens(tokens):
+    # A collection-group query run by the loop over stream(), and a
+    # batch of deletes sent by commit(): two RPCs on the loop.
+    batch = db.batch()
+    for doc in db.collection_group("fcm_tokens").where("token", "in", tokens).stream():  # want: ASL202 "Query\.stream"
+        batch.delete(doc.reference)
+    batch.commit()  # want: ASL202 "`batch\.commit\(\)` \(google\.cloud\.firestore\.WriteBatch\.commit\) blocks the event loop"
+
+
+async def recent_events():
+    return [d.to_dict() for d in db.collection("events").stream()]  # want: ASL202 "CollectionReference\.stream"
+
+
+def prune_tokens_sync(tokens):
+    # Quiet: synchronous code may block; naming the query and adding a
+    # delete to the batch do no I/O.
+    batch = db.batch()
+    for doc in db.collection_group("fcm_tokens").where("token", "in", tokens).stream():
+        batch.delete(doc.reference)
+    batch.commit()
+
+
+async def prune_tokens_in_thread(tokens):
+    # Quiet: handed to a thread.
+    await asyncio.to_thread(prune_tokens_sync, tokens)
+
+
+async def new_batch():
+    # Quiet: batch() and collection_group() only name what will be sent.
+    return db.batch(), db.collection_group("fcm_tokens")

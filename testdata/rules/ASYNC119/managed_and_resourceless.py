@@ -125,3 +125,70 @@ async def file_chunks(path, size):
     with open(path, "rb") as f:
         while chunk := f.read(size):
             yield chunk  # want: ASYNC119
+
+
+class LoggingStore:
+    # zarr's LoggingStore: a @contextmanager that only logs the elapsed time
+    # in its finally; an exit delayed by a suspended consumer delays a log
+    # line, nothing else.
+    def __init__(self, store, logger):
+        self._store = store
+        self.logger = logger
+        self.counter = {}
+
+    @contextlib.contextmanager
+    def log(self, hint=""):
+        import time
+
+        self.logger.info(" Calling %s", hint)
+        start_time = time.time()
+        try:
+            self.counter[hint] = self.counter.get(hint, 0) + 1
+            yield
+        finally:
+            end_time = time.time()
+            self.logger.info("Finished %s [%.2f s]", hint, end_time - start_time)
+
+    @contextlib.contextmanager
+    def log_then_release(self, lock):
+        lock.acquire()
+        try:
+            yield
+        finally:
+            self.logger.debug("releasing")
+            lock.release()
+
+    @contextlib.contextmanager
+    def log_with_call(self):
+        try:
+            yield
+        finally:
+            self.logger.info("stats %s", self._store.flush())
+
+    async def list(self):
+        with self.log():
+            async for key in self._store.list():
+                yield key
+
+    async def list_locked(self, lock):
+        with self.log_then_release(lock):
+            async for key in self._store.list():
+                yield key  # want: ASYNC119
+
+    async def list_flushed(self):
+        with self.log_with_call():
+            async for key in self._store.list():
+                yield key  # want: ASYNC119
+
+
+@contextlib.contextmanager
+def logged(log):
+    log.debug("start")
+    yield
+    log.debug("end")
+
+
+async def logged_lines(stream, log):
+    with logged(log):
+        async for line in stream:
+            yield line
