@@ -599,6 +599,15 @@ func init() {
 	// collects writes; the batch's commit() sends them, a Commit RPC.
 	returns(fs+"Client.collection_group", fs+"Query")
 	serviceRequests("ASL202", firestoreAlt, fs+"CollectionReference.stream", fs+"Query.stream")
+	// stream() itself sends nothing: it returns a generator (a
+	// StreamGenerator over `_make_stream`, a generator function, since
+	// 2.15; a generator function before) whose first draw sends the query,
+	// so it is a request where it is iterated in place (`for doc in
+	// q.stream():`, a local bound once to it and looped over), not where a
+	// thread is handed it (`await asyncio.to_thread(list, q.stream())`).
+	for _, n := range []string{fs + "CollectionReference.stream", fs + "Query.stream"} {
+		entry(n).Unblock = UnblockedUnlessIterated
+	}
 	returns(fs+"Client.batch", fs+"WriteBatch")
 	serviceRequests("ASL202", firestoreAlt, fs+"WriteBatch.commit")
 	// Password hashing: bcrypt, argon2 and the other password hashes are

@@ -97,6 +97,20 @@ async def recent_events():
     return [d.to_dict() for d in db.collection("events").stream()]  # want: ASL202 "CollectionReference\.stream"
 
 
+async def tokens_of(uid):
+    # A local bound once to stream() and looped over on the loop: the
+    # loop's first draw sends the query.
+    docs = db.collection("users").document(uid).collection("fcm_tokens").stream()  # want: ASL202 "CollectionReference\.stream"
+    return [d.id for d in docs]
+
+
+async def tokens_in_thread(uid):
+    # Quiet: stream() returns a generator that sends nothing until
+    # iterated, and list() iterates it in the thread.
+    docs = db.collection("users").document(uid).collection("fcm_tokens").stream()
+    return await asyncio.to_thread(list, docs)
+
+
 def prune_tokens_sync(tokens):
     # Quiet: synchronous code may block; naming the query and adding a
     # delete to the batch do no I/O.
