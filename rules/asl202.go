@@ -1146,6 +1146,9 @@ func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
 		}
 		return true
 	})
+	// fut the variable of a loop over a plain name (`for f in futs:`,
+	// `[f.result() for f in futs]`): the futures of that list.
+	futs := loopedList(m, c.Node, fut)
 	found := false
 	walkBody(body, func(n *analysis.Node) bool {
 		if found || n.Start >= c.Node.Start {
@@ -1162,6 +1165,10 @@ func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
 		if args == nil {
 			return true
 		}
+		if futs != "" && awaitsAllWrapped(m, call, futs) {
+			found = true
+			return false
+		}
 		for _, a := range args.NamedChildren() {
 			a = analysis.Unparen(a)
 			if pylib.WrapsFuture[calleeOf(m, call)] && m.File.Text(a) == fut {
@@ -1174,6 +1181,92 @@ func completionAwaited(m *analysis.Module, c *analysis.Call) bool {
 		return !found
 	})
 	return found
+}
+
+// loopedList returns the plain name a loop around n goes through with
+// variable name (`for f in futs:` or a comprehension's `for f in futs`),
+// "" when none does.
+func loopedList(m *analysis.Module, n *analysis.Node, name string) string {
+	for p := n.Parent(); p != nil && !isDef(p); p = p.Parent() {
+		var clauses []*analysis.Node
+		switch p.Type() {
+		case "for_statement":
+			clauses = []*analysis.Node{p}
+		case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
+			for _, c := range p.NamedChildren() {
+				if c.Type() == "for_in_clause" {
+					clauses = append(clauses, c)
+				}
+			}
+		}
+		for _, c := range clauses {
+			left, right := analysis.Unparen(c.ChildByField("left")), analysis.Unparen(c.ChildByField("right"))
+			if left != nil && left.Type() == "identifier" && m.File.Text(left) == name &&
+				right != nil && right.Type() == "identifier" && !c.HasToken("async") {
+				return m.File.Text(right)
+			}
+		}
+	}
+	return ""
+}
+
+// awaitsAllWrapped reports an awaited `asyncio.gather(*(wrap_future(f) for
+// f in futs))` or `asyncio.wait([wrap_future(f) for f in futs])` (no
+// timeout, no return_when: every one complete) over the list futs: each of
+// its futures is done once the await returns.
+func awaitsAllWrapped(m *analysis.Module, call *analysis.Node, futs string) bool {
+	switch calleeOf(m, call) {
+	case "asyncio.gather":
+	case "asyncio.wait":
+		// One positional argument, no timeout or return_when.
+		n := 0
+		for _, a := range call.ChildByField("arguments").NamedChildren() {
+			switch a.Type() {
+			case "comment":
+			case "keyword_argument", "list_splat", "dictionary_splat":
+				return false
+			default:
+				n++
+			}
+		}
+		if n != 1 {
+			return false
+		}
+	default:
+		return false
+	}
+	for _, a := range call.ChildByField("arguments").NamedChildren() {
+		if a.Type() == "list_splat" && len(a.NamedChildren()) == 1 {
+			a = a.NamedChildren()[0]
+		}
+		a = analysis.Unparen(a)
+		if a == nil || a.Type() != "list_comprehension" && a.Type() != "generator_expression" && a.Type() != "set_comprehension" {
+			continue
+		}
+		var clause *analysis.Node
+		for _, c := range a.NamedChildren() {
+			if c.Type() == "for_in_clause" {
+				if clause != nil {
+					clause = nil
+					break
+				}
+				clause = c
+			}
+		}
+		if clause == nil {
+			continue
+		}
+		v, right := analysis.Unparen(clause.ChildByField("left")), analysis.Unparen(clause.ChildByField("right"))
+		body := analysis.Unparen(a.ChildByField("body"))
+		if v == nil || v.Type() != "identifier" || right == nil || m.File.Text(right) != futs ||
+			body == nil || body.Type() != "call" || !pylib.WrapsFuture[calleeOf(m, body)] {
+			continue
+		}
+		if w := analysis.Unparen(firstArg(body)); w != nil && m.File.Text(w) == m.File.Text(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // doneInCallback: `fut.result()` (or exception()) where fut is a parameter,
