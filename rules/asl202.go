@@ -132,7 +132,9 @@ async def count_users(path):
 		"the Kubernetes DynamicClient's `watch()` generator, the sync ElevenLabs client's `text_to_speech.convert()`; " +
 		"`for d in coll.find(q):`, `list(coll.find(q))`, a literal's join (`b\"\".join(audio)`) and a local assigned once " +
 		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
-		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`, or an await handed the `wait` of an " +
+		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`; for each `f` of a list `futs` looped over, " +
+		"`await asyncio.gather(*(asyncio.wrap_future(f) for f in futs))` or `asyncio.wait` of such a list with no timeout and no " +
+		"return_when; or an await handed the `wait` of an " +
 		"Event that a done callback of `fut` sets: xknx; or fut is a parameter, never rebound, of a private method or nested " +
 		"coroutine function whose every call in the module passes there the future a done callback receives, the parameter of " +
 		"a function whose only use is `x.add_done_callback(cb)`: debusine's `send_task_result(fut)` runs " +
