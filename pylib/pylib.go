@@ -210,6 +210,11 @@ type API struct {
 	// whenever it runs (ASL110). Matched only on a receiver typed as that
 	// class, never by the method's name.
 	NotAwaitable bool
+	// OwnThreadKeyword, on a RefusesRunningLoop API, is the keyword
+	// argument with which it runs its event loop on a thread of its own
+	// and waits for it instead of refusing the running one
+	// (prompt_toolkit's `Application.run(in_thread=True)`).
+	OwnThreadKeyword string
 }
 
 // Release names a release of a distribution (a PyPI project), under any of
