@@ -42,12 +42,18 @@ func init() {
 		refusesRunningLoop(app+".run", "in_thread", "await `run_async()` instead")
 		coroutineMethods(app, "run_async")
 	}
+	// prompt_toolkit 2 had no prompt_async: `prompt(..., async_=True)`
+	// returned an awaitable (code written for both releases keeps that
+	// branch, as jupyter_console's `prompt_for_code` does under `if PTK3:
+	// ... else: await self.pt_cli.prompt(default=default, async_=True)`).
 	for _, s := range promptSessions {
 		refusesRunningLoop(s+".prompt", "in_thread", "await `prompt_async()` instead")
+		entry(s + ".prompt").AwaitableKeyword = "async_"
 		coroutineMethods(s, "prompt_async")
 	}
 	for _, mod := range []string{"prompt_toolkit", "prompt_toolkit.shortcuts", "prompt_toolkit.shortcuts.prompt"} {
 		refusesRunningLoop(mod+".prompt", "in_thread", "await `PromptSession().prompt_async(...)` instead")
+		entry(mod + ".prompt").AwaitableKeyword = "async_"
 	}
 	for _, mod := range []string{"prompt_toolkit.shortcuts", "prompt_toolkit.shortcuts.prompt"} {
 		refusesRunningLoop(mod+".confirm", "", "await `create_confirm_session(...).prompt_async()` instead")

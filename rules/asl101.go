@@ -64,6 +64,10 @@ func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) b
 		if api.OwnThreadKeyword != "" && onOwnThread(m, c, api.OwnThreadKeyword) {
 			return false
 		}
+		// prompt_toolkit 2's `prompt(async_=True)` returned an awaitable.
+		if api.AwaitableKeyword != "" && onOwnThread(m, c, api.AwaitableKeyword) {
+			return false
+		}
 		return proj.ShadowingDefinition(c) == nil
 	}
 	// A method of the project that happens to share the name is not the loop's.
@@ -73,11 +77,11 @@ func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) b
 	return !coroutineMethodByUse(proj, c)
 }
 
-// onOwnThread reports whether call c passes keyword, with which the API
-// runs its loop on a thread of its own (pylib's OwnThreadKeyword:
-// prompt_toolkit's `app.run(in_thread=True)`), with a value that may be
-// true: only a literal False, None or 0 leaves the loop on the calling
-// thread.
+// onOwnThread reports whether call c passes keyword with a value that may
+// be true (only a literal False, None or 0 is not): the keyword with which
+// the API runs its loop on a thread of its own (pylib's OwnThreadKeyword:
+// prompt_toolkit's `app.run(in_thread=True)`) or returns an awaitable
+// (AwaitableKeyword: prompt_toolkit 2's `prompt(async_=True)`).
 func onOwnThread(m *analysis.Module, c *analysis.Call, keyword string) bool {
 	v := analysis.Unparen(c.Keyword(keyword, m.File))
 	if v == nil {

@@ -31,6 +31,14 @@ async def repl_done_right():
     return text, answer, threaded, also
 
 
+async def prompt_for_code(ptk3: bool):
+    # Written for both releases: prompt_toolkit 2's prompt(async_=True)
+    # returned an awaitable.
+    if ptk3:
+        return await session.prompt_async("> ")
+    return await session.prompt("> ", async_=True)
+
+
 def pick_server(servers):
     return inquirer.select(message="Server:", choices=servers).execute()
 
