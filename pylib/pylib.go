@@ -210,6 +210,16 @@ type API struct {
 	// whenever it runs (ASL110). Matched only on a receiver typed as that
 	// class, never by the method's name.
 	NotAwaitable bool
+	// OwnThreadKeyword, on a RefusesRunningLoop API, is the keyword
+	// argument with which it runs its event loop on a thread of its own
+	// and waits for it instead of refusing the running one
+	// (prompt_toolkit's `Application.run(in_thread=True)`).
+	OwnThreadKeyword string
+	// AwaitableKeyword, on a RefusesRunningLoop API, is the keyword
+	// argument with which an earlier release of it returned an awaitable
+	// instead of running a loop (prompt_toolkit 2's
+	// `session.prompt(async_=True)`): such a call belongs to that release.
+	AwaitableKeyword string
 }
 
 // Release names a release of a distribution (a PyPI project), under any of

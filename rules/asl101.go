@@ -31,7 +31,10 @@ async def handler(uid):
 	Notes: "Reported at the call site inside the coroutine; the message names the chain of calls and related " +
 		"information points at each hop, across modules. Code reached only from synchronous callers or module level " +
 		"(`if __name__ == \"__main__\": asyncio.run(main())`) is not reported, nor is a helper handed by reference to " +
-		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread. A module that calls `nest_asyncio.apply()` " +
+		"`asyncio.to_thread` / `run_in_executor`, which runs it in another thread, nor an entry point asked to run its " +
+		"loop on a thread of its own (pylib's OwnThreadKeyword: prompt_toolkit's `Application.run(in_thread=True)`, " +
+		"`PromptSession.prompt(in_thread=True)`; the terminal prompts of prompt_toolkit, InquirerPy's `execute()` and " +
+		"questionary's `ask()` are reported otherwise, testdata `terminal_prompts_in_coroutine.py`). A module that calls `nest_asyncio.apply()` " +
 		"(which makes nested loops legal) is exempt, as is a chain ending in such a module. Like ASL201's walk, this one follows only the branches the call can take: " +
 		"a helper's `if connect:` left at its default `connect=False` (or passed a falsy literal), an `isinstance` test the " +
 		"argument's known type cannot pass, or code that runs only when no loop is running, is not followed from that call. " +
@@ -58,6 +61,13 @@ func startsLoop(proj *analysis.Project, m *analysis.Module, c *analysis.Call) bo
 // walked as such, not the library's loop starter.
 func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) bool {
 	if api, ok := loopAPI(proj, c); ok && api.Has(pylib.RefusesRunningLoop) && !api.Has(pylib.ByMethodName) {
+		if api.OwnThreadKeyword != "" && onOwnThread(m, c, api.OwnThreadKeyword) {
+			return false
+		}
+		// prompt_toolkit 2's `prompt(async_=True)` returned an awaitable.
+		if api.AwaitableKeyword != "" && onOwnThread(m, c, api.AwaitableKeyword) {
+			return false
+		}
 		return proj.ShadowingDefinition(c) == nil
 	}
 	// A method of the project that happens to share the name is not the loop's.
@@ -65,6 +75,23 @@ func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) b
 		return false
 	}
 	return !coroutineMethodByUse(proj, c)
+}
+
+// onOwnThread reports whether call c passes keyword with a value that may
+// be true (only a literal False, None or 0 is not): the keyword with which
+// the API runs its loop on a thread of its own (pylib's OwnThreadKeyword:
+// prompt_toolkit's `app.run(in_thread=True)`) or returns an awaitable
+// (AwaitableKeyword: prompt_toolkit 2's `prompt(async_=True)`).
+func onOwnThread(m *analysis.Module, c *analysis.Call, keyword string) bool {
+	v := analysis.Unparen(c.Keyword(keyword, m.File))
+	if v == nil {
+		return false
+	}
+	switch m.File.Text(v) {
+	case "False", "None", "0":
+		return false
+	}
+	return true
 }
 
 // coroutineMethodByUse reports whether a call matched only by its method

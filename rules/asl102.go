@@ -218,7 +218,11 @@ async def handler(key):
 		"of API in the place of its callable (`loop.run_in_executor(None, work())`, `asyncio.to_thread(work())`, " +
 		"`loop.call_soon(work())`, `threading.Thread(target=work())`; pylib's CallbackSlots say which argument a " +
 		"callback API calls, so `loop.call_soon(asyncio.ensure_future, work())` is quiet): a coroutine object is not " +
-		"callable, and the advice is to await it on the loop or schedule it, not to add `await`; handing a callback API, " +
+		"callable, and the advice is to await it on the loop or schedule it, not to add `await`; a coroutine created as the " +
+		"`on_<event>=` handler of a library widget or object (Flet's `ft.FilledButton(on_click=login(...))`, NiceGUI's " +
+		"`ui.button(on_click=refresh())`: the library calls its handler when the event comes, and the coroutine, made while " +
+		"the widget is built, is not callable; a callee of the project is judged by its own parameter, asyncio's own " +
+		"functions are quiet; testdata `coroutine_as_event_handler.py`); handing a callback API, " +
 		"in its callback slot, a `functools.partial` of a coroutine function or asgiref's `sync_to_async(f)` (written " +
 		"there, or held by a local bound once to it); handing an async callable (a coroutine function, a " +
 		"`functools.partial` of one, asgiref's `sync_to_async(f)`) to a function of the project that calls that parameter " +
@@ -1746,7 +1750,49 @@ func (fl *coroFlow) judgeCallableExpected(n, call *analysis.Node, inContainer bo
 			"a coroutine object is not callable, so the callback raises TypeError and nothing awaits it",
 			advice: "; hand over a function, or schedule the coroutine on the loop with `asyncio.create_task(...)`"}, true
 	}
+	if kw := eventHandlerKeyword(p, n, fn); kw != "" {
+		return coroUse{fate: fateMisuse, why: "it is passed as the `" + kw + "` handler of `" + api + "()`, which calls its handler " +
+			"when the event comes: a coroutine object is not callable, and nothing awaits it",
+			advice: "; pass the function itself (`" + kw + "=handler`), or a lambda that calls it"}, true
+	}
 	return coroUse{}, false
+}
+
+// eventHandlerKeyword returns the keyword of argument n when it is an event
+// handler slot of a library widget or object, `on_<event>=` (Flet's
+// `ft.FilledButton(on_click=...)`, NiceGUI's `ui.button(on_click=...)`,
+// Toga's `toga.Button(on_press=...)`): the library calls what it is given
+// when the event comes, so it takes a callable, and a coroutine object
+// created while the widget is built is neither called nor awaited. A
+// callee of the project is judged by its own parameter instead
+// (judgeParameter); "" when n is no such argument.
+func eventHandlerKeyword(p *Pass, n, fn *analysis.Node) string {
+	q := n.Parent()
+	if q == nil || q.Type() != "keyword_argument" || analysis.Unparen(q.ChildByField("value")) != n {
+		return ""
+	}
+	kw := p.File.Text(q.ChildByField("name"))
+	if len(kw) <= len("on_") || !strings.HasPrefix(kw, "on_") {
+		return ""
+	}
+	for _, r := range kw[len("on_"):] {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' {
+			return ""
+		}
+	}
+	callee := p.Module.Resolve(fn)
+	if callee.Func != nil || callee.Class != nil || callee.Name == "" {
+		return ""
+	}
+	if p.Project != nil {
+		if s := p.Project.Lookup(callee.Name); s.Func != nil || s.Class != nil {
+			return ""
+		}
+	}
+	if pylib.Is(callee.Name, pylib.AwaitsArgs) {
+		return ""
+	}
+	return kw
 }
 
 // inCallbackSlot reports whether argument n of a callback API (fn names
