@@ -221,7 +221,8 @@ async def handler(key):
 		"callable, and the advice is to await it on the loop or schedule it, not to add `await`; a coroutine created as the " +
 		"`on_<event>=` handler of a library widget or object (Flet's `ft.FilledButton(on_click=login(...))`, NiceGUI's " +
 		"`ui.button(on_click=refresh())`: the library calls its handler when the event comes, and the coroutine, made while " +
-		"the widget is built, is not callable; a callee of the project is judged by its own parameter, asyncio's own " +
+		"the widget is built, is not callable; a callee of the project is judged by its own parameter, builtins and the standard " +
+		"library's (`dict(on_start=coro())`, `types.SimpleNamespace`, `functools.partial`), which keep the value, are quiet, as are asyncio's own " +
 		"functions are quiet; testdata `coroutine_as_event_handler.py`); handing a callback API, " +
 		"in its callback slot, a `functools.partial` of a coroutine function or asgiref's `sync_to_async(f)` (written " +
 		"there, or held by a local bound once to it); handing an async callable (a coroutine function, a " +
@@ -1789,10 +1790,38 @@ func eventHandlerKeyword(p *Pass, n, fn *analysis.Node) string {
 			return ""
 		}
 	}
-	if pylib.Is(callee.Name, pylib.AwaitsArgs) {
+	if pylib.Is(callee.Name, pylib.AwaitsArgs) || pylib.Is(callee.Name, pylib.BindsArguments) || storesKeywords(callee.Name) {
 		return ""
 	}
 	return kw
+}
+
+// keywordStoringModules are standard-library modules whose calls keep or
+// forward the keyword arguments they are given rather than call them as
+// event handlers (`types.SimpleNamespace(on_ready=coro())`,
+// `argparse.Namespace(...)`, `collections.ChainMap`, `unittest.mock.Mock`,
+// `dataclasses.replace`): the standard library has no widget taking an
+// `on_<event>=` handler.
+var keywordStoringModules = map[string]bool{
+	"types": true, "functools": true, "collections": true, "argparse": true, "dataclasses": true, "copy": true,
+	"typing": true, "typing_extensions": true, "contextvars": true, "weakref": true, "operator": true,
+	"enum": true, "unittest": true, "string": true, "logging": true, "json": true, "threading": true,
+	"concurrent": true, "queue": true, "asyncio": true, "builtins": true,
+}
+
+// storesKeywords reports a callee that keeps its keyword arguments as
+// values: a builtin (`dict(on_start=coro())`), a method of a builtin
+// container (`handlers.update(on_stop=coro())` on a dict), or a call of
+// a keywordStoringModules module.
+func storesKeywords(name string) bool {
+	if analysis.IsBuiltin(name) {
+		return true
+	}
+	head, _, found := strings.Cut(name, ".")
+	if found && analysis.IsBuiltin(head) {
+		return true
+	}
+	return keywordStoringModules[head]
 }
 
 // inCallbackSlot reports whether argument n of a callback API (fn names

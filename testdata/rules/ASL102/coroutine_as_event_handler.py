@@ -65,3 +65,21 @@ async def project_widget():
 async def not_a_handler_keyword():
     # Not an on_<event> slot: asyncio's own functions await what they take.
     await asyncio.wait_for(refresh(), timeout=1)
+
+
+async def kept_by_the_standard_library():
+    # Quiet: builtins and the standard library keep the keyword's value
+    # (a dict, a namespace, a partial's bound keyword), awaited later.
+    import functools
+    import types
+
+    pending = dict(on_start=refresh(), on_stop=refresh())
+    await pending["on_start"]
+    await pending["on_stop"]
+    ns = types.SimpleNamespace(on_ready=refresh())
+    await ns.on_ready
+    handlers = {}
+    handlers.update(on_done=refresh())
+    await handlers["on_done"]
+    make = functools.partial(dict, on_close=refresh())
+    await make()["on_close"]
