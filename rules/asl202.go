@@ -1217,9 +1217,9 @@ func loopedList(m *analysis.Module, n *analysis.Node, name string) string {
 // timeout, no return_when: every one complete) over the list futs: each of
 // its futures is done once the await returns.
 func awaitsAllWrapped(m *analysis.Module, call *analysis.Node, futs string) bool {
-	switch calleeOf(m, call) {
-	case "asyncio.gather":
-	case "asyncio.wait":
+	switch name := calleeOf(m, call); {
+	case pylib.Is(name, pylib.Gathers):
+	case pylib.Is(name, pylib.TakesTasks):
 		// One positional argument, no timeout or return_when.
 		n := 0
 		for _, a := range call.ChildByField("arguments").NamedChildren() {
