@@ -340,12 +340,21 @@ func (m *Module) callsNamed(word string) []*Call {
 // most often also used as a value (`obj.method` handed on), which
 // UsesAsValue answers.
 func (m *Module) callSiteKey(c *Call, word string) string {
-	if c.Target != nil {
+	// A construction of a class of this module has the __init__ it runs as
+	// Target: its key is the class that defines that __init__, as for a
+	// construction in another module (FuncValueKeys), so the module's own
+	// `Api(session)`, and `SyncApi(session)` of a subclass that inherits
+	// Api's __init__, count among the call sites of `Api.__init__`.
+	fn := c.Node.ChildByField("function")
+	if c.Target != nil && (c.Target.Class == nil || c.Target.Name != "__init__") {
 		return c.Target.FullName()
 	}
-	fn := c.Node.ChildByField("function")
 	r := m.Resolve(fn)
 	switch {
+	case c.Target != nil && (r.Class == nil || r.Instance):
+		return c.Target.FullName()
+	case c.Target != nil:
+		return c.Target.Class.FullName()
 	case r.Func != nil:
 		return r.Func.FullName()
 	case r.Class != nil:

@@ -96,6 +96,23 @@ func plainPositionalArgs(call *Node) ([]*Node, bool) {
 	return args, true
 }
 
+// storedTarget reports whether n is the target, or inside the targets, of
+// an assignment, an augmented assignment, a `for` or a `del`.
+func storedTarget(n *Node) bool {
+	for c, p := n, n.Parent(); p != nil; c, p = p, p.Parent() {
+		switch p.Type() {
+		case "pattern_list", "tuple_pattern", "list_pattern", "parenthesized_expression", "expression_list", "tuple", "list":
+			continue
+		case "assignment", "augmented_assignment", "for_statement", "for_in_clause":
+			return c.Field() == "left"
+		case "delete_statement":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // onlyComments reports whether nodes holds nothing but comments.
 func onlyComments(nodes []*Node) bool {
 	for _, c := range nodes {
@@ -248,6 +265,11 @@ func (m *Module) containerUse(c *Node) (v *Node, fine bool) {
 		return nil, true
 	case "if_statement", "while_statement", "elif_clause", "conditional_expression":
 		return nil, c.Field() == "condition" || p.Type() == "conditional_expression"
+	case "subscript":
+		// An item or slice read (`workers[0]`, `workers[-1].stop()`,
+		// `workers[1:]`) adds nothing; an item stored or deleted
+		// (`workers[0] = w`, `del workers[0]`) may put anything there.
+		return nil, c.Field() == "value" && !storedTarget(p)
 	case "argument_list":
 		call := p.Parent()
 		if call == nil || call.Type() != "call" {

@@ -171,6 +171,17 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if values, ok := m.filledMappingValues(n.ChildByField("value"), depth); ok {
 			return m.agree(values, depth+1)
 		}
+		// workers[0] where workers is a list (or deque) filled one item at
+		// a time (`self.workers.append(Worker())`): the item the adds agree
+		// on, as iterating it gives.
+		if subs := n.ChildrenByField("subscript"); len(subs) == 1 && subs[0].Type() != "slice" {
+			if e, ok := m.addedItemsElement(n.ChildByField("value"), nil, depth); ok {
+				return e.ref
+			}
+			if e, ok := m.addedAttrItemsElement(n.ChildByField("value"), nil, depth); ok {
+				return e.ref
+			}
+		}
 		if obj.Class == nil && obj.Func == nil && !obj.Instance && (obj.Via != "" || obj.Name != "" && !pylib.ItemsAreAttributes(obj.Name)) {
 			// What only the project can resolve (`mongo.database[name]`,
 			// a database that a class of another module holds): its item,
@@ -219,6 +230,17 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 			if r := m.getattrMember(n, depth); r.Known() {
 				return r
 			}
+		}
+		// typing.cast(T, v) declares its value a T (a type the annotation
+		// resolves to), else it is v.
+		if callee.Name != "" && callee.Func == nil && callee.Class == nil && pylib.Is(callee.Name, pylib.ReturnsArgument) {
+			if args, ok := plainPositionalArgs(n); ok && len(args) == 2 {
+				if r := m.annotationType(args[0], depth+1); r.Known() {
+					return r
+				}
+				return m.resolve(args[1], depth+1)
+			}
+			return Ref{}
 		}
 		// deepcopy(x) has the type of x.
 		if callee.Name != "" && pylib.CopiesArgument(callee.Name) {

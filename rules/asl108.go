@@ -49,7 +49,7 @@ async def update(db, key):
 		"(deprecated since 4.0 with a DeprecationWarning; async_timeout/__init__.py of 4.0.2). A library manager kept in a module-level variable of another module of the project (`from .locks import lock`, " +
 		"bound once there to `asyncio.Lock()`) counts as well. The project's own " +
 		"asynchronous context managers count too: a call of a generator function that `@asynccontextmanager` alone " +
-		"decorates, and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
+		"decorates (or a name one assignment binds to such a call: `cm = transaction(db)` then `with cm:`), and a project class (or an instance of one) whose hierarchy is in view (project bases only, no " +
 		"`metaclass=`, no class decorator) binding `__aenter__` and not `__enter__`, with ASL111's conditions: no " +
 		"module assigns `__enter__` on an object, no project subclass defines it for a value other than a name bound " +
 		"once to a call of the class (an annotated parameter may hold the subclass), one definition of the name, and " +
@@ -182,6 +182,13 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
 			return classLacks(p, cls, true, "__aenter__", "__enter__", "")
+		}
+	} else if call := boundOnceToCall(p.Module, e); call != nil {
+		// `cm = transaction(db)` then `with cm:` is the call's protocol.
+		fn := call.ChildByField("function")
+		r := projectRef(p, fn)
+		if async, ok := r.Func.GeneratorContextManager(); ok && async && definiteFunc(p, fn, r.Func) != nil {
+			return "a call of an `@asynccontextmanager` generator"
 		}
 	}
 	if t := instanceType(p, e); t != "" && pylib.AsyncWithOnly(t) {

@@ -102,8 +102,12 @@ async def save(db, row):
 		"A library object kept in a module-level variable of another module of the project (`from .locks import lock`, " +
 		"bound once there to `threading.Lock()`) counts as well. " +
 		"Functions and classes of other modules of the project count wherever they are imported (at the top, " +
-		"relatively, or inside a function), so `check FILE` and `check .` agree; what a function of another module " +
-		"returns is not followed (it may depend on the caller's class). " +
+		"relatively, or inside a function), so `check FILE` and `check .` agree. A name one assignment binds to a call " +
+		"of such an `@contextmanager` generator (`cm = scope(name)` then `async with cm:`) has the call's protocol, and a " +
+		"call of a function of the module that is not a method (`async with make_guard():` where `make_guard` returns " +
+		"`Guard()`) the protocol of what it returns, as a name bound to that call has; what a method returns is not " +
+		"followed there (`self.guard_class()` in it may be a subclass's choice), nor what a function of another module " +
+		"returns (it may depend on the caller's class). " +
 		"No automatic fix: the repair is the protocol the object has (`with`/`for`) or giving it the asynchronous one " +
 		"(`@asynccontextmanager`, `asyncio.Lock`, `__aenter__`/`__aiter__`), a choice the code does not show.",
 	Run: runProtocolMismatch,
@@ -150,8 +154,8 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
 		r := projectRef(p, fn)
-		if async, ok := r.Func.GeneratorContextManager(); ok && !async && definiteFunc(p, fn, r.Func) != nil {
-			return "a call of an `@contextmanager` generator"
+		if what := syncOnlyGeneratorManager(p, e); what != "" {
+			return what
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
 			return classLacks(p, cls, true, "__enter__", "__aenter__", "")
@@ -159,7 +163,18 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		if r.Name != "" && !r.Instance && (pylib.SyncWithOnly(r.Name) || pylib.SyncWithOnly(p.Project.Canonical(r.Name))) {
 			return "a `" + r.Name + "`"
 		}
-		return ""
+		// Otherwise what a call of a function gives, as for a name bound
+		// to it below (`async with make_guard():` where make_guard returns
+		// Guard()); not of a method (`pool.other()` may return
+		// `self.guard_class()`, which a subclass may set to another class).
+		if r.Func == nil || r.Func.Class != nil || analysis.Unparen(fn).Type() == "attribute" && throughObject(p.Module, fn) {
+			return ""
+		}
+	} else if call := boundOnceToCall(p.Module, e); call != nil {
+		// `cm = scope("x")` then `async with cm:` is the call's protocol.
+		if what := syncOnlyGeneratorManager(p, call); what != "" {
+			return what
+		}
 	}
 	if r := projectRef(p, e); r.Class != nil && r.Instance {
 		return classLacks(p, r.Class, madeByCall(p, e, r.Class), "__enter__", "__aenter__", "")
@@ -168,6 +183,34 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		return "a `" + t + "`"
 	}
 	return ""
+}
+
+// syncOnlyGeneratorManager says why call, a call of a project generator
+// function that `@contextmanager` alone makes a context manager, supports
+// only a plain `with`, or "".
+func syncOnlyGeneratorManager(p *Pass, call *analysis.Node) string {
+	fn := call.ChildByField("function")
+	r := projectRef(p, fn)
+	if async, ok := r.Func.GeneratorContextManager(); ok && !async && definiteFunc(p, fn, r.Func) != nil {
+		return "a call of an `@contextmanager` generator"
+	}
+	return ""
+}
+
+// boundOnceToCall returns the call that name e is bound to when one
+// assignment binds it, to a call (`cm = scope("x")`), else nil.
+func boundOnceToCall(m *analysis.Module, e *analysis.Node) *analysis.Node {
+	if e == nil || e.Type() != "identifier" {
+		return nil
+	}
+	b := m.ScopeAt(e).Lookup(m.File.Text(e))
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return nil
+	}
+	if v := analysis.Unparen(b.Values[0]); v != nil && v.Type() == "call" {
+		return v
+	}
+	return nil
 }
 
 // projectRef resolves n as Module.Resolve does, and follows what only the

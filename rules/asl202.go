@@ -94,7 +94,8 @@ async def count_users(path):
 		"(pylib/devices_and_ipc.go, pylib/browser_drivers.go): pyzmq sockets' receives and `poll` and `zmq.Poller.poll` " +
 		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
 		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
-		"`timeout=0`, non-blocking mode, nor `ser.read(ser.in_waiting)`, the bytes already received: testdata " +
+		"`timeout=0`, non-blocking mode, or switched to it by every store of its `timeout` property where it is kept " +
+		"(`self._serial.timeout = 0`), nor `ser.read(ser.in_waiting)`, the bytes already received: testdata " +
 		"`serial_reads_that_cannot_wait.py`), PyAudio streams' `read` and `write` (`pyaudio.PyAudio().open(...)`: they " +
 		"wait for the sound card; a stream opened with a `stream_callback` is read by PyAudio's own thread and is never " +
 		"read or written: testdata `pyaudio_streams.py`), pexpect's `expect` (not with `async_=True`), reads and waits, " +
@@ -542,6 +543,9 @@ func readsWaitingBytes(m *analysis.Module, c *analysis.Call, recv string) bool {
 // (pylib.NonBlockingTimeout: `serial.Serial(port, 9600, timeout=0)`): its
 // reads return at once with what is there.
 func nonBlockingPort(m *analysis.Module, recv *analysis.Node) bool {
+	if zeroTimeoutStored(m, recv) {
+		return true
+	}
 	ctor := constructorCall(m, recv, 0)
 	if ctor == nil {
 		return false
@@ -552,6 +556,48 @@ func nonBlockingPort(m *analysis.Module, recv *analysis.Node) bool {
 	}
 	t := analysis.Unparen(constructorArg(m, ctor, i, "timeout"))
 	return t != nil && (m.File.Text(t) == "0" || m.File.Text(t) == "0.0")
+}
+
+// zeroTimeoutStored reports a port that the code around the read switches
+// to non-blocking mode by its `timeout` property (pyserial: "timeout = 0:
+// non-blocking mode"; `self._serial.timeout = 0` in the transport's
+// __init__): every store of `RECV.timeout` in the class that holds the read
+// (for `self.x`), or else in its function, is a zero, and there is one.
+func zeroTimeoutStored(m *analysis.Module, recv *analysis.Node) bool {
+	recv = analysis.Unparen(recv)
+	if recv == nil {
+		return false
+	}
+	text := strings.Join(strings.Fields(m.File.Text(recv)), "")
+	f := m.FunctionAt(recv)
+	if f == nil {
+		return false
+	}
+	root := f.Node
+	if strings.HasPrefix(text, "self.") {
+		if f.Class == nil {
+			return false
+		}
+		root = f.Class.Node
+	}
+	zero, other := false, false
+	root.Walk(func(n *analysis.Node) bool {
+		if n.Type() != "assignment" && n.Type() != "augmented_assignment" {
+			return true
+		}
+		left := analysis.Unparen(n.ChildByField("left"))
+		if left == nil || strings.Join(strings.Fields(m.File.Text(left)), "") != text+".timeout" {
+			return true
+		}
+		v := analysis.Unparen(n.ChildByField("right"))
+		if n.Type() == "assignment" && v != nil && (m.File.Text(v) == "0" || m.File.Text(v) == "0.0") {
+			zero = true
+		} else {
+			other = true
+		}
+		return true
+	})
+	return zero && !other
 }
 
 // recordedArgument is the argument the record names: its BlockingKeyword

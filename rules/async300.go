@@ -40,7 +40,7 @@ async def main():
 
 func runTaskDropped(p *Pass) {
 	for _, c := range p.Module.Calls {
-		if !isTaskFactory(p, c) || ensureFutureOfFuture(p, c) || uncalledCoroutineArgument(p, c) || testScaffoldingTask(p, c) || finishesInFirstStep(p, c) {
+		if !isTaskFactory(p, c) || ensureFutureOfFuture(p, c) || uncalledCoroutineArgument(p, c) || testScaffoldingTask(p, c) {
 			continue
 		}
 		if valueDropped(p.File, c.Node) || readOnlyArgument(p.Module, c.Node) {

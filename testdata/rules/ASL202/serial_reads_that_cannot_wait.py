@@ -1,7 +1,9 @@
 # pyserial reads that return at once: a port opened in non-blocking mode
 # ("timeout = 0: non-blocking mode, return immediately in any case"), and a
 # read of no more than the bytes the input buffer already holds
-# (`ser.read(ser.in_waiting)`). Other reads wait for the device.
+# (`ser.read(ser.in_waiting)`), also when the `timeout` property is set to 0
+# where the port is kept (a transport given the port by its caller). Other
+# reads wait for the device.
 import asyncio
 
 import serial
@@ -54,3 +56,36 @@ async def blocking_port(port):
 async def other_buffer(port, other):
     ser = serial.Serial(port, 9600)
     return ser.read(other.in_waiting)  # want: ASL202
+
+
+class Transport:
+    # Given the port by its maker; the `timeout` property set to 0 switches
+    # it to non-blocking mode. Quiet.
+    def __init__(self, port_instance):
+        self._serial = port_instance
+        self._serial.timeout = 0
+
+    async def read_ready(self):
+        return self._serial.read(1024)
+
+
+class SlowTransport:
+    # A non-zero timeout stored too: the read may wait.
+    def __init__(self, port_instance, slow):
+        self._serial = port_instance
+        self._serial.timeout = 0
+        if slow:
+            self._serial.timeout = 1
+
+    async def read_ready(self):
+        return self._serial.read(1024)  # want: ASL202
+
+
+async def property_set_locally(port):
+    ser = serial.Serial(port, 9600)
+    ser.timeout = 0
+    return ser.read(10)
+
+
+def make_transports(port):
+    return Transport(serial.Serial(port)), SlowTransport(serial.Serial(port), True)
