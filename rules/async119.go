@@ -369,6 +369,29 @@ func closesAsyncGenerator(p *Pass, c *analysis.Call, calls map[*analysis.Node]*a
 	return makesAsyncGenerator(p, calls[arg])
 }
 
+// tryParts splits a try statement into its body and its finally's body
+// (nil when absent); handled reports an except or else clause.
+func tryParts(try *analysis.Node) (body, final *analysis.Node, handled bool) {
+	for _, ch := range try.NamedChildren() {
+		switch ch.Type() {
+		case "block":
+			body = ch
+		case "finally_clause":
+			final = ch.ChildByField("body")
+			if final == nil {
+				for _, b := range ch.NamedChildren() {
+					if b.Type() == "block" {
+						final = b
+					}
+				}
+			}
+		case "except_clause", "else_clause":
+			handled = true
+		}
+	}
+	return body, final, handled
+}
+
 // closesParameter reports a generator-based context manager whose whole
 // body is `try: yield param` / `finally: [await] param.aclose()` (or
 // `close()`): contextlib.aclosing as projects copy it for older Pythons.
@@ -384,25 +407,8 @@ func closesParameter(f *analysis.Function) bool {
 		return false
 	}
 	m, param := f.Module(), f.Params[0]
-	var tryBody, final *analysis.Node
-	for _, ch := range stmts[0].NamedChildren() {
-		switch ch.Type() {
-		case "block":
-			tryBody = ch
-		case "finally_clause":
-			final = ch.ChildByField("body")
-			if final == nil {
-				for _, b := range ch.NamedChildren() {
-					if b.Type() == "block" {
-						final = b
-					}
-				}
-			}
-		case "except_clause", "else_clause":
-			return false
-		}
-	}
-	if tryBody == nil || final == nil {
+	tryBody, final, handled := tryParts(stmts[0])
+	if handled || tryBody == nil || final == nil {
 		return false
 	}
 	body, fin := statements(tryBody), statements(final)

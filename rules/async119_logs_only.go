@@ -49,22 +49,10 @@ func logsOnlyAfterYield(f *analysis.Function) bool {
 	if last.Type() != "try_statement" {
 		return false
 	}
-	var tryBody, final *analysis.Node
+	tryBody, final, _ := tryParts(last)
 	for _, ch := range last.NamedChildren() {
-		switch ch.Type() {
-		case "else_clause":
+		if ch.Type() == "else_clause" {
 			return false
-		case "block":
-			tryBody = ch
-		case "finally_clause":
-			final = ch.ChildByField("body")
-			if final == nil {
-				for _, b := range ch.NamedChildren() {
-					if b.Type() == "block" {
-						final = b
-					}
-				}
-			}
 		}
 	}
 	inner := statements(tryBody)
