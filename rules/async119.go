@@ -298,6 +298,20 @@ func holdsNothing(p *Pass, w *analysis.Node) bool {
 	return true
 }
 
+// yieldCount counts the yields in stmts, nested blocks included.
+func yieldCount(stmts []*analysis.Node) int {
+	yields := 0
+	for _, s := range stmts {
+		walkBody(s, func(n *analysis.Node) bool {
+			if isYield(n) {
+				yields++
+			}
+			return true
+		})
+	}
+	return yields
+}
+
 // translatesOnly reports whether the generator-based context manager f
 // runs nothing after its yield except in except clauses: its body ends with
 // a try statement without else or finally whose body ends with the only
@@ -312,16 +326,7 @@ func translatesOnly(f *analysis.Function) bool {
 		return false
 	}
 	try := stmts[len(stmts)-1]
-	yields := 0
-	for _, s := range stmts {
-		walkBody(s, func(n *analysis.Node) bool {
-			if isYield(n) {
-				yields++
-			}
-			return true
-		})
-	}
-	if yields != 1 {
+	if yieldCount(stmts) != 1 {
 		return false
 	}
 	var tryBody *analysis.Node

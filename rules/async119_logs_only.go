@@ -27,16 +27,7 @@ func logsOnlyAfterYield(f *analysis.Function) bool {
 		return false
 	}
 	stmts := statements(body)
-	yields := 0
-	for _, s := range stmts {
-		walkBody(s, func(n *analysis.Node) bool {
-			if isYield(n) {
-				yields++
-			}
-			return true
-		})
-	}
-	if yields != 1 || len(stmts) == 0 {
+	if yieldCount(stmts) != 1 || len(stmts) == 0 {
 		return false
 	}
 	m := f.Module()
