@@ -226,6 +226,18 @@ func testScaffoldingTask(p *Pass, c *analysis.Call) bool {
 	if !testModule(p.Module, p.Project) {
 		return false
 	}
+	inner := taskCoroutineCall(p, c)
+	if inner == nil {
+		return false
+	}
+	f := p.Project.Target(inner)
+	return f != nil && f.IsCoroutineFunction() && testModule(f.Module(), p.Project) && !checksInTest(p.Project, f, map[*analysis.Function]bool{})
+}
+
+// taskCoroutineCall returns the call that makes the coroutine a task
+// factory call runs (`create_task(self.update())`: `self.update()`), or
+// nil when its argument is no call of the module.
+func taskCoroutineCall(p *Pass, c *analysis.Call) *analysis.Call {
 	args := awaitableArgs(p, c)
 	var arg *analysis.Node
 	if len(args) > 0 {
@@ -234,15 +246,10 @@ func testScaffoldingTask(p *Pass, c *analysis.Call) bool {
 		arg = analysis.Unparen(arg)
 	}
 	if arg == nil || arg.Type() != "call" {
-		return false
+		return nil
 	}
 	calls := p.Module.Memo("rules.callByNode", func() any { return callByNode(p.Module) }).(map[*analysis.Node]*analysis.Call)
-	inner := calls[arg]
-	if inner == nil {
-		return false
-	}
-	f := p.Project.Target(inner)
-	return f != nil && f.IsCoroutineFunction() && testModule(f.Module(), p.Project) && !checksInTest(p.Project, f, map[*analysis.Function]bool{})
+	return calls[arg]
 }
 
 // checksInTest reports whether test-module function f checks something that

@@ -21,18 +21,7 @@ func neverSuspends(p *Pass, c *analysis.Call) *analysis.Function {
 	if p.Project == nil {
 		return nil
 	}
-	args := awaitableArgs(p, c)
-	var arg *analysis.Node
-	if len(args) > 0 {
-		arg = args[0]
-	} else if arg = c.Positional(0); arg != nil {
-		arg = analysis.Unparen(arg)
-	}
-	if arg == nil || arg.Type() != "call" {
-		return nil
-	}
-	calls := p.Module.Memo("rules.callByNode", func() any { return callByNode(p.Module) }).(map[*analysis.Node]*analysis.Call)
-	inner := calls[arg]
+	inner := taskCoroutineCall(p, c)
 	if inner == nil {
 		return nil
 	}
