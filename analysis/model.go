@@ -271,11 +271,7 @@ func (f *Function) decoratedType(depth int) string {
 		if len(expr) == 0 {
 			continue
 		}
-		e := Unparen(expr[0])
-		if e.Type() == "call" {
-			e = e.ChildByField("function")
-		}
-		if t := pylib.DecoratedTypeOf(f.module.resolve(e, depth+1).Name); t != "" {
+		if t := pylib.DecoratedTypeOf(f.module.resolve(decoratorCallee(expr[0]), depth+1).Name); t != "" {
 			return t
 		}
 	}
@@ -530,11 +526,19 @@ func (m *Module) handsBodyAway(f *Function, p *Project) bool {
 // start a worker when called (pylib.ThreadLoopWorkerOf: Textual's `@work`,
 // `@work(thread=True)`): the body runs in the worker, not in the call.
 func startsWorker(m *Module, dec *Node) bool {
-	callee := dec
-	if dec.Type() == "call" {
-		callee = dec.ChildByField("function")
-	}
+	callee := decoratorCallee(dec)
 	return callee != nil && pylib.ThreadLoopWorkerOf(m.Resolve(callee).Name) != nil
+}
+
+// decoratorCallee is the name a decorator expression resolves through: the
+// expression itself (`@work`) or the function of a decorator factory's
+// call (`@work(thread=True)`), parentheses removed.
+func decoratorCallee(dec *Node) *Node {
+	dec = Unparen(dec)
+	if dec != nil && dec.Type() == "call" {
+		return dec.ChildByField("function")
+	}
+	return dec
 }
 
 // runsInThread reports a library decorator, bare or called, whose wrapper
@@ -542,10 +546,7 @@ func startsWorker(m *Module, dec *Node) bool {
 // future (pylib.RunsInThread: Tornado's `@run_on_executor`, Pebble's
 // `@concurrent.process(...)`).
 func runsInThread(m *Module, dec *Node) bool {
-	callee := dec
-	if dec.Type() == "call" {
-		callee = dec.ChildByField("function")
-	}
+	callee := decoratorCallee(dec)
 	return callee != nil && pylib.RunsInThread(m.Resolve(callee).Name)
 }
 

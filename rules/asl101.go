@@ -61,11 +61,11 @@ func startsLoop(proj *analysis.Project, m *analysis.Module, c *analysis.Call) bo
 // walked as such, not the library's loop starter.
 func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) bool {
 	if api, ok := loopAPI(proj, c); ok && api.Has(pylib.RefusesRunningLoop) && !api.Has(pylib.ByMethodName) {
-		if api.OwnThreadKeyword != "" && onOwnThread(m, c, api.OwnThreadKeyword) {
+		if api.OwnThreadKeyword != "" && keywordMayBeTrue(m, c, api.OwnThreadKeyword) {
 			return false
 		}
 		// prompt_toolkit 2's `prompt(async_=True)` returned an awaitable.
-		if api.AwaitableKeyword != "" && onOwnThread(m, c, api.AwaitableKeyword) {
+		if api.AwaitableKeyword != "" && keywordMayBeTrue(m, c, api.AwaitableKeyword) {
 			return false
 		}
 		return proj.ShadowingDefinition(c) == nil
@@ -82,7 +82,7 @@ func isLoopEntry(proj *analysis.Project, m *analysis.Module, c *analysis.Call) b
 // the API runs its loop on a thread of its own (pylib's OwnThreadKeyword:
 // prompt_toolkit's `app.run(in_thread=True)`) or returns an awaitable
 // (AwaitableKeyword: prompt_toolkit 2's `prompt(async_=True)`).
-func onOwnThread(m *analysis.Module, c *analysis.Call, keyword string) bool {
+func keywordMayBeTrue(m *analysis.Module, c *analysis.Call, keyword string) bool {
 	v := analysis.Unparen(c.Keyword(keyword, m.File))
 	if v == nil {
 		return false

@@ -177,18 +177,16 @@ func asyncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		// A project generator that @asynccontextmanager alone makes a
 		// context manager, or a class of the project (its hierarchy in
 		// view) with __aenter__ and no __enter__.
-		if async, ok := r.Func.GeneratorContextManager(); ok && async && definiteFunc(p, fn, r.Func) != nil {
-			return "a call of an `@asynccontextmanager` generator"
+		if what := generatorManagerOnly(p, e, true); what != "" {
+			return what
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
 			return classLacks(p, cls, true, "__aenter__", "__enter__", "")
 		}
 	} else if call := boundOnceToCall(p.Module, e); call != nil {
 		// `cm = transaction(db)` then `with cm:` is the call's protocol.
-		fn := call.ChildByField("function")
-		r := projectRef(p, fn)
-		if async, ok := r.Func.GeneratorContextManager(); ok && async && definiteFunc(p, fn, r.Func) != nil {
-			return "a call of an `@asynccontextmanager` generator"
+		if what := generatorManagerOnly(p, call, true); what != "" {
+			return what
 		}
 	}
 	if t := instanceType(p, e); t != "" && pylib.AsyncWithOnly(t) {

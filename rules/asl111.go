@@ -154,7 +154,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	if e.Type() == "call" {
 		fn := e.ChildByField("function")
 		r := projectRef(p, fn)
-		if what := syncOnlyGeneratorManager(p, e); what != "" {
+		if what := generatorManagerOnly(p, e, false); what != "" {
 			return what
 		}
 		if cls := definiteClass(p, fn, r.Class); cls != nil && !r.Instance {
@@ -172,7 +172,7 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 		}
 	} else if call := boundOnceToCall(p.Module, e); call != nil {
 		// `cm = scope("x")` then `async with cm:` is the call's protocol.
-		if what := syncOnlyGeneratorManager(p, call); what != "" {
+		if what := generatorManagerOnly(p, call, false); what != "" {
 			return what
 		}
 	}
@@ -185,16 +185,19 @@ func syncOnlyContextManager(p *Pass, e *analysis.Node) string {
 	return ""
 }
 
-// syncOnlyGeneratorManager says why call, a call of a project generator
-// function that `@contextmanager` alone makes a context manager, supports
-// only a plain `with`, or "".
-func syncOnlyGeneratorManager(p *Pass, call *analysis.Node) string {
+// generatorManagerOnly says why call, a call of a project generator
+// function that `@asynccontextmanager` (async) or `@contextmanager` (not
+// async) alone makes a context manager, supports only that protocol, or "".
+func generatorManagerOnly(p *Pass, call *analysis.Node, async bool) string {
 	fn := call.ChildByField("function")
 	r := projectRef(p, fn)
-	if async, ok := r.Func.GeneratorContextManager(); ok && !async && definiteFunc(p, fn, r.Func) != nil {
-		return "a call of an `@contextmanager` generator"
+	if isAsync, ok := r.Func.GeneratorContextManager(); !ok || isAsync != async || definiteFunc(p, fn, r.Func) == nil {
+		return ""
 	}
-	return ""
+	if async {
+		return "a call of an `@asynccontextmanager` generator"
+	}
+	return "a call of an `@contextmanager` generator"
 }
 
 // boundOnceToCall returns the call that name e is bound to when one
