@@ -146,15 +146,7 @@ func classNames(cls *Class) map[string]bool {
 // attrStoreModules returns the project's modules with a store of an
 // attribute named attr on an object other than self or cls.
 func (p *Project) attrStoreModules(attr string) []*Module {
-	p.attrStoreIndexOnce.Do(func() {
-		p.attrStoreIndex = map[string][]*Module{}
-		for _, m := range p.Modules() {
-			for _, w := range m.StoredAttrWords() {
-				p.attrStoreIndex[w] = append(p.attrStoreIndex[w], m)
-			}
-		}
-	})
-	return p.attrStoreIndex[attr]
+	return p.attrStoreIndex.modules(p, (*Module).StoredAttrWords, attr)
 }
 
 // attrStoreSite is one store `obj.attr = value` of a module.

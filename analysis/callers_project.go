@@ -250,15 +250,7 @@ func (p *Project) namesFunction(key string, f *Function) bool {
 // callerModules returns the project's modules with a call, with arguments,
 // of a callee whose last name is word.
 func (p *Project) callerModules(word string) []*Module {
-	p.callerIndexOnce.Do(func() {
-		p.callerIndex = map[string][]*Module{}
-		for _, m := range p.Modules() {
-			for _, w := range m.CalledWords() {
-				p.callerIndex[w] = append(p.callerIndex[w], m)
-			}
-		}
-	})
-	return p.callerIndex[word]
+	return p.callerIndex.modules(p, (*Module).CalledWords, word)
 }
 
 // CalledWords returns the last names of the callees of the module's calls

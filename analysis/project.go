@@ -347,16 +347,34 @@ type Project struct {
 
 	// callerAnswers memoises callerParamType; callerIndex lists the
 	// modules by the last names of the callees they call (callerModules).
-	callerAnswers   sync.Map
-	callerIndexOnce sync.Once
-	callerIndex     map[string][]*Module
+	callerAnswers sync.Map
+	callerIndex   moduleWordIndex
 
 	// attrStoreAnswers memoises attrStoreType; attrStoreIndex lists the
 	// modules by the attribute names they store on objects
 	// (attrStoreModules).
-	attrStoreAnswers   sync.Map
-	attrStoreIndexOnce sync.Once
-	attrStoreIndex     map[string][]*Module
+	attrStoreAnswers sync.Map
+	attrStoreIndex   moduleWordIndex
+}
+
+// moduleWordIndex lists a project's modules by the words each gives
+// (Module.CalledWords, Module.StoredAttrWords), built on first use.
+type moduleWordIndex struct {
+	once   sync.Once
+	byWord map[string][]*Module
+}
+
+// modules returns the modules of p among whose words (words) is word.
+func (ix *moduleWordIndex) modules(p *Project, words func(*Module) []string, word string) []*Module {
+	ix.once.Do(func() {
+		ix.byWord = map[string][]*Module{}
+		for _, m := range p.Modules() {
+			for _, w := range words(m) {
+				ix.byWord[w] = append(ix.byWord[w], m)
+			}
+		}
+	})
+	return ix.byWord[word]
 }
 
 // RecordPatchQueries makes the project call record with each name it is
