@@ -108,6 +108,11 @@ JUDGED["45"], ROOTS["45"] = "precision_heldout45.tsv", "/work/corpus45"
 JUDGED["46"], ROOTS["46"] = "precision_heldout46.tsv", "/work/corpus46"
 
 
+
+# corpus47 (bench/heldout47_README.md: an uptime monitor, an ASGI gateway with its middleware, an OCPP charging central system, a statsd client, a blockchain indexer, from GitHub), three lines apart from corpus46's so that merges stay clean
+JUDGED["47"], ROOTS["47"] = "precision_heldout47.tsv", "/work/corpus47"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:
