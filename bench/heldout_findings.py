@@ -95,6 +95,9 @@ MANIFESTS["corpus45"] = "heldout45_manifest.tsv"  # corpus45 (bench/heldout45_RE
 MANIFESTS["corpus46"] = "heldout46_manifest.tsv"  # corpus46 (bench/heldout46_README.md), two lines apart from corpus45's so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus47"] = "heldout47_manifest.tsv"  # corpus47 (bench/heldout47_README.md), two lines apart from corpus46's so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()
