@@ -81,6 +81,48 @@ func (q *askedQuestions) snapshot() ([]analysis.CallerQuery, bool) {
 	return out, q.subclass
 }
 
+// dependentsOf is affectedBy for the documents that were analysed with
+// before, and adds those whose latest analysis saw another module of path:
+// one analysed for another reason between two cascades of path (a
+// dependent of an earlier cascade, the index being read) took the
+// project with an edit whose own cascade never ran, superseded by the
+// next edit's. Compared with before alone, an edit that restores before
+// finds no change and such a document kept what the superseded edit made
+// it say (TestEditOfPrivateMethodElsewhere failed so, under load).
+func (s *Server) dependentsOf(project *analysis.Project, path string, before, after *analysis.Module) []*document {
+	deps := s.affectedBy(project, path, before, after)
+	bySeen := map[*analysis.Module][]*document{}
+	for _, o := range s.openDocs() {
+		seen := o.seenProject.Load()
+		if o.path == path || seen == nil {
+			continue
+		}
+		if m := seen.Module(path); m != before && m != after {
+			bySeen[m] = append(bySeen[m], o)
+		}
+	}
+	if len(bySeen) == 0 {
+		return deps
+	}
+	in := map[*document]bool{}
+	for _, o := range deps {
+		in[o] = true
+	}
+	for seen, docs := range bySeen {
+		saw := map[*document]bool{}
+		for _, o := range docs {
+			saw[o] = true
+		}
+		for _, o := range s.affectedBy(project, path, seen, after) {
+			if saw[o] && !in[o] {
+				in[o] = true
+				deps = append(deps, o)
+			}
+		}
+	}
+	return deps
+}
+
 // affectedBy returns the open documents of project, other than path's,
 // whose findings may change when the module at path changed from before
 // to after (nil: absent): all of them when what it contributes to

@@ -238,7 +238,7 @@ func (s *Server) runCascade(d *document, inAnalysisSlot bool) {
 	if after == nil {
 		return // a concurrent run took it
 	}
-	deps := s.affectedBy(project, d.path, before, after)
+	deps := s.dependentsOf(project, d.path, before, after)
 	s.log.debugf("%d open document(s) depend on %s", len(deps), d.path)
 	d.schedMu.Lock()
 	d.cascadeDependents = deps
@@ -264,7 +264,7 @@ func (s *Server) runCascade(d *document, inAnalysisSlot bool) {
 func (s *Server) analyse(ctx context.Context, sn *snapshot, phase rules.Phase) (res *result, project *analysis.Project, complete bool) {
 	mod := s.moduleOf(sn)
 	d := sn.doc
-	project = s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn })
+	project = s.ws.put(mod, func() bool { return !d.closed.Load() && d.snap.Load() == sn }, &d.seenProject)
 	if project.Module(mod.File.Path) != mod {
 		// A newer version is in the project: check this one on its own terms.
 		project = s.ws.questions.record(project.With(mod))

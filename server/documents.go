@@ -46,7 +46,12 @@ type document struct {
 	runningCascade bool
 	// base is the module of this path that the other documents were last
 	// analysed with (the index's, at first): what a cascade compares with.
+	// A document analysed meanwhile for another reason may have seen a
+	// newer one: seenProject tells (dependentsOf).
 	base *analysis.Module
+	// seenProject is the project the latest analysis of this document
+	// started with, stored under the workspace's lock (workspace.put).
+	seenProject atomic.Pointer[analysis.Project]
 	// cascadeTimer runs the cascade of the newest analysed module
 	// (cascadeModule, in cascadeProject) once typing pauses (runCascade).
 	cascadeTimer   *time.Timer
@@ -323,7 +328,7 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 		}
 		s.ws.revert(path)
 		reverted, _ := s.ws.snapshot(path)
-		for _, dep := range s.affectedBy(project, path, before, reverted.Module(path)) {
+		for _, dep := range s.dependentsOf(project, path, before, reverted.Module(path)) {
 			s.scheduleDependent(dep, s.currentSettings().Debounce())
 		}
 	})

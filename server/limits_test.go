@@ -214,7 +214,7 @@ func TestClosedDocumentReleased(t *testing.T) {
 	for _, path := range []string{filepath.Join(dir, "small.py"), filepath.Join(dir, "big.py"), filepath.Join(outside, "elsewhere.py")} {
 		// As if open: the editor's version is in the project.
 		m, _ := s.ws.buildModule(analysis.Parse(path, []byte(small)))
-		s.ws.put(m, func() bool { return true })
+		s.ws.put(m, func() bool { return true }, nil)
 		s.ws.revert(path) // closed
 	}
 	indexed := func(path string) bool {

@@ -239,3 +239,51 @@ func TestAffectedByReadsAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestDependentsOfSeenBetweenCascades: a document analysed between two
+// cascades of another module (other.py) saw an edit whose cascade never
+// ran (superseded by the next edit's, which restores the first text):
+// compared with the cascade's base alone there is no change, so it is
+// re-analysed because of what it saw; one that saw the base is not.
+func TestDependentsOfSeenBetweenCascades(t *testing.T) {
+	root := t.TempDir()
+	models := filepath.Join(root, "models.py")
+	threads := filepath.Join(root, "threads.py")
+	other := filepath.Join(root, "other.py")
+	layout := analysis.NewLayout(root, []string{models, threads, other})
+	build := func(path, src string) *analysis.Module { return lint.BuildModule(layout, path, []byte(src)) }
+	s := &Server{ctx: context.Background(), docs: map[uri.URI]*document{}}
+	s.ws = newWorkspace(s)
+	v1 := build(other, "x = 1\n")
+	p1 := s.ws.questions.record(analysis.NewProject(root, []*analysis.Module{
+		build(models, "async def fetch(thread):\n    data = thread._forced_fetch(1)\n    return data.get('m')\n"),
+		build(threads, "class Thread:\n    async def _forced_fetch(self, mid):\n        return {}\n"),
+		v1,
+	}))
+	p2 := s.ws.questions.record(p1.With(build(other, "def _forced_fetch(mid):\n    return {}\n")))
+	v3 := build(other, "x = 1\n")
+	p3 := s.ws.questions.record(p2.With(v3))
+	d := &document{uri: uri.File(models), path: models}
+	s.docs[d.uri] = d
+	// saw records models.py analysed in p, as the server does.
+	saw := func(p *analysis.Project) {
+		diags, deps, _ := rules.CheckRunRecorded(p.Module(models), p, rules.DefaultOptions(), rules.Run{})
+		d.snap.Store(&snapshot{doc: d, result: &result{module: p.Module(models), diags: diags, deps: deps}})
+		d.seenProject.Store(p)
+	}
+	names := func(docs []*document) []string {
+		var out []string
+		for _, o := range docs {
+			out = append(out, filepath.Base(o.path))
+		}
+		return out
+	}
+	saw(p1)
+	if got := s.dependentsOf(p3, other, v1, v3); len(got) != 0 {
+		t.Errorf("models.py saw other.py's base text, which the edit restored; re-analysed anyway: %v", names(got))
+	}
+	saw(p2)
+	if got := s.dependentsOf(p3, other, v1, v3); len(got) != 1 || got[0] != d {
+		t.Errorf("models.py saw other.py's sync _forced_fetch, which the edit removed; re-analysed: %v", names(got))
+	}
+}

@@ -359,8 +359,11 @@ func (w *workspace) renames(path string) bool {
 }
 
 // put replaces path's module in its project when stillCurrent (checked
-// under the lock) holds, and returns the resulting snapshot of the project.
-func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.Project {
+// under the lock) holds, and returns the resulting snapshot of the project,
+// also storing it in seen (when not nil) under the lock: a cascade that
+// starts after another module's put then sees every analysis that took a
+// project without it (Server.dependentsOf).
+func (w *workspace) put(m *analysis.Module, stillCurrent func() bool, seen *atomic.Pointer[analysis.Project]) *analysis.Project {
 	root := w.rootOf(m.File.Path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -369,6 +372,9 @@ func (w *workspace) put(m *analysis.Module, stillCurrent func() bool) *analysis.
 		p.project = w.questions.record(p.project.With(m))
 		w.projectGen++
 		w.markLocked(m.File.Path)
+	}
+	if seen != nil {
+		seen.Store(p.project)
 	}
 	return p.project
 }
@@ -1083,7 +1089,7 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 				before := project.Module(c.path)
 				w.set(m)
 				project, _ = w.snapshot(c.path)
-				for _, d := range s.affectedBy(project, c.path, before, m) {
+				for _, d := range s.dependentsOf(project, c.path, before, m) {
 					affected[d] = true
 				}
 			}
