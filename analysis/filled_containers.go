@@ -65,8 +65,10 @@ func (m *Module) emptyContainer(v *Node, depth int) bool {
 }
 
 // emptyOf reports whether v is an empty display of the literal type
-// (`[]`, `{}`) or a call without arguments of one of constructors.
+// (`[]`, `{}`) or a call without arguments of one of constructors. v may
+// be the annotation of an annotated binding (declaredValue).
 func (m *Module) emptyOf(v *Node, literal string, constructors map[string]bool, depth int) bool {
+	v = declaredValue(v)
 	switch v.Type() {
 	case literal:
 		return onlyComments(v.NamedChildren())
@@ -78,6 +80,28 @@ func (m *Module) emptyOf(v *Node, literal string, constructors map[string]bool, 
 		return constructors[m.resolve(v.ChildByField("function"), depth+1).Name]
 	}
 	return false
+}
+
+// declaredValue is the value of the annotated binding whose annotation v
+// is, or v itself. The builder binds `self.conns: dict = {}` (and
+// `pending: list = []`) to its annotation, which says what the items are
+// when it has type arguments (elementAnnotation, containerAnnotation read
+// them first); a bare `dict` or `list` says nothing, and the empty display
+// behind it is what a container filled one item at a time starts from
+// (realbugs90 nekro-agent: `self.imap_connections: dict = {}`, filled with
+// imaplib connections, read back in get_raw_email_content and cleanup).
+func declaredValue(v *Node) *Node {
+	if v == nil || v.Type() != "type" {
+		return v
+	}
+	p := v.Parent()
+	if p == nil || p.Type() != "assignment" || p.ChildByField("type") != v {
+		return v
+	}
+	if right := Unparen(p.ChildByField("right")); right != nil {
+		return right
+	}
+	return v
 }
 
 // plainPositionalArgs returns a call's arguments, or false when one is a

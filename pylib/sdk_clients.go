@@ -294,10 +294,27 @@ func init() {
 		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "connect", "login", "retrbinary", "retrlines", "storbinary",
 			"storlines", "nlst", "dir", "mlsd", "cwd", "pwd", "delete", "rename", "mkd", "rmd", "size", "sendcmd", "quit")...)
 	}
+	// imaplib's and poplib's constructors connect: "The connection is
+	// created and protocol version (IMAP4 or IMAP4rev1) is determined when
+	// the instance is initialized" (imaplib.IMAP4; IMAP4_SSL wraps the
+	// socket in TLS as well), "The connection is created when the instance
+	// is initialized" (poplib.POP3): a DNS lookup, the TCP (and TLS)
+	// handshake and the server's greeting, on the loop (realbugs90
+	// nekro-agent: `conn = imaplib.IMAP4_SSL(imap_host, imap_port)` in an
+	// async reconnect). ftplib.FTP connects only when given a host, and
+	// is left to its connect() and login().
 	for _, typ := range []string{"imaplib.IMAP4", "imaplib.IMAP4_SSL"} {
 		returns(typ, typ)
+		blocking("ASL202", remoteAlt, typ)
 		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "login", "select", "search", "fetch", "store", "logout", "uid",
-			"list", "append", "expunge", "noop", "copy", "close")...)
+			"list", "append", "expunge", "noop", "copy", "close", "status", "starttls", "authenticate", "create",
+			"delete", "rename", "check", "capability", "subscribe", "unsubscribe", "lsub")...)
+	}
+	for _, typ := range []string{"poplib.POP3", "poplib.POP3_SSL"} {
+		returns(typ, typ)
+		blocking("ASL202", remoteAlt, typ)
+		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "user", "pass_", "apop", "rpop", "stat", "list", "retr",
+			"dele", "rset", "noop", "quit", "top", "uidl", "capa", "stls", "utf8")...)
 	}
 
 	// SQLAlchemy's synchronous Session, Query, Engine and Connection are
