@@ -1551,6 +1551,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if strings.HasPrefix(via, injectedValueVia) {
 		return p.injectedVia(via, depth)
 	}
+	if strings.HasPrefix(via, decoratedCallVia) {
+		return p.decoratedCall(via, depth)
+	}
 	if lt := strings.IndexByte(via, '<'); lt >= 0 {
 		return p.genericVia(via, lt, depth)
 	}
