@@ -465,6 +465,26 @@ func (f *Function) wrapperResultFrom(start, depth int, p *Project) (Ref, bool) {
 	return Ref{}, false
 }
 
+// DecoratedFunctionResult is what r, the value of a call of a module-level
+// function (not a method) of the project whose decorator imported from
+// another module only the project can look up (decoratedCallVia, the whole
+// path), resolves to; r itself otherwise. For rules that follow no other
+// Via path (what a function of another module returns may depend on its
+// caller), the function here is the caller's module's own.
+func (p *Project) DecoratedFunctionResult(r Ref) Ref {
+	if p == nil || r.Known() || !strings.HasPrefix(r.Via, decoratedCallVia) {
+		return r
+	}
+	parts := strings.SplitN(r.Via[len(decoratedCallVia):], decoratedCallVia, 3)
+	if len(parts) != 3 || parts[2] != "" {
+		return r
+	}
+	if f := p.refOf(parts[1], 0).Func; f == nil || f.Class != nil {
+		return r
+	}
+	return p.ResolveVia(r.Via)
+}
+
 // decoratedCall resolves a Via path that starts with decoratedCallVia:
 // what a call of the function returns, from its decorator at the position
 // written outwards in (wrapperResultFrom, with the project looking up the
