@@ -64,6 +64,37 @@ func (f *Function) DispatchStub() bool {
 	return f.isStub()
 }
 
+// dispatchedCall reports a call that runs the override of its receiver's
+// class: a method called through an instance (`self.send(x)`,
+// `self.backend.send(x)`), not through `super()` (which runs the next
+// definition after the caller's class, never a subclass's) or a class
+// (`Backend.send(self, x)` runs Backend's).
+func (p *Project) dispatchedCall(c *Call) bool {
+	m := p.moduleOfNode(c.Node)
+	if m == nil {
+		return false
+	}
+	fn := Unparen(c.Node.ChildByField("function"))
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	obj := Unparen(fn.ChildByField("object"))
+	if obj == nil {
+		return false
+	}
+	if obj.Type() == "call" {
+		if g := obj.ChildByField("function"); g != nil && g.Type() == "identifier" && m.File.Text(g) == "super" {
+			return false
+		}
+	}
+	if obj.Type() == "identifier" || obj.Type() == "attribute" {
+		if r := m.Resolve(obj); r.Class != nil && !r.Instance {
+			return false
+		}
+	}
+	return true
+}
+
 // dispatchesToCoroutines reports whether f is a synchronous stub
 // (DispatchStub) that at least one class of the project deriving from f's
 // class overrides, every such class with a coroutine function (an async

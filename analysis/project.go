@@ -2212,7 +2212,10 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	if f.Name == "__init__" {
 		return false
 	}
-	return p.coroutineMethod(f, asked)
+	if f.isCoroutineFunctionIn(p) {
+		return !p.overriddenBySync(f, asked)
+	}
+	return p.dispatchedCall(c) && p.dispatchesToCoroutines(f, asked)
 }
 
 // isCoroutineFunctionRef reports whether the value r (resolved in its
@@ -2239,18 +2242,7 @@ func (p *Project) isCoroutineFunctionRef(r Ref, at *Node, inAsync bool, asked fu
 			return p.InstalledCoroutine(r.Name) && (!p.asyncOnly(pylib.API{}, r.Name, at) || inAsync)
 		}
 	}
-	return f != nil && f.Name != "__init__" && p.coroutineMethod(f, asked)
-}
-
-// coroutineMethod reports whether calling the project function f (through
-// any receiver) makes a coroutine: a coroutine function no subclass
-// overrides with a sync member, or a sync stub every override of which is
-// a coroutine function (dispatchesToCoroutines).
-func (p *Project) coroutineMethod(f *Function, asked func(*Function)) bool {
-	if f.isCoroutineFunctionIn(p) {
-		return !p.overriddenBySync(f, asked)
-	}
-	return p.dispatchesToCoroutines(f, asked)
+	return f != nil && f.Name != "__init__" && f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
 }
 
 // asyncOnly reports whether the coroutine API name, called at n, makes a
