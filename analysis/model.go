@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -396,19 +397,34 @@ func (m *Module) wrapsInCoroutine(dec *Node, p *Project) bool {
 }
 
 // wrapperResult is what a call of f returns when its outermost decorator
-// is a function of the module that puts a wrapper of its own in f's place
+// is a function of the project that puts a wrapper of its own in f's place
 // (`def deco(fn): def wrapper(*a): return AsyncGuard(); return wrapper`,
 // or a factory returning such a decorator) and that wrapper's returns agree
 // on a known type: the call runs the wrapper, not f. A wrapper handing
 // back the wrapped call (`return fn(*a, **kw)`) leaves the answer to the
 // next decorator, and to f's own returns; ok is false when nothing is
-// known of the wrapper's result.
+// known of the wrapper's result. A decorator imported from another module
+// that may be the project's (no library asyncls knows) is a Via path the
+// project answers (decoratedCallVia, Project.decoratedCall).
 func (f *Function) wrapperResult(depth int) (Ref, bool) {
+	return f.wrapperResultFrom(0, depth, nil)
+}
+
+// decoratedCallVia brackets, at the start of a Via path, the position of
+// a decorator of a function (module-level, or a method of a module-level
+// class) and the function's qualified name (`$0$pkg.mod.fetch$`): what a
+// call of the function returns when that decorator, imported from another
+// module, is resolved in the project (Project.decoratedCall).
+const decoratedCallVia = "$"
+
+// wrapperResultFrom is wrapperResult from the decorator at position start
+// outwards in; p, when not nil, looks up a decorator the module imports.
+func (f *Function) wrapperResultFrom(start, depth int, p *Project) (Ref, bool) {
 	if f == nil || f.module == nil || depth > maxResolveDepth {
 		return Ref{}, false
 	}
-	for _, d := range f.Decorators {
-		expr := d.NamedChildren()
+	for i := start; i < len(f.Decorators); i++ {
+		expr := f.Decorators[i].NamedChildren()
 		if len(expr) == 0 {
 			return Ref{}, false
 		}
@@ -416,8 +432,19 @@ func (f *Function) wrapperResult(depth int) (Ref, bool) {
 		if e.Type() == "call" {
 			e, factory = e.ChildByField("function"), true
 		}
-		dec := f.module.resolve(e, depth+1).Func
-		if dec == nil || dec.module != f.module {
+		r := f.module.resolve(e, depth+1)
+		dec := r.Func
+		if dec == nil && r.Class == nil && !r.Instance && r.Name != "" && !knownLibrary(r.Name) {
+			if p == nil {
+				if f.Parent == nil && f.module.Name != "" && !strings.ContainsAny(f.QualName, "<>$") &&
+					!strings.ContainsAny(r.Name, "$()[<{") {
+					return Ref{Via: decoratedCallVia + strconv.Itoa(i) + decoratedCallVia + f.FullName() + decoratedCallVia}, true
+				}
+				return Ref{}, false
+			}
+			dec = p.refOf(r.Name, depth+1).Func
+		}
+		if dec == nil || p == nil && dec.module != f.module {
 			return Ref{}, false
 		}
 		if factory {
@@ -436,6 +463,54 @@ func (f *Function) wrapperResult(depth int) (Ref, bool) {
 		return Ref{}, false
 	}
 	return Ref{}, false
+}
+
+// DecoratedFunctionResult is what r, the value of a call of a module-level
+// function (not a method) of the project whose decorator imported from
+// another module only the project can look up (decoratedCallVia, the whole
+// path), resolves to; r itself otherwise. For rules that follow no other
+// Via path (what a function of another module returns may depend on its
+// caller), the function here is the caller's module's own.
+func (p *Project) DecoratedFunctionResult(r Ref) Ref {
+	if p == nil || r.Known() || !strings.HasPrefix(r.Via, decoratedCallVia) {
+		return r
+	}
+	parts := strings.SplitN(r.Via[len(decoratedCallVia):], decoratedCallVia, 3)
+	if len(parts) != 3 || parts[2] != "" {
+		return r
+	}
+	if f := p.refOf(parts[1], 0).Func; f == nil || f.Class != nil {
+		return r
+	}
+	return p.ResolveVia(r.Via)
+}
+
+// decoratedCall resolves a Via path that starts with decoratedCallVia:
+// what a call of the function returns, from its decorator at the position
+// written outwards in (wrapperResultFrom, with the project looking up the
+// imported decorator), else what its own body returns; then the rest of
+// the path from it.
+func (p *Project) decoratedCall(via string, depth int) Ref {
+	parts := strings.SplitN(via[len(decoratedCallVia):], decoratedCallVia, 3)
+	if len(parts) != 3 {
+		return Ref{}
+	}
+	i, err := strconv.Atoi(parts[0])
+	f := p.refOf(parts[1], depth+1).Func
+	if err != nil || f == nil || i < 0 || i >= len(f.Decorators) {
+		return Ref{}
+	}
+	r, ok := f.wrapperResultFrom(i, depth+1, p)
+	if !ok {
+		if f.Async || f.Generator || f.Lambda {
+			return Ref{}
+		}
+		r = f.returnTypeWith(nil, depth+1)
+	}
+	if !r.Known() && r.Via != "" {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	return p.continueVia(r, parts[2], depth)
 }
 
 // returnsCallOf reports a sync function (its own decorators known to keep

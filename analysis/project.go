@@ -1551,6 +1551,9 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if strings.HasPrefix(via, injectedValueVia) {
 		return p.injectedVia(via, depth)
 	}
+	if strings.HasPrefix(via, decoratedCallVia) {
+		return p.decoratedCall(via, depth)
+	}
 	if lt := strings.IndexByte(via, '<'); lt >= 0 {
 		return p.genericVia(via, lt, depth)
 	}
@@ -2209,7 +2212,10 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	if f.Name == "__init__" {
 		return false
 	}
-	return f.isCoroutineFunctionIn(p) && !p.overriddenBySync(f, asked)
+	if f.isCoroutineFunctionIn(p) {
+		return !p.overriddenBySync(f, asked)
+	}
+	return p.dispatchedCall(c) && p.dispatchesToCoroutines(f, asked)
 }
 
 // isCoroutineFunctionRef reports whether the value r (resolved in its

@@ -504,7 +504,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build(lib)
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
-	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall)
+	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall), and sync stubs dispatched to overrides (analysis.OverrideQueryKeys)
 	libPlainClasses := map[*analysis.Class]bool{} // the classes of those methods
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
@@ -512,7 +512,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				if f.Class != nil && f.Async {
 					libAsync[f.Name] = append(libAsync[f.Name], f)
 				}
-				if f.MakesPlainValue() {
+				// A sync stub asks, as a plain method does, how every
+				// subclass defines its name (analysis.OverrideQueryKeys).
+				if f.MakesPlainValue() || f.DispatchStub() {
 					libPlain[f.Name] = append(libPlain[f.Name], f)
 					if f.Class != nil {
 						libPlainClasses[f.Class] = true

@@ -142,6 +142,26 @@ func init() {
 	for _, name := range []string{"fastapi.FastAPI", "fastapi.applications.FastAPI"} {
 		startupApps[name] = fastapi
 	}
+	// A router's own lifespan (`APIRouter(lifespan=...)`, Starlette's
+	// `Router(lifespan=...)`): FastAPI's include_router nests it inside the
+	// application's lifespan (`_merge_lifespan_context`), whose start-up
+	// is entered first, and the server serves only after the whole merged
+	// start-up; Starlette's Router runs it as its lifespan. The
+	// application's own lifespan is in another module, as the module
+	// serving an application is for an application's lifespan, and is
+	// taken the same way: as starting nothing the router's start-up could
+	// hold up. The router's on_startup handlers run after the
+	// application's (appended), which the module cannot see, so they are
+	// not recorded.
+	routerLifespan := &StartupHook{Kind: "router lifespan", Generator: true, First: true}
+	router := &StartupApp{Framework: "FastAPI", Keywords: map[string]*StartupHook{"lifespan": routerLifespan},
+		Note: "fastapi/routing.py APIRouter(lifespan=): include_router nests the router's lifespan in the app's; " +
+			"starlette/routing.py Router(lifespan=) is the router's lifespan"}
+	starletteRouter := &StartupApp{Framework: "Starlette", Keywords: router.Keywords, Note: router.Note}
+	for _, name := range []string{"fastapi.APIRouter", "fastapi.routing.APIRouter"} {
+		startupApps[name] = router
+	}
+	startupApps["starlette.routing.Router"] = starletteRouter
 
 	// aiohttp (aiohttp/web_app.py, web_runner.py): `Application.__init__`
 	// puts the cleanup contexts' start-up first in the `on_startup` signal,

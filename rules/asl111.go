@@ -224,9 +224,11 @@ func boundOnceToCall(m *analysis.Module, e *analysis.Node) *analysis.Node {
 // depend on the caller's class (a base class's method returning
 // `self.ctx_factory(...)`, an attribute a subclass overrides with an
 // asynchronous manager: elastic-apm's aiobotocore instrumentation,
-// realbugs70).
+// realbugs70); what a call of a function of the module returns through
+// a decorator imported from another module is
+// (Project.DecoratedFunctionResult).
 func projectRef(p *Pass, n *analysis.Node) analysis.Ref {
-	r := p.Module.Resolve(n)
+	r := p.Project.DecoratedFunctionResult(p.Module.Resolve(n))
 	if r.Func != nil || r.Class != nil || r.Name == "" {
 		return r
 	}

@@ -844,15 +844,47 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	return false
 }
 
-// joinedByLiteral reports the `join` of a str or bytes literal
-// (`b"".join(chunks)`, `", ".join(lines)`), which iterates its argument
-// to the end where it is called, as list() does.
+// joinedByLiteral reports the `join` of a str or bytes (`b"".join(chunks)`,
+// `", ".join(lines)`, `sep.join(lines)` with sep a local, global or
+// parameter every binding of which is a string literal, or a parameter
+// annotated str or bytes), which iterates its argument to the end where it
+// is called, as list() does.
 func joinedByLiteral(m *analysis.Module, fn *analysis.Node) bool {
 	if m.File.Text(fn.ChildByField("attribute")) != "join" {
 		return false
 	}
 	recv := analysis.Unparen(fn.ChildByField("object"))
-	return recv != nil && (recv.Type() == "string" || recv.Type() == "concatenated_string")
+	if recv == nil {
+		return false
+	}
+	if stringLiteral(recv) {
+		return true
+	}
+	if recv.Type() != "identifier" {
+		return false
+	}
+	if r := m.Resolve(recv); r.Instance && (r.Name == "str" || r.Name == "bytes") {
+		return true
+	}
+	scope := m.ScopeAt(recv)
+	if scope == nil {
+		return false
+	}
+	b := scope.Lookup(m.File.Text(recv))
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) == 0 {
+		return false
+	}
+	for _, v := range b.Values {
+		if !stringLiteral(analysis.Unparen(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+// stringLiteral reports a str or bytes literal (an f-string too).
+func stringLiteral(n *analysis.Node) bool {
+	return n != nil && (n.Type() == "string" || n.Type() == "concatenated_string")
 }
 
 // loopThreadHandler returns the record of the framework decorator that

@@ -752,16 +752,16 @@ func boundThenIterated(m *analysis.Module, call *analysis.Node) bool {
 		return false
 	}
 	// A comprehension reads the name (localUses gives up on reads from
-	// nested scopes): a list, set or dict comprehension whose first
-	// iterable is the name iterates it where it stands, since Python
-	// evaluates that iterable in the enclosing scope and runs the
-	// comprehension at once (a generator expression runs when consumed).
+	// nested scopes): a list, set or dict comprehension one of whose
+	// iterables is the name iterates it where it stands, since Python
+	// runs the comprehension at once (a generator expression runs when
+	// consumed).
 	return comprehensionIterates(m, parent)
 }
 
 // comprehensionIterates reports a list, set or dict comprehension of the
-// function of assignment assign, after it, whose first `for` iterates the
-// plain local the assignment binds (its only assignment).
+// function of assignment assign, after it, one of whose `for` clauses
+// iterates the plain local the assignment binds (its only assignment).
 func comprehensionIterates(m *analysis.Module, assign *analysis.Node) bool {
 	local, found := assignedLocal(m, assign)
 	if !found || local.binding.Kind != analysis.BindAssign || len(local.binding.Values) != 1 {
@@ -786,14 +786,30 @@ func comprehensionIterates(m *analysis.Module, assign *analysis.Node) bool {
 		if n.Start < assign.End || m.ScopeAt(n.Parent()) != local.scope {
 			return true
 		}
+		// Every `for` clause iterates its iterable while the comprehension
+		// runs: the first evaluated in the enclosing scope, a later one
+		// inside the comprehension, once per item of the clauses before
+		// it, where the name is the local unless an earlier clause binds
+		// it (`[b for blobs in groups for b in blobs]`).
+		bound := map[string]bool{}
 		for _, c := range n.NamedChildren() {
 			if c.Type() != "for_in_clause" {
 				continue
 			}
 			it := analysis.Unparen(c.ChildByField("right"))
-			iterated = it != nil && it.Type() == "identifier" && m.File.Text(it) == local.name &&
-				!c.HasToken("async") && local.scope.Lookup(local.name) == local.binding
-			break
+			if it != nil && it.Type() == "identifier" && m.File.Text(it) == local.name && !bound[local.name] &&
+				!c.HasToken("async") && local.scope.Lookup(local.name) == local.binding {
+				iterated = true
+				break
+			}
+			if left := c.ChildByField("left"); left != nil {
+				left.Walk(func(t *analysis.Node) bool {
+					if t.Type() == "identifier" {
+						bound[m.File.Text(t)] = true
+					}
+					return true
+				})
+			}
 		}
 		return true
 	})

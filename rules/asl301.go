@@ -172,20 +172,6 @@ func returnsFuture(p *Pass, call *analysis.Node) bool {
 	return false
 }
 
-// overrideQueryNote records, for incremental checks, the methods whose
-// overriding an answer of Project.IsCoroutineFunction depended on (as
-// Pass.isCoroutineFunction does); nil outside a shared run.
-func (p *Pass) overrideQueryNote() func(*analysis.Function) {
-	if p.shared == nil {
-		return nil
-	}
-	return func(method *analysis.Function) {
-		p.shared.mu.Lock()
-		p.shared.recorded.OverrideQueries[method.Name] = true
-		p.shared.mu.Unlock()
-	}
-}
-
 // awaitsCompletionSignal reports a done callback that signals an event or
 // future (`task.add_done_callback(lambda _: done.set())`) which the function
 // that made the task then awaits (`await done.wait()`, also inside the

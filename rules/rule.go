@@ -347,7 +347,10 @@ type Dependencies struct {
 	// whether a subclass anywhere in the project overrides them with a sync
 	// member (analysis.Project.IsCoroutineFunction): the answers depend on
 	// every module whose classes define such a name other than as an async
-	// def, and on what those modules import.
+	// def, and on what those modules import; and the keys
+	// (analysis.AnyMemberKey) of the names whose definitions in any way
+	// an answer read (ASL110's plain-value makers, a sync stub dispatched
+	// to its async overrides: analysis.OverrideQueryKeys).
 	OverrideQueries map[string]bool
 }
 
@@ -365,14 +368,24 @@ func (p *Pass) recordUsesThreadFunctions() {
 // function, recording the override questions it depended on for
 // CheckRecorded.
 func (p *Pass) isCoroutineFunction(c *analysis.Call) bool {
+	return p.Project.IsCoroutineFunction(c, p.overrideQueryNote())
+}
+
+// overrideQueryNote records, for incremental checks, the override
+// questions (analysis.OverrideQueryKeys) of the methods an answer of
+// Project.IsCoroutineFunction or ReturnsCoroutineFor depended on; nil
+// outside a shared run.
+func (p *Pass) overrideQueryNote() func(*analysis.Function) {
 	if p.shared == nil {
-		return p.Project.IsCoroutineFunction(c, nil)
+		return nil
 	}
-	return p.Project.IsCoroutineFunction(c, func(method *analysis.Function) {
+	return func(method *analysis.Function) {
 		p.shared.mu.Lock()
-		p.shared.recorded.OverrideQueries[method.Name] = true
+		for _, key := range analysis.OverrideQueryKeys(method) {
+			p.shared.recorded.OverrideQueries[key] = true
+		}
 		p.shared.mu.Unlock()
-	})
+	}
 }
 
 // projectUsesAsValue asks the project whether any module records the value

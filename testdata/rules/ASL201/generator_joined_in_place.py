@@ -17,8 +17,8 @@ async def output_bytes(cmd):
     return b"\n".join(line.encode() for line in lines_of(cmd))  # want: ASL201
 
 
-# Quiet: only made here; the join of a name's method is not read as a
-# literal's (its receiver may be anything).
+# Quiet: only made here; the join of an unannotated parameter is not read
+# as a literal's (its receiver may be anything).
 async def later(cmd, sep):
     gen = lines_of(cmd)
     return gen, sep.join(["a", "b"])

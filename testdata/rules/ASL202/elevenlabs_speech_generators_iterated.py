@@ -55,3 +55,37 @@ async def async_client(text):
 # Quiet: a join of plain strings iterates nothing that blocks.
 async def titles(names):
     return ", ".join(name.title() for name in names)
+
+
+SEPARATOR = b""
+
+
+# A separator held in a name bound only to a literal, or a parameter
+# annotated bytes, joins as the literal does.
+class NamedSeparators:
+    def __init__(self, key):
+        self.client = ElevenLabs(api_key=key)
+
+    async def joined_by_local(self, text):
+        sep = b""
+        return sep.join(self.client.text_to_speech.convert(voice_id="v", text=text))  # want: ASL202
+
+    async def joined_by_constant(self, text):
+        audio = self.client.text_to_speech.convert(voice_id="v", text=text)  # want: ASL202
+        return SEPARATOR.join(audio)
+
+    async def joined_by_parameter(self, text, sep: bytes = b""):
+        return sep.join(self.client.text_to_speech.convert(voice_id="v", text=text))  # want: ASL202
+
+    # Quiet: a receiver of unknown type (a parameter without annotation, a
+    # name also bound to something else) may not be a str or bytes.
+    async def joined_by_unknown(self, text, sep):
+        audio = self.client.text_to_speech.convert(voice_id="v", text=text)
+        return sep.join(audio)
+
+    async def joined_by_rebound(self, text, other):
+        sep = b""
+        if other:
+            sep = other
+        audio = self.client.text_to_speech.convert(voice_id="v", text=text)
+        return sep.join(audio)

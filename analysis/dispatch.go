@@ -1,0 +1,200 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/asyncls/asyncls/pylib"
+)
+
+// Dispatch to overrides: a call through a base type (`self.backend.send(x)`
+// with backend typed as Backend, or `self.send(x)` in Backend's own
+// methods) runs the override of the instance's class. When the base's
+// definition is a synchronous stub, meant only to be overridden (`def
+// send(self, x): raise NotImplementedError`, `...`, `pass`, with or
+// without @abstractmethod), and every class of the project deriving from
+// the base that defines the name defines it as a coroutine function, the
+// call makes a coroutine: dropping it is the bug ASL102 reports.
+//
+// The answer depends on every module whose classes define the name in any
+// way (an override added anywhere may be sync, or be the first async one):
+// it is recorded as the override question AnyMemberKey(name), with
+// overriddenByAny's MRO question (MixinKey): the keys OverrideQueryKeys
+// gives for such a stub; and the stub's class is recorded for the scoped
+// check (RecordOverrideQueries).
+
+// OverrideQueryKeys returns the keys under which a check records the
+// override questions an answer of IsCoroutineFunction asked about method
+// (what its asked callback is called with): for a coroutine function,
+// whether a subclass overrides it with a sync member (its name,
+// overriddenBySync); for a synchronous stub, how every subclass defines
+// its name and which classes list two or more bases (AnyMemberKey and
+// MixinKey, dispatchesToCoroutines).
+func OverrideQueryKeys(method *Function) []string {
+	if method.Async || method.generatorCoroutine || method.asyncCallable {
+		return []string{method.Name}
+	}
+	return []string{AnyMemberKey(method.Name), MixinKey}
+}
+
+// DispatchStub reports a method dispatchesToCoroutines may ask about: a
+// synchronous method of a class, not a dunder or mangled name, whose body
+// is a stub (isStub), the one definition of its name in the class, whose
+// only decorators keep its behaviour (pylib.KeepsBehaviour: @abstractmethod,
+// @override, @final).
+func (f *Function) DispatchStub() bool {
+	if f == nil || f.Class == nil || f.Async || f.Lambda || f.Generator || f.generatorCoroutine || f.asyncCallable ||
+		f.Name == "" || strings.HasPrefix(f.Name, "__") {
+		return false
+	}
+	for _, d := range f.Decorators {
+		expr := d.NamedChildren()
+		if len(expr) == 0 {
+			return false
+		}
+		api, ok := pylib.Lookup(f.module.Resolve(expr[0]).Name)
+		if !ok || !api.Has(pylib.KeepsBehaviour) {
+			return false
+		}
+	}
+	if scope := f.module.ScopeOf(f); scope == nil {
+		return false
+	} else if b := scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != f {
+		return false // a second definition (an @overload stub's real one)
+	}
+	return f.isStub()
+}
+
+// dispatchedCall reports a call that runs the override of its receiver's
+// class: a method called through an instance (`self.send(x)`,
+// `self.backend.send(x)`), not through `super()` (which runs the next
+// definition after the caller's class, never a subclass's) or a class
+// (`Backend.send(self, x)` runs Backend's).
+func (p *Project) dispatchedCall(c *Call) bool {
+	m := p.moduleOfNode(c.Node)
+	if m == nil {
+		return false
+	}
+	fn := Unparen(c.Node.ChildByField("function"))
+	if fn == nil || fn.Type() != "attribute" {
+		return false
+	}
+	obj := Unparen(fn.ChildByField("object"))
+	if obj == nil {
+		return false
+	}
+	if obj.Type() == "call" {
+		if g := obj.ChildByField("function"); g != nil && g.Type() == "identifier" && m.File.Text(g) == "super" {
+			return false
+		}
+	}
+	if obj.Type() == "identifier" || obj.Type() == "attribute" {
+		if r := m.Resolve(obj); r.Class != nil && !r.Instance {
+			return false
+		}
+	}
+	return true
+}
+
+// dispatchesToCoroutines reports whether f is a synchronous stub
+// (DispatchStub) that at least one class of the project deriving from f's
+// class overrides, every such class with a coroutine function (an async
+// def no decorator turns into something else; not an attribute stored on
+// self, not a second binding), and that no class reaches through a base
+// listed before f's lineage that may define the name otherwise.
+func (p *Project) dispatchesToCoroutines(f *Function, asked func(*Function)) bool {
+	if p == nil || !f.DispatchStub() {
+		return false
+	}
+	if p.recordOverrides != nil {
+		p.recordOverrides(f.Class)
+	}
+	if asked != nil {
+		asked(f)
+	}
+	if p.classStoresAttr(f.Class, f.Name, 0) || p.rewritesMembers(f.Class, 0) {
+		return false
+	}
+	if p.recordPatched != nil {
+		p.recordPatched(f.Name)
+	}
+	if p.patchedIndex()[f.Name] {
+		return false
+	}
+	found := false
+	for _, c := range p.anyMemberIndex()[f.Name] {
+		if c == f.Class || !p.derivesFrom(c, f.Class, 0) {
+			continue
+		}
+		m := c.Methods[f.Name]
+		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.isCoroutineFunctionIn(p) {
+			return false
+		}
+		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
+			return false
+		}
+		found = true
+	}
+	if !found {
+		return false
+	}
+	for _, d := range p.multiBaseClasses() {
+		if d != f.Class && p.derivesFrom(d, f.Class, 0) && p.earlierBaseMayDefineOtherwise(d, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// earlierBaseMayDefineOtherwise reports whether d derives from f's class
+// through a base listed after one that may define f's name other than as a
+// coroutine function: a project class whose lineage defines it so, or a
+// base the project does not define (a library mixin, unknown), other than
+// object, ABC, Generic[...] and Protocol.
+func (p *Project) earlierBaseMayDefineOtherwise(d *Class, f *Function) bool {
+	earlier := false
+	for _, b := range d.Bases {
+		if b.Type() == "keyword_argument" {
+			continue
+		}
+		_, parent := p.baseClass(d, b)
+		if parent == f.Class || (parent != nil && p.derivesFrom(parent, f.Class, 0)) {
+			return earlier
+		}
+		if parent == nil {
+			t := d.module.File.Text(b)
+			if i := strings.IndexByte(t, '['); i >= 0 {
+				t = t[:i]
+			}
+			switch t[strings.LastIndexByte(t, '.')+1:] {
+			case "object", "ABC", "Generic", "Protocol":
+			default:
+				earlier = true
+			}
+			continue
+		}
+		earlier = earlier || p.lineageDefinesOtherwise(parent, f, 0)
+	}
+	return false
+}
+
+// lineageDefinesOtherwise reports whether the project class c or one of
+// its project bases defines f's name other than as a coroutine function
+// (the first definition in its MRO decides).
+func (p *Project) lineageDefinesOtherwise(c *Class, f *Function, depth int) bool {
+	if depth > 8 {
+		return true
+	}
+	if m := c.Methods[f.Name]; m != nil || len(c.Attrs[f.Name]) > 0 || (c.Scope != nil && c.Scope.Bindings.Get(f.Name) != nil) {
+		if m == nil || len(c.Attrs[f.Name]) > 0 || c.Scope == nil || !m.isCoroutineFunctionIn(p) {
+			return true
+		}
+		b := c.Scope.Bindings.Get(f.Name)
+		return b == nil || b.Kind != BindDef || b.Func != m
+	}
+	for _, parent := range p.projectBases(c) {
+		if p.lineageDefinesOtherwise(parent, f, depth+1) {
+			return true
+		}
+	}
+	return false
+}
