@@ -271,6 +271,28 @@ func init() {
 	// became coroutine functions: a module that uses them is written for
 	// v20+, where those calls make coroutines in sync code too
 	// (analysis.Project.WrittenForSince lifts InAsyncOnly there).
+	// Bot keeps a camelCase alias of each Bot API method (telegram/_bot.py
+	// ends "# camelCase aliases / getMe = get_me / sendMessage =
+	// send_message ..."; ExtBot inherits them), the names of the Bot API
+	// itself that code written for v13 calls (rsudp's alert thread:
+	// `self.telegram.sendMessage(chat_id=..., text=...)`, which under v20
+	// warns "coroutine 'Bot.send_message' was never awaited"): the alias
+	// is the same coroutine function.
+	for _, prefix := range []string{"telegram.Bot.", "telegram.ext.ExtBot."} {
+		for name, a := range apis {
+			method, ok := strings.CutPrefix(name, prefix)
+			if !ok || !a.Has(Coroutine|InAsyncOnly) || !strings.Contains(method, "_") ||
+				method == "initialize" || method == "shutdown" {
+				continue
+			}
+			alias := entry(prefix + camelCase(method))
+			alias.Roles |= a.Roles
+			if alias.AwaitReturns == "" {
+				alias.AwaitReturns = a.AwaitReturns
+			}
+		}
+	}
+
 	ptb20 := Release{Dists: []string{"python-telegram-bot", "python_telegram_bot"}, Version: "20.0"}
 	addedIn(ptb20, "telegram.ext.Application", "telegram.ext.ApplicationBuilder", "telegram.ext.Application.builder")
 	for name, a := range apis {
@@ -717,4 +739,16 @@ func init() {
 		coroutineMethods(service, append(serviceOps, "close")...)
 		awaitReturns(service+".create_queue", queue)
 	}
+}
+
+// camelCase is a snake_case name in camelCase (send_message:
+// sendMessage), as python-telegram-bot's aliases spell the Bot API.
+func camelCase(name string) string {
+	parts := strings.Split(name, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }

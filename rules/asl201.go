@@ -38,7 +38,11 @@ async def start(url):
 	QuietInTests: true,
 	CrossFile:    true,
 	Fix:          "Wrap the call as `await asyncio.to_thread(helper, *args)` (`trio.to_thread.run_sync`, `anyio.to_thread.run_sync` in a module written for that library).",
-	Notes: "Blocking calls are every call of the ASYNC2xx families (and names configured as blocking), but a " +
+	Notes: "The coroutines checked are async defs and generator-based coroutines (`@asyncio.coroutine` defs that wait " +
+		"with `yield from`, Python before 3.11), whose bodies run on the event loop the same way (a log shipper's publish " +
+		"timer calling a synchronous method that sends the bulk upload); in the latter the advice waits with `yield " +
+		"from` and no fix is offered. A plain generator is not one. " +
+		"Blocking calls are every call of the ASYNC2xx families (and names configured as blocking), but a " +
 		"`subprocess.Popen(...)` that only starts a process ends no chain: one whose process the helper drops or " +
 		"stores (`self.proc = Popen(...)`) without waiting for it, or returns to a caller on the chain that does the " +
 		"same, up to the coroutine (a kernel, a server or ffmpeg started for a reader thread). Popen forks and execs " +
@@ -324,15 +328,15 @@ func runBlockingViaHelper(p *Pass) {
 					lastText + "()` via " + describeChain(chain)
 			}
 		}
-		msg := "`" + HopText(p.Module, c) + "` blocks the event loop in async function `" +
-			c.Func.Name + "`: " + how + g.more(p) + "; run " + g.pronoun() + " with `await asyncio.to_thread(...)`"
+		msg := "`" + HopText(p.Module, c) + "` blocks the event loop in " + coroutineNoun(c.Func) + " `" +
+			c.Func.Name + "`: " + how + g.more(p) + "; run " + g.pronoun() + awaitAs(c.Func, " with `await asyncio.to_thread(...)`")
 		if c.IsPropertyRead() {
 			// Reading the property runs its getter on the loop.
 			how = "its getter `" + chain[0].Func.QualName + "()` calls blocking `" + lastText + "()`"
 			if len(chain) > 1 {
 				how = "its getter reaches blocking `" + lastText + "()` via " + describeChain(chain)
 			}
-			msg = "reading property `" + HopText(p.Module, c) + "` blocks the event loop in async function `" +
+			msg = "reading property `" + HopText(p.Module, c) + "` blocks the event loop in " + coroutineNoun(c.Func) + " `" +
 				c.Func.Name + "`: " + how + g.more(p) + "; make the getter an `async def` method that runs the blocking " +
 				"work with `await asyncio.to_thread(...)`, or read the property in a thread"
 		}
@@ -567,7 +571,7 @@ func awaitedIfAwaitable(m *analysis.Module, c *analysis.Call) bool {
 var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossFile: true, compute: func(p *Pass) []helperChain {
 	var out []helperChain
 	for _, c := range p.Module.Calls {
-		if !c.InAsync() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) ||
+		if !c.InCoroutine() || awaitedIfAwaitable(p.Module, c) || expectedToRaise(p.Module, c.Node) || beforeLoopIsShared(p.Module, c) ||
 			drivenSynchronously(p.Module, c) {
 			continue
 		}
@@ -587,7 +591,7 @@ var blockingViaHelpers = &fact[[]helperChain]{name: "blockingViaHelpers", crossF
 	reads := false
 	var reported map[*analysis.Node]bool
 	for _, f := range p.Module.Functions {
-		if !f.Async || f.Lambda {
+		if !f.Async && !f.IsGeneratorCoroutine() || f.Lambda {
 			continue
 		}
 		for _, c := range p.Project.PropertyReads(f) {
@@ -618,7 +622,7 @@ func directlyBlockingCalls(p *Pass) map[*analysis.Node]bool {
 	blocks := blockingInHelpers.of(p).Blocks
 	out := map[*analysis.Node]bool{}
 	for _, c := range p.Module.Calls {
-		if c.InAsync() && blocks(p.Module, c) {
+		if c.InCoroutine() && blocks(p.Module, c) {
 			out[c.Node] = true
 		}
 	}

@@ -25,7 +25,10 @@ async def poll():
 		"Nor is a sleep whose statement is followed at once by `os._exit()` or `os.abort()` (jupyterlab's browser check: " +
 		"`time.sleep(2)` to let output flush, then `os._exit(result)`): no task of the loop runs again, so none waits for " +
 		"it; this applies to every blocking rule (`sys.exit()` raises, and the loop's tasks then still run their cleanup, so " +
-		"a sleep before it is reported; testdata `right_before_the_process_ends.py`; a deliberate difference from flake8-async).",
+		"a sleep before it is reported; testdata `right_before_the_process_ends.py`; a deliberate difference from flake8-async). " +
+		"Like every blocking rule it checks generator-based coroutines too (`@asyncio.coroutine` defs, Python before 3.11), " +
+		"whose bodies run on the loop like an async def's; there the advice says `yield from asyncio.sleep(...)` and no fix " +
+		"is offered (`await` is a syntax error in them; testdata `generator_based_coroutines.py`).",
 	NonBlocking: sleepsZero,
 	Requires:    []Fact{blockingCalls, blockingDelays},
 	Run:         runBlockingSleep,

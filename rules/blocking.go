@@ -145,12 +145,14 @@ func (x *blockingIndex) classify(m *analysis.Module, c *analysis.Call) (blocking
 	return b, ok
 }
 
-// InCoroutines returns the module's blocking calls made directly in an
-// async function, in source order.
+// InCoroutines returns the module's blocking calls made directly in a
+// coroutine, in source order: an async def, or a generator-based coroutine
+// function (`@asyncio.coroutine` with `yield from`), whose body runs on the
+// event loop the same way.
 func (x *blockingIndex) InCoroutines() []blockingUse {
 	x.inCoroutinesOnce.Do(func() {
 		for _, c := range x.module.Calls {
-			if !c.InAsync() {
+			if !c.InCoroutine() {
 				continue
 			}
 			if b, ok := x.classify(x.module, c); ok {
@@ -372,8 +374,29 @@ func BlockingCode(m *analysis.Module, c *analysis.Call, opts *Options) string {
 // blockingMessage is the message of a blocking rule for a blocking call made
 // directly in a coroutine, with the delay ASL402 simulated for it.
 func blockingMessage(p *Pass, b blockingUse) string {
-	return withDelay(p, displayName(p.Project, p.Module, b.Call)+" blocks the event loop in async function `"+b.Call.Func.Name+"`; "+b.Instead,
-		int(b.Call.Node.Start))
+	return withDelay(p, displayName(p.Project, p.Module, b.Call)+" blocks the event loop in "+coroutineNoun(b.Call.Func)+" `"+b.Call.Func.Name+"`; "+
+		awaitAs(b.Call.Func, b.Instead), int(b.Call.Node.Start))
+}
+
+// awaitAs rewrites the `await ...` of advice for the coroutine f: a
+// generator-based coroutine waits with `yield from` (`yield from
+// asyncio.sleep(1)`), as `await` is a syntax error in its def.
+func awaitAs(f *analysis.Function, advice string) string {
+	if f.IsGeneratorCoroutine() {
+		return strings.ReplaceAll(advice, "`await ", "`yield from ")
+	}
+	return advice
+}
+
+// coroutineNoun names the kind of coroutine f is in a message: "async
+// function", or "generator-based coroutine" for a def made one by
+// `@asyncio.coroutine` (its body runs on the loop like an async def's, and
+// waits with `yield from`, not `await`).
+func coroutineNoun(f *analysis.Function) string {
+	if f.IsGeneratorCoroutine() {
+		return "generator-based coroutine"
+	}
+	return "async function"
 }
 
 // displayName is how a call is shown in messages: its source text, with the

@@ -14,3 +14,7 @@ def notify(chat_id, text):
 def whoami():
     me = bot.get_me()  # want: ASL102 "its attribute `username` is read on the coroutine object"
     return me.username
+
+
+def notify_camel_case(chat_id, text):
+    bot.sendMessage(chat_id=chat_id, text=text)  # want: ASL102 "coroutine `bot\.sendMessage\(\)` is never awaited: its result is discarded"
