@@ -217,6 +217,11 @@ func (p *Project) computeCallerParamType(fullName string, pos int, name string) 
 		}
 	}
 	if !found {
+		// No call of the project: a library calls it, by its convention
+		// for the parameters when it has one (pylib's ParamConventions).
+		if t := conventionParamType(f, name); t != "" {
+			return Ref{Name: t, Instance: true}
+		}
 		return Ref{}
 	}
 	// Used as a value anywhere, it may be called with anything.

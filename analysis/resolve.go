@@ -1484,6 +1484,11 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 			if via := callerVia(f, b.Name); via != "" {
 				return Ref{Via: via}
 			}
+			// A library's convention for the parameters of the coroutine
+			// functions it calls (gRPC's `(self, request, context)`).
+			if t := conventionParamType(f, b.Name); t != "" {
+				return Ref{Name: t, Instance: true}
+			}
 		}
 		return Ref{}
 	}
@@ -2157,6 +2162,26 @@ func (m *Module) callbackParamType(f *Function, name string) string {
 		return types[index]
 	}
 	return ""
+}
+
+// conventionParamType returns the type pylib's ParamConventions give the
+// untyped parameter name of f, a coroutine function (an async generator
+// too: a server-streaming servicer may yield), whose parameters after self
+// are plain names, or "".
+func conventionParamType(f *Function, name string) string {
+	if !f.Async || f.Lambda {
+		return ""
+	}
+	params := f.Params
+	if f.Class != nil && len(params) > 0 && !f.decoratedWith("staticmethod") {
+		params = params[1:] // self
+	}
+	for _, p := range params {
+		if paramKind(f, p) != untypedParam && paramKind(f, p) != annotatedParam {
+			return ""
+		}
+	}
+	return pylib.ConventionParamType(params, name)
 }
 
 // commandGroupDecorator returns the library decorator that made the

@@ -73,6 +73,22 @@ func init() {
 	coroutineMethods("grpc.aio.Channel", "close", "channel_ready", "wait_for_state_change")
 	returns("grpc.aio.server", "grpc.aio.Server")
 	coroutineMethods("grpc.aio.Server", "start", "stop", "wait_for_termination")
+	// The context an asyncio servicer method receives (grpc.aio's
+	// ServicerContext, grpc/aio/_base_server.py: `async def read`,
+	// `async def write`, `async def send_initial_metadata`, `async def
+	// abort`, and the concrete context's `abort_with_status`, which
+	// delegates to abort); its other methods (set_code, set_details,
+	// invocation_metadata, peer...) are plain calls. A servicer method
+	// `async def Method(self, request, context)` is given one by the
+	// asyncio server however it is annotated (ParamConventions below).
+	coroutineMethods("grpc.aio.ServicerContext", "read", "write", "send_initial_metadata", "abort", "abort_with_status")
+	for _, first := range []string{"request", "request_iterator"} {
+		ParamConventions = append(ParamConventions, ParamConvention{
+			Params: []string{first, "context"}, Param: "context", Type: "grpc.aio.ServicerContext",
+			Note: "gRPC's generated servicers give every method the parameters (self, request, context) " +
+				"(request_iterator for a client stream); the asyncio server (grpc.aio) calls an async def method " +
+				"with a grpc.aio.ServicerContext"})
+	}
 
 	// requests-async: the requests API, every request a coroutine (projects
 	// often import it as `requests`).

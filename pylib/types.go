@@ -409,6 +409,45 @@ var CallbackParams = map[string][]string{
 	"telethon.TelegramClient.on":                {"telethon.events.NewMessage.Event"},
 }
 
+// ParamConvention is a library's calling convention recognised by the
+// parameter names alone: a coroutine function (async def) whose
+// parameters, after self in a method, are exactly Params is one the
+// library calls, and its parameter Param gets an instance of Type. It is
+// used for a parameter nothing else types (no annotation, no project call,
+// no decorator): gRPC's servicer methods are registered through generated
+// code the project rarely shows (`add_XServicer_to_server`), and their
+// `context` is seldom annotated.
+type ParamConvention struct {
+	Params      []string
+	Param, Type string
+	Note        string
+}
+
+// ParamConventions lists the conventions (ParamConvention).
+var ParamConventions []ParamConvention
+
+// ConventionParamType returns the type a ParamConvention gives parameter
+// name of a coroutine function whose own parameters (without self) are
+// params, or "".
+func ConventionParamType(params []string, name string) string {
+	for _, c := range ParamConventions {
+		if c.Param != name || len(c.Params) != len(params) {
+			continue
+		}
+		same := true
+		for i := range params {
+			if params[i] != c.Params[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return c.Type
+		}
+	}
+	return ""
+}
+
 // CallbackKeywordParams gives, for a decorator whose library calls the
 // handler with arguments chosen by the handler's parameter names (Slack
 // Bolt's listeners: `async def handle(ack, say, body)` gets an AsyncAck and
