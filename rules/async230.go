@@ -48,7 +48,8 @@ async def load(path):
 		"client is built on the loop (its constructor takes the running loop), so it gets no to_thread fix. " +
 		"One finding per opened file: when ASYNC232 is enabled too, the reads and writes of a file that the same coroutine opened " +
 		"with an `open()` reported here (`with open(p) as f: return f.read()`, `json.dump(state, f)`, `open(p).read()`; inside `with open(p) as f:` " +
-		"the name `f` is that file even when the function binds `f` elsewhere too, as a retry that opens the file again does) are named " +
+		"the name `f` is that file even when the function binds `f` elsewhere too, as a retry that opens the file again does; a parameter the coroutine rebinds to an `open()` of it, " +
+		"`if isinstance(log, str): log = open(log, \"a\")`, is that file after the open) are named " +
 		"in this finding, with related information at each, and its fix moves them to the worker thread together with the " +
 		"`open()`; they are not reported again as ASYNC232 (flake8-async reports each; a deliberate difference; a call whose " +
 		"line carries `# noqa: ASYNC232` keeps its own silenced finding and is not named), and a " +
@@ -294,6 +295,9 @@ func fileOpenFolds(p *Pass) openFolds {
 			if opener == nil {
 				opener = withBoundOpener(p.Module, file)
 			}
+			if opener == nil {
+				opener = reopenedParameter(p.Module, file)
+			}
 			if open := opens[opener]; open != nil && open.Func == u.Call.Func {
 				folds.byOpen[opener] = append(folds.byOpen[opener], u)
 				folds.folded[u.Call] = true
@@ -334,6 +338,26 @@ func withBoundOpener(m *analysis.Module, n *analysis.Node) *analysis.Node {
 		}
 	}
 	return nil
+}
+
+// reopenedParameter is the one call a parameter n names is rebound to
+// (`if isinstance(log, str): log = open(log, "a")`, then `log.write(...)`),
+// when n comes after it: that the name holds a file is known from that
+// open() alone, so the reads and writes on it are that open's work.
+func reopenedParameter(m *analysis.Module, n *analysis.Node) *analysis.Node {
+	n = analysis.Unparen(n)
+	if n == nil || n.Type() != "identifier" {
+		return nil
+	}
+	b := m.ScopeAt(n).Lookup(m.File.Text(n))
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) != 1 {
+		return nil
+	}
+	v := analysis.Unparen(b.Values[0])
+	if v == nil || v.Type() != "call" || v.End > n.Start {
+		return nil
+	}
+	return v
 }
 
 // bindsNameIn reports a statement of body (nested functions and classes
@@ -442,7 +466,9 @@ func reportOpenedFile(p *Pass, b blockingUse, folded []blockingUse) {
 			delayAt = int(f.Call.Node.Start)
 		}
 	}
-	if len(names) > 3 {
+	if len(names) == 4 {
+		names = append(names[:3], "1 more call")
+	} else if len(names) > 4 {
 		names = append(names[:3], fmt.Sprintf("%d more calls", len(names)-3))
 	}
 	msg := displayName(p.Project, p.Module, b.Call) + " and the file's " + joinNames(names) +

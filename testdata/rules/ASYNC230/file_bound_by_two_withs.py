@@ -38,3 +38,26 @@ async def after_with(path, fallback: "io.TextIOWrapper"):
     with open(path) as f:  # want: ASYNC230 "^`open\(\)` blocks the event loop"
         pass
     return f.read()  # want: ASYNC232
+
+
+# A parameter that may name a file or be one, opened when it is a path:
+# that it is a file is known from the open() alone, so its writes are that
+# open's work (pypi2deb's `execute(..., log_output)`).
+async def execute(command, log_output=None):
+    close = False
+    if log_output:
+        if isinstance(log_output, str):
+            close = True
+            log_output = open(log_output, "a", encoding="utf-8")  # want: ASYNC230 "the file's `log_output\.write\(\)` \(line 52\), `log_output\.write\(\)` \(line 53\), `log_output\.flush\(\)` \(line 54\) and 1 more call block"
+        log_output.write(command)
+        log_output.write("\n")
+        log_output.flush()
+    close and log_output.close()
+
+
+# Still on its own: a parameter of a known file type, written before the
+# function opens anything into it.
+async def write_first(out: "io.TextIOWrapper", path):
+    out.write("header")  # want: ASYNC232
+    out = open(path, "a")  # want: ASYNC230 "^`open\(\)` blocks the event loop"
+    return out
