@@ -127,7 +127,7 @@ async def count_users(path):
 		"(psycopg2, pymysql...) keeps a finding per call, each a round trip, except that the calls of one coroutine " +
 		"that call the same function on the same receiver, as written (`getfqdn()` in both branches of an `if`, " +
 		"`self._events.put(...)` for each event, `cur.execute(...)` twice), are one finding at the first, whose message names " +
-		"the others (\"and 2 more calls in `close`: lines 726, 729\") and whose fix moves them all: the maintainer decides " +
+		"the others (\"and 1 more call in `close`: line 729\") and whose fix moves them all: the maintainer decides " +
 		"once whether that call belongs on the loop, as ASL201 groups a coroutine's calls that reach one blocking call " +
 		"(each coroutine keeps its own finding; a call whose line has a noqa for ASL202 keeps its own and stands for no other; " +
 		"testdata `same_call_repeated_one_finding.py`). A call that " +
