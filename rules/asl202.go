@@ -124,7 +124,13 @@ async def count_users(path):
 		"later calls' lines and its fix moves each of them to a thread (a call whose line has a noqa for ASL202 keeps its own, silenced, " +
 		"finding: the directive still accepts that call alone). They are one mistake, a synchronous local database " +
 		"on the loop, each call short (a Telegram bot's handlers gave 15 findings in 7 functions); a server's driver " +
-		"(psycopg2, pymysql...) keeps a finding per call, each a round trip. A call that " +
+		"(psycopg2, pymysql...) keeps a finding per call, each a round trip, except that the calls of one coroutine " +
+		"that call the same function on the same receiver, as written (`getfqdn()` in both branches of an `if`, " +
+		"`self._events.put(...)` for each event, `cur.execute(...)` twice), are one finding at the first, whose message names " +
+		"the others (\"and 1 more call in `close`: line 729\") and whose fix moves them all: the maintainer decides " +
+		"once whether that call belongs on the loop, as ASL201 groups a coroutine's calls that reach one blocking call " +
+		"(each coroutine keeps its own finding; a call whose line has a noqa for ASL202 keeps its own and stands for no other; " +
+		"testdata `same_call_repeated_one_finding.py`). A call that " +
 		"cannot block is not reported: `lock.acquire(False)`, `q.get(block=False)`, `ev.wait(0)`, `executor.shutdown(wait=False)`, " +
 		"the shutdown of an executor the same function made whose every job since has been awaited (its workers idle: " +
 		"PyLabRobot's `Serial.setup` after opening the port in it failed; one made elsewhere may still run other " +
@@ -282,6 +288,7 @@ async def count_users(path):
 func runBlockingCall(p *Pass) {
 	uses := directBlocking(p, "ASL202")
 	grouped, laterLines := groupInProcessDatabaseCalls(p, uses)
+	repeats, headOf := groupRepeatedCalls(p, uses, grouped, laterLines)
 	// The first call's fix moves every grouped call to a thread, one edit
 	// per call, as the findings a call each used to.
 	fixes := map[int]*Fix{}
@@ -297,6 +304,9 @@ func runBlockingCall(p *Pass) {
 			continue
 		}
 		j := firstOf[b.Call.Func]
+		if h, ok := headOf[i]; ok {
+			j = h
+		}
 		fixes[j] = mergeFixes(fixes[j], fixes[i])
 	}
 	for i, b := range uses {
@@ -314,6 +324,18 @@ func runBlockingCall(p *Pass) {
 				which = "lines " + strings.Join(words, ", ")
 			}
 			msg += " (as do its later sqlite3 calls on " + which + ": one finding for the function's database work)"
+		}
+		if lines := repeats[i]; len(lines) > 0 {
+			words := make([]string, len(lines))
+			for k, l := range lines {
+				words[k] = strconv.Itoa(l)
+			}
+			calls := " (and 1 more call in `" + b.Call.Func.Name + "`: line " + words[0] + ")"
+			if len(words) > 1 {
+				calls = " (and " + strconv.Itoa(len(words)) + " more calls in `" + b.Call.Func.Name + "`: lines " +
+					strings.Join(words, ", ") + ")"
+			}
+			msg += calls
 		}
 		p.Report(b.Call.Node, msg, WithFix(fixes[i]))
 	}
@@ -383,6 +405,58 @@ func groupInProcessDatabaseCalls(p *Pass, uses []blockingUse) (grouped map[int]b
 		first[b.Call.Func] = i
 	}
 	return grouped, laterLines
+}
+
+// groupRepeatedCalls makes the calls of one coroutine that call the same
+// function on the same receiver, as written (`getfqdn()` in both branches,
+// `self._events.put(...)` for each event, `self.executor.shutdown()`
+// twice), one finding, at the first: it marks the later ones in grouped,
+// so that the fixes merge as for the sqlite3 group, and returns the lines
+// (1-based) the first one's message names, and headOf gives each later
+// call its first (whose fix takes its edits). One mistake, one finding: the
+// maintainer decides once whether that call belongs on the loop, as ASL201
+// groups the calls of a coroutine that reach the same blocking call. A
+// call already grouped, or whose line carries `# noqa: ASL202` (it keeps
+// its own silenced finding), takes no part.
+func groupRepeatedCalls(p *Pass, uses []blockingUse, grouped map[int]bool, laterLines map[int][]int) (repeats map[int][]int, headOf map[int]int) {
+	type key struct {
+		fn     *analysis.Function
+		callee string
+	}
+	repeats, headOf = map[int][]int{}, map[int]int{}
+	first := map[key]int{}
+	var logical map[int]int
+	if len(p.Module.NoQA) > 0 {
+		logical = p.Module.NoQALogicalLines()
+	}
+	for i, b := range uses {
+		if grouped[i] || b.Code != "ASL202" || b.Call.Func == nil {
+			continue
+		}
+		fn := b.Call.Node.ChildByField("function")
+		if fn == nil {
+			continue
+		}
+		line := p.Module.File.Lines.Position(int(b.Call.Node.Start)).Line
+		if _, codes, ok := noqaAt(p.Module, logical, line); ok && noqaMatch(codes, "ASL202") != "" {
+			continue
+		}
+		k := key{b.Call.Func, p.Module.File.Text(fn)}
+		j, ok := first[k]
+		if !ok {
+			first[k] = i
+			continue
+		}
+		if len(laterLines[j]) > 0 {
+			// The first heads a sqlite3 group already; its message names
+			// its database work, and this call stays its own finding.
+			continue
+		}
+		grouped[i] = true
+		headOf[i] = j
+		repeats[j] = append(repeats[j], line+1)
+	}
+	return repeats, headOf
 }
 
 // callCannotWait reports calls of this family made in a way that cannot

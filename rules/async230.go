@@ -47,7 +47,9 @@ async def load(path):
 		"constructor of aiomqtt's (asyncio_mqtt's) `Client` when given `tls_params` (not with a ready `tls_context`); that " +
 		"client is built on the loop (its constructor takes the running loop), so it gets no to_thread fix. " +
 		"One finding per opened file: when ASYNC232 is enabled too, the reads and writes of a file that the same coroutine opened " +
-		"with an `open()` reported here (`with open(p) as f: return f.read()`, `json.dump(state, f)`, `open(p).read()`) are named " +
+		"with an `open()` reported here (`with open(p) as f: return f.read()`, `json.dump(state, f)`, `open(p).read()`; inside `with open(p) as f:` " +
+		"the name `f` is that file even when the function binds `f` elsewhere too, as a retry that opens the file again does; a parameter the coroutine rebinds to an `open()` of it, " +
+		"`if isinstance(log, str): log = open(log, \"a\")`, is that file after the open) are named " +
 		"in this finding, with related information at each, and its fix moves them to the worker thread together with the " +
 		"`open()`; they are not reported again as ASYNC232 (flake8-async reports each; a deliberate difference; a call whose " +
 		"line carries `# noqa: ASYNC232` keeps its own silenced finding and is not named), and a " +
@@ -290,6 +292,12 @@ func fileOpenFolds(p *Pass) openFolds {
 		}
 		for _, file := range fileOperands(p.Module, u) {
 			opener := constructorCall(p.Module, file, 0)
+			if opener == nil {
+				opener = withBoundOpener(p.Module, file)
+			}
+			if opener == nil {
+				opener = reopenedParameter(p.Module, file)
+			}
 			if open := opens[opener]; open != nil && open.Func == u.Call.Func {
 				folds.byOpen[opener] = append(folds.byOpen[opener], u)
 				folds.folded[u.Call] = true
@@ -298,6 +306,82 @@ func fileOpenFolds(p *Pass) openFolds {
 		}
 	}
 	return folds
+}
+
+// withBoundOpener is the call of the nearest `with` statement around n
+// that binds n's name by `as`, when n is in that statement's body and the
+// body binds the name nowhere else: inside `with open(p) as f:`, `f` is that
+// file, however many other statements of the function bind `f` (a retry
+// that opens the same path again, a second `with open(...) as f`), where
+// constructorCall, which reads the function's one binding, gives up.
+func withBoundOpener(m *analysis.Module, n *analysis.Node) *analysis.Node {
+	n = analysis.Unparen(n)
+	if n == nil || n.Type() != "identifier" {
+		return nil
+	}
+	name := m.File.Text(n)
+	for up := n.Parent(); up != nil && !isDef(up); up = up.Parent() {
+		if up.Type() != "with_statement" {
+			continue
+		}
+		exprs, aliases := withItems(up)
+		for i, alias := range aliases {
+			if alias == nil || alias.Type() != "identifier" || m.File.Text(alias) != name {
+				continue
+			}
+			body := up.ChildByField("body")
+			if body == nil || n.Start < body.Start || n.End > body.End || bindsNameIn(m, body, name) ||
+				exprs[i].Type() != "call" {
+				return nil
+			}
+			return exprs[i]
+		}
+	}
+	return nil
+}
+
+// reopenedParameter is the one call a parameter n names is rebound to
+// (`if isinstance(log, str): log = open(log, "a")`, then `log.write(...)`),
+// when n comes after it: that the name holds a file is known from that
+// open() alone, so the reads and writes on it are that open's work.
+func reopenedParameter(m *analysis.Module, n *analysis.Node) *analysis.Node {
+	n = analysis.Unparen(n)
+	if n == nil || n.Type() != "identifier" {
+		return nil
+	}
+	b := m.ScopeAt(n).Lookup(m.File.Text(n))
+	if b == nil || b.Kind != analysis.BindParam || len(b.Values) != 1 {
+		return nil
+	}
+	v := analysis.Unparen(b.Values[0])
+	if v == nil || v.Type() != "call" || v.End > n.Start {
+		return nil
+	}
+	return v
+}
+
+// bindsNameIn reports a statement of body (nested functions and classes
+// apart) that binds name: an assignment, augmented assignment, `for`
+// target, walrus, unpacking or `as` target.
+func bindsNameIn(m *analysis.Module, body *analysis.Node, name string) bool {
+	binds := false
+	walkBody(body, func(c *analysis.Node) bool {
+		if binds || c.Type() != "identifier" || m.File.Text(c) != name {
+			return !binds
+		}
+		_, up := analysis.ParenParent(c)
+		switch {
+		case up == nil:
+		case up.Type() == "assignment" && up.ChildByField("left") == c,
+			up.Type() == "augmented_assignment" && up.ChildByField("left") == c,
+			up.Type() == "for_statement" && up.ChildByField("left") == c,
+			up.Type() == "named_expression" && up.ChildByField("name") == c,
+			up.Type() == "pattern_list", up.Type() == "tuple_pattern", up.Type() == "as_pattern_target":
+			binds = true
+		}
+		return false
+	})
+	return binds
 }
 
 // fileOperands are the file objects an ASYNC232 call may work on: its
@@ -382,7 +466,9 @@ func reportOpenedFile(p *Pass, b blockingUse, folded []blockingUse) {
 			delayAt = int(f.Call.Node.Start)
 		}
 	}
-	if len(names) > 3 {
+	if len(names) == 4 {
+		names = append(names[:3], "1 more call")
+	} else if len(names) > 4 {
 		names = append(names[:3], fmt.Sprintf("%d more calls", len(names)-3))
 	}
 	msg := displayName(p.Project, p.Module, b.Call) + " and the file's " + joinNames(names) +

@@ -15,10 +15,10 @@ my = mysql.connector.connect(host="db")
 
 async def store_body(sha, body):
     with pg.cursor() as curs:
-        curs.execute("SELECT * FROM body WHERE sha256 = %s;", (sha,))  # want: ASL202
+        curs.execute("SELECT * FROM body WHERE sha256 = %s;", (sha,))  # want: ASL202 "\(and 1 more call in `store_body`: line 21\)"
         results = curs.fetchall()
         if not results:
-            curs.execute("INSERT INTO body (sha256, content) VALUES (%s, %s) RETURNING *;", (sha, body))  # want: ASL202
+            curs.execute("INSERT INTO body (sha256, content) VALUES (%s, %s) RETURNING *;", (sha, body))  # the same call: named by line 18's finding
             results = curs.fetchone()
     return results
 

@@ -21,8 +21,8 @@ class Loop:
 async def stop(pool: ProcessPoolExecutor):
     pool.shutdown(False)  # quiet: positional wait=False
     pool.shutdown(wait=False, cancel_futures=True)  # quiet
-    pool.shutdown(wait=True)  # want: ASL202
-    pool.shutdown(cancel_futures=True)  # want: ASL202
+    pool.shutdown(wait=True)  # want: ASL202 "\(and 1 more call in `stop`: line 25\)"
+    pool.shutdown(cancel_futures=True)  # reported: named by line 24's finding
 
 
 async def stop_new(job):

@@ -13,9 +13,9 @@ db = MongoClient("mongodb://localhost").get_database("users_db")
 
 async def members(guild_id, user_id):
     server = db[str(guild_id)]
-    if len(list(server.find({"id": user_id}))) == 0:  # want: ASL202 "AsyncMongoClient"
+    if len(list(server.find({"id": user_id}))) == 0:  # want: ASL202 "AsyncMongoClient.*\(and 1 more call in `members`: line 18\)"
         return []
-    names = [d["name"] for d in server.find({})]  # want: ASL202
+    names = [d["name"] for d in server.find({})]  # reported: named by line 16's finding
     for doc in db.events.find({"guild": guild_id}):  # want: ASL202
         names.append(doc["id"])
     # Only the query sent at the call moves to a thread in the unsafe fix;

@@ -46,8 +46,8 @@ async def pods():
 async def pods_in_thread(wait):
     v1 = k8s.CoreV1Api()
     thread = v1.list_namespaced_pod("default", async_req=True)
-    v1.list_namespaced_pod("default", async_req=False)  # want: ASL202
-    v1.list_namespaced_pod("default", async_req=wait)  # want: ASL202
+    v1.list_namespaced_pod("default", async_req=False)  # want: ASL202 "\(and 1 more call in `pods_in_thread`: line 50\)"
+    v1.list_namespaced_pod("default", async_req=wait)  # reported: named by line 49's finding
     return thread
 
 

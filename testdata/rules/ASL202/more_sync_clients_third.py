@@ -80,8 +80,8 @@ async def lazy_issue(title, lazy):
     gh = Github("token")
     repo = gh.get_repo("org/repo", lazy=True)
     gh.get_repo("org/repo", True)
-    gh.get_repo("org/repo", lazy=False)  # want: ASL202
-    gh.get_repo("org/repo", lazy=lazy)  # want: ASL202
+    gh.get_repo("org/repo", lazy=False)  # want: ASL202 "\(and 1 more call in `lazy_issue`: line 84\)"
+    gh.get_repo("org/repo", lazy=lazy)  # reported: named by line 83's finding
     return repo.create_issue(title=title)  # want: ASL202
 
 

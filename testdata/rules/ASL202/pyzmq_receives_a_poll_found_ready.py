@@ -27,10 +27,10 @@ async def guide(receiver: zmq.Socket, subscriber: zmq.Socket, sender: zmq.Socket
             print(sender.recv())  # want: ASL202
         # Another socket's readiness.
         if socks.get(subscriber) == zmq.POLLIN:
-            print(receiver.recv())  # want: ASL202
+            print(receiver.recv())  # want: ASL202 "\(and 1 more call in `guide`: line 33\)"
         # Either may be false.
         if receiver in socks or subscriber in socks:
-            print(receiver.recv())  # want: ASL202
+            print(receiver.recv())  # reported: named by line 30's finding
 
 
 async def guide_sync(receiver: zmq.Socket):
