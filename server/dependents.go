@@ -109,12 +109,17 @@ func (s *Server) dependentsOf(project *analysis.Project, path string, before, af
 		in[o] = true
 	}
 	for seen, docs := range bySeen {
-		saw := map[*document]bool{}
-		for _, o := range docs {
-			saw[o] = true
+		// affectedBy(project, path, seen, after) is every other open
+		// document of project when what seen contributes to project-wide
+		// facts differs from after's, and else the documents that may look
+		// names up in path or whose answers read it, which do not depend
+		// on the module compared and are in deps already: only the first
+		// case adds documents, and it needs no import reach or answers.
+		if s.projectWideFacts(seen) == s.projectWideFacts(after) {
+			continue
 		}
-		for _, o := range s.affectedBy(project, path, seen, after) {
-			if saw[o] && !in[o] {
+		for _, o := range docs {
+			if !in[o] && project.Module(o.path) != nil {
 				in[o] = true
 				deps = append(deps, o)
 			}

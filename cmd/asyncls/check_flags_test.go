@@ -91,6 +91,29 @@ func TestAddNoqaMergesExisting(t *testing.T) {
 	}
 }
 
+// A finding that stands for several calls (ASL202's sqlite3 work of a
+// function, one finding at the first call) lets a call with a noqa stand
+// for itself alone: the next call then makes the finding. --add-noqa
+// checks again until nothing is left to silence, so that the next check
+// finds nothing (it used to add one directive per run).
+func TestAddNoqaSilencesGroupedCalls(t *testing.T) {
+	src := "import sqlite3\n\n\nasync def count(path):\n    conn = sqlite3.connect(path)\n" +
+		"    n = conn.execute(\"select count(*) from t\").fetchone()\n    conn.close()\n    return n\n"
+	dir := writeTree(t, map[string]string{"a.py": src})
+	code, out, _ := runCLI(t, "", "check", "--output-format", "concise", dir)
+	if code != exitFindings || strings.Count(out, "ASL202") != 1 {
+		t.Fatalf("one grouped ASL202 finding expected: exit %d\n%s", code, out)
+	}
+	code, _, errOut := runCLI(t, "", "check", "--add-noqa", dir)
+	if code != exitOK || !strings.Contains(errOut, "Added 2 noqa directives.") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	code, out, _ = runCLI(t, "", "check", "--output-format", "concise", dir)
+	if code != exitOK {
+		t.Errorf("after --add-noqa nothing remains: exit %d\n%s", code, out)
+	}
+}
+
 // --add-noqa with --fix or --diff is refused, and the file is left alone
 // (--fix was ignored: the findings it would fix got noqa comments).
 func TestAddNoqaDoesNotCombineWithFix(t *testing.T) {

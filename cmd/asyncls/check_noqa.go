@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -13,11 +14,77 @@ import (
 
 // addNoqa is --add-noqa: every finding's line gets "# noqa: CODE", merged
 // into a noqa directive already there. Lines that end inside a string
-// (where a comment would become text) are left alone and named.
+// (where a comment would become text) are left alone and named. A rule
+// that reports several calls as one finding at the first (ASL202's sqlite3
+// work of a function, ASYNC230's file work) lets a call whose line has a
+// noqa stand for itself alone: the others then make a finding of their
+// own. So the files are checked again with the directives added, until no
+// finding is left to silence (maxNoqaRounds), and a second run of
+// `asyncls check` finds nothing --add-noqa could have silenced.
 func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr io.Writer) int {
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "asyncls: error:", e)
 	}
+	status := exitOK
+	if len(res.Errors) > 0 {
+		status = exitError
+	}
+	added := 0
+	original, final := map[string][]byte{}, map[string][]byte{}
+	named := map[noqaSkip]bool{}
+	for round := 0; round < maxNoqaRounds; round++ {
+		byPath := noqaLines(res)
+		changed := map[string][]byte{}
+		for _, path := range sortedLineKeys(byPath) {
+			m := res.Module(path)
+			if m == nil {
+				continue
+			}
+			src, n, skipped := withNoqa(m.File, byPath[path])
+			for _, sk := range skipped {
+				if key := (noqaSkip{sk.line, path + ": " + sk.why}); !named[key] {
+					named[key] = true
+					fmt.Fprintf(stderr, "asyncls: %s:%d: %s; add the noqa comment by hand\n", path, sk.line+1, sk.why)
+				}
+			}
+			if n == 0 || bytes.Equal(src, m.File.Src) {
+				continue
+			}
+			if _, ok := original[path]; !ok {
+				original[path] = m.File.Src
+			}
+			added += n
+			changed[path], final[path] = src, src
+		}
+		if len(changed) == 0 {
+			break
+		}
+		res = res.Reanalyse(changed, nil)
+	}
+	for _, path := range sortedKeys(final) {
+		if path == stdinName {
+			stdout.Write(final[path])
+			continue
+		}
+		if err := lint.WriteFile(path, original[path], final[path]); err != nil {
+			fmt.Fprintf(stderr, "asyncls: error: %s: %v\n", path, err)
+			status = exitError
+		}
+	}
+	if _, ok := final[stdinName]; stdinName != "" && !ok {
+		stdout.Write(stdinSrc)
+	}
+	fmt.Fprintf(stderr, "Added %s.\n", plural(added, "noqa directive"))
+	return status
+}
+
+// maxNoqaRounds bounds the checks of --add-noqa (each round silences the
+// findings that the previous round's directives let stand alone).
+const maxNoqaRounds = 8
+
+// noqaLines returns, by path, the codes to silence on each line (0-based)
+// of res's findings.
+func noqaLines(res *lint.Result) map[string]map[int][]string {
 	byPath := map[string]map[int][]string{}
 	for _, d := range res.Diagnostics {
 		if d.Code == rules.SyntaxErrorCode || d.Code == rules.ASL100.Code {
@@ -28,43 +95,16 @@ func addNoqa(res *lint.Result, stdinName string, stdinSrc []byte, stdout, stderr
 		}
 		byPath[d.Path][d.Start.Line] = append(byPath[d.Path][d.Start.Line], d.Code)
 	}
-	added := 0
-	status := exitOK
-	if len(res.Errors) > 0 {
-		status = exitError
+	return byPath
+}
+
+func sortedLineKeys(m map[string]map[int][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	paths := make([]string, 0, len(byPath))
-	for p := range byPath {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
-		m := res.Module(path)
-		if m == nil {
-			continue
-		}
-		src, n, skipped := withNoqa(m.File, byPath[path])
-		for _, sk := range skipped {
-			fmt.Fprintf(stderr, "asyncls: %s:%d: %s; add the noqa comment by hand\n", path, sk.line+1, sk.why)
-		}
-		if n == 0 {
-			continue
-		}
-		added += n
-		if path == stdinName {
-			stdout.Write(src)
-			continue
-		}
-		if err := lint.WriteFile(path, m.File.Src, src); err != nil {
-			fmt.Fprintf(stderr, "asyncls: error: %s: %v\n", path, err)
-			status = exitError
-		}
-	}
-	if stdinName != "" && added == 0 {
-		stdout.Write(stdinSrc)
-	}
-	fmt.Fprintf(stderr, "Added %s.\n", plural(added, "noqa directive"))
-	return status
+	sort.Strings(keys)
+	return keys
 }
 
 // noqaSkip is a line withNoqa cannot put a comment on, and why.
