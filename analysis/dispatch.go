@@ -69,30 +69,41 @@ func (f *Function) DispatchStub() bool {
 // `self.backend.send(x)`), not through `super()` (which runs the next
 // definition after the caller's class, never a subclass's) or a class
 // (`Backend.send(self, x)` runs Backend's).
-func (p *Project) dispatchedCall(c *Call) bool {
+func (p *Project) dispatchedCall(c *Call) (bool, *Class) {
 	m := p.moduleOfNode(c.Node)
 	if m == nil {
-		return false
+		return false, nil
 	}
 	fn := Unparen(c.Node.ChildByField("function"))
 	if fn == nil || fn.Type() != "attribute" {
-		return false
+		return false, nil
 	}
 	obj := Unparen(fn.ChildByField("object"))
 	if obj == nil {
-		return false
+		return false, nil
 	}
 	if obj.Type() == "call" {
 		if g := obj.ChildByField("function"); g != nil && g.Type() == "identifier" && m.File.Text(g) == "super" {
-			return false
+			return false, nil
 		}
+	}
+	// The receiver's class, when known: the method's own class for its
+	// first parameter (`self.send(x)`), else the instance's class.
+	var recv *Class
+	if f := c.Func; obj.Type() == "identifier" && f != nil && f.Class != nil && len(f.Params) > 0 &&
+		m.File.Text(obj) == f.Params[0] && !f.decoratedWith("staticmethod") && !f.decoratedWith("classmethod") {
+		recv = f.Class
 	}
 	if obj.Type() == "identifier" || obj.Type() == "attribute" {
-		if r := m.Resolve(obj); r.Class != nil && !r.Instance {
-			return false
+		r := m.Resolve(obj)
+		if r.Class != nil && !r.Instance {
+			return false, nil
+		}
+		if recv == nil && r.Class != nil && r.Instance {
+			recv = r.Class
 		}
 	}
-	return true
+	return true, recv
 }
 
 // dispatchesToCoroutines reports whether f is a synchronous stub
@@ -101,7 +112,7 @@ func (p *Project) dispatchedCall(c *Call) bool {
 // def no decorator turns into something else; not an attribute stored on
 // self, not a second binding), and that no class reaches through a base
 // listed before f's lineage that may define the name otherwise.
-func (p *Project) dispatchesToCoroutines(f *Function, asked func(*Function)) bool {
+func (p *Project) dispatchesToCoroutines(f *Function, recv *Class, asked func(*Function)) bool {
 	if p == nil || !f.DispatchStub() {
 		return false
 	}
@@ -120,9 +131,17 @@ func (p *Project) dispatchesToCoroutines(f *Function, asked func(*Function)) boo
 	if p.patchedIndex()[f.Name] {
 		return false
 	}
+	// A receiver of a subclass that keeps the stub (the call resolved to
+	// it) runs an override only of its own subclasses.
+	if recv == f.Class || recv != nil && !p.derivesFrom(recv, f.Class, 0) {
+		recv = nil
+	}
+	below := func(c *Class) bool {
+		return p.derivesFrom(c, f.Class, 0) && (recv == nil || c == recv || p.derivesFrom(c, recv, 0))
+	}
 	found := false
 	for _, c := range p.anyMemberIndex()[f.Name] {
-		if c == f.Class || !p.derivesFrom(c, f.Class, 0) {
+		if c == f.Class || !below(c) {
 			continue
 		}
 		m := c.Methods[f.Name]
@@ -138,7 +157,7 @@ func (p *Project) dispatchesToCoroutines(f *Function, asked func(*Function)) boo
 		return false
 	}
 	for _, d := range p.multiBaseClasses() {
-		if d != f.Class && p.derivesFrom(d, f.Class, 0) && p.earlierBaseMayDefineOtherwise(d, f) {
+		if d != f.Class && below(d) && p.earlierBaseMayDefineOtherwise(d, f) {
 			return false
 		}
 	}
@@ -161,13 +180,14 @@ func (p *Project) earlierBaseMayDefineOtherwise(d *Class, f *Function) bool {
 			return earlier
 		}
 		if parent == nil {
-			t := d.module.File.Text(b)
-			if i := strings.IndexByte(t, '['); i >= 0 {
-				t = t[:i]
+			// A marker base (object, ABC, Generic[...], typing's Protocol:
+			// pylib.MarkerBase) defines no method; any other base the
+			// project does not define may (asyncio.Protocol does).
+			e := Unparen(b)
+			if e.Type() == "subscript" {
+				e = e.ChildByField("value")
 			}
-			switch t[strings.LastIndexByte(t, '.')+1:] {
-			case "object", "ABC", "Generic", "Protocol":
-			default:
+			if e == nil || !pylib.MarkerBase(d.module.Resolve(e).Name) {
 				earlier = true
 			}
 			continue

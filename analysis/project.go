@@ -2215,7 +2215,8 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 	if f.isCoroutineFunctionIn(p) {
 		return !p.overriddenBySync(f, asked)
 	}
-	return p.dispatchedCall(c) && p.dispatchesToCoroutines(f, asked)
+	ok, recv := p.dispatchedCall(c)
+	return ok && p.dispatchesToCoroutines(f, recv, asked)
 }
 
 // isCoroutineFunctionRef reports whether the value r (resolved in its
