@@ -324,6 +324,9 @@ func withBoundOpener(m *analysis.Module, n *analysis.Node) *analysis.Node {
 		if up.Type() != "with_statement" {
 			continue
 		}
+		if m.ScopeAt(n) != m.ScopeAt(up) {
+			return nil // a comprehension's own variable (`[f.read() for f in files]`)
+		}
 		exprs, aliases := withItems(up)
 		for i, alias := range aliases {
 			if alias == nil || alias.Type() != "identifier" || m.File.Text(alias) != name {
@@ -472,7 +475,7 @@ func reportOpenedFile(p *Pass, b blockingUse, folded []blockingUse) {
 		names = append(names[:3], fmt.Sprintf("%d more calls", len(names)-3))
 	}
 	msg := displayName(p.Project, p.Module, b.Call) + " and the file's " + joinNames(names) +
-		" block the event loop in async function `" + b.Call.Func.Name + "`; " + b.Instead
+		" block the event loop in " + coroutineNoun(b.Call.Func) + " `" + b.Call.Func.Name + "`; " + awaitAs(b.Call.Func, b.Instead)
 	p.Report(b.Call.Node, withDelay(p, msg, delayAt), WithFix(mergedFix(p, b, folded)), WithRelated(related...))
 }
 
