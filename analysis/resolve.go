@@ -2181,7 +2181,13 @@ func conventionParamType(f *Function, name string) string {
 			return ""
 		}
 	}
-	return pylib.ConventionParamType(params, name)
+	// The module's own name and what it imports (read from Imports: the
+	// memoised ImportNames may be computing around this question).
+	names := []string{f.module.Name}
+	for _, imp := range f.module.Imports {
+		names = append(names, imp.Module, imp.Qualified)
+	}
+	return pylib.ConventionParamType(params, name, names)
 }
 
 // commandGroupDecorator returns the library decorator that made the

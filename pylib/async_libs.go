@@ -85,6 +85,9 @@ func init() {
 	for _, first := range []string{"request", "request_iterator"} {
 		ParamConventions = append(ParamConventions, ParamConvention{
 			Params: []string{first, "context"}, Param: "context", Type: "grpc.aio.ServicerContext",
+			// grpcio, django-socio-grpc (its services get a proxy of the
+			// grpc.aio context), and protoc's generated `x_pb2_grpc` modules.
+			Packages: []string{"grpc", "django_socio_grpc"}, ModuleSuffixes: []string{"_pb2_grpc"},
 			Note: "gRPC's generated servicers give every method the parameters (self, request, context) " +
 				"(request_iterator for a client stream); the asyncio server (grpc.aio) calls an async def method " +
 				"with a grpc.aio.ServicerContext"})

@@ -420,7 +420,33 @@ var CallbackParams = map[string][]string{
 type ParamConvention struct {
 	Params      []string
 	Param, Type string
-	Note        string
+	// Packages are the top-level packages one of which the function's
+	// module must be part of or import (a qualified import name starting
+	// with one), or a generated module whose name ends in one of
+	// ModuleSuffixes: the convention is the library's only where it is used.
+	Packages, ModuleSuffixes []string
+	Note                     string
+}
+
+// usedBy reports whether one of names (a module's own qualified name and
+// the qualified names it imports) is of c's packages or a generated module
+// of c.
+func (c ParamConvention) usedBy(names []string) bool {
+	for _, n := range names {
+		top, _, _ := strings.Cut(n, ".")
+		for _, p := range c.Packages {
+			if top == p {
+				return true
+			}
+		}
+		last := n[strings.LastIndexByte(n, '.')+1:]
+		for _, suffix := range c.ModuleSuffixes {
+			if strings.HasSuffix(last, suffix) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ParamConventions lists the conventions (ParamConvention).
@@ -429,9 +455,9 @@ var ParamConventions []ParamConvention
 // ConventionParamType returns the type a ParamConvention gives parameter
 // name of a coroutine function whose own parameters (without self) are
 // params, or "".
-func ConventionParamType(params []string, name string) string {
+func ConventionParamType(params []string, name string, moduleNames []string) string {
 	for _, c := range ParamConventions {
-		if c.Param != name || len(c.Params) != len(params) {
+		if c.Param != name || len(c.Params) != len(params) || !c.usedBy(moduleNames) {
 			continue
 		}
 		same := true

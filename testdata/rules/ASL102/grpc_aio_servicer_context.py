@@ -1,12 +1,16 @@
 """The context of an asyncio gRPC servicer method: grpc.aio's
 ServicerContext, whose abort, abort_with_status, write, read and
 send_initial_metadata are coroutines. The generated servicers give every
-method the parameters (self, request, context), and the module of the
-servicer need not import grpc at all."""
+method the parameters (self, request, context); the module of the
+servicer need not import grpc itself, only protoc's generated `x_pb2_grpc`
+module (or be part of a gRPC package): the convention is gRPC's only where
+gRPC is used (servicer_shaped_parameters_without_grpc.py stays quiet)."""
 import asyncio
 
+import helloworld_pb2_grpc
 
-class GreeterServicer:
+
+class GreeterServicer(helloworld_pb2_grpc.GreeterServicer):
     async def SayHello(self, request, context):
         if not request.name:
             context.abort(3, "name is required")  # want: ASL102 "coroutine `context.abort\(\)` is never awaited"
