@@ -359,6 +359,19 @@ func (m *Module) callSiteKey(c *Call, word string) string {
 	case r.Name != "" && r.Via == "" && strings.Contains(r.Name, "."):
 		return r.Name
 	case fn.Type() == "identifier":
+		if sc := m.ScopeAt(c.Node); sc != nil {
+			if b := sc.Lookup(word); b != nil && b.Kind == BindParam {
+				// A call of a parameter calls what its caller passed,
+				// not a function by its name: a function handed on as a
+				// value is UsesAsValue's question. Counted as "*.word", a
+				// check of one file (whose project holds every module
+				// with the word) took another module's `check(request)`
+				// as a call of its own `check` where the check of the
+				// whole project (whose parts hold only the modules that
+				// import the function's) did not.
+				return ""
+			}
+		}
 		return "*." + word
 	}
 	return ""
