@@ -70,12 +70,18 @@ func (f *Function) DispatchStub() bool {
 // definition after the caller's class, never a subclass's) or a class
 // (`Backend.send(self, x)` runs Backend's).
 func (p *Project) dispatchedCall(c *Call) (bool, *Class) {
-	m := p.moduleOfNode(c.Node)
-	if m == nil {
-		return false, nil
-	}
 	fn := Unparen(c.Node.ChildByField("function"))
 	if fn == nil || fn.Type() != "attribute" {
+		return false, nil
+	}
+	// The enclosing function's module, else a walk of the project's.
+	var m *Module
+	if c.Func != nil {
+		m = c.Func.module
+	} else {
+		m = p.moduleOfNode(c.Node)
+	}
+	if m == nil {
 		return false, nil
 	}
 	obj := Unparen(fn.ChildByField("object"))
