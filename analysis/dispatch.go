@@ -172,10 +172,19 @@ func (p *Project) dispatchesToCoroutines(f *Function, recv *Class, asked func(*F
 
 // earlierBaseMayDefineOtherwise reports whether d derives from f's class
 // through a base listed after one that may define f's name other than as a
-// coroutine function: a project class whose lineage defines it so, or a
-// base the project does not define (a library mixin, unknown), other than
-// object, ABC, Generic[...] and Protocol.
+// coroutine function (earlierBaseMay with lineageDefinesOtherwise).
 func (p *Project) earlierBaseMayDefineOtherwise(d *Class, f *Function) bool {
+	return p.earlierBaseMay(d, f, func(c *Class) bool { return p.lineageDefinesOtherwise(c, f, 0) })
+}
+
+// earlierBaseMay reports whether d derives from f's class through a base
+// listed after one that may define f's name otherwise: a project class
+// whose lineage does (definesOtherwise), or a base the project does not
+// define other than a marker base (object, ABC, Generic[...], typing's
+// Protocol: pylib.MarkerBase; asyncio.Protocol, a library mixin or an
+// unknown base may define it). MRO questions of ASL110 (earlierBaseMayDefine)
+// and of dispatch to overrides share it.
+func (p *Project) earlierBaseMay(d *Class, f *Function, definesOtherwise func(*Class) bool) bool {
 	earlier := false
 	for _, b := range d.Bases {
 		if b.Type() == "keyword_argument" {
@@ -186,11 +195,8 @@ func (p *Project) earlierBaseMayDefineOtherwise(d *Class, f *Function) bool {
 			return earlier
 		}
 		if parent == nil {
-			// A marker base (object, ABC, Generic[...], typing's Protocol:
-			// pylib.MarkerBase) defines no method; any other base the
-			// project does not define may (asyncio.Protocol does).
 			e := Unparen(b)
-			if e.Type() == "subscript" {
+			if e != nil && e.Type() == "subscript" {
 				e = e.ChildByField("value")
 			}
 			if e == nil || !pylib.MarkerBase(d.module.Resolve(e).Name) {
@@ -198,7 +204,7 @@ func (p *Project) earlierBaseMayDefineOtherwise(d *Class, f *Function) bool {
 			}
 			continue
 		}
-		earlier = earlier || p.lineageDefinesOtherwise(parent, f, 0)
+		earlier = earlier || definesOtherwise(parent)
 	}
 	return false
 }

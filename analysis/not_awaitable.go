@@ -216,34 +216,9 @@ func (p *Project) DerivesFromAny(d *Class, classes map[*Class]bool) bool {
 
 // earlierBaseMayDefine reports whether d derives from f's class through a
 // base that comes after one that may define f's name other than as a plain
-// value's maker: a project class whose lineage defines it so, or a base
-// the project does not define (a library mixin, unknown), other than
-// object, ABC, Generic[...] and Protocol.
+// value's maker (earlierBaseMay with lineageDefines).
 func (p *Project) earlierBaseMayDefine(d *Class, f *Function) bool {
-	earlier := false
-	for _, b := range d.Bases {
-		if b.Type() == "keyword_argument" {
-			continue
-		}
-		_, parent := p.baseClass(d, b)
-		if parent == f.Class || (parent != nil && p.derivesFrom(parent, f.Class, 0)) {
-			return earlier
-		}
-		if parent == nil {
-			t := d.module.File.Text(b)
-			if i := strings.IndexByte(t, '['); i >= 0 {
-				t = t[:i]
-			}
-			switch t[strings.LastIndexByte(t, '.')+1:] {
-			case "object", "ABC", "Generic", "Protocol":
-			default:
-				earlier = true
-			}
-			continue
-		}
-		earlier = earlier || p.lineageDefines(parent, f, 0)
-	}
-	return false
+	return p.earlierBaseMay(d, f, func(c *Class) bool { return p.lineageDefines(c, f, 0) })
 }
 
 // lineageDefines reports whether the project class c or one of its project
