@@ -145,16 +145,13 @@ func (p *Project) dispatchesToCoroutines(f *Function, recv *Class, asked func(*F
 	below := func(c *Class) bool {
 		return p.derivesFrom(c, f.Class, 0) && (recv == nil || c == recv || p.derivesFrom(c, recv, 0))
 	}
+	coroutine := func(m *Function) bool { return m.isCoroutineFunctionIn(p) }
 	found := false
 	for _, c := range p.anyMemberIndex()[f.Name] {
 		if c == f.Class || !below(c) {
 			continue
 		}
-		m := c.Methods[f.Name]
-		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.isCoroutineFunctionIn(p) {
-			return false
-		}
-		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
+		if !c.definesOnlyAs(f.Name, coroutine) {
 			return false
 		}
 		found = true
@@ -163,28 +160,22 @@ func (p *Project) dispatchesToCoroutines(f *Function, recv *Class, asked func(*F
 		return false
 	}
 	for _, d := range p.multiBaseClasses() {
-		if d != f.Class && below(d) && p.earlierBaseMayDefineOtherwise(d, f) {
+		if d != f.Class && below(d) && p.earlierBaseMay(d, f, coroutine) {
 			return false
 		}
 	}
 	return true
 }
 
-// earlierBaseMayDefineOtherwise reports whether d derives from f's class
-// through a base listed after one that may define f's name other than as a
-// coroutine function (earlierBaseMay with lineageDefinesOtherwise).
-func (p *Project) earlierBaseMayDefineOtherwise(d *Class, f *Function) bool {
-	return p.earlierBaseMay(d, f, func(c *Class) bool { return p.lineageDefinesOtherwise(c, f, 0) })
-}
-
 // earlierBaseMay reports whether d derives from f's class through a base
-// listed after one that may define f's name otherwise: a project class
-// whose lineage does (definesOtherwise), or a base the project does not
-// define other than a marker base (object, ABC, Generic[...], typing's
-// Protocol: pylib.MarkerBase; asyncio.Protocol, a library mixin or an
-// unknown base may define it). MRO questions of ASL110 (earlierBaseMayDefine)
-// and of dispatch to overrides share it.
-func (p *Project) earlierBaseMay(d *Class, f *Function, definesOtherwise func(*Class) bool) bool {
+// listed after one that may define f's name other than as a def for which
+// is holds: a project class whose lineage does (lineageDefinesOtherThan),
+// or a base the project does not define other than a marker base (object,
+// ABC, Generic[...], typing's Protocol: pylib.MarkerBase; asyncio.Protocol,
+// a library mixin or an unknown base may define it). The MRO question of
+// ASL110 (overriddenByAny, is a plain value's maker) and of dispatch to
+// overrides (is a coroutine function).
+func (p *Project) earlierBaseMay(d *Class, f *Function, is func(*Function) bool) bool {
 	earlier := false
 	for _, b := range d.Bases {
 		if b.Type() == "keyword_argument" {
@@ -204,29 +195,37 @@ func (p *Project) earlierBaseMay(d *Class, f *Function, definesOtherwise func(*C
 			}
 			continue
 		}
-		earlier = earlier || definesOtherwise(parent)
+		earlier = earlier || p.lineageDefinesOtherThan(parent, f.Name, is, 0)
 	}
 	return false
 }
 
-// lineageDefinesOtherwise reports whether the project class c or one of
-// its project bases defines f's name other than as a coroutine function
+// lineageDefinesOtherThan reports whether the project class c or one of
+// its project bases defines name other than as one def for which is holds
 // (the first definition in its MRO decides).
-func (p *Project) lineageDefinesOtherwise(c *Class, f *Function, depth int) bool {
+func (p *Project) lineageDefinesOtherThan(c *Class, name string, is func(*Function) bool, depth int) bool {
 	if depth > 8 {
 		return true
 	}
-	if m := c.Methods[f.Name]; m != nil || len(c.Attrs[f.Name]) > 0 || (c.Scope != nil && c.Scope.Bindings.Get(f.Name) != nil) {
-		if m == nil || len(c.Attrs[f.Name]) > 0 || c.Scope == nil || !m.isCoroutineFunctionIn(p) {
-			return true
-		}
-		b := c.Scope.Bindings.Get(f.Name)
-		return b == nil || b.Kind != BindDef || b.Func != m
+	if c.Methods[name] != nil || len(c.Attrs[name]) > 0 || (c.Scope != nil && c.Scope.Bindings.Get(name) != nil) {
+		return !c.definesOnlyAs(name, is)
 	}
 	for _, parent := range p.projectBases(c) {
-		if p.lineageDefinesOtherwise(parent, f, depth+1) {
+		if p.lineageDefinesOtherThan(parent, name, is, depth+1) {
 			return true
 		}
 	}
 	return false
+}
+
+// definesOnlyAs reports whether the class's own definition of name is one
+// def for which is holds: not also an attribute stored on self, not a
+// second binding of the name in the class body.
+func (c *Class) definesOnlyAs(name string, is func(*Function) bool) bool {
+	m := c.Methods[name]
+	if m == nil || len(c.Attrs[name]) > 0 || c.Scope == nil || !is(m) {
+		return false
+	}
+	b := c.Scope.Bindings.Get(name)
+	return b != nil && b.Kind == BindDef && b.Func == m
 }

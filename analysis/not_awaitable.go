@@ -128,11 +128,7 @@ func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
 		if c == f.Class || !p.derivesFrom(c, f.Class, 0) {
 			continue
 		}
-		m := c.Methods[f.Name]
-		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.plainValueMaker() {
-			return true
-		}
-		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
+		if !c.definesOnlyAs(f.Name, (*Function).plainValueMaker) {
 			return true
 		}
 	}
@@ -145,7 +141,7 @@ func (p *Project) overriddenByAny(f *Function, asked func(string)) bool {
 		asked(AnyMemberKey(""))
 	}
 	for _, d := range p.multiBaseClasses() {
-		if d != f.Class && p.earlierBaseMayDefine(d, f) {
+		if d != f.Class && p.earlierBaseMay(d, f, (*Function).plainValueMaker) {
 			return true
 		}
 	}
@@ -208,39 +204,6 @@ func (c *Class) multiBase() bool {
 func (p *Project) DerivesFromAny(d *Class, classes map[*Class]bool) bool {
 	for c := range classes {
 		if p.derivesFrom(d, c, 0) {
-			return true
-		}
-	}
-	return false
-}
-
-// earlierBaseMayDefine reports whether d derives from f's class through a
-// base that comes after one that may define f's name other than as a plain
-// value's maker (earlierBaseMay with lineageDefines).
-func (p *Project) earlierBaseMayDefine(d *Class, f *Function) bool {
-	return p.earlierBaseMay(d, f, func(c *Class) bool { return p.lineageDefines(c, f, 0) })
-}
-
-// lineageDefines reports whether the project class c or one of its project
-// bases defines f's name other than as a plain value's maker.
-func (p *Project) lineageDefines(c *Class, f *Function, depth int) bool {
-	if depth > 8 {
-		return true
-	}
-	if m := c.Methods[f.Name]; m != nil || len(c.Attrs[f.Name]) > 0 || (c.Scope != nil && c.Scope.Bindings.Get(f.Name) != nil) {
-		if m == nil || len(c.Attrs[f.Name]) > 0 || !m.plainValueMaker() {
-			return true
-		}
-		if c.Scope == nil {
-			return true
-		}
-		if b := c.Scope.Bindings.Get(f.Name); b == nil || b.Kind != BindDef || b.Func != m {
-			return true
-		}
-		return false // the first definition in its MRO: plain
-	}
-	for _, parent := range p.projectBases(c) {
-		if p.lineageDefines(parent, f, depth+1) {
 			return true
 		}
 	}
