@@ -693,6 +693,9 @@ func init() {
 		unblocked(UnblockedMemoryFile, n)
 		entry(n).FileArg = 1
 	}
+	for n, kw := range fileKeywords {
+		entry(n).BlockingKeyword = kw
+	}
 
 	for name, seconds := range map[string]float64{
 		"requests.get": 0.1, "requests.post": 0.1, "requests.put": 0.1, "requests.patch": 0.1, "requests.delete": 0.1,
@@ -704,6 +707,36 @@ func init() {
 	} {
 		latency(name, seconds)
 	}
+}
+
+// fileKeywords are the names of the file argument of the calls whose
+// file is read or written only when one is given (UnblockedMemoryFile):
+// a caller may pass it by keyword instead of at FileArg
+// (`df.to_parquet(path=file)` in storey's ParquetTarget, bench/realbugs94;
+// `json.dump(result, fp=f)`). The names are the parameters' in pandas'
+// signatures (python3-pandas 1.5.3: pandas/io/*.py, core/generic.py and
+// core/frame.py), the json and pickle modules' (`load(fp)`, `dump(obj,
+// fp)`, `load(file)`, `dump(obj, file)`), openpyxl's (`load_workbook(filename)`,
+// `Workbook.save(filename)`; python3-openpyxl 3.0.9) and PyMuPDF's
+// (`Document(filename=None, stream=None, ...)`, `Document.save(filename)`;
+// python3-fitz 1.21.1). marshal's and tomllib's file argument is
+// positional-only.
+var fileKeywords = map[string]string{
+	"pandas.read_csv": "filepath_or_buffer", "pandas.read_table": "filepath_or_buffer",
+	"pandas.read_fwf": "filepath_or_buffer", "pandas.read_excel": "io", "pandas.read_json": "path_or_buf",
+	"pandas.read_parquet": "path", "pandas.read_feather": "path", "pandas.read_orc": "path",
+	"pandas.read_pickle": "filepath_or_buffer", "pandas.read_hdf": "path_or_buf",
+	"pandas.read_stata": "filepath_or_buffer", "pandas.read_sas": "filepath_or_buffer", "pandas.read_spss": "path",
+	"pandas.read_xml": "path_or_buffer", "pandas.read_html": "io",
+	"pandas.DataFrame.to_csv": "path_or_buf", "pandas.DataFrame.to_excel": "excel_writer",
+	"pandas.DataFrame.to_json": "path_or_buf", "pandas.DataFrame.to_parquet": "path",
+	"pandas.DataFrame.to_feather": "path", "pandas.DataFrame.to_orc": "path", "pandas.DataFrame.to_pickle": "path",
+	"pandas.DataFrame.to_hdf": "path_or_buf", "pandas.DataFrame.to_stata": "path",
+	"pandas.DataFrame.to_xml": "path_or_buffer", "pandas.DataFrame.to_html": "buf",
+	"json.load": "fp", "json.dump": "fp", "pickle.load": "file", "pickle.dump": "file",
+	"openpyxl.load_workbook": "filename", "openpyxl.reader.excel.load_workbook": "filename",
+	"openpyxl.Workbook.save": "filename", "fitz.open": "filename", "fitz.Document": "filename",
+	"fitz.Document.save": "filename", "pymupdf.open": "filename", "pymupdf.Document": "filename",
 }
 
 // CaughtException are library functions whose call, inside a handler,

@@ -92,7 +92,9 @@ type API struct {
 	// BlockingKeyword is the argument without which an
 	// UnblockedWithoutKeyword call does no I/O (for UnblockedLazy: the
 	// argument with which it does none, at position FileArg; for
-	// UnblockedWithoutInterval: the interval, by name or at FileArg).
+	// UnblockedWithoutInterval: the interval, by name or at FileArg; for
+	// UnblockedMemoryFile: the name of the file argument, which may be
+	// given by keyword instead of at FileArg).
 	Unblock         Unblocking
 	FileArg         int
 	BlockingKeyword string

@@ -432,7 +432,7 @@ func fileOperands(m *analysis.Module, u blockingUse) []*analysis.Node {
 func fileOperand(m *analysis.Module, u blockingUse) *analysis.Node {
 	fn := u.Call.Node.ChildByField("function")
 	if api, _ := pylib.Lookup(u.Name); api.Unblock == pylib.UnblockedMemoryFile {
-		return u.Call.Positional(api.FileArg)
+		return recordedArgument(u.Call, api, m.File)
 	}
 	if fn != nil && fn.Type() == "attribute" {
 		return fn.ChildByField("object")

@@ -45,7 +45,9 @@ async def first_line(f: io.TextIOWrapper):
 		"unless the argument is an in-memory buffer (`io.StringIO`, `io.BytesIO`), a standard stream (`json.dump(result, sys.stdout)` " +
 		"prints, as `print()` does) or a call such as `open(...)` that is reported itself; " +
 		"so are pandas' readers (`pandas.read_csv`, `read_excel`, `read_json`, `read_parquet`...) given a path or URL, and its " +
-		"DataFrame writers (`df.to_csv(path)`...) given a path (with none they return a string). " +
+		"DataFrame writers (`df.to_csv(path)`...) given a path (with none they return a string); the file argument counts " +
+		"whether given by position or by keyword (`df.to_parquet(path=f)`, `json.dump(obj, fp=f)`; storey's Parquet sink, " +
+		"bench/realbugs94). " +
 		"Not reported either: the methods of a file opened from `/proc/` or `/sys/` (see ASYNC230), a `gzip.GzipFile` (or `bz2`/`lzma` file) over an in-memory buffer, which compresses (CPU " +
 		"work, no file I/O), nor the member reads of an archive opened over one (`tarfile.open(fileobj=io.BytesIO(data))` " +
 		"then `tar.extractfile(m)`, `zipfile.ZipFile(buf).read(name)`; `extract`/`extractall`/`add`/`write` still touch " +
@@ -104,7 +106,7 @@ func fileCallDoesNoIO(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 	case pylib.UnblockedMemoryArchiveRead:
 		return recv != nil && archiveOverMemory(m, constructorCall(m, recv, 0))
 	case pylib.UnblockedMemoryFile:
-		arg := c.Positional(api.FileArg)
+		arg := recordedArgument(c, api, m.File)
 		if arg == nil {
 			return true
 		}
