@@ -17,6 +17,7 @@ const (
 	slackAlt   = "use `slack_sdk.web.async_client.AsyncWebClient` and await it, or `await asyncio.to_thread(...)`"
 	sdkAlt     = "use the library's async client and await it, or `await asyncio.to_thread(...)`"
 	remoteAlt  = "run it in a thread: `await asyncio.to_thread(...)` (or use an async client: asyncssh, aioftp, aioimaplib)"
+	smbAlt     = "run it in a thread: `await asyncio.to_thread(...)` (smbprotocol's smbclient has no asyncio API)"
 	rabbitAlt  = "use an asyncio client (aio-pika) and await it, or `await asyncio.to_thread(...)`"
 	mistralAlt = "use the `_async` method (`chat.complete_async`) and await it, or `await asyncio.to_thread(...)`"
 	stripeAlt  = "use the `_async` method (`stripe.Customer.create_async`) and await it, or `await asyncio.to_thread(...)`"
@@ -294,6 +295,29 @@ func init() {
 		serviceRequests("ASL202", remoteAlt, prefixed(typ+".", "connect", "login", "retrbinary", "retrlines", "storbinary",
 			"storlines", "nlst", "dir", "mlsd", "cwd", "pwd", "delete", "rename", "mkd", "rmd", "size", "sendcmd", "quit")...)
 	}
+	// SMB/CIFS shares through smbprotocol's `smbclient`, a synchronous
+	// mirror of os and os.path whose every call is one or more SMB requests
+	// to the file server ("All DirEntry methods may perform a SMB request",
+	// smbclient/_os.py); register_session connects and authenticates. Its
+	// scandir and walk are generators (scandir: "the entries are yielded"):
+	// the call sends nothing, its iteration lists the directories over the
+	// network (realbugs96 elastic/connectors: `smbclient.walk(...)` iterated
+	// in the Network Drive connector's async `get_docs`, "it hangs the whole
+	// loop", elastic/connectors#2121). An SMB path is a network round trip,
+	// unlike the local metadata calls ASYNC240 keeps opt-in.
+	smbclientCalls := []string{"register_session", "delete_session", "reset_connection_cache", "open_file",
+		"listdir", "scandir", "walk", "stat", "lstat", "stat_volume", "mkdir", "makedirs", "remove", "unlink", "rmdir",
+		"removedirs", "rename", "renames", "replace", "copyfile", "link", "symlink", "readlink", "truncate", "utime",
+		"getxattr", "setxattr", "listxattr", "removexattr"}
+	for _, mod := range []string{"smbclient.", "smbclient._os.", "smbclient._pool."} {
+		serviceRequests("ASL202", smbAlt, prefixed(mod, smbclientCalls...)...)
+		for _, lazy := range []string{"scandir", "walk"} {
+			entry(mod + lazy).Unblock = UnblockedUnlessIterated
+		}
+	}
+	serviceRequests("ASL202", smbAlt, prefixed("smbclient.path.", "exists", "lexists", "getatime", "getmtime",
+		"getctime", "getsize", "isfile", "isdir", "islink", "samefile")...)
+
 	// imaplib's and poplib's constructors connect: "The connection is
 	// created and protocol version (IMAP4 or IMAP4rev1) is determined when
 	// the instance is initialized" (imaplib.IMAP4; IMAP4_SSL wraps the
