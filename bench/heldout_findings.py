@@ -98,6 +98,9 @@ MANIFESTS["corpus46"] = "heldout46_manifest.tsv"  # corpus46 (bench/heldout46_RE
 MANIFESTS["corpus47"] = "heldout47_manifest.tsv"  # corpus47 (bench/heldout47_README.md), two lines apart from corpus46's so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus48"] = "heldout48_manifest.tsv"  # corpus48 (bench/heldout48_README.md), two lines apart from corpus47's so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

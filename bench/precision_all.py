@@ -113,6 +113,11 @@ JUDGED["46"], ROOTS["46"] = "precision_heldout46.tsv", "/work/corpus46"
 JUDGED["47"], ROOTS["47"] = "precision_heldout47.tsv", "/work/corpus47"
 
 
+
+# corpus48 (bench/heldout48_README.md: a chat-ops bot framework, a home-automation rule engine, an async SCPI instrument library, a multi-tenant SaaS back end, a Redis job queue library, from GitHub), three lines apart from corpus47's so that merges stay clean
+JUDGED["48"], ROOTS["48"] = "precision_heldout48.tsv", "/work/corpus48"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:

@@ -90,13 +90,16 @@ async def worker(queue):
 		"conditionally), and statements after it that await nothing do not count. The same for a local future the " +
 		"function stored in an attribute of its receiver, alone or in a tuple (`self._expected = tag, fut`), that a " +
 		"method of the class cancels there (`self._expected[1].cancel()`: xknx). The same for an attribute of the method's receiver that a method of the class cancels (`await " +
-		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`; also awaited through a method of " +
+		"self._task` in `wait_stop()`, `self._task.cancel()` in `stop()` or `close()`, or through a local the cancelling " +
+		"method binds only to the attribute, `if task := self._task: task.cancel()`: HABApp; also awaited through a method of " +
 		"the class taking no argument whose one await is `await self._task`: hass-nabucasa's `_wait_retry()`), when the " +
 		"try statement is in no loop of the method, or its handlers end with `break` or `return` (the swallow ends " +
 		"the wait): the CancelledError is most likely the task's own, and before Python 3.11 " +
 		"(`Task.cancelling()`) the code cannot tell it from the caller's (awaiting a task, a cancelled caller " +
 		"cancels the task too). On 82 real packages each of these findings was judged debatable (websockets, " +
-		"elasticsearch, aioamqp, aioxmpp). Nor is a handler that first re-raises unless a flag of the instance is " +
+		"elasticsearch, aioamqp, aioxmpp). The same for a local bound only to a call, on the receiver, of a synchronous " +
+		"method of the class that returns nothing, None or a local it cancelled before (`if task := self.cancel(): " +
+		"await task`, where `cancel()` ends `task.cancel(); return task`: HABApp's `SingleTask.cancel_wait`). Nor is a handler that first re-raises unless a flag of the instance is " +
 		"set (`if not self._sigint_received: raise`) when a method of the class sets that flag to True and then calls " +
 		"`cancel()`: it goes on only after the cancellation the class requested itself (aioconsole's SIGINT " +
 		"handler). Nor is a try body whose awaits " +

@@ -373,7 +373,8 @@ func awaitsCancelledTask(proj *analysis.Project, m *analysis.Module, try *analys
 	if found || cancelledInLoop(m, scope, target, last) || cancelledByTimeout(m, try, target) || doneTaskOfWait(m, scope, try, target) {
 		return true
 	}
-	return cancelledByClass(m, try, target, through) || storedForClassToCancel(m, try, target, last)
+	return cancelledByClass(m, try, target, through) || storedForClassToCancel(m, try, target, last) ||
+		cancelledByReturningMethod(m, try, target, last)
 }
 
 // storedForClassToCancel reports a local future or task that the function
@@ -812,11 +813,12 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 			return false
 		}
 	}
-	want := m.File.Text(target) + ".cancel"
+	attr := m.File.Text(target)
+	want := attr + ".cancel"
 	for _, cls := range combinedClasses(m, f.Class) {
 		found := false
 		cls.Node.Walk(func(c *analysis.Node) bool {
-			if c.Type() == "call" && m.File.Text(c.ChildByField("function")) == want {
+			if c.Type() == "call" && (m.File.Text(c.ChildByField("function")) == want || cancelsAlias(m, c, attr)) {
 				found = true
 			}
 			return !found
@@ -826,6 +828,199 @@ func cancelledByClass(m *analysis.Module, try, target, through *analysis.Node) b
 		}
 	}
 	return false
+}
+
+// cancelsAlias reports a call `x.cancel()` where x is a local name that its
+// function binds only to attr, by assignments or assignment expressions
+// (HABApp's `if task := self.task: task.cancel()`, `task = self._task;
+// self._task = None; task.cancel()`): the class cancels the attribute's task
+// through the alias.
+func cancelsAlias(m *analysis.Module, call *analysis.Node, attr string) bool {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || m.File.Text(fn.ChildByField("attribute")) != "cancel" {
+		return false
+	}
+	obj := fn.ChildByField("object")
+	if obj == nil || obj.Type() != "identifier" {
+		return false
+	}
+	scope := enclosingFunc(call)
+	if scope == nil {
+		return false
+	}
+	return localBoundOnlyTo(m, scope, m.File.Text(obj), func(v *analysis.Node) bool {
+		return m.File.Text(analysis.Unparen(v)) == attr
+	})
+}
+
+// localBoundOnlyTo reports that the function fn binds name, at least once,
+// and only by assignments or assignment expressions (which the model's
+// bindings do not record) whose value satisfies ok: not as a parameter, a
+// loop, with or except target, by an augmented assignment or in a tuple
+// target.
+func localBoundOnlyTo(m *analysis.Module, fn *analysis.Node, name string, ok func(*analysis.Node) bool) bool {
+	body := fn.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	if f := m.FunctionAt(body); f == nil || f.Node != fn || slices.Contains(f.Params, name) {
+		return false
+	}
+	// names reports name among the targets of a binding: the identifiers of
+	// a target list, not the attribute of `self.name = ...`.
+	var names func(n *analysis.Node) bool
+	names = func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		if n == nil {
+			return false
+		}
+		switch n.Type() {
+		case "identifier":
+			return m.File.Text(n) == name
+		case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list", "list_splat_pattern", "list_splat":
+			for _, c := range n.NamedChildren() {
+				if names(c) {
+					return true
+				}
+			}
+		case "as_pattern_target":
+			for _, c := range n.NamedChildren() {
+				if names(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	bound, bad := false, false
+	walkBody(body, func(c *analysis.Node) bool {
+		if bad {
+			return false
+		}
+		var left, right *analysis.Node
+		switch c.Type() {
+		case "assignment":
+			left, right = c.ChildByField("left"), c.ChildByField("right")
+		case "named_expression":
+			left, right = c.ChildByField("name"), c.ChildByField("value")
+		case "augmented_assignment", "for_statement", "for_in_clause":
+			bad = names(c.ChildByField("left"))
+			return !bad
+		case "as_pattern":
+			bad = names(c.ChildByField("alias"))
+			return !bad
+		default:
+			return true
+		}
+		if left == nil || !names(left) {
+			return true
+		}
+		if left.Type() != "identifier" || right == nil || !ok(right) {
+			bad = true
+			return false
+		}
+		bound = true
+		return true
+	})
+	return bound && !bad
+}
+
+// cancelledByReturningMethod reports a local name that the function binds
+// only, before the awaiting statement last, to a call of a synchronous
+// method of its class on the receiver (`if task := self.cancel(): await
+// task`), where that method returns only None or a local it cancelled
+// earlier (`task.cancel(); return task`, HABApp's SingleTask): asyncio's own
+// `t.cancel(); await t` wait through a helper.
+func cancelledByReturningMethod(m *analysis.Module, try, target, last *analysis.Node) bool {
+	f := m.FunctionAt(try)
+	if f == nil || f.Class == nil || len(f.Params) == 0 || target.Type() != "identifier" {
+		return false
+	}
+	scope := enclosingFunc(try)
+	if scope == nil {
+		return false
+	}
+	var methods []*analysis.Function
+	ok := localBoundOnlyTo(m, scope, m.File.Text(target), func(v *analysis.Node) bool {
+		v = analysis.Unparen(v)
+		if v.Type() != "call" || v.End > last.Start || firstArg(v) != nil {
+			return false
+		}
+		fn := v.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" {
+			return false
+		}
+		if obj := fn.ChildByField("object"); obj == nil || obj.Type() != "identifier" || m.File.Text(obj) != f.Params[0] {
+			return false
+		}
+		name := m.File.Text(fn.ChildByField("attribute"))
+		for _, cls := range combinedClasses(m, f.Class) {
+			if meth := cls.Methods[name]; meth != nil {
+				methods = append(methods, meth)
+				return true
+			}
+		}
+		return false
+	})
+	if !ok {
+		return false
+	}
+	for _, meth := range methods {
+		if meth.Async || !returnsOnlyCancelled(m, meth.Node) {
+			return false
+		}
+	}
+	return len(methods) > 0
+}
+
+// returnsOnlyCancelled reports a function whose every return statement
+// returns nothing, None, or a name the function cancelled before it
+// (`x.cancel()` earlier in the body), with at least one such name.
+func returnsOnlyCancelled(m *analysis.Module, fn *analysis.Node) bool {
+	body := fn.ChildByField("body")
+	cancelled, bad := false, false
+	walkBody(body, func(c *analysis.Node) bool {
+		if bad {
+			return false
+		}
+		if c.Type() != "return_statement" {
+			return true
+		}
+		named := c.NamedChildren()
+		if len(named) == 0 {
+			return true
+		}
+		v := analysis.Unparen(named[0])
+		if len(named) != 1 || v == nil {
+			bad = true
+			return false
+		}
+		if v.Type() == "none" {
+			return true
+		}
+		if v.Type() != "identifier" {
+			bad = true
+			return false
+		}
+		want := m.File.Text(v) + ".cancel"
+		found := false
+		walkBody(body, func(x *analysis.Node) bool {
+			if found || x.Start >= c.Start {
+				return false
+			}
+			if x.Type() == "call" && m.File.Text(x.ChildByField("function")) == want {
+				found = true
+			}
+			return true
+		})
+		if !found {
+			bad = true
+			return false
+		}
+		cancelled = true
+		return true
+	})
+	return cancelled && !bad
 }
 
 // ownCancellationFlag reports a handler that re-raises unless a flag of the
