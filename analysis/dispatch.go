@@ -145,6 +145,11 @@ func (p *Project) dispatchesToCoroutines(f *Function, recv *Class, asked func(*F
 	below := func(c *Class) bool {
 		return p.derivesFrom(c, f.Class, 0) && (recv == nil || c == recv || p.derivesFrom(c, recv, 0))
 	}
+	for _, s := range p.stubOverrides[f] {
+		if recv == nil || s.Ancestors[recv] {
+			return false
+		}
+	}
 	coroutine := func(m *Function) bool { return m.isCoroutineFunctionIn(p) }
 	found := false
 	for _, c := range p.anyMemberIndex()[f.Name] {
@@ -228,4 +233,59 @@ func (c *Class) definesOnlyAs(name string, is func(*Function) bool) bool {
 	}
 	b := c.Scope.Bindings.Get(name)
 	return b != nil && b.Kind == BindDef && b.Func == m
+}
+
+// A StubOverride stands for a class, of a module a partial project lacks,
+// that derives from a sync stub's class (DispatchStub) and defines the
+// stub's name otherwise than as a coroutine function: as the class itself
+// would, it makes dispatchesToCoroutines false for every receiver it
+// derives from. A streamed check (lint/stream.go) keeps these in place of
+// the dropped module and what it imports, which on src/ were 447 modules
+// kept for the sync `connection_made`s of asyncio.Protocol's subclasses.
+type StubOverride struct {
+	// Ancestors holds the classes the class derives from (derivesFrom's
+	// walk) that are in the modules every later project holds.
+	Ancestors map[*Class]bool
+}
+
+// AddStubOverrides gives the project the classes of modules it lacks that
+// override sync stubs otherwise than with coroutine functions (by stub).
+// Call it before the first question; the map is not changed afterwards.
+func (p *Project) AddStubOverrides(overrides map[*Function][]StubOverride) {
+	p.stubOverrides = overrides
+}
+
+// StubOverrideOf summarises class c, which derives from stub f's class and
+// defines f's name (AnyOverriders), for a project that lacks c's module:
+// ok false when it cannot stand for c there: c defines the name as a
+// coroutine function (a dispatch may then find it), lists two or more
+// bases (overriddenByAny's and dispatch's MRO question), or derives from
+// f's class through a class of a module other than c's for which stable is
+// false (a later project may hold that class, as a receiver c derives
+// from, without c).
+func (p *Project) StubOverrideOf(c *Class, f *Function, stable func(*Class) bool) (StubOverride, bool) {
+	if c.multiBase() || c.definesOnlyAs(f.Name, func(m *Function) bool { return m.isCoroutineFunctionIn(p) }) {
+		return StubOverride{}, false
+	}
+	s := StubOverride{Ancestors: map[*Class]bool{}}
+	ok := true
+	// The walk of derivesFrom, to the same depth.
+	var walk func(k *Class, depth int)
+	walk = func(k *Class, depth int) {
+		if depth > 8 || !ok {
+			return
+		}
+		for _, parent := range p.projectBases(k) {
+			switch {
+			case stable(parent):
+				s.Ancestors[parent] = true
+			case parent.module != c.module:
+				ok = false
+				return
+			}
+			walk(parent, depth+1)
+		}
+	}
+	walk(c, 0)
+	return s, ok
 }

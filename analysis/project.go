@@ -299,11 +299,15 @@ func reverse(s []string) {
 // model; only the changed file is re-parsed, and cross-module facts are
 // recomputed lazily over the per-function call summaries.
 type Project struct {
-	Root    string
-	byPath  map[string]*Module
-	byName  map[string]*Module
-	factsMu sync.Mutex
-	facts   map[string]*reachability
+	Root string
+	// stubOverrides stands for the classes of modules a streamed check
+	// dropped that define a sync stub's name otherwise than as a coroutine
+	// function (AddStubOverrides).
+	stubOverrides map[*Function][]StubOverride
+	byPath        map[string]*Module
+	byName        map[string]*Module
+	factsMu       sync.Mutex
+	facts         map[string]*reachability
 	// wrappers memoises Wrapper per kind.
 	wrappersMu sync.Mutex
 	wrappers   map[string]wrapperMemo

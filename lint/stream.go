@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -61,6 +63,16 @@ import (
 //     library part (found while their batch is built) are kept with their
 //     closures, and a module of an earlier batch that asked about the name
 //     is checked again.
+//   - whether a call of a sync stub of the library part dispatches to
+//     coroutine overrides (analysis.Project.dispatchesToCoroutines): a
+//     stub whose name no module may define as a coroutine function
+//     (coroutineDefNames, read from every source first) dispatches to none
+//     anywhere and is not asked about; a module whose classes override one
+//     otherwise than with a coroutine function, each deriving from the
+//     stub's class through its own classes and the library part's, is
+//     summarised (analysis.StubOverride) for every later project instead of
+//     being kept; a module with a coroutine override, or one not so
+//     summarised, is kept with its closure, as above.
 //   - the type a parameter takes from its function's calls in other
 //     modules (analysis.CallerQuery): a module calling the function by a
 //     name that resolves to it imports the function's module, so it is in
@@ -122,8 +134,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	valid := make([]bool, n)
 	fileErrs := make([]error, n)
 	scanned := make([][]string, n)
-	defined := make([][]string, n) // defNames
-	fixtures := make([]bool, n)    // analysis.MayRequestFixtures
+	defined := make([][]string, n)       // defNames
+	coroutineDefs := make([][]string, n) // coroutineDefNames
+	fixtures := make([]bool, n)          // analysis.MayRequestFixtures
 	if len(parallel(n, func(i int) {
 		var checked bool
 		if checked, fileErrs[i] = u.checkSource(i); !checked {
@@ -132,6 +145,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		s := u.sources[i]
 		scanned[i] = analysis.ScanImports(s.Src, layout.Naming(s.Path))
 		defined[i] = defNames(s.Src)
+		coroutineDefs[i] = coroutineDefNames(s.Src)
 		fixtures[i] = analysis.MayRequestFixtures(s.Src)
 		valid[i] = true
 	})) > 0 {
@@ -148,6 +162,20 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	}
 	words := analysis.NewWordSet(names0)
 	names0 = nil
+	// The names any module may define as a coroutine function: a sync stub
+	// of the library part whose name is not one of them dispatches to no
+	// coroutine in any project (analysis.Project.dispatchesToCoroutines
+	// needs an override defined as one), so no module is kept for its
+	// overrides. On src/ the stubs of asyncio's Protocol and
+	// AbstractEventLoop kept the closures of sync `connection_made`-like
+	// overrides: 447 modules, +10 % CPU.
+	coroutineNames := map[string]bool{}
+	for i := range coroutineDefs {
+		for _, name := range coroutineDefs[i] {
+			coroutineNames[name] = true
+		}
+		coroutineDefs[i] = nil
+	}
 
 	// The import graph, as scoped.go resolves names.
 	names, imported, ownName, moduleNames := importedSources(u, layout, valid)
@@ -504,8 +532,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	build(lib)
 	// The library part's async methods by name, for the overrides below.
 	libAsync := map[string][]*analysis.Function{}
-	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall), and sync stubs dispatched to overrides (analysis.OverrideQueryKeys)
-	libPlainClasses := map[*analysis.Class]bool{} // the classes of those methods
+	libPlain := map[string][]*analysis.Function{} // ASL110's plain functions and methods (analysis.Project.NotAwaitableCall)
+	libStubs := map[string][]*analysis.Function{} // sync stubs dispatched to overrides (analysis.OverrideQueryKeys)
+	libPlainClasses := map[*analysis.Class]bool{} // the classes of both
 	for _, i := range lib {
 		if m := modules[i]; m != nil {
 			for _, f := range m.Functions {
@@ -514,11 +543,18 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 				// A sync stub asks, as a plain method does, how every
 				// subclass defines its name (analysis.OverrideQueryKeys).
-				if f.MakesPlainValue() || f.DispatchStub() {
-					libPlain[f.Name] = append(libPlain[f.Name], f)
-					if f.Class != nil {
-						libPlainClasses[f.Class] = true
-					}
+				var to map[string][]*analysis.Function
+				switch {
+				case f.MakesPlainValue():
+					to = libPlain
+				case f.DispatchStub() && coroutineNames[f.Name]:
+					to = libStubs
+				default:
+					continue
+				}
+				to[f.Name] = append(to[f.Name], f)
+				if f.Class != nil {
+					libPlainClasses[f.Class] = true
 				}
 			}
 		}
@@ -567,8 +603,26 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// whether it is kept (with what it imports) for the library part's
 	// checks: it overrides a method of the library part with a sync
 	// member, or hands to threads functions that reach the library part.
+	// stubSummaries: for a module of a batch, its classes that override
+	// a sync stub of the library part otherwise than with a coroutine
+	// function, summarised (analysis.StubOverride) in place of keeping the
+	// module with what it imports; stubOverrides gathers those of the
+	// modules dropped so far, for every later project; summarised marks
+	// those modules.
+	stubSummaries := make([]map[*analysis.Function][]analysis.StubOverride, n)
+	stubOverrides := map[*analysis.Function][]analysis.StubOverride{}
+	summarised := make([]bool, n)
+	inLibClass := func(c *analysis.Class) bool {
+		m := c.Module()
+		if m == nil {
+			return false
+		}
+		j, ok := indexOf[m.File.Path]
+		return ok && inLib[j]
+	}
 	var overriders sync.Map    // *analysis.Function -> map[*analysis.Module]bool: SyncOverriders' modules, per batch project
 	var anyOverriders sync.Map // the same for AnyOverriders
+	var stubClasses sync.Map   // *analysis.Function -> []*analysis.Class: AnyOverriders of a stub, per batch project
 	afterBatch := func(p *analysis.Project, i int) {
 		m := modules[i]
 		m.EachValueName(words, values.add)
@@ -618,6 +672,38 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		var patched map[string]bool
 		for _, name := range m.MemberNames() {
+			for _, f := range libStubs[name] {
+				if patched == nil {
+					patched = map[string]bool{}
+					for _, n := range m.PatchedNames() {
+						patched[n] = true
+					}
+				}
+				if patched[name] {
+					continue // as for libPlain, below
+				}
+				o, ok := stubClasses.Load(f)
+				if !ok {
+					o, _ = stubClasses.LoadOrStore(f, p.AnyOverriders(f))
+				}
+				for _, c := range o.([]*analysis.Class) {
+					if c.Module() != m {
+						continue
+					}
+					if libOverrides[i] == nil {
+						libOverrides[i] = map[string]bool{}
+					}
+					libOverrides[i][analysis.AnyMemberKey(name)] = true
+					if s, ok := p.StubOverrideOf(c, f, inLibClass); ok {
+						if stubSummaries[i] == nil {
+							stubSummaries[i] = map[*analysis.Function][]analysis.StubOverride{}
+						}
+						stubSummaries[i][f] = append(stubSummaries[i][f], s)
+					} else {
+						keepRoot[i] = true
+					}
+				}
+			}
 			for _, f := range libPlain[name] {
 				if patched == nil {
 					patched = map[string]bool{}
@@ -667,7 +753,10 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		build(batch)
 		overriders.Clear()
 		anyOverriders.Clear()
-		checkIn(newProject(func(i int) bool { return inProject(i, b) }), batch, b, afterBatch)
+		stubClasses.Clear()
+		p := newProject(func(i int) bool { return inProject(i, b) })
+		p.AddStubOverrides(maps.Clone(stubOverrides))
+		checkIn(p, batch, b, afterBatch)
 		var keep []int
 		for _, i := range batch {
 			if keepRoot[i] {
@@ -682,6 +771,15 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			}
 			kept[i] = true
 			keep = append(keep, edges[i]...)
+		}
+		for _, i := range batch {
+			if !kept[i] && stubSummaries[i] != nil {
+				for f, sums := range stubSummaries[i] {
+					stubOverrides[f] = append(stubOverrides[f], sums...)
+				}
+				summarised[i] = true
+			}
+			stubSummaries[i] = nil
 		}
 		// The rest of the batch is dropped, with the line index (which
 		// holds the source) of every module its findings do not name.
@@ -714,6 +812,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		defer debug.SetGCPercent(debug.SetGCPercent(pace))
 	}
 	u.project = newProject(func(i int) bool { return inLib[i] || kept[i] })
+	u.project.AddStubOverrides(stubOverrides)
 	checkIn(u.project, lib, libPhase, nil)
 
 	// The checks whose answers may not hold: a value question answered
@@ -862,7 +961,8 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		for name := range d.OverrideQueries {
 			for j := range u.sources {
-				if libOverrides[j][name] && !inProject(j, b) {
+				// A summarised module stands in every later project.
+				if libOverrides[j][name] && !inProject(j, b) && !(summarised[j] && batchOf[j] < b) {
 					fail = true
 				}
 			}
@@ -912,6 +1012,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		build(toBuild)
 		p := newProject(func(i int) bool { return want[i] })
+		p.AddStubOverrides(stubOverrides)
 		var subclass atomic.Bool
 		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
 		checkIn(p, again, libPhase+1, nil)
@@ -1055,6 +1156,46 @@ func (s *keySet) has(key string) bool {
 func defNames(src []byte) []string {
 	return append(keywordNames(src, "def"), keywordNames(src, "class")...)
 }
+
+// coroutineDefNames returns, without parsing, a superset of the names
+// src's functions may define as coroutine functions (analysis.Function's
+// kinds): the name after each `async def`, the first after each decorator
+// naming a generator-based coroutine maker (`@asyncio.coroutine`,
+// `@types.coroutine`), and every name after `def` when the text imports
+// such a maker under another name or names an async-callable factory
+// (pylib.AsyncCallableFactories: `@sync_to_async`, `@database_sync_to_async`).
+func coroutineDefNames(src []byte) []string {
+	if coroutineAlias.Match(src) || bytes.Contains(src, []byte("sync_to_async")) || bytes.Contains(src, []byte("SyncToAsync")) {
+		return keywordNames(src, "def")
+	}
+	var out []string
+	for _, loc := range coroutineMaker.FindAllIndex(src, -1) {
+		from := loc[1]
+		if src[loc[0]] == '@' {
+			// The decorated def: the first after the decorator.
+			k := bytes.Index(src[from:], []byte("def"))
+			if k < 0 {
+				continue
+			}
+			from += k
+		} else {
+			from -= len("def")
+		}
+		if names := keywordNames(src[from:], "def"); len(names) > 0 {
+			out = append(out, names[0])
+		}
+	}
+	return out
+}
+
+var (
+	// coroutineMaker matches `async def` and a decorator whose name ends
+	// in `coroutine`.
+	coroutineMaker = regexp.MustCompile(`\basync[ \t\\\r\n]+def\b|@[ \t]*[\w.]*coroutine\b`)
+	// coroutineAlias matches an import of a name ending in `coroutine`
+	// under another name.
+	coroutineAlias = regexp.MustCompile(`coroutine[ \t]+as\b`)
+)
 
 // keywordNames returns the names src's text writes after the keyword kw
 // (as in `def NAME` or `class NAME`), found without parsing.

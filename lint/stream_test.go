@@ -238,3 +238,24 @@ func TestStreamedSourcesReadAgain(t *testing.T) {
 		t.Errorf("b.py changed: %d files, findings\n%s\nwant a.py's alone", files, show(diags))
 	}
 }
+
+// TestCoroutineDefNames: the names a source may define as coroutine
+// functions, read without parsing, include every kind analysis counts as
+// one (async def, a generator-based coroutine's decorator, an
+// async-callable factory, such a decorator imported under another name),
+// and leave out plain defs.
+func TestCoroutineDefNames(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"class A:\n    async def publish(self):\n        pass\n    def close(self):\n        pass\n", "publish"},
+		{"async \\\n  def split(self): ...\n", "split"},
+		{"@asyncio.coroutine\ndef legacy():\n    yield from x\ndef plain(): pass\n", "legacy"},
+		{"@types.coroutine\n@functools.wraps(f)\ndef gen():\n    yield\n", "gen"},
+		{"from asyncio import coroutine as co\n@co\ndef a(): pass\ndef b(): pass\n", "a b"},
+		{"from asgiref.sync import sync_to_async\n@sync_to_async\ndef save(): pass\ndef other(): pass\n", "save other"},
+		{"def asyncdef(): pass\nx = asyncdef\n", ""},
+	} {
+		if got := strings.Join(coroutineDefNames([]byte(tc.src)), " "); got != tc.want {
+			t.Errorf("coroutineDefNames(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
