@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/asyncls/asyncls/analysis"
+import (
+	"regexp"
+
+	"github.com/asyncls/asyncls/analysis"
+)
 
 // ASYNC222 reports blocking wait for a process in an async function.
 var ASYNC222 = register(&Rule{
@@ -33,12 +37,55 @@ async def reap(pid):
 		"process that the same coroutine starts with a `subprocess.Popen(...)` that ASYNC220 reports (`p = " +
 		"subprocess.Popen(...)`, `with subprocess.Popen(...) as p:`, `subprocess.Popen(...).communicate()`) is left to " +
 		"that finding when ASYNC220 is enabled: its fix, `asyncio.create_subprocess_exec` and an awaited " +
-		"`communicate()`, fixes both (one finding per started process).",
-	NonBlocking:        waitsWithNoHang,
+		"`communicate()`, fixes both (one finding per started process). Nor is a wait reported after a `while` loop of " +
+		"the same function, with no `break` of its own, that polls until the child has exited (`while p.poll() is " +
+		"None:`, `while await self.poll() is None: await asyncio.sleep(0.1)`): the wait then only reaps an exited " +
+		"child and returns at once (jupyter_client's LocalProvisioner.wait; testdata `popen_waits.py`).",
+	NonBlocking:        waitsWithoutHanging,
 	Requires:           []Fact{blockingCalls, blockingDelays},
 	SharesFindingsWith: []string{"ASYNC220"},
 	Run:                runBlockingProcessWait,
 })
+
+// waitsWithoutHanging reports the calls of this family that return at once:
+// an os.wait* call told not to hang (waitsWithNoHang), and a wait after a
+// loop that polled until the child exited (waitsAfterPollingLoop).
+func waitsWithoutHanging(proj *analysis.Project, m *analysis.Module, c *analysis.Call, name string) bool {
+	return waitsWithNoHang(proj, m, c, name) || waitsAfterPollingLoop(m, c)
+}
+
+// pollsUntilExited matches a loop condition that holds while the child
+// runs: a call of a method named poll (the process's, or a coroutine of the
+// class wrapping it, awaited) compared `is None`.
+var pollsUntilExited = regexp.MustCompile(`^(await\s+)?[A-Za-z_][\w.]*\.poll\(\s*\)\s+is\s+None$`)
+
+// waitsAfterPollingLoop reports a call made after a `while` loop of the
+// same function (not inside it) whose condition is pollsUntilExited and
+// whose body has no break of its own: the loop ends only once the child has
+// exited, so a wait() or communicate() after it reaps the child and returns
+// (jupyter_client's LocalProvisioner.wait: `while await self.poll() is
+// None: await asyncio.sleep(0.1)`, then `self.process.wait()`).
+func waitsAfterPollingLoop(m *analysis.Module, c *analysis.Call) bool {
+	def := c.Node.Parent()
+	for def != nil && !isDef(def) {
+		def = def.Parent()
+	}
+	if def == nil {
+		return false
+	}
+	found := false
+	walkBody(def.ChildByField("body"), func(n *analysis.Node) bool {
+		if found || n.Start >= c.Node.Start {
+			return false
+		}
+		if n.Type() == "while_statement" && n.End <= c.Node.Start && !hasBreak(n) {
+			cond := analysis.Unparen(n.ChildByField("condition"))
+			found = cond != nil && pollsUntilExited.MatchString(m.File.Text(cond))
+		}
+		return !found
+	})
+	return found
+}
 
 // waitsWithNoHang reports an os.wait* call given the WNOHANG option in its
 // arguments (`os.WNOHANG`, `WNOHANG`, or'ed with other options): it

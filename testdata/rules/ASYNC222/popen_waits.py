@@ -66,3 +66,29 @@ async def polled(proc: subprocess.Popen) -> int | None:
 
 def sync_wait(proc: subprocess.Popen) -> int:
     return proc.wait()
+
+
+class Provisioner:
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.process = proc
+
+    async def poll(self):
+        return self.process.poll()
+
+    async def wait(self):
+        # Quiet: polled until the child exited; the wait only reaps it.
+        while await self.poll() is None:
+            await asyncio.sleep(0.1)
+        return self.process.wait()
+
+    async def wait_polling_the_process(self):
+        while self.process.poll() is None:
+            await asyncio.sleep(0.1)
+        self.process.communicate()  # quiet: the same
+
+    async def wait_after_a_loop_that_may_break(self, deadline):
+        while self.process.poll() is None:
+            if deadline():
+                break
+            await asyncio.sleep(0.1)
+        return self.process.wait()  # want: ASYNC222
