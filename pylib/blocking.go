@@ -200,6 +200,11 @@ func init() {
 		"subprocess.check_output", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system", "os.posix_spawn", "os.posix_spawnp")
 	blocking("ASYNC222", "await the asyncio subprocess's `wait()` instead, or use `await asyncio.to_thread(...)`",
 		"os.wait", "os.wait3", "os.wait4", "os.waitid", "os.waitpid")
+	// A Popen's own waits: wait() until the child exits, communicate()
+	// until it exits after its pipes are drained. Its construction is
+	// ASYNC220's; these block for as long as the child runs.
+	blocking("ASYNC222", "start it with `asyncio.create_subprocess_exec` and await its `wait()`/`communicate()`, or use `await asyncio.to_thread(...)`",
+		"subprocess.Popen.wait", "subprocess.Popen.communicate")
 
 	blocking("ASYNC230", openAlt, "open", "io.open", "io.open_code", "codecs.open", "fileinput.input", "fileinput.FileInput",
 		"tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.mkstemp", "pathlib.Path.open")

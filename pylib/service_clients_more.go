@@ -33,19 +33,6 @@ var (
 	// models/reddit/*.py: `self._reddit.post(API_PATH[...])`).
 	prawSubmissionCalls = []string{"reply", "edit", "delete", "upvote", "downvote", "clear_vote", "save", "unsave",
 		"hide", "unhide", "report", "crosspost", "mark_visited"}
-	// atlassian-python-api: the REST methods of Confluence and Jira
-	// (atlassian/confluence.py, jira.py: each builds a URL and calls
-	// `self.get`/`self.post`/... of AtlassianRestAPI, a requests session).
-	confluenceRequests = []string{"get", "post", "put", "delete", "get_page_by_id", "get_page_by_title", "page_exists",
-		"get_page_id", "create_page", "update_page", "update_or_create", "append_page", "prepend_page", "remove_page",
-		"get_all_pages_from_space", "get_page_child_by_type", "get_child_pages", "get_space", "get_all_spaces", "cql",
-		"attach_file", "attach_content", "get_attachments_from_content", "get_page_labels", "set_page_label",
-		"get_page_comments", "add_comment", "export_page", "get_page_as_pdf", "get_space_content", "get_user_details_by_username"}
-	atlassianJiraRequests = []string{"get", "post", "put", "delete", "issue", "get_issue", "jql", "create_issue",
-		"issue_create", "issue_update", "update_issue_field", "issue_add_comment", "issue_transition", "set_issue_status",
-		"get_issue_transitions", "assign_issue", "issue_exists", "delete_issue", "get_project", "projects", "user",
-		"myself", "add_attachment", "get_issue_status", "issue_get_comments", "create_or_update_issue_remote_links",
-		"jql_get_list_of_tickets", "issue_add_watcher", "user_find_by_user_string"}
 	// pycontribs' jira: JIRA's REST calls (jira/client.py, each through
 	// `self._session`, a requests session).
 	jiraRequests = []string{"issue", "search_issues", "create_issue", "create_issues", "add_comment", "comments",
@@ -280,19 +267,23 @@ func init() {
 	serviceRequests("ASL202", threadOnlyAlt, jiraIssue+".update", jiraIssue+".delete", jiraIssue+".add_field_value",
 		jiraIssue+".update_field", jiraIssue+".refresh")
 
-	// atlassian-python-api: Confluence and Jira (and Bitbucket's raw
-	// verbs), each a requests session (see the request lists above).
-	for _, typ := range []string{"atlassian.Confluence", "atlassian.confluence.Confluence"} {
+	// atlassian-python-api: Confluence, Jira, Bitbucket and ServiceDesk
+	// are AtlassianRestAPI subclasses whose public methods each build a
+	// URL and call `self.get`/`self.post`/`self.put`/`self.delete`, which
+	// run `self._session.request(...)`, a requests session with a 75 s
+	// default timeout (atlassian/rest_client.py; jira.py, confluence.py:
+	// `jql`, `enhanced_jql`, `get_all_projects`, `cql`,
+	// `get_all_pages_from_space`...): every public method is a request
+	// but the base's helpers that only format or log (`resource_url`,
+	// `url_joiner`, `log_curl_debug`), check a response already received
+	// (`raise_for_status`) or close the session (`close`). The library has
+	// no asyncio client.
+	for _, typ := range []string{"atlassian.Confluence", "atlassian.confluence.Confluence", "atlassian.Jira",
+		"atlassian.jira.Jira", "atlassian.Bitbucket", "atlassian.bitbucket.Bitbucket", "atlassian.ServiceDesk",
+		"atlassian.service_desk.ServiceDesk"} {
 		returns(typ, typ)
-		serviceRequests("ASL202", threadOnlyAlt, prefixed(typ+".", confluenceRequests...)...)
-	}
-	for _, typ := range []string{"atlassian.Jira", "atlassian.jira.Jira"} {
-		returns(typ, typ)
-		serviceRequests("ASL202", threadOnlyAlt, prefixed(typ+".", atlassianJiraRequests...)...)
-	}
-	for _, typ := range []string{"atlassian.Bitbucket", "atlassian.bitbucket.Bitbucket", "atlassian.ServiceDesk"} {
-		returns(typ, typ)
-		serviceRequests("ASL202", threadOnlyAlt, prefixed(typ+".", "get", "post", "put", "delete")...)
+		serviceRequestsOfAnyMethod("ASL202", threadOnlyAlt, typ, "resource_url", "url_joiner", "log_curl_debug",
+			"raise_for_status", "close")
 	}
 
 	// simple_salesforce's Salesforce: query/search and the REST helpers

@@ -107,6 +107,7 @@ var sharedCodeMentions = map[string]map[string]string{
 	"async230.go": {"ASYNC232": "the calls on a file the coroutine opens are folded into the open's finding, when ASYNC232 is on too"},
 	"async232.go": {"ASYNC230": "its calls on a file the coroutine opens are folded into ASYNC230's finding at the open, when that rule is on"},
 	"async104.go": {"ASYNC103": "a return in a handler that also falls through is named in ASYNC103's finding, when that rule is on"},
+	"async222.go": {"ASYNC220": "a wait on a process the coroutine starts itself is left to ASYNC220's finding at the start, when that rule is on"},
 }
 
 // A rule's code appears in no file but its own (as a string or as the
