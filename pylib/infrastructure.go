@@ -13,6 +13,7 @@ package pylib
 const (
 	dockerAlt = "run it with `await asyncio.to_thread(...)` (docker-py has no asyncio client; aiodocker is one)"
 	dnsPyAlt  = "use dnspython's asyncio API (`dns.asyncresolver.resolve`, `dns.asyncquery.udp`) and await it"
+	dnsXfrAlt = "run the whole transfer in a thread (`await asyncio.to_thread(lambda: dns.zone.from_xfr(dns.query.xfr(...)))`) or use `await dns.asyncquery.inbound_xfr(...)`"
 	sshAlt    = "run it with `await asyncio.to_thread(...)` (Fabric and Paramiko are synchronous; asyncssh is an asyncio SSH client)"
 	kubeAlt   = "use kubernetes_asyncio (the same API, awaited) or `await asyncio.to_thread(...)`"
 )
@@ -121,6 +122,22 @@ func init() {
 	serviceRequests("ASL202", dnsPyAlt, prefixed("dns.resolver.", dnsResolverFunctions...)...)
 	serviceRequests("ASL202", dnsPyAlt, prefixed(resolver+".", dnsResolverFunctions[:5]...)...)
 	serviceRequests("ASL202", dnsPyAlt, prefixed("dns.query.", dnsQueryFunctions...)...)
+	// A zone transfer is lazy where it is asked for and runs where it is
+	// consumed: dns.query.xfr is a generator function ("Return a generator
+	// for the responses to this zone transfer", dnspython's docstring), so
+	// calling it, or handing it to an executor (`await
+	// loop.run_in_executor(None, dns.query.xfr, ns, zone)` returns the
+	// unstarted generator), sends nothing; the connection, the AXFR query
+	// and the reading of every message up to the closing SOA happen in the
+	// loop that draws it, and dns.zone.from_xfr ("Convert the output of a
+	// zone transfer generator into a zone object", its xfr argument "a
+	// generator of dns.message.Message objects, typically dns.query.xfr()")
+	// is that loop, up to the transfer's timeout and lifetime (the
+	// first-sight miss of bench/realbugs95: bbot's dnszonetransfer module
+	// drained the transfer on the event loop after running xfr() in a
+	// thread). dns.asyncquery.inbound_xfr is the asyncio transfer.
+	serviceRequests("ASL202", dnsXfrAlt, "dns.query.xfr", "dns.zone.from_xfr")
+	entry("dns.query.xfr").Unblock = UnblockedUnlessIterated
 	const asyncResolver = "dns.asyncresolver.Resolver"
 	returns(asyncResolver, asyncResolver)
 	returns("dns.asyncresolver.get_default_resolver", asyncResolver)

@@ -819,9 +819,10 @@ func contextManagerReach(p *Pass, f *analysis.Function, kind string, direct func
 }
 
 // iteratedOnLoop reports whether the value of call is iterated where it is
-// made: the iterable of a (non-async) for statement or comprehension, or the
+// made: the iterable of a (non-async) for statement or comprehension, the
 // argument of a builtin that consumes an iterable (`list(gen())`) or of a
-// literal's join (`b"".join(gen())`).
+// literal's join (`b"".join(gen())`), or an argument of a plain function of
+// the module that loops over the parameter receiving it (iteratedByHelper).
 func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 	n, p := analysis.ParenParent(call)
 	if p == nil {
@@ -832,6 +833,9 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		return n.Field() == "right" && !p.HasToken("async")
 	case "argument_list":
 		outer := p.Parent()
+		if outer != nil && outer.Type() == "call" && iteratedByHelper(m, outer, positionalIndex(p, n), "") {
+			return true
+		}
 		if outer == nil || outer.Type() != "call" || len(p.NamedChildren()) != 1 {
 			return false
 		}
@@ -844,8 +848,115 @@ func iteratedOnLoop(m *analysis.Module, call *analysis.Node) bool {
 		}
 		name := m.File.Text(fn)
 		return pylib.Method(name, pylib.ConsumesIterable) && m.IsBuiltin(fn, name)
+	case "keyword_argument":
+		args := p.Parent()
+		if n.Field() != "value" || args == nil || args.Type() != "argument_list" {
+			return false
+		}
+		outer := args.Parent()
+		return outer != nil && outer.Type() == "call" &&
+			iteratedByHelper(m, outer, -1, m.File.Text(p.ChildByField("name")))
 	}
 	return false
+}
+
+// positionalIndex is the position of arg among the positional arguments
+// of args, or -1 when it is not one of them or follows a splat (whose
+// length is unknown).
+func positionalIndex(args, arg *analysis.Node) int {
+	i := 0
+	for _, a := range args.NamedChildren() {
+		switch a.Type() {
+		case "keyword_argument", "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return -1
+		}
+		if a == arg {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// iteratedByHelper reports that the call node call, of a plain function of
+// this module (its Target), draws the argument it gets at position pos (or
+// by keyword name kw) to the end where it runs: the function's body loops
+// over the parameter that receives it (a `for`, a list, set or dict
+// comprehension, or `list(param)` and the other consumers of iterables) and
+// never rebinds it. The function runs on its caller's thread, so a lazy
+// request handed to it (`self.from_wire(dns.query.xfr(ns, zone))` with
+// `for r in xfr:` in from_wire) is drawn there, as a `for` over it in the
+// caller would draw it. A generator or async function runs its body later,
+// when it is drawn or awaited, and is not followed.
+func iteratedByHelper(m *analysis.Module, call *analysis.Node, pos int, kw string) bool {
+	if pos < 0 && kw == "" {
+		return false
+	}
+	var target *analysis.Function
+	for _, c := range m.Calls {
+		if c.Node == call {
+			target = c.Target
+			break
+		}
+	}
+	if target == nil || target.Async || target.Generator || target.Lambda {
+		return false
+	}
+	name := kw
+	if name == "" {
+		first := 0
+		if fn := call.ChildByField("function"); target.Class != nil && fn != nil && fn.Type() == "attribute" &&
+			!hasDecorator(m, target, "staticmethod") {
+			first = 1 // self or cls, bound by the attribute
+		}
+		params := positionalParams(target)
+		if pos+first >= len(params) {
+			return false
+		}
+		name = params[pos+first]
+	}
+	body := target.Node.ChildByField("body")
+	if body == nil {
+		return false
+	}
+	iterated, rebound := false, false
+	isParam := func(n *analysis.Node) bool {
+		n = analysis.Unparen(n)
+		return n != nil && n.Type() == "identifier" && m.File.Text(n) == name
+	}
+	body.Walk(func(n *analysis.Node) bool {
+		switch n.Type() {
+		case "function_definition", "lambda", "class_definition", "generator_expression":
+			return false
+		case "assignment", "augmented_assignment":
+			if isParam(n.ChildByField("left")) {
+				rebound = true
+			}
+		case "for_statement":
+			if isParam(n.ChildByField("left")) {
+				rebound = true
+			}
+			if isParam(n.ChildByField("right")) && !n.HasToken("async") {
+				iterated = true
+			}
+		case "for_in_clause":
+			if isParam(n.ChildByField("right")) && !n.HasToken("async") {
+				iterated = true
+			}
+		case "call":
+			args := n.ChildByField("arguments")
+			fn := n.ChildByField("function")
+			if fn != nil && fn.Type() == "identifier" && args != nil && len(args.NamedChildren()) == 1 &&
+				isParam(args.NamedChildren()[0]) && pylib.Method(m.File.Text(fn), pylib.ConsumesIterable) &&
+				m.IsBuiltin(fn, m.File.Text(fn)) {
+				iterated = true
+			}
+		}
+		return true
+	})
+	return iterated && !rebound
 }
 
 // joinedByLiteral reports the `join` of a str or bytes (`b"".join(chunks)`,

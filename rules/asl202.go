@@ -136,9 +136,13 @@ async def count_users(path):
 		"PyLabRobot's `Serial.setup` after opening the port in it failed; one made elsewhere may still run other " +
 		"coroutines' jobs and is reported), " +
 		"a lazy query that sends nothing until iterated and is not iterated where it is made (PyMongo's `cursor = coll.find(q)`, " +
-		"the Kubernetes DynamicClient's `watch()` generator, the sync ElevenLabs client's `text_to_speech.convert()`; " +
-		"`for d in coll.find(q):`, `list(coll.find(q))`, a literal's join (`b\"\".join(audio)`) and a local assigned once " +
-		"from it and iterated so in the same function are reported, without a fix: the iteration sends the requests), `fut.result()` after " +
+		"the Kubernetes DynamicClient's `watch()` generator, dnspython's `dns.query.xfr()` zone transfer, the sync ElevenLabs " +
+		"client's `text_to_speech.convert()`; " +
+		"`for d in coll.find(q):`, `list(coll.find(q))`, a literal's join (`b\"\".join(audio)`), a local assigned once " +
+		"from it and iterated so in the same function, and an argument of a plain function of the module whose body loops over " +
+		"the parameter that receives it and never rebinds it (`self.from_wire(dns.query.xfr(ns, zone))` with `for r in xfr:` " +
+		"in from_wire: the function runs on the caller's thread) are reported, without a fix: the iteration sends the " +
+		"requests), `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`; for each `f` of a list `futs` looped over, " +
 		"`await asyncio.gather(*(asyncio.wrap_future(f) for f in futs))` or `asyncio.wait` of such a list with no timeout and no " +
 		"return_when; or an await handed the `wait` of an " +
