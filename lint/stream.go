@@ -1184,20 +1184,21 @@ func coroutineDefNames(src []byte) []string {
 }
 
 var (
-	// asyncDef matches `async def`.
-	asyncDef = regexp.MustCompile(`\basync[ \t\\\r\n]+def\b`)
+	// asyncDef matches `async def` (a form feed is a blank too).
+	asyncDef = regexp.MustCompile(`\basync[ \t\f\\\r\n]+def\b`)
 	// coroutineWord matches the name `coroutine` (not `coroutines`,
 	// `iscoroutine`), in code, a string or a comment.
 	coroutineWord = regexp.MustCompile(`\bcoroutine\b`)
 )
 
-// nameAfter returns the name src writes after position i (past blanks and
-// line continuations), as keywordNames reads one.
+// nameAfter returns the name src writes after position i (past blanks,
+// form feeds, which Python counts as blanks, and line continuations), as
+// keywordNames reads one.
 func nameAfter(src []byte, i int) string {
-	if i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\\' {
+	if i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\f' && src[i] != '\\' {
 		return ""
 	}
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\\' || src[i] == '\n' || src[i] == '\r') {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f' || src[i] == '\\' || src[i] == '\n' || src[i] == '\r') {
 		i++
 	}
 	start := i

@@ -249,6 +249,7 @@ func TestCoroutineDefNames(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"class A:\n    async def publish(self):\n        pass\n    def close(self):\n        pass\n", "publish"},
 		{"async \\\n  def split(self): ...\n", "split"},
+		{"async\fdef fed(self): ...\n", "fed"},
 		{"@asyncio.coroutine\ndef legacy():\n    yield from x\ndef plain(): pass\n", "legacy plain"},
 		// The decorator reached otherwise than as `@NAME.coroutine` above
 		// its def: every def of the module.

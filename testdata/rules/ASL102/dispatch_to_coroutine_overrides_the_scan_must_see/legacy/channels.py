@@ -4,7 +4,7 @@ from aiormq.base import Channel
 
 
 class LegacyChannel(Channel):
-    # A plain method: dispatching recover does not always make a coroutine.
+    # A plain method: dispatching recover does not always make an awaitable.
     def recover(self):
         return None
 
