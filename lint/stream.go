@@ -62,7 +62,10 @@ import (
 //     component; the modules with a class overriding a method of the
 //     library part (found while their batch is built) are kept with their
 //     closures, and a module of an earlier batch that asked about the name
-//     is checked again.
+//     is checked again; so are those with a class that defines a protocol
+//     method and derives from a class of the library part binding one
+//     (analysis.Project.ProtocolOverrides: ASL111 asks whether a subclass
+//     adds `__iter__` to a class that has `__aiter__` alone).
 //   - whether a call of a sync stub of the library part dispatches to
 //     coroutine overrides (analysis.Project.dispatchesToCoroutines): a
 //     stub whose name no module may define as a coroutine function
@@ -660,6 +663,17 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				keepRoot[i] = true
 				break
 			}
+		}
+		// A class of m deriving from a class of the library part that
+		// binds a protocol method, defining one: ASL108's and ASL111's
+		// ProtocolBoundElsewhere asks, of a value of the library part's
+		// class, whether a subclass adds the protocol's other method.
+		for _, name := range p.ProtocolOverrides(m, inLibClass) {
+			if libOverrides[i] == nil {
+				libOverrides[i] = map[string]bool{}
+			}
+			libOverrides[i][analysis.AnyMemberKey(name)] = true
+			keepRoot[i] = true
 		}
 		// Copied into a slice of its own: the module's memoised slice is
 		// read by the other checks of the phase (the project's
