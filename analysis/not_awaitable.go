@@ -361,6 +361,50 @@ func (c *Class) memberNames() []string {
 var protocolMethods = map[string]bool{"__enter__": true, "__aenter__": true, "__iter__": true, "__aiter__": true,
 	"__getitem__": true}
 
+// ProtocolOverrides returns the protocol methods (protocolMethods) that
+// the classes of m define in any way, each once, where the class derives
+// from a class for which is holds that binds a protocol method
+// (ClassBinds): what may make ProtocolBoundElsewhere true for such a class
+// when m is in the project (its callers ask of a class that binds the
+// protocol's other method). A check that does not hold every module at
+// once keeps m for the classes it asks about.
+func (p *Project) ProtocolOverrides(m *Module, is func(*Class) bool) []string {
+	asked := func(k *Class) bool {
+		if !is(k) {
+			return false
+		}
+		for name := range protocolMethods {
+			if p.ClassBinds(k, name) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []string
+	for _, c := range m.Classes {
+		for _, name := range c.memberNames() {
+			if protocolMethods[name] && !slices.Contains(out, name) && p.derivesFromWhere(c, asked, 0) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// derivesFromWhere reports whether the project class c derives from a
+// class for which is holds (derivesFrom's walk, to the same depth).
+func (p *Project) derivesFromWhere(c *Class, is func(*Class) bool, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, parent := range p.projectBases(c) {
+		if is(parent) || p.derivesFromWhere(parent, is, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // MemberNames returns the names m's classes define in any way and the
 // names m rebinds on objects or patches (PatchedNames), each once, sorted:
 // the functions and methods whose plain definitions elsewhere a subclass

@@ -68,7 +68,9 @@ func (p *Project) classBinds(cls *Class, name string, depth int) bool {
 // or inferred as cls, which may be an instance of a subclass), a project
 // class deriving from cls defines name in any way (`class AsyncConn(Conn)`
 // adding `__aenter__`). asked (may be nil) is called with the key of the
-// question (AnyMemberKey), for incremental checks.
+// question (AnyMemberKey), for incremental checks. Its callers ask of a
+// class that binds a protocol method (ClassBinds), as ProtocolOverrides
+// assumes.
 func (p *Project) ProtocolBoundElsewhere(cls *Class, name string, exact bool, asked func(string)) bool {
 	if p.recordPatched != nil {
 		p.recordPatched(name)

@@ -62,7 +62,10 @@ import (
 //     component; the modules with a class overriding a method of the
 //     library part (found while their batch is built) are kept with their
 //     closures, and a module of an earlier batch that asked about the name
-//     is checked again.
+//     is checked again; so are those with a class that defines a protocol
+//     method and derives from a class of the library part binding one
+//     (analysis.Project.ProtocolOverrides: ASL111 asks whether a subclass
+//     adds `__iter__` to a class that has `__aiter__` alone).
 //   - whether a call of a sync stub of the library part dispatches to
 //     coroutine overrides (analysis.Project.dispatchesToCoroutines): a
 //     stub whose name no module may define as a coroutine function
@@ -661,6 +664,17 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				break
 			}
 		}
+		// A class of m deriving from a class of the library part that
+		// binds a protocol method, defining one: ASL108's and ASL111's
+		// ProtocolBoundElsewhere asks, of a value of the library part's
+		// class, whether a subclass adds the protocol's other method.
+		for _, name := range p.ProtocolOverrides(m, inLibClass) {
+			if libOverrides[i] == nil {
+				libOverrides[i] = map[string]bool{}
+			}
+			libOverrides[i][analysis.AnyMemberKey(name)] = true
+			keepRoot[i] = true
+		}
 		// Copied into a slice of its own: the module's memoised slice is
 		// read by the other checks of the phase (the project's
 		// patchedIndex) while this one runs.
@@ -1159,51 +1173,63 @@ func defNames(src []byte) []string {
 
 // coroutineDefNames returns, without parsing, a superset of the names
 // src's functions may define as coroutine functions (analysis.Function's
-// kinds): the name after each `async def`, the first after each decorator
-// naming a generator-based coroutine maker (`@asyncio.coroutine`,
-// `@types.coroutine`), and every name after `def` when the text imports
-// such a maker under another name or names an async-callable factory
-// (pylib.AsyncCallableFactories: `@sync_to_async`, `@database_sync_to_async`).
+// kinds): the name after each `async def`; and every name after `def`
+// when the text names `coroutine` anywhere (a generator-based coroutine's
+// decorator is a name the module resolves to asyncio's or types'
+// `coroutine`, and the text may reach it otherwise than as
+// `@asyncio.coroutine` right above its def: `@(asyncio.coroutine)`,
+// `@getattr(asyncio, "coroutine")`, `gen_coro = asyncio.coroutine` then
+// `@gen_coro`, a comment between the decorator and the def) or an
+// async-callable factory (pylib.AsyncCallableFactories: `@sync_to_async`,
+// `@database_sync_to_async`). Names resolve within the module, so a
+// module whose text names neither defines no coroutine function but its
+// `async def`s.
 func coroutineDefNames(src []byte) []string {
-	if coroutineAlias.Match(src) || bytes.Contains(src, []byte("sync_to_async")) || bytes.Contains(src, []byte("SyncToAsync")) {
+	if coroutineWord.Match(src) || bytes.Contains(src, []byte("sync_to_async")) || bytes.Contains(src, []byte("SyncToAsync")) {
 		return keywordNames(src, "def")
 	}
 	var out []string
-	for _, loc := range coroutineMaker.FindAllIndex(src, -1) {
-		from := loc[1]
-		if src[loc[0]] == '@' {
-			// The decorated def: the first after the decorator.
-			k := bytes.Index(src[from:], []byte("def"))
-			if k < 0 {
-				continue
-			}
-			from += k
-		} else {
-			from -= len("def")
-		}
-		if names := keywordNames(src[from:], "def"); len(names) > 0 {
-			out = append(out, names[0])
+	for _, loc := range asyncDef.FindAllIndex(src, -1) {
+		if name := nameAfter(src, loc[1]); name != "" {
+			out = append(out, name)
 		}
 	}
 	return out
 }
 
 var (
-	// coroutineMaker matches `async def` and a decorator whose name ends
-	// in `coroutine`.
-	coroutineMaker = regexp.MustCompile(`\basync[ \t\\\r\n]+def\b|@[ \t]*[\w.]*coroutine\b`)
-	// coroutineAlias matches an import of a name ending in `coroutine`
-	// under another name.
-	coroutineAlias = regexp.MustCompile(`coroutine[ \t]+as\b`)
+	// asyncDef matches `async def` (a form feed is a blank too).
+	asyncDef = regexp.MustCompile(`\basync[ \t\f\\\r\n]+def\b`)
+	// coroutineWord matches the name `coroutine` (not `coroutines`,
+	// `iscoroutine`), in code, a string or a comment.
+	coroutineWord = regexp.MustCompile(`\bcoroutine\b`)
 )
+
+// nameAfter returns the name src writes after position i (past blanks,
+// form feeds, which Python counts as blanks, and line continuations), as
+// keywordNames reads one.
+func nameAfter(src []byte, i int) string {
+	if i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\f' && src[i] != '\\' {
+		return ""
+	}
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f' || src[i] == '\\' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	start := i
+	for i < len(src) && isNamePart(src[i]) {
+		i++
+	}
+	return string(src[start:i])
+}
+
+func isNamePart(c byte) bool {
+	return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+}
 
 // keywordNames returns the names src's text writes after the keyword kw
 // (as in `def NAME` or `class NAME`), found without parsing.
 func keywordNames(src []byte, kw string) []string {
 	var out []string
-	isPart := func(c byte) bool {
-		return c == '_' || c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
-	}
 	for i := 0; ; {
 		k := bytes.Index(src[i:], []byte(kw))
 		if k < 0 {
@@ -1211,20 +1237,12 @@ func keywordNames(src []byte, kw string) []string {
 		}
 		at := i + k
 		i = at + len(kw)
-		if at > 0 && isPart(src[at-1]) || i >= len(src) || src[i] != ' ' && src[i] != '\t' && src[i] != '\\' {
+		if at > 0 && isNamePart(src[at-1]) {
 			continue
 		}
-		j := i
-		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\\' || src[j] == '\n' || src[j] == '\r') {
-			j++
+		if name := nameAfter(src, i); name != "" {
+			out = append(out, name)
+			i += len(name)
 		}
-		start := j
-		for j < len(src) && isPart(src[j]) {
-			j++
-		}
-		if j > start {
-			out = append(out, string(src[start:j]))
-		}
-		i = j
 	}
 }

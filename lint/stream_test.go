@@ -241,14 +241,24 @@ func TestStreamedSourcesReadAgain(t *testing.T) {
 
 // TestCoroutineDefNames: the names a source may define as coroutine
 // functions, read without parsing, include every kind analysis counts as
-// one (async def, a generator-based coroutine's decorator, an
-// async-callable factory, such a decorator imported under another name),
-// and leave out plain defs.
+// one (async def, a generator-based coroutine's decorator however the
+// module names it, an async-callable factory, such a decorator imported
+// under another name), and leave out the plain defs of a module that
+// names neither.
 func TestCoroutineDefNames(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"class A:\n    async def publish(self):\n        pass\n    def close(self):\n        pass\n", "publish"},
 		{"async \\\n  def split(self): ...\n", "split"},
-		{"@asyncio.coroutine\ndef legacy():\n    yield from x\ndef plain(): pass\n", "legacy"},
+		{"async\fdef fed(self): ...\n", "fed"},
+		{"@asyncio.coroutine\ndef legacy():\n    yield from x\ndef plain(): pass\n", "legacy plain"},
+		// The decorator reached otherwise than as `@NAME.coroutine` above
+		// its def: every def of the module.
+		{"@(asyncio.coroutine)\ndef legacy():\n    yield from x\n", "legacy"},
+		{"@getattr(asyncio, 'coroutine')\ndef legacy():\n    yield from x\n", "legacy"},
+		{"gen_coro = asyncio.coroutine\n@gen_coro\ndef legacy():\n    yield from x\n", "legacy"},
+		{"@asyncio.coroutine\n# def old_name\ndef legacy():\n    yield from x\n", "old_name legacy"},
+		// Other words holding `coroutine` name no such decorator.
+		{"if asyncio.iscoroutinefunction(f) or asyncio.coroutines.iscoroutine(f):\n    pass\ndef plain(): pass\n", ""},
 		{"@types.coroutine\n@functools.wraps(f)\ndef gen():\n    yield\n", "gen"},
 		{"from asyncio import coroutine as co\n@co\ndef a(): pass\ndef b(): pass\n", "a b"},
 		{"from asgiref.sync import sync_to_async\n@sync_to_async\ndef save(): pass\ndef other(): pass\n", "save other"},

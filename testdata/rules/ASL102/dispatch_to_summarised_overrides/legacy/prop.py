@@ -1,0 +1,7 @@
+from aiormq import base
+
+
+class PropChannel(base.FastChannel):
+    @property
+    def close(self):
+        return None
