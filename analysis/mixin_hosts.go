@@ -103,9 +103,11 @@ func hasMetaclass(c *Class) bool {
 // the project that name it in their base list (resolved in their own
 // module: `class H(RetrievalMixin)` after `from .retrieval import
 // RetrievalMixin`, or a class of the same module), built once per
-// snapshot.
+// snapshot. Not a Memo: Project.Lookup asks it, and a Memo's compute may
+// call Lookup (Memo's lock is not reentrant); the index needs only each
+// module's own resolution, so building it asks the project nothing.
 func (p *Project) directSubclasses() map[string][]*Class {
-	return p.Memo("directSubclasses", func() any {
+	p.directSubsOnce.Do(func() {
 		out := map[string][]*Class{}
 		for _, m := range p.Modules() {
 			for _, c := range m.Classes {
@@ -132,6 +134,7 @@ func (p *Project) directSubclasses() map[string][]*Class {
 				}
 			}
 		}
-		return out
-	}).(map[string][]*Class)
+		p.directSubs = out
+	})
+	return p.directSubs
 }

@@ -355,6 +355,11 @@ type Project struct {
 	// (attrStoreModules).
 	attrStoreAnswers sync.Map
 	attrStoreIndex   moduleWordIndex
+
+	// directSubs is directSubclasses' index, built once (not by Memo:
+	// Lookup asks it, and a Memo's compute may call Lookup).
+	directSubsOnce sync.Once
+	directSubs     map[string][]*Class
 }
 
 // moduleWordIndex lists a project's modules by the words each gives
