@@ -359,11 +359,6 @@ type Project struct {
 	// (attrStoreModules).
 	attrStoreAnswers sync.Map
 	attrStoreIndex   moduleWordIndex
-
-	// directSubs is directSubclasses' index, built once (not by Memo:
-	// Lookup asks it, and a Memo's compute may call Lookup).
-	directSubsOnce sync.Once
-	directSubs     map[string][]*Class
 }
 
 // moduleWordIndex lists a project's modules by the words each gives
@@ -765,11 +760,6 @@ func (p *Project) lookupIn(qualified string, depth int, st *lookupState, libs bo
 				// Forwarded by __getattr__ as a coroutine function.
 				if !cls.definesAttr(rest[1], 0) && cls.libraryBaseFor(rest[1], 0) == "" {
 					if f := cls.getattrCoroutine(); f != nil {
-						return Symbol{Module: f.module, Func: f}
-					}
-					// A mixin's member its one host class defines
-					// (mixin_hosts.go).
-					if f := p.mixinHostMethod(cls, rest[1]); f != nil {
 						return Symbol{Module: f.module, Func: f}
 					}
 				}
@@ -1583,7 +1573,7 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if e, n := enteredMarker(rest); n > 0 {
 		r, rest = p.enteredCall(p.refOf(via[:i], depth), e, depth), rest[n:]
 	} else if strings.HasPrefix(rest, awaitedCallVia) {
-		r, rest = p.awaitedVia(p.refOf(via[:i], depth), rest[len(awaitedCallVia):], depth)
+		r, rest = p.awaitedCall(p.refOf(via[:i], depth), depth), rest[len(awaitedCallVia):]
 	} else {
 		r, rest = p.calledVia(p.refOf(via[:i], depth), rest[2:], depth)
 	}
@@ -1694,7 +1684,8 @@ func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 			continue
 		}
 		if strings.HasPrefix(rest, awaitedCallVia) {
-			r, rest = p.awaitedVia(r, rest[len(awaitedCallVia):], depth)
+			r = p.awaitedCall(r, depth)
+			rest = rest[len(awaitedCallVia):]
 			continue
 		}
 		if strings.HasPrefix(rest, "()") {
@@ -1879,36 +1870,6 @@ func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
 	}
 	f := r.Func
 	if f == nil || r.Instance || !f.returnsWhenCalled(false) {
-		return Ref{}, after
-	}
-	out := f.returnElement(steps, 0)
-	if out.Via != "" && !out.Known() {
-		return p.resolveVia(out.Via, depth+1), after
-	}
-	return out, after
-}
-
-// awaitedVia is what awaiting a call of r gives (awaitedCall), or, when
-// rest starts with the steps of an unpacking (`[1,2]`), the element they
-// select of the tuple the coroutine function of the project returns
-// (`conn, acl = await self._get_user_context()` with the method in another
-// module); rest is returned without those steps.
-func (p *Project) awaitedVia(r Ref, rest string, depth int) (Ref, string) {
-	steps, after, ok := parseViaSteps(rest)
-	if !ok {
-		return p.awaitedCall(r, depth), rest
-	}
-	if r.Via != "" && !r.Known() {
-		r = p.resolveVia(r.Via, depth+1)
-	}
-	if r.Class == nil && r.Func == nil && r.Name != "" {
-		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
-			q.Instance = r.Instance
-			r = q
-		}
-	}
-	f := r.Func
-	if f == nil || r.Instance || !f.returnsWhenCalled(true) {
 		return Ref{}, after
 	}
 	out := f.returnElement(steps, 0)
