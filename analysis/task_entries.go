@@ -135,7 +135,9 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 // class attribute): the instance's own data (pyisy's `self.websocket =
 // WebSocketClient(...)` beside another class's `async def websocket`),
 // which a method of that name on a base would not be found under either,
-// the instance's attribute shadowing it once stored.
+// the instance's attribute shadowing it once stored; unless a stored value
+// mentions the attribute itself (`self.process = retry(self.process)`
+// wraps the inherited method, which the attribute then runs).
 func ownDataAttribute(m *Module, ref *Node) bool {
 	if ref.Type() != "attribute" {
 		return false
@@ -150,7 +152,32 @@ func ownDataAttribute(m *Module, ref *Node) bool {
 	}
 	name := string(taskRefName(m, ref))
 	c := f.Class
-	return len(c.Attrs[name]) > 0 && c.Scope != nil && c.Scope.Bindings.Get(name) == nil
+	if len(c.Attrs[name]) == 0 || c.Scope == nil || c.Scope.Bindings.Get(name) != nil {
+		return false
+	}
+	for _, value := range c.Attrs[name] {
+		// `self.process = retry(self.process)`: the stored value wraps the
+		// inherited method, which the instance's attribute then runs.
+		if value != nil && mentionsAttribute(m, value, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionsAttribute reports an attribute `x.name` anywhere in n.
+func mentionsAttribute(m *Module, n *Node, name string) bool {
+	found := false
+	n.Walk(func(c *Node) bool {
+		if found {
+			return false
+		}
+		if c.Type() == "attribute" && string(taskRefName(m, c)) == name {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // runsNoCoroutine reports a reference to a method name that cannot run or

@@ -151,7 +151,8 @@ async def worker(queue):
 		"called again, as a decorator's wrapper may be: tenacity's `self.fetch.retry_with(...)()`), or `self.name` in " +
 		"a method of a class whose methods store `self.name = ...` and whose body binds no `name` (that instance's " +
 		"own data: `for t in self.targets:` beside `self.targets = []`; pyisy's `websocket` task, asysocks' scanner " +
-		"`targets` task). A private method its own module never mentions " +
+		"`targets` task; not when a stored value mentions the attribute itself, `self.drain = retry(self.drain)`, " +
+		"which wraps the inherited method). A private method its own module never mentions " +
 		"(a mixin's `_update_loop`, started by the class that mixes it in, in another module: Telethon) counts when " +
 		"some module of the project starts a method of that name as a task and none references one any other way. " +
 		"A public module-level function is still " +

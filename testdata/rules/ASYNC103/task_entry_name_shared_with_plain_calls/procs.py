@@ -1,5 +1,7 @@
 import subprocess
 
+from coordinator import Coordinator
+
 
 class Child:
     def __init__(self, args):
@@ -81,3 +83,15 @@ class Batch:
 class Feeder:
     def schedule(self, hooks):
         hooks.register(self.feed)
+
+
+def retry(func):
+    return func
+
+
+class Retrying(Coordinator):
+    def __init__(self):
+        self.drain = retry(self.drain)
+
+    async def finish(self):
+        await self.drain()
