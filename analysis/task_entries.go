@@ -109,6 +109,9 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 			if string(taskRefName(m, m.nodeAt(r.ref))) != name {
 				continue // another word with the same hash
 			}
+			if ownDataAttribute(m, m.nodeAt(r.ref)) {
+				continue // another class's data, not a method
+			}
 			// A reference is started as a task only through some call to
 			// a task starter in the tree: without one, which most modules
 			// are, every reference is an other one, with no need to ask
@@ -127,14 +130,75 @@ func (m *Module) methodTaskUseLocked(name string) taskUse {
 	return u
 }
 
-// runsNoCoroutine reports a call whose value is thrown away, tested for
-// truth or compared (`process.poll()`, `if self._poll.poll(t):`,
-// `child.poll() is None`): were it a coroutine function's, the coroutine
-// would never run, so the call awaits nothing and observes no task's end.
-// Such a call of a method of the same name on another class (a process's,
-// a resource's) does not make a task's entry point awaited.
+// ownDataAttribute reports `self.name` in a method of a class whose methods
+// store `self.name = ...` and whose body binds no `name` (no method, no
+// class attribute): the instance's own data (pyisy's `self.websocket =
+// WebSocketClient(...)` beside another class's `async def websocket`),
+// which a method of that name on a base would not be found under either,
+// the instance's attribute shadowing it once stored; unless a stored value
+// mentions the attribute itself (`self.process = retry(self.process)`
+// wraps the inherited method, which the attribute then runs).
+func ownDataAttribute(m *Module, ref *Node) bool {
+	if ref.Type() != "attribute" {
+		return false
+	}
+	obj := ref.ChildByField("object")
+	if obj == nil || obj.Type() != "identifier" {
+		return false
+	}
+	f := selfMethod(m.FunctionAt(ref), m.File.Text(obj))
+	if f == nil {
+		return false
+	}
+	name := string(taskRefName(m, ref))
+	c := f.Class
+	if len(c.Attrs[name]) == 0 || c.Scope == nil || c.Scope.Bindings.Get(name) != nil {
+		return false
+	}
+	for _, value := range c.Attrs[name] {
+		// `self.process = retry(self.process)`: the stored value wraps the
+		// inherited method, which the instance's attribute then runs.
+		if value != nil && mentionsAttribute(m, value, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionsAttribute reports an attribute `x.name` anywhere in n.
+func mentionsAttribute(m *Module, n *Node, name string) bool {
+	found := false
+	n.Walk(func(c *Node) bool {
+		if found {
+			return false
+		}
+		if c.Type() == "attribute" && string(taskRefName(m, c)) == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// runsNoCoroutine reports a reference to a method name that cannot run or
+// await a coroutine of that name: a call whose value is thrown away, tested
+// for truth or compared (`process.poll()`, `if self._poll.poll(t):`,
+// `child.poll() is None`), or bound to a local name whose every read is
+// such a test (`changed = resource.poll()` then `if changed:`): were it a
+// coroutine function's, the coroutine would never run, so the call awaits
+// nothing and observes no task's end. Such a call of a method of the same
+// name on another class (a process's, a resource's) does not make a task's
+// entry point awaited. An uncalled reference that is only tested or
+// compared (`if self.listen is not None:`) runs nothing, and one that is an
+// attribute of another object (notAMethodValue) names no method either.
 func runsNoCoroutine(m *Module, use *Node) bool {
-	if use == nil || use.Type() != "call" {
+	if use == nil {
+		return false
+	}
+	if use.Type() == "attribute" {
+		return testedOnly(m, use) || notAMethodValue(m, use)
+	}
+	if use.Type() != "call" {
 		return false
 	}
 	u, by := m.UsageOf(use)
@@ -143,8 +207,123 @@ func runsNoCoroutine(m *Module, use *Node) bool {
 		return true
 	case UsageOperand:
 		return by != nil && (by.Type() == "comparison_operator" || by.Type() == "not_operator")
+	case UsageStored:
+		return storedOnlyForTests(m, by)
 	}
 	return false
+}
+
+// testedOnly reports a value that is thrown away, tested for truth or
+// compared where it is used.
+func testedOnly(m *Module, n *Node) bool {
+	u, by := m.UsageOf(n)
+	switch u {
+	case UsageDropped, UsageCondition:
+		return true
+	case UsageOperand:
+		return by != nil && (by.Type() == "comparison_operator" || by.Type() == "not_operator")
+	}
+	return false
+}
+
+// storedOnlyForTests reports an assignment `name = call(...)` to a plain
+// local name of a function (not declared global or nonlocal) whose every
+// read in that function, nested functions included, tests or compares the
+// value or throws it away (testedOnly): the value is never awaited,
+// returned, stored elsewhere or handed on. Any other binding form of the
+// name (a loop target, an augmented assignment) counts as a read that is
+// not such a test.
+func storedOnlyForTests(m *Module, assign *Node) bool {
+	if assign == nil || assign.Type() != "assignment" {
+		return false
+	}
+	left := assign.ChildByField("left")
+	if left == nil || left.Type() != "identifier" {
+		return false
+	}
+	scope := assign.Parent()
+	for scope != nil && scope.Type() != "function_definition" {
+		if scope.Type() == "lambda" || scope.Type() == "class_definition" {
+			return false
+		}
+		scope = scope.Parent()
+	}
+	if scope == nil {
+		return false // a module-level name other modules may import
+	}
+	name := m.File.Text(left)
+	ok := true
+	scope.Walk(func(c *Node) bool {
+		if !ok {
+			return false
+		}
+		switch c.Type() {
+		case "global_statement", "nonlocal_statement":
+			for _, id := range c.NamedChildren() {
+				if m.File.Text(id) == name {
+					ok = false
+				}
+			}
+			return false
+		case "identifier":
+		default:
+			return true
+		}
+		if c.Field() == "attribute" || c.Field() == "name" || m.File.Text(c) != name {
+			return true
+		}
+		p := c.Parent()
+		if p != nil && (p.Type() == "assignment" && c.Field() == "left" || p.Type() == "keyword_argument" && c.Field() == "name") {
+			return true // a binding, not a read
+		}
+		if !testedOnly(m, c) {
+			ok = false
+		}
+		return true
+	})
+	return ok
+}
+
+// notAMethodValue reports an uncalled attribute reference `obj.name` that
+// cannot be a method's function: the target of an assignment or a `del`
+// (`self.websocket = WebSocketClient(...)`, `self.count += 1`: a store runs
+// nothing), or the object of a further attribute that a function does not
+// have (`self.websocket.stop()`, `self.websocket.status`: a function's own
+// attributes are dunders), unless what that attribute gives is called and
+// its result called again (a decorator's wrapper such as tenacity's
+// `self.fetch.retry_with(...)()` may run the coroutine).
+func notAMethodValue(m *Module, attr *Node) bool {
+	p := attr.Parent()
+	if p == nil {
+		return false
+	}
+	target := attr
+	for p != nil && (p.Type() == "pattern_list" || p.Type() == "tuple_pattern" || p.Type() == "list_pattern" ||
+		p.Type() == "expression_list" && p.Parent() != nil && p.Parent().Type() == "delete_statement") {
+		target, p = p, p.Parent()
+	}
+	switch {
+	case p == nil:
+		return false
+	case (p.Type() == "assignment" || p.Type() == "augmented_assignment") && target.Field() == "left":
+		return true
+	case p.Type() == "delete_statement":
+		return true
+	}
+	p = attr.Parent()
+	if p.Type() != "attribute" || attr.Field() != "object" {
+		return false
+	}
+	name := m.File.Text(p.ChildByField("attribute"))
+	if strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__") {
+		return false
+	}
+	if call := p.Parent(); call != nil && call.Type() == "call" && p.Field() == "function" {
+		if outer := call.Parent(); outer != nil && outer.Type() == "call" && call.Field() == "function" {
+			return false
+		}
+	}
+	return true
 }
 
 // callsTaskStarterLocked reports whether some call of the module's tree

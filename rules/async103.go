@@ -145,8 +145,17 @@ async def worker(queue):
 		"starts a method of that name as a task and no module of the project references a method of that name any " +
 		"other way (`await conn.serve()`, `wait_for(conn.serve(), 5)`, `handler = self.serve`; by name, so a method " +
 		"that shares its name with an awaited one is still reported; a call of that name whose value is thrown away, " +
-		"tested or compared, `process.poll()`, `if child.poll() is not None:`, would never run a coroutine and does " +
-		"not count: labgrid's coordinator `poll` task). A private method its own module never mentions " +
+		"tested or compared, `process.poll()`, `if child.poll() is not None:`, or kept in a local name of a function " +
+		"that only tests or compares it (`changed = resource.poll()` then `if changed:`), would never run a coroutine " +
+		"and does not count (labgrid's coordinator and exporter `poll` tasks), and neither does a reference that " +
+		"cannot be a method: the target of an assignment or `del` (`self.websocket = WebSocketClient(...)`), an " +
+		"uncalled one only tested or compared (`if self.websocket is not None:`), the object of a further attribute " +
+		"other than a dunder (`self.websocket.stop()`; unless what that attribute gives is called and its result " +
+		"called again, as a decorator's wrapper may be: tenacity's `self.fetch.retry_with(...)()`), or `self.name` in " +
+		"a method of a class whose methods store `self.name = ...` and whose body binds no `name` (that instance's " +
+		"own data: `for t in self.targets:` beside `self.targets = []`; pyisy's `websocket` task, asysocks' scanner " +
+		"`targets` task; not when a stored value mentions the attribute itself, `self.drain = retry(self.drain)`, " +
+		"which wraps the inherited method). A private method its own module never mentions " +
 		"(a mixin's `_update_loop`, started by the class that mixes it in, in another module: Telethon) counts when " +
 		"some module of the project starts a method of that name as a task and none references one any other way. " +
 		"A public module-level function is still " +
