@@ -172,25 +172,16 @@ func (m *Module) iterReturned(v *Node, steps []unpackStep, depth int) (elementRe
 	if f.Generator || f.Async {
 		return elementResult{}, true
 	}
-	// Each return costs a walk of what it returns, and a chain of helpers
-	// of several returns each (`if a: return g(x)` ... `return g(y)`)
-	// would ask each helper once per path above it: a return's value is
-	// followed with less depth left, so a chain is followed a few helpers
-	// deep.
 	var results []elementResult
 	for _, ret := range f.returnStatements() {
 		named := ret.NamedChildren()
 		if len(named) == 0 || Unparen(named[0]).Type() == "none" {
 			continue
 		}
-		results = append(results, fm.iterElement(named[0], steps, depth+returnedIterStep))
+		results = append(results, fm.iterElement(named[0], steps, depth+1))
 	}
 	if len(results) == 0 {
 		return elementResult{}, true
 	}
 	return elementResult{ref: agreeElements(results)}, true
 }
-
-// returnedIterStep is the depth a return's value is followed at below the
-// iteration of a call (iterReturned).
-const returnedIterStep = 4
