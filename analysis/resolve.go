@@ -335,6 +335,10 @@ func (m *Module) awaitedValueIn(x *Node, depth int, memo awaitedReturns) Ref {
 	if t := pylib.AwaitResult(callee.Name); t != "" {
 		return Ref{Name: t, Instance: true}
 	}
+	// await asyncio.to_thread(f, x) gives what f(x) returns.
+	if fn, ok := m.offloadedCallee(x, callee, depth); ok {
+		return callResult(fn, depth+1)
+	}
 	if f := callee.Func; f != nil && f.IsCoroutine() {
 		return f.returnTypeWith(callee.Args, depth)
 	}

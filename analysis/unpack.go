@@ -464,8 +464,22 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 		if e, ok := m.addedAttrItemsElement(n, steps, depth); ok {
 			return e
 		}
+		// A name bound once to what a function of the project returns
+		// (`archives = await hass.async_add_executor_job(list_archives)`).
+		if n.Type() == "identifier" {
+			if e, ok := m.iterReturned(n, steps, depth); ok {
+				return e
+			}
+		}
 	case "call":
+		if e, ok := m.iterReturned(n, steps, depth); ok {
+			return e
+		}
 		return m.iterCallElement(n, steps, depth)
+	case "await":
+		if e, ok := m.iterReturned(n, steps, depth); ok {
+			return e
+		}
 	}
 	return elementResult{}
 }
@@ -507,7 +521,16 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 	}
 	if fn.Type() == "attribute" && len(named) == 0 {
 		view := m.File.Text(fn.ChildByField("attribute"))
+		am := m
 		base, params := m.containerAnnotation(fn.ChildByField("object"), depth+1)
+		if base == nil {
+			// What a function of the project returns, by its annotation
+			// (`for k, v in load_clients().items()` where `def
+			// load_clients() -> dict[str, Client]`).
+			if rm, rb, rp := m.returnedContainer(fn.ChildByField("object"), depth+1); rb != nil {
+				am, base, params = rm, rb, rp
+			}
+		}
 		if base == nil && (view == "values" || view == "items") {
 			// A name bound once to a dict display: its values agree.
 			if r := m.displayView(fn.ChildByField("object"), view, steps, depth); r.ref.Known() || r.ref.Via != "" || r.ref.Cyclic || r.none {
@@ -518,19 +541,19 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 			return m.filledView(fn.ChildByField("object"), view, steps, depth)
 		}
 		// A mapping's views; elementParam gives a mapping's values.
-		if base == nil || len(params) != 2 || elementParam(m.resolve(base, depth+1).Name, params) != params[1] {
+		if base == nil || len(params) != 2 || elementParam(am.resolve(base, depth+1).Name, params) != params[1] {
 			return elementResult{}
 		}
 		switch view {
 		case "keys":
-			return elementResult{ref: m.annotationElement(params[0], steps, depth+1)}
+			return elementResult{ref: am.annotationElement(params[0], steps, depth+1)}
 		case "values":
-			return elementResult{ref: m.annotationElement(params[1], steps, depth+1)}
+			return elementResult{ref: am.annotationElement(params[1], steps, depth+1)}
 		case "items":
 			if len(steps) == 0 || steps[0].starred || steps[0].count != 2 {
 				return elementResult{}
 			}
-			return elementResult{ref: m.annotationElement(params[steps[0].index], steps[1:], depth+1)}
+			return elementResult{ref: am.annotationElement(params[steps[0].index], steps[1:], depth+1)}
 		}
 		return elementResult{}
 	}
@@ -566,7 +589,7 @@ func iteratedParam(name string, params []*Node) *Node {
 	switch strings.TrimPrefix(strings.TrimPrefix(name, "typing."), "collections.abc.") {
 	case "dict", "Dict", "Mapping", "MutableMapping", "collections.defaultdict", "collections.OrderedDict", "DefaultDict", "OrderedDict",
 		"list", "List", "Sequence", "MutableSequence", "set", "Set", "frozenset", "FrozenSet", "collections.deque", "Deque", "Iterable",
-		"Iterator", "Collection", "AbstractSet", "MutableSet", "KeysView", "ValuesView":
+		"Iterator", "Collection", "AbstractSet", "MutableSet", "KeysView", "ValuesView", "Generator":
 		return params[0]
 	}
 	return nil

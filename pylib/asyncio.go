@@ -105,6 +105,14 @@ func init() {
 	with(ReturnsFuture, "asyncio.wrap_future", "asyncio.futures.wrap_future", "asyncio.gather", "asyncio.tasks.gather",
 		"asyncio.shield", "asyncio.tasks.shield")
 	entry("threading.Thread").CallableKeyword = "target"
+	// Awaiting these gives what the callable returns (not sync_to_async,
+	// which returns an async callable, nor an executor's submit, whose
+	// concurrent Future is not awaitable, nor a Thread).
+	for _, n := range []string{"asyncio.to_thread", "asyncio.threads.to_thread", "anyio.to_thread.run_sync",
+		"trio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
+		"asyncio.AbstractEventLoop.run_in_executor", "homeassistant.core.HomeAssistant.async_add_executor_job"} {
+		entry(n).ReturnsCallableResult = true
+	}
 
 	for name, typ := range map[string]string{
 		"asyncio.get_event_loop": "asyncio.AbstractEventLoop", "asyncio.new_event_loop": "asyncio.AbstractEventLoop",

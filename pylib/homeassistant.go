@@ -93,6 +93,7 @@ func init() {
 	// An import executor job runs its target in a worker thread, like
 	// async_add_executor_job.
 	with(Offload, haCore+"HomeAssistant.async_add_import_executor_job")
+	entry(haCore + "HomeAssistant.async_add_import_executor_job").ReturnsCallableResult = true
 	// Both are `@callback`s that return the executor's asyncio.Future
 	// (core.py: `def async_add_executor_job(self, target, *args) ->
 	// asyncio.Future[_T]`, `return self.loop.run_in_executor(None, target,

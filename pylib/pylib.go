@@ -61,6 +61,11 @@ type API struct {
 	// result (asyncio.run, loop.run_until_complete), so the call's value is
 	// what `await arg` gives.
 	CompletesFirstArg bool
+	// ReturnsCallableResult, on an Offload API, says awaiting the call
+	// gives what the callable it runs returns (`await
+	// asyncio.to_thread(f, x)` is `f(x)`'s value; the callable is at
+	// CallableArg or CallableKeyword).
+	ReturnsCallableResult bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
 	// AwaitUnpacks are the types of the elements of the tuple `await
@@ -351,6 +356,38 @@ func CompletingMethod(name string) bool {
 	})
 	return completingMethods[name]
 }
+
+// OffloadResult returns the record of name when awaiting a call of it
+// gives what the callable it runs returns (ReturnsCallableResult).
+func OffloadResult(name string) (API, bool) {
+	if a := find(name); a != nil && a.ReturnsCallableResult {
+		return *a, true
+	}
+	return API{}, false
+}
+
+// OffloadResultMethod is OffloadResult by method name, for the APIs matched
+// by their name on receivers of unknown type (ByMethodName:
+// `loop.run_in_executor(None, f)` on an untyped loop).
+func OffloadResultMethod(name string) (API, bool) {
+	offloadResultMethodsOnce.Do(func() {
+		offloadResultMethods = map[string]*API{}
+		for _, a := range apis {
+			if a.ReturnsCallableResult && a.Roles&ByMethodName != 0 {
+				offloadResultMethods[a.Name[strings.LastIndexByte(a.Name, '.')+1:]] = a
+			}
+		}
+	})
+	if a := offloadResultMethods[name]; a != nil {
+		return *a, true
+	}
+	return API{}, false
+}
+
+var (
+	offloadResultMethodsOnce sync.Once
+	offloadResultMethods     map[string]*API
+)
 
 // completingMethods is CompletingMethod's set, built once from the tables
 // (complete after init): resolving asks it for every method call on an
