@@ -683,17 +683,21 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				patchNames[i][k] = strings.Clone(nm)
 			}
 		}
+		// isPatched: m rebinds or patches the name (libPlain's case, below).
 		var patched map[string]bool
+		isPatched := func(name string) bool {
+			if patched == nil {
+				patched = map[string]bool{}
+				for _, n := range m.PatchedNames() {
+					patched[n] = true
+				}
+			}
+			return patched[name]
+		}
 		for _, name := range m.MemberNames() {
 			for _, f := range libStubs[name] {
-				if patched == nil {
-					patched = map[string]bool{}
-					for _, n := range m.PatchedNames() {
-						patched[n] = true
-					}
-				}
-				if patched[name] {
-					continue // as for libPlain, below
+				if isPatched(name) {
+					continue
 				}
 				o, ok := stubClasses.Load(f)
 				if !ok {
@@ -718,13 +722,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 			for _, f := range libPlain[name] {
-				if patched == nil {
-					patched = map[string]bool{}
-					for _, n := range m.PatchedNames() {
-						patched[n] = true
-					}
-				}
-				if patched[name] {
+				if isPatched(name) {
 					// m rebinds or patches the name: the library part's
 					// plain function or method of that name may be
 					// replaced. m is not kept for that (every module that
