@@ -29,7 +29,7 @@ func (m *Module) offloadedCallee(call *Node, callee Ref, depth int) (Ref, bool) 
 	if !ok {
 		return Ref{}, false
 	}
-	arg := Unparen(callArgument(call, api.CallableArg, api.CallableKeyword, m.File))
+	arg := Unparen(OffloadedCallable(call, api, m.File))
 	if arg == nil {
 		return Ref{}, true
 	}
@@ -46,10 +46,13 @@ func (m *Module) offloadedCallee(call *Node, callee Ref, depth int) (Ref, bool) 
 	return m.resolve(arg, depth+1), true
 }
 
-// callArgument is the argument of call c given as keyword (when not "") or
-// else at positional index i; nil when absent or after an unpacked
-// argument (whose length is unknown).
-func callArgument(c *Node, i int, keyword string, f *File) *Node {
+// OffloadedCallable returns the argument of call c (a call of Offload API
+// api) that holds the callable the API runs: the keyword argument
+// api.CallableKeyword when the API takes it by name (threading.Thread's
+// `target=`), else the positional argument at api.CallableArg; nil when
+// absent, or when an unpacked argument comes first (its length is
+// unknown).
+func OffloadedCallable(c *Node, api pylib.API, f *File) *Node {
 	args := c.ChildByField("arguments")
 	if args == nil || args.Type() != "argument_list" {
 		return nil
@@ -60,17 +63,17 @@ func callArgument(c *Node, i int, keyword string, f *File) *Node {
 		case "comment":
 			continue
 		case "keyword_argument":
-			if keyword != "" && f.Text(a.ChildByField("name")) == keyword {
+			if api.CallableKeyword != "" && f.Text(a.ChildByField("name")) == api.CallableKeyword {
 				return a.ChildByField("value")
 			}
 			continue
 		case "list_splat", "dictionary_splat":
-			if keyword == "" {
+			if api.CallableKeyword == "" {
 				return nil
 			}
 			continue
 		}
-		if keyword == "" && k == i {
+		if api.CallableKeyword == "" && k == api.CallableArg {
 			return a
 		}
 		k++

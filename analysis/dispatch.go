@@ -269,23 +269,17 @@ func (p *Project) StubOverrideOf(c *Class, f *Function, stable func(*Class) bool
 	}
 	s := StubOverride{Ancestors: map[*Class]bool{}}
 	ok := true
-	// The walk of derivesFrom, to the same depth.
-	var walk func(k *Class, depth int)
-	walk = func(k *Class, depth int) {
-		if depth > 8 || !ok {
-			return
+	// derivesFrom's walk, visiting every ancestor; it stops at a class of
+	// another module for which stable is false.
+	p.derivesFromWhere(c, func(k *Class) bool {
+		switch {
+		case stable(k):
+			s.Ancestors[k] = true
+		case k.module != c.module:
+			ok = false
+			return true
 		}
-		for _, parent := range p.projectBases(k) {
-			switch {
-			case stable(parent):
-				s.Ancestors[parent] = true
-			case parent.module != c.module:
-				ok = false
-				return
-			}
-			walk(parent, depth+1)
-		}
-	}
-	walk(c, 0)
+		return false
+	}, 0)
 	return s, ok
 }

@@ -989,6 +989,17 @@ func (c *Call) Positional(i int) *Node {
 	return nil
 }
 
+// CallOf returns the module's Call whose node is n, or nil (a scan of
+// Calls: for the few questions asked of one call node).
+func (m *Module) CallOf(n *Node) *Call {
+	for _, c := range m.Calls {
+		if c.Node == n {
+			return c
+		}
+	}
+	return nil
+}
+
 // Import is one import statement's binding, for rules and the project index.
 type Import struct {
 	Node      *Node

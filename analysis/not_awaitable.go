@@ -202,12 +202,7 @@ func (c *Class) multiBase() bool {
 // classes: what a module holding d contributes to overriddenByAny's MRO
 // question about their methods.
 func (p *Project) DerivesFromAny(d *Class, classes map[*Class]bool) bool {
-	for c := range classes {
-		if p.derivesFrom(d, c, 0) {
-			return true
-		}
-	}
-	return false
+	return p.derivesFromWhere(d, func(c *Class) bool { return classes[c] }, 0)
 }
 
 // anyMemberIndex maps a name to the classes of the project that define it

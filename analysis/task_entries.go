@@ -201,16 +201,11 @@ func runsNoCoroutine(m *Module, use *Node) bool {
 	if use.Type() != "call" {
 		return false
 	}
-	u, by := m.UsageOf(use)
-	switch u {
-	case UsageDropped, UsageCondition:
+	if testedOnly(m, use) {
 		return true
-	case UsageOperand:
-		return by != nil && (by.Type() == "comparison_operator" || by.Type() == "not_operator")
-	case UsageStored:
-		return storedOnlyForTests(m, by)
 	}
-	return false
+	u, by := m.UsageOf(use)
+	return u == UsageStored && storedOnlyForTests(m, by)
 }
 
 // testedOnly reports a value that is thrown away, tested for truth or

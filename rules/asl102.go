@@ -1395,11 +1395,8 @@ func projectRunsAsCoroutine(p *Pass, name string, call *analysis.Node) bool {
 		}
 	}
 	if f == nil {
-		for _, c := range p.Module.Calls {
-			if c.Node == call {
-				f = p.Project.Target(c)
-				break
-			}
+		if c := p.Module.CallOf(call); c != nil {
+			f = p.Project.Target(c)
 		}
 	}
 	if f == nil || f.Lambda {

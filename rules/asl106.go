@@ -560,12 +560,9 @@ var offloadLastNames = func() map[string]bool {
 }()
 
 // offloadedCallable returns the argument of c holding the callable that
-// the Offload API runs.
+// the Offload API runs (analysis.OffloadedCallable).
 func offloadedCallable(m *analysis.Module, c *analysis.Call, api pylib.API) *analysis.Node {
-	if api.CallableKeyword != "" {
-		return c.Keyword(api.CallableKeyword, m.File)
-	}
-	return c.Positional(api.CallableArg)
+	return analysis.OffloadedCallable(c.Node, api, m.File)
 }
 
 // NeedsThreadFunctions reports whether checking m asks for the project-wide

@@ -894,13 +894,11 @@ func iteratedByHelper(m *analysis.Module, call *analysis.Node, pos int, kw strin
 	if pos < 0 && kw == "" {
 		return false
 	}
-	var target *analysis.Function
-	for _, c := range m.Calls {
-		if c.Node == call {
-			target = c.Target
-			break
-		}
+	c := m.CallOf(call)
+	if c == nil {
+		return false
 	}
+	target := c.Target
 	if target == nil || target.Async || target.Generator || target.Lambda {
 		return false
 	}

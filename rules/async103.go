@@ -287,13 +287,12 @@ func endsInCancellingHelper(p *Pass, body *analysis.Node) bool {
 	if call == nil || call.Type() != "call" {
 		return false
 	}
-	for _, c := range p.Module.Calls {
-		if c.Node == call {
-			t := p.Project.Target(c)
-			return t != nil && !t.Lambda && !t.Generator && raisesCancellation(t)
-		}
+	c := p.Module.CallOf(call)
+	if c == nil {
+		return false
 	}
-	return false
+	t := p.Project.Target(c)
+	return t != nil && !t.Lambda && !t.Generator && raisesCancellation(t)
 }
 
 // raisesCancellation reports a function whose own body (not a nested

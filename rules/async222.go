@@ -66,10 +66,7 @@ var pollsUntilExited = regexp.MustCompile(`^(await\s+)?[A-Za-z_][\w.]*\.poll\(\s
 // (jupyter_client's LocalProvisioner.wait: `while await self.poll() is
 // None: await asyncio.sleep(0.1)`, then `self.process.wait()`).
 func waitsAfterPollingLoop(m *analysis.Module, c *analysis.Call) bool {
-	def := c.Node.Parent()
-	for def != nil && !isDef(def) {
-		def = def.Parent()
-	}
+	def := enclosingFunc(c.Node)
 	if def == nil {
 		return false
 	}

@@ -877,13 +877,8 @@ func localBoundOnlyTo(m *analysis.Module, fn *analysis.Node, name string, ok fun
 		switch n.Type() {
 		case "identifier":
 			return m.File.Text(n) == name
-		case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list", "list_splat_pattern", "list_splat":
-			for _, c := range n.NamedChildren() {
-				if names(c) {
-					return true
-				}
-			}
-		case "as_pattern_target":
+		case "pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list", "list_splat_pattern",
+			"list_splat", "as_pattern_target":
 			for _, c := range n.NamedChildren() {
 				if names(c) {
 					return true
