@@ -101,6 +101,9 @@ MANIFESTS["corpus47"] = "heldout47_manifest.tsv"  # corpus47 (bench/heldout47_RE
 MANIFESTS["corpus48"] = "heldout48_manifest.tsv"  # corpus48 (bench/heldout48_README.md), two lines apart from corpus47's so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus49"] = "heldout49_manifest.tsv"  # corpus49 (bench/heldout49_README.md), two lines apart from corpus48's so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()

@@ -118,6 +118,11 @@ JUDGED["47"], ROOTS["47"] = "precision_heldout47.tsv", "/work/corpus47"
 JUDGED["48"], ROOTS["48"] = "precision_heldout48.tsv", "/work/corpus48"
 
 
+
+# corpus49 (bench/heldout49_README.md: a drone flight-control module, a Raft consensus library, a BACnet building-automation stack, ffmpeg subprocess pipelines, a 3D-printer host API server, from GitHub), three lines apart from corpus48's so that merges stay clean
+JUDGED["49"], ROOTS["49"] = "precision_heldout49.tsv", "/work/corpus49"
+
+
 def verdicts(path):
     v = {}
     with open(path) as f:
