@@ -171,7 +171,12 @@ async def count_users(path):
 		"`sendto()` of such a fresh UDP socket (a datagram goes to the kernel's buffer and waits for no peer: a " +
 		"Wake-on-LAN packet, a discovery broadcast to `'<broadcast>'`; four such sends were judged debatable and none " +
 		"true on the corpora; `recv*()` still waits for the peer, and a socket made elsewhere may have a full buffer) and queries on " +
-		"`sqlite3.connect(\":memory:\")` (CPU work), and a call guarded by its readiness check " +
+		"`sqlite3.connect(\":memory:\")` (CPU work; also a connection or cursor kept on the instance, followed through " +
+		"the class's own `self.NAME` assignments and properties, and a database that is a class attribute no method " +
+		"assigns whose declared default is `\":memory:\"`, `NAME = \":memory:\"` or a setting such as traitlets' " +
+		"`Unicode(default_value=\":memory:\").tag(config=True)`: jupyter-server's session manager, in memory unless a user " +
+		"configures a file, seven findings judged debatable and none true on corpus3; a parameter's default is not " +
+		"followed, its callers pass files; testdata `in_memory_sqlite_through_attributes.py`), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`, or the check as an early exit: `if q.empty(): return ...` " +
 		"earlier in a block that holds `q.get()`, also with `elif`/`else` clauses that only compare the queue or ask " +
@@ -1808,9 +1813,14 @@ func namesAddress(name string) bool {
 // inMemorySQLite reports an expression whose value comes from
 // `sqlite3.connect(":memory:")`, directly or through a method of such a
 // connection (`db.execute(...)` gives a cursor): queries on an in-memory
-// database are CPU work, not I/O.
+// database are CPU work, not I/O. The value is followed through locals and,
+// in a method, through the instance's attributes and properties of its own
+// class (`self._cursor = self.connection.cursor()`, a `connection` property
+// returning `self._connection`, assigned `sqlite3.connect(...)`:
+// inMemorySelfAttr); the database may be a class attribute whose declared
+// default is `":memory:"` (memoryDatabasePath).
 func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
-	if depth > 4 {
+	if depth > 10 {
 		return false
 	}
 	n = analysis.Unparen(n)
@@ -1835,14 +1845,15 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 				if a.Type() == "keyword_argument" {
 					a = a.ChildByField("value")
 				}
-				t := m.File.Text(a)
-				return t == `":memory:"` || t == `':memory:'`
+				return memoryDatabasePath(m, a)
 			}
 			return false
 		}
 		if fn.Type() == "attribute" {
 			return inMemorySQLite(m, fn.ChildByField("object"), depth+1)
 		}
+	case "attribute":
+		return inMemorySelfAttr(m, n, depth+1)
 	case "identifier":
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
 		if b == nil || b.Node == nil {
@@ -1861,6 +1872,147 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// isMemoryLiteral reports the string literal ":memory:".
+func isMemoryLiteral(m *analysis.Module, n *analysis.Node) bool {
+	t := m.File.Text(analysis.Unparen(n))
+	return t == `":memory:"` || t == `':memory:'`
+}
+
+// memoryDatabasePath reports a database argument that names the in-memory
+// database: the literal `":memory:"`, or `self.NAME` where NAME is an
+// attribute that no method of the class assigns and whose class-level
+// declaration has the default `":memory:"`: `NAME = ":memory:"`, or a
+// setting declared with that default (`Unicode(default_value=":memory:",
+// help=...).tag(config=True)`, `Field(default=":memory:")`, a first
+// positional argument). The code works in memory unless a user configures a
+// file (jupyter-server's session database, whose help text says so); a file
+// configured then is a small local database, and the call is still CPU and
+// local-disk work of a few rows.
+func memoryDatabasePath(m *analysis.Module, a *analysis.Node) bool {
+	a = analysis.Unparen(a)
+	if a == nil {
+		return false
+	}
+	if isMemoryLiteral(m, a) {
+		return true
+	}
+	cls, attr := methodSelfAttribute(m, a)
+	if cls == nil || len(cls.Attrs[attr]) > 0 {
+		return false
+	}
+	b := cls.Scope.Bindings.Get(attr)
+	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
+		return false
+	}
+	v := analysis.Unparen(b.Values[0])
+	for depth := 0; v != nil && depth < 4; depth++ {
+		if isMemoryLiteral(m, v) {
+			return true
+		}
+		if v.Type() != "call" {
+			return false
+		}
+		args := v.ChildByField("arguments")
+		if args != nil {
+			for i, arg := range args.NamedChildren() {
+				if arg.Type() == "keyword_argument" {
+					switch m.File.Text(arg.ChildByField("name")) {
+					case "default_value", "default":
+						if isMemoryLiteral(m, arg.ChildByField("value")) {
+							return true
+						}
+					}
+					continue
+				}
+				if i == 0 && isMemoryLiteral(m, arg) {
+					return true
+				}
+			}
+		}
+		// `Unicode(...).tag(config=True)`: the declaration the method
+		// chain starts from.
+		fn := v.ChildByField("function")
+		if fn == nil || fn.Type() != "attribute" {
+			return false
+		}
+		v = analysis.Unparen(fn.ChildByField("object"))
+	}
+	return false
+}
+
+// methodSelfAttribute returns the class and attribute name of `self.NAME` written
+// in a method of that class (self being the method's first parameter).
+func methodSelfAttribute(m *analysis.Module, n *analysis.Node) (*analysis.Class, string) {
+	if n == nil || n.Type() != "attribute" {
+		return nil, ""
+	}
+	obj := analysis.Unparen(n.ChildByField("object"))
+	f := m.FunctionAt(n)
+	for f != nil && f.Lambda {
+		f = f.Parent
+	}
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+		return nil, ""
+	}
+	return f.Class, m.File.Text(n.ChildByField("attribute"))
+}
+
+// inMemorySelfAttr reports `self.NAME` in a method whose value is an
+// in-memory sqlite connection or cursor: NAME is a property of the class
+// whose every returned value is one, or an attribute whose every value
+// other than None (the class's `self.NAME = ...` assignments, a class-level
+// `NAME = None`) is one.
+func inMemorySelfAttr(m *analysis.Module, n *analysis.Node, depth int) bool {
+	cls, attr := methodSelfAttribute(m, n)
+	if cls == nil {
+		return false
+	}
+	var values []*analysis.Node
+	if getter := cls.Methods[attr]; getter != nil {
+		if !getter.IsProperty() || getter.Async || getter.Generator {
+			return false
+		}
+		ok := true
+		getter.Node.ChildByField("body").Walk(func(x *analysis.Node) bool {
+			switch x.Type() {
+			case "function_definition", "lambda", "class_definition":
+				return false
+			case "return_statement":
+				named := x.NamedChildren()
+				if len(named) != 1 {
+					ok = false
+					return false
+				}
+				values = append(values, named[0])
+			}
+			return true
+		})
+		if !ok {
+			return false
+		}
+	} else {
+		values = cls.AttrValues(attr)
+		if b := cls.Scope.Bindings.Get(attr); b != nil {
+			values = append(values, b.Values...)
+		}
+	}
+	found := false
+	for _, v := range values {
+		v = analysis.Unparen(v)
+		if v == nil {
+			return false
+		}
+		if v.Type() == "none" {
+			continue
+		}
+		if !inMemorySQLite(m, v, depth) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // waitsForReadiness reports a call guarded by its object's readiness
