@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // Role is one thing a library API is known to do; an API may have several
@@ -255,34 +254,47 @@ func Lookup(name string) (API, bool) {
 	return API{}, false
 }
 
-// findMemo holds find's answers (nil included) once the package's tables
-// are complete (tablesComplete): the tables never change after init, and a
-// check asks the same names (`logging.Logger.info`, a project's own
-// methods) thousands of times, a miss walking every prefix's library bases
-// and the wildcard roots (~4 % of a check's CPU on /work/corpus/src).
-// Bounded: the language server meets new names as the user types.
-var (
-	findMemo       sync.Map // name -> *API
-	findMemoSize   atomic.Int32
-	tablesComplete bool
-)
-
-const findMemoLimit = 1 << 17
+// knownRoots holds the first component of every name find can answer for
+// (records, library bases, wildcard roots, forks), set once the package's
+// tables are complete (zz_tables_complete.go): a name under any other root
+// (a project's own `app.models.User.save`) has no record, and find answered
+// it only after a walk of every prefix's library bases and the wildcard
+// roots (~4 % of a check's CPU on /work/corpus/src). nil until then.
+var knownRoots map[string]bool
 
 func find(name string) *API {
-	if !tablesComplete {
-		return findUncached(name)
+	if knownRoots != nil {
+		root := name
+		if i := strings.IndexByte(name, '.'); i >= 0 {
+			root = name[:i]
+		}
+		if !knownRoots[root] {
+			return nil
+		}
 	}
-	if v, ok := findMemo.Load(name); ok {
-		return v.(*API)
+	return findUncached(name)
+}
+
+// rootsOfTables returns knownRoots' contents.
+func rootsOfTables() map[string]bool {
+	out := map[string]bool{}
+	add := func(name string) {
+		root, _, _ := strings.Cut(name, ".")
+		out[root] = true
 	}
-	a := findUncached(name)
-	if findMemoSize.Add(1) > findMemoLimit {
-		findMemo.Clear()
-		findMemoSize.Store(0)
+	for name := range apis {
+		add(name)
 	}
-	findMemo.Store(name, a)
-	return a
+	for name := range LibraryBases {
+		add(name)
+	}
+	for _, name := range wildcardRoots {
+		add(name)
+	}
+	for name := range Forks {
+		add(name)
+	}
+	return out
 }
 
 func findUncached(name string) *API {
