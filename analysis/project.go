@@ -2323,6 +2323,15 @@ func (p *Project) syncOverrideIndex() map[string][]*Class {
 	return p.syncOverrides
 }
 
+// ClassesDefiningSync returns the classes of the project whose bodies bind
+// name other than as a coroutine function (a plain method, a generator, a
+// class attribute), from the index built once per snapshot: a question
+// about a module's import closure asks this first, as most names no class
+// defines.
+func (p *Project) ClassesDefiningSync(name string) []*Class {
+	return p.syncOverrideIndex()[name]
+}
+
 // SyncOverriders returns the classes of the project that derive from f's
 // class and define f's name other than as a coroutine function: what
 // makes overriddenBySync true. A check that does not hold every module at

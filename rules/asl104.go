@@ -102,10 +102,7 @@ func runMisusedWaitGather(p *Pass) {
 		return nil
 	}
 	for _, c := range p.Module.Calls {
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(p.Module, c.Node)
-		}
+		name := calleeName(p.Module, c)
 		api, _ := pylib.Lookup(name)
 		switch {
 		case api.Has(pylib.TakesTasks):

@@ -36,10 +36,7 @@ func runGetEventLoopInCoroutine(p *Pass) {
 		if !c.InAsync() {
 			continue
 		}
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(p.Module, c.Node)
-		}
+		name := calleeName(p.Module, c)
 		if name == "" || !pylib.Is(name, pylib.GetsLoopImplicitly) {
 			continue
 		}

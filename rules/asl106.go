@@ -86,10 +86,7 @@ func methodAdvice(r pylib.Role) map[string]string {
 
 // threadUnsafe returns advice when call c must not run outside the loop's thread.
 func threadUnsafe(m *analysis.Module, c *analysis.Call) string {
-	name := c.Callee
-	if name == "" {
-		name = calleeOf(m, c.Node)
-	}
+	name := calleeName(m, c)
 	if api, ok := pylib.Lookup(name); ok && api.Has(pylib.ThreadUnsafe) && !api.Has(pylib.ByMethodName) {
 		return api.Instead
 	}
@@ -132,10 +129,7 @@ func onlyThreadSafeFutures(m *analysis.Module) bool {
 		if c.Method(m.File) == "create_future" {
 			return false
 		}
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(m, c.Node)
-		}
+		name := calleeName(m, c)
 		if !strings.HasSuffix(name, ".Future") {
 			continue
 		}
@@ -291,10 +285,7 @@ func moduleHandoffs(m *analysis.Module) []handoffTarget {
 	}()
 	var funcs map[*analysis.Node]*analysis.Function
 	for _, c := range m.Calls {
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(m, c.Node)
-		}
+		name := calleeName(m, c)
 		var fnArg *analysis.Node
 		via, helper := "", false
 		api, offload := offloadAPI(m, c, name)
@@ -489,10 +480,7 @@ func runLoopCallFromThread(p *Pass) {
 // runsOwnLoop reports calls that create or run an event loop in the current
 // thread: a thread doing so owns that loop and may call its methods.
 func runsOwnLoop(m *analysis.Module, c *analysis.Call) bool {
-	name := c.Callee
-	if name == "" {
-		name = calleeOf(m, c.Node)
-	}
+	name := calleeName(m, c)
 	if name != "" && pylib.Is(name, pylib.OwnsLoop) {
 		return true
 	}

@@ -59,10 +59,7 @@ class Device:
 
 func runRemovedLoopArgument(p *Pass) {
 	for _, c := range p.Module.Calls {
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(p.Module, c.Node)
-		}
+		name := calleeName(p.Module, c)
 		shown := pylib.LoopArgumentRemoved[name]
 		if shown == "" && name != "" {
 			shown = pylib.LoopArgumentRemoved[p.Project.Canonical(name)]

@@ -99,10 +99,7 @@ func reportLoopCallbacks(p *Pass) {
 // asyncio's (an untyped `self._loop.call_later(...)`), never a project
 // method of that name.
 func loopCallbackRegistrar(p *Pass, c *analysis.Call) (pylib.LoopCallbackRegistrar, bool) {
-	name := c.Callee
-	if name == "" {
-		name = calleeOf(p.Module, c.Node)
-	}
+	name := calleeName(p.Module, c)
 	if reg, ok := pylib.LoopCallbackRegistrarOf(name); ok {
 		return reg, true
 	}

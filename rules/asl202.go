@@ -3065,7 +3065,7 @@ func mentionsIn(fn *analysis.Function, name string, depth int) bool {
 func waitsOnLoop(m *analysis.Module, fn *analysis.Function, depth int) bool {
 	submits, waits := false, false
 	for _, c := range fn.Calls {
-		if waitsItself, ok := pylib.FromThreadToLoop[calleeOf(m, c.Node)]; ok {
+		if waitsItself, ok := pylib.FromThreadToLoop[calleeName(m, c)]; ok {
 			if waitsItself {
 				return true
 			}

@@ -100,10 +100,7 @@ func passesTimeoutOn(p *Pass, f *analysis.Function) bool {
 		return b != nil && b == f.Scope.Bindings.Get(name)
 	}
 	for _, c := range f.Calls {
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(p.Module, c.Node)
-		}
+		name := calleeName(p.Module, c)
 		// Handing the timeout to an awaited call delegates it to an API that
 		// implements it (a thin wrapper), as handing it to asyncio.timeout does.
 		consumer := pylib.Is(name, pylib.TakesTimeout)

@@ -178,7 +178,7 @@ func awaitsWorkInCondition(p *Pass, cond *analysis.Node) bool {
 			// A call run in a worker thread (`await loop.run_in_executor(None,
 			// sock.fileno)`, `await asyncio.to_thread(proc.poll)`): each test
 			// is blocking work the thread does, not a flag of the program.
-			if _, offload := offloadAPI(p.Module, c, calleeOf(p.Module, c.Node)); offload {
+			if _, offload := offloadAPI(p.Module, c, calleeName(p.Module, c)); offload {
 				found = true
 				break
 			}

@@ -167,7 +167,7 @@ func fileOnlyOffloaded(m *analysis.Module, c *analysis.Call) bool {
 // withoutBlockingKeyword reports a call of an API that loads files only when
 // given its BlockingKeyword argument, made without it (or with None).
 func withoutBlockingKeyword(m *analysis.Module, c *analysis.Call) bool {
-	api, _ := pylib.Lookup(calleeOf(m, c.Node))
+	api, _ := pylib.Lookup(calleeName(m, c))
 	if api.Unblock != pylib.UnblockedWithoutKeyword {
 		return false
 	}
@@ -182,7 +182,7 @@ func withoutBlockingKeyword(m *analysis.Module, c *analysis.Call) bool {
 // only what the program has not loaded yet (anyio's get_asynclib finds the
 // running backend there).
 func importOfCachedModule(m *analysis.Module, c *analysis.Call) bool {
-	if api, _ := pylib.Lookup(calleeOf(m, c.Node)); api.Unblock != pylib.UnblockedCachedModule || c.Func == nil {
+	if api, _ := pylib.Lookup(calleeName(m, c)); api.Unblock != pylib.UnblockedCachedModule || c.Func == nil {
 		return false
 	}
 	arg := c.Positional(0)
@@ -212,7 +212,7 @@ func importOfCachedModule(m *analysis.Module, c *analysis.Call) bool {
 // utcZone reports `pytz.timezone("UTC")` (any case): pytz returns its utc
 // singleton for that key before looking for a zoneinfo file.
 func utcZone(m *analysis.Module, c *analysis.Call) bool {
-	if api, _ := pylib.Lookup(calleeOf(m, c.Node)); api.Unblock != pylib.UnblockedUTCZone {
+	if api, _ := pylib.Lookup(calleeName(m, c)); api.Unblock != pylib.UnblockedUTCZone {
 		return false
 	}
 	key := c.Positional(0)

@@ -33,10 +33,7 @@ async def test_fails():
 
 func runPytestRaisesGroup(p *Pass) {
 	for _, c := range p.Module.Calls {
-		name := c.Callee
-		if name == "" {
-			name = calleeOf(p.Module, c.Node)
-		}
+		name := calleeName(p.Module, c)
 		if name == "" || !pylib.Is(name, pylib.ExpectsRaise) {
 			continue
 		}

@@ -2,10 +2,10 @@
 // memory: the live heap (after a full collection) once every module of the
 // project is built, and once every module is checked, with the default
 // rules and the settings of the directory's pyproject.toml. check builds
-// at GOGC 200, collects once every module is built and checks at GOGC 25
-// (lint.CollectForChecks), so its peak RSS is about 1.25 times the live
-// heap during the checks plus the heap's fragmentation (~1.7 times the
-// checked number on big/); it is the number a change to the models moves.
+// at GOGC 200, collects once every module is built and checks at GOGC 100
+// (lint.CollectForChecks; 25 before the thirty-second session), so its peak
+// RSS is about twice the live heap during the checks plus the heap's
+// fragmentation; it is the number a change to the models moves.
 // `bench/check_compare.sh` gives the peak itself. It keeps the modules
 // (lint.Request.KeepModules), so it measures the plain order (every module
 // built, then checked: what Analyse, --fix and the server do); a batch

@@ -90,10 +90,13 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// environment trades back.
 		debug.SetGCPercent(200)
 		// Once a project is built its models hardly grow: its checks
-		// run at GOGC 25 after one collection, which bounds the peak to
-		// about 1.25 times the models for two or three collections more
-		// (docs/performance.md, "Memory").
-		lint.CollectForChecks(25)
+		// run at GOGC 100 after one collection, which bounds the peak to
+		// about twice the models. GOGC 25 (1.25 times) made the checks'
+		// goroutines pay ~1 s of mark assists on /work/corpus/src and
+		// cost ~3 times the collector's CPU, while the peak was a third
+		// of be5ddda's: the memory budget had room, the CPU budget none
+		// (docs/performance.md, "Thirty-second session").
+		lint.CollectForChecks(100)
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
