@@ -287,4 +287,24 @@ func init() {
 	LibraryBases["celery.AsyncResult"] = []string{result}
 	serviceRequests("ASL202", toThreadAlt+" (Celery's result backends are polled synchronously)", result+".get", result+".wait")
 	entry(result + ".get").Unblock = UnblockedByZeroTimeout
+
+	// Sending a task is a synchronous publish to the broker too:
+	// celery/app/base.py `send_task` ("Send task by name") builds the
+	// message and calls `amqp.send_task_message`, which publishes it with
+	// kombu's Producer.publish over the app's pooled broker connection,
+	// connecting (broker_connection_timeout, 4 s by default) and retrying
+	// under the publish retry policy while the broker is unreachable;
+	// celery/app/task.py's `delay` is `apply_async(args, kwargs)` and
+	// `apply_async` ends in `app.send_task(...)` (unless task_always_eager
+	// runs the task in place). MobileTeleSystems/syncmaster#116 ("Do not
+	// block event loop when using Celery": "The call to the synchronous
+	// celery.send_task() method in the asynchronous endpoint is wrapped in
+	// asyncio.to_thread to avoid event loop blocking, in particular when
+	// RabbitMQ is unavailable") moved it off the loop.
+	const celeryTask = "celery.app.task.Task"
+	const publishAlt = toThreadAlt + " (Celery publishes the task message to the broker synchronously, and waits and retries while the broker is unreachable)"
+	for _, app := range []string{"celery.Celery", "celery.app.base.Celery"} {
+		serviceRequests("ASL202", publishAlt, app+".send_task")
+	}
+	serviceRequests("ASL202", publishAlt, celeryTask+".delay", celeryTask+".apply_async")
 }

@@ -108,7 +108,7 @@ def sub(x, y):
 
 
 async def tasks_waited(x):
-    r = add.delay(x, 1)
+    r = add.delay(x, 1)  # want: ASL202
     total = r.get(timeout=10)  # want: ASL202 "r\.get\(\)"
     product = mul.apply_async((x, 2)).get()  # want: ASL202
     return total, product, sub.delay(x, 3).get()  # want: ASL202
@@ -201,9 +201,9 @@ async def sio_async(url):
 
 
 async def tasks_sent(x):
-    add.delay(x, 1)
+    add.delay(x, 1)  # want: ASL202
     direct = add(x, 2)
-    return direct, sub.apply_async((x, 3)).id
+    return direct, sub.apply_async((x, 3)).id  # want: ASL202
 
 
 def tasks_waited_sync(x):

@@ -92,7 +92,7 @@ async def customer(email):
 
 
 async def run_task(x):
-    result = celery_app.send_task("tasks.add", args=[x, 1])
+    result = celery_app.send_task("tasks.add", args=[x, 1])  # want: ASL202
     ready = result.get(timeout=0)
     return ready, result.get(timeout=10)  # want: ASL202
 
