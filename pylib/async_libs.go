@@ -745,6 +745,22 @@ func init() {
 	LibraryAttrTypes[pw+"Page.context"] = pw + "BrowserContext"
 	LibraryAttrTypes[pw+"Page.main_frame"] = pw + "Frame"
 	coroutineMethods(pw+"Keyboard", "down", "up", "press", "type", "insert_text")
+	// Web-first assertions: `expect(...)` is a plain function that gives an
+	// assertions object for a locator, a page or an API response, whose
+	// matchers are coroutines in the async API (the "Assertions" page:
+	// `await expect(page.get_by_text("Welcome")).to_be_visible()`); a
+	// matcher left un-awaited asserts nothing. One record holds the three
+	// classes' matchers and their `not_` forms (LocatorAssertions,
+	// PageAssertions, APIResponseAssertions: the names do not overlap).
+	returns(pw+"expect", pw+"LocatorAssertions")
+	for _, m := range []string{"to_be_attached", "to_be_checked", "to_be_disabled", "to_be_editable", "to_be_empty",
+		"to_be_enabled", "to_be_focused", "to_be_hidden", "to_be_in_viewport", "to_be_visible", "to_contain_class",
+		"to_contain_text", "to_have_accessible_description", "to_have_accessible_error_message",
+		"to_have_accessible_name", "to_have_attribute", "to_have_class", "to_have_count", "to_have_css", "to_have_id",
+		"to_have_js_property", "to_have_role", "to_have_text", "to_have_value", "to_have_values",
+		"to_match_aria_snapshot", "to_have_title", "to_have_url", "to_be_ok"} {
+		coroutineMethods(pw+"LocatorAssertions", m, "not_"+m)
+	}
 	coroutineMethods(pw+"Mouse", "click", "dblclick", "down", "up", "move", "wheel")
 	// Element handles: `await page.query_selector(sel)` gives one (or
 	// None), `await page.query_selector_all(sel)` a list of them; their

@@ -4,9 +4,11 @@
 # methods of a page's keyboard and mouse, and of the locators that the
 # plain builders (`get_by_role`, `nth`, `first`) give. pyppeteer's
 # `querySelectorAll` and nodriver's `select_all` give element lists too.
+# The matchers of `expect(...)` (web-first assertions) are coroutines.
 import nodriver as uc
 import pyppeteer
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page, async_playwright, expect
+from playwright.sync_api import expect as sync_expect
 from playwright.sync_api import sync_playwright
 
 
@@ -33,6 +35,11 @@ class Solver:
         self.page.mouse.move(10, 20)  # want: ASL102
         self.page.get_by_text("Next").first.click()  # want: ASL102
         self.page.locator("li").nth(2).dblclick()  # want: ASL102
+
+    async def check_welcome(self):
+        expect(self.page.get_by_text("Welcome")).to_be_visible()  # want: ASL102 "coroutine `expect\(self\.page\.get_by_text\(\"Welcome\"\)\)\.to_be_visible\(\)` is never awaited"
+        expect(self.page).to_have_url("https://example.org/home")  # want: ASL102
+        expect(self.page.locator(".error")).not_to_be_visible()  # want: ASL102
 
 
 async def links(url):
@@ -95,6 +102,8 @@ class QuietSolver:
         await self.page.mouse.move(10, 20)
         await self.page.get_by_text("Next").first.click()
         await self.page.locator("li").nth(2).dblclick()
+        await expect(self.page.get_by_text("Welcome")).to_be_visible()
+        await expect(self.page).to_have_url("https://example.org/home")
         locator = self.page.locator("li").filter(has_text="x")
         return locator
 
@@ -127,6 +136,7 @@ def quiet_sync_links(url):
             if a.is_visible():
                 a.click()
         page.keyboard.press("Enter")
+        sync_expect(page.get_by_text("Welcome")).to_be_visible()
         browser.close()
 
 
