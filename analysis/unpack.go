@@ -470,6 +470,14 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 			if e, ok := m.iterReturned(n, steps, depth); ok {
 				return e
 			}
+			// A name bound once to the awaited call of a library
+			// coroutine that gives a collection of a known item type
+			// (`items = await page.locator(sel).all()`).
+			if b := m.ScopeAt(n).Lookup(m.File.Text(n)); b != nil && b.Kind == BindAssign && len(b.Values) == 1 {
+				if v := Unparen(b.Values[0]); v != nil && v.Type() == "await" && !isUnpackedTarget(b.Values[0]) {
+					return m.iterElement(v, steps, depth+1)
+				}
+			}
 		}
 	case "call":
 		if e, ok := m.iterReturned(n, steps, depth); ok {
@@ -480,8 +488,33 @@ func (m *Module) iterElement(n *Node, steps []unpackStep, depth int) elementResu
 		if e, ok := m.iterReturned(n, steps, depth); ok {
 			return e
 		}
+		// `for el in await page.locator(sel).all():` — the items of the
+		// collection a library coroutine gives (pylib's AwaitIterates).
+		if t := m.awaitedLibraryItem(n, depth); t != "" && len(steps) == 0 {
+			return elementResult{ref: Ref{Name: t, Instance: true}}
+		}
 	}
 	return elementResult{}
+}
+
+// awaitedLibraryItem is, for `await call(...)` of a library coroutine that
+// pylib records as giving a collection of one item type (AwaitIterates:
+// Playwright's `Locator.all()`, `query_selector_all()`), that type; "" for
+// anything else.
+func (m *Module) awaitedLibraryItem(aw *Node, depth int) string {
+	named := aw.NamedChildren()
+	if len(named) != 1 {
+		return ""
+	}
+	call := Unparen(named[0])
+	if call == nil || call.Type() != "call" {
+		return ""
+	}
+	callee := m.resolve(call.ChildByField("function"), depth+1)
+	if callee.Func != nil || callee.Class != nil || callee.Instance || callee.Name == "" {
+		return ""
+	}
+	return pylib.AwaitedItemType(callee.Name)
 }
 
 // iterCallElement is iterElement of a call: a mapping view or enumerate/zip.

@@ -637,6 +637,11 @@ func init() {
 		for _, m := range []string{"find", "select", "query_selector", "wait_for"} {
 			awaitReturns(tab+"."+m, elem)
 		}
+		// The plural finders give lists of elements (tab.py's `async def
+		// select_all(...) -> List[Element]`, `find_all`, `query_selector_all`).
+		for _, m := range []string{"find_all", "select_all", "query_selector_all"} {
+			awaitIterates(tab+"."+m, elem)
+		}
 		coroutineMethods(elem, "click", "send_keys", "mouse_click", "mouse_move", "get_html", "apply", "scroll_into_view",
 			"update", "save_screenshot", "clear_input", "focus", "get_position", "query_selector", "query_selector_all")
 	}
@@ -693,6 +698,85 @@ func init() {
 	coroutineMethods(pw+"Locator", "click", "fill", "type", "press", "text_content", "inner_text", "inner_html",
 		"count", "is_visible", "is_enabled", "wait_for", "get_attribute", "all_text_contents", "screenshot", "check",
 		"hover", "select_option", "input_value")
+	// The rest of a Locator's actions and queries are coroutines too
+	// (Playwright's "Locator" page: `async def bounding_box`,
+	// `is_hidden`, `evaluate`, `dblclick`...). `all()` gives a list of
+	// Locators, one per element the locator matches, so iterating `await
+	// loc.all()` gives Locators (its page: "for li in await
+	// page.get_by_role('listitem').all(): await li.click()").
+	coroutineMethods(pw+"Locator", "all", "all_inner_texts", "aria_snapshot", "blur", "bounding_box", "clear", "dblclick",
+		"dispatch_event", "drag_to", "element_handle", "element_handles", "evaluate", "evaluate_all", "evaluate_handle",
+		"focus", "highlight", "is_checked", "is_disabled", "is_editable", "is_hidden", "press_sequentially",
+		"scroll_into_view_if_needed", "select_text", "set_checked", "set_input_files", "tap", "uncheck")
+	awaitIterates(pw+"Locator.all", pw+"Locator")
+	// Locators are built by plain methods that return at once (the
+	// "Locators" guide: "locators are lazy"; `def locator(...) -> Locator`,
+	// `def get_by_role(...) -> Locator`, `def nth`, `def filter`, and the
+	// `first`/`last` properties): the call's value is a Locator, which
+	// `await` refuses ("object Locator can't be used in 'await'
+	// expression"). The same holds for frame locators and for the
+	// handlers' registration and timeout setters (`page.on(...)`,
+	// `set_default_timeout`, `is_closed`), which return None or a bool.
+	builders := []string{"locator", "get_by_role", "get_by_text", "get_by_label", "get_by_placeholder",
+		"get_by_alt_text", "get_by_title", "get_by_test_id"}
+	for _, owner := range []string{"Page", "Frame", "Locator", "FrameLocator"} {
+		plainReturning(pw+owner, pw+"Locator", builders...)
+		if owner != "FrameLocator" {
+			plainReturning(pw+owner, pw+"FrameLocator", "frame_locator")
+		}
+	}
+	plainReturning(pw+"Locator", pw+"Locator", "nth", "filter", "and_", "or_")
+	plainReturning(pw+"FrameLocator", pw+"FrameLocator", "nth")
+	for _, attr := range []string{"first", "last"} {
+		LibraryAttrTypes[pw+"Locator."+attr] = pw + "Locator"
+		LibraryAttrTypes[pw+"FrameLocator."+attr] = pw + "FrameLocator"
+	}
+	plainMethods(pw+"Page", "is_closed", "set_default_timeout", "set_default_navigation_timeout", "on", "once",
+		"remove_listener")
+	plainMethods(pw+"BrowserContext", "set_default_timeout", "set_default_navigation_timeout", "on", "once",
+		"remove_listener")
+	plainMethods(pw+"Browser", "is_connected", "on", "once", "remove_listener")
+	// A page's keyboard and mouse (properties) drive input with coroutines
+	// ("Keyboard" and "Mouse" pages: `await page.keyboard.press("Enter")`,
+	// `await page.mouse.move(x, y)`); a page's context and main frame are
+	// properties too.
+	LibraryAttrTypes[pw+"Page.keyboard"] = pw + "Keyboard"
+	LibraryAttrTypes[pw+"Page.mouse"] = pw + "Mouse"
+	LibraryAttrTypes[pw+"Page.context"] = pw + "BrowserContext"
+	LibraryAttrTypes[pw+"Page.main_frame"] = pw + "Frame"
+	coroutineMethods(pw+"Keyboard", "down", "up", "press", "type", "insert_text")
+	// Web-first assertions: `expect(...)` is a plain function that gives an
+	// assertions object for a locator, a page or an API response, whose
+	// matchers are coroutines in the async API (the "Assertions" page:
+	// `await expect(page.get_by_text("Welcome")).to_be_visible()`); a
+	// matcher left un-awaited asserts nothing. One record holds the three
+	// classes' matchers and their `not_` forms (LocatorAssertions,
+	// PageAssertions, APIResponseAssertions: the names do not overlap).
+	returns(pw+"expect", pw+"LocatorAssertions")
+	for _, m := range []string{"to_be_attached", "to_be_checked", "to_be_disabled", "to_be_editable", "to_be_empty",
+		"to_be_enabled", "to_be_focused", "to_be_hidden", "to_be_in_viewport", "to_be_visible", "to_contain_class",
+		"to_contain_text", "to_have_accessible_description", "to_have_accessible_error_message",
+		"to_have_accessible_name", "to_have_attribute", "to_have_class", "to_have_count", "to_have_css", "to_have_id",
+		"to_have_js_property", "to_have_role", "to_have_text", "to_have_value", "to_have_values",
+		"to_match_aria_snapshot", "to_have_title", "to_have_url", "to_be_ok"} {
+		coroutineMethods(pw+"LocatorAssertions", m, "not_"+m)
+	}
+	coroutineMethods(pw+"Mouse", "click", "dblclick", "down", "up", "move", "wheel")
+	// Element handles: `await page.query_selector(sel)` gives one (or
+	// None), `await page.query_selector_all(sel)` a list of them; their
+	// actions and queries are coroutines ("ElementHandle" page).
+	for _, owner := range []string{"Page", "Frame", "ElementHandle"} {
+		awaitReturns(pw+owner+".query_selector", pw+"ElementHandle")
+		awaitIterates(pw+owner+".query_selector_all", pw+"ElementHandle")
+	}
+	awaitReturns(pw+"Page.wait_for_selector", pw+"ElementHandle")
+	awaitReturns(pw+"Frame.wait_for_selector", pw+"ElementHandle")
+	coroutineMethods(pw+"ElementHandle", "bounding_box", "check", "click", "content_frame", "dblclick",
+		"dispatch_event", "fill", "focus", "get_attribute", "hover", "inner_html", "inner_text", "input_value",
+		"is_checked", "is_disabled", "is_editable", "is_enabled", "is_hidden", "is_visible", "press", "query_selector",
+		"query_selector_all", "screenshot", "scroll_into_view_if_needed", "select_option", "select_text",
+		"set_input_files", "tap", "text_content", "type", "uncheck", "wait_for_element_state", "wait_for_selector",
+		"evaluate", "dispose")
 
 	coroutines("pyppeteer.launch", "pyppeteer.connect")
 	awaitReturns("pyppeteer.launch", "pyppeteer.browser.Browser")
@@ -702,6 +786,22 @@ func init() {
 	coroutineMethods("pyppeteer.page.Page", "goto", "click", "type", "content", "title", "screenshot", "waitForSelector",
 		"waitFor", "evaluate", "close", "querySelector", "querySelectorAll", "setViewport", "pdf", "reload",
 		"setUserAgent", "waitForNavigation", "cookies", "setCookie", "setContent", "focus", "hover", "select")
+	// pyppeteer's element handles (pyppeteer/element_handle.py): `await
+	// page.querySelector(sel)` (alias `J`) gives one, `await
+	// page.querySelectorAll(sel)` (alias `JJ`) a list; their input and
+	// query methods are `async def`.
+	const ppEl = "pyppeteer.element_handle.ElementHandle"
+	coroutineMethods("pyppeteer.page.Page", "J", "JJ")
+	for _, m := range []string{"querySelector", "J", "waitForSelector"} {
+		awaitReturns("pyppeteer.page.Page."+m, ppEl)
+	}
+	for _, m := range []string{"querySelectorAll", "JJ"} {
+		awaitIterates("pyppeteer.page.Page."+m, ppEl)
+	}
+	coroutineMethods(ppEl, "click", "type", "press", "hover", "focus", "tap", "screenshot", "boundingBox",
+		"uploadFile", "querySelector", "querySelectorAll", "isIntersectingViewport", "contentFrame")
+	awaitReturns(ppEl+".querySelector", ppEl)
+	awaitIterates(ppEl+".querySelectorAll", ppEl)
 }
 
 // Message brokers: aio-pika (RabbitMQ) and aiokafka.

@@ -72,6 +72,10 @@ type API struct {
 	// call(...)` produces, by position (`reader, writer = await
 	// asyncio.open_connection(...)`).
 	AwaitUnpacks []string
+	// AwaitIterates is the type of each item of the collection `await
+	// call(...)` produces, as iterating it gives (`for el in await
+	// page.locator(sel).all():` binds Playwright Locators).
+	AwaitIterates string
 	// Code is the rule of a blocking call (ASYNC210, ASYNC240, ASL202...);
 	// Instead is the advice shown for it.
 	Code    string
@@ -211,11 +215,12 @@ type API struct {
 	// (`add.delay(...)` of a Celery task is celery.app.task.Task.delay). A
 	// call of the decorated function itself keeps the function's meaning.
 	DecoratedType string
-	// NotAwaitable, on a method of a library class, says the asyncio docs
+	// NotAwaitable, on a method of a library class, says the library's docs
 	// define it as a plain method whose result is not awaitable (None, a
-	// bool, a number, a handle): `await` on its call raises TypeError
-	// whenever it runs (ASL110). Matched only on a receiver typed as that
-	// class, never by the method's name.
+	// bool, a number, a handle; asyncio's, and Playwright's async API, whose
+	// locator builders give a Locator at once): `await` on its call raises
+	// TypeError whenever it runs (ASL110). Matched only on a receiver typed
+	// as that class, never by the method's name.
 	NotAwaitable bool
 	// OwnThreadKeyword, on a RefusesRunningLoop API, is the keyword
 	// argument with which it runs its event loop on a thread of its own
@@ -689,6 +694,39 @@ func NoAsyncWith(name string) bool {
 
 func awaitReturns(name, typ string) {
 	entry(name).AwaitReturns = typ
+}
+
+// awaitIterates records the type of the items of the collection that
+// awaiting a call of name gives.
+func awaitIterates(name, typ string) {
+	entry(name).AwaitIterates = typ
+}
+
+// AwaitedItemType gives the type of the items of the collection that
+// awaiting a call of name gives (API.AwaitIterates), or "".
+func AwaitedItemType(name string) string {
+	if a := find(name); a != nil {
+		return a.AwaitIterates
+	}
+	return ""
+}
+
+// plainReturning records methods of a library class that are plain (not
+// coroutine functions) and give an object of type typ at once: the call's
+// type is typ and its value is not awaitable (API.NotAwaitable).
+func plainReturning(class, typ string, methods ...string) {
+	for _, m := range methods {
+		returns(class+"."+m, typ)
+		entry(class + "." + m).NotAwaitable = true
+	}
+}
+
+// plainMethods records methods of a library class that are plain and give
+// None, a bool or a number: not awaitable (API.NotAwaitable).
+func plainMethods(class string, methods ...string) {
+	for _, m := range methods {
+		entry(class + "." + m).NotAwaitable = true
+	}
 }
 
 // blocking marks blocking calls of one rule family.

@@ -75,7 +75,10 @@ async def images():
 		"the queues' `put_nowait`/`qsize`/`empty`/`full`/`task_done`, `StreamWriter.write`/`writelines`/`close`/" +
 		"`write_eof`/`can_write_eof`/`is_closing`/`get_extra_info`, tasks' and futures' `cancel`/`done`/`cancelled`/" +
 		"`exception`/`add_done_callback`, and the loop's `call_soon`/`call_later`/`call_at`/`call_soon_threadsafe`/`time`/" +
-		"`stop` (`Queue.get_nowait` and `Future.result` give back what was put in, which may be awaitable). A plain " +
+		"`stop` (`Queue.get_nowait` and `Future.result` give back what was put in, which may be awaitable), and Playwright's " +
+		"async API's locator builders, which give a Locator at once (`page.locator`, the `get_by_*` methods, " +
+		"`frame_locator`, a locator's `nth`/`filter`/`and_`/`or_`, on a page, frame or locator typed as such), its " +
+		"`on`/`once`/`remove_listener`, the timeout setters and `is_closed`/`is_connected`. A plain " +
 		"callback handed to a parameter that is then awaited (`await callback(message)`) is reported only where the " +
 		"parameter's value is resolved, which the model does for types, not for functions passed as arguments: that " +
 		"shape is not reported, and neither is a receiver annotated with the string of a class the module does not " +
