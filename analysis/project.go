@@ -2202,6 +2202,11 @@ func (p *Project) isCoroutineFunctionCall(c *Call, asked func(*Function)) bool {
 		// (unless a sync shim the module imports covers it).
 		return !p.asyncOnly(pylib.API{}, name, c.Node) || c.InCoroutine()
 	}
+	// A parameter a test in the enclosing code says is a coroutine
+	// function (`if iscoroutinefunction(get_response):`).
+	if f == nil && c.Func != nil && c.Func.module.TestedCoroutineFunction(c) {
+		return true
+	}
 	if f == nil {
 		// An item of a table of callables, every one a coroutine function.
 		choices := c.Choices()

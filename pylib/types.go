@@ -568,6 +568,18 @@ var KeepsCoroutine = map[string]bool{
 	"async_lru.alru_cache": true, "aiocache.cached": true, "asyncstdlib.lru_cache": true, "asyncstdlib.cache": true,
 }
 
+// CoroutineFunctionTests are the functions that answer whether their
+// argument is a coroutine function (an `async def`, or a callable marked as
+// one): inspect's and asyncio's, and asgiref's (Django's middleware
+// factories ask it of get_response, asgiref/sync.py; it is
+// inspect.iscoroutinefunction that also sees markcoroutinefunction's mark).
+// Under `if iscoroutinefunction(f):` a call of f makes a coroutine,
+// whatever f's annotation says.
+var CoroutineFunctionTests = map[string]bool{
+	"inspect.iscoroutinefunction": true, "asyncio.iscoroutinefunction": true,
+	"asyncio.coroutines.iscoroutinefunction": true, "asgiref.sync.iscoroutinefunction": true,
+}
+
 // GeneratorCoroutineDecorators make the function they decorate a
 // generator-based coroutine function (Python before 3.11): calling it
 // makes a coroutine that runs only when awaited or delegated to with

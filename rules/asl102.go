@@ -261,7 +261,12 @@ async def handler(key):
 		"base): no coroutine object passes it, so the uses under it may never see the " +
 		"coroutine and a name tested so and never awaited is reported), and a call of `f` inside an `if` whose " +
 		"condition asks `iscoroutinefunction(f)` is not reported (the code awaits f in one branch and calls it plainly " +
-		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`). A method that a " +
+		"in the other; also as a conditional expression, `await f() if iscoroutinefunction(f) else f()`), except in the branch " +
+		"where the test says f is one: a parameter of unknown type, never rebound, called plainly in the body of `if " +
+		"iscoroutinefunction(f):` (inspect's, asyncio's or asgiref's; an elif of it; a conjunction with it) or in the else of " +
+		"`if not iscoroutinefunction(f):`, also inside a def made in that branch, makes a coroutine (a Django " +
+		"`@sync_and_async_middleware` factory's async branch returning `get_response(request)` un-awaited, django-ninja; " +
+		"testdata `params_tested_as_coroutine_functions.py`). A method that a " +
 		"subclass anywhere in the project overrides with something whose call makes no coroutine (a sync def, a class-level " +
 		"assignment, an async generator below an abstract `async def`) is not reported through `self`. `.drain()` and `.wait_closed()` on a " +
 		"receiver of unknown type (the `writer` of a `start_server` callback) count as StreamWriter coroutines inside an " +
@@ -3369,6 +3374,11 @@ func underCoroutineFunctionTest(p *Pass, c *analysis.Call) bool {
 func underCoroutineFunctionTestIn(m *analysis.Module, c *analysis.Call) bool {
 	fn := c.Node.ChildByField("function")
 	if fn == nil {
+		return false
+	}
+	// The branch where the test says f is a coroutine function calls it
+	// plainly: that is the dropped coroutine, not the other kind.
+	if m.TestedCoroutineFunction(c) {
 		return false
 	}
 	want := "iscoroutinefunction(" + m.File.Text(fn) + ")"
