@@ -1484,6 +1484,10 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 	}
 	if f.Class == nil || len(f.Params) == 0 || f.Params[0] != b.Name || f.decoratedWith("staticmethod") {
 		if paramKind(f, b.Name) == untypedParam {
+			// A Sphinx field of the docstring: `:type tcp_sock: TCPSocket`.
+			if r := m.docstringParamType(f, b.Name); r.Known() {
+				return r
+			}
 			// What the project's calls pass, when they agree.
 			if via := callerVia(f, b.Name); via != "" {
 				return Ref{Via: via}
@@ -1506,6 +1510,94 @@ func (m *Module) resolveParam(b *Binding, depth int) Ref {
 		}
 	}
 	return Ref{Name: f.Class.FullName(), Class: f.Class, Instance: kind == "instance"}
+}
+
+// docstringParamType is the type a Sphinx field `:type name: T` gives the
+// untyped parameter name of f, in f's docstring or, for `__init__`, its
+// class's (which documents the constructor's parameters): the instance of
+// a class of the project that T, a plain dotted name, names where f is
+// defined (tcppinglib's `AsyncTCPSocket(tcp_sock)`, documented `:type
+// tcp_sock: TCPSocket`; bench/realbugs99): a plain name a class statement
+// of the module binds. A builtin, an imported or library type, or a
+// dotted name is not taken: the field is prose no tool checks, and a
+// wrong one may only hide a finding, not make one about library code.
+func (m *Module) docstringParamType(f *Function, name string) Ref {
+	if f == nil || f.Lambda || f.Node == nil {
+		return Ref{}
+	}
+	docs := []*Node{f.Node}
+	if f.Name == "__init__" && f.Class != nil && f.Class.Node != nil {
+		docs = append(docs, f.Class.Node)
+	}
+	field := ":type " + name + ":"
+	for _, def := range docs {
+		doc := m.docstringOf(def)
+		i := strings.Index(doc, field)
+		if i < 0 {
+			continue
+		}
+		text := doc[i+len(field):]
+		if j := strings.IndexByte(text, '\n'); j >= 0 {
+			text = text[:j]
+		}
+		text = strings.TrimSpace(text)
+		if text == "" || !isDottedName(text) || strings.Contains(text, ".") {
+			return Ref{}
+		}
+		// Looked up where the def's name is (the enclosing scope), as an
+		// annotation is, and taken only when a class statement binds it:
+		// no other binding is resolved (no parameter, assignment or
+		// import), so the answer never comes back to a parameter.
+		at := f.Node.ChildByField("name")
+		if at == nil {
+			return Ref{}
+		}
+		if b := m.ScopeAt(at).Lookup(text); b != nil && b.Kind == BindClass && b.Class != nil {
+			return Ref{Name: b.Class.FullName(), Class: b.Class, Instance: true}
+		}
+		return Ref{}
+	}
+	return Ref{}
+}
+
+// docstringOf is the text of the docstring of a def or class node: the
+// string its body starts with, "" when there is none.
+func (m *Module) docstringOf(def *Node) string {
+	body := def.ChildByField("body")
+	if body == nil {
+		return ""
+	}
+	for _, s := range body.NamedChildren() {
+		if s.Type() == "comment" {
+			continue
+		}
+		if s.Type() != "expression_statement" {
+			return ""
+		}
+		named := s.NamedChildren()
+		if len(named) != 1 || named[0].Type() != "string" {
+			return ""
+		}
+		return m.File.Text(named[0])
+	}
+	return ""
+}
+
+// isDottedName reports a non-empty dotted identifier (`TCPSocket`,
+// `models.Repo`).
+func isDottedName(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // returnTypeWith is returnType for a method called on an instance of its
@@ -1548,9 +1640,66 @@ func (f *Function) returnType(depth int) Ref {
 		}
 	}
 	if len(values) == 0 {
-		return Ref{}
+		return f.stubOverridesReturn(depth)
 	}
 	return f.module.agree(values, depth)
+}
+
+// stubOverridesReturn is the type a method that is only a stub to override
+// (isStub: `raise NotImplementedError`, `pass`, a docstring) returns when
+// called on self: what every override of it returns, in the classes of
+// the stub's own module that derive from its class, when there is at least
+// one and they agree (tcppinglib's TCPSocket, whose `_create_socket` the
+// module's TCPv4Socket and TCPv6Socket define as `return
+// socket.socket(...)`, so the base's `self._sock.connect(...)` is a
+// blocking socket call; bench/realbugs99). Only the module is read, as
+// for every answer of Resolve; a subclass elsewhere is not seen.
+func (f *Function) stubOverridesReturn(depth int) Ref {
+	if f.Class == nil || f.Async || f.Generator || f.Name == "" || strings.HasPrefix(f.Name, "__") ||
+		depth > maxResolveDepth || !f.isStub() {
+		return Ref{}
+	}
+	m := f.module
+	var out Ref
+	for _, c := range m.Classes {
+		if c == f.Class || !m.derivesInModule(c, f.Class, 0) {
+			continue
+		}
+		o := c.Methods[f.Name]
+		if o == nil {
+			continue
+		}
+		if o.Async || o.Generator || o.isStub() {
+			return Ref{}
+		}
+		r := o.returnType(depth + 1)
+		if !r.Known() || (out.Known() && r != out) {
+			return Ref{}
+		}
+		out = r
+	}
+	return out
+}
+
+// derivesInModule reports whether class c of m derives from base through
+// bases that resolve, in m, to classes of m.
+func (m *Module) derivesInModule(c, base *Class, depth int) bool {
+	if depth > 8 || c == nil {
+		return false
+	}
+	for _, b := range c.Bases {
+		if b.Type() == "keyword_argument" {
+			continue
+		}
+		r := m.Resolve(b)
+		if r.Class == nil || r.Instance {
+			continue
+		}
+		if r.Class == base || (r.Class.module == m && m.derivesInModule(r.Class, base, depth+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // returnsItsArgument reports a function all of whose returns give back

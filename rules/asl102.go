@@ -214,7 +214,9 @@ async def handler(key):
 		"and `add_timeout`, which run the coroutine a callback returns), or handing such an API a coroutine function " +
 		"itself, or handing one to an API that calls it " +
 		"in a worker thread (pylib's offload records: `loop.run_in_executor`, `asyncio.to_thread`, `ThreadPoolExecutor.submit`, " +
-		"Home Assistant's `hass.async_add_executor_job`); handing a coroutine object, not a function, to either kind " +
+		"Home Assistant's `hass.async_add_executor_job`), or returning it from a lambda handed to one in the place of its callable " +
+		"(`await asyncio.to_thread(lambda: nb.dcim.devices.get(id=x))`: the thread only makes the coroutine, and awaiting the " +
+		"offload gives the coroutine object back; realbugs99); handing a coroutine object, not a function, to either kind " +
 		"of API in the place of its callable (`loop.run_in_executor(None, work())`, `asyncio.to_thread(work())`, " +
 		"`loop.call_soon(work())`, `threading.Thread(target=work())`; pylib's CallbackSlots say which argument a " +
 		"callback API calls, so `loop.call_soon(asyncio.ensure_future, work())` is quiet): a coroutine object is not " +
@@ -1253,6 +1255,11 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			if api := syncCallbackAPI(p, analysis.Unparen(by)); api != "" {
 				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls without awaiting"}
 			}
+			if api := offloadingLambdaAPI(p, by); api != "" {
+				return coroUse{fate: fateMisuse, why: "it is returned from a lambda that `" + api + "()` calls in a worker " +
+					"thread: the thread only makes the coroutine, and awaiting `" + api + "()` gives the coroutine object, not its result",
+					advice: "; await the call on the loop instead of offloading it"}
+			}
 		}
 		// A generator-based coroutine returns it as the result of `yield
 		// from`; a plain function `@asyncio.coroutine` wraps awaits it.
@@ -1377,6 +1384,37 @@ func syncCallbackAPI(p *Pass, arg *analysis.Node) string {
 		return p.File.Text(fn)
 	}
 	return ""
+}
+
+// offloadingLambdaAPI returns the callee's text when lam is the callable an
+// offload API runs in a worker thread (pylib's Offload records:
+// `asyncio.to_thread(lambda: client.get(id=x))`, `loop.run_in_executor(None,
+// lambda: ...)`): what the lambda returns comes back as the result of
+// awaiting the API's call.
+func offloadingLambdaAPI(p *Pass, lam *analysis.Node) string {
+	q := lam.Parent()
+	for q != nil && q.Type() == "parenthesized_expression" {
+		q = q.Parent()
+	}
+	if q != nil && q.Type() == "keyword_argument" {
+		q = q.Parent()
+	}
+	if q == nil || q.Type() != "argument_list" || q.Parent() == nil || q.Parent().Type() != "call" {
+		return ""
+	}
+	call := q.Parent()
+	c := moduleCallAt(p.Module, call)
+	if c == nil {
+		return ""
+	}
+	api, ok := offloadAPI(p.Module, c, c.Callee)
+	if !ok && c.Callee != "" && p.Project != nil {
+		api, ok = offloadAPI(p.Module, c, p.Project.Canonical(c.Callee))
+	}
+	if !ok || analysis.Unparen(offloadedCallable(p.Module, c, api)) != lam {
+		return ""
+	}
+	return p.File.Brief(call.ChildByField("function"))
 }
 
 // projectRunsAsCoroutine reports whether name is a method of the project

@@ -1,0 +1,1 @@
+from app.session import NetBoxSessionDep  # noqa: F401
