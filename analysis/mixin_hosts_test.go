@@ -20,13 +20,17 @@ func TestMixinHostLookup(t *testing.T) {
 		return m
 	}
 	initMod := mk("/p/pkg/__init__.py", "")
-	mixin := mk("/p/pkg/mixin.py", "class M:\n    async def h(self):\n        await self.ctx()\n        return self.missing\n\n"+
+	mixin := mk("/p/pkg/mixin.py", "class M:\n    async def h(self):\n        await self.ctx()\n        return self.missing()\n\n"+
 		"class Shared:\n    async def h(self):\n        self.ctx()\n\n"+
-		"class Based(dict):\n    async def h(self):\n        self.ctx()\n")
-	host := mk("/p/pkg/host.py", "from pkg.mixin import M, Shared, Based\n\n"+
+		"class Based(dict):\n    async def h(self):\n        self.ctx()\n\n"+
+		"class Own:\n    async def h(self):\n        await self.ctx()\n\n"+
+		"class OwnHost(Own):\n    async def ctx(self):\n        return 1\n\n"+
+		"class SyncOnly:\n    def h(self):\n        return self.ctx()\n")
+	host := mk("/p/pkg/host.py", "from pkg.mixin import M, Shared, Based, SyncOnly\n\n"+
 		"class H(M):\n    async def ctx(self):\n        return 1\n\n"+
 		"class S1(Shared):\n    async def ctx(self):\n        return 1\n\n"+
-		"class B(Based):\n    async def ctx(self):\n        return 1\n")
+		"class B(Based):\n    async def ctx(self):\n        return 1\n\n"+
+		"class SH(SyncOnly):\n    async def ctx(self):\n        return 1\n")
 	two := mk("/p/pkg/two.py", "from pkg.mixin import Shared\n\nclass S2(Shared):\n    def ctx(self):\n        return 2\n")
 	p := NewProject("/p", []*Module{initMod, mixin, host, two})
 	var mu sync.Mutex
@@ -63,6 +67,14 @@ func TestMixinHostLookup(t *testing.T) {
 	}
 	if s := p.Lookup("pkg.host.H.missing"); s.Func != nil {
 		t.Errorf("H.missing = %s, want nothing", s.Func.FullName())
+	}
+	// A mixin its own module mixes in (a library's shared helper), and a
+	// name only synchronous methods call on self: not asked about.
+	if s := p.Lookup("pkg.mixin.Own.ctx"); s.Func != nil {
+		t.Errorf("Own.ctx = %s, want nothing (mixed in by its own module)", s.Func.FullName())
+	}
+	if s := p.Lookup("pkg.mixin.SyncOnly.ctx"); s.Func != nil {
+		t.Errorf("SyncOnly.ctx = %s, want nothing (called only in a sync method)", s.Func.FullName())
 	}
 	if len(asked) != 0 {
 		t.Errorf("recorded questions = %+v, want none", asked)

@@ -348,7 +348,7 @@ func runBlockingCall(p *Pass) {
 	for _, u := range projectSyncTwinCalls(p) {
 		p.Report(u.Call.Node, projectTwinMessage(p, u), WithFix(toThreadFix(p, u.Call)))
 	}
-	reportOffloadedLazyRequests(p)
+	reportOffloadedLazyRequests(p, "ASL202")
 	if p.Options.platformReports("ASL202", "") {
 		reportIteratedQueries(p)
 	}

@@ -23,9 +23,10 @@ import (
 
 // reportOffloadedLazyRequests reports each awaited offload call in a
 // coroutine of the module whose callable is such a lazy library request and
-// whose awaited result the coroutine iterates in place (a `for`, a
+// whose awaited result the coroutine iterates in place (code: the rule
+// whose records count) (a `for`, a
 // comprehension, `list(...)`, a local bound once and iterated so).
-func reportOffloadedLazyRequests(p *Pass) {
+func reportOffloadedLazyRequests(p *Pass, code string) {
 	m := p.Module
 	for _, c := range m.Calls {
 		if c.Usage != analysis.UsageAwaited || !c.InCoroutine() {
@@ -39,7 +40,7 @@ func reportOffloadedLazyRequests(p *Pass) {
 		if name == "" && ref.Via != "" && p.Project != nil {
 			name = p.Project.ResolveVia(ref.Via).Name
 		}
-		if !lazyRequest(p.Project, name) {
+		if !lazyRequest(p.Project, name, code) {
 			continue
 		}
 		_, parent := analysis.ParenParent(c.Node)
@@ -59,10 +60,10 @@ func reportOffloadedLazyRequests(p *Pass) {
 	}
 }
 
-// lazyRequest is the record of name (as the project canonicalises it)
-// when it is an ASL202 request that sends nothing until what it returns is
-// iterated.
-func lazyRequest(proj *analysis.Project, name string) bool {
+// lazyRequest reports whether the record of name (as the project
+// canonicalises it) is a request of the rule code that sends nothing
+// until what it returns is iterated.
+func lazyRequest(proj *analysis.Project, name, code string) bool {
 	if name == "" {
 		return false
 	}
@@ -70,5 +71,5 @@ func lazyRequest(proj *analysis.Project, name string) bool {
 	if !ok && proj != nil {
 		api, ok = pylib.Lookup(proj.Canonical(name))
 	}
-	return ok && api.Has(pylib.Blocking) && api.Code == "ASL202" && api.Unblock == pylib.UnblockedUnlessIterated
+	return ok && api.Has(pylib.Blocking) && api.Code == code && api.Unblock == pylib.UnblockedUnlessIterated
 }
