@@ -17,6 +17,14 @@ import (
 // on a receiver of unknown type, as completedArgument reads
 // `loop.run_until_complete`. ok is false for any other call.
 func (m *Module) offloadedCallee(call *Node, callee Ref, depth int) (Ref, bool) {
+	r, _, ok := m.offloadedCalleeArg(call, callee, depth)
+	return r, ok
+}
+
+// offloadedCalleeArg is offloadedCallee that also returns the expression
+// the callable is written as (the argument, or the first argument of the
+// `functools.partial(...)` it is; nil when absent).
+func (m *Module) offloadedCalleeArg(call *Node, callee Ref, depth int) (Ref, *Node, bool) {
 	api, ok := pylib.API{}, false
 	if callee.Name != "" && callee.Func == nil && callee.Class == nil {
 		api, ok = pylib.OffloadResult(callee.Name)
@@ -27,23 +35,23 @@ func (m *Module) offloadedCallee(call *Node, callee Ref, depth int) (Ref, bool) 
 		}
 	}
 	if !ok {
-		return Ref{}, false
+		return Ref{}, nil, false
 	}
 	arg := Unparen(OffloadedCallable(call, api, m.File))
 	if arg == nil {
-		return Ref{}, true
+		return Ref{}, nil, true
 	}
 	if arg.Type() == "call" {
 		bound := m.resolve(arg.ChildByField("function"), depth+1)
 		if bound.Func != nil || bound.Class != nil || !pylib.Is(bound.Name, pylib.BindsArguments) {
-			return Ref{}, true
+			return Ref{}, nil, true
 		}
 		arg = Unparen(firstPositional(arg))
 		if arg == nil {
-			return Ref{}, true
+			return Ref{}, nil, true
 		}
 	}
-	return m.resolve(arg, depth+1), true
+	return m.resolve(arg, depth+1), arg, true
 }
 
 // OffloadedCallable returns the argument of call c (a call of Offload API
@@ -187,4 +195,17 @@ func (m *Module) iterReturned(v *Node, steps []unpackStep, depth int) (elementRe
 		return elementResult{}, true
 	}
 	return elementResult{ref: agreeElements(results)}, true
+}
+
+// OffloadedCallee is offloadedCallee for a call of module m: when call
+// runs a callable in a thread or executor and awaiting it gives what the
+// callable returns (`asyncio.to_thread(f, x)`,
+// `loop.run_in_executor(None, f, x)`), the callable f as resolved; ok is
+// false for any other call; arg is the expression the callable is written
+// as.
+func (m *Module) OffloadedCallee(call *Node) (callee Ref, arg *Node, ok bool) {
+	if call == nil || call.Type() != "call" {
+		return Ref{}, nil, false
+	}
+	return m.offloadedCalleeArg(call, m.resolve(call.ChildByField("function"), 0), 0)
 }

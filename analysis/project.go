@@ -359,6 +359,14 @@ type Project struct {
 	// (attrStoreModules).
 	attrStoreAnswers sync.Map
 	attrStoreIndex   moduleWordIndex
+
+	// directSubs is directSubclasses' index, built once (not by Memo:
+	// Lookup asks it, and a Memo's compute may call Lookup).
+	directSubsOnce sync.Once
+	directSubs     map[string][]*Class
+	// selfReads is readsOnSelf's index: the names a class's source reads
+	// on self, by class.
+	selfReads sync.Map
 }
 
 // moduleWordIndex lists a project's modules by the words each gives
@@ -690,6 +698,10 @@ func (p *Project) lookup(qualified string, depth int, st *lookupState) Symbol {
 type lookupState struct {
 	starred map[*Module]bool
 	missing map[string]int
+	// viaBase is set while lookupIn follows a class's base to another
+	// module (`Sub.x` looked for as `Base.x`), until the class it names is
+	// reached: mixinHostMethod answers only direct lookups.
+	viaBase bool
 }
 
 func newLookupState() *lookupState {
@@ -728,6 +740,8 @@ func (p *Project) lookupIn(qualified string, depth int, st *lookupState, libs bo
 			}
 		case BindClass:
 			cls := b.Class
+			viaBase := st.viaBase
+			st.viaBase = false
 			if len(rest) == 1 {
 				return Symbol{Module: m, Class: cls}
 			}
@@ -745,7 +759,10 @@ func (p *Project) lookupIn(qualified string, depth int, st *lookupState, libs bo
 						// again.
 						member := r.Name + "." + rest[1]
 						if d, ok := st.missing[member]; !ok || depth+1 < d {
-							if s := p.lookupIn(member, depth+1, st, libs); s.Func != nil {
+							st.viaBase = true
+							s := p.lookupIn(member, depth+1, st, libs)
+							st.viaBase = false
+							if s.Func != nil {
 								return s
 							}
 							if d, ok := st.missing[member]; !ok || depth+1 < d {
@@ -760,6 +777,11 @@ func (p *Project) lookupIn(qualified string, depth int, st *lookupState, libs bo
 				// Forwarded by __getattr__ as a coroutine function.
 				if !cls.definesAttr(rest[1], 0) && cls.libraryBaseFor(rest[1], 0) == "" {
 					if f := cls.getattrCoroutine(); f != nil {
+						return Symbol{Module: f.module, Func: f}
+					}
+					// A mixin's member its one host class defines
+					// (mixin_hosts.go).
+					if f := p.mixinHostMethod(cls, rest[1], viaBase); f != nil {
 						return Symbol{Module: f.module, Func: f}
 					}
 				}
@@ -1573,7 +1595,7 @@ func (p *Project) resolveVia(via string, depth int) Ref {
 	if e, n := enteredMarker(rest); n > 0 {
 		r, rest = p.enteredCall(p.refOf(via[:i], depth), e, depth), rest[n:]
 	} else if strings.HasPrefix(rest, awaitedCallVia) {
-		r, rest = p.awaitedCall(p.refOf(via[:i], depth), depth), rest[len(awaitedCallVia):]
+		r, rest = p.awaitedVia(p.refOf(via[:i], depth), rest[len(awaitedCallVia):], depth)
 	} else {
 		r, rest = p.calledVia(p.refOf(via[:i], depth), rest[2:], depth)
 	}
@@ -1684,8 +1706,7 @@ func (p *Project) continueVia(r Ref, rest string, depth int) Ref {
 			continue
 		}
 		if strings.HasPrefix(rest, awaitedCallVia) {
-			r = p.awaitedCall(r, depth)
-			rest = rest[len(awaitedCallVia):]
+			r, rest = p.awaitedVia(r, rest[len(awaitedCallVia):], depth)
 			continue
 		}
 		if strings.HasPrefix(rest, "()") {
@@ -1870,6 +1891,36 @@ func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
 	}
 	f := r.Func
 	if f == nil || r.Instance || !f.returnsWhenCalled(false) {
+		return Ref{}, after
+	}
+	out := f.returnElement(steps, 0)
+	if out.Via != "" && !out.Known() {
+		return p.resolveVia(out.Via, depth+1), after
+	}
+	return out, after
+}
+
+// awaitedVia is what awaiting a call of r gives (awaitedCall), or, when
+// rest starts with the steps of an unpacking (`[1,2]`), the element they
+// select of the tuple the coroutine function of the project returns
+// (`conn, acl = await self._get_user_context()` with the method in another
+// module); rest is returned without those steps.
+func (p *Project) awaitedVia(r Ref, rest string, depth int) (Ref, string) {
+	steps, after, ok := parseViaSteps(rest)
+	if !ok {
+		return p.awaitedCall(r, depth), rest
+	}
+	if r.Via != "" && !r.Known() {
+		r = p.resolveVia(r.Via, depth+1)
+	}
+	if r.Class == nil && r.Func == nil && r.Name != "" {
+		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
+			q.Instance = r.Instance
+			r = q
+		}
+	}
+	f := r.Func
+	if f == nil || r.Instance || !f.returnsWhenCalled(true) {
 		return Ref{}, after
 	}
 	out := f.returnElement(steps, 0)

@@ -244,7 +244,20 @@ func (m *Module) calledElement(callee Ref, awaited bool, steps []unpackStep, dep
 			return Ref{Name: api.AwaitUnpacks[steps[0].index], Instance: true}
 		}
 	}
-	if awaited || callee.Class != nil || callee.Instance {
+	if awaited {
+		// `conn, acl = await self._get_user_context()` where the coroutine
+		// function is of another module (a base's method, a mixin's host's:
+		// mixin_hosts.go): the project awaits it and takes the element
+		// (`pkg.mod.B._ctx()@[1,2]`), as it does for a plain call.
+		switch {
+		case callee.Known() && callee.Func == nil && callee.Class == nil && !callee.Instance && callee.Name != "":
+			return Ref{Via: callee.Name + awaitedCallVia + viaSteps(steps)}
+		case !callee.Known() && callee.Via != "":
+			return Ref{Via: callee.Via + awaitedCallVia + viaSteps(steps)}
+		}
+		return Ref{}
+	}
+	if callee.Class != nil || callee.Instance {
 		return Ref{}
 	}
 	r := callResult(callee, depth)

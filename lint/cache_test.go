@@ -930,3 +930,58 @@ func TestCacheFollowsModulesAnImportOfItsOwnNameMeans(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheFollowsMixinHosts: a pure mixin's `self.NAME` is its one host's
+// def (analysis/mixin_hosts.go), an answer that depends on a module the
+// mixin's module does not import. The cached check, `check .` and `check
+// FILE` of the mixin's module agree after each edit of the host's module:
+// the host's method turning sync, turning async again, a second host
+// appearing (no answer), and it going away.
+func TestCacheFollowsMixinHosts(t *testing.T) {
+	mixin := "class RetrievalMixin:\n    async def handle(self):\n        self._refresh()\n"
+	host := "from pkg.mixin import RetrievalMixin\n\n\nclass Handler(RetrievalMixin):\n    async def _refresh(self):\n        return 1\n"
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":  "[project]\nname = \"x\"\n",
+		"pkg/__init__.py": "",
+		"pkg/mixin.py":    mixin,
+		"pkg/host.py":     host,
+		"pkg/other.py":    "x = 1\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	mixinPath := filepath.Join(dir, "pkg", "mixin.py")
+	count := func(got map[string][]string) int {
+		return strings.Count(strings.Join(got[mixinPath], "\n"), "ASL102")
+	}
+	first, _ := checkByFile(t, cacheDir, dir)
+	if count(first) != 1 {
+		t.Fatalf("first run: %v, want ASL102 in pkg/mixin.py", first)
+	}
+	second := "from pkg.mixin import RetrievalMixin\n\n\nclass Other(RetrievalMixin):\n    async def _refresh(self):\n        return 2\n"
+	steps := []struct {
+		what   string
+		edit   func()
+		report int
+	}{
+		{"the host's method turns sync", func() {
+			writeText(t, filepath.Join(dir, "pkg", "host.py"), strings.Replace(host, "async def _refresh", "def _refresh", 1))
+		}, 0},
+		{"the host's method is async again", func() { writeText(t, filepath.Join(dir, "pkg", "host.py"), host) }, 1},
+		{"a second host appears", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), second) }, 0},
+		{"the second host goes away", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), "x = 1\n") }, 1},
+	}
+	for _, step := range steps {
+		step.edit()
+		after, stats := checkByFile(t, cacheDir, dir)
+		want, _ := checkByFile(t, "", dir)
+		if !reflect.DeepEqual(after, want) {
+			t.Fatalf("%s: the cached check (%+v) reports\n%v\nan uncached one\n%v", step.what, stats, after, want)
+		}
+		if count(want) != step.report {
+			t.Fatalf("%s: %v, want %d ASL102", step.what, want, step.report)
+		}
+		one, _ := checkByFile(t, cacheDir, mixinPath)
+		if !reflect.DeepEqual(one[mixinPath], want[mixinPath]) {
+			t.Fatalf("%s: check %s reports %v, check . %v", step.what, mixinPath, one[mixinPath], want[mixinPath])
+		}
+	}
+}

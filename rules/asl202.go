@@ -142,7 +142,9 @@ async def count_users(path):
 		"from it and iterated so in the same function, and an argument of a plain function of the module whose body loops over " +
 		"the parameter that receives it and never rebinds it (`self.from_wire(dns.query.xfr(ns, zone))` with `for r in xfr:` " +
 		"in from_wire: the function runs on the caller's thread) are reported, without a fix: the iteration sends the " +
-		"requests), `fut.result()` after " +
+		"requests; so is such a call handed to a thread whose awaited result the coroutine iterates in place, " +
+		"`cursor = await loop.run_in_executor(None, coll.find, q)` then `for d in cursor:`, reported at the offload call: " +
+		"the thread only builds the cursor, testdata `lazy_request_offloaded_then_iterated.py`), `fut.result()` after " +
 		"the coroutine awaited the future's completion (`await asyncio.wrap_future(fut)`; for each `f` of a list `futs` looped over, " +
 		"`await asyncio.gather(*(asyncio.wrap_future(f) for f in futs))` or `asyncio.wait` of such a list with no timeout and no " +
 		"return_when; or an await handed the `wait` of an " +
@@ -351,6 +353,7 @@ func runBlockingCall(p *Pass) {
 	for _, u := range projectSyncTwinCalls(p) {
 		p.Report(u.Call.Node, projectTwinMessage(p, u), WithFix(toThreadFix(p, u.Call)))
 	}
+	reportOffloadedLazyRequests(p, "ASL202")
 	if p.Options.platformReports("ASL202", "") {
 		reportIteratedQueries(p)
 	}
