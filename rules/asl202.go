@@ -175,7 +175,7 @@ async def count_users(path):
 		"the class's own `self.NAME` assignments and properties unless a class of the module deriving from it defines NAME itself, " +
 		"and a database that is a class attribute no method " +
 		"assigns whose declared default is `\":memory:\"`, `NAME = \":memory:\"` or a setting such as traitlets' " +
-		"`Unicode(default_value=\":memory:\").tag(config=True)`: jupyter-server's session manager, in memory unless a user " +
+		"`Unicode(default_value=\":memory:\").tag(config=True)` (not a dataclass field, a default of its `__init__`): jupyter-server's session manager, in memory unless a user " +
 		"configures a file, seven findings judged debatable and none true on corpus3; a parameter's default is not " +
 		"followed, its callers pass files; testdata `in_memory_sqlite_through_attributes.py`), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
@@ -1906,6 +1906,14 @@ func memoryDatabasePath(proj *analysis.Project, m *analysis.Module, a *analysis.
 	b := cls.Scope.Bindings.Get(attr)
 	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
 		return false
+	}
+	// A dataclass field (`path: str = ":memory:"`): the default of the
+	// `__init__` dataclasses writes, which its callers may override as
+	// they may any parameter's default.
+	if cls.GeneratedInit() {
+		if as := b.Values[0].Parent(); as != nil && as.Type() == "assignment" && as.ChildByField("type") != nil {
+			return false
+		}
 	}
 	v := analysis.Unparen(b.Values[0])
 	for depth := 0; v != nil && depth < 4; depth++ {

@@ -5,6 +5,7 @@
 # manager: `database_filepath = Unicode(default_value=":memory:", ...)
 # .tag(config=True)`, a file only when a user configures one).
 import sqlite3
+from dataclasses import dataclass
 
 
 def Unicode(default_value="", help=""):
@@ -177,3 +178,26 @@ class LabelledCache(Cache):
     def __init__(self):
         super().__init__()
         self.label = "child"
+
+
+# A dataclass field's default is the default of the `__init__` dataclasses
+# writes: its callers may pass a file, as with ParameterDefault above.
+
+
+@dataclass
+class StoreOptions:
+    path: str = ":memory:"
+
+    async def rows(self):
+        db = sqlite3.connect(self.path)  # want: ASL202 "sqlite3.connect"
+        return db.execute("SELECT 1").fetchall()
+
+
+@dataclass
+class StoreWithClassDefault:
+    label: str = "store"
+    path = ":memory:"  # not annotated: a class attribute, no field
+
+    async def rows(self):
+        db = sqlite3.connect(self.path)  # quiet: no caller sets it
+        return db.execute("SELECT 1").fetchall()
