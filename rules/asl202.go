@@ -1952,7 +1952,8 @@ func memoryDatabasePath(proj *analysis.Project, m *analysis.Module, a *analysis.
 }
 
 // methodSelfAttribute returns the class and attribute name of `self.NAME` written
-// in a method of that class (self being the method's first parameter), when
+// in a method of that class (self being the method's first parameter, not
+// a static method's), when
 // what the class itself binds to NAME is what the method reads: nil when a
 // class of the module deriving from it defines NAME itself (a class
 // attribute, a method or property, a `self.NAME = ...` of its methods),
@@ -1967,7 +1968,8 @@ func methodSelfAttribute(proj *analysis.Project, m *analysis.Module, n *analysis
 	for f != nil && f.Lambda {
 		f = f.Parent
 	}
-	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] ||
+		hasDecorator(m, f, "staticmethod") {
 		return nil, ""
 	}
 	attr := m.File.Text(n.ChildByField("attribute"))

@@ -201,3 +201,15 @@ class StoreWithClassDefault:
     async def rows(self):
         db = sqlite3.connect(self.path)  # quiet: no caller sets it
         return db.execute("SELECT 1").fetchall()
+
+
+# A static method's first parameter is any object, not the class's instance.
+
+
+class StaticOpener:
+    path = ":memory:"
+
+    @staticmethod
+    async def rows(store):
+        db = sqlite3.connect(store.path)  # want: ASL202 "sqlite3.connect"
+        return db.execute("SELECT 1").fetchall()
