@@ -174,9 +174,10 @@ async def count_users(path):
 		"Wake-on-LAN packet, a discovery broadcast to `'<broadcast>'`; four such sends were judged debatable and none " +
 		"true on the corpora; `recv*()` still waits for the peer, and a socket made elsewhere may have a full buffer) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work; also a connection or cursor kept on the instance, followed through " +
-		"the class's own `self.NAME` assignments and properties, and a database that is a class attribute no method " +
+		"the class's own `self.NAME` assignments and properties unless a class of the module deriving from it defines NAME itself, " +
+		"and a database that is a class attribute no method " +
 		"assigns whose declared default is `\":memory:\"`, `NAME = \":memory:\"` or a setting such as traitlets' " +
-		"`Unicode(default_value=\":memory:\").tag(config=True)`: jupyter-server's session manager, in memory unless a user " +
+		"`Unicode(default_value=\":memory:\").tag(config=True)` (not a dataclass field, a default of its `__init__`): jupyter-server's session manager, in memory unless a user " +
 		"configures a file, seven findings judged debatable and none true on corpus3; a parameter's default is not " +
 		"followed, its callers pass files; testdata `in_memory_sqlite_through_attributes.py`), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
@@ -489,7 +490,7 @@ func callCannotWait(proj *analysis.Project, m *analysis.Module, c *analysis.Call
 	}
 	api, _ := pylib.Lookup(name)
 	if api.Has(pylib.MemoryDatabase) {
-		return inMemorySQLite(m, c.Node, 0) || recv != nil && inMemorySQLite(m, recv, 0)
+		return inMemorySQLite(proj, m, c.Node, 0) || recv != nil && inMemorySQLite(proj, m, recv, 0)
 	}
 	switch api.Unblock {
 	case pylib.UnblockedByFlag:
@@ -1822,7 +1823,7 @@ func namesAddress(name string) bool {
 // returning `self._connection`, assigned `sqlite3.connect(...)`:
 // inMemorySelfAttr); the database may be a class attribute whose declared
 // default is `":memory:"` (memoryDatabasePath).
-func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
+func inMemorySQLite(proj *analysis.Project, m *analysis.Module, n *analysis.Node, depth int) bool {
 	if depth > 10 {
 		return false
 	}
@@ -1848,28 +1849,28 @@ func inMemorySQLite(m *analysis.Module, n *analysis.Node, depth int) bool {
 				if a.Type() == "keyword_argument" {
 					a = a.ChildByField("value")
 				}
-				return memoryDatabasePath(m, a)
+				return memoryDatabasePath(proj, m, a)
 			}
 			return false
 		}
 		if fn.Type() == "attribute" {
-			return inMemorySQLite(m, fn.ChildByField("object"), depth+1)
+			return inMemorySQLite(proj, m, fn.ChildByField("object"), depth+1)
 		}
 	case "attribute":
-		return inMemorySelfAttr(m, n, depth+1)
+		return inMemorySelfAttr(proj, m, n, depth+1)
 	case "identifier":
 		b := m.ScopeAt(n).Lookup(m.File.Text(n))
 		if b == nil || b.Node == nil {
 			return false
 		}
 		if len(b.Values) == 1 && b.Values[0] != nil {
-			return inMemorySQLite(m, b.Values[0], depth+1)
+			return inMemorySQLite(proj, m, b.Values[0], depth+1)
 		}
 		// `with sqlite3.connect(":memory:") as db:`
 		for p := b.Node.Parent(); p != nil && p.Type() != "block"; p = p.Parent() {
 			if p.Type() == "as_pattern" {
 				if named := p.NamedChildren(); len(named) > 0 {
-					return inMemorySQLite(m, named[0], depth+1)
+					return inMemorySQLite(proj, m, named[0], depth+1)
 				}
 			}
 		}
@@ -1893,7 +1894,7 @@ func isMemoryLiteral(m *analysis.Module, n *analysis.Node) bool {
 // file (jupyter-server's session database, whose help text says so); a file
 // configured then is a small local database, and the call is still CPU and
 // local-disk work of a few rows.
-func memoryDatabasePath(m *analysis.Module, a *analysis.Node) bool {
+func memoryDatabasePath(proj *analysis.Project, m *analysis.Module, a *analysis.Node) bool {
 	a = analysis.Unparen(a)
 	if a == nil {
 		return false
@@ -1901,13 +1902,21 @@ func memoryDatabasePath(m *analysis.Module, a *analysis.Node) bool {
 	if isMemoryLiteral(m, a) {
 		return true
 	}
-	cls, attr := methodSelfAttribute(m, a)
+	cls, attr := methodSelfAttribute(proj, m, a)
 	if cls == nil || len(cls.Attrs[attr]) > 0 {
 		return false
 	}
 	b := cls.Scope.Bindings.Get(attr)
 	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
 		return false
+	}
+	// A dataclass field (`path: str = ":memory:"`): the default of the
+	// `__init__` dataclasses writes, which its callers may override as
+	// they may any parameter's default.
+	if cls.GeneratedInit() {
+		if as := b.Values[0].Parent(); as != nil && as.Type() == "assignment" && as.ChildByField("type") != nil {
+			return false
+		}
 	}
 	v := analysis.Unparen(b.Values[0])
 	for depth := 0; v != nil && depth < 4; depth++ {
@@ -1946,8 +1955,14 @@ func memoryDatabasePath(m *analysis.Module, a *analysis.Node) bool {
 }
 
 // methodSelfAttribute returns the class and attribute name of `self.NAME` written
-// in a method of that class (self being the method's first parameter).
-func methodSelfAttribute(m *analysis.Module, n *analysis.Node) (*analysis.Class, string) {
+// in a method of that class (self being the method's first parameter, not
+// a static method's), when
+// what the class itself binds to NAME is what the method reads: nil when a
+// class of the module deriving from it defines NAME itself (a class
+// attribute, a method or property, a `self.NAME = ...` of its methods),
+// whose instances run the method with that value (`class
+// FileStore(DefaultStore): path = "store.db"`).
+func methodSelfAttribute(proj *analysis.Project, m *analysis.Module, n *analysis.Node) (*analysis.Class, string) {
 	if n == nil || n.Type() != "attribute" {
 		return nil, ""
 	}
@@ -1956,10 +1971,41 @@ func methodSelfAttribute(m *analysis.Module, n *analysis.Node) (*analysis.Class,
 	for f != nil && f.Lambda {
 		f = f.Parent
 	}
-	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] {
+	if obj == nil || obj.Type() != "identifier" || f == nil || f.Class == nil || len(f.Params) == 0 || m.File.Text(obj) != f.Params[0] ||
+		hasDecorator(m, f, "staticmethod") {
 		return nil, ""
 	}
-	return f.Class, m.File.Text(n.ChildByField("attribute"))
+	attr := m.File.Text(n.ChildByField("attribute"))
+	for _, sub := range m.Classes {
+		if sub == f.Class || sub.Methods[attr] == nil && len(sub.Attrs[attr]) == 0 && (sub.Scope == nil || sub.Scope.Bindings.Get(attr) == nil) {
+			continue
+		}
+		if derivesInModule(proj, m, sub, f.Class, 0) {
+			return nil, ""
+		}
+	}
+	return f.Class, attr
+}
+
+// derivesInModule reports whether class sub of m derives from cls: through
+// the project when there is one (Project.DerivesFromAny), else through the
+// bases m resolves to its own classes.
+func derivesInModule(proj *analysis.Project, m *analysis.Module, sub, cls *analysis.Class, depth int) bool {
+	if proj != nil {
+		return proj.DerivesFromAny(sub, map[*analysis.Class]bool{cls: true})
+	}
+	if depth > 8 {
+		return false
+	}
+	for _, base := range sub.Bases {
+		if base.Type() == "keyword_argument" {
+			continue
+		}
+		if r := m.Resolve(base); r.Class == cls || r.Class != nil && r.Class != sub && derivesInModule(nil, m, r.Class, cls, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // inMemorySelfAttr reports `self.NAME` in a method whose value is an
@@ -1967,8 +2013,8 @@ func methodSelfAttribute(m *analysis.Module, n *analysis.Node) (*analysis.Class,
 // whose every returned value is one, or an attribute whose every value
 // other than None (the class's `self.NAME = ...` assignments, a class-level
 // `NAME = None`) is one.
-func inMemorySelfAttr(m *analysis.Module, n *analysis.Node, depth int) bool {
-	cls, attr := methodSelfAttribute(m, n)
+func inMemorySelfAttr(proj *analysis.Project, m *analysis.Module, n *analysis.Node, depth int) bool {
+	cls, attr := methodSelfAttribute(proj, m, n)
 	if cls == nil {
 		return false
 	}
@@ -2010,7 +2056,7 @@ func inMemorySelfAttr(m *analysis.Module, n *analysis.Node, depth int) bool {
 		if v.Type() == "none" {
 			continue
 		}
-		if !inMemorySQLite(m, v, depth) {
+		if !inMemorySQLite(proj, m, v, depth) {
 			return false
 		}
 		found = true

@@ -5,6 +5,7 @@
 # manager: `database_filepath = Unicode(default_value=":memory:", ...)
 # .tag(config=True)`, a file only when a user configures one).
 import sqlite3
+from dataclasses import dataclass
 
 
 def Unicode(default_value="", help=""):
@@ -115,3 +116,100 @@ class ParameterDefault:
 
     async def get(self, key):
         return self._db.execute("SELECT v FROM kv WHERE k=?", (key,)).fetchone()  # want: ASL202 "_db.execute"
+
+
+# A subclass in the module that gives the attribute a value of its own (a
+# file as its class attribute, a property or an assignment of its methods):
+# the base's methods open that for the subclass's instances.
+
+
+class DefaultStore:
+    path = ":memory:"
+
+    async def rows(self):
+        db = sqlite3.connect(self.path)  # want: ASL202 "sqlite3.connect"
+        return db.execute("SELECT 1").fetchall()
+
+
+class FileStore(DefaultStore):
+    path = "store.db"
+
+
+class MemoryCache:
+    @property
+    def connection(self):
+        return sqlite3.connect(":memory:")
+
+    async def get(self):
+        return self.connection.execute("SELECT 1").fetchone()  # want: ASL202 "connection.execute"
+
+
+class DiskCache(MemoryCache):
+    @property
+    def connection(self):
+        return sqlite3.connect("cache.db")
+
+
+class MemoryBacked:
+    def __init__(self):
+        self._db = sqlite3.connect(":memory:")
+
+    async def get(self):
+        return self._db.execute("SELECT 1").fetchone()  # want: ASL202 "_db.execute"
+
+
+class DiskBacked(MemoryBacked):
+    def __init__(self, path):
+        super().__init__()
+        self._db = sqlite3.connect(path)
+
+
+# The nearest quiet code: a subclass that leaves the database alone.
+
+
+class LabelledDefault(PlainDefault):
+    label = "child"
+
+    async def labelled(self):
+        return self.label
+
+
+class LabelledCache(Cache):
+    def __init__(self):
+        super().__init__()
+        self.label = "child"
+
+
+# A dataclass field's default is the default of the `__init__` dataclasses
+# writes: its callers may pass a file, as with ParameterDefault above.
+
+
+@dataclass
+class StoreOptions:
+    path: str = ":memory:"
+
+    async def rows(self):
+        db = sqlite3.connect(self.path)  # want: ASL202 "sqlite3.connect"
+        return db.execute("SELECT 1").fetchall()
+
+
+@dataclass
+class StoreWithClassDefault:
+    label: str = "store"
+    path = ":memory:"  # not annotated: a class attribute, no field
+
+    async def rows(self):
+        db = sqlite3.connect(self.path)  # quiet: no caller sets it
+        return db.execute("SELECT 1").fetchall()
+
+
+# A static method's first parameter is any object, not the class's instance.
+
+
+class StaticOpener:
+    path = ":memory:"
+
+    @staticmethod
+    async def rows(store):
+        db = sqlite3.connect(store.path)  # want: ASL202 "sqlite3.connect"
+        return db.execute("SELECT 1").fetchall()
