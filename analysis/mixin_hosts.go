@@ -104,6 +104,20 @@ func pureMixin(cls *Class) bool {
 	return true
 }
 
+// baseClassExpr is the class expression of an entry of a class
+// statement's base list (`Base` of `Base[T]`), nil for a keyword
+// (`metaclass=`).
+func baseClassExpr(b *Node) *Node {
+	if b.Type() == "keyword_argument" {
+		return nil
+	}
+	e := Unparen(b)
+	if e != nil && e.Type() == "subscript" {
+		e = e.ChildByField("value")
+	}
+	return e
+}
+
 // hasMetaclass reports whether the class statement of c passes a keyword
 // in its base list (`metaclass=`, which may wrap every method).
 func hasMetaclass(c *Class) bool {
@@ -128,13 +142,7 @@ func (p *Project) directSubclasses() map[string][]*Class {
 		for _, m := range p.Modules() {
 			for _, c := range m.Classes {
 				for _, b := range c.Bases {
-					if b.Type() == "keyword_argument" {
-						continue
-					}
-					e := Unparen(b)
-					if e != nil && e.Type() == "subscript" {
-						e = e.ChildByField("value")
-					}
+					e := baseClassExpr(b)
 					if e == nil {
 						continue
 					}
@@ -220,14 +228,7 @@ func mixedInOwnModule(cls *Class) bool {
 			continue
 		}
 		for _, b := range c.Bases {
-			if b.Type() == "keyword_argument" {
-				continue
-			}
-			e := Unparen(b)
-			if e != nil && e.Type() == "subscript" {
-				e = e.ChildByField("value")
-			}
-			if e != nil && m.Resolve(e).Class == cls {
+			if e := baseClassExpr(b); e != nil && m.Resolve(e).Class == cls {
 				return true
 			}
 		}

@@ -1880,24 +1880,7 @@ func (p *Project) calledVia(r Ref, rest string, depth int) (Ref, string) {
 	if !ok {
 		return p.called(r, depth), rest
 	}
-	if r.Via != "" && !r.Known() {
-		r = p.resolveVia(r.Via, depth+1)
-	}
-	if r.Class == nil && r.Func == nil && r.Name != "" {
-		if q := p.refOf(r.Name, depth); q.Func != nil || q.Class != nil {
-			q.Instance = r.Instance
-			r = q
-		}
-	}
-	f := r.Func
-	if f == nil || r.Instance || !f.returnsWhenCalled(false) {
-		return Ref{}, after
-	}
-	out := f.returnElement(steps, 0)
-	if out.Via != "" && !out.Known() {
-		return p.resolveVia(out.Via, depth+1), after
-	}
-	return out, after
+	return p.returnedElement(r, steps, false, depth), after
 }
 
 // awaitedVia is what awaiting a call of r gives (awaitedCall), or, when
@@ -1910,6 +1893,13 @@ func (p *Project) awaitedVia(r Ref, rest string, depth int) (Ref, string) {
 	if !ok {
 		return p.awaitedCall(r, depth), rest
 	}
+	return p.returnedElement(r, steps, true, depth), after
+}
+
+// returnedElement is the element steps select of the tuple the project
+// function r returns when called (awaited: when its call is awaited, for
+// a coroutine function), or the zero Ref.
+func (p *Project) returnedElement(r Ref, steps []unpackStep, awaited bool, depth int) Ref {
 	if r.Via != "" && !r.Known() {
 		r = p.resolveVia(r.Via, depth+1)
 	}
@@ -1920,14 +1910,14 @@ func (p *Project) awaitedVia(r Ref, rest string, depth int) (Ref, string) {
 		}
 	}
 	f := r.Func
-	if f == nil || r.Instance || !f.returnsWhenCalled(true) {
-		return Ref{}, after
+	if f == nil || r.Instance || !f.returnsWhenCalled(awaited) {
+		return Ref{}
 	}
 	out := f.returnElement(steps, 0)
 	if out.Via != "" && !out.Known() {
-		return p.resolveVia(out.Via, depth+1), after
+		return p.resolveVia(out.Via, depth+1)
 	}
-	return out, after
+	return out
 }
 
 // enteredMarker reports whether rest starts with an entered-call step of

@@ -2047,21 +2047,7 @@ func inMemorySelfAttr(proj *analysis.Project, m *analysis.Module, n *analysis.No
 			values = append(values, b.Values...)
 		}
 	}
-	found := false
-	for _, v := range values {
-		v = analysis.Unparen(v)
-		if v == nil {
-			return false
-		}
-		if v.Type() == "none" {
-			continue
-		}
-		if !inMemorySQLite(proj, m, v, depth) {
-			return false
-		}
-		found = true
-	}
-	return found
+	return everyValueBesidesNone(values, func(v *analysis.Node) bool { return inMemorySQLite(proj, m, v, depth) })
 }
 
 // waitsForReadiness reports a call guarded by its object's readiness

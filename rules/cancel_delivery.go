@@ -611,8 +611,20 @@ func handedAttribute(m *analysis.Module, callee *analysis.Node) bool {
 	if f.Class.Methods[attr] != nil {
 		return false
 	}
-	values := f.Class.Attrs[attr]
-	handed := false
+	return everyValueBesidesNone(f.Class.Attrs[attr], func(v *analysis.Node) bool {
+		if v.Type() != "identifier" {
+			return false
+		}
+		b := m.ScopeAt(v).Lookup(m.File.Text(v))
+		return b != nil && b.Kind == analysis.BindParam
+	})
+}
+
+// everyValueBesidesNone reports whether ok accepts every value of an
+// attribute other than None (an attribute reset to None holds nothing
+// else), and there is at least one.
+func everyValueBesidesNone(values []*analysis.Node, ok func(v *analysis.Node) bool) bool {
+	found := false
 	for _, v := range values {
 		v = analysis.Unparen(v)
 		if v == nil {
@@ -621,16 +633,12 @@ func handedAttribute(m *analysis.Module, callee *analysis.Node) bool {
 		if v.Type() == "none" {
 			continue
 		}
-		if v.Type() != "identifier" {
+		if !ok(v) {
 			return false
 		}
-		b := m.ScopeAt(v).Lookup(m.File.Text(v))
-		if b == nil || b.Kind != analysis.BindParam {
-			return false
-		}
-		handed = true
+		found = true
 	}
-	return handed
+	return found
 }
 
 // tailAwaitedInTaskEntry reports a call of f, by the module's own code,
