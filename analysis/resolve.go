@@ -1541,7 +1541,7 @@ func (m *Module) docstringParamType(f *Function, name string) Ref {
 			text = text[:j]
 		}
 		text = strings.TrimSpace(text)
-		if text == "" || !isDottedName(text) || strings.Contains(text, ".") {
+		if !isIdentifierText(text) {
 			return Ref{}
 		}
 		// Looked up where the def's name is (the enclosing scope), as an
@@ -1581,23 +1581,6 @@ func (m *Module) docstringOf(def *Node) string {
 		return m.File.Text(named[0])
 	}
 	return ""
-}
-
-// isDottedName reports a non-empty dotted identifier (`TCPSocket`,
-// `models.Repo`).
-func isDottedName(s string) bool {
-	for _, part := range strings.Split(s, ".") {
-		if part == "" {
-			return false
-		}
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // returnTypeWith is returnType for a method called on an instance of its
@@ -1662,7 +1645,7 @@ func (f *Function) stubOverridesReturn(depth int) Ref {
 	m := f.module
 	var out Ref
 	for _, c := range m.Classes {
-		if c == f.Class || !m.derivesInModule(c, f.Class, 0) {
+		if c == f.Class || !m.DerivesInModule(c, f.Class) {
 			continue
 		}
 		o := c.Methods[f.Name]
@@ -1681,8 +1664,11 @@ func (f *Function) stubOverridesReturn(depth int) Ref {
 	return out
 }
 
-// derivesInModule reports whether class c of m derives from base through
-// bases that resolve, in m, to classes of m.
+// DerivesInModule reports whether class c of m derives from base through
+// bases that resolve, in m, to classes of m: what m alone says of c's
+// bases, without a project.
+func (m *Module) DerivesInModule(c, base *Class) bool { return m.derivesInModule(c, base, 0) }
+
 func (m *Module) derivesInModule(c, base *Class, depth int) bool {
 	if depth > 8 || c == nil {
 		return false

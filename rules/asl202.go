@@ -1980,7 +1980,7 @@ func methodSelfAttribute(proj *analysis.Project, m *analysis.Module, n *analysis
 		if sub == f.Class || sub.Methods[attr] == nil && len(sub.Attrs[attr]) == 0 && (sub.Scope == nil || sub.Scope.Bindings.Get(attr) == nil) {
 			continue
 		}
-		if derivesInModule(proj, m, sub, f.Class, 0) {
+		if derivesInModule(proj, m, sub, f.Class) {
 			return nil, ""
 		}
 	}
@@ -1990,22 +1990,11 @@ func methodSelfAttribute(proj *analysis.Project, m *analysis.Module, n *analysis
 // derivesInModule reports whether class sub of m derives from cls: through
 // the project when there is one (Project.DerivesFromAny), else through the
 // bases m resolves to its own classes.
-func derivesInModule(proj *analysis.Project, m *analysis.Module, sub, cls *analysis.Class, depth int) bool {
+func derivesInModule(proj *analysis.Project, m *analysis.Module, sub, cls *analysis.Class) bool {
 	if proj != nil {
 		return proj.DerivesFromAny(sub, map[*analysis.Class]bool{cls: true})
 	}
-	if depth > 8 {
-		return false
-	}
-	for _, base := range sub.Bases {
-		if base.Type() == "keyword_argument" {
-			continue
-		}
-		if r := m.Resolve(base); r.Class == cls || r.Class != nil && r.Class != sub && derivesInModule(nil, m, r.Class, cls, depth+1) {
-			return true
-		}
-	}
-	return false
+	return m.DerivesInModule(sub, cls)
 }
 
 // inMemorySelfAttr reports `self.NAME` in a method whose value is an
