@@ -439,8 +439,6 @@ func init() {
 		"asyncio.Future":            {"cancel", "done", "cancelled", "exception", "add_done_callback"},
 		"asyncio.AbstractEventLoop": {"call_soon", "call_later", "call_at", "call_soon_threadsafe", "time", "stop"},
 	} {
-		for _, m := range methods {
-			entry(class + "." + m).NotAwaitable = true
-		}
+		plainMethods(class, methods...)
 	}
 }

@@ -717,8 +717,8 @@ func AwaitedItemType(name string) string {
 func plainReturning(class, typ string, methods ...string) {
 	for _, m := range methods {
 		returns(class+"."+m, typ)
-		entry(class + "." + m).NotAwaitable = true
 	}
+	plainMethods(class, methods...)
 }
 
 // plainMethods records methods of a library class that are plain and give
