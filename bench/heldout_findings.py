@@ -104,6 +104,9 @@ MANIFESTS["corpus48"] = "heldout48_manifest.tsv"  # corpus48 (bench/heldout48_RE
 MANIFESTS["corpus49"] = "heldout49_manifest.tsv"  # corpus49 (bench/heldout49_README.md), two lines apart from corpus48's so that other corpora's entries merge cleanly
 
 
+MANIFESTS["corpus50"] = "heldout50_manifest.tsv"  # corpus50 (bench/heldout50_README.md), two lines apart from corpus49's so that other corpora's entries merge cleanly
+
+
 def projects(manifest):
     """The manifest's projects, once each (corpus14's manifest has a row per file)."""
     seen = set()
