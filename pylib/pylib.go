@@ -205,6 +205,11 @@ type API struct {
 	// ReturnsRunningTask: calling it returns the task the calling
 	// coroutine runs in (asyncio.current_task).
 	ReturnsRunningTask bool
+	// ShieldsFirstArg: awaiting a call of it waits for its first argument,
+	// which a cancellation of the awaiting task does not cancel
+	// (asyncio.shield: "Protect an awaitable object from being cancelled",
+	// the asyncio docs, "Coroutines and Tasks").
+	ShieldsFirstArg bool
 	// ReturnedByCoroutineHandlers, on a response type of a web framework
 	// that accepts only coroutine functions as request handlers, says a
 	// function that returns one is such a handler (async_libs.go: aiohttp).
@@ -500,6 +505,14 @@ func RunsLoopUntilStopped(name string) bool {
 func ReturnsRunningTask(name string) bool {
 	a := find(name)
 	return a != nil && a.ReturnsRunningTask
+}
+
+// ShieldsArgument reports whether awaiting a call of name waits for its
+// first argument without cancelling it when the awaiting task is cancelled
+// (API.ShieldsFirstArg).
+func ShieldsArgument(name string) bool {
+	a := find(name)
+	return a != nil && a.ShieldsFirstArg
 }
 
 // AwaitResult is the type `await name(...)` produces, or "".

@@ -29,6 +29,9 @@ func init() {
 		entry(name).ReturnsRunningTask = true
 	}
 	entry("asyncio.AbstractEventLoop.run_forever").RunsLoopUntilStopped = true
+	for _, name := range []string{"asyncio.shield", "asyncio.tasks.shield"} {
+		entry(name).ShieldsFirstArg = true
+	}
 	for _, name := range []string{"asyncio.CancelledError", "asyncio.exceptions.CancelledError"} {
 		entry(name).RaisedAnewCancels = true
 	}

@@ -104,6 +104,7 @@ func findCancelHandlers(proj *analysis.Project, m *analysis.Module, inTestModule
 			if awaitsCancelledTask(proj, m, n) || ownCancellationFlag(m, n, body) || insideReraisingHandler(m, n) || reraisedLater(m, n, body) || reraisesCancellation(m, inTestModule, body, name) ||
 				forwardsException(m, body, name) || endsUnobservedTask(m, n, body, usedOtherwise) || deferredToCaller(m, n, typ, body, name) ||
 				guardsSuppliedCallable(m, n, body) || reraisesOwnCancellation(m, n, body) || cancelsOwnTask(m, n, clause, body) ||
+				waitsOutShieldedCleanup(m, n, body) ||
 				expectsCancellation(proj, m, inTestModule, n) {
 				continue
 			}
@@ -112,6 +113,71 @@ func findCancelHandlers(proj *analysis.Project, m *analysis.Module, inTestModule
 		return true
 	})
 	return out
+}
+
+// waitsOutShieldedCleanup reports the close-out wait of a `finally:` clause
+// (aiowebostv's and aiorussound's connection loops):
+//
+//	finally:
+//	    while not closeout_task.done():
+//	        try:
+//	            await asyncio.shield(closeout_task)
+//	        except asyncio.CancelledError:
+//	            pass
+//
+// The try body is only the shielded wait for the task the loop's condition
+// tests, the try statement is the loop's only statement, and the handler
+// leaves neither the loop nor the function: the cancellations it swallows
+// arrive while the cleanup is waited out, and when the try statement that
+// owns the finally clause was left by an exception (the task's own
+// cancellation among them) that exception propagates after the clause.
+// Only a cancellation arriving during the cleanup of a body that ended
+// normally is lost, which is the design of the shape.
+func waitsOutShieldedCleanup(m *analysis.Module, try, body *analysis.Node) bool {
+	stmts := statements(try.ChildByField("body"))
+	if len(stmts) != 1 {
+		return false
+	}
+	target, through := awaitedTask(m, stmts[0])
+	if target == nil || through == nil || !pylib.ShieldsArgument(calleeOf(m, through)) {
+		return false
+	}
+	block := try.Parent()
+	if block == nil || block.Type() != "block" || len(statements(block)) != 1 {
+		return false
+	}
+	loop := block.Parent()
+	if loop == nil || loop.Type() != "while_statement" || loop.ChildByField("alternative") != nil {
+		return false
+	}
+	cond := analysis.Unparen(loop.ChildByField("condition"))
+	if cond == nil || cond.Type() != "not_operator" {
+		return false
+	}
+	call := analysis.Unparen(cond.ChildByField("argument"))
+	if call == nil || call.Type() != "call" || m.File.Text(call.ChildByField("function")) != m.File.Text(target)+".done" {
+		return false
+	}
+	if args := call.ChildByField("arguments"); args == nil || len(args.NamedChildren()) != 0 {
+		return false
+	}
+	leaves := false
+	walkBody(body, func(c *analysis.Node) bool {
+		switch c.Type() {
+		case "return_statement", "break_statement", "continue_statement", "raise_statement":
+			leaves = true
+		}
+		return !leaves
+	})
+	if leaves {
+		return false
+	}
+	for q := loop.Parent(); q != nil && !isDef(q); q = q.Parent() {
+		if q.Type() == "finally_clause" {
+			return true
+		}
+	}
+	return false
 }
 
 // insideReraisingHandler reports a try statement inside the handler of an
