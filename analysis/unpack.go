@@ -554,6 +554,22 @@ func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) element
 	// Calls that give back the items of one argument (`as_completed(fs)`,
 	// `sorted(xs, key=...)`, `list(xs)`).
 	name := m.resolve(fn, depth+1).Name
+	// typing.cast(List[X], v) declares its value a List[X]: its items are
+	// X's, as for a name annotated so; a cast to anything else says
+	// nothing of the items, so they are v's.
+	if pylib.Is(name, pylib.ReturnsArgument) {
+		if keywords || len(named) != 2 {
+			return elementResult{}
+		}
+		if base, params := genericParts(Unparen(named[0])); base != nil && len(params) > 0 {
+			t := iteratedParam(m.resolve(base, depth+1).Name, params)
+			if t == nil {
+				return elementResult{}
+			}
+			return elementResult{ref: m.annotationElement(t, steps, depth+1)}
+		}
+		return m.iterElement(named[1], steps, depth+1)
+	}
 	if i, ok := pylib.IteratesArgument[name]; ok {
 		// `iter(f, sentinel)` calls f until it returns the sentinel: its
 		// items are what f returns, not f's.

@@ -41,3 +41,29 @@ func init() {
 	}
 	serviceRequests("ASL202", ovosAlt, ovosTTS+".synth", ovosTTS+".get_tts", ovosTTS+".execute")
 }
+
+// ElevenLabs' module-level API (elevenlabs-python before 1.0,
+// elevenlabs/simple.py and utils.py, re-exported by the package: `from
+// elevenlabs import generate, play, set_api_key`). `generate(text,
+// voice=..., model=..., stream=False)` looks a voice given by name up with
+// `voices()` (`Voices.from_api()`, a request) and, without stream=True,
+// returns the audio of `TTS.generate(...)`, a POST to the text-to-speech
+// endpoint read whole; `voices()` and `clone(**kwargs)` are requests.
+// `play(audio)` runs ffplay on the audio and waits for it to end (1.x's
+// elevenlabs/play.py keeps it: ffplay or sounddevice), `stream(audio)`
+// feeds mpv and waits for it. `set_api_key` only sets an environment
+// variable. A voice assistant's `async def generate_speech` calling
+// `generate(...)` holds the loop for the whole synthesis (Truxify#5263,
+// bench/realbugs104). The 1.x clients' records are in libcov24_clients.go.
+func init() {
+	const (
+		elevenLegacyAlt = "run it in a thread: `await asyncio.to_thread(...)`, or use `elevenlabs.AsyncElevenLabs` (1.x) and await it"
+		elevenPlayAlt   = "run it in a thread: `await asyncio.to_thread(...)` (it waits for the player process to end)"
+	)
+	for _, mod := range []string{"elevenlabs", "elevenlabs.simple"} {
+		serviceRequests("ASL202", elevenLegacyAlt, mod+".generate", mod+".voices", mod+".clone")
+	}
+	for _, mod := range []string{"elevenlabs", "elevenlabs.utils", "elevenlabs.play"} {
+		blocking("ASL202", elevenPlayAlt, mod+".play", mod+".stream")
+	}
+}
