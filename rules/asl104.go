@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -34,7 +35,10 @@ async def main(urls):
 	CrossFile: true,
 	Notes: "Coroutines are recognised as for ASL102 (the project's `async def` functions and asyncio's coroutine " +
 		"functions), in a list, tuple or set literal or comprehension passed to `wait`, directly or through a local " +
-		"variable assigned once. A gather result counts as discarded when the awaited call is a statement of its own or " +
+		"variable assigned once, or in a list made empty and filled with `.append()` (of a coroutine call, or of a name " +
+		"whose nearest assignment before the append, in the same block, is one); and through a parameter of the " +
+		"function around the wait (`async def _wait_all(self, coros)`) when a call of that function in the module " +
+		"passes such a list for it. A gather result counts as discarded when the awaited call is a statement of its own or " +
 		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function (or one it is nested in) " +
 		"cancelled (or threw into) the awaitables, when the gathered tasks' exceptions are retrieved another way " +
 		"(`task.exception()`, `task.result()` or a done callback on a gathered name or on the variable of a loop over " +
@@ -96,7 +100,12 @@ func runMisusedWaitGather(p *Pass) {
 		case "identifier":
 			b := p.Module.ScopeAt(n).Lookup(p.File.Text(n))
 			if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
-				return coroIn(b.Values[0], depth+1)
+				if coro := coroIn(b.Values[0], depth+1); coro != nil {
+					return coro
+				}
+				if emptyList(p, b.Values[0]) {
+					return appendedCoro(p, b, isCoro)
+				}
 			}
 		}
 		return nil
@@ -112,6 +121,9 @@ func runMisusedWaitGather(p *Pass) {
 			}
 			if coro := coroIn(arg, 0); coro != nil {
 				p.Report(arg, "`asyncio.wait()` is given coroutines (`"+p.File.Brief(coro)+"`) but needs tasks (TypeError since Python 3.11); wrap each in `asyncio.create_task(...)`")
+			} else if caller, coro := coroutinesFromCaller(p, c, arg, func(n *analysis.Node) *analysis.Node { return coroIn(n, 1) }); coro != nil {
+				p.Report(arg, "`asyncio.wait()` is given coroutines: the call at line "+strconv.Itoa(p.File.Lines.Position(int(caller.Node.Start)).Line+1)+
+					" passes `"+p.File.Text(arg)+"` holding `"+p.File.Brief(coro)+"`, but wait needs tasks (TypeError since Python 3.11); wrap each in `asyncio.create_task(...)`")
 			}
 		case api.Has(pylib.Gathers) && reportsDiscardedGather(p):
 			kw := c.Keyword("return_exceptions", p.File)
@@ -235,4 +247,141 @@ func exceptionsRetrievedElsewhere(p *Pass, c *analysis.Call) bool {
 		}
 	}
 	return false
+}
+
+// emptyList reports whether n is an empty list literal or `list()`: a list
+// the function fills afterwards.
+func emptyList(p *Pass, n *analysis.Node) bool {
+	n = analysis.Unparen(n)
+	if n == nil {
+		return false
+	}
+	switch n.Type() {
+	case "list":
+		return len(n.NamedChildren()) == 0
+	case "call":
+		args := n.ChildByField("arguments")
+		return p.File.Text(n.ChildByField("function")) == "list" && args != nil && len(args.NamedChildren()) == 0
+	}
+	return false
+}
+
+// appendedCoro returns a coroutine appended to the list bound by b
+// (`coros = []` then `coros.append(fetch(u))`, or `c = fetch(u)` then
+// `coros.append(c)`), or nil.
+func appendedCoro(p *Pass, b *analysis.Binding, isCoro func(*analysis.Node) bool) *analysis.Node {
+	for _, c := range p.Module.Calls {
+		fn := analysis.Unparen(c.Node.ChildByField("function"))
+		if fn == nil || fn.Type() != "attribute" {
+			continue
+		}
+		switch p.File.Text(fn.ChildByField("attribute")) {
+		case "append", "insert", "appendleft":
+		default:
+			continue
+		}
+		obj := analysis.Unparen(fn.ChildByField("object"))
+		if obj == nil || obj.Type() != "identifier" || p.File.Text(obj) != b.Name || p.Module.ScopeAt(obj).Lookup(b.Name) != b {
+			continue
+		}
+		args := c.Args()
+		if len(args) == 0 {
+			continue
+		}
+		x := analysis.Unparen(args[len(args)-1])
+		if isCoro(x) {
+			return x
+		}
+		if x == nil || x.Type() != "identifier" {
+			continue
+		}
+		// The value the name holds where it is appended: its assignment
+		// nearest before the append, in the same block.
+		xb := p.Module.ScopeAt(x).Lookup(p.File.Text(x))
+		if xb == nil || xb.Kind != analysis.BindAssign {
+			continue
+		}
+		var last *analysis.Node
+		for _, v := range xb.Values {
+			if v != nil && v.End <= c.Node.Start && (last == nil || v.Start > last.Start) {
+				last = v
+			}
+		}
+		if last != nil && sameBlock(last, c.Node) && isCoro(last) {
+			return last
+		}
+	}
+	return nil
+}
+
+// sameBlock reports whether the statements around a and b are in the same
+// block.
+func sameBlock(a, b *analysis.Node) bool {
+	stmt := func(n *analysis.Node) *analysis.Node {
+		for n != nil && n.Parent() != nil && n.Parent().Type() != "block" && n.Parent().Type() != "module" {
+			n = n.Parent()
+		}
+		return n
+	}
+	sa, sb := stmt(a), stmt(b)
+	return sa != nil && sb != nil && sa.Parent() != nil && sa.Parent() == sb.Parent()
+}
+
+// coroutinesFromCaller handles `asyncio.wait(coros)` on a parameter of the
+// function around it (`async def _wait_all(self, coros)`): the first call
+// of that function in the module whose argument for the parameter holds
+// coroutines (coroIn), and the coroutine; nil when none does.
+func coroutinesFromCaller(p *Pass, wait *analysis.Call, arg *analysis.Node, coroIn func(*analysis.Node) *analysis.Node) (*analysis.Call, *analysis.Node) {
+	arg = analysis.Unparen(arg)
+	f := wait.Func
+	if arg == nil || arg.Type() != "identifier" || f == nil || f.Lambda || len(f.Decorators) > 0 {
+		return nil, nil
+	}
+	name := p.File.Text(arg)
+	if b := f.Scope.Bindings.Get(name); b == nil || b.Kind != analysis.BindParam || p.Module.ScopeAt(arg).Lookup(name) != b {
+		return nil, nil
+	}
+	params := f.Params
+	if f.Class != nil && len(params) > 0 {
+		params = params[1:] // self, passed by the attribute access
+	}
+	pos := -1
+	for i, pn := range params {
+		if pn == name {
+			pos = i
+			break
+		}
+		if pb := f.Scope.Bindings.Get(pn); pb == nil || pb.Node == nil ||
+			pb.Node.Type() == "list_splat_pattern" || pb.Node.Type() == "dictionary_splat_pattern" {
+			break // positions after *args are not known
+		}
+	}
+	for _, c := range p.Module.Calls {
+		if c == wait || p.Project.Target(c) != f {
+			continue
+		}
+		splat := false
+		for _, a := range c.Args() {
+			if a.Type() == "list_splat" || a.Type() == "dictionary_splat" {
+				splat = true
+			}
+		}
+		if splat {
+			continue
+		}
+		var a *analysis.Node
+		if pos >= 0 {
+			a = c.Positional(pos)
+		}
+		if a == nil {
+			a = c.Keyword(name, p.File)
+		}
+		if a == nil {
+			continue
+		}
+		if coro := coroIn(a); coro != nil {
+			return c, coro
+		}
+	}
+	return nil, nil
 }
