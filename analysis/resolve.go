@@ -171,6 +171,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if values, ok := m.filledMappingValues(n.ChildByField("value"), depth); ok {
 			return m.agree(values, depth+1)
 		}
+		// hass.data[DOMAIN]["game"] where the module stores the game under
+		// the same keys of that shared registry (shared_mappings.go).
+		if values, ok := m.registryValues(n, depth); ok {
+			return m.agree(values, depth+1)
+		}
 		// workers[0] where workers is a list (or deque) filled one item at
 		// a time (`self.workers.append(Worker())`): the item the adds agree
 		// on, as iterating it gives.
@@ -212,6 +217,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 					if extra := mappingDefault(n); extra != nil {
 						values = append(append([]*Node(nil), values...), extra)
 					}
+					return m.agree(values, depth+1)
+				}
+				// data.get("game") where data is hass.data.get(DOMAIN, {})
+				// and the module stores the game under the same keys.
+				if values, ok := m.registryValues(n, depth); ok {
 					return m.agree(values, depth+1)
 				}
 			}
