@@ -131,6 +131,13 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
 			return m.annotationType(t, depth+1)
 		}
+		// (await page.locator(sel).all())[0], or items[0] with items bound
+		// once to that await: an item of the library's collection.
+		if subs := n.ChildrenByField("subscript"); len(subs) == 1 && subs[0].Type() != "slice" {
+			if r := m.awaitedItemAt(n.ChildByField("value"), depth); r.Known() {
+				return r
+			}
+		}
 		obj := m.resolve(n.ChildByField("value"), depth+1)
 		// `ConfigEntry[MyData]`, `Optional[Api]` as a value: a type alias.
 		if !obj.Instance && (obj.Class != nil || pylib.IsGenericClass(obj.Name) || specialForm(obj.Name)) {
