@@ -1083,6 +1083,10 @@ type Module struct {
 	// inside Memo.
 	filledMu sync.Mutex
 	filled   map[filledKey][]*Node
+	// registry holds the module's stores into item paths under constant
+	// keys (registryStores), collected once from the tree.
+	registryOnce sync.Once
+	registry     []registryStore
 }
 
 // Memo returns compute()'s result, computed once per module under key: facts

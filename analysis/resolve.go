@@ -131,6 +131,13 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		if t := m.elementAnnotation(n.ChildByField("value"), depth); t != nil {
 			return m.annotationType(t, depth+1)
 		}
+		// (await page.locator(sel).all())[0], or items[0] with items bound
+		// once to that await: an item of the library's collection.
+		if subs := n.ChildrenByField("subscript"); len(subs) == 1 && subs[0].Type() != "slice" {
+			if r := m.awaitedItemAt(n.ChildByField("value"), depth); r.Known() {
+				return r
+			}
+		}
 		obj := m.resolve(n.ChildByField("value"), depth+1)
 		// `ConfigEntry[MyData]`, `Optional[Api]` as a value: a type alias.
 		if !obj.Instance && (obj.Class != nil || pylib.IsGenericClass(obj.Name) || specialForm(obj.Name)) {
@@ -169,6 +176,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 		// sessions[loop] where sessions is bound once to an empty dict
 		// filled one value at a time: the type the stored values agree on.
 		if values, ok := m.filledMappingValues(n.ChildByField("value"), depth); ok {
+			return m.agree(values, depth+1)
+		}
+		// hass.data[DOMAIN]["game"] where the module stores the game under
+		// the same keys of that shared registry (shared_mappings.go).
+		if values, ok := m.registryValues(n, depth); ok {
 			return m.agree(values, depth+1)
 		}
 		// workers[0] where workers is a list (or deque) filled one item at
@@ -212,6 +224,11 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 					if extra := mappingDefault(n); extra != nil {
 						values = append(append([]*Node(nil), values...), extra)
 					}
+					return m.agree(values, depth+1)
+				}
+				// data.get("game") where data is hass.data.get(DOMAIN, {})
+				// and the module stores the game under the same keys.
+				if values, ok := m.registryValues(n, depth); ok {
 					return m.agree(values, depth+1)
 				}
 			}

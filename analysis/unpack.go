@@ -530,6 +530,28 @@ func (m *Module) awaitedLibraryItem(aw *Node, depth int) string {
 	return pylib.AwaitedItemType(callee.Name)
 }
 
+// awaitedItemAt is the type of an item read by index of v, when v is the
+// awaited call of a library coroutine that gives a collection of a known
+// item type (awaitedLibraryItem: `(await loc.all())[0]`), or a name bound
+// once to one (`items = await loc.all()`, then `items[0]`).
+func (m *Module) awaitedItemAt(v *Node, depth int) Ref {
+	v = Unparen(v)
+	if v != nil && v.Type() == "identifier" {
+		b := m.ScopeAt(v).Lookup(m.File.Text(v))
+		if b == nil || b.Kind != BindAssign || len(b.Values) != 1 || isUnpackedTarget(b.Values[0]) {
+			return Ref{}
+		}
+		v = Unparen(b.Values[0])
+	}
+	if v == nil || v.Type() != "await" {
+		return Ref{}
+	}
+	if t := m.awaitedLibraryItem(v, depth); t != "" {
+		return Ref{Name: t, Instance: true}
+	}
+	return Ref{}
+}
+
 // iterCallElement is iterElement of a call: a mapping view or enumerate/zip.
 func (m *Module) iterCallElement(n *Node, steps []unpackStep, depth int) elementResult {
 	fn := n.ChildByField("function")

@@ -985,3 +985,54 @@ func TestCacheFollowsMixinHosts(t *testing.T) {
 		}
 	}
 }
+
+// ASL202's in-memory sqlite exemption asks whether a subclass in another
+// module gives the attribute its own value (analysis.Project.SubclassDefines);
+// the cached check and a check of the base's module alone must follow a
+// subclass that appears, changes or goes away.
+func TestCacheFollowsSubclassesOfInMemoryStores(t *testing.T) {
+	base := "import sqlite3\n\n\nclass Store:\n    path = \":memory:\"\n\n    async def rows(self):\n        return sqlite3.connect(self.path).execute(\"SELECT 1\").fetchall()\n"
+	sub := "from pkg.store import Store\n\n\nclass FileStore(Store):\n    path = \"store.db\"\n"
+	dir := cacheProject(t, map[string]string{
+		"pyproject.toml":  "[project]\nname = \"x\"\n",
+		"pkg/__init__.py": "",
+		"pkg/store.py":    base,
+		"pkg/other.py":    "x = 1\n",
+	})
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	basePath := filepath.Join(dir, "pkg", "store.py")
+	count := func(got map[string][]string) int {
+		return strings.Count(strings.Join(got[basePath], "\n"), "ASL202")
+	}
+	first, _ := checkByFile(t, cacheDir, dir)
+	if count(first) != 0 {
+		t.Fatalf("first run: %v, want no ASL202 in pkg/store.py", first)
+	}
+	steps := []struct {
+		what   string
+		edit   func()
+		report int
+	}{
+		{"a file-backed subclass appears", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), sub) }, 1},
+		{"the subclass leaves the path alone", func() {
+			writeText(t, filepath.Join(dir, "pkg", "other.py"), strings.Replace(sub, "path = \"store.db\"", "label = \"x\"", 1))
+		}, 0},
+		{"the subclass sets the path again", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), sub) }, 1},
+		{"the subclass goes away", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), "x = 1\n") }, 0},
+	}
+	for _, step := range steps {
+		step.edit()
+		after, stats := checkByFile(t, cacheDir, dir)
+		want, _ := checkByFile(t, "", dir)
+		if !reflect.DeepEqual(after, want) {
+			t.Fatalf("%s: the cached check (%+v) reports\n%v\nan uncached one\n%v", step.what, stats, after, want)
+		}
+		if count(want) != step.report {
+			t.Fatalf("%s: %v, want %d ASL202", step.what, want, step.report)
+		}
+		one, _ := checkByFile(t, cacheDir, basePath)
+		if !reflect.DeepEqual(one[basePath], want[basePath]) {
+			t.Fatalf("%s: check %s reports %v, check . %v", step.what, basePath, one[basePath], want[basePath])
+		}
+	}
+}

@@ -620,8 +620,8 @@ func init() {
 	// zendriver: `browser = await uc.start()`, `tab = await
 	// browser.get(url)`, `elem = await tab.select("a")`, `await
 	// elem.click()` (nodriver's docs, "Quickstart" and "Tabs"; browser.py's
-	// `async def get(...) -> tab.Tab`). `browser.stop()` is synchronous and
-	// not listed.
+	// `async def get(...) -> tab.Tab`). nodriver's `browser.stop()` is
+	// synchronous and not listed; zendriver's is a coroutine (below).
 	for _, lib := range []string{"nodriver", "zendriver"} {
 		browser, tab, elem := lib+".Browser", lib+".Tab", lib+".Element"
 		for _, start := range []string{lib + ".start", browser + ".create"} {
@@ -645,6 +645,13 @@ func init() {
 		coroutineMethods(elem, "click", "send_keys", "mouse_click", "mouse_move", "get_html", "apply", "scroll_into_view",
 			"update", "save_screenshot", "clear_input", "focus", "get_position", "query_selector", "query_selector_all")
 	}
+	// zendriver made `Browser.stop()` a coroutine in its first release
+	// (CHANGELOG 0.1.0, "Changed": "`Browser.stop()` is now async (so it
+	// must be `await`ed)"; browser.py's `async def stop(self) -> None`,
+	// which closes the connection, waits for the process and removes the
+	// temporary profile); `update_targets` is an `async def` there too.
+	// nodriver's stays synchronous.
+	coroutineMethods("zendriver.Browser", "stop", "update_targets")
 	const pw = "playwright.async_api."
 	// async_playwright() returns a context manager whose `__aenter__` and
 	// `start()` both give the Playwright object; `async with ... as p` binds

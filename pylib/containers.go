@@ -15,3 +15,13 @@ var ItemByItemContainers = map[string]bool{"set": true, "list": true, "collectio
 // such a mapping gives one of the values stored. defaultdict is not one:
 // it makes its own values.
 var ItemByItemMappings = map[string]bool{"dict": true, "collections.OrderedDict": true}
+
+// SharedMappings are library mappings that an application shares between
+// its parts as a registry: code stores a value under constant keys in one
+// place and reads it back under the same keys in another. Home Assistant's
+// `hass.data` ("a dictionary to store data for integrations", whose
+// developer docs have an integration keep its objects under
+// `hass.data[DOMAIN]`, homeassistant/core.py `self.data = HassDict()`).
+// Keys are a name as the resolver gives the mapping: an attribute of a
+// library class (`homeassistant.core.HomeAssistant.data`).
+var SharedMappings = map[string]bool{"homeassistant.core.HomeAssistant.data": true}

@@ -174,12 +174,12 @@ async def count_users(path):
 		"Wake-on-LAN packet, a discovery broadcast to `'<broadcast>'`; four such sends were judged debatable and none " +
 		"true on the corpora; `recv*()` still waits for the peer, and a socket made elsewhere may have a full buffer) and queries on " +
 		"`sqlite3.connect(\":memory:\")` (CPU work; also a connection or cursor kept on the instance, followed through " +
-		"the class's own `self.NAME` assignments and properties unless a class of the module deriving from it defines NAME itself, " +
+		"the class's own `self.NAME` assignments and properties unless a class of the project deriving from it, in any module, defines NAME itself, " +
 		"and a database that is a class attribute no method " +
 		"assigns whose declared default is `\":memory:\"`, `NAME = \":memory:\"` or a setting such as traitlets' " +
 		"`Unicode(default_value=\":memory:\").tag(config=True)` (not a dataclass field, a default of its `__init__`): jupyter-server's session manager, in memory unless a user " +
 		"configures a file, seven findings judged debatable and none true on corpus3; a parameter's default is not " +
-		"followed, its callers pass files; testdata `in_memory_sqlite_through_attributes.py`), and a call guarded by its readiness check " +
+		"followed, its callers pass files; testdata `in_memory_sqlite_through_attributes.py`, `in_memory_sqlite_subclassed_elsewhere/`), and a call guarded by its readiness check " +
 		"(`while q.empty(): await asyncio.sleep(0)` before `q.get()`, `if not q.empty():`, `while q.qsize(): q.get()`, " +
 		"`while t.is_alive(): await ...` before `t.join()`, or the check as an early exit: `if q.empty(): return ...` " +
 		"earlier in a block that holds `q.get()`, also with `elif`/`else` clauses that only compare the queue or ask " +
@@ -1906,6 +1906,15 @@ func memoryDatabasePath(proj *analysis.Project, m *analysis.Module, a *analysis.
 	if cls == nil || len(cls.Attrs[attr]) > 0 {
 		return false
 	}
+	// A subclass of another module that gives the name its own value
+	// (methodSelfAttribute looked at the module's own), asked last: the
+	// question holds the modules that name the class.
+	return declaredMemoryDefault(m, cls, attr) && !proj.SubclassDefines(cls, attr)
+}
+
+// declaredMemoryDefault reports whether class cls declares attr with the
+// default ":memory:" (see memoryDatabasePath).
+func declaredMemoryDefault(m *analysis.Module, cls *analysis.Class, attr string) bool {
 	b := cls.Scope.Bindings.Get(attr)
 	if b == nil || b.Kind != analysis.BindAssign || len(b.Values) != 1 || b.Values[0] == nil {
 		return false
@@ -2036,7 +2045,8 @@ func inMemorySelfAttr(proj *analysis.Project, m *analysis.Module, n *analysis.No
 			values = append(values, b.Values...)
 		}
 	}
-	return everyValueBesidesNone(values, func(v *analysis.Node) bool { return inMemorySQLite(proj, m, v, depth) })
+	return everyValueBesidesNone(values, func(v *analysis.Node) bool { return inMemorySQLite(proj, m, v, depth) }) &&
+		!proj.SubclassDefines(cls, attr)
 }
 
 // waitsForReadiness reports a call guarded by its object's readiness

@@ -1,5 +1,6 @@
 # nodriver (and zendriver): start(), navigation and element calls are
-# coroutines.
+# coroutines. zendriver's Browser.stop() is one too (since its first
+# release); nodriver's is synchronous.
 import nodriver as uc
 import zendriver
 
@@ -31,3 +32,17 @@ async def zen(url):
     page = await browser.get(url)
     page.reload()  # want: ASL102
     return await page.evaluate("document.title")
+
+
+async def zen_stop(url):
+    browser = await zendriver.start()
+    page = await browser.get(url)
+    content = await page.get_content()
+    browser.stop()  # want: ASL102 "coroutine `browser.stop\(\)` is never awaited"
+    return content
+
+
+async def zen_stop_ok(url):
+    browser = await zendriver.start()
+    await browser.update_targets()
+    await browser.stop()  # quiet: awaited

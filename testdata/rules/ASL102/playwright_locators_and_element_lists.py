@@ -30,6 +30,12 @@ class Solver:
         for item in items:
             item.click()  # want: ASL102
 
+    async def first_items(self):
+        # An item read by index of the awaited list, or of a name bound to it.
+        (await self.page.locator("li").all())[0].click()  # want: ASL102
+        items = await self.page.get_by_role("listitem").all()
+        items[-1].hover()  # want: ASL102
+
     async def submit(self):
         self.page.keyboard.press("Enter")  # want: ASL102
         self.page.mouse.move(10, 20)  # want: ASL102
@@ -97,6 +103,12 @@ class QuietSolver:
         for item in items:
             await item.click()
 
+    async def first_items(self):
+        await (await self.page.locator("li").all())[0].click()
+        items = await self.page.get_by_role("listitem").all()
+        await items[-1].hover()
+        items[1:][0].hover()  # a slice's item: not followed
+
     async def submit(self):
         await self.page.keyboard.press("Enter")
         await self.page.mouse.move(10, 20)
@@ -135,6 +147,7 @@ def quiet_sync_links(url):
         for a in page.locator("a").all():
             if a.is_visible():
                 a.click()
+        page.locator("a").all()[0].click()
         page.keyboard.press("Enter")
         sync_expect(page.get_by_text("Welcome")).to_be_visible()
         browser.close()
