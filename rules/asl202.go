@@ -90,7 +90,13 @@ async def count_users(path):
 		"(`qs = qs.order_by(\"id\")[a:b] if n else qs[a:]`; PostHog/posthog#39884, bench/realbugs82: an `async def` Temporal " +
 		"activity iterating `Action.objects.filter(...)`), reported at the iterable, without a fix. Ray's `ray.get` and " +
 		"`ray.wait` wait for remote results (not with `timeout=0`; an ObjectRef is awaitable; InternLM/xtuner#1397, bench/realbugs82: " +
-		"a Ray async actor's coroutine calling `ray.get`). It also covers synchronous clients of devices, message sockets and browsers " +
+		"a Ray async actor's coroutine calling `ray.get`). A call through a stub protoc generated (`XStub` of a `*_pb2_grpc` " +
+		"module) that was made, where the stub is assigned, around a synchronous gRPC channel (`grpc.insecure_channel`, " +
+		"`secure_channel`, `intercept_channel`; a local, a `with ... as` target or an attribute of the class) is the RPC on " +
+		"the loop (a server stream waits in each step of the `for` over it, which gets no to_thread fix); a stub over a " +
+		"`grpc.aio` channel, over a channel of unknown origin, and `stub.Method.future(...)` are not (TracecatHQ/tracecat#562, " +
+		"bench/realbugs103: a SOAR platform's async Velociraptor action querying through `api_pb2_grpc.APIStub` on " +
+		"`grpc.secure_channel`; testdata `grpc_stubs_on_sync_channels.py`). It also covers synchronous clients of devices, message sockets and browsers " +
 		"(pylib/devices_and_ipc.go, pylib/browser_drivers.go): pyzmq sockets' receives and `poll` and `zmq.Poller.poll` " +
 		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
 		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
@@ -305,7 +311,9 @@ func runBlockingCall(p *Pass) {
 	// per call, as the findings a call each used to.
 	fixes := map[int]*Fix{}
 	for i, b := range uses {
-		fixes[i] = toThreadFix(p, b.Call)
+		if !b.NoThreadFix {
+			fixes[i] = toThreadFix(p, b.Call)
+		}
 	}
 	firstOf := map[*analysis.Function]int{}
 	for i, b := range uses {
