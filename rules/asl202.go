@@ -82,7 +82,9 @@ async def count_users(path):
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
-		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
+		"(SynchronousOnlyOperation), also through a model instance's related managers (`owner.installations.filter(...).first()` " +
+		"on a value typed as a model of an app's `models` module or of the project: a query method after one or more lazy " +
+		"queryset methods; codecov/codecov-api#360, bench/realbugs103) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
 		"`asave`) are coroutines; a queryset is also reported where a coroutine iterates it in place (the iterable of a " +
 		"`for` or of a comprehension's `for`, `list(qs)`, `sorted(qs, key=...)`, also through `enumerate(qs)`, `reversed(qs)` " +
 		"and `zip(qs, rows)`; not `async for`), which runs its query: also a slice " +

@@ -314,6 +314,9 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 	if b, ok := syncGRPCStubCall(proj, m, c); ok {
 		return b, true
 	}
+	if b, ok := modelInstanceRelationQuery(proj, m, c); ok {
+		return b, true
+	}
 	if name == "" {
 		return urllib3PoolRequest(m, c)
 	}
@@ -422,6 +425,62 @@ func iteratedWhereMade(call *analysis.Node) bool {
 	}
 	right := q.ChildByField("right")
 	return right != nil && right.Start == call.Start && right.End == call.End
+}
+
+// modelInstanceRelationQuery reads `owner.installations.filter(...).first()`
+// as Django's query (django.db.models.QuerySet.first) in a module that
+// imports Django or Channels: a query-running method (one whose coroutine
+// twin pylib.DjangoAsyncManagerMethods lists) at the end of a chain of one
+// or more lazy queryset methods (pylib.DjangoLazyQuerySetMethods: `filter`,
+// `all`, `order_by`...) on an attribute of a model instance - a value typed
+// as a class of an app's models module (`owner: Optional[Owner]` with
+// `from codecov_auth.models import Owner`, resolved or not) or of a
+// project class deriving from django.db.models.Model. The only attributes
+// of a model instance with a `filter` are its related managers (the reverse
+// side of a ForeignKey, `related_name=...`, and many-to-many fields), whose
+// querysets run the query like `Model.objects`'s do. Without a lazy method
+// the chain says too little (`obj.meta.get("k")` on a JSON field is a dict).
+func modelInstanceRelationQuery(proj *analysis.Project, m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Target != nil {
+		return blockingCall{}, false
+	}
+	attr := m.File.Text(fn.ChildByField("attribute"))
+	if !pylib.DjangoAsyncManagerMethods["a"+attr] {
+		return blockingCall{}, false
+	}
+	recv, lazy := analysis.Unparen(fn.ChildByField("object")), 0
+	for recv != nil && recv.Type() == "call" {
+		f := recv.ChildByField("function")
+		if f == nil || f.Type() != "attribute" || !pylib.DjangoLazyQuerySetMethods[m.File.Text(f.ChildByField("attribute"))] {
+			return blockingCall{}, false
+		}
+		lazy++
+		recv = analysis.Unparen(f.ChildByField("object"))
+	}
+	if lazy == 0 || recv == nil || recv.Type() != "attribute" || !pylib.ImportsDjango(m.ImportNames()) {
+		return blockingCall{}, false
+	}
+	if r := m.Resolve(recv.ChildByField("object")); !r.Instance || !djangoModelRef(proj, r) || guardedAgainstBlocking(m, c) {
+		return blockingCall{}, false
+	}
+	b, ok := blockingNamed(pylib.DjangoQuerySet + "." + attr)
+	if !ok {
+		return blockingCall{}, false
+	}
+	b.Name = pylib.DjangoQuerySet + "." + attr
+	return b, true
+}
+
+// djangoModelRef reports a reference to a Django model class (or an
+// instance's class): a class of an app's models module that neither the
+// project nor pylib defines (unresolvedModelClass), or a project class
+// deriving from django.db.models.Model.
+func djangoModelRef(proj *analysis.Project, r analysis.Ref) bool {
+	if r.Class == nil {
+		return unresolvedModelClass(r)
+	}
+	return proj != nil && proj.LibraryBaseWhere(r.Class, func(lib string) bool { return pylib.DjangoModelBases[lib] }) != nil
 }
 
 // IsBlocking reports whether c blocks its thread (any ASYNC2xx family).
