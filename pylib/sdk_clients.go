@@ -419,6 +419,13 @@ var BeanieDocuments = []string{"beanie.Document", "beanie.odm.documents.Document
 // BeanieModule is the top-level module of Beanie.
 const BeanieModule = "beanie"
 
+// DjangoQuerySet is the class pylib records Django's queryset methods
+// under, and DjangoModelBases the names a model class derives from
+// (django.db.models.Model, and the module that defines it).
+const DjangoQuerySet = "django.db.models.QuerySet"
+
+var DjangoModelBases = map[string]bool{"django.db.models.Model": true, "django.db.models.base.Model": true}
+
 // DjangoModelsModule is the name of the module an app keeps its models in
 // (django/apps/config.py: MODELS_MODULE_NAME = "models"), which rules use to
 // recognise a model class imported from an app the run does not hold.

@@ -82,7 +82,9 @@ async def count_users(path):
 		"from that argument when the credentials' type is unknown or annotated `object`/`Any`, as after `google.auth.default()`), " +
 		"and `id_token.verify_oauth2_token`/`verify_token`/`fetch_id_token`; and Django ORM queries " +
 		"(`Article.objects.get()`, a queryset's `first()`/`count()`, `obj.save()`), which Django refuses in async code " +
-		"(SynchronousOnlyOperation) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
+		"(SynchronousOnlyOperation), also through a model instance's related managers (`owner.installations.filter(...).first()` " +
+		"on a value typed as a model of an app's `models` module or of the project: a query method after one or more lazy " +
+		"queryset methods; codecov/codecov-api#360, bench/realbugs103) - `filter()`/`all()` only build the query, and the `a`-prefixed twins (`aget`, " +
 		"`asave`) are coroutines; a queryset is also reported where a coroutine iterates it in place (the iterable of a " +
 		"`for` or of a comprehension's `for`, `list(qs)`, `sorted(qs, key=...)`, also through `enumerate(qs)`, `reversed(qs)` " +
 		"and `zip(qs, rows)`; not `async for`), which runs its query: also a slice " +
@@ -90,7 +92,13 @@ async def count_users(path):
 		"(`qs = qs.order_by(\"id\")[a:b] if n else qs[a:]`; PostHog/posthog#39884, bench/realbugs82: an `async def` Temporal " +
 		"activity iterating `Action.objects.filter(...)`), reported at the iterable, without a fix. Ray's `ray.get` and " +
 		"`ray.wait` wait for remote results (not with `timeout=0`; an ObjectRef is awaitable; InternLM/xtuner#1397, bench/realbugs82: " +
-		"a Ray async actor's coroutine calling `ray.get`). It also covers synchronous clients of devices, message sockets and browsers " +
+		"a Ray async actor's coroutine calling `ray.get`). A call through a stub protoc generated (`XStub` of a `*_pb2_grpc` " +
+		"module) that was made, where the stub is assigned, around a synchronous gRPC channel (`grpc.insecure_channel`, " +
+		"`secure_channel`, `intercept_channel`; a local, a `with ... as` target or an attribute of the class) is the RPC on " +
+		"the loop (a server stream waits in each step of the `for` over it, which gets no to_thread fix); a stub over a " +
+		"`grpc.aio` channel, over a channel of unknown origin, and `stub.Method.future(...)` are not (TracecatHQ/tracecat#562, " +
+		"bench/realbugs103: a SOAR platform's async Velociraptor action querying through `api_pb2_grpc.APIStub` on " +
+		"`grpc.secure_channel`; testdata `grpc_stubs_on_sync_channels.py`). It also covers synchronous clients of devices, message sockets and browsers " +
 		"(pylib/devices_and_ipc.go, pylib/browser_drivers.go): pyzmq sockets' receives and `poll` and `zmq.Poller.poll` " +
 		"(not with `zmq.NOBLOCK`/`zmq.DONTWAIT` or a zero timeout, nor a receive under a check that a poll found the socket " +
 		"ready; `zmq.asyncio` sockets and pollers are the awaited twins), pyserial reads (not on a port opened with " +
@@ -305,7 +313,9 @@ func runBlockingCall(p *Pass) {
 	// per call, as the findings a call each used to.
 	fixes := map[int]*Fix{}
 	for i, b := range uses {
-		fixes[i] = toThreadFix(p, b.Call)
+		if !b.NoThreadFix {
+			fixes[i] = toThreadFix(p, b.Call)
+		}
 	}
 	firstOf := map[*analysis.Function]int{}
 	for i, b := range uses {

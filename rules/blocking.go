@@ -15,6 +15,10 @@ type blockingCall struct {
 	Instead string
 	// Name is the library API called, when a record names it.
 	Name string
+	// NoThreadFix: moving the call to a worker thread would not take its
+	// waiting off the loop (a gRPC response stream iterated where the call
+	// is made), so its finding offers no to_thread fix.
+	NoThreadFix bool
 }
 
 // blockingUse is a blocking call and its family.
@@ -307,6 +311,12 @@ func classifyBlockingIn(proj *analysis.Project, m *analysis.Module, c *analysis.
 			return b, true
 		}
 	}
+	if b, ok := syncGRPCStubCall(proj, m, c); ok {
+		return b, true
+	}
+	if b, ok := modelInstanceRelationQuery(proj, m, c); ok {
+		return b, true
+	}
 	if name == "" {
 		return urllib3PoolRequest(m, c)
 	}
@@ -357,6 +367,120 @@ func googleAuthRefresh(m *analysis.Module, c *analysis.Call) (blockingCall, bool
 	}
 	b.Name = pylib.GoogleAuthRefresh
 	return b, true
+}
+
+// syncGRPCStubCall reads `stub.Method(request)` as a blocking RPC when
+// stub is an instance of a stub class protoc generated (`XStub` of a
+// `*_pb2_grpc` module, pylib.GRPCGeneratedStub) that was made, where the
+// receiver is assigned (a local, a `with ... as` target, or an attribute
+// of the class), around a synchronous channel: a call of
+// grpc.insecure_channel, secure_channel or intercept_channel
+// (pylib.GRPCSyncChannels), passed as the stub's argument or assigned to
+// the name passed. The stub's attributes are the channel's
+// multi-callables, so calling one makes the RPC on the calling thread (a
+// server-streaming one waits in each next() of the `for` over it). A stub
+// over a grpc.aio channel, over a channel of unknown origin (a parameter),
+// and `stub.Method.future(...)` (whose receiver is no stub) are not read
+// so.
+func syncGRPCStubCall(proj *analysis.Project, m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Target != nil {
+		return blockingCall{}, false
+	}
+	// The model types the receiver from the constructor call it follows
+	// below (`pkg.api_pb2_grpc.APIStub.Query`): that name is the cheap test
+	// every other call fails.
+	name := c.Callee
+	if i := strings.LastIndexByte(name, '.'); i < 0 || c.CalleeInstance || !pylib.GRPCGeneratedStub(name[:i]) {
+		return blockingCall{}, false
+	}
+	cm, ctor := constructorCallIn(proj, m, fn.ChildByField("object"))
+	if ctor == nil || !pylib.GRPCGeneratedStub(calleeOf(cm, ctor)) {
+		return blockingCall{}, false
+	}
+	channel := constructorArg(cm, ctor, 0, "channel")
+	if channel == nil {
+		return blockingCall{}, false
+	}
+	made := constructorCall(cm, channel, 0)
+	if made == nil || !pylib.GRPCSyncChannels[calleeOf(cm, made)] || guardedAgainstBlocking(m, c) {
+		return blockingCall{}, false
+	}
+	// A server-streaming call iterated where it is made waits in the
+	// iteration, which a to_thread of the call would leave on the loop.
+	b, ok := blockingNamed(pylib.GRPCSyncCall)
+	if !ok {
+		return blockingCall{}, false
+	}
+	b.Name, b.NoThreadFix = name, iteratedWhereMade(c.Node)
+	return b, true
+}
+
+// iteratedWhereMade reports a call that is the iterable of a `for`
+// statement or of a comprehension's `for` clause.
+func iteratedWhereMade(call *analysis.Node) bool {
+	q := call.Parent()
+	if q == nil || q.Type() != "for_statement" && q.Type() != "for_in_clause" {
+		return false
+	}
+	right := q.ChildByField("right")
+	return right != nil && right.Start == call.Start && right.End == call.End
+}
+
+// modelInstanceRelationQuery reads `owner.installations.filter(...).first()`
+// as Django's query (django.db.models.QuerySet.first) in a module that
+// imports Django or Channels: a query-running method (one whose coroutine
+// twin pylib.DjangoAsyncManagerMethods lists) at the end of a chain of one
+// or more lazy queryset methods (pylib.DjangoLazyQuerySetMethods: `filter`,
+// `all`, `order_by`...) on an attribute of a model instance - a value typed
+// as a class of an app's models module (`owner: Optional[Owner]` with
+// `from codecov_auth.models import Owner`, resolved or not) or of a
+// project class deriving from django.db.models.Model. The only attributes
+// of a model instance with a `filter` are its related managers (the reverse
+// side of a ForeignKey, `related_name=...`, and many-to-many fields), whose
+// querysets run the query like `Model.objects`'s do. Without a lazy method
+// the chain says too little (`obj.meta.get("k")` on a JSON field is a dict).
+func modelInstanceRelationQuery(proj *analysis.Project, m *analysis.Module, c *analysis.Call) (blockingCall, bool) {
+	fn := c.Node.ChildByField("function")
+	if fn == nil || fn.Type() != "attribute" || c.Target != nil {
+		return blockingCall{}, false
+	}
+	attr := m.File.Text(fn.ChildByField("attribute"))
+	if !pylib.DjangoAsyncManagerMethods["a"+attr] {
+		return blockingCall{}, false
+	}
+	recv, lazy := analysis.Unparen(fn.ChildByField("object")), 0
+	for recv != nil && recv.Type() == "call" {
+		f := recv.ChildByField("function")
+		if f == nil || f.Type() != "attribute" || !pylib.DjangoLazyQuerySetMethods[m.File.Text(f.ChildByField("attribute"))] {
+			return blockingCall{}, false
+		}
+		lazy++
+		recv = analysis.Unparen(f.ChildByField("object"))
+	}
+	if lazy == 0 || recv == nil || recv.Type() != "attribute" || !pylib.ImportsDjango(m.ImportNames()) {
+		return blockingCall{}, false
+	}
+	if r := m.Resolve(recv.ChildByField("object")); !r.Instance || !djangoModelRef(proj, r) || guardedAgainstBlocking(m, c) {
+		return blockingCall{}, false
+	}
+	b, ok := blockingNamed(pylib.DjangoQuerySet + "." + attr)
+	if !ok {
+		return blockingCall{}, false
+	}
+	b.Name = pylib.DjangoQuerySet + "." + attr
+	return b, true
+}
+
+// djangoModelRef reports a reference to a Django model class (or an
+// instance's class): a class of an app's models module that neither the
+// project nor pylib defines (unresolvedModelClass), or a project class
+// deriving from django.db.models.Model.
+func djangoModelRef(proj *analysis.Project, r analysis.Ref) bool {
+	if r.Class == nil {
+		return unresolvedModelClass(r)
+	}
+	return proj != nil && proj.LibraryBaseWhere(r.Class, func(lib string) bool { return pylib.DjangoModelBases[lib] }) != nil
 }
 
 // IsBlocking reports whether c blocks its thread (any ASYNC2xx family).
