@@ -38,7 +38,8 @@ async def main(urls):
 		"variable assigned once, or in a list made empty and filled with `.append()` (of a coroutine call, or of a name " +
 		"whose nearest assignment before the append, in the same block, is one); and through a parameter of the " +
 		"function around the wait (`async def _wait_all(self, coros)`) when a call of that function in the module " +
-		"passes such a list for it. A gather result counts as discarded when the awaited call is a statement of its own or " +
+		"passes such a list for it and the function does not rebind the parameter (`coros = [asyncio.ensure_future(c) " +
+		"for c in coros]` waits on futures). A gather result counts as discarded when the awaited call is a statement of its own or " +
 		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function (or one it is nested in) " +
 		"cancelled (or threw into) the awaitables, when the gathered tasks' exceptions are retrieved another way " +
 		"(`task.exception()`, `task.result()` or a done callback on a gathered name or on the variable of a loop over " +
@@ -328,7 +329,8 @@ func sameBlock(a, b *analysis.Node) bool {
 }
 
 // coroutinesFromCaller handles `asyncio.wait(coros)` on a parameter of the
-// function around it (`async def _wait_all(self, coros)`): the first call
+// function around it (`async def _wait_all(self, coros)`) that the function
+// never rebinds: the first call
 // of that function in the module whose argument for the parameter holds
 // coroutines (coroIn), and the coroutine; nil when none does.
 func coroutinesFromCaller(p *Pass, wait *analysis.Call, arg *analysis.Node, coroIn func(*analysis.Node) *analysis.Node) (*analysis.Call, *analysis.Node) {
@@ -338,7 +340,10 @@ func coroutinesFromCaller(p *Pass, wait *analysis.Call, arg *analysis.Node, coro
 		return nil, nil
 	}
 	name := p.File.Text(arg)
-	if b := f.Scope.Bindings.Get(name); b == nil || b.Kind != analysis.BindParam || p.Module.ScopeAt(arg).Lookup(name) != b {
+	// The parameter as the caller passed it: a body that rebinds it
+	// (`coros = [asyncio.ensure_future(c) for c in coros]`) waits on what
+	// it made.
+	if b := f.Scope.Bindings.Get(name); b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || p.Module.ScopeAt(arg).Lookup(name) != b {
 		return nil, nil
 	}
 	params := f.Params
