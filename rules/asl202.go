@@ -95,7 +95,8 @@ async def count_users(path):
 		"a Ray async actor's coroutine calling `ray.get`). A call through a stub protoc generated (`XStub` of a `*_pb2_grpc` " +
 		"module) that was made, where the stub is assigned, around a synchronous gRPC channel (`grpc.insecure_channel`, " +
 		"`secure_channel`, `intercept_channel`; a local, a `with ... as` target or an attribute of the class) is the RPC on " +
-		"the loop (a server stream waits in each step of the `for` over it, which gets no to_thread fix); a stub over a " +
+		"the loop (a server stream waits in each step of its iteration - a `for` or `list(...)` over the call or over the local " +
+		"it is bound to - which gets no to_thread fix); a stub over a " +
 		"`grpc.aio` channel, over a channel of unknown origin, and `stub.Method.future(...)` are not (TracecatHQ/tracecat#562, " +
 		"bench/realbugs103: a SOAR platform's async Velociraptor action querying through `api_pb2_grpc.APIStub` on " +
 		"`grpc.secure_channel`; testdata `grpc_stubs_on_sync_channels.py`). It also covers synchronous clients of devices, message sockets and browsers " +

@@ -16,8 +16,9 @@ type blockingCall struct {
 	// Name is the library API called, when a record names it.
 	Name string
 	// NoThreadFix: moving the call to a worker thread would not take its
-	// waiting off the loop (a gRPC response stream iterated where the call
-	// is made), so its finding offers no to_thread fix.
+	// waiting off the loop (a gRPC response stream iterated on the loop,
+	// where the call is made or through the local it is bound to), so its
+	// finding offers no to_thread fix.
 	NoThreadFix bool
 }
 
@@ -406,25 +407,16 @@ func syncGRPCStubCall(proj *analysis.Project, m *analysis.Module, c *analysis.Ca
 	if made == nil || !pylib.GRPCSyncChannels[calleeOf(cm, made)] || guardedAgainstBlocking(m, c) {
 		return blockingCall{}, false
 	}
-	// A server-streaming call iterated where it is made waits in the
-	// iteration, which a to_thread of the call would leave on the loop.
+	// A server-streaming call's response waits in its iteration, which a
+	// to_thread of the call would leave on the loop: iterated where it is
+	// made (a `for`, `list(...)`) or through the local it is bound to
+	// (`features = stub.ListFeatures(rect)`, then `for f in features:`).
 	b, ok := blockingNamed(pylib.GRPCSyncCall)
 	if !ok {
 		return blockingCall{}, false
 	}
-	b.Name, b.NoThreadFix = name, iteratedWhereMade(c.Node)
+	b.Name, b.NoThreadFix = name, iteratedOnLoop(m, c.Node) || boundThenIterated(m, c.Node)
 	return b, true
-}
-
-// iteratedWhereMade reports a call that is the iterable of a `for`
-// statement or of a comprehension's `for` clause.
-func iteratedWhereMade(call *analysis.Node) bool {
-	q := call.Parent()
-	if q == nil || q.Type() != "for_statement" && q.Type() != "for_in_clause" {
-		return false
-	}
-	right := q.ChildByField("right")
-	return right != nil && right.Start == call.Start && right.End == call.End
 }
 
 // modelInstanceRelationQuery reads `owner.installations.filter(...).first()`
