@@ -56,7 +56,9 @@ class EndView(HomeAssistantView):
 
 async def handle(hass: HomeAssistant, entry_id: str, cache: dict) -> None:
     # Quiet: a key path nothing in the module stores under, a key that is
-    # not a constant, and a mapping that is not the shared registry.
+    # not a constant, and a mapping that is not the shared registry (under
+    # another path, and under the very path the module stores the game at).
     hass.data[DOMAIN]["unknown"].end()
     hass.data[DOMAIN][entry_id].end()
     cache["game"].end()
+    cache[DOMAIN]["game"].end()
