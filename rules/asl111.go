@@ -102,12 +102,14 @@ async def save(db, row):
 		"A module-level `async def` registered as a command of Click or Typer is reported too (pylib/cli_commands.go: " +
 		"`@click.command()`, `@click.group()`, the `command`/`group` decorators of a group a function of the project was " +
 		"made into by `@click.group()`, in any module, and `command`/`callback` of an exact `typer.Typer` instance): both " +
-		"call the command's function synchronously, so each invocation makes a coroutine that never runs and the command " +
-		"does nothing (nexi-lab/nexus#3050, justincasher/lean-explore#50; bench/realbugs106). Only when every decorator " +
+		"call the command's (or a group's) function synchronously, so each invocation makes a coroutine that never runs and " +
+		"the command does nothing (nexi-lab/nexus#3050, justincasher/lean-explore#50, neoave/mrack#76; bench/realbugs106). " +
+		"Only when every decorator " +
 		"under the registering one hands the function's result back as it is: Click's `option`/`argument`/`pass_context` " +
 		"(also through a name bound to `click.option(...)`), `functools.wraps`, and decorators of the project whose wrapper " +
 		"is an `async def` or returns the wrapped call (`return func(remote_url=remote_url, **kwargs)`, a decorator adding " +
-		"options, in any module). A decorator whose wrapper runs the coroutine (`return asyncio.run(f(*args, **kwargs))`), " +
+		"options, in any module). A decorator whose wrapper runs the coroutine (`return asyncio.run(f(*args, **kwargs))`, " +
+		"`loop.run_until_complete(...)`), " +
 		"a library decorator asyncls knows nothing of, asyncclick (which awaits callbacks), a subclass of `typer.Typer` " +
 		"(an `AsyncTyper` may run it) and a def nested in a function keep it quiet (testdata `async_cli_commands.py`, " +
 		"`async_cli_commands_across_modules`). " +

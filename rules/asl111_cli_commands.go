@@ -14,8 +14,8 @@ func asyncCommands(p *Pass) {
 		if name == nil {
 			continue
 		}
-		p.Report(name, "`async def "+f.Name+"` is registered as a "+framework+" command by `"+p.File.Brief(dec)+"`, but "+
-			framework+" calls a command's function synchronously: each invocation makes a coroutine that never runs "+
+		p.Report(name, "`async def "+f.Name+"` is registered with "+framework+" by `"+p.File.Brief(dec)+"`, but "+
+			framework+" calls a command's or group's function synchronously: each invocation makes a coroutine that never runs "+
 			"(\"coroutine '"+f.Name+"' was never awaited\") and the command does nothing; make it a plain `def` that "+
 			"runs the async body with `asyncio.run(...)`")
 	}

@@ -23,7 +23,7 @@ async def fetch(x):
 
 @click.command()
 @click.argument("name")
-async def greet(name):  # want: ASL111 "registered as a click command by `@click.command"
+async def greet(name):  # want: ASL111 "registered with click by `@click.command"
     await fetch(name)
 
 
@@ -35,7 +35,7 @@ def cli():
 @cli.command(name="sync")
 @click.option("--force", is_flag=True)
 @click.pass_context
-async def sync_cmd(ctx, force):  # want: ASL111 "calls a command's function synchronously"
+async def sync_cmd(ctx, force):  # want: ASL111 "calls a command's or group's function synchronously"
     await fetch(force)
 
 
@@ -45,7 +45,7 @@ def db():
 
 
 @db.command()
-async def migrate():  # want: ASL111 "click command"
+async def migrate():  # want: ASL111 "registered with click"
     await fetch(1)
 
 
@@ -55,12 +55,12 @@ async def bare():  # want: ASL111
 
 
 @app.command("search")
-async def search(query: str):  # want: ASL111 "registered as a typer command by `@app.command"
+async def search(query: str):  # want: ASL111 "registered with typer by `@app.command"
     await fetch(query)
 
 
 @sub.callback()
-async def sub_main():  # want: ASL111 "typer command"
+async def sub_main():  # want: ASL111 "registered with typer"
     await fetch(3)
 
 
@@ -146,3 +146,23 @@ def factory():
 @cli.command()
 async def generator_command():  # quiet: an async generator is not a coroutine function
     yield 1
+
+
+@cli.group()
+async def hosts():  # want: ASL111 "registered with click by `@cli.group"
+    """A group callback runs before each of the group's subcommands (neoave/mrack#76)."""
+
+
+def async_run(f):
+    def wrapper(*args, **kwargs):
+        loop = asyncio.get_event_loop()
+        return loop.run_until_complete(f(*args, **kwargs))
+
+    return functools.update_wrapper(wrapper, f)
+
+
+@cli.command()
+@click.pass_context
+@async_run
+async def up(ctx):  # quiet: the project's decorator runs the loop until the coroutine completes
+    await fetch(ctx)

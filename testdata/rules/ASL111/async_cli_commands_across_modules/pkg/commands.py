@@ -9,12 +9,12 @@ from pkg.options import add_backend_options, async_command
 @ops_group.command(name="diff")
 @click.argument("path")
 @add_backend_options
-async def ops_diff(path, remote_url):  # want: ASL111 "click command by `@ops_group.command"
+async def ops_diff(path, remote_url):  # want: ASL111 "with click by `@ops_group.command"
     await asyncio.sleep(0)
 
 
 @app.command("search")
-async def search(query: str):  # want: ASL111 "typer command"
+async def search(query: str):  # want: ASL111 "registered with typer"
     await asyncio.sleep(0)
 
 
