@@ -96,6 +96,16 @@ func (m *Module) syncCommandDecorator(dec *Node, p *Project, depth int) (framewo
 	if callee == nil {
 		return "", false
 	}
+	if callee.Type() == "attribute" {
+		// Every registering decorator written as an attribute ends in one
+		// of these names (`click.command`, `cli.group`, `app.callback`):
+		// the other decorators of async defs (a web framework's routes)
+		// are not resolved at all.
+		attr := callee.ChildByField("attribute")
+		if attr == nil || !pylib.CommandRegistrationName(m.File.Text(attr)) {
+			return "", false
+		}
+	}
 	r := m.Resolve(callee)
 	if fw := pylib.SyncCommandDecorators[r.Name]; fw != "" {
 		return fw, pylib.SyncGroupDecorators[r.Name]

@@ -78,3 +78,14 @@ func SyncCommandGroupType(typ, method string) (string, bool) {
 	}
 	return "", false
 }
+
+// CommandRegistrationName reports whether name is the last part of a
+// registering decorator (SyncCommandDecorators' functions, the methods of
+// SyncCommandGroupTypes and SyncCommandGroupMethods).
+func CommandRegistrationName(name string) bool {
+	switch name {
+	case "command", "group", "callback":
+		return true
+	}
+	return false
+}
