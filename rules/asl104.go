@@ -34,7 +34,9 @@ async def main(urls):
 	CrossFile: true,
 	Notes: "Coroutines are recognised as for ASL102 (the project's `async def` functions and asyncio's coroutine " +
 		"functions), in a list, tuple or set literal or comprehension passed to `wait`, directly or through a local " +
-		"variable assigned once. A gather result counts as discarded when the awaited call is a statement of its own or " +
+		"variable assigned once, or in a local list bound once to a list display and filled before the call by " +
+		"`append`, `insert` or `extend` (`tasks = []`, a loop of `tasks.append(fetch(u))`, then `asyncio.wait(tasks)`). " +
+		"A gather result counts as discarded when the awaited call is a statement of its own or " +
 		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function (or one it is nested in) " +
 		"cancelled (or threw into) the awaitables, when the gathered tasks' exceptions are retrieved another way " +
 		"(`task.exception()`, `task.result()` or a done callback on a gathered name or on the variable of a loop over " +
@@ -96,7 +98,12 @@ func runMisusedWaitGather(p *Pass) {
 		case "identifier":
 			b := p.Module.ScopeAt(n).Lookup(p.File.Text(n))
 			if b != nil && b.Kind == analysis.BindAssign && len(b.Values) == 1 {
-				return coroIn(b.Values[0], depth+1)
+				if coro := coroIn(b.Values[0], depth+1); coro != nil {
+					return coro
+				}
+				if v := analysis.Unparen(b.Values[0]); v != nil && v.Type() == "list" {
+					return appendedCoro(p, n, b, isCoro, func(e *analysis.Node) *analysis.Node { return coroIn(e, depth+1) })
+				}
 			}
 		}
 		return nil
@@ -124,6 +131,43 @@ func runMisusedWaitGather(p *Pass) {
 			}
 		}
 	}
+}
+
+// appendedCoro returns a coroutine put into the list that the name use
+// reads, by `name.append(coro)`, `name.insert(i, coro)` or
+// `name.extend([coro, ...])` before the use, where the name is bound once,
+// to a list display (`tasks = []` then a loop appending `fetch(u)`, then
+// `await asyncio.wait(tasks)`: bench/realbugs105's Bilibili helper), or nil.
+func appendedCoro(p *Pass, use *analysis.Node, b *analysis.Binding, isCoro func(*analysis.Node) bool, coroIn func(*analysis.Node) *analysis.Node) *analysis.Node {
+	name := p.File.Text(use)
+	for _, c := range p.Module.Calls {
+		if c.Node.Start >= use.Start {
+			continue
+		}
+		method := c.Method(p.File)
+		if method != "append" && method != "insert" && method != "extend" {
+			continue
+		}
+		obj := analysis.Unparen(c.Node.ChildByField("function").ChildByField("object"))
+		if obj == nil || obj.Type() != "identifier" || p.File.Text(obj) != name || p.Module.ScopeAt(obj).Lookup(name) != b {
+			continue
+		}
+		switch method {
+		case "append":
+			if arg := c.Positional(0); isCoro(arg) {
+				return arg
+			}
+		case "insert":
+			if arg := c.Positional(1); isCoro(arg) {
+				return arg
+			}
+		case "extend":
+			if coro := coroIn(c.Positional(0)); coro != nil {
+				return coro
+			}
+		}
+	}
+	return nil
 }
 
 func gatherResultDiscarded(p *Pass, c *analysis.Call) bool {
