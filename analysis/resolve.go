@@ -2117,6 +2117,18 @@ func (m *Module) annotationText(n *Node, text string) Ref {
 		}
 	}
 	r := m.resolveDotted(n, text)
+	if !r.Known() {
+		// A generic class written with its arguments, "asyncio.Queue[Task]"
+		// (a forward reference inside `List['asyncio.Queue[Task]']`): an
+		// instance of the class, its arguments dropped. typing's own forms
+		// ("Union[A, B]", "List[A]") stay unknown, as before.
+		if i := strings.Index(text, "["); i > 0 && strings.HasSuffix(text, "]") {
+			if base := m.resolveDotted(n, strings.TrimSpace(text[:i])); base.Known() && !strings.HasPrefix(base.Name, "typing.") &&
+				!strings.HasPrefix(base.Name, "collections.abc.") {
+				r = base
+			}
+		}
+	}
 	if r.Known() && !r.Instance {
 		r.Instance = r.Class != nil || r.Name != ""
 		return r
