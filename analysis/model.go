@@ -514,7 +514,7 @@ func (p *Project) decoratedCall(via string, depth int) Ref {
 }
 
 // returnsCallOf reports a sync function (its own decorators known to keep
-// it as it is: `@functools.wraps(func)`) every return of which returns a
+// it as it is: `@functools.wraps(func)`, Click's `@click.option(...)`) every return of which returns a
 // call of the name wrapped (a decorator's parameter) as it is, with at
 // least one such return: the wrapper hands back what the wrapped function
 // returns, a coroutine when that is a coroutine function.
@@ -523,7 +523,10 @@ func (f *Function) returnsCallOf(wrapped string) bool {
 		return false
 	}
 	for _, d := range f.Decorators {
-		if !f.module.preservesCoroutine(d) {
+		// Click's parameter decorators (pylib.CommandParamDecorators) return
+		// the wrapper itself, with an option attached: a decorator adding
+		// options to a command hands the command's call back as it is.
+		if !f.module.preservesCoroutine(d) && !f.module.commandParamDecorator(d) {
 			return false
 		}
 	}

@@ -39,7 +39,7 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 		return nil
 	}
 	f := p.Target(c)
-	if f == nil || strings.HasPrefix(f.Name, "__") || !f.plainValueMaker() {
+	if f == nil || strings.HasPrefix(f.Name, "__") || !f.notAwaitableMaker() {
 		return nil
 	}
 	if p.isCoroutineFunctionCall(c, nil) {
@@ -523,24 +523,34 @@ func uniqueClassNames(m *Module, extra []string, names func(*Class) []string) []
 // has those, and the streamed check asked about each library-part
 // `__init__` for every class defining one, a third of a run's time) whose
 // call decidably gives a value that is not awaitable, by f alone
-// (plainValueMaker).
+// (notAwaitableMaker: a plain value's maker or an async generator
+// function).
 func (f *Function) MakesPlainValue() bool {
-	return !strings.HasPrefix(f.Name, "__") && f.plainValueMaker()
+	return !strings.HasPrefix(f.Name, "__") && f.notAwaitableMaker()
 }
 
-// plainValueMaker reports whether calling f decidably gives a value that
-// is not awaitable, by f alone: a plain def (not a lambda, generator or
-// generator-based coroutine) with no decorator but @staticmethod or
-// @classmethod, the one definition of its name in its scope (no second
-// def, no other binding of the name), no stub meant to be overridden (its
-// body only `pass`, `...`, a docstring or `raise NotImplementedError`), that
-// can return (not a body that always raises), and each of whose return
-// statements returns what plainValue accepts (a bare return, or falling
-// off the end, gives None).
-func (f *Function) plainValueMaker() bool {
-	if f == nil || f.Async || f.Lambda || f.Generator || f.generatorCoroutine || f.asyncCallable || f.Name == "" {
-		return false
-	}
+// notAwaitableMaker reports whether calling f decidably gives a value that
+// is not awaitable, by f alone: a plain value's maker (plainValueMaker) or
+// an async generator function (asyncGeneratorMaker).
+func (f *Function) notAwaitableMaker() bool {
+	return f.plainValueMaker() || f.asyncGeneratorMaker()
+}
+
+// asyncGeneratorMaker reports an async generator function (AsyncGenerator)
+// with no decorator but @staticmethod or @classmethod, the one definition
+// of its name in its scope: its call gives an async generator whatever its
+// body does (the body runs only when iterated), and an async generator has
+// no __await__. Overrides are asked about as for a plain def
+// (overriddenByAny takes only plain value makers for harmless overrides, so
+// an async generator overriding another one keeps the call unreported).
+func (f *Function) asyncGeneratorMaker() bool {
+	return f.AsyncGenerator() && !f.generatorCoroutine && !f.asyncCallable && f.Name != "" && f.soleUndecoratedDef()
+}
+
+// soleUndecoratedDef reports a def with no decorator but @staticmethod or
+// @classmethod that is the one definition of its name in its scope (no
+// second def, no other binding of the name).
+func (f *Function) soleUndecoratedDef() bool {
 	for _, d := range f.Decorators {
 		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f.module.File.Text(d)), "@"))
 		if t != "staticmethod" && t != "classmethod" {
@@ -558,6 +568,25 @@ func (f *Function) plainValueMaker() bool {
 		if g != f && g.Name == f.Name && g.Parent == f.Parent && g.Class == f.Class && f.module.ScopeOf(g) == scope {
 			return false
 		}
+	}
+	return true
+}
+
+// plainValueMaker reports whether calling f decidably gives a value that
+// is not awaitable, by f alone: a plain def (not a lambda, generator or
+// generator-based coroutine) with no decorator but @staticmethod or
+// @classmethod, the one definition of its name in its scope (no second
+// def, no other binding of the name), no stub meant to be overridden (its
+// body only `pass`, `...`, a docstring or `raise NotImplementedError`), that
+// can return (not a body that always raises), and each of whose return
+// statements returns what plainValue accepts (a bare return, or falling
+// off the end, gives None).
+func (f *Function) plainValueMaker() bool {
+	if f == nil || f.Async || f.Lambda || f.Generator || f.generatorCoroutine || f.asyncCallable || f.Name == "" {
+		return false
+	}
+	if !f.soleUndecoratedDef() {
+		return false
 	}
 	if f.isStub() {
 		return false
@@ -746,4 +775,11 @@ func collectAttrTargets(src *File, target *Node, out map[string]bool) {
 			collectAttrTargets(src, c, out)
 		}
 	}
+}
+
+// AsyncGenerator reports an async generator function: an `async def` whose
+// body (not a nested function's) yields. Its call gives an async generator
+// to iterate with `async for`, never an awaitable.
+func (f *Function) AsyncGenerator() bool {
+	return f != nil && f.Async && f.Generator && !f.Lambda
 }

@@ -320,6 +320,26 @@ func (m *Module) resolve(n *Node, depth int) Ref {
 	return Ref{}
 }
 
+// receiverClassAttrInstance is an instance of the class that the class of
+// call x's receiver (`self` in `self.get_sync_hook()`) binds to class
+// attribute attr, when the receiver is an instance of a project class and
+// attr resolves to a class; else the zero Ref.
+func (m *Module) receiverClassAttrInstance(x *Node, attr string, depth int) Ref {
+	fn := Unparen(x.ChildByField("function"))
+	if fn == nil || fn.Type() != "attribute" || depth > maxResolveDepth {
+		return Ref{}
+	}
+	recv := m.resolve(fn.ChildByField("object"), depth+1)
+	if recv.Class == nil || !recv.Instance {
+		return Ref{}
+	}
+	cls := member(recv, attr, depth+1)
+	if cls.Instance || cls.Func != nil || (cls.Class == nil && cls.Name == "") {
+		return Ref{}
+	}
+	return callResult(cls, depth+1)
+}
+
 // awaitedValue is what awaiting expression x gives, when known: an item of
 // an annotated queue (`await q.get()`), the awaited result the tables
 // record for a library call, what a coroutine function of the project
@@ -351,6 +371,14 @@ func (m *Module) awaitedValueIn(x *Node, depth int, memo awaitedReturns) Ref {
 	}
 	if t := pylib.AwaitResult(callee.Name); t != "" {
 		return Ref{Name: t, Instance: true}
+	}
+	// await self.get_sync_hook() where the library method builds the class
+	// the receiver's class binds to a class attribute (`sync_hook_class =
+	// BigQueryHook`): an instance of that class.
+	if attr := pylib.AwaitResultClassAttr(callee.Name); attr != "" {
+		if r := m.receiverClassAttrInstance(x, attr, depth); r.Known() {
+			return r
+		}
 	}
 	// await asyncio.to_thread(f, x) gives what f(x) returns.
 	if fn, ok := m.offloadedCallee(x, callee, depth); ok {
@@ -2089,6 +2117,18 @@ func (m *Module) annotationText(n *Node, text string) Ref {
 		}
 	}
 	r := m.resolveDotted(n, text)
+	if !r.Known() {
+		// A generic class written with its arguments, "asyncio.Queue[Task]"
+		// (a forward reference inside `List['asyncio.Queue[Task]']`): an
+		// instance of the class, its arguments dropped. typing's own forms
+		// ("Union[A, B]", "List[A]") stay unknown, as before.
+		if i := strings.Index(text, "["); i > 0 && strings.HasSuffix(text, "]") {
+			if base := m.resolveDotted(n, strings.TrimSpace(text[:i])); base.Known() && !strings.HasPrefix(base.Name, "typing.") &&
+				!strings.HasPrefix(base.Name, "collections.abc.") {
+				r = base
+			}
+		}
+	}
 	if r.Known() && !r.Instance {
 		r.Instance = r.Class != nil || r.Name != ""
 		return r

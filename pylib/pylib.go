@@ -68,6 +68,12 @@ type API struct {
 	ReturnsCallableResult bool
 	// AwaitReturns is the type of the object `await call(...)` produces.
 	AwaitReturns string
+	// AwaitReturnsClassAttr, on a method of a library base class, names a
+	// class attribute that the subclasses bind to a class: `await
+	// self.method()` produces an instance of the class the receiver's
+	// class binds there (Airflow's GoogleBaseAsyncHook.get_sync_hook builds
+	// `self.sync_hook_class(**kwargs)`, the subclass's synchronous hook).
+	AwaitReturnsClassAttr string
 	// AwaitUnpacks are the types of the elements of the tuple `await
 	// call(...)` produces, by position (`reader, writer = await
 	// asyncio.open_connection(...)`).
@@ -522,6 +528,15 @@ func AwaitResult(name string) string {
 			return intoFork(a.AwaitReturns, fork)
 		}
 		return a.AwaitReturns
+	}
+	return ""
+}
+
+// AwaitResultClassAttr is the class attribute whose class `await
+// name(...)` makes an instance of (API.AwaitReturnsClassAttr), or "".
+func AwaitResultClassAttr(name string) string {
+	if a := find(name); a != nil {
+		return a.AwaitReturnsClassAttr
 	}
 	return ""
 }

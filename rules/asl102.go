@@ -1216,6 +1216,9 @@ type coroUse struct {
 	// is not repaired by awaiting (a coroutine handed where a function is
 	// expected).
 	advice string
+	// object: a use of the value as another kind of object (its method
+	// called, its attribute read).
+	object bool
 	// entered: it is entered with `async with`; `async with await f()`
 	// would need the result to be a context manager, so the advice is to
 	// await it instead and no fix is offered.
@@ -1304,9 +1307,9 @@ func (fl *coroFlow) judgeValue(n *analysis.Node, inContainer bool) coroUse {
 			if fl.inferred && inferredBuilderChain(by.Parent()) {
 				return coroUse{fate: fateConsumed}
 			}
-			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object"}
+			return coroUse{fate: fateMisuse, why: "its method `" + attr + "()` is called on the coroutine object", object: true}
 		}
-		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object"}
+		return coroUse{fate: fateMisuse, why: "its attribute `" + attr + "` is read on the coroutine object", object: true}
 	case analysis.UsageArgument:
 		return fl.judgeArgument(n, by, inContainer)
 	case analysis.UsageStored:
@@ -2742,7 +2745,7 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 	}
 	var weak, misuse, kindTest, returnedRecord, test, opaque, identity *coroUse
 	consumed, seen := false, false // seen: consumed other than by an opaque call
-	var consumedAt []*analysis.Node
+	var consumedAt, objectUses []*analysis.Node
 	itemStored := false // the item was replaced: later reads of it are not the coroutine
 	for _, use := range uses {
 		var u coroUse
@@ -2792,7 +2795,12 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 				if identity == nil {
 					identity = &u
 				}
-			} else if misuse == nil {
+			} else if u.object && !inContainer {
+				objectUses = append(objectUses, use)
+				if misuse == nil {
+					misuse = &u
+				}
+			} else if misuse == nil || misuse.object {
 				misuse = &u
 			}
 		case fateWeak:
@@ -2806,6 +2814,16 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 				test = &u
 			}
 		}
+	}
+	if misuse != nil && misuse.object && len(objectUses) > 0 && everyUseInOtherArm(objectUses, consumedAt) {
+		// `if is_v3(): return await r` / `else: return await
+		// r.to_asyncio_future()`: the name is awaited in one arm of an `if`
+		// and used as another kind of object (its method, its attribute) in
+		// another arm only — code written for two versions of a library,
+		// which expects either kind of value, as a test of awaitability does;
+		// those arms count as handling the value.
+		misuse = nil
+		consumedAt = append(consumedAt, objectUses...)
 	}
 	if returnedRecord != nil && !consumed && misuse == nil {
 		return *returnedRecord

@@ -35,7 +35,7 @@ async def main(urls):
 	CrossFile: true,
 	Notes: "Coroutines are recognised as for ASL102 (the project's `async def` functions and asyncio's coroutine " +
 		"functions), in a list, tuple or set literal or comprehension passed to `wait`, directly or through a local " +
-		"variable assigned once, or in a list made empty and filled with `.append()` (of a coroutine call, or of a name " +
+		"variable assigned once, or in a list made empty and filled with `.append()`, `.insert()` or `.extend()` (of a coroutine call, or of a name " +
 		"whose nearest assignment before the append, in the same block, is one); and through a parameter of the " +
 		"function around the wait (`async def _wait_all(self, coros)`) when a call of that function in the module " +
 		"passes such a list for it and the function does not rebind the parameter (`coros = [asyncio.ensure_future(c) " +
@@ -105,7 +105,7 @@ func runMisusedWaitGather(p *Pass) {
 					return coro
 				}
 				if emptyList(p, b.Values[0]) {
-					return appendedCoro(p, b, isCoro)
+					return appendedCoro(p, n, b, isCoro, func(e *analysis.Node) *analysis.Node { return coroIn(e, depth+1) })
 				}
 			}
 		}
@@ -267,17 +267,22 @@ func emptyList(p *Pass, n *analysis.Node) bool {
 	return false
 }
 
-// appendedCoro returns a coroutine appended to the list bound by b
-// (`coros = []` then `coros.append(fetch(u))`, or `c = fetch(u)` then
-// `coros.append(c)`), or nil.
-func appendedCoro(p *Pass, b *analysis.Binding, isCoro func(*analysis.Node) bool) *analysis.Node {
+// appendedCoro returns a coroutine put, before the use, into the list bound
+// by b (`coros = []` then `coros.append(fetch(u))`, `c = fetch(u)` then
+// `coros.append(c)`, `coros.insert(0, fetch(u))` or
+// `coros.extend([fetch(u) for u in urls])`), or nil.
+func appendedCoro(p *Pass, use *analysis.Node, b *analysis.Binding, isCoro func(*analysis.Node) bool, coroIn func(*analysis.Node) *analysis.Node) *analysis.Node {
 	for _, c := range p.Module.Calls {
+		if c.Node.Start >= use.Start {
+			continue
+		}
 		fn := analysis.Unparen(c.Node.ChildByField("function"))
 		if fn == nil || fn.Type() != "attribute" {
 			continue
 		}
-		switch p.File.Text(fn.ChildByField("attribute")) {
-		case "append", "insert", "appendleft":
+		method := p.File.Text(fn.ChildByField("attribute"))
+		switch method {
+		case "append", "insert", "appendleft", "extend":
 		default:
 			continue
 		}
@@ -286,6 +291,14 @@ func appendedCoro(p *Pass, b *analysis.Binding, isCoro func(*analysis.Node) bool
 			continue
 		}
 		args := c.Args()
+		if method == "extend" {
+			if len(args) == 1 {
+				if coro := coroIn(args[0]); coro != nil {
+					return coro
+				}
+			}
+			continue
+		}
 		if len(args) == 0 {
 			continue
 		}

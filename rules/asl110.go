@@ -46,7 +46,12 @@ async def images():
 	CrossFile: true,
 	Fix: "Remove the `await` (unsafe: the callee may be the one meant to be a coroutine function); for an uncalled " +
 		"coroutine function, call it (unsafe: the call may need arguments).",
-	Notes: "Reported only when the value is decidably not awaitable. The callee is a function or method of the project " +
+	Notes: "Reported only when the value is decidably not awaitable. An async generator function of the project (an " +
+		"`async def` whose own body, not a nested function's, yields) gives such a value whatever its body does: its call " +
+		"is an async generator, to iterate with `async for` (`await anext(gen)` awaits one step); it is reported with no " +
+		"decorator but `@staticmethod` or `@classmethod` (`@asynccontextmanager` and others change what the call gives), " +
+		"the one definition of its name, and the checks on subclasses, stored attributes and patches below, as a plain " +
+		"`def` is. The callee is a function or method of the project " +
 		"(resolved as every rule resolves calls: imports, `self` attributes typed by their constructor, annotations, " +
 		"attributes of classes of other modules) that is a plain `def`, not a generator, with no decorator but " +
 		"`@staticmethod` or `@classmethod` (any other may wrap it into a coroutine function), the one definition of its " +
@@ -156,6 +161,10 @@ func notAwaitableValue(p *Pass, c *analysis.Call) string {
 		return "`" + name + "` is a plain method"
 	}
 	if f := p.Project.NotAwaitableCall(c, p.overrideKeyNote()); f != nil && !p.Module.StoresAttributeElsewhere(f.Name) {
+		if f.AsyncGenerator() {
+			return "`" + f.QualName + "` is an async generator function: its call gives an async generator, " +
+				"which is iterated with `async for`, not awaited"
+		}
 		return "`" + f.QualName + "` is a plain `def` whose value is not awaitable"
 	}
 	return ""

@@ -12,7 +12,7 @@ import (
 var ASL111 = register(&Rule{
 	Code:    "ASL111",
 	Name:    "sync-async-protocol-mismatch",
-	Summary: "`async with`/`async for` on an object with only the synchronous protocol, `for` over an async generator or an asynchronous-only library iterable, or `async def` for a method Python calls synchronously",
+	Summary: "`async with`/`async for` on an object with only the synchronous protocol, `for` over an async generator or an asynchronous-only library iterable, or `async def` for a method Python, or a command-line framework, calls synchronously",
 	Rationale: "`async with` needs `__aenter__`/`__aexit__` and `async for` needs `__aiter__`/`__anext__`; a plain `with` or " +
 		"`for` needs the synchronous pair. Mixing them up raises TypeError when the line runs (\"'Lock' object does not " +
 		"support the asynchronous context manager protocol\", \"'async_generator' object is not iterable\"), typically " +
@@ -99,6 +99,20 @@ async def save(db, row):
 		"is a stub (`...`, `pass`, a docstring, `raise NotImplementedError`: a declaration in a `typing.Protocol` or an " +
 		"abstract base). " +
 		"`__getitem__`, `__getattr__` and `__call__` are not: `await obj[key]` and `await obj.name()` are designs. " +
+		"A module-level `async def` registered as a command of Click or Typer is reported too (pylib/cli_commands.go: " +
+		"`@click.command()`, `@click.group()`, the `command`/`group` decorators of a group a function of the project was " +
+		"made into by `@click.group()`, in any module, and `command`/`callback` of an exact `typer.Typer` instance): both " +
+		"call the command's (or a group's) function synchronously, so each invocation makes a coroutine that never runs and " +
+		"the command does nothing (nexi-lab/nexus#3050, justincasher/lean-explore#50, neoave/mrack#76; bench/realbugs106). " +
+		"Only when every decorator " +
+		"under the registering one hands the function's result back as it is: Click's `option`/`argument`/`pass_context` " +
+		"(also through a name bound to `click.option(...)`), `functools.wraps`, and decorators of the project whose wrapper " +
+		"is an `async def` or returns the wrapped call (`return func(remote_url=remote_url, **kwargs)`, a decorator adding " +
+		"options, in any module). A decorator whose wrapper runs the coroutine (`return asyncio.run(f(*args, **kwargs))`, " +
+		"`loop.run_until_complete(...)`), " +
+		"a library decorator asyncls knows nothing of, asyncclick (which awaits callbacks), a subclass of `typer.Typer` " +
+		"(an `AsyncTyper` may run it) and a def nested in a function keep it quiet (testdata `async_cli_commands.py`, " +
+		"`async_cli_commands_across_modules`). " +
 		"A library object kept in a module-level variable of another module of the project (`from .locks import lock`, " +
 		"bound once there to `threading.Lock()`) counts as well. " +
 		"Functions and classes of other modules of the project count wherever they are imported (at the top, " +
@@ -117,6 +131,7 @@ func runProtocolMismatch(p *Pass) {
 	for _, cls := range p.Module.Classes {
 		asyncSyncDunders(p, cls)
 	}
+	asyncCommands(p)
 	p.File.Root.Walk(func(n *analysis.Node) bool {
 		switch n.Type() {
 		case "with_statement":
