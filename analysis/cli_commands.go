@@ -93,7 +93,7 @@ func (m *Module) syncCommandDecorator(dec *Node, p *Project, depth int) (framewo
 		return "", false
 	}
 	callee := decoratorCallee(named[0])
-	if callee == nil {
+	if callee == nil || m.customCommandClass(named[0]) {
 		return "", false
 	}
 	if callee.Type() == "attribute" {
@@ -140,6 +140,46 @@ func (m *Module) syncCommandDecorator(dec *Node, p *Project, depth int) (framewo
 		}
 	}
 	return "", false
+}
+
+// customCommandClass reports a registering decorator's call given a
+// command or group class other than the frameworks' own
+// (pylib.SyncCommandClasses): `cls=AsyncCommand`, Click's second positional
+// argument (`command(name, cls)`), or a `**kwargs` that may hold one. That
+// class decides how the callback runs (a project's AsyncCommand runs its
+// coroutine with asyncio.run), and so, for a group, how its subcommands'
+// callbacks run.
+func (m *Module) customCommandClass(dec *Node) bool {
+	dec = Unparen(dec)
+	if dec == nil || dec.Type() != "call" {
+		return false
+	}
+	args := dec.ChildByField("arguments")
+	if args == nil {
+		return false
+	}
+	pos := 0
+	for _, a := range args.NamedChildren() {
+		var cls *Node
+		switch a.Type() {
+		case "comment":
+			continue
+		case "list_splat", "dictionary_splat":
+			return true
+		case "keyword_argument":
+			if m.File.Text(a.ChildByField("name")) == "cls" {
+				cls = a.ChildByField("value")
+			}
+		default:
+			if pos++; pos == 2 {
+				cls = a
+			}
+		}
+		if cls != nil && !pylib.SyncCommandClasses[m.Resolve(cls).Name] {
+			return true
+		}
+	}
+	return false
 }
 
 func listHas(list []string, s string) bool {

@@ -43,6 +43,17 @@ var SyncCommandGroupTypes = map[string]struct {
 	"click.MultiCommand": {"click", []string{"command", "group"}},
 }
 
+// SyncCommandClasses are the frameworks' own command and group classes,
+// which a registering decorator may be given explicitly (`cls=click.Command`)
+// and which call the callback synchronously. Any other class given there (a
+// project's `AsyncCommand` whose `invoke` runs the callback's coroutine with
+// `asyncio.run`, the common recipe for async Click commands) decides itself
+// how the callback runs.
+var SyncCommandClasses = map[string]bool{
+	"click.Command": true, "click.core.Command": true, "click.Group": true, "click.core.Group": true,
+	"typer.core.TyperCommand": true, "typer.core.TyperGroup": true,
+}
+
 // SyncCommandGroupMethods are the methods of a group made by one of
 // SyncCommandDecorators' group decorators (`@click.group()` on a function
 // of the project makes a `click.Group` named like it) that register a

@@ -111,8 +111,11 @@ async def save(db, row):
 		"options, in any module). A decorator whose wrapper runs the coroutine (`return asyncio.run(f(*args, **kwargs))`, " +
 		"`loop.run_until_complete(...)`), " +
 		"a library decorator asyncls knows nothing of, asyncclick (which awaits callbacks), a subclass of `typer.Typer` " +
-		"(an `AsyncTyper` may run it) and a def nested in a function keep it quiet (testdata `async_cli_commands.py`, " +
-		"`async_cli_commands_across_modules`). " +
+		"(an `AsyncTyper` may run it), a command or group class other than the framework's own given to the registering " +
+		"decorator or to the group's (`@click.command(cls=AsyncCommand)`, `@click.group(cls=AsyncGroup)`: the recipe for " +
+		"async Click commands, an `invoke` that runs the coroutine with `asyncio.run`) and a def nested in a function keep " +
+		"it quiet (testdata `async_cli_commands.py`, `async_cli_commands_across_modules`, " +
+		"`async_cli_commands_with_custom_classes.py`). " +
 		"A library object kept in a module-level variable of another module of the project (`from .locks import lock`, " +
 		"bound once there to `threading.Lock()`) counts as well. " +
 		"Functions and classes of other modules of the project count wherever they are imported (at the top, " +
