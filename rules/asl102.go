@@ -364,7 +364,12 @@ async def handler(key):
 		"`{\"on\": on, **status}`, `f(*coro)`) is used as its result whatever the dict or call around the splat does: unpacking " +
 		"iterates or maps it at once and raises TypeError (bench/realbugs63's VOLTWISE route); a container of coroutines " +
 		"unpacked (`gather(*coros)`), a future, or a callee only inferred to be a coroutine are not judged so. tree-sitter-python " +
-		"parses a call splatted directly in a list display (`[*f(x)]`) as a call of `*f`, which is not seen.",
+		"parses a call splatted directly in a list display (`[*f(x)]`) as a call of `*f`, which is not seen. A library call's " +
+		"value awaited in one arm of an `if` and used as another kind of object (a method called, an attribute read) only in " +
+		"another arm is not reported: code written for two versions of the library (questionary's `r = " +
+		"self.application.run_async()`, then `await r` under prompt_toolkit 3, `await r.to_asyncio_future()` under 2); a " +
+		"coroutine function of the project makes a coroutine in every arm, so there the other arm's use is reported " +
+		"(testdata `awaited_in_one_arm_used_in_other.py`).",
 	Requires: []Fact{awaitedParamMethods},
 	Run:      runNeverAwaited,
 })
@@ -403,7 +408,8 @@ func runNeverAwaited(p *Pass) {
 		fl := &coroFlow{p: p, awaitableObject: isAwaitableObjectCall(p, c) || execFuture || query || annotated != "" && !annotatedCoroutine(annotated) ||
 			asyncGeneratorMethodCall(p, c),
 			result: resultAnnotation(p, c), inferred: annotated == "" && !execFuture && !knownCoroutineCall(p, c) && !projectCoroutineMethodCall(p, c),
-			bare: annotated == "" && !execFuture && !query && !resource && bareCoroutineCall(p, c)}
+			bare:    annotated == "" && !execFuture && !query && !resource && bareCoroutineCall(p, c),
+			library: p.Project.Target(c) == nil && !projectCoroutineMethodCall(p, c)}
 		use := fl.judgeValue(c.Node, false)
 		if use.fate == fateConsumed || (loneTwin || query) && use.fate != fateMisuse && use.fate != fateWeak || execFuture && use.fate != fateMisuse ||
 			resource && (use.returned || use.fate != fateMisuse && c.Usage != analysis.UsageDropped) {
@@ -1138,6 +1144,12 @@ type coroFlow struct {
 	// `__aenter__` (bareCoroutineCall): entering it with `async with` is
 	// using it as its result.
 	bare bool
+	// library is set when a library's function or method makes the value
+	// (no function of the project is the callee): what it gives may differ
+	// between the library's versions, which code may handle in two arms of
+	// an `if` (judgeLocal). A coroutine function of the project makes a
+	// coroutine in every arm.
+	library bool
 }
 
 // inferredBuilderChain reports a method call on the value of a call whose
@@ -2071,7 +2083,7 @@ func (fl *coroFlow) judgeParameter(c *analysis.Call, t *analysis.Function, arg *
 	}
 	tm := t.Module()
 	inner := &coroFlow{p: &Pass{Rule: fl.p.Rule, Module: tm, File: tm.File, Project: fl.p.Project, Options: fl.p.Options,
-		diags: fl.p.diags, shared: fl.p.shared}, depth: fl.depth + 1}
+		diags: fl.p.diags, shared: fl.p.shared}, depth: fl.depth + 1, library: fl.library}
 	body := t.Node.ChildByField("body")
 	if body == nil {
 		return consumed
@@ -2815,13 +2827,14 @@ func (fl *coroFlow) judgeLocal(target, assign *analysis.Node, inContainer bool, 
 			}
 		}
 	}
-	if misuse != nil && misuse.object && len(objectUses) > 0 && everyUseInOtherArm(objectUses, consumedAt) {
+	if fl.library && misuse != nil && misuse.object && len(objectUses) > 0 && everyUseInOtherArm(objectUses, consumedAt) {
 		// `if is_v3(): return await r` / `else: return await
 		// r.to_asyncio_future()`: the name is awaited in one arm of an `if`
 		// and used as another kind of object (its method, its attribute) in
 		// another arm only — code written for two versions of a library,
 		// which expects either kind of value, as a test of awaitability does;
-		// those arms count as handling the value.
+		// those arms count as handling the value. Not for a coroutine
+		// function of the project, whose call is a coroutine in every arm.
 		misuse = nil
 		consumedAt = append(consumedAt, objectUses...)
 	}
