@@ -39,7 +39,10 @@ import (
 //     names up in is in the library part or in its component, and so is
 //     every module that may look names up in it. The components are
 //     checked in a few batches, each in a project of the library part and
-//     the batch (and what is kept, below), then dropped.
+//     the batch (and what is kept, below), then dropped; the batch holding
+//     the largest component last (a check that fails is done again with
+//     its component, and the last batch's checks see everything the
+//     others kept).
 //
 // What a module's check asks of modules outside its project, and how the
 // answer is made to hold:
@@ -82,6 +85,13 @@ import (
 //     anywhere: a module whose check's project lacked an importer that
 //     holds the function's name, the function's module being in its
 //     import closure, is checked again with it.
+//   - whether a module rebinds or patches a name (ASL110's
+//     "may `write` hold a coroutine function here?"; the names depend on
+//     the module alone, analysis.Module.PatchedNames): every project
+//     answers for the modules it does not hold (outsidePatched): a module
+//     dropped noted its names; one of a later batch whose text may patch
+//     the name (mayPatchNames) is built alone to read them. So the
+//     answer is the whole project's in every project.
 //   - the project's subclasses of a library class (soleSubclass): any
 //     module may define one, so every module of a batch whose project was
 //     asked is checked again with every module (no corpus asks).
