@@ -134,7 +134,7 @@ func (p *Project) dispatchesToCoroutines(f *Function, recv *Class, asked func(*F
 	if p.recordPatched != nil {
 		p.recordPatched(f.Name)
 	}
-	if p.patchedIndex()[f.Name] {
+	if p.isPatched(f.Name) {
 		return false
 	}
 	// A receiver of a subclass that keeps the stub (the call resolved to

@@ -55,7 +55,7 @@ func (p *Project) NotAwaitableCall(c *Call, asked func(key string)) *Function {
 	if p.recordPatched != nil {
 		p.recordPatched(f.Name)
 	}
-	if p.patchedIndex()[f.Name] {
+	if p.isPatched(f.Name) {
 		return nil
 	}
 	if f.Class != nil {
@@ -162,7 +162,7 @@ func (p *Project) MethodMayBeReplaced(f *Function, asked func(string)) bool {
 	if p.recordPatched != nil {
 		p.recordPatched(f.Name)
 	}
-	return replaced || p.patchedIndex()[f.Name] || p.classStoresAttr(f.Class, f.Name, 0)
+	return replaced || p.isPatched(f.Name) || p.classStoresAttr(f.Class, f.Name, 0)
 }
 
 // MixinKey is the AnyMemberKey under which a check records that an
@@ -219,6 +219,13 @@ func (p *Project) anyMemberIndex() map[string][]*Class {
 		}
 		return out
 	}).(map[string][]*Class)
+}
+
+// isPatched reports whether a module of the project rebinds name on an
+// object or patches it (patchedIndex), or, when the project answers for
+// modules outside it (AddPatchedNamesFrom), one of those does.
+func (p *Project) isPatched(name string) bool {
+	return p.patchedIndex()[name] || p.outsidePatched != nil && p.outsidePatched(name)
 }
 
 // patchedIndex holds the names some module of the project rebinds on an

@@ -347,6 +347,7 @@ type Project struct {
 	recordOverrides func(*Class)       // RecordOverrideQueries
 	recordSubclass  func(string)       // RecordSubclassQueries
 	recordPatched   func(string)       // RecordPatchQueries
+	outsidePatched  func(string) bool  // AddPatchedNamesFrom
 	recordCallers   func(CallerQuery)  // RecordCallerQueries
 
 	// callerAnswers memoises callerParamType; callerIndex lists the
@@ -395,6 +396,14 @@ func (ix *moduleWordIndex) modules(p *Project, words func(*Module) []string, wor
 // that do. record must be safe for concurrent use. Call it before the
 // first question.
 func (p *Project) RecordPatchQueries(record func(name string)) { p.recordPatched = record }
+
+// AddPatchedNamesFrom answers, for the modules that are not in the
+// project, whether one of them rebinds or patches a name
+// (Module.PatchedNames, which depends on its module alone): has(name)
+// reports whether one does (a streamed check asks it of the modules of
+// its other parts). has must be safe for concurrent use. Call it before
+// the first question.
+func (p *Project) AddPatchedNamesFrom(has func(name string) bool) { p.outsidePatched = has }
 
 // RecordOverrideQueries makes the project call record with each class
 // whose methods it is asked about being overridden by a subclass with a

@@ -81,7 +81,7 @@ func (p *Project) ProtocolBoundElsewhere(cls *Class, name string, exact bool, as
 	if asked != nil {
 		asked(AnyMemberKey(name))
 	}
-	if p.patchedIndex()[name] {
+	if p.isPatched(name) {
 		return true
 	}
 	if exact {

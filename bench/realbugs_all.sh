@@ -19,10 +19,14 @@ ASYNCLS_BIN=$BIN python3 bench/realbugs.py | tail -1 | sed 's#^#bench/realbugs #
 cat "$OUT"
 python3 - "$OUT" <<'PY'
 import re, sys
-found = quiet = cases = 0
+found = quiet = cases = skipped = 0
 for line in open(sys.argv[1]):
     m = re.search(r'found (\d+) of (\d+); quiet on (\d+) of (\d+)', line)
     if m:
         found += int(m[1]); cases += int(m[2]); quiet += int(m[3])
-print("TOTAL found %d of %d; quiet on %d of %d fixes" % (found, cases, quiet, cases))
+    m = re.search(r'(\d+) skipped \(trees absent\)', line)
+    if m:
+        skipped += int(m[1])
+print("TOTAL found %d of %d; quiet on %d of %d fixes%s" % (found, cases, quiet, cases,
+      "; %d cases skipped: their trees are outside the repository and absent (bench/realbugs_trees.md)" % skipped if skipped else ""))
 PY

@@ -39,7 +39,10 @@ import (
 //     names up in is in the library part or in its component, and so is
 //     every module that may look names up in it. The components are
 //     checked in a few batches, each in a project of the library part and
-//     the batch (and what is kept, below), then dropped.
+//     the batch (and what is kept, below), then dropped; the batch holding
+//     the largest component last (a check that fails is done again with
+//     its component, and the last batch's checks see everything the
+//     others kept).
 //
 // What a module's check asks of modules outside its project, and how the
 // answer is made to hold:
@@ -82,6 +85,13 @@ import (
 //     anywhere: a module whose check's project lacked an importer that
 //     holds the function's name, the function's module being in its
 //     import closure, is checked again with it.
+//   - whether a module rebinds or patches a name (ASL110's
+//     "may `write` hold a coroutine function here?"; the names depend on
+//     the module alone, analysis.Module.PatchedNames): every project
+//     answers for the modules it does not hold (outsidePatched): a module
+//     dropped noted its names; one of a later batch whose text may patch
+//     the name (mayPatchNames) is built alone to read them. So the
+//     answer is the whole project's in every project.
 //   - the project's subclasses of a library class (soleSubclass): any
 //     module may define one, so every module of a batch whose project was
 //     asked is checked again with every module (no corpus asks).
@@ -102,6 +112,23 @@ var streamBatches = 8
 var streamChecks atomic.Bool
 
 func init() { streamChecks.Store(true) }
+
+// outsidePatchedOn makes a streamed check's projects answer for the
+// modules outside them whether one patches a name (outsidePatched); tests
+// compare it with finding the patchers at the end.
+var outsidePatchedOn atomic.Bool
+
+func init() { outsidePatchedOn.Store(true) }
+
+// batchOrderOn orders a streamed check's batches by their largest
+// component; tests compare it with the order of the components.
+var batchOrderOn atomic.Bool
+
+func init() { batchOrderOn.Store(true) }
+
+// streamAgain is how many modules the last streamed check checked again
+// (for tests).
+var streamAgain atomic.Int64
 
 // streamHooks are told what a streamed check finds: how the cache
 // (cache.go) summarises each module while its model is alive and writes
@@ -139,6 +166,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	defined := make([][]string, n)       // defNames
 	coroutineDefs := make([][]string, n) // coroutineDefNames
 	fixtures := make([]bool, n)          // analysis.MayRequestFixtures
+	patchWords := make([][]string, n)    // mayPatchNames
 	if len(parallel(n, func(i int) {
 		var checked bool
 		if checked, fileErrs[i] = u.checkSource(i); !checked {
@@ -149,6 +177,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		defined[i] = defNames(s.Src)
 		coroutineDefs[i] = coroutineDefNames(s.Src)
 		fixtures[i] = analysis.MayRequestFixtures(s.Src)
+		patchWords[i] = mayPatchNames(s.Src)
 		valid[i] = true
 	})) > 0 {
 		return nil, nil, 0, false
@@ -239,6 +268,18 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 	}
 
+	// The modules outside the library part whose text may rebind or patch
+	// each name (mayPatchNames), for outsidePatched.
+	patchHolders := map[string][]int{}
+	for i := range patchWords {
+		if valid[i] && !inLib[i] {
+			for _, w := range patchWords[i] {
+				patchHolders[w] = append(patchHolders[w], i)
+			}
+		}
+		patchWords[i] = nil
+	}
+
 	// The components of the rest, in the order of their first source, in
 	// batches of about equal size.
 	parent := make([]int, n)
@@ -321,6 +362,27 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		for _, b := range batches {
 			slices.Sort(b)
 		}
+		// The batch holding the largest component is checked last: the
+		// last batch's project holds every module kept by the others and
+		// the value keys of all of them, so its checks hardly ever fail,
+		// and a check that fails is done again with its component.
+		largest := make([]int, len(batches))
+		for k, r := range comps {
+			b := batchOf0(batches, members[r][0])
+			largest[b] = max(largest[b], sizes[k])
+		}
+		order = make([]int, len(batches))
+		for b := range order {
+			order[b] = b
+		}
+		if batchOrderOn.Load() {
+			slices.SortStableFunc(order, func(a, b int) int { return largest[a] - largest[b] })
+		}
+		sorted := make([][]int, len(batches))
+		for k, b := range order {
+			sorted[k] = batches[b]
+		}
+		batches = sorted
 	}
 	libPhase := len(batches)
 	for i := range batchOf {
@@ -427,6 +489,50 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// (analysis.Module.PatchedNames), for ASL110's questions about
 	// functions outside the library part.
 	patchNames := make([][]string, n)
+	patchKnown := make([]bool, n) // patchNames[i] holds the module's names
+	// outsidePatched answers ASL110's "does a module rebind or patch this
+	// name?" (analysis.Project.AddPatchedNamesFrom) for the modules outside
+	// the library part that are not built (every module built is in the
+	// phase's project, which answers for its own): from the names noted
+	// when a dropped module was checked, or, for a module whose text may
+	// patch the name (patchHolders) and whose batch is still to come, by
+	// building it alone (Module.PatchedNames depends on its module alone).
+	// So every project answers the question as the whole project does, and
+	// a module patching a name in a later batch asks no check again
+	// (src/: slixmpp's xmlstream.py rebuilt its 430-module component for
+	// `transport.write = ...` in two aiosmtpd tests). patchFailed: a
+	// source could not be built alone; the patchers are then found at the
+	// end, as before.
+	var patchMu sync.Mutex
+	patchAnswers := map[string]bool{} // this phase's answers
+	var patchFailed atomic.Bool
+	outsidePatched := func(name string) bool {
+		patchMu.Lock()
+		defer patchMu.Unlock()
+		if v, ok := patchAnswers[name]; ok {
+			return v
+		}
+		used := false
+		for _, j := range patchHolders[name] {
+			if modules[j] != nil || fileErrs[j] != nil {
+				continue // in the project, or in no project
+			}
+			if !patchKnown[j] {
+				names, err := patchedNamesAlone(layout, u.sources[j].Path, source, j)
+				if err != nil {
+					patchFailed.Store(true)
+					continue
+				}
+				patchNames[j], patchKnown[j] = names, true
+			}
+			if slices.Contains(patchNames[j], name) {
+				used = true
+				break
+			}
+		}
+		patchAnswers[strings.Clone(name)] = used
+		return used
+	}
 
 	perModule := make([][]rules.Diagnostic, n)
 	recorded := make([]rules.Dependencies, n)
@@ -434,7 +540,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 	// askedSubclass: a check in the project of the batch (or of the
 	// library part, libPhase) asked for the project's subclasses of a
 	// library class, and that project lacked modules.
-	askedSubclass := make([]bool, libPhase+1)
+	askedSubclass := make([]bool, libPhase+2)
 	validCount := 0
 	for i := range valid {
 		if valid[i] {
@@ -499,9 +605,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			perModule[i], recorded[i] = nil, rules.Dependencies{}
 			failed[i] = true
 		}
-		if phase <= libPhase {
-			askedSubclass[phase] = subclass.Load() && partial(p)
-		}
+		askedSubclass[phase] = subclass.Load() && partial(p)
 		if hooks != nil {
 			var ok []int
 			for _, i := range which {
@@ -521,6 +625,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		}
 		p := u.newProject(mods)
 		p.AddValueNamesFrom(values.has)
+		if outsidePatchedOn.Load() {
+			patchMu.Lock()
+			clear(patchAnswers) // (the modules built change between projects)
+			patchMu.Unlock()
+			p.AddPatchedNamesFrom(outsidePatched)
+		}
 		return p
 	}
 
@@ -683,6 +793,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				patchNames[i][k] = strings.Clone(nm)
 			}
 		}
+		patchKnown[i] = true
 		// isPatched: m rebinds or patches the name (libPlain's case, below).
 		var patched map[string]bool
 		isPatched := func(name string) bool {
@@ -978,8 +1089,9 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				}
 			}
 			// A module of another batch that patches the name: the
-			// check is done again with it (and its component).
-			if nm, ok := analysis.AnyMemberName(name); ok {
+			// check is done again with it (and its component), unless
+			// outsidePatched answered for it.
+			if nm, ok := analysis.AnyMemberName(name); ok && (!outsidePatchedOn.Load() || patchFailed.Load()) {
 				for _, j := range patchers[nm] {
 					if !inProject(j, b) {
 						fail = true
@@ -992,6 +1104,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 			again = append(again, i)
 		}
 	}
+	rebuilt := 0 // modules built again for the checks again (ASYNCLS_STREAM_STATS)
 	if len(again) > 0 {
 		// Checked again with their components (and every module when the
 		// graph missed an import or a subclass was asked about), with the
@@ -1021,13 +1134,12 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 				toBuild = append(toBuild, i)
 			}
 		}
+		rebuilt += len(toBuild)
 		build(toBuild)
 		p := newProject(func(i int) bool { return want[i] })
 		p.AddStubOverrides(stubOverrides)
-		var subclass atomic.Bool
-		p.RecordSubclassQueries(func(string) { subclass.Store(true) })
 		checkIn(p, again, libPhase+1, nil)
-		if subclass.Load() && partial(p) || len(callersMissing(libPhase+1, func(i int) bool { return want[i] })) > 0 {
+		if askedSubclass[libPhase+1] || len(callersMissing(libPhase+1, func(i int) bool { return want[i] })) > 0 {
 			// A question about every module's classes: with every module.
 			var rest []int
 			for i := range u.sources {
@@ -1035,12 +1147,14 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 					rest = append(rest, i)
 				}
 			}
+			rebuilt += len(rest)
 			build(rest)
 			p = newProject(func(int) bool { return true })
 			checkIn(p, again, libPhase+1, nil)
 		}
 		u.project = p
 	}
+	streamAgain.Store(int64(len(again)))
 	if os.Getenv("ASYNCLS_STREAM_STATS") != "" {
 		nLib, nKept, statThreads, statOverrides := 0, 0, 0, 0
 		for i := range u.sources {
@@ -1061,7 +1175,7 @@ func analyseUnitStreamed(u *unit, parsedOne, checkedOne func(), hooks *streamHoo
 		for _, b := range batches {
 			sizes = append(sizes, len(b))
 		}
-		fmt.Fprintf(os.Stderr, "stream: %d bytes outside the library part, %d modules, library %d, batches %v, kept %d, again %d, graph missed %v, unknown word %v, subclass %v, threads %d overrides %d\n", restBytes, n, nLib, sizes, nKept, len(again), graphMissed.Load(), unknownWord, askedSubclass, statThreads, statOverrides)
+		fmt.Fprintf(os.Stderr, "stream: %d bytes outside the library part, %d modules, library %d, batches %v, kept %d, again %d (rebuilt %d), graph missed %v, unknown word %v, subclass %v, threads %d overrides %d\n", restBytes, n, nLib, sizes, nKept, len(again), rebuilt, graphMissed.Load(), unknownWord, askedSubclass, statThreads, statOverrides)
 	}
 	for i := range u.sources {
 		if checked[i] {
@@ -1269,4 +1383,90 @@ func keywordNames(src []byte, kw string) []string {
 			i += len(name)
 		}
 	}
+}
+
+// patchedNamesAlone returns Module.PatchedNames of source j (read with
+// source), built alone: what it names depends on the module alone.
+func patchedNamesAlone(layout *analysis.Layout, path string, source func(int) ([]byte, error), j int) (names []string, err error) {
+	src, err := source(j)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			names, err = nil, fmt.Errorf("building %s alone: %v", path, p)
+		}
+	}()
+	for _, nm := range BuildModule(layout, path, src).PatchedNames() {
+		names = append(names, strings.Clone(nm))
+	}
+	return names, nil
+}
+
+// mayPatchNames returns, without parsing, a superset of the names src's
+// module may rebind or patch (analysis.Module.PatchedNames, which reads
+// them verbatim from the text: an attribute assigned, a plain string's
+// last dotted part, a keyword of `patch.multiple`): each identifier-like
+// word of the text (in code, strings or comments) right after a quote, or
+// followed, past blanks, form feeds and line continuations, by what can
+// follow an assignment's target or a keyword's name (`=` but not `==`, an
+// augmented assignment's operator, `,` `)` `]` `:` `;` `#`) or by a
+// quote. `f.write(data)` is not one; `t.write = w`, `"pkg.C.write"` and
+// `write=w` are.
+func mayPatchNames(src []byte) []string {
+	var out []string
+	var seen map[string]bool
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c >= '0' && c <= '9' {
+			for i < len(src) && isNamePart(src[i]) {
+				i++
+			}
+			continue
+		}
+		if !isNamePart(c) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(src) && isNamePart(src[i]) {
+			i++
+		}
+		may := start > 0 && (src[start-1] == '"' || src[start-1] == '\'')
+		if !may {
+			j := i
+			for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\f' || src[j] == '\r' || src[j] == '\n' || src[j] == '\\') {
+				j++
+			}
+			if j < len(src) {
+				switch src[j] {
+				case '=':
+					may = j+1 >= len(src) || src[j+1] != '='
+				case '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '@', ',', ')', ']', ':', ';', '#', '"', '\'':
+					may = true
+				}
+			}
+		}
+		if may {
+			w := src[start:i]
+			if !seen[string(w)] {
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				seen[string(w)] = true
+				out = append(out, string(w))
+			}
+		}
+	}
+	return out
+}
+
+// batchOf0 returns the batch of batches (each sorted) holding i.
+func batchOf0(batches [][]int, i int) int {
+	for b, batch := range batches {
+		if _, ok := slices.BinarySearch(batch, i); ok {
+			return b
+		}
+	}
+	return -1
 }

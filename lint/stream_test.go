@@ -269,3 +269,62 @@ func TestCoroutineDefNames(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedPatcherElsewhere: a plain function awaited in one component
+// and rebound by a module of another component that imports nothing of it
+// (ASL110's "is the name replaced anywhere?") is answered as the whole
+// project answers it, in every order of the batches, whether the
+// projects ask the modules outside them (outsidePatched) or the checks
+// are done again with the patchers at the end; with outsidePatched, no
+// check is done again.
+func TestStreamedPatcherElsewhere(t *testing.T) {
+	defer streamChecks.Store(true)
+	defer outsidePatchedOn.Store(true)
+	defer batchOrderOn.Store(true)
+	defer func(n int) { streamBatches = n }(streamBatches)
+	root := filepath.Join(t.TempDir(), "proj")
+	writeText(t, filepath.Join(root, "pyproject.toml"), "[project]\nname = \"x\"\n")
+	writeText(t, filepath.Join(root, "util.py"), "def version():\n    return \"1.0\"\n\n\ndef status():\n    return {\"ok\": True}\n")
+	writeText(t, filepath.Join(root, "app.py"), "import util\n\n\nasync def main():\n    await util.version()\n    await util.status()\n")
+	// A module of its own component: it imports neither util nor app.
+	writeText(t, filepath.Join(root, "plugins.py"), "async def aversion():\n    return None\n\n\ndef install(mod):\n    mod.version = aversion\n")
+	// Padding, so that the components differ in size (the batches' order).
+	writeText(t, filepath.Join(root, "zpad.py"), "import plugins\n\n\ndef pad():\n    return plugins.install\n"+strings.Repeat("# padding\n", 200))
+	streamChecks.Store(false)
+	plain, _ := checkByFile(t, "", root)
+	streamChecks.Store(true)
+	app := filepath.Join(root, "app.py")
+	if got := strings.Join(plain[app], "\n"); !strings.Contains(got, "ASL110") || strings.Contains(got, "version") {
+		t.Fatalf("plain order, app.py: want ASL110 on status only, got:\n%s", got)
+	}
+	for _, batches := range []int{8, 1 << 30} {
+		for _, order := range []bool{true, false} {
+			for _, outside := range []bool{true, false} {
+				streamBatches = batches
+				batchOrderOn.Store(order)
+				outsidePatchedOn.Store(outside)
+				streamed, _ := checkByFile(t, "", root)
+				again := streamAgain.Load()
+				what := fmt.Sprintf("%d batches, order by size %v, outsidePatched %v", batches, order, outside)
+				for path, want := range plain {
+					if got := strings.Join(streamed[path], "\n"); got != strings.Join(want, "\n") {
+						t.Errorf("%s, %s:\n%s\nplain order:\n%s", what, path, got, strings.Join(want, "\n"))
+					}
+				}
+				for path := range streamed {
+					if _, ok := plain[path]; !ok {
+						t.Errorf("%s: findings in %s, none in the plain order", what, path)
+					}
+				}
+				if outside && again != 0 {
+					t.Errorf("%s: %d checked again, want 0", what, again)
+				}
+				if !outside && batches > 8 && again == 0 {
+					// (one batch per component: with 8, this project
+					// fills one)
+					t.Errorf("%s: none checked again: the test no longer needs the recheck", what)
+				}
+			}
+		}
+	}
+}
