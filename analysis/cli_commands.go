@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/asyncls/asyncls/pylib"
+import (
+	"slices"
+
+	"github.com/asyncls/asyncls/pylib"
+)
 
 // SyncCommandRegistration returns the decorator of f that registers f, as
 // the decorators under it leave it, as a command whose callback a
@@ -128,7 +132,7 @@ func (m *Module) syncCommandDecorator(dec *Node, p *Project, depth int) (framewo
 		}
 		return "", false
 	}
-	if o.Func == nil || o.Instance || !listHas(pylib.SyncCommandGroupMethods, method) {
+	if o.Func == nil || o.Instance || !slices.Contains(pylib.SyncCommandGroupMethods, method) {
 		return "", false
 	}
 	// `@ops_group.command(...)` where `ops_group` is a function of the
@@ -176,15 +180,6 @@ func (m *Module) customCommandClass(dec *Node) bool {
 			}
 		}
 		if cls != nil && !pylib.SyncCommandClasses[m.Resolve(cls).Name] {
-			return true
-		}
-	}
-	return false
-}
-
-func listHas(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}
