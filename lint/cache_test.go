@@ -957,11 +957,7 @@ func TestCacheFollowsMixinHosts(t *testing.T) {
 		t.Fatalf("first run: %v, want ASL102 in pkg/mixin.py", first)
 	}
 	second := "from pkg.mixin import RetrievalMixin\n\n\nclass Other(RetrievalMixin):\n    async def _refresh(self):\n        return 2\n"
-	steps := []struct {
-		what   string
-		edit   func()
-		report int
-	}{
+	steps := []cacheStep{
 		{"the host's method turns sync", func() {
 			writeText(t, filepath.Join(dir, "pkg", "host.py"), strings.Replace(host, "async def _refresh", "def _refresh", 1))
 		}, 0},
@@ -969,21 +965,7 @@ func TestCacheFollowsMixinHosts(t *testing.T) {
 		{"a second host appears", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), second) }, 0},
 		{"the second host goes away", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), "x = 1\n") }, 1},
 	}
-	for _, step := range steps {
-		step.edit()
-		after, stats := checkByFile(t, cacheDir, dir)
-		want, _ := checkByFile(t, "", dir)
-		if !reflect.DeepEqual(after, want) {
-			t.Fatalf("%s: the cached check (%+v) reports\n%v\nan uncached one\n%v", step.what, stats, after, want)
-		}
-		if count(want) != step.report {
-			t.Fatalf("%s: %v, want %d ASL102", step.what, want, step.report)
-		}
-		one, _ := checkByFile(t, cacheDir, mixinPath)
-		if !reflect.DeepEqual(one[mixinPath], want[mixinPath]) {
-			t.Fatalf("%s: check %s reports %v, check . %v", step.what, mixinPath, one[mixinPath], want[mixinPath])
-		}
-	}
+	followCacheSteps(t, cacheDir, dir, mixinPath, "ASL102", steps)
 }
 
 // ASL202's in-memory sqlite exemption asks whether a subclass in another
@@ -1008,17 +990,32 @@ func TestCacheFollowsSubclassesOfInMemoryStores(t *testing.T) {
 	if count(first) != 0 {
 		t.Fatalf("first run: %v, want no ASL202 in pkg/store.py", first)
 	}
-	steps := []struct {
-		what   string
-		edit   func()
-		report int
-	}{
+	steps := []cacheStep{
 		{"a file-backed subclass appears", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), sub) }, 1},
 		{"the subclass leaves the path alone", func() {
 			writeText(t, filepath.Join(dir, "pkg", "other.py"), strings.Replace(sub, "path = \"store.db\"", "label = \"x\"", 1))
 		}, 0},
 		{"the subclass sets the path again", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), sub) }, 1},
 		{"the subclass goes away", func() { writeText(t, filepath.Join(dir, "pkg", "other.py"), "x = 1\n") }, 0},
+	}
+	followCacheSteps(t, cacheDir, dir, basePath, "ASL202", steps)
+}
+
+// cacheStep is one edit of a project and how many findings of the code the
+// watched file has after it.
+type cacheStep struct {
+	what   string
+	edit   func()
+	report int
+}
+
+// followCacheSteps makes each edit and checks that the cached check, an
+// uncached `check .` and `check FILE` of the watched file agree, and that
+// the file has the step's number of findings of code.
+func followCacheSteps(t *testing.T, cacheDir, dir, path, code string, steps []cacheStep) {
+	t.Helper()
+	count := func(got map[string][]string) int {
+		return strings.Count(strings.Join(got[path], "\n"), code)
 	}
 	for _, step := range steps {
 		step.edit()
@@ -1028,11 +1025,11 @@ func TestCacheFollowsSubclassesOfInMemoryStores(t *testing.T) {
 			t.Fatalf("%s: the cached check (%+v) reports\n%v\nan uncached one\n%v", step.what, stats, after, want)
 		}
 		if count(want) != step.report {
-			t.Fatalf("%s: %v, want %d ASL202", step.what, want, step.report)
+			t.Fatalf("%s: %v, want %d %s", step.what, want, step.report, code)
 		}
-		one, _ := checkByFile(t, cacheDir, basePath)
-		if !reflect.DeepEqual(one[basePath], want[basePath]) {
-			t.Fatalf("%s: check %s reports %v, check . %v", step.what, basePath, one[basePath], want[basePath])
+		one, _ := checkByFile(t, cacheDir, path)
+		if !reflect.DeepEqual(one[path], want[path]) {
+			t.Fatalf("%s: check %s reports %v, check . %v", step.what, path, one[path], want[path])
 		}
 	}
 }
