@@ -39,7 +39,7 @@ async def main(urls):
 		"whose nearest assignment before the append, in the same block, is one); and through a parameter of the " +
 		"function around the wait (`async def _wait_all(self, coros)`) when a call of that function in the module " +
 		"passes such a list for it and the function does not rebind the parameter (`coros = [asyncio.ensure_future(c) " +
-		"for c in coros]` waits on futures). A gather result counts as discarded when the awaited call is a statement of its own or " +
+		"for c in coros]` waits on futures; a copy, `coros = list(coros)`, still holds the coroutines). A gather result counts as discarded when the awaited call is a statement of its own or " +
 		"is assigned to `_`. Deliberate best-effort waits are not reported: after the function (or one it is nested in) " +
 		"cancelled (or threw into) the awaitables, when the gathered tasks' exceptions are retrieved another way " +
 		"(`task.exception()`, `task.result()` or a done callback on a gathered name or on the variable of a loop over " +
@@ -356,8 +356,15 @@ func coroutinesFromCaller(p *Pass, wait *analysis.Call, arg *analysis.Node, coro
 	// The parameter as the caller passed it: a body that rebinds it
 	// (`coros = [asyncio.ensure_future(c) for c in coros]`) waits on what
 	// it made.
-	if b := f.Scope.Bindings.Get(name); b == nil || b.Kind != analysis.BindParam || len(b.Values) > 0 || p.Module.ScopeAt(arg).Lookup(name) != b {
+	// A copy (`coros = list(coros)`) still holds them.
+	b := f.Scope.Bindings.Get(name)
+	if b == nil || b.Kind != analysis.BindParam || p.Module.ScopeAt(arg).Lookup(name) != b {
 		return nil, nil
+	}
+	for _, v := range b.Values {
+		if !copiesName(p, v, name) {
+			return nil, nil
+		}
 	}
 	params := f.Params
 	if f.Class != nil && len(params) > 0 {
@@ -402,4 +409,28 @@ func coroutinesFromCaller(p *Pass, wait *analysis.Call, arg *analysis.Node, coro
 		}
 	}
 	return nil, nil
+}
+
+// copiesName reports whether v is `list(name)`, `tuple(name)` or
+// `set(name)` with the builtin: a new container of the same items.
+func copiesName(p *Pass, v *analysis.Node, name string) bool {
+	v = analysis.Unparen(v)
+	if v == nil || v.Type() != "call" {
+		return false
+	}
+	fn := v.ChildByField("function")
+	switch p.File.Text(fn) {
+	case "list", "tuple", "set":
+	default:
+		return false
+	}
+	if p.Module.ScopeAt(fn).Lookup(p.File.Text(fn)) != nil {
+		return false // shadowed by a project name
+	}
+	args := v.ChildByField("arguments")
+	if args == nil || len(args.NamedChildren()) != 1 {
+		return false
+	}
+	a := analysis.Unparen(args.NamedChildren()[0])
+	return a != nil && a.Type() == "identifier" && p.File.Text(a) == name
 }

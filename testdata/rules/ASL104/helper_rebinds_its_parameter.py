@@ -18,6 +18,14 @@ async def wait_all(coros):
     return done
 
 
+# A copy of the parameter (`list(coros)`, `tuple(coros)`, `set(coros)`)
+# still holds the caller's coroutines.
+async def wait_all_copied(coros):
+    coros = list(coros)
+    done, _ = await asyncio.wait(coros)  # want: ASL104
+    return done
+
+
 # Quiet: the parameter rebound to tasks (or futures) before the wait.
 async def wait_all_wrapped(coros):
     coros = [asyncio.ensure_future(c) for c in coros]
@@ -35,5 +43,6 @@ async def wait_all_mapped(coros):
 
 async def main(urls):
     await wait_all([fetch(u) for u in urls])
+    await wait_all_copied([fetch(u) for u in urls])
     await wait_all_wrapped([fetch(u) for u in urls])
     await wait_all_mapped([fetch(u) for u in urls])
