@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 
 	"github.com/asyncls/asyncls/analysis"
@@ -192,58 +193,17 @@ func exitIn(s *analysis.Node) *analysis.Node {
 	return found
 }
 
-// everyUseInOtherArm reports whether each of uses sits in an arm of an `if`
-// statement (its body, an `elif` or the `else`) other than the arm of one
-// of awaited, all of them below the same `if`.
+// everyUseInOtherArm reports whether each of uses lies in a branch of an
+// `if` statement other than the branch of one of awaited
+// (exclusiveBranches).
 func everyUseInOtherArm(uses, awaited []*analysis.Node) bool {
 	if len(awaited) == 0 {
 		return false
 	}
 	for _, u := range uses {
-		found := false
-		for _, a := range awaited {
-			if inOtherArms(u, a) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(awaited, func(a *analysis.Node) bool { return exclusiveBranches(u, a) }) {
 			return false
 		}
 	}
 	return true
-}
-
-// inOtherArms reports whether a and b lie in two different arms of the
-// innermost `if` statement holding both.
-func inOtherArms(a, b *analysis.Node) bool {
-	armOf := func(n *analysis.Node) map[*analysis.Node]*analysis.Node {
-		arms := map[*analysis.Node]*analysis.Node{}
-		for child, q := n, n.Parent(); q != nil; child, q = q, q.Parent() {
-			if q.Type() == "if_statement" {
-				arms[q] = child
-			}
-			if q.Type() == "function_definition" || q.Type() == "lambda" {
-				break
-			}
-		}
-		return arms
-	}
-	armsA := armOf(a)
-	for child, q := b, b.Parent(); q != nil; child, q = q, q.Parent() {
-		if q.Type() == "function_definition" || q.Type() == "lambda" {
-			return false
-		}
-		if q.Type() != "if_statement" {
-			continue
-		}
-		armA, ok := armsA[q]
-		if !ok {
-			continue
-		}
-		// The innermost `if` holding both: different arms, neither the condition.
-		cond := q.ChildByField("condition")
-		return armA != child && armA != cond && child != cond
-	}
-	return false
 }

@@ -161,15 +161,7 @@ func waitsOutShieldedCleanup(m *analysis.Module, try, body *analysis.Node) bool 
 	if args := call.ChildByField("arguments"); args == nil || len(args.NamedChildren()) != 0 {
 		return false
 	}
-	leaves := false
-	walkBody(body, func(c *analysis.Node) bool {
-		switch c.Type() {
-		case "return_statement", "break_statement", "continue_statement", "raise_statement":
-			leaves = true
-		}
-		return !leaves
-	})
-	if leaves {
+	if leavesOrSuspends(body) {
 		return false
 	}
 	for q := loop.Parent(); q != nil && !isDef(q); q = q.Parent() {
